@@ -1,0 +1,18 @@
+"""The journal's hash chain: each entry's hash covers its canonical form and the previous hash."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+
+GENESIS = "0" * 64
+
+
+def canonical(entry: Mapping[str, object]) -> str:
+    """Canonical text of an entry: JSON of every field but `hash`, keys sorted, values as text."""
+    fields = {k: (v if isinstance(v, (bool, int)) else str(v)) for k, v in entry.items() if k != "hash" and v is not None}
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def entry_hash(prev: str, entry: Mapping[str, object]) -> str:
+    return hashlib.sha256(f"{prev}\n{canonical(entry)}".encode()).hexdigest()

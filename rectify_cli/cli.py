@@ -1,0 +1,448 @@
+"""The command line: parse options, call the core, hand results to a renderer. No logic here.
+
+Every layer raises its own RectifyError subclass; only this module turns them into a
+message on stderr and an exit code (0 ok, 1 the check found something, 2 bad input).
+"""
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from .errors import RectifyError, UsageError
+from .i18n import Lang
+
+EXIT_FOUND = 1
+EXIT_INVALID = 2
+
+
+class _Group(TyperGroup):
+    """Turns our errors into `rectify: file:line:col: message` on stderr and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RectifyError as exc:
+            for problem in exc.problems:
+                typer.echo(f"rectify: {problem}", err=True)
+            raise typer.Exit(EXIT_INVALID) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="rectify: audit a rectification ledger (整改台账) against a date.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+# -- options shared by several commands, defined once -------------------------------
+RegistryOpt = Annotated[
+    Optional[Path],
+    typer.Option("--registry", "-r", envvar="RECTIFY_REGISTRY", show_envvar=True,
+                 help="Plan file (tasks.yaml) or folder of plan files. Default: the bundled ledger."),
+]
+AsOfOpt = Annotated[
+    Optional[str],
+    typer.Option("--as-of", help="Reference date: 2019-03-31, 2019/3/31, 2019-03 (end of month), 2019年3月31日. Default: today in the registry's time zone."),
+]
+WarnDaysOpt = Annotated[Optional[int], typer.Option("--warn-days", min=0, help="Due-soon window in days (default: the registry's setting, 30).")]
+PeriodOpt = Annotated[Optional[int], typer.Option("--report-period", min=1, help="Days after which an ongoing measure without a report is stale (default: the registry's setting, 90).")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the report.")]
+OwnerOpt = Annotated[Optional[list[str]], typer.Option("--owner", help="Only measures of this responsible unit (name or alias). Repeatable.")]
+TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="Only this task (e.g. 18). Repeatable.")]
+RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="Only tasks concerning this region (e.g. 那曲市). Repeatable.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse the YAML even if a cached copy is valid.")]
+
+
+class StatusFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+class CheckFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
+    sarif = "sarif"
+
+
+class FailOn(str, enum.Enum):
+    overdue = "overdue"
+    due_soon = "due_soon"
+    stale = "stale"
+
+
+class StateFilter(str, enum.Enum):
+    overdue = "overdue"
+    due_soon = "due_soon"
+    on_track = "on_track"
+    ongoing = "ongoing"
+    done = "done"
+    stale = "stale"
+
+
+class ExportFormat(str, enum.Enum):
+    json = "json"
+
+
+# -- helpers for the commands ---------------------------------------------------------
+def _load(registry: Path | None, no_cache: bool = False):
+    from .registry import load_registry
+
+    return load_registry(registry, use_cache=not no_cache)
+
+
+def _as_of(text: str | None, reg) -> date:
+    from . import dates
+
+    if text is None:
+        return dates.today(reg.plan.settings.timezone)
+    try:
+        return dates.parse_user_date(text)
+    except dates.DateFormatError as exc:
+        raise UsageError(f"--as-of: {exc}") from None
+
+
+def _evaluate(reg, as_of: date, warn_days: int | None, period: int | None):
+    from . import engine
+
+    return engine.evaluate(plan=reg.plan, journal=reg.journal, as_of=as_of,
+                           warn_days=warn_days, report_period_days=period)
+
+
+def _select(report, reg, *, states=(), owners=(), regions=(), tasks=()):
+    from . import engine
+
+    return engine.select(report, units=reg.plan.units, states=tuple(s.value if hasattr(s, "value") else s for s in states or ()),
+                         owners=tuple(owners or ()), regions=tuple(regions or ()), task_ids=tuple(tasks or ()))
+
+
+def _print_json(document) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+# -- commands -----------------------------------------------------------------------
+@app.command("status")
+def status_cmd(
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+    measures: Annotated[bool, typer.Option("--measures", help="One row per measure instead of per task.")] = False,
+    state: Annotated[Optional[list[StateFilter]], typer.Option("--state", help="Only measures in this state. Repeatable.")] = None,
+    owner: OwnerOpt = None,
+    region: RegionOpt = None,
+    task: TaskOpt = None,
+    warn_days: WarnDaysOpt = None,
+    report_period: PeriodOpt = None,
+    lang: LangOpt = Lang.zh,
+    format: Annotated[StatusFormat, typer.Option("--format", help="table for people, json for programs.")] = StatusFormat.table,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Where do we stand? Counts per traffic light and the tasks, worst first."""
+    reg = _load(registry, no_cache)
+    day = _as_of(as_of, reg)
+    report = _select(_evaluate(reg, day, warn_days, report_period), reg,
+                     states=state, owners=owner, regions=region, tasks=task)
+    if format is StatusFormat.json:
+        from .render import json_out
+
+        _print_json(json_out.status_document(report))
+        return
+    from . import dates
+    from .console import make_console
+    from .render import rich_status
+
+    rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
+                             today=dates.today(reg.plan.settings.timezone))
+
+
+@app.command("show")
+def show_cmd(
+    item: Annotated[str, typer.Argument(help="Task id (18) or measure id (18.4).")],
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+    warn_days: WarnDaysOpt = None,
+    report_period: PeriodOpt = None,
+    lang: LangOpt = Lang.zh,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Everything about one task or measure: text, units, milestones, history, light."""
+    from .console import make_console
+    from .render import rich_status
+
+    reg = _load(registry, no_cache)
+    report = _evaluate(reg, _as_of(as_of, reg), warn_days, report_period)
+    rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
+
+
+@app.command("check")
+def check_cmd(
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+    fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", help="What fails the check (default: overdue). Repeatable.")] = None,
+    owner: OwnerOpt = None,
+    task: TaskOpt = None,
+    warn_days: WarnDaysOpt = None,
+    report_period: PeriodOpt = None,
+    lang: LangOpt = Lang.zh,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format", help="text (default), json, junit, github (default under GitHub Actions), sarif.")] = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """CI gate: exit 1 when a measure is overdue (or --fail-on due_soon/stale), else 0."""
+    from . import gate
+    from .render import check as check_render
+
+    reg = _load(registry, no_cache)
+    report = _select(_evaluate(reg, _as_of(as_of, reg), warn_days, report_period), reg, owners=owner, tasks=task)
+    result = gate.run_check(report, fail_on=tuple(f.value for f in (fail_on or [FailOn.overdue])), registry=reg)
+    if format is None:
+        format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+    sys.stdout.write(check_render.render(result, format=format.value, lang=lang))
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format is CheckFormat.github and summary_path:
+        with open(summary_path, "a", encoding="utf-8") as handle:
+            handle.write(check_render.render(result, format="markdown", lang=lang))
+    raise typer.Exit(EXIT_FOUND if result.failing else 0)
+
+
+@app.command("summary")
+def summary_cmd(
+    registry: RegistryOpt = None,
+    month: Annotated[Optional[str], typer.Option("--month", help="The month to report on, e.g. 2019-03 (default: last month).")] = None,
+    owner: OwnerOpt = None,
+    warn_days: WarnDaysOpt = None,
+    report_period: PeriodOpt = None,
+    lang: LangOpt = Lang.zh,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Plain-text monthly summary (按月交账), ready to paste into a report."""
+    from . import dates, summary
+    from .render import summary_text
+
+    reg = _load(registry, no_cache)
+    try:
+        first, last = dates.parse_month(month) if month else dates.previous_month(dates.today(reg.plan.settings.timezone))
+    except dates.DateFormatError as exc:
+        raise UsageError(f"--month: {exc}") from None
+    report = _evaluate(reg, last, warn_days, report_period)
+    monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
+    _write_text(summary_text.render(monthly, lang=lang), output)
+
+
+@app.command("reconcile")
+def reconcile_cmd(
+    registry: RegistryOpt = None,
+    lang: LangOpt = Lang.zh,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Recompute the report's headline figures from its appendix and compare with its claims."""
+    from . import reconcile
+    from .render import reconcile_text
+
+    reg = _load(registry, no_cache)
+    _write_text(reconcile_text.render(reconcile.reconcile(reg.plan, reg.journal), lang=lang), None)
+
+
+@app.command("validate")
+def validate_cmd(
+    path: Annotated[Optional[Path], typer.Argument(help="Plan file or folder (default: --registry or the bundled ledger).")] = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """Check a registry and its journal; report every problem with file:line:column."""
+    reg = _load(path or registry, no_cache=True)
+    measures = sum(len(t.measures) for t in reg.plan.tasks)
+    typer.echo(f"{', '.join(reg.plan_files)}: ok — {len(reg.plan.tasks)} tasks, {measures} measures, "
+               f"{len(reg.journal)} journal entries")
+
+
+@app.command("export")
+def export_cmd(
+    registry: RegistryOpt = None,
+    format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.json,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Print the loaded plan as JSON (a stable contract, see README)."""
+    from .render import json_out
+
+    _print_json(json_out.plan_document(_load(registry, no_cache)))
+
+
+@app.command("import")
+def import_cmd(
+    report: Annotated[Path, typer.Argument(help="The report's text (UTF-8 or GB18030).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Folder to write tasks.yaml and progress.yaml into (default: print tasks.yaml then progress.yaml).")] = None,
+    curation: Annotated[Optional[Path], typer.Option("--curation", help="Curation file: unit vocabulary, owner fixes, journal states.")] = None,
+) -> None:
+    """Build a registry from a report's text (its appendix of problems and measures)."""
+    from . import importer
+    from .registry import read_bytes
+
+    raw = read_bytes(report)
+    text = importer.decode_report(raw, filename=str(report))
+    cur = importer.load_curation(curation) if curation else None
+    result = importer.import_report(text, filename=str(report), curation=cur)
+    if output is None:
+        sys.stdout.write(result.tasks_yaml)
+        sys.stdout.write("---\n")
+        sys.stdout.write(result.progress_yaml)
+        return
+    from .fsutil import atomic_write_text
+
+    output.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(output / "tasks.yaml", result.tasks_yaml)
+    atomic_write_text(output / "progress.yaml", result.progress_yaml)
+    typer.echo(f"wrote {output / 'tasks.yaml'} and {output / 'progress.yaml'}", err=True)
+
+
+# -- writing to the journal -------------------------------------------------------------
+MeasureArg = Annotated[str, typer.Argument(help="Measure id, e.g. 35.2.")]
+DateOpt = Annotated[Optional[str], typer.Option("--date", help="Date of the entry (default: today in the registry's time zone).")]
+ByOpt = Annotated[Optional[str], typer.Option("--by", help="The unit recording it (name or alias).")]
+NoteOpt = Annotated[str, typer.Option("--note", help="What happened.")]
+EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="Evidence: a file path or a text.")]
+
+
+def _write(registry: Path | None, **fields) -> None:
+    from . import journal
+    from .render import journal_text
+
+    result = journal.append(registry, **fields)
+    sys.stdout.write(journal_text.render_written(result))
+
+
+@app.command("record")
+def record_cmd(
+    measure: MeasureArg,
+    state: Annotated[str, typer.Option("--state", help="in_progress, done, reopened or report.")],
+    note: NoteOpt = "",
+    date_: DateOpt = None,
+    evidence: EvidenceOpt = None,
+    by: ByOpt = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """Append one dated entry to the journal."""
+    _write(registry, command="record", measure=measure, state=state, note=note, date=date_, evidence=evidence, by=by)
+
+
+@app.command("close")
+def close_cmd(
+    measure: MeasureArg,
+    evidence: Annotated[Optional[str], typer.Option("--evidence", help="Required: what proves it is done (a file path or a text).")] = None,
+    note: NoteOpt = "",
+    date_: DateOpt = None,
+    by: ByOpt = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """Close out a measure (销号), with evidence. An ongoing measure keeps running."""
+    _write(registry, command="close", measure=measure, state="done", note=note, date=date_, evidence=evidence, by=by)
+
+
+@app.command("reopen")
+def reopen_cmd(
+    measure: MeasureArg,
+    note: Annotated[str, typer.Option("--note", help="Why, e.g. 回头看发现表面整改.")],
+    date_: DateOpt = None,
+    evidence: EvidenceOpt = None,
+    by: ByOpt = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """Reopen a closed measure (e.g. a follow-up inspection found superficial rectification)."""
+    _write(registry, command="reopen", measure=measure, state="reopened", note=note, date=date_, evidence=evidence, by=by)
+
+
+@app.command("report")
+def report_cmd(
+    measure: MeasureArg,
+    note: Annotated[str, typer.Option("--note", help="The periodic report.")],
+    date_: DateOpt = None,
+    evidence: EvidenceOpt = None,
+    by: ByOpt = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """Record a periodic report on an ongoing (长期坚持) measure; clears 'stale'."""
+    _write(registry, command="report", measure=measure, state="report", note=note, date=date_, evidence=evidence, by=by)
+
+
+@app.command("extend")
+def extend_cmd(
+    measure: MeasureArg,
+    to: Annotated[str, typer.Option("--to", help="The new due date.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the extension was granted.")],
+    approved_by: Annotated[str, typer.Option("--approved-by", help="The unit that approved it.")],
+    late: Annotated[bool, typer.Option("--late", help="Record an extension requested after the deadline it moves (flagged).")] = False,
+    note: NoteOpt = "",
+    date_: DateOpt = None,
+    by: ByOpt = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """Record an approved extension (延期) of the measure's next deadline."""
+    _write(registry, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
+           to=to, reason=reason, approved_by=approved_by, late=late)
+
+
+@app.command("history")
+def history_cmd(
+    measure: Annotated[Optional[str], typer.Argument(help="Only this measure (or task) id.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only entries on or after this date.")] = None,
+    registry: RegistryOpt = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """Journal entries, newest first."""
+    from . import journal
+    from .render import journal_text
+
+    reg = _load(registry, no_cache=True)
+    sys.stdout.write(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang))
+
+
+@app.command("verify")
+def verify_cmd(
+    registry: RegistryOpt = None,
+    since_head: Annotated[Optional[str], typer.Option("--since-head", help="A head hash printed by an earlier summary: prove the history up to it is unchanged.")] = None,
+) -> None:
+    """Recompute the journal's hash chain; name the first entry edited, removed or reordered."""
+    from . import journal
+    from .render import journal_text
+
+    result = journal.verify(registry, since_head=since_head)
+    sys.stdout.write(journal_text.render_verify(result))
+    raise typer.Exit(0 if result.ok else EXIT_FOUND)
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .fsutil import atomic_write_text
+
+    atomic_write_text(output, text)
+
+
+def main() -> None:
+    """Entry point: no Python traceback reaches a user unless RECTIFY_DEBUG is set."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("rectify: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error of ours.
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as exc:  # a bug: say so briefly instead of dumping a traceback
+        if os.environ.get("RECTIFY_DEBUG"):
+            raise
+        sys.stderr.write(f"rectify: internal error: {type(exc).__name__}: {exc} (set RECTIFY_DEBUG=1 for details)\n")
+        sys.exit(EXIT_INVALID)

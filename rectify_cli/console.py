@@ -1,0 +1,29 @@
+"""The one place that makes Rich consoles: registry text is data, never markup."""
+from __future__ import annotations
+
+import os
+import sys
+
+from rich.console import Console
+
+
+def make_console(*, stderr: bool = False, width: int | None = None, file=None) -> Console:
+    """Colour only on a terminal and only without NO_COLOR; markup, emoji and highlighting off.
+
+    Renderers build Text objects instead of markup strings, so a title holding "[red]" or an
+    escape sequence prints as the characters it holds.
+    """
+    stream = file or (sys.stderr if stderr else sys.stdout)
+    is_tty = hasattr(stream, "isatty") and stream.isatty()
+    no_color = "NO_COLOR" in os.environ or not is_tty
+    return Console(
+        file=stream,
+        width=width,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        markup=False,
+        emoji=False,
+        highlight=False,
+        force_terminal=is_tty and not no_color,
+        soft_wrap=False,
+    )

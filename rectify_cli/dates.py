@@ -1,0 +1,75 @@
+"""Calendar dates as users and registries write them, and "today" in the registry's time zone."""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from datetime import date, datetime
+
+from dateutil import tz
+from dateutil.relativedelta import relativedelta
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# After normalisation 2019年3月31日 and 2019/3/31 both read 2019-3-31; a month alone is 2019-3.
+_LOOSE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+
+FORMS = "2019-03-31, 2019/3/31, 2019-03 (end of month) or 2019年3月31日"
+
+
+class DateFormatError(ValueError):
+    """The text is not a date in one of the accepted forms (message says why)."""
+
+
+def parse_iso(text: str) -> date:
+    """A registry date: exactly YYYY-MM-DD and a real calendar day."""
+    match = _ISO.match(text)
+    if not match:
+        raise DateFormatError(f"expected a date written YYYY-MM-DD, got {text!r}")
+    return _real_date(text, *map(int, match.groups()))
+
+
+def parse_user_date(text: str) -> date:
+    """A date typed on the command line; a month alone means its last day."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    normal = re.sub(r"\s+", "", normal).replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
+    match = _LOOSE.match(normal.rstrip("-"))
+    if not match:
+        raise DateFormatError(f"not a date: {text!r} (use {FORMS})")
+    year, month, day = match.groups()
+    if day is None:
+        first = _real_date(text, int(year), int(month), 1)
+        return first + relativedelta(day=31)
+    return _real_date(text, int(year), int(month), int(day))
+
+
+def parse_month(text: str) -> tuple[date, date]:
+    """`2019-03` / `2019年3月` -> (first day, last day) of that month."""
+    last = parse_user_date(text)
+    normal = unicodedata.normalize("NFKC", text).replace("年", "-").replace("月", "").replace("/", "-").strip()
+    if not re.fullmatch(r"\d{4}-\d{1,2}", normal):
+        raise DateFormatError(f"not a month: {text!r} (use 2019-03 or 2019年3月)")
+    return last.replace(day=1), last
+
+
+def _real_date(text: str, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise DateFormatError(f"{text!r} is not a real calendar date ({exc})") from None
+
+
+def today(timezone: str) -> date:
+    """Today's date where the registry lives. RECTIFY_TODAY=YYYY-MM-DD pins it (tests, replays)."""
+    pinned = os.environ.get("RECTIFY_TODAY")
+    if pinned:
+        return parse_iso(pinned)
+    zone = tz.gettz(timezone)
+    if zone is None:
+        raise DateFormatError(f"unknown time zone {timezone!r}")
+    return datetime.now(zone).date()
+
+
+def previous_month(day: date) -> tuple[date, date]:
+    first_this = day.replace(day=1)
+    last_prev = first_this - relativedelta(days=1)
+    return last_prev.replace(day=1), last_prev

@@ -1,0 +1,537 @@
+"""The pure core: plan + journal + reference date -> the state of every measure and task.
+
+No I/O here. Everything is a function of its arguments and returns frozen dataclasses.
+
+Rules (as of a reference date D; a deadline day itself is not late)
+------------------------------------------------------------------
+For each measure only its journal entries dated on or before D count, processed in date
+order (entries with the same date keep their journal order; a back-filled entry that was
+appended later is moved to its date).
+
+Milestones: ``date`` (due as written), ``immediate`` (due ``plan.immediate_due``:
+``settings.immediate_due`` or else ``meta.feedback_date``) and ``ongoing`` (no due, never
+done, never overdue). "Dated" below means date and immediate milestones.
+
+Entries:
+
+* ``done`` with ``milestone``: the dated milestone(s) whose *original* due equals it are done.
+  ``done`` without ``milestone``: every dated milestone is done.
+* ``reopened``: every done mark is cleared.
+* ``extended`` with ``to``: the effective due of the milestone(s) whose original due equals
+  ``milestone`` becomes ``to``; without ``milestone`` the earliest (effective due, then plan
+  order) pending dated milestone is moved. Interpretation: "pending" here ignores done marks
+  set by a ``done`` entry *without* milestone, i.e. only milestones closed by a ``done`` naming
+  them are skipped. Without this an unlabelled extension recorded after a blanket ``done`` would
+  silently be lost if the measure were later reopened, and adding a ``done`` entry could then
+  make a measure worse. In every journal without a blanket ``done`` before the extension this
+  is exactly "the earliest not-done dated milestone".
+* ``in_progress`` / ``report``: no change, but count as the measure's last entry.
+
+Measure status: no pending dated milestone -> ``ongoing`` if the measure has an ongoing
+milestone, else ``done``; a measure with no milestone at all is ``ongoing`` (so that it must
+be reported on, rather than silently counting as done). Otherwise with the earliest pending
+effective due E: E < D -> ``overdue`` (days_overdue = D - E); E - D <= warn_days ->
+``due_soon``; else ``on_track``. ``stale`` only for ``ongoing``: no entry on/before D, or
+D - last entry > report_period_days.
+
+Task status: the worst of its measures' statuses in the order overdue, due_soon, on_track,
+ongoing, done (which is: any overdue -> overdue; any due_soon -> due_soon; all done -> done;
+all done/ongoing -> ongoing; else on_track). A task with no measures is judged by its own
+deadline milestones like a measure without journal.
+"""
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from operator import attrgetter
+
+from .model import Entry, EntryState, Measure, MilestoneKind, Plan, Task, Unit
+
+
+class Status(str, enum.Enum):
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    ON_TRACK = "on_track"
+    ONGOING = "ongoing"
+    DONE = "done"
+
+
+class Light(str, enum.Enum):
+    """The supervision traffic light (红黄绿灯)."""
+
+    RED = "red"
+    YELLOW = "yellow"
+    GREEN = "green"
+
+
+#: Pseudo-state accepted by :func:`select` and used by :data:`SEVERITY`: an ongoing measure
+#: not reported on within the reporting period.
+STALE = "stale"
+
+#: Sort rank of each display category, worst first. Overdue is red; due_soon and stale are
+#: yellow; on_track, ongoing and done are green. Keys are plain strings; since ``Status`` is a
+#: ``str`` enum, ``SEVERITY[Status.OVERDUE]`` works as well.
+SEVERITY: dict[str, int] = {
+    Status.OVERDUE.value: 0,
+    Status.DUE_SOON.value: 1,
+    STALE: 2,
+    Status.ON_TRACK.value: 3,
+    Status.ONGOING.value: 4,
+    Status.DONE.value: 5,
+}
+
+# Roll-up order of statuses (worst first) for tasks.
+_ROLLUP_RANK = {
+    Status.OVERDUE: 0,
+    Status.DUE_SOON: 1,
+    Status.ON_TRACK: 2,
+    Status.ONGOING: 3,
+    Status.DONE: 4,
+}
+
+
+@dataclass(frozen=True)
+class MilestoneResult:
+    kind: MilestoneKind
+    due: date | None  # effective due (after approved extensions); immediate -> plan.immediate_due
+    original_due: date | None  # as written in the plan (None for ongoing); immediate -> plan.immediate_due
+    label: str | None
+    done: bool  # ongoing milestones are never done
+    status: Status  # done / overdue / due_soon / on_track for dated; ongoing for ongoing
+
+    @property
+    def extended(self) -> bool:
+        """True when an approved extension moved the due date."""
+        return self.due != self.original_due
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    measure: Measure
+    status: Status
+    stale: bool  # ongoing and not reported on within the reporting period
+    days_overdue: int  # 0 unless overdue: days since the earliest missed milestone
+    next_due: date | None  # earliest pending dated milestone (effective due)
+    milestones: tuple[MilestoneResult, ...]
+    last_entry: date | None  # date of the latest journal entry for it, on or before as_of
+    entries: tuple[Entry, ...]  # its journal entries dated on or before as_of, in date order
+
+    @property
+    def id(self) -> str:
+        return self.measure.id
+
+    @property
+    def light(self) -> Light:
+        if self.status == Status.OVERDUE:
+            return Light.RED
+        if self.status == Status.DUE_SOON or self.stale:
+            return Light.YELLOW
+        return Light.GREEN
+
+    @property
+    def closed(self) -> bool:
+        """Closed as far as dates go: ``done``, or ``ongoing`` with at least one dated/immediate
+        milestone, all of them done (e.g. "2018年12月31日，长期坚持" after its date was met)."""
+        if self.status == Status.DONE:
+            return True
+        if self.status == Status.ONGOING:
+            return any(ms.kind != MilestoneKind.ONGOING for ms in self.milestones)
+        return False
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    task: Task
+    status: Status
+    days_overdue: int  # the worst of its measures
+    measures: tuple[MeasureResult, ...]
+    next_due: date | None = None  # earliest pending effective due over its measures
+    # Only for a task without measures: its own deadline milestones, judged like a measure
+    # without journal. Empty for tasks with measures (their measures carry the state).
+    milestones: tuple[MilestoneResult, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.task.id
+
+    @property
+    def done_count(self) -> int:
+        """Measures closed as far as dates go (:attr:`MeasureResult.closed`): status ``done``,
+        plus ``ongoing`` measures that have at least one dated/immediate milestone and all of
+        them done. Purely ongoing measures (长期坚持 only) are never counted."""
+        return sum(1 for m in self.measures if m.closed)
+
+    @property
+    def stale(self) -> bool:
+        """Any of its measures is stale."""
+        return any(m.stale for m in self.measures)
+
+    @property
+    def light(self) -> Light:
+        if self.status == Status.OVERDUE:
+            return Light.RED
+        if self.status == Status.DUE_SOON or self.stale:
+            return Light.YELLOW
+        return Light.GREEN
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    as_of: date
+    warn_days: int
+    report_period_days: int
+    tasks: tuple[TaskResult, ...]  # in plan order
+    latest_entry: date | None  # latest journal entry on or before as_of, any measure
+
+    def measures(self):
+        for task in self.tasks:
+            yield from task.measures
+
+
+# --------------------------------------------------------------------------- evaluation
+
+_DATE = MilestoneKind.DATE
+_IMMEDIATE = MilestoneKind.IMMEDIATE
+_ONGOING = MilestoneKind.ONGOING
+_S_DONE = EntryState.DONE
+_S_REOPENED = EntryState.REOPENED
+_S_EXTENDED = EntryState.EXTENDED
+_entry_date = attrgetter("date")
+
+
+def _judge(due: date, as_of: date, warn_days: int) -> Status:
+    if due < as_of:
+        return Status.OVERDUE
+    if (due - as_of).days <= warn_days:
+        return Status.DUE_SOON
+    return Status.ON_TRACK
+
+
+def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immediate_due: date):
+    """-> (status, days_overdue, next_due, milestone results). `entries` in date order, <= as_of."""
+    n = len(milestones)
+    original: list[date | None] = [None] * n
+    dated: list[int] = []
+    has_ongoing = False
+    for i, ms in enumerate(milestones):
+        kind = ms.kind
+        if kind == _DATE:
+            due = ms.due
+        elif kind == _IMMEDIATE:
+            due = immediate_due
+        else:
+            due = None
+        if due is None:  # ongoing (or a malformed date milestone without due)
+            has_ongoing = True
+        else:
+            original[i] = due
+            dated.append(i)
+
+    effective = list(original)
+    done = [False] * n
+    named = [False] * n  # done by an entry naming this milestone
+    if dated:
+        for e in entries:
+            state = e.state
+            if state == _S_DONE:
+                target = e.milestone
+                if target is None:
+                    for i in dated:
+                        done[i] = True
+                else:
+                    for i in dated:
+                        if original[i] == target:
+                            done[i] = named[i] = True
+            elif state == _S_REOPENED:
+                for i in dated:
+                    done[i] = named[i] = False
+            elif state == _S_EXTENDED and e.to is not None:
+                target = e.milestone
+                if target is None:
+                    best = -1
+                    for i in dated:
+                        if not named[i] and (best < 0 or effective[i] < effective[best]):
+                            best = i
+                    if best >= 0:
+                        effective[best] = e.to
+                else:
+                    for i in dated:
+                        if original[i] == target:
+                            effective[i] = e.to
+
+    # Milestone results and the earliest pending due.
+    results = []
+    earliest: date | None = None
+    for i, ms in enumerate(milestones):
+        due = effective[i]
+        if due is None:
+            results.append(MilestoneResult(ms.kind, None, None, ms.label, False, Status.ONGOING))
+        elif done[i]:
+            results.append(MilestoneResult(ms.kind, due, original[i], ms.label, True, Status.DONE))
+        else:
+            if earliest is None or due < earliest:
+                earliest = due
+            results.append(
+                MilestoneResult(ms.kind, due, original[i], ms.label, False, _judge(due, as_of, warn_days))
+            )
+
+    days_overdue = 0
+    if earliest is None:
+        status = Status.DONE if dated and not has_ongoing else Status.ONGOING
+    else:
+        status = _judge(earliest, as_of, warn_days)
+        if status is Status.OVERDUE:
+            days_overdue = (as_of - earliest).days
+    return status, days_overdue, earliest, tuple(results)
+
+
+def evaluate(
+    *,
+    plan: Plan,
+    journal: tuple[Entry, ...] | list[Entry],
+    as_of: date,
+    warn_days: int | None = None,
+    report_period_days: int | None = None,
+) -> StatusReport:
+    """Compute the state of every measure and task as of `as_of`.
+
+    `warn_days` / `report_period_days` override the plan's settings when not None. Journal
+    entries for measures the plan does not have are ignored (except for `latest_entry`).
+    O(entries + measures): the journal is grouped by measure once.
+    """
+    if warn_days is None:
+        warn_days = plan.settings.warn_days
+    if report_period_days is None:
+        report_period_days = plan.settings.report_period_days
+    immediate_due = plan.immediate_due
+
+    by_measure: dict[str, list[Entry]] = {}
+    latest: date | None = None
+    for e in journal:
+        d = e.date
+        if d > as_of:
+            continue
+        if latest is None or d > latest:
+            latest = d
+        lst = by_measure.get(e.measure)
+        if lst is None:
+            by_measure[e.measure] = [e]
+        else:
+            lst.append(e)
+
+    tasks = []
+    for task in plan.tasks:
+        measure_results = []
+        for measure in task.measures:
+            lst = by_measure.get(measure.id)
+            if lst is None:
+                entries: tuple[Entry, ...] = ()
+            else:
+                if len(lst) > 1:
+                    lst.sort(key=_entry_date)  # stable; ~O(n) when already in order
+                entries = tuple(lst)
+            status, days, next_due, ms_results = _evaluate_milestones(
+                measure.milestones, entries, as_of, warn_days, immediate_due
+            )
+            last_entry = entries[-1].date if entries else None
+            stale = status is Status.ONGOING and (
+                last_entry is None or (as_of - last_entry).days > report_period_days
+            )
+            measure_results.append(
+                MeasureResult(measure, status, stale, days, next_due, ms_results, last_entry, entries)
+            )
+
+        if measure_results:
+            worst = measure_results[0].status
+            days = 0
+            next_due = None
+            for mr in measure_results:
+                if _ROLLUP_RANK[mr.status] < _ROLLUP_RANK[worst]:
+                    worst = mr.status
+                if mr.days_overdue > days:
+                    days = mr.days_overdue
+                if mr.next_due is not None and (next_due is None or mr.next_due < next_due):
+                    next_due = mr.next_due
+            tasks.append(TaskResult(task, worst, days, tuple(measure_results), next_due, ()))
+        else:
+            status, days, next_due, ms_results = _evaluate_milestones(
+                task.deadline.milestones, (), as_of, warn_days, immediate_due
+            )
+            tasks.append(TaskResult(task, status, days, (), next_due, ms_results))
+
+    return StatusReport(
+        as_of=as_of,
+        warn_days=warn_days,
+        report_period_days=report_period_days,
+        tasks=tuple(tasks),
+        latest_entry=latest,
+    )
+
+
+# --------------------------------------------------------------------------- ordering
+
+_NUM_CHUNK = re.compile(r"([0-9]+)")
+
+
+def _natural(text: str) -> tuple:
+    return tuple((0, int(c)) if c.isdigit() else (1, c) for c in _NUM_CHUNK.split(text) if c)
+
+
+def id_sort_key(id: str) -> tuple:
+    """Natural order of task/measure ids: "2.9" < "2.10" < "10.1".
+
+    A folder-registry prefix ("file:18.4", split at the last ':') sorts first, naturally;
+    ids without prefix come before prefixed ones. Non-numeric parts compare as text, after
+    numbers.
+    """
+    prefix, _, rest = str(id).strip().rpartition(":")
+    return (_natural(prefix), tuple(_natural(part) for part in rest.split(".")))
+
+
+def category(result: MeasureResult | TaskResult) -> str:
+    """The display category of a measure or task: a key of :data:`SEVERITY`."""
+    status = result.status
+    if status == Status.OVERDUE or status == Status.DUE_SOON:
+        return status.value
+    if result.stale:
+        return STALE
+    return status.value
+
+
+_FAR = date.max.toordinal() + 1
+
+
+def severity_key(result: MeasureResult | TaskResult) -> tuple:
+    """Sort key, worst first: red before yellow before green. Overdue by days_overdue
+    (most first); due_soon by next_due; stale (measures: never reported first, then by oldest
+    last entry; tasks: by their stalest measure); on_track by next_due; ongoing; done. Ties by
+    natural id order."""
+    cat = category(result)
+    if cat == Status.OVERDUE.value:
+        sub = -result.days_overdue
+    elif cat == Status.DUE_SOON.value or cat == Status.ON_TRACK.value:
+        sub = result.next_due.toordinal() if result.next_due is not None else _FAR
+    elif cat == STALE:
+        if isinstance(result, TaskResult):
+            lasts = [m.last_entry for m in result.measures if m.stale]
+            sub = min((d.toordinal() if d is not None else 0) for d in lasts) if lasts else 0
+        else:
+            sub = result.last_entry.toordinal() if result.last_entry is not None else 0
+    else:
+        sub = 0
+    return (SEVERITY[cat], sub, id_sort_key(result.id))
+
+
+def worst_first(results: Iterable[MeasureResult | TaskResult]) -> list:
+    """`results` (measures or tasks) sorted worst first, see :func:`severity_key`."""
+    return sorted(results, key=severity_key)
+
+
+# --------------------------------------------------------------------------- units & select
+
+
+def resolve_unit(units: Iterable[Unit], name: str) -> Unit | None:
+    """The unit named `name` (canonical name or alias, exact after stripping whitespace).
+    A canonical name wins over another unit's alias."""
+    name = name.strip()
+    by_alias = None
+    for unit in units:
+        if unit.name.strip() == name:
+            return unit
+        if by_alias is None and any(a.strip() == name for a in unit.aliases):
+            by_alias = unit
+    return by_alias
+
+
+def _unit_index(units: Iterable[Unit]) -> dict[str, str]:
+    """name or alias -> canonical name (canonical names win over aliases)."""
+    index: dict[str, str] = {}
+    units = tuple(units)
+    for unit in units:
+        for alias in unit.aliases:
+            index.setdefault(alias.strip(), unit.name)
+    for unit in units:
+        index[unit.name.strip()] = unit.name
+    return index
+
+
+_VALID_STATES = frozenset(SEVERITY)
+
+
+def select(
+    report: StatusReport,
+    *,
+    states: Iterable[str] = (),
+    owners: Iterable[str] = (),
+    regions: Iterable[str] = (),
+    task_ids: Iterable[str] = (),
+    units: Sequence[Unit] = (),
+) -> StatusReport:
+    """A new report keeping only the matching measures, and the tasks that still have one.
+
+    Filters of one kind are alternatives (OR); filters of different kinds must all match
+    (AND); an empty filter matches everything.
+
+    * states: a measure's status value, or "stale" for stale measures. Unknown names raise
+      ValueError.
+    * owners: a unit name or alias (resolved via `units`); matches measures having that unit
+      among their owners.
+    * regions: matches measures of a task whose `regions` include it, or measures having that
+      region unit among their owners (names/aliases resolved via `units`).
+    * task_ids: the task's id, or its id without the folder prefix ("18" matches "file:18").
+
+    A kept task keeps its own status, days_overdue and next_due (computed over *all* its
+    measures); only its `measures` are narrowed. A task without measures is kept when the
+    task-level filters (task_ids, regions via task.regions) match, states match the task's own
+    status and no owner filter is given. `latest_entry`, as_of etc. are unchanged.
+    """
+    state_set = set()
+    for s in states:
+        key = s.value if isinstance(s, Status) else str(s).strip().lower()
+        if key not in _VALID_STATES:
+            raise ValueError(f"unknown state {s!r}; expected one of {', '.join(SEVERITY)}")
+        state_set.add(key)
+    index = _unit_index(units)
+
+    def canon(name: str) -> str:
+        name = name.strip()
+        return index.get(name, name)
+
+    owner_set = {canon(o) for o in owners}
+    region_set = {canon(r) for r in regions}
+    id_set = {str(t).strip() for t in task_ids}
+    want_stale = STALE in state_set
+
+    kept_tasks = []
+    for tr in report.tasks:
+        task = tr.task
+        if id_set and task.id not in id_set and task.id.rpartition(":")[2] not in id_set:
+            continue
+        task_in_region = bool(region_set) and any(canon(r) in region_set for r in task.regions)
+
+        if not tr.measures:
+            if owner_set or (region_set and not task_in_region):
+                continue
+            if state_set and tr.status.value not in state_set:
+                continue
+            kept_tasks.append(tr)
+            continue
+
+        kept = []
+        for mr in tr.measures:
+            if state_set and mr.status.value not in state_set and not (want_stale and mr.stale):
+                continue
+            if owner_set or (region_set and not task_in_region):
+                measure_owners = {canon(o) for o in mr.measure.owners}
+                if owner_set and not (measure_owners & owner_set):
+                    continue
+                if region_set and not task_in_region and not (measure_owners & region_set):
+                    continue
+            kept.append(mr)
+        if kept:
+            kept_tasks.append(tr if len(kept) == len(tr.measures) else replace(tr, measures=tuple(kept)))
+
+    return replace(report, tasks=tuple(kept_tasks))

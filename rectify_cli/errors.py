@@ -1,0 +1,48 @@
+"""Exceptions of each layer. Only cli.py turns them into a message and an exit code."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as we can."""
+
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class RectifyError(Exception):
+    """Base of every error rectify reports to the user (exit code 2)."""
+
+    def __init__(self, problems: list[Problem] | Problem | str):
+        if isinstance(problems, (Problem, str)):
+            problems = [problems]
+        self.problems: list[Problem | str] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RegistryError(RectifyError):
+    """The registry (plan or journal) cannot be read or is invalid."""
+
+
+class ReportFormatError(RectifyError):
+    """A report text handed to `rectify import` is not of the expected shape."""
+
+
+class UsageError(RectifyError):
+    """The command line is wrong (bad date, unknown id, ...)."""
+
+
+class JournalWriteError(RectifyError):
+    """A journal write was refused; the journal is untouched."""

@@ -1,0 +1,81 @@
+"""Responsible units of a measure: the subjects of its clauses, matched against a vocabulary.
+
+A vocabulary maps surface forms (canonical names, aliases, and curated phrases such as
+"各级住房城乡建设部门") to one or more canonical unit names.  A clause contributes owners
+when it *starts* with a chain of unit mentions joined by 、 和 及 与 会同 同 商 联合 (the
+subject of the clause); "X牵头" marks the lead.  Clauses opening with 在…下 (a frame, not a
+subject) and mentions followed by 的 (a possessive) are skipped."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SEPARATORS = ("会同", "联合", "、", "和", "及", "与", "同", "商")
+SKIP_PREFIXES = ("由", "并", "同时", "另外")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    forms: tuple[tuple[str, tuple[str, ...]], ...]  # (surface form, canonical names), longest first
+
+    @classmethod
+    def build(cls, units: list[dict], phrases: dict[str, list[str]]) -> "Vocabulary":
+        table: dict[str, tuple[str, ...]] = {}
+        for u in units:
+            table[u["name"]] = (u["name"],)
+            for a in u.get("aliases", []) or []:
+                table[a] = (u["name"],)
+        for phrase, owners in phrases.items():
+            table[phrase] = tuple(owners)
+        forms = sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+        return cls(tuple(forms))
+
+    def match(self, s: str, pos: int) -> tuple[int, tuple[str, ...]] | None:
+        for form, names in self.forms:
+            if s.startswith(form, pos):
+                return len(form), names
+        return None
+
+
+def _clauses(text: str) -> list[str]:
+    # blank out book titles and parenthesised asides so their punctuation does not split clauses
+    masked = re.sub(r"《[^《》]*》", lambda m: "□" * len(m.group(0)), text)
+    masked = re.sub(r"（[^（）]*）", lambda m: "" if re.search(r"\d{4}年|长期坚持|立即启动|立行立改", m.group(0)) else m.group(0), masked)
+    return [c for c in re.split(r"[，；。：]", masked) if c]
+
+
+def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
+    """(owners in order of mention, lead or None) from the subjects of the clauses."""
+    owners: list[str] = []
+    lead: str | None = None
+    for clause in _clauses(text):
+        if clause.startswith("在") and "下" in clause:
+            continue
+        pos = 0
+        for p in SKIP_PREFIXES:
+            if clause.startswith(p):
+                pos = len(p)
+                break
+        chain: list[str] = []
+        m = vocab.match(clause, pos)
+        while m is not None:
+            length, names = m
+            pos += length
+            chain.extend(names)
+            if clause.startswith("牵头", pos):
+                lead = lead or names[0]
+                break
+            nxt = None
+            for sep in SEPARATORS:
+                if clause.startswith(sep, pos):
+                    nxt = vocab.match(clause, pos + len(sep))
+                    if nxt is not None:
+                        pos += len(sep)
+                        break
+            m = nxt
+        if not chain or clause.startswith("的", pos):
+            continue
+        for name in chain:
+            if name not in owners:
+                owners.append(name)
+    return owners, lead

@@ -1,0 +1,233 @@
+"""Structure of the appendix: tasks (一、…), 整改时限, 整改进度, measures (1. …), 整改进展.
+
+Pure functions over the repaired paragraphs of importer_text."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import Problem, ReportFormatError
+from .importer_text import CN_NUM, Para
+
+NO_APPENDIX = "no appendix of numbered problems (一、…) with 整改时限/整改进展 found"
+
+TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
+MEASURE_RE = re.compile(r"^(\d{1,3})\.(?!\d)(.*)$")
+HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
+
+DATE_RE = r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日?|底)"
+
+REPORTED_STATES = (
+    ("全面完成", "fully_done"),
+    ("基本完成", "basically_done"),
+    ("序时推进", "on_schedule"),
+    ("取得阶段性成效", "interim_results"),
+)
+
+
+def cn_number(s: str) -> int:
+    """一 … 九十九 (and 百) as an int."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["〇"] = 0
+    if s == "百" or s == "一百":
+        return 100
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+    if len(s) == 1 and s in digits:
+        return digits[s]
+    raise ValueError(s)
+
+
+@dataclass
+class RawMeasure:
+    id: int
+    line: int
+    text: str
+    note: str | None = None
+    note_head: str | None = None  # 整改进展 or 整改进度
+    note_line: int | None = None
+    extra_note_lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class RawTask:
+    id: int
+    line: int
+    problem: str
+    deadline: str | None = None
+    deadline_line: int | None = None
+    progress: str | None = None
+    progress_line: int | None = None
+    measures: list[RawMeasure] = field(default_factory=list)
+
+
+def find_appendix(paras: list[Para], filename: str) -> int:
+    """Index of the paragraph holding problem 一、 of the appendix."""
+    for i, p in enumerate(paras):
+        m = TASK_RE.match(p.text)
+        if not m or m.group(1) != "一":
+            continue
+        for q in paras[i + 1 : i + 6]:
+            if TASK_RE.match(q.text):
+                break
+            if q.text.startswith("整改时限："):
+                return i
+    raise ReportFormatError(Problem(filename, None, None, NO_APPENDIX))
+
+
+def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
+    start = find_appendix(paras, filename)
+    tasks: list[RawTask] = []
+    task: RawTask | None = None
+    measure: RawMeasure | None = None
+    in_note = False
+
+    def err(p: Para, msg: str) -> ReportFormatError:
+        return ReportFormatError(Problem(filename, p.line, None, msg))
+
+    for p in paras[start:]:
+        t = p.text
+        tm = TASK_RE.match(t)
+        if tm and (task is None or _is_next_task(tm.group(1), task.id)):
+            number = cn_number(tm.group(1))
+            expected = 1 if task is None else task.id + 1
+            if number != expected:
+                raise err(p, f"problem {tm.group(1)}、 found where problem number {expected} was expected")
+            if task is not None:
+                _check_task_complete(task, filename)
+            task = RawTask(number, p.line, tm.group(2).strip())
+            tasks.append(task)
+            measure, in_note = None, False
+            continue
+        assert task is not None
+        hm = HEAD_RE.match(t)
+        mm = MEASURE_RE.match(t)
+        if hm and hm.group(1) == "时限" and not task.measures:
+            task.deadline, task.deadline_line = hm.group(2).strip(), p.line
+        elif hm and hm.group(1) == "进度" and not task.measures and task.progress is None:
+            task.progress, task.progress_line = hm.group(2).strip(), p.line
+        elif hm and hm.group(1) in ("进展", "进度") and measure is not None and measure.note is None:
+            measure.note, measure.note_head, measure.note_line = hm.group(2).strip(), "整改" + hm.group(1), p.line
+            in_note = True
+        elif hm:
+            raise err(p, f"unexpected 整改{hm.group(1)}： in problem {task.id}")
+        elif mm and task.deadline is not None:
+            number = int(mm.group(1))
+            expected = len(task.measures) + 1
+            if number != expected:
+                raise err(p, f"measure {number}. of problem {task.id} found where measure {expected}. was expected")
+            measure = RawMeasure(number, p.line, mm.group(2).strip())
+            task.measures.append(measure)
+            in_note = False
+        elif task.deadline is None:
+            task.problem += t  # problem text running over several paragraphs
+        elif measure is None:
+            raise err(p, f"text between 整改进度 and the first measure of problem {task.id}")
+        elif in_note:
+            assert measure.note is not None
+            measure.note += t
+            measure.extra_note_lines.append(p.line)
+        else:
+            measure.text += t
+    if task is None:
+        raise ReportFormatError(Problem(filename, None, None, NO_APPENDIX))
+    _check_task_complete(task, filename)
+    return tasks
+
+
+def _is_next_task(numeral: str, current: int) -> bool:
+    try:
+        return cn_number(numeral) == current + 1
+    except (ValueError, KeyError):
+        return False
+
+
+def _check_task_complete(task: RawTask, filename: str) -> None:
+    def fail(msg: str) -> ReportFormatError:
+        return ReportFormatError(Problem(filename, task.line, None, f"problem {task.id}: {msg}"))
+
+    if task.deadline is None:
+        raise fail("no 整改时限 line")
+    if task.progress is None:
+        raise fail("no 整改进度 line")
+    if not task.measures:
+        raise fail("no numbered measures")
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def _iso(y: str, m: str, d: str | None) -> str | None:
+    year, month = int(y), int(m)
+    if not 1 <= month <= 12:
+        return None
+    day = int(d) if d else calendar.monthrange(year, month)[1]
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_deadline(content: str) -> list[dict[str, str]] | None:
+    """Milestones of a deadline text, in text order, or None if it is not a deadline.
+
+    Items are separated by ，；: a date ("2018年6月30日", "…前完成", also without 日),
+    长期坚持 (ongoing), 立即启动 / 立行立改 (immediate), or "LABEL于DATE前完成" (a labelled
+    date, e.g. different dates for different grades of scenic area)."""
+    content = content.strip().rstrip("。")
+    if not content:
+        return None
+    out: list[dict[str, str]] = []
+    for item in re.split(r"[，；]", content):
+        item = item.strip()
+        if not item:
+            continue
+        if item in ("长期坚持", "长期坚持执行"):
+            out.append({"kind": "ongoing"})
+            continue
+        if item in ("立即启动", "立行立改", "立即执行", "立即"):
+            out.append({"kind": "immediate"})
+            continue
+        m = re.fullmatch(rf"(?:(.+?)于)?{DATE_RE}(?:前)?(?:完成)?", item)
+        if not m:
+            return None
+        due = _iso(m.group(2), m.group(3), m.group(4))
+        if due is None:
+            return None
+        ms = {"kind": "date", "due": due}
+        if m.group(1):
+            ms["label"] = m.group(1)
+        out.append(ms)
+    return _dedupe(out) or None
+
+
+def _dedupe(milestones: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Drop an unlabelled milestone that restates an earlier one (same kind and date)."""
+    out: list[dict[str, str]] = []
+    for ms in milestones:
+        if "label" not in ms and any(o["kind"] == ms["kind"] and o.get("due") == ms.get("due") for o in out):
+            continue
+        out.append(ms)
+    return out
+
+
+def measure_milestones(text: str) -> list[dict[str, str]]:
+    """Milestones from every parenthesised deadline in a measure text (outside 《》), in order."""
+    outside = re.sub(r"《[^《》]*》", lambda m: "□" * len(m.group(0)), text)
+    found: list[dict[str, str]] = []
+    for m in re.finditer(r"（([^（）]*)）", outside):
+        ms = parse_deadline(m.group(1))
+        if ms:
+            found.extend(ms)
+    return _dedupe(found)
+
+
+def parse_reported(progress: str) -> dict[str, object] | None:
+    words = progress.strip().rstrip("。")
+    for cn, state in REPORTED_STATES:
+        if words.startswith(cn):
+            return {"state": state, "ongoing": "长期坚持" in words}
+    return None

@@ -1,0 +1,173 @@
+"""Text repair for report texts extracted from PDF: decoding, normalisation, paragraphs.
+
+Everything here is pure and deterministic.  The damage handled:
+
+* spacing: "2018 年 6 月 30 日" -> "2018年6月30日"; spaces between CJK characters and
+  between CJK and digits are removed, spaces between Latin words are kept;
+* punctuation width: half-width , ; : ( ) ! ? in Chinese text become ， ； ： （ ） ！ ？
+  (ASCII is kept inside numbers such as 3200.852, 10:30 or 1,000 and ranges like 2016-2020);
+* extraction artefacts: "PM_{2.5}" -> "PM2.5", subscript digits "PM₁₀" -> "PM10";
+* page breaks: a blank line that cuts a sentence is removed (paragraphs are joined) when the
+  previous paragraph does not end with sentence-final punctuation and the next one does not
+  start a new item;
+* fragments duplicated at page joins ("《中华" / "《中华人民共和国…") are dropped;
+* a book title that lost its closing parenthesis at a page join ("（试" / "行》") is closed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import Problem, ReportFormatError
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# full-width / Chinese punctuation that behaves like CJK for spacing purposes
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
+_CJKISH = f"[{CJK}{CJK_PUNCT}]"
+
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+
+SENTENCE_FINAL = "。！？；：…"
+CN_NUM = "零〇一二三四五六七八九十百"
+
+# paragraph starts that open a new item and therefore never continue the previous paragraph
+ITEM_START = re.compile(
+    rf"^(?:[{CN_NUM}]+、|\d{{1,3}}\.(?!\d)|（[{CN_NUM}]+）|整改(?:时限|进度|进展)：|附：)"
+)
+
+
+def decode_report(raw: bytes, *, filename: str) -> str:
+    """Decode a report: UTF-8 (with or without BOM), else GB18030 (a superset of GBK).
+
+    Undecodable input raises ReportFormatError naming the byte offset and line of the
+    first bad byte (as seen by the UTF-8 decoder)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw_utf8 = raw[3:]
+    else:
+        raw_utf8 = raw
+    try:
+        text = raw_utf8.decode("utf-8")
+    except UnicodeDecodeError as utf8_err:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError as gb_err:
+            offset = utf8_err.start + (len(raw) - len(raw_utf8))
+            line = raw[:offset].count(b"\n") + 1
+            col = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+            raise ReportFormatError(
+                Problem(
+                    filename,
+                    line,
+                    col,
+                    f"cannot decode the report: invalid UTF-8 at byte offset {offset} "
+                    f"(0x{raw[offset]:02x}) and invalid GB18030 at byte offset {gb_err.start}; "
+                    "save the file as UTF-8",
+                )
+            ) from None
+        # a GB18030 decode of pure ASCII/UTF-8-looking text is fine; nothing else to check
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _has_cjk(s: str) -> bool:
+    return re.search(f"[{CJK}]", s) is not None
+
+
+def normalise(s: str) -> str:
+    """Normalise one paragraph (no newlines inside)."""
+    s = s.replace("\u3000", " ").replace("\t", " ").replace("\u00a0", " ")
+    s = re.sub(r"_\{([^{}]*)\}", r"\1", s)  # PM_{2.5} -> PM2.5
+    s = s.translate(SUBSCRIPTS)
+    s = re.sub(r" {2,}", " ", s).strip()
+    if _has_cjk(s):
+        s = _widen_punct(s)
+    # spaces: drop when one side is CJK/full-width punctuation and the other side is not a
+    # Latin letter; drop between a digit and CJK.
+    s = re.sub(rf"(?<={_CJKISH}) (?=[^A-Za-z])", "", s)
+    s = re.sub(rf"(?<=[^A-Za-z]) (?={_CJKISH})", "", s)
+    s = re.sub(rf"(?<={_CJKISH}) (?={_CJKISH})", "", s)
+    s = _close_book_titles(s)
+    return s
+
+
+def _widen_punct(s: str) -> str:
+    out = []
+    n = len(s)
+    for i, ch in enumerate(s):
+        full = HALF_TO_FULL.get(ch)
+        if full is None:
+            out.append(ch)
+            continue
+        if ch in ",:" and 0 < i < n - 1 and s[i - 1].isdigit() and s[i + 1].isdigit():
+            out.append(ch)  # 1,000  10:30
+            continue
+        out.append(full)
+    return "".join(out)
+
+
+def _close_book_titles(s: str) -> str:
+    """Inside a 《…》 title, close a （ left open by a page join: （试行》 -> （试行）》."""
+
+    def fix(m: re.Match[str]) -> str:
+        body = m.group(1)
+        depth = body.count("（") - body.count("）")
+        return "《" + body + "）" * max(depth, 0) + "》"
+
+    return re.sub(r"《([^《》]*)》", fix, s)
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    line: int  # 1-based line of the paragraph's first line in the source
+    joins: tuple[tuple[int, str], ...] = ()  # (line, description) of repairs at page joins
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Split into normalised paragraphs (blank-line separated), repairing page breaks."""
+    raw: list[tuple[int, str]] = []
+    buf: list[str] = []
+    start = 0
+    for no, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            if not buf:
+                start = no
+            buf.append(line.strip())
+        elif buf:
+            raw.append((start, " ".join(buf)))
+            buf = []
+    if buf:
+        raw.append((start, " ".join(buf)))
+
+    out: list[Para] = []
+    for line, chunk in raw:
+        chunk = chunk.lstrip("\ufeff")
+        norm = normalise(chunk)
+        if not norm:
+            continue
+        if out and _continues(out[-1].text, norm):
+            prev = out[-1]
+            joined, note = _join(prev.text, norm)
+            out[-1] = Para(normalise(joined), prev.line, prev.joins + ((line, note),))
+        else:
+            out.append(Para(norm, line))
+    return out
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    if prev[-1] in SENTENCE_FINAL:
+        return False
+    if prev[-1] == "）" and prev.endswith("。）"):
+        return False
+    return ITEM_START.match(nxt) is None
+
+
+def _join(prev: str, nxt: str) -> tuple[str, str]:
+    """Join two halves of a sentence cut by a page break, dropping a duplicated fragment."""
+    for k in range(min(len(prev), len(nxt), 12), 1, -1):
+        frag = prev[-k:]
+        if nxt.startswith(frag) and _has_cjk(frag):
+            return prev + nxt[k:], f"dropped fragment {frag!r} duplicated at a page join"
+    sep = " " if re.match(r"[A-Za-z0-9/]", prev[-1]) and re.match(r"[A-Za-z0-9]", nxt[0]) and not (
+        prev[-1].isdigit() and nxt[0].isdigit()) else ""
+    return prev + sep + nxt, "joined a sentence cut by a page break"

@@ -1,0 +1,159 @@
+"""The registry as plain, frozen data: what the loader produces and the engine consumes."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class MilestoneKind(str, enum.Enum):
+    DATE = "date"
+    ONGOING = "ongoing"  # 长期坚持: no end date, reported on periodically
+    IMMEDIATE = "immediate"  # 立即启动 / 立行立改: due on Settings.immediate_due
+
+
+class Reported(str, enum.Enum):
+    """整改进度: the state a task was reported in by the report itself."""
+
+    FULLY_DONE = "fully_done"  # 全面完成
+    BASICALLY_DONE = "basically_done"  # 基本完成
+    ON_SCHEDULE = "on_schedule"  # 序时推进
+    INTERIM_RESULTS = "interim_results"  # 取得阶段性成效
+
+
+class EntryState(str, enum.Enum):
+    """The kinds of journal entry."""
+
+    IN_PROGRESS = "in_progress"
+    DONE = "done"  # 销号 (closed out)
+    REOPENED = "reopened"  # e.g. 回头看 found superficial rectification
+    REPORT = "report"  # periodic report on an ongoing measure
+    EXTENDED = "extended"  # approved extension (延期) of a dated milestone
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is defined, for messages and CI annotations."""
+
+    file: str
+    line: int  # 1-based
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Milestone:
+    kind: MilestoneKind
+    due: date | None = None  # set for DATE only
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str  # "18.4" (or "file:18.4" in a folder registry)
+    task_id: str
+    text: str
+    owners: tuple[str, ...]  # canonical unit names
+    lead: str
+    milestones: tuple[Milestone, ...]
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str
+    milestones: tuple[Milestone, ...]
+
+
+@dataclass(frozen=True)
+class ReportedState:
+    state: Reported
+    ongoing: bool = False
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str  # "18" (or "file:18")
+    title: str
+    problem: str
+    deadline: Deadline
+    reported: ReportedState
+    regions: tuple[str, ...]
+    measures: tuple[Measure, ...]
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    key: str
+    text: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Settings:
+    timezone: str = "Asia/Shanghai"
+    warn_days: int = 30
+    report_period_days: int = 90
+    immediate_due: date | None = None  # None: the registry's feedback date
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    issuer: str
+    inspection: str | None
+    feedback_date: date
+    report_date: date
+    source: str | None = None
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    meta: Meta
+    settings: Settings
+    units: tuple[Unit, ...]
+    tasks: tuple[Task, ...]
+
+    @property
+    def immediate_due(self) -> date:
+        return self.settings.immediate_due or self.meta.feedback_date
+
+    def measures(self):
+        for task in self.tasks:
+            yield from task.measures
+
+
+@dataclass(frozen=True)
+class Entry:
+    measure: str
+    date: date
+    state: EntryState
+    note: str = ""
+    evidence: str | None = None
+    by: str | None = None
+    milestone: date | None = None  # done/extended: which dated milestone (by its original due)
+    to: date | None = None  # extended: the new due date
+    reason: str | None = None
+    approved_by: str | None = None
+    late: bool = False
+    hash: str | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Registry:
+    """A loaded, validated registry: the plan, its journal, and where they came from."""
+
+    plan: Plan
+    journal: tuple[Entry, ...]
+    plan_files: tuple[str, ...] = ()
+    journal_files: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False)

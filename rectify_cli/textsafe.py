@@ -1,0 +1,22 @@
+"""Registry text is data: make it harmless for terminals and plain-text outputs."""
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, and C1 controls (ESC sequences, OSC title changes...).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _escape(match: re.Match) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
+def printable(text: str, *, single_line: bool = False) -> str:
+    """`text` with every control character shown as a visible \\xNN escape.
+
+    With single_line, newlines and tabs become spaces too (table cells, one-line reports).
+    """
+    text = _CONTROL.sub(_escape, text)
+    if single_line:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return text
