@@ -1,0 +1,17 @@
+# Everyday targets. `make test` is what CI runs (see .ci/run and the README's first lines).
+PYTHON ?= python3
+
+.PHONY: install test status bench fuzz regenerate
+
+install:
+	$(PYTHON) -m pip install -e '.[test]'
+
+test: install
+	$(PYTHON) -m pytest
+
+status:
+	rectify status
+
+# Re-import the bundled ledger from the report text plus curation; must equal data/*.yaml.
+regenerate:
+	rectify import data/source/xizang-2019-rectification-report.txt --curation data/curation.yaml -o data

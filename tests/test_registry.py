@@ -1,0 +1,70 @@
+"""Loading validates: every planted mistake is reported with its file:line:column, together."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rectify_cli.errors import RegistryError
+from rectify_cli.registry import load_registry
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_small_fixture_loads_with_locations():
+    reg = load_registry(FIXTURES / "small" / "tasks.yaml")
+    assert [t.id for t in reg.plan.tasks] == ["1", "2", "3", "4"]
+    measure = next(m for m in reg.plan.measures() if m.id == "4.2")
+    assert [m.label for m in measure.milestones] == ["生态恢复", "验收"]
+    assert measure.location.line == 116
+    # a journal `by` written as an alias is read as the canonical unit
+    entry = next(e for e in reg.journal if e.measure == "1.2")
+    assert entry.by == "自治区生态环境厅"
+
+
+def test_planted_mistakes_are_all_reported_with_lines():
+    with pytest.raises(RegistryError) as caught:
+        load_registry(FIXTURES / "planted" / "tasks.yaml")
+    messages = [str(p) for p in caught.value.problems]
+    file = str(FIXTURES / "planted" / "tasks.yaml")
+    assert messages == [
+        f"{file}:17:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (day is out of range for month)",
+        f"{file}:23:18: measure 1.1.owners: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?); declare it under 'units:'",
+        f"{file}:27:9: task 1 measure 2: missing required key 'owners'",
+        f"{file}:27:13: measure 1.1: duplicate measure id (first on line 21)",
+        f"{file}:29:9: task 1 measure 2: unknown key 'owmers' (did you mean owners?); allowed: id, text, owners, lead, milestones",
+        f"{file}:32:20: measure 1.1.milestones[1].kind: unknown value 'weekly'; expected one of date, ongoing, immediate",
+    ]
+
+
+def test_validate_command_exit_2_without_traceback():
+    proc = subprocess.run(
+        [sys.executable, "-m", "rectify_cli", "validate", str(FIXTURES / "planted" / "tasks.yaml")],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+    assert len(proc.stderr.splitlines()) == 6
+    assert ":23:18: measure 1.1.owners: unknown unit" in proc.stderr
+
+
+def test_journal_entry_for_missing_measure(tmp_path):
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    (tmp_path / "progress.yaml").write_text(
+        '- measure: "1.9"\n  date: 2019-03-31\n  state: done\n  note: x\n', encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml")
+    assert str(caught.value) == f"{tmp_path / 'progress.yaml'}:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.2, 1.1?)"
+
+
+def test_validate_ok_on_small_fixture():
+    proc = subprocess.run(
+        [sys.executable, "-m", "rectify_cli", "validate", str(FIXTURES / "small" / "tasks.yaml")],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.endswith("ok — 4 tasks, 8 measures, 9 journal entries\n")
