@@ -11,15 +11,18 @@ import re
 from dataclasses import dataclass
 
 SEPARATORS = ("会同", "联合", "、", "和", "及", "与", "同", "商")
-SKIP_PREFIXES = ("由", "并", "同时", "另外")
+SKIP_PREFIXES = ("由", "并", "同时", "另外", "会同", "联合")  # "X牵头，会同Y…": Y is a co-owner
+# a unit-like name, used only when importing without a curated vocabulary
+DISCOVER = re.compile(r"(?:自治区|各级|各地市)[\u4e00-\u9fff]{0,10}?(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市")
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     forms: tuple[tuple[str, tuple[str, ...]], ...]  # (surface form, canonical names), longest first
+    discover: bool = False  # also accept unit-like names not in the vocabulary (no curation)
 
     @classmethod
-    def build(cls, units: list[dict], phrases: dict[str, list[str]]) -> "Vocabulary":
+    def build(cls, units: list[dict], phrases: dict[str, list[str]], *, discover: bool = False) -> "Vocabulary":
         table: dict[str, tuple[str, ...]] = {}
         for u in units:
             table[u["name"]] = (u["name"],)
@@ -28,12 +31,16 @@ class Vocabulary:
         for phrase, owners in phrases.items():
             table[phrase] = tuple(owners)
         forms = sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-        return cls(tuple(forms))
+        return cls(tuple(forms), discover)
 
     def match(self, s: str, pos: int) -> tuple[int, tuple[str, ...]] | None:
         for form, names in self.forms:
             if s.startswith(form, pos):
                 return len(form), names
+        if self.discover:
+            m = DISCOVER.match(s, pos)
+            if m:
+                return len(m.group(0)), (m.group(0),)
         return None
 
 

@@ -2,8 +2,8 @@
 
 Everything here is pure and deterministic.  The damage handled:
 
-* spacing: "2018 年 6 月 30 日" -> "2018年6月30日"; spaces between CJK characters and
-  between CJK and digits are removed, spaces between Latin words are kept;
+* spacing: "2018 年 6 月 30 日" -> "2018年6月30日"; a space next to a CJK character or
+  full-width punctuation is removed, a space between two Latin words or numbers is kept;
 * punctuation width: half-width , ; : ( ) ! ? in Chinese text become ， ； ： （ ） ！ ？
   (ASCII is kept inside numbers such as 3200.852, 10:30 or 1,000 and ranges like 2016-2020);
 * extraction artefacts: "PM_{2.5}" -> "PM2.5", subscript digits "PM₁₀" -> "PM10";
@@ -81,11 +81,9 @@ def normalise(s: str) -> str:
     s = re.sub(r" {2,}", " ", s).strip()
     if _has_cjk(s):
         s = _widen_punct(s)
-    # spaces: drop when one side is CJK/full-width punctuation and the other side is not a
-    # Latin letter; drop between a digit and CJK.
-    s = re.sub(rf"(?<={_CJKISH}) (?=[^A-Za-z])", "", s)
-    s = re.sub(rf"(?<=[^A-Za-z]) (?={_CJKISH})", "", s)
-    s = re.sub(rf"(?<={_CJKISH}) (?={_CJKISH})", "", s)
+    # spaces: drop every space next to a CJK character or full-width punctuation; keep only
+    # spaces between two non-CJK characters ("GB/T 17775-2003", Latin words).
+    s = re.sub(rf"(?<={_CJKISH}) | (?={_CJKISH})", "", s)
     s = _close_book_titles(s)
     return s
 

@@ -1,0 +1,581 @@
+"""`rectify import`: turn a rectification report (text extracted from PDF) into a registry.
+
+    decode_report(raw, filename=...)                 bytes -> text (UTF-8 / UTF-8 BOM / GB18030)
+    load_curation(path)                              curation.yaml -> Curation
+    import_report(text, filename=..., curation=...)  text -> ImportResult (tasks.yaml, progress.yaml)
+
+import_report is pure: same text + same curation -> byte-identical output.  What the text
+says is parsed here (importer_text repairs the PDF damage, importer_parse reads the appendix,
+importer_owners finds responsible units); what needs an editor's judgement (the unit
+vocabulary, owners the text does not name, the state of each measure as of the report, fixes
+to words the PDF garbled) comes from curation.yaml.  Without a curation the importer proposes
+owners and states heuristically and says so in ImportResult.warnings.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import chain
+from .errors import Problem, ReportFormatError
+from .importer_owners import Vocabulary, find_owners
+from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported
+from .importer_text import decode_report, normalise, paragraphs
+from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
+
+__all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "write_result", "REGIONS"]
+
+REGIONS = ("拉萨市", "日喀则市", "山南市", "林芝市", "昌都市", "那曲市", "阿里地区")
+REGION_SHORT = {"拉萨": "拉萨市", "日喀则": "日喀则市", "山南": "山南市", "林芝": "林芝市", "昌都": "昌都市", "那曲": "那曲市", "阿里": "阿里地区"}
+JOURNAL_STATES = ("done", "in_progress", "report")
+UNIT_KINDS = ("region", "department", "other")
+TASK_FIELDS = ("problem", "deadline", "progress")
+MEASURE_FIELDS = ("text", "note")
+
+# words in a progress note showing that a dated measure is not finished yet (heuristic only;
+# the curated decision in curation.yaml wins)
+NOT_DONE_WORDS = ("送审稿", "待审", "正在", "推进中", "有序推进", "积极推进", "设备调试", "试运行", "招标", "前期准备", "基本实现", "基本完成", "基本达标")
+ACCOUNTABILITY_DONE = re.compile(r"对\d+名责任人进行追责|追责问责\d+人|共追责问责\d+人|对\d+名责任人进行追责问责")
+
+# the report's headline figures (first paragraph with 截至): key, pattern (group 1 = words, last group = value)
+CLAIM_PATTERNS = (
+    ("tasks_total", r"(全区(\d+)项整改任务)"),
+    ("measures_total", r"全区\d+项整改任务、((\d+)项具体措施)"),
+    ("tasks_due_2018", r"(\d{4}年12月底前应完成的(\d+)项整改任务)"),
+    ("tasks_due_2018_done", r"整改任务基本完成（((\d+)项全面完成)"),
+    ("tasks_due_2018_finishing", r"((\d+)项正在收尾)"),
+    ("measures_due_2018", r"((\d+)项具体措施基本整改到位)"),
+    ("measures_due_2018_done", r"整改到位（((\d+)项全面完成)"),
+    ("measures_due_2018_in_progress", r"((\d+)项序时推[动进])"),
+    ("tasks_due_2019_2020", r"(应于\d{4}年、\d{4}年完成的(\d+)项整改任务)"),
+    ("measures_due_2019_2020", r"应于\d{4}年、\d{4}年完成的\d+项整改任务、((\d+)项具体措施)"),
+    ("tasks_ongoing", r"(需要立行立改、长期坚持的(\d+)项整改任务)"),
+    ("measures_ongoing", r"立行立改、长期坚持的\d+项整改任务、((\d+)项具体措施)"),
+)
+
+LATIN_IN_CJK = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{2,}(?=[\u4e00-\u9fff])")
+
+TASKS_HEADER = "# yaml-language-server: $schema=../schema/registry.schema.json\n"
+JOURNAL_HEADER = "# rectify journal — append-only: add entries with `rectify record`, never edit or delete.\n"
+
+
+# ------------------------------------------------------------------ curation
+
+
+@dataclass(frozen=True)
+class Curation:
+    """Editorial decisions read from curation.yaml (see the comments at the top of that file)."""
+
+    path: str
+    registry: dict[str, Any] = field(default_factory=dict)
+    units: tuple[dict[str, Any], ...] = ()
+    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    text_fixes: tuple[dict[str, str], ...] = ()
+    owners: dict[str, dict[str, Any]] = field(default_factory=dict)
+    journal: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def load_curation(path: str | Path) -> Curation:
+    """Read and check curation.yaml (yaml.safe_load only)."""
+    p = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise ReportFormatError(Problem(p, None, None, f"cannot read curation file: {e.strerror}")) from None
+    text = raw.decode("utf-8-sig", errors="strict") if raw else ""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ReportFormatError(
+            Problem(p, mark.line + 1 if mark else None, mark.column + 1 if mark else None, f"invalid YAML: {getattr(e, 'problem', e)}")
+        ) from None
+    lines = _key_lines(text)
+
+    def fail(msg: str, *keys: str) -> ReportFormatError:
+        return ReportFormatError(Problem(p, lines.get(keys) if keys else None, None, msg))
+
+    if not isinstance(data, dict):
+        raise fail("curation file must be a mapping")
+    known = {"version", "registry", "units", "phrases", "text_fixes", "owners", "journal"}
+    for k in data:
+        if k not in known:
+            raise fail(f"unknown section {k!r} (expected one of {', '.join(sorted(known))})", str(k))
+
+    registry = _as_dict(data.get("registry") or {}, "registry", fail)
+    registry = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in registry.items()}
+    if isinstance(registry.get("settings"), dict):
+        registry["settings"] = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in registry["settings"].items()}
+
+    units: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for i, u in enumerate(data.get("units") or []):
+        if not isinstance(u, dict) or not isinstance(u.get("name"), str):
+            raise fail(f"units[{i}]: each unit needs a name", "units")
+        kind = u.get("kind")
+        if kind is not None and kind not in UNIT_KINDS:
+            raise fail(f"unit {u['name']}: kind must be one of {', '.join(UNIT_KINDS)}", "units")
+        aliases = [str(a) for a in (u.get("aliases") or [])]
+        for form in [u["name"], *aliases]:
+            if form in seen:
+                raise fail(f"unit name or alias {form!r} is declared twice ({seen[form]} and {u['name']})", "units")
+            seen[form] = u["name"]
+        units.append({"name": u["name"], **({"kind": kind} if kind else {}), **({"aliases": aliases} if aliases else {})})
+    names = {u["name"] for u in units}
+
+    phrases: dict[str, tuple[str, ...]] = {}
+    for phrase, owners in _as_dict(data.get("phrases") or {}, "phrases", fail).items():
+        owners = [owners] if isinstance(owners, str) else list(owners or [])
+        unknown = [o for o in owners if o not in names]
+        if not owners or unknown:
+            raise fail(f"phrase {phrase!r}: {'unknown unit ' + ', '.join(unknown) if unknown else 'no units'}", "phrases", str(phrase))
+        if str(phrase) in seen:
+            raise fail(f"phrase {phrase!r} is also a unit name or alias", "phrases", str(phrase))
+        phrases[str(phrase)] = tuple(owners)
+
+    fixes: list[dict[str, str]] = []
+    for i, fx in enumerate(data.get("text_fixes") or []):
+        if not isinstance(fx, dict) or not {"at", "field", "find", "replace"} <= set(fx):
+            raise fail(f"text_fixes[{i}]: needs at, field, find, replace", "text_fixes")
+        fixes.append({k: str(fx[k]) for k in ("at", "field", "find", "replace")})
+
+    owners_sec: dict[str, dict[str, Any]] = {}
+    for mid, o in _as_dict(data.get("owners") or {}, "owners", fail).items():
+        mid = str(mid)
+        if not isinstance(o, dict) or not o.get("owners"):
+            raise fail(f"owners: {mid}: needs owners: [unit, ...]", "owners", mid)
+        listed = [str(x) for x in o["owners"]]
+        bad = [x for x in listed if x not in names]
+        if bad:
+            raise fail(f"owners: {mid}: unknown unit {', '.join(bad)} (declare it under units:)", "owners", mid)
+        lead = str(o.get("lead") or listed[0])
+        if lead not in listed:
+            raise fail(f"owners: {mid}: lead {lead} is not one of the owners", "owners", mid)
+        owners_sec[mid] = {"owners": listed, "lead": lead}
+
+    journal: dict[str, dict[str, Any]] = {}
+    for mid, j in _as_dict(data.get("journal") or {}, "journal", fail).items():
+        mid = str(mid)
+        if isinstance(j, str):
+            j = {"state": j}
+        if not isinstance(j, dict) or j.get("state") not in JOURNAL_STATES:
+            raise fail(f"journal: {mid}: state must be one of {', '.join(JOURNAL_STATES)}", "journal", mid)
+        entry = {"state": j["state"]}
+        for k in ("evidence", "milestone", "note"):
+            if j.get(k) is not None:
+                v = j[k]
+                entry[k] = v.isoformat() if isinstance(v, date) else str(v)
+        extra = set(j) - {"state", "evidence", "milestone", "note", "why"}
+        if extra:
+            raise fail(f"journal: {mid}: unknown field(s) {', '.join(sorted(extra))}", "journal", mid)
+        journal[mid] = entry
+
+    return Curation(p, registry, tuple(units), phrases, tuple(fixes), owners_sec, journal)
+
+
+def _as_dict(v: Any, section: str, fail) -> dict:
+    if not isinstance(v, dict):
+        raise fail(f"{section} must be a mapping", section)
+    return v
+
+
+def _key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Line numbers of top-level keys and their direct keys, for error messages."""
+    out: dict[tuple[str, ...], int] = {}
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return out
+    if not isinstance(node, yaml.MappingNode):
+        return out
+    for k, v in node.value:
+        out[(k.value,)] = k.start_mark.line + 1
+        if isinstance(v, yaml.MappingNode):
+            for k2, _ in v.value:
+                out[(k.value, k2.value)] = k2.start_mark.line + 1
+    return out
+
+
+# ------------------------------------------------------------------ result
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    tasks_yaml: str
+    progress_yaml: str
+    registry: dict[str, Any]
+    units: tuple[dict[str, Any], ...]
+    tasks: tuple[dict[str, Any], ...]
+    journal: tuple[dict[str, Any], ...]
+    warnings: tuple[str, ...] = ()
+    repairs: tuple[str, ...] = ()  # page-join repairs made, "line N: ..."
+
+    @property
+    def measures(self) -> list[dict[str, Any]]:
+        return [m for t in self.tasks for m in t["measures"]]
+
+
+def write_result(result: ImportResult, directory: str | Path) -> list[Path]:
+    """Write tasks.yaml and progress.yaml into directory (UTF-8, LF line ends)."""
+    d = Path(directory)
+    d.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in (("tasks.yaml", result.tasks_yaml), ("progress.yaml", result.progress_yaml)):
+        path = d / name
+        path.write_bytes(content.encode("utf-8"))
+        written.append(path)
+    return written
+
+
+# ------------------------------------------------------------------ import
+
+
+def import_report(text: str, *, filename: str, curation: Curation | None = None, source: str | None = None) -> ImportResult:
+    """Parse a report text into the registry files.  Pure: no I/O, deterministic."""
+    warnings: list[str] = []
+    paras = paragraphs(text)
+    raw_tasks = parse_appendix(paras, filename)
+    repairs = tuple(f"line {ln}: {what}" for p in paras for ln, what in p.joins if "fragment" in what)
+
+    cur = curation or Curation(path="(none)")
+    _apply_text_fixes(raw_tasks, cur)
+    registry = _registry(text, paras, filename, cur, source)
+
+    if cur.units:
+        units = [dict(u) for u in cur.units]
+        vocab = Vocabulary.build(units, dict(cur.phrases))
+    else:
+        units = [{"name": r, "kind": "region"} for r in REGIONS]
+        vocab = Vocabulary.build(units, {}, discover=True)
+        warnings.append("no curation: units discovered from the text, owners and states proposed heuristically")
+
+    known_ids: set[str] = set()
+    tasks: list[dict[str, Any]] = []
+    for rt in raw_tasks:
+        tasks.append(_task(rt, filename, cur, vocab, units, known_ids, warnings))
+
+    for section, ids in (("owners", cur.owners), ("journal", cur.journal)):
+        for mid in ids:
+            if mid not in known_ids:
+                raise ReportFormatError(Problem(cur.path, None, None, f"{section}: {mid}: no such measure in {filename}"))
+
+    used = {o for t in tasks for m in t["measures"] for o in m["owners"]}
+    if cur.units:
+        unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in REGIONS]
+        if unused:
+            warnings.append("declared units owning no measure: " + "、".join(unused))
+
+    journal = _journal(tasks, registry["report_date"], cur, warnings)
+    _check_consistency(tasks, journal, warnings)
+
+    tasks_yaml = _render_tasks(registry, units, tasks, filename, cur)
+    progress_yaml = _render_journal(journal, registry, cur)
+    return ImportResult(
+        tasks_yaml=tasks_yaml,
+        progress_yaml=progress_yaml,
+        registry=registry,
+        units=tuple(units),
+        tasks=tuple(tasks),
+        journal=tuple(journal),
+        warnings=tuple(warnings),
+        repairs=repairs,
+    )
+
+
+def _apply_text_fixes(raw_tasks: list[RawTask], cur: Curation) -> None:
+    by_task = {str(t.id): t for t in raw_tasks}
+    by_measure = {f"{t.id}.{m.id}": m for t in raw_tasks for m in t.measures}
+    for fx in cur.text_fixes:
+        at, fld = fx["at"], fx["field"]
+        obj: Any = by_measure.get(at) if "." in at else by_task.get(at)
+        allowed = MEASURE_FIELDS if "." in at else TASK_FIELDS
+        if obj is None or fld not in allowed:
+            raise ReportFormatError(Problem(cur.path, None, None, f"text_fixes: no {fld!r} at {at!r} (fields: {', '.join(allowed)})"))
+        attr = {"deadline": "deadline", "progress": "progress"}.get(fld, fld)
+        value = getattr(obj, attr) or ""
+        if fx["find"] not in value:
+            raise ReportFormatError(
+                Problem(cur.path, None, None, f"text_fixes: {at} {fld}: {fx['find']!r} not found (already fixed in the source or the importer?)")
+            )
+        setattr(obj, attr, normalise(value.replace(fx["find"], fx["replace"])))
+
+
+def _registry(text: str, paras, filename: str, cur: Curation, source: str | None) -> dict[str, Any]:
+    reg: dict[str, Any] = {}
+    first = next((ln for ln in text.split("\n") if ln.strip()), "")
+    reg["title"] = normalise(first.lstrip("\ufeff"))
+    headline = next((p.text for p in paras if "截至" in p.text), "")
+    m = re.search(r"([^，。、]{2,20}?党委、政府)高度重视", headline)
+    if m:
+        reg["issuer"] = m.group(1)
+    m = re.search(r"(中央第[一二三四五六七八九十]+(?:生态)?环境保护督察组)", text)
+    if m:
+        reg["inspection"] = m.group(1)
+    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日反馈", normalise(text.replace("\n", "")))
+    if m:
+        reg["feedback_date"] = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    m = re.search(r"截至(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?", headline)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        d = int(m.group(3)) if m.group(3) else calendar.monthrange(y, mo)[1]
+        reg["report_date"] = date(y, mo, d).isoformat()
+    reg["source"] = source or filename
+    for k, v in cur.registry.items():
+        if k not in ("settings",):
+            reg[k] = v
+    if source:
+        reg["source"] = source
+    for k in ("title", "issuer", "inspection", "feedback_date", "report_date"):
+        if not reg.get(k):
+            raise ReportFormatError(Problem(filename, None, None, f"cannot find the report's {k.replace('_', ' ')} (give it under registry: in the curation file)"))
+    if isinstance(cur.registry.get("settings"), dict):
+        reg["settings"] = dict(cur.registry["settings"])
+    claims = []
+    for key, pat in CLAIM_PATTERNS:
+        cm = re.search(pat, headline)
+        if cm:
+            claims.append({"key": key, "text": cm.group(1), "value": int(cm.groups()[-1])})
+    reg["claims"] = claims
+    return reg
+
+
+def _regions(problem: str) -> list[str]:
+    found = set()
+    for r in REGIONS:
+        if r in problem:
+            found.add(r)
+    for short, full in REGION_SHORT.items():
+        if re.search(short + r"(?![市地])", problem):
+            found.add(full)
+    return [r for r in REGIONS if r in found]
+
+
+def _title(problem: str) -> str:
+    head, sep, _ = problem.partition("。")
+    return head if sep else problem.rstrip("。")
+
+
+def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: list[dict], known_ids: set[str], warnings: list[str]) -> dict[str, Any]:
+    assert rt.deadline is not None and rt.progress is not None
+    dl_text = rt.deadline.rstrip("。")
+    dl = parse_deadline(dl_text)
+    if not dl:
+        raise ReportFormatError(Problem(filename, rt.deadline_line, None, f"problem {rt.id}: cannot read the deadline 整改时限：{rt.deadline}"))
+    reported = parse_reported(rt.progress)
+    if reported is None:
+        raise ReportFormatError(
+            Problem(filename, rt.progress_line, None, f"problem {rt.id}: unknown 整改进度 {rt.progress!r} (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效)")
+        )
+    measures = []
+    for rm in rt.measures:
+        mid = f"{rt.id}.{rm.id}"
+        known_ids.add(mid)
+        ms = measure_milestones(rm.text)
+        if not ms:
+            raise ReportFormatError(Problem(filename, rm.line, None, f"measure {mid}: no deadline in parentheses such as （2018年6月30日） or （长期坚持）"))
+        if rm.note is None:
+            warnings.append(f"measure {mid}: no 整改进展 note in the report")
+        for fld, value in (("text", rm.text), ("note", rm.note or "")):
+            for w in LATIN_IN_CJK.findall(value):
+                warnings.append(f"measure {mid}: Latin word {w!r} inside Chinese {fld} (a PDF artefact? fix it under text_fixes:)")
+        if rm.extra_note_lines:
+            warnings.append(f"measure {mid}: note continues in a separate paragraph at line(s) {', '.join(map(str, rm.extra_note_lines))}")
+        if mid in cur.owners:
+            owners, lead = list(cur.owners[mid]["owners"]), cur.owners[mid]["lead"]
+        else:
+            owners, lead = find_owners(rm.text, vocab)
+            if not owners and rm.note:
+                owners, _ = find_owners(rm.note, vocab)
+                lead = None
+                if owners:
+                    warnings.append(f"measure {mid}: the text names no unit; owners taken from its progress note: {'、'.join(owners)}")
+            if not owners:
+                owners = ["自治区相关部门"]
+                warnings.append(f"measure {mid}: no responsible unit found; using 自治区相关部门")
+            lead = lead or owners[0]
+        for o in owners:
+            if not any(u["name"] == o for u in units):
+                units.append({"name": o, "kind": "department" if o.startswith("自治区") else "other"})
+        measures.append(
+            {
+                "id": rm.id,
+                "full_id": mid,
+                "line": rm.line,
+                "text": rm.text,
+                "owners": owners,
+                "lead": lead,
+                "milestones": ms,
+                "note": rm.note,
+                "note_heading": rm.note_head,
+            }
+        )
+    return {
+        "id": rt.id,
+        "line": rt.line,
+        "title": _title(rt.problem),
+        "problem": rt.problem,
+        "deadline": {"text": dl_text, "milestones": dl},
+        "reported": reported,
+        "regions": _regions(rt.problem),
+        "measures": measures,
+    }
+
+
+# ------------------------------------------------------------------ journal
+
+
+def _propose(task: dict, m: dict) -> dict[str, Any]:
+    kinds = [x["kind"] for x in m["milestones"]]
+    note = m["note"] or ""
+    if all(k == "ongoing" for k in kinds):
+        return {"state": "report"}
+    if "date" not in kinds:  # immediate (+ ongoing)
+        if "ongoing" in kinds or ACCOUNTABILITY_DONE.search(note):
+            return {"state": "done"}
+        return {"state": "in_progress", "evidence": _quote(note, ("将", "正在")) or note[:20]}
+    if task["reported"]["state"] == "fully_done":
+        return {"state": "done"}
+    quote = _quote(note, NOT_DONE_WORDS)
+    if quote:
+        return {"state": "in_progress", "evidence": quote}
+    return {"state": "done"}
+
+
+def _quote(note: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        i = note.find(w)
+        if i >= 0:
+            start = max(note.rfind(c, 0, i) for c in "，。；：") + 1
+            ends = [j for j in (note.find(c, i) for c in "，。；") if j >= 0]
+            return note[start : min(ends) if ends else len(note)]
+    return None
+
+
+def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[str]) -> list[dict[str, Any]]:
+    entries = []
+    prev = chain.GENESIS
+    for t in tasks:
+        for m in t["measures"]:
+            mid = m["full_id"]
+            decision = cur.journal.get(mid)
+            if decision is None:
+                decision = _propose(t, m)
+                if cur.journal:
+                    warnings.append(f"measure {mid}: no curated state; proposed {decision['state']}")
+            note = decision.get("note") or m["note"] or "（报告未载明整改进展）"
+            if decision.get("evidence") and decision["evidence"] not in note:
+                raise ReportFormatError(Problem(cur.path, None, None, f"journal: {mid}: evidence {decision['evidence']!r} is not a quote from the note"))
+            dated = [x["due"] for x in m["milestones"] if x["kind"] == "date"]
+            if decision.get("milestone") and decision["milestone"] not in dated:
+                raise ReportFormatError(
+                    Problem(cur.path, None, None, f"journal: {mid}: milestone {decision['milestone']} is not a dated milestone of the measure ({', '.join(dated) or 'none'})")
+                )
+            entry: dict[str, Any] = {"measure": mid, "date": report_date, "state": decision["state"], "note": note}
+            if decision.get("evidence"):
+                entry["evidence"] = decision["evidence"]
+            if decision.get("milestone"):
+                entry["milestone"] = decision["milestone"]
+            h = chain.entry_hash(prev, entry)
+            entry["hash"] = h
+            prev = h
+            entries.append(entry)
+    return entries
+
+
+def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[str]) -> None:
+    """The task's reported 整改进度 against the states of its dated measures."""
+    state = {e["measure"]: e for e in journal}
+    for t in tasks:
+        dated = [m for m in t["measures"] if any(x["kind"] == "date" for x in m["milestones"])]
+        not_done = [m["full_id"] for m in dated if _open(m, state[m["full_id"]])]
+        rs = t["reported"]["state"]
+        if rs == "fully_done" and not_done:
+            warnings.append(f"problem {t['id']} is reported 全面完成 but measure(s) {', '.join(not_done)} are not done")
+        if rs in ("basically_done", "on_schedule") and dated and not not_done:
+            warnings.append(f"problem {t['id']} is reported {rs} but all its dated measures are done")
+
+
+def _open(m: dict, entry: dict) -> bool:
+    if entry["state"] != "done":
+        return True
+    dated = [x["due"] for x in m["milestones"] if x["kind"] == "date"]
+    return bool(entry.get("milestone")) and entry["milestone"] != max(dated)
+
+
+# ------------------------------------------------------------------ rendering
+
+
+def _render_tasks(registry: dict, units: list[dict], tasks: list[dict], filename: str, cur: Curation) -> str:
+    out = [TASKS_HEADER]
+    how = f" + {Path(cur.path).name}" if cur.path != "(none)" else " (no curation)"
+    out.append(f"# Generated by `rectify import` from {registry['source']}{how}; do not edit by hand: fix the importer or the curation and re-import.\n")
+    out.append("registry:\n")
+    for k in ("title", "issuer", "inspection"):
+        out.append(f"  {k}: {scalar(registry[k])}\n")
+    out.append(f"  feedback_date: {Date(registry['feedback_date'])}\n")
+    out.append(f"  report_date: {Date(registry['report_date'])}\n")
+    out.append(f"  source: {scalar(registry['source'])}\n")
+    if registry.get("settings"):
+        out.append("  settings:\n")
+        for k, v in registry["settings"].items():
+            v = Date(v) if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) else v
+            out.append(f"    {k}: {scalar(v)}\n")
+    out.append("  claims:\n" if registry["claims"] else "  claims: []\n")
+    for c in registry["claims"]:
+        out.append(f"    - key: {c['key']}\n      text: {scalar(c['text'])}\n      value: {c['value']}\n")
+    out.append("units:\n")
+    for u in units:
+        out.append(f"  - name: {scalar(u['name'])}\n")
+        if u.get("kind"):
+            out.append(f"    kind: {u['kind']}\n")
+        if u.get("aliases"):
+            out.append(f"    aliases: {flow_seq(u['aliases'])}\n")
+    out.append("tasks:\n")
+    for t in tasks:
+        out.append(f"  - id: {t['id']}\n")
+        out.append(f"    title: {scalar(t['title'])}\n")
+        out.append(f"    problem: {scalar(t['problem'])}\n")
+        out.append("    deadline:\n")
+        out.append(f"      text: {scalar(t['deadline']['text'])}\n")
+        out.append("      milestones:\n")
+        for ms in t["deadline"]["milestones"]:
+            out.append(f"        - {_ms(ms)}\n")
+        out.append(f"    reported: {flow_map(t['reported'])}\n")
+        out.append(f"    regions: {flow_seq(t['regions'])}\n")
+        out.append("    measures:\n")
+        for m in t["measures"]:
+            out.append(f"      - id: {m['id']}\n")
+            out.append(f"        text: {scalar(m['text'])}\n")
+            out.append(f"        owners: {flow_seq(m['owners'])}\n")
+            out.append(f"        lead: {scalar(m['lead'])}\n")
+            out.append("        milestones:\n")
+            for ms in m["milestones"]:
+                out.append(f"          - {_ms(ms)}\n")
+    return "".join(out)
+
+
+def _ms(ms: dict) -> str:
+    return flow_map({k: (Date(v) if k == "due" else v) for k, v in ms.items()})
+
+
+def _render_journal(journal: list[dict], registry: dict, cur: Curation) -> str:
+    out = [JOURNAL_HEADER]
+    out.append(f"# The first {len(journal)} entries are the report's 整改进展 as of {registry['report_date']}, written by `rectify import`.\n")
+    for e in journal:
+        out.append(f"- measure: {scalar(Quoted(e['measure']))}\n")
+        out.append(f"  date: {Date(e['date'])}\n")
+        out.append(f"  state: {e['state']}\n")
+        out.append(f"  note: {scalar(e['note'])}\n")
+        if "evidence" in e:
+            out.append(f"  evidence: {scalar(e['evidence'])}\n")
+        if "milestone" in e:
+            out.append(f"  milestone: {Date(e['milestone'])}\n")
+        out.append(f"  hash: {e['hash']}\n")
+    return "".join(out)
+

@@ -1,0 +1,54 @@
+"""A small deterministic YAML writer for the registry files (block mappings and sequences,
+flow style for milestones and short lists, Chinese unescaped, dates unquoted)."""
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+
+
+class Date(str):
+    """An ISO date written unquoted."""
+
+
+class Quoted(str):
+    """A string always written double-quoted (e.g. measure ids "1.4")."""
+
+
+def scalar(value: object, *, flow: bool = False) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Date):
+        assert _ISO.fullmatch(value), value
+        return str(value)
+    s = str(value)
+    if isinstance(value, Quoted) or not _plain_ok(s, flow):
+        return json.dumps(s, ensure_ascii=False)
+    return s
+
+
+def _plain_ok(s: str, flow: bool) -> bool:
+    if not s or s != s.strip() or "\n" in s:
+        return False
+    if s[0] in _INDICATORS or ": " in s or " #" in s or s.endswith(":"):
+        return False
+    if flow and any(c in s for c in ",[]{}"):
+        return False
+    try:
+        return yaml.safe_load(s) == s
+    except yaml.YAMLError:
+        return False
+
+
+def flow_map(d: dict) -> str:
+    return "{" + ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in d.items()) + "}"
+
+
+def flow_seq(items: list) -> str:
+    return "[" + ", ".join(scalar(v, flow=True) for v in items) + "]"

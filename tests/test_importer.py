@@ -1,0 +1,590 @@
+"""`rectify import`: the real 2019 Tibet report, crafted damaged texts, curation, determinism."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rectify_cli import chain
+from rectify_cli.errors import ReportFormatError
+from rectify_cli.importer import decode_report, import_report, load_curation
+from rectify_cli.importer_yaml import scalar
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SOURCE = DATA / "source" / "xizang-2019-rectification-report.txt"
+CURATION = DATA / "curation.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
+
+CJK = "\u4e00-\u9fff"
+
+
+def _import(path: Path, curation=None, filename: str | None = None):
+    text = decode_report(path.read_bytes(), filename=str(path))
+    return import_report(text, filename=filename or str(path), curation=curation)
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return _import(SOURCE, load_curation(CURATION), filename="data/source/xizang-2019-rectification-report.txt")
+
+
+@pytest.fixture(scope="module")
+def raw():
+    """The real report imported without curation (only what the parser reads)."""
+    return _import(SOURCE)
+
+
+def _task(result, tid: int) -> dict:
+    return next(t for t in result.tasks if t["id"] == tid)
+
+
+def _measure(result, mid: str) -> dict:
+    return next(m for m in result.measures if m["full_id"] == mid)
+
+
+def _entry(result, mid: str) -> dict:
+    return next(e for e in result.journal if e["measure"] == mid)
+
+
+def _milestones(m: dict) -> list[tuple]:
+    return [(x["kind"], x.get("due"), x.get("label")) for x in m["milestones"]]
+
+
+HEADLINE = (
+    "某自治区整改情况的报告\n\n"
+    "中央第六环境保护督察组于2018年1月3日反馈了督察意见。某自治区党委、政府高度重视。截至2019年3月，全区1项整改任务基本完成。\n\n"
+    "附：整改情况\n\n"
+)
+
+
+def mini(block: str):
+    """Import a one-problem report whose appendix is `block` (no curation)."""
+    return import_report(HEADLINE + block, filename="mini.txt")
+
+
+# ---------------------------------------------------------------- the real report: structure
+
+
+def test_real_report_has_45_tasks_and_179_measures(raw):
+    assert [t["id"] for t in raw.tasks] == list(range(1, 46))
+    assert len(raw.measures) == 179
+    for t in raw.tasks:
+        assert [m["id"] for m in t["measures"]] == list(range(1, len(t["measures"]) + 1))
+    assert sum(len(t["measures"]) for t in raw.tasks) == 179
+    assert len(_task(raw, 14)["measures"]) == 7 and len(_task(raw, 31)["measures"]) == 2
+
+
+def test_titles_are_first_sentences(raw):
+    assert _task(raw, 1)["title"] == "对国家生态安全屏障重要性认识不够深刻"
+    assert _task(raw, 1)["problem"].startswith("对国家生态安全屏障重要性认识不够深刻。不少干部")
+    assert _task(raw, 15)["title"] == "自然保护区建设与管理水平不高"  # cut by a page break mid-word ("专\n\n门")
+    assert _task(raw, 15)["problem"] == "自然保护区建设与管理水平不高。全区自然保护区专门管理机构建设滞后，规范化管理水平不高。"
+
+
+def test_task_11_deadline_without_ri(raw):
+    t = _task(raw, 11)
+    assert t["deadline"]["text"] == "2018年6月30前完成，长期坚持"
+    assert _milestones(t["deadline"]) == [("date", "2018-06-30", None), ("ongoing", None, None)]
+    # task 19 has the same slip: 2020 年 12 月 31 前完成
+    assert _milestones(_task(raw, 19)["deadline"]) == [("date", "2020-12-31", None)]
+
+
+def test_immediate_task_deadline(raw):
+    assert _task(raw, 8)["deadline"]["text"] == "立行立改，长期坚持"
+    assert _milestones(_task(raw, 8)["deadline"]) == [("immediate", None, None), ("ongoing", None, None)]
+
+
+def test_measure_18_4_has_three_milestones_in_text_order(raw):
+    assert _milestones(_measure(raw, "18.4")) == [
+        ("date", "2018-12-31", None),
+        ("ongoing", None, None),
+        ("date", "2020-12-31", None),
+    ]
+
+
+def test_measure_30_2_has_labelled_dates_per_grade_of_scenic_area(raw):
+    # the closing （2020年12月31日） restates the last labelled date and is not a milestone of its own
+    assert _milestones(_measure(raw, "30.2")) == [
+        ("date", "2019-12-31", "5A级、4A级景区"),
+        ("date", "2020-12-31", "3A级、2A级、A级景区"),
+    ]
+
+
+def test_measure_14_1_immediate_then_ongoing(raw):
+    m = _measure(raw, "14.1")
+    assert _milestones(m) == [("immediate", None, None), ("ongoing", None, None)]
+    assert m["text"].endswith("（立行立改，长期坚持）。")
+
+
+def test_measure_17_1_deadline_on_its_own_line(raw):
+    m = _measure(raw, "17.1")
+    assert m["text"] == "自治区相关部门依法查处有关水电项目的环境违法行为（2018年6月30日）。"
+    assert _milestones(m) == [("date", "2018-06-30", None)]
+
+
+def test_date_plus_ongoing_measure(raw):
+    assert _milestones(_measure(raw, "10.1")) == [("date", "2018-12-31", None), ("ongoing", None, None)]
+    assert _milestones(_measure(raw, "8.1")) == [("immediate", None, None)]
+
+
+def test_task_4_measures_2_to_4_notes_headed_zhenggai_jindu(raw):
+    expected_starts = {"4.2": "自治区水利厅完成对44条河流域综合规划排查工作", "4.3": "自治区发展改革委对“十三五”时期", "4.4": "自治区发展改革委组织有关部门"}
+    for mid, start in expected_starts.items():
+        m = _measure(raw, mid)
+        assert m["note_heading"] == "整改进度"
+        assert m["note"].startswith(start)
+    assert _measure(raw, "4.1")["note_heading"] == "整改进展"
+    # the task-level 整改进度 is still the task's reported state, not a note
+    assert _task(raw, 4)["reported"] == {"state": "fully_done", "ongoing": False}
+
+
+def test_every_measure_has_a_note(raw):
+    assert all(m["note"] for m in raw.measures)
+    assert _measure(raw, "45.5")["note"].endswith("选派7名生态环境干部外出挂职交流。")  # last line, no final newline
+
+
+def test_task_progress_lines_in_odd_forms(raw):
+    assert _task(raw, 31)["reported"] == {"state": "fully_done", "ongoing": True}  # 整改进度:全面完成,长期坚持。
+    assert _task(raw, 45)["reported"] == {"state": "on_schedule", "ongoing": False}  # 整改进度 : 序时推进。
+    assert _task(raw, 34)["reported"] == {"state": "basically_done", "ongoing": True}  # 基本完成，长期坚持
+    assert _task(raw, 2)["reported"] == {"state": "interim_results", "ongoing": False}
+    states = [t["reported"]["state"] for t in raw.tasks]
+    assert states.count("basically_done") == 3  # the report's "3项正在收尾": tasks 34, 36, 40
+    assert [t["id"] for t in raw.tasks if t["reported"]["state"] == "basically_done"] == [34, 36, 40]
+
+
+def test_summary_line_after_41_3_is_part_of_its_note(raw):
+    # "6项整改任务按序时进度要求有序推进。" sits after a page break; the note before it ends with
+    # "，" and the 81 problems = 75 done + 6 proceeding, so it finishes the sentence of 41.3.
+    note = _measure(raw, "41.3")["note"]
+    assert note.endswith("具体问题81个，按时完成整改75个，6项整改任务按序时进度要求有序推进。")
+    assert len(_task(raw, 41)["measures"]) == 4
+
+
+# ---------------------------------------------------------------- the real report: text repair
+
+
+def _all_texts(result) -> list[str]:
+    out = []
+    for t in result.tasks:
+        out += [t["problem"], t["title"], t["deadline"]["text"]]
+        for m in t["measures"]:
+            out += [m["text"], m["note"] or ""]
+    return out
+
+
+def test_no_space_next_to_chinese(raw):
+    for s in _all_texts(raw):
+        assert not re.search(f"[{CJK}] [{CJK}]", s), s
+        assert not re.search(f"[{CJK}] |\\s[{CJK}]", s), s
+    assert "于2018年7月6日至7月31日" in _measure(raw, "2.5")["note"]  # was "于 2018 年 7 月 6 日至 7 月 31 日"
+
+
+def test_no_half_width_punctuation_next_to_chinese(raw):
+    for s in _all_texts(raw):
+        assert not re.search(f"[{CJK}][,;:()!?]|[,;:()!?][{CJK}]", s), s
+    assert _measure(raw, "1.4")["text"].endswith("营造浓厚氛围（长期坚持）。")  # was (长期坚持)
+    assert "（医疗）废物违规处置行为，增强" in _measure(raw, "44.4")["text"]  # was "(医疗) 废物违规处置行为 , 增强"
+
+
+def test_ascii_kept_inside_numbers_and_codes(raw):
+    assert "3200.852" not in _measure(raw, "1.1")["note"]  # (that figure is in the body, not the appendix)
+    assert "《西藏自治区矿产资源总体规划（2016-2020年）》" in _measure(raw, "4.1")["note"]
+    assert "（GB/T 17775-2003）规定" in _measure(raw, "30.3")["note"]  # joined across a page break with its space
+    assert "PM2.5、PM10浓度" in _measure(raw, "10.1")["note"]  # PM_{2.5}, PM₁₀ in the text layer
+    assert "一级A标准限值" in _measure(raw, "40.2")["note"]
+
+
+def test_duplicated_page_join_fragments_are_removed(raw):
+    t141 = _measure(raw, "14.1")["text"]
+    assert "完成对《中华人民共和国自然保护区条例》" in t141 and "《中华《中华" not in t141
+    t363 = _measure(raw, "36.3")["text"]
+    assert "健全完善《垃圾填埋场管理制度》" in t363 and "《垃《垃" not in t363
+    assert raw.repairs == (
+        "line 463: dropped fragment '《中华' duplicated at a page join",
+        "line 1005: dropped fragment '《垃' duplicated at a page join",
+    )
+
+
+def test_title_cut_at_page_join_is_closed(raw):
+    # "…实施方案（试" / "行》,在2017年…" lost its ）at the page join
+    assert "《环境保护督察实施方案（试行）》，在2017年完成" in _measure(raw, "1.3")["note"]
+
+
+def test_page_breaks_inside_sentences_are_joined(raw):
+    assert "自治区党委书记吴英杰、自治区主席齐扎拉同志实地考察调研生态环境保护" in _measure(raw, "1.1")["note"]
+    assert "（长期坚持）" in _measure(raw, "9.2")["text"]  # "（长期" / "坚持)。"
+
+
+def test_latin_word_in_chinese_is_flagged_without_curation_and_fixed_with_it(raw, curated):
+    assert any("39.1" in w and "'and'" in w for w in raw.warnings)
+    assert "程序和标准（2018年6月30日）" in _measure(curated, "39.1")["text"]
+
+
+# ---------------------------------------------------------------- registry metadata, claims, regions
+
+
+def test_registry_metadata(curated):
+    reg = curated.registry
+    assert reg["title"] == "西藏自治区落实中央环境保护督察反馈意见整改情况的报告"
+    assert reg["issuer"] == "西藏自治区党委、政府"
+    assert reg["inspection"] == "中央第六环境保护督察组"
+    assert reg["feedback_date"] == "2018-01-03"
+    assert reg["report_date"] == "2019-03-31"
+    assert reg["source"] == "source/xizang-2019-rectification-report.txt"
+
+
+def test_metadata_read_from_the_text_without_curation(raw):
+    assert raw.registry["feedback_date"] == "2018-01-03"
+    assert raw.registry["report_date"] == "2019-03-31"  # 截至2019年3月 -> end of month
+    assert raw.registry["issuer"] == "西藏自治区党委、政府"
+
+
+def test_headline_claims(curated):
+    claims = {c["key"]: (c["value"], c["text"]) for c in curated.registry["claims"]}
+    assert {k: v for k, (v, _) in claims.items()} == {
+        "tasks_total": 45,
+        "measures_total": 179,
+        "tasks_due_2018": 28,
+        "tasks_due_2018_done": 25,
+        "tasks_due_2018_finishing": 3,
+        "measures_due_2018": 90,
+        "measures_due_2018_done": 86,
+        "measures_due_2018_in_progress": 4,
+        "tasks_due_2019_2020": 14,
+        "measures_due_2019_2020": 24,
+        "tasks_ongoing": 3,
+        "measures_ongoing": 65,
+    }
+    assert claims["measures_due_2018_in_progress"][1] == "4项序时推动"
+    assert claims["tasks_due_2018"][1] == "2018年12月底前应完成的28项整改任务"
+
+
+def test_regions_named_in_problem_text(raw):
+    assert _task(raw, 9)["regions"] == ["那曲市", "阿里地区"]
+    assert _task(raw, 38)["regions"] == ["山南市", "林芝市", "阿里地区"]
+    assert _task(raw, 33)["regions"] == ["拉萨市", "日喀则市"]
+    assert _task(raw, 1)["regions"] == []
+    assert _task(raw, 44)["regions"] == ["日喀则市"]
+
+
+# ---------------------------------------------------------------- owners (curated)
+
+
+def test_owners_are_declared_units_and_lead_is_an_owner(curated):
+    names = {u["name"] for u in curated.units}
+    assert len(names) <= 60
+    for m in curated.measures:
+        assert m["owners"], m["full_id"]
+        assert set(m["owners"]) <= names, m["full_id"]
+        assert m["lead"] in m["owners"]
+    kinds = {u["name"]: u.get("kind") for u in curated.units}
+    assert all(kinds[r] == "region" for r in ("拉萨市", "日喀则市", "山南市", "林芝市", "昌都市", "那曲市", "阿里地区"))
+
+
+def test_owners_lead_and_co_owners(curated):
+    m = _measure(curated, "5.1")  # 自治区林业草原局会同发展改革委、生态环境厅…由自治区政府办公厅印发…
+    assert m["owners"][:3] == ["自治区林业和草原局", "自治区发展改革委", "自治区生态环境厅"]
+    assert m["lead"] == "自治区林业和草原局"
+    assert _measure(curated, "1.4")["owners"] == ["自治区党委宣传部"]  # 牵头
+    assert _measure(curated, "27.1")["owners"] == ["自治区能源局", "自治区水利厅"]  # 会同
+    assert _measure(curated, "39.2")["owners"][-1] == "青藏铁路公司"
+    # a collective subject stands for the regional department and the 地市
+    assert _measure(curated, "11.2")["owners"] == ["自治区住房城乡建设厅", "各地市"]
+    # a municipal bureau stands for its 地市; a county is its own unit
+    assert _measure(curated, "29.1")["owners"] == ["那曲市", "班戈县"]
+    assert _measure(curated, "40.3")["owners"] == ["曲水县"]
+
+
+def test_pre_reform_names_are_aliases(curated):
+    units = {u["name"]: u for u in curated.units}
+    assert "自治区环境保护厅" in units["自治区生态环境厅"]["aliases"]
+    assert "国土资源厅" in units["自治区自然资源厅"]["aliases"]
+    assert "农牧厅" in units["自治区农业农村厅"]["aliases"]
+    assert "林业厅" in units["自治区林业和草原局"]["aliases"]
+
+
+def test_accountability_measures_owned_by_discipline_commission(curated):
+    for mid in ("8.1", "10.5", "17.4", "18.6", "20.5", "23.3", "24.3", "25.3", "26.4"):
+        assert _measure(curated, mid)["owners"] == ["自治区纪委监委"], mid
+
+
+# ---------------------------------------------------------------- journal (curated)
+
+
+def test_journal_one_entry_per_measure_in_order(curated):
+    assert [e["measure"] for e in curated.journal] == [m["full_id"] for m in curated.measures]
+    assert all(e["date"] == "2019-03-31" for e in curated.journal)
+    assert _entry(curated, "4.2")["note"] == _measure(curated, "4.2")["note"]
+
+
+def test_journal_hash_chain(curated):
+    prev = chain.GENESIS
+    for e in curated.journal:
+        body = {k: v for k, v in e.items() if k != "hash"}
+        assert e["hash"] == chain.entry_hash(prev, body)
+        prev = e["hash"]
+
+
+def test_journal_states_agree_with_reported_task_states(curated):
+    assert curated.warnings == ()
+    state = {e["measure"]: e for e in curated.journal}
+    for t in curated.tasks:
+        dated = [m for m in t["measures"] if any(x["kind"] == "date" for x in m["milestones"])]
+        open_ = [m for m in dated if state[m["full_id"]]["state"] != "done" or state[m["full_id"]].get("milestone")]
+        if t["reported"]["state"] == "fully_done":
+            assert not open_, t["id"]
+        if t["reported"]["state"] in ("basically_done", "on_schedule"):
+            assert open_, t["id"]
+    for e in curated.journal:
+        if e["state"] == "in_progress":
+            assert e["evidence"] and e["evidence"] in e["note"], e["measure"]
+
+
+def test_journal_state_rules(curated):
+    for m in curated.measures:
+        e = _entry(curated, m["full_id"])
+        kinds = {x["kind"] for x in m["milestones"]}
+        if kinds == {"ongoing"}:
+            assert e["state"] == "report", m["full_id"]
+    assert _entry(curated, "8.1")["state"] == "done"  # 对21名责任人进行追责
+    assert _entry(curated, "14.1")["state"] == "done"  # immediate + ongoing
+    assert _entry(curated, "14.4")["state"] == "in_progress" and "送审稿" in _entry(curated, "14.4")["evidence"]
+    assert _entry(curated, "40.3")["evidence"] == "正在开展设备调试工作"
+    e184 = _entry(curated, "18.4")
+    assert (e184["state"], e184["milestone"]) == ("done", "2018-12-31")
+
+
+def test_heuristic_states_without_curation(raw):
+    assert _entry(raw, "1.1")["state"] == "report"
+    assert _entry(raw, "14.4")["state"] == "in_progress"
+    assert "送审稿" in _entry(raw, "14.4")["evidence"]
+    assert _entry(raw, "8.1")["state"] == "done"
+    assert any("no curation" in w for w in raw.warnings)
+
+
+# ---------------------------------------------------------------- the committed registry
+
+
+def test_reimport_with_curation_reproduces_committed_files(curated):
+    assert curated.tasks_yaml.encode("utf-8") == (DATA / "tasks.yaml").read_bytes()
+    # The journal is append-only: what the import produces is its beginning; entries recorded
+    # later with `rectify record` follow it and are never regenerated.
+    assert (DATA / "progress.yaml").read_bytes().startswith(curated.progress_yaml.encode("utf-8"))
+
+
+def test_committed_files_follow_the_format(curated):
+    text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../schema/registry.schema.json"
+    assert lines[1].startswith("# Generated by `rectify import`") and "curation" in lines[1]
+    assert "  feedback_date: 2018-01-03" in lines
+    assert "        - {kind: date, due: 2018-06-30}" in lines  # flow style, date unquoted
+    assert "          - {kind: date, due: 2019-12-31, label: 5A级、4A级景区}" in lines
+    assert "\\u" not in text  # Chinese is not escaped
+    plan = yaml.safe_load(text)
+    assert len(plan["tasks"]) == 45
+    journal_text = (DATA / "progress.yaml").read_text(encoding="utf-8")
+    assert '- measure: "1.1"' in journal_text and "  date: 2019-03-31" in journal_text
+    journal = yaml.safe_load(journal_text)
+    assert len(journal) == 179 and all(isinstance(e["measure"], str) for e in journal)
+
+
+def test_loader_accepts_the_committed_registry():
+    registry = pytest.importorskip("rectify_cli.registry")
+    if not hasattr(registry, "load_registry"):
+        pytest.skip("loader not written yet")
+    reg = registry.load_registry(str(DATA / "tasks.yaml"))
+    assert len(reg.plan.tasks) == 45
+    assert len(reg.journal) == 179
+
+
+def test_import_is_deterministic(curated):
+    again = _import(SOURCE, load_curation(CURATION), filename="data/source/xizang-2019-rectification-report.txt")
+    assert again.tasks_yaml == curated.tasks_yaml and again.progress_yaml == curated.progress_yaml
+    a, b = _import(SOURCE), _import(SOURCE)
+    assert a.tasks_yaml == b.tasks_yaml and a.progress_yaml == b.progress_yaml
+
+
+# ---------------------------------------------------------------- crafted damaged texts
+
+
+@pytest.fixture(scope="module")
+def damaged():
+    return _import(FIXTURES / "damaged.txt", filename="damaged.txt")
+
+
+def test_fixture_page_break_mid_sentence(damaged):
+    assert _task(damaged, 1)["problem"] == "生态保护意识不够强。部分干部对生态保护重要性认识不足，认为环境容量大，污染问题没什么大不了。"
+
+
+def test_fixture_duplicated_fragment_and_unclosed_title(damaged):
+    m2 = _measure(damaged, "1.2")
+    assert "完成对《中华人民共和国自然保护区条例》的补充学习" in m2["text"]
+    assert "《某自治区环境保护督察实施方案（试行）》" in _measure(damaged, "1.1")["text"]
+
+
+def test_fixture_half_width_punctuation_and_spaced_dates(damaged):
+    m = _measure(damaged, "1.1")
+    assert m["text"] == (
+        "自治区生态环境厅牵头，会同自治区水利厅制定《某自治区环境保护督察实施方案（试行）》，"
+        "加强自治区本级环境保护督察（2018年6月30日，长期坚持）。"
+    )
+    assert _milestones(m) == [("date", "2018-06-30", None), ("ongoing", None, None)]
+    assert m["owners"] == ["自治区生态环境厅", "自治区水利厅"] and m["lead"] == "自治区生态环境厅"
+    assert _task(damaged, 1)["reported"] == {"state": "fully_done", "ongoing": True}  # 整改进度:全面完成,长期坚持。
+    assert _measure(damaged, "3.1")["note"] == "自治区纪委监委依纪依法进行调查处理，对21名责任人进行追责。"
+
+
+def test_fixture_date_without_ri(damaged):
+    assert _task(damaged, 1)["deadline"]["text"] == "2018年6月30前完成，长期坚持"
+    assert _milestones(_task(damaged, 1)["deadline"]) == [("date", "2018-06-30", None), ("ongoing", None, None)]
+
+
+def test_fixture_deadline_on_the_next_line(damaged):
+    m = _measure(damaged, "2.1")
+    assert m["text"] == "自治区旅游发展厅督促各地市落实属地管理职责（2018年12月31日）。"
+    assert _milestones(m) == [("date", "2018-12-31", None)]
+
+
+def test_fixture_note_headed_zhenggai_jindu(damaged):
+    m = _measure(damaged, "1.2")
+    assert m["note_heading"] == "整改进度"
+    assert m["note"] == "各地各部门加强学习，处罚金额3200.852万元，规划期2016-2020年。"
+    assert _milestones(m) == [("immediate", None, None), ("ongoing", None, None)]
+
+
+def test_fixture_several_deadlines_in_one_measure(damaged):
+    assert _milestones(_measure(damaged, "2.2")) == [("date", "2018-12-31", None), ("ongoing", None, None), ("date", "2020-12-31", None)]
+    assert _milestones(_measure(damaged, "2.3")) == [("date", "2019-12-31", "5A级、4A级景区"), ("date", "2020-12-31", "3A级及以下景区")]
+
+
+def test_fixture_spaced_headers_and_numbers(damaged):
+    t3 = _task(damaged, 3)
+    assert t3["reported"]["state"] == "interim_results"  # "整改进度 : 取得阶段性成效。"
+    assert _measure(damaged, "3.1")["text"] == "依照党纪党规对相关责任人进行责任追究（立即启动）。"  # "1. … (立即启动) 。"
+    assert _measure(damaged, "3.3")["text"] == "拉萨市政府加强GB/T 17775-2003标准执行（2018年6月30日）。"
+    assert _task(damaged, 2)["regions"] == ["拉萨市", "那曲市"]  # 短名 "那曲"
+
+
+def test_fixture_body_sections_are_not_tasks(damaged):
+    # the body's "一、加强组织领导" has no 整改时限 and is not problem 1
+    assert _task(damaged, 1)["title"] == "生态保护意识不够强"
+    assert len(damaged.tasks) == 3 and len(damaged.measures) == 8
+
+
+def test_gb18030_file_imports_the_same_as_utf8(damaged):
+    gb = FIXTURES / "damaged-gb18030.txt"
+    raw_bytes = gb.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw_bytes.decode("utf-8")
+    other = import_report(decode_report(raw_bytes, filename=str(gb)), filename="damaged.txt")
+    assert other.tasks_yaml == damaged.tasks_yaml and other.progress_yaml == damaged.progress_yaml
+
+
+def test_utf8_bom_and_crlf_import_the_same(damaged):
+    text = (FIXTURES / "damaged.txt").read_text(encoding="utf-8")
+    raw_bytes = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    other = import_report(decode_report(raw_bytes, filename="x"), filename="damaged.txt")
+    assert other.tasks_yaml == damaged.tasks_yaml
+
+
+def test_undecodable_bytes_are_reported_with_offset():
+    raw_bytes = "一、问题。\n".encode("utf-8") + b"\xff\xff\xff\n"
+    with pytest.raises(ReportFormatError) as e:
+        decode_report(raw_bytes, filename="bad.txt")
+    msg = str(e.value)
+    assert msg.startswith("bad.txt:2:1:") and "byte offset 16" in msg
+
+
+def test_text_without_appendix_is_rejected():
+    path = FIXTURES / "no-appendix.txt"
+    with pytest.raises(ReportFormatError) as e:
+        _import(path, filename="no-appendix.txt")
+    assert str(e.value) == "no-appendix.txt: no appendix of numbered problems (一、…) with 整改时限/整改进展 found"
+
+
+def test_measure_numbering_gap_names_the_line():
+    block = "一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n1.自治区生态环境厅制定方案（2018年6月30日）。\n\n整改进展：已制定。\n\n3.自治区水利厅制定方案（2018年6月30日）。\n\n整改进展：已制定。\n"
+    with pytest.raises(ReportFormatError) as e:
+        mini(block)
+    assert "mini.txt:17:" in str(e.value) and "measure 3." in str(e.value)
+
+
+def test_measure_without_deadline_is_rejected():
+    block = "一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n1.自治区生态环境厅制定方案。\n\n整改进展：已制定。\n"
+    with pytest.raises(ReportFormatError) as e:
+        mini(block)
+    assert "measure 1.1: no deadline" in str(e.value)
+
+
+def test_unknown_progress_word_is_rejected():
+    block = "一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：差不多了。\n\n1.自治区生态环境厅制定方案（2018年6月30日）。\n\n整改进展：已制定。\n"
+    with pytest.raises(ReportFormatError) as e:
+        mini(block)
+    assert "差不多了" in str(e.value)
+
+
+def test_month_end_deadline():
+    block = "一、问题一。说明。\n\n整改时限：2019年2月底前完成。\n\n整改进度：序时推进。\n\n1.自治区生态环境厅制定方案（2019年2月底前完成）。\n\n整改进展：正在制定。\n"
+    r = mini(block)
+    assert _milestones(r.tasks[0]["deadline"]) == [("date", "2019-02-28", None)]
+    assert r.journal[0]["state"] == "in_progress" and r.journal[0]["evidence"] == "正在制定"
+
+
+# ---------------------------------------------------------------- curation errors
+
+
+def _curation(tmp_path: Path, body: str):
+    p = tmp_path / "curation.yaml"
+    p.write_text("units:\n  - {name: 自治区生态环境厅, kind: department}\n" + body, encoding="utf-8")
+    return load_curation(p)
+
+
+def test_curation_unknown_measure_is_an_error(tmp_path, damaged):
+    cur = _curation(tmp_path, 'journal:\n  "9.9": done\n')
+    with pytest.raises(ReportFormatError) as e:
+        _import(FIXTURES / "damaged.txt", cur, filename="damaged.txt")
+    assert "9.9" in str(e.value)
+
+
+def test_curation_evidence_must_quote_the_note(tmp_path):
+    cur = _curation(tmp_path, 'journal:\n  "2.1": {state: in_progress, evidence: 尚未开始}\n')
+    with pytest.raises(ReportFormatError) as e:
+        _import(FIXTURES / "damaged.txt", cur, filename="damaged.txt")
+    assert "not a quote from the note" in str(e.value)
+
+
+def test_curation_owner_must_be_declared(tmp_path):
+    with pytest.raises(ReportFormatError) as e:
+        _curation(tmp_path, 'owners:\n  "1.1": {owners: [自治区不存在厅]}\n')
+    assert "自治区不存在厅" in str(e.value)
+    assert str(e.value).split(" ")[0].endswith("curation.yaml:4:")  # the line of "1.1"
+
+
+def test_curation_text_fix_that_no_longer_applies(tmp_path):
+    cur = _curation(tmp_path, 'text_fixes:\n  - {at: "1.1", field: text, find: 不存在的字, replace: x}\n')
+    with pytest.raises(ReportFormatError) as e:
+        _import(FIXTURES / "damaged.txt", cur, filename="damaged.txt")
+    assert "not found" in str(e.value)
+
+
+def test_curation_milestone_must_be_a_dated_milestone(tmp_path):
+    cur = _curation(tmp_path, 'journal:\n  "2.2": {state: done, milestone: 2019-01-01}\n')
+    with pytest.raises(ReportFormatError) as e:
+        _import(FIXTURES / "damaged.txt", cur, filename="damaged.txt")
+    assert "2018-12-31, 2020-12-31" in str(e.value)
+
+
+# ---------------------------------------------------------------- YAML scalars
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["- 开头是破折号", "键: 值", "注释 #不是", "yes", "2019-03-31", "123", "“引号”开头", "[方括号]", "", " 前导空格", "null"],
+)
+def test_scalars_round_trip(value):
+    assert yaml.safe_load(f"k: {scalar(value)}")["k"] == value
