@@ -14,8 +14,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            _fault("after-tmp-write")
             handle.flush()
             os.fsync(handle.fileno())
+        _fault("before-rename")
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         os.replace(tmp, path)
@@ -26,6 +28,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_dir(folder)
+
+
+def _fault(point: str) -> None:
+    """Crash-test hook: RECTIFY_FAULT=<point> kills the process right here (tests only)."""
+    if os.environ.get("RECTIFY_FAULT") == point:
+        os._exit(86)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -1,0 +1,619 @@
+"""Writing the journal (record/close/reopen/report/extend), reading its history, verifying its chain.
+
+How an entry is written
+-----------------------
+Under an advisory lock (``<journal>.lock``, so that concurrent writers queue instead of
+losing each other's entries) we load and validate the registry, check the request against
+the plan and the journal as of the entry's date, render the entry as YAML text and write
+``old bytes + entry`` with :func:`fsutil.atomic_write_bytes`: a temporary file in the same
+folder, fsync, rename over the journal, fsync the folder.
+
+Why rewrite instead of ``O_APPEND``: appending is cheaper, but a crash (or kill, or full disk)
+in the middle of an append leaves a torn last entry, and a torn YAML file does not load at
+all, so one interrupted `rectify record` would break every command. With tmp+rename a reader
+sees either the old file or the new one, never half of either, and the old bytes are copied
+through unchanged (comments and layout included), so appending stays append-only byte for
+byte. Before the rename the new text is parsed back and must hold exactly the old entries
+plus the intended one; otherwise the write is refused and the journal is left untouched.
+
+Hash chain
+----------
+Every written entry carries ``hash = chain.entry_hash(prev, fields)`` over its fields as
+written (raw YAML text values), where ``prev`` is the hash of the last entry in file order
+that has one (GENESIS for the first). A legacy journal with unhashed entries can still be
+appended to (the chain continues from the last hash seen); `verify` reports the unhashed
+entries as not covered.
+
+Units given with ``--by`` / ``--approved-by`` are stored under their canonical name (an
+alias is accepted on input), so the journal speaks one vocabulary.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import chain, dates, engine, yamlio
+from .errors import JournalWriteError, RegistryError, UsageError
+from .fsutil import atomic_write_bytes
+from .model import Entry, EntryState, MilestoneKind, Registry
+from .registry import journal_path_for, load_registry, plan_files, read_text, resolve_path, suggest
+
+LOCK_TIMEOUT_SECONDS = 10.0
+HEADER = "# rectify journal — append-only: add entries with `rectify record`, never edit or delete.\n"
+
+# Field order of a written entry (as in docs/registry-format.md).
+FIELD_ORDER = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason",
+               "approved_by", "late", "hash")
+_DATE_FIELDS = ("date", "milestone", "to")
+
+# Which entry states each command may write.
+_COMMAND_STATES = {
+    "record": (EntryState.IN_PROGRESS, EntryState.DONE, EntryState.REOPENED, EntryState.REPORT),
+    "close": (EntryState.DONE,),
+    "reopen": (EntryState.REOPENED,),
+    "report": (EntryState.REPORT,),
+    "extend": (EntryState.EXTENDED,),
+}
+
+
+@dataclass(frozen=True)
+class Effect:
+    """The measure's state right after the write, evaluated as of today."""
+
+    status: str  # engine.Status value
+    days_overdue: int
+    next_due: date | None
+    stale: bool
+    closed: bool
+    text: str  # for people, e.g. "now overdue again (89 days)"
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    fields: dict  # the entry as written (raw text values, including hash)
+    journal: str  # path of the journal file
+    head: str  # the new head hash (= fields["hash"])
+    warnings: tuple[str, ...]
+    effect: Effect
+    created: bool = False  # the journal file did not exist before
+
+
+# --------------------------------------------------------------------------- append
+
+def append(
+    registry: str | os.PathLike | None,
+    *,
+    command: str,
+    measure: str,
+    state: str,
+    note: str = "",
+    date: str | None = None,
+    evidence: str | None = None,
+    by: str | None = None,
+    to: str | None = None,
+    reason: str | None = None,
+    approved_by: str | None = None,
+    late: bool = False,
+) -> WriteResult:
+    """Validate one entry and append it to the journal; see the module docstring."""
+    if command not in _COMMAND_STATES:
+        raise UsageError(f"unknown journal command {command!r}")
+    root = resolve_path(registry)
+    if not root.exists():
+        raise RegistryError(f"{root}: no such file or folder")
+    measure = unicodedata.normalize("NFKC", measure).strip()
+    plan_file, stored_id = _plan_file_for(root, measure)
+    jpath = journal_path_for(plan_file)
+    with _locked(jpath):
+        reg = load_registry(root, use_cache=False)
+        today = dates.today(reg.plan.settings.timezone)
+        request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
+                                 evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
+                                 late=late, today=today, journal_dir=jpath.parent)
+        old = jpath.read_bytes() if jpath.exists() else None
+        old_raw = _raw_entries(old, jpath) if old is not None else []
+        fields = request.fields(stored_id)
+        fields["hash"] = chain.entry_hash(_last_hash(old_raw), fields)
+        new = _joined(old, render_entry(fields))
+        _check_round_trip(new, old_raw, fields, jpath)
+        atomic_write_bytes(jpath, new)
+    after = reg.journal + (request.as_entry(measure, fields["hash"]),)
+    effect = _effect(reg, after, measure, today)
+    return WriteResult(fields=fields, journal=str(jpath), head=fields["hash"], warnings=request.warnings,
+                       effect=effect, created=old is None)
+
+
+class _locked:
+    """filelock on `<journal>.lock`: writers queue; after LOCK_TIMEOUT_SECONDS we give up clearly."""
+
+    def __init__(self, jpath: Path):
+        self.path = jpath.with_name(jpath.name + ".lock")
+
+    def __enter__(self):
+        from filelock import FileLock, Timeout
+
+        self.lock = FileLock(str(self.path), timeout=LOCK_TIMEOUT_SECONDS)
+        try:
+            self.lock.acquire()
+        except Timeout:
+            raise JournalWriteError(f"{self.path}: another rectify is writing this journal (waited "
+                                    f"{LOCK_TIMEOUT_SECONDS:.0f} s); try again. Nothing was written.") from None
+        except OSError as exc:
+            raise JournalWriteError(f"{self.path}: cannot create the lock file ({exc.strerror}); "
+                                    "is the registry folder writable? Nothing was written.") from None
+        return self
+
+    def __exit__(self, *exc):
+        self.lock.release()
+        return False
+
+
+def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
+    """The plan file whose journal receives the entry, and the id as written in that journal."""
+    if not root.is_dir():
+        return root, measure
+    prefix, sep, local = measure.rpartition(":")
+    files = plan_files(root)
+    if sep:
+        for file in files:
+            if file.stem == prefix:
+                return file, local
+    stems = [f"{f.stem}:" for f in files]
+    raise UsageError(f"{root} is a folder registry: name the measure with its file, e.g. "
+                     f"{stems[0] if stems else 'file:'}1.1 (got {measure!r})")
+
+
+@dataclass(frozen=True)
+class _Request:
+    day: date
+    state: EntryState
+    note: str
+    evidence: str | None
+    by: str | None
+    milestone: date | None
+    to: date | None
+    reason: str | None
+    approved_by: str | None
+    late: bool
+    warnings: tuple[str, ...]
+
+    def fields(self, stored_id: str) -> dict:
+        raw = {
+            "measure": stored_id, "date": self.day.isoformat(), "state": self.state.value, "note": self.note,
+            "evidence": self.evidence, "by": self.by,
+            "milestone": self.milestone.isoformat() if self.milestone else None,
+            "to": self.to.isoformat() if self.to else None,
+            "reason": self.reason, "approved_by": self.approved_by, "late": True if self.late else None,
+        }
+        return {k: v for k, v in raw.items() if v is not None}
+
+    def as_entry(self, measure: str, digest: str) -> Entry:
+        return Entry(measure=measure, date=self.day, state=self.state, note=self.note, evidence=self.evidence,
+                     by=self.by, milestone=self.milestone, to=self.to, reason=self.reason,
+                     approved_by=self.approved_by, late=self.late, hash=digest)
+
+
+def _check_request(reg: Registry, *, command: str, measure: str, state: str, note: str, day: str | None,
+                   evidence: str | None, by: str | None, to: str | None, reason: str | None,
+                   approved_by: str | None, late: bool, today: date, journal_dir: Path) -> _Request:
+    """Every check of a write request against the plan and journal (no I/O but hashing evidence)."""
+    plan = reg.plan
+    ids = [m.id for m in plan.measures()]
+    target = next((m for m in plan.measures() if m.id == measure), None)
+    if target is None:
+        raise UsageError(f"no measure {measure!r} in the plan{suggest(measure, ids)}")
+
+    allowed = _COMMAND_STATES[command]
+    try:
+        entry_state = EntryState(str(state).strip())
+    except ValueError:
+        names = [s.value for s in allowed]
+        raise UsageError(f"--state: unknown state {state!r}{suggest(str(state), names)}; expected one of "
+                         f"{', '.join(names)}") from None
+    if entry_state not in allowed:
+        hint = "use `rectify extend`" if entry_state is EntryState.EXTENDED else f"use `rectify {command}` with one of {', '.join(s.value for s in allowed)}"
+        raise UsageError(f"--state {entry_state.value} is not allowed here: {hint}")
+
+    try:
+        when = dates.parse_user_date(day) if day is not None else today
+    except dates.DateFormatError as exc:
+        raise UsageError(f"--date: {exc}") from None
+    if when > today:
+        raise UsageError(f"--date: {when.isoformat()} is in the future (today is {today.isoformat()}); "
+                         "the journal records what has happened")
+
+    note = _text(note, "--note") or ""
+    by_unit = _unit(plan, by, "--by")
+    evidence_text = _evidence(evidence, journal_dir)
+
+    # The measure's state just before this entry, as of its date.
+    report = engine.evaluate(plan=plan, journal=reg.journal, as_of=when)
+    result = next(m for m in report.measures() if m.id == measure)
+    dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
+    has_ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
+    warnings: list[str] = []
+    milestone = to_day = reason_text = approver = None
+
+    if entry_state is EntryState.DONE:
+        if not evidence_text:
+            raise JournalWriteError(f"closing {measure} needs --evidence: a file or a text that proves it is done "
+                                    "(e.g. a document number)")
+        if not dated:
+            raise JournalWriteError(f"{measure} is ongoing (长期坚持) with no deadline to close: "
+                                    "use `rectify report` to report on it")
+        if result.closed:
+            raise JournalWriteError(f"{measure} is already closed as of {when.isoformat()}"
+                                    + (" (its dated part; it stays ongoing)" if has_ongoing else "")
+                                    + "; reopen it first if it must be closed again")
+        if result.status is engine.Status.OVERDUE:
+            warnings.append(f"closed late: {result.days_overdue} days after its deadline "
+                            f"{result.next_due.isoformat()}")
+    elif entry_state is EntryState.REOPENED:
+        if not note.strip():
+            raise UsageError("--note: say why the measure is reopened (e.g. 回头看发现表面整改)")
+        if not any(ms.done for ms in dated):
+            raise JournalWriteError(f"{measure} is not closed as of {when.isoformat()} "
+                                    f"(status {result.status.value}): nothing to reopen")
+    elif entry_state is EntryState.REPORT:
+        if not has_ongoing:
+            raise JournalWriteError(f"{measure} has no ongoing (长期坚持) part to report on: "
+                                    "use `rectify record --state in_progress`")
+    elif entry_state is EntryState.EXTENDED:
+        if to is None:
+            raise UsageError("--to: the new due date is required")
+        try:
+            to_day = dates.parse_user_date(to)
+        except dates.DateFormatError as exc:
+            raise UsageError(f"--to: {exc}") from None
+        reason_text = _text(reason, "--reason")
+        if not reason_text or not reason_text.strip():
+            raise UsageError("--reason: say why the extension was granted")
+        approver = _unit(plan, approved_by, "--approved-by")
+        if approver is None:
+            raise UsageError("--approved-by: name the unit that approved the extension")
+        pending = [ms for ms in dated if not ms.done]
+        if not pending:
+            raise JournalWriteError(f"{measure} has no pending deadline as of {when.isoformat()}: nothing to extend")
+        moving = min(pending, key=lambda ms: ms.due)
+        if to_day <= moving.due:
+            raise JournalWriteError(f"--to {to_day.isoformat()} is not after the deadline it moves "
+                                    f"({moving.due.isoformat()})")
+        if when > moving.due and not late:
+            raise JournalWriteError(f"extension of {measure} requested on {when.isoformat()}, after the deadline it "
+                                    f"moves ({moving.due.isoformat()}, {(when - moving.due).days} days late): "
+                                    "an extension must be approved before the deadline; use --late to record "
+                                    "it anyway, flagged as late")
+        late = when > moving.due
+        if late:
+            warnings.append(f"late extension: requested {(when - moving.due).days} days after the deadline "
+                            f"{moving.due.isoformat()} (written with late: true)")
+        milestone = moving.original_due
+    latest = max((e.date for e in reg.journal if e.measure == measure), default=None)
+    if latest is not None and when < latest:
+        warnings.append(f"back-filled: dated {when.isoformat()}, before the latest entry of {measure} "
+                        f"({latest.isoformat()})")
+    return _Request(day=when, state=entry_state, note=note, evidence=evidence_text, by=by_unit,
+                    milestone=milestone, to=to_day, reason=reason_text, approved_by=approver,
+                    late=bool(late) if entry_state is EntryState.EXTENDED else False,
+                    warnings=tuple(warnings))
+
+
+def _text(value: str | None, option: str) -> str | None:
+    """Text as typed; refused when it cannot be stored as UTF-8 (undecodable command-line bytes)."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"{option}: not valid UTF-8 text") from None
+    return value
+
+
+def _unit(plan, name: str | None, option: str) -> str | None:
+    if name is None or not name.strip():
+        return None
+    unit = engine.resolve_unit(plan.units, _text(name, option))
+    if unit is None:
+        names = [n for u in plan.units for n in (u.name, *u.aliases)]
+        raise UsageError(f"{option}: unknown unit {name!r}{suggest(name.strip(), names)}; "
+                         "use a unit declared under 'units:' in the plan (name or alias)")
+    return unit.name
+
+
+def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
+    """A path to an existing file is pinned by its sha256 (so it cannot be swapped later);
+    anything else is kept as text. A path inside the registry folder is stored relative to it."""
+    text = _text(evidence, "--evidence")
+    if text is None or not text.strip():
+        return None
+    path = Path(text).expanduser()
+    if not path.is_file():
+        return text
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise UsageError(f"--evidence: {text}: cannot be read ({exc.strerror})") from None
+    absolute = path.resolve()
+    try:
+        shown = absolute.relative_to(journal_dir.resolve()).as_posix()
+    except ValueError:
+        shown = absolute.as_posix()
+    return f"file:{shown} sha256:{digest}"
+
+
+def _effect(reg: Registry, journal: tuple[Entry, ...], measure: str, as_of: date) -> Effect:
+    report = engine.evaluate(plan=reg.plan, journal=journal, as_of=as_of)
+    m = next(r for r in report.measures() if r.id == measure)
+    status = m.status.value
+    if m.status is engine.Status.OVERDUE:
+        text = f"overdue ({m.days_overdue} days, since {m.next_due.isoformat()})"
+    elif m.status is engine.Status.DONE:
+        text = "done"
+    elif m.status is engine.Status.ONGOING:
+        text = "dated part done; stays ongoing (长期坚持)" if m.closed else "ongoing (长期坚持)"
+        if m.stale:
+            text += ", stale"
+    else:
+        text = f"{status}, next due {m.next_due.isoformat()}"
+    return Effect(status=status, days_overdue=m.days_overdue, next_due=m.next_due, stale=m.stale,
+                  closed=m.closed, text=f"as of {as_of.isoformat()}: {text}")
+
+
+# --------------------------------------------------------------------------- YAML text
+
+def render_entry(fields: dict) -> bytes:
+    """One journal entry as block YAML, in the style of the existing entries."""
+    lines = []
+    for key in FIELD_ORDER:
+        if key not in fields:
+            continue
+        value = fields[key]
+        if key == "measure":
+            text = _quoted(value)
+        elif key in _DATE_FIELDS:
+            text = value  # ISO dates are written unquoted; the loader reads them as text
+        elif isinstance(value, bool):
+            text = "true" if value else "false"
+        else:
+            text = _scalar(value)
+        lines.append(("- " if not lines else "  ") + f"{key}: {text}\n")
+    return "".join(lines).encode("utf-8")
+
+
+def _scalar(value: str) -> str:
+    """Plain when it reads back as exactly the same text, else double-quoted."""
+    if value and "\n" not in value and value == value.strip():
+        try:
+            data = yamlio.parse(f"k: {value}\n", filename="<entry>")
+        except RegistryError:
+            data = None
+        if isinstance(data, dict) and data.get("k") == value and len(data) == 1:
+            return value
+    return _quoted(value)
+
+
+# Characters YAML may not hold raw (non-printable, or line breaks a double-quoted scalar would fold).
+def _needs_escape(ch: str) -> bool:
+    code = ord(ch)
+    if ch in "\t":
+        return False
+    return (code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF)
+            or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly `value` (newlines included)."""
+    out = []
+    for ch in value:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif _needs_escape(ch):
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) <= 0xFF else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _joined(old: bytes | None, entry: bytes) -> bytes:
+    if old is None:
+        return HEADER.encode("utf-8") + entry
+    if old and not old.endswith(b"\n"):
+        old += b"\n"
+    return old + entry
+
+
+def _raw_entries(raw: bytes, jpath: Path) -> list:
+    data = yamlio.parse(yamlio.decode(raw, filename=str(jpath)), filename=str(jpath))
+    return list(data) if isinstance(data, list) else []
+
+
+def _last_hash(raw_entries: list) -> str:
+    for item in reversed(raw_entries):
+        if isinstance(item, dict) and isinstance(item.get("hash"), str):
+            return item["hash"]
+    return chain.GENESIS
+
+
+def _check_round_trip(new: bytes, old_raw: list, fields: dict, jpath: Path) -> None:
+    """The new text must load as the old entries plus exactly `fields`; else refuse the write."""
+    try:
+        data = yamlio.parse(yamlio.decode(new, filename=str(jpath)), filename=str(jpath))
+    except RegistryError as exc:
+        raise JournalWriteError(f"{jpath}: the journal would not load after appending ({exc}); "
+                                "nothing was written — check the end of the file") from None
+    if not isinstance(data, list) or len(data) != len(old_raw) + 1 or list(data[:-1]) != old_raw:
+        raise JournalWriteError(f"{jpath}: appending would change how the existing entries read (does the file "
+                                "end inside a block or a document end marker?); nothing was written")
+    if dict(data[-1]) != fields:
+        raise JournalWriteError(f"{jpath}: the new entry would not read back as written; nothing was written")
+
+
+# --------------------------------------------------------------------------- history
+
+def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry]:
+    """Journal entries, newest first (date desc, then file order desc); optionally one measure
+    ("18.4") or all measures of a task ("18"), and only those on or after `since`."""
+    entries = list(enumerate(reg.journal))
+    if item is not None:
+        key = unicodedata.normalize("NFKC", item).strip()
+        measure_ids = {m.id for m in reg.plan.measures()}
+        task_ids = {t.id for t in reg.plan.tasks}
+        if key in measure_ids:
+            wanted = {key}
+        elif key in task_ids:
+            wanted = {m.id for t in reg.plan.tasks if t.id == key for m in t.measures}
+        else:
+            raise UsageError(f"no task or measure {item!r} in the plan{suggest(key, sorted(measure_ids | task_ids))}")
+        entries = [(i, e) for i, e in entries if e.measure in wanted]
+    if since is not None:
+        try:
+            first = dates.parse_user_date(since)
+        except dates.DateFormatError as exc:
+            raise UsageError(f"--since: {exc}") from None
+        entries = [(i, e) for i, e in entries if e.date >= first]
+    entries.sort(key=lambda pair: (pair[1].date, pair[0]), reverse=True)
+    return [e for _, e in entries]
+
+
+# --------------------------------------------------------------------------- verify
+
+@dataclass(frozen=True)
+class BadEntry:
+    journal: str
+    index: int  # 1-based position in the file
+    line: int
+    measure: str
+    date: str
+    problem: str  # "edited" | "removed or reordered" | "unhashed" | "malformed"
+    detail: str
+
+
+@dataclass(frozen=True)
+class JournalCheck:
+    journal: str
+    exists: bool
+    entries: int
+    head: str  # hash of the last hashed entry (GENESIS when none)
+    problems: tuple[BadEntry, ...]
+    # (hash, index, line) of each entry up to the first problem: what --since-head may name
+    verified: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    journals: tuple[JournalCheck, ...]
+    since_head: str | None = None
+    since_head_at: tuple[str, int, int] | None = None  # (journal, entry index, line) when found
+    message: str | None = None  # why since_head failed
+
+    @property
+    def entries_checked(self) -> int:
+        return sum(j.entries for j in self.journals)
+
+    @property
+    def head(self) -> str:
+        return self.journals[-1].head if self.journals else chain.GENESIS
+
+    @property
+    def first_bad(self) -> BadEntry | None:
+        return next((p for j in self.journals for p in j.problems), None)
+
+
+def verify(registry: str | os.PathLike | None, *, since_head: str | None = None) -> VerifyResult:
+    """Recompute each journal's hash chain over the raw fields as written in the file.
+
+    The plan is not loaded or validated: tamper evidence must work even on a journal that no
+    longer validates. An entry whose hash matches its content chained from another entry's
+    hash (not its predecessor's) was moved, or entries between were removed; an entry whose
+    hash matches nothing was edited, or the entry before it was removed (the two cannot be told
+    apart: the removed entry's hash is gone). Removing the last entries leaves a valid chain:
+    that is what --since-head (a head printed earlier) catches.
+    """
+    root = resolve_path(registry)
+    if not root.exists():
+        raise RegistryError(f"{root}: no such file or folder")
+    checks = tuple(_check_journal(journal_path_for(f)) for f in plan_files(root))
+    ok = all(not j.problems for j in checks)
+    at = message = None
+    wanted = since_head.strip().lower() if since_head else None
+    if wanted is not None:
+        for j in checks:
+            if at is None:
+                at = _find_hash(j, wanted)
+        if at is None:
+            ok = False
+            message = (f"head {since_head} not found in the journal: the history before that summary was "
+                       "rewritten (entries edited, removed or reordered), or the hash is mistyped")
+    return VerifyResult(ok=ok, journals=checks, since_head=since_head, since_head_at=at, message=message)
+
+
+def _check_journal(jpath: Path) -> JournalCheck:
+    if not jpath.exists():
+        return JournalCheck(journal=str(jpath), exists=False, entries=0, head=chain.GENESIS, problems=())
+    data = yamlio.parse(read_text(jpath), filename=str(jpath))
+    items = list(data) if isinstance(data, list) else []
+    positions = data.item_pos if isinstance(data, list) else []
+    stored = {}  # hash -> index (1-based) of the entry holding it
+    for i, item in enumerate(items, 1):
+        if isinstance(item, dict) and isinstance(item.get("hash"), str):
+            stored.setdefault(item["hash"], i)
+    problems: list[BadEntry] = []
+    hashes: list[tuple[str, int, int]] = []  # (hash, index, line) of entries whose chain verified
+    prev = chain.GENESIS
+    for i, item in enumerate(items, 1):
+        line = positions[i - 1][0] if i - 1 < len(positions) else 0
+
+        def bad(kind: str, detail: str) -> None:
+            m = item if isinstance(item, dict) else {}
+            problems.append(BadEntry(str(jpath), i, line, str(m.get("measure", "?")), str(m.get("date", "?")),
+                                     kind, detail))
+
+        if not isinstance(item, dict):
+            bad("malformed", "not a mapping")
+            continue
+        digest = item.get("hash")
+        if not isinstance(digest, str):
+            bad("unhashed", "has no hash (written by hand or an old version): not covered by the chain")
+            continue
+        if chain.entry_hash(prev, item) == digest:
+            if not problems:
+                hashes.append((digest, i, line))
+            prev = digest
+            continue
+        source = _chained_from(item, digest, stored, exclude=i)
+        if source is not None:
+            where = "the start of the journal" if source == 0 else f"entry {source}"
+            bad("removed or reordered", f"its content matches its hash but it chains from {where}, "
+                                        f"not from the entry before it")
+        else:
+            bad("edited", "its content does not match its hash: it was edited, or the entry before it "
+                          "was removed")
+        prev = digest  # check the rest against what each entry claims
+    return JournalCheck(journal=str(jpath), exists=True, entries=len(items), head=_last_hash(items),
+                        problems=tuple(problems), verified=tuple(hashes))
+
+
+def _chained_from(item, digest: str, stored: dict, *, exclude: int) -> int | None:
+    """0 when it chains from GENESIS, N when from entry N's hash, None when from nothing here."""
+    if chain.entry_hash(chain.GENESIS, item) == digest:
+        return 0
+    for other, index in stored.items():
+        if index != exclude and chain.entry_hash(other, item) == digest:
+            return index
+    return None
+
+
+def _find_hash(check: JournalCheck, wanted: str) -> tuple[str, int, int] | None:
+    """Where `wanted` sits in the journal, if the chain verifies up to and including it."""
+    for digest, index, line in check.verified:
+        if digest == wanted:
+            return check.journal, index, line
+    return None

@@ -1,0 +1,84 @@
+"""Plain text for the journal commands: what was written, the history table, the chain check."""
+from __future__ import annotations
+
+from tabulate import tabulate
+from wcwidth import wcswidth
+
+from ..i18n import ENTRY, Lang, label, word
+from ..textsafe import printable
+
+NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
+
+
+def render_written(result) -> str:
+    """'已记录 35.2 2019-06-30 done — as of …: done', then warnings, then the new head hash."""
+    f = result.fields
+    what = f["state"]
+    if "to" in f:
+        what += f" → {f['to']}"
+    if f.get("late"):
+        what += " (LATE 逾期申请)"
+    lines = [printable(f"已记录 recorded {f['measure']} {f['date']} {what} — {result.effect.text}", single_line=True)]
+    lines += [printable(f"  ! {w}", single_line=True) for w in result.warnings]
+    created = " (new journal file)" if result.created else ""
+    lines.append(printable(f"  head {result.head}  {result.journal}{created}", single_line=True))
+    return "\n".join(lines) + "\n"
+
+
+def render_history(entries, *, lang: Lang) -> str:
+    """A plain aligned table, newest first: date, measure, state, by, note, evidence."""
+    if not entries:
+        return label("journal_no_entries", lang) + "\n"
+    headers = [label(k, lang) for k in ("journal_date", "measure", "journal_state", "journal_by", "journal_note",
+                                        "journal_evidence")]
+    rows = []
+    for e in entries:
+        state = word(ENTRY, e.state, lang)
+        if e.to is not None:
+            state += f" → {e.to.isoformat()}"
+        if e.late:
+            state += " !"
+        rows.append([
+            e.date.isoformat(),
+            printable(e.measure, single_line=True),
+            state,
+            printable(e.by or "", single_line=True),
+            _clip(printable(e.note or "", single_line=True), NOTE_WIDTH),
+            _clip(printable(e.evidence or "", single_line=True), NOTE_WIDTH),
+        ])
+    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    if wcswidth(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = max(wcswidth(ch), 0)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def render_verify(result) -> str:
+    lines = []
+    for j in result.journals:
+        if not j.exists:
+            lines.append(f"{j.journal}: no journal yet (nothing to verify)")
+            continue
+        state = "ok" if not j.problems else f"{len(j.problems)} problem(s)"
+        lines.append(f"{j.journal}: {j.entries} entries checked, {state}; head {j.head}")
+        for p in j.problems:
+            lines.append(printable(f"  {p.journal}:{p.line}: entry {p.index} (measure {p.measure}, {p.date}): "
+                                   f"{p.problem} — {p.detail}", single_line=True))
+    if result.since_head is not None:
+        if result.since_head_at is not None:
+            journal, index, line = result.since_head_at
+            lines.append(f"since-head {result.since_head}: found at entry {index} ({journal}:{line}); "
+                         "the history up to it is unchanged")
+        else:
+            lines.append(printable(result.message or f"since-head {result.since_head}: not found", single_line=True))
+    lines.append("verify: ok" if result.ok else "verify: FAILED — the journal was changed after it was written")
+    return "\n".join(lines) + "\n"

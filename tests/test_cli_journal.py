@@ -1,0 +1,263 @@
+"""The journal commands end to end: record/close/reopen/report/extend, history, verify.
+
+Every test works on a copy of tests/fixtures/small in tmp_path; today is pinned to 2019-03-31.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rectify_cli.cli import app
+from rectify_cli.registry import load_registry
+
+FIXTURE = Path(__file__).parent / "fixtures" / "small"
+TODAY = "2019-03-31"
+
+
+@pytest.fixture
+def reg(tmp_path) -> Path:
+    folder = tmp_path / "small"
+    shutil.copytree(FIXTURE, folder)
+    return folder / "tasks.yaml"
+
+
+def run(*args: str, today: str = TODAY):
+    return CliRunner().invoke(app, list(args), env={"RECTIFY_TODAY": today, "RECTIFY_REGISTRY": None})
+
+
+def journal_bytes(reg: Path) -> bytes:
+    return (reg.parent / "progress.yaml").read_bytes()
+
+
+def measure_json(reg: Path, measure: str, as_of: str) -> dict:
+    result = run("status", "--registry", str(reg), "--format", "json", "--as-of", as_of, today=as_of)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    return next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == measure)
+
+
+# -------------------------------------------------------------------------- happy paths
+
+def test_close_marks_an_overdue_measure_done(reg):
+    assert measure_json(reg, "1.1", TODAY)["status"] == "overdue"
+    result = run("close", "1.1", "--evidence", "验收报告", "--note", "建成投运", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("已记录 recorded 1.1 2019-03-31 done — as of 2019-03-31: done\n")
+    assert "closed late: 90 days after its deadline 2018-12-31" in result.stdout
+    assert measure_json(reg, "1.1", TODAY)["status"] == "done"
+
+
+def test_reopen_makes_it_overdue_again_with_days(reg):
+    run("close", "1.1", "--evidence", "验收报告", "--date", "2019-03-01", "--registry", str(reg))
+    result = run("reopen", "1.1", "--note", "回头看发现表面整改", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert "as of 2019-03-31: overdue (90 days, since 2018-12-31)" in result.stdout
+    m = measure_json(reg, "1.1", TODAY)
+    assert (m["status"], m["days_overdue"]) == ("overdue", 90)
+
+
+def test_close_of_dated_part_keeps_ongoing_measure_ongoing(reg):
+    result = run("close", "2.1", "--evidence", "围挡验收单", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert "dated part done; stays ongoing (长期坚持)" in result.stdout
+    assert measure_json(reg, "2.1", TODAY)["status"] == "ongoing"
+
+
+def test_report_clears_stale(reg):
+    assert measure_json(reg, "3.2", TODAY)["stale"] is True
+    result = run("report", "3.2", "--note", "完成一季度评估", "--by", "环境保护厅", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert measure_json(reg, "3.2", TODAY)["stale"] is False
+    # the unit is stored under its canonical name, not the alias typed
+    assert journal_bytes(reg).decode().endswith(
+        '- measure: "3.2"\n  date: 2019-03-31\n  state: report\n  note: 完成一季度评估\n  by: 自治区生态环境厅\n'
+        f"  hash: {result.stdout.split('head ')[1].split()[0]}\n")
+
+
+def test_extend_before_deadline_moves_next_due_and_keeps_original(reg):
+    result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
+                 "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
+    assert result.exit_code == 0, result.output
+    assert "as of 2019-04-01: on_track, next due 2019-06-30" in result.stdout
+    m = measure_json(reg, "2.1", "2019-04-01")
+    assert m["next_due"] == "2019-06-30"
+    assert m["milestones"][0]["original_due"] == "2019-04-15"
+    assert "  milestone: 2019-04-15\n  to: 2019-06-30\n" in journal_bytes(reg).decode()
+
+
+def test_extend_after_deadline_refused_unless_late(reg):
+    before = journal_bytes(reg)
+    args = ("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
+            "--date", "2019-05-01", "--registry", str(reg))
+    refused = run(*args, today="2019-05-01")
+    assert refused.exit_code == 2
+    assert "after the deadline it moves (2019-04-15, 16 days late)" in refused.stderr
+    assert journal_bytes(reg) == before
+    written = run(*args, "--late", today="2019-05-01")
+    assert written.exit_code == 0, written.output
+    assert "(LATE 逾期申请)" in written.stdout
+    assert "late extension: requested 16 days after the deadline 2019-04-15" in written.stdout
+    assert "  late: true\n" in journal_bytes(reg).decode()
+    assert measure_json(reg, "2.1", "2019-05-01")["next_due"] == "2019-06-30"
+
+
+def test_record_in_progress_and_done_via_record(reg):
+    assert run("record", "3.1", "--state", "in_progress", "--note", "完成80个", "--registry", str(reg)).exit_code == 0
+    result = run("record", "3.1", "--state", "done", "--evidence", "划定方案批复", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert measure_json(reg, "3.1", TODAY)["status"] == "done"
+
+
+def test_back_filled_entry_is_flagged(reg):
+    result = run("record", "2.1", "--state", "in_progress", "--note", "补记", "--date", "2019-01-01",
+                 "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert "  ! back-filled: dated 2019-01-01, before the latest entry of 2.1 (2019-01-15)\n" in result.stdout
+
+
+def test_evidence_file_is_pinned_by_sha256(reg):
+    proof = reg.parent / "proof.txt"
+    proof.write_bytes(b"acceptance\n")
+    result = run("close", "1.1", "--evidence", str(proof), "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert ("  evidence: file:proof.txt sha256:93682060bf3e8203a105bcda6ef7ee727d90fbe3db4f8848fa2f97e5e7c2bf9f\n"
+            in journal_bytes(reg).decode())
+
+
+def test_append_is_byte_for_byte(reg):
+    before = journal_bytes(reg)
+    assert before.startswith(b"# Journal of the small test registry")
+    run("record", "1.1", "--state", "in_progress", "--note", "调试中", "--registry", str(reg))
+    run("report", "2.2", "--note", "检查工地40个", "--registry", str(reg))
+    after = journal_bytes(reg)
+    assert after.startswith(before)
+    assert after[len(before):].decode().startswith('- measure: "1.1"\n  date: 2019-03-31\n  state: in_progress\n  note: 调试中\n  hash: ')
+    assert len(load_registry(reg).journal) == 11
+
+
+def test_missing_final_newline_gets_one(reg):
+    path = reg.parent / "progress.yaml"
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    before = path.read_bytes()
+    assert run("record", "1.1", "--state", "in_progress", "--registry", str(reg)).exit_code == 0
+    after = path.read_bytes()
+    assert after.startswith(before + b'\n- measure: "1.1"\n')
+
+
+def test_first_entry_creates_the_journal_with_a_header(reg):
+    (reg.parent / "progress.yaml").unlink()
+    result = run("record", "1.1", "--state", "in_progress", "--note", "开工", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert "(new journal file)" in result.stdout
+    text = journal_bytes(reg).decode()
+    assert text.startswith("# rectify journal — append-only")
+    assert run("verify", "--registry", str(reg)).exit_code == 0
+
+
+# -------------------------------------------------------------------------- refusals
+
+REFUSALS = [
+    (("record", "1.7", "--state", "in_progress"), "no measure '1.7' in the plan (did you mean 1.2, 1.1?)"),
+    (("record", "1.1", "--state", "in_progress", "--date", "2019-02-30"), "--date: '2019-02-30' is not a real calendar date"),
+    (("record", "1.1", "--state", "in_progress", "--date", "yesterday"), "--date: not a date: 'yesterday'"),
+    (("record", "1.1", "--state", "in_progress", "--date", "2019-04-01"), "--date: 2019-04-01 is in the future (today is 2019-03-31)"),
+    (("record", "1.1", "--state", "donee"), "--state: unknown state 'donee' (did you mean done?)"),
+    (("record", "1.1", "--state", "extended"), "--state extended is not allowed here: use `rectify extend`"),
+    (("record", "1.1", "--state", "in_progress", "--by", "拉撒市"), "--by: unknown unit '拉撒市' (did you mean 拉萨市?)"),
+    (("close", "1.1"), "closing 1.1 needs --evidence"),
+    (("record", "1.1", "--state", "done"), "closing 1.1 needs --evidence"),
+    (("close", "1.2", "--evidence", "x"), "1.2 is already closed as of 2019-03-31"),
+    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report`"),
+    (("reopen", "1.1", "--note", "回头看"), "1.1 is not closed as of 2019-03-31 (status overdue): nothing to reopen"),
+    (("report", "1.1", "--note", "x"), "1.1 has no ongoing (长期坚持) part to report on: use `rectify record --state in_progress`"),
+    (("extend", "3.1", "--to", "2020-06-30", "--reason", "r", "--approved-by", "自治区生态环境厅"),
+     "--to 2020-06-30 is not after the deadline it moves (2020-12-31)"),
+    (("extend", "3.1", "--to", "someday", "--reason", "r", "--approved-by", "自治区生态环境厅"), "--to: not a date: 'someday'"),
+    (("extend", "3.1", "--to", "2021-06-30", "--reason", "r", "--approved-by", "发改委"), "--approved-by: unknown unit '发改委'"),
+    (("extend", "1.2", "--to", "2021-06-30", "--reason", "r", "--approved-by", "那曲市"), "1.2 has no pending deadline as of 2019-03-31: nothing to extend"),
+]
+
+
+@pytest.mark.parametrize("args, message", REFUSALS, ids=[" ".join(a[:2]) + f" #{i}" for i, (a, _) in enumerate(REFUSALS)])
+def test_refusal_exits_2_and_leaves_journal_untouched(reg, args, message):
+    before = journal_bytes(reg)
+    result = run(*args, "--registry", str(reg))
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert result.stderr.startswith("rectify: ")
+    assert "Traceback" not in result.output
+    assert journal_bytes(reg) == before
+
+
+def test_refused_when_journal_would_not_load_after_append(reg):
+    path = reg.parent / "progress.yaml"
+    path.write_bytes(path.read_bytes() + b"...\n")  # YAML document end: nothing may follow it
+    before = path.read_bytes()
+    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    assert result.exit_code == 2
+    assert "nothing was written" in result.stderr
+    assert path.read_bytes() == before
+
+
+# -------------------------------------------------------------------------- history
+
+def test_history_newest_first_for_a_task(reg):
+    run("record", "1.1", "--state", "in_progress", "--note", "调试中", "--date", "2019-03-20", "--registry", str(reg))
+    result = run("history", "1", "--lang", "en", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Date", "Measure", "Entry", "By", "Note", "Evidence"]
+    assert [line.split()[:3] for line in lines[2:]] == [
+        ["2019-03-20", "1.1", "in"], ["2018-09-30", "1.1", "in"], ["2018-06-20", "1.2", "closed"]]
+    assert "自治区生态环境厅" in lines[4]  # by: stored as an alias, shown canonical
+
+
+def test_history_since_and_unknown_id(reg):
+    result = run("history", "--since", "2019-02", "--registry", str(reg))
+    assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01"]
+    unknown = run("history", "19", "--registry", str(reg))
+    assert unknown.exit_code == 2
+    assert "no task or measure '19' in the plan" in unknown.stderr
+    bad = run("history", "--since", "soon", "--registry", str(reg))
+    assert bad.exit_code == 2 and "--since: not a date: 'soon'" in bad.stderr
+
+
+def test_history_note_is_one_printable_line(reg):
+    run("record", "1.1", "--state", "in_progress", "--note", "第一行\n第二行\x1b[31m", "--registry", str(reg))
+    out = run("history", "1.1", "--registry", str(reg)).stdout
+    assert "第一行 第二行\\x1b[31m" in out
+    assert "\x1b" not in out
+
+
+# -------------------------------------------------------------------------- verify
+
+def test_verify_bundled_fixture_and_after_writes(reg):
+    result = run("verify", "--registry", str(FIXTURE / "tasks.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "9 entries checked, ok; head 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f" in result.stdout
+    run("close", "1.1", "--evidence", "x", "--registry", str(reg))
+    assert run("verify", "--registry", str(reg)).exit_code == 0
+
+
+def test_verify_names_an_edited_note(reg):
+    path = reg.parent / "progress.yaml"
+    path.write_text(path.read_text().replace("围挡完成80%。", "围挡完成100%。"))
+    result = run("verify", "--registry", str(reg))
+    assert result.exit_code == 1
+    assert "progress.yaml:15: entry 3 (measure 2.1, 2019-01-15): edited" in result.stdout
+    assert result.stdout.endswith("verify: FAILED — the journal was changed after it was written\n")
+
+
+def test_verify_since_head(reg):
+    head = "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f"
+    run("close", "1.1", "--evidence", "x", "--registry", str(reg))
+    ok = run("verify", "--since-head", head, "--registry", str(reg))
+    assert ok.exit_code == 0, ok.output
+    assert f"since-head {head}: found at entry 9" in ok.stdout
+    fake = run("verify", "--since-head", "ab" * 32, "--registry", str(reg))
+    assert fake.exit_code == 1
+    assert "not found in the journal: the history before that summary was rewritten" in fake.stdout

@@ -1,0 +1,213 @@
+"""journal.append / history / verify through the Python API, and the entry writer's round trip."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rectify_cli import chain, journal, yamlio
+from rectify_cli.errors import JournalWriteError, UsageError
+from rectify_cli.registry import load_registry
+
+FIXTURE = Path(__file__).parent / "fixtures" / "small"
+FIXTURE_HEAD = "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f"
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    monkeypatch.setenv("RECTIFY_TODAY", "2019-03-31")
+    monkeypatch.delenv("RECTIFY_REGISTRY", raising=False)
+
+
+@pytest.fixture
+def reg(tmp_path) -> Path:
+    folder = tmp_path / "small"
+    shutil.copytree(FIXTURE, folder)
+    return folder / "tasks.yaml"
+
+
+def record(reg, measure="1.1", **kw):
+    kw.setdefault("state", "in_progress")
+    kw.setdefault("note", "")
+    kw.setdefault("date", None)
+    kw.setdefault("evidence", None)
+    kw.setdefault("by", None)
+    return journal.append(reg, command=kw.pop("command", "record"), measure=measure, **kw)
+
+
+# -------------------------------------------------------------------------- append
+
+def test_write_result_describes_the_entry(reg):
+    result = record(reg, "1.1", note="调试", by="拉萨市")
+    assert result.fields == {"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "note": "调试",
+                             "by": "拉萨市", "hash": result.head}
+    assert result.head == chain.entry_hash(FIXTURE_HEAD, {k: v for k, v in result.fields.items() if k != "hash"})
+    assert result.journal == str(reg.parent / "progress.yaml")
+    assert result.warnings == ()
+    assert (result.effect.status, result.effect.days_overdue) == ("overdue", 90)
+
+
+def test_full_width_measure_id_is_accepted(reg):
+    assert record(reg, "１．１").fields["measure"] == "1.1"
+
+
+def test_written_entry_loads_as_the_model_entry(reg):
+    record(reg, "3.2", command="report", state="report", note='引号"与\\反斜杠\n第二行', by="环境保护厅")
+    last = load_registry(reg).journal[-1]
+    assert (last.measure, last.state.value, last.note, last.by) == ("3.2", "report", '引号"与\\反斜杠\n第二行', "自治区生态环境厅")
+
+
+def test_chain_continues_after_legacy_unhashed_entries(reg):
+    path = reg.parent / "progress.yaml"
+    path.write_bytes(path.read_bytes() + b'- measure: "1.1"\n  date: 2019-03-01\n  state: in_progress\n')
+    result = record(reg, "1.1")
+    assert result.head == chain.entry_hash(FIXTURE_HEAD, {k: v for k, v in result.fields.items() if k != "hash"})
+    check = journal.verify(reg)
+    assert not check.ok
+    assert (check.first_bad.index, check.first_bad.problem) == (10, "unhashed")
+    assert check.journals[0].problems[1:] == ()  # the new entry itself verifies
+
+
+def test_reopen_allowed_on_partly_done_multi_step_measure(reg):
+    # 4.2: its first step was closed on 2018-10-20; the second is still pending
+    result = record(reg, "4.2", command="reopen", state="reopened", note="回头看：生态恢复不到位")
+    assert result.effect.status == "overdue"
+    assert result.effect.days_overdue == 151  # since 2018-10-31
+
+
+def test_folder_registry_writes_to_the_file_of_the_measure(tmp_path):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    shutil.copy(FIXTURE / "tasks.yaml", folder / "small.yaml")
+    result = journal.append(folder, command="record", measure="small:1.1", state="in_progress", note="x",
+                            date=None, evidence=None, by=None)
+    assert result.journal == str(folder / "small.progress.yaml")
+    assert result.fields["measure"] == "1.1"
+    assert load_registry(folder).journal[-1].measure == "small:1.1"
+    with pytest.raises(UsageError, match="folder registry: name the measure with its file, e.g. small:1.1"):
+        journal.append(folder, command="record", measure="1.1", state="in_progress", note="", date=None,
+                       evidence=None, by=None)
+
+
+def test_lock_timeout_is_a_clear_refusal(reg, monkeypatch):
+    from filelock import FileLock
+
+    monkeypatch.setattr(journal, "LOCK_TIMEOUT_SECONDS", 0.2)
+    before = (reg.parent / "progress.yaml").read_bytes()
+    with FileLock(str(reg.parent / "progress.yaml.lock")):
+        with pytest.raises(JournalWriteError, match="another rectify is writing this journal"):
+            record(reg)
+    assert (reg.parent / "progress.yaml").read_bytes() == before
+
+
+# -------------------------------------------------------------------------- entry text
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_note_round_trips_exactly(note):
+    fields = {"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "note": note,
+              "hash": "0" * 64}
+    try:
+        note.encode("utf-8")
+    except UnicodeEncodeError:
+        return  # lone surrogates cannot come from a UTF-8 command line; append refuses them
+    text = journal.render_entry(fields).decode("utf-8")
+    data = yamlio.parse(text, filename="<t>")
+    assert dict(data[0]) == fields
+
+
+@pytest.mark.parametrize("note, written", [
+    ("主体工程完工60%。", "主体工程完工60%。"),
+    ("true", '"true"'),
+    ("123", '"123"'),
+    ("a: b", '"a: b"'),
+    ("x #y", '"x #y"'),
+    (" 前导空格", '" 前导空格"'),
+    ("- 列表", '"- 列表"'),
+    ("两行\n文字", '"两行\\n文字"'),
+    ("", '""'),
+])
+def test_notes_are_plain_when_safe_else_quoted(note, written):
+    fields = {"measure": "1.1", "date": "2019-03-31", "state": "report", "note": note}
+    assert journal.render_entry(fields).decode() == f'- measure: "1.1"\n  date: 2019-03-31\n  state: report\n  note: {written}\n'
+
+
+# -------------------------------------------------------------------------- history
+
+def test_history_newest_first_ties_in_reverse_file_order(reg):
+    record(reg, "2.1", note="first")
+    record(reg, "2.1", note="second")
+    record(reg, "2.1", note="old", date="2018-12-01")
+    entries = journal.history(load_registry(reg), item="2.1", since=None)
+    assert [(e.date.isoformat(), e.note) for e in entries] == [
+        ("2019-03-31", "second"), ("2019-03-31", "first"), ("2019-01-15", "围挡完成80%。"), ("2018-12-01", "old")]
+
+
+def test_history_task_id_since_and_errors(reg):
+    loaded = load_registry(reg)
+    assert [e.measure for e in journal.history(loaded, item="4", since=None)] == ["4.2", "4.2", "4.1"]
+    assert [e.measure for e in journal.history(loaded, item=None, since="2019-03-01")] == ["4.2", "2.2"]
+    with pytest.raises(UsageError, match=r"no task or measure '4\.3' in the plan \(did you mean 4\.2, 4\.1"):
+        journal.history(loaded, item="4.3", since=None)
+    with pytest.raises(UsageError, match="--since: not a date"):
+        journal.history(loaded, item=None, since="last week")
+
+
+# -------------------------------------------------------------------------- verify
+
+def test_fixture_verifies(reg):
+    result = journal.verify(FIXTURE / "tasks.yaml")
+    assert (result.ok, result.entries_checked, result.head, result.first_bad) == (True, 9, FIXTURE_HEAD, None)
+
+
+def _entries_text(reg):
+    text = (reg.parent / "progress.yaml").read_text()
+    head, *entries = text.split("\n- ")
+    return head, entries
+
+
+def _write_entries(reg, head, entries):
+    (reg.parent / "progress.yaml").write_text("\n- ".join([head, *entries]))
+
+
+def test_verify_names_a_deleted_entry(reg):
+    head, entries = _entries_text(reg)
+    del entries[4]  # 3.1 of 2019-02-01
+    _write_entries(reg, head, entries)
+    result = journal.verify(reg)
+    assert not result.ok
+    bad = result.first_bad
+    assert (bad.index, bad.line, bad.measure, bad.date) == (5, 25, "3.2", "2018-06-30")
+    assert "the entry before it was removed" in bad.detail
+    assert len(result.journals[0].problems) == 1
+
+
+def test_verify_names_a_swapped_pair(reg):
+    head, entries = _entries_text(reg)
+    entries[2], entries[3] = entries[3], entries[2]  # 2.1 and 2.2
+    _write_entries(reg, head, entries)
+    result = journal.verify(reg)
+    bad = result.first_bad
+    assert (bad.index, bad.measure, bad.problem) == (3, "2.2", "removed or reordered")
+    assert bad.detail == "its content matches its hash but it chains from entry 4, not from the entry before it"
+
+
+def test_verify_since_head(reg):
+    record(reg, "1.1")
+    assert journal.verify(reg, since_head=FIXTURE_HEAD).since_head_at[1:] == (9, 48)
+    missing = journal.verify(reg, since_head="f" * 64)
+    assert not missing.ok and "history before that summary was rewritten" in missing.message
+    # a head past the first tampered entry does not count as found
+    head, entries = _entries_text(reg)
+    entries[0] = entries[0].replace("60%", "70%")
+    _write_entries(reg, head, entries)
+    assert journal.verify(reg, since_head=FIXTURE_HEAD).since_head_at is None
+
+
+def test_verify_without_journal_is_ok(reg):
+    (reg.parent / "progress.yaml").unlink()
+    result = journal.verify(reg)
+    assert (result.ok, result.entries_checked, result.head) == (True, 0, chain.GENESIS)
