@@ -1,0 +1,138 @@
+"""`rectify check`: decide which measures fail the CI gate. Pure: no output, no exit codes.
+
+Each measure matches at most one rule, its display category (engine.category): ``overdue``,
+``due_soon`` or ``stale`` (an ongoing measure not reported on in time). It fails when that
+rule is in `fail_on`. A due-soon measure that
+does not fail is a *warning*: CI shows it without failing the build.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import engine
+from .engine import MeasureResult, StatusReport
+from .errors import UsageError
+from .model import Registry
+
+RULES: tuple[str, ...] = (engine.Status.OVERDUE.value, engine.Status.DUE_SOON.value, engine.STALE)
+
+FAILURE = "failure"
+WARNING = "warning"
+PASS = "pass"
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One measure as the gate sees it."""
+
+    result: MeasureResult
+    rule: str | None  # the rule it matches (overdue / due_soon / stale), failing or not
+    kind: str  # FAILURE, WARNING or PASS
+    file: str | None  # where the measure is defined, relative to the working folder when under it
+    line: int | None
+
+    @property
+    def id(self) -> str:
+        return self.result.id
+
+    @property
+    def task_id(self) -> str:
+        return self.result.measure.task_id
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    as_of: date
+    fail_on: tuple[str, ...]  # canonical order, without duplicates
+    items: tuple[CheckItem, ...]  # every measure of the selection, worst first
+    failing: tuple[CheckItem, ...]  # worst first
+    warnings: tuple[CheckItem, ...]  # due soon but not failing, worst first
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    def count(self, rule: str) -> int:
+        """How many failing measures fail on `rule`."""
+        return sum(1 for item in self.failing if item.rule == rule)
+
+
+def stale_days(result: MeasureResult, as_of: date) -> int | None:
+    """Days since a measure's last journal entry; None when it has none."""
+    if result.last_entry is None:
+        return None
+    return (as_of - result.last_entry).days
+
+
+def _rule(result: MeasureResult) -> str | None:
+    category = engine.category(result)
+    return category if category in RULES else None
+
+
+def display_path(file: str, *, cwd: Path | None = None) -> str:
+    """`file` relative to `cwd` (default: the working folder) when it lies under it, else as
+    given; always with forward slashes, as CI annotations expect."""
+    base = (cwd or Path.cwd()).resolve()
+    try:
+        relative = Path(file).resolve().relative_to(base)
+    except (ValueError, OSError):
+        return file
+    return relative.as_posix()
+
+
+def run_check(
+    report: StatusReport,
+    *,
+    fail_on: tuple[str, ...],
+    registry: Registry,
+    cwd: Path | None = None,
+) -> CheckResult:
+    """Sort every measure of `report` worst first and say which fail and which only warn.
+
+    Unknown `fail_on` names raise UsageError. A measure without a recorded location (built by
+    hand, not loaded) is placed in the plan file when the registry has exactly one.
+    """
+    wanted = set()
+    for name in fail_on:
+        key = getattr(name, "value", name)
+        if key not in RULES:
+            raise UsageError(f"--fail-on: unknown value {key!r}; expected one of {', '.join(RULES)}")
+        wanted.add(key)
+    fail_on = tuple(rule for rule in RULES if rule in wanted)
+
+    fallback_file = registry.plan_files[0] if len(registry.plan_files) == 1 else None
+    paths: dict[str, str] = {}  # one resolve() per file, not per measure
+
+    def where(result: MeasureResult) -> tuple[str | None, int | None]:
+        location = result.measure.location
+        if location is None:
+            if fallback_file is None:
+                return None, None
+            file, line = fallback_file, None
+        else:
+            file, line = location.file, location.line
+        if file not in paths:
+            paths[file] = display_path(file, cwd=cwd)
+        return paths[file], line
+
+    items = []
+    for result in engine.worst_first(report.measures()):
+        rule = _rule(result)
+        if rule is not None and rule in wanted:
+            kind = FAILURE
+        elif rule == engine.Status.DUE_SOON.value:
+            kind = WARNING
+        else:
+            kind = PASS
+        file, line = where(result)
+        items.append(CheckItem(result=result, rule=rule, kind=kind, file=file, line=line))
+
+    return CheckResult(
+        as_of=report.as_of,
+        fail_on=fail_on,
+        items=tuple(items),
+        failing=tuple(item for item in items if item.kind == FAILURE),
+        warnings=tuple(item for item in items if item.kind == WARNING),
+    )

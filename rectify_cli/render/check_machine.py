@@ -1,0 +1,161 @@
+"""`rectify check` for programs: json, junit (GitLab and most CI servers), sarif (code scanning).
+
+Dispatched from render/check.py; the phrases (titles, bodies, total line) come from there.
+"""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import quote
+
+from ..gate import FAILURE, RULES, CheckItem, CheckResult
+from ..engine import id_sort_key
+from ..i18n import Lang, label
+from ..textsafe import printable
+from . import check as phrases
+from .json_out import measure_document
+
+# --------------------------------------------------------------------------- json
+
+
+def item_document(item: CheckItem) -> dict:
+    """A measure as in `status --format json`, plus where it is defined and why it is listed."""
+    document = measure_document(item.result)
+    document.update({
+        "task_id": item.task_id,
+        "text": item.result.measure.text,
+        "file": item.file,
+        "line": item.line,
+        "kind": item.kind,  # "failure" or "warning"
+        "rule": item.rule,
+    })
+    return document
+
+
+def check_document(result: CheckResult) -> dict:
+    """Failing measures then warnings, each group worst first."""
+    return {
+        "as_of": result.as_of.isoformat(),
+        "fail_on": list(result.fail_on),
+        "failing": len(result.failing),
+        "warnings": len(result.warnings),
+        "total": result.total,
+        "items": [item_document(item) for item in (*result.failing, *result.warnings)],
+    }
+
+
+def render_json(result: CheckResult, *, lang: Lang) -> str:
+    return json.dumps(check_document(result), ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------- junit
+
+# Characters XML 1.0 cannot hold at all, even as character references.
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def xml_safe(text: str, *, single_line: bool = False) -> str:
+    """Registry text ready for ElementTree: control characters (terminal escapes included) and
+    anything else XML 1.0 forbids become visible \\xNN / \\uNNNN text. ElementTree escapes
+    < > & and quotes itself."""
+    return _XML_INVALID.sub(_xml_escape, printable(text, single_line=single_line))
+
+
+def render_junit(result: CheckResult, *, lang: Lang) -> str:
+    """One testcase per measure of the selection (in id order); failing ones carry a <failure>,
+    due-soon warnings a <system-out> note."""
+    as_of = result.as_of
+    suite = ET.Element("testsuite", {
+        "name": "rectify",
+        "tests": str(result.total),
+        "failures": str(len(result.failing)),
+        "errors": "0",
+        "skipped": "0",
+        "time": "0",
+    })
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", {"name": "as_of", "value": as_of.isoformat()})
+    ET.SubElement(properties, "property", {"name": "fail_on", "value": ",".join(result.fail_on)})
+    for item in sorted(result.items, key=lambda i: id_sort_key(i.id)):
+        attributes = {
+            "classname": xml_safe(f"task.{item.task_id}", single_line=True),
+            "name": xml_safe(f"{item.id} {phrases.short_text(item)}", single_line=True),
+            "time": "0",
+        }
+        if item.file is not None:
+            attributes["file"] = xml_safe(item.file, single_line=True)
+            if item.line is not None:
+                attributes["line"] = str(item.line)
+        case = ET.SubElement(suite, "testcase", attributes)
+        if item.kind == FAILURE:
+            failure = ET.SubElement(case, "failure", {
+                "message": xml_safe(phrases.title(item, as_of, lang), single_line=True),
+                "type": item.rule or "",
+            })
+            failure.text = xml_safe(phrases.body(item, as_of, lang))
+        elif item.rule is not None:  # a warning, or a rule not asked for (kept visible, not failing)
+            out = ET.SubElement(case, "system-out")
+            out.text = xml_safe(f"{phrases.title(item, as_of, lang)}\n{phrases.body(item, as_of, lang)}")
+    root = ET.Element("testsuites", {
+        "name": "rectify",
+        "tests": str(result.total),
+        "failures": str(len(result.failing)),
+        "errors": "0",
+    })
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# --------------------------------------------------------------------------- sarif
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _rule_document(rule: str, lang: Lang) -> dict:
+    return {
+        "id": rule,
+        "name": rule,
+        "shortDescription": {"text": label(f"check_rule_{rule}", lang)},
+        "defaultConfiguration": {"level": "error" if rule == "overdue" else "warning"},
+    }
+
+
+def _result_document(item: CheckItem, result: CheckResult, lang: Lang) -> dict:
+    document = {
+        "ruleId": item.rule,
+        "level": "error" if item.kind == FAILURE else "warning",
+        "message": {"text": f"{phrases.title(item, result.as_of, lang)}\n{phrases.body(item, result.as_of, lang)}"},
+        "properties": {"measure": item.id, "task": item.task_id},
+    }
+    if item.file is not None:
+        location = {"artifactLocation": {"uri": quote(item.file, safe="/")}}
+        if item.line is not None:
+            location["region"] = {"startLine": item.line}
+        document["locations"] = [{"physicalLocation": location}]
+    return document
+
+
+def sarif_document(result: CheckResult, lang: Lang) -> dict:
+    """SARIF 2.1.0: failing measures as errors, due-soon warnings as warnings, worst first."""
+    return {
+        "version": "2.1.0",
+        "$schema": SARIF_SCHEMA,
+        "runs": [{
+            "tool": {"driver": {
+                "name": "rectify",
+                "rules": [_rule_document(rule, lang) for rule in RULES],
+            }},
+            "results": [_result_document(item, result, lang) for item in (*result.failing, *result.warnings)],
+        }],
+    }
+
+
+def render_sarif(result: CheckResult, *, lang: Lang) -> str:
+    return json.dumps(sarif_document(result, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,369 @@
+"""Every output format of `rectify check`, on hand-built results with literal expectations."""
+from __future__ import annotations
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ holds builders.py
+
+from builders import entry, make_measure, make_registry, make_task, make_plan, ongoing, plan_of  # noqa: E402
+from rectify_cli.engine import evaluate  # noqa: E402
+from rectify_cli.errors import UsageError  # noqa: E402
+from rectify_cli.gate import run_check  # noqa: E402
+from rectify_cli.i18n import Lang  # noqa: E402
+from rectify_cli.model import Location  # noqa: E402
+from rectify_cli.render import check  # noqa: E402
+from rectify_cli.render.check_machine import xml_safe  # noqa: E402
+
+AS_OF = date(2019, 3, 31)
+FILE = "data/tasks.yaml"
+HOSTILE = "<x>&amp; \x00nul \x1b[31m[red]红[/red] 100% a:b,c | d\r\n::error::fake\ufffe"
+
+
+def _at(line: int) -> Location:
+    return Location(FILE, line, 9)
+
+
+def _result(plan, journal=(), fail_on=("overdue",)):
+    report = evaluate(plan=plan, journal=journal, as_of=AS_OF)
+    return run_check(report, fail_on=fail_on, registry=make_registry(plan, journal))
+
+
+def mixed():
+    """1.1 overdue 89 days, 1.2 overdue 20 days, 2.1 due soon, 3.1 stale (274 days), 3.2 on track."""
+    plan = plan_of(
+        make_measure("1.1", ["2019-01-01"], owners=["拉萨市", "自治区生态环境厅"],
+                     text="拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。",
+                     location=_at(41)),
+        make_measure("1.2", ["2019-03-11"], owners=["那曲市"], text="那曲市完成排查（2019年3月11日）。", location=_at(47)),
+        make_measure("2.1", ["2019-04-15"], owners=["那曲市"], text="那曲市完成建筑工地围挡硬化（2019年4月15日）。",
+                     location=_at(64)),
+        make_measure("3.1", [ongoing()], text="定期开展水源地环境状况评估（长期坚持）。", location=_at(93)),
+        make_measure("3.2", ["2020-12-31"], text="完成全部县级水源地保护区划定（2020年12月31日）。", location=_at(99)),
+    )
+    journal = [entry("1.1", "2018-09-30", "in_progress", note="主体工程完工60%。"),
+               entry("3.1", "2018-06-30", "report", note="完成上半年评估。")]
+    return plan, journal
+
+
+def render(result, fmt, lang=Lang.zh):
+    return check.render(result, format=fmt, lang=lang)
+
+
+# --------------------------------------------------------------------------- shared phrases
+
+
+def test_shorten_cuts_on_a_cell_boundary_with_an_ellipsis():
+    assert check.shorten("一二三四五六七八九十一二三四五") == "一二三四五六七八九十一二三四五"  # exactly 30 cells
+    assert check.shorten("一二三四五六七八九十一二三四五六") == "一二三四五六七八九十一二三四…"
+    assert check.shorten("a一二三四五六七八九十一二三四五") == "a一二三四五六七八九十一二三四…"
+    assert check.shorten("a" * 31) == "a" * 29 + "…"
+    assert check.cells("测试ab") == 6
+
+
+def test_escape_functions_of_workflow_commands():
+    assert check.escape_data("100% a:b,c\r\nx") == "100%25 a:b,c%0D%0Ax"
+    assert check.escape_property("100% a:b,c\r\nx") == "100%25 a%3Ab%2Cc%0D%0Ax"
+    assert check.escape_property("%0A") == "%250A"
+
+
+def test_xml_safe_replaces_what_xml_cannot_hold():
+    assert xml_safe("a\x00b\x08c\x0bd\x0ce\x1ff\ufffeg\ttab\nline") == "a\\x00b\\x08c\\x0bd\\x0ce\\x1ff\\ufffeg\ttab\nline"
+    assert xml_safe("<&>") == "<&>"  # ElementTree escapes these itself
+
+
+# --------------------------------------------------------------------------- text
+
+
+def test_text_lists_failures_worst_first_then_warnings_then_the_total():
+    assert render(_result(*mixed()), "text") == (
+        "1.1  红  逾期89天  拉萨市、自治区生态环境厅  拉萨市建成城东污水处理厂并投…\n"
+        "1.2  红  逾期20天  那曲市                    那曲市完成排查（2019年3月11日…\n"
+        "临期提醒（不计为失败）：\n"
+        "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
+        "2 项措施逾期（共 5 项）\n"
+    )
+
+
+def test_text_in_english():
+    assert render(_result(*mixed()), "text", Lang.en) == (
+        "1.1  red  89 days overdue  拉萨市, 自治区生态环境厅  拉萨市建成城东污水处理厂并投…\n"
+        "1.2  red  20 days overdue  那曲市                    那曲市完成排查（2019年3月11日…\n"
+        "Due soon (not failing):\n"
+        "2.1  yellow  due 2019-04-15  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
+        "2 of 5 measures fail (overdue)\n"
+    )
+
+
+def test_text_with_several_rules_counts_each():
+    result = _result(*mixed(), fail_on=("overdue", "due_soon", "stale"))
+    assert render(result, "text") == (
+        "1.1  红  逾期89天        拉萨市、自治区生态环境厅  拉萨市建成城东污水处理厂并投…\n"
+        "1.2  红  逾期20天        那曲市                    那曲市完成排查（2019年3月11日…\n"
+        "2.1  黄  2019-04-15到期  那曲市                    那曲市完成建筑工地围挡硬化（2…\n"
+        "3.1  黄  274天未报告     自治区生态环境厅          定期开展水源地环境状况评估（…\n"
+        "4 项措施未通过检查：逾期 2 项、临期 1 项、久未报告 1 项（共 5 项）\n"
+    )
+    assert render(result, "text", Lang.en).splitlines()[-1] == "4 of 5 measures fail (overdue 2, due soon 1, stale 1)"
+
+
+def test_text_never_reported_stale_measure():
+    result = _result(plan_of(make_measure("1.1", [ongoing()], text="短")), fail_on=("stale",))
+    assert render(result, "text") == "1.1  黄  从未报告  自治区生态环境厅  短\n1 项措施久未报告（共 1 项）\n"
+    assert render(result, "text", Lang.en) == "1.1  yellow  never reported  自治区生态环境厅  短\n1 of 1 measures fail (stale)\n"
+
+
+def test_text_all_clear():
+    plan = plan_of(make_measure("1.1", ["2020-12-31"]))
+    assert render(_result(plan), "text") == "截至 2019-03-31，1 项措施均无逾期\n"
+    assert render(_result(plan), "text", Lang.en) == "All clear as of 2019-03-31: 0 of 1 measures overdue\n"
+    both = _result(plan, fail_on=("overdue", "due_soon"))
+    assert render(both, "text") == "截至 2019-03-31，1 项措施均无逾期、临期\n"
+    assert render(both, "text", Lang.en) == "All clear as of 2019-03-31: 0 of 1 measures overdue or due soon\n"
+
+
+def test_text_nothing_selected():
+    result = _result(make_plan(tasks=[make_task("1", milestones=["2020-12-31"])]))
+    assert render(result, "text") == "截至 2019-03-31，没有符合条件的措施\n"
+    assert render(result, "text", Lang.en) == "No measures selected as of 2019-03-31\n"
+
+
+def test_text_prints_hostile_registry_text_literally_on_one_line():
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], owners=["[bold]单位"], text=HOSTILE))
+    out = render(_result(plan), "text")
+    assert out == (
+        "1.1  红  逾期89天  [bold]单位  <x>&amp; \\x00nul \\x1b[31m[red…\n"
+        "1 项措施逾期（共 1 项）\n"
+    )
+    assert "\x1b" not in out and "\x00" not in out and "\r" not in out
+
+
+# --------------------------------------------------------------------------- github
+
+
+def test_github_annotations_then_the_text_report():
+    out = render(_result(*mixed()), "github")
+    assert out.splitlines() == [
+        "::error file=data/tasks.yaml,line=41,title=1.1 逾期89天::"
+        "措施 1.1：拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。"
+        "%0A责任单位：拉萨市、自治区生态环境厅%0A期限：2019-01-01%0A最近一次记录：2018-09-30 推进中 主体工程完工60%25。",
+        "::error file=data/tasks.yaml,line=47,title=1.2 逾期20天::"
+        "措施 1.2：那曲市完成排查（2019年3月11日）。%0A责任单位：那曲市%0A期限：2019-03-11%0A最近一次记录：无",
+        "::warning file=data/tasks.yaml,line=64,title=2.1 2019-04-15到期::"
+        "措施 2.1：那曲市完成建筑工地围挡硬化（2019年4月15日）。%0A责任单位：那曲市%0A期限：2019-04-15%0A最近一次记录：无",
+        "1.1  红  逾期89天  拉萨市、自治区生态环境厅  拉萨市建成城东污水处理厂并投…",
+        "1.2  红  逾期20天  那曲市                    那曲市完成排查（2019年3月11日…",
+        "临期提醒（不计为失败）：",
+        "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…",
+        "2 项措施逾期（共 5 项）",
+    ]
+
+
+def test_github_english_title_escapes_its_colon_free_properties():
+    out = render(_result(*mixed()), "github", Lang.en)
+    assert out.splitlines()[0] == (
+        "::error file=data/tasks.yaml,line=41,title=1.1 89 days overdue::"
+        "Measure 1.1: 拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。"
+        "%0AUnits: 拉萨市, 自治区生态环境厅%0ADue: 2019-01-01%0ALatest entry: 2018-09-30 in progress 主体工程完工60%25。"
+    )
+
+
+def test_github_escapes_properties_and_message():
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], text="a%b\nc:d,e",
+                                location=Location("ledger,v1:2019/tasks.yaml", 7, 9)))
+    first = render(_result(plan), "github").splitlines()[0]
+    assert first == (
+        "::error file=ledger%2Cv1%3A2019/tasks.yaml,line=7,title=1.1 逾期89天::"
+        "措施 1.1：a%25b c:d,e%0A责任单位：自治区生态环境厅%0A期限：2019-01-01%0A最近一次记录：无"
+    )
+
+
+def test_github_hostile_text_cannot_start_a_line_or_a_command():
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], text=HOSTILE, location=_at(5)))
+    lines = render(_result(plan), "github").splitlines()
+    assert lines[0] == (
+        "::error file=data/tasks.yaml,line=5,title=1.1 逾期89天::"
+        "措施 1.1：<x>&amp; \\x00nul \\x1b[31m[red]红[/red] 100%25 a:b,c | d\\x0d ::error::fake\ufffe"
+        "%0A责任单位：自治区生态环境厅%0A期限：2019-01-01%0A最近一次记录：无"
+    )
+    assert [line for line in lines if line.startswith("::")] == [lines[0]]
+
+
+def test_github_caps_annotations_at_ten_per_level_and_says_how_many_more():
+    measures = [make_measure(f"1.{i}", [f"2019-01-{i:02d}"], location=_at(10 * i)) for i in range(1, 13)]
+    measures += [make_measure(f"2.{i}", [f"2019-04-{i:02d}"], location=_at(200 + i)) for i in range(1, 12)]
+    lines = render(_result(plan_of(*measures)), "github").splitlines()
+    errors = [line for line in lines if line.startswith("::error ")]
+    warnings = [line for line in lines if line.startswith("::warning ")]
+    assert [line.split(",title=")[1].split("::")[0] for line in errors] == [
+        f"1.{i} 逾期{90 - i}天" for i in range(1, 11)]
+    assert [line.split(",title=")[1].split("::")[0] for line in warnings] == [
+        f"2.{i} 2019-04-{i:02d}到期" for i in range(1, 11)]
+    assert lines[20] == ("::notice::另有 2 项未通过、1 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），"
+                         "完整列表见下方日志")
+    assert lines[21].startswith("1.1   红  逾期89天")
+    assert lines[-1] == "12 项措施逾期（共 23 项）"
+    assert len(lines) == 21 + 12 + 1 + 11 + 1  # every measure is still in the log
+
+
+def test_github_notice_in_english():
+    measures = [make_measure(f"1.{i}", [f"2019-01-{i:02d}"]) for i in range(1, 12)]
+    lines = render(_result(plan_of(*measures)), "github", Lang.en).splitlines()
+    assert lines[10] == ("::notice::1 more failures and 0 more warnings not annotated "
+                         "(GitHub shows at most 10 of each per step); all are listed in the log below")
+
+
+def test_github_without_location_has_no_file_property():
+    lines = render(_result(plan_of(make_measure("1.1", ["2019-01-01"]))), "github").splitlines()
+    assert lines[0].startswith("::error title=1.1 逾期89天::")
+
+
+def test_github_all_clear_is_the_text_line_only():
+    assert render(_result(plan_of(make_measure("1.1", ["2020-12-31"]))), "github") == "截至 2019-03-31，1 项措施均无逾期\n"
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def test_markdown_summary_table():
+    assert render(_result(*mixed(), fail_on=("overdue", "stale")), "markdown") == (
+        "### 整改台账检查：3 项措施未通过检查：逾期 2 项、久未报告 1 项（共 5 项）\n"
+        "\n"
+        "| 编号 | 灯 | 逾期天数 | 责任单位 | 措施 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1.1 | 红 | 89 | 拉萨市、自治区生态环境厅 | 拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。 |\n"
+        "| 1.2 | 红 | 20 | 那曲市 | 那曲市完成排查（2019年3月11日）。 |\n"
+        "| 3.1 | 黄 | 274天未报告 | 自治区生态环境厅 | 定期开展水源地环境状况评估（长期坚持）。 |\n"
+        "\n"
+    )
+
+
+def test_markdown_in_english_and_all_clear():
+    plan = plan_of(make_measure("1.1", ["2020-12-31"]))
+    assert render(_result(plan), "markdown", Lang.en) == (
+        "### Rectification ledger check: All clear as of 2019-03-31: 0 of 1 measures overdue\n\n")
+    out = render(_result(*mixed()), "markdown", Lang.en)
+    assert out.splitlines()[2] == "| ID | Light | Days overdue | Units | Measure |"
+
+
+def test_markdown_escapes_pipes_newlines_and_markup():
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], owners=["A|B"], text="a | b\nc <b>x</b> *y* [l](u) &lt;"))
+    rows = render(_result(plan), "markdown").splitlines()
+    assert rows[4] == "| 1.1 | 红 | 89 | A\\|B | a \\| b c \\<b\\>x\\</b\\> \\*y\\* \\[l\\](u) &amp;lt; |"
+
+
+# --------------------------------------------------------------------------- junit
+
+
+def test_junit_one_testcase_per_measure_failures_for_failing_ones():
+    out = render(_result(*mixed()), "junit")
+    assert out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')
+    root = ET.fromstring(out.encode("utf-8"))
+    assert root.tag == "testsuites"
+    (suite,) = root.findall("testsuite")
+    assert (suite.get("name"), suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("rectify", "5", "2", "0")
+    cases = suite.findall("testcase")
+    assert [(c.get("classname"), c.get("name"), c.get("file"), c.get("line")) for c in cases] == [
+        ("task.1", "1.1 拉萨市建成城东污水处理厂并投…", "data/tasks.yaml", "41"),
+        ("task.1", "1.2 那曲市完成排查（2019年3月11日…", "data/tasks.yaml", "47"),
+        ("task.2", "2.1 那曲市完成建筑工地围挡硬化（2…", "data/tasks.yaml", "64"),
+        ("task.3", "3.1 定期开展水源地环境状况评估（…", "data/tasks.yaml", "93"),
+        ("task.3", "3.2 完成全部县级水源地保护区划定…", "data/tasks.yaml", "99"),
+    ]
+    failed = [(c.get("name").split()[0], c.find("failure")) for c in cases if c.find("failure") is not None]
+    assert [(name, f.get("type"), f.get("message")) for name, f in failed] == [
+        ("1.1", "overdue", "1.1 逾期89天"), ("1.2", "overdue", "1.2 逾期20天")]
+    assert failed[0][1].text == (
+        "措施 1.1：拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。\n"
+        "责任单位：拉萨市、自治区生态环境厅\n期限：2019-01-01\n最近一次记录：2018-09-30 推进中 主体工程完工60%。")
+    assert cases[2].find("system-out").text.splitlines()[0] == "2.1 2019-04-15到期"
+    assert cases[4].find("system-out") is None and cases[4].find("failure") is None
+    props = {p.get("name"): p.get("value") for p in suite.find("properties")}
+    assert props == {"as_of": "2019-03-31", "fail_on": "overdue"}
+
+
+def test_junit_stays_well_formed_with_hostile_text():
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], text=HOSTILE, owners=["<u>&"]))
+    journal = [entry("1.1", "2019-02-01", "in_progress", note="]]></failure><x> \x1b]0;t\x07 \x08")]
+    root = ET.fromstring(render(_result(plan, journal), "junit").encode("utf-8"))
+    case = root.find("testsuite/testcase")
+    assert case.get("name") == "1.1 <x>&amp; \\x00nul \\x1b[31m[red…"
+    assert case.find("failure").text == (
+        "措施 1.1：<x>&amp; \\x00nul \\x1b[31m[red]红[/red] 100% a:b,c | d\\x0d ::error::fake\\ufffe\n"
+        "责任单位：<u>&\n期限：2019-01-01\n最近一次记录：2019-02-01 推进中 ]]></failure><x> \\x1b]0;t\\x07 \\x08")
+
+
+# --------------------------------------------------------------------------- json & sarif
+
+
+def test_json_lists_failures_then_warnings_with_location_and_kind():
+    document = json.loads(render(_result(*mixed()), "json"))
+    assert {k: document[k] for k in ("as_of", "fail_on", "failing", "warnings", "total")} == {
+        "as_of": "2019-03-31", "fail_on": ["overdue"], "failing": 2, "warnings": 1, "total": 5}
+    assert [(i["id"], i["kind"], i["rule"], i["task_id"], i["file"], i["line"]) for i in document["items"]] == [
+        ("1.1", "failure", "overdue", "1", "data/tasks.yaml", 41),
+        ("1.2", "failure", "overdue", "1", "data/tasks.yaml", 47),
+        ("2.1", "warning", "due_soon", "2", "data/tasks.yaml", 64),
+    ]
+    first = document["items"][0]
+    assert (first["status"], first["light"], first["days_overdue"], first["next_due"], first["owners"]) == (
+        "overdue", "red", 89, "2019-01-01", ["拉萨市", "自治区生态环境厅"])
+
+
+def test_json_item_shape_is_the_status_measure_shape_plus_check_fields():
+    from rectify_cli.render.json_out import measure_document
+
+    result = _result(*mixed())
+    document = json.loads(render(result, "json"))
+    expected = set(measure_document(result.failing[0].result)) | {"task_id", "text", "file", "line", "kind", "rule"}
+    assert set(document["items"][0]) == expected
+
+
+def test_json_keeps_hostile_text_exact():
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], text=HOSTILE))
+    document = json.loads(render(_result(plan), "json"))
+    assert document["items"][0]["text"] == HOSTILE
+
+
+def test_sarif_results_with_levels_and_start_lines():
+    document = json.loads(render(_result(*mixed()), "sarif"))
+    assert document["version"] == "2.1.0"
+    assert document["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"
+    (run,) = document["runs"]
+    assert run["tool"]["driver"]["name"] == "rectify"
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["overdue", "due_soon", "stale"]
+    assert [(r["ruleId"], r["level"], r["properties"]["measure"],
+             r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+             r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run["results"]] == [
+        ("overdue", "error", "1.1", "data/tasks.yaml", 41),
+        ("overdue", "error", "1.2", "data/tasks.yaml", 47),
+        ("due_soon", "warning", "2.1", "data/tasks.yaml", 64),
+    ]
+    assert run["results"][1]["message"]["text"] == (
+        "1.2 逾期20天\n措施 1.2：那曲市完成排查（2019年3月11日）。\n责任单位：那曲市\n期限：2019-03-11\n最近一次记录：无")
+
+
+def test_sarif_uri_is_percent_encoded():
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], location=Location("台账 2019/tasks.yaml", 3, 9)))
+    document = json.loads(render(_result(plan), "sarif"))
+    location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location == {"artifactLocation": {"uri": "%E5%8F%B0%E8%B4%A6%202019/tasks.yaml"}, "region": {"startLine": 3}}
+
+
+# --------------------------------------------------------------------------- dispatch
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github", "markdown", "sarif"])
+def test_every_format_ends_with_a_newline(fmt):
+    assert render(_result(*mixed()), fmt).endswith("\n")
+
+
+def test_unknown_format_is_a_usage_error():
+    with pytest.raises(UsageError) as caught:
+        render(_result(*mixed()), "html")
+    assert str(caught.value) == "--format: unknown format 'html'; expected one of text, json, junit, github, markdown, sarif"

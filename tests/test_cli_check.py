@@ -1,0 +1,343 @@
+"""`rectify check` end to end: exit codes, formats, GitHub Actions integration, CI examples."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from rectify_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = "tests/fixtures/small/tasks.yaml"
+CLEAR = "tests/fixtures/check/clear/tasks.yaml"
+MANY = "tests/fixtures/check/many/tasks.yaml"
+HOSTILE = "tests/fixtures/check/hostile/tasks.yaml"
+
+# A clean environment: today pinned, not under GitHub Actions (even when the tests run there).
+ENV = {"RECTIFY_TODAY": "2019-03-31", "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "RECTIFY_REGISTRY": None}
+
+SMALL_TEXT = (
+    "1.1  红  逾期90天  拉萨市  拉萨市建成城东污水处理厂（201…\n"
+    "临期提醒（不计为失败）：\n"
+    "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
+    "1 项措施逾期（共 8 项）\n"
+)
+ANNOTATION = re.compile(r"^::(error|warning) file=[^,:\s]+,line=[0-9]+,title=[^:,]+::\S.*$|^::notice::\S.*$")
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(app, ["check", *args], env={**ENV, **(env or {})})
+
+
+# --------------------------------------------------------------------------- exit codes & text
+
+
+def test_overdue_measure_exits_1_with_the_text_report():
+    result = run("--registry", SMALL)
+    assert result.exit_code == 1
+    assert result.stdout == SMALL_TEXT
+
+
+def test_nothing_failing_exits_0_with_all_clear():
+    result = run("--registry", CLEAR)
+    assert result.exit_code == 0
+    assert result.stdout == "截至 2019-03-31，3 项措施均无逾期\n"
+
+
+def test_nothing_failing_even_with_every_rule():
+    result = run("-r", CLEAR, "--fail-on", "overdue", "--fail-on", "due_soon", "--fail-on", "stale", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout == "All clear as of 2019-03-31: 0 of 3 measures overdue or due soon or stale\n"
+
+
+def test_fail_on_due_soon_adds_measure_2_1():
+    result = run("-r", SMALL, "--fail-on", "overdue", "--fail-on", "due_soon")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "1.1  红  逾期90天        拉萨市  拉萨市建成城东污水处理厂（201…\n"
+        "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
+        "2 项措施未通过检查：逾期 1 项、临期 1 项（共 8 项）\n"
+    )
+
+
+def test_fail_on_stale_adds_measure_3_2():
+    result = run("-r", SMALL, "--fail-on", "overdue", "--fail-on", "stale", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "1.1  red     90 days overdue  拉萨市            拉萨市建成城东污水处理厂（201…\n"
+        "3.2  yellow  stale 274 days   自治区生态环境厅  定期开展水源地环境状况评估（…\n"
+        "Due soon (not failing):\n"
+        "2.1  yellow  due 2019-04-15  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
+        "2 of 8 measures fail (overdue 1, stale 1)\n"
+    )
+
+
+def test_fail_on_stale_alone_passes_the_overdue_measure():
+    result = run("-r", SMALL, "--fail-on", "stale")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == "3.2  黄  274天未报告  自治区生态环境厅  定期开展水源地环境状况评估（…"
+    assert result.stdout.splitlines()[-1] == "1 项措施久未报告（共 8 项）"
+
+
+def test_owner_narrows_to_that_unit():
+    result = run("-r", SMALL, "--owner", "那曲市")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "临期提醒（不计为失败）：\n"
+        "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
+        "截至 2019-03-31，3 项措施均无逾期\n"
+    )
+
+
+def test_owner_alias_narrows_too():
+    result = run("-r", SMALL, "--owner", "环境保护厅", "--fail-on", "stale")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "3.2  黄  274天未报告  自治区生态环境厅  定期开展水源地环境状况评估（…\n"
+        "1 项措施久未报告（共 4 项）\n"
+    )
+
+
+def test_task_narrows_to_that_task():
+    result = run("-r", SMALL, "--task", "1")
+    assert result.exit_code == 1
+    assert result.stdout == "1.1  红  逾期90天  拉萨市  拉萨市建成城东污水处理厂（201…\n1 项措施逾期（共 2 项）\n"
+    result = run("-r", SMALL, "--task", "3", "--task", "4")
+    assert result.exit_code == 0
+    assert result.stdout == "截至 2019-03-31，4 项措施均无逾期\n"
+
+
+def test_as_of_moves_the_reference_date():
+    result = run("-r", SMALL, "--as-of", "2018-12-31")  # the deadline day itself is not late
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "截至 2018-12-31，8 项措施均无逾期"
+
+
+def test_bad_format_exits_2():
+    result = run("-r", SMALL, "--format", "html")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_bad_as_of_exits_2():
+    result = run("-r", SMALL, "--as-of", "2019-02-30")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "rectify: --as-of: '2019-02-30' is not a real calendar date" in result.stderr
+
+
+def test_missing_registry_exits_2():
+    result = run("-r", "tests/fixtures/no-such/tasks.yaml")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "rectify: tests/fixtures/no-such/tasks.yaml: no such file or folder\n"
+
+
+def test_bad_fail_on_exits_2():
+    result = run("-r", SMALL, "--fail-on", "late")
+    assert result.exit_code == 2
+
+
+# --------------------------------------------------------------------------- machine formats
+
+
+def test_junit_counts_and_failing_testcase():
+    result = run("-r", SMALL, "--format", "junit")
+    assert result.exit_code == 1
+    suite = ET.fromstring(result.stdout.encode("utf-8")).find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("8", "1")
+    failing = [c for c in suite.findall("testcase") if c.find("failure") is not None]
+    assert [(c.get("name"), c.get("file"), c.get("line"), c.find("failure").get("type")) for c in failing] == [
+        ("1.1 拉萨市建成城东污水处理厂（201…", "tests/fixtures/small/tasks.yaml", "41", "overdue")]
+
+
+def test_junit_with_due_soon_failing():
+    result = run("-r", SMALL, "--format", "junit", "--fail-on", "overdue", "--fail-on", "due_soon")
+    suite = ET.fromstring(result.stdout.encode("utf-8")).find("testsuite")
+    failing = [c.get("name").split()[0] for c in suite.findall("testcase") if c.find("failure") is not None]
+    assert (suite.get("failures"), failing) == ("2", ["1.1", "2.1"])
+
+
+def test_json_format():
+    result = run("-r", SMALL, "--format", "json", "--fail-on", "overdue", "--fail-on", "stale")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert (document["failing"], document["warnings"], document["total"]) == (2, 1, 8)
+    assert [(i["id"], i["kind"], i["line"]) for i in document["items"]] == [
+        ("1.1", "failure", 41), ("3.2", "failure", 93), ("2.1", "warning", 64)]
+
+
+def test_sarif_start_line_of_measure_1_1():
+    result = run("-r", SMALL, "--format", "sarif")
+    assert result.exit_code == 1
+    (first, second) = json.loads(result.stdout)["runs"][0]["results"]
+    assert first["ruleId"] == "overdue" and first["level"] == "error"
+    assert first["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "tests/fixtures/small/tasks.yaml"}, "region": {"startLine": 41}}
+    assert second["ruleId"] == "due_soon" and second["level"] == "warning"
+    assert second["locations"][0]["physicalLocation"]["region"] == {"startLine": 64}
+
+
+def test_github_format_annotates_measure_1_1_at_line_41():
+    result = run("-r", SMALL, "--format", "github")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "::error file=tests/fixtures/small/tasks.yaml,line=41,title=1.1 逾期90天::"
+        "措施 1.1：拉萨市建成城东污水处理厂（2018年12月31日）。%0A责任单位：拉萨市%0A期限：2018-12-31"
+        "%0A最近一次记录：2018-09-30 推进中 主体工程完工60%25。"
+    )
+    assert lines[1] == (
+        "::warning file=tests/fixtures/small/tasks.yaml,line=64,title=2.1 2019-04-15到期::"
+        "措施 2.1：那曲市完成建筑工地围挡硬化（2019年4月15日，长期坚持）。%0A责任单位：那曲市%0A期限：2019-04-15"
+        "%0A最近一次记录：2019-01-15 推进中 围挡完成80%25。"
+    )
+    assert "\n".join(lines[2:]) + "\n" == SMALL_TEXT
+
+
+def test_github_actions_picks_github_format_and_writes_the_step_summary(tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    result = run("-r", SMALL, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=tests/fixtures/small/tasks.yaml,line=41,title=1.1 逾期90天::")
+    assert summary.read_text(encoding="utf-8") == (
+        "earlier step\n"
+        "### 整改台账检查：1 项措施逾期（共 8 项）\n"
+        "\n"
+        "| 编号 | 灯 | 逾期天数 | 责任单位 | 措施 |\n"
+        "|---|---|---|---|---|\n"
+        "| 1.1 | 红 | 90 | 拉萨市 | 拉萨市建成城东污水处理厂（2018年12月31日）。 |\n"
+        "\n"
+    )
+
+
+def test_explicit_format_wins_over_github_actions(tmp_path):
+    summary = tmp_path / "summary.md"
+    result = run("-r", SMALL, "--format", "text", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.stdout == SMALL_TEXT
+    assert not summary.exists()
+
+
+def test_github_caps_annotations_at_ten_per_level():
+    result = run("-r", MANY, "--format", "github")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line.split("::")[1].split(",title=")[0] for line in lines[:20]] == (
+        [f"error file=tests/fixtures/check/many/tasks.yaml,line={24 + 6 * i}" for i in range(10)]
+        + [f"warning file=tests/fixtures/check/many/tasks.yaml,line={106 + 6 * i}" for i in range(10)])
+    assert lines[20] == ("::notice::另有 2 项未通过、1 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），"
+                         "完整列表见下方日志")
+    assert not any(line.startswith("::") for line in lines[21:])
+    assert [line.split()[0] for line in lines[21:33]] == [f"1.{i}" for i in range(1, 13)]
+    assert lines[-1] == "12 项措施逾期（共 23 项）"
+
+
+def test_github_escapes_comma_and_colon_in_the_file_property(tmp_path, monkeypatch):
+    ledger = tmp_path / "ledger,v1:2019"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", ledger)
+    monkeypatch.chdir(tmp_path)
+    result = run("-r", str(ledger / "tasks.yaml"), "--format", "github", "--lang", "en")
+    assert result.stdout.splitlines()[0].startswith(
+        "::error file=ledger%2Cv1%3A2019/tasks.yaml,line=41,title=1.1 90 days overdue::Measure 1.1: ")
+
+
+# --------------------------------------------------------------------------- hostile text
+
+
+def test_hostile_text_prints_literally():
+    result = run("-r", HOSTILE)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "1.1  红  逾期89天  <b>单位</b>&amp;[red]  <x>&amp; \\x00nul \\x1b[31m[red…\n"
+        "临期提醒（不计为失败）：\n"
+        "1.2  黄  2019-04-15到期  自治区生态环境厅  *粗体* `code` _斜体_ # 标题 !…\n"
+        "1 项措施逾期（共 2 项）\n"
+    )
+
+
+def test_hostile_text_keeps_junit_well_formed():
+    result = run("-r", HOSTILE, "--format", "junit")
+    suite = ET.fromstring(result.stdout.encode("utf-8")).find("testsuite")
+    case = suite.find("testcase")
+    assert case.get("name") == "1.1 <x>&amp; \\x00nul \\x1b[31m[red…"
+    assert case.find("failure").text.splitlines()[-1] == (
+        "最近一次记录：2019-02-01 推进中 ]]></failure><x> \\x1b]0;title\\x07 %0A \\x08 done")
+
+
+def test_hostile_text_in_github_annotations():
+    lines = run("-r", HOSTILE, "--format", "github").stdout.splitlines()
+    assert lines[0] == (
+        "::error file=tests/fixtures/check/hostile/tasks.yaml,line=24,title=1.1 逾期89天::"
+        "措施 1.1：<x>&amp; \\x00nul \\x1b[31m[red]红[/red] 100%25 a:b,c | d\\x0d ::error::fake\ufffe（2019年1月1日）。"
+        "%0A责任单位：<b>单位</b>&amp;[red]%0A期限：2019-01-01"
+        "%0A最近一次记录：2019-02-01 推进中 ]]></failure><x> \\x1b]0;title\\x07 %250A \\x08 done"
+    )
+    assert [line[:10] for line in lines if line.startswith("::")] == ["::error fi", "::warning "]
+
+
+# --------------------------------------------------------------------------- CI examples
+
+
+def _subprocess_env(**extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("RECTIFY_REGISTRY", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
+    env.update(RECTIFY_TODAY="2019-03-31", **extra)
+    return env
+
+
+def _rectify_lines(script: str) -> list[str]:
+    return [line.strip() for line in script.splitlines() if line.strip().startswith("rectify")]
+
+
+def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path):
+    workflow = yaml.safe_load((ROOT / "examples" / "ci" / "github-actions.yml").read_text(encoding="utf-8"))
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    commands = [line for step in steps if "run" in step for line in _rectify_lines(step["run"])]
+    assert [shlex.split(c)[1] for c in commands] == ["validate", "check"]
+    summary = tmp_path / "summary.md"
+    for command in commands:
+        done = subprocess.run([sys.executable, "-m", "rectify_cli", *shlex.split(command)[1:]], cwd=ROOT,
+                              env=_subprocess_env(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary)),
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+        assert done.returncode in (0, 1), (command, done.stderr)
+        assert "Traceback" not in done.stderr
+        if shlex.split(command)[1] == "check":
+            annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
+            assert all(ANNOTATION.match(line) for line in annotations), annotations
+            assert all(",line=" in line for line in annotations if not line.startswith("::notice::"))
+            assert len([a for a in annotations if a.startswith("::error ")]) <= 10
+            assert len([a for a in annotations if a.startswith("::warning ")]) <= 10
+            assert (done.returncode == 1) == bool(annotations and annotations[0].startswith("::error "))
+            assert summary.read_text(encoding="utf-8").startswith("### 整改台账检查：")
+
+
+def test_gitlab_example_writes_a_junit_report(tmp_path):
+    pipeline = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    job = pipeline["rectify"]
+    assert job["artifacts"] == {"when": "always", "reports": {"junit": "rectify-junit.xml"}}
+    (command,) = [c for c in _rectify_lines("\n".join(job["script"])) if " check " in c]
+    args, _, target = command.partition(">")
+    assert target.strip() == "rectify-junit.xml"
+    done = subprocess.run([sys.executable, "-m", "rectify_cli", *shlex.split(args)[1:]], cwd=ROOT,
+                          env=_subprocess_env(), capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    suite = ET.fromstring(done.stdout.encode("utf-8")).find("testsuite")
+    assert int(suite.get("tests")) == len(suite.findall("testcase")) > 0
+    failures = sum(1 for case in suite.findall("testcase") if case.find("failure") is not None)
+    assert int(suite.get("failures")) == failures
+    assert (done.returncode == 1) == (failures > 0)

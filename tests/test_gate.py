@@ -1,0 +1,137 @@
+"""The CI gate's decisions: which measures fail, which only warn, and where they are defined."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from builders import date_ms, entry, make_measure, make_registry, ongoing, plan_of
+from rectify_cli.engine import evaluate
+from rectify_cli.errors import UsageError
+from rectify_cli.gate import display_path, run_check, stale_days
+from rectify_cli.model import Location
+from rectify_cli.registry import load_registry
+
+AS_OF = date(2019, 3, 31)
+SMALL = Path(__file__).parent / "fixtures" / "small" / "tasks.yaml"
+
+
+def _check(plan, journal=(), *, fail_on=("overdue",), as_of=AS_OF, **registry_kwargs):
+    report = evaluate(plan=plan, journal=journal, as_of=as_of)
+    return run_check(report, fail_on=fail_on, registry=make_registry(plan, journal, **registry_kwargs))
+
+
+def _mixed_plan():
+    """Two overdue (20 and 89 days), one due soon, one stale ongoing, one on track."""
+    return plan_of(
+        make_measure("1.1", ["2019-03-11"]),
+        make_measure("1.2", ["2019-01-01"]),
+        make_measure("2.1", ["2019-04-15"]),
+        make_measure("3.1", [ongoing()]),
+        make_measure("3.2", ["2020-12-31"]),
+    )
+
+
+def ids(items):
+    return [item.id for item in items]
+
+
+def test_overdue_fails_worst_first_and_due_soon_only_warns():
+    result = _check(_mixed_plan())
+    assert ids(result.failing) == ["1.2", "1.1"]
+    assert [item.rule for item in result.failing] == ["overdue", "overdue"]
+    assert ids(result.warnings) == ["2.1"]
+    assert ids(result.items) == ["1.2", "1.1", "2.1", "3.1", "3.2"]
+    assert [item.kind for item in result.items] == ["failure", "failure", "warning", "pass", "pass"]
+    assert result.total == 5
+    assert result.as_of == AS_OF
+    assert result.fail_on == ("overdue",)
+
+
+def test_fail_on_due_soon_turns_the_warning_into_a_failure():
+    result = _check(_mixed_plan(), fail_on=("overdue", "due_soon"))
+    assert ids(result.failing) == ["1.2", "1.1", "2.1"]
+    assert result.warnings == ()
+    assert result.count("overdue") == 2
+    assert result.count("due_soon") == 1
+
+
+def test_fail_on_stale_alone_does_not_fail_overdue_measures():
+    result = _check(_mixed_plan(), fail_on=("stale",))
+    assert ids(result.failing) == ["3.1"]
+    assert result.failing[0].rule == "stale"
+    assert ids(result.warnings) == ["2.1"]
+
+
+def test_fail_on_is_deduplicated_in_a_fixed_order():
+    result = _check(_mixed_plan(), fail_on=("stale", "overdue", "stale"))
+    assert result.fail_on == ("overdue", "stale")
+
+
+def test_unknown_fail_on_is_a_usage_error():
+    with pytest.raises(UsageError) as caught:
+        _check(_mixed_plan(), fail_on=("late",))
+    assert str(caught.value) == "--fail-on: unknown value 'late'; expected one of overdue, due_soon, stale"
+
+
+def test_nothing_failing():
+    plan = plan_of(make_measure("1.1", ["2018-06-30"]), make_measure("1.2", [ongoing()]))
+    journal = [entry("1.1", "2018-06-01", "done"), entry("1.2", "2019-03-01", "report")]
+    result = _check(plan, journal, fail_on=("overdue", "due_soon", "stale"))
+    assert result.failing == ()
+    assert result.warnings == ()
+    assert result.total == 2
+
+
+def test_stale_days_counts_from_the_last_entry():
+    plan = plan_of(make_measure("1.1", [ongoing()]), make_measure("1.2", [ongoing()]))
+    report = evaluate(plan=plan, journal=[entry("1.1", "2018-06-30", "report")], as_of=AS_OF)
+    first, second = report.measures()
+    assert stale_days(first, AS_OF) == 274
+    assert stale_days(second, AS_OF) is None
+
+
+def test_location_from_the_loaded_small_fixture(monkeypatch):
+    monkeypatch.chdir(SMALL.parents[3])  # the repository root
+    registry = load_registry("tests/fixtures/small/tasks.yaml")
+    report = evaluate(plan=registry.plan, journal=registry.journal, as_of=AS_OF)
+    result = run_check(report, fail_on=("overdue",), registry=registry)
+    (failure,) = result.failing
+    assert (failure.id, failure.file, failure.line) == ("1.1", "tests/fixtures/small/tasks.yaml", 41)
+    (warning,) = result.warnings
+    assert (warning.id, warning.file, warning.line) == ("2.1", "tests/fixtures/small/tasks.yaml", 64)
+
+
+def test_absolute_location_under_the_working_folder_becomes_relative(tmp_path):
+    plan_file = tmp_path / "data" / "tasks.yaml"
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], location=Location(str(plan_file), 12, 9)))
+    report = evaluate(plan=plan, journal=(), as_of=AS_OF)
+    result = run_check(report, fail_on=("overdue",), registry=make_registry(plan), cwd=tmp_path)
+    assert (result.failing[0].file, result.failing[0].line) == ("data/tasks.yaml", 12)
+
+
+def test_location_outside_the_working_folder_is_kept_as_given(tmp_path):
+    elsewhere = tmp_path / "elsewhere" / "tasks.yaml"
+    here = tmp_path / "here"
+    here.mkdir()
+    assert display_path(str(elsewhere), cwd=here) == str(elsewhere)
+    assert display_path(str(here / "a" / "b.yaml"), cwd=here) == "a/b.yaml"
+
+
+def test_measure_without_location_uses_the_only_plan_file():
+    plan = plan_of(make_measure("1.1", ["2019-01-01"]))
+    result = _check(plan, plan_files=("/nowhere/ledger/tasks.yaml",))
+    assert (result.failing[0].file, result.failing[0].line) == ("/nowhere/ledger/tasks.yaml", None)
+
+
+def test_measure_without_location_in_a_hand_built_registry_has_none():
+    result = _check(plan_of(make_measure("1.1", ["2019-01-01"])))
+    assert (result.failing[0].file, result.failing[0].line) == (None, None)
+
+
+def test_due_today_only_warns():
+    # A deadline day itself is not late: due today is due soon, not overdue.
+    result = _check(plan_of(make_measure("1.1", [date_ms("2019-03-31")])))
+    assert result.failing == ()
+    assert ids(result.warnings) == ["1.1"]
