@@ -31,7 +31,23 @@ class _Group(TyperGroup):
         except RectifyError as exc:
             for problem in exc.problems:
                 typer.echo(f"rectify: {problem}", err=True)
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                _annotate_problems(exc.problems)
             raise typer.Exit(EXIT_INVALID) from None
+
+
+def _annotate_problems(problems) -> None:
+    """Under GitHub Actions, a broken registry also shows as annotations on its lines."""
+    from .errors import Problem
+    from .gate import display_path
+    from .render.check import escape_data, escape_property
+
+    for problem in problems:
+        if isinstance(problem, Problem) and problem.line is not None:
+            where = f"file={escape_property(display_path(problem.file))},line={problem.line}"
+            if problem.column is not None:
+                where += f",col={problem.column}"
+            typer.echo(f"::error {where}::{escape_data(problem.message)}")
 
 
 app = typer.Typer(
@@ -358,7 +374,7 @@ def reopen_cmd(
     by: ByOpt = None,
     registry: RegistryOpt = None,
 ) -> None:
-    """Reopen a closed measure (e.g. a follow-up inspection found superficial rectification)."""
+    """Reopen a closed measure: a follow-up inspection (回头看) found superficial rectification."""
     _write(registry, command="reopen", measure=measure, state="reopened", note=note, date=date_, evidence=evidence, by=by)
 
 

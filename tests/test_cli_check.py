@@ -341,3 +341,14 @@ def test_gitlab_example_writes_a_junit_report(tmp_path):
     failures = sum(1 for case in suite.findall("testcase") if case.find("failure") is not None)
     assert int(suite.get("failures")) == failures
     assert (done.returncode == 1) == (failures > 0)
+
+
+def test_invalid_registry_under_github_actions_is_annotated_on_its_line(monkeypatch):
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = CliRunner().invoke(app, ["check", "--registry", "tests/fixtures/planted/tasks.yaml"])
+    assert result.exit_code == 2
+    assert "::error file=tests/fixtures/planted/tasks.yaml,line=23,col=18::measure 1.1.owners: unknown unit" in result.output
