@@ -249,7 +249,7 @@ def summary_cmd(
 
     reg = _load(registry, no_cache)
     try:
-        first, last = dates.parse_month(month) if month else dates.previous_month(dates.today(reg.plan.settings.timezone))
+        first, last = dates.parse_month(month) if month is not None else dates.previous_month(dates.today(reg.plan.settings.timezone))
     except dates.DateFormatError as exc:
         raise UsageError(f"--month: {exc}") from None
     report = _evaluate(reg, last, warn_days, report_period)

@@ -1,0 +1,441 @@
+"""Recompute the report's headline claims from its own appendix (the ledger) and compare.
+
+Pure: ``reconcile(plan, journal)`` -> :class:`ReconcileResult`. No I/O, no rendering.
+
+Each claim key has one explicit counting rule (:data:`RULES`), written down in Chinese and
+English next to the function that applies it. Where the computed figure differs from the
+claim, a few *alternative readings* of the same words are computed as well, and the one
+closest to the claim is reported alongside — to show how the report might have counted, never
+to replace the rule (the rule is chosen for being the most natural reading, not for matching).
+
+Vocabulary used by the rules
+----------------------------
+* A *date* is a calendar date written in a deadline (milestone kind ``date``). 立即启动 /
+  立行立改 (``immediate``) and 长期坚持 (``ongoing``) are not dates.
+* A task's dates are those of its 整改时限; a measure's those in its parentheses. The rules use
+  the plan's dates as written (the report's appendix), not extensions recorded later.
+* *Last date*: the latest of them — when everything the text asks for should be finished.
+* *Done* is judged from the journal as of the report date (``meta.report_date``): a measure is
+  done when every dated (date and immediate) milestone is closed out
+  (:attr:`engine.MeasureResult.closed`); a task is done when none of its measures has a
+  milestone still open (its status is done or ongoing).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from . import engine
+from .engine import Status, StatusReport
+from .model import Entry, Milestone, MilestoneKind, Plan, Reported
+
+
+# --------------------------------------------------------------------------- result types
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of counting, and what it gave."""
+
+    zh: str
+    en: str
+    value: int
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    key: str
+    text: str  # the report's own words
+    claimed: int
+    computed: int | None  # None: no rule for this key
+    rule_zh: str | None
+    rule_en: str | None
+    # Only for a mismatch: the alternative reading whose value is closest to the claim, when it
+    # is closer than the rule's value. None otherwise.
+    alternative: Reading | None = None
+
+    @property
+    def has_rule(self) -> bool:
+        return self.computed is not None
+
+    @property
+    def matches(self) -> bool | None:
+        """True/False, or None when there is no rule to compute the figure."""
+        if self.computed is None:
+            return None
+        return self.computed == self.claimed
+
+
+@dataclass(frozen=True)
+class ReconcileResult:
+    report_date: date
+    checks: tuple[ClaimCheck, ...]  # in the order the plan lists its claims
+
+    @property
+    def mismatches(self) -> tuple[ClaimCheck, ...]:
+        return tuple(c for c in self.checks if c.matches is False)
+
+    @property
+    def without_rule(self) -> tuple[ClaimCheck, ...]:
+        return tuple(c for c in self.checks if not c.has_rule)
+
+
+# --------------------------------------------------------------------------- the ledger's facts
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """What the rules look at: the plan, and its state as of the report date."""
+
+    plan: Plan
+    report: StatusReport  # engine.evaluate(..., as_of=plan.meta.report_date)
+
+    def tasks(self) -> Iterable[engine.TaskResult]:
+        return self.report.tasks
+
+    def measures(self) -> Iterable[engine.MeasureResult]:
+        return self.report.measures()
+
+
+def _dates(milestones: Iterable[Milestone]) -> list[date]:
+    return [m.due for m in milestones if m.kind is MilestoneKind.DATE and m.due is not None]
+
+
+def _last_date(milestones: Iterable[Milestone]) -> date | None:
+    found = _dates(milestones)
+    return max(found) if found else None
+
+
+def _first_date(milestones: Iterable[Milestone]) -> date | None:
+    found = _dates(milestones)
+    return min(found) if found else None
+
+
+def _has_kind(milestones: Iterable[Milestone], kind: MilestoneKind) -> bool:
+    return any(m.kind is kind for m in milestones)
+
+
+def _task_done(tr: engine.TaskResult) -> bool:
+    """No milestone of any of its measures is still open as of the report date."""
+    return tr.status in (Status.DONE, Status.ONGOING)
+
+
+_END_2018 = date(2018, 12, 31)
+_START_2019 = date(2019, 1, 1)
+_END_2020 = date(2020, 12, 31)
+
+
+def _by_2018(last: date | None) -> bool:
+    return last is not None and last <= _END_2018
+
+
+def _in_2019_2020(last: date | None) -> bool:
+    return last is not None and _START_2019 <= last <= _END_2020
+
+
+def _task_last(tr: engine.TaskResult) -> date | None:
+    return _last_date(tr.task.deadline.milestones)
+
+
+def _measure_last(mr: engine.MeasureResult) -> date | None:
+    return _last_date(mr.measure.milestones)
+
+
+def _tasks_due_2018(ledger: Ledger) -> list[engine.TaskResult]:
+    return [tr for tr in ledger.tasks() if _by_2018(_task_last(tr))]
+
+
+def _measures_due_2018(ledger: Ledger) -> list[engine.MeasureResult]:
+    return [mr for mr in ledger.measures() if _by_2018(_measure_last(mr))]
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A counting rule: its one-line description in both languages, and the count itself."""
+
+    zh: str
+    en: str
+    count: Callable[[Ledger], int]
+
+
+@dataclass(frozen=True)
+class ClaimRule:
+    rule: Rule
+    alternatives: tuple[Rule, ...] = ()
+
+
+def _n(items) -> int:
+    return sum(1 for _ in items)
+
+
+# Alternative readings shared by several claims.
+_TASKS_REPORTED_FULLY_DONE_2018 = Rule(
+    "整改时限最晚日期不晚于2018-12-31、整改进度为“全面完成”的任务",
+    "tasks due by 2018-12-31 whose reported progress (整改进度) is 全面完成",
+    lambda l: _n(tr for tr in _tasks_due_2018(l) if tr.task.reported.state is Reported.FULLY_DONE),
+)
+_TASKS_REPORTED_DONE_OR_FINISHING = Rule(
+    "整改进度为“全面完成”或“基本完成”的任务（不论时限）",
+    "tasks whose reported progress is 全面完成 or 基本完成 (any deadline)",
+    lambda l: _n(tr for tr in l.tasks()
+                 if tr.task.reported.state in (Reported.FULLY_DONE, Reported.BASICALLY_DONE)),
+)
+
+RULES: dict[str, ClaimRule] = {
+    "tasks_total": ClaimRule(Rule(
+        "附件所列整改任务数",
+        "tasks listed in the appendix",
+        lambda l: _n(l.tasks()),
+    )),
+    "measures_total": ClaimRule(Rule(
+        "附件所列具体措施数",
+        "measures listed in the appendix",
+        lambda l: _n(l.measures()),
+    )),
+    "tasks_due_2018": ClaimRule(
+        Rule(
+            "整改时限中最晚日期不晚于2018-12-31的任务",
+            "tasks whose deadline's last date is on or before 2018-12-31",
+            lambda l: len(_tasks_due_2018(l)),
+        ),
+        (
+            Rule(
+                "整改时限中最早日期不晚于2018-12-31的任务",
+                "tasks whose deadline's first date is on or before 2018-12-31",
+                lambda l: _n(tr for tr in l.tasks()
+                             if (f := _first_date(tr.task.deadline.milestones)) and f <= _END_2018),
+            ),
+            _TASKS_REPORTED_DONE_OR_FINISHING,
+        ),
+    ),
+    "tasks_due_2018_done": ClaimRule(
+        Rule(
+            "其中各措施截至报告日已无未销号期限的任务",
+            "of those, tasks none of whose measures has an open milestone as of the report date",
+            lambda l: _n(tr for tr in _tasks_due_2018(l) if _task_done(tr)),
+        ),
+        (
+            _TASKS_REPORTED_FULLY_DONE_2018,
+            Rule(
+                "整改进度为“全面完成”的任务（不论时限）",
+                "tasks whose reported progress is 全面完成 (any deadline)",
+                lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE),
+            ),
+        ),
+    ),
+    "tasks_due_2018_finishing": ClaimRule(
+        Rule(
+            "其中截至报告日仍有措施期限未销号的任务",
+            "of those, tasks with a measure milestone still open as of the report date",
+            lambda l: _n(tr for tr in _tasks_due_2018(l) if not _task_done(tr)),
+        ),
+        (
+            Rule(
+                "整改时限最晚日期不晚于2018-12-31、整改进度为“基本完成”的任务",
+                "tasks due by 2018-12-31 whose reported progress is 基本完成",
+                lambda l: _n(tr for tr in _tasks_due_2018(l)
+                             if tr.task.reported.state is Reported.BASICALLY_DONE),
+            ),
+            Rule(
+                "整改进度为“基本完成”的任务（不论时限）",
+                "tasks whose reported progress is 基本完成 (any deadline)",
+                lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.BASICALLY_DONE),
+            ),
+        ),
+    ),
+    "measures_due_2018": ClaimRule(
+        Rule(
+            "最晚日期不晚于2018-12-31的措施（含“日期，长期坚持”）",
+            "measures whose last dated milestone is on or before 2018-12-31 (incl. date + ongoing)",
+            lambda l: len(_measures_due_2018(l)),
+        ),
+        (
+            Rule(
+                "最晚日期不晚于2018-12-31且不含长期坚持的措施",
+                "measures whose last date is on or before 2018-12-31, without an ongoing part",
+                lambda l: _n(mr for mr in _measures_due_2018(l)
+                             if not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
+            ),
+            Rule(
+                "最早日期不晚于2018-12-31的措施",
+                "measures whose first date is on or before 2018-12-31",
+                lambda l: _n(mr for mr in l.measures()
+                             if (f := _first_date(mr.measure.milestones)) and f <= _END_2018),
+            ),
+            Rule(
+                "最晚日期不晚于2018-12-31或含立即启动的措施",
+                "measures whose last date is on or before 2018-12-31, or that start immediately",
+                lambda l: _n(mr for mr in l.measures()
+                             if _by_2018(_measure_last(mr))
+                             or (_measure_last(mr) is None
+                                 and _has_kind(mr.measure.milestones, MilestoneKind.IMMEDIATE))),
+            ),
+        ),
+    ),
+    "measures_due_2018_done": ClaimRule(
+        Rule(
+            "其中截至报告日各期限均已销号的措施",
+            "of those, measures with every dated milestone closed out as of the report date",
+            lambda l: _n(mr for mr in _measures_due_2018(l) if mr.closed),
+        ),
+        (
+            Rule(
+                "其中属于2018年底前应完成任务、各期限均已销号的措施",
+                "of those, measures of tasks due by 2018-12-31 with every dated milestone closed out",
+                lambda l: _n(mr for tr in _tasks_due_2018(l) for mr in tr.measures
+                             if _by_2018(_measure_last(mr)) and mr.closed),
+            ),
+            Rule(
+                "其中所属任务整改进度为“全面完成”的措施",
+                "of those, measures of tasks reported 全面完成",
+                lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE
+                             for mr in tr.measures if _by_2018(_measure_last(mr))),
+            ),
+        ),
+    ),
+    "measures_due_2018_in_progress": ClaimRule(
+        Rule(
+            "其中截至报告日仍有期限未销号的措施",
+            "of those, measures with a dated milestone still open as of the report date",
+            lambda l: _n(mr for mr in _measures_due_2018(l) if not mr.closed),
+        ),
+        (
+            Rule(
+                "其中属于2018年底前应完成任务、仍有期限未销号的措施",
+                "of those, measures of tasks due by 2018-12-31 with a dated milestone still open",
+                lambda l: _n(mr for tr in _tasks_due_2018(l) for mr in tr.measures
+                             if _by_2018(_measure_last(mr)) and not mr.closed),
+            ),
+            Rule(
+                "其中所属任务整改进度不是“全面完成”的措施",
+                "of those, measures of tasks not reported 全面完成",
+                lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is not Reported.FULLY_DONE
+                             for mr in tr.measures if _by_2018(_measure_last(mr))),
+            ),
+        ),
+    ),
+    "tasks_due_2019_2020": ClaimRule(
+        Rule(
+            "整改时限中最晚日期在2019—2020年的任务",
+            "tasks whose deadline's last date falls in 2019 or 2020",
+            lambda l: _n(tr for tr in l.tasks() if _in_2019_2020(_task_last(tr))),
+        ),
+        (
+            Rule(
+                "整改时限含2019—2020年日期的任务",
+                "tasks whose deadline has any date in 2019 or 2020",
+                lambda l: _n(tr for tr in l.tasks()
+                             if any(_START_2019 <= d <= _END_2020 for d in _dates(tr.task.deadline.milestones))),
+            ),
+            Rule(
+                "整改进度为“序时推进”的任务",
+                "tasks whose reported progress is 序时推进",
+                lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.ON_SCHEDULE),
+            ),
+        ),
+    ),
+    "measures_due_2019_2020": ClaimRule(
+        Rule(
+            "最晚日期在2019—2020年的措施",
+            "measures whose last dated milestone falls in 2019 or 2020",
+            lambda l: _n(mr for mr in l.measures() if _in_2019_2020(_measure_last(mr))),
+        ),
+        (
+            Rule(
+                "含2019—2020年日期的措施",
+                "measures with any date in 2019 or 2020",
+                lambda l: _n(mr for mr in l.measures()
+                             if any(_START_2019 <= d <= _END_2020 for d in _dates(mr.measure.milestones))),
+            ),
+            Rule(
+                "最晚日期在2019—2020年且不含长期坚持的措施",
+                "measures whose last date falls in 2019 or 2020, without an ongoing part",
+                lambda l: _n(mr for mr in l.measures() if _in_2019_2020(_measure_last(mr))
+                             and not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
+            ),
+        ),
+    ),
+    "tasks_ongoing": ClaimRule(
+        Rule(
+            "整改时限不含具体日期的任务（仅立行立改/长期坚持）",
+            "tasks whose deadline has no date (立行立改 / 长期坚持 only)",
+            lambda l: _n(tr for tr in l.tasks() if _task_last(tr) is None),
+        ),
+        (
+            Rule(
+                "整改进度为“取得阶段性成效”的任务",
+                "tasks whose reported progress is 取得阶段性成效",
+                lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.INTERIM_RESULTS),
+            ),
+            Rule(
+                "整改时限含立行立改或长期坚持的任务",
+                "tasks whose deadline includes 立行立改 or 长期坚持",
+                lambda l: _n(tr for tr in l.tasks() if any(
+                    m.kind is not MilestoneKind.DATE for m in tr.task.deadline.milestones)),
+            ),
+        ),
+    ),
+    "measures_ongoing": ClaimRule(
+        Rule(
+            "不含具体日期的措施（仅立即启动/长期坚持）",
+            "measures with no date (立即启动 / 长期坚持 only)",
+            lambda l: _n(mr for mr in l.measures() if _measure_last(mr) is None),
+        ),
+        (
+            Rule(
+                "含长期坚持或立即启动的措施（含“日期，长期坚持”）",
+                "measures with an ongoing or immediate part (incl. date + ongoing)",
+                lambda l: _n(mr for mr in l.measures() if any(
+                    m.kind is not MilestoneKind.DATE for m in mr.measure.milestones)),
+            ),
+            Rule(
+                "仅长期坚持的措施（不含立即启动）",
+                "measures that are ongoing only (no immediate start, no date)",
+                lambda l: _n(mr for mr in l.measures() if mr.measure.milestones and all(
+                    m.kind is MilestoneKind.ONGOING for m in mr.measure.milestones)),
+            ),
+        ),
+    ),
+}
+
+
+# --------------------------------------------------------------------------- reconcile
+
+
+def _closest(claimed: int, computed: int, alternatives: Iterable[Rule], ledger: Ledger) -> Reading | None:
+    """The alternative reading nearest to the claim, if strictly nearer than the rule's value
+    (first listed wins a tie)."""
+    best: Reading | None = None
+    best_gap = abs(computed - claimed)
+    for alt in alternatives:
+        value = alt.count(ledger)
+        gap = abs(value - claimed)
+        if gap < best_gap:
+            best, best_gap = Reading(alt.zh, alt.en, value), gap
+    return best
+
+
+def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> ReconcileResult:
+    """Check every claim of ``plan.meta.claims`` against the ledger as of the report date.
+
+    Claims without a rule come back with ``computed=None`` (shown as "no rule"), never an error.
+    """
+    as_of = plan.meta.report_date
+    ledger = Ledger(plan=plan, report=engine.evaluate(plan=plan, journal=journal, as_of=as_of))
+    checks = []
+    for claim in plan.meta.claims:
+        spec = RULES.get(claim.key)
+        if spec is None:
+            checks.append(ClaimCheck(claim.key, claim.text, claim.value, None, None, None))
+            continue
+        computed = spec.rule.count(ledger)
+        alternative = None
+        if computed != claim.value:
+            alternative = _closest(claim.value, computed, spec.alternatives, ledger)
+        checks.append(ClaimCheck(claim.key, claim.text, claim.value, computed,
+                                 spec.rule.zh, spec.rule.en, alternative))
+    return ReconcileResult(report_date=as_of, checks=tuple(checks))

@@ -1,0 +1,211 @@
+"""The monthly summary as plain text: no colours, no box drawing, so that it survives being
+pasted into an e-mail or a Word document. Tables are tabulate's "simple" format (spaces and a
+dashed rule); wide (CJK) characters are measured with wcwidth so columns line up.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from tabulate import tabulate
+from wcwidth import wcswidth, wcwidth
+
+from ..i18n import Lang
+from ..i18n import label as _l
+from ..summary import Headline, MonthlySummary
+from ..textsafe import printable
+
+# Display widths (terminal columns; a Chinese character takes 2) of clipped cells.
+TEXT_WIDTH = 36
+UNITS_WIDTH = 24
+EVIDENCE_WIDTH = 20
+REASON_WIDTH = 24
+ELLIPSIS = "…"
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def cell(text: str | None) -> str:
+    """Registry text made safe for one table cell: control characters escaped, one line, and
+    any character wcwidth cannot measure shown as an escape (so widths stay exact)."""
+    if text is None:
+        return ""
+    text = printable(text, single_line=True)
+    return "".join(ch if wcwidth(ch) >= 0 else f"\\u{ord(ch):04x}" for ch in text)
+
+
+def clip(text: str | None, width: int) -> str:
+    """`text` as a cell cut to at most `width` display columns, ending in … when cut (cut on
+    character boundaries: a wide character that would straddle the limit is left out)."""
+    text = cell(text)
+    if wcswidth(text) <= width:
+        return text
+    room = width - wcswidth(ELLIPSIS)
+    out, used = [], 0
+    for ch in text:
+        w = wcwidth(ch)
+        if used + w > room:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + ELLIPSIS
+
+
+def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = ()) -> str:
+    """A plain-text table; every line has the same display width. Cells are text (no number
+    parsing: "2.10" must not become 2.1); columns listed in `right` are right-aligned."""
+    align = ["right" if i in right else "left" for i in range(len(headers))]
+    text = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
+    # tabulate leaves a left-aligned last column unpadded; pad so that every line is equally wide.
+    lines = text.split("\n")
+    width = max(wcswidth(line) for line in lines)
+    return "\n".join(line + " " * (width - wcswidth(line)) for line in lines)
+
+
+def _units(owners) -> str:
+    return "、".join(owners)
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day is not None else "—"
+
+
+def _cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+# --------------------------------------------------------------------------- headline
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang) -> str:
+    if lang == Lang.zh:
+        who = f"{cell('、'.join(owners))}负责的" if owners else "全区"
+        day = _cn_date(h.as_of)
+        return (
+            f"截至{day}，{who}{h.tasks_total}项整改任务、{h.measures_total}项具体措施中，"
+            f"应于{day}前完成的{h.tasks_due}项整改任务已完成{h.tasks_due_done}项，"
+            f"{h.measures_due}项具体措施已完成{h.measures_due_done}项；"
+            f"期限在此之后的{h.tasks_later}项整改任务、{h.measures_later}项具体措施尚未到期；"
+            f"需要立行立改、长期坚持的{h.tasks_ongoing}项整改任务、{h.measures_ongoing}项具体措施不设完成日期。"
+            f"目前逾期未完成的具体措施{h.measures_overdue}项，久未报告的长期坚持措施{h.measures_stale}项。"
+        )
+    who = f" owned by {cell(', '.join(owners))}" if owners else " in all"
+    return (
+        f"As of {h.as_of.isoformat()}: {_plural(h.tasks_total, 'task')} and "
+        f"{_plural(h.measures_total, 'measure')}{who}. "
+        f"Due by that day: {_plural(h.tasks_due, 'task')}, {h.tasks_due_done} of them done; "
+        f"{_plural(h.measures_due, 'measure')}, {h.measures_due_done} of them done. "
+        f"Due later: {_plural(h.tasks_later, 'task')}, {_plural(h.measures_later, 'measure')}. "
+        f"Immediate or long-term (立行立改 / 长期坚持, no end date): {_plural(h.tasks_ongoing, 'task')}, "
+        f"{_plural(h.measures_ongoing, 'measure')}. "
+        f"Overdue and still open: {_plural(h.measures_overdue, 'measure')}. "
+        f"Ongoing and not reported on in time: {_plural(h.measures_stale, 'measure')}."
+    )
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _closed(m: MonthlySummary, lang: Lang) -> str | None:
+    if not m.closed:
+        return None
+    rows = [[_iso(i.date), cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(i.lead, UNITS_WIDTH),
+             clip(i.evidence, EVIDENCE_WIDTH)] for i in m.closed]
+    keys = ("summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence")
+    return table([_l(k, lang) for k in keys], rows)
+
+
+def _overdue(m: MonthlySummary, lang: Lang) -> str | None:
+    if not m.overdue:
+        return None
+    rows = [[cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners), UNITS_WIDTH), _iso(i.due),
+             str(i.days_overdue)] for i in m.overdue]
+    keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_due", "summary_col_days_overdue")
+    return table([_l(k, lang) for k in keys], rows, right=(4,))
+
+
+def _due_next(m: MonthlySummary, lang: Lang) -> str | None:
+    if not m.due_next_month:
+        return None
+    rows = [[_iso(i.due), cell(i.measure_id),
+             clip(f"【{i.label}】{i.text}" if i.label else i.text, TEXT_WIDTH), clip(_units(i.owners), UNITS_WIDTH)]
+            for i in m.due_next_month]
+    keys = ("summary_col_due", "summary_col_measure", "summary_col_text", "summary_col_units")
+    return table([_l(k, lang) for k in keys], rows)
+
+
+def _stale(m: MonthlySummary, lang: Lang) -> str | None:
+    if not m.stale:
+        return None
+    rows = [[cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners), UNITS_WIDTH),
+             _iso(i.last_entry) if i.last_entry else _l("summary_never_reported", lang),
+             str(i.days_since) if i.days_since is not None else "—"] for i in m.stale]
+    keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_last_report", "summary_col_days_since")
+    return table([_l(k, lang) for k in keys], rows, right=(4,))
+
+
+def _extensions(m: MonthlySummary, lang: Lang) -> str | None:
+    if not m.extensions:
+        return None
+    rows = [[_iso(i.date), cell(i.measure_id), _iso(i.from_due), _iso(i.to), clip(i.approved_by, UNITS_WIDTH),
+             _l("summary_yes" if i.late else "summary_no", lang), clip(i.reason, REASON_WIDTH)] for i in m.extensions]
+    keys = ("summary_col_date", "summary_col_measure", "summary_col_from", "summary_col_to", "summary_col_approved_by", "summary_col_late", "summary_col_reason")
+    return table([_l(k, lang) for k in keys], rows)
+
+
+def _unit_table(m: MonthlySummary, lang: Lang) -> str | None:
+    if not m.units:
+        return None
+    rows = [[clip(r.unit, UNITS_WIDTH), str(r.open), str(r.overdue), str(r.due_soon), str(r.stale)] for r in m.units]
+    keys = ("summary_col_unit", "summary_col_open", "summary_col_overdue", "summary_col_due_soon", "summary_col_stale")
+    return table([_l(k, lang) for k in keys], rows, right=(1, 2, 3, 4))
+
+
+# --------------------------------------------------------------------------- render
+
+
+def render(monthly: MonthlySummary, *, lang: Lang) -> str:
+    """The whole summary, ending with a newline."""
+    m = monthly
+    if lang == Lang.zh:
+        next_month = f"{m.next_first.year}年{m.next_first.month}月"
+    else:
+        next_month = f"{_MONTHS_EN[m.next_first.month - 1]} {m.next_first.year}"
+    none = _l("summary_none", lang)
+
+    lines = [
+        cell(m.title),
+        _l("summary_title", lang, year=m.first.year, month=m.first.month, month_name=_MONTHS_EN[m.first.month - 1]),
+    ]
+    if m.owners:
+        lines.append(_l("summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
+    lines.append(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat()))
+
+    sections = [
+        (_l("summary_s1", lang), headline_sentence(m.headline, owners=m.owners, lang=lang)),
+        (_l("summary_s2", lang), _closed(m, lang)),
+        (_l("summary_s3", lang), _overdue(m, lang)),
+        (_l("summary_s4", lang, next=next_month), _due_next(m, lang)),
+        (_l("summary_s5", lang, days=m.report_period_days), _stale(m, lang)),
+        (_l("summary_s6", lang), _extensions(m, lang)),
+    ]
+    units = _unit_table(m, lang)
+    if units is not None and m.units_quiet:
+        # After a blank line, so that the table block holds table lines only.
+        units += "\n\n" + _l("summary_quiet", lang, n=m.units_quiet)
+    elif units is None and m.units_quiet:
+        units = _l("summary_all_quiet", lang, n=m.units_quiet)
+    sections.append((_l("summary_s7", lang), units))
+
+    for heading, body in sections:
+        lines += ["", heading, body if body is not None else none]
+    lines += ["", _l("summary_head", lang, hash=cell(m.head_hash) if m.head_hash else _l("never", lang))]
+    return "\n".join(lines) + "\n"

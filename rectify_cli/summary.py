@@ -1,0 +1,375 @@
+"""The monthly summary (按月交账): what the month's report to the leadership has to say.
+
+Pure: :func:`build` takes the engine's report as of the month's last day plus the registry
+and returns a :class:`MonthlySummary`; ``render/summary_text.py`` turns it into text.
+
+The headline follows the report's own three groups, judged on the month's last day D:
+measures and tasks whose deadline has a calendar date on or before D ("due"), those whose last
+date is after D ("later"), and those with no calendar date at all (立行立改 / 长期坚持 only,
+"ongoing"). Every task and every measure is in exactly one group. 立即启动 milestones are still
+judged by the engine (due on ``plan.immediate_due``), so an immediate measure that was never
+done shows up among the overdue ones and in ``measures_overdue``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from . import engine
+from .engine import MeasureResult, Status, StatusReport, TaskResult
+from .errors import UsageError
+from .model import Entry, EntryState, MilestoneKind, Plan, Registry
+
+# --------------------------------------------------------------------------- result types
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The figures of the headline sentence, as of ``as_of`` (the month's last day)."""
+
+    as_of: date
+    tasks_total: int
+    """Tasks with at least one measure in the summary (all tasks when not filtered by owner)."""
+    measures_total: int
+    """Measures in the summary."""
+    tasks_due: int
+    """Tasks whose 整改时限 has a calendar date and whose last date is on or before ``as_of``."""
+    tasks_due_done: int
+    """Of ``tasks_due``: tasks none of whose (shown) measures has a dated milestone still open."""
+    measures_due: int
+    """Measures with a calendar date whose last effective due (after approved extensions) is
+    on or before ``as_of``."""
+    measures_due_done: int
+    """Of ``measures_due``: measures with every dated milestone closed out (MeasureResult.closed)."""
+    tasks_later: int
+    """Tasks whose 整改时限's last date is after ``as_of``."""
+    measures_later: int
+    """Measures whose last effective due is after ``as_of``."""
+    tasks_ongoing: int
+    """Tasks whose 整改时限 has no calendar date (立行立改 / 长期坚持 only)."""
+    measures_ongoing: int
+    """Measures with no calendar date (立即启动 / 长期坚持 only)."""
+    measures_overdue: int
+    """Measures of any group with a dated milestone past its effective due and not closed."""
+    measures_stale: int
+    """Ongoing measures not reported on within the reporting period (engine's ``stale``)."""
+
+
+@dataclass(frozen=True)
+class ClosedItem:
+    """A ``done`` journal entry dated within the month."""
+
+    date: date
+    measure_id: str
+    text: str
+    lead: str
+    evidence: str | None
+    milestone: date | None  # the milestone it closes, when the entry names one
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    measure_id: str
+    text: str
+    owners: tuple[str, ...]
+    due: date  # the earliest missed effective due
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """A pending dated milestone falling in the month after the summary's month."""
+
+    due: date
+    measure_id: str
+    text: str
+    owners: tuple[str, ...]
+    label: str | None
+
+
+@dataclass(frozen=True)
+class StaleItem:
+    measure_id: str
+    text: str
+    owners: tuple[str, ...]
+    last_entry: date | None  # None: never reported on
+    days_since: int | None  # days from last_entry to the month's last day
+
+
+@dataclass(frozen=True)
+class ExtensionItem:
+    """An ``extended`` journal entry dated within the month."""
+
+    date: date
+    measure_id: str
+    from_due: date | None  # the due it moved (effective due just before this extension)
+    to: date
+    approved_by: str | None
+    late: bool
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """One line of the urging list (督办清单). A measure counts for every one of its owners."""
+
+    unit: str
+    open: int  # measures with a dated milestone still open (overdue, due soon or on track)
+    overdue: int
+    due_soon: int
+    stale: int  # ongoing measures not reported on within the reporting period
+
+
+@dataclass(frozen=True)
+class MonthlySummary:
+    title: str
+    first: date
+    last: date
+    next_first: date
+    next_last: date
+    warn_days: int
+    report_period_days: int
+    owners: tuple[str, ...]  # canonical names of the --owner units; () = all units
+    headline: Headline
+    closed: tuple[ClosedItem, ...]
+    overdue: tuple[OverdueItem, ...]
+    due_next_month: tuple[DueItem, ...]
+    stale: tuple[StaleItem, ...]
+    extensions: tuple[ExtensionItem, ...]
+    units: tuple[UnitRow, ...]  # units with something open or stale, most overdue first
+    units_quiet: int  # other responsible units in the summary: nothing open, nothing stale
+    head_hash: str | None  # hash of the last journal entry dated <= last; None: none / no hash
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _calendar_dates(milestones) -> list[date]:
+    return [m.due for m in milestones if m.kind is MilestoneKind.DATE and m.due is not None]
+
+
+def _measure_last_due(mr: MeasureResult) -> date | None:
+    """Latest effective due of the measure's calendar-date milestones (None: it has none)."""
+    dues = [ms.due for ms in mr.milestones if ms.kind is MilestoneKind.DATE and ms.due is not None]
+    return max(dues) if dues else None
+
+
+def _task_closed(tr: TaskResult) -> bool:
+    """No shown measure has a dated milestone still open; without measures: the task's own."""
+    if not tr.measures:
+        return tr.status in (Status.DONE, Status.ONGOING)
+    return all(mr.status in (Status.DONE, Status.ONGOING) for mr in tr.measures)
+
+
+def _headline(report: StatusReport, as_of: date) -> Headline:
+    tasks_due = tasks_due_done = tasks_later = tasks_ongoing = 0
+    for tr in report.tasks:
+        dates = _calendar_dates(tr.task.deadline.milestones)
+        if not dates:
+            tasks_ongoing += 1
+        elif max(dates) <= as_of:
+            tasks_due += 1
+            tasks_due_done += _task_closed(tr)
+        else:
+            tasks_later += 1
+
+    measures = list(report.measures())
+    measures_due = measures_due_done = measures_later = measures_ongoing = 0
+    for mr in measures:
+        last_due = _measure_last_due(mr)
+        if last_due is None:
+            measures_ongoing += 1
+        elif last_due <= as_of:
+            measures_due += 1
+            measures_due_done += mr.closed
+        else:
+            measures_later += 1
+
+    return Headline(
+        as_of=as_of,
+        tasks_total=len(report.tasks),
+        measures_total=len(measures),
+        tasks_due=tasks_due,
+        tasks_due_done=tasks_due_done,
+        measures_due=measures_due,
+        measures_due_done=measures_due_done,
+        tasks_later=tasks_later,
+        measures_later=measures_later,
+        tasks_ongoing=tasks_ongoing,
+        measures_ongoing=measures_ongoing,
+        measures_overdue=sum(1 for mr in measures if mr.status is Status.OVERDUE),
+        measures_stale=sum(1 for mr in measures if mr.stale),
+    )
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _in_month(day: date, first: date, last: date) -> bool:
+    return first <= day <= last
+
+
+def _closed(measures: list[MeasureResult], first: date, last: date) -> tuple[ClosedItem, ...]:
+    items = [
+        ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone)
+        for mr in measures
+        for e in mr.entries
+        if e.state is EntryState.DONE and _in_month(e.date, first, last)
+    ]
+    items.sort(key=lambda i: (i.date, engine.id_sort_key(i.measure_id)))
+    return tuple(items)
+
+
+def _overdue(measures: list[MeasureResult]) -> tuple[OverdueItem, ...]:
+    return tuple(
+        OverdueItem(mr.id, mr.measure.text, mr.measure.owners, mr.next_due, mr.days_overdue)
+        for mr in engine.worst_first(mr for mr in measures if mr.status is Status.OVERDUE)
+    )
+
+
+def _due_next_month(measures: list[MeasureResult], first: date, last: date) -> tuple[DueItem, ...]:
+    items = [
+        DueItem(ms.due, mr.id, mr.measure.text, mr.measure.owners, ms.label)
+        for mr in measures
+        for ms in mr.milestones
+        if ms.due is not None and not ms.done and _in_month(ms.due, first, last)
+    ]
+    items.sort(key=lambda i: (i.due, engine.id_sort_key(i.measure_id)))
+    return tuple(items)
+
+
+def _stale(measures: list[MeasureResult], as_of: date) -> tuple[StaleItem, ...]:
+    return tuple(
+        StaleItem(mr.id, mr.measure.text, mr.measure.owners, mr.last_entry,
+                  (as_of - mr.last_entry).days if mr.last_entry is not None else None)
+        for mr in engine.worst_first(mr for mr in measures if mr.stale)
+    )
+
+
+def _due_before(plan: Plan, mr: MeasureResult, extension: Entry) -> date | None:
+    """The effective due an extension moved: replay the measure's earlier entries."""
+    target = extension.milestone
+    earlier = []
+    for e in mr.entries:
+        if e is extension:
+            break
+        earlier.append(e)
+    single = engine.evaluate(
+        plan=_plan_of_one(plan, mr), journal=tuple(earlier), as_of=extension.date,
+        warn_days=0, report_period_days=1,
+    ).tasks[0].measures[0]
+    if target is None:
+        return single.next_due  # an unnamed extension moves the earliest pending milestone
+    for ms in single.milestones:
+        if ms.original_due == target:
+            return ms.due
+    return target
+
+
+def _plan_of_one(plan: Plan, mr: MeasureResult) -> Plan:
+    """The plan reduced to one measure (for replaying its journal)."""
+    task = next(t for t in plan.tasks if mr.measure in t.measures)
+    return replace(plan, tasks=(replace(task, measures=(mr.measure,)),))
+
+
+def _extensions(plan: Plan, measures: list[MeasureResult], first: date, last: date) -> tuple[ExtensionItem, ...]:
+    items = [
+        ExtensionItem(e.date, mr.id, _due_before(plan, mr, e), e.to, e.approved_by, e.late, e.reason)
+        for mr in measures
+        for e in mr.entries
+        if e.state is EntryState.EXTENDED and e.to is not None and _in_month(e.date, first, last)
+    ]
+    items.sort(key=lambda i: (i.date, engine.id_sort_key(i.measure_id)))
+    return tuple(items)
+
+
+_OPEN = (Status.OVERDUE, Status.DUE_SOON, Status.ON_TRACK)
+
+
+def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) -> tuple[tuple[UnitRow, ...], int]:
+    """Rows for units with something open or stale, and how many other units were left out.
+
+    Units in the plan's order (unknown owners after them, in order of appearance); sorted by
+    overdue, then due soon, then open, then stale, most first; ties keep that order."""
+    order: dict[str, int] = {u.name: i for i, u in enumerate(plan.units)}
+    counts: dict[str, list[int]] = {}
+    for mr in measures:
+        for owner in mr.measure.owners:
+            if only and owner not in only:
+                continue
+            order.setdefault(owner, len(order))
+            c = counts.setdefault(owner, [0, 0, 0, 0])
+            c[0] += mr.status in _OPEN
+            c[1] += mr.status is Status.OVERDUE
+            c[2] += mr.status is Status.DUE_SOON
+            c[3] += mr.stale
+    rows = [UnitRow(name, *c) for name, c in counts.items() if c[0] or c[3]]
+    rows.sort(key=lambda r: (-r.overdue, -r.due_soon, -r.open, -r.stale, order[r.unit]))
+    return tuple(rows), len(counts) - len(rows)
+
+
+def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:
+    """The ``hash`` of the last entry (in journal order) dated on or before ``last``."""
+    for e in reversed(journal):
+        if e.date <= last:
+            return e.hash or None
+    return None
+
+
+def _owner_names(plan: Plan, owners: tuple[str, ...]) -> tuple[str, ...]:
+    names = []
+    for given in owners:
+        unit = engine.resolve_unit(plan.units, given)
+        if unit is None:
+            known = "、".join(u.name for u in plan.units)
+            raise UsageError(f"--owner: unknown unit {given!r} (known units: {known})")
+        if unit.name not in names:
+            names.append(unit.name)
+    return tuple(names)
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build(
+    report: StatusReport,
+    *,
+    registry: Registry,
+    first: date,
+    last: date,
+    owners: tuple[str, ...] = (),
+) -> MonthlySummary:
+    """The month [first, last] summarised from `report` (the engine's report as of `last`).
+
+    `owners`: unit names or aliases; when given every section keeps only measures one of them
+    owns (unknown names raise UsageError).
+    """
+    plan = registry.plan
+    names = _owner_names(plan, tuple(owners))
+    if names:
+        report = engine.select(report, owners=names, units=plan.units)
+    measures = list(report.measures())
+    next_first = last + relativedelta(days=1)
+    next_last = next_first + relativedelta(day=31)
+    unit_rows, quiet = _units(plan, measures, names)
+    return MonthlySummary(
+        title=plan.meta.title,
+        first=first,
+        last=last,
+        next_first=next_first,
+        next_last=next_last,
+        warn_days=report.warn_days,
+        report_period_days=report.report_period_days,
+        owners=names,
+        headline=_headline(report, last),
+        closed=_closed(measures, first, last),
+        overdue=_overdue(measures),
+        due_next_month=_due_next_month(measures, next_first, next_last),
+        stale=_stale(measures, last),
+        extensions=_extensions(plan, measures, first, last),
+        units=unit_rows,
+        units_quiet=quiet,
+        head_hash=_head_hash(registry.journal, last),
+    )

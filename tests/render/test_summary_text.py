@@ -1,0 +1,183 @@
+"""The monthly summary as text: snapshots of whole outputs, table widths, clipping, escaping.
+
+A snapshot that is missing or differs fails the test and writes NAME.txt.new next to it:
+review it, and if it is right, rename it to NAME.txt.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from wcwidth import wcswidth
+
+from rectify_cli.cli import app
+from rectify_cli.i18n import Lang
+from rectify_cli.render.summary_text import clip, render, table
+from rectify_cli.summary import (
+    ClosedItem,
+    ExtensionItem,
+    Headline,
+    MonthlySummary,
+    OverdueItem,
+    UnitRow,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+SMALL = ROOT / "tests/fixtures/small/tasks.yaml"
+BUNDLED = ROOT / "data/tasks.yaml"
+ENV = {"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-15"}
+BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
+
+
+def summary_text(*args: str) -> str:
+    result = CliRunner().invoke(app, ["summary", *args], env=ENV)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    path = SNAPSHOTS / name
+    new = path.with_name(path.name + ".new")
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        if new.exists():
+            new.unlink()
+        return
+    new.write_text(text, encoding="utf-8")
+    pytest.fail(f"snapshot {name} {'differs' if path.is_file() else 'is missing'}: review {new} "
+                f"and rename it to {path.name} if it is right")
+
+
+def table_blocks(text: str) -> list[list[str]]:
+    """The tables of a summary: from the line above a dashed rule to the next blank line."""
+    tables = []
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        for i, line in enumerate(lines[1:], start=1):
+            if re.fullmatch(r"-+( +-+)*", line):
+                tables.append(lines[i - 1:])
+                break
+    return tables
+
+
+# --------------------------------------------------------------------------- snapshots
+
+CASES = {
+    "summary_small_zh.txt": ("-r", str(SMALL), "--month", "2019-03"),
+    "summary_small_en.txt": ("-r", str(SMALL), "--month", "2019-03", "--lang", "en"),
+    "summary_small_owner_zh.txt": ("-r", str(SMALL), "--month", "2019-03", "--owner", "那曲市"),
+    "summary_bundled_zh.txt": ("-r", str(BUNDLED), "--month", "2019-03"),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_snapshot(name):
+    if "bundled" in name and not BUNDLED.is_file():
+        pytest.skip("data/tasks.yaml not generated yet")
+    assert_snapshot(name, summary_text(*CASES[name]))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_tables_are_plain_and_every_line_equally_wide(name):
+    if "bundled" in name and not BUNDLED.is_file():
+        pytest.skip("data/tasks.yaml not generated yet")
+    text = summary_text(*CASES[name])
+    assert "\x1b" not in text and not BOX_DRAWING.search(text)
+    blocks = table_blocks(text)
+    assert blocks, "expected at least one table"
+    for block in blocks:
+        assert len({wcswidth(line) for line in block}) == 1, block
+
+
+def test_small_fixture_has_a_table_with_chinese_in_every_section_that_has_rows():
+    blocks = table_blocks(summary_text("-r", str(SMALL), "--month", "2019-03"))
+    # overdue, due next month, stale, extensions, urging list
+    assert [b[0].split()[0] for b in blocks] == ["措施", "期限", "措施", "日期", "责任单位"]
+    assert {wcswidth(line) for line in blocks[4]} == {54}
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("拉萨市建成城东污水处理厂", 9, "拉萨市建…"),  # 8 columns of text + 1 for …
+        ("拉萨市建成城东污水处理厂", 8, "拉萨市…"),  # 建 would straddle the limit: left out
+        ("拉萨市", 6, "拉萨市"),  # fits exactly: not cut
+        ("short", 10, "short"),
+        ("ab\ncd", 10, "ab cd"),  # one line
+        ("a\x1b[2Jb", 20, "a\\x1b[2Jb"),  # control characters visible, not obeyed
+    ],
+)
+def test_clip(text, width, expected):
+    assert clip(text, width) == expected
+    assert wcswidth(clip(text, width)) <= width
+
+
+def test_table_keeps_ids_as_text_and_pads_every_line():
+    text = table(["措施", "内容"], [["2.10", "那曲市"], ["18.4", "自治区生态环境厅牵头"]])
+    assert text.split("\n") == [
+        "措施    内容                ",
+        "------  --------------------",
+        "2.10    那曲市              ",
+        "18.4    自治区生态环境厅牵头",
+    ]
+
+
+# --------------------------------------------------------------------------- hand-built summaries
+
+
+def _headline(**changes) -> Headline:
+    values = dict(as_of=date(2019, 3, 31), tasks_total=0, measures_total=0, tasks_due=0, tasks_due_done=0,
+                  measures_due=0, measures_due_done=0, tasks_later=0, measures_later=0, tasks_ongoing=0,
+                  measures_ongoing=0, measures_overdue=0, measures_stale=0)
+    values.update(changes)
+    return Headline(**values)
+
+
+def _summary(**changes) -> MonthlySummary:
+    values = dict(title="台账", first=date(2019, 3, 1), last=date(2019, 3, 31), next_first=date(2019, 4, 1),
+                  next_last=date(2019, 4, 30), warn_days=30, report_period_days=90, owners=(),
+                  headline=_headline(), closed=(), overdue=(), due_next_month=(), stale=(), extensions=(),
+                  units=(), units_quiet=0, head_hash=None)
+    values.update(changes)
+    return MonthlySummary(**values)
+
+
+def test_empty_sections_say_so_in_one_line():
+    zh = render(_summary(), lang=Lang.zh)
+    assert zh.count("\n本月无。\n") == 6
+    assert zh.endswith("\n\n台账哈希（截至本月）: 无\n")
+    en = render(_summary(), lang=Lang.en)
+    assert en.count("\nNone this month.\n") == 6
+    assert en.endswith("\n\nJournal head hash (as of this month): none\n")
+
+
+def test_registry_text_is_printed_literally_with_controls_escaped():
+    hostile = "措施\x1b]0;pwned\x07\r\n第二行"
+    text = render(_summary(
+        title="台账\x1b[2J",
+        closed=(ClosedItem(date(2019, 3, 5), "1.1", hostile, "单位\x1b[31m", "证据\x00", None),),
+        overdue=(OverdueItem("1.2", hostile, ("拉萨市\x1b[0m",), date(2019, 1, 1), 89),),
+        extensions=(ExtensionItem(date(2019, 3, 6), "1.3", date(2019, 3, 31), date(2019, 6, 30), "批准\x1b",
+                                  True, "理由\x1b"),),
+        units=(UnitRow("单位\x1b[31m", 1, 1, 0, 0),),
+        head_hash="ab\x1bcd",
+    ), lang=Lang.zh)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+    assert text.startswith("台账\\x1b[2J\n")
+    assert "措施\\x1b]0;pwned\\x07\\x0d 第二行" in text
+    assert "台账哈希（截至本月）: ab\\x1bcd\n" in text
+    for block in table_blocks(text):
+        assert len({wcswidth(line) for line in block}) == 1, block
+
+
+def test_long_measure_text_is_cut_to_a_fixed_width():
+    long_text = "自治区生态环境厅牵头" * 10
+    text = render(_summary(overdue=(OverdueItem("1.1", long_text, ("拉萨市",), date(2019, 1, 1), 89),)), lang=Lang.zh)
+    (block,) = table_blocks(text)
+    assert block[2] == "1.1     自治区生态环境厅牵头自治区生态环境…  拉萨市      2019-01-01          89"

@@ -1,0 +1,257 @@
+"""`rectify reconcile`: the report's headline claims recomputed from its appendix."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from wcwidth import wcswidth
+
+from builders import date_ms, entry, immediate, make_measure, make_plan, make_task, ongoing
+from rectify_cli.cli import app
+from rectify_cli.i18n import Lang
+from rectify_cli.model import Claim, Reported
+from rectify_cli.reconcile import RULES, reconcile
+from rectify_cli.registry import load_registry
+from rectify_cli.render import reconcile_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = ROOT / "tests/fixtures/small/tasks.yaml"
+BUNDLED = ROOT / "data/tasks.yaml"
+ENV = {"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-15"}
+
+# The twelve claims of the report's first paragraph: every one must have a rule.
+REPORT_KEYS = (
+    "tasks_total", "measures_total",
+    "tasks_due_2018", "tasks_due_2018_done", "tasks_due_2018_finishing",
+    "measures_due_2018", "measures_due_2018_done", "measures_due_2018_in_progress",
+    "tasks_due_2019_2020", "measures_due_2019_2020",
+    "tasks_ongoing", "measures_ongoing",
+)
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args), env=ENV)
+
+
+def claims(**values: int) -> tuple[Claim, ...]:
+    return tuple(Claim(key, f"声明{key}", value) for key, value in values.items())
+
+
+# --------------------------------------------------------------------------- small fixture, end to end
+
+
+SMALL_ZH = (
+    "报告数字核对（按附件计算，截至2019-03-31）\n"
+    "\n"
+    "代码            报告原文           报告数    附件计算  核对    计数规则          \n"
+    "--------------  ---------------  --------  ----------  ------  ------------------\n"
+    "tasks_total     全区4项整改任务         4           4  一致    附件所列整改任务数\n"
+    "measures_total  9项具体措施             9           8  不一致  附件所列具体措施数\n"
+    "\n"
+    "附件不支持的数字（1项）：\n"
+    "- measures_total「9项具体措施」：报告称9，按附件计算为8。\n"
+)
+
+SMALL_EN = (
+    "The report's figures recomputed from its appendix (as of 2019-03-31)\n"
+    "\n"
+    "Key             Report's words      Claimed    Computed  Result    Counting rule                  \n"
+    "--------------  ----------------  ---------  ----------  --------  -------------------------------\n"
+    "tasks_total     全区4项整改任务           4           4  match     tasks listed in the appendix   \n"
+    "measures_total  9项具体措施               9           8  MISMATCH  measures listed in the appendix\n"
+    "\n"
+    "Figures the appendix does not support (1):\n"
+    "- measures_total (“9项具体措施”): the report claims 9, the appendix gives 8.\n"
+)
+
+
+def test_small_fixture_in_chinese_shows_the_wrong_measure_count():
+    result = run("reconcile", "-r", str(SMALL))
+    assert result.exit_code == 0
+    assert result.stdout == SMALL_ZH
+
+
+def test_small_fixture_in_english():
+    result = run("reconcile", "-r", str(SMALL), "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout == SMALL_EN
+
+
+def test_table_lines_are_equally_wide_with_chinese_text():
+    table = [line for line in SMALL_ZH.splitlines()[2:6]]
+    assert {wcswidth(line) for line in table} == {81}
+
+
+def test_small_fixture_checks():
+    reg = load_registry(SMALL, use_cache=False)
+    result = reconcile(reg.plan, reg.journal)
+    assert [(c.key, c.claimed, c.computed, c.matches) for c in result.checks] == [
+        ("tasks_total", 4, 4, True),
+        ("measures_total", 9, 8, False),
+    ]
+    assert [c.key for c in result.mismatches] == ["measures_total"]
+
+
+def test_missing_registry_is_exit_2_without_traceback(tmp_path):
+    result = run("reconcile", "-r", str(tmp_path / "nothing.yaml"))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def _ledger_plan(claim_values: dict[str, int]):
+    """Four tasks covering each deadline group:
+
+    1: due 2018-06-30 (ongoing too): 1.1 date 2018-06-30 done; 1.2 date 2018-12-31 + ongoing, open;
+       1.3 ongoing only.
+    2: due 2018-12-31: 2.1 immediate only, done; 2.2 date 2018-09-30 done.
+    3: due 2020-12-31: 3.1 dates 2018-10-31 and 2019-06-30; 3.2 date 2019-12-31.
+    4: 立行立改，长期坚持 (no date): 4.1 immediate + ongoing; 4.2 ongoing.
+    """
+    tasks = [
+        make_task("1", [
+            make_measure("1.1", ["2018-06-30"]),
+            make_measure("1.2", ["2018-12-31", ongoing()]),
+            make_measure("1.3", [ongoing()]),
+        ], milestones=["2018-06-30", ongoing()], reported=Reported.BASICALLY_DONE),
+        make_task("2", [
+            make_measure("2.1", [immediate()]),
+            make_measure("2.2", ["2018-09-30"]),
+        ], milestones=["2018-12-31"], reported=Reported.FULLY_DONE),
+        make_task("3", [
+            make_measure("3.1", [date_ms("2018-10-31"), date_ms("2019-06-30")]),
+            make_measure("3.2", ["2019-12-31"]),
+        ], milestones=["2020-12-31"], reported=Reported.ON_SCHEDULE),
+        make_task("4", [
+            make_measure("4.1", [immediate(), ongoing()]),
+            make_measure("4.2", [ongoing()]),
+        ], milestones=[immediate(), ongoing()], reported=Reported.INTERIM_RESULTS),
+    ]
+    journal = [
+        entry("1.1", "2018-06-20", "done"),
+        entry("2.1", "2018-02-01", "done"),
+        entry("2.2", "2018-09-01", "done"),
+        entry("3.1", "2018-10-01", "done", milestone="2018-10-31"),
+        entry("1.2", "2019-04-10", "done"),  # after the report date: does not count
+    ]
+    return make_plan(tasks, claims=claims(**claim_values)), journal
+
+
+def test_each_rule_counts_by_its_written_reading():
+    plan, journal = _ledger_plan({key: 0 for key in REPORT_KEYS})
+    computed = {c.key: c.computed for c in reconcile(plan, journal).checks}
+    assert computed == {
+        "tasks_total": 4,
+        "measures_total": 9,
+        "tasks_due_2018": 2,  # tasks 1 and 2
+        "tasks_due_2018_done": 1,  # task 2; task 1 still has 1.2 open on the report date
+        "tasks_due_2018_finishing": 1,  # task 1
+        "measures_due_2018": 3,  # 1.1, 1.2 (date + ongoing), 2.2; 3.1 ends in 2019
+        "measures_due_2018_done": 2,  # 1.1, 2.2
+        "measures_due_2018_in_progress": 1,  # 1.2 (closed only after the report date)
+        "tasks_due_2019_2020": 1,  # task 3
+        "measures_due_2019_2020": 2,  # 3.1, 3.2
+        "tasks_ongoing": 1,  # task 4
+        "measures_ongoing": 4,  # 1.3, 2.1 (immediate), 4.1, 4.2
+    }
+
+
+def test_every_report_claim_has_a_rule_described_in_both_languages():
+    assert set(REPORT_KEYS) <= set(RULES)
+    for key, spec in RULES.items():
+        for rule in (spec.rule, *spec.alternatives):
+            assert rule.zh.strip() and rule.en.strip(), key
+
+
+def test_unknown_claim_key_is_a_no_rule_row_not_a_crash():
+    plan = make_plan([make_task("1", [make_measure("1.1")])],
+                     claims=(Claim("tasks_total", "1项整改任务", 1), Claim("trees_planted", "植树100万株", 1000000)))
+    result = reconcile(plan, [])
+    check = result.checks[1]
+    assert (check.key, check.claimed, check.computed, check.matches) == ("trees_planted", 1000000, None, None)
+    text = reconcile_text.render(result, lang=Lang.zh)
+    assert "trees_planted  植树100万株   1000000           —  无规则  （没有此项的计数规则）\n" in text
+    assert text.endswith("全部一致。\n没有计数规则、未核对（1项）：trees_planted\n")
+    text_en = reconcile_text.render(result, lang=Lang.en)
+    assert "no rule" in text_en
+    assert text_en.endswith("All claims match.\nNot checked, no counting rule (1): trees_planted\n")
+
+
+def test_a_closer_alternative_reading_is_named_under_the_table():
+    # The report claims 1 measure in progress among those due by 2018; by the rule two are
+    # (one in a task due in 2020); only counting the tasks due by 2018 gives 1.
+    tasks = [
+        make_task("1", [make_measure("1.1", ["2018-06-30"]), make_measure("1.2", ["2018-06-30"])],
+                  milestones=["2018-06-30"]),
+        make_task("2", [make_measure("2.1", ["2018-12-31"])], milestones=["2020-12-31"]),
+    ]
+    plan = make_plan(tasks, claims=(Claim("measures_due_2018_in_progress", "1项序时推动", 1),))
+    result = reconcile(plan, [entry("1.1", "2018-06-01", "done")])
+    (check,) = result.checks
+    assert (check.computed, check.matches) == (2, False)
+    assert check.alternative is not None and check.alternative.value == 1
+    assert reconcile_text.render(result, lang=Lang.zh).endswith(
+        "附件不支持的数字（1项）：\n"
+        "- measures_due_2018_in_progress「1项序时推动」：报告称1，按附件计算为2。"
+        "按另一种口径（其中属于2018年底前应完成任务、仍有期限未销号的措施）为1。\n"
+    )
+
+
+def test_claim_text_with_control_characters_is_escaped():
+    plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_total", "任务\x1b[31m", 1),))
+    text = reconcile_text.render(reconcile(plan, []), lang=Lang.zh)
+    assert "\x1b" not in text
+    assert "任务\\x1b[31m" in text
+
+
+def test_no_claims_says_so():
+    text = reconcile_text.render(reconcile(make_plan([make_task("1")]), []), lang=Lang.en)
+    assert text == (
+        "The report's figures recomputed from its appendix (as of 2019-03-31)\n\n"
+        "The registry records no claims (registry.claims is empty).\n"
+    )
+
+
+# --------------------------------------------------------------------------- the bundled ledger
+
+
+needs_bundled = pytest.mark.skipif(not BUNDLED.is_file(), reason="data/tasks.yaml not generated yet")
+
+
+@needs_bundled
+def test_bundled_ledger_every_claim_appears_with_its_computed_value():
+    reg = load_registry(BUNDLED, use_cache=False)
+    result = reconcile(reg.plan, reg.journal)
+    stdout = run("reconcile", "-r", str(BUNDLED)).stdout
+    assert len(result.checks) == len(reg.plan.meta.claims) == 12
+    rows = {line.split()[0]: line.split() for line in stdout.splitlines()[4:16]}
+    for claim, check in zip(reg.plan.meta.claims, result.checks):
+        assert check.has_rule, claim.key
+        row = rows[claim.key]
+        assert row[1] == claim.text
+        assert row[2:5] == [str(claim.value), str(check.computed), "一致" if check.matches else "不一致"]
+
+
+@needs_bundled
+def test_bundled_ledger_figures():
+    """The appendix's own counts, checked by hand against the source text: 57 measures end in
+    （长期坚持）, 10 in （立即启动）, 1 in （立行立改，长期坚持） = 68 without a date."""
+    reg = load_registry(BUNDLED, use_cache=False)
+    computed = {c.key: (c.claimed, c.computed) for c in reconcile(reg.plan, reg.journal).checks}
+    assert computed == {
+        "tasks_total": (45, 45),
+        "measures_total": (179, 179),
+        "tasks_due_2018": (28, 28),
+        "tasks_due_2018_done": (25, 25),
+        "tasks_due_2018_finishing": (3, 3),
+        "measures_due_2018": (90, 87),
+        "measures_due_2018_done": (86, 79),
+        "measures_due_2018_in_progress": (4, 8),
+        "tasks_due_2019_2020": (14, 14),
+        "measures_due_2019_2020": (24, 24),
+        "tasks_ongoing": (3, 3),
+        "measures_ongoing": (65, 68),
+    }

@@ -1,0 +1,222 @@
+"""`rectify summary`: the monthly summary's content (core) and the command line around it.
+
+The rendered text itself is pinned by snapshots in tests/render/test_summary_text.py.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from builders import date_ms, entry, make_measure, make_plan, make_registry, make_task, ongoing
+from rectify_cli import engine, summary
+from rectify_cli.cli import app
+from rectify_cli.errors import UsageError
+from rectify_cli.registry import load_registry
+from rectify_cli.summary import (
+    DueItem,
+    ExtensionItem,
+    Headline,
+    OverdueItem,
+    StaleItem,
+    UnitRow,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = ROOT / "tests/fixtures/small/tasks.yaml"
+ENV = {"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-15"}
+
+SMALL_HEAD = "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f"
+
+
+def month_of(registry, first: str, last: str, owners=()):
+    first_d, last_d = date.fromisoformat(first), date.fromisoformat(last)
+    report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=last_d)
+    return summary.build(report, registry=registry, first=first_d, last=last_d, owners=owners)
+
+
+@pytest.fixture(scope="module")
+def small():
+    return load_registry(SMALL, use_cache=False)
+
+
+def run(*args: str, env=ENV):
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+# --------------------------------------------------------------------------- the core, on the small fixture
+
+
+def test_march_2019_headline(small):
+    m = month_of(small, "2019-03-01", "2019-03-31")
+    assert m.headline == Headline(
+        as_of=date(2019, 3, 31),
+        tasks_total=4,
+        measures_total=8,
+        tasks_due=1,  # task 1 (2018-12-31)
+        tasks_due_done=0,  # 1.1 is still open
+        measures_due=2,  # 1.1, 1.2
+        measures_due_done=1,  # 1.2
+        tasks_later=2,  # task 2 (2019-04-30), task 3 (2020-12-31)
+        measures_later=3,  # 2.1, 3.1, 4.2 (extended to 2019-12-31)
+        tasks_ongoing=1,  # task 4: 立行立改，长期坚持
+        measures_ongoing=3,  # 2.2, 3.2 (ongoing), 4.1 (immediate)
+        measures_overdue=1,  # 1.1
+        measures_stale=1,  # 3.2
+    )
+
+
+def test_march_2019_sections(small):
+    m = month_of(small, "2019-03-01", "2019-03-31")
+    assert m.closed == ()
+    assert m.overdue == (
+        OverdueItem("1.1", "拉萨市建成城东污水处理厂（2018年12月31日）。", ("拉萨市",), date(2018, 12, 31), 90),
+    )
+    assert m.due_next_month == (
+        DueItem(date(2019, 4, 15), "2.1", "那曲市完成建筑工地围挡硬化（2019年4月15日，长期坚持）。", ("那曲市",), None),
+    )
+    assert (m.next_first, m.next_last) == (date(2019, 4, 1), date(2019, 4, 30))
+    assert m.stale == (
+        StaleItem("3.2", "定期开展水源地环境状况评估（长期坚持）。", ("自治区生态环境厅",), date(2018, 6, 30), 274),
+    )
+    assert m.extensions == (
+        ExtensionItem(date(2019, 3, 10), "4.2", date(2019, 6, 30), date(2019, 12, 31), "自治区生态环境厅", False,
+                      "高海拔冬季停工"),
+    )
+    assert m.units == (
+        UnitRow("拉萨市", open=1, overdue=1, due_soon=0, stale=0),
+        UnitRow("那曲市", open=2, overdue=0, due_soon=1, stale=0),
+        UnitRow("自治区生态环境厅", open=2, overdue=0, due_soon=0, stale=1),
+    )
+    assert m.units_quiet == 1  # 自治区住房城乡建设厅: 1.2 done, 2.2 reported in time
+    assert m.head_hash == SMALL_HEAD
+
+
+def test_closed_out_in_the_month_and_head_hash_in_journal_order(small):
+    m = month_of(small, "2018-06-01", "2018-06-30")
+    assert [(c.date, c.measure_id, c.evidence) for c in m.closed] == [
+        (date(2018, 6, 20), "1.2", "藏环发〔2018〕12号"),
+    ]
+    # The last entry dated on or before 2018-06-30 *in journal order* is 4.1's (2018-05-10),
+    # written after 3.2's entry of 2018-06-30.
+    assert m.head_hash == "b17614f691984f81bad96e3faf0ad161bb95bb2f2415f31da6fc0bec3620941d"
+
+
+def test_month_before_any_entry_has_no_head_hash(small):
+    assert month_of(small, "2017-12-01", "2017-12-31").head_hash is None
+
+
+def test_owner_by_alias_filters_every_section(small):
+    m = month_of(small, "2019-03-01", "2019-03-31", owners=("环境保护厅",))
+    assert m.owners == ("自治区生态环境厅",)
+    assert (m.headline.tasks_total, m.headline.measures_total) == (3, 4)  # 1.2, 3.1, 3.2, 4.2
+    assert (m.headline.tasks_due, m.headline.tasks_due_done) == (1, 1)  # task 1: its measure 1.2 is done
+    assert (m.headline.measures_due, m.headline.measures_due_done) == (1, 1)
+    assert (m.headline.measures_later, m.headline.measures_ongoing) == (2, 1)
+    assert m.overdue == () and m.due_next_month == ()
+    assert [s.measure_id for s in m.stale] == ["3.2"]
+    assert [e.measure_id for e in m.extensions] == ["4.2"]
+    assert m.units == (UnitRow("自治区生态环境厅", open=2, overdue=0, due_soon=0, stale=1),)
+    assert m.units_quiet == 0
+
+
+def test_unknown_owner_is_a_usage_error(small):
+    with pytest.raises(UsageError, match="不存在的单位"):
+        month_of(small, "2019-03-01", "2019-03-31", owners=("不存在的单位",))
+
+
+# --------------------------------------------------------------------------- the core, hand-built cases
+
+
+def test_due_next_month_crosses_the_year_and_skips_done_milestones():
+    plan = make_plan([make_task("1", [
+        make_measure("1.1", [date_ms("2019-01-10", label="一期"), date_ms("2019-01-20", label="二期")]),
+        make_measure("1.2", ["2019-02-01"]),  # the month after next
+        make_measure("1.3", ["2019-01-31", ongoing()]),
+    ])])
+    reg = make_registry(plan, [entry("1.1", "2018-12-05", "done", milestone="2019-01-10")])
+    m = month_of(reg, "2018-12-01", "2018-12-31")
+    assert (m.next_first, m.next_last) == (date(2019, 1, 1), date(2019, 1, 31))
+    assert [(i.due, i.measure_id, i.label) for i in m.due_next_month] == [
+        (date(2019, 1, 20), "1.1", "二期"),
+        (date(2019, 1, 31), "1.3", None),
+    ]
+
+
+def test_extensions_show_the_due_they_moved_and_the_late_flag():
+    plan = make_plan([make_task("1", [make_measure("1.1", ["2019-03-31"])])])
+    reg = make_registry(plan, [
+        entry("1.1", "2019-03-01", "extended", to="2019-06-30", approved_by="自治区生态环境厅"),
+        entry("1.1", "2019-07-02", "extended", to="2019-09-30", approved_by="自治区人民政府", late=True,
+              reason="资金未到位"),
+    ])
+    march = month_of(reg, "2019-03-01", "2019-03-31")
+    assert [(e.from_due, e.to, e.late) for e in march.extensions] == [(date(2019, 3, 31), date(2019, 6, 30), False)]
+    july = month_of(reg, "2019-07-01", "2019-07-31")
+    assert july.extensions == (
+        ExtensionItem(date(2019, 7, 2), "1.1", date(2019, 6, 30), date(2019, 9, 30), "自治区人民政府", True, "资金未到位"),
+    )
+
+
+def test_never_reported_ongoing_measure_is_stale_without_a_last_date():
+    plan = make_plan([make_task("1", [make_measure("1.1", [ongoing()])])])
+    m = month_of(make_registry(plan), "2019-03-01", "2019-03-31")
+    assert m.stale == (StaleItem("1.1", "措施1.1", ("自治区生态环境厅",), None, None),)
+
+
+def test_overdue_worst_first_counts_every_owner():
+    plan = make_plan([make_task("1", [
+        make_measure("1.1", ["2019-03-01"], owners=["拉萨市"]),
+        make_measure("1.2", ["2019-01-01"], owners=["拉萨市", "那曲市"]),
+        make_measure("1.10", ["2019-01-01"], owners=["那曲市"]),
+    ])])
+    m = month_of(make_registry(plan), "2019-03-01", "2019-03-31")
+    assert [(o.measure_id, o.days_overdue) for o in m.overdue] == [("1.2", 89), ("1.10", 89), ("1.1", 30)]
+    assert m.units == (UnitRow("拉萨市", 2, 2, 0, 0), UnitRow("那曲市", 2, 2, 0, 0))
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def test_output_file_gets_exactly_what_stdout_would(tmp_path):
+    shown = run("summary", "-r", str(SMALL), "--month", "2019-03")
+    target = tmp_path / "月报.txt"
+    written = run("summary", "-r", str(SMALL), "--month", "2019-03", "-o", str(target))
+    assert (shown.exit_code, written.exit_code) == (0, 0)
+    assert written.stdout == ""
+    assert target.read_text(encoding="utf-8") == shown.stdout
+    assert shown.stdout.startswith("测试台账\n2019年3月整改情况月报（按月交账）\n")
+
+
+def test_default_month_is_last_month_of_today():
+    assert run("summary", "-r", str(SMALL)).stdout == run("summary", "-r", str(SMALL), "--month", "2019-03").stdout
+
+
+def test_month_in_chinese_is_accepted():
+    result = run("summary", "-r", str(SMALL), "--month", "2019年3月")
+    assert result.exit_code == 0
+    assert "统计区间：2019-03-01 至 2019-03-31\n" in result.stdout
+
+
+@pytest.mark.parametrize("month", ["2019-13", "2019-03-15", "March", "2019-00"])
+def test_bad_month_is_exit_2_with_a_message(month):
+    result = run("summary", "-r", str(SMALL), "--month", month)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("rectify: --month: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_owner_is_exit_2():
+    result = run("summary", "-r", str(SMALL), "--month", "2019-03", "--owner", "不存在的单位")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("rectify: --owner: unknown unit '不存在的单位'")
+
+
+def test_owner_option_names_the_unit():
+    result = run("summary", "-r", str(SMALL), "--month", "2019-03", "--owner", "环境保护厅")
+    assert result.exit_code == 0
+    assert "\n责任单位：自治区生态环境厅\n" in result.stdout
+    assert "截至2019年3月31日，自治区生态环境厅负责的3项整改任务、4项具体措施中，" in result.stdout
