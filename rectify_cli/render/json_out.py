@@ -1,0 +1,176 @@
+"""JSON documents: the stable contract of `status --format json`, `check --format json` and
+`export --format json`.
+
+Plain dicts of JSON types only: ids are strings, dates ISO ``YYYY-MM-DD`` strings or null,
+states their enum values. Registry text is passed through as is: ``json.dumps`` escapes every
+control character, which is the escaping appropriate to JSON.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ..engine import (
+    Light,
+    MeasureResult,
+    MilestoneResult,
+    Status,
+    StatusReport,
+    TaskResult,
+    worst_first,
+)
+from ..model import Entry, Milestone, Registry, ReportedState, Task
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+# --------------------------------------------------------------------------- status
+
+
+def milestone_result_document(ms: MilestoneResult) -> dict:
+    """One milestone as evaluated: effective and original due, done flag, own status."""
+    return {
+        "kind": ms.kind.value,
+        "due": _iso(ms.due),
+        "original_due": _iso(ms.original_due),
+        "label": ms.label,
+        "done": ms.done,
+        "status": ms.status.value,
+    }
+
+
+def measure_document(mr: MeasureResult) -> dict:
+    """One measure as evaluated (also used by `rectify check --format json`)."""
+    return {
+        "id": mr.id,
+        "status": mr.status.value,
+        "light": mr.light.value,
+        "stale": mr.stale,
+        "days_overdue": mr.days_overdue,
+        "next_due": _iso(mr.next_due),
+        "owners": list(mr.measure.owners),
+        "lead": mr.measure.lead,
+        "milestones": [milestone_result_document(ms) for ms in mr.milestones],
+        "last_entry": _iso(mr.last_entry),
+    }
+
+
+def _reported_document(reported: ReportedState) -> dict:
+    return {"state": reported.state.value, "ongoing": reported.ongoing}
+
+
+def _deadline_document(task: Task) -> dict:
+    return {
+        "text": task.deadline.text,
+        "milestones": [_plan_milestone_document(ms) for ms in task.deadline.milestones],
+    }
+
+
+def task_document(tr: TaskResult) -> dict:
+    """One task as evaluated, its measures worst first (engine.worst_first)."""
+    return {
+        "id": tr.id,
+        "title": tr.task.title,
+        "status": tr.status.value,
+        "light": tr.light.value,
+        "days_overdue": tr.days_overdue,
+        "deadline": _deadline_document(tr.task),
+        "reported": _reported_document(tr.task.reported),
+        "measures": [measure_document(mr) for mr in worst_first(tr.measures)],
+    }
+
+
+def status_counts(report: StatusReport) -> dict:
+    """Counts over the report's (possibly filtered) tasks and measures. ``lights`` and
+    ``stale`` count measures; every state and light appears, with 0 when absent."""
+    tasks = {s.value: 0 for s in Status}
+    measures = {s.value: 0 for s in Status}
+    lights = {light.value: 0 for light in Light}
+    stale = 0
+    for tr in report.tasks:
+        tasks[tr.status.value] += 1
+        for mr in tr.measures:
+            measures[mr.status.value] += 1
+            lights[mr.light.value] += 1
+            stale += mr.stale
+    return {"tasks": tasks, "measures": measures, "lights": lights, "stale": stale}
+
+
+def status_document(report: StatusReport) -> dict:
+    """The whole status report: settings used, counts, and the tasks worst first, each with
+    its measures worst first too (both by engine.worst_first; not plan order)."""
+    return {
+        "as_of": report.as_of.isoformat(),
+        "warn_days": report.warn_days,
+        "report_period_days": report.report_period_days,
+        "latest_entry": _iso(report.latest_entry),
+        "counts": status_counts(report),
+        "tasks": [task_document(tr) for tr in worst_first(report.tasks)],
+    }
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def _plan_milestone_document(ms: Milestone) -> dict:
+    """A milestone as written in the plan (an immediate milestone has no due of its own)."""
+    return {"kind": ms.kind.value, "due": _iso(ms.due), "label": ms.label}
+
+
+def _latest_notes(journal: tuple[Entry, ...]) -> dict[str, str]:
+    """measure id -> note of its latest entry by date (any date); same date: the later one
+    in the journal wins, as the journal is append-only."""
+    latest: dict[str, Entry] = {}
+    for entry in journal:
+        current = latest.get(entry.measure)
+        if current is None or entry.date >= current.date:
+            latest[entry.measure] = entry
+    return {measure: entry.note for measure, entry in latest.items()}
+
+
+def plan_document(registry: Registry) -> dict:
+    """The loaded plan in plan order (`rectify export --format json`). Each measure's
+    ``note`` is the note of its latest journal entry, or null without one."""
+    plan = registry.plan
+    meta, settings = plan.meta, plan.settings
+    notes = _latest_notes(registry.journal)
+    return {
+        "registry": {
+            "title": meta.title,
+            "issuer": meta.issuer,
+            "inspection": meta.inspection,
+            "feedback_date": _iso(meta.feedback_date),
+            "report_date": _iso(meta.report_date),
+            "settings": {
+                "timezone": settings.timezone,
+                "warn_days": settings.warn_days,
+                "report_period_days": settings.report_period_days,
+                "immediate_due": _iso(settings.immediate_due),
+            },
+            "claims": [{"key": c.key, "text": c.text, "value": c.value} for c in meta.claims],
+        },
+        "units": [{"name": u.name, "aliases": list(u.aliases), "kind": u.kind} for u in plan.units],
+        "tasks": [
+            {
+                "id": task.id,
+                "title": task.title,
+                "problem": task.problem,
+                "deadline": _deadline_document(task),
+                "reported": _reported_document(task.reported),
+                "regions": list(task.regions),
+                "measures": [
+                    {
+                        "id": m.id,
+                        "text": m.text,
+                        "owners": list(m.owners),
+                        "lead": m.lead,
+                        "milestones": [_plan_milestone_document(ms) for ms in m.milestones],
+                        "note": notes.get(m.id),
+                    }
+                    for m in task.measures
+                ],
+            }
+            for task in plan.tasks
+        ],
+    }

@@ -1,0 +1,424 @@
+"""`rectify status` and `rectify show` for people: Rich tables on a terminal.
+
+Registry text is data: every piece of it becomes a ``rich.text.Text`` built from
+``textsafe.printable`` output, never a markup string. Widths are terminal cells (Rich
+measures wide characters), and only characters of unambiguous width are drawn around the
+data (ASCII rules and bars), so columns stay aligned in Chinese terminals too.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .. import engine
+from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport, TaskResult
+from ..errors import UsageError
+from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, word
+from ..model import Entry, EntryState, MilestoneKind, Registry
+from ..registry import suggest
+from ..textsafe import printable
+
+LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
+
+# Like box.SIMPLE_HEAD, but the rule under the header is ASCII '-': box-drawing characters
+# are East Asian "ambiguous" and drawn two cells wide by many Chinese terminals.
+_RULE_UNDER_HEAD = box.Box(
+    "    \n"
+    "    \n"
+    " -- \n"
+    "    \n"
+    "    \n"
+    "    \n"
+    "    \n"
+    "    \n",
+    ascii=True,
+)
+
+BAR_WIDTH = 30
+BAR_DONE, BAR_TODO = "#", "-"  # ASCII for the same reason as the table rule
+
+
+# --------------------------------------------------------------------------- small pieces
+
+
+def _cell(text: str) -> Text:
+    """Registry text for a table cell: one line, controls escaped, cut with an ellipsis.
+
+    Its column stays wrapable, so that Rich's collapse shrinks these (widest first) rather
+    than every column evenly; the Text itself is no_wrap, so it is cut rather than wrapped."""
+    return Text(printable(text, single_line=True), no_wrap=True, overflow="ellipsis")
+
+
+def _para(text: str) -> Text:
+    """Registry text shown in full (wrapped by Rich), controls escaped."""
+    return Text(printable(text))
+
+
+def _light_text(light: Light, lang: Lang) -> Text:
+    return Text(word(LIGHT, light, lang), style=LIGHT_STYLE[light])
+
+
+def _category_word(result: MeasureResult | TaskResult, lang: Lang) -> str:
+    """Status word, with 'stale' for an ongoing measure not reported on in time."""
+    return word(STATUS, engine.category(result), lang)
+
+
+def _sep(lang: Lang) -> str:
+    return "、" if lang == Lang.zh else ", "
+
+
+def _owners_text(owners: Iterable[str], lead: str, lang: Lang, *, mark_lead: bool) -> str:
+    """Lead unit first (marked when asked), then the others in plan order."""
+    others = [o for o in owners if o != lead]
+    first = lead + (label("show_lead_mark", lang) if mark_lead else "")
+    return _sep(lang).join([first, *others])
+
+
+def _due_cell(mr: MeasureResult, lang: Lang) -> str:
+    if mr.status == Status.OVERDUE:
+        return label("status_overdue_days", lang, n=mr.days_overdue)
+    return mr.next_due.isoformat() if mr.next_due else ""
+
+
+def _table() -> Table:
+    return Table(
+        box=_RULE_UNDER_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        header_style="bold",
+        highlight=False,
+    )
+
+
+def _count_line(title: str, parts: list[tuple[Text | str, int]]) -> Text:
+    """The line `title name n  name n  ...` (names may be coloured Text)."""
+    line = Text(title)
+    for index, (name, count) in enumerate(parts):
+        if index:
+            line.append("  ")
+        line.append_text(name if isinstance(name, Text) else Text(name))
+        line.append(f" {count}")
+    return line
+
+
+def _bar(done: int, total: int, lang: Lang) -> Text:
+    # Floors: neither the bar nor the figure looks complete before everything is.
+    filled = BAR_WIDTH * done // total if total else 0
+    percent = done * 100 // total if total else 0
+    line = Text(label("progress", lang) + " [")
+    line.append(BAR_DONE * filled, style="green")
+    line.append(BAR_TODO * (BAR_WIDTH - filled))
+    line.append(f"]  {done}/{total}  {percent}%")
+    return line
+
+
+# --------------------------------------------------------------------------- status
+
+
+def _header(console: Console, report: StatusReport, registry: Registry, lang: Lang, today: date) -> None:
+    title = Text(printable(registry.plan.meta.title, single_line=True), style="bold")
+    if registry.plan_files:
+        title.append("  " + printable(", ".join(registry.plan_files), single_line=True), style="dim")
+    console.print(title)
+
+    line = Text(f"{label('as_of', lang)} {report.as_of.isoformat()}")
+    if report.as_of != today:
+        line.append(label("status_today_is", lang, day=today.isoformat()))
+    line.append("  " + label("latest_entry", lang) + " ")
+    if report.latest_entry is None:
+        line.append(label("never", lang))
+    else:
+        ago = (report.as_of - report.latest_entry).days
+        when = label("status_same_day", lang) if ago == 0 else label("status_days_before", lang, n=ago)
+        line.append(report.latest_entry.isoformat() + when)
+    console.print(line)
+
+    warning = _stale_warning(report, lang)
+    if warning is not None:
+        console.print(Text(warning, style="bold red"))
+
+
+def _stale_warning(report: StatusReport, lang: Lang) -> str | None:
+    """A plain sentence when the journal has not been written to for a whole period."""
+    if report.latest_entry is None:
+        return label("status_no_entries_warning", lang)
+    days = (report.as_of - report.latest_entry).days
+    if days <= report.report_period_days:
+        return None
+    gap = relativedelta(report.as_of, report.latest_entry)
+    months = gap.years * 12 + gap.months
+    return label("status_not_updated_warning", lang, days=days, months=months, period=report.report_period_days)
+
+
+def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
+    measures = list(report.measures())
+    tasks = report.tasks
+
+    def lights(results) -> list[tuple[Text, int]]:
+        return [(_light_text(light, lang), sum(1 for r in results if r.light == light)) for light in Light]
+
+    console.print(_count_line(label("status_tasks_count", lang, n=len(tasks)), lights(tasks)))
+    console.print(_count_line(label("status_measures_count", lang, n=len(measures)), lights(measures)))
+    states = [(word(STATUS, s, lang), sum(1 for m in measures if m.status == s)) for s in Status]
+    states.append((word(STATUS, engine.STALE, lang), sum(1 for m in measures if m.stale)))
+    console.print(_count_line(label("status_states", lang), states))
+    console.print(_bar(sum(1 for m in measures if m.closed), len(measures), lang))
+
+
+def _tasks_table(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> Table:
+    table = _table()
+    table.add_column(label("task", lang), no_wrap=True)
+    table.add_column(label("title", lang), overflow="ellipsis")
+    table.add_column(label("deadline", lang), overflow="ellipsis")
+    table.add_column(label("reported", lang))
+    table.add_column(label("progress", lang), justify="right", no_wrap=True)
+    table.add_column(label("light", lang), no_wrap=True)
+    table.add_column(label("status_overdue_header", lang), justify="right", no_wrap=True)
+    for tr in engine.worst_first(tasks):
+        task = tr.task
+        reported = word(REPORTED, task.reported.state, lang)
+        done = f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-"
+        table.add_row(
+            _cell(task.id),
+            _cell(task.title),
+            _cell(task.deadline.text),
+            _cell(reported),
+            Text(done),
+            _light_text(tr.light, lang),
+            Text(label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else ""),
+        )
+    return table
+
+
+def _measures_table(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang) -> Table:
+    """One row per measure (a task without measures stands for itself)."""
+    table = _table()
+    table.add_column(label("measure", lang), no_wrap=True)
+    table.add_column(label("light", lang), no_wrap=True)
+    table.add_column(label("status", lang), no_wrap=True)
+    table.add_column(label("status_due_column", lang), no_wrap=True)
+    # Owners are capped so that the measure's own text keeps most of the room.
+    table.add_column(label("owners", lang), overflow="ellipsis", max_width=max(16, console.width // 5))
+    table.add_column(label("status_text_column", lang), overflow="ellipsis")
+    for result in engine.worst_first(results):
+        if isinstance(result, TaskResult):  # a task without measures
+            due = label("status_overdue_days", lang, n=result.days_overdue) if result.days_overdue else (
+                result.next_due.isoformat() if result.next_due else "")
+            owners, text = "", result.task.title
+        else:
+            due = _due_cell(result, lang)
+            owners = _owners_text(result.measure.owners, result.measure.lead, lang, mark_lead=False)
+            text = result.measure.text
+        table.add_row(
+            _cell(result.id),
+            _light_text(result.light, lang),
+            Text(_category_word(result, lang)),
+            Text(due),
+            _cell(owners),
+            _cell(text),
+        )
+    return table
+
+
+def _measure_rows(tasks: Iterable[TaskResult]) -> list[MeasureResult | TaskResult]:
+    rows: list[MeasureResult | TaskResult] = []
+    for tr in tasks:
+        rows.extend(tr.measures if tr.measures else (tr,))
+    return rows
+
+
+def print_status(console: Console, report: StatusReport, *, registry: Registry, lang: Lang,
+                 measures: bool, today: date) -> None:
+    """Where do we stand? Header (with a warning when the ledger has gone unreported for a
+    whole reporting period), counts per light and state, a completion bar, then the tasks
+    (or with `measures` every measure) worst first."""
+    _header(console, report, registry, lang, today)
+    if not report.tasks:
+        console.print(Text(label("status_empty_selection", lang)))
+        return
+    _counts(console, report, lang)
+    console.print()
+    if measures:
+        console.print(_measures_table(console, _measure_rows(report.tasks), lang))
+    else:
+        console.print(_tasks_table(console, report.tasks, lang))
+
+
+# --------------------------------------------------------------------------- show
+
+
+def _find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | None:
+    """By exact id; else an unprefixed id matching exactly one id of a folder registry."""
+    wanted = item_id.strip()
+    results: list[MeasureResult | TaskResult] = []
+    for tr in report.tasks:
+        results.append(tr)
+        results.extend(tr.measures)
+    for result in results:
+        if result.id == wanted:
+            return result
+    unprefixed = [r for r in results if r.id.rpartition(":")[2] == wanted]
+    return unprefixed[0] if len(unprefixed) == 1 else None
+
+
+def _not_found(report: StatusReport, item_id: str) -> UsageError:
+    ids = [tr.id for tr in report.tasks] + [mr.id for mr in report.measures()]
+    hint = suggest(item_id.strip(), ids)
+    if not hint:
+        task_part = item_id.strip().rpartition(".")[0]
+        siblings = [mr.id for tr in report.tasks if tr.id == task_part for mr in tr.measures]
+        if siblings:
+            hint = f" (task {task_part} has measures {', '.join(siblings)})"
+        elif report.tasks:
+            hint = f" (tasks are {report.tasks[0].id} to {report.tasks[-1].id})"
+    return UsageError(f"no task or measure '{printable(item_id, single_line=True)}'{hint}")
+
+
+def _fields(rows: list[tuple[str, Text]]) -> Table:
+    """Label / value pairs; long values wrap under their own column."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for name, value in rows:
+        grid.add_row(Text(name), value)
+    return grid
+
+
+def _state_text(result: MeasureResult | TaskResult, lang: Lang) -> Text:
+    line = _light_text(result.light, lang)
+    line.append("  " + _category_word(result, lang))
+    if result.status == Status.OVERDUE:
+        line.append("  " + label("status_overdue_days", lang, n=result.days_overdue))
+    elif result.next_due is not None:
+        line.append(f"  {label('next_due', lang)} {result.next_due.isoformat()}")
+    return line
+
+
+def _milestones_table(console: Console, milestones: Iterable[MilestoneResult], lang: Lang) -> Table:
+    table = _table()
+    table.add_column(label("show_kind", lang), no_wrap=True)
+    table.add_column(label("show_due", lang), no_wrap=True)
+    table.add_column(label("show_original_due", lang), no_wrap=True)
+    table.add_column(label("show_step", lang), overflow="fold")
+    table.add_column(label("show_done", lang), no_wrap=True)
+    table.add_column(label("status", lang), no_wrap=True)
+    for ms in milestones:
+        dated = ms.kind != MilestoneKind.ONGOING
+        table.add_row(
+            Text(word(MILESTONE, ms.kind, lang)),
+            Text(ms.due.isoformat() if ms.due else ""),
+            Text(ms.original_due.isoformat() if ms.extended and ms.original_due else ""),
+            _para(ms.label or ""),
+            Text(label("show_yes" if ms.done else "show_no", lang) if dated else ""),
+            Text(word(STATUS, ms.status, lang)),
+        )
+    return table
+
+
+def _entry_note(entry: Entry, lang: Lang) -> Text:
+    """The note, and for an extension what it moved, why, who approved and if late."""
+    note = _para(entry.note)
+    if entry.state == EntryState.EXTENDED:
+        details = []
+        if entry.to is not None:
+            details.append(label("show_extended_to", lang, day=entry.to.isoformat()))
+        if entry.reason:
+            details.append(label("show_reason", lang, text=entry.reason))
+        if entry.approved_by:
+            details.append(label("show_approved_by", lang, text=entry.approved_by))
+        if entry.late:
+            details.append(label("show_late", lang))
+        if details:  # the brackets label carries its own leading space where a language wants one
+            note.append(printable(label("show_brackets", lang, text=label("show_detail_sep", lang).join(details))))
+    return note
+
+
+def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Table:
+    table = _table()
+    table.add_column(label("show_date", lang), no_wrap=True)
+    table.add_column(label("show_entry_kind", lang), no_wrap=True)
+    # The note is what matters: evidence and unit are capped so that it keeps most of the room.
+    table.add_column(label("show_note", lang), overflow="fold")
+    table.add_column(label("show_evidence", lang), overflow="fold", max_width=max(12, console.width // 5))
+    table.add_column(label("show_by", lang), overflow="fold", max_width=max(8, console.width // 6))
+    for entry in entries:
+        table.add_row(
+            Text(entry.date.isoformat()),
+            Text(word(ENTRY, entry.state, lang)),
+            _entry_note(entry, lang),
+            _para(entry.evidence or ""),
+            _para(entry.by or ""),
+        )
+    return table
+
+
+def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lang: Lang) -> None:
+    measure = mr.measure
+    task = next(tr.task for tr in report.tasks if mr in tr.measures)
+    heading = Text(f"{label('measure', lang)} {printable(measure.id, single_line=True)}", style="bold")
+    console.print(heading)
+    console.print(_fields([
+        (label("show_text", lang), _para(measure.text)),
+        (label("task", lang), Text(printable(f"{task.id} {task.title}", single_line=True))),
+        (label("owners", lang), _para(_owners_text(measure.owners, measure.lead, lang, mark_lead=True))),
+        (f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(mr, lang)),
+        (label("show_last_entry", lang), Text(mr.last_entry.isoformat() if mr.last_entry else label("never", lang))),
+    ]))
+    console.print()
+    console.print(Text(label("show_milestones", lang), style="bold"))
+    console.print(_milestones_table(console, mr.milestones, lang))
+    console.print()
+    console.print(Text(label("show_history", lang), style="bold"))
+    if mr.entries:
+        console.print(_history_table(console, mr.entries, lang))
+    else:
+        console.print(Text(label("show_no_history", lang, day=report.as_of.isoformat())))
+
+
+def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lang) -> None:
+    task = tr.task
+    console.print(Text(f"{label('task', lang)} {printable(task.id, single_line=True)}", style="bold"))
+    reported = word(REPORTED, task.reported.state, lang)
+    if task.reported.ongoing:
+        reported += label("show_brackets", lang, text=word(MILESTONE, MilestoneKind.ONGOING, lang))
+    rows = [
+        (label("title", lang), _para(task.title)),
+        (label("show_problem", lang), _para(task.problem)),
+        (label("deadline", lang), _para(task.deadline.text)),
+        (label("reported", lang), Text(reported)),
+    ]
+    if task.regions:
+        rows.append((label("show_regions", lang), _para(_sep(lang).join(task.regions))))
+    if tr.measures:
+        rows.append((label("progress", lang), Text(f"{tr.done_count}/{len(tr.measures)}")))
+    rows.append((f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(tr, lang)))
+    console.print(_fields(rows))
+    console.print()
+    if tr.measures:
+        console.print(Text(label("show_measures", lang), style="bold"))
+        console.print(_measures_table(console, tr.measures, lang))
+    else:
+        console.print(Text(label("show_milestones", lang), style="bold"))
+        console.print(_milestones_table(console, tr.milestones, lang))
+
+
+def print_show(console: Console, report: StatusReport, item_id: str, *, registry: Registry, lang: Lang) -> None:
+    """Everything about one task ("18") or measure ("18.4", or "file:18.4" in a folder
+    registry; an unprefixed id is accepted when only one file has it): for a measure its text,
+    units, milestones, journal history (entries up to the as-of date, in date order) and state;
+    for a task its texts, deadline, reported state, state, and its measures worst first.
+    An unknown id raises UsageError naming the closest ids."""
+    result = _find(report, item_id)
+    if result is None:
+        raise _not_found(report, item_id)
+    if isinstance(result, TaskResult):
+        _show_task(console, report, result, lang)
+    else:
+        _show_measure(console, report, result, lang)

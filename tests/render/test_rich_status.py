@@ -1,0 +1,254 @@
+"""`rectify status` / `rectify show` as people see them: pinned snapshots of the small fixture,
+plus the properties a snapshot cannot show (alignment, narrow terminals, hostile text)."""
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from rectify_cli.console import make_console
+from rectify_cli.engine import evaluate, select
+from rectify_cli.errors import UsageError
+from rectify_cli.i18n import Lang
+from rectify_cli.registry import load_registry
+from rectify_cli.render.rich_status import print_show, print_status
+
+REPO = Path(__file__).resolve().parents[2]
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+FIXTURE = "tests/fixtures/small/tasks.yaml"  # relative: it is printed in the header
+AS_OF = date(2019, 3, 31)
+
+
+@pytest.fixture(autouse=True)
+def _repo_cwd(monkeypatch):
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def _registry():
+    return load_registry(FIXTURE, today=AS_OF)
+
+
+def _report(registry, as_of=AS_OF):
+    return evaluate(plan=registry.plan, journal=registry.journal, as_of=as_of)
+
+
+def render_status(registry=None, *, as_of=AS_OF, lang=Lang.zh, measures=False, width=100, report=None) -> str:
+    registry = registry or _registry()
+    report = report or _report(registry, as_of)
+    out = io.StringIO()
+    print_status(make_console(file=out, width=width), report, registry=registry, lang=lang,
+                 measures=measures, today=as_of)
+    return out.getvalue()
+
+
+def render_show(item_id, registry=None, *, lang=Lang.zh, width=100) -> str:
+    registry = registry or _registry()
+    out = io.StringIO()
+    print_show(make_console(file=out, width=width), _report(registry), item_id, registry=registry, lang=lang)
+    return out.getvalue()
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    """Compare with tests/render/snapshots/<name>. A missing or different snapshot fails and
+    leaves the rendered text in <name>.new for a human to review (and rename to accept)."""
+    path = SNAPSHOTS / name
+    new = path.with_name(name + ".new")
+    if not path.exists():
+        new.write_text(text, encoding="utf-8", newline="")
+        pytest.fail(f"no snapshot {path.name}: rendered output written to {new} for review")
+    expected = path.read_text(encoding="utf-8")
+    if text != expected:
+        new.write_text(text, encoding="utf-8", newline="")
+    assert text == expected, f"differs from {path.name}; see {new.name}"
+
+
+def _table_lines(text: str) -> list[str]:
+    """The table: the lines after the first blank line (header, rule, rows)."""
+    lines = text.splitlines()
+    return lines[lines.index("") + 1:]
+
+
+# --------------------------------------------------------------------------- snapshots
+
+
+@pytest.mark.parametrize(
+    "name, lang, measures",
+    [
+        ("status_zh.txt", Lang.zh, False),
+        ("status_en.txt", Lang.en, False),
+        ("status_measures_zh.txt", Lang.zh, True),
+        ("status_measures_en.txt", Lang.en, True),
+    ],
+)
+def test_status_snapshot(name, lang, measures):
+    assert_snapshot(name, render_status(lang=lang, measures=measures))
+
+
+@pytest.mark.parametrize(
+    "name, item_id, lang",
+    [
+        ("show_measure_4.2_zh.txt", "4.2", Lang.zh),
+        ("show_measure_4.2_en.txt", "4.2", Lang.en),
+        ("show_measure_1.1_zh.txt", "1.1", Lang.zh),
+        ("show_task_4_zh.txt", "4", Lang.zh),
+        ("show_task_4_en.txt", "4", Lang.en),
+    ],
+)
+def test_show_snapshot(name, item_id, lang):
+    assert_snapshot(name, render_show(item_id, lang=lang))
+
+
+# --------------------------------------------------------------------------- status
+
+
+def test_status_rows_are_worst_first():
+    rows = _table_lines(render_status())[2:]
+    assert [row.split()[0] for row in rows] == ["1", "2", "3", "4"]
+    rows = _table_lines(render_status(measures=True))[2:]
+    assert [row.split()[0] for row in rows] == ["1.1", "2.1", "3.2", "4.2", "3.1", "2.2", "1.2", "4.1"]
+
+
+@pytest.mark.parametrize("measures", [False, True])
+@pytest.mark.parametrize("width", [80, 100, 200])
+def test_zh_table_lines_share_one_display_width_and_columns_line_up(measures, width):
+    table = _table_lines(render_status(measures=measures, width=width))
+    assert len({cell_len(line) for line in table}) == 1
+    # The light column (灯) starts at the same cell offset on every line.
+    header, rows = table[0], table[2:]
+    offset = cell_len(header[: header.index("灯")])
+    for row in rows:
+        light = next(i for i, ch in enumerate(row) if ch in "红黄绿")
+        assert cell_len(row[:light]) == offset, row
+
+
+def test_narrow_terminal_truncates_titles_with_an_ellipsis():
+    text = render_status(width=60)
+    assert max(cell_len(line) for line in text.splitlines()) <= 60
+    rows = _table_lines(text)[2:]
+    row3 = next(row for row in rows if row.startswith("3 "))
+    assert "饮用水水源地保护区划定滞后" not in row3
+    assert "饮用水" in row3 and "…" in row3
+    measure_text = render_status(width=60, measures=True)
+    assert max(cell_len(line) for line in measure_text.splitlines()) <= 60
+
+
+def test_wide_terminal_shows_titles_whole():
+    rows = _table_lines(render_status(width=200))[2:]
+    assert "饮用水水源地保护区划定滞后" in rows[2]
+    assert "…" not in "".join(rows)
+
+
+def test_very_long_title_is_cut_at_the_column_not_wrapped():
+    registry = _registry()
+    long_title = "对国家生态安全屏障重要性认识不够深刻" * 10
+    tasks = (replace(registry.plan.tasks[0], title=long_title),) + registry.plan.tasks[1:]
+    registry = replace(registry, plan=replace(registry.plan, tasks=tasks))
+    for width in (80, 200):
+        table = _table_lines(render_status(registry, width=width))
+        assert len(table) == 2 + 4  # header, rule, one line per task
+        assert max(cell_len(line) for line in table) <= width
+        assert "…" in table[2]
+
+
+def test_registry_text_is_printed_literally_never_as_markup_or_escape_codes():
+    registry = _registry()
+    hostile = "[bold red]x[/] \x1b]0;pwned\x07"
+    task = registry.plan.tasks[0]
+    measure = replace(task.measures[0], text=hostile + "（2018年12月31日）", owners=(hostile,), lead=hostile)
+    task = replace(task, title=hostile, problem=hostile, measures=(measure,) + task.measures[1:])
+    meta = replace(registry.plan.meta, title=hostile)
+    registry = replace(registry, plan=replace(registry.plan, meta=meta, tasks=(task,) + registry.plan.tasks[1:]))
+    outputs = [
+        render_status(registry, width=200),
+        render_status(registry, width=200, measures=True),
+        render_show("1", registry, width=200),
+        render_show("1.1", registry, width=200),
+    ]
+    for text in outputs:
+        assert "[bold red]x[/] \\x1b]0;pwned\\x07" in text
+        assert "\x1b" not in text and "\x07" not in text
+
+
+def test_header_warns_when_the_ledger_has_not_been_updated_for_a_period():
+    text = render_status(as_of=date(2019, 9, 30))
+    assert text.splitlines()[1:3] == [
+        "截至 2019-09-30  最近一次记录 2019-03-10（204天前）",
+        "注意：台账已 204 天（约 6 个月）未更新，超过报告周期 90 天。",
+    ]
+    text = render_status(as_of=date(2019, 9, 30), lang=Lang.en, width=200)
+    assert text.splitlines()[2] == (
+        "Warning: the ledger has not been updated for 204 days (about 6 months), "
+        "longer than the 90-day reporting period."
+    )
+
+
+def test_no_warning_within_the_report_period():
+    assert "注意" not in render_status(as_of=date(2019, 6, 8))  # 90 days after 2019-03-10
+
+
+def test_header_says_when_the_journal_is_empty():
+    text = render_status(as_of=date(2018, 1, 31))
+    assert text.splitlines()[1:3] == ["截至 2018-01-31  最近一次记录 无", "注意：台账尚无任何进展记录。"]
+
+
+def test_header_counts_and_completion_bar():
+    lines = render_status().splitlines()
+    assert lines[2:6] == [
+        "任务 4 项：红 1  黄 2  绿 1",
+        "措施 8 项：红 1  黄 2  绿 5",
+        "措施状态：逾期 1  临期 1  按期推进 2  长期坚持 2  已销号 2  久未报告 1",
+        "完成 [#######-----------------------]  2/8  25%",
+    ]
+
+
+def test_empty_selection_prints_one_clear_line_instead_of_a_table():
+    registry = _registry()
+    report = select(_report(registry), task_ids=("9",), units=registry.plan.units)
+    assert render_status(registry, report=report) == (
+        "测试台账  tests/fixtures/small/tasks.yaml\n"
+        "截至 2019-03-31  最近一次记录 2019-03-10（21天前）\n"
+        "没有符合筛选条件的任务或措施。\n"
+    )
+
+
+def test_light_words_are_coloured_on_a_colour_terminal():
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = Console(file=out, width=100, force_terminal=True, color_system="standard", markup=False)
+    registry = _registry()
+    print_status(console, _report(registry), registry=registry, lang=Lang.zh, measures=False, today=AS_OF)
+    assert "\x1b[1;31m红\x1b[0m" in out.getvalue()
+
+
+# --------------------------------------------------------------------------- show
+
+
+def test_show_accepts_an_unprefixed_id_of_a_folder_registry():
+    registry = _registry()
+    measure = replace(registry.plan.tasks[3].measures[1], id="file:4.2", task_id="file:4")
+    task = replace(registry.plan.tasks[3], id="file:4", measures=(registry.plan.tasks[3].measures[0], measure))
+    registry = replace(registry, plan=replace(registry.plan, tasks=registry.plan.tasks[:3] + (task,)))
+    assert render_show("file:4.2", registry).splitlines()[0] == "措施 file:4.2"
+    assert render_show("4.2", registry).splitlines()[0] == "措施 file:4.2"
+
+
+def test_show_unknown_id_suggests_close_ids():
+    with pytest.raises(UsageError) as excinfo:
+        render_show("4.9")
+    assert str(excinfo.value) == "no task or measure '4.9' (did you mean 4.2, 4.1?)"
+    with pytest.raises(UsageError) as excinfo:
+        render_show("9.9")
+    assert str(excinfo.value) == "no task or measure '9.9' (tasks are 1 to 4)"
+
+
+def test_show_measure_without_entries_says_so():
+    registry = _registry()
+    registry = replace(registry, journal=tuple(e for e in registry.journal if e.measure != "3.1"))
+    text = render_show("3.1", registry)
+    assert text.splitlines()[-1] == "截至 2019-03-31 无进展记录。"

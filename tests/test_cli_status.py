@@ -1,0 +1,181 @@
+"""`rectify status` and `rectify show` end to end, on the small fixture as of 2019-03-31."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rectify_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SNAPSHOTS = ROOT / "tests" / "render" / "snapshots"  # pinned by tests/render/test_rich_status.py
+SMALL = "tests/fixtures/small/tasks.yaml"
+ENV = {"RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100", "NO_COLOR": None, "RECTIFY_REGISTRY": None,
+       "GITHUB_ACTIONS": None}
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(app, list(args), env={**ENV, **(env or {})})
+
+
+def snapshot(name: str) -> str:
+    return (SNAPSHOTS / name).read_text(encoding="utf-8")
+
+
+def measure_ids(result) -> list[str]:
+    assert result.exit_code == 0, result.output
+    return [m["id"] for t in json.loads(result.stdout)["tasks"] for m in t["measures"]]
+
+
+# --------------------------------------------------------------------------- status
+
+
+def test_status_table_zh():
+    result = run("status", "--registry", SMALL)
+    assert result.exit_code == 0
+    assert result.stdout == snapshot("status_zh.txt")
+
+
+def test_status_table_en_with_measures():
+    result = run("status", "--registry", SMALL, "--lang", "en", "--measures")
+    assert result.exit_code == 0
+    assert result.stdout == snapshot("status_measures_en.txt")
+
+
+def test_status_json():
+    result = run("status", "--registry", SMALL, "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert (document["as_of"], document["latest_entry"]) == ("2019-03-31", "2019-03-10")
+    assert document["counts"]["lights"] == {"red": 1, "yellow": 2, "green": 5}
+    assert [t["id"] for t in document["tasks"]] == ["1", "2", "3", "4"]
+    assert measure_ids(result) == ["1.1", "1.2", "2.1", "2.2", "3.2", "3.1", "4.2", "4.1"]
+    assert "测试台账" not in result.stdout  # a document, not the table
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--state", "overdue"], ["1.1"]),
+        (["--state", "stale", "--state", "due_soon"], ["2.1", "3.2"]),
+        (["--owner", "环境保护厅"], ["1.2", "3.2", "3.1", "4.2"]),  # an alias of 自治区生态环境厅
+        (["--region", "那曲市"], ["2.1", "2.2", "4.2", "4.1"]),
+        (["--task", "4"], ["4.2", "4.1"]),
+        (["--task", "4", "--owner", "自治区生态环境厅"], ["4.2"]),
+    ],
+)
+def test_status_filters(args, expected):
+    assert measure_ids(run("status", "--registry", SMALL, "--format", "json", *args)) == expected
+
+
+def test_status_filter_in_the_table():
+    result = run("status", "--registry", SMALL, "--measures", "--state", "overdue")
+    assert result.exit_code == 0
+    rows = result.stdout.splitlines()[-1:]
+    assert rows[0].split()[:4] == ["1.1", "红", "逾期", "逾期90天"]
+
+
+def test_status_filter_matching_nothing_says_so():
+    result = run("status", "--registry", SMALL, "--owner", "拉萨市", "--state", "done")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "没有符合筛选条件的任务或措施。"
+
+
+def test_chinese_date_equals_iso_date():
+    iso = run("status", "--registry", SMALL, "--as-of", "2019-03-31", "--format", "json")
+    chinese = run("status", "--registry", SMALL, "--as-of", "2019年3月31日", "--format", "json")
+    assert iso.exit_code == chinese.exit_code == 0
+    assert chinese.stdout == iso.stdout
+    assert json.loads(iso.stdout)["as_of"] == "2019-03-31"
+
+
+def test_impossible_date_exits_2_with_a_message():
+    result = run("status", "--registry", SMALL, "--as-of", "2019-02-30")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "rectify: --as-of: '2019-02-30' is not a real calendar date (day is out of range for month)\n"
+    )
+
+
+def test_as_of_in_the_future_warns_that_the_ledger_was_not_updated():
+    result = run("status", "--registry", SMALL, "--as-of", "2019-09-30")
+    assert result.stdout.splitlines()[1:3] == [
+        "截至 2019-09-30（今天是 2019-03-31）  最近一次记录 2019-03-10（204天前）",
+        "注意：台账已 204 天（约 6 个月）未更新，超过报告周期 90 天。",
+    ]
+
+
+# --------------------------------------------------------------------------- show
+
+
+def test_show_measure():
+    result = run("show", "4.2", "--registry", SMALL)
+    assert result.exit_code == 0
+    assert result.stdout == snapshot("show_measure_4.2_zh.txt")
+
+
+def test_show_task_en():
+    result = run("show", "4", "--registry", SMALL, "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout == snapshot("show_task_4_en.txt")
+
+
+def test_show_unknown_id_exits_2_with_a_hint():
+    result = run("show", "9.9", "--registry", SMALL)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "rectify: no task or measure '9.9' (tasks are 1 to 4)\n"
+    result = run("show", "4.9", "--registry", SMALL)
+    assert result.exit_code == 2
+    assert result.stderr == "rectify: no task or measure '4.9' (did you mean 4.2, 4.1?)\n"
+
+
+# --------------------------------------------------------------------------- colour
+
+
+def _run_on_a_terminal(*args, no_color: bool) -> bytes:
+    """Run `rectify` with stdout on a pseudo-terminal, where colour is on unless NO_COLOR."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env.update(RECTIFY_TODAY="2019-03-31", COLUMNS="100", TERM="xterm-256color")
+    if no_color:
+        env["NO_COLOR"] = "1"
+    # Read while it runs: a full terminal buffer would otherwise block the child.
+    proc = subprocess.Popen([sys.executable, "-m", "rectify_cli", *args], stdout=slave,
+                            stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the terminal has no writer left
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0, stderr
+    return b"".join(chunks)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_colour_on_a_terminal_and_none_with_no_color():
+    coloured = _run_on_a_terminal("status", "--registry", SMALL, no_color=False)
+    plain = _run_on_a_terminal("status", "--registry", SMALL, no_color=True)
+    assert b"\x1b[" in coloured
+    assert b"\x1b[" not in plain
+    assert "完成 [#######-----------------------]  2/8  25%".encode() in plain
