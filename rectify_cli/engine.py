@@ -461,6 +461,21 @@ def _unit_index(units: Iterable[Unit]) -> dict[str, str]:
 _VALID_STATES = frozenset(SEVERITY)
 
 
+def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index) -> None:
+    """A filter naming nothing in the registry is a typo, not an empty result."""
+    from .errors import UsageError, did_you_mean
+
+    units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
+    for owner in sorted(owner_set - units):
+        raise UsageError(f"--owner: unknown unit {owner!r}{did_you_mean(owner, index)}")
+    regions = units | {r for tr in report.tasks for r in tr.task.regions}
+    for region in sorted(region_set - regions):
+        raise UsageError(f"--region: unknown region {region!r}{did_you_mean(region, regions)}")
+    ids = {tr.task.id for tr in report.tasks} | {tr.task.id.rpartition(":")[2] for tr in report.tasks}
+    for task_id in sorted(id_set - ids, key=id_sort_key):
+        raise UsageError(f"--task: no task {task_id!r}{did_you_mean(task_id, ids)}")
+
+
 def select(
     report: StatusReport,
     *,
@@ -503,6 +518,7 @@ def select(
     owner_set = {canon(o) for o in owners}
     region_set = {canon(r) for r in regions}
     id_set = {str(t).strip() for t in task_ids}
+    _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index)
     want_stale = STALE in state_set
 
     kept_tasks = []

@@ -46,3 +46,11 @@ class UsageError(RectifyError):
 
 class JournalWriteError(RectifyError):
     """A journal write was refused; the journal is untouched."""
+
+
+def did_you_mean(name: str, choices) -> str:
+    """' (did you mean a, b?)' for the closest choices, or '' when nothing is close."""
+    import difflib
+
+    close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(close)}?)" if close else ""

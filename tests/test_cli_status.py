@@ -179,3 +179,17 @@ def test_colour_on_a_terminal_and_none_with_no_color():
     assert b"\x1b[" in coloured
     assert b"\x1b[" not in plain
     assert "完成 [#######-----------------------]  2/8  25%".encode() in plain
+
+
+def test_filters_naming_nothing_in_the_registry_exit_2():
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    base = ["status", "--registry", "tests/fixtures/small/tasks.yaml", "--as-of", "2019-03-31"]
+    result = CliRunner().invoke(app, [*base, "--task", "9"])
+    assert result.exit_code == 2
+    assert "rectify: --task: no task '9'" in result.output
+    result = CliRunner().invoke(app, [*base, "--owner", "自治区生态环境听"])
+    assert result.exit_code == 2
+    assert "rectify: --owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?)" in result.output

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from rectify_cli.errors import UsageError
+
 from builders import (
     d,
     date_ms,
@@ -762,7 +764,6 @@ SELECT_CASES = {
     "owner-stripped": (dict(owners=[" 自治区环境保护厅 "]), {"1": ["1.1"], "2": ["2.2"]}),
     "owner-second-of-owners": (dict(owners=["林业厅"]), {"1": ["1.2"], "2": ["2.1"]}),
     "owners-or": (dict(owners=["拉萨市", "自治区生态环境厅"]), {"1": ["1.1"], "2": ["2.1", "2.2"]}),
-    "owner-unknown": (dict(owners=["不存在的单位"]), {}),
     "region-by-task-regions": (dict(regions=["那曲市"]), {"1": ["1.1", "1.2"]}),
     "region-by-owner-unit": (dict(regions=["拉萨"]), {"2": ["2.1"]}),
     "task-id": (dict(task_ids=["2"]), {"2": ["2.1", "2.2"]}),
@@ -791,9 +792,20 @@ def test_select_keeps_task_own_status():
     assert (task1.status, task1.days_overdue, task1.light) == (OVERDUE, 11, Light.RED)
 
 
+def test_select_refuses_names_the_registry_does_not_know():
+    report = select_report()
+    with pytest.raises(UsageError, match="^--owner: unknown unit '不存在的单位'$"):
+        select(report, owners=["不存在的单位"], units=UNITS)
+    with pytest.raises(UsageError, match=r"^--task: no task '9'$"):
+        select(report, task_ids=["9"], units=UNITS)
+    with pytest.raises(UsageError, match=r"^--region: unknown region '那區市'"):
+        select(report, regions=["那區市"], units=UNITS)
+
+
 def test_select_without_units_matches_canonical_only():
     report = select_report()
-    assert [t.id for t in select(report, owners=["环境保护厅"]).tasks] == []
+    with pytest.raises(UsageError, match="unknown unit '环境保护厅'"):
+        select(report, owners=["环境保护厅"])
     assert [t.id for t in select(report, owners=["自治区生态环境厅"]).tasks] == ["1", "2"]
 
 
