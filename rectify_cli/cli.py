@@ -330,12 +330,12 @@ NoteOpt = Annotated[str, typer.Option("--note", help="What happened.")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="Evidence: a file path or a text.")]
 
 
-def _write(registry: Path | None, **fields) -> None:
+def _write(registry: Path | None, lang: Lang, **fields) -> None:
     from . import journal
     from .render import journal_text
 
     result = journal.append(registry, **fields)
-    sys.stdout.write(journal_text.render_written(result))
+    sys.stdout.write(journal_text.render_written(result, lang=lang))
 
 
 @app.command("record")
@@ -347,9 +347,10 @@ def record_cmd(
     evidence: EvidenceOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Append one dated entry to the journal."""
-    _write(registry, command="record", measure=measure, state=state, note=note, date=date_, evidence=evidence, by=by)
+    _write(registry, lang, command="record", measure=measure, state=state, note=note, date=date_, evidence=evidence, by=by)
 
 
 @app.command("close")
@@ -360,9 +361,10 @@ def close_cmd(
     date_: DateOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Close out a measure (销号), with evidence. An ongoing measure keeps running."""
-    _write(registry, command="close", measure=measure, state="done", note=note, date=date_, evidence=evidence, by=by)
+    _write(registry, lang, command="close", measure=measure, state="done", note=note, date=date_, evidence=evidence, by=by)
 
 
 @app.command("reopen")
@@ -373,9 +375,10 @@ def reopen_cmd(
     evidence: EvidenceOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Reopen a closed measure: a follow-up inspection (回头看) found superficial rectification."""
-    _write(registry, command="reopen", measure=measure, state="reopened", note=note, date=date_, evidence=evidence, by=by)
+    _write(registry, lang, command="reopen", measure=measure, state="reopened", note=note, date=date_, evidence=evidence, by=by)
 
 
 @app.command("report")
@@ -386,9 +389,10 @@ def report_cmd(
     evidence: EvidenceOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Record a periodic report on an ongoing (长期坚持) measure; clears 'stale'."""
-    _write(registry, command="report", measure=measure, state="report", note=note, date=date_, evidence=evidence, by=by)
+    _write(registry, lang, command="report", measure=measure, state="report", note=note, date=date_, evidence=evidence, by=by)
 
 
 @app.command("extend")
@@ -402,9 +406,10 @@ def extend_cmd(
     date_: DateOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Record an approved extension (延期) of the measure's next deadline."""
-    _write(registry, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
+    _write(registry, lang, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
            to=to, reason=reason, approved_by=approved_by, late=late)
 
 

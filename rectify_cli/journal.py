@@ -64,12 +64,20 @@ _COMMAND_STATES = {
 class Effect:
     """The measure's state right after the write, evaluated as of today."""
 
+    as_of: date
     status: str  # engine.Status value
     days_overdue: int
     next_due: date | None
     stale: bool
-    closed: bool
-    text: str  # for people, e.g. "now overdue again (89 days)"
+    closed: bool  # its dated part is closed (an ongoing measure keeps running)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the writer should know about an accepted entry (i18n key + values)."""
+
+    key: str  # closed_late | late_extension | back_filled
+    values: dict
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ class WriteResult:
     fields: dict  # the entry as written (raw text values, including hash)
     journal: str  # path of the journal file
     head: str  # the new head hash (= fields["hash"])
-    warnings: tuple[str, ...]
+    warnings: tuple[Notice, ...]
     effect: Effect
     created: bool = False  # the journal file did not exist before
 
@@ -179,7 +187,7 @@ class _Request:
     reason: str | None
     approved_by: str | None
     late: bool
-    warnings: tuple[str, ...]
+    warnings: tuple[Notice, ...]
 
     def fields(self, stored_id: str) -> dict:
         raw = {
@@ -235,7 +243,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     result = next(m for m in report.measures() if m.id == measure)
     dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
     has_ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     milestone = to_day = reason_text = approver = None
 
     if entry_state is EntryState.DONE:
@@ -250,8 +258,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                                     + (" (its dated part; it stays ongoing)" if has_ongoing else "")
                                     + "; reopen it first if it must be closed again")
         if result.status is engine.Status.OVERDUE:
-            warnings.append(f"closed late: {result.days_overdue} days after its deadline "
-                            f"{result.next_due.isoformat()}")
+            warnings.append(Notice("closed_late", {"days": result.days_overdue,
+                                                   "deadline": result.next_due.isoformat()}))
     elif entry_state is EntryState.REOPENED:
         if not note.strip():
             raise UsageError("--note: say why the measure is reopened (e.g. 回头看发现表面整改)")
@@ -289,13 +297,13 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                                     "it anyway, flagged as late")
         late = when > moving.due
         if late:
-            warnings.append(f"late extension: requested {(when - moving.due).days} days after the deadline "
-                            f"{moving.due.isoformat()} (written with late: true)")
+            warnings.append(Notice("late_extension", {"days": (when - moving.due).days,
+                                                      "deadline": moving.due.isoformat()}))
         milestone = moving.original_due
     latest = max((e.date for e in reg.journal if e.measure == measure), default=None)
     if latest is not None and when < latest:
-        warnings.append(f"back-filled: dated {when.isoformat()}, before the latest entry of {measure} "
-                        f"({latest.isoformat()})")
+        warnings.append(Notice("back_filled", {"date": when.isoformat(), "measure": measure,
+                                               "latest": latest.isoformat()}))
     return _Request(day=when, state=entry_state, note=note, evidence=evidence_text, by=by_unit,
                     milestone=milestone, to=to_day, reason=reason_text, approved_by=approver,
                     late=bool(late) if entry_state is EntryState.EXTENDED else False,
@@ -348,19 +356,8 @@ def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
 def _effect(reg: Registry, journal: tuple[Entry, ...], measure: str, as_of: date) -> Effect:
     report = engine.evaluate(plan=reg.plan, journal=journal, as_of=as_of)
     m = next(r for r in report.measures() if r.id == measure)
-    status = m.status.value
-    if m.status is engine.Status.OVERDUE:
-        text = f"overdue ({m.days_overdue} days, since {m.next_due.isoformat()})"
-    elif m.status is engine.Status.DONE:
-        text = "done"
-    elif m.status is engine.Status.ONGOING:
-        text = "dated part done; stays ongoing (长期坚持)" if m.closed else "ongoing (长期坚持)"
-        if m.stale:
-            text += ", stale"
-    else:
-        text = f"{status}, next due {m.next_due.isoformat()}"
-    return Effect(status=status, days_overdue=m.days_overdue, next_due=m.next_due, stale=m.stale,
-                  closed=m.closed, text=f"as of {as_of.isoformat()}: {text}")
+    return Effect(as_of=as_of, status=m.status.value, days_overdue=m.days_overdue, next_due=m.next_due,
+                  stale=m.stale, closed=m.closed)
 
 
 # --------------------------------------------------------------------------- YAML text

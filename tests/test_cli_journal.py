@@ -46,8 +46,8 @@ def test_close_marks_an_overdue_measure_done(reg):
     assert measure_json(reg, "1.1", TODAY)["status"] == "overdue"
     result = run("close", "1.1", "--evidence", "验收报告", "--note", "建成投运", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("已记录 recorded 1.1 2019-03-31 done — as of 2019-03-31: done\n")
-    assert "closed late: 90 days after its deadline 2018-12-31" in result.stdout
+    assert result.stdout.startswith("已记录 1.1 2019-03-31 销号 — 截至2019-03-31：已销号\n")
+    assert "  ! 逾期销号：超过期限2018-12-31共90天\n" in result.stdout
     assert measure_json(reg, "1.1", TODAY)["status"] == "done"
 
 
@@ -55,7 +55,7 @@ def test_reopen_makes_it_overdue_again_with_days(reg):
     run("close", "1.1", "--evidence", "验收报告", "--date", "2019-03-01", "--registry", str(reg))
     result = run("reopen", "1.1", "--note", "回头看发现表面整改", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert "as of 2019-03-31: overdue (90 days, since 2018-12-31)" in result.stdout
+    assert "截至2019-03-31：逾期90天（期限2018-12-31）" in result.stdout
     m = measure_json(reg, "1.1", TODAY)
     assert (m["status"], m["days_overdue"]) == ("overdue", 90)
 
@@ -63,7 +63,7 @@ def test_reopen_makes_it_overdue_again_with_days(reg):
 def test_close_of_dated_part_keeps_ongoing_measure_ongoing(reg):
     result = run("close", "2.1", "--evidence", "围挡验收单", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert "dated part done; stays ongoing (长期坚持)" in result.stdout
+    assert "截至2019-03-31：限期部分已销号，继续长期坚持" in result.stdout
     assert measure_json(reg, "2.1", TODAY)["status"] == "ongoing"
 
 
@@ -75,14 +75,14 @@ def test_report_clears_stale(reg):
     # the unit is stored under its canonical name, not the alias typed
     assert journal_bytes(reg).decode().endswith(
         '- measure: "3.2"\n  date: 2019-03-31\n  state: report\n  note: 完成一季度评估\n  by: 自治区生态环境厅\n'
-        f"  hash: {result.stdout.split('head ')[1].split()[0]}\n")
+        f"  hash: {result.stdout.split('台账哈希 ')[1].split()[0]}\n")
 
 
 def test_extend_before_deadline_moves_next_due_and_keeps_original(reg):
     result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
                  "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
     assert result.exit_code == 0, result.output
-    assert "as of 2019-04-01: on_track, next due 2019-06-30" in result.stdout
+    assert "截至2019-04-01：按期推进，下一期限2019-06-30" in result.stdout
     m = measure_json(reg, "2.1", "2019-04-01")
     assert m["next_due"] == "2019-06-30"
     assert m["milestones"][0]["original_due"] == "2019-04-15"
@@ -99,8 +99,8 @@ def test_extend_after_deadline_refused_unless_late(reg):
     assert journal_bytes(reg) == before
     written = run(*args, "--late", today="2019-05-01")
     assert written.exit_code == 0, written.output
-    assert "(LATE 逾期申请)" in written.stdout
-    assert "late extension: requested 16 days after the deadline 2019-04-15" in written.stdout
+    assert "延期 → 2019-06-30（逾期申请）" in written.stdout
+    assert "逾期申请延期：在期限2019-04-15过后16天才申请（已写入 late: true）" in written.stdout
     assert "  late: true\n" in journal_bytes(reg).decode()
     assert measure_json(reg, "2.1", "2019-05-01")["next_due"] == "2019-06-30"
 
@@ -116,7 +116,7 @@ def test_back_filled_entry_is_flagged(reg):
     result = run("record", "2.1", "--state", "in_progress", "--note", "补记", "--date", "2019-01-01",
                  "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert "  ! back-filled: dated 2019-01-01, before the latest entry of 2.1 (2019-01-15)\n" in result.stdout
+    assert "  ! 补录：日期2019-01-01早于措施2.1最近一条记录（2019-01-15）\n" in result.stdout
 
 
 def test_evidence_file_is_pinned_by_sha256(reg):
@@ -152,7 +152,7 @@ def test_first_entry_creates_the_journal_with_a_header(reg):
     (reg.parent / "progress.yaml").unlink()
     result = run("record", "1.1", "--state", "in_progress", "--note", "开工", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert "(new journal file)" in result.stdout
+    assert "progress.yaml（新建台账文件）\n" in result.stdout
     text = journal_bytes(reg).decode()
     assert text.startswith("# rectify journal — append-only")
     assert run("verify", "--registry", str(reg)).exit_code == 0
@@ -261,3 +261,10 @@ def test_verify_since_head(reg):
     fake = run("verify", "--since-head", "ab" * 32, "--registry", str(reg))
     assert fake.exit_code == 1
     assert "not found in the journal: the history before that summary was rewritten" in fake.stdout
+
+
+def test_write_confirmation_in_english(reg):
+    result = run("close", "1.1", "--evidence", "验收报告", "--lang", "en", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Recorded 1.1 2019-03-31 closed — as of 2019-03-31: done\n")
+    assert "  ! closed late: 90 days after its deadline 2018-12-31\n" in result.stdout

@@ -4,25 +4,41 @@ from __future__ import annotations
 from tabulate import tabulate
 from wcwidth import wcswidth
 
-from ..i18n import ENTRY, Lang, label, word
+from ..i18n import ENTRY, STATUS, Lang, label, word
 from ..textsafe import printable
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 
 
-def render_written(result) -> str:
-    """'已记录 35.2 2019-06-30 done — as of …: done', then warnings, then the new head hash."""
+def render_written(result, *, lang: Lang = Lang.zh) -> str:
+    """The entry written and the measure's state after it, then notices, then the new head hash."""
     f = result.fields
-    what = f["state"]
+    what = word(ENTRY, f["state"], lang)
     if "to" in f:
         what += f" → {f['to']}"
     if f.get("late"):
-        what += " (LATE 逾期申请)"
-    lines = [printable(f"已记录 recorded {f['measure']} {f['date']} {what} — {result.effect.text}", single_line=True)]
-    lines += [printable(f"  ! {w}", single_line=True) for w in result.warnings]
-    created = " (new journal file)" if result.created else ""
-    lines.append(printable(f"  head {result.head}  {result.journal}{created}", single_line=True))
+        what += label("written_late_flag", lang)
+    lines = [printable(f"{label('written', lang)} {f['measure']} {f['date']} {what} — {effect_text(result.effect, lang)}",
+                       single_line=True)]
+    lines += [printable(f"  ! {label('notice_' + n.key, lang, **n.values)}", single_line=True) for n in result.warnings]
+    created = label("journal_new_file", lang) if result.created else ""
+    lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {result.journal}{created}", single_line=True))
     return "\n".join(lines) + "\n"
+
+
+def effect_text(effect, lang: Lang) -> str:
+    """'截至2019-04-30：逾期212天（期限2018-09-30）' and the like."""
+    if effect.status == "overdue":
+        text = label("effect_overdue", lang, days=effect.days_overdue, due=effect.next_due.isoformat())
+    elif effect.status == "done":
+        text = label("effect_done", lang)
+    elif effect.status == "ongoing":
+        text = label("effect_ongoing_closed" if effect.closed else "effect_ongoing", lang)
+        if effect.stale:
+            text += label("effect_stale", lang)
+    else:
+        text = label("effect_pending", lang, status=word(STATUS, effect.status, lang), due=effect.next_due.isoformat())
+    return label("effect_as_of", lang, date=effect.as_of.isoformat()) + text
 
 
 def render_history(entries, *, lang: Lang) -> str:
