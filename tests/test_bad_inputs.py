@@ -1,0 +1,536 @@
+"""Broken registries and journals: every one is refused with one clear, located message.
+
+The corpus is tests/bad_inputs/<case>/ (tasks.yaml, and progress.yaml for journal cases);
+tests/bad_inputs/README.md describes each case. Every case runs the real command line in a
+subprocess (a crash of the C YAML parser must not take pytest down with it), from a copy
+of the case folder so that messages name the relative path `tasks.yaml` and so that
+nothing (a cache, a lock) is ever written into the corpus.
+
+For each case: exit code 2, stderr exactly the expected `rectify: file:line:col: message`
+lines, nothing on stdout, no "Traceback", finished quickly. Adding a case is one line in
+CASES plus its folder.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import stat
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+TODAY = "2019-03-31"
+ACCEPTED_SMALL = "tasks.yaml: ok — 1 tasks, 1 measures, {} journal entries"
+
+
+# -- running the command line --------------------------------------------------------------
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    maxrss_mb: float  # peak resident memory of this one child
+
+
+def rectify(args, cwd, *, timeout: float = 10, env: dict | None = None, memory_limit: int | None = None) -> Run:
+    """`python -m rectify_cli ARGS` in `cwd`; its own exit code, time and peak memory.
+
+    os.wait4 gives the rusage of exactly this child (RUSAGE_CHILDREN would mix in every
+    earlier test's children). On timeout the child is killed and the run reported as 124.
+    """
+    import subprocess
+
+    full_env = {k: v for k, v in os.environ.items()
+                if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
+    full_env.update({"RECTIFY_TODAY": TODAY, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"})
+    full_env.update(env or {})
+
+    def limit():  # runs in the child before exec
+        if memory_limit:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+
+    out_path, err_path = Path(cwd) / ".rectify-test-stdout", Path(cwd) / ".rectify-test-stderr"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.monotonic()
+        proc = subprocess.Popen([sys.executable, "-m", "rectify_cli", *map(str, args)], cwd=cwd,
+                                stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=full_env,
+                                preexec_fn=limit if memory_limit else None)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > timeout:
+                proc.kill()
+                _, status, usage = os.wait4(proc.pid, 0)
+                status = None
+                break
+            time.sleep(0.01)
+        seconds = time.monotonic() - start
+        proc.returncode = 124 if status is None else os.waitstatus_to_exitcode(status)
+    stdout = out_path.read_bytes().decode("utf-8", "replace")
+    stderr = err_path.read_bytes().decode("utf-8", "replace")
+    out_path.unlink()
+    err_path.unlink()
+    return Run(proc.returncode, stdout, stderr, seconds, usage.ru_maxrss / 1024)
+
+
+@pytest.fixture(scope="session")
+def startup_seconds(tmp_path_factory) -> float:
+    """How long the interpreter takes to start rectify at all (to keep the time limit fair)."""
+    run = rectify(["--help"], tmp_path_factory.mktemp("startup"))
+    return run.seconds
+
+
+def time_limit(startup: float) -> float:
+    # "Never hangs": 2 s, or the machine's own start-up time plus 1.5 s on a slow CI box.
+    return max(2.0, startup + 1.5)
+
+
+def assert_refused(run: Run, expected: list[str], startup: float) -> None:
+    assert run.returncode == 2, f"exit {run.returncode}, stderr: {run.stderr!r}"
+    assert "Traceback" not in run.stderr
+    assert "internal error" not in run.stderr
+    assert run.stdout == ""
+    assert run.stderr == "".join(f"rectify: {line}\n" for line in expected)
+    assert run.seconds < time_limit(startup), f"took {run.seconds:.2f} s"
+
+
+# -- the corpus table ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Case:
+    name: str  # folder under tests/bad_inputs
+    wrong: str  # what is wrong (for README.md)
+    expected: tuple[str, ...]  # stderr lines without "rectify: "; for accepted cases, stdout
+    accepted: bool = False  # the input is odd but valid: exit 0
+    target: str = "tasks.yaml"
+    defect: str | None = None  # the code does not behave yet: strict xfail with this reason
+
+    @property
+    def journal(self) -> bool:
+        return (CORPUS / self.name / "progress.yaml").exists()
+
+
+def C(name, wrong, *expected, **kw) -> Case:
+    return Case(name, wrong, tuple(expected), **kw)
+
+
+REGIONS = "拉萨市, 日喀则市, 山南市, 林芝市, 昌都市, 那曲市, 阿里地区"
+CASES = [
+    # YAML syntax
+    C("yaml_unclosed_flow_sequence", "`regions: [拉萨市` never closed",
+      "tasks.yaml:19:13: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence)"),
+    C("yaml_unclosed_flow_mapping", "`{kind: date, due: 2018-12-31` never closed",
+      "tasks.yaml:17:13: YAML syntax: did not find expected ',' or '}' (while parsing a flow mapping)"),
+    C("yaml_bad_indentation", "`issuer:` indented one space more than its siblings",
+      "tasks.yaml:3:10: YAML syntax: mapping values are not allowed in this context"),
+    C("yaml_unclosed_quote", "`title: \"污水…` opening quote never closed",
+      "tasks.yaml:11:12: YAML syntax: found unexpected end of stream (while scanning a quoted scalar that starts here)",
+      defect="the location is the end of the file, not the quote that is never closed"),
+    C("yaml_stray_colon", "`problem: 污水处理: 设施…` (a second ': ' in plain text)",
+      "tasks.yaml:12:18: YAML syntax: mapping values are not allowed in this context"),
+    C("yaml_tab_indentation", "a tab used for indentation",
+      "tasks.yaml:3:1: YAML syntax: found a tab character that violates indentation (while scanning a plain scalar)"),
+    C("yaml_two_documents", "two YAML documents (`---`) in one plan file",
+      "tasks.yaml:26:1: YAML syntax: but found another document (expected a single document in the stream)"),
+    C("yaml_control_character", "a raw BEL (0x07) inside a plain scalar",
+      'tasks.yaml:12:18: YAML syntax: control character \\x07 is not allowed (inside double quotes, write it as the escape "\\x07")',
+      defect="ReaderError has no line:col and its message spans two lines"),
+    # empty-ish files
+    C("empty_file", "a file of 0 bytes",
+      "tasks.yaml:1:1: empty file: expected a registry with 'registry', 'units' and 'tasks'"),
+    C("only_comment", "a file holding one comment line",
+      "tasks.yaml:1:1: empty file: expected a registry with 'registry', 'units' and 'tasks'"),
+    C("only_document_marker", "`---` and `...` only",
+      "tasks.yaml:1:1: empty file: expected a registry with 'registry', 'units' and 'tasks'"),
+    C("top_level_text", "the whole file is one line of text",
+      "tasks.yaml:1:1: registry file: expected a mapping (key: value), got text '整改台账'"),
+    C("top_level_list", "the top level is a list",
+      "tasks.yaml:1:1: registry file: expected a mapping (key: value), got a list"),
+    # encodings
+    C("bom_accepted", "starts with a UTF-8 byte-order mark (Windows Notepad): accepted, the BOM is dropped",
+      ACCEPTED_SMALL.format(0), accepted=True),
+    C("crlf_accepted", "Windows line ends (CRLF): accepted",
+      ACCEPTED_SMALL.format(0), accepted=True),
+    C("gb18030", "the file is saved as GB18030/GBK",
+      "tasks.yaml:2:10: not valid UTF-8: byte 0xbb (it looks like GB18030/GBK: save it as UTF-8)"),
+    C("invalid_utf8", "bytes 0xff 0xfe in the middle of the text",
+      "tasks.yaml:12:14: not valid UTF-8: byte 0xff"),
+    C("utf16", "the file is saved as UTF-16 (with its BOM)",
+      "tasks.yaml:1:1: not valid UTF-8: byte 0xff"),
+    # duplicates
+    C("duplicate_key", "`title:` twice in one task",
+      "tasks.yaml:13:5: duplicate key 'title' (first defined on line 11)"),
+    C("duplicate_task_id", "two tasks with id 1",
+      "tasks.yaml:26:9: task 1: duplicate task id 1 (first on line 10)"),
+    C("duplicate_measure_id", "two measures 1 under task 1",
+      "tasks.yaml:26:13: measure 1.1: duplicate measure id (first on line 20)"),
+    C("duplicate_unit", "unit 拉萨市 declared twice",
+      "tasks.yaml:8:5: unit name or alias '拉萨市' is declared twice (first on line 7)"),
+    # dates
+    C("date_feb_30", "due 2018-02-30",
+      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (day is out of range for month)"),
+    C("date_month_13", "feedback_date 2018-13-01",
+      "tasks.yaml:4:18: registry.feedback_date: '2018-13-01' is not a real calendar date (month must be in 1..12)"),
+    C("date_chinese_text", "due written 2018年6月30日",
+      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '2018年6月30日'"),
+    C("date_english_text", "report_date written `June 30`",
+      "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got 'June 30'"),
+    C("date_number", "due written 20181231 (a number)",
+      "tasks.yaml:25:31: measure 1.1.milestones[1].due: expected a date YYYY-MM-DD, got the number 20181231"),
+    C("integer_too_big_for_a_date", "due written 2018_12_31 (YAML 1.1 reads an integer)",
+      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date YYYY-MM-DD, got the number 20181231"),
+    C("date_missing_due", "`{kind: date}` without due",
+      "tasks.yaml:25:13: measure 1.1.milestones[1]: a date milestone needs 'due: YYYY-MM-DD'"),
+    C("date_unicode_digits", "report_date in Arabic-Indic digits ٢٠١٩-٠٣-٣١",
+      "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got '٢٠١٩-٠٣-٣١'",
+      defect="dates._ISO uses \\d, which matches any Unicode digit"),
+    C("date_trailing_newline", 'report_date "2019-03-31\\n" (a newline inside the quotes)',
+      "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got '2019-03-31\\n'",
+      defect="dates._ISO ends with $, which also matches before a final newline"),
+    # vocabulary and keys
+    C("milestone_unknown_kind", "milestone `{kind: weekly}`",
+      "tasks.yaml:25:20: measure 1.1.milestones[1].kind: unknown value 'weekly'; expected one of date, ongoing, immediate"),
+    C("reported_unknown_state", "reported state `done` (not a 整改进度 value)",
+      "tasks.yaml:17:23: task 1.reported.state: unknown value 'done'; expected one of fully_done, basically_done, on_schedule, interim_results"),
+    C("unknown_key_owmers", "`owmers:` typo for owners",
+      "tasks.yaml:20:9: task 1 measure 1: missing required key 'owners'",
+      "tasks.yaml:22:9: task 1 measure 1: unknown key 'owmers' (did you mean owners?); allowed: id, text, owners, lead, milestones"),
+    C("unknown_key_titel", "`titel:` typo for title",
+      "tasks.yaml:10:5: task 1: missing required key 'title'",
+      "tasks.yaml:11:5: task 1: unknown key 'titel' (did you mean title?); allowed: id, title, problem, deadline, reported, regions, measures"),
+    C("unknown_unit", "owner 拉萨巿 (巿 U+5DFF instead of 市)",
+      "tasks.yaml:22:18: measure 1.1.owners: unknown unit '拉萨巿' (did you mean 拉萨市?); declare it under 'units:'"),
+    C("unknown_region", "region 拉萨 (without 市)",
+      f"tasks.yaml:18:15: task 1.regions: unknown region '拉萨' (did you mean 拉萨市?); expected one of {REGIONS}"),
+    # wrong types
+    C("list_where_mapping", "`reported: [basically_done]`",
+      "tasks.yaml:17:15: task 1.reported: expected a mapping (key: value), got a list"),
+    C("mapping_where_text", "`title: {zh: …}`",
+      "tasks.yaml:11:12: task 1.title: expected non-empty text, got a mapping"),
+    C("text_where_list", "`owners: 拉萨市` without brackets",
+      "tasks.yaml:22:17: measure 1.1.owners: expected a list, got text '拉萨市'",
+      defect="a second, redundant line 'expected at least one responsible unit' follows"),
+    C("milestones_mapping", "`milestones: {kind: ongoing}` (a mapping, not a list)",
+      "tasks.yaml:24:21: measure 1.1.milestones: expected a list, got a mapping",
+      defect="a second, redundant line 'expected at least one milestone' follows"),
+    C("region_not_text", "`regions: [[拉萨市]]` (a list inside the list)",
+      "tasks.yaml:18:15: task 1.regions: expected the name of a region, got a list",
+      defect="internal error: TypeError: unhashable type: 'YSeq'"),
+    C("task_id_text", "`id: 一` (a Chinese numeral)",
+      "tasks.yaml:10:9: task.id: expected a whole number ≥ 1, got '一'"),
+    C("empty_measures_owners", "`owners: []`",
+      "tasks.yaml:22:17: measure 1.1.owners: expected at least one responsible unit"),
+    C("bool_where_number", "`warn_days: yes`",
+      "tasks.yaml:7:16: registry.settings.warn_days: expected a whole number ≥ 0, got true/false"),
+    C("complex_key", "a complex mapping key `? [a, b]`",
+      "tasks.yaml:6:3: a mapping key must be plain text"),
+    # YAML features a registry refuses
+    C("alias_single", "an anchor `&lhasa` and an alias `*lhasa`",
+      "tasks.yaml:7:5: YAML aliases (*name) are not allowed in a registry; write the value out"),
+    C("merge_key", "a merge key `<<:`",
+      "tasks.yaml:18:7: merge keys (<<) are not allowed in a registry"),
+    C("alias_bomb", "billion laughs: 9 levels of 9 aliases (also checked for time and memory below)",
+      "tasks.yaml:1:4: YAML aliases (*name) are not allowed in a registry; write the value out"),
+    C("tag_binary", "`!!binary` scalar",
+      "tasks.yaml:12:14: unsupported YAML tag 'tag:yaml.org,2002:binary': a registry holds only plain text, numbers, lists and mappings"),
+    C("tag_custom", "local tag `!custom`",
+      "tasks.yaml:12:14: unsupported YAML tag '!custom': a registry holds only plain text, numbers, lists and mappings"),
+    C("tag_set", "`!!set {拉萨市}`",
+      "tasks.yaml:18:14: unsupported YAML tag 'tag:yaml.org,2002:set': a registry holds only plain text, numbers, lists and mappings"),
+    C("tag_timestamp", "explicit `!!timestamp` (dates stay text)",
+      "tasks.yaml:5:16: unsupported YAML tag 'tag:yaml.org,2002:timestamp': a registry holds only plain text, numbers, lists and mappings"),
+    C("tag_python_name", "`!!python/name:os.system`",
+      "tasks.yaml:12:14: unsupported YAML tag 'tag:yaml.org,2002:python/name:os.system': a registry holds only plain text, numbers, lists and mappings"),
+    # journal (progress.yaml next to a valid tasks.yaml); also run through `status`
+    C("journal_unknown_task", 'entry for measure "46.1" (there is no task 46)',
+      "progress.yaml:1:12: journal entry 1: no measure '46.1' in the plan"),
+    C("journal_missing_measure", 'entry for measure "1.9" (task 1 has one measure)',
+      "progress.yaml:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.1?)"),
+    C("journal_unknown_state", "state `finished`",
+      "progress.yaml:3:10: journal entry 1.state: unknown value 'finished'; expected one of in_progress, done, reopened, report, extended"),
+    C("journal_future_date", f"entry dated 2019-04-01 with RECTIFY_TODAY={TODAY}",
+      "progress.yaml:2:9: journal entry 1.date: 2019-04-01 is in the future (today is 2019-03-31)"),
+    C("journal_unquoted_measure", "`measure: 1.1` unquoted (YAML reads the number 1.1)",
+      'progress.yaml:1:12: journal entry 1.measure: expected a quoted measure id like "18.4", got the number 1.1'),
+    C("journal_not_a_list", "the journal is one mapping, not a list of entries",
+      "progress.yaml:1:1: journal: expected a list of entries (- measure: ...), got a mapping"),
+    C("journal_chinese_date", "entry date written 2019年3月1日",
+      "progress.yaml:2:9: journal entry 1.date: expected a date written YYYY-MM-DD, got '2019年3月1日'"),
+    C("journal_extended_without_to", "state extended without `to:`",
+      "progress.yaml:1:3: journal entry 1: an extension needs 'to: YYYY-MM-DD' (the new due date)"),
+    C("journal_yaml_error", "`note: [主体…` unclosed flow sequence in the journal",
+      "progress.yaml:5:1: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence)"),
+    C("journal_bad_hash", "`hash: 1234`",
+      "progress.yaml:5:9: journal entry 1.hash: expected 64 lowercase hex digits"),
+    C("journal_unknown_unit", "`by: 拉萨` (not a declared unit)",
+      "progress.yaml:5:7: journal entry 1.by: unknown unit '拉萨' (did you mean 拉萨市?)"),
+    C("journal_note_sexagesimal", "`note: 10:30` (YAML 1.1 reads base-60 integers): accepted as text",
+      ACCEPTED_SMALL.format(1), accepted=True,
+      defect="refused with 'not a valid integer: '10:30'', a message about YAML internals"),
+    C("journal_only_comment_accepted", "a journal holding only a comment: nothing recorded yet, accepted",
+      ACCEPTED_SMALL.format(0), accepted=True),
+    # folders
+    C("folder_without_plans", "a folder holding only progress.yaml and a .txt",
+      ".: folder holds no plan files (*.yaml)", target="."),
+]
+
+PARAMS = []
+for case in CASES:
+    commands = ["validate"] + (["status"] if case.journal or case.target == "." else [])
+    for command in commands:
+        marks = [pytest.mark.xfail(strict=True, reason=case.defect)] if case.defect else []
+        PARAMS.append(pytest.param(case, command, id=f"{case.name}-{command}", marks=marks))
+
+
+def copy_case(case: Case, tmp_path: Path) -> Path:
+    folder = tmp_path / case.name
+    shutil.copytree(CORPUS / case.name, folder)
+    return folder
+
+
+@pytest.mark.parametrize("case,command", PARAMS)
+def test_bad_input(case: Case, command: str, tmp_path, startup_seconds):
+    folder = copy_case(case, tmp_path)
+    args = ["validate", case.target] if command == "validate" else ["status", "--registry", case.target]
+    run = rectify(args, folder)
+    if case.accepted:
+        assert run.returncode == 0, run.stderr
+        assert "Traceback" not in run.stderr
+        if command == "validate":
+            assert run.stdout == "".join(f"{line}\n" for line in case.expected)
+        return
+    assert_refused(run, list(case.expected), startup_seconds)
+
+
+def test_corpus_folders_all_have_a_case():
+    folders = {p.name for p in CORPUS.iterdir() if p.is_dir()}
+    assert folders == {case.name for case in CASES}
+    assert len(CASES) >= 30
+
+
+def test_readme_lists_every_case():
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    for case in CASES:
+        assert f"`{case.name}`" in readme, case.name
+
+
+# -- generated cases: too big, too deep, or not a plain file ---------------------------------
+MINIMAL_PLAN = (CORPUS / "journal_future_date" / "tasks.yaml").read_text(encoding="utf-8")
+
+
+def huge_plan(target_bytes: int) -> tuple[str, int]:
+    """A valid plan of about `target_bytes` bytes: many tasks of five measures each."""
+    head = MINIMAL_PLAN[: MINIMAL_PLAN.index("tasks:\n")].replace(
+        "    kind: region\n", "    kind: region\n  - name: 自治区生态环境厅\n    aliases: [环境保护厅]\n") + "tasks:\n"
+    filler = "部分县城污水直排，管网建设滞后，需加快推进。" * 4
+    measure = """      - id: {j}
+        text: 措施{i}.{j}。{filler}（2018年12月31日，长期坚持）。
+        owners: [拉萨市, 自治区生态环境厅]
+        lead: 自治区生态环境厅
+        milestones:
+          - {{kind: date, due: 2018-12-31, label: 第一步}}
+          - {{kind: ongoing}}
+"""
+    task = """  - id: {i}
+    title: 问题{i}
+    problem: 问题{i}。{filler}
+    deadline:
+      text: 2018年12月31日前完成，长期坚持
+      milestones:
+        - {{kind: date, due: 2018-12-31}}
+        - {{kind: ongoing}}
+    reported: {{state: basically_done, ongoing: true}}
+    regions: [拉萨市]
+    measures:
+"""
+    parts, size, i = [head], len(head.encode()), 0
+    while size < target_bytes:
+        i += 1
+        chunk = task.format(i=i, filler=filler) + "".join(measure.format(i=i, j=j, filler=filler) for j in range(1, 6))
+        parts.append(chunk)
+        size += len(chunk.encode())
+    return "".join(parts), i
+
+
+def test_huge_valid_file_loads(tmp_path, capsys):
+    """~20 MB of valid plan must load, not be refused as too big (time printed with -s)."""
+    text, tasks = huge_plan(20_000_000)
+    (tmp_path / "tasks.yaml").write_text(text, encoding="utf-8")
+    run = rectify(["validate", "tasks.yaml"], tmp_path, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"tasks.yaml: ok — {tasks} tasks, {tasks * 5} measures, 0 journal entries\n"
+    with capsys.disabled():
+        print(f"\n[huge file] {len(text.encode()) / 1e6:.1f} MB, {tasks} tasks: validate took "
+              f"{run.seconds:.1f} s, peak memory {run.maxrss_mb:.0f} MB")
+    assert run.seconds < 60
+
+
+SEGFAULT = "the C composer (libyaml) recurses once per level: the process dies of SIGSEGV"
+
+
+@pytest.mark.parametrize("shape,text,where", [
+    pytest.param("flow_sequences", "[" * 100_000, "1:66", id="100000-brackets"),
+    pytest.param("flow_mappings", "{a: " * 100_000, "1:261", id="100000-flow-mappings"),
+    pytest.param("block_sequences", "- " * 100_000 + "x", "1:131", id="100000-block-dashes"),
+])
+@pytest.mark.xfail(strict=True, reason=SEGFAULT)
+def test_deeply_nested_document_fails_cleanly(shape, text, where, tmp_path, startup_seconds):
+    (tmp_path / "deep.yaml").write_text(text + "\n", encoding="utf-8")
+    run = rectify(["validate", "deep.yaml"], tmp_path)
+    assert run.returncode != -signal.SIGSEGV, "segmentation fault"
+    assert_refused(run, [f"deep.yaml:{where}: document nested deeper than 64 levels"], startup_seconds)
+
+
+def test_nesting_just_too_deep_is_refused(tmp_path, startup_seconds):
+    """70 levels: below the crash threshold; the walker's own limit names the place."""
+    (tmp_path / "deep.yaml").write_text("[" * 70 + "]" * 70 + "\n", encoding="utf-8")
+    run = rectify(["validate", "deep.yaml"], tmp_path)
+    assert_refused(run, ["deep.yaml:1:66: document nested deeper than 64 levels"], startup_seconds)
+
+
+def test_alias_bomb_is_refused_fast_and_small(tmp_path, startup_seconds):
+    folder = copy_case(next(c for c in CASES if c.name == "alias_bomb"), tmp_path)
+    run = rectify(["validate", "tasks.yaml"], folder)
+    assert_refused(run, ["tasks.yaml:1:4: YAML aliases (*name) are not allowed in a registry; write the value out"],
+                   startup_seconds)
+    assert run.seconds < 2.0 or run.seconds < startup_seconds + 1.0
+    assert run.maxrss_mb < 200, f"peak memory {run.maxrss_mb:.0f} MB"
+
+
+PYTHON_TAGS = [
+    '!!python/object/apply:os.system ["touch {marker}"]',
+    '!!python/object/new:os.system ["touch {marker}"]',
+    "!!python/object/apply:subprocess.check_call [[touch, {marker}]]",
+    '!!python/object/apply:builtins.exec ["open(\'{marker}\', \'w\').close()"]',
+]
+
+
+@pytest.mark.parametrize("tag", PYTHON_TAGS, ids=["os.system", "object-new", "subprocess", "exec"])
+@pytest.mark.parametrize("where", ["plan", "journal"])
+def test_python_tags_execute_nothing(tag, where, tmp_path, startup_seconds):
+    marker = Path("/tmp") / f"rectify-pwned-{uuid.uuid4().hex}"
+    payload = tag.format(marker=marker)
+    if where == "plan":
+        (tmp_path / "tasks.yaml").write_text(MINIMAL_PLAN.replace("    problem: 污水处理设施建设滞后。",
+                                                                  f"    problem: {payload}"), encoding="utf-8")
+        file, line_col = "tasks.yaml", "12:14"
+    else:
+        (tmp_path / "tasks.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+        (tmp_path / "progress.yaml").write_text(
+            f'- measure: "1.1"\n  date: 2019-03-01\n  state: in_progress\n  note: {payload}\n', encoding="utf-8")
+        file, line_col = "progress.yaml", "4:9"
+    tag_name = payload.split(" ")[0].replace("!!", "tag:yaml.org,2002:")
+    expected = [f"{file}:{line_col}: unsupported YAML tag {tag_name!r}: a registry holds only plain text, "
+                "numbers, lists and mappings"]
+    try:
+        for args in (["validate", "tasks.yaml"], ["status", "--registry", "tasks.yaml"], ["check", "--registry", "tasks.yaml"]):
+            run = rectify(args, tmp_path)
+            assert not marker.exists(), f"{args[0]} executed the payload"
+            assert_refused(run, expected, startup_seconds)
+    finally:
+        if marker.exists():
+            marker.unlink()
+
+
+def test_missing_path(tmp_path, startup_seconds):
+    run = rectify(["validate", "nowhere/tasks.yaml"], tmp_path)
+    assert_refused(run, ["nowhere/tasks.yaml: no such file or folder"], startup_seconds)
+    run = rectify(["status", "--registry", "nowhere/tasks.yaml"], tmp_path)
+    assert_refused(run, ["nowhere/tasks.yaml: no such file or folder"], startup_seconds)
+
+
+def test_dangling_symlink(tmp_path, startup_seconds):
+    (tmp_path / "tasks.yaml").symlink_to(tmp_path / "gone.yaml")
+    run = rectify(["validate", "tasks.yaml"], tmp_path)
+    assert_refused(run, ["tasks.yaml: no such file or folder"], startup_seconds)
+
+
+def test_journal_path_is_a_folder(tmp_path, startup_seconds):
+    (tmp_path / "tasks.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+    (tmp_path / "progress.yaml").mkdir()
+    run = rectify(["validate", "tasks.yaml"], tmp_path)
+    assert_refused(run, ["progress.yaml: is a folder, expected a YAML file"], startup_seconds)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="running as root: chmod 000 does not stop root from reading "
+                           "(test_unreadable_file_simulated covers the message)")
+def test_unreadable_file(tmp_path, startup_seconds):
+    plan = tmp_path / "tasks.yaml"
+    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
+    plan.chmod(0)
+    try:
+        run = rectify(["validate", "tasks.yaml"], tmp_path)
+    finally:
+        plan.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert_refused(run, ["tasks.yaml: cannot be read (permission denied)"], startup_seconds)
+
+
+def test_unreadable_file_simulated(tmp_path, monkeypatch):
+    """Root reads anything, so simulate the PermissionError the OS gives everyone else."""
+    from rectify_cli.errors import RegistryError
+    from rectify_cli.registry import load_registry
+
+    plan = tmp_path / "tasks.yaml"
+    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
+    real = Path.read_bytes
+
+    def denied(self):
+        if self.name == "tasks.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(plan, use_cache=False)
+    assert str(caught.value) == f"{plan}: cannot be read (permission denied)"
+
+
+@pytest.mark.xfail(strict=True, reason="read_bytes blocks forever on a FIFO: the command hangs")
+def test_fifo_does_not_hang(tmp_path, startup_seconds):
+    os.mkfifo(tmp_path / "tasks.yaml")
+    run = rectify(["validate", "tasks.yaml"], tmp_path, timeout=5)
+    assert_refused(run, ["tasks.yaml: not a regular file (a pipe or device); expected a YAML file"], startup_seconds)
+
+
+@pytest.mark.xfail(strict=True, reason="read_bytes reads /dev/zero until memory runs out")
+def test_device_is_refused(tmp_path, startup_seconds):
+    run = rectify(["validate", "/dev/zero"], tmp_path, timeout=5, memory_limit=1 << 30)
+    assert_refused(run, ["/dev/zero: not a regular file (a pipe or device); expected a YAML file"], startup_seconds)
+
+
+# -- bad command-line values (not registry files, but bad input all the same) -----------------
+SMALL = Path(__file__).parent / "fixtures" / "small"
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["status", "--as-of", "2019-02-30"],
+     "--as-of: '2019-02-30' is not a real calendar date (day is out of range for month)"),
+    (["status", "--as-of", "June 30"],
+     "--as-of: not a date: 'June 30' (use 2019-03-31, 2019/3/31, 2019-03 (end of month) or 2019年3月31日)"),
+    (["summary", "--month", "2019-13"],
+     "--month: '2019-13' is not a real calendar date (month must be in 1..12)"),
+])
+def test_bad_command_line_dates(args, expected, tmp_path, startup_seconds):
+    shutil.copytree(SMALL, tmp_path / "small")
+    run = rectify([*args, "--registry", "small/tasks.yaml"], tmp_path)
+    assert_refused(run, [expected], startup_seconds)
+
+
+@pytest.mark.xfail(strict=True, reason="summary.build computes the next month: OverflowError after 9999-12")
+def test_summary_of_the_last_month_of_the_calendar(tmp_path, startup_seconds):
+    shutil.copytree(SMALL, tmp_path / "small")
+    run = rectify(["summary", "--month", "9999-12", "--registry", "small/tasks.yaml"], tmp_path)
+    assert run.returncode in (0, 2)
+    assert "internal error" not in run.stderr and "Traceback" not in run.stderr
+    if run.returncode == 2:
+        assert run.stderr.startswith("rectify: --month: ") and run.stderr.count("\n") == 1
