@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 from .errors import RectifyError, UsageError
 from .i18n import Lang
+from .textsafe import printable
 
 EXIT_FOUND = 1
 EXIT_INVALID = 2
@@ -30,7 +31,8 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except RectifyError as exc:
             for problem in exc.problems:
-                typer.echo(f"rectify: {problem}", err=True)
+                # file names and declared names in messages are data too
+                typer.echo(printable(f"rectify: {problem}", single_line=True), err=True)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 _annotate_problems(exc.problems)
             raise typer.Exit(EXIT_INVALID) from None
@@ -279,8 +281,8 @@ def validate_cmd(
     """Check a registry and its journal; report every problem with file:line:column."""
     reg = _load(path or registry, no_cache=True)
     measures = sum(len(t.measures) for t in reg.plan.tasks)
-    typer.echo(f"{', '.join(reg.plan_files)}: ok — {len(reg.plan.tasks)} tasks, {measures} measures, "
-               f"{len(reg.journal)} journal entries")
+    typer.echo(printable(f"{', '.join(reg.plan_files)}: ok — {len(reg.plan.tasks)} tasks, {measures} measures, "
+                         f"{len(reg.journal)} journal entries", single_line=True))
 
 
 @app.command("export")

@@ -9,7 +9,8 @@ from datetime import date, datetime
 from dateutil import tz
 from dateutil.relativedelta import relativedelta
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# re.ASCII: \d would otherwise accept Arabic-Indic and other Unicode digits.
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 # After normalisation 2019年3月31日 and 2019/3/31 both read 2019-3-31; a month alone is 2019-3.
 _LOOSE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
@@ -22,7 +23,7 @@ class DateFormatError(ValueError):
 
 def parse_iso(text: str) -> date:
     """A registry date: exactly YYYY-MM-DD and a real calendar day."""
-    match = _ISO.match(text)
+    match = _ISO.fullmatch(text)
     if not match:
         raise DateFormatError(f"expected a date written YYYY-MM-DD, got {text!r}")
     return _real_date(text, *map(int, match.groups()))
@@ -48,6 +49,9 @@ def parse_month(text: str) -> tuple[date, date]:
     normal = unicodedata.normalize("NFKC", text).replace("年", "-").replace("月", "").replace("/", "-").strip()
     if not re.fullmatch(r"\d{4}-\d{1,2}", normal):
         raise DateFormatError(f"not a month: {text!r} (use 2019-03 or 2019年3月)")
+    if last == date.max:
+        # a monthly report also looks at the following month, which the calendar lacks
+        raise DateFormatError(f"{text!r}: the last month of the calendar has no following month to report on")
     return last.replace(day=1), last
 
 
