@@ -21,3 +21,5 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	$(PYTHON) -m pip install -q atheris
 	$(PYTHON) fuzz/fuzz_loader.py -max_total_time=$(FUZZ_SECONDS)
+
+include bench/Makefile.inc

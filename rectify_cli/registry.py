@@ -6,12 +6,15 @@ are raised together as one RegistryError, so a user fixes a file in one pass.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
+from collections import Counter
 import re
 from datetime import date
 from pathlib import Path
 
 from . import dates, yamlio
+from .cache import FileCache, decode_plan, encode_plan, new
 from .errors import Problem, RegistryError
 from .model import (
     Claim,
@@ -93,36 +96,55 @@ def read_text(path: Path) -> str:
     return yamlio.decode(read_bytes(path), filename=str(path))
 
 
+# How many times each file was read as YAML (by either parser) in this process: lets tests
+# observe that the cache spares unchanged files.
+PARSE_COUNTS: Counter[str] = Counter()
+REFERENCE_PARSES: Counter[str] = Counter()  # ... of which by the reference loader
+
+
 def load_registry(path: str | os.PathLike | None = None, *, today: date | None = None, use_cache: bool = True) -> Registry:
-    """Load, validate and return the registry at `path` (see resolve_path)."""
+    """Load, validate and return the registry at `path` (see resolve_path).
+
+    A folder registry holds NAME.yaml plan files, each with its journal NAME.progress.yaml
+    beside it (tasks.yaml: progress.yaml); ids are prefixed with the file's stem, "NAME:18.4",
+    while a journal names its own file's measures unprefixed. `use_cache`: reuse the
+    validated content of files unchanged since the last load (see cache.py).
+    """
     root = resolve_path(path)
     if not root.exists():
         raise RegistryError(Problem(str(root), None, None, "no such file or folder"))
     files = plan_files(root)
     prefixed = root.is_dir()
+    store = FileCache() if use_cache else None
     problems: list[Problem] = []
     plans: list[Plan] = []
-    journals: list[tuple[Path, object, str]] = []
+    journals: list[_JournalFile] = []
     for file in files:
         prefix = file.stem + ":" if prefixed else ""
-        data = yamlio.parse(read_text(file), filename=str(file))
-        checker = _Checker(str(file), problems)
-        plan = checker.plan(data, prefix=prefix)
+        plan = _load_plan(file, prefix, store, problems)
         if plan is not None:
             plans.append(plan)
         jpath = journal_path_for(file)
         if jpath.exists():
-            journals.append((jpath, yamlio.parse(read_text(jpath), filename=str(jpath)), prefix))
+            journals.append(_load_journal(jpath, prefix, store, problems))
+    if not problems:
+        plan = _merge(plans, files, problems)
     if problems:
         raise RegistryError(sorted(problems, key=_problem_order))
-    plan = _merge(plans)
     if today is None:
         today = dates.today(plan.settings.timezone)
+    context = JournalContext(plan, today)
     entries: list[Entry] = []
-    measure_ids = {m.id for m in plan.measures()}
-    for jpath, data, prefix in journals:
-        checker = _Checker(str(jpath), problems)
-        entries.extend(checker.journal(data, plan=plan, measure_ids=measure_ids, today=today, prefix=prefix))
+    for journal in journals:
+        found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
+        if bad:
+            located = journal.located
+            if located is None:  # read from the cache or the fast path: re-read it for positions
+                PARSE_COUNTS[str(journal.path)] += 1
+                located = _parse_reference(journal.path, read_text(journal.path))
+            for index, key, message in bad:
+                problems.append(Problem(str(journal.path), *_at(located[index], key), message))
+        entries.extend(found)
     if problems:
         raise RegistryError(sorted(problems, key=_problem_order))
     return Registry(
@@ -133,28 +155,213 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     )
 
 
+class _JournalFile:
+    """A journal's valid rows; `located`: its YAML with positions, when it was read that way."""
+
+    __slots__ = ("path", "prefix", "rows", "located")
+
+    def __init__(self, path: Path, prefix: str, rows: list[list], located=None):
+        self.path, self.prefix, self.rows, self.located = path, prefix, rows, located
+
+
+def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[Problem]) -> Plan | None:
+    raw = read_bytes(file)
+    if store is not None:
+        doc = store.get(file, "plan", prefix, raw)
+        if doc is not None:
+            try:
+                return decode_plan(doc, str(file))
+            except Exception:  # a damaged or foreign entry, whatever its shape: rebuild it
+                pass
+    text = yamlio.decode(raw, filename=str(file))
+    PARSE_COUNTS[str(file)] += 1
+    plan = None
+    data = yamlio.parse_fast(text)
+    if isinstance(data, dict) and _plan_ints_vouched(text) and _locate_plan(raw, data):
+        try:
+            plan = _Checker(str(file), [], vouching=True).plan(data, prefix=prefix)
+        except _Unvouched:
+            plan = None
+    if plan is None:
+        before = len(problems)
+        plan = _Checker(str(file), problems).plan(_parse_reference(file, text), prefix=prefix)
+        if len(problems) > before:
+            return None
+    if store is not None and plan is not None:
+        store.put(file, "plan", prefix, raw, encode_plan(plan))
+    return plan
+
+
+def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem]) -> _JournalFile:
+    raw = read_bytes(path)
+    if store is not None:
+        rows = store.get(path, "journal", prefix, raw)
+        if isinstance(rows, list) and all(isinstance(row, list) and len(row) == _ROW_LENGTH for row in rows):
+            return _JournalFile(path, prefix, rows)
+    text = yamlio.decode(raw, filename=str(path))
+    PARSE_COUNTS[str(path)] += 1
+    data = yamlio.parse_fast(text)
+    if data is not yamlio.NOT_VOUCHED and (data is None or isinstance(data, list)):
+        try:
+            rows = _Checker(str(path), [], vouching=True).journal_rows(data if data is None else _locate_journal(raw, data))
+            if store is not None:
+                store.put(path, "journal", prefix, raw, rows)
+            return _JournalFile(path, prefix, rows)
+        except _Unvouched:
+            pass
+    located = _parse_reference(path, text)
+    before = len(problems)
+    rows = _Checker(str(path), problems).journal_rows(located)
+    if store is not None and len(problems) == before:
+        store.put(path, "journal", prefix, raw, rows)
+    return _JournalFile(path, prefix, rows, located)
+
+
+_ROW_LENGTH = 15  # index, 12 fields, line, column: see _Checker.journal_rows
+
+
+def _parse_reference(path: Path, text: str):
+    REFERENCE_PARSES[str(path)] += 1
+    return yamlio.parse(text, filename=str(path))
+
+
+# -- positions for fast-parsed data ------------------------------------------------------------
+# The fast parser gives no positions, but a Measure, Task or Entry carries its Location (for
+# messages and CI annotations). In the layout of docs/registry-format.md each starts on a
+# line of its own, `- id: N` / `- measure: "N.M"`, so one pass of str.find recovers them.
+# Every item must be found, in order, at one indentation per level, naming the id the
+# parser read; otherwise the positions can't be vouched for and the reference loader is used.
+def _item_starts(raw: bytes, marker: bytes) -> list[tuple[int, int, int, str]]:
+    """(line, column of the mapping, indentation, first value as written) of each `marker` line.
+
+    Works on the file's bytes: bytes.find is several times faster than on decoded CJK text,
+    and the markers, indentation and ids are ASCII (a BOM shifts nothing that is vouched for:
+    an item on the BOM's line has a non-space before it and is refused).
+    """
+    starts = []
+    line, counted = 1, 0
+    at = raw.find(marker)
+    while at != -1:
+        line_start = raw.rfind(b"\n", 0, at) + 1
+        indent = at - line_start
+        if raw.count(b" ", line_start, at) == indent:  # only spaces before: an item, not text
+            line += raw.count(b"\n", counted, at)
+            counted = at
+            end = raw.find(b"\n", at)
+            value = raw[at + len(marker): end if end != -1 else len(raw)]
+            if b" #" in value:
+                value = value[: value.index(b" #")]
+            starts.append((line, indent + 3, indent, value.strip().decode("utf-8", "replace")))
+        at = raw.find(marker, at + len(marker))
+    return starts
+
+
+def _located(items: list, positions: list[tuple[int, int]]) -> yamlio.YSeq:
+    seq = yamlio.YSeq(items)
+    seq.pos = positions[0] if positions else (1, 1)
+    seq.item_pos = positions
+    return seq
+
+
+def _locate_plan(raw: bytes, data: dict) -> bool:
+    """Give data's task and measure lists their items' positions; False if not vouched for."""
+    tasks = data.get("tasks")
+    if not isinstance(tasks, list):
+        return False
+    starts = iter(_item_starts(raw, b"- id:"))
+    task_positions, task_indent, measure_indent = [], None, None
+    for task in tasks:
+        found = next(starts, None)
+        if not isinstance(task, dict) or found is None or found[3] != str(task.get("id")):
+            return False
+        line, column, indent, _ = found
+        task_indent = indent if task_indent is None else task_indent
+        if indent != task_indent:
+            return False
+        task_positions.append((line, column))
+        measures = task.get("measures")
+        if isinstance(measures, list):
+            positions = []
+            for measure in measures:
+                found = next(starts, None)
+                if not isinstance(measure, dict) or found is None or found[3] != str(measure.get("id")):
+                    return False
+                measure_indent = found[2] if measure_indent is None else measure_indent
+                if found[2] != measure_indent or measure_indent <= task_indent:
+                    return False
+                positions.append(found[:2])
+            task["measures"] = _located(measures, positions)
+    if next(starts, None) is not None:
+        return False
+    data["tasks"] = _located(tasks, task_positions)
+    return True
+
+
+def _locate_journal(raw: bytes, data: list) -> yamlio.YSeq:
+    """The journal's entries with their positions; raises _Unvouched if they can't be found."""
+    starts = [s for s in _item_starts(raw, b"- measure:") if s[2] == 0]
+    if len(starts) != len(data):
+        raise _Unvouched
+    for entry, (_, _, _, written) in zip(data, starts):
+        if not isinstance(entry, dict) or written.strip("\"'") != str(entry.get("measure")):
+            raise _Unvouched
+    return _located(data, [s[:2] for s in starts])
+
+
+def _plan_ints_vouched(text: str) -> bool:
+    """The fast parser reads 017 as 17 where YAML 1.1 reads 15, and 0o17 as a number where
+    YAML 1.1 reads text. Ids are checked against the text by _locate_plan; the only other
+    numbers are the claims and settings of the `registry:` block, which must come first."""
+    end = text.find("\ntasks:")
+    if end == -1 or not (text.startswith("registry:") or text.find("\nregistry:", 0, end) != -1):
+        return False
+    return _LEADING_ZERO.search(text, 0, end) is None
+
+
+_LEADING_ZERO = re.compile(r"[\s\[{,:][-+]?0[0-9_oObB]")
+
+
 def _problem_order(problem: Problem):
     return (problem.file, problem.line or 0, problem.column or 0)
 
 
-def _merge(plans: list[Plan]) -> Plan:
+def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Plan:
+    """One plan from the plan files of a folder (their task and measure ids are prefixed).
+
+    Text shared by every file is kept, else summarised; dates span all files; units are
+    the union (a name declared twice keeps its first declaration); claims with the same key
+    are added up, since they count things (measures_total of each province sums to the
+    folder's); settings must agree, because the engine applies one set to every measure.
+    """
     if len(plans) == 1:
         return plans[0]
     first = plans[0]
+    for plan, file in zip(plans[1:], files[1:]):
+        if plan.settings != first.settings:
+            problems.append(Problem(str(file), None, None,
+                                    f"registry.settings differ from those of {files[0].name}: the files of a folder registry share one set of settings"))
     units: dict[str, Unit] = {}
     for plan in plans:
         for unit in plan.units:
             units.setdefault(unit.name, unit)
-    claims = tuple(c for plan in plans for c in plan.meta.claims)
+    claims: dict[str, Claim] = {}
+    for claim in (c for plan in plans for c in plan.meta.claims):
+        seen = claims.get(claim.key)
+        claims[claim.key] = claim if seen is None else Claim(claim.key, f"{seen.text}；{claim.text}", seen.value + claim.value)
+
+    def shared(values, summary):
+        distinct = list(dict.fromkeys(values))
+        return distinct[0] if len(distinct) == 1 else summary(distinct)
+
     return Plan(
         meta=Meta(
-            title=first.meta.title if len(plans) == 1 else f"{len(plans)} registries",
-            issuer=first.meta.issuer,
-            inspection=first.meta.inspection,
+            title=shared((p.meta.title for p in plans), lambda titles: f"{len(plans)}个台账：{titles[0]}等"),
+            issuer=shared((p.meta.issuer for p in plans), "、".join),
+            inspection=shared((p.meta.inspection for p in plans), lambda _: None),
             feedback_date=min(p.meta.feedback_date for p in plans),
             report_date=max(p.meta.report_date for p in plans),
-            source=None,
-            claims=claims,
+            source=shared((p.meta.source for p in plans), lambda _: None),
+            claims=tuple(claims.values()),
         ),
         settings=first.settings,
         units=tuple(units.values()),
@@ -168,14 +375,23 @@ def suggest(name: str, choices) -> str:
 
 
 class _Checker:
-    """Turns parsed YAML into model objects, recording a Problem for everything wrong."""
+    """Turns parsed YAML into model objects, recording a Problem for everything wrong.
 
-    def __init__(self, filename: str, problems: list[Problem]):
+    `vouching`: the data came from the fast parser (no positions, YAML 1.2 scalars). Then
+    the first problem, or any string the reference would not read as text, raises
+    _Unvouched instead: the caller re-reads the file with the reference loader, which finds
+    the same problems with their positions (or none, where only the parsers disagreed).
+    """
+
+    def __init__(self, filename: str, problems: list[Problem], *, vouching: bool = False):
         self.file = filename
         self.problems = problems
+        self.vouching = vouching
 
     # -- primitives ---------------------------------------------------------------
     def problem(self, pos: tuple[int, int] | None, message: str) -> None:
+        if self.vouching:
+            raise _Unvouched
         line, column = pos if pos else (None, None)
         self.problems.append(Problem(self.file, line, column, message))
 
@@ -185,10 +401,10 @@ class _Checker:
             return None
         for key in value:
             if key not in allowed:
-                self.problem(value.key_pos.get(key, value.pos), f"{what}: unknown key {key!r}{suggest(str(key), allowed)}; allowed: {', '.join(allowed)}")
+                self.problem(_key_at(value, key), f"{what}: unknown key {key!r}{suggest(str(key), allowed)}; allowed: {', '.join(allowed)}")
         for key in required:
             if key not in value:
-                self.problem(value.pos, f"{what}: missing required key {key!r}")
+                self.problem(_at(value, None), f"{what}: missing required key {key!r}")
         return value
 
     def sequence(self, value, pos, what: str):
@@ -206,35 +422,37 @@ class _Checker:
         if value is None and not required:
             return None
         if not isinstance(value, str) or (not empty_ok and not value.strip()):
-            self.problem(m.where(key), f"{what}.{key}: expected {'text' if empty_ok else 'non-empty text'}, got {_kind(value)}")
+            self.problem(_at(m, key), f"{what}.{key}: expected {'text' if empty_ok else 'non-empty text'}, got {_kind(value)}")
             return None
+        if self.vouching and yamlio.reads_differently(value):
+            raise _Unvouched
         return value
 
     def integer(self, m, key: str, what: str, *, minimum: int = 0):
         value = m.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.problem(m.where(key), f"{what}.{key}: expected a whole number ≥ {minimum}, got {_show(value)}")
+            self.problem(_at(m, key), f"{what}.{key}: expected a whole number ≥ {minimum}, got {_show(value)}")
             return None
         return value
 
     def date(self, m, key: str, what: str):
         value = m.get(key)
         if not isinstance(value, str):
-            self.problem(m.where(key), f"{what}.{key}: expected a date YYYY-MM-DD, got {_show(value)}")
+            self.problem(_at(m, key), f"{what}.{key}: expected a date YYYY-MM-DD, got {_show(value)}")
             return None
-        try:
-            return dates.parse_iso(value)
-        except dates.DateFormatError as exc:
-            self.problem(m.where(key), f"{what}.{key}: {exc}")
-            return None
+        day, error = _checked_date(value)
+        if error is not None:
+            self.problem(_at(m, key), f"{what}.{key}: {error}")
+        return day
 
     def enum(self, m, key: str, what: str, enum_type):
         value = m.get(key)
-        try:
-            return enum_type(value)
-        except ValueError:
+        member = enum_type._value2member_map_.get(value) if isinstance(value, str) else None
+        if member is not None:  # (a dict look-up: calling the enum costs 5x more, per field)
+            return member
+        else:
             allowed = [e.value for e in enum_type]
-            self.problem(m.where(key), f"{what}.{key}: unknown value {_show(value)}{suggest(str(value), allowed)}; expected one of {', '.join(allowed)}")
+            self.problem(_at(m, key), f"{what}.{key}: unknown value {_show(value)}{suggest(str(value), allowed)}; expected one of {', '.join(allowed)}")
             return None
 
     # -- plan ---------------------------------------------------------------------
@@ -245,13 +463,13 @@ class _Checker:
         top = self.mapping(data, (1, 1), "registry file", ("registry", "units", "tasks"), ("registry", "units", "tasks"))
         if top is None:
             return None
-        meta, settings = self.meta(top.get("registry"), top.where("registry"))
-        units = self.units(top.get("units"), top.where("units"))
+        meta, settings = self.meta(top.get("registry"), _at(top, "registry"))
+        units = self.units(top.get("units"), _at(top, "units"))
         lookup = {}
         for unit in units:
             for name in (unit.name, *unit.aliases):
                 lookup[name] = unit.name
-        tasks = self.tasks(top.get("tasks"), top.where("tasks"), lookup, prefix)
+        tasks = self.tasks(top.get("tasks"), _at(top, "tasks"), lookup, prefix)
         if meta is None or settings is None:
             return None
         return Plan(meta=meta, settings=settings, units=tuple(units), tasks=tuple(tasks))
@@ -267,10 +485,10 @@ class _Checker:
         source = self.text(m, "source", "registry", required=False)
         feedback = self.date(m, "feedback_date", "registry") if "feedback_date" in m else None
         report = self.date(m, "report_date", "registry") if "report_date" in m else None
-        settings = self.settings(m.get("settings"), m.where("settings"))
+        settings = self.settings(m.get("settings"), _at(m, "settings"))
         claims = []
-        for i, item in enumerate(self.sequence(m.get("claims"), m.where("claims"), "registry.claims")):
-            cm = self.mapping(item, m["claims"].where(i), f"claim {i + 1}", ("key", "text", "value"), ("key", "text", "value"))
+        for i, item in enumerate(self.sequence(m.get("claims"), _at(m, "claims"), "registry.claims")):
+            cm = self.mapping(item, _at(m["claims"], i), f"claim {i + 1}", ("key", "text", "value"), ("key", "text", "value"))
             if cm is None:
                 continue
             key, text, number = self.text(cm, "key", "claim"), self.text(cm, "text", "claim"), self.integer(cm, "value", "claim")
@@ -295,7 +513,7 @@ class _Checker:
                 from dateutil import tz
 
                 if tz.gettz(zone) is None:
-                    self.problem(m.where("timezone"), f"registry.settings.timezone: unknown time zone {zone!r} (e.g. Asia/Shanghai)")
+                    self.problem(_at(m, "timezone"), f"registry.settings.timezone: unknown time zone {zone!r} (e.g. Asia/Shanghai)")
                 else:
                     kwargs["timezone"] = zone
         for key in ("warn_days", "report_period_days"):
@@ -311,24 +529,26 @@ class _Checker:
         units: list[Unit] = []
         seen: dict[str, int] = {}
         for i, item in enumerate(self.sequence(value, pos, "units")):
-            where = value.where(i)
+            where = _at(value, i)
             m = self.mapping(item, where, f"unit {i + 1}", ("name", "aliases", "kind"), ("name",))
             if m is None:
                 continue
             name = self.text(m, "name", "unit")
             aliases = []
-            for j, alias in enumerate(self.sequence(m.get("aliases"), m.where("aliases"), "unit.aliases")):
+            for j, alias in enumerate(self.sequence(m.get("aliases"), _at(m, "aliases"), "unit.aliases")):
                 if isinstance(alias, str) and alias.strip():
+                    if self.vouching and yamlio.reads_differently(alias):
+                        raise _Unvouched
                     aliases.append(alias)
                 else:
-                    self.problem(m["aliases"].where(j), f"unit.aliases: expected text, got {_kind(alias)}")
+                    self.problem(_at(m["aliases"], j), f"unit.aliases: expected text, got {_kind(alias)}")
             kind = self.text(m, "kind", "unit", required=False)
             if name is None:
                 continue
             for label in (name, *aliases):
                 if label in seen:
                     self.problem(where, f"unit name or alias {label!r} is declared twice (first on line {seen[label]})")
-                seen[label] = where[0]
+                seen[label] = where[0] if where else None
             units.append(Unit(name=name, aliases=tuple(aliases), kind=kind))
         return units
 
@@ -339,7 +559,7 @@ class _Checker:
             return None
         result = []
         for i, item in enumerate(items):
-            m = self.mapping(item, value.where(i), f"{what}[{i + 1}]", ("kind", "due", "label"), ("kind",))
+            m = self.mapping(item, _at(value, i), f"{what}[{i + 1}]", ("kind", "due", "label"), ("kind",))
             if m is None:
                 continue
             kind = self.enum(m, "kind", f"{what}[{i + 1}]", MilestoneKind)
@@ -347,13 +567,13 @@ class _Checker:
             due = None
             if kind is MilestoneKind.DATE:
                 if "due" not in m:
-                    self.problem(m.pos, f"{what}[{i + 1}]: a date milestone needs 'due: YYYY-MM-DD'")
+                    self.problem(_at(m, None), f"{what}[{i + 1}]: a date milestone needs 'due: YYYY-MM-DD'")
                     continue
                 due = self.date(m, "due", f"{what}[{i + 1}]")
             elif kind is not None and "due" in m:
-                self.problem(m.where("due"), f"{what}[{i + 1}]: a milestone of kind {kind.value} has no due date")
+                self.problem(_at(m, "due"), f"{what}[{i + 1}]: a milestone of kind {kind.value} has no due date")
             if kind is not None:
-                result.append(Milestone(kind=kind, due=due, label=label))
+                result.append(_milestone(kind, due, label))
         return tuple(result)
 
     def tasks(self, value, pos, units: dict[str, str], prefix: str) -> list[Task]:
@@ -364,7 +584,7 @@ class _Checker:
             return tasks
         allowed = ("id", "title", "problem", "deadline", "reported", "regions", "measures")
         for i, item in enumerate(value):
-            where = value.where(i)
+            where = _at(value, i)
             m = self.mapping(item, where, f"task {i + 1}", allowed, allowed[:-2])
             if m is None:
                 continue
@@ -373,38 +593,38 @@ class _Checker:
             if number is not None:
                 key = str(number)
                 if key in task_lines:
-                    self.problem(m.where("id"), f"{what}: duplicate task id {number} (first on line {task_lines[key]})")
-                task_lines[key] = m.where("id")[0]
+                    self.problem(_at(m, "id"), f"{what}: duplicate task id {number} (first on line {task_lines[key]})")
+                task_lines[key] = _line(m, "id")
             task_id = f"{prefix}{number}"
             title = self.text(m, "title", what)
             problem = self.text(m, "problem", what)
             deadline = None
-            dm = self.mapping(m.get("deadline"), m.where("deadline"), f"{what}.deadline", ("text", "milestones"), ("text", "milestones")) if "deadline" in m else None
+            dm = self.mapping(m.get("deadline"), _at(m, "deadline"), f"{what}.deadline", ("text", "milestones"), ("text", "milestones")) if "deadline" in m else None
             if dm is not None:
                 dtext = self.text(dm, "text", f"{what}.deadline")
-                dms = self.milestones(dm.get("milestones"), dm.where("milestones"), f"{what}.deadline.milestones")
+                dms = self.milestones(dm.get("milestones"), _at(dm, "milestones"), f"{what}.deadline.milestones")
                 if dtext is not None and dms is not None:
                     deadline = Deadline(text=dtext, milestones=dms)
             reported = None
-            rm = self.mapping(m.get("reported"), m.where("reported"), f"{what}.reported", ("state", "ongoing"), ("state",)) if "reported" in m else None
+            rm = self.mapping(m.get("reported"), _at(m, "reported"), f"{what}.reported", ("state", "ongoing"), ("state",)) if "reported" in m else None
             if rm is not None:
                 state = self.enum(rm, "state", f"{what}.reported", Reported)
                 ongoing = rm.get("ongoing", False)
                 if not isinstance(ongoing, bool):
-                    self.problem(rm.where("ongoing"), f"{what}.reported.ongoing: expected true or false, got {_show(ongoing)}")
+                    self.problem(_at(rm, "ongoing"), f"{what}.reported.ongoing: expected true or false, got {_show(ongoing)}")
                 elif state is not None:
                     reported = ReportedState(state=state, ongoing=ongoing)
             regions = []
-            for j, region in enumerate(self.sequence(m.get("regions"), m.where("regions"), f"{what}.regions")):
+            for j, region in enumerate(self.sequence(m.get("regions"), _at(m, "regions"), f"{what}.regions")):
                 if region not in REGIONS and region not in units:
-                    self.problem(m["regions"].where(j), f"{what}.regions: unknown region {_show(region)}{suggest(str(region), REGIONS)}; expected one of {', '.join(REGIONS)}")
+                    self.problem(_at(m["regions"], j), f"{what}.regions: unknown region {_show(region)}{suggest(str(region), REGIONS)}; expected one of {', '.join(REGIONS)}")
                 else:
                     regions.append(region)
-            measures = self.measures(m.get("measures"), m.where("measures"), what, task_id, units)
+            measures = self.measures(m.get("measures"), _at(m, "measures"), what, task_id, units)
             if None in (number, title, problem, deadline, reported):
                 continue
-            tasks.append(Task(id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
-                              regions=tuple(regions), measures=tuple(measures), location=Location(self.file, *where)))
+            tasks.append(new(Task, id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
+                             regions=tuple(regions), measures=tuple(measures), location=new(Location, file=self.file, line=where[0], column=where[1])))
         return tasks
 
     def measures(self, value, pos, what: str, task_id: str, units: dict[str, str]) -> list[Measure]:
@@ -412,7 +632,7 @@ class _Checker:
         seen: dict[int, int] = {}
         allowed = ("id", "text", "owners", "lead", "milestones")
         for i, item in enumerate(self.sequence(value, pos, f"{what}.measures")):
-            where = value.where(i)
+            where = _at(value, i)
             m = self.mapping(item, where, f"{what} measure {i + 1}", allowed, allowed)
             if m is None:
                 continue
@@ -421,94 +641,183 @@ class _Checker:
             label = f"measure {mid}" if number is not None else f"{what} measure {i + 1}"
             if number is not None:
                 if number in seen:
-                    self.problem(m.where("id"), f"{label}: duplicate measure id (first on line {seen[number]})")
-                seen[number] = m.where("id")[0]
+                    self.problem(_at(m, "id"), f"{label}: duplicate measure id (first on line {seen[number]})")
+                seen[number] = _line(m, "id")
             text = self.text(m, "text", label)
             owners = []
-            raw_owners = self.sequence(m.get("owners"), m.where("owners"), f"{label}.owners") if "owners" in m else []
+            raw_owners = self.sequence(m.get("owners"), _at(m, "owners"), f"{label}.owners") if "owners" in m else []
             if "owners" in m and not raw_owners:
-                self.problem(m.where("owners"), f"{label}.owners: expected at least one responsible unit")
+                self.problem(_at(m, "owners"), f"{label}.owners: expected at least one responsible unit")
             for j, owner in enumerate(raw_owners):
                 canonical = units.get(owner) if isinstance(owner, str) else None
                 if canonical is None:
-                    self.problem(m["owners"].where(j), f"{label}.owners: unknown unit {_show(owner)}{suggest(str(owner), units)}; declare it under 'units:'")
+                    self.problem(_at(m["owners"], j), f"{label}.owners: unknown unit {_show(owner)}{suggest(str(owner), units)}; declare it under 'units:'")
                 else:
                     owners.append(canonical)
             lead = self.text(m, "lead", label)
             if lead is not None:
                 canonical = units.get(lead)
                 if canonical is None:
-                    self.problem(m.where("lead"), f"{label}.lead: unknown unit {lead!r}{suggest(lead, units)}")
+                    self.problem(_at(m, "lead"), f"{label}.lead: unknown unit {lead!r}{suggest(lead, units)}")
                 elif owners and canonical not in owners:
-                    self.problem(m.where("lead"), f"{label}.lead: {lead!r} is not one of its owners")
+                    self.problem(_at(m, "lead"), f"{label}.lead: {lead!r} is not one of its owners")
                 lead = canonical
-            milestones = self.milestones(m.get("milestones"), m.where("milestones"), f"{label}.milestones") if "milestones" in m else None
+            milestones = self.milestones(m.get("milestones"), _at(m, "milestones"), f"{label}.milestones") if "milestones" in m else None
             if None in (number, text, lead, milestones) or not owners:
                 continue
-            result.append(Measure(id=mid, task_id=task_id, text=text, owners=tuple(owners), lead=lead,
-                                  milestones=milestones, location=Location(self.file, *where)))
+            result.append(new(Measure, id=mid, task_id=task_id, text=text, owners=tuple(owners), lead=lead,
+                              milestones=milestones, location=new(Location, file=self.file, line=where[0], column=where[1])))
         return result
 
     # -- journal ------------------------------------------------------------------
-    def journal(self, data, *, plan: Plan, measure_ids: set[str], today: date, prefix: str) -> list[Entry]:
+    def journal_rows(self, data) -> list[list]:
+        """The entries that are valid on their own, as rows (see JournalContext.entries).
+
+        A row keeps what depends on the rest of the registry (the measure id, unit names,
+        the date against today) as written: those are checked on every load, while a row
+        itself only depends on the journal file's content and can be cached.
+        """
         if data is None:
             return []  # an empty journal (or only comments): nothing recorded yet
         if not isinstance(data, list):
             self.problem((1, 1), f"journal: expected a list of entries (- measure: ...), got {_kind(data)}")
             return []
-        units = {name: u.name for u in plan.units for name in (u.name, *u.aliases)}
         allowed = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason", "approved_by", "late", "hash")
-        entries = []
+        rows = []
         for i, item in enumerate(data):
-            where = data.where(i)
+            where = _at(data, i)
             m = self.mapping(item, where, f"journal entry {i + 1}", allowed, ("measure", "date", "state"))
             if m is None:
                 continue
             what = f"journal entry {i + 1}"
             mid = m.get("measure")
             if not isinstance(mid, str):
-                self.problem(m.where("measure"), f"{what}.measure: expected a quoted measure id like \"18.4\", got {_show(mid)}")
-                continue
-            mid = prefix + mid if prefix and ":" not in mid else mid
-            if mid not in measure_ids:
-                self.problem(m.where("measure"), f"{what}: no measure {mid!r} in the plan{suggest(mid, measure_ids)}")
+                self.problem(_at(m, "measure"), f"{what}.measure: expected a quoted measure id like \"18.4\", got {_show(mid)}")
                 continue
             day = self.date(m, "date", what) if "date" in m else None
-            if day is not None and day > today:
-                self.problem(m.where("date"), f"{what}.date: {day.isoformat()} is in the future (today is {today.isoformat()})")
             state = self.enum(m, "state", what, EntryState) if "state" in m else None
             note = self.text(m, "note", what, required=False, empty_ok=True) if "note" in m else ""
             evidence = self.text(m, "evidence", what, required=False)
-            by = self._unit(m, "by", what, units)
-            approved_by = self._unit(m, "approved_by", what, units)
+            by = self._unit_name(m, "by", what)
+            approved_by = self._unit_name(m, "approved_by", what)
             milestone = self.date(m, "milestone", what) if m.get("milestone") is not None else None
             to = self.date(m, "to", what) if m.get("to") is not None else None
             reason = self.text(m, "reason", what, required=False)
             late = m.get("late", False)
             if not isinstance(late, bool):
-                self.problem(m.where("late"), f"{what}.late: expected true or false, got {_show(late)}")
+                self.problem(_at(m, "late"), f"{what}.late: expected true or false, got {_show(late)}")
                 late = False
             digest = m.get("hash")
             if digest is not None and not (isinstance(digest, str) and _HASH.match(digest)):
-                self.problem(m.where("hash"), f"{what}.hash: expected 64 lowercase hex digits")
+                self.problem(_at(m, "hash"), f"{what}.hash: expected 64 lowercase hex digits")
             if state is EntryState.EXTENDED and to is None:
-                self.problem(m.pos, f"{what}: an extension needs 'to: YYYY-MM-DD' (the new due date)")
+                self.problem(_at(m, None), f"{what}: an extension needs 'to: YYYY-MM-DD' (the new due date)")
                 continue
             if None in (day, state):
                 continue
-            entries.append(Entry(measure=mid, date=day, state=state, note=note or "", evidence=evidence, by=by,
-                                 milestone=milestone, to=to, reason=reason, approved_by=approved_by, late=late,
-                                 hash=digest, location=Location(self.file, *where)))
-        return entries
+            rows.append([i, mid, day.isoformat(), state.value, note or "", evidence, by,
+                         _iso(milestone), _iso(to), reason, approved_by, late, digest, *where])
+        return rows
 
-    def _unit(self, m, key: str, what: str, units: dict[str, str]):
-        if m.get(key) is None:
+    def _unit_name(self, m, key: str, what: str):
+        name = m.get(key)
+        if name is not None and not isinstance(name, str):
+            self.problem(_at(m, key), _unknown_unit(what, key, name, ()))
             return None
-        name = m[key]
-        if not isinstance(name, str) or name not in units:
-            self.problem(m.where(key), f"{what}.{key}: unknown unit {_show(name)}{suggest(str(name), units)}")
-            return None
-        return units[name]
+        if name is not None and self.vouching and yamlio.reads_differently(name):
+            raise _Unvouched
+        return name
+
+
+class JournalContext:
+    """What journal rows are checked against on every load: the plan's ids and units, today."""
+
+    def __init__(self, plan: Plan, today: date):
+        self.measure_ids = dict.fromkeys(m.id for m in plan.measures())  # ordered: suggestions stay stable
+        self.units = {name: u.name for u in plan.units for name in (u.name, *u.aliases)}
+        self.today = today
+
+    def entries(self, rows: list[list], file: str, prefix: str) -> tuple[list[Entry], list[tuple[int, str, str]]]:
+        """The Entry of each row, and (entry index, key, message) for each problem found."""
+        entries, problems = [], []
+        measure_ids, units, today = self.measure_ids, self.units, self.today
+        for index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, digest, line, column in rows:
+            what = f"journal entry {index + 1}"
+            mid = prefix + mid if prefix and ":" not in mid else mid
+            if mid not in measure_ids:
+                problems.append((index, "measure", f"{what}: no measure {mid!r} in the plan{suggest(mid, measure_ids)}"))
+                continue
+            day = _parse_date(day)
+            if day > today:
+                problems.append((index, "date", f"{what}.date: {day.isoformat()} is in the future (today is {today.isoformat()})"))
+            for key, name in (("by", by), ("approved_by", approved_by)):
+                if name is not None and name not in units:
+                    problems.append((index, key, _unknown_unit(what, key, name, units)))
+            entries.append(new(Entry, measure=mid, date=day, state=_ENTRY_STATES[state], note=note, evidence=evidence,
+                               by=units.get(by), milestone=_parse_date(milestone), to=_parse_date(to),
+                               reason=reason, approved_by=units.get(approved_by), late=late, hash=digest,
+                               location=new(Location, file=file, line=line, column=column)))
+        return entries, problems
+
+
+_ENTRY_STATES = EntryState._value2member_map_
+
+
+@functools.lru_cache(maxsize=65536)
+def _checked_date(text: str) -> tuple[date | None, str | None]:
+    """(date, None) or (None, why not): registries repeat a few thousand dates many times."""
+    try:
+        return dates.parse_iso(text), None
+    except dates.DateFormatError as exc:
+        return None, str(exc)
+
+
+@functools.lru_cache(maxsize=4096)
+def _milestone(kind: MilestoneKind, due: date | None, label: str | None) -> Milestone:
+    return Milestone(kind=kind, due=due, label=label)  # immutable: one shared object per value
+
+
+def _unknown_unit(what: str, key: str, name, units) -> str:
+    return f"{what}.{key}: unknown unit {_show(name)}{suggest(str(name), units)}"
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date_cached(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _parse_date(text: str | None) -> date | None:
+    """A date already validated by dates.parse_iso (journals repeat a few thousand dates)."""
+    return _parse_date_cached(text) if text is not None else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+class _Unvouched(Exception):
+    """Fast-parsed data has a problem or an ambiguity: re-read the file with the reference loader."""
+
+
+def _at(container, key):
+    """Position of container[key] (of the container itself for key None), or None when the
+    data came from the fast path, which keeps positions only for tasks, measures, entries."""
+    if type(container) is dict or type(container) is list:  # (cheaper than a failing getattr)
+        return None
+    if key is None:
+        return getattr(container, "pos", None)
+    where = getattr(container, "where", None)
+    return where(key) if where is not None else None
+
+
+def _key_at(mapping, key):
+    key_pos = getattr(mapping, "key_pos", None)
+    return key_pos.get(key, mapping.pos) if key_pos is not None else None
+
+
+def _line(mapping, key) -> int | None:
+    where = _at(mapping, key)
+    return where[0] if where else None
 
 
 def _kind(value) -> str:

@@ -1,0 +1,236 @@
+"""Time whole rectify commands on registries of growing size and print a table.
+
+    python bench/bench.py                    # N = 179 (bundled), 10,000, 100,000; 3 runs each
+    python bench/bench.py --sizes 179,10000 --runs 5
+
+Every figure is one whole process, as a user runs it: wall time (median of the runs) and
+peak RSS (the child's ru_maxrss, via os.wait4). Each time is also given as a ratio to the
+floor: a process that only reads and parses the same YAML files with the fastest parser
+available (yaml-rs, else libyaml). "cold" runs start from an empty cache folder, "warm"
+runs reuse it. With Taskwarrior installed (`task`), the same measures are imported as
+tasks with their due dates and `task overdue` is timed beside `rectify check`.
+Generated registries are cached under bench/.work/ (see generate.py).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / ".work"
+sys.path.insert(0, str(HERE))
+from generate import TODAY, generate  # noqa: E402
+
+PY = sys.executable
+RECTIFY = [shutil.which("rectify")] if shutil.which("rectify") else [PY, "-m", "rectify_cli"]
+EXPORT_CODE = """
+import json, sys
+from rectify_cli.registry import load_registry
+tasks = []
+for measure in load_registry(sys.argv[1], use_cache=False).plan.measures():
+    due = next((m.due for m in measure.milestones if m.due is not None), None)
+    task = {"description": measure.text[:80], "status": "pending", "entry": "20180103T000000Z",
+            "project": measure.task_id.split(":")[0], "tags": [measure.lead[:8]]}
+    if due is not None:
+        task["due"] = due.strftime("%Y%m%dT000000Z")
+    tasks.append(task)
+with open(sys.argv[2], "w", encoding="utf-8") as handle:
+    json.dump(tasks, handle, ensure_ascii=False)
+"""
+FLOOR_CODE = """
+import sys
+try:
+    import yaml_rs
+    parse = lambda text: yaml_rs.loads(text, parse_datetime=False)
+except ImportError:
+    import yaml
+    parse = lambda text: yaml.load(text, Loader=yaml.CSafeLoader)
+for name in sys.argv[1:]:
+    with open(name, encoding="utf-8") as handle:
+        parse(handle.read())
+"""
+
+
+def run_once(argv: list[str], env: dict, cwd: Path | None = None) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS in bytes, exit code) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(argv)}\n{err}")
+    return wall, usage.ru_maxrss * 1024, proc.returncode
+
+
+def measure(argv: list[str], env: dict, runs: int, before=None) -> tuple[float, int]:
+    """(median wall, max peak RSS) over `runs` runs; `before()` is called before each run."""
+    walls, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        wall, peak, _ = run_once(argv, env)
+        walls.append(wall)
+        peaks.append(peak)
+    return statistics.median(walls), max(peaks)
+
+
+def registry_files(path: Path) -> list[Path]:
+    plans = sorted(p for p in path.glob("*.yaml")) if path.is_dir() else [path, path.with_name("progress.yaml")]
+    return [p for p in plans if p.exists()]
+
+
+class Table:
+    def __init__(self):
+        self.rows: list[tuple] = []
+
+    def add(self, n, what, wall, rss, floor=None, note=""):
+        ratio = f"{wall / floor:.2f}" if floor else ""
+        self.rows.append((f"{n:,}" if isinstance(n, int) else n, what, f"{wall:.3f}", f"{rss / 2**20:.0f}" if rss else "", ratio, note))
+        print("  ".join(str(c) for c in self.rows[-1]), file=sys.stderr, flush=True)
+
+    def print(self):
+        head = ("N", "command", "wall s (median)", "peak RSS MiB", "× floor", "note")
+        widths = [max(len(str(r[i])) for r in (head, *self.rows)) for i in range(len(head))]
+        for row in (head, tuple("-" * w for w in widths), *self.rows):
+            print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+
+
+# -- Taskwarrior ------------------------------------------------------------------------------
+def taskwarrior_data(registry_path: Path, n: int) -> Path | None:
+    """A TASKDATA folder holding the registry's measures as tasks (built once, kept in .work)."""
+    if shutil.which("task") is None:
+        return None
+    folder = WORK / f"taskwarrior-{n}"
+    stamp = folder / ".imported"
+    if stamp.exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    source = folder / "import.json"
+    # In a child process: a parent that grew by loading 100,000 measures would pass its
+    # peak RSS on to every later child (Linux keeps the pre-exec high-water mark).
+    subprocess.run([PY, "-c", EXPORT_CODE, str(registry_path), str(source)], check=True, cwd=ROOT,
+                   env={**os.environ, "RECTIFY_TODAY": TODAY.isoformat()})
+    (folder / "taskrc").write_text("")
+    proc = subprocess.run(["task", *task_rc(folder), "import", str(source)], env=task_env(folder),
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        print(f"task import failed: {proc.stderr[:500]}", file=sys.stderr)
+        return None
+    source.unlink()
+    stamp.write_text(str(n))
+    return folder
+
+
+def task_rc(folder: Path) -> list[str]:
+    return [f"rc.data.location={folder}", "rc.confirmation=off", "rc.verbose=nothing", "rc.hooks=off",
+            "rc.gc=off", "rc.recurrence=off", "rc.detection=off", "rc.color=off"]
+
+
+def task_env(folder: Path) -> dict:
+    return {**os.environ, "TASKRC": str(folder / "taskrc"), "TASKDATA": str(folder), "TZ": "UTC"}
+
+
+# -- the benchmark ----------------------------------------------------------------------------
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="179,10000,100000", help="179 = the bundled ledger")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--folder-files", type=int, default=31, help="files of the folder registry at the largest size")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    WORK.mkdir(exist_ok=True)
+    cache_root = Path(tempfile.mkdtemp(prefix="cache-", dir=WORK))
+    env = {**os.environ, "RECTIFY_TODAY": TODAY.isoformat(), "RECTIFY_CACHE_DIR": str(cache_root / "warm"),
+           "PYTHONDONTWRITEBYTECODE": "0"}
+    table = Table()
+
+    try:
+        startup_bare, _ = measure([PY, "-c", "pass"], env, max(args.runs, 5))
+        startup_cli, rss = measure([PY, "-c", "import rectify_cli.cli"], env, max(args.runs, 5))
+        table.add("-", "python -c pass", startup_bare, 0)
+        table.add("-", "python -c 'import rectify_cli.cli'", startup_cli, rss, note=f"+{startup_cli - startup_bare:.3f} s over bare python")
+
+        for n in sizes:
+            if n == 179 and (ROOT / "data" / "tasks.yaml").exists():
+                path = ROOT / "data" / "tasks.yaml"
+            else:
+                print(f"generating {n:,} measures ...", file=sys.stderr, flush=True)
+                path = generate(WORK / f"m{n}", n)
+            files = registry_files(path)
+            size = sum(f.stat().st_size for f in files)
+            floor, floor_rss = measure([PY, "-c", FLOOR_CODE, *map(str, files)], env, args.runs)
+            table.add(n, f"floor: parse {len(files)} files, {size / 1e6:.1f} MB", floor, floor_rss, floor)
+            commands = {
+                "status": ["status"],
+                "check --format json": ["check", "--format", "json"],
+                "summary": ["summary", "--month", "2020-05"],
+            }
+            results = {}
+            for name, extra in commands.items():
+                argv = [*RECTIFY, *extra, "-r", str(path)]
+                cold_env = {**env, "RECTIFY_CACHE_DIR": str(cache_root / "cold")}
+                wall, rss = measure(argv, cold_env, args.runs, before=lambda: shutil.rmtree(cache_root / "cold", ignore_errors=True))
+                table.add(n, f"rectify {name} (cold cache)", wall, rss, floor)
+                run_once(argv, env)  # fill the warm cache
+                wall, rss = measure(argv, env, args.runs)
+                table.add(n, f"rectify {name} (warm cache)", wall, rss, floor)
+                results[name] = wall
+            wall, rss = measure([*RECTIFY, "check", "--format", "json", "--no-cache", "-r", str(path)], env, args.runs)
+            table.add(n, "rectify check --format json --no-cache", wall, rss, floor)
+            results["check cold"] = wall
+
+            tw = taskwarrior_data(path, n) if n >= 1000 else None
+            if tw is not None:
+                tw_wall, tw_rss = measure(["task", *task_rc(tw), "overdue"], task_env(tw), args.runs)
+                table.add(n, "task overdue (Taskwarrior)", tw_wall, tw_rss, floor,
+                          note=f"rectify check: cold {results['check cold'] / tw_wall:.2f}×, warm {results['check --format json'] / tw_wall:.2f}× of task")
+            elif shutil.which("task") is None and n >= 1000:
+                table.add(n, "task overdue", 0.0, 0, note="skipped: Taskwarrior not installed (apt-get install taskwarrior)")
+
+            if n == max(sizes) and args.folder_files > 1:
+                folder = generate(WORK / f"f{n}x{args.folder_files}", n, files=args.folder_files)
+                ffiles = registry_files(folder)
+                ffloor, frss = measure([PY, "-c", FLOOR_CODE, *map(str, ffiles)], env, args.runs)
+                table.add(n, f"floor: folder of {args.folder_files} plan files + journals", ffloor, frss, ffloor)
+                argv = [*RECTIFY, "check", "--format", "json", "-r", str(folder)]
+                cold_env = {**env, "RECTIFY_CACHE_DIR": str(cache_root / "cold")}
+                wall, rss = measure(argv, cold_env, args.runs, before=lambda: shutil.rmtree(cache_root / "cold", ignore_errors=True))
+                table.add(n, "rectify check, folder (cold cache)", wall, rss, ffloor)
+                run_once(argv, env)
+                wall, rss = measure(argv, env, args.runs)
+                table.add(n, "rectify check, folder (warm cache)", wall, rss, ffloor)
+                edited = sorted(folder.glob("*.progress.yaml"))[0]
+                original = edited.read_bytes()
+                counter = iter(range(10**6))
+
+                def edit_one_file():
+                    # A different byte each run, so that every run misses the cache for this file.
+                    edited.write_bytes(original.replace("note: ".encode(), f"note: {next(counter) % 10}".encode(), 1))
+                try:
+                    wall, rss = measure(argv, env, args.runs, before=edit_one_file)
+                finally:
+                    edited.write_bytes(original)
+                note = f"{wall / tw_wall:.2f}× of task overdue" if tw is not None else ""
+                table.add(n, f"rectify check, folder, 1 of {args.folder_files} journals edited", wall, rss, ffloor, note=note)
+    finally:
+        shutil.rmtree(cache_root, ignore_errors=True)
+
+    print()
+    print(f"rectify benchmark: RECTIFY_TODAY={TODAY.isoformat()}, {args.runs} runs each, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    table.print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""The parsed-registry cache: reused only for identical bytes, per file, never required."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rectify_cli import cache, registry
+from rectify_cli.errors import RegistryError
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "small"
+TODAY = date(2019, 3, 31)
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    shutil.copytree(SMALL, tmp_path / "reg")
+    return tmp_path / "reg" / "tasks.yaml"
+
+
+def parses() -> dict[str, int]:
+    return {Path(k).name: v for k, v in registry.PARSE_COUNTS.items() if v}
+
+
+def load(path, **kwargs):
+    registry.PARSE_COUNTS.clear()
+    return registry.load_registry(path, today=TODAY, **kwargs)
+
+
+def test_second_load_reads_the_cache_and_gives_the_same_registry(small, cache_dir):
+    first = load(small)
+    assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}
+    second = load(small)
+    assert parses() == {}
+    assert second == first  # every field, including the Location of each measure and entry
+    assert len(list(cache_dir.glob("*.json"))) == 2
+
+
+def test_one_byte_of_a_note_invalidates_the_journal_entry_only(small, cache_dir):
+    load(small)
+    journal = small.with_name("progress.yaml")
+    journal.write_text(journal.read_text(encoding="utf-8").replace("主体工程完工60%。", "主体工程完工61%。"), encoding="utf-8")
+    reg = load(small)
+    assert parses() == {"progress.yaml": 1}
+    assert reg.journal[0].note == "主体工程完工61%。"
+
+
+def test_a_plan_edit_is_seen(small, cache_dir):
+    load(small)
+    small.write_text(small.read_text(encoding="utf-8").replace("污水处理设施建设滞后\n", "污水处理设施建设滞后了\n", 1), encoding="utf-8")
+    reg = load(small)
+    assert parses() == {"tasks.yaml": 1}
+    assert reg.plan.tasks[0].title == "污水处理设施建设滞后了"
+
+
+@pytest.mark.parametrize("damage", [b"", b"not json", b"rectify-cache 1 0000\n{}", None])
+def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(small, cache_dir, damage):
+    expected = load(small)
+    for entry in cache_dir.glob("*.json"):
+        data = entry.read_bytes()
+        if damage is None:  # right header, damaged document
+            head, _, body = data.partition(b"\n")
+            entry.write_bytes(head + b"\n" + body[: len(body) // 2])
+        else:
+            entry.write_bytes(damage)
+    assert load(small) == expected
+    assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}
+    assert load(small) == expected
+    assert parses() == {}  # rebuilt
+
+
+def test_a_well_formed_entry_of_the_wrong_shape_is_ignored(small, cache_dir):
+    expected = load(small)
+    for entry in cache_dir.glob("*.json"):
+        head, _, _ = entry.read_bytes().partition(b"\n")
+        entry.write_bytes(head + b'\n{"tasks": [[1, 2]]}')
+    assert load(small) == expected
+
+
+def test_no_cache_bypasses_reading_and_writing(small, cache_dir):
+    load(small, use_cache=False)
+    assert not cache_dir.exists()
+    load(small)
+    load(small, use_cache=False)
+    assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}
+
+
+def test_an_unwritable_cache_is_silently_skipped(small, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(blocker / "cache"))
+    assert len(load(small).journal) == 9
+    assert len(load(small).journal) == 9
+    assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}
+
+
+def test_the_future_date_check_runs_on_cached_journals(small, cache_dir):
+    load(small)
+    with pytest.raises(RegistryError) as caught:
+        registry.load_registry(small, today=date(2019, 3, 1))
+    assert str(caught.value.problems[0]) == f"{small.with_name('progress.yaml')}:49:9: journal entry 9.date: 2019-03-10 is in the future (today is 2019-03-01)"
+
+
+def test_cached_unknown_measure_is_reported_with_its_position(small, cache_dir, tmp_path):
+    # The journal is cached while valid; then the plan loses measure 4.2 the journal names.
+    load(small)
+    plan = small.read_text(encoding="utf-8")
+    small.write_text(plan.replace("      - id: 2   # two dated steps", "      - id: 3   # two dated steps", 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load(small)
+    assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}  # the journal re-read for positions
+    messages = [str(p) for p in caught.value.problems]
+    journal = small.with_name("progress.yaml")
+    assert messages == [
+        f"{journal}:41:12: journal entry 8: no measure '4.2' in the plan (did you mean 4.3, 4.1, 3.2?)",
+        f"{journal}:48:12: journal entry 9: no measure '4.2' in the plan (did you mean 4.3, 4.1, 3.2?)",
+    ]
+
+
+def test_cache_location(monkeypatch, tmp_path):
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "a"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "b"))
+    assert cache.cache_dir() == tmp_path / "a"
+    monkeypatch.delenv("RECTIFY_CACHE_DIR")
+    assert cache.cache_dir() == tmp_path / "b" / "rectify"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "rectify"
+
+
+def test_cli_no_cache_writes_nothing(small, cache_dir):
+    env_run = [sys.executable, "-m", "rectify_cli", "check", "--format", "json", "--as-of", "2019-03-31", "-r", str(small)]
+    proc = subprocess.run([*env_run, "--no-cache"], capture_output=True, text=True, env={**_env(cache_dir)})
+    assert proc.returncode in (0, 1), proc.stderr
+    assert not cache_dir.exists()
+    again = subprocess.run(env_run, capture_output=True, text=True, env={**_env(cache_dir)})
+    assert again.stdout == proc.stdout
+    assert len(list(cache_dir.glob("*.json"))) == 2
+
+
+def _env(cache_dir):
+    import os
+
+    return {**os.environ, "RECTIFY_CACHE_DIR": str(cache_dir), "RECTIFY_TODAY": "2019-03-31"}

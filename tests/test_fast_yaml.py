@@ -1,0 +1,171 @@
+"""The fast YAML path (yaml-rs + positions from a text scan) gives exactly what the
+reference loader (libyaml + located walk) gives, and steps aside whenever it can't vouch."""
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rectify_cli import registry, yamlio
+from rectify_cli.errors import RegistryError
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "small"
+BUNDLED = ROOT / "data" / "tasks.yaml"
+TODAY = date(2020, 6, 30)
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+pytestmark = pytest.mark.skipif(yamlio.yaml_rs is None, reason="yaml-rs not installed")
+
+
+def load_both(path, monkeypatch):
+    """(registry via the fast path, via the reference loader, reference parses of the fast load)."""
+    registry.REFERENCE_PARSES.clear()
+    fast = registry.load_registry(path, today=TODAY, use_cache=False)
+    reference_parses = sum(registry.REFERENCE_PARSES.values())
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlio, "yaml_rs", None)
+        reference = registry.load_registry(path, today=TODAY, use_cache=False)
+    return fast, reference, reference_parses
+
+
+def errors_of(path, **kwargs):
+    with pytest.raises(RegistryError) as caught:
+        registry.load_registry(path, today=TODAY, use_cache=False, **kwargs)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("case", ["small", "bundled", "generated", "generated-folder"])
+def test_fast_path_equals_reference_including_every_location(case, tmp_path, monkeypatch):
+    if case == "small":
+        path = SMALL / "tasks.yaml"
+    elif case == "bundled":
+        if not BUNDLED.exists():
+            pytest.skip("no bundled ledger")
+        path = BUNDLED
+    elif case == "generated":
+        path = generate(tmp_path / "g", 400, seed=7)
+    else:
+        path = generate(tmp_path / "f", 400, seed=7, files=5)
+    fast, reference, reference_parses = load_both(path, monkeypatch)
+    assert reference_parses == 0  # the fast path was really taken, for every file
+    assert fast == reference  # dataclass equality: every field, every Location
+    assert [m.location for m in fast.plan.measures()] == [m.location for m in reference.plan.measures()]
+    assert [e.location for e in fast.journal] == [e.location for e in reference.journal]
+
+
+def test_fast_positions_of_the_small_fixture():
+    reg = registry.load_registry(SMALL / "tasks.yaml", today=TODAY, use_cache=False)
+    measure = next(m for m in reg.plan.measures() if m.id == "4.2")
+    assert (measure.location.line, measure.location.column) == (116, 9)
+    assert (reg.plan.tasks[0].location.line, reg.plan.tasks[0].location.column) == (31, 5)
+    assert (reg.journal[0].location.line, reg.journal[0].location.column) == (2, 3)
+
+
+@pytest.mark.parametrize("text, refusal", [
+    ("a: b\n", None),
+    ("note: 3 * 4 & 5, 是否?\n", None),
+    ("a: !!python/object:os.system x\n", "a tag (!)"),
+    ("a: &anchor 1\n", "an anchor (&)"),
+    ("b: *anchor\n", "an alias (*)"),
+    ("a: b\n<<: c\n", "a merge key (<<)"),
+    ("%YAML 1.1\n---\na: 1\n", "a directive (%)"),
+    ("? a\n: b\n", "a complex key (?)"),
+    ("a:\n\tb: c\n", "tabs"),
+])
+def test_refusals(text, refusal):
+    assert yamlio.fast_path_refusal(text) == refusal
+
+
+@pytest.mark.parametrize("value, differs", [
+    ("yes", True), ("On", True), ("=", True), ("1:30", True), ("017", True),
+    ("", False), ("中文", False), ("2018-06-30", False), ("Tibet", False),
+])
+def test_reads_differently_follows_yaml_1_1(value, differs):
+    assert yamlio.reads_differently(value) is differs
+
+
+def write_small(tmp_path: Path, *, plan_edit=None, journal_edit=None) -> Path:
+    plan = (SMALL / "tasks.yaml").read_text(encoding="utf-8")
+    journal = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(plan_edit(plan) if plan_edit else plan, encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(journal_edit(journal) if journal_edit else journal, encoding="utf-8")
+    return tmp_path / "tasks.yaml"
+
+
+def test_a_yaml_1_1_boolean_note_is_diagnosed_like_the_reference(tmp_path):
+    # yaml-rs reads `note: yes` as text; the reference (YAML 1.1) as true, which is no note.
+    path = write_small(tmp_path, journal_edit=lambda t: t.replace("note: 主体工程完工60%。", "note: yes", 1))
+    assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:5:9: journal entry 1.note: expected text, got true/false"]
+
+
+@pytest.mark.parametrize("written", ["017", "0o17", "0b11", "1_0"])
+def test_numbers_of_the_registry_block_read_as_the_reference_reads_them(written, tmp_path, monkeypatch):
+    # YAML 1.1 and 1.2 disagree on these spellings (0o17 is text in 1.1): the reference decides.
+    path = write_small(tmp_path, plan_edit=lambda t: t.replace("value: 4\n", f"value: {written}\n", 1))
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlio, "yaml_rs", None)
+        try:
+            expected = registry.load_registry(path, today=TODAY, use_cache=False)
+        except RegistryError as exc:
+            expected = str(exc)
+    try:
+        got = registry.load_registry(path, today=TODAY, use_cache=False)
+    except RegistryError as exc:
+        got = str(exc)
+    assert got == expected
+
+
+def test_an_alias_takes_the_reference_path(tmp_path, monkeypatch):
+    # yaml-rs would expand it silently; the reference walker decides what an alias may be.
+    path = write_small(tmp_path, plan_edit=lambda t: t.replace("  title: 测试台账", "  title: &t 测试台账\n  source: *t", 1))
+    fast, reference, reference_parses = load_both(path, monkeypatch)
+    assert reference_parses == 1
+    assert fast == reference and fast.plan.meta.source == "测试台账"
+
+
+def test_an_alias_of_a_mapping_is_refused_with_its_position(tmp_path):
+    path = write_small(tmp_path, plan_edit=lambda t: t.replace("    reported: {state: basically_done}", "    reported: &r {state: basically_done}", 1)
+                       .replace("    reported: {state: on_schedule}", "    reported: *r", 1))
+    assert errors_of(path) == [f"{tmp_path / 'tasks.yaml'}:38:15: YAML aliases (*name) are not allowed in a registry; write the value out"]
+
+
+def test_a_tag_is_refused_with_its_position(tmp_path):
+    path = write_small(tmp_path, plan_edit=lambda t: t.replace("  title: 测试台账", "  title: !!python/object:os.system 测试台账", 1))
+    assert errors_of(path) == [f"{tmp_path / 'tasks.yaml'}:4:10: unsupported YAML tag 'tag:yaml.org,2002:python/object:os.system': a registry holds only plain text, numbers, lists and mappings"]
+
+
+def test_a_measure_not_starting_with_its_id_falls_back_and_keeps_positions(tmp_path, monkeypatch):
+    # `- text: ...` first: the scan can't find the item, so the reference loader reads the file.
+    def swap(text):
+        return text.replace("      - id: 2   # done\n        text: 自治区生态环境厅牵头制定污水处理厂运行监管办法（2018年6月30日）。\n",
+                            "      - text: 自治区生态环境厅牵头制定污水处理厂运行监管办法（2018年6月30日）。\n        id: 2\n", 1)
+    path = write_small(tmp_path, plan_edit=swap)
+    fast, reference, reference_parses = load_both(path, monkeypatch)
+    assert reference_parses == 1
+    assert fast == reference
+
+
+def test_validation_errors_from_the_fast_path_have_reference_positions(tmp_path):
+    path = write_small(tmp_path, plan_edit=lambda t: t.replace("owners: [拉萨市]", "owners: [拉萨巿]", 1))
+    assert errors_of(path) == [
+        f"{tmp_path / 'tasks.yaml'}:43:18: measure 1.1.owners: unknown unit '拉萨巿' (did you mean 拉萨市?); declare it under 'units:'",
+    ]
+
+
+def test_multi_document_journal_is_refused(tmp_path):
+    path = write_small(tmp_path, journal_edit=lambda t: 'measure: "1.1"\ndate: 2019-01-01\nstate: done\n---\nmeasure: "1.2"\n')
+    assert errors_of(path)[0].startswith(f"{tmp_path / 'progress.yaml'}:4:1: YAML syntax: but found another document (expected a single document in the stream)")
+
+
+def test_without_yaml_rs_everything_takes_the_reference_path(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlio, "yaml_rs", None)
+    registry.REFERENCE_PARSES.clear()
+    reg = registry.load_registry(SMALL / "tasks.yaml", today=TODAY, use_cache=False)
+    assert len(reg.journal) == 9
+    assert sum(registry.REFERENCE_PARSES.values()) == 2
