@@ -307,7 +307,7 @@ def import_cmd(
     from . import importer
     from .registry import read_bytes
 
-    raw = read_bytes(report)
+    raw = read_bytes(report, regular_only=False)  # a report may come through a pipe
     text = importer.decode_report(raw, filename=str(report))
     cur = importer.load_curation(curation) if curation else None
     result = importer.import_report(text, filename=str(report), curation=cur)

@@ -78,9 +78,13 @@ def plan_files(path: Path) -> list[Path]:
     return [path]
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, *, regular_only: bool = True) -> bytes:
+    """The file's bytes. A pipe or device is refused unless regular_only=False: reading a
+    registry from one could block forever (a FIFO) or never end (/dev/zero)."""
     path = Path(path)
     try:
+        if regular_only and path.exists() and not path.is_dir() and not path.is_file():
+            raise RegistryError(Problem(str(path), None, None, "not a regular file (a pipe or device); expected a YAML file"))
         return path.read_bytes()
     except FileNotFoundError:
         raise RegistryError(Problem(str(path), None, None, "no such file")) from None
@@ -553,6 +557,9 @@ class _Checker:
         return units
 
     def milestones(self, value, pos, what: str) -> tuple[Milestone, ...] | None:
+        if value is not None and not isinstance(value, list):
+            self.sequence(value, pos, what)  # reports the wrong type, once
+            return None
         items = self.sequence(value, pos, what)
         if not items:
             self.problem(pos, f"{what}: expected at least one milestone ({{kind: date, due: YYYY-MM-DD}}, {{kind: ongoing}} or {{kind: immediate}})")
@@ -616,7 +623,9 @@ class _Checker:
                     reported = ReportedState(state=state, ongoing=ongoing)
             regions = []
             for j, region in enumerate(self.sequence(m.get("regions"), _at(m, "regions"), f"{what}.regions")):
-                if region not in REGIONS and region not in units:
+                if not isinstance(region, str):
+                    self.problem(_at(m["regions"], j), f"{what}.regions: expected the name of a region, got {_kind(region)}")
+                elif region not in REGIONS and region not in units:
                     self.problem(_at(m["regions"], j), f"{what}.regions: unknown region {_show(region)}{suggest(str(region), REGIONS)}; expected one of {', '.join(REGIONS)}")
                 else:
                     regions.append(region)
@@ -646,7 +655,7 @@ class _Checker:
             text = self.text(m, "text", label)
             owners = []
             raw_owners = self.sequence(m.get("owners"), _at(m, "owners"), f"{label}.owners") if "owners" in m else []
-            if "owners" in m and not raw_owners:
+            if "owners" in m and not raw_owners and isinstance(m["owners"], (list, type(None))):
                 self.problem(_at(m, "owners"), f"{label}.owners: expected at least one responsible unit")
             for j, owner in enumerate(raw_owners):
                 canonical = units.get(owner) if isinstance(owner, str) else None

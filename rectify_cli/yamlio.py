@@ -14,6 +14,8 @@ any problem found in fast-parsed data is re-diagnosed with the reference loader.
 """
 from __future__ import annotations
 
+import re
+
 import yaml
 
 try:
@@ -88,26 +90,75 @@ def decode(raw: bytes, *, filename: str) -> str:
 
 def parse(text: str, *, filename: str):
     """Parse one YAML document into YMap/YSeq/str/int/float/bool/None, or raise RegistryError."""
+    _check_nesting(text, filename)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(text, exc, filename) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        context = exc.context
+        if exc.context_mark and exc.problem and "end of stream" in exc.problem:
+            # an unclosed quote or bracket: where it starts is what the user needs
+            mark, context = exc.context_mark, f"{context} that starts here"
         message = exc.problem or "invalid YAML"
-        if exc.context:
-            message = f"{message} ({exc.context})"
+        if context:
+            message = f"{message} ({context})"
         raise RegistryError(
             Problem(filename, mark.line + 1 if mark else None, mark.column + 1 if mark else None, f"YAML syntax: {message}")
         ) from None
     except yaml.YAMLError as exc:
         raise RegistryError(Problem(filename, None, None, f"YAML syntax: {exc}")) from None
-    except RecursionError:
-        raise RegistryError(Problem(filename, None, None, f"document nested deeper than {MAX_DEPTH} levels")) from None
     finally:
         loader.dispose()
     if node is None:
         return None
     return _Walker(filename).value(node, 0)
+
+
+def _reader_problem(text: str, exc, filename: str) -> RegistryError:
+    """A character YAML forbids (a raw control character): name it and where it is."""
+    # libyaml reports a byte offset into the UTF-8 text, the pure-Python reader a character offset
+    if _BaseLoader is yaml.SafeLoader:
+        prefix = text[: exc.position]
+    else:
+        prefix = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+    line = prefix.count("\n") + 1
+    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return RegistryError(Problem(
+        filename, line, column,
+        f'YAML syntax: control character \\x{char:02x} is not allowed (inside double quotes, write it as the escape "\\x{char:02x}")'))
+
+
+def _check_nesting(text: str, filename: str) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH before composing it.
+
+    Composing recurses once per level (in C for libyaml): 100,000 nested '[' overflow the
+    C stack and kill the process. libyaml's event parser is iterative, so counting depth on
+    events is safe; a syntax error is left for the composing pass to report.
+    """
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise RegistryError(Problem(filename, mark.line + 1, mark.column + 1,
+                                                f"document nested deeper than {MAX_DEPTH} levels"))
+                depth += 1
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                depth -= 1
+            elif event is None or kind is yaml.StreamEndEvent:
+                return
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
 
 
 class _Walker:
@@ -160,6 +211,8 @@ class _Walker:
         if tag == _STR:
             return value
         if tag == _INT:
+            if ":" in value:
+                return value  # YAML 1.1 base 60 (10:30): a time of day in a note, keep the text
             text = value.replace("_", "")
             try:
                 return int(text, 0) if text[:2].lower() in ("0x", "0o", "0b") else int(text)
@@ -183,6 +236,8 @@ class _Walker:
 # Each is rare in a registry, and a single-character search is cheap, so on a hit we look
 # at its context and refuse only when it can really be syntax.
 _INDICATORS = "!&*<?%"
+MAX_FAST_LINE = 4000
+_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _TOKEN_START = " \n[{,"
 
 
@@ -192,6 +247,12 @@ def fast_path_refusal(text: str) -> str | None:
         return "yaml-rs is not installed"
     if "\t" in text:
         return "tabs"  # indentation rules for tabs differ between the parsers
+    if _NON_PRINTABLE.search(text):
+        return "a control character"  # YAML forbids them raw; the reference says where
+    if max(map(len, text.splitlines()), default=0) > MAX_FAST_LINE:
+        # Block nesting needs a long line (indentation or `- - - …`); yaml-rs recurses per
+        # level and crashes the process somewhere past 5,000 levels, libyaml's event check doesn't.
+        return "a very long line"
     for char in _INDICATORS:
         at = text.find(char)
         while at != -1:

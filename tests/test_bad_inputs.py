@@ -133,8 +133,7 @@ CASES = [
     C("yaml_bad_indentation", "`issuer:` indented one space more than its siblings",
       "tasks.yaml:3:10: YAML syntax: mapping values are not allowed in this context"),
     C("yaml_unclosed_quote", "`title: \"污水…` opening quote never closed",
-      "tasks.yaml:11:12: YAML syntax: found unexpected end of stream (while scanning a quoted scalar that starts here)",
-      defect="the location is the end of the file, not the quote that is never closed"),
+      "tasks.yaml:11:12: YAML syntax: found unexpected end of stream (while scanning a quoted scalar that starts here)"),
     C("yaml_stray_colon", "`problem: 污水处理: 设施…` (a second ': ' in plain text)",
       "tasks.yaml:12:18: YAML syntax: mapping values are not allowed in this context"),
     C("yaml_tab_indentation", "a tab used for indentation",
@@ -142,8 +141,7 @@ CASES = [
     C("yaml_two_documents", "two YAML documents (`---`) in one plan file",
       "tasks.yaml:26:1: YAML syntax: but found another document (expected a single document in the stream)"),
     C("yaml_control_character", "a raw BEL (0x07) inside a plain scalar",
-      'tasks.yaml:12:18: YAML syntax: control character \\x07 is not allowed (inside double quotes, write it as the escape "\\x07")',
-      defect="ReaderError has no line:col and its message spans two lines"),
+      'tasks.yaml:12:18: YAML syntax: control character \\x07 is not allowed (inside double quotes, write it as the escape "\\x07")'),
     # empty-ish files
     C("empty_file", "a file of 0 bytes",
       "tasks.yaml:1:1: empty file: expected a registry with 'registry', 'units' and 'tasks'"),
@@ -215,14 +213,11 @@ CASES = [
     C("mapping_where_text", "`title: {zh: …}`",
       "tasks.yaml:11:12: task 1.title: expected non-empty text, got a mapping"),
     C("text_where_list", "`owners: 拉萨市` without brackets",
-      "tasks.yaml:22:17: measure 1.1.owners: expected a list, got text '拉萨市'",
-      defect="a second, redundant line 'expected at least one responsible unit' follows"),
+      "tasks.yaml:22:17: measure 1.1.owners: expected a list, got text '拉萨市'"),
     C("milestones_mapping", "`milestones: {kind: ongoing}` (a mapping, not a list)",
-      "tasks.yaml:24:21: measure 1.1.milestones: expected a list, got a mapping",
-      defect="a second, redundant line 'expected at least one milestone' follows"),
+      "tasks.yaml:24:21: measure 1.1.milestones: expected a list, got a mapping"),
     C("region_not_text", "`regions: [[拉萨市]]` (a list inside the list)",
-      "tasks.yaml:18:15: task 1.regions: expected the name of a region, got a list",
-      defect="internal error: TypeError: unhashable type: 'YSeq'"),
+      "tasks.yaml:18:15: task 1.regions: expected the name of a region, got a list"),
     C("task_id_text", "`id: 一` (a Chinese numeral)",
       "tasks.yaml:10:9: task.id: expected a whole number ≥ 1, got '一'"),
     C("empty_measures_owners", "`owners: []`",
@@ -272,8 +267,7 @@ CASES = [
     C("journal_unknown_unit", "`by: 拉萨` (not a declared unit)",
       "progress.yaml:5:7: journal entry 1.by: unknown unit '拉萨' (did you mean 拉萨市?)"),
     C("journal_note_sexagesimal", "`note: 10:30` (YAML 1.1 reads base-60 integers): accepted as text",
-      ACCEPTED_SMALL.format(1), accepted=True,
-      defect="refused with 'not a valid integer: '10:30'', a message about YAML internals"),
+      ACCEPTED_SMALL.format(1), accepted=True),
     C("journal_only_comment_accepted", "a journal holding only a comment: nothing recorded yet, accepted",
       ACCEPTED_SMALL.format(0), accepted=True),
     # folders
@@ -380,7 +374,6 @@ SEGFAULT = "the C composer (libyaml) recurses once per level: the process dies o
     pytest.param("flow_mappings", "{a: " * 100_000, "1:261", id="100000-flow-mappings"),
     pytest.param("block_sequences", "- " * 100_000 + "x", "1:131", id="100000-block-dashes"),
 ])
-@pytest.mark.xfail(strict=True, reason=SEGFAULT)
 def test_deeply_nested_document_fails_cleanly(shape, text, where, tmp_path, startup_seconds):
     (tmp_path / "deep.yaml").write_text(text + "\n", encoding="utf-8")
     run = rectify(["validate", "deep.yaml"], tmp_path)
@@ -493,14 +486,12 @@ def test_unreadable_file_simulated(tmp_path, monkeypatch):
     assert str(caught.value) == f"{plan}: cannot be read (permission denied)"
 
 
-@pytest.mark.xfail(strict=True, reason="read_bytes blocks forever on a FIFO: the command hangs")
 def test_fifo_does_not_hang(tmp_path, startup_seconds):
     os.mkfifo(tmp_path / "tasks.yaml")
     run = rectify(["validate", "tasks.yaml"], tmp_path, timeout=5)
     assert_refused(run, ["tasks.yaml: not a regular file (a pipe or device); expected a YAML file"], startup_seconds)
 
 
-@pytest.mark.xfail(strict=True, reason="read_bytes reads /dev/zero until memory runs out")
 def test_device_is_refused(tmp_path, startup_seconds):
     run = rectify(["validate", "/dev/zero"], tmp_path, timeout=5, memory_limit=1 << 30)
     assert_refused(run, ["/dev/zero: not a regular file (a pipe or device); expected a YAML file"], startup_seconds)

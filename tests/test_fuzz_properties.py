@@ -32,15 +32,11 @@ SMALL = ROOT / "tests" / "fixtures" / "small"
 REPORT = ROOT / "data" / "source" / "xizang-2019-rectification-report.txt"
 
 # (exception type name, text in its message, the xfail test that pins it)
-KNOWN_DEFECTS = [
-    ("TypeError", "unhashable type", "tests/test_bad_inputs.py::test_bad_input[region_not_text-validate]"),
-]
+KNOWN_DEFECTS: list[tuple[str, str, str]] = []
 
 
 # Messages that are known not to be one located line yet (pinned by the same kind of xfail test)
-KNOWN_MULTILINE = [
-    ("unacceptable character", "tests/test_bad_inputs.py::test_bad_input[yaml_control_character-validate]"),
-]
+KNOWN_MULTILINE: list[tuple[str, str]] = []
 
 
 def known_defect(exc: BaseException) -> bool:
