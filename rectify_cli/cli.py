@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
+from .engine import STALE, Status
 from .errors import RectifyError, UsageError
 from .i18n import Lang
 from .textsafe import printable
@@ -100,13 +101,8 @@ class FailOn(str, enum.Enum):
     stale = "stale"
 
 
-class StateFilter(str, enum.Enum):
-    overdue = "overdue"
-    due_soon = "due_soon"
-    on_track = "on_track"
-    ongoing = "ongoing"
-    done = "done"
-    stale = "stale"
+# The engine's states plus the "stale" flag, as `--state` choices (one list, kept by the engine).
+StateFilter = enum.Enum("StateFilter", {s.value: s.value for s in Status} | {STALE: STALE}, type=str)
 
 
 class ExportFormat(str, enum.Enum):
