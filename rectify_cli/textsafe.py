@@ -20,3 +20,31 @@ def printable(text: str, *, single_line: bool = False) -> str:
     if single_line:
         text = text.replace("\n", " ").replace("\t", " ")
     return text
+
+
+ELLIPSIS = "…"
+
+
+def display_width(text: str) -> int:
+    """Width in terminal cells: CJK characters take two, combining marks none."""
+    from wcwidth import wcwidth
+
+    return sum(max(wcwidth(ch), 0) for ch in text)
+
+
+def clip(text: str, width: int) -> str:
+    """`text` cut to at most `width` cells on a character boundary, ending in … when cut
+    (a wide character that would straddle the limit is left out)."""
+    if display_width(text) <= width:
+        return text
+    from wcwidth import wcwidth
+
+    room = width - display_width(ELLIPSIS)
+    out, used = [], 0
+    for ch in text:
+        cells = max(wcwidth(ch), 0)
+        if used + cells > room:
+            break
+        out.append(ch)
+        used += cells
+    return "".join(out) + ELLIPSIS

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from wcwidth import wcwidth
 
 from ..engine import Status
 from ..errors import UsageError
 from ..gate import CheckItem, CheckResult, stale_days
 from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
-from ..textsafe import printable
+from ..textsafe import clip, display_width, printable
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
 ANNOTATION_CAP = 10  # GitHub shows at most 10 annotations of each level per step
@@ -24,23 +23,9 @@ ANNOTATION_CAP = 10  # GitHub shows at most 10 annotations of each level per ste
 # --------------------------------------------------------------------------- shared phrases
 
 
-def cells(text: str) -> int:
-    """Display width in terminal cells (CJK characters take two)."""
-    return sum(max(wcwidth(ch), 0) for ch in text)
-
-
 def shorten(text: str, limit: int = SHORT_CELLS) -> str:
-    """`text` cut to at most `limit` cells on a character boundary, ending with … when cut."""
-    if cells(text) <= limit:
-        return text
-    out, used = [], 0
-    for ch in text:
-        width = max(wcwidth(ch), 0)
-        if used + width > limit - 1:  # keep one cell for the ellipsis
-            break
-        out.append(ch)
-        used += width
-    return "".join(out) + "…"
+    """`text` cut to at most `limit` cells, ending with … when cut."""
+    return clip(text, limit)
 
 
 def one_line(text: str) -> str:
@@ -117,7 +102,7 @@ def total_line(result: CheckResult, lang: Lang) -> str:
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - cells(text))
+    return text + " " * (width - display_width(text))
 
 
 def _rows(items: tuple[CheckItem, ...], as_of, lang: Lang) -> list[str]:
@@ -126,7 +111,7 @@ def _rows(items: tuple[CheckItem, ...], as_of, lang: Lang) -> list[str]:
               owners_text(item, lang), short_text(item)) for item in items]
     if not table:
         return []
-    widths = [max(cells(row[i]) for row in table) for i in range(4)]
+    widths = [max(display_width(row[i]) for row in table) for i in range(4)]
     return ["  ".join([*(_pad(row[i], widths[i]) for i in range(4)), row[4]]).rstrip() for row in table]
 
 

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from tabulate import tabulate
-from wcwidth import wcswidth
 
 from ..i18n import ENTRY, STATUS, Lang, label, word
-from ..textsafe import printable
+from ..textsafe import clip, printable
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 
@@ -59,23 +58,10 @@ def render_history(entries, *, lang: Lang) -> str:
             printable(e.measure, single_line=True),
             state,
             printable(e.by or "", single_line=True),
-            _clip(printable(e.note or "", single_line=True), NOTE_WIDTH),
-            _clip(printable(e.evidence or "", single_line=True), NOTE_WIDTH),
+            clip(printable(e.note or "", single_line=True), NOTE_WIDTH),
+            clip(printable(e.evidence or "", single_line=True), NOTE_WIDTH),
         ])
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
-
-
-def _clip(text: str, width: int) -> str:
-    if wcswidth(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = max(wcswidth(ch), 0)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
 
 
 def render_verify(result) -> str:

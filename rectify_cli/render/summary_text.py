@@ -12,6 +12,7 @@ from wcwidth import wcswidth, wcwidth
 from ..i18n import Lang
 from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
+from .. import textsafe
 from ..textsafe import printable
 
 # Display widths (terminal columns; a Chinese character takes 2) of clipped cells.
@@ -19,7 +20,6 @@ TEXT_WIDTH = 36
 UNITS_WIDTH = 24
 EVIDENCE_WIDTH = 20
 REASON_WIDTH = 24
-ELLIPSIS = "…"
 
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -39,20 +39,8 @@ def cell(text: str | None) -> str:
 
 
 def clip(text: str | None, width: int) -> str:
-    """`text` as a cell cut to at most `width` display columns, ending in … when cut (cut on
-    character boundaries: a wide character that would straddle the limit is left out)."""
-    text = cell(text)
-    if wcswidth(text) <= width:
-        return text
-    room = width - wcswidth(ELLIPSIS)
-    out, used = [], 0
-    for ch in text:
-        w = wcwidth(ch)
-        if used + w > room:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + ELLIPSIS
+    """`text` as a cell cut to at most `width` display columns, ending in … when cut."""
+    return textsafe.clip(cell(text), width)
 
 
 def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = ()) -> str:

@@ -15,6 +15,7 @@ from builders import entry, make_measure, make_registry, make_task, make_plan, o
 from rectify_cli.engine import evaluate  # noqa: E402
 from rectify_cli.errors import UsageError  # noqa: E402
 from rectify_cli.gate import run_check  # noqa: E402
+from rectify_cli.textsafe import display_width  # noqa: E402
 from rectify_cli.i18n import Lang  # noqa: E402
 from rectify_cli.model import Location  # noqa: E402
 from rectify_cli.render import check  # noqa: E402
@@ -63,7 +64,7 @@ def test_shorten_cuts_on_a_cell_boundary_with_an_ellipsis():
     assert check.shorten("一二三四五六七八九十一二三四五六") == "一二三四五六七八九十一二三四…"
     assert check.shorten("a一二三四五六七八九十一二三四五") == "a一二三四五六七八九十一二三四…"
     assert check.shorten("a" * 31) == "a" * 29 + "…"
-    assert check.cells("测试ab") == 6
+    assert display_width("测试ab") == 6
 
 
 def test_escape_functions_of_workflow_commands():
