@@ -8,7 +8,8 @@ peak RSS (the child's ru_maxrss, via os.wait4). Each time is also given as a rat
 floor: a process that only reads and parses the same YAML files with the fastest parser
 available (yaml-rs, else libyaml). "cold" runs start from an empty cache folder, "warm"
 runs reuse it. With Taskwarrior installed (`task`), the same measures are imported as
-tasks with their due dates and `task overdue` is timed beside `rectify check`.
+tasks with their due dates and `task overdue` is timed beside `rectify check`. After the
+table, each target of the issue is listed with what was measured and whether it is met.
 Generated registries are cached under bench/.work/ (see generate.py).
 """
 from __future__ import annotations
@@ -93,8 +94,10 @@ def registry_files(path: Path) -> list[Path]:
 class Table:
     def __init__(self):
         self.rows: list[tuple] = []
+        self.raw: dict[tuple, tuple[float, int]] = {}  # (n, what) -> (wall, rss), for the targets
 
     def add(self, n, what, wall, rss, floor=None, note=""):
+        self.raw[(n, what)] = (wall, rss)
         ratio = f"{wall / floor:.2f}" if floor else ""
         self.rows.append((f"{n:,}" if isinstance(n, int) else n, what, f"{wall:.3f}", f"{rss / 2**20:.0f}" if rss else "", ratio, note))
         print("  ".join(str(c) for c in self.rows[-1]), file=sys.stderr, flush=True)
@@ -104,6 +107,58 @@ class Table:
         widths = [max(len(str(r[i])) for r in (head, *self.rows)) for i in range(len(head))]
         for row in (head, tuple("-" * w for w in widths), *self.rows):
             print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+
+
+# -- the targets (from the issue) -------------------------------------------------------------
+def targets(raw: dict, sizes: list[int], floors: dict, peer: dict) -> list[tuple[str, str, bool | None]]:
+    """(target, what was measured, met: True/False, None when not measured) for each target."""
+    result = []
+
+    def get(n, what):
+        return raw.get((n, what), (None, None))[0]
+
+    def add(target, measured, met):
+        result.append((target, measured, met))
+
+    small, large = (179 if 179 in sizes else None), max(sizes)
+    status = get(small, "rectify status (warm cache)") if small else None
+    add("bundled ledger: rectify status <= 0.3 s (median, warm cache)",
+        f"{status:.3f} s" if status is not None else "not run", None if status is None else status <= 0.3)
+    bare, cli = get("-", "python -c pass"), get("-", "python -c 'import rectify_cli.cli'")
+    add("start-up: import <= 0.15 s over bare python", f"+{cli - bare:.3f} s", cli - bare <= 0.15)
+
+    floor, task = floors.get(large), peer.get(large)
+    cold, warm = get(large, "rectify check --format json (cold cache)"), get(large, "rectify check --format json (warm cache)")
+    n = f"{large:,}" if large >= 100000 else f"{large:,} (the targets are for 100,000)"
+    add(f"{n}: rectify check, cold cache <= 1.3 x parse floor", f"{cold:.2f} s = {cold / floor:.2f} x floor ({floor:.2f} s)",
+        cold <= 1.3 * floor)
+    if task:
+        add(f"{n}: rectify check, cold cache faster than task overdue", f"{cold:.2f} s = {cold / task:.2f} x task ({task:.2f} s)", cold < task)
+        add(f"{n}: rectify check, warm cache <= 0.3 x task overdue", f"{warm:.2f} s = {warm / task:.2f} x task", warm <= 0.3 * task)
+        edited = next((w for (size, what), (w, _) in raw.items() if size == large and "journals edited" in what), None)
+        add(f"{n}: folder, one file edited <= 0.6 x task overdue",
+            f"{edited:.2f} s = {edited / task:.2f} x task" if edited is not None else "not run",
+            None if edited is None else edited <= 0.6 * task)
+    else:
+        for what in ("cold cache faster than task overdue", "warm cache <= 0.3 x task overdue", "folder, one file edited <= 0.6 x task overdue"):
+            add(f"{n}: {what}", "Taskwarrior not installed", None)
+    peak = max((rss for (size, what), (_, rss) in raw.items() if size == large and what.startswith("rectify")), default=0)
+    add(f"{n}: peak RSS <= 1 GiB (aim 0.4 GiB)", f"{peak / 2**30:.2f} GiB", peak <= 2**30)
+    if 10000 in sizes and large > 10000:
+        growth = [(raw[(large, what)][0] / wall, what) for (size, what), (wall, _) in raw.items()
+                  if size == 10000 and what.startswith("rectify") and (large, what) in raw and wall]
+        worst, what = max(growth)
+        add(f"10,000 -> {n}: time grows no more than ~10x ({large // 10000}x the measures)",
+            f"worst {worst:.1f}x ({what})", worst <= 10.5)
+    return result
+
+
+def print_targets(rows: list[tuple[str, str, bool | None]]) -> None:
+    head = ("target", "measured", "")
+    cells = [(t, m, "met" if ok else "MISSED" if ok is False else "n/a") for t, m, ok in rows]
+    widths = [max(len(r[i]) for r in (head, *cells)) for i in range(3)]
+    for row in (head, tuple("-" * w for w in widths), *cells):
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
 
 
 # -- Taskwarrior ------------------------------------------------------------------------------
@@ -155,6 +210,8 @@ def main() -> None:
     env = {**os.environ, "RECTIFY_TODAY": TODAY.isoformat(), "RECTIFY_CACHE_DIR": str(cache_root / "warm"),
            "PYTHONDONTWRITEBYTECODE": "0"}
     table = Table()
+    floors: dict[int, float] = {}
+    peer: dict[int, float] = {}
 
     try:
         startup_bare, _ = measure([PY, "-c", "pass"], env, max(args.runs, 5))
@@ -172,6 +229,7 @@ def main() -> None:
             size = sum(f.stat().st_size for f in files)
             floor, floor_rss = measure([PY, "-c", FLOOR_CODE, *map(str, files)], env, args.runs)
             table.add(n, f"floor: parse {len(files)} files, {size / 1e6:.1f} MB", floor, floor_rss, floor)
+            floors[n] = floor
             commands = {
                 "status": ["status"],
                 "check --format json": ["check", "--format", "json"],
@@ -194,6 +252,7 @@ def main() -> None:
             tw = taskwarrior_data(path, n) if n >= 1000 else None
             if tw is not None:
                 tw_wall, tw_rss = measure(["task", *task_rc(tw), "overdue"], task_env(tw), args.runs)
+                peer[n] = tw_wall
                 table.add(n, "task overdue (Taskwarrior)", tw_wall, tw_rss, floor,
                           note=f"rectify check: cold {results['check cold'] / tw_wall:.2f}×, warm {results['check --format json'] / tw_wall:.2f}× of task")
             elif shutil.which("task") is None and n >= 1000:
@@ -230,6 +289,8 @@ def main() -> None:
     print()
     print(f"rectify benchmark: RECTIFY_TODAY={TODAY.isoformat()}, {args.runs} runs each, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     table.print()
+    print()
+    print_targets(targets(table.raw, sizes, floors, peer))
 
 
 if __name__ == "__main__":

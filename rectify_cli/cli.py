@@ -6,6 +6,7 @@ message on stderr and an exit code (0 ok, 1 the check found something, 2 bad inp
 from __future__ import annotations
 
 import enum
+import gc
 import os
 import sys
 from datetime import date
@@ -142,9 +143,9 @@ def _select(report, reg, *, states=(), owners=(), regions=(), tasks=()):
 
 
 def _print_json(document) -> None:
-    import json
+    from .render.json_out import dumps
 
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(dumps(document))
 
 
 # -- commands -----------------------------------------------------------------------
@@ -451,8 +452,14 @@ def _write_text(text: str, output: Path | None) -> None:
 
 def main() -> None:
     """Entry point: no Python traceback reaches a user unless RECTIFY_DEBUG is set."""
+    # One run builds up to millions of long-lived objects (a big registry and its evaluation)
+    # and makes no cyclic garbage worth collecting: the cyclic collector would only walk them
+    # again and again (a third of the time of a 100,000-measure run). Memory is freed at exit.
+    gc.disable()
     try:
         app()
+    except SystemExit as exc:
+        _exit_now(exc.code)
     except KeyboardInterrupt:
         sys.stderr.write("rectify: interrupted\n")
         sys.exit(130)
@@ -465,3 +472,20 @@ def main() -> None:
             raise
         sys.stderr.write(f"rectify: internal error: {type(exc).__name__}: {exc} (set RECTIFY_DEBUG=1 for details)\n")
         sys.exit(EXIT_INVALID)
+
+
+def _exit_now(code) -> None:
+    """Exit with `code` without tearing the interpreter down: freeing the millions of objects
+    of a big registry one by one takes most of a second, and the system frees the memory at
+    once. Exit handlers run and output is flushed first; if that fails, the usual way out."""
+    if code is not None and not isinstance(code, int):
+        raise SystemExit(code)
+    import atexit
+
+    try:
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        raise SystemExit(code) from None
+    os._exit(code or 0)

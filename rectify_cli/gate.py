@@ -14,9 +14,11 @@ from pathlib import Path
 from . import engine
 from .engine import MeasureResult, StatusReport
 from .errors import UsageError
-from .model import Registry
+from .model import Registry, new
 
 RULES: tuple[str, ...] = (engine.Status.OVERDUE.value, engine.Status.DUE_SOON.value, engine.STALE)
+
+_DUE_SOON = engine.Status.DUE_SOON.value
 
 FAILURE = "failure"
 WARNING = "warning"
@@ -122,12 +124,12 @@ def run_check(
         rule = _rule(result)
         if rule is not None and rule in wanted:
             kind = FAILURE
-        elif rule == engine.Status.DUE_SOON.value:
+        elif rule == _DUE_SOON:
             kind = WARNING
         else:
             kind = PASS
         file, line = where(result)
-        items.append(CheckItem(result=result, rule=rule, kind=kind, file=file, line=line))
+        items.append(new(CheckItem, result=result, rule=rule, kind=kind, file=file, line=line))
 
     return CheckResult(
         as_of=report.as_of,

@@ -29,8 +29,17 @@ def scalar(value: object, *, flow: bool = False) -> str:
         return str(value)
     s = str(value)
     if isinstance(value, Quoted) or not _plain_ok(s, flow):
-        return json.dumps(s, ensure_ascii=False)
+        # JSON escapes C0 controls; YAML can't hold DEL, C1 controls or non-characters raw either.
+        return _UNPRINTABLE.sub(_escape, json.dumps(s, ensure_ascii=False))
     return s
+
+
+_UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _plain_ok(s: str, flow: bool) -> bool:

@@ -100,8 +100,8 @@ def read_text(path: Path) -> str:
     return yamlio.decode(read_bytes(path), filename=str(path))
 
 
-# How many times each file was read as YAML (by either parser) in this process: lets tests
-# observe that the cache spares unchanged files.
+# How many times each file was read as YAML (by either parser) by this process or the helper
+# process it started (_prefetch_journals): lets tests observe that the cache spares unchanged files.
 PARSE_COUNTS: Counter[str] = Counter()
 REFERENCE_PARSES: Counter[str] = Counter()  # ... of which by the reference loader
 
@@ -123,12 +123,17 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     problems: list[Problem] = []
     plans: list[Plan] = []
     journals: list[_JournalFile] = []
-    for file in files:
-        prefix = file.stem + ":" if prefixed else ""
-        plan = _load_plan(file, prefix, store, problems)
-        if plan is not None:
-            plans.append(plan)
-        jpath = journal_path_for(file)
+    sources = [(file, journal_path_for(file), file.stem + ":" if prefixed else "") for file in files]
+    helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in sources if jpath.exists()], store)
+    try:
+        for file, _, prefix in sources:
+            plan = _load_plan(file, prefix, store, problems)
+            if plan is not None:
+                plans.append(plan)
+    finally:
+        if helper is not None:
+            _join(helper)
+    for _, jpath, prefix in sources:
         if jpath.exists():
             journals.append(_load_journal(jpath, prefix, store, problems))
     if not problems:
@@ -157,6 +162,62 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         plan_files=tuple(str(f) for f in files),
         journal_files=tuple(str(journal_path_for(f)) for f in files),
     )
+
+
+# Journals this big in all (bytes) are read by a second process while this one reads the
+# plans: on two cores a cold load of a big registry takes the time of the bigger half.
+PARALLEL_BYTES = 4_000_000
+
+
+def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None):
+    """Start reading the journals the cache lacks into the cache, in a forked child.
+
+    The child only fills cache entries, through the same `_load_journal` as this process;
+    this process then reads every journal as usual, from the entries the child made, or
+    itself when the child made none (a journal with problems is never cached, so its
+    messages always come from here). Returns (pid, the journals it reads), or None when
+    nothing is worth it or the platform can't fork.
+    """
+    if store is None or not hasattr(os, "fork"):
+        return None
+    import threading
+
+    if threading.active_count() > 1:
+        return None  # forking a process with threads is unsafe: read it all here
+    missing, size = [], 0
+    for jpath, prefix in journals:
+        try:
+            raw = jpath.read_bytes()
+        except OSError:
+            continue  # reported when this process reads it
+        if not store.has(jpath, "journal", prefix, raw):
+            missing.append((jpath, prefix))
+            size += len(raw)
+    if size < PARALLEL_BYTES:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the child: fill the cache, then leave without running any exit handler
+        code = 1
+        try:
+            for jpath, prefix in missing:
+                _load_journal(jpath, prefix, store, [])
+            code = 0
+        finally:
+            os._exit(code)
+    return pid, missing
+
+
+def _join(helper) -> None:
+    pid, missing = helper
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:  # pragma: no cover - reaped elsewhere
+        pass
+    for jpath, _ in missing:  # each was read as YAML, by the child
+        PARSE_COUNTS[str(jpath)] += 1
 
 
 class _JournalFile:
@@ -750,22 +811,33 @@ class JournalContext:
         """The Entry of each row, and (entry index, key, message) for each problem found."""
         entries, problems = [], []
         measure_ids, units, today = self.measure_ids, self.units, self.today
+        append, states, day_of = entries.append, _ENTRY_STATES, _parse_date_cached
         for index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, digest, line, column in rows:
-            what = f"journal entry {index + 1}"
-            mid = prefix + mid if prefix and ":" not in mid else mid
+            if prefix and ":" not in mid:
+                mid = prefix + mid
             if mid not in measure_ids:
-                problems.append((index, "measure", f"{what}: no measure {mid!r} in the plan{suggest(mid, measure_ids)}"))
+                problems.append((index, "measure", f"journal entry {index + 1}: no measure {mid!r} in the plan{suggest(mid, measure_ids)}"))
                 continue
-            day = _parse_date(day)
+            day = day_of(day)
             if day > today:
-                problems.append((index, "date", f"{what}.date: {day.isoformat()} is in the future (today is {today.isoformat()})"))
-            for key, name in (("by", by), ("approved_by", approved_by)):
-                if name is not None and name not in units:
-                    problems.append((index, key, _unknown_unit(what, key, name, units)))
-            entries.append(new(Entry, measure=mid, date=day, state=_ENTRY_STATES[state], note=note, evidence=evidence,
-                               by=units.get(by), milestone=_parse_date(milestone), to=_parse_date(to),
-                               reason=reason, approved_by=units.get(approved_by), late=late, hash=digest,
-                               location=new(Location, file=file, line=line, column=column)))
+                problems.append((index, "date", f"journal entry {index + 1}.date: {day.isoformat()} is in the future (today is {today.isoformat()})"))
+            if by is not None:
+                if by in units:
+                    by = units[by]
+                else:
+                    problems.append((index, "by", _unknown_unit(f"journal entry {index + 1}", "by", by, units)))
+                    by = None
+            if approved_by is not None:
+                if approved_by in units:
+                    approved_by = units[approved_by]
+                else:
+                    problems.append((index, "approved_by", _unknown_unit(f"journal entry {index + 1}", "approved_by", approved_by, units)))
+                    approved_by = None
+            append(new(Entry, measure=mid, date=day, state=states[state], note=note, evidence=evidence,
+                       by=by, milestone=day_of(milestone) if milestone is not None else None,
+                       to=day_of(to) if to is not None else None,
+                       reason=reason, approved_by=approved_by, late=late, hash=digest,
+                       location=new(Location, file=file, line=line, column=column)))
         return entries, problems
 
 

@@ -1,6 +1,7 @@
 """Registry text is data: make it harmless for terminals and plain-text outputs."""
 from __future__ import annotations
 
+import functools
 import re
 
 # C0 controls except tab and newline, DEL, and C1 controls (ESC sequences, OSC title changes...).
@@ -25,11 +26,26 @@ def printable(text: str, *, single_line: bool = False) -> str:
 ELLIPSIS = "…"
 
 
-def display_width(text: str) -> int:
-    """Width in terminal cells: CJK characters take two, combining marks none."""
+@functools.lru_cache(maxsize=None)
+def char_width(ch: str) -> int:
+    """wcwidth of one character: cells it takes, -1 when it has no width of its own.
+
+    Remembered: a big report measures millions of characters from a few thousand."""
     from wcwidth import wcwidth
 
-    return sum(max(wcwidth(ch), 0) for ch in text)
+    return wcwidth(ch)
+
+
+@functools.lru_cache(maxsize=None)
+def _cells(ch: str) -> int:
+    return max(char_width(ch), 0)
+
+
+def display_width(text: str) -> int:
+    """Width in terminal cells: CJK characters take two, combining marks none."""
+    if text.isascii() and text.isprintable():
+        return len(text)  # (one cell each: the common case, without measuring)
+    return sum(map(_cells, text))
 
 
 def clip(text: str, width: int) -> str:
@@ -37,12 +53,10 @@ def clip(text: str, width: int) -> str:
     (a wide character that would straddle the limit is left out)."""
     if display_width(text) <= width:
         return text
-    from wcwidth import wcwidth
-
     room = width - display_width(ELLIPSIS)
     out, used = [], 0
     for ch in text:
-        cells = max(wcwidth(ch), 0)
+        cells = _cells(ch)
         if used + cells > room:
             break
         out.append(ch)

@@ -154,3 +154,25 @@ def _env(cache_dir):
     import os
 
     return {**os.environ, "RECTIFY_CACHE_DIR": str(cache_dir), "RECTIFY_TODAY": "2019-03-31"}
+
+
+# -- big journals are read by a second process while this one reads the plans ---------------
+def test_a_journal_read_by_the_helper_process_gives_the_same_registry(small, cache_dir, monkeypatch):
+    reference = load(small, use_cache=False)
+    monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)  # every journal counts as big
+    first = load(small)
+    assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}  # the journal by the helper, once
+    assert first == reference
+    assert load(small) == reference and parses() == {}
+
+
+def test_a_journal_with_problems_is_reported_the_same_with_the_helper(small, cache_dir, monkeypatch):
+    journal = small.with_name("progress.yaml")
+    journal.write_text(journal.read_text(encoding="utf-8").replace("state: done", "state: finished", 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as plain:
+        load(small, use_cache=False)
+    monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)
+    with pytest.raises(RegistryError) as helped:
+        load(small)
+    assert [str(p) for p in helped.value.problems] == [str(p) for p in plain.value.problems]
+    assert len(list(cache_dir.glob("*.json"))) == 1  # the plan's: a journal with problems is never cached

@@ -4,7 +4,6 @@ Dispatched from render/check.py; the phrases (titles, bodies, total line) come f
 """
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
@@ -14,7 +13,7 @@ from ..engine import id_sort_key
 from ..i18n import Lang, label
 from ..textsafe import printable
 from . import check as phrases
-from .json_out import measure_document
+from .json_out import dumps, measure_document
 
 # --------------------------------------------------------------------------- json
 
@@ -46,7 +45,7 @@ def check_document(result: CheckResult) -> dict:
 
 
 def render_json(result: CheckResult, *, lang: Lang) -> str:
-    return json.dumps(check_document(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(check_document(result))
 
 
 # --------------------------------------------------------------------------- junit
@@ -158,4 +157,4 @@ def sarif_document(result: CheckResult, lang: Lang) -> dict:
 
 
 def render_sarif(result: CheckResult, *, lang: Lang) -> str:
-    return json.dumps(sarif_document(result, lang), ensure_ascii=False, indent=2) + "\n"
+    return dumps(sarif_document(result, lang))

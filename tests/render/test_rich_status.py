@@ -252,3 +252,36 @@ def test_show_measure_without_entries_says_so():
     registry = replace(registry, journal=tuple(e for e in registry.journal if e.measure != "3.1"))
     text = render_show("3.1", registry)
     assert text.splitlines()[-1] == "截至 2019-03-31 无进展记录。"
+
+
+# -- big tables: written row by row, with the same text Rich would print ----------------------
+@pytest.mark.parametrize("measures", [False, True])
+@pytest.mark.parametrize("width", [30, 60, 100, 160])
+@pytest.mark.parametrize("ledger", [FIXTURE, "data/tasks.yaml"])
+def test_a_big_plain_table_is_printed_exactly_as_rich_prints_it(monkeypatch, ledger, width, measures):
+    from rectify_cli.render import rich_status
+
+    registry = load_registry(ledger, today=date(2020, 6, 30))
+    for as_of in (AS_OF, date(2020, 6, 30)):
+        report = _report(registry, as_of)
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+        by_rich = render_status(registry, report=report, as_of=as_of, measures=measures, width=width)
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 0)  # every table counts as big
+        assert render_status(registry, report=report, as_of=as_of, measures=measures, width=width) == by_rich
+
+
+def test_a_big_table_with_hostile_text_is_printed_exactly_as_rich_prints_it(monkeypatch):
+    from rectify_cli.render import rich_status
+
+    registry = _registry()
+    task = registry.plan.tasks[0]
+    odd = "宽字符" * 30 + "\u200b\u0301e\u0301 ☃️👍🏽  trailing  "
+    measure = replace(task.measures[0], text=odd, owners=(odd,), lead=odd)
+    task = replace(task, title=odd, measures=(measure,) + task.measures[1:])
+    plan = replace(registry.plan, tasks=(task,) + registry.plan.tasks[1:])
+    registry = replace(registry, plan=plan)
+    for measures in (False, True):
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+        by_rich = render_status(registry, measures=measures, width=90)
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
+        assert render_status(registry, measures=measures, width=90) == by_rich

@@ -181,3 +181,32 @@ def test_long_measure_text_is_cut_to_a_fixed_width():
     text = render(_summary(overdue=(OverdueItem("1.1", long_text, ("拉萨市",), date(2019, 1, 1), 89),)), lang=Lang.zh)
     (block,) = table_blocks(text)
     assert block[2] == "1.1     自治区生态环境厅牵头自治区生态环境…  拉萨市      2019-01-01          89"
+
+
+# -- big tables: laid out directly, with the same text tabulate gives ---------------------------
+@pytest.mark.parametrize("month", ["2019-03", "2019-04", "2020-05"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("ledger", [SMALL, BUNDLED])
+def test_a_big_table_is_laid_out_exactly_as_tabulate_lays_it_out(monkeypatch, ledger, lang, month):
+    from rectify_cli.render import summary_text as module
+
+    args = ["--month", month, "--lang", lang, "-r", str(ledger)]
+    monkeypatch.setattr(module, "FAST_ROWS", 10**9)
+    by_tabulate = summary_text(*args)
+    monkeypatch.setattr(module, "FAST_ROWS", 0)  # every table counts as big
+    assert summary_text(*args) == by_tabulate
+
+
+@pytest.mark.parametrize("odd", [
+    "  padded  ", "", "全角　空格", "e\u0301 combining", "👍🏽 emoji", "🇨🇳 flag", "\u1100\u1161 jamo", "a\u200db", "☃️",
+    "क्ष conjunct", "宽" * 40, "2.10", "\\x1b[31m",
+])
+def test_odd_cells_are_laid_out_as_tabulate_lays_them_out(monkeypatch, odd):
+    from rectify_cli.render import summary_text as module
+
+    rows = [[f"{i}.1", odd if i % 7 == 3 else f"措施{i}", "单位", str(i)] for i in range(30)]
+    headers = ["措施", "内容", "责任单位", "天数"]
+    monkeypatch.setattr(module, "FAST_ROWS", 10**9)
+    by_tabulate = table(headers, rows, right=(3,))
+    monkeypatch.setattr(module, "FAST_ROWS", 0)
+    assert table(headers, rows, right=(3,)) == by_tabulate
