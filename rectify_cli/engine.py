@@ -94,6 +94,15 @@ _ROLLUP_RANK = {
 }
 
 
+def light_of(status: Status, stale: bool) -> Light:
+    """Red when overdue; yellow when due soon or stale; green otherwise."""
+    if status == Status.OVERDUE:
+        return Light.RED
+    if status == Status.DUE_SOON or stale:
+        return Light.YELLOW
+    return Light.GREEN
+
+
 @dataclass(frozen=True)
 class MilestoneResult:
     kind: MilestoneKind
@@ -126,11 +135,7 @@ class MeasureResult:
 
     @property
     def light(self) -> Light:
-        if self.status == Status.OVERDUE:
-            return Light.RED
-        if self.status == Status.DUE_SOON or self.stale:
-            return Light.YELLOW
-        return Light.GREEN
+        return light_of(self.status, self.stale)
 
     @property
     def closed(self) -> bool:
@@ -172,11 +177,7 @@ class TaskResult:
 
     @property
     def light(self) -> Light:
-        if self.status == Status.OVERDUE:
-            return Light.RED
-        if self.status == Status.DUE_SOON or self.stale:
-            return Light.YELLOW
-        return Light.GREEN
+        return light_of(self.status, self.stale)
 
 
 @dataclass(frozen=True)

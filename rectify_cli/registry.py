@@ -812,6 +812,13 @@ class JournalContext:
         entries, problems = [], []
         measure_ids, units, today = self.measure_ids, self.units, self.today
         append, states, day_of = entries.append, _ENTRY_STATES, _parse_date_cached
+
+        def canonical_unit(index: int, key: str, name: str | None) -> str | None:
+            if name is None or name in units:
+                return units.get(name)
+            problems.append((index, key, _unknown_unit(f"journal entry {index + 1}", key, name, units)))
+            return None
+
         for index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, digest, line, column in rows:
             if prefix and ":" not in mid:
                 mid = prefix + mid
@@ -821,18 +828,8 @@ class JournalContext:
             day = day_of(day)
             if day > today:
                 problems.append((index, "date", f"journal entry {index + 1}.date: {day.isoformat()} is in the future (today is {today.isoformat()})"))
-            if by is not None:
-                if by in units:
-                    by = units[by]
-                else:
-                    problems.append((index, "by", _unknown_unit(f"journal entry {index + 1}", "by", by, units)))
-                    by = None
-            if approved_by is not None:
-                if approved_by in units:
-                    approved_by = units[approved_by]
-                else:
-                    problems.append((index, "approved_by", _unknown_unit(f"journal entry {index + 1}", "approved_by", approved_by, units)))
-                    approved_by = None
+            by = canonical_unit(index, "by", by)
+            approved_by = canonical_unit(index, "approved_by", approved_by)
             append(new(Entry, measure=mid, date=day, state=states[state], note=note, evidence=evidence,
                        by=by, milestone=day_of(milestone) if milestone is not None else None,
                        to=day_of(to) if to is not None else None,
