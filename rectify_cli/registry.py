@@ -5,7 +5,6 @@ are raised together as one RegistryError, so a user fixes a file in one pass.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 from collections import Counter
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from . import dates, yamlio
 from .cache import FileCache, decode_plan, encode_plan, new
-from .errors import Problem, RegistryError
+from .errors import Problem, RegistryError, did_you_mean
 from .model import (
     Claim,
     Deadline,
@@ -434,9 +433,7 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
     )
 
 
-def suggest(name: str, choices) -> str:
-    close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(close)}?)" if close else ""
+suggest = did_you_mean  # the name other modules use
 
 
 class _Checker:
