@@ -155,6 +155,14 @@ def _check_nesting(text: str, filename: str) -> None:
                 depth -= 1
             elif event is None or kind is yaml.StreamEndEvent:
                 return
+    except yaml.MarkedYAMLError as exc:
+        # PyYAML 6.0.4+ has a nesting limit of its own in the scanner, which can trip before the
+        # parser hands us the 65th level: report it the same way, where it tripped.
+        if exc.problem and "nesting depth" in exc.problem and exc.problem_mark is not None:
+            mark = exc.problem_mark
+            raise RegistryError(Problem(filename, mark.line + 1, mark.column + 1,
+                                        f"document nested deeper than {MAX_DEPTH} levels")) from None
+        return  # a syntax error: the composing pass reports it with its usual message
     except yaml.YAMLError:
         return
     finally:
