@@ -48,7 +48,6 @@ class RawMeasure:
     text: str
     note: str | None = None
     note_head: str | None = None  # 整改进展 or 整改进度
-    note_line: int | None = None
     extra_note_lines: list[int] = field(default_factory=list)
 
 
@@ -110,7 +109,7 @@ def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
         elif hm and hm.group(1) == "进度" and not task.measures and task.progress is None:
             task.progress, task.progress_line = hm.group(2).strip(), p.line
         elif hm and hm.group(1) in ("进展", "进度") and measure is not None and measure.note is None:
-            measure.note, measure.note_head, measure.note_line = hm.group(2).strip(), "整改" + hm.group(1), p.line
+            measure.note, measure.note_head = hm.group(2).strip(), "整改" + hm.group(1)
             in_note = True
         elif hm:
             raise err(p, f"unexpected 整改{hm.group(1)}： in problem {task.id}")

@@ -2,10 +2,11 @@
 flow style for milestones and short lists, Chinese unescaped, dates unquoted)."""
 from __future__ import annotations
 
-import json
 import re
 
 import yaml
+
+from .yamltext import has_special_characters, quoted
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
@@ -29,21 +30,12 @@ def scalar(value: object, *, flow: bool = False) -> str:
         return str(value)
     s = str(value)
     if isinstance(value, Quoted) or not _plain_ok(s, flow):
-        # JSON escapes C0 controls; YAML can't hold DEL, C1 controls or non-characters raw either.
-        return _UNPRINTABLE.sub(_escape, json.dumps(s, ensure_ascii=False))
+        return quoted(s)
     return s
 
 
-_UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
 def _plain_ok(s: str, flow: bool) -> bool:
-    if not s or s != s.strip() or "\n" in s:
+    if not s or s != s.strip() or has_special_characters(s):
         return False
     if s[0] in _INDICATORS or ": " in s or " #" in s or s.endswith(":"):
         return False

@@ -41,6 +41,7 @@ from .errors import JournalWriteError, RegistryError, UsageError
 from .fsutil import atomic_write_bytes
 from .model import Entry, EntryState, MilestoneKind, Registry
 from .registry import journal_path_for, load_registry, plan_files, read_text, resolve_path, suggest
+from .yamltext import quoted
 
 LOCK_TIMEOUT_SECONDS = 10.0
 HEADER = "# rectify journal — append-only: add entries with `rectify record`, never edit or delete.\n"
@@ -370,7 +371,7 @@ def render_entry(fields: dict) -> bytes:
             continue
         value = fields[key]
         if key == "measure":
-            text = _quoted(value)
+            text = quoted(value)
         elif key in _DATE_FIELDS:
             text = value  # ISO dates are written unquoted; the loader reads them as text
         elif isinstance(value, bool):
@@ -390,32 +391,7 @@ def _scalar(value: str) -> str:
             data = None
         if isinstance(data, dict) and data.get("k") == value and len(data) == 1:
             return value
-    return _quoted(value)
-
-
-# Characters YAML may not hold raw (non-printable, or line breaks a double-quoted scalar would fold).
-def _needs_escape(ch: str) -> bool:
-    code = ord(ch)
-    if ch in "\t":
-        return False
-    return (code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF)
-            or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
-
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def _quoted(value: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly `value` (newlines included)."""
-    out = []
-    for ch in value:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif _needs_escape(ch):
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) <= 0xFF else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return quoted(value)
 
 
 def _joined(old: bytes | None, entry: bytes) -> bytes:

@@ -861,11 +861,6 @@ def _parse_date_cached(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _parse_date(text: str | None) -> date | None:
-    """A date already validated by dates.parse_iso (journals repeat a few thousand dates)."""
-    return _parse_date_cached(text) if text is not None else None
-
-
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 

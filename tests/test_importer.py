@@ -588,3 +588,12 @@ def test_curation_milestone_must_be_a_dated_milestone(tmp_path):
 )
 def test_scalars_round_trip(value):
     assert yaml.safe_load(f"k: {scalar(value)}")["k"] == value
+
+
+def test_written_scalars_read_back_exactly():
+    """Line separators, DEL and tabs in report text are quoted so the loader reads the same text."""
+    from rectify_cli import yamlio
+    from rectify_cli.importer_yaml import scalar
+
+    for value in ("a\u2028b", "x\x7fy", "tab\there", "普通文本", '引号"里'):
+        assert yamlio.parse(f"k: {scalar(value)}\n", filename="t.yaml")["k"] == value
