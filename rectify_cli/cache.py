@@ -42,13 +42,15 @@ CACHE_VERSION = 1
 _MAGIC = b"rectify-cache"
 
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - a dependency; the standard library reads and writes the same
+    orjson = None
+
+
 def _compact_json(document) -> bytes:
     """`document` as compact UTF-8 JSON: orjson when it can (3x faster on 100,000s of rows with
     Chinese text, a second of a cold 100,000-measure load), else the standard library."""
-    try:
-        import orjson
-    except ImportError:  # pragma: no cover - a dependency
-        orjson = None
     if orjson is not None:
         try:
             return orjson.dumps(document)
@@ -87,8 +89,8 @@ class FileCache:
             with open(self.entry_path(source, kind, prefix), "rb") as handle:
                 if handle.readline() != self.content_key(raw):
                     return None
-                return json.loads(handle.read())
-        except (OSError, ValueError):  # missing, unreadable, truncated, not JSON
+                return (orjson or json).loads(handle.read())
+        except (OSError, ValueError):  # missing, unreadable, truncated, not JSON (orjson's error is a ValueError)
             return None
 
     def has(self, source: Path, kind: str, prefix: str, raw: bytes) -> bool:
@@ -161,6 +163,15 @@ def decode_plan(doc: dict, file: str) -> Plan:
     timezone, warn_days, period, immediate = doc["settings"]
     milestones = [Milestone(kind=MilestoneKind(kind), due=day(due) if due else None, label=label)
                   for kind, due, label in doc["milestones"]]
+    shared: dict[tuple, tuple] = {}  # one tuple per distinct milestone list: the engine judges each once
+
+    def milestones_of(indexes: list[int]) -> tuple[Milestone, ...]:
+        key = tuple(indexes)
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = tuple([milestones[i] for i in indexes])
+        return found
+
     tasks = []
     for tid, ttitle, problem, dtext, dms, state, ongoing, regions, line, column, measures in doc["tasks"]:
         tasks.append(new(
@@ -170,7 +181,7 @@ def decode_plan(doc: dict, file: str) -> Plan:
             regions=tuple(regions),
             measures=tuple(
                 new(Measure, id=mid, task_id=tid, text=text, owners=tuple(owners), lead=lead,
-                    milestones=tuple([milestones[i] for i in mms]), location=new(Location, file=file, line=mline, column=mcolumn))
+                    milestones=milestones_of(mms), location=new(Location, file=file, line=mline, column=mcolumn))
                 for mid, text, owners, lead, mms, mline, mcolumn in measures
             ),
             location=new(Location, file=file, line=line, column=column),

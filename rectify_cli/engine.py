@@ -299,7 +299,8 @@ def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immed
 
 _ST_DONE = Status.DONE
 _ST_ONGOING = Status.ONGOING
-_MILESTONE_STATES = frozenset((_S_DONE, _S_REOPENED, _S_EXTENDED))  # entries that change milestones
+# Entries that change milestones, by id: an Enum member's hash is a Python-level call.
+_MILESTONE_STATES = frozenset(map(id, (_S_DONE, _S_REOPENED, _S_EXTENDED)))
 
 
 def evaluate(
@@ -336,11 +337,11 @@ def evaluate(
         else:
             lst.append(e)
 
-    # Measures with the same milestones (the same objects: the loader shares equal ones) and
-    # the same milestone-changing entries have the same result: judge each combination once.
-    judged: dict[tuple, tuple] = {}
+    # Measures with the same milestones (the same tuple: the loader shares equal ones) and the
+    # same milestone-changing entries have the same result: judge each combination once.
+    judged: dict[object, tuple] = {}
     shared: dict[tuple, MilestoneResult] = {}
-    changes_milestones = _MILESTONE_STATES.__contains__
+    changing = _MILESTONE_STATES
     rank = _ROLLUP_RANK
     ongoing = Status.ONGOING
     tasks = []
@@ -351,13 +352,14 @@ def evaluate(
             lst = by_measure.get(measure.id)
             if lst is None:
                 entries: tuple[Entry, ...] = ()
-                key = (*map(id, milestones),)
+                key = id(milestones)
                 last_entry = None
             else:
                 if len(lst) > 1:
                     lst.sort(key=_entry_date)  # stable; ~O(n) when already in order
                 entries = tuple(lst)
-                key = (*map(id, milestones), *[(e.state, e.milestone, e.to) for e in lst if changes_milestones(e.state)])
+                changes = [(e.state, e.milestone, e.to) for e in lst if id(e.state) in changing]
+                key = (id(milestones), *changes) if changes else id(milestones)
                 last_entry = lst[-1].date
             outcome = judged.get(key)
             if outcome is None:

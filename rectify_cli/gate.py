@@ -18,6 +18,7 @@ from .model import Registry, new
 
 RULES: tuple[str, ...] = (engine.Status.OVERDUE.value, engine.Status.DUE_SOON.value, engine.STALE)
 
+_RULE_SET = frozenset(RULES)
 _DUE_SOON = engine.Status.DUE_SOON.value
 
 FAILURE = "failure"
@@ -48,17 +49,26 @@ class CheckItem:
 class CheckResult:
     as_of: date
     fail_on: tuple[str, ...]  # canonical order, without duplicates
-    items: tuple[CheckItem, ...]  # every measure of the selection, worst first
     failing: tuple[CheckItem, ...]  # worst first
     warnings: tuple[CheckItem, ...]  # due soon but not failing, worst first
+    passing: tuple[CheckItem, ...]  # the rest, in plan order (most of a big registry: not sorted unless asked)
 
     @property
     def total(self) -> int:
-        return len(self.items)
+        return len(self.failing) + len(self.warnings) + len(self.passing)
+
+    @property
+    def items(self) -> tuple[CheckItem, ...]:
+        """Every measure of the selection, worst first."""
+        return (*self.failing, *self.warnings, *sorted(self.passing, key=_item_severity))
 
     def count(self, rule: str) -> int:
         """How many failing measures fail on `rule`."""
         return sum(1 for item in self.failing if item.rule == rule)
+
+
+def _item_severity(item: CheckItem) -> tuple:
+    return engine.severity_key(item.result)
 
 
 def stale_days(result: MeasureResult, as_of: date) -> int | None:
@@ -66,11 +76,6 @@ def stale_days(result: MeasureResult, as_of: date) -> int | None:
     if result.last_entry is None:
         return None
     return (as_of - result.last_entry).days
-
-
-def _rule(result: MeasureResult) -> str | None:
-    category = engine.category(result)
-    return category if category in RULES else None
 
 
 def display_path(file: str, *, cwd: Path | None = None) -> str:
@@ -91,7 +96,7 @@ def run_check(
     registry: Registry,
     cwd: Path | None = None,
 ) -> CheckResult:
-    """Sort every measure of `report` worst first and say which fail and which only warn.
+    """Say which measures of `report` fail and which only warn, each group worst first.
 
     Unknown `fail_on` names raise UsageError. A measure without a recorded location (built by
     hand, not loaded) is placed in the plan file when the registry has exactly one.
@@ -107,34 +112,42 @@ def run_check(
     fallback_file = registry.plan_files[0] if len(registry.plan_files) == 1 else None
     paths: dict[str, str] = {}  # one resolve() per file, not per measure
 
-    def where(result: MeasureResult) -> tuple[str | None, int | None]:
+    def item(result: MeasureResult, rule: str | None, kind: str) -> CheckItem:
         location = result.measure.location
         if location is None:
-            if fallback_file is None:
-                return None, None
             file, line = fallback_file, None
         else:
             file, line = location.file, location.line
-        if file not in paths:
-            paths[file] = display_path(file, cwd=cwd)
-        return paths[file], line
+        if file is not None:
+            shown = paths.get(file)
+            if shown is None:
+                shown = paths[file] = display_path(file, cwd=cwd)
+            file = shown
+        return new(CheckItem, result=result, rule=rule, kind=kind, file=file, line=line)
 
-    items = []
-    for result in engine.worst_first(report.measures()):
-        rule = _rule(result)
+    # Only the listed measures (failing, warnings) are sorted: in a big registry most pass.
+    listed, passing = [], []
+    category, rules = engine.category, _RULE_SET
+    for result in report.measures():
+        rule = category(result)
+        if rule not in rules:
+            rule = None
         if rule is not None and rule in wanted:
-            kind = FAILURE
+            listed.append((result, rule, FAILURE))
         elif rule == _DUE_SOON:
-            kind = WARNING
+            listed.append((result, rule, WARNING))
         else:
-            kind = PASS
-        file, line = where(result)
-        items.append(new(CheckItem, result=result, rule=rule, kind=kind, file=file, line=line))
+            passing.append(item(result, rule, PASS))
 
+    ranked = [item(result, rule, kind) for result, rule, kind in sorted(listed, key=_listed_severity)]
     return CheckResult(
         as_of=report.as_of,
         fail_on=fail_on,
-        items=tuple(items),
-        failing=tuple(item for item in items if item.kind == FAILURE),
-        warnings=tuple(item for item in items if item.kind == WARNING),
+        failing=tuple(i for i in ranked if i.kind == FAILURE),
+        warnings=tuple(i for i in ranked if i.kind == WARNING),
+        passing=tuple(passing),
     )
+
+
+def _listed_severity(listed: tuple) -> tuple:
+    return engine.severity_key(listed[0])

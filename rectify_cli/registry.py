@@ -449,6 +449,9 @@ class _Checker:
         self.file = filename
         self.problems = problems
         self.vouching = vouching
+        # Fast-parsed milestone lists by value: a plan repeats a few hundred of them 100,000s of
+        # times, and with vouching their result depends on the values alone (a problem raises).
+        self._milestones_seen: dict[tuple, tuple[Milestone, ...]] = {}
 
     # -- primitives ---------------------------------------------------------------
     def problem(self, pos: tuple[int, int] | None, message: str) -> None:
@@ -458,6 +461,8 @@ class _Checker:
         self.problems.append(Problem(self.file, line, column, message))
 
     def mapping(self, value, pos, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()):
+        if type(value) is dict and _key_sets(allowed) >= value.keys() >= _key_sets(required):
+            return value  # the common case, plain data from the fast parser: no key to report
         if not isinstance(value, dict):
             self.problem(pos, f"{what}: expected a mapping (key: value), got {_kind(value)}")
             return None
@@ -615,6 +620,21 @@ class _Checker:
         return units
 
     def milestones(self, value, pos, what: str) -> tuple[Milestone, ...] | None:
+        key = None
+        if self.vouching and type(value) is list:
+            try:
+                key = tuple([tuple(item.items()) if type(item) is dict else item for item in value])
+                known = self._milestones_seen.get(key)
+            except TypeError:  # a value that can't be a key (a list): check it the long way
+                key = known = None
+            if known is not None:
+                return known
+        result = self._milestones(value, pos, what)
+        if key is not None and result is not None:
+            self._milestones_seen[key] = result
+        return result
+
+    def _milestones(self, value, pos, what: str) -> tuple[Milestone, ...] | None:
         if value is not None and not isinstance(value, list):
             self.sequence(value, pos, what)  # reports the wrong type, once
             return None
@@ -808,13 +828,18 @@ class JournalContext:
         """The Entry of each row, and (entry index, key, message) for each problem found."""
         entries, problems = [], []
         measure_ids, units, today = self.measure_ids, self.units, self.today
-        append, states, day_of = entries.append, _ENTRY_STATES, _parse_date_cached
+        append, states = entries.append, _ENTRY_STATES
+        # Rows hold dates as canonical ISO text (YYYY-MM-DD), which sorts as the dates do.
+        today_iso = today.isoformat()
+        days: dict[str, date] = {}  # a journal repeats a few thousand dates
 
-        def canonical_unit(index: int, key: str, name: str | None) -> str | None:
-            if name is None or name in units:
-                return units.get(name)
-            problems.append((index, key, _unknown_unit(f"journal entry {index + 1}", key, name, units)))
-            return None
+        def day_of(text: str | None) -> date | None:
+            if text is None:
+                return None
+            day = days.get(text)
+            if day is None:
+                day = days[text] = date.fromisoformat(text)
+            return day
 
         for index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, digest, line, column in rows:
             if prefix and ":" not in mid:
@@ -822,15 +847,15 @@ class JournalContext:
             if mid not in measure_ids:
                 problems.append((index, "measure", f"journal entry {index + 1}: no measure {mid!r} in the plan{suggest(mid, measure_ids)}"))
                 continue
-            day = day_of(day)
-            if day > today:
-                problems.append((index, "date", f"journal entry {index + 1}.date: {day.isoformat()} is in the future (today is {today.isoformat()})"))
-            by = canonical_unit(index, "by", by)
-            approved_by = canonical_unit(index, "approved_by", approved_by)
-            append(new(Entry, measure=mid, date=day, state=states[state], note=note, evidence=evidence,
-                       by=by, milestone=day_of(milestone) if milestone is not None else None,
-                       to=day_of(to) if to is not None else None,
-                       reason=reason, approved_by=approved_by, late=late, hash=digest,
+            if day > today_iso:
+                problems.append((index, "date", f"journal entry {index + 1}.date: {day} is in the future (today is {today_iso})"))
+            if by is not None and by not in units:
+                problems.append((index, "by", _unknown_unit(f"journal entry {index + 1}", "by", by, units)))
+            if approved_by is not None and approved_by not in units:
+                problems.append((index, "approved_by", _unknown_unit(f"journal entry {index + 1}", "approved_by", approved_by, units)))
+            append(new(Entry, measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
+                       by=units.get(by), milestone=day_of(milestone), to=day_of(to),
+                       reason=reason, approved_by=units.get(approved_by), late=late, hash=digest,
                        location=new(Location, file=file, line=line, column=column)))
         return entries, problems
 
@@ -852,13 +877,13 @@ def _milestone(kind: MilestoneKind, due: date | None, label: str | None) -> Mile
     return Milestone(kind=kind, due=due, label=label)  # immutable: one shared object per value
 
 
+@functools.lru_cache(maxsize=64)
+def _key_sets(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(keys)
+
+
 def _unknown_unit(what: str, key: str, name, units) -> str:
     return f"{what}.{key}: unknown unit {_show(name)}{suggest(str(name), units)}"
-
-
-@functools.lru_cache(maxsize=65536)
-def _parse_date_cached(text: str) -> date:
-    return date.fromisoformat(text)
 
 
 def _iso(day: date | None) -> str | None:
