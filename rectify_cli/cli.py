@@ -117,11 +117,11 @@ def _load(registry: Path | None, no_cache: bool = False):
     return load_registry(registry, use_cache=not no_cache)
 
 
-def _as_of(text: str | None, reg) -> date:
+def _as_of(text: str | None, timezone: str) -> date:
     from . import dates
 
     if text is None:
-        return dates.today(reg.plan.settings.timezone)
+        return dates.today(timezone)
     try:
         return dates.parse_user_date(text)
     except dates.DateFormatError as exc:
@@ -133,6 +133,32 @@ def _evaluate(reg, as_of: date, warn_days: int | None, period: int | None):
 
     return engine.evaluate(plan=reg.plan, journal=reg.journal, as_of=as_of,
                            warn_days=warn_days, report_period_days=period)
+
+
+def _check_input(registry: Path | None, as_of: str | None, warn_days: int | None, period: int | None, *,
+                 whole: bool, no_cache: bool, listed: tuple[str, ...]):
+    """(report, its registry, how many passing measures it leaves out) for `check`.
+
+    Unless `whole`, from the cached outcomes (outcomes.py): only the measures in the
+    `listed` categories (those the check lists) are built and evaluated. Otherwise, or when the outcomes
+    can't answer, the whole registry is loaded and evaluated, and its outcomes remembered.
+    """
+    from . import outcomes
+    from .cache import FileCache
+
+    if not whole:
+        view = outcomes.open_view(registry, store=FileCache())
+        if view is not None:
+            day = _as_of(as_of, view.settings.timezone)
+            narrowed = view.flagged(as_of=day, categories=listed, warn_days=warn_days, report_period_days=period)
+            if narrowed is not None:
+                report = _evaluate(narrowed, day, warn_days, period)
+                return report, narrowed, view.total - sum(1 for _ in report.measures())
+    reg = _load(registry, no_cache)
+    report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, period)
+    if not no_cache:
+        outcomes.remember(registry, reg, report, store=FileCache())
+    return report, reg, 0
 
 
 def _select(report, reg, *, states=(), owners=(), regions=(), tasks=()):
@@ -166,7 +192,7 @@ def status_cmd(
 ) -> None:
     """Where do we stand? Counts per traffic light and the tasks, worst first."""
     reg = _load(registry, no_cache)
-    day = _as_of(as_of, reg)
+    day = _as_of(as_of, reg.plan.settings.timezone)
     report = _select(_evaluate(reg, day, warn_days, report_period), reg,
                      states=state, owners=owner, regions=region, tasks=task)
     if format is StatusFormat.json:
@@ -197,7 +223,7 @@ def show_cmd(
     from .render import rich_status
 
     reg = _load(registry, no_cache)
-    report = _evaluate(reg, _as_of(as_of, reg), warn_days, report_period)
+    report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, report_period)
     rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
 
 
@@ -218,11 +244,15 @@ def check_cmd(
     from . import gate
     from .render import check as check_render
 
-    reg = _load(registry, no_cache)
-    report = _select(_evaluate(reg, _as_of(as_of, reg), warn_days, report_period), reg, owners=owner, tasks=task)
-    result = gate.run_check(report, fail_on=tuple(f.value for f in (fail_on or [FailOn.overdue])), registry=reg)
     if format is None:
         format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+    # junit lists every measure, and filters need the whole registry: those read it all.
+    whole = no_cache or bool(owner or task) or format is CheckFormat.junit
+    rules = tuple(f.value for f in (fail_on or [FailOn.overdue]))
+    report, reg, unlisted = _check_input(registry, as_of, warn_days, report_period, whole=whole, no_cache=no_cache,
+                                         listed=gate.listed_categories(rules))
+    report = _select(report, reg, owners=owner, tasks=task)
+    result = gate.run_check(report, fail_on=rules, registry=reg, unlisted=unlisted)
     sys.stdout.write(check_render.render(result, format=format.value, lang=lang))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is CheckFormat.github and summary_path:

@@ -204,12 +204,22 @@ _S_EXTENDED = EntryState.EXTENDED
 _entry_date = attrgetter("date")
 
 
-def _judge(due: date, as_of: date, warn_days: int) -> Status:
-    if due < as_of:
+def _judge_days(days_left: int, warn_days: int) -> Status:
+    """The status of a pending milestone due `days_left` days after the reference date."""
+    if days_left < 0:
         return Status.OVERDUE
-    if (due - as_of).days <= warn_days:
+    if days_left <= warn_days:
         return Status.DUE_SOON
     return Status.ON_TRACK
+
+
+def _judge(due: date, as_of: date, warn_days: int) -> Status:
+    return _judge_days((due - as_of).days, warn_days)
+
+
+def _is_stale(days_since_last: int | None, report_period_days: int) -> bool:
+    """For an ongoing measure: never reported on, or not within the reporting period."""
+    return days_since_last is None or days_since_last > report_period_days
 
 
 def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immediate_due: date, shared=None):
@@ -365,7 +375,7 @@ def evaluate(
             if outcome is None:
                 outcome = judged[key] = _evaluate_milestones(milestones, entries, as_of, warn_days, immediate_due, shared)
             status, days, next_due, ms_results = outcome
-            stale = status is ongoing and (last_entry is None or (as_of - last_entry).days > report_period_days)
+            stale = status is ongoing and _is_stale(None if last_entry is None else (as_of - last_entry).days, report_period_days)
             measure_results.append(new(
                 MeasureResult, measure=measure, status=status, stale=stale, days_overdue=days, next_due=next_due,
                 milestones=ms_results, last_entry=last_entry, entries=entries))
@@ -397,6 +407,45 @@ def evaluate(
         tasks=tuple(tasks),
         latest_entry=latest,
     )
+
+
+# --------------------------------------------------------------------------- outcomes
+# A measure's evaluation as of any day on or after its last journal entry depends on that day
+# only through three numbers: its earliest pending (effective) due, else whether it is closed
+# or ongoing, and the date of its last entry. Stored per file (outcomes.py), they let a big
+# registry be triaged without building its measures; the rules stay the ones above.
+
+PENDING, CLOSED, ONGOING_ONLY = 0, 1, 2  # what a measure has left, in an outcome
+
+
+def outcome_of(result: MeasureResult) -> tuple[int, int, int]:
+    """(earliest pending due as an ordinal or 0, PENDING/CLOSED/ONGOING_ONLY, last entry as an
+    ordinal or 0) of a measure evaluated as of a day on or after its last journal entry."""
+    if result.next_due is not None:
+        left = PENDING
+    else:
+        left = CLOSED if result.status is Status.DONE else ONGOING_ONLY
+    return (result.next_due.toordinal() if result.next_due is not None else 0, left,
+            result.last_entry.toordinal() if result.last_entry is not None else 0)
+
+
+def flagged(outcomes: Iterable[tuple[int, int, int]], *, as_of: date, warn_days: int, report_period_days: int,
+            categories: tuple[str, ...] = (Status.OVERDUE.value, Status.DUE_SOON.value, STALE)) -> list[int]:
+    """Positions of the measures (given by their outcomes) whose display category (see
+    :func:`category`) as of `as_of` is one of `categories`, of overdue, due_soon and stale.
+    `as_of` must not precede any of their journal entries."""
+    day = as_of.toordinal()
+    wanted = tuple(Status(c) for c in categories if c != STALE)  # (a tuple: members compare by identity)
+    want_stale = STALE in categories
+    judge, stale = _judge_days, _is_stale
+    found = []
+    for position, (due, left, last) in enumerate(outcomes):
+        if due:
+            if judge(due - day, warn_days) in wanted:
+                found.append(position)
+        elif want_stale and left == ONGOING_ONLY and stale(day - last if last else None, report_period_days):
+            found.append(position)
+    return found
 
 
 # --------------------------------------------------------------------------- ordering

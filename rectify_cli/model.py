@@ -156,7 +156,8 @@ class Registry:
     journal: tuple[Entry, ...]
     plan_files: tuple[str, ...] = ()
     journal_files: tuple[str, ...] = ()
-    extra: dict = field(default_factory=dict, compare=False)
+    # path -> SHA-256 of the bytes loaded, for each file read (when loaded with the cache).
+    sources: dict = field(default_factory=dict, compare=False)
 
 
 def new(cls, **fields):

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from . import dates, yamlio
-from .cache import FileCache, decode_plan, encode_plan, new
+from .cache import FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, did_you_mean
 from .model import (
     Claim,
@@ -77,6 +77,13 @@ def plan_files(path: Path) -> list[Path]:
     return [path]
 
 
+def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Path, Path, str]]:
+    """(plan file, its journal's path, the id prefix of its measures) for each plan file of the
+    registry at `root`: in a folder ids are prefixed with the file's stem, "NAME:18.4"."""
+    prefixed = root.is_dir()
+    return [(file, journal_path_for(file), file.stem + ":" if prefixed else "") for file in (plans or plan_files(root))]
+
+
 def read_bytes(path: Path, *, regular_only: bool = True) -> bytes:
     """The file's bytes. A pipe or device is refused unless regular_only=False: reading a
     registry from one could block forever (a FIFO) or never end (/dev/zero)."""
@@ -117,16 +124,23 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     if not root.exists():
         raise RegistryError(Problem(str(root), None, None, "no such file or folder"))
     files = plan_files(root)
-    prefixed = root.is_dir()
     store = FileCache() if use_cache else None
     problems: list[Problem] = []
     plans: list[Plan] = []
     journals: list[_JournalFile] = []
-    sources = [(file, journal_path_for(file), file.stem + ":" if prefixed else "") for file in files]
+    sources = registry_files(root, files)
+    versions: dict[str, str] = {}  # what was loaded, for outcomes.remember
+
+    def read(path: Path) -> bytes:
+        raw = read_bytes(path)
+        if store is not None:
+            versions[str(path)] = store.digest(raw)
+        return raw
+
     helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in sources if jpath.exists()], store)
     try:
         for file, _, prefix in sources:
-            plan = _load_plan(file, prefix, store, problems)
+            plan = _load_plan(file, prefix, store, problems, read(file))
             if plan is not None:
                 plans.append(plan)
     finally:
@@ -134,7 +148,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
             _join(helper)
     for _, jpath, prefix in sources:
         if jpath.exists():
-            journals.append(_load_journal(jpath, prefix, store, problems))
+            journals.append(_load_journal(jpath, prefix, store, problems, read(jpath)))
     if not problems:
         plan = _merge(plans, files, problems)
     if problems:
@@ -160,6 +174,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         journal=tuple(entries),
         plan_files=tuple(str(f) for f in files),
         journal_files=tuple(str(journal_path_for(f)) for f in files),
+        sources=versions,
     )
 
 
@@ -228,8 +243,10 @@ class _JournalFile:
         self.path, self.prefix, self.rows, self.located = path, prefix, rows, located
 
 
-def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[Problem]) -> Plan | None:
-    raw = read_bytes(file)
+def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None) -> Plan | None:
+    """The file's Plan (None if it has problems, which are added to `problems`); `raw`: its
+    bytes, when already read."""
+    raw = read_bytes(file) if raw is None else raw
     if store is not None:
         doc = store.get(file, "plan", prefix, raw)
         if doc is not None:
@@ -252,12 +269,14 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
         if len(problems) > before:
             return None
     if store is not None and plan is not None:
-        store.put(file, "plan", prefix, raw, encode_plan(plan))
+        doc = encode_plan(plan)
+        store.put(file, "plan", prefix, raw, doc)
+        store.put(file, "head", prefix, raw, plan_head(doc))  # for outcomes.py: settings and units alone
     return plan
 
 
-def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem]) -> _JournalFile:
-    raw = read_bytes(path)
+def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None) -> _JournalFile:
+    raw = read_bytes(path) if raw is None else raw
     if store is not None:
         rows = store.get(path, "journal", prefix, raw)
         if isinstance(rows, list) and all(isinstance(row, list) and len(row) == _ROW_LENGTH for row in rows):

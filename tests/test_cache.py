@@ -45,7 +45,7 @@ def test_second_load_reads_the_cache_and_gives_the_same_registry(small, cache_di
     second = load(small)
     assert parses() == {}
     assert second == first  # every field, including the Location of each measure and entry
-    assert len(list(cache_dir.glob("*.json"))) == 2
+    assert len(list(cache_dir.glob("*.json"))) == 3  # the plan, its head (for outcomes.py), the journal
 
 
 def test_one_byte_of_a_note_invalidates_the_journal_entry_only(small, cache_dir):
@@ -147,7 +147,7 @@ def test_cli_no_cache_writes_nothing(small, cache_dir):
     assert not cache_dir.exists()
     again = subprocess.run(env_run, capture_output=True, text=True, env={**_env(cache_dir)})
     assert again.stdout == proc.stdout
-    assert len(list(cache_dir.glob("*.json"))) == 2
+    assert len(list(cache_dir.glob("*.json"))) == 4  # the plan, its head, the journal, the outcomes (outcomes.py)
 
 
 def _env(cache_dir):
@@ -175,4 +175,4 @@ def test_a_journal_with_problems_is_reported_the_same_with_the_helper(small, cac
     with pytest.raises(RegistryError) as helped:
         load(small)
     assert [str(p) for p in helped.value.problems] == [str(p) for p in plain.value.problems]
-    assert len(list(cache_dir.glob("*.json"))) == 1  # the plan's: a journal with problems is never cached
+    assert len(list(cache_dir.glob("*.json"))) == 2  # the plan's and its head: a journal with problems is never cached

@@ -240,3 +240,22 @@ def test_results_are_consistent(pj, as_of):
             assert 0 <= task.done_count <= len(task.measures)
     dates = [e.date for e in journal if e.date <= as_of]
     assert report.latest_entry == (max(dates) if dates else None)
+
+
+# ---------------------------------------------------------------- outcomes (outcomes.py)
+
+
+@SETTINGS
+@given(any_plan_and_journal, st.integers(0, 400), st.integers(0, 60), st.integers(1, 120),
+       st.sets(st.sampled_from(["overdue", "due_soon", "stale"]), min_size=1))
+def test_outcomes_flag_exactly_the_measures_a_full_evaluation_puts_in_those_categories(pj, after, warn, period, wanted):
+    """Outcomes made once, after every entry, judge any later day as the full evaluation does."""
+    from rectify_cli.engine import category, flagged, outcome_of
+
+    plan, journal = pj
+    newest = max((e.date for e in journal), default=BASE)
+    as_of = newest + timedelta(days=after)
+    once = [outcome_of(m) for m in evaluate(plan=plan, journal=journal, as_of=date.max).measures()]
+    full = list(evaluate(plan=plan, journal=journal, as_of=as_of, warn_days=warn, report_period_days=period).measures())
+    expected = [i for i, m in enumerate(full) if category(m) in wanted]
+    assert flagged(once, as_of=as_of, warn_days=warn, report_period_days=period, categories=tuple(wanted)) == expected

@@ -1,0 +1,266 @@
+"""Outcomes: `rectify check` on a big registry whose files are in the cache, without building it.
+
+Building every measure and journal entry of a 100,000-measure registry as objects takes
+seconds, while a check lists only the measures that are overdue, due soon or stale. So for
+each plan file (with its journal) the cache also keeps every measure's *outcome*
+(engine.outcome_of: its earliest pending due, else closed or ongoing, and its last entry),
+which holds as of any day on or after the file's newest journal entry. A check then judges
+every measure from its outcome (engine.flagged) and builds only the flagged ones, from the
+cached plan and journal, to evaluate them exactly as the full load would.
+
+An outcome entry is valid for the exact bytes of its plan file and journal, and for the
+registry-wide context the file was evaluated in (the settings, the immediate due date and
+the units that every file of a folder registry shares): any change to these misses it.
+Outcomes are only made from files that loaded without a problem, so a registry whose
+outcomes are all cached is valid, but for journal dates that are in the future, which the
+view checks against today.
+
+Whatever the view can't answer (a registry mostly new to the cache, an --as-of before a
+journal's newest entry, a problem, a damaged entry) the full load answers: `open_view` and
+`OutcomeView.flagged` return None, and the full load reports any problem as usual.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from . import dates, engine
+from .cache import FileCache, decode_plan
+from .errors import RegistryError
+from .model import Plan, Registry, Settings
+from .registry import JournalContext, _load_journal, _load_plan, _merge, read_bytes, registry_files, resolve_path
+
+OUTCOMES, HEAD = "outcomes", "head"  # cache entry kinds (registry._load_plan writes the heads)
+
+# A view that would read more than this share of the registry's YAML itself leaves it to the
+# full load, which reads plans and journals in two processes (and then remembers outcomes).
+MAX_MISSING_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class _File:
+    plan: Path
+    journal: Path | None  # None: no journal beside the plan (yet)
+    prefix: str
+    plan_version: str  # SHA-256 of the bytes read
+    journal_version: str | None
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every file of a registry is evaluated with: registry._merge over the heads."""
+
+    plan: Plan  # meta, settings and units merged over the files, no tasks
+    key: str  # fingerprint of what evaluation and the journal checks depend on
+
+    def outcome_version(self, file: _File) -> str:
+        return f"{file.plan_version} {file.journal_version or '-'} {self.key}"
+
+
+class OutcomeView:
+    """A registry read from its cached outcomes (see `open_view`)."""
+
+    def __init__(self, *, files: list[_File], heads: list[Plan], context: _Context, outcomes: list[list[int]],
+                 newest: int, store: FileCache):
+        self._files, self._heads, self._context = files, heads, context
+        self._outcomes, self._newest, self._store = outcomes, newest, store
+
+    @property
+    def settings(self) -> Settings:
+        return self._context.plan.settings
+
+    @property
+    def total(self) -> int:
+        """How many measures the registry has."""
+        return sum(len(flat) for flat in self._outcomes) // 3
+
+    def flagged(self, *, as_of: date, categories: tuple[str, ...], warn_days: int | None = None,
+                report_period_days: int | None = None) -> Registry | None:
+        """The registry narrowed to its measures whose category as of `as_of` is one of
+        `categories` (of overdue, due_soon and stale), with their journal entries (meta,
+        settings and units unchanged): evaluated, they give the results the whole registry
+        gives for them. None when `as_of` precedes a journal entry or a cache entry has gone
+        since the view was opened."""
+        if as_of.toordinal() < self._newest:
+            return None
+        settings = self.settings
+        warn = settings.warn_days if warn_days is None else warn_days
+        period = settings.report_period_days if report_period_days is None else report_period_days
+        plans, entries = [], []
+        for file, head, flat in zip(self._files, self._heads, self._outcomes):
+            positions = engine.flagged(zip(flat[0::3], flat[1::3], flat[2::3]), as_of=as_of, warn_days=warn,
+                                       report_period_days=period, categories=categories)
+            narrowed = self._narrowed(file, frozenset(positions)) if positions else (head, [])
+            if narrowed is None:
+                return None
+            plans.append(narrowed[0])
+            entries.extend(narrowed[1])
+        return Registry(plan=_merge(plans, [f.plan for f in self._files], []), journal=tuple(entries),
+                        plan_files=tuple(str(f.plan) for f in self._files),
+                        journal_files=tuple(str(f.journal) for f in self._files if f.journal is not None))
+
+    def _narrowed(self, file: _File, keep: frozenset[int]) -> tuple[Plan, list] | None:
+        """(the file's plan with only the measures at `keep`, their journal entries), or None."""
+        store = self._store
+        try:
+            plan = decode_plan(store.get(file.plan, "plan", file.prefix, file.plan_version), str(file.plan), keep=keep)
+        except Exception:  # gone or damaged since the view was opened
+            return None
+        if file.journal is None:
+            return plan, []
+        rows = store.get(file.journal, "journal", file.prefix, file.journal_version)
+        ids, prefix = {m.id for m in plan.measures()}, file.prefix
+        try:
+            wanted = [row for row in rows if (row[1] if not prefix or ":" in row[1] else prefix + row[1]) in ids]
+        except (TypeError, IndexError):
+            return None
+        found, bad = JournalContext(replace(plan, units=self._context.plan.units), date.max).entries(wanted, str(file.journal), prefix)
+        return None if bad else (plan, found)
+
+
+def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeView | None:
+    """The registry at `path` (see registry.resolve_path) read from cached outcomes, filling in
+    those of files changed since; None when the full load should answer instead."""
+    try:
+        root = resolve_path(path)
+        if not root.exists():
+            return None
+        raws: dict[Path, bytes] = {}
+        files = []
+        for plan, journal, prefix in registry_files(root):
+            raws[plan] = read_bytes(plan)
+            if journal.exists():
+                raws[journal] = read_bytes(journal)
+            else:
+                journal = None
+            files.append(_File(plan, journal, prefix, store.digest(raws[plan]),
+                               store.digest(raws[journal]) if journal is not None else None))
+    except (RegistryError, OSError):
+        return None
+    sizes = {file: len(raws[file.plan]) + len(raws.get(file.journal, b"")) for file in files}
+    budget = MAX_MISSING_SHARE * sum(sizes.values())
+    heads = [_head(store, file) for file in files]
+    if sum(sizes[f] for f, head in zip(files, heads) if head is None) > budget:
+        return None
+    for i, file in enumerate(files):
+        if heads[i] is None:  # a plan changed since: load it, which stores its head
+            problems: list = []
+            if _load_plan(file.plan, file.prefix, store, problems, raws[file.plan]) is None or problems:
+                return None
+            heads[i] = _head(store, file)
+            if heads[i] is None:  # the cache can't be written
+                return None
+    context = _context(files, heads)
+    if context is None:
+        return None
+    if today is None:
+        today = dates.today(context.plan.settings.timezone)
+
+    outcomes = [_cached_outcomes(store, file, context) for file in files]
+    if sum(sizes[f] for f, document in zip(files, outcomes) if document is None) > budget:
+        return None
+    for i, file in enumerate(files):
+        if outcomes[i] is None:
+            outcomes[i] = _evaluate_file(file, raws, context, store, today)
+            if outcomes[i] is None:
+                return None
+    newest = max((document["newest"] for document in outcomes), default=0)
+    if newest > today.toordinal():
+        return None  # an entry dated after today: the full load says so
+    return OutcomeView(files=files, heads=[head for head, _ in heads], context=context,
+                       outcomes=[document["outcomes"] for document in outcomes], newest=newest, store=store)
+
+
+def remember(path, registry: Registry, report: engine.StatusReport, *, store: FileCache) -> None:
+    """Store the outcomes of the registry at `path`, just loaded (with the cache) and evaluated
+    in full by `report`, for the next `open_view`. Nothing is stored when the report was made
+    as of a day before a journal entry, whose outcome it doesn't show."""
+    versions = registry.sources
+    files = []
+    for plan, journal, prefix in registry_files(resolve_path(path)):
+        if str(plan) not in versions:
+            return
+        journal_version = versions.get(str(journal))
+        files.append(_File(plan, journal if journal_version else None, prefix, versions[str(plan)], journal_version))
+    heads = [_head(store, file) for file in files]
+    context = _context(files, heads) if None not in heads else None
+    if context is None or all(store.has(f.plan, OUTCOMES, f.prefix, context.outcome_version(f)) for f in files):
+        return
+    prefixes = {str(f.journal): f.prefix for f in files}
+    newest: dict[str, int] = {}
+    for entry in registry.journal:
+        file = entry.location.file if entry.location is not None else ""
+        if not entry.measure.startswith(prefixes.get(file, "\0")):
+            return  # an entry on another file's measure: the view narrows each file alone
+        newest[file] = max(newest.get(file, 0), entry.date.toordinal())
+    if any(day > report.as_of.toordinal() for day in newest.values()):
+        return
+    results = list(report.measures())
+    if len(results) != sum(count for _, count in heads):
+        return
+    results = iter(results)
+    for file, (_, count) in zip(files, heads):
+        flat = [number for _ in range(count) for number in engine.outcome_of(next(results))]
+        store.put(file.plan, OUTCOMES, file.prefix, context.outcome_version(file),
+                  {"newest": newest.get(str(file.journal), 0), "outcomes": flat})
+
+
+def _head(store: FileCache, file: _File) -> tuple[Plan, int] | None:
+    """(meta, settings and units as a Plan without tasks, number of measures) of a plan file."""
+    document = store.get(file.plan, HEAD, file.prefix, file.plan_version)
+    try:
+        return decode_plan(document, str(file.plan)), int(document["measures"])
+    except Exception:  # no head (a plan new to the cache) or a damaged one
+        return None
+
+
+def _context(files: list[_File], heads: list[tuple[Plan, int]]) -> _Context | None:
+    """The context the files are evaluated in; None when their settings differ."""
+    problems: list = []
+    merged = _merge([head for head, _ in heads], [f.plan for f in files], problems)
+    if problems:  # the files' settings differ: the full load reports it
+        return None
+    settings = merged.settings
+    fingerprint = json.dumps([
+        [settings.timezone, settings.warn_days, settings.report_period_days, merged.immediate_due.isoformat()],
+        [[u.name, list(u.aliases)] for u in merged.units],
+    ], ensure_ascii=False)
+    return _Context(plan=merged, key=hashlib.sha256(fingerprint.encode()).hexdigest())
+
+
+def _cached_outcomes(store: FileCache, file: _File, context: _Context) -> dict | None:
+    document = store.get(file.plan, OUTCOMES, file.prefix, context.outcome_version(file))
+    if not isinstance(document, dict):
+        return None
+    flat = document.get("outcomes")
+    if not (type(document.get("newest")) is int and isinstance(flat, list) and len(flat) % 3 == 0
+            and all(type(n) is int for n in flat)):
+        return None
+    return document
+
+
+def _evaluate_file(file: _File, raws: dict[Path, bytes], context: _Context, store: FileCache, today: date) -> dict | None:
+    """Load one file in full, evaluate it in the registry's context and store its outcomes;
+    None when it has a problem (the full load reports it)."""
+    problems: list = []
+    plan = _load_plan(file.plan, file.prefix, store, problems, raws[file.plan])
+    if plan is None or problems:
+        return None
+    entries = []
+    if file.journal is not None:
+        rows = _load_journal(file.journal, file.prefix, store, problems, raws[file.journal]).rows
+        if problems:
+            return None
+        entries, bad = JournalContext(replace(plan, units=context.plan.units), today).entries(rows, str(file.journal), file.prefix)
+        if bad:
+            return None
+    # Judged with the registry's settings and immediate due date, after every entry.
+    in_context = replace(plan, settings=replace(context.plan.settings, immediate_due=context.plan.immediate_due))
+    report = engine.evaluate(plan=in_context, journal=entries, as_of=date.max)
+    document = {"newest": max((e.date.toordinal() for e in entries), default=0),
+                "outcomes": [number for result in report.measures() for number in engine.outcome_of(result)]}
+    store.put(file.plan, OUTCOMES, file.prefix, context.outcome_version(file), document)
+    return document

@@ -1,0 +1,164 @@
+"""`rectify check` from cached outcomes: the same answers as the full load, or the full load.
+
+Each test runs a check twice with one cache folder (the first run loads everything and
+remembers outcomes, the second is answered from them) and compares both with --no-cache.
+"""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rectify_cli import outcomes, registry
+from rectify_cli.cache import FileCache
+from rectify_cli.cli import app
+from test_folder_registry import split_small
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "small"
+TODAY = "2019-03-31"  # the small fixture's newest journal entry is 2019-03-10
+ENV = {"RECTIFY_TODAY": TODAY, "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "RECTIFY_REGISTRY": None}
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(params=["file", "folder"])
+def reg(request, tmp_path) -> Path:
+    if request.param == "file":
+        shutil.copytree(SMALL, tmp_path / "reg")
+        return tmp_path / "reg" / "tasks.yaml"
+    return split_small(tmp_path / "reg")
+
+
+def check(*args, today=TODAY):
+    result = CliRunner().invoke(app, ["check", *args], env={**ENV, "RECTIFY_TODAY": today})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def view(path, today=TODAY):
+    return outcomes.open_view(path, store=FileCache(), today=date.fromisoformat(today))
+
+
+@pytest.mark.parametrize("as_of", ["2019-03-31", "2019-04-20", "2019-09-30", "2021-01-01"])
+@pytest.mark.parametrize("options", [[], ["--fail-on", "due_soon"], ["--fail-on", "stale", "--fail-on", "overdue"],
+                                     ["--warn-days", "200", "--report-period", "10"]])
+def test_a_check_from_outcomes_says_what_the_full_load_says(reg, cache_dir, as_of, options):
+    argv = ["-r", str(reg), "--as-of", as_of, *options]
+    full = {f: check(*argv, "--format", f, "--no-cache") for f in ("text", "json", "github", "markdown", "sarif")}
+    check(*argv)  # loads everything, remembers the outcomes
+    assert view(reg) is not None
+    for form, expected in full.items():
+        assert check(*argv, "--format", form) == expected, form
+
+
+def test_outcomes_are_remembered_and_then_no_yaml_is_read(reg, cache_dir):
+    check("-r", str(reg))
+    registry.PARSE_COUNTS.clear()
+    answer = view(reg)
+    assert answer is not None and answer.total == 8
+    assert registry.PARSE_COUNTS == {}
+
+
+def test_a_journal_edited_is_read_alone_and_the_answer_follows_the_edit(tmp_path, cache_dir):
+    folder = split_small(tmp_path / "reg")
+    check("-r", str(folder))
+    journal = folder / "naqu.progress.yaml"
+    journal.write_text(journal.read_text(encoding="utf-8").replace('state: in_progress', 'state: done', 1), encoding="utf-8")
+    registry.PARSE_COUNTS.clear()
+    assert view(folder) is not None
+    assert {Path(k).name for k, v in registry.PARSE_COUNTS.items() if v} == {"naqu.progress.yaml"}
+    for form in ("text", "json"):
+        assert check("-r", str(folder), "--format", form) == check("-r", str(folder), "--format", form, "--no-cache")
+
+
+NEW_IMMEDIATE_TASK = """\
+  - id: 5
+    title: 新增任务
+    problem: 新增任务。
+    deadline:
+      text: 立即启动
+      milestones:
+        - {kind: immediate}
+    reported: {state: on_schedule}
+    regions: [那曲市]
+    measures:
+      - id: 1
+        text: 立即整改。
+        owners: [那曲市]
+        lead: 那曲市
+        milestones:
+          - {kind: immediate}
+"""
+
+
+def test_a_changed_feedback_date_in_one_file_moves_the_immediate_milestones_of_the_others(tmp_path, cache_dir):
+    """A folder's immediate due date is its earliest feedback date: a registry-wide context."""
+    folder = split_small(tmp_path / "reg")
+    naqu, xizang = folder / "naqu.yaml", folder / "xizang.yaml"
+    naqu.write_text(naqu.read_text(encoding="utf-8").replace("feedback_date: 2018-01-03", "feedback_date: 2019-05-01")
+                    + NEW_IMMEDIATE_TASK, encoding="utf-8")
+    head = xizang.read_text(encoding="utf-8")
+    xizang.write_text(head.replace("feedback_date: 2018-01-03", "feedback_date: 2019-06-30"), encoding="utf-8")
+    argv = ["-r", str(folder), "--format", "json"]
+    assert "naqu:5.1" not in check(*argv)[1]  # due 2019-05-01: on track, not listed
+    xizang.write_text(head.replace("feedback_date: 2018-01-03", "feedback_date: 2019-04-15"), encoding="utf-8")
+    after = check(*argv)  # naqu's files are unchanged, but naqu:5.1 is now due 2019-04-15
+    assert '"id": "naqu:5.1"' in after[1] and '"kind": "warning"' in after[1]
+    assert after == check(*argv, "--no-cache")
+
+
+def test_a_journal_entry_now_in_the_future_is_reported_by_the_full_load(reg, cache_dir):
+    check("-r", str(reg))
+    earlier = "2019-03-05"  # before the newest entry (2019-03-10): that entry is now in the future
+    assert view(reg, today=earlier) is None
+    code, _, err = check("-r", str(reg), today=earlier)
+    assert code == 2 and "is in the future" in err
+    assert (code, err) == check("-r", str(reg), "--no-cache", today=earlier)[::2]
+
+
+def test_as_of_before_an_entry_is_answered_by_the_full_load(reg, cache_dir):
+    check("-r", str(reg))
+    assert view(reg).flagged(as_of=date(2019, 3, 1), categories=("overdue", "due_soon")) is None
+    argv = ["-r", str(reg), "--as-of", "2019-03-01", "--format", "json"]
+    assert check(*argv) == check(*argv, "--no-cache")
+
+
+def test_junit_and_filters_still_see_every_measure(reg, cache_dir):
+    check("-r", str(reg))
+    for extra in (["--format", "junit"], ["--owner", "拉萨市"], ["--task", "1"]):
+        if extra[0] == "--task" and reg.is_dir():
+            extra = ["--task", "xizang:1"]
+        assert check("-r", str(reg), *extra) == check("-r", str(reg), *extra, "--no-cache"), extra
+    code, out, _ = check("-r", str(reg), "--format", "junit")
+    assert out.count("<testcase") == 8
+
+
+def test_an_entry_on_another_files_measure_is_never_narrowed_away(tmp_path, cache_dir):
+    """A folder journal may name another file's measure by its prefixed id."""
+    folder = split_small(tmp_path / "reg")
+    journal = folder / "naqu.progress.yaml"
+    journal.write_text(journal.read_text(encoding="utf-8")
+                       + '- measure: "xizang:1.1"\n  date: 2019-03-25\n  state: report\n  note: 跨文件报告\n', encoding="utf-8")
+    argv = ["-r", str(folder), "--format", "json"]
+    full = check(*argv, "--no-cache")
+    assert '"last_entry": "2019-03-25"' in full[1]  # xizang:1.1, overdue, listed
+    assert check(*argv) == full
+    assert check(*argv) == full
+
+
+def test_a_damaged_outcome_entry_is_a_miss(reg, cache_dir):
+    check("-r", str(reg))
+    for entry in cache_dir.glob("*.json"):
+        text = entry.read_bytes()
+        if b'"outcomes"' in text:
+            entry.write_bytes(text.replace(b'"outcomes":[', b'"outcomes":["x",'))
+    argv = ["-r", str(reg), "--format", "json"]
+    assert check(*argv) == check(*argv, "--no-cache")
