@@ -6,7 +6,8 @@ form; for a journal, its entries as rows still in the words of the file (unprefi
 measure ids, unit names as written), because checking them against the plan and against
 today's date happens on every load. An entry is valid only for the exact bytes it was
 made from (SHA-256 of the content), so any edit, even one byte of a note, re-parses that
-file and only that file.
+file and only that file. Beside a plan's entry lies its head (meta, settings and units
+alone) and, made by outcomes.py, the outcomes of its measures.
 
 Only JSON is ever read back (never pickle), and a cache that can't be read or written is
 no error: a missing, corrupt or foreign entry is a miss, an unwritable folder is skipped.
