@@ -167,6 +167,9 @@ def encode_plan(plan: Plan) -> dict:
     }
 
 
+HEAD = "head"  # the cache entry kind of a plan's head, beside its "plan" entry
+
+
 def plan_head(doc: dict) -> dict:
     """The header of an `encode_plan` document: everything but the tasks, and how many measures
     it has. `decode_plan` of a head gives the plan's meta, settings and units, without tasks."""

@@ -139,9 +139,9 @@ def _check_input(registry: Path | None, as_of: str | None, warn_days: int | None
                  whole: bool, no_cache: bool, listed: tuple[str, ...]):
     """(report, its registry, how many passing measures it leaves out) for `check`.
 
-    Unless `whole`, from the cached outcomes (outcomes.py): only the measures in the
-    `listed` categories (those the check lists) are built and evaluated. Otherwise, or when the outcomes
-    can't answer, the whole registry is loaded and evaluated, and its outcomes remembered.
+    Unless `whole`, from the cached outcomes (outcomes.py): only the measures in the `listed`
+    categories are built and evaluated. Otherwise, or when the outcomes can't answer, the
+    whole registry is loaded and evaluated, and its outcomes remembered.
     """
     from . import outcomes
     from .cache import FileCache

@@ -28,12 +28,12 @@ from datetime import date
 from pathlib import Path
 
 from . import dates, engine
-from .cache import FileCache, decode_plan
+from .cache import HEAD, FileCache, decode_plan
 from .errors import RegistryError
 from .model import Plan, Registry, Settings
 from .registry import JournalContext, _load_journal, _load_plan, _merge, read_bytes, registry_files, resolve_path
 
-OUTCOMES, HEAD = "outcomes", "head"  # cache entry kinds (registry._load_plan writes the heads)
+OUTCOMES = "outcomes"  # the cache entry kind (registry._load_plan writes the HEAD entries)
 
 # A view that would read more than this share of the registry's YAML itself leaves it to the
 # full load, which reads plans and journals in two processes (and then remembers outcomes).

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from . import dates, yamlio
-from .cache import FileCache, decode_plan, encode_plan, new, plan_head
+from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, did_you_mean
 from .model import (
     Claim,
@@ -271,7 +271,7 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
     if store is not None and plan is not None:
         doc = encode_plan(plan)
         store.put(file, "plan", prefix, raw, doc)
-        store.put(file, "head", prefix, raw, plan_head(doc))  # for outcomes.py: settings and units alone
+        store.put(file, HEAD, prefix, raw, plan_head(doc))  # for outcomes.py: settings and units alone
     return plan
 
 
