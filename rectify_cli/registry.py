@@ -128,7 +128,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     problems: list[Problem] = []
     plans: list[Plan] = []
     journals: list[_JournalFile] = []
-    sources = registry_files(root, files)
+    layout = registry_files(root, files)
     versions: dict[str, str] = {}  # what was loaded, for outcomes.remember
 
     def read(path: Path) -> bytes:
@@ -137,16 +137,16 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
             versions[str(path)] = store.digest(raw)
         return raw
 
-    helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in sources if jpath.exists()], store)
+    helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in layout if jpath.exists()], store)
     try:
-        for file, _, prefix in sources:
+        for file, _, prefix in layout:
             plan = _load_plan(file, prefix, store, problems, read(file))
             if plan is not None:
                 plans.append(plan)
     finally:
         if helper is not None:
             _join(helper)
-    for _, jpath, prefix in sources:
+    for _, jpath, prefix in layout:
         if jpath.exists():
             journals.append(_load_journal(jpath, prefix, store, problems, read(jpath)))
     if not problems:
