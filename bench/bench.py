@@ -161,6 +161,17 @@ def print_targets(rows: list[tuple[str, str, bool | None]]) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
 
 
+def cold_and_warm(table: Table, n, what: str, argv: list[str], env: dict, cache: Path, runs: int, floor: float) -> tuple[float, float]:
+    """Time `argv` from an empty cache folder (`cache`, emptied before each run), then again
+    with the cache its last run left; add both rows and return (cold, warm) median walls."""
+    cold_env = {**env, "RECTIFY_CACHE_DIR": str(cache)}
+    cold, rss = measure(argv, cold_env, runs, before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    table.add(n, f"{what} (cold cache)", cold, rss, floor)
+    warm, rss = measure(argv, cold_env, runs)
+    table.add(n, f"{what} (warm cache)", warm, rss, floor)
+    return cold, warm
+
+
 # -- Taskwarrior ------------------------------------------------------------------------------
 def taskwarrior_data(registry_path: Path, n: int) -> Path | None:
     """A TASKDATA folder holding the registry's measures as tasks (built once, kept in .work)."""
@@ -207,7 +218,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     WORK.mkdir(exist_ok=True)
     cache_root = Path(tempfile.mkdtemp(prefix="cache-", dir=WORK))
-    env = {**os.environ, "RECTIFY_TODAY": TODAY.isoformat(), "RECTIFY_CACHE_DIR": str(cache_root / "warm"),
+    env = {**os.environ, "RECTIFY_TODAY": TODAY.isoformat(), "RECTIFY_CACHE_DIR": str(cache_root / "unused"),
            "PYTHONDONTWRITEBYTECODE": "0"}
     table = Table()
     floors: dict[int, float] = {}
@@ -237,24 +248,15 @@ def main() -> None:
             }
             results = {}
             for name, extra in commands.items():
-                argv = [*RECTIFY, *extra, "-r", str(path)]
-                cold_env = {**env, "RECTIFY_CACHE_DIR": str(cache_root / "cold")}
-                wall, rss = measure(argv, cold_env, args.runs, before=lambda: shutil.rmtree(cache_root / "cold", ignore_errors=True))
-                table.add(n, f"rectify {name} (cold cache)", wall, rss, floor)
-                run_once(argv, env)  # fill the warm cache
-                wall, rss = measure(argv, env, args.runs)
-                table.add(n, f"rectify {name} (warm cache)", wall, rss, floor)
-                results[name] = wall
-            wall, rss = measure([*RECTIFY, "check", "--format", "json", "--no-cache", "-r", str(path)], env, args.runs)
-            table.add(n, "rectify check --format json --no-cache", wall, rss, floor)
-            results["check cold"] = wall
+                results[name] = cold_and_warm(table, n, f"rectify {name}", [*RECTIFY, *extra, "-r", str(path)], env,
+                                              cache_root / "cold", args.runs, floor)
 
             tw = taskwarrior_data(path, n) if n >= 1000 else None
             if tw is not None:
                 tw_wall, tw_rss = measure(["task", *task_rc(tw), "overdue"], task_env(tw), args.runs)
                 peer[n] = tw_wall
                 table.add(n, "task overdue (Taskwarrior)", tw_wall, tw_rss, floor,
-                          note=f"rectify check: cold {results['check cold'] / tw_wall:.2f}×, warm {results['check --format json'] / tw_wall:.2f}× of task")
+                          note=f"rectify check: cold {results['check --format json'][0] / tw_wall:.2f}×, warm {results['check --format json'][1] / tw_wall:.2f}× of task")
             elif shutil.which("task") is None and n >= 1000:
                 table.add(n, "task overdue", 0.0, 0, note="skipped: Taskwarrior not installed (apt-get install taskwarrior)")
 
@@ -264,12 +266,8 @@ def main() -> None:
                 ffloor, frss = measure([PY, "-c", FLOOR_CODE, *map(str, ffiles)], env, args.runs)
                 table.add(n, f"floor: folder of {args.folder_files} plan files + journals", ffloor, frss, ffloor)
                 argv = [*RECTIFY, "check", "--format", "json", "-r", str(folder)]
-                cold_env = {**env, "RECTIFY_CACHE_DIR": str(cache_root / "cold")}
-                wall, rss = measure(argv, cold_env, args.runs, before=lambda: shutil.rmtree(cache_root / "cold", ignore_errors=True))
-                table.add(n, "rectify check, folder (cold cache)", wall, rss, ffloor)
-                run_once(argv, env)
-                wall, rss = measure(argv, env, args.runs)
-                table.add(n, "rectify check, folder (warm cache)", wall, rss, ffloor)
+                cold_and_warm(table, n, "rectify check, folder", argv, env, cache_root / "cold", args.runs, ffloor)
+                warm_env = {**env, "RECTIFY_CACHE_DIR": str(cache_root / "cold")}  # as the folder's last run left it
                 edited = sorted(folder.glob("*.progress.yaml"))[0]
                 original = edited.read_bytes()
                 counter = iter(range(10**6))
@@ -278,7 +276,7 @@ def main() -> None:
                     # A different byte each run, so that every run misses the cache for this file.
                     edited.write_bytes(original.replace("note: ".encode(), f"note: {next(counter) % 10}".encode(), 1))
                 try:
-                    wall, rss = measure(argv, env, args.runs, before=edit_one_file)
+                    wall, rss = measure(argv, warm_env, args.runs, before=edit_one_file)
                 finally:
                     edited.write_bytes(original)
                 note = f"{wall / tw_wall:.2f}× of task overdue" if tw is not None else ""

@@ -9,6 +9,10 @@ made from (SHA-256 of the content), so any edit, even one byte of a note, re-par
 file and only that file. Beside a plan's entry lies its head (meta, settings and units
 alone) and, made by outcomes.py, the outcomes of its measures.
 
+Plans and journals are stored as a header and rows (a measure or an entry each), one row a
+line with an index of where each ends (FileCache.put_rows), so that a check that lists a
+third of a big registry's measures decodes only their rows.
+
 Only JSON is ever read back (never pickle), and a cache that can't be read or written is
 no error: a missing, corrupt or foreign entry is a miss, an unwritable folder is skipped.
 """
@@ -39,7 +43,7 @@ from .model import (
 
 ENV_CACHE_DIR = "RECTIFY_CACHE_DIR"
 # Bump when the loader's validation or the encoding below changes: old entries become misses.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _MAGIC = b"rectify-cache"
 
 
@@ -83,6 +87,17 @@ class FileCache:
             known = self._digests[id(raw)] = (raw, hashlib.sha256(raw).hexdigest())
         return known[1]
 
+    def file_digest(self, path: Path) -> tuple[str, int]:
+        """(SHA-256 in hex, size) of a regular file's content, hashed from a memory map: a
+        warm check hashes 100 MB without copying them into memory. Raises OSError."""
+        import mmap  # (off the start-up path)
+
+        with open(path, "rb") as handle:
+            if not os.fstat(handle.fileno()).st_size:
+                return hashlib.sha256(b"").hexdigest(), 0
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                return hashlib.sha256(data).hexdigest(), len(data)
+
     def entry_path(self, source: Path, kind: str, prefix: str) -> Path:
         # One slot per source, overwritten on change, so the cache can't grow without bound.
         name = hashlib.sha256(f"{Path(source).resolve()}\0{kind}\0{prefix}".encode()).hexdigest()[:40]
@@ -96,12 +111,48 @@ class FileCache:
 
     def get(self, source: Path, kind: str, prefix: str, raw: bytes | str):
         """The cached document for these exact bytes (or version, see content_key), or None."""
+        body = self._body(source, kind, prefix, raw)
+        try:
+            return None if body is None else (orjson or json).loads(body)
+        except ValueError:  # truncated, not JSON (orjson's error is a ValueError)
+            return None
+
+    def get_rows(self, source: Path, kind: str, prefix: str, raw: bytes | str, *, pick=None):
+        """(header, rows) of an entry stored by `put_rows`, or None. `pick(header)`: the
+        positions (ascending) of the only rows wanted; the others are never read, which is
+        what makes a check that lists a third of a big registry's measures cheap."""
+        loads = (orjson or json).loads
+        if pick is None:
+            body = self._body(source, kind, prefix, raw)
+            try:
+                document = None if body is None else loads(body)
+            except ValueError:
+                return None
+            return (document[0], document[2:]) if type(document) is list and len(document) >= 2 else None
+        import mmap  # (off the start-up path)
+
+        try:
+            with open(self.entry_path(source, kind, prefix), "rb") as handle, \
+                    mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                key = self.content_key(raw)
+                if data[:len(key)] != key:
+                    return None
+                # "[header,ends\n", then ",row\n" for each row, then "]": rows[i] ends at ends[i],
+                # counted from `base`, and starts after the comma that follows the row before.
+                base = data.find(b"\n", len(key)) + 1
+                header, ends = loads(b"[%s]" % data[len(key) + 1:base - 1])
+                rows = [data[base + (ends[at - 1] + 2 if at else 1):base + ends[at]] for at in pick(header)]
+            return header, loads(b"[%s]" % b",".join(rows))
+        except (OSError, ValueError, LookupError, TypeError):  # missing, damaged (mmap of an empty file: ValueError)
+            return None
+
+    def _body(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bytes | None:
         try:
             with open(self.entry_path(source, kind, prefix), "rb") as handle:
                 if handle.readline() != self.content_key(raw):
                     return None
-                return (orjson or json).loads(handle.read())
-        except (OSError, ValueError):  # missing, unreadable, truncated, not JSON (orjson's error is a ValueError)
+                return handle.read()
+        except OSError:  # missing, unreadable
             return None
 
     def has(self, source: Path, kind: str, prefix: str, raw: bytes) -> bool:
@@ -114,11 +165,25 @@ class FileCache:
 
     def put(self, source: Path, kind: str, prefix: str, raw: bytes | str, document) -> None:
         """Store `document`; silently do nothing if the cache folder can't be written."""
+        self._write(source, kind, prefix, raw, _compact_json(document))
+
+    def put_rows(self, source: Path, kind: str, prefix: str, raw: bytes | str, header, rows: list) -> None:
+        """Store `header` and `rows` as one JSON array for `get_rows`: header, where each row
+        ends, then each row on a line of its own."""
+        lines = [_compact_json(row) for row in rows]
+        ends, at = [], 0
+        for line in lines:
+            at += 1 + len(line)  # each row's line is "," + row + "\n"
+            ends.append(at)
+            at += 1
+        self._write(source, kind, prefix, raw, b"[%s,%s\n%s]" % (
+            _compact_json(header), _compact_json(ends), b"".join([b",%s\n" % line for line in lines])))
+
+    def _write(self, source: Path, kind: str, prefix: str, raw: bytes | str, data: bytes) -> None:
         path = self.entry_path(source, kind, prefix)
         tmp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            data = _compact_json(document)
             import tempfile  # (off the start-up path: only a cache miss writes)
 
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
@@ -142,7 +207,9 @@ def _iso(day: date | None):
     return day.isoformat() if day is not None else None
 
 
-def encode_plan(plan: Plan) -> dict:
+def encode_plan(plan: Plan) -> tuple[dict, list[list]]:
+    """(header, rows) of a plan for FileCache.put_rows: a row per measure, in plan order; the
+    header holds the rest, each task with how many of the rows are its measures."""
     milestone_index: dict[Milestone, int] = {}
 
     def ms(milestones) -> list[int]:
@@ -150,14 +217,14 @@ def encode_plan(plan: Plan) -> dict:
         return [milestone_index.setdefault(m, len(milestone_index)) for m in milestones]
 
     meta, settings = plan.meta, plan.settings
-    tasks = []
+    tasks, rows = [], []
     for task in plan.tasks:
-        measures = [[m.id, m.text, list(m.owners), m.lead, ms(m.milestones), m.location.line, m.location.column]
-                    for m in task.measures]
+        rows.extend([m.id, m.text, list(m.owners), m.lead, ms(m.milestones), m.location.line, m.location.column]
+                    for m in task.measures)
         tasks.append([task.id, task.title, task.problem, task.deadline.text, ms(task.deadline.milestones),
                       task.reported.state.value, task.reported.ongoing, list(task.regions),
-                      task.location.line, task.location.column, measures])
-    return {
+                      task.location.line, task.location.column, len(task.measures)])
+    header = {
         "meta": [meta.title, meta.issuer, meta.inspection, _iso(meta.feedback_date), _iso(meta.report_date),
                  meta.source, [[c.key, c.text, c.value] for c in meta.claims]],
         "settings": [settings.timezone, settings.warn_days, settings.report_period_days, _iso(settings.immediate_due)],
@@ -165,45 +232,69 @@ def encode_plan(plan: Plan) -> dict:
         "milestones": [[m.kind.value, _iso(m.due), m.label] for m in milestone_index],
         "tasks": tasks,
     }
+    return header, rows
 
 
 HEAD = "head"  # the cache entry kind of a plan's head, beside its "plan" entry
 
 
-def plan_head(doc: dict) -> dict:
-    """The header of an `encode_plan` document: everything but the tasks, and how many measures
-    it has. `decode_plan` of a head gives the plan's meta, settings and units, without tasks."""
-    return {"meta": doc["meta"], "settings": doc["settings"], "units": doc["units"], "milestones": [], "tasks": [],
-            "measures": sum(len(task[-1]) for task in doc["tasks"])}
+def plan_head(header: dict) -> dict:
+    """The head of an `encode_plan` header: everything but the tasks, and how many measures
+    the plan has. `decode_plan(head, [], ...)` gives the plan's meta, settings and units."""
+    return {"meta": header["meta"], "settings": header["settings"], "units": header["units"], "milestones": [],
+            "tasks": [], "measures": sum(task[-1] for task in header["tasks"])}
 
 
-def decode_plan(doc: dict, file: str, *, keep: frozenset[int] | None = None) -> Plan:
+# Equal milestones and milestone lists are one object across all files decoded: a folder of
+# 31 provinces repeats the same few hundred, and the engine judges each list once (by identity).
+_MILESTONES: dict[tuple, Milestone] = {}
+_MILESTONE_LISTS: dict[tuple, tuple] = {}  # keyed by the ids of interned milestones, which live on
+
+
+def _milestone(kind: str, due: str | None, label: str | None) -> Milestone:
+    key = (kind, due, label)
+    found = _MILESTONES.get(key)
+    if found is None:
+        found = _MILESTONES[key] = new(Milestone, kind=MilestoneKind(kind), due=date.fromisoformat(due) if due else None,
+                                       label=label)
+    return found
+
+
+def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[int] | None = None) -> Plan:
     """The Plan of `encode_plan`, located in `file`. Raises on a malformed document.
 
-    `keep`: only the measures at these positions (in plan order, from 0), and only the tasks
-    that have one of them; None keeps everything.
+    `positions`: the rows are only the measures at these positions (ascending, in plan order
+    from 0), and the plan keeps only the tasks that have one of them; None: all rows.
     """
     day = date.fromisoformat
-    title, issuer, inspection, feedback, report, source, claims = doc["meta"]
-    timezone, warn_days, period, immediate = doc["settings"]
-    milestones = [Milestone(kind=MilestoneKind(kind), due=day(due) if due else None, label=label)
-                  for kind, due, label in doc["milestones"]]
-    shared: dict[tuple, tuple] = {}  # one tuple per distinct milestone list: the engine judges each once
+    title, issuer, inspection, feedback, report, source, claims = header["meta"]
+    timezone, warn_days, period, immediate = header["settings"]
+    milestones = [_milestone(kind, due, label) for kind, due, label in header["milestones"]]
+    shared: dict[tuple, tuple] = {}  # indexes -> the interned milestone list, per file
 
     def milestones_of(indexes: list[int]) -> tuple[Milestone, ...]:
         key = tuple(indexes)
         found = shared.get(key)
         if found is None:
-            found = shared[key] = tuple([milestones[i] for i in indexes])
+            found = tuple([milestones[i] for i in indexes])
+            found = shared[key] = _MILESTONE_LISTS.setdefault(tuple(map(id, found)), found)
         return found
 
+    if positions is not None and len(positions) != len(rows):
+        raise ValueError("rows and positions differ")
     tasks = []
-    position = 0
-    for tid, ttitle, problem, dtext, dms, state, ongoing, regions, line, column, measures in doc["tasks"]:
-        if keep is not None:
-            first, position = position, position + len(measures)
-            measures = [m for at, m in enumerate(measures, first) if at in keep]
-            if not measures:
+    start = 0  # the position of the task's first measure
+    taken = 0  # rows[:taken] belong to earlier tasks
+    for tid, ttitle, problem, dtext, dms, state, ongoing, regions, line, column, count in header["tasks"]:
+        start += count
+        if positions is None:
+            own, taken = rows[taken:taken + count], taken + count
+        else:
+            first = taken
+            while taken < len(positions) and positions[taken] < start:
+                taken += 1
+            own = rows[first:taken]
+            if not own:
                 continue
         tasks.append(new(
             Task, id=tid, title=ttitle, problem=problem,
@@ -213,15 +304,17 @@ def decode_plan(doc: dict, file: str, *, keep: frozenset[int] | None = None) -> 
             measures=tuple(
                 new(Measure, id=mid, task_id=tid, text=text, owners=tuple(owners), lead=lead,
                     milestones=milestones_of(mms), location=new(Location, file=file, line=mline, column=mcolumn))
-                for mid, text, owners, lead, mms, mline, mcolumn in measures
+                for mid, text, owners, lead, mms, mline, mcolumn in own
             ),
             location=new(Location, file=file, line=line, column=column),
         ))
+    if taken != len(rows):
+        raise ValueError("rows beyond the tasks' measures")
     return Plan(
         meta=Meta(title=title, issuer=issuer, inspection=inspection, feedback_date=day(feedback),
                   report_date=day(report), source=source, claims=tuple(Claim(k, t, v) for k, t, v in claims)),
         settings=Settings(timezone=timezone, warn_days=warn_days, report_period_days=period,
                           immediate_due=day(immediate) if immediate else None),
-        units=tuple(Unit(name=n, aliases=tuple(a), kind=k) for n, a, k in doc["units"]),
+        units=tuple(Unit(name=n, aliases=tuple(a), kind=k) for n, a, k in header["units"]),
         tasks=tuple(tasks),
     )

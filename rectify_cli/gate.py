@@ -8,6 +8,7 @@ does not fail is a *warning*: CI shows it without failing the build.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from datetime import date
 from pathlib import Path
 
@@ -139,29 +140,29 @@ def run_check(
         return new(CheckItem, result=result, rule=rule, kind=kind, file=file, line=line)
 
     # Only the listed measures (failing, warnings) are sorted: in a big registry most pass.
-    listed, passing = [], []
-    category, rules = engine.category, _RULE_SET
+    failing, warnings, passing = [], [], []
+    category, severity_key, rules = engine.category, engine.severity_key, _RULE_SET
     for result in report.measures():
         rule = category(result)
         if rule not in rules:
             rule = None
         if rule is not None and rule in wanted:
-            listed.append((result, rule, FAILURE))
+            failing.append((severity_key(result), result, rule))
         elif rule == _DUE_SOON:
-            listed.append((result, rule, WARNING))
+            warnings.append((severity_key(result), result, rule))
         else:
             passing.append(item(result, rule, PASS))
-
-    ranked = [item(result, rule, kind) for result, rule, kind in sorted(listed, key=_listed_severity)]
+    # By the key alone: measures with equal keys stay in plan order.
+    failing.sort(key=_first)
+    warnings.sort(key=_first)
     return CheckResult(
         as_of=report.as_of,
         fail_on=fail_on,
-        failing=tuple(i for i in ranked if i.kind == FAILURE),
-        warnings=tuple(i for i in ranked if i.kind == WARNING),
+        failing=tuple([item(result, rule, FAILURE) for _, result, rule in failing]),
+        warnings=tuple([item(result, rule, WARNING) for _, result, rule in warnings]),
         passing=tuple(passing),
         unlisted=unlisted,
     )
 
 
-def _listed_severity(listed: tuple) -> tuple:
-    return engine.severity_key(listed[0])
+_first = itemgetter(0)

@@ -31,7 +31,16 @@ from . import dates, engine
 from .cache import HEAD, FileCache, decode_plan
 from .errors import RegistryError
 from .model import Plan, Registry, Settings
-from .registry import JournalContext, _load_journal, _load_plan, _merge, read_bytes, registry_files, resolve_path
+from .registry import (
+    JournalContext,
+    _journal_rows_ok,
+    _load_journal,
+    _load_plan,
+    _merge,
+    read_bytes,
+    registry_files,
+    resolve_path,
+)
 
 OUTCOMES = "outcomes"  # the cache entry kind (registry._load_plan writes the HEAD entries)
 
@@ -93,7 +102,7 @@ class OutcomeView:
         for file, head, flat in zip(self._files, self._heads, self._outcomes):
             positions = engine.flagged(zip(flat[0::3], flat[1::3], flat[2::3]), as_of=as_of, warn_days=warn,
                                        report_period_days=period, categories=categories)
-            narrowed = self._narrowed(file, frozenset(positions)) if positions else (head, [])
+            narrowed = self._narrowed(file, positions) if positions else (head, [])
             if narrowed is None:
                 return None
             plans.append(narrowed[0])
@@ -102,22 +111,28 @@ class OutcomeView:
                         plan_files=tuple(str(f.plan) for f in self._files),
                         journal_files=tuple(str(f.journal) for f in self._files if f.journal is not None))
 
-    def _narrowed(self, file: _File, keep: frozenset[int]) -> tuple[Plan, list] | None:
-        """(the file's plan with only the measures at `keep`, their journal entries), or None."""
+    def _narrowed(self, file: _File, keep: list[int]) -> tuple[Plan, list] | None:
+        """(the file's plan with only the measures at `keep`, ascending, and their journal
+        entries), or None. Only those measures' and entries' rows of the cache are decoded."""
         store = self._store
         try:
-            plan = decode_plan(store.get(file.plan, "plan", file.prefix, file.plan_version), str(file.plan), keep=keep)
+            header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version, pick=lambda _: keep)
+            plan = decode_plan(header, rows, str(file.plan), positions=keep)
         except Exception:  # gone or damaged since the view was opened
             return None
         if file.journal is None:
             return plan, []
-        rows = store.get(file.journal, "journal", file.prefix, file.journal_version)
         ids, prefix = {m.id for m in plan.measures()}, file.prefix
-        try:
-            wanted = [row for row in rows if (row[1] if not prefix or ":" in row[1] else prefix + row[1]) in ids]
-        except (TypeError, IndexError):
+        if prefix:  # a journal names its own file's measures unprefixed ("18.4" for "xizang:18.4")
+            ids.update([mid[len(prefix):] for mid in ids if mid.startswith(prefix) and ":" not in mid[len(prefix):]])
+
+        def wanted(measure_ids: list[str]) -> list[int]:
+            return [at for at, mid in enumerate(measure_ids) if mid in ids]
+
+        doc = store.get_rows(file.journal, "journal", prefix, file.journal_version, pick=wanted)
+        if doc is None or not _journal_rows_ok(*doc):
             return None
-        found, bad = JournalContext(replace(plan, units=self._context.plan.units), date.max).entries(wanted, str(file.journal), prefix)
+        found, bad = JournalContext(replace(plan, units=self._context.plan.units), date.max).entries(doc[1], str(file.journal), prefix)
         return None if bad else (plan, found)
 
 
@@ -128,19 +143,21 @@ def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeVi
         root = resolve_path(path)
         if not root.exists():
             return None
-        raws: dict[Path, bytes] = {}
+        sizes: dict[Path, int] = {}
+        versions: dict[Path, str] = {}  # SHA-256 of each file, hashed without keeping its bytes
         files = []
         for plan, journal, prefix in registry_files(root):
-            raws[plan] = read_bytes(plan)
-            if journal.exists():
-                raws[journal] = read_bytes(journal)
-            else:
-                journal = None
-            files.append(_File(plan, journal, prefix, store.digest(raws[plan]),
-                               store.digest(raws[journal]) if journal is not None else None))
+            if not journal.exists():
+                journal = None  # nothing recorded yet
+            for source in (plan, journal) if journal is not None else (plan,):
+                if not source.is_file():
+                    return None  # a pipe or a folder: the full load says what is wrong
+                versions[source], sizes[source] = store.file_digest(source)
+            files.append(_File(plan, journal, prefix, versions[plan], versions.get(journal)))
     except (RegistryError, OSError):
         return None
-    sizes = {file: len(raws[file.plan]) + len(raws.get(file.journal, b"")) for file in files}
+    raws = _Raws(versions, store)
+    sizes = {file: sizes[file.plan] + sizes.get(file.journal, 0) for file in files}
     budget = MAX_MISSING_SHARE * sum(sizes.values())
     heads = [_head(store, file) for file in files]
     if sum(sizes[f] for f, head in zip(files, heads) if head is None) > budget:
@@ -148,7 +165,8 @@ def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeVi
     for i, file in enumerate(files):
         if heads[i] is None:  # a plan changed since: load it, which stores its head
             problems: list = []
-            if _load_plan(file.plan, file.prefix, store, problems, raws[file.plan]) is None or problems:
+            raw = raws.get(file.plan)
+            if raw is None or _load_plan(file.plan, file.prefix, store, problems, raw) is None or problems:
                 return None
             heads[i] = _head(store, file)
             if heads[i] is None:  # the cache can't be written
@@ -172,6 +190,21 @@ def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeVi
         return None  # an entry dated after today: the full load says so
     return OutcomeView(files=files, heads=[head for head, _ in heads], context=context,
                        outcomes=[document["outcomes"] for document in outcomes], newest=newest, store=store)
+
+
+class _Raws:
+    """The bytes of the files a view loads itself (those changed since they were cached), read
+    when asked for: None when a file can't be read or has changed again since it was hashed."""
+
+    def __init__(self, versions: dict[Path, str], store: FileCache):
+        self._versions, self._store = versions, store
+
+    def get(self, source: Path) -> bytes | None:
+        try:
+            raw = read_bytes(source)
+        except RegistryError:
+            return None
+        return raw if self._store.digest(raw) == self._versions[source] else None
 
 
 def remember(path, registry: Registry, report: engine.StatusReport, *, store: FileCache) -> None:
@@ -212,7 +245,7 @@ def _head(store: FileCache, file: _File) -> tuple[Plan, int] | None:
     """(meta, settings and units as a Plan without tasks, number of measures) of a plan file."""
     document = store.get(file.plan, HEAD, file.prefix, file.plan_version)
     try:
-        return decode_plan(document, str(file.plan)), int(document["measures"])
+        return decode_plan(document, [], str(file.plan)), int(document["measures"])
     except Exception:  # no head (a plan new to the cache) or a damaged one
         return None
 
@@ -242,16 +275,20 @@ def _cached_outcomes(store: FileCache, file: _File, context: _Context) -> dict |
     return document
 
 
-def _evaluate_file(file: _File, raws: dict[Path, bytes], context: _Context, store: FileCache, today: date) -> dict | None:
+def _evaluate_file(file: _File, raws: _Raws, context: _Context, store: FileCache, today: date) -> dict | None:
     """Load one file in full, evaluate it in the registry's context and store its outcomes;
     None when it has a problem (the full load reports it)."""
     problems: list = []
-    plan = _load_plan(file.plan, file.prefix, store, problems, raws[file.plan])
+    plan_raw = raws.get(file.plan)
+    plan = _load_plan(file.plan, file.prefix, store, problems, plan_raw) if plan_raw is not None else None
     if plan is None or problems:
         return None
     entries = []
     if file.journal is not None:
-        rows = _load_journal(file.journal, file.prefix, store, problems, raws[file.journal]).rows
+        journal_raw = raws.get(file.journal)
+        if journal_raw is None:
+            return None
+        rows = _load_journal(file.journal, file.prefix, store, problems, journal_raw).rows
         if problems:
             return None
         entries, bad = JournalContext(replace(plan, units=context.plan.units), today).entries(rows, str(file.journal), file.prefix)

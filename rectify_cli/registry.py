@@ -248,10 +248,10 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
     bytes, when already read."""
     raw = read_bytes(file) if raw is None else raw
     if store is not None:
-        doc = store.get(file, "plan", prefix, raw)
+        doc = store.get_rows(file, "plan", prefix, raw)
         if doc is not None:
             try:
-                return decode_plan(doc, str(file))
+                return decode_plan(*doc, str(file))
             except Exception:  # a damaged or foreign entry, whatever its shape: rebuild it
                 pass
     text = yamlio.decode(raw, filename=str(file))
@@ -269,18 +269,18 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
         if len(problems) > before:
             return None
     if store is not None and plan is not None:
-        doc = encode_plan(plan)
-        store.put(file, "plan", prefix, raw, doc)
-        store.put(file, HEAD, prefix, raw, plan_head(doc))  # for outcomes.py: settings and units alone
+        header, rows = encode_plan(plan)
+        store.put_rows(file, "plan", prefix, raw, header, rows)
+        store.put(file, HEAD, prefix, raw, plan_head(header))  # for outcomes.py: settings and units alone
     return plan
 
 
 def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None) -> _JournalFile:
     raw = read_bytes(path) if raw is None else raw
     if store is not None:
-        rows = store.get(path, "journal", prefix, raw)
-        if isinstance(rows, list) and all(isinstance(row, list) and len(row) == _ROW_LENGTH for row in rows):
-            return _JournalFile(path, prefix, rows)
+        doc = store.get_rows(path, "journal", prefix, raw)
+        if doc is not None and _journal_rows_ok(*doc):
+            return _JournalFile(path, prefix, doc[1])
     text = yamlio.decode(raw, filename=str(path))
     PARSE_COUNTS[str(path)] += 1
     data = yamlio.parse_fast(text)
@@ -288,7 +288,7 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
         try:
             rows = _Checker(str(path), [], vouching=True).journal_rows(data if data is None else _locate_journal(raw, data))
             if store is not None:
-                store.put(path, "journal", prefix, raw, rows)
+                _put_journal(store, path, prefix, raw, rows)
             return _JournalFile(path, prefix, rows)
         except _Unvouched:
             pass
@@ -296,11 +296,22 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     before = len(problems)
     rows = _Checker(str(path), problems).journal_rows(located)
     if store is not None and len(problems) == before:
-        store.put(path, "journal", prefix, raw, rows)
+        _put_journal(store, path, prefix, raw, rows)
     return _JournalFile(path, prefix, rows, located)
 
 
 _ROW_LENGTH = 15  # index, 12 fields, line, column: see _Checker.journal_rows
+
+
+def _put_journal(store: FileCache, path: Path, prefix: str, raw: bytes, rows: list[list]) -> None:
+    # The header lists each row's measure id, so that outcomes.py can decode only some rows.
+    store.put_rows(path, "journal", prefix, raw, [row[1] for row in rows], rows)
+
+
+def _journal_rows_ok(header, rows) -> bool:
+    """Whether a cached journal's (header, rows) have the shape `_put_journal` gives them."""
+    return (isinstance(header, list) and isinstance(rows, list)
+            and all(isinstance(row, list) and len(row) == _ROW_LENGTH for row in rows))
 
 
 def _parse_reference(path: Path, text: str):

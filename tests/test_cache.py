@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -176,3 +177,40 @@ def test_a_journal_with_problems_is_reported_the_same_with_the_helper(small, cac
         load(small)
     assert [str(p) for p in helped.value.problems] == [str(p) for p in plain.value.problems]
     assert len(list(cache_dir.glob("*.json"))) == 2  # the plan's and its head: a journal with problems is never cached
+
+
+ROWS = [[0, "一行\n两行", ["单位甲", "单位乙"], None], [1, "", [], True], [2, 'quote " and \\ and ]', [[]], 3.5],
+        [3, "第四", ["x"], False]]
+
+
+@pytest.mark.parametrize("positions", [[], [0], [3], [1, 2], [0, 1, 2, 3], [0, 3]])
+def test_rows_picked_from_an_entry_are_exactly_those_rows(tmp_path, positions):
+    store = cache.FileCache(tmp_path)
+    store.put_rows(tmp_path / "src.yaml", "plan", "", b"content", {"head": "表头"}, ROWS)
+    assert store.get_rows(tmp_path / "src.yaml", "plan", "", b"content") == ({"head": "表头"}, ROWS)
+    picked = store.get_rows(tmp_path / "src.yaml", "plan", "", b"content", pick=lambda header: positions)
+    assert picked == ({"head": "表头"}, [ROWS[at] for at in positions])
+    assert store.get_rows(tmp_path / "src.yaml", "plan", "", b"other content", pick=lambda header: positions) is None
+
+
+def test_an_entry_without_rows_and_a_pick_beyond_its_rows(tmp_path):
+    store = cache.FileCache(tmp_path)
+    store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", [], [])
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content") == ([], [])
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content", pick=lambda header: []) == ([], [])
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content", pick=lambda header: [0]) is None
+
+
+def test_a_plan_decoded_at_some_positions_is_the_plan_with_only_those_measures(small, cache_dir):
+    plan = load(small).plan
+    measures = list(plan.measures())
+    header, rows = cache.encode_plan(plan)
+    assert cache.decode_plan(header, rows, str(small)) == plan
+    for positions in ([0], [len(measures) - 1], [1, 2, 5], list(range(len(measures)))):
+        kept = {measures[at].id for at in positions}
+        narrowed = cache.decode_plan(header, [rows[at] for at in positions], str(small), positions=positions)
+        assert [m.id for m in narrowed.measures()] == [measures[at].id for at in positions]
+        assert narrowed.tasks == tuple(
+            replace(task, measures=tuple(m for m in task.measures if m.id in kept))
+            for task in plan.tasks if any(m.id in kept for m in task.measures))
+        assert (narrowed.meta, narrowed.settings, narrowed.units) == (plan.meta, plan.settings, plan.units)

@@ -162,3 +162,24 @@ def test_a_damaged_outcome_entry_is_a_miss(reg, cache_dir):
             entry.write_bytes(text.replace(b'"outcomes":[', b'"outcomes":["x",'))
     argv = ["-r", str(reg), "--format", "json"]
     assert check(*argv) == check(*argv, "--no-cache")
+
+
+@pytest.mark.parametrize("damage", ["ends", "rows"])
+def test_a_cached_plan_whose_rows_cant_be_picked_is_a_miss(reg, cache_dir, damage):
+    argv = ["-r", str(reg), "--format", "json"]
+    expected = check(*argv, "--no-cache")
+    check(*argv)
+    damaged = 0
+    for entry in cache_dir.glob("*.json"):
+        key, _, body = entry.read_bytes().partition(b"\n")
+        if body.startswith(b'[{"meta"'):  # a plan entry: [header,ends\n,row\n...]
+            head, _, rows = body.partition(b"\n")
+            if damage == "ends":
+                header, _, ends = head.rpartition(b",[")
+                head = header + b",[" + b",".join(b"0" for _ in ends.split(b",")) + b"]"
+            else:
+                rows = rows.replace(b'"', b"")
+            entry.write_bytes(key + b"\n" + head + b"\n" + rows)
+            damaged += 1
+    assert damaged == len(outcomes.registry_files(reg))
+    assert check(*argv) == expected

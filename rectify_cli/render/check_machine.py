@@ -18,9 +18,10 @@ from .json_out import dumps, measure_document
 # --------------------------------------------------------------------------- json
 
 
-def item_document(item: CheckItem) -> dict:
-    """A measure as in `status --format json`, plus where it is defined and why it is listed."""
-    document = measure_document(item.result)
+def item_document(item: CheckItem, *, shared: dict | None = None) -> dict:
+    """A measure as in `status --format json`, plus where it is defined and why it is listed;
+    `shared`: see json_out.measure_document."""
+    document = measure_document(item.result, shared=shared)
     document.update({
         "task_id": item.task_id,
         "text": item.result.measure.text,
@@ -34,13 +35,14 @@ def item_document(item: CheckItem) -> dict:
 
 def check_document(result: CheckResult) -> dict:
     """Failing measures then warnings, each group worst first."""
+    shared: dict = {}
     return {
         "as_of": result.as_of.isoformat(),
         "fail_on": list(result.fail_on),
         "failing": len(result.failing),
         "warnings": len(result.warnings),
         "total": result.total,
-        "items": [item_document(item) for item in (*result.failing, *result.warnings)],
+        "items": [item_document(item, shared=shared) for item in (*result.failing, *result.warnings)],
     }
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from ..engine import (
     Light,
+    light_of,
     MeasureResult,
     MilestoneResult,
     Status,
@@ -18,7 +19,7 @@ from ..engine import (
     TaskResult,
     worst_first,
 )
-from ..model import Entry, Milestone, Registry, ReportedState, Task
+from ..model import Entry, Milestone, MilestoneKind, Registry, ReportedState, Task
 
 try:
     import orjson as _orjson
@@ -52,30 +53,47 @@ def _iso(day: date | None) -> str | None:
 # --------------------------------------------------------------------------- status
 
 
+# Enum.value is a property: on 100,000s of values a dict look-up is much cheaper.
+_VALUE = {member: member.value for enum in (Status, Light, MilestoneKind) for member in enum}
+
+
 def milestone_result_document(ms: MilestoneResult) -> dict:
     """One milestone as evaluated: effective and original due, done flag, own status."""
     return {
-        "kind": ms.kind.value,
+        "kind": _VALUE[ms.kind],
         "due": _iso(ms.due),
         "original_due": _iso(ms.original_due),
         "label": ms.label,
         "done": ms.done,
-        "status": ms.status.value,
+        "status": _VALUE[ms.status],
     }
 
 
-def measure_document(mr: MeasureResult) -> dict:
-    """One measure as evaluated (also used by `rectify check --format json`)."""
+def measure_document(mr: MeasureResult, *, shared: dict | None = None) -> dict:
+    """One measure as evaluated (also used by `rectify check --format json`).
+
+    `shared`: a dict kept across the measures of one document, in which each milestone list
+    is made once (evaluation gives measures with equal milestone results the same tuple).
+    """
+    milestones = mr.milestones
+    if shared is None:
+        documents = [milestone_result_document(ms) for ms in milestones]
+    else:
+        documents = shared.get(id(milestones))
+        if documents is None:
+            documents = shared[id(milestones)] = [milestone_result_document(ms) for ms in milestones]
+    measure = mr.measure
+    status = mr.status
     return {
-        "id": mr.id,
-        "status": mr.status.value,
-        "light": mr.light.value,
+        "id": measure.id,
+        "status": _VALUE[status],
+        "light": _VALUE[light_of(status, mr.stale)],
         "stale": mr.stale,
         "days_overdue": mr.days_overdue,
         "next_due": _iso(mr.next_due),
-        "owners": list(mr.measure.owners),
-        "lead": mr.measure.lead,
-        "milestones": [milestone_result_document(ms) for ms in mr.milestones],
+        "owners": list(measure.owners),
+        "lead": measure.lead,
+        "milestones": documents,
         "last_entry": _iso(mr.last_entry),
     }
 
@@ -91,8 +109,9 @@ def _deadline_document(task: Task) -> dict:
     }
 
 
-def task_document(tr: TaskResult) -> dict:
-    """One task as evaluated, its measures worst first (engine.worst_first)."""
+def task_document(tr: TaskResult, *, shared: dict | None = None) -> dict:
+    """One task as evaluated, its measures worst first (engine.worst_first); `shared`: see
+    measure_document."""
     return {
         "id": tr.id,
         "title": tr.task.title,
@@ -101,7 +120,7 @@ def task_document(tr: TaskResult) -> dict:
         "days_overdue": tr.days_overdue,
         "deadline": _deadline_document(tr.task),
         "reported": _reported_document(tr.task.reported),
-        "measures": [measure_document(mr) for mr in worst_first(tr.measures)],
+        "measures": [measure_document(mr, shared=shared) for mr in worst_first(tr.measures)],
     }
 
 
@@ -124,13 +143,14 @@ def status_counts(report: StatusReport) -> dict:
 def status_document(report: StatusReport) -> dict:
     """The whole status report: settings used, counts, and the tasks worst first, each with
     its measures worst first too (both by engine.worst_first; not plan order)."""
+    shared: dict = {}
     return {
         "as_of": report.as_of.isoformat(),
         "warn_days": report.warn_days,
         "report_period_days": report.report_period_days,
         "latest_entry": _iso(report.latest_entry),
         "counts": status_counts(report),
-        "tasks": [task_document(tr) for tr in worst_first(report.tasks)],
+        "tasks": [task_document(tr, shared=shared) for tr in worst_first(report.tasks)],
     }
 
 
