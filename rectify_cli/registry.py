@@ -200,13 +200,13 @@ def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None
         return None  # forking a process with threads is unsafe: read it all here
     missing, size = [], 0
     for jpath, prefix in journals:
-        try:
-            raw = jpath.read_bytes()
+        try:  # (hashed without holding its bytes, which the child would inherit)
+            version, length = store.file_digest(jpath) if jpath.is_file() else (None, 0)
         except OSError:
             continue  # reported when this process reads it
-        if not store.has(jpath, "journal", prefix, raw):
+        if version is not None and not store.has(jpath, "journal", prefix, version):
             missing.append((jpath, prefix))
-            size += len(raw)
+            size += length
     if size < PARALLEL_BYTES:
         return None
     try:
@@ -263,6 +263,7 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
             plan = _Checker(str(file), [], vouching=True).plan(data, prefix=prefix)
         except _Unvouched:
             plan = None
+    data = None  # (the parsed YAML takes several times the Plan's memory: free it before storing)
     if plan is None:
         before = len(problems)
         plan = _Checker(str(file), problems).plan(_parse_reference(file, text), prefix=prefix)
@@ -284,14 +285,17 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     text = yamlio.decode(raw, filename=str(path))
     PARSE_COUNTS[str(path)] += 1
     data = yamlio.parse_fast(text)
+    rows = None
     if data is not yamlio.NOT_VOUCHED and (data is None or isinstance(data, list)):
         try:
             rows = _Checker(str(path), [], vouching=True).journal_rows(data if data is None else _locate_journal(raw, data))
-            if store is not None:
-                _put_journal(store, path, prefix, raw, rows)
-            return _JournalFile(path, prefix, rows)
         except _Unvouched:
             pass
+    data = None  # (the parsed YAML takes several times the rows' memory: free it before storing)
+    if rows is not None:
+        if store is not None:
+            _put_journal(store, path, prefix, raw, rows)
+        return _JournalFile(path, prefix, rows)
     located = _parse_reference(path, text)
     before = len(problems)
     rows = _Checker(str(path), problems).journal_rows(located)
