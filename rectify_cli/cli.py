@@ -252,7 +252,8 @@ def check_cmd(
     report, reg, unlisted = _check_input(registry, as_of, warn_days, report_period, whole=whole, no_cache=no_cache,
                                          listed=gate.listed_categories(rules))
     report = _select(report, reg, owners=owner, tasks=task)
-    result = gate.run_check(report, fail_on=rules, registry=reg, unlisted=unlisted)
+    result = gate.run_check(report, fail_on=rules, registry=reg, unlisted=unlisted,
+                            itemise_passes=format is CheckFormat.junit)
     sys.stdout.write(check_render.render(result, format=format.value, lang=lang))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is CheckFormat.github and summary_path:

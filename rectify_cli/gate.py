@@ -53,8 +53,8 @@ class CheckResult:
     failing: tuple[CheckItem, ...]  # worst first
     warnings: tuple[CheckItem, ...]  # due soon but not failing, worst first
     passing: tuple[CheckItem, ...]  # the rest, in plan order (most of a big registry: not sorted unless asked)
-    # Passing measures that were judged from cached outcomes (outcomes.py) and not built:
-    # counted in the total, not itemised.
+    # Passing measures not itemised (judged from cached outcomes, see outcomes.py, or not
+    # asked for): counted in the total.
     unlisted: int = 0
 
     @property
@@ -108,12 +108,15 @@ def run_check(
     registry: Registry,
     cwd: Path | None = None,
     unlisted: int = 0,
+    itemise_passes: bool = True,
 ) -> CheckResult:
     """Say which measures of `report` fail and which only warn, each group worst first.
 
     Unknown `fail_on` names raise UsageError. A measure without a recorded location (built by
     hand, not loaded) is placed in the plan file when the registry has exactly one.
     `unlisted`: how many passing measures `report` leaves out (see CheckResult.unlisted).
+    `itemise_passes`: False counts the passing measures of `report` as unlisted too (only a
+    report listing every measure, junit, shows them; most of a big registry passes).
     """
     wanted = set()
     for name in fail_on:
@@ -150,8 +153,10 @@ def run_check(
             failing.append((severity_key(result), result, rule))
         elif rule == _DUE_SOON:
             warnings.append((severity_key(result), result, rule))
-        else:
+        elif itemise_passes:
             passing.append(item(result, rule, PASS))
+        else:
+            unlisted += 1
     # By the key alone: measures with equal keys stay in plan order.
     failing.sort(key=_first)
     warnings.sort(key=_first)

@@ -49,6 +49,17 @@ def test_overdue_fails_worst_first_and_due_soon_only_warns():
     assert result.fail_on == ("overdue",)
 
 
+def test_passes_not_itemised_still_count_in_the_total():
+    plan = _mixed_plan()
+    report = evaluate(plan=plan, journal=(), as_of=AS_OF)
+    result = run_check(report, fail_on=("overdue",), registry=make_registry(plan), itemise_passes=False)
+    full = _check(plan)
+    assert (result.failing, result.warnings, result.total) == (full.failing, full.warnings, 5)
+    assert result.passing == () and result.unlisted == 2
+    with pytest.raises(ValueError):
+        result.items  # noqa: B018 - junit needs every measure itemised
+
+
 def test_fail_on_due_soon_turns_the_warning_into_a_failure():
     result = _check(_mixed_plan(), fail_on=("overdue", "due_soon"))
     assert ids(result.failing) == ["1.2", "1.1", "2.1"]
