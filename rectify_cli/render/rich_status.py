@@ -8,6 +8,7 @@ data (ASCII rules and bars), so columns stay aligned in Chinese terminals too.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
@@ -254,11 +255,13 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
     tasks = report.tasks
 
     def lights(results) -> list[tuple[Text, int]]:
-        return [(_light_text(light, lang), sum(1 for r in results if r.light == light)) for light in Light]
+        counted = Counter(r.light for r in results)  # (one pass: 100,000s of measures)
+        return [(_light_text(light, lang), counted[light]) for light in Light]
 
     console.print(_count_line(label("status_tasks_count", lang, n=len(tasks)), lights(tasks)))
     console.print(_count_line(label("status_measures_count", lang, n=len(measures)), lights(measures)))
-    states = [(word(STATUS, s, lang), sum(1 for m in measures if m.status == s)) for s in Status]
+    statuses = Counter(m.status for m in measures)
+    states = [(word(STATUS, s, lang), statuses[s]) for s in Status]
     states.append((word(STATUS, engine.STALE, lang), sum(1 for m in measures if m.stale)))
     console.print(_count_line(label("status_states", lang), states))
     console.print(_bar(sum(1 for m in measures if m.closed), len(measures), lang))
