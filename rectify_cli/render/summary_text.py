@@ -38,9 +38,14 @@ def cell(text: str | None) -> str:
     if text is None:
         return ""
     text = printable(text, single_line=True)
-    if text.isascii() and text.isprintable():
-        return text  # (every character measurable: the common case)
+    if text.isascii() and text.isprintable() or all(map(_measurable, text)):
+        return text  # (every character measurable: the common case, checked without a Python loop)
     return "".join(ch if char_width(ch) >= 0 else f"\\u{ord(ch):04x}" for ch in text)
+
+
+@functools.lru_cache(maxsize=None)
+def _measurable(ch: str) -> bool:
+    return char_width(ch) >= 0
 
 
 def clip(text: str | None, width: int) -> str:
