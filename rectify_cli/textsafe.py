@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 # C0 controls except tab and newline, DEL, and C1 controls (ESC sequences, OSC title changes...).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -51,14 +53,10 @@ def display_width(text: str) -> int:
 def clip(text: str, width: int) -> str:
     """`text` cut to at most `width` cells on a character boundary, ending in … when cut
     (a wide character that would straddle the limit is left out)."""
-    if display_width(text) <= width:
+    if text.isascii() and text.isprintable():
+        return text if len(text) <= width else text[:max(width - display_width(ELLIPSIS), 0)] + ELLIPSIS
+    ends = list(accumulate(map(_cells, text)))  # cells taken up to and with each character
+    if not ends or ends[-1] <= width:
         return text
-    room = width - display_width(ELLIPSIS)
-    out, used = [], 0
-    for ch in text:
-        cells = _cells(ch)
-        if used + cells > room:
-            break
-        out.append(ch)
-        used += cells
-    return "".join(out) + ELLIPSIS
+    # The longest start that fits beside the ellipsis (with the zero-width marks that follow it).
+    return text[:bisect_right(ends, width - display_width(ELLIPSIS))] + ELLIPSIS

@@ -109,6 +109,8 @@ def test_small_fixture_has_a_table_with_chinese_in_every_section_that_has_rows()
         ("拉萨市建成城东污水处理厂", 8, "拉萨市…"),  # 建 would straddle the limit: left out
         ("拉萨市", 6, "拉萨市"),  # fits exactly: not cut
         ("short", 10, "short"),
+        ("longer text", 5, "long…"),  # ASCII, cut the same way
+        ("ab\u0301cdef", 3, "ab\u0301…"),  # a combining mark stays with the letter it marks
         ("ab\ncd", 10, "ab cd"),  # one line
         ("a\x1b[2Jb", 20, "a\\x1b[2Jb"),  # control characters visible, not obeyed
     ],
