@@ -107,7 +107,7 @@ def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> s
         if text not in widths:
             if _SPECIAL.search(text) or not all(map(_plain_char, text)):
                 return None
-            widths[text] = len(text) if text.isascii() else wcswidth(text)
+            widths[text] = textsafe.display_width(text)  # (for such text, what wcswidth says)
 
     def layout(some: list[list[str]]) -> list[tuple[str, int]]:
         """(line, its width) for the header, the rule and each row of `some` (stripped cells)."""
