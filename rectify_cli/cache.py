@@ -18,6 +18,7 @@ no error: a missing, corrupt or foreign entry is a miss, an unwritable folder is
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -265,6 +266,11 @@ def _milestone(kind: str, due: str | None, label: str | None) -> Milestone:
     return found
 
 
+@functools.lru_cache(maxsize=None)
+def _reported(state: str, ongoing: bool) -> ReportedState:
+    return ReportedState(state=Reported(state), ongoing=ongoing)  # (a handful of values: one object each)
+
+
 def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[int] | None = None) -> Plan:
     """The Plan of `encode_plan`, located in `file`. Raises on a malformed document.
 
@@ -303,8 +309,8 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
                 continue
         tasks.append(new(
             Task, id=tid, title=ttitle, problem=problem,
-            deadline=Deadline(text=dtext, milestones=tuple(milestones[i] for i in dms)),
-            reported=ReportedState(state=Reported(state), ongoing=ongoing),
+            deadline=new(Deadline, text=dtext, milestones=milestones_of(dms)),
+            reported=_reported(state, ongoing),
             regions=tuple(regions),
             measures=tuple(
                 new(Measure, id=mid, task_id=tid, text=text, owners=tuple(owners), lead=lead,
