@@ -183,3 +183,21 @@ def test_a_cached_plan_whose_rows_cant_be_picked_is_a_miss(reg, cache_dir, damag
             damaged += 1
     assert damaged == len(outcomes.registry_files(reg))
     assert check(*argv) == expected
+
+
+def test_a_file_changed_again_while_the_view_reads_it_is_left_to_the_full_load(tmp_path, cache_dir, monkeypatch):
+    folder = split_small(tmp_path / "reg")
+    check("-r", str(folder))
+    journal = folder / "naqu.progress.yaml"
+    journal.write_text(journal.read_text(encoding="utf-8").replace("state: in_progress", "state: done", 1), encoding="utf-8")
+    hashed = FileCache.file_digest
+
+    def hashed_before_another_edit(self, path):  # the version hashed is not the text then read
+        digest, size = hashed(self, path)
+        return ("0" * 64 if Path(path) == journal else digest), size
+
+    monkeypatch.setattr(FileCache, "file_digest", hashed_before_another_edit)
+    assert view(folder) is None
+    monkeypatch.undo()
+    argv = ["-r", str(folder), "--format", "json"]
+    assert check(*argv) == check(*argv, "--no-cache")
