@@ -54,6 +54,9 @@ except ImportError:  # pragma: no cover - a dependency; the standard library rea
     orjson = None
 
 
+_loads = (orjson or json).loads  # (a ValueError on what isn't JSON, from either)
+
+
 def _compact_json(document) -> bytes:
     """`document` as compact UTF-8 JSON: orjson when it can (3x faster on 100,000s of rows with
     Chinese text, a second of a cold 100,000-measure load), else the standard library."""
@@ -118,7 +121,7 @@ class FileCache:
         """The cached document for these exact bytes (or version, see content_key), or None."""
         body = self._body(source, kind, prefix, raw)
         try:
-            return None if body is None else (orjson or json).loads(body)
+            return None if body is None else _loads(body)
         except ValueError:  # truncated, not JSON (orjson's error is a ValueError)
             return None
 
@@ -126,11 +129,10 @@ class FileCache:
         """(header, rows) of an entry stored by `put_rows`, or None. `pick(header)`: the
         positions (ascending) of the only rows wanted; the others are never read, which is
         what makes a check that lists a third of a big registry's measures cheap."""
-        loads = (orjson or json).loads
         if pick is None:
             body = self._body(source, kind, prefix, raw)
             try:
-                document = None if body is None else loads(body)
+                document = None if body is None else _loads(body)
             except ValueError:
                 return None
             return (document[0], document[2:]) if type(document) is list and len(document) >= 2 else None
@@ -145,9 +147,9 @@ class FileCache:
                 # "[header,ends\n", then ",row\n" for each row, then "]": rows[i] ends at ends[i],
                 # counted from `base`, and starts after the comma that follows the row before.
                 base = data.find(b"\n", len(key)) + 1
-                header, ends = loads(b"[%s]" % data[len(key) + 1:base - 1])
+                header, ends = _loads(b"[%s]" % data[len(key) + 1:base - 1])
                 rows = [data[base + (ends[at - 1] + 2 if at else 1):base + ends[at]] for at in pick(header)]
-            return header, loads(b"[%s]" % b",".join(rows))
+            return header, _loads(b"[%s]" % b",".join(rows))
         except (OSError, ValueError, LookupError, TypeError):  # missing, damaged (mmap of an empty file: ValueError)
             return None
 

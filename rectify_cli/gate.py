@@ -8,8 +8,8 @@ does not fail is a *warning*: CI shows it without failing the build.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 
 from . import engine

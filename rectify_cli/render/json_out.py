@@ -11,12 +11,12 @@ from datetime import date
 
 from ..engine import (
     Light,
-    light_of,
     MeasureResult,
     MilestoneResult,
     Status,
     StatusReport,
     TaskResult,
+    light_of,
     worst_first,
 )
 from ..model import Entry, Milestone, MilestoneKind, Registry, ReportedState, Task
