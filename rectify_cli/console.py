@@ -7,6 +7,16 @@ import sys
 from rich.console import Console
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # The reader stopped reading (`rectify status | head`): not an error of ours, so exit 0
+        # as cli.main does, where Rich would exit 1 (it still sends the rest to /dev/null).
+        try:
+            super().on_broken_pipe()
+        except SystemExit:
+            raise SystemExit(0) from None
+
+
 def make_console(*, stderr: bool = False, width: int | None = None, file=None) -> Console:
     """Colour only on a terminal and only without NO_COLOR; markup, emoji and highlighting off.
 
@@ -16,7 +26,7 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
     stream = file or (sys.stderr if stderr else sys.stdout)
     is_tty = hasattr(stream, "isatty") and stream.isatty()
     no_color = "NO_COLOR" in os.environ or not is_tty
-    return Console(
+    return _Console(
         file=stream,
         width=width,
         no_color=no_color,

@@ -193,3 +193,19 @@ def test_filters_naming_nothing_in_the_registry_exit_2():
     result = CliRunner().invoke(app, [*base, "--owner", "自治区生态环境听"])
     assert result.exit_code == 2
     assert "rectify: --owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅, 自治区环境保护厅?)" in result.output
+
+
+# --------------------------------------------------------------------------- pipes
+
+
+@pytest.mark.parametrize("args", [["status"], ["status", "--measures"], ["show", "1.1"]])
+def test_a_reader_that_stops_early_is_no_error(args, tmp_path):
+    """`rectify status | head -1`: the reader closes the pipe before rectify has written; the
+    rest of the output goes nowhere, without a message, and the exit code is still 0."""
+    env = {**os.environ, "RECTIFY_TODAY": "2019-03-31", "RECTIFY_CACHE_DIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "rectify_cli", *args, "-r", SMALL], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    proc.stdout.close()  # long before the first line is written (start-up takes 0.1 s)
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    assert (proc.wait(timeout=60), stderr) == (0, b"")
