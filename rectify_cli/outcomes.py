@@ -32,6 +32,7 @@ from .cache import HEAD, FileCache, decode_plan
 from .errors import RegistryError
 from .model import Plan, Registry, Settings
 from .registry import (
+    CACHE_DAMAGE,
     JournalContext,
     _journal_rows_ok,
     _load_journal,
@@ -132,7 +133,10 @@ class OutcomeView:
         doc = store.get_rows(file.journal, "journal", prefix, file.journal_version, pick=wanted)
         if doc is None or not _journal_rows_ok(*doc):
             return None
-        found, bad = JournalContext(replace(plan, units=self._context.plan.units), date.max).entries(doc[1], str(file.journal), prefix)
+        try:
+            found, bad = JournalContext(replace(plan, units=self._context.plan.units), date.max).entries(doc[1], str(file.journal), prefix)
+        except CACHE_DAMAGE:
+            return None
         return None if bad else (plan, found)
 
 
@@ -291,7 +295,10 @@ def _evaluate_file(file: _File, raws: _Raws, context: _Context, store: FileCache
         rows = _load_journal(file.journal, file.prefix, store, problems, journal_raw).rows
         if problems:
             return None
-        entries, bad = JournalContext(replace(plan, units=context.plan.units), today).entries(rows, str(file.journal), file.prefix)
+        try:
+            entries, bad = JournalContext(replace(plan, units=context.plan.units), today).entries(rows, str(file.journal), file.prefix)
+        except CACHE_DAMAGE:
+            return None
         if bad:
             return None
     # Judged with the registry's settings and immediate due date, after every entry.

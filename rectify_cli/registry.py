@@ -157,8 +157,12 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         today = dates.today(plan.settings.timezone)
     context = JournalContext(plan, today)
     entries: list[Entry] = []
-    for journal in journals:
-        found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
+    for at, journal in enumerate(journals):
+        try:
+            found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
+        except CACHE_DAMAGE:  # rows from a cache entry damaged in a way its shape doesn't show
+            journal = journals[at] = _load_journal(journal.path, journal.prefix, store, problems, refresh=True)
+            found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
         if bad:
             located = journal.located
             if located is None:  # read from the cache or the fast path: re-read it for positions
@@ -276,9 +280,12 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
     return plan
 
 
-def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None) -> _JournalFile:
+def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None,
+                  *, refresh: bool = False) -> _JournalFile:
+    """The journal's valid rows; `refresh`: read the file even if the cache has it, and store
+    it again."""
     raw = read_bytes(path) if raw is None else raw
-    if store is not None:
+    if store is not None and not refresh:
         doc = store.get_rows(path, "journal", prefix, raw)
         if doc is not None and _journal_rows_ok(*doc):
             return _JournalFile(path, prefix, doc[1])
@@ -305,6 +312,9 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
 
 
 _ROW_LENGTH = 15  # index, 12 fields, line, column: see _Checker.journal_rows
+# What JournalContext.entries raises on cached rows of the right shape but not of the right
+# types (a damaged or foreign entry): the file is then read again.
+CACHE_DAMAGE = (TypeError, ValueError, LookupError)
 
 
 def _put_journal(store: FileCache, path: Path, prefix: str, raw: bytes, rows: list[list]) -> None:

@@ -214,3 +214,22 @@ def test_a_plan_decoded_at_some_positions_is_the_plan_with_only_those_measures(s
             replace(task, measures=tuple(m for m in task.measures if m.id in kept))
             for task in plan.tasks if any(m.id in kept for m in task.measures))
         assert (narrowed.meta, narrowed.settings, narrowed.units) == (plan.meta, plan.settings, plan.units)
+
+
+def _damage_a_journal_row(cache_dir: Path) -> None:
+    """Give the first cached journal row a number for its measure id: the right shape, the wrong type."""
+    for entry in cache_dir.glob("*.json"):
+        key, _, body = entry.read_bytes().partition(b"\n")
+        head, _, rows = body.partition(b"\n")
+        if head.startswith(b'[["') and rows.startswith(b",[0,"):  # a journal: [measure ids,ends\n,row\n...]
+            entry.write_bytes(key + b"\n" + head + b"\n" + b",[0,11," + rows.split(b",", 3)[3])
+            return
+    raise AssertionError("no journal entry in the cache")
+
+
+def test_a_cached_journal_row_of_the_wrong_type_is_read_again_and_stored_again(small, cache_dir):
+    expected = load(small)
+    _damage_a_journal_row(cache_dir)
+    assert load(small) == expected
+    assert parses() == {"progress.yaml": 1}
+    assert load(small) == expected and parses() == {}  # stored again

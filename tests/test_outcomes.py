@@ -201,3 +201,14 @@ def test_a_file_changed_again_while_the_view_reads_it_is_left_to_the_full_load(t
     monkeypatch.undo()
     argv = ["-r", str(folder), "--format", "json"]
     assert check(*argv) == check(*argv, "--no-cache")
+
+
+def test_a_cached_journal_row_of_the_wrong_type_is_a_miss(reg, cache_dir):
+    from test_cache import _damage_a_journal_row
+
+    argv = ["-r", str(reg), "--format", "json"]
+    expected = check(*argv, "--no-cache")
+    check(*argv)
+    _damage_a_journal_row(cache_dir)
+    assert check(*argv) == expected
+    assert check(*argv) == expected
