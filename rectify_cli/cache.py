@@ -273,8 +273,20 @@ def _reported(state: str, ongoing: bool) -> ReportedState:
     return ReportedState(state=Reported(state), ongoing=ongoing)  # (a handful of values: one object each)
 
 
+def _check(condition: bool) -> None:
+    if not condition:
+        raise ValueError("a cache entry of the wrong types")
+
+
+def _texts(values) -> tuple[str, ...]:
+    _check(type(values) is list and all(type(value) is str for value in values))
+    return tuple(values)
+
+
 def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[int] | None = None) -> Plan:
-    """The Plan of `encode_plan`, located in `file`. Raises on a malformed document.
+    """The Plan of `encode_plan`, located in `file`. Raises on a malformed document, and on
+    one of the right shape whose values have the wrong types (damaged by hand, or foreign):
+    what is decoded here is not validated again.
 
     `positions`: the rows are only the measures at these positions (ascending, in plan order
     from 0), and the plan keeps only the tasks that have one of them; None: all rows.
@@ -289,6 +301,7 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
         key = tuple(indexes)
         found = shared.get(key)
         if found is None:
+            _check(all(type(i) is int and i >= 0 for i in key))
             found = tuple([milestones[i] for i in indexes])
             found = shared[key] = _MILESTONE_LISTS.setdefault(tuple(map(id, found)), found)
         return found
@@ -298,7 +311,20 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
     tasks = []
     start = 0  # the position of the task's first measure
     taken = 0  # rows[:taken] belong to earlier tasks
+    def measure(task_id: str, mid, text, owners, lead, mms, mline, mcolumn) -> Measure:
+        # (Checked inline: this runs for every measure of a warm load. str.join refuses a list
+        # holding anything but text, without a loop here.)
+        if (type(mid) is not str or type(text) is not str or type(lead) is not str or type(mline) is not int
+                or type(mcolumn) is not int or type(owners) is not list or type("".join(owners)) is not str):
+            raise ValueError("a measure of the wrong types")
+        return new(Measure, id=mid, task_id=task_id, text=text, owners=tuple(owners), lead=lead,
+                   milestones=milestones_of(mms), location=new(Location, file=file, line=mline, column=mcolumn))
+
+    _check(type(title) is str and type(issuer) is str and type(timezone) is str and type(warn_days) is int
+           and type(period) is int and all(type(v) in (str, type(None)) for v in (inspection, source)))
     for tid, ttitle, problem, dtext, dms, state, ongoing, regions, line, column, count in header["tasks"]:
+        _check(type(tid) is str and type(ttitle) is str and type(problem) is str and type(dtext) is str
+               and type(ongoing) is bool and type(line) is int and type(column) is int and type(count) is int)
         start += count
         if positions is None:
             own, taken = rows[taken:taken + count], taken + count
@@ -313,21 +339,19 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
             Task, id=tid, title=ttitle, problem=problem,
             deadline=new(Deadline, text=dtext, milestones=milestones_of(dms)),
             reported=_reported(state, ongoing),
-            regions=tuple(regions),
-            measures=tuple(
-                new(Measure, id=mid, task_id=tid, text=text, owners=tuple(owners), lead=lead,
-                    milestones=milestones_of(mms), location=new(Location, file=file, line=mline, column=mcolumn))
-                for mid, text, owners, lead, mms, mline, mcolumn in own
-            ),
+            regions=_texts(regions),
+            measures=tuple([measure(tid, *row) for row in own]),
             location=new(Location, file=file, line=line, column=column),
         ))
     if taken != len(rows):
         raise ValueError("rows beyond the tasks' measures")
+    _check(all(type(k) is str and type(t) is str and type(v) is int for k, t, v in claims)
+           and all(type(n) is str and type(k) in (str, type(None)) for n, _, k in header["units"]))
     return Plan(
         meta=Meta(title=title, issuer=issuer, inspection=inspection, feedback_date=day(feedback),
                   report_date=day(report), source=source, claims=tuple(Claim(k, t, v) for k, t, v in claims)),
         settings=Settings(timezone=timezone, warn_days=warn_days, report_period_days=period,
                           immediate_due=day(immediate) if immediate else None),
-        units=tuple(Unit(name=n, aliases=tuple(a), kind=k) for n, a, k in header["units"]),
+        units=tuple(Unit(name=n, aliases=_texts(a), kind=k) for n, a, k in header["units"]),
         tasks=tuple(tasks),
     )

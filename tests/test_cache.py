@@ -1,6 +1,7 @@
 """The parsed-registry cache: reused only for identical bytes, per file, never required."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -233,3 +234,21 @@ def test_a_cached_journal_row_of_the_wrong_type_is_read_again_and_stored_again(s
     assert load(small) == expected
     assert parses() == {"progress.yaml": 1}
     assert load(small) == expected and parses() == {}  # stored again
+
+
+def test_a_cached_plan_row_of_the_wrong_type_is_read_again(small, cache_dir):
+    expected = load(small)
+    damaged = 0
+    for entry in cache_dir.glob("*.json"):
+        key, _, body = entry.read_bytes().partition(b"\n")
+        if body.startswith(b'[{"meta"'):  # the plan: [header,ends\n,row\n...]; a measure's text becomes 5
+            head, _, rows = body.partition(b"\n")
+            first, rest = rows.split(b"\n", 1)
+            row = json.loads(first[1:])
+            row[1] = 5
+            entry.write_bytes(key + b"\n" + head + b"\n," + json.dumps(row, ensure_ascii=False).encode() + b"\n" + rest)
+            damaged += 1
+    assert damaged == 1
+    assert load(small) == expected
+    assert parses() == {"tasks.yaml": 1}
+    assert load(small) == expected and parses() == {}
