@@ -255,17 +255,12 @@ def plan_head(header: dict) -> dict:
 
 # Equal milestones and milestone lists are one object across all files decoded: a folder of
 # 31 provinces repeats the same few hundred, and the engine judges each list once (by identity).
-_MILESTONES: dict[tuple, Milestone] = {}
 _MILESTONE_LISTS: dict[tuple, tuple] = {}  # keyed by the ids of interned milestones, which live on
 
 
+@functools.lru_cache(maxsize=None)
 def _milestone(kind: str, due: str | None, label: str | None) -> Milestone:
-    key = (kind, due, label)
-    found = _MILESTONES.get(key)
-    if found is None:
-        found = _MILESTONES[key] = new(Milestone, kind=MilestoneKind(kind), due=date.fromisoformat(due) if due else None,
-                                       label=label)
-    return found
+    return new(Milestone, kind=MilestoneKind(kind), due=date.fromisoformat(due) if due else None, label=label)
 
 
 @functools.lru_cache(maxsize=None)
