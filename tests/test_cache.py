@@ -194,6 +194,16 @@ def test_rows_picked_from_an_entry_are_exactly_those_rows(tmp_path, positions):
     assert store.get_rows(tmp_path / "src.yaml", "plan", "", b"other content", pick=lambda header: positions) is None
 
 
+def test_rows_of_a_big_entry_are_picked_exactly_across_the_pieces_it_is_written_in(tmp_path):
+    rows = [[at, "条目" * (at % 7), at % 3 == 0] for at in range(10_000)]  # written a few thousand at a time
+    store = cache.FileCache(tmp_path)
+    store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", [], rows)
+    positions = [0, 4095, 4096, 4097, 8191, 8192, 9999]
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content", pick=lambda header: positions) == (
+        [], [rows[at] for at in positions])
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content") == ([], rows)
+
+
 def test_an_entry_without_rows_and_a_pick_beyond_its_rows(tmp_path):
     store = cache.FileCache(tmp_path)
     store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", [], [])

@@ -82,6 +82,23 @@ def test_refusals(text, refusal):
     assert yamlio.fast_path_refusal(text) == refusal
 
 
+def _line_of(length: int) -> str:
+    return "a: " + "长" * (length - 3)
+
+
+@pytest.mark.parametrize("lines, refused", [
+    ([_line_of(yamlio.MAX_FAST_LINE)], False),  # at the limit
+    ([_line_of(yamlio.MAX_FAST_LINE + 1)], True),
+    (["b: 1"] * 3 + [_line_of(yamlio.MAX_FAST_LINE + 1)], True),  # the last line, no newline after
+    (["b: 1"] * 3 + [_line_of(yamlio.MAX_FAST_LINE + 1), "c: 2"] + ["d: 3"] * 2000, True),
+    ([_line_of(yamlio.MAX_FAST_LINE - 1)] * 50, False),  # many lines just under it
+    (["b: 1"] * 20000, False),
+])
+def test_a_very_long_line_is_refused_wherever_it_is(lines, refused):
+    # yaml-rs recurses per nesting level, which only a long line can hold; the reference says where
+    assert (yamlio.fast_path_refusal("\n".join(lines)) == "a very long line") is refused
+
+
 @pytest.mark.parametrize("value, differs", [
     ("yes", True), ("On", True), ("=", True), ("1:30", True), ("017", True),
     ("", False), ("中文", False), ("2018-06-30", False), ("Tibet", False),
