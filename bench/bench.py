@@ -31,7 +31,19 @@ sys.path.insert(0, str(HERE))
 from generate import TODAY, generate  # noqa: E402
 
 PY = sys.executable
-RECTIFY = [shutil.which("rectify")] if shutil.which("rectify") else [PY, "-m", "rectify_cli"]
+
+
+def _rectify_command() -> list[str]:
+    """The `rectify` script installed beside this interpreter, as pip installs it. Found on PATH
+    it may be a version manager's shim (pyenv's costs 70 ms a command), which the floor and
+    `python -c pass`, run by this interpreter directly, don't pay."""
+    beside = Path(PY).parent / ("rectify.exe" if os.name == "nt" else "rectify")
+    if beside.is_file():
+        return [str(beside)]
+    return [PY, "-m", "rectify_cli"]
+
+
+RECTIFY = _rectify_command()
 EXPORT_CODE = """
 import json, sys
 from rectify_cli.registry import load_registry

@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 from .model import (
@@ -195,7 +195,7 @@ class FileCache:
         # Written a few thousand lines at a time: a 100,000-measure journal is 60 MB, not to be
         # copied whole, nor written in 600,000 pieces.
         chunks = (b",%s\n" % b"\n,".join(lines[at:at + 4096]) for at in range(0, len(lines), 4096))
-        self._write(source, kind, prefix, raw, (head, *chunks, b"]"))
+        self._write(source, kind, prefix, raw, chain((head,), chunks, (b"]",)))  # (one chunk in memory at a time)
 
     def _write(self, source: Path, kind: str, prefix: str, raw: bytes | str, pieces) -> None:
         path = self.entry_path(source, kind, prefix)
