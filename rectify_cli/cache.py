@@ -26,6 +26,7 @@ from datetime import date
 from itertools import accumulate, chain
 from pathlib import Path
 
+from .dates import iso
 from .model import (
     Claim,
     Deadline,
@@ -221,10 +222,6 @@ class FileCache:
 
 
 # -- the compact form of a validated plan file ------------------------------------------------
-def _iso(day: date | None):
-    return day.isoformat() if day is not None else None
-
-
 def encode_plan(plan: Plan) -> tuple[dict, list[list]]:
     """(header, rows) of a plan for FileCache.put_rows: a row per measure, in plan order; the
     header holds the rest, each task with how many of the rows are its measures."""
@@ -243,11 +240,11 @@ def encode_plan(plan: Plan) -> tuple[dict, list[list]]:
                       task.reported.state.value, task.reported.ongoing, list(task.regions),
                       task.location.line, task.location.column, len(task.measures)])
     header = {
-        "meta": [meta.title, meta.issuer, meta.inspection, _iso(meta.feedback_date), _iso(meta.report_date),
+        "meta": [meta.title, meta.issuer, meta.inspection, iso(meta.feedback_date), iso(meta.report_date),
                  meta.source, [[c.key, c.text, c.value] for c in meta.claims]],
-        "settings": [settings.timezone, settings.warn_days, settings.report_period_days, _iso(settings.immediate_due)],
+        "settings": [settings.timezone, settings.warn_days, settings.report_period_days, iso(settings.immediate_due)],
         "units": [[u.name, list(u.aliases), u.kind] for u in plan.units],
-        "milestones": [[m.kind.value, _iso(m.due), m.label] for m in milestone_index],
+        "milestones": [[m.kind.value, iso(m.due), m.label] for m in milestone_index],
         "tasks": tasks,
     }
     return header, rows

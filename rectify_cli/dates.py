@@ -21,6 +21,11 @@ class DateFormatError(ValueError):
     """The text is not a date in one of the accepted forms (message says why)."""
 
 
+def iso(day: date | None) -> str | None:
+    """YYYY-MM-DD, or None for no date: how dates are written in JSON and in the cache."""
+    return day.isoformat() if day is not None else None
+
+
 def parse_iso(text: str) -> date:
     """A registry date: exactly YYYY-MM-DD and a real calendar day."""
     match = _ISO.fullmatch(text)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import functools
 import os
-from collections import Counter
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -847,7 +847,7 @@ class _Checker:
             if None in (day, state):
                 continue
             rows.append([i, mid, day.isoformat(), state.value, note or "", evidence, by,
-                         _iso(milestone), _iso(to), reason, approved_by, late, digest, *where])
+                         dates.iso(milestone), dates.iso(to), reason, approved_by, late, digest, *where])
         return rows
 
     def _unit_name(self, m, key: str, what: str):
@@ -929,9 +929,6 @@ def _key_sets(keys: tuple[str, ...]) -> frozenset[str]:
 def _unknown_unit(what: str, key: str, name, units) -> str:
     return f"{what}.{key}: unknown unit {_show(name)}{suggest(str(name), units)}"
 
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
 
 
 class _Unvouched(Exception):

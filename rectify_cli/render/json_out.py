@@ -7,8 +7,7 @@ escapes every control character, which is the escaping appropriate to JSON.
 """
 from __future__ import annotations
 
-from datetime import date
-
+from ..dates import iso
 from ..engine import (
     Light,
     MeasureResult,
@@ -46,9 +45,6 @@ def dumps(document) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
-
 
 # --------------------------------------------------------------------------- status
 
@@ -61,8 +57,8 @@ def milestone_result_document(ms: MilestoneResult) -> dict:
     """One milestone as evaluated: effective and original due, done flag, own status."""
     return {
         "kind": _VALUE[ms.kind],
-        "due": _iso(ms.due),
-        "original_due": _iso(ms.original_due),
+        "due": iso(ms.due),
+        "original_due": iso(ms.original_due),
         "label": ms.label,
         "done": ms.done,
         "status": _VALUE[ms.status],
@@ -90,11 +86,11 @@ def measure_document(mr: MeasureResult, *, shared: dict | None = None) -> dict:
         "light": _VALUE[light_of(status, mr.stale)],
         "stale": mr.stale,
         "days_overdue": mr.days_overdue,
-        "next_due": _iso(mr.next_due),
+        "next_due": iso(mr.next_due),
         "owners": list(measure.owners),
         "lead": measure.lead,
         "milestones": documents,
-        "last_entry": _iso(mr.last_entry),
+        "last_entry": iso(mr.last_entry),
     }
 
 
@@ -148,7 +144,7 @@ def status_document(report: StatusReport) -> dict:
         "as_of": report.as_of.isoformat(),
         "warn_days": report.warn_days,
         "report_period_days": report.report_period_days,
-        "latest_entry": _iso(report.latest_entry),
+        "latest_entry": iso(report.latest_entry),
         "counts": status_counts(report),
         "tasks": [task_document(tr, shared=shared) for tr in worst_first(report.tasks)],
     }
@@ -159,7 +155,7 @@ def status_document(report: StatusReport) -> dict:
 
 def _plan_milestone_document(ms: Milestone) -> dict:
     """A milestone as written in the plan (an immediate milestone has no due of its own)."""
-    return {"kind": ms.kind.value, "due": _iso(ms.due), "label": ms.label}
+    return {"kind": ms.kind.value, "due": iso(ms.due), "label": ms.label}
 
 
 def _latest_notes(journal: tuple[Entry, ...]) -> dict[str, str]:
@@ -184,13 +180,13 @@ def plan_document(registry: Registry) -> dict:
             "title": meta.title,
             "issuer": meta.issuer,
             "inspection": meta.inspection,
-            "feedback_date": _iso(meta.feedback_date),
-            "report_date": _iso(meta.report_date),
+            "feedback_date": iso(meta.feedback_date),
+            "report_date": iso(meta.report_date),
             "settings": {
                 "timezone": settings.timezone,
                 "warn_days": settings.warn_days,
                 "report_period_days": settings.report_period_days,
-                "immediate_due": _iso(settings.immediate_due),
+                "immediate_due": iso(settings.immediate_due),
             },
             "claims": [{"key": c.key, "text": c.text, "value": c.value} for c in meta.claims],
         },
