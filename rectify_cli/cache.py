@@ -142,11 +142,7 @@ class FileCache:
         positions (ascending) of the only rows wanted; the others are never read, which is
         what makes a check that lists a third of a big registry's measures cheap."""
         if pick is None:
-            body = self._body(source, kind, prefix, raw)
-            try:
-                document = None if body is None else _loads(body)
-            except ValueError:
-                return None
+            document = self.get(source, kind, prefix, raw)
             return (document[0], document[2:]) if type(document) is list and len(document) >= 2 else None
         import mmap  # (off the start-up path)
 
