@@ -117,15 +117,23 @@ def _load(registry: Path | None, no_cache: bool = False):
     return load_registry(registry, use_cache=not no_cache)
 
 
-def _as_of(text: str | None, timezone: str) -> date:
+def _user_date(text: str | None) -> date | None:
+    """The --as-of date, None when not given."""
     from . import dates
 
     if text is None:
-        return dates.today(timezone)
+        return None
     try:
         return dates.parse_user_date(text)
     except dates.DateFormatError as exc:
         raise UsageError(f"--as-of: {exc}") from None
+
+
+def _as_of(text: str | None, timezone: str) -> date:
+    """The --as-of date, else today in `timezone`."""
+    from . import dates
+
+    return _user_date(text) or dates.today(timezone)
 
 
 def _evaluate(reg, as_of: date, warn_days: int | None, period: int | None):
@@ -133,32 +141,6 @@ def _evaluate(reg, as_of: date, warn_days: int | None, period: int | None):
 
     return engine.evaluate(plan=reg.plan, journal=reg.journal, as_of=as_of,
                            warn_days=warn_days, report_period_days=period)
-
-
-def _check_input(registry: Path | None, as_of: str | None, warn_days: int | None, period: int | None, *,
-                 whole: bool, no_cache: bool, listed: tuple[str, ...]):
-    """(report, its registry, how many passing measures it leaves out) for `check`.
-
-    Unless `whole`, from the cached outcomes (outcomes.py): only the measures in the `listed`
-    categories are built and evaluated. Otherwise, or when the outcomes can't answer, the
-    whole registry is loaded and evaluated, and its outcomes remembered.
-    """
-    from . import outcomes
-    from .cache import FileCache
-
-    if not whole:
-        view = outcomes.open_view(registry, store=FileCache())
-        if view is not None:
-            day = _as_of(as_of, view.settings.timezone)
-            narrowed = view.flagged(as_of=day, categories=listed, warn_days=warn_days, report_period_days=period)
-            if narrowed is not None:
-                report = _evaluate(narrowed, day, warn_days, period)
-                return report, narrowed, view.total - sum(1 for _ in report.measures())
-    reg = _load(registry, no_cache)
-    report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, period)
-    if not no_cache:
-        outcomes.remember(registry, reg, report, store=FileCache())
-    return report, reg, 0
 
 
 def _select(report, reg, *, states=(), owners=(), regions=(), tasks=()):
@@ -241,25 +223,21 @@ def check_cmd(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """CI gate: exit 1 when a measure is overdue (or --fail-on due_soon/stale), else 0."""
-    from . import gate
-    from .render import check as check_render
+    from . import check_job
 
     if format is None:
         format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
-    # junit lists every measure, and filters need the whole registry: those read it all.
-    whole = no_cache or bool(owner or task) or format is CheckFormat.junit
-    rules = tuple(f.value for f in (fail_on or [FailOn.overdue]))
-    report, reg, unlisted = _check_input(registry, as_of, warn_days, report_period, whole=whole, no_cache=no_cache,
-                                         listed=gate.listed_categories(rules))
-    report = _select(report, reg, owners=owner, tasks=task)
-    result = gate.run_check(report, fail_on=rules, registry=reg, unlisted=unlisted,
-                            itemise_passes=format is CheckFormat.junit)
-    sys.stdout.write(check_render.render(result, format=format.value, lang=lang))
-    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if format is CheckFormat.github and summary_path:
-        with open(summary_path, "a", encoding="utf-8") as handle:
-            handle.write(check_render.render(result, format="markdown", lang=lang))
-    raise typer.Exit(EXIT_FOUND if result.failing else 0)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
+    output = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
+                           formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
+                           warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
+                           tasks=tuple(task or ()), no_cache=no_cache)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(output.outputs[0])
+    if summary_path:
+        with open(summary_path, "ab") as handle:
+            handle.write(output.outputs[1])
+    raise typer.Exit(EXIT_FOUND if output.failing else 0)
 
 
 @app.command("summary")

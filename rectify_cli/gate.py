@@ -36,6 +36,7 @@ class CheckItem:
     kind: str  # FAILURE, WARNING or PASS
     file: str | None  # where the measure is defined, relative to the working folder when under it
     line: int | None
+    severity: tuple | None = None  # engine.severity_key, by which failing and warnings are sorted
 
     @property
     def id(self) -> str:
@@ -44,6 +45,22 @@ class CheckItem:
     @property
     def task_id(self) -> str:
         return self.result.measure.task_id
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a check says in sum (its total line and exit code), without the items."""
+
+    as_of: date
+    fail_on: tuple[str, ...]  # canonical order, without duplicates
+    failing: int
+    warnings: int
+    total: int
+    failing_by_rule: tuple[int, ...]  # how many measures fail on each rule of fail_on
+
+    def count(self, rule: str) -> int:
+        """How many failing measures fail on `rule`."""
+        return dict(zip(self.fail_on, self.failing_by_rule)).get(rule, 0)
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,11 @@ class CheckResult:
         """How many failing measures fail on `rule`."""
         return sum(1 for item in self.failing if item.rule == rule)
 
+    @property
+    def verdict(self) -> Verdict:
+        return Verdict(as_of=self.as_of, fail_on=self.fail_on, failing=len(self.failing), warnings=len(self.warnings),
+                       total=self.total, failing_by_rule=tuple(self.count(rule) for rule in self.fail_on))
+
 
 def _item_severity(item: CheckItem) -> tuple:
     return engine.severity_key(item.result)
@@ -81,6 +103,18 @@ def listed_categories(fail_on: tuple[str, ...]) -> tuple[str, ...]:
     """The categories of the measures a check lists: those that fail, and due_soon (a warning
     when it doesn't). Every other measure passes."""
     return tuple(rule for rule in RULES if rule in fail_on or rule == _DUE_SOON)
+
+
+def canonical_rules(fail_on) -> tuple[str, ...]:
+    """`fail_on` (names or FailOn members) in RULES order without duplicates; UsageError on an
+    unknown name."""
+    wanted = set()
+    for name in fail_on:
+        key = getattr(name, "value", name)
+        if key not in RULES:
+            raise UsageError(f"--fail-on: unknown value {key!r}; expected one of {', '.join(RULES)}")
+        wanted.add(key)
+    return tuple(rule for rule in RULES if rule in wanted)
 
 
 def stale_days(result: MeasureResult, as_of: date) -> int | None:
@@ -118,18 +152,13 @@ def run_check(
     `itemise_passes`: False counts the passing measures of `report` as unlisted too (only a
     report listing every measure, junit, shows them; most of a big registry passes).
     """
-    wanted = set()
-    for name in fail_on:
-        key = getattr(name, "value", name)
-        if key not in RULES:
-            raise UsageError(f"--fail-on: unknown value {key!r}; expected one of {', '.join(RULES)}")
-        wanted.add(key)
-    fail_on = tuple(rule for rule in RULES if rule in wanted)
+    fail_on = canonical_rules(fail_on)
+    wanted = set(fail_on)
 
     fallback_file = registry.plan_files[0] if len(registry.plan_files) == 1 else None
     paths: dict[str, str] = {}  # one resolve() per file, not per measure
 
-    def item(result: MeasureResult, rule: str | None, kind: str) -> CheckItem:
+    def item(result: MeasureResult, rule: str | None, kind: str, severity: tuple | None = None) -> CheckItem:
         location = result.measure.location
         if location is None:
             file, line = fallback_file, None
@@ -140,7 +169,7 @@ def run_check(
             if shown is None:
                 shown = paths[file] = display_path(file, cwd=cwd)
             file = shown
-        return new(CheckItem, result=result, rule=rule, kind=kind, file=file, line=line)
+        return new(CheckItem, result=result, rule=rule, kind=kind, file=file, line=line, severity=severity)
 
     # Only the listed measures (failing, warnings) are sorted: in a big registry most pass.
     failing, warnings, passing = [], [], []
@@ -163,8 +192,8 @@ def run_check(
     return CheckResult(
         as_of=report.as_of,
         fail_on=fail_on,
-        failing=tuple([item(result, rule, FAILURE) for _, result, rule in failing]),
-        warnings=tuple([item(result, rule, WARNING) for _, result, rule in warnings]),
+        failing=tuple([item(result, rule, FAILURE, key) for key, result, rule in failing]),
+        warnings=tuple([item(result, rule, WARNING, key) for key, result, rule in warnings]),
         passing=tuple(passing),
         unlisted=unlisted,
     )

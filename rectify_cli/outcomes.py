@@ -94,15 +94,27 @@ class OutcomeView:
         settings and units unchanged): evaluated, they give the results the whole registry
         gives for them. None when `as_of` precedes a journal entry or a cache entry has gone
         since the view was opened."""
+        picks = self.flagged_positions(as_of=as_of, categories=categories, warn_days=warn_days,
+                                       report_period_days=report_period_days)
+        return None if picks is None else self.narrowed(picks)
+
+    def flagged_positions(self, *, as_of: date, categories: tuple[str, ...], warn_days: int | None = None,
+                          report_period_days: int | None = None) -> list[list[int]] | None:
+        """Per file, the positions (in plan order) of the measures :meth:`flagged` keeps; None
+        when `as_of` precedes a journal entry."""
         if as_of.toordinal() < self._newest:
             return None
         settings = self.settings
         warn = settings.warn_days if warn_days is None else warn_days
         period = settings.report_period_days if report_period_days is None else report_period_days
+        return [engine.flagged(zip(flat[0::3], flat[1::3], flat[2::3]), as_of=as_of, warn_days=warn,
+                               report_period_days=period, categories=categories) for flat in self._outcomes]
+
+    def narrowed(self, picks: list[list[int]]) -> Registry | None:
+        """The registry narrowed to the measures at `picks` (per file, ascending positions) and
+        their journal entries; None when a cache entry has gone since the view was opened."""
         plans, entries = [], []
-        for file, head, flat in zip(self._files, self._heads, self._outcomes):
-            positions = engine.flagged(zip(flat[0::3], flat[1::3], flat[2::3]), as_of=as_of, warn_days=warn,
-                                       report_period_days=period, categories=categories)
+        for file, head, positions in zip(self._files, self._heads, picks):
             narrowed = self._narrowed(file, positions) if positions else (head, [])
             if narrowed is None:
                 return None

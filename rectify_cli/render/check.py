@@ -1,4 +1,10 @@
-"""`rectify check` output: one renderer per format, chosen by name in :func:`render`.
+"""`rectify check` output: one layout per format, chosen by name in :func:`render`.
+
+A layout renders in two steps: `pieces` renders each listed item (failing, then warnings) on
+its own, and `assemble` puts the pieces of all items together with the verdict, as UTF-8. So a
+big check can render its items in several processes at once and merge them in order
+(check_job.py); `render` does both steps in one. Pieces are JSON values, or UTF-8 bytes, to
+travel between processes.
 
 Shared here: the short phrases every format uses (light word, "逾期89天", the total line), so
 that text, annotations, JUnit and SARIF say the same thing. The machine formats live in
@@ -7,12 +13,12 @@ here.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..engine import Status
 from ..errors import UsageError
-from ..gate import CheckItem, CheckResult, stale_days
+from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
 from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
 from ..textsafe import clip, display_width, printable
 
@@ -81,48 +87,74 @@ def _rule_word(rule: str, lang: Lang) -> str:
     return word(STATUS, rule, lang)
 
 
-def total_line(result: CheckResult, lang: Lang) -> str:
+def total_line(verdict: Verdict, lang: Lang) -> str:
     """The verdict: "1 项措施逾期（共 8 项）" / "1 of 8 measures fail (overdue)", or all clear."""
-    date = result.as_of.isoformat()
-    if not result.failing:
-        if result.total == 0:
+    date = verdict.as_of.isoformat()
+    if not verdict.failing:
+        if verdict.total == 0:
             return label("check_nothing_selected", lang, date=date)
-        what = label("check_or", lang).join(_rule_word(r, lang) for r in result.fail_on)
-        return label("check_all_clear", lang, date=date, total=result.total, what=what)
-    counts = [(rule, result.count(rule)) for rule in result.fail_on if result.count(rule)]
+        what = label("check_or", lang).join(_rule_word(r, lang) for r in verdict.fail_on)
+        return label("check_all_clear", lang, date=date, total=verdict.total, what=what)
+    counts = [(rule, n) for rule, n in zip(verdict.fail_on, verdict.failing_by_rule) if n]
     if len(counts) == 1:
-        return label("check_total_single", lang, n=len(result.failing), total=result.total,
+        return label("check_total_single", lang, n=verdict.failing, total=verdict.total,
                      what=_rule_word(counts[0][0], lang))
     what = label("check_list_sep", lang).join(
         label("check_rule_count", lang, what=_rule_word(rule, lang), n=n) for rule, n in counts)
-    return label("check_total_multi", lang, n=len(result.failing), total=result.total, what=what)
+    return label("check_total_multi", lang, n=verdict.failing, total=verdict.total, what=what)
+
+
+# --------------------------------------------------------------------------- layouts
+
+
+class Layout(NamedTuple):
+    """One output format in two steps (see the module's docstring)."""
+
+    # (items of one group, failing or warnings, worst first; as_of; lang) -> a piece per item
+    pieces: Callable[..., list]
+    # (verdict, failing pieces, warning pieces, worst first; lang) -> the whole output, UTF-8
+    assemble: Callable[..., bytes]
 
 
 # --------------------------------------------------------------------------- text
 
 
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
+def text_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[list]:
+    """Per item, its cells (id, light, detail, units, short text) then the display widths of
+    the first four, which the columns are padded to."""
+    pieces = []
+    for item in items:
+        cells = [item.id, word(LIGHT, item.result.light, lang), detail(item, as_of, lang), owners_text(item, lang),
+                 short_text(item)]
+        pieces.append([*cells, *map(display_width, cells[:4])])
+    return pieces
 
 
-def _rows(items: tuple[CheckItem, ...], as_of, lang: Lang) -> list[str]:
-    """Aligned lines: id, light, detail, units, short text (columns padded by cells)."""
-    table = [(item.id, word(LIGHT, item.result.light, lang), detail(item, as_of, lang),
-              owners_text(item, lang), short_text(item)) for item in items]
-    if not table:
+def _rows(pieces: Sequence[list]) -> list[str]:
+    """Aligned lines: the columns padded by cells to the widest of `pieces`."""
+    if not pieces:
         return []
-    widths = [max(display_width(row[i]) for row in table) for i in range(4)]
-    return ["  ".join([*(_pad(row[i], widths[i]) for i in range(4)), row[4]]).rstrip() for row in table]
+    widths = [max(piece[5 + i] for piece in pieces) for i in range(4)]
+    return ["  ".join([*(piece[i] + " " * (widths[i] - piece[5 + i]) for i in range(4)), piece[4]]).rstrip()
+            for piece in pieces]
 
 
-def render_text(result: CheckResult, *, lang: Lang) -> str:
-    """Failing measures worst first, then due-soon warnings, then the verdict line."""
-    lines = _rows(result.failing, result.as_of, lang)
-    if result.warnings:
+def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], lang: Lang) -> list[str]:
+    lines = _rows(failing)
+    if warnings:
         lines.append(label("check_warnings_header", lang))
-        lines.extend(_rows(result.warnings, result.as_of, lang))
-    lines.append(total_line(result, lang))
-    return "\n".join(lines) + "\n"
+        lines.extend(_rows(warnings))
+    lines.append(total_line(verdict, lang))
+    return lines
+
+
+def assemble_text(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang) -> bytes:
+    """Failing measures worst first, then due-soon warnings, then the verdict line."""
+    return _encoded(_text_lines(verdict, failing, warnings, lang))
+
+
+def _encoded(lines: list[str]) -> bytes:
+    return ("\n".join(lines) + "\n").encode()
 
 
 # --------------------------------------------------------------------------- github
@@ -138,27 +170,35 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(level: str, item: CheckItem, as_of, lang: Lang) -> str:
+def _annotation(item: CheckItem, as_of, lang: Lang) -> str:
     props = []
     if item.file is not None:
         props.append(f"file={escape_property(item.file)}")
         if item.line is not None:
             props.append(f"line={item.line}")
     props.append(f"title={escape_property(title(item, as_of, lang))}")
+    level = "error" if item.kind == FAILURE else "warning"
     return f"::{level} {','.join(props)}::{escape_data(body(item, as_of, lang))}"
 
 
-def render_github(result: CheckResult, *, lang: Lang) -> str:
+def github_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[list]:
+    """Per item, its annotation (the first ANNOTATION_CAP items only, else None: the worst
+    of all are among the worst of each part), then its text piece."""
+    return [[_annotation(item, as_of, lang) if rank < ANNOTATION_CAP else None, *cells]
+            for rank, (item, cells) in enumerate(zip(items, text_pieces(items, as_of=as_of, lang=lang)))]
+
+
+def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang) -> bytes:
     """Workflow commands: the 10 worst ::error and ::warning annotations, a ::notice:: for the
     rest, then the text report so that the log lists everything."""
-    lines = [_annotation("error", item, result.as_of, lang) for item in result.failing[:ANNOTATION_CAP]]
-    lines += [_annotation("warning", item, result.as_of, lang) for item in result.warnings[:ANNOTATION_CAP]]
-    more_errors = max(len(result.failing) - ANNOTATION_CAP, 0)
-    more_warnings = max(len(result.warnings) - ANNOTATION_CAP, 0)
+    lines = [piece[0] for piece in (*failing[:ANNOTATION_CAP], *warnings[:ANNOTATION_CAP])]
+    more_errors = max(verdict.failing - ANNOTATION_CAP, 0)
+    more_warnings = max(verdict.warnings - ANNOTATION_CAP, 0)
     if more_errors or more_warnings:
         notice = label("check_not_annotated", lang, errors=more_errors, warnings=more_warnings)
         lines.append(f"::notice::{escape_data(notice)}")
-    return "\n".join(lines) + ("\n" if lines else "") + render_text(result, lang=lang)
+    lines += _text_lines(verdict, [piece[1:] for piece in failing], [piece[1:] for piece in warnings], lang)
+    return _encoded(lines)
 
 
 # --------------------------------------------------------------------------- markdown
@@ -172,47 +212,67 @@ def md_cell(text: str) -> str:
     return one_line(text).replace("&", "&amp;").translate(_MD_SPECIAL)
 
 
-def render_markdown(result: CheckResult, *, lang: Lang) -> str:
+def markdown_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[str | None]:
+    """Per failing item, its table row; None for a warning, which the table leaves out."""
+    rows: list[str | None] = []
+    for item in items:
+        if item.kind != FAILURE:
+            rows.append(None)
+            continue
+        days = str(item.result.days_overdue) if item.result.status == Status.OVERDUE else detail(item, as_of, lang)
+        row = [md_cell(item.id), word(LIGHT, item.result.light, lang), days,
+               md_cell(owners_text(item, lang)), md_cell(item.result.measure.text)]
+        rows.append("| " + " | ".join(row) + " |")
+    return rows
+
+
+def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequence, *, lang: Lang) -> bytes:
     """The job summary (GITHUB_STEP_SUMMARY): a heading with the verdict and a table of the
     failing measures."""
-    lines = [f"### {label('check_heading', lang)}{label('check_colon', lang)}{md_cell(total_line(result, lang))}", ""]
-    if result.failing:
+    lines = [f"### {label('check_heading', lang)}{label('check_colon', lang)}{md_cell(total_line(verdict, lang))}", ""]
+    if failing:
         header = [label("check_id", lang), label("light", lang), label("days_overdue", lang),
                   label("owners", lang), label("measure", lang)]
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "---|" * len(header))
-        for item in result.failing:
-            days = str(item.result.days_overdue) if item.result.status == Status.OVERDUE else detail(item, result.as_of, lang)
-            row = [md_cell(item.id), word(LIGHT, item.result.light, lang), days,
-                   md_cell(owners_text(item, lang)), md_cell(item.result.measure.text)]
-            lines.append("| " + " | ".join(row) + " |")
+        lines.extend(failing)
         lines.append("")
-    return "\n".join(lines) + "\n"
+    return _encoded(lines)
 
 
 # --------------------------------------------------------------------------- dispatch
 
 
-def _renderers() -> dict[str, Callable[..., str]]:
+def layouts() -> dict[str, Layout]:
+    """The formats that render item by item: all but junit, which lists every measure."""
     from . import check_machine
 
     return {
-        "text": render_text,
-        "json": check_machine.render_json,
-        "junit": check_machine.render_junit,
-        "github": render_github,
-        "markdown": render_markdown,
-        "sarif": check_machine.render_sarif,
+        "text": Layout(text_pieces, assemble_text),
+        "json": Layout(check_machine.json_pieces, check_machine.assemble_json),
+        "github": Layout(github_pieces, assemble_github),
+        "markdown": Layout(markdown_pieces, assemble_markdown),
+        "sarif": Layout(check_machine.sarif_pieces, check_machine.assemble_sarif),
     }
 
 
 FORMATS = ("text", "json", "junit", "github", "markdown", "sarif")
 
 
-def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh) -> str:
-    """The whole output of `rectify check` in `format`, ending with a newline."""
-    renderers = _renderers()
-    renderer = renderers.get(format)
-    if renderer is None:
+def layout(format: str) -> Layout | None:
+    """The layout of `format`; None for junit; UsageError for a name not in FORMATS."""
+    if format not in FORMATS:
         raise UsageError(f"--format: unknown format {format!r}; expected one of {', '.join(FORMATS)}")
-    return renderer(result, lang=lang)
+    return layouts().get(format)
+
+
+def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh) -> bytes:
+    """The whole output of `rectify check` in `format`, ending with a newline, as UTF-8."""
+    chosen = layout(format)
+    if chosen is None:
+        from .check_machine import render_junit
+
+        return render_junit(result, lang=lang).encode()
+    as_of = result.as_of
+    return chosen.assemble(result.verdict, chosen.pieces(result.failing, as_of=as_of, lang=lang),
+                           chosen.pieces(result.warnings, as_of=as_of, lang=lang), lang=lang)

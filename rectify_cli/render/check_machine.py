@@ -8,12 +8,12 @@ import re
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
-from ..gate import FAILURE, RULES, CheckItem, CheckResult
+from ..gate import FAILURE, RULES, CheckItem, CheckResult, Verdict
 from ..engine import id_sort_key
 from ..i18n import Lang, label
 from ..textsafe import printable
 from . import check as phrases
-from .json_out import dumps, measure_document
+from .json_out import SLOT, dumps_nested, dumps_spliced, measure_document
 
 # --------------------------------------------------------------------------- json
 
@@ -33,21 +33,28 @@ def item_document(item: CheckItem, *, shared: dict | None = None) -> dict:
     return document
 
 
-def check_document(result: CheckResult) -> dict:
-    """Failing measures then warnings, each group worst first."""
+# Where the items sit in the document: {"items": [item]}, and {"runs": [{"results": [item]}]}.
+_ITEM_DEPTH = 2
+_SARIF_RESULT_DEPTH = 4
+
+
+def json_pieces(items, *, as_of, lang: Lang) -> list[bytes]:
+    """Per item, its document's text as it appears in the whole document."""
     shared: dict = {}
-    return {
-        "as_of": result.as_of.isoformat(),
-        "fail_on": list(result.fail_on),
-        "failing": len(result.failing),
-        "warnings": len(result.warnings),
-        "total": result.total,
-        "items": [item_document(item, shared=shared) for item in (*result.failing, *result.warnings)],
-    }
+    return [dumps_nested(item_document(item, shared=shared), _ITEM_DEPTH) for item in items]
 
 
-def render_json(result: CheckResult, *, lang: Lang) -> str:
-    return dumps(check_document(result))
+def assemble_json(verdict: Verdict, failing: list, warnings: list, *, lang: Lang) -> bytes:
+    """Failing measures then warnings, each group worst first."""
+    pieces = [*failing, *warnings]
+    return dumps_spliced({
+        "as_of": verdict.as_of.isoformat(),
+        "fail_on": list(verdict.fail_on),
+        "failing": verdict.failing,
+        "warnings": verdict.warnings,
+        "total": verdict.total,
+        "items": [SLOT] if pieces else [],
+    }, pieces)
 
 
 # --------------------------------------------------------------------------- junit
@@ -128,11 +135,11 @@ def _rule_document(rule: str, lang: Lang) -> dict:
     }
 
 
-def _result_document(item: CheckItem, result: CheckResult, lang: Lang) -> dict:
+def _result_document(item: CheckItem, as_of, lang: Lang) -> dict:
     document = {
         "ruleId": item.rule,
         "level": "error" if item.kind == FAILURE else "warning",
-        "message": {"text": f"{phrases.title(item, result.as_of, lang)}\n{phrases.body(item, result.as_of, lang)}"},
+        "message": {"text": f"{phrases.title(item, as_of, lang)}\n{phrases.body(item, as_of, lang)}"},
         "properties": {"measure": item.id, "task": item.task_id},
     }
     if item.file is not None:
@@ -143,9 +150,14 @@ def _result_document(item: CheckItem, result: CheckResult, lang: Lang) -> dict:
     return document
 
 
-def sarif_document(result: CheckResult, lang: Lang) -> dict:
+def sarif_pieces(items, *, as_of, lang: Lang) -> list[bytes]:
+    return [dumps_nested(_result_document(item, as_of, lang), _SARIF_RESULT_DEPTH) for item in items]
+
+
+def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lang) -> bytes:
     """SARIF 2.1.0: failing measures as errors, due-soon warnings as warnings, worst first."""
-    return {
+    pieces = [*failing, *warnings]
+    return dumps_spliced({
         "version": "2.1.0",
         "$schema": SARIF_SCHEMA,
         "runs": [{
@@ -153,10 +165,6 @@ def sarif_document(result: CheckResult, lang: Lang) -> dict:
                 "name": "rectify",
                 "rules": [_rule_document(rule, lang) for rule in RULES],
             }},
-            "results": [_result_document(item, result, lang) for item in (*result.failing, *result.warnings)],
+            "results": [SLOT] if pieces else [],
         }],
-    }
-
-
-def render_sarif(result: CheckResult, *, lang: Lang) -> str:
-    return dumps(sarif_document(result, lang))
+    }, pieces)

@@ -53,7 +53,7 @@ def mixed():
 
 
 def render(result, fmt, lang=Lang.zh):
-    return check.render(result, format=fmt, lang=lang)
+    return check.render(result, format=fmt, lang=lang).decode()
 
 
 # --------------------------------------------------------------------------- shared phrases

@@ -216,3 +216,28 @@ def test_plan_document_note_is_the_latest_entry_by_date_and_null_without_entries
     assert notes["1.1"] == "主体工程完工60%。"  # a back-filled older entry does not win
     assert notes["1.2"] == "同日追加"  # same date: the one appended later
     assert notes["3.1"] is None
+
+
+# --------------------------------------------------------------------------- pieces spliced into a frame
+
+_ITEMS = [
+    {"id": "1.1", "text": "拉萨市\n\"引号\" \\ 反斜杠", "owners": [], "milestones": [{"due": None, "done": False}], "nested": {}},
+    {"id": "2.10", "text": "\x1b[31m[red]", "owners": ["那曲市", "自治区生态环境厅"], "milestones": [], "n": 3},
+    {"id": "3", "deep": [[[{"a": [1, [2, {}]]}]]], "emoji": "\U0001f600", "big": 2 ** 70},  # (the standard library writes this one)
+]
+
+
+def _expected(frame_with_items) -> str:
+    return json.dumps(frame_with_items, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_pieces_spliced_into_a_frame_are_the_text_of_the_whole_document():
+    from rectify_cli.render.json_out import SLOT, dumps_nested, dumps_spliced
+
+    for items in (_ITEMS, _ITEMS[:1], []):
+        flat = dumps_spliced({"as_of": "2019-03-31", "items": [SLOT] if items else [], "total": len(items)},
+                             [dumps_nested(item, 2) for item in items])
+        assert flat.decode() == _expected({"as_of": "2019-03-31", "items": items, "total": len(items)})
+        deep = dumps_spliced({"runs": [{"tool": {"name": "x"}, "results": [SLOT] if items else []}]},
+                             [dumps_nested(item, 4) for item in items])
+        assert deep.decode() == _expected({"runs": [{"tool": {"name": "x"}, "results": items}]})

@@ -1,0 +1,110 @@
+"""check_job: a check answered from cached outcomes and split over processes says, byte for
+byte, what one process judging the whole registry says."""
+from __future__ import annotations
+
+import random
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rectify_cli import check_job, fanout, outcomes
+from rectify_cli.cache import FileCache
+from rectify_cli.i18n import Lang
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ("text", "json", "github", "sarif", "markdown")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """A 31-file folder and single files of 620 generated measures: many share a due date,
+    so many listed measures tie on their sort key across the runs of a split."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    base = tmp_path_factory.mktemp("generated")
+    shuffled = generate(base / "shuffled", 620, seed=7)
+    plan = yaml.safe_load(shuffled.read_text(encoding="utf-8"))
+    random.Random(7).shuffle(plan["tasks"])  # plan order unlike id order: ties sort by id, not by run
+    shuffled.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return {"folder": generate(base / "folder", 620, seed=5, files=31),
+            "file": generate(base / "file", 620, seed=6), "shuffled": shuffled}
+
+
+@pytest.fixture
+def split_runs(monkeypatch):
+    """Split any check from outcomes into 3 runs, whatever its size and the CPUs."""
+    made = []
+    real_run = fanout.run
+
+    def counting_run(work, chunks, **kwargs):
+        made.append(len(chunks))
+        return real_run(work, chunks, **kwargs)
+
+    monkeypatch.setattr(check_job, "MIN_PER_RUN", 1)
+    monkeypatch.setattr(fanout, "workers", lambda: 3)
+    monkeypatch.setattr(fanout, "run", counting_run)
+    return made
+
+
+@pytest.mark.parametrize("kind", ["folder", "file", "shuffled"])
+@pytest.mark.parametrize("as_of, fail_on", [
+    (date(2020, 6, 30), ("overdue",)),
+    (date(2020, 6, 30), ("stale", "overdue")),
+    (date(2020, 6, 30), ("due_soon",)),
+    (date(2022, 1, 1), ("overdue",)),
+])
+def test_a_split_check_from_outcomes_says_what_the_whole_registry_says(generated, kind, as_of, fail_on, split_runs,
+                                                                       tmp_path, monkeypatch):
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    path = generated[kind]
+    options = {"as_of": as_of, "fail_on": fail_on, "formats": FORMATS, "lang": Lang.zh}
+    whole = check_job.run(path, no_cache=True, **options)
+    check_job.run(path, **options)  # fills the cache and remembers the outcomes
+    assert outcomes.open_view(path, store=FileCache(), today=as_of) is not None
+    split_runs.clear()
+    split = check_job.run(path, **options)
+    assert split_runs == [3]  # answered from the outcomes, in three runs
+    assert split.failing == whole.failing
+    for form, text, expected in zip(FORMATS, split.outputs, whole.outputs):
+        assert text == expected, form
+    assert whole.outputs[0].count(b"\n") > 3  # at least an item for each run
+
+
+def test_english_output_is_split_alike(generated, split_runs, tmp_path, monkeypatch):
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    options = {"as_of": date(2020, 6, 30), "fail_on": ("overdue",), "formats": ("text", "github"), "lang": Lang.en}
+    whole = check_job.run(generated["folder"], no_cache=True, **options)
+    check_job.run(generated["folder"], **options)
+    assert check_job.run(generated["folder"], **options).outputs == whole.outputs
+    assert split_runs[-1] == 3
+
+
+def test_a_small_check_is_not_split(generated, tmp_path, monkeypatch):
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    made = []
+    monkeypatch.setattr(fanout, "run", lambda work, chunks, **kwargs: made.append(len(chunks)) or [work(c) for c in chunks])
+    options = {"as_of": date(2020, 6, 30), "fail_on": ("overdue",), "formats": ("text",)}
+    check_job.run(generated["file"], **options)
+    check_job.run(generated["file"], **options)
+    assert made == [1]  # 620 measures list far fewer than MIN_PER_RUN
+
+
+def _part(items, ascending=True):
+    """A run's payload as far as merging reads it: items as [severity, sub-key, id]."""
+    ids = [item[2] for item in items]
+    return {"failing": items, "ids": [ids[0], ids[-1], ascending] if ids else None}
+
+
+def test_equal_keys_of_different_runs_order_by_natural_id():
+    tied = [0, -5]  # the same severity and days overdue
+    in_order = [_part([[*tied, "2.9"]]), _part([[*tied, "2.10"]])]
+    assert check_job._merged(in_order, "failing", check_job._merge_order(in_order)) == [(0, 0), (1, 0)]
+    # Each run ascends but the second starts below where the first ends: ids decide, not runs.
+    across = [_part([[*tied, "5.1"]]), _part([[*tied, "2.1"]])]
+    assert check_job._merged(across, "failing", check_job._merge_order(across)) == [(1, 0), (0, 0)]
+    within = [_part([[*tied, "1.1"], [*tied, "9.1"]], ascending=False), _part([[*tied, "3.1"]])]
+    assert check_job._merged(within, "failing", check_job._merge_order(within)) == [(0, 0), (1, 0), (0, 1)]
