@@ -11,8 +11,15 @@ import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import dates, yamlio
+from . import dates
+
+if TYPE_CHECKING:
+    from . import yamlio
+
+# yamlio (PyYAML and yaml-rs, 40 ms to import) is imported where YAML is read: a registry whose
+# files are all in the cache never reads any.
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, did_you_mean
 from .model import (
@@ -103,6 +110,8 @@ def read_bytes(path: Path, *, regular_only: bool = True) -> bytes:
 
 
 def read_text(path: Path) -> str:
+    from . import yamlio
+
     return yamlio.decode(read_bytes(path), filename=str(path))
 
 
@@ -258,6 +267,8 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
                 return decode_plan(*doc, str(file))
             except Exception:  # a damaged or foreign entry, whatever its shape: rebuild it
                 pass
+    from . import yamlio
+
     text = yamlio.decode(raw, filename=str(file))
     PARSE_COUNTS[str(file)] += 1
     plan = None
@@ -289,6 +300,8 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
         doc = store.get_rows(path, "journal", prefix, raw)
         if doc is not None and _journal_rows_ok(*doc):
             return _JournalFile(path, prefix, doc[1])
+    from . import yamlio
+
     text = yamlio.decode(raw, filename=str(path))
     PARSE_COUNTS[str(path)] += 1
     data = yamlio.parse_fast(text)
@@ -329,6 +342,8 @@ def _journal_rows_ok(header, rows) -> bool:
 
 
 def _parse_reference(path: Path, text: str):
+    from . import yamlio
+
     REFERENCE_PARSES[str(path)] += 1
     return yamlio.parse(text, filename=str(path))
 
@@ -365,6 +380,8 @@ def _item_starts(raw: bytes, marker: bytes) -> list[tuple[int, int, int, str]]:
 
 
 def _located(items: list, positions: list[tuple[int, int]]) -> yamlio.YSeq:
+    from . import yamlio
+
     seq = yamlio.YSeq(items)
     seq.pos = positions[0] if positions else (1, 1)
     seq.item_pos = positions
@@ -493,6 +510,9 @@ class _Checker:
         self.file = filename
         self.problems = problems
         self.vouching = vouching
+        from . import yamlio
+
+        self._reads_differently = yamlio.reads_differently
         # Fast-parsed milestone lists by value: a plan repeats a few hundred of them 100,000s of
         # times, and with vouching their result depends on the values alone (a problem raises).
         self._milestones_seen: dict[tuple, tuple[Milestone, ...]] = {}
@@ -535,7 +555,7 @@ class _Checker:
         if not isinstance(value, str) or (not empty_ok and not value.strip()):
             self.problem(_at(m, key), f"{what}.{key}: expected {'text' if empty_ok else 'non-empty text'}, got {_kind(value)}")
             return None
-        if self.vouching and yamlio.reads_differently(value):
+        if self.vouching and self._reads_differently(value):
             raise _Unvouched
         return value
 
@@ -648,7 +668,7 @@ class _Checker:
             aliases = []
             for j, alias in enumerate(self.sequence(m.get("aliases"), _at(m, "aliases"), "unit.aliases")):
                 if isinstance(alias, str) and alias.strip():
-                    if self.vouching and yamlio.reads_differently(alias):
+                    if self.vouching and self._reads_differently(alias):
                         raise _Unvouched
                     aliases.append(alias)
                 else:
@@ -855,7 +875,7 @@ class _Checker:
         if name is not None and not isinstance(name, str):
             self.problem(_at(m, key), _unknown_unit(what, key, name, ()))
             return None
-        if name is not None and self.vouching and yamlio.reads_differently(name):
+        if name is not None and self.vouching and self._reads_differently(name):
             raise _Unvouched
         return name
 

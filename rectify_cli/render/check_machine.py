@@ -5,7 +5,6 @@ Dispatched from render/check.py; the phrases (titles, bodies, total line) come f
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
 from ..gate import FAILURE, RULES, CheckItem, CheckResult, Verdict
@@ -60,7 +59,8 @@ def assemble_json(verdict: Verdict, failing: list, warnings: list, *, lang: Lang
 # --------------------------------------------------------------------------- junit
 
 # Characters XML 1.0 cannot hold at all, even as character references.
-_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# (compiled when first used, by junit: 5 ms, off the other formats' start-up)
+_XML_INVALID = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def _xml_escape(match: re.Match) -> str:
@@ -72,12 +72,14 @@ def xml_safe(text: str, *, single_line: bool = False) -> str:
     """Registry text ready for ElementTree: control characters (terminal escapes included) and
     anything else XML 1.0 forbids become visible \\xNN / \\uNNNN text. ElementTree escapes
     < > & and quotes itself."""
-    return _XML_INVALID.sub(_xml_escape, printable(text, single_line=single_line))
+    return re.sub(_XML_INVALID, _xml_escape, printable(text, single_line=single_line))
 
 
 def render_junit(result: CheckResult, *, lang: Lang) -> str:
     """One testcase per measure of the selection (in id order); failing ones carry a <failure>,
     due-soon warnings a <system-out> note."""
+    import xml.etree.ElementTree as ET  # (only junit needs it: off the other formats' start-up)
+
     as_of = result.as_of
     suite = ET.Element("testsuite", {
         "name": "rectify",
