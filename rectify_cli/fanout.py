@@ -57,12 +57,13 @@ def run(work: Callable[[T], R], chunks: Sequence[T], *, encode: Callable[[R], by
             os.close(write_end)
             children.append((pid, read_end))
         results = [work(chunks[0])]
-        for (pid, read_end), chunk in zip(children, chunks[1:]):
-            data = _receive(read_end)
-            _, status = os.waitpid(pid, 0)
-            children = [child for child in children if child[0] != pid]
-            ok = os.waitstatus_to_exitcode(status) == 0
-            results.append(decode(data) if ok else work(chunk))
+        for chunk in chunks[1:]:
+            pid, read_end = children.pop(0)
+            try:
+                data = _receive(read_end)
+            finally:
+                _, status = os.waitpid(pid, 0)
+            results.append(decode(data) if os.waitstatus_to_exitcode(status) == 0 else work(chunk))
         return results
     finally:  # only when an exception left children behind: stop and reap them
         for pid, read_end in children:
