@@ -159,17 +159,20 @@ def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeVi
         root = resolve_path(path)
         if not root.exists():
             return None
-        sizes: dict[Path, int] = {}
-        versions: dict[Path, str] = {}  # SHA-256 of each file, hashed without keeping its bytes
-        files = []
+        layout, sources = [], []
         for plan, journal, prefix in registry_files(root):
             if not journal.exists():
                 journal = None  # nothing recorded yet
             for source in (plan, journal) if journal is not None else (plan,):
                 if not source.is_file():
                     return None  # a pipe or a folder: the full load says what is wrong
-                versions[source], sizes[source] = store.file_digest(source)
-            files.append(_File(plan, journal, prefix, versions[plan], versions.get(journal)))
+                sources.append(source)
+            layout.append((plan, journal, prefix))
+        versions: dict[Path, str] = {}  # SHA-256 of each file, hashed without keeping its bytes
+        sizes: dict[Path, int] = {}
+        for source, (version, size) in zip(sources, store.file_digests(sources)):
+            versions[source], sizes[source] = version, size
+        files = [_File(plan, journal, prefix, versions[plan], versions.get(journal)) for plan, journal, prefix in layout]
     except (RegistryError, OSError):
         return None
     raws = _Raws(versions, store)

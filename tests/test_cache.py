@@ -262,3 +262,25 @@ def test_a_cached_plan_row_of_the_wrong_type_is_read_again(small, cache_dir):
     assert load(small) == expected
     assert parses() == {"tasks.yaml": 1}
     assert load(small) == expected and parses() == {}
+
+
+def test_files_hashed_in_several_processes_give_each_its_own_digest_in_order(tmp_path, monkeypatch):
+    import hashlib
+
+    from rectify_cli import fanout
+
+    contents = [b"x" * n + bytes([n % 256]) for n in (5, 300, 1, 70_000, 12, 4_000)]
+    paths = []
+    for n, content in enumerate(contents):
+        paths.append(tmp_path / f"f{n}.yaml")
+        paths[-1].write_bytes(content)
+    expected = [(hashlib.sha256(c).hexdigest(), len(c)) for c in contents]
+    store = cache.FileCache(tmp_path / "cache")
+    assert store.file_digests(paths) == expected  # small: hashed here
+    runs = []
+    real_run = fanout.run
+    monkeypatch.setattr(fanout, "run", lambda work, chunks, **kw: runs.append(len(chunks)) or real_run(work, chunks, **kw))
+    monkeypatch.setattr(fanout, "workers", lambda: 3)
+    monkeypatch.setattr(cache, "PARALLEL_HASH_BYTES", 0)
+    assert store.file_digests(paths) == expected
+    assert runs == [3]
