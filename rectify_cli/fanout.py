@@ -21,7 +21,8 @@ MAX_WORKERS = 4  # beyond this the merging, done by one process, gains little
 
 
 def can_fork() -> bool:
-    """Whether this process may fork a worker now."""
+    """Whether this process may fork a worker now: not without fork, nor with other threads
+    running (a child would inherit locks they hold, and never see them released)."""
     if not hasattr(os, "fork"):
         return False
     import threading

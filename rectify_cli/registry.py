@@ -205,12 +205,10 @@ def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None
     messages always come from here). Returns (pid, the journals it reads), or None when
     nothing is worth it or the platform can't fork.
     """
-    if store is None or not hasattr(os, "fork"):
-        return None
-    import threading
+    from . import fanout
 
-    if threading.active_count() > 1:
-        return None  # forking a process with threads is unsafe: read it all here
+    if store is None or not fanout.can_fork():
+        return None
     missing, size = [], 0
     for jpath, prefix in journals:
         try:  # (hashed without holding its bytes, which the child would inherit)
