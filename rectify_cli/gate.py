@@ -58,10 +58,6 @@ class Verdict:
     total: int
     failing_by_rule: tuple[int, ...]  # how many measures fail on each rule of fail_on
 
-    def count(self, rule: str) -> int:
-        """How many failing measures fail on `rule`."""
-        return dict(zip(self.fail_on, self.failing_by_rule)).get(rule, 0)
-
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -70,8 +66,7 @@ class CheckResult:
     failing: tuple[CheckItem, ...]  # worst first
     warnings: tuple[CheckItem, ...]  # due soon but not failing, worst first
     passing: tuple[CheckItem, ...]  # the rest, in plan order (most of a big registry: not sorted unless asked)
-    # Passing measures not itemised (judged from cached outcomes, see outcomes.py, or not
-    # asked for): counted in the total.
+    # Passing measures not itemised (run_check's itemise_passes): counted in the total.
     unlisted: int = 0
 
     @property
@@ -141,16 +136,14 @@ def run_check(
     fail_on: tuple[str, ...],
     registry: Registry,
     cwd: Path | None = None,
-    unlisted: int = 0,
     itemise_passes: bool = True,
 ) -> CheckResult:
     """Say which measures of `report` fail and which only warn, each group worst first.
 
     Unknown `fail_on` names raise UsageError. A measure without a recorded location (built by
     hand, not loaded) is placed in the plan file when the registry has exactly one.
-    `unlisted`: how many passing measures `report` leaves out (see CheckResult.unlisted).
-    `itemise_passes`: False counts the passing measures of `report` as unlisted too (only a
-    report listing every measure, junit, shows them; most of a big registry passes).
+    `itemise_passes`: False counts the passing measures as unlisted (see CheckResult.unlisted;
+    only a report listing every measure, junit, shows them; most of a big registry passes).
     """
     fail_on = canonical_rules(fail_on)
     wanted = set(fail_on)
@@ -173,6 +166,7 @@ def run_check(
 
     # Only the listed measures (failing, warnings) are sorted: in a big registry most pass.
     failing, warnings, passing = [], [], []
+    unlisted = 0
     category, severity_key, rules = engine.category, engine.severity_key, _RULE_SET
     for result in report.measures():
         rule = category(result)
