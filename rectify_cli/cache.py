@@ -130,11 +130,11 @@ class FileCache:
         from . import fanout
 
         groups: list[list[int]] = [[] for _ in range(fanout.workers())]  # indexes into paths
-        loads = [0] * len(groups)
+        bytes_in = [0] * len(groups)
         for at in sorted(range(len(paths)), key=sizes.__getitem__, reverse=True):  # biggest first, to the lightest
-            lightest = loads.index(min(loads))
+            lightest = bytes_in.index(min(bytes_in))
             groups[lightest].append(at)
-            loads[lightest] += sizes[at]
+            bytes_in[lightest] += sizes[at]
         groups = [group for group in groups if group]
         hashed = fanout.run(lambda group: [self.file_digest(paths[at]) for at in group], groups,
                             encode=compact_json, decode=loads_json)

@@ -14,12 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import dates
-
-if TYPE_CHECKING:
-    from . import yamlio
-
-# yamlio (PyYAML and yaml-rs, 40 ms to import) is imported where YAML is read: a registry whose
-# files are all in the cache never reads any.
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, did_you_mean
 from .model import (
@@ -40,6 +34,11 @@ from .model import (
     Task,
     Unit,
 )
+
+# yamlio (PyYAML and yaml-rs, 40 ms to import) is imported where YAML is read: a registry whose
+# files are all in the cache never reads any.
+if TYPE_CHECKING:
+    from . import yamlio
 
 ENV_REGISTRY = "RECTIFY_REGISTRY"
 JOURNAL_SUFFIX = ".progress.yaml"
