@@ -46,7 +46,7 @@ from .model import (
 
 ENV_CACHE_DIR = "RECTIFY_CACHE_DIR"
 # Bump when the loader's validation or the encoding below changes: old entries become misses.
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 # Files this big in all (bytes) are hashed in several processes (file_digests): SHA-256 takes some
 # 40 ms for 50 MB here, a fork of a process just started some 2 ms.
 PARALLEL_HASH_BYTES = 16_000_000
@@ -182,8 +182,14 @@ class FileCache:
                 # counted from `base`, and starts after the comma that follows the row before.
                 base = data.find(b"\n", len(key)) + 1
                 header, ends = loads_json(b"[%s]" % data[len(key) + 1:base - 1])
-                rows = [data[base + (ends[at - 1] + 2 if at else 1):base + ends[at]] for at in pick(header)]
-            return header, loads_json(b"[%s]" % b",".join(rows))
+                # Each row with the comma before it (the first's is the opening bracket), closed by
+                # one: a JSON array made by one join, not a join and a copy.
+                rows = [data[base + (ends[at - 1] + 1 if at else 0):base + ends[at]] for at in pick(header)]
+            if not rows:
+                return header, []
+            rows[0] = b"[" + rows[0][1:]
+            rows.append(b"]")
+            return header, loads_json(b"".join(rows))
         except (OSError, ValueError, LookupError, TypeError):  # missing, damaged (mmap of an empty file: ValueError)
             return None
 
@@ -245,8 +251,10 @@ class FileCache:
 
 # -- the compact form of a validated plan file ------------------------------------------------
 def encode_plan(plan: Plan) -> tuple[dict, list[list]]:
-    """(header, rows) of a plan for FileCache.put_rows: a row per measure, in plan order; the
-    header holds the rest, each task with how many of the rows are its measures."""
+    """(header, rows) of a plan for FileCache.put_rows: per task, a row for the task and then a
+    row per measure, in plan order; the header holds the rest, with how many measures each
+    task has. (Tasks are rows, not part of the header, so that a check reading a few measures
+    decodes only their tasks: a national plan's task titles are 13 MB of JSON.)"""
     milestone_index: dict[Milestone, int] = {}
 
     def ms(milestones) -> list[int]:
@@ -254,22 +262,41 @@ def encode_plan(plan: Plan) -> tuple[dict, list[list]]:
         return [milestone_index.setdefault(m, len(milestone_index)) for m in milestones]
 
     meta, settings = plan.meta, plan.settings
-    tasks, rows = [], []
+    counts, rows = [], []
     for task in plan.tasks:
+        rows.append([task.id, task.title, task.problem, task.deadline.text, ms(task.deadline.milestones),
+                     task.reported.state.value, task.reported.ongoing, list(task.regions),
+                     task.location.line, task.location.column])
         rows.extend([m.id, m.text, list(m.owners), m.lead, ms(m.milestones), m.location.line, m.location.column]
                     for m in task.measures)
-        tasks.append([task.id, task.title, task.problem, task.deadline.text, ms(task.deadline.milestones),
-                      task.reported.state.value, task.reported.ongoing, list(task.regions),
-                      task.location.line, task.location.column, len(task.measures)])
+        counts.append(len(task.measures))
     header = {
         "meta": [meta.title, meta.issuer, meta.inspection, iso(meta.feedback_date), iso(meta.report_date),
                  meta.source, [[c.key, c.text, c.value] for c in meta.claims]],
         "settings": [settings.timezone, settings.warn_days, settings.report_period_days, iso(settings.immediate_due)],
         "units": [[u.name, list(u.aliases), u.kind] for u in plan.units],
         "milestones": [[m.kind.value, iso(m.due), m.label] for m in milestone_index],
-        "tasks": tasks,
+        "measure_counts": counts,
     }
     return header, rows
+
+
+def plan_rows_at(header: dict, positions: list[int]) -> list[int]:
+    """The rows of an `encode_plan` entry that hold the measures at `positions` (ascending, in
+    plan order from 0), each task's row before its first one's: what `decode_plan` takes with
+    `positions`."""
+    picked: list[int] = []
+    start = row = 0  # the position of the task's first measure; the task's row
+    taken = 0
+    for count in header["measure_counts"]:
+        end = start + count
+        if taken < len(positions) and positions[taken] < end:
+            picked.append(row)
+            while taken < len(positions) and positions[taken] < end:
+                picked.append(row + 1 + positions[taken] - start)
+                taken += 1
+        start, row = end, row + 1 + count
+    return picked
 
 
 HEAD = "head"  # the cache entry kind of a plan's head, beside its "plan" entry
@@ -279,7 +306,7 @@ def plan_head(header: dict) -> dict:
     """The head of an `encode_plan` header: everything but the tasks, and how many measures
     the plan has. `decode_plan(head, [], ...)` gives the plan's meta, settings and units."""
     return {"meta": header["meta"], "settings": header["settings"], "units": header["units"], "milestones": [],
-            "tasks": [], "measures": sum(task[-1] for task in header["tasks"])}
+            "measure_counts": [], "measures": sum(header["measure_counts"])}
 
 
 # Equal milestones and milestone lists are one object across all files decoded: a folder of
@@ -312,8 +339,9 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
     one of the right shape whose values have the wrong types (damaged by hand, or foreign):
     what is decoded here is not validated again.
 
-    `positions`: the rows are only the measures at these positions (ascending, in plan order
-    from 0), and the plan keeps only the tasks that have one of them; None: all rows.
+    `positions`: the rows are only those of the measures at these positions (ascending, in
+    plan order from 0) and of their tasks (see plan_rows_at), and the plan keeps only those
+    tasks; None: all rows.
     """
     day = date.fromisoformat
     title, issuer, inspection, feedback, report, source, claims = header["meta"]
@@ -330,11 +358,6 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
             found = shared[key] = _MILESTONE_LISTS.setdefault(tuple(map(id, found)), found)
         return found
 
-    if positions is not None and len(positions) != len(rows):
-        raise ValueError("rows and positions differ")
-    tasks = []
-    start = 0  # the position of the task's first measure
-    taken = 0  # rows[:taken] belong to earlier tasks
     def measure(task_id: str, mid, text, owners, lead, mms, mline, mcolumn) -> Measure:
         # (Checked inline: this runs for every measure of a warm load. str.join refuses a list
         # holding anything but text, without a loop here.)
@@ -346,20 +369,26 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
 
     _check(type(title) is str and type(issuer) is str and type(timezone) is str and type(warn_days) is int
            and type(period) is int and all(type(v) in (str, type(None)) for v in (inspection, source)))
-    for tid, ttitle, problem, dtext, dms, state, ongoing, regions, line, column, count in header["tasks"]:
-        _check(type(count) is int)
+    tasks = []
+    start = 0  # the position of the task's first measure
+    taken = 0  # positions[:taken] belong to earlier tasks
+    at = 0  # rows[:at] belong to earlier tasks
+    for count in header["measure_counts"]:
+        _check(type(count) is int and count >= 0)
         start += count
         if positions is None:
-            own, taken = rows[taken:taken + count], taken + count
+            kept = count
         else:
             first = taken
             while taken < len(positions) and positions[taken] < start:
                 taken += 1
-            own = rows[first:taken]
-            if not own:
-                continue  # (a task not decoded: its other values don't matter)
-        _check(type(tid) is str and type(ttitle) is str and type(problem) is str and type(dtext) is str
-               and type(ongoing) is bool and type(line) is int and type(column) is int)
+            kept = taken - first
+            if not kept:
+                continue  # (a task not decoded)
+        tid, ttitle, problem, dtext, dms, state, ongoing, regions, line, column = rows[at]
+        own, at = rows[at + 1:at + 1 + kept], at + 1 + kept
+        _check(len(own) == kept and type(tid) is str and type(ttitle) is str and type(problem) is str
+               and type(dtext) is str and type(ongoing) is bool and type(line) is int and type(column) is int)
         tasks.append(new(
             Task, id=tid, title=ttitle, problem=problem,
             deadline=new(Deadline, text=dtext, milestones=milestones_of(dms)),
@@ -368,8 +397,8 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
             measures=tuple([measure(tid, *row) for row in own]),
             location=new(Location, file=file, line=line, column=column),
         ))
-    if taken != len(rows):
-        raise ValueError("rows beyond the tasks' measures")
+    if at != len(rows) or (positions is not None and taken != len(positions)):
+        raise ValueError("rows or positions beyond the tasks' measures")
     _check(all(type(k) is str and type(t) is str and type(v) is int for k, t, v in claims)
            and all(type(n) is str and type(k) in (str, type(None)) for n, _, k in header["units"]))
     return Plan(

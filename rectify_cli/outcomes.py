@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from . import dates, engine
-from .cache import HEAD, FileCache, decode_plan
+from .cache import HEAD, FileCache, decode_plan, plan_rows_at
 from .errors import RegistryError
 from .model import Plan, Registry, Settings
 from .registry import (
@@ -129,7 +129,8 @@ class OutcomeView:
         entries), or None. Only those measures' and entries' rows of the cache are decoded."""
         store = self._store
         try:
-            header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version, pick=lambda _: keep)
+            header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version,
+                                          pick=lambda header: plan_rows_at(header, keep))
             plan = decode_plan(header, rows, str(file.plan), positions=keep)
         except Exception:  # gone or damaged since the view was opened
             return None

@@ -219,7 +219,8 @@ def test_a_plan_decoded_at_some_positions_is_the_plan_with_only_those_measures(s
     assert cache.decode_plan(header, rows, str(small)) == plan
     for positions in ([0], [len(measures) - 1], [1, 2, 5], list(range(len(measures)))):
         kept = {measures[at].id for at in positions}
-        narrowed = cache.decode_plan(header, [rows[at] for at in positions], str(small), positions=positions)
+        picked = [rows[at] for at in cache.plan_rows_at(header, positions)]
+        narrowed = cache.decode_plan(header, picked, str(small), positions=positions)
         assert [m.id for m in narrowed.measures()] == [measures[at].id for at in positions]
         assert narrowed.tasks == tuple(
             replace(task, measures=tuple(m for m in task.measures if m.id in kept))
