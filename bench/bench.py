@@ -8,7 +8,10 @@ peak RSS (the child's ru_maxrss, via os.wait4). Each time is also given as a rat
 floor: a process that only reads and parses the same YAML files with the fastest parser
 available (yaml-rs, else libyaml). "cold" runs start from an empty cache folder, "warm"
 runs reuse it. With Taskwarrior installed (`task`), the same measures are imported as
-tasks with their due dates and `task overdue` is timed beside `rectify check`. After the
+tasks with their due dates and `task overdue` is timed beside `rectify check`; at the largest
+size the two, the cold check and the floor are also run in turn, round after round, and the
+targets that compare two commands are judged by the median of their ratios within a round (a
+shared machine's load changes over the seconds that three runs in a row take). After the
 table, each target of the issue is listed with what was measured and whether it is met.
 Generated registries are cached under bench/.work/ (see generate.py).
 """
@@ -122,8 +125,10 @@ class Table:
 
 
 # -- the targets (from the issue) -------------------------------------------------------------
-def targets(raw: dict, sizes: list[int], floors: dict, peer: dict) -> list[tuple[str, str, bool | None]]:
-    """(target, what was measured, met: True/False, None when not measured) for each target."""
+def targets(raw: dict, sizes: list[int], floors: dict, peer: dict, rounds: dict | None = None) -> list[tuple[str, str, bool | None]]:
+    """(target, what was measured, met: True/False, None when not measured) for each target.
+    `rounds`: the paired rounds at the largest size (see paired), by which the ratios of two
+    commands are judged when they were run."""
     result = []
 
     def get(n, what):
@@ -142,11 +147,20 @@ def targets(raw: dict, sizes: list[int], floors: dict, peer: dict) -> list[tuple
     floor, task = floors.get(large), peer.get(large)
     cold, warm = get(large, "rectify check --format json (cold cache)"), get(large, "rectify check --format json (warm cache)")
     n = f"{large:,}" if large >= 100000 else f"{large:,} (the targets are for 100,000)"
-    add(f"{n}: rectify check, cold cache <= 1.3 x parse floor", f"{cold:.2f} s = {cold / floor:.2f} x floor ({floor:.2f} s)",
-        cold <= 1.3 * floor)
+    def ratio(top: str, bottom: str, sequential: float, unit: str) -> tuple[str, float]:
+        """(what was measured, the ratio judged): paired when measured so, else in a row."""
+        if not rounds:
+            return f"{sequential:.2f} x {unit}", sequential
+        paired_ratio = median_ratio(rounds, top, bottom)
+        return f"{paired_ratio:.2f} x {unit} paired (runs in a row: {sequential:.2f} x)", paired_ratio
+
+    measured, value = ratio("cold", "floor", cold / floor, "floor")
+    add(f"{n}: rectify check, cold cache <= 1.3 x parse floor", f"{cold:.2f} s = {measured}", value <= 1.3)
     if task:
-        add(f"{n}: rectify check, cold cache faster than task overdue", f"{cold:.2f} s = {cold / task:.2f} x task ({task:.2f} s)", cold < task)
-        add(f"{n}: rectify check, warm cache <= 0.3 x task overdue", f"{warm:.2f} s = {warm / task:.2f} x task", warm <= 0.3 * task)
+        measured, value = ratio("cold", "task", cold / task, "task")
+        add(f"{n}: rectify check, cold cache faster than task overdue", f"{cold:.2f} s = {measured}", value < 1)
+        measured, value = ratio("warm", "task", warm / task, "task")
+        add(f"{n}: rectify check, warm cache <= 0.3 x task overdue", f"{warm:.2f} s = {measured}", value <= 0.3)
         edited = next((w for (size, what), (w, _) in raw.items() if size == large and "journals edited" in what), None)
         add(f"{n}: folder, one file edited <= 0.6 x task overdue",
             f"{edited:.2f} s = {edited / task:.2f} x task" if edited is not None else "not run",
@@ -163,6 +177,21 @@ def targets(raw: dict, sizes: list[int], floors: dict, peer: dict) -> list[tuple
         add(f"10,000 -> {n}: time grows no more than ~10x ({large // 10000}x the measures)",
             f"worst {worst:.1f}x ({what})", worst <= 10.5)
     return result
+
+
+def print_rounds(rounds: dict[str, list[float]], n: int) -> None:
+    """The paired rounds' walls and ratios, and their medians."""
+    names = {"cold": "check cold", "warm": "check warm", "task": "task overdue", "floor": "floor"}
+    ratios = {"warm/task": ("warm", "task"), "cold/task": ("cold", "task"), "cold/floor": ("cold", "floor")}
+    head = ("round", *names.values(), *ratios)
+    rows = [(str(k + 1), *(f"{rounds[name][k]:.3f}" for name in names),
+             *(f"{rounds[a][k] / rounds[b][k]:.2f}" for a, b in ratios.values())) for k in range(len(rounds["cold"]))]
+    rows.append(("median", *(f"{statistics.median(rounds[name]):.3f}" for name in names),
+                 *(f"{median_ratio(rounds, a, b):.2f}" for a, b in ratios.values())))
+    widths = [max(len(r[i]) for r in (head, *rows)) for i in range(len(head))]
+    print(f"paired rounds at {n:,} measures: rectify check --format json cold, then warm, then task overdue, then the floor")
+    for row in (head, tuple("-" * w for w in widths), *rows):
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
 
 
 def print_targets(rows: list[tuple[str, str, bool | None]]) -> None:
@@ -182,6 +211,25 @@ def cold_and_warm(table: Table, n, what: str, argv: list[str], env: dict, cache:
     warm, rss = measure(argv, cold_env, runs)
     table.add(n, f"{what} (warm cache)", warm, rss, floor)
     return cold, warm
+
+
+def paired(commands: dict[str, tuple[list[str], dict, object]], rounds: int) -> dict[str, list[float]]:
+    """Wall times of each command, run in turn in each of `rounds` rounds: {name: [wall per
+    round]}. Commands: {name: (argv, env, before)}, `before()` called before each run. A ratio
+    of two commands taken within each round compares them in the same phase of a shared machine,
+    which three runs of one and then three of the other do not."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, (argv, env, before) in commands.items():
+            if before:
+                before()
+            walls[name].append(run_once(argv, env)[0])
+    return walls
+
+
+def median_ratio(walls: dict[str, list[float]], top: str, bottom: str) -> float:
+    """The median over rounds of walls[top] / walls[bottom] (see paired)."""
+    return statistics.median(a / b for a, b in zip(walls[top], walls[bottom]))
 
 
 # -- Taskwarrior ------------------------------------------------------------------------------
@@ -235,6 +283,7 @@ def main() -> None:
     table = Table()
     floors: dict[int, float] = {}
     peer: dict[int, float] = {}
+    rounds: dict[str, list[float]] | None = None  # paired rounds at the largest size
 
     try:
         startup_bare, _ = measure([PY, "-c", "pass"], env, max(args.runs, 5))
@@ -269,6 +318,17 @@ def main() -> None:
                 peer[n] = tw_wall
                 table.add(n, "task overdue (Taskwarrior)", tw_wall, tw_rss, floor,
                           note=f"rectify check: cold {results['check --format json'][0] / tw_wall:.2f}×, warm {results['check --format json'][1] / tw_wall:.2f}× of task")
+                if n == max(sizes):
+                    print("paired rounds ...", file=sys.stderr, flush=True)
+                    paired_cache = cache_root / "paired"
+                    check_env = {**env, "RECTIFY_CACHE_DIR": str(paired_cache)}
+                    check = [*RECTIFY, "check", "--format", "json", "-r", str(path)]
+                    rounds = paired({
+                        "cold": (check, check_env, lambda: shutil.rmtree(paired_cache, ignore_errors=True)),
+                        "warm": (check, check_env, None),
+                        "task": (["task", *task_rc(tw), "overdue"], task_env(tw), None),
+                        "floor": ([PY, "-c", FLOOR_CODE, *map(str, files)], env, None),
+                    }, args.runs)
             elif shutil.which("task") is None and n >= 1000:
                 table.add(n, "task overdue", 0.0, 0, note="skipped: Taskwarrior not installed (apt-get install taskwarrior)")
 
@@ -299,8 +359,11 @@ def main() -> None:
     print()
     print(f"rectify benchmark: RECTIFY_TODAY={TODAY.isoformat()}, {args.runs} runs each, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     table.print()
+    if rounds:
+        print()
+        print_rounds(rounds, max(sizes))
     print()
-    print_targets(targets(table.raw, sizes, floors, peer))
+    print_targets(targets(table.raw, sizes, floors, peer, rounds))
 
 
 if __name__ == "__main__":
