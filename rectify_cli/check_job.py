@@ -167,7 +167,7 @@ def _judge_run(view, picks, *, as_of, rules, layouts, lang, settings) -> _Run:
         "pieces": [[layout.pieces(result.failing, as_of=as_of, lang=lang),
                     layout.pieces(result.warnings, as_of=as_of, lang=lang)] for layout in layouts],
         "ids": [ids[0], ids[-1], all(map(operator.lt, id_keys, id_keys[1:]))] if ids else None,
-    }, judged=result)
+    }, judged=(registry, report, result))
 
 
 def _merge_order(parts: list[dict]):
