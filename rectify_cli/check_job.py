@@ -129,7 +129,8 @@ def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutpu
     outputs = tuple(layout.assemble(verdict, [parts[p]["pieces"][n][0][i] for p, i in failing],
                                   [parts[p]["pieces"][n][1][i] for p, i in warnings], lang=lang)
                   for n, layout in enumerate(layouts))
-    return CheckOutput(failing=bool(failing), outputs=outputs, judged=[run.judged for run in runs])
+    # (the view and the runs' payloads too: freeing them takes 10 ms at 100,000 measures)
+    return CheckOutput(failing=bool(failing), outputs=outputs, judged=(view, parts, [run.judged for run in runs]))
 
 
 def _split(picks: list[list[int]], parts: int) -> list[list[list[int]]]:
