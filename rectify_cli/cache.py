@@ -285,18 +285,30 @@ def plan_rows_at(header: dict, positions: list[int]) -> list[int]:
     """The rows of an `encode_plan` entry that hold the measures at `positions` (ascending, in
     plan order from 0), each task's row before its first one's: what `decode_plan` takes with
     `positions`."""
-    picked: list[int] = []
-    start = row = 0  # the position of the task's first measure; the task's row
-    taken = 0
-    for count in header["measure_counts"]:
+    return [at for row, start, kept in _kept_by_task(header["measure_counts"], positions)
+            for at in (row, *[row + 1 + position - start for position in kept])]
+
+
+def _kept_by_task(counts: list[int], positions: list[int] | None):
+    """For each task of an `encode_plan` header (`counts`: its measure_counts) that keeps a
+    measure: (the task's row, the position of its first measure, the positions kept), every
+    task and measure when `positions` is None. Raises on a malformed count, or on positions
+    beyond the tasks' measures."""
+    start = row = taken = 0  # the position of the task's first measure; its row; positions[:taken] are earlier
+    for count in counts:
+        _check(type(count) is int and count >= 0)
         end = start + count
-        if taken < len(positions) and positions[taken] < end:
-            picked.append(row)
+        if positions is None:
+            yield row, start, range(start, end)
+        else:
+            first = taken
             while taken < len(positions) and positions[taken] < end:
-                picked.append(row + 1 + positions[taken] - start)
                 taken += 1
+            if taken > first:
+                yield row, start, positions[first:taken]
         start, row = end, row + 1 + count
-    return picked
+    if positions is not None and taken != len(positions):
+        raise ValueError("positions beyond the tasks' measures")
 
 
 HEAD = "head"  # the cache entry kind of a plan's head, beside its "plan" entry
@@ -370,24 +382,11 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
     _check(type(title) is str and type(issuer) is str and type(timezone) is str and type(warn_days) is int
            and type(period) is int and all(type(v) in (str, type(None)) for v in (inspection, source)))
     tasks = []
-    start = 0  # the position of the task's first measure
-    taken = 0  # positions[:taken] belong to earlier tasks
     at = 0  # rows[:at] belong to earlier tasks
-    for count in header["measure_counts"]:
-        _check(type(count) is int and count >= 0)
-        start += count
-        if positions is None:
-            kept = count
-        else:
-            first = taken
-            while taken < len(positions) and positions[taken] < start:
-                taken += 1
-            kept = taken - first
-            if not kept:
-                continue  # (a task not decoded)
+    for _, _, kept in _kept_by_task(header["measure_counts"], positions):
         tid, ttitle, problem, dtext, dms, state, ongoing, regions, line, column = rows[at]
-        own, at = rows[at + 1:at + 1 + kept], at + 1 + kept
-        _check(len(own) == kept and type(tid) is str and type(ttitle) is str and type(problem) is str
+        own, at = rows[at + 1:at + 1 + len(kept)], at + 1 + len(kept)
+        _check(len(own) == len(kept) and type(tid) is str and type(ttitle) is str and type(problem) is str
                and type(dtext) is str and type(ongoing) is bool and type(line) is int and type(column) is int)
         tasks.append(new(
             Task, id=tid, title=ttitle, problem=problem,
@@ -397,8 +396,8 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
             measures=tuple([measure(tid, *row) for row in own]),
             location=new(Location, file=file, line=line, column=column),
         ))
-    if at != len(rows) or (positions is not None and taken != len(positions)):
-        raise ValueError("rows or positions beyond the tasks' measures")
+    if at != len(rows):
+        raise ValueError("rows beyond the tasks' measures")
     _check(all(type(k) is str and type(t) is str and type(v) is int for k, t, v in claims)
            and all(type(n) is str and type(k) in (str, type(None)) for n, _, k in header["units"]))
     return Plan(
