@@ -164,9 +164,10 @@ class FileCache:
             return None
 
     def get_rows(self, source: Path, kind: str, prefix: str, raw: bytes | str, *, pick=None):
-        """(header, rows) of an entry stored by `put_rows`, or None. `pick(header)`: the
-        positions (ascending) of the only rows wanted; the others are never read, which is
-        what makes a check that lists a third of a big registry's measures cheap."""
+        """(header, rows) of an entry stored by `put_rows`, or None. `pick(header, count)`, given
+        how many rows the entry holds: the positions (ascending) of the only rows wanted, the
+        others never read, which is what makes a check that lists a third of a big registry's
+        measures cheap; it raises ValueError when the header doesn't describe those rows."""
         if pick is None:
             document = self.get(source, kind, prefix, raw)
             return (document[0], document[2:]) if type(document) is list and len(document) >= 2 else None
@@ -184,7 +185,7 @@ class FileCache:
                 header, ends = loads_json(b"[%s]" % data[len(key) + 1:base - 1])
                 # Each row with the comma before it (the first's is the opening bracket), closed by
                 # one: a JSON array made by one join, not a join and a copy.
-                rows = [data[base + (ends[at - 1] + 1 if at else 0):base + ends[at]] for at in pick(header)]
+                rows = [data[base + (ends[at - 1] + 1 if at else 0):base + ends[at]] for at in pick(header, len(ends))]
             if not rows:
                 return header, []
             rows[0] = b"[" + rows[0][1:]

@@ -130,7 +130,7 @@ class OutcomeView:
         store = self._store
         try:
             header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version,
-                                          pick=lambda header: plan_rows_at(header, keep))
+                                          pick=lambda header, _: plan_rows_at(header, keep))
             plan = decode_plan(header, rows, str(file.plan), positions=keep)
         except Exception:  # gone or damaged since the view was opened
             return None
@@ -140,7 +140,9 @@ class OutcomeView:
         if prefix:  # a journal names its own file's measures unprefixed ("18.4" for "xizang:18.4")
             ids.update([mid[len(prefix):] for mid in ids if mid.startswith(prefix) and ":" not in mid[len(prefix):]])
 
-        def wanted(measure_ids: list[str]) -> list[int]:
+        def wanted(measure_ids: list[str], count: int) -> list[int]:
+            if type(measure_ids) is not list or len(measure_ids) != count:
+                raise ValueError("a journal header that doesn't name the measure of each row")
             return [at for at, mid in enumerate(measure_ids) if mid in ids]
 
         doc = store.get_rows(file.journal, "journal", prefix, file.journal_version, pick=wanted)

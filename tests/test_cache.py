@@ -189,9 +189,11 @@ def test_rows_picked_from_an_entry_are_exactly_those_rows(tmp_path, positions):
     store = cache.FileCache(tmp_path)
     store.put_rows(tmp_path / "src.yaml", "plan", "", b"content", {"head": "表头"}, ROWS)
     assert store.get_rows(tmp_path / "src.yaml", "plan", "", b"content") == ({"head": "表头"}, ROWS)
-    picked = store.get_rows(tmp_path / "src.yaml", "plan", "", b"content", pick=lambda header: positions)
+    counts = []
+    picked = store.get_rows(tmp_path / "src.yaml", "plan", "", b"content", pick=lambda header, count: counts.append(count) or positions)
     assert picked == ({"head": "表头"}, [ROWS[at] for at in positions])
-    assert store.get_rows(tmp_path / "src.yaml", "plan", "", b"other content", pick=lambda header: positions) is None
+    assert counts == [len(ROWS)]
+    assert store.get_rows(tmp_path / "src.yaml", "plan", "", b"other content", pick=lambda header, count: positions) is None
 
 
 def test_rows_of_a_big_entry_are_picked_exactly_across_the_pieces_it_is_written_in(tmp_path):
@@ -199,7 +201,7 @@ def test_rows_of_a_big_entry_are_picked_exactly_across_the_pieces_it_is_written_
     store = cache.FileCache(tmp_path)
     store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", [], rows)
     positions = [0, 4095, 4096, 4097, 8191, 8192, 9999]
-    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content", pick=lambda header: positions) == (
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content", pick=lambda header, count: positions) == (
         [], [rows[at] for at in positions])
     assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content") == ([], rows)
 
@@ -208,8 +210,8 @@ def test_an_entry_without_rows_and_a_pick_beyond_its_rows(tmp_path):
     store = cache.FileCache(tmp_path)
     store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", [], [])
     assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content") == ([], [])
-    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content", pick=lambda header: []) == ([], [])
-    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content", pick=lambda header: [0]) is None
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content", pick=lambda header, count: []) == ([], [])
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content", pick=lambda header, count: [0]) is None
 
 
 def test_a_plan_decoded_at_some_positions_is_the_plan_with_only_those_measures(small, cache_dir):

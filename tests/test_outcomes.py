@@ -185,6 +185,34 @@ def test_a_cached_plan_whose_rows_cant_be_picked_is_a_miss(reg, cache_dir, damag
     assert check(*argv) == expected
 
 
+@pytest.mark.parametrize("kind", ["plan", "journal"])
+def test_a_cached_header_that_no_longer_describes_its_rows_is_a_miss(reg, cache_dir, kind):
+    # A journal's header names the measure of each row; a plan's counts each task's measures.
+    import json
+
+    argv = ["-r", str(reg), "--format", "json", "--fail-on", "overdue", "--fail-on", "stale", "--as-of", "2021-01-01"]
+    expected = check(*argv, "--no-cache")
+    check(*argv)
+    damaged = 0
+    for entry in cache_dir.glob("*.json"):
+        key, _, body = entry.read_bytes().partition(b"\n")
+        head, _, rows = body.partition(b"\n")
+        if not rows.startswith(b",["):
+            continue  # not an entry of rows
+        header, ends = json.loads(head + b"]")
+        if kind == "journal" and isinstance(header, list):
+            header = header[:-1]  # the last row's measure unnamed
+        elif kind == "plan" and isinstance(header, dict):
+            header["measure_counts"][0] += 1  # the first task claims the next task's row
+        else:
+            continue
+        head = b"[" + json.dumps([header, ends], ensure_ascii=False).encode()[1:-1]
+        entry.write_bytes(key + b"\n" + head + b"\n" + rows)
+        damaged += 1
+    assert damaged == len(outcomes.registry_files(reg))
+    assert check(*argv) == expected
+
+
 def test_a_file_changed_again_while_the_view_reads_it_is_left_to_the_full_load(tmp_path, cache_dir, monkeypatch):
     folder = split_small(tmp_path / "reg")
     check("-r", str(folder))
