@@ -161,7 +161,9 @@ def _judge_run(view, picks, *, as_of, rules, layouts, lang, settings) -> _Run:
     result = gate.run_check(report, fail_on=rules, registry=registry, itemise_passes=False)
     keys = {group: [[*item.severity[:2], item.id] for item in getattr(result, group)] for group in ("failing", "warnings")}
     ids = [measure.id for measure in registry.plan.measures()]
-    id_keys = list(map(engine.id_sort_key, ids))
+    # (the listed measures' id keys are the last part of their severity: not made again)
+    made = {item.id: item.severity[2] for group in (result.failing, result.warnings) for item in group}
+    id_keys = [made.get(mid) or engine.id_sort_key(mid) for mid in ids]
     return _Run({
         **keys,
         "by_rule": list(result.verdict.failing_by_rule),
