@@ -119,9 +119,14 @@ class Table:
 
     def print(self):
         head = ("N", "command", "wall s (median)", "peak RSS MiB", "× floor", "note")
-        widths = [max(len(str(r[i])) for r in (head, *self.rows)) for i in range(len(head))]
-        for row in (head, tuple("-" * w for w in widths), *self.rows):
-            print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+        print_table(head, self.rows)
+
+
+def print_table(head: tuple, rows: list[tuple]) -> None:
+    """`rows` under `head` and a rule, in left-aligned columns two spaces apart."""
+    widths = [max(len(str(r[i])) for r in (head, *rows)) for i in range(len(head))]
+    for row in (head, tuple("-" * w for w in widths), *rows):
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
 
 
 # -- the targets (from the issue) -------------------------------------------------------------
@@ -188,18 +193,14 @@ def print_rounds(rounds: dict[str, list[float]], n: int) -> None:
              *(f"{rounds[a][k] / rounds[b][k]:.2f}" for a, b in ratios.values())) for k in range(len(rounds["cold"]))]
     rows.append(("median", *(f"{statistics.median(rounds[name]):.3f}" for name in names),
                  *(f"{median_ratio(rounds, a, b):.2f}" for a, b in ratios.values())))
-    widths = [max(len(r[i]) for r in (head, *rows)) for i in range(len(head))]
     print(f"paired rounds at {n:,} measures: rectify check --format json cold, then warm, then task overdue, then the floor")
-    for row in (head, tuple("-" * w for w in widths), *rows):
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    print_table(head, rows)
 
 
 def print_targets(rows: list[tuple[str, str, bool | None]]) -> None:
     head = ("target", "measured", "")
     cells = [(t, m, "met" if ok else "MISSED" if ok is False else "n/a") for t, m, ok in rows]
-    widths = [max(len(r[i]) for r in (head, *cells)) for i in range(3)]
-    for row in (head, tuple("-" * w for w in widths), *cells):
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    print_table(head, cells)
 
 
 def cold_and_warm(table: Table, n, what: str, argv: list[str], env: dict, cache: Path, runs: int, floor: float) -> tuple[float, float]:
