@@ -145,24 +145,32 @@ def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -
             table.add_row(*row)
         console.print(table)
         return
-    widest = _widest_rows(rows, len(columns))
+    # Each cell's text and width, read and measured once (Text.plain is a property, and a big
+    # table repeats many cells: states, lights, progress, deadlines).
+    plains = [[cell.plain for cell in row] for row in rows]
+    widths: dict[str, int] = {}
+    for row in plains:
+        for text in row:
+            if text not in widths:
+                widths[text] = cell_len(text)
+    widest = _widest_rows(plains, len(columns), widths)
     probe = copy.deepcopy(table)  # (still without rows: cheap)
-    for row in widest:
-        probe.add_row(*(cell.copy() for cell in row))
+    for index in widest:
+        probe.add_row(*(cell.copy() for cell in rows[index]))
     with console.capture() as capture:
         console.print(probe)
     lines = capture.get().split("\n")[:-1]
     options = console.options  # (as Table.__rich_console__ lays the columns out)
-    widths = probe._calculate_column_widths(console, options.update_width(options.max_width - probe._extra_width))
+    column_widths = probe._calculate_column_widths(console, options.update_width(options.max_width - probe._extra_width))
     head = lines[: len(lines) - len(widest)]
     last = len(columns) - 1
-    layout = [(width - (index != last), column.justify) for index, (width, column) in enumerate(zip(widths, columns))]
-    if lines[len(head):] != [_row_line(row, layout) for row in widest]:
+    layout = [(width - (index != last), column.justify) for index, (width, column) in enumerate(zip(column_widths, columns))]
+    if lines[len(head):] != [_row_line(plains[index], layout, widths) for index in widest]:
         for row in rows:  # Rich lays rows out otherwise than _row_line: let Rich do it all
             table.add_row(*row)
         console.print(table)
         return
-    console.file.write("\n".join([*head, *(_row_line(row, layout) for row in rows)]) + "\n")
+    console.file.write("\n".join([*head, *(_row_line(row, layout, widths) for row in plains)]) + "\n")
 
 
 def _plain_cells(rows, columns) -> bool:
@@ -183,26 +191,35 @@ def _plain_cells(rows, columns) -> bool:
     return True
 
 
-def _widest_rows(rows, count: int) -> list:
-    """The rows holding each column's longest line and longest word (what Rich measures)."""
+def _widest_rows(plains: list[list[str]], count: int, widths: dict[str, int]) -> list[int]:
+    """The indexes, ascending, of the rows holding each column's longest line and longest
+    word (what Rich measures); `plains`: the rows' texts, `widths`: each text's cells."""
     picked: dict[int, None] = {}
+    rows = range(len(plains))
     for index in range(count):
-        longest = max(range(len(rows)), key=lambda r: cell_len(rows[r][index].plain))
-        widest_word = max(range(len(rows)), key=lambda r: max(map(cell_len, rows[r][index].plain.split()), default=0))
+        longest = max(rows, key=lambda r: widths[plains[r][index]])
+        widest_word = max(rows, key=lambda r: _widest_word(plains[r][index], widths))
         picked[longest] = picked[widest_word] = None
-    return [rows[r] for r in sorted(picked)]
+    return sorted(picked)
 
 
-def _row_line(row, layout) -> str:
-    """One table row as Rich renders it without styles: each cell cut to its column's width
-    with an ellipsis and justified, then its one-space padding (not after the last column),
-    and the one-space rule between columns."""
+def _widest_word(text: str, widths: dict[str, int]) -> int:
+    words = text.split()  # (on any whitespace, 　 too, as Rich splits)
+    if len(words) == 1 and words[0] == text:
+        return widths[text]  # one word: the common case in Chinese, already measured
+    return max(map(cell_len, words), default=0)
+
+
+def _row_line(row: list[str], layout, widths: dict[str, int]) -> str:
+    """One table row (its cells' texts) as Rich renders it without styles: each cell cut to
+    its column's width with an ellipsis and justified, then its one-space padding (not after
+    the last column), and the one-space rule between columns. `widths`: each text's cells."""
     parts = []
-    for cell, (width, justify) in zip(row, layout):
-        text = cell.plain
-        if justify == "right":
+    for text, (width, justify) in zip(row, layout):
+        length = widths[text]
+        if justify == "right" and text != text.rstrip():
             text = text.rstrip()
-        length = cell_len(text)
+            length = cell_len(text)
         if length > width:
             text = set_cell_size(text, width - 1) + "…"
             length = cell_len(text)
