@@ -11,11 +11,13 @@ import copy
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from rich import box
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console
+from rich.console import COLOR_SYSTEMS, Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -124,23 +126,25 @@ def _bar(done: int, total: int, lang: Lang) -> Text:
 
 # --------------------------------------------------------------------------- big tables
 
-# From this many rows on, a table printed without styles is written row by row (_print_table).
+# From this many rows on, a table is written row by row (_print_table).
 FAST_ROWS = 200
 
 
 def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -> None:
-    """Add `rows` to `table` and print it: the same text as Rich, faster for a big plain table.
+    """Add `rows` to `table` and print it: the same text as Rich, faster for a big table.
 
     Rich lays out every cell through its renderable protocol, about half a millisecond a
     row: 15 s for the 22,000 tasks of a 100,000-measure registry. But a column's width
-    depends only on its widest cells, and each cell here is one line of text. So for a big
-    table printed without styles, Rich lays out the header with just the rows holding each
-    column's widest cells, and every row is then cut and padded the way Rich does it for one
-    line (Text.wrap: ellipsis, justify) and written out directly. Rich's own rendering of those
-    widest rows checks it: if they differ, the whole table goes to Rich.
+    depends only on its widest cells, and each cell here is one line of text in one style
+    (or none). So for a big table, Rich lays out the header with just the rows holding each
+    column's widest cells, and one row of each combination of cell styles; every row is then
+    cut and padded the way Rich does it for one line (Text.wrap: ellipsis, justify), styled
+    as Rich styles a segment, and written out directly. Rich's own rendering of those rows
+    checks it: if they differ, the whole table goes to Rich.
     """
     columns = table.columns
-    if len(rows) < FAST_ROWS or console.color_system is not None or not _plain_cells(rows, columns):
+    colour = console.color_system is not None
+    if len(rows) < FAST_ROWS or not _plain_cells(rows, table, console) or (colour and console.no_color):
         for row in rows:
             table.add_row(*row)
         console.print(table)
@@ -153,35 +157,53 @@ def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -
         for text in row:
             if text not in widths:
                 widths[text] = cell_len(text)
-    widest = _widest_rows(plains, len(columns), widths)
+    # Per row, its cells' styles (None without colour); each combination is probed.
+    styles: list = [None] * len(rows)
+    probed = _widest_rows(plains, len(columns), widths)
+    if colour:
+        looks: dict[tuple, tuple] = {}  # cells' style names -> the Styles they render with
+        first: dict[tuple, int] = {}
+        for index, row in enumerate(rows):
+            names = tuple(cell.style for cell in row)
+            look = looks.get(names)
+            if look is None:
+                look = looks[names] = tuple(console.get_style(name) if name else None for name in names)
+                first[names] = index
+            styles[index] = look
+        probed = sorted({*probed, *first.values()})
     probe = copy.deepcopy(table)  # (still without rows: cheap)
-    for index in widest:
+    for index in probed:
         probe.add_row(*(cell.copy() for cell in rows[index]))
     with console.capture() as capture:
         console.print(probe)
     lines = capture.get().split("\n")[:-1]
     options = console.options  # (as Table.__rich_console__ lays the columns out)
     column_widths = probe._calculate_column_widths(console, options.update_width(options.max_width - probe._extra_width))
-    head = lines[: len(lines) - len(widest)]
+    head = lines[: len(lines) - len(probed)]
     last = len(columns) - 1
     layout = [(width - (index != last), column.justify) for index, (width, column) in enumerate(zip(column_widths, columns))]
-    if lines[len(head):] != [_row_line(plains[index], layout, widths) for index in widest]:
+    # (how Rich writes a styled segment on this console: escape codes, text, reset)
+    render = partial(Style.render, color_system=COLOR_SYSTEMS.get(console.color_system), legacy_windows=console.legacy_windows)
+    if lines[len(head):] != [_row_line(plains[index], styles[index], layout, widths, render) for index in probed]:
         for row in rows:  # Rich lays rows out otherwise than _row_line: let Rich do it all
             table.add_row(*row)
         console.print(table)
         return
-    console.file.write("\n".join([*head, *(_row_line(row, layout, widths) for row in plains)]) + "\n")
+    console.file.write("\n".join([*head, *map(partial(_row_line, layout=layout, widths=widths, render=render), plains, styles)]) + "\n")
 
 
-def _plain_cells(rows, columns) -> bool:
-    """Every cell is one line of text that is not wrapped, justified left or right and cut
-    with an ellipsis."""
+def _plain_cells(rows, table: Table, console: Console) -> bool:
+    """Every cell is one line of text in one style that is not wrapped, justified left or
+    right and cut with an ellipsis; the table and its columns add no style."""
+    columns = table.columns
+    if any(map(console.get_style, (table.style, *table.row_styles, *(column.style for column in columns)))):
+        return False  # (a Style is false when null: Table's "none", a column's "")
     if any(column.overflow != "ellipsis" or column.justify not in ("left", "right") or column.vertical != "top" for column in columns):
         return False
     no_wrap = [column.no_wrap for column in columns]
     for row in rows:
         for cell, column_no_wrap in zip(row, no_wrap):
-            if cell.justify is not None or cell.overflow not in (None, "ellipsis"):
+            if cell.justify is not None or cell.overflow not in (None, "ellipsis") or cell.spans:
                 return False
             if not (cell.no_wrap if cell.no_wrap is not None else column_no_wrap):
                 return False  # a cell that may wrap onto more lines
@@ -210,10 +232,12 @@ def _widest_word(text: str, widths: dict[str, int]) -> int:
     return max(map(cell_len, words), default=0)
 
 
-def _row_line(row: list[str], layout, widths: dict[str, int]) -> str:
-    """One table row (its cells' texts) as Rich renders it without styles: each cell cut to
-    its column's width with an ellipsis and justified, then its one-space padding (not after
-    the last column), and the one-space rule between columns. `widths`: each text's cells."""
+def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) -> str:
+    """One table row (its cells' texts) as Rich renders it: each cell cut to its column's
+    width with an ellipsis and justified, in its style (`styles`: a Style or None per cell, or
+    None for none at all; `render`: Style.render for the console), then its one-space padding
+    (not after the last column), and the one-space rule between columns. `widths`: each
+    text's cells."""
     parts = []
     for text, (width, justify) in zip(row, layout):
         length = widths[text]
@@ -226,6 +250,8 @@ def _row_line(row: list[str], layout, widths: dict[str, int]) -> str:
         if length < width:
             text = " " * (width - length) + text if justify == "right" else text + " " * (width - length)
         parts.append(text)
+    if styles is not None:
+        parts = [text if style is None else render(style, text) for text, style in zip(parts, styles)]
     return "  ".join(parts)
 
 
