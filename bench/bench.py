@@ -75,12 +75,30 @@ for name in sys.argv[1:]:
 """
 
 
-def run_once(argv: list[str], env: dict, cwd: Path | None = None) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS in bytes, exit code) of one process."""
+def run_once(argv: list[str], env: dict, cwd: Path | None = None, *, terminal: bool = False) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS in bytes, exit code) of one process. Its output goes to
+    /dev/null, or with `terminal` to a pseudo-terminal of 120 columns, read as it comes, as a
+    person's terminal would (rectify then writes colours)."""
+    if terminal:
+        import fcntl
+        import pty
+        import struct
+        import termios
+        import threading
+
+        screen, tty = pty.openpty()
+        fcntl.ioctl(tty, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        env = {**{k: v for k, v in env.items() if k != "NO_COLOR"}, "TERM": "xterm-256color"}
+        reader = threading.Thread(target=_drain, args=(screen,), daemon=True)
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=tty if terminal else subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if terminal:
+        os.close(tty)  # (the child holds it now: the screen reads end of file when it exits)
+        reader.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    if terminal:
+        reader.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
@@ -89,13 +107,25 @@ def run_once(argv: list[str], env: dict, cwd: Path | None = None) -> tuple[float
     return wall, usage.ru_maxrss * 1024, proc.returncode
 
 
-def measure(argv: list[str], env: dict, runs: int, before=None) -> tuple[float, int]:
-    """(median wall, max peak RSS) over `runs` runs; `before()` is called before each run."""
+def _drain(screen: int) -> None:
+    """Read a pseudo-terminal until the process writing to it has gone, then close it."""
+    try:
+        while os.read(screen, 1 << 16):
+            pass
+    except OSError:  # EIO: no writer left (Linux)
+        pass
+    finally:
+        os.close(screen)
+
+
+def measure(argv: list[str], env: dict, runs: int, before=None, *, terminal: bool = False) -> tuple[float, int]:
+    """(median wall, max peak RSS) over `runs` runs; `before()` is called before each run;
+    `terminal`: see run_once."""
     walls, peaks = [], []
     for _ in range(runs):
         if before:
             before()
-        wall, peak, _ = run_once(argv, env)
+        wall, peak, _ = run_once(argv, env, terminal=terminal)
         walls.append(wall)
         peaks.append(peak)
     return statistics.median(walls), max(peaks)
@@ -312,6 +342,10 @@ def main() -> None:
             for name, extra in commands.items():
                 results[name] = cold_and_warm(table, n, f"rectify {name}", [*RECTIFY, *extra, "-r", str(path)], env,
                                               cache_root / "cold", args.runs, floor)
+            if os.name == "posix":  # as a person sees it: in colour, on a terminal (the cache as the last run left it)
+                wall, rss = measure([*RECTIFY, "status", "-r", str(path)], {**env, "RECTIFY_CACHE_DIR": str(cache_root / "cold")},
+                                    args.runs, terminal=True)
+                table.add(n, "rectify status, on a terminal (warm cache)", wall, rss, floor)
 
             tw = taskwarrior_data(path, n) if n >= 1000 else None
             if tw is not None:
