@@ -8,10 +8,12 @@ data (ASCII rules and bars), so columns stay aligned in Chinese terminals too.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
+from itertools import accumulate
 
 from dateutil.relativedelta import relativedelta
 from rich import box
@@ -129,6 +131,41 @@ def _bar(done: int, total: int, lang: Lang) -> Text:
 # From this many rows on, a table is written row by row (_print_table).
 FAST_ROWS = 200
 
+# Rich's width of each character met, measured once; text holding characters that join or
+# resize their neighbours (ZWJ, VS16) is measured and cut by Rich itself, each version its way.
+_char_cells: dict[str, int] = {}
+
+
+def _char_widths(text: str) -> list[int]:
+    """Rich's width of each character of `text` (without joiners)."""
+    try:
+        return list(map(_char_cells.__getitem__, text))
+    except KeyError:
+        for char in set(text).difference(_char_cells):
+            _char_cells[char] = cell_len(char)
+        return list(map(_char_cells.__getitem__, text))
+
+
+def _cells(text: str) -> int:
+    """cell_len(text): Rich's width of `text`. Summed per character (each measured once) where
+    Rich sums it too: 100,000 distinct measure texts would each be measured afresh."""
+    if "\u200d" in text or "\ufe0f" in text:
+        return cell_len(text)
+    return sum(_char_widths(text))
+
+
+def _cut(text: str, cells: int) -> str:
+    """set_cell_size(text, cells) for text wider than `cells`: its longest start that fits,
+    and a space where a wide character would straddle the edge."""
+    if "\u200d" in text or "\ufe0f" in text:
+        return set_cell_size(text, cells)
+    widths = _char_widths(text)
+    if 0 in widths:  # a mark that goes with the character before it: Rich's versions differ
+        return set_cell_size(text, cells)
+    ends = list(accumulate(widths))
+    kept = bisect_right(ends, cells)
+    return text[:kept] + " " * (cells - (ends[kept - 1] if kept else 0))
+
 
 def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -> None:
     """Add `rows` to `table` and print it: the same text as Rich, faster for a big table.
@@ -156,7 +193,7 @@ def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -
     for row in plains:
         for text in row:
             if text not in widths:
-                widths[text] = cell_len(text)
+                widths[text] = _cells(text)
     # Per row, its cells' styles (None without colour); each combination is probed.
     styles: list = [None] * len(rows)
     probed = _widest_rows(plains, len(columns), widths)
@@ -229,7 +266,7 @@ def _widest_word(text: str, widths: dict[str, int]) -> int:
     words = text.split()  # (on any whitespace, 　 too, as Rich splits)
     if len(words) == 1 and words[0] == text:
         return widths[text]  # one word: the common case in Chinese, already measured
-    return max(map(cell_len, words), default=0)
+    return max(map(_cells, words), default=0)
 
 
 def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) -> str:
@@ -243,10 +280,10 @@ def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) ->
         length = widths[text]
         if justify == "right" and text != text.rstrip():
             text = text.rstrip()
-            length = cell_len(text)
+            length = _cells(text)
         if length > width:
-            text = set_cell_size(text, width - 1) + "…"
-            length = cell_len(text)
+            text = _cut(text, width - 1) + "…"
+            length = _cells(text)
         if length < width:
             text = " " * (width - length) + text if justify == "right" else text + " " * (width - length)
         parts.append(text)

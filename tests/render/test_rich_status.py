@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from rectify_cli.console import make_console
@@ -297,20 +299,38 @@ def test_a_big_table_with_hostile_text_is_printed_exactly_as_rich_prints_it(monk
             assert render_status(registry, measures=measures, width=90, colour=colour) == by_rich
 
 
+@pytest.mark.parametrize("width", [80, 120])
 @pytest.mark.parametrize("lang", list(Lang))
 @pytest.mark.parametrize("colour", [None, "truecolor"])
-def test_a_big_table_is_written_row_by_row_not_laid_out_whole_by_rich(monkeypatch, colour, lang):
+def test_a_big_table_is_written_row_by_row_not_laid_out_whole_by_rich(monkeypatch, colour, lang, width):
     # Rich lays a row out in about half a millisecond: 15 s for a national ledger's 22,000 tasks.
     from rich.table import Table
 
     from rectify_cli.render import rich_status
 
+    registry = load_registry("data/tasks.yaml", today=date(2020, 6, 30))
+    options = {"as_of": date(2020, 6, 30), "lang": lang, "measures": True, "width": width, "colour": colour}
+    monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+    by_rich = render_status(registry, **options)
     added = []
     add_row = Table.add_row
-    monkeypatch.setattr(Table, "add_row", lambda table, *cells, **options: (added.append(cells), add_row(table, *cells, **options))[1])
+    monkeypatch.setattr(Table, "add_row", lambda table, *cells, **kw: (added.append(cells), add_row(table, *cells, **kw))[1])
     monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
-    registry = load_registry("data/tasks.yaml", today=date(2020, 6, 30))
-    text = render_status(registry, as_of=date(2020, 6, 30), lang=lang, measures=True, width=120, colour=colour)
-    measures = len(list(registry.plan.measures()))
-    assert sum(line.split(" ", 1)[0].count(".") == 1 for line in text.splitlines()) == measures  # a row each
-    assert len(added) < measures // 4  # the rows Rich lays out to check the rest
+    assert render_status(registry, **options) == by_rich
+    assert len(added) < len(list(registry.plan.measures())) // 4  # only the rows Rich lays out to check the rest
+
+
+# Characters of every width Rich knows: ASCII, CJK, fullwidth, combining marks, zero-width
+# joiner, variation selector, emoji and their modifiers, controls.
+_ANY_WIDTH = st.sampled_from(list("aZ 9.…、宽字ａＢ한\u0301\u200b\u200d\ufe0f☃👍\U0001f3fd\x07\u3000"))
+
+
+@given(text=st.text(_ANY_WIDTH, max_size=40), cells=st.integers(min_value=0, max_value=50))
+def test_a_big_table_measures_and_cuts_text_as_rich_does(text, cells):
+    from rich.cells import cell_len, set_cell_size
+
+    from rectify_cli.render.rich_status import _cells, _cut
+
+    assert _cells(text) == cell_len(text)
+    if cell_len(text) > cells:
+        assert _cut(text, cells) == set_cell_size(text, cells)
