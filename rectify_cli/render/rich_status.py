@@ -54,12 +54,18 @@ BAR_DONE, BAR_TODO = "#", "-"  # ASCII for the same reason as the table rule
 # --------------------------------------------------------------------------- small pieces
 
 
-def _cell(text: str) -> Text:
-    """Registry text for a table cell: one line, controls escaped, cut with an ellipsis.
+def _cell(text: str) -> str:
+    """Registry text for a cell of a status table: one line, controls escaped (_print_table
+    cuts it with an ellipsis)."""
+    return printable(text, single_line=True)
+
+
+def _cell_text(cell: str | Text) -> Text:
+    """A table cell as Rich takes it: text (a str cell) is cut with an ellipsis, not wrapped.
 
     Its column stays wrapable, so that Rich's collapse shrinks these (widest first) rather
     than every column evenly; the Text itself is no_wrap, so it is cut rather than wrapped."""
-    return Text(printable(text, single_line=True), no_wrap=True, overflow="ellipsis")
+    return Text(cell, no_wrap=True, overflow="ellipsis") if type(cell) is str else cell
 
 
 def _para(text: str) -> Text:
@@ -167,8 +173,9 @@ def _cut(text: str, cells: int) -> str:
     return text[:kept] + " " * (cells - (ends[kept - 1] if kept else 0))
 
 
-def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -> None:
+def _print_table(console: Console, table: Table, rows: list[tuple[str | Text, ...]]) -> None:
     """Add `rows` to `table` and print it: the same text as Rich, faster for a big table.
+    A cell is one line of text (str, see _cell_text) or a Text (in a style, say).
 
     Rich lays out every cell through its renderable protocol, about half a millisecond a
     row: 15 s for the 22,000 tasks of a 100,000-measure registry. But a column's width
@@ -183,12 +190,12 @@ def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -
     colour = console.color_system is not None
     if len(rows) < FAST_ROWS or not _plain_cells(rows, table, console) or (colour and console.no_color):
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*map(_cell_text, row))
         console.print(table)
         return
     # Each cell's text and width, read and measured once (Text.plain is a property, and a big
     # table repeats many cells: states, lights, progress, deadlines).
-    plains = [[cell.plain for cell in row] for row in rows]
+    plains = [[cell if type(cell) is str else cell.plain for cell in row] for row in rows]
     widths: dict[str, int] = {}
     for row in plains:
         for text in row:
@@ -201,7 +208,7 @@ def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -
         looks: dict[tuple, tuple] = {}  # cells' style names -> the Styles they render with
         first: dict[tuple, int] = {}
         for index, row in enumerate(rows):
-            names = tuple(cell.style for cell in row)
+            names = tuple("" if type(cell) is str else cell.style for cell in row)
             look = looks.get(names)
             if look is None:
                 look = looks[names] = tuple(console.get_style(name) if name else None for name in names)
@@ -210,7 +217,7 @@ def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -
         probed = sorted({*probed, *first.values()})
     probe = copy.deepcopy(table)  # (still without rows: cheap)
     for index in probed:
-        probe.add_row(*(cell.copy() for cell in rows[index]))
+        probe.add_row(*(_cell_text(cell.copy() if isinstance(cell, Text) else cell) for cell in rows[index]))
     with console.capture() as capture:
         console.print(probe)
     lines = capture.get().split("\n")[:-1]
@@ -223,7 +230,7 @@ def _print_table(console: Console, table: Table, rows: list[tuple[Text, ...]]) -
     render = partial(Style.render, color_system=COLOR_SYSTEMS.get(console.color_system), legacy_windows=console.legacy_windows)
     if lines[len(head):] != [_row_line(plains[index], styles[index], layout, widths, render) for index in probed]:
         for row in rows:  # Rich lays rows out otherwise than _row_line: let Rich do it all
-            table.add_row(*row)
+            table.add_row(*map(_cell_text, row))
         console.print(table)
         return
     console.file.write("\n".join([*head, *map(partial(_row_line, layout=layout, widths=widths, render=render), plains, styles)]) + "\n")
@@ -240,11 +247,14 @@ def _plain_cells(rows, table: Table, console: Console) -> bool:
     no_wrap = [column.no_wrap for column in columns]
     for row in rows:
         for cell, column_no_wrap in zip(row, no_wrap):
-            if cell.justify is not None or cell.overflow not in (None, "ellipsis") or cell.spans:
-                return False
-            if not (cell.no_wrap if cell.no_wrap is not None else column_no_wrap):
-                return False  # a cell that may wrap onto more lines
-            plain = cell.plain
+            if type(cell) is str:
+                plain = cell
+            else:
+                if cell.justify is not None or cell.overflow not in (None, "ellipsis") or cell.spans:
+                    return False
+                if not (cell.no_wrap if cell.no_wrap is not None else column_no_wrap):
+                    return False  # a cell that may wrap onto more lines
+                plain = cell.plain
             if "\n" in plain or "\t" in plain or "\r" in plain:
                 return False
     return True
@@ -366,9 +376,9 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
             _cell(task.title),
             _cell(task.deadline.text),
             _cell(reported),
-            Text(done),
+            done,
             _light_text(tr.light, lang),
-            Text(label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else ""),
+            label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "",
         ))
     _print_table(console, table, rows)
 
@@ -396,8 +406,8 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         rows.append((
             _cell(result.id),
             _light_text(result.light, lang),
-            Text(_category_word(result, lang)),
-            Text(due),
+            _category_word(result, lang),
+            due,
             _cell(owners),
             _cell(text),
         ))
