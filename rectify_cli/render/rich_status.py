@@ -193,28 +193,19 @@ def _print_table(console: Console, table: Table, rows: list[tuple[str | Text, ..
             table.add_row(*map(_cell_text, row))
         console.print(table)
         return
-    # Each cell's text and width, read and measured once (Text.plain is a property, and a big
-    # table repeats many cells: states, lights, progress, deadlines).
+    # Each cell's text, and each distinct text's width (a big table repeats many: states,
+    # lights, progress, deadlines, units).
     plains = [[cell if type(cell) is str else cell.plain for cell in row] for row in rows]
     widths: dict[str, int] = {}
     for row in plains:
         for text in row:
             if text not in widths:
                 widths[text] = _cells(text)
-    # Per row, its cells' styles (None without colour); each combination is probed.
-    styles: list = [None] * len(rows)
     probed = _widest_rows(plains, len(columns), widths)
+    styles: list = [None] * len(rows)  # per row, its cells' Styles (without colour: none)
     if colour:
-        looks: dict[tuple, tuple] = {}  # cells' style names -> the Styles they render with
-        first: dict[tuple, int] = {}
-        for index, row in enumerate(rows):
-            names = tuple("" if type(cell) is str else cell.style for cell in row)
-            look = looks.get(names)
-            if look is None:
-                look = looks[names] = tuple(console.get_style(name) if name else None for name in names)
-                first[names] = index
-            styles[index] = look
-        probed = sorted({*probed, *first.values()})
+        styles, firsts = _row_styles(console, rows)
+        probed = sorted({*probed, *firsts})
     probe = copy.deepcopy(table)  # (still without rows: cheap)
     for index in probed:
         probe.add_row(*(_cell_text(cell.copy() if isinstance(cell, Text) else cell) for cell in rows[index]))
@@ -234,6 +225,22 @@ def _print_table(console: Console, table: Table, rows: list[tuple[str | Text, ..
         console.print(table)
         return
     console.file.write("\n".join([*head, *map(partial(_row_line, layout=layout, widths=widths, render=render), plains, styles)]) + "\n")
+
+
+def _row_styles(console: Console, rows) -> tuple[list[tuple], list[int]]:
+    """Per row, the Style of each of its cells (None: plain text); and the first row of each
+    combination of styles, which Rich's rendering then checks."""
+    looks: dict[tuple, tuple] = {}  # the cells' style names -> their Styles
+    firsts: list[int] = []
+    styles = []
+    for index, row in enumerate(rows):
+        names = tuple("" if type(cell) is str else cell.style for cell in row)
+        look = looks.get(names)
+        if look is None:
+            look = looks[names] = tuple(console.get_style(name) if name else None for name in names)
+            firsts.append(index)
+        styles.append(look)
+    return styles, firsts
 
 
 def _plain_cells(rows, table: Table, console: Console) -> bool:
