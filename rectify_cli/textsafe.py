@@ -28,26 +28,41 @@ def printable(text: str, *, single_line: bool = False) -> str:
 ELLIPSIS = "…"
 
 
+class PerCharacter:
+    """A function of one character, remembered for each character met: a big report measures
+    millions of characters of a few thousand kinds, each then looked up at C speed."""
+
+    def __init__(self, function):
+        self._function = function
+        self._known: dict[str, object] = {}
+
+    def each(self, text: str) -> list:
+        """The function's value for each character of `text`, in order."""
+        known = self._known
+        try:
+            return list(map(known.__getitem__, text))
+        except KeyError:
+            for char in set(text).difference(known):
+                known[char] = self._function(char)
+            return list(map(known.__getitem__, text))
+
+
 @functools.lru_cache(maxsize=None)
 def char_width(ch: str) -> int:
-    """wcwidth of one character: cells it takes, -1 when it has no width of its own.
-
-    Remembered: a big report measures millions of characters from a few thousand."""
+    """wcwidth of one character: cells it takes, -1 when it has no width of its own."""
     from wcwidth import wcwidth
 
     return wcwidth(ch)
 
 
-@functools.lru_cache(maxsize=None)
-def _cells(ch: str) -> int:
-    return max(char_width(ch), 0)
+_CELLS = PerCharacter(lambda ch: max(char_width(ch), 0))  # cells a character takes, 0 for none
 
 
 def display_width(text: str) -> int:
     """Width in terminal cells: CJK characters take two, combining marks none."""
     if text.isascii() and text.isprintable():
         return len(text)  # (one cell each: the common case, without measuring)
-    return sum(map(_cells, text))
+    return sum(_CELLS.each(text))
 
 
 def clip(text: str, width: int) -> str:
@@ -55,7 +70,7 @@ def clip(text: str, width: int) -> str:
     (a wide character that would straddle the limit is left out)."""
     if text.isascii() and text.isprintable():
         return text if len(text) <= width else text[:max(width - display_width(ELLIPSIS), 0)] + ELLIPSIS
-    ends = list(accumulate(map(_cells, text)))  # cells taken up to and with each character
+    ends = list(accumulate(_CELLS.each(text)))  # cells taken up to and with each character
     if not ends or ends[-1] <= width:
         return text
     # The longest start that fits beside the ellipsis (with the zero-width marks that follow it).

@@ -29,7 +29,7 @@ from ..errors import UsageError
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, word
 from ..model import Entry, EntryState, MilestoneKind, Registry
 from ..registry import suggest
-from ..textsafe import printable
+from ..textsafe import PerCharacter, printable
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -139,17 +139,7 @@ FAST_ROWS = 200
 
 # Rich's width of each character met, measured once; text holding characters that join or
 # resize their neighbours (ZWJ, VS16) is measured and cut by Rich itself, each version its way.
-_char_cells: dict[str, int] = {}
-
-
-def _char_widths(text: str) -> list[int]:
-    """Rich's width of each character of `text` (without joiners)."""
-    try:
-        return list(map(_char_cells.__getitem__, text))
-    except KeyError:
-        for char in set(text).difference(_char_cells):
-            _char_cells[char] = cell_len(char)
-        return list(map(_char_cells.__getitem__, text))
+_RICH_CELLS = PerCharacter(cell_len)
 
 
 def _cells(text: str) -> int:
@@ -157,7 +147,7 @@ def _cells(text: str) -> int:
     Rich sums it too: 100,000 distinct measure texts would each be measured afresh."""
     if "\u200d" in text or "\ufe0f" in text:
         return cell_len(text)
-    return sum(_char_widths(text))
+    return sum(_RICH_CELLS.each(text))
 
 
 def _cut(text: str, cells: int) -> str:
@@ -165,7 +155,7 @@ def _cut(text: str, cells: int) -> str:
     and a space where a wide character would straddle the edge."""
     if "\u200d" in text or "\ufe0f" in text:
         return set_cell_size(text, cells)
-    widths = _char_widths(text)
+    widths = _RICH_CELLS.each(text)
     if 0 in widths:  # a mark that goes with the character before it: Rich's versions differ
         return set_cell_size(text, cells)
     ends = list(accumulate(widths))

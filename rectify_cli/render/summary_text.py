@@ -4,7 +4,6 @@ dashed rule); wide (CJK) characters are measured with wcwidth so columns line up
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from datetime import date
@@ -16,7 +15,7 @@ from ..i18n import Lang
 from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
-from ..textsafe import char_width, printable
+from ..textsafe import PerCharacter, char_width, printable
 
 # Display widths (terminal columns; a Chinese character takes 2) of clipped cells.
 TEXT_WIDTH = 36
@@ -38,14 +37,12 @@ def cell(text: str | None) -> str:
     if text is None:
         return ""
     text = printable(text, single_line=True)
-    if text.isascii() and text.isprintable() or all(map(_measurable, text)):
+    if text.isascii() and text.isprintable() or all(_MEASURABLE.each(text)):
         return text  # (every character measurable: the common case, checked without a Python loop)
     return "".join(ch if char_width(ch) >= 0 else f"\\u{ord(ch):04x}" for ch in text)
 
 
-@functools.lru_cache(maxsize=None)
-def _measurable(ch: str) -> bool:
-    return char_width(ch) >= 0
+_MEASURABLE = PerCharacter(lambda ch: char_width(ch) >= 0)
 
 
 def clip(text: str | None, width: int) -> str:
@@ -74,7 +71,6 @@ FAST_ROWS = 200
 _SPECIAL = re.compile("[\n\r\t\x1b\x01]")
 
 
-@functools.lru_cache(maxsize=None)
 def _plain_char(ch: str) -> bool:
     """A character whose width never depends on its neighbours: no combining or joining
     mark, variation selector, emoji modifier or flag letter, conjoining jamo or control."""
@@ -85,6 +81,9 @@ def _plain_char(ch: str) -> bool:
         return False
     category = unicodedata.category(ch)
     return (category[0] in "LNP" or category in ("Zs", "Sm", "Sc")) and char_width(ch) >= 0
+
+
+_PLAIN_CHARS = PerCharacter(_plain_char)
 
 
 def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> str | None:
@@ -105,7 +104,7 @@ def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> s
     widths: dict[str, int] = {}
     for text in (*headers, *(c for column in columns for c in column)):
         if text not in widths:
-            if _SPECIAL.search(text) or not all(map(_plain_char, text)):
+            if _SPECIAL.search(text) or not all(_PLAIN_CHARS.each(text)):
                 return None
             widths[text] = textsafe.display_width(text)  # (for such text, what wcswidth says)
 
