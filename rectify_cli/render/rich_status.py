@@ -178,7 +178,9 @@ def _print_table(console: Console, table: Table, rows: list[tuple[str | Text, ..
     """
     columns = table.columns
     colour = console.color_system is not None
-    if len(rows) < FAST_ROWS or not _plain_cells(rows, table, console) or (colour and console.no_color):
+    # (Rich colours a legacy Windows console through the Win32 API, not escape codes)
+    if len(rows) < FAST_ROWS or not _plain_cells(rows, table, console) or (
+            colour and (console.no_color or console.legacy_windows)):
         for row in rows:
             table.add_row(*map(_cell_text, row))
         console.print(table)
@@ -208,7 +210,7 @@ def _print_table(console: Console, table: Table, rows: list[tuple[str | Text, ..
     last = len(columns) - 1
     layout = [(width - (index != last), column.justify) for index, (width, column) in enumerate(zip(column_widths, columns))]
     # (how Rich writes a styled segment on this console: escape codes, text, reset)
-    render = partial(Style.render, color_system=COLOR_SYSTEMS.get(console.color_system), legacy_windows=console.legacy_windows)
+    render = partial(Style.render, color_system=COLOR_SYSTEMS.get(console.color_system))
     if lines[len(head):] != [_row_line(plains[index], styles[index], layout, widths, render) for index in probed]:
         for row in rows:  # Rich lays rows out otherwise than _row_line: let Rich do it all
             table.add_row(*map(_cell_text, row))
