@@ -142,21 +142,25 @@ FAST_ROWS = 200
 _RICH_CELLS = PerCharacter(cell_len)
 
 
+def _char_cells(text: str) -> list[int] | None:
+    """Rich's width of each character of `text`; None for text Rich measures as a whole."""
+    if "\u200d" in text or "\ufe0f" in text:
+        return None
+    return _RICH_CELLS.each(text)
+
+
 def _cells(text: str) -> int:
     """cell_len(text): Rich's width of `text`. Summed per character (each measured once) where
     Rich sums it too: 100,000 distinct measure texts would each be measured afresh."""
-    if "\u200d" in text or "\ufe0f" in text:
-        return cell_len(text)
-    return sum(_RICH_CELLS.each(text))
+    widths = _char_cells(text)
+    return cell_len(text) if widths is None else sum(widths)
 
 
 def _cut(text: str, cells: int) -> str:
     """set_cell_size(text, cells) for text wider than `cells`: its longest start that fits,
     and a space where a wide character would straddle the edge."""
-    if "\u200d" in text or "\ufe0f" in text:
-        return set_cell_size(text, cells)
-    widths = _RICH_CELLS.each(text)
-    if 0 in widths:  # a mark that goes with the character before it: Rich's versions differ
+    widths = _char_cells(text)
+    if widths is None or 0 in widths:  # (0: a mark that goes with the character before it: Rich's versions differ)
         return set_cell_size(text, cells)
     ends = list(accumulate(widths))
     kept = bisect_right(ends, cells)
