@@ -6,6 +6,7 @@ message on stderr and an exit code (0 ok, 1 the check found something, 2 bad inp
 from __future__ import annotations
 
 import enum
+import errno
 import gc
 import os
 import sys
@@ -322,12 +323,8 @@ def import_cmd(
         sys.stdout.write("---\n")
         sys.stdout.write(result.progress_yaml)
         return
-    from .fsutil import atomic_write_text
-
-    output.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(output / "tasks.yaml", result.tasks_yaml)
-    atomic_write_text(output / "progress.yaml", result.progress_yaml)
-    typer.echo(f"wrote {output / 'tasks.yaml'} and {output / 'progress.yaml'}", err=True)
+    tasks_file, progress_file = importer.write_result(result, output)
+    typer.echo(f"wrote {tasks_file} and {progress_file}", err=True)
 
 
 # -- writing to the journal -------------------------------------------------------------
@@ -476,11 +473,30 @@ def main() -> None:
         # Output piped into `head` and closed early: not an error of ours.
         sys.stderr.close()
         sys.exit(0)
-    except Exception as exc:  # a bug: say so briefly instead of dumping a traceback
-        if os.environ.get("RECTIFY_DEBUG"):
-            raise
-        sys.stderr.write(f"rectify: internal error: {type(exc).__name__}: {exc} (set RECTIFY_DEBUG=1 for details)\n")
-        sys.exit(EXIT_INVALID)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS or os.environ.get("RECTIFY_DEBUG"):
+            _internal_error(exc)
+        _output_failed(exc)
+    except Exception as exc:
+        _internal_error(exc)
+
+
+# What writing the output (standard output, mostly) can run into that is no bug of ours. Files
+# rectify reads or writes by name report their own errors (registry.read_bytes, fsutil).
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+
+
+def _output_failed(exc: OSError) -> None:
+    sys.stderr.write(f"rectify: the output could not be written ({exc.strerror})\n")
+    os._exit(EXIT_INVALID)  # (not sys.exit: its flush of what is left would fail again)
+
+
+def _internal_error(exc: Exception) -> None:
+    """A bug: said briefly instead of with a traceback."""
+    if os.environ.get("RECTIFY_DEBUG"):
+        raise exc
+    sys.stderr.write(f"rectify: internal error: {type(exc).__name__}: {exc} (set RECTIFY_DEBUG=1 for details)\n")
+    sys.exit(EXIT_INVALID)
 
 
 def _exit_now(code) -> None:
@@ -495,6 +511,10 @@ def _exit_now(code) -> None:
         atexit._run_exitfuncs()
         sys.stdout.flush()
         sys.stderr.flush()
+    except OSError as exc:
+        if exc.errno in _OUTPUT_ERRORS:
+            _output_failed(exc)
+        raise SystemExit(code) from None
     except BaseException:
         raise SystemExit(code) from None
     os._exit(code or 0)

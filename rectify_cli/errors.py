@@ -48,6 +48,10 @@ class JournalWriteError(RectifyError):
     """A journal write was refused; the journal is untouched."""
 
 
+class FileWriteError(RectifyError):
+    """A file could not be written (no such folder, disk full...); what it held is unchanged."""
+
+
 def did_you_mean(name: str, choices) -> str:
     """' (did you mean a, b?)' for the closest choices, or '' when nothing is close."""
     import difflib

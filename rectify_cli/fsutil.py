@@ -2,15 +2,35 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from .errors import FileWriteError
+
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync it, rename it over `path`, fsync the folder."""
+    """Write to a temporary file in the same folder, fsync it, rename it over `path`, fsync the
+    folder. A symbolic link keeps pointing where it did (its target is replaced), and a
+    device or a pipe (`-o /dev/stdout`) is written to, not replaced. FileWriteError when it
+    can't be written; the file is then as it was."""
     path = Path(path)
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise FileWriteError(f"{path}: is a folder, expected a file; nothing was written")
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_through(path, data)
+        return
+    target = Path(os.path.realpath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -18,16 +38,53 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         _fault("before-rename")
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
+        # (mkstemp makes the file private: give it the mode it had, or a new file's usual one)
+        os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from None
         raise
-    _fsync_dir(folder)
+    _fsync_dir(target.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # (the only way to read it is to set it)
+    os.umask(mask)
+    return mask
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    """Write to what is not a regular file (a terminal, a pipe, /dev/null) in place."""
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise _write_error(path, exc, atomic=False) from None
+
+
+def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteError:
+    if isinstance(exc, FileNotFoundError):
+        why = f"no such folder: {path.parent}"
+    elif isinstance(exc, NotADirectoryError):
+        why = f"{path.parent} is not a folder"
+    else:
+        why = exc.strerror or str(exc)
+    return FileWriteError(f"{path}: cannot be written ({why})" + ("; nothing was written" if atomic else ""))
+
+
+def make_folder(path: Path) -> None:
+    """Create the folder `path` and its parents, unless it exists. FileWriteError when it can't."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise FileWriteError(f"{path}: is a file, expected a folder; nothing was written") from None
+    except OSError as exc:
+        raise FileWriteError(f"{path}: cannot be created ({exc.strerror}); nothing was written") from None
 
 
 def _fault(point: str) -> None:

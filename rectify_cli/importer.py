@@ -222,14 +222,16 @@ class ImportResult:
 
 
 def write_result(result: ImportResult, directory: str | Path) -> list[Path]:
-    """Write tasks.yaml and progress.yaml into directory (UTF-8, LF line ends)."""
-    d = Path(directory)
-    d.mkdir(parents=True, exist_ok=True)
+    """Write tasks.yaml and progress.yaml into `directory`, made if need be (UTF-8, LF line
+    ends; each file whole or not at all). FileWriteError when one can't be written."""
+    from .fsutil import atomic_write_text, make_folder
+
+    folder = Path(directory)
+    make_folder(folder)
     written = []
     for name, content in (("tasks.yaml", result.tasks_yaml), ("progress.yaml", result.progress_yaml)):
-        path = d / name
-        path.write_bytes(content.encode("utf-8"))
-        written.append(path)
+        atomic_write_text(folder / name, content)
+        written.append(folder / name)
     return written
 
 

@@ -39,8 +39,10 @@ class Run:
     maxrss_mb: float  # peak resident memory of this one child
 
 
-def rectify(args, cwd, *, timeout: float = 10, env: dict | None = None, memory_limit: int | None = None) -> Run:
+def rectify(args, cwd, *, timeout: float = 10, env: dict | None = None, memory_limit: int | None = None,
+            stdout: Path | None = None) -> Run:
     """`python -m rectify_cli ARGS` in `cwd`; its own exit code, time and peak memory.
+    `stdout`: where standard output goes instead (then Run.stdout is empty).
 
     os.wait4 gives the rusage of exactly this child (RUSAGE_CHILDREN would mix in every
     earlier test's children). On timeout the child is killed and the run reported as 124.
@@ -59,7 +61,7 @@ def rectify(args, cwd, *, timeout: float = 10, env: dict | None = None, memory_l
             resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
 
     out_path, err_path = Path(cwd) / ".rectify-test-stdout", Path(cwd) / ".rectify-test-stderr"
-    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+    with open(stdout or out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.monotonic()
         proc = subprocess.Popen([sys.executable, "-m", "rectify_cli", *map(str, args)], cwd=cwd,
                                 stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=full_env,
@@ -76,11 +78,11 @@ def rectify(args, cwd, *, timeout: float = 10, env: dict | None = None, memory_l
             time.sleep(0.01)
         seconds = time.monotonic() - start
         proc.returncode = 124 if status is None else os.waitstatus_to_exitcode(status)
-    stdout = out_path.read_bytes().decode("utf-8", "replace")
+    output = "" if stdout else out_path.read_bytes().decode("utf-8", "replace")
     stderr = err_path.read_bytes().decode("utf-8", "replace")
-    out_path.unlink()
+    out_path.unlink(missing_ok=True)
     err_path.unlink()
-    return Run(proc.returncode, stdout, stderr, seconds, usage.ru_maxrss / 1024)
+    return Run(proc.returncode, output, stderr, seconds, usage.ru_maxrss / 1024)
 
 
 @pytest.fixture(scope="session")
@@ -501,6 +503,37 @@ def test_device_is_refused(tmp_path, startup_seconds):
 
 # -- bad command-line values (not registry files, but bad input all the same) -----------------
 SMALL = Path(__file__).parent / "fixtures" / "small"
+REPORT = Path(__file__).parent.parent / "data" / "source" / "xizang-2019-rectification-report.txt"
+
+
+def test_output_file_in_a_missing_folder(tmp_path, startup_seconds):
+    shutil.copytree(SMALL, tmp_path / "small")
+    run = rectify(["summary", "-r", "small", "-o", "nowhere/月报.txt"], tmp_path)
+    assert_refused(run, ["nowhere/月报.txt: cannot be written (no such folder: nowhere); nothing was written"],
+                   startup_seconds)
+
+
+def test_output_file_that_is_a_folder(tmp_path, startup_seconds):
+    shutil.copytree(SMALL, tmp_path / "small")
+    (tmp_path / "reports").mkdir()
+    run = rectify(["summary", "-r", "small", "-o", "reports"], tmp_path)
+    assert_refused(run, ["reports: is a folder, expected a file; nothing was written"], startup_seconds)
+    assert list((tmp_path / "reports").iterdir()) == []
+
+
+def test_import_into_a_file_instead_of_a_folder(tmp_path, startup_seconds):
+    (tmp_path / "ledger").write_bytes(b"keep me")
+    run = rectify(["import", REPORT, "-o", "ledger"], tmp_path)
+    assert_refused(run, ["ledger: is a file, expected a folder; nothing was written"], startup_seconds)
+    assert (tmp_path / "ledger").read_bytes() == b"keep me"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a disk that is always full)")
+@pytest.mark.parametrize("command", [["status"], ["check", "--format", "json"], ["summary"], ["show", "1.1"]])
+def test_a_full_disk_under_standard_output(command, tmp_path, startup_seconds):
+    shutil.copytree(SMALL, tmp_path / "small")
+    run = rectify([*command, "-r", "small"], tmp_path, stdout=Path("/dev/full"))
+    assert_refused(run, ["the output could not be written (No space left on device)"], startup_seconds)
 
 
 @pytest.mark.parametrize("args,expected", [

@@ -203,6 +203,24 @@ def test_refused_when_journal_would_not_load_after_append(reg):
     assert path.read_bytes() == before
 
 
+def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
+    import errno
+    import os
+
+    from rectify_cli import fsutil
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    path = reg.parent / "progress.yaml"
+    before = path.read_bytes()
+    monkeypatch.setattr(fsutil.os, "fsync", full)
+    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    assert result.exit_code == 2
+    assert result.stderr == f"rectify: {path}: cannot be written (No space left on device); nothing was written\n"
+    assert path.read_bytes() == before
+
+
 # -------------------------------------------------------------------------- history
 
 def test_history_newest_first_for_a_task(reg):

@@ -1,0 +1,94 @@
+"""fsutil.atomic_write_bytes: a file is replaced whole or left as it was, links and pipes are
+written through, and a failure is a FileWriteError naming the file, not an OSError."""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import threading
+
+import pytest
+
+from rectify_cli import fsutil
+from rectify_cli.errors import FileWriteError
+
+
+def test_replaces_a_file_and_keeps_its_mode(tmp_path):
+    target = tmp_path / "月报.txt"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    fsutil.atomic_write_bytes(target, "新内容".encode())
+    assert target.read_text(encoding="utf-8") == "新内容"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["月报.txt"]  # no temporary file left
+
+
+@pytest.mark.parametrize("umask,mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_file_gets_the_mode_the_umask_gives(tmp_path, umask, mode):
+    old = os.umask(umask)
+    try:
+        fsutil.atomic_write_bytes(tmp_path / "new.txt", b"x")
+        assert os.umask(umask) == umask  # (and the umask is left as it was)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == mode
+
+
+def test_a_symbolic_link_stays_and_its_target_is_replaced(tmp_path):
+    (tmp_path / "reports").mkdir()
+    real = tmp_path / "reports" / "2019-03.txt"
+    real.write_bytes(b"old")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(real)
+    fsutil.atomic_write_bytes(link, b"new")
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_bytes() == b"new"
+
+
+def test_a_pipe_is_written_to_not_replaced(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    fsutil.atomic_write_bytes(fifo, "整改".encode())
+    reader.join(timeout=10)
+    assert received == ["整改".encode()]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(FileWriteError) as caught:
+        fsutil.atomic_write_bytes(tmp_path, b"x")
+    assert str(caught.value) == f"{tmp_path}: is a folder, expected a file; nothing was written"
+
+
+def test_a_missing_folder_is_named(tmp_path):
+    target = tmp_path / "nowhere" / "月报.txt"
+    with pytest.raises(FileWriteError) as caught:
+        fsutil.atomic_write_bytes(target, b"x")
+    assert str(caught.value) == f"{target}: cannot be written (no such folder: {target.parent}); nothing was written"
+
+
+def test_a_full_disk_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    target = tmp_path / "progress.yaml"
+    target.write_bytes(b"entries: []\n")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(fsutil.os, "fsync", full)
+    with pytest.raises(FileWriteError) as caught:
+        fsutil.atomic_write_bytes(target, b"entries: [1]\n")
+    assert str(caught.value) == f"{target}: cannot be written (No space left on device); nothing was written"
+    assert target.read_bytes() == b"entries: []\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.yaml"]
+
+
+def test_make_folder_refuses_a_file(tmp_path):
+    (tmp_path / "out").write_bytes(b"x")
+    with pytest.raises(FileWriteError) as caught:
+        fsutil.make_folder(tmp_path / "out")
+    assert str(caught.value) == f"{tmp_path / 'out'}: is a file, expected a folder; nothing was written"
+    fsutil.make_folder(tmp_path / "a" / "b")
+    assert (tmp_path / "a" / "b").is_dir()
