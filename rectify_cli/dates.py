@@ -71,7 +71,12 @@ def today(timezone: str) -> date:
     """Today's date where the registry lives. RECTIFY_TODAY=YYYY-MM-DD pins it (tests, replays)."""
     pinned = os.environ.get("RECTIFY_TODAY")
     if pinned:
-        return parse_iso(pinned)
+        try:
+            return parse_iso(pinned)
+        except DateFormatError as exc:
+            from .errors import UsageError
+
+            raise UsageError(f"RECTIFY_TODAY: {exc}") from None
     zone = tz.gettz(timezone)
     if zone is None:
         raise DateFormatError(f"unknown time zone {timezone!r}")

@@ -550,6 +550,14 @@ def test_bad_command_line_dates(args, expected, tmp_path, startup_seconds):
     assert_refused(run, [expected], startup_seconds)
 
 
+@pytest.mark.parametrize("command", [["status"], ["check"], ["summary"], ["validate", "small/tasks.yaml"]])
+def test_a_bad_pinned_today(command, tmp_path, startup_seconds):
+    shutil.copytree(SMALL, tmp_path / "small")
+    run = rectify([*command, "--registry", "small/tasks.yaml"], tmp_path, env={"RECTIFY_TODAY": "2019-02-30"})
+    assert_refused(run, ["RECTIFY_TODAY: '2019-02-30' is not a real calendar date (day is out of range for month)"],
+                   startup_seconds)
+
+
 def test_summary_of_the_last_month_of_the_calendar(tmp_path, startup_seconds):
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify(["summary", "--month", "9999-12", "--registry", "small/tasks.yaml"], tmp_path)
