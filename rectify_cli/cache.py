@@ -111,15 +111,11 @@ class FileCache:
         return digest
 
     def file_digest(self, path: Path) -> tuple[str, int]:
-        """(SHA-256 in hex, size) of a regular file's content, hashed from a memory map: a
-        warm check hashes 100 MB without copying them into memory. Raises OSError."""
-        import mmap  # (off the start-up path)
+        """(SHA-256 in hex, size) of a file's content: its version, as `digest` gives for its
+        bytes. Raises OSError."""
+        from .fsutil import file_sha256
 
-        with open(path, "rb") as handle:
-            if not os.fstat(handle.fileno()).st_size:
-                return hashlib.sha256(b"").hexdigest(), 0
-            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-                return hashlib.sha256(data).hexdigest(), len(data)
+        return file_sha256(path)
 
     def file_digests(self, paths: list[Path]) -> list[tuple[str, int]]:
         """file_digest of each of `paths`, in order; files this big in all are shared out to

@@ -29,7 +29,6 @@ alias is accepted on input), so the journal speaks one vocabulary.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from pathlib import Path
 
 from . import chain, dates, engine, yamlio
 from .errors import JournalWriteError, RegistryError, UsageError
-from .fsutil import atomic_write_bytes
+from .fsutil import atomic_write_bytes, file_sha256
 from .model import Entry, EntryState, MilestoneKind, Registry
 from .registry import journal_path_for, load_registry, plan_files, read_text, resolve_path, suggest
 from .yamltext import quoted
@@ -343,7 +342,7 @@ def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
     if not path.is_file():
         return text
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest, _ = file_sha256(path)
     except OSError as exc:
         raise UsageError(f"--evidence: {text}: cannot be read ({exc.strerror})") from None
     absolute = path.resolve()

@@ -368,6 +368,24 @@ def test_huge_valid_file_loads(tmp_path, capsys):
     assert run.seconds < 60
 
 
+def test_evidence_bigger_than_the_memory_allowed_is_pinned(tmp_path):
+    """Evidence is often a video or a scanned file of gigabytes: it is hashed a block at a
+    time, not read whole (here: 400 MB of evidence in a process allowed 300 MB in all)."""
+    import hashlib
+
+    shutil.copytree(SMALL, tmp_path / "small")
+    with open(tmp_path / "现场核查.mp4", "wb") as video:
+        video.truncate(400 << 20)  # (sparse: takes no disk)
+    run = rectify(["close", "1.1", "--evidence", "现场核查.mp4", "-r", "small/tasks.yaml"], tmp_path,
+                  timeout=60, memory_limit=300 << 20)
+    assert run.returncode == 0, run.stderr
+    digest = hashlib.sha256(bytes(1 << 20))
+    for _ in range(399):
+        digest.update(bytes(1 << 20))
+    entries = (tmp_path / "small" / "progress.yaml").read_text(encoding="utf-8")
+    assert f"evidence: file:{(tmp_path / '现场核查.mp4').as_posix()} sha256:{digest.hexdigest()}\n" in entries
+
+
 SEGFAULT = "the C composer (libyaml) recurses once per level: the process dies of SIGSEGV"
 
 
