@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 
 GENESIS = "0" * 64
+HASH = re.compile(r"[0-9a-f]{64}")  # how a hash is written: match with fullmatch
 
 
 def canonical(entry: Mapping[str, object]) -> str:

@@ -516,6 +516,9 @@ def verify(registry: str | os.PathLike | None, *, since_head: str | None = None)
     ok = all(not j.problems for j in checks)
     at = message = None
     wanted = since_head.strip().lower() if since_head else None
+    if wanted is not None and not chain.HASH.fullmatch(wanted):
+        raise UsageError(f"--since-head: expected a head hash of 64 hex digits, as `rectify summary` prints it; "
+                         f"got {since_head!r}")
     if wanted is not None:
         for j in checks:
             if at is None:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import dates
+from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, did_you_mean
 from .model import (
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 ENV_REGISTRY = "RECTIFY_REGISTRY"
 JOURNAL_SUFFIX = ".progress.yaml"
 REGIONS = ("拉萨市", "日喀则市", "山南市", "林芝市", "昌都市", "那曲市", "阿里地区")
-_HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
 def default_plan_path() -> Path:
@@ -856,7 +855,7 @@ class _Checker:
                 self.problem(_at(m, "late"), f"{what}.late: expected true or false, got {_show(late)}")
                 late = False
             digest = m.get("hash")
-            if digest is not None and not (isinstance(digest, str) and _HASH.match(digest)):
+            if digest is not None and not (isinstance(digest, str) and chain.HASH.fullmatch(digest)):
                 self.problem(_at(m, "hash"), f"{what}.hash: expected 64 lowercase hex digits")
             if state is EntryState.EXTENDED and to is None:
                 self.problem(_at(m, None), f"{what}: an extension needs 'to: YYYY-MM-DD' (the new due date)")

@@ -281,6 +281,21 @@ def test_verify_since_head(reg):
     assert "not found in the journal: the history before that summary was rewritten" in fake.stdout
 
 
+@pytest.mark.parametrize("mistyped", ["55d6337076b2", "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f0",
+                                      "台账哈希 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f"])
+def test_verify_since_a_mistyped_head_is_no_alarm(reg, mistyped):
+    """A hash cut short or pasted with its label is a mistake of the command line (exit 2),
+    not a journal that was tampered with (exit 1, "FAILED")."""
+    result = run("verify", "--since-head", mistyped, "--registry", str(reg))
+    assert result.exit_code == 2
+    assert result.stderr == ("rectify: --since-head: expected a head hash of 64 hex digits, as `rectify summary` "
+                             f"prints it; got {mistyped!r}\n")
+    assert result.stdout == ""
+    upper = run("verify", "--since-head", "55D6337076B23D5F2D673CB01CBA572E938EC313BC8C925C79E95325EB2FDB2F",
+                "--registry", str(reg))
+    assert upper.exit_code == 0, upper.output
+
+
 def test_write_confirmation_in_english(reg):
     result = run("close", "1.1", "--evidence", "验收报告", "--lang", "en", "--registry", str(reg))
     assert result.exit_code == 0, result.output
