@@ -306,7 +306,7 @@ def export_cmd(
 
 @app.command("import")
 def import_cmd(
-    report: Annotated[Path, typer.Argument(help="The report's text (UTF-8 or GB18030).")],
+    report: Annotated[Path, typer.Argument(help="The report's text (UTF-8 or GB18030); - reads it from standard input.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Folder to write tasks.yaml and progress.yaml into (default: print tasks.yaml then progress.yaml).")] = None,
     curation: Annotated[Optional[Path], typer.Option("--curation", help="Curation file: unit vocabulary, owner fixes, journal states.")] = None,
 ) -> None:
@@ -314,10 +314,13 @@ def import_cmd(
     from . import importer
     from .registry import read_bytes
 
-    raw = read_bytes(report, regular_only=False)  # a report may come through a pipe
-    text = importer.decode_report(raw, filename=str(report))
+    if str(report) == "-":
+        raw, name = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        raw, name = read_bytes(report, regular_only=False), str(report)  # (a pipe too: /dev/stdin)
+    text = importer.decode_report(raw, filename=name)
     cur = importer.load_curation(curation) if curation else None
-    result = importer.import_report(text, filename=str(report), curation=cur)
+    result = importer.import_report(text, filename=name, curation=cur)
     if output is None:
         sys.stdout.write(result.tasks_yaml)
         sys.stdout.write("---\n")

@@ -376,6 +376,38 @@ def test_reimport_with_curation_reproduces_committed_files(curated):
     assert (DATA / "progress.yaml").read_bytes().startswith(curated.progress_yaml.encode("utf-8"))
 
 
+# ---------------------------------------------------------------- the command line
+
+
+def test_import_command_writes_the_bundled_ledger(tmp_path):
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    out = tmp_path / "新台账"
+    result = CliRunner().invoke(app, ["import", str(SOURCE), "--curation", str(CURATION), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"wrote {out / 'tasks.yaml'} and {out / 'progress.yaml'}\n"
+    assert (out / "tasks.yaml").read_bytes() == (DATA / "tasks.yaml").read_bytes()
+    assert (DATA / "progress.yaml").read_bytes().startswith((out / "progress.yaml").read_bytes())
+
+
+def test_import_command_reads_a_report_from_standard_input():
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    named = CliRunner().invoke(app, ["import", str(SOURCE)])
+    piped = CliRunner().invoke(app, ["import", "-"], input=SOURCE.read_bytes())
+    assert (named.exit_code, piped.exit_code) == (0, 0)
+    # the same registry, but for where it says it came from (the first comment and `source:`)
+    assert piped.stdout.count("<stdin>") == 2
+    assert piped.stdout.replace("<stdin>", str(SOURCE)) == named.stdout
+    refused = CliRunner().invoke(app, ["import", "-"], input="不是报告\n")
+    assert refused.exit_code == 2
+    assert refused.stderr == "rectify: <stdin>: no appendix of numbered problems (一、…) with 整改时限/整改进展 found\n"
+
+
 def test_committed_files_follow_the_format(curated):
     text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
     lines = text.splitlines()
