@@ -6,7 +6,9 @@ each plan file (with its journal) the cache also keeps every measure's *outcome*
 (engine.outcome_of: its earliest pending due, else closed or ongoing, and its last entry),
 which holds as of any day on or after the file's newest journal entry. A check then judges
 every measure from its outcome (engine.flagged) and builds only the flagged ones, from the
-cached plan and journal, to evaluate them exactly as the full load would.
+cached plan and journal, to evaluate them exactly as the full load would. To find their
+journal entries, an entry beside the outcomes holds a row per measure: the positions of its
+entries among the journal's cached rows.
 
 An outcome entry is valid for the exact bytes of its plan file and journal, and for the
 registry-wide context the file was evaluated in (the settings, the immediate due date and
@@ -44,6 +46,7 @@ from .registry import (
 )
 
 OUTCOMES = "outcomes"  # the cache entry kind (registry._load_plan writes the HEAD entries)
+ENTRY_ROWS = "entry-rows"  # and beside it, per measure, where its journal entries are (see _put_outcomes)
 
 # A view that would read more than this share of the registry's YAML itself leaves it to the
 # full load, which reads plans and journals in two processes (and then remembers outcomes).
@@ -114,8 +117,8 @@ class OutcomeView:
         """The registry narrowed to the measures at `picks` (per file, ascending positions) and
         their journal entries; None when a cache entry has gone since the view was opened."""
         plans, entries = [], []
-        for file, head, positions in zip(self._files, self._heads, picks):
-            narrowed = self._narrowed(file, positions) if positions else (head, [])
+        for file, head, flat, positions in zip(self._files, self._heads, self._outcomes, picks):
+            narrowed = self._narrowed(file, positions, measures=len(flat) // 3) if positions else (head, [])
             if narrowed is None:
                 return None
             plans.append(narrowed[0])
@@ -124,9 +127,10 @@ class OutcomeView:
                         plan_files=tuple(str(f.plan) for f in self._files),
                         journal_files=tuple(str(f.journal) for f in self._files if f.journal is not None))
 
-    def _narrowed(self, file: _File, keep: list[int]) -> tuple[Plan, list] | None:
+    def _narrowed(self, file: _File, keep: list[int], *, measures: int) -> tuple[Plan, list] | None:
         """(the file's plan with only the measures at `keep`, ascending, and their journal
-        entries), or None. Only those measures' and entries' rows of the cache are decoded."""
+        entries), or None. Only those measures' and entries' rows of the cache are decoded.
+        `measures`: how many the file has."""
         store = self._store
         try:
             header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version,
@@ -136,20 +140,32 @@ class OutcomeView:
             return None
         if file.journal is None:
             return plan, []
-        ids, prefix = {m.id for m in plan.measures()}, file.prefix
-        if prefix:  # a journal names its own file's measures unprefixed ("18.4" for "xizang:18.4")
-            ids.update([mid[len(prefix):] for mid in ids if mid.startswith(prefix) and ":" not in mid[len(prefix):]])
 
-        def wanted(measure_ids: list[str], count: int) -> list[int]:
-            if type(measure_ids) is not list or len(measure_ids) != count:
-                raise ValueError("a journal header that doesn't name the measure of each row")
-            return [at for at, mid in enumerate(measure_ids) if mid in ids]
+        def measures_kept(header, count: int) -> list[int]:
+            if header is not None or count != measures:
+                raise ValueError("not a row for each measure")
+            return keep
 
-        doc = store.get_rows(file.journal, "journal", prefix, file.journal_version, pick=wanted)
+        rows_of = store.get_rows(file.plan, ENTRY_ROWS, file.prefix, self._context.outcome_version(file),
+                                 pick=measures_kept)
+        try:
+            rows = sorted([row for rows in rows_of[1] for row in rows]) if rows_of is not None else None
+        except TypeError:  # damaged
+            rows = None
+        if not rows:
+            return None if rows is None else (plan, [])
+
+        def wanted(_, count: int) -> list[int]:
+            if rows[0] < 0 or rows[-1] >= count:
+                raise ValueError("rows beyond the journal's")
+            return rows
+
+        doc = store.get_rows(file.journal, "journal", file.prefix, file.journal_version, pick=wanted)
         if doc is None or not _journal_rows_ok(*doc):
             return None
         try:
-            found, bad = JournalContext(replace(plan, units=self._context.plan.units), date.max).entries(doc[1], str(file.journal), prefix)
+            context = JournalContext(replace(plan, units=self._context.plan.units), date.max)
+            found, bad = context.entries(doc[1], str(file.journal), file.prefix)
         except CACHE_DAMAGE:
             return None
         return None if bad else (plan, found)
@@ -242,25 +258,44 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
         files.append(_File(plan, journal if journal_version else None, prefix, versions[str(plan)], journal_version))
     heads = [_head(store, file) for file in files]
     context = _context(files, heads) if None not in heads else None
-    if context is None or all(store.has(f.plan, OUTCOMES, f.prefix, context.outcome_version(f)) for f in files):
+    if context is None or all(store.has(f.plan, kind, f.prefix, context.outcome_version(f))
+                              for f in files for kind in (ENTRY_ROWS, OUTCOMES)):
         return
     prefixes = {str(f.journal): f.prefix for f in files}
     newest: dict[str, int] = {}
+    entries_of: dict[str, list] = {}  # journal -> its entries, in the order of its rows
     for entry in registry.journal:
         file = entry.location.file if entry.location is not None else ""
         if not entry.measure.startswith(prefixes.get(file, "\0")):
             return  # an entry on another file's measure: the view narrows each file alone
         newest[file] = max(newest.get(file, 0), entry.date.toordinal())
+        entries_of.setdefault(file, []).append(entry)
     if any(day > report.as_of.toordinal() for day in newest.values()):
         return
     results = list(report.measures())
     if len(results) != sum(count for _, count in heads):
         return
-    results = iter(results)
+    at = 0
     for file, (_, count) in zip(files, heads):
-        flat = [number for _ in range(count) for number in engine.outcome_of(next(results))]
-        store.put(file.plan, OUTCOMES, file.prefix, context.outcome_version(file),
-                  {"newest": newest.get(str(file.journal), 0), "outcomes": flat})
+        _put_outcomes(store, file, context, results[at:at + count], entries_of.get(str(file.journal), []))
+        at += count
+
+
+def _put_outcomes(store: FileCache, file: _File, context: _Context, results: list, entries: list) -> dict:
+    """Store the outcomes of a file's measures (`results`, evaluated as of a day on or after
+    all of `entries`, its journal's entries in the order of its rows) and, in an entry of
+    their own, a row per measure: where its entries are among them (read a few rows at a time
+    by OutcomeView._narrowed, while the outcomes are read whole). The outcomes document."""
+    version = context.outcome_version(file)
+    rows_of: dict[str, list[int]] = {}
+    for row, entry in enumerate(entries):
+        rows_of.setdefault(entry.measure, []).append(row)
+    store.put_rows(file.plan, ENTRY_ROWS, file.prefix, version, None,
+                   [rows_of.get(result.measure.id, []) for result in results])
+    document = {"newest": max((e.date.toordinal() for e in entries), default=0),
+                "outcomes": [number for result in results for number in engine.outcome_of(result)]}
+    store.put(file.plan, OUTCOMES, file.prefix, version, document)
+    return document
 
 
 def _head(store: FileCache, file: _File) -> tuple[Plan, int] | None:
@@ -322,7 +357,4 @@ def _evaluate_file(file: _File, raws: _Raws, context: _Context, store: FileCache
     # Judged with the registry's settings and immediate due date, after every entry.
     in_context = replace(plan, settings=replace(context.plan.settings, immediate_due=context.plan.immediate_due))
     report = engine.evaluate(plan=in_context, journal=entries, as_of=date.max)
-    document = {"newest": max((e.date.toordinal() for e in entries), default=0),
-                "outcomes": [number for result in report.measures() for number in engine.outcome_of(result)]}
-    store.put(file.plan, OUTCOMES, file.prefix, context.outcome_version(file), document)
-    return document
+    return _put_outcomes(store, file, context, list(report.measures()), entries)

@@ -327,13 +327,13 @@ CACHE_DAMAGE = (TypeError, ValueError, LookupError)
 
 
 def _put_journal(store: FileCache, path: Path, prefix: str, raw: bytes, rows: list[list]) -> None:
-    # The header lists each row's measure id, so that outcomes.py can decode only some rows.
-    store.put_rows(path, "journal", prefix, raw, [row[1] for row in rows], rows)
+    # (no header: which rows are whose measure's, outcomes.py keeps with each plan's outcomes)
+    store.put_rows(path, "journal", prefix, raw, None, rows)
 
 
 def _journal_rows_ok(header, rows) -> bool:
     """Whether a cached journal's (header, rows) have the shape `_put_journal` gives them."""
-    return (isinstance(header, list) and isinstance(rows, list)
+    return (header is None and isinstance(rows, list)
             and all(isinstance(row, list) and len(row) == _ROW_LENGTH for row in rows))
 
 

@@ -149,7 +149,7 @@ def test_cli_no_cache_writes_nothing(small, cache_dir):
     assert not cache_dir.exists()
     again = subprocess.run(env_run, capture_output=True, text=True, env={**_env(cache_dir)})
     assert again.stdout == proc.stdout
-    assert len(list(cache_dir.glob("*.json"))) == 4  # the plan, its head, the journal, the outcomes (outcomes.py)
+    assert len(list(cache_dir.glob("*.json"))) == 5  # the plan, its head, the journal, the outcomes and their entry rows
 
 
 def _env(cache_dir):
@@ -235,7 +235,7 @@ def _damage_a_journal_row(cache_dir: Path) -> None:
     for entry in cache_dir.glob("*.json"):
         key, _, body = entry.read_bytes().partition(b"\n")
         head, _, rows = body.partition(b"\n")
-        if head.startswith(b'[["') and rows.startswith(b",[0,"):  # a journal: [measure ids,ends\n,row\n...]
+        if head.startswith(b"[null,") and rows.startswith(b",[0,"):  # a journal: [null,ends\n,row\n...]
             entry.write_bytes(key + b"\n" + head + b"\n" + b",[0,11," + rows.split(b",", 3)[3])
             return
     raise AssertionError("no journal entry in the cache")

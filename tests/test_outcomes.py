@@ -185,31 +185,39 @@ def test_a_cached_plan_whose_rows_cant_be_picked_is_a_miss(reg, cache_dir, damag
     assert check(*argv) == expected
 
 
-@pytest.mark.parametrize("kind", ["plan", "journal"])
+@pytest.mark.parametrize("kind", ["plan", outcomes.ENTRY_ROWS])
 def test_a_cached_header_that_no_longer_describes_its_rows_is_a_miss(reg, cache_dir, kind):
-    # A journal's header names the measure of each row; a plan's counts each task's measures.
+    # A plan's header counts each task's measures; the entry beside the outcomes has a row
+    # for each measure (where its journal entries are).
     import json
 
     argv = ["-r", str(reg), "--format", "json", "--fail-on", "overdue", "--fail-on", "stale", "--as-of", "2021-01-01"]
     expected = check(*argv, "--no-cache")
     check(*argv)
-    damaged = 0
-    for entry in cache_dir.glob("*.json"):
+    for plan, _, prefix in outcomes.registry_files(reg):
+        entry = FileCache(cache_dir).entry_path(plan, kind, prefix)
         key, _, body = entry.read_bytes().partition(b"\n")
         head, _, rows = body.partition(b"\n")
-        if not rows.startswith(b",["):
-            continue  # not an entry of rows
         header, ends = json.loads(head + b"]")
-        if kind == "journal" and isinstance(header, list):
-            header = header[:-1]  # the last row's measure unnamed
-        elif kind == "plan" and isinstance(header, dict):
-            header["measure_counts"][0] += 1  # the first task claims the next task's row
+        if kind == outcomes.ENTRY_ROWS:
+            ends = ends[:-1]  # the last measure without its row
         else:
-            continue
+            header["measure_counts"][0] += 1  # the first task claims the next task's row
         head = b"[" + json.dumps([header, ends], ensure_ascii=False).encode()[1:-1]
         entry.write_bytes(key + b"\n" + head + b"\n" + rows)
-        damaged += 1
-    assert damaged == len(outcomes.registry_files(reg))
+    assert check(*argv) == expected
+
+
+def test_outcomes_without_the_rows_of_their_entries_are_made_again(reg, cache_dir):
+    argv = ["-r", str(reg), "--format", "json", "--fail-on", "overdue", "--fail-on", "stale", "--as-of", "2021-01-01"]
+    expected = check(*argv, "--no-cache")
+    check(*argv)
+    entries = [FileCache(cache_dir).entry_path(plan, outcomes.ENTRY_ROWS, prefix)
+               for plan, _, prefix in outcomes.registry_files(reg)]
+    for entry in entries:
+        entry.unlink()
+    assert check(*argv) == expected
+    assert all(entry.exists() for entry in entries)
     assert check(*argv) == expected
 
 
