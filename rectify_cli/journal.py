@@ -394,11 +394,15 @@ def _scalar(value: str) -> str:
 
 
 def _joined(old: bytes | None, entry: bytes) -> bytes:
+    """`entry` (LF line ends) after the journal's `old` bytes, in the line ends the journal
+    uses: a journal kept on Windows (CRLF) stays CRLF, not a mix."""
     if old is None:
         return HEADER.encode("utf-8") + entry
+    first = old.find(b"\n")
+    end = b"\r\n" if first > 0 and old[first - 1:first] == b"\r" else b"\n"
     if old and not old.endswith(b"\n"):
-        old += b"\n"
-    return old + entry
+        old += end
+    return old + entry.replace(b"\n", end)
 
 
 def _raw_entries(raw: bytes, jpath: Path) -> list:

@@ -148,6 +148,21 @@ def test_missing_final_newline_gets_one(reg):
     assert after.startswith(before + b'\n- measure: "1.1"\n')
 
 
+@pytest.mark.parametrize("final_newline", [True, False])
+def test_a_journal_kept_on_windows_stays_crlf(reg, final_newline):
+    path = reg.parent / "progress.yaml"
+    crlf = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(crlf if final_newline else crlf.removesuffix(b"\r\n"))
+    before = path.read_bytes()
+    assert run("record", "1.1", "--state", "in_progress", "--note", "第一行\n第二行", "--registry", str(reg)).exit_code == 0
+    after = path.read_bytes()
+    assert after.startswith(before)
+    assert after[len(before):].startswith(b'- measure: "1.1"\r\n' if final_newline else b'\r\n- measure: "1.1"\r\n')
+    assert after.count(b"\n") == after.count(b"\r\n")  # no line end of another kind
+    assert load_registry(reg).journal[-1].note == "第一行\n第二行"
+    assert run("verify", "--registry", str(reg)).exit_code == 0
+
+
 def test_first_entry_creates_the_journal_with_a_header(reg):
     (reg.parent / "progress.yaml").unlink()
     result = run("record", "1.1", "--state", "in_progress", "--note", "开工", "--registry", str(reg))
