@@ -236,8 +236,14 @@ def check_cmd(
     sys.stdout.flush()
     sys.stdout.buffer.write(output.outputs[0])
     if summary_path:
-        with open(summary_path, "ab") as handle:
-            handle.write(output.outputs[1])
+        from .errors import FileWriteError
+        from .fsutil import append_bytes
+
+        try:
+            append_bytes(Path(summary_path), output.outputs[1])
+        except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
+            typer.echo(printable(f"rectify: warning: GITHUB_STEP_SUMMARY {exc}; the job summary is missing",
+                                 single_line=True), err=True)
     raise typer.Exit(EXIT_FOUND if output.failing else 0)
 
 

@@ -77,6 +77,16 @@ def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteE
     return FileWriteError(f"{path}: cannot be written ({why})" + ("; nothing was written" if atomic else ""))
 
 
+def append_bytes(path: Path, data: bytes) -> None:
+    """Add `data` at the end of the file `path` (made if need be), as a log is written to.
+    FileWriteError when it can't be."""
+    try:
+        with open(path, "ab") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise _write_error(Path(path), exc, atomic=False) from None
+
+
 def file_sha256(path: Path) -> tuple[str, int]:
     """(SHA-256 in hex, size) of a file's content, read a block at a time into one buffer:
     100 MB of registry, or a video of gigabytes as evidence, in a megabyte of memory (and

@@ -227,6 +227,15 @@ def test_github_actions_picks_github_format_and_writes_the_step_summary(tmp_path
     )
 
 
+def test_a_step_summary_that_cannot_be_written_leaves_the_verdict_standing(tmp_path):
+    summary = tmp_path / "gone" / "summary.md"
+    result = run("-r", SMALL, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1  # (the measure overdue fails the check, as it would with the summary)
+    assert result.stdout.startswith("::error file=tests/fixtures/small/tasks.yaml,line=41,title=1.1 逾期90天::")
+    assert result.stderr == (f"rectify: warning: GITHUB_STEP_SUMMARY {summary}: cannot be written "
+                             f"(no such folder: {summary.parent}); the job summary is missing\n")
+
+
 def test_explicit_format_wins_over_github_actions(tmp_path):
     summary = tmp_path / "summary.md"
     result = run("-r", SMALL, "--format", "text", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
