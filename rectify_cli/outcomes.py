@@ -25,8 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import groupby
+from operator import attrgetter, methodcaller
 from pathlib import Path
 
 from . import dates, engine
@@ -262,15 +265,17 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
                               for f in files for kind in (ENTRY_ROWS, OUTCOMES)):
         return
     prefixes = {str(f.journal): f.prefix for f in files}
-    newest: dict[str, int] = {}
     entries_of: dict[str, list] = {}  # journal -> its entries, in the order of its rows
-    for entry in registry.journal:
-        file = entry.location.file if entry.location is not None else ""
-        if not entry.measure.startswith(prefixes.get(file, "\0")):
-            return  # an entry on another file's measure: the view narrows each file alone
-        newest[file] = max(newest.get(file, 0), entry.date.toordinal())
-        entries_of.setdefault(file, []).append(entry)
-    if any(day > report.as_of.toordinal() for day in newest.values()):
+    try:  # (a registry's entries come a file after another: grouped, and checked, a file at a time)
+        for file, entries in groupby(registry.journal, key=_ENTRY_FILE):
+            if file in entries_of or file not in prefixes:
+                return
+            entries_of[file] = entries = list(entries)
+            if not all(map(methodcaller("startswith", prefixes[file]), map(_MEASURE, entries))):
+                return  # an entry on another file's measure: the view narrows each file alone
+            if max(map(_DATE, entries)) > report.as_of:
+                return
+    except AttributeError:  # an entry without a location
         return
     results = list(report.measures())
     if len(results) != sum(count for _, count in heads):
@@ -281,18 +286,22 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
         at += count
 
 
+_ENTRY_FILE, _MEASURE, _DATE = attrgetter("location.file"), attrgetter("measure"), attrgetter("date")
+
+
 def _put_outcomes(store: FileCache, file: _File, context: _Context, results: list, entries: list) -> dict:
     """Store the outcomes of a file's measures (`results`, evaluated as of a day on or after
     all of `entries`, its journal's entries in the order of its rows) and, in an entry of
     their own, a row per measure: where its entries are among them (read a few rows at a time
     by OutcomeView._narrowed, while the outcomes are read whole). The outcomes document."""
     version = context.outcome_version(file)
-    rows_of: dict[str, list[int]] = {}
-    for row, entry in enumerate(entries):
-        rows_of.setdefault(entry.measure, []).append(row)
+    rows_of: defaultdict[str, list[int]] = defaultdict(list)
+    for row, measure in enumerate(map(_MEASURE, entries)):
+        rows_of[measure].append(row)
     store.put_rows(file.plan, ENTRY_ROWS, file.prefix, version, None,
-                   [rows_of.get(result.measure.id, []) for result in results])
-    document = {"newest": max((e.date.toordinal() for e in entries), default=0),
+                   [rows_of.get(result.measure.id, ()) for result in results])
+    newest = max(map(_DATE, entries), default=None)
+    document = {"newest": newest.toordinal() if newest is not None else 0,
                 "outcomes": [number for result in results for number in engine.outcome_of(result)]}
     store.put(file.plan, OUTCOMES, file.prefix, version, document)
     return document
