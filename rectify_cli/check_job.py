@@ -22,8 +22,6 @@ from .render import check as check_render
 
 # A split pays for its fork and merge (some 20 ms) from about this many listed measures a run.
 MIN_PER_RUN = 4000
-# From this many measures, a full check stores their outcomes from a child while it renders.
-REMEMBER_APART_FROM = 10_000
 FIRST_RUN_WEIGHT = 1.05  # see _split
 
 
@@ -89,38 +87,20 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
         output = _from_outcomes(path, as_of=as_of, rules=rules, layouts=layouts, lang=lang, settings=settings)
         if output is not None:
             return output
-    from . import dates, fanout, outcomes
+    from . import dates, outcomes
     from .cache import FileCache
     from .registry import load_registry
 
     registry = load_registry(path, use_cache=not no_cache)
     day = as_of or dates.today(registry.plan.settings.timezone)
     report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=day, **settings)
-
-    def judged() -> CheckOutput:
-        selected = engine.select(report, units=registry.plan.units, owners=owners, task_ids=tasks)
-        result = gate.run_check(selected, fail_on=rules, registry=registry, itemise_passes=None in layouts)
-        return CheckOutput(failing=bool(result.failing),
-                           outputs=tuple(check_render.render(result, format=f, lang=lang) for f in formats),
-                           judged=(registry, result))
-
-    if no_cache:
-        return judged()
-
-    def remembered() -> None:
+    if not no_cache:
         outcomes.remember(path, registry, report, store=FileCache())
-
-    if sum(len(task.measures) for task in registry.plan.tasks) < REMEMBER_APART_FROM:
-        remembered()
-        return judged()
-    # A child stores the outcomes while this process renders (0.2-0.5 s at 100,000 measures,
-    # taken off the wait); they are stored when the command returns, as before.
-    output, _ = fanout.run(_call, [judged, remembered], encode=lambda _: b"", decode=lambda _: None)
-    return output
-
-
-def _call(job):
-    return job()
+    report = engine.select(report, units=registry.plan.units, owners=owners, task_ids=tasks)
+    result = gate.run_check(report, fail_on=rules, registry=registry, itemise_passes=None in layouts)
+    return CheckOutput(failing=bool(result.failing),
+                       outputs=tuple(check_render.render(result, format=f, lang=lang) for f in formats),
+                       judged=(registry, result))
 
 
 def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutput | None:

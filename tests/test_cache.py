@@ -149,7 +149,7 @@ def test_cli_no_cache_writes_nothing(small, cache_dir):
     assert not cache_dir.exists()
     again = subprocess.run(env_run, capture_output=True, text=True, env={**_env(cache_dir)})
     assert again.stdout == proc.stdout
-    assert len(list(cache_dir.glob("*.json"))) == 5  # the plan, its head, the journal, the outcomes and their entry rows
+    assert len(list(cache_dir.glob("*.json"))) == 5  # the plan, its head, the journal, the outcomes and its rows' measures
 
 
 def _env(cache_dir):

@@ -93,23 +93,6 @@ def test_a_small_check_is_not_split(generated, tmp_path, monkeypatch):
     assert made == [1]  # 620 measures list far fewer than MIN_PER_RUN
 
 
-def test_a_big_full_check_stores_its_outcomes_from_a_child(generated, tmp_path, monkeypatch):
-    """From REMEMBER_APART_FROM measures a forked child stores the outcomes while the output is
-    rendered: when the command returns they are there, and the next check is judged from them."""
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(check_job, "REMEMBER_APART_FROM", 100)  # (the generated registry: 620 measures)
-    shared_out = []
-    real_run = fanout.run
-    monkeypatch.setattr(fanout, "run", lambda work, chunks, **kwargs: shared_out.append(len(chunks)) or
-                        real_run(work, chunks, **kwargs))
-    options = {"as_of": date(2020, 6, 30), "fail_on": ("overdue", "stale"), "formats": ("json", "text")}
-    cold = check_job.run(generated["folder"], **options)
-    assert shared_out == [2] and fanout.can_fork()  # rendering here, storing the outcomes in a child
-    assert outcomes.open_view(generated["folder"], store=FileCache(), today=date(2020, 6, 30)) is not None
-    assert check_job.run(generated["folder"], **options).outputs == cold.outputs
-    assert cold.outputs == check_job.run(generated["folder"], **options, no_cache=True).outputs
-
-
 def _part(items, ascending=True):
     """A run's payload as far as merging reads it: items as [severity, sub-key, id]."""
     ids = [item[2] for item in items]

@@ -185,39 +185,45 @@ def test_a_cached_plan_whose_rows_cant_be_picked_is_a_miss(reg, cache_dir, damag
     assert check(*argv) == expected
 
 
-@pytest.mark.parametrize("kind", ["plan", outcomes.ENTRY_ROWS])
-def test_a_cached_header_that_no_longer_describes_its_rows_is_a_miss(reg, cache_dir, kind):
-    # A plan's header counts each task's measures; the entry beside the outcomes has a row
-    # for each measure (where its journal entries are).
+def test_a_cached_plan_header_that_no_longer_describes_its_rows_is_a_miss(reg, cache_dir):
     import json
 
     argv = ["-r", str(reg), "--format", "json", "--fail-on", "overdue", "--fail-on", "stale", "--as-of", "2021-01-01"]
     expected = check(*argv, "--no-cache")
     check(*argv)
     for plan, _, prefix in outcomes.registry_files(reg):
-        entry = FileCache(cache_dir).entry_path(plan, kind, prefix)
+        entry = FileCache(cache_dir).entry_path(plan, "plan", prefix)
         key, _, body = entry.read_bytes().partition(b"\n")
         head, _, rows = body.partition(b"\n")
         header, ends = json.loads(head + b"]")
-        if kind == outcomes.ENTRY_ROWS:
-            ends = ends[:-1]  # the last measure without its row
-        else:
-            header["measure_counts"][0] += 1  # the first task claims the next task's row
+        header["measure_counts"][0] += 1  # the first task claims the next task's row
         head = b"[" + json.dumps([header, ends], ensure_ascii=False).encode()[1:-1]
         entry.write_bytes(key + b"\n" + head + b"\n" + rows)
     assert check(*argv) == expected
 
 
-def test_outcomes_without_the_rows_of_their_entries_are_made_again(reg, cache_dir):
+@pytest.mark.parametrize("damage", ["a row short", "a text for a position", "gone"])
+def test_cached_positions_of_journal_rows_that_do_not_fit_are_a_miss(reg, cache_dir, damage):
+    """Beside the outcomes, the position of each journal row's measure: damaged or missing,
+    the check is the full load's, and the positions are made again."""
+    import json
+
     argv = ["-r", str(reg), "--format", "json", "--fail-on", "overdue", "--fail-on", "stale", "--as-of", "2021-01-01"]
     expected = check(*argv, "--no-cache")
     check(*argv)
-    entries = [FileCache(cache_dir).entry_path(plan, outcomes.ENTRY_ROWS, prefix)
+    entries = [FileCache(cache_dir).entry_path(plan, outcomes.ROW_MEASURES, prefix)
                for plan, _, prefix in outcomes.registry_files(reg)]
     for entry in entries:
-        entry.unlink()
+        key, _, body = entry.read_bytes().partition(b"\n")
+        positions = json.loads(body)
+        if damage == "gone":
+            entry.unlink()
+            continue
+        positions = positions[:-1] if damage == "a row short" else [str(p) for p in positions]
+        entry.write_bytes(key + b"\n" + json.dumps(positions).encode())
     assert check(*argv) == expected
-    assert all(entry.exists() for entry in entries)
+    if damage == "gone":
+        assert all(entry.exists() for entry in entries)
     assert check(*argv) == expected
 
 
