@@ -23,7 +23,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise _write_error(path, exc) from None
     if mode is not None and stat.S_ISDIR(mode):
         raise FileWriteError(f"{path}: is a folder, expected a file; nothing was written")
-    if mode is not None and not stat.S_ISREG(mode):
+    if mode is not None and (not stat.S_ISREG(mode) or _names_a_descriptor(path)):
         _write_through(path, data)
         return
     target = Path(os.path.realpath(path))
@@ -58,10 +58,24 @@ def _umask() -> int:
     return mask
 
 
+def _names_a_descriptor(path: Path) -> bool:
+    """Whether `path` leads, link by link, to an open descriptor (/dev/stdout is /proc/self/fd/1):
+    what it stands for, a file the shell opened say, is written to, not replaced."""
+    at = os.path.abspath(path)
+    for _ in range(40):  # (the kernel's own limit on links followed)
+        if at.startswith(("/proc/", "/dev/fd/")):
+            return True
+        if not os.path.islink(at):
+            return False
+        at = os.path.abspath(os.path.join(os.path.dirname(at), os.readlink(at)))
+    return False
+
+
 def _write_through(path: Path, data: bytes) -> None:
-    """Write to what is not a regular file (a terminal, a pipe, /dev/null) in place."""
+    """Write to what is not a regular file (a terminal, a pipe, /dev/null), or through a
+    descriptor, in place: appended, as `>>` in the shell may have asked."""
     try:
-        with open(path, "wb") as handle:
+        with open(path, "ab") as handle:
             handle.write(data)
     except OSError as exc:
         raise _write_error(path, exc, atomic=False) from None

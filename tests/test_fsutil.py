@@ -57,6 +57,18 @@ def test_a_pipe_is_written_to_not_replaced(tmp_path):
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/fd"), reason="needs /proc/self/fd (Linux)")
+def test_a_descriptor_is_written_through_not_replaced(tmp_path):
+    """`-o /dev/stdout >> log`: /dev/stdout leads to /proc/self/fd/1, and so to the log the
+    shell opened; the log keeps what it held, and the output follows it."""
+    log = tmp_path / "log.txt"
+    log.write_bytes(b"earlier\n")
+    with open(log, "ab") as opened:
+        fsutil.atomic_write_bytes(f"/proc/self/fd/{opened.fileno()}", "月报\n".encode())
+    assert log.read_text(encoding="utf-8") == "earlier\n月报\n"
+    assert stat.S_ISREG(log.stat().st_mode) and not log.is_symlink()
+
+
 def test_a_folder_is_refused(tmp_path):
     with pytest.raises(FileWriteError) as caught:
         fsutil.atomic_write_bytes(tmp_path, b"x")
