@@ -24,7 +24,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     if mode is not None and stat.S_ISDIR(mode):
         raise FileWriteError(f"{path}: is a folder, expected a file; nothing was written")
     if mode is not None and (not stat.S_ISREG(mode) or _names_a_descriptor(path)):
-        _write_through(path, data)
+        append_bytes(path, data)  # (a terminal, a pipe, /dev/null, a file the shell opened: in place)
         return
     target = Path(os.path.realpath(path))
     try:
@@ -71,16 +71,6 @@ def _names_a_descriptor(path: Path) -> bool:
     return False
 
 
-def _write_through(path: Path, data: bytes) -> None:
-    """Write to what is not a regular file (a terminal, a pipe, /dev/null), or through a
-    descriptor, in place: appended, as `>>` in the shell may have asked."""
-    try:
-        with open(path, "ab") as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise _write_error(path, exc, atomic=False) from None
-
-
 def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteError:
     if isinstance(exc, FileNotFoundError):
         why = f"no such folder: {path.parent}"
@@ -92,8 +82,8 @@ def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteE
 
 
 def append_bytes(path: Path, data: bytes) -> None:
-    """Add `data` at the end of the file `path` (made if need be), as a log is written to.
-    FileWriteError when it can't be."""
+    """Add `data` at the end of the file `path` (made if need be), as a log is written to, or
+    as `>>` in the shell may have asked. FileWriteError when it can't be."""
     try:
         with open(path, "ab") as handle:
             handle.write(data)

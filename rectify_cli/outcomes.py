@@ -265,9 +265,10 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
             entries = list(entries)
             if prefixes[file] and not all(map(methodcaller("startswith", prefixes[file]), map(_MEASURE, entries))):
                 return  # an entry on another file's measure: the view narrows each file alone
-            entries_of[file] = entries, max(map(_DATE, entries))
-            if entries_of[file][1] > report.as_of:
+            newest = max(map(_DATE, entries))
+            if newest > report.as_of:
                 return
+            entries_of[file] = entries, newest
     except AttributeError:  # an entry without a location
         return
     results = list(report.measures())
