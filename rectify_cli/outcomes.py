@@ -257,7 +257,7 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
                               for f in files for kind in (ROW_MEASURES, OUTCOMES)):
         return
     prefixes = {str(f.journal): f.prefix for f in files}
-    entries_of: dict[str, tuple[list, date]] = {}  # journal -> its entries in the order of its rows, the newest's date
+    entries_of: dict[str, tuple[list, date]] = {}  # journal -> (its entries in row order, the newest's date)
     try:  # (a registry's entries come a file after another: grouped, and checked, a file at a time)
         for file, entries in groupby(registry.journal, key=_ENTRY_FILE):
             if file in entries_of or file not in prefixes:
@@ -287,10 +287,10 @@ _MEASURE_ID = attrgetter("measure.id")
 def _put_outcomes(store: FileCache, file: _File, context: _Context, results: list, entries: list,
                   newest: date | None) -> dict | None:
     """Store the outcomes of a file's measures (`results`, evaluated as of a day on or after
-    all of `entries`, its journal's entries in the order of its rows; `newest`: the latest
-    of their dates) and, in an entry of
-    their own, the position of each entry's measure among them (for OutcomeView._narrowed,
-    while the outcomes are read whole). The outcomes document; None when nothing was stored."""
+    all of `entries`, its journal's entries in the order of its rows; `newest`: the latest of
+    their dates) and, in an entry of their own, the position of each entry's measure among
+    them (for OutcomeView._narrowed, while the outcomes are read whole). The outcomes
+    document; None when nothing was stored."""
     version = context.outcome_version(file)
     position = dict(zip(map(_MEASURE_ID, results), count()))
     try:
