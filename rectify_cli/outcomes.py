@@ -32,7 +32,7 @@ from operator import attrgetter, methodcaller
 from pathlib import Path
 
 from . import dates, engine
-from .cache import HEAD, FileCache, decode_plan, plan_rows_at
+from .cache import HEAD, FileCache, decode_plan, plan_positions_of_row, plan_rows_at
 from .errors import RegistryError
 from .model import Plan, Registry, Settings
 from .registry import (
@@ -42,6 +42,8 @@ from .registry import (
     _load_journal,
     _load_plan,
     _merge,
+    appended_journal_row,
+    load_registry,
     read_bytes,
     registry_files,
     resolve_path,
@@ -115,6 +117,36 @@ class OutcomeView:
         return [engine.flagged(zip(flat[0::3], flat[1::3], flat[2::3]), as_of=as_of, warn_days=warn,
                                report_period_days=period, categories=categories) for flat in self._outcomes]
 
+    def positions_of(self, item: str) -> list[list[int]] | None:
+        """Per file, the positions of the measures of the one task or measure named `item`: by
+        its id, else (in a folder) by its id within one file, "18.4" for "NAME:18.4" (as `show`
+        finds it). None when no id or several match, or a task has no measures: the full
+        load answers, and names the ids that come close."""
+        found = self._rows_of(lambda file: item)
+        if not found and ":" not in item and all(file.prefix for file in self._files):
+            found = self._rows_of(lambda file: file.prefix + item)
+        if found is None or len(found) != 1:
+            return None
+        at, header, row = found[0]
+        try:
+            positions = plan_positions_of_row(header, row)
+        except (ValueError, LookupError, TypeError):  # a damaged header
+            return None
+        if not positions:
+            return None
+        return [positions if n == at else [] for n in range(len(self._files))]
+
+    def _rows_of(self, id_in) -> list[tuple[int, dict, int]] | None:
+        """(file index, its plan's header, row) of each row of every file's cached plan whose id
+        is `id_in(file)`; None when a plan's entry is gone or damaged."""
+        found = []
+        for at, file in enumerate(self._files):
+            rows = self._store.find_rows(file.plan, "plan", file.prefix, file.plan_version, id_in(file))
+            if rows is None:
+                return None
+            found.extend((at, rows[0], row) for row in rows[1])
+        return found
+
     def narrowed(self, picks: list[list[int]]) -> Registry | None:
         """The registry narrowed to the measures at `picks` (per file, ascending positions) and
         their journal entries; None when a cache entry has gone since the view was opened."""
@@ -164,6 +196,21 @@ class OutcomeView:
         except CACHE_DAMAGE:
             return None
         return None if bad else (plan, found)
+
+
+def load_item(path, item: str, *, use_cache: bool = True) -> Registry:
+    """The registry at `path` for a command about one task or measure, named `item` (its id as
+    the command reads it; see OutcomeView.positions_of): narrowed to it and its journal
+    entries from the cached outcomes when they can answer (0.2 s at 100,000 measures, against
+    3 s to load the whole from the cache), else the whole registry (registry.load_registry),
+    which also names the ids close to an unknown one and reports any problem."""
+    if use_cache:
+        view = open_view(path, store=FileCache())
+        picks = view.positions_of(item) if view is not None else None
+        narrowed = view.narrowed(picks) if picks is not None else None
+        if narrowed is not None:
+            return narrowed
+    return load_registry(path, use_cache=use_cache)
 
 
 def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeView | None:
@@ -278,6 +325,62 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
     for file, (_, measures) in zip(files, heads):
         _put_outcomes(store, file, context, results[at:at + measures], *entries_of.get(str(file.journal), ([], None)))
         at += measures
+
+
+def remember_append(path, *, journal: Path, old: bytes, new: bytes, entry: bytes, registry: Registry,
+                    entries: tuple, store: FileCache) -> None:
+    """After `entry` (YAML text, checked to read back as the one entry added) was appended to
+    `journal` (its bytes `old`, now `new`), store for the new bytes what the cache held for
+    the old: the journal's rows and its plan's outcomes, with the entry added. The next
+    command then reads no YAML, where a national journal takes seconds to read again.
+    `registry`: the registry the entry was checked against (whole or narrowed), holding its
+    measure; `entries`: its journal, the new entry last. Nothing is stored when the cache
+    held nothing for the old bytes."""
+    new_entry = entries[-1]
+    try:
+        layout = [(plan, prefix) for plan, path_of_journal, prefix in registry_files(resolve_path(path))
+                  if path_of_journal == journal]
+        if len(layout) != 1:
+            return
+        plan, prefix = layout[0]
+        files = [_File(p, j, pre, store.file_digest(p)[0], None) for p, j, pre in registry_files(resolve_path(path))]
+    except (RegistryError, OSError):
+        return
+    heads = [_head(store, file) for file in files]
+    context = _context(files, heads) if None not in heads else None
+    if context is None:
+        return
+    file = next(f for f in files if f.plan == plan)
+    before = replace(file, journal=journal, journal_version=store.digest(old))
+    after = replace(before, journal_version=store.digest(new))
+    document = _cached_outcomes(store, before, context)
+    positions = store.get(plan, ROW_MEASURES, prefix, context.outcome_version(before))
+    found = store.find_rows(plan, "plan", prefix, file.plan_version, new_entry.measure)
+    if document is None or type(positions) is not list or found is None or len(found[1]) != 1:
+        return
+    try:
+        at = plan_positions_of_row(found[0], found[1][0])
+    except (ValueError, LookupError, TypeError):
+        return
+    measure = next((m for m in registry.plan.measures() if m.id == new_entry.measure), None)
+    if len(at) != 1 or measure is None:
+        return  # (a task's row: no measure has a task's id)
+    lines = new.count(b"\n")
+    row = appended_journal_row(journal, entry, index=len(positions), line=lines - entry.count(b"\n") + 1)
+    if row is None or not store.append_rows(journal, "journal", prefix, old, new, [row]):
+        return
+    # Its outcome judged as _evaluate_file judges the file's: in the registry's context, after every entry.
+    task = next(t for t in registry.plan.tasks if t.id == measure.task_id)
+    alone = replace(context.plan, settings=replace(context.plan.settings, immediate_due=context.plan.immediate_due),
+                    tasks=(replace(task, measures=(measure,)),))
+    result = next(engine.evaluate(plan=alone, journal=[e for e in entries if e.measure == measure.id],
+                                  as_of=date.max).measures())
+    outcomes = list(document["outcomes"])
+    outcomes[3 * at[0]:3 * at[0] + 3] = engine.outcome_of(result)
+    version = context.outcome_version(after)
+    store.put(plan, ROW_MEASURES, prefix, version, [*positions, at[0]])
+    store.put(plan, OUTCOMES, prefix, version, {"newest": max(document["newest"], new_entry.date.toordinal()),
+                                                "outcomes": outcomes})
 
 
 _ENTRY_FILE, _MEASURE, _DATE = attrgetter("location.file"), attrgetter("measure"), attrgetter("date")

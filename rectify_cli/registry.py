@@ -331,6 +331,23 @@ def _put_journal(store: FileCache, path: Path, prefix: str, raw: bytes, rows: li
     store.put_rows(path, "journal", prefix, raw, None, rows)
 
 
+def appended_journal_row(path: Path, entry: bytes, *, index: int, line: int) -> list | None:
+    """The cached row of an entry appended to the journal at `path` as `entry` (its YAML text):
+    its `index`-th entry, from its line `line` on. None when it isn't valid on its own."""
+    from . import yamlio
+
+    problems: list[Problem] = []
+    try:
+        rows = _Checker(str(path), problems).journal_rows(yamlio.parse(yamlio.decode(entry, filename=str(path)), filename=str(path)))
+    except RegistryError:
+        return None
+    if problems or len(rows) != 1:
+        return None
+    row = rows[0]
+    row[0], row[-2] = index, row[-2] + line - 1
+    return row
+
+
 def _journal_rows_ok(header, rows) -> bool:
     """Whether a cached journal's (header, rows) have the shape `_put_journal` gives them."""
     return (header is None and isinstance(rows, list)

@@ -287,3 +287,63 @@ def test_files_hashed_in_several_processes_give_each_its_own_digest_in_order(tmp
     monkeypatch.setattr(cache, "PARALLEL_HASH_BYTES", 0)
     assert store.file_digests(paths) == expected
     assert runs == [3]
+
+
+@pytest.mark.parametrize("first, expected", [(0, [0]), (3, [4, 5]), ("一行\n两行", [1]), ('quote " and \\ and ]', [2]),
+                                             ("第四", [3]), ("第", []), (None, [])])
+def test_rows_are_found_by_their_first_value_without_decoding_them(tmp_path, first, expected):
+    rows = [[0, "一行\n两行"], ["一行\n两行", 1], ['quote " and \\ and ]', [["第四", 0]]], ["第四", "一行\n两行"], [3, 3],
+            [3, "x"]]
+    store = cache.FileCache(tmp_path)
+    store.put_rows(tmp_path / "src.yaml", "plan", "", b"content", {"head": 1}, rows)
+    found = store.find_rows(tmp_path / "src.yaml", "plan", "", b"content", first)
+    assert found == ({"head": 1}, expected)
+    assert store.find_rows(tmp_path / "src.yaml", "plan", "", b"other content", first) is None
+
+
+def test_rows_found_in_an_entry_whose_index_was_damaged_are_a_miss(tmp_path):
+    store = cache.FileCache(tmp_path)
+    store.put_rows(tmp_path / "src.yaml", "plan", "", b"content", None, [["a", 1], ["b", 2], ["c", 3]])
+    entry = store.entry_path(tmp_path / "src.yaml", "plan", "")
+    assert store.find_rows(tmp_path / "src.yaml", "plan", "", b"content", "c") == (None, [2])
+    entry.write_bytes(entry.read_bytes().replace(b"[null,[8,17,26]", b"[null,[8,16,26]"))  # row 1 ends a byte early
+    assert store.find_rows(tmp_path / "src.yaml", "plan", "", b"content", "c") is None
+    entry.write_bytes(b"")
+    assert store.find_rows(tmp_path / "src.yaml", "plan", "", b"content", "c") is None
+
+
+@pytest.mark.parametrize("before", [0, 1, 4096, 4097])
+def test_rows_appended_to_an_entry_make_the_entry_of_all_rows_byte_for_byte(tmp_path, before):
+    rows = [[at, "条目" * (at % 5), {"x": at}] for at in range(before + 3)]
+    store = cache.FileCache(tmp_path)
+    store.put_rows(tmp_path / "src.yaml", "journal", "", b"old", None, rows[:before])
+    assert store.append_rows(tmp_path / "src.yaml", "journal", "", b"old", b"new", rows[before:])
+    appended = store.entry_path(tmp_path / "src.yaml", "journal", "").read_bytes()
+    store.put_rows(tmp_path / "src.yaml", "journal", "", b"new", None, rows)
+    assert appended == store.entry_path(tmp_path / "src.yaml", "journal", "").read_bytes()
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"new", pick=lambda header, count: [count - 1]) == (None, rows[-1:])
+
+
+def test_rows_are_not_appended_to_an_entry_of_other_bytes_or_a_damaged_one(tmp_path):
+    store = cache.FileCache(tmp_path)
+    source = tmp_path / "src.yaml"
+    assert not store.append_rows(source, "journal", "", b"old", b"new", [[1]])  # no entry at all
+    store.put_rows(source, "journal", "", b"old", None, [[0]])
+    assert not store.append_rows(source, "journal", "", b"other", b"new", [[1]])
+    entry = store.entry_path(source, "journal", "")
+    entry.write_bytes(entry.read_bytes()[:-1])  # cut short: no closing bracket
+    assert not store.append_rows(source, "journal", "", b"old", b"new", [[1]])
+    assert store.get_rows(source, "journal", "", b"new") is None
+
+
+def test_the_positions_of_a_plan_row_are_its_tasks_measures_or_its_own(small, cache_dir):
+    plan = load(small).plan
+    header, rows = cache.encode_plan(plan)
+    measures = [m.id for m in plan.measures()]
+    for row, values in enumerate(rows):
+        positions = cache.plan_positions_of_row(header, row)
+        task = next((t for t in plan.tasks if t.id == values[0]), None)
+        expected = [m.id for m in task.measures] if task is not None else [values[0]]
+        assert [measures[at] for at in positions] == expected
+    with pytest.raises(ValueError):
+        cache.plan_positions_of_row(header, len(rows))

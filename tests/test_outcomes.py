@@ -254,3 +254,75 @@ def test_a_cached_journal_row_of_the_wrong_type_is_a_miss(reg, cache_dir):
     _damage_a_journal_row(cache_dir)
     assert check(*argv) == expected
     assert check(*argv) == expected
+
+
+# -- commands about one item: show, history, record --------------------------------------------
+def run(*args, today=TODAY):
+    result = CliRunner().invoke(app, list(args), env={**ENV, "RECTIFY_TODAY": today})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def no_full_load(monkeypatch):
+    """The full load made an error: what is asked must come from the cached outcomes."""
+    def refused(*args, **kwargs):
+        raise AssertionError("the whole registry was loaded")
+
+    monkeypatch.setattr(outcomes, "load_registry", refused)
+
+
+@pytest.mark.parametrize("item", ["1.1", "2.2", "4.2", "3", " 4 "])
+def test_show_and_history_of_one_item_read_only_it_and_say_what_the_full_load_says(reg, cache_dir, monkeypatch, item):
+    ids = [item] if reg.is_file() else [item, f"{'xizang' if item.strip()[0] in '12' else 'naqu'}:{item.strip()}"]
+    expected = {(command, i): run(command, i, "-r", str(reg), "--no-cache")
+                for command in ("show", "history") for i in ids}
+    check("-r", str(reg))  # remembers the outcomes
+    no_full_load(monkeypatch)
+    for (command, i), answer in expected.items():
+        assert answer[0] == 0 and run(command, i, "-r", str(reg)) == answer, (command, i)
+
+
+def test_an_unknown_or_ambiguous_item_is_named_as_the_full_load_names_it(tmp_path, cache_dir):
+    folder = split_small(tmp_path / "reg")
+    shutil.copy(folder / "naqu.yaml", folder / "nyingchi.yaml")  # 3.1 is naqu:3.1 and nyingchi:3.1
+    check("-r", str(folder))
+    for item in ("3.1", "9.9", "naqu:9", "xizang:3.1"):
+        answer = run("show", item, "-r", str(folder))
+        assert answer[0] == 2 and answer == run("show", item, "-r", str(folder), "--no-cache"), item
+    assert run("show", "nyingchi:3.1", "-r", str(folder))[0] == 0
+
+
+def test_a_record_leaves_the_cache_a_full_load_of_the_new_journal_makes(reg, cache_dir, tmp_path, monkeypatch):
+    """After `record`, the next command reads no YAML: the journal's cached rows and the plan's
+    outcomes are those of the old bytes with the entry added, byte for byte what a load of the
+    new journal stores."""
+    measure = "3.1" if reg.is_file() else "naqu:3.1"
+    check("-r", str(reg))
+    code, out, err = run("record", measure, "--state", "done", "--note", "0o17", "--evidence", "藏环发〔2019〕1号",
+                         "-r", str(reg))
+    assert code == 0, err
+    incremental = {entry.name: entry.read_bytes() for entry in cache_dir.glob("*.json")}
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cold"))
+    check("-r", str(reg))
+    assert {entry.name: entry.read_bytes() for entry in (tmp_path / "cold").glob("*.json")} == incremental
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(cache_dir))
+    argv = ["-r", str(reg), "--format", "json", "--as-of", "2020-01-01"]
+    expected = check(*argv, "--no-cache")
+    assert '"id": "%s"' % measure not in expected[1]  # closed: no longer listed
+    no_full_load(monkeypatch)
+    registry.PARSE_COUNTS.clear()
+    assert check(*argv) == expected
+    assert registry.PARSE_COUNTS == {}
+
+
+@pytest.mark.parametrize("ending", ["\r\n", ""], ids=["crlf", "no newline at the end"])
+def test_a_record_on_a_journal_of_other_line_ends_caches_what_a_load_reads(tmp_path, cache_dir, monkeypatch, ending):
+    shutil.copytree(SMALL, tmp_path / "reg")
+    plan, journal = tmp_path / "reg" / "tasks.yaml", tmp_path / "reg" / "progress.yaml"
+    text = journal.read_bytes()
+    journal.write_bytes(text.replace(b"\n", b"\r\n") if ending else text.rstrip(b"\n"))
+    check("-r", str(plan))
+    assert run("record", "2.2", "--state", "report", "--note", "第二次报告", "-r", str(plan))[0] == 0
+    incremental = {entry.name: entry.read_bytes() for entry in cache_dir.glob("*.json")}
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cold"))
+    check("-r", str(plan))
+    assert {entry.name: entry.read_bytes() for entry in (tmp_path / "cold").glob("*.json")} == incremental
