@@ -41,7 +41,7 @@ from .fsutil import atomic_write_bytes, file_sha256
 from .model import Entry, EntryState, MilestoneKind, Registry
 from .cache import FileCache
 from .outcomes import load_item, remember_append
-from .registry import journal_path_for, plan_files, read_text, resolve_path, suggest
+from .registry import journal_as_written, journal_path_for, plan_files, resolve_path, suggest
 from .yamltext import quoted
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -576,7 +576,7 @@ def verify(registry: str | os.PathLike | None, *, since_head: str | None = None)
 def _check_journal(jpath: Path) -> JournalCheck:
     if not jpath.exists():
         return JournalCheck(journal=str(jpath), exists=False, entries=0, head=chain.GENESIS, problems=())
-    data = yamlio.parse(read_text(jpath), filename=str(jpath))
+    data = journal_as_written(jpath)
     items = list(data) if isinstance(data, list) else []
     positions = data.item_pos if isinstance(data, list) else []
     stored = {}  # hash -> index (1-based) of the entry holding it

@@ -330,3 +330,15 @@ def reads_differently(value: str) -> bool:
     if value[:1] not in _RESOLVABLE_START or not value:
         return False  # (yaml-rs reads a plain empty scalar as None: an empty string was quoted)
     return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STR
+
+
+def plain_value(value: str):
+    """What the reference loader reads `value` as, written plain: itself, or a number, a
+    bool or None. Raises RegistryError where the reference does (an integer such as 0x_)."""
+    if not reads_differently(value):
+        return value
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    return _Walker("<value>").scalar(yaml.ScalarNode(tag, value, _NO_MARK, _NO_MARK), tag)
+
+
+_NO_MARK = yaml.Mark("<value>", 0, 0, 0, None, None)

@@ -211,3 +211,49 @@ def test_verify_without_journal_is_ok(reg):
     (reg.parent / "progress.yaml").unlink()
     result = journal.verify(reg)
     assert (result.ok, result.entries_checked, result.head) == (True, 0, chain.GENESIS)
+
+
+def _reference_only(monkeypatch):
+    monkeypatch.setattr(yamlio, "parse_fast", lambda text: yamlio.NOT_VOUCHED)
+
+
+@pytest.mark.parametrize("note, edit", [
+    ("0o17", None),  # written plain: text to the reference, a number to yaml-rs
+    ("yes", ('"yes"', "yes")),  # quotes taken off: a bool to the reference (an edit), text to yaml-rs
+    ("017", ('"017"', "017")),  # 15 to the reference, 17 to yaml-rs
+    ("2.50", ('"2.50"', "2.50")),  # a float, 2.5, whose text is no longer the one hashed
+    ("2.5", ('"2.5"', "2.5")),  # a float whose text is the one hashed
+    (".inf", None),  # written plain: text to the reference, a float to yaml-rs
+    ("", None),
+    ("主体工程完工", None),
+])
+def test_verify_reads_each_entry_as_the_reference_loader_does(reg, monkeypatch, note, edit):
+    """verify reads big journals with the fast parser, but never to a different verdict."""
+    record(reg, "1.1", note=note)
+    journal_file = reg.parent / "progress.yaml"
+    if edit is not None:
+        text = journal_file.read_text(encoding="utf-8")
+        assert text.endswith(f"  note: {edit[0]}\n", 0, text.rindex("  hash:"))
+        journal_file.write_text(text.replace(f"  note: {edit[0]}\n", f"  note: {edit[1]}\n"), encoding="utf-8")
+    fast = journal.verify(reg)
+    _reference_only(monkeypatch)
+    assert fast == journal.verify(reg)
+
+
+def test_a_measure_id_written_plain_reads_as_the_same_text(reg, monkeypatch):
+    journal_file = reg.parent / "progress.yaml"
+    journal_file.write_text(journal_file.read_text(encoding="utf-8").replace('measure: "2.2"', "measure: 2.2"),
+                            encoding="utf-8")
+    fast = journal.verify(reg)
+    assert fast.ok
+    _reference_only(monkeypatch)
+    assert fast == journal.verify(reg)
+
+
+def test_verify_of_a_journal_written_by_rectify_takes_the_fast_parser(reg):
+    from rectify_cli import registry
+
+    record(reg, "1.1", note="0.5")
+    registry.REFERENCE_PARSES.clear()
+    assert journal.verify(reg).ok
+    assert registry.REFERENCE_PARSES == {}
