@@ -244,6 +244,31 @@ def cold_and_warm(table: Table, n, what: str, argv: list[str], env: dict, cache:
     return cold, warm
 
 
+def one_item(table: Table, n, path: Path, env: dict, runs: int, floor: float) -> None:
+    """`show`, `history` and `record` of one measure, and `verify`, with a warm cache, as a
+    person asks after one item and records its progress: on a copy of the registry, which
+    `record` writes to (an entry a run). The measure is the journal's last entry's, near the
+    end of the plan."""
+    copy = Path(tempfile.mkdtemp(prefix="item-", dir=WORK))
+    try:
+        for file in registry_files(path):
+            shutil.copy(file, copy / file.name)
+        plan = copy / path.name
+        journal = (copy / "progress.yaml").read_bytes()
+        at = journal.rindex(b'- measure: "') + len(b'- measure: "')
+        item = journal[at:journal.index(b'"', at)].decode()
+        item_env = {**env, "RECTIFY_CACHE_DIR": str(copy / ".cache")}
+        run_once([*RECTIFY, "check", "--format", "json", "-r", str(plan)], item_env)  # fills the cache
+        for what, extra in (("show", ["show", item]), ("history", ["history", item]),
+                            ("record", ["record", item, "--state", "in_progress", "--note", "基准测试"]),
+                            ("verify", ["verify"])):
+            wall, rss = measure([*RECTIFY, *extra, "-r", str(plan)], item_env, runs)
+            table.add(n, f"rectify {what} ({'the whole journal' if what == 'verify' else 'one measure, warm cache'})",
+                      wall, rss, floor)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
 def paired(commands: dict[str, tuple[list[str], dict, object]], rounds: int) -> dict[str, list[float]]:
     """Wall times of each command, run in turn in each of `rounds` rounds: {name: [wall per
     round]}. Commands: {name: (argv, env, before)}, `before()` called before each run. A ratio
@@ -346,6 +371,9 @@ def main() -> None:
                 wall, rss = measure([*RECTIFY, "status", "-r", str(path)], {**env, "RECTIFY_CACHE_DIR": str(cache_root / "cold")},
                                     args.runs, terminal=True)
                 table.add(n, "rectify status, on a terminal (warm cache)", wall, rss, floor)
+
+            if n >= 1000:
+                one_item(table, n, path, env, args.runs, floor)
 
             tw = taskwarrior_data(path, n) if n >= 1000 else None
             if tw is not None:
