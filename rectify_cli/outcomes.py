@@ -369,12 +369,13 @@ def remember_append(path, *, journal: Path, old: bytes, new: bytes, entry: bytes
     row = appended_journal_row(journal, entry, index=len(positions), line=lines - entry.count(b"\n") + 1)
     if row is None or not store.append_rows(journal, "journal", prefix, old, new, [row]):
         return
-    # Its outcome judged as _evaluate_file judges the file's: in the registry's context, after every entry.
+    # Its outcome judged as _evaluate_file judges the file's: in the registry's context, after every
+    # entry of this journal (one in another file's journal, on this measure, is not this file's).
     task = next(t for t in registry.plan.tasks if t.id == measure.task_id)
     alone = replace(context.plan, settings=replace(context.plan.settings, immediate_due=context.plan.immediate_due),
                     tasks=(replace(task, measures=(measure,)),))
-    result = next(engine.evaluate(plan=alone, journal=[e for e in entries if e.measure == measure.id],
-                                  as_of=date.max).measures())
+    own = [e for e in entries[:-1] if e.measure == measure.id and e.location is not None and e.location.file == str(journal)]
+    result = next(engine.evaluate(plan=alone, journal=[*own, new_entry], as_of=date.max).measures())
     outcomes = list(document["outcomes"])
     outcomes[3 * at[0]:3 * at[0] + 3] = engine.outcome_of(result)
     version = context.outcome_version(after)

@@ -326,3 +326,19 @@ def test_a_record_on_a_journal_of_other_line_ends_caches_what_a_load_reads(tmp_p
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cold"))
     check("-r", str(plan))
     assert {entry.name: entry.read_bytes() for entry in (tmp_path / "cold").glob("*.json")} == incremental
+
+
+def test_a_record_remembers_only_its_own_journals_entries(tmp_path, cache_dir):
+    """An entry in another file's journal on this measure is that file's: once it is gone, the
+    measure's outcome must not remember it."""
+    folder = split_small(tmp_path / "reg")
+    check("-r", str(folder))
+    naqu = folder / "naqu.progress.yaml"
+    before = naqu.read_bytes()
+    naqu.write_bytes(before + '- measure: "xizang:1.1"\n  date: 2019-03-25\n  state: done\n  evidence: 跨文件销号\n'.encode())
+    assert run("record", "xizang:1.1", "--state", "in_progress", "--note", "复查", "-r", str(folder))[0] == 0
+    naqu.write_bytes(before)  # the entry that closed xizang:1.1 is gone: overdue again
+    argv = ["-r", str(folder), "--format", "json"]
+    expected = check(*argv, "--no-cache")
+    assert '"id": "xizang:1.1"' in expected[1]
+    assert check(*argv) == expected
