@@ -321,6 +321,7 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
 
 
 _ROW_LENGTH = 15  # index, 12 fields, line, column: see _Checker.journal_rows
+ROW_HASH = 12  # where a row holds its entry's hash
 # What JournalContext.entries raises on cached rows of the right shape but not of the right
 # types (a damaged or foreign entry): the file is then read again.
 CACHE_DAMAGE = (TypeError, ValueError, LookupError)

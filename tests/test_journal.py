@@ -257,3 +257,32 @@ def test_verify_of_a_journal_written_by_rectify_takes_the_fast_parser(reg):
     registry.REFERENCE_PARSES.clear()
     assert journal.verify(reg).ok
     assert registry.REFERENCE_PARSES == {}
+
+
+def test_a_cached_last_hash_that_lies_never_breaks_the_chain(reg, tmp_path, monkeypatch):
+    """The journal's last hash is taken from the cache, and checked against the journal read
+    at the same time: a damaged cache costs time, never a wrong link."""
+    from rectify_cli.cache import FileCache
+
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    load_registry(reg)  # caches the journal
+    entry = FileCache().entry_path(reg.parent / "progress.yaml", "journal", "")
+    damaged = entry.read_bytes().replace(FIXTURE_HEAD.encode(), b"e" * 64)
+    assert damaged != entry.read_bytes()
+    entry.write_bytes(damaged)
+    written = record(reg, "2.1", note="复查")
+    assert written.fields["hash"] == chain.entry_hash(FIXTURE_HEAD, {k: v for k, v in written.fields.items() if k != "hash"})
+    assert journal.verify(reg).ok
+
+
+def test_an_entry_is_chained_alike_with_the_journal_cached_or_not(tmp_path, monkeypatch):
+    heads = []
+    for cached in (True, False):
+        folder = tmp_path / str(cached)
+        shutil.copytree(FIXTURE, folder)
+        monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / f"cache-{cached}"))
+        if cached:
+            load_registry(folder / "tasks.yaml")
+        heads.append(record(folder / "tasks.yaml", "2.1", note="复查").head)
+        assert journal.verify(folder / "tasks.yaml").ok
+    assert heads[0] == heads[1]
