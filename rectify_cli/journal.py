@@ -121,6 +121,7 @@ def append(
     plan_file, stored_id = _plan_file_for(root, measure)
     jpath = journal_path_for(plan_file)
     with _locked(jpath):
+        seen = jpath.read_bytes() if jpath.exists() else None
         # (the measure alone, from the cache when it can: the whole of a national registry takes seconds)
         reg = load_item(root, measure)
         today = dates.today(reg.plan.settings.timezone)
@@ -133,7 +134,7 @@ def append(
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
         atomic_write_bytes(jpath, new)
     after = reg.journal + (request.as_entry(measure, fields["hash"]),)
-    if old is not None:
+    if old is not None and old == seen:  # (else edited by hand meanwhile: `reg` may be of other bytes)
         remember_append(root, journal=jpath, old=old, new=new, entry=entry, registry=reg, entries=after, store=store)
     effect = _effect(reg, after, measure, today)
     return WriteResult(fields=fields, journal=str(jpath), head=fields["hash"], warnings=request.warnings,
