@@ -204,9 +204,10 @@ def show_cmd(
     """Everything about one task or measure: text, units, milestones, history, light."""
     from .console import make_console
     from .outcomes import load_item
+    from .registry import item_key
     from .render import rich_status
 
-    reg = load_item(registry, item.strip(), use_cache=not no_cache)
+    reg = load_item(registry, item_key(item), use_cache=not no_cache)
     report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, report_period)
     rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
 
@@ -439,12 +440,13 @@ def history_cmd(
     """Journal entries, newest first."""
     from . import journal
     from .outcomes import load_item
+    from .registry import item_key
     from .render import journal_text
 
     if measure is None:
         reg = _load(registry, no_cache)
     else:
-        reg = load_item(registry, journal.item_key(measure), use_cache=not no_cache)
+        reg = load_item(registry, item_key(measure), use_cache=not no_cache)
     sys.stdout.write(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang))
 
 

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -44,7 +43,16 @@ from .errors import JournalWriteError, RegistryError, UsageError
 from .fsutil import atomic_write_bytes, file_sha256
 from .model import Entry, EntryState, MilestoneKind, Registry
 from .outcomes import load_item, remember_append
-from .registry import ROW_HASH, journal_as_written, journal_path_for, plan_files, registry_files, resolve_path, suggest
+from .registry import (
+    ROW_HASH,
+    item_key,
+    journal_as_written,
+    journal_path_for,
+    plan_files,
+    registry_files,
+    resolve_path,
+    suggest,
+)
 from .yamltext import quoted
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -530,11 +538,6 @@ def _round_trip_problem(new: bytes, old_raw: list, fields: dict, jpath: Path, *,
 
 
 # --------------------------------------------------------------------------- history
-
-def item_key(item: str) -> str:
-    """A measure or task id as typed, as the journal commands look it up."""
-    return unicodedata.normalize("NFKC", item).strip()
-
 
 def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry]:
     """Journal entries, newest first (date desc, then file order desc); optionally one measure

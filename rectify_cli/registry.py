@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -554,6 +555,12 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
 
 
 suggest = did_you_mean  # the name other modules use
+
+
+def item_key(item: str) -> str:
+    """A task or measure id as typed, as commands look it up: full-width digits and letters
+    (typed with a Chinese input method) as ASCII, spaces around dropped."""
+    return unicodedata.normalize("NFKC", item).strip()
 
 
 class _Checker:

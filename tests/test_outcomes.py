@@ -342,3 +342,15 @@ def test_a_record_remembers_only_its_own_journals_entries(tmp_path, cache_dir):
     expected = check(*argv, "--no-cache")
     assert '"id": "xizang:1.1"' in expected[1]
     assert check(*argv) == expected
+
+
+def test_an_id_typed_in_full_width_is_the_same_id(reg, cache_dir):
+    """Typed with a Chinese input method: １.１ is 1.1 for `show` as for `history` and `record`."""
+    item = "１.１" if reg.is_file() else "ｘｉｚａｎｇ：１.１"
+    plain = "1.1" if reg.is_file() else "xizang:1.1"
+    check("-r", str(reg))
+    for command in ("show", "history"):
+        expected = run(command, plain, "-r", str(reg), "--no-cache")
+        assert expected[0] == 0
+        assert run(command, item, "-r", str(reg)) == expected
+        assert run(command, item, "-r", str(reg), "--no-cache") == expected

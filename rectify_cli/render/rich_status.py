@@ -28,7 +28,7 @@ from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport
 from ..errors import UsageError
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, word
 from ..model import Entry, EntryState, MilestoneKind, Registry
-from ..registry import suggest
+from ..registry import item_key, suggest
 from ..textsafe import PerCharacter, printable
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -446,7 +446,7 @@ def print_status(console: Console, report: StatusReport, *, registry: Registry, 
 
 def _find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | None:
     """By exact id; else an unprefixed id matching exactly one id of a folder registry."""
-    wanted = item_id.strip()
+    wanted = item_key(item_id)
     results: list[MeasureResult | TaskResult] = []
     for tr in report.tasks:
         results.append(tr)
@@ -460,9 +460,9 @@ def _find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | No
 
 def _not_found(report: StatusReport, item_id: str) -> UsageError:
     ids = [tr.id for tr in report.tasks] + [mr.id for mr in report.measures()]
-    hint = suggest(item_id.strip(), ids)
+    hint = suggest(item_key(item_id), ids)
     if not hint:
-        task_part = item_id.strip().rpartition(".")[0]
+        task_part = item_key(item_id).rpartition(".")[0]
         siblings = [mr.id for tr in report.tasks if tr.id == task_part for mr in tr.measures]
         if siblings:
             hint = f" (task {task_part} has measures {', '.join(siblings)})"
