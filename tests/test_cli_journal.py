@@ -316,3 +316,20 @@ def test_write_confirmation_in_english(reg):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Recorded 1.1 2019-03-31 closed — as of 2019-03-31: done\n")
     assert "  ! closed late: 90 days after its deadline 2018-12-31\n" in result.stdout
+
+
+def test_a_long_history_is_laid_out_as_tabulate_lays_it_out(reg, monkeypatch):
+    """A long history (a national journal's 200,000 entries) is laid out row by row, not by
+    tabulate: the same text."""
+    from rectify_cli.render import summary_text
+
+    for day in range(1, 9):
+        for measure in ("2.2", "3.2"):
+            result = run("report", measure, "--note", f"第{day}次报告：进展{'正常' * (day % 4)}", "--date",
+                         f"2019-02-{day:02d}", "-r", str(reg))
+            assert result.exit_code == 0, result.output
+    monkeypatch.setattr(summary_text, "FAST_ROWS", 10**9)
+    by_tabulate = run("history", "-r", str(reg)).stdout
+    monkeypatch.setattr(summary_text, "FAST_ROWS", 0)
+    assert run("history", "-r", str(reg)).stdout == by_tabulate
+    assert by_tabulate.count("\n") == 2 + 9 + 16

@@ -1,10 +1,9 @@
 """Plain text for the journal commands: what was written, the history table, the chain check."""
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from ..i18n import ENTRY, STATUS, Lang, label, word
 from ..textsafe import clip, printable
+from .summary_text import table
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 
@@ -61,7 +60,7 @@ def render_history(entries, *, lang: Lang) -> str:
             clip(printable(e.note or "", single_line=True), NOTE_WIDTH),
             clip(printable(e.evidence or "", single_line=True), NOTE_WIDTH),
         ])
-    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
+    return table(headers, rows, pad=False) + "\n"  # (200,000 entries: a few seconds less than tabulate)
 
 
 def render_verify(result) -> str:

@@ -50,15 +50,18 @@ def clip(text: str | None, width: int) -> str:
     return textsafe.clip(cell(text), width)
 
 
-def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = ()) -> str:
-    """A plain-text table; every line has the same display width. Cells are text (no number
-    parsing: "2.10" must not become 2.1); columns listed in `right` are right-aligned."""
+def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = (), pad: bool = True) -> str:
+    """A plain-text table; every line has the same display width (with `pad`; else trailing
+    spaces are cut, as tabulate cuts them). Cells are text (no number parsing: "2.10" must not
+    become 2.1); columns listed in `right` are right-aligned."""
     align = ["right" if i in right else "left" for i in range(len(headers))]
     if len(rows) >= FAST_ROWS:
-        text = _big_table(headers, rows, align)
+        text = _big_table(headers, rows, align, pad=pad)
         if text is not None:
             return text
     text = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
+    if not pad:
+        return text
     # tabulate leaves a left-aligned last column unpadded; pad so that every line is equally wide.
     lines = text.split("\n")
     width = max(wcswidth(line) for line in lines)
@@ -86,7 +89,7 @@ def _plain_char(ch: str) -> bool:
 _PLAIN_CHARS = PerCharacter(_plain_char)
 
 
-def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> str | None:
+def _big_table(headers: list[str], rows: list[list[str]], align: list[str], *, pad: bool = True) -> str | None:
     """`table` laid out directly, the way tabulate's "simple" format lays out text; None when
     it can't vouch for the result.
 
@@ -95,7 +98,7 @@ def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> s
     measured once, and only text whose width is the sum of its characters' is accepted, so
     a line's width is the sum of its cells'. The layout: cells stripped, each column as wide
     as its widest cell or its header plus 2, columns two spaces apart, trailing spaces cut,
-    then every line padded to the widest. tabulate lays out a sample (the first rows and
+    then (with `pad`) every line padded to the widest. tabulate lays out a sample (the first rows and
     those with each column's widest cell) the same way, or the caller uses tabulate.
     """
     if any(len(row) != len(headers) for row in rows) or any(type(c) is not str for row in rows for c in row):
@@ -129,6 +132,8 @@ def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> s
     if sample != tabulate([rows[r] for r in picked], headers=headers, tablefmt="simple", disable_numparse=True, colalign=align):
         return None
     lines = layout(stripped)
+    if not pad:
+        return "\n".join(text for text, _ in lines)
     width = max(w for _, w in lines)
     return "\n".join(text + " " * (width - w) for text, w in lines)
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tabulate import tabulate
 from typer.testing import CliRunner
 from wcwidth import wcswidth
 
@@ -208,7 +209,10 @@ def test_odd_cells_are_laid_out_as_tabulate_lays_them_out(monkeypatch, odd):
 
     rows = [[f"{i}.1", odd if i % 7 == 3 else f"措施{i}", "单位", str(i)] for i in range(30)]
     headers = ["措施", "内容", "责任单位", "天数"]
-    monkeypatch.setattr(module, "FAST_ROWS", 10**9)
-    by_tabulate = table(headers, rows, right=(3,))
-    monkeypatch.setattr(module, "FAST_ROWS", 0)
-    assert table(headers, rows, right=(3,)) == by_tabulate
+    for pad in (True, False):
+        monkeypatch.setattr(module, "FAST_ROWS", 10**9)
+        by_tabulate = table(headers, rows, right=(3,), pad=pad)
+        monkeypatch.setattr(module, "FAST_ROWS", 0)
+        assert table(headers, rows, right=(3,), pad=pad) == by_tabulate
+    assert by_tabulate == tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
+                                   colalign=["left", "left", "left", "right"])  # (unpadded: as tabulate lays it out)
