@@ -38,11 +38,14 @@ from .model import Plan, Registry, Settings
 from .registry import (
     CACHE_DAMAGE,
     JournalContext,
+    _extend_cached_journal,
     _journal_rows_ok,
     _load_journal,
     _load_plan,
     _merge,
     appended_journal_row,
+    appends_entries,
+    journal_header,
     load_registry,
     read_bytes,
     registry_files,
@@ -162,40 +165,46 @@ class OutcomeView:
                         journal_files=tuple(str(f.journal) for f in self._files if f.journal is not None))
 
     def _narrowed(self, file: _File, keep: list[int]) -> tuple[Plan, list] | None:
-        """(the file's plan with only the measures at `keep`, ascending, and their journal
-        entries), or None. Only those measures' and entries' rows of the cache are decoded."""
-        store = self._store
-        try:
-            header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version,
-                                          pick=lambda header, _: plan_rows_at(header, keep))
-            plan = decode_plan(header, rows, str(file.plan), positions=keep)
-        except Exception:  # gone or damaged since the view was opened
-            return None
-        if file.journal is None:
-            return plan, []
+        return _narrowed(self._store, self._context, file, keep)
 
-        positions = store.get(file.plan, ROW_MEASURES, file.prefix, self._context.outcome_version(file))
-        if type(positions) is not list or not set(map(type, positions)) <= {int}:
-            return None
-        kept = set(keep)
-        rows = list(compress(count(), map(kept.__contains__, positions)))  # (at C speed: 200,000 rows, 10 ms)
-        if not rows:
-            return plan, []
 
-        def wanted(_, rows_in_journal: int) -> list[int]:
-            if rows_in_journal != len(positions):
-                raise ValueError("not a position for each row")
-            return rows
+def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
+              positions: list[int] | None = None) -> tuple[Plan, list] | None:
+    """(the file's plan with only the measures at `keep`, ascending, and their journal
+    entries), or None. Only those measures' and entries' rows of the cache are decoded.
+    `positions`: the position of the measure of each journal row, else the stored ones."""
+    try:
+        header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version,
+                                      pick=lambda header, _: plan_rows_at(header, keep))
+        plan = decode_plan(header, rows, str(file.plan), positions=keep)
+    except Exception:  # gone or damaged since the view was opened
+        return None
+    if file.journal is None:
+        return plan, []
 
-        doc = store.get_rows(file.journal, "journal", file.prefix, file.journal_version, pick=wanted)
-        if doc is None or not _journal_rows_ok(*doc):
-            return None
-        try:
-            context = JournalContext(replace(plan, units=self._context.plan.units), date.max)
-            found, bad = context.entries(doc[1], str(file.journal), file.prefix)
-        except CACHE_DAMAGE:
-            return None
-        return None if bad else (plan, found)
+    if positions is None:
+        positions = store.get(file.plan, ROW_MEASURES, file.prefix, context.outcome_version(file))
+    if type(positions) is not list or not set(map(type, positions)) <= {int}:
+        return None
+    kept = set(keep)
+    rows = list(compress(count(), map(kept.__contains__, positions)))  # (at C speed: 200,000 rows, 10 ms)
+    if not rows:
+        return plan, []
+
+    def wanted(_, rows_in_journal: int) -> list[int]:
+        if rows_in_journal != len(positions):
+            raise ValueError("not a position for each row")
+        return rows
+
+    doc = store.get_rows(file.journal, "journal", file.prefix, file.journal_version, pick=wanted)
+    if doc is None or not _journal_rows_ok(*doc):
+        return None
+    try:
+        checker = JournalContext(replace(plan, units=context.plan.units), date.max)
+        found, bad = checker.entries(doc[1], str(file.journal), file.prefix)
+    except CACHE_DAMAGE:
+        return None
+    return None if bad else (plan, found)
 
 
 def load_item(path, item: str, *, use_cache: bool = True) -> Registry:
@@ -257,7 +266,7 @@ def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeVi
     if today is None:
         today = dates.today(context.plan.settings.timezone)
 
-    outcomes = [_cached_outcomes(store, file, context) for file in files]
+    outcomes = [_cached_outcomes(store, file, context) or _appended_outcomes(store, file, context, raws) for file in files]
     if sum(sizes[f] for f, document in zip(files, outcomes) if document is None) > budget:
         return None
     for i, file in enumerate(files):
@@ -323,7 +332,8 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
         return
     at = 0
     for file, (_, measures) in zip(files, heads):
-        _put_outcomes(store, file, context, results[at:at + measures], *entries_of.get(str(file.journal), ([], None)))
+        _put_outcomes(store, file, context, results[at:at + measures], *entries_of.get(str(file.journal), ([], None)),
+                      _journal_bytes(store, file))
         at += measures
 
 
@@ -365,13 +375,12 @@ def remember_append(path, *, journal: Path, old: bytes, new: bytes, entry: bytes
         return  # (a task's row: no measure has a task's id)
     lines = new.count(b"\n")
     row = appended_journal_row(journal, entry, index=len(positions), line=lines - entry.count(b"\n") + 1)
-    if row is None or not store.append_rows(journal, "journal", prefix, old, new, [row]):
+    if row is None or not store.append_rows(journal, "journal", prefix, old, new, [row], header=journal_header(new)):
         return
     # Its outcome judged as _evaluate_file judges the file's: in the registry's context, after every
     # entry of this journal (one in another file's journal, on this measure, is not this file's).
     task = next(t for t in registry.plan.tasks if t.id == measure.task_id)
-    alone = replace(context.plan, settings=replace(context.plan.settings, immediate_due=context.plan.immediate_due),
-                    tasks=(replace(task, measures=(measure,)),))
+    alone = _in_context(replace(context.plan, tasks=(replace(task, measures=(measure,)),)), context)
     own = [e for e in entries[:-1] if e.measure == measure.id and e.location is not None and e.location.file == str(journal)]
     result = next(engine.evaluate(plan=alone, journal=[*own, new_entry], as_of=date.max).measures())
     outcomes = list(document["outcomes"])
@@ -379,7 +388,7 @@ def remember_append(path, *, journal: Path, old: bytes, new: bytes, entry: bytes
     version = context.outcome_version(after)
     store.put(plan, ROW_MEASURES, prefix, version, [*positions, at[0]])
     store.put(plan, OUTCOMES, prefix, version, {"newest": max(document["newest"], new_entry.date.toordinal()),
-                                                "outcomes": outcomes})
+                                                "outcomes": outcomes, "journal_bytes": len(new)})
 
 
 _ENTRY_FILE, _MEASURE, _DATE = attrgetter("location.file"), attrgetter("measure"), attrgetter("date")
@@ -387,22 +396,108 @@ _MEASURE_ID = attrgetter("measure.id")
 
 
 def _put_outcomes(store: FileCache, file: _File, context: _Context, results: list, entries: list,
-                  newest: date | None) -> dict | None:
+                  newest: date | None, journal_bytes: int | None) -> dict | None:
     """Store the outcomes of a file's measures (`results`, evaluated as of a day on or after
     all of `entries`, its journal's entries in the order of its rows; `newest`: the latest of
-    their dates) and, in an entry of their own, the position of each entry's measure among
-    them (for OutcomeView._narrowed, while the outcomes are read whole). The outcomes
-    document; None when nothing was stored."""
-    version = context.outcome_version(file)
+    their dates; `journal_bytes`: the journal's size, if known) and, in an entry of their own,
+    the position of each entry's measure among them (for OutcomeView._narrowed, while the
+    outcomes are read whole). The outcomes document; None when nothing was stored."""
     position = dict(zip(map(_MEASURE_ID, results), count()))
     try:
-        store.put(file.plan, ROW_MEASURES, file.prefix, version, list(map(position.__getitem__, map(_MEASURE, entries))))
+        positions = list(map(position.__getitem__, map(_MEASURE, entries)))
     except KeyError:  # an entry of no measure here (the load would have refused it)
         return None
-    document = {"newest": newest.toordinal() if newest is not None else 0,
-                "outcomes": [number for result in results for number in engine.outcome_of(result)]}
+    return _store_outcomes(store, file, context, [number for result in results for number in engine.outcome_of(result)],
+                           positions, newest.toordinal() if newest is not None else 0, journal_bytes)
+
+
+def _store_outcomes(store: FileCache, file: _File, context: _Context, outcomes: list[int], positions: list[int],
+                    newest: int, journal_bytes: int | None) -> dict:
+    """Store a file's outcomes (3 numbers a measure, see engine.outcome_of) and the position of
+    the measure of each of its journal's rows; the outcomes document."""
+    version = context.outcome_version(file)
+    store.put(file.plan, ROW_MEASURES, file.prefix, version, positions)
+    document = {"newest": newest, "outcomes": outcomes, "journal_bytes": journal_bytes}
     store.put(file.plan, OUTCOMES, file.prefix, version, document)
     return document
+
+
+def _appended_outcomes(store: FileCache, file: _File, context: _Context, raws: _Raws) -> dict | None:
+    """The outcomes of a file whose journal had entries appended since its outcomes were
+    stored (a colleague's entries, pulled), made from those by judging again only the measures
+    the appended entries are about, and stored; None when that isn't the case, or they can't
+    be made so (the full load then reads it and reports any problem)."""
+    stored, stored_rows = store.stored(file.plan, OUTCOMES, file.prefix), store.stored(file.plan, ROW_MEASURES, file.prefix)
+    if file.journal is None or stored is None or stored_rows is None or stored[0] != stored_rows[0]:
+        return None
+    (version, document), positions = stored, stored_rows[1]
+    plan_version, journal_version, key = version.split(" ") if version.count(" ") == 2 else ("", "", "")
+    if (plan_version, key) != (file.plan_version, context.key) or not isinstance(document, dict) \
+            or type(positions) is not list or not set(map(type, positions)) <= {int}:
+        return None
+    raw = raws.get(file.journal)
+    if raw is None:
+        return None
+    # The journal's rows for its bytes now: the cache has them, or makes them from what it had
+    # (usually the bytes the outcomes were made from, which it then checked were appended to).
+    extended_from = None if store.has(file.journal, "journal", file.prefix, raw) else \
+        _extend_cached_journal(file.journal, file.prefix, store, raw) or False
+    size = document.get("journal_bytes")
+    if extended_from is False or (extended_from != (journal_version, size) and not appends_entries(raw, size, journal_version)):
+        return None
+    appended = store.get_rows(file.journal, "journal", file.prefix, raw, pick=lambda _, rows: range(len(positions), rows))
+    ids = store.row_ids(file.plan, "plan", file.prefix, file.plan_version)
+    if appended is None or not _journal_rows_ok(*appended) or ids is None:
+        return None
+    try:
+        position_of = _measure_positions(*ids)
+        mids = [mid if ":" in mid else file.prefix + mid for mid in (row[1] for row in appended[1])]
+        added = [position_of[mid] for mid in mids]
+    except (KeyError, TypeError, IndexError, ValueError):  # an entry of no measure here (the load says so), damage
+        return None
+    outcomes = document.get("outcomes")
+    if not (isinstance(outcomes, list) and len(outcomes) == 3 * len(position_of) and type(document.get("newest")) is int):
+        return None
+    rows_measures, touched = [*positions, *added], sorted(set(added))
+    narrowed = _narrowed(store, context, file, touched, rows_measures)
+    if narrowed is None:
+        return None
+    plan, entries = narrowed
+    results = list(engine.evaluate(plan=_in_context(plan, context), journal=entries, as_of=date.max).measures())
+    if len(results) != len(touched):
+        return None
+    outcomes = list(outcomes)
+    for at, result in zip(touched, results):
+        outcomes[3 * at:3 * at + 3] = engine.outcome_of(result)
+    newest = max([document["newest"], *(entry.date.toordinal() for entry in entries)])
+    return _store_outcomes(store, file, context, outcomes, rows_measures, newest, len(raw))
+
+
+def _measure_positions(header: dict, ids: list[str]) -> dict[str, int]:
+    """Measure id -> its position in plan order, from the first value of each row of a plan's
+    cache entry (cache.encode_plan: a task's row, then its measures'). Raises on a damaged header."""
+    positions: dict[str, int] = {}
+    row = 0
+    for measures in header["measure_counts"]:
+        for at in range(row + 1, row + 1 + measures):
+            positions[ids[at]] = len(positions)
+        row += 1 + measures
+    if row != len(ids):
+        raise ValueError("the rows are not the header's")
+    return positions
+
+
+def _in_context(plan: Plan, context: _Context) -> Plan:
+    """A file's plan judged with the registry's settings and immediate due date."""
+    return replace(plan, settings=replace(context.plan.settings, immediate_due=context.plan.immediate_due))
+
+
+def _journal_bytes(store: FileCache, file: _File) -> int | None:
+    """The size of the file's journal as read, from its cache entry (None when unknown)."""
+    stored = store.stored_head(file.journal, "journal", file.prefix) if file.journal is not None else None
+    if stored is None or stored[0] != file.journal_version or type(stored[1]) is not dict:
+        return None
+    return stored[1].get("bytes")
 
 
 def _head(store: FileCache, file: _File) -> tuple[Plan, int] | None:
@@ -462,6 +557,6 @@ def _evaluate_file(file: _File, raws: _Raws, context: _Context, store: FileCache
         if bad:
             return None
     # Judged with the registry's settings and immediate due date, after every entry.
-    in_context = replace(plan, settings=replace(context.plan.settings, immediate_due=context.plan.immediate_due))
-    report = engine.evaluate(plan=in_context, journal=entries, as_of=date.max)
-    return _put_outcomes(store, file, context, list(report.measures()), entries, max(map(_DATE, entries), default=None))
+    report = engine.evaluate(plan=_in_context(plan, context), journal=entries, as_of=date.max)
+    return _put_outcomes(store, file, context, list(report.measures()), entries, max(map(_DATE, entries), default=None),
+                         len(journal_raw) if file.journal is not None else None)

@@ -118,6 +118,7 @@ def read_text(path: Path) -> str:
 # process it started (_prefetch_journals): lets tests observe that the cache spares unchanged files.
 PARSE_COUNTS: Counter[str] = Counter()
 REFERENCE_PARSES: Counter[str] = Counter()  # ... of which by the reference loader
+TAIL_PARSES: Counter[str] = Counter()  # ... of which only of the entries appended since it was cached
 
 
 def load_registry(path: str | os.PathLike | None = None, *, today: date | None = None, use_cache: bool = True) -> Registry:
@@ -295,20 +296,15 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     raw = read_bytes(path) if raw is None else raw
     if store is not None and not refresh:
         doc = store.get_rows(path, "journal", prefix, raw)
+        if doc is None and _extend_cached_journal(path, prefix, store, raw):
+            doc = store.get_rows(path, "journal", prefix, raw)
         if doc is not None and _journal_rows_ok(*doc):
             return _JournalFile(path, prefix, doc[1])
     from . import yamlio
 
     text = yamlio.decode(raw, filename=str(path))
     PARSE_COUNTS[str(path)] += 1
-    data = yamlio.parse_fast(text)
-    rows = None
-    if data is not yamlio.NOT_VOUCHED and (data is None or isinstance(data, list)):
-        try:
-            rows = _Checker(str(path), [], vouching=True).journal_rows(data if data is None else _locate_journal(raw, data))
-        except _Unvouched:
-            pass
-    data = None  # (the parsed YAML takes several times the rows' memory: free it before storing)
+    rows = _fast_journal_rows(path, raw, text)
     if rows is not None:
         if store is not None:
             _put_journal(store, path, prefix, raw, rows)
@@ -328,9 +324,105 @@ ROW_HASH = 12  # where a row holds its entry's hash
 CACHE_DAMAGE = (TypeError, ValueError, LookupError)
 
 
+def _fast_journal_rows(path: Path, raw: bytes, text: str) -> list[list] | None:
+    """The rows of a journal's text (`raw` decoded) read by the fast parser, or None when it
+    can't vouch for them: the reference loader must read it."""
+    from . import yamlio
+
+    data = yamlio.parse_fast(text)
+    if data is yamlio.NOT_VOUCHED or not (data is None or isinstance(data, list)):
+        return None
+    try:
+        return _Checker(str(path), [], vouching=True).journal_rows(data if data is None else _locate_journal(raw, data))
+    except _Unvouched:
+        return None
+
+
 def _put_journal(store: FileCache, path: Path, prefix: str, raw: bytes, rows: list[list]) -> None:
-    # (no header: which rows are whose measure's, outcomes.py keeps with each plan's outcomes)
-    store.put_rows(path, "journal", prefix, raw, None, rows)
+    # (which rows are whose measure's, outcomes.py keeps with each plan's outcomes; the size of
+    # the bytes they were read from lets _extend_cached_journal find what was appended since)
+    store.put_rows(path, "journal", prefix, raw, journal_header(raw), rows)
+
+
+def journal_header(raw: bytes) -> dict:
+    """The header of a journal's cache entry made from `raw`."""
+    return {"bytes": len(raw)}
+
+
+# -- a journal appended to ---------------------------------------------------------------------
+# A journal only grows: `record` appends an entry, and so does a colleague whose commit is
+# pulled. Read whole, a national journal takes seconds; read from the cache, the entries it
+# held before plus those appended, read alone, take a fraction of that. Reading the appended
+# text alone gives the entries the whole file gives when the old text was a block list at the
+# left margin (`- measure: …`) ending with a line break and holding no document marker (so the
+# list still runs at its end: every quote and bracket is closed, as it was read), and the
+# appended text starts a list item at once (a blank line could still belong to a text block
+# kept with `|+`). Anything else is read whole.
+_OTHER_LINE_BREAKS = ("\x85".encode(), "\u2028".encode(), "\u2029".encode())  # YAML's, but for LF and CRLF
+
+
+def _extend_cached_journal(path: Path, prefix: str, store: FileCache, raw: bytes) -> tuple[str, int] | None:
+    """When the cache held the journal's rows for what its first bytes were, and now holds
+    them for all of `raw`, reading only the entries appended since (see above): the version
+    and size of those first bytes; else None."""
+    stored = store.stored_head(path, "journal", prefix)
+    if stored is None:
+        return None
+    version, header, count = stored
+    size = header.get("bytes") if type(header) is dict else None
+    if not appends_entries(raw, size, version):
+        return None
+    try:
+        text = raw[size:].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    PARSE_COUNTS[str(path)] += 1
+    TAIL_PARSES[str(path)] += 1
+    rows = _fast_journal_rows(path, raw[size:], text)
+    if rows is None:
+        return None
+    lines = raw.count(b"\n", 0, size)
+    for row in rows:  # numbered in the whole file
+        row[0] += count
+        row[-2] += lines
+    if not store.append_rows(path, "journal", prefix, version, raw, rows, header=journal_header(raw)):
+        return None
+    return version, size
+
+
+def appends_entries(raw: bytes, size, version: str) -> bool:
+    """Whether `raw`, a journal's bytes, is the text whose first `size` bytes had the SHA-256
+    `version` with entries appended that read alone as they read in the whole (see above)."""
+    if type(size) is not int or not 0 < size < len(raw) or raw[size - 1] != 0x0A or not raw.startswith(b"- ", size):
+        return False
+    if not (_lists_entries_to_the_end(raw, 0, size) and _lists_entries_to_the_end(raw, size, len(raw))):
+        return False
+    import hashlib
+
+    return hashlib.sha256(memoryview(raw)[:size]).hexdigest() == version
+
+
+def _lists_entries_to_the_end(raw: bytes, start: int, end: int) -> bool:
+    """Whether raw[start:end] is, as far as a few byte searches tell, a block list at the left
+    margin with no document marker (a '---' is allowed at the very start of the file), and no
+    line break but LF and CRLF (by which lines are numbered)."""
+    if raw.find(b"\n---", start, end) != -1 or raw.find(b"\n...", start, end) != -1 or raw.startswith(b"...", start):
+        return False
+    if raw.find(b"\r", start, end) != -1 and raw.count(b"\r", start, end) != raw.count(b"\r\n", start, end):
+        return False
+    if any(raw.find(other, start, end) != -1 for other in _OTHER_LINE_BREAKS):
+        return False
+    at = start + 3 if start == 0 and raw.startswith(b"\xef\xbb\xbf") else start  # (a BOM)
+    if start == 0 and (raw.startswith(b"---\n", at) or raw.startswith(b"---\r\n", at)):
+        at = raw.index(b"\n", at) + 1  # the document's start, on a line of its own
+    while at < end:  # its first line that is not blank or a comment
+        line_end = raw.find(b"\n", at, end)
+        line_end = end if line_end == -1 else line_end
+        line = raw[at:line_end].rstrip(b"\r")
+        if line.strip(b" ") and not line.lstrip(b" ").startswith(b"#"):
+            return line == b"-" or line.startswith(b"- ")
+        at = line_end + 1
+    return True  # only blank lines and comments: no entry
 
 
 def appended_journal_row(path: Path, entry: bytes, *, index: int, line: int) -> list | None:
@@ -399,7 +491,7 @@ def _read_alike(entries: list) -> bool:
 
 def _journal_rows_ok(header, rows) -> bool:
     """Whether a cached journal's (header, rows) have the shape `_put_journal` gives them."""
-    return (header is None and isinstance(rows, list)
+    return (type(header) is dict and type(header.get("bytes")) is int and isinstance(rows, list)
             and all(isinstance(row, list) and len(row) == _ROW_LENGTH for row in rows))
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -235,7 +236,7 @@ def _damage_a_journal_row(cache_dir: Path) -> None:
     for entry in cache_dir.glob("*.json"):
         key, _, body = entry.read_bytes().partition(b"\n")
         head, _, rows = body.partition(b"\n")
-        if head.startswith(b"[null,") and rows.startswith(b",[0,"):  # a journal: [null,ends\n,row\n...]
+        if head.startswith(b'[{"bytes":') and rows.startswith(b",[0,"):  # a journal: [{"bytes":N},ends\n,row\n...]
             entry.write_bytes(key + b"\n" + head + b"\n" + b",[0,11," + rows.split(b",", 3)[3])
             return
     raise AssertionError("no journal entry in the cache")
@@ -347,3 +348,82 @@ def test_the_positions_of_a_plan_row_are_its_tasks_measures_or_its_own(small, ca
         assert [measures[at] for at in positions] == expected
     with pytest.raises(ValueError):
         cache.plan_positions_of_row(header, len(rows))
+
+
+# -- a journal appended to: only the entries appended since it was cached are read --------------
+def _entry_starts(text: bytes) -> list[int]:
+    return [match.start() for match in re.finditer(rb"(?m)^- measure", text)]
+
+
+def _load_or_error(path, **kwargs):
+    try:
+        return load(path, **kwargs)
+    except RegistryError as exc:
+        return str(exc)
+
+
+@pytest.mark.parametrize("form", ["as written", "CRLF", "BOM", "document start"])
+@pytest.mark.parametrize("cached", [1, 5, 8])  # entries in the version cached; the others are appended
+def test_entries_appended_to_a_cached_journal_are_read_alone_and_give_what_a_whole_read_gives(small, cache_dir, form, cached):
+    journal = small.with_name("progress.yaml")
+    whole = journal.read_bytes()
+    whole = {"as written": whole, "CRLF": whole.replace(b"\n", b"\r\n"), "BOM": b"\xef\xbb\xbf" + whole,
+             "document start": b"---\n" + whole}[form]
+    journal.write_bytes(whole[:_entry_starts(whole)[cached]])
+    load(small)
+    journal.write_bytes(whole)
+    registry.TAIL_PARSES.clear()
+    reg = load(small)
+    assert parses() == {"progress.yaml": 1} and registry.TAIL_PARSES == {str(journal): 1}
+    assert reg == load(small, use_cache=False)  # every entry, with its line and column
+    assert reg.journal[-1].location.line == whole[:_entry_starts(whole)[-1]].count(b"\n") + 1
+    # The cache now holds, byte for byte, what reading the whole file stores.
+    entry = cache.FileCache().entry_path(journal, "journal", "")
+    extended = entry.read_bytes()
+    shutil.rmtree(cache_dir)
+    load(small)
+    assert entry.read_bytes() == extended
+
+
+_KEPT_NOTE = '- measure: "3.2"\n  date: 2019-03-02\n  state: report\n  note: |+\n    第一行\n'
+_APPENDED = '- measure: "2.1"\n  date: 2019-03-03\n  state: in_progress\n'
+
+
+@pytest.mark.parametrize("old, new", [
+    # where the whole file reads otherwise than the old text then the appended text
+    pytest.param(_KEPT_NOTE, _KEPT_NOTE + "\n" + _APPENDED, id="blank line kept by |+"),
+    pytest.param(_KEPT_NOTE + "...\n", _KEPT_NOTE + "...\n" + _APPENDED, id="document end"),
+    pytest.param(_KEPT_NOTE.replace("\n", "\n  ").rstrip(" ").replace("- m", "  - m", 1),
+                 _KEPT_NOTE.replace("\n", "\n  ").rstrip(" ").replace("- m", "  - m", 1) + _APPENDED, id="indented list"),
+    pytest.param('[{measure: "3.2", date: 2019-03-02, state: report}]\n',
+                 '[{measure: "3.2", date: 2019-03-02, state: report}]\n' + _APPENDED, id="flow list"),
+    pytest.param(_KEPT_NOTE, _KEPT_NOTE.replace("第一行", "第二行") + _APPENDED, id="edited, then appended to"),
+    # where reading the appended text alone can't vouch for it
+    pytest.param(_KEPT_NOTE, _KEPT_NOTE + _APPENDED.replace("state", "stat"), id="a problem appended"),
+    pytest.param(_KEPT_NOTE, _KEPT_NOTE + _APPENDED.replace('"2.1"', "&a \"2.1\""), id="an anchor appended"),
+    pytest.param(_APPENDED.rstrip(), _APPENDED.rstrip() + _APPENDED, id="no line break at the end"),
+    # (the anchor has the reference read both texts, which counts these as line breaks)
+    *(pytest.param(f"# 台账{brk}# 注\n" + _APPENDED.replace("in_progress", "&s in_progress"),
+                   f"# 台账{brk}# 注\n" + _APPENDED.replace("in_progress", "&s in_progress") + _APPENDED,
+                   id=f"a line break {brk!r} before") for brk in ("\r", "\x85", "\u2028")),
+])
+def test_a_journal_that_is_not_simply_appended_to_is_read_as_it_reads_whole(small, cache_dir, old, new):
+    journal = small.with_name("progress.yaml")
+    journal.write_bytes(old.encode())
+    load(small)
+    journal.write_bytes(new.encode())
+    cached = _load_or_error(small)
+    assert cached == _load_or_error(small, use_cache=False)  # the same registry, or the same problems
+    assert load(small) == cached if not isinstance(cached, str) else _load_or_error(small) == cached  # and again
+
+
+def test_the_head_of_a_slots_entry_is_read_whatever_bytes_it_was_made_from(tmp_path):
+    store = cache.FileCache(tmp_path)
+    source = tmp_path / "src.yaml"
+    assert store.stored_head(source, "journal", "") is None  # nothing stored
+    store.put_rows(source, "journal", "", b"old", {"bytes": 3}, [[0], [1]])
+    assert store.stored_head(source, "journal", "") == (store.digest(b"old"), {"bytes": 3}, 2)
+    entry = store.entry_path(source, "journal", "")
+    for damaged in (b"", b"rectify-cache 1 abc\n[null,[]\n]", entry.read_bytes().replace(b"[{", b"[x", 1)):
+        entry.write_bytes(damaged)
+        assert store.stored_head(source, "journal", "") is None

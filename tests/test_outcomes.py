@@ -354,3 +354,60 @@ def test_an_id_typed_in_full_width_is_the_same_id(reg, cache_dir):
         assert expected[0] == 0
         assert run(command, item, "-r", str(reg)) == expected
         assert run(command, item, "-r", str(reg), "--no-cache") == expected
+
+
+# Entries a colleague appended (pulled with git): on a measure overdue on 2020-01-01 (closed
+# now), on one due soon then (extended), and a report.
+APPENDED = ('- measure: "3.1"\n  date: 2019-03-20\n  state: done\n  evidence: 验收报告\n'
+            '- measure: "4.2"\n  date: 2019-03-21\n  state: extended\n  milestone: 2019-12-31\n  to: 2020-06-30\n'
+            '  reason: 冬季停工\n  approved_by: 自治区生态环境厅\n'
+            '- measure: "3.2"\n  date: 2019-03-22\n  state: report\n  note: 一季度报告\n')
+
+
+def _journal_of(reg: Path) -> Path:
+    return reg.with_name("progress.yaml") if reg.is_file() else reg / "naqu.progress.yaml"
+
+
+def test_entries_appended_to_a_journal_are_judged_alone_and_leave_the_cache_a_full_load_makes(reg, cache_dir, tmp_path, monkeypatch):
+    journal = _journal_of(reg)
+    argv = ["-r", str(reg), "--format", "json", "--as-of", "2020-01-01"]
+    before = check(*argv)
+    journal.write_bytes(journal.read_bytes() + APPENDED.encode())
+    expected = check(*argv, "--no-cache")
+    assert expected != before  # (the entries change the answer)
+    registry.PARSE_COUNTS.clear()
+    registry.TAIL_PARSES.clear()
+    with monkeypatch.context() as patched:
+        patched.setattr(registry, "load_registry", lambda *a, **k: pytest.fail("the whole registry was loaded"))
+        assert check(*argv) == expected
+    assert registry.PARSE_COUNTS == registry.TAIL_PARSES == {str(journal): 1}  # only what was appended
+    incremental = {entry.name: entry.read_bytes() for entry in cache_dir.glob("*.json")}
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cold"))
+    check(*argv)
+    assert {entry.name: entry.read_bytes() for entry in (tmp_path / "cold").glob("*.json")} == incremental
+
+
+@pytest.mark.parametrize("entry", [
+    '- measure: "9.9"\n  date: 2019-03-20\n  state: done\n  evidence: 无\n',
+    '- measure: "3.2"\n  date: 2019-03-20\n  state: report\n  note: 报告\n  by: 不存在的单位\n',
+    '- measure: "3.2"\n  date: 2019-04-20\n  state: report\n  note: 未来的报告\n',
+    '- measure: "xizang:1.1"\n  date: 2019-03-20\n  state: done\n  evidence: 跨文件销号\n',
+], ids=["unknown measure", "unknown unit", "in the future", "another file's measure"])
+def test_an_appended_entry_the_view_cant_judge_is_answered_by_the_full_load(reg, cache_dir, entry):
+    journal = _journal_of(reg)
+    argv = ["-r", str(reg), "--format", "json"]
+    check(*argv)
+    journal.write_bytes(journal.read_bytes() + entry.encode())
+    expected = check(*argv, "--no-cache")
+    assert check(*argv) == expected
+    assert check(*argv) == expected  # and again, from what the first stored
+
+
+def test_entries_appended_after_an_edit_are_not_judged_on_the_outcomes_from_before_it(reg, cache_dir):
+    journal = _journal_of(reg)
+    argv = ["-r", str(reg), "--format", "json", "--as-of", "2020-01-01"]
+    check(*argv)  # outcomes of the journal as it was
+    journal.write_bytes(journal.read_bytes().replace(b"state: done", b"state: in_progress", 1))  # overdue again
+    assert run("status", "-r", str(reg))[0] == 0  # caches the edited journal, remembers no outcome
+    journal.write_bytes(journal.read_bytes() + APPENDED.encode())
+    assert check(*argv) == check(*argv, "--no-cache")
