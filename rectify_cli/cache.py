@@ -173,7 +173,10 @@ class FileCache:
         measures cheap; it raises ValueError when the header doesn't describe those rows."""
         if pick is None:
             document = self.get(source, kind, prefix, raw)
-            return (document[0], document[2:]) if type(document) is list and len(document) >= 2 else None
+            if type(document) is not list or len(document) < 2 or type(document[1]) is not list \
+                    or len(document[1]) != len(document) - 2:  # (a row lost or added: damaged)
+                return None
+            return document[0], document[2:]
         try:
             with self._rows(source, kind, prefix, raw) as (data, base, header, ends):
                 if data is None:

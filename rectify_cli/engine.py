@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
 
-from .model import Entry, EntryState, Measure, MilestoneKind, Plan, Task, Unit, new
+from .model import Entry, EntryState, Measure, MilestoneKind, Plan, Task, Unit, item_key, new
 
 
 class Status(str, enum.Enum):
@@ -588,7 +588,8 @@ def select(
       among their owners.
     * regions: matches measures of a task whose `regions` include it, or measures having that
       region unit among their owners (names/aliases resolved via `units`).
-    * task_ids: the task's id, or its id without the folder prefix ("18" matches "file:18").
+    * task_ids: the task's id, or its id without the folder prefix ("18" matches "file:18"), as
+      typed (see model.item_key: "１８" is "18").
 
     A kept task keeps its own status, days_overdue and next_due (computed over *all* its
     measures); only its `measures` are narrowed. A task without measures is kept when the
@@ -609,7 +610,7 @@ def select(
 
     owner_set = {canon(o) for o in owners}
     region_set = {canon(r) for r in regions}
-    id_set = {str(t).strip() for t in task_ids}
+    id_set = {item_key(str(t)) for t in task_ids}
     if not (state_set or owner_set or region_set or id_set):
         return report  # no filter: everything is kept as it is
     _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index)

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from . import chain
-from .errors import Problem, ReportFormatError
+from .errors import JournalWriteError, Problem, ReportFormatError
 from .importer_owners import Vocabulary, find_owners
 from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported
 from .importer_text import decode_report, normalise, paragraphs
@@ -223,16 +223,56 @@ class ImportResult:
 
 def write_result(result: ImportResult, directory: str | Path) -> list[Path]:
     """Write tasks.yaml and progress.yaml into `directory`, made if need be (UTF-8, LF line
-    ends; each file whole or not at all). FileWriteError when one can't be written."""
+    ends; each file whole or not at all); returns the two files, which then hold the result.
+
+    The journal is append-only, so a progress.yaml already there is never rewritten: when it
+    begins with the entries this import writes (entries recorded later follow them) it is kept
+    as it is and only tasks.yaml is written; when it does not, JournalWriteError and nothing is
+    written. FileWriteError when a file can't be written."""
     from .fsutil import atomic_write_text, make_folder
 
     folder = Path(directory)
+    tasks, journal = folder / "tasks.yaml", folder / "progress.yaml"
+    kept = _keeps_journal(journal, result)  # (before anything is written: a refusal writes nothing)
     make_folder(folder)
-    written = []
-    for name, content in (("tasks.yaml", result.tasks_yaml), ("progress.yaml", result.progress_yaml)):
-        atomic_write_text(folder / name, content)
-        written.append(folder / name)
-    return written
+    atomic_write_text(tasks, result.tasks_yaml)
+    if not kept:
+        atomic_write_text(journal, result.progress_yaml)
+    return [tasks, journal]
+
+
+def _keeps_journal(path: Path, result: ImportResult) -> bool:
+    """True when the journal at `path` begins with the imported entries, False when there is
+    none; JournalWriteError when it holds anything else (edited, or another report's)."""
+    from .registry import read_bytes
+
+    if not path.exists():
+        return False
+    old = read_bytes(path)
+    if not old:
+        return False  # (an empty file holds no entry to lose)
+    new = result.progress_yaml.encode("utf-8")
+    first = old.find(b"\n")
+    if first > 0 and old[first - 1 : first] == b"\r":
+        new = new.replace(b"\n", b"\r\n")  # (a journal kept in CRLF, as `rectify record` keeps it)
+    if old.startswith(new):
+        return True
+    old_lines = old.splitlines(keepends=True)  # (line ends kept: a CR alone differs too)
+    if new.startswith(old):
+        line, what = len(old_lines), "it ends on this line"
+    else:
+        line = next(i for i, (a, b) in enumerate(zip(old_lines, new.splitlines(keepends=True)), 1) if a != b)
+        what = "this line differs"
+    raise JournalWriteError(
+        Problem(
+            str(path),
+            line,
+            None,
+            f"expected the journal to begin with the {len(result.journal)} entries this import writes, but {what} "
+            "(edited by hand, or the journal of another report or curation); a journal is append-only, "
+            "so it is not replaced: move it away to import afresh. Nothing was written.",
+        )
+    )
 
 
 # ------------------------------------------------------------------ import

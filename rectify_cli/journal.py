@@ -48,7 +48,9 @@ from .registry import (
     item_key,
     journal_as_written,
     journal_path_for,
+    journal_present,
     plan_files,
+    read_bytes,
     registry_files,
     resolve_path,
     suggest,
@@ -130,14 +132,14 @@ def append(
     plan_file, stored_id = _plan_file_for(root, measure)
     jpath = journal_path_for(plan_file)
     with _locked(jpath):
-        seen = jpath.read_bytes() if jpath.exists() else None
+        seen = read_bytes(jpath) if journal_present(jpath) else None
         # (the measure alone, from the cache when it can: the whole of a national registry takes seconds)
         reg = load_item(root, measure)
         today = dates.today(reg.plan.settings.timezone)
         request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
                                  evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
                                  late=late, today=today, journal_dir=jpath.parent)
-        old = jpath.read_bytes() if jpath.exists() else None
+        old = read_bytes(jpath) if journal_present(jpath) else None
         fields = request.fields(stored_id)
         store = FileCache()
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
@@ -645,7 +647,7 @@ def verify(registry: str | os.PathLike | None, *, since_head: str | None = None)
 
 
 def _check_journal(jpath: Path) -> JournalCheck:
-    if not jpath.exists():
+    if not journal_present(jpath):
         return JournalCheck(journal=str(jpath), exists=False, entries=0, head=chain.GENESIS, problems=())
     data = journal_as_written(jpath)
     items = list(data) if isinstance(data, list) else []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -171,3 +172,9 @@ def new(cls, **fields):
     obj = object.__new__(cls)
     obj.__dict__.update(fields)
     return obj
+
+
+def item_key(item: str) -> str:
+    """A task or measure id as typed, as commands look it up: full-width digits and letters
+    (typed with a Chinese input method) as ASCII, spaces around dropped."""
+    return unicodedata.normalize("NFKC", item).strip()

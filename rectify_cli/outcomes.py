@@ -46,6 +46,7 @@ from .registry import (
     appended_journal_row,
     appends_entries,
     journal_header,
+    journal_present,
     load_registry,
     read_bytes,
     registry_files,
@@ -200,7 +201,8 @@ def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
     if doc is None or not _journal_rows_ok(*doc):
         return None
     try:
-        checker = JournalContext(replace(plan, units=context.plan.units), date.max)
+        # (in the registry's context: a folder's immediate due date is its files' earliest)
+        checker = JournalContext(_in_context(replace(plan, units=context.plan.units), context), date.max)
         found, bad = checker.entries(doc[1], str(file.journal), file.prefix)
     except CACHE_DAMAGE:
         return None
@@ -231,7 +233,7 @@ def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeVi
             return None
         layout, sources = [], []
         for plan, journal, prefix in registry_files(root):
-            if not journal.exists():
+            if not journal_present(journal):
                 journal = None  # nothing recorded yet
             for source in (plan, journal) if journal is not None else (plan,):
                 if not source.is_file():

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import unicodedata
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -34,6 +33,7 @@ from .model import (
     Settings,
     Task,
     Unit,
+    item_key,  # (commands look ids up with it: here with the rest of the loader's API)
 )
 
 # yamlio (PyYAML and yaml-rs, 40 ms to import) is imported where YAML is read: a registry whose
@@ -79,6 +79,12 @@ def plan_files(path: Path) -> list[Path]:
         )
         if not files:
             raise RegistryError(Problem(str(path), None, None, "folder holds no plan files (*.yaml)"))
+        first: dict[str, Path] = {}  # a file's name is its ids' prefix, and names its journal
+        clashes = [Problem(str(file), None, None, f"a second plan file named {file.stem!r} beside {first[file.stem].name}: "
+                           f"ids are prefixed with the name ({file.stem}:18.4) and the journal is named after it; rename one")
+                   for file in files if first.setdefault(file.stem, file) is not file]
+        if clashes:
+            raise RegistryError(clashes)
         return files
     return [path]
 
@@ -90,16 +96,44 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
     return [(file, journal_path_for(file), file.stem + ":" if prefixed else "") for file in (plans or plan_files(root))]
 
 
+def journal_present(jpath: Path) -> bool:
+    """Whether a journal was written: anything at its name. A link to nothing is a journal
+    that can't be read, which is an error, not one that isn't written yet."""
+    return os.path.lexists(jpath)
+
+
 def read_bytes(path: Path, *, regular_only: bool = True) -> bytes:
     """The file's bytes. A pipe or device is refused unless regular_only=False: reading a
-    registry from one could block forever (a FIFO) or never end (/dev/zero)."""
+    registry from one could block forever (a FIFO) or never end (/dev/zero). Even then (a
+    report piped in) a device is refused unless it is our standard input (`/dev/stdin` at a
+    terminal), and a pipe or device is read up to 64 MiB at most: one that goes on is refused."""
+    import stat
+
+    limit = 64 << 20  # (a report's text is ~100 KB: far past it is `yes` or /dev/zero, not a report)
     path = Path(path)
     try:
         if regular_only and path.exists() and not path.is_dir() and not path.is_file():
             raise RegistryError(Problem(str(path), None, None, "not a regular file (a pipe or device); expected a YAML file"))
-        return path.read_bytes()
+        if regular_only:
+            return path.read_bytes()
+        st = os.stat(path)
+        if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode):  # (a folder: IsADirectoryError below)
+            return path.read_bytes()
+        if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+            try:
+                ours = os.path.samestat(st, os.fstat(0))
+            except OSError:  # (no standard input)
+                ours = False
+            if not ours:
+                raise RegistryError(Problem(str(path), None, None, "is a device, not a file or a pipe; expected the report's text"))
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+        if len(raw) > limit:
+            raise RegistryError(Problem(str(path), None, None, f"goes on past {limit >> 20} MiB (a stream that never ends?); expected the report's text"))
+        return raw
     except FileNotFoundError:
-        raise RegistryError(Problem(str(path), None, None, "no such file")) from None
+        what = f"a link to {os.readlink(path)}, which does not exist" if path.is_symlink() else "no such file"
+        raise RegistryError(Problem(str(path), None, None, what)) from None
     except IsADirectoryError:
         raise RegistryError(Problem(str(path), None, None, "is a folder, expected a YAML file")) from None
     except PermissionError:
@@ -146,7 +180,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
             versions[str(path)] = store.digest(raw)
         return raw
 
-    helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in layout if jpath.exists()], store)
+    helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in layout if journal_present(jpath)], store)
     try:
         for file, _, prefix in layout:
             plan = _load_plan(file, prefix, store, problems, read(file))
@@ -156,7 +190,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         if helper is not None:
             _join(helper)
     for _, jpath, prefix in layout:
-        if jpath.exists():
+        if journal_present(jpath):
             journals.append(_load_journal(jpath, prefix, store, problems, read(jpath)))
     if not problems:
         plan = _merge(plans, files, problems)
@@ -651,10 +685,6 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
 suggest = did_you_mean  # the name other modules use
 
 
-def item_key(item: str) -> str:
-    """A task or measure id as typed, as commands look it up: full-width digits and letters
-    (typed with a Chinese input method) as ASCII, spaces around dropped."""
-    return unicodedata.normalize("NFKC", item).strip()
 
 
 class _Checker:
@@ -1044,9 +1074,21 @@ class JournalContext:
     """What journal rows are checked against on every load: the plan's ids and units, today."""
 
     def __init__(self, plan: Plan, today: date):
-        self.measure_ids = dict.fromkeys(m.id for m in plan.measures())  # ordered: suggestions stay stable
+        self.measure_ids = {m.id: m.milestones for m in plan.measures()}  # ordered: suggestions stay stable
         self.units = {name: u.name for u in plan.units for name in (u.name, *u.aliases)}
         self.today = today
+        self.immediate_due = plan.immediate_due
+        self._deadlines: dict[int, tuple[date, ...]] = {}  # by id() of a milestones tuple, which measures share
+
+    def deadlines(self, mid: str) -> tuple[date, ...]:
+        """The original due dates of a measure's dated milestones: what an entry's `milestone` names."""
+        milestones = self.measure_ids[mid]
+        found = self._deadlines.get(id(milestones))
+        if found is None:
+            found = self._deadlines[id(milestones)] = tuple(
+                ms.due if ms.kind is MilestoneKind.DATE else self.immediate_due
+                for ms in milestones if ms.kind is not MilestoneKind.ONGOING)
+        return found
 
     def entries(self, rows: list[list], file: str, prefix: str) -> tuple[list[Entry], list[tuple[int, str, str]]]:
         """The Entry of each row, and (entry index, key, message) for each problem found."""
@@ -1073,6 +1115,10 @@ class JournalContext:
                 continue
             if day > today_iso:
                 problems.append((index, "date", f"journal entry {index + 1}.date: {day} is in the future (today is {today_iso})"))
+            if milestone is not None and day_of(milestone) not in self.deadlines(mid):
+                deadlines = ", ".join(sorted({d.isoformat() for d in self.deadlines(mid)})) or "none: it is ongoing (长期坚持)"
+                problems.append((index, "milestone", f"journal entry {index + 1}.milestone: {milestone} is not a deadline of "
+                                                     f"measure {mid} (its deadlines: {deadlines})"))
             if by is not None and by not in units:
                 problems.append((index, "by", _unknown_unit(f"journal entry {index + 1}", "by", by, units)))
             if approved_by is not None and approved_by not in units:

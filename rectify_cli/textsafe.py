@@ -6,16 +6,19 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-# C0 controls except tab and newline, DEL, and C1 controls (ESC sequences, OSC title changes...).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls except tab and newline, DEL, and C1 controls (ESC sequences, OSC title changes...);
+# and the bidirectional embeddings, overrides and isolates, which reorder what a terminal shows
+# (a "Trojan source": 1.1 shown where 1.1 is not).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match) -> str:
-    return f"\\x{ord(match.group()):02x}"
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def printable(text: str, *, single_line: bool = False) -> str:
-    """`text` with every control character shown as a visible \\xNN escape.
+    """`text` with every control character shown as a visible \\xNN (\\uNNNN) escape.
 
     With single_line, newlines and tabs become spaces too (table cells, one-line reports).
     """

@@ -474,6 +474,19 @@ def test_journal_path_is_a_folder(tmp_path, startup_seconds):
     assert_refused(run, ["progress.yaml: is a folder, expected a YAML file"], startup_seconds)
 
 
+@pytest.mark.parametrize("command", [["validate", "tasks.yaml"], ["check", "-r", "tasks.yaml"], ["verify", "-r", "tasks.yaml"],
+                                     ["record", "1.1", "--state", "in_progress", "--note", "x", "-r", "tasks.yaml"]])
+@pytest.mark.parametrize("link", ["to nothing", "to itself"])
+def test_a_journal_linked_nowhere_is_an_error_not_a_journal_not_yet_written(tmp_path, startup_seconds, command, link):
+    """(Read as no journal, every measure would look never reported on, and verify would say ok.)"""
+    (tmp_path / "tasks.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+    (tmp_path / "progress.yaml").symlink_to(tmp_path / ("gone.yaml" if link == "to nothing" else "progress.yaml"))
+    run = rectify(command, tmp_path)
+    assert_refused(run, [f"progress.yaml: a link to {tmp_path / 'gone.yaml'}, which does not exist" if link == "to nothing"
+                         else "progress.yaml: cannot be read (Too many levels of symbolic links)"], startup_seconds)
+    assert (tmp_path / "progress.yaml").is_symlink()  # and left as it was
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
                     reason="running as root: chmod 000 does not stop root from reading "
                            "(test_unreadable_file_simulated covers the message)")

@@ -84,6 +84,19 @@ def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(small, cache_dir, damage):
     assert parses() == {}  # rebuilt
 
 
+@pytest.mark.parametrize("cut", ["a row", "the last row"])
+def test_an_entry_that_lost_a_row_is_a_miss(small, cache_dir, cut):
+    """Each row is a line: a line lost still parses as JSON, but no longer as many rows as the
+    entry's index says. (Read as it is, a closed measure would lose its closing entry.)"""
+    expected = load(small)
+    entry = cache.FileCache().entry_path(small.with_name("progress.yaml"), "journal", "")
+    lines = entry.read_bytes().split(b"\n")
+    at = 3 if cut == "a row" else len(lines) - 2  # (the key, the index, then a row a line; "]" last)
+    entry.write_bytes(b"\n".join(lines[:at] + lines[at + 1:]))
+    assert load(small) == expected
+    assert parses() == {"progress.yaml": 1}
+
+
 def test_a_well_formed_entry_of_the_wrong_shape_is_ignored(small, cache_dir):
     expected = load(small)
     for entry in cache_dir.glob("*.json"):

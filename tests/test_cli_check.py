@@ -122,6 +122,11 @@ def test_task_narrows_to_that_task():
     assert result.stdout == "截至 2019-03-31，4 项措施均无逾期\n"
 
 
+@pytest.mark.parametrize("typed", ["１", " 1 "])
+def test_a_task_typed_in_full_width_or_with_spaces_is_that_task(typed):
+    assert run("-r", SMALL, "--task", typed).stdout == run("-r", SMALL, "--task", "1").stdout
+
+
 def test_as_of_moves_the_reference_date():
     result = run("-r", SMALL, "--as-of", "2018-12-31")  # the deadline day itself is not late
     assert result.exit_code == 0

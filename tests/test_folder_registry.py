@@ -110,6 +110,16 @@ def test_differing_settings_are_refused(tmp_path):
     assert str(caught.value) == f"{folder / 'xizang.yaml'}: registry.settings differ from those of naqu.yaml: the files of a folder registry share one set of settings"
 
 
+def test_two_plan_files_of_one_name_are_refused(tmp_path):
+    """naqu.yaml and naqu.yml would both prefix their ids naqu: and share naqu.progress.yaml."""
+    folder = split_small(tmp_path / "reg")
+    (folder / "naqu.yml").write_bytes((folder / "naqu.yaml").read_bytes())
+    result = run("check", "-r", str(folder))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (f"rectify: {folder / 'naqu.yml'}: a second plan file named 'naqu' beside naqu.yaml: ids are "
+                             "prefixed with the name (naqu:18.4) and the journal is named after it; rename one\n")
+
+
 def test_editing_one_file_of_a_folder_reparses_only_it(tmp_path, monkeypatch):
     sys.path.insert(0, str(ROOT / "bench"))
     from generate import generate

@@ -1,7 +1,10 @@
 """`rectify import`: the real 2019 Tibet report, crafted damaged texts, curation, determinism."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -406,6 +409,148 @@ def test_import_command_reads_a_report_from_standard_input():
     refused = CliRunner().invoke(app, ["import", "-"], input="不是报告\n")
     assert refused.exit_code == 2
     assert refused.stderr == "rectify: <stdin>: no appendix of numbered problems (一、…) with 整改时限/整改进展 found\n"
+
+
+def _rectify(*args: str, **env: str):
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    return CliRunner().invoke(app, list(args), env=env or None)
+
+
+def _import_ledger(out: Path):
+    return _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(out))
+
+
+def test_reimport_keeps_the_entries_recorded_after_the_import(tmp_path):
+    out = tmp_path / "ledger"
+    assert _import_ledger(out).exit_code == 0
+    recorded = _rectify("record", "35.3", "--state", "in_progress", "--note", "later", "-r", str(out / "tasks.yaml"),
+                        RECTIFY_TODAY="2019-04-01")
+    assert recorded.exit_code == 0, recorded.output
+    journal = (out / "progress.yaml").read_bytes()
+    assert b"note: later" in journal
+    (out / "tasks.yaml").write_text("# stale\n", encoding="utf-8")
+
+    again = _import_ledger(out)
+    assert again.exit_code == 0, again.output
+    # the plan is rewritten; the journal is kept byte for byte: nothing lost, nothing twice
+    assert (out / "tasks.yaml").read_bytes() == (DATA / "tasks.yaml").read_bytes()
+    assert (out / "progress.yaml").read_bytes() == journal
+
+
+def test_reimport_keeps_a_journal_kept_in_crlf(tmp_path):
+    out = tmp_path / "ledger"
+    assert _import_ledger(out).exit_code == 0
+    crlf = (out / "progress.yaml").read_bytes().replace(b"\n", b"\r\n")
+    (out / "progress.yaml").write_bytes(crlf)
+    assert _import_ledger(out).exit_code == 0
+    assert (out / "progress.yaml").read_bytes() == crlf
+
+
+def _reimport_refused(out: Path, journal: str) -> str:
+    """Re-import over `journal` and a stale plan: refused, both files as they were; its stderr."""
+    (out / "progress.yaml").write_text(journal, encoding="utf-8")
+    (out / "tasks.yaml").write_text("# stale\n", encoding="utf-8")
+    result = _import_ledger(out)
+    assert result.exit_code == 2, result.output
+    assert (out / "progress.yaml").read_text(encoding="utf-8") == journal
+    assert (out / "tasks.yaml").read_text(encoding="utf-8") == "# stale\n"
+    return result.stderr
+
+
+def test_reimport_refuses_a_journal_edited_by_hand_and_writes_nothing(tmp_path):
+    out = tmp_path / "ledger"
+    assert _import_ledger(out).exit_code == 0
+    lines = (out / "progress.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    n = lines.index("  state: done\n")
+    lines[n] = "  state: in_progress\n"
+    assert _reimport_refused(out, "".join(lines)) == (
+        f"rectify: {out / 'progress.yaml'}:{n + 1}: expected the journal to begin with the 179 entries this import "
+        "writes, but this line differs (edited by hand, or the journal of another report or curation); a journal is "
+        "append-only, so it is not replaced: move it away to import afresh. Nothing was written.\n"
+    )
+
+
+def test_reimport_refuses_a_journal_cut_short(tmp_path):
+    out = tmp_path / "ledger"
+    assert _import_ledger(out).exit_code == 0
+    lines = (out / "progress.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    stderr = _reimport_refused(out, "".join(lines[:100]))
+    assert stderr.startswith(f"rectify: {out / 'progress.yaml'}:100: expected the journal to begin with the 179 entries")
+    assert "but it ends on this line" in stderr
+
+
+def test_reimport_refuses_the_journal_of_another_report(tmp_path):
+    out = tmp_path / "ledger"
+    assert _rectify("import", str(FIXTURES / "damaged.txt"), "-o", str(out)).exit_code == 0
+    stderr = _reimport_refused(out, (out / "progress.yaml").read_text(encoding="utf-8"))
+    assert stderr.startswith(f"rectify: {out / 'progress.yaml'}:") and stderr.endswith("Nothing was written.\n")
+
+
+# A report read from a pipe or a device, in a process of its own with its memory capped: a read
+# that never ends then fails in a second instead of hanging the tests or filling the machine.
+posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="needs FIFOs and /dev/zero")
+
+
+def _rectify_process(*args: str, stdin) -> subprocess.CompletedProcess:
+    import resource
+
+    def cap_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "rectify_cli", *args], stdin=stdin, capture_output=True,
+                          timeout=60, preexec_fn=cap_memory)
+
+
+def _fifo_fed_from(tmp_path: Path, source: str) -> tuple[Path, subprocess.Popen]:
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    copy = "import shutil, sys; shutil.copyfileobj(open(sys.argv[1], 'rb'), open(sys.argv[2], 'wb'))"
+    writer = subprocess.Popen([sys.executable, "-c", copy, source, str(fifo)], stderr=subprocess.DEVNULL)
+    return fifo, writer
+
+
+@posix_only
+def test_import_reads_a_report_from_a_named_pipe(tmp_path):
+    fifo, writer = _fifo_fed_from(tmp_path, str(SOURCE))
+    try:
+        piped = _rectify_process("import", str(fifo), stdin=subprocess.DEVNULL)
+    finally:
+        writer.kill()
+        writer.wait()
+    named = _rectify("import", str(SOURCE))
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.decode("utf-8").replace(str(fifo), str(SOURCE)) == named.stdout
+
+
+@posix_only
+def test_import_refuses_a_device():
+    result = _rectify_process("import", "/dev/zero", stdin=subprocess.DEVNULL)
+    assert (result.returncode, result.stderr.decode()) == (
+        2, "rectify: /dev/zero: is a device, not a file or a pipe; expected the report's text\n")
+
+
+@posix_only
+def test_import_stops_reading_a_pipe_that_never_ends(tmp_path):
+    fifo, writer = _fifo_fed_from(tmp_path, "/dev/zero")
+    try:
+        result = _rectify_process("import", str(fifo), stdin=subprocess.DEVNULL)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert (result.returncode, result.stderr.decode()) == (
+        2, f"rectify: {fifo}: goes on past 64 MiB (a stream that never ends?); expected the report's text\n")
+
+
+@posix_only
+def test_import_reads_standard_input_even_when_it_is_a_device_up_to_the_cap():
+    # (`rectify import /dev/stdin` at a terminal reads a device: its own standard input is allowed)
+    with open("/dev/zero", "rb") as zero:
+        result = _rectify_process("import", "/dev/stdin", stdin=zero)
+    assert (result.returncode, result.stderr.decode()) == (
+        2, "rectify: /dev/stdin: goes on past 64 MiB (a stream that never ends?); expected the report's text\n")
 
 
 def test_committed_files_follow_the_format(curated):

@@ -22,14 +22,14 @@ import pytest
 SMALL = Path(__file__).parent / "fixtures" / "small"
 MARK = "[bold red]x[/]"
 LINK = "[link=https://evil.invalid]click[/link]"
-RAW_CONTROLS = ("\x1b", "\x07", "\x00", "\r", "\x9b")
+RAW_CONTROLS = ("\x1b", "\x07", "\x00", "\r", "\x9b", "\u202e", "\u2066")  # (and bidi overrides)
 
 # (original line, hostile replacement) — the replacement is YAML source: escapes in "..."
 PLAN_EDITS = [
     ("  title: 测试台账", f'  title: "{MARK}测试台账\\e[2J"'),
     ("    title: 污水处理设施建设滞后", f'    title: "{MARK}污水处理\\e[2J设施建设滞后 <b>&amp; 100%"'),
     ("        text: 拉萨市建成城东污水处理厂（2018年12月31日）。",
-     f'        text: "{MARK}\\e[2J\\e]0;pwned\\a{LINK} 拉萨市<建成>&污水厂 100%\\r\\n::warning::injected\\x00（2018年12月31日）。"'),
+     f'        text: "{MARK}\\e[2J\\e]0;pwned\\a{LINK} 拉萨市<建成>&污水厂 100%\\r\\n::warning::injected\\x00\\x9b\\u202e\\u2066（2018年12月31日）。"'),
     ("        text: 那曲市完成建筑工地围挡硬化（2019年4月15日，长期坚持）。",
      f'        text: "{MARK}\\x07那曲市 %0A 50% 围挡\\r\\n::error::injected（2019年4月15日，长期坚持）。"'),
 ]
@@ -39,7 +39,7 @@ JOURNAL_EDITS = [
     ("  note: 2019年一季度检查工地36个。", f'  note: "{MARK}\\e[2J一季度检查 100%"'),
 ]
 # What the strings are once YAML has read them (for the JSON round trip)
-MEASURE_1_1 = f"{MARK}\x1b[2J\x1b]0;pwned\x07{LINK} 拉萨市<建成>&污水厂 100%\r\n::warning::injected\x00（2018年12月31日）。"
+MEASURE_1_1 = f"{MARK}\x1b[2J\x1b]0;pwned\x07{LINK} 拉萨市<建成>&污水厂 100%\r\n::warning::injected\x00\x9b\u202e\u2066（2018年12月31日）。"
 
 
 def _edit(text: str, edits) -> str:
@@ -102,6 +102,7 @@ def test_hostile_text_is_shown_literally(name, hostile):
     if name in FULL_TEXT:
         assert LINK in out
         assert "\\x1b[2J\\x1b]0;pwned\\x07" in out
+        assert "\\x9b\\u202e\\u2066（2018" in out  # a CSI and a right-to-left override shown, not obeyed
 
 
 def test_status_header_shows_the_hostile_registry_title(hostile):

@@ -359,7 +359,7 @@ def test_an_id_typed_in_full_width_is_the_same_id(reg, cache_dir):
 # Entries a colleague appended (pulled with git): on a measure overdue on 2020-01-01 (closed
 # now), on one due soon then (extended), and a report.
 APPENDED = ('- measure: "3.1"\n  date: 2019-03-20\n  state: done\n  evidence: 验收报告\n'
-            '- measure: "4.2"\n  date: 2019-03-21\n  state: extended\n  milestone: 2019-12-31\n  to: 2020-06-30\n'
+            '- measure: "4.2"\n  date: 2019-03-21\n  state: extended\n  milestone: 2019-06-30\n  to: 2020-06-30\n'
             '  reason: 冬季停工\n  approved_by: 自治区生态环境厅\n'
             '- measure: "3.2"\n  date: 2019-03-22\n  state: report\n  note: 一季度报告\n')
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,35 @@ def test_journal_entry_for_missing_measure(tmp_path):
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml")
     assert str(caught.value) == f"{tmp_path / 'progress.yaml'}:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.2, 1.1?)"
+
+
+@pytest.mark.parametrize("state, milestone, cached", [("done", "2017-01-01", False), ("extended", "2019-12-31", False),
+                                                       ("extended", "2019-12-31", True)])
+def test_an_entry_naming_a_deadline_its_measure_does_not_have_is_refused(tmp_path, monkeypatch, state, milestone, cached):
+    """4.2 is due 2018-10-31 and 2019-06-30 (then extended to 2019-12-31: an entry names the
+    original date). Naming another date moves or closes nothing, silently: refused instead."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_bytes((FIXTURES / "small" / "progress.yaml").read_bytes())
+    if cached:  # (the check is against the plan: made on every load, the journal's rows cached or not)
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31))
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    extra = "  to: 2020-06-30\n  reason: 冬季停工\n  approved_by: 自治区生态环境厅\n" if state == "extended" else "  evidence: 验收\n"
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write(f'- measure: "4.2"\n  date: 2019-03-20\n  state: {state}\n  milestone: {milestone}\n{extra}')
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31))
+    assert str(caught.value) == (f"{journal}:{lines + 4}:14: journal entry 10.milestone: {milestone} is not a deadline of "
+                                 "measure 4.2 (its deadlines: 2018-10-31, 2019-06-30)")
+
+
+def test_an_entry_naming_an_immediate_deadline_names_the_feedback_date(tmp_path):
+    """4.1 is due at once (立即启动): on the registry's feedback date, 2018-01-03."""
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    (tmp_path / "progress.yaml").write_text(
+        '- measure: "4.1"\n  date: 2018-05-10\n  state: done\n  milestone: 2018-01-03\n  evidence: 通报\n', encoding="utf-8")
+    assert load_registry(tmp_path / "tasks.yaml", use_cache=False).journal[0].milestone == date(2018, 1, 3)
 
 
 def test_validate_ok_on_small_fixture():
