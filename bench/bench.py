@@ -244,11 +244,14 @@ def cold_and_warm(table: Table, n, what: str, argv: list[str], env: dict, cache:
     return cold, warm
 
 
+PULLED = 50  # entries a colleague's commit appends to the journal, for the "pulled" row
+
+
 def one_item(table: Table, n, path: Path, env: dict, runs: int, floor: float) -> None:
-    """`show`, `history` and `record` of one measure, and `verify`, with a warm cache, as a
-    person asks after one item and records its progress: on a copy of the registry, which
-    `record` writes to (an entry a run). The measure is the journal's last entry's, near the
-    end of the plan."""
+    """`check` after a pull appended entries to the journal, then `show`, `history` and
+    `record` of one measure, and `verify`, with a warm cache, as a person asks after one item
+    and records its progress: on a copy of the registry, which `record` writes to (an entry a
+    run). The measure is the journal's last entry's, near the end of the plan."""
     copy = Path(tempfile.mkdtemp(prefix="item-", dir=WORK))
     try:
         for file in registry_files(path):
@@ -257,8 +260,21 @@ def one_item(table: Table, n, path: Path, env: dict, runs: int, floor: float) ->
         journal = (copy / "progress.yaml").read_bytes()
         at = journal.rindex(b'- measure: "') + len(b'- measure: "')
         item = journal[at:journal.index(b'"', at)].decode()
-        item_env = {**env, "RECTIFY_CACHE_DIR": str(copy / ".cache")}
-        run_once([*RECTIFY, "check", "--format", "json", "-r", str(plan)], item_env)  # fills the cache
+        cache = copy / ".cache"
+        item_env = {**env, "RECTIFY_CACHE_DIR": str(cache)}
+        check = [*RECTIFY, "check", "--format", "json", "-r", str(plan)]
+        # The cache as a check leaves it before the pull, restored before each run after it.
+        (copy / "progress.yaml").write_bytes(journal[:_entry_starts(journal)[-PULLED]])
+        run_once(check, item_env)
+        shutil.copytree(cache, copy / ".cache-before")
+        (copy / "progress.yaml").write_bytes(journal)
+
+        def before_the_pull():
+            shutil.rmtree(cache)
+            shutil.copytree(copy / ".cache-before", cache)
+
+        wall, rss = measure(check, item_env, runs, before=before_the_pull)
+        table.add(n, f"rectify check, {PULLED} entries pulled into the journal", wall, rss, floor)
         for what, extra in (("show", ["show", item]), ("history", ["history", item]),
                             ("record", ["record", item, "--state", "in_progress", "--note", "基准测试"]),
                             ("verify", ["verify"])):
@@ -267,6 +283,18 @@ def one_item(table: Table, n, path: Path, env: dict, runs: int, floor: float) ->
                       wall, rss, floor)
     finally:
         shutil.rmtree(copy, ignore_errors=True)
+
+
+def _entry_starts(journal: bytes) -> list[int]:
+    """Where each entry of a journal (as generate.py writes it) starts."""
+    return [at + 1 for at in _find_all(journal, b"\n- measure:")]
+
+
+def _find_all(data: bytes, needle: bytes):
+    at = data.find(needle)
+    while at != -1:
+        yield at
+        at = data.find(needle, at + 1)
 
 
 def paired(commands: dict[str, tuple[list[str], dict, object]], rounds: int) -> dict[str, list[float]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import errno
 import gc
+import io
 import os
 import sys
 from datetime import date
@@ -320,12 +321,8 @@ def import_cmd(
 ) -> None:
     """Build a registry from a report's text (its appendix of problems and measures)."""
     from . import importer
-    from .registry import read_bytes
 
-    if str(report) == "-":
-        raw, name = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        raw, name = read_bytes(report, regular_only=False), str(report)  # (a pipe too: /dev/stdin)
+    raw, name = importer.read_report(str(report))
     text = importer.decode_report(raw, filename=name)
     cur = importer.load_curation(curation) if curation else None
     result = importer.import_report(text, filename=name, curation=cur)
@@ -334,8 +331,9 @@ def import_cmd(
         sys.stdout.write("---\n")
         sys.stdout.write(result.progress_yaml)
         return
-    tasks_file, progress_file = importer.write_result(result, output)
-    typer.echo(f"wrote {tasks_file} and {progress_file}", err=True)
+    tasks_file, progress_file, kept = importer.write_result(result, output)
+    typer.echo(f"wrote {tasks_file}; kept {progress_file}, which begins with the entries imported" if kept
+               else f"wrote {tasks_file} and {progress_file}", err=True)
 
 
 # -- writing to the journal -------------------------------------------------------------
@@ -479,6 +477,7 @@ def main() -> None:
     # and makes no cyclic garbage worth collecting: the cyclic collector would only walk them
     # again and again (a third of the time of a 100,000-measure run). Memory is freed at exit.
     gc.disable()
+    _guard_standard_streams()
     try:
         app()
     except SystemExit as exc:
@@ -486,12 +485,10 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("rectify: interrupted\n")
         sys.exit(130)
-    except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error of ours.
-        sys.stderr.close()
-        sys.exit(0)
+    # (No BrokenPipeError here: a reader closing standard output early is absorbed where
+    # standard output is written, see _StandardStream, and the command ends with its own code.)
     except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRORS or os.environ.get("RECTIFY_DEBUG"):
+        if not _is_output_error(exc) or os.environ.get("RECTIFY_DEBUG"):
             _internal_error(exc)
         _output_failed(exc)
     except Exception as exc:
@@ -503,8 +500,95 @@ def main() -> None:
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
 
 
+class _OutputError(OSError):
+    """Standard output refused what was written to it: closed (`>&-`), opened read-only, a full
+    disk. Always "the output could not be written", exit 2, whatever the errno."""
+
+
+def _is_output_error(exc: OSError) -> bool:
+    return isinstance(exc, _OutputError) or exc.errno in _OUTPUT_ERRORS
+
+
+class _StandardStream(io.FileIO):
+    """File descriptor 1 or 2 as sys.stdout and sys.stderr write to it (_guard_standard_streams).
+
+    The rule for each failure, the same for every command because every command writes here:
+
+    - stdout, the reader went away (EPIPE: `rectify status | head -1`): the reader's choice, not
+      an error. The rest of the output goes to /dev/null and the command runs to its end, so it
+      exits with its own code: 0, or the verdict of `check` (1: something is overdue) and of
+      `verify` (1: the chain is broken). A verdict is known before its report is written, and a
+      CI step `rectify check | head` must not pass because `head` stopped reading. (Left to
+      click, EPIPE became exit 1, "the check found something", for every command.)
+    - stdout, anything else (closed `>&-`, read-only, ENOSPC, EIO): _OutputError, reported by
+      main as "the output could not be written", exit 2, as for `> /dev/full`.
+    - stderr, any failure (closed, reader gone, full): the message is lost, the exit code is
+      not (2 stays "the input is wrong", never click's 1 or a crash on the way to exit).
+    """
+
+    closed_at_start = False
+
+    def write(self, data):
+        try:
+            return super().write(data)
+        except OSError as exc:
+            if self.fileno() == 1 and exc.errno != errno.EPIPE:
+                reason = "standard output is closed" if self.closed_at_start else exc.strerror
+                raise _OutputError(exc.errno, reason) from None
+            _to_devnull(self.fileno())
+            return super().write(data)
+
+
+def _to_devnull(fd: int, flags: int = os.O_WRONLY) -> None:
+    null = os.open(os.devnull, flags)
+    if null != fd:
+        os.dup2(null, fd)
+        os.close(null)
+
+
+def _guard_standard_streams() -> None:
+    """Put sys.stdout and sys.stderr on a _StandardStream each.
+
+    A descriptor closed by the caller (`>&-`, `2>&-`; Python then sets the stream to None) is
+    first taken by /dev/null, read-only for stdout so that writing still fails: otherwise the
+    next file or pipe rectify opens would get number 1 or 2, and Rich would drop the output
+    without a word. Streams replaced by whoever runs us (a test harness) and consoles that are
+    not plain files (Windows) are left alone.
+    """
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        old = getattr(sys, name)
+        if old is not getattr(sys, f"__{name}__"):
+            continue
+        buffer = getattr(old, "buffer", None)
+        unbuffered = type(buffer) is io.FileIO  # (python -u, PYTHONUNBUFFERED)
+        if old is not None and not unbuffered and type(getattr(buffer, "raw", None)) is not io.FileIO:
+            continue
+        try:
+            os.fstat(fd)
+            closed = False
+        except OSError:
+            _to_devnull(fd, os.O_RDONLY if fd == 1 else os.O_WRONLY)
+            closed = True
+        raw = _StandardStream(fd, "w", closefd=False)
+        raw.closed_at_start = closed
+        stream = io.TextIOWrapper(
+            raw if unbuffered else io.BufferedWriter(raw),
+            encoding=old.encoding if old else "utf-8",
+            errors=old.errors if old else "backslashreplace",
+            line_buffering=old.line_buffering if old else fd == 2,
+            write_through=old.write_through if old else False,
+        )
+        try:
+            if old is not None:
+                old.flush()  # (nothing is written yet, as a rule)
+        except OSError:
+            pass
+        setattr(sys, name, stream)
+
+
 def _output_failed(exc: OSError) -> None:
     sys.stderr.write(f"rectify: the output could not be written ({exc.strerror})\n")
+    sys.stderr.flush()
     os._exit(EXIT_INVALID)  # (not sys.exit: its flush of what is left would fail again)
 
 
@@ -529,7 +613,7 @@ def _exit_now(code) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
     except OSError as exc:
-        if exc.errno in _OUTPUT_ERRORS:
+        if _is_output_error(exc):
             _output_failed(exc)
         raise SystemExit(code) from None
     except BaseException:

@@ -221,9 +221,52 @@ class ImportResult:
         return [m for t in self.tasks for m in t["measures"]]
 
 
-def write_result(result: ImportResult, directory: str | Path) -> list[Path]:
+REPORT_LIMIT = 64 << 20  # a report's text is ~100 KB: a stream far past it is `yes` or /dev/zero
+
+
+def read_report(source: str) -> tuple[bytes, str]:
+    """(the report's bytes, its name for messages) from a file, or from a stream: standard
+    input (`-`) or a pipe named on the command line (`<(pdftotext …)`), read up to REPORT_LIMIT,
+    past which it is refused. A device is refused but for our own standard input (`/dev/stdin`
+    at a terminal): /dev/zero would be read without end. RegistryError when it can't be read."""
+    import os
+    import stat
+    import sys
+
+    from .registry import read_bytes, unreadable
+
+    if source == "-":
+        return _at_most(sys.stdin.buffer, "<stdin>"), "<stdin>"
+    path = Path(source)
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+            return read_bytes(path), source
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            try:
+                ours = os.path.samestat(os.stat(path), os.fstat(0))
+            except OSError:  # (no standard input)
+                ours = False
+            if not ours:
+                raise ReportFormatError(Problem(source, None, None, "is a device, not a file or a pipe; expected the report's text"))
+        with open(path, "rb") as handle:
+            return _at_most(handle, source), source
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+
+
+def _at_most(stream, name: str) -> bytes:
+    raw = stream.read(REPORT_LIMIT + 1)
+    if len(raw) > REPORT_LIMIT:
+        raise ReportFormatError(Problem(name, None, None, f"goes on past {REPORT_LIMIT >> 20} MiB (a stream that never ends?); "
+                                                          "expected the report's text"))
+    return raw
+
+
+def write_result(result: ImportResult, directory: str | Path) -> tuple[Path, Path, bool]:
     """Write tasks.yaml and progress.yaml into `directory`, made if need be (UTF-8, LF line
-    ends; each file whole or not at all); returns the two files, which then hold the result.
+    ends; each file whole or not at all); returns the two files, which then hold the result,
+    and whether the journal was kept as it was (see below).
 
     The journal is append-only, so a progress.yaml already there is never rewritten: when it
     begins with the entries this import writes (entries recorded later follow them) it is kept
@@ -238,15 +281,15 @@ def write_result(result: ImportResult, directory: str | Path) -> list[Path]:
     atomic_write_text(tasks, result.tasks_yaml)
     if not kept:
         atomic_write_text(journal, result.progress_yaml)
-    return [tasks, journal]
+    return tasks, journal, kept
 
 
 def _keeps_journal(path: Path, result: ImportResult) -> bool:
     """True when the journal at `path` begins with the imported entries, False when there is
     none; JournalWriteError when it holds anything else (edited, or another report's)."""
-    from .registry import read_bytes
+    from .registry import journal_present, read_bytes
 
-    if not path.exists():
+    if not journal_present(path):
         return False
     old = read_bytes(path)
     if not old:

@@ -102,44 +102,29 @@ def journal_present(jpath: Path) -> bool:
     return os.path.lexists(jpath)
 
 
-def read_bytes(path: Path, *, regular_only: bool = True) -> bytes:
-    """The file's bytes. A pipe or device is refused unless regular_only=False: reading a
-    registry from one could block forever (a FIFO) or never end (/dev/zero). Even then (a
-    report piped in) a device is refused unless it is our standard input (`/dev/stdin` at a
-    terminal), and a pipe or device is read up to 64 MiB at most: one that goes on is refused."""
-    import stat
-
-    limit = 64 << 20  # (a report's text is ~100 KB: far past it is `yes` or /dev/zero, not a report)
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes. A pipe or device is refused: reading a registry from one could block
+    forever (a FIFO) or never end (/dev/zero)."""
     path = Path(path)
     try:
-        if regular_only and path.exists() and not path.is_dir() and not path.is_file():
+        if path.exists() and not path.is_dir() and not path.is_file():
             raise RegistryError(Problem(str(path), None, None, "not a regular file (a pipe or device); expected a YAML file"))
-        if regular_only:
-            return path.read_bytes()
-        st = os.stat(path)
-        if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode):  # (a folder: IsADirectoryError below)
-            return path.read_bytes()
-        if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
-            try:
-                ours = os.path.samestat(st, os.fstat(0))
-            except OSError:  # (no standard input)
-                ours = False
-            if not ours:
-                raise RegistryError(Problem(str(path), None, None, "is a device, not a file or a pipe; expected the report's text"))
-        with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
-        if len(raw) > limit:
-            raise RegistryError(Problem(str(path), None, None, f"goes on past {limit >> 20} MiB (a stream that never ends?); expected the report's text"))
-        return raw
-    except FileNotFoundError:
-        what = f"a link to {os.readlink(path)}, which does not exist" if path.is_symlink() else "no such file"
-        raise RegistryError(Problem(str(path), None, None, what)) from None
-    except IsADirectoryError:
-        raise RegistryError(Problem(str(path), None, None, "is a folder, expected a YAML file")) from None
-    except PermissionError:
-        raise RegistryError(Problem(str(path), None, None, "cannot be read (permission denied)")) from None
+        return path.read_bytes()
     except OSError as exc:
-        raise RegistryError(Problem(str(path), None, None, f"cannot be read ({exc.strerror})")) from None
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: Path, exc: OSError) -> RegistryError:
+    """What to say when `path` can't be read, as `exc` says."""
+    if isinstance(exc, FileNotFoundError):
+        what = f"a link to {os.readlink(path)}, which does not exist" if path.is_symlink() else "no such file"
+    elif isinstance(exc, IsADirectoryError):
+        what = "is a folder, expected a YAML file"
+    elif isinstance(exc, PermissionError):
+        what = "cannot be read (permission denied)"
+    else:
+        what = f"cannot be read ({exc.strerror})"
+    return RegistryError(Problem(str(path), None, None, what))
 
 
 def read_text(path: Path) -> str:

@@ -435,6 +435,7 @@ def test_reimport_keeps_the_entries_recorded_after_the_import(tmp_path):
 
     again = _import_ledger(out)
     assert again.exit_code == 0, again.output
+    assert again.stderr == f"wrote {out / 'tasks.yaml'}; kept {out / 'progress.yaml'}, which begins with the entries imported\n"
     # the plan is rewritten; the journal is kept byte for byte: nothing lost, nothing twice
     assert (out / "tasks.yaml").read_bytes() == (DATA / "tasks.yaml").read_bytes()
     assert (out / "progress.yaml").read_bytes() == journal
@@ -545,12 +546,14 @@ def test_import_stops_reading_a_pipe_that_never_ends(tmp_path):
 
 
 @posix_only
-def test_import_reads_standard_input_even_when_it_is_a_device_up_to_the_cap():
+@pytest.mark.parametrize("name", ["/dev/stdin", "-"])
+def test_import_reads_standard_input_even_when_it_is_a_device_up_to_the_cap(name):
     # (`rectify import /dev/stdin` at a terminal reads a device: its own standard input is allowed)
     with open("/dev/zero", "rb") as zero:
-        result = _rectify_process("import", "/dev/stdin", stdin=zero)
+        result = _rectify_process("import", name, stdin=zero)
+    shown = "<stdin>" if name == "-" else name
     assert (result.returncode, result.stderr.decode()) == (
-        2, "rectify: /dev/stdin: goes on past 64 MiB (a stream that never ends?); expected the report's text\n")
+        2, f"rectify: {shown}: goes on past 64 MiB (a stream that never ends?); expected the report's text\n")
 
 
 def test_committed_files_follow_the_format(curated):

@@ -1,0 +1,163 @@
+"""Standard output and standard error that can't take what rectify writes: the exit code still
+says what happened (0 ok, 1 the check found something, 2 the input is wrong or the output could
+not be written), never click's 1 for a closed pipe, never a traceback or "internal error".
+
+Each case runs the real command line in a subprocess, since what matters is the file
+descriptors it is started with:
+- a pipe nobody reads (`rectify ... | head -1`, the reader gone): the read end is closed before
+  rectify starts, so every write to it fails with EPIPE;
+- a closed descriptor (`>&-`, `2>&-`): closed in the child before exec.
+Both with Python's buffered standard streams and with PYTHONUNBUFFERED, which moves the failing
+write from the final flush into the command itself.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX pipes and file descriptors")
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = str(ROOT / "tests" / "fixtures" / "small" / "tasks.yaml")
+CLOSED_STDOUT = "rectify: the output could not be written (standard output is closed)\n"
+
+
+@pytest.fixture(params=["buffered", "unbuffered"])
+def buffering(request):
+    return request.param
+
+
+def _env(tmp_path, buffering: str) -> dict:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY",
+                        "PYTHONUNBUFFERED")}
+    env.update(RECTIFY_TODAY="2019-03-31", RECTIFY_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1",
+               PYTHONIOENCODING="utf-8")
+    if buffering == "unbuffered":
+        env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def _close(*fds):
+    def close_in_child():  # runs in the child between fork and exec
+        for fd in fds:
+            os.close(fd)
+    return close_in_child
+
+
+def rectify(args, tmp_path, buffering="buffered", *, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            close=()) -> tuple[int, bytes, bytes]:
+    """(exit code, stdout, stderr) of `python -m rectify_cli ARGS` (b"" for a stream not piped here)."""
+    done = subprocess.run([sys.executable, "-m", "rectify_cli", *args], cwd=ROOT, env=_env(tmp_path, buffering),
+                          stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr,
+                          preexec_fn=_close(*close) if close else None, timeout=120)
+    return done.returncode, done.stdout or b"", done.stderr or b""
+
+
+def rectify_into_a_pipe_nobody_reads(args, tmp_path, buffering) -> tuple[int, bytes]:
+    """(exit code, stderr) of rectify writing into a pipe whose reader has already gone."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        code, _, err = rectify(args, tmp_path, buffering, stdout=write_end)
+    finally:
+        os.close(write_end)
+    return code, err
+
+
+# -- bug 1: a reader that stops early --------------------------------------------------------
+@pytest.mark.parametrize("args", [
+    ["verify", "-r", SMALL],
+    ["export", "-r", SMALL],
+    ["validate", SMALL],
+    ["reconcile", "-r", SMALL],
+    ["history", "-r", SMALL],
+    ["summary", "--month", "2019-03", "-r", SMALL],
+    ["status", "--format", "json", "-r", SMALL],
+    ["status", "-r", SMALL],
+    ["status", "--measures", "-r", SMALL],
+    ["show", "1.1", "-r", SMALL],
+    ["export"],  # the bundled ledger: far more than one buffer, so the write fails mid-command
+], ids=lambda a: " ".join(x for x in a if x != SMALL))
+def test_a_reader_that_stops_early_is_no_error(args, tmp_path, buffering):
+    """`rectify export | head -1`: the reader's choice, not an error: exit 0, no message (it
+    was 1, "the check found something", for every command but the Rich table)."""
+    assert rectify_into_a_pipe_nobody_reads(args, tmp_path, buffering) == (0, b"")
+
+
+@pytest.mark.parametrize("args,verdict", [
+    (["check", "-r", SMALL], 1),                                                  # short report, overdue
+    (["check", "-r", SMALL, "--as-of", "2017-01-01", "--format", "junit"], 0),    # short report, all fine
+    (["check", "--format", "junit"], 1),                  # bundled ledger, ~30 kB: fails mid-write
+    (["check", "--as-of", "2017-06-01", "--format", "junit"], 0),  # ~50 kB, all fine
+], ids=["small-overdue", "small-ok", "bundled-overdue", "bundled-ok"])
+def test_a_reader_that_stops_early_leaves_the_verdict_of_check(args, verdict, tmp_path, buffering):
+    """`rectify check | head`: the verdict is known before the report is written; the exit
+    code stays the verdict whether or not anybody read the report."""
+    assert rectify(args, tmp_path, buffering, stderr=subprocess.DEVNULL)[0] == verdict  # (the premise)
+    assert rectify_into_a_pipe_nobody_reads(args, tmp_path, buffering) == (verdict, b"")
+
+
+# -- bug 2: standard output closed -----------------------------------------------------------
+@pytest.mark.parametrize("args", [
+    ["export", "-r", SMALL],
+    ["status", "-r", SMALL],
+    ["status", "--format", "json", "-r", SMALL],
+    ["show", "1.1", "-r", SMALL],
+    ["validate", SMALL],
+    ["check", "-r", SMALL],
+], ids=lambda a: " ".join(x for x in a if x != SMALL))
+def test_a_closed_standard_output_is_output_that_could_not_be_written(args, tmp_path, buffering):
+    """`rectify export >&-`: as for `> /dev/full`, exit 2 and why (it was "internal error:
+    AttributeError", and for `status` exit 0 with the table silently lost)."""
+    code, _, err = rectify(args, tmp_path, buffering, stdout=None, close=(1,))
+    assert (code, err.decode()) == (2, CLOSED_STDOUT)
+
+
+def test_a_closed_standard_output_does_not_hide_an_input_error(tmp_path):
+    code, _, err = rectify(["status", "-r", "/nonexistent"], tmp_path, stdout=None, close=(1,))
+    assert (code, err.decode()) == (2, "rectify: /nonexistent: no such file or folder\n")
+
+
+def test_a_read_only_standard_output_is_output_that_could_not_be_written(tmp_path):
+    with open(os.devnull, "rb") as read_only:
+        code, _, err = rectify(["export", "-r", SMALL], tmp_path, stdout=read_only)
+    assert (code, err.decode()) == (2, "rectify: the output could not be written (Bad file descriptor)\n")
+
+
+# -- bug 3: standard error closed or gone ----------------------------------------------------
+@pytest.mark.parametrize("args,expected", [
+    (["status", "-r", "/nonexistent"], 2),
+    (["status", "--as-of", "2019-02-30", "-r", SMALL], 2),
+    (["status", "--no-such-option"], 2),
+    (["check", "-r", SMALL], 1),
+    (["status", "-r", SMALL], 0),
+], ids=["missing-registry", "bad-date", "usage-error", "check-overdue", "ok"])
+@pytest.mark.parametrize("how", ["closed", "read-only"])
+def test_a_closed_standard_error_keeps_the_exit_code(args, expected, how, tmp_path, buffering):
+    """`rectify status -r /nonexistent 2>&-`: the message can't be shown; the exit code still
+    says "the input is wrong" (it was 1). Through a wrapper script (pyenv's shims are bash)
+    the closed descriptor 2 reaches Python open read-only, hence both."""
+    if how == "closed":
+        assert rectify(args, tmp_path, buffering, stderr=None, close=(2,))[0] == expected
+    else:
+        with open(os.devnull, "rb") as read_only:
+            assert rectify(args, tmp_path, buffering, stderr=read_only)[0] == expected
+
+
+def test_standard_error_into_a_pipe_nobody_reads_keeps_the_exit_code(tmp_path, buffering):
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        code, out, _ = rectify(["status", "-r", "/nonexistent"], tmp_path, buffering, stderr=write_end)
+    finally:
+        os.close(write_end)
+    assert (code, out) == (2, b"")
+
+
+def test_both_closed_still_say_the_output_could_not_be_written(tmp_path):
+    assert rectify(["export", "-r", SMALL], tmp_path, stdout=None, stderr=None, close=(1, 2))[0] == 2
