@@ -15,6 +15,11 @@ third of a big registry's measures decodes only their rows.
 
 Only JSON is ever read back (never pickle), and a cache that can't be read or written is
 no error: a missing, corrupt or foreign entry is a miss, an unwritable folder is skipped.
+(Corrupt as far as its shape tells: a row lost or cut is seen, a value edited by hand is not.)
+
+A journal only grows, so its entry also holds the size of the bytes it was read from: after
+entries are appended (a `record`, a colleague's commit pulled), registry._extend_cached_journal
+reads only them, and outcomes.py judges again only the measures they are about.
 """
 from __future__ import annotations
 
