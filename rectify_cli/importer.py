@@ -239,12 +239,13 @@ def read_report(source: str) -> tuple[bytes, str]:
         return _at_most(sys.stdin.buffer, "<stdin>"), "<stdin>"
     path = Path(source)
     try:
-        mode = os.stat(path).st_mode
+        found = os.stat(path)
+        mode = found.st_mode
         if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
             return read_bytes(path), source
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
             try:
-                ours = os.path.samestat(os.stat(path), os.fstat(0))
+                ours = os.path.samestat(found, os.fstat(0))
             except OSError:  # (no standard input)
                 ours = False
             if not ours:

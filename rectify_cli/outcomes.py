@@ -387,10 +387,8 @@ def remember_append(path, *, journal: Path, old: bytes, new: bytes, entry: bytes
     result = next(engine.evaluate(plan=alone, journal=[*own, new_entry], as_of=date.max).measures())
     outcomes = list(document["outcomes"])
     outcomes[3 * at[0]:3 * at[0] + 3] = engine.outcome_of(result)
-    version = context.outcome_version(after)
-    store.put(plan, ROW_MEASURES, prefix, version, [*positions, at[0]])
-    store.put(plan, OUTCOMES, prefix, version, {"newest": max(document["newest"], new_entry.date.toordinal()),
-                                                "outcomes": outcomes, "journal_bytes": len(new)})
+    _store_outcomes(store, after, context, outcomes, [*positions, at[0]], max(document["newest"], new_entry.date.toordinal()),
+                    len(new))
 
 
 _ENTRY_FILE, _MEASURE, _DATE = attrgetter("location.file"), attrgetter("measure"), attrgetter("date")

@@ -670,8 +670,6 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
 suggest = did_you_mean  # the name other modules use
 
 
-
-
 class _Checker:
     """Turns parsed YAML into model objects, recording a Problem for everything wrong.
 
