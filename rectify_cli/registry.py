@@ -412,13 +412,19 @@ def _extend_cached_journal(path: Path, prefix: str, store: FileCache, raw: bytes
 def appends_entries(raw: bytes, size, version: str) -> bool:
     """Whether `raw`, a journal's bytes, is the text whose first `size` bytes had the SHA-256
     `version` with entries appended that read alone as they read in the whole (see above)."""
-    if type(size) is not int or not 0 < size < len(raw) or raw[size - 1] != 0x0A or not raw.startswith(b"- ", size):
-        return False
-    if not (_lists_entries_to_the_end(raw, 0, size) and _lists_entries_to_the_end(raw, size, len(raw))):
+    if not continues_entries(raw, size):
         return False
     import hashlib
 
     return hashlib.sha256(memoryview(raw)[:size]).hexdigest() == version
+
+
+def continues_entries(raw: bytes, size) -> bool:
+    """Whether what follows the first `size` bytes of a journal's `raw` reads alone as it reads
+    in the whole, and the entries of those first bytes read as they read alone (see above)."""
+    if type(size) is not int or not 0 < size < len(raw) or raw[size - 1] != 0x0A or not raw.startswith(b"- ", size):
+        return False
+    return _lists_entries_to_the_end(raw, 0, size) and _lists_entries_to_the_end(raw, size, len(raw))
 
 
 def _lists_entries_to_the_end(raw: bytes, start: int, end: int) -> bool:

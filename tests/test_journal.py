@@ -275,6 +275,67 @@ def test_a_cached_last_hash_that_lies_never_breaks_the_chain(reg, tmp_path, monk
     assert journal.verify(reg).ok
 
 
+def _refuse_whole_reads(monkeypatch):
+    def whole(*args, **kwargs):
+        raise AssertionError("the whole journal was read back")
+
+    monkeypatch.setattr(journal, "_reads_back_at_once", whole)
+    monkeypatch.setattr(journal, "_check_round_trip", whole)
+
+
+def test_with_the_journal_cached_only_the_entry_and_the_last_are_read_back(reg, tmp_path, monkeypatch):
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    load_registry(reg)  # caches the journal
+    with monkeypatch.context() as patched:
+        _refuse_whole_reads(patched)
+        written = [record(reg, "2.1", note="复查"), record(reg, "3.2", command="report", state="report", note="二季度")]
+    assert written[1].fields["hash"] == chain.entry_hash(written[0].head, {k: v for k, v in written[1].fields.items() if k != "hash"})
+    assert journal.verify(reg).ok
+    assert [e.measure for e in load_registry(reg, use_cache=False).journal][-2:] == ["2.1", "3.2"]
+
+
+@pytest.mark.parametrize("damage", ["a line that is not the last entry's", "no line break at the end"])
+def test_an_append_read_back_alone_is_refused_where_it_could_read_otherwise(reg, tmp_path, monkeypatch, damage):
+    """A cached last row that names another entry, its line and hash (a damaged cache), or a journal whose
+    end is not a line break (a text kept with |+ would take the new one): read back whole."""
+    from rectify_cli.cache import FileCache
+
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    path = reg.parent / "progress.yaml"
+    if damage == "no line break at the end":
+        path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    load_registry(reg)
+    if damage.startswith("a line"):
+        entry = FileCache().entry_path(path, "journal", "")
+        body = entry.read_bytes()
+        last_row = body[body.rindex(b"\n,[") + 1:]
+        assert last_row.endswith(b",48,3]\n]")  # (the line and column of the fixture's last entry)
+        before = b"beceb83049c8546b2c52627fdcdc1451ff52c1bcb8866f9abaced1e1ec702da3"  # the entry before: its hash, its line
+        entry.write_bytes(body.replace(last_row, last_row.replace(b",48,3]", b",41,3]").replace(FIXTURE_HEAD.encode(), before)))
+    with monkeypatch.context() as patched:
+        _refuse_whole_reads(patched)
+        with pytest.raises(AssertionError, match="the whole journal was read back"):
+            record(reg, "2.1", note="复查")
+    written = record(reg, "2.1", note="复查")
+    assert written.fields["hash"] == chain.entry_hash(FIXTURE_HEAD, {k: v for k, v in written.fields.items() if k != "hash"})
+    assert journal.verify(reg).ok
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_a_journal_ending_its_document_is_refused_and_left_as_it_was(reg, tmp_path, monkeypatch, cached):
+    """After `...` (the end of the YAML document) an entry would start a second document,
+    which no loader reads: the write is refused, with or without the journal cached."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    path = reg.parent / "progress.yaml"
+    path.write_bytes(path.read_bytes() + b"...\n")
+    if cached:
+        load_registry(reg)
+    before = path.read_bytes()
+    with pytest.raises(JournalWriteError):
+        record(reg, "2.1", note="复查")
+    assert path.read_bytes() == before
+
+
 def test_an_entry_is_chained_alike_with_the_journal_cached_or_not(tmp_path, monkeypatch):
     heads = []
     for cached in (True, False):
