@@ -262,14 +262,12 @@ class FileCache:
         there is none, or it is damaged or of another cache version."""
         try:
             with open(self.entry_path(source, kind, prefix), "rb") as handle:
-                magic, number, version = handle.readline().split(b" ")
-                if magic != _MAGIC or number != b"%d" % CACHE_VERSION or not version.endswith(b"\n"):
+                version = _stored_version(handle)
+                if version is None:
                     return None
                 header, ends = loads_json(b"[%s]" % handle.readline()[1:-1])
-            if type(ends) is not list:
-                return None
-            return version[:-1].decode("ascii"), header, len(ends)
-        except (OSError, ValueError, LookupError, TypeError):  # missing, damaged (ValueError: not 3 words, not JSON)
+            return (version, header, len(ends)) if type(ends) is list else None
+        except (OSError, ValueError, LookupError, TypeError):  # missing, damaged (not JSON)
             return None
 
     @contextmanager
@@ -300,16 +298,13 @@ class FileCache:
         except OSError:  # missing, unreadable
             return None
 
-    def stored(self, source: Path, kind: str, prefix: str) -> tuple[str, object] | None:
-        """(the version it was made from, document) of the entry stored by `put` in this slot,
-        whatever bytes or version it was made from; None when there is none or it is damaged."""
+    def stored_version(self, source: Path, kind: str, prefix: str) -> str | None:
+        """What the entry in this slot was made from (the bytes' SHA-256, or the version
+        given: see content_key), read without the rest; None when there is none."""
         try:
             with open(self.entry_path(source, kind, prefix), "rb") as handle:
-                magic, number, version = handle.readline().split(b" ", 2)
-                if magic != _MAGIC or number != b"%d" % CACHE_VERSION or not version.endswith(b"\n"):
-                    return None
-                return version[:-1].decode(), loads_json(handle.read())
-        except (OSError, ValueError):  # missing, damaged (ValueError: not 3 words, not JSON or UTF-8)
+                return _stored_version(handle)
+        except OSError:
             return None
 
     def has(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bool:
@@ -357,6 +352,19 @@ class FileCache:
                     os.unlink(tmp)
                 except OSError:
                     pass
+
+
+def _stored_version(handle) -> str | None:
+    """What the entry open in `handle` was made from, as its first line (FileCache.content_key)
+    names it; None when that line is not one of this cache version's."""
+    magic, _, rest = handle.readline().partition(b" ")
+    number, _, version = rest.partition(b" ")
+    if magic != _MAGIC or number != b"%d" % CACHE_VERSION or not version.endswith(b"\n"):
+        return None
+    try:
+        return version[:-1].decode()
+    except UnicodeDecodeError:
+        return None
 
 
 # -- the compact form of a validated plan file ------------------------------------------------

@@ -427,13 +427,12 @@ def _appended_outcomes(store: FileCache, file: _File, context: _Context, raws: _
     stored (a colleague's entries, pulled), made from those by judging again only the measures
     the appended entries are about, and stored; None when that isn't the case, or they can't
     be made so (the full load then reads it and reports any problem)."""
-    stored, stored_rows = store.stored(file.plan, OUTCOMES, file.prefix), store.stored(file.plan, ROW_MEASURES, file.prefix)
-    if file.journal is None or stored is None or stored_rows is None or stored[0] != stored_rows[0]:
+    version = store.stored_version(file.plan, OUTCOMES, file.prefix) if file.journal is not None else None
+    plan_version, journal_version, key = version.split(" ") if version and version.count(" ") == 2 else ("", "", "")
+    if (plan_version, key) != (file.plan_version, context.key):
         return None
-    (version, document), positions = stored, stored_rows[1]
-    plan_version, journal_version, key = version.split(" ") if version.count(" ") == 2 else ("", "", "")
-    if (plan_version, key) != (file.plan_version, context.key) or not isinstance(document, dict) \
-            or type(positions) is not list or not set(map(type, positions)) <= {int}:
+    document, positions = store.get(file.plan, OUTCOMES, file.prefix, version), store.get(file.plan, ROW_MEASURES, file.prefix, version)
+    if not isinstance(document, dict) or type(positions) is not list or not set(map(type, positions)) <= {int}:
         return None
     raw = raws.get(file.journal)
     if raw is None:
