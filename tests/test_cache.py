@@ -156,6 +156,25 @@ def test_cache_location(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "rectify"
 
 
+def test_validate_reads_a_cached_file_from_the_cache_and_still_checks_it_against_the_rest(small, cache_dir):
+    """A national ledger is validated in CI on every push: its unchanged files come from the
+    cache, which holds only what passed; the checks against the plan and today still run."""
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    def validate(*args):
+        registry.PARSE_COUNTS.clear()
+        result = CliRunner().invoke(app, ["validate", str(small), *args], env={"RECTIFY_TODAY": "2019-03-31"})
+        return result.exit_code, parses()
+
+    assert validate() == (0, {"tasks.yaml": 1, "progress.yaml": 1})
+    assert validate() == (0, {})
+    assert validate("--no-cache") == (0, {"tasks.yaml": 1, "progress.yaml": 1})
+    result = CliRunner().invoke(app, ["validate", str(small)], env={"RECTIFY_TODAY": "2019-03-09"})  # before an entry
+    assert result.exit_code == 2 and "is in the future" in result.stderr
+
+
 def test_cli_no_cache_writes_nothing(small, cache_dir):
     env_run = [sys.executable, "-m", "rectify_cli", "check", "--format", "json", "--as-of", "2019-03-31", "-r", str(small)]
     proc = subprocess.run([*env_run, "--no-cache"], capture_output=True, text=True, env={**_env(cache_dir)})
