@@ -163,9 +163,11 @@ def _appended(jpath: Path, old: bytes | None, fields: dict, *, prefix: str, stor
     (set in `fields`) chained from the journal's last. Checked to read back as the old entries
     plus exactly this one; else JournalWriteError.
 
-    With the journal in the cache, its last hash is known without reading it, and the old and
-    the new text are read at once, in two processes (a 57 MB journal: 1.2 s instead of 2.5);
-    anything that doesn't agree is done again the long way, one text after the other."""
+    With the journal in the cache, its last hash is known without reading it; where the old
+    text is a list of entries at the margin, only the entry and the last one before it are read
+    back (_reads_back_appended), else the old and the new text at once, in two processes (a
+    57 MB journal: 1.2 s instead of 2.5); anything that doesn't agree is done again the long
+    way, one text after the other."""
     cached = _cached_last(jpath, old, prefix, store) if old is not None else None
     if cached is not None:
         last, line = cached

@@ -6,10 +6,12 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-# C0 controls except tab and newline, DEL, and C1 controls (ESC sequences, OSC title changes...);
-# and the bidirectional embeddings, overrides and isolates, which reorder what a terminal shows
-# (a "Trojan source": 1.1 shown where 1.1 is not).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Beyond C0 and DEL, what a terminal may obey: C1 controls (U+009B is a CSI) and the bidirectional
+# embeddings, overrides and isolates, which reorder what it shows (a "Trojan source": 1.1 shown
+# where 1.1 is not). JSON escapes C0 by itself; json_out escapes these too.
+OBEYED_BEYOND_C0 = ((0x80, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069))
+# C0 controls except tab and newline, DEL, and those.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f%s]" % "".join(f"{chr(a)}-{chr(b)}" for a, b in OBEYED_BEYOND_C0))
 
 
 def _escape(match: re.Match) -> str:

@@ -22,6 +22,7 @@ from ..engine import (
     worst_first,
 )
 from ..model import Entry, Milestone, MilestoneKind, Registry, ReportedState, Task
+from ..textsafe import OBEYED_BEYOND_C0
 
 try:
     import orjson as _orjson
@@ -54,17 +55,18 @@ def dumps_bytes(document) -> bytes:
     return _escape_invisible((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode())
 
 
-# What JSON writers leave as they are but a terminal may obey, should the JSON be shown on one:
-# C1 controls (U+0080-U+009F; U+009B is a CSI) and the bidirectional embeddings, overrides and
-# isolates (U+202A-U+202E, U+2066-U+2069), in UTF-8. JSON readers get the same text from \uNNNN.
-_INVISIBLE = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+# What JSON writers leave as they are but a terminal may obey, should the JSON be shown on one
+# (textsafe.OBEYED_BEYOND_C0), in UTF-8. JSON readers get the same text from \uNNNN.
+_INVISIBLE_CHARS = [chr(code).encode() for a, b in OBEYED_BEYOND_C0 for code in range(a, b + 1)]
+_INVISIBLE = re.compile(b"|".join(map(re.escape, _INVISIBLE_CHARS)))
+_INVISIBLE_LEADS = sorted({char[:1] for char in _INVISIBLE_CHARS})  # (\xc2 and \xe2)
 
 
 def _escape_invisible(data: bytes) -> bytes:
     """`data` (UTF-8 JSON) with the characters of _INVISIBLE as \\uNNNN escapes. Each starts with
     one of two bytes, found at C speed, and Chinese text has few of them (curly quotes, dashes):
     the regular expression, 20 times slower over 30 MB of output, runs only where one is found."""
-    for lead in (b"\xc2", b"\xe2"):
+    for lead in _INVISIBLE_LEADS:
         at = data.find(lead)
         while at != -1:
             if _INVISIBLE.match(data, at):
