@@ -1043,6 +1043,11 @@ class _Checker:
             if state is EntryState.EXTENDED and to is None:
                 self.problem(_at(m, None), f"{what}: an extension needs 'to: YYYY-MM-DD' (the new due date)")
                 continue
+            if state is EntryState.EXTENDED and milestone is not None and to <= milestone:
+                # (`rectify extend` refuses this too; an extension never brings a deadline forward)
+                self.problem(_at(m, "to"), f"{what}.to: {to.isoformat()} is not after the deadline it moves "
+                                           f"(milestone: {milestone.isoformat()})")
+                continue
             if None in (day, state):
                 continue
             rows.append([i, mid, day.isoformat(), state.value, note or "", evidence, by,

@@ -83,6 +83,27 @@ def test_an_entry_naming_a_deadline_its_measure_does_not_have_is_refused(tmp_pat
                                  "measure 4.2 (its deadlines: 2018-10-31, 2019-06-30)")
 
 
+@pytest.mark.parametrize("to, refused", [("2019-06-30", True), ("2019-05-01", True), ("2019-07-01", False)])
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_an_extension_must_move_its_deadline_later(tmp_path, monkeypatch, to, refused, use_cache):
+    """`rectify extend` refuses a new date on or before the deadline it moves; an entry written
+    by hand gets the same answer from the loader instead of quietly bringing a deadline forward."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_text('- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  milestone: 2019-06-30\n'
+                       f'  to: {to}\n  reason: 冬季停工\n  approved_by: 自治区生态环境厅\n', encoding="utf-8")
+    if not refused:
+        reg = load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+        assert [e.to for e in reg.journal] == [date(2019, 7, 1)]
+        return
+    for _ in range(2):  # (a refused journal is never cached: the second load reads it again)
+        with pytest.raises(RegistryError) as caught:
+            load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+        assert str(caught.value) == (f"{journal}:5:7: journal entry 1.to: {to} is not after the deadline it moves "
+                                     "(milestone: 2019-06-30)")
+
+
 def test_an_entry_naming_an_immediate_deadline_names_the_feedback_date(tmp_path):
     """4.1 is due at once (立即启动): on the registry's feedback date, 2018-01-03."""
     shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
