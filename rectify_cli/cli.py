@@ -266,6 +266,8 @@ def summary_cmd(
     from .render import summary_text
 
     reg = _load(registry, no_cache)
+    if output is not None and (role := reg.role_of(output)) is not None:
+        raise UsageError(f"--output: {output} is the registry's {role} file; write the summary to another file")
     try:
         first, last = dates.parse_month(month) if month is not None else dates.previous_month(dates.today(reg.plan.settings.timezone))
     except dates.DateFormatError as exc:

@@ -160,6 +160,21 @@ class Registry:
     # path -> SHA-256 of the bytes loaded, for each file read (when loaded with the cache).
     sources: dict = field(default_factory=dict, compare=False)
 
+    def role_of(self, path) -> str | None:
+        """"plan" or "journal" when `path` is one of this registry's files (by another name
+        too: a link, a relative path), else None."""
+        import os
+
+        for role, files in (("plan", self.plan_files), ("journal", self.journal_files)):
+            for file in files:
+                try:
+                    if os.path.samefile(path, file):
+                        return role
+                except OSError:  # one of them doesn't exist (a journal not written yet)
+                    if os.path.abspath(path) == os.path.abspath(file):
+                        return role
+        return None
+
 
 def new(cls, **fields):
     """cls(**fields) for a frozen dataclass without __post_init__, given every field.

@@ -552,6 +552,19 @@ def test_output_file_that_is_a_folder(tmp_path, startup_seconds):
     assert list((tmp_path / "reports").iterdir()) == []
 
 
+@pytest.mark.parametrize("target, role", [("small/progress.yaml", "journal"), ("small/tasks.yaml", "plan"),
+                                          ("plan-link.yaml", "plan"), ("small/../small/progress.yaml", "journal")])
+def test_summary_output_that_is_a_registry_file_is_refused(tmp_path, startup_seconds, target, role):
+    """`-o` naming the journal (or the plan, by any name) would replace the ledger with the report."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    (tmp_path / "plan-link.yaml").symlink_to(tmp_path / "small" / "tasks.yaml")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "small").iterdir()}
+    run = rectify(["summary", "-r", "small", "--month", "2019-03", "-o", target], tmp_path)
+    assert_refused(run, [f"--output: {target} is the registry's {role} file; write the summary to another file"],
+                   startup_seconds)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "small").iterdir()} == before
+
+
 def test_import_into_a_file_instead_of_a_folder(tmp_path, startup_seconds):
     (tmp_path / "ledger").write_bytes(b"keep me")
     run = rectify(["import", REPORT, "-o", "ledger"], tmp_path)
