@@ -365,19 +365,16 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if not dated:
             raise JournalWriteError(f"{measure} is ongoing (长期坚持) with no deadline to close: "
                                     "use `rectify report` to report on it")
-        if result.closed:
-            raise JournalWriteError(f"{measure} is already closed as of {when.isoformat()}"
-                                    + (" (its dated part; it stays ongoing)" if has_ongoing else "")
-                                    + "; reopen it first if it must be closed again")
+        if conflict := _state_conflict(entry_state, measure, result, when):
+            raise JournalWriteError(f"{conflict}; reopen it first if it must be closed again")
         if result.status is engine.Status.OVERDUE:
             warnings.append(Notice("closed_late", {"days": result.days_overdue,
                                                    "deadline": result.next_due.isoformat()}))
     elif entry_state is EntryState.REOPENED:
         if not note.strip():
             raise UsageError("--note: say why the measure is reopened (e.g. 回头看发现表面整改)")
-        if not any(ms.done for ms in dated):
-            raise JournalWriteError(f"{measure} is not closed as of {when.isoformat()} "
-                                    f"(status {result.status.value}): nothing to reopen")
+        if conflict := _state_conflict(entry_state, measure, result, when):
+            raise JournalWriteError(conflict)
     elif entry_state is EntryState.REPORT:
         if not has_ongoing:
             raise JournalWriteError(f"{measure} has no ongoing (长期坚持) part to report on: "
@@ -395,13 +392,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         approver = _unit(plan, approved_by, "--approved-by")
         if approver is None:
             raise UsageError("--approved-by: name the unit that approved the extension")
-        pending = [ms for ms in dated if not ms.done]
-        if not pending:
-            raise JournalWriteError(f"{measure} has no pending deadline as of {when.isoformat()}: nothing to extend")
-        moving = min(pending, key=lambda ms: ms.due)
-        if to_day <= moving.due:
-            raise JournalWriteError(f"--to {to_day.isoformat()} is not after the deadline it moves "
-                                    f"({moving.due.isoformat()})")
+        if conflict := _state_conflict(entry_state, measure, result, when, to=to_day):
+            raise JournalWriteError(conflict)
+        moving = _moved(result, None)
         if when > moving.due and not late:
             raise JournalWriteError(f"extension of {measure} requested on {when.isoformat()}, after the deadline it "
                                     f"moves ({moving.due.isoformat()}, {(when - moving.due).days} days late): "
@@ -416,10 +409,66 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     if latest is not None and when < latest:
         warnings.append(Notice("back_filled", {"date": when.isoformat(), "measure": measure,
                                                "latest": latest.isoformat()}))
-    return _Request(day=when, state=entry_state, note=note, evidence=evidence_text, by=by_unit,
-                    milestone=milestone, to=to_day, reason=reason_text, approved_by=approver,
-                    late=bool(late) if entry_state is EntryState.EXTENDED else False,
-                    warnings=tuple(warnings))
+    request = _Request(day=when, state=entry_state, note=note, evidence=evidence_text, by=by_unit,
+                       milestone=milestone, to=to_day, reason=reason_text, approved_by=approver,
+                       late=bool(late) if entry_state is EntryState.EXTENDED else False,
+                       warnings=tuple(warnings))
+    if latest is not None and when < latest and entry_state in _CHANGES_MILESTONES:
+        _check_later_entries(reg, measure, request)
+    return request
+
+
+_CHANGES_MILESTONES = (EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED)
+
+
+def _moved(result, milestone: date | None):
+    """The pending dated milestone (of a MeasureResult) an extension moves: the one whose
+    original due is `milestone`, else the earliest; None when none is pending."""
+    pending = [ms for ms in result.milestones
+               if ms.kind is not MilestoneKind.ONGOING and not ms.done and milestone in (None, ms.original_due)]
+    return min(pending, key=lambda ms: ms.due, default=None)
+
+
+def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: date | None = None,
+                    milestone: date | None = None) -> str | None:
+    """Why an entry of `state` can't follow the measure's state `result` (as of `when`, just
+    before the entry), or None. The rules a write is checked by, for it and for the entries
+    recorded after its date (see _check_later_entries)."""
+    dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
+    if state is EntryState.DONE and result.closed:
+        ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
+        return f"{measure} is already closed as of {when.isoformat()}" + (" (its dated part; it stays ongoing)" if ongoing else "")
+    if state is EntryState.REOPENED and not any(ms.done for ms in dated):
+        return f"{measure} is not closed as of {when.isoformat()} (status {result.status.value}): nothing to reopen"
+    if state is EntryState.EXTENDED:
+        moving = _moved(result, milestone)
+        if moving is None:
+            return f"{measure} has no pending deadline as of {when.isoformat()}: nothing to extend"
+        if to is not None and to <= moving.due:
+            return f"--to {to.isoformat()} is not after the deadline it moves ({moving.due.isoformat()})"
+    return None
+
+
+def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None:
+    """Refuse a back-dated entry that would make an entry recorded after its date wrong: a
+    close before a later close (closed twice, counted in two months), an extension before a
+    later one that would then bring the deadline forward. Each later entry that changes
+    milestones is checked as it was when written, with this entry now before it."""
+    mine = sorted((e for e in reg.journal if e.measure == measure), key=lambda e: e.date)  # (stable: file order)
+    new_entry = request.as_entry(measure, "")
+    for at, later in enumerate(mine):
+        if later.date <= request.day or later.state not in _CHANGES_MILESTONES:
+            continue
+        before = [*(e for e in mine[:at] if e.date <= request.day), new_entry, *(e for e in mine[:at] if e.date > request.day)]
+        report = engine.evaluate(plan=reg.plan, journal=before, as_of=later.date)
+        result = next(m for m in report.measures() if m.id == measure)
+        conflict = _state_conflict(later.state, measure, result, later.date, to=later.to, milestone=later.milestone)
+        if conflict:
+            where = f", line {later.location.line}" if later.location is not None and later.location.line else ""
+            raise JournalWriteError(
+                f"this {request.state.value} entry, dated {request.day.isoformat()}, would make the later entry of "
+                f"{later.date.isoformat()} ({later.state.value}{where}) wrong: {conflict.removeprefix('--to ')}; "
+                "record it with a date after that entry, or not at all")
 
 
 def _text(value: str | None, option: str) -> str | None:

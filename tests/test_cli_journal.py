@@ -208,6 +208,51 @@ def test_refusal_exits_2_and_leaves_journal_untouched(reg, args, message):
     assert journal_bytes(reg) == before
 
 
+# A back-dated entry is checked against the entries recorded after its date, too.
+BACK_DATED = [
+    ([("close", "1.1", "--evidence", "验收", "--date", "2019-03-10")],
+     ("close", "1.1", "--evidence", "初验", "--date", "2019-03-05"),
+     "this done entry, dated 2019-03-05, would make the later entry of 2019-03-10 (done, line {line}) wrong: "
+     "1.1 is already closed as of 2019-03-10; record it with a date after that entry, or not at all"),
+    ([("close", "1.1", "--evidence", "验收", "--date", "2019-03-01"), ("reopen", "1.1", "--note", "回头看", "--date", "2019-03-20")],
+     ("reopen", "1.1", "--note", "复查", "--date", "2019-03-10"),
+     "this reopened entry, dated 2019-03-10, would make the later entry of 2019-03-20 (reopened, line {line}) wrong: "
+     "1.1 is not closed as of 2019-03-20 (status overdue): nothing to reopen; record it with a date after that entry, "
+     "or not at all"),
+    ([("extend", "3.1", "--to", "2021-06-30", "--reason", "冬季", "--approved-by", "自治区生态环境厅", "--date", "2019-03-20")],
+     ("extend", "3.1", "--to", "2021-12-31", "--reason", "资金", "--approved-by", "自治区生态环境厅", "--date", "2019-03-10"),
+     "this extended entry, dated 2019-03-10, would make the later entry of 2019-03-20 (extended, line {line}) wrong: "
+     "2021-06-30 is not after the deadline it moves (2021-12-31); record it with a date after that entry, or not at all"),
+    ([("close", "3.1", "--evidence", "验收", "--date", "2019-03-20")],
+     ("extend", "3.1", "--to", "2021-06-30", "--reason", "冬季", "--approved-by", "自治区生态环境厅", "--date", "2019-03-10"),
+     None),
+    ([("extend", "3.1", "--to", "2021-12-31", "--reason", "冬季", "--approved-by", "自治区生态环境厅", "--date", "2019-03-20")],
+     ("extend", "3.1", "--to", "2021-06-30", "--reason", "资金", "--approved-by", "自治区生态环境厅", "--date", "2019-03-10"),
+     None),
+    ([("close", "1.1", "--evidence", "验收", "--date", "2019-03-10")],
+     ("record", "1.1", "--state", "in_progress", "--note", "施工", "--date", "2019-03-05"),
+     None),
+]
+
+
+@pytest.mark.parametrize("earlier, back_dated, refusal", BACK_DATED)
+def test_a_back_dated_entry_must_not_contradict_later_ones(reg, earlier, back_dated, refusal):
+    """Closing a measure before its recorded close would close it twice (both months' summaries
+    counting it); an extension before a recorded one would make that one bring the deadline forward."""
+    for args in earlier:
+        assert run(*args, "--registry", str(reg)).exit_code == 0
+    before = journal_bytes(reg)
+    result = run(*back_dated, "--registry", str(reg))
+    if refusal is None:
+        assert result.exit_code == 0, result.output
+        assert "补录" in result.stdout  # (accepted, flagged as back-filled)
+        return
+    # (the later entry is the journal's last: the line it starts on)
+    line = [n for n, text in enumerate(before.decode().splitlines(), 1) if text.startswith("- ")][-1]
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {refusal.format(line=line)}\n")
+    assert journal_bytes(reg) == before
+
+
 def test_refused_when_journal_would_not_load_after_append(reg):
     path = reg.parent / "progress.yaml"
     path.write_bytes(path.read_bytes() + b"...\n")  # YAML document end: nothing may follow it
