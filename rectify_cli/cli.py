@@ -217,7 +217,7 @@ def show_cmd(
 def check_cmd(
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
-    fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", help="What fails the check (default: overdue). Repeatable.")] = None,
+    fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", help="Fail on due_soon or stale measures too (overdue ones always fail). Repeatable.")] = None,
     owner: OwnerOpt = None,
     task: TaskOpt = None,
     warn_days: WarnDaysOpt = None,
@@ -226,7 +226,7 @@ def check_cmd(
     format: Annotated[Optional[CheckFormat], typer.Option("--format", help="text (default), json, junit, github (default under GitHub Actions), sarif.")] = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """CI gate: exit 1 when a measure is overdue (or --fail-on due_soon/stale), else 0."""
+    """CI gate: exit 1 when a measure is overdue (or, with --fail-on, due soon or stale), else 0."""
     from . import check_job
 
     if format is None:

@@ -2,8 +2,9 @@
 
 Each measure matches at most one rule, its display category (engine.category): ``overdue``,
 ``due_soon`` or ``stale`` (an ongoing measure not reported on in time). It fails when that
-rule is in `fail_on`. A due-soon measure that
-does not fail is a *warning*: CI shows it without failing the build.
+rule is in `fail_on`, which always holds ``overdue``: `--fail-on due_soon` adds to it (a gate
+asked to fail on measures due soon that let overdue ones pass would be a trap). A due-soon
+measure that does not fail is a *warning*: CI shows it without failing the build.
 """
 from __future__ import annotations
 
@@ -101,9 +102,9 @@ def listed_categories(fail_on: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def canonical_rules(fail_on) -> tuple[str, ...]:
-    """`fail_on` (names or FailOn members) in RULES order without duplicates; UsageError on an
-    unknown name."""
-    wanted = set()
+    """`fail_on` (names or FailOn members) and overdue, in RULES order without duplicates;
+    UsageError on an unknown name."""
+    wanted = {engine.Status.OVERDUE.value}
     for name in fail_on:
         key = getattr(name, "value", name)
         if key not in RULES:

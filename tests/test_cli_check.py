@@ -87,11 +87,17 @@ def test_fail_on_stale_adds_measure_3_2():
     )
 
 
-def test_fail_on_stale_alone_passes_the_overdue_measure():
+def test_fail_on_stale_alone_still_fails_the_overdue_measure():
+    """--fail-on adds to overdue: naming only `stale` once let the overdue 1.1 pass unlisted."""
     result = run("-r", SMALL, "--fail-on", "stale")
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == "3.2  黄  274天未报告  自治区生态环境厅  定期开展水源地环境状况评估（…"
-    assert result.stdout.splitlines()[-1] == "1 项措施久未报告（共 8 项）"
+    assert result.stdout == (
+        "1.1  红  逾期90天     拉萨市            拉萨市建成城东污水处理厂（201…\n"
+        "3.2  黄  274天未报告  自治区生态环境厅  定期开展水源地环境状况评估（…\n"
+        "临期提醒（不计为失败）：\n"
+        "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
+        "2 项措施未通过检查：逾期 1 项、久未报告 1 项（共 8 项）\n"
+    )
 
 
 def test_owner_narrows_to_that_unit():

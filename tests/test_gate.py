@@ -68,11 +68,15 @@ def test_fail_on_due_soon_turns_the_warning_into_a_failure():
     assert result.count("due_soon") == 1
 
 
-def test_fail_on_stale_alone_does_not_fail_overdue_measures():
-    result = _check(_mixed_plan(), fail_on=("stale",))
-    assert ids(result.failing) == ["3.1"]
-    assert result.failing[0].rule == "stale"
-    assert ids(result.warnings) == ["2.1"]
+@pytest.mark.parametrize("fail_on", [("stale",), ("due_soon",)])
+def test_fail_on_adds_to_overdue_and_never_lets_overdue_measures_pass(fail_on):
+    """`--fail-on due_soon` alone once made the gate pass with overdue measures: a trap."""
+    result = _check(_mixed_plan(), fail_on=fail_on)
+    assert result.fail_on == ("overdue", *fail_on)
+    assert [(item.result.measure.id, item.rule) for item in result.failing] == \
+        ([("1.2", "overdue"), ("1.1", "overdue"), ("3.1", "stale")] if fail_on == ("stale",)
+         else [("1.2", "overdue"), ("1.1", "overdue"), ("2.1", "due_soon")])
+    assert ids(result.warnings) == (["2.1"] if fail_on == ("stale",) else [])
 
 
 def test_fail_on_is_deduplicated_in_a_fixed_order():
