@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-import yaml
 
-from .yamltext import has_special_characters, quoted
+from .yamltext import plain_ok, quoted
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 
 
 class Date(str):
@@ -29,22 +27,9 @@ def scalar(value: object, *, flow: bool = False) -> str:
         assert _ISO.fullmatch(value), value
         return str(value)
     s = str(value)
-    if isinstance(value, Quoted) or not _plain_ok(s, flow):
+    if isinstance(value, Quoted) or not plain_ok(s, flow=flow):
         return quoted(s)
     return s
-
-
-def _plain_ok(s: str, flow: bool) -> bool:
-    if not s or s != s.strip() or has_special_characters(s):
-        return False
-    if s[0] in _INDICATORS or ": " in s or " #" in s or s.endswith(":"):
-        return False
-    if flow and any(c in s for c in ",[]{}"):
-        return False
-    try:
-        return yaml.safe_load(s) == s
-    except yaml.YAMLError:
-        return False
 
 
 def flow_map(d: dict) -> str:

@@ -56,7 +56,7 @@ from .registry import (
     resolve_path,
     suggest,
 )
-from .yamltext import quoted
+from .yamltext import plain_ok, quoted
 
 LOCK_TIMEOUT_SECONDS = 10.0
 HEADER = "# rectify journal — append-only: add entries with `rectify record`, never edit or delete.\n"
@@ -543,15 +543,8 @@ def render_entry(fields: dict) -> bytes:
 
 
 def _scalar(value: str) -> str:
-    """Plain when it reads back as exactly the same text, else double-quoted."""
-    if value and "\n" not in value and value == value.strip():
-        try:
-            data = yamlio.parse(f"k: {value}\n", filename="<entry>")
-        except RegistryError:
-            data = None
-        if isinstance(data, dict) and data.get("k") == value and len(data) == 1:
-            return value
-    return quoted(value)
+    """Plain when every YAML reader reads it back as exactly the same text, else double-quoted."""
+    return value if plain_ok(value) else quoted(value)
 
 
 def _joined(old: bytes | None, entry: bytes) -> bytes:

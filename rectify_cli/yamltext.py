@@ -2,6 +2,8 @@
 entries): a double-quoted scalar that reads back as exactly the text it was given."""
 from __future__ import annotations
 
+import re
+
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -25,6 +27,26 @@ def quoted(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def has_special_characters(value: str) -> bool:
-    """Whether `value` holds a character that only a double-quoted scalar can carry."""
-    return any(_needs_escape(ch) for ch in value)
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+# What YAML 1.2 (or the 1.1 spec) reads as a number or boolean where PyYAML's YAML 1.1 reads
+# text: 1e3, 0o17, y, n. Everything else that isn't text to some reader (2019-01-01, 12:30, .inf,
+# yes) PyYAML reads otherwise too, and plain_ok asks it.
+_NOT_TEXT_TO_SOME = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+|0o[0-7]+|[yYnN]")
+
+
+def plain_ok(value: str, *, flow: bool = False) -> bool:
+    """Whether `value` may be written as a plain (unquoted) scalar: every YAML reader, 1.1 or
+    1.2, with libyaml or without (which refuses a tab in plain text), reads it back as exactly
+    this text. `flow`: inside [...] or {...}."""
+    import yaml
+
+    if not value or value != value.strip() or any(_needs_escape(ch) for ch in value):
+        return False
+    if value[0] in _INDICATORS or ": " in value or " #" in value or value.endswith(":"):
+        return False
+    if _NOT_TEXT_TO_SOME.fullmatch(value) or flow and any(c in value for c in ",[]{}"):
+        return False
+    try:
+        return yaml.safe_load(value) == value
+    except yaml.YAMLError:
+        return False

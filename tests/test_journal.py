@@ -5,6 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+import yaml_rs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -117,6 +119,11 @@ def test_any_note_round_trips_exactly(note):
     text = journal.render_entry(fields).decode("utf-8")
     data = yamlio.parse(text, filename="<t>")
     assert dict(data[0]) == fields
+    # Other programs read the journal too: PyYAML without libyaml (YAML 1.1) and a YAML 1.2
+    # reader get the same text (the date is an ISO date, unquoted: a date to them).
+    texts = {"note": note, "hash": "0" * 64}
+    assert {key: yaml.load(text, Loader=yaml.SafeLoader)[0][key] for key in texts} == texts
+    assert {key: yaml_rs.loads(text)[0][key] for key in texts} == texts
 
 
 @pytest.mark.parametrize("note, written", [
@@ -129,6 +136,10 @@ def test_any_note_round_trips_exactly(note):
     ("- 列表", '"- 列表"'),
     ("两行\n文字", '"两行\\n文字"'),
     ("", '""'),
+    ("tab\there", '"tab\\there"'),  # (PyYAML without libyaml refuses a tab in plain text)
+    ("1e3", '"1e3"'), ("0o17", '"0o17"'), ("y", '"y"'),  # numbers and a boolean to YAML 1.2 or 1.1
+    ("2019-01-01", '"2019-01-01"'), ("12:30", '"12:30"'),
+    ("3 days", "3 days"), ("2018年底前完成", "2018年底前完成"),
 ])
 def test_notes_are_plain_when_safe_else_quoted(note, written):
     fields = {"measure": "1.1", "date": "2019-03-31", "state": "report", "note": note}
