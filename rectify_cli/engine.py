@@ -352,7 +352,6 @@ def evaluate(
     judged: dict[object, tuple] = {}
     shared: dict[tuple, MilestoneResult] = {}
     changing = _MILESTONE_STATES
-    rank = _ROLLUP_RANK
     ongoing = Status.ONGOING
     tasks = []
     for task in plan.tasks:
@@ -381,19 +380,7 @@ def evaluate(
                 milestones=ms_results, last_entry=last_entry, entries=entries))
 
         if measure_results:
-            worst = measure_results[0].status
-            days = 0
-            next_due = None
-            for mr in measure_results:
-                status = mr.status
-                if status is not worst and rank[status] < rank[worst]:
-                    worst = status
-                if mr.days_overdue > days:
-                    days = mr.days_overdue
-                if mr.next_due is not None and (next_due is None or mr.next_due < next_due):
-                    next_due = mr.next_due
-            tasks.append(new(TaskResult, task=task, status=worst, days_overdue=days, measures=tuple(measure_results),
-                             next_due=next_due, milestones=()))
+            tasks.append(rollup(task, tuple(measure_results)))
         else:
             status, days, next_due, ms_results = _evaluate_milestones(
                 task.deadline.milestones, (), as_of, warn_days, immediate_due, shared
@@ -407,6 +394,25 @@ def evaluate(
         tasks=tuple(tasks),
         latest_entry=latest,
     )
+
+
+def rollup(task: Task, measures: tuple[MeasureResult, ...]) -> TaskResult:
+    """The result of a task with measures, rolled up from `measures` (see the module's rules):
+    the worst status, the most days overdue, the earliest pending due."""
+    rank = _ROLLUP_RANK
+    worst = measures[0].status
+    days = 0
+    next_due = None
+    for mr in measures:
+        status = mr.status
+        if status is not worst and rank[status] < rank[worst]:
+            worst = status
+        if mr.days_overdue > days:
+            days = mr.days_overdue
+        if mr.next_due is not None and (next_due is None or mr.next_due < next_due):
+            next_due = mr.next_due
+    return new(TaskResult, task=task, status=worst, days_overdue=days, measures=measures, next_due=next_due,
+               milestones=())
 
 
 # --------------------------------------------------------------------------- outcomes
@@ -591,10 +597,12 @@ def select(
     * task_ids: the task's id, or its id without the folder prefix ("18" matches "file:18"), as
       typed (see model.item_key: "１８" is "18").
 
-    A kept task keeps its own status, days_overdue and next_due (computed over *all* its
-    measures); only its `measures` are narrowed. A task without measures is kept when the
-    task-level filters (task_ids, regions via task.regions) match, states match the task's own
-    status and no owner filter is given. `latest_entry`, as_of etc. are unchanged.
+    A task that keeps only some of its measures is rolled up again from those (:func:`rollup`:
+    status, days_overdue, next_due), so that its light and counts agree with the measures
+    shown; one that keeps them all (as the task-level filters keep them) is unchanged. A task
+    without measures is kept when the task-level filters (task_ids, regions via task.regions)
+    match, states match the task's own status and no owner filter is given. `latest_entry`,
+    as_of etc. are unchanged.
     """
     state_set = set()
     for s in states:
@@ -643,6 +651,7 @@ def select(
                     continue
             kept.append(mr)
         if kept:
-            kept_tasks.append(tr if len(kept) == len(tr.measures) else replace(tr, measures=tuple(kept)))
+            # Rolled up from the kept measures alone, so the task's light and days agree with them.
+            kept_tasks.append(tr if len(kept) == len(tr.measures) else rollup(task, tuple(kept)))
 
     return replace(report, tasks=tuple(kept_tasks))

@@ -141,6 +141,9 @@ class MonthlySummary:
     units: tuple[UnitRow, ...]  # units with something open or stale, most overdue first
     units_quiet: int  # other responsible units in the summary: nothing open, nothing stale
     head_hash: str | None  # hash of the last journal entry dated <= last; None: none / no hash
+    # A registry of several journals (a folder): (journal file, as `verify` names it; its
+    # head_hash) for each, in `verify`'s order, and head_hash is None. (): one journal.
+    journal_heads: tuple[tuple[str, str | None], ...] = ()
 
 
 # --------------------------------------------------------------------------- figures
@@ -318,6 +321,19 @@ def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:
     return None
 
 
+def _journal_heads(registry: Registry, last: date) -> tuple[tuple[str, str | None], ...]:
+    """(journal file, :func:`_head_hash` of its entries) for each journal of a registry with
+    several; () for one. Each journal is a chain of its own: one head can't vouch for the others."""
+    files = registry.journal_files
+    if len(files) < 2:
+        return ()
+    own: dict[str, list[Entry]] = {file: [] for file in files}
+    for e in registry.journal:  # (the loader names each entry's journal as journal_files does)
+        if e.location is not None and e.location.file in own:
+            own[e.location.file].append(e)
+    return tuple((file, _head_hash(tuple(entries), last)) for file, entries in own.items())
+
+
 def _owner_names(plan: Plan, owners: tuple[str, ...]) -> tuple[str, ...]:
     names = []
     for given in owners:
@@ -354,6 +370,7 @@ def build(
     next_first = last + relativedelta(days=1)
     next_last = next_first + relativedelta(day=31)
     unit_rows, quiet = _units(plan, measures, names)
+    heads = _journal_heads(registry, last)
     return MonthlySummary(
         title=plan.meta.title,
         first=first,
@@ -371,5 +388,6 @@ def build(
         extensions=_extensions(plan, measures, first, last),
         units=unit_rows,
         units_quiet=quiet,
-        head_hash=_head_hash(registry.journal, last),
+        head_hash=None if heads else _head_hash(registry.journal, last),
+        journal_heads=heads,
     )

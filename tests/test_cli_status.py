@@ -68,7 +68,8 @@ def test_status_json():
     [
         (["--state", "overdue"], ["1.1"]),
         (["--state", "stale", "--state", "due_soon"], ["2.1", "3.2"]),
-        (["--owner", "环境保护厅"], ["1.2", "3.2", "3.1", "4.2"]),  # an alias of 自治区生态环境厅
+        # An alias of 自治区生态环境厅; task 1 last: its only measure of them (1.2) is done.
+        (["--owner", "环境保护厅"], ["3.2", "3.1", "4.2", "1.2"]),
         (["--region", "那曲市"], ["2.1", "2.2", "4.2", "4.1"]),
         (["--task", "4"], ["4.2", "4.1"]),
         (["--task", "4", "--owner", "自治区生态环境厅"], ["4.2"]),
@@ -83,6 +84,49 @@ def test_status_filter_in_the_table():
     assert result.exit_code == 0
     rows = result.stdout.splitlines()[-1:]
     assert rows[0].split()[:4] == ["1.1", "红", "逾期", "逾期90天"]
+
+
+UNIT_OF_TASK_35 = ("--registry", "data/tasks.yaml", "--owner", "环境保护厅", "--as-of", "2019-03-31")
+
+
+def test_owner_filter_lights_each_task_by_the_units_own_measures():
+    """Task 35 is red for 35.3 (各地市, 274 days), but 环境保护厅's only measure of it, 35.5, is
+    ongoing: for that unit the task is green, as its measures and `check` say."""
+    result = run("status", *UNIT_OF_TASK_35)
+    assert result.exit_code == 0
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[2:4] == ["任务 13 项：红 0  黄 0  绿 13", "措施 19 项：红 0  黄 0  绿 19"]
+    assert "35    污水管网建设不健全              2020年12月31日前完成，长期坚持  序时推进         0/1  绿" in lines
+    assert "40    拉萨市工业园区管理工作有待加强  2018年9月30日前完成             基本完成         0/1  绿" in lines
+    check = run("check", *UNIT_OF_TASK_35)
+    assert (check.exit_code, check.stdout) == (0, "截至 2019-03-31，19 项措施均无逾期\n")
+    whole = [line.rstrip() for line in run("status", *UNIT_OF_TASK_35[:2], "--task", "35", "--as-of", "2019-03-31").stdout.splitlines()]
+    assert whole[-1] == "35    污水管网建设不健全  2020年12月31日前完成，长期坚持  序时推进   2/5  红  274天"  # all its measures
+
+
+def test_owner_filter_in_json_rolls_tasks_up_from_the_listed_measures():
+    document = json.loads(run("status", *UNIT_OF_TASK_35, "--format", "json").stdout)
+    assert document["counts"]["tasks"] == {"overdue": 0, "due_soon": 0, "on_track": 1, "ongoing": 9, "done": 3}
+    task = next(t for t in document["tasks"] if t["id"] == "35")
+    assert (task["status"], task["light"], task["days_overdue"]) == ("ongoing", "green", 0)
+    assert [(m["id"], m["status"]) for m in task["measures"]] == [("35.5", "ongoing")]
+
+
+_ROLLUP = ("overdue", "due_soon", "on_track", "ongoing", "done")  # worst first, the engine's roll-up
+
+
+@pytest.mark.parametrize("args", [
+    ("--owner", "环境保护厅"), ("--owner", "拉萨市"), ("--state", "on_track"), ("--state", "overdue", "--state", "stale"),
+    ("--region", "那曲市"), ("--owner", "各地市", "--state", "done", "--state", "ongoing"),
+])
+@pytest.mark.parametrize("as_of", ["2019-03-31", "2020-06-30"])
+def test_every_filtered_task_agrees_with_its_listed_measures(args, as_of):
+    document = json.loads(run("status", "--registry", "data/tasks.yaml", "--as-of", as_of, "--format", "json", *args).stdout)
+    assert document["tasks"]
+    for task in document["tasks"]:
+        measures = task["measures"]
+        assert task["status"] == min((m["status"] for m in measures), key=_ROLLUP.index), task["id"]
+        assert task["days_overdue"] == max(m["days_overdue"] for m in measures), task["id"]
 
 
 def test_status_filter_matching_nothing_says_so():

@@ -785,11 +785,39 @@ def test_select(filters, expected):
     assert (selected.as_of, selected.latest_entry, selected.warn_days) == (report.as_of, report.latest_entry, report.warn_days)
 
 
-def test_select_keeps_task_own_status():
-    selected = select(select_report(), states=["on_track"], units=UNITS)
-    task1 = selected.tasks[0]
-    assert [m.id for m in task1.measures] == ["1.2"]
-    assert (task1.status, task1.days_overdue, task1.light) == (OVERDUE, 11, Light.RED)
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        # Measure-level filters: task 1 keeps 1.2 (on track) only, not 1.1's 11 days overdue.
+        (dict(states=["on_track"]), (["1.2"], ON_TRACK, 0, d("2018-12-31"), Light.GREEN)),
+        (dict(owners=["林业厅"]), (["1.2"], ON_TRACK, 0, d("2018-12-31"), Light.GREEN)),
+        # Task-level filters keep every measure: the task as evaluated.
+        (dict(task_ids=["1"]), (["1.1", "1.2"], OVERDUE, 11, d("2018-06-20"), Light.RED)),
+        (dict(regions=["那曲市"]), (["1.1", "1.2"], OVERDUE, 11, d("2018-06-20"), Light.RED)),
+    ],
+    ids=["state", "owner", "task", "region-of-the-task"],
+)
+def test_a_narrowed_task_is_rolled_up_from_its_kept_measures(filters, expected):
+    task1 = select(select_report(), units=UNITS, **filters).tasks[0]
+    assert ([m.id for m in task1.measures], task1.status, task1.days_overdue, task1.next_due, task1.light) == expected
+
+
+def test_a_narrowed_task_has_the_days_and_staleness_of_its_kept_measures():
+    plan = make_plan(
+        [
+            make_task("1", [make_measure("1.1", ["2018-06-01"], owners=["自治区生态环境厅"]),
+                            make_measure("1.2", ["2018-06-20"], owners=["自治区林草局"])]),
+            make_task("2", [make_measure("2.1", ["2018-12-31"], owners=["自治区林草局"]),
+                            make_measure("2.2", [ONG], owners=["自治区生态环境厅"])]),
+        ],
+        units=UNITS,
+    )
+    report = evaluate(plan=plan, journal=[], as_of=date(2018, 7, 1))
+    assert [(t.status, t.days_overdue, t.light) for t in report.tasks] == [(OVERDUE, 30, Light.RED), (ON_TRACK, 0, Light.YELLOW)]
+    forestry = select(report, owners=["林业厅"], units=UNITS)
+    assert [(t.status, t.days_overdue, t.light) for t in forestry.tasks] == [(OVERDUE, 11, Light.RED), (ON_TRACK, 0, Light.GREEN)]
+    environment = select(report, owners=["环境保护厅"], units=UNITS)
+    assert [(t.status, t.days_overdue, t.light) for t in environment.tasks] == [(OVERDUE, 30, Light.RED), (ONGOING, 0, Light.YELLOW)]
 
 
 def test_select_refuses_names_the_registry_does_not_know():

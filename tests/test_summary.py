@@ -108,6 +108,21 @@ def test_month_before_any_entry_has_no_head_hash(small):
     assert month_of(small, "2017-12-01", "2017-12-31").head_hash is None
 
 
+def test_a_folder_has_a_head_per_journal_and_one_file_keeps_its_single_head(small, tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.yaml").write_bytes(SMALL.read_bytes())
+        (tmp_path / f"{name}.progress.yaml").write_bytes(SMALL.with_name("progress.yaml").read_bytes())
+    (tmp_path / "c.yaml").write_bytes(SMALL.read_bytes())  # no journal yet
+    folder = load_registry(tmp_path, use_cache=False, today=date(2019, 4, 15))
+    m = month_of(folder, "2018-06-01", "2018-06-30")
+    june = "b17614f691984f81bad96e3faf0ad161bb95bb2f2415f31da6fc0bec3620941d"  # in journal order, as above
+    assert (m.head_hash, m.journal_heads) == (None, (
+        (str(tmp_path / "a.progress.yaml"), june), (str(tmp_path / "b.progress.yaml"), june),
+        (str(tmp_path / "c.progress.yaml"), None)))
+    one_file = month_of(small, "2018-06-01", "2018-06-30")
+    assert (one_file.head_hash, one_file.journal_heads) == (june, ())
+
+
 def test_owner_by_alias_filters_every_section(small):
     m = month_of(small, "2019-03-01", "2019-03-31", owners=("环境保护厅",))
     assert m.owners == ("自治区生态环境厅",)

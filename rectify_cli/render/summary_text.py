@@ -244,6 +244,10 @@ def _unit_table(m: MonthlySummary, lang: Lang) -> str | None:
 # --------------------------------------------------------------------------- render
 
 
+def _head(head: str | None, lang: Lang) -> str:
+    return cell(head) if head else _l("never", lang)
+
+
 def render(monthly: MonthlySummary, *, lang: Lang) -> str:
     """The whole summary, ending with a newline."""
     m = monthly
@@ -279,5 +283,10 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
 
     for heading, body in sections:
         lines += ["", heading, body if body is not None else none]
-    lines += ["", _l("summary_head", lang, hash=cell(m.head_hash) if m.head_hash else _l("never", lang))]
+    if m.journal_heads:
+        # One line per journal, each named by its file as `record` and `verify` name it.
+        lines += [""] + [_l("summary_head", lang, hash=f"{_head(head, lang)}  {cell(journal)}")
+                         for journal, head in m.journal_heads]
+    else:
+        lines += ["", _l("summary_head", lang, hash=_head(m.head_hash, lang))]
     return "\n".join(lines) + "\n"

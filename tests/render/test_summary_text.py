@@ -179,6 +179,16 @@ def test_registry_text_is_printed_literally_with_controls_escaped():
         assert len({wcswidth(line) for line in block}) == 1, block
 
 
+def test_a_folder_ends_with_one_head_per_journal_named_by_its_file():
+    heads = (("台账/甲.progress.yaml", "ab" * 32), ("台账/乙\x1b[2J.progress.yaml", None))
+    zh = render(_summary(journal_heads=heads), lang=Lang.zh)
+    assert zh.endswith("\n\n台账哈希（截至本月）: " + "ab" * 32 + "  台账/甲.progress.yaml\n"
+                       "台账哈希（截至本月）: 无  台账/乙\\x1b[2J.progress.yaml\n")
+    en = render(_summary(journal_heads=heads), lang=Lang.en)
+    assert en.endswith("\n\nJournal head hash (as of this month): " + "ab" * 32 + "  台账/甲.progress.yaml\n"
+                       "Journal head hash (as of this month): none  台账/乙\\x1b[2J.progress.yaml\n")
+
+
 def test_long_measure_text_is_cut_to_a_fixed_width():
     long_text = "自治区生态环境厅牵头" * 10
     text = render(_summary(overdue=(OverdueItem("1.1", long_text, ("拉萨市",), date(2019, 1, 1), 89),)), lang=Lang.zh)
