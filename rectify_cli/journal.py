@@ -41,7 +41,7 @@ from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, RegistryError, UsageError
 from .fsutil import atomic_write_bytes, file_sha256
-from .model import Entry, EntryState, MilestoneKind, Registry
+from .model import Entry, EntryState, MilestoneKind, Registry, named_id
 from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
@@ -130,6 +130,8 @@ def append(
     if not root.exists():
         raise RegistryError(f"{root}: no such file or folder")
     measure = item_key(measure)
+    if root.is_dir() and ":" not in measure:
+        measure = _with_its_file(root, measure)
     plan_file, stored_id = _plan_file_for(root, measure)
     jpath = journal_path_for(plan_file)
     with _locked(jpath):
@@ -272,6 +274,20 @@ class _locked:
         return False
 
 
+def _with_its_file(root: Path, measure: str) -> str:
+    """"NAME:18.4" for "18.4" in a folder registry, when exactly one of its files has that
+    measure (as `show` and `history` find it); else UsageError."""
+    ids = [m.id for m in load_item(root, measure).plan.measures()]
+    found = named_id(measure, ids)
+    if found is not None:
+        return found
+    several = [i for i in ids if i.rpartition(":")[2] == measure]
+    if several:
+        raise UsageError(f"{measure!r} is a measure of several files of {root} ({', '.join(several)}): "
+                         "name the one you mean with its file")
+    raise UsageError(f"no measure {measure!r} in the plan{suggest(measure, ids)}")
+
+
 def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
     """The plan file whose journal receives the entry, and the id as written in that journal."""
     if not root.is_dir():
@@ -282,9 +298,10 @@ def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
         for file in files:
             if file.stem == prefix:
                 return file, local
-    stems = [f"{f.stem}:" for f in files]
+        raise UsageError(f"{root} is a folder registry with no plan file {prefix!r} (its files: "
+                         f"{', '.join(f.stem for f in files)}); got {measure!r}")
     raise UsageError(f"{root} is a folder registry: name the measure with its file, e.g. "
-                     f"{stems[0] if stems else 'file:'}1.1 (got {measure!r})")
+                     f"{files[0].stem if files else 'file'}:{measure}")
 
 
 @dataclass(frozen=True)
@@ -619,9 +636,7 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
         key = item_key(item)
         measure_ids = {m.id for m in reg.plan.measures()}
         task_ids = {t.id for t in reg.plan.tasks}
-        within_a_file = [i for i in measure_ids | task_ids if ":" in i and i.rpartition(":")[2] == key]
-        if key not in measure_ids | task_ids and len(within_a_file) == 1:
-            key = within_a_file[0]  # "18.4" for "NAME:18.4", when one file of a folder has it (as `show`)
+        key = named_id(key, measure_ids | task_ids) or key
         if key in measure_ids:
             wanted = {key}
         elif key in task_ids:

@@ -193,3 +193,13 @@ def item_key(item: str) -> str:
     """A task or measure id as typed, as commands look it up: full-width digits and letters
     (typed with a Chinese input method) as ASCII, spaces around dropped."""
     return unicodedata.normalize("NFKC", item).strip()
+
+
+def named_id(key: str, ids) -> str | None:
+    """The id among `ids` that `key` (an item_key) names: itself, else in a folder registry
+    the one "NAME:key" when exactly one file has that id (as commands accept it); None when
+    there is none, or several."""
+    if key in ids:
+        return key
+    found = [i for i in ids if ":" in i and i.rpartition(":")[2] == key]
+    return found[0] if len(found) == 1 else None

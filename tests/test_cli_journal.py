@@ -378,3 +378,42 @@ def test_a_long_history_is_laid_out_as_tabulate_lays_it_out(reg, monkeypatch):
     monkeypatch.setattr(summary_text, "FAST_ROWS", 0)
     assert run("history", "-r", str(reg)).stdout == by_tabulate
     assert by_tabulate.count("\n") == 2 + 9 + 16
+
+
+# -------------------------------------------------------------------------- folder registries
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch) -> Path:
+    """Two plan files: xz (the bundled ledger, 1.1 to 45.x) and sm (the small fixture, 1.1 to 4.2)."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "folder"
+    root.mkdir()
+    data = Path(__file__).parent.parent / "data"
+    for stem, source in (("xz", data), ("sm", FIXTURE)):
+        shutil.copy(source / "tasks.yaml", root / f"{stem}.yaml")
+        shutil.copy(source / "progress.yaml", root / f"{stem}.progress.yaml")
+    return root
+
+
+def test_a_measure_only_one_file_has_is_found_without_its_file(folder):
+    """As `show` and `history` find it: 35.2 is only in xz.yaml."""
+    before = (folder / "sm.progress.yaml").read_bytes()
+    result = run("record", "35.2", "--state", "in_progress", "--note", "专班成立", "--registry", str(folder))
+    assert result.exit_code == 0, result.output
+    assert (folder / "xz.progress.yaml").read_text(encoding="utf-8").endswith(
+        f'- measure: "35.2"\n  date: {TODAY}\n  state: in_progress\n  note: 专班成立\n'
+        f"  hash: {result.stdout.split('台账哈希 ')[1].split()[0]}\n")
+    assert (folder / "sm.progress.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("measure, message", [
+    ("1.1", "'1.1' is a measure of several files of {folder} (sm:1.1, xz:1.1): name the one you mean with its file"),
+    ("nosuch:1.1", "{folder} is a folder registry with no plan file 'nosuch' (its files: sm, xz); got 'nosuch:1.1'"),
+    ("99.9", "no measure '99.9' in the plan"),
+])
+def test_a_measure_a_folder_cannot_place_is_refused(folder, measure, message):
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = run("record", measure, "--state", "in_progress", "--note", "x", "--registry", str(folder))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {message.format(folder=folder)}\n")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+

@@ -89,9 +89,11 @@ def test_folder_registry_writes_to_the_file_of_the_measure(tmp_path):
     assert result.journal == str(folder / "small.progress.yaml")
     assert result.fields["measure"] == "1.1"
     assert load_registry(folder).journal[-1].measure == "small:1.1"
-    with pytest.raises(UsageError, match="folder registry: name the measure with its file, e.g. small:1.1"):
-        journal.append(folder, command="record", measure="1.1", state="in_progress", note="", date=None,
-                       evidence=None, by=None)
+    # without its file: the one file that has it (see test_cli_journal for several files)
+    again = journal.append(folder, command="record", measure="1.1", state="in_progress", note="y", date=None,
+                           evidence=None, by=None)
+    assert again.journal == str(folder / "small.progress.yaml")
+    assert [(e.measure, e.note) for e in load_registry(folder).journal[-2:]] == [("small:1.1", "x"), ("small:1.1", "y")]
 
 
 def test_lock_timeout_is_a_clear_refusal(reg, monkeypatch):

@@ -27,7 +27,7 @@ from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport, TaskResult
 from ..errors import UsageError
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, word
-from ..model import Entry, EntryState, MilestoneKind, Registry
+from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
 from ..registry import item_key, suggest
 from ..textsafe import PerCharacter, printable
 
@@ -446,16 +446,12 @@ def print_status(console: Console, report: StatusReport, *, registry: Registry, 
 
 def _find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | None:
     """By exact id; else an unprefixed id matching exactly one id of a folder registry."""
-    wanted = item_key(item_id)
-    results: list[MeasureResult | TaskResult] = []
+    results: dict[str, MeasureResult | TaskResult] = {}
     for tr in report.tasks:
-        results.append(tr)
-        results.extend(tr.measures)
-    for result in results:
-        if result.id == wanted:
-            return result
-    unprefixed = [r for r in results if r.id.rpartition(":")[2] == wanted]
-    return unprefixed[0] if len(unprefixed) == 1 else None
+        results[tr.id] = tr
+        results.update((mr.id, mr) for mr in tr.measures)
+    found = named_id(item_key(item_id), results)
+    return None if found is None else results[found]
 
 
 def _not_found(report: StatusReport, item_id: str) -> UsageError:
