@@ -12,7 +12,6 @@ from builders import (
     d,
     date_ms,
     entry,
-    immediate,
     make_measure,
     make_plan,
     make_task,

@@ -2,7 +2,6 @@
 reference loader (libyaml + located walk) gives, and steps aside whenever it can't vouch."""
 from __future__ import annotations
 
-import shutil
 import sys
 from datetime import date
 from pathlib import Path
