@@ -335,10 +335,14 @@ def import_cmd(
         sys.stdout.write(result.tasks_yaml)
         sys.stdout.write("---\n")
         sys.stdout.write(result.progress_yaml)
-        return
-    tasks_file, progress_file, kept = importer.write_result(result, output)
-    typer.echo(f"wrote {tasks_file}; kept {progress_file}, which begins with the entries imported" if kept
-               else f"wrote {tasks_file} and {progress_file}", err=True)
+    else:
+        tasks_file, progress_file, kept = importer.write_result(result, output)
+        typer.echo(f"wrote {tasks_file}; kept {progress_file}, which begins with the entries imported" if kept
+                   else f"wrote {tasks_file} and {progress_file}", err=True)
+    from .textsafe import printable
+
+    for warning in result.warnings:  # (what to check, or to settle in a curation file)
+        typer.echo(printable(f"rectify: warning: {warning}", single_line=True), err=True)
 
 
 # -- writing to the journal -------------------------------------------------------------

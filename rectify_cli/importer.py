@@ -359,6 +359,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     journal = _journal(tasks, registry["report_date"], cur, warnings)
     _check_consistency(tasks, journal, warnings)
+    _check_totals(registry["claims"], tasks, warnings)
 
     tasks_yaml = _render_tasks(registry, units, tasks, filename, cur)
     progress_yaml = _render_journal(journal, registry, cur)
@@ -572,6 +573,16 @@ def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[
             prev = h
             entries.append(entry)
     return entries
+
+
+def _check_totals(claims: list[dict], tasks: list[dict], warnings: list[str]) -> None:
+    """The report's own count of problems and measures against what its appendix gave: a text
+    cut short (a page lost in the PDF extraction) still parses, into fewer of them."""
+    found = {"tasks_total": len(tasks), "measures_total": sum(len(t["measures"]) for t in tasks)}
+    for claim in claims:
+        count = found.get(claim["key"])
+        if count is not None and count != claim["value"]:
+            warnings.append(f"the report says {claim['text']}, but its appendix gives {count}: is the text complete?")
 
 
 def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[str]) -> None:

@@ -395,6 +395,26 @@ def test_import_command_writes_the_bundled_ledger(tmp_path):
     assert (DATA / "progress.yaml").read_bytes().startswith((out / "progress.yaml").read_bytes())
 
 
+def test_import_command_warns_when_the_appendix_falls_short_of_the_reports_own_totals(tmp_path):
+    """A text cut short (a page lost in extraction) parses into fewer problems: the report's
+    own totals say so, and so does the import, on stderr, without failing."""
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    cut = tmp_path / "cut.txt"
+    cut.write_text("".join(SOURCE.read_text(encoding="utf-8").splitlines(keepends=True)[:700]), encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(cut), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("rectify: warning: ")]
+    assert warnings[0] == "rectify: warning: no curation: units discovered from the text, owners and states proposed heuristically"
+    assert warnings[-2:] == ["rectify: warning: the report says 全区45项整改任务, but its appendix gives 22: is the text complete?",
+                             "rectify: warning: the report says 179项具体措施, but its appendix gives 92: is the text complete?"]
+    whole = CliRunner().invoke(app, ["import", str(SOURCE)])
+    assert "is the text complete?" not in whole.stderr
+    assert whole.stderr.startswith("rectify: warning: no curation")
+
+
 def test_import_command_reads_a_report_from_standard_input():
     from typer.testing import CliRunner
 
