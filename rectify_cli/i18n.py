@@ -95,6 +95,8 @@ LABELS = {
                               "late extension: requested {days} days after the deadline {deadline} (written with late: true)"),
     "notice_back_filled": ("补录：日期{date}早于措施{measure}最近一条记录（{latest}）",
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
+    "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
+                                  "evidence '{evidence}' is no file here: recorded as text (no hash)"),
     "journal_head": ("台账哈希", "head"),
     "journal_new_file": ("（新建台账文件）", " (new journal file)"),
     # rectify status / show (render/rich_status.py)

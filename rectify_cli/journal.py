@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -92,7 +93,7 @@ class Effect:
 class Notice:
     """Something the writer should know about an accepted entry (i18n key + values)."""
 
-    key: str  # closed_late | late_extension | back_filled
+    key: str  # closed_late | late_extension | back_filled | evidence_not_found
     values: dict
 
 
@@ -366,13 +367,15 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     note = _text(note, "--note") or ""
     by_unit = _unit(plan, by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
+    warnings: list[Notice] = []
+    if evidence_text is not None and not evidence_text.startswith("file:") and _LOOKS_LIKE_A_PATH.search(evidence_text):
+        warnings.append(Notice("evidence_not_found", {"evidence": evidence_text}))
 
     # The measure's state just before this entry, as of its date.
     report = engine.evaluate(plan=plan, journal=reg.journal, as_of=when)
     result = next(m for m in report.measures() if m.id == measure)
     dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
     has_ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
-    warnings: list[Notice] = []
     milestone = to_day = reason_text = approver = None
 
     if entry_state is EntryState.DONE:
@@ -508,6 +511,11 @@ def _unit(plan, name: str | None, option: str) -> str | None:
         raise UsageError(f"{option}: unknown unit {name!r}{suggest(name.strip(), names)}; "
                          "use a unit declared under 'units:' in the plan (name or alias)")
     return unit.name
+
+
+# Evidence text that reads like a file's path or name (a folder separator, or a document's file
+# type at the end) but names no file here: recorded as text, with a notice, in case of a typo.
+_LOOKS_LIKE_A_PATH = re.compile(r"[/\\]|\.(pdf|docx?|xlsx?|jpe?g|png|zip|rar|ofd|wps)$", re.IGNORECASE)
 
 
 def _evidence(evidence: str | None, journal_dir: Path) -> str | None:

@@ -128,6 +128,17 @@ def test_evidence_file_is_pinned_by_sha256(reg):
             in journal_bytes(reg).decode())
 
 
+@pytest.mark.parametrize("evidence, noticed", [("scans/验收报告.pdf", True), ("验收报告.PDF", True),
+                                               ("藏环发〔2019〕12号", False), ("验收报告", False)])
+def test_evidence_that_reads_like_a_missing_file_is_kept_as_text_with_a_notice(reg, evidence, noticed):
+    """A mistyped path would otherwise be kept as text without a hash, and nobody told."""
+    result = run("close", "1.1", "--evidence", evidence, "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert f"  evidence: {evidence}\n" in journal_bytes(reg).decode()
+    notice = f"  ! 佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）\n"
+    assert (notice in result.stdout) is noticed
+
+
 def test_append_is_byte_for_byte(reg):
     before = journal_bytes(reg)
     assert before.startswith(b"# Journal of the small test registry")
