@@ -191,6 +191,8 @@ REFUSALS = [
     (("record", "1.1", "--state", "in_progress", "--date", "2019-02-30"), "--date: '2019-02-30' is not a real calendar date"),
     (("record", "1.1", "--state", "in_progress", "--date", "yesterday"), "--date: not a date: 'yesterday'"),
     (("record", "1.1", "--state", "in_progress", "--date", "2019-04-01"), "--date: 2019-04-01 is in the future (today is 2019-03-31)"),
+    (("record", "1.1", "--state", "in_progress", "--date", "1900-01-01"),
+     "--date: 1900-01-01 is before the inspection's feedback (2018-01-03), when the problems were handed over"),
     (("record", "1.1", "--state", "donee"), "--state: unknown state 'donee' (did you mean done?)"),
     (("record", "1.1", "--state", "extended"), "--state extended is not allowed here: use `rectify extend`"),
     (("record", "1.1", "--state", "in_progress", "--by", "拉撒市"), "--by: unknown unit '拉撒市' (did you mean 拉萨市?)"),
