@@ -5,6 +5,7 @@ are raised together as one RegistryError, so a user fixes a file in one pass.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -635,15 +636,13 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
     Text shared by every file is kept, else summarised; dates span all files; units are
     the union (a name declared twice keeps its first declaration); claims with the same key
     are added up, since they count things (measures_total of each province sums to the
-    folder's); settings must agree, because the engine applies one set to every measure.
+    folder's); settings must agree in effect, because the engine applies one set to every
+    measure (see _shared_settings).
     """
     if len(plans) == 1:
         return plans[0]
-    first = plans[0]
-    for plan, file in zip(plans[1:], files[1:]):
-        if plan.settings != first.settings:
-            problems.append(Problem(str(file), None, None,
-                                    f"registry.settings differ from those of {files[0].name}: the files of a folder registry share one set of settings"))
+    feedback = min(p.meta.feedback_date for p in plans)
+    settings = _shared_settings(plans, files, feedback, problems)
     units: dict[str, Unit] = {}
     for plan in plans:
         for unit in plan.units:
@@ -662,18 +661,110 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
             title=shared((p.meta.title for p in plans), lambda titles: f"{len(plans)}个台账：{titles[0]}等"),
             issuer=shared((p.meta.issuer for p in plans), "、".join),
             inspection=shared((p.meta.inspection for p in plans), lambda _: None),
-            feedback_date=min(p.meta.feedback_date for p in plans),
+            feedback_date=feedback,
             report_date=max(p.meta.report_date for p in plans),
             source=shared((p.meta.source for p in plans), lambda _: None),
             claims=tuple(claims.values()),
         ),
-        settings=first.settings,
+        settings=settings,
         units=tuple(units.values()),
         tasks=tuple(t for plan in plans for t in plan.tasks),
     )
 
 
+def _shared_settings(plans: list[Plan], files: list[Path], feedback: date, problems: list[Problem]) -> Settings:
+    """The settings the plan files of a folder share, compared as they are in effect: a setting
+    a file does not write has its default, and the default immediate due date is the folder's
+    feedback date, its earliest (for one file, the file's own). Where they differ, each file
+    with a value most files don't share gets a problem naming the setting and both values."""
+
+    def effective(settings: Settings, name: str):
+        value = getattr(settings, name)
+        return feedback if value is None and name == "immediate_due" else value
+
+    located: dict[Path, tuple | None] = {}  # (None: the file could not be read again)
+
+    def where(file: Path, name: str) -> tuple[tuple[int, int] | None, bool | None]:
+        """(position of the setting, else of where it would be written; whether the file
+        writes it). The file is read again for positions: only when settings differ."""
+        if file not in located:
+            try:
+                PARSE_COUNTS[str(file)] += 1
+                located[file] = _setting_positions(_parse_reference(file, read_text(file)))
+            except RegistryError:  # (gone or changed since it was read: no position then)
+                located[file] = None
+        found = located[file]
+        if found is None:
+            return None, None
+        positions, block = found
+        return (positions[name], True) if name in positions else (block, False)
+
+    def shown(value, name: str, writes: bool | None) -> str:
+        text = value.isoformat() if isinstance(value, date) else str(value)
+        if writes is False:
+            text += " (not set: the folder's earliest feedback_date)" if name == "immediate_due" else " (not set: the default)"
+        return text
+
+    for name in (f.name for f in dataclasses.fields(Settings)):
+        values = [effective(plan.settings, name) for plan in plans]
+        if len(set(values)) == 1:
+            continue
+        counts, default = Counter(values), effective(_DEFAULTS, name)
+        # The value most files have; in a tie the default (a file that differs from it is the one
+        # that was changed), else the first file's.
+        common = max(counts, key=lambda value: (counts[value], value == default, -values.index(value)))
+        other = files[values.index(common)]
+        other_pos, other_writes = where(other, name)
+        there = f"{shown(common, name, other_writes)} in {other.name}"
+        if other_writes and other_pos:
+            there += f" (line {other_pos[0]})"
+        for file, value in zip(files, values):
+            if value != common:
+                pos, writes = where(file, name)
+                problems.append(Problem(str(file), *(pos or (None, None)),
+                                        f"registry.settings.{name}: {shown(value, name, writes)} here, {there}: "
+                                        "the files of a folder registry share one set of settings"))
+    explicit = any(plan.settings.immediate_due is not None for plan in plans)
+    return dataclasses.replace(plans[0].settings, immediate_due=effective(plans[0].settings, "immediate_due") if explicit else None)
+
+
+_DEFAULTS = Settings()
+
+
+def _setting_positions(data) -> tuple[dict[str, tuple[int, int]], tuple[int, int] | None]:
+    """({setting: position of its value}, position of the settings: key, else of the registry:
+    key) in a plan file's YAML with positions."""
+    top = data if isinstance(data, dict) else {}
+    meta = top.get("registry")
+    if not isinstance(meta, dict):
+        return {}, _key_at(top, "registry") if "registry" in top else None
+    settings = meta.get("settings")
+    block = _key_at(meta, "settings") if "settings" in meta else _key_at(top, "registry")
+    if not isinstance(settings, dict):
+        return {}, block
+    return {key: _at(settings, key) for key in settings if isinstance(key, str)}, block
+
+
 suggest = did_you_mean  # the name other modules use
+
+
+def _looks_like_journal(data, file: str) -> bool:
+    """Whether what was read as a plan is a journal: a list (or nothing yet, an empty journal)
+    in a file named like one, or a list holding an entry."""
+    if isinstance(data, list) and any(isinstance(item, dict) and "measure" in item for item in data[:20]):
+        return True
+    name = Path(file).name
+    return (data is None or isinstance(data, list)) and (name == "progress.yaml" or name.endswith(JOURNAL_SUFFIX))
+
+
+def _plan_beside(journal: str) -> str:
+    """The plan file whose journal `journal` would be, as the user named it (see journal_path_for)."""
+    path = Path(journal)
+    if path.name == "progress.yaml":
+        return str(path.with_name("tasks.yaml"))
+    if path.name.endswith(JOURNAL_SUFFIX):
+        return str(path.with_name(path.name[: -len(JOURNAL_SUFFIX)] + ".yaml"))
+    return "e.g. tasks.yaml"
 
 
 class _Checker:
@@ -767,6 +858,10 @@ class _Checker:
 
     # -- plan ---------------------------------------------------------------------
     def plan(self, data, *, prefix: str) -> Plan | None:
+        if _looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
+            self.problem(_at(data, None) or (1, 1), f"this is a journal (a list of entries, - measure: ...), not a plan: "
+                                                    f"pass the plan file ({_plan_beside(self.file)}) or its folder")
+            return None
         if data is None:
             self.problem((1, 1), "empty file: expected a registry with 'registry', 'units' and 'tasks'")
             return None
@@ -820,10 +915,8 @@ class _Checker:
         if "timezone" in m:
             zone = self.text(m, "timezone", "registry.settings")
             if zone is not None:
-                from dateutil import tz
-
-                if tz.gettz(zone) is None:
-                    self.problem(_at(m, "timezone"), f"registry.settings.timezone: unknown time zone {zone!r} (e.g. Asia/Shanghai)")
+                if dates.time_zone(zone) is None:
+                    self.problem(_at(m, "timezone"), f"registry.settings.timezone: unknown time zone {zone!r} ({dates.ZONE_HINT})")
                 else:
                     kwargs["timezone"] = zone
         for key in ("warn_days", "report_period_days"):

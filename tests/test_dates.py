@@ -56,3 +56,60 @@ def test_month_bounds_and_previous_month():
     assert dates.previous_month(date(2019, 1, 15)) == (date(2018, 12, 1), date(2018, 12, 31))
     with pytest.raises(dates.DateFormatError):
         dates.parse_month("2019-03-05")
+
+
+def _frozen_at(monkeypatch, utc: str):
+    from datetime import datetime, timezone
+
+    class FrozenDatetime(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.fromisoformat(utc).replace(tzinfo=timezone.utc).astimezone(tz)
+
+    monkeypatch.delenv("RECTIFY_TODAY", raising=False)
+    monkeypatch.setattr(dates, "datetime", FrozenDatetime)
+
+
+@pytest.mark.parametrize("zone, expected", [
+    ("Asia/Shanghai", date(2019, 1, 1)),  # UTC+8: 01:00
+    ("Etc/GMT-8", date(2019, 1, 1)),      # the IANA name for a fixed UTC+8 (the sign is POSIX's)
+    ("PRC", date(2019, 1, 1)),            # a link to Asia/Shanghai
+    ("Asia/Urumqi", date(2018, 12, 31)),  # UTC+6: 23:00
+    ("UTC", date(2018, 12, 31)),
+])
+def test_today_at_17_utc_on_new_years_eve(monkeypatch, zone, expected):
+    _frozen_at(monkeypatch, "2018-12-31T17:00:00")
+    assert dates.today(zone) == expected
+
+
+# gettz reads CST+8, Beijing+8 and BJT8 as POSIX TZ strings (UTC-8: 31 December, 09:00, a day
+# off), any file of the zoneinfo folder and any absolute path (/etc/passwd: "magic not found").
+NOT_ZONES = ["CST+8", "Beijing+8", "BJT8", "UTC+8", "iso3166.tab", "zone1970.tab", "leapseconds", "posixrules",
+             "localtime", "right/Asia/Shanghai", "/etc/localtime", "/etc/passwd", "/usr/share/zoneinfo/Asia/Shanghai",
+             ":Asia/Shanghai", "../zoneinfo/UTC", "Asia", "asia/shanghai", "Asia/Shanghai ", "", "Mars/Olympus_Mons"]
+
+
+@pytest.mark.parametrize("name", NOT_ZONES)
+def test_only_iana_names_are_time_zones(monkeypatch, name):
+    from rectify_cli.errors import RegistryError
+
+    assert dates.time_zone(name) is None
+    _frozen_at(monkeypatch, "2018-12-31T17:00:00")
+    with pytest.raises(RegistryError) as caught:
+        dates.today(name)
+    assert str(caught.value) == f"registry.settings.timezone: unknown time zone {name!r} (an IANA name, e.g. Asia/Shanghai)"
+
+
+def test_zones_come_from_dateutils_database_on_a_machine_without_one():
+    """No system tzdata (PYTHONTZPATH empty: zoneinfo finds nothing): the same names, the same days."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from datetime import datetime, timezone; from rectify_cli import dates; "
+            "at = datetime(2018, 12, 31, 17, tzinfo=timezone.utc); "
+            "print([at.astimezone(dates.time_zone(z)).date().isoformat() for z in ('Asia/Shanghai', 'Asia/Urumqi', 'UTC')], "
+            "[dates.time_zone(z) for z in ('CST+8', 'iso3166.tab', 'posixrules')])")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONTZPATH": ""})
+    assert proc.stdout == "['2019-01-01', '2018-12-31', '2018-12-31'] [None, None, None]\n", proc.stderr

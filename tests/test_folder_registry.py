@@ -101,13 +101,95 @@ def test_journal_entry_may_name_another_files_measure_with_its_prefix(tmp_path):
     assert reg.journal[-1].measure == "naqu:3.1"
 
 
-def test_differing_settings_are_refused(tmp_path):
+SETTINGS_BLOCK = "  settings:\n    timezone: Asia/Shanghai\n    warn_days: 30\n    report_period_days: 90\n"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def probe_folder(folder: Path) -> Path:
+    """The bundled ledger (which writes immediate_due: 2018-01-03) beside the small fixture
+    (feedback date 2018-01-03 too, and no immediate_due): the same settings in effect."""
+    folder.mkdir()
+    for plan, journal, name in ((ROOT / "data" / "tasks.yaml", ROOT / "data" / "progress.yaml", "xz"),
+                                (SMALL / "tasks.yaml", SMALL / "progress.yaml", "sm")):
+        (folder / f"{name}.yaml").write_bytes(plan.read_bytes())
+        (folder / f"{name}.progress.yaml").write_bytes(journal.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("sm_settings", ["as written", "no settings block"])
+def test_settings_written_differently_but_equal_in_effect_merge(tmp_path, sm_settings):
+    folder = probe_folder(tmp_path / "reg")
+    if sm_settings == "no settings block":  # every setting its default
+        edit(folder / "sm.yaml", SETTINGS_BLOCK, "")
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.startswith(f"{folder / 'sm.yaml'}, {folder / 'xz.yaml'}: ok — 49 tasks, ")
+    plan = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan
+    assert (plan.settings.immediate_due, plan.immediate_due) == (date(2018, 1, 3), date(2018, 1, 3))
+
+
+def test_the_folder_uses_the_immediate_due_date_one_file_writes(tmp_path):
+    """naqu.yaml (tasks 3-4: 4.1 is due at once) comes first and leaves immediate_due out;
+    xizang.yaml writes it as the feedback date: one value in effect, which the folder uses."""
     folder = split_small(tmp_path / "reg")
-    naqu = folder / "naqu.yaml"
-    naqu.write_text(naqu.read_text(encoding="utf-8").replace("warn_days: 30", "warn_days: 10"), encoding="utf-8")
+    edit(folder / "xizang.yaml", "    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2018-01-03\n")
+    exported = run("export", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(exported.stdout)["registry"]["settings"]["immediate_due"] == "2018-01-03"
+
+
+def test_a_folders_immediate_due_date_defaults_to_its_earliest_feedback_date(tmp_path):
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "feedback_date: 2018-01-03", "feedback_date: 2018-03-01")
+    assert registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan.immediate_due == date(2018, 1, 3)
+    # writing that date is the same in effect; writing naqu's own feedback date is not
+    edit(folder / "xizang.yaml", "    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2018-01-03\n")
+    assert registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan.immediate_due == date(2018, 1, 3)
+    edit(folder / "naqu.yaml", "    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2018-03-01\n")
     with pytest.raises(RegistryError) as caught:
         registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
-    assert str(caught.value) == f"{folder / 'xizang.yaml'}: registry.settings differ from those of naqu.yaml: the files of a folder registry share one set of settings"
+    assert str(caught.value) == (f"{folder / 'naqu.yaml'}:13:20: registry.settings.immediate_due: 2018-03-01 here, "
+                                 "2018-01-03 in xizang.yaml (line 13): the files of a folder registry share one set of settings")
+
+
+SHARE = "the files of a folder registry share one set of settings"
+
+
+@pytest.mark.parametrize("edits, expected", [
+    # both written: the one that is not the default is named, with the other's line
+    ({"naqu": [("warn_days: 30", "warn_days: 10")]},
+     ["naqu.yaml:11:16: registry.settings.warn_days: 10 here, 30 in xizang.yaml (line 11)"]),
+    ({"naqu": [("timezone: Asia/Shanghai", "timezone: Asia/Urumqi")]},
+     ["naqu.yaml:10:15: registry.settings.timezone: Asia/Urumqi here, Asia/Shanghai in xizang.yaml (line 10)"]),
+    # the probe's case: one file sets it, the other leaves the whole block out
+    ({"naqu": [(SETTINGS_BLOCK, "")], "xizang": [("warn_days: 30", "warn_days: 14")]},
+     ["xizang.yaml:11:16: registry.settings.warn_days: 14 here, 30 (not set: the default) in naqu.yaml"]),
+    # most files write 14; the one that leaves it out is named where it would write it
+    ({"naqu": [("warn_days: 30", "warn_days: 14")], "xizang": [("warn_days: 30", "warn_days: 14")],
+      "ali": [("    warn_days: 30\n", "")]},
+     ["ali.yaml:9:3: registry.settings.warn_days: 30 (not set: the default) here, 14 in naqu.yaml (line 11)"]),
+    ({"naqu": [("warn_days: 30", "warn_days: 14")], "xizang": [("warn_days: 30", "warn_days: 14")],
+      "ali": [(SETTINGS_BLOCK, "")]},
+     ["ali.yaml:3:1: registry.settings.warn_days: 30 (not set: the default) here, 14 in naqu.yaml (line 11)"]),
+    ({"naqu": [("warn_days: 30", "warn_days: 14"), ("report_period_days: 90", "report_period_days: 60")]},
+     ["naqu.yaml:11:16: registry.settings.warn_days: 14 here, 30 in xizang.yaml (line 11)",
+      "naqu.yaml:12:25: registry.settings.report_period_days: 60 here, 90 in xizang.yaml (line 12)"]),
+], ids=["both-written", "timezone", "one-without-settings", "majority-key-missing", "majority-block-missing", "two-keys"])
+def test_differing_settings_are_refused_naming_the_setting_values_and_lines(tmp_path, edits, expected):
+    folder = split_small(tmp_path / "reg")
+    if "ali" in edits:  # a third file: naqu's tasks again, under another prefix
+        (folder / "ali.yaml").write_bytes((folder / "naqu.yaml").read_bytes())
+    for name, changes in edits.items():
+        for old, new in changes:
+            edit(folder / f"{name}.yaml", old, new)
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == "".join(f"rectify: {folder}/{line}: {SHARE}\n" for line in expected)
 
 
 def test_two_plan_files_of_one_name_are_refused(tmp_path):
@@ -135,3 +217,36 @@ def test_editing_one_file_of_a_folder_reparses_only_it(tmp_path, monkeypatch):
     assert {Path(k).name: v for k, v in registry.PARSE_COUNTS.items()} == {"xizang.progress.yaml": 1}
     assert again.plan == first.plan
     assert sum(e.note.startswith("又") for e in again.journal) == 1
+
+
+def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
+    """Each journal of a folder is a chain of its own: the summary vouches for every one."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    for name in ("a", "b"):  # two copies of the small fixture, each journal a whole chain
+        (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes())
+        (folder / f"{name}.progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    cache = str(tmp_path / "cache")
+    for measure, day in (("a:1.1", "2019-02-20"), ("a:3.1", "2019-03-20")):
+        recorded = run("record", measure, "--state", "in_progress", "--note", "x", "--date", day, "-r", str(folder),
+                       env_extra=cache)
+        assert recorded.returncode == 0, recorded.stderr
+    verified = run("verify", "-r", str(folder), env_extra=cache)
+    assert verified.returncode == 0, verified.stdout
+    heads = dict(re.findall(r"^(.*): \d+ entries checked, ok; head ([0-9a-f]{64})$", verified.stdout, re.M))
+    a, b = str(folder / "a.progress.yaml"), str(folder / "b.progress.yaml")
+    assert list(heads) == [a, b] and heads[a] != heads[b]
+    zh = run("summary", "--month", "2019-03", "-r", str(folder), env_extra=cache)
+    assert zh.stdout.splitlines()[-3:] == ["", f"台账哈希（截至本月）: {heads[a]}  {a}", f"台账哈希（截至本月）: {heads[b]}  {b}"]
+    en = run("summary", "--month", "2019-03", "--lang", "en", "-r", str(folder), env_extra=cache)
+    assert en.stdout.splitlines()[-2:] == [f"Journal head hash (as of this month): {heads[a]}  {a}",
+                                           f"Journal head hash (as of this month): {heads[b]}  {b}"]
+    # As of an earlier month: each journal's own head then, which verify still finds in it.
+    february = run("summary", "--month", "2019-02", "-r", str(folder), env_extra=cache).stdout.splitlines()[-2:]
+    earlier = [re.fullmatch(f"台账哈希（截至本月）: ([0-9a-f]{{64}})  {re.escape(journal)}", line).group(1)
+               for line, journal in zip(february, (a, b))]
+    assert earlier[0] != earlier[1] and not set(earlier) & set(heads.values())
+    for head in earlier:
+        assert run("verify", "--since-head", head, "-r", str(folder), env_extra=cache).returncode == 0
+    before = run("summary", "--month", "2017-12", "-r", str(folder), env_extra=cache).stdout.splitlines()[-2:]
+    assert before == [f"台账哈希（截至本月）: 无  {a}", f"台账哈希（截至本月）: 无  {b}"]

@@ -119,3 +119,65 @@ def test_validate_ok_on_small_fixture():
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.endswith("ok — 4 tasks, 8 measures, 9 journal entries\n")
+
+
+def _small_with_zone(folder: Path, zone: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    (folder / "tasks.yaml").write_text(plan.replace("timezone: Asia/Shanghai", f"timezone: {zone}"), encoding="utf-8")
+    shutil.copy(FIXTURES / "small" / "progress.yaml", folder / "progress.yaml")
+    return folder / "tasks.yaml"
+
+
+def _rectify(*args, cwd=None, cache=None):
+    import os
+
+    env = {**os.environ, "RECTIFY_TODAY": "2019-03-31", "RECTIFY_CACHE_DIR": str(cache or "")}
+    return subprocess.run([sys.executable, "-m", "rectify_cli", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+# POSIX TZ strings (CST+8 is UTC-8 to POSIX: a day off for a Chinese office), files of the
+# zoneinfo folder that are no zone, and paths: dateutil's gettz took them all.
+@pytest.mark.parametrize("zone", ["CST+8", "Beijing+8", "BJT8", "iso3166.tab", "/etc/localtime", "/etc/passwd",
+                                  "posixrules", "right/Asia/Shanghai"])
+def test_a_time_zone_must_be_an_iana_name(tmp_path, zone):
+    plan = _small_with_zone(tmp_path, zone)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(plan, today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == (f"{plan}:10:15: registry.settings.timezone: unknown time zone {zone!r} "
+                                 "(an IANA name, e.g. Asia/Shanghai)")
+
+
+@pytest.mark.parametrize("zone", ["CST+8", "/etc/passwd"])
+def test_status_with_a_bad_time_zone_exits_2_naming_the_line(tmp_path, zone):
+    """/etc/passwd used to pass the check and crash status: internal error, magic not found."""
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    proc = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: unknown time zone {zone!r} "
+                           "(an IANA name, e.g. Asia/Shanghai)\n")
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "UTC", "Asia/Urumqi", "Etc/GMT-8"])
+def test_iana_time_zones_load(tmp_path, zone):
+    plan = _small_with_zone(tmp_path, zone)
+    assert load_registry(plan, today=date(2019, 3, 31), use_cache=False).plan.settings.timezone == zone
+
+
+@pytest.mark.parametrize("command", [["validate", "reg/progress.yaml"], ["status", "-r", "reg/progress.yaml"]])
+def test_a_journal_given_as_the_plan_is_named_a_journal(tmp_path, command):
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    proc = _rectify(*command, cwd=tmp_path, cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == ("rectify: reg/progress.yaml:2:1: this is a journal (a list of entries, - measure: ...), "
+                           "not a plan: pass the plan file (reg/tasks.yaml) or its folder\n")
+
+
+@pytest.mark.parametrize("name, plan", [("naqu.progress.yaml", "{folder}/naqu.yaml"), ("journal.yaml", "e.g. tasks.yaml")])
+def test_a_journal_of_any_name_given_as_the_plan_is_named_a_journal(tmp_path, name, plan):
+    """A folder's journal names its plan; a journal under another name is known by its entries."""
+    shutil.copy(FIXTURES / "small" / "progress.yaml", tmp_path / name)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / name, use_cache=False)
+    assert str(caught.value) == (f"{tmp_path / name}:2:1: this is a journal (a list of entries, - measure: ...), "
+                                 f"not a plan: pass the plan file ({plan.format(folder=tmp_path)}) or its folder")
