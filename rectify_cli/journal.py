@@ -371,7 +371,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     by_unit = _unit(plan, by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []
-    if evidence_text is not None and not evidence_text.startswith("file:") and _LOOKS_LIKE_A_PATH.search(evidence_text):
+    if evidence_text is not None and not evidence_text.startswith("file:") and _LOOKS_LIKE_A_PATH.match(evidence_text):
         warnings.append(Notice("evidence_not_found", {"evidence": evidence_text}))
 
     # The measure's state just before this entry, as of its date.
@@ -518,7 +518,9 @@ def _unit(plan, name: str | None, option: str) -> str | None:
 
 # Evidence text that reads like a file's path or name (a folder separator, or a document's file
 # type at the end) but names no file here: recorded as text, with a notice, in case of a typo.
-_LOOKS_LIKE_A_PATH = re.compile(r"[/\\]|\.(pdf|docx?|xlsx?|jpe?g|png|zip|rar|ofd|wps)$", re.IGNORECASE)
+# A web address is evidence as it stands.
+_LOOKS_LIKE_A_PATH = re.compile(r"(?![a-z][a-z0-9+.-]*://)(.*[/\\]|.*\.(pdf|docx?|xlsx?|jpe?g|png|zip|rar|ofd|wps)$)",
+                                re.IGNORECASE | re.DOTALL)
 
 
 def _evidence(evidence: str | None, journal_dir: Path) -> str | None:

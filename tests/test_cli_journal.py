@@ -129,7 +129,8 @@ def test_evidence_file_is_pinned_by_sha256(reg):
 
 
 @pytest.mark.parametrize("evidence, noticed", [("scans/验收报告.pdf", True), ("验收报告.PDF", True),
-                                               ("藏环发〔2019〕12号", False), ("验收报告", False)])
+                                               ("藏环发〔2019〕12号", False), ("验收报告", False),
+                                               ("https://sthjt.xizang.gov.cn/a/验收报告.pdf", False)])
 def test_evidence_that_reads_like_a_missing_file_is_kept_as_text_with_a_notice(reg, evidence, noticed):
     """A mistyped path would otherwise be kept as text without a hash, and nobody told."""
     result = run("close", "1.1", "--evidence", evidence, "--registry", str(reg))
