@@ -460,14 +460,15 @@ def history_cmd(
 @app.command("verify")
 def verify_cmd(
     registry: RegistryOpt = None,
-    since_head: Annotated[Optional[str], typer.Option("--since-head", help="A head hash printed by an earlier summary: prove the history up to it is unchanged.")] = None,
+    since_head: Annotated[Optional[list[str]], typer.Option("--since-head", help="A head hash printed by an earlier summary: prove the history up to it is unchanged. Repeatable (a folder's summary prints one per journal).")] = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Recompute the journal's hash chain; name the first entry edited, removed or reordered."""
     from . import journal
     from .render import journal_text
 
-    result = journal.verify(registry, since_head=since_head)
-    sys.stdout.write(journal_text.render_verify(result))
+    result = journal.verify(registry, since_heads=tuple(since_head or ()))
+    sys.stdout.write(journal_text.render_verify(result, lang=lang))
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 
 

@@ -98,6 +98,31 @@ LABELS = {
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
                                   "evidence '{evidence}' is no file here: recorded as text (no hash)"),
     "journal_head": ("台账哈希", "head"),
+    # rectify verify (render/journal_text.py)
+    "verify_no_journal": ("{journal}：尚无台账（无可核验）", "{journal}: no journal yet (nothing to verify)"),
+    "verify_checked": ("{journal}：核验 {entries} 条记录，{state}；台账哈希 {head}",
+                       "{journal}: {entries} entries checked, {state}; head {head}"),
+    "verify_ok_state": ("无误", "ok"),
+    "verify_problems_state": ("{problems} 处问题", "{problems} problem(s)"),
+    "verify_entry": ("第 {index} 条（措施 {measure}，{date}）：{what}", "entry {index} (measure {measure}, {date}): {what}"),
+    "verify_malformed": ("格式错误——不是键值映射", "malformed — not a mapping"),
+    "verify_unhashed": ("无哈希——手工写入或由旧版本写入，不在哈希链内",
+                        "unhashed — has no hash (written by hand or an old version): not covered by the chain"),
+    "verify_edited": ("被修改——内容与其哈希不符：本条被修改，或其前一条被删除",
+                      "edited — its content does not match its hash: it was edited, or the entry before it was removed"),
+    "verify_moved": ("被删除或调换——内容与哈希相符，但接在第 {source} 条之后，而非前一条之后",
+                     "removed or reordered — its content matches its hash but it chains from entry {source}, "
+                     "not from the entry before it"),
+    "verify_moved_start": ("被删除或调换——内容与哈希相符，但接在台账开头，而非前一条之后",
+                           "removed or reordered — its content matches its hash but it chains from the start of the "
+                           "journal, not from the entry before it"),
+    "verify_since_found": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），此前的记录未被改动",
+                           "since-head {head}: found at entry {index} ({journal}:{line}); the history up to it is unchanged"),
+    "verify_since_missing": ("核验起点 {head}：台账中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
+                             "head {head} not found in the journal: the history before that summary was rewritten "
+                             "(entries edited, removed or reordered), or the hash is mistyped"),
+    "verify_passed": ("核验：通过", "verify: ok"),
+    "verify_failed": ("核验：未通过——台账写入后被改动", "verify: FAILED — the journal was changed after it was written"),
     "journal_new_file": ("（新建台账文件）", " (new journal file)"),
     # rectify status / show (render/rich_status.py)
     "status_today_is": ("（今天是 {day}）", " (today is {day})"),

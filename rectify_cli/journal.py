@@ -677,7 +677,7 @@ class BadEntry:
     measure: str
     date: str
     problem: str  # "edited" | "removed or reordered" | "unhashed" | "malformed"
-    detail: str
+    chained_from: int | None = None  # removed or reordered: the entry it chains from (0: the start)
 
 
 @dataclass(frozen=True)
@@ -695,9 +695,8 @@ class JournalCheck:
 class VerifyResult:
     ok: bool
     journals: tuple[JournalCheck, ...]
-    since_head: str | None = None
-    since_head_at: tuple[str, int, int] | None = None  # (journal, entry index, line) when found
-    message: str | None = None  # why since_head failed
+    # Each --since-head given, and where it is: (journal, entry index, line), None when not found.
+    since_heads: tuple[tuple[str, tuple[str, int, int] | None], ...] = ()
 
     @property
     def entries_checked(self) -> int:
@@ -712,7 +711,7 @@ class VerifyResult:
         return next((p for j in self.journals for p in j.problems), None)
 
 
-def verify(registry: str | os.PathLike | None, *, since_head: str | None = None) -> VerifyResult:
+def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] = ()) -> VerifyResult:
     """Recompute each journal's hash chain over the raw fields as written in the file.
 
     The plan is not loaded or validated: tamper evidence must work even on a journal that no
@@ -720,27 +719,23 @@ def verify(registry: str | os.PathLike | None, *, since_head: str | None = None)
     hash (not its predecessor's) was moved, or entries between were removed; an entry whose
     hash matches nothing was edited, or the entry before it was removed (the two cannot be told
     apart: the removed entry's hash is gone). Removing the last entries leaves a valid chain:
-    that is what --since-head (a head printed earlier) catches.
+    that is what `since_heads` (heads printed earlier, by a summary: one per journal of a
+    folder) catch; each must be found where its journal's chain verifies.
     """
+    wanted = []
+    for given in since_heads:
+        head = given.strip().lower()
+        if not chain.HASH.fullmatch(head):
+            raise UsageError(f"--since-head: expected a head hash of 64 hex digits, as `rectify summary` prints it; "
+                             f"got {given!r}")
+        wanted.append(head)
     root = resolve_path(registry)
     if not root.exists():
         raise RegistryError(f"{root}: no such file or folder")
     checks = tuple(_check_journal(journal_path_for(f)) for f in plan_files(root))
-    ok = all(not j.problems for j in checks)
-    at = message = None
-    wanted = since_head.strip().lower() if since_head else None
-    if wanted is not None and not chain.HASH.fullmatch(wanted):
-        raise UsageError(f"--since-head: expected a head hash of 64 hex digits, as `rectify summary` prints it; "
-                         f"got {since_head!r}")
-    if wanted is not None:
-        for j in checks:
-            if at is None:
-                at = _find_hash(j, wanted)
-        if at is None:
-            ok = False
-            message = (f"head {since_head} not found in the journal: the history before that summary was "
-                       "rewritten (entries edited, removed or reordered), or the hash is mistyped")
-    return VerifyResult(ok=ok, journals=checks, since_head=since_head, since_head_at=at, message=message)
+    found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
+    ok = all(not j.problems for j in checks) and all(at is not None for _, at in found)
+    return VerifyResult(ok=ok, journals=checks, since_heads=found)
 
 
 def _check_journal(jpath: Path) -> JournalCheck:
@@ -759,17 +754,17 @@ def _check_journal(jpath: Path) -> JournalCheck:
     for i, item in enumerate(items, 1):
         line = positions[i - 1][0] if i - 1 < len(positions) else 0
 
-        def bad(kind: str, detail: str) -> None:
+        def bad(kind: str, chained_from: int | None = None) -> None:
             m = item if isinstance(item, dict) else {}
             problems.append(BadEntry(str(jpath), i, line, str(m.get("measure", "?")), str(m.get("date", "?")),
-                                     kind, detail))
+                                     kind, chained_from))
 
         if not isinstance(item, dict):
-            bad("malformed", "not a mapping")
+            bad("malformed")
             continue
         digest = item.get("hash")
         if not isinstance(digest, str):
-            bad("unhashed", "has no hash (written by hand or an old version): not covered by the chain")
+            bad("unhashed")
             continue
         if chain.entry_hash(prev, item) == digest:
             if not problems:
@@ -778,12 +773,9 @@ def _check_journal(jpath: Path) -> JournalCheck:
             continue
         source = _chained_from(item, digest, stored, exclude=i)
         if source is not None:
-            where = "the start of the journal" if source == 0 else f"entry {source}"
-            bad("removed or reordered", f"its content matches its hash but it chains from {where}, "
-                                        f"not from the entry before it")
+            bad("removed or reordered", source)
         else:
-            bad("edited", "its content does not match its hash: it was edited, or the entry before it "
-                          "was removed")
+            bad("edited")
         prev = digest  # check the rest against what each entry claims
     return JournalCheck(journal=str(jpath), exists=True, entries=len(items), head=_last_hash(items),
                         problems=tuple(problems), verified=tuple(hashes))

@@ -330,7 +330,11 @@ def test_history_note_is_one_printable_line(reg):
 def test_verify_bundled_fixture_and_after_writes(reg):
     result = run("verify", "--registry", str(FIXTURE / "tasks.yaml"))
     assert result.exit_code == 0, result.output
-    assert "9 entries checked, ok; head 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f" in result.stdout
+    assert result.stdout == (f"{FIXTURE / 'progress.yaml'}：核验 9 条记录，无误；台账哈希 "
+                             "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f\n核验：通过\n")
+    english = run("verify", "--lang", "en", "--registry", str(FIXTURE / "tasks.yaml"))
+    assert english.stdout == (f"{FIXTURE / 'progress.yaml'}: 9 entries checked, ok; head "
+                              "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f\nverify: ok\n")
     run("close", "1.1", "--evidence", "x", "--registry", str(reg))
     assert run("verify", "--registry", str(reg)).exit_code == 0
 
@@ -340,8 +344,13 @@ def test_verify_names_an_edited_note(reg):
     path.write_text(path.read_text().replace("围挡完成80%。", "围挡完成100%。"))
     result = run("verify", "--registry", str(reg))
     assert result.exit_code == 1
-    assert "progress.yaml:15: entry 3 (measure 2.1, 2019-01-15): edited" in result.stdout
-    assert result.stdout.endswith("verify: FAILED — the journal was changed after it was written\n")
+    assert result.stdout.splitlines()[1:] == [
+        f"  {path}:15: 第 3 条（措施 2.1，2019-01-15）：被修改——内容与其哈希不符：本条被修改，或其前一条被删除",
+        "核验：未通过——台账写入后被改动"]
+    english = run("verify", "--lang", "en", "--registry", str(reg))
+    assert english.stdout.splitlines()[1:] == [
+        f"  {path}:15: entry 3 (measure 2.1, 2019-01-15): edited — its content does not match its hash: it was edited, "
+        "or the entry before it was removed", "verify: FAILED — the journal was changed after it was written"]
 
 
 def test_verify_since_head(reg):
@@ -349,10 +358,14 @@ def test_verify_since_head(reg):
     run("close", "1.1", "--evidence", "x", "--registry", str(reg))
     ok = run("verify", "--since-head", head, "--registry", str(reg))
     assert ok.exit_code == 0, ok.output
-    assert f"since-head {head}: found at entry 9" in ok.stdout
-    fake = run("verify", "--since-head", "ab" * 32, "--registry", str(reg))
+    assert f"核验起点 {head}：见第 9 条（{reg.parent / 'progress.yaml'}:48），此前的记录未被改动\n" in ok.stdout
+    fake = run("verify", "--lang", "en", "--since-head", head, "--since-head", "ab" * 32, "--registry", str(reg))
     assert fake.exit_code == 1
-    assert "not found in the journal: the history before that summary was rewritten" in fake.stdout
+    assert fake.stdout.splitlines()[1:] == [
+        f"since-head {head}: found at entry 9 ({reg.parent / 'progress.yaml'}:48); the history up to it is unchanged",
+        f"head {'ab' * 32} not found in the journal: the history before that summary was rewritten (entries edited, "
+        "removed or reordered), or the hash is mistyped",
+        "verify: FAILED — the journal was changed after it was written"]
 
 
 @pytest.mark.parametrize("mistyped", ["55d6337076b2", "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f0",

@@ -194,7 +194,7 @@ def test_verify_names_a_deleted_entry(reg):
     assert not result.ok
     bad = result.first_bad
     assert (bad.index, bad.line, bad.measure, bad.date) == (5, 25, "3.2", "2018-06-30")
-    assert "the entry before it was removed" in bad.detail
+    assert (bad.problem, bad.chained_from) == ("edited", None)  # (the removed entry's hash is gone)
     assert len(result.journals[0].problems) == 1
 
 
@@ -205,19 +205,19 @@ def test_verify_names_a_swapped_pair(reg):
     result = journal.verify(reg)
     bad = result.first_bad
     assert (bad.index, bad.measure, bad.problem) == (3, "2.2", "removed or reordered")
-    assert bad.detail == "its content matches its hash but it chains from entry 4, not from the entry before it"
+    assert bad.chained_from == 4
 
 
 def test_verify_since_head(reg):
     record(reg, "1.1")
-    assert journal.verify(reg, since_head=FIXTURE_HEAD).since_head_at[1:] == (9, 48)
-    missing = journal.verify(reg, since_head="f" * 64)
-    assert not missing.ok and "history before that summary was rewritten" in missing.message
+    assert journal.verify(reg, since_heads=(FIXTURE_HEAD,)).since_heads[0][1][1:] == (9, 48)
+    missing = journal.verify(reg, since_heads=(FIXTURE_HEAD, "f" * 64))
+    assert not missing.ok and [at is None for _, at in missing.since_heads] == [False, True]
     # a head past the first tampered entry does not count as found
     head, entries = _entries_text(reg)
     entries[0] = entries[0].replace("60%", "70%")
     _write_entries(reg, head, entries)
-    assert journal.verify(reg, since_head=FIXTURE_HEAD).since_head_at is None
+    assert journal.verify(reg, since_heads=(FIXTURE_HEAD,)).since_heads == ((FIXTURE_HEAD, None),)
 
 
 def test_verify_without_journal_is_ok(reg):

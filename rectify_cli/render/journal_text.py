@@ -63,23 +63,31 @@ def render_history(entries, *, lang: Lang) -> str:
     return table(headers, rows, pad=False) + "\n"  # (200,000 entries: a few seconds less than tabulate)
 
 
-def render_verify(result) -> str:
+def render_verify(result, *, lang: Lang = Lang.zh) -> str:
+    """Each journal's chain checked, each problem on its line, each --since-head found or not."""
     lines = []
     for j in result.journals:
         if not j.exists:
-            lines.append(f"{j.journal}: no journal yet (nothing to verify)")
+            lines.append(printable(label("verify_no_journal", lang, journal=j.journal), single_line=True))
             continue
-        state = "ok" if not j.problems else f"{len(j.problems)} problem(s)"
-        lines.append(f"{j.journal}: {j.entries} entries checked, {state}; head {j.head}")
+        checked = label("verify_checked", lang, journal=j.journal, entries=j.entries, head=j.head,
+                        state=label("verify_ok_state", lang) if not j.problems
+                        else label("verify_problems_state", lang, problems=len(j.problems)))
+        lines.append(printable(checked, single_line=True))
         for p in j.problems:
-            lines.append(printable(f"  {p.journal}:{p.line}: entry {p.index} (measure {p.measure}, {p.date}): "
-                                   f"{p.problem} — {p.detail}", single_line=True))
-    if result.since_head is not None:
-        if result.since_head_at is not None:
-            journal, index, line = result.since_head_at
-            lines.append(f"since-head {result.since_head}: found at entry {index} ({journal}:{line}); "
-                         "the history up to it is unchanged")
+            what = label(_PROBLEMS[p.problem] + ("_start" if p.chained_from == 0 else ""), lang, source=p.chained_from)
+            lines.append(printable(f"  {p.journal}:{p.line}: " + label("verify_entry", lang, index=p.index, measure=p.measure,
+                                                                         date=p.date, what=what), single_line=True))
+    for head, at in result.since_heads:
+        if at is not None:
+            journal, index, line = at
+            lines.append(printable(label("verify_since_found", lang, head=head, index=index, journal=journal, line=line),
+                                   single_line=True))
         else:
-            lines.append(printable(result.message or f"since-head {result.since_head}: not found", single_line=True))
-    lines.append("verify: ok" if result.ok else "verify: FAILED — the journal was changed after it was written")
+            lines.append(label("verify_since_missing", lang, head=head))
+    lines.append(label("verify_passed" if result.ok else "verify_failed", lang))
     return "\n".join(lines) + "\n"
+
+
+_PROBLEMS = {"malformed": "verify_malformed", "unhashed": "verify_unhashed", "edited": "verify_edited",
+             "removed or reordered": "verify_moved"}
