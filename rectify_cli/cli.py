@@ -268,11 +268,15 @@ def summary_cmd(
     reg = _load(registry, no_cache)
     if output is not None and (role := reg.role_of(output)) is not None:
         raise UsageError(f"--output: {output} is the registry's {role} file; write the summary to another file")
+    today = dates.today(reg.plan.settings.timezone)
     try:
-        first, last = dates.parse_month(month) if month is not None else dates.previous_month(dates.today(reg.plan.settings.timezone))
+        first, last = dates.parse_month(month) if month is not None else dates.previous_month(today)
     except dates.DateFormatError as exc:
         raise UsageError(f"--month: {exc}") from None
-    report = _evaluate(reg, last, warn_days, report_period)
+    if first > today:
+        raise UsageError(f"--month: {month} has not begun (today is {today.isoformat()})")
+    # A month not over yet is judged as of today: a deadline later this month is not overdue.
+    report = _evaluate(reg, min(last, today), warn_days, report_period)
     monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
     _write_text(summary_text.render(monthly, lang=lang), output)
 
@@ -439,7 +443,7 @@ def extend_cmd(
 @app.command("history")
 def history_cmd(
     measure: Annotated[Optional[str], typer.Argument(help="Only this measure (or task) id.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only entries on or after this date.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only entries on or after this date (a month alone: from its first day).")] = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
     no_cache: NoCacheOpt = False,

@@ -39,30 +39,41 @@ def parse_iso(text: str) -> date:
     return _real_date(text, *map(int, match.groups()))
 
 
-def parse_user_date(text: str) -> date:
-    """A date typed on the command line; a month alone means its last day."""
+def _typed(text: str) -> tuple[int, int, int | None]:
+    """(year, month, day or None for a month alone) of a date typed on the command line."""
     normal = unicodedata.normalize("NFKC", text).strip()
     normal = re.sub(r"\s+", "", normal).replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
     match = _LOOSE.match(normal.rstrip("-"))
     if not match:
         raise DateFormatError(f"not a date: {text!r} (use {FORMS})")
     year, month, day = match.groups()
+    return int(year), int(month), None if day is None else int(day)
+
+
+def parse_user_date(text: str, *, month_start: bool = False) -> date:
+    """A date typed on the command line; a month alone means its last day (as of the end of
+    March), or with `month_start` its first (since the start of March)."""
+    year, month, day = _typed(text)
     if day is None:
-        first = _real_date(text, int(year), int(month), 1)
-        return first + relativedelta(day=31)
-    return _real_date(text, int(year), int(month), int(day))
+        first = _real_date(text, year, month, 1)
+        return first if month_start else first + relativedelta(day=31)
+    return _real_date(text, year, month, day)
 
 
 def parse_month(text: str) -> tuple[date, date]:
-    """`2019-03` / `2019年3月` -> (first day, last day) of that month."""
-    last = parse_user_date(text)
-    normal = unicodedata.normalize("NFKC", text).replace("年", "-").replace("月", "").replace("/", "-").strip()
-    if not re.fullmatch(r"\d{4}-\d{1,2}", normal):
+    """`2019-03` / `2019年3月` / `2019.3` -> (first day, last day) of that month."""
+    try:
+        year, month, day = _typed(text)
+    except DateFormatError:
+        day = 0
+    if day is not None:
         raise DateFormatError(f"not a month: {text!r} (use 2019-03 or 2019年3月)")
+    first = _real_date(text, year, month, 1)
+    last = first + relativedelta(day=31)
     if last == date.max:
         # a monthly report also looks at the following month, which the calendar lacks
         raise DateFormatError(f"{text!r}: the last month of the calendar has no following month to report on")
-    return last.replace(day=1), last
+    return first, last
 
 
 def _real_date(text: str, year: int, month: int, day: int) -> date:

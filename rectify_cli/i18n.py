@@ -171,6 +171,7 @@ LABELS = {
     "summary_title": ("{year}年{month}月整改情况月报（按月交账）", "Monthly rectification summary, {month_name} {year}"),
     "summary_owner": ("责任单位：{names}", "Responsible unit: {names}"),
     "summary_period": ("统计区间：{first} 至 {last}", "Period: {first} to {last}"),
+    "summary_month_not_over": ("（本月未结束，截至 {day}）", " (the month is not over: as of {day})"),
     "summary_none": ("本月无。", "None this month."),
     "summary_s1": ("一、总体情况", "1. Overview"),
     "summary_s2": ("二、本月销号", "2. Closed out this month"),

@@ -659,7 +659,7 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
         entries = [(i, e) for i, e in entries if e.measure in wanted]
     if since is not None:
         try:
-            first = dates.parse_user_date(since)
+            first = dates.parse_user_date(since, month_start=True)
         except dates.DateFormatError as exc:
             raise UsageError(f"--since: {exc}") from None
         entries = [(i, e) for i, e in entries if e.date >= first]

@@ -27,7 +27,8 @@ from .model import Entry, EntryState, MilestoneKind, Plan, Registry
 
 @dataclass(frozen=True)
 class Headline:
-    """The figures of the headline sentence, as of ``as_of`` (the month's last day)."""
+    """The figures of the headline sentence, as of ``as_of`` (the month's last day, or today
+    while the month is not over)."""
 
     as_of: date
     tasks_total: int
@@ -95,7 +96,7 @@ class StaleItem:
     text: str
     owners: tuple[str, ...]
     last_entry: date | None  # None: never reported on
-    days_since: int | None  # days from last_entry to the month's last day
+    days_since: int | None  # days from last_entry to the day judged (as_of)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class MonthlySummary:
     title: str
     first: date
     last: date
+    as_of: date  # the day everything is judged on: `last`, or today while the month is not over
     next_first: date
     next_last: date
     warn_days: int
@@ -357,7 +359,8 @@ def build(
     last: date,
     owners: tuple[str, ...] = (),
 ) -> MonthlySummary:
-    """The month [first, last] summarised from `report` (the engine's report as of `last`).
+    """The month [first, last] summarised from `report`: the engine's report as of `last`, or
+    as of today while the month is not over.
 
     `owners`: unit names or aliases; when given every section keeps only measures one of them
     owns (unknown names raise UsageError).
@@ -375,16 +378,17 @@ def build(
         title=plan.meta.title,
         first=first,
         last=last,
+        as_of=report.as_of,
         next_first=next_first,
         next_last=next_last,
         warn_days=report.warn_days,
         report_period_days=report.report_period_days,
         owners=names,
-        headline=_headline(report, last),
+        headline=_headline(report, report.as_of),
         closed=_closed(measures, first, last),
         overdue=_overdue(measures),
         due_next_month=_due_next_month(measures, next_first, next_last),
-        stale=_stale(measures, last),
+        stale=_stale(measures, report.as_of),
         extensions=_extensions(plan, measures, first, last),
         units=unit_rows,
         units_quiet=quiet,

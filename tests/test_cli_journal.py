@@ -309,8 +309,8 @@ def test_history_newest_first_for_a_task(reg):
 
 
 def test_history_since_and_unknown_id(reg):
-    result = run("history", "--since", "2019-02", "--registry", str(reg))
-    assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01"]
+    result = run("history", "--since", "2019-02", "--registry", str(reg))  # (from 1 February)
+    assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01", "2019-02-01"]
     unknown = run("history", "19", "--registry", str(reg))
     assert unknown.exit_code == 2
     assert "no task or measure '19' in the plan" in unknown.stderr
@@ -443,4 +443,12 @@ def test_a_measure_a_folder_cannot_place_is_refused(folder, measure, message):
     result = run("record", measure, "--state", "in_progress", "--note", "x", "--registry", str(folder))
     assert (result.exit_code, result.stderr) == (2, f"rectify: {message.format(folder=folder)}\n")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize("since", ["2019-03", "2019年3月", "2019-03-01"])
+def test_history_since_a_month_starts_on_its_first_day(reg, since):
+    """(`--as-of 2019-03` is the end of March; `--since 2019-03` its start.)"""
+    result = run("history", "--since", since, "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01"]
 

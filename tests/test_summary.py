@@ -235,3 +235,30 @@ def test_owner_option_names_the_unit():
     assert result.exit_code == 0
     assert "\n责任单位：自治区生态环境厅\n" in result.stdout
     assert "截至2019年3月31日，自治区生态环境厅负责的3项整改任务、4项具体措施中，" in result.stdout
+
+
+def test_a_month_not_over_is_judged_as_of_today():
+    """On 10 April, 2.1 (due 15 April) is due soon, not 15 days overdue as it would be on the
+    30th; 1.1 is 100 days overdue, as `check` says that day."""
+    result = run("summary", "-r", str(SMALL), "--month", "2019-04", env={**ENV, "RECTIFY_TODAY": "2019-04-10"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2] == "统计区间：2019-04-01 至 2019-04-30（本月未结束，截至 2019-04-10）"
+    overdue = lines[lines.index("三、逾期未完成（逾期最久的在前）") + 3:lines.index("四、下月到期预警（2019年5月）") - 1]
+    assert [line.split()[0] for line in overdue] == ["1.1"] and overdue[0].endswith(" 100")
+    assert "截至2019年4月10日，" in result.stdout
+    english = run("summary", "-r", str(SMALL), "--month", "2019-04", "--lang", "en",
+                  env={**ENV, "RECTIFY_TODAY": "2019-04-10"})
+    assert english.stdout.splitlines()[2] == "Period: 2019-04-01 to 2019-04-30 (the month is not over: as of 2019-04-10)"
+
+
+def test_a_month_not_begun_is_refused():
+    result = run("summary", "-r", str(SMALL), "--month", "2019-05", env={**ENV, "RECTIFY_TODAY": "2019-04-30"})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "rectify: --month: 2019-05 has not begun (today is 2019-04-30)\n"
+
+
+@pytest.mark.parametrize("month", ["2019-03", "2019年3月", "2019 年 3 月", "2019.03", "2019/3"])
+def test_a_month_is_read_in_the_forms_as_of_takes(month):
+    assert run("summary", "-r", str(SMALL), "--month", month).stdout.splitlines()[2] == "统计区间：2019-03-01 至 2019-03-31"
+

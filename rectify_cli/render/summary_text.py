@@ -263,7 +263,8 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
     ]
     if m.owners:
         lines.append(_l("summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
-    lines.append(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat()))
+    lines.append(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
+                 + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""))
 
     sections = [
         (_l("summary_s1", lang), headline_sentence(m.headline, owners=m.owners, lang=lang)),
