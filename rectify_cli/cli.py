@@ -560,6 +560,17 @@ def _to_devnull(fd: int, flags: int = os.O_WRONLY) -> None:
         os.close(null)
 
 
+def _carrying_chinese(encoding: str) -> str:
+    """`encoding`, or UTF-8 where it cannot carry Chinese (ASCII or Latin-1: a C locale,
+    PYTHONIOENCODING=ascii). The reports are Chinese, and `check` writes UTF-8 bytes anyway; an
+    encoding error halfway through a report (after `record` wrote its entry) helps nobody."""
+    try:
+        "台账".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return "utf-8"
+    return encoding
+
+
 def _guard_standard_streams() -> None:
     """Put sys.stdout and sys.stderr on a _StandardStream each.
 
@@ -587,7 +598,7 @@ def _guard_standard_streams() -> None:
         raw.closed_at_start = closed
         stream = io.TextIOWrapper(
             raw if unbuffered else io.BufferedWriter(raw),
-            encoding=old.encoding if old else "utf-8",
+            encoding=_carrying_chinese(old.encoding) if old else "utf-8",
             errors=old.errors if old else "backslashreplace",
             line_buffering=old.line_buffering if old else fd == 2,
             write_through=old.write_through if old else False,

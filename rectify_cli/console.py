@@ -25,7 +25,13 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
     """
     stream = file or (sys.stderr if stderr else sys.stdout)
     is_tty = hasattr(stream, "isatty") and stream.isatty()
-    no_color = "NO_COLOR" in os.environ or not is_tty
+    no_color = bool(os.environ.get("NO_COLOR")) or not is_tty  # (no-color.org: set and not empty)
+    if width is None and os.environ.get("COLUMNS", "").strip() == "0":
+        # Emacs shells and some containers say COLUMNS=0; Rich would lay everything out in no
+        # columns, printing nothing. The terminal's own width then, else 80.
+        import shutil
+
+        width = shutil.get_terminal_size().columns
     return _Console(
         file=stream,
         width=width,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -188,14 +189,15 @@ def test_show_unknown_id_exits_2_with_a_hint():
 # --------------------------------------------------------------------------- colour
 
 
-def _run_on_a_terminal(*args, no_color: bool) -> bytes:
-    """Run `rectify` with stdout on a pseudo-terminal, where colour is on unless NO_COLOR."""
+def _run_on_a_terminal(*args, no_color: bool | str) -> bytes:
+    """Run `rectify` with stdout on a pseudo-terminal, where colour is on unless NO_COLOR (a
+    string: NO_COLOR set to it)."""
     pty = pytest.importorskip("pty")
     master, slave = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     env.update(RECTIFY_TODAY="2019-03-31", COLUMNS="100", TERM="xterm-256color")
-    if no_color:
-        env["NO_COLOR"] = "1"
+    if no_color is not False:
+        env["NO_COLOR"] = "1" if no_color is True else no_color
     # Read while it runs: a full terminal buffer would otherwise block the child.
     proc = subprocess.Popen([sys.executable, "-m", "rectify_cli", *args], stdout=slave,
                             stderr=subprocess.PIPE, env=env, cwd=ROOT)
@@ -223,6 +225,38 @@ def test_colour_on_a_terminal_and_none_with_no_color():
     assert b"\x1b[" in coloured
     assert b"\x1b[" not in plain
     assert "完成 [#######-----------------------]  2/8  25%".encode() in plain
+    # no-color.org: NO_COLOR set but empty asks for nothing
+    assert b"\x1b[" in _run_on_a_terminal("status", "--registry", SMALL, no_color="")
+
+
+@pytest.mark.parametrize("command", [["status"], ["show", "1"]])
+def test_columns_0_is_no_width(command):
+    """Emacs shells and some containers set COLUMNS=0: laid out in 80 columns, not in none."""
+    env = {k: v for k, v in os.environ.items() if k not in ("RECTIFY_REGISTRY", "COLUMNS")}
+    at_80 = subprocess.run([sys.executable, "-m", "rectify_cli", *command, "--registry", SMALL],
+                           capture_output=True, env={**env, "RECTIFY_TODAY": "2019-03-31", "COLUMNS": "80"}, cwd=ROOT)
+    at_0 = subprocess.run([sys.executable, "-m", "rectify_cli", *command, "--registry", SMALL],
+                          capture_output=True, env={**env, "RECTIFY_TODAY": "2019-03-31", "COLUMNS": "0"}, cwd=ROOT)
+    assert (at_0.returncode, at_0.stdout) == (0, at_80.stdout) and "任务".encode() in at_0.stdout
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_standard_output_that_cannot_carry_chinese_gets_utf_8(tmp_path, encoding):
+    """A C locale or PYTHONIOENCODING=ascii: UTF-8, as `check` writes it, not a crash halfway
+    (after `record` had written its entry, a retry recorded it twice)."""
+    shutil.copytree(Path(SMALL).parent, tmp_path / "small")
+    env = {k: v for k, v in os.environ.items() if k not in ("RECTIFY_REGISTRY", "COLUMNS")}
+    env.update(RECTIFY_TODAY="2019-03-31", RECTIFY_CACHE_DIR=str(tmp_path / "cache"), PYTHONIOENCODING=encoding)
+    plan = str(tmp_path / "small" / "tasks.yaml")
+    status = subprocess.run([sys.executable, "-m", "rectify_cli", "status", "--registry", plan],
+                            capture_output=True, env=env, cwd=ROOT)
+    assert status.returncode == 0, status.stderr
+    assert status.stdout.decode("utf-8").startswith("测试台账")
+    record = subprocess.run([sys.executable, "-m", "rectify_cli", "report", "2.2", "--note", "四月检查", "--registry", plan],
+                            capture_output=True, env=env, cwd=ROOT)
+    assert (record.returncode, record.stderr) == (0, b"")
+    assert record.stdout.decode("utf-8").startswith("已记录 2.2 2019-03-31 定期报告")
+    assert (tmp_path / "small" / "progress.yaml").read_text(encoding="utf-8").count("四月检查") == 1
 
 
 def test_filters_naming_nothing_in_the_registry_exit_2():
