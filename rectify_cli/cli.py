@@ -43,7 +43,9 @@ class _Group(TyperGroup):
 
 
 def _annotate_problems(problems) -> None:
-    """Under GitHub Actions, a broken registry also shows as annotations on its lines."""
+    """Under GitHub Actions, a broken registry also shows as annotations on its lines. On
+    stderr, which the runner reads for workflow commands too: standard output may be a report
+    redirected to a file (`check --format junit > junit.xml`), which they would break."""
     from .errors import Problem
     from .gate import display_path
     from .render.check import escape_data, escape_property
@@ -53,7 +55,7 @@ def _annotate_problems(problems) -> None:
             where = f"file={escape_property(display_path(problem.file))},line={problem.line}"
             if problem.column is not None:
                 where += f",col={problem.column}"
-            typer.echo(f"::error {where}::{escape_data(problem.message)}")
+            typer.echo(f"::error {where}::{escape_data(problem.message)}", err=True)
 
 
 app = typer.Typer(

@@ -369,6 +369,7 @@ def test_invalid_registry_under_github_actions_is_annotated_on_its_line(monkeypa
     from rectify_cli.cli import app
 
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    result = CliRunner().invoke(app, ["check", "--registry", "tests/fixtures/planted/tasks.yaml"])
+    result = CliRunner().invoke(app, ["check", "--registry", "tests/fixtures/planted/tasks.yaml", "--format", "junit"])
     assert result.exit_code == 2
-    assert "::error file=tests/fixtures/planted/tasks.yaml,line=23,col=18::measure 1.1.owners: unknown unit" in result.output
+    assert "::error file=tests/fixtures/planted/tasks.yaml,line=23,col=18::measure 1.1.owners: unknown unit" in result.stderr
+    assert result.stdout == ""  # (`--format junit > junit.xml`: no annotation inside the report's file)
