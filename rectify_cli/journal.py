@@ -55,6 +55,7 @@ from .registry import (
     read_bytes,
     registry_files,
     resolve_path,
+    several_files_have,
     suggest,
 )
 from .yamltext import plain_ok, quoted
@@ -282,11 +283,7 @@ def _with_its_file(root: Path, measure: str) -> str:
     found = named_id(measure, ids)
     if found is not None:
         return found
-    several = [i for i in ids if i.rpartition(":")[2] == measure]
-    if several:
-        raise UsageError(f"{measure!r} is a measure of several files of {root} ({', '.join(several)}): "
-                         "name the one you mean with its file")
-    raise UsageError(f"no measure {measure!r} in the plan{suggest(measure, ids)}")
+    raise several_files_have(measure, ids) or UsageError(f"no measure {measure!r} in the plan{suggest(measure, ids)}")
 
 
 def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
@@ -655,7 +652,8 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
         elif key in task_ids:
             wanted = {m.id for t in reg.plan.tasks if t.id == key for m in t.measures}
         else:
-            raise UsageError(f"no task or measure {item!r} in the plan{suggest(key, sorted(measure_ids | task_ids))}")
+            ids = sorted(measure_ids | task_ids)
+            raise several_files_have(key, ids) or UsageError(f"no task or measure {item!r} in the plan{suggest(key, ids)}")
         entries = [(i, e) for i, e in entries if e.measure in wanted]
     if since is not None:
         try:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
-from .errors import Problem, RegistryError, did_you_mean
+from .errors import Problem, RegistryError, UsageError, did_you_mean
 from .model import (
     Claim,
     Deadline,
@@ -746,6 +746,17 @@ def _setting_positions(data) -> tuple[dict[str, tuple[int, int]], tuple[int, int
 
 
 suggest = did_you_mean  # the name other modules use
+
+
+def several_files_have(item: str, ids) -> UsageError | None:
+    """The error for an id given without its file that several files of a folder have (else
+    None): commands accept "18.4" for "NAME:18.4" only when one file has it (model.named_id)."""
+    key = item_key(item)
+    several = [i for i in ids if ":" in i and i.rpartition(":")[2] == key]
+    if len(several) < 2:
+        return None
+    return UsageError(f"{key!r} is in several files of the folder ({', '.join(several)}): name the one you mean "
+                      "with its file")
 
 
 def _looks_like_journal(data, file: str) -> bool:

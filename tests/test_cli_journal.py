@@ -434,7 +434,7 @@ def test_a_measure_only_one_file_has_is_found_without_its_file(folder):
 
 
 @pytest.mark.parametrize("measure, message", [
-    ("1.1", "'1.1' is a measure of several files of {folder} (sm:1.1, xz:1.1): name the one you mean with its file"),
+    ("1.1", "'1.1' is in several files of the folder (sm:1.1, xz:1.1): name the one you mean with its file"),
     ("nosuch:1.1", "{folder} is a folder registry with no plan file 'nosuch' (its files: sm, xz); got 'nosuch:1.1'"),
     ("99.9", "no measure '99.9' in the plan"),
 ])
@@ -451,4 +451,12 @@ def test_history_since_a_month_starts_on_its_first_day(reg, since):
     result = run("history", "--since", since, "--registry", str(reg))
     assert result.exit_code == 0, result.output
     assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01"]
+
+
+@pytest.mark.parametrize("command", ["show", "history"])
+def test_an_id_several_files_have_is_named_so_by_show_and_history(folder, command):
+    result = run(command, "1.1", "--registry", str(folder))
+    assert (result.exit_code, result.stderr) == (
+        2, "rectify: '1.1' is in several files of the folder (sm:1.1, xz:1.1): name the one you mean with its file\n")
+    assert run(command, "35.2", "--registry", str(folder)).exit_code == 0  # (only xz has it)
 

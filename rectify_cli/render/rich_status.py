@@ -28,7 +28,7 @@ from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport
 from ..errors import UsageError
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, word
 from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
-from ..registry import item_key, suggest
+from ..registry import item_key, several_files_have, suggest
 from ..textsafe import PerCharacter, printable
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -456,6 +456,9 @@ def _find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | No
 
 def _not_found(report: StatusReport, item_id: str) -> UsageError:
     ids = [tr.id for tr in report.tasks] + [mr.id for mr in report.measures()]
+    several = several_files_have(item_id, ids)
+    if several is not None:
+        return several
     hint = suggest(item_key(item_id), ids)
     if not hint:
         task_part = item_key(item_id).rpartition(".")[0]
