@@ -299,11 +299,15 @@ def reconcile_cmd(
 
 @app.command("validate")
 def validate_cmd(
+    ctx: typer.Context,
     path: Annotated[Optional[Path], typer.Argument(help="Plan file or folder (default: --registry or the bundled ledger).")] = None,
     registry: RegistryOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Check a registry and its journal; report every problem with file:line:column."""
+    source = ctx.get_parameter_source("registry")  # (RECTIFY_REGISTRY in the environment yields to PATH)
+    if path is not None and registry is not None and path != registry and getattr(source, "name", "") == "COMMANDLINE":
+        raise UsageError(f"two registries given, {path} and --registry {registry}: give one")
     # (The cache holds only what passed these checks, made by this version's rules, and the
     # checks against the plan and today run on every load: a cached file is as valid as read.)
     reg = _load(path or registry, no_cache)

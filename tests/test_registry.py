@@ -1,6 +1,7 @@
 """Loading validates: every planted mistake is reported with its file:line:column, together."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -110,6 +111,17 @@ def test_an_entry_naming_an_immediate_deadline_names_the_feedback_date(tmp_path)
     (tmp_path / "progress.yaml").write_text(
         '- measure: "4.1"\n  date: 2018-05-10\n  state: done\n  milestone: 2018-01-03\n  evidence: 通报\n', encoding="utf-8")
     assert load_registry(tmp_path / "tasks.yaml", use_cache=False).journal[0].milestone == date(2018, 1, 3)
+
+
+def test_validate_given_two_registries_says_so(tmp_path):
+    """A path and --registry naming another registry: one of them was silently dropped."""
+    small, bundled = str(FIXTURES / "small" / "tasks.yaml"), str(FIXTURES.parent.parent / "data" / "tasks.yaml")
+    both = _rectify("validate", bundled, "--registry", small, cwd=tmp_path, cache=tmp_path / "cache")
+    assert (both.returncode, both.stdout) == (2, "")
+    assert both.stderr == f"rectify: two registries given, {bundled} and --registry {small}: give one\n"
+    from_env = subprocess.run([sys.executable, "-m", "rectify_cli", "validate", bundled], capture_output=True, text=True,
+                              env={**os.environ, "RECTIFY_REGISTRY": small, "RECTIFY_CACHE_DIR": str(tmp_path / "cache")})
+    assert from_env.returncode == 0 and from_env.stdout.endswith("ok — 45 tasks, 179 measures, 179 journal entries\n")
 
 
 def test_validate_ok_on_small_fixture():
