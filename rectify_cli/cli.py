@@ -294,7 +294,8 @@ def reconcile_cmd(
     from .render import reconcile_text
 
     reg = _load(registry, no_cache)
-    _write_text(reconcile_text.render(reconcile.reconcile(reg.plan, reg.journal), lang=lang), None)
+    _write_text("\n".join(reconcile_text.render(result, lang=lang, file=file)
+                          for file, result in reconcile.reconcile_files(reg.plan, reg.journal)), None)
 
 
 @app.command("validate")

@@ -122,6 +122,9 @@ class Plan:
     settings: Settings
     units: tuple[Unit, ...]
     tasks: tuple[Task, ...]
+    # A folder's plan: (file name, its own meta) for each plan file. Each is a report of its own,
+    # whose claims count its own tasks (reconcile checks them so); `meta` sums them up.
+    parts: tuple[tuple[str, Meta], ...] = ()
 
     @property
     def immediate_due(self) -> date:

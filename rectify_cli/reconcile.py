@@ -23,7 +23,7 @@ Vocabulary used by the rules
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import engine
@@ -439,3 +439,21 @@ def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> Reconcile
         checks.append(ClaimCheck(claim.key, claim.text, claim.value, computed,
                                  spec.rule.zh, spec.rule.en, alternative))
     return ReconcileResult(report_date=as_of, checks=tuple(checks))
+
+
+def reconcile_files(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> list[tuple[str | None, ReconcileResult]]:
+    """`reconcile` of each report: a folder's files one by one, each file's claims against its
+    own tasks and journal entries, as of its own report date (their sum would hide a file that
+    overstates beside one that understates, and fault a file that makes no such claim); one
+    file as it is, named None."""
+    if not plan.parts:
+        return [(None, reconcile(plan, journal))]
+    # (the folder's settings, its immediate due date included: the measures are judged as there)
+    settings = replace(plan.settings, immediate_due=plan.immediate_due)
+    results = []
+    for name, meta in plan.parts:
+        prefix = name.rpartition(".")[0] + ":"
+        tasks = tuple(t for t in plan.tasks if t.id.startswith(prefix))
+        own = replace(plan, meta=meta, settings=settings, tasks=tasks, parts=())
+        results.append((name, reconcile(own, [e for e in journal if e.measure.startswith(prefix)])))
+    return results

@@ -255,3 +255,39 @@ def test_bundled_ledger_figures():
         "tasks_ongoing": (3, 3),
         "measures_ongoing": (65, 68),
     }
+
+
+def _measures_total_rows(output: str) -> list[tuple[str, str, str, str]]:
+    """(claimed, computed, verdict, the file whose title is above) of each measures_total row."""
+    rows, file = [], None
+    for line in output.splitlines():
+        if "：报告数字核对" in line:
+            file = line.split("：")[0]
+        elif line.startswith("measures_total "):
+            claimed, computed, verdict = line.split()[2:5]
+            rows.append((file, claimed, computed, verdict))
+    return rows
+
+
+@pytest.mark.parametrize("b_claims", ["overstated", "none"])
+def test_a_folder_checks_each_files_claims_against_its_own_appendix(tmp_path, b_claims):
+    """Summed up, a file that overstates hides beside one that understates, and a file making no
+    claim makes the others' figures look wrong: each report is checked on its own."""
+    ledger = Path(__file__).parent.parent / "data"
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    for name in ("a", "b"):
+        text = (ledger / "tasks.yaml").read_text(encoding="utf-8")
+        if name == "b":
+            text = text.replace("      text: 179项具体措施\n      value: 179", "      text: 179项具体措施\n      value: 180") \
+                if b_claims == "overstated" else text.replace(text[text.index("  claims:\n"):text.index("\nunits:")], "  claims: []")
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+        (folder / f"{name}.progress.yaml").write_bytes((ledger / "progress.yaml").read_bytes())
+    result = run("reconcile", "--registry", str(folder))
+    assert result.exit_code == 0, result.output
+    if b_claims == "overstated":
+        assert _measures_total_rows(result.stdout) == [("a.yaml", "179", "179", "一致"), ("b.yaml", "180", "179", "不一致")]
+    else:
+        assert _measures_total_rows(result.stdout) == [("a.yaml", "179", "179", "一致")]
+        assert "b.yaml：报告数字核对（按附件计算，截至2019-03-31）\n\n台账未记录报告的数字（registry.claims 为空）。\n" in result.stdout
+

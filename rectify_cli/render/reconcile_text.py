@@ -15,10 +15,12 @@ def _result(check: ClaimCheck, lang: Lang) -> str:
     return _l("reconcile_match" if check.matches else "reconcile_mismatch", lang)
 
 
-def render(result: ReconcileResult, *, lang: Lang) -> str:
-    """The table and the notes under it, ending with a newline."""
+def render(result: ReconcileResult, *, lang: Lang, file: str | None = None) -> str:
+    """The table and the notes under it, ending with a newline; `file`: the plan file of a
+    folder whose report it is, named in the title."""
     zh = lang == Lang.zh
-    lines = [_l("reconcile_title", lang, date=result.report_date.isoformat()), ""]
+    title = _l("reconcile_title", lang, date=result.report_date.isoformat())
+    lines = [title if file is None else cell(file) + ("：" if zh else ": ") + title, ""]
     if not result.checks:
         return "\n".join(lines + [_l("reconcile_no_claims", lang)]) + "\n"
 
