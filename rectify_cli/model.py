@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -166,8 +167,6 @@ class Registry:
     def role_of(self, path) -> str | None:
         """"plan" or "journal" when `path` is one of this registry's files (by another name
         too: a link, a relative path), else None."""
-        import os
-
         for role, files in (("plan", self.plan_files), ("journal", self.journal_files)):
             for file in files:
                 try:
@@ -204,5 +203,10 @@ def named_id(key: str, ids) -> str | None:
     there is none, or several."""
     if key in ids:
         return key
-    found = [i for i in ids if ":" in i and i.rpartition(":")[2] == key]
+    found = ids_in_files(key, ids)
     return found[0] if len(found) == 1 else None
+
+
+def ids_in_files(key: str, ids) -> list[str]:
+    """The ids "NAME:key" among `ids`: `key` in each file of a folder registry that has it."""
+    return [i for i in ids if ":" in i and i.rpartition(":")[2] == key]

@@ -34,6 +34,7 @@ from .model import (
     Settings,
     Task,
     Unit,
+    ids_in_files,
     item_key,  # (commands look ids up with it: here with the rest of the loader's API)
 )
 
@@ -753,7 +754,7 @@ def several_files_have(item: str, ids) -> UsageError | None:
     """The error for an id given without its file that several files of a folder have (else
     None): commands accept "18.4" for "NAME:18.4" only when one file has it (model.named_id)."""
     key = item_key(item)
-    several = [i for i in ids if ":" in i and i.rpartition(":")[2] == key]
+    several = ids_in_files(key, ids)
     if len(several) < 2:
         return None
     return UsageError(f"{key!r} is in several files of the folder ({', '.join(several)}): name the one you mean "
