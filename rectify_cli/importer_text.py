@@ -26,7 +26,8 @@ CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u
 _CJKISH = f"[{CJK}{CJK_PUNCT}]"
 
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
-SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+# Digits as ASCII: subscripts (PM₂.₅) and full-width digits (２０１８年, as an extraction may give them).
+DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉０１２３４５６７８９", "0123456789" * 2)
 
 SENTENCE_FINAL = "。！？；：…"
 CN_NUM = "零〇一二三四五六七八九十百"
@@ -77,7 +78,7 @@ def normalise(s: str) -> str:
     """Normalise one paragraph (no newlines inside)."""
     s = s.replace("\u3000", " ").replace("\t", " ").replace("\u00a0", " ")
     s = re.sub(r"_\{([^{}]*)\}", r"\1", s)  # PM_{2.5} -> PM2.5
-    s = s.translate(SUBSCRIPTS)
+    s = s.translate(DIGITS)
     s = re.sub(r" {2,}", " ", s).strip()
     if _has_cjk(s):
         s = _widen_punct(s)

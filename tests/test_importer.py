@@ -415,6 +415,19 @@ def test_import_command_warns_when_the_appendix_falls_short_of_the_reports_own_t
     assert whole.stderr.startswith("rectify: warning: no curation")
 
 
+def test_full_width_digits_import_as_ascii_ones(tmp_path):
+    """A PDF extraction may give every digit full width (２０１８年１２月底前): the same registry,
+    the report's figures (claims) included, as from the text with ASCII digits."""
+    text = SOURCE.read_text(encoding="utf-8")
+    wide = tmp_path / "wide.txt"
+    wide.write_text(text.translate(str.maketrans("0123456789", "０１２３４５６７８９")), encoding="utf-8")
+    curation = load_curation(CURATION)
+    from_wide = import_report(wide.read_text(encoding="utf-8"), filename="r.txt", curation=curation)
+    plain = import_report(text, filename="r.txt", curation=curation)
+    assert (from_wide.tasks_yaml, from_wide.progress_yaml) == (plain.tasks_yaml, plain.progress_yaml)
+    assert len(from_wide.registry["claims"]) == 12
+
+
 def test_import_command_reads_a_report_from_standard_input():
     from typer.testing import CliRunner
 
