@@ -360,9 +360,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     if when > today:
         raise UsageError(f"--date: {when.isoformat()} is in the future (today is {today.isoformat()}); "
                          "the journal records what has happened")
-    if when < plan.meta.feedback_date:  # (1900-01-01, 2091 for 2019: a slip of the keyboard)
+    feedback = plan.meta_of(measure).feedback_date
+    if when < feedback:  # (1900-01-01, 2091 for 2019: a slip of the keyboard)
         raise UsageError(f"--date: {when.isoformat()} is before the inspection's feedback "
-                         f"({plan.meta.feedback_date.isoformat()}), when the problems were handed over")
+                         f"({feedback.isoformat()}), when the problems were handed over")
 
     note = _text(note, "--note") or ""
     by_unit = _unit(plan, by, "--by")

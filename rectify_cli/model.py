@@ -131,6 +131,12 @@ class Plan:
     def immediate_due(self) -> date:
         return self.settings.immediate_due or self.meta.feedback_date
 
+    def meta_of(self, item_id: str) -> Meta:
+        """The meta of the report a task or measure id ("NAME:18.4" in a folder) belongs to:
+        its file's own (its feedback date, not the folder's earliest)."""
+        prefix = item_id.rpartition(":")[0]
+        return next((meta for name, meta in self.parts if name.rpartition(".")[0] == prefix), self.meta)
+
     def measures(self):
         for task in self.tasks:
             yield from task.measures

@@ -1174,6 +1174,7 @@ class JournalContext:
     """What journal rows are checked against on every load: the plan's ids and units, today."""
 
     def __init__(self, plan: Plan, today: date):
+        self.plan = plan
         self.measure_ids = {m.id: m.milestones for m in plan.measures()}  # ordered: suggestions stay stable
         self.units = {name: u.name for u in plan.units for name in (u.name, *u.aliases)}
         self.today = today
@@ -1197,6 +1198,8 @@ class JournalContext:
         append, states = entries.append, _ENTRY_STATES
         # Rows hold dates as canonical ISO text (YYYY-MM-DD), which sorts as the dates do.
         today_iso = today.isoformat()
+        # (its own file's: a journal records what was done after that report's inspection)
+        feedback_iso = self.plan.meta_of(prefix).feedback_date.isoformat()
         days: dict[str, date] = {}  # a journal repeats a few thousand dates
 
         def day_of(text: str | None) -> date | None:
@@ -1215,6 +1218,9 @@ class JournalContext:
                 continue
             if day > today_iso:
                 problems.append((index, "date", f"journal entry {index + 1}.date: {day} is in the future (today is {today_iso})"))
+            elif day < feedback_iso:
+                problems.append((index, "date", f"journal entry {index + 1}.date: {day} is before the inspection's "
+                                                f"feedback ({feedback_iso}), when the problems were handed over"))
             if milestone is not None and day_of(milestone) not in self.deadlines(mid):
                 deadlines = ", ".join(sorted({d.isoformat() for d in self.deadlines(mid)})) or "none: it is ongoing (长期坚持)"
                 problems.append((index, "milestone", f"journal entry {index + 1}.milestone: {milestone} is not a deadline of "

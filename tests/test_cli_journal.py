@@ -460,3 +460,15 @@ def test_an_id_several_files_have_is_named_so_by_show_and_history(folder, comman
         2, "rectify: '1.1' is in several files of the folder (sm:1.1, xz:1.1): name the one you mean with its file\n")
     assert run(command, "35.2", "--registry", str(folder)).exit_code == 0  # (only xz has it)
 
+
+def test_a_folder_checks_an_entrys_date_against_its_own_files_feedback_date(folder):
+    """sm's inspection fed back on 2018-03-01, xz's on 2018-01-03: a February entry fits only xz."""
+    plan = folder / "sm.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("feedback_date: 2018-01-03", "feedback_date: 2018-03-01"),
+                    encoding="utf-8")
+    refused = run("record", "sm:1.1", "--state", "in_progress", "--note", "x", "--date", "2018-02-01", "--registry", str(folder))
+    assert (refused.exit_code, refused.stderr) == (
+        2, "rectify: --date: 2018-02-01 is before the inspection's feedback (2018-03-01), when the problems were handed over\n")
+    accepted = run("record", "xz:35.2", "--state", "in_progress", "--note", "x", "--date", "2018-02-01", "--registry", str(folder))
+    assert accepted.exit_code == 0, accepted.output
+

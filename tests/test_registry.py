@@ -113,6 +113,21 @@ def test_an_entry_naming_an_immediate_deadline_names_the_feedback_date(tmp_path)
     assert load_registry(tmp_path / "tasks.yaml", use_cache=False).journal[0].milestone == date(2018, 1, 3)
 
 
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_an_entry_dated_before_the_inspections_feedback_is_refused(tmp_path, monkeypatch, use_cache):
+    """As `record` refuses it: 1900-01-01 written by hand (or by an older version) is a slip."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    journal = tmp_path / "reg" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write('- measure: "1.1"\n  date: 1900-01-01\n  state: in_progress\n  note: typo\n')
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "reg" / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+    assert str(caught.value) == (f"{journal}:{lines + 2}:9: journal entry 10.date: 1900-01-01 is before the inspection's "
+                                 "feedback (2018-01-03), when the problems were handed over")
+
+
 def test_validate_given_two_registries_says_so(tmp_path):
     """A path and --registry naming another registry: one of them was silently dropped."""
     small, bundled = str(FIXTURES / "small" / "tasks.yaml"), str(FIXTURES.parent.parent / "data" / "tasks.yaml")
