@@ -451,10 +451,11 @@ def _moved(result, milestone: date | None):
 
 
 def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: date | None = None,
-                    milestone: date | None = None) -> str | None:
+                    milestone: date | None = None, late: bool | None = None) -> str | None:
     """Why an entry of `state` can't follow the measure's state `result` (as of `when`, just
     before the entry), or None. The rules a write is checked by, for it and for the entries
-    recorded after its date (see _check_later_entries)."""
+    recorded after its date (see _check_later_entries; `late`: an extension's flag as written,
+    which must still say whether it came after the deadline it moves)."""
     dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
     if state is EntryState.DONE and result.closed:
         ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
@@ -467,6 +468,9 @@ def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: 
             return f"{measure} has no pending deadline as of {when.isoformat()}: nothing to extend"
         if to is not None and to <= moving.due:
             return f"--to {to.isoformat()} is not after the deadline it moves ({moving.due.isoformat()})"
+        if late is not None and late != (when > moving.due):
+            return (f"it is flagged {'late' if late else 'on time'}, but the deadline it moves would then be "
+                    f"{moving.due.isoformat()}")
     return None
 
 
@@ -483,7 +487,8 @@ def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None
         before = [*(e for e in mine[:at] if e.date <= request.day), new_entry, *(e for e in mine[:at] if e.date > request.day)]
         report = engine.evaluate(plan=reg.plan, journal=before, as_of=later.date)
         result = next(m for m in report.measures() if m.id == measure)
-        conflict = _state_conflict(later.state, measure, result, later.date, to=later.to, milestone=later.milestone)
+        conflict = _state_conflict(later.state, measure, result, later.date, to=later.to, milestone=later.milestone,
+                                   late=later.late)
         if conflict:
             where = f", line {later.location.line}" if later.location is not None and later.location.line else ""
             raise JournalWriteError(

@@ -237,6 +237,11 @@ BACK_DATED = [
      ("extend", "3.1", "--to", "2021-12-31", "--reason", "资金", "--approved-by", "自治区生态环境厅", "--date", "2019-03-10"),
      "this extended entry, dated 2019-03-10, would make the later entry of 2019-03-20 (extended, line {line}) wrong: "
      "2021-06-30 is not after the deadline it moves (2021-12-31); record it with a date after that entry, or not at all"),
+    ([("extend", "1.1", "--to", "2019-06-30", "--reason", "冬季", "--approved-by", "拉萨市", "--date", "2019-03-20", "--late")],
+     ("extend", "1.1", "--to", "2019-05-31", "--reason", "资金", "--approved-by", "拉萨市", "--date", "2018-12-20"),
+     "this extended entry, dated 2018-12-20, would make the later entry of 2019-03-20 (extended, line {line}) wrong: "
+     "it is flagged late, but the deadline it moves would then be 2019-05-31; record it with a date after that entry, "
+     "or not at all"),
     ([("close", "3.1", "--evidence", "验收", "--date", "2019-03-20")],
      ("extend", "3.1", "--to", "2021-06-30", "--reason", "冬季", "--approved-by", "自治区生态环境厅", "--date", "2019-03-10"),
      None),
