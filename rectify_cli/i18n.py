@@ -118,6 +118,9 @@ LABELS = {
                            "journal, not from the entry before it"),
     "verify_since_found": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），此前的记录未被改动",
                            "since-head {head}: found at entry {index} ({journal}:{line}); the history up to it is unchanged"),
+    "verify_since_changed": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），但此前的记录已被改动（见上）",
+                             "since-head {head}: at entry {index} ({journal}:{line}), but the history before it was "
+                             "changed (see above)"),
     "verify_since_missing": ("核验起点 {head}：台账中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
                              "head {head} not found in the journal: the history before that summary was rewritten "
                              "(entries edited, removed or reordered), or the hash is mistyped"),

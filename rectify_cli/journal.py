@@ -693,14 +693,17 @@ class JournalCheck:
     problems: tuple[BadEntry, ...]
     # (hash, index, line) of each entry up to the first problem: what --since-head may name
     verified: tuple[tuple[str, int, int], ...] = ()
+    # the same of each hashed entry from the first problem on: a head found there does not vouch
+    beyond: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
     journals: tuple[JournalCheck, ...]
-    # Each --since-head given, and where it is: (journal, entry index, line), None when not found.
-    since_heads: tuple[tuple[str, tuple[str, int, int] | None], ...] = ()
+    # Each --since-head given, and where it is: ((journal, entry index, line), whether the history
+    # up to it is intact), None when no entry has it.
+    since_heads: tuple[tuple[str, tuple[tuple[str, int, int], bool] | None], ...] = ()
 
     @property
     def entries_checked(self) -> int:
@@ -738,7 +741,7 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
         raise RegistryError(f"{root}: no such file or folder")
     checks = tuple(_check_journal(journal_path_for(f)) for f in plan_files(root))
     found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
-    ok = all(not j.problems for j in checks) and all(at is not None for _, at in found)
+    ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
     return VerifyResult(ok=ok, journals=checks, since_heads=found)
 
 
@@ -754,6 +757,7 @@ def _check_journal(jpath: Path) -> JournalCheck:
             stored.setdefault(item["hash"], i)
     problems: list[BadEntry] = []
     hashes: list[tuple[str, int, int]] = []  # (hash, index, line) of entries whose chain verified
+    beyond: list[tuple[str, int, int]] = []  # and of the entries from the first problem on
     prev = chain.GENESIS
     for i, item in enumerate(items, 1):
         line = positions[i - 1][0] if i - 1 < len(positions) else 0
@@ -770,19 +774,16 @@ def _check_journal(jpath: Path) -> JournalCheck:
         if not isinstance(digest, str):
             bad("unhashed")
             continue
-        if chain.entry_hash(prev, item) == digest:
-            if not problems:
-                hashes.append((digest, i, line))
-            prev = digest
-            continue
-        source = _chained_from(item, digest, stored, exclude=i)
-        if source is not None:
-            bad("removed or reordered", source)
-        else:
-            bad("edited")
-        prev = digest  # check the rest against what each entry claims
+        if chain.entry_hash(prev, item) != digest:
+            source = _chained_from(item, digest, stored, exclude=i)
+            if source is not None:
+                bad("removed or reordered", source)
+            else:
+                bad("edited")
+        (beyond if problems else hashes).append((digest, i, line))
+        prev = digest  # (after a problem: the rest is checked against what each entry claims)
     return JournalCheck(journal=str(jpath), exists=True, entries=len(items), head=_last_hash(items),
-                        problems=tuple(problems), verified=tuple(hashes))
+                        problems=tuple(problems), verified=tuple(hashes), beyond=tuple(beyond))
 
 
 def _chained_from(item, digest: str, stored: dict, *, exclude: int) -> int | None:
@@ -795,9 +796,11 @@ def _chained_from(item, digest: str, stored: dict, *, exclude: int) -> int | Non
     return None
 
 
-def _find_hash(check: JournalCheck, wanted: str) -> tuple[str, int, int] | None:
-    """Where `wanted` sits in the journal, if the chain verifies up to and including it."""
-    for digest, index, line in check.verified:
-        if digest == wanted:
-            return check.journal, index, line
+def _find_hash(check: JournalCheck, wanted: str) -> tuple[tuple[str, int, int], bool] | None:
+    """((journal, index, line) of `wanted`, whether the chain verifies up to and including it),
+    or None when no entry has it."""
+    for hashes, intact in ((check.verified, True), (check.beyond, False)):
+        for digest, index, line in hashes:
+            if digest == wanted:
+                return (check.journal, index, line), intact
     return None

@@ -371,6 +371,11 @@ def test_verify_since_head(reg):
         f"head {'ab' * 32} not found in the journal: the history before that summary was rewritten (entries edited, "
         "removed or reordered), or the hash is mistyped",
         "verify: FAILED — the journal was changed after it was written"]
+    path = reg.parent / "progress.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("围挡完成80%。", "围挡完成100%。"), encoding="utf-8")
+    changed = run("verify", "--since-head", head, "--registry", str(reg))
+    assert changed.exit_code == 1
+    assert f"核验起点 {head}：见第 9 条（{path}:48），但此前的记录已被改动（见上）\n" in changed.stdout
 
 
 @pytest.mark.parametrize("mistyped", ["55d6337076b2", "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f0",

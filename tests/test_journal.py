@@ -210,14 +210,16 @@ def test_verify_names_a_swapped_pair(reg):
 
 def test_verify_since_head(reg):
     record(reg, "1.1")
-    assert journal.verify(reg, since_heads=(FIXTURE_HEAD,)).since_heads[0][1][1:] == (9, 48)
+    at = (str(reg.parent / "progress.yaml"), 9, 48)
+    assert journal.verify(reg, since_heads=(FIXTURE_HEAD,)).since_heads[0][1] == (at, True)
     missing = journal.verify(reg, since_heads=(FIXTURE_HEAD, "f" * 64))
     assert not missing.ok and [at is None for _, at in missing.since_heads] == [False, True]
-    # a head past the first tampered entry does not count as found
+    # a head past the first tampered entry is found, but vouches for nothing
     head, entries = _entries_text(reg)
     entries[0] = entries[0].replace("60%", "70%")
     _write_entries(reg, head, entries)
-    assert journal.verify(reg, since_heads=(FIXTURE_HEAD,)).since_heads == ((FIXTURE_HEAD, None),)
+    changed = journal.verify(reg, since_heads=(FIXTURE_HEAD,))
+    assert not changed.ok and changed.since_heads == ((FIXTURE_HEAD, (at, False)),)
 
 
 def test_verify_without_journal_is_ok(reg):

@@ -78,11 +78,11 @@ def render_verify(result, *, lang: Lang = Lang.zh) -> str:
             what = label(_PROBLEMS[p.problem] + ("_start" if p.chained_from == 0 else ""), lang, source=p.chained_from)
             lines.append(printable(f"  {p.journal}:{p.line}: " + label("verify_entry", lang, index=p.index, measure=p.measure,
                                                                          date=p.date, what=what), single_line=True))
-    for head, at in result.since_heads:
-        if at is not None:
-            journal, index, line = at
-            lines.append(printable(label("verify_since_found", lang, head=head, index=index, journal=journal, line=line),
-                                   single_line=True))
+    for head, found in result.since_heads:
+        if found is not None:
+            (journal, index, line), intact = found
+            lines.append(printable(label("verify_since_found" if intact else "verify_since_changed", lang, head=head,
+                                         index=index, journal=journal, line=line), single_line=True))
         else:
             lines.append(label("verify_since_missing", lang, head=head))
     lines.append(label("verify_passed" if result.ok else "verify_failed", lang))
