@@ -180,6 +180,7 @@ LABELS = {
     "summary_s2": ("二、本月销号", "2. Closed out this month"),
     "summary_s3": ("三、逾期未完成（逾期最久的在前）", "3. Overdue and still open (longest overdue first)"),
     "summary_s4": ("四、下月到期预警（{next}）", "4. Due next month ({next})"),
+    "summary_s4_from": ("四、到期预警（{first} 至 {last}）", "4. Falling due from {first} to {last}"),
     "summary_s5": ("五、长期坚持措施久未报告（超过{days}天未报告）",
                    "5. Ongoing measures not reported on for over {days} days"),
     "summary_s6": ("六、本月批准延期", "6. Extensions granted this month"),

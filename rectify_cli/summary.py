@@ -370,8 +370,10 @@ def build(
     if names:
         report = engine.select(report, owners=names, units=plan.units)
     measures = list(report.measures())
-    next_first = last + relativedelta(days=1)
-    next_last = next_first + relativedelta(day=31)
+    # Due next month; while this month is not over, from tomorrow on (what falls due before its
+    # end is no longer overdue on the day judged, and must still be warned of).
+    next_last = last + relativedelta(days=1) + relativedelta(day=31)
+    next_first = min(report.as_of, last) + relativedelta(days=1)
     unit_rows, quiet = _units(plan, measures, names)
     heads = _journal_heads(registry, last)
     return MonthlySummary(

@@ -244,12 +244,16 @@ def test_a_month_not_over_is_judged_as_of_today():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[2] == "统计区间：2019-04-01 至 2019-04-30（本月未结束，截至 2019-04-10）"
-    overdue = lines[lines.index("三、逾期未完成（逾期最久的在前）") + 3:lines.index("四、下月到期预警（2019年5月）") - 1]
+    overdue = lines[lines.index("三、逾期未完成（逾期最久的在前）") + 3:lines.index("四、到期预警（2019-04-11 至 2019-05-31）") - 1]
     assert [line.split()[0] for line in overdue] == ["1.1"] and overdue[0].endswith(" 100")
+    # what falls due before the month is over is warned of, from tomorrow on
+    due = lines[lines.index("四、到期预警（2019-04-11 至 2019-05-31）") + 3]
+    assert due.split()[:2] == ["2019-04-15", "2.1"]
     assert "截至2019年4月10日，" in result.stdout
     english = run("summary", "-r", str(SMALL), "--month", "2019-04", "--lang", "en",
                   env={**ENV, "RECTIFY_TODAY": "2019-04-10"})
     assert english.stdout.splitlines()[2] == "Period: 2019-04-01 to 2019-04-30 (the month is not over: as of 2019-04-10)"
+    assert "4. Falling due from 2019-04-11 to 2019-05-31\n" in english.stdout
 
 
 def test_a_month_not_begun_is_refused():

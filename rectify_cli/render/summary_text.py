@@ -270,7 +270,8 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
         (_l("summary_s1", lang), headline_sentence(m.headline, owners=m.owners, lang=lang)),
         (_l("summary_s2", lang), _closed(m, lang)),
         (_l("summary_s3", lang), _overdue(m, lang)),
-        (_l("summary_s4", lang, next=next_month), _due_next(m, lang)),
+        (_l("summary_s4", lang, next=next_month) if m.next_first.day == 1 else
+         _l("summary_s4_from", lang, first=m.next_first.isoformat(), last=m.next_last.isoformat()), _due_next(m, lang)),
         (_l("summary_s5", lang, days=m.report_period_days), _stale(m, lang)),
         (_l("summary_s6", lang), _extensions(m, lang)),
     ]
