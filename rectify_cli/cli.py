@@ -269,7 +269,7 @@ def summary_cmd(
 
     reg = _load(registry, no_cache)
     if output is not None and (role := reg.role_of(output)) is not None:
-        raise UsageError(f"--output: {output} is the registry's {role} file; write the summary to another file")
+        raise UsageError(f"--output: {output} is {role}; write the summary to another file")
     today = dates.today(reg.plan.settings.timezone)
     try:
         first, last = dates.parse_month(month) if month is not None else dates.previous_month(today)
@@ -277,6 +277,9 @@ def summary_cmd(
         raise UsageError(f"--month: {exc}") from None
     if first > today:
         raise UsageError(f"--month: {month} has not begun (today is {today.isoformat()})")
+    if last < reg.plan.meta.feedback_date:
+        raise UsageError(f"--month: {month} ended before the inspection's feedback "
+                         f"({reg.plan.meta.feedback_date.isoformat()}): nothing to report on")
     # A month not over yet is judged as of today: a deadline later this month is not overdue.
     report = _evaluate(reg, min(last, today), warn_days, report_period)
     monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))

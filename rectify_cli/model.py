@@ -169,11 +169,15 @@ class Registry:
     journal_files: tuple[str, ...] = ()
     # path -> SHA-256 of the bytes loaded, for each file read (when loaded with the cache).
     sources: dict = field(default_factory=dict, compare=False)
+    folder: str | None = None  # a folder registry's folder
 
     def role_of(self, path) -> str | None:
-        """"plan" or "journal" when `path` is one of this registry's files (by another name
-        too: a link, a relative path), else None."""
-        for role, files in (("plan", self.plan_files), ("journal", self.journal_files)):
+        """What `path` is to this registry, when writing a report there would damage it: one
+        of its files (by another name too: a link, a relative path), a journal's lock file, or
+        a .yaml file in a folder registry's folder (read as a plan file from then on); else None."""
+        locks = tuple(f"{journal}.lock" for journal in self.journal_files)
+        for role, files in (("the registry's plan file", self.plan_files), ("the registry's journal", self.journal_files),
+                            ("the lock file of the registry's journal", locks)):
             for file in files:
                 try:
                     if os.path.samefile(path, file):
@@ -181,6 +185,9 @@ class Registry:
                 except OSError:  # one of them doesn't exist (a journal not written yet)
                     if os.path.abspath(path) == os.path.abspath(file):
                         return role
+        if self.folder is not None and os.path.splitext(path)[1].lower() in (".yaml", ".yml") \
+                and os.path.realpath(os.path.dirname(os.path.abspath(path))) == os.path.realpath(self.folder):
+            return "in the registry's folder, where a .yaml file is read as a plan file"
         return None
 
 

@@ -209,6 +209,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         plan_files=tuple(str(f) for f in files),
         journal_files=tuple(str(journal_path_for(f)) for f in files),
         sources=versions,
+        folder=str(root) if root.is_dir() else None,
     )
 
 

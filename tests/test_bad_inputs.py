@@ -552,17 +552,33 @@ def test_output_file_that_is_a_folder(tmp_path, startup_seconds):
     assert list((tmp_path / "reports").iterdir()) == []
 
 
-@pytest.mark.parametrize("target, role", [("small/progress.yaml", "journal"), ("small/tasks.yaml", "plan"),
-                                          ("plan-link.yaml", "plan"), ("small/../small/progress.yaml", "journal")])
+@pytest.mark.parametrize("target, role", [
+    ("small/progress.yaml", "the registry's journal"), ("small/tasks.yaml", "the registry's plan file"),
+    ("plan-link.yaml", "the registry's plan file"), ("small/../small/progress.yaml", "the registry's journal"),
+    ("small/progress.yaml.lock", "the lock file of the registry's journal"),
+])
 def test_summary_output_that_is_a_registry_file_is_refused(tmp_path, startup_seconds, target, role):
     """`-o` naming the journal (or the plan, by any name) would replace the ledger with the report."""
     shutil.copytree(SMALL, tmp_path / "small")
     (tmp_path / "plan-link.yaml").symlink_to(tmp_path / "small" / "tasks.yaml")
     before = {p.name: p.read_bytes() for p in (tmp_path / "small").iterdir()}
     run = rectify(["summary", "-r", "small", "--month", "2019-03", "-o", target], tmp_path)
-    assert_refused(run, [f"--output: {target} is the registry's {role} file; write the summary to another file"],
+    assert_refused(run, [f"--output: {target} is {role}; write the summary to another file"],
                    startup_seconds)
     assert {p.name: p.read_bytes() for p in (tmp_path / "small").iterdir()} == before
+
+
+def test_summary_output_into_a_folder_registry_as_yaml_is_refused(tmp_path, startup_seconds):
+    """c.yaml in a folder registry would be read as a third plan file, and break every command."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    for name in ("a", "b"):
+        shutil.copy(SMALL / "tasks.yaml", folder / f"{name}.yaml")
+    run = rectify(["summary", "-r", "reg", "--month", "2019-03", "-o", "reg/c.yaml"], tmp_path)
+    assert_refused(run, ["--output: reg/c.yaml is in the registry's folder, where a .yaml file is read as a plan file; "
+                         "write the summary to another file"], startup_seconds)
+    assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml"]
+    assert rectify(["summary", "-r", "reg", "--month", "2019-03", "-o", "reg/c.txt"], tmp_path).returncode == 0
 
 
 def test_import_into_a_file_instead_of_a_folder(tmp_path, startup_seconds):

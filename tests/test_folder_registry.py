@@ -249,5 +249,5 @@ def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     # (one command for the whole of a folder's summary: a --since-head per journal)
     both = run("verify", "--since-head", earlier[0], "--since-head", earlier[1], "-r", str(folder), env_extra=cache)
     assert both.returncode == 0 and both.stdout.count("此前的记录未被改动") == 2
-    before = run("summary", "--month", "2017-12", "-r", str(folder), env_extra=cache).stdout.splitlines()[-2:]
+    before = run("summary", "--month", "2018-01", "-r", str(folder), env_extra=cache).stdout.splitlines()[-2:]
     assert before == [f"台账哈希（截至本月）: 无  {a}", f"台账哈希（截至本月）: 无  {b}"]

@@ -262,6 +262,13 @@ def test_a_month_not_begun_is_refused():
     assert result.stderr == "rectify: --month: 2019-05 has not begun (today is 2019-04-30)\n"
 
 
+def test_a_month_before_the_inspection_is_refused():
+    result = run("summary", "-r", str(SMALL), "--month", "2017-12")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "rectify: --month: 2017-12 ended before the inspection's feedback (2018-01-03): nothing to report on\n"
+    assert run("summary", "-r", str(SMALL), "--month", "2018-01").exit_code == 0  # (the month of the feedback)
+
+
 @pytest.mark.parametrize("month", ["2019-03", "2019年3月", "2019 年 3 月", "2019.03", "2019/3"])
 def test_a_month_is_read_in_the_forms_as_of_takes(month):
     assert run("summary", "-r", str(SMALL), "--month", month).stdout.splitlines()[2] == "统计区间：2019-03-01 至 2019-03-31"
