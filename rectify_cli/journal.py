@@ -105,6 +105,7 @@ class WriteResult:
     head: str  # the new head hash (= fields["hash"])
     warnings: tuple[Notice, ...]
     effect: Effect
+    measure: str  # its id as commands name it ("NAME:18.4" in a folder; `fields` hold "18.4")
     created: bool = False  # the journal file did not exist before
 
 
@@ -154,7 +155,7 @@ def append(
         remember_append(root, journal=jpath, old=old, new=new, entry=entry, registry=reg, entries=after, store=store)
     effect = _effect(reg, after, measure, today)
     return WriteResult(fields=fields, journal=str(jpath), head=fields["hash"], warnings=request.warnings,
-                       effect=effect, created=old is None)
+                       effect=effect, created=old is None, measure=measure)
 
 
 def _prefix_of(root: Path, plan_file: Path) -> str:

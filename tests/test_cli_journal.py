@@ -437,6 +437,7 @@ def test_a_measure_only_one_file_has_is_found_without_its_file(folder):
     before = (folder / "sm.progress.yaml").read_bytes()
     result = run("record", "35.2", "--state", "in_progress", "--note", "专班成立", "--registry", str(folder))
     assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"已记录 xz:35.2 {TODAY} 推进中 — ")  # (named as show and history name it)
     assert (folder / "xz.progress.yaml").read_text(encoding="utf-8").endswith(
         f'- measure: "35.2"\n  date: {TODAY}\n  state: in_progress\n  note: 专班成立\n'
         f"  hash: {result.stdout.split('台账哈希 ')[1].split()[0]}\n")

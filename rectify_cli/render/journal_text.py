@@ -16,7 +16,7 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
         what += f" → {f['to']}"
     if f.get("late"):
         what += label("written_late_flag", lang)
-    lines = [printable(f"{label('written', lang)} {f['measure']} {f['date']} {what} — {effect_text(result.effect, lang)}",
+    lines = [printable(f"{label('written', lang)} {result.measure} {f['date']} {what} — {effect_text(result.effect, lang)}",
                        single_line=True)]
     lines += [printable(f"  ! {label('notice_' + n.key, lang, **n.values)}", single_line=True) for n in result.warnings]
     created = label("journal_new_file", lang) if result.created else ""
