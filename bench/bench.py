@@ -362,8 +362,10 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     WORK.mkdir(exist_ok=True)
     cache_root = Path(tempfile.mkdtemp(prefix="cache-", dir=WORK))
-    env = {**os.environ, "RECTIFY_TODAY": TODAY.isoformat(), "RECTIFY_CACHE_DIR": str(cache_root / "unused"),
-           "PYTHONDONTWRITEBYTECODE": "0"}
+    # (bytecode written and reused, as on a user's machine: any value of PYTHONDONTWRITEBYTECODE,
+    # "0" too, stops Python writing it, and start-up would then compile every changed module)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(RECTIFY_TODAY=TODAY.isoformat(), RECTIFY_CACHE_DIR=str(cache_root / "unused"))
     table = Table()
     floors: dict[int, float] = {}
     peer: dict[int, float] = {}
