@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 from .engine import STALE, Status
 from .errors import RectifyError, UsageError
-from .i18n import Lang
+from .i18n import Lang, plural
 from .textsafe import printable
 
 EXIT_FOUND = 1
@@ -316,8 +316,8 @@ def validate_cmd(
     # checks against the plan and today run on every load: a cached file is as valid as read.)
     reg = _load(path or registry, no_cache)
     measures = sum(len(t.measures) for t in reg.plan.tasks)
-    typer.echo(printable(f"{', '.join(reg.plan_files)}: ok — {len(reg.plan.tasks)} tasks, {measures} measures, "
-                         f"{len(reg.journal)} journal entries", single_line=True))
+    typer.echo(printable(f"{', '.join(reg.plan_files)}: ok — {plural(len(reg.plan.tasks), 'task')}, "
+                         f"{plural(measures, 'measure')}, {plural(len(reg.journal), 'journal entry', 'journal entries')}", single_line=True))
 
 
 @app.command("export")

@@ -134,8 +134,8 @@ LABELS = {
     "status_not_updated_warning": ("注意：台账已 {days} 天（约 {months} 个月）未更新，超过报告周期 {period} 天。",
                                    "Warning: the ledger has not been updated for {days} days (about {months} months), longer than the {period}-day reporting period."),
     "status_no_entries_warning": ("注意：台账尚无任何进展记录。", "Warning: the ledger has no journal entries yet."),
-    "status_tasks_count": ("任务 {n} 项：", "{n} tasks: "),
-    "status_measures_count": ("措施 {n} 项：", "{n} measures: "),
+    "status_tasks_count": ("任务 {n} 项：", "{tasks}: "),
+    "status_measures_count": ("措施 {n} 项：", "{measures}: "),
     "status_states": ("措施状态：", "Measures by state: "),
     "status_empty_selection": ("没有符合筛选条件的任务或措施。", "No task or measure matches the filters."),
     "status_due_column": ("期限", "Due"),
@@ -247,3 +247,8 @@ def word(table: dict, key, lang: Lang) -> str:
 
 def label(key: str, lang: Lang, **values) -> str:
     return word(LABELS, key, lang).format(**values)
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """"1 task", "2 tasks": an English count (Chinese counts take 项 whatever the number)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {nouns or noun + 's'}"

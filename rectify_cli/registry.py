@@ -1068,6 +1068,9 @@ class _Checker:
         result: list[Measure] = []
         seen: dict[int, int] = {}
         allowed = ("id", "text", "owners", "lead", "milestones")
+        if isinstance(value, list) and not value:
+            # (nothing to record progress on, close or check: it would only ever show red in status)
+            self.problem(pos, f"{what}.measures: empty; a task is rectified through its measures: list at least one")
         for i, item in enumerate(self.sequence(value, pos, f"{what}.measures")):
             where = _at(value, i)
             m = self.mapping(item, where, f"{what} measure {i + 1}", allowed, allowed)

@@ -287,3 +287,9 @@ def test_a_reader_that_stops_early_is_no_error(args, tmp_path):
     stderr = proc.stderr.read()
     proc.stderr.close()
     assert (proc.wait(timeout=60), stderr) == (0, b"")
+
+
+def test_english_counts_say_task_for_one():
+    result = run("status", "--lang", "en", "--registry", SMALL, "--task", "1")
+    assert result.stdout.splitlines()[2:4] == ["1 task: red 1  yellow 0  green 0", "2 measures: red 1  yellow 0  green 1"]
+

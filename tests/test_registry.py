@@ -128,6 +128,18 @@ def test_an_entry_dated_before_the_inspections_feedback_is_refused(tmp_path, mon
                                  "feedback (2018-01-03), when the problems were handed over")
 
 
+def test_a_task_without_measures_is_refused(tmp_path):
+    """Nothing to record, close or check on it: `status` showed it red while `check` passed."""
+    text = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    start = text.index("    measures:", text.index("  - id: 4"))
+    (tmp_path / "tasks.yaml").write_text(text[:start] + "    measures: []\n", encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", use_cache=False)
+    assert str(caught.value) == (f"{tmp_path / 'tasks.yaml'}:{line}:15: task 4.measures: empty; a task is rectified "
+                                 "through its measures: list at least one")
+
+
 def test_validate_given_two_registries_says_so(tmp_path):
     """A path and --registry naming another registry: one of them was silently dropped."""
     small, bundled = str(FIXTURES / "small" / "tasks.yaml"), str(FIXTURES.parent.parent / "data" / "tasks.yaml")

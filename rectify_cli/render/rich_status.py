@@ -26,7 +26,7 @@ from rich.text import Text
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport, TaskResult
 from ..errors import UsageError
-from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, word
+from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, word
 from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
 from ..registry import item_key, several_files_have, suggest
 from ..textsafe import PerCharacter, printable
@@ -351,8 +351,10 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
         counted = Counter(r.light for r in results)  # (one pass: 100,000s of measures)
         return [(_light_text(light, lang), counted[light]) for light in Light]
 
-    console.print(_count_line(label("status_tasks_count", lang, n=len(tasks)), lights(tasks)))
-    console.print(_count_line(label("status_measures_count", lang, n=len(measures)), lights(measures)))
+    console.print(_count_line(label("status_tasks_count", lang, n=len(tasks), tasks=plural(len(tasks), "task")),
+                              lights(tasks)))
+    console.print(_count_line(label("status_measures_count", lang, n=len(measures),
+                                    measures=plural(len(measures), "measure")), lights(measures)))
     statuses = Counter(m.status for m in measures)
     states = [(word(STATUS, s, lang), statuses[s]) for s in Status]
     states.append((word(STATUS, engine.STALE, lang), sum(1 for m in measures if m.stale)))

@@ -11,7 +11,7 @@ from datetime import date
 from tabulate import tabulate
 from wcwidth import wcswidth
 
-from ..i18n import Lang
+from ..i18n import Lang, plural
 from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
@@ -153,10 +153,6 @@ def _cn_date(day: date) -> str:
 # --------------------------------------------------------------------------- headline
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang) -> str:
     if lang == Lang.zh:
         who = f"{cell('、'.join(owners))}负责的" if owners else "全区"
@@ -171,15 +167,15 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang) -> st
         )
     who = f" owned by {cell(', '.join(owners))}" if owners else " in all"
     return (
-        f"As of {h.as_of.isoformat()}: {_plural(h.tasks_total, 'task')} and "
-        f"{_plural(h.measures_total, 'measure')}{who}. "
-        f"Due by that day: {_plural(h.tasks_due, 'task')}, {h.tasks_due_done} of them done; "
-        f"{_plural(h.measures_due, 'measure')}, {h.measures_due_done} of them done. "
-        f"Due later: {_plural(h.tasks_later, 'task')}, {_plural(h.measures_later, 'measure')}. "
-        f"Immediate or long-term (立行立改 / 长期坚持, no end date): {_plural(h.tasks_ongoing, 'task')}, "
-        f"{_plural(h.measures_ongoing, 'measure')}. "
-        f"Overdue and still open: {_plural(h.measures_overdue, 'measure')}. "
-        f"Ongoing and not reported on in time: {_plural(h.measures_stale, 'measure')}."
+        f"As of {h.as_of.isoformat()}: {plural(h.tasks_total, 'task')} and "
+        f"{plural(h.measures_total, 'measure')}{who}. "
+        f"Due by that day: {plural(h.tasks_due, 'task')}, {h.tasks_due_done} of them done; "
+        f"{plural(h.measures_due, 'measure')}, {h.measures_due_done} of them done. "
+        f"Due later: {plural(h.tasks_later, 'task')}, {plural(h.measures_later, 'measure')}. "
+        f"Immediate or long-term (立行立改 / 长期坚持, no end date): {plural(h.tasks_ongoing, 'task')}, "
+        f"{plural(h.measures_ongoing, 'measure')}. "
+        f"Overdue and still open: {plural(h.measures_overdue, 'measure')}. "
+        f"Ongoing and not reported on in time: {plural(h.measures_stale, 'measure')}."
     )
 
 
