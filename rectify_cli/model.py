@@ -123,9 +123,10 @@ class Plan:
     settings: Settings
     units: tuple[Unit, ...]
     tasks: tuple[Task, ...]
-    # A folder's plan: (file name, its own meta) for each plan file. Each is a report of its own,
-    # whose claims count its own tasks (reconcile checks them so); `meta` sums them up.
-    parts: tuple[tuple[str, Meta], ...] = ()
+    # A folder's plan: (file name, its ids' prefix "NAME:", its own meta) for each plan file. Each
+    # is a report of its own, whose claims count its own tasks (reconcile checks them so); `meta`
+    # sums them up.
+    parts: tuple[tuple[str, str, Meta], ...] = ()
 
     @property
     def immediate_due(self) -> date:
@@ -134,8 +135,8 @@ class Plan:
     def meta_of(self, item_id: str) -> Meta:
         """The meta of the report a task or measure id ("NAME:18.4" in a folder) belongs to:
         its file's own (its feedback date, not the folder's earliest)."""
-        prefix = item_id.rpartition(":")[0]
-        return next((meta for name, meta in self.parts if name.rpartition(".")[0] == prefix), self.meta)
+        prefix = item_id.rpartition(":")[0] + ":"
+        return next((meta for _, own, meta in self.parts if own == prefix), self.meta)
 
     def measures(self):
         for task in self.tasks:

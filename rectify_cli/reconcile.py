@@ -451,8 +451,7 @@ def reconcile_files(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> lis
     # (the folder's settings, its immediate due date included: the measures are judged as there)
     settings = replace(plan.settings, immediate_due=plan.immediate_due)
     results = []
-    for name, meta in plan.parts:
-        prefix = name.rpartition(".")[0] + ":"  # (see Plan.meta_of)
+    for name, prefix, meta in plan.parts:
         tasks = tuple(t for t in plan.tasks if t.id.startswith(prefix))
         own = replace(plan, meta=meta, settings=settings, tasks=tasks, parts=())
         results.append((name, reconcile(own, [e for e in journal if e.measure.startswith(prefix)])))

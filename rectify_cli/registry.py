@@ -671,7 +671,7 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
         settings=settings,
         units=tuple(units.values()),
         tasks=tuple(t for plan in plans for t in plan.tasks),
-        parts=tuple((file.name, plan.meta) for plan, file in zip(plans, files)),
+        parts=tuple((file.name, file.stem + ":", plan.meta) for plan, file in zip(plans, files)),  # (as registry_files)
     )
 
 
