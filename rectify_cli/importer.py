@@ -467,7 +467,9 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         if not ms:
             raise ReportFormatError(Problem(filename, rm.line, None, f"measure {mid}: no deadline in parentheses such as （2018年6月30日） or （长期坚持）"))
         if rm.note is None:
-            warnings.append(f"measure {mid}: no 整改进展 note in the report")
+            lost = rm.extra_text_lines and f"; its text runs on over line{'s' * (len(rm.extra_text_lines) > 1)} " \
+                f"{', '.join(map(str, rm.extra_text_lines))}: a lost 整改进展： heading?"
+            warnings.append(f"measure {mid} (line {rm.line}): no 整改进展 note in the report{lost or ''}")
         for fld, value in (("text", rm.text), ("note", rm.note or "")):
             for w in LATIN_IN_CJK.findall(value):
                 warnings.append(f"measure {mid}: Latin word {w!r} inside Chinese {fld} (a PDF artefact? fix it under text_fixes:)")

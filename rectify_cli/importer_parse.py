@@ -12,6 +12,7 @@ from .errors import Problem, ReportFormatError
 from .importer_text import CN_NUM, Para
 
 NO_APPENDIX = "no appendix of numbered problems (一、…) with 整改时限/整改进展 found"
+NO_DEADLINE = "no 整改时限： line after the problem's text"
 
 TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\.(?!\d)(.*)$")
@@ -49,6 +50,7 @@ class RawMeasure:
     note: str | None = None
     note_head: str | None = None  # 整改进展 or 整改进度
     extra_note_lines: list[int] = field(default_factory=list)
+    extra_text_lines: list[int] = field(default_factory=list)  # paragraphs its text runs on over
 
 
 @dataclass
@@ -65,6 +67,7 @@ class RawTask:
 
 def find_appendix(paras: list[Para], filename: str) -> int:
     """Index of the paragraph holding problem 一、 of the appendix."""
+    lacking = None  # a problem 一、 with the appendix's other headings but no 整改时限
     for i, p in enumerate(paras):
         m = TASK_RE.match(p.text)
         if not m or m.group(1) != "一":
@@ -74,6 +77,10 @@ def find_appendix(paras: list[Para], filename: str) -> int:
                 break
             if q.text.startswith("整改时限："):
                 return i
+            if lacking is None and HEAD_RE.match(q.text):
+                lacking = p
+    if lacking is not None:
+        raise ReportFormatError(Problem(filename, lacking.line, None, f"problem 1: {NO_DEADLINE}"))
     raise ReportFormatError(Problem(filename, None, None, NO_APPENDIX))
 
 
@@ -111,6 +118,8 @@ def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
         elif hm and hm.group(1) in ("进展", "进度") and measure is not None and measure.note is None:
             measure.note, measure.note_head = hm.group(2).strip(), "整改" + hm.group(1)
             in_note = True
+        elif hm and task.deadline is None and hm.group(1) == "进展":  # (its measures were read as its text)
+            raise ReportFormatError(Problem(filename, task.line, None, f"problem {task.id}: {NO_DEADLINE}"))
         elif hm:
             raise err(p, f"unexpected 整改{hm.group(1)}： in problem {task.id}")
         elif mm and task.deadline is not None:
@@ -131,6 +140,7 @@ def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
             measure.extra_note_lines.append(p.line)
         else:
             measure.text += t
+            measure.extra_text_lines.append(p.line)
     if task is None:
         raise ReportFormatError(Problem(filename, None, None, NO_APPENDIX))
     _check_task_complete(task, filename)
@@ -149,7 +159,7 @@ def _check_task_complete(task: RawTask, filename: str) -> None:
         return ReportFormatError(Problem(filename, task.line, None, f"problem {task.id}: {msg}"))
 
     if task.deadline is None:
-        raise fail("no 整改时限 line")
+        raise fail(NO_DEADLINE)
     if task.progress is None:
         raise fail("no 整改进度 line")
     if not task.measures:

@@ -810,3 +810,33 @@ def test_written_scalars_read_back_exactly():
 
     for value in ("a\u2028b", "x\x7fy", "tab\there", "普通文本", '引号"里'):
         assert yamlio.parse(f"k: {scalar(value)}\n", filename="t.yaml")["k"] == value
+
+
+# ---------------------------------------------------------------- a heading lost in the text
+
+PROBLEM_ONE = "一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n1.自治区生态环境厅制定方案（2018年6月30日）。\n\n整改进展：已制定。\n\n"
+
+
+def test_a_problem_without_its_deadline_line_is_named_with_its_line():
+    # (its measures run into the problem's text; the complaint was "unexpected 整改进展：")
+    second = "二、问题二。说明。\n\n整改进度：全面完成。\n\n1.自治区水利厅制定方案（2018年6月30日）。\n\n整改进展：已制定。\n"
+    lines = (HEADLINE + PROBLEM_ONE).count("\n") + 1
+    with pytest.raises(ReportFormatError) as e:
+        mini(PROBLEM_ONE + second)
+    assert str(e.value) == f"mini.txt:{lines}: problem 2: no 整改时限： line after the problem's text"
+
+
+def test_a_first_problem_without_its_deadline_line_is_named_not_called_a_missing_appendix():
+    block = PROBLEM_ONE.replace("整改时限：2018年6月30日前完成。\n\n", "") + PROBLEM_ONE.replace("一、问题一", "二、问题二")
+    line = HEADLINE.count("\n") + 1
+    with pytest.raises(ReportFormatError) as e:
+        mini(block)
+    assert str(e.value) == f"mini.txt:{line}: problem 1: no 整改时限： line after the problem's text"
+
+
+def test_a_measure_whose_progress_heading_is_lost_is_warned_of_with_its_lines():
+    block = PROBLEM_ONE.replace("整改进展：已制定。", "已制定。")
+    line = HEADLINE.count("\n") + 7
+    result = mini(block)
+    assert f"measure 1.1 (line {line}): no 整改进展 note in the report; its text runs on over line {line + 2}: " \
+           "a lost 整改进展： heading?" in result.warnings
