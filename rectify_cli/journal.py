@@ -47,6 +47,7 @@ from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
     continues_entries,
+    existing_root,
     item_key,
     journal_as_written,
     journal_path_for,
@@ -54,7 +55,6 @@ from .registry import (
     plan_files,
     read_bytes,
     registry_files,
-    resolve_path,
     several_files_have,
     suggest,
 )
@@ -129,9 +129,7 @@ def append(
     """Validate one entry and append it to the journal; see the module docstring."""
     if command not in _COMMAND_STATES:
         raise UsageError(f"unknown journal command {command!r}")
-    root = resolve_path(registry)
-    if not root.exists():
-        raise RegistryError(f"{root}: no such file or folder")
+    root = existing_root(registry)
     measure = item_key(measure)
     if root.is_dir() and ":" not in measure:
         measure = _with_its_file(root, measure)
@@ -533,8 +531,11 @@ def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
     text = _text(evidence, "--evidence")
     if text is None or not text.strip():
         return None
-    path = Path(text).expanduser()
-    if not path.is_file():
+    try:
+        path = Path(text).expanduser()
+        if not path.is_file():
+            return text
+    except (OSError, RuntimeError):  # no file can have that name: too long, an unknown ~user
         return text
     try:
         digest, _ = file_sha256(path)
@@ -737,9 +738,7 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
             raise UsageError(f"--since-head: expected a head hash of 64 hex digits, as `rectify summary` prints it; "
                              f"got {given!r}")
         wanted.append(head)
-    root = resolve_path(registry)
-    if not root.exists():
-        raise RegistryError(f"{root}: no such file or folder")
+    root = existing_root(registry)
     checks = tuple(_check_journal(journal_path_for(f)) for f in plan_files(root))
     found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)

@@ -65,6 +65,18 @@ def resolve_path(path: str | os.PathLike | None) -> Path:
     return Path(env) if env else default_plan_path()
 
 
+def existing_root(path: str | os.PathLike | None) -> Path:
+    """resolve_path(path), refused with RegistryError when nothing is there."""
+    root = resolve_path(path)
+    try:
+        exists = root.exists()
+    except OSError as exc:  # a name no file can have (too long)
+        raise unreadable(root, exc) from None
+    if not exists:
+        raise RegistryError(Problem(str(root), None, None, "no such file or folder"))
+    return root
+
+
 def journal_path_for(plan_path: Path) -> Path:
     """tasks.yaml keeps its journal in progress.yaml; any other NAME.yaml in NAME.progress.yaml."""
     if plan_path.name == "tasks.yaml":
@@ -150,9 +162,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     while a journal names its own file's measures unprefixed. `use_cache`: reuse the
     validated content of files unchanged since the last load (see cache.py).
     """
-    root = resolve_path(path)
-    if not root.exists():
-        raise RegistryError(Problem(str(root), None, None, "no such file or folder"))
+    root = existing_root(path)
     files = plan_files(root)
     store = FileCache() if use_cache else None
     problems: list[Problem] = []

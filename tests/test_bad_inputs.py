@@ -461,6 +461,15 @@ def test_missing_path(tmp_path, startup_seconds):
     assert_refused(run, ["nowhere/tasks.yaml: no such file or folder"], startup_seconds)
 
 
+@pytest.mark.parametrize("args", [["validate", "{path}"], ["status", "--registry", "{path}"],
+                                  ["check", "--registry", "{path}"], ["verify", "--registry", "{path}"],
+                                  ["record", "1.1", "--state", "in_progress", "--note", "x", "--registry", "{path}"]])
+def test_a_path_no_file_can_have_is_refused_by_every_command(tmp_path, startup_seconds, args):
+    path = "整改台账" * 30 + ".yaml"  # 366 bytes: too long for a file name
+    run = rectify([arg.format(path=path) for arg in args], tmp_path)
+    assert_refused(run, [f"{path}: cannot be read (File name too long)"], startup_seconds)
+
+
 def test_dangling_symlink(tmp_path, startup_seconds):
     (tmp_path / "tasks.yaml").symlink_to(tmp_path / "gone.yaml")
     run = rectify(["validate", "tasks.yaml"], tmp_path)

@@ -130,7 +130,9 @@ def test_evidence_file_is_pinned_by_sha256(reg):
 
 @pytest.mark.parametrize("evidence, noticed", [("scans/验收报告.pdf", True), ("验收报告.PDF", True),
                                                ("藏环发〔2019〕12号", False), ("验收报告", False),
-                                               ("https://sthjt.xizang.gov.cn/a/验收报告.pdf", False)])
+                                               ("https://sthjt.xizang.gov.cn/a/验收报告.pdf", False),
+                                               # (no file could have these names: too long, an unknown ~user)
+                                               ("已完成污水管网建设并通过验收" * 7, False), ("~某某提供的验收材料", False)])
 def test_evidence_that_reads_like_a_missing_file_is_kept_as_text_with_a_notice(reg, evidence, noticed):
     """A mistyped path would otherwise be kept as text without a hash, and nobody told."""
     result = run("close", "1.1", "--evidence", evidence, "--registry", str(reg))
