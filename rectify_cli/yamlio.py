@@ -257,6 +257,8 @@ def fast_path_refusal(text: str) -> str | None:
         return "tabs"  # indentation rules for tabs differ between the parsers
     if _NON_PRINTABLE.search(text):
         return "a control character"  # YAML forbids them raw; the reference says where
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        return "a Unicode line break"  # a line break in YAML 1.1 (the reference), text in 1.2
     if _longest_line_over(text, MAX_FAST_LINE):
         # Block nesting needs a long line (indentation or `- - - …`); yaml-rs recurses per
         # level and crashes the process somewhere past 5,000 levels, libyaml's event check doesn't.

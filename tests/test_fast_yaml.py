@@ -76,6 +76,7 @@ def test_fast_positions_of_the_small_fixture():
     ("%YAML 1.1\n---\na: 1\n", "a directive (%)"),
     ("? a\n: b\n", "a complex key (?)"),
     ("a:\n\tb: c\n", "tabs"),
+    ("a: 第一段\u2029第二段\n", "a Unicode line break"),
 ])
 def test_refusals(text, refusal):
     assert yamlio.fast_path_refusal(text) == refusal
@@ -185,3 +186,17 @@ def test_without_yaml_rs_everything_takes_the_reference_path(tmp_path, monkeypat
     reg = registry.load_registry(SMALL / "tasks.yaml", today=TODAY, use_cache=False)
     assert len(reg.journal) == 9
     assert sum(registry.REFERENCE_PARSES.values()) == 2
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_title_continued_after_a_unicode_line_break_reads_as_the_reference_reads_it(separator, tmp_path, monkeypatch):
+    # YAML 1.1 (the reference) breaks lines at U+2028, U+2029 and NEL; yaml-rs reads YAML 1.2,
+    # which doesn't, and kept the next line's indentation in the text. PyYAML writes this form.
+    text = BUNDLED.read_text(encoding="utf-8")
+    title = text[text.index("    title: ") + len("    title: "):].split("\n", 1)[0]
+    broken = f"'{title[:4]}{separator}\n      {title[4:]}'"
+    path = tmp_path / "tasks.yaml"
+    path.write_text(text.replace(title, broken, 1), encoding="utf-8")
+    fast, reference, _ = load_both(path, monkeypatch)
+    assert fast.plan.tasks[0].title == reference.plan.tasks[0].title
+    assert " " not in fast.plan.tasks[0].title  # (the next line's indentation)
