@@ -22,12 +22,19 @@ def _escape(match: re.Match) -> str:
 def printable(text: str, *, single_line: bool = False) -> str:
     """`text` with every control character shown as a visible \\xNN (\\uNNNN) escape.
 
-    With single_line, newlines and tabs become spaces too (table cells, one-line reports).
+    With single_line, line breaks and tabs become spaces too (table cells, one-line reports).
     """
     text = _CONTROL.sub(_escape, text)
+    # A line or paragraph separator ends a line for editors, Word and splitlines(), not for a
+    # terminal: it is shown as the line break it is. (Looked for first: translate is slow.)
+    if "\u2028" in text or "\u2029" in text:
+        text = text.translate(_LINES)
     if single_line:
         text = text.replace("\n", " ").replace("\t", " ")
     return text
+
+
+_LINES = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
 ELLIPSIS = "…"
@@ -63,10 +70,26 @@ def char_width(ch: str) -> int:
 _CELLS = PerCharacter(lambda ch: max(char_width(ch), 0))  # cells a character takes, 0 for none
 
 
+# Characters that join their neighbours into one grapheme of another width than its parts'
+# (a flag, a family joined by U+200D, a skin tone, an emoji presentation selector): text with
+# one is measured a grapheme at a time, as terminals and Rich draw it.
+_JOINING = re.compile("[\u200d\ufe0f\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF]")
+
+
+def _grapheme_cells(text: str) -> tuple[list[str], list[int]]:
+    """(graphemes of `text`, cells each takes)."""
+    from wcwidth import iter_graphemes, width
+
+    graphemes = list(iter_graphemes(text))
+    return graphemes, [width(g, control_codes="ignore") for g in graphemes]
+
+
 def display_width(text: str) -> int:
     """Width in terminal cells: CJK characters take two, combining marks none."""
     if text.isascii() and text.isprintable():
         return len(text)  # (one cell each: the common case, without measuring)
+    if _JOINING.search(text):
+        return sum(_grapheme_cells(text)[1])
     return sum(_CELLS.each(text))
 
 
@@ -75,8 +98,9 @@ def clip(text: str, width: int) -> str:
     (a wide character that would straddle the limit is left out)."""
     if text.isascii() and text.isprintable():
         return text if len(text) <= width else text[:max(width - display_width(ELLIPSIS), 0)] + ELLIPSIS
-    ends = list(accumulate(_CELLS.each(text)))  # cells taken up to and with each character
+    pieces, cells = _grapheme_cells(text) if _JOINING.search(text) else (text, _CELLS.each(text))
+    ends = list(accumulate(cells))  # cells taken up to and with each character (grapheme)
     if not ends or ends[-1] <= width:
         return text
     # The longest start that fits beside the ellipsis (with the zero-width marks that follow it).
-    return text[:bisect_right(ends, width - display_width(ELLIPSIS))] + ELLIPSIS
+    return "".join(pieces[:bisect_right(ends, width - display_width(ELLIPSIS))]) + ELLIPSIS

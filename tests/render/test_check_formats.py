@@ -144,6 +144,24 @@ def test_text_prints_hostile_registry_text_literally_on_one_line():
     assert "\x1b" not in out and "\x00" not in out and "\r" not in out
 
 
+def test_text_columns_align_with_flags_and_joined_emoji_and_never_cut_one():
+    # A flag or a family joined by U+200D takes two cells as terminals draw it, not one per part.
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], owners=["🇨🇳国旗👨‍👩‍👧单位"], text="🇨🇳" * 20),
+                   make_measure("1.2", ["2019-01-01"], owners=["那曲市"], text="那曲市完成排查。"))
+    out = render(_result(plan), "text")
+    assert out == (
+        "1.1  红  逾期89天  🇨🇳国旗👨‍👩‍👧单位  " + "🇨🇳" * 14 + "…\n"
+        "1.2  红  逾期89天  那曲市        那曲市完成排查。\n"
+        "2 项措施逾期（共 2 项）\n"
+    )
+
+
+def test_text_keeps_a_line_or_paragraph_separator_from_breaking_its_line():
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], text="第一段\u2028第二段\u2029第三段"))
+    assert render(_result(plan), "text").splitlines() == ["1.1  红  逾期89天  自治区生态环境厅  第一段 第二段 第三段",
+                                                          "1 项措施逾期（共 1 项）"]
+
+
 # --------------------------------------------------------------------------- github
 
 
