@@ -23,6 +23,9 @@ from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
 from ..textsafe import clip, display_width, printable
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
+# display cells of the units column: padded to its widest cell, one long list of units would
+# push every line's text some 300 cells to the right
+UNITS_CELLS = 30
 ANNOTATION_CAP = 10  # GitHub shows at most 10 annotations of each level per step
 
 
@@ -124,8 +127,8 @@ def text_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[list]:
     the first four, which the columns are padded to."""
     pieces = []
     for item in items:
-        cells = [item.id, word(LIGHT, item.result.light, lang), detail(item, as_of, lang), owners_text(item, lang),
-                 short_text(item)]
+        cells = [item.id, word(LIGHT, item.result.light, lang), detail(item, as_of, lang),
+                 shorten(owners_text(item, lang), UNITS_CELLS), short_text(item)]
         pieces.append([*cells, *map(display_width, cells[:4])])
     return pieces
 

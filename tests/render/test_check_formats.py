@@ -162,6 +162,27 @@ def test_text_keeps_a_line_or_paragraph_separator_from_breaking_its_line():
                                                           "1 项措施逾期（共 1 项）"]
 
 
+def test_text_caps_the_units_column_so_a_long_list_of_units_cannot_widen_every_line():
+    # Padded to its widest cell, one measure with 12 units pushed every line's text 300 cells right.
+    many = ["自治区发展改革委", "自治区经济和信息化厅", "自治区自然资源厅", "自治区住房城乡建设厅"] * 3
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], owners=many, text="各部门按职责分工推进。"),
+                   make_measure("1.2", ["2019-03-11"], owners=["那曲市"], text="那曲市完成排查。"))
+    out = render(_result(plan), "text")
+    assert out == (
+        "1.1  红  逾期89天  自治区发展改革委、自治区经济…  各部门按职责分工推进。\n"
+        "1.2  红  逾期20天  那曲市" + " " * 25 + "那曲市完成排查。\n"
+        "2 项措施逾期（共 2 项）\n"
+    )
+    assert render(_result(plan), "text", Lang.en).splitlines()[:2] == [
+        "1.1  red  89 days overdue  自治区发展改革委, 自治区经济…  各部门按职责分工推进。",
+        "1.2  red  20 days overdue  那曲市" + " " * 25 + "那曲市完成排查。",
+    ]
+    # The log part of github is the same text; the annotation still names every unit.
+    lines = render(_result(plan), "github").splitlines()
+    assert lines[2:4] == out.splitlines()[:2]
+    assert "责任单位：" + "、".join(many) + "%0A" in lines[0]
+
+
 # --------------------------------------------------------------------------- github
 
 
