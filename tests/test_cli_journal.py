@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from rectify_cli.cli import app
 from rectify_cli.registry import load_registry
+from rectify_cli.textsafe import display_width
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 TODAY = "2019-03-31"
@@ -330,6 +331,31 @@ def test_history_note_is_one_printable_line(reg):
     out = run("history", "1.1", "--registry", str(reg)).stdout
     assert "第一行 第二行\\x1b[31m" in out
     assert "\x1b" not in out
+
+
+def test_history_of_an_extension_shows_its_reason_and_approving_unit_as_show_does(reg):
+    result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
+                 "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
+    assert result.exit_code == 0, result.output
+    out = run("history", "2.1", "--registry", str(reg), today="2019-04-01").stdout
+    assert out.splitlines()[2].rstrip() == "2019-04-01  2.1     延期 → 2019-06-30              （理由：雨季；批准：那曲市）"
+    out = run("history", "2.1", "--lang", "en", "--registry", str(reg), today="2019-04-01").stdout
+    assert out.splitlines()[2].rstrip() == (
+        "2019-04-01  2.1        extended → 2019-06-30        (reason: 雨季; approved by 那曲市)")
+
+
+def test_history_cuts_an_extensions_note_before_its_reason_and_unit(reg):
+    result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季\x1b[31m", "--approved-by", "那曲市",
+                 "--note", "一二三四五六七八九十" * 5, "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
+    assert result.exit_code == 0, result.output
+    row = run("history", "2.1", "--registry", str(reg), today="2019-04-01").stdout.splitlines()[2]
+    assert row == "2019-04-01  2.1     延期 → 2019-06-30              一二三四五六七八九十一…（理由：雨季\\x1b[31m；批准：那曲市）"
+    # A long reason keeps the note a third of the cell, and the cell its 60 cells.
+    run("extend", "2.1", "--to", "2019-07-31", "--reason", "雨季" * 20, "--approved-by", "那曲市",
+        "--note", "一二三四五六七八九十" * 5, "--date", "2019-04-02", "--registry", str(reg), today="2019-04-02")
+    row = run("history", "2.1", "--registry", str(reg), today="2019-04-02").stdout.splitlines()[2]
+    assert row == "2019-04-02  2.1     延期 → 2019-07-31              一二三四五六七八九…（理由：" + "雨季" * 8 + "…"
+    assert display_width(row.split("2019-07-31", 1)[1].strip()) == 60
 
 
 # -------------------------------------------------------------------------- verify

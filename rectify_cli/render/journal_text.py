@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..i18n import ENTRY, STATUS, Lang, label, word
-from ..textsafe import clip, printable
-from .summary_text import table
+from ..model import EntryState
+from ..textsafe import clip, display_width, printable
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 
@@ -39,8 +39,37 @@ def effect_text(effect, lang: Lang) -> str:
     return label("effect_as_of", lang, date=effect.as_of.isoformat()) + text
 
 
+def extension_details(entry, lang: Lang) -> list[str]:
+    """Why an extension was granted and who approved it, as `show` words them (raw text)."""
+    if entry.state != EntryState.EXTENDED:
+        return []
+    details = []
+    if entry.reason:
+        details.append(label("show_reason", lang, text=entry.reason))
+    if entry.approved_by:
+        details.append(label("show_approved_by", lang, text=entry.approved_by))
+    return details
+
+
+def _note_cell(entry, lang: Lang) -> str:
+    """The note, and for an extension its reason and approving unit in brackets, as `show`
+    has them; at most NOTE_WIDTH cells, of which the note keeps at least a third."""
+    note = printable(entry.note or "", single_line=True)
+    details = extension_details(entry, lang)
+    if not details:
+        return clip(note, NOTE_WIDTH)
+    # (the brackets label carries its own leading space where a language wants one)
+    brackets = printable(label("show_brackets", lang, text=label("show_detail_sep", lang).join(details)),
+                         single_line=True)
+    if note:  # cut the note first: the brackets are what the row is about
+        note = clip(note, max(NOTE_WIDTH - display_width(brackets), NOTE_WIDTH // 3))
+    return clip((note + brackets).strip(), NOTE_WIDTH)
+
+
 def render_history(entries, *, lang: Lang) -> str:
     """A plain aligned table, newest first: date, measure, state, by, note, evidence."""
+    from .summary_text import table  # (tabulate: 40 ms, off the start-up of the writing commands and show)
+
     if not entries:
         return label("journal_no_entries", lang) + "\n"
     headers = [label(k, lang) for k in ("journal_date", "measure", "journal_state", "journal_by", "journal_note",
@@ -57,7 +86,7 @@ def render_history(entries, *, lang: Lang) -> str:
             printable(e.measure, single_line=True),
             state,
             printable(e.by or "", single_line=True),
-            clip(printable(e.note or "", single_line=True), NOTE_WIDTH),
+            _note_cell(e, lang),
             clip(printable(e.evidence or "", single_line=True), NOTE_WIDTH),
         ])
     return table(headers, rows, pad=False) + "\n"  # (200,000 entries: a few seconds less than tabulate)

@@ -30,6 +30,7 @@ from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plura
 from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
 from ..registry import item_key, several_files_have, suggest
 from ..textsafe import PerCharacter, printable
+from .journal_text import extension_details
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -520,10 +521,7 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
         details = []
         if entry.to is not None:
             details.append(label("show_extended_to", lang, day=entry.to.isoformat()))
-        if entry.reason:
-            details.append(label("show_reason", lang, text=entry.reason))
-        if entry.approved_by:
-            details.append(label("show_approved_by", lang, text=entry.approved_by))
+        details += extension_details(entry, lang)  # (worded as history words them)
         if entry.late:
             details.append(label("show_late", lang))
         if details:  # the brackets label carries its own leading space where a language wants one
