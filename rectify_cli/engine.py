@@ -31,8 +31,8 @@ Measure status: no pending dated milestone -> ``ongoing`` if the measure has an 
 milestone, else ``done``; a measure with no milestone at all is ``ongoing`` (so that it must
 be reported on, rather than silently counting as done). Otherwise with the earliest pending
 effective due E: E < D -> ``overdue`` (days_overdue = D - E); E - D <= warn_days ->
-``due_soon``; else ``on_track``. ``stale`` only for ``ongoing``: no entry on/before D, or
-D - last entry > report_period_days.
+``due_soon``; else ``on_track``. ``stale`` only for ``ongoing``: more than report_period_days
+from the later of its last entry on/before D and the inspection's feedback date, to D.
 
 Task status: the worst of its measures' statuses in the order overdue, due_soon, on_track,
 ongoing, done (which is: any overdue -> overdue; any due_soon -> due_soon; all done -> done;
@@ -217,9 +217,10 @@ def _judge(due: date, as_of: date, warn_days: int) -> Status:
     return _judge_days((due - as_of).days, warn_days)
 
 
-def _is_stale(days_since_last: int | None, report_period_days: int) -> bool:
-    """For an ongoing measure: never reported on, or not within the reporting period."""
-    return days_since_last is None or days_since_last > report_period_days
+def _is_stale(days_since: int, report_period_days: int) -> bool:
+    """For an ongoing measure: not reported on within the reporting period, counted from its
+    last entry, or from the inspection's feedback (when rectification began) if that is later."""
+    return days_since > report_period_days
 
 
 def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immediate_due: date, shared=None):
@@ -356,6 +357,7 @@ def evaluate(
     tasks = []
     for task in plan.tasks:
         measure_results = []
+        began = plan.meta_of(task.id).feedback_date  # (its report's: a folder's files differ)
         for measure in task.measures:
             milestones = measure.milestones
             lst = by_measure.get(measure.id)
@@ -374,7 +376,11 @@ def evaluate(
             if outcome is None:
                 outcome = judged[key] = _evaluate_milestones(milestones, entries, as_of, warn_days, immediate_due, shared)
             status, days, next_due, ms_results = outcome
-            stale = status is ongoing and _is_stale(None if last_entry is None else (as_of - last_entry).days, report_period_days)
+            if status is ongoing:
+                stale = _is_stale((as_of - (last_entry if last_entry and last_entry > began else began)).days,
+                                  report_period_days)
+            else:
+                stale = False
             measure_results.append(new(
                 MeasureResult, measure=measure, status=status, stale=stale, days_overdue=days, next_due=next_due,
                 milestones=ms_results, last_entry=last_entry, entries=entries))
@@ -436,20 +442,21 @@ def outcome_of(result: MeasureResult) -> tuple[int, int, int]:
 
 
 def flagged(outcomes: Iterable[tuple[int, int, int]], *, as_of: date, warn_days: int, report_period_days: int,
-            categories: tuple[str, ...] = (Status.OVERDUE.value, Status.DUE_SOON.value, STALE)) -> list[int]:
+            feedback: date, categories: tuple[str, ...] = (Status.OVERDUE.value, Status.DUE_SOON.value, STALE)) -> list[int]:
     """Positions of the measures (given by their outcomes) whose display category (see
     :func:`category`) as of `as_of` is one of `categories`, of overdue, due_soon and stale.
-    `as_of` must not precede any of their journal entries."""
+    `as_of` must not precede any of their journal entries; `feedback`: the inspection's
+    feedback date of their report."""
     day = as_of.toordinal()
     wanted = tuple(Status(c) for c in categories if c != STALE)  # (a tuple: members compare by identity)
     want_stale = STALE in categories
-    judge, stale = _judge_days, _is_stale
+    judge, stale, began = _judge_days, _is_stale, feedback.toordinal()
     found = []
     for position, (due, left, last) in enumerate(outcomes):
         if due:
             if judge(due - day, warn_days) in wanted:
                 found.append(position)
-        elif want_stale and left == ONGOING_ONLY and stale(day - last if last else None, report_period_days):
+        elif want_stale and left == ONGOING_ONLY and stale(day - max(last, began), report_period_days):
             found.append(position)
     return found
 

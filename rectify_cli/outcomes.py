@@ -119,7 +119,8 @@ class OutcomeView:
         warn = settings.warn_days if warn_days is None else warn_days
         period = settings.report_period_days if report_period_days is None else report_period_days
         return [engine.flagged(zip(flat[0::3], flat[1::3], flat[2::3]), as_of=as_of, warn_days=warn,
-                               report_period_days=period, categories=categories) for flat in self._outcomes]
+                               report_period_days=period, feedback=head.meta.feedback_date, categories=categories)
+                for flat, head in zip(self._outcomes, self._heads)]
 
     def positions_of(self, item: str) -> list[list[int]] | None:
         """Per file, the positions of the measures of the one task or measure named `item`: by

@@ -156,6 +156,10 @@ MEASURE_CASES = {
     ),
     # ---- only ongoing: never overdue, stale after the reporting period
     "ongoing-no-entry-stale": ([ONG], [], "2018-07-01", ONGOING, 0, None, True),
+    # (never reported: the period runs from the inspection's feedback, 2018-01-03)
+    "ongoing-no-entry-90-days-after-feedback-not-stale": ([ONG], [], "2018-04-03", ONGOING, 0, None, False),
+    "ongoing-no-entry-91-days-after-feedback-stale": ([ONG], [], "2018-04-04", ONGOING, 0, None, True),
+    "ongoing-no-entry-before-feedback-not-stale": ([ONG], [], "2018-01-02", ONGOING, 0, None, False),
     "ongoing-reported-89-days-ago": ([ONG], [E("2019-01-01")], "2019-03-31", ONGOING, 0, None, False),
     "ongoing-period-edge-exactly-90-not-stale": ([ONG], [E("2018-12-31")], "2019-03-31", ONGOING, 0, None, False),
     "ongoing-period-91-stale": ([ONG], [E("2018-12-30")], "2019-03-31", ONGOING, 0, None, True),

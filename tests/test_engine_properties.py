@@ -258,4 +258,5 @@ def test_outcomes_flag_exactly_the_measures_a_full_evaluation_puts_in_those_cate
     once = [outcome_of(m) for m in evaluate(plan=plan, journal=journal, as_of=date.max).measures()]
     full = list(evaluate(plan=plan, journal=journal, as_of=as_of, warn_days=warn, report_period_days=period).measures())
     expected = [i for i, m in enumerate(full) if category(m) in wanted]
-    assert flagged(once, as_of=as_of, warn_days=warn, report_period_days=period, categories=tuple(wanted)) == expected
+    assert flagged(once, as_of=as_of, warn_days=warn, report_period_days=period,
+                   feedback=plan.meta.feedback_date, categories=tuple(wanted)) == expected

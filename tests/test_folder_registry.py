@@ -251,3 +251,23 @@ def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     assert both.returncode == 0 and both.stdout.count("此前的记录未被改动") == 2
     before = run("summary", "--month", "2018-01", "-r", str(folder), env_extra=cache).stdout.splitlines()[-2:]
     assert before == [f"台账哈希（截至本月）: 无  {a}", f"台账哈希（截至本月）: 无  {b}"]
+
+
+def test_a_measure_never_reported_is_stale_a_reporting_period_after_its_own_files_feedback(tmp_path):
+    """Rectification begins at the inspection's feedback: before a reporting period has passed
+    since then, a measure not yet reported on is not stale. Each file counts from its own
+    report's feedback, in the full evaluation and from the cache's outcomes alike."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    plan = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
+    (folder / "xz.yaml").write_text(plan, encoding="utf-8")  # feedback 2018-01-03
+    (folder / "later.yaml").write_text(plan.replace("feedback_date: 2018-01-03", "feedback_date: 2019-01-01"), encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    for load in ("cold", "warm"):
+        proc = run("check", "-r", str(folder), "--fail-on", "stale", "--format", "json", "--as-of", "2019-04-01",
+                   env_extra=cache)
+        stale = [item["id"] for item in json.loads(proc.stdout)["items"] if item["stale"]]
+        # 2019-04-01 is 453 days after xz's feedback, 90 after later's: only xz's are stale
+        assert (proc.returncode, len(stale) > 0, sorted({i.split(":")[0] for i in stale})) == (1, True, ["xz"]), load
+    proc = run("check", "-r", str(folder), "--fail-on", "stale", "--format", "json", "--as-of", "2019-04-02", env_extra=cache)
+    assert {item["id"].split(":")[0] for item in json.loads(proc.stdout)["items"] if item["stale"]} == {"xz", "later"}
