@@ -13,6 +13,7 @@ here.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -206,13 +207,20 @@ def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequenc
 
 # --------------------------------------------------------------------------- markdown
 
-_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|~#"})
+# Markup backslash-escaped; & as &amp; (no entity); $ in a span, as GitHub's docs write a $ that
+# opens no math.
+_MD_SPECIAL = str.maketrans({**{ch: "\\" + ch for ch in "\\`*_[]<>|~#"}, "&": "&amp;", "$": "<span>$</span>"})
+# GitHub makes :smile: an emoji, @name a mention, #12 or GH-12 an issue link, www.x or x://
+# and a@b.c links after parsing, in text whose escapes and entities are decoded: neither \: nor
+# &#58; keeps them literal. An invisible zero-width space (U+200B, written &#8203;) after the
+# character that starts one does: a name, number or domain must follow it at once.
+_GITHUB_LINKED = re.compile(r"[:@#](?=\S)|(?i:www)(?=\.)|(?i:gh-)(?=[0-9])")
 
 
 def md_cell(text: str) -> str:
     """Registry text as a literal GitHub-flavoured Markdown table cell: one line, no markup,
-    no HTML, no column break."""
-    return one_line(text).replace("&", "&amp;").translate(_MD_SPECIAL)
+    no HTML, no entity, no emoji, link or mention, no column break."""
+    return _GITHUB_LINKED.sub("\\g<0>&#8203;", one_line(text).translate(_MD_SPECIAL))
 
 
 def markdown_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[str | None]:

@@ -297,6 +297,36 @@ def test_markdown_escapes_pipes_newlines_and_markup():
     assert rows[4] == "| 1.1 | 红 | 89 | A\\|B | a \\| b c \\<b\\>x\\</b\\> \\*y\\* \\[l\\](u) &amp;lt; |"
 
 
+def test_markdown_keeps_github_emoji_mentions_references_links_and_entities_literal():
+    # GitHub links these after parsing, in decoded text (\\: and &#58; change nothing there):
+    # an invisible zero-width space after the character that starts one keeps it text.
+    plan = plan_of(make_measure(
+        "1.1", ["2019-01-01"], owners=["@octocat", "org/repo#12"],
+        text=":smile: 见#123、GH-45、www.example.com、https://x.org/a、a@b.cn；&amp; 投资$5万和$6万 12:30 注: 止"))
+    rows = render(_result(plan), "markdown").splitlines()
+    assert rows[4] == (
+        "| 1.1 | 红 | 89 | @&#8203;octocat、org/repo\\#&#8203;12 | "
+        ":&#8203;smile: 见\\#&#8203;123、GH-&#8203;45、www&#8203;.example.com、https:&#8203;//x.org/a、a@&#8203;b.cn；"
+        "&amp;amp; 投资<span>$</span>5万和<span>$</span>6万 12:&#8203;30 注: 止 |")
+
+
+@pytest.mark.parametrize("text", [
+    HOSTILE, ":+1: @a #1 GH-2 www.x.cn http://y.cn/z?q=1 a@b.cn &amp; &#58; $x$ $$y$$",
+    "\\ a\\ \\| | \\#1 ~~s~~ `c` _u_ ![i](x) <http://a.b> [^1] [ ] &#8203; WWW.X.CN",
+])
+def test_markdown_cell_reads_back_as_the_registry_text(text):
+    """A CommonMark reader (GitHub's base) finds exactly the registry text in the cell, but for
+    the zero-width spaces and the one-line escapes."""
+    import html
+    import re
+
+    from markdown_it import MarkdownIt  # (Rich's Markdown reader)
+
+    table = f"| a |\n|---|\n| {check.md_cell(text)} |\n"
+    cell = re.fullmatch(r"(?s).*<td>(.*)</td>.*", MarkdownIt("commonmark").enable("table").render(table))[1]
+    assert html.unescape(re.sub("<[^>]*>", "", cell)).replace("\u200b", "") == check.one_line(text)
+
+
 # --------------------------------------------------------------------------- junit
 
 
