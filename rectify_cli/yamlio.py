@@ -90,7 +90,7 @@ def decode(raw: bytes, *, filename: str) -> str:
 
 def parse(text: str, *, filename: str):
     """Parse one YAML document into YMap/YSeq/str/int/float/bool/None, or raise RegistryError."""
-    _check_nesting(text, filename)
+    _check_events(text, filename)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -132,12 +132,18 @@ def _reader_problem(text: str, exc, filename: str) -> RegistryError:
         f'YAML syntax: control character \\x{char:02x} is not allowed (inside double quotes, write it as the escape "\\x{char:02x}")'))
 
 
-def _check_nesting(text: str, filename: str) -> None:
-    """Refuse a document nested deeper than MAX_DEPTH before composing it.
+ANCHORS_REFUSED = "YAML anchors and aliases (&name, *name) are not allowed in a registry; write the value out"
+
+
+def _check_events(text: str, filename: str) -> None:
+    """Refuse, before composing it, a document nested deeper than MAX_DEPTH or holding an
+    anchor (&name).
 
     Composing recurses once per level (in C for libyaml): 100,000 nested '[' overflow the
-    C stack and kill the process. libyaml's event parser is iterative, so counting depth on
-    events is safe; a syntax error is left for the composing pass to report.
+    C stack and kill the process. Composing expands aliases (*name), which is how "billion
+    laughs" documents blow up, and an alias of an id or a date would silently repeat it
+    elsewhere; a registry never needs them. libyaml's event parser is iterative, so this is
+    safe; a syntax error is left for the composing pass to report.
     """
     loader = _Loader(text)
     depth = 0
@@ -145,6 +151,9 @@ def _check_nesting(text: str, filename: str) -> None:
         while True:
             event = loader.get_event()
             kind = type(event)
+            if getattr(event, "anchor", None) is not None:  # (an alias names an anchor before it)
+                mark = event.start_mark
+                raise RegistryError(Problem(filename, mark.line + 1, mark.column + 1, ANCHORS_REFUSED))
             if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
@@ -172,7 +181,6 @@ def _check_nesting(text: str, filename: str) -> None:
 class _Walker:
     def __init__(self, filename: str):
         self.filename = filename
-        self.seen: set[int] = set()
 
     def fail(self, node, message: str):
         line, column = _pos(node)
@@ -184,11 +192,6 @@ class _Walker:
             return self.scalar(node, tag)
         if depth > MAX_DEPTH:
             self.fail(node, f"document nested deeper than {MAX_DEPTH} levels")
-        if id(node) in self.seen:
-            # The composer shares one node for an anchor and its aliases: expanding them is
-            # how "billion laughs" documents blow up, and a registry never needs them.
-            self.fail(node, "YAML aliases (*name) are not allowed in a registry; write the value out")
-        self.seen.add(id(node))
         if tag == _MAP:
             result = YMap()
             result.pos = _pos(node)
