@@ -3,15 +3,20 @@ entries): a double-quoted scalar that reads back as exactly the text it was give
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def _needs_escape(ch: str) -> bool:
-    """Characters YAML may not hold raw (non-printable), or line breaks a double-quoted scalar would fold."""
+    """Characters YAML may not hold raw (non-printable), line breaks a double-quoted scalar would
+    fold, and invisible format characters: bidirectional controls (U+202A-U+202E, U+2066-U+2069)
+    reorder what a terminal or `git diff` shows of the file (a "Trojan source"), zero-width ones
+    hide text; escaped, the file shows them as they are."""
     code = ord(ch)
     return (code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF)
-            or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
+            or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
+            or code > 0xA0 and unicodedata.category(ch) == "Cf")
 
 
 def quoted(value: str) -> str:
@@ -21,7 +26,8 @@ def quoted(value: str) -> str:
         if ch in _ESCAPES:
             out.append(_ESCAPES[ch])
         elif _needs_escape(ch):
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) <= 0xFF else f"\\u{ord(ch):04x}")
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
@@ -47,6 +53,17 @@ def plain_ok(value: str, *, flow: bool = False) -> bool:
     if _NOT_TEXT_TO_SOME.fullmatch(value) or flow and any(c in value for c in ",[]{}"):
         return False
     try:
-        return yaml.safe_load(value) == value
+        if yaml.safe_load(value) != value:
+            return False
     except yaml.YAMLError:
+        return False
+    # The fast reader, where installed, is asked too: it reads more as numbers than YAML 1.2
+    # says (_0, 0_9, +.5 and 09 are 0, 9, 0.5 and 9 to it).
+    try:
+        import yaml_rs
+    except ImportError:
+        return True
+    try:
+        return yaml_rs.loads(value) == value
+    except yaml_rs.YAMLDecodeError:
         return False

@@ -362,3 +362,64 @@ def test_an_entry_is_chained_alike_with_the_journal_cached_or_not(tmp_path, monk
         heads.append(record(folder / "tasks.yaml", "2.1", note="复查").head)
         assert journal.verify(folder / "tasks.yaml").ok
     assert heads[0] == heads[1]
+
+
+# -------------------------------------------------------------------------- invisible characters
+
+# Bidirectional controls reorder what a terminal or `git diff` shows ("Trojan source"); the other
+# format characters (zero-width space and joiner, soft hyphen, Arabic letter mark, tag letters)
+# show nothing. Written raw, the journal read otherwise than it is.
+_INVISIBLE = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u200e\u200f\u2060\u00ad\u061c\U000e0041"
+
+
+def test_a_note_with_bidirectional_controls_is_written_as_escapes():
+    fields = {"measure": "1.1", "date": "2019-03-31", "state": "report", "note": "完成率\u202e%06\u202c，\u2066甲\u2069\u200b"}
+    assert journal.render_entry(fields).decode() == (
+        '- measure: "1.1"\n  date: 2019-03-31\n  state: report\n  note: "完成率\\u202e%06\\u202c，\\u2066甲\\u2069\\u200b"\n')
+    fields["note"] = "\U000e0041\u00ad"  # (beyond U+FFFF: eight digits; up to U+00FF: two)
+    assert journal.render_entry(fields).decode().endswith('  note: "\\U000e0041\\xad"\n')
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(_INVISIBLE + "ab 完成率:#\"\\\n") | st.characters(categories=["Cf"])))
+def test_any_note_with_invisible_characters_round_trips_and_shows_none_raw(note):
+    """As test_any_note_round_trips_exactly, with the format characters it rarely draws."""
+    import unicodedata
+
+    fields = {"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "note": note, "hash": "0" * 64}
+    text = journal.render_entry(fields).decode("utf-8")
+    assert not [ch for ch in text if unicodedata.category(ch) == "Cf"]
+    assert dict(yamlio.parse(text, filename="<t>")[0]) == fields
+    texts = {"note": note, "hash": "0" * 64}
+    assert {key: yaml.load(text, Loader=yaml.SafeLoader)[0][key] for key in texts} == texts
+    assert {key: yaml_rs.loads(text)[0][key] for key in texts} == texts
+
+
+def test_a_journal_with_an_escaped_bidirectional_note_verifies_and_reads_back(reg):
+    note = "完成率\u202e%06\u202c \u2066甲\u2069"
+    written = record(reg, "1.1", note=note)
+    assert '  note: "完成率\\u202e%06\\u202c \\u2066甲\\u2069"\n' in (reg.parent / "progress.yaml").read_text()
+    result = journal.verify(reg)
+    assert (result.ok, result.head) == (True, written.head)
+    assert load_registry(reg, use_cache=False).journal[-1].note == note
+
+
+@pytest.mark.parametrize("note", ["_0", "09", "+.1", "0_9", "-_9", "1_000"])
+def test_a_note_the_fast_reader_takes_for_a_number_is_quoted(note):
+    # yaml-rs reads these as numbers, PyYAML (all but 1_000) as text: written plain, a note "09" read back as 9.
+    fields = {"measure": "1.1", "date": "2019-03-31", "state": "report", "note": note}
+    text = journal.render_entry(fields).decode()
+    assert text.endswith(f'  note: "{note}"\n')
+    assert (yaml_rs.loads(text)[0]["note"], yaml.load(text, Loader=yaml.SafeLoader)[0]["note"]) == (note, note)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789_.+-eExob:~ ", max_size=6))
+def test_any_number_like_note_round_trips_exactly(note):
+    """As test_any_note_round_trips_exactly, with the text that readers take for numbers."""
+    fields = {"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "note": note, "hash": "0" * 64}
+    text = journal.render_entry(fields).decode("utf-8")
+    assert dict(yamlio.parse(text, filename="<t>")[0]) == fields
+    texts = {"note": note, "hash": "0" * 64}
+    assert {key: yaml.load(text, Loader=yaml.SafeLoader)[0][key] for key in texts} == texts
+    assert {key: yaml_rs.loads(text)[0][key] for key in texts} == texts
