@@ -57,8 +57,8 @@ def plain_ok(value: str, *, flow: bool = False) -> bool:
             return False
     except yaml.YAMLError:
         return False
-    # The fast reader, where installed, is asked too: it reads more as numbers than YAML 1.2
-    # says (_0, 0_9, +.5 and 09 are 0, 9, 0.5 and 9 to it).
+    # The fast reader, where installed, is asked too: it reads as numbers text the pattern above
+    # misses, YAML 1.2's 09 and +.5 and, beyond the spec, _0 and 0_9.
     try:
         import yaml_rs
     except ImportError:
