@@ -396,6 +396,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if conflict := _state_conflict(entry_state, measure, result, when):
             raise JournalWriteError(conflict)
     elif entry_state is EntryState.REPORT:
+        if not note.strip():  # (it would clear 久未报告, reporting nothing)
+            raise UsageError("--note: say what was done this period (a report needs a note)")
         if not has_ongoing:
             raise JournalWriteError(f"{measure} has no ongoing (长期坚持) part to report on: "
                                     "use `rectify record --state in_progress`")
@@ -467,6 +469,8 @@ def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: 
             return f"{measure} has no pending deadline as of {when.isoformat()}: nothing to extend"
         if to is not None and to <= moving.due:
             return f"--to {to.isoformat()} is not after the deadline it moves ({moving.due.isoformat()})"
+        if to is not None and to <= when:
+            return f"--to {to.isoformat()} is not after the entry's date ({when.isoformat()}): an extension sets a due date still to come"
         if late is not None and late != (when > moving.due):
             return (f"it is flagged {'late' if late else 'on time'}, but the deadline it moves would then be "
                     f"{moving.due.isoformat()}")

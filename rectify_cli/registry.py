@@ -1168,11 +1168,35 @@ class _Checker:
                 self.problem(_at(m, "to"), f"{what}.to: {to.isoformat()} is not after the deadline it moves "
                                            f"(milestone: {milestone.isoformat()})")
                 continue
+            if state is EntryState.EXTENDED and day is not None and to <= day:
+                self.problem(_at(m, "to"), f"{what}.to: {to.isoformat()} is not after the entry's date "
+                                           f"({day.isoformat()}): an extension sets a due date still to come")
+                continue
+            if state is EntryState.REPORT and not note.strip():  # (it would clear 久未报告, reporting nothing)
+                self.problem(_at(m, "note" if "note" in m else None), f"{what}{'.note' * ('note' in m)}: "
+                                                                       "a report needs a note saying what was done")
+                continue
+            if not self._keys_fit_state(m, state, what):
+                continue
             if None in (day, state):
                 continue
             rows.append([i, mid, day.isoformat(), state.value, note or "", evidence, by,
                          dates.iso(milestone), dates.iso(to), reason, approved_by, late, digest, *where])
         return rows
+
+    def _keys_fit_state(self, m, state: EntryState | None, what: str) -> bool:
+        """Whether the entry has only keys its state uses: another's would be kept and ignored
+        (a `to:` on a done entry moves nothing)."""
+        fits = True
+        if state is not EntryState.EXTENDED and state is not None:
+            for key in _EXTENSION_KEYS:
+                if key in m:
+                    self.problem(_at(m, key), f"{what}.{key}: only an extension (state: extended) has {key!r}")
+                    fits = False
+            if "milestone" in m and state is not EntryState.DONE:
+                self.problem(_at(m, "milestone"), f"{what}.milestone: only a done or extended entry names a milestone")
+                fits = False
+        return fits
 
     def _unit_name(self, m, key: str, what: str):
         name = m.get(key)
@@ -1182,6 +1206,9 @@ class _Checker:
         if name is not None and self.vouching and self._reads_differently(name):
             raise _Unvouched
         return name
+
+
+_EXTENSION_KEYS = ("to", "reason", "approved_by", "late")
 
 
 class JournalContext:

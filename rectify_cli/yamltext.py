@@ -55,7 +55,7 @@ def plain_ok(value: str, *, flow: bool = False) -> bool:
     try:
         if yaml.safe_load(value) != value:
             return False
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # (PyYAML reads 0b_ as a number it then can't make)
         return False
     # The fast reader, where installed, is asked too: it reads as numbers text the pattern above
     # misses, YAML 1.2's 09 and +.5 and, beyond the spec, _0 and 0_9.
@@ -65,5 +65,5 @@ def plain_ok(value: str, *, flow: bool = False) -> bool:
         return True
     try:
         return yaml_rs.loads(value) == value
-    except yaml_rs.YAMLDecodeError:
+    except (yaml_rs.YAMLDecodeError, ValueError, OverflowError):
         return False

@@ -220,3 +220,33 @@ def test_a_journal_of_any_name_given_as_the_plan_is_named_a_journal(tmp_path, na
         load_registry(tmp_path / name, use_cache=False)
     assert str(caught.value) == (f"{tmp_path / name}:2:1: this is a journal (a list of entries, - measure: ...), "
                                  f"not a plan: pass the plan file ({plan.format(folder=tmp_path)}) or its folder")
+
+
+ENTRY = '- measure: "4.2"\n  date: 2019-03-20\n'
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an extension to a date already past when it was recorded moves nothing forward: it only
+    # wipes out overdue days
+    ("  state: extended\n  milestone: 2018-10-31\n  to: 2019-03-20\n  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: true\n",
+     "5:7: journal entry 1.to: 2019-03-20 is not after the entry's date (2019-03-20): an extension sets a due date still to come"),
+    # a report says what was done this period, or it reports nothing (and would clear 久未报告)
+    ('  state: report\n  note: ""\n', "4:9: journal entry 1.note: a report needs a note saying what was done"),
+    ("  state: report\n", "1:3: journal entry 1: a report needs a note saying what was done"),
+    # what only an extension (or a done entry) has, on another entry, would be kept and ignored
+    ("  state: done\n  evidence: x\n  to: 2020-01-01\n",
+     "5:7: journal entry 1.to: only an extension (state: extended) has 'to'"),
+    ("  state: in_progress\n  note: x\n  reason: foo\n  late: true\n",
+     "5:11: journal entry 1.reason: only an extension (state: extended) has 'reason'"),
+    ("  state: in_progress\n  note: x\n  milestone: 2018-10-31\n",
+     "5:14: journal entry 1.milestone: only a done or extended entry names a milestone"),
+])
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch, body, expected, use_cache):
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_text(ENTRY + body, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+    assert str(caught.value).startswith(f"{journal}:{expected}")
