@@ -28,13 +28,13 @@ from .importer_owners import Vocabulary, find_owners
 from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported
 from .importer_text import decode_report, normalise, paragraphs
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
+from .model import UNIT_KINDS
 
 __all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "write_result", "REGIONS"]
 
 REGIONS = ("拉萨市", "日喀则市", "山南市", "林芝市", "昌都市", "那曲市", "阿里地区")
 REGION_SHORT = {"拉萨": "拉萨市", "日喀则": "日喀则市", "山南": "山南市", "林芝": "林芝市", "昌都": "昌都市", "那曲": "那曲市", "阿里": "阿里地区"}
 JOURNAL_STATES = ("done", "in_progress", "report")
-UNIT_KINDS = ("region", "department", "other")
 TASK_FIELDS = ("problem", "deadline", "progress")
 MEASURE_FIELDS = ("text", "note")
 

@@ -49,6 +49,9 @@ class Milestone:
     label: str | None = None
 
 
+UNIT_KINDS = ("region", "department", "other")  # what a unit's optional kind may be
+
+
 @dataclass(frozen=True)
 class Unit:
     name: str

@@ -34,6 +34,7 @@ from .model import (
     Settings,
     Task,
     Unit,
+    UNIT_KINDS,
     ids_in_files,
     item_key,  # (commands look ids up with it: here with the rest of the loader's API)
 )
@@ -945,7 +946,8 @@ class _Checker:
                     kwargs["timezone"] = zone
         for key in ("warn_days", "report_period_days"):
             if key in m:
-                number = self.integer(m, key, "registry.settings")
+                # (a period of 0 days would make every ongoing measure stale: the CLI refuses it too)
+                number = self.integer(m, key, "registry.settings", minimum=1 if key == "report_period_days" else 0)
                 if number is not None:
                     kwargs[key] = number
         if "immediate_due" in m:
@@ -970,6 +972,10 @@ class _Checker:
                 else:
                     self.problem(_at(m["aliases"], j), f"unit.aliases: expected text, got {_kind(alias)}")
             kind = self.text(m, "kind", "unit", required=False)
+            if kind is not None and kind not in UNIT_KINDS:
+                self.problem(_at(m, "kind"), f"unit.kind: unknown value {_show(kind)}{suggest(kind, UNIT_KINDS)}; "
+                                             f"expected one of {', '.join(UNIT_KINDS)}")
+                kind = None
             if name is None:
                 continue
             for label in (name, *aliases):

@@ -250,3 +250,19 @@ def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch,
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
     assert str(caught.value).startswith(f"{journal}:{expected}")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # (the command line refuses --report-period 0 too: every ongoing measure would be stale)
+    ("    report_period_days: 90\n", "    report_period_days: 0\n",
+     ":12:25: registry.settings.report_period_days: expected a whole number ≥ 1, got the number 0"),
+    ("    kind: region\n", "    kind: city\n",
+     ":27:11: unit.kind: unknown value 'city'; expected one of region, department, other"),
+])
+def test_plan_values_the_format_rules_out_are_refused(tmp_path, old, new, expected):
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    assert old in plan
+    (tmp_path / "tasks.yaml").write_text(plan.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}{expected}"

@@ -54,3 +54,19 @@ def test_planted_mistakes_are_schema_errors_too():
     messages = " ".join(e.message for e in errors)
     assert "'owmers' was unexpected" in messages
     assert "'owners' is a required property" in messages
+
+
+@pytest.mark.parametrize("entry, valid", [
+    ({"measure": "1.1", "date": "2019-03-31", "state": "report", "note": "已开展巡查"}, True),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "report", "note": "  "}, False),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "report"}, False),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "done", "evidence": "x", "milestone": "2018-12-31"}, True),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "done", "evidence": "x", "to": "2020-01-01"}, False),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "late": False}, False),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "reopened", "note": "回头看", "milestone": "2018-12-31"}, False),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "extended", "milestone": "2018-12-31", "to": "2019-06-30",
+      "reason": "冬季停工", "approved_by": "自治区生态环境厅", "late": True}, True),
+])
+def test_the_journal_schema_holds_an_entry_to_the_keys_its_state_uses(entry, valid):
+    # (as the loader does: see test_registry's test_an_entry_a_write_would_refuse_is_refused_on_load)
+    assert jsonschema.Draft202012Validator(JOURNAL_SCHEMA).is_valid([entry]) is valid
