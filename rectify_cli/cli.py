@@ -365,6 +365,8 @@ DateOpt = Annotated[Optional[str], typer.Option("--date", help="Date of the entr
 ByOpt = Annotated[Optional[str], typer.Option("--by", help="The unit recording it (name or alias).")]
 NoteOpt = Annotated[str, typer.Option("--note", help="What happened.")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="Evidence: a file path or a text.")]
+MilestoneOpt = Annotated[Optional[str], typer.Option(
+    "--milestone", help="Only the step due on this date (as the plan writes it), of a measure with several.")]
 
 
 def _write(registry: Path | None, lang: Lang, **fields) -> None:
@@ -382,18 +384,21 @@ def record_cmd(
     note: NoteOpt = "",
     date_: DateOpt = None,
     evidence: EvidenceOpt = None,
+    milestone: MilestoneOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """Append one dated entry to the journal."""
-    _write(registry, lang, command="record", measure=measure, state=state, note=note, date=date_, evidence=evidence, by=by)
+    _write(registry, lang, command="record", measure=measure, state=state, note=note, date=date_, evidence=evidence, by=by,
+           milestone=milestone)
 
 
 @app.command("close")
 def close_cmd(
     measure: MeasureArg,
     evidence: Annotated[Optional[str], typer.Option("--evidence", help="Required: what proves it is done (a file path or a text).")] = None,
+    milestone: MilestoneOpt = None,
     note: NoteOpt = "",
     date_: DateOpt = None,
     by: ByOpt = None,
@@ -401,7 +406,8 @@ def close_cmd(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """Close out a measure (销号), with evidence. An ongoing measure keeps running."""
-    _write(registry, lang, command="close", measure=measure, state="done", note=note, date=date_, evidence=evidence, by=by)
+    _write(registry, lang, command="close", measure=measure, state="done", note=note, date=date_, evidence=evidence, by=by,
+           milestone=milestone)
 
 
 @app.command("reopen")
@@ -439,15 +445,16 @@ def extend_cmd(
     reason: Annotated[str, typer.Option("--reason", help="Why the extension was granted.")],
     approved_by: Annotated[str, typer.Option("--approved-by", help="The unit that approved it.")],
     late: Annotated[bool, typer.Option("--late", help="Record an extension requested after the deadline it moves (flagged).")] = False,
+    milestone: MilestoneOpt = None,
     note: NoteOpt = "",
     date_: DateOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Record an approved extension (延期) of the measure's next deadline."""
+    """Record an approved extension (延期) of the measure's next deadline (or of the step --milestone names)."""
     _write(registry, lang, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
-           to=to, reason=reason, approved_by=approved_by, late=late)
+           to=to, reason=reason, approved_by=approved_by, late=late, milestone=milestone)
 
 
 @app.command("history")

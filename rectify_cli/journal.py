@@ -125,6 +125,7 @@ def append(
     reason: str | None = None,
     approved_by: str | None = None,
     late: bool = False,
+    milestone: str | None = None,
 ) -> WriteResult:
     """Validate one entry and append it to the journal; see the module docstring."""
     if command not in _COMMAND_STATES:
@@ -142,7 +143,7 @@ def append(
         today = dates.today(reg.plan.settings.timezone)
         request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
                                  evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
-                                 late=late, today=today, journal_dir=jpath.parent)
+                                 late=late, milestone=milestone, today=today, journal_dir=jpath.parent)
         old = read_bytes(jpath) if journal_present(jpath) else None
         fields = request.fields(stored_id)
         store = FileCache()
@@ -333,7 +334,8 @@ class _Request:
 
 def _check_request(reg: Registry, *, command: str, measure: str, state: str, note: str, day: str | None,
                    evidence: str | None, by: str | None, to: str | None, reason: str | None,
-                   approved_by: str | None, late: bool, today: date, journal_dir: Path) -> _Request:
+                   approved_by: str | None, late: bool, today: date, journal_dir: Path,
+                   milestone: str | None = None) -> _Request:
     """Every check of a write request against the plan and journal (no I/O but hashing evidence)."""
     plan = reg.plan
     ids = [m.id for m in plan.measures()]
@@ -376,7 +378,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     result = next(m for m in report.measures() if m.id == measure)
     dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
     has_ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
-    milestone = to_day = reason_text = approver = None
+    step = _step(milestone, entry_state, measure, dated)  # the one dated milestone named, if one is
+    milestone = step.original_due if step is not None else None
+    to_day = reason_text = approver = None
 
     if entry_state is EntryState.DONE:
         if not evidence_text:
@@ -385,11 +389,11 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if not dated:
             raise JournalWriteError(f"{measure} is ongoing (长期坚持) with no deadline to close: "
                                     "use `rectify report` to report on it")
-        if conflict := _state_conflict(entry_state, measure, result, when):
+        if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
             raise JournalWriteError(f"{conflict}; reopen it first if it must be closed again")
-        if result.status is engine.Status.OVERDUE:
-            warnings.append(Notice("closed_late", {"days": result.days_overdue,
-                                                   "deadline": result.next_due.isoformat()}))
+        due = step.due if step is not None else result.next_due  # (what this close meets or misses)
+        if due is not None and due < when:
+            warnings.append(Notice("closed_late", {"days": (when - due).days, "deadline": due.isoformat()}))
     elif entry_state is EntryState.REOPENED:
         if not note.strip():
             raise UsageError("--note: say why the measure is reopened (e.g. 回头看发现表面整改)")
@@ -414,9 +418,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         approver = _unit(plan, approved_by, "--approved-by")
         if approver is None:
             raise UsageError("--approved-by: name the unit that approved the extension")
-        if conflict := _state_conflict(entry_state, measure, result, when, to=to_day):
+        if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
             raise JournalWriteError(conflict)
-        moving = _moved(result, None)
+        moving = _moved(result, milestone)
         if when > moving.due and not late:
             raise JournalWriteError(f"extension of {measure} requested on {when.isoformat()}, after the deadline it "
                                     f"moves ({moving.due.isoformat()}, {(when - moving.due).days} days late): "
@@ -443,6 +447,24 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
 _CHANGES_MILESTONES = (EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED)
 
 
+def _step(given: str | None, state: EntryState, measure: str, dated: list):
+    """The dated milestone (a MilestoneResult) --milestone names by its original due, or None
+    when none is given. Only a close or an extension names one."""
+    if given is None:
+        return None
+    if state not in (EntryState.DONE, EntryState.EXTENDED):
+        raise UsageError("--milestone: only a close (done) or an extension names a milestone")
+    try:
+        day = dates.parse_user_date(given)
+    except dates.DateFormatError as exc:
+        raise UsageError(f"--milestone: {exc}") from None
+    step = next((ms for ms in dated if ms.original_due == day), None)
+    if step is None:
+        deadlines = ", ".join(sorted({ms.original_due.isoformat() for ms in dated})) or "none: it is ongoing (长期坚持)"
+        raise UsageError(f"--milestone {day.isoformat()} is not a deadline of {measure} (its deadlines: {deadlines})")
+    return step
+
+
 def _moved(result, milestone: date | None):
     """The pending dated milestone (of a MeasureResult) an extension moves: the one whose
     original due is `milestone`, else the earliest; None when none is pending."""
@@ -458,7 +480,10 @@ def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: 
     recorded after its date (see _check_later_entries; `late`: an extension's flag as written,
     which must still say whether it came after the deadline it moves)."""
     dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
-    if state is EntryState.DONE and result.closed:
+    if state is EntryState.DONE and milestone is not None:
+        if all(ms.done for ms in dated if ms.original_due == milestone):
+            return f"{measure}'s step due {milestone.isoformat()} is already closed as of {when.isoformat()}"
+    elif state is EntryState.DONE and result.closed:
         ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
         return f"{measure} is already closed as of {when.isoformat()}" + (" (its dated part; it stays ongoing)" if ongoing else "")
     if state is EntryState.REOPENED and not any(ms.done for ms in dated):
@@ -466,7 +491,8 @@ def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: 
     if state is EntryState.EXTENDED:
         moving = _moved(result, milestone)
         if moving is None:
-            return f"{measure} has no pending deadline as of {when.isoformat()}: nothing to extend"
+            named = f" {milestone.isoformat()}" if milestone is not None else ""
+            return f"{measure} has no pending deadline{named} as of {when.isoformat()}: nothing to extend"
         if to is not None and to <= moving.due:
             return f"--to {to.isoformat()} is not after the deadline it moves ({moving.due.isoformat()})"
         if to is not None and to <= when:

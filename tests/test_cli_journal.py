@@ -516,3 +516,51 @@ def test_a_folder_checks_an_entrys_date_against_its_own_files_feedback_date(fold
     accepted = run("record", "xz:35.2", "--state", "in_progress", "--note", "x", "--date", "2018-02-01", "--registry", str(folder))
     assert accepted.exit_code == 0, accepted.output
 
+
+
+# -------------------------------------------------------------------------- one step of several
+
+def with_third_step(reg: Path) -> Path:
+    """4.2 with a third dated step, 复核 by 2020-06-30: as of 2019-03-31 the 验收 step (2019-06-30,
+    extended to 2019-12-31) and this one are pending."""
+    plan = reg.read_text(encoding="utf-8")
+    step = "          - {kind: date, due: 2019-06-30, label: 验收}\n"
+    assert step in plan
+    reg.write_text(plan.replace(step, step + "          - {kind: date, due: 2020-06-30, label: 复核}\n", 1), encoding="utf-8")
+    return reg
+
+
+def test_close_with_milestone_closes_that_step_only(reg):
+    with_third_step(reg)
+    result = run("close", "4.2", "--milestone", "2019-06-30", "--evidence", "验收报告", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    last = journal_bytes(reg).decode().rsplit("\n- ", 1)[1]
+    assert last.startswith('measure: "4.2"\n') and "\n  state: done\n" in last and "\n  milestone: 2019-06-30\n" in last
+    measure = measure_json(reg, "4.2", "2019-03-31")
+    assert (measure["status"], measure["next_due"]) == ("on_track", "2020-06-30")
+    assert [m["done"] for m in measure["milestones"]] == [True, True, False]
+
+
+def test_extend_with_milestone_moves_that_step_not_the_earliest(reg):
+    with_third_step(reg)
+    result = run("extend", "4.2", "--milestone", "2020-06-30", "--to", "2020-12-31", "--reason", "冬季停工",
+                 "--approved-by", "自治区生态环境厅", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    measure = measure_json(reg, "4.2", "2019-03-31")
+    assert [(m["original_due"], m["due"]) for m in measure["milestones"]] == [
+        ("2018-10-31", "2018-10-31"), ("2019-06-30", "2019-12-31"), ("2020-06-30", "2020-12-31")]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("close", "4.2", "--milestone", "2018-10-31", "--evidence", "x"), "4.2's step due 2018-10-31 is already closed as of 2019-03-31"),
+    (("close", "4.2", "--milestone", "2019-01-01", "--evidence", "x"),
+     "--milestone 2019-01-01 is not a deadline of 4.2 (its deadlines: 2018-10-31, 2019-06-30)"),
+    (("close", "4.2", "--milestone", "soon", "--evidence", "x"), "--milestone: not a date: 'soon'"),
+    (("extend", "4.2", "--milestone", "2018-10-31", "--to", "2020-01-01", "--reason", "r", "--approved-by", "那曲市"),
+     "4.2 has no pending deadline 2018-10-31 as of 2019-03-31: nothing to extend"),
+])
+def test_a_milestone_that_cannot_be_closed_or_moved_is_refused(reg, args, message):
+    before = journal_bytes(reg)
+    result = run(*args, "--registry", str(reg))
+    assert (result.exit_code, journal_bytes(reg)) == (2, before), result.output
+    assert message in result.stderr
