@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import string
 
 
 class Lang(str, enum.Enum):
@@ -34,11 +35,13 @@ ENTRY = {
 }
 
 # Free-standing labels; renderers add theirs here so both languages stay side by side.
+# In English a count is written with its noun as its format spec, "{n:day}": "1 day", "2 days"
+# (see _Counts); "{n:entry|entries}" when the plural is not the noun plus s.
 LABELS = {
     "registry": ("台账", "Registry"),
     "as_of": ("截至", "As of"),
     "latest_entry": ("最近一次记录", "Latest entry"),
-    "days_ago": ("{n}天前", "{n} days ago"),
+    "days_ago": ("{n}天前", "{n:day} ago"),
     "never": ("无", "none"),
     "task": ("任务", "Task"),
     "measure": ("措施", "Measure"),
@@ -53,20 +56,20 @@ LABELS = {
     "status": ("状态", "Status"),
     # rectify check (render/check.py)
     "check_id": ("编号", "ID"),
-    "check_overdue_days": ("逾期{n}天", "{n} days overdue"),
+    "check_overdue_days": ("逾期{n}天", "{n:day} overdue"),
     "check_due_on": ("{date}到期", "due {date}"),
-    "check_stale_days": ("{n}天未报告", "stale {n} days"),
+    "check_stale_days": ("{n}天未报告", "stale {n:day}"),
     "check_never_reported": ("从未报告", "never reported"),
-    "check_total_single": ("{n} 项措施{what}（共 {total} 项）", "{n} of {total} measures fail ({what})"),
-    "check_total_multi": ("{n} 项措施未通过检查：{what}（共 {total} 项）", "{n} of {total} measures fail ({what})"),
+    "check_total_single": ("{n} 项措施{what}（共 {total} 项）", "{n} of {total:measure} fail ({what})"),
+    "check_total_multi": ("{n} 项措施未通过检查：{what}（共 {total} 项）", "{n} of {total:measure} fail ({what})"),
     "check_rule_count": ("{what} {n} 项", "{what} {n}"),
     "check_list_sep": ("、", ", "),
     "check_or": ("、", " or "),
-    "check_all_clear": ("截至 {date}，{total} 项措施均无{what}", "All clear as of {date}: 0 of {total} measures {what}"),
+    "check_all_clear": ("截至 {date}，{total} 项措施均无{what}", "All clear as of {date}: 0 of {total:measure} {what}"),
     "check_nothing_selected": ("截至 {date}，没有符合条件的措施", "No measures selected as of {date}"),
     "check_warnings_header": ("临期提醒（不计为失败）：", "Due soon (not failing):"),
     "check_not_annotated": ("另有 {errors} 项未通过、{warnings} 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），完整列表见下方日志",
-                            "{errors} more failures and {warnings} more warnings not annotated (GitHub shows at most 10 of each per step); all are listed in the log below"),
+                            "{errors:more failure} and {warnings:more warning} not annotated (GitHub shows at most 10 of each per step); all are listed in the log below"),
     "check_heading": ("整改台账检查", "Rectification ledger check"),
     "check_due": ("期限", "Due"),
     "check_colon": ("：", ": "),
@@ -84,15 +87,15 @@ LABELS = {
     "written": ("已记录", "Recorded"),
     "written_late_flag": ("（逾期申请）", " (late request)"),
     "effect_as_of": ("截至{date}：", "as of {date}: "),
-    "effect_overdue": ("逾期{days}天（期限{due}）", "overdue {days} days (due {due})"),
+    "effect_overdue": ("逾期{days}天（期限{due}）", "overdue {days:day} (due {due})"),
     "effect_done": ("已销号", "done"),
     "effect_ongoing_closed": ("限期部分已销号，继续长期坚持", "dated part closed; stays ongoing"),
     "effect_ongoing": ("长期坚持", "ongoing"),
     "effect_stale": ("，久未报告", ", stale"),
     "effect_pending": ("{status}，下一期限{due}", "{status}, next due {due}"),
-    "notice_closed_late": ("逾期销号：超过期限{deadline}共{days}天", "closed late: {days} days after its deadline {deadline}"),
+    "notice_closed_late": ("逾期销号：超过期限{deadline}共{days}天", "closed late: {days:day} after its deadline {deadline}"),
     "notice_late_extension": ("逾期申请延期：在期限{deadline}过后{days}天才申请（已写入 late: true）",
-                              "late extension: requested {days} days after the deadline {deadline} (written with late: true)"),
+                              "late extension: requested {days:day} after the deadline {deadline} (written with late: true)"),
     "notice_back_filled": ("补录：日期{date}早于措施{measure}最近一条记录（{latest}）",
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
@@ -101,9 +104,9 @@ LABELS = {
     # rectify verify (render/journal_text.py)
     "verify_no_journal": ("{journal}：尚无台账（无可核验）", "{journal}: no journal yet (nothing to verify)"),
     "verify_checked": ("{journal}：核验 {entries} 条记录，{state}；台账哈希 {head}",
-                       "{journal}: {entries} entries checked, {state}; head {head}"),
+                       "{journal}: {entries:entry|entries} checked, {state}; head {head}"),
     "verify_ok_state": ("无误", "ok"),
-    "verify_problems_state": ("{problems} 处问题", "{problems} problem(s)"),
+    "verify_problems_state": ("{problems} 处问题", "{problems:problem}"),
     "verify_entry": ("第 {index} 条（措施 {measure}，{date}）：{what}", "entry {index} (measure {measure}, {date}): {what}"),
     "verify_malformed": ("格式错误——不是键值映射", "malformed — not a mapping"),
     "verify_unhashed": ("无哈希——手工写入或由旧版本写入，不在哈希链内",
@@ -129,10 +132,10 @@ LABELS = {
     "journal_new_file": ("（新建台账文件）", " (new journal file)"),
     # rectify status / show (render/rich_status.py)
     "status_today_is": ("（今天是 {day}）", " (today is {day})"),
-    "status_days_before": ("（{n}天前）", " ({n} days earlier)"),
+    "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
     "status_same_day": ("（当天）", " (same day)"),
     "status_not_updated_warning": ("注意：台账已 {days} 天（约 {months} 个月）未更新，超过报告周期 {period} 天。",
-                                   "Warning: the ledger has not been updated for {days} days (about {months} months), longer than the {period}-day reporting period."),
+                                   "Warning: the ledger has not been updated for {days:day} (about {months:month}), longer than the {period}-day reporting period."),
     "status_no_entries_warning": ("注意：台账尚无任何进展记录。", "Warning: the ledger has no journal entries yet."),
     "status_tasks_count": ("任务 {n} 项：", "{tasks}: "),
     "status_measures_count": ("措施 {n} 项：", "{measures}: "),
@@ -140,9 +143,9 @@ LABELS = {
     "status_empty_selection": ("没有符合筛选条件的任务或措施。", "No task or measure matches the filters."),
     "status_due_column": ("期限", "Due"),
     "status_text_column": ("内容", "Text"),
-    "status_overdue_days": ("逾期{n}天", "{n} days overdue"),
+    "status_overdue_days": ("逾期{n}天", "{n:day} overdue"),
     "status_overdue_header": ("逾期", "Overdue"),
-    "status_days": ("{n}天", "{n} days"),
+    "status_days": ("{n}天", "{n:day}"),
     "show_lead_mark": ("（牵头）", " (lead)"),
     "show_text": ("措施内容", "Text"),
     "show_problem": ("问题描述", "Problem text"),
@@ -182,13 +185,13 @@ LABELS = {
     "summary_s4": ("四、下月到期预警（{next}）", "4. Due next month ({next})"),
     "summary_s4_from": ("四、到期预警（{first} 至 {last}）", "4. Falling due from {first} to {last}"),
     "summary_s5": ("五、长期坚持措施久未报告（超过{days}天未报告）",
-                   "5. Ongoing measures not reported on for over {days} days"),
+                   "5. Ongoing measures not reported on for over {days:day}"),
     "summary_s6": ("六、本月批准延期", "6. Extensions granted this month"),
     "summary_s7": ("七、督办清单（按责任单位，逾期多的在前）", "7. Urging list by responsible unit (most overdue first)"),
     "summary_quiet": ("其余{n}个责任单位无未完成或久未报告的措施。",
-                      "{n} other responsible unit(s): nothing open, nothing stale."),
+                      "{n:other responsible unit}: nothing open, nothing stale."),
     "summary_all_quiet": ("{n}个责任单位均无未完成或久未报告的措施。",
-                          "{n} responsible unit(s): nothing open, nothing stale."),
+                          "{n:responsible unit}: nothing open, nothing stale."),
     "summary_head": ("台账哈希（截至本月）: {hash}", "Journal head hash (as of this month): {hash}"),
     "summary_col_date_closed": ("销号日期", "Closed on"),
     "summary_col_measure": ("措施", "Measure"),
@@ -245,8 +248,21 @@ def word(table: dict, key, lang: Lang) -> str:
     return pair[0] if lang == Lang.zh else pair[1]
 
 
+class _Counts(string.Formatter):
+    """str.format, but a count (an int) with a format spec is written with that noun, in the
+    singular for 1: "{n:day}" -> plural(n, "day"), "{n:entry|entries}" -> plural(n, "entry", "entries")."""
+
+    def format_field(self, value, format_spec):
+        if format_spec and isinstance(value, int) and not isinstance(value, bool):
+            return plural(value, *format_spec.split("|", 1))
+        return super().format_field(value, format_spec)
+
+
+_COUNTS = _Counts()
+
+
 def label(key: str, lang: Lang, **values) -> str:
-    return word(LABELS, key, lang).format(**values)
+    return _COUNTS.format(word(LABELS, key, lang), **values)
 
 
 def plural(n: int, noun: str, nouns: str | None = None) -> str:

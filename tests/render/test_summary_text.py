@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from wcwidth import wcswidth
 
 from rectify_cli.cli import app
-from rectify_cli.i18n import Lang
+from rectify_cli.i18n import Lang, label
 from rectify_cli.render.summary_text import clip, render, table
 from rectify_cli.summary import (
     ClosedItem,
@@ -226,3 +226,65 @@ def test_odd_cells_are_laid_out_as_tabulate_lays_them_out(monkeypatch, odd):
         assert table(headers, rows, right=(3,), pad=pad) == by_tabulate
     assert by_tabulate == tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
                                    colalign=["left", "left", "left", "right"])  # (unpadded: as tabulate lays it out)
+
+
+# --------------------------------------------------------------------------- English counts
+
+
+@pytest.mark.parametrize(("key", "values", "one", "two"), [
+    ("days_ago", {}, "1 day ago", "2 days ago"),
+    ("check_overdue_days", {}, "1 day overdue", "2 days overdue"),
+    ("check_stale_days", {}, "stale 1 day", "stale 2 days"),
+    ("status_overdue_days", {}, "1 day overdue", "2 days overdue"),
+    ("status_days", {}, "1 day", "2 days"),
+    ("status_days_before", {}, " (1 day earlier)", " (2 days earlier)"),
+    ("summary_quiet", {}, "1 other responsible unit: nothing open, nothing stale.",
+     "2 other responsible units: nothing open, nothing stale."),
+    ("summary_all_quiet", {}, "1 responsible unit: nothing open, nothing stale.",
+     "2 responsible units: nothing open, nothing stale."),
+    ("summary_s5", {}, "5. Ongoing measures not reported on for over 1 day",
+     "5. Ongoing measures not reported on for over 2 days"),
+    ("effect_overdue", {"due": "2019-01-01"}, "overdue 1 day (due 2019-01-01)", "overdue 2 days (due 2019-01-01)"),
+    ("notice_closed_late", {"deadline": "2019-01-01"}, "closed late: 1 day after its deadline 2019-01-01",
+     "closed late: 2 days after its deadline 2019-01-01"),
+    ("notice_late_extension", {"deadline": "2019-01-01"},
+     "late extension: requested 1 day after the deadline 2019-01-01 (written with late: true)",
+     "late extension: requested 2 days after the deadline 2019-01-01 (written with late: true)"),
+    ("verify_checked", {"journal": "p.yaml", "state": "ok", "head": "ab"}, "p.yaml: 1 entry checked, ok; head ab",
+     "p.yaml: 2 entries checked, ok; head ab"),
+    ("verify_problems_state", {}, "1 problem", "2 problems"),
+    ("check_total_single", {"n": 1, "what": "overdue"}, "1 of 1 measure fail (overdue)", "1 of 2 measures fail (overdue)"),
+    ("check_total_multi", {"n": 1, "what": "overdue 1"}, "1 of 1 measure fail (overdue 1)",
+     "1 of 2 measures fail (overdue 1)"),
+    ("check_all_clear", {"date": "2019-03-31", "what": "overdue"}, "All clear as of 2019-03-31: 0 of 1 measure overdue",
+     "All clear as of 2019-03-31: 0 of 2 measures overdue"),
+    ("check_not_annotated", {}, "1 more failure and 1 more warning not annotated (GitHub shows at most 10 of each "
+     "per step); all are listed in the log below", "2 more failures and 2 more warnings not annotated (GitHub shows "
+     "at most 10 of each per step); all are listed in the log below"),
+    ("status_not_updated_warning", {"period": 1}, "Warning: the ledger has not been updated for 1 day (about 1 month), "
+     "longer than the 1-day reporting period.", "Warning: the ledger has not been updated for 2 days (about 2 months), "
+     "longer than the 1-day reporting period."),
+])
+def test_an_english_count_of_one_takes_the_singular(key, values, one, two):
+    # every count placeholder the label has: n, days, entries, problems, total, errors, warnings, months
+    counts = ("n", "days", "entries", "problems", "total", "errors", "warnings", "months")
+    assert label(key, Lang.en, **{**dict.fromkeys(counts, 1), **values}) == one
+    assert label(key, Lang.en, **{**dict.fromkeys(counts, 2), **values}) == two
+
+
+def test_chinese_counts_are_unchanged():
+    assert label("check_overdue_days", Lang.zh, n=1) == "逾期1天"
+    assert label("verify_checked", Lang.zh, journal="p.yaml", entries=1, state="无误", head="ab") == \
+        "p.yaml：核验 1 条记录，无误；台账哈希 ab"
+
+
+def test_show_says_one_day_overdue():
+    result = CliRunner().invoke(app, ["show", "1.1", "-r", str(SMALL), "--as-of", "2019-01-01", "--lang", "en"],
+                                env=ENV)
+    assert result.exit_code == 0, result.output
+    assert "As of 2019-01-01  red  overdue  1 day overdue" in result.stdout
+
+
+def test_the_stale_heading_of_a_one_day_period_says_one_day():
+    text = render(_summary(report_period_days=1), lang=Lang.en)
+    assert "\n5. Ongoing measures not reported on for over 1 day\nNone this month.\n" in text
