@@ -8,7 +8,8 @@ measures and tasks whose deadline has a calendar date on or before D ("due"), th
 date is after D ("later"), and those with no calendar date at all (立行立改 / 长期坚持 only,
 "ongoing"). Every task and every measure is in exactly one group. 立即启动 milestones are still
 judged by the engine (due on ``plan.immediate_due``), so an immediate measure that was never
-done shows up among the overdue ones and in ``measures_overdue``.
+done shows up among the overdue ones and in ``measures_overdue``; one that an approved extension
+moved to a date has that calendar date, and is grouped by it.
 """
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ class Headline:
     tasks_ongoing: int
     """Tasks whose 整改时限 has no calendar date (立行立改 / 长期坚持 only)."""
     measures_ongoing: int
-    """Measures with no calendar date (立即启动 / 长期坚持 only)."""
+    """Measures with no calendar date (立即启动 / 长期坚持 only; an extended 立即启动 milestone has
+    one, the date it was extended to)."""
     measures_overdue: int
     """Measures of any group with a dated milestone past its effective due and not closed."""
     measures_stale: int
@@ -156,8 +158,10 @@ def _calendar_dates(milestones) -> list[date]:
 
 
 def _measure_last_due(mr: MeasureResult) -> date | None:
-    """Latest effective due of the measure's calendar-date milestones (None: it has none)."""
-    dues = [ms.due for ms in mr.milestones if ms.kind is MilestoneKind.DATE and ms.due is not None]
+    """Latest effective due of the measure's milestones with a calendar date: its dated ones, and
+    a 立即启动 one that an extension moved to a date (None: it has none)."""
+    dues = [ms.due for ms in mr.milestones
+            if ms.due is not None and (ms.kind is MilestoneKind.DATE or ms.extended)]
     return max(dues) if dues else None
 
 

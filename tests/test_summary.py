@@ -4,13 +4,14 @@ The rendered text itself is pinned by snapshots in tests/render/test_summary_tex
 """
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from builders import date_ms, entry, make_measure, make_plan, make_registry, make_task, ongoing
+from builders import date_ms, entry, immediate, make_measure, make_plan, make_registry, make_task, ongoing
 from rectify_cli import engine, summary
 from rectify_cli.cli import app
 from rectify_cli.errors import UsageError
@@ -192,6 +193,32 @@ def test_overdue_worst_first_counts_every_owner():
     assert m.units == (UnitRow("拉萨市", 2, 2, 0, 0), UnitRow("那曲市", 2, 2, 0, 0))
 
 
+def test_an_extended_immediate_measure_is_grouped_by_the_date_it_was_extended_to():
+    """立即启动 has no calendar date of its own ("ongoing" group); an approved extension gives
+    it one, and it is due or later by that date like any dated measure."""
+    plan = make_plan([make_task("1", [
+        make_measure("1.1", [immediate()]),
+        make_measure("1.2", [immediate()]),
+        make_measure("1.3", [immediate()]),
+        make_measure("1.4", [immediate(), ongoing()]),
+    ], milestones=[immediate()])])
+    reg = make_registry(plan, [
+        entry("1.1", "2019-03-12", "extended", to="2019-06-30", approved_by="自治区纪委监委", late=True, reason="x"),
+        entry("1.2", "2019-02-12", "extended", to="2019-03-20", approved_by="自治区纪委监委", late=True, reason="x"),
+        entry("1.4", "2019-03-01", "extended", to="2019-03-10", approved_by="自治区纪委监委", late=True, reason="x"),
+        entry("1.4", "2019-03-08", "done", evidence="通报"),
+    ])
+    assert month_of(reg, "2019-03-01", "2019-03-31").headline == Headline(
+        as_of=date(2019, 3, 31), tasks_total=1, measures_total=4,
+        tasks_due=0, tasks_due_done=0,
+        measures_due=2, measures_due_done=1,  # 1.2 (2019-03-20, overdue), 1.4 (2019-03-10, closed)
+        tasks_later=0, measures_later=1,  # 1.1 (2019-06-30)
+        tasks_ongoing=1, measures_ongoing=1,  # 1.3: never extended, due on the feedback date
+        measures_overdue=2,  # 1.2 since 2019-03-20, 1.3 since 2018-01-03
+        measures_stale=0,
+    )
+
+
 # --------------------------------------------------------------------------- the command line
 
 
@@ -273,3 +300,17 @@ def test_a_month_before_the_inspection_is_refused():
 def test_a_month_is_read_in_the_forms_as_of_takes(month):
     assert run("summary", "-r", str(SMALL), "--month", month).stdout.splitlines()[2] == "统计区间：2019-03-01 至 2019-03-31"
 
+
+def test_an_extended_immediate_measure_leaves_the_no_completion_date_group(tmp_path):
+    """4.1 (立即启动) closed 2018-05-10, reopened and extended to 2019-06-30: due later, not
+    among the measures without a completion date."""
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    before = run("summary", "-r", registry, "--month", "2019-03").stdout.splitlines()[5]
+    assert "期限在此之后的2项整改任务、3项具体措施尚未到期；需要立行立改、长期坚持的1项整改任务、3项具体措施不设完成日期。" in before
+    for args in (("reopen", "4.1", "--note", "回头看", "--date", "2019-03-10"),
+                 ("extend", "4.1", "--to", "2019-06-30", "--reason", "x", "--approved-by", "自治区生态环境厅",
+                  "--date", "2019-03-12", "--late")):
+        assert run(*args, "-r", registry).exit_code == 0
+    after = run("summary", "-r", registry, "--month", "2019-03").stdout.splitlines()[5]
+    assert "期限在此之后的2项整改任务、4项具体措施尚未到期；需要立行立改、长期坚持的1项整改任务、2项具体措施不设完成日期。" in after
