@@ -10,6 +10,10 @@ date is after D ("later"), and those with no calendar date at all (立行立改 
 judged by the engine (due on ``plan.immediate_due``), so an immediate measure that was never
 done shows up among the overdue ones and in ``measures_overdue``; one that an approved extension
 moved to a date has that calendar date, and is grouped by it.
+
+What the month's journal entries did (closed, reopened, extended) is read off the engine itself:
+each such entry's measure is replayed up to it (:func:`_steps`), so that an entry counts for what
+it changed — a second ``done`` of a closed measure closes nothing.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from dateutil.relativedelta import relativedelta
 from . import engine
 from .engine import MeasureResult, Status, StatusReport, TaskResult
 from .errors import UsageError
-from .model import Entry, EntryState, MilestoneKind, Plan, Registry
+from .model import Entry, EntryState, MilestoneKind, Plan, Registry, Task
 
 # --------------------------------------------------------------------------- result types
 
@@ -62,7 +66,9 @@ class Headline:
 
 @dataclass(frozen=True)
 class ClosedItem:
-    """A ``done`` journal entry dated within the month."""
+    """A ``done`` journal entry dated within the month that closed its measure (as the engine
+    judges it, :attr:`MeasureResult.closed`: not closed just before, closed just after) and was
+    not undone by a reopening later in the month."""
 
     date: date
     measure_id: str
@@ -70,6 +76,18 @@ class ClosedItem:
     lead: str
     evidence: str | None
     milestone: date | None  # the milestone it closes, when the entry names one
+
+
+@dataclass(frozen=True)
+class ReopenedItem:
+    """A ``reopened`` journal entry dated within the month that undid a close (回头看)."""
+
+    date: date
+    measure_id: str
+    text: str
+    owners: tuple[str, ...]
+    closed_on: date  # the close it undid; within the month, the measure is not among the closed
+    note: str
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,7 @@ class MonthlySummary:
     owners: tuple[str, ...]  # canonical names of the --owner units; () = all units
     headline: Headline
     closed: tuple[ClosedItem, ...]
+    reopened: tuple[ReopenedItem, ...]
     overdue: tuple[OverdueItem, ...]
     due_next_month: tuple[DueItem, ...]
     stale: tuple[StaleItem, ...]
@@ -220,17 +239,6 @@ def _in_month(day: date, first: date, last: date) -> bool:
     return first <= day <= last
 
 
-def _closed(measures: list[MeasureResult], first: date, last: date) -> tuple[ClosedItem, ...]:
-    items = [
-        ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone)
-        for mr in measures
-        for e in mr.entries
-        if e.state is EntryState.DONE and _in_month(e.date, first, last)
-    ]
-    items.sort(key=lambda i: (i.date, engine.id_sort_key(i.measure_id)))
-    return tuple(items)
-
-
 def _overdue(measures: list[MeasureResult]) -> tuple[OverdueItem, ...]:
     return tuple(
         OverdueItem(mr.id, mr.measure.text, mr.measure.owners, mr.next_due, mr.days_overdue)
@@ -257,41 +265,77 @@ def _stale(measures: list[MeasureResult], as_of: date) -> tuple[StaleItem, ...]:
     )
 
 
-def _due_before(plan: Plan, mr: MeasureResult, extension: Entry) -> date | None:
-    """The effective due an extension moved: replay the measure's earlier entries."""
-    target = extension.milestone
-    earlier = []
-    for e in mr.entries:
-        if e is extension:
-            break
-        earlier.append(e)
-    single = engine.evaluate(
-        plan=_plan_of_one(plan, mr), journal=tuple(earlier), as_of=extension.date,
-        warn_days=0, report_period_days=1,
-    ).tasks[0].measures[0]
-    if target is None:
-        return single.next_due  # an unnamed extension moves the earliest pending milestone
-    for ms in single.milestones:
-        if ms.original_due == target:
-            return ms.due
-    return target
+_CHANGES_MILESTONES = (EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED)
 
 
-def _plan_of_one(plan: Plan, mr: MeasureResult) -> Plan:
-    """The plan reduced to one measure (for replaying its journal)."""
-    task = next(t for t in plan.tasks if mr.measure in t.measures)
+def _steps(one: Plan, mr: MeasureResult) -> list[tuple[Entry, MeasureResult, MeasureResult]]:
+    """(entry, the measure just before it, just after it) for each of the measure's entries that
+    changes milestones (done, reopened, extended: the others change nothing the engine keeps),
+    in the engine's order; each state is the engine's, replaying the entries before.
+    `one`: the plan reduced to the measure (:func:`_plan_of_one`)."""
+    changing = [e for e in mr.entries if e.state in _CHANGES_MILESTONES]
+    states = [
+        engine.evaluate(plan=one, journal=changing[:n], as_of=mr.entries[-1].date, warn_days=0,
+                        report_period_days=1).tasks[0].measures[0]
+        for n in range(len(changing) + 1)
+    ]
+    return [(e, states[n], states[n + 1]) for n, e in enumerate(changing)]
+
+
+def _plan_of_one(plan: Plan, task: Task, mr: MeasureResult) -> Plan:
+    """The plan reduced to one measure of `task` (for replaying its journal)."""
     return replace(plan, tasks=(replace(task, measures=(mr.measure,)),))
 
 
-def _extensions(plan: Plan, measures: list[MeasureResult], first: date, last: date) -> tuple[ExtensionItem, ...]:
-    items = [
-        ExtensionItem(e.date, mr.id, _due_before(plan, mr, e), e.to, e.approved_by, e.late, e.reason)
-        for mr in measures
-        for e in mr.entries
-        if e.state is EntryState.EXTENDED and e.to is not None and _in_month(e.date, first, last)
-    ]
-    items.sort(key=lambda i: (i.date, engine.id_sort_key(i.measure_id)))
-    return tuple(items)
+def _marks(mr: MeasureResult) -> tuple[bool, ...]:
+    """Which of its milestones are done (only dated and immediate ones can be)."""
+    return tuple(ms.done for ms in mr.milestones)
+
+
+def _moved_from(before: MeasureResult, extension: Entry) -> date | None:
+    """The effective due an extension moved, judged just before it."""
+    if extension.milestone is None:
+        return before.next_due  # an unnamed extension moves the earliest pending milestone
+    for ms in before.milestones:
+        if ms.original_due == extension.milestone:
+            return ms.due
+    return extension.milestone
+
+
+def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last: date) \
+        -> tuple[tuple[ClosedItem, ...], tuple[ReopenedItem, ...], tuple[ExtensionItem, ...]]:
+    """What the month's entries did: the closes that still stand on the day judged, the
+    reopenings that undid a close, the extensions granted; each sorted by date, then measure."""
+    closed: list[ClosedItem] = []
+    reopened: list[ReopenedItem] = []
+    extensions: list[ExtensionItem] = []
+    task_of: dict[int, Task] | None = None  # (by id(): built once, only when something is replayed)
+    for mr in measures:
+        if not any(e.state in _CHANGES_MILESTONES and _in_month(e.date, first, last) for e in mr.entries):
+            continue
+        if task_of is None:
+            task_of = {id(m): t for t in plan.tasks for m in t.measures}
+        steps = _steps(_plan_of_one(plan, task_of[id(mr.measure)], mr), mr)
+        last_close: date | None = None  # the latest done entry that marked a milestone done
+        for n, (e, before, after) in enumerate(steps):
+            in_month = _in_month(e.date, first, last)
+            if e.state is EntryState.DONE:
+                if _marks(after) != _marks(before):
+                    last_close = e.date
+                # It closed the measure, and nothing after it (all in the month) opened it again.
+                if in_month and not before.closed and after.closed \
+                        and all(later.closed for _, _, later in steps[n + 1:]):
+                    closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone))
+            elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
+                reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))
+            elif in_month and e.state is EntryState.EXTENDED and e.to is not None:
+                extensions.append(ExtensionItem(e.date, mr.id, _moved_from(before, e), e.to, e.approved_by, e.late,
+                                                e.reason))
+
+    def by_day(items):
+        return tuple(sorted(items, key=lambda i: (i.date, engine.id_sort_key(i.measure_id))))
+
+    return by_day(closed), by_day(reopened), by_day(extensions)
 
 
 _OPEN = (Status.OVERDUE, Status.DUE_SOON, Status.ON_TRACK)
@@ -379,6 +423,7 @@ def build(
     next_last = last + relativedelta(days=1) + relativedelta(day=31)
     next_first = min(report.as_of, last) + relativedelta(days=1)
     unit_rows, quiet = _units(plan, measures, names)
+    closed, reopened, extensions = _month_entries(plan, measures, first, last)
     heads = _journal_heads(registry, last)
     return MonthlySummary(
         title=plan.meta.title,
@@ -391,11 +436,12 @@ def build(
         report_period_days=report.report_period_days,
         owners=names,
         headline=_headline(report, report.as_of),
-        closed=_closed(measures, first, last),
+        closed=closed,
+        reopened=reopened,
         overdue=_overdue(measures),
         due_next_month=_due_next_month(measures, next_first, next_last),
         stale=_stale(measures, report.as_of),
-        extensions=_extensions(plan, measures, first, last),
+        extensions=extensions,
         units=unit_rows,
         units_quiet=quiet,
         head_hash=None if heads else _head_hash(registry.journal, last),

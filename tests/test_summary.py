@@ -17,10 +17,12 @@ from rectify_cli.cli import app
 from rectify_cli.errors import UsageError
 from rectify_cli.registry import load_registry
 from rectify_cli.summary import (
+    ClosedItem,
     DueItem,
     ExtensionItem,
     Headline,
     OverdueItem,
+    ReopenedItem,
     StaleItem,
     UnitRow,
 )
@@ -193,6 +195,68 @@ def test_overdue_worst_first_counts_every_owner():
     assert m.units == (UnitRow("拉萨市", 2, 2, 0, 0), UnitRow("那曲市", 2, 2, 0, 0))
 
 
+def test_only_an_entry_that_closed_its_measure_is_closed_in_the_month():
+    """Closed as the engine has it (MeasureResult.closed): a second done of a measure closed
+    before, a done of a 长期坚持-only measure and a done of one step of two close nothing."""
+    plan = make_plan([make_task("1", [
+        make_measure("1.1", ["2019-01-31"]),
+        make_measure("1.2", [ongoing()]),
+        make_measure("1.3", [date_ms("2019-02-28", label="一期"), date_ms("2019-06-30", label="二期")]),
+        make_measure("1.4", ["2019-03-31", ongoing()]),
+        make_measure("1.5", [immediate()]),
+    ])])
+    reg = make_registry(plan, [
+        entry("1.1", "2019-01-10", "done", evidence="验收"),
+        entry("1.1", "2019-03-05", "done", evidence="再次验收"),  # (by hand: `close` refuses it)
+        entry("1.2", "2019-03-06", "done", evidence="专栏"),
+        entry("1.3", "2019-03-07", "done", milestone="2019-02-28", evidence="一期验收"),
+        entry("1.4", "2019-03-08", "done", evidence="限期部分验收"),  # its dated part: it stays ongoing
+        entry("1.5", "2019-03-09", "done", evidence="通报"),
+        entry("1.3", "2019-05-20", "done", milestone="2019-06-30", evidence="二期验收"),
+    ])
+    assert month_of(reg, "2019-01-01", "2019-01-31").closed == (
+        ClosedItem(date(2019, 1, 10), "1.1", "措施1.1", "自治区生态环境厅", "验收", None),
+    )
+    assert month_of(reg, "2019-03-01", "2019-03-31").closed == (
+        ClosedItem(date(2019, 3, 8), "1.4", "措施1.4", "自治区生态环境厅", "限期部分验收", None),
+        ClosedItem(date(2019, 3, 9), "1.5", "措施1.5", "自治区生态环境厅", "通报", None),
+    )
+    # 1.3 is closed by the entry closing its last open step
+    assert month_of(reg, "2019-05-01", "2019-05-31").closed == (
+        ClosedItem(date(2019, 5, 20), "1.3", "措施1.3", "自治区生态环境厅", "二期验收", date(2019, 6, 30)),
+    )
+
+
+def test_a_measure_reopened_in_the_month_is_listed_with_the_close_it_undid():
+    plan = make_plan([make_task("1", [
+        make_measure("1.1", ["2019-01-31"], owners=["拉萨市", "那曲市"]),
+        make_measure("1.2", ["2019-01-31"]),
+        make_measure("1.3", ["2019-01-31"]),
+        make_measure("1.4", ["2019-06-30"]),
+    ])])
+    reg = make_registry(plan, [
+        entry("1.1", "2019-02-20", "done", evidence="验收"),
+        entry("1.1", "2019-03-20", "reopened", note="回头看发现出水超标"),
+        entry("1.2", "2019-03-05", "done", evidence="验收"),
+        entry("1.2", "2019-03-20", "reopened", note="回头看发现表面整改"),
+        entry("1.3", "2019-03-05", "done", evidence="验收"),
+        entry("1.3", "2019-03-10", "reopened", note="回头看发现虚假整改"),
+        entry("1.3", "2019-03-25", "done", evidence="重新验收"),
+        entry("1.4", "2019-03-12", "reopened", note="无可重新打开"),  # (by hand: nothing was closed)
+    ])
+    february = month_of(reg, "2019-02-01", "2019-02-28")
+    assert [(c.date, c.measure_id) for c in february.closed] == [(date(2019, 2, 20), "1.1")]
+    assert february.reopened == ()
+    march = month_of(reg, "2019-03-01", "2019-03-31")
+    # 1.2 closed and reopened within the month is not among the closed; 1.3 closed again is, once
+    assert march.closed == (ClosedItem(date(2019, 3, 25), "1.3", "措施1.3", "自治区生态环境厅", "重新验收", None),)
+    assert march.reopened == (
+        ReopenedItem(date(2019, 3, 10), "1.3", "措施1.3", ("自治区生态环境厅",), date(2019, 3, 5), "回头看发现虚假整改"),
+        ReopenedItem(date(2019, 3, 20), "1.1", "措施1.1", ("拉萨市", "那曲市"), date(2019, 2, 20), "回头看发现出水超标"),
+        ReopenedItem(date(2019, 3, 20), "1.2", "措施1.2", ("自治区生态环境厅",), date(2019, 3, 5), "回头看发现表面整改"),
+    )
+
+
 def test_an_extended_immediate_measure_is_grouped_by_the_date_it_was_extended_to():
     """立即启动 has no calendar date of its own ("ongoing" group); an approved extension gives
     it one, and it is due or later by that date like any dated measure."""
@@ -271,16 +335,16 @@ def test_a_month_not_over_is_judged_as_of_today():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[2] == "统计区间：2019-04-01 至 2019-04-30（本月未结束，截至 2019-04-10）"
-    overdue = lines[lines.index("三、逾期未完成（逾期最久的在前）") + 3:lines.index("四、到期预警（2019-04-11 至 2019-05-31）") - 1]
+    overdue = lines[lines.index("四、逾期未完成（逾期最久的在前）") + 3:lines.index("五、到期预警（2019-04-11 至 2019-05-31）") - 1]
     assert [line.split()[0] for line in overdue] == ["1.1"] and overdue[0].endswith(" 100")
     # what falls due before the month is over is warned of, from tomorrow on
-    due = lines[lines.index("四、到期预警（2019-04-11 至 2019-05-31）") + 3]
+    due = lines[lines.index("五、到期预警（2019-04-11 至 2019-05-31）") + 3]
     assert due.split()[:2] == ["2019-04-15", "2.1"]
     assert "截至2019年4月10日，" in result.stdout
     english = run("summary", "-r", str(SMALL), "--month", "2019-04", "--lang", "en",
                   env={**ENV, "RECTIFY_TODAY": "2019-04-10"})
     assert english.stdout.splitlines()[2] == "Period: 2019-04-01 to 2019-04-30 (the month is not over: as of 2019-04-10)"
-    assert "4. Falling due from 2019-04-11 to 2019-05-31\n" in english.stdout
+    assert "5. Falling due from 2019-04-11 to 2019-05-31\n" in english.stdout
 
 
 def test_a_month_not_begun_is_refused():
@@ -299,6 +363,55 @@ def test_a_month_before_the_inspection_is_refused():
 @pytest.mark.parametrize("month", ["2019-03", "2019年3月", "2019 年 3 月", "2019.03", "2019/3"])
 def test_a_month_is_read_in_the_forms_as_of_takes(month):
     assert run("summary", "-r", str(SMALL), "--month", month).stdout.splitlines()[2] == "统计区间：2019-03-01 至 2019-03-31"
+
+
+def _section(text: str, heading: str) -> list[str]:
+    """The lines of a summary's section, from its heading to the blank line after it."""
+    lines = text.splitlines()
+    start = lines.index(heading)
+    return lines[start:lines.index("", start)]
+
+
+def test_a_second_close_written_by_hand_and_a_close_of_an_ongoing_measure_are_not_closed_this_month(tmp_path):
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = tmp_path / "small/tasks.yaml"
+    with open(tmp_path / "small/progress.yaml", "a", encoding="utf-8") as journal:
+        # 1.2 was closed on 2018-06-20; 3.2 is 长期坚持 only (`rectify close` refuses both)
+        journal.write('- measure: "1.2"\n  date: 2019-03-05\n  state: done\n  evidence: 再次验收\n  note: x\n'
+                      '- measure: "3.2"\n  date: 2019-03-06\n  state: done\n  evidence: 专栏\n  note: x\n')
+    result = run("summary", "-r", str(registry), "--month", "2019-03")
+    assert result.exit_code == 0, result.output
+    assert _section(result.stdout, "二、本月销号") == ["二、本月销号", "本月无。"]
+
+
+def test_close_and_reopen_in_one_month_is_shown_as_reopened_not_as_closed(tmp_path):
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
+    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                 ("reopen", "1.1", "--note", "回头看发现出水超标", "--date", "2019-04-20"),
+                 ("close", "2.1", "--evidence", "验收意见", "--date", "2019-04-12")):
+        assert run(*args, "-r", registry, env=env).exit_code == 0
+    zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
+    assert _section(zh, "二、本月销号") == [
+        "二、本月销号",
+        "销号日期    措施    内容                                  牵头单位    佐证    ",
+        "----------  ------  ------------------------------------  ----------  --------",
+        "2019-04-12  2.1     那曲市完成建筑工地围挡硬化（2019年4…  那曲市      验收意见",
+    ]
+    assert _section(zh, "三、本月重新打开（回头看）") == [
+        "三、本月重新打开（回头看）",
+        "重新打开日期    措施    内容                                 责任单位    原销号日期    说明              ",
+        "--------------  ------  -----------------------------------  ----------  ------------  ------------------",
+        "2019-04-20      1.1     拉萨市建成城东污水处理厂（2018年12…  拉萨市      2019-04-05    回头看发现出水超标",
+    ]
+    en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
+    assert _section(en, "3. Reopened this month (follow-up inspection)") == [
+        "3. Reopened this month (follow-up inspection)",
+        "Reopened on    Measure    Text                                 Units    Closed on    Note              ",
+        "-------------  ---------  -----------------------------------  -------  -----------  ------------------",
+        "2019-04-20     1.1        拉萨市建成城东污水处理厂（2018年12…  拉萨市   2019-04-05   回头看发现出水超标",
+    ]
 
 
 def test_an_extended_immediate_measure_leaves_the_no_completion_date_group(tmp_path):

@@ -22,6 +22,7 @@ TEXT_WIDTH = 36
 UNITS_WIDTH = 24
 EVIDENCE_WIDTH = 20
 REASON_WIDTH = 24
+NOTE_WIDTH = 36  # why a measure was reopened: what the 回头看 found, the point of its row
 
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -191,6 +192,16 @@ def _closed(m: MonthlySummary, lang: Lang) -> str | None:
     return table([_l(k, lang) for k in keys], rows)
 
 
+def _reopened(m: MonthlySummary, lang: Lang) -> str | None:
+    if not m.reopened:
+        return None
+    rows = [[_iso(i.date), cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners), UNITS_WIDTH),
+             _iso(i.closed_on), clip(i.note, NOTE_WIDTH)] for i in m.reopened]
+    keys = ("summary_col_date_reopened", "summary_col_measure", "summary_col_text", "summary_col_units",
+            "summary_col_closed_before", "summary_col_note")
+    return table([_l(k, lang) for k in keys], rows)
+
+
 def _overdue(m: MonthlySummary, lang: Lang) -> str | None:
     if not m.overdue:
         return None
@@ -265,11 +276,12 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
     sections = [
         (_l("summary_s1", lang), headline_sentence(m.headline, owners=m.owners, lang=lang)),
         (_l("summary_s2", lang), _closed(m, lang)),
-        (_l("summary_s3", lang), _overdue(m, lang)),
-        (_l("summary_s4", lang, next=next_month) if m.next_first.day == 1 else
-         _l("summary_s4_from", lang, first=m.next_first.isoformat(), last=m.next_last.isoformat()), _due_next(m, lang)),
-        (_l("summary_s5", lang, days=m.report_period_days), _stale(m, lang)),
-        (_l("summary_s6", lang), _extensions(m, lang)),
+        (_l("summary_s3", lang), _reopened(m, lang)),
+        (_l("summary_s4", lang), _overdue(m, lang)),
+        (_l("summary_s5", lang, next=next_month) if m.next_first.day == 1 else
+         _l("summary_s5_from", lang, first=m.next_first.isoformat(), last=m.next_last.isoformat()), _due_next(m, lang)),
+        (_l("summary_s6", lang, days=m.report_period_days), _stale(m, lang)),
+        (_l("summary_s7", lang), _extensions(m, lang)),
     ]
     units = _unit_table(m, lang)
     if units is not None and m.units_quiet:
@@ -277,7 +289,7 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
         units += "\n\n" + _l("summary_quiet", lang, n=m.units_quiet)
     elif units is None and m.units_quiet:
         units = _l("summary_all_quiet", lang, n=m.units_quiet)
-    sections.append((_l("summary_s7", lang), units))
+    sections.append((_l("summary_s8", lang), units))
 
     for heading, body in sections:
         lines += ["", heading, body if body is not None else none]

@@ -23,6 +23,7 @@ from rectify_cli.summary import (
     Headline,
     MonthlySummary,
     OverdueItem,
+    ReopenedItem,
     UnitRow,
 )
 
@@ -145,7 +146,7 @@ def _headline(**changes) -> Headline:
 def _summary(**changes) -> MonthlySummary:
     values = dict(title="台账", first=date(2019, 3, 1), last=date(2019, 3, 31), as_of=date(2019, 3, 31), next_first=date(2019, 4, 1),
                   next_last=date(2019, 4, 30), warn_days=30, report_period_days=90, owners=(),
-                  headline=_headline(), closed=(), overdue=(), due_next_month=(), stale=(), extensions=(),
+                  headline=_headline(), closed=(), reopened=(), overdue=(), due_next_month=(), stale=(), extensions=(),
                   units=(), units_quiet=0, head_hash=None)
     values.update(changes)
     return MonthlySummary(**values)
@@ -153,10 +154,10 @@ def _summary(**changes) -> MonthlySummary:
 
 def test_empty_sections_say_so_in_one_line():
     zh = render(_summary(), lang=Lang.zh)
-    assert zh.count("\n本月无。\n") == 6
+    assert zh.count("\n本月无。\n") == 7
     assert zh.endswith("\n\n台账哈希（截至本月）: 无\n")
     en = render(_summary(), lang=Lang.en)
-    assert en.count("\nNone this month.\n") == 6
+    assert en.count("\nNone this month.\n") == 7
     assert en.endswith("\n\nJournal head hash (as of this month): none\n")
 
 
@@ -165,6 +166,7 @@ def test_registry_text_is_printed_literally_with_controls_escaped():
     text = render(_summary(
         title="台账\x1b[2J",
         closed=(ClosedItem(date(2019, 3, 5), "1.1", hostile, "单位\x1b[31m", "证据\x00", None),),
+        reopened=(ReopenedItem(date(2019, 3, 6), "1.4", hostile, ("拉萨市\x1b[0m",), date(2019, 3, 1), "回头看\x1b[2J"),),
         overdue=(OverdueItem("1.2", hostile, ("拉萨市\x1b[0m",), date(2019, 1, 1), 89),),
         extensions=(ExtensionItem(date(2019, 3, 6), "1.3", date(2019, 3, 31), date(2019, 6, 30), "批准\x1b",
                                   True, "理由\x1b"),),
@@ -175,6 +177,7 @@ def test_registry_text_is_printed_literally_with_controls_escaped():
     assert text.startswith("台账\\x1b[2J\n")
     assert "措施\\x1b]0;pwned\\x07\\x0d 第二行" in text
     assert "台账哈希（截至本月）: ab\\x1bcd\n" in text
+    assert "回头看\\x1b[2J" in text
     for block in table_blocks(text):
         assert len({wcswidth(line) for line in block}) == 1, block
 
@@ -242,8 +245,8 @@ def test_odd_cells_are_laid_out_as_tabulate_lays_them_out(monkeypatch, odd):
      "2 other responsible units: nothing open, nothing stale."),
     ("summary_all_quiet", {}, "1 responsible unit: nothing open, nothing stale.",
      "2 responsible units: nothing open, nothing stale."),
-    ("summary_s5", {}, "5. Ongoing measures not reported on for over 1 day",
-     "5. Ongoing measures not reported on for over 2 days"),
+    ("summary_s6", {}, "6. Ongoing measures not reported on for over 1 day",
+     "6. Ongoing measures not reported on for over 2 days"),
     ("effect_overdue", {"due": "2019-01-01"}, "overdue 1 day (due 2019-01-01)", "overdue 2 days (due 2019-01-01)"),
     ("notice_closed_late", {"deadline": "2019-01-01"}, "closed late: 1 day after its deadline 2019-01-01",
      "closed late: 2 days after its deadline 2019-01-01"),
@@ -287,4 +290,4 @@ def test_show_says_one_day_overdue():
 
 def test_the_stale_heading_of_a_one_day_period_says_one_day():
     text = render(_summary(report_period_days=1), lang=Lang.en)
-    assert "\n5. Ongoing measures not reported on for over 1 day\nNone this month.\n" in text
+    assert "\n6. Ongoing measures not reported on for over 1 day\nNone this month.\n" in text
