@@ -108,7 +108,26 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
     """(plan file, its journal's path, the id prefix of its measures) for each plan file of the
     registry at `root`: in a folder ids are prefixed with the file's stem, "NAME:18.4"."""
     prefixed = root.is_dir()
-    return [(file, journal_path_for(file), file.stem + ":" if prefixed else "") for file in (plans or plan_files(root))]
+    layout = [(file, journal_path_for(file), file.stem + ":" if prefixed else "") for file in (plans or plan_files(root))]
+    _refuse_stray_journals(root, layout)
+    return layout
+
+
+def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]]) -> None:
+    """A journal no plan file of the registry owns would be ignored, with all it records: a
+    plan renamed from tasks.yaml, say, leaves its progress.yaml behind. Refused: in a folder any
+    such journal, beside a plan file a progress.yaml (unless a tasks.yaml owns it)."""
+    if root.is_dir():
+        present = [p for p in root.iterdir() if p.name == "progress.yaml" or p.name.endswith(JOURNAL_SUFFIX)]
+    else:
+        present = [root.with_name("progress.yaml")] if root.name != "tasks.yaml" else []
+        present = [p for p in present if os.path.lexists(p) and not os.path.lexists(root.with_name("tasks.yaml"))]
+    owned = {journal.name for _, journal, _ in layout}
+    stray = sorted(p for p in present if p.name not in owned)
+    if stray:
+        raise RegistryError([Problem(str(p), None, None, f"a journal with no plan file of its name beside it (it is the "
+                                     f"journal of {_plan_beside(p.name)}); rename one of them, or move it away")
+                             for p in stray])
 
 
 def journal_present(jpath: Path) -> bool:

@@ -427,8 +427,8 @@ _APPENDED = '- measure: "2.1"\n  date: 2019-03-03\n  state: in_progress\n'
     pytest.param(_KEPT_NOTE + "...\n", _KEPT_NOTE + "...\n" + _APPENDED, id="document end"),
     pytest.param(_KEPT_NOTE.replace("\n", "\n  ").rstrip(" ").replace("- m", "  - m", 1),
                  _KEPT_NOTE.replace("\n", "\n  ").rstrip(" ").replace("- m", "  - m", 1) + _APPENDED, id="indented list"),
-    pytest.param('[{measure: "3.2", date: 2019-03-02, state: report}]\n',
-                 '[{measure: "3.2", date: 2019-03-02, state: report}]\n' + _APPENDED, id="flow list"),
+    pytest.param('[{measure: "3.2", date: 2019-03-02, state: report, note: 巡查}]\n',
+                 '[{measure: "3.2", date: 2019-03-02, state: report, note: 巡查}]\n' + _APPENDED, id="flow list"),
     pytest.param(_KEPT_NOTE, _KEPT_NOTE.replace("第一行", "第二行") + _APPENDED, id="edited, then appended to"),
     # where reading the appended text alone can't vouch for it
     pytest.param(_KEPT_NOTE, _KEPT_NOTE + _APPENDED.replace("state", "stat"), id="a problem appended"),

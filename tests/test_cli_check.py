@@ -83,7 +83,7 @@ def test_fail_on_stale_adds_measure_3_2():
         "3.2  yellow  stale 274 days   自治区生态环境厅  定期开展水源地环境状况评估（…\n"
         "Due soon (not failing):\n"
         "2.1  yellow  due 2019-04-15  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
-        "2 of 8 measures fail (overdue 1, stale 1)\n"
+        "2 of 8 measures failing (overdue 1, stale 1)\n"
     )
 
 

@@ -271,3 +271,27 @@ def test_a_measure_never_reported_is_stale_a_reporting_period_after_its_own_file
         assert (proc.returncode, len(stale) > 0, sorted({i.split(":")[0] for i in stale})) == (1, True, ["xz"]), load
     proc = run("check", "-r", str(folder), "--fail-on", "stale", "--format", "json", "--as-of", "2019-04-02", env_extra=cache)
     assert {item["id"].split(":")[0] for item in json.loads(proc.stdout)["items"] if item["stale"]} == {"xz", "later"}
+
+
+@pytest.mark.parametrize("layout, stray", [
+    # a plan renamed from tasks.yaml: its journal is plan.progress.yaml, progress.yaml was ignored
+    ({"plan.yaml": "plan", "progress.yaml": "journal"}, "progress.yaml"),
+    # in a folder, a journal whose plan file is missing or named otherwise
+    ({"xizang.yaml": "plan", "xizang.progress.yaml": "journal", "naqu.progress.yaml": "journal"}, "naqu.progress.yaml"),
+])
+@pytest.mark.parametrize("given", ["plan file", "folder"])
+def test_a_journal_beside_no_plan_of_its_name_is_refused_not_ignored(tmp_path, layout, stray, given):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    for name, kind in layout.items():
+        source = SMALL / ("tasks.yaml" if kind == "plan" else "progress.yaml")
+        (folder / name).write_bytes(source.read_bytes())
+    plan = next(name for name, kind in layout.items() if kind == "plan")
+    path = folder / plan if given == "plan file" else folder
+    if given == "plan file" and stray != "progress.yaml":
+        pytest.skip("a plan file alone doesn't look at other files' journals")
+    for command in (["validate", str(path)], ["status", "-r", str(path)], ["status", "-r", str(path)],
+                    ["record", "1.1", "--state", "in_progress", "--note", "x", "-r", str(path)]):
+        proc = run(*command, env_extra=str(tmp_path / "cache"))
+        assert (proc.returncode, proc.stdout) == (2, ""), command
+        assert proc.stderr.startswith(f"rectify: {folder / stray}: a journal with no plan file of its name beside it"), command

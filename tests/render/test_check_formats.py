@@ -97,7 +97,7 @@ def test_text_in_english():
         "1.2  red  20 days overdue  那曲市                    那曲市完成排查（2019年3月11日…\n"
         "Due soon (not failing):\n"
         "2.1  yellow  due 2019-04-15  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
-        "2 of 5 measures fail (overdue)\n"
+        "2 of 5 measures failing (overdue)\n"
     )
 
 
@@ -110,22 +110,22 @@ def test_text_with_several_rules_counts_each():
         "3.1  黄  274天未报告     自治区生态环境厅          定期开展水源地环境状况评估（…\n"
         "4 项措施未通过检查：逾期 2 项、临期 1 项、久未报告 1 项（共 5 项）\n"
     )
-    assert render(result, "text", Lang.en).splitlines()[-1] == "4 of 5 measures fail (overdue 2, due soon 1, stale 1)"
+    assert render(result, "text", Lang.en).splitlines()[-1] == "4 of 5 measures failing (overdue 2, due soon 1, stale 1)"
 
 
 def test_text_never_reported_stale_measure():
     result = _result(plan_of(make_measure("1.1", [ongoing()], text="短")), fail_on=("stale",))
     assert render(result, "text") == "1.1  黄  从未报告  自治区生态环境厅  短\n1 项措施久未报告（共 1 项）\n"
-    assert render(result, "text", Lang.en) == "1.1  yellow  never reported  自治区生态环境厅  短\n1 of 1 measures fail (stale)\n"
+    assert render(result, "text", Lang.en) == "1.1  yellow  never reported  自治区生态环境厅  短\n1 of 1 measure failing (stale)\n"
 
 
 def test_text_all_clear():
     plan = plan_of(make_measure("1.1", ["2020-12-31"]))
     assert render(_result(plan), "text") == "截至 2019-03-31，1 项措施均无逾期\n"
-    assert render(_result(plan), "text", Lang.en) == "All clear as of 2019-03-31: 0 of 1 measures overdue\n"
+    assert render(_result(plan), "text", Lang.en) == "All clear as of 2019-03-31: 0 of 1 measure overdue\n"
     both = _result(plan, fail_on=("overdue", "due_soon"))
     assert render(both, "text") == "截至 2019-03-31，1 项措施均无逾期、临期\n"
-    assert render(both, "text", Lang.en) == "All clear as of 2019-03-31: 0 of 1 measures overdue or due soon\n"
+    assert render(both, "text", Lang.en) == "All clear as of 2019-03-31: 0 of 1 measure overdue or due soon\n"
 
 
 def test_text_nothing_selected():
@@ -254,7 +254,7 @@ def test_github_caps_annotations_at_ten_per_level_and_says_how_many_more():
 def test_github_notice_in_english():
     measures = [make_measure(f"1.{i}", [f"2019-01-{i:02d}"]) for i in range(1, 12)]
     lines = render(_result(plan_of(*measures)), "github", Lang.en).splitlines()
-    assert lines[10] == ("::notice::1 more failures and 0 more warnings not annotated "
+    assert lines[10] == ("::notice::1 more failure and 0 more warnings not annotated "
                          "(GitHub shows at most 10 of each per step); all are listed in the log below")
 
 
@@ -286,7 +286,7 @@ def test_markdown_summary_table():
 def test_markdown_in_english_and_all_clear():
     plan = plan_of(make_measure("1.1", ["2020-12-31"]))
     assert render(_result(plan), "markdown", Lang.en) == (
-        "### Rectification ledger check: All clear as of 2019-03-31: 0 of 1 measures overdue\n\n")
+        "### Rectification ledger check: All clear as of 2019-03-31: 0 of 1 measure overdue\n\n")
     out = render(_result(*mixed()), "markdown", Lang.en)
     assert out.splitlines()[2] == "| ID | Light | Days overdue | Units | Measure |"
 

@@ -256,9 +256,9 @@ def test_odd_cells_are_laid_out_as_tabulate_lays_them_out(monkeypatch, odd):
     ("verify_checked", {"journal": "p.yaml", "state": "ok", "head": "ab"}, "p.yaml: 1 entry checked, ok; head ab",
      "p.yaml: 2 entries checked, ok; head ab"),
     ("verify_problems_state", {}, "1 problem", "2 problems"),
-    ("check_total_single", {"n": 1, "what": "overdue"}, "1 of 1 measure fail (overdue)", "1 of 2 measures fail (overdue)"),
-    ("check_total_multi", {"n": 1, "what": "overdue 1"}, "1 of 1 measure fail (overdue 1)",
-     "1 of 2 measures fail (overdue 1)"),
+    ("check_total_single", {"n": 1, "what": "overdue"}, "1 of 1 measure failing (overdue)", "1 of 2 measures failing (overdue)"),
+    ("check_total_multi", {"n": 1, "what": "overdue 1"}, "1 of 1 measure failing (overdue 1)",
+     "1 of 2 measures failing (overdue 1)"),
     ("check_all_clear", {"date": "2019-03-31", "what": "overdue"}, "All clear as of 2019-03-31: 0 of 1 measure overdue",
      "All clear as of 2019-03-31: 0 of 2 measures overdue"),
     ("check_not_annotated", {}, "1 more failure and 1 more warning not annotated (GitHub shows at most 10 of each "
