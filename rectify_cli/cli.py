@@ -344,7 +344,9 @@ def import_cmd(
     raw, name = importer.read_report(str(report))
     text = importer.decode_report(raw, filename=name)
     cur = importer.load_curation(curation) if curation else None
-    result = importer.import_report(text, filename=name, curation=cur)
+    # (a plan names its source relative to itself; printed, it is relative to where it was read)
+    source = None if output is None or str(report) == "-" else Path(os.path.relpath(report, output)).as_posix()
+    result = importer.import_report(text, filename=name, curation=cur, source=source)
     if output is None:
         sys.stdout.write(result.tasks_yaml)
         sys.stdout.write("---\n")

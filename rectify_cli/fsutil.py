@@ -108,9 +108,10 @@ def file_sha256(path: Path) -> tuple[str, int]:
 
 
 def make_folder(path: Path) -> None:
-    """Create the folder `path` and its parents, unless it exists. FileWriteError when it can't."""
+    """Create the folder `path`, unless it exists. FileWriteError when it can't, as when its
+    parent is missing: making that too would hide a mistyped path."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(exist_ok=True)
     except FileExistsError:
         raise FileWriteError(f"{path}: is a file, expected a folder; nothing was written") from None
     except OSError as exc:

@@ -412,12 +412,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
         y, mo = int(m.group(1)), int(m.group(2))
         d = int(m.group(3)) if m.group(3) else calendar.monthrange(y, mo)[1]
         reg["report_date"] = date(y, mo, d).isoformat()
-    reg["source"] = source or filename
+    reg["source"] = source or filename  # (a curation's own wins: see below)
     for k, v in cur.registry.items():
         if k not in ("settings",):
             reg[k] = v
-    if source:
-        reg["source"] = source
     for k in ("title", "issuer", "inspection", "feedback_date", "report_date"):
         if not reg.get(k):
             raise ReportFormatError(Problem(filename, None, None, f"cannot find the report's {k.replace('_', ' ')} (give it under registry: in the curation file)"))

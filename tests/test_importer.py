@@ -840,3 +840,21 @@ def test_a_measure_whose_progress_heading_is_lost_is_warned_of_with_its_lines():
     result = mini(block)
     assert f"measure 1.1 (line {line}): no 整改进展 note in the report; its text runs on over line {line + 2}: " \
            "a lost 整改进展： heading?" in result.warnings
+
+
+def test_import_into_a_folder_whose_parent_is_missing_is_refused(tmp_path):
+    # (a mistyped path made every missing folder on the way, exit 0)
+    result = _rectify("import", str(SOURCE), "-o", str(tmp_path / "no-such" / "ledger"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"rectify: {tmp_path / 'no-such' / 'ledger'}: cannot be created (No such file or directory)")
+    assert not (tmp_path / "no-such").exists()
+
+
+def test_an_imported_plan_names_its_source_relative_to_itself(tmp_path, monkeypatch):
+    """registry.source is relative to tasks.yaml, as the format says (it was as typed, relative to
+    the folder the import ran in); a curation's own source still wins."""
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "ledger"
+    assert _rectify("import", str(SOURCE.relative_to(ROOT)), "-o", str(out)).exit_code == 0
+    source = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["source"]
+    assert (out / source).resolve() == SOURCE.resolve()
