@@ -14,7 +14,7 @@ status:
 
 # Re-import the bundled ledger from the report text plus curation; must equal data/*.yaml.
 regenerate:
-	rectify import data/source/xizang-2019-rectification-report.txt --curation data/curation.yaml -o data
+	rectify import data/source/xizang-2019-rectification-report.txt --curation data/source/curation.yaml -o data
 
 # Fuzz the registry loader with atheris for FUZZ_SECONDS (see fuzz/README.md).
 FUZZ_SECONDS ?= 60

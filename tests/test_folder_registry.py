@@ -295,3 +295,10 @@ def test_a_journal_beside_no_plan_of_its_name_is_refused_not_ignored(tmp_path, l
         proc = run(*command, env_extra=str(tmp_path / "cache"))
         assert (proc.returncode, proc.stdout) == (2, ""), command
         assert proc.stderr.startswith(f"rectify: {folder / stray}: a journal with no plan file of its name beside it"), command
+
+
+def test_the_bundled_data_folder_is_a_registry_too(tmp_path):
+    # (README: --registry takes a tasks.yaml or a folder; the curation file once sat in data/ and
+    # was read as a second plan file)
+    proc = run("validate", str(ROOT / "data"), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (0, "")

@@ -18,7 +18,7 @@ from rectify_cli.importer_yaml import scalar
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SOURCE = DATA / "source" / "xizang-2019-rectification-report.txt"
-CURATION = DATA / "curation.yaml"
+CURATION = DATA / "source" / "curation.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
 
 CJK = "\u4e00-\u9fff"
