@@ -113,3 +113,11 @@ def test_zones_come_from_dateutils_database_on_a_machine_without_one():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, "PYTHONTZPATH": ""})
     assert proc.stdout == "['2019-01-01', '2018-12-31', '2018-12-31'] [None, None, None]\n", proc.stderr
+
+
+def test_the_hint_for_a_date_says_what_a_month_alone_means_there():
+    # (--since reads a month from its first day, --as-of to its last: the hint said "end of month" for both)
+    with pytest.raises(dates.DateFormatError, match=r"2019-03 \(from its first day\)"):
+        dates.parse_user_date("garbage", month_start=True)
+    with pytest.raises(dates.DateFormatError, match=r"2019-03 \(end of month\)"):
+        dates.parse_user_date("garbage")
