@@ -246,7 +246,7 @@ def plan_document(registry: Registry) -> dict:
                 "timezone": settings.timezone,
                 "warn_days": settings.warn_days,
                 "report_period_days": settings.report_period_days,
-                "immediate_due": iso(settings.immediate_due),
+                "immediate_due": iso(plan.immediate_due),  # (in effect: the feedback date when left out)
             },
             "claims": [{"key": c.key, "text": c.text, "value": c.value} for c in meta.claims],
         },

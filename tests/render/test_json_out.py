@@ -166,7 +166,8 @@ def test_plan_document_registry_and_units():
         "inspection": "测试督察组",
         "feedback_date": "2018-01-03",
         "report_date": "2019-03-31",
-        "settings": {"timezone": "Asia/Shanghai", "warn_days": 30, "report_period_days": 90, "immediate_due": None},
+        # (in effect: the fixture leaves immediate_due out, so 立即启动 is due on the feedback date)
+        "settings": {"timezone": "Asia/Shanghai", "warn_days": 30, "report_period_days": 90, "immediate_due": "2018-01-03"},
         "claims": [
             {"key": "tasks_total", "text": "全区4项整改任务", "value": 4},
             {"key": "measures_total", "text": "9项具体措施", "value": 9},
@@ -241,3 +242,4 @@ def test_pieces_spliced_into_a_frame_are_the_text_of_the_whole_document():
         deep = dumps_spliced({"runs": [{"tool": {"name": "x"}, "results": [SLOT] if items else []}]},
                              [dumps_nested(item, 4) for item in items])
         assert deep.decode() == _expected({"runs": [{"tool": {"name": "x"}, "results": items}]})
+
