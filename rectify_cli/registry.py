@@ -63,7 +63,14 @@ def resolve_path(path: str | os.PathLike | None) -> Path:
     if path:
         return Path(path)
     env = os.environ.get(ENV_REGISTRY)
-    return Path(env) if env else default_plan_path()
+    if env:
+        return Path(env)
+    bundled = default_plan_path()
+    try:  # (named as a user would type it, in reports and messages, when it is below here)
+        here = bundled.relative_to(Path.cwd())
+    except (ValueError, OSError):  # elsewhere, or the working folder is gone
+        return bundled
+    return here
 
 
 def existing_root(path: str | os.PathLike | None) -> Path:
@@ -1197,7 +1204,8 @@ class _Checker:
                 self.problem(_at(m, "to"), f"{what}.to: {to.isoformat()} is not after the entry's date "
                                            f"({day.isoformat()}): an extension sets a due date still to come")
                 continue
-            if state is EntryState.REPORT and not note.strip():  # (it would clear 久未报告, reporting nothing)
+            # (a note of the wrong type is reported as such; none, or blank, would clear 久未报告 reporting nothing)
+            if state is EntryState.REPORT and (note.strip() == "" if note is not None else m.get("note") is None):
                 self.problem(_at(m, "note" if "note" in m else None), f"{what}{'.note' * ('note' in m)}: "
                                                                        "a report needs a note saying what was done")
                 continue

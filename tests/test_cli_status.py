@@ -293,3 +293,10 @@ def test_english_counts_say_task_for_one():
     result = run("status", "--lang", "en", "--registry", SMALL, "--task", "1")
     assert result.stdout.splitlines()[2:4] == ["1 task: red 1  yellow 0  green 0", "2 measures: red 1  yellow 0  green 1"]
 
+
+
+def test_the_bundled_ledger_is_named_as_a_user_would_type_it_from_here(monkeypatch, tmp_path):
+    # (from the checkout: data/tasks.yaml, as in the README; from elsewhere, where it is)
+    assert run("status").stdout.splitlines()[0].endswith("  data/tasks.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert run("status").stdout.splitlines()[0].endswith(f"  {ROOT / 'data' / 'tasks.yaml'}")

@@ -102,5 +102,8 @@ def test_make_folder_refuses_a_file(tmp_path):
     with pytest.raises(FileWriteError) as caught:
         fsutil.make_folder(tmp_path / "out")
     assert str(caught.value) == f"{tmp_path / 'out'}: is a file, expected a folder; nothing was written"
-    fsutil.make_folder(tmp_path / "a" / "b")
-    assert (tmp_path / "a" / "b").is_dir()
+    fsutil.make_folder(tmp_path / "a")
+    assert (tmp_path / "a").is_dir()
+    with pytest.raises(FileWriteError) as caught:  # (a missing parent is a mistyped path, more likely than not)
+        fsutil.make_folder(tmp_path / "b" / "c")
+    assert str(caught.value) == f"{tmp_path / 'b' / 'c'}: cannot be created (No such file or directory); nothing was written"
