@@ -427,3 +427,11 @@ def test_an_extended_immediate_measure_leaves_the_no_completion_date_group(tmp_p
         assert run(*args, "-r", registry).exit_code == 0
     after = run("summary", "-r", registry, "--month", "2019-03").stdout.splitlines()[5]
     assert "期限在此之后的2项整改任务、4项具体措施尚未到期；需要立行立改、长期坚持的1项整改任务、2项具体措施不设完成日期。" in after
+
+
+def test_an_extension_requested_after_its_deadline_is_late_whatever_its_flag_says():
+    # (written by hand without late: true, the summary said 逾期后申请 否 183 days after the deadline)
+    plan = make_plan([make_task("1", [make_measure("1.1", ["2018-09-30"])])])
+    reg = make_registry(plan, [entry("1.1", "2019-04-01", "extended", to="2020-01-01", approved_by="自治区生态环境厅")])
+    april = month_of(reg, "2019-04-01", "2019-04-30")
+    assert [(e.from_due, e.late) for e in april.extensions] == [(date(2018, 9, 30), True)]
