@@ -96,6 +96,8 @@ LABELS = {
     "notice_closed_late": ("逾期销号：超过期限{deadline}共{days}天", "closed late: {days:day} after its deadline {deadline}"),
     "notice_late_extension": ("逾期申请延期：在期限{deadline}过后{days}天才申请（已写入 late: true）",
                               "late extension: requested {days:day} after the deadline {deadline} (written with late: true)"),
+    "notice_closed_all_steps": ("一并销号了全部{n}个未完成的期限（{deadlines}）；只销其中一个，用 --milestone 日期",
+                                "closed all {n} pending steps ({deadlines}); --milestone DATE closes one"),
     "notice_back_filled": ("补录：日期{date}早于措施{measure}最近一条记录（{latest}）",
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",

@@ -94,7 +94,7 @@ class Effect:
 class Notice:
     """Something the writer should know about an accepted entry (i18n key + values)."""
 
-    key: str  # closed_late | late_extension | back_filled | evidence_not_found
+    key: str  # closed_late | closed_all_steps | late_extension | back_filled | evidence_not_found
     values: dict
 
 
@@ -391,6 +391,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                                     "use `rectify report` to report on it")
         if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
             raise JournalWriteError(f"{conflict}; reopen it first if it must be closed again")
+        pending = [ms for ms in dated if not ms.done]
+        if step is None and len(pending) > 1:  # (a step due next year closed with this one: was it meant?)
+            warnings.append(Notice("closed_all_steps", {"n": len(pending),
+                                                        "deadlines": [ms.original_due.isoformat() for ms in pending]}))
         due = step.due if step is not None else result.next_due  # (what this close meets or misses)
         if due is not None and due < when:
             warnings.append(Notice("closed_late", {"days": (when - due).days, "deadline": due.isoformat()}))

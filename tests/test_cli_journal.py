@@ -564,3 +564,18 @@ def test_a_milestone_that_cannot_be_closed_or_moved_is_refused(reg, args, messag
     result = run(*args, "--registry", str(reg))
     assert (result.exit_code, journal_bytes(reg)) == (2, before), result.output
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("lang, notice", [
+    ("zh", "  ! 一并销号了全部2个未完成的期限（2019-06-30、2020-06-30）；只销其中一个，用 --milestone 日期\n"),
+    ("en", "  ! closed all 2 pending steps (2019-06-30, 2020-06-30); --milestone DATE closes one\n"),
+])
+def test_a_close_of_several_pending_steps_says_so(reg, lang, notice):
+    with_third_step(reg)
+    result = run("close", "4.2", "--evidence", "验收报告", "--lang", lang, "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert notice in result.stdout
+    one = run("reopen", "4.2", "--note", "回头看", "--registry", str(reg), today="2019-04-01")
+    assert one.exit_code == 0, one.output
+    named = run("close", "4.2", "--milestone", "2019-06-30", "--evidence", "x", "--registry", str(reg), today="2019-04-01")
+    assert named.exit_code == 0 and "--milestone" not in named.stdout

@@ -8,6 +8,12 @@ from ..textsafe import clip, display_width, printable
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 
 
+def _listed(values: dict, lang: Lang) -> dict:
+    """A notice's values, a list written as a list is in `lang` (、 or a comma)."""
+    return {key: label("check_list_sep", lang).join(value) if isinstance(value, list) else value
+            for key, value in values.items()}
+
+
 def render_written(result, *, lang: Lang = Lang.zh) -> str:
     """The entry written and the measure's state after it, then notices, then the new head hash."""
     f = result.fields
@@ -18,7 +24,8 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
         what += label("written_late_flag", lang)
     lines = [printable(f"{label('written', lang)} {result.measure} {f['date']} {what} — {effect_text(result.effect, lang)}",
                        single_line=True)]
-    lines += [printable(f"  ! {label('notice_' + n.key, lang, **n.values)}", single_line=True) for n in result.warnings]
+    lines += [printable(f"  ! {label('notice_' + n.key, lang, **_listed(n.values, lang))}", single_line=True)
+              for n in result.warnings]
     created = label("journal_new_file", lang) if result.created else ""
     lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {result.journal}{created}", single_line=True))
     return "\n".join(lines) + "\n"
