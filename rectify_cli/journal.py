@@ -42,6 +42,7 @@ from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, RegistryError, UsageError
 from .fsutil import atomic_write_bytes, file_sha256
+from .i18n import plural
 from .model import Entry, EntryState, MilestoneKind, Registry, named_id
 from .outcomes import load_item, remember_append
 from .registry import (
@@ -427,7 +428,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         moving = _moved(result, milestone)
         if when > moving.due and not late:
             raise JournalWriteError(f"extension of {measure} requested on {when.isoformat()}, after the deadline it "
-                                    f"moves ({moving.due.isoformat()}, {(when - moving.due).days} days late): "
+                                    f"moves ({moving.due.isoformat()}, {plural((when - moving.due).days, 'day')} late): "
                                     "an extension must be approved before the deadline; use --late to record "
                                     "it anyway, flagged as late")
         late = when > moving.due

@@ -579,3 +579,9 @@ def test_a_close_of_several_pending_steps_says_so(reg, lang, notice):
     assert one.exit_code == 0, one.output
     named = run("close", "4.2", "--milestone", "2019-06-30", "--evidence", "x", "--registry", str(reg), today="2019-04-01")
     assert named.exit_code == 0 and "--milestone" not in named.stdout
+
+
+def test_an_extension_one_day_late_is_refused_saying_one_day(reg):
+    refused = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
+                  "--date", "2019-04-16", "--registry", str(reg), today="2019-04-16")
+    assert refused.exit_code == 2 and "after the deadline it moves (2019-04-15, 1 day late)" in refused.stderr
