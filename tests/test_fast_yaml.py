@@ -138,25 +138,20 @@ def test_numbers_of_the_registry_block_read_as_the_reference_reads_them(written,
     assert got == expected
 
 
-def test_an_alias_of_a_measure_id_is_refused_not_read_as_the_other_entrys_measure(tmp_path):
-    # (a scalar alias passed: an entry silently moved to another measure)
-    path = write_small(tmp_path, journal_edit=lambda t: t.replace('- measure: "1.1"', '- measure: &m "1.1"', 1)
-                       .replace('- measure: "3.1"', '- measure: *m', 1))
-    assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:2:12: {ANCHORS}"]
-
-
-def test_an_anchor_alone_is_refused_as_documented(tmp_path):
-    path = write_small(tmp_path, plan_edit=lambda t: t.replace("  settings:\n", "  settings: &s\n", 1))
-    assert errors_of(path) == [f"{tmp_path / 'tasks.yaml'}:9:13: {ANCHORS}"]
-
-
 ANCHORS = "YAML anchors and aliases (&name, *name) are not allowed in a registry; write the value out"
 
 
-def test_an_alias_of_a_mapping_is_refused_with_its_position(tmp_path):
-    path = write_small(tmp_path, plan_edit=lambda t: t.replace("    reported: {state: basically_done}", "    reported: &r {state: basically_done}", 1)
-                       .replace("    reported: {state: on_schedule}", "    reported: *r", 1))
-    assert errors_of(path) == [f"{tmp_path / 'tasks.yaml'}:38:15: {ANCHORS}"]
+@pytest.mark.parametrize("plan_edit, journal_edit, where", [
+    # an alias of a scalar passed: an entry silently counted under another measure
+    (None, lambda t: t.replace('- measure: "1.1"', '- measure: &m "1.1"', 1).replace('- measure: "3.1"', '- measure: *m', 1),
+     "progress.yaml:2:12"),
+    (lambda t: t.replace("  settings:\n", "  settings: &s\n", 1), None, "tasks.yaml:9:13"),  # an anchor alone
+    (lambda t: t.replace("    reported: {state: basically_done}", "    reported: &r {state: basically_done}", 1)
+     .replace("    reported: {state: on_schedule}", "    reported: *r", 1), None, "tasks.yaml:38:15"),
+])
+def test_anchors_and_aliases_are_refused_where_the_anchor_is(tmp_path, plan_edit, journal_edit, where):
+    path = write_small(tmp_path, plan_edit=plan_edit, journal_edit=journal_edit)
+    assert errors_of(path) == [f"{tmp_path / where}: {ANCHORS}"]
 
 
 def test_a_tag_is_refused_with_its_position(tmp_path):
