@@ -20,10 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import chain
-from .errors import JournalWriteError, Problem, ReportFormatError
+from .errors import JournalWriteError, Problem, RegistryError, ReportFormatError
 from .importer_owners import Vocabulary, find_owners
 from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported
 from .importer_text import decode_report, normalise, paragraphs
@@ -79,78 +77,123 @@ class Curation:
     text_fixes: tuple[dict[str, str], ...] = ()
     owners: dict[str, dict[str, Any]] = field(default_factory=dict)
     journal: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # where each decision is written, for messages: ("journal", "2.1") -> its line
+    lines: dict[tuple[str, ...], int] = field(default_factory=dict, compare=False)
+
+    def fail(self, message: str, *keys: str) -> ReportFormatError:
+        """The curation file is wrong at the decision `keys` (its line, when known)."""
+        return ReportFormatError(Problem(self.path, self.lines.get(keys), None, message))
+
+
+REGISTRY_KEYS = ("title", "issuer", "inspection", "feedback_date", "report_date", "source", "settings")
+REGISTRY_DATES = ("feedback_date", "report_date")
 
 
 def load_curation(path: str | Path) -> Curation:
-    """Read and check curation.yaml (yaml.safe_load only)."""
+    """Read and check curation.yaml (with the registry's YAML reader: no tags, dates kept as text)."""
+    from . import dates, yamlio
+
     p = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as e:
         raise ReportFormatError(Problem(p, None, None, f"cannot read curation file: {e.strerror}")) from None
-    text = raw.decode("utf-8-sig", errors="strict") if raw else ""
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ReportFormatError(
-            Problem(p, mark.line + 1 if mark else None, mark.column + 1 if mark else None, f"invalid YAML: {getattr(e, 'problem', e)}")
-        ) from None
-    lines = _key_lines(text)
+        text = yamlio.decode(raw, filename=p)
+        data = yamlio.parse(text, filename=p)
+    except RegistryError as e:  # (not UTF-8, bad YAML, an anchor, a duplicate key: with its line)
+        raise ReportFormatError(e.problems) from None
+    data = yamlio.YMap() if data is None else data
+    lines: dict[tuple[str, ...], int] = {}
 
     def fail(msg: str, *keys: str) -> ReportFormatError:
-        return ReportFormatError(Problem(p, lines.get(keys) if keys else None, None, msg))
+        return ReportFormatError(Problem(p, lines.get(keys), None, msg))
 
-    if not isinstance(data, dict):
-        raise fail("curation file must be a mapping")
+    def mapping(value: Any, *keys: str) -> dict:
+        """`value` (the section or entry at `keys`) as a mapping whose keys are text, noting their lines."""
+        if not isinstance(value, dict):
+            raise fail(f"{'.'.join(keys) or 'curation file'} must be a mapping", *keys)
+        for k in value:
+            at = value.key_pos[k][0]
+            if not isinstance(k, str):
+                # (YAML reads 2.10 as the number 2.1, which would be another measure's id)
+                written = _written_key(text, value.key_pos[k])
+                raise ReportFormatError(Problem(p, at, None, f"{'.'.join(keys) or 'curation file'}: the key {written} is read by YAML as "
+                                                             f"{_kind_of(k)} {k!r}, not as text: quote it: \"{written}\""))
+            lines[(*keys, k)] = at
+        return value
+
+    def sequence(value: Any, what: str, *keys: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise fail(f"{what} must be a list, e.g. [{value}]" if isinstance(value, str) else f"{what} must be a list", *keys)
+        return value
+
+    def iso_date(value: Any, what: str, *keys: str) -> str:
+        try:
+            return dates.parse_iso(str(value)).isoformat()
+        except dates.DateFormatError as e:
+            raise fail(f"{what}: {e}", *keys) from None
+
     known = {"version", "registry", "units", "phrases", "text_fixes", "owners", "journal"}
-    for k in data:
+    for k in mapping(data):
         if k not in known:
             raise fail(f"unknown section {k!r} (expected one of {', '.join(sorted(known))})", str(k))
 
-    registry = _as_dict(data.get("registry") or {}, "registry", fail)
-    registry = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in registry.items()}
-    if isinstance(registry.get("settings"), dict):
-        registry["settings"] = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in registry["settings"].items()}
+    registry = dict(mapping(data.get("registry") or yamlio.YMap(), "registry"))
+    for k, v in registry.items():
+        if k not in REGISTRY_KEYS:
+            raise fail(f"registry: unknown key {k!r} (expected one of {', '.join(REGISTRY_KEYS)})", "registry", k)
+        if k in REGISTRY_DATES:
+            registry[k] = iso_date(v, f"registry.{k}", "registry", k)
+        elif k != "settings" and not isinstance(v, str):
+            raise fail(f"registry.{k}: expected text, got {v!r}", "registry", k)
+    if "settings" in registry:
+        registry["settings"] = dict(mapping(registry["settings"] or yamlio.YMap(), "registry", "settings"))
+        if "immediate_due" in registry["settings"]:
+            registry["settings"]["immediate_due"] = iso_date(registry["settings"]["immediate_due"], "registry.settings.immediate_due",
+                                                             "registry", "settings", "immediate_due")
 
     units: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
-    for i, u in enumerate(data.get("units") or []):
+    for i, u in enumerate(sequence(data.get("units"), "units", "units")):
+        lines[("units", str(i))] = data["units"].where(i)[0]
         if not isinstance(u, dict) or not isinstance(u.get("name"), str):
-            raise fail(f"units[{i}]: each unit needs a name", "units")
+            raise fail(f"units[{i}]: each unit needs a name", "units", str(i))
         kind = u.get("kind")
         if kind is not None and kind not in UNIT_KINDS:
-            raise fail(f"unit {u['name']}: kind must be one of {', '.join(UNIT_KINDS)}", "units")
-        aliases = [str(a) for a in (u.get("aliases") or [])]
+            raise fail(f"unit {u['name']}: kind must be one of {', '.join(UNIT_KINDS)}", "units", str(i))
+        aliases = [str(a) for a in sequence(u.get("aliases"), f"unit {u['name']}: aliases", "units", str(i))]
         for form in [u["name"], *aliases]:
             if form in seen:
-                raise fail(f"unit name or alias {form!r} is declared twice ({seen[form]} and {u['name']})", "units")
+                raise fail(f"unit name or alias {form!r} is declared twice ({seen[form]} and {u['name']})", "units", str(i))
             seen[form] = u["name"]
         units.append({"name": u["name"], **({"kind": kind} if kind else {}), **({"aliases": aliases} if aliases else {})})
     names = {u["name"] for u in units}
 
     phrases: dict[str, tuple[str, ...]] = {}
-    for phrase, owners in _as_dict(data.get("phrases") or {}, "phrases", fail).items():
+    for phrase, owners in mapping(data.get("phrases") or yamlio.YMap(), "phrases").items():
         owners = [owners] if isinstance(owners, str) else list(owners or [])
         unknown = [o for o in owners if o not in names]
         if not owners or unknown:
-            raise fail(f"phrase {phrase!r}: {'unknown unit ' + ', '.join(unknown) if unknown else 'no units'}", "phrases", str(phrase))
-        if str(phrase) in seen:
-            raise fail(f"phrase {phrase!r} is also a unit name or alias", "phrases", str(phrase))
-        phrases[str(phrase)] = tuple(owners)
+            raise fail(f"phrase {phrase!r}: {'unknown unit ' + ', '.join(map(str, unknown)) if unknown else 'no units'}", "phrases", phrase)
+        if phrase in seen:
+            raise fail(f"phrase {phrase!r} is also a unit name or alias", "phrases", phrase)
+        phrases[phrase] = tuple(owners)
 
     fixes: list[dict[str, str]] = []
-    for i, fx in enumerate(data.get("text_fixes") or []):
+    for i, fx in enumerate(sequence(data.get("text_fixes"), "text_fixes", "text_fixes")):
+        lines[("text_fixes", str(i))] = data["text_fixes"].where(i)[0]
         if not isinstance(fx, dict) or not {"at", "field", "find", "replace"} <= set(fx):
-            raise fail(f"text_fixes[{i}]: needs at, field, find, replace", "text_fixes")
+            raise fail(f"text_fixes[{i}]: needs at, field, find, replace", "text_fixes", str(i))
         fixes.append({k: str(fx[k]) for k in ("at", "field", "find", "replace")})
 
     owners_sec: dict[str, dict[str, Any]] = {}
-    for mid, o in _as_dict(data.get("owners") or {}, "owners", fail).items():
-        mid = str(mid)
+    for mid, o in mapping(data.get("owners") or yamlio.YMap(), "owners").items():
         if not isinstance(o, dict) or not o.get("owners"):
             raise fail(f"owners: {mid}: needs owners: [unit, ...]", "owners", mid)
-        listed = [str(x) for x in o["owners"]]
+        listed = [str(x) for x in sequence(o["owners"], f"owners: {mid}: owners", "owners", mid)]
         bad = [x for x in listed if x not in names]
         if bad:
             raise fail(f"owners: {mid}: unknown unit {', '.join(bad)} (declare it under units:)", "owners", mid)
@@ -160,8 +203,7 @@ def load_curation(path: str | Path) -> Curation:
         owners_sec[mid] = {"owners": listed, "lead": lead}
 
     journal: dict[str, dict[str, Any]] = {}
-    for mid, j in _as_dict(data.get("journal") or {}, "journal", fail).items():
-        mid = str(mid)
+    for mid, j in mapping(data.get("journal") or yamlio.YMap(), "journal").items():
         if isinstance(j, str):
             j = {"state": j}
         if not isinstance(j, dict) or j.get("state") not in JOURNAL_STATES:
@@ -169,37 +211,26 @@ def load_curation(path: str | Path) -> Curation:
         entry = {"state": j["state"]}
         for k in ("evidence", "milestone", "note"):
             if j.get(k) is not None:
-                v = j[k]
-                entry[k] = v.isoformat() if isinstance(v, date) else str(v)
+                entry[k] = str(j[k])
+        if "milestone" in entry:
+            entry["milestone"] = iso_date(entry["milestone"], f"journal: {mid}: milestone", "journal", mid)
         extra = set(j) - {"state", "evidence", "milestone", "note", "why"}
         if extra:
-            raise fail(f"journal: {mid}: unknown field(s) {', '.join(sorted(extra))}", "journal", mid)
+            raise fail(f"journal: {mid}: unknown field(s) {', '.join(sorted(map(str, extra)))}", "journal", mid)
         journal[mid] = entry
 
-    return Curation(p, registry, tuple(units), phrases, tuple(fixes), owners_sec, journal)
+    return Curation(p, registry, tuple(units), phrases, tuple(fixes), owners_sec, journal, lines)
 
 
-def _as_dict(v: Any, section: str, fail) -> dict:
-    if not isinstance(v, dict):
-        raise fail(f"{section} must be a mapping", section)
-    return v
+def _written_key(text: str, pos: tuple[int, int]) -> str:
+    """A mapping key as the curation file writes it (line, column: 1-based)."""
+    line, column = pos
+    rest = text.split("\n")[line - 1][column - 1 :]
+    return re.match(r"[^:,}\s]*", rest).group(0)
 
 
-def _key_lines(text: str) -> dict[tuple[str, ...], int]:
-    """Line numbers of top-level keys and their direct keys, for error messages."""
-    out: dict[tuple[str, ...], int] = {}
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return out
-    if not isinstance(node, yaml.MappingNode):
-        return out
-    for k, v in node.value:
-        out[(k.value,)] = k.start_mark.line + 1
-        if isinstance(v, yaml.MappingNode):
-            for k2, _ in v.value:
-                out[(k.value, k2.value)] = k2.start_mark.line + 1
-    return out
+def _kind_of(value: Any) -> str:
+    return {bool: "the truth value", int: "the number", float: "the number", type(None): "null"}.get(type(value), "the value")
 
 
 # ------------------------------------------------------------------ result
@@ -349,7 +380,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     for section, ids in (("owners", cur.owners), ("journal", cur.journal)):
         for mid in ids:
             if mid not in known_ids:
-                raise ReportFormatError(Problem(cur.path, None, None, f"{section}: {mid}: no such measure in {filename}"))
+                raise cur.fail(f"{section}: {mid}: no such measure in {filename}", section, mid)
 
     used = {o for t in tasks for m in t["measures"] for o in m["owners"]}
     if cur.units:
@@ -363,6 +394,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     tasks_yaml = _render_tasks(registry, units, tasks, filename, cur)
     progress_yaml = _render_journal(journal, registry, cur)
+    _check_loads(tasks_yaml, progress_yaml, filename, cur)
     return ImportResult(
         tasks_yaml=tasks_yaml,
         progress_yaml=progress_yaml,
@@ -375,21 +407,64 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     )
 
 
+def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curation) -> None:
+    """Load the result as `rectify validate` would (the registry's own loader, from the text:
+    nothing is written yet); ReportFormatError with the loader's messages when it refuses it,
+    each pointing at the curation's line when the value came from there."""
+    from .registry import JournalContext, _at, _load_journal, _load_plan, _parse_reference
+
+    problems: list[Problem] = []
+    plan = _load_plan(Path("tasks.yaml"), "", None, problems, tasks_yaml.encode("utf-8"))
+    if plan is not None:
+        journal = _load_journal(Path("progress.yaml"), "", None, problems, progress_yaml.encode("utf-8"))
+        if not problems:  # (today is no limit: the report's own date may be later than the clock)
+            _, bad = JournalContext(plan, date.max).entries(journal.rows, "progress.yaml", "")
+            located = journal.located if journal.located is not None else _parse_reference(Path("progress.yaml"), progress_yaml)
+            for index, key, message in bad:
+                problems.append(Problem("progress.yaml", *(_at(located[index], key) or (None, None)), message))
+    if not problems:
+        return
+    written = {"tasks.yaml": tasks_yaml.split("\n"), "progress.yaml": progress_yaml.split("\n")}
+    out = []
+    for pr in sorted(problems, key=lambda pr: (pr.file, pr.line or 0, pr.column or 0)):
+        keys = _curated_keys(written[pr.file][: pr.line], pr.file) if pr.line else None
+        if keys and keys in cur.lines:
+            out.append(Problem(cur.path, cur.lines[keys], None, pr.message))
+        else:
+            at = f"{pr.file}:{pr.line}" if pr.line else pr.file
+            out.append(Problem(filename, None, None, f"the imported registry would be refused: {at}: {pr.message}"))
+    raise ReportFormatError(out)
+
+
+def _curated_keys(lines: list[str], file: str) -> tuple[str, ...] | None:
+    """The curation decision that the last of `lines` (a written file up to a problem's line)
+    comes from: a registry key or setting of tasks.yaml (as _render_tasks indents them), or
+    the measure of a journal entry."""
+    if file == "progress.yaml":
+        if lines[-1].startswith("  date: "):
+            return ("registry", "report_date")  # (every entry is dated the report's date)
+        entry = next((ln for ln in reversed(lines) if ln.startswith("- measure: ")), "")
+        m = re.match(r'- measure: "([^"]+)"', entry)
+        return ("journal", m.group(1)) if m else None
+    m = re.match(r"( {2}| {4})(\w+):", lines[-1])
+    if not m:
+        return None
+    return ("registry", m.group(2)) if len(m.group(1)) == 2 else ("registry", "settings", m.group(2))
+
+
 def _apply_text_fixes(raw_tasks: list[RawTask], cur: Curation) -> None:
     by_task = {str(t.id): t for t in raw_tasks}
     by_measure = {f"{t.id}.{m.id}": m for t in raw_tasks for m in t.measures}
-    for fx in cur.text_fixes:
+    for i, fx in enumerate(cur.text_fixes):
         at, fld = fx["at"], fx["field"]
         obj: Any = by_measure.get(at) if "." in at else by_task.get(at)
         allowed = MEASURE_FIELDS if "." in at else TASK_FIELDS
         if obj is None or fld not in allowed:
-            raise ReportFormatError(Problem(cur.path, None, None, f"text_fixes: no {fld!r} at {at!r} (fields: {', '.join(allowed)})"))
+            raise cur.fail(f"text_fixes: no {fld!r} at {at!r} (fields: {', '.join(allowed)})", "text_fixes", str(i))
         attr = {"deadline": "deadline", "progress": "progress"}.get(fld, fld)
         value = getattr(obj, attr) or ""
         if fx["find"] not in value:
-            raise ReportFormatError(
-                Problem(cur.path, None, None, f"text_fixes: {at} {fld}: {fx['find']!r} not found (already fixed in the source or the importer?)")
-            )
+            raise cur.fail(f"text_fixes: {at} {fld}: {fx['find']!r} not found (already fixed in the source or the importer?)", "text_fixes", str(i))
         setattr(obj, attr, normalise(value.replace(fx["find"], fx["replace"])))
 
 
@@ -419,6 +494,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     for k in ("title", "issuer", "inspection", "feedback_date", "report_date"):
         if not reg.get(k):
             raise ReportFormatError(Problem(filename, None, None, f"cannot find the report's {k.replace('_', ' ')} (give it under registry: in the curation file)"))
+    if reg["report_date"] < reg["feedback_date"]:  # (ISO dates: compared as text)
+        why = f"the report's date {reg['report_date']} is before the inspection's feedback {reg['feedback_date']}"
+        curated = next((k for k in ("report_date", "feedback_date") if k in cur.registry), None)
+        raise cur.fail(why, "registry", curated) if curated else ReportFormatError(Problem(filename, None, None, why))
     if isinstance(cur.registry.get("settings"), dict):
         reg["settings"] = dict(cur.registry["settings"])
     claims = []
@@ -557,12 +636,11 @@ def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[
                     warnings.append(f"measure {mid}: no curated state; proposed {decision['state']}")
             note = decision.get("note") or m["note"] or "（报告未载明整改进展）"
             if decision.get("evidence") and decision["evidence"] not in note:
-                raise ReportFormatError(Problem(cur.path, None, None, f"journal: {mid}: evidence {decision['evidence']!r} is not a quote from the note"))
+                raise cur.fail(f"journal: {mid}: evidence {decision['evidence']!r} is not a quote from the note", "journal", mid)
             dated = [x["due"] for x in m["milestones"] if x["kind"] == "date"]
             if decision.get("milestone") and decision["milestone"] not in dated:
-                raise ReportFormatError(
-                    Problem(cur.path, None, None, f"journal: {mid}: milestone {decision['milestone']} is not a dated milestone of the measure ({', '.join(dated) or 'none'})")
-                )
+                raise cur.fail(f"journal: {mid}: milestone {decision['milestone']} is not a dated milestone of the measure ({', '.join(dated) or 'none'})",
+                               "journal", mid)
             entry: dict[str, Any] = {"measure": mid, "date": report_date, "state": decision["state"], "note": note}
             if decision.get("evidence"):
                 entry["evidence"] = decision["evidence"]

@@ -858,3 +858,63 @@ def test_an_imported_plan_names_its_source_relative_to_itself(tmp_path, monkeypa
     assert _rectify("import", str(SOURCE.relative_to(ROOT)), "-o", str(out)).exit_code == 0
     source = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["source"]
     assert (out / source).resolve() == SOURCE.resolve()
+
+
+# ---------------------------------------------------------------- curation mistakes: refused, with the line
+
+DAMAGED_UNITS = "units:\n  - {name: 自治区生态环境厅, kind: department}\n  - {name: 自治区水利厅, kind: department}\n"
+
+
+@pytest.mark.parametrize(
+    "body, line, message",
+    [
+        ("registry:\n  feedback_date: 2019-13-01\n", 2,
+         "registry.feedback_date: '2019-13-01' is not a real calendar date (month must be in 1..12)"),
+        ("registry:\n  report_date: 2020年6月30日\n", 2,
+         "registry.report_date: expected a date written YYYY-MM-DD, got '2020年6月30日'"),
+        ('journal:\n  "1.1": {state: done, milestone: 2019-02-30}\n', 2,
+         "journal: 1.1: milestone: '2019-02-30' is not a real calendar date (day is out of range for month)"),
+        (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', 5,
+         "owners: 2.2: owners must be a list, e.g. [自治区水利厅]"),
+        ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", 2, "unit 自治区水利厅: aliases must be a list, e.g. [水利厅]"),
+        ("registry:\n  report_day: 2019-03-31\n", 2,
+         "registry: unknown key 'report_day' (expected one of title, issuer, inspection, feedback_date, report_date, source, settings)"),
+        ("registry:\n  report_date: 2017-12-31\n", 2, "the report's date 2017-12-31 is before the inspection's feedback 2018-01-03"),
+        # (YAML reads 2.10 as the number 2.1: the decision went to measure 2.1, silently)
+        ('journal:\n  "2.1": done\n  2.10: in_progress\n', 3, 'journal: the key 2.10 is read by YAML as the number 2.1, not as text: quote it: "2.10"'),
+        ("owners:\n  1.1: {owners: [自治区生态环境厅]}\n", 2, 'owners: the key 1.1 is read by YAML as the number 1.1, not as text: quote it: "1.1"'),
+    ],
+)
+def test_a_curation_mistake_is_refused_with_its_file_and_line(tmp_path, body, line, message):
+    curation = tmp_path / "curation.yaml"
+    curation.write_text(body, encoding="utf-8")
+    result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation), "-o", str(tmp_path / "out"))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {curation}:{line}: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_curation_saved_as_gb18030_is_refused_with_its_line(tmp_path):
+    curation = tmp_path / "curation.yaml"
+    curation.write_bytes("units:\n  - name: 自治区水利厅\n".encode("gb18030"))
+    result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {curation}:2:11: not valid UTF-8: byte 0xd7 "
+                                                    "(it looks like GB18030/GBK: save it as UTF-8)\n")
+
+
+def test_curation_errors_found_while_importing_name_the_line_of_the_decision(tmp_path):
+    cur = _curation(tmp_path, 'journal:\n  "1.1": report\n  "9.9": done\n')
+    with pytest.raises(ReportFormatError) as e:
+        _import(FIXTURES / "damaged.txt", cur, filename="damaged.txt")
+    assert str(e.value) == f"{tmp_path / 'curation.yaml'}:5: journal: 9.9: no such measure in damaged.txt"
+
+
+def test_an_import_the_loader_would_refuse_is_refused_with_its_messages_and_writes_nothing(tmp_path):
+    """A setting the registry's loader refuses (`rectify validate` said so only after the import
+    had written it, exit 0) is refused by the import, at the curation's line, and nothing is written."""
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("registry:\n  settings:\n    warn_days: abc\n    timezone: CST+8\n", encoding="utf-8")
+    result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert result.stderr == (f"rectify: {curation}:3: registry.settings.warn_days: expected a whole number ≥ 0, got 'abc'\n"
+                             f"rectify: {curation}:4: registry.settings.timezone: unknown time zone 'CST+8' (an IANA name, e.g. Asia/Shanghai)\n")
+    assert not (tmp_path / "out").exists()
