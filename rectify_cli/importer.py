@@ -23,7 +23,7 @@ from typing import Any
 from . import chain
 from .errors import JournalWriteError, Problem, RegistryError, ReportFormatError
 from .importer_owners import Vocabulary, find_owners
-from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported
+from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import UNIT_KINDS
@@ -541,6 +541,10 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         mid = f"{rt.id}.{rm.id}"
         known_ids.add(mid)
         ms = measure_milestones(rm.text)
+        unread = unreadable_deadlines(rm.text)
+        if unread:  # (dropped, it would lose a step of the measure: a wrong ledger)
+            raise ReportFormatError(Problem(filename, rm.line, None, f"measure {mid}: cannot read the deadline {unread[0]} (expected a date "
+                                                                     "such as 2018年6月30日, 长期坚持 or 立即启动; repair it under text_fixes: in the curation)"))
         if not ms:
             raise ReportFormatError(Problem(filename, rm.line, None, f"measure {mid}: no deadline in parentheses such as （2018年6月30日） or （长期坚持）"))
         if rm.note is None:

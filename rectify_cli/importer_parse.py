@@ -18,7 +18,10 @@ TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\.(?!\d)(.*)$")
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 
-DATE_RE = r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日?|底)"
+DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|底)"  # (2020年底: the year's last day)
+# a parenthesis naming a year and month (or a dotted date) that reads as no deadline: a date
+# cut by a line wrap, or a wording not understood
+DEADLINE_LIKE = re.compile(r"\d{4}年(?:\d{1,2}月|底|[上下]半年)|\d{4}[.．]\d{1,2}[.．]\d{1,2}")
 
 REPORTED_STATES = (
     ("全面完成", "fully_done"),
@@ -169,8 +172,8 @@ def _check_task_complete(task: RawTask, filename: str) -> None:
 # ---------------------------------------------------------------- deadlines
 
 
-def _iso(y: str, m: str, d: str | None) -> str | None:
-    year, month = int(y), int(m)
+def _iso(y: str, m: str | None, d: str | None) -> str | None:
+    year, month = int(y), int(m or 12)
     if not 1 <= month <= 12:
         return None
     day = int(d) if d else calendar.monthrange(year, month)[1]
@@ -223,15 +226,26 @@ def _dedupe(milestones: list[dict[str, str]]) -> list[dict[str, str]]:
     return out
 
 
+def _parenthesised(text: str) -> list[str]:
+    """What each （…） of a measure text holds, outside 《》 titles, in order."""
+    outside = re.sub(r"《[^《》]*》", lambda m: "□" * len(m.group(0)), text)
+    return [m.group(1) for m in re.finditer(r"（([^（）]*)）", outside)]
+
+
 def measure_milestones(text: str) -> list[dict[str, str]]:
     """Milestones from every parenthesised deadline in a measure text (outside 《》), in order."""
-    outside = re.sub(r"《[^《》]*》", lambda m: "□" * len(m.group(0)), text)
     found: list[dict[str, str]] = []
-    for m in re.finditer(r"（([^（）]*)）", outside):
-        ms = parse_deadline(m.group(1))
+    for inside in _parenthesised(text):
+        ms = parse_deadline(inside)
         if ms:
             found.extend(ms)
     return _dedupe(found)
+
+
+def unreadable_deadlines(text: str) -> list[str]:
+    """The parentheses of a measure text that look like a deadline (a year and month) but
+    can't be read as one: measure_milestones leaves them out, and with them a step."""
+    return [f"（{inside}）" for inside in _parenthesised(text) if DEADLINE_LIKE.search(inside) and not parse_deadline(inside)]
 
 
 def parse_reported(progress: str) -> dict[str, object] | None:

@@ -2,8 +2,9 @@
 
 Everything here is pure and deterministic.  The damage handled:
 
-* spacing: "2018 年 6 月 30 日" -> "2018年6月30日"; a space next to a CJK character or
-  full-width punctuation is removed, a space between two Latin words or numbers is kept;
+* spacing: "2018 年 6 月 30 日" -> "2018年6月30日", also "3 1日" (a line wrap inside a date's
+  number); a space next to a CJK character or full-width punctuation is removed, a space
+  between two Latin words or numbers is kept;
 * punctuation width: half-width , ; : ( ) ! ? in Chinese text become ， ； ： （ ） ！ ？
   (ASCII is kept inside numbers such as 3200.852, 10:30 or 1,000 and ranges like 2016-2020);
 * extraction artefacts: "PM_{2.5}" -> "PM2.5", subscript digits "PM₁₀" -> "PM10";
@@ -80,6 +81,7 @@ def normalise(s: str) -> str:
     s = re.sub(r"_\{([^{}]*)\}", r"\1", s)  # PM_{2.5} -> PM2.5
     s = s.translate(DIGITS)
     s = re.sub(r" {2,}", " ", s).strip()
+    s = re.sub(r"(?<!\d)\d[\d ]*年[\d ]*月(?:[\d ]*日)?", _close_split_date, s)
     if _has_cjk(s):
         s = _widen_punct(s)
     # spaces: drop every space next to a CJK character or full-width punctuation; keep only
@@ -87,6 +89,13 @@ def normalise(s: str) -> str:
     s = re.sub(rf"(?<={_CJKISH}) | (?={_CJKISH})", "", s)
     s = _close_book_titles(s)
     return s
+
+
+def _close_split_date(m: re.Match[str]) -> str:
+    """A date with a space between its digits, left by a line wrap inside a number
+    ("2020年12月3\n1日"): its digits joined, when that makes a date; else as it was."""
+    joined = m.group(0).replace(" ", "")
+    return joined if re.fullmatch(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?", joined) else m.group(0)
 
 
 def _widen_punct(s: str) -> str:

@@ -918,3 +918,31 @@ def test_an_import_the_loader_would_refuse_is_refused_with_its_messages_and_writ
     assert result.stderr == (f"rectify: {curation}:3: registry.settings.warn_days: expected a whole number ≥ 0, got 'abc'\n"
                              f"rectify: {curation}:4: registry.settings.timezone: unknown time zone 'CST+8' (an IANA name, e.g. Asia/Shanghai)\n")
     assert not (tmp_path / "out").exists()
+
+
+# ---------------------------------------------------------------- a deadline that can't be read is not dropped
+
+
+def test_a_deadline_that_cannot_be_read_beside_one_that_can_is_refused_not_dropped():
+    # (the measure kept its first step and lost the second, silently)
+    block = PROBLEM_ONE.replace("（2018年6月30日）。", "（2018年6月30日），2020年完成验收（2020.6.30）。")
+    line = HEADLINE.count("\n") + 7
+    with pytest.raises(ReportFormatError) as e:
+        mini(block)
+    assert str(e.value) == f"mini.txt:{line}: measure 1.1: cannot read the deadline （2020.6.30） (expected a date such as " \
+                           "2018年6月30日, 长期坚持 or 立即启动; repair it under text_fixes: in the curation)"
+
+
+def test_a_date_wrapped_inside_its_number_is_read_whole(tmp_path):
+    """A PDF line wrap inside the day (（2020 年 12 月 3⏎1 日）) left 18.4 without its 2020 step."""
+    text = SOURCE.read_text(encoding="utf-8")
+    wrapped = text.replace("有序退出（2020 年 12 月 31 日）", "有序退出（2020 年 12 月 3\n1 日）")
+    assert wrapped != text
+    m = _measure(import_report(wrapped, filename="r.txt"), "18.4")
+    assert _milestones(m) == [("date", "2018-12-31", None), ("ongoing", None, None), ("date", "2020-12-31", None)]
+    assert m["text"].endswith("对涉自然保护区的矿业权实行有序退出（2020年12月31日）。")
+
+
+def test_a_year_end_deadline():
+    block = PROBLEM_ONE.replace("（2018年6月30日）", "（2018年6月30日）；完成验收（2019年底前完成）")
+    assert _milestones(mini(block).measures[0]) == [("date", "2018-06-30", None), ("date", "2019-12-31", None)]
