@@ -41,7 +41,10 @@ MEASURE_FIELDS = ("text", "note")
 NOT_DONE_WORDS = ("送审稿", "待审", "正在", "推进中", "有序推进", "积极推进", "设备调试", "试运行", "招标", "前期准备", "基本实现", "基本完成", "基本达标")
 ACCOUNTABILITY_DONE = re.compile(r"对\d+名责任人进行追责|追责问责\d+人|共追责问责\d+人|对\d+名责任人进行追责问责")
 
-# the report's headline figures (first paragraph with 截至): key, pattern (group 1 = words, last group = value)
+# "as of" in the headline: 截至, or as often 截止
+AS_OF = re.compile(r"截[至止](\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
+
+# the report's headline figures (first paragraph with 截至 + a date): key, pattern (group 1 = words, last group = value)
 CLAIM_PATTERNS = (
     ("tasks_total", r"(全区(\d+)项整改任务)"),
     ("measures_total", r"全区\d+项整改任务、((\d+)项具体措施)"),
@@ -472,7 +475,7 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     reg: dict[str, Any] = {}
     first = next((ln for ln in text.split("\n") if ln.strip()), "")
     reg["title"] = normalise(first.lstrip("\ufeff"))
-    headline = next((p.text for p in paras if "截至" in p.text), "")
+    headline = next((p.text for p in paras if AS_OF.search(p.text)), "")
     m = re.search(r"([^，。、]{2,20}?党委、政府)高度重视", headline)
     if m:
         reg["issuer"] = m.group(1)
@@ -482,7 +485,7 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日反馈", normalise(text.replace("\n", "")))
     if m:
         reg["feedback_date"] = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    m = re.search(r"截至(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?", headline)
+    m = AS_OF.search(headline)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
         d = int(m.group(3)) if m.group(3) else calendar.monthrange(y, mo)[1]

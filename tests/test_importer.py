@@ -946,3 +946,11 @@ def test_a_date_wrapped_inside_its_number_is_read_whole(tmp_path):
 def test_a_year_end_deadline():
     block = PROBLEM_ONE.replace("（2018年6月30日）", "（2018年6月30日）；完成验收（2019年底前完成）")
     assert _milestones(mini(block).measures[0]) == [("date", "2018-06-30", None), ("date", "2019-12-31", None)]
+
+
+def test_a_headline_written_with_jiezhi_gives_the_report_date_and_claims():
+    """截止 is as common as 截至: the date was taken from a later paragraph, the claims lost."""
+    text = HEADLINE.replace("截至2019年3月", "截止2019年3月") + "截至2018年12月，召开会议3次。\n\n" + PROBLEM_ONE
+    result = import_report(text, filename="mini.txt")
+    assert result.registry["report_date"] == "2019-03-31"
+    assert result.registry["claims"] == [{"key": "tasks_total", "text": "全区1项整改任务", "value": 1}]
