@@ -362,6 +362,12 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     paras = paragraphs(text)
     raw_tasks = parse_appendix(paras, filename)
     repairs = tuple(f"line {ln}: {what}" for p in paras for ln, what in p.joins if "fragment" in what)
+    headers: dict[str, list[int]] = {}  # (one warning per header, however many pages repeat it)
+    for ln, what in (j for p in paras for j in p.joins if "page header" in j[1]):
+        headers.setdefault(what, []).append(ln)
+    for what, lns in headers.items():
+        shown = ", ".join(map(str, lns[:5])) + (f" … ({len(lns)} in all)" if len(lns) > 5 else "")
+        warnings.append(f"line{'s' * (len(lns) > 1)} {shown}: {what}")
 
     cur = curation or Curation(path="(none)")
     _apply_text_fixes(raw_tasks, cur)

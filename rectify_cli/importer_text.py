@@ -11,6 +11,8 @@ Everything here is pure and deterministic.  The damage handled:
 * page breaks: a blank line that cuts a sentence is removed (paragraphs are joined) when the
   previous paragraph does not end with sentence-final punctuation and the next one does not
   start a new item;
+* page numbers alone on a line ("— 3 —", or "3" between blank lines) are page breaks; a running page header repeated beside
+  one is dropped;
 * fragments duplicated at page joins ("《中华" / "《中华人民共和国…") are dropped;
 * a book title that lost its closing parenthesis at a page join ("（试" / "行》") is closed.
 """
@@ -32,6 +34,10 @@ DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉０１２３４５６７�
 
 SENTENCE_FINAL = "。！？；：…"
 CN_NUM = "零〇一二三四五六七八九十百"
+
+# a page number alone on its line, as PDF extraction leaves it at page breaks: — 3 —, - 3 -, －3－
+PAGE_NUMBER = re.compile(r"\s*[-—－–―]+\s*[0-9０-９]{1,4}\s*[-—－–―]+\s*")
+BARE_NUMBER = re.compile(r"\s*[0-9０-９]{1,4}\s*")  # (one between blank lines: no sentence is a number alone)
 
 # paragraph starts that open a new item and therefore never continue the previous paragraph
 ITEM_START = re.compile(
@@ -132,26 +138,41 @@ class Para:
 
 
 def paragraphs(text: str) -> list[Para]:
-    """Split into normalised paragraphs (blank-line separated), repairing page breaks."""
-    raw: list[tuple[int, str]] = []
+    """Split into normalised paragraphs (blank-line separated), repairing page breaks.
+
+    A page number alone on its line ("— 3 —") is a page break, not text; a line that repeats an
+    earlier paragraph beside one is the page's running header, dropped too (and said so in the
+    joins of the paragraph before it, "repeated page header")."""
+    raw: list[tuple[int, int, str]] = []  # (first line, last line, text)
+    pages: set[int] = set()  # lines holding a page number alone
     buf: list[str] = []
     start = 0
-    for no, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    for no, line in enumerate(lines, 1):
+        if PAGE_NUMBER.fullmatch(line) or (BARE_NUMBER.fullmatch(line) and _blank(lines, no - 2) and _blank(lines, no)):
+            pages.add(no)
+            line = ""
         if line.strip():
             if not buf:
                 start = no
             buf.append(line.strip())
         elif buf:
-            raw.append((start, " ".join(buf)))
+            raw.append((start, no - 1, " ".join(buf)))
             buf = []
     if buf:
-        raw.append((start, " ".join(buf)))
+        raw.append((start, start + len(buf) - 1, " ".join(buf)))
 
     out: list[Para] = []
-    for line, chunk in raw:
+    seen: dict[str, int] = {}  # each paragraph's text (before joins) -> its first line
+    for line, last, chunk in raw:
         chunk = chunk.lstrip("\ufeff")
         norm = normalise(chunk)
         if not norm:
+            continue
+        first = seen.setdefault(norm, line)
+        if first != line and out and _beside(pages, line, last) and not ITEM_START.match(norm):
+            prev = out[-1]
+            out[-1] = Para(prev.text, prev.line, prev.joins + ((line, f"dropped a repeated page header {norm!r} (as on line {first})"),))
             continue
         if out and _continues(out[-1].text, norm):
             prev = out[-1]
@@ -160,6 +181,15 @@ def paragraphs(text: str) -> list[Para]:
         else:
             out.append(Para(norm, line))
     return out
+
+
+def _blank(lines: list[str], index: int) -> bool:
+    return not (0 <= index < len(lines)) or not lines[index].strip()
+
+
+def _beside(pages: set[int], first: int, last: int) -> bool:
+    """Whether lines first..last sit next to a page number (a blank line between allowed)."""
+    return any(n in pages for n in (first - 1, first - 2, last + 1, last + 2))
 
 
 def _continues(prev: str, nxt: str) -> bool:

@@ -954,3 +954,30 @@ def test_a_headline_written_with_jiezhi_gives_the_report_date_and_claims():
     result = import_report(text, filename="mini.txt")
     assert result.registry["report_date"] == "2019-03-31"
     assert result.registry["claims"] == [{"key": "tasks_total", "text": "全区1项整改任务", "value": 1}]
+
+
+# ---------------------------------------------------------------- page numbers and running headers
+
+
+@pytest.mark.parametrize("page", ["— 3 —", "- 3 -", "－3－", "——12——", "\n3\n"])
+def test_a_page_number_at_a_page_break_is_not_pasted_into_the_text(page):
+    # (travelled into the ledger as 旅游发展等—32—部门)
+    plain = mini(PROBLEM_ONE)
+    block = PROBLEM_ONE.replace("生态环境厅制定方案", f"生态环境厅制定\n{page}\n方案").replace("整改进展：已制定。", f"整改进展：已\n\n{page}\n\n制定。")
+    result = mini(block)
+    assert result.measures[0]["text"] == "自治区生态环境厅制定方案（2018年6月30日）。"
+    assert result.journal[0]["note"] == "已制定。"
+    assert (result.tasks_yaml, result.progress_yaml) == (plain.tasks_yaml, plain.progress_yaml)
+
+
+def test_a_number_inside_a_sentence_is_kept():
+    block = PROBLEM_ONE.replace("整改进展：已制定。", "整改进展：已制定方案\n3\n项。")
+    assert mini(block).journal[0]["note"] == "已制定方案3项。"
+
+
+def test_a_running_page_header_beside_a_page_number_is_dropped_and_warned_of():
+    block = PROBLEM_ONE.replace("整改进展：已制定。", "整改进展：已\n\n— 3 —\n\n某自治区整改情况的报告\n\n制定。")
+    line = (HEADLINE + PROBLEM_ONE).split("\n").index("整改进展：已制定。") + 5
+    result = mini(block)
+    assert result.journal[0]["note"] == "已制定。"
+    assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in result.warnings
