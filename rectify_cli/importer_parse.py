@@ -32,13 +32,31 @@ REPORTED_STATES = (
 
 
 def cn_number(s: str) -> int:
-    """一 … 九十九 (and 百) as an int."""
+    """一 … 九十九, 一百 … 九百九十九 (一百零一, 一百一十八) as an int; ValueError if it is none."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     digits["〇"] = 0
-    if s == "百" or s == "一百":
-        return 100
-    if "十" in s:
-        tens, _, ones = s.partition("十")
+    hundreds, sep, rest = s.partition("百")
+    if not sep:
+        return _below_100(s, digits)
+    if len(hundreds) > 1 or (hundreds and not digits.get(hundreds)):
+        raise ValueError(s)
+    value = (digits[hundreds] if hundreds else 1) * 100
+    if not rest:
+        return value
+    if rest[0] in "零〇":  # 一百零一: one digit after the 零
+        if len(rest) != 2 or not digits.get(rest[1]):
+            raise ValueError(s)
+        return value + digits[rest[1]]
+    if "十" not in rest:  # (一百一 is colloquial for 110; a list numbers it 一百一十)
+        raise ValueError(s)
+    return value + _below_100(rest, digits)
+
+
+def _below_100(s: str, digits: dict[str, int]) -> int:
+    tens, sep, ones = s.partition("十")
+    if sep:
+        if len(tens) > 1 or len(ones) > 1 or (tens and not digits.get(tens)) or (ones and not digits.get(ones)):
+            raise ValueError(s)
         return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
     if len(s) == 1 and s in digits:
         return digits[s]
@@ -93,6 +111,7 @@ def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
     task: RawTask | None = None
     measure: RawMeasure | None = None
     in_note = False
+    passed_over: Para | None = None  # a 十一、-like paragraph not read as the next problem, for the message
 
     def err(p: Para, msg: str) -> ReportFormatError:
         return ReportFormatError(Problem(filename, p.line, None, msg))
@@ -109,9 +128,11 @@ def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
                 _check_task_complete(task, filename)
             task = RawTask(number, p.line, tm.group(2).strip())
             tasks.append(task)
-            measure, in_note = None, False
+            measure, in_note, passed_over = None, False, None
             continue
         assert task is not None
+        if tm:
+            passed_over = p
         hm = HEAD_RE.match(t)
         mm = MEASURE_RE.match(t)
         if hm and hm.group(1) == "时限" and not task.measures:
@@ -124,7 +145,9 @@ def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
         elif hm and task.deadline is None and hm.group(1) == "进展":  # (its measures were read as its text)
             raise ReportFormatError(Problem(filename, task.line, None, f"problem {task.id}: {NO_DEADLINE}"))
         elif hm:
-            raise err(p, f"unexpected 整改{hm.group(1)}： in problem {task.id}")
+            hint = f" (is {TASK_RE.match(passed_over.text).group(1)}、 on line {passed_over.line} meant as problem {task.id + 1}?)" \
+                if passed_over else ""
+            raise err(p, f"unexpected 整改{hm.group(1)}： in problem {task.id}{hint}")
         elif mm and task.deadline is not None:
             number = int(mm.group(1))
             expected = len(task.measures) + 1

@@ -981,3 +981,31 @@ def test_a_running_page_header_beside_a_page_number_is_dropped_and_warned_of():
     result = mini(block)
     assert result.journal[0]["note"] == "已制定。"
     assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in result.warnings
+
+
+# ---------------------------------------------------------------- problems numbered past 100
+
+ONES = "一二三四五六七八九"
+CN_TO_120 = [*ONES, *(f"{'' if t == 1 else ONES[t - 1]}十{ONES[o - 1] if o else ''}" for t in range(1, 10) for o in range(10)),
+             "一百", *(f"一百零{d}" for d in ONES), "一百一十", *(f"一百一十{d}" for d in ONES), "一百二十"]
+
+
+def _numbered_problems(numerals: list[str]) -> str:
+    return "".join(PROBLEM_ONE.replace("一、问题一", f"{cn}、问题{i}") for i, cn in enumerate(numerals, 1))
+
+
+def test_problems_numbered_past_100_are_read():
+    assert CN_TO_120[98:102] == ["九十九", "一百", "一百零一", "一百零二"] and len(CN_TO_120) == 120
+    result = mini(_numbered_problems(CN_TO_120))
+    assert [t["id"] for t in result.tasks] == list(range(1, 121))
+    assert [t["title"] for t in result.tasks[99:]][:3] == ["问题100", "问题101", "问题102"]
+    assert result.tasks[-1]["title"] == "问题120"
+
+
+def test_a_problem_number_that_cannot_be_read_is_named_in_the_message():
+    # (the message named only the next 整改时限: line, as if problem 2 lacked its measures)
+    text = _numbered_problems(["一", "二"]).replace("二、问题2", "二二、问题2")
+    line = (HEADLINE + text).split("\n").index("二二、问题2。说明。") + 1
+    with pytest.raises(ReportFormatError) as e:
+        mini(text)
+    assert str(e.value) == f"mini.txt:{line + 2}: unexpected 整改时限： in problem 1 (is 二二、 on line {line} meant as problem 2?)"
