@@ -609,11 +609,20 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
 # ------------------------------------------------------------------ journal
 
 
-def _propose(task: dict, m: dict) -> dict[str, Any]:
+def _propose(task: dict, m: dict, report_date: str) -> dict[str, Any]:
     kinds = [x["kind"] for x in m["milestones"]]
     note = m["note"] or ""
     if all(k == "ongoing" for k in kinds):
         return {"state": "report"}
+    if not note:  # (nothing in the report says it is done)
+        return {"state": "in_progress"}
+    dues = [x["due"] for x in m["milestones"] if x["kind"] == "date"]
+    if any(due > report_date for due in dues):  # not due yet as of the report (ISO dates compare as text)
+        quote = _quote(note, NOT_DONE_WORDS)
+        passed = [due for due in dues if due <= report_date]
+        if passed and not quote:  # the steps already due are met: done up to the last of them
+            return {"state": "done", "milestone": max(passed)}
+        return {"state": "in_progress", **({"evidence": quote} if quote else {})}
     if "date" not in kinds:  # immediate (+ ongoing)
         if "ongoing" in kinds or ACCOUNTABILITY_DONE.search(note):
             return {"state": "done"}
@@ -644,7 +653,7 @@ def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[
             mid = m["full_id"]
             decision = cur.journal.get(mid)
             if decision is None:
-                decision = _propose(t, m)
+                decision = _propose(t, m, report_date)
                 if cur.journal:
                     warnings.append(f"measure {mid}: no curated state; proposed {decision['state']}")
             note = decision.get("note") or m["note"] or "（报告未载明整改进展）"

@@ -1009,3 +1009,29 @@ def test_a_problem_number_that_cannot_be_read_is_named_in_the_message():
     with pytest.raises(ReportFormatError) as e:
         mini(text)
     assert str(e.value) == f"mini.txt:{line + 2}: unexpected 整改时限： in problem 1 (is 二二、 on line {line} meant as problem 2?)"
+
+
+# ---------------------------------------------------------------- states proposed without a curation
+
+
+def test_a_measure_without_a_progress_note_is_proposed_in_progress():
+    # (nothing in the report says it is done: it was proposed done)
+    result = mini(PROBLEM_ONE.replace("整改进展：已制定。\n\n", ""))
+    assert (result.journal[0]["state"], result.journal[0]["note"]) == ("in_progress", "（报告未载明整改进展）")
+
+
+def test_a_measure_due_after_the_report_date_is_proposed_in_progress():
+    result = mini(PROBLEM_ONE.replace("（2018年6月30日）", "（2019年12月31日）"))  # (the report is as of 2019-03-31)
+    assert {k: v for k, v in result.journal[0].items() if k != "hash"} == {
+        "measure": "1.1", "date": "2019-03-31", "state": "in_progress", "note": "已制定。"}
+
+
+def test_a_measure_whose_first_step_is_due_before_the_report_date_is_proposed_done_up_to_it():
+    result = mini(PROBLEM_ONE.replace("（2018年6月30日）", "（2018年6月30日）；全面推行（2020年12月31日）"))
+    assert (result.journal[0]["state"], result.journal[0]["milestone"]) == ("done", "2018-06-30")
+
+
+def test_heuristic_states_of_the_real_report_not_yet_due(raw):
+    # due 2020-12-31, reported 序时推进, no word in the note saying it is unfinished: not done by 2019-03
+    assert (_entry(raw, "19.1")["state"], _entry(raw, "45.2")["state"]) == ("in_progress", "in_progress")
+    assert (_entry(raw, "18.4")["state"], _entry(raw, "18.4")["milestone"]) == ("done", "2018-12-31")
