@@ -371,7 +371,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     cur = curation or Curation(path="(none)")
     _apply_text_fixes(raw_tasks, cur)
-    registry = _registry(text, paras, filename, cur, source)
+    registry = _registry(text, paras, filename, cur, source, warnings)
 
     if cur.units:
         units = [dict(u) for u in cur.units]
@@ -477,7 +477,7 @@ def _apply_text_fixes(raw_tasks: list[RawTask], cur: Curation) -> None:
         setattr(obj, attr, normalise(value.replace(fx["find"], fx["replace"])))
 
 
-def _registry(text: str, paras, filename: str, cur: Curation, source: str | None) -> dict[str, Any]:
+def _registry(text: str, paras, filename: str, cur: Curation, source: str | None, warnings: list[str]) -> dict[str, Any]:
     reg: dict[str, Any] = {}
     first = next((ln for ln in text.split("\n") if ln.strip()), "")
     reg["title"] = normalise(first.lstrip("\ufeff"))
@@ -510,12 +510,32 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     if isinstance(cur.registry.get("settings"), dict):
         reg["settings"] = dict(cur.registry["settings"])
     claims = []
+    years = _claim_years(headline)
     for key, pat in CLAIM_PATTERNS:
         cm = re.search(pat, headline)
         if cm:
+            for named, written in years.items():  # (keys name the years the report's words give)
+                key = key.replace(named, written)
             claims.append({"key": key, "text": cm.group(1), "value": int(cm.groups()[-1])})
+    renamed = [c["key"] for c in claims if any(w != n and w in c["key"] for n, w in years.items())]
+    if renamed:
+        warnings.append("the headline counts what was due in other years than 2018 and 2019–2020: its claims are stored as "
+                        f"{', '.join(renamed)}, which `rectify reconcile` has no rule for (it counts those two periods)")
     reg["claims"] = claims
     return reg
+
+
+def _claim_years(headline: str) -> dict[str, str]:
+    """The years a claim key names ("2018" of tasks_due_2018, "2019_2020" of tasks_due_2019_2020)
+    -> the years the headline's words give: the report of another year counts by other years."""
+    years = {}
+    m = re.search(r"(\d{4})年12月底前应完成", headline)
+    if m:
+        years["2018"] = m.group(1)
+    m = re.search(r"应于(\d{4})年、(\d{4})年完成", headline)
+    if m:
+        years["2019_2020"] = f"{m.group(1)}_{m.group(2)}"
+    return years
 
 
 def _regions(problem: str) -> list[str]:

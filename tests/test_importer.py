@@ -1035,3 +1035,19 @@ def test_heuristic_states_of_the_real_report_not_yet_due(raw):
     # due 2020-12-31, reported 序时推进, no word in the note saying it is unfinished: not done by 2019-03
     assert (_entry(raw, "19.1")["state"], _entry(raw, "45.2")["state"]) == ("in_progress", "in_progress")
     assert (_entry(raw, "18.4")["state"], _entry(raw, "18.4")["milestone"]) == ("done", "2018-12-31")
+
+
+def test_headline_claims_of_other_years_are_stored_under_keys_naming_them():
+    """A report of 2020 counts what was due by the end of 2019 and in 2020–2021: stored as
+    tasks_due_2018 and tasks_due_2019_2020, reconcile compared them with the wrong years."""
+    headline = HEADLINE.replace(
+        "截至2019年3月，全区1项整改任务基本完成。",
+        "截至2020年6月，全区1项整改任务、1项具体措施基本达到整改目标，其中2019年12月底前应完成的1项整改任务基本完成（1项全面完成、0项正在收尾），"
+        "1项具体措施基本整改到位（1项全面完成、0项序时推动）；应于2020年、2021年完成的0项整改任务、0项具体措施按照序时要求积极推进。")
+    result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
+    assert [c["key"] for c in result.registry["claims"]] == [
+        "tasks_total", "measures_total", "tasks_due_2019", "tasks_due_2019_done", "tasks_due_2019_finishing", "measures_due_2019",
+        "measures_due_2019_done", "measures_due_2019_in_progress", "tasks_due_2020_2021", "measures_due_2020_2021"]
+    assert "the headline counts what was due in other years than 2018 and 2019–2020: its claims are stored as tasks_due_2019, " \
+           "tasks_due_2019_done, tasks_due_2019_finishing, measures_due_2019, measures_due_2019_done, measures_due_2019_in_progress, " \
+           "tasks_due_2020_2021, measures_due_2020_2021, which `rectify reconcile` has no rule for (it counts those two periods)" in result.warnings
