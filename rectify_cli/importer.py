@@ -423,14 +423,17 @@ def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curati
     from .registry import JournalContext, _at, _load_journal, _load_plan, _parse_reference
 
     problems: list[Problem] = []
-    plan = _load_plan(Path("tasks.yaml"), "", None, problems, tasks_yaml.encode("utf-8"))
-    if plan is not None:
-        journal = _load_journal(Path("progress.yaml"), "", None, problems, progress_yaml.encode("utf-8"))
-        if not problems:  # (today is no limit: the report's own date may be later than the clock)
-            _, bad = JournalContext(plan, date.max).entries(journal.rows, "progress.yaml", "")
-            located = journal.located if journal.located is not None else _parse_reference(Path("progress.yaml"), progress_yaml)
-            for index, key, message in bad:
-                problems.append(Problem("progress.yaml", *(_at(located[index], key) or (None, None)), message))
+    try:
+        plan = _load_plan(Path("tasks.yaml"), "", None, problems, tasks_yaml.encode("utf-8"))
+        if plan is not None:
+            journal = _load_journal(Path("progress.yaml"), "", None, problems, progress_yaml.encode("utf-8"))
+            if not problems:  # (today is no limit: the report's own date may be later than the clock)
+                _, bad = JournalContext(plan, date.max).entries(journal.rows, "progress.yaml", "")
+                located = journal.located if journal.located is not None else _parse_reference(Path("progress.yaml"), progress_yaml)
+                for index, key, message in bad:
+                    problems.append(Problem("progress.yaml", *(_at(located[index], key) or (None, None)), message))
+    except RegistryError as e:  # (YAML the loader can't read at all: an importer bug, said as such)
+        problems.extend(p for p in e.problems if isinstance(p, Problem))
     if not problems:
         return
     written = {"tasks.yaml": tasks_yaml.split("\n"), "progress.yaml": progress_yaml.split("\n")}
