@@ -566,14 +566,15 @@ def _unit_index(units: Iterable[Unit]) -> dict[str, str]:
 _VALID_STATES = frozenset(SEVERITY)
 
 
-def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index) -> None:
-    """A filter naming nothing in the registry is a typo, not an empty result."""
+def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units) -> None:
+    """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
+    task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
     from .errors import UsageError, did_you_mean
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
         raise UsageError(f"--owner: unknown unit {owner!r}{did_you_mean(owner, index)}")
-    regions = units | {r for tr in report.tasks for r in tr.task.regions}
+    regions = set(region_units) | {r for tr in report.tasks for r in tr.task.regions}
     for region in sorted(region_set - regions):
         raise UsageError(f"--region: unknown region {region!r}{did_you_mean(region, regions)}")
     ids = {tr.task.id for tr in report.tasks} | {tr.task.id.rpartition(":")[2] for tr in report.tasks}
@@ -628,7 +629,8 @@ def select(
     id_set = {item_key(str(t)) for t in task_ids}
     if not (state_set or owner_set or region_set or id_set):
         return report  # no filter: everything is kept as it is
-    _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index)
+    _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index,
+                    region_units=[u.name for u in units if u.kind == "region"])
     want_stale = STALE in state_set
 
     kept_tasks = []

@@ -831,6 +831,9 @@ def test_select_refuses_names_the_registry_does_not_know():
         select(report, task_ids=["9"], units=UNITS)
     with pytest.raises(UsageError, match=r"^--region: unknown region '那區市'"):
         select(report, regions=["那區市"], units=UNITS)
+    # a department is no region (it was accepted, and then filtered as --owner would)
+    with pytest.raises(UsageError, match=r"^--region: unknown region '自治区生态环境厅'"):
+        select(report, regions=["自治区生态环境厅"], units=UNITS)
 
 
 def test_select_without_units_matches_canonical_only():
