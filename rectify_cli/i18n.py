@@ -56,6 +56,7 @@ LABELS = {
     "status": ("状态", "Status"),
     # rectify check (render/check.py)
     "check_id": ("编号", "ID"),
+    "check_state": ("情况", "State"),  # what is wrong: days overdue, due soon, not reported
     "check_overdue_days": ("逾期{n}天", "{n:day} overdue"),
     "check_due_on": ("{date}到期", "due {date}"),
     "check_stale_days": ("{n}天未报告", "stale {n:day}"),

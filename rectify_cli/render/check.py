@@ -230,8 +230,7 @@ def markdown_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[st
         if item.kind != FAILURE:
             rows.append(None)
             continue
-        days = str(item.result.days_overdue) if item.result.status == Status.OVERDUE else detail(item, as_of, lang)
-        row = [md_cell(item.id), word(LIGHT, item.result.light, lang), days,
+        row = [md_cell(item.id), word(LIGHT, item.result.light, lang), detail(item, as_of, lang),
                md_cell(owners_text(item, lang)), md_cell(item.result.measure.text)]
         rows.append("| " + " | ".join(row) + " |")
     return rows
@@ -242,7 +241,7 @@ def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequen
     failing measures."""
     lines = [f"### {label('check_heading', lang)}{label('check_colon', lang)}{md_cell(total_line(verdict, lang))}", ""]
     if failing:
-        header = [label("check_id", lang), label("light", lang), label("days_overdue", lang),
+        header = [label("check_id", lang), label("light", lang), label("check_state", lang),
                   label("owners", lang), label("measure", lang)]
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "---|" * len(header))

@@ -274,10 +274,10 @@ def test_markdown_summary_table():
     assert render(_result(*mixed(), fail_on=("overdue", "stale")), "markdown") == (
         "### 整改台账检查：3 项措施未通过检查：逾期 2 项、久未报告 1 项（共 5 项）\n"
         "\n"
-        "| 编号 | 灯 | 逾期天数 | 责任单位 | 措施 |\n"
+        "| 编号 | 灯 | 情况 | 责任单位 | 措施 |\n"
         "|---|---|---|---|---|\n"
-        "| 1.1 | 红 | 89 | 拉萨市、自治区生态环境厅 | 拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。 |\n"
-        "| 1.2 | 红 | 20 | 那曲市 | 那曲市完成排查（2019年3月11日）。 |\n"
+        "| 1.1 | 红 | 逾期89天 | 拉萨市、自治区生态环境厅 | 拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。 |\n"
+        "| 1.2 | 红 | 逾期20天 | 那曲市 | 那曲市完成排查（2019年3月11日）。 |\n"
         "| 3.1 | 黄 | 274天未报告 | 自治区生态环境厅 | 定期开展水源地环境状况评估（长期坚持）。 |\n"
         "\n"
     )
@@ -288,13 +288,15 @@ def test_markdown_in_english_and_all_clear():
     assert render(_result(plan), "markdown", Lang.en) == (
         "### Rectification ledger check: All clear as of 2019-03-31: 0 of 1 measure overdue\n\n")
     out = render(_result(*mixed()), "markdown", Lang.en)
-    assert out.splitlines()[2] == "| ID | Light | Days overdue | Units | Measure |"
+    # (the third column says what is wrong: a stale measure has no days overdue)
+    assert out.splitlines()[2:4] == ["| ID | Light | State | Units | Measure |", "|---|---|---|---|---|"]
+    assert out.splitlines()[4].startswith("| 1.1 | red | 89 days overdue | ")
 
 
 def test_markdown_escapes_pipes_newlines_and_markup():
     plan = plan_of(make_measure("1.1", ["2019-01-01"], owners=["A|B"], text="a | b\nc <b>x</b> *y* [l](u) &lt;"))
     rows = render(_result(plan), "markdown").splitlines()
-    assert rows[4] == "| 1.1 | 红 | 89 | A\\|B | a \\| b c \\<b\\>x\\</b\\> \\*y\\* \\[l\\](u) &amp;lt; |"
+    assert rows[4] == "| 1.1 | 红 | 逾期89天 | A\\|B | a \\| b c \\<b\\>x\\</b\\> \\*y\\* \\[l\\](u) &amp;lt; |"
 
 
 def test_markdown_keeps_github_emoji_mentions_references_links_and_entities_literal():
@@ -305,7 +307,7 @@ def test_markdown_keeps_github_emoji_mentions_references_links_and_entities_lite
         text=":smile: 见#123、GH-45、www.example.com、https://x.org/a、a@b.cn；&amp; 投资$5万和$6万 12:30 注: 止"))
     rows = render(_result(plan), "markdown").splitlines()
     assert rows[4] == (
-        "| 1.1 | 红 | 89 | @&#8203;octocat、org/repo\\#&#8203;12 | "
+        "| 1.1 | 红 | 逾期89天 | @&#8203;octocat、org/repo\\#&#8203;12 | "
         ":&#8203;smile: 见\\#&#8203;123、GH-&#8203;45、www&#8203;.example.com、https:&#8203;//x.org/a、a@&#8203;b.cn；"
         "&amp;amp; 投资<span>$</span>5万和<span>$</span>6万 12:&#8203;30 注: 止 |")
 
