@@ -219,10 +219,13 @@ def _plan_milestone_document(ms: Milestone) -> dict:
 
 
 def _latest_notes(journal: tuple[Entry, ...]) -> dict[str, str]:
-    """measure id -> note of its latest entry by date (any date); same date: the later one
-    in the journal wins, as the journal is append-only."""
+    """measure id -> note of its latest entry with one, by date (any date); same date: the later
+    one in the journal wins, as the journal is append-only. (A close or an extension often says
+    nothing: it would hide the last progress reported.)"""
     latest: dict[str, Entry] = {}
     for entry in journal:
+        if not entry.note.strip():
+            continue
         current = latest.get(entry.measure)
         if current is None or entry.date >= current.date:
             latest[entry.measure] = entry

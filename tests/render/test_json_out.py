@@ -243,3 +243,12 @@ def test_pieces_spliced_into_a_frame_are_the_text_of_the_whole_document():
                              [dumps_nested(item, 4) for item in items])
         assert deep.decode() == _expected({"runs": [{"tool": {"name": "x"}, "results": items}]})
 
+
+
+def test_plan_document_note_skips_an_entry_that_says_nothing():
+    # (close and extend write note: "" unless given one: the progress text was lost from export)
+    registry = _registry()
+    closed = Entry(measure="1.1", date=date(2019, 3, 30), state=EntryState.DONE, note="", evidence="验收报告")
+    notes = {m["id"]: m["note"] for t in plan_document(replace(registry, journal=registry.journal + (closed,)))["tasks"]
+             for m in t["measures"]}
+    assert notes["1.1"] == "主体工程完工60%。"
