@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -417,23 +417,23 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
 
 def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curation) -> None:
-    """Load the result as `rectify validate` would (the registry's own loader, from the text:
-    nothing is written yet); ReportFormatError with the loader's messages when it refuses it,
-    each pointing at the curation's line when the value came from there."""
-    from .registry import JournalContext, _at, _load_journal, _load_plan, _parse_reference
+    """Load the result as `rectify validate` would (the registry's own loader, on the two texts
+    in a scratch folder: nothing is written where they go yet); ReportFormatError with the
+    loader's messages when it refuses it, each pointing at the curation's line when the value
+    came from there."""
+    import tempfile
+
+    from .registry import load_registry
 
     problems: list[Problem] = []
-    try:
-        plan = _load_plan(Path("tasks.yaml"), "", None, problems, tasks_yaml.encode("utf-8"))
-        if plan is not None:
-            journal = _load_journal(Path("progress.yaml"), "", None, problems, progress_yaml.encode("utf-8"))
-            if not problems:  # (today is no limit: the report's own date may be later than the clock)
-                _, bad = JournalContext(plan, date.max).entries(journal.rows, "progress.yaml", "")
-                located = journal.located if journal.located is not None else _parse_reference(Path("progress.yaml"), progress_yaml)
-                for index, key, message in bad:
-                    problems.append(Problem("progress.yaml", *(_at(located[index], key) or (None, None)), message))
-    except RegistryError as e:  # (YAML the loader can't read at all: an importer bug, said as such)
-        problems.extend(p for p in e.problems if isinstance(p, Problem))
+    with tempfile.TemporaryDirectory(prefix="rectify-import-") as scratch:
+        folder = Path(scratch)
+        (folder / "tasks.yaml").write_text(tasks_yaml, encoding="utf-8")
+        (folder / "progress.yaml").write_text(progress_yaml, encoding="utf-8")
+        try:  # (today is no limit: the report's own date may be later than the clock)
+            load_registry(folder / "tasks.yaml", today=date.max, use_cache=False)
+        except RegistryError as e:  # (named by the file's name: the scratch folder means nothing)
+            problems = [replace(p, file=Path(p.file).name) for p in e.problems if isinstance(p, Problem)]
     if not problems:
         return
     written = {"tasks.yaml": tasks_yaml.split("\n"), "progress.yaml": progress_yaml.split("\n")}
