@@ -8,8 +8,10 @@ measures and tasks whose deadline has a calendar date on or before D ("due"), th
 date is after D ("later"), and those with no calendar date at all (立行立改 / 长期坚持 only,
 "ongoing"). Every task and every measure is in exactly one group. 立即启动 milestones are still
 judged by the engine (due on ``plan.immediate_due``), so an immediate measure that was never
-done shows up among the overdue ones and in ``measures_overdue``; one that an approved extension
-moved to a date has that calendar date, and is grouped by it.
+done shows up among the overdue ones and in ``measures_overdue``, as does a measure that missed a
+step but whose last date is later; the headline says how many of the overdue are such
+(``measures_overdue_outside_due``). One that an approved extension moved to a date has that
+calendar date, and is grouped by it.
 
 What the month's journal entries did (closed, reopened, extended) is read off the engine itself:
 each such entry's measure is replayed up to it (:func:`_steps`), so that an entry counts for what
@@ -60,6 +62,9 @@ class Headline:
     one, the date it was extended to)."""
     measures_overdue: int
     """Measures of any group with a dated milestone past its effective due and not closed."""
+    measures_overdue_outside_due: int
+    """Of ``measures_overdue``: those not in the due group (立即启动, or a step missed of a measure
+    whose last date is later), which the headline names so that its numbers add up."""
     measures_stale: int
     """Ongoing measures not reported on within the reporting period (engine's ``stale``)."""
 
@@ -204,7 +209,7 @@ def _headline(report: StatusReport, as_of: date) -> Headline:
             tasks_later += 1
 
     measures = list(report.measures())
-    measures_due = measures_due_done = measures_later = measures_ongoing = 0
+    measures_due = measures_due_done = measures_later = measures_ongoing = overdue_outside_due = 0
     for mr in measures:
         last_due = _measure_last_due(mr)
         if last_due is None:
@@ -214,6 +219,7 @@ def _headline(report: StatusReport, as_of: date) -> Headline:
             measures_due_done += mr.closed
         else:
             measures_later += 1
+        overdue_outside_due += mr.status is Status.OVERDUE and not (last_due is not None and last_due <= as_of)
 
     return Headline(
         as_of=as_of,
@@ -228,6 +234,7 @@ def _headline(report: StatusReport, as_of: date) -> Headline:
         tasks_ongoing=tasks_ongoing,
         measures_ongoing=measures_ongoing,
         measures_overdue=sum(1 for mr in measures if mr.status is Status.OVERDUE),
+        measures_overdue_outside_due=overdue_outside_due,
         measures_stale=sum(1 for mr in measures if mr.stale),
     )
 

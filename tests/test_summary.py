@@ -67,6 +67,7 @@ def test_march_2019_headline(small):
         tasks_ongoing=1,  # task 4: 立行立改，长期坚持
         measures_ongoing=3,  # 2.2, 3.2 (ongoing), 4.1 (immediate)
         measures_overdue=1,  # 1.1
+        measures_overdue_outside_due=0,
         measures_stale=1,  # 3.2
     )
 
@@ -279,6 +280,7 @@ def test_an_extended_immediate_measure_is_grouped_by_the_date_it_was_extended_to
         tasks_later=0, measures_later=1,  # 1.1 (2019-06-30)
         tasks_ongoing=1, measures_ongoing=1,  # 1.3: never extended, due on the feedback date
         measures_overdue=2,  # 1.2 since 2019-03-20, 1.3 since 2018-01-03
+        measures_overdue_outside_due=1,  # 1.3, immediate: no completion date in the headline
         measures_stale=0,
     )
 
@@ -435,3 +437,22 @@ def test_an_extension_requested_after_its_deadline_is_late_whatever_its_flag_say
     reg = make_registry(plan, [entry("1.1", "2019-04-01", "extended", to="2020-01-01", approved_by="自治区生态环境厅")])
     april = month_of(reg, "2019-04-01", "2019-04-30")
     assert [(e.from_due, e.late) for e in april.extensions] == [(date(2018, 9, 30), True)]
+
+
+def test_the_headline_says_which_overdue_measures_lie_outside_the_due_group():
+    """The headline groups measures as the report does: 立即启动 has no completion date, and a
+    measure with several steps counts by its last. Overdue ones outside the due group are said
+    to be so, or "11 overdue" stood beside "0 due" (January 2018)."""
+    from rectify_cli.i18n import Lang
+    from rectify_cli.render.summary_text import headline_sentence
+
+    plan = make_plan([make_task("1", [make_measure("1.1", [immediate()]),  # due on the feedback date
+                                      make_measure("1.2", ["2018-01-10", "2020-12-31"]),  # first step missed
+                                      make_measure("1.3", ["2018-01-20"])])])
+    m = month_of(make_registry(plan), "2018-01-01", "2018-01-31")
+    h = m.headline
+    assert (h.measures_due, h.measures_due_done, h.measures_overdue, h.measures_overdue_outside_due) == (1, 0, 3, 2)
+    assert headline_sentence(h, owners=(), lang=Lang.zh).endswith(
+        "目前逾期未完成的具体措施3项（其中2项属立行立改或分阶段完成、尚未到最后期限），久未报告的长期坚持措施0项。")
+    assert "Overdue and still open: 3 measures (2 of them immediate, or with steps due later). " in \
+        headline_sentence(h, owners=(), lang=Lang.en)

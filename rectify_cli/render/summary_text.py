@@ -164,7 +164,10 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang) -> st
             f"{h.measures_due}项具体措施已完成{h.measures_due_done}项；"
             f"期限在此之后的{h.tasks_later}项整改任务、{h.measures_later}项具体措施尚未到期；"
             f"需要立行立改、长期坚持的{h.tasks_ongoing}项整改任务、{h.measures_ongoing}项具体措施不设完成日期。"
-            f"目前逾期未完成的具体措施{h.measures_overdue}项，久未报告的长期坚持措施{h.measures_stale}项。"
+            f"目前逾期未完成的具体措施{h.measures_overdue}项"
+            + (f"（其中{h.measures_overdue_outside_due}项属立行立改或分阶段完成、尚未到最后期限）"
+               if h.measures_overdue_outside_due else "")
+            + f"，久未报告的长期坚持措施{h.measures_stale}项。"
         )
     who = f" owned by {cell(', '.join(owners))}" if owners else " in all"
     return (
@@ -175,7 +178,9 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang) -> st
         f"Due later: {plural(h.tasks_later, 'task')}, {plural(h.measures_later, 'measure')}. "
         f"Immediate or long-term (立行立改 / 长期坚持, no end date): {plural(h.tasks_ongoing, 'task')}, "
         f"{plural(h.measures_ongoing, 'measure')}. "
-        f"Overdue and still open: {plural(h.measures_overdue, 'measure')}. "
+        f"Overdue and still open: {plural(h.measures_overdue, 'measure')}"
+        + (f" ({h.measures_overdue_outside_due} of them immediate, or with steps due later)"
+           if h.measures_overdue_outside_due else "") + ". "
         f"Ongoing and not reported on in time: {plural(h.measures_stale, 'measure')}."
     )
 

@@ -138,7 +138,8 @@ def test_table_keeps_ids_as_text_and_pads_every_line():
 def _headline(**changes) -> Headline:
     values = dict(as_of=date(2019, 3, 31), tasks_total=0, measures_total=0, tasks_due=0, tasks_due_done=0,
                   measures_due=0, measures_due_done=0, tasks_later=0, measures_later=0, tasks_ongoing=0,
-                  measures_ongoing=0, measures_overdue=0, measures_stale=0)
+                  measures_ongoing=0, measures_overdue=0, measures_overdue_outside_due=0,
+                  measures_stale=0)
     values.update(changes)
     return Headline(**values)
 
