@@ -456,3 +456,11 @@ def test_the_headline_says_which_overdue_measures_lie_outside_the_due_group():
         "目前逾期未完成的具体措施3项（其中2项属立行立改或分阶段完成、尚未到最后期限），久未报告的长期坚持措施0项。")
     assert "Overdue and still open: 3 measures (2 of them immediate, or with steps due later). " in \
         headline_sentence(h, owners=(), lang=Lang.en)
+
+
+def test_a_summary_for_a_unit_owning_no_measure_says_so():
+    # (status and check say there is nothing; the summary printed a report of zeros)
+    result = CliRunner().invoke(app, ["summary", "--registry", str(ROOT / "data" / "tasks.yaml"), "--month", "2019-03",
+                                      "--owner", "昌都市"], env=ENV)
+    assert result.exit_code == 0, result.output
+    assert "一、总体情况\n昌都市没有负责的具体措施。\n" in result.stdout

@@ -155,6 +155,9 @@ def _cn_date(day: date) -> str:
 
 
 def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang) -> str:
+    if owners and not h.measures_total:  # (a report of zeros would read as if all were well)
+        return (f"{cell('、'.join(owners))}没有负责的具体措施。" if lang == Lang.zh
+                else f"No measure is owned by {cell(', '.join(owners))}.")
     if lang == Lang.zh:
         who = f"{cell('、'.join(owners))}负责的" if owners else "全区"
         day = _cn_date(h.as_of)
