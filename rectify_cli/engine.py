@@ -579,7 +579,11 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         raise UsageError(f"--region: unknown region {region!r}{did_you_mean(region, regions)}")
     ids = {tr.task.id for tr in report.tasks} | {tr.task.id.rpartition(":")[2] for tr in report.tasks}
     for task_id in sorted(id_set - ids, key=id_sort_key):
-        raise UsageError(f"--task: no task {task_id!r}{did_you_mean(task_id, ids)}")
+        # (in a folder, the same task number in another file is the likeliest meaning)
+        local = task_id.rpartition(":")[2]
+        elsewhere = [tr.task.id for tr in report.tasks if ":" in tr.task.id and tr.task.id.rpartition(":")[2] == local]
+        hint = f" (did you mean {', '.join(elsewhere)}?)" if elsewhere else did_you_mean(task_id, ids)
+        raise UsageError(f"--task: no task {task_id!r}{hint}")
 
 
 def select(

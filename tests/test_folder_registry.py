@@ -302,3 +302,10 @@ def test_the_bundled_data_folder_is_a_registry_too(tmp_path):
     # was read as a second plan file)
     proc = run("validate", str(ROOT / "data"), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_a_task_of_the_wrong_file_suggests_the_file_that_has_it(tmp_path):
+    # (it suggested the ids of the named file that look alike: xizang:1, not naqu:3)
+    folder = split_small(tmp_path / "reg")
+    proc = run("status", "-r", str(folder), "--task", "xizang:3", env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (2, "rectify: --task: no task 'xizang:3' (did you mean naqu:3?)\n")
