@@ -371,7 +371,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     cur = curation or Curation(path="(none)")
     _apply_text_fixes(raw_tasks, cur)
-    registry = _registry(text, paras, filename, cur, source, warnings)
+    registry = _registry(text, paras, filename, cur, source)
 
     if cur.units:
         units = [dict(u) for u in cur.units]
@@ -480,7 +480,7 @@ def _apply_text_fixes(raw_tasks: list[RawTask], cur: Curation) -> None:
         setattr(obj, attr, normalise(value.replace(fx["find"], fx["replace"])))
 
 
-def _registry(text: str, paras, filename: str, cur: Curation, source: str | None, warnings: list[str]) -> dict[str, Any]:
+def _registry(text: str, paras, filename: str, cur: Curation, source: str | None) -> dict[str, Any]:
     reg: dict[str, Any] = {}
     first = next((ln for ln in text.split("\n") if ln.strip()), "")
     reg["title"] = normalise(first.lstrip("\ufeff"))
@@ -520,10 +520,6 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             for named, written in years.items():  # (keys name the years the report's words give)
                 key = key.replace(named, written)
             claims.append({"key": key, "text": cm.group(1), "value": int(cm.groups()[-1])})
-    renamed = [c["key"] for c in claims if any(w != n and w in c["key"] for n, w in years.items())]
-    if renamed:
-        warnings.append("the headline counts what was due in other years than 2018 and 2019–2020: its claims are stored as "
-                        f"{', '.join(renamed)}, which `rectify reconcile` has no rule for (it counts those two periods)")
     reg["claims"] = claims
     return reg
 

@@ -2,7 +2,8 @@
 
 Pure: ``reconcile(plan, journal)`` -> :class:`ReconcileResult`. No I/O, no rendering.
 
-Each claim key has one explicit counting rule (:data:`RULES`), written down in Chinese and
+Each claim key has one explicit counting rule (:data:`RULES`, or :func:`rule_for` a key naming
+other years than the Tibet report's: the same rules, with its years), written down in Chinese and
 English next to the function that applies it. Where the computed figure differs from the
 claim, a few *alternative readings* of the same words are computed as well, and the one
 closest to the claim is reported alongside — to show how the report might have counted, never
@@ -22,6 +23,7 @@ Vocabulary used by the rules
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -121,33 +123,12 @@ def _task_done(tr: engine.TaskResult) -> bool:
     return tr.status in (Status.DONE, Status.ONGOING)
 
 
-_END_2018 = date(2018, 12, 31)
-_START_2019 = date(2019, 1, 1)
-_END_2020 = date(2020, 12, 31)
-
-
-def _by_2018(last: date | None) -> bool:
-    return last is not None and last <= _END_2018
-
-
-def _in_2019_2020(last: date | None) -> bool:
-    return last is not None and _START_2019 <= last <= _END_2020
-
-
 def _task_last(tr: engine.TaskResult) -> date | None:
     return _last_date(tr.task.deadline.milestones)
 
 
 def _measure_last(mr: engine.MeasureResult) -> date | None:
     return _last_date(mr.measure.milestones)
-
-
-def _tasks_due_2018(ledger: Ledger) -> list[engine.TaskResult]:
-    return [tr for tr in ledger.tasks() if _by_2018(_task_last(tr))]
-
-
-def _measures_due_2018(ledger: Ledger) -> list[engine.MeasureResult]:
-    return [mr for mr in ledger.measures() if _by_2018(_measure_last(mr))]
 
 
 # --------------------------------------------------------------------------- the rules
@@ -172,18 +153,225 @@ def _n(items) -> int:
     return sum(1 for _ in items)
 
 
-# Alternative readings shared by several claims.
-_TASKS_REPORTED_FULLY_DONE_2018 = Rule(
-    "整改时限最晚日期不晚于2018-12-31、整改进度为“全面完成”的任务",
-    "tasks due by 2018-12-31 whose reported progress (整改进度) is 全面完成",
-    lambda l: _n(tr for tr in _tasks_due_2018(l) if tr.task.reported.state is Reported.FULLY_DONE),
-)
 _TASKS_REPORTED_DONE_OR_FINISHING = Rule(
     "整改进度为“全面完成”或“基本完成”的任务（不论时限）",
     "tasks whose reported progress is 全面完成 or 基本完成 (any deadline)",
     lambda l: _n(tr for tr in l.tasks()
                  if tr.task.reported.state in (Reported.FULLY_DONE, Reported.BASICALLY_DONE)),
 )
+
+
+def _rules_due_by(year: int) -> dict[str, ClaimRule]:
+    """The rules of the claims about what was due by the end of `year` ("2018年12月底前应完成的
+    28项整改任务…"), keyed tasks_due_YEAR and so on."""
+    end = date(year, 12, 31)
+    day = end.isoformat()
+
+    def by_end(last: date | None) -> bool:
+        return last is not None and last <= end
+
+    def tasks_due(ledger: Ledger) -> list[engine.TaskResult]:
+        return [tr for tr in ledger.tasks() if by_end(_task_last(tr))]
+
+    def measures_due(ledger: Ledger) -> list[engine.MeasureResult]:
+        return [mr for mr in ledger.measures() if by_end(_measure_last(mr))]
+
+    return {
+        f"tasks_due_{year}": ClaimRule(
+            Rule(
+                f"整改时限中最晚日期不晚于{day}的任务",
+                f"tasks whose deadline's last date is on or before {day}",
+                lambda l: len(tasks_due(l)),
+            ),
+            (
+                Rule(
+                    f"整改时限中最早日期不晚于{day}的任务",
+                    f"tasks whose deadline's first date is on or before {day}",
+                    lambda l: _n(tr for tr in l.tasks()
+                                 if (f := _first_date(tr.task.deadline.milestones)) and f <= end),
+                ),
+                _TASKS_REPORTED_DONE_OR_FINISHING,
+            ),
+        ),
+        f"tasks_due_{year}_done": ClaimRule(
+            Rule(
+                "其中各措施截至报告日已无未销号期限的任务",
+                "of those, tasks none of whose measures has an open milestone as of the report date",
+                lambda l: _n(tr for tr in tasks_due(l) if _task_done(tr)),
+            ),
+            (
+                Rule(
+                    f"整改时限最晚日期不晚于{day}、整改进度为“全面完成”的任务",
+                    f"tasks due by {day} whose reported progress (整改进度) is 全面完成",
+                    lambda l: _n(tr for tr in tasks_due(l) if tr.task.reported.state is Reported.FULLY_DONE),
+                ),
+                Rule(
+                    "整改进度为“全面完成”的任务（不论时限）",
+                    "tasks whose reported progress is 全面完成 (any deadline)",
+                    lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE),
+                ),
+            ),
+        ),
+        f"tasks_due_{year}_finishing": ClaimRule(
+            Rule(
+                "其中截至报告日仍有措施期限未销号的任务",
+                "of those, tasks with a measure milestone still open as of the report date",
+                lambda l: _n(tr for tr in tasks_due(l) if not _task_done(tr)),
+            ),
+            (
+                Rule(
+                    f"整改时限最晚日期不晚于{day}、整改进度为“基本完成”的任务",
+                    f"tasks due by {day} whose reported progress is 基本完成",
+                    lambda l: _n(tr for tr in tasks_due(l)
+                                 if tr.task.reported.state is Reported.BASICALLY_DONE),
+                ),
+                Rule(
+                    "整改进度为“基本完成”的任务（不论时限）",
+                    "tasks whose reported progress is 基本完成 (any deadline)",
+                    lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.BASICALLY_DONE),
+                ),
+            ),
+        ),
+        f"measures_due_{year}": ClaimRule(
+            Rule(
+                f"最晚日期不晚于{day}的措施（含“日期，长期坚持”）",
+                f"measures whose last dated milestone is on or before {day} (incl. date + ongoing)",
+                lambda l: len(measures_due(l)),
+            ),
+            (
+                Rule(
+                    f"最晚日期不晚于{day}且不含长期坚持的措施",
+                    f"measures whose last date is on or before {day}, without an ongoing part",
+                    lambda l: _n(mr for mr in measures_due(l)
+                                 if not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
+                ),
+                Rule(
+                    f"最早日期不晚于{day}的措施",
+                    f"measures whose first date is on or before {day}",
+                    lambda l: _n(mr for mr in l.measures()
+                                 if (f := _first_date(mr.measure.milestones)) and f <= end),
+                ),
+                Rule(
+                    f"最晚日期不晚于{day}或含立即启动的措施",
+                    f"measures whose last date is on or before {day}, or that start immediately",
+                    lambda l: _n(mr for mr in l.measures()
+                                 if by_end(_measure_last(mr))
+                                 or (_measure_last(mr) is None
+                                     and _has_kind(mr.measure.milestones, MilestoneKind.IMMEDIATE))),
+                ),
+            ),
+        ),
+        f"measures_due_{year}_done": ClaimRule(
+            Rule(
+                "其中截至报告日各期限均已销号的措施",
+                "of those, measures with every dated milestone closed out as of the report date",
+                lambda l: _n(mr for mr in measures_due(l) if mr.closed),
+            ),
+            (
+                Rule(
+                    f"其中属于{year}年底前应完成任务、各期限均已销号的措施",
+                    f"of those, measures of tasks due by {day} with every dated milestone closed out",
+                    lambda l: _n(mr for tr in tasks_due(l) for mr in tr.measures
+                                 if by_end(_measure_last(mr)) and mr.closed),
+                ),
+                Rule(
+                    "其中所属任务整改进度为“全面完成”的措施",
+                    "of those, measures of tasks reported 全面完成",
+                    lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE
+                                 for mr in tr.measures if by_end(_measure_last(mr))),
+                ),
+            ),
+        ),
+        f"measures_due_{year}_in_progress": ClaimRule(
+            Rule(
+                "其中截至报告日仍有期限未销号的措施",
+                "of those, measures with a dated milestone still open as of the report date",
+                lambda l: _n(mr for mr in measures_due(l) if not mr.closed),
+            ),
+            (
+                Rule(
+                    f"其中属于{year}年底前应完成任务、仍有期限未销号的措施",
+                    f"of those, measures of tasks due by {day} with a dated milestone still open",
+                    lambda l: _n(mr for tr in tasks_due(l) for mr in tr.measures
+                                 if by_end(_measure_last(mr)) and not mr.closed),
+                ),
+                Rule(
+                    "其中所属任务整改进度不是“全面完成”的措施",
+                    "of those, measures of tasks not reported 全面完成",
+                    lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is not Reported.FULLY_DONE
+                                 for mr in tr.measures if by_end(_measure_last(mr))),
+                ),
+            ),
+        ),
+    }
+
+
+def _rules_due_in(first: int, last: int) -> dict[str, ClaimRule]:
+    """The rules of the claims about what is due within the years `first` to `last` ("应于2019年、
+    2020年完成的14项整改任务、24项具体措施"), keyed tasks_due_FIRST_LAST and measures_due_FIRST_LAST."""
+    start, end = date(first, 1, 1), date(last, 12, 31)
+    years_zh = f"{first}—{last}年"
+    years_en = f"{first} or {last}" if last == first + 1 else f"{first} to {last}"
+
+    def within(day: date | None) -> bool:
+        return day is not None and start <= day <= end
+
+    return {
+        f"tasks_due_{first}_{last}": ClaimRule(
+            Rule(
+                f"整改时限中最晚日期在{years_zh}的任务",
+                f"tasks whose deadline's last date falls in {years_en}",
+                lambda l: _n(tr for tr in l.tasks() if within(_task_last(tr))),
+            ),
+            (
+                Rule(
+                    f"整改时限含{years_zh}日期的任务",
+                    f"tasks whose deadline has any date in {years_en}",
+                    lambda l: _n(tr for tr in l.tasks() if any(map(within, _dates(tr.task.deadline.milestones)))),
+                ),
+                Rule(
+                    "整改进度为“序时推进”的任务",
+                    "tasks whose reported progress is 序时推进",
+                    lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.ON_SCHEDULE),
+                ),
+            ),
+        ),
+        f"measures_due_{first}_{last}": ClaimRule(
+            Rule(
+                f"最晚日期在{years_zh}的措施",
+                f"measures whose last dated milestone falls in {years_en}",
+                lambda l: _n(mr for mr in l.measures() if within(_measure_last(mr))),
+            ),
+            (
+                Rule(
+                    f"含{years_zh}日期的措施",
+                    f"measures with any date in {years_en}",
+                    lambda l: _n(mr for mr in l.measures() if any(map(within, _dates(mr.measure.milestones)))),
+                ),
+                Rule(
+                    f"最晚日期在{years_zh}且不含长期坚持的措施",
+                    f"measures whose last date falls in {years_en}, without an ongoing part",
+                    lambda l: _n(mr for mr in l.measures() if within(_measure_last(mr))
+                                 and not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
+                ),
+            ),
+        ),
+    }
+
+
+# A key naming years: what was due by the end of one, or within a span of them.
+_YEARS_KEY = re.compile(r"(?:tasks|measures)_due_(\d{4})(?:_(\d{4}))?(?:_done|_finishing|_in_progress)?")
+
+
+def rule_for(key: str) -> ClaimRule | None:
+    """The counting rule of a claim key: one of RULES, or of the same kind for other years
+    (another report counts what was due by the end of 2019, say); None when there is none."""
+    found = RULES.get(key)
+    if found is None and (m := _YEARS_KEY.fullmatch(key)):
+        first, last = int(m.group(1)), m.group(2)
+        found = (_rules_due_by(first) if last is None else _rules_due_in(first, int(last))).get(key)
+    return found
+
 
 RULES: dict[str, ClaimRule] = {
     "tasks_total": ClaimRule(Rule(
@@ -196,169 +384,9 @@ RULES: dict[str, ClaimRule] = {
         "measures listed in the appendix",
         lambda l: _n(l.measures()),
     )),
-    "tasks_due_2018": ClaimRule(
-        Rule(
-            "整改时限中最晚日期不晚于2018-12-31的任务",
-            "tasks whose deadline's last date is on or before 2018-12-31",
-            lambda l: len(_tasks_due_2018(l)),
-        ),
-        (
-            Rule(
-                "整改时限中最早日期不晚于2018-12-31的任务",
-                "tasks whose deadline's first date is on or before 2018-12-31",
-                lambda l: _n(tr for tr in l.tasks()
-                             if (f := _first_date(tr.task.deadline.milestones)) and f <= _END_2018),
-            ),
-            _TASKS_REPORTED_DONE_OR_FINISHING,
-        ),
-    ),
-    "tasks_due_2018_done": ClaimRule(
-        Rule(
-            "其中各措施截至报告日已无未销号期限的任务",
-            "of those, tasks none of whose measures has an open milestone as of the report date",
-            lambda l: _n(tr for tr in _tasks_due_2018(l) if _task_done(tr)),
-        ),
-        (
-            _TASKS_REPORTED_FULLY_DONE_2018,
-            Rule(
-                "整改进度为“全面完成”的任务（不论时限）",
-                "tasks whose reported progress is 全面完成 (any deadline)",
-                lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE),
-            ),
-        ),
-    ),
-    "tasks_due_2018_finishing": ClaimRule(
-        Rule(
-            "其中截至报告日仍有措施期限未销号的任务",
-            "of those, tasks with a measure milestone still open as of the report date",
-            lambda l: _n(tr for tr in _tasks_due_2018(l) if not _task_done(tr)),
-        ),
-        (
-            Rule(
-                "整改时限最晚日期不晚于2018-12-31、整改进度为“基本完成”的任务",
-                "tasks due by 2018-12-31 whose reported progress is 基本完成",
-                lambda l: _n(tr for tr in _tasks_due_2018(l)
-                             if tr.task.reported.state is Reported.BASICALLY_DONE),
-            ),
-            Rule(
-                "整改进度为“基本完成”的任务（不论时限）",
-                "tasks whose reported progress is 基本完成 (any deadline)",
-                lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.BASICALLY_DONE),
-            ),
-        ),
-    ),
-    "measures_due_2018": ClaimRule(
-        Rule(
-            "最晚日期不晚于2018-12-31的措施（含“日期，长期坚持”）",
-            "measures whose last dated milestone is on or before 2018-12-31 (incl. date + ongoing)",
-            lambda l: len(_measures_due_2018(l)),
-        ),
-        (
-            Rule(
-                "最晚日期不晚于2018-12-31且不含长期坚持的措施",
-                "measures whose last date is on or before 2018-12-31, without an ongoing part",
-                lambda l: _n(mr for mr in _measures_due_2018(l)
-                             if not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
-            ),
-            Rule(
-                "最早日期不晚于2018-12-31的措施",
-                "measures whose first date is on or before 2018-12-31",
-                lambda l: _n(mr for mr in l.measures()
-                             if (f := _first_date(mr.measure.milestones)) and f <= _END_2018),
-            ),
-            Rule(
-                "最晚日期不晚于2018-12-31或含立即启动的措施",
-                "measures whose last date is on or before 2018-12-31, or that start immediately",
-                lambda l: _n(mr for mr in l.measures()
-                             if _by_2018(_measure_last(mr))
-                             or (_measure_last(mr) is None
-                                 and _has_kind(mr.measure.milestones, MilestoneKind.IMMEDIATE))),
-            ),
-        ),
-    ),
-    "measures_due_2018_done": ClaimRule(
-        Rule(
-            "其中截至报告日各期限均已销号的措施",
-            "of those, measures with every dated milestone closed out as of the report date",
-            lambda l: _n(mr for mr in _measures_due_2018(l) if mr.closed),
-        ),
-        (
-            Rule(
-                "其中属于2018年底前应完成任务、各期限均已销号的措施",
-                "of those, measures of tasks due by 2018-12-31 with every dated milestone closed out",
-                lambda l: _n(mr for tr in _tasks_due_2018(l) for mr in tr.measures
-                             if _by_2018(_measure_last(mr)) and mr.closed),
-            ),
-            Rule(
-                "其中所属任务整改进度为“全面完成”的措施",
-                "of those, measures of tasks reported 全面完成",
-                lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE
-                             for mr in tr.measures if _by_2018(_measure_last(mr))),
-            ),
-        ),
-    ),
-    "measures_due_2018_in_progress": ClaimRule(
-        Rule(
-            "其中截至报告日仍有期限未销号的措施",
-            "of those, measures with a dated milestone still open as of the report date",
-            lambda l: _n(mr for mr in _measures_due_2018(l) if not mr.closed),
-        ),
-        (
-            Rule(
-                "其中属于2018年底前应完成任务、仍有期限未销号的措施",
-                "of those, measures of tasks due by 2018-12-31 with a dated milestone still open",
-                lambda l: _n(mr for tr in _tasks_due_2018(l) for mr in tr.measures
-                             if _by_2018(_measure_last(mr)) and not mr.closed),
-            ),
-            Rule(
-                "其中所属任务整改进度不是“全面完成”的措施",
-                "of those, measures of tasks not reported 全面完成",
-                lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is not Reported.FULLY_DONE
-                             for mr in tr.measures if _by_2018(_measure_last(mr))),
-            ),
-        ),
-    ),
-    "tasks_due_2019_2020": ClaimRule(
-        Rule(
-            "整改时限中最晚日期在2019—2020年的任务",
-            "tasks whose deadline's last date falls in 2019 or 2020",
-            lambda l: _n(tr for tr in l.tasks() if _in_2019_2020(_task_last(tr))),
-        ),
-        (
-            Rule(
-                "整改时限含2019—2020年日期的任务",
-                "tasks whose deadline has any date in 2019 or 2020",
-                lambda l: _n(tr for tr in l.tasks()
-                             if any(_START_2019 <= d <= _END_2020 for d in _dates(tr.task.deadline.milestones))),
-            ),
-            Rule(
-                "整改进度为“序时推进”的任务",
-                "tasks whose reported progress is 序时推进",
-                lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.ON_SCHEDULE),
-            ),
-        ),
-    ),
-    "measures_due_2019_2020": ClaimRule(
-        Rule(
-            "最晚日期在2019—2020年的措施",
-            "measures whose last dated milestone falls in 2019 or 2020",
-            lambda l: _n(mr for mr in l.measures() if _in_2019_2020(_measure_last(mr))),
-        ),
-        (
-            Rule(
-                "含2019—2020年日期的措施",
-                "measures with any date in 2019 or 2020",
-                lambda l: _n(mr for mr in l.measures()
-                             if any(_START_2019 <= d <= _END_2020 for d in _dates(mr.measure.milestones))),
-            ),
-            Rule(
-                "最晚日期在2019—2020年且不含长期坚持的措施",
-                "measures whose last date falls in 2019 or 2020, without an ongoing part",
-                lambda l: _n(mr for mr in l.measures() if _in_2019_2020(_measure_last(mr))
-                             and not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
-            ),
-        ),
-    ),
+    # the Tibet report's: due by the end of 2018, and in 2019-2020
+    **_rules_due_by(2018),
+    **_rules_due_in(2019, 2020),
     "tasks_ongoing": ClaimRule(
         Rule(
             "整改时限不含具体日期的任务（仅立行立改/长期坚持）",
@@ -428,7 +456,7 @@ def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> Reconcile
     ledger = Ledger(plan=plan, report=engine.evaluate(plan=plan, journal=journal, as_of=as_of))
     checks = []
     for claim in plan.meta.claims:
-        spec = RULES.get(claim.key)
+        spec = rule_for(claim.key)
         if spec is None:
             checks.append(ClaimCheck(claim.key, claim.text, claim.value, None, None, None))
             continue

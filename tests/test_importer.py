@@ -1048,6 +1048,4 @@ def test_headline_claims_of_other_years_are_stored_under_keys_naming_them():
     assert [c["key"] for c in result.registry["claims"]] == [
         "tasks_total", "measures_total", "tasks_due_2019", "tasks_due_2019_done", "tasks_due_2019_finishing", "measures_due_2019",
         "measures_due_2019_done", "measures_due_2019_in_progress", "tasks_due_2020_2021", "measures_due_2020_2021"]
-    assert "the headline counts what was due in other years than 2018 and 2019–2020: its claims are stored as tasks_due_2019, " \
-           "tasks_due_2019_done, tasks_due_2019_finishing, measures_due_2019, measures_due_2019_done, measures_due_2019_in_progress, " \
-           "tasks_due_2020_2021, measures_due_2020_2021, which `rectify reconcile` has no rule for (it counts those two periods)" in result.warnings
+    assert not any("reconcile" in warning for warning in result.warnings)  # (it counts them by their years)

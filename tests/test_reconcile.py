@@ -291,3 +291,25 @@ def test_a_folder_checks_each_files_claims_against_its_own_appendix(tmp_path, b_
         assert _measures_total_rows(result.stdout) == [("a.yaml", "179", "179", "一致")]
         assert "b.yaml：报告数字核对（按附件计算，截至2019-03-31）\n\n台账未记录报告的数字（registry.claims 为空）。\n" in result.stdout
 
+
+
+def test_claims_of_other_years_are_counted_by_the_years_their_keys_name():
+    """Another province's report counts what was due by the end of 2019, and in 2020-2021 (the
+    importer keys its claims so); the rules are the same, with those years."""
+    plan, journal = _ledger_plan({"tasks_due_2019": 0, "tasks_due_2019_done": 0, "measures_due_2019": 0,
+                                  "measures_due_2019_in_progress": 0, "tasks_due_2020_2021": 0,
+                                  "measures_due_2019_2021": 0, "tasks_due_2019_soon": 0})
+    checks = {c.key: c for c in reconcile(plan, journal).checks}
+    assert {key: c.computed for key, c in checks.items()} == {
+        "tasks_due_2019": 2,  # tasks 1 and 2 (task 3 ends in 2020)
+        "tasks_due_2019_done": 1,  # task 2
+        "measures_due_2019": 5,  # 1.1, 1.2, 2.2, 3.1 (2019-06-30), 3.2 (2019-12-31)
+        "measures_due_2019_in_progress": 3,  # 1.2, 3.1's second step, 3.2
+        "tasks_due_2020_2021": 1,  # task 3
+        "measures_due_2019_2021": 2,  # 3.1, 3.2
+        "tasks_due_2019_soon": None,  # no rule: said so, not guessed
+    }
+    assert checks["tasks_due_2019"].rule_zh == "整改时限中最晚日期不晚于2019-12-31的任务"
+    assert checks["tasks_due_2020_2021"].rule_en == "tasks whose deadline's last date falls in 2020 or 2021"
+    assert checks["measures_due_2019_2021"].rule_zh == "最晚日期在2019—2021年的措施"
+    assert checks["measures_due_2019_2021"].rule_en == "measures whose last dated milestone falls in 2019 to 2021"
