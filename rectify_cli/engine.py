@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
 
-from .model import Entry, EntryState, Measure, MilestoneKind, Plan, Task, Unit, item_key, new
+from .model import CHANGES_MILESTONES, Entry, EntryState, Measure, MilestoneKind, Plan, Task, Unit, item_key, new
 
 
 class Status(str, enum.Enum):
@@ -311,7 +311,7 @@ def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immed
 _ST_DONE = Status.DONE
 _ST_ONGOING = Status.ONGOING
 # Entries that change milestones, by id: an Enum member's hash is a Python-level call.
-_MILESTONE_STATES = frozenset(map(id, (_S_DONE, _S_REOPENED, _S_EXTENDED)))
+_MILESTONE_STATES = frozenset(map(id, CHANGES_MILESTONES))
 
 
 def evaluate(

@@ -43,7 +43,7 @@ from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, RegistryError, UsageError
 from .fsutil import atomic_write_bytes, file_sha256
 from .i18n import plural
-from .model import Entry, EntryState, MilestoneKind, Registry, named_id
+from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Registry, named_id
 from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
@@ -444,12 +444,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                        milestone=milestone, to=to_day, reason=reason_text, approved_by=approver,
                        late=bool(late) if entry_state is EntryState.EXTENDED else False,
                        warnings=tuple(warnings))
-    if latest is not None and when < latest and entry_state in _CHANGES_MILESTONES:
+    if latest is not None and when < latest and entry_state in CHANGES_MILESTONES:
         _check_later_entries(reg, measure, request)
     return request
-
-
-_CHANGES_MILESTONES = (EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED)
 
 
 def _step(given: str | None, state: EntryState, measure: str, dated: list):
@@ -516,7 +513,7 @@ def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None
     mine = sorted((e for e in reg.journal if e.measure == measure), key=lambda e: e.date)  # (stable: file order)
     new_entry = request.as_entry(measure, "")
     for at, later in enumerate(mine):
-        if later.date <= request.day or later.state not in _CHANGES_MILESTONES:
+        if later.date <= request.day or later.state not in CHANGES_MILESTONES:
             continue
         before = [*(e for e in mine[:at] if e.date <= request.day), new_entry, *(e for e in mine[:at] if e.date > request.day)]
         report = engine.evaluate(plan=reg.plan, journal=before, as_of=later.date)

@@ -33,6 +33,10 @@ class EntryState(str, enum.Enum):
     EXTENDED = "extended"  # approved extension (延期) of a dated milestone
 
 
+# The entry states that change a measure's milestones (the others only count as its last entry).
+CHANGES_MILESTONES = (EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED)
+
+
 @dataclass(frozen=True)
 class Location:
     """Where something is defined, for messages and CI annotations."""

@@ -116,15 +116,15 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
     registry at `root`: in a folder ids are prefixed with the file's stem, "NAME:18.4"."""
     prefixed = root.is_dir()
     layout = [(file, journal_path_for(file), file.stem + ":" if prefixed else "") for file in (plans or plan_files(root))]
-    _refuse_stray_journals(root, layout)
+    _refuse_stray_journals(root, layout, folder=prefixed)
     return layout
 
 
-def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]]) -> None:
+def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]], *, folder: bool) -> None:
     """A journal no plan file of the registry owns would be ignored, with all it records: a
     plan renamed from tasks.yaml, say, leaves its progress.yaml behind. Refused: in a folder any
     such journal, beside a plan file a progress.yaml (unless a tasks.yaml owns it)."""
-    if root.is_dir():
+    if folder:
         present = [p for p in root.iterdir() if p.name == "progress.yaml" or p.name.endswith(JOURNAL_SUFFIX)]
     else:
         present = [root.with_name("progress.yaml")] if root.name != "tasks.yaml" else []

@@ -27,7 +27,7 @@ from dateutil.relativedelta import relativedelta
 from . import engine
 from .engine import MeasureResult, Status, StatusReport, TaskResult
 from .errors import UsageError
-from .model import Entry, EntryState, MilestoneKind, Plan, Registry, Task
+from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Plan, Registry, Task
 
 # --------------------------------------------------------------------------- result types
 
@@ -272,7 +272,6 @@ def _stale(measures: list[MeasureResult], as_of: date) -> tuple[StaleItem, ...]:
     )
 
 
-_CHANGES_MILESTONES = (EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED)
 
 
 def _steps(one: Plan, mr: MeasureResult) -> list[tuple[Entry, MeasureResult, MeasureResult]]:
@@ -280,7 +279,7 @@ def _steps(one: Plan, mr: MeasureResult) -> list[tuple[Entry, MeasureResult, Mea
     changes milestones (done, reopened, extended: the others change nothing the engine keeps),
     in the engine's order; each state is the engine's, replaying the entries before.
     `one`: the plan reduced to the measure (:func:`_plan_of_one`)."""
-    changing = [e for e in mr.entries if e.state in _CHANGES_MILESTONES]
+    changing = [e for e in mr.entries if e.state in CHANGES_MILESTONES]
     states = [
         engine.evaluate(plan=one, journal=changing[:n], as_of=mr.entries[-1].date, warn_days=0,
                         report_period_days=1).tasks[0].measures[0]
@@ -318,7 +317,7 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
     extensions: list[ExtensionItem] = []
     task_of: dict[int, Task] | None = None  # (by id(): built once, only when something is replayed)
     for mr in measures:
-        if not any(e.state in _CHANGES_MILESTONES and _in_month(e.date, first, last) for e in mr.entries):
+        if not any(e.state in CHANGES_MILESTONES and _in_month(e.date, first, last) for e in mr.entries):
             continue
         if task_of is None:
             task_of = {id(m): t for t in plan.tasks for m in t.measures}
