@@ -376,6 +376,8 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     from .render import journal_text
 
     result = journal.append(registry, **fields)
+    # (said if the confirmation can't be written: a script that sees exit 2 must not record it again)
+    _DONE_BEFORE_OUTPUT.append(f"the entry was written to {result.journal}")
     sys.stdout.write(journal_text.render_written(result, lang=lang))
 
 
@@ -630,8 +632,13 @@ def _guard_standard_streams() -> None:
         setattr(sys, name, stream)
 
 
+# What a command has already done for good when its output fails (see _write).
+_DONE_BEFORE_OUTPUT: list[str] = []
+
+
 def _output_failed(exc: OSError) -> None:
-    sys.stderr.write(f"rectify: the output could not be written ({exc.strerror})\n")
+    done = "".join(f"; {what}" for what in _DONE_BEFORE_OUTPUT)
+    sys.stderr.write(printable(f"rectify: the output could not be written ({exc.strerror}){done}", single_line=True) + "\n")
     sys.stderr.flush()
     os._exit(EXIT_INVALID)  # (not sys.exit: its flush of what is left would fail again)
 

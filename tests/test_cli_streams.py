@@ -13,6 +13,7 @@ write from the final flush into the command itself.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -127,6 +128,20 @@ def test_a_read_only_standard_output_is_output_that_could_not_be_written(tmp_pat
     with open(os.devnull, "rb") as read_only:
         code, _, err = rectify(["export", "-r", SMALL], tmp_path, stdout=read_only)
     assert (code, err.decode()) == (2, "rectify: the output could not be written (Bad file descriptor)\n")
+
+
+def test_a_journal_command_whose_output_fails_says_the_entry_was_written(tmp_path, buffering):
+    """`rectify report ... >&-` writes the entry, then can't confirm it: exit 2 as for any
+    output, but saying the entry is in the journal, lest a script that sees 2 record it again."""
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(Path(SMALL).with_name(name), tmp_path / name)
+    journal = tmp_path / "progress.yaml"
+    entries_before = journal.read_text(encoding="utf-8").count("hash:")
+    code, _, err = rectify(["report", "2.2", "--note", "按月报告", "-r", str(tmp_path / "tasks.yaml")], tmp_path,
+                           buffering, stdout=None, close=(1,))
+    assert journal.read_text(encoding="utf-8").count("hash:") == entries_before + 1
+    assert (code, err.decode()) == (2, "rectify: the output could not be written (standard output is closed); "
+                                       f"the entry was written to {journal}\n")
 
 
 # -- bug 3: standard error closed or gone ----------------------------------------------------
