@@ -569,7 +569,7 @@ _VALID_STATES = frozenset(SEVERITY)
 def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units) -> None:
     """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
-    from .errors import UsageError, did_you_mean
+    from .errors import UsageError, did_you_mean, same_but_case
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
@@ -581,7 +581,8 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     for task_id in sorted(id_set - ids, key=id_sort_key):
         # (in a folder, the same task number in another file is the likeliest meaning)
         local = task_id.rpartition(":")[2]
-        elsewhere = [tr.task.id for tr in report.tasks if ":" in tr.task.id and tr.task.id.rpartition(":")[2] == local]
+        elsewhere = same_but_case(task_id, ids) or [
+            tr.task.id for tr in report.tasks if ":" in tr.task.id and tr.task.id.rpartition(":")[2] == local]
         hint = f" (did you mean {', '.join(elsewhere)}?)" if elsewhere else did_you_mean(task_id, ids)
         raise UsageError(f"--task: no task {task_id!r}{hint}")
 

@@ -52,9 +52,17 @@ class FileWriteError(RectifyError):
     """A file could not be written (no such folder, disk full...); what it held is unchanged."""
 
 
+def same_but_case(name: str, choices) -> list[str]:
+    """The choices that are `name` but for letter case."""
+    folded = name.casefold()
+    return [choice for choice in choices if choice.casefold() == folded and choice != name]
+
+
 def did_you_mean(name: str, choices) -> str:
     """' (did you mean a, b?)' for the closest choices, or '' when nothing is close."""
     import difflib
 
-    close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
+    choices = list(choices)
+    # (a slip of case first: `LASA:18` for the file lasa.yaml's task 18, typed in capitals)
+    close = same_but_case(name, choices) or difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
     return f" (did you mean {', '.join(close)}?)" if close else ""

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
-from .errors import JournalWriteError, RegistryError, UsageError
+from .errors import JournalWriteError, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256
 from .i18n import plural
 from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Registry, named_id
@@ -297,8 +297,9 @@ def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
         for file in files:
             if file.stem == prefix:
                 return file, local
-        raise UsageError(f"{root} is a folder registry with no plan file {prefix!r} (its files: "
-                         f"{', '.join(f.stem for f in files)}); got {measure!r}")
+        cased = same_but_case(prefix, [f.stem for f in files])
+        hint = f"did you mean {cased[0]}:{local}?" if len(cased) == 1 else f"its files: {', '.join(f.stem for f in files)}"
+        raise UsageError(f"{root} is a folder registry with no plan file {prefix!r} ({hint}); got {measure!r}")
     raise UsageError(f"{root} is a folder registry: name the measure with its file, e.g. "
                      f"{files[0].stem if files else 'file'}:{measure}")
 

@@ -309,3 +309,20 @@ def test_a_task_of_the_wrong_file_suggests_the_file_that_has_it(tmp_path):
     folder = split_small(tmp_path / "reg")
     proc = run("status", "-r", str(folder), "--task", "xizang:3", env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (2, "rectify: --task: no task 'xizang:3' (did you mean naqu:3?)\n")
+
+
+@pytest.mark.parametrize("command, message", [
+    (["status", "--task", "NAQU:3"], "--task: no task 'NAQU:3' (did you mean naqu:3?)"),
+    (["show", "NAQU:3.1"], "no task or measure 'NAQU:3.1' (did you mean naqu:3.1?)"),
+    (["history", "NAQU:3.1"], "no task or measure 'NAQU:3.1' in the plan (did you mean naqu:3.1?)"),
+    (["report", "NAQU:3.1", "--note", "按月报告"],
+     "{folder} is a folder registry with no plan file 'NAQU' (did you mean naqu:3.1?); got 'NAQU:3.1'"),
+])
+def test_a_file_name_typed_in_other_case_is_suggested_as_written(tmp_path, command, message):
+    # (file names differ by case only where the file system says so: the capitals were
+    # suggested nothing, or every file's task of that number)
+    folder = split_small(tmp_path / "reg")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (2, f"rectify: {message.format(folder=folder)}\n")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
