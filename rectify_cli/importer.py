@@ -23,6 +23,7 @@ from typing import Any
 from . import chain
 from .errors import JournalWriteError, Problem, RegistryError, ReportFormatError
 from .importer_owners import Vocabulary, find_owners
+from .importer_regions import Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
@@ -30,8 +31,10 @@ from .model import UNIT_KINDS
 
 __all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "write_result", "REGIONS"]
 
-REGIONS = ("拉萨市", "日喀则市", "山南市", "林芝市", "昌都市", "那曲市", "阿里地区")
-REGION_SHORT = {"拉萨": "拉萨市", "日喀则": "日喀则市", "山南": "山南市", "林芝": "林芝市", "昌都": "昌都市", "那曲": "那曲市", "阿里": "阿里地区"}
+REGIONS = tuple(r.name for r in region_table("西藏自治区"))  # (the bundled ledger's)
+NO_PROVINCE = ("no province (省, 自治区 or 直辖市) named in the report's title or opening: no regions read from the problems "
+               "(give the title under registry: in the curation)")
+OPENING = 1000  # characters of a report read for the province it is about, when its title names none
 JOURNAL_STATES = ("done", "in_progress", "report")
 TASK_FIELDS = ("problem", "deadline", "progress")
 MEASURE_FIELDS = ("text", "note")
@@ -373,18 +376,23 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     _apply_text_fixes(raw_tasks, cur)
     registry = _registry(text, paras, filename, cur, source)
 
+    # regions are the prefectures of the province the report is about (its title says which)
+    province = province_of(registry["title"], text[:OPENING])
+    regions = region_table(province)
+    if province is None:
+        warnings.append(NO_PROVINCE)
     if cur.units:
         units = [dict(u) for u in cur.units]
         vocab = Vocabulary.build(units, dict(cur.phrases))
     else:
-        units = [{"name": r, "kind": "region"} for r in REGIONS]
+        units = [{"name": r.name, "kind": "region"} for r in regions]
         vocab = Vocabulary.build(units, {}, discover=True)
         warnings.append("no curation: units discovered from the text, owners and states proposed heuristically")
 
     known_ids: set[str] = set()
     tasks: list[dict[str, Any]] = []
     for rt in raw_tasks:
-        tasks.append(_task(rt, filename, cur, vocab, units, known_ids, warnings))
+        tasks.append(_task(rt, filename, cur, vocab, units, regions, known_ids, warnings))
 
     for section, ids in (("owners", cur.owners), ("journal", cur.journal)):
         for mid in ids:
@@ -392,8 +400,12 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
                 raise cur.fail(f"{section}: {mid}: no such measure in {filename}", section, mid)
 
     used = {o for t in tasks for m in t["measures"] for o in m["owners"]}
-    if cur.units:
-        unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in REGIONS]
+    if cur.units:  # (a region must be a declared unit, or the loader refuses the plan)
+        undeclared = [r.name for r in regions if r.name not in {u["name"] for u in units} and any(r.name in t["regions"] for t in tasks)]
+        units.extend({"name": r, "kind": "region"} for r in undeclared)
+        if undeclared:
+            warnings.append("regions named in the problems but not declared under units: in the curation, declared as regions: " + "、".join(undeclared))
+        unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in {r.name for r in regions}]
         if unused:
             warnings.append("declared units owning no measure: " + "、".join(unused))
 
@@ -537,23 +549,13 @@ def _claim_years(headline: str) -> dict[str, str]:
     return years
 
 
-def _regions(problem: str) -> list[str]:
-    found = set()
-    for r in REGIONS:
-        if r in problem:
-            found.add(r)
-    for short, full in REGION_SHORT.items():
-        if re.search(short + r"(?![市地])", problem):
-            found.add(full)
-    return [r for r in REGIONS if r in found]
-
-
 def _title(problem: str) -> str:
     head, sep, _ = problem.partition("。")
     return head if sep else problem.rstrip("。")
 
 
-def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: list[dict], known_ids: set[str], warnings: list[str]) -> dict[str, Any]:
+def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: list[dict], regions: tuple[Region, ...], known_ids: set[str],
+          warnings: list[str]) -> dict[str, Any]:
     assert rt.deadline is not None and rt.progress is not None
     dl_text = rt.deadline.rstrip("。")
     dl = parse_deadline(dl_text)
@@ -620,7 +622,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         "problem": rt.problem,
         "deadline": {"text": dl_text, "milestones": dl},
         "reported": reported,
-        "regions": _regions(rt.problem),
+        "regions": find_regions(rt.problem, regions),
         "measures": measures,
     }
 

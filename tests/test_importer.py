@@ -1049,3 +1049,65 @@ def test_headline_claims_of_other_years_are_stored_under_keys_naming_them():
         "tasks_total", "measures_total", "tasks_due_2019", "tasks_due_2019_done", "tasks_due_2019_finishing", "measures_due_2019",
         "measures_due_2019_done", "measures_due_2019_in_progress", "tasks_due_2020_2021", "measures_due_2020_2021"]
     assert not any("reconcile" in warning for warning in result.warnings)  # (it counts them by their years)
+
+
+# ---------------------------------------------------------------- another province's report: its regions
+
+
+def _report_of(title: str, problem: str, opening: str = "") -> str:
+    """A one-problem report titled `title`, whose problem 一 reads `problem`."""
+    return (f"{title}\n\n{opening}中央第二生态环境保护督察组于2018年1月3日反馈了督察意见。当地党委、政府高度重视。"
+            "截至2019年3月，全区1项整改任务基本完成。\n\n附：整改情况\n\n" + PROBLEM_ONE.replace("问题一。说明。", problem))
+
+
+def _written(result) -> dict:
+    """tasks.yaml as the user gets it."""
+    return yaml.safe_load(result.tasks_yaml)
+
+
+def test_a_report_of_another_province_offers_its_own_regions_not_tibets():
+    # (Tibet's seven were offered to every report: 贺兰山南麓 read as 山南市, 银川市 missed)
+    problem = "贺兰山南麓生态破坏问题突出。银川市、石嘴山市部分企业违规排污，吴忠有关园区整改滞后。"
+    written = _written(import_report(_report_of("宁夏回族自治区贯彻落实中央生态环境保护督察反馈意见整改情况报告", problem),
+                                     filename="nx.txt"))
+    assert written["tasks"][0]["regions"] == ["银川市", "石嘴山市", "吴忠市"]
+    assert [u["name"] for u in written["units"] if u.get("kind") == "region"] == ["银川市", "石嘴山市", "吴忠市", "固原市", "中卫市"]
+
+
+@pytest.mark.parametrize("title, problem, regions", [
+    ("四川省整改情况报告", "大凉山区生态脆弱，阿坝州、甘孜藏族自治州草原退化，凉山州部分县滞后。", ["阿坝藏族羌族自治州", "甘孜藏族自治州", "凉山彝族自治州"]),
+    ("四川省整改情况报告", "大凉山区生态脆弱。", []),  # (大凉山 is no 凉山州)
+    ("西藏自治区整改情况报告", "贺兰山南麓、拉萨、那曲地区问题突出，对日喀则督促不够。", ["拉萨市", "日喀则市", "那曲市"]),
+    ("青海省整改情况报告", "海南州、海西州草原退化，与海南省交界处问题突出。", ["海南藏族自治州", "海西蒙古族藏族自治州"]),
+    ("内蒙古自治区整改情况报告", "大兴安岭林区、兴安盟、锡林郭勒草原退化。", ["兴安盟", "锡林郭勒盟"]),
+    ("宁夏整改情况报告", "中卫市沙坡头景区违规建设。", ["中卫市"]),  # (a title may name the province without its suffix)
+    ("重庆市整改情况报告", "渝北区、万州区污水直排，江北问题突出。", ["万州区", "渝北区"]),  # (a district in full only)
+])
+def test_a_region_is_read_as_a_whole_name_never_inside_a_longer_place_name(title, problem, regions):
+    assert _written(import_report(_report_of(title, problem), filename="r.txt"))["tasks"][0]["regions"] == regions
+
+
+def test_the_province_is_read_from_the_opening_when_the_title_does_not_name_it():
+    text = _report_of("关于中央第五生态环境保护督察组督察反馈意见整改落实情况的报告", "成都市、乐山市大气污染问题突出。",
+                      opening="2017年8月，督察组对四川省开展了环境保护督察。")
+    assert _written(import_report(text, filename="sc.txt"))["tasks"][0]["regions"] == ["成都市", "乐山市"]
+
+
+def test_a_report_naming_no_province_gets_no_regions_and_says_so():
+    result = import_report(_report_of("某自治区整改情况的报告", "拉萨市、那曲市问题突出。"), filename="r.txt")
+    assert _written(result)["tasks"][0]["regions"] == []
+    assert not any(u.get("kind") == "region" for u in _written(result)["units"])
+    assert ("no province (省, 自治区 or 直辖市) named in the report's title or opening: no regions read from the problems "
+            "(give the title under registry: in the curation)") in result.warnings
+
+
+def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_so(tmp_path):
+    # (the loader refused the import: "unknown region '银川市'; expected one of 拉萨市, …")
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("units:\n  - {name: 自治区生态环境厅, kind: department}\n  - {name: 吴忠市, kind: region}\n", encoding="utf-8")
+    text = _report_of("宁夏回族自治区整改情况报告", "银川市、吴忠市部分企业违规排污。")
+    result = import_report(text, filename="nx.txt", curation=load_curation(curation))
+    written = _written(result)
+    assert written["tasks"][0]["regions"] == ["银川市", "吴忠市"]
+    assert written["units"][-1] == {"name": "银川市", "kind": "region"}
+    assert "regions named in the problems but not declared under units: in the curation, declared as regions: 银川市" in result.warnings
