@@ -11,8 +11,8 @@ Everything here is pure and deterministic.  The damage handled:
 * page breaks: a blank line that cuts a sentence is removed (paragraphs are joined) when the
   previous paragraph does not end with sentence-final punctuation and the next one does not
   start a new item;
-* page numbers alone on a line ("— 3 —", or "3" between blank lines) are page breaks; a running page header repeated beside
-  one is dropped;
+* page numbers alone on a line ("— 3 —", "第3页", "第3页 共20页", "3/20", or "3" between blank lines) are page
+  breaks; a running page header repeated beside one is dropped;
 * fragments duplicated at page joins ("《中华" / "《中华人民共和国…") are dropped;
 * a book title that lost its closing parenthesis at a page join ("（试" / "行》") is closed.
 """
@@ -35,8 +35,12 @@ DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉０１２３４５６７�
 SENTENCE_FINAL = "。！？；：…"
 CN_NUM = "零〇一二三四五六七八九十百"
 
-# a page number alone on its line, as PDF extraction leaves it at page breaks: — 3 —, - 3 -, －3－
-PAGE_NUMBER = re.compile(r"\s*[-—－–―]+\s*[0-9０-９]{1,4}\s*[-—－–―]+\s*")
+# a page number alone on its line, as PDF extraction leaves it at page breaks: — 3 —, - 3 -, －3－,
+# 第3页, 第3页 共20页, 共20页 第3页, 3/20, - 3 / 20 -
+_N = r"[0-9０-９]{1,4}"
+_OF = rf"(?:\s*[/／]\s*{_N})"  # "/20": of how many pages
+_PAGE, _PAGES, _DASH = rf"第\s*{_N}\s*页", rf"共\s*{_N}\s*页", r"[-—－–―]+"
+PAGE_NUMBER = re.compile(rf"\s*(?:{_DASH}\s*{_N}{_OF}?\s*{_DASH}|{_PAGE}(?:\s*[，,/／]?\s*{_PAGES})?|{_PAGES}\s*[，,/／]?\s*{_PAGE}|{_N}{_OF})\s*")
 BARE_NUMBER = re.compile(r"\s*[0-9０-９]{1,4}\s*")  # (one between blank lines: no sentence is a number alone)
 
 # paragraph starts that open a new item and therefore never continue the previous paragraph

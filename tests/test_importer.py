@@ -959,7 +959,8 @@ def test_a_headline_written_with_jiezhi_gives_the_report_date_and_claims():
 # ---------------------------------------------------------------- page numbers and running headers
 
 
-@pytest.mark.parametrize("page", ["— 3 —", "- 3 -", "－3－", "——12——", "\n3\n"])
+@pytest.mark.parametrize("page", ["— 3 —", "- 3 -", "－3－", "——12——", "\n3\n", "第3页", "第 3 页", "第3页 共20页", "第3页/共20页",
+                                  "共20页 第3页", "3/20", "3 / 20", "- 3 / 20 -"])
 def test_a_page_number_at_a_page_break_is_not_pasted_into_the_text(page):
     # (travelled into the ledger as 旅游发展等—32—部门)
     plain = mini(PROBLEM_ONE)
