@@ -48,9 +48,23 @@ ACCOUNTABILITY_DONE = re.compile(r"对\d+名责任人进行追责|追责问责\d
 AS_OF = re.compile(r"截[至止](\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
 
 # the report's headline figures (first paragraph with 截至 + a date): key, pattern (group 1 = words, last group = value)
+# the totals, each in the Tibet report's words first, then in other reports' (a count of what was
+# due by some date, "应完成的28项整改任务", is no total)
+TOTAL_PATTERNS = (
+    ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项整改任务)", r"(?<!完成)(整改任务共?(\d+)项)")),
+    ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体|整改)措施)",
+                                    r"(?<!完成)((?:具体|整改)措施共?(\d+)项)")),
+)
+# other reports' counts of the total's tasks or measures done so far, read in the clause after the
+# total, up to where it turns to another count or to what was due by a date
+COUNT_PATTERNS = (
+    ("done", r"(已(?:全面)?完成(?:整改)?(\d+)项)"),
+    ("basically_done", r"(已?基本完成(?:整改)?(\d+)项)"),
+    ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?(\d+)项)"),
+)
+COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施)|应于|应完成|底前")
+TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
 CLAIM_PATTERNS = (
-    ("tasks_total", r"(全区(\d+)项整改任务)"),
-    ("measures_total", r"全区\d+项整改任务、((\d+)项具体措施)"),
     ("tasks_due_2018", r"(\d{4}年12月底前应完成的(\d+)项整改任务)"),
     ("tasks_due_2018_done", r"整改任务基本完成（((\d+)项全面完成)"),
     ("tasks_due_2018_finishing", r"((\d+)项正在收尾)"),
@@ -524,7 +538,7 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
         raise cur.fail(why, "registry", curated) if curated else ReportFormatError(Problem(filename, None, None, why))
     if isinstance(cur.registry.get("settings"), dict):
         reg["settings"] = dict(cur.registry["settings"])
-    claims = []
+    claims, counts = _counts(headline)
     years = _claim_years(headline)
     for key, pat in CLAIM_PATTERNS:
         cm = re.search(pat, headline)
@@ -532,8 +546,29 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             for named, written in years.items():  # (keys name the years the report's words give)
                 key = key.replace(named, written)
             claims.append({"key": key, "text": cm.group(1), "value": int(cm.groups()[-1])})
-    reg["claims"] = claims
+    reg["claims"] = claims + counts
     return reg
+
+
+def _counts(headline: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The totals the headline claims (tasks_total, measures_total), and what it says of each
+    total's tasks or measures done so far (tasks_done, measures_basically_done, …)."""
+    claims = []
+    counts = []
+    for noun, key, patterns in TOTAL_PATTERNS:
+        m = next((m for m in (re.search(p, headline) for p in patterns) if m), None)
+        if m is None:
+            continue
+        claims.append({"key": key, "text": m.group(1), "value": int(m.groups()[-1])})
+        end = COUNT_CLAUSE_END.search(headline, m.end())
+        clause = headline[m.end() : end.start() if end else len(headline)]
+        for what, pat in COUNT_PATTERNS:
+            cm = re.search(pat, clause)
+            if cm:
+                counts.append({"key": f"{noun}_{what}", "text": cm.group(1), "value": int(cm.groups()[-1])})
+    if not any(c["key"] == "tasks_done" for c in counts) and (cm := re.search(TASKS_DONE_OUTRIGHT, headline)):
+        counts.append({"key": "tasks_done", "text": cm.group(1), "value": int(cm.group(2))})
+    return claims, counts
 
 
 def _claim_years(headline: str) -> dict[str, str]:

@@ -1112,3 +1112,28 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
     assert written["tasks"][0]["regions"] == ["银川市", "吴忠市"]
     assert written["units"][-1] == {"name": "银川市", "kind": "region"}
     assert "regions named in the problems but not declared under units: in the curation, declared as regions: 银川市" in result.warnings
+
+
+# ---------------------------------------------------------------- headline claims in other reports' words
+
+
+@pytest.mark.parametrize("sentence, claims", [
+    ("截至2019年6月底，45项整改任务已完成33项，其余12项正在按序时推进。",
+     {"tasks_total": (45, "45项整改任务"), "tasks_done": (33, "已完成33项")}),
+    ("截至2019年12月，反馈意见涉及的62项整改任务中，已完成整改50项，已基本完成8项，达到序时进度4项。",
+     {"tasks_total": (62, "62项整改任务"), "tasks_done": (50, "已完成整改50项"), "tasks_basically_done": (8, "已基本完成8项"),
+      "tasks_on_schedule": (4, "达到序时进度4项")}),
+    ("截至2019年12月，涉及整改任务45项，已完成33项；218项具体措施已完成整改200项。",
+     {"tasks_total": (45, "整改任务45项"), "tasks_done": (33, "已完成33项"), "measures_total": (218, "218项具体措施"),
+      "measures_done": (200, "已完成整改200项")}),
+    ("截至2019年12月，累计完成整改任务38个，其余任务正在推进。", {"tasks_done": (38, "累计完成整改任务38个")}),
+    # a count of what was due by some date is no total, nor are its done ones all that is done
+    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项。", {}),
+])
+def test_headline_claims_in_other_reports_wordings(sentence, claims):
+    # (only the Tibet report's wording was read: no claims, so no check of the appendix against the totals)
+    text = HEADLINE.replace("截至2019年3月，全区1项整改任务基本完成。", sentence) + PROBLEM_ONE
+    result = import_report(text, filename="mini.txt")
+    assert {c["key"]: (c["value"], c["text"]) for c in _written(result)["registry"]["claims"]} == claims
+    if "tasks_total" in claims:  # the appendix (one problem) is checked against the report's own total
+        assert f"the report says {claims['tasks_total'][1]}, but its appendix gives 1: is the text complete?" in result.warnings
