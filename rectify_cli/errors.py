@@ -54,6 +54,8 @@ class FileWriteError(RectifyError):
 
 def same_but_case(name: str, choices) -> list[str]:
     """The choices that are `name` but for letter case."""
+    if not isinstance(name, str):  # (a value of the wrong type, as a damaged cache row may hold)
+        return []
     folded = name.casefold()
     return [choice for choice in choices if choice.casefold() == folded and choice != name]
 

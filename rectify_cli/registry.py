@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 
 ENV_REGISTRY = "RECTIFY_REGISTRY"
 JOURNAL_SUFFIX = ".progress.yaml"
-REGIONS = ("拉萨市", "日喀则市", "山南市", "林芝市", "昌都市", "那曲市", "阿里地区")
 
 
 def default_plan_path() -> Path:
@@ -837,6 +836,7 @@ class _Checker:
         # Fast-parsed milestone lists by value: a plan repeats a few hundred of them 100,000s of
         # times, and with vouching their result depends on the values alone (a problem raises).
         self._milestones_seen: dict[tuple, tuple[Milestone, ...]] = {}
+        self.kind_refused: set[str] = set()  # units whose kind was refused (see units)
 
     # -- primitives ---------------------------------------------------------------
     def problem(self, pos: tuple[int, int] | None, message: str) -> None:
@@ -921,11 +921,13 @@ class _Checker:
             return None
         meta, settings = self.meta(top.get("registry"), _at(top, "registry"))
         units = self.units(top.get("units"), _at(top, "units"))
-        lookup = {}
+        lookup, region_lookup = {}, {}
         for unit in units:
             for name in (unit.name, *unit.aliases):
                 lookup[name] = unit.name
-        tasks = self.tasks(top.get("tasks"), _at(top, "tasks"), lookup, prefix)
+                if unit.kind == "region" or unit.name in self.kind_refused:
+                    region_lookup[name] = unit.name
+        tasks = self.tasks(top.get("tasks"), _at(top, "tasks"), lookup, prefix, region_lookup)
         if meta is None or settings is None:
             return None
         return Plan(meta=meta, settings=settings, units=tuple(units), tasks=tuple(tasks))
@@ -1002,6 +1004,8 @@ class _Checker:
                 self.problem(_at(m, "kind"), f"unit.kind: unknown value {_show(kind)}{suggest(kind, UNIT_KINDS)}; "
                                              f"expected one of {', '.join(UNIT_KINDS)}")
                 kind = None
+                if name is not None:
+                    self.kind_refused.add(name)  # (as a region, it is refused once, here)
             if name is None:
                 continue
             for label in (name, *aliases):
@@ -1053,16 +1057,19 @@ class _Checker:
                 result.append(_milestone(kind, due, label))
         return tuple(result)
 
-    def tasks(self, value, pos, units: dict[str, str], prefix: str) -> list[Task]:
+    def tasks(self, value, pos, units: dict[str, str], prefix: str, region_units: dict[str, str]) -> list[Task]:
+        """`units`: each unit's name and alias -> its name; `region_units` the same for the units
+        of kind region, which a task's regions name."""
         tasks: list[Task] = []
         task_lines: dict[str, int] = {}
         if not isinstance(value, list):
             self.sequence(value, pos, "tasks")
             return tasks
         allowed = ("id", "title", "problem", "deadline", "reported", "regions", "measures")
+        required = tuple(key for key in allowed if key != "regions")
         for i, item in enumerate(value):
             where = _at(value, i)
-            m = self.mapping(item, where, f"task {i + 1}", allowed, allowed[:-2])
+            m = self.mapping(item, where, _item_label("task", "", item, i), allowed, required)
             if m is None:
                 continue
             number = self.integer(m, "id", "task", minimum=1) if "id" in m else None
@@ -1095,11 +1102,11 @@ class _Checker:
             for j, region in enumerate(self.sequence(m.get("regions"), _at(m, "regions"), f"{what}.regions")):
                 if not isinstance(region, str):
                     self.problem(_at(m["regions"], j), f"{what}.regions: expected the name of a region, got {_kind(region)}")
-                elif region not in REGIONS and region not in units:
-                    self.problem(_at(m["regions"], j), f"{what}.regions: unknown region {_show(region)}{suggest(str(region), REGIONS)}; expected one of {', '.join(REGIONS)}")
+                elif region not in region_units:
+                    self.problem(_at(m["regions"], j), f"{what}.regions: {_not_a_region(region, units, region_units)}")
                 else:
-                    regions.append(region)
-            measures = self.measures(m.get("measures"), _at(m, "measures"), what, task_id, units)
+                    regions.append(region_units[region])
+            measures = self.measures(m["measures"], _at(m, "measures"), what, task_id, units) if "measures" in m else []
             if None in (number, title, problem, deadline, reported):
                 continue
             tasks.append(new(Task, id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
@@ -1110,12 +1117,12 @@ class _Checker:
         result: list[Measure] = []
         seen: dict[int, int] = {}
         allowed = ("id", "text", "owners", "lead", "milestones")
-        if isinstance(value, list) and not value:
+        if value is None or (isinstance(value, list) and not value):
             # (nothing to record progress on, close or check: it would only ever show red in status)
             self.problem(pos, f"{what}.measures: empty; a task is rectified through its measures: list at least one")
         for i, item in enumerate(self.sequence(value, pos, f"{what}.measures")):
             where = _at(value, i)
-            m = self.mapping(item, where, f"{what} measure {i + 1}", allowed, allowed)
+            m = self.mapping(item, where, _item_label("measure", f"{task_id}.", item, i, f"{what} measure {i + 1}"), allowed, allowed)
             if m is None:
                 continue
             number = self.integer(m, "id", f"{what} measure", minimum=1) if "id" in m else None
@@ -1330,6 +1337,26 @@ def _milestone(kind: MilestoneKind, due: date | None, label: str | None) -> Mile
 @functools.lru_cache(maxsize=64)
 def _key_sets(keys: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keys)
+
+
+def _item_label(kind: str, prefix: str, item, index: int, unnumbered: str | None = None) -> str:
+    """How problems name a task or measure before it is read: by its id when it has a readable
+    one (a task is known by its id, not by where it stands in the list), else by its place."""
+    number = item.get("id") if isinstance(item, dict) else None
+    if isinstance(number, int) and not isinstance(number, bool) and number >= 1:
+        return f"{kind} {prefix}{number}"
+    return unnumbered or f"{kind} {index + 1} in the list"
+
+
+def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]) -> str:
+    """Why a task's region `name` is refused: a unit of another kind, or no unit declared."""
+    if name in units:
+        return (f"{name!r} is no region (its unit is not of kind region); the regions are the units "
+                f"declared under 'units:' with kind: region")
+    declared = list(dict.fromkeys(region_units.values()))
+    shown = ", ".join(declared[:8]) + (f" and {len(declared) - 8} more" if len(declared) > 8 else "")
+    return (f"unknown region {_show(name)}{suggest(name, region_units)}; the regions are the units declared "
+            f"under 'units:' with kind: region ({shown or 'none is'})")
 
 
 def _unknown_unit(what: str, key: str, name, units) -> str:

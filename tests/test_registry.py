@@ -35,9 +35,9 @@ def test_planted_mistakes_are_all_reported_with_lines():
     assert messages == [
         f"{file}:17:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (day is out of range for month)",
         f"{file}:23:18: measure 1.1.owners: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?); declare it under 'units:'",
-        f"{file}:27:9: task 1 measure 2: missing required key 'owners'",
+        f"{file}:27:9: measure 1.1: missing required key 'owners'",
         f"{file}:27:13: measure 1.1: duplicate measure id (first on line 21)",
-        f"{file}:29:9: task 1 measure 2: unknown key 'owmers' (did you mean owners?); allowed: id, text, owners, lead, milestones",
+        f"{file}:29:9: measure 1.1: unknown key 'owmers' (did you mean owners?); allowed: id, text, owners, lead, milestones",
         f"{file}:32:20: measure 1.1.milestones[1].kind: unknown value 'weekly'; expected one of date, ongoing, immediate",
     ]
 
@@ -258,6 +258,19 @@ def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch,
      ":12:25: registry.settings.report_period_days: expected a whole number ≥ 1, got the number 0"),
     ("    kind: region\n", "    kind: city\n",
      ":27:11: unit.kind: unknown value 'city'; expected one of region, department, other"),
+    # (regions were Tibet's seven 地市, declared or not, and any unit: another province's plan
+    # could name 日喀则市, and a department, which --region then filtered as an owner)
+    ("    regions: [拉萨市]\n", "    regions: [日喀则市]\n",
+     ":39:15: task 1.regions: unknown region '日喀则市'; the regions are the units declared under 'units:' "
+     "with kind: region (那曲市, 拉萨市)"),
+    ("    regions: [拉萨市]\n", "    regions: [自治区生态环境厅]\n",
+     ":39:15: task 1.regions: '自治区生态环境厅' is no region (its unit is not of kind region); the regions are "
+     "the units declared under 'units:' with kind: region"),
+    ("    kind: region\n", "    kind: department\n",
+     ":62:15: task 2.regions: '那曲市' is no region (its unit is not of kind region); the regions are "
+     "the units declared under 'units:' with kind: region\n"
+     "{file}:108:15: task 4.regions: '那曲市' is no region (its unit is not of kind region); the regions are "
+     "the units declared under 'units:' with kind: region"),
 ])
 def test_plan_values_the_format_rules_out_are_refused(tmp_path, old, new, expected):
     plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
@@ -265,4 +278,30 @@ def test_plan_values_the_format_rules_out_are_refused(tmp_path, old, new, expect
     (tmp_path / "tasks.yaml").write_text(plan.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}{expected}".format(file=tmp_path / "tasks.yaml")
+
+
+@pytest.mark.parametrize("measures", ["    measures:\n", ""], ids=["nothing under it", "no key"])
+def test_a_task_without_measures_is_refused(tmp_path, measures):
+    """(only `measures: []` was: a task whose measures were deleted to be typed again, or left
+    as a dangling `measures:` line, validated, showed red in status, and check passed it)"""
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    start = plan.index("    measures:\n", plan.index("  - id: 1\n"))
+    plan = plan[:start] + measures + plan[plan.index("  - id: 2\n"):]
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    expected = (":40:14: task 1.measures: empty; a task is rectified through its measures: list at least one"
+                if measures else ":31:5: task 1: missing required key 'measures'")
     assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}{expected}"
+
+
+def test_a_task_missing_a_key_is_named_by_its_id(tmp_path):
+    """(by its place in the list: the first task, numbered 2, was called "task 1", and the task
+    numbered 1 "task 2")"""
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    plan = plan.replace("  - id: 1\n", "  - id: 5\n", 1).replace("    title: 施工扬尘污染问题突出\n", "", 1)
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}:53:5: task 2: missing required key 'title'"
