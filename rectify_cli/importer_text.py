@@ -11,6 +11,8 @@ Everything here is pure and deterministic.  The damage handled:
 * page breaks: a blank line that cuts a sentence is removed (paragraphs are joined) when the
   previous paragraph does not end with sentence-final punctuation and the next one does not
   start a new item;
+* no blank lines: a line that starts a new item (1. 二、 整改进展：) after a line ending a sentence
+  starts a new paragraph;
 * page numbers alone on a line ("— 3 —", "第3页", "第3页 共20页", "3/20", or "3" between blank lines) are page
   breaks; a running page header repeated beside one is dropped;
 * fragments duplicated at page joins ("《中华" / "《中华人民共和国…") are dropped;
@@ -47,6 +49,8 @@ BARE_NUMBER = re.compile(r"\s*[0-9０-９]{1,4}\s*")  # (one between blank lines
 ITEM_START = re.compile(
     rf"^(?:[{CN_NUM}]+、|\d{{1,3}}\.(?!\d)|（[{CN_NUM}]+）|整改(?:时限|进度|进展)：|附：)"
 )
+
+HEADING_START = re.compile(r"^(?:整改(?:时限|进度|进展)：|附：)")
 
 
 def decode_report(raw: bytes, *, filename: str) -> str:
@@ -156,6 +160,9 @@ def paragraphs(text: str) -> list[Para]:
         if PAGE_NUMBER.fullmatch(line) or (BARE_NUMBER.fullmatch(line) and _blank(lines, no - 2) and _blank(lines, no)):
             pages.add(no)
             line = ""
+        if line.strip() and buf and _starts_item(buf[-1], line):
+            raw.append((start, no - 1, " ".join(buf)))
+            buf = []
         if line.strip():
             if not buf:
                 start = no
@@ -185,6 +192,17 @@ def paragraphs(text: str) -> list[Para]:
         else:
             out.append(Para(norm, line))
     return out
+
+
+def _starts_item(prev: str, line: str) -> bool:
+    """Whether `line` opens a new item: a text extracted with no blank line between paragraphs has
+    its items on lines of their own. A heading (整改进展：, 附：) always does; a number (1. 二、)
+    after a line that ends a sentence or is the 附： heading (a line wrapped inside a sentence,
+    "完成第" / "2.期工程", is no new item)."""
+    before, after = normalise(prev), normalise(line)
+    if HEADING_START.match(after):
+        return True
+    return bool(before) and (before[-1] in SENTENCE_FINAL or before[-1] == "）" or before.startswith("附：")) and ITEM_START.match(after) is not None
 
 
 def _blank(lines: list[str], index: int) -> bool:

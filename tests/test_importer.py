@@ -1137,3 +1137,36 @@ def test_headline_claims_in_other_reports_wordings(sentence, claims):
     assert {c["key"]: (c["value"], c["text"]) for c in _written(result)["registry"]["claims"]} == claims
     if "tasks_total" in claims:  # the appendix (one problem) is checked against the report's own total
         assert f"the report says {claims['tasks_total'][1]}, but its appendix gives 1: is the text complete?" in result.warnings
+
+
+# ---------------------------------------------------------------- a text without blank lines between its items
+
+
+def test_measures_on_lines_of_their_own_without_blank_lines_between_are_read_apart():
+    # (pdftotext leaves no blank line between paragraphs: the measures merged into the first one's text)
+    block = ("一、问题一。说明。\n整改时限：2018年6月30日前完成。\n整改进度：全面完成。\n"
+             "1.自治区生态环境厅制定方案，处理能力提高到\n2.5万吨（2018年6月30日）。\n整改进展：已制定，完成第\n2.期工程。\n"
+             "2.自治区水利厅开展检查（2018年12月31日）\n3.自治区林业和草原局开展巡查（长期坚持）。\n整改进展：已巡查。\n")
+    written = _written(mini(block))
+    assert [(m["id"], m["text"]) for m in written["tasks"][0]["measures"]] == [
+        (1, "自治区生态环境厅制定方案，处理能力提高到2.5万吨（2018年6月30日）。"),
+        (2, "自治区水利厅开展检查（2018年12月31日）"),
+        (3, "自治区林业和草原局开展巡查（长期坚持）。")]
+    journal = yaml.safe_load(mini(block).progress_yaml)
+    assert [e["note"] for e in journal] == ["已制定，完成第2.期工程。", "（报告未载明整改进展）", "已巡查。"]
+
+
+def test_a_report_with_no_blank_line_at_all_imports():
+    # (one paragraph in all: "no appendix of numbered problems found")
+    text = ("宁夏回族自治区贯彻落实中央第二生态环境保护督察组\n督察反馈意见整改情况报告\n"
+            "中央第二环境保护督察组于2017年12月27日反馈了督察意见。宁夏回族自治区党委、政府高度重视。截至2019年6月，\n"
+            "1项整改任务已完成1项。\n附：整改情况\n一、问题一。银川市部分企业违规\n排污。\n整改时限：2018年12月31日前完成。\n整改进度：全面完成。\n"
+            "1.自治区生态环境厅开展整治（2018年12月31日）\n整改进展：已完成整治\n第3页 共20页\n2.银川市关停违规企业（2018年6月30日）。\n"
+            "整改进展：已关停。\n")
+    result = import_report(text, filename="nx.txt")
+    written = _written(result)
+    assert written["tasks"][0]["problem"] == "问题一。银川市部分企业违规排污。"
+    assert written["tasks"][0]["regions"] == ["银川市"]
+    assert [m["text"] for m in written["tasks"][0]["measures"]] == ["自治区生态环境厅开展整治（2018年12月31日）", "银川市关停违规企业（2018年6月30日）。"]
+    assert [e["note"] for e in yaml.safe_load(result.progress_yaml)] == ["已完成整治", "已关停。"]
+    assert [c["key"] for c in written["registry"]["claims"]] == ["tasks_total", "tasks_done"]
