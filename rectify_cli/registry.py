@@ -94,9 +94,10 @@ def journal_path_for(plan_path: Path) -> Path:
 def plan_files(path: Path) -> list[Path]:
     """The plan files of a registry: the file itself, or every plan file of a folder."""
     if path.is_dir():
+        # (hidden files are other programs': an editor's lock link .#x.yaml, a Mac's ._x.yaml)
         files = sorted(
             p for p in path.iterdir()
-            if p.suffix in (".yaml", ".yml") and not p.name.endswith(JOURNAL_SUFFIX) and p.name != "progress.yaml"
+            if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and not _journal_name(p.name)
         )
         if not files:
             raise RegistryError(Problem(str(path), None, None, "folder holds no plan files (*.yaml)"))
@@ -108,6 +109,19 @@ def plan_files(path: Path) -> list[Path]:
             raise RegistryError(clashes)
         return files
     return [path]
+
+
+def _journal_name(name: str) -> bool:
+    """Whether a file of a folder is named as a journal (or nearly: .yml, another case)."""
+    name = _as_yaml(name)
+    return name == "progress.yaml" or name.endswith(JOURNAL_SUFFIX)
+
+
+def _as_yaml(name: str) -> str:
+    """A file name as a journal's would be written: lower case, .yml and a .txt an editor added
+    (progress.yaml.txt) made .yaml."""
+    name = name.casefold().removesuffix(".txt")
+    return name[:-len(".yml")] + ".yaml" if name.endswith(".yml") else name
 
 
 def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Path, Path, str]]:
@@ -124,16 +138,34 @@ def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]], *, 
     plan renamed from tasks.yaml, say, leaves its progress.yaml behind. Refused: in a folder any
     such journal, beside a plan file a progress.yaml (unless a tasks.yaml owns it)."""
     if folder:
-        present = [p for p in root.iterdir() if p.name == "progress.yaml" or p.name.endswith(JOURNAL_SUFFIX)]
+        present = [p for p in root.iterdir() if _journal_name(p.name) and not p.name.startswith(".")]
     else:
         present = [root.with_name("progress.yaml")] if root.name != "tasks.yaml" else []
         present = [p for p in present if os.path.lexists(p) and not os.path.lexists(root.with_name("tasks.yaml"))]
-    owned = {journal.name for _, journal, _ in layout}
-    stray = sorted(p for p in present if p.name not in owned)
-    if stray:
-        raise RegistryError([Problem(str(p), None, None, f"a journal with no plan file of its name beside it (it is the "
-                                     f"journal of {_plan_beside(p.name)}); rename one of them, or move it away")
-                             for p in stray])
+    problems, near = [], set()
+    for plan, journal, _ in layout:
+        if not os.path.lexists(journal):  # (only then: a file's folder is not listed on every load)
+            for p in _near_misses(journal):
+                near.add(p.name)
+                problems.append(Problem(str(p), None, None, f"named like the journal of {plan.name}, which rectify reads "
+                                        f"from {journal.name} only: rename it {journal.name} (else what it records is "
+                                        "ignored, and the next entry starts a new journal)"))
+    owned = {journal.name for _, journal, _ in layout} | near
+    problems += [Problem(str(p), None, None, f"a journal with no plan file of its name beside it (it is the journal of "
+                         f"{_plan_beside(p.name)}); rename one of them, or move it away")
+                 for p in sorted(p for p in present if p.name not in owned)]
+    if problems:
+        raise RegistryError(sorted(problems, key=lambda problem: problem.file))
+
+
+def _near_misses(journal: Path) -> list[Path]:
+    """Files beside a journal not written yet that look like it saved under another name:
+    progress.yml, Progress.yaml, progress.yaml.txt (Notepad), tasks.progress.yaml."""
+    wanted = {journal.name.casefold()} | ({"tasks" + JOURNAL_SUFFIX} if journal.name == "progress.yaml" else set())
+    try:
+        return sorted(p for p in journal.parent.iterdir() if p.name != journal.name and _as_yaml(p.name) in wanted)
+    except OSError:  # (a folder that can't be listed: its files are read, or refused, by name)
+        return []
 
 
 def journal_present(jpath: Path) -> bool:
@@ -810,10 +842,11 @@ def _looks_like_journal(data, file: str) -> bool:
 def _plan_beside(journal: str) -> str:
     """The plan file whose journal `journal` would be, as the user named it (see journal_path_for)."""
     path = Path(journal)
-    if path.name == "progress.yaml":
+    name = _as_yaml(path.name)
+    if name == "progress.yaml":
         return str(path.with_name("tasks.yaml"))
-    if path.name.endswith(JOURNAL_SUFFIX):
-        return str(path.with_name(path.name[: -len(JOURNAL_SUFFIX)] + ".yaml"))
+    if name.endswith(JOURNAL_SUFFIX):
+        return str(path.with_name(path.name[: len(name) - len(JOURNAL_SUFFIX)] + ".yaml"))
     return "e.g. tasks.yaml"
 
 

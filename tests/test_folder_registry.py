@@ -326,3 +326,26 @@ def test_a_file_name_typed_in_other_case_is_suggested_as_written(tmp_path, comma
     proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (2, f"rectify: {message.format(folder=folder)}\n")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize("hidden", [".#xizang.yaml", "._xizang.yaml"])
+def test_hidden_files_of_a_folder_are_no_plan_files(tmp_path, hidden):
+    # (Emacs leaves .#NAME.yaml, a link to nowhere, while NAME.yaml is edited; a Mac leaves
+    # ._NAME.yaml on shared drives: every command on the folder failed on them)
+    folder = split_small(tmp_path / "reg")
+    (folder / hidden).symlink_to("user@host.1234:1700000000") if hidden.startswith(".#") else \
+        (folder / hidden).write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.startswith(f"{folder / 'naqu.yaml'}, {folder / 'xizang.yaml'}: ok")
+
+
+def test_a_journal_saved_as_yml_in_a_folder_is_named_not_ignored(tmp_path):
+    # (it was read as a plan file: "this is a journal, not a plan")
+    folder = split_small(tmp_path / "reg")
+    (folder / "naqu.progress.yaml").rename(folder / "naqu.progress.yml")
+    proc = run("check", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {folder / 'naqu.progress.yml'}: named like the journal of naqu.yaml, which rectify "
+                           "reads from naqu.progress.yaml only: rename it naqu.progress.yaml (else what it records is "
+                           "ignored, and the next entry starts a new journal)\n")

@@ -305,3 +305,15 @@ def test_a_task_missing_a_key_is_named_by_its_id(tmp_path):
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}:53:5: task 2: missing required key 'title'"
+
+
+@pytest.mark.parametrize("saved_as", ["progress.yml", "Progress.yaml", "progress.yaml.txt", "tasks.progress.yaml"])
+def test_a_journal_saved_under_a_near_name_is_named_not_ignored(tmp_path, saved_as):
+    """(it was ignored: "0 journal entries", and the next record began a second journal beside it)"""
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    shutil.copy(FIXTURES / "small" / "progress.yaml", tmp_path / saved_as)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == (f"{tmp_path / saved_as}: named like the journal of tasks.yaml, which rectify reads "
+                                 "from progress.yaml only: rename it progress.yaml (else what it records is ignored, "
+                                 "and the next entry starts a new journal)")
