@@ -157,7 +157,15 @@ def _select(report, reg, *, states=(), owners=(), regions=(), tasks=()):
 def _print_json(document) -> None:
     from .render.json_out import dumps
 
-    sys.stdout.write(dumps(document))
+    _write_utf8(dumps(document))
+
+
+def _write_utf8(text: str) -> None:
+    """A machine format (JSON, YAML) as UTF-8 bytes, whatever the console's encoding (GBK on a
+    Chinese Windows machine), as `check` writes all of its: JSON must be UTF-8, and YAML that
+    `import` prints is read back by rectify, which reads UTF-8."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
 
 
 # -- commands -----------------------------------------------------------------------
@@ -275,11 +283,16 @@ def summary_cmd(
         first, last = dates.parse_month(month) if month is not None else dates.previous_month(today)
     except dates.DateFormatError as exc:
         raise UsageError(f"--month: {exc}") from None
+    # (the month named as the user gave it, or as the default it is: never "--month: None")
+    which = f"--month: {month}" if month is not None else f"last month ({first.isoformat()[:7]}, the default of --month)"
     if first > today:
-        raise UsageError(f"--month: {month} has not begun (today is {today.isoformat()})")
-    if last < reg.plan.meta.feedback_date:
-        raise UsageError(f"--month: {month} ended before the inspection's feedback "
-                         f"({reg.plan.meta.feedback_date.isoformat()}): nothing to report on")
+        raise UsageError(f"{which} has not begun (today is {today.isoformat()})")
+    feedback = reg.plan.meta.feedback_date
+    if last < feedback:
+        # (by default in the month of the feedback: the month under way is the one to report on)
+        hint = f"; --month {today.isoformat()[:7]} reports on this month so far" if month is None and feedback <= today else ""
+        raise UsageError(f"{which} ended before the inspection's feedback ({feedback.isoformat()}): "
+                         f"nothing to report on{hint}")
     # A month not over yet is judged as of today: a deadline later this month is not overdue.
     report = _evaluate(reg, min(last, today), warn_days, report_period)
     monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
@@ -348,9 +361,7 @@ def import_cmd(
     source = None if output is None or str(report) == "-" else Path(os.path.relpath(report, output)).as_posix()
     result = importer.import_report(text, filename=name, curation=cur, source=source)
     if output is None:
-        sys.stdout.write(result.tasks_yaml)
-        sys.stdout.write("---\n")
-        sys.stdout.write(result.progress_yaml)
+        _write_utf8(f"{result.tasks_yaml}---\n{result.progress_yaml}")
     else:
         tasks_file, progress_file, kept = importer.write_result(result, output)
         typer.echo(f"wrote {tasks_file}; kept {progress_file}, which begins with the entries imported" if kept
@@ -518,7 +529,7 @@ def main() -> None:
     except SystemExit as exc:
         _exit_now(exc.code)
     except KeyboardInterrupt:
-        sys.stderr.write("rectify: interrupted\n")
+        sys.stderr.write(printable(f"rectify: interrupted{_done()}", single_line=True) + "\n")
         sys.exit(130)
     # (No BrokenPipeError here: a reader closing standard output early is absorbed where
     # standard output is written, see _StandardStream, and the command ends with its own code.)
@@ -592,6 +603,14 @@ def _carrying_chinese(encoding: str) -> str:
     return encoding
 
 
+def _never_strict(errors: str) -> str:
+    """A character the output encoding lacks (a 🚧 or the ³ of m³ under GBK, a Chinese Windows
+    machine writing to a file or a pipe) is written as an escape, \\U0001f6a7, as registry text
+    is printed literally: under "strict" one character cost the whole report, or the
+    confirmation of an entry already written."""
+    return "backslashreplace" if errors == "strict" else errors
+
+
 def _guard_standard_streams() -> None:
     """Put sys.stdout and sys.stderr on a _StandardStream each.
 
@@ -620,7 +639,7 @@ def _guard_standard_streams() -> None:
         stream = io.TextIOWrapper(
             raw if unbuffered else io.BufferedWriter(raw),
             encoding=_carrying_chinese(old.encoding) if old else "utf-8",
-            errors=old.errors if old else "backslashreplace",
+            errors=_never_strict(old.errors) if old else "backslashreplace",
             line_buffering=old.line_buffering if old else fd == 2,
             write_through=old.write_through if old else False,
         )
@@ -636,9 +655,13 @@ def _guard_standard_streams() -> None:
 _DONE_BEFORE_OUTPUT: list[str] = []
 
 
+def _done() -> str:
+    """"; the entry was written to …": said whenever a command fails after doing it."""
+    return "".join(f"; {what}" for what in _DONE_BEFORE_OUTPUT)
+
+
 def _output_failed(exc: OSError) -> None:
-    done = "".join(f"; {what}" for what in _DONE_BEFORE_OUTPUT)
-    sys.stderr.write(printable(f"rectify: the output could not be written ({exc.strerror}){done}", single_line=True) + "\n")
+    sys.stderr.write(printable(f"rectify: the output could not be written ({exc.strerror}){_done()}", single_line=True) + "\n")
     sys.stderr.flush()
     os._exit(EXIT_INVALID)  # (not sys.exit: its flush of what is left would fail again)
 
@@ -647,7 +670,8 @@ def _internal_error(exc: Exception) -> None:
     """A bug: said briefly instead of with a traceback."""
     if os.environ.get("RECTIFY_DEBUG"):
         raise exc
-    sys.stderr.write(f"rectify: internal error: {type(exc).__name__}: {exc} (set RECTIFY_DEBUG=1 for details)\n")
+    sys.stderr.write(printable(f"rectify: internal error: {type(exc).__name__}: {exc} (set RECTIFY_DEBUG=1 for details)"
+                               f"{_done()}", single_line=True) + "\n")
     sys.exit(EXIT_INVALID)
 
 

@@ -176,3 +176,96 @@ def test_standard_error_into_a_pipe_nobody_reads_keeps_the_exit_code(tmp_path, b
 
 def test_both_closed_still_say_the_output_could_not_be_written(tmp_path):
     assert rectify(["export", "-r", SMALL], tmp_path, stdout=None, stderr=None, close=(1, 2))[0] == 2
+
+
+# -- an output encoding that lacks a character (a Chinese Windows machine: GBK) ------------------
+def _emoji_registry(tmp_path) -> Path:
+    """The small registry with a 🚧 (not in GBK) in a task title, a measure's text and a note."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    plan = Path(SMALL).read_text(encoding="utf-8").replace("title: 污水处理设施建设滞后", "title: 🚧污水处理设施建设滞后")
+    plan = plan.replace("text: 拉萨市建成城东污水处理厂", "text: 🚧拉萨市建成城东污水处理厂")
+    (folder / "tasks.yaml").write_text(plan, encoding="utf-8")
+    journal = Path(SMALL).with_name("progress.yaml").read_text(encoding="utf-8")
+    (folder / "progress.yaml").write_text(journal + '- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress\n'
+                                          "  note: 🚧设备调试\n", encoding="utf-8")
+    return folder / "tasks.yaml"
+
+
+def rectify_gbk(args, tmp_path) -> tuple[int, bytes, bytes]:
+    """rectify with standard output in GBK, as on a Chinese Windows machine writing to a file or a pipe."""
+    env = {**_env(tmp_path, "buffered"), "PYTHONIOENCODING": "gbk"}
+    done = subprocess.run([sys.executable, "-m", "rectify_cli", *args], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                          capture_output=True, timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["status"], ["status", "--measures"], ["show", "1"], ["history"], ["summary", "--month", "2019-03"],
+    ["status", "--lang", "en"], ["show", "1", "--lang", "en"], ["summary", "--month", "2019-03", "--lang", "en"],
+], ids=" ".join)
+def test_a_character_the_output_encoding_lacks_is_written_as_an_escape(args, tmp_path):
+    """`rectify status > a.txt` on a Chinese Windows machine, with a 🚧 in a title: the report,
+    with the emoji as \\U0001f6a7 (it was "internal error: UnicodeEncodeError", and nothing)."""
+    code, out, err = rectify_gbk([*args, "-r", str(_emoji_registry(tmp_path))], tmp_path)
+    assert (code, err) == (0, b"")
+    assert "\\U0001f6a7" in out.decode("gbk")
+
+
+def test_the_bundled_ledger_shows_under_gbk(tmp_path):
+    """The bundled journal has m³ in 10.1's note: `show 10.1` died at it, halfway through."""
+    code, out, err = rectify_gbk(["show", "10.1"], tmp_path)
+    assert (code, err) == (0, b"")
+    assert "m\\xb3" in out.decode("gbk")
+
+
+def test_a_journal_write_confirmed_under_gbk(tmp_path):
+    """The entry is written and confirmed, its evidence's ³ escaped in the notice (the
+    confirmation crashed after the write, exit 2, and a script recorded the entry again)."""
+    plan = _emoji_registry(tmp_path)
+    journal = plan.with_name("progress.yaml")
+    before = journal.read_text(encoding="utf-8").count("hash:")
+    code, out, err = rectify_gbk(["close", "3.1", "--evidence", "验收材料/处理能力2万m³", "-r", str(plan)], tmp_path)
+    assert (code, err) == (0, b"")
+    assert "验收材料/处理能力2万m\\xb3" in out.decode("gbk")
+    assert journal.read_text(encoding="utf-8").count("hash:") == before + 1
+
+
+def test_an_internal_error_after_a_journal_write_says_the_entry_was_written(capsys, monkeypatch):
+    """Whatever fails after the entry is written, the message says it is in the journal."""
+    from rectify_cli import cli
+
+    monkeypatch.delenv("RECTIFY_DEBUG", raising=False)
+    monkeypatch.setattr(cli, "_DONE_BEFORE_OUTPUT", ["the entry was written to /x/progress.yaml"])
+    with pytest.raises(SystemExit) as exit_:
+        cli._internal_error(ValueError("boom"))
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == ("rectify: internal error: ValueError: boom (set RECTIFY_DEBUG=1 for details); "
+                                       "the entry was written to /x/progress.yaml\n")
+
+
+@pytest.mark.parametrize("args", [
+    ["status", "--format", "json"], ["export"], ["check", "--format", "json"], ["check", "--format", "junit"],
+], ids=" ".join)
+def test_machine_formats_are_utf8_whatever_the_console(args, tmp_path):
+    """`status --format json > s.json` on a Chinese Windows runner: UTF-8, as JSON must be and
+    as `check --format json` always was (it was GBK, and crashed at a 🚧)."""
+    plan = _emoji_registry(tmp_path)
+    code, gbk, err = rectify_gbk([*args, "-r", str(plan)], tmp_path)
+    _, utf8, _ = rectify([*args, "-r", str(plan)], tmp_path)
+    assert err == b""
+    assert gbk == utf8 and "🚧".encode() in gbk
+
+
+def test_import_to_standard_output_is_utf8_whatever_the_console(tmp_path):
+    """`rectify import report.txt > out.yaml` under GBK: YAML rectify can read back (it was
+    GBK, which the loader then refused, or cut off at the first m³)."""
+    report = ROOT / "data" / "source" / "xizang-2019-rectification-report.txt"
+    curation = ROOT / "data" / "source" / "curation.yaml"
+    if not report.is_file():
+        pytest.skip("no bundled report")
+    args = ["import", str(report), "--curation", str(curation)]
+    code, gbk, _ = rectify_gbk(args, tmp_path)
+    assert code == 0
+    assert gbk == rectify(args, tmp_path)[1]
+    assert "m³".encode() in gbk
