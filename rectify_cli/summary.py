@@ -67,6 +67,10 @@ class Headline:
     whose last date is later), which the headline names so that its numbers add up."""
     measures_stale: int
     """Ongoing measures not reported on within the reporting period (engine's ``stale``)."""
+    measures_due_today: int = 0
+    """Of ``measures_due``: open and not overdue, so falling due on ``as_of`` itself (a deadline
+    day is not late); listed in the warning section (``due_next_month``), not among the overdue.
+    ``measures_due`` = ``measures_due_done`` + the overdue of the due group + these."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,8 @@ class OverdueItem:
 
 @dataclass(frozen=True)
 class DueItem:
-    """A pending dated milestone falling in the month after the summary's month."""
+    """A pending dated milestone falling due from the day judged to the end of the month after
+    the summary's month (on the day judged: due today, not yet late)."""
 
     due: date
     measure_id: str
@@ -154,8 +159,8 @@ class MonthlySummary:
     first: date
     last: date
     as_of: date  # the day everything is judged on: `last`, or today while the month is not over
-    next_first: date
-    next_last: date
+    next_first: date  # the warning window (due_next_month): the day judged when something falls
+    next_last: date  # due on it, else the day after; to the end of the month after the summary's
     warn_days: int
     report_period_days: int
     owners: tuple[str, ...]  # canonical names of the --owner units; () = all units
@@ -209,7 +214,7 @@ def _headline(report: StatusReport, as_of: date) -> Headline:
             tasks_later += 1
 
     measures = list(report.measures())
-    measures_due = measures_due_done = measures_later = measures_ongoing = overdue_outside_due = 0
+    measures_due = measures_due_done = measures_later = measures_ongoing = overdue_outside_due = due_today = 0
     for mr in measures:
         last_due = _measure_last_due(mr)
         if last_due is None:
@@ -220,6 +225,7 @@ def _headline(report: StatusReport, as_of: date) -> Headline:
         else:
             measures_later += 1
         overdue_outside_due += mr.status is Status.OVERDUE and not (last_due is not None and last_due <= as_of)
+        due_today += mr.next_due == as_of and mr.status is not Status.OVERDUE
 
     return Headline(
         as_of=as_of,
@@ -236,6 +242,7 @@ def _headline(report: StatusReport, as_of: date) -> Headline:
         measures_overdue=sum(1 for mr in measures if mr.status is Status.OVERDUE),
         measures_overdue_outside_due=overdue_outside_due,
         measures_stale=sum(1 for mr in measures if mr.stale),
+        measures_due_today=due_today,
     )
 
 
@@ -426,10 +433,14 @@ def build(
     if names:
         report = engine.select(report, owners=names, units=plan.units)
     measures = list(report.measures())
-    # Due next month; while this month is not over, from tomorrow on (what falls due before its
-    # end is no longer overdue on the day judged, and must still be warned of).
+    # Due next month, and what falls due from the day judged to the month's end: not overdue on
+    # that day (a deadline day is not late), so it must still be warned of. The window starts on
+    # the day judged only when something falls due on it, so that a month judged at its end
+    # keeps the heading "下月" when nothing does.
+    judged = min(report.as_of, last)
     next_last = last + relativedelta(days=1) + relativedelta(day=31)
-    next_first = min(report.as_of, last) + relativedelta(days=1)
+    due = _due_next_month(measures, judged, next_last)
+    next_first = judged if due and due[0].due == judged else judged + relativedelta(days=1)
     unit_rows, quiet = _units(plan, measures, names)
     closed, reopened, extensions = _month_entries(plan, measures, first, last)
     heads = _journal_heads(registry, last)
@@ -447,7 +458,7 @@ def build(
         closed=closed,
         reopened=reopened,
         overdue=_overdue(measures),
-        due_next_month=_due_next_month(measures, next_first, next_last),
+        due_next_month=due,
         stale=_stale(measures, report.as_of),
         extensions=extensions,
         units=unit_rows,
