@@ -123,6 +123,12 @@ def today(timezone: str) -> date:
 
 
 def previous_month(day: date) -> tuple[date, date]:
+    """(first day, last day) of the month before `day`'s: what `summary` reports on by default."""
     first_this = day.replace(day=1)
+    if first_this == date.min:  # (RECTIFY_TODAY=0001-01-01: the calendar has no month before)
+        from .errors import UsageError
+
+        raise UsageError(f"today is {day.isoformat()}, in the calendar's first month: there is no last month "
+                         "to report on (name one with --month)")
     last_prev = first_this - relativedelta(days=1)
     return last_prev.replace(day=1), last_prev

@@ -121,3 +121,13 @@ def test_the_hint_for_a_date_says_what_a_month_alone_means_there():
         dates.parse_user_date("garbage", month_start=True)
     with pytest.raises(dates.DateFormatError, match=r"2019-03 \(end of month\)"):
         dates.parse_user_date("garbage")
+
+
+def test_the_calendars_first_month_has_no_previous_month():
+    from rectify_cli.errors import UsageError
+
+    assert dates.previous_month(date(1, 2, 28)) == (date(1, 1, 1), date(1, 1, 31))
+    assert dates.previous_month(date(9999, 12, 31)) == (date(9999, 11, 1), date(9999, 11, 30))
+    with pytest.raises(UsageError, match=r"^today is 0001-01-01, in the calendar's first month: there is no last "
+                                         r"month to report on \(name one with --month\)$"):
+        dates.previous_month(date(1, 1, 1))

@@ -144,3 +144,16 @@ def test_small_registry_judged_mid_month_on_a_deadline_day():
     assert ids(section(late, "四、逾期未完成（逾期最久的在前）"), 0) == ["1.1", "2.1"]
     assert section(late, "五、到期预警（2019-04-17 至 2019-05-31）") == ["本月无。"]
 
+
+# --------------------------------------------------------------------------- the default month
+
+
+def test_no_default_month_on_the_calendars_first_day(tmp_path):
+    """Today 0001-01-01: no last month. A message and exit 2, not an internal error."""
+    (tmp_path / "tasks.yaml").write_bytes(SMALL.read_bytes())
+    (tmp_path / "progress.yaml").write_text("# journal\n", encoding="utf-8")
+    out = run("summary", "-r", str(tmp_path / "tasks.yaml"), today="0001-01-01")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr == ("rectify: today is 0001-01-01, in the calendar's first month: there is no last month "
+                          "to report on (name one with --month)\n")
+
