@@ -916,7 +916,7 @@ class _Checker:
     def integer(self, m, key: str, what: str, *, minimum: int = 0):
         value = m.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.problem(_at(m, key), f"{what}.{key}: expected a whole number ≥ {minimum}, got {_show(value)}")
+            self.problem(_at(m, key), f"{what}.{key}: expected a whole number ≥ {minimum}, got {_show(value)}{_number_hint(key, value)}")
             return None
         return value
 
@@ -1370,6 +1370,16 @@ def _milestone(kind: MilestoneKind, due: date | None, label: str | None) -> Mile
 @functools.lru_cache(maxsize=64)
 def _key_sets(keys: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keys)
+
+
+def _number_hint(key: str, value) -> str:
+    """What to write instead of a number written as text, or of a measure's full id."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) > 0:
+        # ('08' and '09' are text to YAML 1.1, which reads a leading 0 as octal; quotes make any text)
+        return f"; write {int(value)}, without quotes or a leading 0"
+    if key == "id" and isinstance(value, float):
+        return "; a measure's id is its number within its task (id: 2 under task 1 is measure 1.2)"
+    return ""
 
 
 def _item_label(kind: str, prefix: str, item, index: int, unnumbered: str | None = None) -> str:

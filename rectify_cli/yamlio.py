@@ -14,6 +14,8 @@ any problem found in fast-parsed data is re-diagnosed with the reference loader.
 """
 from __future__ import annotations
 
+import codecs
+
 import re
 
 import yaml
@@ -75,8 +77,11 @@ def decode(raw: bytes, *, filename: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+        start = exc.start + bom  # (utf-8-sig counts from after the byte-order mark)
+        line_start = max(raw.rfind(b"\n", 0, start) + 1, bom)
+        line = raw.count(b"\n", 0, start) + 1
+        column = len(raw[line_start:start].decode("utf-8")) + 1  # (in characters, as editors and every other message count)
         hint = ""
         try:
             raw.decode("gb18030")
@@ -84,7 +89,7 @@ def decode(raw: bytes, *, filename: str) -> str:
         except UnicodeDecodeError:
             pass
         raise RegistryError(
-            Problem(filename, line, column, f"not valid UTF-8: byte 0x{raw[exc.start]:02x}{hint}")
+            Problem(filename, line, column, f"not valid UTF-8: byte 0x{raw[start]:02x}{hint}")
         ) from None
 
 
@@ -105,9 +110,13 @@ def parse(text: str, *, filename: str):
         message = exc.problem or "invalid YAML"
         if context:
             message = f"{message} ({context})"
-        raise RegistryError(
-            Problem(filename, mark.line + 1 if mark else None, mark.column + 1 if mark else None, f"YAML syntax: {message}")
-        ) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        slip = _slip_before(text, line)
+        if slip is not None:  # (the parser trips a line or more after it, and says nothing of it)
+            line, column, message = slip
+        elif "tab character" in message:
+            message += ": indent with spaces"
+        raise RegistryError(Problem(filename, line, column, f"YAML syntax: {message}")) from None
     except yaml.YAMLError as exc:
         raise RegistryError(Problem(filename, None, None, f"YAML syntax: {exc}")) from None
     finally:
@@ -115,6 +124,48 @@ def parse(text: str, *, filename: str):
     if node is None:
         return None
     return _Walker(filename).value(node, 0)
+
+
+# Slips the YAML parser reports late and obscurely: a merge conflict left in the file, a key
+# typed with a Chinese input method's colon, an indent of full-width spaces.
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+_FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.MULTILINE)
+_FULL_WIDTH_INDENT = re.compile(r"^ *\u3000", re.MULTILINE)
+
+
+def _slip_before(text: str, line: int | None) -> tuple[int, int, str] | None:
+    """(line, column, message) of the slip that best explains a syntax error on `line` (1-based,
+    None: anywhere), or None. A merge conflict anywhere; the others on that line or before it."""
+    conflict = _CONFLICT_MARKER.search(text)
+    if conflict is not None:
+        return (text.count("\n", 0, conflict.start()) + 1, 1,
+                f"an unresolved merge conflict ({conflict.group().strip()}): keep the lines each side needs and "
+                "delete the marker lines <<<<<<<, ======= and >>>>>>>")
+    end = len(text) if line is None else _line_end(text, line)
+    found = []
+    for pattern, message in ((_FULL_WIDTH_COLON, "a full-width colon '：' after the key {key!r}: write ':' (ASCII) and a space"),
+                             (_FULL_WIDTH_INDENT, "a full-width space (U+3000) in the indentation: indent with spaces")):
+        match = None
+        for match in pattern.finditer(text, 0, end):
+            pass  # (the last one before the error)
+        if match is not None:
+            at = match.end(1) if match.re is _FULL_WIDTH_COLON else match.end() - 1
+            found.append((at, message.format(key=match.group(1)) if match.re is _FULL_WIDTH_COLON else message))
+    if not found:
+        return None
+    at, message = max(found)
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.count("\n", 0, at) + 1, at - line_start + 1, message
+
+
+def _line_end(text: str, line: int) -> int:
+    """Where the 1-based `line` of `text` ends (its line break excluded)."""
+    at = -1
+    for _ in range(line):
+        at = text.find("\n", at + 1)
+        if at < 0:
+            return len(text)
+    return at
 
 
 def _reader_problem(text: str, exc, filename: str) -> RegistryError:

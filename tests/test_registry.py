@@ -271,6 +271,13 @@ def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch,
      "the units declared under 'units:' with kind: region\n"
      "{file}:108:15: task 4.regions: '那曲市' is no region (its unit is not of kind region); the regions are "
      "the units declared under 'units:' with kind: region"),
+    # (a clerk numbering 01…10 was told '08' is no whole number; a measure numbered as in the
+    # report, 1.10, was "the number 1.1")
+    ("  - id: 1\n", "  - id: 08\n",
+     ":31:9: task.id: expected a whole number ≥ 1, got '08'; write 8, without quotes or a leading 0"),
+    ("      - id: 1   # overdue", "      - id: 1.10   # overdue",
+     ":41:13: task 1 measure.id: expected a whole number ≥ 1, got the number 1.1; a measure's id is its number "
+     "within its task (id: 2 under task 1 is measure 1.2)"),
 ])
 def test_plan_values_the_format_rules_out_are_refused(tmp_path, old, new, expected):
     plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
@@ -317,3 +324,55 @@ def test_a_journal_saved_under_a_near_name_is_named_not_ignored(tmp_path, saved_
     assert str(caught.value) == (f"{tmp_path / saved_as}: named like the journal of tasks.yaml, which rectify reads "
                                  "from progress.yaml only: rename it progress.yaml (else what it records is ignored, "
                                  "and the next entry starts a new journal)")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["no BOM", "BOM"])
+def test_a_byte_that_is_not_utf8_is_located_in_characters_with_or_without_a_bom(tmp_path, bom):
+    """(after Notepad's byte-order mark the byte named was three bytes off, a BOM byte at times,
+    and a bad byte at a line's start was put on the line before; columns counted bytes)"""
+    plan = (FIXTURES / "small" / "tasks.yaml").read_bytes()
+    # a comment "备注 备注": the first in UTF-8, the second in GBK (a line pasted from another file)
+    plan = plan.replace(b"registry:\n", "# 备注 ".encode() + b"\xb1\xb8\xd7\xa2\nregistry:\n", 1)
+    (tmp_path / "tasks.yaml").write_bytes(bom + plan)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", use_cache=False)
+    assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}:3:6: not valid UTF-8: byte 0xb1"
+
+
+CONFLICTED_TAIL = """<<<<<<< HEAD
+- measure: "1.1"
+  date: 2019-03-20
+  state: in_progress
+  note: 主体完工
+=======
+- measure: "2.1"
+  date: 2019-03-21
+  state: in_progress
+  note: 围挡完成
+>>>>>>> alice
+"""
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    # (each was reported a line or more later, as the parser tripped: "could not find expected ':'")
+    ("tasks.yaml", "    title: 污水处理设施建设滞后\n", "    title：污水处理设施建设滞后\n",
+     "tasks.yaml:32:10: YAML syntax: a full-width colon '：' after the key 'title': write ':' (ASCII) and a space"),
+    ("tasks.yaml", "    problem: 施工扬尘", "\u3000\u3000problem: 施工扬尘",
+     "tasks.yaml:55:1: YAML syntax: a full-width space (U+3000) in the indentation: indent with spaces"),
+    ("tasks.yaml", "    problem: 施工扬尘", "\tproblem: 施工扬尘",
+     "tasks.yaml:55:1: YAML syntax: found a tab character that violates indentation (while scanning a plain "
+     "scalar): indent with spaces"),
+    ("progress.yaml", "  hash: 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f\n",
+     "  hash: 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f\n" + CONFLICTED_TAIL,
+     "progress.yaml:57:1: YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
+     "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
+])
+def test_a_slip_the_parser_reports_late_is_named_where_it_is(tmp_path, file, old, new, expected):
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(FIXTURES / "small" / name, tmp_path / name)
+    text = (tmp_path / file).read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == f"{tmp_path}/{expected}"
