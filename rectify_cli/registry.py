@@ -987,6 +987,10 @@ class _Checker:
                 claims.append(Claim(key=key, text=text, value=number))
         if None in (title, issuer, feedback, report):
             return None, settings
+        if report < feedback:  # (a report on the rectification follows the inspection's feedback)
+            self.problem(_at(m, "report_date"), f"registry.report_date: {report.isoformat()} is before the "
+                                                f"feedback_date {feedback.isoformat()}; the report comes after the feedback")
+            return None, settings
         meta = Meta(title=title, issuer=issuer, inspection=inspection, feedback_date=feedback,
                     report_date=report, source=source, claims=tuple(claims))
         return meta, settings

@@ -278,6 +278,8 @@ def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch,
     ("      - id: 1   # overdue", "      - id: 1.10   # overdue",
      ":41:13: task 1 measure.id: expected a whole number ≥ 1, got the number 1.1; a measure's id is its number "
      "within its task (id: 2 under task 1 is measure 1.2)"),
+    ("  report_date: 2019-03-31\n", "  report_date: 2017-12-31\n",
+     ":8:16: registry.report_date: 2017-12-31 is before the feedback_date 2018-01-03; the report comes after the feedback"),
 ])
 def test_plan_values_the_format_rules_out_are_refused(tmp_path, old, new, expected):
     plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
