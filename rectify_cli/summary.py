@@ -305,8 +305,15 @@ def _marks(mr: MeasureResult) -> tuple[bool, ...]:
     return tuple(ms.done for ms in mr.milestones)
 
 
-def _moved_from(before: MeasureResult, extension: Entry) -> date | None:
-    """The effective due an extension moved, judged just before it."""
+def _moved_from(before: MeasureResult, after: MeasureResult, extension: Entry) -> date | None:
+    """The effective due an extension moved, judged just before it: read off the engine's
+    states before and after it, so that it is the milestone the engine moved (an unnamed
+    extension moves the earliest step not closed by a done naming it: after a blanket close,
+    not `before.next_due`, which is None)."""
+    moved = [b.due for b, a in zip(before.milestones, after.milestones) if b.due != a.due]
+    if moved:
+        return min(moved)
+    # (it moved nothing the engine keeps: what it meant to move, as far as it can be told)
     if extension.milestone is None:
         return before.next_due  # an unnamed extension moves the earliest pending milestone
     for ms in before.milestones:
@@ -342,7 +349,7 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))
             elif in_month and e.state is EntryState.EXTENDED and e.to is not None:
-                moved = _moved_from(before, e)
+                moved = _moved_from(before, after, e)
                 # (late as the dates say: a flag written by hand may say otherwise)
                 extensions.append(ExtensionItem(e.date, mr.id, moved, e.to, e.approved_by,
                                                 moved is not None and e.date > moved, e.reason))

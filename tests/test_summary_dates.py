@@ -142,7 +142,7 @@ def test_small_registry_judged_mid_month_on_a_deadline_day():
     # the day after, it is late
     late = run("summary", "-r", str(SMALL), "--month", "2019-04", today="2019-04-16").stdout
     assert ids(section(late, "四、逾期未完成（逾期最久的在前）"), 0) == ["1.1", "2.1"]
-    assert section(late, "五、到期预警（2019-04-17 至 2019-05-31）") == ["本月无。"]
+    assert len(section(late, "五、到期预警（2019-04-17 至 2019-05-31）")) == 1  # (a line saying none, no table)
 
 
 # --------------------------------------------------------------------------- the default month
@@ -157,3 +157,43 @@ def test_no_default_month_on_the_calendars_first_day(tmp_path):
     assert out.stderr == ("rectify: today is 0001-01-01, in the calendar's first month: there is no last month "
                           "to report on (name one with --month)\n")
 
+
+# --------------------------------------------------------------------------- 七: the due an extension moved
+
+
+def test_an_extension_after_a_blanket_close_shows_the_step_the_engine_moves():
+    """18.4's shape: a step closed by a done naming it, then a blanket done, then an unnamed
+    extension (written by hand: `extend` refuses it). The engine moves the earliest step not
+    closed by a done naming it, the 2020-12-31 one; 七 says so, as `show` does."""
+    plan = make_plan([make_task("1", [
+        make_measure("1.1", [date_ms("2018-12-31"), ongoing(), date_ms("2020-12-31")]),
+    ])])
+    reg = make_registry(plan, [
+        entry("1.1", "2019-03-31", "done", milestone="2018-12-31", evidence="方案"),
+        entry("1.1", "2019-05-01", "done", evidence="全部完成"),
+        entry("1.1", "2019-05-02", "extended", to="2021-12-31", approved_by="自治区生态环境厅", reason="x"),
+        entry("1.1", "2019-05-03", "reopened", note="回头看"),
+    ])
+    m = judged(reg, "2019-05-01", "2019-05-31", "2019-05-31")
+    assert [(e.measure_id, e.from_due, e.to, e.late) for e in m.extensions] == [
+        ("1.1", date(2020, 12, 31), date(2021, 12, 31), False)]
+    shown = {ms.original_due: ms.due for ms in m_result(reg, "2019-05-31").milestones if ms.original_due}
+    assert shown == {date(2018, 12, 31): date(2018, 12, 31), date(2020, 12, 31): date(2021, 12, 31)}
+
+
+def m_result(reg, as_of: str):
+    return next(engine.evaluate(plan=reg.plan, journal=reg.journal, as_of=date.fromisoformat(as_of)).measures())
+
+
+def test_bundled_18_4_extended_after_a_blanket_close(tmp_path):
+    """probe3 #5 on the bundled ledger: 七 gives 原期限 2020-12-31, not —."""
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(BUNDLED.with_name(name), tmp_path / name)
+    with open(tmp_path / "progress.yaml", "a", encoding="utf-8") as journal:
+        journal.write('- measure: "18.4"\n  date: 2019-05-01\n  state: done\n  note: ""\n  evidence: 全部完成\n'
+                      '- measure: "18.4"\n  date: 2019-05-02\n  state: extended\n  note: ""\n  to: 2021-12-31\n'
+                      '- measure: "18.4"\n  date: 2019-05-03\n  state: reopened\n  note: 回头看\n')
+    out = run("summary", "-r", str(tmp_path / "tasks.yaml"), "--month", "2019-05", today="2019-06-10")
+    assert out.exit_code == 0, out.output
+    rows = section(out.stdout, "七、本月批准延期")[2:]
+    assert [row.split()[:4] for row in rows] == [["2019-05-02", "18.4", "2020-12-31", "2021-12-31"]]
