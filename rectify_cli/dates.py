@@ -14,6 +14,7 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _LOOSE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
 FORMS = "2019-03-31, 2019/3/31, 2019-03 ({month}) or 2019年3月31日"  # what a month alone means, filled in
+DAY_FORMS = "2019-03-31, 2019/3/31 or 2019年3月31日"  # where a month alone is refused
 
 # The shape of an IANA time zone name (Asia/Shanghai, Etc/GMT-8, EST5EDT, UTC): each part starts
 # with a capital letter. It leaves out what else a zoneinfo folder holds (iso3166.tab, posixrules,
@@ -39,14 +40,14 @@ def parse_iso(text: str) -> date:
     return _real_date(text, *map(int, match.groups()))
 
 
-def _typed(text: str, month: str = "end of month") -> tuple[int, int, int | None]:
+def _typed(text: str, forms: str = FORMS.format(month="end of month")) -> tuple[int, int, int | None]:
     """(year, month, day or None for a month alone) of a date typed on the command line;
-    `month`: what a month alone means, for the hint."""
+    `forms`: the forms the hint lists (saying what a month alone means there)."""
     normal = unicodedata.normalize("NFKC", text).strip()
     normal = re.sub(r"\s+", "", normal).replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
     match = _LOOSE.match(normal.rstrip("-"))
     if not match:
-        raise DateFormatError(f"not a date: {text!r} (use {FORMS.format(month=month)})")
+        raise DateFormatError(f"not a date: {text!r} (use {forms})")
     year, month, day = match.groups()
     return int(year), int(month), None if day is None else int(day)
 
@@ -54,10 +55,21 @@ def _typed(text: str, month: str = "end of month") -> tuple[int, int, int | None
 def parse_user_date(text: str, *, month_start: bool = False) -> date:
     """A date typed on the command line; a month alone means its last day (as of the end of
     March), or with `month_start` its first (since the start of March)."""
-    year, month, day = _typed(text, "from its first day" if month_start else "end of month")
+    year, month, day = _typed(text, FORMS.format(month="from its first day" if month_start else "end of month"))
     if day is None:
         first = _real_date(text, year, month, 1)
         return first if month_start else first + relativedelta(day=31)
+    return _real_date(text, year, month, day)
+
+
+def parse_event_date(text: str) -> date:
+    """The day something happened, typed on the command line (a journal entry's --date): a
+    month alone is refused, being more likely a slip than a wish for its last day, which would
+    then be recorded as the entry's date without a word."""
+    year, month, day = _typed(text, DAY_FORMS)
+    if day is None:
+        _real_date(text, year, month, 1)  # (2019-13: not a real month, said so first)
+        raise DateFormatError(f"{text!r} names a month, not a day: give the day, {year:04d}-{month:02d}-DD")
     return _real_date(text, year, month, day)
 
 

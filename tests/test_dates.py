@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from dateutil.relativedelta import relativedelta
 
 from rectify_cli import dates
 
@@ -131,3 +132,31 @@ def test_the_calendars_first_month_has_no_previous_month():
     with pytest.raises(UsageError, match=r"^today is 0001-01-01, in the calendar's first month: there is no last "
                                          r"month to report on \(name one with --month\)$"):
         dates.previous_month(date(1, 1, 1))
+
+
+@pytest.mark.parametrize("text, expected", [("2019-06-30", date(2019, 6, 30)), ("2019/6/3", date(2019, 6, 3)),
+                                            ("2019年6月30日", date(2019, 6, 30)), ("２０１９年６月３０日", date(2019, 6, 30))])
+def test_an_event_date_is_a_day(text, expected):
+    assert dates.parse_event_date(text) == expected
+
+
+@pytest.mark.parametrize("text, month", [("2019-06", "2019-06"), ("2019年6月", "2019-06"), ("2019/6", "2019-06"),
+                                         ("2020.2", "2020-02")])
+def test_an_event_date_is_not_a_month(text, month):
+    """A journal entry happened on a day: `--date 2019-06` recorded 2019-06-30 without a word.
+    (--as-of, --month, --since, --to and --milestone still read a month.)"""
+    with pytest.raises(dates.DateFormatError) as caught:
+        dates.parse_event_date(text)
+    assert str(caught.value) == f"{text!r} names a month, not a day: give the day, {month}-DD"
+    assert dates.parse_user_date(text) == dates.parse_user_date(f"{month}-01") + relativedelta(day=31)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2019-13", "'2019-13' is not a real calendar date (month must be in 1..12)"),
+    ("2019-02-30", "'2019-02-30' is not a real calendar date (day is out of range for month)"),
+    ("June", "not a date: 'June' (use 2019-03-31, 2019/3/31 or 2019年3月31日)"),
+])
+def test_an_event_date_that_is_no_date_says_why(text, message):
+    with pytest.raises(dates.DateFormatError) as caught:
+        dates.parse_event_date(text)
+    assert str(caught.value) == message
