@@ -5,27 +5,34 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from .errors import FileWriteError
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], None] | None = None) -> None:
     """Write to a temporary file in the same folder, fsync it, rename it over `path`, fsync the
     folder. A symbolic link keeps pointing where it did (its target is replaced), and a
-    device or a pipe (`-o /dev/stdout`) is written to, not replaced. FileWriteError when it
-    can't be written; the file is then as it was."""
+    device or a pipe (`-o /dev/stdout`) is written to, not replaced. A file the user may not
+    write (read-only, or another's) is refused as a write in place would be, though the
+    rename could replace it. FileWriteError when it can't be written; the file is then as it
+    was. `before_rename` is called last thing before the rename: what it raises leaves the
+    file as it was too (the journal checks there that no one else wrote it meanwhile)."""
     path = Path(path)
     try:
-        mode = os.stat(path).st_mode
+        info = os.stat(path)
     except FileNotFoundError:
-        mode = None
+        info = None
     except OSError as exc:
         raise _write_error(path, exc) from None
+    mode = info.st_mode if info is not None else None
     if mode is not None and stat.S_ISDIR(mode):
         raise FileWriteError(f"{path}: is a folder, expected a file; nothing was written")
     if mode is not None and (not stat.S_ISREG(mode) or _names_a_descriptor(path)):
         append_bytes(path, data)  # (a terminal, a pipe, /dev/null, a file the shell opened: in place)
         return
+    if info is not None and (refused := not_writable(path, info)):
+        raise FileWriteError(f"{path}: {refused}; nothing was written")
     target = Path(os.path.realpath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -38,8 +45,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         _fault("before-rename")
+        if before_rename is not None:
+            before_rename()
         # (mkstemp makes the file private: give it the mode it had, or a new file's usual one)
-        os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+        os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~umask())
         os.replace(tmp, target)
     except BaseException as exc:
         try:
@@ -52,7 +61,29 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     _fsync_dir(target.parent)
 
 
-def _umask() -> int:
+def not_writable(path: Path, info: os.stat_result) -> str | None:
+    """Why the user may not write the file `path` (whose stat is `info`), or None: read-only
+    (no write permission for anyone: a file frozen with `chmod a-w`, which even root's rename
+    would otherwise replace), or not writable by this user (another's, say)."""
+    if not info.st_mode & 0o222:
+        return f"is read-only ({stat.filemode(info.st_mode)})"
+    if not os.access(path, os.W_OK):
+        return f"is not writable by you (owner {owner_name(info.st_uid)}, {stat.filemode(info.st_mode)})"
+    return None
+
+
+def owner_name(uid: int) -> str:
+    """The user name of `uid`, or the number when the system has no name for it."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError, OSError):  # (no pwd on Windows)
+        return str(uid)
+
+
+def umask() -> int:
+    """The process's umask, left as it is."""
     mask = os.umask(0o022)  # (the only way to read it is to set it)
     os.umask(mask)
     return mask

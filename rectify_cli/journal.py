@@ -2,12 +2,14 @@
 
 How an entry is written
 -----------------------
-Under an advisory lock (``<journal>.lock``, so that concurrent writers queue instead of
-losing each other's entries) we load and validate the registry (only the measure, from the
-cache, when it can: outcomes.load_item), check the request against the plan and the journal
-as of the entry's date, render the entry as YAML text and write
-``old bytes + entry`` with :func:`fsutil.atomic_write_bytes`: a temporary file in the same
-folder, fsync, rename over the journal, fsync the folder.
+Under an advisory lock (``<journal>.lock`` beside the file the journal's name leads to, so
+that concurrent writers queue instead of losing each other's entries) we load and validate
+the registry (only the measure, from the cache, when it can: outcomes.load_item), check the
+request against the plan and the journal as of the entry's date, render the entry as YAML
+text and write ``old bytes + entry`` with :func:`fsutil.atomic_write_bytes`: a temporary
+file in the same folder, fsync, rename over the journal, fsync the folder. Just before the
+rename the journal must still be the old bytes: a writer that takes no lock (a git pull, a
+sync client) may have changed it meanwhile, and the write is then refused.
 
 Why rewrite instead of ``O_APPEND``: appending is cheaper, but a crash (or kill, or full disk)
 in the middle of an append leaves a torn last entry, and a torn YAML file does not load at
@@ -33,6 +35,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
+import time
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -41,7 +45,7 @@ from pathlib import Path
 from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, RegistryError, UsageError, same_but_case
-from .fsutil import atomic_write_bytes, file_sha256
+from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import plural
 from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Registry, named_id
 from .outcomes import load_item, remember_append
@@ -137,21 +141,24 @@ def append(
         measure = _with_its_file(root, measure)
     plan_file, stored_id = _plan_file_for(root, measure)
     jpath = journal_path_for(plan_file)
+    if journal_present(jpath) and not jpath.exists():
+        read_bytes(jpath)  # (a link to nothing: said so, before a lock is made where it leads)
     with _locked(jpath):
-        seen = read_bytes(jpath) if journal_present(jpath) else None
+        _remove_stale_temporaries(jpath)
+        old = read_bytes(jpath) if journal_present(jpath) else None
         # (the measure alone, from the cache when it can: the whole of a national registry takes seconds)
         reg = load_item(root, measure)
         today = dates.today(reg.plan.settings.timezone)
         request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
                                  evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
                                  late=late, milestone=milestone, today=today, journal_dir=jpath.parent)
-        old = read_bytes(jpath) if journal_present(jpath) else None
         fields = request.fields(stored_id)
         store = FileCache()
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
-        atomic_write_bytes(jpath, new)
+        # (still `old` at the rename, so `reg` was read from it too, and no one else's write is lost)
+        atomic_write_bytes(jpath, new, before_rename=partial(_unchanged, jpath, old))
     after = reg.journal + (request.as_entry(measure, fields["hash"]),)
-    if old is not None and old == seen:  # (else edited by hand meanwhile: `reg` may be of other bytes)
+    if old is not None:
         remember_append(root, journal=jpath, old=old, new=new, entry=entry, registry=reg, entries=after, store=store)
     effect = _effect(reg, after, measure, today)
     return WriteResult(fields=fields, journal=str(jpath), head=fields["hash"], warnings=request.warnings,
@@ -253,28 +260,109 @@ def _reading(text: tuple[bytes, bool], *, jpath: Path) -> dict | None:
 
 
 class _locked:
-    """filelock on `<journal>.lock`: writers queue; after LOCK_TIMEOUT_SECONDS we give up clearly."""
+    """filelock on `<journal>.lock`: writers queue; after LOCK_TIMEOUT_SECONDS we give up clearly.
+
+    The lock sits beside the file the journal's name leads to: two registry folders linking
+    one journal (kept on a shared drive) lock the same file, as the write replaces the same
+    file. It is made with the journal's permissions, so that whoever may write the journal
+    (the group of a shared folder) may take its lock."""
 
     def __init__(self, jpath: Path):
-        self.path = jpath.with_name(jpath.name + ".lock")
+        self.path = Path(os.path.realpath(jpath) + ".lock")
+        self.mode = _lock_mode(jpath)
 
     def __enter__(self):
         from filelock import FileLock, Timeout
 
-        self.lock = FileLock(str(self.path), timeout=LOCK_TIMEOUT_SECONDS)
+        self.lock = FileLock(str(self.path), timeout=LOCK_TIMEOUT_SECONDS, mode=self.mode)
         try:
             self.lock.acquire()
         except Timeout:
             raise JournalWriteError(f"{self.path}: another rectify is writing this journal (waited "
                                     f"{LOCK_TIMEOUT_SECONDS:.0f} s); try again. Nothing was written.") from None
         except OSError as exc:
-            raise JournalWriteError(f"{self.path}: cannot create the lock file ({exc.strerror}); "
-                                    "is the registry folder writable? Nothing was written.") from None
+            raise JournalWriteError(self._refusal(exc)) from None
+        self._widen()
         return self
+
+    def _refusal(self, exc: OSError) -> str:
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            info = None
+        if isinstance(exc, PermissionError) and info is not None:  # (it is there: it could not be opened)
+            owner = owner_name(info.st_uid)
+            return (f"the lock file {self.path} is not writable by you (owner {owner}, {stat.filemode(info.st_mode)}): "
+                    f"{owner} can let the group write it (chmod g+w), or remove it while no one is recording. "
+                    "Nothing was written.")
+        return (f"{self.path}: cannot create the lock file ({exc.strerror}); is the folder {self.path.parent} "
+                "writable? Nothing was written.")
+
+    def _widen(self) -> None:
+        """A lock of ours made before it took the journal's permissions (0644 by the umask) is
+        given them now: the group may record again."""
+        try:
+            info = os.stat(self.path)
+            if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) != self.mode:
+                os.chmod(self.path, self.mode)
+        except OSError:
+            pass
 
     def __exit__(self, *exc):
         self.lock.release()
         return False
+
+
+def _lock_mode(jpath: Path) -> int:
+    """The journal's read and write permissions (its owner's always: filelock needs them),
+    or those a new journal gets."""
+    try:
+        mode = stat.S_IMODE(os.stat(jpath).st_mode)
+    except OSError:
+        mode = 0o666 & ~umask()
+    return mode & 0o666 | 0o600
+
+
+# A temporary file atomic_write_bytes makes for the journal (tempfile.mkstemp's 8 characters).
+_TEMPORARY = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"
+_STALE_SECONDS = 15 * 60
+
+
+def _remove_stale_temporaries(jpath: Path) -> None:
+    """Remove the temporary files of writes killed before their rename (a power cut, kill -9),
+    which `git add .` would commit. Under the lock a temporary file is no live writer's (each
+    holds the lock until its rename); that of one a quarter of an hour old is no writer's that
+    took the lock some other way either (an older rectify locking beside a link)."""
+    target = Path(os.path.realpath(jpath))
+    pattern = re.compile(_TEMPORARY.format(name=re.escape(target.name)))
+    try:
+        names = [n for n in os.listdir(target.parent) if pattern.fullmatch(n)]
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        try:
+            info = os.lstat(target.parent / name)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > _STALE_SECONDS:
+                os.unlink(target.parent / name)
+        except OSError:
+            pass
+
+
+def _unchanged(jpath: Path, old: bytes | None) -> None:
+    """Refuse the write when the journal is no longer the `old` bytes it was read as: something
+    that takes no lock of ours (a git pull, a sync client, an editor) wrote it while the entry
+    was prepared, and the rename would lose what it wrote."""
+    if old is None:
+        same = not os.path.lexists(jpath)
+    else:
+        try:
+            same = os.stat(jpath).st_size == len(old) and jpath.read_bytes() == old
+        except FileNotFoundError:
+            same = False
+    if not same:
+        raise JournalWriteError(f"{jpath}: changed while recording (by a program other than rectify: a git pull, "
+                                "a sync client, an editor?); nothing was written — try again")
 
 
 def _with_its_file(root: Path, measure: str) -> str:
@@ -666,6 +754,10 @@ def _round_trip_problem(new: bytes, old_raw: list, fields: dict, jpath: Path, *,
     try:
         data = _read(new, jpath, fast=fast)
     except RegistryError as exc:
+        if (line := _indented_list_at(new)) is not None:
+            return (f"{jpath}: the journal's entries are indented (line {line} starts with spaces before its `-`), "
+                    "and an entry is written at the left margin, where it can't continue that list; nothing was "
+                    "written — remove the indentation (the same from every line of the entries) and try again")
         return (f"{jpath}: the journal would not load after appending ({exc}); "
                 "nothing was written — check the end of the file")
     if not isinstance(data, list) or len(data) != len(old_raw) + 1 or list(data[:-1]) != old_raw:
@@ -673,6 +765,17 @@ def _round_trip_problem(new: bytes, old_raw: list, fields: dict, jpath: Path, *,
                 "end inside a block or a document end marker?); nothing was written")
     if not isinstance(data[-1], dict) or dict(data[-1]) != fields:
         return f"{jpath}: the new entry would not read back as written; nothing was written"
+    return None
+
+
+def _indented_list_at(raw: bytes) -> int | None:
+    """The line of the journal's first entry when it is indented (`  - measure:`): a list YAML
+    reads as well as one at the left margin, but one an entry there can't continue; else None."""
+    for number, line in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
+        text = line.strip()
+        if not text or text.startswith(b"#") or text == b"---":
+            continue
+        return number if line[:1] in (b" ", b"\t") and text.startswith(b"-") else None
     return None
 
 

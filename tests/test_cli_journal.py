@@ -308,6 +308,67 @@ def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
     assert path.read_bytes() == before
 
 
+def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypatch):
+    """A lock file another member of the group made 644: not "is the registry folder writable?"
+    (it is) but the lock file, its owner, and what to do."""
+    import filelock
+
+    from rectify_cli.fsutil import owner_name
+
+    def refused(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    lock = reg.parent / "progress.yaml.lock"
+    lock.touch()
+    lock.chmod(0o644)
+    monkeypatch.setattr(filelock.FileLock, "acquire", refused)  # (as root, no file is closed to us)
+    before = journal_bytes(reg)
+    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    assert result.exit_code == 2
+    owner = owner_name(lock.stat().st_uid)
+    assert result.stderr == (f"rectify: the lock file {lock} is not writable by you (owner {owner}, -rw-r--r--): "
+                             f"{owner} can let the group write it (chmod g+w), or remove it while no one is recording. "
+                             "Nothing was written.\n")
+    lock.unlink()
+    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    assert result.exit_code == 2
+    assert result.stderr == (f"rectify: {lock}: cannot create the lock file (Permission denied); is the folder "
+                             f"{reg.parent} writable? Nothing was written.\n")
+    assert journal_bytes(reg) == before
+
+
+def test_a_read_only_journal_is_refused_and_left_read_only(reg):
+    path = reg.parent / "progress.yaml"
+    path.chmod(0o444)  # (an office freezing a closed year)
+    before = path.read_bytes()
+    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    assert result.exit_code == 2
+    assert result.stderr == f"rectify: {path}: is read-only (-r--r--r--); nothing was written\n"
+    assert path.read_bytes() == before
+    assert oct(path.stat().st_mode & 0o777) == "0o444"
+
+
+def test_a_journal_changed_by_another_program_while_recording_is_kept(reg, monkeypatch):
+    from rectify_cli import fsutil
+
+    path = reg.parent / "progress.yaml"
+    pulled = b'- measure: "2.1"\n  date: 2019-03-30\n  state: in_progress\n  note: pulled\n'
+
+    def pull(point):  # (a git pull landing just before the rename)
+        if point == "before-rename":
+            with open(path, "ab") as handle:
+                handle.write(pulled)
+
+    monkeypatch.setattr(fsutil, "_fault", pull)
+    before = path.read_bytes()
+    result = run("record", "1.1", "--state", "in_progress", "--note", "mine", "--registry", str(reg))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"rectify: {path}: changed while recording (by a program other than rectify: a git pull, "
+                             "a sync client, an editor?); nothing was written — try again\n")
+    assert path.read_bytes() == before + pulled
+
+
 # -------------------------------------------------------------------------- history
 
 def test_history_newest_first_for_a_task(reg):

@@ -107,3 +107,49 @@ def test_make_folder_refuses_a_file(tmp_path):
     with pytest.raises(FileWriteError) as caught:  # (a missing parent is a mistyped path, more likely than not)
         fsutil.make_folder(tmp_path / "b" / "c")
     assert str(caught.value) == f"{tmp_path / 'b' / 'c'}: cannot be created (No such file or directory); nothing was written"
+
+
+def test_a_read_only_file_is_left_as_it_is(tmp_path):
+    """The rename could replace it (the folder is writable; root may anyway): a file frozen
+    with `chmod a-w` is refused as a write in place would be, and keeps its mode."""
+    target = tmp_path / "2018年台账.yaml"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    with pytest.raises(FileWriteError) as caught:
+        fsutil.atomic_write_bytes(target, b"new")
+    assert str(caught.value) == f"{target}: is read-only (-r--r--r--); nothing was written"
+    assert target.read_bytes() == b"old" and stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2018年台账.yaml"]
+
+
+def test_a_file_another_user_owns_is_refused_naming_the_owner(tmp_path, monkeypatch):
+    target = tmp_path / "progress.yaml"
+    target.write_bytes(b"old")
+    target.chmod(0o644)
+    monkeypatch.setattr(fsutil.os, "access", lambda path, how: False)  # (as root every file is open to us)
+    with pytest.raises(FileWriteError) as caught:
+        fsutil.atomic_write_bytes(target, b"new")
+    owner = fsutil.owner_name(target.stat().st_uid)
+    assert str(caught.value) == f"{target}: is not writable by you (owner {owner}, -rw-r--r--); nothing was written"
+    assert target.read_bytes() == b"old"
+
+
+def test_what_before_rename_raises_leaves_the_file_as_it_was(tmp_path):
+    target = tmp_path / "progress.yaml"
+    target.write_bytes(b"old")
+    seen = []
+
+    def changed():
+        seen.append(sorted(p.name for p in tmp_path.iterdir() if p.name != "progress.yaml"))
+        raise FileWriteError("changed meanwhile")
+
+    with pytest.raises(FileWriteError, match="changed meanwhile"):
+        fsutil.atomic_write_bytes(target, b"new", before_rename=changed)
+    assert len(seen) == 1 and len(seen[0]) == 1 and seen[0][0].startswith(".progress.yaml.")  # (the new file written)
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.yaml"]
+
+
+def test_owner_name_is_the_number_when_the_system_has_no_name():
+    assert fsutil.owner_name(0) == "root"
+    assert fsutil.owner_name(2**31 - 7) == str(2**31 - 7)

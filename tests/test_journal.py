@@ -1,7 +1,10 @@
 """journal.append / history / verify through the Python API, and the entry writer's round trip."""
 from __future__ import annotations
 
+import os
 import shutil
+import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -10,8 +13,8 @@ import yaml_rs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rectify_cli import chain, journal, yamlio
-from rectify_cli.errors import JournalWriteError, UsageError
+from rectify_cli import chain, fsutil, journal, yamlio
+from rectify_cli.errors import FileWriteError, JournalWriteError, UsageError
 from rectify_cli.registry import load_registry
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
@@ -105,6 +108,149 @@ def test_lock_timeout_is_a_clear_refusal(reg, monkeypatch):
         with pytest.raises(JournalWriteError, match="another rectify is writing this journal"):
             record(reg)
     assert (reg.parent / "progress.yaml").read_bytes() == before
+
+
+def linked_twice(tmp_path) -> tuple[Path, Path, Path]:
+    """(the journal on a "shared drive", and two registries a/ and b/ linking it as theirs)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shutil.copy(FIXTURE / "progress.yaml", shared)
+    regs = []
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        shutil.copy(FIXTURE / "tasks.yaml", tmp_path / name)
+        (tmp_path / name / "progress.yaml").symlink_to(Path("..") / "shared" / "progress.yaml")
+        regs.append(tmp_path / name / "tasks.yaml")
+    return shared / "progress.yaml", regs[0], regs[1]
+
+
+def test_writers_through_two_links_to_one_journal_queue_on_one_lock(tmp_path, monkeypatch):
+    """A writer through b/ waits while one through a/ holds the lock: each locked beside its
+    own link, and the later rename replaced the journal without the other's entry."""
+    target, a, b = linked_twice(tmp_path)
+    monkeypatch.setattr(journal, "LOCK_TIMEOUT_SECONDS", 0.2)
+    before = target.read_bytes()
+    with journal._locked(a.parent / "progress.yaml"):
+        with pytest.raises(JournalWriteError, match="another rectify is writing this journal"):
+            record(b, note="through b")
+    assert target.read_bytes() == before
+    record(b, note="through b")
+    record(a, note="through a")
+    assert [e.note for e in load_registry(a).journal[-2:]] == ["through b", "through a"]
+    assert (a.parent / "progress.yaml").is_symlink() and (b.parent / "progress.yaml").is_symlink()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["progress.yaml", "progress.yaml.lock"]
+    assert not (a.parent / "progress.yaml.lock").exists() and not (b.parent / "progress.yaml.lock").exists()
+
+
+@pytest.mark.parametrize("mode", [0o664, 0o660, 0o640, 0o600])
+def test_the_lock_file_takes_the_journals_permissions(reg, mode):
+    """In a shared group folder (journal 664) the lock a first writer makes under umask 022
+    was 644, and no one else of the group could record any more."""
+    path = reg.parent / "progress.yaml"
+    path.chmod(mode)
+    old = os.umask(0o022)
+    try:
+        record(reg)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((reg.parent / "progress.yaml.lock").stat().st_mode) == mode
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_a_lock_file_made_before_takes_the_journals_permissions_at_the_next_write(reg):
+    path = reg.parent / "progress.yaml"
+    path.chmod(0o664)
+    lock = reg.parent / "progress.yaml.lock"
+    lock.touch()
+    lock.chmod(0o644)
+    record(reg)
+    assert stat.S_IMODE(lock.stat().st_mode) == 0o664
+
+
+def test_a_new_journals_lock_file_takes_the_umasks_permissions(reg):
+    (reg.parent / "progress.yaml").unlink()
+    old = os.umask(0o002)
+    try:
+        record(reg)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((reg.parent / "progress.yaml.lock").stat().st_mode) == 0o664
+
+
+def test_a_write_by_another_program_meanwhile_is_kept_and_the_entry_refused(reg, monkeypatch):
+    """A git pull (or a sync client, an editor) appending while `record` prepares its entry:
+    its entry was lost when the rename replaced the journal."""
+    path = reg.parent / "progress.yaml"
+    pulled = b'- measure: "2.1"\n  date: 2019-03-30\n  state: in_progress\n  note: pulled\n'
+
+    def pull(point):  # (the crash-test hook, called just before the rename)
+        if point == "before-rename":
+            with open(path, "ab") as handle:
+                handle.write(pulled)
+
+    monkeypatch.setattr(fsutil, "_fault", pull)
+    before = path.read_bytes()
+    with pytest.raises(JournalWriteError) as refused:
+        record(reg, note="mine")
+    assert str(refused.value) == (f"{path}: changed while recording (by a program other than rectify: a git pull, "
+                                  "a sync client, an editor?); nothing was written — try again")
+    assert path.read_bytes() == before + pulled
+    assert sorted(p.name for p in reg.parent.iterdir()) == ["progress.yaml", "progress.yaml.lock", "tasks.yaml"]
+    monkeypatch.undo()
+    record(reg, note="mine")
+    assert [e.note for e in load_registry(reg).journal[-2:]] == ["pulled", "mine"]
+
+
+def test_a_journal_made_by_another_program_meanwhile_is_kept(reg, monkeypatch):
+    path = reg.parent / "progress.yaml"
+    path.unlink()
+    made = b'- measure: "2.1"\n  date: 2019-03-30\n  state: in_progress\n  note: pulled\n'
+    monkeypatch.setattr(fsutil, "_fault", lambda point: point == "before-rename" and path.write_bytes(made))
+    with pytest.raises(JournalWriteError, match="changed while recording"):
+        record(reg, note="mine")
+    assert path.read_bytes() == made
+
+
+def test_a_read_only_journal_is_left_as_it_is(reg):
+    path = reg.parent / "progress.yaml"
+    path.chmod(0o444)
+    before = path.read_bytes()
+    with pytest.raises(FileWriteError) as refused:
+        record(reg)
+    assert str(refused.value) == f"{path}: is read-only (-r--r--r--); nothing was written"
+    assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+def test_stale_temporary_files_of_killed_writes_are_removed(reg):
+    """A write killed before its rename (a power cut) leaves `.progress.yaml.XXXXXXXX.tmp`,
+    which `git add .` would commit; the next write removes it, once surely no one's."""
+    folder = reg.parent
+    names = [".progress.yaml.k2j9_x0q.tmp", ".progress.yaml.abcdefgh.tmp", ".progress.yaml.notes.tmp",
+             ".tasks.yaml.abcdefgh.tmp"]
+    for name in names:
+        (folder / name).write_bytes(b"- measure: torn")
+    hour_ago = time.time() - 3600
+    for name in names[1:]:
+        os.utime(folder / name, (hour_ago, hour_ago))
+    record(reg)
+    assert sorted(p.name for p in folder.glob(".*.tmp")) == sorted(names[:1] + names[2:])
+
+
+def test_an_indented_journal_is_refused_naming_the_indentation(reg):
+    """`  - measure:` is a list YAML reads as well, but an entry at the left margin can't
+    continue it: the refusal named the end of the file."""
+    path = reg.parent / "progress.yaml"
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(lines[0] + b"".join(b"  " + line for line in lines[1:]))
+    assert len(load_registry(reg).journal) == 9
+    before = path.read_bytes()
+    with pytest.raises(JournalWriteError) as refused:
+        record(reg)
+    assert str(refused.value) == (
+        f"{path}: the journal's entries are indented (line 2 starts with spaces before its `-`), and an entry is "
+        "written at the left margin, where it can't continue that list; nothing was written — remove the "
+        "indentation (the same from every line of the entries) and try again")
+    assert path.read_bytes() == before
 
 
 # -------------------------------------------------------------------------- entry text

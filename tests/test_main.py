@@ -1,0 +1,47 @@
+"""`python -m rectify_cli` (rectify_cli/__main__.py): Ctrl-C while the modules load ends as it does later."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+ENV = {**os.environ, "RECTIFY_TODAY": "2019-03-31"}
+ENV.pop("RECTIFY_DEBUG", None)
+
+# Ctrl-C while a module loads: an import hook raises KeyboardInterrupt there, as the signal would.
+INTERRUPTED_IMPORT = """
+import runpy, sys
+
+module = sys.argv[1]
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == module:
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["rectify", "status"]
+runpy.run_module("rectify_cli", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("module", ["typer", "rectify_cli.cli", "rectify_cli.engine"])
+def test_ctrl_c_while_the_modules_load_is_no_traceback(module):
+    """It printed a Python traceback ending in KeyboardInterrupt, exit 1 (cli.main catches it
+    only once it runs). Python's own start (its `site`) and runpy's, before any code of
+    rectify's runs, remain Python's to report; the shell sees 130 for a death by SIGINT too."""
+    done = subprocess.run([sys.executable, "-c", INTERRUPTED_IMPORT, module], env=ENV, capture_output=True,
+                          timeout=60)
+    assert done.stderr == b"rectify: interrupted\n"
+    assert done.returncode == 130
+    assert done.stdout == b""
+
+
+def test_importing_it_runs_nothing():
+    """The `rectify` command can name rectify_cli.__main__:run: importing it runs nothing."""
+    code = "import rectify_cli.__main__ as m; print(callable(m.run))"
+    done = subprocess.run([sys.executable, "-c", code], env=ENV, capture_output=True, timeout=60)
+    assert done.stdout == b"True\n" and done.stderr == b""
