@@ -296,7 +296,8 @@ def summary_cmd(
     # A month not over yet is judged as of today: a deadline later this month is not overdue.
     report = _evaluate(reg, min(last, today), warn_days, report_period)
     monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
-    _write_text(summary_text.render(monthly, lang=lang), output)
+    issuers = [meta.issuer for _, _, meta in reg.plan.parts] or [reg.plan.meta.issuer]  # (a folder: each file's)
+    _write_text(summary_text.render(monthly, lang=lang, scope=summary_text.scope_word(issuers)), output)
 
 
 @app.command("reconcile")
@@ -490,7 +491,10 @@ def history_cmd(
         reg = _load(registry, no_cache)
     else:
         reg = load_item(registry, item_key(measure), use_cache=not no_cache)
-    sys.stdout.write(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang))
+    from .console import terminal_width
+
+    sys.stdout.write(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang,
+                                                 width=terminal_width()))
 
 
 @app.command("verify")

@@ -43,3 +43,15 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
         force_terminal=is_tty and not no_color,
         soft_wrap=False,
     )
+
+
+def terminal_width(stream=None) -> int | None:
+    """The width of the terminal standard output is (COLUMNS first, as Rich takes it), None
+    when it is a file or a pipe: plain-text tables fit a terminal, and keep whole lines for
+    a file."""
+    stream = stream or sys.stdout
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns

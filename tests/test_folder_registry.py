@@ -237,20 +237,20 @@ def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     a, b = str(folder / "a.progress.yaml"), str(folder / "b.progress.yaml")
     assert list(heads) == [a, b] and heads[a] != heads[b]
     zh = run("summary", "--month", "2019-03", "-r", str(folder), env_extra=cache)
-    assert zh.stdout.splitlines()[-3:] == ["", f"台账哈希（截至本月）: {heads[a]}  {a}", f"台账哈希（截至本月）: {heads[b]}  {b}"]
+    assert zh.stdout.splitlines()[-3:] == ["", f"台账哈希（截至本月）：{heads[a]}  {a}", f"台账哈希（截至本月）：{heads[b]}  {b}"]
     en = run("summary", "--month", "2019-03", "--lang", "en", "-r", str(folder), env_extra=cache)
     assert en.stdout.splitlines()[-2:] == [f"Journal head hash (as of this month): {heads[a]}  {a}",
                                            f"Journal head hash (as of this month): {heads[b]}  {b}"]
     # As of an earlier month: each journal's own head then, which verify still finds in it.
     february = run("summary", "--month", "2019-02", "-r", str(folder), env_extra=cache).stdout.splitlines()[-2:]
-    earlier = [re.fullmatch(f"台账哈希（截至本月）: ([0-9a-f]{{64}})  {re.escape(journal)}", line).group(1)
+    earlier = [re.fullmatch(f"台账哈希（截至本月）：([0-9a-f]{{64}})  {re.escape(journal)}", line).group(1)
                for line, journal in zip(february, (a, b))]
     assert earlier[0] != earlier[1] and not set(earlier) & set(heads.values())
     # (one command for the whole of a folder's summary: a --since-head per journal)
     both = run("verify", "--since-head", earlier[0], "--since-head", earlier[1], "-r", str(folder), env_extra=cache)
     assert both.returncode == 0 and both.stdout.count("此前的记录未被改动") == 2
     before = run("summary", "--month", "2018-01", "-r", str(folder), env_extra=cache).stdout.splitlines()[-2:]
-    assert before == [f"台账哈希（截至本月）: 无  {a}", f"台账哈希（截至本月）: 无  {b}"]
+    assert before == [f"台账哈希（截至本月）：无  {a}", f"台账哈希（截至本月）：无  {b}"]
 
 
 def test_a_measure_never_reported_is_stale_a_reporting_period_after_its_own_files_feedback(tmp_path):

@@ -383,7 +383,7 @@ def test_a_second_close_written_by_hand_and_a_close_of_an_ongoing_measure_are_no
                       '- measure: "3.2"\n  date: 2019-03-06\n  state: done\n  evidence: 专栏\n  note: x\n')
     result = run("summary", "-r", str(registry), "--month", "2019-03")
     assert result.exit_code == 0, result.output
-    assert _section(result.stdout, "二、本月销号") == ["二、本月销号", "本月无。"]
+    assert _section(result.stdout, "二、本月销号") == ["二、本月销号", "本月无销号的措施。"]
 
 
 def test_close_and_reopen_in_one_month_is_shown_as_reopened_not_as_closed(tmp_path):
@@ -397,20 +397,20 @@ def test_close_and_reopen_in_one_month_is_shown_as_reopened_not_as_closed(tmp_pa
     zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
     assert _section(zh, "二、本月销号") == [
         "二、本月销号",
-        "销号日期    措施    内容                                  牵头单位    佐证    ",
+        "销号日期    措施    内容                                  牵头单位    佐证",
         "----------  ------  ------------------------------------  ----------  --------",
         "2019-04-12  2.1     那曲市完成建筑工地围挡硬化（2019年4…  那曲市      验收意见",
     ]
     assert _section(zh, "三、本月重新打开（回头看）") == [
         "三、本月重新打开（回头看）",
-        "重新打开日期    措施    内容                                 责任单位    原销号日期    说明              ",
+        "重新打开日期    措施    内容                                 责任单位    原销号日期    说明",
         "--------------  ------  -----------------------------------  ----------  ------------  ------------------",
         "2019-04-20      1.1     拉萨市建成城东污水处理厂（2018年12…  拉萨市      2019-04-05    回头看发现出水超标",
     ]
     en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
     assert _section(en, "3. Reopened this month (follow-up inspection)") == [
         "3. Reopened this month (follow-up inspection)",
-        "Reopened on    Measure    Text                                 Units    Closed on    Note              ",
+        "Reopened on    Measure    Text                                 Units    Closed on    Note",
         "-------------  ---------  -----------------------------------  -------  -----------  ------------------",
         "2019-04-20     1.1        拉萨市建成城东污水处理厂（2018年12…  拉萨市   2019-04-05   回头看发现出水超标",
     ]
@@ -453,8 +453,10 @@ def test_the_headline_says_which_overdue_measures_lie_outside_the_due_group():
     h = m.headline
     assert (h.measures_due, h.measures_due_done, h.measures_overdue, h.measures_overdue_outside_due) == (1, 0, 3, 2)
     assert headline_sentence(h, owners=(), lang=Lang.zh).endswith(
-        "目前逾期未完成的具体措施3项（其中2项属立行立改或分阶段完成、尚未到最后期限），久未报告的长期坚持措施0项。")
-    assert "Overdue and still open: 3 measures (2 of them immediate, or with steps due later). " in \
+        "目前逾期未完成的具体措施3项（其中2项为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施），"
+        "久未报告的长期坚持措施0项。")
+    assert "Overdue and still open: 3 measures (2 of them immediate or done in steps, counted above as due later " \
+        "or with no end date). " in \
         headline_sentence(h, owners=(), lang=Lang.en)
 
 

@@ -199,7 +199,9 @@ def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequenc
     more_errors = max(verdict.failing - ANNOTATION_CAP, 0)
     more_warnings = max(verdict.warnings - ANNOTATION_CAP, 0)
     if more_errors or more_warnings:
-        notice = label("check_not_annotated", lang, errors=more_errors, warnings=more_warnings)
+        what = label("check_and", lang).join(label(key, lang, n=n) for key, n in (
+            ("check_more_failures", more_errors), ("check_more_warnings", more_warnings)) if n)
+        notice = label("check_not_annotated", lang, what=what)
         lines.append(f"::notice::{escape_data(notice)}")
     lines += _text_lines(verdict, [piece[1:] for piece in failing], [piece[1:] for piece in warnings], lang)
     return _encoded(lines)

@@ -58,23 +58,41 @@ def extension_details(entry, lang: Lang) -> list[str]:
     return details
 
 
-def _note_cell(entry, lang: Lang) -> str:
+def _note_cell(entry, lang: Lang, width: int = NOTE_WIDTH) -> str:
     """The note, and for an extension its reason and approving unit in brackets, as `show`
-    has them; at most NOTE_WIDTH cells, of which the note keeps at least a third."""
+    has them; at most `width` cells, of which the note keeps at least a third."""
     note = printable(entry.note or "", single_line=True)
     details = extension_details(entry, lang)
     if not details:
-        return clip(note, NOTE_WIDTH)
+        return clip(note, width)
     # (the brackets label carries its own leading space where a language wants one)
     brackets = printable(label("show_brackets", lang, text=label("show_detail_sep", lang).join(details)),
                          single_line=True)
     if note:  # cut the note first: the brackets are what the row is about
-        note = clip(note, max(NOTE_WIDTH - display_width(brackets), NOTE_WIDTH // 3))
-    return clip((note + brackets).strip(), NOTE_WIDTH)
+        note = clip(note, max(width - display_width(brackets), width // 3))
+    return clip((note + brackets).strip(), width)
 
 
-def render_history(entries, *, lang: Lang) -> str:
-    """A plain aligned table, newest first: date, measure, state, by, note, evidence."""
+def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, width: int) -> list[list[str]]:
+    """`rows` with the unit cut to a sixth of `width`, and the note and evidence to what the
+    other columns leave of it (the note first, the evidence at least a third), so that a
+    line fits a terminal `width` cells wide. Never longer than NOTE_WIDTH, as piped."""
+    heads = [display_width(h) + 2 for h in headers]  # (a column is at least its header and 2)
+    by_width = max(heads[3], width // 6)
+    rows = [[*row[:3], clip(row[3], by_width), *row[4:]] for row in rows]
+    fixed = sum(max([heads[i], *(display_width(row[i]) for row in rows)]) for i in range(4))
+    room = width - fixed - 2 * (len(headers) - 1)
+    notes = max([heads[4], *(display_width(row[4]) for row in rows)])
+    evidence = max([heads[5], *(display_width(row[5]) for row in rows)])
+    evidence = min(evidence, max(heads[5], room // 3, room - notes))
+    notes = min(NOTE_WIDTH, max(heads[4], room - evidence))
+    return [[*row[:4], _note_cell(entry, lang, notes), clip(row[5], evidence)] for row, entry in zip(rows, entries)]
+
+
+def render_history(entries, *, lang: Lang, width: int | None = None) -> str:
+    """A plain aligned table, newest first: date, measure, state, by, note, evidence. `width`:
+    a terminal's, which each line fits (_fitted); None (piped): notes and evidence whole up
+    to NOTE_WIDTH cells."""
     from .summary_text import table  # (tabulate: 40 ms, off the start-up of the writing commands and show)
 
     if not entries:
@@ -96,7 +114,9 @@ def render_history(entries, *, lang: Lang) -> str:
             _note_cell(e, lang),
             clip(printable(e.evidence or "", single_line=True), NOTE_WIDTH),
         ])
-    return table(headers, rows, pad=False) + "\n"  # (200,000 entries: a few seconds less than tabulate)
+    if width is not None:
+        rows = _fitted(headers, rows, entries, lang, width)
+    return table(headers, rows) + "\n"  # (200,000 entries: a few seconds less than tabulate)
 
 
 def render_verify(result, *, lang: Lang = Lang.zh) -> str:

@@ -525,18 +525,20 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
         if entry.late:
             details.append(label("show_late", lang))
         if details:  # the brackets label carries its own leading space where a language wants one
-            note.append(printable(label("show_brackets", lang, text=label("show_detail_sep", lang).join(details))))
+            brackets = printable(label("show_brackets", lang, text=label("show_detail_sep", lang).join(details)))
+            note.append(brackets if note.plain else brackets.lstrip())  # (no note: the cell starts with them)
     return note
 
 
 def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Table:
     table = _table()
-    table.add_column(label("show_date", lang), no_wrap=True)
-    table.add_column(label("show_entry_kind", lang), no_wrap=True)
+    # (the journal's fields by the names `history` and `summary` give them)
+    table.add_column(label("journal_date", lang), no_wrap=True)
+    table.add_column(label("journal_state", lang), no_wrap=True)
     # The note is what matters: evidence and unit are capped so that it keeps most of the room.
-    table.add_column(label("show_note", lang), overflow="fold")
-    table.add_column(label("show_evidence", lang), overflow="fold", max_width=max(12, console.width // 5))
-    table.add_column(label("show_by", lang), overflow="fold", max_width=max(8, console.width // 6))
+    table.add_column(label("journal_note", lang), overflow="fold")
+    table.add_column(label("journal_evidence", lang), overflow="fold", max_width=max(12, console.width // 5))
+    table.add_column(label("journal_by", lang), overflow="fold", max_width=max(8, console.width // 6))
     for entry in entries:
         table.add_row(
             Text(entry.date.isoformat()),
@@ -558,7 +560,7 @@ def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lan
         (label("task", lang), Text(printable(f"{task.id} {task.title}", single_line=True))),
         (label("owners", lang), _para(_owners_text(measure.owners, measure.lead, lang, mark_lead=True))),
         (f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(mr, lang)),
-        (label("show_last_entry", lang), Text(mr.last_entry.isoformat() if mr.last_entry else label("never", lang))),
+        (label("latest_entry", lang), Text(mr.last_entry.isoformat() if mr.last_entry else label("never", lang))),
     ]))
     console.print()
     console.print(Text(label("show_milestones", lang), style="bold"))

@@ -51,19 +51,18 @@ def clip(text: str | None, width: int) -> str:
     return textsafe.clip(cell(text), width)
 
 
-def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = (), pad: bool = True) -> str:
-    """A plain-text table; every line has the same display width (with `pad`; else trailing
-    spaces are cut, as tabulate cuts them). Cells are text (no number parsing: "2.10" must not
-    become 2.1); columns listed in `right` are right-aligned."""
+def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = (), pad: bool = False) -> str:
+    """A plain-text table, padded only between columns: no line ends in spaces (Word keeps
+    them, and wraps on them, in a pasted report); with `pad`, every line as wide as the widest.
+    Cells are text (no number parsing: "2.10" must not become 2.1); columns listed in `right`
+    are right-aligned."""
     align = ["right" if i in right else "left" for i in range(len(headers))]
-    if len(rows) >= FAST_ROWS:
-        text = _big_table(headers, rows, align, pad=pad)
-        if text is not None:
-            return text
-    text = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
+    text = _big_table(headers, rows, align) if len(rows) >= FAST_ROWS else None
+    if text is None:
+        text = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
+        text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
     if not pad:
         return text
-    # tabulate leaves a left-aligned last column unpadded; pad so that every line is equally wide.
     lines = text.split("\n")
     width = max(wcswidth(line) for line in lines)
     return "\n".join(line + " " * (width - wcswidth(line)) for line in lines)
@@ -90,7 +89,7 @@ def _plain_char(ch: str) -> bool:
 _PLAIN_CHARS = PerCharacter(_plain_char)
 
 
-def _big_table(headers: list[str], rows: list[list[str]], align: list[str], *, pad: bool = True) -> str | None:
+def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> str | None:
     """`table` laid out directly, the way tabulate's "simple" format lays out text; None when
     it can't vouch for the result.
 
@@ -98,8 +97,8 @@ def _big_table(headers: list[str], rows: list[list[str]], align: list[str], *, p
     again: 4 s for the 50,000 rows of a 100,000-measure summary. Here each distinct cell is
     measured once, and only text whose width is the sum of its characters' is accepted, so
     a line's width is the sum of its cells'. The layout: cells stripped, each column as wide
-    as its widest cell or its header plus 2, columns two spaces apart, trailing spaces cut,
-    then (with `pad`) every line padded to the widest. tabulate lays out a sample (the first rows and
+    as its widest cell or its header plus 2, columns two spaces apart, trailing spaces cut.
+    tabulate lays out a sample (the first rows and
     those with each column's widest cell) the same way, or the caller uses tabulate.
     """
     if any(len(row) != len(headers) for row in rows) or any(type(c) is not str for row in rows for c in row):
@@ -112,35 +111,29 @@ def _big_table(headers: list[str], rows: list[list[str]], align: list[str], *, p
                 return None
             widths[text] = textsafe.display_width(text)  # (for such text, what wcswidth says)
 
-    def layout(some: list[list[str]]) -> list[tuple[str, int]]:
-        """(line, its width) for the header, the rule and each row of `some` (stripped cells)."""
+    def layout(some: list[list[str]]) -> str:
+        """The header, the rule and each row of `some` (stripped cells)."""
         sizes = [max([widths[h] + 2, *(widths[c] for c in column)]) for h, column in zip(headers, zip(*some))] if some else \
             [widths[h] + 2 for h in headers]
-        full = sum(sizes) + 2 * (len(sizes) - 1)
 
-        def line(cells) -> tuple[str, int]:
-            text = "  ".join(c + " " * (size - widths[c]) if how == "left" else " " * (size - widths[c]) + c
-                             for c, size, how in zip(cells, sizes, align))
-            cut = text.rstrip()
-            return cut, full - (len(text) - len(cut))
+        def line(cells) -> str:
+            return "  ".join(c + " " * (size - widths[c]) if how == "left" else " " * (size - widths[c]) + c
+                             for c, size, how in zip(cells, sizes, align)).rstrip()
 
-        return [line(headers), ("  ".join("-" * size for size in sizes), full), *(line(row) for row in some)]
+        return "\n".join([line(headers), "  ".join("-" * size for size in sizes), *(line(row) for row in some)])
 
     stripped = list(zip(*columns))
     widest = {max(range(len(rows)), key=lambda r, i=i: widths[columns[i][r]]) for i in range(len(headers))}
     picked = [*range(min(20, len(rows))), *sorted(r for r in widest if r >= 20)]
-    sample = "\n".join(text for text, _ in layout([stripped[r] for r in picked]))
-    if sample != tabulate([rows[r] for r in picked], headers=headers, tablefmt="simple", disable_numparse=True, colalign=align):
+    sample = layout([stripped[r] for r in picked])
+    expected = tabulate([rows[r] for r in picked], headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
+    if sample != "\n".join(line.rstrip(" ") for line in expected.split("\n")):
         return None
-    lines = layout(stripped)
-    if not pad:
-        return "\n".join(text for text, _ in lines)
-    width = max(w for _, w in lines)
-    return "\n".join(text + " " * (width - w) for text, w in lines)
+    return layout(stripped)
 
 
-def _units(owners) -> str:
-    return "、".join(owners)
+def _units(owners, lang: Lang) -> str:
+    return ("、" if lang == Lang.zh else ", ").join(owners)
 
 
 def _iso(day: date | None) -> str:
@@ -154,12 +147,26 @@ def _cn_date(day: date) -> str:
 # --------------------------------------------------------------------------- headline
 
 
-def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang) -> str:
+# The level named last in an issuer ("海南省三亚市人民政府": a city) and the word its report uses
+# for all of its territory; 市场 (as in 市场监督管理局) names no city.
+_LEVEL = re.compile(r"自治区|特别行政区|省|市(?!场)")
+_SCOPE = {"自治区": "全区", "特别行政区": "全区", "省": "全省", "市": "全市"}
+
+
+def scope_word(issuers) -> str:
+    """全区, 全省 or 全市, as the issuers (a folder: each file's) name their level; "" when
+    they name none or several, rather than a wrong word."""
+    words = {_SCOPE[levels[-1]] if (levels := _LEVEL.findall(issuer)) else "" for issuer in issuers}
+    return words.pop() if len(words) == 1 else ""
+
+
+def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope: str = "") -> str:
+    """`scope`: the word for the whole territory (scope_word), when not filtered by owner."""
     if owners and not h.measures_total:  # (a report of zeros would read as if all were well)
         return (f"{cell('、'.join(owners))}没有负责的具体措施。" if lang == Lang.zh
                 else f"No measure is owned by {cell(', '.join(owners))}.")
     if lang == Lang.zh:
-        who = f"{cell('、'.join(owners))}负责的" if owners else "全区"
+        who = f"{cell('、'.join(owners))}负责的" if owners else scope
         day = _cn_date(h.as_of)
         return (
             f"截至{day}，{who}{h.tasks_total}项整改任务、{h.measures_total}项具体措施中，"
@@ -168,7 +175,9 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang) -> st
             f"期限在此之后的{h.tasks_later}项整改任务、{h.measures_later}项具体措施尚未到期；"
             f"需要立行立改、长期坚持的{h.tasks_ongoing}项整改任务、{h.measures_ongoing}项具体措施不设完成日期。"
             f"目前逾期未完成的具体措施{h.measures_overdue}项"
-            + (f"（其中{h.measures_overdue_outside_due}项属立行立改或分阶段完成、尚未到最后期限）"
+            # (立即启动 ones are counted above among those with no end date, those with a later
+            # step among those due later: both, and only those, are "outside the due group")
+            + (f"（其中{h.measures_overdue_outside_due}项为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施）"
                if h.measures_overdue_outside_due else "")
             + f"，久未报告的长期坚持措施{h.measures_stale}项。"
         )
@@ -182,7 +191,8 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang) -> st
         f"Immediate or long-term (立行立改 / 长期坚持, no end date): {plural(h.tasks_ongoing, 'task')}, "
         f"{plural(h.measures_ongoing, 'measure')}. "
         f"Overdue and still open: {plural(h.measures_overdue, 'measure')}"
-        + (f" ({h.measures_overdue_outside_due} of them immediate, or with steps due later)"
+        + (f" ({h.measures_overdue_outside_due} of them immediate or done in steps, counted above as due later"
+           " or with no end date)"
            if h.measures_overdue_outside_due else "") + ". "
         f"Ongoing and not reported on in time: {plural(h.measures_stale, 'measure')}."
     )
@@ -203,7 +213,7 @@ def _closed(m: MonthlySummary, lang: Lang) -> str | None:
 def _reopened(m: MonthlySummary, lang: Lang) -> str | None:
     if not m.reopened:
         return None
-    rows = [[_iso(i.date), cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners), UNITS_WIDTH),
+    rows = [[_iso(i.date), cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners, lang), UNITS_WIDTH),
              _iso(i.closed_on), clip(i.note, NOTE_WIDTH)] for i in m.reopened]
     keys = ("summary_col_date_reopened", "summary_col_measure", "summary_col_text", "summary_col_units",
             "summary_col_closed_before", "summary_col_note")
@@ -213,7 +223,7 @@ def _reopened(m: MonthlySummary, lang: Lang) -> str | None:
 def _overdue(m: MonthlySummary, lang: Lang) -> str | None:
     if not m.overdue:
         return None
-    rows = [[cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners), UNITS_WIDTH), _iso(i.due),
+    rows = [[cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners, lang), UNITS_WIDTH), _iso(i.due),
              str(i.days_overdue)] for i in m.overdue]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_due", "summary_col_days_overdue")
     return table([_l(k, lang) for k in keys], rows, right=(4,))
@@ -223,7 +233,7 @@ def _due_next(m: MonthlySummary, lang: Lang) -> str | None:
     if not m.due_next_month:
         return None
     rows = [[_iso(i.due), cell(i.measure_id),
-             clip(f"【{i.label}】{i.text}" if i.label else i.text, TEXT_WIDTH), clip(_units(i.owners), UNITS_WIDTH)]
+             clip(f"【{i.label}】{i.text}" if i.label else i.text, TEXT_WIDTH), clip(_units(i.owners, lang), UNITS_WIDTH)]
             for i in m.due_next_month]
     keys = ("summary_col_due", "summary_col_measure", "summary_col_text", "summary_col_units")
     return table([_l(k, lang) for k in keys], rows)
@@ -232,7 +242,7 @@ def _due_next(m: MonthlySummary, lang: Lang) -> str | None:
 def _stale(m: MonthlySummary, lang: Lang) -> str | None:
     if not m.stale:
         return None
-    rows = [[cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners), UNITS_WIDTH),
+    rows = [[cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners, lang), UNITS_WIDTH),
              _iso(i.last_entry) if i.last_entry else _l("summary_never_reported", lang),
              str(i.days_since) if i.days_since is not None else "—"] for i in m.stale]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_last_report", "summary_col_days_since")
@@ -263,14 +273,13 @@ def _head(head: str | None, lang: Lang) -> str:
     return cell(head) if head else _l("never", lang)
 
 
-def render(monthly: MonthlySummary, *, lang: Lang) -> str:
-    """The whole summary, ending with a newline."""
+def render(monthly: MonthlySummary, *, lang: Lang, scope: str = "") -> str:
+    """The whole summary, ending with a newline; `scope` as headline_sentence takes it."""
     m = monthly
     if lang == Lang.zh:
         next_month = f"{m.next_first.year}年{m.next_first.month}月"
     else:
         next_month = f"{_MONTHS_EN[m.next_first.month - 1]} {m.next_first.year}"
-    none = _l("summary_none", lang)
 
     lines = [
         cell(m.title),
@@ -282,7 +291,7 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
                  + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""))
 
     sections = [
-        (_l("summary_s1", lang), headline_sentence(m.headline, owners=m.owners, lang=lang)),
+        (_l("summary_s1", lang), headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope)),
         (_l("summary_s2", lang), _closed(m, lang)),
         (_l("summary_s3", lang), _reopened(m, lang)),
         (_l("summary_s4", lang), _overdue(m, lang)),
@@ -299,8 +308,8 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
         units = _l("summary_all_quiet", lang, n=m.units_quiet)
     sections.append((_l("summary_s8", lang), units))
 
-    for heading, body in sections:
-        lines += ["", heading, body if body is not None else none]
+    for number, (heading, body) in enumerate(sections, start=1):
+        lines += ["", heading, body if body is not None else _l(f"summary_none_s{number}", lang)]
     if m.journal_heads:
         # One line per journal, each named by its file as `record` and `verify` name it.
         lines += [""] + [_l("summary_head", lang, hash=f"{_head(head, lang)}  {cell(journal)}")

@@ -254,8 +254,18 @@ def test_github_caps_annotations_at_ten_per_level_and_says_how_many_more():
 def test_github_notice_in_english():
     measures = [make_measure(f"1.{i}", [f"2019-01-{i:02d}"]) for i in range(1, 12)]
     lines = render(_result(plan_of(*measures)), "github", Lang.en).splitlines()
-    assert lines[10] == ("::notice::1 more failure and 0 more warnings not annotated "
+    assert lines[10] == ("::notice::1 more failure not annotated "  # (it said "and 0 more warnings")
                          "(GitHub shows at most 10 of each per step); all are listed in the log below")
+
+
+def test_github_notice_names_only_what_it_leaves_out():
+    measures = [make_measure(f"2.{i}", [f"2019-04-{i:02d}"]) for i in range(1, 13)]
+    zh = render(_result(plan_of(*measures)), "github").splitlines()
+    assert [line for line in zh if line.startswith("::notice::")] == [
+        "::notice::另有 2 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），完整列表见下方日志"]
+    en = render(_result(plan_of(*measures)), "github", Lang.en).splitlines()
+    assert [line for line in en if line.startswith("::notice::")] == [
+        "::notice::2 more warnings not annotated (GitHub shows at most 10 of each per step); all are listed in the log below"]
 
 
 def test_github_without_location_has_no_file_property():

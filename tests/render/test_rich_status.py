@@ -334,3 +334,34 @@ def test_a_big_table_measures_and_cuts_text_as_rich_does(text, cells):
     assert _cells(text) == cell_len(text)
     if cell_len(text) > cells:
         assert _cut(text, cells) == set_cell_size(text, cells)
+
+
+# -- show's history: the journal's fields named as history and summary name them ------------------
+def test_show_names_the_journal_fields_as_history_does():
+    """佐证 / 记录单位 / 进展 / 记录, as in `history` and `summary` (show said 依据 / 填报单位 / 说明 / 类型)."""
+    header = next(line for line in render_show("1.1", width=120).splitlines() if line.startswith("日期"))
+    assert header.split() == ["日期", "记录", "进展", "佐证", "记录单位"]
+    assert "最近一次记录" in render_show("1.1", width=120)
+
+
+def _extended_without_a_note():
+    registry = _registry()
+    entry = next(e for e in registry.journal if e.state == "extended")
+    return replace(registry, journal=tuple(replace(e, note="") if e is entry else e for e in registry.journal)), entry
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_an_extension_row_opens_its_bracket_with_its_text(width):
+    """`extend` without --note: the bracket stood alone on its line, the date and reason on the next."""
+    registry, entry = _extended_without_a_note()
+    lines = render_show(entry.measure, registry, width=width).splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith(entry.date.isoformat()) and "延期" in line)
+    assert "（延期至2019-12-31" in lines[row]
+
+
+def test_an_extension_note_in_english_starts_with_its_text():
+    registry, entry = _extended_without_a_note()
+    lines = render_show(entry.measure, registry, lang=Lang.en, width=160).splitlines()
+    header = next(line for line in lines if line.startswith("Date"))
+    row = next(line for line in lines if line.startswith(entry.date.isoformat()) and "extended" in line)
+    assert row[header.index("Note"):].startswith("(extended to 2019-12-31;")  # (it began with a space)
