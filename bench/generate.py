@@ -24,7 +24,7 @@ from rectify_cli.chain import GENESIS, entry_hash  # noqa: E402
 TODAY = date(2020, 6, 30)  # the benchmark pins RECTIFY_TODAY to this
 FEEDBACK = date(2018, 1, 3)
 REPORT = date(2019, 3, 31)
-GENERATOR_VERSION = 3  # bump when the output changes, so cached outputs are rebuilt
+GENERATOR_VERSION = 4  # bump when the output changes, so cached outputs are rebuilt
 
 PROVINCES = (
     "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
@@ -189,6 +189,7 @@ class Writer:
         result = []
         day = REPORT
         dated = [ms for ms in milestones if ms["kind"] == "date"]
+        moved: dict = {}  # a step's due as extended so far
         for _ in range(rng.randint(1, 3)):
             entry = {"measure": measure_id, "date": day, "state": "in_progress", "note": rng.choice(NOTES) + self.sentence(PROBLEM_CLAUSES, 6, 30)}
             roll = rng.random()
@@ -199,10 +200,12 @@ class Writer:
                              by=rng.choice(owners), milestone=rng.choice(dated)["due"])
             elif roll < 0.6 and dated:
                 target = rng.choice(dated)["due"]
-                # (a new due date still to come when it is granted, late or not)
-                entry.update(state="extended", milestone=target, to=max(target, day) + timedelta(days=rng.randint(90, 365)),
+                due = moved.get(target, target)
+                # (a new due date after the one it moves, and still to come when it is granted, late or not)
+                moved[target] = max(due, day) + timedelta(days=rng.randint(90, 365))
+                entry.update(state="extended", milestone=target, to=moved[target],
                              reason="受施工季节影响，工程无法按期完工", approved_by=rng.choice(departments))
-                if day > target:
+                if day > due:
                     entry["late"] = True
             elif roll < 0.65:
                 entry["state"] = "reopened"

@@ -1319,6 +1319,8 @@ class JournalContext:
         # (its own file's: a journal records what was done after that report's inspection)
         feedback_iso = self.plan.meta_of(prefix).feedback_date.isoformat()
         days: dict[str, date] = {}  # a journal repeats a few thousand dates
+        indices: list[int] = []  # each entry's index in the journal
+        extended: set[str] = set()  # measures with an extension, checked against their history below
 
         def day_of(text: str | None) -> date | None:
             if text is None:
@@ -1351,7 +1353,48 @@ class JournalContext:
                        by=units.get(by), milestone=day_of(milestone), to=day_of(to),
                        reason=reason, approved_by=units.get(approved_by), late=late, hash=digest,
                        location=new(Location, file=file, line=line, column=column)))
+            indices.append(index)
+            if state == "extended":
+                extended.add(mid)
+        if extended:
+            problems += self._extension_problems(entries, indices, extended)
         return entries, problems
+
+    def _extension_problems(self, entries: list[Entry], indices: list[int], measures: set[str]) -> list[tuple[int, str, str]]:
+        """What `extend` refuses, for extensions written by hand or merged in from two branches: one
+        that brings the deadline it moves forward (two extensions of one deadline, the later to an
+        earlier date). Each is judged against the measure's history up to its date, replayed as
+        the engine replays it."""
+        histories: dict[str, list[tuple[int, Entry]]] = {}
+        for index, entry in zip(indices, entries):
+            if entry.measure in measures:
+                histories.setdefault(entry.measure, []).append((index, entry))
+        problems = []
+        for mid, history in histories.items():
+            original = [ms.due if ms.kind is MilestoneKind.DATE else self.immediate_due
+                        for ms in self.measure_ids[mid] if ms.kind is not MilestoneKind.ONGOING]
+            effective, done, named = list(original), [False] * len(original), [False] * len(original)
+            for index, entry in sorted(history, key=lambda item: item[1].date):  # (stable: file order on a day)
+                state = entry.state
+                if state is EntryState.DONE:
+                    for i, due in enumerate(original):
+                        if entry.milestone in (None, due):
+                            done[i] = True
+                            named[i] = named[i] or entry.milestone is not None
+                elif state is EntryState.REOPENED:
+                    done, named = [False] * len(original), [False] * len(original)
+                elif state is EntryState.EXTENDED and entry.to is not None:
+                    # (the steps it moves, as the engine moves them: see engine._evaluate_milestones)
+                    free = [i for i in range(len(original)) if not named[i]]
+                    targets = [i for i, due in enumerate(original) if due == entry.milestone] if entry.milestone else \
+                        [min(free, key=effective.__getitem__)] if free else []
+                    for i in targets:
+                        if entry.to <= effective[i]:
+                            before = ", as extended before" if effective[i] != original[i] else ""
+                            problems.append((index, "to", f"journal entry {index + 1}.to: {entry.to.isoformat()} is not after "
+                                                          f"the deadline it moves ({effective[i].isoformat()}{before})"))
+                        effective[i] = entry.to
+        return problems
 
 
 _ENTRY_STATES = EntryState._value2member_map_

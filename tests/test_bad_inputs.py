@@ -138,7 +138,7 @@ CASES = [
     C("yaml_stray_colon", "`problem: 污水处理: 设施…` (a second ': ' in plain text)",
       "tasks.yaml:12:18: YAML syntax: mapping values are not allowed in this context"),
     C("yaml_tab_indentation", "a tab used for indentation",
-      "tasks.yaml:3:1: YAML syntax: found a tab character that violates indentation (while scanning a plain scalar)"),
+      "tasks.yaml:3:1: YAML syntax: found a tab character that violates indentation (while scanning a plain scalar): indent with spaces"),
     C("yaml_two_documents", "two YAML documents (`---`) in one plan file",
       "tasks.yaml:26:1: YAML syntax: but found another document (expected a single document in the stream)"),
     C("yaml_control_character", "a raw BEL (0x07) inside a plain scalar",

@@ -105,6 +105,9 @@ def test_a_changed_feedback_date_in_one_file_moves_the_immediate_milestones_of_t
     for journal in folder.glob("*.progress.yaml"):  # (their entries predate the feedback dates below)
         journal.unlink()
     naqu, xizang = folder / "naqu.yaml", folder / "xizang.yaml"
+    for plan in (naqu, xizang):  # (a report follows its feedback)
+        plan.write_text(plan.read_text(encoding="utf-8").replace("report_date: 2019-03-31", "report_date: 2019-07-31"),
+                        encoding="utf-8")
     naqu.write_text(naqu.read_text(encoding="utf-8").replace("feedback_date: 2018-01-03", "feedback_date: 2019-05-01")
                     + NEW_IMMEDIATE_TASK, encoding="utf-8")
     head = xizang.read_text(encoding="utf-8")

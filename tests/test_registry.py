@@ -378,3 +378,24 @@ def test_a_slip_the_parser_reports_late_is_named_where_it_is(tmp_path, file, old
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     assert str(caught.value) == f"{tmp_path}/{expected}"
+
+
+@pytest.mark.parametrize("to, refused", [("2019-09-30", True), ("2019-12-31", True), ("2020-03-31", False)])
+@pytest.mark.parametrize("milestone", ["  milestone: 2019-06-30\n", ""], ids=["named", "unnamed"])
+def test_a_second_extension_must_move_the_deadline_after_the_first(tmp_path, to, refused, milestone):
+    """(two colleagues each extend 4.2's 2019-06-30 step on their branch; merged, the later one
+    brought the deadline forward from 2019-12-31, and validate passed what extend refuses)"""
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_text((FIXTURES / "small" / "progress.yaml").read_text(encoding="utf-8")
+                       + f'- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n{milestone}  to: {to}\n'
+                       "  reason: 冬季停工\n  approved_by: 自治区生态环境厅\n", encoding="utf-8")
+    if not refused:
+        registry = load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+        assert registry.journal[-1].to == date.fromisoformat(to)
+        return
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    line = 61 if milestone else 60
+    assert str(caught.value) == (f"{journal}:{line}:7: journal entry 10.to: {to} is not after the deadline it moves "
+                                 "(2019-12-31, as extended before)")
