@@ -445,7 +445,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         raise UsageError(f"--state {entry_state.value} is not allowed here: {hint}")
 
     try:
-        when = dates.parse_user_date(day) if day is not None else today
+        when = dates.parse_event_date(day) if day is not None else today
     except dates.DateFormatError as exc:
         raise UsageError(f"--date: {exc}") from None
     if when > today:

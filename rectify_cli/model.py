@@ -183,7 +183,7 @@ class Registry:
         """What `path` is to this registry, when writing a report there would damage it: one
         of its files (by another name too: a link, a relative path), a journal's lock file, or
         a .yaml file in a folder registry's folder (read as a plan file from then on); else None."""
-        locks = tuple(f"{journal}.lock" for journal in self.journal_files)
+        locks = tuple(f"{os.path.realpath(journal)}.lock" for journal in self.journal_files)  # (see journal._locked)
         for role, files in (("the registry's plan file", self.plan_files), ("the registry's journal", self.journal_files),
                             ("the lock file of the registry's journal", locks)):
             for file in files:

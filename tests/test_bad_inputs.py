@@ -634,3 +634,17 @@ def test_summary_of_the_last_month_of_the_calendar(tmp_path, startup_seconds):
     assert "internal error" not in run.stderr and "Traceback" not in run.stderr
     if run.returncode == 2:
         assert run.stderr.startswith("rectify: --month: ") and run.stderr.count("\n") == 1
+
+
+def test_summary_output_onto_the_lock_of_a_linked_journal_is_refused(tmp_path, startup_seconds):
+    """(the lock of a journal reached through a link sits beside the file the link leads to, where
+    writers of every folder linking it meet: -o there was let through)"""
+    (tmp_path / "shared").mkdir()
+    shutil.copy(SMALL / "progress.yaml", tmp_path / "shared" / "progress.yaml")
+    (tmp_path / "small").mkdir()
+    shutil.copy(SMALL / "tasks.yaml", tmp_path / "small" / "tasks.yaml")
+    (tmp_path / "small" / "progress.yaml").symlink_to(tmp_path / "shared" / "progress.yaml")
+    run = rectify(["summary", "-r", "small", "--month", "2019-03", "-o", "shared/progress.yaml.lock"], tmp_path)
+    assert_refused(run, ["--output: shared/progress.yaml.lock is the lock file of the registry's journal; "
+                         "write the summary to another file"], startup_seconds)
+    assert not (tmp_path / "shared" / "progress.yaml.lock").exists()

@@ -194,6 +194,9 @@ REFUSALS = [
     (("record", "1.7", "--state", "in_progress"), "no measure '1.7' in the plan (did you mean 1.2, 1.1?)"),
     (("record", "1.1", "--state", "in_progress", "--date", "2019-02-30"), "--date: '2019-02-30' is not a real calendar date"),
     (("record", "1.1", "--state", "in_progress", "--date", "yesterday"), "--date: not a date: 'yesterday'"),
+    # (a month alone was recorded as its last day, without a word)
+    (("record", "1.1", "--state", "in_progress", "--date", "2019-03"), "--date: '2019-03' names a month, not a day: give the day, 2019-03-DD"),
+    (("close", "1.1", "--evidence", "验收", "--date", "2019年3月"), "--date: '2019年3月' names a month, not a day: give the day, 2019-03-DD"),
     (("record", "1.1", "--state", "in_progress", "--date", "2019-04-01"), "--date: 2019-04-01 is in the future (today is 2019-03-31)"),
     (("record", "1.1", "--state", "in_progress", "--date", "1900-01-01"),
      "--date: 1900-01-01 is before the inspection's feedback (2018-01-03), when the problems were handed over"),
