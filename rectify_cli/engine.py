@@ -8,8 +8,8 @@ For each measure only its journal entries dated on or before D count, processed 
 order (entries with the same date keep their journal order; a back-filled entry that was
 appended later is moved to its date).
 
-Milestones: ``date`` (due as written), ``immediate`` (due ``plan.immediate_due``:
-``settings.immediate_due`` or else ``meta.feedback_date``) and ``ongoing`` (no due, never
+Milestones: ``date`` (due as written), ``immediate`` (due ``plan.immediate_due_of(id)``:
+``settings.immediate_due`` or else ``meta.feedback_date``, of its own file in a folder) and ``ongoing`` (no due, never
 done, never overdue). "Dated" below means date and immediate milestones.
 
 Entries:
@@ -332,8 +332,6 @@ def evaluate(
         warn_days = plan.settings.warn_days
     if report_period_days is None:
         report_period_days = plan.settings.report_period_days
-    immediate_due = plan.immediate_due
-
     by_measure: dict[str, list[Entry]] = {}
     latest: date | None = None
     for e in journal:
@@ -350,7 +348,8 @@ def evaluate(
 
     # Measures with the same milestones (the same tuple: the loader shares equal ones) and the
     # same milestone-changing entries have the same result: judge each combination once.
-    judged: dict[object, tuple] = {}
+    # (per date immediate milestones are due: a folder's files have their own)
+    judged_by_due: dict[date, dict[object, tuple]] = {}
     shared: dict[tuple, MilestoneResult] = {}
     changing = _MILESTONE_STATES
     ongoing = Status.ONGOING
@@ -358,6 +357,10 @@ def evaluate(
     for task in plan.tasks:
         measure_results = []
         began = plan.meta_of(task.id).feedback_date  # (its report's: a folder's files differ)
+        immediate_due = plan.immediate_due_of(task.id)
+        judged = judged_by_due.get(immediate_due)
+        if judged is None:
+            judged = judged_by_due[immediate_due] = {}
         for measure in task.measures:
             milestones = measure.milestones
             lst = by_measure.get(measure.id)

@@ -134,9 +134,26 @@ class Plan:
     # is a report of its own, whose claims count its own tasks (reconcile checks them so); `meta`
     # sums them up.
     parts: tuple[tuple[str, str, Meta], ...] = ()
+    # A folder's plan: (ids' prefix "NAME:", the date its file's immediate milestones are due) for
+    # each plan file: its own settings.immediate_due, else its own feedback date. (Provinces
+    # inspected in different rounds get their problems on different days.)
+    immediate_dues: tuple[tuple[str, date], ...] = ()
 
     @property
     def immediate_due(self) -> date:
+        """The date immediate milestones are due (of a folder: the earliest of its files')."""
+        if self.immediate_dues:
+            return min(due for _, due in self.immediate_dues)
+        return self.settings.immediate_due or self.meta.feedback_date
+
+    def immediate_due_of(self, item_id: str) -> date:
+        """The date the immediate milestones of a task or measure ("NAME:18.4") are due: those of
+        its file (see immediate_dues)."""
+        if self.immediate_dues:
+            prefix = item_id.rpartition(":")[0] + ":"
+            for own, due in self.immediate_dues:
+                if own == prefix:
+                    return due
         return self.settings.immediate_due or self.meta.feedback_date
 
     def meta_of(self, item_id: str) -> Meta:

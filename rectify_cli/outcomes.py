@@ -488,8 +488,8 @@ def _measure_positions(header: dict, ids: list[str]) -> dict[str, int]:
 
 
 def _in_context(plan: Plan, context: _Context) -> Plan:
-    """A file's plan judged with the registry's settings and immediate due date."""
-    return replace(plan, settings=replace(context.plan.settings, immediate_due=context.plan.immediate_due))
+    """A file's plan judged with the registry's settings, and its own immediate due date."""
+    return replace(plan, settings=replace(context.plan.settings, immediate_due=plan.immediate_due))
 
 
 def _journal_bytes(store: FileCache, file: _File) -> int | None:
@@ -517,7 +517,7 @@ def _context(files: list[_File], heads: list[tuple[Plan, int]]) -> _Context | No
         return None
     settings = merged.settings
     fingerprint = json.dumps([
-        [settings.timezone, settings.warn_days, settings.report_period_days, merged.immediate_due.isoformat()],
+        [settings.timezone, settings.warn_days, settings.report_period_days],  # (immediate_due: each file's own)
         [[u.name, list(u.aliases)] for u in merged.units],
     ], ensure_ascii=False)
     return _Context(plan=merged, key=hashlib.sha256(fingerprint.encode()).hexdigest())

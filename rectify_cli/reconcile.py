@@ -476,11 +476,11 @@ def reconcile_files(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> lis
     file as it is, named None."""
     if not plan.parts:
         return [(None, reconcile(plan, journal))]
-    # (the folder's settings, its immediate due date included: the measures are judged as there)
-    settings = replace(plan.settings, immediate_due=plan.immediate_due)
     results = []
     for name, prefix, meta in plan.parts:
         tasks = tuple(t for t in plan.tasks if t.id.startswith(prefix))
-        own = replace(plan, meta=meta, settings=settings, tasks=tasks, parts=())
+        # (the folder's settings, and the file's own immediate due date: judged as there)
+        settings = replace(plan.settings, immediate_due=plan.immediate_due_of(prefix))
+        own = replace(plan, meta=meta, settings=settings, tasks=tasks, parts=(), immediate_dues=())
         results.append((name, reconcile(own, [e for e in journal if e.measure.startswith(prefix)])))
     return results

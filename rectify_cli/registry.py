@@ -707,12 +707,13 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
     the union (a name declared twice keeps its first declaration); claims with the same key
     are added up, since they count things (measures_total of each province sums to the
     folder's); settings must agree in effect, because the engine applies one set to every
-    measure (see _shared_settings).
+    measure (see _shared_settings), but for the date immediate milestones are due, each file's
+    own (Plan.immediate_dues).
     """
     if len(plans) == 1:
         return plans[0]
     feedback = min(p.meta.feedback_date for p in plans)
-    settings = _shared_settings(plans, files, feedback, problems)
+    settings = _shared_settings(plans, files, problems)
     units: dict[str, Unit] = {}
     for plan in plans:
         for unit in plan.units:
@@ -740,18 +741,18 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
         units=tuple(units.values()),
         tasks=tuple(t for plan in plans for t in plan.tasks),
         parts=tuple((file.name, file.stem + ":", plan.meta) for plan, file in zip(plans, files)),  # (as registry_files)
+        immediate_dues=tuple((file.stem + ":", plan.immediate_due) for plan, file in zip(plans, files)),
     )
 
 
-def _shared_settings(plans: list[Plan], files: list[Path], feedback: date, problems: list[Problem]) -> Settings:
+def _shared_settings(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Settings:
     """The settings the plan files of a folder share, compared as they are in effect: a setting
-    a file does not write has its default, and the default immediate due date is the folder's
-    feedback date, its earliest (for one file, the file's own). Where they differ, each file
-    with a value most files don't share gets a problem naming the setting and both values."""
+    a file does not write has its default. Where they differ, each file with a value most files
+    don't share gets a problem naming the setting and both values. (Not immediate_due, which is
+    each file's own: see _merge.)"""
 
     def effective(settings: Settings, name: str):
-        value = getattr(settings, name)
-        return feedback if value is None and name == "immediate_due" else value
+        return getattr(settings, name)
 
     located: dict[Path, tuple | None] = {}  # (None: the file could not be read again)
 
@@ -773,10 +774,10 @@ def _shared_settings(plans: list[Plan], files: list[Path], feedback: date, probl
     def shown(value, name: str, writes: bool | None) -> str:
         text = value.isoformat() if isinstance(value, date) else str(value)
         if writes is False:
-            text += " (not set: the folder's earliest feedback_date)" if name == "immediate_due" else " (not set: the default)"
+            text += " (not set: the default)"
         return text
 
-    for name in (f.name for f in dataclasses.fields(Settings)):
+    for name in (f.name for f in dataclasses.fields(Settings) if f.name != "immediate_due"):
         values = [effective(plan.settings, name) for plan in plans]
         if len(set(values)) == 1:
             continue
@@ -795,8 +796,7 @@ def _shared_settings(plans: list[Plan], files: list[Path], feedback: date, probl
                 problems.append(Problem(str(file), *(pos or (None, None)),
                                         f"registry.settings.{name}: {shown(value, name, writes)} here, {there}: "
                                         "the files of a folder registry share one set of settings"))
-    explicit = any(plan.settings.immediate_due is not None for plan in plans)
-    return dataclasses.replace(plans[0].settings, immediate_due=effective(plans[0].settings, "immediate_due") if explicit else None)
+    return dataclasses.replace(plans[0].settings, immediate_due=None)
 
 
 _DEFAULTS = Settings()
@@ -1296,16 +1296,18 @@ class JournalContext:
         self.measure_ids = {m.id: m.milestones for m in plan.measures()}  # ordered: suggestions stay stable
         self.units = {name: u.name for u in plan.units for name in (u.name, *u.aliases)}
         self.today = today
-        self.immediate_due = plan.immediate_due
-        self._deadlines: dict[int, tuple[date, ...]] = {}  # by id() of a milestones tuple, which measures share
+        # (by id() of a milestones tuple, which measures share, and the measure's immediate due)
+        self._deadlines: dict[tuple[int, date], tuple[date, ...]] = {}
 
     def deadlines(self, mid: str) -> tuple[date, ...]:
         """The original due dates of a measure's dated milestones: what an entry's `milestone` names."""
         milestones = self.measure_ids[mid]
-        found = self._deadlines.get(id(milestones))
+        immediate_due = self.plan.immediate_due_of(mid)
+        key = (id(milestones), immediate_due)
+        found = self._deadlines.get(key)
         if found is None:
-            found = self._deadlines[id(milestones)] = tuple(
-                ms.due if ms.kind is MilestoneKind.DATE else self.immediate_due
+            found = self._deadlines[key] = tuple(
+                ms.due if ms.kind is MilestoneKind.DATE else immediate_due
                 for ms in milestones if ms.kind is not MilestoneKind.ONGOING)
         return found
 
@@ -1371,8 +1373,7 @@ class JournalContext:
                 histories.setdefault(entry.measure, []).append((index, entry))
         problems = []
         for mid, history in histories.items():
-            original = [ms.due if ms.kind is MilestoneKind.DATE else self.immediate_due
-                        for ms in self.measure_ids[mid] if ms.kind is not MilestoneKind.ONGOING]
+            original = list(self.deadlines(mid))
             effective, done, named = list(original), [False] * len(original), [False] * len(original)
             for index, entry in sorted(history, key=lambda item: item[1].date):  # (stable: file order on a day)
                 state = entry.state

@@ -7,7 +7,7 @@ The headline follows the report's own three groups, judged on the month's last d
 measures and tasks whose deadline has a calendar date on or before D ("due"), those whose last
 date is after D ("later"), and those with no calendar date at all (立行立改 / 长期坚持 only,
 "ongoing"). Every task and every measure is in exactly one group. 立即启动 milestones are still
-judged by the engine (due on ``plan.immediate_due``), so an immediate measure that was never
+judged by the engine (due on ``plan.immediate_due_of(id)``), so an immediate measure that was never
 done shows up among the overdue ones and in ``measures_overdue``, as does a measure that missed a
 step but whose last date is later; the headline says how many of the overdue are such
 (``measures_overdue_outside_due``). One that an approved extension moved to a date has that

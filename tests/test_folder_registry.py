@@ -130,31 +130,48 @@ def test_settings_written_differently_but_equal_in_effect_merge(tmp_path, sm_set
     assert (proc.returncode, proc.stderr) == (0, "")
     assert proc.stdout.startswith(f"{folder / 'sm.yaml'}, {folder / 'xz.yaml'}: ok — 49 tasks, ")
     plan = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan
-    assert (plan.settings.immediate_due, plan.immediate_due) == (date(2018, 1, 3), date(2018, 1, 3))
+    assert [plan.immediate_due_of(task) for task in ("xz:1", "sm:1")] == [date(2018, 1, 3)] * 2
 
 
-def test_the_folder_uses_the_immediate_due_date_one_file_writes(tmp_path):
-    """naqu.yaml (tasks 3-4: 4.1 is due at once) comes first and leaves immediate_due out;
-    xizang.yaml writes it as the feedback date: one value in effect, which the folder uses."""
-    folder = split_small(tmp_path / "reg")
-    edit(folder / "xizang.yaml", "    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2018-01-03\n")
-    exported = run("export", "-r", str(folder), env_extra=str(tmp_path / "cache"))
-    assert exported.returncode == 0, exported.stderr
-    assert json.loads(exported.stdout)["registry"]["settings"]["immediate_due"] == "2018-01-03"
-
-
-def test_a_folders_immediate_due_date_defaults_to_its_earliest_feedback_date(tmp_path):
+def test_export_of_a_folder_gives_each_files_own_dates(tmp_path):
+    """naqu.yaml (tasks 3-4: 4.1 is due at once) leaves immediate_due out; xizang.yaml writes it."""
     folder = split_small(tmp_path / "reg")
     edit(folder / "naqu.yaml", "feedback_date: 2018-01-03", "feedback_date: 2018-03-01")
-    assert registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan.immediate_due == date(2018, 1, 3)
-    # writing that date is the same in effect; writing naqu's own feedback date is not
-    edit(folder / "xizang.yaml", "    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2018-01-03\n")
-    assert registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan.immediate_due == date(2018, 1, 3)
-    edit(folder / "naqu.yaml", "    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2018-03-01\n")
-    with pytest.raises(RegistryError) as caught:
-        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
-    assert str(caught.value) == (f"{folder / 'naqu.yaml'}:13:20: registry.settings.immediate_due: 2018-03-01 here, "
-                                 "2018-01-03 in xizang.yaml (line 13): the files of a folder registry share one set of settings")
+    edit(folder / "xizang.yaml", "    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2018-02-01\n")
+    exported = run("export", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert exported.returncode == 0, exported.stderr
+    document = json.loads(exported.stdout)["registry"]
+    assert (document["feedback_date"], document["settings"]["immediate_due"]) == ("2018-01-03", "2018-02-01")
+    assert document["files"] == [
+        {"file": "naqu.yaml", "prefix": "naqu:", "feedback_date": "2018-03-01", "report_date": "2019-03-31",
+         "immediate_due": "2018-03-01"},
+        {"file": "xizang.yaml", "prefix": "xizang:", "feedback_date": "2018-01-03", "report_date": "2019-03-31",
+         "immediate_due": "2018-02-01"}]
+
+
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_each_file_of_a_folder_has_its_own_immediate_due_date(tmp_path, use_cache):
+    """(a folder's immediate milestones were all due on its earliest feedback date: a province
+    inspected a round later was overdue on the day its problems were handed over, and writing
+    its own immediate_due was refused as a setting the files did not share)"""
+    folder = split_small(tmp_path / "reg")
+    (folder / "naqu.progress.yaml").write_text("", encoding="utf-8")  # (its entries predate the feedback below)
+    edit(folder / "naqu.yaml", "feedback_date: 2018-01-03", "feedback_date: 2019-03-01")
+    argv = ["status", "--format", "json", "-r", str(folder), *([] if use_cache else ["--no-cache"])]
+    run(*argv, env_extra=str(tmp_path / "cache"))  # (a warm cache the second time)
+
+    def immediate_measure() -> dict:
+        proc = run(*argv, env_extra=str(tmp_path / "cache"))
+        assert proc.returncode == 0, proc.stderr
+        task = next(t for t in json.loads(proc.stdout)["tasks"] if t["id"] == "naqu:4")
+        return next(m for m in task["measures"] if m["id"] == "naqu:4.1")
+
+    assert (immediate_measure()["days_overdue"], immediate_measure()["milestones"][0]["due"]) == (30, "2019-03-01")
+    # its own immediate_due, beside a file that has none: accepted, and in effect for its measures only
+    edit(folder / "naqu.yaml", "    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2019-03-21\n")
+    assert immediate_measure()["days_overdue"] == 10
+    xizang = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan
+    assert (xizang.immediate_due_of("xizang:1.1"), xizang.immediate_due_of("naqu:4.1")) == (date(2018, 1, 3), date(2019, 3, 21))
 
 
 SHARE = "the files of a folder registry share one set of settings"

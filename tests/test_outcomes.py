@@ -99,8 +99,9 @@ NEW_IMMEDIATE_TASK = """\
 """
 
 
-def test_a_changed_feedback_date_in_one_file_moves_the_immediate_milestones_of_the_others(tmp_path, cache_dir):
-    """A folder's immediate due date is its earliest feedback date: a registry-wide context."""
+def test_a_changed_feedback_date_moves_the_immediate_milestones_of_its_own_file_only(tmp_path, cache_dir):
+    """Each file's immediate milestones are due on its own feedback date: a cached outcome of one
+    file stays as it is when another file's feedback date changes, and moves with its own."""
     folder = split_small(tmp_path / "reg")
     for journal in folder.glob("*.progress.yaml"):  # (their entries predate the feedback dates below)
         journal.unlink()
@@ -108,14 +109,16 @@ def test_a_changed_feedback_date_in_one_file_moves_the_immediate_milestones_of_t
     for plan in (naqu, xizang):  # (a report follows its feedback)
         plan.write_text(plan.read_text(encoding="utf-8").replace("report_date: 2019-03-31", "report_date: 2019-07-31"),
                         encoding="utf-8")
-    naqu.write_text(naqu.read_text(encoding="utf-8").replace("feedback_date: 2018-01-03", "feedback_date: 2019-05-01")
-                    + NEW_IMMEDIATE_TASK, encoding="utf-8")
+    naqu_head = naqu.read_text(encoding="utf-8") + NEW_IMMEDIATE_TASK
+    naqu.write_text(naqu_head.replace("feedback_date: 2018-01-03", "feedback_date: 2019-05-01"), encoding="utf-8")
     head = xizang.read_text(encoding="utf-8")
     xizang.write_text(head.replace("feedback_date: 2018-01-03", "feedback_date: 2019-06-30"), encoding="utf-8")
     argv = ["-r", str(folder), "--format", "json"]
     assert "naqu:5.1" not in check(*argv)[1]  # due 2019-05-01: on track, not listed
     xizang.write_text(head.replace("feedback_date: 2018-01-03", "feedback_date: 2019-04-15"), encoding="utf-8")
-    after = check(*argv)  # naqu's files are unchanged, but naqu:5.1 is now due 2019-04-15
+    assert "naqu:5.1" not in check(*argv)[1]  # (another file's feedback date: naqu:5.1 is still due 2019-05-01)
+    naqu.write_text(naqu_head.replace("feedback_date: 2018-01-03", "feedback_date: 2019-04-15"), encoding="utf-8")
+    after = check(*argv)  # its own: now due 2019-04-15
     assert '"id": "naqu:5.1"' in after[1] and '"kind": "warning"' in after[1]
     assert after == check(*argv, "--no-cache")
 

@@ -249,9 +249,15 @@ def plan_document(registry: Registry) -> dict:
                 "timezone": settings.timezone,
                 "warn_days": settings.warn_days,
                 "report_period_days": settings.report_period_days,
-                "immediate_due": iso(plan.immediate_due),  # (in effect: the feedback date when left out)
+                # (in effect: the feedback date when left out; of a folder, its files' earliest)
+                "immediate_due": iso(plan.immediate_due),
             },
             "claims": [{"key": c.key, "text": c.text, "value": c.value} for c in meta.claims],
+            # A folder's files, each a report of its own with its own dates (its measures' ids
+            # begin with its prefix): the folder's dates above only span them.
+            **({"files": [{"file": name, "prefix": prefix, "feedback_date": iso(own.feedback_date),
+                           "report_date": iso(own.report_date), "immediate_due": iso(plan.immediate_due_of(prefix))}
+                          for name, prefix, own in plan.parts]} if plan.parts else {}),
         },
         "units": [{"name": u.name, "aliases": list(u.aliases), "kind": u.kind} for u in plan.units],
         "tasks": [
