@@ -506,12 +506,18 @@ def _apply_text_fixes(raw_tasks: list[RawTask], cur: Curation) -> None:
         setattr(obj, attr, normalise(value.replace(fx["find"], fx["replace"])))
 
 
+ISSUER = re.compile(r"([^，。、；：\s]{0,20}?(?:党委|省委|市委|区委|州委)(?:、|和|及)?[^，。、；：\s]{0,6}?(?:人民)?政府)"
+                    r"(?:高度重视|坚决|始终|深入|认真|把|将|以)")
+
+
 def _registry(text: str, paras, filename: str, cur: Curation, source: str | None) -> dict[str, Any]:
     reg: dict[str, Any] = {}
     first = next((ln for ln in text.split("\n") if ln.strip()), "")
     reg["title"] = normalise(first.lstrip("\ufeff"))
     headline = next((p.text for p in paras if AS_OF.search(p.text)), "")
-    m = re.search(r"([^，。、]{2,20}?党委、政府)高度重视", headline)
+    # (in the headline, else the opening: 西藏自治区党委、政府高度重视, 甘肃省委、省政府高度重视,
+    # 四川省委省政府坚决扛起, 自治区党委和政府始终…)
+    m = ISSUER.search(headline) or ISSUER.search(normalise(text[:3000].replace("\n", "")))
     if m:
         reg["issuer"] = m.group(1)
     m = re.search(r"(中央第[一二三四五六七八九十]+(?:生态)?环境保护督察组)", text)

@@ -1170,3 +1170,16 @@ def test_a_report_with_no_blank_line_at_all_imports():
     assert [m["text"] for m in written["tasks"][0]["measures"]] == ["自治区生态环境厅开展整治（2018年12月31日）", "银川市关停违规企业（2018年6月30日）。"]
     assert [e["note"] for e in yaml.safe_load(result.progress_yaml)] == ["已完成整治", "已关停。"]
     assert [c["key"] for c in written["registry"]["claims"]] == ["tasks_total", "tasks_done"]
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("甘肃省委、省政府高度重视。", "甘肃省委、省政府"),
+    ("四川省委省政府坚决扛起生态文明建设政治责任。", "四川省委省政府"),
+    ("自治区党委和政府始终把督察整改作为重大政治任务。", "自治区党委和政府"),
+    ("西藏自治区党委、政府高度重视。", "西藏自治区党委、政府"),
+])
+def test_the_issuer_is_read_in_other_reports_words(sentence, issuer):
+    # (only "…党委、政府高度重视" was read: a report saying 省委、省政府 was refused, "cannot find
+    # the report's issuer", unless a curation gave it)
+    text = _report_of("甘肃省整改情况报告", "问题一。说明。").replace("当地党委、政府高度重视。", sentence)
+    assert _written(import_report(text, filename="gs.txt"))["registry"]["issuer"] == issuer
