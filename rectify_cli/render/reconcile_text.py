@@ -30,7 +30,7 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None) -> s
          (c.rule_zh if zh else c.rule_en) if c.has_rule else _l("reconcile_no_rule_text", lang)]
         for c in result.checks
     ]
-    lines.append(table(headers, rows, right=(2, 3), pad=True))  # (its lines stay equally wide, as before)
+    lines.append(table(headers, rows, right=(2, 3)))
     lines.append("")
 
     mismatches = result.mismatches

@@ -9,7 +9,6 @@ import unicodedata
 from datetime import date
 
 from tabulate import tabulate
-from wcwidth import wcswidth
 
 from ..i18n import Lang, plural
 from ..i18n import label as _l
@@ -51,21 +50,16 @@ def clip(text: str | None, width: int) -> str:
     return textsafe.clip(cell(text), width)
 
 
-def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = (), pad: bool = False) -> str:
+def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = ()) -> str:
     """A plain-text table, padded only between columns: no line ends in spaces (Word keeps
-    them, and wraps on them, in a pasted report); with `pad`, every line as wide as the widest.
-    Cells are text (no number parsing: "2.10" must not become 2.1); columns listed in `right`
-    are right-aligned."""
+    them, and wraps on them, in a pasted report). Cells are text (no number parsing: "2.10"
+    must not become 2.1); columns listed in `right` are right-aligned."""
     align = ["right" if i in right else "left" for i in range(len(headers))]
     text = _big_table(headers, rows, align) if len(rows) >= FAST_ROWS else None
     if text is None:
         text = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
         text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
-    if not pad:
-        return text
-    lines = text.split("\n")
-    width = max(wcswidth(line) for line in lines)
-    return "\n".join(line + " " * (width - wcswidth(line)) for line in lines)
+    return text
 
 
 # From this many rows on, a table is laid out by _big_table rather than tabulate.
