@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / ".work"
 sys.path.insert(0, str(HERE))
-from generate import TODAY, generate  # noqa: E402
+from generate import TODAY  # noqa: E402
 
 PY = sys.executable
 
@@ -316,6 +316,15 @@ def median_ratio(walls: dict[str, list[float]], top: str, bottom: str) -> float:
     return statistics.median(a / b for a, b in zip(walls[top], walls[bottom]))
 
 
+def generated(out: Path, measures: int, *, files: int = 1) -> Path:
+    """generate.generate, in a child process: a registry of 100,000 measures built here would
+    pass this process's peak RSS (some 0.5 GiB) on to every command timed after it (Linux keeps
+    the pre-exec high-water mark; see taskwarrior_data)."""
+    done = subprocess.run([PY, str(Path(__file__).with_name("generate.py")), "--measures", str(measures),
+                           "--files", str(files), "--out", str(out)], check=True, capture_output=True, text=True)
+    return Path(done.stdout.strip().splitlines()[-1])
+
+
 # -- Taskwarrior ------------------------------------------------------------------------------
 def taskwarrior_data(registry_path: Path, n: int) -> Path | None:
     """A TASKDATA folder holding the registry's measures as tasks (built once, kept in .work)."""
@@ -382,7 +391,7 @@ def main() -> None:
                 path = ROOT / "data" / "tasks.yaml"
             else:
                 print(f"generating {n:,} measures ...", file=sys.stderr, flush=True)
-                path = generate(WORK / f"m{n}", n)
+                path = generated(WORK / f"m{n}", n)
             files = registry_files(path)
             size = sum(f.stat().st_size for f in files)
             floor, floor_rss = measure([PY, "-c", FLOOR_CODE, *map(str, files)], env, args.runs)
@@ -426,7 +435,7 @@ def main() -> None:
                 table.add(n, "task overdue", 0.0, 0, note="skipped: Taskwarrior not installed (apt-get install taskwarrior)")
 
             if n == max(sizes) and args.folder_files > 1:
-                folder = generate(WORK / f"f{n}x{args.folder_files}", n, files=args.folder_files)
+                folder = generated(WORK / f"f{n}x{args.folder_files}", n, files=args.folder_files)
                 ffiles = registry_files(folder)
                 ffloor, frss = measure([PY, "-c", FLOOR_CODE, *map(str, ffiles)], env, args.runs)
                 table.add(n, f"floor: folder of {args.folder_files} plan files + journals", ffloor, frss, ffloor)
