@@ -78,8 +78,8 @@ AsOfOpt = Annotated[
     Optional[str],
     typer.Option("--as-of", help="Reference date: 2019-03-31, 2019/3/31, 2019-03 (end of month), 2019年3月31日. Default: today in the registry's time zone."),
 ]
-WarnDaysOpt = Annotated[Optional[int], typer.Option("--warn-days", min=0, help="Due-soon window in days (default: the registry's setting, 30).")]
-PeriodOpt = Annotated[Optional[int], typer.Option("--report-period", min=1, help="Days after which an ongoing measure without a report is stale (default: the registry's setting, 90).")]
+WarnDaysOpt = Annotated[Optional[int], typer.Option("--warn-days", min=0, help="Due-soon window in days (default: the registry's warn_days, 30 where it sets none).")]
+PeriodOpt = Annotated[Optional[int], typer.Option("--report-period", min=1, help="Days after which an ongoing measure without a report is stale (default: the registry's report_period_days, 90 where it sets none).")]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the report.")]
 OwnerOpt = Annotated[Optional[list[str]], typer.Option("--owner", help="Only measures of this responsible unit (name or alias). Repeatable.")]
 TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="Only this task (e.g. 18). Repeatable.")]

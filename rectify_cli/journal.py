@@ -431,7 +431,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     ids = [m.id for m in plan.measures()]
     target = next((m for m in plan.measures() if m.id == measure), None)
     if target is None:
-        raise UsageError(f"no measure {measure!r} in the plan{suggest(measure, ids)}")
+        task = next((t for t in plan.tasks if t.id == measure), None)
+        hint = (f" ({measure} is a task: name one of its measures, {', '.join(m.id for m in task.measures)})"
+                if task is not None else suggest(measure, ids))
+        raise UsageError(f"no measure {measure!r} in the plan{hint}")
 
     allowed = _COMMAND_STATES[command]
     try:

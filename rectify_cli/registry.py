@@ -886,7 +886,9 @@ class _Checker:
             return None
         for key in value:
             if key not in allowed:
-                self.problem(_key_at(value, key), f"{what}: unknown key {key!r}{suggest(str(key), allowed)}; allowed: {', '.join(allowed)}")
+                hint = (f"; a full-width colon: write {str(key).replace('：', ': ', 1)!r}" if "：" in str(key)
+                        else f"; allowed: {', '.join(allowed)}")
+                self.problem(_key_at(value, key), f"{what}: unknown key {key!r}{suggest(str(key), allowed)}{hint}")
         for key in required:
             if key not in value:
                 self.problem(_at(value, None), f"{what}: missing required key {key!r}")
@@ -935,6 +937,8 @@ class _Checker:
         member = enum_type._value2member_map_.get(value) if isinstance(value, str) else None
         if member is not None:  # (a dict look-up: calling the enum costs 5x more, per field)
             return member
+        elif key not in m:  # (a key every caller requires: the mapping has said it is missing)
+            return None
         else:
             allowed = [e.value for e in enum_type]
             self.problem(_at(m, key), f"{what}.{key}: unknown value {_show(value)}{suggest(str(value), allowed)}; expected one of {', '.join(allowed)}")

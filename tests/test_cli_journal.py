@@ -192,6 +192,7 @@ def test_first_entry_creates_the_journal_with_a_header(reg):
 
 REFUSALS = [
     (("record", "1.7", "--state", "in_progress"), "no measure '1.7' in the plan (did you mean 1.2, 1.1?)"),
+    (("record", "4", "--state", "in_progress"), "no measure '4' in the plan (4 is a task: name one of its measures, 4.1, 4.2)"),
     (("record", "1.1", "--state", "in_progress", "--date", "2019-02-30"), "--date: '2019-02-30' is not a real calendar date"),
     (("record", "1.1", "--state", "in_progress", "--date", "yesterday"), "--date: not a date: 'yesterday'"),
     # (a month alone was recorded as its last day, without a word)

@@ -280,6 +280,11 @@ def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch,
      "within its task (id: 2 under task 1 is measure 1.2)"),
     ("  report_date: 2019-03-31\n", "  report_date: 2017-12-31\n",
      ":8:16: registry.report_date: 2017-12-31 is before the feedback_date 2018-01-03; the report comes after the feedback"),
+    # (a full-width colon inside a flow mapping: it also said "kind: unknown value nothing")
+    ("          - {kind: date, due: 2018-12-31}\n", "          - {kind：date, due: 2018-12-31}\n",
+     ":46:13: measure 1.1.milestones[1]: missing required key 'kind'\n"
+     "{file}:46:14: measure 1.1.milestones[1]: unknown key 'kind：date' (did you mean kind?); a full-width colon: "
+     "write 'kind: date'"),
 ])
 def test_plan_values_the_format_rules_out_are_refused(tmp_path, old, new, expected):
     plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
