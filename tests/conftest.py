@@ -1,6 +1,7 @@
 """Shared test set-up: tests/ on sys.path (for builders.py), colour and dates pinned."""
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -18,3 +19,20 @@ def _plain_environment(monkeypatch, tmp_path_factory):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     monkeypatch.delenv("RECTIFY_REGISTRY", raising=False)
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "rectify-cache"))
+
+
+@pytest.fixture
+def linked_twice(tmp_path) -> tuple[Path, Path, Path]:
+    """(a journal on a "shared drive", and two registries a/ and b/ linking it as theirs), from
+    the small fixture."""
+    small = Path(__file__).parent / "fixtures" / "small"
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shutil.copy(small / "progress.yaml", shared)
+    regs = []
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        shutil.copy(small / "tasks.yaml", tmp_path / name)
+        (tmp_path / name / "progress.yaml").symlink_to(Path("..") / "shared" / "progress.yaml")
+        regs.append(tmp_path / name / "tasks.yaml")
+    return shared / "progress.yaml", regs[0], regs[1]

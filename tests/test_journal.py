@@ -110,24 +110,10 @@ def test_lock_timeout_is_a_clear_refusal(reg, monkeypatch):
     assert (reg.parent / "progress.yaml").read_bytes() == before
 
 
-def linked_twice(tmp_path) -> tuple[Path, Path, Path]:
-    """(the journal on a "shared drive", and two registries a/ and b/ linking it as theirs)."""
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    shutil.copy(FIXTURE / "progress.yaml", shared)
-    regs = []
-    for name in ("a", "b"):
-        (tmp_path / name).mkdir()
-        shutil.copy(FIXTURE / "tasks.yaml", tmp_path / name)
-        (tmp_path / name / "progress.yaml").symlink_to(Path("..") / "shared" / "progress.yaml")
-        regs.append(tmp_path / name / "tasks.yaml")
-    return shared / "progress.yaml", regs[0], regs[1]
-
-
-def test_writers_through_two_links_to_one_journal_queue_on_one_lock(tmp_path, monkeypatch):
+def test_writers_through_two_links_to_one_journal_queue_on_one_lock(linked_twice, monkeypatch):
     """A writer through b/ waits while one through a/ holds the lock: each locked beside its
     own link, and the later rename replaced the journal without the other's entry."""
-    target, a, b = linked_twice(tmp_path)
+    target, a, b = linked_twice
     monkeypatch.setattr(journal, "LOCK_TIMEOUT_SECONDS", 0.2)
     before = target.read_bytes()
     with journal._locked(a.parent / "progress.yaml"):

@@ -138,28 +138,20 @@ def test_parallel_writers_lose_nothing(reg, capsys):
         print(f"\nparallel writers: {writers} x {each} = {writers * each} entries in {elapsed:.1f} s, all present, chain ok")
 
 
-def test_parallel_writers_through_two_links_to_one_journal_lose_nothing(tmp_path):
+def test_parallel_writers_through_two_links_to_one_journal_lose_nothing(linked_twice):
     """One journal on a shared drive, linked into two registry folders: writers through either
     link lock the same file (they locked one each, and 11 of 40 entries went missing)."""
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    shutil.copy(FIXTURE / "progress.yaml", shared)
-    regs = []
-    for name in ("a", "b"):
-        (tmp_path / name).mkdir()
-        shutil.copy(FIXTURE / "tasks.yaml", tmp_path / name)
-        (tmp_path / name / "progress.yaml").symlink_to(Path("..") / "shared" / "progress.yaml")
-        regs.append(tmp_path / name / "tasks.yaml")
-    old = (shared / "progress.yaml").read_bytes()
+    journal_file, *regs = linked_twice
+    old = journal_file.read_bytes()
     writers, each = 6, 4
     children = [subprocess.Popen([sys.executable, "-c", BURST, str(regs[w % 2]), f"w{w}", str(each)], env=ENV,
                                  stderr=subprocess.PIPE) for w in range(writers)]
     for child in children:
         _, err = child.communicate(timeout=120)
         assert child.returncode == 0, err.decode()
-    new = (shared / "progress.yaml").read_bytes()
+    new = journal_file.read_bytes()
     assert new.startswith(old)
     notes = sorted(e["note"] for e in entries_of(new)[len(entries_of(old)):])
     assert notes == sorted(f"w{w}-{i}" for w in range(writers) for i in range(each))
     assert journal.verify(regs[0]).ok and journal.verify(regs[1]).ok
-    assert (tmp_path / "a" / "progress.yaml").is_symlink() and (tmp_path / "b" / "progress.yaml").is_symlink()
+    assert all((reg.parent / "progress.yaml").is_symlink() for reg in regs)
