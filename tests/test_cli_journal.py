@@ -604,6 +604,12 @@ def test_close_with_milestone_closes_that_step_only(reg):
     measure = measure_json(reg, "4.2", "2019-03-31")
     assert (measure["status"], measure["next_due"]) == ("on_track", "2020-06-30")
     assert [m["done"] for m in measure["milestones"]] == [True, True, False]
+    # (each listing says which step: a bare "销号" stood above a measure still open)
+    assert result.stdout.startswith(f"已记录 4.2 {TODAY} 销号（2019-06-30到期的一步） — ")
+    history = run("history", "4.2", "--registry", str(reg)).stdout.splitlines()
+    assert history[2].split()[:3] == [TODAY, "4.2", "销号（2019-06-30到期的一步）"]
+    english = run("history", "4.2", "--registry", str(reg), "--lang", "en").stdout.splitlines()
+    assert " closed (step due 2019-06-30) " in english[2]
 
 
 def test_extend_with_milestone_moves_that_step_not_the_earliest(reg):

@@ -14,10 +14,18 @@ def _listed(values: dict, lang: Lang) -> dict:
             for key, value in values.items()}
 
 
+def entry_kind(state: EntryState, milestone, lang: Lang) -> str:
+    """What an entry records, as the journal's listings name it: a close of one step says which."""
+    what = word(ENTRY, state, lang)
+    if state == EntryState.DONE and milestone is not None:
+        what += label("show_brackets", lang, text=label("closed_step", lang, day=str(milestone)))
+    return what
+
+
 def render_written(result, *, lang: Lang = Lang.zh) -> str:
     """The entry written and the measure's state after it, then notices, then the new head hash."""
     f = result.fields
-    what = word(ENTRY, f["state"], lang)
+    what = entry_kind(EntryState(f["state"]), f.get("milestone"), lang)
     if "to" in f:
         what += f" → {f['to']}"
     if f.get("late"):
@@ -101,7 +109,7 @@ def render_history(entries, *, lang: Lang, width: int | None = None) -> str:
                                         "journal_evidence")]
     rows = []
     for e in entries:
-        state = word(ENTRY, e.state, lang)
+        state = entry_kind(e.state, e.milestone and e.milestone.isoformat(), lang)
         if e.to is not None:
             state += f" → {e.to.isoformat()}"
         if e.late:

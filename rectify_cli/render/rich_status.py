@@ -517,6 +517,9 @@ def _milestones_table(console: Console, milestones: Iterable[MilestoneResult], l
 def _entry_note(entry: Entry, lang: Lang) -> Text:
     """The note, and for an extension what it moved, why, who approved and if late."""
     note = _para(entry.note)
+    if entry.state == EntryState.DONE and entry.milestone is not None:  # (one step of several)
+        step = printable(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
+        note.append(step if note.plain else step.lstrip())
     if entry.state == EntryState.EXTENDED:
         details = []
         if entry.to is not None:
