@@ -201,10 +201,15 @@ def _task_closed(tr: TaskResult) -> bool:
     return all(mr.status in (Status.DONE, Status.ONGOING) for mr in tr.measures)
 
 
-def _headline(report: StatusReport, as_of: date) -> Headline:
+def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -> Headline:
+    """`by_measures`: a task is due when its shown measures are (a unit's summary: its own
+    measures of the task, as `status --owner` rolls them up), not by the task's own deadline."""
     tasks_due = tasks_due_done = tasks_later = tasks_ongoing = 0
     for tr in report.tasks:
-        dates = _calendar_dates(tr.task.deadline.milestones)
+        if by_measures:
+            dates = [due for due in map(_measure_last_due, tr.measures) if due is not None]
+        else:
+            dates = _calendar_dates(tr.task.deadline.milestones)
         if not dates:
             tasks_ongoing += 1
         elif max(dates) <= as_of:
@@ -461,7 +466,7 @@ def build(
         warn_days=report.warn_days,
         report_period_days=report.report_period_days,
         owners=names,
-        headline=_headline(report, report.as_of),
+        headline=_headline(report, report.as_of, by_measures=bool(names)),
         closed=closed,
         reopened=reopened,
         overdue=_overdue(measures),

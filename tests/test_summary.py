@@ -466,3 +466,16 @@ def test_a_summary_for_a_unit_owning_no_measure_says_so():
                                       "--owner", "昌都市"], env=ENV)
     assert result.exit_code == 0, result.output
     assert "一、总体情况\n昌都市没有负责的具体措施。\n" in result.stdout
+
+
+def test_a_units_tasks_fall_due_with_its_own_measures(small):
+    """(as of 2018-09-30 the unit's task 1 was counted not yet due, by the task's own deadline,
+    2018-12-31, while its one measure of it, 1.2, was due 2018-06-30 and done; task 4, whose own
+    deadline is 立即启动 and 长期坚持, sat among the tasks without a date, though the unit's 4.2
+    has dated steps)"""
+    m = month_of(small, "2018-09-01", "2018-09-30", owners=("自治区生态环境厅",))
+    h = m.headline
+    assert (h.tasks_due, h.tasks_due_done, h.tasks_later, h.tasks_ongoing) == (1, 1, 2, 0)
+    assert (h.measures_due, h.measures_due_done, h.measures_later, h.measures_ongoing) == (1, 1, 2, 1)
+    whole = month_of(small, "2018-09-01", "2018-09-30").headline  # (the whole ledger: by each task's own deadline)
+    assert (whole.tasks_due, whole.tasks_later, whole.tasks_ongoing) == (0, 3, 1)
