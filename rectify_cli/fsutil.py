@@ -1,6 +1,7 @@
 """Durable file writes: a reader sees the old file or the new one, never half of either."""
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -47,6 +48,11 @@ def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], N
         _fault("before-rename")
         if before_rename is not None:
             before_rename()
+        if info is not None and info.st_gid != os.stat(tmp).st_gid:
+            # (the group it had: a new file gets the writer's own, and a journal shared by a
+            # group would be closed to the others after one of them wrote it)
+            with contextlib.suppress(OSError):  # (not a member of that group: it can't be kept)
+                os.chown(tmp, -1, info.st_gid)
         # (mkstemp makes the file private: give it the mode it had, or a new file's usual one)
         os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~umask())
         os.replace(tmp, target)

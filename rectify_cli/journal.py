@@ -270,6 +270,10 @@ class _locked:
     def __init__(self, jpath: Path):
         self.path = Path(os.path.realpath(jpath) + ".lock")
         self.mode = _lock_mode(jpath)
+        try:
+            self.group = os.stat(jpath).st_gid
+        except OSError:  # (a journal not written yet: the folder's group, as a new file gets)
+            self.group = None
 
     def __enter__(self):
         from filelock import FileLock, Timeout
@@ -293,17 +297,23 @@ class _locked:
         if isinstance(exc, PermissionError) and info is not None:  # (it is there: it could not be opened)
             owner = owner_name(info.st_uid)
             return (f"the lock file {self.path} is not writable by you (owner {owner}, {stat.filemode(info.st_mode)}): "
-                    f"{owner} can let the group write it (chmod g+w), or remove it while no one is recording. "
+                    f"{owner} can give it the journal's group and let that group write it (chgrp, chmod g+w), "
+                    "or remove it while no one is recording. "
                     "Nothing was written.")
         return (f"{self.path}: cannot create the lock file ({exc.strerror}); is the folder {self.path.parent} "
                 "writable? Nothing was written.")
 
     def _widen(self) -> None:
-        """A lock of ours made before it took the journal's permissions (0644 by the umask) is
-        given them now: the group may record again."""
+        """A lock of ours is given the journal's group (a new file gets the writer's own, in a
+        folder without setgid) and its permissions (one made before took them was 0644 by the
+        umask): the journal's group may record again."""
         try:
             info = os.stat(self.path)
-            if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) != self.mode:
+            if info.st_uid != os.geteuid():
+                return
+            if self.group is not None and info.st_gid != self.group:
+                os.chown(self.path, -1, self.group)  # (allowed to a member of that group)
+            if stat.S_IMODE(info.st_mode) != self.mode:
                 os.chmod(self.path, self.mode)
         except OSError:
             pass

@@ -331,7 +331,8 @@ def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypat
     assert result.exit_code == 2
     owner = owner_name(lock.stat().st_uid)
     assert result.stderr == (f"rectify: the lock file {lock} is not writable by you (owner {owner}, -rw-r--r--): "
-                             f"{owner} can let the group write it (chmod g+w), or remove it while no one is recording. "
+                             f"{owner} can give it the journal's group and let that group write it (chgrp, chmod g+w), "
+                             "or remove it while no one is recording. "
                              "Nothing was written.\n")
     lock.unlink()
     result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))

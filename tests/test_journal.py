@@ -143,6 +143,21 @@ def test_the_lock_file_takes_the_journals_permissions(reg, mode):
     assert stat.S_IMODE(path.stat().st_mode) == mode
 
 
+OTHER_GROUP = 65534  # (nogroup: not the writer's own)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file another group needs root here")
+def test_the_journal_and_its_lock_keep_the_journals_group(reg):
+    """In a group folder without setgid the first writer's record gave the journal, and the
+    lock, the writer's own group: every other member was refused from then on."""
+    path = reg.parent / "progress.yaml"
+    os.chown(path, -1, OTHER_GROUP)
+    path.chmod(0o664)
+    record(reg)
+    assert (path.stat().st_gid, (reg.parent / "progress.yaml.lock").stat().st_gid) == (OTHER_GROUP, OTHER_GROUP)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
+
+
 def test_a_lock_file_made_before_takes_the_journals_permissions_at_the_next_write(reg):
     path = reg.parent / "progress.yaml"
     path.chmod(0o664)
