@@ -128,26 +128,37 @@ def parse(text: str, *, filename: str):
 
 # Slips the YAML parser reports late and obscurely: a merge conflict left in the file, a key
 # typed with a Chinese input method's colon, an indent of full-width spaces.
-_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+# A conflict is its three markers in order, each at a line's start (one alone may be a note's).
+_CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?={7}\n(?:.*\n)*?>{7}(?: |$)", re.MULTILINE)
 _FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.MULTILINE)
 _FULL_WIDTH_INDENT = re.compile(r"^ *\u3000", re.MULTILINE)
+# The keys of a registry and a journal: a slip is a key's (PM10：45 in a note is the note's text).
+_KEYS = frozenset((
+    "registry units tasks title issuer inspection feedback_date report_date source settings claims timezone "
+    "warn_days report_period_days immediate_due key text value name aliases kind id problem deadline milestones "
+    "reported state ongoing regions measures owners lead due label measure date note evidence by milestone to "
+    "reason approved_by late hash").split())
+_SLIP_LINES = 3  # a slip is looked for on the line the parser names and the two before it
 
 
 def _slip_before(text: str, line: int | None) -> tuple[int, int, str] | None:
     """(line, column, message) of the slip that best explains a syntax error on `line` (1-based,
-    None: anywhere), or None. A merge conflict anywhere; the others on that line or before it."""
-    conflict = _CONFLICT_MARKER.search(text)
+    None: unknown), or None. A merge conflict anywhere; the others on that line or just before it."""
+    conflict = _CONFLICT.search(text)
     if conflict is not None:
         return (text.count("\n", 0, conflict.start()) + 1, 1,
-                f"an unresolved merge conflict ({conflict.group().strip()}): keep the lines each side needs and "
+                "an unresolved merge conflict (<<<<<<<): keep the lines each side needs and "
                 "delete the marker lines <<<<<<<, ======= and >>>>>>>")
-    end = len(text) if line is None else _line_end(text, line)
+    if line is None:
+        return None
+    start, end = _line_end(text, line - _SLIP_LINES) + 1 if line > _SLIP_LINES else 0, _line_end(text, line)
     found = []
     for pattern, message in ((_FULL_WIDTH_COLON, "a full-width colon '：' after the key {key!r}: write ':' (ASCII) and a space"),
                              (_FULL_WIDTH_INDENT, "a full-width space (U+3000) in the indentation: indent with spaces")):
         match = None
-        for match in pattern.finditer(text, 0, end):
-            pass  # (the last one before the error)
+        for candidate in pattern.finditer(text, start, end):
+            if pattern is _FULL_WIDTH_INDENT or candidate.group(1) in _KEYS:
+                match = candidate  # (the last one before the error)
         if match is not None:
             at = match.end(1) if match.re is _FULL_WIDTH_COLON else match.end() - 1
             found.append((at, message.format(key=match.group(1)) if match.re is _FULL_WIDTH_COLON else message))

@@ -404,3 +404,22 @@ def test_a_second_extension_must_move_the_deadline_after_the_first(tmp_path, to,
     line = 61 if milestone else 60
     assert str(caught.value) == (f"{journal}:{line}:7: journal entry 10.to: {to} is not after the deadline it moves "
                                  "(2019-12-31, as extended before)")
+
+
+@pytest.mark.parametrize("note", ["    监测结果如下\n    PM10：45微克/立方米\n    SO2：8微克/立方米\n",
+                                  "    监测结果如下\n    date：2019年3月\n    说明：\n"], ids=["key-like text", "a key's name"])
+def test_a_note_that_looks_like_a_slip_does_not_hide_the_real_error(tmp_path, note):
+    """(PM10：45 in a note was blamed for an unclosed quote further on: "a full-width colon after
+    the key 'SO2'", which editing the note would not fix)"""
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(FIXTURES / "small" / name, tmp_path / name)
+    journal = tmp_path / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    journal.write_text(journal.read_text(encoding="utf-8")
+                       + f'- measure: "3.1"\n  date: 2019-03-20\n  state: in_progress\n  note: |\n{note}'
+                       + '- measure: "3.1"\n  date: 2019-03-21\n  state: in_progress\n  note: "未闭合的引号\n', encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    message = str(caught.value)
+    assert "full-width" not in message
+    assert message.startswith(f"{journal}:{lines + 5 + note.count(chr(10)) + 3}:9: YAML syntax: ")
