@@ -143,14 +143,16 @@ def _cn_date(day: date) -> str:
 
 # The level named last in an issuer ("海南省三亚市人民政府": a city) and the word its report uses
 # for all of its territory; 市场 (as in 市场监督管理局) names no city.
-_LEVEL = re.compile(r"自治区|特别行政区|省|市(?!场)")
-_SCOPE = {"自治区": "全区", "特别行政区": "全区", "省": "全省", "市": "全市"}
+_LEVEL = re.compile(r"自治区|特别行政区|自治州|自治县|省|州|市(?!场)|区|县|盟|旗")
+_SCOPE = {"自治区": "全区", "特别行政区": "全区", "自治州": "全州", "自治县": "全县", "省": "全省", "州": "全州",
+          "市": "全市", "区": "全区", "县": "全县", "盟": "全盟", "旗": "全旗"}
+_OTHERS = re.compile(r"各[省市县区州地盟旗]+")  # (各市县党委: levels below the issuer's, not its own)
 
 
 def scope_word(issuers) -> str:
     """全区, 全省 or 全市, as the issuers (a folder: each file's) name their level; "" when
     they name none or several, rather than a wrong word."""
-    words = {_SCOPE[levels[-1]] if (levels := _LEVEL.findall(issuer)) else "" for issuer in issuers}
+    words = {_SCOPE[levels[-1]] if (levels := _LEVEL.findall(_OTHERS.sub("", issuer))) else "" for issuer in issuers}
     return words.pop() if len(words) == 1 else ""
 
 

@@ -80,6 +80,11 @@ def test_each_empty_section_says_what_it_lacks():
     (("某督察组",), ""),                      # no level named: no word rather than a wrong one
     (("甘肃省人民政府", "宁夏回族自治区人民政府"), ""),  # a folder of several levels
     (("甘肃省人民政府", "甘肃省委"), "全省"),
+    # (an autonomous prefecture was 全省, a district 全市, a province naming 各市县 全市)
+    (("四川省凉山彝族自治州委、州人民政府",), "全州"),
+    (("北京市朝阳区委、区政府",), "全区"),
+    (("海南省委、省政府和各市县党委政府",), "全省"),
+    (("内蒙古自治区阿拉善盟委",), "全盟"),
 ])
 def test_the_scope_word_follows_the_issuer(issuers, word):
     assert scope_word(issuers) == word
