@@ -232,6 +232,14 @@ def _latest_notes(journal: tuple[Entry, ...]) -> dict[str, str]:
     return {measure: entry.note for measure, entry in latest.items()}
 
 
+def _shared_immediate_due(plan):
+    """The date the plan's immediate milestones are due; None for a folder whose files' differ."""
+    dues = {due for _, due in plan.immediate_dues}
+    if len(dues) > 1:
+        return None
+    return plan.immediate_due
+
+
 def plan_document(registry: Registry) -> dict:
     """The loaded plan in plan order (`rectify export --format json`). Each measure's
     ``note`` is the note of its latest journal entry, or null without one."""
@@ -249,8 +257,9 @@ def plan_document(registry: Registry) -> dict:
                 "timezone": settings.timezone,
                 "warn_days": settings.warn_days,
                 "report_period_days": settings.report_period_days,
-                # (in effect: the feedback date when left out; of a folder, its files' earliest)
-                "immediate_due": iso(plan.immediate_due),
+                # (in effect: the feedback date when left out; of a folder whose files differ, null:
+                # each file's is under files)
+                "immediate_due": iso(_shared_immediate_due(plan)),
             },
             "claims": [{"key": c.key, "text": c.text, "value": c.value} for c in meta.claims],
             # A folder's files, each a report of its own with its own dates (its measures' ids
