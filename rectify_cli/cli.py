@@ -296,8 +296,7 @@ def summary_cmd(
     # A month not over yet is judged as of today: a deadline later this month is not overdue.
     report = _evaluate(reg, min(last, today), warn_days, report_period)
     monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
-    issuers = [meta.issuer for _, _, meta in reg.plan.parts] or [reg.plan.meta.issuer]  # (a folder: each file's)
-    _write_text(summary_text.render(monthly, lang=lang, scope=summary_text.scope_word(issuers)), output)
+    _write_text(summary_text.render(monthly, lang=lang), output)
 
 
 @app.command("reconcile")

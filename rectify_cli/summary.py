@@ -177,6 +177,7 @@ class MonthlySummary:
     # A registry of several journals (a folder): (journal file, as `verify` names it; its
     # head_hash) for each, in `verify`'s order, and head_hash is None. (): one journal.
     journal_heads: tuple[tuple[str, str | None], ...] = ()
+    issuers: tuple[str, ...] = ()  # who issued the report (a folder: each file's), for its headline
 
 
 # --------------------------------------------------------------------------- figures
@@ -456,6 +457,7 @@ def build(
     unit_rows, quiet = _units(plan, measures, names)
     closed, reopened, extensions = _month_entries(plan, measures, first, last)
     heads = _journal_heads(registry, last)
+    issuers = tuple(meta.issuer for _, _, meta in plan.parts) or (plan.meta.issuer,)
     return MonthlySummary(
         title=plan.meta.title,
         first=first,
@@ -477,4 +479,5 @@ def build(
         units_quiet=quiet,
         head_hash=None if heads else _head_hash(registry.journal, last),
         journal_heads=heads,
+        issuers=issuers,
     )

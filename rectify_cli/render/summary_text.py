@@ -269,9 +269,10 @@ def _head(head: str | None, lang: Lang) -> str:
     return cell(head) if head else _l("never", lang)
 
 
-def render(monthly: MonthlySummary, *, lang: Lang, scope: str = "") -> str:
-    """The whole summary, ending with a newline; `scope` as headline_sentence takes it."""
+def render(monthly: MonthlySummary, *, lang: Lang) -> str:
+    """The whole summary, ending with a newline."""
     m = monthly
+    scope = scope_word(m.issuers)
     if lang == Lang.zh:
         next_month = f"{m.next_first.year}年{m.next_first.month}月"
     else:
