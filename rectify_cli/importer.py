@@ -406,7 +406,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     known_ids: set[str] = set()
     tasks: list[dict[str, Any]] = []
     for rt in raw_tasks:
-        tasks.append(_task(rt, filename, cur, vocab, units, regions, known_ids, warnings))
+        tasks.append(_task(rt, filename, cur, vocab, units, regions, known_ids, warnings, level=_level(province)))
 
     for section, ids in (("owners", cur.owners), ("journal", cur.journal)):
         for mid in ids:
@@ -595,8 +595,20 @@ def _title(problem: str) -> str:
     return head if sep else problem.rstrip("。")
 
 
+LEVELS = ("自治区", "省", "市")  # how a province's report names its own departments: 自治区生态环境厅, 省…, 市…
+
+
+def _level(province: str | None) -> str:
+    """The word a province's report puts before its own departments (自治区 when none is named,
+    as the bundled ledger's report)."""
+    if province is None or province.endswith("自治区"):
+        return "自治区"
+    return "省" if province.endswith("省") else "市"
+
+
 def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: list[dict], regions: tuple[Region, ...], known_ids: set[str],
-          warnings: list[str]) -> dict[str, Any]:
+          warnings: list[str], *, level: str = "自治区") -> dict[str, Any]:
+    """`level`: as _level gives it, for a measure whose unit can't be found."""
     assert rt.deadline is not None and rt.progress is not None
     dl_text = rt.deadline.rstrip("。")
     dl = parse_deadline(dl_text)
@@ -637,12 +649,12 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 if owners:
                     warnings.append(f"measure {mid}: the text names no unit; owners taken from its progress note: {'、'.join(owners)}")
             if not owners:
-                owners = ["自治区相关部门"]
-                warnings.append(f"measure {mid}: no responsible unit found; using 自治区相关部门")
+                owners = [f"{level}相关部门"]
+                warnings.append(f"measure {mid}: no responsible unit found; using {level}相关部门")
             lead = lead or owners[0]
         for o in owners:
             if not any(u["name"] == o for u in units):
-                units.append({"name": o, "kind": "department" if o.startswith("自治区") else "other"})
+                units.append({"name": o, "kind": "department" if o.startswith(LEVELS) else "other"})
         measures.append(
             {
                 "id": rm.id,

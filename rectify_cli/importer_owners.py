@@ -13,7 +13,9 @@ from dataclasses import dataclass
 SEPARATORS = ("会同", "联合", "、", "和", "及", "与", "同", "商")
 SKIP_PREFIXES = ("由", "并", "同时", "另外", "会同", "联合")  # "X牵头，会同Y…": Y is a co-owner
 # a unit-like name, used only when importing without a curated vocabulary
-DISCOVER = re.compile(r"(?:自治区|各级|各地市)[\u4e00-\u9fff]{0,10}?(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市")
+# (自治区 / 省 / 市: the province's own departments, as its report names them: 省生态环境厅)
+DISCOVER = re.compile(r"(?:自治区|省|市|各级|各地市|各市州|各州市|各市县)[\u4e00-\u9fff]{0,10}?"
+                      r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各州市|各市县")
 
 
 @dataclass(frozen=True)

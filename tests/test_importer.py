@@ -1183,3 +1183,20 @@ def test_the_issuer_is_read_in_other_reports_words(sentence, issuer):
     # the report's issuer", unless a curation gave it)
     text = _report_of("甘肃省整改情况报告", "问题一。说明。").replace("当地党委、政府高度重视。", sentence)
     assert _written(import_report(text, filename="gs.txt"))["registry"]["issuer"] == issuer
+
+
+def test_a_provinces_own_departments_are_found_and_named_by_its_level():
+    # (only 自治区… units were discovered: a province's 省生态环境厅 was not, and a measure that
+    # names none was given 自治区相关部门, Tibet's word, in a Gansu plan)
+    problem = ("一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n"
+               "1.省生态环境厅牵头，会同省住房城乡建设厅制定方案（2018年6月30日）。\n\n整改进展：已制定。\n\n"
+               "2.完善长效机制（长期坚持）。\n\n整改进展：已建立。\n\n")
+    text = _report_of("甘肃省整改情况报告", "问题一。说明。").replace(PROBLEM_ONE, problem)
+    result = import_report(text, filename="gs.txt")
+    written = _written(result)
+    first, second = written["tasks"][0]["measures"]
+    assert (first["owners"], first["lead"]) == (["省生态环境厅", "省住房城乡建设厅"], "省生态环境厅")
+    assert second["owners"] == ["省相关部门"]
+    kinds = {u["name"]: u.get("kind") for u in written["units"]}
+    assert [kinds[name] for name in ("省生态环境厅", "省住房城乡建设厅", "省相关部门")] == ["department"] * 3
+    assert "measure 1.2: no responsible unit found; using 省相关部门" in result.warnings
