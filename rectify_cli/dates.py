@@ -1,6 +1,7 @@
 """Calendar dates as users and registries write them, and "today" in the registry's time zone."""
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -114,6 +115,20 @@ def time_zone(name) -> tzinfo | None:
         from dateutil.zoneinfo import get_zonefile_instance
 
         return get_zonefile_instance().get(name)
+
+
+@functools.lru_cache(maxsize=16)
+def zone_in_effect(name: str):
+    """What the zone `name` does to dates, to compare zones by: its UTC offset at noon UTC of
+    each day from 1970 to 2037 (PRC and Asia/Shanghai, two names of one zone, are the same);
+    the name itself when it is no zone. Some 30 ms: for the rare zones that differ by name."""
+    zone = time_zone(name)
+    if zone is None:
+        return name
+    from datetime import timedelta, timezone
+
+    start = datetime(1970, 1, 1, 12, tzinfo=timezone.utc)
+    return tuple((start + timedelta(days=n)).astimezone(zone).utcoffset() for n in range(0, 68 * 365))
 
 
 def today(timezone: str) -> date:

@@ -747,12 +747,12 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
 
 def _shared_settings(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Settings:
     """The settings the plan files of a folder share, compared as they are in effect: a setting
-    a file does not write has its default. Where they differ, each file with a value most files
-    don't share gets a problem naming the setting and both values. (Not immediate_due, which is
-    each file's own: see _merge.)"""
+    a file does not write has its default, and two names of one time zone (PRC, Asia/Shanghai)
+    are one. Where they differ, each file with a value most files don't share gets a problem
+    naming the setting and both values. (Not immediate_due, which is each file's own: see _merge.)"""
 
-    def effective(settings: Settings, name: str):
-        return getattr(settings, name)
+    def in_effect(name: str, value):
+        return dates.zone_in_effect(value) if name == "timezone" else value
 
     located: dict[Path, tuple | None] = {}  # (None: the file could not be read again)
 
@@ -778,20 +778,23 @@ def _shared_settings(plans: list[Plan], files: list[Path], problems: list[Proble
         return text
 
     for name in (f.name for f in dataclasses.fields(Settings) if f.name != "immediate_due"):
-        values = [effective(plan.settings, name) for plan in plans]
+        values = [getattr(plan.settings, name) for plan in plans]
         if len(set(values)) == 1:
             continue
-        counts, default = Counter(values), effective(_DEFAULTS, name)
+        keys = [in_effect(name, value) for value in values]
+        if len(set(keys)) == 1:
+            continue
+        counts, default = Counter(keys), in_effect(name, getattr(_DEFAULTS, name))
         # The value most files have; in a tie the default (a file that differs from it is the one
         # that was changed), else the first file's.
-        common = max(counts, key=lambda value: (counts[value], value == default, -values.index(value)))
-        other = files[values.index(common)]
+        common = max(counts, key=lambda key: (counts[key], key == default, -keys.index(key)))
+        other = files[keys.index(common)]
         other_pos, other_writes = where(other, name)
-        there = f"{shown(common, name, other_writes)} in {other.name}"
+        there = f"{shown(values[keys.index(common)], name, other_writes)} in {other.name}"
         if other_writes and other_pos:
             there += f" (line {other_pos[0]})"
-        for file, value in zip(files, values):
-            if value != common:
+        for file, value, key in zip(files, values, keys):
+            if key != common:
                 pos, writes = where(file, name)
                 problems.append(Problem(str(file), *(pos or (None, None)),
                                         f"registry.settings.{name}: {shown(value, name, writes)} here, {there}: "

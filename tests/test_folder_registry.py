@@ -367,3 +367,12 @@ def test_a_journal_saved_as_yml_in_a_folder_is_named_not_ignored(tmp_path):
     assert proc.stderr == (f"rectify: {folder / 'naqu.progress.yml'}: named like the journal of naqu.yaml, which rectify "
                            "reads from naqu.progress.yaml only: rename it naqu.progress.yaml (else what it records is "
                            "ignored, and the next entry starts a new journal)\n")
+
+
+@pytest.mark.parametrize("zone", ["PRC"])
+def test_two_names_of_one_time_zone_are_one_setting(tmp_path, zone):
+    # (PRC beside Asia/Shanghai, the default, was refused as settings the files did not share)
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "timezone: Asia/Shanghai", f"timezone: {zone}")
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (0, "")
