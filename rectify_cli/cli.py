@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 from .engine import STALE, Status
 from .errors import RectifyError, UsageError
-from .i18n import Lang, plural
+from .i18n import Lang, label
 from .textsafe import printable
 
 EXIT_FOUND = 1
@@ -320,6 +320,7 @@ def validate_cmd(
     path: Annotated[Optional[Path], typer.Argument(help="Plan file or folder (default: --registry or the bundled ledger).")] = None,
     registry: RegistryOpt = None,
     no_cache: NoCacheOpt = False,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Check a registry and its journal; report every problem with file:line:column."""
     source = ctx.get_parameter_source("registry")  # (RECTIFY_REGISTRY in the environment yields to PATH)
@@ -329,8 +330,8 @@ def validate_cmd(
     # checks against the plan and today run on every load: a cached file is as valid as read.)
     reg = _load(path or registry, no_cache)
     measures = sum(len(t.measures) for t in reg.plan.tasks)
-    typer.echo(printable(f"{', '.join(reg.plan_files)}: ok — {plural(len(reg.plan.tasks), 'task')}, "
-                         f"{plural(measures, 'measure')}, {plural(len(reg.journal), 'journal entry', 'journal entries')}", single_line=True))
+    typer.echo(printable(label("validate_ok", lang, files=", ".join(reg.plan_files), tasks=len(reg.plan.tasks),
+                               measures=measures, entries=len(reg.journal)), single_line=True))
 
 
 @app.command("export")

@@ -26,7 +26,7 @@ import pytest
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 TODAY = "2019-03-31"
-ACCEPTED_SMALL = "tasks.yaml: ok — 1 task, 1 measure, {}"
+ACCEPTED_SMALL = "tasks.yaml：通过——1项整改任务、1项具体措施、{}条进展记录"
 
 
 # -- running the command line --------------------------------------------------------------
@@ -156,9 +156,9 @@ CASES = [
       "tasks.yaml:1:1: registry file: expected a mapping (key: value), got a list"),
     # encodings
     C("bom_accepted", "starts with a UTF-8 byte-order mark (Windows Notepad): accepted, the BOM is dropped",
-      ACCEPTED_SMALL.format("0 journal entries"), accepted=True),
+      ACCEPTED_SMALL.format(0), accepted=True),
     C("crlf_accepted", "Windows line ends (CRLF): accepted",
-      ACCEPTED_SMALL.format("0 journal entries"), accepted=True),
+      ACCEPTED_SMALL.format(0), accepted=True),
     C("gb18030", "the file is saved as GB18030/GBK",
       "tasks.yaml:2:10: not valid UTF-8: byte 0xbb (it looks like GB18030/GBK: save it as UTF-8)"),
     C("invalid_utf8", "bytes 0xff 0xfe in the middle of the text",
@@ -269,9 +269,9 @@ CASES = [
     C("journal_unknown_unit", "`by: 拉萨` (not a declared unit)",
       "progress.yaml:5:7: journal entry 1.by: unknown unit '拉萨' (did you mean 拉萨市?)"),
     C("journal_note_sexagesimal", "`note: 10:30` (YAML 1.1 reads base-60 integers): accepted as text",
-      ACCEPTED_SMALL.format("1 journal entry"), accepted=True),
+      ACCEPTED_SMALL.format(1), accepted=True),
     C("journal_only_comment_accepted", "a journal holding only a comment: nothing recorded yet, accepted",
-      ACCEPTED_SMALL.format("0 journal entries"), accepted=True),
+      ACCEPTED_SMALL.format(0), accepted=True),
     # folders
     C("folder_without_plans", "a folder holding only progress.yaml and a .txt",
       ".: folder holds no plan files (*.yaml)", target="."),
@@ -361,7 +361,7 @@ def test_huge_valid_file_loads(tmp_path, capsys):
     (tmp_path / "tasks.yaml").write_text(text, encoding="utf-8")
     run = rectify(["validate", "tasks.yaml"], tmp_path, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert run.stdout == f"tasks.yaml: ok — {tasks} tasks, {tasks * 5} measures, 0 journal entries\n"
+    assert run.stdout == f"tasks.yaml：通过——{tasks}项整改任务、{tasks * 5}项具体措施、0条进展记录\n"
     with capsys.disabled():
         print(f"\n[huge file] {len(text.encode()) / 1e6:.1f} MB, {tasks} tasks: validate took "
               f"{run.seconds:.1f} s, peak memory {run.maxrss_mb:.0f} MB")

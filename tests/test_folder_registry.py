@@ -128,7 +128,7 @@ def test_settings_written_differently_but_equal_in_effect_merge(tmp_path, sm_set
         edit(folder / "sm.yaml", SETTINGS_BLOCK, "")
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert proc.stdout.startswith(f"{folder / 'sm.yaml'}, {folder / 'xz.yaml'}: ok — 49 tasks, ")
+    assert proc.stdout.startswith(f"{folder / 'sm.yaml'}, {folder / 'xz.yaml'}：通过——49项整改任务、")
     plan = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan
     assert [plan.immediate_due_of(task) for task in ("xz:1", "sm:1")] == [date(2018, 1, 3)] * 2
 
@@ -355,7 +355,7 @@ def test_hidden_files_of_a_folder_are_no_plan_files(tmp_path, hidden):
         (folder / hidden).write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert proc.stdout.startswith(f"{folder / 'naqu.yaml'}, {folder / 'xizang.yaml'}: ok")
+    assert proc.stdout.startswith(f"{folder / 'naqu.yaml'}, {folder / 'xizang.yaml'}：通过")
 
 
 def test_a_journal_saved_as_yml_in_a_folder_is_named_not_ignored(tmp_path):

@@ -168,7 +168,7 @@ def test_hostile_plan_file_name_in_validate_output(tmp_path):
     shutil.copy(SMALL / "tasks.yaml", tmp_path / f"{EVIL_NAME}.yaml")
     proc = rectify(["validate", "."], tmp_path)
     out = _out(proc)
-    assert "evil\\x1b]0;pwned\\x07.yaml: ok — 4 tasks, 8 measures, 0 journal entries" in out
+    assert "evil\\x1b]0;pwned\\x07.yaml：通过——4项整改任务、8项具体措施、0条进展记录" in out
     assert_no_raw_controls(out)
 
 

@@ -148,7 +148,7 @@ def test_validate_given_two_registries_says_so(tmp_path):
     assert both.stderr == f"rectify: two registries given, {bundled} and --registry {small}: give one\n"
     from_env = subprocess.run([sys.executable, "-m", "rectify_cli", "validate", bundled], capture_output=True, text=True,
                               env={**os.environ, "RECTIFY_REGISTRY": small, "RECTIFY_CACHE_DIR": str(tmp_path / "cache")})
-    assert from_env.returncode == 0 and from_env.stdout.endswith("ok — 45 tasks, 179 measures, 179 journal entries\n")
+    assert from_env.returncode == 0 and from_env.stdout.endswith("：通过——45项整改任务、179项具体措施、179条进展记录\n")
 
 
 def test_validate_ok_on_small_fixture():
@@ -157,7 +157,11 @@ def test_validate_ok_on_small_fixture():
         capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.endswith("ok — 4 tasks, 8 measures, 9 journal entries\n")
+    # (Chinese first, as every report: it said "ok — 4 tasks, …" to a Chinese office)
+    assert proc.stdout == f"{FIXTURES / 'small' / 'tasks.yaml'}：通过——4项整改任务、8项具体措施、9条进展记录\n"
+    english = subprocess.run([sys.executable, "-m", "rectify_cli", "validate", "--lang", "en", str(FIXTURES / "small" / "tasks.yaml")],
+                             capture_output=True, text=True)
+    assert english.stdout == f"{FIXTURES / 'small' / 'tasks.yaml'}: ok — 4 tasks, 8 measures, 9 journal entries\n"
 
 
 def _small_with_zone(folder: Path, zone: str) -> Path:
