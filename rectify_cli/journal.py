@@ -145,6 +145,7 @@ def append(
         read_bytes(jpath)  # (a link to nothing: said so, before a lock is made where it leads)
     with _locked(jpath):
         _remove_stale_temporaries(jpath)
+        seen = _identity(jpath)  # (before reading: a write after it changes it)
         old = read_bytes(jpath) if journal_present(jpath) else None
         # (the measure alone, from the cache when it can: the whole of a national registry takes seconds)
         reg = load_item(root, measure)
@@ -156,7 +157,7 @@ def append(
         store = FileCache()
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
         # (still `old` at the rename, so `reg` was read from it too, and no one else's write is lost)
-        atomic_write_bytes(jpath, new, before_rename=partial(_unchanged, jpath, old))
+        atomic_write_bytes(jpath, new, before_rename=partial(_unchanged, jpath, old, seen))
     after = reg.journal + (request.as_entry(measure, fields["hash"]),)
     if old is not None:
         remember_append(root, journal=jpath, old=old, new=new, entry=entry, registry=reg, entries=after, store=store)
@@ -269,11 +270,13 @@ class _locked:
 
     def __init__(self, jpath: Path):
         self.path = Path(os.path.realpath(jpath) + ".lock")
-        self.mode = _lock_mode(jpath)
         try:
-            self.group = os.stat(jpath).st_gid
-        except OSError:  # (a journal not written yet: the folder's group, as a new file gets)
-            self.group = None
+            info = os.stat(jpath)
+        except OSError:  # (a journal not written yet: a new file's mode, the folder's group)
+            info = None
+        # (its read and write permissions, its owner's always: filelock needs them)
+        self.mode = (stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~umask()) & 0o666 | 0o600
+        self.group = info.st_gid if info is not None else None
 
     def __enter__(self):
         from filelock import FileLock, Timeout
@@ -323,16 +326,6 @@ class _locked:
         return False
 
 
-def _lock_mode(jpath: Path) -> int:
-    """The journal's read and write permissions (its owner's always: filelock needs them),
-    or those a new journal gets."""
-    try:
-        mode = stat.S_IMODE(os.stat(jpath).st_mode)
-    except OSError:
-        mode = 0o666 & ~umask()
-    return mode & 0o666 | 0o600
-
-
 # A temporary file atomic_write_bytes makes for the journal (tempfile.mkstemp's 8 characters).
 _TEMPORARY = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"
 _STALE_SECONDS = 15 * 60
@@ -359,12 +352,25 @@ def _remove_stale_temporaries(jpath: Path) -> None:
             pass
 
 
-def _unchanged(jpath: Path, old: bytes | None) -> None:
+def _identity(jpath: Path) -> tuple[int, int, int] | None:
+    """(inode, size, modification time in ns) of the journal, or None when there is none."""
+    try:
+        info = os.stat(jpath)
+    except FileNotFoundError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _unchanged(jpath: Path, old: bytes | None, seen: tuple[int, int, int] | None) -> None:
     """Refuse the write when the journal is no longer the `old` bytes it was read as: something
     that takes no lock of ours (a git pull, a sync client, an editor) wrote it while the entry
-    was prepared, and the rename would lose what it wrote."""
+    was prepared, and the rename would lose what it wrote. `seen`: its _identity before it was
+    read; the same still, it was not written since (its bytes are read again only otherwise:
+    a national journal is tens of megabytes)."""
     if old is None:
         same = not os.path.lexists(jpath)
+    elif seen is not None and _identity(jpath) == seen:
+        same = True
     else:
         try:
             same = os.stat(jpath).st_size == len(old) and jpath.read_bytes() == old
