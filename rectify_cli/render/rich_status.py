@@ -31,6 +31,7 @@ from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
 from ..registry import item_key, several_files_have, suggest
 from ..textsafe import PerCharacter, printable
 from .journal_text import extension_details
+from .linebreak import Paragraph
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -70,7 +71,7 @@ def _cell_text(cell: str | Text) -> Text:
 
 
 def _para(text: str) -> Text:
-    """Registry text shown in full (wrapped by Rich), controls escaped."""
+    """Registry text shown in full (in a cell wrapped by a Paragraph), controls escaped."""
     return Text(printable(text))
 
 
@@ -479,7 +480,7 @@ def _fields(rows: list[tuple[str, Text]]) -> Table:
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
     for name, value in rows:
-        grid.add_row(Text(name), value)
+        grid.add_row(Text(name), Paragraph(value))  # (wrapped where Chinese text may break)
     return grid
 
 
@@ -507,7 +508,7 @@ def _milestones_table(console: Console, milestones: Iterable[MilestoneResult], l
             Text(word(MILESTONE, ms.kind, lang)),
             Text(ms.due.isoformat() if ms.due else ""),
             Text(ms.original_due.isoformat() if ms.extended and ms.original_due else ""),
-            _para(ms.label or ""),
+            Paragraph(_para(ms.label or "")),
             Text(label("show_yes" if ms.done else "show_no", lang) if dated else ""),
             Text(word(STATUS, ms.status, lang)),
         )
@@ -546,9 +547,9 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
         table.add_row(
             Text(entry.date.isoformat()),
             Text(word(ENTRY, entry.state, lang)),
-            _entry_note(entry, lang),
-            _para(entry.evidence or ""),
-            _para(entry.by or ""),
+            Paragraph(_entry_note(entry, lang)),
+            Paragraph(_para(entry.evidence or "")),
+            Paragraph(_para(entry.by or "")),
         )
     return table
 

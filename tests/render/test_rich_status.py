@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import date
+from itertools import takewhile
 from pathlib import Path
 
 import pytest
@@ -365,3 +366,36 @@ def test_an_extension_note_in_english_starts_with_its_text():
     header = next(line for line in lines if line.startswith("Date"))
     row = next(line for line in lines if line.startswith(entry.date.isoformat()) and "extended" in line)
     assert row[header.index("Note"):].startswith("(extended to 2019-12-31;")  # (it began with a space)
+
+
+# Chinese line breaking (GB/T 15834, W3C clreq): no line starts with a closing mark nor ends with
+# an opening one.
+CLOSING = set("。，、；：？！）》」』】”’")
+OPENING = set("（《「『【“‘")
+
+
+def _drop_cells(line: str, cells: int) -> str:
+    """`line` without its first `cells` cells (the label column of show's fields)."""
+    taken = 0
+    for at, char in enumerate(line):
+        if taken >= cells:
+            return line[at:]
+        taken += cell_len(char)
+    return ""
+
+
+@pytest.mark.parametrize("width", [40, 50, 63, 80])
+def test_show_wraps_chinese_text_where_it_may_break_and_keeps_all_of_it(width):
+    """Rich folded a paragraph at any character: 13's problem at 50 columns had lines starting
+    with 、 and 。 and one ending with 《, and numbers such as 2017 could be cut in two."""
+    registry = load_registry("data/tasks.yaml", today=date(2026, 11, 29))
+    for task in registry.plan.tasks:
+        lines = render_show(task.id, registry, width=width).splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("问题描述"))
+        more = list(takewhile(lambda line: line.startswith(" "), lines[start + 1:]))
+        column = len(more[0]) - len(more[0].lstrip(" "))  # where the value column starts (every problem wraps)
+        values = [_drop_cells(line, column).rstrip() for line in [lines[start], *more]]
+        assert "".join(values) == task.problem, (task.id, width)
+        for value in values:
+            assert value[0] not in CLOSING and value[-1] not in OPENING, (task.id, width, values)
+        assert not any(a[-1].isdigit() and b[0].isdigit() for a, b in zip(values, values[1:])), (task.id, values)

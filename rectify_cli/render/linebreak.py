@@ -1,0 +1,66 @@
+"""Registry text wrapped where Chinese (and any) text may break: Unicode's line breaking (UAX #14).
+
+Rich wraps at spaces and folds anything longer at any character, so a Chinese paragraph, which
+has no spaces, was cut wherever the column ended: lines began with 。，、）》 or ended with 《（,
+and numbers such as 2013 were split in two. UAX #14 (by uniseg) gives the places a line may
+break; lines are filled greedily up to the column's width, as Rich fills them, and a run longer
+than a whole line (a long number or URL) is still folded.
+"""
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.measure import Measurement
+from rich.text import Text
+
+
+class Paragraph:
+    """Text that Rich wraps at UAX #14 break opportunities (see module); measured as the Text."""
+
+    def __init__(self, text: Text | str):
+        self.text = Text(text) if isinstance(text, str) else text
+
+    def __rich_measure__(self, console, options) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console, options):
+        yield self.broken(options.max_width) if not options.no_wrap else self.text
+
+    def broken(self, width: int) -> Text:
+        """The text with a line break wherever a line wider than `width` is cut (its spaces
+        there dropped); every line then fits, and Rich wraps nothing further."""
+        lines = self.text.split("\n", allow_blank=True)
+        if all(cell_len(line.plain) <= width for line in lines):
+            return self.text
+        pieces: list[Text] = []
+        for line in lines:
+            for piece in line.divide(break_offsets(line.plain, width)) if cell_len(line.plain) > width else [line]:
+                piece.rstrip()
+                pieces.append(piece)
+        return Text("\n", end=self.text.end).join(pieces)
+
+
+def break_offsets(text: str, width: int) -> list[int]:
+    """Where to cut `text` (one line) into lines of at most `width` cells, as character
+    offsets: at line-break opportunities, greedily; spaces at a cut are left at the end of a
+    line (for the caller to strip), as Rich leaves them."""
+    from uniseg.linebreak import line_break_units  # (some 25 ms to import: only when a line is cut)
+
+    offsets: list[int] = []
+    position = used = 0
+    for unit in line_break_units(text):
+        shown = cell_len(unit.rstrip())
+        if used and used + shown > width:
+            offsets.append(position)
+            used = 0
+        if shown <= width:
+            used += cell_len(unit)
+            position += len(unit)
+            continue
+        for char in unit:  # longer than a line on its own: folded by cells
+            cells = cell_len(char)
+            if used and used + cells > width and not char.isspace():
+                offsets.append(position)
+                used = 0
+            used += cells
+            position += 1
+    return offsets

@@ -1,0 +1,43 @@
+"""Paragraph: registry text wrapped at Unicode line-break opportunities (render/linebreak.py)."""
+from __future__ import annotations
+
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+
+from rectify_cli.render.linebreak import Paragraph
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, markup=False, emoji=False, highlight=False).print(Paragraph(text))
+    return out.getvalue().splitlines()
+
+
+def test_a_number_moves_whole_to_the_next_line():
+    assert wrapped("整改完成2013年", 8) == ["整改完成", "2013年"]  # (Rich alone: 整改完成 / 2013年 cut as 20|13)
+
+
+def test_closing_marks_stay_with_what_they_close():
+    assert wrapped("甲乙丙。丁戊", 6) == ["甲乙", "丙。丁", "戊"]
+    assert wrapped("甲乙《丙丁》", 6) == ["甲乙", "《丙", "丁》"]  # (Rich alone: 甲乙《 / 丙丁》)
+
+
+def test_english_breaks_between_words_and_folds_a_word_longer_than_the_line():
+    assert wrapped("closed on time", 8) == ["closed", "on time"]
+    assert wrapped("https://example.org/a", 8) == ["https://", "example.", "org/a"]
+
+
+def test_text_that_fits_is_left_as_rich_lays_it_out():
+    assert wrapped("全部完成。", 20) == ["全部完成。"]
+    assert wrapped("第一行\n第二行", 20) == ["第一行", "第二行"]
+
+
+@given(st.text(alphabet="整改完成，。、（）《》“”2019年PMab -", max_size=80), st.integers(min_value=2, max_value=30))
+def test_every_line_fits_and_nothing_but_spaces_is_lost(text, width):
+    lines = wrapped(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
