@@ -43,7 +43,9 @@ def break_offsets(text: str, width: int) -> list[int]:
     """Where to cut `text` (one line) into lines of at most `width` cells, as character
     offsets: at line-break opportunities, greedily; spaces at a cut are left at the end of a
     line (for the caller to strip), as Rich leaves them."""
-    from uniseg.linebreak import line_break_units  # (some 25 ms to import: only when a line is cut)
+    # (some 25 ms to import: only when a line is cut)
+    from uniseg.graphemecluster import grapheme_clusters
+    from uniseg.linebreak import line_break_units
 
     offsets: list[int] = []
     position = used = 0
@@ -56,11 +58,11 @@ def break_offsets(text: str, width: int) -> list[int]:
             used += cell_len(unit)
             position += len(unit)
             continue
-        for char in unit:  # longer than a line on its own: folded by cells
+        for char in grapheme_clusters(unit):  # longer than a line on its own: folded, a flag or an emoji whole
             cells = cell_len(char)
             if used and used + cells > width and not char.isspace():
                 offsets.append(position)
                 used = 0
             used += cells
-            position += 1
+            position += len(char)
     return offsets

@@ -31,6 +31,11 @@ def test_english_breaks_between_words_and_folds_a_word_longer_than_the_line():
     assert wrapped("https://example.org/a", 8) == ["https://", "example.", "org/a"]
 
 
+def test_a_flag_or_an_emoji_sequence_is_never_cut():
+    assert wrapped("🇨🇳" * 5, 5) == ["🇨🇳🇨🇳", "🇨🇳🇨🇳", "🇨🇳"]
+    assert wrapped("x" * 4 + "👨‍👩‍👧" + "🇨🇳" + "y" * 4, 5)[1] == "👨‍👩‍👧🇨🇳"
+
+
 def test_text_that_fits_is_left_as_rich_lays_it_out():
     assert wrapped("全部完成。", 20) == ["全部完成。"]
     assert wrapped("第一行\n第二行", 20) == ["第一行", "第二行"]
