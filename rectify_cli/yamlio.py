@@ -345,6 +345,9 @@ def fast_path_refusal(text: str) -> str | None:
             elif before in _TOKEN_START and after not in (" ", "\n", ""):
                 return {"!": "a tag (!)", "&": "an anchor (&)", "*": "an alias (*)"}[char]
             at = text.find(char, at + 1)
+    if text and text[-1] not in "\n\r":
+        # A block scalar (| or >) ending the file: yaml-rs gives it a line break the text lacks
+        return "no line break at the end"
     return None
 
 

@@ -402,6 +402,42 @@ def test_verify_reads_each_entry_as_the_reference_loader_does(reg, monkeypatch, 
     assert fast == journal.verify(reg)
 
 
+def _note_as_a_block_at_the_very_end(reg, indicator: str) -> None:
+    """The journal's last note rewritten as a block scalar ending the file with no line break
+    (an editor that adds none): the same value to the reference loader, a line break more to
+    yaml-rs."""
+    journal_file = reg.parent / "progress.yaml"
+    text = journal_file.read_text(encoding="utf-8")
+    text = text.replace('  note: "第一行\\n第二行"\n', "").rstrip("\n") + f"\n  note: {indicator}\n    第一行\n    第二行"
+    journal_file.write_text(text, encoding="utf-8")
+    assert yaml.safe_load(text)[-1]["note"] == "第一行\n第二行"
+
+
+@pytest.mark.parametrize("indicator", ["|", "|+"])
+def test_a_block_note_ending_the_file_without_a_line_break_verifies_as_the_reference_reads_it(reg, monkeypatch,
+                                                                                          indicator):
+    """verify called the entry edited (exit 1) when yaml-rs was installed, passed without it."""
+    record(reg, "1.1", note="第一行\n第二行")
+    _note_as_a_block_at_the_very_end(reg, indicator)
+    assert journal.verify(reg).ok
+    _reference_only(monkeypatch)
+    assert journal.verify(reg).ok
+
+
+def test_a_record_after_a_block_note_ending_the_file_is_refused_keeping_that_note(reg):
+    """The write added the missing line break, which the block then kept as its own: the
+    previous entry's note changed under its hash, and the check after writing (both texts
+    read by yaml-rs) saw nothing."""
+    record(reg, "1.1", note="第一行\n第二行")
+    _note_as_a_block_at_the_very_end(reg, "|")
+    journal_file = reg.parent / "progress.yaml"
+    before = journal_file.read_bytes()
+    with pytest.raises(JournalWriteError, match="end inside a block"):  # (no way to append that keeps it)
+        record(reg, "1.2", note="新")
+    assert journal_file.read_bytes() == before
+    assert yaml.safe_load(before)[-1]["note"] == "第一行\n第二行"
+
+
 def test_a_measure_id_written_plain_reads_as_the_same_text(reg, monkeypatch):
     journal_file = reg.parent / "progress.yaml"
     journal_file.write_text(journal_file.read_text(encoding="utf-8").replace('measure: "2.2"', "measure: 2.2"),
