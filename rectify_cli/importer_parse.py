@@ -19,9 +19,11 @@ MEASURE_RE = re.compile(r"^(\d{1,3})\.(?!\d)(.*)$")
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 
 DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|底)"  # (2020年底: the year's last day)
-# a parenthesis naming a year and month (or a dotted date) that reads as no deadline: a date
-# cut by a line wrap, or a wording not understood
-DEADLINE_LIKE = re.compile(r"\d{4}年(?:\d{1,2}月|底|[上下]半年)|\d{4}[.．]\d{1,2}[.．]\d{1,2}")
+# a parenthesis naming a year (in digits or 二〇二〇年; alone, as 2021年前, 2020年内, 2020年第三季度
+# or 2019—2020年) or a dotted date, or 年内/年底/季度/半年, that reads as no deadline: a date cut
+# by a line wrap, or a wording not understood (no parenthesis of the Tibet report names a year
+# but as a deadline)
+DEADLINE_LIKE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年|\d{4}[.．]\d{1,2}[.．]\d{1,2}|年内|年底|季度|[上下]半年")
 
 REPORTED_STATES = (
     ("全面完成", "fully_done"),
@@ -266,7 +268,7 @@ def measure_milestones(text: str) -> list[dict[str, str]]:
 
 
 def unreadable_deadlines(text: str) -> list[str]:
-    """The parentheses of a measure text that look like a deadline (a year and month) but
+    """The parentheses of a measure text that look like a deadline (they name a year) but
     can't be read as one: measure_milestones leaves them out, and with them a step."""
     return [f"（{inside}）" for inside in _parenthesised(text) if DEADLINE_LIKE.search(inside) and not parse_deadline(inside)]
 
