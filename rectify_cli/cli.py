@@ -380,7 +380,8 @@ ByOpt = Annotated[Optional[str], typer.Option("--by", help="The unit recording i
 NoteOpt = Annotated[str, typer.Option("--note", help="What happened.")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="Evidence: a file path or a text.")]
 MilestoneOpt = Annotated[Optional[str], typer.Option(
-    "--milestone", help="Only the step due on this date (as the plan writes it), of a measure with several.")]
+    "--milestone", help="A close or an extension: only the step due on this date (as the plan writes it), of a "
+                        "measure with several.")]
 
 
 def _write(registry: Path | None, lang: Lang, **fields) -> None:
@@ -397,7 +398,7 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
 def record_cmd(
     measure: MeasureArg,
     state: Annotated[str, typer.Option("--state", help="in_progress, done, reopened or report.")],
-    note: NoteOpt = "",
+    note: Annotated[str, typer.Option("--note", help="What happened; required but for done.")] = "",
     date_: DateOpt = None,
     evidence: EvidenceOpt = None,
     milestone: MilestoneOpt = None,

@@ -111,6 +111,9 @@ LABELS = {
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
                                   "evidence '{evidence}' is no file here: recorded as text (no hash)"),
+    "notice_evidence_is_folder": ("佐证“{evidence}”是文件夹，不是文件：按文字记录（未计算哈希）；要以哈希固定佐证，请指明其中的文件",
+                                  "evidence '{evidence}' is a folder, not a file: recorded as text (no hash); name a "
+                                  "file in it to pin the proof by its hash"),
     "journal_head": ("台账哈希", "head"),
     # rectify verify (render/journal_text.py)
     "verify_no_journal": ("{journal}：尚无台账（无可核验）", "{journal}: no journal yet (nothing to verify)"),

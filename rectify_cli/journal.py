@@ -99,7 +99,7 @@ class Effect:
 class Notice:
     """Something the writer should know about an accepted entry (i18n key + values)."""
 
-    key: str  # closed_late | closed_all_steps | late_extension | back_filled | evidence_not_found
+    key: str  # closed_late | closed_all_steps | late_extension | back_filled | evidence_not_found | evidence_is_folder
     values: dict
 
 
@@ -479,8 +479,11 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     by_unit = _unit(plan, by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []
-    if evidence_text is not None and not evidence_text.startswith("file:") and _LOOKS_LIKE_A_PATH.match(evidence_text):
-        warnings.append(Notice("evidence_not_found", {"evidence": evidence_text}))
+    if evidence_text is not None and not evidence_text.startswith("file:"):
+        if _is_folder(evidence_text):  # (a folder's contents can't be pinned by one hash)
+            warnings.append(Notice("evidence_is_folder", {"evidence": evidence_text}))
+        elif _LOOKS_LIKE_A_PATH.match(evidence_text):
+            warnings.append(Notice("evidence_not_found", {"evidence": evidence_text}))
 
     # The measure's state just before this entry, as of its date.
     report = engine.evaluate(plan=plan, journal=reg.journal, as_of=when)
@@ -512,6 +515,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
             raise UsageError("--note: say why the measure is reopened (e.g. 回头看发现表面整改)")
         if conflict := _state_conflict(entry_state, measure, result, when):
             raise JournalWriteError(conflict)
+    elif entry_state is EntryState.IN_PROGRESS:
+        if not note.strip():  # (as a report: it would clear 久未报告, saying nothing)
+            raise UsageError("--note: say what is under way (an entry without a note says nothing)")
     elif entry_state is EntryState.REPORT:
         if not note.strip():  # (it would clear 久未报告, reporting nothing)
             raise UsageError("--note: say what was done this period (a report needs a note)")
@@ -689,6 +695,13 @@ def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
     return f"file:{shown} sha256:{digest}"
 
 
+def _is_folder(text: str) -> bool:
+    try:
+        return Path(text).expanduser().is_dir()
+    except (OSError, RuntimeError):  # (as in _evidence)
+        return False
+
+
 def _effect(reg: Registry, journal: tuple[Entry, ...], measure: str, as_of: date) -> Effect:
     report = engine.evaluate(plan=reg.plan, journal=journal, as_of=as_of)
     m = next(r for r in report.measures() if r.id == measure)
@@ -761,15 +774,16 @@ def _check_round_trip(new: bytes, old: bytes | None, old_raw: list, fields: dict
     Both texts are read by the fast parser first, then, if they don't read so, by the
     reference loader, which decides: the fast parser reads YAML 1.2, where some plain text
     the reference reads as text (`0o17`) is a number."""
-    if _round_trip_problem(new, old_raw, fields, jpath, fast=True) is None:
+    if _round_trip_problem(new, old, old_raw, fields, jpath, fast=True) is None:
         return
     old_raw = _raw_entries(old, jpath, fast=False) if old is not None else []
-    problem = _round_trip_problem(new, old_raw, fields, jpath, fast=False)
+    problem = _round_trip_problem(new, old, old_raw, fields, jpath, fast=False)
     if problem is not None:
         raise JournalWriteError(problem)
 
 
-def _round_trip_problem(new: bytes, old_raw: list, fields: dict, jpath: Path, *, fast: bool) -> str | None:
+def _round_trip_problem(new: bytes, old: bytes | None, old_raw: list, fields: dict, jpath: Path, *,
+                        fast: bool) -> str | None:
     try:
         data = _read(new, jpath, fast=fast)
     except RegistryError as exc:
@@ -777,13 +791,31 @@ def _round_trip_problem(new: bytes, old_raw: list, fields: dict, jpath: Path, *,
             return (f"{jpath}: the journal's entries are indented (line {line} starts with spaces before its `-`), "
                     "and an entry is written at the left margin, where it can't continue that list; nothing was "
                     "written — remove the indentation (the same from every line of the entries) and try again")
+        if (line := _document_end_at(new)) is not None:
+            return (f"{jpath}: line {line} is `...`, which ends the YAML document: no entry can follow it; "
+                    "nothing was written — delete that line and try again")
         return (f"{jpath}: the journal would not load after appending ({exc}); "
                 "nothing was written — check the end of the file")
     if not isinstance(data, list) or len(data) != len(old_raw) + 1 or list(data[:-1]) != old_raw:
+        if old is not None and old.strip() and not old.endswith((b"\n", b"\r")):
+            # (a block, | or >, ending the file takes the line break written before the entry)
+            last = old.count(b"\n") + 1
+            return (f"{jpath}: the journal's last line ({last}) has no line break after it and ends a block "
+                    "(| or >), whose text would take the line break the new entry needs; nothing was written — "
+                    "end the file with a line break, writing that entry's | as |- (> as >-) so that its text "
+                    "stays as it was")
         return (f"{jpath}: appending would change how the existing entries read (does the file "
                 "end inside a block or a document end marker?); nothing was written")
     if not isinstance(data[-1], dict) or dict(data[-1]) != fields:
         return f"{jpath}: the new entry would not read back as written; nothing was written"
+    return None
+
+
+def _document_end_at(raw: bytes) -> int | None:
+    """The line of a document end marker (`...`), which nothing may follow; None without one."""
+    for number, line in enumerate(raw.splitlines(), 1):
+        if line == b"..." or line.startswith((b"... ", b"...\t", b"...#")):
+            return number
     return None
 
 

@@ -143,6 +143,15 @@ def test_evidence_that_reads_like_a_missing_file_is_kept_as_text_with_a_notice(r
     assert (notice in result.stdout) is noticed
 
 
+def test_evidence_naming_a_folder_is_kept_as_text_and_said_to_be_a_folder(reg):
+    """It was noticed as "不是本机上的文件" (no file here), beside the folder itself."""
+    (reg.parent / "scans").mkdir()
+    result = run("close", "1.1", "--evidence", str(reg.parent / "scans"), "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert f"  ! 佐证“{reg.parent / 'scans'}”是文件夹，不是文件：按文字记录（未计算哈希）；要以哈希固定佐证，请指明其中的文件\n" in result.stdout
+    assert "不是本机上的文件" not in result.stdout
+
+
 def test_append_is_byte_for_byte(reg):
     before = journal_bytes(reg)
     assert before.startswith(b"# Journal of the small test registry")
@@ -158,7 +167,7 @@ def test_missing_final_newline_gets_one(reg):
     path = reg.parent / "progress.yaml"
     path.write_bytes(path.read_bytes().rstrip(b"\n"))
     before = path.read_bytes()
-    assert run("record", "1.1", "--state", "in_progress", "--registry", str(reg)).exit_code == 0
+    assert run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg)).exit_code == 0
     after = path.read_bytes()
     assert after.startswith(before + b'\n- measure: "1.1"\n')
 
@@ -191,19 +200,19 @@ def test_first_entry_creates_the_journal_with_a_header(reg):
 # -------------------------------------------------------------------------- refusals
 
 REFUSALS = [
-    (("record", "1.7", "--state", "in_progress"), "no measure '1.7' in the plan (did you mean 1.2, 1.1?)"),
-    (("record", "4", "--state", "in_progress"), "no measure '4' in the plan (4 is a task: name one of its measures, 4.1, 4.2)"),
-    (("record", "1.1", "--state", "in_progress", "--date", "2019-02-30"), "--date: '2019-02-30' is not a real calendar date"),
-    (("record", "1.1", "--state", "in_progress", "--date", "yesterday"), "--date: not a date: 'yesterday'"),
+    (("record", "1.7", "--state", "in_progress", "--note", "推进中"), "no measure '1.7' in the plan (did you mean 1.2, 1.1?)"),
+    (("record", "4", "--state", "in_progress", "--note", "推进中"), "no measure '4' in the plan (4 is a task: name one of its measures, 4.1, 4.2)"),
+    (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "2019-02-30"), "--date: '2019-02-30' is not a real calendar date"),
+    (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "yesterday"), "--date: not a date: 'yesterday'"),
     # (a month alone was recorded as its last day, without a word)
-    (("record", "1.1", "--state", "in_progress", "--date", "2019-03"), "--date: '2019-03' names a month, not a day: give the day, 2019-03-DD"),
+    (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "2019-03"), "--date: '2019-03' names a month, not a day: give the day, 2019-03-DD"),
     (("close", "1.1", "--evidence", "验收", "--date", "2019年3月"), "--date: '2019年3月' names a month, not a day: give the day, 2019-03-DD"),
-    (("record", "1.1", "--state", "in_progress", "--date", "2019-04-01"), "--date: 2019-04-01 is in the future (today is 2019-03-31)"),
-    (("record", "1.1", "--state", "in_progress", "--date", "1900-01-01"),
+    (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "2019-04-01"), "--date: 2019-04-01 is in the future (today is 2019-03-31)"),
+    (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "1900-01-01"),
      "--date: 1900-01-01 is before the inspection's feedback (2018-01-03), when the problems were handed over"),
     (("record", "1.1", "--state", "donee"), "--state: unknown state 'donee' (did you mean done?)"),
     (("record", "1.1", "--state", "extended"), "--state extended is not allowed here: use `rectify extend`"),
-    (("record", "1.1", "--state", "in_progress", "--by", "拉撒市"), "--by: unknown unit '拉撒市' (did you mean 拉萨市?)"),
+    (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--by", "拉撒市"), "--by: unknown unit '拉撒市' (did you mean 拉萨市?)"),
     (("close", "1.1"), "closing 1.1 needs --evidence"),
     (("record", "1.1", "--state", "done"), "closing 1.1 needs --evidence"),
     (("close", "1.2", "--evidence", "x"), "1.2 is already closed as of 2019-03-31"),
@@ -217,6 +226,9 @@ REFUSALS = [
     (("report", "2.2", "--note", ""), "--note: say what was done this period (a report needs a note)"),
     (("report", "2.2", "--note", "  "), "--note: say what was done this period (a report needs a note)"),
     (("record", "2.2", "--state", "report", "--note", ""), "--note: say what was done this period (a report needs a note)"),
+    # (an entry saying nothing cleared 久未报告: 67 stale measures "reported on" so)
+    (("record", "2.2", "--state", "in_progress"), "--note: say what is under way (an entry without a note says nothing)"),
+    (("record", "1.1", "--state", "in_progress", "--note", "  "), "--note: say what is under way"),
     (("extend", "3.1", "--to", "someday", "--reason", "r", "--approved-by", "自治区生态环境厅"), "--to: not a date: 'someday'"),
     (("extend", "3.1", "--to", "2021-06-30", "--reason", "r", "--approved-by", "发改委"), "--approved-by: unknown unit '发改委'"),
     (("extend", "1.2", "--to", "2021-06-30", "--reason", "r", "--approved-by", "那曲市"), "1.2 has no pending deadline as of 2019-03-31: nothing to extend"),
@@ -288,9 +300,11 @@ def test_refused_when_journal_would_not_load_after_append(reg):
     path = reg.parent / "progress.yaml"
     path.write_bytes(path.read_bytes() + b"...\n")  # YAML document end: nothing may follow it
     before = path.read_bytes()
-    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
-    assert "nothing was written" in result.stderr
+    line = before.count(b"\n")  # (it said "line N+1: did not find expected <document start>", past the end)
+    assert result.stderr == (f"rectify: {path}: line {line} is `...`, which ends the YAML document: no entry can "
+                             "follow it; nothing was written — delete that line and try again\n")
     assert path.read_bytes() == before
 
 
@@ -306,7 +320,7 @@ def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
     path = reg.parent / "progress.yaml"
     before = path.read_bytes()
     monkeypatch.setattr(fsutil.os, "fsync", full)
-    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
     assert result.stderr == f"rectify: {path}: cannot be written (No space left on device); nothing was written\n"
     assert path.read_bytes() == before
@@ -327,7 +341,7 @@ def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypat
     lock.chmod(0o644)
     monkeypatch.setattr(filelock.FileLock, "acquire", refused)  # (as root, no file is closed to us)
     before = journal_bytes(reg)
-    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
     owner = owner_name(lock.stat().st_uid)
     assert result.stderr == (f"rectify: the lock file {lock} is not writable by you (owner {owner}, -rw-r--r--): "
@@ -335,7 +349,7 @@ def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypat
                              "or remove it while no one is recording. "
                              "Nothing was written.\n")
     lock.unlink()
-    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
     assert result.stderr == (f"rectify: {lock}: cannot create the lock file (Permission denied); is the folder "
                              f"{reg.parent} writable? Nothing was written.\n")
@@ -346,7 +360,7 @@ def test_a_read_only_journal_is_refused_and_left_read_only(reg):
     path = reg.parent / "progress.yaml"
     path.chmod(0o444)  # (an office freezing a closed year)
     before = path.read_bytes()
-    result = run("record", "1.1", "--state", "in_progress", "--registry", str(reg))
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
     assert result.stderr == f"rectify: {path}: is read-only (-r--r--r--); nothing was written\n"
     assert path.read_bytes() == before
