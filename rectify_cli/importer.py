@@ -24,7 +24,7 @@ from . import chain
 from .errors import JournalWriteError, Problem, RegistryError, ReportFormatError
 from .importer_owners import Vocabulary, find_owners
 from .importer_regions import Region, find_regions, province_of, region_table
-from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
+from .importer_parse import NO_TASK_HEADING, RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import UNIT_KINDS
@@ -377,7 +377,10 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     """Parse a report text into the registry files.  Pure: no I/O, deterministic."""
     warnings: list[str] = []
     paras = paragraphs(text)
-    raw_tasks = parse_appendix(paras, filename)
+    raw_tasks, tail = parse_appendix(paras, filename)
+    if tail is not None:
+        line, first = _source_line(text, tail)
+        warnings.append(f"line {line}: text after the appendix left out, from: {first}")
     repairs = tuple(f"line {ln}: {what}" for p in paras for ln, what in p.joins if "fragment" in what)
     headers: dict[str, list[int]] = {}  # (one warning per header, however many pages repeat it)
     for ln, what in (j for p in paras for j in p.joins if "page header" in j[1]):
@@ -440,6 +443,17 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         warnings=tuple(warnings),
         repairs=repairs,
     )
+
+
+def _source_line(text: str, tail) -> tuple[int, str]:
+    """(line, the line's text) where what follows the appendix begins: the paragraph's first
+    line, or a later one of it that starts so (a paragraph of lines with no blank between)."""
+    lines = text.split("\n")
+    start = tail.text[:4]
+    for no in range(tail.para.line, len(lines) + 1):
+        if normalise(lines[no - 1]).startswith(start):
+            return no, lines[no - 1].strip()
+    return tail.para.line, tail.text
 
 
 def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curation) -> None:
@@ -637,6 +651,9 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         for fld, value in (("text", rm.text), ("note", rm.note or "")):
             for w in LATIN_IN_CJK.findall(value):
                 warnings.append(f"measure {mid}: Latin word {w!r} inside Chinese {fld} (a PDF artefact? fix it under text_fixes:)")
+        for line, numeral in rm.note_items:
+            warnings.append(f"measure {mid}: {numeral}、 on line {line} is read as part of its progress note, not as problem {rt.id + 1} "
+                            f"({NO_TASK_HEADING})")
         if rm.extra_note_lines:
             warnings.append(f"measure {mid}: note continues in a separate paragraph at line(s) {', '.join(map(str, rm.extra_note_lines))}")
         if mid in cur.owners:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .errors import Problem, ReportFormatError
@@ -17,6 +17,15 @@ NO_DEADLINE = "no 整改时限： line after the problem's text"
 TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\.(?!\d)(.*)$")
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
+PROBLEM_HEAD_RE = re.compile(r"^整改目标：")  # (other provinces' problems state a target before the deadline)
+NO_TASK_HEADING = "no 整改时限： or 整改进度： line follows it"
+
+# where the appendix ends, at a paragraph's start or a sentence's: another attachment (附件2：),
+# a signature (中共青海省委 / 青海省人民政府) or the date of issue, alone or before an attachment
+_ORG = r"(?:中共[^，。；：、\s（）]{1,20}?委(?:员会)?|[^，。；：、\s（）]{2,20}?人民政府(?:办公厅)?)"
+_ISSUED = r"\d{4}年\d{1,2}月\d{1,2}日"
+_ATTACHMENT = r"附(?:[件表]\s*(?:[0-9一二三四五六七八九十]+|[：:])|[：:])"
+TAIL_START = re.compile(rf"(?:^|(?<=[。！？；]))(?:{_ATTACHMENT}|{_ORG}+(?=$|{_ISSUED}|{_ATTACHMENT})|{_ISSUED}(?=$|{_ATTACHMENT}))")
 
 DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|底)"  # (2020年底: the year's last day)
 # a parenthesis naming a year (in digits or 二〇二〇年; alone, as 2021年前, 2020年内, 2020年第三季度
@@ -74,6 +83,8 @@ class RawMeasure:
     note_head: str | None = None  # 整改进展 or 整改进度
     extra_note_lines: list[int] = field(default_factory=list)
     extra_text_lines: list[int] = field(default_factory=list)  # paragraphs its text runs on over
+    # (line, numeral) of a 二、 in its note read as a list item, not as the next problem
+    note_items: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -107,8 +118,36 @@ def find_appendix(paras: list[Para], filename: str) -> int:
     raise ReportFormatError(Problem(filename, None, None, NO_APPENDIX))
 
 
-def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
+@dataclass(frozen=True)
+class Tail:
+    """What follows the appendix, left out of it: from paragraph `index`, character `offset`."""
+
+    index: int
+    offset: int
+    para: Para
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.offset :]
+
+
+def appendix_tail(paras: list[Para], start: int) -> Tail | None:
+    """Where the appendix beginning at paragraph `start` ends, if text follows it (an
+    attachment, a signature, a date of issue): it would run on into the last measure's note."""
+    for i in range(start + 1, len(paras)):
+        m = TAIL_START.search(paras[i].text)
+        if m:
+            return Tail(i, m.start(), paras[i])
+    return None
+
+
+def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tail | None]:
+    """The appendix's problems, and what follows it, left out (None when nothing does)."""
     start = find_appendix(paras, filename)
+    tail = appendix_tail(paras, start)
+    if tail is not None:
+        kept = paras[tail.index].text[: tail.offset]
+        paras = [*paras[: tail.index], *([replace(tail.para, text=kept)] if kept else [])]
     tasks: list[RawTask] = []
     task: RawTask | None = None
     measure: RawMeasure | None = None
@@ -118,9 +157,17 @@ def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
     def err(p: Para, msg: str) -> ReportFormatError:
         return ReportFormatError(Problem(filename, p.line, None, msg))
 
-    for p in paras[start:]:
+    for i, p in enumerate(paras[start:], start):
         t = p.text
         tm = TASK_RE.match(t)
+        if tm and task is not None and in_note and _is_next_task(tm.group(1), task.id) and not _heads_a_problem(paras[i + 1 :]):
+            # (a list 一、二、 inside a progress note: a problem has its 整改时限 or 整改进度 next)
+            assert measure is not None and measure.note is not None
+            measure.note += t
+            measure.extra_note_lines.append(p.line)
+            measure.note_items.append((p.line, tm.group(1)))
+            passed_over = p
+            continue
         if tm and (task is None or _is_next_task(tm.group(1), task.id)):
             number = cn_number(tm.group(1))
             expected = 1 if task is None else task.id + 1
@@ -154,7 +201,9 @@ def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
             number = int(mm.group(1))
             expected = len(task.measures) + 1
             if number != expected:
-                raise err(p, f"measure {number}. of problem {task.id} found where measure {expected}. was expected")
+                hint = f" (is {TASK_RE.match(passed_over.text).group(1)}、 on line {passed_over.line} meant as problem {task.id + 1}? " \
+                    f"{NO_TASK_HEADING})" if passed_over and any(ln == passed_over.line for ln, _ in measure.note_items) else ""
+                raise err(p, f"measure {number}. of problem {task.id} found where measure {expected}. was expected{hint}")
             measure = RawMeasure(number, p.line, mm.group(2).strip())
             task.measures.append(measure)
             in_note = False
@@ -172,7 +221,18 @@ def parse_appendix(paras: list[Para], filename: str) -> list[RawTask]:
     if task is None:
         raise ReportFormatError(Problem(filename, None, None, NO_APPENDIX))
     _check_task_complete(task, filename)
-    return tasks
+    return tasks, tail
+
+
+def _heads_a_problem(following: list[Para]) -> bool:
+    """Whether the first item after a 二、 (past its text) is a heading (a problem's 整改时限,
+    整改进度 or 整改目标), rather than a measure 2., another 二、 or the end of the text."""
+    for q in following:
+        if TASK_RE.match(q.text) or MEASURE_RE.match(q.text):
+            return False
+        if HEAD_RE.match(q.text) or PROBLEM_HEAD_RE.match(q.text):
+            return True
+    return False
 
 
 def _is_next_task(numeral: str, current: int) -> bool:

@@ -14,6 +14,7 @@ QINGHAI = (
 )
 PROBLEM = "一、湟水河流域污染治理滞后。\n\n整改时限：{deadline}\n\n整改进度：序时推进。\n\n1.{measure}\n\n整改进展：{note}\n"
 LINE_OF_MEASURE = QINGHAI.count("\n") + 7  # (the problem's line, then 整改时限, 整改进度, each after a blank line)
+NO_CURATION = "no curation: units discovered from the text, owners and states proposed heuristically"
 TEXT_FIXES_HINT = "(expected a date such as 2018年6月30日, 长期坚持 or 立即启动; repair it under text_fixes: in the curation)"
 
 
@@ -71,3 +72,78 @@ def test_a_parenthesis_with_no_year_is_no_deadline_and_a_readable_one_still_impo
     assert result.exit_code == 0, result.output
     tasks = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
     assert tasks["tasks"][0]["measures"][0]["milestones"] == [{"kind": "date", "due": date(2019, 6, 30)}]
+
+
+# ---------------------------------------------------------------- 2. a numbered list inside a progress note is no problem
+
+QILIAN = ("一、祁连山自然保护区内违规开发问题突出。\n\n整改时限：2018年底前完成，长期坚持。\n\n整改进度：全面完成，长期坚持。\n\n"
+          "1.省林业和草原局建立保护区日常巡护制度（长期坚持）。\n\n整改进展：主要开展了以下工作：\n\n{items}")
+HUANGSHUI = ("二、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n"
+             "1.西宁市完成第一污水处理厂提标改造（2019年6月30日）。\n\n整改进展：正在进行设备调试。\n")
+
+
+def test_a_numbered_list_in_a_progress_note_stays_in_the_note(tmp_path):
+    # (its 二、 was taken as problem 2, and the real 二、湟水河… heading swallowed as that problem's text, silently)
+    text = QINGHAI + QILIAN.format(items="一、印发巡护制度。\n\n二、累计巡护1200余次。\n\n") + HUANGSHUI
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    tasks = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"]
+    assert [(t["id"], t["title"], t["problem"]) for t in tasks] == [
+        (1, "祁连山自然保护区内违规开发问题突出", "祁连山自然保护区内违规开发问题突出。"),
+        (2, "湟水河流域污染治理滞后", "湟水河流域污染治理滞后。"),
+    ]
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert [e["note"] for e in journal] == ["主要开展了以下工作：一、印发巡护制度。二、累计巡护1200余次。", "正在进行设备调试。"]
+    line = text.split("\n").index("二、累计巡护1200余次。") + 1
+    assert f"measure 1.1: 二、 on line {line} is read as part of its progress note, not as problem 2 " \
+           "(no 整改时限： or 整改进度： line follows it)" in _warnings(result)
+    assert _rectify("validate", str(out / "tasks.yaml")).exit_code == 0
+
+
+def test_a_list_in_a_note_numbered_past_the_next_problem_stays_in_the_note(tmp_path):
+    text = QINGHAI + QILIAN.format(items="一、印发巡护制度。\n\n二、累计巡护1200余次。\n\n三、查处违法行为3起。\n\n") + HUANGSHUI
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    tasks = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"]
+    assert [t["title"] for t in tasks] == ["祁连山自然保护区内违规开发问题突出", "湟水河流域污染治理滞后"]
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert journal[0]["note"] == "主要开展了以下工作：一、印发巡护制度。二、累计巡护1200余次。三、查处违法行为3起。"
+
+
+def test_a_problem_heading_after_a_note_with_neither_deadline_nor_progress_line_is_named(tmp_path):
+    text = QINGHAI + QILIAN.format(items="已印发巡护制度。\n\n") + "二、湟水河流域污染治理滞后。\n\n1.西宁市完成提标改造（2019年6月30日）。\n\n整改进展：正在调试。\n"
+    result, out = _import(tmp_path, text)
+    lines = text.split("\n")
+    heading, measure = lines.index("二、湟水河流域污染治理滞后。") + 1, lines.index("1.西宁市完成提标改造（2019年6月30日）。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{measure}: measure 1. of problem 1 found where "
+                                                    f"measure 2. was expected (is 二、 on line {heading} meant as problem 2? "
+                                                    "no 整改时限： or 整改进度： line follows it)\n")
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- 5. what follows the appendix is no part of its last note
+
+LAX = ("一、部分地区环境监管执法宽松软。\n\n整改时限：立行立改，长期坚持。\n\n整改进度：取得阶段性成效。\n\n"
+       "1.省生态环境厅开展环境执法专项行动（立即启动）。\n\n整改进展：已制定专项行动方案。\n")
+
+
+@pytest.mark.parametrize("tail", [
+    "\n附件2：中央环境保护督察移交问题责任追究情况\n\n截至目前，共对移交的18个问题追责问责186人。\n",
+    "\n中共青海省委\n\n青海省人民政府\n\n2019年4月25日\n",
+    "中共青海省委\n青海省人民政府\n2019年4月25日\n",  # (no blank lines: one paragraph with the note)
+    "\n2019年4月25日\n",
+    "\n中共青海省委\n\n青海省人民政府\n\n2019年4月25日\n\n附件2：中央环境保护督察移交问题责任追究情况\n\n共对移交的18个问题追责问责186人。\n",
+])
+def test_text_after_the_appendix_is_left_out_of_the_last_note_and_warned_of(tmp_path, tail):
+    # (附件2's 追责问责186人 was glued to the note and turned the measure done)
+    (tmp_path / "plain").mkdir()
+    _, plain_out = _import(tmp_path / "plain", QINGHAI + LAX)
+    result, out = _import(tmp_path, QINGHAI + LAX + tail)
+    assert result.exit_code == 0, result.output
+    assert (out / "progress.yaml").read_text(encoding="utf-8") == (plain_out / "progress.yaml").read_text(encoding="utf-8")
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert [(e["note"], e["state"]) for e in journal] == [("已制定专项行动方案。", "in_progress")]
+    text = QINGHAI + LAX + tail
+    first = next(ln for ln in tail.split("\n") if ln)
+    line = text.split("\n").index(first) + 1
+    assert _warnings(result) == [f"line {line}: text after the appendix left out, from: {first}", NO_CURATION]
