@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from hashlib import sha256
 from pathlib import Path
 
 import pytest
@@ -218,7 +219,9 @@ def test_github_format_annotates_measure_1_1_at_line_41():
         "措施 2.1：那曲市完成建筑工地围挡硬化（2019年4月15日，长期坚持）。%0A责任单位：那曲市%0A期限：2019-04-15"
         "%0A最近一次记录：2019-01-15 推进中 围挡完成80%25。"
     )
-    assert "\n".join(lines[2:]) + "\n" == SMALL_TEXT
+    assert lines[2] == "::stop-commands::rectify-" + sha256(SMALL_TEXT[:-1].encode()).hexdigest()[:32]
+    assert "\n".join(lines[3:-1]) + "\n" == SMALL_TEXT
+    assert lines[-1] == lines[2].replace("stop-commands::", "") + "::"
 
 
 def test_github_actions_picks_github_format_and_writes_the_step_summary(tmp_path):
@@ -263,9 +266,10 @@ def test_github_caps_annotations_at_ten_per_level():
         + [f"warning file=tests/fixtures/check/many/tasks.yaml,line={106 + 6 * i}" for i in range(10)])
     assert lines[20] == ("::notice::另有 2 项未通过、1 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），"
                          "完整列表见下方日志")
-    assert not any(line.startswith("::") for line in lines[21:])
-    assert [line.split()[0] for line in lines[21:33]] == [f"1.{i}" for i in range(1, 13)]
-    assert lines[-1] == "12 项措施逾期（共 23 项）"
+    assert lines[21].startswith("::stop-commands::") and lines[-1].startswith("::rectify-")
+    assert not any(line.startswith("::") for line in lines[22:-1])
+    assert [line.split()[0] for line in lines[22:34]] == [f"1.{i}" for i in range(1, 13)]
+    assert lines[-2] == "12 项措施逾期（共 23 项）"
 
 
 def test_github_escapes_comma_and_colon_in_the_file_property(tmp_path, monkeypatch):
@@ -308,7 +312,88 @@ def test_hostile_text_in_github_annotations():
         "%0A责任单位：<b>单位</b>&amp;[red]%0A期限：2019-01-01"
         "%0A最近一次记录：2019-02-01 推进中 ]]></failure><x> \\x1b]0;title\\x07 %250A \\x08 done"
     )
-    assert [line[:10] for line in lines if line.startswith("::")] == ["::error fi", "::warning "]
+    assert [line[:10] for line in lines if line.startswith("::")] == [
+        "::error fi", "::warning ", "::stop-com", "::rectify-"]
+
+
+# --------------------------------------------------------------------------- the runner's reading
+
+WORKFLOW = "tests/fixtures/check_workflow_commands/tasks.yaml"  # probe6 #1: legacy ##[command]s in texts and units
+# The commands the GitHub runner knows (actions/runner, ActionCommandManager and its extensions).
+RUNNER_COMMANDS = {"error", "warning", "notice", "debug", "group", "endgroup", "echo", "add-mask", "add-matcher",
+                   "remove-matcher", "set-output", "save-state", "set-env", "add-path", "stop-commands"}
+
+
+def _parsed(line: str, known: set[str]) -> tuple[str, str] | None:
+    """(command, data) of `line` as the runner reads it (ActionCommand.cs): `::cmd props::data`
+    after leading spaces, else the legacy `##[cmd props]data` anywhere in the line."""
+    stripped = line.lstrip()
+    if stripped.startswith("::") and (end := stripped.find("::", 2)) >= 0:
+        name = stripped[2:end].split(" ", 1)[0]
+        if name.lower() in known:
+            return name.lower(), stripped[end + 2:]
+    start = line.find("##[")
+    if start >= 0 and (end := line.find("]", start)) >= 0:
+        name = line[start + 3:end].split(" ", 1)[0]
+        if name.lower() in known:
+            return name.lower(), line[end + 1:]
+    return None
+
+
+def obeyed(output: str) -> list[str]:
+    """The lines of `output` the runner obeys as workflow commands (TryProcessCommand): none
+    between ::stop-commands::TOKEN and the TOKEN's own command, which it then obeys."""
+    known, token, lines = set(RUNNER_COMMANDS), None, []
+    for line in output.split("\n"):
+        command = _parsed(line, known)
+        if command is None:
+            continue
+        name, data = command
+        if token is not None:
+            if name == token:
+                lines.append(line)
+                known.discard(token)
+                token = None
+        else:
+            lines.append(line)
+            if name == "stop-commands":
+                token = data.lower()
+                known.add(token)
+    return lines
+
+
+def test_registry_text_cannot_issue_workflow_commands_in_the_github_log():
+    """The runner reads a legacy ##[command] anywhere in a line: a measure's text raised a forged
+    error annotation, a unit's name stopped every later command. The log part is now inside a
+    stop-commands block whose token the registry's author cannot know (a hash of that part)."""
+    result = run("-r", WORKFLOW, "--format", "github", env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    stop = lines.index(next(line for line in lines if line.startswith("::stop-commands::")))
+    token = lines[stop].removeprefix("::stop-commands::")
+    assert re.fullmatch(r"rectify-[0-9a-f]{32}", token)
+    assert lines[stop + 1:] == [
+        "1.1  红  逾期89天  自治区生态环境厅  ##[error]伪造的失败注释（2019…",
+        "临期提醒（不计为失败）：",
+        "1.2  黄  2019-04-15到期  ##[stop-commands]tok  完成整改（2019年4月15日）。",
+        "1 项措施逾期（共 2 项）",
+        f"::{token}::",
+    ]
+    assert obeyed(result.stdout) == [*lines[:2], lines[stop], f"::{token}::"]
+    assert [line.split(" ", 1)[0] for line in lines[:stop]] == ["::error", "::warning"]
+    # Deterministic: the same ledger gives the same token; another ledger another.
+    assert run("-r", WORKFLOW, "--format", "github").stdout == result.stdout
+    assert token not in run("-r", HOSTILE, "--format", "github").stdout
+
+
+@pytest.mark.parametrize("ledger", [HOSTILE, MANY, SMALL])
+def test_the_runner_obeys_the_annotations_and_the_stop_and_resume_only(ledger):
+    out = run("-r", ledger, "--format", "github").stdout
+    lines = out.splitlines()
+    stop = next(n for n, line in enumerate(lines) if line.startswith("::stop-commands::"))
+    assert all(line.startswith(("::error ", "::warning ", "::notice::")) for line in lines[:stop])
+    assert lines[-1] == f"::{lines[stop].removeprefix('::stop-commands::')}::"
+    assert obeyed(out) == [*lines[:stop + 1], lines[-1]]
 
 
 # --------------------------------------------------------------------------- CI examples
@@ -337,7 +422,7 @@ def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path):
         assert done.returncode in (0, 1), (command, done.stderr)
         assert "Traceback" not in done.stderr
         if shlex.split(command)[1] == "check":
-            annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
+            annotations = obeyed(done.stdout)[:-2]  # (then the stop and resume around the log)
             assert all(ANNOTATION.match(line) for line in annotations), annotations
             assert all(",line=" in line for line in annotations if not line.startswith("::notice::"))
             assert len([a for a in annotations if a.startswith("::error ")]) <= 10

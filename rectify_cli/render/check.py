@@ -13,6 +13,7 @@ here.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -194,7 +195,7 @@ def github_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[list
 
 def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang) -> bytes:
     """Workflow commands: the 10 worst ::error and ::warning annotations, a ::notice:: for the
-    rest, then the text report so that the log lists everything."""
+    rest, then the text report so that the log lists everything, with commands stopped."""
     lines = [piece[0] for piece in (*failing[:ANNOTATION_CAP], *warnings[:ANNOTATION_CAP])]
     more_errors = max(verdict.failing - ANNOTATION_CAP, 0)
     more_warnings = max(verdict.warnings - ANNOTATION_CAP, 0)
@@ -203,8 +204,19 @@ def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequenc
             ("check_more_failures", more_errors), ("check_more_warnings", more_warnings)) if n)
         notice = label("check_not_annotated", lang, what=what)
         lines.append(f"::notice::{escape_data(notice)}")
-    lines += _text_lines(verdict, [piece[1:] for piece in failing], [piece[1:] for piece in warnings], lang)
+    log = _text_lines(verdict, [piece[1:] for piece in failing], [piece[1:] for piece in warnings], lang)
+    lines += commands_stopped(log) if failing or warnings else log
     return _encoded(lines)
+
+
+def commands_stopped(lines: list[str]) -> list[str]:
+    """`lines` between ::stop-commands::TOKEN and ::TOKEN::, so that the runner obeys no
+    workflow command in them: it reads a legacy ##[command] anywhere in a line, and registry
+    text (a measure, a unit, a file's name) can hold one. GitHub asks for a token the text's
+    author cannot guess: a hash of the lines themselves is one (text that ends the pause would
+    have to hold the hash of itself), and keeps the output deterministic, warm or cold."""
+    token = "rectify-" + hashlib.sha256("\n".join(lines).encode()).hexdigest()[:32]
+    return [f"::stop-commands::{token}", *lines, f"::{token}::"]
 
 
 # --------------------------------------------------------------------------- markdown

@@ -1,6 +1,7 @@
 """Every output format of `rectify check`, on hand-built results with literal expectations."""
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import xml.etree.ElementTree as ET
@@ -179,7 +180,7 @@ def test_text_caps_the_units_column_so_a_long_list_of_units_cannot_widen_every_l
     ]
     # The log part of github is the same text; the annotation still names every unit.
     lines = render(_result(plan), "github").splitlines()
-    assert lines[2:4] == out.splitlines()[:2]
+    assert lines[3:5] == out.splitlines()[:2]
     assert "责任单位：" + "、".join(many) + "%0A" in lines[0]
 
 
@@ -196,12 +197,30 @@ def test_github_annotations_then_the_text_report():
         "措施 1.2：那曲市完成排查（2019年3月11日）。%0A责任单位：那曲市%0A期限：2019-03-11%0A最近一次记录：无",
         "::warning file=data/tasks.yaml,line=64,title=2.1 2019-04-15到期::"
         "措施 2.1：那曲市完成建筑工地围挡硬化（2019年4月15日）。%0A责任单位：那曲市%0A期限：2019-04-15%0A最近一次记录：无",
+        "::stop-commands::rectify-" + _token(render(_result(*mixed()), "text")),
         "1.1  红  逾期89天  拉萨市、自治区生态环境厅  拉萨市建成城东污水处理厂并投…",
         "1.2  红  逾期20天  那曲市                    那曲市完成排查（2019年3月11日…",
         "临期提醒（不计为失败）：",
         "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…",
         "2 项措施逾期（共 5 项）",
+        "::rectify-" + _token(render(_result(*mixed()), "text")) + "::",
     ]
+
+
+def _token(log: str) -> str:
+    """The stop-commands token of a github log part: a hash of its lines."""
+    return hashlib.sha256(log.removesuffix("\n").encode()).hexdigest()[:32]
+
+
+def test_github_stops_commands_in_the_log_part_with_a_token_of_its_own():
+    """The runner reads a legacy ##[command] anywhere in a line (actions/runner#4692)."""
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], owners=["##[stop-commands]x"], text="##[error]伪造"))
+    lines = render(_result(plan), "github").splitlines()
+    token = "rectify-" + _token("1.1  红  逾期89天  ##[stop-commands]x  ##[error]伪造\n1 项措施逾期（共 1 项）")
+    assert lines[1:] == ["::stop-commands::" + token, "1.1  红  逾期89天  ##[stop-commands]x  ##[error]伪造",
+                         "1 项措施逾期（共 1 项）", f"::{token}::"]
+    other = plan_of(make_measure("1.1", ["2019-01-01"], owners=["##[stop-commands]x"], text="##[error]伪造！"))
+    assert token not in render(_result(other), "github")
 
 
 def test_github_english_title_escapes_its_colon_free_properties():
@@ -231,7 +250,8 @@ def test_github_hostile_text_cannot_start_a_line_or_a_command():
         "措施 1.1：<x>&amp; \\x00nul \\x1b[31m[red]红[/red] 100%25 a:b,c | d\\x0d ::error::fake\ufffe"
         "%0A责任单位：自治区生态环境厅%0A期限：2019-01-01%0A最近一次记录：无"
     )
-    assert [line for line in lines if line.startswith("::")] == [lines[0]]
+    assert [line for line in lines if line.startswith("::")] == [lines[0], lines[1], lines[-1]]
+    assert lines[1].startswith("::stop-commands::") and lines[-1] == f"::{lines[1][17:]}::"
 
 
 def test_github_caps_annotations_at_ten_per_level_and_says_how_many_more():
@@ -246,9 +266,10 @@ def test_github_caps_annotations_at_ten_per_level_and_says_how_many_more():
         f"2.{i} 2019-04-{i:02d}到期" for i in range(1, 11)]
     assert lines[20] == ("::notice::另有 2 项未通过、1 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），"
                          "完整列表见下方日志")
-    assert lines[21].startswith("1.1   红  逾期89天")
-    assert lines[-1] == "12 项措施逾期（共 23 项）"
-    assert len(lines) == 21 + 12 + 1 + 11 + 1  # every measure is still in the log
+    assert lines[21].startswith("::stop-commands::")
+    assert lines[22].startswith("1.1   红  逾期89天")
+    assert lines[-2] == "12 项措施逾期（共 23 项）"
+    assert len(lines) == 21 + 1 + 12 + 1 + 11 + 1 + 1  # every measure is still in the log
 
 
 def test_github_notice_in_english():
