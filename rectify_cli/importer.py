@@ -46,21 +46,26 @@ ACCOUNTABILITY_DONE = re.compile(r"对\d+名责任人进行追责|追责问责\d
 
 # "as of" in the headline: 截至, or as often 截止
 AS_OF = re.compile(r"截[至止](\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
+AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截至今年: the headline, undated)
 
 # the report's headline figures (first paragraph with 截至 + a date): key, pattern (group 1 = words, last group = value)
 # the totals, each in the Tibet report's words first, then in other reports' (a count of what was
 # due by some date, "应完成的28项整改任务", is no total)
+# (Sichuan's "我省89项中央环保督察整改任务" puts words between 项 and 整改任务; its "但有7项整改任务未按期完成"
+# counts the late ones: no total)
 TOTAL_PATTERNS = (
-    ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项整改任务)", r"(?<!完成)(整改任务共?(\d+)项)")),
+    ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
+                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务共?(\d+)项)")),
     ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体|整改)措施)",
                                     r"(?<!完成)((?:具体|整改)措施共?(\d+)项)")),
 )
 # other reports' counts of the total's tasks or measures done so far, read in the clause after the
 # total, up to where it turns to another count or to what was due by a date
 COUNT_PATTERNS = (
-    ("done", r"(已(?:全面)?完成(?:整改)?(\d+)项)"),
+    ("done", r"(已(?:整改|全面)?完成(?:整改)?(\d+)项)"),
     ("basically_done", r"(已?基本完成(?:整改)?(\d+)项)"),
     ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?(\d+)项)"),
+    ("on_schedule", r"(?<!\d)((\d+)项(?:达到|符合)序时进度)"),  # (Sichuan's order: 37项达到序时进度)
 )
 COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施)|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
@@ -448,12 +453,19 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 def _source_line(text: str, tail) -> tuple[int, str]:
     """(line, the line's text) where what follows the appendix begins: the paragraph's first
     line, or a later one of it that starts so (a paragraph of lines with no blank between)."""
+    no = _line_of(text, tail.para.line, tail.text[:4], start=True)
+    return (no, text.split("\n")[no - 1].strip()) if no else (tail.para.line, tail.text)
+
+
+def _line_of(text: str, first: int, words: str, *, start: bool = False) -> int | None:
+    """The first line from line `first` on holding `words` (at its start if `start`): where in a
+    paragraph of several lines (joined at page breaks) they are."""
     lines = text.split("\n")
-    start = tail.text[:4]
-    for no in range(tail.para.line, len(lines) + 1):
-        if normalise(lines[no - 1]).startswith(start):
-            return no, lines[no - 1].strip()
-    return tail.para.line, tail.text
+    for no in range(first, len(lines) + 1):
+        line = normalise(lines[no - 1])
+        if line.startswith(words) if start else words in line:
+            return no
+    return None
 
 
 def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curation) -> None:
@@ -528,7 +540,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     reg: dict[str, Any] = {}
     first = next((ln for ln in text.split("\n") if ln.strip()), "")
     reg["title"] = normalise(first.lstrip("\ufeff"))
-    headline = next((p.text for p in paras if AS_OF.search(p.text)), "")
+    # the headline is where the report first says "as of" (截至目前 gives no date: a later 截至2018年6月
+    # is a statistic of the body, not the report's date)
+    at = next((p for p in paras if AS_OF_WORD.search(p.text)), None)
+    headline = at.text if at else ""
     # (in the headline, else the opening: 西藏自治区党委、政府高度重视, 甘肃省委、省政府高度重视,
     # 四川省委省政府坚决扛起, 自治区党委和政府始终…)
     m = ISSUER.search(headline) or ISSUER.search(normalise(text[:3000].replace("\n", "")))
@@ -551,7 +566,11 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             reg[k] = v
     for k in ("title", "issuer", "inspection", "feedback_date", "report_date"):
         if not reg.get(k):
-            raise ReportFormatError(Problem(filename, None, None, f"cannot find the report's {k.replace('_', ' ')} (give it under registry: in the curation file)"))
+            undated = k == "report_date" and at is not None
+            says = f": its headline says {AS_OF_WORD.search(headline).group(0)}, with no date" if undated else ""
+            line = (_line_of(text, at.line, AS_OF_WORD.search(headline).group(0)) or at.line) if undated else None
+            raise ReportFormatError(Problem(filename, line, None,
+                                            f"cannot find the report's {k.replace('_', ' ')}{says} (give it under registry: in the curation file)"))
     if reg["report_date"] < reg["feedback_date"]:  # (ISO dates: compared as text)
         why = f"the report's date {reg['report_date']} is before the inspection's feedback {reg['feedback_date']}"
         curated = next((k for k in ("report_date", "feedback_date") if k in cur.registry), None)
@@ -584,7 +603,7 @@ def _counts(headline: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         clause = headline[m.end() : end.start() if end else len(headline)]
         for what, pat in COUNT_PATTERNS:
             cm = re.search(pat, clause)
-            if cm:
+            if cm and not any(c["key"] == f"{noun}_{what}" for c in counts):
                 counts.append({"key": f"{noun}_{what}", "text": cm.group(1), "value": int(cm.groups()[-1])})
     if not any(c["key"] == "tasks_done" for c in counts) and (cm := re.search(TASKS_DONE_OUTRIGHT, headline)):
         counts.append({"key": "tasks_done", "text": cm.group(1), "value": int(cm.group(2))})

@@ -17,6 +17,9 @@ NO_DEADLINE = "no 整改时限： line after the problem's text"
 TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\.(?!\d)(.*)$")
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
+# other provinces head a measure's progress note so; on a line of its own or after the measure's
+# sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)
+NOTE_HEAD_RE = re.compile(r"(?:^|(?<=[。；）]))(整改进展情况|整改情况|完成情况|进展情况)：")
 PROBLEM_HEAD_RE = re.compile(r"^整改目标：")  # (other provinces' problems state a target before the deadline)
 NO_TASK_HEADING = "no 整改时限： or 整改进度： line follows it"
 
@@ -197,6 +200,9 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
             hint = f" (is {TASK_RE.match(passed_over.text).group(1)}、 on line {passed_over.line} meant as problem {task.id + 1}?)" \
                 if passed_over else ""
             raise err(p, f"unexpected 整改{hm.group(1)}： in problem {task.id}{hint}")
+        elif measure is not None and measure.note is None and (nm := NOTE_HEAD_RE.match(t)):
+            measure.note, measure.note_head = t[nm.end() :].strip(), nm.group(1)
+            in_note = True
         elif mm and task.deadline is not None:
             number = int(mm.group(1))
             expected = len(task.measures) + 1
@@ -204,9 +210,13 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
                 hint = f" (is {TASK_RE.match(passed_over.text).group(1)}、 on line {passed_over.line} meant as problem {task.id + 1}? " \
                     f"{NO_TASK_HEADING})" if passed_over and any(ln == passed_over.line for ln, _ in measure.note_items) else ""
                 raise err(p, f"measure {number}. of problem {task.id} found where measure {expected}. was expected{hint}")
-            measure = RawMeasure(number, p.line, mm.group(2).strip())
+            text, note = _split_note(mm.group(2).strip())
+            measure = RawMeasure(number, p.line, text)
             task.measures.append(measure)
             in_note = False
+            if note is not None:
+                measure.note, measure.note_head = note
+                in_note = True
         elif task.deadline is None:
             task.problem += t  # problem text running over several paragraphs
         elif measure is None:
@@ -222,6 +232,14 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
         raise ReportFormatError(Problem(filename, None, None, NO_APPENDIX))
     _check_task_complete(task, filename)
     return tasks, tail
+
+
+def _split_note(text: str) -> tuple[str, tuple[str, str] | None]:
+    """A measure's text, and (note, heading) of a note run on after it (…（2019年6月30日）。整改情况：…)."""
+    nm = NOTE_HEAD_RE.search(text)
+    if nm is None or nm.start() == 0:
+        return text, None
+    return text[: nm.start()], (text[nm.end() :].strip(), nm.group(1))
 
 
 def _heads_a_problem(following: list[Para]) -> bool:

@@ -1127,6 +1127,9 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
      {"tasks_total": (45, "整改任务45项"), "tasks_done": (33, "已完成33项"), "measures_total": (218, "218项具体措施"),
       "measures_done": (200, "已完成整改200项")}),
     ("截至2019年12月，累计完成整改任务38个，其余任务正在推进。", {"tasks_done": (38, "累计完成整改任务38个")}),
+    # Sichuan's: words between 项 and 整改任务, the count after its noun, and a count of late tasks that is no total
+    ("截至2019年3月底，我省89项中央环保督察整改任务，已整改完成45项，37项达到序时进度，但有7项整改任务未按期完成或未达到序时进度。",
+     {"tasks_total": (89, "我省89项中央环保督察整改任务"), "tasks_done": (45, "已整改完成45项"), "tasks_on_schedule": (37, "37项达到序时进度")}),
     # a count of what was due by some date is no total, nor are its done ones all that is done
     ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项。", {}),
 ])

@@ -147,3 +147,72 @@ def test_text_after_the_appendix_is_left_out_of_the_last_note_and_warned_of(tmp_
     first = next(ln for ln in tail.split("\n") if ln)
     line = text.split("\n").index(first) + 1
     assert _warnings(result) == [f"line {line}: text after the appendix left out, from: {first}", NO_CURATION]
+
+
+# ---------------------------------------------------------------- 3. Sichuan's headline: the total, not the count of late tasks
+
+APPENDIX = "一、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n" \
+           "1.西宁市完成第一污水处理厂提标改造（2019年6月30日）。\n\n整改进展：正在进行设备调试。\n"
+
+
+def test_sichuans_headline_gives_the_total_of_tasks_not_the_count_of_late_ones(tmp_path):
+    # (tasks_total was 2, the late ones, and the import asked whether the text was complete)
+    text = ("四川省落实中央第五环境保护督察组督察反馈意见整改情况报告\n\n中央第五环境保护督察组于2017年12月22日反馈了督察意见。"
+            "四川省委、省政府高度重视。截至2019年3月底，我省1项中央环保督察整改任务，已整改完成0项，1项达到序时进度，"
+            "但有2项整改任务未按期完成或未达到序时进度。\n\n" + APPENDIX.replace("西宁市", "成都市"))
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    claims = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
+    assert claims == [{"key": "tasks_total", "text": "我省1项中央环保督察整改任务", "value": 1},
+                      {"key": "tasks_done", "text": "已整改完成0项", "value": 0},
+                      {"key": "tasks_on_schedule", "text": "1项达到序时进度", "value": 1}]
+    reconciled = _rectify("reconcile", "--registry", str(out / "tasks.yaml"))
+    assert "不一致" not in reconciled.stdout
+
+
+# ---------------------------------------------------------------- 4. 截至目前: the report's date is not taken from the body
+
+AS_OF_NOW = ("青海省贯彻落实中央环境保护督察反馈意见整改情况报告\n\n"
+             "中央第七环境保护督察组于2017年12月24日反馈了督察意见。青海省委、省政府高度重视。截至目前，1项整改任务正在推进。\n\n"
+             "一是加强大气污染治理。截至2018年6月，全省累计淘汰燃煤小锅炉1200台。\n\n")
+
+
+def test_a_headline_saying_as_of_now_gives_no_date_and_the_import_asks_for_it(tmp_path):
+    # (report_date was 2018-06-30, from a statistic of the body, and every journal entry dated so, without a word)
+    result, out = _import(tmp_path, AS_OF_NOW + APPENDIX)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:3: cannot find the report's report date: "
+                                                    "its headline says 截至目前, with no date (give it under registry: in the curation file)\n")
+    assert not out.exists()
+
+
+def test_a_report_date_given_in_the_curation_is_taken_when_the_headline_says_as_of_now(tmp_path):
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("registry:\n  report_date: 2019-03-31\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(AS_OF_NOW + APPENDIX, encoding="utf-8")
+    result = _rectify("import", str(report), "--curation", str(curation), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    tasks = yaml.safe_load((tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8"))
+    assert tasks["registry"]["report_date"] == date(2019, 3, 31)
+    assert tasks["registry"]["claims"] == [{"key": "tasks_total", "text": "1项整改任务", "value": 1}]
+
+
+# ---------------------------------------------------------------- 6. a note headed 整改情况：, 完成情况：, 整改进展情况：
+
+LEDU = "1.海东市完成乐都区污水管网建设（2019年6月30日）。"
+LEDU_NOTE = "已完成80%，剩余部分计划年内完工（2019年12月31日）。"
+
+
+@pytest.mark.parametrize("heading", ["整改情况", "完成情况", "整改进展情况", "进展情况"])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_note_under_another_heading_is_the_note_and_its_dates_no_deadline(tmp_path, heading, gap):
+    # (the note's （2019年12月31日） became a second deadline of the measure, and the note was lost)
+    problem = "一、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n"
+    result, out = _import(tmp_path, QINGHAI + problem + LEDU + gap + f"{heading}：{LEDU_NOTE}\n")
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["text"], measure["milestones"]) == (LEDU[2:], [{"kind": "date", "due": date(2019, 6, 30)}])
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert [(e["note"], e["state"]) for e in journal] == [(LEDU_NOTE, "in_progress")]  # (not due yet)
