@@ -196,10 +196,12 @@ def _measure_last_due(mr: MeasureResult) -> date | None:
 
 
 def _task_closed(tr: TaskResult) -> bool:
-    """No shown measure has a dated milestone still open; without measures: the task's own."""
+    """No shown measure has a dated milestone still open, and each was acted on: one that is
+    only 长期坚持 has been reported on (else a task of such measures was 已完成 on the day its
+    deadline passed, with nothing ever recorded). Without measures: the task's own state."""
     if not tr.measures:
         return tr.status in (Status.DONE, Status.ONGOING)
-    return all(mr.status in (Status.DONE, Status.ONGOING) for mr in tr.measures)
+    return all(mr.closed or (mr.status is Status.ONGOING and mr.last_entry is not None) for mr in tr.measures)
 
 
 def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -> Headline:
@@ -228,10 +230,10 @@ def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -
         elif last_due <= as_of:
             measures_due += 1
             measures_due_done += mr.closed
+            due_today += not mr.closed and mr.status is not Status.OVERDUE  # (its last due is as_of itself)
         else:
             measures_later += 1
         overdue_outside_due += mr.status is Status.OVERDUE and not (last_due is not None and last_due <= as_of)
-        due_today += mr.next_due == as_of and mr.status is not Status.OVERDUE
 
     return Headline(
         as_of=as_of,

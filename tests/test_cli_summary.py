@@ -36,3 +36,27 @@ def test_a_month_given_keeps_its_message(tmp_path):
         "rectify: --month: 2017-12 ended before the inspection's feedback (2018-01-03): nothing to report on\n")
     assert run(tmp_path, "--month", "2018-02", today="2018-01-20").stderr == (
         "rectify: --month: 2018-02 has not begun (today is 2018-01-20)\n")
+
+
+def bundled_headline(month: str, *extra: str) -> str:
+    result = CliRunner().invoke(app, ["summary", "--month", month, *extra],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2026-11-29"})
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()[5]
+
+
+def test_a_task_of_long_term_measures_never_reported_on_is_not_done():
+    """Task 1 (2018年6月30日前完成，长期坚持; its four measures 长期坚持 only) was 已完成 in June
+    2018, nine months before the journal's first entry, while status showed it 0/4, all stale."""
+    assert "应于2018年6月30日前完成的7项整改任务已完成0项，" in bundled_headline("2018-06")
+    # (once reported on, as the report of 2019-03-31 counts it: 25 done)
+    assert "应于2019年3月31日前完成的28项整改任务已完成25项，" in bundled_headline("2019-03")
+
+
+def test_the_headline_names_what_falls_due_on_the_day_judged_so_that_its_figures_add_up():
+    """89 due, 79 done, 8 overdue: 33.1 and 39.3, due 2019-06-30 itself, were nowhere."""
+    assert ("89项具体措施已完成79项（另有2项当日到期，尚不算逾期）；" in bundled_headline("2019-06"))
+    assert "目前逾期未完成的具体措施8项，" in bundled_headline("2019-06")
+    assert "89 measures, 79 of them done (2 more fall due that very day, not yet late)." in bundled_headline(
+        "2019-06", "--lang", "en")
+    assert "当日到期" not in bundled_headline("2019-05")

@@ -167,7 +167,9 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope
         return (
             f"截至{day}，{who}{h.tasks_total}项整改任务、{h.measures_total}项具体措施中，"
             f"应于{day}前完成的{h.tasks_due}项整改任务已完成{h.tasks_due_done}项，"
-            f"{h.measures_due}项具体措施已完成{h.measures_due_done}项；"
+            f"{h.measures_due}项具体措施已完成{h.measures_due_done}项"
+            # (so that done + overdue + these make the due group: a deadline day is not late)
+            + (f"（另有{h.measures_due_today}项当日到期，尚不算逾期）" if h.measures_due_today else "") + "；"
             f"期限在此之后的{h.tasks_later}项整改任务、{h.measures_later}项具体措施尚未到期；"
             f"需要立行立改、长期坚持的{h.tasks_ongoing}项整改任务、{h.measures_ongoing}项具体措施不设完成日期。"
             f"目前逾期未完成的具体措施{h.measures_overdue}项"
@@ -182,7 +184,9 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope
         f"As of {h.as_of.isoformat()}: {plural(h.tasks_total, 'task')} and "
         f"{plural(h.measures_total, 'measure')}{who}. "
         f"Due by that day: {plural(h.tasks_due, 'task')}, {h.tasks_due_done} of them done; "
-        f"{plural(h.measures_due, 'measure')}, {h.measures_due_done} of them done. "
+        f"{plural(h.measures_due, 'measure')}, {h.measures_due_done} of them done"
+        + (f" ({h.measures_due_today} more fall due that very day, not yet late)" if h.measures_due_today else "")
+        + ". "
         f"Due later: {plural(h.tasks_later, 'task')}, {plural(h.measures_later, 'measure')}. "
         f"Immediate or long-term (立行立改 / 长期坚持, no end date): {plural(h.tasks_ongoing, 'task')}, "
         f"{plural(h.measures_ongoing, 'measure')}. "
