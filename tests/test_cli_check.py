@@ -316,6 +316,41 @@ def test_hostile_text_in_github_annotations():
         "::error fi", "::warning ", "::stop-com", "::rectify-"]
 
 
+@pytest.fixture
+def hostile_name(tmp_path, monkeypatch):
+    """A folder whose plan file's name (so its ids, NAME:1.1) holds an escape, a line break and
+    a workflow command (probe6 #4)."""
+    name = "x\x1b[31m\n::warning::y\x01"
+    for kind in ("tasks", "progress"):
+        shutil.copy(ROOT / HOSTILE.replace("tasks", kind), tmp_path / f"{name}{'' if kind == 'tasks' else '.progress'}.yaml")
+    monkeypatch.chdir(tmp_path)
+    return "x\\x1b[31m ::warning::y\\x01"  # the name as every command prints it
+
+
+def test_ids_from_a_hostile_file_name_print_escaped_on_one_line(hostile_name):
+    out = run("-r", ".").stdout
+    assert out == (
+        f"{hostile_name}:1.1  红  逾期89天  <b>单位</b>&amp;[red]  <x>&amp; \\x00nul \\x1b[31m[red…\n"
+        "临期提醒（不计为失败）：\n"
+        f"{hostile_name}:1.2  黄  2019-04-15到期  自治区生态环境厅  *粗体* `code` _斜体_ # 标题 !…\n"
+        "1 项措施逾期（共 2 项）\n"
+    )
+    status = CliRunner().invoke(app, ["status", "-r", ".", "--measures"], env=ENV).stdout
+    assert f"{hostile_name}:1.1  " in status  # as status prints it
+
+
+def test_ids_from_a_hostile_file_name_are_escaped_in_annotations_and_the_log(hostile_name):
+    out = run("-r", ".", "--format", "github").stdout
+    assert "\x1b" not in out and "\x01" not in out
+    lines = out.splitlines()
+    escaped = hostile_name.replace(":", "%3A")
+    assert lines[0].startswith(f"::error file={escaped}.yaml,line=24,title={escaped}%3A1.1 逾期89天::"
+                               f"措施 {hostile_name}:1.1：<x>&amp; ")
+    assert lines[1].startswith(f"::warning file={escaped}.yaml,line=30,title={escaped}%3A1.2 2019-04-15到期::")
+    assert lines[3].startswith(f"{hostile_name}:1.1  红  逾期89天  ")
+    assert len(lines) == 2 + 1 + 4 + 1
+
+
 # --------------------------------------------------------------------------- the runner's reading
 
 WORKFLOW = "tests/fixtures/check_workflow_commands/tasks.yaml"  # probe6 #1: legacy ##[command]s in texts and units

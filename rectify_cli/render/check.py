@@ -65,16 +65,21 @@ def detail(item: CheckItem, as_of, lang: Lang) -> str:
     return word(STATUS, result.status, lang)
 
 
+def shown_id(item: CheckItem) -> str:
+    """The measure's id as printed: a folder's ids carry a plan file's name (NAME:1.1)."""
+    return one_line(item.id)
+
+
 def title(item: CheckItem, as_of, lang: Lang) -> str:
     """A one-line heading for an annotation or a JUnit failure: "1.1 逾期89天"."""
-    return f"{item.id} {detail(item, as_of, lang)}"
+    return f"{shown_id(item)} {detail(item, as_of, lang)}"
 
 
 def body(item: CheckItem, as_of, lang: Lang) -> str:
     """Several lines about one measure: its text, units, due date and latest journal entry."""
     result = item.result
     colon = label("check_colon", lang)
-    lines = [f"{label('measure', lang)} {item.id}{colon}{one_line(result.measure.text)}",
+    lines = [f"{label('measure', lang)} {shown_id(item)}{colon}{one_line(result.measure.text)}",
              f"{label('owners', lang)}{colon}{owners_text(item, lang)}"]
     if result.next_due is not None:
         lines.append(f"{label('check_due', lang)}{colon}{result.next_due.isoformat()}")
@@ -129,7 +134,7 @@ def text_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[list]:
     the first four, which the columns are padded to."""
     pieces = []
     for item in items:
-        cells = [item.id, word(LIGHT, item.result.light, lang), detail(item, as_of, lang),
+        cells = [shown_id(item), word(LIGHT, item.result.light, lang), detail(item, as_of, lang),
                  shorten(owners_text(item, lang), UNITS_CELLS), short_text(item)]
         pieces.append([*cells, *map(display_width, cells[:4])])
     return pieces
@@ -178,7 +183,7 @@ def escape_property(text: str) -> str:
 def _annotation(item: CheckItem, as_of, lang: Lang) -> str:
     props = []
     if item.file is not None:
-        props.append(f"file={escape_property(item.file)}")
+        props.append(f"file={escape_property(one_line(item.file))}")
         if item.line is not None:
             props.append(f"line={item.line}")
     props.append(f"title={escape_property(title(item, as_of, lang))}")
