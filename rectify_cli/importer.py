@@ -407,7 +407,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         units = [dict(u) for u in cur.units]
         vocab = Vocabulary.build(units, dict(cur.phrases))
     else:
-        units = [{"name": r.name, "kind": "region"} for r in regions]
+        units = [{"name": r.name, "kind": "region", **({"aliases": list(r.aliases)} if r.aliases else {})} for r in regions]
         vocab = Vocabulary.build(units, {}, discover=True)
         warnings.append("no curation: units discovered from the text, owners and states proposed heuristically")
 

@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 
 # province -> its prefecture-level divisions (地级市, 地区, 盟; an autonomous prefecture with
-# its short form after a colon: "凉山彝族自治州:凉山", written 凉山州); after "|", units named in
-# full only (a municipality's districts and counties, county-level cities under the province)
+# its short forms after a colon: "凉山彝族自治州:凉山", written 凉山州, and a usual one of its own
+# after a slash: 巴州, never 巴 alone); after "|", units named in full only (a municipality's
+# districts and counties, county-level cities under the province)
 PREFECTURES: dict[str, str] = {
     "北京市": "| 东城区 西城区 朝阳区 丰台区 石景山区 海淀区 门头沟区 房山区 通州区 顺义区 昌平区 大兴区 怀柔区 平谷区 密云区 延庆区",
     "天津市": "| 和平区 河东区 河西区 南开区 河北区 红桥区 东丽区 西青区 津南区 北辰区 武清区 宝坻区 滨海新区 宁河区 静海区 蓟州区",
@@ -63,13 +64,15 @@ PREFECTURES: dict[str, str] = {
     "青海省": "西宁市 海东市 海北藏族自治州:海北 黄南藏族自治州:黄南 海南藏族自治州:海南 果洛藏族自治州:果洛 玉树藏族自治州:玉树"
               " 海西蒙古族藏族自治州:海西",
     "宁夏回族自治区": "银川市 石嘴山市 吴忠市 固原市 中卫市",
-    "新疆维吾尔自治区": "乌鲁木齐市 克拉玛依市 吐鲁番市 哈密市 昌吉回族自治州:昌吉 博尔塔拉蒙古自治州:博尔塔拉"
-                        " 巴音郭楞蒙古自治州:巴音郭楞 阿克苏地区 克孜勒苏柯尔克孜自治州:克孜勒苏 喀什地区 和田地区"
+    "新疆维吾尔自治区": "乌鲁木齐市 克拉玛依市 吐鲁番市 哈密市 昌吉回族自治州:昌吉 博尔塔拉蒙古自治州:博尔塔拉/博州"
+                        " 巴音郭楞蒙古自治州:巴音郭楞/巴州 阿克苏地区 克孜勒苏柯尔克孜自治州:克孜勒苏/克州 喀什地区 和田地区"
                         " 伊犁哈萨克自治州:伊犁 塔城地区 阿勒泰地区",
 }
 
 # a province as a title may name it without its suffix ("宁夏贯彻落实…")
 PROVINCE_SHORT = {re.sub(r"(?:壮族|回族|维吾尔)?(?:省|市|自治区)$", "", p): p for p in PREFECTURES}
+# a prefecture's report (海南藏族自治州…, whose 海南 is no 海南省) is about its province
+PROVINCE_OF_PREFECTURE = {entry.partition(":")[0]: p for p, table in PREFECTURES.items() for entry in table.partition("|")[0].split()}
 
 CJK_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 # what may stand before a short form inside a sentence ("拉萨、那曲", "对那曲", "是那曲")
@@ -83,6 +86,14 @@ class Region:
     name: str
     shorts: tuple[str, ...] = ()
 
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """How a report names an autonomous prefecture as a unit (海西州, 巴州): its short forms
+        with 州 (a city's 西宁 or 海东 alone is no name of a unit)."""
+        if not self.name.endswith("自治州"):
+            return ()
+        return tuple(dict.fromkeys(short if short.endswith("州") else f"{short}州" for short in self.shorts))
+
 
 def region_table(province: str | None) -> tuple[Region, ...]:
     """The regions of `province` (none for None), in the order of the division codes."""
@@ -91,17 +102,19 @@ def region_table(province: str | None) -> tuple[Region, ...]:
     prefectures, _, in_full = PREFECTURES[province].partition("|")
     table = []
     for entry in prefectures.split():
-        name, _, short = entry.partition(":")
-        if not short:
-            short = re.sub(r"(?:市|地区|盟)$", "", name)
-        table.append(Region(name, (short,)))
+        name, _, shorts = entry.partition(":")
+        if not shorts:
+            shorts = re.sub(r"(?:市|地区|盟)$", "", name)
+        table.append(Region(name, tuple(shorts.split("/"))))
     return (*table, *(Region(name) for name in in_full.split()))
 
 
 def province_of(title: str, opening: str) -> str | None:
-    """The province a report is about: the first named in its title (in full, or without its
-    suffix: 宁夏), else the first named in full in its opening."""
-    for text, forms in ((title, {**PROVINCE_SHORT, **{p: p for p in PREFECTURES}}), (opening, {p: p for p in PREFECTURES})):
+    """The province a report is about: the first named in its title (in full, without its
+    suffix: 宁夏, or by one of its prefectures: 海南藏族自治州, the longest name at a place),
+    else the first named in full in its opening."""
+    in_title = {**PROVINCE_SHORT, **PROVINCE_OF_PREFECTURE, **{p: p for p in PREFECTURES}}
+    for text, forms in ((title, in_title), (opening, {p: p for p in PREFECTURES})):
         found = [(i, -len(form), province) for form, province in forms.items() if (i := text.find(form)) >= 0]
         if found:
             return min(found)[2]

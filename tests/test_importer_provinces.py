@@ -216,3 +216,52 @@ def test_a_note_under_another_heading_is_the_note_and_its_dates_no_deadline(tmp_
     assert (measure["text"], measure["milestones"]) == (LEDU[2:], [{"kind": "date", "due": date(2019, 6, 30)}])
     journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
     assert [(e["note"], e["state"]) for e in journal] == [(LEDU_NOTE, "in_progress")]  # (not due yet)
+
+
+# ---------------------------------------------------------------- 7. 自治州 reports, and the short forms 海西州, 巴州
+
+HAINAN_ZHOU = ("海南藏族自治州贯彻落实中央环境保护督察反馈意见整改情况报告\n\n"
+               "中央第七环境保护督察组对青海省开展督察，于2017年12月24日反馈了督察意见。海南州委、州政府高度重视。"
+               "截至2019年3月底，全州1项整改任务正在推进。\n\n")
+QINGHAI_REGIONS = ["西宁市", "海东市", "海北藏族自治州", "黄南藏族自治州", "海南藏族自治州", "果洛藏族自治州", "玉树藏族自治州",
+                   "海西蒙古族藏族自治州"]
+
+
+def _regions(out: Path) -> list[dict]:
+    return [u for u in yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["units"] if u.get("kind") == "region"]
+
+
+def test_a_report_of_an_autonomous_prefecture_named_like_a_province_is_of_its_own_province(tmp_path):
+    # (海南藏族自治州's 海南 was read as 海南省: Hainan's 19 cities and counties were declared as its regions)
+    result, out = _import(tmp_path, HAINAN_ZHOU + APPENDIX)
+    assert result.exit_code == 0, result.output
+    assert [u["name"] for u in _regions(out)] == QINGHAI_REGIONS
+
+
+def test_the_short_forms_of_autonomous_prefectures_name_owners_and_filter_status(tmp_path):
+    # (海西州、海北州负责 found no unit (owners 省相关部门), and status --region 海西州 was an unknown region)
+    block = APPENDIX.replace("一、湟水河流域", "一、海西州、海北州").replace("1.西宁市完成", "1.海西州、海北州负责，完成")
+    result, out = _import(tmp_path, QINGHAI + block)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert {u["name"]: u.get("aliases") for u in _regions(out)} == {
+        "西宁市": None, "海东市": None, "海北藏族自治州": ["海北州"], "黄南藏族自治州": ["黄南州"], "海南藏族自治州": ["海南州"],
+        "果洛藏族自治州": ["果洛州"], "玉树藏族自治州": ["玉树州"], "海西蒙古族藏族自治州": ["海西州"]}
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert task["regions"] == ["海北藏族自治州", "海西蒙古族藏族自治州"]
+    assert task["measures"][0]["owners"] == ["海西蒙古族藏族自治州", "海北藏族自治州"]
+    for option in ("--region", "--owner"):
+        shown = _rectify("status", "--registry", str(out / "tasks.yaml"), "--as-of", "2019-03-31", option, "海西州")
+        assert shown.exit_code == 0, shown.output
+        assert "海西州、海北州" in shown.stdout
+
+
+def test_xinjiangs_usual_short_forms_of_its_prefectures_are_its_regions(tmp_path):
+    # (巴州, 博州 and 克州 were not recognised: the problem's regions were silently [])
+    text = ("新疆维吾尔自治区贯彻落实中央环境保护督察反馈意见整改情况报告\n\n中央第八环境保护督察组于2018年1月4日反馈了督察意见。"
+            "自治区党委、政府高度重视。截至2019年3月底，全区1项整改任务正在推进。\n\n"
+            + APPENDIX.replace("一、湟水河流域污染治理滞后。", "一、巴州、博州、克州部分企业违规排污。").replace("西宁市", "自治区生态环境厅"))
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert task["regions"] == ["博尔塔拉蒙古自治州", "巴音郭楞蒙古自治州", "克孜勒苏柯尔克孜自治州"]
