@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..engine import Status
 from ..errors import UsageError
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
-from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
+from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, plural, word
 from ..textsafe import clip, display_width, printable
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
@@ -29,6 +31,9 @@ SHORT_CELLS = 30  # display cells of measure text shown on one line
 # push every line's text some 300 cells to the right
 UNITS_CELLS = 30
 ANNOTATION_CAP = 10  # GitHub shows at most 10 annotations of each level per step
+# GitHub drops a step summary over 1 MiB (1,048,576 bytes) whole: the table stops short of
+# it, leaving room for what the step wrote to the summary before.
+SUMMARY_BYTES = 1_000_000
 
 
 # --------------------------------------------------------------------------- shared phrases
@@ -255,16 +260,35 @@ def markdown_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[st
     return rows
 
 
+# (i18n.LABELS is where these belong; kept here until it can take them)
+_SUMMARY_CUT = ("另有 {n} 项未列出（GitHub 的作业摘要不能超过 1 MiB），完整列表见本步骤的日志或 `rectify check --format json`",
+                "{n} not listed (GitHub refuses a job summary over 1 MiB); all are in the step's log and in "
+                "`rectify check --format json`")
+
+
+def _summary_cut(n: int, lang: Lang) -> str:
+    """The line under a table cut short: how many rows it leaves out, and where they are."""
+    return _SUMMARY_CUT[lang == Lang.en].format(n=n if lang == Lang.zh else plural(n, "more measure"))
+
+
 def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequence, *, lang: Lang) -> bytes:
     """The job summary (GITHUB_STEP_SUMMARY): a heading with the verdict and a table of the
-    failing measures."""
+    failing measures, worst first, cut short of SUMMARY_BYTES with a line saying how many more."""
     lines = [f"### {label('check_heading', lang)}{label('check_colon', lang)}{md_cell(total_line(verdict, lang))}", ""]
     if failing:
         header = [label("check_id", lang), label("light", lang), label("check_state", lang),
                   label("owners", lang), label("measure", lang)]
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "---|" * len(header))
-        lines.extend(failing)
+        ends = list(accumulate(len(row.encode()) + 1 for row in failing))  # bytes up to each row's end
+        used = len(_encoded(lines)) + 1  # (the blank line after the table)
+        if used + ends[-1] <= SUMMARY_BYTES:
+            lines.extend(failing)
+        else:
+            room = SUMMARY_BYTES - used - len(_encoded(["", _summary_cut(len(failing), lang)]))
+            shown = bisect_right(ends, room)
+            lines.extend(failing[:shown])
+            lines += ["", _summary_cut(len(failing) - shown, lang)]
         lines.append("")
     return _encoded(lines)
 

@@ -343,6 +343,32 @@ def test_markdown_keeps_github_emoji_mentions_references_links_and_entities_lite
         "&amp;amp; 投资<span>$</span>5万和<span>$</span>6万 12:&#8203;30 注: 止 |")
 
 
+def _long_failing(n: int):
+    """`n` overdue measures whose texts of 3,000 characters (9,000 bytes) each fill a table row."""
+    return _result(plan_of(*[make_measure(f"1.{i}", ["2019-01-01"], text="整改" * 1500) for i in range(1, n + 1)]))
+
+
+def test_markdown_summary_stops_its_table_short_of_githubs_1_mib_and_says_how_many_more():
+    """GitHub drops a step summary over 1 MiB whole (probe6 #2): 4,451 rows of a national ledger
+    left no summary at all, and an error annotation."""
+    out = check.render(_long_failing(150), format="markdown")
+    assert len(out) <= check.SUMMARY_BYTES < 1024 * 1024
+    lines = out.decode().splitlines()
+    rows = [line for line in lines if line.startswith("| 1.")]
+    assert len(rows) == 110 and rows[-1].startswith("| 1.110 |")
+    assert lines[-3:] == ["", "另有 40 项未列出（GitHub 的作业摘要不能超过 1 MiB），"
+                              "完整列表见本步骤的日志或 `rectify check --format json`", ""]
+    en = check.render(_long_failing(111), format="markdown", lang=Lang.en).decode().splitlines()
+    assert en[-3:] == ["", "1 more measure not listed (GitHub refuses a job summary over 1 MiB); "
+                           "all are in the step's log and in `rectify check --format json`", ""]
+
+
+def test_markdown_summary_under_the_limit_is_the_whole_table():
+    out = check.render(_long_failing(100), format="markdown").decode().splitlines()
+    assert len([line for line in out if line.startswith("| 1.")]) == 100
+    assert out[-2:] == ["| 1.100 | 红 | 逾期89天 | 自治区生态环境厅 | " + "整改" * 1500 + " |", ""]
+
+
 @pytest.mark.parametrize("text", [
     HOSTILE, ":+1: @a #1 GH-2 www.x.cn http://y.cn/z?q=1 a@b.cn &amp; &#58; $x$ $$y$$",
     "\\ a\\ \\| | \\#1 ~~s~~ `c` _u_ ![i](x) <http://a.b> [^1] [ ] &#8203; WWW.X.CN",
