@@ -8,6 +8,7 @@ measure that does not fail is a *warning*: CI shows it without failing the build
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -35,7 +36,7 @@ class CheckItem:
     result: MeasureResult
     rule: str | None  # the rule it matches (overdue / due_soon / stale), failing or not
     kind: str  # FAILURE, WARNING or PASS
-    file: str | None  # where the measure is defined, relative to the working folder when under it
+    file: str | None  # where the measure is defined: display_path
     line: int | None
     severity: tuple | None = None  # engine.severity_key, by which failing and warnings are sorted
 
@@ -121,14 +122,22 @@ def stale_days(result: MeasureResult, as_of: date) -> int | None:
 
 
 def display_path(file: str, *, cwd: Path | None = None) -> str:
-    """`file` relative to `cwd` (default: the working folder) when it lies under it, else as
-    given; always with forward slashes, as CI annotations expect."""
-    base = (cwd or Path.cwd()).resolve()
+    """`file` as CI tools locate it: relative to the repository GitHub Actions checked out
+    ($GITHUB_WORKSPACE) when it lies there, else to `cwd` (default: the working folder) when
+    it lies there, else as given; always with forward slashes, as CI annotations expect.
+    (Annotations, SARIF and JUnit name files from the repository's root: relative to a step's
+    `working-directory:`, they named files that do not exist.)"""
     try:
-        relative = Path(file).resolve().relative_to(base)
-    except (ValueError, OSError):
+        resolved = Path(file).resolve()
+    except OSError:
         return file
-    return relative.as_posix()
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    for base in ((Path(workspace),) if workspace else ()) + (cwd or Path.cwd(),):
+        try:
+            return resolved.relative_to(base.resolve()).as_posix()
+        except (ValueError, OSError):
+            continue
+    return file
 
 
 def run_check(

@@ -25,7 +25,8 @@ MANY = "tests/fixtures/check/many/tasks.yaml"
 HOSTILE = "tests/fixtures/check/hostile/tasks.yaml"
 
 # A clean environment: today pinned, not under GitHub Actions (even when the tests run there).
-ENV = {"RECTIFY_TODAY": "2019-03-31", "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "RECTIFY_REGISTRY": None}
+ENV = {"RECTIFY_TODAY": "2019-03-31", "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "GITHUB_WORKSPACE": None,
+       "RECTIFY_REGISTRY": None}
 
 SMALL_TEXT = (
     "1.1  红  逾期90天  拉萨市  拉萨市建成城东污水处理厂（201…\n"
@@ -248,6 +249,23 @@ def test_a_step_summary_that_cannot_be_written_leaves_the_verdict_standing(tmp_p
     assert result.stdout.startswith("::error file=tests/fixtures/small/tasks.yaml,line=41,title=1.1 逾期90天::")
     assert result.stderr == (f"rectify: warning: GITHUB_STEP_SUMMARY {summary}: cannot be written "
                              f"(no such folder: {summary.parent}); the job summary is missing\n")
+
+
+def test_paths_are_relative_to_the_repository_under_a_working_directory(tmp_path, monkeypatch):
+    """`defaults: run: working-directory: ledger`: annotations, SARIF and JUnit name the file
+    as the repository has it, ledger/tasks.yaml (probe6 #5)."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "ledger")
+    monkeypatch.chdir(tmp_path / "ledger")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(tmp_path)}
+    assert run("-r", "tasks.yaml", env=env).stdout.startswith(
+        "::error file=ledger/tasks.yaml,line=41,title=1.1 逾期90天::")
+    sarif = json.loads(run("-r", "tasks.yaml", "--format", "sarif", env=env).stdout)
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "ledger/tasks.yaml"}
+    junit = ET.fromstring(run("-r", "tasks.yaml", "--format", "junit", env=env).stdout.encode("utf-8"))
+    assert {case.get("file") for case in junit.iter("testcase")} == {"ledger/tasks.yaml"}
+    # Without GitHub's workspace: relative to the working folder, as before.
+    assert run("-r", "tasks.yaml", "--format", "github").stdout.startswith("::error file=tasks.yaml,line=41,")
 
 
 def test_explicit_format_wins_over_github_actions(tmp_path):

@@ -134,6 +134,23 @@ def test_location_outside_the_working_folder_is_kept_as_given(tmp_path):
     assert display_path(str(here / "a" / "b.yaml"), cwd=here) == "a/b.yaml"
 
 
+def test_under_github_actions_a_location_is_relative_to_the_repository(tmp_path, monkeypatch):
+    """Under `working-directory: ledger` the file is ledger/tasks.yaml in the repository: a path
+    relative to the working folder put annotations on a file that does not exist (probe6 #5)."""
+    ledger = tmp_path / "repo" / "ledger"
+    ledger.mkdir(parents=True)
+    monkeypatch.chdir(ledger)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "repo"))
+    assert display_path("tasks.yaml") == "ledger/tasks.yaml"
+    assert display_path(str(ledger / "sub" / "a.yaml")) == "ledger/sub/a.yaml"
+    # Not in the repository: relative to the working folder when under it, else as given.
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "other"))
+    assert display_path("tasks.yaml") == "tasks.yaml"
+    assert display_path(str(tmp_path / "elsewhere.yaml")) == str(tmp_path / "elsewhere.yaml")
+    monkeypatch.delenv("GITHUB_WORKSPACE")
+    assert display_path("tasks.yaml") == "tasks.yaml"
+
+
 def test_measure_without_location_uses_the_only_plan_file():
     plan = plan_of(make_measure("1.1", ["2019-01-01"]))
     result = _check(plan, plan_files=("/nowhere/ledger/tasks.yaml",))
