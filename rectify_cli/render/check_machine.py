@@ -156,17 +156,31 @@ def sarif_pieces(items, *, as_of, lang: Lang) -> list[bytes]:
     return [dumps_nested(_result_document(item, as_of, lang), _SARIF_RESULT_DEPTH) for item in items]
 
 
+# GitHub code scanning rejects a run of more results than this outright (and shows the 5,000
+# of the highest severity): a national ledger's 30,000 overdue measures would upload nothing.
+SARIF_RESULTS_CAP = 25_000
+# (i18n.LABELS is where these belong; kept here until it can take them)
+_SARIF_CUT = ("只列出最严重的 {cap} 项结果，另有 {n} 项未列出（GitHub 代码扫描每次最多接受 {cap} 项），"
+              "完整列表见 rectify check --format json",
+              "Only the {cap} worst results are listed, {n} more left out (GitHub code scanning accepts at most "
+              "{cap} a run); rectify check --format json lists them all")
+
+
 def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lang) -> bytes:
-    """SARIF 2.1.0: failing measures as errors, due-soon warnings as warnings, worst first."""
+    """SARIF 2.1.0: failing measures as errors, due-soon warnings as warnings, worst first;
+    the worst SARIF_RESULTS_CAP of them, with a notification of how many more when there are."""
     pieces = [*failing, *warnings]
-    return dumps_spliced({
-        "version": "2.1.0",
-        "$schema": SARIF_SCHEMA,
-        "runs": [{
-            "tool": {"driver": {
-                "name": "rectify",
-                "rules": [_rule_document(rule, lang) for rule in RULES],
-            }},
-            "results": [SLOT] if pieces else [],
-        }],
-    }, pieces)
+    run = {
+        "tool": {"driver": {
+            "name": "rectify",
+            "rules": [_rule_document(rule, lang) for rule in RULES],
+        }},
+        "results": [SLOT] if pieces else [],
+    }
+    if len(pieces) > SARIF_RESULTS_CAP:
+        cut = _SARIF_CUT[lang == Lang.en].format(cap=SARIF_RESULTS_CAP, n=len(pieces) - SARIF_RESULTS_CAP)
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
+            {"level": "warning", "message": {"text": cut}}]}]
+        run["properties"] = {"resultsTotal": len(pieces), "resultsListed": SARIF_RESULTS_CAP}
+        pieces = pieces[:SARIF_RESULTS_CAP]
+    return dumps_spliced({"version": "2.1.0", "$schema": SARIF_SCHEMA, "runs": [run]}, pieces)

@@ -477,6 +477,29 @@ def test_sarif_results_with_levels_and_start_lines():
         "1.2 逾期20天\n措施 1.2：那曲市完成排查（2019年3月11日）。\n责任单位：那曲市\n期限：2019-03-11\n最近一次记录：无")
 
 
+def test_sarif_keeps_the_worst_results_within_githubs_limit_and_says_so(monkeypatch):
+    """GitHub code scanning rejects a run of more than 25,000 results outright (probe6 #6):
+    the worst are kept, failures before warnings, and the run says how many were left out."""
+    from rectify_cli.render import check_machine
+
+    assert check_machine.SARIF_RESULTS_CAP == 25_000
+    monkeypatch.setattr(check_machine, "SARIF_RESULTS_CAP", 2)
+    (run,) = json.loads(render(_result(*mixed()), "sarif"))["runs"]
+    assert [r["properties"]["measure"] for r in run["results"]] == ["1.1", "1.2"]
+    assert run["properties"] == {"resultsTotal": 3, "resultsListed": 2}
+    assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": [{
+        "level": "warning",
+        "message": {"text": "只列出最严重的 2 项结果，另有 1 项未列出（GitHub 代码扫描每次最多接受 2 项），"
+                            "完整列表见 rectify check --format json"}}]}]
+    (run,) = json.loads(render(_result(*mixed()), "sarif", Lang.en))["runs"]
+    assert run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"] == (
+        "Only the 2 worst results are listed, 1 more left out (GitHub code scanning accepts at most 2 a run); "
+        "rectify check --format json lists them all")
+    monkeypatch.setattr(check_machine, "SARIF_RESULTS_CAP", 3)
+    (run,) = json.loads(render(_result(*mixed()), "sarif"))["runs"]
+    assert len(run["results"]) == 3 and "invocations" not in run and "properties" not in run
+
+
 def test_sarif_uri_is_percent_encoded():
     plan = plan_of(make_measure("1.1", ["2019-01-01"], location=Location("台账 2019/tasks.yaml", 3, 9)))
     document = json.loads(render(_result(plan), "sarif"))
