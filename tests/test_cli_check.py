@@ -453,8 +453,9 @@ def test_the_runner_obeys_the_annotations_and_the_stop_and_resume_only(ledger):
 
 
 def _subprocess_env(**extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("RECTIFY_REGISTRY", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
-    env.update(RECTIFY_TODAY="2019-03-31", **extra)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("RECTIFY_REGISTRY", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE")}
+    env.update(RECTIFY_TODAY="2019-03-31", PYTHONPATH=str(ROOT), **extra)  # (rectify as if installed)
     return env
 
 
@@ -462,15 +463,74 @@ def _rectify_lines(script: str) -> list[str]:
     return [line.strip() for line in script.splitlines() if line.strip().startswith("rectify")]
 
 
-def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path):
+@pytest.fixture
+def ledger_repository(tmp_path):
+    """An office's repository: the bundled ledger in data/, no rectify source beside it."""
+    (tmp_path / "data").mkdir()
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(ROOT / "data" / name, tmp_path / "data" / name)
+    return tmp_path
+
+
+def _github_steps() -> list[dict]:
     workflow = yaml.safe_load((ROOT / "examples" / "ci" / "github-actions.yml").read_text(encoding="utf-8"))
-    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def _installs(script: str) -> list[str]:
+    """What each `pip install` line of `script` installs, its variables as the example sets them."""
+    return [shlex.split(line.replace("${RECTIFY_VERSION}", "v0.1.0"))[2:]
+            for line in script.splitlines() if line.strip().startswith("pip install")]
+
+
+@pytest.mark.parametrize("example", ["github", "gitlab"])
+def test_ci_examples_install_rectify_by_name_from_a_repository_to_replace(example):
+    """From an office's ledger repository `pip install .` finds no project (probe6 #7); rectify
+    is not on PyPI, where "rectify" is another program: pip installs it from git."""
+    from packaging.requirements import Requirement
+
+    text = (ROOT / "examples" / "ci" / ("github-actions.yml" if example == "github" else "gitlab-ci.yml")).read_text(
+        encoding="utf-8")
+    if example == "github":
+        scripts = [step["run"] for step in _github_steps() if "run" in step]
+    else:
+        scripts = yaml.safe_load(text)["rectify"]["script"]
+    ((requirement,),) = [args for script in scripts for args in _installs(script)]
+    wanted = Requirement(requirement)
+    project = re.search(r'^name = "(.*)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
+    assert wanted.name == project
+    assert wanted.url.startswith("git+https://") and wanted.url.endswith(".git@v0.1.0")
+    assert "REPLACE" in wanted.url and "REPLACE the URL" in text
+    assert "RECTIFY_VERSION: v0.1.0" in text
+
+
+def test_github_actions_example_saves_the_cache_when_the_check_fails():
+    """actions/cache saves only after a job that succeeded, and check fails while anything is
+    overdue: the cache was never saved for a ledger that is behind (probe6 #3)."""
+    steps = _github_steps()
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    names = [step.get("run", "").split(" ")[:2] for step in steps]
+    restore, save = uses.index("actions/cache/restore"), uses.index("actions/cache/save")
+    assert "actions/cache" not in uses
+    assert restore < names.index(["rectify", "validate"]) < names.index(["rectify", "check"]) < save == len(steps) - 1
+    restored, saved = steps[restore], steps[save]
+    assert saved["if"] == f"always() && steps.{restored['id']}.outputs.cache-hit != 'true'"
+    assert saved["with"] == {"path": restored["with"]["path"],
+                             "key": f"${{{{ steps.{restored['id']}.outputs.cache-primary-key }}}}"}
+    assert restored["with"]["path"] == "~/.cache/rectify"
+    # A new key whenever the ledger (plan or journal) changes, or the release of rectify.
+    assert restored["with"]["key"] == "rectify-${{ env.RECTIFY_VERSION }}-${{ hashFiles('data/**/*.yaml') }}"
+
+
+def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path, ledger_repository):
+    steps = _github_steps()
     commands = [line for step in steps if "run" in step for line in _rectify_lines(step["run"])]
     assert [shlex.split(c)[1] for c in commands] == ["validate", "check"]
     summary = tmp_path / "summary.md"
     for command in commands:
-        done = subprocess.run([sys.executable, "-m", "rectify_cli", *shlex.split(command)[1:]], cwd=ROOT,
-                              env=_subprocess_env(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary)),
+        done = subprocess.run([sys.executable, "-m", "rectify_cli", *shlex.split(command)[1:]], cwd=ledger_repository,
+                              env=_subprocess_env(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary),
+                                                  GITHUB_WORKSPACE=str(ledger_repository)),
                               capture_output=True, text=True, encoding="utf-8", timeout=120)
         assert done.returncode in (0, 1), (command, done.stderr)
         assert "Traceback" not in done.stderr
@@ -478,20 +538,22 @@ def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path):
             annotations = obeyed(done.stdout)[:-2]  # (then the stop and resume around the log)
             assert all(ANNOTATION.match(line) for line in annotations), annotations
             assert all(",line=" in line for line in annotations if not line.startswith("::notice::"))
+            assert all(line.startswith(("::notice::", "::error file=data/tasks.yaml,", "::warning file=data/tasks.yaml,"))
+                       for line in annotations)
             assert len([a for a in annotations if a.startswith("::error ")]) <= 10
             assert len([a for a in annotations if a.startswith("::warning ")]) <= 10
             assert (done.returncode == 1) == bool(annotations and annotations[0].startswith("::error "))
             assert summary.read_text(encoding="utf-8").startswith("### 整改台账检查：")
 
 
-def test_gitlab_example_writes_a_junit_report(tmp_path):
+def test_gitlab_example_writes_a_junit_report(ledger_repository):
     pipeline = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
     job = pipeline["rectify"]
     assert job["artifacts"] == {"when": "always", "reports": {"junit": "rectify-junit.xml"}}
     (command,) = [c for c in _rectify_lines("\n".join(job["script"])) if " check " in c]
     args, _, target = command.partition(">")
     assert target.strip() == "rectify-junit.xml"
-    done = subprocess.run([sys.executable, "-m", "rectify_cli", *shlex.split(args)[1:]], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "rectify_cli", *shlex.split(args)[1:]], cwd=ledger_repository,
                           env=_subprocess_env(), capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode in (0, 1), done.stderr
     suite = ET.fromstring(done.stdout.encode("utf-8")).find("testsuite")
