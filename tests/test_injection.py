@@ -116,7 +116,10 @@ def test_github_annotations_stay_on_their_lines(hostile):
     annotations = [line for line in lines if line.startswith("::")]
     # one overdue (1.1) and one due soon (2.1); the injected "::warning::"/"::error::" texts
     # never start a line of their own
-    assert [a.split(" ", 1)[0] for a in annotations] == ["::error", "::warning"]
+    assert [a.split(" ", 1)[0] for a in annotations[:2]] == ["::error", "::warning"]
+    # then the log part, with workflow commands stopped (its token: ::stop-commands::TOKEN … ::TOKEN::)
+    assert annotations[2].startswith("::stop-commands::rectify-") and annotations[3] == f"::{annotations[2][17:]}::"
+    annotations = annotations[:2]
     assert not any(line.startswith(("::warning::injected", "::error::injected")) for line in lines)
     error, warning = annotations
     assert "100%25" in error and "100%\\" not in error  # % encoded in the message
