@@ -114,6 +114,11 @@ class ExportFormat(str, enum.Enum):
     json = "json"
 
 
+class ReconcileFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
 # -- helpers for the commands ---------------------------------------------------------
 def _load(registry: Path | None, no_cache: bool = False):
     from .registry import load_registry
@@ -303,15 +308,24 @@ def summary_cmd(
 def reconcile_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
+    format: Annotated[ReconcileFormat, typer.Option("--format", help="text (default) or json.")] = ReconcileFormat.text,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Recompute the report's headline figures from its appendix and compare with its claims."""
+    """Recompute the report's headline figures from its appendix and compare with its claims;
+    exit 1 when a figure disagrees."""
     from . import reconcile
-    from .render import reconcile_text
 
     reg = _load(registry, no_cache)
-    _write_text("\n".join(reconcile_text.render(result, lang=lang, file=file)
-                          for file, result in reconcile.reconcile_files(reg.plan, reg.journal)), None)
+    results = reconcile.reconcile_files(reg.plan, reg.journal)
+    if format is ReconcileFormat.json:
+        from .render import json_out
+
+        _print_json(json_out.reconcile_document(results))
+    else:
+        from .render import reconcile_text
+
+        _write_text("\n".join(reconcile_text.render(result, lang=lang, file=file) for file, result in results), None)
+    raise typer.Exit(EXIT_FOUND if any(result.mismatches for _, result in results) else 0)
 
 
 @app.command("validate")

@@ -75,7 +75,6 @@ def rectify_into_a_pipe_nobody_reads(args, tmp_path, buffering) -> tuple[int, by
     ["verify", "-r", SMALL],
     ["export", "-r", SMALL],
     ["validate", SMALL],
-    ["reconcile", "-r", SMALL],
     ["history", "-r", SMALL],
     ["summary", "--month", "2019-03", "-r", SMALL],
     ["status", "--format", "json", "-r", SMALL],
@@ -95,9 +94,10 @@ def test_a_reader_that_stops_early_is_no_error(args, tmp_path, buffering):
     (["check", "-r", SMALL, "--as-of", "2017-01-01", "--format", "junit"], 0),    # short report, all fine
     (["check", "--format", "junit"], 1),                  # bundled ledger, ~30 kB: fails mid-write
     (["check", "--as-of", "2017-06-01", "--format", "junit"], 0),  # ~50 kB, all fine
-], ids=["small-overdue", "small-ok", "bundled-overdue", "bundled-ok"])
+    (["reconcile", "-r", SMALL], 1),                      # a claim the appendix does not support
+], ids=["small-overdue", "small-ok", "bundled-overdue", "bundled-ok", "reconcile"])
 def test_a_reader_that_stops_early_leaves_the_verdict_of_check(args, verdict, tmp_path, buffering):
-    """`rectify check | head`: the verdict is known before the report is written; the exit
+    """`rectify check | head` (and reconcile, a check of the report's figures): the verdict is known before the report is written; the exit
     code stays the verdict whether or not anybody read the report."""
     assert rectify(args, tmp_path, buffering, stderr=subprocess.DEVNULL)[0] == verdict  # (the premise)
     assert rectify_into_a_pipe_nobody_reads(args, tmp_path, buffering) == (verdict, b"")

@@ -68,13 +68,13 @@ SMALL_EN = (
 
 def test_small_fixture_in_chinese_shows_the_wrong_measure_count():
     result = run("reconcile", "-r", str(SMALL))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # (a figure the appendix does not support: the check found something)
     assert result.stdout == SMALL_ZH
 
 
 def test_small_fixture_in_english():
     result = run("reconcile", "-r", str(SMALL), "--lang", "en")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout == SMALL_EN
 
 
@@ -286,7 +286,7 @@ def test_a_folder_checks_each_files_claims_against_its_own_appendix(tmp_path, b_
         (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
         (folder / f"{name}.progress.yaml").write_bytes((ledger / "progress.yaml").read_bytes())
     result = run("reconcile", "--registry", str(folder))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # (the bundled report's own four disagreements)
     if b_claims == "overstated":
         assert _measures_total_rows(result.stdout) == [("a.yaml", "179", "179", "一致"), ("b.yaml", "180", "179", "不一致")]
     else:
@@ -315,3 +315,40 @@ def test_claims_of_other_years_are_counted_by_the_years_their_keys_name():
     assert checks["tasks_due_2020_2021"].rule_en == "tasks whose deadline's last date falls in 2020 or 2021"
     assert checks["measures_due_2019_2021"].rule_zh == "最晚日期在2019—2021年的措施"
     assert checks["measures_due_2019_2021"].rule_en == "measures whose last dated milestone falls in 2019 to 2021"
+
+
+def test_reconcile_exits_0_only_when_every_claim_agrees_with_the_appendix(tmp_path):
+    """It printed 附件不支持的数字（4项） and exited 0: a CI job could not gate on it."""
+    text = SMALL.read_text(encoding="utf-8")
+    wrong = "      value: 9   # deliberately wrong: the plan has 8 measures (reconcile must say so)\n"
+    assert wrong in text
+    fixed = tmp_path / "tasks.yaml"
+    fixed.write_text(text.replace(wrong, "      value: 8\n"), encoding="utf-8")
+    (tmp_path / "progress.yaml").write_bytes((SMALL.parent / "progress.yaml").read_bytes())
+    result = run("reconcile", "-r", str(fixed))
+    assert result.exit_code == 0, result.output
+    assert "附件不支持" not in result.stdout
+    assert run("reconcile", "-r", str(SMALL)).exit_code == 1
+
+
+@needs_bundled
+def test_reconcile_as_json_gives_each_claim_and_its_computed_figure():
+    import json
+
+    result = run("reconcile", "-r", str(BUNDLED), "--format", "json")
+    assert result.exit_code == 1, result.output
+    document = json.loads(result.stdout)
+    assert document["agree"] is False
+    (report,) = document["reports"]
+    assert (report["file"], report["report_date"]) == (None, "2019-03-31")
+    claims = {c["key"]: c for c in report["claims"]}
+    # (the figures checked by hand in test_bundled_ledger_figures)
+    assert (claims["measures_due_2018"]["claimed"], claims["measures_due_2018"]["computed"]) == (90, 87)
+    assert claims["measures_due_2018"]["matches"] is False
+    assert claims["measures_due_2018_in_progress"]["alternative"]["value"] == 4
+    assert claims["tasks_total"] == {"key": "tasks_total", "text": "全区45项整改任务", "claimed": 45, "computed": 45,
+                                     "matches": True, "rule": {"zh": "附件所列整改任务数",
+                                                               "en": "tasks listed in the appendix"},
+                                     "alternative": None}
+    assert [c["key"] for c in report["claims"] if c["matches"] is False] == [
+        "measures_due_2018", "measures_due_2018_done", "measures_due_2018_in_progress", "measures_ongoing"]

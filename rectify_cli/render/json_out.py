@@ -292,3 +292,29 @@ def plan_document(registry: Registry) -> dict:
             for task in plan.tasks
         ],
     }
+
+
+# --------------------------------------------------------------------------- reconcile
+
+
+def reconcile_document(results) -> dict:
+    """`reconcile --format json`: per report (a folder: per plan file, `file` naming it; one
+    file: null), each claim with the figure computed from the appendix, whether they agree
+    (null: no rule computes it), the rule, and for a disagreement the closest other reading."""
+    return {
+        "agree": not any(result.mismatches for _, result in results),
+        "reports": [{
+            "file": file,
+            "report_date": result.report_date.isoformat(),
+            "claims": [{
+                "key": check.key,
+                "text": check.text,
+                "claimed": check.claimed,
+                "computed": check.computed,
+                "matches": check.matches,
+                "rule": None if check.rule_zh is None else {"zh": check.rule_zh, "en": check.rule_en},
+                "alternative": None if check.alternative is None else {
+                    "zh": check.alternative.zh, "en": check.alternative.en, "value": check.alternative.value},
+            } for check in result.checks],
+        } for file, result in results],
+    }
