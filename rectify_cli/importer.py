@@ -23,7 +23,7 @@ from typing import Any
 from . import chain
 from .errors import JournalWriteError, Problem, RegistryError, ReportFormatError
 from .importer_owners import Vocabulary, find_owners
-from .importer_regions import Region, find_regions, province_of, region_table
+from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import NO_TASK_HEADING, RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
@@ -36,6 +36,7 @@ NO_PROVINCE = ("no province (省, 自治区 or 直辖市) named in the report's 
                "(give the title under registry: in the curation)")
 OPENING = 1000  # characters of a report read for the province it is about, when its title names none
 JOURNAL_STATES = ("done", "in_progress", "report")
+REPAIR = "repair it under text_fixes: in the curation"  # (what to do with a wording the import can't read)
 TASK_FIELDS = ("problem", "deadline", "progress")
 MEASURE_FIELDS = ("text", "note")
 
@@ -409,12 +410,12 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     else:
         units = [{"name": r.name, "kind": "region", **({"aliases": list(r.aliases)} if r.aliases else {})} for r in regions]
         vocab = Vocabulary.build(units, {}, discover=True)
-        warnings.append("no curation: units discovered from the text, owners and states proposed heuristically")
+    warnings.extend(_uncurated(cur))
 
     known_ids: set[str] = set()
     tasks: list[dict[str, Any]] = []
     for rt in raw_tasks:
-        tasks.append(_task(rt, filename, cur, vocab, units, regions, known_ids, warnings, level=_level(province)))
+        tasks.append(_task(rt, filename, cur, vocab, units, regions, known_ids, warnings, level=_level(registry["title"], province)))
 
     for section, ids in (("owners", cur.owners), ("journal", cur.journal)):
         for mid in ids:
@@ -448,6 +449,16 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         warnings=tuple(warnings),
         repairs=repairs,
     )
+
+
+def _uncurated(cur: Curation) -> list[str]:
+    """What the import proposes itself for want of a curation's units: or journal: section."""
+    if cur.path == "(none)":
+        return ["no curation: units discovered from the text, owners and states proposed heuristically"]
+    if not cur.units:
+        sections, proposed = ("units: and no journal:", "owners and states") if not cur.journal else ("units:", "owners")
+        return [f"the curation {cur.path} has no {sections} section: units discovered from the text, {proposed} proposed heuristically"]
+    return [] if cur.journal else [f"the curation {cur.path} has no journal: section: states proposed heuristically"]
 
 
 def _source_line(text: str, tail) -> tuple[int, str]:
@@ -532,6 +543,8 @@ def _apply_text_fixes(raw_tasks: list[RawTask], cur: Curation) -> None:
         setattr(obj, attr, normalise(value.replace(fx["find"], fx["replace"])))
 
 
+FEEDBACK_AFTER = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[，,]?中央[^。；，]{0,20}?[向对][^。；，]{0,10}?反馈")
+
 ISSUER = re.compile(r"([^，。、；：\s]{0,20}?(?:党委|省委|市委|区委|州委)(?:、|和|及)?[^，。、；：\s]{0,6}?(?:人民)?政府)"
                     r"(?:高度重视|坚决|始终|深入|认真|把|将|以)")
 
@@ -552,7 +565,9 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     m = re.search(r"(中央第[一二三四五六七八九十]+(?:生态)?环境保护督察组)", text)
     if m:
         reg["inspection"] = m.group(1)
-    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日反馈", normalise(text.replace("\n", "")))
+    flat = normalise(text.replace("\n", ""))
+    # (…于2017年12月24日反馈; Shandong's 2017年12月26日，中央环保督察组向我省反馈)
+    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日反馈", flat) or FEEDBACK_AFTER.search(flat)
     if m:
         reg["feedback_date"] = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     m = AS_OF.search(headline)
@@ -564,13 +579,16 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     for k, v in cur.registry.items():
         if k not in ("settings",):
             reg[k] = v
+    missing = []  # (all of them at once: a run per field would be a run per field)
     for k in ("title", "issuer", "inspection", "feedback_date", "report_date"):
         if not reg.get(k):
             undated = k == "report_date" and at is not None
             says = f": its headline says {AS_OF_WORD.search(headline).group(0)}, with no date" if undated else ""
             line = (_line_of(text, at.line, AS_OF_WORD.search(headline).group(0)) or at.line) if undated else None
-            raise ReportFormatError(Problem(filename, line, None,
-                                            f"cannot find the report's {k.replace('_', ' ')}{says} (give it under registry: in the curation file)"))
+            missing.append(Problem(filename, line, None,
+                                   f"cannot find the report's {k.replace('_', ' ')}{says} (give it under registry: in the curation file)"))
+    if missing:
+        raise ReportFormatError(missing)
     if reg["report_date"] < reg["feedback_date"]:  # (ISO dates: compared as text)
         why = f"the report's date {reg['report_date']} is before the inspection's feedback {reg['feedback_date']}"
         curated = next((k for k in ("report_date", "feedback_date") if k in cur.registry), None)
@@ -628,12 +646,23 @@ def _title(problem: str) -> str:
     return head if sep else problem.rstrip("。")
 
 
-LEVELS = ("自治区", "省", "市")  # how a province's report names its own departments: 自治区生态环境厅, 省…, 市…
+# how a report names its issuer's own departments: 自治区生态环境厅, 省…, 市…, 州…
+LEVELS = ("自治区", "省", "市", "州", "地区", "盟")
+# a title beginning with the issuer below a province: 西宁市…, 海南藏族自治州…, 阿里地区…, 兴安盟…
+# (自治州 only: 贵州省, 广州市 end no 州 issuer)
+CITY_ISSUER = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,12}?(自治州|市|地区|盟)")
 
 
-def _level(province: str | None) -> str:
-    """The word a province's report puts before its own departments (自治区 when none is named,
-    as the bundled ledger's report)."""
+def _level(title: str, province: str | None) -> str:
+    """The word a report puts before its issuer's own departments: a province's (its title
+    beginning with it: 甘肃省… → 省), else a city's or a prefecture's its title begins with
+    (西宁市… → 市, 海南藏族自治州… → 州), else the province's it is about (自治区 when none is
+    named, as the bundled ledger's report)."""
+    head = title.removeprefix("中共")
+    named = next((p for p in PREFECTURES if head.startswith(p)), None)
+    if named is None and (m := CITY_ISSUER.match(title)):
+        return {"自治州": "州"}.get(m.group(1), m.group(1))
+    province = named or province
     if province is None or province.endswith("自治区"):
         return "自治区"
     return "省" if province.endswith("省") else "市"
@@ -646,13 +675,15 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
     dl_text = rt.deadline.rstrip("。")
     dl = parse_deadline(dl_text)
     if not dl:
-        raise ReportFormatError(Problem(filename, rt.deadline_line, None, f"problem {rt.id}: cannot read the deadline 整改时限：{rt.deadline}"))
+        raise ReportFormatError(Problem(filename, rt.deadline_line, None, f"problem {rt.id}: cannot read the deadline 整改时限：{rt.deadline} "
+                                                                          f"(expected a date such as 2018年6月30日前完成, 长期坚持 or 立行立改, separated by ，; {REPAIR})"))
     reported = parse_reported(rt.progress)
     if reported is None:
         raise ReportFormatError(
-            Problem(filename, rt.progress_line, None, f"problem {rt.id}: unknown 整改进度 {rt.progress!r} (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效)")
+            Problem(filename, rt.progress_line, None, f"problem {rt.id}: unknown 整改进度 {rt.progress!r} (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效; {REPAIR})")
         )
     measures = []
+    task_owners, task_lead = _listed_owners(rt.units, vocab, f"problem {rt.id}", warnings)
     for rm in rt.measures:
         mid = f"{rt.id}.{rm.id}"
         known_ids.add(mid)
@@ -660,7 +691,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         unread = unreadable_deadlines(rm.text)
         if unread:  # (dropped, it would lose a step of the measure: a wrong ledger)
             raise ReportFormatError(Problem(filename, rm.line, None, f"measure {mid}: cannot read the deadline {unread[0]} (expected a date "
-                                                                     "such as 2018年6月30日, 长期坚持 or 立即启动; repair it under text_fixes: in the curation)"))
+                                                                     f"such as 2018年6月30日, 长期坚持 or 立即启动; {REPAIR})"))
         if not ms:
             raise ReportFormatError(Problem(filename, rm.line, None, f"measure {mid}: no deadline in parentheses such as （2018年6月30日） or （长期坚持）"))
         if rm.note is None:
@@ -678,7 +709,11 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         if mid in cur.owners:
             owners, lead = list(cur.owners[mid]["owners"]), cur.owners[mid]["lead"]
         else:
-            owners, lead = find_owners(rm.text, vocab)
+            owners, lead = _listed_owners(rm.units, vocab, f"measure {mid}", warnings)
+            if not owners:
+                owners, lead = find_owners(rm.text, vocab)
+            if not owners and task_owners:  # (its problem's 责任单位： line)
+                owners, lead = list(task_owners), task_lead
             if not owners and rm.note:
                 owners, _ = find_owners(rm.note, vocab)
                 lead = None
@@ -716,6 +751,21 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
     }
 
 
+def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: str, warnings: list[str]) -> tuple[list[str], str | None]:
+    """(owners, lead) that 牵头单位：/责任单位：/配合单位： lines name, in their order; the lead is the
+    first of a 牵头 or 主办 line, else the first named."""
+    owners: list[str] = []
+    lead = None
+    for head, units, line in lines:
+        found, _ = find_owners(units, vocab)
+        if not found:
+            warnings.append(f"{who}: {head}：{units} (line {line}) names no unit the import knows")
+        if found and lead is None and head.startswith(("牵头", "主办")):
+            lead = found[0]
+        owners.extend(o for o in found if o not in owners)
+    return owners, lead or (owners[0] if owners else None)
+
+
 # ------------------------------------------------------------------ journal
 
 
@@ -736,13 +786,18 @@ def _propose(task: dict, m: dict, report_date: str) -> dict[str, Any]:
     if "date" not in kinds:  # immediate (+ ongoing)
         if "ongoing" in kinds or ACCOUNTABILITY_DONE.search(note):
             return {"state": "done"}
-        return {"state": "in_progress", "evidence": _quote(note, ("将", "正在")) or note[:20]}
+        return {"state": "in_progress", "evidence": _quote(note, ("将", "正在")) or _first_sentence(note)}
     if task["reported"]["state"] == "fully_done":
         return {"state": "done"}
     quote = _quote(note, NOT_DONE_WORDS)
     if quote:
         return {"state": "in_progress", "evidence": quote}
     return {"state": "done"}
+
+
+def _first_sentence(note: str) -> str:
+    """The note's first sentence, whole (a quote cut at a length ends mid-word: 查处违法企)."""
+    return re.split(r"[。；！？]", note, maxsplit=1)[0] or note
 
 
 def _quote(note: str, words: tuple[str, ...]) -> str | None:

@@ -16,12 +16,28 @@ NO_DEADLINE = "no 整改时限： line after the problem's text"
 
 TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\.(?!\d)(.*)$")
+# measures are numbered 1. 2. (the Tibet report) or, in other reports, 1、 （1） ①: the appendix's
+# first measure sets the style, and a paragraph numbered in another is text (a list inside a
+# measure or its note, as a （1） under a 1. always was)
+MEASURE_STYLES = {
+    "1.": MEASURE_RE,
+    "1、": re.compile(r"^(\d{1,3})、(.*)$"),
+    "（1）": re.compile(r"^（(\d{1,3})）(.*)$"),
+    "①": re.compile(r"^([\u2460-\u2473])(.*)$"),  # (① … ⑳)
+}
+MEASURE_NUMBERING = "1. 2. …, 1、 2、 …, （1）（2）… or ① ② …"
+PAREN_TASK_RE = re.compile(rf"^（([{CN_NUM}]+)）")  # (a problem numbered （一） under a category heading 一、)
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
 # sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)
 NOTE_HEAD_RE = re.compile(r"(?:^|(?<=[。；）]))(整改进展情况|整改情况|完成情况|进展情况)：")
 PROBLEM_HEAD_RE = re.compile(r"^整改目标：")  # (other provinces' problems state a target before the deadline)
 NO_TASK_HEADING = "no 整改时限： or 整改进度： line follows it"
+# a line naming the units of a problem or a measure, as other reports write them (牵头单位：…
+# 配合单位：…), at a paragraph's start or after a sentence or a deadline it runs on from: the
+# owners, never text of the problem or the measure (the Tibet report names them in the measure)
+UNITS_HEAD = r"((?:责任|牵头|配合|主办|协办)(?:单位|部门))："
+UNITS_AT = re.compile(rf"(?:^|(?<=[。；）])){UNITS_HEAD}")
 
 # where the appendix ends, at a paragraph's start or a sentence's: another attachment (附件2：),
 # a signature (中共青海省委 / 青海省人民政府) or the date of issue, alone or before an attachment
@@ -43,6 +59,9 @@ REPORTED_STATES = (
     ("序时推进", "on_schedule"),
     ("取得阶段性成效", "interim_results"),
 )
+# other reports' words for them, read only as the whole 整改进度 (已完成阶段性任务 is no 已完成)
+REPORTED_WORDS = re.compile(r"(已完成|已全面完成|已基本完成|达到序时进度)(?:[，；]?(长期坚持))?")
+REPORTED_BY_WORD = {"已完成": "fully_done", "已全面完成": "fully_done", "已基本完成": "basically_done", "达到序时进度": "on_schedule"}
 
 
 def cn_number(s: str) -> int:
@@ -88,6 +107,7 @@ class RawMeasure:
     extra_text_lines: list[int] = field(default_factory=list)  # paragraphs its text runs on over
     # (line, numeral) of a 二、 in its note read as a list item, not as the next problem
     note_items: list[tuple[int, str]] = field(default_factory=list)
+    units: list[tuple[str, str, int]] = field(default_factory=list)  # (heading, units, line) of its 牵头单位：… lines
 
 
 @dataclass
@@ -100,6 +120,7 @@ class RawTask:
     progress: str | None = None
     progress_line: int | None = None
     measures: list[RawMeasure] = field(default_factory=list)
+    units: list[tuple[str, str, int]] = field(default_factory=list)  # (heading, units, line) of its 责任单位：… lines
 
 
 def find_appendix(paras: list[Para], filename: str) -> int:
@@ -156,6 +177,8 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
     measure: RawMeasure | None = None
     in_note = False
     passed_over: Para | None = None  # a 十一、-like paragraph not read as the next problem, for the message
+    sub_problem: Para | None = None  # a （二）-like paragraph since the problem began, for the message
+    style: str | None = None  # how measures are numbered (MEASURE_STYLES), once the first is read
 
     def err(p: Para, msg: str) -> ReportFormatError:
         return ReportFormatError(Problem(filename, p.line, None, msg))
@@ -163,7 +186,7 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
     for i, p in enumerate(paras[start:], start):
         t = p.text
         tm = TASK_RE.match(t)
-        if tm and task is not None and in_note and _is_next_task(tm.group(1), task.id) and not _heads_a_problem(paras[i + 1 :]):
+        if tm and task is not None and in_note and _is_next_task(tm.group(1), task.id) and not _heads_a_problem(paras[i + 1 :], style):
             # (a list 一、二、 inside a progress note: a problem has its 整改时限 or 整改进度 next)
             assert measure is not None and measure.note is not None
             measure.note += t
@@ -180,13 +203,21 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
                 _check_task_complete(task, filename)
             task = RawTask(number, p.line, tm.group(2).strip())
             tasks.append(task)
-            measure, in_note, passed_over = None, False, None
+            measure, in_note, passed_over, sub_problem = None, False, None, None
             continue
         assert task is not None
+        t, listed = _unit_lines(t)
+        if listed:  # (a measure's, once one is read past the problem's 整改时限; else the problem's)
+            owner = measure if measure is not None and task.deadline is not None else task
+            owner.units.extend((head, units, p.line) for head, units in listed)
+            if not t:
+                continue
         if tm:
             passed_over = p
+        if PAREN_TASK_RE.match(t) and task.deadline is not None:  # (one before it is the problem's own text)
+            sub_problem = sub_problem or p
         hm = HEAD_RE.match(t)
-        mm = MEASURE_RE.match(t)
+        mm = _measure_match(t, style)
         if hm and hm.group(1) == "时限" and not task.measures:
             task.deadline, task.deadline_line = hm.group(2).strip(), p.line
         elif hm and hm.group(1) == "进度" and not task.measures and task.progress is None:
@@ -197,20 +228,28 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
         elif hm and task.deadline is None and hm.group(1) == "进展":  # (its measures were read as its text)
             raise ReportFormatError(Problem(filename, task.line, None, f"problem {task.id}: {NO_DEADLINE}"))
         elif hm:
-            hint = f" (is {TASK_RE.match(passed_over.text).group(1)}、 on line {passed_over.line} meant as problem {task.id + 1}?)" \
-                if passed_over else ""
+            if passed_over:
+                hint = f" (is {TASK_RE.match(passed_over.text).group(1)}、 on line {passed_over.line} meant as problem {task.id + 1}?)"
+            elif sub_problem:  # (problems numbered （一）（二） under category headings 一、二、)
+                hint = f" (is {PAREN_TASK_RE.match(sub_problem.text).group(0)} on line {sub_problem.line} a problem? problems are numbered " \
+                    "一、 二、 …, each with one 整改时限 and one 整改进度 before its measures)"
+            elif measure is None and hm.group(1) == "进展":  # (a measure numbered otherwise, or run on into 整改进度's line)
+                hint = f" (expected a measure numbered {MEASURE_NUMBERING} before it, at the start of a line of its own)"
+            else:
+                hint = ""
             raise err(p, f"unexpected 整改{hm.group(1)}： in problem {task.id}{hint}")
         elif measure is not None and measure.note is None and (nm := NOTE_HEAD_RE.match(t)):
             measure.note, measure.note_head = t[nm.end() :].strip(), nm.group(1)
             in_note = True
         elif mm and task.deadline is not None:
-            number = int(mm.group(1))
+            style, number, rest = mm
             expected = len(task.measures) + 1
             if number != expected:
                 hint = f" (is {TASK_RE.match(passed_over.text).group(1)}、 on line {passed_over.line} meant as problem {task.id + 1}? " \
                     f"{NO_TASK_HEADING})" if passed_over and any(ln == passed_over.line for ln, _ in measure.note_items) else ""
-                raise err(p, f"measure {number}. of problem {task.id} found where measure {expected}. was expected{hint}")
-            text, note = _split_note(mm.group(2).strip())
+                raise err(p, f"measure {measure_label(style, number)} of problem {task.id} found where measure "
+                             f"{measure_label(style, expected)} was expected{hint}")
+            text, note = _split_note(rest.strip())
             measure = RawMeasure(number, p.line, text)
             task.measures.append(measure)
             in_note = False
@@ -220,7 +259,8 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
         elif task.deadline is None:
             task.problem += t  # problem text running over several paragraphs
         elif measure is None:
-            raise err(p, f"text between 整改进度 and the first measure of problem {task.id}")
+            expected = f"{measure_label(style, 1)}, numbered as problem 1's measures are" if style else f"numbered {MEASURE_NUMBERING}"
+            raise err(p, f"text between 整改进度 and the first measure of problem {task.id} (expected a measure {expected})")
         elif in_note:
             assert measure.note is not None
             measure.note += t
@@ -234,6 +274,16 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
     return tasks, tail
 
 
+def _unit_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A paragraph's text before its first 牵头单位：-like heading, and (heading, units) of each
+    from there (牵头单位：西宁市配合单位：海东市, lines joined as a sentence's continuation)."""
+    m = UNITS_AT.search(text)
+    if m is None:
+        return text, []
+    parts = re.split(UNITS_HEAD, text[m.start() :])
+    return text[: m.start()], [(parts[i], parts[i + 1].strip().rstrip("。；")) for i in range(1, len(parts), 2)]
+
+
 def _split_note(text: str) -> tuple[str, tuple[str, str] | None]:
     """A measure's text, and (note, heading) of a note run on after it (…（2019年6月30日）。整改情况：…)."""
     nm = NOTE_HEAD_RE.search(text)
@@ -242,11 +292,28 @@ def _split_note(text: str) -> tuple[str, tuple[str, str] | None]:
     return text[: nm.start()], (text[nm.end() :].strip(), nm.group(1))
 
 
-def _heads_a_problem(following: list[Para]) -> bool:
+def _measure_match(text: str, style: str | None) -> tuple[str, int, str] | None:
+    """(style, number, text after it) of a paragraph numbered as a measure: in `style` once the
+    appendix's first measure has set it, else in any of MEASURE_STYLES."""
+    for name, rx in MEASURE_STYLES.items():
+        if style in (None, name) and (m := rx.match(text)):
+            n = m.group(1)
+            return name, (ord(n) - 0x245F if name == "①" else int(n)), m.group(2)
+    return None
+
+
+def measure_label(style: str | None, number: int) -> str:
+    """Measure `number` written as the report numbers its measures: 2. 2、 （2） ②."""
+    if style == "①" and 1 <= number <= 20:
+        return chr(0x245F + number)
+    return {"1、": f"{number}、", "（1）": f"（{number}）"}.get(style or "1.", f"{number}.")
+
+
+def _heads_a_problem(following: list[Para], style: str | None) -> bool:
     """Whether the first item after a 二、 (past its text) is a heading (a problem's 整改时限,
     整改进度 or 整改目标), rather than a measure 2., another 二、 or the end of the text."""
     for q in following:
-        if TASK_RE.match(q.text) or MEASURE_RE.match(q.text):
+        if TASK_RE.match(q.text) or _measure_match(q.text, style or "1."):
             return False
         if HEAD_RE.match(q.text) or PROBLEM_HEAD_RE.match(q.text):
             return True
@@ -296,14 +363,15 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
     if not content:
         return None
     out: list[dict[str, str]] = []
-    for item in re.split(r"[，；]", content):
+    # (…前完成并长期坚持, 立即整改并长期坚持: a step, then ongoing)
+    for item in re.split(r"[，；]|并(?=长期坚持$)", content):
         item = item.strip()
         if not item:
             continue
         if item in ("长期坚持", "长期坚持执行"):
             out.append({"kind": "ongoing"})
             continue
-        if item in ("立即启动", "立行立改", "立即执行", "立即"):
+        if item in ("立即启动", "立行立改", "立即执行", "立即", "立即整改"):
             out.append({"kind": "immediate"})
             continue
         m = re.fullmatch(rf"(?:(.+?)于)?{DATE_RE}(?:前)?(?:完成)?", item)
@@ -356,4 +424,7 @@ def parse_reported(progress: str) -> dict[str, object] | None:
     for cn, state in REPORTED_STATES:
         if words.startswith(cn):
             return {"state": state, "ongoing": "长期坚持" in words}
+    m = REPORTED_WORDS.fullmatch(words)
+    if m:
+        return {"state": REPORTED_BY_WORD[m.group(1)], "ongoing": m.group(2) is not None}
     return None

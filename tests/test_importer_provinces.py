@@ -265,3 +265,218 @@ def test_xinjiangs_usual_short_forms_of_its_prefectures_are_its_regions(tmp_path
     assert result.exit_code == 0, result.output
     task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
     assert task["regions"] == ["博尔塔拉蒙古自治州", "巴音郭楞蒙古自治州", "克孜勒苏柯尔克孜自治州"]
+
+
+# ---------------------------------------------------------------- 8. smaller issues: measures numbered 1、 （1） ①
+
+TWO_MEASURES = ("一、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n"
+                "{one}西宁市完成第一污水处理厂提标改造（2019年6月30日）。\n\n整改进展：正在进行设备调试。\n\n"
+                "{two}海东市完成污水管网建设（长期坚持）。\n\n整改进展：已建成管网12公里。\n")
+
+
+@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②")])
+def test_measures_numbered_as_other_reports_number_them_are_read(tmp_path, one, two):
+    # (1、 （1） ① were refused: "text between 整改进度 and the first measure of problem 1", not saying what was expected)
+    (tmp_path / "dotted").mkdir()
+    _, dotted = _import(tmp_path / "dotted", QINGHAI + TWO_MEASURES.format(one="1.", two="2."))
+    result, out = _import(tmp_path, QINGHAI + TWO_MEASURES.format(one=one, two=two))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    for name in ("tasks.yaml", "progress.yaml"):  # (read as the 1. 2. of the same report are)
+        assert (out / name).read_text(encoding="utf-8") == (dotted / name).read_text(encoding="utf-8")
+
+
+def test_a_list_numbered_in_another_style_inside_a_note_stays_in_the_note(tmp_path):
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("正在进行设备调试。", "正在进行设备调试。\n\n（1）完成主体工程。\n\n2、开展联动调试。")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert [e["note"] for e in journal] == ["正在进行设备调试。（1）完成主体工程。2、开展联动调试。", "已建成管网12公里。"]
+
+
+def test_measures_numbered_in_no_known_style_are_refused_saying_what_is_expected(tmp_path):
+    text = QINGHAI + TWO_MEASURES.format(one="一是", two="二是")
+    result, out = _import(tmp_path, text)
+    line = text.split("\n").index("一是西宁市完成第一污水处理厂提标改造（2019年6月30日）。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: text between 整改进度 and the first "
+                                                    "measure of problem 1 (expected a measure numbered 1. 2. …, 1、 2、 …, （1）（2）… or ① ② …)\n")
+    assert not out.exists()
+
+
+def test_a_later_problem_numbering_its_measures_otherwise_is_refused_naming_the_style(tmp_path):
+    second = TWO_MEASURES.format(one="1、", two="2、").replace("一、湟水河", "二、大通河")
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.") + "\n" + second
+    result, out = _import(tmp_path, text)
+    line = len(text.split("\n")) - 7
+    assert text.split("\n")[line - 1].startswith("1、")
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: text between 整改进度 and the first "
+                                                    "measure of problem 2 (expected a measure 1., numbered as problem 1's measures are)\n")
+
+
+def test_problems_numbered_in_parentheses_under_category_headings_are_refused_saying_what_is_expected(tmp_path):
+    text = QINGHAI + ("一、水污染防治方面\n\n（一）湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n"
+                      "1.西宁市完成第一污水处理厂提标改造（2019年6月30日）。\n\n整改进展：正在进行设备调试。\n\n"
+                      "（二）大通河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n")
+    result, out = _import(tmp_path, text)
+    lines = text.split("\n")
+    second, deadline = lines.index("（二）大通河流域污染治理滞后。") + 1, len(lines) - 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{deadline}: unexpected 整改时限： in problem 1 "
+                                                    f"(is （二） on line {second} a problem? problems are numbered 一、 二、 …, "
+                                                    "each with one 整改时限 and one 整改进度 before its measures)\n")
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- 8. smaller issues: other wordings of 整改时限 and 整改进度
+
+@pytest.mark.parametrize("written, milestones", [
+    ("立即整改，长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
+    ("立即整改并长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
+    ("2019年6月底前完成并长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+])
+def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, milestones):
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert task["deadline"] == {"text": written.rstrip("。"), "milestones": milestones}
+
+
+def test_a_problems_deadline_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="2019年起，每年开展一次。", measure="西宁市开展专项检查（长期坚持）。"))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 4}: problem 1: cannot read the "
+                                                    "deadline 整改时限：2019年起，每年开展一次。 (expected a date such as 2018年6月30日前完成, 长期坚持 "
+                                                    "or 立行立改, separated by ，; repair it under text_fixes: in the curation)\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("written, reported", [("已完成。", {"state": "fully_done", "ongoing": False}),
+                                               ("已完成，长期坚持。", {"state": "fully_done", "ongoing": True}),
+                                               ("达到序时进度。", {"state": "on_schedule", "ongoing": False})])
+def test_common_wordings_of_a_problems_progress_are_read(tmp_path, written, reported):
+    text = QINGHAI + _problem(measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。").replace("整改进度：序时推进。", f"整改进度：{written}")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["reported"] == reported
+
+
+def test_a_problems_progress_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
+    text = QINGHAI + _problem(measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。").replace("整改进度：序时推进。", "整改进度：已完成阶段性任务。")
+    result, out = _import(tmp_path, text)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 2}: problem 1: unknown 整改进度 "
+                                                    "'已完成阶段性任务。' (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效; "
+                                                    "repair it under text_fixes: in the curation)\n")
+
+
+# ---------------------------------------------------------------- 8. smaller issues: every missing registry field named at once
+
+def test_every_registry_field_the_text_does_not_give_is_named_in_one_run(tmp_path):
+    text = "整改情况报告\n\n我们高度重视整改工作。截至2019年3月底，整改工作正在推进。\n\n" + APPENDIX
+    result, out = _import(tmp_path, text)
+    name = tmp_path / "report.txt"
+    assert (result.exit_code, result.stderr) == (2, "".join(f"rectify: {name}: cannot find the report's {what} (give it under registry: "
+                                                             "in the curation file)\n" for what in ("issuer", "inspection", "feedback date")))
+    assert not out.exists()
+
+
+def test_shandongs_wording_of_the_feedback_date_is_read(tmp_path):
+    text = QINGHAI.replace("于2017年12月24日反馈了督察意见。", "进驻青海省开展督察。2017年12月26日，中央环保督察组向我省反馈督察意见。") + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == date(2017, 12, 26)
+
+
+# ---------------------------------------------------------------- 8. smaller issues: a curation of registry: keys alone
+
+def _import_curated(tmp_path: Path, text: str, curation: str):
+    (tmp_path / "curation.yaml").write_text(curation, encoding="utf-8")
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    return _rectify("import", str(tmp_path / "report.txt"), "--curation", str(tmp_path / "curation.yaml"), "-o", str(tmp_path / "out"))
+
+
+def test_a_curation_of_registry_keys_alone_is_not_called_no_curation(tmp_path):
+    # (it warned "no curation: …" although one was given)
+    result = _import_curated(tmp_path, QINGHAI + APPENDIX, "registry:\n  issuer: 青海省人民政府\n")
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [f"the curation {tmp_path / 'curation.yaml'} has no units: and no journal: section: units discovered "
+                                 "from the text, owners and states proposed heuristically"]
+
+
+def test_a_curation_with_units_but_no_journal_says_the_states_are_proposed(tmp_path):
+    curation = "units:\n  - {name: 西宁市, kind: region}\n"
+    result = _import_curated(tmp_path, QINGHAI + APPENDIX, curation)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result)[0] == f"the curation {tmp_path / 'curation.yaml'} has no journal: section: states proposed heuristically"
+
+
+# ---------------------------------------------------------------- 8. smaller issues: the fallback owner of a city's or a 州's report
+
+@pytest.mark.parametrize("title, level", [("格尔木市贯彻落实中央环境保护督察反馈意见整改情况报告", "市"),
+                                          ("海南藏族自治州贯彻落实中央环境保护督察反馈意见整改情况报告", "州"),
+                                          ("青海省贯彻落实中央环境保护督察反馈意见整改情况报告", "省")])
+def test_a_measure_naming_no_unit_is_owned_by_the_issuers_own_departments(tmp_path, title, level):
+    # (a report naming no province got 自治区相关部门, Tibet's word; a 州's got 省相关部门)
+    text = QINGHAI.replace("青海省贯彻落实中央环境保护督察反馈意见整改情况报告", title) + _problem(measure="完成第一污水处理厂提标改造（2019年6月30日）。")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    assert written["tasks"][0]["measures"][0]["owners"] == [f"{level}相关部门"]
+    assert {"name": f"{level}相关部门", "kind": "department"} in written["units"]
+    assert f"measure 1.1: no responsible unit found; using {level}相关部门" in _warnings(result)
+
+
+# ---------------------------------------------------------------- 8. smaller issues: evidence is a whole sentence, never cut mid-word
+
+def test_the_evidence_proposed_for_an_immediate_measure_is_never_cut_mid_word(tmp_path):
+    # (evidence: 省生态环境厅开展专项行动3次，查处违法企 — the note's first 20 characters)
+    note = "省生态环境厅开展专项行动3次，查处违法企业12家。已全部整改到位。"
+    text = QINGHAI + LAX.replace("（立即启动）", "（立即启动）").replace("已制定专项行动方案。", note).replace("立行立改，长期坚持", "立行立改")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert journal[0]["note"] == note
+    assert journal[0]["evidence"] == "省生态环境厅开展专项行动3次，查处违法企业12家"
+
+
+# ---------------------------------------------------------------- 8. smaller issues: 责任单位：, 牵头单位：, 配合单位： lines
+
+UNIT_LINES = ("一、湟水河流域污染治理滞后。\n\n{task_units}整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n"
+              "1.完成第一污水处理厂提标改造（2019年6月30日）{end}\n\n{measure_units}整改进展：正在进行设备调试。\n")
+
+
+@pytest.mark.parametrize("end", ["。", ""])  # (a measure ending in its deadline runs on into the next paragraph)
+def test_unit_lines_after_a_measure_are_its_owners_not_its_text(tmp_path, end):
+    # (牵头单位：西宁市配合单位：海东市 was glued to the measure's text)
+    text = QINGHAI + UNIT_LINES.format(task_units="", end=end, measure_units="牵头单位：西宁市\n\n配合单位：海东市\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["text"], measure["owners"], measure["lead"]) == (f"完成第一污水处理厂提标改造（2019年6月30日）{end}", ["西宁市", "海东市"], "西宁市")
+
+
+def test_a_problems_unit_line_owns_its_measures_that_name_none_and_is_no_problem_text(tmp_path):
+    # (责任单位：… before 整改时限 was appended to the problem's text, and the measure got 省相关部门)
+    text = QINGHAI + UNIT_LINES.format(task_units="责任单位：省生态环境厅、西宁市\n\n", end="。", measure_units="")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert task["problem"] == "湟水河流域污染治理滞后。"
+    assert (task["measures"][0]["owners"], task["measures"][0]["lead"]) == (["省生态环境厅", "西宁市"], "省生态环境厅")
+
+
+def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units="责任单位：有关企业\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index("责任单位：有关企业") + 1
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1: 责任单位：有关企业 (line {line}) names no unit the import knows",
+                                 "measure 1.1: no responsible unit found; using 省相关部门"]
+
+
+def test_a_note_with_no_measure_before_it_is_refused_saying_what_is_expected(tmp_path):
+    # (a text with no blank lines runs a measure numbered 1、 on into the 整改进度 line before it)
+    text = QINGHAI + TWO_MEASURES.format(one="1、", two="2、").replace("\n\n", "\n")
+    result, out = _import(tmp_path, text)
+    line = text.split("\n").index("整改进展：正在进行设备调试。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: unexpected 整改进展： in problem 1 (expected a "
+                                                    "measure numbered 1. 2. …, 1、 2、 …, （1）（2）… or ① ② … before it, at the start of a line of its own)\n")
