@@ -34,10 +34,16 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except RectifyError as exc:
-            for problem in exc.problems:
-                # file names and declared names in messages are data too
-                typer.echo(printable(f"rectify: {problem}", single_line=True), err=True)
-            if os.environ.get("GITHUB_ACTIONS") == "true":
+            # file names and declared names in messages are data too
+            lines = [printable(f"rectify: {problem}", single_line=True) for problem in exc.problems]
+            actions = os.environ.get("GITHUB_ACTIONS") == "true"
+            if actions:  # (the runner obeys a legacy ##[command] anywhere in a line: a unit's name can hold one)
+                from .render.check import commands_stopped
+
+                lines = commands_stopped(lines)
+            for line in lines:
+                typer.echo(line, err=True)
+            if actions:
                 _annotate_problems(exc.problems)
             raise typer.Exit(EXIT_INVALID) from None
 

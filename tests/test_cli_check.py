@@ -573,3 +573,23 @@ def test_invalid_registry_under_github_actions_is_annotated_on_its_line(monkeypa
     assert result.exit_code == 2
     assert "::error file=tests/fixtures/planted/tasks.yaml,line=23,col=18::measure 1.1.owners: unknown unit" in result.stderr
     assert result.stdout == ""  # (`--format junit > junit.xml`: no annotation inside the report's file)
+
+
+def test_registry_text_in_the_problems_of_a_broken_registry_issues_no_workflow_command(tmp_path, monkeypatch):
+    """`rectify: tasks.yaml:43:18: … unknown unit '##[error]x'` on stderr, which the runner reads
+    too: the legacy command in mid-line raised a forged error annotation."""
+    from rectify_cli.cli import app
+
+    small = Path(SMALL)
+    text = small.read_text(encoding="utf-8")
+    assert "owners: [拉萨市]" in text
+    (tmp_path / "tasks.yaml").write_text(text.replace("owners: [拉萨市]", "owners: ['##[error]x']", 1), encoding="utf-8")
+    shutil.copy(small.parent / "progress.yaml", tmp_path / "progress.yaml")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = CliRunner().invoke(app, ["check", "--registry", str(tmp_path / "tasks.yaml")])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert any("unknown unit '##[error]x'" in line and line.startswith("rectify: ") for line in lines)
+    stop = lines[0].removeprefix("::stop-commands::")
+    assert obeyed(result.stderr) == [lines[0], f"::{stop}::", lines[-1]]
+    assert lines[-1].startswith("::error file=") and "unknown unit '##[error]x'" in lines[-1]
