@@ -260,15 +260,9 @@ def markdown_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[st
     return rows
 
 
-# (i18n.LABELS is where these belong; kept here until it can take them)
-_SUMMARY_CUT = ("另有 {n} 项未列出（GitHub 的作业摘要不能超过 1 MiB），完整列表见本步骤的日志或 `rectify check --format json`",
-                "{n} not listed (GitHub refuses a job summary over 1 MiB); all are in the step's log and in "
-                "`rectify check --format json`")
-
-
 def _summary_cut(n: int, lang: Lang) -> str:
     """The line under a table cut short: how many rows it leaves out, and where they are."""
-    return _SUMMARY_CUT[lang == Lang.en].format(n=n if lang == Lang.zh else plural(n, "more measure"))
+    return label("check_summary_cut", lang, n=n)
 
 
 def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequence, *, lang: Lang) -> bytes:

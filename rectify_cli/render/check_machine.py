@@ -159,11 +159,6 @@ def sarif_pieces(items, *, as_of, lang: Lang) -> list[bytes]:
 # GitHub code scanning rejects a run of more results than this outright (and shows the 5,000
 # of the highest severity): a national ledger's 30,000 overdue measures would upload nothing.
 SARIF_RESULTS_CAP = 25_000
-# (i18n.LABELS is where these belong; kept here until it can take them)
-_SARIF_CUT = ("只列出最严重的 {cap} 项结果，另有 {n} 项未列出（GitHub 代码扫描每次最多接受 {cap} 项），"
-              "完整列表见 rectify check --format json",
-              "Only the {cap} worst results are listed, {n} more left out (GitHub code scanning accepts at most "
-              "{cap} a run); rectify check --format json lists them all")
 
 
 def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lang) -> bytes:
@@ -178,7 +173,7 @@ def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lan
         "results": [SLOT] if pieces else [],
     }
     if len(pieces) > SARIF_RESULTS_CAP:
-        cut = _SARIF_CUT[lang == Lang.en].format(cap=SARIF_RESULTS_CAP, n=len(pieces) - SARIF_RESULTS_CAP)
+        cut = label("check_sarif_cut", lang, cap=SARIF_RESULTS_CAP, n=len(pieces) - SARIF_RESULTS_CAP)
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
             {"level": "warning", "message": {"text": cut}}]}]
         run["properties"] = {"resultsTotal": len(pieces), "resultsListed": SARIF_RESULTS_CAP}
