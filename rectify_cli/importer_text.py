@@ -47,7 +47,7 @@ BARE_NUMBER = re.compile(r"\s*[0-9０-９]{1,4}\s*")  # (one between blank lines
 
 # paragraph starts that open a new item and therefore never continue the previous paragraph
 ITEM_START = re.compile(
-    rf"^(?:[{CN_NUM}]+、|\d{{1,3}}\.(?!\d)|（[{CN_NUM}]+）|整改(?:时限|进度|进展)：|附：)"
+    rf"^(?:[{CN_NUM}]+、|\d{{1,3}}\.(?!\d)|\d{{1,3}}、|（\d{{1,3}}）|[\u2460-\u2473]|（[{CN_NUM}]+）|整改(?:时限|进度|进展)：|附：)"
 )
 
 HEADING_START = re.compile(r"^(?:整改(?:时限|进度|进展)：|附：)")

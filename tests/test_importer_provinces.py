@@ -473,10 +473,21 @@ def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
                                  "measure 1.1: no responsible unit found; using 省相关部门"]
 
 
+@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②")])
+def test_measures_numbered_so_in_a_text_without_blank_lines_are_read_as_with_them(tmp_path, one, two):
+    # (a text with no blank lines ran a measure numbered 1、 on into the 整改进度 line before it: refused)
+    (tmp_path / "spaced").mkdir()
+    _, spaced = _import(tmp_path / "spaced", QINGHAI + TWO_MEASURES.format(one=one, two=two))
+    result, out = _import(tmp_path, QINGHAI + TWO_MEASURES.format(one=one, two=two).replace("\n\n", "\n"))
+    assert result.exit_code == 0, result.output
+    for name in ("tasks.yaml", "progress.yaml"):
+        assert (out / name).read_text(encoding="utf-8") == (spaced / name).read_text(encoding="utf-8")
+
+
 def test_a_note_with_no_measure_before_it_is_refused_saying_what_is_expected(tmp_path):
-    # (a text with no blank lines runs a measure numbered 1、 on into the 整改进度 line before it)
-    text = QINGHAI + TWO_MEASURES.format(one="1、", two="2、").replace("\n\n", "\n")
-    result, out = _import(tmp_path, text)
+    # (a measure run on into the 整改进度 line, as a PDF extraction may leave it)
+    text = QINGHAI + TWO_MEASURES.format(one="1、", two="2、").replace("整改进度：序时推进。\n\n1、", "整改进度：序时推进。1、")
+    result, _ = _import(tmp_path, text)
     line = text.split("\n").index("整改进展：正在进行设备调试。") + 1
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: unexpected 整改进展： in problem 1 (expected a "
                                                     "measure numbered 1. 2. …, 1、 2、 …, （1）（2）… or ① ② … before it, at the start of a line of its own)\n")
