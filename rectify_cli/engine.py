@@ -49,7 +49,19 @@ from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
 
-from .model import CHANGES_MILESTONES, Entry, EntryState, Measure, MilestoneKind, Plan, Task, Unit, item_key, new
+from .model import (
+    ALL_REGIONS,
+    CHANGES_MILESTONES,
+    Entry,
+    EntryState,
+    Measure,
+    MilestoneKind,
+    Plan,
+    Task,
+    Unit,
+    item_key,
+    new,
+)
 
 
 class Status(str, enum.Enum):
@@ -637,8 +649,16 @@ def select(
     id_set = {item_key(str(t)) for t in task_ids}
     if not (state_set or owner_set or region_set or id_set):
         return report  # no filter: everything is kept as it is
+    region_units = [u.name for u in units if u.kind == "region"]
     _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index,
-                    region_units=[u.name for u in units if u.kind == "region"])
+                    region_units=region_units)
+    # A unit standing for every region (各地市) owns its measures in each region: a region's
+    # office asking for its own measures, or its region's, is given those too.
+    every_region = {u.name for u in units if u.kind == ALL_REGIONS}
+    if owner_set & set(region_units):
+        owner_set |= every_region
+    if region_set:
+        region_set |= every_region
     want_stale = STALE in state_set
 
     kept_tasks = []

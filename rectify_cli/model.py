@@ -53,7 +53,10 @@ class Milestone:
     label: str | None = None
 
 
-UNIT_KINDS = ("region", "department", "other")  # what a unit's optional kind may be
+# What a unit's optional kind may be; all_regions: a unit standing for every region at once
+# (各地市), whose measures fall to each region.
+ALL_REGIONS = "all_regions"
+UNIT_KINDS = ("region", "department", ALL_REGIONS, "other")
 
 
 @dataclass(frozen=True)

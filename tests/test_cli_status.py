@@ -300,3 +300,23 @@ def test_the_bundled_ledger_is_named_as_a_user_would_type_it_from_here(monkeypat
     assert run("status").stdout.splitlines()[0].endswith("  data/tasks.yaml")
     monkeypatch.chdir(tmp_path)
     assert run("status").stdout.splitlines()[0].endswith(f"  {ROOT / 'data' / 'tasks.yaml'}")
+
+
+def _measure_ids(*args: str) -> set[str]:
+    result = run("status", "--format", "json", "--as-of", "2019-06-30", *args)
+    assert result.exit_code == 0, result.output
+    return {m["id"] for t in json.loads(result.stdout)["tasks"] for m in t["measures"]}
+
+
+def test_a_regions_filter_keeps_the_measures_of_every_region():
+    """--region 昌都市 and --owner 昌都市 found nothing (exit 0, "没有符合筛选条件的任务或措施"),
+    though 49 measures fall to 各地市, each prefecture, among them 35.3, overdue."""
+    every_region = _measure_ids("--owner", "各地市")
+    assert len(every_region) == 49 and "35.3" in every_region
+    assert _measure_ids("--region", "昌都市") == every_region == _measure_ids("--owner", "昌都市")
+    lhasa = _measure_ids("--region", "拉萨市")
+    assert every_region < lhasa and "18.5" in lhasa  # (its own, and 18's: a task of its region)
+    # a department's measures are its own, not every region's
+    result = run("status", "--format", "json", "--as-of", "2019-06-30", "--owner", "自治区党委党校")
+    owners = [m["owners"] for t in json.loads(result.stdout)["tasks"] for m in t["measures"]]
+    assert owners and all("自治区党委党校" in names for names in owners)
