@@ -5,9 +5,10 @@
 
 The output is in the exact format of docs/registry-format.md (the real loader validates
 it): Chinese text of the length found in real reports, every milestone kind (dated, with
-labels, ongoing, immediate), every journal state with a valid hash chain, and a few hundred
-responsible units with aliases. Entry dates never pass TODAY, which the benchmark pins with
-RECTIFY_TODAY so that runs are reproducible.
+labels, ongoing, immediate), every journal state with a valid hash chain (each entry one
+the writing commands accept), and a few hundred responsible units with aliases. Entry
+dates never pass TODAY, which the benchmark pins with RECTIFY_TODAY so that runs are
+reproducible.
 """
 from __future__ import annotations
 
@@ -20,11 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rectify_cli.chain import GENESIS, entry_hash  # noqa: E402
+from rectify_cli.registry import late_extension  # noqa: E402
 
 TODAY = date(2020, 6, 30)  # the benchmark pins RECTIFY_TODAY to this
 FEEDBACK = date(2018, 1, 3)
 REPORT = date(2019, 3, 31)
-GENERATOR_VERSION = 4  # bump when the output changes, so cached outputs are rebuilt
+GENERATOR_VERSION = 5  # bump when the output changes, so cached outputs are rebuilt
 
 PROVINCES = (
     "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
@@ -185,31 +187,40 @@ class Writer:
         return "\n".join(plan) + "\n", _journal_text(journal_items), task_id
 
     def entries(self, measure_id: str, owners: list[str], milestones: list[dict], departments: list[str]) -> list[dict]:
+        """1-3 entries on the measure, each one the writing commands accept (and the loader
+        with them): a report on a measure with an ongoing part, a close of a step still open,
+        an extension of a step still open (flagged late when it comes after the deadline it
+        moves), a reopening of a measure with a step closed."""
         rng = self.rng
         result = []
         day = REPORT
         dated = [ms for ms in milestones if ms["kind"] == "date"]
         moved: dict = {}  # a step's due as extended so far
+        closed: set = set()  # the steps closed (by their due in the plan)
         for _ in range(rng.randint(1, 3)):
             entry = {"measure": measure_id, "date": day, "state": "in_progress", "note": rng.choice(NOTES) + self.sentence(PROBLEM_CLAUSES, 6, 30)}
             roll = rng.random()
+            still_open = [ms for ms in dated if ms["due"] not in closed]
             if roll < 0.25 and any(ms["kind"] == "ongoing" for ms in milestones):
                 entry["state"] = "report"
-            elif roll < 0.5 and dated:
+            elif roll < 0.5 and still_open:
+                target = rng.choice(still_open)["due"]
+                closed.add(target)
                 entry.update(state="done", evidence=f"{PROVINCES[rng.randrange(31)]}环发〔2019〕{rng.randint(1, 300)}号",
-                             by=rng.choice(owners), milestone=rng.choice(dated)["due"])
-            elif roll < 0.6 and dated:
-                target = rng.choice(dated)["due"]
+                             by=rng.choice(owners), milestone=target)
+            elif roll < 0.6 and still_open:
+                target = rng.choice(still_open)["due"]
                 due = moved.get(target, target)
                 # (a new due date after the one it moves, and still to come when it is granted, late or not)
                 moved[target] = max(due, day) + timedelta(days=rng.randint(90, 365))
                 entry.update(state="extended", milestone=target, to=moved[target],
                              reason="受施工季节影响，工程无法按期完工", approved_by=rng.choice(departments))
-                if day > due:
+                if late_extension(day, due):
                     entry["late"] = True
-            elif roll < 0.65:
+            elif roll < 0.65 and closed:
                 entry["state"] = "reopened"
                 entry["evidence"] = "“回头看”发现表面整改"
+                closed.clear()
             result.append(entry)
             day = min(TODAY, day + timedelta(days=rng.randint(20, 200)))
         return result

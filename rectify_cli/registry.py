@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, UsageError, did_you_mean
+from .i18n import plural
 from .model import (
+    CHANGES_MILESTONES,
     Claim,
     Deadline,
     Entry,
@@ -1255,10 +1257,11 @@ class _Checker:
                 self.problem(_at(m, "to"), f"{what}.to: {to.isoformat()} is not after the entry's date "
                                            f"({day.isoformat()}): an extension sets a due date still to come")
                 continue
-            # (a note of the wrong type is reported as such; none, or blank, would clear 久未报告 reporting nothing)
-            if state is EntryState.REPORT and (note.strip() == "" if note is not None else m.get("note") is None):
-                self.problem(_at(m, "note" if "note" in m else None), f"{what}{'.note' * ('note' in m)}: "
-                                                                       "a report needs a note saying what was done")
+            # (a note of the wrong type is reported as such; none, or blank, says nothing: a report or an
+            # in_progress entry would clear 久未报告 reporting nothing, a reopening would not say why)
+            needs = _NOTE_NEEDED.get(state)
+            if needs is not None and (note.strip() == "" if note is not None else m.get("note") is None):
+                self.problem(_at(m, "note" if "note" in m else None), f"{what}{'.note' * ('note' in m)}: {needs}")
                 continue
             if not self._keys_fit_state(m, state, what):
                 continue
@@ -1293,6 +1296,18 @@ class _Checker:
 
 
 _EXTENSION_KEYS = ("to", "reason", "approved_by", "late")
+# What the note of an entry of each state must say (as the writing commands ask for it).
+_NOTE_NEEDED = {
+    EntryState.REPORT: "a report needs a note saying what was done",
+    EntryState.IN_PROGRESS: "an in_progress entry needs a note saying what is under way",
+    EntryState.REOPENED: "a reopened entry needs a note saying why the measure is reopened (e.g. 回头看发现表面整改)",
+}
+
+
+def late_extension(requested: date, deadline: date) -> bool:
+    """Whether an extension requested on `requested` comes after the deadline it moves (a
+    deadline day is not late): what its `late` flag must say."""
+    return requested > deadline
 
 
 class JournalContext:
@@ -1303,20 +1318,34 @@ class JournalContext:
         self.measure_ids = {m.id: m.milestones for m in plan.measures()}  # ordered: suggestions stay stable
         self.units = {name: u.name for u in plan.units for name in (u.name, *u.aliases)}
         self.today = today
-        # (by id() of a milestones tuple, which measures share, and the measure's immediate due)
+        # (by id() of a milestones tuple, which measures share: see _steps_of)
+        self._steps: dict[int, tuple[tuple[date | None, ...], bool, bool]] = {}
+        # (of a milestones tuple with an immediate step, by its id() and the measure's immediate due)
         self._deadlines: dict[tuple[int, date], tuple[date, ...]] = {}
+
+    def _steps_of(self, mid: str) -> tuple[tuple[date | None, ...], bool, bool]:
+        """_steps_of_milestones of the measure's milestones, made once for each tuple of them."""
+        milestones = self.measure_ids[mid]
+        found = self._steps.get(id(milestones))
+        if found is None:
+            found = self._steps[id(milestones)] = _steps_of_milestones(milestones)
+        return found
 
     def deadlines(self, mid: str) -> tuple[date, ...]:
         """The original due dates of a measure's dated milestones: what an entry's `milestone` names."""
-        milestones = self.measure_ids[mid]
+        dues, immediate, _ = self._steps_of(mid)
+        if not immediate:
+            return dues
         immediate_due = self.plan.immediate_due_of(mid)
-        key = (id(milestones), immediate_due)
+        key = (id(self.measure_ids[mid]), immediate_due)
         found = self._deadlines.get(key)
         if found is None:
-            found = self._deadlines[key] = tuple(
-                ms.due if ms.kind is MilestoneKind.DATE else immediate_due
-                for ms in milestones if ms.kind is not MilestoneKind.ONGOING)
+            found = self._deadlines[key] = tuple(immediate_due if due is None else due for due in dues)
         return found
+
+    def has_ongoing(self, mid: str) -> bool:
+        """Whether a measure has an ongoing (长期坚持) part, which reports are about."""
+        return self._steps_of(mid)[2]
 
     def entries(self, rows: list[list], file: str, prefix: str) -> tuple[list[Entry], list[tuple[int, str, str]]]:
         """The Entry of each row, and (entry index, key, message) for each problem found."""
@@ -1328,8 +1357,8 @@ class JournalContext:
         # (its own file's: a journal records what was done after that report's inspection)
         feedback_iso = self.plan.meta_of(prefix).feedback_date.isoformat()
         days: dict[str, date] = {}  # a journal repeats a few thousand dates
-        indices: list[int] = []  # each entry's index in the journal
-        extended: set[str] = set()  # measures with an extension, checked against their history below
+        # (index, entry) of each entry that closes, reopens or extends, by measure: checked against its history below
+        histories: dict[str, list[tuple[int, Entry]]] = {}
 
         def day_of(text: str | None) -> date | None:
             if text is None:
@@ -1358,51 +1387,123 @@ class JournalContext:
                 problems.append((index, "by", _unknown_unit(f"journal entry {index + 1}", "by", by, units)))
             if approved_by is not None and approved_by not in units:
                 problems.append((index, "approved_by", _unknown_unit(f"journal entry {index + 1}", "approved_by", approved_by, units)))
-            append(new(Entry, measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
-                       by=units.get(by), milestone=day_of(milestone), to=day_of(to),
-                       reason=reason, approved_by=units.get(approved_by), late=late, hash=digest,
-                       location=new(Location, file=file, line=line, column=column)))
-            indices.append(index)
-            if state == "extended":
-                extended.add(mid)
-        if extended:
-            problems += self._extension_problems(entries, indices, extended)
+            entry = new(Entry, measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
+                        by=units.get(by), milestone=day_of(milestone), to=day_of(to),
+                        reason=reason, approved_by=units.get(approved_by), late=late, hash=digest,
+                        location=new(Location, file=file, line=line, column=column))
+            append(entry)
+            if state in _REPLAYED:
+                history = histories.get(mid)
+                if history is None:
+                    histories[mid] = [(index, entry)]
+                else:
+                    history.append((index, entry))
+            elif state == "report" and not self.has_ongoing(mid):
+                problems.append((index, "state", f"journal entry {index + 1}.state: {mid} has no ongoing (长期坚持) part "
+                                                 "to report on: write its progress as state: in_progress"))
+        if histories:
+            problems += self._history_problems(histories)
         return entries, problems
 
-    def _extension_problems(self, entries: list[Entry], indices: list[int], measures: set[str]) -> list[tuple[int, str, str]]:
-        """What `extend` refuses, for extensions written by hand or merged in from two branches: one
-        that brings the deadline it moves forward (two extensions of one deadline, the later to an
-        earlier date). Each is judged against the measure's history up to its date, replayed as
-        the engine replays it."""
-        histories: dict[str, list[tuple[int, Entry]]] = {}
-        for index, entry in zip(indices, entries):
-            if entry.measure in measures:
-                histories.setdefault(entry.measure, []).append((index, entry))
+    def _history_problems(self, histories: dict[str, list[tuple[int, Entry]]]) -> list[tuple[int, str, str]]:
+        """What the writing commands refuse, for entries written by hand or merged in from two
+        branches: a close of a measure (or step) already closed, or of one with no deadline (长期
+        坚持 only); a reopening of one not closed; an extension of one with no pending deadline,
+        one whose `late` flag the dates contradict, one that brings the deadline it moves forward
+        (two extensions of one deadline, the later to an earlier date). Each entry is judged
+        against its measure's history up to it (by date; on a day, in file order), replayed as the
+        engine replays it (engine._evaluate_milestones), refused entries included. `histories`:
+        (index, entry) of the entries that close, reopen or extend, by measure, in file order
+        (the others change nothing a check here depends on)."""
         problems = []
+        done_state, reopened_state, extended_state = EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED
         for mid, history in histories.items():
-            original = list(self.deadlines(mid))
+            original = self.deadlines(mid)
+            if len(history) == 1 and original and history[0][1].state is done_state:
+                continue  # (a first close of a measure with a deadline: the common case, and right)
+            steps = range(len(original))
             effective, done, named = list(original), [False] * len(original), [False] * len(original)
-            for index, entry in sorted(history, key=lambda item: item[1].date):  # (stable: file order on a day)
-                state = entry.state
-                if state is EntryState.DONE:
-                    for i, due in enumerate(original):
-                        if entry.milestone in (None, due):
-                            done[i] = True
-                            named[i] = named[i] or entry.milestone is not None
-                elif state is EntryState.REOPENED:
+            if len(history) > 1:
+                history.sort(key=_date_of_pair)  # (stable: file order on a day)
+            for index, entry in history:
+                state, day, milestone = entry.state, entry.date, entry.milestone
+                if milestone is not None and milestone not in original:
+                    continue  # (it names no deadline of the measure, which is said: it moves and closes nothing)
+                if state is done_state:
+                    closing = steps if milestone is None else [i for i in steps if original[i] == milestone]
+                    if not original:
+                        problems.append((index, "state", f"journal entry {index + 1}.state: {mid} is ongoing (长期坚持) "
+                                                         "with no deadline to close: report on it (state: report)"))
+                    elif all([done[i] for i in closing]):
+                        what = f"{mid}'s step due {milestone.isoformat()}" if milestone is not None else mid
+                        still = " (its dated part; it stays ongoing)" if milestone is None and self.has_ongoing(mid) else ""
+                        problems.append((index, "state", f"journal entry {index + 1}.state: {what} is already closed as of "
+                                                         f"{day.isoformat()}{still}; reopen it first (a reopened entry "
+                                                         "before this one) if it must be closed again"))
+                    for i in closing:
+                        done[i] = True
+                        if milestone is not None:
+                            named[i] = True
+                elif state is reopened_state:
+                    if True not in done:
+                        problems.append((index, "state", f"journal entry {index + 1}.state: {mid} is not closed as of "
+                                                         f"{day.isoformat()}: nothing to reopen"))
                     done, named = [False] * len(original), [False] * len(original)
-                elif state is EntryState.EXTENDED and entry.to is not None:
-                    # (the steps it moves, as the engine moves them: see engine._evaluate_milestones)
-                    free = [i for i in range(len(original)) if not named[i]]
-                    targets = [i for i, due in enumerate(original) if due == entry.milestone] if entry.milestone else \
-                        [min(free, key=effective.__getitem__)] if free else []
-                    for i in targets:
-                        if entry.to <= effective[i]:
-                            before = ", as extended before" if effective[i] != original[i] else ""
-                            problems.append((index, "to", f"journal entry {index + 1}.to: {entry.to.isoformat()} is not after "
-                                                          f"the deadline it moves ({effective[i].isoformat()}{before})"))
-                        effective[i] = entry.to
+                elif state is extended_state and entry.to is not None:
+                    problems += self._extension_problems(mid, index, entry, original, effective, done, named)
         return problems
+
+    def _extension_problems(self, mid: str, index: int, entry: Entry, original: tuple[date, ...], effective: list[date],
+                            done: list[bool], named: list[bool]) -> list[tuple[int, str, str]]:
+        """What is wrong with an extension (see _history_problems) of the measure `mid` whose dated
+        steps, due on `original` dates, are due on `effective` dates and `done` (`named`: by a close
+        naming them) just before it; `effective` is updated as the engine moves them."""
+        problems = []
+        day, milestone = entry.date, entry.milestone
+        steps = range(len(original))
+        # (the step it moves as `extend` finds it: the earliest pending, or the one named)
+        pending = [i for i in steps if not done[i] and milestone in (None, original[i])]
+        if not pending:
+            named_step = f" {milestone.isoformat()}" if milestone is not None else ""
+            problems.append((index, "state", f"journal entry {index + 1}.state: {mid} has no pending deadline{named_step} "
+                                             f"as of {day.isoformat()}: nothing to extend"))
+        else:
+            due = min([effective[i] for i in pending])
+            late = late_extension(day, due)
+            if late and not entry.late:
+                problems.append((index, "late", f"journal entry {index + 1}.late: the extension of {mid} was requested on "
+                                                f"{day.isoformat()}, after the deadline it moves ({due.isoformat()}, "
+                                                f"{plural((day - due).days, 'day')} late): an extension must be approved "
+                                                "before the deadline; write late: true to record it anyway, flagged as late"))
+            elif entry.late and not late:
+                problems.append((index, "late", f"journal entry {index + 1}.late: flagged late, but the extension was "
+                                                f"requested on {day.isoformat()}, not after the deadline it moves "
+                                                f"({due.isoformat()}): remove late: true"))
+        # (the steps it moves, as the engine moves them: see engine._evaluate_milestones)
+        free = [i for i in steps if not named[i]]
+        targets = [i for i in steps if original[i] == milestone] if milestone else \
+            [min(free, key=effective.__getitem__)] if free else []
+        for i in targets:
+            if pending and entry.to <= effective[i]:
+                before = ", as extended before" if effective[i] != original[i] else ""
+                problems.append((index, "to", f"journal entry {index + 1}.to: {entry.to.isoformat()} is not after "
+                                              f"the deadline it moves ({effective[i].isoformat()}{before})"))
+            effective[i] = entry.to
+        return problems
+
+
+_REPLAYED = frozenset(state.value for state in CHANGES_MILESTONES)
+
+
+def _date_of_pair(pair: tuple[int, Entry]) -> date:
+    return pair[1].date
+
+
+def _steps_of_milestones(milestones: tuple[Milestone, ...]) -> tuple[tuple[date | None, ...], bool, bool]:
+    """(the due of each dated milestone, None for an immediate one (due on its file's date);
+    whether one is immediate; whether one is ongoing)."""
+    dues = tuple(ms.due if ms.kind is MilestoneKind.DATE else None for ms in milestones if ms.kind is not MilestoneKind.ONGOING)
+    return dues, None in dues, any(ms.kind is MilestoneKind.ONGOING for ms in milestones)
 
 
 _ENTRY_STATES = EntryState._value2member_map_

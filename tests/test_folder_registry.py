@@ -96,7 +96,7 @@ def test_every_command_works_on_a_folder(command, tmp_path):
 def test_journal_entry_may_name_another_files_measure_with_its_prefix(tmp_path):
     folder = split_small(tmp_path / "reg")
     journal = folder / "xizang.progress.yaml"
-    journal.write_text(journal.read_text(encoding="utf-8") + '- measure: "naqu:3.1"\n  date: 2019-03-01\n  state: in_progress\n', encoding="utf-8")
+    journal.write_text(journal.read_text(encoding="utf-8") + '- measure: "naqu:3.1"\n  date: 2019-03-01\n  state: in_progress\n  note: 跨文件进展\n', encoding="utf-8")
     reg = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
     assert reg.journal[-1].measure == "naqu:3.1"
 
@@ -376,3 +376,28 @@ def test_two_names_of_one_time_zone_are_one_setting(tmp_path, zone):
     edit(folder / "naqu.yaml", "timezone: Asia/Shanghai", f"timezone: {zone}")
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_an_entry_a_writing_command_refuses_is_named_with_its_files_journal_and_prefixed_id(tmp_path, monkeypatch, use_cache):
+    """(naqu:4.2's step 2018-10-31 is closed: `extend` refuses to move it; the loader too)"""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    folder = split_small(tmp_path / "reg")
+    registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache)
+    journal = folder / "naqu.progress.yaml"
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write('- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n'
+                     "  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: true\n"
+                     '- measure: "4.1"\n  date: 2019-03-21\n  state: reopened\n  note: 回头看\n'
+                     '- measure: "4.1"\n  date: 2019-03-22\n  state: extended\n  to: 2019-06-30\n  reason: 补批\n'
+                     "  approved_by: 自治区生态环境厅\n")
+    with pytest.raises(RegistryError) as caught:
+        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache)
+    # (4.1 is due at once, on its file's feedback date, 2018-01-03: reopened, extended late, unflagged)
+    assert str(caught.value) == (
+        f"{journal}:{lines + 3}:10: journal entry 6.state: naqu:4.2 has no pending deadline 2018-10-31 as of "
+        "2019-03-20: nothing to extend\n"
+        f"{journal}:{lines + 13}:3: journal entry 8.late: the extension of naqu:4.1 was requested on 2019-03-22, "
+        "after the deadline it moves (2018-01-03, 443 days late): an extension must be approved before the deadline; "
+        "write late: true to record it anyway, flagged as late")

@@ -154,7 +154,7 @@ def test_an_entry_on_another_files_measure_is_never_narrowed_away(tmp_path, cach
     folder = split_small(tmp_path / "reg")
     journal = folder / "naqu.progress.yaml"
     journal.write_text(journal.read_text(encoding="utf-8")
-                       + '- measure: "xizang:1.1"\n  date: 2019-03-25\n  state: report\n  note: 跨文件报告\n', encoding="utf-8")
+                       + '- measure: "xizang:1.1"\n  date: 2019-03-25\n  state: in_progress\n  note: 跨文件进展\n', encoding="utf-8")
     argv = ["-r", str(folder), "--format", "json"]
     full = check(*argv, "--no-cache")
     assert '"last_entry": "2019-03-25"' in full[1]  # xizang:1.1, overdue, listed
@@ -419,3 +419,47 @@ def test_entries_appended_after_an_edit_are_not_judged_on_the_outcomes_from_befo
     assert run("status", "-r", str(reg))[0] == 0  # caches the edited journal, remembers no outcome
     journal.write_bytes(journal.read_bytes() + APPENDED.encode())
     assert check(*argv) == check(*argv, "--no-cache")
+
+
+# Entries the writing commands refuse, appended (by hand, or from another branch) to a journal
+# whose outcomes are cached: the view, which judges again only the measures appended entries are
+# about, must not answer from them.
+REFUSED = {
+    "extension of a closed step": (
+        '- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n'
+        "  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: true\n",
+        "4.2 has no pending deadline 2018-10-31 as of 2019-03-20: nothing to extend"),
+    "on-time extension flagged late": (
+        '- measure: "3.1"\n  date: 2019-03-20\n  state: extended\n  to: 2021-06-30\n  reason: 补批\n'
+        "  approved_by: 自治区生态环境厅\n  late: true\n",
+        "flagged late, but the extension was requested on 2019-03-20, not after the deadline it moves (2020-12-31)"),
+    "second close": (
+        '- measure: "4.1"\n  date: 2019-03-20\n  state: done\n  evidence: 再次通报\n',
+        "4.1 is already closed as of 2019-03-20"),
+    "reopening of a measure not closed": (
+        '- measure: "3.1"\n  date: 2019-03-20\n  state: reopened\n  note: 回头看\n',
+        "3.1 is not closed as of 2019-03-20: nothing to reopen"),
+    "close of an ongoing-only measure": (
+        '- measure: "3.2"\n  date: 2019-03-20\n  state: done\n  evidence: 评估报告\n',
+        "3.2 is ongoing (长期坚持) with no deadline to close"),
+    "report on a measure with no ongoing part": (
+        '- measure: "3.1"\n  date: 2019-03-20\n  state: report\n  note: 一季度\n',
+        "3.1 has no ongoing (长期坚持) part to report on"),
+    "in_progress without a note": (  # (it would clear 3.2's 久未报告)
+        '- measure: "3.2"\n  date: 2019-03-20\n  state: in_progress\n  note: ""\n',
+        "an in_progress entry needs a note saying what is under way"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_an_appended_entry_a_writing_command_refuses_is_refused_not_judged_from_the_outcomes(reg, cache_dir, case):
+    appended, message = REFUSED[case]
+    journal = _journal_of(reg)
+    argv = ["-r", str(reg), "--format", "json"]
+    assert check(*argv)[0] == 1 and view(reg) is not None  # (outcomes cached)
+    journal.write_bytes(journal.read_bytes() + appended.encode())
+    assert view(reg) is None
+    expected = check(*argv, "--no-cache")
+    assert expected[0] == 2 and message in expected[2]
+    assert check(*argv) == expected
+    assert check(*argv) == expected  # (and again: nothing of it was stored)

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from rectify_cli import registry
 from rectify_cli.errors import RegistryError
 from rectify_cli.registry import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_small_fixture_loads_with_locations():
@@ -427,3 +429,175 @@ def test_a_note_that_looks_like_a_slip_does_not_hide_the_real_error(tmp_path, no
     message = str(caught.value)
     assert "full-width" not in message
     assert message.startswith(f"{journal}:{lines + 5 + note.count(chr(10)) + 3}:9: YAML syntax: ")
+
+
+# Entries the writing commands refuse, written by hand or merged in from another branch, each
+# appended to the small journal (9 entries; as of 2019-03-31: 1.1 due 2018-12-31, open; 1.2 closed;
+# 2.1 due 2019-04-15 and ongoing; 2.2 ongoing only; 3.1 due 2020-12-31; 4.2's step 2018-10-31
+# closed, its step 2019-06-30 extended to 2019-12-31). (line of the entry's key, column, message);
+# the line counts from the first appended line.
+EXTENSION = "  state: extended\n  to: 2019-12-31\n  reason: 补批\n  approved_by: 自治区生态环境厅\n"
+REFUSED_ON_LOAD = {
+    "extension of a closed measure": (
+        '- measure: "1.2"\n  date: 2019-03-20\n' + EXTENSION,
+        "3:10: journal entry 10.state: 1.2 has no pending deadline as of 2019-03-20: nothing to extend"),
+    "extension of an ongoing-only measure": (
+        '- measure: "2.2"\n  date: 2019-03-20\n' + EXTENSION,
+        "3:10: journal entry 10.state: 2.2 has no pending deadline as of 2019-03-20: nothing to extend"),
+    "extension of a closed step": (
+        '- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n'
+        "  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: true\n",
+        "3:10: journal entry 10.state: 4.2 has no pending deadline 2018-10-31 as of 2019-03-20: nothing to extend"),
+    "late extension not flagged": (
+        '- measure: "1.1"\n  date: 2019-03-20\n' + EXTENSION,
+        "1:3: journal entry 10.late: the extension of 1.1 was requested on 2019-03-20, after the deadline it moves "
+        "(2018-12-31, 79 days late): an extension must be approved before the deadline; write late: true to record "
+        "it anyway, flagged as late"),
+    "on-time extension flagged late": (
+        '- measure: "3.1"\n  date: 2019-03-20\n  state: extended\n  to: 2021-06-30\n  reason: 补批\n'
+        "  approved_by: 自治区生态环境厅\n  late: true\n",
+        "7:9: journal entry 10.late: flagged late, but the extension was requested on 2019-03-20, not after the "
+        "deadline it moves (2020-12-31): remove late: true"),
+    "flagged late against the deadline as extended before": (  # (4.2's 2019-06-30 is due 2019-12-31 now)
+        '- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  to: 2020-06-30\n  reason: 补批\n'
+        "  approved_by: 自治区生态环境厅\n  late: true\n",
+        "7:9: journal entry 10.late: flagged late, but the extension was requested on 2019-03-20, not after the "
+        "deadline it moves (2019-12-31): remove late: true"),
+    "second close": (
+        '- measure: "1.2"\n  date: 2019-03-20\n  state: done\n  evidence: 验收\n',
+        "3:10: journal entry 10.state: 1.2 is already closed as of 2019-03-20; reopen it first (a reopened entry "
+        "before this one) if it must be closed again"),
+    "second close of a step": (
+        '- measure: "4.2"\n  date: 2019-03-20\n  state: done\n  milestone: 2018-10-31\n  evidence: 验收\n',
+        "3:10: journal entry 10.state: 4.2's step due 2018-10-31 is already closed as of 2019-03-20; reopen it "
+        "first (a reopened entry before this one) if it must be closed again"),
+    "second close of a measure that stays ongoing": (
+        '- measure: "2.1"\n  date: 2019-03-20\n  state: done\n  evidence: 验收\n'
+        '- measure: "2.1"\n  date: 2019-03-21\n  state: done\n  evidence: 复验\n',
+        "7:10: journal entry 11.state: 2.1 is already closed as of 2019-03-21 (its dated part; it stays ongoing); "
+        "reopen it first (a reopened entry before this one) if it must be closed again"),
+    "close of an ongoing-only measure": (
+        '- measure: "2.2"\n  date: 2019-03-20\n  state: done\n  evidence: 检查记录\n',
+        "3:10: journal entry 10.state: 2.2 is ongoing (长期坚持) with no deadline to close: report on it "
+        "(state: report)"),
+    "reopening of a measure not closed": (
+        '- measure: "1.1"\n  date: 2019-03-20\n  state: reopened\n  note: 回头看\n',
+        "3:10: journal entry 10.state: 1.1 is not closed as of 2019-03-20: nothing to reopen"),
+    "reopening without a note": (
+        '- measure: "1.2"\n  date: 2019-03-20\n  state: reopened\n',
+        "1:3: journal entry 10: a reopened entry needs a note saying why the measure is reopened "
+        "(e.g. 回头看发现表面整改)"),
+    "report on a measure with no ongoing part": (
+        '- measure: "1.1"\n  date: 2019-03-20\n  state: report\n  note: 一季度\n',
+        "3:10: journal entry 10.state: 1.1 has no ongoing (长期坚持) part to report on: write its progress as "
+        "state: in_progress"),
+    "in_progress with an empty note": (
+        '- measure: "2.2"\n  date: 2019-03-20\n  state: in_progress\n  note: ""\n',
+        "4:9: journal entry 10.note: an in_progress entry needs a note saying what is under way"),
+    "in_progress with a blank note": (
+        '- measure: "2.2"\n  date: 2019-03-20\n  state: in_progress\n  note: "   "\n',
+        "4:9: journal entry 10.note: an in_progress entry needs a note saying what is under way"),
+    "in_progress without a note": (
+        '- measure: "2.2"\n  date: 2019-03-20\n  state: in_progress\n',
+        "1:3: journal entry 10: an in_progress entry needs a note saying what is under way"),
+    # (back-filled: the close dated first stands, the one recorded first is the second close)
+    "second close recorded first": (
+        '- measure: "1.1"\n  date: 2019-03-25\n  state: done\n  evidence: 验收\n'
+        '- measure: "1.1"\n  date: 2019-03-21\n  state: done\n  evidence: 初验\n',
+        "3:10: journal entry 10.state: 1.1 is already closed as of 2019-03-25; reopen it first (a reopened entry "
+        "before this one) if it must be closed again"),
+}
+
+
+def _small_with_appended(tmp_path: Path, appended: str) -> tuple[Path, int]:
+    """The small fixture in tmp_path/reg, `appended` after its journal's entries; the journal's
+    path and the line the appended text starts on."""
+    if not (tmp_path / "reg").exists():
+        shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    journal = tmp_path / "reg" / "progress.yaml"
+    text = journal.read_text(encoding="utf-8")
+    journal.write_text(text + appended, encoding="utf-8")
+    return journal, text.count("\n") + 1
+
+
+@pytest.mark.parametrize("case", REFUSED_ON_LOAD)
+@pytest.mark.parametrize("path", ["no cache", "cold cache", "appended to a cached journal"])
+def test_an_entry_a_writing_command_refuses_is_refused_on_every_load_path(tmp_path, monkeypatch, case, path):
+    """(validate passed them, and then show, history and summary told different stories: an
+    extension of a closed measure listed as granted, the late flag saying one thing and summary
+    another, an in_progress entry without a note clearing 久未报告)"""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    appended, expected = REFUSED_ON_LOAD[case]
+    if path == "appended to a cached journal":
+        _small_with_appended(tmp_path, "")
+        load_registry(tmp_path / "reg" / "tasks.yaml", today=date(2019, 3, 31))
+        registry.TAIL_PARSES.clear()
+    journal, first = _small_with_appended(tmp_path, appended)
+    line, column, message = expected.split(":", 2)
+    for _ in range(2):  # (a refused journal is never cached: the second load reads it again)
+        with pytest.raises(RegistryError) as caught:
+            load_registry(tmp_path / "reg" / "tasks.yaml", today=date(2019, 3, 31), use_cache=path != "no cache")
+        assert str(caught.value) == f"{journal}:{first + int(line) - 1}:{column}:{message}"
+    if path == "appended to a cached journal":
+        assert registry.TAIL_PARSES[str(journal)] >= 1  # (what was appended was read alone first)
+
+
+@pytest.mark.parametrize("appended", [
+    # closed, reopened (saying why), closed again
+    '- measure: "1.1"\n  date: 2019-03-20\n  state: done\n  evidence: 验收\n'
+    '- measure: "1.1"\n  date: 2019-03-21\n  state: reopened\n  note: 回头看发现表面整改\n'
+    '- measure: "1.1"\n  date: 2019-03-22\n  state: done\n  evidence: 复验\n',
+    # a late extension flagged late; an extension on the deadline day is not late
+    '- measure: "1.1"\n  date: 2019-03-20\n' + EXTENSION + "  late: true\n",
+    '- measure: "1.1"\n  date: 2018-12-31\n' + EXTENSION,
+    # the step still open of a measure whose other step is closed; an in_progress saying something
+    '- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  to: 2020-06-30\n  reason: 补批\n'
+    "  approved_by: 自治区生态环境厅\n",
+    '- measure: "2.2"\n  date: 2019-03-20\n  state: in_progress\n  note: 检查工地12个\n',
+    # a close of the dated part of a measure that stays ongoing, then a report on it
+    '- measure: "2.1"\n  date: 2019-03-20\n  state: done\n  evidence: 验收\n'
+    '- measure: "2.1"\n  date: 2019-03-21\n  state: report\n  note: 巡查\n',
+], ids=["closed, reopened, closed", "late, flagged", "on the deadline day", "open step", "in_progress", "report"])
+def test_entries_a_writing_command_accepts_load(tmp_path, monkeypatch, appended):
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    _small_with_appended(tmp_path, appended)
+    for use_cache in (False, True, True):
+        reg = load_registry(tmp_path / "reg" / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+        assert len(reg.journal) == 9 + appended.count("- measure:")
+
+
+def test_a_journal_cached_by_an_earlier_version_is_checked_again(tmp_path, monkeypatch):
+    """A cached journal's rows are the entries valid on their own, as the version that cached
+    them judged: an in_progress entry without a note was, up to cache version 10."""
+    from rectify_cli import cache
+
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    appended, expected = REFUSED_ON_LOAD["in_progress with an empty note"]
+    journal, first = _small_with_appended(tmp_path, appended.replace('note: ""', "note: 检查"))
+    raw = journal.read_bytes()
+    rows = registry._load_journal(journal, "", None, []).rows
+    journal.write_bytes(raw.replace(b"note: \xe6\xa3\x80\xe6\x9f\xa5", b'note: ""'))
+    rows[-1][4] = ""  # (the row the earlier version made of it)
+    with monkeypatch.context() as earlier:
+        earlier.setattr(cache, "CACHE_VERSION", 10)
+        registry._put_journal(cache.FileCache(), journal, "", journal.read_bytes(), rows)
+        assert load_registry(tmp_path / "reg" / "tasks.yaml", today=date(2019, 3, 31)).journal[-1].note == ""
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "reg" / "tasks.yaml", today=date(2019, 3, 31))
+    line, column, message = expected.split(":", 2)
+    assert str(caught.value) == f"{journal}:{first + int(line) - 1}:{column}:{message}"
+
+
+def test_a_merged_extension_of_a_closed_measure_is_refused_by_validate(tmp_path):
+    """(probe: `extend 16.1` refused it; written by hand, validate passed it, summary listed it
+    as granted, and a later `reopen 16.1` showed it on track instead of overdue)"""
+    shutil.copytree(ROOT / "data", tmp_path / "d")
+    journal = tmp_path / "d" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write('- measure: "16.1"\n  date: 2019-03-31\n  state: extended\n  to: 2019-12-31\n'
+                     "  reason: 合并进来的延期\n  approved_by: 自治区生态环境厅\n")
+    proc = _rectify("validate", "-r", str(tmp_path / "d" / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {journal}:{lines + 3}:10: journal entry 180.state: 16.1 has no pending "
+                           "deadline as of 2019-03-31: nothing to extend\n")
