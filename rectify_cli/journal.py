@@ -57,6 +57,7 @@ from .registry import (
     journal_as_written,
     journal_path_for,
     journal_present,
+    late_extension,
     plan_files,
     read_bytes,
     registry_files,
@@ -540,12 +541,12 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
             raise JournalWriteError(conflict)
         moving = _moved(result, milestone)
-        if when > moving.due and not late:
+        if late_extension(when, moving.due) and not late:
             raise JournalWriteError(f"extension of {measure} requested on {when.isoformat()}, after the deadline it "
                                     f"moves ({moving.due.isoformat()}, {plural((when - moving.due).days, 'day')} late): "
                                     "an extension must be approved before the deadline; use --late to record "
                                     "it anyway, flagged as late")
-        late = when > moving.due
+        late = late_extension(when, moving.due)
         if late:
             warnings.append(Notice("late_extension", {"days": (when - moving.due).days,
                                                       "deadline": moving.due.isoformat()}))
@@ -613,7 +614,7 @@ def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: 
             return f"--to {to.isoformat()} is not after the deadline it moves ({moving.due.isoformat()})"
         if to is not None and to <= when:
             return f"--to {to.isoformat()} is not after the entry's date ({when.isoformat()}): an extension sets a due date still to come"
-        if late is not None and late != (when > moving.due):
+        if late is not None and late != late_extension(when, moving.due):
             return (f"it is flagged {'late' if late else 'on time'}, but the deadline it moves would then be "
                     f"{moving.due.isoformat()}")
     return None

@@ -357,10 +357,9 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))
             elif in_month and e.state is EntryState.EXTENDED and e.to is not None:
-                moved = _moved_from(before, after, e)
-                # (late as the dates say: a flag written by hand may say otherwise)
-                extensions.append(ExtensionItem(e.date, mr.id, moved, e.to, e.approved_by,
-                                                moved is not None and e.date > moved, e.reason))
+                # (its late flag is what its dates say: the loader refuses one they contradict)
+                extensions.append(ExtensionItem(e.date, mr.id, _moved_from(before, after, e), e.to, e.approved_by,
+                                                e.late, e.reason))
 
     def by_day(items):
         return tuple(sorted(items, key=lambda i: (i.date, engine.id_sort_key(i.measure_id))))

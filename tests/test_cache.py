@@ -418,7 +418,7 @@ def test_entries_appended_to_a_cached_journal_are_read_alone_and_give_what_a_who
 
 
 _KEPT_NOTE = '- measure: "3.2"\n  date: 2019-03-02\n  state: report\n  note: |+\n    第一行\n'
-_APPENDED = '- measure: "2.1"\n  date: 2019-03-03\n  state: in_progress\n'
+_APPENDED = '- measure: "2.1"\n  date: 2019-03-03\n  state: in_progress\n  note: 围挡\n'
 
 
 @pytest.mark.parametrize("old, new", [

@@ -374,7 +374,7 @@ def _section(text: str, heading: str) -> list[str]:
     return lines[start:lines.index("", start)]
 
 
-def test_a_second_close_written_by_hand_and_a_close_of_an_ongoing_measure_are_not_closed_this_month(tmp_path):
+def test_a_second_close_written_by_hand_and_a_close_of_an_ongoing_measure_are_refused_not_summed_up(tmp_path):
     shutil.copytree(SMALL.parent, tmp_path / "small")
     registry = tmp_path / "small/tasks.yaml"
     with open(tmp_path / "small/progress.yaml", "a", encoding="utf-8") as journal:
@@ -382,8 +382,11 @@ def test_a_second_close_written_by_hand_and_a_close_of_an_ongoing_measure_are_no
         journal.write('- measure: "1.2"\n  date: 2019-03-05\n  state: done\n  evidence: 再次验收\n  note: x\n'
                       '- measure: "3.2"\n  date: 2019-03-06\n  state: done\n  evidence: 专栏\n  note: x\n')
     result = run("summary", "-r", str(registry), "--month", "2019-03")
-    assert result.exit_code == 0, result.output
-    assert _section(result.stdout, "二、本月销号") == ["二、本月销号", "本月无销号的措施。"]
+    assert (result.exit_code, result.stdout) == (2, "")
+    problems = result.stderr.splitlines()
+    assert len(problems) == 2
+    assert "1.2 is already closed as of 2019-03-05" in problems[0]
+    assert "3.2 is ongoing (长期坚持) with no deadline to close" in problems[1]
 
 
 def test_close_and_reopen_in_one_month_is_shown_as_reopened_not_as_closed(tmp_path):
@@ -431,12 +434,17 @@ def test_an_extended_immediate_measure_leaves_the_no_completion_date_group(tmp_p
     assert "期限在此之后的2项整改任务、4项具体措施尚未到期；需要立行立改、长期坚持的1项整改任务、2项具体措施不设完成日期。" in after
 
 
-def test_an_extension_requested_after_its_deadline_is_late_whatever_its_flag_says():
-    # (written by hand without late: true, the summary said 逾期后申请 否 183 days after the deadline)
-    plan = make_plan([make_task("1", [make_measure("1.1", ["2018-09-30"])])])
-    reg = make_registry(plan, [entry("1.1", "2019-04-01", "extended", to="2020-01-01", approved_by="自治区生态环境厅")])
-    april = month_of(reg, "2019-04-01", "2019-04-30")
-    assert [(e.from_due, e.late) for e in april.extensions] == [(date(2018, 9, 30), True)]
+def test_an_extension_requested_after_its_deadline_without_its_late_flag_is_refused(tmp_path):
+    # (written by hand without late: true, the summary said 逾期后申请 否 183 days after the deadline,
+    # while show and history, going by the flag, said on time: now the loader refuses the flag)
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    with open(tmp_path / "small/progress.yaml", "a", encoding="utf-8") as journal:
+        journal.write('- measure: "1.1"\n  date: 2019-04-01\n  state: extended\n  to: 2020-01-01\n'
+                      '  reason: 资金\n  approved_by: 自治区生态环境厅\n')
+    result = run("summary", "-r", str(tmp_path / "small/tasks.yaml"), "--month", "2019-04")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "the extension of 1.1 was requested on 2019-04-01, after the deadline it moves (2018-12-31" in result.stderr
+    assert "write late: true to record it anyway, flagged as late" in result.stderr
 
 
 def test_the_headline_says_which_overdue_measures_lie_outside_the_due_group():

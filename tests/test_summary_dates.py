@@ -185,8 +185,9 @@ def m_result(reg, as_of: str):
     return next(engine.evaluate(plan=reg.plan, journal=reg.journal, as_of=date.fromisoformat(as_of)).measures())
 
 
-def test_bundled_18_4_extended_after_a_blanket_close(tmp_path):
-    """probe3 #5 on the bundled ledger: 七 gives 原期限 2020-12-31, not —."""
+def test_bundled_18_4_extended_after_a_blanket_close_is_refused_on_load(tmp_path):
+    """probe3 #5 on the bundled ledger (七 gave 原期限 —): `extend` refuses such an extension, and
+    so does the loader now, written by hand or merged."""
     for name in ("tasks.yaml", "progress.yaml"):
         shutil.copy(BUNDLED.with_name(name), tmp_path / name)
     with open(tmp_path / "progress.yaml", "a", encoding="utf-8") as journal:
@@ -194,6 +195,5 @@ def test_bundled_18_4_extended_after_a_blanket_close(tmp_path):
                       '- measure: "18.4"\n  date: 2019-05-02\n  state: extended\n  note: ""\n  to: 2021-12-31\n'
                       '- measure: "18.4"\n  date: 2019-05-03\n  state: reopened\n  note: 回头看\n')
     out = run("summary", "-r", str(tmp_path / "tasks.yaml"), "--month", "2019-05", today="2019-06-10")
-    assert out.exit_code == 0, out.output
-    rows = section(out.stdout, "七、本月批准延期")[2:]
-    assert [row.split()[:4] for row in rows] == [["2019-05-02", "18.4", "2020-12-31", "2021-12-31"]]
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert "18.4 has no pending deadline as of 2019-05-02: nothing to extend" in out.stderr
