@@ -581,6 +581,12 @@ def _unit_index(units: Iterable[Unit]) -> dict[str, str]:
 _VALID_STATES = frozenset(SEVERITY)
 
 
+def every_region_units(units: Iterable[Unit]) -> set[str]:
+    """The units standing for every region at once (kind all_regions: 各地市), whose measures
+    fall to each region: filters and a region's urging list count them as the region's."""
+    return {u.name for u in units if u.kind == ALL_REGIONS}
+
+
 def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units) -> None:
     """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
@@ -591,7 +597,10 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         raise UsageError(f"--owner: unknown unit {owner!r}{did_you_mean(owner, index)}")
     regions = set(region_units) | {r for tr in report.tasks for r in tr.task.regions}
     for region in sorted(region_set - regions):
-        raise UsageError(f"--region: unknown region {region!r}{did_you_mean(region, regions)}")
+        listed = [*region_units, *sorted(regions - set(region_units))]  # (in the order declared)
+        hint = did_you_mean(region, regions) or (f"; the regions are {', '.join(listed)}" if listed
+                                                 else "; the registry declares no region")
+        raise UsageError(f"--region: unknown region {region!r}{hint}")
     ids = {tr.task.id for tr in report.tasks} | {tr.task.id.rpartition(":")[2] for tr in report.tasks}
     for task_id in sorted(id_set - ids, key=id_sort_key):
         # (in a folder, the same task number in another file is the likeliest meaning)
@@ -650,11 +659,11 @@ def select(
     if not (state_set or owner_set or region_set or id_set):
         return report  # no filter: everything is kept as it is
     region_units = [u.name for u in units if u.kind == "region"]
+    every_region = every_region_units(units)
     _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index,
-                    region_units=region_units)
+                    region_units=[*region_units, *every_region])
     # A unit standing for every region (各地市) owns its measures in each region: a region's
     # office asking for its own measures, or its region's, is given those too.
-    every_region = {u.name for u in units if u.kind == ALL_REGIONS}
     if owner_set & set(region_units):
         owner_set |= every_region
     if region_set:

@@ -377,8 +377,14 @@ def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) -> 
     overdue, then due soon, then open, then stale, most first; ties keep that order."""
     order: dict[str, int] = {u.name: i for i, u in enumerate(plan.units)}
     counts: dict[str, list[int]] = {}
+    # (a region asked for owns its share of every region's measures, as engine.select gives them)
+    every_region = engine.every_region_units(plan.units)
+    regions_asked = tuple(u.name for u in plan.units if u.kind == "region" and u.name in only)
     for mr in measures:
-        for owner in mr.measure.owners:
+        owners = mr.measure.owners
+        if regions_asked and every_region.intersection(owners):
+            owners = (*owners, *(r for r in regions_asked if r not in owners))
+        for owner in owners:
             if only and owner not in only:
                 continue
             order.setdefault(owner, len(order))

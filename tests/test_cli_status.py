@@ -320,3 +320,12 @@ def test_a_regions_filter_keeps_the_measures_of_every_region():
     result = run("status", "--format", "json", "--as-of", "2019-06-30", "--owner", "自治区党委党校")
     owners = [m["owners"] for t in json.loads(result.stdout)["tasks"] for m in t["measures"]]
     assert owners and all("自治区党委党校" in names for names in owners)
+
+
+def test_every_regions_unit_is_a_region_filter_and_an_unknown_region_lists_the_regions():
+    """--region 各地市 was "unknown region '各地市'", a declared unit, with no list to choose from."""
+    assert _measure_ids("--region", "各地市") == _measure_ids("--owner", "各地市")
+    result = run("status", "--region", "自治区生态环境厅")
+    assert result.exit_code == 2
+    assert result.stderr == ("rectify: --region: unknown region '自治区生态环境厅'; the regions are 拉萨市, 日喀则市, 山南市, "
+                             "林芝市, 昌都市, 那曲市, 阿里地区, 墨竹工卡县, 达孜区, 曲水县, 堆龙德庆区, 班戈县, 各地市\n")

@@ -60,3 +60,19 @@ def test_the_headline_names_what_falls_due_on_the_day_judged_so_that_its_figures
     assert "89 measures, 79 of them done (2 more fall due that very day, not yet late)." in bundled_headline(
         "2019-06", "--lang", "en")
     assert "当日到期" not in bundled_headline("2019-05")
+
+
+def test_a_regions_urging_list_counts_its_share_of_every_regions_measures():
+    """summary --owner 昌都市 counted 35.3 (各地市's, overdue) in its headline and 四, and said 八、督办清单 无。"""
+    import json
+
+    env = {"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-06-30"}
+    result = CliRunner().invoke(app, ["summary", "--month", "2019-06", "--owner", "昌都市"], env=env)
+    assert result.exit_code == 0, result.output
+    urging = result.stdout[result.stdout.index("八、督办清单"):].splitlines()
+    status = CliRunner().invoke(app, ["status", "--format", "json", "--owner", "昌都市"], env=env)
+    counts = json.loads(status.stdout)["counts"]
+    measures = counts["measures"]
+    assert urging[3].split() == ["昌都市", str(measures["overdue"] + measures["due_soon"] + measures["on_track"]),
+                                 str(measures["overdue"]), str(measures["due_soon"]), str(counts["stale"])]
+    assert measures["overdue"] == 1  # (35.3)
