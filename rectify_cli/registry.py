@@ -1423,6 +1423,7 @@ class JournalContext:
                 continue  # (a first close of a measure with a deadline: the common case, and right)
             steps = range(len(original))
             effective, done, named = list(original), [False] * len(original), [False] * len(original)
+            closed_by: list[tuple[int, Entry] | None] = [None] * len(original)  # (the close that closed each step)
             if len(history) > 1:
                 history.sort(key=_date_of_pair)  # (stable: file order on a day)
             for index, entry in history:
@@ -1436,12 +1437,17 @@ class JournalContext:
                                                          "with no deadline to close: report on it (state: report)"))
                     elif all([done[i] for i in closing]):
                         what = f"{mid}'s step due {milestone.isoformat()}" if milestone is not None else mid
-                        still = " (its dated part; it stays ongoing)" if milestone is None and self.has_ongoing(mid) else ""
+                        notes = [_closed_by(closed_by[closing[-1]], index)]
+                        if milestone is None and self.has_ongoing(mid):
+                            notes.append("its dated part; it stays ongoing")
+                        notes = "; ".join(note for note in notes if note)
                         problems.append((index, "state", f"journal entry {index + 1}.state: {what} is already closed as of "
-                                                         f"{day.isoformat()}{still}; reopen it first (a reopened entry "
-                                                         "before this one) if it must be closed again"))
+                                                         f"{day.isoformat()}{f' ({notes})' if notes else ''}; reopen it "
+                                                         "first (a reopened entry before this one) if it must be closed "
+                                                         "again"))
                     for i in closing:
                         done[i] = True
+                        closed_by[i] = (index, entry)
                         if milestone is not None:
                             named[i] = True
                 elif state is reopened_state:
@@ -1493,6 +1499,18 @@ class JournalContext:
 
 
 _REPLAYED = frozenset(state.value for state in CHANGES_MILESTONES)
+
+
+def _closed_by(closer: tuple[int, Entry] | None, index: int) -> str:
+    """Which entry closed what a second close closes, for its message; when that entry comes
+    later in the file (a close back-filled before this one, or merged in), it says so: this one,
+    written first, is the one refused."""
+    if closer is None:
+        return ""
+    at, entry = closer
+    line = f", line {entry.location.line}" if entry.location is not None else ""
+    after = ", written after this one but dated before it" if at > index else ""
+    return f"closed by entry {at + 1}{line}, dated {entry.date.isoformat()}{after}"
 
 
 def _date_of_pair(pair: tuple[int, Entry]) -> date:

@@ -465,17 +465,19 @@ REFUSED_ON_LOAD = {
         "deadline it moves (2019-12-31): remove late: true"),
     "second close": (
         '- measure: "1.2"\n  date: 2019-03-20\n  state: done\n  evidence: 验收\n',
-        "3:10: journal entry 10.state: 1.2 is already closed as of 2019-03-20; reopen it first (a reopened entry "
-        "before this one) if it must be closed again"),
+        "3:10: journal entry 10.state: 1.2 is already closed as of 2019-03-20 (closed by entry 2, line 8, dated "
+        "2018-06-20); reopen it first (a reopened entry before this one) if it must be closed again"),
     "second close of a step": (
         '- measure: "4.2"\n  date: 2019-03-20\n  state: done\n  milestone: 2018-10-31\n  evidence: 验收\n',
-        "3:10: journal entry 10.state: 4.2's step due 2018-10-31 is already closed as of 2019-03-20; reopen it "
-        "first (a reopened entry before this one) if it must be closed again"),
+        "3:10: journal entry 10.state: 4.2's step due 2018-10-31 is already closed as of 2019-03-20 (closed by "
+        "entry 8, line 41, dated 2018-10-20); reopen it first (a reopened entry before this one) if it must be "
+        "closed again"),
     "second close of a measure that stays ongoing": (
         '- measure: "2.1"\n  date: 2019-03-20\n  state: done\n  evidence: 验收\n'
         '- measure: "2.1"\n  date: 2019-03-21\n  state: done\n  evidence: 复验\n',
-        "7:10: journal entry 11.state: 2.1 is already closed as of 2019-03-21 (its dated part; it stays ongoing); "
-        "reopen it first (a reopened entry before this one) if it must be closed again"),
+        "7:10: journal entry 11.state: 2.1 is already closed as of 2019-03-21 (closed by entry 10, line 57, dated "
+        "2019-03-20; its dated part; it stays ongoing); reopen it first (a reopened entry before this one) if it "
+        "must be closed again"),
     "close of an ongoing-only measure": (
         '- measure: "2.2"\n  date: 2019-03-20\n  state: done\n  evidence: 检查记录\n',
         "3:10: journal entry 10.state: 2.2 is ongoing (长期坚持) with no deadline to close: report on it "
@@ -504,8 +506,9 @@ REFUSED_ON_LOAD = {
     "second close recorded first": (
         '- measure: "1.1"\n  date: 2019-03-25\n  state: done\n  evidence: 验收\n'
         '- measure: "1.1"\n  date: 2019-03-21\n  state: done\n  evidence: 初验\n',
-        "3:10: journal entry 10.state: 1.1 is already closed as of 2019-03-25; reopen it first (a reopened entry "
-        "before this one) if it must be closed again"),
+        "3:10: journal entry 10.state: 1.1 is already closed as of 2019-03-25 (closed by entry 11, line 61, dated "
+        "2019-03-21, written after this one but dated before it); reopen it first (a reopened entry before this "
+        "one) if it must be closed again"),
 }
 
 
