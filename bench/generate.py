@@ -26,7 +26,7 @@ from rectify_cli.registry import late_extension  # noqa: E402
 TODAY = date(2020, 6, 30)  # the benchmark pins RECTIFY_TODAY to this
 FEEDBACK = date(2018, 1, 3)
 REPORT = date(2019, 3, 31)
-GENERATOR_VERSION = 5  # bump when the output changes, so cached outputs are rebuilt
+GENERATOR_VERSION = 6  # bump when the output changes, so cached outputs are rebuilt
 
 PROVINCES = (
     "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
@@ -201,26 +201,32 @@ class Writer:
             entry = {"measure": measure_id, "date": day, "state": "in_progress", "note": rng.choice(NOTES) + self.sentence(PROBLEM_CLAUSES, 6, 30)}
             roll = rng.random()
             still_open = [ms for ms in dated if ms["due"] not in closed]
+            # (each roll picks one kind of entry; one the commands would refuse here, a close or an
+            # extension of a measure with every step closed, a reopening of one with none, is a
+            # progress entry instead, as the refused one changed nothing)
             if roll < 0.25 and any(ms["kind"] == "ongoing" for ms in milestones):
                 entry["state"] = "report"
-            elif roll < 0.5 and still_open:
-                target = rng.choice(still_open)["due"]
-                closed.add(target)
-                entry.update(state="done", evidence=f"{PROVINCES[rng.randrange(31)]}环发〔2019〕{rng.randint(1, 300)}号",
-                             by=rng.choice(owners), milestone=target)
-            elif roll < 0.6 and still_open:
-                target = rng.choice(still_open)["due"]
-                due = moved.get(target, target)
-                # (a new due date after the one it moves, and still to come when it is granted, late or not)
-                moved[target] = max(due, day) + timedelta(days=rng.randint(90, 365))
-                entry.update(state="extended", milestone=target, to=moved[target],
-                             reason="受施工季节影响，工程无法按期完工", approved_by=rng.choice(departments))
-                if late_extension(day, due):
-                    entry["late"] = True
-            elif roll < 0.65 and closed:
-                entry["state"] = "reopened"
-                entry["evidence"] = "“回头看”发现表面整改"
-                closed.clear()
+            elif roll < 0.5 and dated:
+                if still_open:
+                    target = rng.choice(still_open)["due"]
+                    closed.add(target)
+                    entry.update(state="done", evidence=f"{PROVINCES[rng.randrange(31)]}环发〔2019〕{rng.randint(1, 300)}号",
+                                 by=rng.choice(owners), milestone=target)
+            elif roll < 0.6 and dated:
+                if still_open:
+                    target = rng.choice(still_open)["due"]
+                    due = moved.get(target, target)
+                    # (a new due date after the one it moves, and still to come when it is granted, late or not)
+                    moved[target] = max(due, day) + timedelta(days=rng.randint(90, 365))
+                    entry.update(state="extended", milestone=target, to=moved[target],
+                                 reason="受施工季节影响，工程无法按期完工", approved_by=rng.choice(departments))
+                    if late_extension(day, due):
+                        entry["late"] = True
+            elif roll < 0.65:
+                if closed:
+                    entry["state"] = "reopened"
+                    entry["evidence"] = "“回头看”发现表面整改"
+                    closed.clear()
             result.append(entry)
             day = min(TODAY, day + timedelta(days=rng.randint(20, 200)))
         return result
