@@ -60,6 +60,11 @@ def test_planted_mistakes_are_schema_errors_too():
     ({"measure": "1.1", "date": "2019-03-31", "state": "report", "note": "已开展巡查"}, True),
     ({"measure": "1.1", "date": "2019-03-31", "state": "report", "note": "  "}, False),
     ({"measure": "1.1", "date": "2019-03-31", "state": "report"}, False),
+    # (an entry saying nothing, refused on load since it would clear 久未报告)
+    ({"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "note": "调试中"}, True),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "in_progress"}, False),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "note": " "}, False),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "reopened"}, False),
     ({"measure": "1.1", "date": "2019-03-31", "state": "done", "evidence": "x", "milestone": "2018-12-31"}, True),
     ({"measure": "1.1", "date": "2019-03-31", "state": "done", "evidence": "x", "to": "2020-01-01"}, False),
     ({"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "late": False}, False),
