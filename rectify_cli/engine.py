@@ -582,9 +582,26 @@ _VALID_STATES = frozenset(SEVERITY)
 
 
 def every_region_units(units: Iterable[Unit]) -> set[str]:
-    """The units standing for every region at once (kind all_regions: 各地市), whose measures
-    fall to each region: filters and a region's urging list count them as the region's."""
+    """The units standing for every region at once (kind all_regions: 各地市)."""
     return {u.name for u in units if u.kind == ALL_REGIONS}
+
+
+def owners_with_regions(units: Sequence[Unit]):
+    """A function giving a measure's owners and, when one of them stands for every region (各地市),
+    the regions of the measure's own file too: its measures fall to each of them, as filters and
+    a region's urging list count them. (In a folder, the regions its file declares: Tibet's
+    各地市 is no owner of Qinghai's 西宁市.)"""
+    every_region = every_region_units(units)
+    regions = [u for u in units if u.kind == "region"]
+
+    def owners(measure: Measure) -> set[str]:
+        names = set(measure.owners)
+        if every_region.isdisjoint(names):
+            return names
+        prefix = measure.id.partition(":")[0] + ":" if ":" in measure.id else ""
+        return names | {u.name for u in regions if not u.files or prefix in u.files}
+
+    return owners
 
 
 def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units) -> None:
@@ -659,15 +676,11 @@ def select(
     if not (state_set or owner_set or region_set or id_set):
         return report  # no filter: everything is kept as it is
     region_units = [u.name for u in units if u.kind == "region"]
-    every_region = every_region_units(units)
     _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index,
-                    region_units=[*region_units, *every_region])
-    # A unit standing for every region (各地市) owns its measures in each region: a region's
-    # office asking for its own measures, or its region's, is given those too.
-    if owner_set & set(region_units):
-        owner_set |= every_region
-    if region_set:
-        region_set |= every_region
+                    region_units=[*region_units, *every_region_units(units)])
+    # (a unit standing for every region, 各地市, owns its measures in each region of its file: a
+    # region's office asking for its own measures, or its region's, is given those too)
+    owners_of = owners_with_regions(units)
     want_stale = STALE in state_set
 
     kept_tasks = []
@@ -690,7 +703,7 @@ def select(
             if state_set and mr.status.value not in state_set and not (want_stale and mr.stale):
                 continue
             if owner_set or (region_set and not task_in_region):
-                measure_owners = {canon(o) for o in mr.measure.owners}
+                measure_owners = owners_of(mr.measure)  # (canonical names: the loader made them so)
                 if owner_set and not (measure_owners & owner_set):
                     continue
                 if region_set and not task_in_region and not (measure_owners & region_set):

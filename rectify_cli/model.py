@@ -64,6 +64,10 @@ class Unit:
     name: str
     aliases: tuple[str, ...] = ()
     kind: str | None = None
+    # In a folder registry, the prefixes of the files that declare it ("xizang:"); () in one
+    # file. Units are shared by a folder's files, but a unit standing for every region stands
+    # for its own file's regions only.
+    files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -717,9 +717,12 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
     feedback = min(p.meta.feedback_date for p in plans)
     settings = _shared_settings(plans, files, problems)
     units: dict[str, Unit] = {}
-    for plan in plans:
+    declared: dict[str, list[str]] = {}  # unit -> the prefixes of the files declaring it
+    for plan, file in zip(plans, files):
         for unit in plan.units:
             units.setdefault(unit.name, unit)
+            declared.setdefault(unit.name, []).append(file.stem + ":")
+    units = {name: dataclasses.replace(unit, files=tuple(declared[name])) for name, unit in units.items()}
     claims: dict[str, Claim] = {}
     for claim in (c for plan in plans for c in plan.meta.claims):
         seen = claims.get(claim.key)
@@ -1371,6 +1374,13 @@ class JournalContext:
         for index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, digest, line, column in rows:
             if prefix and ":" not in mid:
                 mid = prefix + mid
+            elif prefix and not mid.startswith(prefix) and mid in measure_ids:
+                # (its history would be split across two journals, each checked alone)
+                other = mid.partition(":")[0]
+                problems.append((index, "measure", f"journal entry {index + 1}: {mid} is a measure of {other}'s plan, not "
+                                                   f"of {prefix[:-1]}'s: a journal records its own file's measures; record it "
+                                                   f"in {other}'s journal (`rectify record {mid} …` writes it there)"))
+                continue
             if mid not in measure_ids:
                 problems.append((index, "measure", f"journal entry {index + 1}: no measure {mid!r} in the plan{suggest(mid, measure_ids)}"))
                 continue

@@ -378,12 +378,9 @@ def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) -> 
     order: dict[str, int] = {u.name: i for i, u in enumerate(plan.units)}
     counts: dict[str, list[int]] = {}
     # (a region asked for owns its share of every region's measures, as engine.select gives them)
-    every_region = engine.every_region_units(plan.units)
-    regions_asked = tuple(u.name for u in plan.units if u.kind == "region" and u.name in only)
+    owners_of = engine.owners_with_regions(plan.units) if only else None
     for mr in measures:
-        owners = mr.measure.owners
-        if regions_asked and every_region.intersection(owners):
-            owners = (*owners, *(r for r in regions_asked if r not in owners))
+        owners = mr.measure.owners if owners_of is None else [*mr.measure.owners, *sorted(owners_of(mr.measure) - set(mr.measure.owners))]
         for owner in owners:
             if only and owner not in only:
                 continue

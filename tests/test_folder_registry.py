@@ -93,14 +93,6 @@ def test_every_command_works_on_a_folder(command, tmp_path):
     assert "internal error" not in proc.stderr and proc.stdout
 
 
-def test_journal_entry_may_name_another_files_measure_with_its_prefix(tmp_path):
-    folder = split_small(tmp_path / "reg")
-    journal = folder / "xizang.progress.yaml"
-    journal.write_text(journal.read_text(encoding="utf-8") + '- measure: "naqu:3.1"\n  date: 2019-03-01\n  state: in_progress\n  note: 跨文件进展\n', encoding="utf-8")
-    reg = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
-    assert reg.journal[-1].measure == "naqu:3.1"
-
-
 SETTINGS_BLOCK = "  settings:\n    timezone: Asia/Shanghai\n    warn_days: 30\n    report_period_days: 90\n"
 
 
@@ -401,3 +393,50 @@ def test_an_entry_a_writing_command_refuses_is_named_with_its_files_journal_and_
         f"{journal}:{lines + 13}:3: journal entry 8.late: the extension of naqu:4.1 was requested on 2019-03-22, "
         "after the deadline it moves (2018-01-03, 443 days late): an extension must be approved before the deadline; "
         "write late: true to record it anyway, flagged as late")
+
+
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_a_journal_naming_another_files_measure_is_refused(tmp_path, use_cache, monkeypatch):
+    """xizang.progress.yaml closing naqu:4.1 again validated: its history was split across two
+    journals, each replayed alone, so the second close went unseen (naqu's journal closed it)."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    folder = split_small(tmp_path / "reg")
+    registry.load_registry(folder, today=date(2019, 3, 31))  # (cached as it was)
+    journal = folder / "xizang.progress.yaml"
+    with open(journal, "a", encoding="utf-8") as out:
+        out.write('- measure: "naqu:4.1"\n  date: 2019-03-20\n  state: done\n  evidence: 复验\n')
+    line = journal.read_text(encoding="utf-8").count("\n") - 3
+    with pytest.raises(RegistryError) as caught:
+        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache)
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"{journal}:{line}:12: journal entry 5: naqu:4.1 is a measure of naqu's plan, not of "
+                            "xizang's: a journal records its own file's measures; record it in naqu's journal "
+                            "(`rectify record naqu:4.1 …` writes it there)")
+    # (its own file's measures may be written prefixed)
+    journal.write_text(journal.read_text(encoding="utf-8").replace('"naqu:4.1"', '"xizang:1.1"').replace("复验", "验收"),
+                       encoding="utf-8")
+    assert registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache).journal[-1].measure == "xizang:1.1"
+
+
+def test_a_unit_of_every_region_stands_for_its_own_files_regions(tmp_path):
+    """In a folder, Tibet's 各地市 measures were counted as Qinghai's 西宁市's too (`check --owner
+    西宁市`: 8 overdue of 51, truly 2 of 2): units are shared, its regions are its file's."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    text = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
+    assert text.count("昌都市") == 2  # (declared, with its alias 昌都市政府, and owning nothing itself)
+    (folder / "xz.yaml").write_text(text, encoding="utf-8")
+    (folder / "qh.yaml").write_text(text.replace("昌都市", "海东市"), encoding="utf-8")
+    for name in ("xz", "qh"):
+        (folder / f"{name}.progress.yaml").write_bytes((ROOT / "data" / "progress.yaml").read_bytes())
+
+    def ids(*args):
+        result = run("status", "-r", str(folder), "--format", "json", *args)
+        assert result.returncode == 0, result.stderr
+        return {m["id"] for t in json.loads(result.stdout)["tasks"] for m in t["measures"]}
+
+    every_region = ids("--owner", "各地市")
+    assert len(every_region) == 98
+    assert ids("--region", "昌都市") == ids("--owner", "昌都市") == {i for i in every_region if i.startswith("xz:")}
+    assert ids("--region", "海东市") == {i for i in every_region if i.startswith("qh:")}
+    assert ids("--region", "拉萨市") >= every_region  # (declared in both files)

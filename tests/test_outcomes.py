@@ -149,17 +149,18 @@ def test_junit_and_filters_still_see_every_measure(reg, cache_dir):
     assert out.count("<testcase") == 8
 
 
-def test_an_entry_on_another_files_measure_is_never_narrowed_away(tmp_path, cache_dir):
-    """A folder journal may name another file's measure by its prefixed id."""
+def test_an_entry_on_another_files_measure_is_refused_from_the_cache_too(tmp_path, cache_dir):
+    """A folder journal naming another file's measure by its prefixed id is refused (its history
+    would be split across two journals, each checked alone), warm as cold."""
     folder = split_small(tmp_path / "reg")
+    argv = ["-r", str(folder), "--format", "json"]
+    assert check(*argv)[0] == 1  # (cached as it was)
     journal = folder / "naqu.progress.yaml"
     journal.write_text(journal.read_text(encoding="utf-8")
                        + '- measure: "xizang:1.1"\n  date: 2019-03-25\n  state: in_progress\n  note: 跨文件进展\n', encoding="utf-8")
-    argv = ["-r", str(folder), "--format", "json"]
-    full = check(*argv, "--no-cache")
-    assert '"last_entry": "2019-03-25"' in full[1]  # xizang:1.1, overdue, listed
-    assert check(*argv) == full
-    assert check(*argv) == full
+    refused = check(*argv, "--no-cache")
+    assert refused[:2] == (2, "") and "xizang:1.1 is a measure of xizang's plan, not of naqu's" in refused[2]
+    assert check(*argv) == refused
 
 
 def test_a_damaged_outcome_entry_is_a_miss(reg, cache_dir):
@@ -334,22 +335,6 @@ def test_a_record_on_a_journal_of_other_line_ends_caches_what_a_load_reads(tmp_p
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cold"))
     check("-r", str(plan))
     assert {entry.name: entry.read_bytes() for entry in (tmp_path / "cold").glob("*.json")} == incremental
-
-
-def test_a_record_remembers_only_its_own_journals_entries(tmp_path, cache_dir):
-    """An entry in another file's journal on this measure is that file's: once it is gone, the
-    measure's outcome must not remember it."""
-    folder = split_small(tmp_path / "reg")
-    check("-r", str(folder))
-    naqu = folder / "naqu.progress.yaml"
-    before = naqu.read_bytes()
-    naqu.write_bytes(before + '- measure: "xizang:1.1"\n  date: 2019-03-25\n  state: done\n  evidence: 跨文件销号\n'.encode())
-    assert run("record", "xizang:1.1", "--state", "in_progress", "--note", "复查", "-r", str(folder))[0] == 0
-    naqu.write_bytes(before)  # the entry that closed xizang:1.1 is gone: overdue again
-    argv = ["-r", str(folder), "--format", "json"]
-    expected = check(*argv, "--no-cache")
-    assert '"id": "xizang:1.1"' in expected[1]
-    assert check(*argv) == expected
 
 
 def test_an_id_typed_in_full_width_is_the_same_id(reg, cache_dir):
