@@ -47,7 +47,7 @@ from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import plural
-from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Registry, named_id
+from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Registry, named_id, units_of_file
 from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
@@ -477,7 +477,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                          f"({feedback.isoformat()}), when the problems were handed over")
 
     note = _text(note, "--note") or ""
-    by_unit = _unit(plan, by, "--by")
+    own_units = units_of_file(plan.units, target.id.partition(":")[0] + ":" if ":" in target.id else "")
+    by_unit = _unit(own_units, by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []
     if evidence_text is not None and not evidence_text.startswith("file:"):
@@ -535,7 +536,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         reason_text = _text(reason, "--reason")
         if not reason_text or not reason_text.strip():
             raise UsageError("--reason: say why the extension was granted")
-        approver = _unit(plan, approved_by, "--approved-by")
+        approver = _unit(own_units, approved_by, "--approved-by")
         if approver is None:
             raise UsageError("--approved-by: name the unit that approved the extension")
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
@@ -654,12 +655,14 @@ def _text(value: str | None, option: str) -> str | None:
     return value
 
 
-def _unit(plan, name: str | None, option: str) -> str | None:
+def _unit(units: list, name: str | None, option: str) -> str | None:
+    """The unit `name` names among `units`, those of the measure's own plan file (a folder's other
+    files' units would make its journal unreadable beside its plan alone)."""
     if name is None or not name.strip():
         return None
-    unit = engine.resolve_unit(plan.units, _text(name, option))
+    unit = engine.resolve_unit(units, _text(name, option))
     if unit is None:
-        names = [n for u in plan.units for n in (u.name, *u.aliases)]
+        names = [n for u in units for n in (u.name, *u.aliases)]
         raise UsageError(f"{option}: unknown unit {name!r}{suggest(name.strip(), names)}; "
                          "use a unit declared under 'units:' in the plan (name or alias)")
     return unit.name

@@ -70,6 +70,12 @@ class Unit:
     files: tuple[str, ...] = ()
 
 
+def units_of_file(units, prefix: str) -> list[Unit]:
+    """The units a folder's file declares (`prefix`: "xizang:"), of a folder's shared ones: what
+    its own measures and journal may name. All of them in one file (prefix "")."""
+    return [u for u in units if not u.files or prefix in u.files]
+
+
 @dataclass(frozen=True)
 class Measure:
     id: str  # "18.4" (or "file:18.4" in a folder registry)

@@ -38,6 +38,7 @@ from .model import (
     Unit,
     UNIT_KINDS,
     ids_in_files,
+    units_of_file,
     item_key,  # (commands look ids up with it: here with the rest of the loader's API)
 )
 
@@ -1353,7 +1354,11 @@ class JournalContext:
     def entries(self, rows: list[list], file: str, prefix: str) -> tuple[list[Entry], list[tuple[int, str, str]]]:
         """The Entry of each row, and (entry index, key, message) for each problem found."""
         entries, problems = [], []
-        measure_ids, units, today = self.measure_ids, self.units, self.today
+        measure_ids, today = self.measure_ids, self.today
+        # (the units its own plan file declares: a folder's other files' would make the journal
+        # unreadable beside its plan alone)
+        units = self.units if not prefix else {
+            name: u.name for u in units_of_file(self.plan.units, prefix) for name in (u.name, *u.aliases)}
         append, states = entries.append, _ENTRY_STATES
         # Rows hold dates as canonical ISO text (YYYY-MM-DD), which sorts as the dates do.
         today_iso = today.isoformat()

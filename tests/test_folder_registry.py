@@ -440,3 +440,26 @@ def test_a_unit_of_every_region_stands_for_its_own_files_regions(tmp_path):
     assert ids("--region", "昌都市") == ids("--owner", "昌都市") == {i for i in every_region if i.startswith("xz:")}
     assert ids("--region", "海东市") == {i for i in every_region if i.startswith("qh:")}
     assert ids("--region", "拉萨市") >= every_region  # (declared in both files)
+
+
+def test_a_journal_names_its_own_files_units(tmp_path):
+    """`report xizang-2019:1.1 --by 西宁市` was written, a unit only Qinghai's plan declares: the
+    folder still loaded, but Tibet's plan and journal alone no longer did (unknown unit), and an
+    append-only journal can't be mended."""
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "\nunits:\n", "\nunits:\n  - name: 那曲市测试局\n    kind: department\n")
+    journal = folder / "xizang.progress.yaml"
+    before = journal.read_bytes()
+    refused = run("record", "xizang:1.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局", "-r", str(folder))
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("rectify: --by: unknown unit '那曲市测试局'")
+    assert journal.read_bytes() == before
+    assert run("record", "naqu:3.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局",
+               "-r", str(folder)).returncode == 0
+    # written by hand, it is refused on load
+    journal.write_bytes(before + '- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress\n  note: 调试\n  by: 那曲市测试局\n'.encode())
+    with pytest.raises(RegistryError) as caught:
+        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(f"{journal}:")
+    assert "journal entry 5.by: unknown unit '那曲市测试局'" in str(problem)
