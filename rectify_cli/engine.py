@@ -666,12 +666,21 @@ def select(
         state_set.add(key)
     index = _unit_index(units)
 
-    def canon(name: str) -> str:
+    def canon(name: str, option: str) -> str:
         name = name.strip()
+        if name not in names:
+            meant = [u.name for u in units if name in (a.strip() for a in u.aliases)]
+            if len(meant) > 1:  # (a folder's files each declaring it, for a unit of its own)
+                from .errors import UsageError
+
+                raise UsageError(f"{option}: {name!r} is an alias of {len(meant)} units ({', '.join(meant)}), declared by "
+                                 "different plan files: name the unit")
         return index.get(name, name)
 
-    owner_set = {canon(o) for o in owners}
-    region_set = {canon(r) for r in regions}
+    names = {u.name.strip() for u in units}
+
+    owner_set = {canon(o, "--owner") for o in owners}
+    region_set = {canon(r, "--region") for r in regions}
     id_set = {item_key(str(t)) for t in task_ids}
     if not (state_set or owner_set or region_set or id_set):
         return report  # no filter: everything is kept as it is
@@ -688,7 +697,7 @@ def select(
         task = tr.task
         if id_set and task.id not in id_set and task.id.rpartition(":")[2] not in id_set:
             continue
-        task_in_region = bool(region_set) and any(canon(r) in region_set for r in task.regions)
+        task_in_region = bool(region_set) and any(index.get(r.strip(), r.strip()) in region_set for r in task.regions)
 
         if not tr.measures:
             if owner_set or (region_set and not task_in_region):

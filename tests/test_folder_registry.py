@@ -463,3 +463,18 @@ def test_a_journal_names_its_own_files_units(tmp_path):
     (problem,) = caught.value.problems
     assert str(problem).startswith(f"{journal}:")
     assert "journal entry 5.by: unknown unit '那曲市测试局'" in str(problem)
+
+
+def test_an_alias_two_files_give_two_units_is_refused_as_a_filter(tmp_path):
+    """--owner 环境保护厅 gave Qinghai's department alone (the first file's) and dropped Tibet's 19
+    measures without a word."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    for name, department in (("xz", "自治区生态环境厅"), ("qh", "青海省生态环境厅")):
+        text = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
+        (folder / f"{name}.yaml").write_text(text.replace("自治区生态环境厅", department), encoding="utf-8")
+    result = run("status", "-r", str(folder), "--owner", "环境保护厅")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("rectify: --owner: '环境保护厅' is an alias of 2 units (青海省生态环境厅, 自治区生态环境厅), "
+                             "declared by different plan files: name the unit\n")
+    assert run("status", "-r", str(folder), "--owner", "自治区生态环境厅").returncode == 0
