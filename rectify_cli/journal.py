@@ -58,6 +58,7 @@ from .registry import (
     journal_path_for,
     journal_present,
     late_extension,
+    packaged_copy,
     plan_files,
     read_bytes,
     registry_files,
@@ -137,6 +138,11 @@ def append(
     if command not in _COMMAND_STATES:
         raise UsageError(f"unknown journal command {command!r}")
     root = existing_root(registry)
+    if packaged_copy(root):
+        folder = root if root.is_dir() else root.parent
+        raise UsageError(f"{root} is the bundled ledger's copy inside the installed rectify, which the next "
+                         f"install replaces: copy it to keep a journal (cp -r {folder} ./ledger) and give "
+                         "--registry ./ledger/tasks.yaml, or set RECTIFY_REGISTRY; nothing was written")
     measure = item_key(measure)
     if root.is_dir() and ":" not in measure:
         measure = _with_its_file(root, measure)

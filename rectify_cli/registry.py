@@ -53,11 +53,23 @@ JOURNAL_SUFFIX = ".progress.yaml"
 
 def default_plan_path() -> Path:
     """The bundled ledger: inside the installed package, or data/ of a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data" / "tasks.yaml", here.parent / "data" / "tasks.yaml"):
+    for candidate in (_PACKAGED_PLAN, _PACKAGE.parent / "data" / "tasks.yaml"):
         if candidate.is_file():
             return candidate
-    return here / "data" / "tasks.yaml"
+    return _PACKAGED_PLAN
+
+
+_PACKAGE = Path(__file__).resolve().parent
+_PACKAGED_PLAN = _PACKAGE / "data" / "tasks.yaml"  # (a wheel's copy of data/: see pyproject.toml)
+
+
+def packaged_copy(root: Path) -> bool:
+    """Whether `root` is the bundled ledger's copy inside the installed package, which the next
+    install replaces: no journal is written there."""
+    try:
+        return root.resolve() in (_PACKAGED_PLAN, _PACKAGED_PLAN.parent)
+    except OSError:
+        return False
 
 
 def resolve_path(path: str | os.PathLike | None) -> Path:

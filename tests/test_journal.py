@@ -608,3 +608,22 @@ def test_any_number_like_note_round_trips_exactly(note):
     texts = {"note": note, "hash": "0" * 64}
     assert {key: yaml.load(text, Loader=yaml.SafeLoader)[0][key] for key in texts} == texts
     assert {key: yaml_rs.loads(text)[0][key] for key in texts} == texts
+
+
+def test_the_bundled_ledgers_copy_in_the_installed_package_is_not_written(tmp_path, monkeypatch):
+    """After `pip install .`, `rectify record …` without --registry wrote into site-packages, and
+    the next install replaced that journal: the entries were lost."""
+    from rectify_cli import registry
+
+    installed = tmp_path / "site-packages" / "rectify_cli" / "data"
+    shutil.copytree(FIXTURE, installed)
+    monkeypatch.setattr(registry, "_PACKAGED_PLAN", installed / "tasks.yaml")
+    before = (installed / "progress.yaml").read_bytes()
+    with pytest.raises(UsageError) as caught:
+        record(installed / "tasks.yaml", "1.1")
+    assert str(caught.value) == (f"{installed / 'tasks.yaml'} is the bundled ledger's copy inside the installed rectify, "
+                                 f"which the next install replaces: copy it to keep a journal (cp -r {installed} ./ledger) "
+                                 "and give --registry ./ledger/tasks.yaml, or set RECTIFY_REGISTRY; nothing was written")
+    assert (installed / "progress.yaml").read_bytes() == before
+    shutil.copytree(installed, tmp_path / "ledger")  # (its copy is written as any ledger)
+    assert record(tmp_path / "ledger" / "tasks.yaml", "1.1").fields["measure"] == "1.1"
