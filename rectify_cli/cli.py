@@ -46,6 +46,9 @@ class _Group(TyperGroup):
             if actions:
                 _annotate_problems(exc.problems)
             raise typer.Exit(EXIT_INVALID) from None
+        except KeyboardInterrupt:  # (here: typer would end it with 130, saying nothing)
+            sys.stderr.write(printable(f"rectify: interrupted{_done()}", single_line=True) + "\n")
+            raise typer.Exit(130) from None
 
 
 def _annotate_problems(problems) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -45,3 +46,32 @@ def test_importing_it_runs_nothing():
     code = "import rectify_cli.__main__ as m; print(callable(m.run))"
     done = subprocess.run([sys.executable, "-c", code], env=ENV, capture_output=True, timeout=60)
     assert done.stdout == b"True\n" and done.stderr == b""
+
+
+# Ctrl-C while a command runs: here, while the entry's confirmation is being written.
+INTERRUPTED_COMMAND = """
+import sys
+
+from rectify_cli import cli
+from rectify_cli.render import journal_text
+
+def interrupted(*args, **kwargs):
+    raise KeyboardInterrupt
+
+journal_text.render_written = interrupted
+sys.argv = ["rectify", "record", "1.1", "--state", "in_progress", "--note", "调试", "-r", sys.argv[1]]
+cli.main()
+"""
+
+
+def test_ctrl_c_while_a_command_runs_says_so_and_what_was_written(tmp_path):
+    """typer caught it and ended the command with 130 and nothing said: an interrupted record
+    never said its entry was written, which a script would then record again."""
+    small = os.path.join(os.path.dirname(__file__), "fixtures", "small")
+    shutil.copytree(small, tmp_path / "small")
+    done = subprocess.run([sys.executable, "-c", INTERRUPTED_COMMAND, str(tmp_path / "small" / "tasks.yaml")], env=ENV,
+                          capture_output=True, timeout=60)
+    assert done.returncode == 130
+    journal = tmp_path / "small" / "progress.yaml"
+    assert journal.read_text(encoding="utf-8").count("note: 调试") == 1  # (the entry is there)
+    assert done.stderr.decode() == f"rectify: interrupted; the entry was written to {journal}\n"
