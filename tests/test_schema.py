@@ -66,6 +66,7 @@ def test_planted_mistakes_are_schema_errors_too():
     ({"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "note": " "}, False),
     ({"measure": "1.1", "date": "2019-03-31", "state": "reopened"}, False),
     ({"measure": "1.1", "date": "2019-03-31", "state": "done", "evidence": "x", "milestone": "2018-12-31"}, True),
+    ({"measure": "1.1", "date": "2019-03-31", "state": "done", "evidence": ""}, False),  # (refused on load too)
     ({"measure": "1.1", "date": "2019-03-31", "state": "done", "evidence": "x", "to": "2020-01-01"}, False),
     ({"measure": "1.1", "date": "2019-03-31", "state": "in_progress", "late": False}, False),
     ({"measure": "1.1", "date": "2019-03-31", "state": "reopened", "note": "回头看", "milestone": "2018-12-31"}, False),
