@@ -665,6 +665,7 @@ def select(
             raise ValueError(f"unknown state {s!r}; expected one of {', '.join(SEVERITY)}")
         state_set.add(key)
     index = _unit_index(units)
+    names = {u.name.strip() for u in units}
 
     def canon(name: str, option: str) -> str:
         name = name.strip()
@@ -676,8 +677,6 @@ def select(
                 raise UsageError(f"{option}: {name!r} is an alias of {len(meant)} units ({', '.join(meant)}), declared by "
                                  "different plan files: name the unit")
         return index.get(name, name)
-
-    names = {u.name.strip() for u in units}
 
     owner_set = {canon(o, "--owner") for o in owners}
     region_set = {canon(r, "--region") for r in regions}
