@@ -581,6 +581,17 @@ def _unit_index(units: Iterable[Unit]) -> dict[str, str]:
 _VALID_STATES = frozenset(SEVERITY)
 
 
+def refuse_ambiguous_alias(units: Iterable[Unit], name: str, option: str) -> None:
+    """A name that is an alias of several units (a folder's files each declaring it, for a unit
+    of its own: 环境保护厅) names none of them: a UsageError naming them."""
+    meant = [u.name for u in units if name.strip() in (a.strip() for a in u.aliases)]
+    if len(meant) > 1:
+        from .errors import UsageError
+
+        raise UsageError(f"{option}: {name.strip()!r} is an alias of {len(meant)} units ({', '.join(meant)}), declared by "
+                         "different plan files: name the unit")
+
+
 def every_region_units(units: Iterable[Unit]) -> set[str]:
     """The units standing for every region at once (kind all_regions: 各地市)."""
     return {u.name for u in units if u.kind == ALL_REGIONS}
@@ -670,12 +681,7 @@ def select(
     def canon(name: str, option: str) -> str:
         name = name.strip()
         if name not in names:
-            meant = [u.name for u in units if name in (a.strip() for a in u.aliases)]
-            if len(meant) > 1:  # (a folder's files each declaring it, for a unit of its own)
-                from .errors import UsageError
-
-                raise UsageError(f"{option}: {name!r} is an alias of {len(meant)} units ({', '.join(meant)}), declared by "
-                                 "different plan files: name the unit")
+            refuse_ambiguous_alias(units, name, option)
         return index.get(name, name)
 
     owner_set = {canon(o, "--owner") for o in owners}

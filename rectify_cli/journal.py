@@ -139,7 +139,7 @@ def append(
         raise UsageError(f"unknown journal command {command!r}")
     root = existing_root(registry)
     if packaged_copy(root):
-        folder = root if root.is_dir() else root.parent
+        folder = (root if root.is_dir() else root.parent).resolve()
         raise UsageError(f"{root} is the bundled ledger's copy inside the installed rectify, which the next "
                          f"install replaces: copy it to keep a journal (cp -r {folder} ./ledger) and give "
                          "--registry ./ledger/tasks.yaml, or set RECTIFY_REGISTRY; nothing was written")
@@ -484,7 +484,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
 
     note = _text(note, "--note") or ""
     own_units = units_of_file(plan.units, target.id.partition(":")[0] + ":" if ":" in target.id else "")
-    by_unit = _unit(own_units, by, "--by")
+    by_unit = _unit(own_units, by, "--by", all_units=plan.units)
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []
     if evidence_text is not None and not evidence_text.startswith("file:"):
@@ -542,7 +542,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         reason_text = _text(reason, "--reason")
         if not reason_text or not reason_text.strip():
             raise UsageError("--reason: say why the extension was granted")
-        approver = _unit(own_units, approved_by, "--approved-by")
+        approver = _unit(own_units, approved_by, "--approved-by", all_units=plan.units)
         if approver is None:
             raise UsageError("--approved-by: name the unit that approved the extension")
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
@@ -661,12 +661,18 @@ def _text(value: str | None, option: str) -> str | None:
     return value
 
 
-def _unit(units: list, name: str | None, option: str) -> str | None:
+def _unit(units: list, name: str | None, option: str, *, all_units=()) -> str | None:
     """The unit `name` names among `units`, those of the measure's own plan file (a folder's other
-    files' units would make its journal unreadable beside its plan alone)."""
+    files' units would make its journal unreadable beside its plan alone; `all_units`: the
+    folder's, to say so)."""
     if name is None or not name.strip():
         return None
     unit = engine.resolve_unit(units, _text(name, option))
+    elsewhere = engine.resolve_unit(all_units, name) if unit is None else None
+    if elsewhere is not None:
+        files = ", ".join(prefix[:-1] for prefix in elsewhere.files)
+        raise UsageError(f"{option}: {name.strip()!r} is a unit of {files}'s plan, not of this measure's: an entry names "
+                         "a unit its own plan file declares")
     if unit is None:
         names = [n for u in units for n in (u.name, *u.aliases)]
         raise UsageError(f"{option}: unknown unit {name!r}{suggest(name.strip(), names)}; "

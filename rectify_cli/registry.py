@@ -19,6 +19,7 @@ from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, UsageError, did_you_mean
 from .i18n import plural
 from .model import (
+    ALL_REGIONS,
     CHANGES_MILESTONES,
     Claim,
     Deadline,
@@ -719,7 +720,8 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
     """One plan from the plan files of a folder (their task and measure ids are prefixed).
 
     Text shared by every file is kept, else summarised; dates span all files; units are
-    the union (a name declared twice keeps its first declaration); claims with the same key
+    the union (a name declared by several files is one unit, with all their aliases, and each
+    unit knows the files declaring it); claims with the same key
     are added up, since they count things (measures_total of each province sums to the
     folder's); settings must agree in effect, because the engine applies one set to every
     measure (see _shared_settings), but for the date immediate milestones are due, each file's
@@ -730,12 +732,23 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
     feedback = min(p.meta.feedback_date for p in plans)
     settings = _shared_settings(plans, files, problems)
     units: dict[str, Unit] = {}
-    declared: dict[str, list[str]] = {}  # unit -> the prefixes of the files declaring it
+    declared: dict[str, list[Path]] = {}  # unit -> the files declaring it
     for plan, file in zip(plans, files):
         for unit in plan.units:
-            units.setdefault(unit.name, unit)
-            declared.setdefault(unit.name, []).append(file.stem + ":")
-    units = {name: dataclasses.replace(unit, files=tuple(declared[name])) for name, unit in units.items()}
+            first = units.get(unit.name)
+            if first is None:
+                units[unit.name] = unit
+            else:  # (declared by several files: one unit, known by all their aliases)
+                if unit.kind != first.kind and {unit.kind, first.kind} & {"region", ALL_REGIONS}:
+                    problems.append(Problem(str(file), None, None, f"unit {unit.name!r} is kind {unit.kind or '(none)'} here "
+                                            f"but {first.kind or '(none)'} in {declared[unit.name][0].name}: a folder's files "
+                                            "declare a region, or a unit of every region, alike"))
+                units[unit.name] = dataclasses.replace(
+                    first, kind=first.kind or unit.kind,
+                    aliases=first.aliases + tuple(a for a in unit.aliases if a not in first.aliases))
+            declared.setdefault(unit.name, []).append(file)
+    units = {name: dataclasses.replace(unit, files=tuple(f.stem + ":" for f in declared[name]))
+             for name, unit in units.items()}
     claims: dict[str, Claim] = {}
     for claim in (c for plan in plans for c in plan.meta.claims):
         seen = claims.get(claim.key)

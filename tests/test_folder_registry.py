@@ -452,7 +452,8 @@ def test_a_journal_names_its_own_files_units(tmp_path):
     before = journal.read_bytes()
     refused = run("record", "xizang:1.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局", "-r", str(folder))
     assert refused.returncode == 2
-    assert refused.stderr.startswith("rectify: --by: unknown unit '那曲市测试局'")
+    assert refused.stderr == ("rectify: --by: '那曲市测试局' is a unit of naqu's plan, not of this measure's: an entry "
+                              "names a unit its own plan file declares\n")
     assert journal.read_bytes() == before
     assert run("record", "naqu:3.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局",
                "-r", str(folder)).returncode == 0
@@ -478,3 +479,28 @@ def test_an_alias_two_files_give_two_units_is_refused_as_a_filter(tmp_path):
     assert result.stderr == ("rectify: --owner: '环境保护厅' is an alias of 2 units (青海省生态环境厅, 自治区生态环境厅), "
                              "declared by different plan files: name the unit\n")
     assert run("status", "-r", str(folder), "--owner", "自治区生态环境厅").returncode == 0
+    # (summary resolved the name itself, and reported on Qinghai's department alone)
+    summary = run("summary", "-r", str(folder), "--month", "2019-03", "--owner", "环境保护厅")
+    assert (summary.returncode, summary.stdout) == (2, "")
+    assert summary.stderr == result.stderr
+
+
+def test_a_unit_several_files_declare_is_known_by_all_their_aliases_and_must_be_alike(tmp_path):
+    """A unit declared by several files kept the first file's declaration: a later file's alias was
+    an unknown unit in the folder (its own journal's `by: 拉萨市政府` refused), and a file sorting
+    first that declared 各地市 without kind: all_regions hid Tibet's 49 measures from every
+    prefecture's filter (35.3, overdue, gone from check --owner 昌都市)."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    tibet = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
+    assert "aliases: [拉萨市政府, 拉萨市委]" in tibet
+    small = (SMALL / "tasks.yaml").read_text(encoding="utf-8")
+    (folder / "xz.yaml").write_text(tibet.replace("aliases: [拉萨市政府, 拉萨市委]", "aliases: [拉萨市政府, 拉萨市委, 拉萨市人民政府]"), encoding="utf-8")
+    (folder / "aa.yaml").write_text(small.replace("\nunits:\n", "\nunits:\n  - name: 各地市\n", 1), encoding="utf-8")
+    result = run("check", "-r", str(folder), "--owner", "昌都市")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (f"rectify: {folder / 'xz.yaml'}: unit '各地市' is kind all_regions here but (none) in aa.yaml: "
+                             "a folder's files declare a region, or a unit of every region, alike\n")
+    edit(folder / "aa.yaml", "  - name: 各地市\n", "  - name: 各地市\n    kind: all_regions\n")
+    assert run("check", "-r", str(folder), "--owner", "昌都市").stdout.endswith("项措施逾期（共 49 项）\n")
+    assert run("status", "-r", str(folder), "--owner", "拉萨市人民政府").returncode == 0  # (xz's alias, aa first)
