@@ -59,8 +59,10 @@ from .model import (
     Plan,
     Task,
     Unit,
+    file_prefix,
     item_key,
     new,
+    units_of_file,
 )
 
 
@@ -584,11 +586,14 @@ _VALID_STATES = frozenset(SEVERITY)
 def refuse_ambiguous_alias(units: Iterable[Unit], name: str, option: str) -> None:
     """A name that is an alias of several units (a folder's files each declaring it, for a unit
     of its own: 环境保护厅) names none of them: a UsageError naming them."""
-    meant = [u.name for u in units if name.strip() in (a.strip() for a in u.aliases)]
+    name = name.strip()
+    if any(u.name.strip() == name for u in units):
+        return  # (a unit's name names that unit, whatever another's aliases)
+    meant = [u.name for u in units if name in (a.strip() for a in u.aliases)]
     if len(meant) > 1:
         from .errors import UsageError
 
-        raise UsageError(f"{option}: {name.strip()!r} is an alias of {len(meant)} units ({', '.join(meant)}), declared by "
+        raise UsageError(f"{option}: {name!r} is an alias of {len(meant)} units ({', '.join(meant)}), declared by "
                          "different plan files: name the unit")
 
 
@@ -609,8 +614,7 @@ def owners_with_regions(units: Sequence[Unit]):
         names = set(measure.owners)
         if every_region.isdisjoint(names):
             return names
-        prefix = measure.id.partition(":")[0] + ":" if ":" in measure.id else ""
-        return names | {u.name for u in regions if not u.files or prefix in u.files}
+        return names | {u.name for u in units_of_file(regions, file_prefix(measure.id))}
 
     return owners
 
@@ -676,12 +680,10 @@ def select(
             raise ValueError(f"unknown state {s!r}; expected one of {', '.join(SEVERITY)}")
         state_set.add(key)
     index = _unit_index(units)
-    names = {u.name.strip() for u in units}
 
     def canon(name: str, option: str) -> str:
+        refuse_ambiguous_alias(units, name, option)
         name = name.strip()
-        if name not in names:
-            refuse_ambiguous_alias(units, name, option)
         return index.get(name, name)
 
     owner_set = {canon(o, "--owner") for o in owners}

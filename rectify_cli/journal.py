@@ -47,7 +47,7 @@ from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import plural
-from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Registry, named_id, units_of_file
+from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Registry, file_prefix, named_id, units_of_file
 from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
@@ -483,7 +483,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                          f"({feedback.isoformat()}), when the problems were handed over")
 
     note = _text(note, "--note") or ""
-    own_units = units_of_file(plan.units, target.id.partition(":")[0] + ":" if ":" in target.id else "")
+    own_units = units_of_file(plan.units, file_prefix(target.id))
     by_unit = _unit(own_units, by, "--by", all_units=plan.units)
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []

@@ -70,6 +70,12 @@ class Unit:
     files: tuple[str, ...] = ()
 
 
+def file_prefix(item_id: str) -> str:
+    """The prefix of the folder's file a task or measure id belongs to ("NAME:" of "NAME:18.4";
+    ":" for an id of a registry of one file, which no file's prefix is)."""
+    return item_id.rpartition(":")[0] + ":"
+
+
 def units_of_file(units, prefix: str) -> list[Unit]:
     """The units a folder's file declares (`prefix`: "xizang:"), of a folder's shared ones: what
     its own measures and journal may name. All of them in one file (prefix "")."""
@@ -163,7 +169,7 @@ class Plan:
         """The date the immediate milestones of a task or measure ("NAME:18.4") are due: those of
         its file (see immediate_dues)."""
         if self.immediate_dues:
-            prefix = item_id.rpartition(":")[0] + ":"
+            prefix = file_prefix(item_id)
             for own, due in self.immediate_dues:
                 if own == prefix:
                     return due
@@ -172,7 +178,7 @@ class Plan:
     def meta_of(self, item_id: str) -> Meta:
         """The meta of the report a task or measure id ("NAME:18.4" in a folder) belongs to:
         its file's own (its feedback date, not the folder's earliest)."""
-        prefix = item_id.rpartition(":")[0] + ":"
+        prefix = file_prefix(item_id)
         return next((meta for _, own, meta in self.parts if own == prefix), self.meta)
 
     def measures(self):

@@ -418,10 +418,8 @@ def _journal_heads(registry: Registry, last: date) -> tuple[tuple[str, str | Non
 
 def _owner_names(plan: Plan, owners: tuple[str, ...]) -> tuple[str, ...]:
     names = []
-    names_of_units = {u.name.strip() for u in plan.units}
     for given in owners:
-        if given.strip() not in names_of_units:
-            engine.refuse_ambiguous_alias(plan.units, given, "--owner")  # (as status and check refuse it)
+        engine.refuse_ambiguous_alias(plan.units, given, "--owner")  # (as status and check refuse it)
         unit = engine.resolve_unit(plan.units, given)
         if unit is None:
             known = "、".join(u.name for u in plan.units)
