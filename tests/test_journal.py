@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import tempfile
 import time
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_cli import chain, fsutil, journal, yamlio
-from rectify_cli.errors import FileWriteError, JournalWriteError, UsageError
+from rectify_cli.errors import FileWriteError, JournalWriteError, RegistryError, UsageError
 from rectify_cli.registry import load_registry
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
@@ -627,3 +628,69 @@ def test_the_bundled_ledgers_copy_in_the_installed_package_is_not_written(tmp_pa
     assert (installed / "progress.yaml").read_bytes() == before
     shutil.copytree(installed, tmp_path / "ledger")  # (its copy is written as any ledger)
     assert record(tmp_path / "ledger" / "tasks.yaml", "1.1").fields["measure"] == "1.1"
+
+
+# ----------------------------------------------- the writing commands and the loader agree
+# The writing commands check a request (journal._check_request) and the loader replays the
+# journal (registry.JournalContext); both state what may follow what. Random sequences of
+# writes, back-dated, naming steps, flagged late or not, on the small fixture's measures of
+# every kind (one deadline, two steps, dated + 长期坚持, 长期坚持 only, immediate):
+_DAYS = ["2018-01-03", "2018-06-30", "2018-07-01", "2018-10-31", "2018-11-01", "2018-12-31", "2019-01-01",
+         "2019-03-31"]
+_MEASURES = ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2"]
+_STEPS = [None, "2018-10-31", "2019-06-30", "2019-04-15", "2018-12-31"]
+_measures, _days, _steps = st.sampled_from(_MEASURES), st.sampled_from(_DAYS), st.sampled_from(_STEPS)
+_write = st.one_of(
+    st.builds(lambda m, d, s: dict(command="close", measure=m, state="done", date=d, evidence="藏环发〔2019〕1号",
+                                   milestone=s), _measures, _days, _steps),
+    st.builds(lambda m, d: dict(command="reopen", measure=m, state="reopened", date=d, note="回头看发现表面整改"),
+              _measures, _days),
+    st.builds(lambda m, d, t, s, late: dict(command="extend", measure=m, state="extended", date=d, to=t,
+                                            milestone=s, late=late, reason="冬季停工", approved_by="自治区生态环境厅"),
+              _measures, _days, st.sampled_from(["2018-12-31", "2019-06-30", "2019-12-31"]), _steps, st.booleans()),
+    st.builds(lambda m, d: dict(command="report", measure=m, state="report", date=d, note="季度报告"), _measures, _days),
+    st.builds(lambda m, d: dict(command="record", measure=m, state="in_progress", date=d, note="推进中"),
+              _measures, _days),
+)
+
+
+def _fresh_small(tmp: str) -> Path:
+    shutil.copytree(FIXTURE, Path(tmp) / "small")
+    return Path(tmp) / "small" / "tasks.yaml"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_write, min_size=1, max_size=8))
+def test_whatever_a_write_accepts_loads_alike_with_and_without_the_cache(writes):
+    with tempfile.TemporaryDirectory() as tmp:
+        reg = _fresh_small(tmp)
+        for write in writes:
+            try:
+                journal.append(reg, **write)
+            except (UsageError, JournalWriteError):
+                continue
+            entries = [(e.measure, e.date, e.state, e.milestone, e.to, e.late)
+                       for e in load_registry(reg, use_cache=False).journal]  # (raises if it refuses)
+            assert [(e.measure, e.date, e.state, e.milestone, e.to, e.late) for e in load_registry(reg).journal] == entries
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_write, min_size=1, max_size=8))
+def test_whatever_a_write_refuses_the_loader_refuses_written_by_hand(writes):
+    with tempfile.TemporaryDirectory() as tmp:
+        reg = _fresh_small(tmp)
+        path = reg.parent / "progress.yaml"
+        for write in writes:
+            try:
+                journal.append(reg, **write)
+                continue
+            except UsageError:
+                continue  # (the command line itself: a note missing, a step it does not have)
+            except JournalWriteError:
+                pass  # (what the plan and journal say: the loader must say it too)
+            before = path.read_bytes()
+            fields = {k: v for k, v in write.items() if k != "command" and v not in (None, False)}
+            path.write_bytes(before + journal.render_entry(fields))
+            with pytest.raises(RegistryError):
+                load_registry(reg, use_cache=False)
+            path.write_bytes(before)
