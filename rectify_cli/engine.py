@@ -52,6 +52,7 @@ from operator import attrgetter
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
+    SUBREGION,
     Entry,
     EntryState,
     Measure,
@@ -691,7 +692,7 @@ def select(
     id_set = {item_key(str(t)) for t in task_ids}
     if not (state_set or owner_set or region_set or id_set):
         return report  # no filter: everything is kept as it is
-    region_units = [u.name for u in units if u.kind == "region"]
+    region_units = [u.name for u in units if u.kind in ("region", SUBREGION)]
     _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index,
                     region_units=[*region_units, *every_region_units(units)])
     # (a unit standing for every region, 各地市, owns its measures in each region of its file: a

@@ -53,10 +53,13 @@ class Milestone:
     label: str | None = None
 
 
-# What a unit's optional kind may be; all_regions: a unit standing for every region at once
+# What a unit's optional kind may be. region: a region directly below the issuer (a province's
+# prefectures, 地市); subregion: a place within one (a county), which `--region` takes but a unit
+# of every region does not stand for; all_regions: a unit standing for every region at once
 # (各地市), whose measures fall to each region.
 ALL_REGIONS = "all_regions"
-UNIT_KINDS = ("region", "department", ALL_REGIONS, "other")
+SUBREGION = "subregion"
+UNIT_KINDS = ("region", SUBREGION, "department", ALL_REGIONS, "other")
 
 
 @dataclass(frozen=True)

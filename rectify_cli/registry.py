@@ -21,6 +21,7 @@ from .i18n import plural
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
+    SUBREGION,
     Claim,
     Deadline,
     Entry,
@@ -739,10 +740,10 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
             if first is None:
                 units[unit.name] = unit
             else:  # (declared by several files: one unit, known by all their aliases)
-                if unit.kind != first.kind and {unit.kind, first.kind} & {"region", ALL_REGIONS}:
+                if unit.kind != first.kind and {unit.kind, first.kind} & {"region", SUBREGION, ALL_REGIONS}:
                     problems.append(Problem(str(file), None, None, f"unit {unit.name!r} is kind {unit.kind or '(none)'} here "
                                             f"but {first.kind or '(none)'} in {declared[unit.name][0].name}: a folder's files "
-                                            "declare a region, or a unit of every region, alike"))
+                                            "declare a region, a subregion, or a unit of every region, alike"))
                 units[unit.name] = dataclasses.replace(
                     first, kind=first.kind or unit.kind,
                     aliases=first.aliases + tuple(a for a in unit.aliases if a not in first.aliases))

@@ -144,7 +144,8 @@ class ExtensionItem:
 
 @dataclass(frozen=True)
 class UnitRow:
-    """One line of the urging list (督办清单). A measure counts for every one of its owners."""
+    """One line of the urging list (督办清单). A measure counts for every one of its owners, and one
+    of a unit of every region (各地市) for each region of its file too."""
 
     unit: str
     open: int  # measures with a dated milestone still open (overdue, due soon or on track)
@@ -377,10 +378,11 @@ def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) -> 
     overdue, then due soon, then open, then stale, most first; ties keep that order."""
     order: dict[str, int] = {u.name: i for i, u in enumerate(plan.units)}
     counts: dict[str, list[int]] = {}
-    # (a region asked for owns its share of every region's measures, as engine.select gives them)
-    owners_of = engine.owners_with_regions(plan.units) if only else None
+    # (a region owns its share of every region's measures, 各地市's, as engine.select gives them
+    # to its own summary: the whole report's row for it says the same)
+    owners_of = engine.owners_with_regions(plan.units)
     for mr in measures:
-        owners = mr.measure.owners if owners_of is None else [*mr.measure.owners, *sorted(owners_of(mr.measure) - set(mr.measure.owners))]
+        owners = [*mr.measure.owners, *sorted(owners_of(mr.measure) - set(mr.measure.owners))]
         for owner in owners:
             if only and owner not in only:
                 continue

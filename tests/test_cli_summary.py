@@ -76,3 +76,29 @@ def test_a_regions_urging_list_counts_its_share_of_every_regions_measures():
     assert urging[3].split() == ["昌都市", str(measures["overdue"] + measures["due_soon"] + measures["on_track"]),
                                  str(measures["overdue"]), str(measures["due_soon"]), str(counts["stale"])]
     assert measures["overdue"] == 1  # (35.3)
+
+
+def _urging_rows(*extra: str) -> dict[str, list[str]]:
+    """The 督办清单's rows of the bundled ledger's June 2019 summary, by unit."""
+    result = CliRunner().invoke(app, ["summary", "--month", "2019-06", *extra],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-07-10"})
+    assert result.exit_code == 0, result.output
+    urging = result.stdout[result.stdout.index("八、督办清单"):].split("\n\n")[0].splitlines()[3:]
+    return {row.split()[0]: row.split()[1:] for row in urging}
+
+
+def test_the_whole_reports_urging_list_gives_a_region_the_row_its_own_report_gives_it():
+    """拉萨市 was `4 1 1 0` in the whole report (its share of 各地市's 49 measures left out, 昌都市
+    not listed at all) and `10 2 2 30` in its own: two answers, one day, one ledger."""
+    whole = _urging_rows()
+    for region in ("拉萨市", "昌都市"):
+        assert whole[region] == _urging_rows("--owner", region)[region]
+    assert whole["拉萨市"] == ["10", "2", "2", "30"]
+    assert whole["各地市"] == ["6", "1", "1", "30"]  # (its own row stays: the measures written for it)
+
+
+def test_a_county_is_not_one_of_the_regions_each_prefecture_measure_falls_to():
+    """曲水县 (a county, kind: subregion) was given all 49 of 各地市's measures (各地市: each
+    prefecture), 30 of them stale, beside its own one."""
+    assert _urging_rows()["曲水县"] == ["1", "1", "0", "0"]
+    assert _urging_rows("--owner", "曲水县") == {"曲水县": ["1", "1", "0", "0"]}

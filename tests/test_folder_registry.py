@@ -325,7 +325,7 @@ def test_a_task_of_the_wrong_file_suggests_the_file_that_has_it(tmp_path):
     (["status", "--task", "NAQU:3"], "--task: no task 'NAQU:3' (did you mean naqu:3?)"),
     (["show", "NAQU:3.1"], "no task or measure 'NAQU:3.1' (did you mean naqu:3.1?)"),
     (["history", "NAQU:3.1"], "no task or measure 'NAQU:3.1' in the plan (did you mean naqu:3.1?)"),
-    (["report", "NAQU:3.1", "--note", "按月报告"],
+    (["report", "NAQU:3.1", "--note", "按月报告", "--lang", "en"],  # (Chinese by default: test_write_refusals)
      "{folder} is a folder registry with no plan file 'NAQU' (did you mean naqu:3.1?); got 'NAQU:3.1'"),
 ])
 def test_a_file_name_typed_in_other_case_is_suggested_as_written(tmp_path, command, message):
@@ -450,7 +450,8 @@ def test_a_journal_names_its_own_files_units(tmp_path):
     edit(folder / "naqu.yaml", "\nunits:\n", "\nunits:\n  - name: 那曲市测试局\n    kind: department\n")
     journal = folder / "xizang.progress.yaml"
     before = journal.read_bytes()
-    refused = run("record", "xizang:1.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局", "-r", str(folder))
+    refused = run("record", "xizang:1.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局", "-r", str(folder),
+                  "--lang", "en")
     assert refused.returncode == 2
     assert refused.stderr == ("rectify: --by: '那曲市测试局' is a unit of naqu's plan, not of this measure's: an entry "
                               "names a unit its own plan file declares\n")
@@ -500,7 +501,7 @@ def test_a_unit_several_files_declare_is_known_by_all_their_aliases_and_must_be_
     result = run("check", "-r", str(folder), "--owner", "昌都市")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (f"rectify: {folder / 'xz.yaml'}: unit '各地市' is kind all_regions here but (none) in aa.yaml: "
-                             "a folder's files declare a region, or a unit of every region, alike\n")
+                             "a folder's files declare a region, a subregion, or a unit of every region, alike\n")
     edit(folder / "aa.yaml", "  - name: 各地市\n", "  - name: 各地市\n    kind: all_regions\n")
     assert run("check", "-r", str(folder), "--owner", "昌都市").stdout.endswith("项措施逾期（共 49 项）\n")
     assert run("status", "-r", str(folder), "--owner", "拉萨市人民政府").returncode == 0  # (xz's alias, aa first)

@@ -263,7 +263,7 @@ def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch,
     ("    report_period_days: 90\n", "    report_period_days: 0\n",
      ":12:25: registry.settings.report_period_days: expected a whole number ≥ 1, got the number 0"),
     ("    kind: region\n", "    kind: city\n",
-     ":27:11: unit.kind: unknown value 'city'; expected one of region, department, all_regions, other"),
+     ":27:11: unit.kind: unknown value 'city'; expected one of region, subregion, department, all_regions, other"),
     # (regions were Tibet's seven 地市, declared or not, and any unit: another province's plan
     # could name 日喀则市, and a department, which --region then filtered as an owner)
     ("    regions: [拉萨市]\n", "    regions: [日喀则市]\n",
