@@ -76,8 +76,8 @@ class Headline:
 @dataclass(frozen=True)
 class ClosedItem:
     """A ``done`` journal entry dated within the month that closed its measure (as the engine
-    judges it, :attr:`MeasureResult.closed`: not closed just before, closed just after) and was
-    not undone by a reopening later in the month."""
+    judges it, :attr:`MeasureResult.closed`: not closed just before, closed just after), or one
+    step of it (``step_due``), and was not undone by a reopening later in the month."""
 
     date: date
     measure_id: str
@@ -85,6 +85,10 @@ class ClosedItem:
     lead: str
     evidence: str | None
     milestone: date | None  # the milestone it closes, when the entry names one
+    # A close of one step of a measure that stays open (its other steps pending): the step's
+    # date as the plan writes it, and its label. (Listed, as a reopening that undoes it is.)
+    step_due: date | None = None
+    step_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -351,10 +355,20 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
             if e.state is EntryState.DONE:
                 if _marks(after) != _marks(before):
                     last_close = e.date
+                if not in_month:
+                    continue
                 # It closed the measure, and nothing after it (all in the month) opened it again.
-                if in_month and not before.closed and after.closed \
-                        and all(later.closed for _, _, later in steps[n + 1:]):
+                if not before.closed and after.closed and all(later.closed for _, _, later in steps[n + 1:]):
                     closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone))
+                    continue
+                # Or it closed a step of one that stays open, and that step stays closed.
+                step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones))
+                             if a.done and not b.done), None)
+                if step is not None and not after.closed \
+                        and all(later.milestones[step].done for _, _, later in steps[n + 1:]):
+                    closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone,
+                                             step_due=after.milestones[step].original_due,
+                                             step_label=after.milestones[step].label))
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))
             elif in_month and e.state is EntryState.EXTENDED and e.to is not None:

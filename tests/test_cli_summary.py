@@ -102,3 +102,28 @@ def test_a_county_is_not_one_of_the_regions_each_prefecture_measure_falls_to():
     prefecture), 30 of them stale, beside its own one."""
     assert _urging_rows()["曲水县"] == ["1", "1", "0", "0"]
     assert _urging_rows("--owner", "曲水县") == {"曲水县": ["1", "1", "0", "0"]}
+
+
+def test_a_step_closed_in_a_month_is_listed_there_marked_as_the_step(tmp_path):
+    """30.2's first step (5A级、4A级景区, due 2019-12-31) closed on 2019-12-20 was in no month's
+    本月销号, while January's 本月重新打开 cited that close as 原销号日期 2019-12-20."""
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    reg = str(tmp_path / "data" / "tasks.yaml")
+
+    def run_on(today: str, *args: str):
+        result = CliRunner().invoke(app, [*args, "-r", reg], env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    run_on("2019-12-20", "close", "30.2", "--milestone", "2019-12-31", "--evidence", "4A景区验收")
+    run_on("2020-01-15", "reopen", "30.2", "--note", "回头看：4A景区厕所未建成")
+    december = run_on("2020-02-05", "summary", "--month", "2019-12")
+    closed = december[december.index("二、本月销号"):december.index("三、")].splitlines()
+    assert closed[3].split()[:2] == ["2019-12-20", "30.2"]
+    assert closed[3].split()[2].startswith("【5A级、4A级景区】自治区旅游发展厅")
+    assert len(closed) == 5  # (heading, header, rule, the row, a blank line)
+    january = run_on("2020-02-05", "summary", "--month", "2020-01")
+    reopened = january[january.index("三、"):january.index("四、")].splitlines()
+    assert reopened[3].split()[:2] == ["2020-01-15", "30.2"] and "2019-12-20" in reopened[3].split()

@@ -196,9 +196,10 @@ def test_overdue_worst_first_counts_every_owner():
     assert m.units == (UnitRow("拉萨市", 2, 2, 0, 0), UnitRow("那曲市", 2, 2, 0, 0))
 
 
-def test_only_an_entry_that_closed_its_measure_is_closed_in_the_month():
+def test_an_entry_is_closed_in_the_month_for_what_it_closed():
     """Closed as the engine has it (MeasureResult.closed): a second done of a measure closed
-    before, a done of a 长期坚持-only measure and a done of one step of two close nothing."""
+    before and a done of a 长期坚持-only measure close nothing; a done of one step of two closes
+    that step, listed as such (it was in no month's list, while a reopening undoing it was)."""
     plan = make_plan([make_task("1", [
         make_measure("1.1", ["2019-01-31"]),
         make_measure("1.2", [ongoing()]),
@@ -219,6 +220,8 @@ def test_only_an_entry_that_closed_its_measure_is_closed_in_the_month():
         ClosedItem(date(2019, 1, 10), "1.1", "措施1.1", "自治区生态环境厅", "验收", None),
     )
     assert month_of(reg, "2019-03-01", "2019-03-31").closed == (
+        ClosedItem(date(2019, 3, 7), "1.3", "措施1.3", "自治区生态环境厅", "一期验收", date(2019, 2, 28),
+                   step_due=date(2019, 2, 28), step_label="一期"),
         ClosedItem(date(2019, 3, 8), "1.4", "措施1.4", "自治区生态环境厅", "限期部分验收", None),
         ClosedItem(date(2019, 3, 9), "1.5", "措施1.5", "自治区生态环境厅", "通报", None),
     )

@@ -204,10 +204,19 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope
 def _closed(m: MonthlySummary, lang: Lang) -> str | None:
     if not m.closed:
         return None
-    rows = [[_iso(i.date), cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(i.lead, UNITS_WIDTH),
+    rows = [[_iso(i.date), cell(i.measure_id), clip(_step_text(i, lang), TEXT_WIDTH), clip(i.lead, UNITS_WIDTH),
              clip(i.evidence, EVIDENCE_WIDTH)] for i in m.closed]
     keys = ("summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence")
     return table([_l(k, lang) for k in keys], rows)
+
+
+def _step_text(item, lang: Lang) -> str:
+    """A close's measure text; of one step (its measure stays open), marked with the step, as the
+    warning section marks a step by its label."""
+    if item.step_due is None:
+        return item.text
+    step = item.step_label or _l("closed_step", lang, day=item.step_due.isoformat())
+    return f"【{step}】{item.text}"
 
 
 def _reopened(m: MonthlySummary, lang: Lang) -> str | None:
