@@ -411,7 +411,13 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     from . import journal
     from .render import journal_text
 
-    result = journal.append(registry, **fields)
+    try:
+        result = journal.append(registry, **fields)
+    except RectifyError as exc:
+        if exc.notice is None:  # (a broken journal or registry file, a lock: said as it is)
+            raise
+        # (a refused request, said in the clerk's language; the API's message stays English)
+        raise type(exc)(journal_text.render_refusal(exc.notice, lang=lang)) from None
     # (said if the confirmation can't be written: a script that sees exit 2 must not record it again)
     _DONE_BEFORE_OUTPUT.append(f"the entry was written to {result.journal}")
     sys.stdout.write(journal_text.render_written(result, lang=lang))

@@ -25,10 +25,13 @@ class Problem:
 class RectifyError(Exception):
     """Base of every error rectify reports to the user (exit code 2)."""
 
-    def __init__(self, problems: list[Problem] | Problem | str):
+    def __init__(self, problems: list[Problem] | Problem | str, *, notice=None):
         if isinstance(problems, (Problem, str)):
             problems = [problems]
         self.problems: list[Problem | str] = list(problems)
+        # A refusal of a request (i18n.Notice: its label key and values) beside its English text:
+        # the command line says it in the user's language (see journal._refused).
+        self.notice = notice
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -60,11 +63,16 @@ def same_but_case(name: str, choices) -> list[str]:
     return [choice for choice in choices if choice.casefold() == folded and choice != name]
 
 
-def did_you_mean(name: str, choices) -> str:
-    """' (did you mean a, b?)' for the closest choices, or '' when nothing is close."""
+def close_matches(name: str, choices) -> list[str]:
+    """The choices closest to `name`, at most 3, closest first; [] when nothing is close."""
     import difflib
 
     choices = list(choices)
     # (a slip of case first: `LASA:18` for the file lasa.yaml's task 18, typed in capitals)
-    close = same_but_case(name, choices) or difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
+    return same_but_case(name, choices) or difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
+
+
+def did_you_mean(name: str, choices) -> str:
+    """' (did you mean a, b?)' for the closest choices, or '' when nothing is close."""
+    close = close_matches(name, choices)
     return f" (did you mean {', '.join(close)}?)" if close else ""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import enum
 import string
+from dataclasses import dataclass
 
 
 class Lang(str, enum.Enum):
@@ -122,6 +123,112 @@ LABELS = {
                                   "evidence '{evidence}' is a folder, not a file: recorded as text (no hash); name a "
                                   "file in it to pin the proof by its hash"),
     "journal_head": ("台账哈希", "head"),
+    # what a write command refuses (journal.py _refused; render/journal_text.py render_refusal), in
+    # English the exception's own text; a Notice nested in another's values is worded by its own
+    # refused_ label (a hint, the rule a later entry breaks)
+    "refused_installed_copy": ("{root} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
+                               "（cp -r {folder} ./ledger），再用 --registry ./ledger/tasks.yaml 或设置 RECTIFY_REGISTRY "
+                               "指定；未写入任何内容",
+                               "{root} is the bundled ledger's copy inside the installed rectify, which the next install "
+                               "replaces: copy it to keep a journal (cp -r {folder} ./ledger) and give --registry "
+                               "./ledger/tasks.yaml, or set RECTIFY_REGISTRY; nothing was written"),
+    "refused_no_measure": ("整改方案中没有措施“{measure}”{hint}", "no measure {measure!r} in the plan{hint}"),
+    "refused_did_you_mean": ("（是否指 {names}？）", " (did you mean {names}?)"),
+    "refused_task_not_measure": ("（{task} 是整改任务，请指明其下的一项措施：{measures}）",
+                                 " ({task} is a task: name one of its measures, {measures})"),
+    "refused_several_files": ("文件夹中有多个文件含“{measure}”（{ids}）：请连同文件名指明所指的一项",
+                              "{measure!r} is in several files of the folder ({ids}): name the one you mean with its file"),
+    "refused_no_plan_file": ("{root} 是台账文件夹，其中没有方案文件“{prefix}”（{hint}）；输入的是“{measure}”",
+                             "{root} is a folder registry with no plan file {prefix!r} ({hint}); got {measure!r}"),
+    "refused_plan_file_case": ("是否指 {name}？", "did you mean {name}?"),
+    "refused_plan_files": ("其中的文件：{files}", "its files: {files}"),
+    "refused_measure_needs_file": ("{root} 是台账文件夹：请连同文件名指明措施，如 {example}",
+                                   "{root} is a folder registry: name the measure with its file, e.g. {example}"),
+    "refused_unknown_state": ("--state：未知的状态“{state}”{hint}；应为 {states} 之一",
+                              "--state: unknown state {state!r}{hint}; expected one of {states}"),
+    "refused_state_use_extend": ("此处不能用 --state {state}：延期请用 `rectify extend`",
+                                 "--state {state} is not allowed here: use `rectify extend`"),
+    "refused_state_not_allowed": ("此处不能用 --state {state}：`rectify {command}` 只接受 {states}",
+                                  "--state {state} is not allowed here: use `rectify {command}` with one of {states}"),
+    # (a date that does not read: in English the date parser's own words, `detail`)
+    "refused_date_unreadable_day": ("{option}：“{text}”不是日期（可写作 2019-03-31、2019/3/31 或 2019年3月31日）",
+                                    "{option}: {detail}"),
+    "refused_date_unreadable": ("{option}：“{text}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（该月最后一天）"
+                                "或 2019年3月31日）", "{option}: {detail}"),
+    "refused_date_month": ("{option}：“{text}”只是月份，不是具体日期：请写明哪一天，{month}-DD", "{option}: {detail}"),
+    "refused_date_not_real": ("{option}：“{text}”不是实际存在的日期", "{option}: {detail}"),
+    "refused_date_future": ("--date：{date} 晚于今天（{today}）；台账只记录已经发生的事",
+                            "--date: {date} is in the future (today is {today}); the journal records what has happened"),
+    "refused_date_before_feedback": ("--date：{date} 早于督察反馈日期（{feedback}），即问题移交之日",
+                                     "--date: {date} is before the inspection's feedback ({feedback}), when the problems "
+                                     "were handed over"),
+    "refused_not_utf8": ("{option}：不是有效的 UTF-8 文本", "{option}: not valid UTF-8 text"),
+    "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 方案中的单位，不属于本措施所在的方案：记录只能写本方案文件"
+                                   "声明的单位",
+                                   "{option}: {name!r} is a unit of {files}'s plan, not of this measure's: an entry "
+                                   "names a unit its own plan file declares"),
+    "refused_unknown_unit": ("{option}：未知单位“{name}”{hint}；请使用方案 units: 下声明的单位（名称或别名）",
+                             "{option}: unknown unit {name!r}{hint}; use a unit declared under 'units:' in the plan "
+                             "(name or alias)"),
+    "refused_milestone_wrong_state": ("--milestone：只有销号（done）或延期才能指明期限",
+                                      "--milestone: only a close (done) or an extension names a milestone"),
+    "refused_milestone_not_a_step": ("--milestone {day} 不是措施 {measure} 的期限（其期限为：{deadlines}）",
+                                     "--milestone {day} is not a deadline of {measure} (its deadlines: {deadlines})"),
+    "refused_milestone_no_steps": ("--milestone {day} 不是措施 {measure} 的期限（该措施为长期坚持，没有期限）",
+                                   "--milestone {day} is not a deadline of {measure} (its deadlines: none: it is "
+                                   "ongoing (长期坚持))"),
+    "refused_evidence_missing": ("措施 {measure} 销号须提供 --evidence：证明已完成的文件或文字（如文号）",
+                                 "closing {measure} needs --evidence: a file or a text that proves it is done (e.g. a "
+                                 "document number)"),
+    "refused_close_ongoing_only": ("措施 {measure} 为长期坚持，没有可销号的期限：请用 `rectify report` 报告其进展",
+                                   "{measure} is ongoing (长期坚持) with no deadline to close: use `rectify report` to "
+                                   "report on it"),
+    "refused_reopen_first": ("{conflict}；如须再次销号，请先重新打开", "{conflict}; reopen it first if it must be closed again"),
+    "refused_note_reopen": ("--note：请说明重新打开的原因（如：回头看发现表面整改）",
+                            "--note: say why the measure is reopened (e.g. 回头看发现表面整改)"),
+    "refused_note_in_progress": ("--note：请说明正在推进的工作（不写说明，这条记录就什么也没说）",
+                                 "--note: say what is under way (an entry without a note says nothing)"),
+    "refused_note_report": ("--note：请说明本期完成的工作（定期报告须有说明）",
+                            "--note: say what was done this period (a report needs a note)"),
+    "refused_no_ongoing_part": ("措施 {measure} 没有长期坚持的部分可供定期报告：请用 `rectify record --state in_progress`",
+                                "{measure} has no ongoing (长期坚持) part to report on: use `rectify record --state "
+                                "in_progress`"),
+    "refused_to_missing": ("--to：须提供新的期限", "--to: the new due date is required"),
+    "refused_reason_missing": ("--reason：请说明批准延期的理由", "--reason: say why the extension was granted"),
+    "refused_approver_missing": ("--approved-by：请写明批准延期的单位", "--approved-by: name the unit that approved the extension"),
+    "refused_extension_late": ("措施 {measure} 的延期于 {date} 申请，已过其所推迟的期限（{due}，逾期{days}天）：延期须在期限前"
+                               "批准；如仍要记录，请加 --late，记为逾期申请",
+                               "extension of {measure} requested on {date}, after the deadline it moves ({due}, {days:day} "
+                               "late): an extension must be approved before the deadline; use --late to record it "
+                               "anyway, flagged as late"),
+    # (why an entry can't follow the measure's state: said of this entry, or of a later one it would make wrong)
+    "refused_step_already_closed": ("截至 {date}，措施 {measure} {milestone}到期的一步已销号",
+                                    "{measure}'s step due {milestone} is already closed as of {date}"),
+    "refused_already_closed": ("截至 {date}，措施 {measure} 已销号", "{measure} is already closed as of {date}"),
+    "refused_already_closed_dated_part": ("截至 {date}，措施 {measure} 的限期部分已销号（继续长期坚持）",
+                                          "{measure} is already closed as of {date} (its dated part; it stays ongoing)"),
+    "refused_nothing_to_reopen": ("截至 {date}，措施 {measure} 未销号（状态：{status}）：无可重新打开",
+                                  "{measure} is not closed as of {date} (status {status}): nothing to reopen"),
+    "refused_nothing_to_extend": ("截至 {date}，措施 {measure} 没有未完成的期限：无可延期",
+                                  "{measure} has no pending deadline as of {date}: nothing to extend"),
+    "refused_nothing_to_extend_step": ("截至 {date}，措施 {measure} 没有 {milestone} 到期的未完成期限：无可延期",
+                                       "{measure} has no pending deadline {milestone} as of {date}: nothing to extend"),
+    # (`option`: "--to " of the entry being written, "" of a later one)
+    "refused_to_not_after_deadline": ("{option}{to} 不晚于所推迟的期限（{due}）",
+                                      "{option}{to} is not after the deadline it moves ({due})"),
+    "refused_to_not_after_entry": ("{option}{to} 不晚于记录日期（{date}）：延期后的期限须在以后",
+                                   "{option}{to} is not after the entry's date ({date}): an extension sets a due date "
+                                   "still to come"),
+    "refused_flagged_late": ("该记录标为逾期申请，但其所推迟的期限届时将是 {due}",
+                             "it is flagged late, but the deadline it moves would then be {due}"),
+    "refused_flagged_on_time": ("该记录标为按期申请，但其所推迟的期限届时将是 {due}",
+                                "it is flagged on time, but the deadline it moves would then be {due}"),
+    "refused_later_entry_wrong": ("这条{state}记录（{date}）会使 {later_date} 的后一条记录（{later_state}{where}）出错："
+                                  "{conflict}；请以晚于该记录的日期记录，或不予记录",
+                                  "this {state} entry, dated {date}, would make the later entry of {later_date} "
+                                  "({later_state}{where}) wrong: {conflict}; record it with a date after that entry, "
+                                  "or not at all"),
+    "refused_line": ("，第 {line} 行", ", line {line}"),
     # rectify verify (render/journal_text.py)
     "verify_no_journal": ("{journal}：尚无台账（无可核验）", "{journal}: no journal yet (nothing to verify)"),
     "verify_checked": ("{journal}：核验 {entries} 条记录，{state}；台账哈希 {head}",
@@ -296,3 +403,37 @@ def label(key: str, lang: Lang, **values) -> str:
 def plural(n: int, noun: str, nouns: str | None = None) -> str:
     """"1 task", "2 tasks": an English count (Chinese counts take 项 whatever the number)."""
     return f"{n} {noun}" if n == 1 else f"{n} {nouns or noun + 's'}"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something said of a write, as a label key and its values: a warning of an entry written
+    (label notice_<key>), or why one was refused (refused_<key>). A value is shown as it is
+    (ids, dates, numbers, names), but a list, joined as `lang` joins one, a Word, and a Notice,
+    worded by its own label (a hint inside a sentence, the rule a later entry breaks)."""
+
+    key: str
+    values: dict
+
+
+@dataclass(frozen=True)
+class Word:
+    """A value of a Notice that is a word of one of the tables above (STATUS, ENTRY): in
+    Chinese that word, in English the key itself, as the journal and the options write it."""
+
+    table: dict
+    key: str
+
+
+def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
+    """The label `prefix + notice.key` in `lang`, filled with the notice's values (see Notice)."""
+    def shown(value):
+        if isinstance(value, list):
+            return label("check_list_sep", lang).join(str(v) for v in value)
+        if isinstance(value, Word):
+            return word(value.table, value.key, lang) if lang == Lang.zh else value.key
+        if isinstance(value, Notice):
+            return notice_text(value, lang, prefix=prefix)
+        return value
+
+    return label(prefix + notice.key, lang, **{key: shown(value) for key, value in notice.values.items()})

@@ -44,10 +44,20 @@ from pathlib import Path
 
 from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
-from .errors import JournalWriteError, RegistryError, UsageError, same_but_case
+from .errors import JournalWriteError, RegistryError, UsageError, close_matches, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import plural
-from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Registry, file_prefix, named_id, units_of_file
+from .i18n import ENTRY, STATUS, Lang, Notice, Word, notice_text
+from .model import (
+    CHANGES_MILESTONES,
+    Entry,
+    EntryState,
+    MilestoneKind,
+    Registry,
+    file_prefix,
+    ids_in_files,
+    named_id,
+    units_of_file,
+)
 from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
@@ -97,12 +107,23 @@ class Effect:
     closed: bool  # its dated part is closed (an ongoing measure keeps running)
 
 
-@dataclass(frozen=True)
-class Notice:
-    """Something the writer should know about an accepted entry (i18n key + values)."""
+# Notice (i18n): something the writer should know about an accepted entry (warnings: closed_late,
+# closed_all_steps, late_extension, back_filled, evidence_not_found, evidence_is_folder), or why a
+# request was refused (_refused).
 
-    key: str  # closed_late | closed_all_steps | late_extension | back_filled | evidence_not_found | evidence_is_folder
-    values: dict
+
+def _refused(error: type, key: str, **values):
+    """`error` (UsageError, JournalWriteError) refusing a request: its text the English of the
+    label refused_<key>, and the Notice with it, so that the command line says it in the
+    user's language (render/journal_text.render_refusal). The API's message stays English."""
+    notice = Notice(key, values)
+    return error(notice_text(notice, Lang.en, prefix="refused_"), notice=notice)
+
+
+def _hint(name: str, choices) -> Notice | str:
+    """The closest choices to `name`, said after it (registry.suggest's words), or ''."""
+    close = close_matches(name, choices)
+    return Notice("did_you_mean", {"names": close}) if close else ""
 
 
 @dataclass(frozen=True)
@@ -140,9 +161,7 @@ def append(
     root = existing_root(registry)
     if packaged_copy(root):
         folder = (root if root.is_dir() else root.parent).resolve()
-        raise UsageError(f"{root} is the bundled ledger's copy inside the installed rectify, which the next "
-                         f"install replaces: copy it to keep a journal (cp -r {folder} ./ledger) and give "
-                         "--registry ./ledger/tasks.yaml, or set RECTIFY_REGISTRY; nothing was written")
+        raise _refused(UsageError, "installed_copy", root=str(root), folder=str(folder))
     measure = item_key(measure)
     if root.is_dir() and ":" not in measure:
         measure = _with_its_file(root, measure)
@@ -395,7 +414,13 @@ def _with_its_file(root: Path, measure: str) -> str:
     found = named_id(measure, ids)
     if found is not None:
         return found
-    raise several_files_have(measure, ids) or UsageError(f"no measure {measure!r} in the plan{suggest(measure, ids)}")
+    raise _in_several_files(measure, ids) or _refused(UsageError, "no_measure", measure=measure, hint=_hint(measure, ids))
+
+
+def _in_several_files(measure: str, ids) -> UsageError | None:
+    """registry.several_files_have's refusal of an id several files of a folder have, or None."""
+    several = ids_in_files(measure, ids)
+    return _refused(UsageError, "several_files", measure=measure, ids=several) if len(several) > 1 else None
 
 
 def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
@@ -409,10 +434,11 @@ def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
             if file.stem == prefix:
                 return file, local
         cased = same_but_case(prefix, [f.stem for f in files])
-        hint = f"did you mean {cased[0]}:{local}?" if len(cased) == 1 else f"its files: {', '.join(f.stem for f in files)}"
-        raise UsageError(f"{root} is a folder registry with no plan file {prefix!r} ({hint}); got {measure!r}")
-    raise UsageError(f"{root} is a folder registry: name the measure with its file, e.g. "
-                     f"{files[0].stem if files else 'file'}:{measure}")
+        hint = (Notice("plan_file_case", {"name": f"{cased[0]}:{local}"}) if len(cased) == 1
+                else Notice("plan_files", {"files": [f.stem for f in files]}))
+        raise _refused(UsageError, "no_plan_file", root=str(root), prefix=prefix, hint=hint, measure=measure)
+    raise _refused(UsageError, "measure_needs_file", root=str(root),
+                   example=f"{files[0].stem if files else 'file'}:{measure}")
 
 
 @dataclass(frozen=True)
@@ -455,32 +481,28 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     target = next((m for m in plan.measures() if m.id == measure), None)
     if target is None:
         task = next((t for t in plan.tasks if t.id == measure), None)
-        hint = (f" ({measure} is a task: name one of its measures, {', '.join(m.id for m in task.measures)})"
-                if task is not None else suggest(measure, ids))
-        raise UsageError(f"no measure {measure!r} in the plan{hint}")
+        hint = (Notice("task_not_measure", {"task": measure, "measures": [m.id for m in task.measures]})
+                if task is not None else _hint(measure, ids))
+        raise _refused(UsageError, "no_measure", measure=measure, hint=hint)
 
     allowed = _COMMAND_STATES[command]
     try:
         entry_state = EntryState(str(state).strip())
     except ValueError:
         names = [s.value for s in allowed]
-        raise UsageError(f"--state: unknown state {state!r}{suggest(str(state), names)}; expected one of "
-                         f"{', '.join(names)}") from None
+        raise _refused(UsageError, "unknown_state", state=state, hint=_hint(str(state), names), states=names) from None
     if entry_state not in allowed:
-        hint = "use `rectify extend`" if entry_state is EntryState.EXTENDED else f"use `rectify {command}` with one of {', '.join(s.value for s in allowed)}"
-        raise UsageError(f"--state {entry_state.value} is not allowed here: {hint}")
+        if entry_state is EntryState.EXTENDED:
+            raise _refused(UsageError, "state_use_extend", state=entry_state.value)
+        raise _refused(UsageError, "state_not_allowed", state=entry_state.value, command=command,
+                       states=[s.value for s in allowed])
 
-    try:
-        when = dates.parse_event_date(day) if day is not None else today
-    except dates.DateFormatError as exc:
-        raise UsageError(f"--date: {exc}") from None
+    when = _date(day, "--date", dates.parse_event_date) if day is not None else today
     if when > today:
-        raise UsageError(f"--date: {when.isoformat()} is in the future (today is {today.isoformat()}); "
-                         "the journal records what has happened")
+        raise _refused(UsageError, "date_future", date=when.isoformat(), today=today.isoformat())
     feedback = plan.meta_of(measure).feedback_date
     if when < feedback:  # (1900-01-01, 2091 for 2019: a slip of the keyboard)
-        raise UsageError(f"--date: {when.isoformat()} is before the inspection's feedback "
-                         f"({feedback.isoformat()}), when the problems were handed over")
+        raise _refused(UsageError, "date_before_feedback", date=when.isoformat(), feedback=feedback.isoformat())
 
     note = _text(note, "--note") or ""
     own_units = units_of_file(plan.units, file_prefix(target.id))
@@ -504,13 +526,11 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
 
     if entry_state is EntryState.DONE:
         if not evidence_text:
-            raise JournalWriteError(f"closing {measure} needs --evidence: a file or a text that proves it is done "
-                                    "(e.g. a document number)")
+            raise _refused(JournalWriteError, "evidence_missing", measure=measure)
         if not dated:
-            raise JournalWriteError(f"{measure} is ongoing (长期坚持) with no deadline to close: "
-                                    "use `rectify report` to report on it")
+            raise _refused(JournalWriteError, "close_ongoing_only", measure=measure)
         if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
-            raise JournalWriteError(f"{conflict}; reopen it first if it must be closed again")
+            raise _refused(JournalWriteError, "reopen_first", conflict=conflict)
         pending = [ms for ms in dated if not ms.done]
         if step is None and len(pending) > 1:  # (a step due next year closed with this one: was it meant?)
             warnings.append(Notice("closed_all_steps", {"n": len(pending),
@@ -520,39 +540,33 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
             warnings.append(Notice("closed_late", {"days": (when - due).days, "deadline": due.isoformat()}))
     elif entry_state is EntryState.REOPENED:
         if not note.strip():
-            raise UsageError("--note: say why the measure is reopened (e.g. 回头看发现表面整改)")
+            raise _refused(UsageError, "note_reopen")
         if conflict := _state_conflict(entry_state, measure, result, when):
-            raise JournalWriteError(conflict)
+            raise _refused(JournalWriteError, conflict.key, **conflict.values)
     elif entry_state is EntryState.IN_PROGRESS:
         if not note.strip():  # (as a report: it would clear 久未报告, saying nothing)
-            raise UsageError("--note: say what is under way (an entry without a note says nothing)")
+            raise _refused(UsageError, "note_in_progress")
     elif entry_state is EntryState.REPORT:
         if not note.strip():  # (it would clear 久未报告, reporting nothing)
-            raise UsageError("--note: say what was done this period (a report needs a note)")
+            raise _refused(UsageError, "note_report")
         if not has_ongoing:
-            raise JournalWriteError(f"{measure} has no ongoing (长期坚持) part to report on: "
-                                    "use `rectify record --state in_progress`")
+            raise _refused(JournalWriteError, "no_ongoing_part", measure=measure)
     elif entry_state is EntryState.EXTENDED:
         if to is None:
-            raise UsageError("--to: the new due date is required")
-        try:
-            to_day = dates.parse_user_date(to)
-        except dates.DateFormatError as exc:
-            raise UsageError(f"--to: {exc}") from None
+            raise _refused(UsageError, "to_missing")
+        to_day = _date(to, "--to", dates.parse_user_date)
         reason_text = _text(reason, "--reason")
         if not reason_text or not reason_text.strip():
-            raise UsageError("--reason: say why the extension was granted")
+            raise _refused(UsageError, "reason_missing")
         approver = _unit(own_units, approved_by, "--approved-by", all_units=plan.units)
         if approver is None:
-            raise UsageError("--approved-by: name the unit that approved the extension")
+            raise _refused(UsageError, "approver_missing")
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
-            raise JournalWriteError(conflict)
+            raise _refused(JournalWriteError, conflict.key, **conflict.values)
         moving = _moved(result, milestone)
         if late_extension(when, moving.due) and not late:
-            raise JournalWriteError(f"extension of {measure} requested on {when.isoformat()}, after the deadline it "
-                                    f"moves ({moving.due.isoformat()}, {plural((when - moving.due).days, 'day')} late): "
-                                    "an extension must be approved before the deadline; use --late to record "
-                                    "it anyway, flagged as late")
+            raise _refused(JournalWriteError, "extension_late", measure=measure, date=when.isoformat(),
+                           due=moving.due.isoformat(), days=(when - moving.due).days)
         late = late_extension(when, moving.due)
         if late:
             warnings.append(Notice("late_extension", {"days": (when - moving.due).days,
@@ -577,16 +591,32 @@ def _step(given: str | None, state: EntryState, measure: str, dated: list):
     if given is None:
         return None
     if state not in (EntryState.DONE, EntryState.EXTENDED):
-        raise UsageError("--milestone: only a close (done) or an extension names a milestone")
-    try:
-        day = dates.parse_user_date(given)
-    except dates.DateFormatError as exc:
-        raise UsageError(f"--milestone: {exc}") from None
+        raise _refused(UsageError, "milestone_wrong_state")
+    day = _date(given, "--milestone", dates.parse_user_date)
     step = next((ms for ms in dated if ms.original_due == day), None)
     if step is None:
-        deadlines = ", ".join(sorted({ms.original_due.isoformat() for ms in dated})) or "none: it is ongoing (长期坚持)"
-        raise UsageError(f"--milestone {day.isoformat()} is not a deadline of {measure} (its deadlines: {deadlines})")
+        deadlines = sorted({ms.original_due.isoformat() for ms in dated})
+        if not deadlines:
+            raise _refused(UsageError, "milestone_no_steps", day=day.isoformat(), measure=measure)
+        raise _refused(UsageError, "milestone_not_a_step", day=day.isoformat(), measure=measure, deadlines=deadlines)
     return step
+
+
+def _date(text: str, option: str, parse) -> date:
+    """`text` read by `parse` (dates.parse_event_date, parse_user_date); a refusal naming
+    `option` when it does not read, in English the parser's own words."""
+    try:
+        return parse(text)
+    except dates.DateFormatError as exc:
+        detail = str(exc)
+        values = {"option": option, "text": text, "detail": detail}
+        if "names a month, not a day" in detail:
+            month = dates.parse_user_date(text)
+            raise _refused(UsageError, "date_month", month=f"{month.year:04d}-{month.month:02d}", **values) from None
+        if "is not a real calendar date" in detail:
+            raise _refused(UsageError, "date_not_real", **values) from None
+        key = "date_unreadable_day" if parse is dates.parse_event_date else "date_unreadable"
+        raise _refused(UsageError, key, **values) from None
 
 
 def _moved(result, milestone: date | None):
@@ -598,32 +628,34 @@ def _moved(result, milestone: date | None):
 
 
 def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: date | None = None,
-                    milestone: date | None = None, late: bool | None = None) -> str | None:
+                    milestone: date | None = None, late: bool | None = None, option: str = "--to ") -> Notice | None:
     """Why an entry of `state` can't follow the measure's state `result` (as of `when`, just
-    before the entry), or None. The rules a write is checked by, for it and for the entries
-    recorded after its date (see _check_later_entries; `late`: an extension's flag as written,
-    which must still say whether it came after the deadline it moves)."""
+    before the entry), as a refusal's Notice, or None. The rules a write is checked by, for it
+    and for the entries recorded after its date (see _check_later_entries; `late`: an
+    extension's flag as written, which must still say whether it came after the deadline it
+    moves; `option`: what its new due date is called, "" for a later entry's)."""
     dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
+    day = when.isoformat()
     if state is EntryState.DONE and milestone is not None:
         if all(ms.done for ms in dated if ms.original_due == milestone):
-            return f"{measure}'s step due {milestone.isoformat()} is already closed as of {when.isoformat()}"
+            return Notice("step_already_closed", {"measure": measure, "milestone": milestone.isoformat(), "date": day})
     elif state is EntryState.DONE and result.closed:
         ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
-        return f"{measure} is already closed as of {when.isoformat()}" + (" (its dated part; it stays ongoing)" if ongoing else "")
+        return Notice("already_closed_dated_part" if ongoing else "already_closed", {"measure": measure, "date": day})
     if state is EntryState.REOPENED and not any(ms.done for ms in dated):
-        return f"{measure} is not closed as of {when.isoformat()} (status {result.status.value}): nothing to reopen"
+        return Notice("nothing_to_reopen", {"measure": measure, "date": day, "status": Word(STATUS, result.status.value)})
     if state is EntryState.EXTENDED:
         moving = _moved(result, milestone)
         if moving is None:
-            named = f" {milestone.isoformat()}" if milestone is not None else ""
-            return f"{measure} has no pending deadline{named} as of {when.isoformat()}: nothing to extend"
+            if milestone is not None:
+                return Notice("nothing_to_extend_step", {"measure": measure, "milestone": milestone.isoformat(), "date": day})
+            return Notice("nothing_to_extend", {"measure": measure, "date": day})
         if to is not None and to <= moving.due:
-            return f"--to {to.isoformat()} is not after the deadline it moves ({moving.due.isoformat()})"
+            return Notice("to_not_after_deadline", {"option": option, "to": to.isoformat(), "due": moving.due.isoformat()})
         if to is not None and to <= when:
-            return f"--to {to.isoformat()} is not after the entry's date ({when.isoformat()}): an extension sets a due date still to come"
+            return Notice("to_not_after_entry", {"option": option, "to": to.isoformat(), "date": day})
         if late is not None and late != late_extension(when, moving.due):
-            return (f"it is flagged {'late' if late else 'on time'}, but the deadline it moves would then be "
-                    f"{moving.due.isoformat()}")
+            return Notice("flagged_late" if late else "flagged_on_time", {"due": moving.due.isoformat()})
     return None
 
 
@@ -641,13 +673,13 @@ def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None
         report = engine.evaluate(plan=reg.plan, journal=before, as_of=later.date)
         result = next(m for m in report.measures() if m.id == measure)
         conflict = _state_conflict(later.state, measure, result, later.date, to=later.to, milestone=later.milestone,
-                                   late=later.late)
+                                   late=later.late, option="")
         if conflict:
-            where = f", line {later.location.line}" if later.location is not None and later.location.line else ""
-            raise JournalWriteError(
-                f"this {request.state.value} entry, dated {request.day.isoformat()}, would make the later entry of "
-                f"{later.date.isoformat()} ({later.state.value}{where}) wrong: {conflict.removeprefix('--to ')}; "
-                "record it with a date after that entry, or not at all")
+            where = (Notice("line", {"line": later.location.line})
+                     if later.location is not None and later.location.line else "")
+            raise _refused(JournalWriteError, "later_entry_wrong", state=Word(ENTRY, request.state.value),
+                           date=request.day.isoformat(), later_date=later.date.isoformat(),
+                           later_state=Word(ENTRY, later.state.value), where=where, conflict=conflict)
 
 
 def _text(value: str | None, option: str) -> str | None:
@@ -657,7 +689,7 @@ def _text(value: str | None, option: str) -> str | None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise UsageError(f"{option}: not valid UTF-8 text") from None
+        raise _refused(UsageError, "not_utf8", option=option) from None
     return value
 
 
@@ -670,13 +702,11 @@ def _unit(units: list, name: str | None, option: str, *, all_units=()) -> str | 
     unit = engine.resolve_unit(units, _text(name, option))
     elsewhere = engine.resolve_unit(all_units, name) if unit is None else None
     if elsewhere is not None:
-        files = ", ".join(prefix[:-1] for prefix in elsewhere.files)
-        raise UsageError(f"{option}: {name.strip()!r} is a unit of {files}'s plan, not of this measure's: an entry names "
-                         "a unit its own plan file declares")
+        raise _refused(UsageError, "unit_of_other_file", option=option, name=name.strip(),
+                       files=[prefix[:-1] for prefix in elsewhere.files])
     if unit is None:
         names = [n for u in units for n in (u.name, *u.aliases)]
-        raise UsageError(f"{option}: unknown unit {name!r}{suggest(name.strip(), names)}; "
-                         "use a unit declared under 'units:' in the plan (name or alias)")
+        raise _refused(UsageError, "unknown_unit", option=option, name=name, hint=_hint(name.strip(), names))
     return unit.name
 
 

@@ -94,7 +94,7 @@ def test_extend_after_deadline_refused_unless_late(reg):
     before = journal_bytes(reg)
     args = ("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
             "--date", "2019-05-01", "--registry", str(reg))
-    refused = run(*args, today="2019-05-01")
+    refused = run(*args, "--lang", "en", today="2019-05-01")
     assert refused.exit_code == 2
     assert "after the deadline it moves (2019-04-15, 16 days late)" in refused.stderr
     assert journal_bytes(reg) == before
@@ -237,8 +237,9 @@ REFUSALS = [
 
 @pytest.mark.parametrize("args, message", REFUSALS, ids=[" ".join(a[:2]) + f" #{i}" for i, (a, _) in enumerate(REFUSALS)])
 def test_refusal_exits_2_and_leaves_journal_untouched(reg, args, message):
+    """(In English: each is said in Chinese by default, see test_write_refusals.)"""
     before = journal_bytes(reg)
-    result = run(*args, "--registry", str(reg))
+    result = run(*args, "--registry", str(reg), "--lang", "en")
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert result.stderr.startswith("rectify: ")
@@ -285,10 +286,10 @@ def test_a_back_dated_entry_must_not_contradict_later_ones(reg, earlier, back_da
     for args in earlier:
         assert run(*args, "--registry", str(reg)).exit_code == 0
     before = journal_bytes(reg)
-    result = run(*back_dated, "--registry", str(reg))
+    result = run(*back_dated, "--registry", str(reg), "--lang", "en")
     if refusal is None:
         assert result.exit_code == 0, result.output
-        assert "补录" in result.stdout  # (accepted, flagged as back-filled)
+        assert "back-filled" in result.stdout  # (accepted, flagged as back-filled)
         return
     # (the later entry is the journal's last: the line it starts on)
     line = [n for n, text in enumerate(before.decode().splitlines(), 1) if text.startswith("- ")][-1]
@@ -564,7 +565,7 @@ def test_a_measure_only_one_file_has_is_found_without_its_file(folder):
 ])
 def test_a_measure_a_folder_cannot_place_is_refused(folder, measure, message):
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    result = run("record", measure, "--state", "in_progress", "--note", "x", "--registry", str(folder))
+    result = run("record", measure, "--state", "in_progress", "--note", "x", "--registry", str(folder), "--lang", "en")
     assert (result.exit_code, result.stderr) == (2, f"rectify: {message.format(folder=folder)}\n")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
@@ -590,7 +591,8 @@ def test_a_folder_checks_an_entrys_date_against_its_own_files_feedback_date(fold
     plan = folder / "sm.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("feedback_date: 2018-01-03", "feedback_date: 2018-03-01"),
                     encoding="utf-8")
-    refused = run("record", "sm:1.1", "--state", "in_progress", "--note", "x", "--date", "2018-02-01", "--registry", str(folder))
+    refused = run("record", "sm:1.1", "--state", "in_progress", "--note", "x", "--date", "2018-02-01", "--registry", str(folder),
+                  "--lang", "en")
     assert (refused.exit_code, refused.stderr) == (
         2, "rectify: --date: 2018-02-01 is before the inspection's feedback (2018-03-01), when the problems were handed over\n")
     accepted = run("record", "xz:35.2", "--state", "in_progress", "--note", "x", "--date", "2018-02-01", "--registry", str(folder))
@@ -647,7 +649,7 @@ def test_extend_with_milestone_moves_that_step_not_the_earliest(reg):
 ])
 def test_a_milestone_that_cannot_be_closed_or_moved_is_refused(reg, args, message):
     before = journal_bytes(reg)
-    result = run(*args, "--registry", str(reg))
+    result = run(*args, "--registry", str(reg), "--lang", "en")
     assert (result.exit_code, journal_bytes(reg)) == (2, before), result.output
     assert message in result.stderr
 
@@ -669,5 +671,5 @@ def test_a_close_of_several_pending_steps_says_so(reg, lang, notice):
 
 def test_an_extension_one_day_late_is_refused_saying_one_day(reg):
     refused = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
-                  "--date", "2019-04-16", "--registry", str(reg), today="2019-04-16")
+                  "--date", "2019-04-16", "--registry", str(reg), "--lang", "en", today="2019-04-16")
     assert refused.exit_code == 2 and "after the deadline it moves (2019-04-15, 1 day late)" in refused.stderr

@@ -1,17 +1,11 @@
 """Plain text for the journal commands: what was written, the history table, the chain check."""
 from __future__ import annotations
 
-from ..i18n import ENTRY, STATUS, Lang, label, word
+from ..i18n import ENTRY, STATUS, Lang, Notice, label, notice_text, word
 from ..model import EntryState
 from ..textsafe import clip, display_width, printable
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
-
-
-def _listed(values: dict, lang: Lang) -> dict:
-    """A notice's values, a list written as a list is in `lang` (、 or a comma)."""
-    return {key: label("check_list_sep", lang).join(value) if isinstance(value, list) else value
-            for key, value in values.items()}
 
 
 def entry_kind(state: EntryState, milestone, lang: Lang) -> str:
@@ -32,11 +26,16 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
         what += label("written_late_flag", lang)
     lines = [printable(f"{label('written', lang)} {result.measure} {f['date']} {what} — {effect_text(result.effect, lang)}",
                        single_line=True)]
-    lines += [printable(f"  ! {label('notice_' + n.key, lang, **_listed(n.values, lang))}", single_line=True)
-              for n in result.warnings]
+    lines += [printable(f"  ! {notice_text(n, lang, prefix='notice_')}", single_line=True) for n in result.warnings]
     created = label("journal_new_file", lang) if result.created else ""
     lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {result.journal}{created}", single_line=True))
     return "\n".join(lines) + "\n"
+
+
+def render_refusal(notice: Notice, *, lang: Lang = Lang.zh) -> str:
+    """Why a write was refused (a refusal's Notice, see journal._refused), in `lang`: one line,
+    which the command line prints after `rectify: `."""
+    return notice_text(notice, lang, prefix="refused_")
 
 
 def effect_text(effect, lang: Lang) -> str:

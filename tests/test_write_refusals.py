@@ -1,0 +1,237 @@
+"""What the writing commands (record/close/reopen/report/extend) refuse, in the clerk's language:
+Chinese by default, English with --lang en, saying the same thing (ids, dates, numbers and
+suggestions, option names kept literal). The Python API's messages stay English.
+
+Every test works on a copy of tests/fixtures/small in tmp_path; today is pinned to 2019-03-31.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rectify_cli import journal
+from rectify_cli.cli import app
+from rectify_cli.errors import RectifyError
+from rectify_cli.i18n import LABELS, Lang
+from rectify_cli.render.journal_text import render_refusal
+
+FIXTURE = Path(__file__).parent / "fixtures" / "small"
+TODAY = "2019-03-31"
+
+
+@pytest.fixture
+def reg(tmp_path) -> Path:
+    folder = tmp_path / "small"
+    shutil.copytree(FIXTURE, folder)
+    return folder / "tasks.yaml"
+
+
+def run(*args: str, today: str = TODAY):
+    return CliRunner().invoke(app, list(args), env={"RECTIFY_TODAY": today, "RECTIFY_REGISTRY": None})
+
+
+# (arguments, what a Chinese clerk reads, what --lang en says): the whole stderr line
+REFUSALS = [
+    (("close", "1.1"),
+     "措施 1.1 销号须提供 --evidence：证明已完成的文件或文字（如文号）",
+     "closing 1.1 needs --evidence: a file or a text that proves it is done (e.g. a document number)"),
+    (("close", "1.2", "--evidence", "x"),
+     "截至 2019-03-31，措施 1.2 已销号；如须再次销号，请先重新打开",
+     "1.2 is already closed as of 2019-03-31; reopen it first if it must be closed again"),
+    (("reopen", "1.1", "--note", "回头看"),
+     "截至 2019-03-31，措施 1.1 未销号（状态：逾期）：无可重新打开",
+     "1.1 is not closed as of 2019-03-31 (status overdue): nothing to reopen"),
+    (("report", "3.2", "--note", "一季度", "--by", "拉撒市"),
+     "--by：未知单位“拉撒市”（是否指 拉萨市？）；请使用方案 units: 下声明的单位（名称或别名）",
+     "--by: unknown unit '拉撒市' (did you mean 拉萨市?); use a unit declared under 'units:' in the plan (name or alias)"),
+    (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "2019-04-01"),
+     "--date：2019-04-01 晚于今天（2019-03-31）；台账只记录已经发生的事",
+     "--date: 2019-04-01 is in the future (today is 2019-03-31); the journal records what has happened"),
+    (("record", "1.7", "--state", "in_progress", "--note", "推进中"),
+     "整改方案中没有措施“1.7”（是否指 1.2、1.1？）",
+     "no measure '1.7' in the plan (did you mean 1.2, 1.1?)"),
+    (("record", "4", "--state", "in_progress", "--note", "推进中"),
+     "整改方案中没有措施“4”（4 是整改任务，请指明其下的一项措施：4.1、4.2）",
+     "no measure '4' in the plan (4 is a task: name one of its measures, 4.1, 4.2)"),
+]
+
+
+def _stderr_line(result) -> str:
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.stderr.count("\n") == 1
+    return result.stderr.removeprefix("rectify: ").removesuffix("\n")
+
+
+@pytest.mark.parametrize("args, zh, en", REFUSALS, ids=[" ".join(r[0][:2]) for r in REFUSALS])
+def test_a_refusal_is_chinese_by_default_and_english_with_lang_en(reg, args, zh, en):
+    before = (reg.parent / "progress.yaml").read_bytes()
+    chinese = run(*args, "--registry", str(reg))
+    assert chinese.stderr.startswith("rectify: ")
+    assert _stderr_line(chinese) == zh
+    assert _stderr_line(run(*args, "--registry", str(reg), "--lang", "en")) == en
+    assert (reg.parent / "progress.yaml").read_bytes() == before
+
+
+def test_a_back_dated_entry_that_makes_a_later_one_wrong_is_refused_in_both_languages(reg):
+    """The later entry's own refusal (here: its --to no longer after the deadline it moves) is
+    said inside, in the same language."""
+    first = ("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市", "--date", "2019-03-20")
+    assert run(*first, "--registry", str(reg)).exit_code == 0
+    args = ("extend", "2.1", "--to", "2019-09-30", "--reason", "补批", "--approved-by", "那曲市", "--date", "2019-03-10",
+            "--registry", str(reg))
+    lines = (reg.parent / "progress.yaml").read_text(encoding="utf-8").splitlines()
+    line = max(n for n, text in enumerate(lines, 1) if text.startswith("- measure:"))  # (the extension's)
+    assert _stderr_line(run(*args)) == (
+        f"这条延期记录（2019-03-10）会使 2019-03-20 的后一条记录（延期，第 {line} 行）出错：2019-06-30 不晚于所推迟的期限"
+        "（2019-09-30）；请以晚于该记录的日期记录，或不予记录")
+    assert _stderr_line(run(*args, "--lang", "en")) == (
+        f"this extended entry, dated 2019-03-10, would make the later entry of 2019-03-20 (extended, line {line}) wrong: "
+        "2019-06-30 is not after the deadline it moves (2019-09-30); record it with a date after that entry, or not at all")
+
+
+@pytest.mark.parametrize("earlier, args, zh", [
+    (("close", "2.1", "--evidence", "验收"), ("close", "2.1", "--evidence", "复验"),
+     "截至 2019-03-31，措施 2.1 的限期部分已销号（继续长期坚持）；如须再次销号，请先重新打开"),
+    (("extend", "1.1", "--to", "2019-06-30", "--reason", "冬季", "--approved-by", "拉萨市", "--date", "2019-03-20", "--late"),
+     ("extend", "1.1", "--to", "2019-05-31", "--reason", "资金", "--approved-by", "拉萨市", "--date", "2018-12-20"),
+     "这条延期记录（2018-12-20）会使 2019-03-20 的后一条记录（延期，第 {line} 行）出错：该记录标为逾期申请，但其所推迟的期限"
+     "届时将是 2019-05-31；请以晚于该记录的日期记录，或不予记录"),
+    (("close", "1.1", "--evidence", "验收", "--date", "2019-03-10"), ("close", "1.1", "--evidence", "初验", "--date", "2019-03-05"),
+     "这条销号记录（2019-03-05）会使 2019-03-10 的后一条记录（销号，第 {line} 行）出错：截至 2019-03-10，措施 1.1 已销号；"
+     "请以晚于该记录的日期记录，或不予记录"),
+])
+def test_what_an_earlier_entry_makes_wrong_is_said_in_chinese(reg, earlier, args, zh):
+    assert run(*earlier, "--registry", str(reg)).exit_code == 0
+    lines = (reg.parent / "progress.yaml").read_text(encoding="utf-8").splitlines()
+    line = max(n for n, text in enumerate(lines, 1) if text.startswith("- measure:"))
+    assert _stderr_line(run(*args, "--registry", str(reg))) == zh.format(line=line)
+
+
+def test_the_api_still_says_it_in_english(reg):
+    with pytest.raises(RectifyError) as refused:
+        journal.append(reg, command="close", measure="1.1", state="done")
+    assert str(refused.value) == ("closing 1.1 needs --evidence: a file or a text that proves it is done "
+                                  "(e.g. a document number)")
+    assert render_refusal(refused.value.notice, lang=Lang.zh) == "措施 1.1 销号须提供 --evidence：证明已完成的文件或文字（如文号）"
+
+
+def test_a_broken_journal_is_still_named_as_it_was(reg):
+    """A journal FILE that does not load is the loader's message (file:line: what was expected), not a refusal."""
+    (reg.parent / "progress.yaml").write_text("- measure: [\n", encoding="utf-8")
+    result = run("close", "1.1", "--evidence", "x", "--registry", str(reg))
+    assert result.exit_code == 2 and str(reg.parent / "progress.yaml") in result.stderr
+
+
+# Every request a write refuses, through the API: the English of its Notice is the exception's
+# own text (so --lang en says what the API says), and the Chinese is another text.
+API_REFUSALS = [
+    dict(command="record", measure="1.7", state="in_progress", note="x"),
+    dict(command="record", measure="4", state="in_progress", note="x"),
+    dict(command="record", measure="1.1", state="donee", note="x"),
+    dict(command="record", measure="1.1", state="extended", note="x"),
+    dict(command="close", measure="1.1", state="report", note="x"),
+    dict(command="record", measure="1.1", state="in_progress", note="x", date="2019-02-30"),
+    dict(command="record", measure="1.1", state="in_progress", note="x", date="yesterday"),
+    dict(command="record", measure="1.1", state="in_progress", note="x", date="2019-03"),
+    dict(command="record", measure="1.1", state="in_progress", note="x", date="2019-04-01"),
+    dict(command="record", measure="1.1", state="in_progress", note="x", date="1900-01-01"),
+    dict(command="record", measure="1.1", state="in_progress", note="x\udcff"),
+    dict(command="record", measure="1.1", state="in_progress", note="x", by="拉撒市"),
+    dict(command="record", measure="1.1", state="in_progress", note="x", by="某某局"),
+    dict(command="record", measure="1.1", state="in_progress", note=" "),
+    dict(command="record", measure="1.1", state="in_progress", note="x", milestone="2018-12-31"),
+    dict(command="close", measure="1.1", state="done"),
+    dict(command="close", measure="1.2", state="done", evidence="x"),
+    dict(command="close", measure="2.2", state="done", evidence="x"),
+    dict(command="close", measure="4.2", state="done", evidence="x", milestone="2018-10-31"),
+    dict(command="close", measure="4.2", state="done", evidence="x", milestone="2019-01-01"),
+    dict(command="close", measure="4.2", state="done", evidence="x", milestone="soon"),
+    dict(command="close", measure="2.2", state="done", evidence="x", milestone="2019-01-01"),
+    dict(command="reopen", measure="1.1", state="reopened", note="x"),
+    dict(command="reopen", measure="1.2", state="reopened", note=""),
+    dict(command="report", measure="1.1", state="report", note="x"),
+    dict(command="report", measure="2.2", state="report", note=""),
+    dict(command="extend", measure="3.1", state="extended", reason="r", approved_by="那曲市"),
+    dict(command="extend", measure="3.1", state="extended", to="someday", reason="r", approved_by="那曲市"),
+    dict(command="extend", measure="3.1", state="extended", to="2021-06-30", approved_by="那曲市"),
+    dict(command="extend", measure="3.1", state="extended", to="2021-06-30", reason="r"),
+    dict(command="extend", measure="3.1", state="extended", to="2021-06-30", reason="r", approved_by="发改委"),
+    dict(command="extend", measure="3.1", state="extended", to="2020-06-30", reason="r", approved_by="那曲市"),
+    dict(command="extend", measure="1.1", state="extended", to="2019-03-15", reason="r", approved_by="那曲市", late=True),
+    dict(command="extend", measure="1.1", state="extended", to="2019-06-30", reason="r", approved_by="那曲市"),
+    dict(command="extend", measure="1.2", state="extended", to="2021-06-30", reason="r", approved_by="那曲市"),
+    dict(command="extend", measure="4.2", state="extended", to="2021-06-30", reason="r", approved_by="那曲市",
+         milestone="2018-10-31"),
+]
+
+
+@pytest.mark.parametrize("request_", API_REFUSALS, ids=[f"{r['command']} {r['measure']} #{i}" for i, r in enumerate(API_REFUSALS)])
+def test_each_refusal_carries_its_notice_in_both_languages(reg, request_, monkeypatch):
+    monkeypatch.setenv("RECTIFY_TODAY", TODAY)
+    with pytest.raises(RectifyError) as refused:
+        journal.append(reg, **request_)
+    notice = refused.value.notice
+    assert notice is not None, str(refused.value)
+    assert render_refusal(notice, lang=Lang.en) == str(refused.value)
+    chinese = render_refusal(notice, lang=Lang.zh)
+    assert chinese != str(refused.value) and re.search(r"[\u4e00-\u9fff]", chinese), chinese
+
+
+def test_a_folder_that_cannot_place_a_measure_says_so_in_chinese(tmp_path):
+    root = tmp_path / "folder"
+    root.mkdir()
+    for stem in ("sm", "xz"):
+        shutil.copy(FIXTURE / "tasks.yaml", root / f"{stem}.yaml")
+    assert _stderr_line(run("record", "1.1", "--state", "in_progress", "--note", "x", "--registry", str(root))) == (
+        "文件夹中有多个文件含“1.1”（sm:1.1、xz:1.1）：请连同文件名指明所指的一项")
+    assert _stderr_line(run("record", "nosuch:1.1", "--state", "in_progress", "--note", "x", "--registry", str(root))) == (
+        f"{root} 是台账文件夹，其中没有方案文件“nosuch”（其中的文件：sm、xz）；输入的是“nosuch:1.1”")
+    assert _stderr_line(run("record", "SM:1.1", "--state", "in_progress", "--note", "x", "--registry", str(root))) == (
+        f"{root} 是台账文件夹，其中没有方案文件“SM”（是否指 sm:1.1？）；输入的是“SM:1.1”")
+
+
+# ------------------------------------------------------------------ the labels
+
+def _refusal_keys() -> set[str]:
+    """Every key journal.py raises a refusal with, or nests in one."""
+    source = Path(journal.__file__).read_text(encoding="utf-8")
+    return set(re.findall(r'_refused\(\w+, "(\w+)"', source)) | set(re.findall(r'Notice\("(\w+)"', source))
+
+
+def test_every_refusal_key_has_a_chinese_and_an_english_label():
+    keys = _refusal_keys()
+    assert len(keys) > 30
+    for key in keys:
+        pair = LABELS.get(f"refused_{key}") or LABELS.get(f"notice_{key}")
+        assert pair is not None, key
+        zh, en = pair
+        assert zh.strip() and en.strip() and zh != en, key
+
+
+@pytest.mark.parametrize("key", sorted(k for k in LABELS if k.startswith("refused_")))
+def test_no_chinese_refusal_label_is_english_by_mistake(key):
+    zh, en = LABELS[key]
+    # what stays literal in Chinese: placeholders, commands, option names, file names, states as typed
+    words = re.sub(r"\{[^}]*\}|`[^`]*`|--[a-z-]+|\([a-z_]+\)|（[a-z_]+）|UTF-8|RECTIFY_REGISTRY|units:|\./ledger(/tasks\.yaml)?|"
+                   r"cp -r|rectify|YYYY|DD", "", zh)
+    assert not re.search(r"[A-Za-z]{2,}", words), (key, zh)
+    assert re.search(r"[\u4e00-\u9fff]", zh) or not zh.strip(" （）？"), (key, zh)
+    # (full-width punctuation inside Chinese sentences)
+    assert not re.search(r"[\u4e00-\u9fff][,;:()?]|[,;:(?][\u4e00-\u9fff]", zh), (key, zh)
+
+
+def test_the_installed_copy_of_the_bundled_ledger_is_refused_in_chinese(tmp_path, monkeypatch):
+    from rectify_cli import registry
+
+    installed = tmp_path / "site-packages" / "rectify_cli" / "data"
+    shutil.copytree(FIXTURE, installed)
+    monkeypatch.setattr(registry, "_PACKAGED_PLAN", installed / "tasks.yaml")
+    result = run("report", "2.2", "--note", "一季度", "--registry", str(installed / "tasks.yaml"))
+    assert _stderr_line(result) == (
+        f"{installed / 'tasks.yaml'} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
+        f"（cp -r {installed} ./ledger），再用 --registry ./ledger/tasks.yaml 或设置 RECTIFY_REGISTRY 指定；未写入任何内容")
