@@ -25,7 +25,13 @@ ZONE_HINT = "an IANA name, e.g. Asia/Shanghai"
 
 
 class DateFormatError(ValueError):
-    """The text is not a date in one of the accepted forms (message says why)."""
+    """The text is not a date in one of the accepted forms (message says why). `kind` says
+    which way, for callers that word it in another language: "month" (a month, not a day),
+    "not_real" (no such calendar day), None (not read as a date at all)."""
+
+    def __init__(self, message: str, *, kind: str | None = None):
+        super().__init__(message)
+        self.kind = kind
 
 
 def iso(day: date | None) -> str | None:
@@ -70,7 +76,8 @@ def parse_event_date(text: str) -> date:
     year, month, day = _typed(text, DAY_FORMS)
     if day is None:
         _real_date(text, year, month, 1)  # (2019-13: not a real month, said so first)
-        raise DateFormatError(f"{text!r} names a month, not a day: give the day, {year:04d}-{month:02d}-DD")
+        raise DateFormatError(f"{text!r} names a month, not a day: give the day, {year:04d}-{month:02d}-DD",
+                              kind="month")
     return _real_date(text, year, month, day)
 
 
@@ -94,7 +101,7 @@ def _real_date(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise DateFormatError(f"{text!r} is not a real calendar date ({exc})") from None
+        raise DateFormatError(f"{text!r} is not a real calendar date ({exc})", kind="not_real") from None
 
 
 def time_zone(name) -> tzinfo | None:

@@ -610,10 +610,10 @@ def _date(text: str, option: str, parse) -> date:
     except dates.DateFormatError as exc:
         detail = str(exc)
         values = {"option": option, "text": text, "detail": detail}
-        if "names a month, not a day" in detail:
+        if exc.kind == "month":
             month = dates.parse_user_date(text)
             raise _refused(UsageError, "date_month", month=f"{month.year:04d}-{month.month:02d}", **values) from None
-        if "is not a real calendar date" in detail:
+        if exc.kind == "not_real":
             raise _refused(UsageError, "date_not_real", **values) from None
         key = "date_unreadable_day" if parse is dates.parse_event_date else "date_unreadable"
         raise _refused(UsageError, key, **values) from None
