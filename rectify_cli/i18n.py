@@ -115,6 +115,12 @@ LABELS = {
                               "late extension: requested {days:day} after the deadline {deadline} (written with late: true)"),
     "notice_closed_all_steps": ("一并销号了全部{n}个未完成的期限（{deadlines}）；只销其中一个，用 --milestone 日期",
                                 "closed all {n} pending steps ({deadlines}); --milestone DATE closes one"),
+    "notice_recorded_after_deadline": ("期限{deadline}已过{days}天才记录：按所填日期{date}计为按期，请核实日期",
+                                       "written {days:day} after the deadline {deadline}: on time by its date {date}; "
+                                       "make sure that date is true"),
+    "notice_month_over": ("补录到已结束的{year}年{number}月：该月及以后各月的月报随之改变（已报送的不会）",
+                          "dated in {month}, a month already over: the summaries of {month} and after change, "
+                          "those already filed do not"),
     "notice_back_filled": ("补录：日期{date}早于措施{measure}最近一条记录（{latest}）",
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",

@@ -538,6 +538,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         due = step.due if step is not None else result.next_due  # (what this close meets or misses)
         if due is not None and due < when:
             warnings.append(Notice("closed_late", {"days": (when - due).days, "deadline": due.isoformat()}))
+        elif due is not None and due < today:
+            warnings.append(_recorded_after(due, when=when, today=today))
     elif entry_state is EntryState.REOPENED:
         if not note.strip():
             raise _refused(UsageError, "note_reopen")
@@ -571,7 +573,12 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if late:
             warnings.append(Notice("late_extension", {"days": (when - moving.due).days,
                                                       "deadline": moving.due.isoformat()}))
+        elif moving.due < today:
+            warnings.append(_recorded_after(moving.due, when=when, today=today))
         milestone = moving.original_due
+    if (when.year, when.month) < (today.year, today.month):  # (its month's summary may be filed)
+        warnings.append(Notice("month_over", {"month": f"{when.year:04d}-{when.month:02d}", "year": when.year,
+                                              "number": when.month}))
     latest = max((e.date for e in reg.journal if e.measure == measure), default=None)
     if latest is not None and when < latest:
         warnings.append(Notice("back_filled", {"date": when.isoformat(), "measure": measure,
@@ -617,6 +624,13 @@ def _date(text: str, option: str, parse) -> date:
             raise _refused(UsageError, "date_not_real", **values) from None
         key = "date_unreadable_day" if parse is dates.parse_event_date else "date_unreadable"
         raise _refused(UsageError, key, **values) from None
+
+
+def _recorded_after(deadline: date, *, when: date, today: date) -> Notice:
+    """A close or an extension dated by its deadline but written after it: on time by its date
+    (which the journal, and every report, takes as given), said so that the date is checked."""
+    return Notice("recorded_after_deadline", {"deadline": deadline.isoformat(), "days": (today - deadline).days,
+                                              "date": when.isoformat()})
 
 
 def _moved(result, milestone: date | None):

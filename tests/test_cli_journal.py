@@ -673,3 +673,27 @@ def test_an_extension_one_day_late_is_refused_saying_one_day(reg):
     refused = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
                   "--date", "2019-04-16", "--registry", str(reg), "--lang", "en", today="2019-04-16")
     assert refused.exit_code == 2 and "after the deadline it moves (2019-04-15, 1 day late)" in refused.stderr
+
+
+def test_an_entry_written_after_its_deadline_but_dated_before_it_is_said_to_be_so(reg):
+    """An extension of 2.1 (due 2019-04-15) written on 2019-05-20 but dated 2019-04-10 was taken
+    as on time without a word, and changed April's summary, filed before it was written."""
+    result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
+                 "--date", "2019-04-10", "--registry", str(reg), today="2019-05-20")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:3] == [
+        "  ! 期限2019-04-15已过35天才记录：按所填日期2019-04-10计为按期，请核实日期",
+        "  ! 补录到已结束的2019年4月：该月及以后各月的月报随之改变（已报送的不会）",
+    ]
+    english = run("close", "2.1", "--evidence", "验收", "--date", "2019-05-02", "--registry", str(reg), "--lang", "en",
+                  today="2019-07-03")
+    assert english.stdout.splitlines()[1:3] == [
+        "  ! written 3 days after the deadline 2019-06-30: on time by its date 2019-05-02; make sure that date is true",
+        "  ! dated in 2019-05, a month already over: the summaries of 2019-05 and after change, those already filed do not",
+    ]
+
+
+def test_an_entry_of_this_month_written_by_its_deadline_gets_no_such_notice(reg):
+    result = run("close", "2.1", "--evidence", "验收", "--date", "2019-04-12", "--registry", str(reg), today="2019-04-15")
+    assert result.exit_code == 0, result.output
+    assert "!" not in result.stdout
