@@ -183,6 +183,9 @@ class MonthlySummary:
     # head_hash) for each, in `verify`'s order, and head_hash is None. (): one journal.
     journal_heads: tuple[tuple[str, str | None], ...] = ()
     issuers: tuple[str, ...] = ()  # who issued the report (a folder: each file's), for its headline
+    # Entries dated after the month that the head hash(es) cover all the same: written before
+    # an entry back-dated into the month, which the chain puts after them (:func:`_later_covered`).
+    heads_cover_later: int = 0
 
 
 # --------------------------------------------------------------------------- figures
@@ -419,6 +422,14 @@ def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:
     return None
 
 
+def _later_covered(journal: tuple[Entry, ...] | list[Entry], last: date) -> int:
+    """How many entries dated after ``last`` come before the :func:`_head_hash` entry in journal
+    order: a chain's head vouches for every entry before it, and a month's head is the last
+    entry dated in or before it, which a back-dated entry puts after later months' entries."""
+    head = next((n for n in range(len(journal) - 1, -1, -1) if journal[n].date <= last), None)
+    return 0 if head is None else sum(1 for e in journal[:head] if e.date > last)
+
+
 def _journal_heads(registry: Registry, last: date) -> tuple[tuple[str, str | None], ...]:
     """(journal file, :func:`_head_hash` of its entries) for each journal of a registry with
     several; () for one. Each journal is a chain of its own: one head can't vouch for the others."""
@@ -478,6 +489,9 @@ def build(
     unit_rows, quiet = _units(plan, measures, names)
     closed, reopened, extensions = _month_entries(plan, measures, first, last)
     heads = _journal_heads(registry, last)
+    own: dict[str | None, list[Entry]] = {}  # (each journal's entries: each is a chain of its own)
+    for e in registry.journal:
+        own.setdefault(e.location.file if e.location is not None else None, []).append(e)
     issuers = tuple(meta.issuer for _, _, meta in plan.parts) or (plan.meta.issuer,)
     return MonthlySummary(
         title=plan.meta.title,
@@ -501,4 +515,5 @@ def build(
         head_hash=None if heads else _head_hash(registry.journal, last),
         journal_heads=heads,
         issuers=issuers,
+        heads_cover_later=sum(_later_covered(entries, last) for entries in own.values()),
     )

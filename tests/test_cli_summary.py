@@ -127,3 +127,29 @@ def test_a_step_closed_in_a_month_is_listed_there_marked_as_the_step(tmp_path):
     january = run_on("2020-02-05", "summary", "--month", "2020-01")
     reopened = january[january.index("三、"):january.index("四、")].splitlines()
     assert reopened[3].split()[:2] == ["2020-01-15", "30.2"] and "2019-12-20" in reopened[3].split()
+
+
+def test_a_head_that_covers_entries_dated_after_the_month_says_how_many(tmp_path):
+    """A close written on 2019-10-10, dated 2019-07-20, made July, August and September end with
+    the same 台账哈希（截至本月）, its own: a head vouches for every entry before it, the
+    reports of August and September among them, and nothing said so."""
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    reg = str(tmp_path / "data" / "tasks.yaml")
+
+    def run_on(today: str, *args: str) -> list[str]:
+        result = CliRunner().invoke(app, [*args, "-r", reg], env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    run_on("2019-08-05", "report", "1.1", "--note", "8月研究")
+    run_on("2019-09-05", "report", "1.3", "--note", "9月研究")
+    assert not run_on("2019-10-10", "summary", "--month", "2019-07")[-1].startswith("注")
+    run_on("2019-10-10", "close", "40.3", "--evidence", "验收意见", "--date", "2019-07-20")
+    july = run_on("2019-10-10", "summary", "--month", "2019-07")
+    assert july[-1] == "注：本月有事后补录的记录，该哈希因此也涵盖补录之前写入、日期在本月之后的2条记录"
+    august = run_on("2019-10-10", "summary", "--month", "2019-08", "--lang", "en")
+    assert august[-2].split()[-1] == july[-2].split("：")[-1]  # (the same head: the back-dated close's)
+    assert august[-1] == "Note: as entries were back-dated, this head also covers 1 entry dated after this month"
+    assert not run_on("2019-10-10", "summary", "--month", "2019-09")[-1].startswith("注")

@@ -326,4 +326,6 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
                          for journal, head in m.journal_heads]
     else:
         lines += ["", _l("summary_head", lang, hash=_head(m.head_hash, lang))]
+    if m.heads_cover_later:
+        lines.append(_l("summary_head_covers_later", lang, n=m.heads_cover_later))
     return "\n".join(lines) + "\n"
