@@ -42,7 +42,6 @@ LABELS = {
     "registry": ("台账", "Registry"),
     "as_of": ("截至", "As of"),
     "latest_entry": ("最近一次记录", "Latest entry"),
-    "days_ago": ("{n}天前", "{n:day} ago"),
     "never": ("无", "none"),
     "task": ("任务", "Task"),
     "measure": ("措施", "Measure"),

@@ -297,9 +297,11 @@ def test_english_counts_say_task_for_one():
 
 def test_the_bundled_ledger_is_named_as_a_user_would_type_it_from_here(monkeypatch, tmp_path):
     # (from the checkout: data/tasks.yaml, as in the README; from elsewhere, where it is)
-    assert run("status").stdout.splitlines()[0].endswith("  data/tasks.yaml")
+    # (wide enough for any checkout's path: at 80 columns a long one moves to the next line)
+    wide = {"COLUMNS": "400"}
+    assert run("status", env=wide).stdout.splitlines()[0].endswith("  data/tasks.yaml")
     monkeypatch.chdir(tmp_path)
-    assert run("status").stdout.splitlines()[0].endswith(f"  {ROOT / 'data' / 'tasks.yaml'}")
+    assert run("status", env=wide).stdout.splitlines()[0].endswith(f"  {ROOT / 'data' / 'tasks.yaml'}")
 
 
 def _measure_ids(*args: str) -> set[str]:

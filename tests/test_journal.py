@@ -694,3 +694,15 @@ def test_whatever_a_write_refuses_the_loader_refuses_written_by_hand(writes):
             with pytest.raises(RegistryError):
                 load_registry(reg, use_cache=False)
             path.write_bytes(before)
+
+
+def test_a_late_extension_written_by_an_earlier_version_still_verifies(reg):
+    """The hash of an entry with `late: true` (a bool, the one field not text) is pinned as
+    rectify wrote it: hashing the flag as the text "True" passed every other test, and turned
+    each journal holding a late extension into one `verify` calls edited."""
+    path = reg.parent / "progress.yaml"
+    path.write_bytes(path.read_bytes() + (
+        '- measure: "1.1"\n  date: 2019-03-31\n  state: extended\n  note: ""\n  milestone: 2018-12-31\n'
+        "  to: 2019-06-30\n  reason: 冬季停工\n  approved_by: 拉萨市\n  late: true\n"
+        "  hash: 1d1ddc8184fe2355208848c2286c45b58ad7e4b0b74bc9c245ecc54b64f5f4f0\n").encode())
+    assert journal.verify(reg).ok

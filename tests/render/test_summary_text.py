@@ -256,7 +256,6 @@ def test_odd_cells_are_laid_out_as_tabulate_lays_them_out(monkeypatch, odd):
 
 
 @pytest.mark.parametrize(("key", "values", "one", "two"), [
-    ("days_ago", {}, "1 day ago", "2 days ago"),
     ("check_overdue_days", {}, "1 day overdue", "2 days overdue"),
     ("check_stale_days", {}, "stale 1 day", "stale 2 days"),
     ("status_overdue_days", {}, "1 day overdue", "2 days overdue"),
