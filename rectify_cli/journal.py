@@ -72,8 +72,7 @@ from .registry import (
     plan_files,
     read_bytes,
     registry_files,
-    several_files_have,
-    suggest,
+    unknown_item,
 )
 from .yamltext import plain_ok, quoted
 
@@ -907,8 +906,7 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
         elif key in task_ids:
             wanted = {m.id for t in reg.plan.tasks if t.id == key for m in t.measures}
         else:
-            ids = sorted(measure_ids | task_ids)
-            raise several_files_have(key, ids) or UsageError(f"no task or measure {item!r} in the plan{suggest(key, ids)}")
+            raise unknown_item(item, reg.plan.tasks)
         entries = [(i, e) for i, e in entries if e.measure in wanted]
     if since is not None:
         try:

@@ -865,6 +865,28 @@ def several_files_have(item: str, ids) -> UsageError | None:
                       "with its file")
 
 
+def unknown_item(item: str, tasks) -> UsageError:
+    """The error for a task or measure id found nowhere in `tasks` (anything with `id` and
+    `measures` of things with `id`: the plan's tasks, or a report's), as `show` and `history`
+    both say it: the id written literally, and the ids close to it, the task's measures, or
+    the range of tasks."""
+    from .textsafe import printable
+
+    ids = [t.id for t in tasks] + [m.id for t in tasks for m in t.measures]
+    several = several_files_have(item, ids)
+    if several is not None:
+        return several
+    hint = suggest(item_key(item), ids)
+    if not hint:
+        task_part = item_key(item).rpartition(".")[0]
+        siblings = [m.id for t in tasks if t.id == task_part for m in t.measures]
+        if siblings:
+            hint = f" (task {task_part} has measures {', '.join(siblings)})"
+        elif tasks:
+            hint = f" (tasks are {tasks[0].id} to {tasks[-1].id})"
+    return UsageError(f"no task or measure '{printable(item, single_line=True)}'{hint}")
+
+
 def _looks_like_journal(data, file: str) -> bool:
     """Whether what was read as a plan is a journal: a list (or nothing yet, an empty journal)
     in a file named like one, or a list holding an entry."""

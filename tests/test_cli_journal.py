@@ -407,7 +407,7 @@ def test_history_since_and_unknown_id(reg):
     assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01", "2019-02-01"]
     unknown = run("history", "19", "--registry", str(reg))
     assert unknown.exit_code == 2
-    assert "no task or measure '19' in the plan" in unknown.stderr
+    assert unknown.stderr == "rectify: no task or measure '19' (did you mean 1?)\n"
     bad = run("history", "--since", "soon", "--registry", str(reg))
     assert bad.exit_code == 2 and "--since: not a date: 'soon'" in bad.stderr
 
@@ -697,3 +697,14 @@ def test_an_entry_of_this_month_written_by_its_deadline_gets_no_such_notice(reg)
     result = run("close", "2.1", "--evidence", "验收", "--date", "2019-04-12", "--registry", str(reg), today="2019-04-15")
     assert result.exit_code == 0, result.output
     assert "!" not in result.stdout
+
+
+@pytest.mark.parametrize("item, said", [
+    ("a\\b", "'a\\b' (tasks are 1 to 4)"),  # (history doubled the backslash: Python's repr)
+    ("4.9", "'4.9' (did you mean 4.2, 4.1?)"),
+    ("\x1b[31m1.9", "'\\x1b[31m1.9' (tasks are 1 to 4)"),  # (the escape shown, never obeyed)
+])
+def test_show_and_history_say_an_unknown_id_alike_and_literally(reg, item, said):
+    for command in ("show", "history"):
+        result = run(command, item, "--registry", str(reg))
+        assert (result.exit_code, result.stderr) == (2, f"rectify: no task or measure {said}\n"), command

@@ -327,7 +327,7 @@ def test_a_task_of_the_wrong_file_suggests_the_file_that_has_it(tmp_path):
 @pytest.mark.parametrize("command, message", [
     (["status", "--task", "NAQU:3"], "--task: no task 'NAQU:3' (did you mean naqu:3?)"),
     (["show", "NAQU:3.1"], "no task or measure 'NAQU:3.1' (did you mean naqu:3.1?)"),
-    (["history", "NAQU:3.1"], "no task or measure 'NAQU:3.1' in the plan (did you mean naqu:3.1?)"),
+    (["history", "NAQU:3.1"], "no task or measure 'NAQU:3.1' (did you mean naqu:3.1?)"),
     (["report", "NAQU:3.1", "--note", "按月报告", "--lang", "en"],  # (Chinese by default: test_write_refusals)
      "{folder} is a folder registry with no plan file 'NAQU' (did you mean naqu:3.1?); got 'NAQU:3.1'"),
 ])

@@ -25,10 +25,9 @@ from rich.text import Text
 
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport, TaskResult
-from ..errors import UsageError
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, word
 from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
-from ..registry import item_key, several_files_have, suggest
+from ..registry import item_key, unknown_item
 from ..textsafe import PerCharacter, printable
 from .journal_text import extension_details
 from .linebreak import Paragraph
@@ -458,22 +457,6 @@ def _find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | No
     return None if found is None else results[found]
 
 
-def _not_found(report: StatusReport, item_id: str) -> UsageError:
-    ids = [tr.id for tr in report.tasks] + [mr.id for mr in report.measures()]
-    several = several_files_have(item_id, ids)
-    if several is not None:
-        return several
-    hint = suggest(item_key(item_id), ids)
-    if not hint:
-        task_part = item_key(item_id).rpartition(".")[0]
-        siblings = [mr.id for tr in report.tasks if tr.id == task_part for mr in tr.measures]
-        if siblings:
-            hint = f" (task {task_part} has measures {', '.join(siblings)})"
-        elif report.tasks:
-            hint = f" (tasks are {report.tasks[0].id} to {report.tasks[-1].id})"
-    return UsageError(f"no task or measure '{printable(item_id, single_line=True)}'{hint}")
-
-
 def _fields(rows: list[tuple[str, Text]]) -> Table:
     """Label / value pairs; long values wrap under their own column."""
     grid = Table.grid(padding=(0, 2))
@@ -612,7 +595,7 @@ def print_show(console: Console, report: StatusReport, item_id: str, *, registry
     An unknown id raises UsageError naming the closest ids."""
     result = _find(report, item_id)
     if result is None:
-        raise _not_found(report, item_id)
+        raise unknown_item(item_id, report.tasks)
     if isinstance(result, TaskResult):
         _show_task(console, report, result, lang)
     else:
