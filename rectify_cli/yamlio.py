@@ -299,7 +299,7 @@ class _Walker:
             try:
                 return float(value.replace("_", ""))
             except ValueError:
-                return value  # .inf / .nan spellings: leave as text, validation will complain
+                return value  # (.inf / .nan: kept as written; a text field takes it so, a number field refuses it)
         self.fail(node, f"unsupported YAML tag {tag!r}: a registry holds only plain text, numbers, lists and mappings")
 
 
