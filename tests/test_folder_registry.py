@@ -82,14 +82,16 @@ def test_status_json_of_the_folder_equals_the_single_file_modulo_prefixes(tmp_pa
     assert sorted(many["tasks"], key=key) == sorted(unprefixed(one["tasks"]), key=key)
 
 
-@pytest.mark.parametrize("command", [
-    ["status"], ["status", "--measures"], ["check"], ["check", "--format", "json"], ["summary", "--month", "2019-03"],
-    ["reconcile"], ["show", "naqu:4.2"], ["export"], ["validate"], ["history"],
+@pytest.mark.parametrize("command, code", [
+    (["status"], 0), (["status", "--measures"], 0), (["check"], 1), (["check", "--format", "json"], 1),
+    (["summary", "--month", "2019-03"], 0), (["reconcile"], 1), (["show", "naqu:4.2"], 0), (["export"], 0),
+    (["validate"], 0), (["history"], 0),
 ])
-def test_every_command_works_on_a_folder(command, tmp_path):
+def test_every_command_works_on_a_folder(command, code, tmp_path):
+    """(check: 1.1 is overdue; reconcile: the plan claims 9 measures of 8)"""
     folder = split_small(tmp_path / "reg")
     proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
-    assert proc.returncode in (0, 1), proc.stderr
+    assert proc.returncode == code, proc.stderr
     assert "internal error" not in proc.stderr and proc.stdout
 
 

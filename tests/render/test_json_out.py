@@ -135,7 +135,7 @@ def test_empty_journal_gives_null_dates():
     assert {m["last_entry"] for t in document["tasks"] for m in t["measures"]} == {None}
 
 
-def test_measure_document_is_the_same_object_check_reuses():
+def test_measure_document_of_an_overdue_measure():
     registry = _registry()
     report = evaluate(plan=registry.plan, journal=registry.journal, as_of=AS_OF)
     measure = next(m for m in report.measures() if m.id == "1.1")
