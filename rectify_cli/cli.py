@@ -293,20 +293,7 @@ def summary_cmd(
     if output is not None and (role := reg.role_of(output)) is not None:
         raise UsageError(f"--output: {output} is {role}; write the summary to another file")
     today = dates.today(reg.plan.settings.timezone)
-    try:
-        first, last = dates.parse_month(month) if month is not None else dates.previous_month(today)
-    except dates.DateFormatError as exc:
-        raise UsageError(f"--month: {exc}") from None
-    # (the month named as the user gave it, or as the default it is: never "--month: None")
-    which = f"--month: {month}" if month is not None else f"last month ({first.isoformat()[:7]}, the default of --month)"
-    if first > today:
-        raise UsageError(f"{which} has not begun (today is {today.isoformat()})")
-    feedback = reg.plan.meta.feedback_date
-    if last < feedback:
-        # (by default in the month of the feedback: the month under way is the one to report on)
-        hint = f"; --month {today.isoformat()[:7]} reports on this month so far" if month is None and feedback <= today else ""
-        raise UsageError(f"{which} ended before the inspection's feedback ({feedback.isoformat()}): "
-                         f"nothing to report on{hint}")
+    first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
     # A month not over yet is judged as of today: a deadline later this month is not overdue.
     report = _evaluate(reg, min(last, today), warn_days, report_period)
     monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))

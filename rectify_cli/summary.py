@@ -24,7 +24,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from . import engine
+from . import dates, engine
 from .engine import MeasureResult, Status, StatusReport, TaskResult
 from .errors import UsageError
 from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Plan, Registry, Task
@@ -457,6 +457,25 @@ def _owner_names(plan: Plan, owners: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------- build
+
+
+def period(month: str | None, *, today: date, feedback: date) -> tuple[date, date]:
+    """(first, last day) of the month to report on: `month` as typed (2019-03, 2019年3月), or
+    last month; refused (UsageError) when it has not begun or ended before the feedback."""
+    try:
+        first, last = dates.parse_month(month) if month is not None else dates.previous_month(today)
+    except dates.DateFormatError as exc:
+        raise UsageError(f"--month: {exc}") from None
+    # (the month named as the user gave it, or as the default it is: never "--month: None")
+    which = f"--month: {month}" if month is not None else f"last month ({first.isoformat()[:7]}, the default of --month)"
+    if first > today:
+        raise UsageError(f"{which} has not begun (today is {today.isoformat()})")
+    if last < feedback:
+        # (by default in the month of the feedback: the month under way is the one to report on)
+        hint = f"; --month {today.isoformat()[:7]} reports on this month so far" if month is None and feedback <= today else ""
+        raise UsageError(f"{which} ended before the inspection's feedback ({feedback.isoformat()}): "
+                         f"nothing to report on{hint}")
+    return first, last
 
 
 def build(
