@@ -544,9 +544,32 @@ def _apply_text_fixes(raw_tasks: list[RawTask], cur: Curation) -> None:
 
 
 FEEDBACK_AFTER = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[，,]?中央[^。；，]{0,20}?[向对][^。；，]{0,10}?反馈")
+# Qinghai's: 2017年8月7日至9月7日，中央第七环境保护督察组对我省开展了环境保护督察，并于12月24日向我省反馈:
+# a day without its year, the year the sentence gave last before it.
+FEEDBACK_NO_YEAR = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日[^。；，]{0,10}?反馈")
 
 ISSUER = re.compile(r"([^，。、；：\s]{0,20}?(?:党委|省委|市委|区委|州委)(?:、|和|及)?[^，。、；：\s]{0,6}?(?:人民)?政府)"
                     r"(?:高度重视|坚决|始终|深入|认真|把|将|以)")
+
+
+def _feedback_without_year(flat: str) -> date | None:
+    """The feedback day written without its year (于12月24日向我省反馈), dated in the year the
+    same sentence last named before it, or the next one when its month comes earlier than the
+    month named with that year (2017年12月进驻…于1月5日反馈: 2018); None when there is none."""
+    m = FEEDBACK_NO_YEAR.search(flat)
+    if m is None:
+        return None
+    sentence = flat[flat.rfind("。", 0, m.start()) + 1:m.start()]
+    years = re.findall(r"(\d{4})年(?:(\d{1,2})月)?", sentence)
+    if not years:
+        return None
+    year, month = int(years[-1][0]), int(years[-1][1] or 1)
+    if int(m.group(1)) < month:
+        year += 1
+    try:
+        return date(year, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None
 
 
 def _registry(text: str, paras, filename: str, cur: Curation, source: str | None) -> dict[str, Any]:
@@ -570,6 +593,8 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日反馈", flat) or FEEDBACK_AFTER.search(flat)
     if m:
         reg["feedback_date"] = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    elif (day := _feedback_without_year(flat)) is not None:
+        reg["feedback_date"] = day.isoformat()
     m = AS_OF.search(headline)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))

@@ -491,3 +491,16 @@ def test_a_note_with_no_measure_before_it_is_refused_saying_what_is_expected(tmp
     line = text.split("\n").index("整改进展：正在进行设备调试。") + 1
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: unexpected 整改进展： in problem 1 (expected a "
                                                     "measure numbered 1. 2. …, 1、 2、 …, （1）（2）… or ① ② … before it, at the start of a line of its own)\n")
+
+
+@pytest.mark.parametrize("opening, feedback", [
+    # (Qinghai's own wording: the year is the inspection's, named earlier in the sentence)
+    ("2017年8月7日至9月7日，中央第七环境保护督察组对我省开展了环境保护督察，并于12月24日向我省反馈了督察意见。", date(2017, 12, 24)),
+    ("2017年12月，中央第七环境保护督察组进驻我省，于1月5日向我省反馈督察意见。", date(2018, 1, 5)),
+])
+def test_a_feedback_day_written_without_its_year_takes_the_year_its_sentence_gives(tmp_path, opening, feedback):
+    """It was not found, and the import refused the report for want of a feedback date."""
+    text = QINGHAI.replace("中央第七环境保护督察组于2017年12月24日反馈了督察意见。", opening) + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == feedback
