@@ -397,9 +397,11 @@ def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) -> 
     counts: dict[str, list[int]] = {}
     # (a region owns its share of every region's measures, 各地市's, as engine.select gives them
     # to its own summary: the whole report's row for it says the same)
-    owners_of = engine.owners_with_regions(plan.units)
+    owners_of, every_region = engine.owners_with_regions(plan.units), engine.every_region_units(plan.units)
     for mr in measures:
-        owners = [*mr.measure.owners, *sorted(owners_of(mr.measure) - set(mr.measure.owners))]
+        owners = mr.measure.owners
+        if not every_region.isdisjoint(owners):  # (few measures: sets for those alone)
+            owners = [*owners, *sorted(owners_of(mr.measure) - set(owners))]
         for owner in owners:
             if only and owner not in only:
                 continue
