@@ -330,8 +330,9 @@ LABELS = {
     "summary_all_quiet": ("{n}个责任单位均无未完成或久未报告的措施。",
                           "{n:responsible unit}: nothing open, nothing stale."),
     "summary_head": ("台账哈希（截至本月）：{hash}", "Journal head hash (as of this month): {hash}"),
-    "summary_head_covers_later": ("注：本月有事后补录的记录，该哈希因此也涵盖补录之前写入、日期在本月之后的{n}条记录",
-                                  "Note: as entries were back-dated, this head also covers {n:entry} dated after this month"),
+    "summary_head_covers_later": ("注：该哈希也涵盖日期在本月之后的{n}条记录（事后补录的记录写在它们之后）",
+                                  "Note: this head also covers {n:entry|entries} dated after this month (entries "
+                                  "back-dated were written after them)"),
     "summary_col_date_closed": ("销号日期", "Closed on"),
     "summary_col_date_reopened": ("重新打开日期", "Reopened on"),
     "summary_col_closed_before": ("原销号日期", "Closed on"),

@@ -183,9 +183,10 @@ class MonthlySummary:
     # head_hash) for each, in `verify`'s order, and head_hash is None. (): one journal.
     journal_heads: tuple[tuple[str, str | None], ...] = ()
     issuers: tuple[str, ...] = ()  # who issued the report (a folder: each file's), for its headline
-    # Entries dated after the month that the head hash(es) cover all the same: written before
-    # an entry back-dated into the month, which the chain puts after them (:func:`_later_covered`).
-    heads_cover_later: int = 0
+    # Of each head (journal_heads' order; one journal: its head_hash), how many entries dated
+    # after the month it covers all the same: written before an entry back-dated into the month
+    # or earlier, which the chain puts after them (:func:`_later_covered`).
+    heads_cover_later: tuple[int, ...] = ()
 
 
 # --------------------------------------------------------------------------- figures
@@ -432,17 +433,17 @@ def _later_covered(journal: tuple[Entry, ...] | list[Entry], last: date) -> int:
     return 0 if head is None else sum(1 for e in journal[:head] if e.date > last)
 
 
-def _journal_heads(registry: Registry, last: date) -> tuple[tuple[str, str | None], ...]:
-    """(journal file, :func:`_head_hash` of its entries) for each journal of a registry with
-    several; () for one. Each journal is a chain of its own: one head can't vouch for the others."""
+def _journals(registry: Registry) -> dict[str, list[Entry]]:
+    """Each journal file's entries, in `verify`'s order of the files, of a registry with several;
+    {} for one. Each journal is a chain of its own: one head can't vouch for the others."""
     files = registry.journal_files
     if len(files) < 2:
-        return ()
+        return {}
     own: dict[str, list[Entry]] = {file: [] for file in files}
     for e in registry.journal:  # (the loader names each entry's journal as journal_files does)
         if e.location is not None and e.location.file in own:
             own[e.location.file].append(e)
-    return tuple((file, _head_hash(tuple(entries), last)) for file, entries in own.items())
+    return own
 
 
 def _owner_names(plan: Plan, owners: tuple[str, ...]) -> tuple[str, ...]:
@@ -509,10 +510,8 @@ def build(
     next_first = judged if due and due[0].due == judged else judged + relativedelta(days=1)
     unit_rows, quiet = _units(plan, measures, names)
     closed, reopened, extensions = _month_entries(plan, measures, first, last)
-    heads = _journal_heads(registry, last)
-    own: dict[str | None, list[Entry]] = {}  # (each journal's entries: each is a chain of its own)
-    for e in registry.journal:
-        own.setdefault(e.location.file if e.location is not None else None, []).append(e)
+    journals = _journals(registry)
+    heads = tuple((file, _head_hash(tuple(entries), last)) for file, entries in journals.items())
     issuers = tuple(meta.issuer for _, _, meta in plan.parts) or (plan.meta.issuer,)
     return MonthlySummary(
         title=plan.meta.title,
@@ -536,5 +535,6 @@ def build(
         head_hash=None if heads else _head_hash(registry.journal, last),
         journal_heads=heads,
         issuers=issuers,
-        heads_cover_later=sum(_later_covered(entries, last) for entries in own.values()),
+        heads_cover_later=tuple(_later_covered(entries, last) for entries in journals.values()) if journals
+        else (_later_covered(registry.journal, last),),
     )

@@ -320,12 +320,12 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
 
     for number, (heading, body) in enumerate(sections, start=1):
         lines += ["", heading, body if body is not None else _l(f"summary_none_s{number}", lang)]
-    if m.journal_heads:
-        # One line per journal, each named by its file as `record` and `verify` name it.
-        lines += [""] + [_l("summary_head", lang, hash=f"{_head(head, lang)}  {cell(journal)}")
-                         for journal, head in m.journal_heads]
-    else:
-        lines += ["", _l("summary_head", lang, hash=_head(m.head_hash, lang))]
-    if m.heads_cover_later:
-        lines.append(_l("summary_head_covers_later", lang, n=m.heads_cover_later))
+    # One line per journal, each named by its file as `record` and `verify` name it, and under
+    # a head that covers entries dated after the month, how many.
+    heads = [f"{_head(head, lang)}  {cell(journal)}" for journal, head in m.journal_heads] or [_head(m.head_hash, lang)]
+    lines.append("")
+    for text, later in zip(heads, (*m.heads_cover_later, *[0] * len(heads))):
+        lines.append(_l("summary_head", lang, hash=text))
+        if later:
+            lines.append(_l("summary_head_covers_later", lang, n=later))
     return "\n".join(lines) + "\n"
