@@ -5,6 +5,7 @@ message on stderr and an exit code (0 ok, 1 the check found something, 2 bad inp
 """
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
 import gc
@@ -144,7 +145,24 @@ def _user_date(text: str | None) -> date | None:
     try:
         return dates.parse_user_date(text)
     except dates.DateFormatError as exc:
-        raise UsageError(f"--as-of: {exc}") from None
+        from .i18n import refusal
+
+        key = "date_not_real" if exc.kind == "not_real" else "date_unreadable"
+        raise refusal(UsageError, key, option="--as-of", text=text, detail=str(exc)) from None
+
+
+@contextlib.contextmanager
+def _said_in(lang: Lang):
+    """A refused request (a RectifyError with a Notice) said in `lang`, Chinese by default; the
+    API's message stays English. A broken journal or registry file, a lock: said as it is."""
+    try:
+        yield
+    except RectifyError as exc:
+        if exc.notice is None:
+            raise
+        from .render import journal_text
+
+        raise type(exc)(journal_text.render_refusal(exc.notice, lang=lang)) from None
 
 
 def _as_of(text: str | None, timezone: str) -> date:
@@ -199,21 +217,22 @@ def status_cmd(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Where do we stand? Counts per traffic light and the tasks, worst first."""
-    reg = _load(registry, no_cache)
-    day = _as_of(as_of, reg.plan.settings.timezone)
-    report = _select(_evaluate(reg, day, warn_days, report_period), reg,
-                     states=state, owners=owner, regions=region, tasks=task)
-    if format is StatusFormat.json:
-        from .render import json_out
+    with _said_in(lang):  # (a refused request, said in the user's language)
+        reg = _load(registry, no_cache)
+        day = _as_of(as_of, reg.plan.settings.timezone)
+        report = _select(_evaluate(reg, day, warn_days, report_period), reg,
+                         states=state, owners=owner, regions=region, tasks=task)
+        if format is StatusFormat.json:
+            from .render import json_out
 
-        _print_json(json_out.status_document(report))
-        return
-    from . import dates
-    from .console import make_console
-    from .render import rich_status
+            _print_json(json_out.status_document(report))
+            return
+        from . import dates
+        from .console import make_console
+        from .render import rich_status
 
-    rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
-                             today=dates.today(reg.plan.settings.timezone))
+        rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
+                                 today=dates.today(reg.plan.settings.timezone))
 
 
 @app.command("show")
@@ -227,14 +246,15 @@ def show_cmd(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Everything about one task or measure: text, units, milestones, history, light."""
-    from .console import make_console
-    from .outcomes import load_item
-    from .registry import item_key
-    from .render import rich_status
+    with _said_in(lang):  # (a refused request, said in the user's language)
+        from .console import make_console
+        from .outcomes import load_item
+        from .registry import item_key
+        from .render import rich_status
 
-    reg = load_item(registry, item_key(item), use_cache=not no_cache)
-    report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, report_period)
-    rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
+        reg = load_item(registry, item_key(item), use_cache=not no_cache)
+        report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, report_period)
+        rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
 
 
 @app.command("check")
@@ -251,27 +271,28 @@ def check_cmd(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """CI gate: exit 1 when a measure is overdue (or, with --fail-on, due soon or stale), else 0."""
-    from . import check_job
+    with _said_in(lang):  # (a refused request, said in the user's language)
+        from . import check_job
 
-    if format is None:
-        format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
-    summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
-    output = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
-                           formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
-                           warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
-                           tasks=tuple(task or ()), no_cache=no_cache)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(output.outputs[0])
-    if summary_path:
-        from .errors import FileWriteError
-        from .fsutil import append_bytes
+        if format is None:
+            format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
+        output = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
+                               formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
+                               warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
+                               tasks=tuple(task or ()), no_cache=no_cache)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output.outputs[0])
+        if summary_path:
+            from .errors import FileWriteError
+            from .fsutil import append_bytes
 
-        try:
-            append_bytes(Path(summary_path), output.outputs[1])
-        except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
-            typer.echo(printable(f"rectify: warning: GITHUB_STEP_SUMMARY {exc}; the job summary is missing",
-                                 single_line=True), err=True)
-    raise typer.Exit(EXIT_FOUND if output.failing else 0)
+            try:
+                append_bytes(Path(summary_path), output.outputs[1])
+            except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
+                typer.echo(printable(f"rectify: warning: GITHUB_STEP_SUMMARY {exc}; the job summary is missing",
+                                     single_line=True), err=True)
+        raise typer.Exit(EXIT_FOUND if output.failing else 0)
 
 
 @app.command("summary")
@@ -286,18 +307,19 @@ def summary_cmd(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Plain-text monthly summary (按月交账), ready to paste into a report."""
-    from . import dates, summary
-    from .render import summary_text
+    with _said_in(lang):  # (a refused request, said in the user's language)
+        from . import dates, summary
+        from .render import summary_text
 
-    reg = _load(registry, no_cache)
-    if output is not None and (role := reg.role_of(output)) is not None:
-        raise UsageError(f"--output: {output} is {role}; write the summary to another file")
-    today = dates.today(reg.plan.settings.timezone)
-    first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
-    # A month not over yet is judged as of today: a deadline later this month is not overdue.
-    report = _evaluate(reg, min(last, today), warn_days, report_period)
-    monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
-    _write_text(summary_text.render(monthly, lang=lang), output)
+        reg = _load(registry, no_cache)
+        if output is not None and (role := reg.role_of(output)) is not None:
+            raise UsageError(f"--output: {output} is {role}; write the summary to another file")
+        today = dates.today(reg.plan.settings.timezone)
+        first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
+        # A month not over yet is judged as of today: a deadline later this month is not overdue.
+        report = _evaluate(reg, min(last, today), warn_days, report_period)
+        monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
+        _write_text(summary_text.render(monthly, lang=lang), output)
 
 
 @app.command("reconcile")
@@ -398,13 +420,8 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     from . import journal
     from .render import journal_text
 
-    try:
+    with _said_in(lang):  # (a refused request, said in the clerk's language)
         result = journal.append(registry, **fields)
-    except RectifyError as exc:
-        if exc.notice is None:  # (a broken journal or registry file, a lock: said as it is)
-            raise
-        # (a refused request, said in the clerk's language; the API's message stays English)
-        raise type(exc)(journal_text.render_refusal(exc.notice, lang=lang)) from None
     # (said if the confirmation can't be written: a script that sees exit 2 must not record it again)
     _DONE_BEFORE_OUTPUT.append(f"the entry was written to {result.journal}")
     sys.stdout.write(journal_text.render_written(result, lang=lang))
@@ -499,19 +516,20 @@ def history_cmd(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Journal entries, newest first."""
-    from . import journal
-    from .outcomes import load_item
-    from .registry import item_key
-    from .render import journal_text
+    with _said_in(lang):  # (a refused request, said in the user's language)
+        from . import journal
+        from .outcomes import load_item
+        from .registry import item_key
+        from .render import journal_text
 
-    if measure is None:
-        reg = _load(registry, no_cache)
-    else:
-        reg = load_item(registry, item_key(measure), use_cache=not no_cache)
-    from .console import terminal_width
+        if measure is None:
+            reg = _load(registry, no_cache)
+        else:
+            reg = load_item(registry, item_key(measure), use_cache=not no_cache)
+        from .console import terminal_width
 
-    sys.stdout.write(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang,
-                                                 width=terminal_width()))
+        sys.stdout.write(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang,
+                                                     width=terminal_width()))
 
 
 @app.command("verify")

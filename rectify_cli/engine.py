@@ -593,9 +593,9 @@ def refuse_ambiguous_alias(units: Iterable[Unit], name: str, option: str) -> Non
     meant = [u.name for u in units if name in (a.strip() for a in u.aliases)]
     if len(meant) > 1:
         from .errors import UsageError
+        from .i18n import refusal
 
-        raise UsageError(f"{option}: {name!r} is an alias of {len(meant)} units ({', '.join(meant)}), declared by "
-                         "different plan files: name the unit")
+        raise refusal(UsageError, "ambiguous_alias", option=option, name=name, count=len(meant), units=meant)
 
 
 def every_region_units(units: Iterable[Unit]) -> set[str]:
@@ -623,25 +623,28 @@ def owners_with_regions(units: Sequence[Unit]):
 def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units) -> None:
     """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
-    from .errors import UsageError, did_you_mean, same_but_case
+    from .errors import UsageError, close_matches, same_but_case
+    from .i18n import Notice, refusal
+
+    def hint(names) -> Notice | str:  # (said in the user's language by the command line)
+        return Notice("did_you_mean", {"names": names}) if names else ""
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
-        raise UsageError(f"--owner: unknown unit {owner!r}{did_you_mean(owner, index)}")
+        raise refusal(UsageError, "unknown_owner", name=owner, hint=hint(close_matches(owner, index)))
     regions = set(region_units) | {r for tr in report.tasks for r in tr.task.regions}
     for region in sorted(region_set - regions):
         listed = [*region_units, *sorted(regions - set(region_units))]  # (in the order declared)
-        hint = did_you_mean(region, regions) or (f"; the regions are {', '.join(listed)}" if listed
-                                                 else "; the registry declares no region")
-        raise UsageError(f"--region: unknown region {region!r}{hint}")
+        said = hint(close_matches(region, regions)) or (Notice("regions_are", {"regions": listed}) if listed
+                                                         else Notice("no_regions", {}))
+        raise refusal(UsageError, "unknown_region", region=region, hint=said)
     ids = {tr.task.id for tr in report.tasks} | {tr.task.id.rpartition(":")[2] for tr in report.tasks}
     for task_id in sorted(id_set - ids, key=id_sort_key):
         # (in a folder, the same task number in another file is the likeliest meaning)
         local = task_id.rpartition(":")[2]
         elsewhere = same_but_case(task_id, ids) or [
             tr.task.id for tr in report.tasks if ":" in tr.task.id and tr.task.id.rpartition(":")[2] == local]
-        hint = f" (did you mean {', '.join(elsewhere)}?)" if elsewhere else did_you_mean(task_id, ids)
-        raise UsageError(f"--task: no task {task_id!r}{hint}")
+        raise refusal(UsageError, "unknown_task", task=task_id, hint=hint(elsewhere or close_matches(task_id, ids)))
 
 
 def select(

@@ -234,6 +234,32 @@ LABELS = {
                                   "({later_state}{where}) wrong: {conflict}; record it with a date after that entry, "
                                   "or not at all"),
     "refused_line": ("，第 {line} 行", ", line {line}"),
+    # what a reading command (status, check, summary, show, history) refuses of a request
+    # (engine.select, summary.period, registry.unknown_item, cli._user_date, journal.history)
+    "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit {name!r}{hint}"),
+    "refused_known_units": ("（已知单位：{units}）", " (known units: {units})"),
+    "refused_ambiguous_alias": ("{option}：“{name}”是 {count} 个单位（{units}）的别名，分别由不同的方案文件声明：请写明单位名称",
+                                "{option}: {name!r} is an alias of {count} units ({units}), declared by different plan "
+                                "files: name the unit"),
+    "refused_unknown_region": ("--region：未知地区“{region}”{hint}", "--region: unknown region {region!r}{hint}"),
+    "refused_regions_are": ("；地区为 {regions}", "; the regions are {regions}"),
+    "refused_no_regions": ("；台账未声明任何地区", "; the registry declares no region"),
+    "refused_unknown_task": ("--task：没有任务“{task}”{hint}", "--task: no task {task!r}{hint}"),
+    "refused_unknown_item": ("没有任务或措施“{item}”{hint}", "no task or measure '{item}'{hint}"),
+    "refused_task_has_measures": ("（任务 {task} 的措施为 {measures}）", " (task {task} has measures {measures})"),
+    "refused_tasks_range": ("（任务编号为 {first} 至 {last}）", " (tasks are {first} to {last})"),
+    "refused_date_unreadable_since": ("{option}：“{text}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）"
+                                      "或 2019年3月31日）", "{option}: {detail}"),
+    "refused_month_unreadable": ("--month：“{text}”不是月份（可写作 2019-03 或 2019年3月）", "--month: {detail}"),
+    "refused_month_not_real": ("--month：“{text}”不是实际存在的月份", "--month: {detail}"),
+    "refused_month_calendar_end": ("--month：“{text}”是日历的最后一个月，没有下一个月可供对照汇总", "--month: {detail}"),
+    "refused_month_given": ("--month 指定的月份（{month}）", "--month: {month}"),
+    "refused_month_default": ("上月（{month}，--month 的默认值）", "last month ({month}, the default of --month)"),
+    "refused_month_not_begun": ("{which}尚未开始（今天是 {today}）", "{which} has not begun (today is {today})"),
+    "refused_month_before_feedback": ("{which}在督察反馈日期（{feedback}）之前已结束，没有可汇总的内容{hint}",
+                                      "{which} ended before the inspection's feedback ({feedback}): nothing to report "
+                                      "on{hint}"),
+    "refused_month_this_month": ("；--month {month} 可汇总本月至今的情况", "; --month {month} reports on this month so far"),
     # rectify verify (render/journal_text.py)
     "verify_no_journal": ("{journal}：尚无台账（无可核验）", "{journal}: no journal yet (nothing to verify)"),
     "verify_checked": ("{journal}：核验 {entries} 条记录，{state}；台账哈希 {head}",
@@ -445,3 +471,11 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
         return value
 
     return label(prefix + notice.key, lang, **{key: shown(value) for key, value in notice.values.items()})
+
+
+def refusal(error: type, key: str, **values):
+    """`error` (UsageError, JournalWriteError) refusing a request: its text the English of the
+    label refused_<key>, and the Notice with it, so that the command line says it in the
+    user's language (render/journal_text.render_refusal). The API's message stays English."""
+    notice = Notice(key, values)
+    return error(notice_text(notice, Lang.en, prefix="refused_"), notice=notice)

@@ -912,7 +912,8 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
         try:
             first = dates.parse_user_date(since, month_start=True)
         except dates.DateFormatError as exc:
-            raise UsageError(f"--since: {exc}") from None
+            key = "date_not_real" if exc.kind == "not_real" else "date_unreadable_since"  # (a month: its first day)
+            raise _refused(UsageError, key, option="--since", text=since, detail=str(exc)) from None
         entries = [(i, e) for i, e in entries if e.date >= first]
     entries.sort(key=lambda pair: (pair[1].date, pair[0]), reverse=True)
     return [e for _, e in entries]

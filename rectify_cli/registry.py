@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
-from .errors import Problem, RegistryError, UsageError, did_you_mean
-from .i18n import plural
+from .errors import Problem, RegistryError, UsageError, close_matches, did_you_mean
+from .i18n import Notice, plural, refusal
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
@@ -861,8 +861,7 @@ def several_files_have(item: str, ids) -> UsageError | None:
     several = ids_in_files(key, ids)
     if len(several) < 2:
         return None
-    return UsageError(f"{key!r} is in several files of the folder ({', '.join(several)}): name the one you mean "
-                      "with its file")
+    return refusal(UsageError, "several_files", measure=key, ids=several)
 
 
 def unknown_item(item: str, tasks) -> UsageError:
@@ -876,15 +875,16 @@ def unknown_item(item: str, tasks) -> UsageError:
     several = several_files_have(item, ids)
     if several is not None:
         return several
-    hint = suggest(item_key(item), ids)
-    if not hint:
+    close = close_matches(item_key(item), ids)
+    hint = Notice("did_you_mean", {"names": close}) if close else ""
+    if not close:
         task_part = item_key(item).rpartition(".")[0]
         siblings = [m.id for t in tasks if t.id == task_part for m in t.measures]
         if siblings:
-            hint = f" (task {task_part} has measures {', '.join(siblings)})"
+            hint = Notice("task_has_measures", {"task": task_part, "measures": siblings})
         elif tasks:
-            hint = f" (tasks are {tasks[0].id} to {tasks[-1].id})"
-    return UsageError(f"no task or measure '{printable(item, single_line=True)}'{hint}")
+            hint = Notice("tasks_range", {"first": tasks[0].id, "last": tasks[-1].id})
+    return refusal(UsageError, "unknown_item", item=printable(item, single_line=True), hint=hint)
 
 
 def _looks_like_journal(data, file: str) -> bool:

@@ -27,6 +27,7 @@ from dateutil.relativedelta import relativedelta
 from . import dates, engine
 from .engine import MeasureResult, Status, StatusReport, TaskResult
 from .errors import UsageError
+from .i18n import Notice, refusal
 from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Plan, Registry, Task
 
 # --------------------------------------------------------------------------- result types
@@ -452,8 +453,8 @@ def _owner_names(plan: Plan, owners: tuple[str, ...]) -> tuple[str, ...]:
         engine.refuse_ambiguous_alias(plan.units, given, "--owner")  # (as status and check refuse it)
         unit = engine.resolve_unit(plan.units, given)
         if unit is None:
-            known = "、".join(u.name for u in plan.units)
-            raise UsageError(f"--owner: unknown unit {given!r} (known units: {known})")
+            known = "、".join(u.name for u in plan.units)  # (units' names, listed as Chinese lists them)
+            raise refusal(UsageError, "unknown_owner", name=given, hint=Notice("known_units", {"units": known}))
         if unit.name not in names:
             names.append(unit.name)
     return tuple(names)
@@ -468,17 +469,31 @@ def period(month: str | None, *, today: date, feedback: date) -> tuple[date, dat
     try:
         first, last = dates.parse_month(month) if month is not None else dates.previous_month(today)
     except dates.DateFormatError as exc:
-        raise UsageError(f"--month: {exc}") from None
+        raise refusal(UsageError, _month_refused(month, exc), text=month, detail=str(exc)) from None
     # (the month named as the user gave it, or as the default it is: never "--month: None")
-    which = f"--month: {month}" if month is not None else f"last month ({first.isoformat()[:7]}, the default of --month)"
+    which = (Notice("month_given", {"month": month}) if month is not None
+             else Notice("month_default", {"month": first.isoformat()[:7]}))
     if first > today:
-        raise UsageError(f"{which} has not begun (today is {today.isoformat()})")
+        raise refusal(UsageError, "month_not_begun", which=which, today=today.isoformat())
     if last < feedback:
         # (by default in the month of the feedback: the month under way is the one to report on)
-        hint = f"; --month {today.isoformat()[:7]} reports on this month so far" if month is None and feedback <= today else ""
-        raise UsageError(f"{which} ended before the inspection's feedback ({feedback.isoformat()}): "
-                         f"nothing to report on{hint}")
+        hint = (Notice("month_this_month", {"month": today.isoformat()[:7]}) if month is None and feedback <= today
+                else "")
+        raise refusal(UsageError, "month_before_feedback", which=which, feedback=feedback.isoformat(), hint=hint)
     return first, last
+
+
+def _month_refused(month: str, exc: dates.DateFormatError) -> str:
+    """The refusal's key for a --month that does not read (dates.parse_month's error)."""
+    if exc.kind == "not_real":
+        return "month_not_real"
+    try:  # (the calendar's last month, 9999-12, has no following month to report on)
+        if (dates.parse_user_date(month, month_start=True), dates.parse_user_date(month)) == (date.max.replace(day=1),
+                                                                                          date.max):
+            return "month_calendar_end"
+    except dates.DateFormatError:
+        pass
+    return "month_unreadable"
 
 
 def build(

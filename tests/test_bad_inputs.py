@@ -615,7 +615,7 @@ def test_a_full_disk_under_standard_output(command, tmp_path, startup_seconds):
 ])
 def test_bad_command_line_dates(args, expected, tmp_path, startup_seconds):
     shutil.copytree(SMALL, tmp_path / "small")
-    run = rectify([*args, "--registry", "small/tasks.yaml"], tmp_path)
+    run = rectify([*args, "--registry", "small/tasks.yaml", "--lang", "en"], tmp_path)
     assert_refused(run, [expected], startup_seconds)
 
 
@@ -629,7 +629,7 @@ def test_a_bad_pinned_today(command, tmp_path, startup_seconds):
 
 def test_summary_of_the_last_month_of_the_calendar(tmp_path, startup_seconds):
     shutil.copytree(SMALL, tmp_path / "small")
-    run = rectify(["summary", "--month", "9999-12", "--registry", "small/tasks.yaml"], tmp_path)
+    run = rectify(["summary", "--month", "9999-12", "--registry", "small/tasks.yaml", "--lang", "en"], tmp_path)
     assert run.returncode in (0, 2)
     assert "internal error" not in run.stderr and "Traceback" not in run.stderr
     if run.returncode == 2:

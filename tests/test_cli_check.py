@@ -148,7 +148,7 @@ def test_bad_format_exits_2():
 
 
 def test_bad_as_of_exits_2():
-    result = run("-r", SMALL, "--as-of", "2019-02-30")
+    result = run("-r", SMALL, "--as-of", "2019-02-30", "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "rectify: --as-of: '2019-02-30' is not a real calendar date" in result.stderr

@@ -24,6 +24,6 @@ def test_unknown_option_exits_2():
 
 
 def test_bad_as_of_exits_2_with_message():
-    result = CliRunner().invoke(app, ["status", "--registry", "tests/fixtures/small/tasks.yaml", "--as-of", "2019-02-30"])
+    result = CliRunner().invoke(app, ["status", "--registry", "tests/fixtures/small/tasks.yaml", "--as-of", "2019-02-30", "--lang", "en"])
     assert result.exit_code == 2
     assert "--as-of: '2019-02-30' is not a real calendar date" in result.output

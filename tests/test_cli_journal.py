@@ -405,10 +405,10 @@ def test_history_newest_first_for_a_task(reg):
 def test_history_since_and_unknown_id(reg):
     result = run("history", "--since", "2019-02", "--registry", str(reg))  # (from 1 February)
     assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01", "2019-02-01"]
-    unknown = run("history", "19", "--registry", str(reg))
+    unknown = run("history", "19", "--registry", str(reg), "--lang", "en")
     assert unknown.exit_code == 2
     assert unknown.stderr == "rectify: no task or measure '19' (did you mean 1?)\n"
-    bad = run("history", "--since", "soon", "--registry", str(reg))
+    bad = run("history", "--since", "soon", "--registry", str(reg), "--lang", "en")
     assert bad.exit_code == 2 and "--since: not a date: 'soon'" in bad.stderr
 
 
@@ -580,7 +580,7 @@ def test_history_since_a_month_starts_on_its_first_day(reg, since):
 
 @pytest.mark.parametrize("command", ["show", "history"])
 def test_an_id_several_files_have_is_named_so_by_show_and_history(folder, command):
-    result = run(command, "1.1", "--registry", str(folder))
+    result = run(command, "1.1", "--registry", str(folder), "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2, "rectify: '1.1' is in several files of the folder (sm:1.1, xz:1.1): name the one you mean with its file\n")
     assert run(command, "35.2", "--registry", str(folder)).exit_code == 0  # (only xz has it)
@@ -706,5 +706,5 @@ def test_an_entry_of_this_month_written_by_its_deadline_gets_no_such_notice(reg)
 ])
 def test_show_and_history_say_an_unknown_id_alike_and_literally(reg, item, said):
     for command in ("show", "history"):
-        result = run(command, item, "--registry", str(reg))
+        result = run(command, item, "--registry", str(reg), "--lang", "en")
         assert (result.exit_code, result.stderr) == (2, f"rectify: no task or measure {said}\n"), command

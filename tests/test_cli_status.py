@@ -145,7 +145,7 @@ def test_chinese_date_equals_iso_date():
 
 
 def test_impossible_date_exits_2_with_a_message():
-    result = run("status", "--registry", SMALL, "--as-of", "2019-02-30")
+    result = run("status", "--registry", SMALL, "--as-of", "2019-02-30", "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
@@ -177,11 +177,11 @@ def test_show_task_en():
 
 
 def test_show_unknown_id_exits_2_with_a_hint():
-    result = run("show", "9.9", "--registry", SMALL)
+    result = run("show", "9.9", "--registry", SMALL, "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == "rectify: no task or measure '9.9' (tasks are 1 to 4)\n"
-    result = run("show", "4.9", "--registry", SMALL)
+    result = run("show", "4.9", "--registry", SMALL, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == "rectify: no task or measure '4.9' (did you mean 4.2, 4.1?)\n"
 
@@ -264,7 +264,7 @@ def test_filters_naming_nothing_in_the_registry_exit_2():
 
     from rectify_cli.cli import app
 
-    base = ["status", "--registry", "tests/fixtures/small/tasks.yaml", "--as-of", "2019-03-31"]
+    base = ["status", "--registry", "tests/fixtures/small/tasks.yaml", "--as-of", "2019-03-31", "--lang", "en"]
     result = CliRunner().invoke(app, [*base, "--task", "9"])
     assert result.exit_code == 2
     assert "rectify: --task: no task '9'" in result.output
@@ -327,7 +327,7 @@ def test_a_regions_filter_keeps_the_measures_of_every_region():
 def test_every_regions_unit_is_a_region_filter_and_an_unknown_region_lists_the_regions():
     """--region 各地市 was "unknown region '各地市'", a declared unit, with no list to choose from."""
     assert _measure_ids("--region", "各地市") == _measure_ids("--owner", "各地市")
-    result = run("status", "--region", "自治区生态环境厅")
+    result = run("status", "--region", "自治区生态环境厅", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == ("rectify: --region: unknown region '自治区生态环境厅'; the regions are 拉萨市, 日喀则市, 山南市, "
                              "林芝市, 昌都市, 那曲市, 阿里地区, 墨竹工卡县, 达孜区, 曲水县, 堆龙德庆区, 班戈县, 各地市\n")

@@ -27,14 +27,18 @@ def test_the_default_month_before_the_inspection_is_named(tmp_path):
     took (it blamed "--month: None", which the user never gave) and the one it can report on."""
     result = run(tmp_path, today="2018-01-20")
     assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("rectify: 上月（2017-12，--month 的默认值）在督察反馈日期（2018-01-03）之前已结束，"
+                             "没有可汇总的内容；--month 2018-01 可汇总本月至今的情况\n")
+    result = run(tmp_path, "--lang", "en", today="2018-01-20")
+    assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == ("rectify: last month (2017-12, the default of --month) ended before the inspection's "
                              "feedback (2018-01-03): nothing to report on; --month 2018-01 reports on this month so far\n")
 
 
 def test_a_month_given_keeps_its_message(tmp_path):
-    assert run(tmp_path, "--month", "2017-12", today="2018-01-20").stderr == (
+    assert run(tmp_path, "--month", "2017-12", "--lang", "en", today="2018-01-20").stderr == (
         "rectify: --month: 2017-12 ended before the inspection's feedback (2018-01-03): nothing to report on\n")
-    assert run(tmp_path, "--month", "2018-02", today="2018-01-20").stderr == (
+    assert run(tmp_path, "--month", "2018-02", "--lang", "en", today="2018-01-20").stderr == (
         "rectify: --month: 2018-02 has not begun (today is 2018-01-20)\n")
 
 

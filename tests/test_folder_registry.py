@@ -324,7 +324,7 @@ def test_the_bundled_data_folder_is_a_registry_too(tmp_path):
 def test_a_task_of_the_wrong_file_suggests_the_file_that_has_it(tmp_path):
     # (it suggested the ids of the named file that look alike: xizang:1, not naqu:3)
     folder = split_small(tmp_path / "reg")
-    proc = run("status", "-r", str(folder), "--task", "xizang:3", env_extra=str(tmp_path / "cache"))
+    proc = run("status", "-r", str(folder), "--task", "xizang:3", "--lang", "en", env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (2, "rectify: --task: no task 'xizang:3' (did you mean naqu:3?)\n")
 
 
@@ -340,7 +340,7 @@ def test_a_file_name_typed_in_other_case_is_suggested_as_written(tmp_path, comma
     # suggested nothing, or every file's task of that number)
     folder = split_small(tmp_path / "reg")
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    proc = run(*command, "-r", str(folder), "--lang", "en", env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (2, f"rectify: {message.format(folder=folder)}\n")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
@@ -482,13 +482,13 @@ def test_an_alias_two_files_give_two_units_is_refused_as_a_filter(tmp_path):
     for name, department in (("xz", "自治区生态环境厅"), ("qh", "青海省生态环境厅")):
         text = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
         (folder / f"{name}.yaml").write_text(text.replace("自治区生态环境厅", department), encoding="utf-8")
-    result = run("status", "-r", str(folder), "--owner", "环境保护厅")
+    result = run("status", "-r", str(folder), "--owner", "环境保护厅", "--lang", "en")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == ("rectify: --owner: '环境保护厅' is an alias of 2 units (青海省生态环境厅, 自治区生态环境厅), "
                              "declared by different plan files: name the unit\n")
     assert run("status", "-r", str(folder), "--owner", "自治区生态环境厅").returncode == 0
     # (summary resolved the name itself, and reported on Qinghai's department alone)
-    summary = run("summary", "-r", str(folder), "--month", "2019-03", "--owner", "环境保护厅")
+    summary = run("summary", "-r", str(folder), "--month", "2019-03", "--owner", "环境保护厅", "--lang", "en")
     assert (summary.returncode, summary.stdout) == (2, "")
     assert summary.stderr == result.stderr
 

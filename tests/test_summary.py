@@ -313,7 +313,7 @@ def test_month_in_chinese_is_accepted():
 
 @pytest.mark.parametrize("month", ["2019-13", "2019-03-15", "March", "2019-00"])
 def test_bad_month_is_exit_2_with_a_message(month):
-    result = run("summary", "-r", str(SMALL), "--month", month)
+    result = run("summary", "-r", str(SMALL), "--month", month, "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith("rectify: --month: ")
@@ -321,7 +321,7 @@ def test_bad_month_is_exit_2_with_a_message(month):
 
 
 def test_unknown_owner_is_exit_2():
-    result = run("summary", "-r", str(SMALL), "--month", "2019-03", "--owner", "不存在的单位")
+    result = run("summary", "-r", str(SMALL), "--month", "2019-03", "--owner", "不存在的单位", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith("rectify: --owner: unknown unit '不存在的单位'")
 
@@ -353,13 +353,13 @@ def test_a_month_not_over_is_judged_as_of_today():
 
 
 def test_a_month_not_begun_is_refused():
-    result = run("summary", "-r", str(SMALL), "--month", "2019-05", env={**ENV, "RECTIFY_TODAY": "2019-04-30"})
+    result = run("summary", "-r", str(SMALL), "--month", "2019-05", "--lang", "en", env={**ENV, "RECTIFY_TODAY": "2019-04-30"})
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "rectify: --month: 2019-05 has not begun (today is 2019-04-30)\n"
 
 
 def test_a_month_before_the_inspection_is_refused():
-    result = run("summary", "-r", str(SMALL), "--month", "2017-12")
+    result = run("summary", "-r", str(SMALL), "--month", "2017-12", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "rectify: --month: 2017-12 ended before the inspection's feedback (2018-01-03): nothing to report on\n"
     assert run("summary", "-r", str(SMALL), "--month", "2018-01").exit_code == 0  # (the month of the feedback)

@@ -1,0 +1,75 @@
+"""What the reading commands (status, check, summary, show, history) refuse of a request, in the
+user's language: Chinese by default, English with --lang en, saying the same thing (ids, names,
+dates and suggestions literal). The Python API's messages stay English (tests/test_engine.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rectify_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = "tests/fixtures/small/tasks.yaml"
+ENV = {"RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100", "NO_COLOR": None, "RECTIFY_REGISTRY": None,
+       "GITHUB_ACTIONS": None}
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(app, list(args), env={**ENV, **(env or {})})
+
+
+@pytest.mark.parametrize("args,zh,en", [
+    (("status", "-r", SMALL, "--owner", "自治区生态环境听"),
+     "--owner：未知单位“自治区生态环境听”（是否指 自治区生态环境厅、自治区环境保护厅？）",
+     "--owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅, 自治区环境保护厅?)"),
+    (("check", "-r", SMALL, "--task", "9"), "--task：没有任务“9”", "--task: no task '9'"),
+    (("status", "--region", "自治区生态环境厅"),
+     "--region：未知地区“自治区生态环境厅”；地区为 拉萨市、日喀则市、山南市、林芝市、昌都市、那曲市、阿里地区、墨竹工卡县、达孜区、"
+     "曲水县、堆龙德庆区、班戈县、各地市",
+     "--region: unknown region '自治区生态环境厅'; the regions are 拉萨市, 日喀则市, 山南市, 林芝市, 昌都市, 那曲市, 阿里地区, "
+     "墨竹工卡县, 达孜区, 曲水县, 堆龙德庆区, 班戈县, 各地市"),
+    (("show", "9.9", "-r", SMALL), "没有任务或措施“9.9”（任务编号为 1 至 4）", "no task or measure '9.9' (tasks are 1 to 4)"),
+    (("history", "4.9", "-r", SMALL), "没有任务或措施“4.9”（是否指 4.2、4.1？）",
+     "no task or measure '4.9' (did you mean 4.2, 4.1?)"),
+    (("summary", "-r", SMALL, "--month", "2019-05"), "--month 指定的月份（2019-05）尚未开始（今天是 2019-03-31）",
+     "--month: 2019-05 has not begun (today is 2019-03-31)"),
+    (("summary", "-r", SMALL, "--month", "2017-12"),
+     "--month 指定的月份（2017-12）在督察反馈日期（2018-01-03）之前已结束，没有可汇总的内容",
+     "--month: 2017-12 ended before the inspection's feedback (2018-01-03): nothing to report on"),
+    (("summary", "-r", SMALL, "--owner", "不存在的单位"),
+     "--owner：未知单位“不存在的单位”（已知单位：",
+     "--owner: unknown unit '不存在的单位' (known units: "),
+    (("status", "-r", SMALL, "--as-of", "2019-02-30"), "--as-of：“2019-02-30”不是实际存在的日期",
+     "--as-of: '2019-02-30' is not a real calendar date (day is out of range for month)"),
+    (("check", "-r", SMALL, "--as-of", "June 30"),
+     "--as-of：“June 30”不是日期（可写作 2019-03-31、2019/3/31、2019-03（该月最后一天）或 2019年3月31日）",
+     "--as-of: not a date: 'June 30' (use 2019-03-31, 2019/3/31, 2019-03 (end of month) or 2019年3月31日)"),
+    (("history", "-r", SMALL, "--since", "soon"),
+     "--since：“soon”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）或 2019年3月31日）",
+     "--since: not a date: 'soon' (use 2019-03-31, 2019/3/31, 2019-03 (from its first day) or 2019年3月31日)"),
+], ids=["owner", "task", "region", "show", "history", "month-not-begun", "month-before-feedback", "summary-owner",
+        "as-of-not-real", "as-of-unreadable", "since"])
+def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, zh, en):
+    chinese = run(*args)
+    english = run(*args, "--lang", "en")
+    assert (chinese.exit_code, chinese.stdout) == (2, "")
+    assert (english.exit_code, english.stdout) == (2, "")
+    if zh.endswith("："):  # (a list of every unit follows)
+        assert chinese.stderr.startswith(f"rectify: {zh}") and chinese.stderr.endswith("）\n")
+        assert english.stderr.startswith(f"rectify: {en}") and english.stderr.endswith(")\n")
+    else:
+        assert chinese.stderr == f"rectify: {zh}\n"
+        assert english.stderr == f"rectify: {en}\n"
+
+
+def test_a_broken_file_is_said_as_before():
+    """Only a refused request is worded in --lang; a registry that does not load is said as it is."""
+    result = run("status", "-r", "tests/fixtures/no-such-folder/tasks.yaml")
+    assert result.exit_code == 2 and "rectify: " in result.stderr and "：" not in result.stderr
