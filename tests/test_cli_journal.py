@@ -583,6 +583,8 @@ def test_an_id_several_files_have_is_named_so_by_show_and_history(folder, comman
     result = run(command, "1.1", "--registry", str(folder), "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2, "rectify: '1.1' is in several files of the folder (sm:1.1, xz:1.1): name the one you mean with its file\n")
+    assert run(command, "1.1", "--registry", str(folder)).stderr == (
+        "rectify: 文件夹中有多个文件含“1.1”（sm:1.1、xz:1.1）：请连同文件名指明所指的一项\n")
     assert run(command, "35.2", "--registry", str(folder)).exit_code == 0  # (only xz has it)
 
 

@@ -491,6 +491,9 @@ def test_an_alias_two_files_give_two_units_is_refused_as_a_filter(tmp_path):
     summary = run("summary", "-r", str(folder), "--month", "2019-03", "--owner", "环境保护厅", "--lang", "en")
     assert (summary.returncode, summary.stdout) == (2, "")
     assert summary.stderr == result.stderr
+    chinese = run("status", "-r", str(folder), "--owner", "环境保护厅")
+    assert (chinese.returncode, chinese.stderr) == (2, "rectify: --owner：“环境保护厅”是 2 个单位（青海省生态环境厅、自治区生态环境厅）的别名，"
+                                                       "分别由不同的方案文件声明：请写明单位名称\n")
 
 
 def test_a_unit_several_files_declare_is_known_by_all_their_aliases_and_must_be_alike(tmp_path):

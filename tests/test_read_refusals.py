@@ -46,6 +46,10 @@ def run(*args, env=None):
     (("summary", "-r", SMALL, "--owner", "不存在的单位"),
      "--owner：未知单位“不存在的单位”（已知单位：",
      "--owner: unknown unit '不存在的单位' (known units: "),
+    (("summary", "-r", SMALL, "--month", "2019-13"), "--month：“2019-13”不是实际存在的月份",
+     "--month: '2019-13' is not a real calendar date (month must be in 1..12)"),
+    (("summary", "-r", SMALL, "--month", "March"), "--month：“March”不是月份（可写作 2019-03 或 2019年3月）",
+     "--month: not a month: 'March' (use 2019-03 or 2019年3月)"),
     (("status", "-r", SMALL, "--as-of", "2019-02-30"), "--as-of：“2019-02-30”不是实际存在的日期",
      "--as-of: '2019-02-30' is not a real calendar date (day is out of range for month)"),
     (("check", "-r", SMALL, "--as-of", "June 30"),
@@ -54,7 +58,8 @@ def run(*args, env=None):
     (("history", "-r", SMALL, "--since", "soon"),
      "--since：“soon”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）或 2019年3月31日）",
      "--since: not a date: 'soon' (use 2019-03-31, 2019/3/31, 2019-03 (from its first day) or 2019年3月31日)"),
-], ids=["owner", "task", "region", "show", "history", "month-not-begun", "month-before-feedback", "summary-owner",
+], ids=["owner", "task", "region", "show", "history", "month-not-begun", "month-before-feedback", "summary-owner", "month-not-real",
+        "not-a-month",
         "as-of-not-real", "as-of-unreadable", "since"])
 def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, zh, en):
     chinese = run(*args)

@@ -204,14 +204,24 @@ def test_a_folder_that_cannot_place_a_measure_says_so_in_chinese(tmp_path):
 # ------------------------------------------------------------------ the labels
 
 def _refusal_keys() -> set[str]:
-    """Every key journal.py raises a refusal with, or nests in one."""
-    source = Path(journal.__file__).read_text(encoding="utf-8")
-    return set(re.findall(r'_refused\(\w+, "(\w+)"', source)) | set(re.findall(r'Notice\("(\w+)"', source))
+    """Every key a refusal is raised with, or nested in one: by journal.py for the writes, and
+    for the reading commands by engine.py, summary.py, registry.py and cli.py (i18n.refusal)."""
+    package = Path(journal.__file__).parent
+    keys = set()
+    for module in ("journal", "engine", "summary", "registry", "cli"):
+        source = (package / f"{module}.py").read_text(encoding="utf-8")
+        keys |= set(re.findall(r'(?:_refused|refusal)\(\w+, "(\w+)"', source)) | set(re.findall(r'Notice\("(\w+)"', source))
+        # (a key chosen by the date's error: `key = "a" if … else "b"`, summary._month_refused's)
+        keys |= {k for pair in re.findall(r'key = "(\w+)" if [^\n]*? else "(\w+)"', source) for k in pair}
+        keys |= set(re.findall(r'return "(month_\w+)"', source))
+    return keys
 
 
 def test_every_refusal_key_has_a_chinese_and_an_english_label():
     keys = _refusal_keys()
     assert len(keys) > 30
+    assert {"unknown_owner", "unknown_region", "unknown_item", "month_not_begun", "date_unreadable_since",
+            "month_calendar_end", "ambiguous_alias"} <= keys  # (the reading commands' keys are found too)
     for key in keys:
         pair = LABELS.get(f"refused_{key}") or LABELS.get(f"notice_{key}")
         assert pair is not None, key

@@ -33,8 +33,8 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
 
 
 def render_refusal(notice: Notice, *, lang: Lang = Lang.zh) -> str:
-    """Why a write was refused (a refusal's Notice, see journal._refused), in `lang`: one line,
-    which the command line prints after `rectify: `."""
+    """Why a request was refused (a refusal's Notice, see i18n.refusal: a write's, or a reading
+    command's), in `lang`: one line, which the command line prints after `rectify: `."""
     return notice_text(notice, lang, prefix="refused_")
 
 
