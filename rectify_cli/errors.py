@@ -30,7 +30,7 @@ class RectifyError(Exception):
             problems = [problems]
         self.problems: list[Problem | str] = list(problems)
         # A refusal of a request (i18n.Notice: its label key and values) beside its English text:
-        # the command line says it in the user's language (see journal._refused).
+        # the command line says it in the user's language (see i18n.refusal).
         self.notice = notice
         super().__init__("\n".join(str(p) for p in self.problems))
 

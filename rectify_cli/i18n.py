@@ -128,7 +128,7 @@ LABELS = {
                                   "evidence '{evidence}' is a folder, not a file: recorded as text (no hash); name a "
                                   "file in it to pin the proof by its hash"),
     "journal_head": ("台账哈希", "head"),
-    # what a write command refuses (journal.py _refused; render/journal_text.py render_refusal), in
+    # what a command refuses of a request (i18n.refusal; render/journal_text.py render_refusal), in
     # English the exception's own text; a Notice nested in another's values is worded by its own
     # refused_ label (a hint, the rule a later entry breaks)
     "refused_installed_copy": ("{root} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"

@@ -46,7 +46,7 @@ from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, RegistryError, UsageError, close_matches, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import ENTRY, STATUS, Lang, Notice, Word, notice_text
+from .i18n import ENTRY, STATUS, Notice, Word, refusal
 from .model import (
     CHANGES_MILESTONES,
     Entry,
@@ -111,14 +111,6 @@ class Effect:
 # request was refused (_refused).
 
 
-def _refused(error: type, key: str, **values):
-    """`error` (UsageError, JournalWriteError) refusing a request: its text the English of the
-    label refused_<key>, and the Notice with it, so that the command line says it in the
-    user's language (render/journal_text.render_refusal). The API's message stays English."""
-    notice = Notice(key, values)
-    return error(notice_text(notice, Lang.en, prefix="refused_"), notice=notice)
-
-
 def _hint(name: str, choices) -> Notice | str:
     """The closest choices to `name`, said after it (registry.suggest's words), or ''."""
     close = close_matches(name, choices)
@@ -160,7 +152,7 @@ def append(
     root = existing_root(registry)
     if packaged_copy(root):
         folder = (root if root.is_dir() else root.parent).resolve()
-        raise _refused(UsageError, "installed_copy", root=str(root), folder=str(folder))
+        raise refusal(UsageError, "installed_copy", root=str(root), folder=str(folder))
     measure = item_key(measure)
     if root.is_dir() and ":" not in measure:
         measure = _with_its_file(root, measure)
@@ -413,13 +405,13 @@ def _with_its_file(root: Path, measure: str) -> str:
     found = named_id(measure, ids)
     if found is not None:
         return found
-    raise _in_several_files(measure, ids) or _refused(UsageError, "no_measure", measure=measure, hint=_hint(measure, ids))
+    raise _in_several_files(measure, ids) or refusal(UsageError, "no_measure", measure=measure, hint=_hint(measure, ids))
 
 
 def _in_several_files(measure: str, ids) -> UsageError | None:
     """registry.several_files_have's refusal of an id several files of a folder have, or None."""
     several = ids_in_files(measure, ids)
-    return _refused(UsageError, "several_files", measure=measure, ids=several) if len(several) > 1 else None
+    return refusal(UsageError, "several_files", measure=measure, ids=several) if len(several) > 1 else None
 
 
 def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
@@ -435,8 +427,8 @@ def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
         cased = same_but_case(prefix, [f.stem for f in files])
         hint = (Notice("plan_file_case", {"name": f"{cased[0]}:{local}"}) if len(cased) == 1
                 else Notice("plan_files", {"files": [f.stem for f in files]}))
-        raise _refused(UsageError, "no_plan_file", root=str(root), prefix=prefix, hint=hint, measure=measure)
-    raise _refused(UsageError, "measure_needs_file", root=str(root),
+        raise refusal(UsageError, "no_plan_file", root=str(root), prefix=prefix, hint=hint, measure=measure)
+    raise refusal(UsageError, "measure_needs_file", root=str(root),
                    example=f"{files[0].stem if files else 'file'}:{measure}")
 
 
@@ -482,26 +474,26 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         task = next((t for t in plan.tasks if t.id == measure), None)
         hint = (Notice("task_not_measure", {"task": measure, "measures": [m.id for m in task.measures]})
                 if task is not None else _hint(measure, ids))
-        raise _refused(UsageError, "no_measure", measure=measure, hint=hint)
+        raise refusal(UsageError, "no_measure", measure=measure, hint=hint)
 
     allowed = _COMMAND_STATES[command]
     try:
         entry_state = EntryState(str(state).strip())
     except ValueError:
         names = [s.value for s in allowed]
-        raise _refused(UsageError, "unknown_state", state=state, hint=_hint(str(state), names), states=names) from None
+        raise refusal(UsageError, "unknown_state", state=state, hint=_hint(str(state), names), states=names) from None
     if entry_state not in allowed:
         if entry_state is EntryState.EXTENDED:
-            raise _refused(UsageError, "state_use_extend", state=entry_state.value)
-        raise _refused(UsageError, "state_not_allowed", state=entry_state.value, command=command,
+            raise refusal(UsageError, "state_use_extend", state=entry_state.value)
+        raise refusal(UsageError, "state_not_allowed", state=entry_state.value, command=command,
                        states=[s.value for s in allowed])
 
     when = _date(day, "--date", dates.parse_event_date) if day is not None else today
     if when > today:
-        raise _refused(UsageError, "date_future", date=when.isoformat(), today=today.isoformat())
+        raise refusal(UsageError, "date_future", date=when.isoformat(), today=today.isoformat())
     feedback = plan.meta_of(measure).feedback_date
     if when < feedback:  # (1900-01-01, 2091 for 2019: a slip of the keyboard)
-        raise _refused(UsageError, "date_before_feedback", date=when.isoformat(), feedback=feedback.isoformat())
+        raise refusal(UsageError, "date_before_feedback", date=when.isoformat(), feedback=feedback.isoformat())
 
     note = _text(note, "--note") or ""
     own_units = units_of_file(plan.units, file_prefix(target.id))
@@ -525,11 +517,11 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
 
     if entry_state is EntryState.DONE:
         if not evidence_text:
-            raise _refused(JournalWriteError, "evidence_missing", measure=measure)
+            raise refusal(JournalWriteError, "evidence_missing", measure=measure)
         if not dated:
-            raise _refused(JournalWriteError, "close_ongoing_only", measure=measure)
+            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure)
         if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
-            raise _refused(JournalWriteError, "reopen_first", conflict=conflict)
+            raise refusal(JournalWriteError, "reopen_first", conflict=conflict)
         pending = [ms for ms in dated if not ms.done]
         if step is None and len(pending) > 1:  # (a step due next year closed with this one: was it meant?)
             warnings.append(Notice("closed_all_steps", {"n": len(pending),
@@ -541,32 +533,32 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
             warnings.append(_recorded_after(due, when=when, today=today))
     elif entry_state is EntryState.REOPENED:
         if not note.strip():
-            raise _refused(UsageError, "note_reopen")
+            raise refusal(UsageError, "note_reopen")
         if conflict := _state_conflict(entry_state, measure, result, when):
-            raise _refused(JournalWriteError, conflict.key, **conflict.values)
+            raise refusal(JournalWriteError, conflict.key, **conflict.values)
     elif entry_state is EntryState.IN_PROGRESS:
         if not note.strip():  # (as a report: it would clear 久未报告, saying nothing)
-            raise _refused(UsageError, "note_in_progress")
+            raise refusal(UsageError, "note_in_progress")
     elif entry_state is EntryState.REPORT:
         if not note.strip():  # (it would clear 久未报告, reporting nothing)
-            raise _refused(UsageError, "note_report")
+            raise refusal(UsageError, "note_report")
         if not has_ongoing:
-            raise _refused(JournalWriteError, "no_ongoing_part", measure=measure)
+            raise refusal(JournalWriteError, "no_ongoing_part", measure=measure)
     elif entry_state is EntryState.EXTENDED:
         if to is None:
-            raise _refused(UsageError, "to_missing")
+            raise refusal(UsageError, "to_missing")
         to_day = _date(to, "--to", dates.parse_user_date)
         reason_text = _text(reason, "--reason")
         if not reason_text or not reason_text.strip():
-            raise _refused(UsageError, "reason_missing")
+            raise refusal(UsageError, "reason_missing")
         approver = _unit(own_units, approved_by, "--approved-by", all_units=plan.units)
         if approver is None:
-            raise _refused(UsageError, "approver_missing")
+            raise refusal(UsageError, "approver_missing")
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
-            raise _refused(JournalWriteError, conflict.key, **conflict.values)
+            raise refusal(JournalWriteError, conflict.key, **conflict.values)
         moving = _moved(result, milestone)
         if late_extension(when, moving.due) and not late:
-            raise _refused(JournalWriteError, "extension_late", measure=measure, date=when.isoformat(),
+            raise refusal(JournalWriteError, "extension_late", measure=measure, date=when.isoformat(),
                            due=moving.due.isoformat(), days=(when - moving.due).days)
         late = late_extension(when, moving.due)
         if late:
@@ -597,14 +589,14 @@ def _step(given: str | None, state: EntryState, measure: str, dated: list):
     if given is None:
         return None
     if state not in (EntryState.DONE, EntryState.EXTENDED):
-        raise _refused(UsageError, "milestone_wrong_state")
+        raise refusal(UsageError, "milestone_wrong_state")
     day = _date(given, "--milestone", dates.parse_user_date)
     step = next((ms for ms in dated if ms.original_due == day), None)
     if step is None:
         deadlines = sorted({ms.original_due.isoformat() for ms in dated})
         if not deadlines:
-            raise _refused(UsageError, "milestone_no_steps", day=day.isoformat(), measure=measure)
-        raise _refused(UsageError, "milestone_not_a_step", day=day.isoformat(), measure=measure, deadlines=deadlines)
+            raise refusal(UsageError, "milestone_no_steps", day=day.isoformat(), measure=measure)
+        raise refusal(UsageError, "milestone_not_a_step", day=day.isoformat(), measure=measure, deadlines=deadlines)
     return step
 
 
@@ -618,11 +610,11 @@ def _date(text: str, option: str, parse) -> date:
         values = {"option": option, "text": text, "detail": detail}
         if exc.kind == "month":
             month = dates.parse_user_date(text)
-            raise _refused(UsageError, "date_month", month=f"{month.year:04d}-{month.month:02d}", **values) from None
+            raise refusal(UsageError, "date_month", month=f"{month.year:04d}-{month.month:02d}", **values) from None
         if exc.kind == "not_real":
-            raise _refused(UsageError, "date_not_real", **values) from None
+            raise refusal(UsageError, "date_not_real", **values) from None
         key = "date_unreadable_day" if parse is dates.parse_event_date else "date_unreadable"
-        raise _refused(UsageError, key, **values) from None
+        raise refusal(UsageError, key, **values) from None
 
 
 def _recorded_after(deadline: date, *, when: date, today: date) -> Notice:
@@ -690,7 +682,7 @@ def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None
         if conflict:
             where = (Notice("line", {"line": later.location.line})
                      if later.location is not None and later.location.line else "")
-            raise _refused(JournalWriteError, "later_entry_wrong", state=Word(ENTRY, request.state.value),
+            raise refusal(JournalWriteError, "later_entry_wrong", state=Word(ENTRY, request.state.value),
                            date=request.day.isoformat(), later_date=later.date.isoformat(),
                            later_state=Word(ENTRY, later.state.value), where=where, conflict=conflict)
 
@@ -702,7 +694,7 @@ def _text(value: str | None, option: str) -> str | None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _refused(UsageError, "not_utf8", option=option) from None
+        raise refusal(UsageError, "not_utf8", option=option) from None
     return value
 
 
@@ -715,11 +707,11 @@ def _unit(units: list, name: str | None, option: str, *, all_units=()) -> str | 
     unit = engine.resolve_unit(units, _text(name, option))
     elsewhere = engine.resolve_unit(all_units, name) if unit is None else None
     if elsewhere is not None:
-        raise _refused(UsageError, "unit_of_other_file", option=option, name=name.strip(),
+        raise refusal(UsageError, "unit_of_other_file", option=option, name=name.strip(),
                        files=[prefix[:-1] for prefix in elsewhere.files])
     if unit is None:
         names = [n for u in units for n in (u.name, *u.aliases)]
-        raise _refused(UsageError, "unknown_unit", option=option, name=name, hint=_hint(name.strip(), names))
+        raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=_hint(name.strip(), names))
     return unit.name
 
 
@@ -913,7 +905,7 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
             first = dates.parse_user_date(since, month_start=True)
         except dates.DateFormatError as exc:
             key = "date_not_real" if exc.kind == "not_real" else "date_unreadable_since"  # (a month: its first day)
-            raise _refused(UsageError, key, option="--since", text=since, detail=str(exc)) from None
+            raise refusal(UsageError, key, option="--since", text=since, detail=str(exc)) from None
         entries = [(i, e) for i, e in entries if e.date >= first]
     entries.sort(key=lambda pair: (pair[1].date, pair[0]), reverse=True)
     return [e for _, e in entries]
