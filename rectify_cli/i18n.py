@@ -247,7 +247,8 @@ LABELS = {
     "refused_unknown_task": ("--task：没有任务“{task}”{hint}", "--task: no task {task!r}{hint}"),
     "refused_unknown_item": ("没有任务或措施“{item}”{hint}", "no task or measure '{item}'{hint}"),
     "refused_task_has_measures": ("（任务 {task} 的措施为 {measures}）", " (task {task} has measures {measures})"),
-    "refused_tasks_range": ("（任务编号为 {first} 至 {last}）", " (tasks are {first} to {last})"),
+    "refused_tasks_range": ("（任务编号为 {spans}）", " (tasks are {spans})"),
+    "refused_tasks_span": ("{first} 至 {last}", "{first} to {last}"),
     "refused_date_unreadable_since": ("{option}：“{text}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）"
                                       "或 2019年3月31日）", "{option}: {detail}"),
     "refused_month_unreadable": ("--month：“{text}”不是月份（可写作 2019-03 或 2019年3月）", "--month: {detail}"),
@@ -463,7 +464,7 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
     """The label `prefix + notice.key` in `lang`, filled with the notice's values (see Notice)."""
     def shown(value):
         if isinstance(value, list):
-            return label("check_list_sep", lang).join(str(v) for v in value)
+            return label("check_list_sep", lang).join(str(shown(v)) for v in value)
         if isinstance(value, Word):
             return word(value.table, value.key, lang) if lang == Lang.zh else value.key
         if isinstance(value, Notice):

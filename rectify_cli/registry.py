@@ -875,15 +875,27 @@ def unknown_item(item: str, tasks) -> UsageError:
     several = several_files_have(item, ids)
     if several is not None:
         return several
-    close = close_matches(item_key(item), ids)
+    key = item_key(item)
+    # (in a folder, an id without its file is matched against each file's own ids: 35.9 is
+    # close to xizang:35.5, not to any id with a file's name in front)
+    local = ":" not in key and any(":" in i for i in ids)
+    named = (lambda i: i.rpartition(":")[2]) if local else (lambda i: i)
+    by_name: dict[str, list[str]] = {}
+    for i in ids:
+        by_name.setdefault(named(i), []).append(i)
+    close = [i for name in close_matches(key, by_name) for i in by_name[name]]
     hint = Notice("did_you_mean", {"names": close}) if close else ""
     if not close:
-        task_part = item_key(item).rpartition(".")[0]
-        siblings = [m.id for t in tasks if t.id == task_part for m in t.measures]
+        task_part = key.rpartition(".")[0]
+        siblings = [m.id for t in tasks if named(t.id) == task_part for m in t.measures]
         if siblings:
             hint = Notice("task_has_measures", {"task": task_part, "measures": siblings})
         elif tasks:
-            hint = Notice("tasks_range", {"first": tasks[0].id, "last": tasks[-1].id})
+            files: dict[str, list[str]] = {}  # (a folder: each file's tasks, in order)
+            for t in tasks:
+                files.setdefault(t.id.rpartition(":")[0], []).append(t.id)
+            hint = Notice("tasks_range", {"spans": [Notice("tasks_span", {"first": own[0], "last": own[-1]})
+                                                    for own in files.values()]})
     return refusal(UsageError, "unknown_item", item=printable(item, single_line=True), hint=hint)
 
 

@@ -515,3 +515,17 @@ def test_a_unit_several_files_declare_is_known_by_all_their_aliases_and_must_be_
     edit(folder / "aa.yaml", "  - name: 各地市\n", "  - name: 各地市\n    kind: all_regions\n")
     assert run("check", "-r", str(folder), "--owner", "昌都市").stdout.endswith("项措施逾期（共 49 项）\n")
     assert run("status", "-r", str(folder), "--owner", "拉萨市人民政府").returncode == 0  # (xz's alias, aa first)
+
+
+@pytest.mark.parametrize("item, zh, en", [
+    ("4.9", "没有任务或措施“4.9”（是否指 naqu:4.2、naqu:4.1？）", "no task or measure '4.9' (did you mean naqu:4.2, naqu:4.1?)"),
+    ("9.9", "没有任务或措施“9.9”（任务编号为 naqu:3 至 naqu:4、xizang:1 至 xizang:2）",
+     "no task or measure '9.9' (tasks are naqu:3 to naqu:4, xizang:1 to xizang:2)"),
+])
+def test_an_unknown_id_without_its_file_is_matched_against_each_files_ids(tmp_path, item, zh, en):
+    """show 9.9 said 'tasks are naqu:3 to xizang:2', a range of no file, and 4.9 had no suggestion
+    (naqu:4.2 is far from 4.9 as text)."""
+    folder = split_small(tmp_path / "reg")
+    for command in ("show", "history"):
+        assert run(command, item, "-r", str(folder)).stderr == f"rectify: {zh}\n"
+        assert run(command, item, "-r", str(folder), "--lang", "en").stderr == f"rectify: {en}\n"
