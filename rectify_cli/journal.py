@@ -61,6 +61,7 @@ from .model import (
 from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
+    close_ids,
     continues_entries,
     existing_root,
     item_key,
@@ -405,7 +406,9 @@ def _with_its_file(root: Path, measure: str) -> str:
     found = named_id(measure, ids)
     if found is not None:
         return found
-    raise _in_several_files(measure, ids) or refusal(UsageError, "no_measure", measure=measure, hint=_hint(measure, ids))
+    close = close_ids(measure, ids)
+    raise _in_several_files(measure, ids) or refusal(UsageError, "no_measure", measure=measure,
+                                                     hint=Notice("did_you_mean", {"names": close}) if close else "")
 
 
 def _in_several_files(measure: str, ids) -> UsageError | None:

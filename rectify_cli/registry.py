@@ -864,6 +864,16 @@ def several_files_have(item: str, ids) -> UsageError | None:
     return refusal(UsageError, "several_files", measure=key, ids=several)
 
 
+def close_ids(key: str, ids) -> list[str]:
+    """The ids closest to `key`; in a folder, an id without its file is matched against each
+    file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name in front)."""
+    local = ":" not in key and any(":" in i for i in ids)
+    by_name: dict[str, list[str]] = {}
+    for i in ids:
+        by_name.setdefault(i.rpartition(":")[2] if local else i, []).append(i)
+    return [i for name in close_matches(key, by_name) for i in by_name[name]]
+
+
 def unknown_item(item: str, tasks) -> UsageError:
     """The error for a task or measure id found nowhere in `tasks` (anything with `id` and
     `measures` of things with `id`: the plan's tasks, or a report's), as `show` and `history`
@@ -876,18 +886,12 @@ def unknown_item(item: str, tasks) -> UsageError:
     if several is not None:
         return several
     key = item_key(item)
-    # (in a folder, an id without its file is matched against each file's own ids: 35.9 is
-    # close to xizang:35.5, not to any id with a file's name in front)
-    local = ":" not in key and any(":" in i for i in ids)
-    named = (lambda i: i.rpartition(":")[2]) if local else (lambda i: i)
-    by_name: dict[str, list[str]] = {}
-    for i in ids:
-        by_name.setdefault(named(i), []).append(i)
-    close = [i for name in close_matches(key, by_name) for i in by_name[name]]
+    close = close_ids(key, ids)
     hint = Notice("did_you_mean", {"names": close}) if close else ""
     if not close:
         task_part = key.rpartition(".")[0]
-        siblings = [m.id for t in tasks if named(t.id) == task_part for m in t.measures]
+        local = ":" not in key  # (in a folder, the task of that number in any file)
+        siblings = [m.id for t in tasks if (t.id.rpartition(":")[2] if local else t.id) == task_part for m in t.measures]
         if siblings:
             hint = Notice("task_has_measures", {"task": task_part, "measures": siblings})
         elif tasks:

@@ -529,3 +529,10 @@ def test_an_unknown_id_without_its_file_is_matched_against_each_files_ids(tmp_pa
     for command in ("show", "history"):
         assert run(command, item, "-r", str(folder)).stderr == f"rectify: {zh}\n"
         assert run(command, item, "-r", str(folder), "--lang", "en").stderr == f"rectify: {en}\n"
+
+
+def test_record_of_an_unknown_id_without_its_file_suggests_each_files_close_ids(tmp_path):
+    """It said no more than "no measure '4.9' in the plan"."""
+    folder = split_small(tmp_path / "reg")
+    done = run("record", "4.9", "--state", "in_progress", "--note", "x", "-r", str(folder), "--lang", "en")
+    assert (done.returncode, done.stderr) == (2, "rectify: no measure '4.9' in the plan (did you mean naqu:4.2, naqu:4.1?)\n")
