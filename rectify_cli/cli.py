@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from .engine import STALE, Status
+from .gate import RULES
 from .errors import RectifyError, UsageError
 from .i18n import Lang, label
 from .textsafe import printable
@@ -110,10 +111,8 @@ class CheckFormat(str, enum.Enum):
     sarif = "sarif"
 
 
-class FailOn(str, enum.Enum):
-    overdue = "overdue"
-    due_soon = "due_soon"
-    stale = "stale"
+# What `check --fail-on` takes: the gate's rules (one list, kept by the gate).
+FailOn = enum.Enum("FailOn", {rule: rule for rule in RULES}, type=str)
 
 
 # The engine's states plus the "stale" flag, as `--state` choices (one list, kept by the engine).
