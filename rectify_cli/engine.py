@@ -52,6 +52,7 @@ from operator import attrgetter
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
+    REGION,
     SUBREGION,
     Entry,
     EntryState,
@@ -609,7 +610,7 @@ def owners_with_regions(units: Sequence[Unit]):
     a region's urging list count them. (In a folder, the regions its file declares: Tibet's
     各地市 is no owner of Qinghai's 西宁市.)"""
     every_region = every_region_units(units)
-    regions = [u for u in units if u.kind == "region"]
+    regions = [u for u in units if u.kind == REGION]
 
     def owners(measure: Measure) -> set[str]:
         names = set(measure.owners)
@@ -695,7 +696,7 @@ def select(
     id_set = {item_key(str(t)) for t in task_ids}
     if not (state_set or owner_set or region_set or id_set):
         return report  # no filter: everything is kept as it is
-    region_units = [u.name for u in units if u.kind in ("region", SUBREGION)]
+    region_units = [u.name for u in units if u.kind in (REGION, SUBREGION)]
     _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index,
                     region_units=[*region_units, *every_region_units(units)])
     # (a unit standing for every region, 各地市, owns its measures in each region of its file: a

@@ -27,7 +27,7 @@ from .importer_regions import PREFECTURES, Region, find_regions, province_of, re
 from .importer_parse import NO_TASK_HEADING, RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
-from .model import UNIT_KINDS
+from .model import REGION, UNIT_KINDS
 
 __all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "write_result", "REGIONS"]
 
@@ -408,7 +408,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         units = [dict(u) for u in cur.units]
         vocab = Vocabulary.build(units, dict(cur.phrases))
     else:
-        units = [{"name": r.name, "kind": "region", **({"aliases": list(r.aliases)} if r.aliases else {})} for r in regions]
+        units = [{"name": r.name, "kind": REGION, **({"aliases": list(r.aliases)} if r.aliases else {})} for r in regions]
         vocab = Vocabulary.build(units, {}, discover=True)
     warnings.extend(_uncurated(cur))
 
@@ -425,7 +425,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     used = {o for t in tasks for m in t["measures"] for o in m["owners"]}
     if cur.units:  # (a region must be a declared unit, or the loader refuses the plan)
         undeclared = [r.name for r in regions if r.name not in {u["name"] for u in units} and any(r.name in t["regions"] for t in tasks)]
-        units.extend({"name": r, "kind": "region"} for r in undeclared)
+        units.extend({"name": r, "kind": REGION} for r in undeclared)
         if undeclared:
             warnings.append("regions named in the problems but not declared under units: in the curation, declared as regions: " + "、".join(undeclared))
         unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in {r.name for r in regions}]

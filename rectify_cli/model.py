@@ -57,9 +57,10 @@ class Milestone:
 # prefectures, 地市); subregion: a place within one (a county), which `--region` takes but a unit
 # of every region does not stand for; all_regions: a unit standing for every region at once
 # (各地市), whose measures fall to each region.
+REGION = "region"
 ALL_REGIONS = "all_regions"
 SUBREGION = "subregion"
-UNIT_KINDS = ("region", SUBREGION, "department", ALL_REGIONS, "other")
+UNIT_KINDS = (REGION, SUBREGION, "department", ALL_REGIONS, "other")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from .i18n import Notice, plural, refusal
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
+    REGION,
     SUBREGION,
     Claim,
     Deadline,
@@ -740,7 +741,7 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
             if first is None:
                 units[unit.name] = unit
             else:  # (declared by several files: one unit, known by all their aliases)
-                if unit.kind != first.kind and {unit.kind, first.kind} & {"region", SUBREGION, ALL_REGIONS}:
+                if unit.kind != first.kind and {unit.kind, first.kind} & {REGION, SUBREGION, ALL_REGIONS}:
                     problems.append(Problem(str(file), None, None, f"unit {unit.name!r} is kind {unit.kind or '(none)'} here "
                                             f"but {first.kind or '(none)'} in {declared[unit.name][0].name}: a folder's files "
                                             "declare a region, a subregion, or a unit of every region, alike"))
@@ -1035,7 +1036,7 @@ class _Checker:
         for unit in units:
             for name in (unit.name, *unit.aliases):
                 lookup[name] = unit.name
-                if unit.kind == "region" or unit.name in self.kind_refused:
+                if unit.kind == REGION or unit.name in self.kind_refused:
                     region_lookup[name] = unit.name
         tasks = self.tasks(top.get("tasks"), _at(top, "tasks"), lookup, prefix, region_lookup)
         if meta is None or settings is None:
