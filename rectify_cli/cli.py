@@ -164,6 +164,38 @@ def _said_in(lang: Lang):
         raise type(exc)(journal_text.render_refusal(exc.notice, lang=lang)) from None
 
 
+def _to_actions_log() -> bool:
+    """Whether standard output is a GitHub Actions job's log: under the runner, and not
+    redirected to a file (a report written with > must hold the report alone)."""
+    if os.environ.get("GITHUB_ACTIONS") != "true" or sys.stdout.isatty():
+        return False
+    try:
+        import stat
+
+        return not stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # (no file descriptor: not the runner's pipe)
+        return True
+
+
+@contextlib.contextmanager
+def _commands_stopped():
+    """Text for people printed to a GitHub Actions log, between ::stop-commands:: and its end
+    (render/check.commands_stopped): the runner obeys a legacy ##[command] anywhere in a line,
+    and registry text printed in a table or a summary can hold one. Elsewhere: as it is."""
+    if not _to_actions_log():
+        yield
+        return
+    real, sys.stdout = sys.stdout, io.StringIO()
+    try:
+        yield
+    finally:
+        text, sys.stdout = sys.stdout.getvalue(), real
+        if text:
+            from .render.check import commands_stopped
+
+            real.write("\n".join(commands_stopped(text.rstrip("\n").split("\n"))) + "\n")
+
+
 def _as_of(text: str | None, timezone: str) -> date:
     """The --as-of date, else today in `timezone`."""
     from . import dates
@@ -230,8 +262,9 @@ def status_cmd(
         from .console import make_console
         from .render import rich_status
 
-        rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
-                                 today=dates.today(reg.plan.settings.timezone))
+        with _commands_stopped():
+            rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
+                                     today=dates.today(reg.plan.settings.timezone))
 
 
 @app.command("show")
@@ -253,7 +286,8 @@ def show_cmd(
 
         reg = load_item(registry, item_key(item), use_cache=not no_cache)
         report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, report_period)
-        rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
+        with _commands_stopped():
+            rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
 
 
 @app.command("check")
@@ -280,8 +314,14 @@ def check_cmd(
                                formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
                                warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
                                tasks=tuple(task or ()), no_cache=no_cache)
+        report = output.outputs[0]
+        if format is CheckFormat.text and _to_actions_log():  # (github's own lines are stopped by its renderer)
+            from .render.check import commands_stopped
+
+            lines = report.decode("utf-8").rstrip("\n").split("\n")
+            report = "\n".join(commands_stopped(lines)).encode("utf-8") + b"\n"
         sys.stdout.flush()
-        sys.stdout.buffer.write(output.outputs[0])
+        sys.stdout.buffer.write(report)
         if summary_path:
             from .errors import FileWriteError
             from .fsutil import append_bytes
@@ -527,8 +567,8 @@ def history_cmd(
             reg = load_item(registry, item_key(measure), use_cache=not no_cache)
         from .console import terminal_width
 
-        sys.stdout.write(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang,
-                                                     width=terminal_width()))
+        _write_text(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang,
+                                                width=terminal_width()), None)
 
 
 @app.command("verify")
@@ -547,8 +587,11 @@ def verify_cmd(
 
 
 def _write_text(text: str, output: Path | None) -> None:
+    """Text for people to `output`, else to standard output (a GitHub Actions log: with the
+    runner's commands stopped)."""
     if output is None:
-        sys.stdout.write(text)
+        with _commands_stopped():
+            sys.stdout.write(text)
         return
     from .fsutil import atomic_write_text
 

@@ -271,7 +271,9 @@ def test_paths_are_relative_to_the_repository_under_a_working_directory(tmp_path
 def test_explicit_format_wins_over_github_actions(tmp_path):
     summary = tmp_path / "summary.md"
     result = run("-r", SMALL, "--format", "text", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
-    assert result.stdout == SMALL_TEXT
+    lines = result.stdout.split("\n")  # (the text, in the job's log with the runner's commands stopped)
+    assert lines[0].startswith("::stop-commands::rectify-") and lines[-2:] == [f"::{lines[0][17:]}::", ""]
+    assert "\n".join(lines[1:-2]) + "\n" == SMALL_TEXT
     assert not summary.exists()
 
 

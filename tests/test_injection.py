@@ -193,3 +193,31 @@ def test_hostile_unit_name_in_a_suggestion(tmp_path):
     assert "Traceback" not in err
     assert "(did you mean 拉萨市\\x1b[2J?)" in err
     assert_no_raw_controls(err)
+
+
+@pytest.mark.parametrize("args", [["status"], ["status", "--measures"], ["show", "1.1"], ["history"],
+                                  ["summary", "--month", "2019-03"], ["check", "--format", "text"], ["reconcile"]])
+def test_text_for_people_in_a_github_actions_log_obeys_no_workflow_command(hostile, tmp_path, args):
+    """A measure's text `##[error]…` (the runner obeys a legacy ##[command] anywhere in a line)
+    printed by status, show, summary … into the job's log raised a forged annotation: only check
+    --format github and the error messages were printed with the runner's commands stopped."""
+    plan = hostile / "tasks.yaml"
+    forged = tmp_path / "tasks.yaml"
+    # (in the texts each command prints: a measure's, a task's title, a claim's, a note)
+    forged.write_text(plan.read_text(encoding="utf-8").replace('text: "', 'text: "##[error]forged ', 1)
+                      .replace('title: "', 'title: "##[error]forged ').replace("text: 9项具体措施", "text: \"##[error]forged 9项具体措施\""),
+                      encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text((hostile / "progress.yaml").read_text(encoding="utf-8").replace(
+        'note: "', 'note: "##[error]forged '), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("RECTIFY_REGISTRY", "GITHUB_STEP_SUMMARY")}
+    env.update({"RECTIFY_TODAY": "2019-03-31", "COLUMNS": "300", "PYTHONIOENCODING": "utf-8", "GITHUB_ACTIONS": "true"})
+    logged = subprocess.run([sys.executable, "-m", "rectify_cli", *args, "-r", str(forged)], capture_output=True,
+                            env=env, timeout=30)  # (a pipe, as the runner reads it)
+    lines = _out(logged).splitlines()
+    assert "##[error]forged" in logged.stdout.decode("utf-8")
+    assert lines[0].startswith("::stop-commands::rectify-") and lines[-1] == f"::{lines[0][17:]}::"
+    assert all(lines[0][17:] not in line for line in lines[1:-1])
+    # (redirected to a file, the report holds the report alone)
+    with open(tmp_path / "report.txt", "wb") as report:
+        subprocess.run([sys.executable, "-m", "rectify_cli", *args, "-r", str(forged)], stdout=report, env=env, timeout=30)
+    assert (tmp_path / "report.txt").read_bytes() == b"\n".join(logged.stdout.split(b"\n")[1:-2]) + b"\n"
