@@ -808,21 +808,17 @@ def _propose(task: dict, m: dict, report_date: str) -> dict[str, Any]:
         if passed and not quote:  # the steps already due are met: done up to the last of them
             return {"state": "done", "milestone": max(passed)}
         return {"state": "in_progress", **({"evidence": quote} if quote else {})}
-    if "date" not in kinds:  # immediate (+ ongoing)
-        if "ongoing" in kinds or ACCOUNTABILITY_DONE.search(note):
+    if "date" not in kinds:  # immediate (+ ongoing): started at once, done when the report tells of work done
+        quote = _quote(note, (*NOT_DONE_WORDS, "将于", "计划"))  # (将于年底前: still to come)
+        if "ongoing" in kinds or ACCOUNTABILITY_DONE.search(note) or not quote:
             return {"state": "done"}
-        return {"state": "in_progress", "evidence": _quote(note, ("将", "正在")) or _first_sentence(note)}
+        return {"state": "in_progress", "evidence": quote}
     if task["reported"]["state"] == "fully_done":
         return {"state": "done"}
     quote = _quote(note, NOT_DONE_WORDS)
     if quote:
         return {"state": "in_progress", "evidence": quote}
     return {"state": "done"}
-
-
-def _first_sentence(note: str) -> str:
-    """The note's first sentence, whole (a quote cut at a length ends mid-word: 查处违法企)."""
-    return re.split(r"[。；！？]", note, maxsplit=1)[0] or note
 
 
 def _quote(note: str, words: tuple[str, ...]) -> str | None:

@@ -142,7 +142,7 @@ def test_text_after_the_appendix_is_left_out_of_the_last_note_and_warned_of(tmp_
     assert result.exit_code == 0, result.output
     assert (out / "progress.yaml").read_text(encoding="utf-8") == (plain_out / "progress.yaml").read_text(encoding="utf-8")
     journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
-    assert [(e["note"], e["state"]) for e in journal] == [("已制定专项行动方案。", "in_progress")]
+    assert [(e["note"], e["state"]) for e in journal] == [("已制定专项行动方案。", "done")]
     text = QINGHAI + LAX + tail
     first = next(ln for ln in tail.split("\n") if ln)
     line = text.split("\n").index(first) + 1
@@ -425,15 +425,19 @@ def test_a_measure_naming_no_unit_is_owned_by_the_issuers_own_departments(tmp_pa
 
 # ---------------------------------------------------------------- 8. smaller issues: evidence is a whole sentence, never cut mid-word
 
-def test_the_evidence_proposed_for_an_immediate_measure_is_never_cut_mid_word(tmp_path):
-    # (evidence: 省生态环境厅开展专项行动3次，查处违法企 — the note's first 20 characters)
-    note = "省生态环境厅开展专项行动3次，查处违法企业12家。已全部整改到位。"
-    text = QINGHAI + LAX.replace("（立即启动）", "（立即启动）").replace("已制定专项行动方案。", note).replace("立行立改，长期坚持", "立行立改")
+@pytest.mark.parametrize("note, state, evidence", [
+    # (work reported done: it was proposed in_progress, red, 462 days late on the report's date,
+    # with the evidence 省生态环境厅开展专项行动3次，查处违法企 — the note's first 20 characters)
+    ("省生态环境厅开展专项行动3次，查处违法企业12家。已全部整改到位。", "done", None),
+    ("省生态环境厅开展专项行动3次，查处违法企业12家，其余案件正在查处。", "in_progress", "其余案件正在查处"),
+    ("专项行动方案已印发，将于6月底前开展第二轮检查。", "in_progress", "将于6月底前开展第二轮检查"),
+])
+def test_an_immediate_measure_is_proposed_done_when_its_note_tells_of_work_done(tmp_path, note, state, evidence):
+    text = QINGHAI + LAX.replace("已制定专项行动方案。", note).replace("立行立改，长期坚持", "立行立改")
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
-    assert journal[0]["note"] == note
-    assert journal[0]["evidence"] == "省生态环境厅开展专项行动3次，查处违法企业12家"
+    assert (journal[0]["note"], journal[0]["state"], journal[0].get("evidence")) == (note, state, evidence)
 
 
 # ---------------------------------------------------------------- 8. smaller issues: 责任单位：, 牵头单位：, 配合单位： lines
