@@ -868,11 +868,12 @@ def several_files_have(item: str, ids) -> UsageError | None:
 def close_ids(key: str, ids) -> list[str]:
     """The ids closest to `key`; in a folder, an id without its file is matched against each
     file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name in front)."""
-    local = ":" not in key and any(":" in i for i in ids)
-    by_name: dict[str, list[str]] = {}
-    for i in ids:
-        by_name.setdefault(i.rpartition(":")[2] if local else i, []).append(i)
-    return [i for name in close_matches(key, by_name) for i in by_name[name]]
+    by_name: dict[str, list[str]] = {i: [i] for i in ids}  # (naqu.4.2, a slip of the separator: naqu:4.2)
+    if ":" not in key:
+        for i in ids:
+            if ":" in i:
+                by_name.setdefault(i.rpartition(":")[2], []).append(i)
+    return list(dict.fromkeys(i for name in close_matches(key, by_name) for i in by_name[name]))
 
 
 def unknown_item(item: str, tasks) -> UsageError:

@@ -536,3 +536,11 @@ def test_record_of_an_unknown_id_without_its_file_suggests_each_files_close_ids(
     folder = split_small(tmp_path / "reg")
     done = run("record", "4.9", "--state", "in_progress", "--note", "x", "-r", str(folder), "--lang", "en")
     assert (done.returncode, done.stderr) == (2, "rectify: no measure '4.9' in the plan (did you mean naqu:4.2, naqu:4.1?)\n")
+
+
+@pytest.mark.parametrize("item", ["naqu.4.2", "naqu 4.2"])
+def test_an_id_with_its_file_and_the_wrong_separator_suggests_the_id(tmp_path, item):
+    folder = split_small(tmp_path / "reg")
+    for command in (["show", item], ["history", item], ["record", item, "--state", "in_progress", "--note", "x"]):
+        done = run(*command, "-r", str(folder), "--lang", "en")
+        assert done.returncode == 2 and "(did you mean naqu:4.2" in done.stderr, (command, done.stderr)
