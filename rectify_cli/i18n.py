@@ -464,7 +464,10 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
     """The label `prefix + notice.key` in `lang`, filled with the notice's values (see Notice)."""
     def shown(value):
         if isinstance(value, list):
-            return label("check_list_sep", lang).join(str(shown(v)) for v in value)
+            sep, items = label("check_list_sep", lang), [str(shown(v)) for v in value]
+            if any(sep in item for item in items):  # (各级党委、政府: one name, quoted so it reads as one)
+                items = [f"“{item}”" if lang == Lang.zh else f"'{item}'" for item in items]
+            return sep.join(items)
         if isinstance(value, Word):
             return word(value.table, value.key, lang) if lang == Lang.zh else value.key
         if isinstance(value, Notice):

@@ -78,3 +78,11 @@ def test_a_broken_file_is_said_as_before():
     """Only a refused request is worded in --lang; a registry that does not load is said as it is."""
     result = run("status", "-r", "tests/fixtures/no-such-folder/tasks.yaml")
     assert result.exit_code == 2 and "rectify: " in result.stderr and "：" not in result.stderr
+
+
+def test_suggested_names_holding_the_list_separator_are_quoted_so_each_reads_as_one():
+    """（是否指 各级党委、政府及有关部门、各级党委、政府？） held two names and read as four."""
+    result = CliRunner().invoke(app, ["status", "--owner", "各级党委、政府及"],
+                                env={**ENV, "RECTIFY_TODAY": "2020-06-30"})
+    assert (result.exit_code, result.stderr) == (
+        2, "rectify: --owner：未知单位“各级党委、政府及”（是否指 “各级党委、政府”、“各级党委、政府及有关部门”？）\n")
