@@ -357,6 +357,11 @@ LABELS = {
     "summary_all_quiet": ("{n}个责任单位均无未完成或久未报告的措施。",
                           "{n:responsible unit}: nothing open, nothing stale."),
     "summary_head": ("台账哈希（截至本月）：{hash}", "Journal head hash (as of this month): {hash}"),
+    "summary_backfilled": ("本月补录此前日期的记录{n}条，此前各月的月报随之改变：{items}。",
+                           "Written this month, dated in earlier months ({n:entry|entries}; the summaries of those "
+                           "months change): {items}."),
+    "summary_backfilled_item": ("{measure} {what}（日期{date}，记录于{recorded}）",
+                                "{measure} {what} (dated {date}, written {recorded})"),
     "summary_head_covers_later": ("注：该哈希也涵盖日期在本月之后的{n}条记录（事后补录的记录写在它们之后）",
                                   "Note: this head also covers {n:entry|entries} dated after this month (entries "
                                   "back-dated were written after them)"),

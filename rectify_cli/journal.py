@@ -82,8 +82,8 @@ HEADER = "# rectify journal — append-only: add entries with `rectify record`, 
 
 # Field order of a written entry (as in docs/registry-format.md).
 FIELD_ORDER = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason",
-               "approved_by", "late", "hash")
-_DATE_FIELDS = ("date", "milestone", "to")
+               "approved_by", "late", "recorded", "hash")
+_DATE_FIELDS = ("date", "milestone", "to", "recorded")
 
 # Which entry states each command may write.
 _COMMAND_STATES = {
@@ -448,6 +448,7 @@ class _Request:
     approved_by: str | None
     late: bool
     warnings: tuple[Notice, ...]
+    recorded: date | None = None  # the day it is written, when after its date
 
     def fields(self, stored_id: str) -> dict:
         raw = {
@@ -456,13 +457,14 @@ class _Request:
             "milestone": self.milestone.isoformat() if self.milestone else None,
             "to": self.to.isoformat() if self.to else None,
             "reason": self.reason, "approved_by": self.approved_by, "late": True if self.late else None,
+            "recorded": self.recorded.isoformat() if self.recorded else None,
         }
         return {k: v for k, v in raw.items() if v is not None}
 
     def as_entry(self, measure: str, digest: str) -> Entry:
         return Entry(measure=measure, date=self.day, state=self.state, note=self.note, evidence=self.evidence,
                      by=self.by, milestone=self.milestone, to=self.to, reason=self.reason,
-                     approved_by=self.approved_by, late=self.late, hash=digest)
+                     approved_by=self.approved_by, late=self.late, hash=digest, recorded=self.recorded)
 
 
 def _check_request(reg: Registry, *, command: str, measure: str, state: str, note: str, day: str | None,
@@ -580,7 +582,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     request = _Request(day=when, state=entry_state, note=note, evidence=evidence_text, by=by_unit,
                        milestone=milestone, to=to_day, reason=reason_text, approved_by=approver,
                        late=bool(late) if entry_state is EntryState.EXTENDED else False,
-                       warnings=tuple(warnings))
+                       warnings=tuple(warnings), recorded=today if when < today else None)
     if latest is not None and when < latest and entry_state in CHANGES_MILESTONES:
         _check_later_entries(reg, measure, request)
     return request

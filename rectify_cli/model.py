@@ -205,6 +205,9 @@ class Entry:
     late: bool = False
     hash: str | None = None
     location: Location | None = None
+    # The day it was written, when after its date (a back-dated entry, 补录); None: on its date,
+    # or written before rectify kept it.
+    recorded: date | None = None
 
 
 @dataclass(frozen=True)

@@ -425,8 +425,8 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     return _JournalFile(path, prefix, rows, located)
 
 
-_ROW_LENGTH = 15  # index, 12 fields, line, column: see _Checker.journal_rows
-ROW_HASH = 12  # where a row holds its entry's hash
+_ROW_LENGTH = 16  # index, 13 fields, line, column: see _Checker.journal_rows
+ROW_HASH = 13  # where a row holds its entry's hash
 # What JournalContext.entries raises on cached rows of the right shape but not of the right
 # types (a damaged or foreign entry): the file is then read again.
 CACHE_DAMAGE = (TypeError, ValueError, LookupError)
@@ -1287,7 +1287,8 @@ class _Checker:
         if not isinstance(data, list):
             self.problem((1, 1), f"journal: expected a list of entries (- measure: ...), got {_kind(data)}")
             return []
-        allowed = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason", "approved_by", "late", "hash")
+        allowed = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason", "approved_by", "late",
+                   "recorded", "hash")
         rows = []
         for i, item in enumerate(data):
             where = _at(data, i)
@@ -1307,6 +1308,11 @@ class _Checker:
             approved_by = self._unit_name(m, "approved_by", what)
             milestone = self.date(m, "milestone", what) if m.get("milestone") is not None else None
             to = self.date(m, "to", what) if m.get("to") is not None else None
+            recorded = self.date(m, "recorded", what) if m.get("recorded") is not None else None
+            if recorded is not None and day is not None and recorded <= day:
+                self.problem(_at(m, "recorded"), f"{what}.recorded: {recorded.isoformat()} is not after the entry's date "
+                                                 f"({day.isoformat()}): 'recorded' is the later day a back-dated entry was written")
+                continue
             reason = self.text(m, "reason", what, required=False)
             late = m.get("late", False)
             if not isinstance(late, bool):
@@ -1338,7 +1344,8 @@ class _Checker:
             if None in (day, state):
                 continue
             rows.append([i, mid, day.isoformat(), state.value, note or "", evidence, by,
-                         dates.iso(milestone), dates.iso(to), reason, approved_by, late, digest, *where])
+                         dates.iso(milestone), dates.iso(to), reason, approved_by, late, dates.iso(recorded), digest,
+                         *where])
         return rows
 
     def _keys_fit_state(self, m, state: EntryState | None, what: str) -> bool:
@@ -1442,7 +1449,7 @@ class JournalContext:
                 day = days[text] = date.fromisoformat(text)
             return day
 
-        for index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, digest, line, column in rows:
+        for index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest, line, column in rows:
             if prefix and ":" not in mid:
                 mid = prefix + mid
             elif prefix and not mid.startswith(prefix) and mid in measure_ids:
@@ -1457,6 +1464,9 @@ class JournalContext:
                 continue
             if day > today_iso:
                 problems.append((index, "date", f"journal entry {index + 1}.date: {day} is in the future (today is {today_iso})"))
+            elif recorded is not None and recorded > today_iso:
+                problems.append((index, "recorded", f"journal entry {index + 1}.recorded: {recorded} is in the future "
+                                                    f"(today is {today_iso})"))
             elif day < feedback_iso:
                 problems.append((index, "date", f"journal entry {index + 1}.date: {day} is before the inspection's "
                                                 f"feedback ({feedback_iso}), when the problems were handed over"))
@@ -1470,7 +1480,7 @@ class JournalContext:
                 problems.append((index, "approved_by", _unknown_unit(f"journal entry {index + 1}", "approved_by", approved_by, units)))
             entry = new(Entry, measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
                         by=units.get(by), milestone=day_of(milestone), to=day_of(to),
-                        reason=reason, approved_by=units.get(approved_by), late=late, hash=digest,
+                        reason=reason, approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
                         location=new(Location, file=file, line=line, column=column))
             append(entry)
             if state in _REPLAYED:

@@ -148,6 +148,17 @@ class ExtensionItem:
 
 
 @dataclass(frozen=True)
+class BackfilledItem:
+    """An entry written within the month (``recorded``) but dated in an earlier month: it changed
+    the summaries of those months, perhaps already filed."""
+
+    recorded: date
+    date: date
+    measure_id: str
+    state: EntryState
+
+
+@dataclass(frozen=True)
 class UnitRow:
     """One line of the urging list (督办清单). A measure counts for every one of its owners, and one
     of a unit of every region (各地市) for each region of its file too."""
@@ -188,6 +199,7 @@ class MonthlySummary:
     # after the month it covers all the same: written before an entry back-dated into the month
     # or earlier, which the chain puts after them (:func:`_later_covered`).
     heads_cover_later: tuple[int, ...] = ()
+    backfilled: tuple[BackfilledItem, ...] = ()  # written this month, dated before it
 
 
 # --------------------------------------------------------------------------- figures
@@ -426,6 +438,13 @@ def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:
     return None
 
 
+def _backfilled(measures: list[MeasureResult], first: date, last: date) -> tuple[BackfilledItem, ...]:
+    """The summary's measures' entries written in [first, last] and dated before `first`."""
+    items = [BackfilledItem(e.recorded, e.date, mr.id, e.state) for mr in measures for e in mr.entries
+             if e.recorded is not None and first <= e.recorded <= last and e.date < first]
+    return tuple(sorted(items, key=lambda i: (i.recorded, i.date, engine.id_sort_key(i.measure_id))))
+
+
 def _later_covered(journal: tuple[Entry, ...] | list[Entry], last: date) -> int:
     """How many entries dated after ``last`` come before the :func:`_head_hash` entry in journal
     order: a chain's head vouches for every entry before it, and a month's head is the last
@@ -552,4 +571,5 @@ def build(
         issuers=issuers,
         heads_cover_later=tuple(_later_covered(entries, last) for entries in journals.values()) if journals
         else (_later_covered(registry.journal, last),),
+        backfilled=_backfilled(measures, first, last),
     )

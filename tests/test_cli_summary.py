@@ -160,3 +160,29 @@ def test_a_head_that_covers_entries_dated_after_the_month_says_how_many(tmp_path
     assert run_on("2019-10-10", "summary", "--month", "2019-07", "--lang", "en")[-1].startswith(
         "Note: this head also covers 2 entries dated after this month")
     assert not run_on("2019-10-10", "summary", "--month", "2019-09")[-1].startswith("注")
+
+
+def test_entries_written_in_the_month_but_dated_before_it_are_named(tmp_path):
+    """Two entries written on 2019-08-20, dated in June, changed June's and July's summaries,
+    perhaps filed; August's said nothing of them."""
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    reg = str(tmp_path / "data" / "tasks.yaml")
+
+    def run_on(today: str, *args: str) -> list[str]:
+        result = CliRunner().invoke(app, [*args, "-r", reg], env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    run_on("2019-08-20", "extend", "33.1", "--to", "2019-12-31", "--reason", "冻土期", "--approved-by", "自治区生态环境厅",
+           "--date", "2019-06-25")
+    run_on("2019-08-20", "close", "39.3", "--evidence", "园区规划批复", "--date", "2019-06-28")
+    run_on("2019-08-21", "report", "1.1", "--note", "8月研究", "--date", "2019-08-02")  # (dated in the month: not named)
+    august = run_on("2019-09-02", "summary", "--month", "2019-08")
+    assert august[-3] == ("本月补录此前日期的记录2条，此前各月的月报随之改变：33.1 延期（日期2019-06-25，记录于2019-08-20）；"
+                          "39.3 销号（日期2019-06-28，记录于2019-08-20）。")
+    assert run_on("2019-09-02", "summary", "--month", "2019-08", "--lang", "en")[-3] == (
+        "Written this month, dated in earlier months (2 entries; the summaries of those months change): "
+        "33.1 extended (dated 2019-06-25, written 2019-08-20); 39.3 closed (dated 2019-06-28, written 2019-08-20).")
+    assert not any("补录此前" in line for line in run_on("2019-09-02", "summary", "--month", "2019-06"))

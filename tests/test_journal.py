@@ -706,3 +706,15 @@ def test_a_late_extension_written_by_an_earlier_version_still_verifies(reg):
         "  to: 2019-06-30\n  reason: 冬季停工\n  approved_by: 拉萨市\n  late: true\n"
         "  hash: 1d1ddc8184fe2355208848c2286c45b58ad7e4b0b74bc9c245ecc54b64f5f4f0\n").encode())
     assert journal.verify(reg).ok
+
+
+def test_a_back_dated_entry_keeps_the_day_it_was_written(reg):
+    """The journal kept only the date an entry was given: an extension written 51 days after its
+    deadline, dated before it, could not be told later from one written in time."""
+    back = record(reg, "2.1", date="2019-03-20")
+    assert back.fields["recorded"] == "2019-03-31"
+    assert "recorded" not in record(reg, "2.1").fields  # (written on its date)
+    entries = load_registry(reg, use_cache=False).journal
+    assert [(e.date.isoformat(), e.recorded and e.recorded.isoformat()) for e in entries[-2:]] == [
+        ("2019-03-20", "2019-03-31"), ("2019-03-31", None)]
+    assert journal.verify(reg).ok  # (in the hash chain, as every field is)

@@ -604,3 +604,17 @@ def test_a_merged_extension_of_a_closed_measure_is_refused_by_validate(tmp_path)
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == (f"rectify: {journal}:{lines + 3}:10: journal entry 180.state: 16.1 has no pending "
                            "deadline as of 2019-03-31: nothing to extend\n")
+
+
+@pytest.mark.parametrize("recorded, expected", [
+    ("2019-03-01", ":5:13: journal entry 1.recorded: 2019-03-01 is not after the entry's date (2019-03-01): "
+                   "'recorded' is the later day a back-dated entry was written"),
+    ("2019-04-01", ":5:13: journal entry 1.recorded: 2019-04-01 is in the future (today is 2019-03-31)"),
+])
+def test_a_recorded_day_before_its_entry_or_in_the_future_is_refused(tmp_path, recorded, expected):
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    (tmp_path / "progress.yaml").write_text(
+        f'- measure: "2.1"\n  date: 2019-03-01\n  state: in_progress\n  note: 推进中\n  recorded: {recorded}\n', encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == f"{tmp_path / 'progress.yaml'}{expected}"

@@ -10,7 +10,7 @@ from datetime import date
 
 from tabulate import tabulate
 
-from ..i18n import Lang, plural
+from ..i18n import ENTRY, Lang, plural, word
 from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
@@ -320,6 +320,11 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
 
     for number, (heading, body) in enumerate(sections, start=1):
         lines += ["", heading, body if body is not None else _l(f"summary_none_s{number}", lang)]
+    if m.backfilled:  # (what changed the summaries of months before this one)
+        sep = "；" if lang == Lang.zh else "; "
+        lines += ["", _l("summary_backfilled", lang, n=len(m.backfilled), items=sep.join(
+            _l("summary_backfilled_item", lang, measure=cell(i.measure_id), what=word(ENTRY, i.state, lang),
+               date=i.date.isoformat(), recorded=i.recorded.isoformat()) for i in m.backfilled))]
     # One line per journal, each named by its file as `record` and `verify` name it, and under
     # a head that covers entries dated after the month, how many.
     heads = [f"{_head(head, lang)}  {cell(journal)}" for journal, head in m.journal_heads] or [_head(m.head_hash, lang)]
