@@ -102,6 +102,7 @@ LABELS = {
     "written_late_flag": ("（逾期申请）", " (late request)"),
     # (a close of one step of several: without it, "4.2 销号" stood above 4.2 still open)
     "closed_step": ("{day}到期的一步", "step due {day}"),
+    "recorded_on": ("{day}补录", "written {day}"),  # (a back-dated entry: the day it was written)
     "effect_as_of": ("截至{date}：", "as of {date}: "),
     "effect_overdue": ("逾期{days}天（期限{due}）", "overdue {days:day} (due {due})"),
     "effect_done": ("已销号", "done"),

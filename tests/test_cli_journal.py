@@ -710,3 +710,12 @@ def test_show_and_history_say_an_unknown_id_alike_and_literally(reg, item, said)
     for command in ("show", "history"):
         result = run(command, item, "--registry", str(reg), "--lang", "en")
         assert (result.exit_code, result.stderr) == (2, f"rectify: no task or measure {said}\n"), command
+
+
+def test_history_and_show_say_when_a_back_dated_entry_was_written(reg):
+    assert run("record", "2.1", "--state", "in_progress", "--note", "补记", "--date", "2019-03-20",
+               "--registry", str(reg)).exit_code == 0
+    history = run("history", "2.1", "--registry", str(reg)).stdout.splitlines()
+    assert history[2].split()[:3] == ["2019-03-20", "2.1", "推进中（2019-03-31补录）"]
+    assert "in progress (written 2019-03-31)" in run("history", "2.1", "--registry", str(reg), "--lang", "en").stdout
+    assert "补记（2019-03-31补录）" in run("show", "2.1", "--registry", str(reg)).stdout

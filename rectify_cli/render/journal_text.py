@@ -113,6 +113,8 @@ def render_history(entries, *, lang: Lang, width: int | None = None) -> str:
             state += f" → {e.to.isoformat()}"
         if e.late:
             state += " !"
+        if e.recorded is not None:
+            state += label("show_brackets", lang, text=label("recorded_on", lang, day=e.recorded.isoformat()))
         rows.append([
             e.date.isoformat(),
             printable(e.measure, single_line=True),

@@ -514,6 +514,9 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
         if details:  # the brackets label carries its own leading space where a language wants one
             brackets = printable(label("show_brackets", lang, text=label("show_detail_sep", lang).join(details)))
             note.append(brackets if note.plain else brackets.lstrip())  # (no note: the cell starts with them)
+    if entry.recorded is not None:  # (back-dated: the day it was written)
+        written = printable(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
+        note.append(written if note.plain else written.lstrip())
     return note
 
 
