@@ -108,19 +108,25 @@ def test_a_county_is_not_one_of_the_regions_each_prefecture_measure_falls_to():
     assert _urging_rows("--owner", "曲水县") == {"曲水县": ["1", "1", "0", "0"]}
 
 
-def test_a_step_closed_in_a_month_is_listed_there_marked_as_the_step(tmp_path):
-    """30.2's first step (5A级、4A级景区, due 2019-12-31) closed on 2019-12-20 was in no month's
-    本月销号, while January's 本月重新打开 cited that close as 原销号日期 2019-12-20."""
+def _on_a_copy_of_the_bundled_ledger(tmp_path):
+    """A function running a command on a copy of the bundled ledger as of a day: its stdout."""
     import shutil
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
     reg = str(tmp_path / "data" / "tasks.yaml")
 
-    def run_on(today: str, *args: str):
+    def run_on(today: str, *args: str) -> str:
         result = CliRunner().invoke(app, [*args, "-r", reg], env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
         assert result.exit_code == 0, result.output
         return result.stdout
 
+    return run_on
+
+
+def test_a_step_closed_in_a_month_is_listed_there_marked_as_the_step(tmp_path):
+    """30.2's first step (5A级、4A级景区, due 2019-12-31) closed on 2019-12-20 was in no month's
+    本月销号, while January's 本月重新打开 cited that close as 原销号日期 2019-12-20."""
+    run_on = _on_a_copy_of_the_bundled_ledger(tmp_path)
     run_on("2019-12-20", "close", "30.2", "--milestone", "2019-12-31", "--evidence", "4A景区验收")
     run_on("2020-01-15", "reopen", "30.2", "--note", "回头看：4A景区厕所未建成")
     december = run_on("2020-02-05", "summary", "--month", "2019-12")
@@ -137,15 +143,10 @@ def test_a_head_that_covers_entries_dated_after_the_month_says_how_many(tmp_path
     """A close written on 2019-10-10, dated 2019-07-20, made July, August and September end with
     the same 台账哈希（截至本月）, its own: a head vouches for every entry before it, the
     reports of August and September among them, and nothing said so."""
-    import shutil
-
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    reg = str(tmp_path / "data" / "tasks.yaml")
+    on_copy = _on_a_copy_of_the_bundled_ledger(tmp_path)
 
     def run_on(today: str, *args: str) -> list[str]:
-        result = CliRunner().invoke(app, [*args, "-r", reg], env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
-        assert result.exit_code == 0, result.output
-        return result.stdout.splitlines()
+        return on_copy(today, *args).splitlines()
 
     run_on("2019-08-05", "report", "1.1", "--note", "8月研究")
     run_on("2019-09-05", "report", "1.3", "--note", "9月研究")
@@ -165,15 +166,10 @@ def test_a_head_that_covers_entries_dated_after_the_month_says_how_many(tmp_path
 def test_entries_written_in_the_month_but_dated_before_it_are_named(tmp_path):
     """Two entries written on 2019-08-20, dated in June, changed June's and July's summaries,
     perhaps filed; August's said nothing of them."""
-    import shutil
-
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    reg = str(tmp_path / "data" / "tasks.yaml")
+    on_copy = _on_a_copy_of_the_bundled_ledger(tmp_path)
 
     def run_on(today: str, *args: str) -> list[str]:
-        result = CliRunner().invoke(app, [*args, "-r", reg], env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
-        assert result.exit_code == 0, result.output
-        return result.stdout.splitlines()
+        return on_copy(today, *args).splitlines()
 
     run_on("2019-08-20", "extend", "33.1", "--to", "2019-12-31", "--reason", "冻土期", "--approved-by", "自治区生态环境厅",
            "--date", "2019-06-25")
