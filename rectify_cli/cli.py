@@ -20,8 +20,8 @@ import typer
 from typer.core import TyperGroup
 
 from .engine import STALE, Status
-from .gate import RULES
 from .errors import RectifyError, UsageError
+from .gate import RULES
 from .i18n import Lang, label
 from .textsafe import printable
 
@@ -177,11 +177,20 @@ def _to_actions_log() -> bool:
         return True
 
 
-@contextlib.contextmanager
-def _commands_stopped():
+def _for_the_log(text: str) -> str:
     """Text for people printed to a GitHub Actions log, between ::stop-commands:: and its end
     (render/check.commands_stopped): the runner obeys a legacy ##[command] anywhere in a line,
     and registry text printed in a table or a summary can hold one. Elsewhere: as it is."""
+    if not text or not _to_actions_log():
+        return text
+    from .render.check import commands_stopped
+
+    return "\n".join(commands_stopped(text.rstrip("\n").split("\n"))) + "\n"
+
+
+@contextlib.contextmanager
+def _commands_stopped():
+    """What is printed meanwhile (by Rich's console), _for_the_log."""
     if not _to_actions_log():
         yield
         return
@@ -190,10 +199,7 @@ def _commands_stopped():
         yield
     finally:
         text, sys.stdout = sys.stdout.getvalue(), real
-        if text:
-            from .render.check import commands_stopped
-
-            real.write("\n".join(commands_stopped(text.rstrip("\n").split("\n"))) + "\n")
+        real.write(_for_the_log(text))
 
 
 def _as_of(text: str | None, timezone: str) -> date:
@@ -316,10 +322,7 @@ def check_cmd(
                                tasks=tuple(task or ()), no_cache=no_cache)
         report = output.outputs[0]
         if format is CheckFormat.text and _to_actions_log():  # (github's own lines are stopped by its renderer)
-            from .render.check import commands_stopped
-
-            lines = report.decode("utf-8").rstrip("\n").split("\n")
-            report = "\n".join(commands_stopped(lines)).encode("utf-8") + b"\n"
+            report = _for_the_log(report.decode("utf-8")).encode("utf-8")
         sys.stdout.flush()
         sys.stdout.buffer.write(report)
         if summary_path:
@@ -590,8 +593,7 @@ def _write_text(text: str, output: Path | None) -> None:
     """Text for people to `output`, else to standard output (a GitHub Actions log: with the
     runner's commands stopped)."""
     if output is None:
-        with _commands_stopped():
-            sys.stdout.write(text)
+        sys.stdout.write(_for_the_log(text))
         return
     from .fsutil import atomic_write_text
 

@@ -625,10 +625,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
     from .errors import UsageError, close_matches, same_but_case
-    from .i18n import Notice, refusal
-
-    def hint(names) -> Notice | str:  # (said in the user's language by the command line)
-        return Notice("did_you_mean", {"names": names}) if names else ""
+    from .i18n import Notice, refusal, suggested as hint
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):

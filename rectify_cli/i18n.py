@@ -483,6 +483,11 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
     return label(prefix + notice.key, lang, **{key: shown(value) for key, value in notice.values.items()})
 
 
+def suggested(names) -> Notice | str:
+    """The hint naming `names` after a refusal (label refused_did_you_mean), '' when there are none."""
+    return Notice("did_you_mean", {"names": list(names)}) if names else ""
+
+
 def refusal(error: type, key: str, **values):
     """`error` (UsageError, JournalWriteError) refusing a request: its text the English of the
     label refused_<key>, and the Notice with it, so that the command line says it in the

@@ -46,7 +46,7 @@ from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, RegistryError, UsageError, close_matches, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import ENTRY, STATUS, Notice, Word, refusal
+from .i18n import ENTRY, STATUS, Notice, Word, refusal, suggested
 from .model import (
     CHANGES_MILESTONES,
     Entry,
@@ -109,13 +109,12 @@ class Effect:
 
 # Notice (i18n): something the writer should know about an accepted entry (warnings: closed_late,
 # closed_all_steps, late_extension, back_filled, evidence_not_found, evidence_is_folder), or why a
-# request was refused (_refused).
+# request was refused (i18n.refusal).
 
 
 def _hint(name: str, choices) -> Notice | str:
     """The closest choices to `name`, said after it (registry.suggest's words), or ''."""
-    close = close_matches(name, choices)
-    return Notice("did_you_mean", {"names": close}) if close else ""
+    return suggested(close_matches(name, choices))
 
 
 @dataclass(frozen=True)
@@ -406,9 +405,8 @@ def _with_its_file(root: Path, measure: str) -> str:
     found = named_id(measure, ids)
     if found is not None:
         return found
-    close = close_ids(measure, ids)
     raise _in_several_files(measure, ids) or refusal(UsageError, "no_measure", measure=measure,
-                                                     hint=Notice("did_you_mean", {"names": close}) if close else "")
+                                                     hint=suggested(close_ids(measure, ids)))
 
 
 def _in_several_files(measure: str, ids) -> UsageError | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, UsageError, close_matches, did_you_mean
-from .i18n import Notice, plural, refusal
+from .i18n import Notice, plural, refusal, suggested
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
@@ -889,7 +889,7 @@ def unknown_item(item: str, tasks) -> UsageError:
         return several
     key = item_key(item)
     close = close_ids(key, ids)
-    hint = Notice("did_you_mean", {"names": close}) if close else ""
+    hint = suggested(close)
     if not close:
         task_part = key.rpartition(".")[0]
         local = ":" not in key  # (in a folder, the task of that number in any file)

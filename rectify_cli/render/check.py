@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..engine import Status
 from ..errors import UsageError
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
-from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, plural, word
+from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
 from ..textsafe import clip, display_width, printable
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
