@@ -36,6 +36,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except RectifyError as exc:
+            exc = _in_language(exc, _default_lang())  # (said here: a command without --lang, or before it is read)
             # file names and declared names in messages are data too
             lines = [printable(f"rectify: {problem}", single_line=True) for problem in exc.problems]
             actions = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -51,6 +52,14 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:  # (here: typer would end it with 130, saying nothing)
             sys.stderr.write(printable(f"rectify: interrupted{_done()}", single_line=True) + "\n")
             raise typer.Exit(130) from None
+
+
+def _default_lang() -> Lang:
+    """The language of a command without --lang: RECTIFY_LANG's (as --lang reads it), else Chinese."""
+    try:
+        return Lang(os.environ.get("RECTIFY_LANG", Lang.zh))
+    except ValueError:
+        return Lang.zh
 
 
 def _annotate_problems(problems) -> None:
@@ -91,7 +100,8 @@ AsOfOpt = Annotated[
 ]
 WarnDaysOpt = Annotated[Optional[int], typer.Option("--warn-days", min=0, help="Due-soon window in days (default: the registry's warn_days, 30 where it sets none).")]
 PeriodOpt = Annotated[Optional[int], typer.Option("--report-period", min=1, help="Days after which an ongoing measure without a report is stale (default: the registry's report_period_days, 90 where it sets none).")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the report.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", envvar="RECTIFY_LANG", show_envvar=True,
+                                        help="Language of the report and of the messages (zh, the default, or en).")]
 OwnerOpt = Annotated[Optional[list[str]], typer.Option("--owner", help="Only measures of this responsible unit (name or alias). Repeatable.")]
 TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="Only this task (e.g. 18). Repeatable.")]
 RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="Only tasks concerning this region (e.g. 那曲市). Repeatable.")]
@@ -152,16 +162,31 @@ def _user_date(text: str | None) -> date | None:
 
 @contextlib.contextmanager
 def _said_in(lang: Lang):
-    """A refused request (a RectifyError with a Notice) said in `lang`, Chinese by default; the
-    API's message stays English. A broken journal or registry file, a lock: said as it is."""
+    """What a command refuses said in `lang`, Chinese by default (see _in_language)."""
     try:
         yield
     except RectifyError as exc:
-        if exc.notice is None:
+        said = _in_language(exc, lang)
+        if said is exc:
             raise
+        raise said from None
+
+
+def _in_language(exc: RectifyError, lang: Lang) -> RectifyError:
+    """`exc` said in `lang`: a refused request (with an i18n.Notice) and the problems of a file
+    (each with its own); the API's messages stay English. What has no Notice (a lock held, a
+    file the importer reads), as it is. Said once: the error returned carries no Notice."""
+    if exc.notice is not None:
         from .render import journal_text
 
-        raise type(exc)(journal_text.render_refusal(exc.notice, lang=lang)) from None
+        return type(exc)(journal_text.render_refusal(exc.notice, lang=lang))
+    if not any(getattr(problem, "notice", None) is not None for problem in exc.problems):
+        return exc
+    from .errors import Problem
+    from .i18n import problem_message
+
+    return type(exc)([Problem(p.file, p.line, p.column, problem_message(p, lang)) if isinstance(p, Problem) else p
+                      for p in exc.problems])
 
 
 def _to_actions_log() -> bool:
@@ -375,7 +400,8 @@ def reconcile_cmd(
     exit 1 when a figure disagrees."""
     from . import reconcile
 
-    reg = _load(registry, no_cache)
+    with _said_in(lang):  # (a broken file, said in the user's language)
+        reg = _load(registry, no_cache)
     results = reconcile.reconcile_files(reg.plan, reg.journal)
     if format is ReconcileFormat.json:
         from .render import json_out
@@ -402,7 +428,8 @@ def validate_cmd(
         raise UsageError(f"two registries given, {path} and --registry {registry}: give one")
     # (The cache holds only what passed these checks, made by this version's rules, and the
     # checks against the plan and today run on every load: a cached file is as valid as read.)
-    reg = _load(path or registry, no_cache)
+    with _said_in(lang):  # (a broken file, said in the user's language)
+        reg = _load(path or registry, no_cache)
     measures = sum(len(t.measures) for t in reg.plan.tasks)
     typer.echo(printable(label("validate_ok", lang, files=", ".join(reg.plan_files), tasks=len(reg.plan.tasks),
                                measures=measures, entries=len(reg.journal)), single_line=True))
@@ -584,7 +611,8 @@ def verify_cmd(
     from . import journal
     from .render import journal_text
 
-    result = journal.verify(registry, since_heads=tuple(since_head or ()))
+    with _said_in(lang):  # (a broken file, said in the user's language)
+        result = journal.verify(registry, since_heads=tuple(since_head or ()))
     sys.stdout.write(journal_text.render_verify(result, lang=lang))
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 

@@ -29,9 +29,10 @@ class DateFormatError(ValueError):
     which way, for callers that word it in another language: "month" (a month, not a day),
     "not_real" (no such calendar day), None (not read as a date at all)."""
 
-    def __init__(self, message: str, *, kind: str | None = None):
+    def __init__(self, message: str, *, kind: str | None = None, detail: str = ""):
         super().__init__(message)
         self.kind = kind
+        self.detail = detail  # (for "not_real": why not, in Python's words: "day is out of range for month")
 
 
 def iso(day: date | None) -> str | None:
@@ -101,7 +102,7 @@ def _real_date(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise DateFormatError(f"{text!r} is not a real calendar date ({exc})", kind="not_real") from None
+        raise DateFormatError(f"{text!r} is not a real calendar date ({exc})", kind="not_real", detail=str(exc)) from None
 
 
 def time_zone(name) -> tzinfo | None:

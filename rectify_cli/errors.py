@@ -1,17 +1,20 @@
 """Exceptions of each layer. Only cli.py turns them into a message and an exit code."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input, located as precisely as we can."""
+    """One thing wrong with an input, located as precisely as we can. `message` is English (the
+    API's); `notice`, when set, is the same said as an i18n.Notice (label problem_<key>), which
+    the command line words in the user's language."""
 
     file: str
     line: int | None
     column: int | None
     message: str
+    notice: object = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         where = self.file
@@ -71,8 +74,3 @@ def close_matches(name: str, choices) -> list[str]:
     # (a slip of case first: `LASA:18` for the file lasa.yaml's task 18, typed in capitals)
     return same_but_case(name, choices) or difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
 
-
-def did_you_mean(name: str, choices) -> str:
-    """' (did you mean a, b?)' for the closest choices, or '' when nothing is close."""
-    close = close_matches(name, choices)
-    return f" (did you mean {', '.join(close)}?)" if close else ""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import string
 from dataclasses import dataclass
 
@@ -34,6 +35,45 @@ ENTRY = {
     "report": ("定期报告", "report"),
     "extended": ("延期", "extended"),
 }
+
+# What the YAML parser (libyaml, PyYAML) says of a syntax error, its problem and its context
+# (in English: as it says them). Said in Chinese with what usually causes it in a registry.
+_YAML_PHRASES = {
+    "did not find expected key": "缺少应有的键（检查缩进是否对齐；以 [、{、' 开头的文字请整体加引号）",
+    "mapping values are not allowed in this context": "此处不能有“键: 值”（文字中含“: ”时请整体加引号）",
+    "mapping values are not allowed here": "此处不能有“键: 值”（文字中含“: ”时请整体加引号）",
+    "could not find expected ':'": "找不到应有的冒号（键后应写半角冒号“:”加一个空格）",
+    "did not find expected ',' or ']'": "缺少“,”或“]”（方括号未闭合？）",
+    "did not find expected ',' or '}'": "缺少“,”或“}”（花括号未闭合？）",
+    "found unexpected end of stream": "文件意外结束",
+    "found a tab character that violates indentation": "缩进中有制表符（Tab）",
+    "found character that cannot start any token": "此处的字符不能作为开头（以 @、%、` 开头的文字请加引号；缩进请用空格，不要用 Tab）",
+    "did not find expected '-' indicator": "缺少列表项开头的“-”（检查缩进是否对齐）",
+    "did not find expected alphabetic or numeric character": "缺少字母或数字（以 * 或 & 开头的文字请加引号）",
+    "did not find expected whitespace or line break": "缺少空格或换行（以 ! 开头的文字请加引号）",
+    "did not find expected comment or line break": "缺少注释或换行（以 | 或 > 开头的文字请加引号）",
+    "block sequence entries are not allowed in this context": "此处不能有列表项“- ”（以“- ”开头的文字请加引号）",
+    "but found another document": "却又有一个文档（“---”）",
+    "found unknown escape character": "双引号内有未知的转义字符（文字中的“\\”请写作“\\\\”，或改用单引号）",
+    "while parsing a block mapping": "解析映射时",
+    "while parsing a block collection": "解析列表时",
+    "while parsing a flow sequence": "解析方括号列表时",
+    "while parsing a flow sequence that starts here": "方括号列表从此处开始",
+    "while parsing a flow mapping": "解析花括号映射时",
+    "while parsing a flow mapping that starts here": "花括号映射从此处开始",
+    "while scanning a quoted scalar": "读取带引号的文字时",
+    "while scanning a quoted scalar that starts here": "带引号的文字从此处开始，引号未闭合",
+    "while parsing a quoted scalar": "读取带引号的文字时",
+    "while scanning a plain scalar": "读取文字时",
+    "while scanning for the next token": "读取下一项时",
+    "while scanning a simple key": "读取键时",
+    "while scanning an alias": "读取别名（*）时",
+    "while scanning an anchor": "读取锚点（&）时",
+    "while scanning a tag": "读取标签（!）时",
+    "while scanning a block scalar": "读取多行文字（| 或 >）时",
+    "expected a single document in the stream": "一个文件只应有一个文档",
+}
+YAML_SYNTAX = {phrase: (chinese, phrase) for phrase, chinese in _YAML_PHRASES.items()}
 
 # Free-standing labels; renderers add theirs here so both languages stay side by side.
 # In English a count is written with its noun as its format spec, "{n:day}": "1 day", "2 days"
@@ -412,7 +452,190 @@ LABELS = {
                                 "{claim_key} (“{text}”): the report claims {claimed}, the appendix gives {computed}."),
     "reconcile_alternative": ("按另一种口径（{rule}）为{value}。", "Another reading ({rule}) gives {value}."),
     "reconcile_without_rule": ("没有计数规则、未核对（{n}项）：{keys}", "Not checked, no counting rule ({n}): {keys}"),
+
+    # What is wrong with a registry's file (registry.py, yamlio.py): label problem_<key>, the
+    # message after "file:line:column: ". {what} names the place (see Where), {kind} what was
+    # found (a Notice kind_*), {hint} a did-you-mean; {detail} is a library's own English words.
+    "problem_no_such_path": ("文件或文件夹不存在", "no such file or folder"),
+    "problem_no_such_file": ("文件不存在", "no such file"),
+    "problem_dangling_link": ("是指向 {target} 的链接，而该文件不存在", "a link to {target}, which does not exist"),
+    "problem_is_folder": ("是文件夹，应为 YAML 文件", "is a folder, expected a YAML file"),
+    "problem_permission": ("无法读取（没有权限）", "cannot be read (permission denied)"),
+    "problem_unreadable": ("无法读取（{detail}）", "cannot be read ({detail})"),
+    "problem_not_regular": ("不是普通文件（是管道或设备）；应为 YAML 文件", "not a regular file (a pipe or device); expected a YAML file"),
+    "problem_no_plan_files": ("文件夹中没有整改方案文件（*.yaml）", "folder holds no plan files (*.yaml)"),
+    "problem_plan_name_clash": ("与 {other} 同名（{name}）的第二个方案文件：编号以文件名为前缀（{name}:18.4），进展记录也以它命名；请改名其中之一",
+                                "a second plan file named {name!r} beside {other}: ids are prefixed with the name "
+                                "({name}:18.4) and the journal is named after it; rename one"),
+    "problem_journal_near_miss": ("名称像 {plan} 的进展记录，但 rectify 只读取 {journal}：请改名为 {journal}（否则其中的记录会被忽略，"
+                                  "下一条记录会另起一份进展记录）",
+                                  "named like the journal of {plan}, which rectify reads from {journal} only: rename it "
+                                  "{journal} (else what it records is ignored, and the next entry starts a new journal)"),
+    "problem_stray_journal": ("旁边没有同名方案文件的进展记录（它是 {plan} 的进展记录）；请改名其中之一，或将其移走",
+                              "a journal with no plan file of its name beside it (it is the journal of {plan}); rename "
+                              "one of them, or move it away"),
+    "problem_not_utf8": ("不是有效的 UTF-8：字节 0x{byte}{hint}", "not valid UTF-8: byte 0x{byte}{hint}"),
+    "problem_looks_gbk": ("（看起来是 GB18030/GBK 编码：请另存为 UTF-8）", " (it looks like GB18030/GBK: save it as UTF-8)"),
+    "problem_yaml_syntax": ("YAML 语法错误：{detail}", "YAML syntax: {detail}"),
+    "problem_yaml_detail": ("{context}：{problem}", "{problem} ({context})"),
+    "problem_yaml_tab": ("YAML 语法错误：{detail}：请用空格缩进", "YAML syntax: {detail}: indent with spaces"),
+    "problem_yaml_control": ("YAML 语法错误：不允许出现控制字符 \\x{code}（如需要，请在双引号内写作转义序列 \"\\x{code}\"）",
+                             "YAML syntax: control character \\x{code} is not allowed (inside double quotes, write it as "
+                             "the escape \"\\x{code}\")"),
+    "problem_merge_conflict": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、======= 和 >>>>>>>",
+                               "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
+                               "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
+    "problem_full_width_colon": ("YAML 语法错误：键 {key!r} 后是全角冒号“：”：请写半角冒号“:”加一个空格",
+                                 "YAML syntax: a full-width colon '：' after the key {key!r}: write ':' (ASCII) and a space"),
+    "problem_full_width_indent": ("YAML 语法错误：缩进中有全角空格（U+3000）：请用半角空格缩进",
+                                  "YAML syntax: a full-width space (U+3000) in the indentation: indent with spaces"),
+    "problem_anchors": ("台账中不能使用 YAML 锚点和别名（&name、*name）；请把值写出来",
+                        "YAML anchors and aliases (&name, *name) are not allowed in a registry; write the value out"),
+    "problem_too_deep": ("文档嵌套超过 {depth} 层", "document nested deeper than {depth} levels"),
+    "problem_key_not_text": ("映射的键必须是普通文字", "a mapping key must be plain text"),
+    "problem_merge_key": ("台账中不能使用合并键（<<）", "merge keys (<<) are not allowed in a registry"),
+    "problem_duplicate_key": ("键 {key!r} 重复（首次定义在第 {line} 行）", "duplicate key {key!r} (first defined on line {line})"),
+    "problem_yaml_tag": ("不支持的 YAML 标签 {tag!r}：台账只含普通文字、数字、列表和映射",
+                         "unsupported YAML tag {tag!r}: a registry holds only plain text, numbers, lists and mappings"),
+    "problem_bad_integer": ("不是有效的整数：{value!r}", "not a valid integer: {value!r}"),
+    "problem_kind_nothing": ("空值", "nothing"),
+    "problem_kind_bool": ("布尔值 true/false", "true/false"),
+    "problem_kind_mapping": ("映射", "a mapping"),
+    "problem_kind_list": ("列表", "a list"),
+    "problem_kind_number": ("数字 {n}", "the number {n}"),
+    "problem_kind_text": ("文字", "text"),
+    "problem_kind_text_shown": ("文字 {text!r}", "text {text!r}"),
+    "problem_not_mapping": ("{what}：应为映射（键: 值），实为{kind}", "{what}: expected a mapping (key: value), got {kind}"),
+    "problem_unknown_key": ("{what}：未知的键 {key!r}{hint}{fix}", "{what}: unknown key {key!r}{hint}{fix}"),
+    "problem_key_full_width_colon": ("；这是全角冒号：应写作 {written!r}", "; a full-width colon: write {written!r}"),
+    "problem_keys_allowed": ("；可用的键：{keys}", "; allowed: {keys}"),
+    "problem_missing_key": ("{what}：缺少必需的键 {key!r}", "{what}: missing required key {key!r}"),
+    "problem_not_list": ("{what}：应为列表，实为{kind}", "{what}: expected a list, got {kind}"),
+    "problem_not_text": ("{what}：应为文字，实为{kind}", "{what}: expected text, got {kind}"),
+    "problem_not_nonempty_text": ("{what}：应为非空文字，实为{kind}", "{what}: expected non-empty text, got {kind}"),
+    "problem_not_whole_number": ("{what}：应为不小于 {minimum} 的整数，实为{value}{hint}",
+                                 "{what}: expected a whole number ≥ {minimum}, got {value}{hint}"),
+    "problem_number_unquoted": ("；请写作 {n}，不加引号、不以 0 开头", "; write {n}, without quotes or a leading 0"),
+    "problem_measure_id_number": ("；措施的 id 是它在所属任务中的序号（任务 1 下的 id: 2 即措施 1.2）",
+                                  "; a measure's id is its number within its task (id: 2 under task 1 is measure 1.2)"),
+    "problem_not_date": ("{what}：应为 YYYY-MM-DD 格式的日期，实为{value}", "{what}: expected a date YYYY-MM-DD, got {value}"),
+    "problem_date_unwritten": ("{what}：应为 YYYY-MM-DD 格式的日期，实为 {text!r}", "{what}: expected a date written YYYY-MM-DD, got {text!r}"),
+    "problem_date_not_real": ("{what}：{text!r} 不是实际存在的日期（{detail}）", "{what}: {text!r} is not a real calendar date ({detail})"),
+    "problem_day_out_of_range": ("该月没有这一天", "day is out of range for month"),
+    "problem_month_out_of_range": ("月份应在 1 到 12 之间", "month must be in 1..12"),
+    "problem_unknown_value": ("{what}：未知的值 {value}{hint}；应为以下之一：{allowed}",
+                              "{what}: unknown value {value}{hint}; expected one of {allowed}"),
+    "problem_not_bool": ("{what}：应为 true 或 false，实为{value}", "{what}: expected true or false, got {value}"),
+    "problem_journal_not_plan": ("这是进展记录（- measure: … 的列表），不是整改方案：请指定方案文件（{plan}）或其所在文件夹",
+                                 "this is a journal (a list of entries, - measure: ...), not a plan: pass the plan file "
+                                 "({plan}) or its folder"),
+    "problem_plan_of_journal_example": ("例如 tasks.yaml", "e.g. tasks.yaml"),
+    "problem_empty_plan": ("空文件：台账应含 'registry'、'units' 和 'tasks'", "empty file: expected a registry with 'registry', 'units' and 'tasks'"),
+    "problem_report_before_feedback": ("registry.report_date：{report} 早于反馈日期 feedback_date {feedback}；整改报告应在督察反馈之后",
+                                       "registry.report_date: {report} is before the feedback_date {feedback}; the report "
+                                       "comes after the feedback"),
+    "problem_unknown_zone": ("registry.settings.timezone：未知时区 {zone!r}（应为 IANA 时区名，例如 Asia/Shanghai）",
+                             "registry.settings.timezone: unknown time zone {zone!r} (an IANA name, e.g. Asia/Shanghai)"),
+    "problem_unit_twice": ("单位名称或别名 {name!r} 重复声明（首次在第 {line} 行）",
+                           "unit name or alias {name!r} is declared twice (first on line {line})"),
+    "problem_unit_kind_differs": ("单位 {name!r} 在此的 kind 为 {kind}，在 {other} 中为 {other_kind}：文件夹中各文件对地区、下辖地区或各地市单位的声明须一致",
+                                  "unit {name!r} is kind {kind} here but {other_kind} in {other}: a folder's files declare "
+                                  "a region, a subregion, or a unit of every region, alike"),
+    "problem_setting_differs": ("registry.settings.{name}：此处为 {value}，{there}：文件夹中各文件共用同一套设置",
+                                "registry.settings.{name}: {value} here, {there}: the files of a folder registry share one "
+                                "set of settings"),
+    "problem_setting_there": ("在 {file} 中为 {value}", "{value} in {file}"),
+    "problem_setting_there_line": ("在 {file} 中为 {value}（第 {line} 行）", "{value} in {file} (line {line})"),
+    "problem_no_milestone": ("{what}：至少应有一个时限（{{kind: date, due: YYYY-MM-DD}}、{{kind: ongoing}} 或 {{kind: immediate}}）",
+                             "{what}: expected at least one milestone ({{kind: date, due: YYYY-MM-DD}}, {{kind: ongoing}} "
+                             "or {{kind: immediate}})"),
+    "problem_date_milestone_needs_due": ("{what}：限期时限须写明 'due: YYYY-MM-DD'", "{what}: a date milestone needs 'due: YYYY-MM-DD'"),
+    "problem_milestone_has_no_due": ("{what}：kind 为 {kind} 的时限没有截止日期（due）", "{what}: a milestone of kind {kind} has no due date"),
+    "problem_duplicate_task": ("{what}：任务编号 {id} 重复（首次在第 {line} 行）", "{what}: duplicate task id {id} (first on line {line})"),
+    "problem_region_not_text": ("{what}：应为地区名称，实为{kind}", "{what}: expected the name of a region, got {kind}"),
+    "problem_not_a_region": ("{what}：{name!r} 不是地区（其单位的 kind 不是 region）；地区是在 'units:' 下声明为 kind: region 的单位",
+                             "{what}: {name!r} is no region (its unit is not of kind region); the regions are the units "
+                             "declared under 'units:' with kind: region"),
+    "problem_unknown_region": ("{what}：未知地区 {name}{hint}；地区是在 'units:' 下声明为 kind: region 的单位（{regions}）",
+                               "{what}: unknown region {name}{hint}; the regions are the units declared under 'units:' "
+                               "with kind: region ({regions})"),
+    "problem_regions_more": ("{regions} 等 {more} 个", "{regions} and {more} more"),
+    "problem_regions_none": ("尚未声明任何地区", "none is"),
+    "problem_no_measures": ("{what}：为空；整改任务通过其措施落实：请至少列出一项",
+                            "{what}: empty; a task is rectified through its measures: list at least one"),
+    "problem_duplicate_measure": ("{what}：措施编号重复（首次在第 {line} 行）", "{what}: duplicate measure id (first on line {line})"),
+    "problem_no_owners": ("{what}：至少应有一个责任单位", "{what}: expected at least one responsible unit"),
+    "problem_unknown_unit": ("{what}：未知单位 {name}{hint}", "{what}: unknown unit {name}{hint}"),
+    "problem_unknown_owner": ("{what}：未知单位 {name}{hint}；请在 'units:' 下声明",
+                              "{what}: unknown unit {name}{hint}; declare it under 'units:'"),
+    "problem_lead_not_owner": ("{what}：{name!r} 不在其责任单位之中", "{what}: {name!r} is not one of its owners"),
+    "problem_journal_not_list": ("进展记录：应为记录的列表（- measure: …），实为{kind}",
+                                 "journal: expected a list of entries (- measure: ...), got {kind}"),
+    "problem_measure_not_quoted": ("{what}：应为带引号的措施编号，例如 \"18.4\"，实为{value}",
+                                   "{what}: expected a quoted measure id like \"18.4\", got {value}"),
+    "problem_recorded_not_after": ("{what}：{recorded} 不晚于该记录的日期（{date}）：'recorded' 是补记记录的写入日，应在其日期之后",
+                                   "{what}: {recorded} is not after the entry's date ({date}): 'recorded' is the later day "
+                                   "a back-dated entry was written"),
+    "problem_hash_shape": ("{what}：应为 64 位小写十六进制数字", "{what}: expected 64 lowercase hex digits"),
+    "problem_extension_needs_to": ("{what}：延期须写明 'to: YYYY-MM-DD'（新的期限）",
+                                   "{what}: an extension needs 'to: YYYY-MM-DD' (the new due date)"),
+    "problem_to_not_after_milestone": ("{what}：{to} 不晚于所延的期限（milestone: {milestone}）",
+                                       "{what}: {to} is not after the deadline it moves (milestone: {milestone})"),
+    "problem_to_not_after_date": ("{what}：{to} 不晚于该记录的日期（{date}）：延期应设一个尚未到来的期限",
+                                  "{what}: {to} is not after the entry's date ({date}): an extension sets a due date still "
+                                  "to come"),
+    "problem_note_report": ("{what}：定期报告须附说明，写明做了什么", "{what}: a report needs a note saying what was done"),
+    "problem_note_in_progress": ("{what}：推进中的记录须附说明，写明正在做什么",
+                                 "{what}: an in_progress entry needs a note saying what is under way"),
+    "problem_note_reopened": ("{what}：重新打开须附说明，写明原因（例如 回头看发现表面整改）",
+                              "{what}: a reopened entry needs a note saying why the measure is reopened (e.g. 回头看发现表面整改)"),
+    "problem_extension_key": ("{what}：只有延期记录（state: extended）才有 {key!r}", "{what}: only an extension (state: extended) has {key!r}"),
+    "problem_milestone_key": ("{what}：只有销号或延期记录才指明 milestone", "{what}: only a done or extended entry names a milestone"),
+    "problem_other_files_measure": ("{what}：{measure} 是 {other} 方案的措施，不是 {own} 的：进展记录只记本文件的措施；请记在 {other} 的进展记录中"
+                                    "（`rectify record {measure} …` 会写到那里）",
+                                    "{what}: {measure} is a measure of {other}'s plan, not of {own}'s: a journal records its "
+                                    "own file's measures; record it in {other}'s journal (`rectify record {measure} …` "
+                                    "writes it there)"),
+    "problem_no_measure": ("{what}：整改方案中没有措施 {measure!r}{hint}", "{what}: no measure {measure!r} in the plan{hint}"),
+    "problem_date_future": ("{what}：{date} 晚于今天（{today}）", "{what}: {date} is in the future (today is {today})"),
+    "problem_date_before_feedback": ("{what}：{date} 早于督察反馈（{feedback}），彼时问题尚未交办",
+                                     "{what}: {date} is before the inspection's feedback ({feedback}), when the problems "
+                                     "were handed over"),
+    "problem_milestone_not_deadline": ("{what}：{milestone} 不是措施 {measure} 的期限（其期限：{deadlines}）",
+                                       "{what}: {milestone} is not a deadline of measure {measure} (its deadlines: {deadlines})"),
+    "problem_no_deadlines": ("无，它是长期坚持", "none: it is ongoing (长期坚持)"),
+    "problem_report_not_ongoing": ("{what}：{measure} 没有长期坚持的部分可供定期报告：请把进展写成 state: in_progress",
+                                   "{what}: {measure} has no ongoing (长期坚持) part to report on: write its progress as "
+                                   "state: in_progress"),
+    "problem_close_ongoing": ("{what}：{measure} 为长期坚持，没有可销号的期限：请定期报告（state: report）",
+                              "{what}: {measure} is ongoing (长期坚持) with no deadline to close: report on it (state: report)"),
+    "problem_already_closed": ("{what}：截至 {date}，{item} 已经销号{notes}；如须再次销号，请先重新打开（在此之前加一条 reopened 记录）",
+                               "{what}: {item} is already closed as of {date}{notes}; reopen it first (a reopened entry "
+                               "before this one) if it must be closed again"),
+    "problem_step_of": ("{measure} 于 {due} 到期的一步", "{measure}'s step due {due}"),
+    "problem_closed_notes": ("（{notes}）", " ({notes})"),
+    "problem_two_notes": ("{first}；{second}", "{first}; {second}"),
+    "problem_closed_by": ("已由第 {entry} 条记录{line}销号，其日期为 {date}{after}", "closed by entry {entry}{line}, dated {date}{after}"),
+    "problem_closed_by_line": ("（第 {line} 行）", ", line {line}"),
+    "problem_closed_by_later": ("，写在本条之后但日期更早", ", written after this one but dated before it"),
+    "problem_stays_ongoing": ("销号的是其限期部分，长期坚持部分仍在继续", "its dated part; it stays ongoing"),
+    "problem_reopen_not_closed": ("{what}：截至 {date}，{measure} 尚未销号：无可重新打开", "{what}: {measure} is not closed as of {date}: nothing to reopen"),
+    "problem_nothing_to_extend": ("{what}：截至 {date}，{measure} 没有待完成的期限{step}：无可延期",
+                                  "{what}: {measure} has no pending deadline{step} as of {date}: nothing to extend"),
+    "problem_extension_late": ("{what}：{measure} 的延期于 {date} 申请，晚于所延的期限（{due}，已逾期 {days} 天）：延期应在期限之前批准；"
+                               "如仍要记录，请写 late: true，标为逾期申请",
+                               "{what}: the extension of {measure} was requested on {date}, after the deadline it moves "
+                               "({due}, {days:day} late): an extension must be approved before the deadline; write late: "
+                               "true to record it anyway, flagged as late"),
+    "problem_extension_not_late": ("{what}：标为逾期申请，但延期于 {date} 申请，并未晚于所延的期限（{due}）：请删去 late: true",
+                                   "{what}: flagged late, but the extension was requested on {date}, not after the deadline "
+                                   "it moves ({due}): remove late: true"),
+    "problem_to_not_after_deadline": ("{what}：{to} 不晚于所延的期限（{due}{before}）",
+                                      "{what}: {to} is not after the deadline it moves ({due}{before})"),
+    "problem_as_extended_before": ("，此前已延期", ", as extended before"),
 }
+# (a problem's did-you-mean is a refusal's)
+LABELS["problem_did_you_mean"] = LABELS["refused_did_you_mean"]
 
 
 def word(table: dict, key, lang: Lang) -> str:
@@ -437,7 +660,7 @@ class _Counts(string.Formatter):
 _COUNTS = _Counts()
 
 
-def label(key: str, lang: Lang, **values) -> str:
+def label(key: str, lang: Lang, /, **values) -> str:
     return _COUNTS.format(word(LABELS, key, lang), **values)
 
 
@@ -466,6 +689,64 @@ class Word:
     key: str
 
 
+@dataclass(frozen=True)
+class Where:
+    """A value of a Notice naming a place in a registry file as its problems do, "measure
+    1.1.milestones[1].due": in Chinese its first words are said in Chinese ("措施 1.1 的
+    milestones[1].due"); the keys after them are the file's own, as written."""
+
+    path: str
+
+    def __str__(self) -> str:
+        return self.path
+
+    def said(self, lang: Lang) -> str:
+        if lang == Lang.en:
+            return self.path
+        for pattern, chinese in _WHERE_ZH:
+            match = re.match(pattern, self.path)  # (compiled when first needed, by re's own cache)
+            if match:
+                head, rest = match.expand(chinese), self.path[match.end():]
+                if rest.startswith("."):
+                    rest = (" 的 " if head[-1].isascii() else "的 ") + rest[1:]
+                return head + rest
+        return self.path
+
+
+# How problems name a place, in Chinese (see Where); an id is a file's name, ":", and numbers.
+_ID = r"((?:[^\s:]+:)?\d+)"
+_WHERE_ZH = (
+    (r"registry file", "台账文件"),
+    (r"journal entry (\d+)", r"第 \1 条进展记录"),
+    (r"task (\d+) in the list", r"列表中第 \1 项任务"),
+    (r"measure (\d+) in the list", r"列表中第 \1 项措施"),
+    (rf"task {_ID} measure (\d+)", r"任务 \1 的第 \2 项措施"),
+    (rf"task {_ID} measure", r"任务 \1 下的措施"),
+    (rf"measure {_ID}\.(\d+)", r"措施 \1.\2"),
+    (rf"task {_ID}", r"任务 \1"),
+    (r"unit (\d+)", r"第 \1 个单位"),
+    (r"claim (\d+)", r"第 \1 条声明"),
+)
+
+
+def problem(file: str, line: int | None, column: int | None, message_key: str, /, **values):
+    """An errors.Problem whose message is the label problem_<message_key> (see Notice), in English, and
+    its Notice, which the command line says in the user's language (problem_message)."""
+    from .errors import Problem
+
+    notice = Notice(message_key, values)
+    return Problem(file, line, column, notice_text(notice, Lang.en, prefix="problem_"), notice)
+
+
+def problem_message(problem, lang: Lang) -> str:
+    """An errors.Problem's message (after `file:line:column: `) in `lang`: one with a Notice said
+    in it, another as it is."""
+    notice = getattr(problem, "notice", None)
+    if notice is None or lang == Lang.en:
+        return problem.message
+    return notice_text(notice, lang, prefix="problem_")
+
+
 def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
     """The label `prefix + notice.key` in `lang`, filled with the notice's values (see Notice)."""
     def shown(value):
@@ -478,6 +759,8 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
             return word(value.table, value.key, lang) if lang == Lang.zh else value.key
         if isinstance(value, Notice):
             return notice_text(value, lang, prefix=prefix)
+        if isinstance(value, Where):
+            return value.said(lang)
         return value
 
     return label(prefix + notice.key, lang, **{key: shown(value) for key, value in notice.values.items()})

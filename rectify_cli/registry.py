@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
-from .errors import Problem, RegistryError, UsageError, close_matches, did_you_mean
-from .i18n import Notice, plural, refusal, suggested
+from .errors import Problem, RegistryError, UsageError, close_matches
+from .i18n import Notice, Where, problem, refusal, suggested
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
@@ -98,7 +98,7 @@ def existing_root(path: str | os.PathLike | None) -> Path:
     except OSError as exc:  # a name no file can have (too long)
         raise unreadable(root, exc) from None
     if not exists:
-        raise RegistryError(Problem(str(root), None, None, "no such file or folder"))
+        raise RegistryError(problem(str(root), None, None, "no_such_path"))
     return root
 
 
@@ -118,10 +118,9 @@ def plan_files(path: Path) -> list[Path]:
             if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and not _journal_name(p.name)
         )
         if not files:
-            raise RegistryError(Problem(str(path), None, None, "folder holds no plan files (*.yaml)"))
+            raise RegistryError(problem(str(path), None, None, "no_plan_files"))
         first: dict[str, Path] = {}  # a file's name is its ids' prefix, and names its journal
-        clashes = [Problem(str(file), None, None, f"a second plan file named {file.stem!r} beside {first[file.stem].name}: "
-                           f"ids are prefixed with the name ({file.stem}:18.4) and the journal is named after it; rename one")
+        clashes = [problem(str(file), None, None, "plan_name_clash", name=file.stem, other=first[file.stem].name)
                    for file in files if first.setdefault(file.stem, file) is not file]
         if clashes:
             raise RegistryError(clashes)
@@ -165,15 +164,12 @@ def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]], *, 
         if not os.path.lexists(journal):  # (only then: a file's folder is not listed on every load)
             for p in _near_misses(journal):
                 near.add(p.name)
-                problems.append(Problem(str(p), None, None, f"named like the journal of {plan.name}, which rectify reads "
-                                        f"from {journal.name} only: rename it {journal.name} (else what it records is "
-                                        "ignored, and the next entry starts a new journal)"))
+                problems.append(problem(str(p), None, None, "journal_near_miss", plan=plan.name, journal=journal.name))
     owned = {journal.name for _, journal, _ in layout} | near
-    problems += [Problem(str(p), None, None, f"a journal with no plan file of its name beside it (it is the journal of "
-                         f"{_plan_beside(p.name)}); rename one of them, or move it away")
+    problems += [problem(str(p), None, None, "stray_journal", plan=_plan_beside(p.name))
                  for p in sorted(p for p in present if p.name not in owned)]
     if problems:
-        raise RegistryError(sorted(problems, key=lambda problem: problem.file))
+        raise RegistryError(sorted(problems, key=lambda found: found.file))
 
 
 def _near_misses(journal: Path) -> list[Path]:
@@ -198,7 +194,7 @@ def read_bytes(path: Path) -> bytes:
     path = Path(path)
     try:
         if path.exists() and not path.is_dir() and not path.is_file():
-            raise RegistryError(Problem(str(path), None, None, "not a regular file (a pipe or device); expected a YAML file"))
+            raise RegistryError(problem(str(path), None, None, "not_regular"))
         return path.read_bytes()
     except OSError as exc:
         raise unreadable(path, exc) from None
@@ -207,14 +203,14 @@ def read_bytes(path: Path) -> bytes:
 def unreadable(path: Path, exc: OSError) -> RegistryError:
     """What to say when `path` can't be read, as `exc` says."""
     if isinstance(exc, FileNotFoundError):
-        what = f"a link to {os.readlink(path)}, which does not exist" if path.is_symlink() else "no such file"
+        said = ("dangling_link", {"target": os.readlink(path)}) if path.is_symlink() else ("no_such_file", {})
     elif isinstance(exc, IsADirectoryError):
-        what = "is a folder, expected a YAML file"
+        said = "is_folder", {}
     elif isinstance(exc, PermissionError):
-        what = "cannot be read (permission denied)"
+        said = "permission", {}
     else:
-        what = f"cannot be read ({exc.strerror})"
-    return RegistryError(Problem(str(path), None, None, what))
+        said = "unreadable", {"detail": exc.strerror}
+    return RegistryError(problem(str(path), None, None, said[0], **said[1]))
 
 
 def read_text(path: Path) -> str:
@@ -284,8 +280,10 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
             if located is None:  # read from the cache or the fast path: re-read it for positions
                 PARSE_COUNTS[str(journal.path)] += 1
                 located = _parse_reference(journal.path, read_text(journal.path))
-            for index, key, message in bad:
-                problems.append(Problem(str(journal.path), *_at(located[index], key), message))
+            for index, key, notice in bad:  # (named by the key it is about, but for the measure's own)
+                what = Where(f"journal entry {index + 1}" + ("" if key == "measure" else f".{key}"))
+                problems.append(problem(str(journal.path), *_at(located[index], key), notice.key, what=what,
+                                        **notice.values))
         entries.extend(found)
     if problems:
         raise RegistryError(sorted(problems, key=_problem_order))
@@ -742,9 +740,9 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
                 units[unit.name] = unit
             else:  # (declared by several files: one unit, known by all their aliases)
                 if unit.kind != first.kind and {unit.kind, first.kind} & {REGION, SUBREGION, ALL_REGIONS}:
-                    problems.append(Problem(str(file), None, None, f"unit {unit.name!r} is kind {unit.kind or '(none)'} here "
-                                            f"but {first.kind or '(none)'} in {declared[unit.name][0].name}: a folder's files "
-                                            "declare a region, a subregion, or a unit of every region, alike"))
+                    problems.append(problem(str(file), None, None, "unit_kind_differs", name=unit.name,
+                                            kind=unit.kind or "(none)", other_kind=first.kind or "(none)",
+                                            other=declared[unit.name][0].name))
                 units[unit.name] = dataclasses.replace(
                     first, kind=first.kind or unit.kind,
                     aliases=first.aliases + tuple(a for a in unit.aliases if a not in first.aliases))
@@ -823,15 +821,14 @@ def _shared_settings(plans: list[Plan], files: list[Path], problems: list[Proble
         common = max(counts, key=lambda key: (counts[key], key == default, -keys.index(key)))
         other = files[keys.index(common)]
         other_pos, other_writes = where(other, name)
-        there = f"{shown(values[keys.index(common)], name, other_writes)} in {other.name}"
-        if other_writes and other_pos:
-            there += f" (line {other_pos[0]})"
+        value_there = shown(values[keys.index(common)], name, other_writes)
+        there = (Notice("setting_there_line", {"value": value_there, "file": other.name, "line": other_pos[0]})
+                 if other_writes and other_pos else Notice("setting_there", {"value": value_there, "file": other.name}))
         for file, value, key in zip(files, values, keys):
             if key != common:
                 pos, writes = where(file, name)
-                problems.append(Problem(str(file), *(pos or (None, None)),
-                                        f"registry.settings.{name}: {shown(value, name, writes)} here, {there}: "
-                                        "the files of a folder registry share one set of settings"))
+                problems.append(problem(str(file), *(pos or (None, None)), "setting_differs", name=name,
+                                        value=shown(value, name, writes), there=there))
     return dataclasses.replace(plans[0].settings, immediate_due=None)
 
 
@@ -852,7 +849,6 @@ def _setting_positions(data) -> tuple[dict[str, tuple[int, int]], tuple[int, int
     return {key: _at(settings, key) for key in settings if isinstance(key, str)}, block
 
 
-suggest = did_you_mean  # the name other modules use
 
 
 def several_files_have(item: str, ids) -> UsageError | None:
@@ -914,7 +910,7 @@ def _looks_like_journal(data, file: str) -> bool:
     return (data is None or isinstance(data, list)) and (name == "progress.yaml" or name.endswith(JOURNAL_SUFFIX))
 
 
-def _plan_beside(journal: str) -> str:
+def _plan_beside(journal: str) -> str | Notice:
     """The plan file whose journal `journal` would be, as the user named it (see journal_path_for)."""
     path = Path(journal)
     name = _as_yaml(path.name)
@@ -922,7 +918,7 @@ def _plan_beside(journal: str) -> str:
         return str(path.with_name("tasks.yaml"))
     if name.endswith(JOURNAL_SUFFIX):
         return str(path.with_name(path.name[: len(name) - len(JOURNAL_SUFFIX)] + ".yaml"))
-    return "e.g. tasks.yaml"
+    return Notice("plan_of_journal_example", {})
 
 
 class _Checker:
@@ -947,33 +943,37 @@ class _Checker:
         self.kind_refused: set[str] = set()  # units whose kind was refused (see units)
 
     # -- primitives ---------------------------------------------------------------
-    def problem(self, pos: tuple[int, int] | None, message: str) -> None:
+    def problem(self, pos: tuple[int, int] | None, message_key: str, /, **values) -> None:
+        """A problem at `pos`: label problem_<message_key> (i18n.LABELS) with `values`; `what`, the place
+        as problems name it ("measure 1.1.owners"), is said in the user's language."""
         if self.vouching:
             raise _Unvouched
         line, column = pos if pos else (None, None)
-        self.problems.append(Problem(self.file, line, column, message))
+        if "what" in values:
+            values["what"] = Where(values["what"])
+        self.problems.append(problem(self.file, line, column, message_key, **values))
 
     def mapping(self, value, pos, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()):
         if type(value) is dict and _key_sets(allowed) >= value.keys() >= _key_sets(required):
             return value  # the common case, plain data from the fast parser: no key to report
         if not isinstance(value, dict):
-            self.problem(pos, f"{what}: expected a mapping (key: value), got {_kind(value)}")
+            self.problem(pos, "not_mapping", what=what, kind=_kind(value))
             return None
         for key in value:
             if key not in allowed:
-                hint = (f"; a full-width colon: write {str(key).replace('：', ': ', 1)!r}" if "：" in str(key)
-                        else f"; allowed: {', '.join(allowed)}")
-                self.problem(_key_at(value, key), f"{what}: unknown key {key!r}{suggest(str(key), allowed)}{hint}")
+                fix = (Notice("key_full_width_colon", {"written": str(key).replace("：", ": ", 1)}) if "：" in str(key)
+                       else Notice("keys_allowed", {"keys": list(allowed)}))
+                self.problem(_key_at(value, key), "unknown_key", what=what, key=key, hint=_hint(str(key), allowed), fix=fix)
         for key in required:
             if key not in value:
-                self.problem(_at(value, None), f"{what}: missing required key {key!r}")
+                self.problem(_at(value, None), "missing_key", what=what, key=key)
         return value
 
     def sequence(self, value, pos, what: str):
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problem(pos, f"{what}: expected a list, got {_kind(value)}")
+            self.problem(pos, "not_list", what=what, kind=_kind(value))
             return []
         return value
 
@@ -984,7 +984,7 @@ class _Checker:
         if value is None and not required:
             return None
         if not isinstance(value, str) or (not empty_ok and not value.strip()):
-            self.problem(_at(m, key), f"{what}.{key}: expected {'text' if empty_ok else 'non-empty text'}, got {_kind(value)}")
+            self.problem(_at(m, key), "not_text" if empty_ok else "not_nonempty_text", what=f"{what}.{key}", kind=_kind(value))
             return None
         if self.vouching and self._reads_differently(value):
             raise _Unvouched
@@ -993,18 +993,19 @@ class _Checker:
     def integer(self, m, key: str, what: str, *, minimum: int = 0):
         value = m.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.problem(_at(m, key), f"{what}.{key}: expected a whole number ≥ {minimum}, got {_show(value)}{_number_hint(key, value)}")
+            self.problem(_at(m, key), "not_whole_number", what=f"{what}.{key}", minimum=minimum, value=_show(value),
+                         hint=_number_hint(key, value))
             return None
         return value
 
     def date(self, m, key: str, what: str):
         value = m.get(key)
         if not isinstance(value, str):
-            self.problem(_at(m, key), f"{what}.{key}: expected a date YYYY-MM-DD, got {_show(value)}")
+            self.problem(_at(m, key), "not_date", what=f"{what}.{key}", value=_show(value))
             return None
         day, error = _checked_date(value)
         if error is not None:
-            self.problem(_at(m, key), f"{what}.{key}: {error}")
+            self.problem(_at(m, key), error[0], what=f"{what}.{key}", text=value, **error[1])
         return day
 
     def enum(self, m, key: str, what: str, enum_type):
@@ -1016,17 +1017,17 @@ class _Checker:
             return None
         else:
             allowed = [e.value for e in enum_type]
-            self.problem(_at(m, key), f"{what}.{key}: unknown value {_show(value)}{suggest(str(value), allowed)}; expected one of {', '.join(allowed)}")
+            self.problem(_at(m, key), "unknown_value", what=f"{what}.{key}", value=_show(value),
+                         hint=_hint(str(value), allowed), allowed=allowed)
             return None
 
     # -- plan ---------------------------------------------------------------------
     def plan(self, data, *, prefix: str) -> Plan | None:
         if _looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
-            self.problem(_at(data, None) or (1, 1), f"this is a journal (a list of entries, - measure: ...), not a plan: "
-                                                    f"pass the plan file ({_plan_beside(self.file)}) or its folder")
+            self.problem(_at(data, None) or (1, 1), "journal_not_plan", plan=_plan_beside(self.file))
             return None
         if data is None:
-            self.problem((1, 1), "empty file: expected a registry with 'registry', 'units' and 'tasks'")
+            self.problem((1, 1), "empty_plan")
             return None
         top = self.mapping(data, (1, 1), "registry file", ("registry", "units", "tasks"), ("registry", "units", "tasks"))
         if top is None:
@@ -1067,8 +1068,8 @@ class _Checker:
         if None in (title, issuer, feedback, report):
             return None, settings
         if report < feedback:  # (a report on the rectification follows the inspection's feedback)
-            self.problem(_at(m, "report_date"), f"registry.report_date: {report.isoformat()} is before the "
-                                                f"feedback_date {feedback.isoformat()}; the report comes after the feedback")
+            self.problem(_at(m, "report_date"), "report_before_feedback", report=report.isoformat(),
+                         feedback=feedback.isoformat())
             return None, settings
         meta = Meta(title=title, issuer=issuer, inspection=inspection, feedback_date=feedback,
                     report_date=report, source=source, claims=tuple(claims))
@@ -1085,7 +1086,7 @@ class _Checker:
             zone = self.text(m, "timezone", "registry.settings")
             if zone is not None:
                 if dates.time_zone(zone) is None:
-                    self.problem(_at(m, "timezone"), f"registry.settings.timezone: unknown time zone {zone!r} ({dates.ZONE_HINT})")
+                    self.problem(_at(m, "timezone"), "unknown_zone", zone=zone)
                 else:
                     kwargs["timezone"] = zone
         for key in ("warn_days", "report_period_days"):
@@ -1114,11 +1115,11 @@ class _Checker:
                         raise _Unvouched
                     aliases.append(alias)
                 else:
-                    self.problem(_at(m["aliases"], j), f"unit.aliases: expected text, got {_kind(alias)}")
+                    self.problem(_at(m["aliases"], j), "not_text", what="unit.aliases", kind=_kind(alias))
             kind = self.text(m, "kind", "unit", required=False)
             if kind is not None and kind not in UNIT_KINDS:
-                self.problem(_at(m, "kind"), f"unit.kind: unknown value {_show(kind)}{suggest(kind, UNIT_KINDS)}; "
-                                             f"expected one of {', '.join(UNIT_KINDS)}")
+                self.problem(_at(m, "kind"), "unknown_value", what="unit.kind", value=_show(kind),
+                             hint=_hint(kind, UNIT_KINDS), allowed=list(UNIT_KINDS))
                 kind = None
                 if name is not None:
                     self.kind_refused.add(name)  # (as a region, it is refused once, here)
@@ -1126,7 +1127,7 @@ class _Checker:
                 continue
             for label in (name, *aliases):
                 if label in seen:
-                    self.problem(where, f"unit name or alias {label!r} is declared twice (first on line {seen[label]})")
+                    self.problem(where, "unit_twice", name=label, line=seen[label])
                 seen[label] = where[0] if where else None
             units.append(Unit(name=name, aliases=tuple(aliases), kind=kind))
         return units
@@ -1152,7 +1153,7 @@ class _Checker:
             return None
         items = self.sequence(value, pos, what)
         if not items:
-            self.problem(pos, f"{what}: expected at least one milestone ({{kind: date, due: YYYY-MM-DD}}, {{kind: ongoing}} or {{kind: immediate}})")
+            self.problem(pos, "no_milestone", what=what)
             return None
         result = []
         for i, item in enumerate(items):
@@ -1164,11 +1165,11 @@ class _Checker:
             due = None
             if kind is MilestoneKind.DATE:
                 if "due" not in m:
-                    self.problem(_at(m, None), f"{what}[{i + 1}]: a date milestone needs 'due: YYYY-MM-DD'")
+                    self.problem(_at(m, None), "date_milestone_needs_due", what=f"{what}[{i + 1}]")
                     continue
                 due = self.date(m, "due", f"{what}[{i + 1}]")
             elif kind is not None and "due" in m:
-                self.problem(_at(m, "due"), f"{what}[{i + 1}]: a milestone of kind {kind.value} has no due date")
+                self.problem(_at(m, "due"), "milestone_has_no_due", what=f"{what}[{i + 1}]", kind=kind.value)
             if kind is not None:
                 result.append(_milestone(kind, due, label))
         return tuple(result)
@@ -1193,7 +1194,7 @@ class _Checker:
             if number is not None:
                 key = str(number)
                 if key in task_lines:
-                    self.problem(_at(m, "id"), f"{what}: duplicate task id {number} (first on line {task_lines[key]})")
+                    self.problem(_at(m, "id"), "duplicate_task", what=what, id=number, line=task_lines[key])
                 task_lines[key] = _line(m, "id")
             task_id = f"{prefix}{number}"
             title = self.text(m, "title", what)
@@ -1211,15 +1212,16 @@ class _Checker:
                 state = self.enum(rm, "state", f"{what}.reported", Reported)
                 ongoing = rm.get("ongoing", False)
                 if not isinstance(ongoing, bool):
-                    self.problem(_at(rm, "ongoing"), f"{what}.reported.ongoing: expected true or false, got {_show(ongoing)}")
+                    self.problem(_at(rm, "ongoing"), "not_bool", what=f"{what}.reported.ongoing", value=_show(ongoing))
                 elif state is not None:
                     reported = ReportedState(state=state, ongoing=ongoing)
             regions = []
             for j, region in enumerate(self.sequence(m.get("regions"), _at(m, "regions"), f"{what}.regions")):
                 if not isinstance(region, str):
-                    self.problem(_at(m["regions"], j), f"{what}.regions: expected the name of a region, got {_kind(region)}")
+                    self.problem(_at(m["regions"], j), "region_not_text", what=f"{what}.regions", kind=_kind(region))
                 elif region not in region_units:
-                    self.problem(_at(m["regions"], j), f"{what}.regions: {_not_a_region(region, units, region_units)}")
+                    refused, values = _not_a_region(region, units, region_units)
+                    self.problem(_at(m["regions"], j), refused, what=f"{what}.regions", **values)
                 else:
                     regions.append(region_units[region])
             measures = self.measures(m["measures"], _at(m, "measures"), what, task_id, units) if "measures" in m else []
@@ -1235,7 +1237,7 @@ class _Checker:
         allowed = ("id", "text", "owners", "lead", "milestones")
         if value is None or (isinstance(value, list) and not value):
             # (nothing to record progress on, close or check: it would only ever show red in status)
-            self.problem(pos, f"{what}.measures: empty; a task is rectified through its measures: list at least one")
+            self.problem(pos, "no_measures", what=f"{what}.measures")
         for i, item in enumerate(self.sequence(value, pos, f"{what}.measures")):
             where = _at(value, i)
             m = self.mapping(item, where, _item_label("measure", f"{task_id}.", item, i, f"{what} measure {i + 1}"), allowed, allowed)
@@ -1246,26 +1248,27 @@ class _Checker:
             label = f"measure {mid}" if number is not None else f"{what} measure {i + 1}"
             if number is not None:
                 if number in seen:
-                    self.problem(_at(m, "id"), f"{label}: duplicate measure id (first on line {seen[number]})")
+                    self.problem(_at(m, "id"), "duplicate_measure", what=label, line=seen[number])
                 seen[number] = _line(m, "id")
             text = self.text(m, "text", label)
             owners = []
             raw_owners = self.sequence(m.get("owners"), _at(m, "owners"), f"{label}.owners") if "owners" in m else []
             if "owners" in m and not raw_owners and isinstance(m["owners"], (list, type(None))):
-                self.problem(_at(m, "owners"), f"{label}.owners: expected at least one responsible unit")
+                self.problem(_at(m, "owners"), "no_owners", what=f"{label}.owners")
             for j, owner in enumerate(raw_owners):
                 canonical = units.get(owner) if isinstance(owner, str) else None
                 if canonical is None:
-                    self.problem(_at(m["owners"], j), f"{label}.owners: unknown unit {_show(owner)}{suggest(str(owner), units)}; declare it under 'units:'")
+                    self.problem(_at(m["owners"], j), "unknown_owner", what=f"{label}.owners", name=_show(owner),
+                                 hint=_hint(str(owner), units))
                 else:
                     owners.append(canonical)
             lead = self.text(m, "lead", label)
             if lead is not None:
                 canonical = units.get(lead)
                 if canonical is None:
-                    self.problem(_at(m, "lead"), f"{label}.lead: unknown unit {lead!r}{suggest(lead, units)}")
+                    self.problem(_at(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=_hint(lead, units))
                 elif owners and canonical not in owners:
-                    self.problem(_at(m, "lead"), f"{label}.lead: {lead!r} is not one of its owners")
+                    self.problem(_at(m, "lead"), "lead_not_owner", what=f"{label}.lead", name=lead)
                 lead = canonical
             milestones = self.milestones(m.get("milestones"), _at(m, "milestones"), f"{label}.milestones") if "milestones" in m else None
             if None in (number, text, lead, milestones) or not owners:
@@ -1285,7 +1288,7 @@ class _Checker:
         if data is None:
             return []  # an empty journal (or only comments): nothing recorded yet
         if not isinstance(data, list):
-            self.problem((1, 1), f"journal: expected a list of entries (- measure: ...), got {_kind(data)}")
+            self.problem((1, 1), "journal_not_list", kind=_kind(data))
             return []
         allowed = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason", "approved_by", "late",
                    "recorded", "hash")
@@ -1298,7 +1301,7 @@ class _Checker:
             what = f"journal entry {i + 1}"
             mid = m.get("measure")
             if not isinstance(mid, str):
-                self.problem(_at(m, "measure"), f"{what}.measure: expected a quoted measure id like \"18.4\", got {_show(mid)}")
+                self.problem(_at(m, "measure"), "measure_not_quoted", what=f"{what}.measure", value=_show(mid))
                 continue
             day = self.date(m, "date", what) if "date" in m else None
             state = self.enum(m, "state", what, EntryState) if "state" in m else None
@@ -1310,34 +1313,33 @@ class _Checker:
             to = self.date(m, "to", what) if m.get("to") is not None else None
             recorded = self.date(m, "recorded", what) if m.get("recorded") is not None else None
             if recorded is not None and day is not None and recorded <= day:
-                self.problem(_at(m, "recorded"), f"{what}.recorded: {recorded.isoformat()} is not after the entry's date "
-                                                 f"({day.isoformat()}): 'recorded' is the later day a back-dated entry was written")
+                self.problem(_at(m, "recorded"), "recorded_not_after", what=f"{what}.recorded", recorded=recorded.isoformat(),
+                             date=day.isoformat())
                 continue
             reason = self.text(m, "reason", what, required=False)
             late = m.get("late", False)
             if not isinstance(late, bool):
-                self.problem(_at(m, "late"), f"{what}.late: expected true or false, got {_show(late)}")
+                self.problem(_at(m, "late"), "not_bool", what=f"{what}.late", value=_show(late))
                 late = False
             digest = m.get("hash")
             if digest is not None and not (isinstance(digest, str) and chain.HASH.fullmatch(digest)):
-                self.problem(_at(m, "hash"), f"{what}.hash: expected 64 lowercase hex digits")
+                self.problem(_at(m, "hash"), "hash_shape", what=f"{what}.hash")
             if state is EntryState.EXTENDED and to is None:
-                self.problem(_at(m, None), f"{what}: an extension needs 'to: YYYY-MM-DD' (the new due date)")
+                self.problem(_at(m, None), "extension_needs_to", what=what)
                 continue
             if state is EntryState.EXTENDED and milestone is not None and to <= milestone:
                 # (`rectify extend` refuses this too; an extension never brings a deadline forward)
-                self.problem(_at(m, "to"), f"{what}.to: {to.isoformat()} is not after the deadline it moves "
-                                           f"(milestone: {milestone.isoformat()})")
+                self.problem(_at(m, "to"), "to_not_after_milestone", what=f"{what}.to", to=to.isoformat(),
+                             milestone=milestone.isoformat())
                 continue
             if state is EntryState.EXTENDED and day is not None and to <= day:
-                self.problem(_at(m, "to"), f"{what}.to: {to.isoformat()} is not after the entry's date "
-                                           f"({day.isoformat()}): an extension sets a due date still to come")
+                self.problem(_at(m, "to"), "to_not_after_date", what=f"{what}.to", to=to.isoformat(), date=day.isoformat())
                 continue
             # (a note of the wrong type is reported as such; none, or blank, says nothing: a report or an
             # in_progress entry would clear 久未报告 reporting nothing, a reopening would not say why)
             needs = _NOTE_NEEDED.get(state)
             if needs is not None and (note.strip() == "" if note is not None else m.get("note") is None):
-                self.problem(_at(m, "note" if "note" in m else None), f"{what}{'.note' * ('note' in m)}: {needs}")
+                self.problem(_at(m, "note" if "note" in m else None), needs, what=f"{what}{'.note' * ('note' in m)}")
                 continue
             if not self._keys_fit_state(m, state, what):
                 continue
@@ -1355,17 +1357,17 @@ class _Checker:
         if state is not EntryState.EXTENDED and state is not None:
             for key in _EXTENSION_KEYS:
                 if key in m:
-                    self.problem(_at(m, key), f"{what}.{key}: only an extension (state: extended) has {key!r}")
+                    self.problem(_at(m, key), "extension_key", what=f"{what}.{key}", key=key)
                     fits = False
             if "milestone" in m and state is not EntryState.DONE:
-                self.problem(_at(m, "milestone"), f"{what}.milestone: only a done or extended entry names a milestone")
+                self.problem(_at(m, "milestone"), "milestone_key", what=f"{what}.milestone")
                 fits = False
         return fits
 
     def _unit_name(self, m, key: str, what: str):
         name = m.get(key)
         if name is not None and not isinstance(name, str):
-            self.problem(_at(m, key), _unknown_unit(what, key, name, ()))
+            self.problem(_at(m, key), "unknown_unit", what=f"{what}.{key}", name=_show(name), hint="")
             return None
         if name is not None and self.vouching and self._reads_differently(name):
             raise _Unvouched
@@ -1374,11 +1376,8 @@ class _Checker:
 
 _EXTENSION_KEYS = ("to", "reason", "approved_by", "late")
 # What the note of an entry of each state must say (as the writing commands ask for it).
-_NOTE_NEEDED = {
-    EntryState.REPORT: "a report needs a note saying what was done",
-    EntryState.IN_PROGRESS: "an in_progress entry needs a note saying what is under way",
-    EntryState.REOPENED: "a reopened entry needs a note saying why the measure is reopened (e.g. 回头看发现表面整改)",
-}
+_NOTE_NEEDED = {EntryState.REPORT: "note_report", EntryState.IN_PROGRESS: "note_in_progress",
+                EntryState.REOPENED: "note_reopened"}  # (labels problem_<key>)
 
 
 def late_extension(requested: date, deadline: date) -> bool:
@@ -1424,8 +1423,9 @@ class JournalContext:
         """Whether a measure has an ongoing (长期坚持) part, which reports are about."""
         return self._steps_of(mid)[2]
 
-    def entries(self, rows: list[list], file: str, prefix: str) -> tuple[list[Entry], list[tuple[int, str, str]]]:
-        """The Entry of each row, and (entry index, key, message) for each problem found."""
+    def entries(self, rows: list[list], file: str, prefix: str) -> tuple[list[Entry], list[tuple[int, str, Notice]]]:
+        """The Entry of each row, and (entry index, the key it is about, what is wrong: label
+        problem_<key>, without the place) for each problem found."""
         entries, problems = [], []
         measure_ids, today = self.measure_ids, self.today
         # (the units its own plan file declares: a folder's other files' would make the journal
@@ -1455,29 +1455,26 @@ class JournalContext:
             elif prefix and not mid.startswith(prefix) and mid in measure_ids:
                 # (its history would be split across two journals, each checked alone)
                 other = mid.partition(":")[0]
-                problems.append((index, "measure", f"journal entry {index + 1}: {mid} is a measure of {other}'s plan, not "
-                                                   f"of {prefix[:-1]}'s: a journal records its own file's measures; record it "
-                                                   f"in {other}'s journal (`rectify record {mid} …` writes it there)"))
+                problems.append((index, "measure", Notice("other_files_measure", {"measure": mid, "other": other,
+                                                                                  "own": prefix[:-1]})))
                 continue
             if mid not in measure_ids:
-                problems.append((index, "measure", f"journal entry {index + 1}: no measure {mid!r} in the plan{suggest(mid, measure_ids)}"))
+                problems.append((index, "measure", Notice("no_measure", {"measure": mid, "hint": _hint(mid, measure_ids)})))
                 continue
             if day > today_iso:
-                problems.append((index, "date", f"journal entry {index + 1}.date: {day} is in the future (today is {today_iso})"))
+                problems.append((index, "date", Notice("date_future", {"date": day, "today": today_iso})))
             elif recorded is not None and recorded > today_iso:
-                problems.append((index, "recorded", f"journal entry {index + 1}.recorded: {recorded} is in the future "
-                                                    f"(today is {today_iso})"))
+                problems.append((index, "recorded", Notice("date_future", {"date": recorded, "today": today_iso})))
             elif day < feedback_iso:
-                problems.append((index, "date", f"journal entry {index + 1}.date: {day} is before the inspection's "
-                                                f"feedback ({feedback_iso}), when the problems were handed over"))
+                problems.append((index, "date", Notice("date_before_feedback", {"date": day, "feedback": feedback_iso})))
             if milestone is not None and day_of(milestone) not in self.deadlines(mid):
-                deadlines = ", ".join(sorted({d.isoformat() for d in self.deadlines(mid)})) or "none: it is ongoing (长期坚持)"
-                problems.append((index, "milestone", f"journal entry {index + 1}.milestone: {milestone} is not a deadline of "
-                                                     f"measure {mid} (its deadlines: {deadlines})"))
+                deadlines = sorted({d.isoformat() for d in self.deadlines(mid)}) or Notice("no_deadlines", {})
+                problems.append((index, "milestone", Notice("milestone_not_deadline", {
+                    "milestone": milestone, "measure": mid, "deadlines": deadlines})))
             if by is not None and by not in units:
-                problems.append((index, "by", _unknown_unit(f"journal entry {index + 1}", "by", by, units)))
+                problems.append((index, "by", _unknown_unit(by, units)))
             if approved_by is not None and approved_by not in units:
-                problems.append((index, "approved_by", _unknown_unit(f"journal entry {index + 1}", "approved_by", approved_by, units)))
+                problems.append((index, "approved_by", _unknown_unit(approved_by, units)))
             entry = new(Entry, measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
                         by=units.get(by), milestone=day_of(milestone), to=day_of(to),
                         reason=reason, approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
@@ -1490,13 +1487,12 @@ class JournalContext:
                 else:
                     history.append((index, entry))
             elif state == "report" and not self.has_ongoing(mid):
-                problems.append((index, "state", f"journal entry {index + 1}.state: {mid} has no ongoing (长期坚持) part "
-                                                 "to report on: write its progress as state: in_progress"))
+                problems.append((index, "state", Notice("report_not_ongoing", {"measure": mid})))
         if histories:
             problems += self._history_problems(histories)
         return entries, problems
 
-    def _history_problems(self, histories: dict[str, list[tuple[int, Entry]]]) -> list[tuple[int, str, str]]:
+    def _history_problems(self, histories: dict[str, list[tuple[int, Entry]]]) -> list[tuple[int, str, Notice]]:
         """What the writing commands refuse, for entries written by hand or merged in from two
         branches: a close of a measure (or step) already closed, or of one with no deadline (长期
         坚持 only); a reopening of one not closed; an extension of one with no pending deadline,
@@ -1524,18 +1520,19 @@ class JournalContext:
                 if state is done_state:
                     closing = steps if milestone is None else [i for i in steps if original[i] == milestone]
                     if not original:
-                        problems.append((index, "state", f"journal entry {index + 1}.state: {mid} is ongoing (长期坚持) "
-                                                         "with no deadline to close: report on it (state: report)"))
+                        problems.append((index, "state", Notice("close_ongoing", {"measure": mid})))
                     elif all([done[i] for i in closing]):
-                        what = f"{mid}'s step due {milestone.isoformat()}" if milestone is not None else mid
+                        item = (Notice("step_of", {"measure": mid, "due": milestone.isoformat()}) if milestone is not None
+                                else mid)
                         notes = [_closed_by(closed_by[closing[-1]], index)]
                         if milestone is None and self.has_ongoing(mid):
-                            notes.append("its dated part; it stays ongoing")
-                        notes = "; ".join(note for note in notes if note)
-                        problems.append((index, "state", f"journal entry {index + 1}.state: {what} is already closed as of "
-                                                         f"{day.isoformat()}{f' ({notes})' if notes else ''}; reopen it "
-                                                         "first (a reopened entry before this one) if it must be closed "
-                                                         "again"))
+                            notes.append(Notice("stays_ongoing", {}))
+                        notes = [note for note in notes if note]
+                        if len(notes) == 2:
+                            notes = [Notice("two_notes", {"first": notes[0], "second": notes[1]})]
+                        problems.append((index, "state", Notice("already_closed", {
+                            "item": item, "date": day.isoformat(),
+                            "notes": Notice("closed_notes", {"notes": notes[0]}) if notes else ""})))
                     for i in closing:
                         done[i] = True
                         closed_by[i] = (index, entry)
@@ -1543,15 +1540,14 @@ class JournalContext:
                             named[i] = True
                 elif state is reopened_state:
                     if True not in done:
-                        problems.append((index, "state", f"journal entry {index + 1}.state: {mid} is not closed as of "
-                                                         f"{day.isoformat()}: nothing to reopen"))
+                        problems.append((index, "state", Notice("reopen_not_closed", {"measure": mid, "date": day.isoformat()})))
                     done, named = [False] * len(original), [False] * len(original)
                 elif state is extended_state and entry.to is not None:
                     problems += self._extension_problems(mid, index, entry, original, effective, done, named)
         return problems
 
     def _extension_problems(self, mid: str, index: int, entry: Entry, original: tuple[date, ...], effective: list[date],
-                            done: list[bool], named: list[bool]) -> list[tuple[int, str, str]]:
+                            done: list[bool], named: list[bool]) -> list[tuple[int, str, Notice]]:
         """What is wrong with an extension (see _history_problems) of the measure `mid` whose dated
         steps, due on `original` dates, are due on `effective` dates and `done` (`named`: by a close
         naming them) just before it; `effective` is updated as the engine moves them."""
@@ -1562,29 +1558,25 @@ class JournalContext:
         pending = [i for i in steps if not done[i] and milestone in (None, original[i])]
         if not pending:
             named_step = f" {milestone.isoformat()}" if milestone is not None else ""
-            problems.append((index, "state", f"journal entry {index + 1}.state: {mid} has no pending deadline{named_step} "
-                                             f"as of {day.isoformat()}: nothing to extend"))
+            problems.append((index, "state", Notice("nothing_to_extend", {"measure": mid, "step": named_step,
+                                                                          "date": day.isoformat()})))
         else:
             due = min([effective[i] for i in pending])
             late = late_extension(day, due)
             if late and not entry.late:
-                problems.append((index, "late", f"journal entry {index + 1}.late: the extension of {mid} was requested on "
-                                                f"{day.isoformat()}, after the deadline it moves ({due.isoformat()}, "
-                                                f"{plural((day - due).days, 'day')} late): an extension must be approved "
-                                                "before the deadline; write late: true to record it anyway, flagged as late"))
+                problems.append((index, "late", Notice("extension_late", {"measure": mid, "date": day.isoformat(),
+                                                                          "due": due.isoformat(), "days": (day - due).days})))
             elif entry.late and not late:
-                problems.append((index, "late", f"journal entry {index + 1}.late: flagged late, but the extension was "
-                                                f"requested on {day.isoformat()}, not after the deadline it moves "
-                                                f"({due.isoformat()}): remove late: true"))
+                problems.append((index, "late", Notice("extension_not_late", {"date": day.isoformat(), "due": due.isoformat()})))
         # (the steps it moves, as the engine moves them: see engine._evaluate_milestones)
         free = [i for i in steps if not named[i]]
         targets = [i for i in steps if original[i] == milestone] if milestone else \
             [min(free, key=effective.__getitem__)] if free else []
         for i in targets:
             if pending and entry.to <= effective[i]:
-                before = ", as extended before" if effective[i] != original[i] else ""
-                problems.append((index, "to", f"journal entry {index + 1}.to: {entry.to.isoformat()} is not after "
-                                              f"the deadline it moves ({effective[i].isoformat()}{before})"))
+                before = Notice("as_extended_before", {}) if effective[i] != original[i] else ""
+                problems.append((index, "to", Notice("to_not_after_deadline", {
+                    "to": entry.to.isoformat(), "due": effective[i].isoformat(), "before": before})))
             effective[i] = entry.to
         return problems
 
@@ -1592,16 +1584,16 @@ class JournalContext:
 _REPLAYED = frozenset(state.value for state in CHANGES_MILESTONES)
 
 
-def _closed_by(closer: tuple[int, Entry] | None, index: int) -> str:
+def _closed_by(closer: tuple[int, Entry] | None, index: int) -> Notice | str:
     """Which entry closed what a second close closes, for its message; when that entry comes
     later in the file (a close back-filled before this one, or merged in), it says so: this one,
     written first, is the one refused."""
     if closer is None:
         return ""
     at, entry = closer
-    line = f", line {entry.location.line}" if entry.location is not None else ""
-    after = ", written after this one but dated before it" if at > index else ""
-    return f"closed by entry {at + 1}{line}, dated {entry.date.isoformat()}{after}"
+    line = Notice("closed_by_line", {"line": entry.location.line}) if entry.location is not None else ""
+    after = Notice("closed_by_later", {}) if at > index else ""
+    return Notice("closed_by", {"entry": at + 1, "line": line, "date": entry.date.isoformat(), "after": after})
 
 
 def _date_of_pair(pair: tuple[int, Entry]) -> date:
@@ -1619,12 +1611,17 @@ _ENTRY_STATES = EntryState._value2member_map_
 
 
 @functools.lru_cache(maxsize=65536)
-def _checked_date(text: str) -> tuple[date | None, str | None]:
+def _checked_date(text: str) -> tuple[date | None, tuple[str, dict] | None]:
     """(date, None) or (None, why not): registries repeat a few thousand dates many times."""
     try:
         return dates.parse_iso(text), None
-    except dates.DateFormatError as exc:
-        return None, str(exc)
+    except dates.DateFormatError as exc:  # (label problem_<key> and its values but the text)
+        if exc.kind != "not_real":
+            return None, ("date_unwritten", {})
+        # (Python's words for why: said in Chinese too where we know them)
+        detail = {"day is out of range for month": Notice("day_out_of_range", {}),
+                  "month must be in 1..12": Notice("month_out_of_range", {})}.get(exc.detail, exc.detail)
+        return None, ("date_not_real", {"detail": detail})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1637,13 +1634,13 @@ def _key_sets(keys: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _number_hint(key: str, value) -> str:
+def _number_hint(key: str, value) -> Notice | str:
     """What to write instead of a number written as text, or of a measure's full id."""
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) > 0:
         # ('08' and '09' are text to YAML 1.1, which reads a leading 0 as octal; quotes make any text)
-        return f"; write {int(value)}, without quotes or a leading 0"
+        return Notice("number_unquoted", {"n": int(value)})
     if key == "id" and isinstance(value, float):
-        return "; a measure's id is its number within its task (id: 2 under task 1 is measure 1.2)"
+        return Notice("measure_id_number", {})
     return ""
 
 
@@ -1656,19 +1653,24 @@ def _item_label(kind: str, prefix: str, item, index: int, unnumbered: str | None
     return unnumbered or f"{kind} {index + 1} in the list"
 
 
-def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]) -> str:
-    """Why a task's region `name` is refused: a unit of another kind, or no unit declared."""
+def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]) -> tuple[str, dict]:
+    """Why a task's region `name` is refused, a unit of another kind or no unit declared: the
+    label key and its values."""
     if name in units:
-        return (f"{name!r} is no region (its unit is not of kind region); the regions are the units "
-                f"declared under 'units:' with kind: region")
+        return "not_a_region", {"name": name}
     declared = list(dict.fromkeys(region_units.values()))
-    shown = ", ".join(declared[:8]) + (f" and {len(declared) - 8} more" if len(declared) > 8 else "")
-    return (f"unknown region {_show(name)}{suggest(name, region_units)}; the regions are the units declared "
-            f"under 'units:' with kind: region ({shown or 'none is'})")
+    shown = (declared if len(declared) <= 8 else Notice("regions_more", {"regions": declared[:8], "more": len(declared) - 8})
+             ) if declared else Notice("regions_none", {})
+    return "unknown_region", {"name": _show(name), "hint": _hint(name, region_units), "regions": shown}
 
 
-def _unknown_unit(what: str, key: str, name, units) -> str:
-    return f"{what}.{key}: unknown unit {_show(name)}{suggest(str(name), units)}"
+def _unknown_unit(name, units) -> Notice:
+    return Notice("unknown_unit", {"name": _show(name), "hint": _hint(str(name), units)})
+
+
+def _hint(name: str, choices) -> Notice | str:
+    """The choices closest to `name`, as a problem's did-you-mean, or ''."""
+    return suggested(close_matches(name, choices))
 
 
 
@@ -1697,19 +1699,20 @@ def _line(mapping, key) -> int | None:
     return where[0] if where else None
 
 
-def _kind(value) -> str:
+def _kind(value) -> Notice:
+    """What `value` is, as a problem says what it found instead (label problem_kind_*)."""
     if value is None:
-        return "nothing"
+        return Notice("kind_nothing", {})
     if isinstance(value, bool):
-        return "true/false"
+        return Notice("kind_bool", {})
     if isinstance(value, dict):
-        return "a mapping"
+        return Notice("kind_mapping", {})
     if isinstance(value, list):
-        return "a list"
+        return Notice("kind_list", {})
     if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"text {value!r}" if len(str(value)) < 40 else "text"
+        return Notice("kind_number", {"n": value})
+    return Notice("kind_text_shown", {"text": value}) if len(str(value)) < 40 else Notice("kind_text", {})
 
 
-def _show(value) -> str:
+def _show(value) -> Notice | str:
     return _kind(value) if not isinstance(value, str) else repr(value)

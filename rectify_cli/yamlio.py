@@ -25,7 +25,8 @@ try:
 except ImportError:  # optional: without it every file takes the reference path
     yaml_rs = None
 
-from .errors import Problem, RegistryError
+from .errors import RegistryError
+from .i18n import YAML_SYNTAX, Notice, Word, problem
 
 try:  # libyaml is ~10x faster; the pure-Python loader gives the same nodes
     from yaml import CSafeLoader as _BaseLoader
@@ -85,12 +86,10 @@ def decode(raw: bytes, *, filename: str) -> str:
         hint = ""
         try:
             raw.decode("gb18030")
-            hint = " (it looks like GB18030/GBK: save it as UTF-8)"
+            hint = Notice("looks_gbk", {})
         except UnicodeDecodeError:
             pass
-        raise RegistryError(
-            Problem(filename, line, column, f"not valid UTF-8: byte 0x{raw[start]:02x}{hint}")
-        ) from None
+        raise RegistryError(problem(filename, line, column, "not_utf8", byte=f"{raw[start]:02x}", hint=hint)) from None
 
 
 def parse(text: str, *, filename: str):
@@ -107,18 +106,20 @@ def parse(text: str, *, filename: str):
         if exc.context_mark and exc.problem and "end of stream" in exc.problem:
             # an unclosed quote or bracket: where it starts is what the user needs
             mark, context = exc.context_mark, f"{context} that starts here"
-        message = exc.problem or "invalid YAML"
+        # (the parser's own words, in English; in Chinese where i18n.YAML_SYNTAX knows them)
+        detail = Word(YAML_SYNTAX, exc.problem or "invalid YAML")
         if context:
-            message = f"{message} ({context})"
+            detail = Notice("yaml_detail", {"problem": detail, "context": Word(YAML_SYNTAX, context)})
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         slip = _slip_before(text, line)
         if slip is not None:  # (the parser trips a line or more after it, and says nothing of it)
-            line, column, message = slip
-        elif "tab character" in message:
-            message += ": indent with spaces"
-        raise RegistryError(Problem(filename, line, column, f"YAML syntax: {message}")) from None
+            line, column, key, values = slip
+        else:
+            key = "yaml_tab" if "tab character" in (exc.problem or "") else "yaml_syntax"
+            values = {"detail": detail}
+        raise RegistryError(problem(filename, line, column, key, **values)) from None
     except yaml.YAMLError as exc:
-        raise RegistryError(Problem(filename, None, None, f"YAML syntax: {exc}")) from None
+        raise RegistryError(problem(filename, None, None, "yaml_syntax", detail=str(exc))) from None
     finally:
         loader.dispose()
     if node is None:
@@ -141,32 +142,29 @@ _KEYS = frozenset((
 _SLIP_LINES = 3  # a slip is looked for on the line the parser names and the two before it
 
 
-def _slip_before(text: str, line: int | None) -> tuple[int, int, str] | None:
-    """(line, column, message) of the slip that best explains a syntax error on `line` (1-based,
+def _slip_before(text: str, line: int | None) -> tuple[int, int, str, dict] | None:
+    """(line, column, label key, its values) of the slip that best explains a syntax error on `line` (1-based,
     None: unknown), or None. A merge conflict anywhere; the others on that line or just before it."""
     conflict = _CONFLICT.search(text)
     if conflict is not None:
-        return (text.count("\n", 0, conflict.start()) + 1, 1,
-                "an unresolved merge conflict (<<<<<<<): keep the lines each side needs and "
-                "delete the marker lines <<<<<<<, ======= and >>>>>>>")
+        return text.count("\n", 0, conflict.start()) + 1, 1, "merge_conflict", {}
     if line is None:
         return None
     start, end = _line_end(text, line - _SLIP_LINES) + 1 if line > _SLIP_LINES else 0, _line_end(text, line)
     found = []
-    for pattern, message in ((_FULL_WIDTH_COLON, "a full-width colon '：' after the key {key!r}: write ':' (ASCII) and a space"),
-                             (_FULL_WIDTH_INDENT, "a full-width space (U+3000) in the indentation: indent with spaces")):
+    for pattern, key in ((_FULL_WIDTH_COLON, "full_width_colon"), (_FULL_WIDTH_INDENT, "full_width_indent")):
         match = None
         for candidate in pattern.finditer(text, start, end):
             if pattern is _FULL_WIDTH_INDENT or candidate.group(1) in _KEYS:
                 match = candidate  # (the last one before the error)
         if match is not None:
             at = match.end(1) if match.re is _FULL_WIDTH_COLON else match.end() - 1
-            found.append((at, message.format(key=match.group(1)) if match.re is _FULL_WIDTH_COLON else message))
+            found.append((at, key, {"key": match.group(1)} if match.re is _FULL_WIDTH_COLON else {}))
     if not found:
         return None
-    at, message = max(found)
+    at, key, values = max(found, key=lambda slip: slip[0])
     line_start = text.rfind("\n", 0, at) + 1
-    return text.count("\n", 0, at) + 1, at - line_start + 1, message
+    return text.count("\n", 0, at) + 1, at - line_start + 1, key, values
 
 
 def _line_end(text: str, line: int) -> int:
@@ -189,12 +187,7 @@ def _reader_problem(text: str, exc, filename: str) -> RegistryError:
     line = prefix.count("\n") + 1
     column = len(prefix) - (prefix.rfind("\n") + 1) + 1
     char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-    return RegistryError(Problem(
-        filename, line, column,
-        f'YAML syntax: control character \\x{char:02x} is not allowed (inside double quotes, write it as the escape "\\x{char:02x}")'))
-
-
-ANCHORS_REFUSED = "YAML anchors and aliases (&name, *name) are not allowed in a registry; write the value out"
+    return RegistryError(problem(filename, line, column, "yaml_control", code=f"{char:02x}"))
 
 
 def _check_events(text: str, filename: str) -> None:
@@ -215,12 +208,11 @@ def _check_events(text: str, filename: str) -> None:
             kind = type(event)
             if getattr(event, "anchor", None) is not None:  # (an alias names an anchor before it)
                 mark = event.start_mark
-                raise RegistryError(Problem(filename, mark.line + 1, mark.column + 1, ANCHORS_REFUSED))
+                raise RegistryError(problem(filename, mark.line + 1, mark.column + 1, "anchors"))
             if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    raise RegistryError(Problem(filename, mark.line + 1, mark.column + 1,
-                                                f"document nested deeper than {MAX_DEPTH} levels"))
+                    raise RegistryError(problem(filename, mark.line + 1, mark.column + 1, "too_deep", depth=MAX_DEPTH))
                 depth += 1
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 depth -= 1
@@ -231,8 +223,7 @@ def _check_events(text: str, filename: str) -> None:
         # parser hands us the 65th level: report it the same way, where it tripped.
         if exc.problem and "nesting depth" in exc.problem and exc.problem_mark is not None:
             mark = exc.problem_mark
-            raise RegistryError(Problem(filename, mark.line + 1, mark.column + 1,
-                                        f"document nested deeper than {MAX_DEPTH} levels")) from None
+            raise RegistryError(problem(filename, mark.line + 1, mark.column + 1, "too_deep", depth=MAX_DEPTH)) from None
         return  # a syntax error: the composing pass reports it with its usual message
     except yaml.YAMLError:
         return
@@ -244,16 +235,17 @@ class _Walker:
     def __init__(self, filename: str):
         self.filename = filename
 
-    def fail(self, node, message: str):
+    def fail(self, node, message_key: str, /, **values):
+        """Refuse the file at `node`: label problem_<message_key> with `values`."""
         line, column = _pos(node)
-        raise RegistryError(Problem(self.filename, line, column, message))
+        raise RegistryError(problem(self.filename, line, column, message_key, **values))
 
     def value(self, node, depth: int):
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, tag)
         if depth > MAX_DEPTH:
-            self.fail(node, f"document nested deeper than {MAX_DEPTH} levels")
+            self.fail(node, "too_deep", depth=MAX_DEPTH)
         if tag == _MAP:
             result = YMap()
             result.pos = _pos(node)
@@ -261,13 +253,13 @@ class _Walker:
             result.value_pos = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.fail(key_node, "a mapping key must be plain text")
+                    self.fail(key_node, "key_not_text")
                 if key_node.tag == _TAG + "merge":
-                    self.fail(key_node, "merge keys (<<) are not allowed in a registry")
+                    self.fail(key_node, "merge_key")
                 key = self.scalar(key_node, key_node.tag)
                 if key in result:
                     line, _ = result.key_pos[key]
-                    self.fail(key_node, f"duplicate key {key!r} (first defined on line {line})")
+                    self.fail(key_node, "duplicate_key", key=key, line=line)
                 result.key_pos[key] = _pos(key_node)
                 result.value_pos[key] = _pos(value_node)
                 result[key] = self.value(value_node, depth + 1)
@@ -277,7 +269,7 @@ class _Walker:
             result.pos = _pos(node)
             result.item_pos = [_pos(item) for item in node.value]
             return result
-        self.fail(node, f"unsupported YAML tag {tag!r}: a registry holds only plain text, numbers, lists and mappings")
+        self.fail(node, "yaml_tag", tag=tag)
 
     def scalar(self, node, tag: str):
         value = node.value
@@ -290,7 +282,7 @@ class _Walker:
             try:
                 return int(text, 0) if text[:2].lower() in ("0x", "0o", "0b") else int(text)
             except ValueError:
-                self.fail(node, f"not a valid integer: {value!r}")
+                self.fail(node, "bad_integer", value=value)
         if tag == _NULL:
             return None
         if tag == _BOOL:
@@ -300,7 +292,7 @@ class _Walker:
                 return float(value.replace("_", ""))
             except ValueError:
                 return value  # (.inf / .nan: kept as written; a text field takes it so, a number field refuses it)
-        self.fail(node, f"unsupported YAML tag {tag!r}: a registry holds only plain text, numbers, lists and mappings")
+        self.fail(node, "yaml_tag", tag=tag)
 
 
 # -- the fast path --------------------------------------------------------------------------

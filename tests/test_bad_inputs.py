@@ -8,11 +8,13 @@ nothing (a cache, a lock) is ever written into the corpus.
 
 For each case: exit code 2, stderr exactly the expected `rectify: file:line:col: message`
 lines, nothing on stdout, no "Traceback", finished quickly. Adding a case is one line in
-CASES plus its folder.
+CASES plus its folder. The messages are pinned in English (RECTIFY_LANG=en); by default they
+are said in Chinese, at the same places (test_bad_input_is_said_in_chinese_by_default).
 """
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import stat
@@ -40,9 +42,10 @@ class Run:
 
 
 def rectify(args, cwd, *, timeout: float = 10, env: dict | None = None, memory_limit: int | None = None,
-            stdout: Path | None = None) -> Run:
+            stdout: Path | None = None, lang: str | None = "en") -> Run:
     """`python -m rectify_cli ARGS` in `cwd`; its own exit code, time and peak memory.
-    `stdout`: where standard output goes instead (then Run.stdout is empty).
+    `stdout`: where standard output goes instead (then Run.stdout is empty). `lang`: the
+    language (RECTIFY_LANG) of its messages; None: the default, Chinese.
 
     os.wait4 gives the rusage of exactly this child (RUSAGE_CHILDREN would mix in every
     earlier test's children). On timeout the child is killed and the run reported as 124.
@@ -50,8 +53,10 @@ def rectify(args, cwd, *, timeout: float = 10, env: dict | None = None, memory_l
     import subprocess
 
     full_env = {k: v for k, v in os.environ.items()
-                if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
+                if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "RECTIFY_LANG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
     full_env.update({"RECTIFY_TODAY": TODAY, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"})
+    if lang is not None:
+        full_env["RECTIFY_LANG"] = lang
     full_env.update(env or {})
 
     def limit():  # runs in the child before exec
@@ -295,7 +300,7 @@ def copy_case(case: Case, tmp_path: Path) -> Path:
 def test_bad_input(case: Case, command: str, tmp_path, startup_seconds):
     folder = copy_case(case, tmp_path)
     args = ["validate", case.target] if command == "validate" else ["status", "--registry", case.target]
-    run = rectify(args, folder)
+    run = rectify(args, folder, lang=None if case.accepted else "en")
     if case.accepted:
         assert run.returncode == 0, run.stderr
         assert "Traceback" not in run.stderr
@@ -303,6 +308,44 @@ def test_bad_input(case: Case, command: str, tmp_path, startup_seconds):
             assert run.stdout == "".join(f"{line}\n" for line in case.expected)
         return
     assert_refused(run, list(case.expected), startup_seconds)
+
+
+REFUSED = [case for case in CASES if not case.accepted and not case.defect]
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+# Some of them word for word, as a Chinese clerk reads them.
+IN_CHINESE = {
+    "date_feb_30": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：'2018-02-30' 不是实际存在的日期（该月没有这一天）",
+    "date_chinese_text": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为 '2018年6月30日'",
+    "date_number": "tasks.yaml:25:31: 措施 1.1 的 milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为数字 20181231",
+    "duplicate_measure_id": "tasks.yaml:26:13: 措施 1.1：措施编号重复（首次在第 20 行）",
+    "duplicate_key": "tasks.yaml:13:5: 键 'title' 重复（首次定义在第 11 行）",
+    "gb18030": "tasks.yaml:2:10: 不是有效的 UTF-8：字节 0xbb（看起来是 GB18030/GBK 编码：请另存为 UTF-8）",
+    "milestone_unknown_kind": "tasks.yaml:25:20: 措施 1.1 的 milestones[1].kind：未知的值 'weekly'；应为以下之一：date、ongoing、immediate",
+    "empty_file": "tasks.yaml:1:1: 空文件：台账应含 'registry'、'units' 和 'tasks'",
+    "journal_unknown_unit": "progress.yaml:5:7: 第 1 条进展记录的 by：未知单位 '拉萨'（是否指 拉萨市？）",
+}
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=[case.name for case in REFUSED])
+def test_bad_input_is_said_in_chinese_by_default(case: Case, tmp_path, startup_seconds):
+    """Without --lang (or RECTIFY_LANG), the same problems at the same places, each said in
+    Chinese: not the English words."""
+    run = rectify(["validate", case.target], copy_case(case, tmp_path), lang=None)
+    assert run.returncode == 2 and run.stdout == "" and "Traceback" not in run.stderr
+    lines = run.stderr.splitlines()
+    assert len(lines) == len(case.expected)
+    for line, english in zip(lines, case.expected):
+        where = english[: english.index(": ")]
+        assert line.startswith(f"rectify: {where}: "), line
+        said = line[len(f"rectify: {where}: "):]
+        assert _CJK.search(said) and said != english[len(where) + 2:], line
+    if case.name in IN_CHINESE:
+        assert lines == [f"rectify: {IN_CHINESE[case.name]}"]
+
+
+def test_the_chinese_examples_are_corpus_cases():
+    assert set(IN_CHINESE) <= {case.name for case in REFUSED}
 
 
 def test_corpus_folders_all_have_a_case():
@@ -359,7 +402,7 @@ def test_huge_valid_file_loads(tmp_path, capsys):
     """~20 MB of valid plan must load, not be refused as too big (time printed with -s)."""
     text, tasks = huge_plan(20_000_000)
     (tmp_path / "tasks.yaml").write_text(text, encoding="utf-8")
-    run = rectify(["validate", "tasks.yaml"], tmp_path, timeout=120)
+    run = rectify(["validate", "tasks.yaml"], tmp_path, timeout=120, lang=None)
     assert run.returncode == 0, run.stderr
     assert run.stdout == f"tasks.yaml：通过——{tasks}项整改任务、{tasks * 5}项具体措施、0条进展记录\n"
     with capsys.disabled():

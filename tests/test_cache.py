@@ -171,7 +171,7 @@ def test_validate_reads_a_cached_file_from_the_cache_and_still_checks_it_against
     assert validate() == (0, {"tasks.yaml": 1, "progress.yaml": 1})
     assert validate() == (0, {})
     assert validate("--no-cache") == (0, {"tasks.yaml": 1, "progress.yaml": 1})
-    result = CliRunner().invoke(app, ["validate", str(small)], env={"RECTIFY_TODAY": "2019-03-09"})  # before an entry
+    result = CliRunner().invoke(app, ["validate", str(small), "--lang", "en"], env={"RECTIFY_TODAY": "2019-03-09"})  # before an entry
     assert result.exit_code == 2 and "is in the future" in result.stderr
 
 

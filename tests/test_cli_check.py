@@ -155,7 +155,7 @@ def test_bad_as_of_exits_2():
 
 
 def test_missing_registry_exits_2():
-    result = run("-r", "tests/fixtures/no-such/tasks.yaml")
+    result = run("-r", "tests/fixtures/no-such/tasks.yaml", "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == "rectify: tests/fixtures/no-such/tasks.yaml: no such file or folder\n"
@@ -572,7 +572,8 @@ def test_invalid_registry_under_github_actions_is_annotated_on_its_line(monkeypa
     from rectify_cli.cli import app
 
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    result = CliRunner().invoke(app, ["check", "--registry", "tests/fixtures/planted/tasks.yaml", "--format", "junit"])
+    result = CliRunner().invoke(app, ["check", "--registry", "tests/fixtures/planted/tasks.yaml", "--format", "junit",
+                                      "--lang", "en"])
     assert result.exit_code == 2
     assert "::error file=tests/fixtures/planted/tasks.yaml,line=23,col=18::measure 1.1.owners: unknown unit" in result.stderr
     assert result.stdout == ""  # (`--format junit > junit.xml`: no annotation inside the report's file)
@@ -589,7 +590,7 @@ def test_registry_text_in_the_problems_of_a_broken_registry_issues_no_workflow_c
     (tmp_path / "tasks.yaml").write_text(text.replace("owners: [拉萨市]", "owners: ['##[error]x']", 1), encoding="utf-8")
     shutil.copy(small.parent / "progress.yaml", tmp_path / "progress.yaml")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    result = CliRunner().invoke(app, ["check", "--registry", str(tmp_path / "tasks.yaml")])
+    result = CliRunner().invoke(app, ["check", "--registry", str(tmp_path / "tasks.yaml"), "--lang", "en"])
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert any("unknown unit '##[error]x'" in line and line.startswith("rectify: ") for line in lines)

@@ -120,7 +120,7 @@ def test_a_closed_standard_output_is_output_that_could_not_be_written(args, tmp_
 
 
 def test_a_closed_standard_output_does_not_hide_an_input_error(tmp_path):
-    code, _, err = rectify(["status", "-r", "/nonexistent"], tmp_path, stdout=None, close=(1,))
+    code, _, err = rectify(["status", "-r", "/nonexistent", "--lang", "en"], tmp_path, stdout=None, close=(1,))
     assert (code, err.decode()) == (2, "rectify: /nonexistent: no such file or folder\n")
 
 

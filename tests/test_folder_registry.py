@@ -36,8 +36,12 @@ def split_small(folder: Path) -> Path:
     return folder
 
 
-def run(*args, env_extra=None):
+def run(*args, env_extra=None, lang=None):
+    """The command line; `lang`: the language of its messages (RECTIFY_LANG), by default Chinese."""
     env = {**os.environ, "RECTIFY_TODAY": AS_OF, "RECTIFY_CACHE_DIR": env_extra or os.environ.get("RECTIFY_CACHE_DIR", "")}
+    env.pop("RECTIFY_LANG", None)
+    if lang:
+        env["RECTIFY_LANG"] = lang
     return subprocess.run([sys.executable, "-m", "rectify_cli", *args], capture_output=True, text=True, env=env)
 
 
@@ -199,7 +203,7 @@ def test_differing_settings_are_refused_naming_the_setting_values_and_lines(tmp_
     for name, changes in edits.items():
         for old, new in changes:
             edit(folder / f"{name}.yaml", old, new)
-    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == "".join(f"rectify: {folder}/{line}: {SHARE}\n" for line in expected)
 
@@ -208,7 +212,7 @@ def test_two_plan_files_of_one_name_are_refused(tmp_path):
     """naqu.yaml and naqu.yml would both prefix their ids naqu: and share naqu.progress.yaml."""
     folder = split_small(tmp_path / "reg")
     (folder / "naqu.yml").write_bytes((folder / "naqu.yaml").read_bytes())
-    result = run("check", "-r", str(folder))
+    result = run("check", "-r", str(folder), lang="en")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (f"rectify: {folder / 'naqu.yml'}: a second plan file named 'naqu' beside naqu.yaml: ids are "
                              "prefixed with the name (naqu:18.4) and the journal is named after it; rename one\n")
@@ -309,7 +313,7 @@ def test_a_journal_beside_no_plan_of_its_name_is_refused_not_ignored(tmp_path, l
         pytest.skip("a plan file alone doesn't look at other files' journals")
     for command in (["validate", str(path)], ["status", "-r", str(path)], ["status", "-r", str(path)],
                     ["record", "1.1", "--state", "in_progress", "--note", "x", "-r", str(path)]):
-        proc = run(*command, env_extra=str(tmp_path / "cache"))
+        proc = run(*command, env_extra=str(tmp_path / "cache"), lang="en")
         assert (proc.returncode, proc.stdout) == (2, ""), command
         assert proc.stderr.startswith(f"rectify: {folder / stray}: a journal with no plan file of its name beside it"), command
 
@@ -361,7 +365,7 @@ def test_a_journal_saved_as_yml_in_a_folder_is_named_not_ignored(tmp_path):
     # (it was read as a plan file: "this is a journal, not a plan")
     folder = split_small(tmp_path / "reg")
     (folder / "naqu.progress.yaml").rename(folder / "naqu.progress.yml")
-    proc = run("check", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    proc = run("check", "-r", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == (f"rectify: {folder / 'naqu.progress.yml'}: named like the journal of naqu.yaml, which rectify "
                            "reads from naqu.progress.yaml only: rename it naqu.progress.yaml (else what it records is "
@@ -508,7 +512,7 @@ def test_a_unit_several_files_declare_is_known_by_all_their_aliases_and_must_be_
     small = (SMALL / "tasks.yaml").read_text(encoding="utf-8")
     (folder / "xz.yaml").write_text(tibet.replace("aliases: [拉萨市政府, 拉萨市委]", "aliases: [拉萨市政府, 拉萨市委, 拉萨市人民政府]"), encoding="utf-8")
     (folder / "aa.yaml").write_text(small.replace("\nunits:\n", "\nunits:\n  - name: 各地市\n", 1), encoding="utf-8")
-    result = run("check", "-r", str(folder), "--owner", "昌都市")
+    result = run("check", "-r", str(folder), "--owner", "昌都市", lang="en")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (f"rectify: {folder / 'xz.yaml'}: unit '各地市' is kind all_regions here but (none) in aa.yaml: "
                              "a folder's files declare a region, a subregion, or a unit of every region, alike\n")

@@ -896,7 +896,7 @@ def test_a_curation_mistake_is_refused_with_its_file_and_line(tmp_path, body, li
 def test_a_curation_saved_as_gb18030_is_refused_with_its_line(tmp_path):
     curation = tmp_path / "curation.yaml"
     curation.write_bytes("units:\n  - name: 自治区水利厅\n".encode("gb18030"))
-    result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation))
+    result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation), RECTIFY_LANG="en")
     assert (result.exit_code, result.stderr) == (2, f"rectify: {curation}:2:11: not valid UTF-8: byte 0xd7 "
                                                     "(it looks like GB18030/GBK: save it as UTF-8)\n")
 

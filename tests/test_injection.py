@@ -176,7 +176,7 @@ def test_hostile_plan_file_name_in_validate_output(tmp_path):
 
 
 def test_hostile_file_name_in_error_message(tmp_path):
-    proc = rectify(["validate", f"{EVIL_NAME}.yaml"], tmp_path)
+    proc = rectify(["validate", f"{EVIL_NAME}.yaml", "--lang", "en"], tmp_path)
     assert proc.returncode == 2
     err = proc.stderr.decode("utf-8")
     assert err == "rectify: evil\\x1b]0;pwned\\x07.yaml: no such file or folder\n"
@@ -187,7 +187,7 @@ def test_hostile_unit_name_in_a_suggestion(tmp_path):
     plan = plan.replace("  - name: 拉萨市\n", '  - name: "拉萨市\\e[2J"\n', 1)
     plan = plan.replace("owners: [拉萨市]", 'owners: ["拉萨市\\e[2K"]', 1).replace("lead: 拉萨市", 'lead: "拉萨市\\e[2J"', 1)
     (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
-    proc = rectify(["validate", "tasks.yaml"], tmp_path)
+    proc = rectify(["validate", "tasks.yaml", "--lang", "en"], tmp_path)
     assert proc.returncode == 2
     err = proc.stderr.decode("utf-8")
     assert "Traceback" not in err

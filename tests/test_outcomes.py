@@ -127,9 +127,9 @@ def test_a_journal_entry_now_in_the_future_is_reported_by_the_full_load(reg, cac
     check("-r", str(reg))
     earlier = "2019-03-05"  # before the newest entry (2019-03-10): that entry is now in the future
     assert view(reg, today=earlier) is None
-    code, _, err = check("-r", str(reg), today=earlier)
+    code, _, err = check("-r", str(reg), "--lang", "en", today=earlier)
     assert code == 2 and "is in the future" in err
-    assert (code, err) == check("-r", str(reg), "--no-cache", today=earlier)[::2]
+    assert (code, err) == check("-r", str(reg), "--lang", "en", "--no-cache", today=earlier)[::2]
 
 
 def test_as_of_before_an_entry_is_answered_by_the_full_load(reg, cache_dir):
@@ -153,7 +153,7 @@ def test_an_entry_on_another_files_measure_is_refused_from_the_cache_too(tmp_pat
     """A folder journal naming another file's measure by its prefixed id is refused (its history
     would be split across two journals, each checked alone), warm as cold."""
     folder = split_small(tmp_path / "reg")
-    argv = ["-r", str(folder), "--format", "json"]
+    argv = ["-r", str(folder), "--format", "json", "--lang", "en"]
     assert check(*argv)[0] == 1  # (cached as it was)
     journal = folder / "naqu.progress.yaml"
     journal.write_text(journal.read_text(encoding="utf-8")
@@ -440,7 +440,7 @@ REFUSED = {
 def test_an_appended_entry_a_writing_command_refuses_is_refused_not_judged_from_the_outcomes(reg, cache_dir, case):
     appended, message = REFUSED[case]
     journal = _journal_of(reg)
-    argv = ["-r", str(reg), "--format", "json"]
+    argv = ["-r", str(reg), "--format", "json", "--lang", "en"]
     assert check(*argv)[0] == 1 and view(reg) is not None  # (outcomes cached)
     journal.write_bytes(journal.read_bytes() + appended.encode())
     assert view(reg) is None

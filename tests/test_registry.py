@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,7 +47,7 @@ def test_planted_mistakes_are_all_reported_with_lines():
 
 def test_validate_command_exit_2_without_traceback():
     proc = subprocess.run(
-        [sys.executable, "-m", "rectify_cli", "validate", str(FIXTURES / "planted" / "tasks.yaml")],
+        [sys.executable, "-m", "rectify_cli", "validate", "--lang", "en", str(FIXTURES / "planted" / "tasks.yaml")],
         capture_output=True, text=True,
     )
     assert proc.returncode == 2
@@ -174,10 +175,9 @@ def _small_with_zone(folder: Path, zone: str) -> Path:
     return folder / "tasks.yaml"
 
 
-def _rectify(*args, cwd=None, cache=None):
-    import os
-
-    env = {**os.environ, "RECTIFY_TODAY": "2019-03-31", "RECTIFY_CACHE_DIR": str(cache or "")}
+def _rectify(*args, cwd=None, cache=None, lang="en"):
+    """The command line run as a user would, its messages in `lang` (RECTIFY_LANG)."""
+    env = {**os.environ, "RECTIFY_TODAY": "2019-03-31", "RECTIFY_CACHE_DIR": str(cache or ""), "RECTIFY_LANG": lang}
     return subprocess.run([sys.executable, "-m", "rectify_cli", *args], capture_output=True, text=True, cwd=cwd, env=env)
 
 
@@ -618,3 +618,42 @@ def test_a_recorded_day_before_its_entry_or_in_the_future_is_refused(tmp_path, r
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     assert str(caught.value) == f"{tmp_path / 'progress.yaml'}{expected}"
+
+
+# -- a broken file's messages in both languages ---------------------------------------------------
+def _fields(template: str) -> set[str]:
+    import string
+
+    return {name.split("!")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(k for k in __import__("rectify_cli.i18n").i18n.LABELS if k.startswith("problem_")))
+def test_a_problem_says_the_same_things_in_chinese_as_in_english(key):
+    """Each message about a broken file fills the same values in both languages, and the
+    Chinese one is Chinese (but for a literal, as a key path or a value, that stays as written)."""
+    from rectify_cli.i18n import LABELS
+
+    zh, en = LABELS[key]
+    assert _fields(zh) == _fields(en), key
+    assert re.search(r"[\u4e00-\u9fff]", zh) or not re.sub(r"\{[^}]*\}|[\s（）；：]", "", zh), (key, zh)
+    # (full-width punctuation inside Chinese sentences)
+    assert not re.search(r"[\u4e00-\u9fff][,;()?]|[,;(?][\u4e00-\u9fff]", zh), (key, zh)
+
+
+def test_a_broken_file_is_said_in_english_with_lang_en_and_in_chinese_without(tmp_path):
+    reg = tmp_path / "reg"
+    shutil.copytree(FIXTURES / "small", reg)
+    text = (reg / "tasks.yaml").read_text(encoding="utf-8")
+    (reg / "tasks.yaml").write_text(text.replace("owners: [拉萨市]", "owners: [拉萨]", 1), encoding="utf-8")
+
+    def run(*args, **env):
+        environment = {k: v for k, v in os.environ.items() if k != "RECTIFY_LANG"} | {"RECTIFY_TODAY": "2019-03-31", **env}
+        return subprocess.run([sys.executable, "-m", "rectify_cli", "validate", str(reg / "tasks.yaml"), *args], capture_output=True,
+                              text=True, env=environment)
+
+    english, chinese = run("--lang", "en"), run()
+    assert english.returncode == chinese.returncode == 2
+    where = f"rectify: {reg / 'tasks.yaml'}:43:18: "
+    assert english.stderr == f"{where}measure 1.1.owners: unknown unit '拉萨' (did you mean 拉萨市?); declare it under 'units:'\n"
+    assert chinese.stderr == f"{where}措施 1.1 的 owners：未知单位 '拉萨'（是否指 拉萨市？）；请在 'units:' 下声明\n"
+    assert run(RECTIFY_LANG="en").stderr == english.stderr  # (for every command, once)

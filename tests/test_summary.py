@@ -384,7 +384,7 @@ def test_a_second_close_written_by_hand_and_a_close_of_an_ongoing_measure_are_re
         # 1.2 was closed on 2018-06-20; 3.2 is 长期坚持 only (`rectify close` refuses both)
         journal.write('- measure: "1.2"\n  date: 2019-03-05\n  state: done\n  evidence: 再次验收\n  note: x\n'
                       '- measure: "3.2"\n  date: 2019-03-06\n  state: done\n  evidence: 专栏\n  note: x\n')
-    result = run("summary", "-r", str(registry), "--month", "2019-03")
+    result = run("summary", "-r", str(registry), "--month", "2019-03", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     problems = result.stderr.splitlines()
     assert len(problems) == 2
@@ -444,7 +444,7 @@ def test_an_extension_requested_after_its_deadline_without_its_late_flag_is_refu
     with open(tmp_path / "small/progress.yaml", "a", encoding="utf-8") as journal:
         journal.write('- measure: "1.1"\n  date: 2019-04-01\n  state: extended\n  to: 2020-01-01\n'
                       '  reason: 资金\n  approved_by: 自治区生态环境厅\n')
-    result = run("summary", "-r", str(tmp_path / "small/tasks.yaml"), "--month", "2019-04")
+    result = run("summary", "-r", str(tmp_path / "small/tasks.yaml"), "--month", "2019-04", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert "the extension of 1.1 was requested on 2019-04-01, after the deadline it moves (2018-12-31" in result.stderr
     assert "write late: true to record it anyway, flagged as late" in result.stderr

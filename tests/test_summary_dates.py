@@ -194,6 +194,6 @@ def test_bundled_18_4_extended_after_a_blanket_close_is_refused_on_load(tmp_path
         journal.write('- measure: "18.4"\n  date: 2019-05-01\n  state: done\n  note: ""\n  evidence: 全部完成\n'
                       '- measure: "18.4"\n  date: 2019-05-02\n  state: extended\n  note: ""\n  to: 2021-12-31\n'
                       '- measure: "18.4"\n  date: 2019-05-03\n  state: reopened\n  note: 回头看\n')
-    out = run("summary", "-r", str(tmp_path / "tasks.yaml"), "--month", "2019-05", today="2019-06-10")
+    out = run("summary", "-r", str(tmp_path / "tasks.yaml"), "--month", "2019-05", "--lang", "en", today="2019-06-10")
     assert (out.exit_code, out.stdout) == (2, "")
     assert "18.4 has no pending deadline as of 2019-05-02: nothing to extend" in out.stderr

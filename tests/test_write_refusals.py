@@ -223,7 +223,7 @@ def test_every_refusal_key_has_a_chinese_and_an_english_label():
     assert {"unknown_owner", "unknown_region", "unknown_item", "month_not_begun", "date_unreadable_since",
             "month_calendar_end", "ambiguous_alias"} <= keys  # (the reading commands' keys are found too)
     for key in keys:
-        pair = LABELS.get(f"refused_{key}") or LABELS.get(f"notice_{key}")
+        pair = LABELS.get(f"refused_{key}") or LABELS.get(f"notice_{key}") or LABELS.get(f"problem_{key}")
         assert pair is not None, key
         zh, en = pair
         assert zh.strip() and en.strip() and zh != en, key
