@@ -407,6 +407,8 @@ LABELS = {
                                   "Note: this head also covers {n:entry|entries} dated after this month (entries "
                                   "back-dated were written after them)"),
     "summary_col_date_closed": ("销号日期", "Closed on"),
+    "summary_col_remark": ("备注", "Note"),
+    "summary_reopened_on": ("已于 {day} 重新打开", "reopened {day}"),
     "summary_col_date_reopened": ("重新打开日期", "Reopened on"),
     "summary_col_closed_before": ("原销号日期", "Closed on"),
     "summary_col_note": ("说明", "Note"),

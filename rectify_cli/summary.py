@@ -78,7 +78,8 @@ class Headline:
 class ClosedItem:
     """A ``done`` journal entry dated within the month that closed its measure (as the engine
     judges it, :attr:`MeasureResult.closed`: not closed just before, closed just after), or one
-    step of it (``step_due``), and was not undone by a reopening later in the month."""
+    step of it (``step_due``). Every such close is listed, one that a reopening later in the
+    month undid too (``reopened``), so that 本月重新打开 never cites a close 本月销号 leaves out."""
 
     date: date
     measure_id: str
@@ -90,6 +91,7 @@ class ClosedItem:
     # date as the plan writes it, and its label. (Listed, as a reopening that undoes it is.)
     step_due: date | None = None
     step_label: str | None = None
+    reopened: date | None = None  # the reopening later in the month that undid it
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class ReopenedItem:
     measure_id: str
     text: str
     owners: tuple[str, ...]
-    closed_on: date  # the close it undid; within the month, the measure is not among the closed
+    closed_on: date  # the close it undid; within the month, listed among the closed too
     note: str
 
 
@@ -189,7 +191,7 @@ class MonthlySummary:
     stale: tuple[StaleItem, ...]
     extensions: tuple[ExtensionItem, ...]
     units: tuple[UnitRow, ...]  # units with something open or stale, most overdue first
-    units_quiet: int  # other responsible units in the summary: nothing open, nothing stale
+    units_quiet: tuple[str, ...]  # the other responsible units in the summary: nothing open, nothing stale
     head_hash: str | None  # hash of the last journal entry dated <= last; None: none / no hash
     # A registry of several journals (a folder): (journal file, as `verify` names it; its
     # head_hash) for each, in `verify`'s order, and head_hash is None. (): one journal.
@@ -352,9 +354,16 @@ def _moved_from(before: MeasureResult, after: MeasureResult, extension: Entry) -
     return extension.milestone
 
 
+def _undone_on(later_steps, still_closed) -> date | None:
+    """The date of the first of `later_steps` (:func:`_steps`) after which a close no longer
+    holds (`still_closed` of the state after it is false): a reopening, the one entry that
+    marks a milestone not done; None when it holds to the end."""
+    return next((e.date for e, _, after in later_steps if not still_closed(after)), None)
+
+
 def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last: date) \
         -> tuple[tuple[ClosedItem, ...], tuple[ReopenedItem, ...], tuple[ExtensionItem, ...]]:
-    """What the month's entries did: the closes that still stand on the day judged, the
+    """What the month's entries did: the closes (with the reopening that undid one, if any), the
     reopenings that undid a close, the extensions granted; each sorted by date, then measure."""
     closed: list[ClosedItem] = []
     reopened: list[ReopenedItem] = []
@@ -374,18 +383,20 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
                     last_close = e.date
                 if not in_month:
                     continue
-                # It closed the measure, and nothing after it (all in the month) opened it again.
-                if not before.closed and after.closed and all(later.closed for _, _, later in steps[n + 1:]):
-                    closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone))
+                # It closed the measure (steps after it: all in the month, up to the day judged).
+                if not before.closed and after.closed:
+                    closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone,
+                                             reopened=_undone_on(steps[n + 1:], lambda later: later.closed)))
                     continue
-                # Or it closed a step of one that stays open, and that step stays closed.
+                # Or it closed a step of one that stays open.
                 step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones))
                              if a.done and not b.done), None)
-                if step is not None and not after.closed \
-                        and all(later.milestones[step].done for _, _, later in steps[n + 1:]):
+                if step is not None and not after.closed:
                     closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone,
                                              step_due=after.milestones[step].original_due,
-                                             step_label=after.milestones[step].label))
+                                             step_label=after.milestones[step].label,
+                                             reopened=_undone_on(steps[n + 1:],
+                                                                 lambda later, i=step: later.milestones[i].done)))
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))
             elif in_month and e.state is EntryState.EXTENDED and e.to is not None:
@@ -402,8 +413,9 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
 _OPEN = (Status.OVERDUE, Status.DUE_SOON, Status.ON_TRACK)
 
 
-def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) -> tuple[tuple[UnitRow, ...], int]:
-    """Rows for units with something open or stale, and how many other units were left out.
+def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) \
+        -> tuple[tuple[UnitRow, ...], tuple[str, ...]]:
+    """Rows for units with something open or stale, and the other units, left out (in order).
 
     Units in the plan's order (unknown owners after them, in order of appearance); sorted by
     overdue, then due soon, then open, then stale, most first; ties keep that order."""
@@ -427,7 +439,8 @@ def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) -> 
             c[3] += mr.stale
     rows = [UnitRow(name, *c) for name, c in counts.items() if c[0] or c[3]]
     rows.sort(key=lambda r: (-r.overdue, -r.due_soon, -r.open, -r.stale, order[r.unit]))
-    return tuple(rows), len(counts) - len(rows)
+    quiet = sorted((name for name, c in counts.items() if not (c[0] or c[3])), key=order.__getitem__)
+    return tuple(rows), tuple(quiet)
 
 
 def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:

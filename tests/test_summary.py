@@ -94,7 +94,7 @@ def test_march_2019_sections(small):
         UnitRow("那曲市", open=2, overdue=0, due_soon=1, stale=0),
         UnitRow("自治区生态环境厅", open=2, overdue=0, due_soon=0, stale=1),
     )
-    assert m.units_quiet == 1  # 自治区住房城乡建设厅: 1.2 done, 2.2 reported in time
+    assert m.units_quiet == ("自治区住房城乡建设厅",)  # 1.2 done, 2.2 reported in time
     assert m.head_hash == SMALL_HEAD
 
 
@@ -138,7 +138,7 @@ def test_owner_by_alias_filters_every_section(small):
     assert [s.measure_id for s in m.stale] == ["3.2"]
     assert [e.measure_id for e in m.extensions] == ["4.2"]
     assert m.units == (UnitRow("自治区生态环境厅", open=2, overdue=0, due_soon=0, stale=1),)
-    assert m.units_quiet == 0
+    assert m.units_quiet == ()
 
 
 def test_unknown_owner_is_a_usage_error(small):
@@ -252,13 +252,33 @@ def test_a_measure_reopened_in_the_month_is_listed_with_the_close_it_undid():
     assert [(c.date, c.measure_id) for c in february.closed] == [(date(2019, 2, 20), "1.1")]
     assert february.reopened == ()
     march = month_of(reg, "2019-03-01", "2019-03-31")
-    # 1.2 closed and reopened within the month is not among the closed; 1.3 closed again is, once
-    assert march.closed == (ClosedItem(date(2019, 3, 25), "1.3", "措施1.3", "自治区生态环境厅", "重新验收", None),)
+    # every close of the month is listed, those the month's reopenings undid marked with the reopening
+    assert march.closed == (
+        ClosedItem(date(2019, 3, 5), "1.2", "措施1.2", "自治区生态环境厅", "验收", None, reopened=date(2019, 3, 20)),
+        ClosedItem(date(2019, 3, 5), "1.3", "措施1.3", "自治区生态环境厅", "验收", None, reopened=date(2019, 3, 10)),
+        ClosedItem(date(2019, 3, 25), "1.3", "措施1.3", "自治区生态环境厅", "重新验收", None),
+    )
     assert march.reopened == (
         ReopenedItem(date(2019, 3, 10), "1.3", "措施1.3", ("自治区生态环境厅",), date(2019, 3, 5), "回头看发现虚假整改"),
         ReopenedItem(date(2019, 3, 20), "1.1", "措施1.1", ("拉萨市", "那曲市"), date(2019, 2, 20), "回头看发现出水超标"),
         ReopenedItem(date(2019, 3, 20), "1.2", "措施1.2", ("自治区生态环境厅",), date(2019, 3, 5), "回头看发现表面整改"),
     )
+
+
+def test_a_step_closed_and_reopened_in_the_month_is_listed_with_its_reopening():
+    plan = make_plan([make_task("1", [
+        make_measure("1.1", [date_ms("2019-03-31", label="一期"), date_ms("2019-12-31", label="二期")]),
+    ])])
+    reg = make_registry(plan, [
+        entry("1.1", "2019-03-05", "done", milestone="2019-03-31", evidence="一期验收"),
+        entry("1.1", "2019-03-18", "reopened", note="回头看发现一期未完成"),
+    ])
+    march = month_of(reg, "2019-03-01", "2019-03-31")
+    assert march.closed == (
+        ClosedItem(date(2019, 3, 5), "1.1", "措施1.1", "自治区生态环境厅", "一期验收", date(2019, 3, 31),
+                   step_due=date(2019, 3, 31), step_label="一期", reopened=date(2019, 3, 18)),
+    )
+    assert [(r.measure_id, r.closed_on) for r in march.reopened] == [("1.1", date(2019, 3, 5))]
 
 
 def test_an_extended_immediate_measure_is_grouped_by_the_date_it_was_extended_to():
@@ -392,7 +412,10 @@ def test_a_second_close_written_by_hand_and_a_close_of_an_ongoing_measure_are_re
     assert "3.2 is ongoing (长期坚持) with no deadline to close" in problems[1]
 
 
-def test_close_and_reopen_in_one_month_is_shown_as_reopened_not_as_closed(tmp_path):
+def test_a_close_reopened_in_its_own_month_is_listed_as_closed_and_reopened(tmp_path):
+    """1.1 closed on 04-05 and reopened on 04-20: 三 cited the close as 原销号日期 while 二 left it
+    out. 二 lists every close of the month, one undone since marked with its reopening; the
+    headline, as of the month's end, counts 1.1 open."""
     shutil.copytree(SMALL.parent, tmp_path / "small")
     registry = str(tmp_path / "small/tasks.yaml")
     env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
@@ -403,8 +426,9 @@ def test_close_and_reopen_in_one_month_is_shown_as_reopened_not_as_closed(tmp_pa
     zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
     assert _section(zh, "二、本月销号") == [
         "二、本月销号",
-        "销号日期    措施    内容                                  牵头单位    佐证",
-        "----------  ------  ------------------------------------  ----------  --------",
+        "销号日期    措施    内容                                  牵头单位    佐证      备注",
+        "----------  ------  ------------------------------------  ----------  --------  ------------------------",
+        "2019-04-05  1.1     拉萨市建成城东污水处理厂（2018年12…   拉萨市      验收      已于 2019-04-20 重新打开",
         "2019-04-12  2.1     那曲市完成建筑工地围挡硬化（2019年4…  那曲市      验收意见",
     ]
     assert _section(zh, "三、本月重新打开（回头看）") == [
@@ -413,7 +437,16 @@ def test_close_and_reopen_in_one_month_is_shown_as_reopened_not_as_closed(tmp_pa
         "--------------  ------  -----------------------------------  ----------  ------------  ------------------",
         "2019-04-20      1.1     拉萨市建成城东污水处理厂（2018年12…  拉萨市      2019-04-05    回头看发现出水超标",
     ]
+    # (as of 2019-04-30 1.1 is open: of the 3 measures due, 1.2 and 2.1 are done)
+    assert "3项具体措施已完成2项" in zh.splitlines()[5]
     en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
+    assert _section(en, "2. Closed out this month") == [
+        "2. Closed out this month",
+        "Closed on    Measure    Text                                  Lead unit    Evidence    Note",
+        "-----------  ---------  ------------------------------------  -----------  ----------  -------------------",
+        "2019-04-05   1.1        拉萨市建成城东污水处理厂（2018年12…   拉萨市       验收        reopened 2019-04-20",
+        "2019-04-12   2.1        那曲市完成建筑工地围挡硬化（2019年4…  那曲市       验收意见",
+    ]
     assert _section(en, "3. Reopened this month (follow-up inspection)") == [
         "3. Reopened this month (follow-up inspection)",
         "Reopened on    Measure    Text                                 Units    Closed on    Note",

@@ -206,7 +206,11 @@ def _closed(m: MonthlySummary, lang: Lang) -> str | None:
         return None
     rows = [[_iso(i.date), cell(i.measure_id), clip(_step_text(i, lang), TEXT_WIDTH), clip(i.lead, UNITS_WIDTH),
              clip(i.evidence, EVIDENCE_WIDTH)] for i in m.closed]
-    keys = ("summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence")
+    keys = ["summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence"]
+    if any(i.reopened for i in m.closed):  # (a close 三 lists as undone says so here too)
+        keys.append("summary_col_remark")
+        for row, i in zip(rows, m.closed):
+            row.append(_l("summary_reopened_on", lang, day=i.reopened.isoformat()) if i.reopened else "")
     return table([_l(k, lang) for k in keys], rows)
 
 
@@ -313,9 +317,9 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
     units = _unit_table(m, lang)
     if units is not None and m.units_quiet:
         # After a blank line, so that the table block holds table lines only.
-        units += "\n\n" + _l("summary_quiet", lang, n=m.units_quiet)
+        units += "\n\n" + _l("summary_quiet", lang, n=len(m.units_quiet))
     elif units is None and m.units_quiet:
-        units = _l("summary_all_quiet", lang, n=m.units_quiet)
+        units = _l("summary_all_quiet", lang, n=len(m.units_quiet))
     sections.append((_l("summary_s8", lang), units))
 
     for number, (heading, body) in enumerate(sections, start=1):
