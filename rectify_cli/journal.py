@@ -44,9 +44,9 @@ from pathlib import Path
 
 from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
-from .errors import JournalWriteError, RegistryError, UsageError, close_matches, same_but_case
+from .errors import JournalWriteError, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import ENTRY, STATUS, Notice, Word, refusal, suggested
+from .i18n import ENTRY, STATUS, Notice, Word, refusal, suggested, suggestion
 from .model import (
     CHANGES_MILESTONES,
     Entry,
@@ -110,11 +110,6 @@ class Effect:
 # Notice (i18n): something the writer should know about an accepted entry (warnings: closed_late,
 # closed_all_steps, late_extension, back_filled, evidence_not_found, evidence_is_folder), or why a
 # request was refused (i18n.refusal).
-
-
-def _hint(name: str, choices) -> Notice | str:
-    """The closest choices to `name`, said after it (registry.suggest's words), or ''."""
-    return suggested(close_matches(name, choices))
 
 
 @dataclass(frozen=True)
@@ -476,7 +471,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     if target is None:
         task = next((t for t in plan.tasks if t.id == measure), None)
         hint = (Notice("task_not_measure", {"task": measure, "measures": [m.id for m in task.measures]})
-                if task is not None else _hint(measure, ids))
+                if task is not None else suggested(close_ids(measure, ids)))
         raise refusal(UsageError, "no_measure", measure=measure, hint=hint)
 
     allowed = _COMMAND_STATES[command]
@@ -484,7 +479,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         entry_state = EntryState(str(state).strip())
     except ValueError:
         names = [s.value for s in allowed]
-        raise refusal(UsageError, "unknown_state", state=state, hint=_hint(str(state), names), states=names) from None
+        raise refusal(UsageError, "unknown_state", state=state, hint=suggestion(str(state), names), states=names) from None
     if entry_state not in allowed:
         if entry_state is EntryState.EXTENDED:
             raise refusal(UsageError, "state_use_extend", state=entry_state.value)
@@ -714,7 +709,7 @@ def _unit(units: list, name: str | None, option: str, *, all_units=()) -> str | 
                        files=[prefix[:-1] for prefix in elsewhere.files])
     if unit is None:
         names = [n for u in units for n in (u.name, *u.aliases)]
-        raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=_hint(name.strip(), names))
+        raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=suggestion(name.strip(), names))
     return unit.name
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, UsageError, close_matches
-from .i18n import Notice, Where, problem, refusal, suggested
+from .i18n import Notice, Where, problem, refusal, suggested, suggestion
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
@@ -76,12 +76,11 @@ def packaged_copy(root: Path) -> bool:
 
 
 def resolve_path(path: str | os.PathLike | None) -> Path:
-    """--registry, else $RECTIFY_REGISTRY, else the bundled ledger."""
-    if path:
-        return Path(path)
-    env = os.environ.get(ENV_REGISTRY)
-    if env:
-        return Path(env)
+    """--registry, else $RECTIFY_REGISTRY, else the bundled ledger. A folder holding one plan
+    file (and its journal) is that file: its ids are the plan's own, 33.1 rather than tasks:33.1."""
+    if path or os.environ.get(ENV_REGISTRY):
+        given = Path(path or os.environ[ENV_REGISTRY])
+        return _single_plan(given) or given
     bundled = default_plan_path()
     try:  # (named as a user would type it, in reports and messages, when it is below here)
         here = bundled.relative_to(Path.cwd())
@@ -109,14 +108,32 @@ def journal_path_for(plan_path: Path) -> Path:
     return plan_path.with_name(plan_path.name[: -len(plan_path.suffix)] + JOURNAL_SUFFIX)
 
 
+def _listed_plans(folder: Path) -> list[Path]:
+    """The plan files of a folder, by name. (Hidden files are other programs': an editor's lock
+    link .#x.yaml, a Mac's ._x.yaml.)"""
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and not _journal_name(p.name))
+
+
+def _single_plan(path: Path) -> Path | None:
+    """The plan file of a folder holding one, and no journal but that plan's; else None (a
+    folder of several, or with a stray journal, which loading it as a folder refuses)."""
+    try:
+        if not path.is_dir():
+            return None
+        plans = _listed_plans(path)
+        journals = [p for p in path.iterdir() if _journal_name(p.name) and not p.name.startswith(".")]
+    except OSError:  # (reported when the folder is read as one)
+        return None
+    if len(plans) != 1 or any(j.name != journal_path_for(plans[0]).name for j in journals):
+        return None
+    return plans[0]
+
+
 def plan_files(path: Path) -> list[Path]:
     """The plan files of a registry: the file itself, or every plan file of a folder."""
     if path.is_dir():
-        # (hidden files are other programs': an editor's lock link .#x.yaml, a Mac's ._x.yaml)
-        files = sorted(
-            p for p in path.iterdir()
-            if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and not _journal_name(p.name)
-        )
+        files = _listed_plans(path)
         if not files:
             raise RegistryError(problem(str(path), None, None, "no_plan_files"))
         first: dict[str, Path] = {}  # a file's name is its ids' prefix, and names its journal
@@ -869,7 +886,10 @@ def close_ids(key: str, ids) -> list[str]:
         for i in ids:
             if ":" in i:
                 by_name.setdefault(i.rpartition(":")[2], []).append(i)
-    return list(dict.fromkeys(i for name in close_matches(key, by_name) for i in by_name[name]))
+    names = close_matches(key, by_name)
+    if not names and ":" in key:  # (tasks:33.1 where the ids carry no file: a folder of one plan file)
+        names = close_matches(key.rpartition(":")[2], by_name)
+    return list(dict.fromkeys(i for name in names for i in by_name[name]))
 
 
 def unknown_item(item: str, tasks) -> UsageError:
@@ -963,7 +983,7 @@ class _Checker:
             if key not in allowed:
                 fix = (Notice("key_full_width_colon", {"written": str(key).replace("：", ": ", 1)}) if "：" in str(key)
                        else Notice("keys_allowed", {"keys": list(allowed)}))
-                self.problem(_key_at(value, key), "unknown_key", what=what, key=key, hint=_hint(str(key), allowed), fix=fix)
+                self.problem(_key_at(value, key), "unknown_key", what=what, key=key, hint=suggestion(str(key), allowed), fix=fix)
         for key in required:
             if key not in value:
                 self.problem(_at(value, None), "missing_key", what=what, key=key)
@@ -1018,7 +1038,7 @@ class _Checker:
         else:
             allowed = [e.value for e in enum_type]
             self.problem(_at(m, key), "unknown_value", what=f"{what}.{key}", value=_show(value),
-                         hint=_hint(str(value), allowed), allowed=allowed)
+                         hint=suggestion(str(value), allowed), allowed=allowed)
             return None
 
     # -- plan ---------------------------------------------------------------------
@@ -1119,7 +1139,7 @@ class _Checker:
             kind = self.text(m, "kind", "unit", required=False)
             if kind is not None and kind not in UNIT_KINDS:
                 self.problem(_at(m, "kind"), "unknown_value", what="unit.kind", value=_show(kind),
-                             hint=_hint(kind, UNIT_KINDS), allowed=list(UNIT_KINDS))
+                             hint=suggestion(kind, UNIT_KINDS), allowed=list(UNIT_KINDS))
                 kind = None
                 if name is not None:
                     self.kind_refused.add(name)  # (as a region, it is refused once, here)
@@ -1259,14 +1279,14 @@ class _Checker:
                 canonical = units.get(owner) if isinstance(owner, str) else None
                 if canonical is None:
                     self.problem(_at(m["owners"], j), "unknown_owner", what=f"{label}.owners", name=_show(owner),
-                                 hint=_hint(str(owner), units))
+                                 hint=suggestion(str(owner), units))
                 else:
                     owners.append(canonical)
             lead = self.text(m, "lead", label)
             if lead is not None:
                 canonical = units.get(lead)
                 if canonical is None:
-                    self.problem(_at(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=_hint(lead, units))
+                    self.problem(_at(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=suggestion(lead, units))
                 elif owners and canonical not in owners:
                     self.problem(_at(m, "lead"), "lead_not_owner", what=f"{label}.lead", name=lead)
                 lead = canonical
@@ -1459,7 +1479,7 @@ class JournalContext:
                                                                                   "own": prefix[:-1]})))
                 continue
             if mid not in measure_ids:
-                problems.append((index, "measure", Notice("no_measure", {"measure": mid, "hint": _hint(mid, measure_ids)})))
+                problems.append((index, "measure", Notice("no_measure", {"measure": mid, "hint": suggested(close_ids(mid, measure_ids))})))
                 continue
             if day > today_iso:
                 problems.append((index, "date", Notice("date_future", {"date": day, "today": today_iso})))
@@ -1661,16 +1681,11 @@ def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]
     declared = list(dict.fromkeys(region_units.values()))
     shown = (declared if len(declared) <= 8 else Notice("regions_more", {"regions": declared[:8], "more": len(declared) - 8})
              ) if declared else Notice("regions_none", {})
-    return "unknown_region", {"name": _show(name), "hint": _hint(name, region_units), "regions": shown}
+    return "unknown_region", {"name": _show(name), "hint": suggestion(name, region_units), "regions": shown}
 
 
 def _unknown_unit(name, units) -> Notice:
-    return Notice("unknown_unit", {"name": _show(name), "hint": _hint(str(name), units)})
-
-
-def _hint(name: str, choices) -> Notice | str:
-    """The choices closest to `name`, as a problem's did-you-mean, or ''."""
-    return suggested(close_matches(name, choices))
+    return Notice("unknown_unit", {"name": _show(name), "hint": suggestion(str(name), units)})
 
 
 

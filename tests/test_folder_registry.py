@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -323,6 +324,18 @@ def test_the_bundled_data_folder_is_a_registry_too(tmp_path):
     # was read as a second plan file)
     proc = run("validate", str(ROOT / "data"), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_a_folder_of_one_plan_file_names_its_ids_as_the_file_does(tmp_path):
+    """`--registry data/` printed every id as tasks:33.1, in check, status, show and the monthly
+    summary sent upward: a folder holding one plan file (and its journal) is that file."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    by_folder = run("check", "-r", str(tmp_path / "data"), "--as-of", "2019-07-02", "--format", "json")
+    by_file = run("check", "-r", str(tmp_path / "data" / "tasks.yaml"), "--as-of", "2019-07-02", "--format", "json")
+    assert by_folder.returncode == 1 and by_folder.stdout == by_file.stdout
+    assert '"id": "33.1"' in by_folder.stdout and "tasks:" not in by_folder.stdout
+    (tmp_path / "data" / "naqu.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes())  # (a second province)
+    assert '"id": "tasks:33.1"' in run("check", "-r", str(tmp_path / "data"), "--as-of", "2019-07-02", "--format", "json").stdout
 
 
 def test_a_task_of_the_wrong_file_suggests_the_file_that_has_it(tmp_path):
