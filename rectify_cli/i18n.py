@@ -395,6 +395,7 @@ LABELS = {
     "summary_s8": ("八、督办清单（按责任单位，逾期多的在前）", "8. Urging list by responsible unit (most overdue first)"),
     "summary_quiet": ("其余{n}个责任单位无未完成或久未报告的措施。",
                       "{n:other responsible unit}: nothing open, nothing stale."),
+    "summary_one_quiet": ("{unit}无未完成或久未报告的措施。", "{unit}: nothing open, nothing stale."),
     "summary_all_quiet": ("{n}个责任单位均无未完成或久未报告的措施。",
                           "{n:responsible unit}: nothing open, nothing stale."),
     "summary_head": ("台账哈希（截至本月）：{hash}", "Journal head hash (as of this month): {hash}"),
@@ -403,9 +404,10 @@ LABELS = {
                            "months change): {items}."),
     "summary_backfilled_item": ("{measure} {what}（日期{date}，记录于{recorded}）",
                                 "{measure} {what} (dated {date}, written {recorded})"),
-    "summary_head_covers_later": ("注：该哈希也涵盖日期在本月之后的{n}条记录（事后补录的记录写在它们之后）",
-                                  "Note: this head also covers {n:entry|entries} dated after this month (entries "
-                                  "back-dated were written after them)"),
+    # (no pronoun for the entries covered: 它们 and "them" were wrong of one)
+    "summary_head_covers_later": ("注：该哈希也涵盖日期在本月之后的{n}条记录：该哈希所属的记录系事后补录，写在上述记录之后。",
+                                  "Note: this hash, of an entry back-dated to this month or earlier, also covers "
+                                  "{n:entry|entries} dated after this month and written before that entry."),
     "summary_col_date_closed": ("销号日期", "Closed on"),
     "summary_col_remark": ("备注", "Note"),
     "summary_reopened_on": ("已于 {day} 重新打开", "reopened {day}"),

@@ -157,45 +157,88 @@ def scope_word(issuers) -> str:
 
 
 def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope: str = "") -> str:
-    """`scope`: the word for the whole territory (scope_word), when not filtered by owner."""
+    """`scope`: the word for the whole territory (scope_word), when not filtered by owner. A group
+    of the three (due, due later, no end date) with no task and no measure is left out, and so is
+    the count that is zero of a group's two; English says "1 task, done", not "0 of them"."""
     if owners and not h.measures_total:  # (a report of zeros would read as if all were well)
         return (f"{cell('、'.join(owners))}没有负责的具体措施。" if lang == Lang.zh
                 else f"No measure is owned by {cell(', '.join(owners))}.")
-    if lang == Lang.zh:
-        who = f"{cell('、'.join(owners))}负责的" if owners else scope
-        day = _cn_date(h.as_of)
-        return (
-            f"截至{day}，{who}{h.tasks_total}项整改任务、{h.measures_total}项具体措施中，"
-            f"应于{day}前完成的{h.tasks_due}项整改任务已完成{h.tasks_due_done}项，"
-            f"{h.measures_due}项具体措施已完成{h.measures_due_done}项"
-            # (so that done + overdue + these make the due group: a deadline day is not late)
-            + (f"（另有{h.measures_due_today}项当日到期，尚不算逾期）" if h.measures_due_today else "") + "；"
-            f"期限在此之后的{h.tasks_later}项整改任务、{h.measures_later}项具体措施尚未到期；"
-            f"需要立行立改、长期坚持的{h.tasks_ongoing}项整改任务、{h.measures_ongoing}项具体措施不设完成日期。"
-            f"目前逾期未完成的具体措施{h.measures_overdue}项"
-            # (立即启动 ones are counted above among those with no end date, those with a later
-            # step among those due later: both, and only those, are "outside the due group")
-            + (f"（其中{h.measures_overdue_outside_due}项为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施）"
-               if h.measures_overdue_outside_due else "")
-            + f"，久未报告的长期坚持措施{h.measures_stale}项。"
-        )
+    if not h.measures_total:  # (a plan of no task: every group is left out)
+        return (f"截至{_cn_date(h.as_of)}，台账中没有具体措施。" if lang == Lang.zh
+                else f"As of {h.as_of.isoformat()}: the ledger holds no measure.")
+    return _headline_zh(h, owners, scope) if lang == Lang.zh else _headline_en(h, owners)
+
+
+def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str) -> str:
+    who = f"{cell('、'.join(owners))}负责的" if owners else scope
+    day = _cn_date(h.as_of)
+    due = "，".join(_nonzero((h.tasks_due, f"{h.tasks_due}项整改任务已完成{h.tasks_due_done}项"), (
+        h.measures_due, f"{h.measures_due}项具体措施已完成{h.measures_due_done}项"
+        # (so that done + overdue + these make the due group: a deadline day is not late)
+        + (f"（另有{h.measures_due_today}项当日到期，尚不算逾期）" if h.measures_due_today else ""))))
+    groups = _nonzero((due, f"应于{day}前完成的{due}"),
+                      (h.tasks_later + h.measures_later,
+                       f"期限在此之后的{_counts_zh(h.tasks_later, h.measures_later)}尚未到期"),
+                      (h.tasks_ongoing + h.measures_ongoing,
+                       f"需要立行立改、长期坚持的{_counts_zh(h.tasks_ongoing, h.measures_ongoing)}不设完成日期"))
+    # (立即启动 ones are counted above among those with no end date, those with a later step
+    # among those due later: both, and only those, are "outside the due group")
+    outside = h.measures_overdue_outside_due
+    return (
+        f"截至{day}，{who}{h.tasks_total}项整改任务、{h.measures_total}项具体措施中，{'；'.join(groups)}。"
+        f"目前逾期未完成的具体措施{h.measures_overdue}项"
+        + (f"（其中{outside}项为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施）" if outside else "")
+        + f"，久未报告的长期坚持措施{h.measures_stale}项。"
+    )
+
+
+def _headline_en(h: Headline, owners: tuple[str, ...]) -> str:
     who = f" owned by {cell(', '.join(owners))}" if owners else " in all"
+    due = "; ".join(_nonzero((h.tasks_due, _done_en(h.tasks_due, h.tasks_due_done, "task")), (
+        h.measures_due, _done_en(h.measures_due, h.measures_due_done, "measure") + _due_today_en(h))))
+    groups = _nonzero((due, f"Due by that day: {due}. "),
+                      (h.tasks_later + h.measures_later, f"Due later: {_counts_en(h.tasks_later, h.measures_later)}. "),
+                      (h.tasks_ongoing + h.measures_ongoing, "Immediate or long-term (立行立改 / 长期坚持, no end date): "
+                       f"{_counts_en(h.tasks_ongoing, h.measures_ongoing)}. "))
+    outside = h.measures_overdue_outside_due
     return (
         f"As of {h.as_of.isoformat()}: {plural(h.tasks_total, 'task')} and "
-        f"{plural(h.measures_total, 'measure')}{who}. "
-        f"Due by that day: {plural(h.tasks_due, 'task')}, {h.tasks_due_done} of them done; "
-        f"{plural(h.measures_due, 'measure')}, {h.measures_due_done} of them done"
-        + (f" ({h.measures_due_today} more fall due that very day, not yet late)" if h.measures_due_today else "")
-        + ". "
-        f"Due later: {plural(h.tasks_later, 'task')}, {plural(h.measures_later, 'measure')}. "
-        f"Immediate or long-term (立行立改 / 长期坚持, no end date): {plural(h.tasks_ongoing, 'task')}, "
-        f"{plural(h.measures_ongoing, 'measure')}. "
+        f"{plural(h.measures_total, 'measure')}{who}. {''.join(groups)}"
         f"Overdue and still open: {plural(h.measures_overdue, 'measure')}"
-        + (f" ({h.measures_overdue_outside_due} of them immediate or done in steps, counted above as due later"
-           " or with no end date)"
-           if h.measures_overdue_outside_due else "") + ". "
+        + (f" ({'' if h.measures_overdue == 1 else f'{outside} of them '}immediate or done in steps, counted above "
+           "as due later or with no end date)" if outside else "") + ". "
         f"Ongoing and not reported on in time: {plural(h.measures_stale, 'measure')}."
     )
+
+
+def _due_today_en(h: Headline) -> str:
+    """Of the measures due, those falling due on the day judged (a deadline day is not late)."""
+    today = h.measures_due_today
+    if not today:
+        return ""
+    if h.measures_due == 1:
+        return " (it falls due that very day, not yet late)"
+    return f" ({today} more {'falls' if today == 1 else 'fall'} due that very day, not yet late)"
+
+
+def _nonzero(*pairs) -> list[str]:
+    """The texts of (count, text) pairs whose count is not zero (or empty)."""
+    return [text for count, text in pairs if count]
+
+
+def _counts_zh(tasks: int, measures: int) -> str:
+    return "、".join(_nonzero((tasks, f"{tasks}项整改任务"), (measures, f"{measures}项具体措施")))
+
+
+def _counts_en(tasks: int, measures: int) -> str:
+    return ", ".join(_nonzero((tasks, plural(tasks, "task")), (measures, plural(measures, "measure"))))
+
+
+def _done_en(n: int, done: int, noun: str) -> str:
+    """"29 tasks, 25 of them done"; of one, "1 task, done" or "1 task, not done"."""
+    if n == 1:
+        return f"1 {noun}, {'done' if done else 'not done'}"
+    return f"{plural(n, noun)}, {done} of them done"
 
 
 # --------------------------------------------------------------------------- sections
@@ -318,8 +361,9 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
     if units is not None and m.units_quiet:
         # After a blank line, so that the table block holds table lines only.
         units += "\n\n" + _l("summary_quiet", lang, n=len(m.units_quiet))
-    elif units is None and m.units_quiet:
-        units = _l("summary_all_quiet", lang, n=len(m.units_quiet))
+    elif units is None and m.units_quiet:  # (one is named: "1个责任单位均无…" said 均 of one)
+        units = (_l("summary_one_quiet", lang, unit=cell(m.units_quiet[0])) if len(m.units_quiet) == 1
+                 else _l("summary_all_quiet", lang, n=len(m.units_quiet)))
     sections.append((_l("summary_s8", lang), units))
 
     for number, (heading, body) in enumerate(sections, start=1):

@@ -1,0 +1,162 @@
+"""`rectify summary`'s sentences, as a reader sees them: a count of one takes the singular (in
+English; in Chinese, no 们 or 均 for one), and a clause about zero items is left out rather than
+read as "0 tasks not yet due". (Its content is tested in test_summary.py.)
+"""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from rectify_cli.cli import app
+from rectify_cli.i18n import Lang
+from rectify_cli.render.summary_text import headline_sentence
+from rectify_cli.summary import Headline
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = ROOT / "tests/fixtures/small/tasks.yaml"
+
+
+def on_a_copy(tmp_path, source: Path = ROOT / "data"):
+    """A function running a command on a copy of a ledger's folder as of a day: its stdout lines."""
+    shutil.copytree(source, tmp_path / "ledger")
+    registry = str(tmp_path / "ledger" / "tasks.yaml")
+
+    def run_on(today: str, *args: str) -> list[str]:
+        result = CliRunner().invoke(app, [*args, "-r", registry], env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    return run_on
+
+
+def section(lines: list[str], heading: str) -> list[str]:
+    """A section's lines after its heading, to the blank line after it (or the end)."""
+    start = lines.index(heading) + 1
+    return lines[start:lines.index("", start) if "" in lines[start:] else len(lines)]
+
+
+# --------------------------------------------------------------------------- problem: one, in English
+
+
+def test_one_measure_falling_due_on_the_day_judged_falls_due(tmp_path):
+    """With 33.1 closed in June, only 39.3 falls due on 2019-06-30: "1 more fall due"."""
+    run_on = on_a_copy(tmp_path)
+    run_on("2019-07-01", "close", "33.1", "--evidence", "运行报告", "--date", "2019-06-10")
+    assert run_on("2019-07-01", "summary", "--month", "2019-06", "--lang", "en")[5] == (
+        "As of 2019-06-30: 45 tasks and 179 measures in all. Due by that day: 29 tasks, 25 of them done; 89 measures, "
+        "80 of them done (1 more falls due that very day, not yet late). Due later: 13 tasks, 22 measures. "
+        "Immediate or long-term (立行立改 / 长期坚持, no end date): 3 tasks, 68 measures. Overdue and still open: "
+        "8 measures. Ongoing and not reported on in time: 67 measures.")
+    assert run_on("2019-07-01", "summary", "--month", "2019-06")[5] == (
+        "截至2019年6月30日，全区45项整改任务、179项具体措施中，应于2019年6月30日前完成的29项整改任务已完成25项，"
+        "89项具体措施已完成80项（另有1项当日到期，尚不算逾期）；期限在此之后的13项整改任务、22项具体措施尚未到期；"
+        "需要立行立改、长期坚持的3项整改任务、68项具体措施不设完成日期。目前逾期未完成的具体措施8项，"
+        "久未报告的长期坚持措施67项。")
+
+
+def _headline(**figures) -> Headline:
+    zeros = dict.fromkeys(("tasks_due", "tasks_due_done", "measures_due", "measures_due_done", "tasks_later",
+                           "measures_later", "tasks_ongoing", "measures_ongoing", "measures_overdue",
+                           "measures_overdue_outside_due", "measures_stale", "measures_due_today"), 0)
+    return Headline(as_of=date(2019, 6, 30), **{"tasks_total": 1, "measures_total": 1, **zeros, **figures})
+
+
+def test_a_single_measure_or_task_is_not_them():
+    """"1 task, 0 of them done", "1 measure (1 of them immediate …)": one is no "them"."""
+    due_today = _headline(tasks_due=1, measures_due=1, measures_due_today=1)
+    assert headline_sentence(due_today, owners=(), lang=Lang.en) == (
+        "As of 2019-06-30: 1 task and 1 measure in all. Due by that day: 1 task, not done; 1 measure, not done "
+        "(it falls due that very day, not yet late). Overdue and still open: 0 measures. "
+        "Ongoing and not reported on in time: 0 measures.")
+    done = _headline(tasks_due=1, tasks_due_done=1, measures_due=1, measures_due_done=1)
+    assert "Due by that day: 1 task, done; 1 measure, done. " in headline_sentence(done, owners=(), lang=Lang.en)
+    outside = _headline(tasks_ongoing=1, measures_ongoing=1, measures_overdue=1, measures_overdue_outside_due=1)
+    assert headline_sentence(outside, owners=(), lang=Lang.en) == (
+        "As of 2019-06-30: 1 task and 1 measure in all. Immediate or long-term (立行立改 / 长期坚持, no end date): "
+        "1 task, 1 measure. Overdue and still open: 1 measure (immediate or done in steps, counted above as due "
+        "later or with no end date). Ongoing and not reported on in time: 0 measures.")
+
+
+# --------------------------------------------------------------------------- problem: the back-dating note
+
+
+def test_the_note_under_a_head_says_which_entries_it_covers_and_why_in_a_sentence(tmp_path):
+    """A close written on 2019-10-10, dated 2019-07-20: July's and August's heads are its hash,
+    which covers entries dated after those months ("写在它们之后" of one entry; no full stop)."""
+    run_on = on_a_copy(tmp_path)
+    run_on("2019-08-05", "report", "1.1", "--note", "8月研究")
+    run_on("2019-09-05", "report", "1.3", "--note", "9月研究")
+    run_on("2019-10-10", "close", "40.3", "--evidence", "验收意见", "--date", "2019-07-20")
+    assert run_on("2019-10-10", "summary", "--month", "2019-07")[-1] == (
+        "注：该哈希也涵盖日期在本月之后的2条记录：该哈希所属的记录系事后补录，写在上述记录之后。")
+    assert run_on("2019-10-10", "summary", "--month", "2019-08")[-1] == (
+        "注：该哈希也涵盖日期在本月之后的1条记录：该哈希所属的记录系事后补录，写在上述记录之后。")
+    assert run_on("2019-10-10", "summary", "--month", "2019-07", "--lang", "en")[-1] == (
+        "Note: this hash, of an entry back-dated to this month or earlier, also covers 2 entries dated after "
+        "this month and written before that entry.")
+    assert run_on("2019-10-10", "summary", "--month", "2019-08", "--lang", "en")[-1] == (
+        "Note: this hash, of an entry back-dated to this month or earlier, also covers 1 entry dated after "
+        "this month and written before that entry.")
+
+
+# --------------------------------------------------------------------------- problem: zero, and one unit
+
+
+def test_a_unit_with_no_task_due_later_or_without_an_end_date_is_told_nothing_of_them(tmp_path):
+    """曲水县 owns one measure, 40.3, due 2018-09-30: "期限在此之后的0项整改任务、0项具体措施尚未到期"."""
+    run_on = on_a_copy(tmp_path)
+    assert run_on("2019-07-01", "summary", "--owner", "曲水县", "--month", "2019-06")[6] == (
+        "截至2019年6月30日，曲水县负责的1项整改任务、1项具体措施中，应于2019年6月30日前完成的1项整改任务已完成0项，"
+        "1项具体措施已完成0项。目前逾期未完成的具体措施1项，久未报告的长期坚持措施0项。")
+    assert run_on("2019-07-01", "summary", "--owner", "曲水县", "--month", "2019-06", "--lang", "en")[6] == (
+        "As of 2019-06-30: 1 task and 1 measure owned by 曲水县. Due by that day: 1 task, not done; 1 measure, "
+        "not done. Overdue and still open: 1 measure. Ongoing and not reported on in time: 0 measures.")
+
+
+def test_of_two_counts_only_the_zero_one_is_left_out(tmp_path):
+    """那曲市 (small ledger, March 2019): nothing due yet, and no task without an end date but one measure."""
+    run_on = on_a_copy(tmp_path, SMALL.parent)
+    assert run_on("2019-04-15", "summary", "--owner", "那曲市", "--month", "2019-03")[6] == (
+        "截至2019年3月31日，那曲市负责的2项整改任务、3项具体措施中，期限在此之后的2项整改任务、2项具体措施尚未到期；"
+        "需要立行立改、长期坚持的1项具体措施不设完成日期。目前逾期未完成的具体措施0项，久未报告的长期坚持措施0项。")
+    assert run_on("2019-04-15", "summary", "--owner", "那曲市", "--month", "2019-03", "--lang", "en")[6] == (
+        "As of 2019-03-31: 2 tasks and 3 measures owned by 那曲市. Due later: 2 tasks, 2 measures. "
+        "Immediate or long-term (立行立改 / 长期坚持, no end date): 1 measure. Overdue and still open: 0 measures. "
+        "Ongoing and not reported on in time: 0 measures.")
+
+
+def test_of_two_due_counts_only_the_zero_one_is_left_out():
+    measures_only = _headline(tasks_later=1, measures_due=2, measures_due_done=1, measures_overdue=1)
+    assert headline_sentence(measures_only, owners=(), lang=Lang.zh, scope="全区") == (
+        "截至2019年6月30日，全区1项整改任务、1项具体措施中，应于2019年6月30日前完成的2项具体措施已完成1项；"
+        "期限在此之后的1项整改任务尚未到期。目前逾期未完成的具体措施1项，久未报告的长期坚持措施0项。")
+    assert headline_sentence(measures_only, owners=(), lang=Lang.en) == (
+        "As of 2019-06-30: 1 task and 1 measure in all. Due by that day: 2 measures, 1 of them done. "
+        "Due later: 1 task. Overdue and still open: 1 measure. Ongoing and not reported on in time: 0 measures.")
+
+
+def test_one_quiet_unit_is_named_and_several_are_all_quiet(tmp_path):
+    """"1个责任单位均无未完成或久未报告的措施" of 曲水县 alone: one unit is named, 均 is for several."""
+    run_on = on_a_copy(tmp_path)
+    run_on("2019-07-01", "close", "40.3", "--evidence", "验收意见", "--date", "2019-06-10")
+    run_on("2019-07-01", "close", "40.4", "--evidence", "验收意见", "--date", "2019-06-12")
+    one = run_on("2019-07-01", "summary", "--owner", "曲水县", "--month", "2019-06")
+    assert section(one, "八、督办清单（按责任单位，逾期多的在前）") == ["曲水县无未完成或久未报告的措施。"]
+    one = run_on("2019-07-01", "summary", "--owner", "曲水县", "--month", "2019-06", "--lang", "en")
+    assert section(one, "8. Urging list by responsible unit (most overdue first)") == [
+        "曲水县: nothing open, nothing stale."]
+    two = run_on("2019-07-01", "summary", "--owner", "曲水县", "--owner", "堆龙德庆区", "--month", "2019-06")
+    assert section(two, "八、督办清单（按责任单位，逾期多的在前）") == ["2个责任单位均无未完成或久未报告的措施。"]
+    two = run_on("2019-07-01", "summary", "--owner", "曲水县", "--owner", "堆龙德庆区", "--month", "2019-06",
+                 "--lang", "en")
+    assert section(two, "8. Urging list by responsible unit (most overdue first)") == [
+        "2 responsible units: nothing open, nothing stale."]
+
+
+def test_a_ledger_without_measures_says_so_rather_than_a_sentence_of_nothing():
+    empty = _headline(tasks_total=0, measures_total=0)
+    assert headline_sentence(empty, owners=(), lang=Lang.zh, scope="全区") == "截至2019年6月30日，台账中没有具体措施。"
+    assert headline_sentence(empty, owners=(), lang=Lang.en) == "As of 2019-06-30: the ledger holds no measure."
