@@ -775,8 +775,6 @@ def suggested(names) -> Notice | str:
     return Notice("did_you_mean", {"names": list(names)}) if names else ""
 
 
-def refusal(error: type, key: str, **values):
-    """`error` (UsageError, JournalWriteError) refusing a request: its text the English of the
 def suggestion(name: str, choices) -> Notice | str:
     """suggested() of the choices closest to `name` (errors.close_matches), '' when none is close."""
     from .errors import close_matches
@@ -784,6 +782,8 @@ def suggestion(name: str, choices) -> Notice | str:
     return suggested(close_matches(name, choices))
 
 
+def refusal(error: type, key: str, **values):
+    """`error` (UsageError, JournalWriteError) refusing a request: its text the English of the
     label refused_<key>, and the Notice with it, so that the command line says it in the
     user's language (render/journal_text.render_refusal). The API's message stays English."""
     notice = Notice(key, values)
