@@ -471,6 +471,10 @@ LABELS = {
     "problem_plan_name_clash": ("与 {other} 同名（{name}）的第二个方案文件：编号以文件名为前缀（{name}:18.4），进展记录也以它命名；请改名其中之一",
                                 "a second plan file named {name!r} beside {other}: ids are prefixed with the name "
                                 "({name}:18.4) and the journal is named after it; rename one"),
+    "problem_plan_copy": ("与 {other} 的内容逐字节相同：其中一个是另一个的副本？作为两个方案文件读入，每项措施都会计两次；"
+                          "请删除或移走其中之一",
+                          "the same, byte for byte, as {other}: is one a copy of the other? Read as two plan files, "
+                          "every measure would count twice; delete or move one of them"),
     "problem_journal_near_miss": ("名称像 {plan} 的进展记录，但 rectify 只读取 {journal}：请改名为 {journal}（否则其中的记录会被忽略，"
                                   "下一条记录会另起一份进展记录）",
                                   "named like the journal of {plan}, which rectify reads from {journal} only: rename it "

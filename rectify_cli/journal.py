@@ -69,6 +69,7 @@ from .registry import (
     journal_path_for,
     journal_present,
     late_extension,
+    not_a_journal,
     packaged_copy,
     plan_files,
     read_bytes,
@@ -985,7 +986,10 @@ def _check_journal(jpath: Path) -> JournalCheck:
     if not journal_present(jpath):
         return JournalCheck(journal=str(jpath), exists=False, entries=0, head=chain.GENESIS, problems=())
     data = journal_as_written(jpath)
-    items = list(data) if isinstance(data, list) else []
+    refused = not_a_journal(jpath, data)
+    if refused is not None:  # (no entries to chain: it is not read as a journal at all)
+        raise refused
+    items = list(data) if data is not None else []
     positions = data.item_pos if isinstance(data, list) else []
     stored = {}  # hash -> index (1-based) of the entry holding it
     for i, item in enumerate(items, 1):

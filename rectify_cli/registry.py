@@ -267,9 +267,12 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         return raw
 
     helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in layout if journal_present(jpath)], store)
+    sizes: dict[int, list[Path]] = {}  # plan files by size, to find a copy
     try:
         for file, _, prefix in layout:
-            plan = _load_plan(file, prefix, store, problems, read(file))
+            raw = read(file)
+            _refuse_a_copy(file, raw, sizes.setdefault(len(raw), []), problems)
+            plan = _load_plan(file, prefix, store, problems, raw)
             if plan is not None:
                 plans.append(plan)
     finally:
@@ -356,6 +359,16 @@ def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None
         finally:
             os._exit(code)
     return pid, missing
+
+
+def _refuse_a_copy(file: Path, raw: bytes, same_size: list[Path], problems: list[Problem]) -> None:
+    """A plan file byte for byte another of the folder (`same_size`: those of its size, read
+    before it) is a copy left there (Windows names one "tasks - 副本.yaml"): read as a plan of its
+    own, it would count every measure twice. (Files of one size are rare: those are read again.)"""
+    original = next((other for other in same_size if read_bytes(other) == raw), None)
+    if original is not None:
+        problems.append(problem(str(file), None, None, "plan_copy", other=original.name))
+    same_size.append(file)
 
 
 def _join(helper) -> None:
@@ -1712,6 +1725,14 @@ def _key_at(mapping, key):
 def _line(mapping, key) -> int | None:
     where = _at(mapping, key)
     return where[0] if where else None
+
+
+def not_a_journal(path: Path, data) -> RegistryError | None:
+    """The loader's refusal of a journal that is no list of entries, for a command that reads
+    the journal's YAML itself (verify); None when it is one, or empty."""
+    if data is None or isinstance(data, list):
+        return None
+    return RegistryError(problem(str(path), 1, 1, "journal_not_list", kind=_kind(data)))
 
 
 def _kind(value) -> Notice:

@@ -472,6 +472,17 @@ def test_verify_names_an_edited_note(reg):
         "or the entry before it was removed", "verify: FAILED — the journal was changed after it was written"]
 
 
+@pytest.mark.parametrize("text, found", [('measure: "2.1"\ndate: 2019-03-31\n', "映射"), ("hello\n", "文字 'hello'")])
+def test_verify_refuses_a_journal_that_is_no_list_of_entries(reg, text, found):
+    """It said 核验 0 条记录，无误 and passed (exit 0) a journal the loader refuses whole."""
+    (reg.parent / "progress.yaml").write_text(text, encoding="utf-8")
+    result = run("verify", "--registry", str(reg))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"rectify: {reg.parent / 'progress.yaml'}:1:1: 进展记录：应为记录的列表（- measure: …），"
+                             f"实为{found}\n")
+    assert run("validate", str(reg)).stderr == result.stderr
+
+
 def test_verify_since_head(reg):
     head = "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f"
     run("close", "1.1", "--evidence", "x", "--registry", str(reg))

@@ -209,6 +209,18 @@ def test_differing_settings_are_refused_naming_the_setting_values_and_lines(tmp_
     assert proc.stderr == "".join(f"rectify: {folder}/{line}: {SHARE}\n" for line in expected)
 
 
+def test_a_copy_of_a_plan_file_left_in_the_folder_is_refused_not_counted_twice(tmp_path):
+    """Windows Explorer's copy "tasks - 副本.yaml" beside tasks.yaml was read as a second province:
+    358 measures, 107 overdue instead of 8, and no word of it."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(tmp_path / "data" / "tasks.yaml", tmp_path / "data" / "tasks - 副本.yaml")
+    result = run("check", "-r", str(tmp_path / "data"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (f"rectify: {tmp_path / 'data' / 'tasks.yaml'}: 与 tasks - 副本.yaml 的内容逐字节相同："
+                             "其中一个是另一个的副本？作为两个方案文件读入，每项措施都会计两次；请删除或移走其中之一\n")
+    assert run("check", "-r", str(tmp_path / "data")).stderr == result.stderr  # (and again, with a cache)
+
+
 def test_two_plan_files_of_one_name_are_refused(tmp_path):
     """naqu.yaml and naqu.yml would both prefix their ids naqu: and share naqu.progress.yaml."""
     folder = split_small(tmp_path / "reg")
@@ -240,8 +252,8 @@ def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     """Each journal of a folder is a chain of its own: the summary vouches for every one."""
     folder = tmp_path / "reg"
     folder.mkdir()
-    for name in ("a", "b"):  # two copies of the small fixture, each journal a whole chain
-        (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes())
+    for name in ("a", "b"):  # the small fixture twice (a copy is refused: a comment tells them apart)
+        (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes() + f"# {name}\n".encode())
         (folder / f"{name}.progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
     cache = str(tmp_path / "cache")
     for measure, day in (("a:1.1", "2019-02-20"), ("a:3.1", "2019-03-20")):
@@ -262,8 +274,8 @@ def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     february = run("summary", "--month", "2019-02", "-r", str(folder), env_extra=cache).stdout.splitlines()
     # (a:1.1's entry dated 2019-02-20 was written after a's entries dated in March, which its head
     # covers; b's journal, the fixture's, has a March entry before its head, a close of October 2018)
-    assert february[-4:] == [february[-4], "注：该哈希也涵盖日期在本月之后的2条记录（事后补录的记录写在它们之后）",
-                             february[-2], "注：该哈希也涵盖日期在本月之后的1条记录（事后补录的记录写在它们之后）"]
+    assert february[-4:] == [february[-4], "注：该哈希也涵盖日期在本月之后的2条记录：该哈希所属的记录系事后补录，写在上述记录之后。",
+                             february[-2], "注：该哈希也涵盖日期在本月之后的1条记录：该哈希所属的记录系事后补录，写在上述记录之后。"]
     february = february[-4::2]
     earlier = [re.fullmatch(f"台账哈希（截至本月）：([0-9a-f]{{64}})  {re.escape(journal)}", line).group(1)
                for line, journal in zip(february, (a, b))]

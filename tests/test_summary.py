@@ -113,10 +113,10 @@ def test_month_before_any_entry_has_no_head_hash(small):
 
 
 def test_a_folder_has_a_head_per_journal_and_one_file_keeps_its_single_head(small, tmp_path):
-    for name in ("a", "b"):
-        (tmp_path / f"{name}.yaml").write_bytes(SMALL.read_bytes())
+    for name in ("a", "b", "c"):  # the small fixture thrice (a copy is refused: a comment tells them apart)
+        (tmp_path / f"{name}.yaml").write_bytes(SMALL.read_bytes() + f"# {name}\n".encode())
+    for name in ("a", "b"):  # (c has no journal yet)
         (tmp_path / f"{name}.progress.yaml").write_bytes(SMALL.with_name("progress.yaml").read_bytes())
-    (tmp_path / "c.yaml").write_bytes(SMALL.read_bytes())  # no journal yet
     folder = load_registry(tmp_path, use_cache=False, today=date(2019, 4, 15))
     m = month_of(folder, "2018-06-01", "2018-06-30")
     june = "b17614f691984f81bad96e3faf0ad161bb95bb2f2415f31da6fc0bec3620941d"  # in journal order, as above
