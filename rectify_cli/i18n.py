@@ -135,6 +135,8 @@ LABELS = {
     "journal_note": ("进展", "Note"),
     "journal_evidence": ("佐证", "Evidence"),
     "journal_no_entries": ("没有记录", "No entries"),
+    # (on a terminal too narrow for a note beside its entry: the note, the evidence under it)
+    "history_under_row": ("{name}：{text}", "{name}: {text}"),
     "validate_ok": ("{files}：通过——{tasks}项整改任务、{measures}项具体措施、{entries}条进展记录",
                     "{files}: ok — {tasks:task}, {measures:measure}, {entries:journal entry|journal entries}"),
     # what a write command prints (render/journal_text.py render_written)

@@ -80,51 +80,113 @@ def _note_cell(entry, lang: Lang, width: int = NOTE_WIDTH) -> str:
     return clip((note + brackets).strip(), width)
 
 
-def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, width: int) -> list[list[str]]:
-    """`rows` with the unit cut to a sixth of `width`, and the note and evidence to what the
-    other columns leave of it (the note first, the evidence at least a third), so that a
-    line fits a terminal `width` cells wide. Never longer than NOTE_WIDTH, as piped."""
-    heads = [display_width(h) + 2 for h in headers]  # (a column is at least its header and 2)
-    by_width = max(heads[3], width // 6)
-    rows = [[*row[:3], clip(row[3], by_width), *row[4:]] for row in rows]
-    fixed = sum(max([heads[i], *(display_width(row[i]) for row in rows)]) for i in range(4))
-    room = width - fixed - 2 * (len(headers) - 1)
-    notes = max([heads[4], *(display_width(row[4]) for row in rows)])
-    evidence = max([heads[5], *(display_width(row[5]) for row in rows)])
-    evidence = min(evidence, max(heads[5], room // 3, room - notes))
-    notes = min(NOTE_WIDTH, max(heads[4], room - evidence))
-    return [[*row[:4], _note_cell(entry, lang, notes), clip(row[5], evidence)] for row, entry in zip(rows, entries)]
+# On a terminal, the cells a note needs beside its entry to say something (ten Chinese
+# characters): with less, each note (and evidence) goes on lines of its own under its entry.
+NOTE_MIN = 20
+_BY, _NOTE, _EVIDENCE = 3, 4, 5  # (columns of the history: date, measure, state, by, note, evidence)
+
+
+def _history_row(entry, lang: Lang) -> list[str]:
+    """An entry's cells, its note and evidence cut to NOTE_WIDTH."""
+    state = entry_kind(entry.state, entry.milestone and entry.milestone.isoformat(), lang)
+    if entry.to is not None:
+        state += f" → {entry.to.isoformat()}"
+    if entry.late:
+        state += label("written_late_flag", lang)
+    if entry.recorded is not None:
+        state += label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat()))
+    return [entry.date.isoformat(), printable(entry.measure, single_line=True), state,
+            printable(entry.by or "", single_line=True), _note_cell(entry, lang),
+            clip(printable(entry.evidence or "", single_line=True), NOTE_WIDTH)]
+
+
+class _Widths(dict):
+    """Text -> its display width, each text measured once (a long history's ids, states and
+    units repeat)."""
+
+    def __missing__(self, text: str) -> int:
+        self[text] = width = display_width(text)
+        return width
+
+
+def _widest(widths: _Widths, headers: list[str], rows: list[list[str]], column: int) -> int:
+    return max(widths[text] for text in [headers[column], *(row[column] for row in rows)])
+
+
+def _aligned(widths: _Widths, headers: list[str], rows: list[list[str]], columns: list[int]) -> list[str]:
+    """`columns` of the table, each as wide as its widest cell, two spaces apart, no trailing
+    spaces: the header, its rule, then a line per row."""
+    sizes = [_widest(widths, headers, rows, i) for i in columns]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(cells[i] + " " * (size - widths[cells[i]]) for i, size in zip(columns, sizes)).rstrip()
+
+    return [line(headers), "  ".join("-" * size for size in sizes), *map(line, rows)]
+
+
+def _shares(natural: dict[int, int], room: int) -> dict[int, int]:
+    """Cells for the note and evidence (those in `natural`, by their widest cells) out of
+    `room`: the evidence at most a third of it unless the note needs less, the note the rest."""
+    shares = {}
+    if _EVIDENCE in natural:
+        note = natural.get(_NOTE, 0)
+        shares[_EVIDENCE] = min(natural[_EVIDENCE], max(room // 3, room - note) if note else room)
+    if _NOTE in natural:
+        shares[_NOTE] = min(natural[_NOTE], room - shares.get(_EVIDENCE, 0))
+    return shares
+
+
+def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, width: int) -> list[str]:
+    """The table for a terminal `width` cells wide, each line within it. A column empty in every
+    row is left out (its header alone took 6 to 12 cells), the unit is cut to a sixth of the
+    width, and the date, id and state are as wide as their cells; the note and evidence share
+    what is left (_shares). Where that leaves either under NOTE_MIN cells, they go on lines of
+    their own under their entry, with the whole width; a line that still does not fit (a
+    terminal narrower than an entry's date, id and state) is cut."""
+    by = max(display_width(headers[_BY]), width // 6)
+    rows = [[*row[:_BY], clip(row[_BY], by), *row[_BY + 1:]] for row in rows]
+    widths = _Widths()
+    shown = [i for i in range(len(headers)) if any(row[i] for row in rows)]
+    fixed = [i for i in shown if i < _NOTE]
+    natural = {i: _widest(widths, headers, rows, i) for i in shown if i >= _NOTE}
+    room = width - sum(_widest(widths, headers, rows, i) for i in fixed) - 2 * (len(shown) - 1)
+    shares = _shares(natural, room)
+    if room >= 0 and all(share >= min(NOTE_MIN, natural[i]) for i, share in shares.items()):
+        cut = [[*row[:_NOTE], _note_cell(entry, lang, shares.get(_NOTE, 0)), clip(row[_EVIDENCE], shares.get(_EVIDENCE, 0))]
+               for row, entry in zip(rows, entries)]
+        return _aligned(widths, headers, cut, shown)
+    lines = _with_notes_under(widths, headers, rows, entries, fixed, list(natural), lang, width)
+    return [clip(line, width) for line in lines]
+
+
+def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]], entries, columns: list[int],
+                      under: list[int], lang: Lang, width: int) -> list[str]:
+    """`columns` as a table, each row followed by its cells of the columns `under` (the note and
+    evidence), a line each, named and indented, cut to `width` as a note is cut."""
+    table = _aligned(widths, headers, rows, columns)
+    room = {i: width - 2 - display_width(label("history_under_row", lang, name=headers[i], text="")) for i in under}
+    lines = table[:2]
+    for line, row, entry in zip(table[2:], rows, entries):
+        lines.append(line)
+        for column in (i for i in under if row[i]):
+            text = _note_cell(entry, lang, room[column]) if column == _NOTE else clip(row[column], room[column])
+            lines.append("  " + label("history_under_row", lang, name=headers[column], text=text))
+    return lines
 
 
 def render_history(entries, *, lang: Lang, width: int | None = None) -> str:
     """A plain aligned table, newest first: date, measure, state, by, note, evidence. `width`:
-    a terminal's, which each line fits (_fitted); None (piped): notes and evidence whole up
-    to NOTE_WIDTH cells."""
-    from .summary_text import table  # (tabulate: 40 ms, off the start-up of the writing commands and show)
-
+    a terminal's, which each line fits (_fitted); None (piped): every column, notes and
+    evidence whole up to NOTE_WIDTH cells."""
     if not entries:
         return label("journal_no_entries", lang) + "\n"
     headers = [label(k, lang) for k in ("journal_date", "measure", "journal_state", "journal_by", "journal_note",
                                         "journal_evidence")]
-    rows = []
-    for e in entries:
-        state = entry_kind(e.state, e.milestone and e.milestone.isoformat(), lang)
-        if e.to is not None:
-            state += f" → {e.to.isoformat()}"
-        if e.late:
-            state += " !"
-        if e.recorded is not None:
-            state += label("show_brackets", lang, text=label("recorded_on", lang, day=e.recorded.isoformat()))
-        rows.append([
-            e.date.isoformat(),
-            printable(e.measure, single_line=True),
-            state,
-            printable(e.by or "", single_line=True),
-            _note_cell(e, lang),
-            clip(printable(e.evidence or "", single_line=True), NOTE_WIDTH),
-        ])
+    rows = [_history_row(e, lang) for e in entries]
     if width is not None:
-        rows = _fitted(headers, rows, entries, lang, width)
+        return "\n".join(_fitted(headers, rows, entries, lang, width)) + "\n"
+    from .summary_text import table  # (tabulate: 40 ms, off the start-up of the writing commands and show)
+
     return table(headers, rows) + "\n"  # (200,000 entries: a few seconds less than tabulate)
 
 

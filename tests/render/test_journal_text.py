@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import entry
 from wcwidth import wcswidth
 
 from rectify_cli.i18n import Lang
@@ -36,7 +38,11 @@ def test_history_fits_the_width_it_is_given(entries, width, lang):
 
 
 def test_history_on_a_wide_terminal_cuts_no_more_than_piped(entries):
-    assert render_history(entries, lang=Lang.zh, width=400) == render_history(entries, lang=Lang.zh)
+    """The same cells (but the empty unit column, left out on a terminal), more tightly set."""
+    wide = render_history(entries, lang=Lang.zh, width=400).split("\n")
+    piped = render_history(entries, lang=Lang.zh).split("\n")
+    assert wide[0].split() == ["日期", "措施", "记录", "进展", "佐证"] and "记录单位" in piped[0]
+    assert [line.split() for line in wide[2:]] == [line.split() for line in piped[2:]]
 
 
 def test_piped_history_keeps_notes_up_to_note_width(entries):
@@ -46,13 +52,14 @@ def test_piped_history_keeps_notes_up_to_note_width(entries):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-def test_history_on_a_terminal_fits_columns(tmp_path):
+@pytest.mark.parametrize("columns", [80, 60])
+def test_history_on_a_terminal_fits_columns(tmp_path, columns):
     import pty
 
     if not BUNDLED.is_file():
         pytest.skip("no bundled ledger")
     env = {k: v for k, v in os.environ.items() if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG")}
-    env.update(COLUMNS="80", RECTIFY_TODAY="2019-04-30", RECTIFY_CACHE_DIR=str(tmp_path / "cache"),
+    env.update(COLUMNS=str(columns), RECTIFY_TODAY="2019-04-30", RECTIFY_CACHE_DIR=str(tmp_path / "cache"),
                PYTHONIOENCODING="utf-8", NO_COLOR="1")
     main, terminal = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "rectify_cli", "history", "45"], cwd=ROOT, env=env,
@@ -68,4 +75,61 @@ def test_history_on_a_terminal_fits_columns(tmp_path):
         os.close(main)
     assert process.wait(timeout=120) == 0
     lines = out.decode("utf-8").replace("\r\n", "\n").rstrip("\n").split("\n")
-    assert len(lines) > 3 and max(wcswidth(line) for line in lines) <= 80
+    assert len(lines) > 3 and max(wcswidth(line) for line in lines) <= columns
+
+
+# The tester's journal: an extension asked for late (with reason and approving unit, no note)
+# and a back-dated report; no unit and no evidence in either.
+PROBE = [entry("33.1", "2019-06-10", "extended", milestone="2019-06-30", to="2019-12-31", reason="设备采购延迟",
+               approved_by="自治区生态环境厅", late=True),
+         entry("1.1", "2019-06-01", "report", note="持续推进", recorded=date(2019, 6, 12))]
+
+
+def test_history_at_80_columns_gives_the_note_what_the_other_columns_leave():
+    """At 80 columns the header was 86 cells, the rule 88: every line wrapped. Empty columns
+    (unit, evidence) are left out, the others as wide as their widest cell, the note the rest."""
+    assert render_history(PROBE, lang=Lang.zh, width=80).split("\n") == [
+        "日期        措施  记录                           进展",
+        "----------  ----  -----------------------------  -------------------------------",
+        "2019-06-10  33.1  延期 → 2019-12-31（逾期申请）  （理由：设备采购延迟；批准：自…",
+        "2019-06-01  1.1   定期报告（2019-06-12补录）     持续推进",
+        ""]
+
+
+def test_history_too_narrow_for_a_useful_note_puts_each_note_under_its_entry():
+    """At 60 columns the note was cut to （理… (3 cells): now it gets a line of its own."""
+    assert render_history(PROBE, lang=Lang.zh, width=60).split("\n") == [
+        "日期        措施  记录",
+        "----------  ----  -----------------------------",
+        "2019-06-10  33.1  延期 → 2019-12-31（逾期申请）",
+        "  进展：（理由：设备采购延迟；批准：自治区生态环境厅）",
+        "2019-06-01  1.1   定期报告（2019-06-12补录）",
+        "  进展：持续推进",
+        ""]
+
+
+def test_history_says_an_extension_was_asked_for_late_in_words():
+    """It said `延期 → 2019-12-31 !`: an unexplained mark."""
+    assert "2019-06-10  33.1    延期 → 2019-12-31（逾期申请）" in render_history(PROBE, lang=Lang.zh)
+    assert "extended → 2019-12-31 (late request)" in render_history(PROBE, lang=Lang.en)
+    assert " !" not in render_history(PROBE, lang=Lang.zh, width=80)
+
+
+def test_a_note_and_evidence_too_long_for_a_narrow_terminal_go_under_the_entry():
+    long = [entry("1.1", "2019-06-01", "in_progress", note="持续推进" * 3, evidence="藏环发〔2019〕12号" * 3,
+                  by="自治区生态环境厅")]
+    assert render_history(long, lang=Lang.en, width=50).split("\n") == [
+        "Date        Measure  Entry        By",
+        "----------  -------  -----------  -------",
+        "2019-06-01  1.1      in progress  自治区…",
+        "  Note: 持续推进持续推进持续推进",
+        "  Evidence: 藏环发〔2019〕12号藏环发〔2019〕12号…",  # (2 + 10 + 36 + 1 cells)
+        ""]
+
+
+@pytest.mark.parametrize("lang", [Lang.zh, Lang.en])
+def test_history_fits_every_terminal_width(entries, lang):
+    for width in range(20, 161, 7):
+        for some in (PROBE, entries[:40]):
+            lines = render_history(some, lang=lang, width=width).rstrip("\n").split("\n")
+            assert max(wcswidth(line) for line in lines) <= width, (width, lines)
