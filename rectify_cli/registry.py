@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .errors import Problem, RegistryError, UsageError, close_matches
-from .i18n import Notice, Where, problem, refusal, suggested, suggestion
+from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, problem, refusal, suggested, suggestion
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
@@ -1050,8 +1050,10 @@ class _Checker:
             return None
         else:
             allowed = [e.value for e in enum_type]
-            self.problem(_at(m, key), "unknown_value", what=f"{what}.{key}", value=_show(value),
-                         hint=suggestion(str(value), allowed), allowed=allowed)
+            said = _WRITTEN_AS.get(value) if isinstance(value, str) else None  # (推进中: in_progress)
+            hint = (Notice("written_as", {"key": said}) if said in allowed else suggestion(str(value), allowed))
+            self.problem(_at(m, key), "unknown_value", what=f"{what}.{key}", value=_show(value), hint=hint,
+                         allowed=allowed)
             return None
 
     # -- plan ---------------------------------------------------------------------
@@ -1290,7 +1292,10 @@ class _Checker:
                 self.problem(_at(m, "owners"), "no_owners", what=f"{label}.owners")
             for j, owner in enumerate(raw_owners):
                 canonical = units.get(owner) if isinstance(owner, str) else None
-                if canonical is None:
+                listed = _listed_in_one(owner, units)
+                if canonical is None and listed is not None:  # (拉萨市，日喀则市: not a unit to declare)
+                    self.problem(_at(m["owners"], j), "unknown_unit", what=f"{label}.owners", name=_show(owner), hint=listed)
+                elif canonical is None:
                     self.problem(_at(m["owners"], j), "unknown_owner", what=f"{label}.owners", name=_show(owner),
                                  hint=suggestion(str(owner), units))
                 else:
@@ -1692,9 +1697,27 @@ def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]
     if name in units:
         return "not_a_region", {"name": name}
     declared = list(dict.fromkeys(region_units.values()))
+    hint = _listed_in_one(name, region_units) or suggestion(name, region_units)
     shown = (declared if len(declared) <= 8 else Notice("regions_more", {"regions": declared[:8], "more": len(declared) - 8})
              ) if declared else Notice("regions_none", {})
-    return "unknown_region", {"name": _show(name), "hint": suggestion(name, region_units), "regions": shown}
+    return "unknown_region", {"name": _show(name), "hint": hint, "regions": shown}
+
+
+# The words of a state, a reported state and a milestone kind as Chinese reports write them
+# (i18n's tables, and 已完成, 已销号): a journal or plan written by hand in them is told the key.
+_WRITTEN_AS = {chinese: key for table in (ENTRY, REPORTED, MILESTONE) for key, (chinese, _) in table.items()} | {
+    "已完成": "done", "已销号": "done", "完成": "done"}
+
+
+def _listed_in_one(name, known) -> Notice | None:
+    """Names written as one, joined by a Chinese comma or 、 (拉萨市，日喀则市), each of them
+    `known`: the hint to write them as a list; else None."""
+    if not isinstance(name, str):
+        return None
+    parts = [part.strip() for part in re.split("[，、,]", name)]
+    if len(parts) < 2 or not all(part in known for part in parts):
+        return None
+    return Notice("listed_in_one", {"written": f"[{', '.join(parts)}]"})
 
 
 def _unknown_unit(name, units) -> Notice:

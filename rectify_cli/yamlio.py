@@ -83,12 +83,15 @@ def decode(raw: bytes, *, filename: str) -> str:
         line_start = max(raw.rfind(b"\n", 0, start) + 1, bom)
         line = raw.count(b"\n", 0, start) + 1
         column = len(raw[line_start:start].decode("utf-8")) + 1  # (in characters, as editors and every other message count)
-        hint = ""
-        try:
-            raw.decode("gb18030")
-            hint = Notice("looks_gbk", {})
-        except UnicodeDecodeError:
-            pass
+        line_end = raw.find(b"\n", start)
+        hint = ""  # (the whole file saved as GBK, else only this line: an entry another program added)
+        for text, looks in ((raw, "looks_gbk"), (raw[line_start:line_end if line_end >= 0 else len(raw)], "looks_gbk_line")):
+            try:
+                text.decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            hint = Notice(looks, {})
+            break
         raise RegistryError(problem(filename, line, column, "not_utf8", byte=f"{raw[start]:02x}", hint=hint)) from None
 
 
@@ -133,12 +136,22 @@ def parse(text: str, *, filename: str):
 _CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?={7}\n(?:.*\n)*?>{7}(?: |$)", re.MULTILINE)
 _FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.MULTILINE)
 _FULL_WIDTH_INDENT = re.compile(r"^ *\u3000", re.MULTILINE)
+_FULL_WIDTH_AFTER = re.compile(r"^[ \t]*(?:- +)?(?:([A-Za-z_][A-Za-z0-9_]*):|-)\u3000", re.MULTILINE)  # key:　/ -　
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 # The keys of a registry and a journal: a slip is a key's (PM10：45 in a note is the note's text).
 _KEYS = frozenset((
     "registry units tasks title issuer inspection feedback_date report_date source settings claims timezone "
     "warn_days report_period_days immediate_due key text value name aliases kind id problem deadline milestones "
     "reported state ongoing regions measures owners lead due label measure date note evidence by milestone to "
     "reason approved_by late hash").split())
+# Each slip: its pattern, its label (problem_<key>), and which matches are one: after a colon,
+# only a registry key's (PM10：45 in a note is the note's text).
+_SLIPS = (
+    (_FULL_WIDTH_COLON, "full_width_colon", lambda match: match.group(1) in _KEYS),
+    (_FULL_WIDTH_INDENT, "full_width_indent", lambda match: True),
+    (_FULL_WIDTH_AFTER, "full_width_after", lambda match: match.group(1) is None or match.group(1) in _KEYS),
+    (_TAB_INDENT, "tab_indent", lambda match: True),
+)
 _SLIP_LINES = 3  # a slip is looked for on the line the parser names and the two before it
 
 
@@ -152,14 +165,11 @@ def _slip_before(text: str, line: int | None) -> tuple[int, int, str, dict] | No
         return None
     start, end = _line_end(text, line - _SLIP_LINES) + 1 if line > _SLIP_LINES else 0, _line_end(text, line)
     found = []
-    for pattern, key in ((_FULL_WIDTH_COLON, "full_width_colon"), (_FULL_WIDTH_INDENT, "full_width_indent")):
-        match = None
-        for candidate in pattern.finditer(text, start, end):
-            if pattern is _FULL_WIDTH_INDENT or candidate.group(1) in _KEYS:
-                match = candidate  # (the last one before the error)
-        if match is not None:
-            at = match.end(1) if match.re is _FULL_WIDTH_COLON else match.end() - 1
-            found.append((at, key, {"key": match.group(1)} if match.re is _FULL_WIDTH_COLON else {}))
+    for pattern, key, counts in _SLIPS:
+        matches = [match for match in pattern.finditer(text, start, end) if counts(match)]
+        if matches:
+            match = matches[-1]  # (the last one before the error)
+            found.append((match.end() - 1, key, {"key": match.group(1) or "-"} if pattern.groups else {}))
     if not found:
         return None
     at, key, values = max(found, key=lambda slip: slip[0])

@@ -349,7 +349,8 @@ def test_a_byte_that_is_not_utf8_is_located_in_characters_with_or_without_a_bom(
     (tmp_path / "tasks.yaml").write_bytes(bom + plan)
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", use_cache=False)
-    assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}:3:6: not valid UTF-8: byte 0xb1"
+    assert str(caught.value) == (f"{tmp_path / 'tasks.yaml'}:3:6: not valid UTF-8: byte 0xb1 (this line looks like "
+                                 "GB18030/GBK, as another program may have written it: write it again in UTF-8)")
 
 
 CONFLICTED_TAIL = """<<<<<<< HEAD
@@ -373,8 +374,13 @@ CONFLICTED_TAIL = """<<<<<<< HEAD
     ("tasks.yaml", "    problem: 施工扬尘", "\u3000\u3000problem: 施工扬尘",
      "tasks.yaml:55:1: YAML syntax: a full-width space (U+3000) in the indentation: indent with spaces"),
     ("tasks.yaml", "    problem: 施工扬尘", "\tproblem: 施工扬尘",
-     "tasks.yaml:55:1: YAML syntax: found a tab character that violates indentation (while scanning a plain "
-     "scalar): indent with spaces"),
+     "tasks.yaml:55:1: YAML syntax: a tab in the indentation: indent with spaces"),
+    ("tasks.yaml", "    problem: 施工扬尘", "\t\tproblem: 施工扬尘",  # (libyaml: "cannot start any token")
+     "tasks.yaml:55:1: YAML syntax: a tab in the indentation: indent with spaces"),
+    ("tasks.yaml", "    owners: [拉萨市]", "    owners:\u3000[拉萨市]",
+     "tasks.yaml:43:16: YAML syntax: a full-width space (U+3000) after 'owners': write an ASCII space"),
+    ("tasks.yaml", "      - {kind: date, due: 2018-12-31}", "      -\u3000{kind: date, due: 2018-12-31}",
+     "tasks.yaml:37:10: YAML syntax: a full-width space (U+3000) after '-': write an ASCII space"),
     ("progress.yaml", "  hash: 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f\n",
      "  hash: 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f\n" + CONFLICTED_TAIL,
      "progress.yaml:57:1: YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
@@ -657,3 +663,34 @@ def test_a_broken_file_is_said_in_english_with_lang_en_and_in_chinese_without(tm
     assert english.stderr == f"{where}measure 1.1.owners: unknown unit '拉萨' (did you mean 拉萨市?); declare it under 'units:'\n"
     assert chinese.stderr == f"{where}措施 1.1 的 owners：未知单位 '拉萨'（是否指 拉萨市？）；请在 'units:' 下声明\n"
     assert run(RECTIFY_LANG="en").stderr == english.stderr  # (for every command, once)
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("tasks.yaml", "owners: [自治区生态环境厅, 自治区住房城乡建设厅]", "owners: [自治区生态环境厅，自治区住房城乡建设厅]",
+     "tasks.yaml:49:18: measure 1.2.owners: unknown unit '自治区生态环境厅，自治区住房城乡建设厅' (several names written as "
+     "one: separate them with ASCII commas, [自治区生态环境厅, 自治区住房城乡建设厅])"),
+    ("tasks.yaml", "regions: [拉萨市]", "regions: [拉萨市、那曲市]",
+     "tasks.yaml:39:15: task 1.regions: unknown region '拉萨市、那曲市' (several names written as one: separate them "
+     "with ASCII commas, [拉萨市, 那曲市]); the regions are the units declared under 'units:' with kind: region "
+     "(那曲市, 拉萨市)"),
+    ("progress.yaml", "  state: in_progress", "  state: 推进中",
+     "progress.yaml:4:10: journal entry 1.state: unknown value '推进中' (written in_progress); expected one of "
+     "in_progress, done, reopened, report, extended"),
+    ("progress.yaml", "  state: in_progress", "  state: 已完成",
+     "progress.yaml:4:10: journal entry 1.state: unknown value '已完成' (written done); expected one of "
+     "in_progress, done, reopened, report, extended"),
+    ("tasks.yaml", "reported: {state: basically_done}", "reported: {state: 基本完成}",
+     "tasks.yaml:38:23: task 1.reported.state: unknown value '基本完成' (written basically_done); expected one of "
+     "fully_done, basically_done, on_schedule, interim_results"),
+])
+def test_a_chinese_way_of_writing_a_value_is_told_how_to_write_it(tmp_path, file, old, new, expected):
+    """A clerk writes lists with ， and 、 and states in the report's words: the message says what
+    to write, not "declare it under 'units:'" or a did-you-mean of one of the names."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    path = tmp_path / "reg" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "reg" / "tasks.yaml", use_cache=False, today=date(2019, 3, 31))
+    assert str(caught.value) == f"{tmp_path / 'reg'}/{expected}"
