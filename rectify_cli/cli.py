@@ -327,6 +327,7 @@ def check_cmd(
     as_of: AsOfOpt = None,
     fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", help="Fail on due_soon or stale measures too (overdue ones always fail). Repeatable.")] = None,
     owner: OwnerOpt = None,
+    region: RegionOpt = None,
     task: TaskOpt = None,
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
@@ -344,7 +345,7 @@ def check_cmd(
         output = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
                                formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
                                warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
-                               tasks=tuple(task or ()), no_cache=no_cache)
+                               tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache)
         report = output.outputs[0]
         if format is CheckFormat.text and _to_actions_log():  # (github's own lines are stopped by its renderer)
             report = _for_the_log(report.decode("utf-8")).encode("utf-8")

@@ -108,3 +108,25 @@ def test_equal_keys_of_different_runs_order_by_natural_id():
     assert check_job._merged(across, "failing", check_job._merge_order(across)) == [(1, 0), (0, 0)]
     within = [_part([[*tied, "1.1"], [*tied, "9.1"]], ascending=False), _part([[*tied, "3.1"]])]
     assert check_job._merged(within, "failing", check_job._merge_order(within)) == [(0, 0), (1, 0), (0, 1)]
+
+
+def test_check_takes_a_region_as_status_does():
+    """`check --region 昌都市` was "No such option" (status, in English, suggesting --registry):
+    a prefecture's CI job or clerk checks its own measures, those its tasks concern and those of
+    各地市, as `status --region` counts them."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    def run(*args):
+        return CliRunner().invoke(app, [*args, "-r", str(ROOT / "data" / "tasks.yaml"), "--as-of", "2019-07-02"])
+
+    checked = run("check", "--region", "昌都市", "--format", "json")
+    assert checked.exit_code == 1
+    listed = {item["id"] for item in json.loads(checked.stdout)["items"] if item["status"] == "overdue"}
+    status = json.loads(run("status", "--region", "昌都市", "--state", "overdue", "--format", "json").stdout)
+    assert listed == {m["id"] for t in status["tasks"] for m in t["measures"]} == {"35.3", "39.3"}
+    refused = run("check", "--region", "昌都")
+    assert (refused.exit_code, refused.stderr) == (2, "rectify: --region：未知地区“昌都”（是否指 昌都市？）\n")
