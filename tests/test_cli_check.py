@@ -17,6 +17,7 @@ import yaml
 from typer.testing import CliRunner
 
 from rectify_cli.cli import app
+from rectify_cli.textsafe import display_width
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = "tests/fixtures/small/tasks.yaml"
@@ -53,6 +54,17 @@ def test_overdue_measure_exits_1_with_the_text_report():
     result = run("--registry", SMALL)
     assert result.exit_code == 1
     assert result.stdout == SMALL_TEXT
+
+
+@pytest.mark.parametrize("terminal", [None, 60])
+def test_each_line_of_the_bundled_ledgers_check_fits_80_cells_or_the_terminal(monkeypatch, terminal):
+    """They were 81 to 83 cells wide, as the tester saw at 80 columns: every line wrapped."""
+    monkeypatch.setattr("rectify_cli.console.terminal_width", lambda stream=None: terminal)
+    result = run("--registry", "data/tasks.yaml", "--fail-on", "stale", env={"RECTIFY_TODAY": "2019-07-02"})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) > 70 and (terminal or 80) - 2 <= max(map(display_width, lines)) <= (terminal or 80)
+    assert lines[0].split()[:3] == ["35.3", "红", "逾期367天"]
 
 
 def test_nothing_failing_exits_0_with_all_clear():

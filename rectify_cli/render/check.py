@@ -27,6 +27,11 @@ from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
 from ..textsafe import clip, display_width, printable
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
+# Lines of the text report fit a terminal's width (a longer line wraps there and breaks the
+# columns), and 80 cells elsewhere: a CI job's log or a file has no width of its own and is
+# read in viewers, pagers and diffs set to 80. A wider terminal gets no longer lines: the text
+# is cut to SHORT_CELLS where items are rendered, before the width is known (check_job).
+LOG_WIDTH = 80
 # display cells of the units column: padded to its widest cell, one long list of units would
 # push every line's text some 300 cells to the right
 UNITS_CELLS = 30
@@ -135,30 +140,51 @@ class Layout(NamedTuple):
 
 
 def text_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[list]:
-    """Per item, its cells (id, light, detail, units, short text) then the display widths of
-    the first four, which the columns are padded to."""
+    """Per item, its cells (id, light, detail, units, short text) then their display widths,
+    which the columns are padded and cut to."""
     pieces = []
     for item in items:
         cells = [shown_id(item), word(LIGHT, item.result.light, lang), detail(item, as_of, lang),
                  shorten(owners_text(item, lang), UNITS_CELLS), short_text(item)]
-        pieces.append([*cells, *map(display_width, cells[:4])])
+        pieces.append([*cells, *map(display_width, cells)])
     return pieces
 
 
-def _rows(pieces: Sequence[list]) -> list[str]:
-    """Aligned lines: the columns padded by cells to the widest of `pieces`."""
+def line_width() -> int:
+    """The cells a line of the text report may take: the terminal's, else LOG_WIDTH."""
+    from ..console import terminal_width
+
+    return terminal_width() or LOG_WIDTH
+
+
+def _rows(pieces: Sequence[list], width: int) -> list[str]:
+    """Aligned lines of at most `width` cells: the id, light and detail columns padded by cells
+    to the widest of `pieces`; the units and the text share the rest, the units at most half of
+    it unless the text needs less, each cut to its share."""
     if not pieces:
         return []
-    widths = [max(piece[5 + i] for piece in pieces) for i in range(4)]
-    return ["  ".join([*(piece[i] + " " * (widths[i] - piece[5 + i]) for i in range(4)), piece[4]]).rstrip()
-            for piece in pieces]
+    widths = [max(piece[5 + i] for piece in pieces) for i in range(5)]
+    room = width - sum(widths[:3]) - 2 * 4
+    share = min(widths[3], max(room // 2, room - widths[4]))
+    units = [(piece[3], piece[8]) if piece[8] <= share else _measured(clip(piece[3], share)) for piece in pieces]
+    widths[3] = max(cells for _, cells in units)
+    text_cells = room - widths[3]
+    return ["  ".join([*(piece[i] + " " * (widths[i] - piece[5 + i]) for i in range(3)),
+                       unit + " " * (widths[3] - cells),
+                       piece[4] if piece[9] <= text_cells else clip(piece[4], text_cells)]).rstrip()
+            for piece, (unit, cells) in zip(pieces, units)]
+
+
+def _measured(text: str) -> tuple[str, int]:
+    return text, display_width(text)
 
 
 def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], lang: Lang) -> list[str]:
-    lines = _rows(failing)
+    width = line_width()
+    lines = _rows(failing, width)
     if warnings:
         lines.append(label("check_warnings_header", lang))
-        lines.extend(_rows(warnings))
+        lines.extend(_rows(warnings, width))
     lines.append(total_line(verdict, lang))
     return lines
 

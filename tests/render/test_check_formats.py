@@ -57,6 +57,12 @@ def render(result, fmt, lang=Lang.zh):
     return check.render(result, format=fmt, lang=lang).decode()
 
 
+@pytest.fixture(autouse=True)
+def _not_a_terminal(monkeypatch):
+    """Output to a file or a CI log, as pytest's captured output is (even with -s)."""
+    monkeypatch.setattr("rectify_cli.console.terminal_width", lambda stream=None: None)
+
+
 # --------------------------------------------------------------------------- shared phrases
 
 
@@ -93,9 +99,9 @@ def test_text_lists_failures_worst_first_then_warnings_then_the_total():
 
 
 def test_text_in_english():
-    assert render(_result(*mixed()), "text", Lang.en) == (
-        "1.1  red  89 days overdue  拉萨市, 自治区生态环境厅  拉萨市建成城东污水处理厂并投…\n"
-        "1.2  red  20 days overdue  那曲市                    那曲市完成排查（2019年3月11日…\n"
+    assert render(_result(*mixed()), "text", Lang.en) == (  # (the text cut to 80 cells a line)
+        "1.1  red  89 days overdue  拉萨市, 自治区生态环境厅  拉萨市建成城东污水处理厂并…\n"
+        "1.2  red  20 days overdue  那曲市                    那曲市完成排查（2019年3月1…\n"
         "Due soon (not failing):\n"
         "2.1  yellow  due 2019-04-15  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
         "2 of 5 measures failing (overdue)\n"
@@ -104,10 +110,10 @@ def test_text_in_english():
 
 def test_text_with_several_rules_counts_each():
     result = _result(*mixed(), fail_on=("overdue", "due_soon", "stale"))
-    assert render(result, "text") == (
+    assert render(result, "text") == (  # (the text cut to 80 cells a line)
         "1.1  红  逾期89天        拉萨市、自治区生态环境厅  拉萨市建成城东污水处理厂并投…\n"
-        "1.2  红  逾期20天        那曲市                    那曲市完成排查（2019年3月11日…\n"
-        "2.1  黄  2019-04-15到期  那曲市                    那曲市完成建筑工地围挡硬化（2…\n"
+        "1.2  红  逾期20天        那曲市                    那曲市完成排查（2019年3月11…\n"
+        "2.1  黄  2019-04-15到期  那曲市                    那曲市完成建筑工地围挡硬化（…\n"
         "3.1  黄  274天未报告     自治区生态环境厅          定期开展水源地环境状况评估（…\n"
         "4 项措施未通过检查：逾期 2 项、临期 1 项、久未报告 1 项（共 5 项）\n"
     )
@@ -182,6 +188,34 @@ def test_text_caps_the_units_column_so_a_long_list_of_units_cannot_widen_every_l
     lines = render(_result(plan), "github").splitlines()
     assert lines[3:5] == out.splitlines()[:2]
     assert "责任单位：" + "、".join(many) + "%0A" in lines[0]
+
+
+def wide():
+    """The tester's widest lines: a 15-character unit and a long text, 83 cells laid out whole."""
+    return _result(plan_of(
+        make_measure("14.4", ["2018-12-31"], owners=["自治区自然保护区领导小组办公室"],
+                     text="自治区自然保护区领导小组办公室牵头开展自然保护区内违法违规问题排查整治。"),
+        make_measure("1.3", ["2019-01-31"], owners=["各级党委、政府及有关部门"],
+                     text="严格贯彻落实《西藏自治区各级党委、政府及有关部门环境保护工作职责》。")))
+
+
+def test_text_fits_80_cells_in_a_log_or_a_file():
+    """Each line was 81 to 83 cells: on an 80-column terminal each wrapped by a cell or three."""
+    assert render(wide(), "text").splitlines() == [
+        "14.4  红  逾期90天  自治区自然保护区领导小组办公…  自治区自然保护区领导小组办公…",
+        "1.3   红  逾期59天  各级党委、政府及有关部门       严格贯彻落实《西藏自治区各级…",
+        "2 项措施逾期（共 2 项）"]
+    assert max(display_width(line) for line in render(wide(), "text", Lang.en).splitlines()) == 80
+
+
+def test_text_fits_a_narrower_terminal_and_no_more_on_a_wider_one(monkeypatch):
+    monkeypatch.setattr("rectify_cli.console.terminal_width", lambda stream=None: 60)
+    assert render(wide(), "text").splitlines()[:2] == [
+        "14.4  红  逾期90天  自治区自然保护区领…  自治区自然保护区领…",
+        "1.3   红  逾期59天  各级党委、政府及有…  严格贯彻落实《西藏…"]
+    assert render(_result(*mixed()), "github").splitlines()[-3] == "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化…"
+    monkeypatch.setattr("rectify_cli.console.terminal_width", lambda stream=None: 120)
+    assert max(display_width(line) for line in render(wide(), "text").splitlines()) == 81  # (the text stays cut to 30)
 
 
 # --------------------------------------------------------------------------- github
