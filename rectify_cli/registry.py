@@ -76,8 +76,8 @@ def packaged_copy(root: Path) -> bool:
 
 
 def resolve_path(path: str | os.PathLike | None) -> Path:
-    """--registry, else $RECTIFY_REGISTRY, else the bundled ledger. A folder holding one plan
-    file (and its journal) is that file: its ids are the plan's own, 33.1 rather than tasks:33.1."""
+    """--registry, else $RECTIFY_REGISTRY, else the bundled ledger. A folder holding tasks.yaml
+    alone (and its journal) is that file: its ids are 33.1 rather than tasks:33.1."""
     if path or os.environ.get(ENV_REGISTRY):
         given = Path(path or os.environ[ENV_REGISTRY])
         return _single_plan(given) or given
@@ -116,8 +116,10 @@ def _listed_plans(folder: Path) -> list[Path]:
 
 
 def _single_plan(path: Path) -> Path | None:
-    """The plan file of a folder holding one, and no journal but that plan's; else None (a
-    folder of several, or with a stray journal, which loading it as a folder refuses)."""
+    """The tasks.yaml of a folder holding no other plan file and no journal but its own (data/);
+    else None: a folder of plan files, its ids prefixed by their file's name even while it holds
+    one (xizang.yaml, before the other provinces), or one with a stray journal, which loading it
+    as a folder refuses."""
     try:
         if not path.is_dir():
             return None
@@ -125,7 +127,7 @@ def _single_plan(path: Path) -> Path | None:
         journals = [p for p in path.iterdir() if _journal_name(p.name) and not p.name.startswith(".")]
     except OSError:  # (reported when the folder is read as one)
         return None
-    if len(plans) != 1 or any(j.name != journal_path_for(plans[0]).name for j in journals):
+    if [p.name for p in plans] != ["tasks.yaml"] or any(j.name != "progress.yaml" for j in journals):
         return None
     return plans[0]
 

@@ -88,27 +88,31 @@ def test_folder_registry_writes_to_the_file_of_the_measure(tmp_path):
     folder = tmp_path / "reg"
     folder.mkdir()
     shutil.copy(FIXTURE / "tasks.yaml", folder / "small.yaml")
-    shutil.copy(FIXTURE / "tasks.yaml", folder / "other.yaml")
     result = journal.append(folder, command="record", measure="small:1.1", state="in_progress", note="x",
                             date=None, evidence=None, by=None)
     assert result.journal == str(folder / "small.progress.yaml")
     assert result.fields["measure"] == "1.1"
     assert load_registry(folder).journal[-1].measure == "small:1.1"
+    # without its file: the one file that has it (see test_cli_journal for several files)
+    again = journal.append(folder, command="record", measure="1.1", state="in_progress", note="y", date=None,
+                           evidence=None, by=None)
+    assert again.journal == str(folder / "small.progress.yaml")
+    assert [(e.measure, e.note) for e in load_registry(folder).journal[-2:]] == [("small:1.1", "x"), ("small:1.1", "y")]
 
 
-def test_a_folder_of_one_plan_file_is_that_file_its_ids_unprefixed(tmp_path):
+def test_a_folder_holding_tasks_yaml_alone_is_that_file_its_ids_unprefixed(tmp_path):
     """`--registry data/` (tasks.yaml and progress.yaml) printed every id as tasks:33.1, and a
-    journal's "33.1" was named tasks:33.1 in messages: a folder of one plan file is that file."""
+    journal's "33.1" was named tasks:33.1 in messages: such a folder is its tasks.yaml."""
     folder = tmp_path / "reg"
     folder.mkdir()
-    shutil.copy(FIXTURE / "tasks.yaml", folder / "small.yaml")
+    shutil.copy(FIXTURE / "tasks.yaml", folder / "tasks.yaml")
     result = journal.append(folder, command="record", measure="1.1", state="in_progress", note="x",
                             date=None, evidence=None, by=None)
-    assert result.journal == str(folder / "small.progress.yaml")
-    assert [m.id for m in load_registry(folder).plan.measures()] == [m.id for m in load_registry(folder / "small.yaml").plan.measures()]
+    assert result.journal == str(folder / "progress.yaml")
+    assert [m.id for m in load_registry(folder).plan.measures()] == [m.id for m in load_registry(FIXTURE).plan.measures()]
     assert load_registry(folder).journal[-1].measure == "1.1"
-    with pytest.raises(UsageError, match=r"no measure 'small:1.1' in the plan \(did you mean 1.1, "):
-        journal.append(folder, command="record", measure="small:1.1", state="in_progress", note="y", date=None,
+    with pytest.raises(UsageError, match=r"no measure 'tasks:1.1' in the plan \(did you mean 1.1, "):
+        journal.append(folder, command="record", measure="tasks:1.1", state="in_progress", note="y", date=None,
                        evidence=None, by=None)
 
 
