@@ -258,7 +258,8 @@ CASES = [
     C("journal_unknown_state", "state `finished`",
       "progress.yaml:3:10: journal entry 1.state: unknown value 'finished'; expected one of in_progress, done, reopened, report, extended"),
     C("journal_future_date", f"entry dated 2019-04-01 with RECTIFY_TODAY={TODAY}",
-      "progress.yaml:2:9: journal entry 1.date: 2019-04-01 is in the future (today is 2019-03-31)"),
+      "progress.yaml:2:9: journal entry 1.date: 2019-04-01 is in the future (today is 2019-03-31): an entry records "
+      "what has happened; if its date is right, check this computer's clock"),
     C("journal_unquoted_measure", "`measure: 1.1` unquoted (YAML reads the number 1.1)",
       'progress.yaml:1:12: journal entry 1.measure: expected a quoted measure id like "18.4", got the number 1.1'),
     C("journal_not_a_list", "the journal is one mapping, not a list of entries",

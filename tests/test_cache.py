@@ -126,7 +126,9 @@ def test_the_future_date_check_runs_on_cached_journals(small, cache_dir):
     load(small)
     with pytest.raises(RegistryError) as caught:
         registry.load_registry(small, today=date(2019, 3, 1))
-    assert str(caught.value.problems[0]) == f"{small.with_name('progress.yaml')}:49:9: journal entry 9.date: 2019-03-10 is in the future (today is 2019-03-01)"
+    assert str(caught.value.problems[0]) == (
+        f"{small.with_name('progress.yaml')}:49:9: journal entry 9.date: 2019-03-10 is in the future (today is "
+        "2019-03-01): an entry records what has happened; if its date is right, check this computer's clock")
 
 
 def test_cached_unknown_measure_is_reported_with_its_position(small, cache_dir, tmp_path):

@@ -615,7 +615,8 @@ def test_a_merged_extension_of_a_closed_measure_is_refused_by_validate(tmp_path)
 @pytest.mark.parametrize("recorded, expected", [
     ("2019-03-01", ":5:13: journal entry 1.recorded: 2019-03-01 is not after the entry's date (2019-03-01): "
                    "'recorded' is the later day a back-dated entry was written"),
-    ("2019-04-01", ":5:13: journal entry 1.recorded: 2019-04-01 is in the future (today is 2019-03-31)"),
+    ("2019-04-01", ":5:13: journal entry 1.recorded: 2019-04-01 is in the future (today is 2019-03-31): an entry "
+                   "records what has happened; if its date is right, check this computer's clock"),
 ])
 def test_a_recorded_day_before_its_entry_or_in_the_future_is_refused(tmp_path, recorded, expected):
     shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
