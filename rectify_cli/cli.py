@@ -381,7 +381,9 @@ def summary_cmd(
 
         reg = _load(registry, no_cache)
         if output is not None and (role := reg.role_of(output)) is not None:
-            raise UsageError(f"--output: {output} is {role}; write the summary to another file")
+            from .i18n import Notice, refusal
+
+            raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))
         today = dates.today(reg.plan.settings.timezone)
         first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
         # A month not over yet is judged as of today: a deadline later this month is not overdue.
@@ -425,11 +427,13 @@ def validate_cmd(
 ) -> None:
     """Check a registry and its journal; report every problem with file:line:column."""
     source = ctx.get_parameter_source("registry")  # (RECTIFY_REGISTRY in the environment yields to PATH)
-    if path is not None and registry is not None and path != registry and getattr(source, "name", "") == "COMMANDLINE":
-        raise UsageError(f"two registries given, {path} and --registry {registry}: give one")
-    # (The cache holds only what passed these checks, made by this version's rules, and the
-    # checks against the plan and today run on every load: a cached file is as valid as read.)
-    with _said_in(lang):  # (a broken file, said in the user's language)
+    with _said_in(lang):  # (a refusal, a broken file: said in the user's language)
+        if path is not None and registry is not None and path != registry and getattr(source, "name", "") == "COMMANDLINE":
+            from .i18n import refusal
+
+            raise refusal(UsageError, "two_registries", path=str(path), registry=str(registry))
+        # (The cache holds only what passed these checks, made by this version's rules, and the
+        # checks against the plan and today run on every load: a cached file is as valid as read.)
         reg = _load(path or registry, no_cache)
     measures = sum(len(t.measures) for t in reg.plan.tasks)
     typer.echo(printable(label("validate_ok", lang, files=", ".join(reg.plan_files), tasks=len(reg.plan.tasks),

@@ -174,6 +174,15 @@ LABELS = {
     # what a command refuses of a request (i18n.refusal; render/journal_text.py render_refusal), in
     # English the exception's own text; a Notice nested in another's values is worded by its own
     # refused_ label (a hint, the rule a later entry breaks)
+    "refused_output_in_registry": ("--output：{output} {role}；请把月报写到别的文件",
+                                   "--output: {output} {role}; write the summary to another file"),
+    "refused_output_is_plan_file": ("是台账的整改方案文件", "is the registry's plan file"),
+    "refused_output_is_journal": ("是台账的进展记录", "is the registry's journal"),
+    "refused_output_is_lock": ("是台账进展记录的锁文件", "is the lock file of the registry's journal"),
+    "refused_output_is_in_folder": ("在台账的文件夹中，写在那里会被当作又一个方案文件读入",
+                                    "is in the registry's folder, where a .yaml file is read as a plan file"),
+    "refused_two_registries": ("给出了两个台账：{path} 和 --registry {registry}；请只给一个",
+                               "two registries given, {path} and --registry {registry}: give one"),
     "refused_installed_copy": ("{root} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
                                "（cp -r {folder} ./ledger），再用 --registry ./ledger/tasks.yaml 或设置 RECTIFY_REGISTRY "
                                "指定；未写入任何内容",

@@ -225,10 +225,10 @@ class Registry:
     def role_of(self, path) -> str | None:
         """What `path` is to this registry, when writing a report there would damage it: one
         of its files (by another name too: a link, a relative path), a journal's lock file, or
-        a .yaml file in a folder registry's folder (read as a plan file from then on); else None."""
+        a .yaml file in a folder registry's folder (read as a plan file from then on), as a key
+        ("plan_file", "journal", "lock", "in_folder"); else None."""
         locks = tuple(f"{os.path.realpath(journal)}.lock" for journal in self.journal_files)  # (see journal._locked)
-        for role, files in (("the registry's plan file", self.plan_files), ("the registry's journal", self.journal_files),
-                            ("the lock file of the registry's journal", locks)):
+        for role, files in (("plan_file", self.plan_files), ("journal", self.journal_files), ("lock", locks)):
             for file in files:
                 try:
                     if os.path.samefile(path, file):
@@ -238,7 +238,7 @@ class Registry:
                         return role
         if self.folder is not None and os.path.splitext(path)[1].lower() in (".yaml", ".yml") \
                 and os.path.realpath(os.path.dirname(os.path.abspath(path))) == os.path.realpath(self.folder):
-            return "in the registry's folder, where a .yaml file is read as a plan file"
+            return "in_folder"
         return None
 
 

@@ -191,8 +191,8 @@ def test_each_refusal_carries_its_notice_in_both_languages(reg, request_, monkey
 def test_a_folder_that_cannot_place_a_measure_says_so_in_chinese(tmp_path):
     root = tmp_path / "folder"
     root.mkdir()
-    for stem in ("sm", "xz"):
-        shutil.copy(FIXTURE / "tasks.yaml", root / f"{stem}.yaml")
+    for stem in ("sm", "xz"):  # (the small fixture twice: a comment tells them apart, a copy is refused)
+        (root / f"{stem}.yaml").write_bytes((FIXTURE / "tasks.yaml").read_bytes() + f"# {stem}\n".encode())
     assert _stderr_line(run("record", "1.1", "--state", "in_progress", "--note", "x", "--registry", str(root))) == (
         "文件夹中有多个文件含“1.1”（sm:1.1、xz:1.1）：请连同文件名指明所指的一项")
     assert _stderr_line(run("record", "nosuch:1.1", "--state", "in_progress", "--note", "x", "--registry", str(root))) == (
