@@ -86,3 +86,12 @@ def test_suggested_names_holding_the_list_separator_are_quoted_so_each_reads_as_
                                 env={**ENV, "RECTIFY_TODAY": "2020-06-30"})
     assert (result.exit_code, result.stderr) == (
         2, "rectify: --owner：未知单位“各级党委、政府及”（是否指 “各级党委、政府”、“各级党委、政府及有关部门”？）\n")
+
+
+def test_a_summary_onto_the_registrys_own_file_and_two_registries_are_refused_in_chinese():
+    journal = "tests/fixtures/small/progress.yaml"
+    onto = run("summary", "-r", "tests/fixtures/small/tasks.yaml", "--month", "2019-03", "-o", journal)
+    assert (onto.exit_code, onto.stderr) == (2, f"rectify: --output：{journal} 是台账的进展记录；请把月报写到别的文件\n")
+    two = run("validate", "data/tasks.yaml", "--registry", "tests/fixtures/small/tasks.yaml")
+    assert (two.exit_code, two.stderr) == (
+        2, "rectify: 给出了两个台账：data/tasks.yaml 和 --registry tests/fixtures/small/tasks.yaml；请只给一个\n")
