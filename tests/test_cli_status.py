@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -302,6 +303,22 @@ def test_the_bundled_ledger_is_named_as_a_user_would_type_it_from_here(monkeypat
     assert run("status", env=wide).stdout.splitlines()[0].endswith("  data/tasks.yaml")
     monkeypatch.chdir(tmp_path)
     assert run("status", env=wide).stdout.splitlines()[0].endswith(f"  {ROOT / 'data' / 'tasks.yaml'}")
+
+
+@pytest.mark.parametrize("lang, columns", [("zh", "60"), ("en", "80")])
+def test_the_bundled_ledgers_header_keeps_each_count_with_its_name_and_no_trailing_space(monkeypatch, tmp_path, lang,
+                                                                                         columns):
+    """The tester's lines: `措施状态：… 已销号 ` then `83  久未报告 65` at 60 columns, `stale 65`
+    alone at 80 in English, and a title piped at 80 cells ending `…报告  `."""
+    monkeypatch.chdir(tmp_path)  # (the bundled ledger named by its whole path: the title line wraps)
+    result = run("status", "--lang", lang, env={"COLUMNS": columns, "RECTIFY_TODAY": "2019-07-02"})
+    assert result.exit_code == 0, result.output
+    header = result.stdout.split("\n\n")[0].splitlines()
+    parted = re.compile(r"^\s*[0-9]+(  |$)")  # (a count parted from its name: `83  久未报告 65`, `65`)
+    assert not [line for line in header if line != line.rstrip() or parted.match(line)], header
+    assert [line for line in header if line.startswith(("措施状态", "Measures by state"))] == [
+        "措施状态：逾期 10  临期 0  按期推进 21  长期坚持 67",
+        "Measures by state: overdue 10  due soon 0  on track 21  ongoing 67  done 81"][lang == "en":][:1]
 
 
 def _measure_ids(*args: str) -> set[str]:

@@ -111,14 +111,32 @@ def _table() -> Table:
     )
 
 
-def _count_line(title: str, parts: list[tuple[Text | str, int]]) -> Text:
-    """The line `title name n  name n  ...` (names may be coloured Text)."""
-    line = Text(title)
-    for index, (name, count) in enumerate(parts):
-        if index:
+def _count_line(title: str, parts: list[tuple[Text | str, int]], width: int) -> Text:
+    """The line `title name n  name n  ...` (names may be coloured Text), broken to `width`
+    only between pairs (_pairs)."""
+    pairs = []
+    for name, count in parts:
+        pair = name.copy() if isinstance(name, Text) else Text(name)
+        pair.append(f" {count}")
+        pairs.append(pair)
+    return _pairs(title, pairs, width)
+
+
+def _pairs(title: str, pairs: list[Text], width: int) -> Text:
+    """`title`, then `pairs` two spaces apart, a line broken only between two pairs: a name is
+    never parted from its number. Lines after the first start under the first pair when the
+    widest pair fits there."""
+    indent = cell_len(title) if cell_len(title) + max(pair.cell_len for pair in pairs) <= width else 0
+    line, used = Text(title), cell_len(title)
+    for index, pair in enumerate(pairs):
+        if index and used + 2 + pair.cell_len > width:
+            line.append("\n" + " " * indent)
+            used = indent
+        elif index:
             line.append("  ")
-        line.append_text(name if isinstance(name, Text) else Text(name))
-        line.append(f" {count}")
+            used += 2
+        line.append_text(pair)
+        used += pair.cell_len
     return line
 
 
@@ -310,26 +328,28 @@ def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) ->
 
 
 def _header(console: Console, report: StatusReport, registry: Registry, lang: Lang, today: date) -> None:
-    title = Text(printable(registry.plan.meta.title, single_line=True), style="bold")
+    """The title and files, the day judged and the latest entry, a warning when the ledger has
+    gone unreported; each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
+    title = [Text(printable(registry.plan.meta.title, single_line=True), style="bold")]
     if registry.plan_files:
-        title.append("  " + printable(", ".join(registry.plan_files), single_line=True), style="dim")
-    console.print(title)
+        title.append(Text(printable(", ".join(registry.plan_files), single_line=True), style="dim"))
+    console.print(Paragraph(_pairs("", title, console.width)))  # (the files on a line of their own if need be)
 
-    line = Text(f"{label('as_of', lang)} {report.as_of.isoformat()}")
+    as_of = Text(f"{label('as_of', lang)} {report.as_of.isoformat()}")
     if report.as_of != today:
-        line.append(label("status_today_is", lang, day=today.isoformat()))
-    line.append("  " + label("latest_entry", lang) + " ")
+        as_of.append(label("status_today_is", lang, day=today.isoformat()))
+    latest = Text(label("latest_entry", lang) + " ")
     if report.latest_entry is None:
-        line.append(label("never", lang))
+        latest.append(label("never", lang))
     else:
         ago = (report.as_of - report.latest_entry).days
         when = label("status_same_day", lang) if ago == 0 else label("status_days_before", lang, n=ago)
-        line.append(report.latest_entry.isoformat() + when)
-    console.print(line)
+        latest.append(report.latest_entry.isoformat() + when)
+    console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
     warning = _stale_warning(report, lang)
     if warning is not None:
-        console.print(Text(warning, style="bold red"))
+        console.print(Paragraph(Text(warning, style="bold red")))
 
 
 def _stale_warning(report: StatusReport, lang: Lang) -> str | None:
@@ -352,14 +372,15 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
         counted = Counter(r.light for r in results)  # (one pass: 100,000s of measures)
         return [(_light_text(light, lang), counted[light]) for light in Light]
 
+    width = console.width
     console.print(_count_line(label("status_tasks_count", lang, n=len(tasks), tasks=plural(len(tasks), "task")),
-                              lights(tasks)))
+                              lights(tasks), width))
     console.print(_count_line(label("status_measures_count", lang, n=len(measures),
-                                    measures=plural(len(measures), "measure")), lights(measures)))
+                                    measures=plural(len(measures), "measure")), lights(measures), width))
     statuses = Counter(m.status for m in measures)
     states = [(word(STATUS, s, lang), statuses[s]) for s in Status]
     states.append((word(STATUS, engine.STALE, lang), sum(1 for m in measures if m.stale)))
-    console.print(_count_line(label("status_states", lang), states))
+    console.print(_count_line(label("status_states", lang), states, width))
     console.print(_bar(sum(1 for m in measures if m.closed), len(measures), lang))
 
 

@@ -217,6 +217,45 @@ def test_header_counts_and_completion_bar():
     ]
 
 
+def test_a_count_is_never_parted_from_its_name():
+    """At 60 columns the bundled ledger's states broke after 已销号, its 83 alone on the next
+    line (`stale` and its 65 at 80 columns in English): lines break between the pairs."""
+    assert render_status(width=57).splitlines()[4:7] == [
+        "措施状态：逾期 1  临期 1  按期推进 2  长期坚持 2",
+        "          已销号 2  久未报告 1",
+        "完成 [#######-----------------------]  2/8  25%"]
+    assert render_status(lang=Lang.en, width=79).splitlines()[4:6] == [
+        "Measures by state: overdue 1  due soon 1  on track 2  ongoing 2  done 2",
+        "                   stale 1"]
+    assert render_status(width=36).splitlines()[2:9] == [  # (the title and the file: 2 lines)
+        "截至 2019-03-31",
+        "最近一次记录 2019-03-10（21天前）",
+        "任务 4 项：红 1  黄 2  绿 1",
+        "措施 8 项：红 1  黄 2  绿 5",
+        "措施状态：逾期 1  临期 1  按期推进 2",
+        "          长期坚持 2  已销号 2",
+        "          久未报告 1"]
+    narrow = render_status(lang=Lang.en, width=28).splitlines()
+    states = next(n for n, line in enumerate(narrow) if line.startswith("Measures by state"))
+    assert narrow[states:states + 3] == [  # (too narrow to indent under the first pair)
+        "Measures by state: overdue 1",
+        "due soon 1  on track 2",
+        "ongoing 2  done 2  stale 1"]
+
+
+def test_the_header_wraps_without_trailing_spaces():
+    """Not on a terminal (80 cells), the title wrapped to `…报告  `: trailing spaces."""
+    assert render_status(width=40).splitlines()[:2] == ["测试台账", "tests/fixtures/small/tasks.yaml"]
+    lines = render_status(as_of=date(2019, 9, 30), width=40).splitlines()
+    assert lines[2:6] == ["截至 2019-09-30",
+                          "最近一次记录 2019-03-10（204天前）",
+                          "注意：台账已 204 天（约 6 个月）未更新，",
+                          "超过报告周期 90 天。"]
+    english = render_status(as_of=date(2019, 9, 30), lang=Lang.en, width=80).splitlines()
+    assert english[2:4] == ["Warning: the ledger has not been updated for 204 days (about 6 months), longer",
+                            "than the 90-day reporting period."]
+
+
 def test_empty_selection_prints_one_clear_line_instead_of_a_table():
     registry = _registry()
     report = select(_report(registry), task_ids=("1",), states=("ongoing",), units=registry.plan.units)
