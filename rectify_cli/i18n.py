@@ -118,8 +118,9 @@ LABELS = {
     "check_warnings_header": ("临期提醒（不计为失败）：", "Due soon (not failing):"),
     # (what is left out: failures, warnings or both, a zero one not named)
     "check_not_annotated": ("另有 {what}未逐条标注（GitHub 每步每类最多显示 10 条），完整列表见下方日志",
-                            "{what} not annotated (GitHub shows at most 10 of each per step); all are listed in the log below"),
-    "check_more_failures": ("{n} 项未通过", "{n:more failure}"),
+                            "Not annotated: {what} (GitHub shows at most 10 of each per step); all are listed in the log "
+                            "below"),
+    "check_more_failures": ("{n} 项未通过的措施", "{n:more failing measure}"),  # (未通过未逐条标注 read as one muddle)
     "check_more_warnings": ("{n} 项临期提醒", "{n:more warning}"),
     "check_and": ("、", " and "),
     "check_heading": ("整改台账检查", "Rectification ledger check"),

@@ -296,7 +296,7 @@ def test_github_caps_annotations_at_ten_per_level():
     assert [line.split("::")[1].split(",title=")[0] for line in lines[:20]] == (
         [f"error file=tests/fixtures/check/many/tasks.yaml,line={24 + 6 * i}" for i in range(10)]
         + [f"warning file=tests/fixtures/check/many/tasks.yaml,line={106 + 6 * i}" for i in range(10)])
-    assert lines[20] == ("::notice::另有 2 项未通过、1 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），"
+    assert lines[20] == ("::notice::另有 2 项未通过的措施、1 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），"
                          "完整列表见下方日志")
     assert lines[21].startswith("::stop-commands::") and lines[-1].startswith("::rectify-")
     assert not any(line.startswith("::") for line in lines[22:-1])

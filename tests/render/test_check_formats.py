@@ -298,8 +298,8 @@ def test_github_caps_annotations_at_ten_per_level_and_says_how_many_more():
         f"1.{i} 逾期{90 - i}天" for i in range(1, 11)]
     assert [line.split(",title=")[1].split("::")[0] for line in warnings] == [
         f"2.{i} 2019-04-{i:02d}到期" for i in range(1, 11)]
-    assert lines[20] == ("::notice::另有 2 项未通过、1 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），"
-                         "完整列表见下方日志")
+    assert lines[20] == ("::notice::另有 2 项未通过的措施、1 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），"
+                         "完整列表见下方日志")  # (it said 另有 2 项未通过、…: 未通过未逐条标注 when alone)
     assert lines[21].startswith("::stop-commands::")
     assert lines[22].startswith("1.1   红  逾期89天")
     assert lines[-2] == "12 项措施逾期（共 23 项）"
@@ -309,7 +309,7 @@ def test_github_caps_annotations_at_ten_per_level_and_says_how_many_more():
 def test_github_notice_in_english():
     measures = [make_measure(f"1.{i}", [f"2019-01-{i:02d}"]) for i in range(1, 12)]
     lines = render(_result(plan_of(*measures)), "github", Lang.en).splitlines()
-    assert lines[10] == ("::notice::1 more failure not annotated "  # (it said "and 0 more warnings")
+    assert lines[10] == ("::notice::Not annotated: 1 more failing measure "  # (it said "and 0 more warnings")
                          "(GitHub shows at most 10 of each per step); all are listed in the log below")
 
 
@@ -320,7 +320,14 @@ def test_github_notice_names_only_what_it_leaves_out():
         "::notice::另有 2 项临期提醒未逐条标注（GitHub 每步每类最多显示 10 条），完整列表见下方日志"]
     en = render(_result(plan_of(*measures)), "github", Lang.en).splitlines()
     assert [line for line in en if line.startswith("::notice::")] == [
-        "::notice::2 more warnings not annotated (GitHub shows at most 10 of each per step); all are listed in the log below"]
+        "::notice::Not annotated: 2 more warnings (GitHub shows at most 10 of each per step); all are listed in the log below"]
+
+
+def test_github_notice_of_failures_alone_reads_well():
+    """It said 另有 60 项未通过未逐条标注: 未通过未 reads as one muddle."""
+    measures = [make_measure(f"1.{i}", [f"2019-01-{i:02d}"]) for i in range(1, 13)]
+    assert [line for line in render(_result(plan_of(*measures)), "github").splitlines() if line.startswith("::notice::")] == [
+        "::notice::另有 2 项未通过的措施未逐条标注（GitHub 每步每类最多显示 10 条），完整列表见下方日志"]
 
 
 def test_github_without_location_has_no_file_property():

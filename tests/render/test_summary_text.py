@@ -281,7 +281,7 @@ def test_odd_cells_are_laid_out_as_tabulate_lays_them_out(monkeypatch, odd):
      "1 of 2 measures failing (overdue 1)"),
     ("check_all_clear", {"date": "2019-03-31", "what": "overdue"}, "All clear as of 2019-03-31: 0 of 1 measure overdue",
      "All clear as of 2019-03-31: 0 of 2 measures overdue"),
-    ("check_more_failures", {}, "1 more failure", "2 more failures"),
+    ("check_more_failures", {}, "1 more failing measure", "2 more failing measures"),
     ("check_more_warnings", {}, "1 more warning", "2 more warnings"),
     ("status_not_updated_warning", {"period": 1}, "Warning: the ledger has not been updated for 1 day (about 1 month), "
      "longer than the 1-day reporting period.", "Warning: the ledger has not been updated for 2 days (about 2 months), "
