@@ -29,12 +29,35 @@ EXIT_FOUND = 1
 EXIT_INVALID = 2
 
 
+# The parser's (click's, as Typer has it) error for a command line it refuses.
+_ParserError = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError")
+
+
+class _SaidInChinese(_ParserError):
+    """A command line the parser refused, said as rectify says a refusal: one line, in Chinese."""
+
+    def __init__(self, refused, *, command: str):
+        from .render.usage_text import said_in_chinese
+
+        super().__init__(said_in_chinese(refused, command=command), ctx=refused.ctx)
+
+    def show(self, file=None) -> None:
+        typer.echo(printable(f"rectify: {self.message}", single_line=True), err=True)
+
+
 class _Group(TyperGroup):
-    """Turns our errors into `rectify: file:line:col: message` on stderr and exit code 2."""
+    """Turns our errors into `rectify: file:line:col: message` on stderr and exit code 2, and
+    the parser's into Chinese unless English is asked for."""
 
     def invoke(self, ctx):
+        # (the command's own arguments, which the group hands on and clears: its --lang)
+        args = [*(getattr(ctx, "_protected_args", None) or getattr(ctx, "protected_args", [])), *ctx.args]
         try:
             return super().invoke(ctx)
+        except _ParserError as exc:
+            if _lang_of(args) is Lang.en:
+                raise
+            raise _SaidInChinese(exc, command=" ".join([ctx.command_path, *args[:1]])) from None
         except RectifyError as exc:
             exc = _in_language(exc, _default_lang())  # (said here: a command without --lang, or before it is read)
             # file names and declared names in messages are data too
@@ -52,6 +75,15 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:  # (here: typer would end it with 130, saying nothing)
             sys.stderr.write(printable(f"rectify: interrupted{_done()}", single_line=True) + "\n")
             raise typer.Exit(130) from None
+
+
+def _lang_of(args: list[str]) -> Lang:
+    """The --lang of a command line the parser refused (before reading it), else _default_lang()."""
+    for at, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else args[at + 1] if arg == "--lang" and at + 1 < len(args) else None
+        if value in (Lang.zh.value, Lang.en.value):
+            return Lang(value)
+    return _default_lang()
 
 
 def _default_lang() -> Lang:

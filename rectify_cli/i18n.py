@@ -666,8 +666,21 @@ LABELS = {
                                       "{what}: {to} is not after the deadline it moves ({due}{before})"),
     "problem_as_extended_before": ("，此前已延期", ", as extended before"),
 }
-# (a problem's did-you-mean is a refusal's)
-LABELS["problem_did_you_mean"] = LABELS["refused_did_you_mean"]
+# A command line the parser refuses, in Chinese (render/usage_text.py; English: the parser's own).
+LABELS.update({
+    "usage_line": ("{what}；用法见 {command} --help", "{what}; see {command} --help"),
+    "usage_no_such_option": ("没有选项 {name}{hint}", "no such option {name}{hint}"),
+    "usage_missing_option": ("缺少必需的选项 {name}", "missing option {name}"),
+    "usage_missing_argument": ("缺少参数 {name}", "missing argument {name}"),
+    "usage_not_a_choice": ("{name}：“{value}”不是可选的值（可选：{choices}）", "{name}: {value!r} is not one of {choices}"),
+    "usage_invalid_value": ("{name}：取值无效（{detail}）", "{name}: invalid value ({detail})"),
+    "usage_requires_value": ("选项 {name} 后面需要一个值", "option {name} requires a value"),
+    "usage_no_such_command": ("没有命令“{name}”{hint}", "no such command {name!r}{hint}"),
+    "usage_extra_argument": ("多余的参数：{args}", "unexpected extra argument: {args}"),
+    "usage_other": ("命令行有误（{detail}）", "{detail}"),
+})
+# (a problem's and the parser's did-you-mean are a refusal's)
+LABELS["problem_did_you_mean"] = LABELS["usage_did_you_mean"] = LABELS["refused_did_you_mean"]
 
 
 def word(table: dict, key, lang: Lang) -> str:

@@ -1,0 +1,56 @@
+"""A command line the parser refuses (an unknown option, a missing one, a value not among the
+choices), said in Chinese: the parser (click, through Typer) says it in English only.
+
+Its exceptions are read by name and attributes, as every click that Typer has used (its own copy
+since Typer 0.17) makes them; what is not recognised keeps the parser's English words."""
+from __future__ import annotations
+
+import re
+
+from ..i18n import Lang, Notice, label, notice_text
+
+
+def said_in_chinese(exc, *, command: str) -> str:
+    """The message of the parser's UsageError `exc`, in Chinese; `command`: the command it was
+    given to, when the error does not say (rectify status)."""
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None and ctx.command_path else command
+    what = notice_text(_notice(exc), Lang.zh, prefix="usage_")
+    return label("usage_line", Lang.zh, what=what, command=command)
+
+
+def _notice(exc) -> Notice:
+    kind, message, param = type(exc).__name__, getattr(exc, "message", str(exc)), getattr(exc, "param", None)
+    name = _name(param)
+    if kind == "NoSuchOption":
+        return Notice("no_such_option", {"name": exc.option_name, "hint": _did_you_mean(exc.possibilities or ())})
+    if kind == "MissingParameter" and name:
+        return Notice("missing_option" if getattr(param, "opts", None) and name.startswith("-") else "missing_argument",
+                      {"name": name})
+    if kind == "BadParameter" and name:
+        choices = getattr(getattr(param, "type", None), "choices", None)
+        chosen = re.match(r"'(.*)' is not one of ", message)
+        if choices and chosen:
+            return Notice("not_a_choice", {"name": name, "value": chosen.group(1), "choices": list(choices)})
+        return Notice("invalid_value", {"name": name, "detail": message})
+    if kind == "BadOptionUsage" and "requires an argument" in message:
+        return Notice("requires_value", {"name": exc.option_name})
+    if (command := re.match(r"No such command '(.*)'\.(?: Did you mean '(.*)'\?)?", message)) is not None:
+        return Notice("no_such_command", {"name": command.group(1), "hint": _did_you_mean([command.group(2)] if command.group(2) else [])})
+    if (extra := re.match(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)", message)) is not None:
+        return Notice("extra_argument", {"args": extra.group(1)})
+    return Notice("other", {"detail": message})
+
+
+def _name(param) -> str | None:
+    """An option as typed (--state), an argument by its name."""
+    if param is None:
+        return None
+    opts = getattr(param, "opts", None) or []
+    long = [opt for opt in opts if opt.startswith("--")]
+    return (long or opts or [param.human_readable_name])[0] if getattr(param, "param_type_name", "") == "option" \
+        else param.human_readable_name
+
+
+def _did_you_mean(names) -> Notice | str:
+    return Notice("did_you_mean", {"names": list(names)}) if names else ""

@@ -1,0 +1,42 @@
+"""A command line the parser refuses is said in Chinese, as rectify's own refusals are: one line
+naming what is wrong and where the command's help is; in English (--lang en, RECTIFY_LANG=en)
+the parser's own words."""
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from rectify_cli.cli import app
+
+
+def run(*args, **env):
+    return CliRunner().invoke(app, list(args), prog_name="rectify", env={"RECTIFY_LANG": None, **env})
+
+
+@pytest.mark.parametrize("args, said", [
+    (("status", "--foo"), "没有选项 --foo（是否指 --format？）；用法见 rectify status --help"),
+    (("status", "--format", "xml"), "--format：“xml”不是可选的值（可选：table、json）；用法见 rectify status --help"),
+    (("check", "--fail-on", "late"),
+     "--fail-on：“late”不是可选的值（可选：overdue、due_soon、stale）；用法见 rectify check --help"),
+    (("record", "1.1"), "缺少必需的选项 --state；用法见 rectify record --help"),
+    (("extend", "1.1", "--to", "2019-12-31"), "缺少必需的选项 --reason；用法见 rectify extend --help"),
+    (("check", "--region"), "选项 --region 后面需要一个值；用法见 rectify check --help"),
+    (("status", "extra"), "多余的参数：extra；用法见 rectify status --help"),
+    (("statu",), "没有命令“statu”（是否指 status？）；用法见 rectify --help"),
+])
+def test_a_command_line_the_parser_refuses_is_said_in_chinese(args, said):
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
+
+
+@pytest.mark.parametrize("english", [("--lang", "en"), ("--lang=en",)])
+def test_in_english_it_is_the_parsers_own_words(english):
+    result = run("status", "--foo", *english)
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: No such option: --foo (Possible options: --format)\n")
+    assert run("status", "--foo", RECTIFY_LANG="en").stderr == result.stderr
+
+
+def test_a_value_out_of_its_range_keeps_the_parsers_reason():
+    result = run("status", "--warn-days", "-1")
+    assert result.stderr == "rectify: --warn-days：取值无效（-1 is not in the range x>=0.）；用法见 rectify status --help\n"
