@@ -97,6 +97,7 @@ def decode(raw: bytes, *, filename: str) -> str:
 
 def parse(text: str, *, filename: str):
     """Parse one YAML document into YMap/YSeq/str/int/float/bool/None, or raise RegistryError."""
+    _refuse_comment_in_text(text, filename)
     _check_events(text, filename)
     loader = _Loader(text)
     try:
@@ -175,6 +176,27 @@ def _slip_before(text: str, line: int | None) -> tuple[int, int, str, dict] | No
     at, key, values = max(found, key=lambda slip: slip[0])
     line_start = text.rfind("\n", 0, at) + 1
     return text.count("\n", 0, at) + 1, at - line_start + 1, key, values
+
+
+# A comment after the text of a free-text key written without quotes: `note: 管网已通水 #1号泵站`
+# reads as 管网已通水, the rest dropped without a word (what rectify writes is quoted).
+_TEXT_KEYS = "note|text|title|problem|reason|evidence|label|issuer|inspection|source"
+_COMMENT_IN_TEXT = re.compile(rf"^[ \t]*(?:- +)?({_TEXT_KEYS}):[ \t]+(?![\"'|>#\s])[^\n]*?[ \t](#)", re.MULTILINE)
+
+
+def _comment_in_text(text: str) -> re.Match | None:
+    if " #" not in text and "\t#" not in text:  # (the common case: one quick look)
+        return None
+    return _COMMENT_IN_TEXT.search(text)
+
+
+def _refuse_comment_in_text(text: str, filename: str) -> None:
+    found = _comment_in_text(text)
+    if found is not None:
+        at = found.start(2)
+        line_start = text.rfind("\n", 0, at) + 1
+        raise RegistryError(problem(filename, text.count("\n", 0, at) + 1, at - line_start + 1, "comment_in_text",
+                                    key=found.group(1)))
 
 
 def _line_end(text: str, line: int) -> int:
@@ -322,6 +344,8 @@ def fast_path_refusal(text: str) -> str | None:
         return "yaml-rs is not installed"
     if "\t" in text:
         return "tabs"  # indentation rules for tabs differ between the parsers
+    if _comment_in_text(text) is not None:
+        return "a comment after a text"  # the reference refuses it, where it is
     if _NON_PRINTABLE.search(text):
         return "a control character"  # YAML forbids them raw; the reference says where
     if "\u2028" in text or "\u2029" in text or "\x85" in text:

@@ -695,3 +695,23 @@ def test_a_chinese_way_of_writing_a_value_is_told_how_to_write_it(tmp_path, file
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "reg" / "tasks.yaml", use_cache=False, today=date(2019, 3, 31))
     assert str(caught.value) == f"{tmp_path / 'reg'}/{expected}"
+
+
+def test_a_comment_inside_an_unquoted_note_is_refused_not_dropped(tmp_path):
+    """`note: 管网已通水 #1号泵站` read as 管网已通水: the rest was dropped without a word. A comment
+    after a value that is no text (state: done  # 已核实), or inside quotes, is as before."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    journal = tmp_path / "reg" / "progress.yaml"
+    text = journal.read_text(encoding="utf-8")
+    entry = '- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress  # 已核实\n  note: {}\n'
+    journal.write_text(text + entry.format('"管网已通水 #1号泵站"'), encoding="utf-8")
+    assert load_registry(tmp_path / "reg" / "tasks.yaml", use_cache=False, today=date(2019, 3, 31)).journal[-1].note == \
+        "管网已通水 #1号泵站"
+    journal.write_text(text + entry.format("管网已通水 #1号泵站"), encoding="utf-8")
+    line = text.count("\n") + 4
+    for use_cache in (False, True):
+        with pytest.raises(RegistryError) as caught:
+            load_registry(tmp_path / "reg" / "tasks.yaml", use_cache=use_cache, today=date(2019, 3, 31))
+        assert str(caught.value) == (f"{journal}:{line}:15: a ' #' in a note written without quotes starts a comment, and "
+                                     "the text after it is dropped: put the text in quotes (\"…\"), or the comment on a "
+                                     "line of its own")
