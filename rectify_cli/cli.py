@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 from .engine import STALE, Status
 from .errors import RectifyError, UsageError
 from .gate import RULES
+from .render.check import FORMATS as CHECK_FORMATS
 from .i18n import Lang, label
 from .textsafe import printable
 
@@ -145,12 +146,9 @@ class StatusFormat(str, enum.Enum):
     json = "json"
 
 
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    junit = "junit"
-    github = "github"
-    sarif = "sarif"
+# What `check --format` takes: the check renderer's formats (one list, kept by it), but the job
+# summary's markdown, which `github` writes to $GITHUB_STEP_SUMMARY.
+CheckFormat = enum.Enum("CheckFormat", {f: f for f in CHECK_FORMATS if f != "markdown"}, type=str)
 
 
 # What `check --fail-on` takes: the gate's rules (one list, kept by the gate).
@@ -364,7 +362,7 @@ def check_cmd(
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
-    format: Annotated[Optional[CheckFormat], typer.Option("--format", help="text (default), json, junit, github (default under GitHub Actions), sarif.")] = None,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format", help="text (default), json, junit, github (default under GitHub Actions) or sarif.")] = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """CI gate: exit 1 when a measure is overdue (or, with --fail-on, due soon or stale), else 0."""

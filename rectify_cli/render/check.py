@@ -13,7 +13,6 @@ here.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -251,6 +250,8 @@ def commands_stopped(lines: list[str]) -> list[str]:
     text (a measure, a unit, a file's name) can hold one. GitHub asks for a token the text's
     author cannot guess: a hash of the lines themselves is one (text that ends the pause would
     have to hold the hash of itself), and keeps the output deterministic, warm or cold."""
+    import hashlib  # (off the start-up path: only a GitHub Actions log needs it)
+
     token = "rectify-" + hashlib.sha256("\n".join(lines).encode()).hexdigest()[:32]
     return [f"::stop-commands::{token}", *lines, f"::{token}::"]
 
