@@ -179,7 +179,7 @@ def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
         header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version,
                                       pick=lambda header, _: plan_rows_at(header, keep))
         plan = decode_plan(header, rows, str(file.plan), positions=keep)
-    except Exception:  # gone or damaged since the view was opened
+    except (OSError, *CACHE_DAMAGE):  # gone or damaged since the view was opened
         return None
     if file.journal is None:
         return plan, []
@@ -505,7 +505,7 @@ def _head(store: FileCache, file: _File) -> tuple[Plan, int] | None:
     document = store.get(file.plan, HEAD, file.prefix, file.plan_version)
     try:
         return decode_plan(document, [], str(file.plan)), int(document["measures"])
-    except Exception:  # no head (a plan new to the cache) or a damaged one
+    except CACHE_DAMAGE:  # no head (None: a plan new to the cache) or a damaged one
         return None
 
 

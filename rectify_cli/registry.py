@@ -401,7 +401,7 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
         if doc is not None:
             try:
                 return decode_plan(*doc, str(file))
-            except Exception:  # a damaged or foreign entry, whatever its shape: rebuild it
+            except CACHE_DAMAGE:  # a damaged or foreign entry, whatever its shape: rebuild it
                 pass
     from . import yamlio
 
@@ -457,9 +457,9 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
 
 _ROW_LENGTH = 16  # index, 13 fields, line, column: see _Checker.journal_rows
 ROW_HASH = 13  # where a row holds its entry's hash
-# What JournalContext.entries raises on cached rows of the right shape but not of the right
-# types (a damaged or foreign entry): the file is then read again.
-CACHE_DAMAGE = (TypeError, ValueError, LookupError)
+# What decoding a cache entry raises when it keeps its shape but not its types or keys (a
+# damaged or foreign entry, JournalContext.entries on its rows): the file is then read again.
+CACHE_DAMAGE = (TypeError, ValueError, LookupError, AttributeError)
 
 
 def _fast_journal_rows(path: Path, raw: bytes, text: str) -> list[list] | None:
