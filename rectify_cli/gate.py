@@ -16,7 +16,6 @@ from pathlib import Path
 
 from . import engine
 from .engine import MeasureResult, StatusReport
-from .errors import UsageError
 from .model import Registry, new
 
 RULES: tuple[str, ...] = (engine.Status.OVERDUE.value, engine.Status.DUE_SOON.value, engine.STALE)
@@ -104,12 +103,12 @@ def listed_categories(fail_on: tuple[str, ...]) -> tuple[str, ...]:
 
 def canonical_rules(fail_on) -> tuple[str, ...]:
     """`fail_on` (names or FailOn members) and overdue, in RULES order without duplicates;
-    UsageError on an unknown name."""
+    ValueError on an unknown name (the command line offers only RULES)."""
     wanted = {engine.Status.OVERDUE.value}
     for name in fail_on:
         key = getattr(name, "value", name)
         if key not in RULES:
-            raise UsageError(f"--fail-on: unknown value {key!r}; expected one of {', '.join(RULES)}")
+            raise ValueError(f"unknown rule {key!r}; expected one of {', '.join(RULES)}")
         wanted.add(key)
     return tuple(rule for rule in RULES if rule in wanted)
 
@@ -150,7 +149,7 @@ def run_check(
 ) -> CheckResult:
     """Say which measures of `report` fail and which only warn, each group worst first.
 
-    Unknown `fail_on` names raise UsageError. A measure without a recorded location (built by
+    Unknown `fail_on` names raise ValueError. A measure without a recorded location (built by
     hand, not loaded) is placed in the plan file when the registry has exactly one.
     `itemise_passes`: False counts the passing measures as unlisted (see CheckResult.unlisted;
     only a report listing every measure, junit, shows them; most of a big registry passes).

@@ -8,7 +8,6 @@ import pytest
 
 from builders import date_ms, entry, make_measure, make_registry, ongoing, plan_of
 from rectify_cli.engine import evaluate
-from rectify_cli.errors import UsageError
 from rectify_cli.gate import display_path, run_check, stale_days
 from rectify_cli.model import Location
 from rectify_cli.registry import load_registry
@@ -85,9 +84,9 @@ def test_fail_on_is_deduplicated_in_a_fixed_order():
 
 
 def test_unknown_fail_on_is_a_usage_error():
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(ValueError) as caught:
         _check(_mixed_plan(), fail_on=("late",))
-    assert str(caught.value) == "--fail-on: unknown value 'late'; expected one of overdue, due_soon, stale"
+    assert str(caught.value) == "unknown rule 'late'; expected one of overdue, due_soon, stale"
 
 
 def test_nothing_failing():

@@ -20,7 +20,6 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from ..engine import Status
-from ..errors import UsageError
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
 from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
 from ..textsafe import clip, display_width, printable
@@ -334,9 +333,10 @@ FORMATS = ("text", "json", "junit", "github", "markdown", "sarif")
 
 
 def layout(format: str) -> Layout | None:
-    """The layout of `format`; None for junit; UsageError for a name not in FORMATS."""
+    """The layout of `format`; None for junit; ValueError for a name not in FORMATS (the command
+    line offers only those)."""
     if format not in FORMATS:
-        raise UsageError(f"--format: unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+        raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
     return layouts().get(format)
 
 

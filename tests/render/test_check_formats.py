@@ -14,7 +14,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ holds bui
 
 from builders import entry, make_measure, make_registry, make_task, make_plan, ongoing, plan_of  # noqa: E402
 from rectify_cli.engine import evaluate  # noqa: E402
-from rectify_cli.errors import UsageError  # noqa: E402
 from rectify_cli.gate import run_check  # noqa: E402
 from rectify_cli.textsafe import display_width  # noqa: E402
 from rectify_cli.i18n import Lang  # noqa: E402
@@ -558,7 +557,7 @@ def test_every_format_ends_with_a_newline(fmt):
     assert render(_result(*mixed()), fmt).endswith("\n")
 
 
-def test_unknown_format_is_a_usage_error():
-    with pytest.raises(UsageError) as caught:
+def test_unknown_format_is_refused():
+    with pytest.raises(ValueError) as caught:
         render(_result(*mixed()), "html")
-    assert str(caught.value) == "--format: unknown format 'html'; expected one of text, json, junit, github, markdown, sarif"
+    assert str(caught.value) == "unknown format 'html'; expected one of text, json, junit, github, markdown, sarif"
