@@ -535,7 +535,7 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
 def record_cmd(
     measure: MeasureArg,
     state: Annotated[str, typer.Option("--state", help="in_progress, done, reopened or report.")],
-    note: Annotated[str, typer.Option("--note", help="What happened; required but for done.")] = "",
+    note: Annotated[str, typer.Option("--note", help="What happened; required unless --state done.")] = "",
     date_: DateOpt = None,
     evidence: EvidenceOpt = None,
     milestone: MilestoneOpt = None,

@@ -145,6 +145,7 @@ LABELS = {
     "written_late_flag": ("（逾期申请）", " (late request)"),
     # (a close of one step of several: without it, "4.2 销号" stood above 4.2 still open)
     "closed_step": ("{day}到期的一步", "step due {day}"),
+    "step_marked": ("【{step}】{text}", "[{step}] {text}"),  # (a measure's text, marked with one of its steps)
     "recorded_on": ("{day}补录", "written {day}"),  # (a back-dated entry: the day it was written)
     "effect_as_of": ("截至{date}：", "as of {date}: "),
     "effect_overdue": ("逾期{days}天（期限{due}）", "overdue {days:day} (due {due})"),
@@ -349,6 +350,9 @@ LABELS = {
     "status_same_day": ("（当天）", " (same day)"),
     "status_not_updated_warning": ("注意：台账已 {days} 天（约 {months} 个月）未更新，超过报告周期 {period} 天。",
                                    "Warning: the ledger has not been updated for {days:day} (about {months:month}), longer than the {period}-day reporting period."),
+    # (under a month: no "about 0 months")
+    "status_not_updated_warning_days": ("注意：台账已 {days} 天未更新，超过报告周期 {period} 天。",
+                                        "Warning: the ledger has not been updated for {days:day}, longer than the {period}-day reporting period."),
     "status_no_entries_warning": ("注意：台账尚无任何进展记录。", "Warning: the ledger has no journal entries yet."),
     "status_tasks_count": ("任务 {n} 项：", "{tasks}: "),
     "status_measures_count": ("措施 {n} 项：", "{measures}: "),

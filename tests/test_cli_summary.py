@@ -183,3 +183,14 @@ def test_entries_written_in_the_month_but_dated_before_it_are_named(tmp_path):
         "Written this month, dated in earlier months (2 entries; the summaries of those months change): "
         "33.1 extended (dated 2019-06-25, written 2019-08-20); 39.3 closed (dated 2019-06-28, written 2019-08-20).")
     assert not any("补录此前" in line for line in run_on("2019-09-02", "summary", "--month", "2019-06"))
+
+
+def test_a_step_is_marked_in_the_language_of_the_summary():
+    """The English summary marked a step with Chinese brackets: 【step due 2018-12-31】."""
+    def row(*lang):
+        result = CliRunner().invoke(app, ["summary", "-r", str(ROOT / "data" / "tasks.yaml"), "--month", "2019-03", *lang],
+                                    env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-03-31", "RECTIFY_LANG": None})
+        return next(line for line in result.stdout.splitlines() if "  18.4  " in line)
+
+    assert "  18.4    【2018-12-31到期的一步】自治区自然…" in row()
+    assert "  18.4       [step due 2018-12-31] 自治区自然资…" in row("--lang", "en")

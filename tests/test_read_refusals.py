@@ -43,6 +43,9 @@ def run(*args, env=None):
     (("summary", "-r", SMALL, "--month", "2017-12"),
      "--month 指定的月份（2017-12）在督察反馈日期（2018-01-03）之前已结束，没有可汇总的内容",
      "--month: 2017-12 ended before the inspection's feedback (2018-01-03): nothing to report on"),
+    (("summary", "-r", SMALL, "--owner", "自治区生态环境听"),  # (it listed every unit, as for a name close to none)
+     "--owner：未知单位“自治区生态环境听”（是否指 自治区生态环境厅、自治区环境保护厅？）",
+     "--owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅, 自治区环境保护厅?)"),
     (("summary", "-r", SMALL, "--owner", "不存在的单位"),
      "--owner：未知单位“不存在的单位”（已知单位：",
      "--owner: unknown unit '不存在的单位' (known units: "),
@@ -58,7 +61,8 @@ def run(*args, env=None):
     (("history", "-r", SMALL, "--since", "soon"),
      "--since：“soon”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）或 2019年3月31日）",
      "--since: not a date: 'soon' (use 2019-03-31, 2019/3/31, 2019-03 (from its first day) or 2019年3月31日)"),
-], ids=["owner", "task", "region", "show", "history", "month-not-begun", "month-before-feedback", "summary-owner", "month-not-real",
+], ids=["owner", "task", "region", "show", "history", "month-not-begun", "month-before-feedback", "summary-owner-close",
+        "summary-owner", "month-not-real",
         "not-a-month",
         "as-of-not-real", "as-of-unreadable", "since"])
 def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, zh, en):

@@ -361,6 +361,8 @@ def _stale_warning(report: StatusReport, lang: Lang) -> str | None:
         return None
     gap = relativedelta(report.as_of, report.latest_entry)
     months = gap.years * 12 + gap.months
+    if months == 0:
+        return label("status_not_updated_warning_days", lang, days=days, period=report.report_period_days)
     return label("status_not_updated_warning", lang, days=days, months=months, period=report.report_period_days)
 
 

@@ -263,7 +263,7 @@ def _step_text(item, lang: Lang) -> str:
     if item.step_due is None:
         return item.text
     step = item.step_label or _l("closed_step", lang, day=item.step_due.isoformat())
-    return f"【{step}】{item.text}"
+    return _l("step_marked", lang, step=step, text=item.text)
 
 
 def _reopened(m: MonthlySummary, lang: Lang) -> str | None:
@@ -289,7 +289,8 @@ def _due_next(m: MonthlySummary, lang: Lang) -> str | None:
     if not m.due_next_month:
         return None
     rows = [[_iso(i.due), cell(i.measure_id),
-             clip(f"【{i.label}】{i.text}" if i.label else i.text, TEXT_WIDTH), clip(_units(i.owners, lang), UNITS_WIDTH)]
+             clip(_l("step_marked", lang, step=i.label, text=i.text) if i.label else i.text, TEXT_WIDTH),
+             clip(_units(i.owners, lang), UNITS_WIDTH)]
             for i in m.due_next_month]
     keys = ("summary_col_due", "summary_col_measure", "summary_col_text", "summary_col_units")
     return table([_l(k, lang) for k in keys], rows)

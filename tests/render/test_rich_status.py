@@ -185,6 +185,16 @@ def test_registry_text_is_printed_literally_never_as_markup_or_escape_codes():
         assert "\x1b" not in text and "\x07" not in text
 
 
+def test_a_ledger_not_updated_for_less_than_a_month_is_not_about_0_months():
+    """A short reporting period (7 days) warned "15 days (about 0 months)"."""
+    registry = _registry()
+    report = evaluate(plan=registry.plan, journal=registry.journal, as_of=date(2019, 3, 25), report_period_days=7)
+    assert render_status(registry, as_of=date(2019, 3, 25), report=report).splitlines()[2] == \
+        "注意：台账已 15 天未更新，超过报告周期 7 天。"
+    assert render_status(registry, as_of=date(2019, 3, 25), report=report, lang=Lang.en, width=200).splitlines()[2] == \
+        "Warning: the ledger has not been updated for 15 days, longer than the 7-day reporting period."
+
+
 def test_header_warns_when_the_ledger_has_not_been_updated_for_a_period():
     text = render_status(as_of=date(2019, 9, 30))
     assert text.splitlines()[1:3] == [
