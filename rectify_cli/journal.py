@@ -703,7 +703,9 @@ def _unit(units: list, name: str | None, option: str, *, all_units=()) -> str | 
     folder's, to say so)."""
     if name is None or not name.strip():
         return None
-    unit = engine.resolve_unit(units, _text(name, option))
+    # (an alias a folder's files give several units, one of them this file's: which is meant?)
+    engine.refuse_ambiguous_alias(units, _text(name, option), option)
+    unit = engine.resolve_unit(units, name)
     elsewhere = engine.resolve_unit(all_units, name) if unit is None else None
     if elsewhere is not None:
         raise refusal(UsageError, "unit_of_other_file", option=option, name=name.strip(),
