@@ -248,6 +248,8 @@ def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeVi
         files = [_File(plan, journal, prefix, versions[plan], versions.get(journal)) for plan, journal, prefix in layout]
     except (RegistryError, OSError):
         return None
+    if len({file.plan_version for file in files}) < len(files):
+        return None  # (a plan file's copy beside it: the full load refuses it)
     raws = _Raws(versions, store)
     sizes = {file: sizes[file.plan] + sizes.get(file.journal, 0) for file in files}
     budget = MAX_MISSING_SHARE * sum(sizes.values())

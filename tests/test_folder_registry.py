@@ -210,15 +210,20 @@ def test_differing_settings_are_refused_naming_the_setting_values_and_lines(tmp_
 
 
 def test_a_copy_of_a_plan_file_left_in_the_folder_is_refused_not_counted_twice(tmp_path):
-    """Windows Explorer's copy "tasks - 副本.yaml" beside tasks.yaml was read as a second province:
-    358 measures, 107 overdue instead of 8, and no word of it."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copy(tmp_path / "data" / "tasks.yaml", tmp_path / "data" / "tasks - 副本.yaml")
-    result = run("check", "-r", str(tmp_path / "data"))
-    assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (f"rectify: {tmp_path / 'data' / 'tasks.yaml'}: 与 tasks - 副本.yaml 的内容逐字节相同："
-                             "其中一个是另一个的副本？作为两个方案文件读入，每项措施都会计两次；请删除或移走其中之一\n")
-    assert run("check", "-r", str(tmp_path / "data")).stderr == result.stderr  # (and again, with a cache)
+    """Windows Explorer's copy "naqu - 副本.yaml" beside naqu.yaml was read as another province:
+    every measure of it counted twice and no word of it, warm (from the outcomes the folder
+    had cached before the copy) as cold."""
+    folder = probe_folder(tmp_path / "reg")
+    cache = str(tmp_path / "cache")
+    assert run("check", "-r", str(folder), env_extra=cache).returncode == 1  # (its outcomes cached)
+    shutil.copy(folder / "sm.yaml", folder / "sm - 副本.yaml")
+    expected = (f"rectify: {folder / 'sm.yaml'}: 与 sm - 副本.yaml 的内容逐字节相同：其中一个是另一个的副本？作为两个方案文件读入，"
+                "每项措施都会计两次；请删除或移走其中之一\n")
+    for command in (["check", "-r"], ["check", "--no-cache", "-r"], ["show", "sm - 副本:1.1", "-r"],
+                    ["record", "sm - 副本:1.1", "--state", "in_progress", "--note", "x", "-r"]):
+        refused = run(*command, str(folder), env_extra=cache)
+        assert (refused.returncode, refused.stdout, refused.stderr) == (2, "", expected), command
+    assert not (folder / "sm - 副本.progress.yaml").exists()
 
 
 def test_two_plan_files_of_one_name_are_refused(tmp_path):
