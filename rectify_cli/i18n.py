@@ -183,6 +183,9 @@ LABELS = {
     "refused_output_is_lock": ("是台账进展记录的锁文件", "is the lock file of the registry's journal"),
     "refused_output_is_in_folder": ("在台账的文件夹中，写在那里会被当作又一个方案文件读入",
                                     "is in the registry's folder, where a .yaml file is read as a plan file"),
+    "refused_head_malformed": ("--since-head：应为 64 位十六进制的台账哈希，即 `rectify summary` 所打印的；输入的是“{given}”",
+                               "--since-head: expected a head hash of 64 hex digits, as `rectify summary` prints it; "
+                               "got {given!r}"),
     "refused_two_registries": ("给出了两个台账：{path} 和 --registry {registry}；请只给一个",
                                "two registries given, {path} and --registry {registry}: give one"),
     "refused_installed_copy": ("{root} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"

@@ -974,8 +974,7 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
     for given in since_heads:
         head = given.strip().lower()
         if not chain.HASH.fullmatch(head):
-            raise UsageError(f"--since-head: expected a head hash of 64 hex digits, as `rectify summary` prints it; "
-                             f"got {given!r}")
+            raise refusal(UsageError, "head_malformed", given=given)
         wanted.append(head)
     root = existing_root(registry)
     checks = tuple(_check_journal(journal_path_for(f)) for f in plan_files(root))

@@ -508,10 +508,12 @@ def test_verify_since_head(reg):
 def test_verify_since_a_mistyped_head_is_no_alarm(reg, mistyped):
     """A hash cut short or pasted with its label is a mistake of the command line (exit 2),
     not a journal that was tampered with (exit 1, "FAILED")."""
-    result = run("verify", "--since-head", mistyped, "--registry", str(reg))
+    result = run("verify", "--since-head", mistyped, "--registry", str(reg), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == ("rectify: --since-head: expected a head hash of 64 hex digits, as `rectify summary` "
                              f"prints it; got {mistyped!r}\n")
+    assert run("verify", "--since-head", mistyped, "--registry", str(reg)).stderr == (
+        f"rectify: --since-head：应为 64 位十六进制的台账哈希，即 `rectify summary` 所打印的；输入的是“{mistyped}”\n")
     assert result.stdout == ""
     upper = run("verify", "--since-head", "55D6337076B23D5F2D673CB01CBA572E938EC313BC8C925C79E95325EB2FDB2F",
                 "--registry", str(reg))
