@@ -178,10 +178,12 @@ def _slip_before(text: str, line: int | None) -> tuple[int, int, str, dict] | No
     return text.count("\n", 0, at) + 1, at - line_start + 1, key, values
 
 
-# A comment after the text of a free-text key written without quotes: `note: 管网已通水 #1号泵站`
-# reads as 管网已通水, the rest dropped without a word (what rectify writes is quoted).
+# A comment after the text of a free-text key written without quotes, its # against what follows
+# as in a number: `note: 管网已通水 #1号泵站` reads as 管网已通水, the rest dropped without a word
+# (what rectify writes is quoted). A comment of its own, `# ` and words, is a comment.
 _TEXT_KEYS = "note|text|title|problem|reason|evidence|label|issuer|inspection|source"
-_COMMENT_IN_TEXT = re.compile(rf"^[ \t]*(?:- +)?({_TEXT_KEYS}):[ \t]+(?![\"'|>#\s])[^\n]*?[ \t](#)", re.MULTILINE)
+_COMMENT_IN_TEXT = re.compile(rf"^[ \t]*(?:- +)?({_TEXT_KEYS}):[ \t]+(?![\"'|>#\s])[^\n]*?[ \t](#)(?=[^\s#])",
+                              re.MULTILINE)
 
 
 def _comment_in_text(text: str) -> re.Match | None:

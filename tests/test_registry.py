@@ -699,14 +699,15 @@ def test_a_chinese_way_of_writing_a_value_is_told_how_to_write_it(tmp_path, file
 
 def test_a_comment_inside_an_unquoted_note_is_refused_not_dropped(tmp_path):
     """`note: 管网已通水 #1号泵站` read as 管网已通水: the rest was dropped without a word. A comment
-    after a value that is no text (state: done  # 已核实), or inside quotes, is as before."""
+    after a value that is no text (state: done  # 已核实), inside quotes, or a comment of its own
+    (`# ` and words, as docs/registry-format.md annotates its example), is as before."""
     shutil.copytree(FIXTURES / "small", tmp_path / "reg")
     journal = tmp_path / "reg" / "progress.yaml"
     text = journal.read_text(encoding="utf-8")
     entry = '- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress  # 已核实\n  note: {}\n'
-    journal.write_text(text + entry.format('"管网已通水 #1号泵站"'), encoding="utf-8")
-    assert load_registry(tmp_path / "reg" / "tasks.yaml", use_cache=False, today=date(2019, 3, 31)).journal[-1].note == \
-        "管网已通水 #1号泵站"
+    for written, read in (('"管网已通水 #1号泵站"', "管网已通水 #1号泵站"), ("管网已通水  # 已核实", "管网已通水")):
+        journal.write_text(text + entry.format(written), encoding="utf-8")
+        assert load_registry(tmp_path / "reg" / "tasks.yaml", use_cache=False, today=date(2019, 3, 31)).journal[-1].note == read
     journal.write_text(text + entry.format("管网已通水 #1号泵站"), encoding="utf-8")
     line = text.count("\n") + 4
     for use_cache in (False, True):
