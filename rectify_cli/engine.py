@@ -643,6 +643,10 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         elsewhere = same_but_case(task_id, ids) or [
             tr.task.id for tr in report.tasks if ":" in tr.task.id and tr.task.id.rpartition(":")[2] == local]
         raise refusal(UsageError, "unknown_task", task=task_id, hint=hint(elsewhere or close_matches(task_id, ids)))
+    for task_id in sorted(id_set - {tr.task.id for tr in report.tasks}, key=id_sort_key):  # (18 of a folder: whose?)
+        several = [tr.task.id for tr in report.tasks if tr.task.id.rpartition(":")[2] == task_id]
+        if len(several) > 1:
+            raise refusal(UsageError, "several_files", measure=task_id, ids=several)
 
 
 def select(
@@ -665,8 +669,9 @@ def select(
       among their owners.
     * regions: matches measures of a task whose `regions` include it, or measures having that
       region unit among their owners (names/aliases resolved via `units`).
-    * task_ids: the task's id, or its id without the folder prefix ("18" matches "file:18"), as
-      typed (see model.item_key: "１８" is "18").
+    * task_ids: the task's id, or its id without the folder prefix ("18" matches "file:18" when
+      one file has a task 18; of several, refused, as `show 18` is), as typed (see
+      model.item_key: "１８" is "18").
 
     A task that keeps only some of its measures is rolled up again from those (:func:`rollup`:
     status, days_overdue, next_due), so that its light and counts agree with the measures

@@ -846,8 +846,10 @@ def test_select_without_units_matches_canonical_only():
 def test_select_prefixed_task_ids():
     plan = plan_of(make_measure("f:2.1", task_id="f:2"), make_measure("g:2.1", task_id="g:2"), make_measure("f:3.1", task_id="f:3"))
     report = evaluate(plan=plan, journal=[], as_of=date(2018, 7, 1))
-    assert [t.id for t in select(report, task_ids=["2"]).tasks] == ["f:2", "g:2"]
+    assert [t.id for t in select(report, task_ids=["3"]).tasks] == ["f:3"]  # (only f has a task 3)
     assert [t.id for t in select(report, task_ids=["f:2"]).tasks] == ["f:2"]
+    with pytest.raises(UsageError, match=r"'2' is in several files of the folder \(f:2, g:2\)"):
+        select(report, task_ids=["2"])  # (whose task 2? as `show 2` asks)
 
 
 def test_select_unknown_state_raises():

@@ -578,3 +578,16 @@ def test_an_id_with_its_file_and_the_wrong_separator_suggests_the_id(tmp_path, i
     for command in (["show", item], ["history", item], ["record", item, "--state", "in_progress", "--note", "x"]):
         done = run(*command, "-r", str(folder), "--lang", "en")
         assert done.returncode == 2 and "(did you mean naqu:4.2" in done.stderr, (command, done.stderr)
+
+
+def test_a_task_number_several_files_have_is_refused_as_a_filter_as_show_refuses_it(tmp_path):
+    """`check --task 2` of a folder checked every file's task 2 together, with no word of it,
+    where `show 2` asks which file's."""
+    folder = probe_folder(tmp_path / "reg")
+    refused = run("check", "-r", str(folder), "--task", "2")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == "rectify: 文件夹中有多个文件含“2”（sm:2、xz:2）：请连同文件名指明所指的一项\n"
+    assert run("status", "-r", str(folder), "--task", "2").stderr == refused.stderr
+    assert '"sm:2.1"' in run("check", "-r", str(folder), "--task", "sm:2", "--format", "json").stdout
+    only_xz = run("check", "-r", str(folder), "--task", "20", "--format", "json", "--as-of", "2020-01-01")
+    assert only_xz.returncode == 1 and '"task_id": "xz:20"' in only_xz.stdout  # (one file has a task 20)
