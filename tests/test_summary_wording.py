@@ -91,9 +91,9 @@ def test_the_note_under_a_head_says_which_entries_it_covers_and_why_in_a_sentenc
     run_on("2019-09-05", "report", "1.3", "--note", "9月研究")
     run_on("2019-10-10", "close", "40.3", "--evidence", "验收意见", "--date", "2019-07-20")
     assert run_on("2019-10-10", "summary", "--month", "2019-07")[-1] == (
-        "注：该哈希也涵盖日期在本月之后的2条记录：该哈希所属的记录系事后补录，写在上述记录之后。")
+        "注：该哈希也涵盖日期在本月之后的2条记录：该哈希所属的记录系事后补录，写在这2条记录之后。")
     assert run_on("2019-10-10", "summary", "--month", "2019-08")[-1] == (
-        "注：该哈希也涵盖日期在本月之后的1条记录：该哈希所属的记录系事后补录，写在上述记录之后。")
+        "注：该哈希也涵盖日期在本月之后的1条记录：该哈希所属的记录系事后补录，写在这1条记录之后。")
     assert run_on("2019-10-10", "summary", "--month", "2019-07", "--lang", "en")[-1] == (
         "Note: this hash, of an entry back-dated to this month or earlier, also covers 2 entries dated after "
         "this month and written before that entry.")
