@@ -22,8 +22,8 @@ from typer.core import TyperGroup
 from .engine import STALE, Status
 from .errors import RectifyError, UsageError
 from .gate import RULES
-from .render.check import FORMATS as CHECK_FORMATS
 from .i18n import Lang, label
+from .render.check import FORMATS as CHECK_FORMATS
 from .textsafe import printable
 
 EXIT_FOUND = 1
@@ -81,7 +81,12 @@ class _Group(TyperGroup):
 def _lang_of(args: list[str]) -> Lang:
     """The --lang of a command line the parser refused (before reading it), else _default_lang()."""
     for at, arg in enumerate(args):
-        value = arg.partition("=")[2] if arg.startswith("--lang=") else args[at + 1] if arg == "--lang" and at + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        elif arg == "--lang" and at + 1 < len(args):
+            value = args[at + 1]
+        else:
+            continue
         if value in (Lang.zh.value, Lang.en.value):
             return Lang(value)
     return _default_lang()
