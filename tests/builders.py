@@ -227,3 +227,17 @@ def entry(
 
 def make_registry(plan: Plan, journal: Iterable[Entry] = (), **kwargs) -> Registry:
     return Registry(plan=plan, journal=tuple(journal), **kwargs)
+
+
+# The command line as the CLI tests run it (in-process): a pinned day and width, no colour, and
+# neither a registry nor GitHub Actions from the environment; `env` adds to or overrides it.
+CLI_ENV = {"RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100", "NO_COLOR": None, "RECTIFY_REGISTRY": None,
+           "GITHUB_ACTIONS": None}
+
+
+def run_cli(*args, env=None):
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    return CliRunner().invoke(app, list(args), env={**CLI_ENV, **(env or {})})

@@ -10,24 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from rectify_cli.cli import app
+from builders import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOTS = ROOT / "tests" / "render" / "snapshots"  # pinned by tests/render/test_rich_status.py
 SMALL = "tests/fixtures/small/tasks.yaml"
-ENV = {"RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100", "NO_COLOR": None, "RECTIFY_REGISTRY": None,
-       "GITHUB_ACTIONS": None}
 
 
 @pytest.fixture(autouse=True)
 def _at_repo_root(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-def run(*args, env=None):
-    return CliRunner().invoke(app, list(args), env={**ENV, **(env or {})})
 
 
 def snapshot(name: str) -> str:

@@ -6,8 +6,6 @@ from datetime import date
 
 import pytest
 
-from rectify_cli.errors import UsageError
-
 from builders import (
     d,
     date_ms,
@@ -29,6 +27,7 @@ from rectify_cli.engine import (
     select,
     worst_first,
 )
+from rectify_cli.errors import UsageError
 from rectify_cli.model import MilestoneKind
 
 OVERDUE, DUE_SOON, ON_TRACK, ONGOING, DONE = (

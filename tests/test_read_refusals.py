@@ -6,23 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from rectify_cli.cli import app
+from builders import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = "tests/fixtures/small/tasks.yaml"
-ENV = {"RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100", "NO_COLOR": None, "RECTIFY_REGISTRY": None,
-       "GITHUB_ACTIONS": None}
 
 
 @pytest.fixture(autouse=True)
 def _at_repo_root(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-def run(*args, env=None):
-    return CliRunner().invoke(app, list(args), env={**ENV, **(env or {})})
 
 
 @pytest.mark.parametrize("args,zh,en", [
@@ -86,8 +78,7 @@ def test_a_broken_file_is_said_as_before():
 
 def test_suggested_names_holding_the_list_separator_are_quoted_so_each_reads_as_one():
     """（是否指 各级党委、政府及有关部门、各级党委、政府？） held two names and read as four."""
-    result = CliRunner().invoke(app, ["status", "--owner", "各级党委、政府及"],
-                                env={**ENV, "RECTIFY_TODAY": "2020-06-30"})
+    result = run("status", "--owner", "各级党委、政府及", env={"RECTIFY_TODAY": "2020-06-30"})
     assert (result.exit_code, result.stderr) == (
         2, "rectify: --owner：未知单位“各级党委、政府及”（是否指 “各级党委、政府”、“各级党委、政府及有关部门”？）\n")
 
