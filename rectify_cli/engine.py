@@ -197,12 +197,27 @@ class TaskResult:
 
 
 @dataclass(frozen=True)
+class FileStanding:
+    """A plan file of a folder as of the report's date: the latest entry of its own journal on or
+    before that date, the days since (since its own feedback date when it has none, as for a
+    measure never reported on), and whether they are more than the reporting period."""
+
+    file: str  # its name in the folder, "naqu.yaml"
+    latest_entry: date | None
+    since: date  # latest_entry, else its feedback date
+    days: int  # as_of - since
+    stale: bool
+
+
+@dataclass(frozen=True)
 class StatusReport:
     as_of: date
     warn_days: int
     report_period_days: int
     tasks: tuple[TaskResult, ...]  # in plan order
     latest_entry: date | None  # latest journal entry on or before as_of, any measure
+    # A folder's plan files (in their order); () for one file. Not narrowed by select().
+    files: tuple[FileStanding, ...] = ()
 
     def measures(self):
         for task in self.tasks:
@@ -418,7 +433,32 @@ def evaluate(
         report_period_days=report_period_days,
         tasks=tuple(tasks),
         latest_entry=latest,
+        files=_file_standings(plan, tasks, as_of, report_period_days) if plan.parts else (),
     )
+
+
+def _file_standings(plan: Plan, tasks: list[TaskResult], as_of: date, report_period_days: int) -> tuple[FileStanding, ...]:
+    """Each plan file's standing (see FileStanding), from its measures' last entries: one pass."""
+    latest: dict[str, date | None] = {prefix: None for _, prefix, _ in plan.parts}
+    for tr in tasks:
+        prefix = file_prefix(tr.task.id)
+        newest = latest[prefix]
+        for mr in tr.measures:
+            last = mr.last_entry
+            if last is not None and (newest is None or last > newest):
+                newest = last
+        latest[prefix] = newest
+    standings = []
+    for name, prefix, meta in plan.parts:
+        since = latest[prefix] or meta.feedback_date
+        days = (as_of - since).days
+        standings.append(FileStanding(name, latest[prefix], since, days, _is_stale(days, report_period_days)))
+    return tuple(standings)
+
+
+def stale_files(report: StatusReport) -> list[FileStanding]:
+    """The report's stale plan files, stalest first (ties by name)."""
+    return sorted((f for f in report.files if f.stale), key=lambda f: (-f.days, f.file))
 
 
 def rollup(task: Task, measures: tuple[MeasureResult, ...]) -> TaskResult:

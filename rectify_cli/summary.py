@@ -202,6 +202,9 @@ class MonthlySummary:
     # or earlier, which the chain puts after them (:func:`_later_covered`).
     heads_cover_later: tuple[int, ...] = ()
     backfilled: tuple[BackfilledItem, ...] = ()  # written this month, dated before it
+    # A folder's plan files whose journal went a reporting period without an entry, stalest first
+    # (engine.stale_files; of every file, whatever the owners).
+    quiet_files: tuple[engine.FileStanding, ...] = ()
 
 
 # --------------------------------------------------------------------------- figures
@@ -586,4 +589,5 @@ def build(
         heads_cover_later=tuple(_later_covered(entries, last) for entries in journals.values()) if journals
         else (_later_covered(registry.journal, last),),
         backfilled=_backfilled(measures, first, last),
+        quiet_files=tuple(engine.stale_files(report)),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import run_cli
 from rectify_cli import registry
 from rectify_cli.errors import RegistryError
 
@@ -591,3 +592,104 @@ def test_a_task_number_several_files_have_is_refused_as_a_filter_as_show_refuses
     assert '"sm:2.1"' in run("check", "-r", str(folder), "--task", "sm:2", "--format", "json").stdout
     only_xz = run("check", "-r", str(folder), "--task", "20", "--format", "json", "--as-of", "2020-01-01")
     assert only_xz.returncode == 1 and '"task_id": "xz:20"' in only_xz.stdout  # (one file has a task 20)
+
+
+# --------------------------------------------------------------------------- a province gone quiet
+
+
+def header(result) -> list[str]:
+    """The lines of a status table from its date line to the task counts (not included)."""
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(("截至", "As of")))
+    last = next(i for i, line in enumerate(lines) if re.match(r"任务 \d+ 项：|\d+ tasks?: ", line))
+    return lines[first:last]
+
+
+def test_status_of_a_folder_names_the_file_whose_journal_went_a_reporting_period_without_an_entry(tmp_path, monkeypatch):
+    """The folder's newest entry (naqu's, 2019-03-10) was all the header gave: xizang.yaml's journal,
+    silent since 2019-03-01, went unnoticed while the folder as a whole was not yet stale."""
+    monkeypatch.chdir(tmp_path)
+    split_small(tmp_path / "reg")
+    today = {"RECTIFY_TODAY": "2019-06-05"}
+    assert header(run_cli("status", "-r", "reg", env=today)) == [
+        "截至 2019-06-05  最近一次记录 2019-03-10（87天前）",
+        "注意：xizang.yaml 自 2019-03-01 起 96 天未记录（报告周期 90 天）"]
+    assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today)) == [
+        "As of 2019-06-05  Latest entry 2019-03-10 (87 days earlier)",
+        "Warning: xizang.yaml has had no entry since 2019-03-01 (96 days; reporting period 90 days)"]
+    document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
+    assert document["files"] == [{"file": "naqu.yaml", "latest_entry": "2019-03-10", "stale": False},
+                                 {"file": "xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
+    # (a filter leaves the files' own latest entries as they are, as it leaves the folder's)
+    assert json.loads(run_cli("status", "-r", "reg", "--format", "json", "--task", "naqu:3",
+                              env=today).stdout)["files"] == document["files"]
+    # a period later than the gap: nothing to say, as of one file
+    assert header(run_cli("status", "-r", "reg", "--report-period", "96", env=today)) == [
+        "截至 2019-06-05  最近一次记录 2019-03-10（87天前）"]
+    single = json.loads(run_cli("status", "-r", str(SMALL / "tasks.yaml"), "--format", "json", env=today).stdout)
+    assert "files" not in single
+
+
+def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = split_small(tmp_path / "reg")
+    (folder / "naqu.progress.yaml").write_text("", encoding="utf-8")
+    edit(folder / "naqu.yaml", "feedback_date: 2018-01-03", "feedback_date: 2018-06-30")
+    today = {"RECTIFY_TODAY": "2019-09-30"}
+    assert header(run_cli("status", "-r", "reg", env=today)) == [
+        "截至 2019-09-30  最近一次记录 2019-03-01（213天前）",
+        "注意：台账已 213 天（约 6 个月）未更新，超过报告周期 90 天。",
+        "注意：naqu.yaml 尚无任何进展记录（自反馈之日 2018-06-30 起 457 天）",
+        "注意：xizang.yaml 自 2019-03-01 起 213 天未记录（报告周期 90 天）"]
+    assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-2:] == [
+        "Warning: naqu.yaml has no journal entries yet (457 days since its feedback on 2018-06-30)",
+        "Warning: xizang.yaml has had no entry since 2019-03-01 (213 days; reporting period 90 days)"]
+    document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
+    assert document["files"] == [{"file": "naqu.yaml", "latest_entry": None, "stale": True},
+                                 {"file": "xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
+    # within a reporting period of its feedback, a file yet to write its first entry is not late
+    # (naqu's feedback is 90 days before 2018-09-28: not more than a period)
+    assert header(run_cli("status", "-r", "reg", "--as-of", "2018-09-28", env=today)) == [
+        "截至 2018-09-28（今天是 2019-09-30）  最近一次记录 2018-06-20（100天前）",
+        "注意：台账已 100 天（约 3 个月）未更新，超过报告周期 90 天。",
+        "注意：xizang.yaml 自 2018-06-20 起 100 天未记录（报告周期 90 天）"]
+
+
+def quiet_provinces(folder: Path, names, silent) -> Path:
+    """A folder of the small plan once per name, each with the small journal, but `silent`'s empty."""
+    folder.mkdir()
+    for name in names:
+        (folder / f"{name}.yaml").write_text((SMALL / "tasks.yaml").read_text(encoding="utf-8") + f"# {name}\n",
+                                             encoding="utf-8")
+        journal = "" if name == silent else (SMALL / "progress.yaml").read_text(encoding="utf-8")
+        (folder / f"{name}.progress.yaml").write_text(journal, encoding="utf-8")
+    return folder
+
+
+def test_many_quiet_files_are_a_few_lines_stalest_first_then_their_number(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    quiet_provinces(tmp_path / "reg", ["shannan", "naqu", "linzhi", "changdu", "ali"], silent="naqu")
+    today = {"RECTIFY_TODAY": "2019-09-30"}
+    assert header(run_cli("status", "-r", "reg", env=today))[2:] == [
+        "注意：naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）",
+        "注意：ali.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）",
+        "注意：changdu.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）",
+        "…等 5 个文件超过报告周期未记录"]
+    assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-1] == (
+        "… 5 files in all without an entry for longer than the reporting period")
+
+
+def test_summary_of_a_folder_names_its_quiet_files_in_the_overview(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    split_small(tmp_path / "reg")
+    for lang, heading, warning in (
+            ("zh", "一、总体情况", "注意：xizang.yaml 自 2019-03-01 起 91 天未记录（报告周期 90 天）"),
+            ("en", "1. Overview",
+             "Warning: xizang.yaml has had no entry since 2019-03-01 (91 days; reporting period 90 days)")):
+        result = run_cli("summary", "-r", "reg", "--month", "2019-05", "--lang", lang,
+                         env={"RECTIFY_TODAY": "2019-06-05"})  # (judged as of 2019-05-31: 91 days)
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        at = lines.index(heading)
+        assert lines[at + 2:at + 4] == [warning, ""]

@@ -6,6 +6,7 @@ from ..model import EntryState
 from ..textsafe import clip, display_width, printable
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
+QUIET_FILES_NAMED = 3  # (a national folder has 31 files: a few named, then their number)
 
 
 def entry_kind(state: EntryState, milestone, lang: Lang) -> str:
@@ -30,6 +31,19 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
     created = label("journal_new_file", lang) if result.created else ""
     lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {result.journal}{created}", single_line=True))
     return "\n".join(lines) + "\n"
+
+
+def quiet_journals(stale_files, period: int, lang: Lang) -> list[str]:
+    """A line for each of a folder's plan files whose journal went a reporting period without an
+    entry (engine.stale_files: stalest first), a few of them, then how many there are."""
+    lines = []
+    for standing in stale_files[:QUIET_FILES_NAMED]:
+        key = "status_file_quiet" if standing.latest_entry else "status_file_never"
+        lines.append(label(key, lang, file=printable(standing.file, single_line=True), date=standing.since.isoformat(),
+                           days=standing.days, period=period))
+    if len(stale_files) > QUIET_FILES_NAMED:
+        lines.append(label("status_files_quiet_more", lang, n=len(stale_files)))
+    return lines
 
 
 def render_refusal(notice: Notice, *, lang: Lang = Lang.zh) -> str:

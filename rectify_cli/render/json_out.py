@@ -205,6 +205,9 @@ def status_document(report: StatusReport) -> dict:
         "warn_days": report.warn_days,
         "report_period_days": report.report_period_days,
         "latest_entry": iso(report.latest_entry),
+        # (a folder's plan files, each with its own journal's latest entry)
+        **({"files": [{"file": f.file, "latest_entry": iso(f.latest_entry), "stale": f.stale} for f in report.files]}
+           if report.files else {}),
         "counts": status_counts(report),
         "tasks": [task_document(tr, shared=shared) for tr in worst_first(report.tasks)],
     }

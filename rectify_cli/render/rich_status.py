@@ -29,7 +29,7 @@ from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plura
 from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
 from ..registry import item_key, unknown_item
 from ..textsafe import PerCharacter, printable
-from .journal_text import extension_details
+from .journal_text import extension_details, quiet_journals
 from .linebreak import Paragraph
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -329,7 +329,7 @@ def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) ->
 
 def _header(console: Console, report: StatusReport, registry: Registry, lang: Lang, today: date) -> None:
     """The title and files, the day judged and the latest entry, a warning when the ledger has
-    gone unreported; each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
+    gone unreported, and one for each of a folder's files that has (a few); each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
     title = [Text(printable(registry.plan.meta.title, single_line=True), style="bold")]
     if registry.plan_files:
         title.append(Text(printable(", ".join(registry.plan_files), single_line=True), style="dim"))
@@ -347,9 +347,9 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         latest.append(report.latest_entry.isoformat() + when)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
-    warning = _stale_warning(report, lang)
-    if warning is not None:
-        console.print(Paragraph(Text(warning, style="bold red")))
+    warnings = [_stale_warning(report, lang), *quiet_journals(engine.stale_files(report), report.report_period_days, lang)]
+    for text in filter(None, warnings):
+        console.print(Paragraph(Text(text, style="bold red")))
 
 
 def _stale_warning(report: StatusReport, lang: Lang) -> str | None:

@@ -15,6 +15,7 @@ from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, printable
+from .journal_text import quiet_journals
 
 # Display widths (terminal columns; a Chinese character takes 2) of clipped cells.
 TEXT_WIDTH = 36
@@ -349,7 +350,8 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
                  + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""))
 
     sections = [
-        (_l("summary_s1", lang), headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope)),
+        (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope),
+                                            *quiet_journals(m.quiet_files, m.report_period_days, lang)])),
         (_l("summary_s2", lang), _closed(m, lang)),
         (_l("summary_s3", lang), _reopened(m, lang)),
         (_l("summary_s4", lang), _overdue(m, lang)),
