@@ -143,11 +143,33 @@ def test_export_of_a_folder_gives_each_files_own_dates(tmp_path):
     document = json.loads(exported.stdout)["registry"]
     # (the folder's: none, the files' differ; it was the earliest, in effect for one file only)
     assert (document["feedback_date"], document["settings"]["immediate_due"]) == ("2018-01-03", None)
-    assert document["files"] == [
+    dates = ("file", "prefix", "feedback_date", "report_date", "immediate_due")
+    assert [{key: own[key] for key in dates} for own in document["files"]] == [
         {"file": "naqu.yaml", "prefix": "naqu:", "feedback_date": "2018-03-01", "report_date": "2019-03-31",
          "immediate_due": "2018-03-01"},
         {"file": "xizang.yaml", "prefix": "xizang:", "feedback_date": "2018-01-03", "report_date": "2019-03-31",
          "immediate_due": "2018-02-01"}]
+
+
+def test_export_of_a_folder_gives_each_files_own_title_issuer_and_claims(tmp_path):
+    """The folder's registry object sums its files up ("2个台账：…等", the claims added): what each
+    province's report itself says was nowhere in the export."""
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "title: 测试台账", "title: 那曲市整改报告")
+    edit(folder / "naqu.yaml", "issuer: 测试自治区党委、政府", "issuer: 那曲市委、市政府")
+    edit(folder / "naqu.yaml", "  inspection: 测试督察组\n", "")
+    exported = run("export", "-r", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
+    assert exported.returncode == 0, exported.stderr
+    document = json.loads(exported.stdout)["registry"]
+    assert (document["title"], document["issuer"], document["inspection"]) == (
+        "2个台账：那曲市整改报告等", "那曲市委、市政府、测试自治区党委、政府", None)
+    own = ("file", "prefix", "title", "issuer", "inspection", "claims")
+    assert [{key: part[key] for key in own} for part in document["files"]] == [
+        {"file": "naqu.yaml", "prefix": "naqu:", "title": "那曲市整改报告", "issuer": "那曲市委、市政府",
+         "inspection": None, "claims": []},
+        {"file": "xizang.yaml", "prefix": "xizang:", "title": "测试台账", "issuer": "测试自治区党委、政府",
+         "inspection": "测试督察组", "claims": [{"key": "tasks_total", "text": "全区4项整改任务", "value": 4},
+                                                {"key": "measures_total", "text": "9项具体措施", "value": 9}]}]
 
 
 @pytest.mark.parametrize("use_cache", [False, True])

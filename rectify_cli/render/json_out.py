@@ -243,6 +243,10 @@ def _shared_immediate_due(plan):
     return plan.immediate_due
 
 
+def _claims_document(claims) -> list[dict]:
+    return [{"key": c.key, "text": c.text, "value": c.value} for c in claims]
+
+
 def plan_document(registry: Registry) -> dict:
     """The loaded plan in plan order (`rectify export --format json`). Each measure's
     ``note`` is the note of its latest journal entry, or null without one."""
@@ -264,11 +268,13 @@ def plan_document(registry: Registry) -> dict:
                 # each file's is under files)
                 "immediate_due": iso(_shared_immediate_due(plan)),
             },
-            "claims": [{"key": c.key, "text": c.text, "value": c.value} for c in meta.claims],
-            # A folder's files, each a report of its own with its own dates (its measures' ids
-            # begin with its prefix): the folder's dates above only span them.
-            **({"files": [{"file": name, "prefix": prefix, "feedback_date": iso(own.feedback_date),
-                           "report_date": iso(own.report_date), "immediate_due": iso(plan.immediate_due_of(prefix))}
+            "claims": _claims_document(meta.claims),
+            # A folder's files, each a report of its own with its own title, issuer, dates and claims
+            # (its measures' ids begin with its prefix): the folder's above only sum them up.
+            **({"files": [{"file": name, "prefix": prefix, "title": own.title, "issuer": own.issuer,
+                           "inspection": own.inspection, "feedback_date": iso(own.feedback_date),
+                           "report_date": iso(own.report_date), "immediate_due": iso(plan.immediate_due_of(prefix)),
+                           "claims": _claims_document(own.claims)}
                           for name, prefix, own in plan.parts]} if plan.parts else {}),
         },
         "units": [{"name": u.name, "aliases": list(u.aliases), "kind": u.kind} for u in plan.units],
