@@ -349,6 +349,7 @@ LABELS = {
     "journal_new_file": ("（新建台账文件）", " (new journal file)"),
     # rectify status / show (render/rich_status.py)
     "status_today_is": ("（今天是 {day}）", " (today is {day})"),
+    "status_folder_files": ("（{n} 个文件）", " ({n:file})"),  # after a folder registry's folder, "reg/"
     "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
     "status_same_day": ("（当天）", " (same day)"),
     "status_not_updated_warning": ("注意：台账已 {days} 天（约 {months} 个月）未更新，超过报告周期 {period} 天。",

@@ -715,3 +715,28 @@ def test_summary_of_a_folder_names_its_quiet_files_in_the_overview(tmp_path, mon
         lines = result.stdout.splitlines()
         at = lines.index(heading)
         assert lines[at + 2:at + 4] == [warning, ""]
+
+
+def test_status_header_of_a_folder_of_many_files_gives_the_folder_and_their_number(tmp_path, monkeypatch):
+    """A national folder's 31 file names made a wall of a header line."""
+    monkeypatch.chdir(tmp_path)
+    quiet_provinces(tmp_path / "reg", ["shannan", "naqu", "linzhi", "changdu"], silent=None)
+    assert run_cli("status", "-r", "reg").stdout.splitlines()[0] == "测试台账  reg/（4 个文件）"
+    assert run_cli("status", "-r", "reg/", "--lang", "en").stdout.splitlines()[0] == "测试台账  reg/ (4 files)"
+    (tmp_path / "reg" / "shannan.yaml").unlink()
+    (tmp_path / "reg" / "shannan.progress.yaml").unlink()
+    assert run_cli("status", "-r", "reg").stdout.splitlines()[0] == (
+        "测试台账  reg/changdu.yaml, reg/linzhi.yaml, reg/naqu.yaml")
+
+
+def test_status_header_breaks_a_folders_file_names_between_names_never_within_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = "provinces-of-the-second-round-of-inspections"
+    quiet_provinces(tmp_path / folder, ["changdu", "linzhi", "naqu"], silent=None)
+    result = run_cli("status", "-r", folder, env={"COLUMNS": "80"})
+    assert result.stdout.splitlines()[:5] == [
+        "测试台账",
+        f"{folder}/changdu.yaml,",
+        f"{folder}/linzhi.yaml,",
+        f"{folder}/naqu.yaml",
+        "截至 2019-03-31  最近一次记录 2019-03-10（21天前）"]

@@ -8,6 +8,7 @@ data (ASCII rules and bars), so columns stay aligned in Chinese terminals too.
 from __future__ import annotations
 
 import copy
+import os
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -326,13 +327,15 @@ def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) ->
 
 # --------------------------------------------------------------------------- status
 
+FILES_NAMED = 3  # a folder of more plan files is shown as itself and their number
+
 
 def _header(console: Console, report: StatusReport, registry: Registry, lang: Lang, today: date) -> None:
     """The title and files, the day judged and the latest entry, a warning when the ledger has
     gone unreported, and one for each of a folder's files that has (a few); each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
     title = [Text(printable(registry.plan.meta.title, single_line=True), style="bold")]
     if registry.plan_files:
-        title.append(Text(printable(", ".join(registry.plan_files), single_line=True), style="dim"))
+        title.append(Text(_files_shown(registry, lang, console.width), style="dim"))
     console.print(Paragraph(_pairs("", title, console.width)))  # (the files on a line of their own if need be)
 
     as_of = Text(f"{label('as_of', lang)} {report.as_of.isoformat()}")
@@ -350,6 +353,16 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     warnings = [_stale_warning(report, lang), *quiet_journals(engine.stale_files(report), report.report_period_days, lang)]
     for text in filter(None, warnings):
         console.print(Paragraph(Text(text, style="bold red")))
+
+
+def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
+    """The registry's plan files for the header: their names on one line, else one a line (a
+    path is never broken); of a folder of many, the folder and how many."""
+    files = [printable(file, single_line=True) for file in registry.plan_files]
+    if len(files) > FILES_NAMED:
+        return printable(os.path.join(registry.folder, ""), single_line=True) + label("status_folder_files", lang, n=len(files))
+    one_line = ", ".join(files)
+    return one_line if cell_len(one_line) <= width else ",\n".join(files)
 
 
 def _stale_warning(report: StatusReport, lang: Lang) -> str | None:
