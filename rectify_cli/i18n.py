@@ -308,7 +308,7 @@ LABELS = {
     "refused_several_entries": ("措施 {measure} 有多条记录符合 --entry {entry}：{entries}；请用 --entry <哈希开头> 指明撤回哪一条",
                                 "{measure} has several entries --entry {entry} names: {entries}; name the one to "
                                 "retract with --entry <hash prefix>"),
-    "refused_entry_listed": ("{date} {state}（{hash}）", "{date} {state} ({hash})"),
+    "refused_entry_listed": ("{date} 的{state}记录（{hash}）", "{date} {state} ({hash})"),
     "refused_retract_a_retraction": ("{date} 的记录（{hash}）本身是撤回误录，不能再撤回",
                                      "the entry of {date} ({hash}) is itself a retraction, which cannot be retracted"),
     "refused_already_retracted": ("{date} 的{state}记录（{hash}）已经撤回", "the {state} entry of {date} ({hash}) is already "
