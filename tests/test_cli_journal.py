@@ -849,3 +849,10 @@ def test_a_retraction_refused_exits_2_and_leaves_the_journal_untouched(reg, earl
     assert journal_bytes(reg) == before
     chinese = run(*args, "--registry", str(reg))
     assert chinese.exit_code == 2 and not chinese.stderr.isascii()
+
+
+def test_export_gives_a_measure_the_note_of_its_latest_entry_that_counts_not_a_retractions_reason(reg):
+    run("record", "1.1", "--state", "in_progress", "--note", "误记在1.1上", "--date", "2019-03-05", "--registry", str(reg))
+    run("retract", "1.1", "--reason", "应记在1.2上", "--registry", str(reg))
+    doc = json.loads(run("export", "--registry", str(reg)).stdout)
+    assert next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == "1.1")["note"] == "主体工程完工60%。"
