@@ -34,7 +34,8 @@ class EntryState(str, enum.Enum):
     RETRACTED = "retracted"  # 撤回误录: voids an entry recorded by mistake (its hash in `retracts`)
 
 
-# The entry states that change a measure's milestones (the others only count as its last entry).
+# The entry states that change a measure's milestones (the others but a retraction only count as its
+# last entry; a retraction voids another entry: see engine's rules).
 CHANGES_MILESTONES = (EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED)
 
 
