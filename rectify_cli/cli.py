@@ -616,6 +616,23 @@ def extend_cmd(
            to=to, reason=reason, approved_by=approved_by, late=late, milestone=milestone)
 
 
+@app.command("retract")
+def retract_cmd(
+    measure: MeasureArg,
+    reason: Annotated[str, typer.Option("--reason", help="Why the entry was wrong, e.g. recorded on the wrong measure.")],
+    entry: Annotated[Optional[str], typer.Option(
+        "--entry", help="The entry to retract: its date, or the first 7 or more digits of its hash (default: the "
+                        "measure's latest entry that counts).")] = None,
+    date_: DateOpt = None,
+    by: ByOpt = None,
+    registry: RegistryOpt = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """Retract an entry recorded by mistake (撤回误录): from this date on it counts as never written. Not a reopening."""
+    _write(registry, lang, command="retract", measure=measure, state="retracted", note=reason, date=date_, by=by,
+           entry=entry)
+
+
 @app.command("history")
 def history_cmd(
     measure: Annotated[Optional[str], typer.Argument(help="Only this measure (or task) id.")] = None,
@@ -637,8 +654,10 @@ def history_cmd(
             reg = load_item(registry, item_key(measure), use_cache=not no_cache)
         from .console import terminal_width
 
+        from .engine import voided_entries
+
         _write_text(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang,
-                                                width=terminal_width()), None)
+                                                width=terminal_width(), voided=voided_entries(reg.journal)), None)
 
 
 @app.command("verify")

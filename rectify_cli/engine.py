@@ -26,6 +26,13 @@ Entries:
   make a measure worse. In every journal without a blanket ``done`` before the extension this
   is exactly "the earliest not-done dated milestone".
 * ``in_progress`` / ``report``: no change, but count as the measure's last entry.
+* ``retracted`` (撤回误录, with ``retracts``: the hash of an earlier entry of the measure, recorded
+  by mistake): voids that entry from the retraction's own date on. As of a day D on or after
+  it, the measure is judged as if the entry had never been written (it neither closes, extends
+  nor counts as the last entry); as of a day before it, the entry counts as before, so that a
+  month's summary already sent upward stays as it was. The retraction itself changes no
+  milestone and is not the measure's last entry (retracting a report does not clear 久未报告).
+  A correction is a new entry: the journal is append-only and hash-chained.
 
 Measure status: no pending dated milestone -> ``ongoing`` if the measure has an ongoing
 milestone, else ``done``; a measure with no milestone at all is ``ongoing`` (so that it must
@@ -142,8 +149,10 @@ class MeasureResult:
     days_overdue: int  # 0 unless overdue: days since the earliest missed milestone
     next_due: date | None  # earliest pending dated milestone (effective due)
     milestones: tuple[MilestoneResult, ...]
-    last_entry: date | None  # date of the latest journal entry for it, on or before as_of
-    entries: tuple[Entry, ...]  # its journal entries dated on or before as_of, in date order
+    last_entry: date | None  # date of the latest journal entry for it, on or before as_of (that counts)
+    entries: tuple[Entry, ...]  # its journal entries dated on or before as_of that count, in date order
+    # every one of them, retractions and the entries they void included (what `show` lists)
+    written: tuple[Entry, ...] = ()
 
     @property
     def id(self) -> str:
@@ -232,6 +241,7 @@ _ONGOING = MilestoneKind.ONGOING
 _S_DONE = EntryState.DONE
 _S_REOPENED = EntryState.REOPENED
 _S_EXTENDED = EntryState.EXTENDED
+_S_RETRACTED = EntryState.RETRACTED
 _entry_date = attrgetter("date")
 
 
@@ -364,6 +374,7 @@ def evaluate(
     if report_period_days is None:
         report_period_days = plan.settings.report_period_days
     by_measure: dict[str, list[Entry]] = {}
+    retracting: set[str] = set()  # the measures with a retraction on or before as_of
     latest: date | None = None
     for e in journal:
         d = e.date
@@ -371,6 +382,8 @@ def evaluate(
             continue
         if latest is None or d > latest:
             latest = d
+        if e.state is _S_RETRACTED:
+            retracting.add(e.measure)
         lst = by_measure.get(e.measure)
         if lst is None:
             by_measure[e.measure] = [e]
@@ -397,15 +410,19 @@ def evaluate(
             lst = by_measure.get(measure.id)
             if lst is None:
                 entries: tuple[Entry, ...] = ()
+                written = entries
                 key = id(milestones)
                 last_entry = None
             else:
                 if len(lst) > 1:
                     lst.sort(key=_entry_date)  # stable; ~O(n) when already in order
-                entries = tuple(lst)
+                entries = written = tuple(lst)
+                if measure.id in retracting:
+                    lst = counted(lst)
+                    entries = tuple(lst)
                 changes = [(e.state, e.milestone, e.to) for e in lst if id(e.state) in changing]
                 key = (id(milestones), *changes) if changes else id(milestones)
-                last_entry = lst[-1].date
+                last_entry = lst[-1].date if lst else None
             outcome = judged.get(key)
             if outcome is None:
                 outcome = judged[key] = _evaluate_milestones(milestones, entries, as_of, warn_days, immediate_due, shared)
@@ -417,7 +434,7 @@ def evaluate(
                 stale = False
             measure_results.append(new(
                 MeasureResult, measure=measure, status=status, stale=stale, days_overdue=days, next_due=next_due,
-                milestones=ms_results, last_entry=last_entry, entries=entries))
+                milestones=ms_results, last_entry=last_entry, entries=entries, written=written))
 
         if measure_results:
             tasks.append(rollup(task, tuple(measure_results)))
@@ -459,6 +476,20 @@ def _file_standings(plan: Plan, tasks: list[TaskResult], as_of: date, report_per
 def stale_files(report: StatusReport) -> list[FileStanding]:
     """The report's stale plan files, stalest first (ties by name)."""
     return sorted((f for f in report.files if f.stale), key=lambda f: (-f.days, f.file))
+
+
+def counted(entries: Sequence[Entry]) -> list[Entry]:
+    """`entries` (of one measure, dated on or before the day judged) but the retractions and
+    the entries they void (see the module's rules)."""
+    void = {e.retracts for e in entries if e.state is _S_RETRACTED}
+    return [e for e in entries if e.state is not _S_RETRACTED and (e.hash is None or e.hash not in void)]
+
+
+def voided_entries(entries: Iterable[Entry]) -> dict[str, Entry]:
+    """The entries the retractions among `entries` void, by their hash (as `history` marks them)."""
+    entries = tuple(entries)
+    void = {e.retracts for e in entries if e.state is _S_RETRACTED}
+    return {e.hash: e for e in entries if e.hash is not None and e.hash in void} if void else {}
 
 
 def rollup(task: Task, measures: tuple[MeasureResult, ...]) -> TaskResult:

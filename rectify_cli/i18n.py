@@ -34,6 +34,7 @@ ENTRY = {
     "reopened": ("重新打开", "reopened"),
     "report": ("定期报告", "report"),
     "extended": ("延期", "extended"),
+    "retracted": ("撤回误录", "retracted"),
 }
 
 # What the YAML parser (libyaml, PyYAML) says of a syntax error, its problem and its context
@@ -147,6 +148,8 @@ LABELS = {
     "closed_step": ("{day}到期的一步", "step due {day}"),
     "step_marked": ("【{step}】{text}", "[{step}] {text}"),  # (a measure's text, marked with one of its steps)
     "recorded_on": ("{day}补录", "written {day}"),  # (a back-dated entry: the day it was written)
+    "retracts_entry": ("撤回 {day} {state}", "retracts {day} {state}"),  # (a retraction: the entry it voids)
+    "retracted_word": ("已撤回", "retracted"),  # (an entry a retraction voids)
     "effect_as_of": ("截至{date}：", "as of {date}: "),
     "effect_overdue": ("逾期{days}天（期限{due}）", "overdue {days:day} (due {due})"),
     "effect_done": ("已销号", "done"),
@@ -291,6 +294,35 @@ LABELS = {
                                   "({later_state}{where}) wrong: {conflict}; record it with a date after that entry, "
                                   "or not at all"),
     "refused_line": ("，第 {line} 行", ", line {line}"),
+    "refused_state_use_retract": ("此处不能用 --state {state}：撤回误录请用 `rectify retract`",
+                                  "--state {state} is not allowed here: use `rectify retract`"),
+    "refused_reason_retract": ("--reason：请说明该记录错在哪里（如：误记在此措施上）",
+                               "--reason: say why the entry was wrong (e.g. recorded on the wrong measure)"),
+    "refused_nothing_to_retract": ("措施 {measure} 没有可撤回的记录", "{measure} has no entry to retract"),
+    "refused_no_such_entry": ("措施 {measure} 没有 --entry {entry} 所指的记录（可写其日期，或其哈希的前 7 位以上）",
+                              "{measure} has no entry --entry {entry} names (give its date, or 7 or more first digits "
+                              "of its hash)"),
+    "refused_entry_unreadable": ("--entry：“{text}”既不是日期（如 2019-04-18），也不是记录哈希的开头（7 位以上十六进制数字）",
+                                 "--entry: {text!r} is neither a day (e.g. 2019-04-18) nor the start of an entry's hash "
+                                 "(7 or more hex digits)"),
+    "refused_several_entries": ("措施 {measure} 有多条记录符合 --entry {entry}：{entries}；请用 --entry <哈希开头> 指明撤回哪一条",
+                                "{measure} has several entries --entry {entry} names: {entries}; name the one to "
+                                "retract with --entry <hash prefix>"),
+    "refused_entry_listed": ("{date} 的{state}记录（{hash}）", "{date} {state} ({hash})"),
+    "refused_retract_a_retraction": ("{date} 的记录（{hash}）本身是撤回误录，不能再撤回",
+                                     "the entry of {date} ({hash}) is itself a retraction, which cannot be retracted"),
+    "refused_already_retracted": ("{date} 的{state}记录（{hash}）已经撤回", "the {state} entry of {date} ({hash}) is already "
+                                  "retracted"),
+    "refused_retract_unhashed": ("{date} 的{state}记录没有哈希（写于记录加哈希之前），无法指明撤回",
+                                 "the {state} entry of {date} has no hash (written before entries were hashed): a "
+                                 "retraction cannot name it"),
+    "refused_retract_before_target": ("撤回日期 {date} 早于所撤回的{state}记录的日期（{target}）",
+                                      "the retraction's date {date} is before that of the {state} entry it retracts "
+                                      "({target})"),
+    "refused_retract_later_first": ("撤回 {date} 的{state}记录会使其后 {later_date} 的{later_state}记录（{hash}）出错：{conflict}；"
+                                    "请先撤回那条记录",
+                                    "retracting the {state} entry of {date} would make the later {later_state} entry of "
+                                    "{later_date} ({hash}) wrong: {conflict}; retract that entry first"),
     # what a reading command (status, check, summary, show, history) refuses of a request
     # (engine.select, summary.period, registry.unknown_item, cli._user_date, journal.history)
     "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit {name!r}{hint}"),
@@ -436,6 +468,11 @@ LABELS = {
                                   "Note: this hash, of an entry back-dated to this month or earlier, also covers "
                                   "{n:entry|entries} dated after this month and written before that entry."),
     "summary_col_date_closed": ("销号日期", "Closed on"),
+    "summary_retractions": ("本月撤回的误录记录（{n}条；被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开）：",
+                            "Entries retracted this month as recorded by mistake ({n}; each counts as never written "
+                            "from the day it was retracted on, which is no reopening):"),
+    "summary_col_retracted": ("撤回的记录", "Entry retracted"),
+    "summary_col_by": ("记录单位", "Recorded by"),
     "summary_col_remark": ("备注", "Note"),
     "summary_reopened_on": ("已于 {day} 重新打开", "reopened {day}"),
     "summary_col_date_reopened": ("重新打开日期", "Reopened on"),
@@ -684,6 +721,26 @@ LABELS = {
     "problem_to_not_after_deadline": ("{what}：{to} 不晚于所延的期限（{due}{before}）",
                                       "{what}: {to} is not after the deadline it moves ({due}{before})"),
     "problem_as_extended_before": ("，此前已延期", ", as extended before"),
+    "problem_retracts_shape": ("{what}：撤回误录须写明所撤回记录的哈希（retracts: 64 位小写十六进制数字）",
+                               "{what}: a retraction needs the hash of the entry it retracts (retracts: 64 lowercase hex "
+                               "digits)"),
+    "problem_retracts_key": ("{what}：只有撤回误录的记录（state: retracted）才有 'retracts'",
+                             "{what}: only a retraction (state: retracted) has 'retracts'"),
+    "problem_note_retracted": ("{what}：撤回误录须附说明，写明该记录错在哪里",
+                               "{what}: a retraction needs a note saying why the entry was wrong"),
+    "problem_retracts_unknown": ("{what}：本进展记录中，此前没有哈希为 {hash}… 的记录：只能撤回写在它之前的记录",
+                                 "{what}: no earlier entry of this journal has the hash {hash}…: a retraction retracts an "
+                                 "entry written before it"),
+    "problem_retracts_other_measure": ("{what}：所撤回的记录（第 {line} 行）是措施 {other} 的，不是 {measure} 的",
+                                       "{what}: the entry it retracts (line {line}) is of {other}, not of {measure}"),
+    "problem_retracts_retraction": ("{what}：所撤回的记录（第 {line} 行）本身是撤回误录：撤回不能再撤回",
+                                    "{what}: the entry it retracts (line {line}) is itself a retraction, which cannot be "
+                                    "retracted"),
+    "problem_retracted_twice": ("{what}：第 {line} 行的记录已由第 {earlier} 行撤回", "{what}: the entry on line {line} is "
+                                "already retracted (line {earlier})"),
+    "problem_retracts_later": ("{what}：撤回日期 {date} 早于所撤回记录的日期（{target}，第 {line} 行）",
+                               "{what}: the retraction's date {date} is before that of the entry it retracts ({target}, "
+                               "line {line})"),
 }
 # A command line the parser refuses, in Chinese (render/usage_text.py; English: the parser's own).
 LABELS.update({

@@ -1,4 +1,4 @@
-"""Writing the journal (record/close/reopen/report/extend), reading its history, verifying its chain.
+"""Writing the journal (record/close/reopen/report/extend/retract), reading its history, verifying its chain.
 
 How an entry is written
 -----------------------
@@ -82,7 +82,7 @@ LOCK_TIMEOUT_SECONDS = 10.0
 HEADER = "# rectify journal — append-only: add entries with `rectify record`, never edit or delete.\n"
 
 # Field order of a written entry (as in docs/registry-format.md).
-FIELD_ORDER = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason",
+FIELD_ORDER = ("measure", "date", "state", "retracts", "note", "evidence", "by", "milestone", "to", "reason",
                "approved_by", "late", "recorded", "hash")
 _DATE_FIELDS = ("date", "milestone", "to", "recorded")
 
@@ -93,7 +93,10 @@ _COMMAND_STATES = {
     "reopen": (EntryState.REOPENED,),
     "report": (EntryState.REPORT,),
     "extend": (EntryState.EXTENDED,),
+    "retract": (EntryState.RETRACTED,),
 }
+# The first hex digits of an entry's hash `--entry` takes (`history` and refusals show 12).
+_HASH_PREFIX = re.compile(r"[0-9a-f]{7,64}")
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class WriteResult:
     effect: Effect
     measure: str  # its id as commands name it ("NAME:18.4" in a folder; `fields` hold "18.4")
     created: bool = False  # the journal file did not exist before
+    retracted: Entry | None = None  # a retraction: the entry it voids
 
 
 # --------------------------------------------------------------------------- append
@@ -141,8 +145,11 @@ def append(
     approved_by: str | None = None,
     late: bool = False,
     milestone: str | None = None,
+    entry: str | None = None,
 ) -> WriteResult:
-    """Validate one entry and append it to the journal; see the module docstring."""
+    """Validate one entry and append it to the journal; see the module docstring. `entry`: of
+    a retraction, the entry it voids, by its date or the first digits of its hash (None: the
+    measure's latest that counts)."""
     if command not in _COMMAND_STATES:
         raise UsageError(f"unknown journal command {command!r}")
     root = existing_root(registry)
@@ -165,7 +172,7 @@ def append(
         today = dates.today(reg.plan.settings.timezone)
         request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
                                  evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
-                                 late=late, milestone=milestone, today=today, journal_dir=jpath.parent)
+                                 late=late, milestone=milestone, today=today, journal_dir=jpath.parent, entry=entry)
         fields = request.fields(stored_id)
         store = FileCache()
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
@@ -176,7 +183,7 @@ def append(
         remember_append(root, journal=jpath, old=old, new=new, entry=entry, registry=reg, entries=after, store=store)
     effect = _effect(reg, after, measure, today)
     return WriteResult(fields=fields, journal=str(jpath), head=fields["hash"], warnings=request.warnings,
-                       effect=effect, created=old is None, measure=measure)
+                       effect=effect, created=old is None, measure=measure, retracted=request.retracted)
 
 
 def _prefix_of(root: Path, plan_file: Path) -> str:
@@ -443,10 +450,12 @@ class _Request:
     late: bool
     warnings: tuple[Notice, ...]
     recorded: date | None = None  # the day it is written, when after its date
+    retracted: Entry | None = None  # a retraction: the entry it voids
 
     def fields(self, stored_id: str) -> dict:
         raw = {
-            "measure": stored_id, "date": self.day.isoformat(), "state": self.state.value, "note": self.note,
+            "measure": stored_id, "date": self.day.isoformat(), "state": self.state.value,
+            "retracts": self.retracted.hash if self.retracted else None, "note": self.note,
             "evidence": self.evidence, "by": self.by,
             "milestone": self.milestone.isoformat() if self.milestone else None,
             "to": self.to.isoformat() if self.to else None,
@@ -458,13 +467,14 @@ class _Request:
     def as_entry(self, measure: str, digest: str) -> Entry:
         return Entry(measure=measure, date=self.day, state=self.state, note=self.note, evidence=self.evidence,
                      by=self.by, milestone=self.milestone, to=self.to, reason=self.reason,
-                     approved_by=self.approved_by, late=self.late, hash=digest, recorded=self.recorded)
+                     approved_by=self.approved_by, late=self.late, hash=digest, recorded=self.recorded,
+                     retracts=self.retracted.hash if self.retracted else None)
 
 
 def _check_request(reg: Registry, *, command: str, measure: str, state: str, note: str, day: str | None,
                    evidence: str | None, by: str | None, to: str | None, reason: str | None,
                    approved_by: str | None, late: bool, today: date, journal_dir: Path,
-                   milestone: str | None = None) -> _Request:
+                   milestone: str | None = None, entry: str | None = None) -> _Request:
     """Every check of a write request against the plan and journal (no I/O but hashing evidence)."""
     plan = reg.plan
     ids = [m.id for m in plan.measures()]
@@ -484,6 +494,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     if entry_state not in allowed:
         if entry_state is EntryState.EXTENDED:
             raise refusal(UsageError, "state_use_extend", state=entry_state.value)
+        if entry_state is EntryState.RETRACTED:
+            raise refusal(UsageError, "state_use_retract", state=entry_state.value)
         raise refusal(UsageError, "state_not_allowed", state=entry_state.value, command=command,
                        states=[s.value for s in allowed])
 
@@ -512,7 +524,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     has_ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
     step = _step(milestone, entry_state, measure, dated)  # the one dated milestone named, if one is
     milestone = step.original_due if step is not None else None
-    to_day = reason_text = approver = None
+    to_day = reason_text = approver = retracted = None
 
     if entry_state is EntryState.DONE:
         if not evidence_text:
@@ -566,6 +578,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         elif moving.due < today:
             warnings.append(_recorded_after(moving.due, when=when, today=today))
         milestone = moving.original_due
+    elif entry_state is EntryState.RETRACTED:
+        if not note.strip():
+            raise refusal(UsageError, "reason_retract")
+        retracted = _retracted_entry(reg, measure, entry, when)
     if (when.year, when.month) < (today.year, today.month):  # (its month's summary may be filed)
         warnings.append(Notice("month_over", {"month": f"{when.year:04d}-{when.month:02d}", "year": when.year,
                                               "number": when.month}))
@@ -576,10 +592,81 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     request = _Request(day=when, state=entry_state, note=note, evidence=evidence_text, by=by_unit,
                        milestone=milestone, to=to_day, reason=reason_text, approved_by=approver,
                        late=bool(late) if entry_state is EntryState.EXTENDED else False,
-                       warnings=tuple(warnings), recorded=today if when < today else None)
+                       warnings=tuple(warnings), recorded=today if when < today else None, retracted=retracted)
     if latest is not None and when < latest and entry_state in CHANGES_MILESTONES:
         _check_later_entries(reg, measure, request)
     return request
+
+
+def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date) -> Entry:
+    """The entry a retraction dated `when` voids: the one `given` names (a day, or the first
+    digits of a hash), else the measure's latest in the journal that counts. Refused when there
+    is none, it is a retraction or voided already, it is dated after `when`, or a later entry
+    depends on it."""
+    mine = [e for e in reg.journal if e.measure == measure]  # (in file order)
+    void = {e.retracts for e in mine if e.state is EntryState.RETRACTED}
+    if given is None:
+        target = next((e for e in reversed(mine) if e.state is not EntryState.RETRACTED and e.hash not in void), None)
+        if target is None:
+            raise refusal(UsageError, "nothing_to_retract", measure=measure)
+    else:
+        target = _named_entry(mine, given, measure)
+    if target.state is EntryState.RETRACTED:
+        raise refusal(UsageError, "retract_a_retraction", date=target.date.isoformat(), hash=target.hash[:12])
+    if target.hash is None:  # (written before entries were hashed: no retraction can name it)
+        raise refusal(UsageError, "retract_unhashed", date=target.date.isoformat(), state=Word(ENTRY, target.state.value))
+    if target.hash in void:
+        raise refusal(UsageError, "already_retracted", date=target.date.isoformat(),
+                      state=Word(ENTRY, target.state.value), hash=target.hash[:12])
+    if when < target.date:
+        raise refusal(UsageError, "retract_before_target", date=when.isoformat(), target=target.date.isoformat(),
+                      state=Word(ENTRY, target.state.value))
+    _check_entries_after(reg, measure, mine, void, target)
+    return target
+
+
+def _named_entry(mine: list[Entry], given: str, measure: str) -> Entry:
+    """The one entry of `mine` (a measure's) that --entry `given` names: by the first digits of
+    its hash, or by its day; refused when none or several are."""
+    text = given.strip().lower()
+    if _HASH_PREFIX.fullmatch(text):
+        found = [e for e in mine if e.hash is not None and e.hash.startswith(text)]
+    else:
+        try:
+            day = dates.parse_event_date(given)
+        except dates.DateFormatError as exc:
+            if exc.kind is None:
+                raise refusal(UsageError, "entry_unreadable", text=given) from None
+            day = _date(given, "--entry", dates.parse_event_date)  # (raises: a month, or no such day, said so)
+        found = [e for e in mine if e.date == day]
+    if not found:
+        raise refusal(UsageError, "no_such_entry", measure=measure, entry=given.strip())
+    if len(found) > 1:
+        listed = [Notice("entry_listed", {"date": e.date.isoformat(), "state": Word(ENTRY, e.state.value),
+                                          "hash": (e.hash or "")[:12]}) for e in found]
+        raise refusal(UsageError, "several_entries", measure=measure, entry=given.strip(), entries=listed)
+    return found[0]
+
+
+def _check_entries_after(reg: Registry, measure: str, mine: list[Entry], void: set, target: Entry) -> None:
+    """Refuse to void `target` when an entry that changes milestones, recorded after it (by
+    date) and not voided itself, would then be wrong as of its date: a reopening of the close
+    retracted, which must be retracted first."""
+    ordered = sorted(mine, key=lambda e: e.date)  # (stable: file order on a day)
+    after = ordered.index(target) + 1
+    for at in range(after, len(ordered)):
+        later = ordered[at]
+        if later.state not in CHANGES_MILESTONES or later.hash in void:
+            continue
+        before = [e for e in ordered[:at] if e is not target]
+        result = next(m for m in engine.evaluate(plan=reg.plan, journal=before, as_of=later.date).measures()
+                      if m.id == measure)
+        conflict = _state_conflict(later.state, measure, result, later.date, to=later.to, milestone=later.milestone,
+                                   late=later.late, option="")
+        if conflict:
+            raise refusal(JournalWriteError, "retract_later_first", date=target.date.isoformat(),
+                          state=Word(ENTRY, target.state.value), later_date=later.date.isoformat(),
+                          later_state=Word(ENTRY, later.state.value), hash=(later.hash or "")[:12], conflict=conflict)
 
 
 def _step(given: str | None, state: EntryState, measure: str, dated: list):

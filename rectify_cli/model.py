@@ -31,9 +31,11 @@ class EntryState(str, enum.Enum):
     REOPENED = "reopened"  # e.g. 回头看 found superficial rectification
     REPORT = "report"  # periodic report on an ongoing measure
     EXTENDED = "extended"  # approved extension (延期) of a dated milestone
+    RETRACTED = "retracted"  # 撤回误录: voids an entry recorded by mistake (its hash in `retracts`)
 
 
-# The entry states that change a measure's milestones (the others only count as its last entry).
+# The entry states that change a measure's milestones (the others but a retraction only count as its
+# last entry; a retraction voids another entry: see engine's rules).
 CHANGES_MILESTONES = (EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED)
 
 
@@ -208,6 +210,7 @@ class Entry:
     # The day it was written, when after its date (a back-dated entry, 补录); None: on its date,
     # or written before rectify kept it.
     recorded: date | None = None
+    retracts: str | None = None  # retracted: the hash of the entry it voids (engine's rules)
 
 
 @dataclass(frozen=True)

@@ -455,7 +455,7 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     return _JournalFile(path, prefix, rows, located)
 
 
-_ROW_LENGTH = 16  # index, 13 fields, line, column: see _Checker.journal_rows
+_ROW_LENGTH = 17  # index, 14 fields, line, column: see _Checker.journal_rows
 ROW_HASH = 13  # where a row holds its entry's hash
 # What decoding a cache entry raises when it keeps its shape but not its types or keys (a
 # damaged or foreign entry, JournalContext.entries on its rows): the file is then read again.
@@ -1331,7 +1331,7 @@ class _Checker:
             self.problem((1, 1), "journal_not_list", kind=_kind(data))
             return []
         allowed = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason", "approved_by", "late",
-                   "recorded", "hash")
+                   "recorded", "hash", "retracts")
         rows = []
         for i, item in enumerate(data):
             where = _at(data, i)
@@ -1364,6 +1364,10 @@ class _Checker:
             digest = m.get("hash")
             if digest is not None and not (isinstance(digest, str) and chain.HASH.fullmatch(digest)):
                 self.problem(_at(m, "hash"), "hash_shape", what=f"{what}.hash")
+            retracts = m.get("retracts")
+            if state is EntryState.RETRACTED and not (isinstance(retracts, str) and chain.HASH.fullmatch(retracts)):
+                self.problem(_at(m, "retracts" if "retracts" in m else None), "retracts_shape", what=f"{what}.retracts")
+                continue
             if state is EntryState.EXTENDED and to is None:
                 self.problem(_at(m, None), "extension_needs_to", what=what)
                 continue
@@ -1387,13 +1391,16 @@ class _Checker:
                 continue
             rows.append([i, mid, day.isoformat(), state.value, note or "", evidence, by,
                          dates.iso(milestone), dates.iso(to), reason, approved_by, late, dates.iso(recorded), digest,
-                         *where])
+                         retracts, *where])
         return rows
 
     def _keys_fit_state(self, m, state: EntryState | None, what: str) -> bool:
         """Whether the entry has only keys its state uses: another's would be kept and ignored
         (a `to:` on a done entry moves nothing)."""
         fits = True
+        if "retracts" in m and state is not EntryState.RETRACTED and state is not None:
+            self.problem(_at(m, "retracts"), "retracts_key", what=f"{what}.retracts")
+            fits = False
         if state is not EntryState.EXTENDED and state is not None:
             for key in _EXTENSION_KEYS:
                 if key in m:
@@ -1417,7 +1424,7 @@ class _Checker:
 _EXTENSION_KEYS = ("to", "reason", "approved_by", "late")
 # What the note of an entry of each state must say (as the writing commands ask for it).
 _NOTE_NEEDED = {EntryState.REPORT: "note_report", EntryState.IN_PROGRESS: "note_in_progress",
-                EntryState.REOPENED: "note_reopened"}  # (labels problem_<key>)
+                EntryState.REOPENED: "note_reopened", EntryState.RETRACTED: "note_retracted"}  # (labels problem_<key>)
 
 
 def late_extension(requested: date, deadline: date) -> bool:
@@ -1489,7 +1496,9 @@ class JournalContext:
                 day = days[text] = date.fromisoformat(text)
             return day
 
-        for index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest, line, column in rows:
+        retractions: list[tuple[int, Entry]] = []  # (index, entry) of each retraction: checked below
+        for (index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest, retracts,
+             line, column) in rows:
             if prefix and ":" not in mid:
                 mid = prefix + mid
             elif prefix and not mid.startswith(prefix) and mid in measure_ids:
@@ -1518,7 +1527,7 @@ class JournalContext:
             entry = new(Entry, measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
                         by=units.get(by), milestone=day_of(milestone), to=day_of(to),
                         reason=reason, approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
-                        location=new(Location, file=file, line=line, column=column))
+                        retracts=retracts, location=new(Location, file=file, line=line, column=column))
             append(entry)
             if state in _REPLAYED:
                 history = histories.get(mid)
@@ -1528,11 +1537,17 @@ class JournalContext:
                     history.append((index, entry))
             elif state == "report" and not self.has_ongoing(mid):
                 problems.append((index, "state", Notice("report_not_ongoing", {"measure": mid})))
+            elif state == "retracted":
+                retractions.append((index, entry))
+        voided: dict[str, list[tuple[date, str]]] = {}
+        if retractions:
+            problems += _retraction_problems(entries, retractions, voided)
         if histories:
-            problems += self._history_problems(histories)
+            problems += self._history_problems(histories, voided)
         return entries, problems
 
-    def _history_problems(self, histories: dict[str, list[tuple[int, Entry]]]) -> list[tuple[int, str, Notice]]:
+    def _history_problems(self, histories: dict[str, list[tuple[int, Entry]]],
+                          voided: dict[str, list[tuple[date, str]]]) -> list[tuple[int, str, Notice]]:
         """What the writing commands refuse, for entries written by hand or merged in from two
         branches: a close of a measure (or step) already closed, or of one with no deadline (长期
         坚持 only); a reopening of one not closed; an extension of one with no pending deadline,
@@ -1541,49 +1556,69 @@ class JournalContext:
         against its measure's history up to it (by date; on a day, in file order), replayed as the
         engine replays it (engine._evaluate_milestones), refused entries included. `histories`:
         (index, entry) of the entries that close, reopen or extend, by measure, in file order
-        (the others change nothing a check here depends on)."""
+        (the others change nothing a check here depends on). `voided`: (the retraction's date,
+        the hash of the entry it voids) by measure; an entry dated on or after a retraction is
+        judged without the entry it voids (engine's rules)."""
+        problems = []
+        for mid, history in histories.items():
+            voids = voided.get(mid)
+            if not voids:
+                problems += self._replayed_problems(mid, history)
+                continue
+            history.sort(key=_date_of_pair)  # (stable: file order on a day)
+            days = sorted({day for day, _ in voids})
+            # (judged in spans between retractions, each without the entries voided by its start)
+            for start, end in zip([None, *days], [*days, None]):
+                gone = {digest for day, digest in voids if start is not None and day <= start}
+                span = [(index, entry) for index, entry in history if entry.hash not in gone
+                        and (end is None or entry.date < end)]
+                judged = {index for index, entry in span if start is None or entry.date >= start}
+                problems += [p for p in self._replayed_problems(mid, span) if p[0] in judged]
+        return problems
+
+    def _replayed_problems(self, mid: str, history: list[tuple[int, Entry]]) -> list[tuple[int, str, Notice]]:
+        """The problems of one measure's `history` (see _history_problems) replayed."""
         problems = []
         done_state, reopened_state, extended_state = EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED
-        for mid, history in histories.items():
-            original = self.deadlines(mid)
-            if len(history) == 1 and original and history[0][1].state is done_state:
-                continue  # (a first close of a measure with a deadline: the common case, and right)
-            steps = range(len(original))
-            effective, done, named = list(original), [False] * len(original), [False] * len(original)
-            closed_by: list[tuple[int, Entry] | None] = [None] * len(original)  # (the close that closed each step)
-            if len(history) > 1:
-                history.sort(key=_date_of_pair)  # (stable: file order on a day)
-            for index, entry in history:
-                state, day, milestone = entry.state, entry.date, entry.milestone
-                if milestone is not None and milestone not in original:
-                    continue  # (it names no deadline of the measure, which is said: it moves and closes nothing)
-                if state is done_state:
-                    closing = steps if milestone is None else [i for i in steps if original[i] == milestone]
-                    if not original:
-                        problems.append((index, "state", Notice("close_ongoing", {"measure": mid})))
-                    elif all([done[i] for i in closing]):
-                        item = (Notice("step_of", {"measure": mid, "due": milestone.isoformat()}) if milestone is not None
-                                else mid)
-                        notes = [_closed_by(closed_by[closing[-1]], index)]
-                        if milestone is None and self.has_ongoing(mid):
-                            notes.append(Notice("stays_ongoing", {}))
-                        notes = [note for note in notes if note]
-                        if len(notes) == 2:
-                            notes = [Notice("two_notes", {"first": notes[0], "second": notes[1]})]
-                        problems.append((index, "state", Notice("already_closed", {
-                            "item": item, "date": day.isoformat(),
-                            "notes": Notice("closed_notes", {"notes": notes[0]}) if notes else ""})))
-                    for i in closing:
-                        done[i] = True
-                        closed_by[i] = (index, entry)
-                        if milestone is not None:
-                            named[i] = True
-                elif state is reopened_state:
-                    if True not in done:
-                        problems.append((index, "state", Notice("reopen_not_closed", {"measure": mid, "date": day.isoformat()})))
-                    done, named = [False] * len(original), [False] * len(original)
-                elif state is extended_state and entry.to is not None:
-                    problems += self._extension_problems(mid, index, entry, original, effective, done, named)
+        original = self.deadlines(mid)
+        if len(history) == 1 and original and history[0][1].state is done_state:
+            return problems  # (a first close of a measure with a deadline: the common case, and right)
+        steps = range(len(original))
+        effective, done, named = list(original), [False] * len(original), [False] * len(original)
+        closed_by: list[tuple[int, Entry] | None] = [None] * len(original)  # (the close that closed each step)
+        if len(history) > 1:
+            history.sort(key=_date_of_pair)  # (stable: file order on a day)
+        for index, entry in history:
+            state, day, milestone = entry.state, entry.date, entry.milestone
+            if milestone is not None and milestone not in original:
+                continue  # (it names no deadline of the measure, which is said: it moves and closes nothing)
+            if state is done_state:
+                closing = steps if milestone is None else [i for i in steps if original[i] == milestone]
+                if not original:
+                    problems.append((index, "state", Notice("close_ongoing", {"measure": mid})))
+                elif all([done[i] for i in closing]):
+                    item = (Notice("step_of", {"measure": mid, "due": milestone.isoformat()}) if milestone is not None
+                            else mid)
+                    notes = [_closed_by(closed_by[closing[-1]], index)]
+                    if milestone is None and self.has_ongoing(mid):
+                        notes.append(Notice("stays_ongoing", {}))
+                    notes = [note for note in notes if note]
+                    if len(notes) == 2:
+                        notes = [Notice("two_notes", {"first": notes[0], "second": notes[1]})]
+                    problems.append((index, "state", Notice("already_closed", {
+                        "item": item, "date": day.isoformat(),
+                        "notes": Notice("closed_notes", {"notes": notes[0]}) if notes else ""})))
+                for i in closing:
+                    done[i] = True
+                    closed_by[i] = (index, entry)
+                    if milestone is not None:
+                        named[i] = True
+            elif state is reopened_state:
+                if True not in done:
+                    problems.append((index, "state", Notice("reopen_not_closed", {"measure": mid, "date": day.isoformat()})))
+                done, named = [False] * len(original), [False] * len(original)
+            elif state is extended_state and entry.to is not None:
+                problems += self._extension_problems(mid, index, entry, original, effective, done, named)
         return problems
 
     def _extension_problems(self, mid: str, index: int, entry: Entry, original: tuple[date, ...], effective: list[date],
@@ -1622,6 +1657,41 @@ class JournalContext:
 
 
 _REPLAYED = frozenset(state.value for state in CHANGES_MILESTONES)
+
+
+def _retraction_problems(entries: list[Entry], retractions: list[tuple[int, Entry]],
+                         voided: dict[str, list[tuple[date, str]]]) -> list[tuple[int, str, Notice]]:
+    """What is wrong with each retraction (index, entry) of a journal's `entries` (in file order):
+    it must void an earlier entry of the same measure in this journal, no retraction, not voided
+    before, dated on or before it. Each valid one is added to `voided`: (its date, the hash it
+    voids) by measure."""
+    problems = []
+    written = {}  # hash -> the first entry that has it
+    for entry in entries:
+        if entry.hash is not None:
+            written.setdefault(entry.hash, entry)
+    voided_by: dict[str, Entry] = {}
+    for index, retraction in retractions:
+        target = written.get(retraction.retracts)
+        earlier = voided_by.get(retraction.retracts)
+        if target is None or target.location.line >= retraction.location.line:
+            notice = Notice("retracts_unknown", {"hash": retraction.retracts[:12]})
+        elif target.measure != retraction.measure:
+            notice = Notice("retracts_other_measure", {"measure": retraction.measure, "other": target.measure,
+                                                       "line": target.location.line})
+        elif target.state is EntryState.RETRACTED:
+            notice = Notice("retracts_retraction", {"line": target.location.line})
+        elif earlier is not None:
+            notice = Notice("retracted_twice", {"line": target.location.line, "earlier": earlier.location.line})
+        elif retraction.date < target.date:
+            notice = Notice("retracts_later", {"date": retraction.date.isoformat(), "target": target.date.isoformat(),
+                                               "line": target.location.line})
+        else:
+            voided_by[retraction.retracts] = retraction
+            voided.setdefault(retraction.measure, []).append((retraction.date, retraction.retracts))
+            continue
+        problems.append((index, "retracts", notice))
+    return problems
 
 
 def _closed_by(closer: tuple[int, Entry] | None, index: int) -> Notice | str:

@@ -161,6 +161,20 @@ class BackfilledItem:
 
 
 @dataclass(frozen=True)
+class RetractionItem:
+    """A retraction (撤回误录) dated within the month: the entry it voids counts as never written
+    from that day on (a close retracted within its own month is not listed among the closed)."""
+
+    date: date
+    measure_id: str
+    state: EntryState  # the entry it voids: its state, date and the step a close names
+    target_date: date
+    milestone: date | None
+    note: str  # why that entry was wrong
+    by: str | None
+
+
+@dataclass(frozen=True)
 class UnitRow:
     """One line of the urging list (督办清单). A measure counts for every one of its owners, and one
     of a unit of every region (各地市) for each region of its file too."""
@@ -205,6 +219,7 @@ class MonthlySummary:
     # A folder's plan files whose journal went a reporting period without an entry, stalest first
     # (engine.stale_files; of every file, whatever the owners).
     quiet_files: tuple[engine.FileStanding, ...] = ()
+    retractions: tuple[RetractionItem, ...] = ()  # dated this month
 
 
 # --------------------------------------------------------------------------- figures
@@ -456,9 +471,23 @@ def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:
 
 def _backfilled(measures: list[MeasureResult], first: date, last: date) -> tuple[BackfilledItem, ...]:
     """The summary's measures' entries written in [first, last] and dated before `first`."""
-    items = [BackfilledItem(e.recorded, e.date, mr.id, e.state) for mr in measures for e in mr.entries
+    items = [BackfilledItem(e.recorded, e.date, mr.id, e.state) for mr in measures for e in mr.written
              if e.recorded is not None and first <= e.recorded <= last and e.date < first]
     return tuple(sorted(items, key=lambda i: (i.recorded, i.date, engine.id_sort_key(i.measure_id))))
+
+
+def _retractions(measures: list[MeasureResult], first: date, last: date) -> tuple[RetractionItem, ...]:
+    """The summary's measures' retractions dated in [first, last], with the entries they void."""
+    items = []
+    for mr in measures:
+        if mr.written is mr.entries:
+            continue  # (no retraction: nothing voided)
+        voided = engine.voided_entries(mr.written)
+        for e in mr.written:
+            target = voided.get(e.retracts) if e.state is EntryState.RETRACTED else None
+            if target is not None and _in_month(e.date, first, last):
+                items.append(RetractionItem(e.date, mr.id, target.state, target.date, target.milestone, e.note, e.by))
+    return tuple(sorted(items, key=lambda i: (i.date, engine.id_sort_key(i.measure_id))))
 
 
 def _later_covered(journal: tuple[Entry, ...] | list[Entry], last: date) -> int:
@@ -590,4 +619,5 @@ def build(
         else (_later_covered(registry.journal, last),),
         backfilled=_backfilled(measures, first, last),
         quiet_files=tuple(engine.stale_files(report)),
+        retractions=_retractions(measures, first, last),
     )

@@ -256,7 +256,7 @@ CASES = [
     C("journal_missing_measure", 'entry for measure "1.9" (task 1 has one measure)',
       "progress.yaml:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.1?)"),
     C("journal_unknown_state", "state `finished`",
-      "progress.yaml:3:10: journal entry 1.state: unknown value 'finished'; expected one of in_progress, done, reopened, report, extended"),
+      "progress.yaml:3:10: journal entry 1.state: unknown value 'finished'; expected one of in_progress, done, reopened, report, extended, retracted"),
     C("journal_future_date", f"entry dated 2019-04-01 with RECTIFY_TODAY={TODAY}",
       "progress.yaml:2:9: journal entry 1.date: 2019-04-01 is in the future (today is 2019-03-31): an entry records "
       "what has happened; if its date is right, check this computer's clock"),

@@ -751,3 +751,108 @@ def test_an_alias_two_files_give_two_units_is_refused_as_by_or_approver_not_gues
     written = run("extend", "xz:33.1", "--to", "2019-12-31", "--reason", "资金未到位", "--approved-by", "自治区发展改革委",
                   "--registry", str(folder))
     assert written.exit_code == 0, written.stderr
+
+
+# -------------------------------------------------------------------------- retract (撤回误录)
+
+def entry_hash(reg: Path, measure: str, state: str) -> str:
+    return next(e.hash for e in load_registry(reg, use_cache=False).journal if e.measure == measure and e.state.value == state)
+
+
+def test_a_retracted_close_makes_the_measure_overdue_again_from_the_retractions_date(reg):
+    """A close recorded on the wrong measure: from the retraction's date on it never happened
+    (status, check: exit 1), before it it still counts (a month's summary already sent)."""
+    assert run("close", "1.1", "--evidence", "验收", "--date", "2019-03-01", "--registry", str(reg)).exit_code == 0
+    close = entry_hash(reg, "1.1", "done")
+    result = run("retract", "1.1", "--reason", "误记：应为1.2", "--date", "2019-03-20", "--by", "拉萨市", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-01 销号） — 截至2019-03-31：逾期90天（期限2018-12-31）\n")
+    assert journal_bytes(reg).decode().endswith(
+        f'- measure: "1.1"\n  date: 2019-03-20\n  state: retracted\n  retracts: {close}\n  note: 误记：应为1.2\n'
+        f"  by: 拉萨市\n  recorded: 2019-03-31\n  hash: {entry_hash(reg, '1.1', 'retracted')}\n")
+    for as_of, state in (("2019-03-19", ("done", 0)), ("2019-03-20", ("overdue", 79))):
+        doc = json.loads(run("status", "--registry", str(reg), "--as-of", as_of, "--format", "json").stdout)
+        m = next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == "1.1")
+        assert (m["status"], m["days_overdue"]) == state, as_of
+    assert run("check", "--registry", str(reg), "--as-of", "2019-03-19").exit_code == 0
+    assert run("check", "--registry", str(reg)).exit_code == 1
+    assert run("verify", "--registry", str(reg)).exit_code == 0
+
+
+def test_retract_takes_the_latest_entry_that_counts_or_the_one_entry_names(reg):
+    run("record", "2.2", "--state", "report", "--note", "二季度", "--date", "2019-03-10", "--registry", str(reg))
+    assert run("retract", "2.2", "--reason", "误记", "--registry", str(reg)).stdout.startswith(
+        "已记录 2.2 2019-03-31 撤回误录（撤回 2019-03-10 定期报告）")
+    assert run("retract", "2.2", "--reason", "误记", "--registry", str(reg)).stdout.startswith(
+        "已记录 2.2 2019-03-31 撤回误录（撤回 2019-03-01 定期报告）")
+    report = entry_hash(reg, "1.2", "done")
+    english = run("retract", "1.2", "--reason", "wrong", "--entry", report[:7].upper(), "--registry", str(reg), "--lang", "en")
+    assert english.stdout.startswith("Recorded 1.2 2019-03-31 retracted (retracts 2018-06-20 closed) — as of 2019-03-31: overdue")
+
+
+def test_history_and_show_say_what_a_retraction_retracts_and_mark_the_entry_retracted(reg):
+    run("close", "1.1", "--evidence", "验收", "--date", "2019-03-01", "--registry", str(reg))
+    run("retract", "1.1", "--reason", "误记", "--registry", str(reg))
+    lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
+    assert lines[2].startswith("2019-03-31  1.1     撤回误录（撤回 2019-03-01 销号）") and lines[2].endswith("误记")
+    assert lines[3].startswith("2019-03-01  1.1     销号（2019-03-31补录）（已撤回）")
+    english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
+    assert "retracted (retracts 2019-03-01 closed)" in english[2] and "closed (written 2019-03-31) (retracted)" in english[3]
+    show = run("show", "1.1", "--registry", str(reg)).stdout
+    assert "销号（已撤回）" in show and "撤回误录（撤回 2019-03-01 销号）" in show
+
+
+def _several(reg):
+    run("record", "1.1", "--state", "in_progress", "--note", "甲", "--date", "2019-03-05", "--registry", str(reg))
+    run("record", "1.1", "--state", "in_progress", "--note", "乙", "--date", "2019-03-05", "--registry", str(reg))
+
+
+RETRACT_REFUSALS = [
+    ([], ("retract", "1.1", "--reason", " "), "--reason: say why the entry was wrong"),
+    ([], ("retract", "1.1", "--reason", "x", "--entry", "2019-03-05"),
+     "1.1 has no entry --entry 2019-03-05 names (give its date, or 7 or more first digits of its hash)"),
+    ([], ("retract", "1.1", "--reason", "x", "--entry", "abc"),
+     "--entry: 'abc' is neither a day (e.g. 2019-04-18) nor the start of an entry's hash (7 or more hex digits)"),
+    ([], ("retract", "1.1", "--reason", "x", "--entry", "2019-03"), "--entry: '2019-03' names a month, not a day"),
+    ([], ("retract", "1.1", "--reason", "x", "--date", "2018-09-29"),
+     "the retraction's date 2018-09-29 is before that of the in_progress entry it retracts (2018-09-30)"),
+    ([], ("record", "1.1", "--state", "retracted", "--note", "x"), "--state retracted is not allowed here: use `rectify retract`"),
+    ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x"), "2.2 has no entry to retract"),
+    ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x", "--entry", "2019-03-01"),
+     "the report entry of 2019-03-01 (f56f00060ce1) is already retracted"),
+    ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x", "--entry", "2019-03-31"),
+     "the entry of 2019-03-31 ({hash}) is itself a retraction, which cannot be retracted"),
+    ([("close", "1.1", "--evidence", "验收", "--date", "2019-03-01"), ("reopen", "1.1", "--note", "回头看", "--date", "2019-03-10")],
+     ("retract", "1.1", "--reason", "x", "--entry", "2019-03-01"),
+     "retracting the done entry of 2019-03-01 would make the later reopened entry of 2019-03-10 ({hash}) wrong: "
+     "1.1 is not closed as of 2019-03-10 (status overdue): nothing to reopen; retract that entry first"),
+    ("several", ("retract", "1.1", "--reason", "x", "--entry", "2019-03-05"),
+     "1.1 has several entries --entry 2019-03-05 names: 2019-03-05 in_progress ({first}), 2019-03-05 in_progress ({hash}); "
+     "name the one to retract with --entry <hash prefix>"),
+]
+
+
+@pytest.mark.parametrize("earlier, args, message", RETRACT_REFUSALS, ids=[f"#{i}" for i in range(len(RETRACT_REFUSALS))])
+def test_a_retraction_refused_exits_2_and_leaves_the_journal_untouched(reg, earlier, args, message):
+    if earlier == "several":
+        _several(reg)
+    else:
+        for steps in earlier:
+            assert run(*steps, "--registry", str(reg)).exit_code == 0
+    journal = load_registry(reg, use_cache=False).journal
+    before = journal_bytes(reg)
+    result = run(*args, "--registry", str(reg), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    said = message.format(hash=journal[-1].hash[:12], first=journal[-2].hash[:12])
+    assert result.stderr.startswith("rectify: ") and said in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+    assert journal_bytes(reg) == before
+    chinese = run(*args, "--registry", str(reg))
+    assert chinese.exit_code == 2 and not chinese.stderr.isascii()
+
+
+def test_export_gives_a_measure_the_note_of_its_latest_entry_that_counts_not_a_retractions_reason(reg):
+    run("record", "1.1", "--state", "in_progress", "--note", "误记在1.1上", "--date", "2019-03-05", "--registry", str(reg))
+    run("retract", "1.1", "--reason", "应记在1.2上", "--registry", str(reg))
+    doc = json.loads(run("export", "--registry", str(reg)).stdout)
+    assert next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == "1.1")["note"] == "主体工程完工60%。"

@@ -880,3 +880,38 @@ def test_large_plan_is_linear_enough():
     statuses = [m.status for m in report.measures()]
     assert (statuses.count(ONGOING), statuses.count(OVERDUE)) == (50_000, 50_000)
     assert elapsed < 10
+
+
+# --------------------------------------------------------------------------- retractions (撤回误录)
+
+H_CLOSE, H_REPORT, H_REOPEN = "c" * 64, "a" * 64, "e" * 64
+
+
+def test_a_retracted_close_is_void_from_the_retractions_date_on_and_counts_before_it():
+    journal = [E("2018-06-20", "done", hash=H_CLOSE), E("2018-08-10", "retracted", retracts=H_CLOSE, note="误记")]
+    before = one_measure(["2018-06-30"], journal, as_of="2018-08-09")
+    assert (before.status, before.last_entry) == (DONE, date(2018, 6, 20))
+    after = one_measure(["2018-06-30"], journal, as_of="2018-08-10")
+    assert (after.status, after.days_overdue, after.last_entry) == (OVERDUE, 41, None)
+    assert after.entries == ()
+    assert [e.state.value for e in after.written] == ["done", "retracted"]
+
+
+def test_retracting_a_report_does_not_clear_stale_and_the_retraction_is_no_last_entry():
+    journal = [E("2018-03-01", "report", note="一季度", hash=H_REPORT), E("2018-09-01", "report", note="误记",
+                                                                           hash="b" * 64),
+               E("2018-09-02", "retracted", retracts="b" * 64, note="记错了措施")]
+    result = one_measure([ONG], journal, as_of="2018-09-02")
+    assert (result.status, result.stale, result.last_entry) == (ONGOING, True, date(2018, 3, 1))
+
+
+def test_a_retracted_reopening_leaves_the_close_standing():
+    journal = [E("2018-06-20", "done", hash=H_CLOSE), E("2018-07-01", "reopened", note="回头看", hash=H_REOPEN),
+               E("2018-07-02", "retracted", retracts=H_REOPEN, note="误记")]
+    assert one_measure(["2018-06-30"], journal, as_of="2018-07-01").status is OVERDUE
+    assert one_measure(["2018-06-30"], journal, as_of="2018-07-02").status is DONE
+
+
+def test_a_retraction_voids_only_its_own_entry():
+    journal = [E("2018-06-20", "done", hash=H_CLOSE), E("2018-07-02", "retracted", retracts="f" * 64, note="误记")]
+    assert one_measure(["2018-06-30"], journal, as_of="2018-07-02").status is DONE

@@ -449,3 +449,46 @@ def test_an_appended_entry_a_writing_command_refuses_is_refused_not_judged_from_
     assert expected[0] == 2 and message in expected[2]
     assert check(*argv) == expected
     assert check(*argv) == expected  # (and again: nothing of it was stored)
+
+
+def test_a_retraction_leaves_the_cache_a_full_load_makes_and_check_says_what_no_cache_says(reg, cache_dir, tmp_path,
+                                                                                          monkeypatch):
+    """A close retracted (撤回误录): the warm check, from the outcomes `retract` left, is byte for
+    byte the check without the cache, which lists the measure again; before the retraction's date
+    the close still counts (the full load answers that: it precedes an entry)."""
+    measure = "3.1" if reg.is_file() else "naqu:3.1"
+    check("-r", str(reg))
+    assert run("close", measure, "--evidence", "验收", "--date", "2019-03-05", "-r", str(reg))[0] == 0
+    code, out, err = run("retract", measure, "--reason", "误记", "--date", "2019-03-20", "-r", str(reg))
+    assert code == 0, err
+    incremental = {entry.name: entry.read_bytes() for entry in cache_dir.glob("*.json")}
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cold"))
+    check("-r", str(reg))
+    assert {entry.name: entry.read_bytes() for entry in (tmp_path / "cold").glob("*.json")} == incremental
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(cache_dir))
+    for as_of, listed in (("2021-01-01", True), ("2019-03-19", False)):
+        argv = ["-r", str(reg), "--format", "json", "--as-of", as_of, "--fail-on", "overdue", "--fail-on", "due_soon"]
+        expected = check(*argv, "--no-cache")
+        assert ('"id": "%s"' % measure in expected[1]) is listed, as_of
+        assert check(*argv) == expected
+    text = check("-r", str(reg), "--as-of", "2021-01-01", "--no-cache")
+    assert check("-r", str(reg), "--as-of", "2021-01-01") == text
+
+
+def test_a_retraction_pulled_from_a_colleague_is_judged_alone(reg, cache_dir, monkeypatch):
+    """A retraction appended to the journal (a commit pulled): _appended_outcomes judges its
+    measure again, as the full load does."""
+    measure = "3.1" if reg.is_file() else "naqu:3.1"
+    assert run("close", measure, "--evidence", "验收", "--date", "2019-03-05", "-r", str(reg))[0] == 0
+    argv = ["-r", str(reg), "--format", "json", "--as-of", "2021-01-01"]
+    before = check(*argv)
+    close = next(e.hash for e in registry.load_registry(reg, use_cache=False).journal if e.measure == measure
+                 and e.state.value == "done")
+    journal = _journal_of(reg)
+    journal.write_bytes(journal.read_bytes() + ('- measure: "3.1"\n  date: 2019-03-20\n  state: retracted\n'
+                                                f"  retracts: {close}\n  note: 误记\n").encode())
+    expected = check(*argv, "--no-cache")
+    assert expected != before and '"id": "%s"' % measure in expected[1]
+    with monkeypatch.context() as patched:
+        patched.setattr(registry, "load_registry", lambda *a, **k: pytest.fail("the whole registry was loaded"))
+        assert check(*argv) == expected

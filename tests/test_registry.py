@@ -442,6 +442,8 @@ def test_a_note_that_looks_like_a_slip_does_not_hide_the_real_error(tmp_path, no
 # 2.1 due 2019-04-15 and ongoing; 2.2 ongoing only; 3.1 due 2020-12-31; 4.2's step 2018-10-31
 # closed, its step 2019-06-30 extended to 2019-12-31). (line of the entry's key, column, message);
 # the line counts from the first appended line.
+CLOSE_1_2, REPORT_2_2 = ("5fcc87f277995e2358406d6c80309e5ae4955d159d34bb38410f3cd172417737",
+                         "f56f00060ce1d5348917a9f05647b4f6fa7e9378c6888a5311da77b874cf3d30")  # (their hashes)
 EXTENSION = "  state: extended\n  to: 2019-12-31\n  reason: 补批\n  approved_by: 自治区生态环境厅\n"
 REFUSED_ON_LOAD = {
     "extension of a closed measure": (
@@ -515,6 +517,36 @@ REFUSED_ON_LOAD = {
         "3:10: journal entry 10.state: 1.1 is already closed as of 2019-03-25 (closed by entry 11, line 61, dated "
         "2019-03-21, written after this one but dated before it); reopen it first (a reopened entry before this "
         "one) if it must be closed again"),
+    # (撤回误录: the hash of an earlier entry of the same measure, not retracted before, dated by then)
+    "retraction of no earlier entry": (
+        '- measure: "1.1"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + "ab" * 32 + "\n  note: 误记\n",
+        "4:13: journal entry 10.retracts: no earlier entry of this journal has the hash abababababab…: a retraction "
+        "retracts an entry written before it"),
+    "retraction of another measure's entry": (
+        '- measure: "1.1"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n  note: 误记\n",
+        "4:13: journal entry 10.retracts: the entry it retracts (line 8) is of 1.2, not of 1.1"),
+    "retraction without the hash it retracts": (
+        '- measure: "1.1"\n  date: 2019-03-20\n  state: retracted\n  note: 误记\n',
+        "1:3: journal entry 10.retracts: a retraction needs the hash of the entry it retracts (retracts: 64 "
+        "lowercase hex digits)"),
+    "retraction without a note": (
+        '- measure: "1.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n",
+        "1:3: journal entry 10: a retraction needs a note saying why the entry was wrong"),
+    "retracts on an entry of another state": (
+        '- measure: "2.2"\n  date: 2019-03-20\n  state: report\n  note: 一季度\n  retracts: ' + REPORT_2_2 + "\n",
+        "5:13: journal entry 10.retracts: only a retraction (state: retracted) has 'retracts'"),
+    "retraction dated before its entry": (
+        '- measure: "2.2"\n  date: 2019-02-01\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n",
+        "4:13: journal entry 10.retracts: the retraction's date 2019-02-01 is before that of the entry it retracts "
+        "(2019-03-01, line 20)"),
+    "entry retracted twice": (
+        '- measure: "2.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n"
+        '- measure: "2.2"\n  date: 2019-03-21\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n",
+        "9:13: journal entry 11.retracts: the entry on line 20 is already retracted (line 57)"),
+    "reopening after the close it would reopen was retracted": (
+        '- measure: "1.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n  note: 误记\n"
+        '- measure: "1.2"\n  date: 2019-03-21\n  state: reopened\n  note: 回头看\n',
+        "8:10: journal entry 11.state: 1.2 is not closed as of 2019-03-21: nothing to reopen"),
 }
 
 
@@ -566,7 +598,12 @@ def test_an_entry_a_writing_command_refuses_is_refused_on_every_load_path(tmp_pa
     # a close of the dated part of a measure that stays ongoing, then a report on it
     '- measure: "2.1"\n  date: 2019-03-20\n  state: done\n  evidence: 验收\n'
     '- measure: "2.1"\n  date: 2019-03-21\n  state: report\n  note: 巡查\n',
-], ids=["closed, reopened, closed", "late, flagged", "on the deadline day", "open step", "in_progress", "report"])
+    # a close retracted, then the measure closed again; a report retracted on its own day
+    '- measure: "1.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n  note: 误记\n"
+    '- measure: "1.2"\n  date: 2019-03-21\n  state: done\n  evidence: 验收\n',
+    '- measure: "2.2"\n  date: 2019-03-01\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n",
+], ids=["closed, reopened, closed", "late, flagged", "on the deadline day", "open step", "in_progress", "report",
+        "retracted, closed again", "retracted the same day"])
 def test_entries_a_writing_command_accepts_load(tmp_path, monkeypatch, appended):
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
     _small_with_appended(tmp_path, appended)
@@ -676,10 +713,10 @@ def test_a_broken_file_is_said_in_english_with_lang_en_and_in_chinese_without(tm
      "(那曲市, 拉萨市)"),
     ("progress.yaml", "  state: in_progress", "  state: 推进中",
      "progress.yaml:4:10: journal entry 1.state: unknown value '推进中' (written in_progress); expected one of "
-     "in_progress, done, reopened, report, extended"),
+     "in_progress, done, reopened, report, extended, retracted"),
     ("progress.yaml", "  state: in_progress", "  state: 已完成",
      "progress.yaml:4:10: journal entry 1.state: unknown value '已完成' (written done); expected one of "
-     "in_progress, done, reopened, report, extended"),
+     "in_progress, done, reopened, report, extended, retracted"),
     ("tasks.yaml", "reported: {state: basically_done}", "reported: {state: 基本完成}",
      "tasks.yaml:38:23: task 1.reported.state: unknown value '基本完成' (written basically_done); expected one of "
      "fully_done, basically_done, on_schedule, interim_results"),

@@ -527,3 +527,40 @@ def test_a_units_tasks_fall_due_with_its_own_measures(small):
     assert (h.measures_due, h.measures_due_done, h.measures_later, h.measures_ongoing) == (1, 1, 2, 1)
     whole = month_of(small, "2018-09-01", "2018-09-30").headline  # (the whole ledger: by each task's own deadline)
     assert (whole.tasks_due, whole.tasks_later, whole.tasks_ongoing) == (0, 3, 1)
+
+
+def test_a_close_retracted_in_its_own_month_is_not_closed_and_the_retraction_is_listed(tmp_path):
+    """A close recorded on the wrong measure and retracted (撤回误录) within its month never
+    happened as of the month's end: not in 二, nor in 三 (no 回头看 found anything), the headline
+    counts the measure open; the month's retractions are listed with the entry each voids. A
+    close retracted in a later month stays in its own month's summary."""
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
+    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                 ("retract", "1.1", "--reason", "误记：应为1.2的验收", "--by", "拉萨市", "--date", "2019-04-20"),
+                 ("close", "2.1", "--evidence", "验收意见", "--date", "2019-03-12"),
+                 ("retract", "2.1", "--reason", "记错了日期", "--date", "2019-04-02")):
+        assert run(*args, "-r", registry, env=env).exit_code == 0
+    zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
+    assert _section(zh, "二、本月销号") == ["二、本月销号", "本月无销号的措施。"]
+    assert _section(zh, "三、本月重新打开（回头看）") == ["三、本月重新打开（回头看）", "本月无重新打开的措施。"]
+    assert "3项具体措施已完成1项" in zh.splitlines()[5]  # (1.2 alone; 1.1 and 2.1 open as of 04-30)
+    assert _section(zh, "本月撤回的误录记录（2条；被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开）：") == [
+        "本月撤回的误录记录（2条；被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开）：",
+        "日期        措施    撤回的记录       说明                 记录单位",
+        "----------  ------  ---------------  -------------------  ----------",
+        "2019-04-02  2.1     销号 2019-03-12  记错了日期",
+        "2019-04-20  1.1     销号 2019-04-05  误记：应为1.2的验收  拉萨市",
+    ]
+    en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
+    assert _section(en, "Entries retracted this month as recorded by mistake (2; each counts as never written from "
+                        "the day it was retracted on, which is no reopening):")[1:] == [
+        "Date        Measure    Entry retracted    Note                 Recorded by",
+        "----------  ---------  -----------------  -------------------  -------------",
+        "2019-04-02  2.1        closed 2019-03-12  记错了日期",
+        "2019-04-20  1.1        closed 2019-04-05  误记：应为1.2的验收  拉萨市",
+    ]
+    march = run("summary", "-r", registry, "--month", "2019-03", env=env).stdout
+    assert _section(march, "二、本月销号")[3].startswith("2019-03-12  2.1")
+    assert "本月撤回的误录记录" not in march

@@ -17,6 +17,23 @@ def entry_kind(state: EntryState, milestone, lang: Lang) -> str:
     return what
 
 
+def retraction_text(entry, voided: dict, lang: Lang) -> str:
+    """What a retraction adds to its state, the entry it retracts ("（撤回 2019-03-01 销号）"), and
+    what an entry retracted adds, "（已撤回）"; else "". `voided`: engine.voided_entries."""
+    if entry.state == EntryState.RETRACTED:
+        target = voided.get(entry.retracts)
+        return _retracts_text(target, lang) if target is not None else ""
+    if entry.hash is not None and entry.hash in voided:
+        return label("show_brackets", lang, text=label("retracted_word", lang))
+    return ""
+
+
+def _retracts_text(target, lang: Lang) -> str:
+    day = target.milestone and target.milestone.isoformat()
+    what = label("retracts_entry", lang, day=target.date.isoformat(), state=entry_kind(target.state, day, lang))
+    return label("show_brackets", lang, text=what)
+
+
 def render_written(result, *, lang: Lang = Lang.zh) -> str:
     """The entry written and the measure's state after it, then notices, then the new head hash."""
     f = result.fields
@@ -25,6 +42,8 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
         what += f" → {f['to']}"
     if f.get("late"):
         what += label("written_late_flag", lang)
+    if result.retracted is not None:
+        what += _retracts_text(result.retracted, lang)
     lines = [printable(f"{label('written', lang)} {result.measure} {f['date']} {what} — {effect_text(result.effect, lang)}",
                        single_line=True)]
     lines += [printable(f"  ! {notice_text(n, lang, prefix='notice_')}", single_line=True) for n in result.warnings]
@@ -100,7 +119,7 @@ NOTE_MIN = 20
 _BY, _NOTE, _EVIDENCE = 3, 4, 5  # (columns of the history: date, measure, state, by, note, evidence)
 
 
-def _history_row(entry, lang: Lang) -> list[str]:
+def _history_row(entry, lang: Lang, voided: dict) -> list[str]:
     """An entry's cells, its note and evidence cut to NOTE_WIDTH."""
     state = entry_kind(entry.state, entry.milestone and entry.milestone.isoformat(), lang)
     if entry.to is not None:
@@ -109,6 +128,7 @@ def _history_row(entry, lang: Lang) -> list[str]:
         state += label("written_late_flag", lang)
     if entry.recorded is not None:
         state += label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat()))
+    state += retraction_text(entry, voided, lang)
     return [entry.date.isoformat(), printable(entry.measure, single_line=True), state,
             printable(entry.by or "", single_line=True), _note_cell(entry, lang),
             clip(printable(entry.evidence or "", single_line=True), NOTE_WIDTH)]
@@ -188,15 +208,16 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
     return lines
 
 
-def render_history(entries, *, lang: Lang, width: int | None = None) -> str:
+def render_history(entries, *, lang: Lang, width: int | None = None, voided: dict | None = None) -> str:
     """A plain aligned table, newest first: date, measure, state, by, note, evidence. `width`:
     a terminal's, which each line fits (_fitted); None (piped): every column, notes and
-    evidence whole up to NOTE_WIDTH cells."""
+    evidence whole up to NOTE_WIDTH cells. `voided`: the entries retracted, by hash
+    (engine.voided_entries), which the table marks, as it says what each retraction retracts."""
     if not entries:
         return label("journal_no_entries", lang) + "\n"
     headers = [label(k, lang) for k in ("journal_date", "measure", "journal_state", "journal_by", "journal_note",
                                         "journal_evidence")]
-    rows = [_history_row(e, lang) for e in entries]
+    rows = [_history_row(e, lang, voided or {}) for e in entries]
     if width is not None:
         return "\n".join(_fitted(headers, rows, entries, lang, width)) + "\n"
     from .summary_text import table  # (tabulate: 40 ms, off the start-up of the writing commands and show)

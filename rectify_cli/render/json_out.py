@@ -19,9 +19,10 @@ from ..engine import (
     StatusReport,
     TaskResult,
     light_of,
+    voided_entries,
     worst_first,
 )
-from ..model import Entry, Milestone, MilestoneKind, Registry, ReportedState, Task
+from ..model import Entry, EntryState, Milestone, MilestoneKind, Registry, ReportedState, Task
 from ..textsafe import OBEYED_BEYOND_C0
 
 try:
@@ -224,10 +225,12 @@ def _plan_milestone_document(ms: Milestone) -> dict:
 def _latest_notes(journal: tuple[Entry, ...]) -> dict[str, str]:
     """measure id -> note of its latest entry with one, by date (any date); same date: the later
     one in the journal wins, as the journal is append-only. (A close or an extension often says
-    nothing: it would hide the last progress reported.)"""
+    nothing: it would hide the last progress reported. A retraction's note says why another entry
+    was wrong: neither it nor the entry it voids counts.)"""
     latest: dict[str, Entry] = {}
+    voided = voided_entries(journal)
     for entry in journal:
-        if not entry.note.strip():
+        if not entry.note.strip() or entry.state is EntryState.RETRACTED or entry.hash in voided:
             continue
         current = latest.get(entry.measure)
         if current is None or entry.date >= current.date:

@@ -25,12 +25,12 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import engine
-from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport, TaskResult
+from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport, TaskResult, voided_entries
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, word
 from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
 from ..registry import item_key, unknown_item
 from ..textsafe import PerCharacter, printable
-from .journal_text import extension_details, quiet_journals
+from .journal_text import extension_details, quiet_journals, retraction_text
 from .linebreak import Paragraph
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -565,10 +565,11 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
     table.add_column(label("journal_note", lang), overflow="fold")
     table.add_column(label("journal_evidence", lang), overflow="fold", max_width=max(12, console.width // 5))
     table.add_column(label("journal_by", lang), overflow="fold", max_width=max(8, console.width // 6))
+    voided = voided_entries(entries)
     for entry in entries:
         table.add_row(
             Text(entry.date.isoformat()),
-            Text(word(ENTRY, entry.state, lang)),
+            Text(word(ENTRY, entry.state, lang) + retraction_text(entry, voided, lang)),
             Paragraph(_entry_note(entry, lang)),
             Paragraph(_para(entry.evidence or "")),
             Paragraph(_para(entry.by or "")),
@@ -593,8 +594,8 @@ def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lan
     console.print(_milestones_table(console, mr.milestones, lang))
     console.print()
     console.print(Text(label("show_history", lang), style="bold"))
-    if mr.entries:
-        console.print(_history_table(console, mr.entries, lang))
+    if mr.written:
+        console.print(_history_table(console, mr.written, lang))
     else:
         console.print(Text(label("show_no_history", lang, day=report.as_of.isoformat())))
 

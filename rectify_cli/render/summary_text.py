@@ -15,7 +15,7 @@ from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, printable
-from .journal_text import quiet_journals
+from .journal_text import entry_kind, quiet_journals
 
 # Display widths (terminal columns; a Chinese character takes 2) of clipped cells.
 TEXT_WIDTH = 36
@@ -316,6 +316,15 @@ def _extensions(m: MonthlySummary, lang: Lang) -> str | None:
     return table([_l(k, lang) for k in keys], rows)
 
 
+def _retractions(m: MonthlySummary, lang: Lang) -> str:
+    """The month's retractions: each with the entry it voids (its state and date) and why."""
+    rows = [[_iso(i.date), cell(i.measure_id),
+             entry_kind(i.state, i.milestone and i.milestone.isoformat(), lang) + " " + _iso(i.target_date),
+             clip(i.note, NOTE_WIDTH), clip(i.by, UNITS_WIDTH)] for i in m.retractions]
+    keys = ("summary_col_date", "summary_col_measure", "summary_col_retracted", "summary_col_note", "summary_col_by")
+    return table([_l(k, lang) for k in keys], rows)
+
+
 def _unit_table(m: MonthlySummary, lang: Lang) -> str | None:
     if not m.units:
         return None
@@ -371,6 +380,8 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
 
     for number, (heading, body) in enumerate(sections, start=1):
         lines += ["", heading, body if body is not None else _l(f"summary_none_s{number}", lang)]
+    if m.retractions:  # (entries of this month or before voided as recorded by mistake: not 回头看)
+        lines += ["", _l("summary_retractions", lang, n=len(m.retractions)), _retractions(m, lang)]
     if m.backfilled:  # (what changed the summaries of months before this one)
         sep = "；" if lang == Lang.zh else "; "
         lines += ["", _l("summary_backfilled", lang, n=len(m.backfilled), items=sep.join(
