@@ -17,7 +17,7 @@ STATUS = {
     "due_soon": ("临期", "due soon"),
     "on_track": ("按期推进", "on track"),
     "ongoing": ("长期坚持", "ongoing"),
-    "done": ("已销号", "done"),
+    "done": ("已销号", "closed"),
     "stale": ("久未报告", "stale"),
 }
 LIGHT = {"red": ("红", "red"), "yellow": ("黄", "yellow"), "green": ("绿", "green")}
@@ -88,7 +88,7 @@ LABELS = {
     "title": ("问题", "Problem"),
     "deadline": ("整改时限", "Deadline"),
     "reported": ("报告进度", "Reported"),
-    "progress": ("完成", "Done"),
+    "progress": ("完成", "Completed"),  # (closed as far as dates go: MeasureResult.closed)
     "light": ("灯", "Light"),
     "days_overdue": ("逾期天数", "Days overdue"),
     "owners": ("责任单位", "Units"),
@@ -149,7 +149,7 @@ LABELS = {
     "recorded_on": ("{day}补录", "written {day}"),  # (a back-dated entry: the day it was written)
     "effect_as_of": ("截至{date}：", "as of {date}: "),
     "effect_overdue": ("逾期{days}天（期限{due}）", "overdue {days:day} (due {due})"),
-    "effect_done": ("已销号", "done"),
+    "effect_done": ("已销号", "closed"),
     "effect_ongoing_closed": ("限期部分已销号，继续长期坚持", "dated part closed; stays ongoing"),
     "effect_ongoing": ("长期坚持", "ongoing"),
     "effect_stale": ("，久未报告", ", stale"),
@@ -351,6 +351,7 @@ LABELS = {
     "status_today_is": ("（今天是 {day}）", " (today is {day})"),
     "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
     "status_same_day": ("（当天）", " (same day)"),
+    "status_no_entries": ("尚无进展记录", "No entries yet"),
     "status_not_updated_warning": ("注意：台账已 {days} 天（约 {months} 个月）未更新，超过报告周期 {period} 天。",
                                    "Warning: the ledger has not been updated for {days:day} (about {months:month}), longer than the {period}-day reporting period."),
     # (under a month: no "about 0 months")
