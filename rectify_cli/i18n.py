@@ -126,6 +126,7 @@ LABELS = {
     "check_heading": ("整改台账检查", "Rectification ledger check"),
     "check_due": ("期限", "Due"),
     "check_colon": ("：", ": "),
+    "check_entry_note": ("{entry}：{note}", "{entry}: {note}"),  # (a journal entry, then its note: "推进中 主体…" read as one)
     "check_rule_overdue": ("措施逾期：已过整改期限仍未销号", "Measure overdue: past its deadline and not closed"),
     "check_rule_due_soon": ("措施临期：整改期限在预警天数之内", "Measure due soon: its deadline is within the warning window"),
     "check_rule_stale": ("长期坚持措施久未报告", "Ongoing measure not reported on within the reporting period"),
