@@ -64,6 +64,7 @@ from .registry import (
     close_ids,
     continues_entries,
     existing_root,
+    id_prefix,
     item_key,
     journal_as_written,
     journal_path_for,
@@ -977,13 +978,14 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
             raise refusal(UsageError, "head_malformed", given=given)
         wanted.append(head)
     root = existing_root(registry)
-    checks = tuple(_check_journal(journal_path_for(f)) for f in plan_files(root))
+    checks = tuple(_check_journal(journal_path_for(f), prefix=id_prefix(root, f)) for f in plan_files(root))
     found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
     return VerifyResult(ok=ok, journals=checks, since_heads=found)
 
 
-def _check_journal(jpath: Path) -> JournalCheck:
+def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
+    """`prefix`: of the measure ids of the journal's plan file, which a problem names them with."""
     if not journal_present(jpath):
         return JournalCheck(journal=str(jpath), exists=False, entries=0, head=chain.GENESIS, problems=())
     data = journal_as_written(jpath)
@@ -1005,8 +1007,8 @@ def _check_journal(jpath: Path) -> JournalCheck:
 
         def bad(kind: str, chained_from: int | None = None) -> None:
             m = item if isinstance(item, dict) else {}
-            problems.append(BadEntry(str(jpath), i, line, str(m.get("measure", "?")), str(m.get("date", "?")),
-                                     kind, chained_from))
+            measure = f"{prefix}{m['measure']}" if "measure" in m else "?"
+            problems.append(BadEntry(str(jpath), i, line, measure, str(m.get("date", "?")), kind, chained_from))
 
         if not isinstance(item, dict):
             bad("malformed")

@@ -163,10 +163,14 @@ def _as_yaml(name: str) -> str:
 def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Path, Path, str]]:
     """(plan file, its journal's path, the id prefix of its measures) for each plan file of the
     registry at `root`: in a folder ids are prefixed with the file's stem, "NAME:18.4"."""
-    prefixed = root.is_dir()
-    layout = [(file, journal_path_for(file), file.stem + ":" if prefixed else "") for file in (plans or plan_files(root))]
-    _refuse_stray_journals(root, layout, folder=prefixed)
+    layout = [(file, journal_path_for(file), id_prefix(root, file)) for file in (plans or plan_files(root))]
+    _refuse_stray_journals(root, layout, folder=root.is_dir())
     return layout
+
+
+def id_prefix(root: Path, plan_file: Path) -> str:
+    """The prefix of the ids of `plan_file`'s tasks and measures: "NAME:" in a folder, else ""."""
+    return plan_file.stem + ":" if root.is_dir() else ""
 
 
 def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]], *, folder: bool) -> None:
