@@ -226,10 +226,10 @@ LABELS = {
                                      "--date: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
     "refused_not_utf8": ("{option}：不是有效的 UTF-8 文本", "{option}: not valid UTF-8 text"),
-    "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 方案中的单位，不属于本措施所在的方案：记录只能写本方案文件"
+    "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 中的单位，不属于措施 {measure} 所在的 {own}：记录只能写本方案文件"
                                    "声明的单位",
-                                   "{option}: {name!r} is a unit of {files}'s plan, not of this measure's: an entry "
-                                   "names a unit its own plan file declares"),
+                                   "{option}: {name!r} is a unit of {files}, not of {own}, the plan of {measure}: an "
+                                   "entry names a unit its own plan file declares"),
     "refused_unknown_unit": ("{option}：未知单位“{name}”{hint}；请使用方案 units: 下声明的单位（名称或别名）",
                              "{option}: unknown unit {name!r}{hint}; use a unit declared under 'units:' in the plan "
                              "(name or alias)"),

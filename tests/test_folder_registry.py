@@ -512,8 +512,11 @@ def test_a_journal_names_its_own_files_units(tmp_path):
     refused = run("record", "xizang:1.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局", "-r", str(folder),
                   "--lang", "en")
     assert refused.returncode == 2
-    assert refused.stderr == ("rectify: --by: '那曲市测试局' is a unit of naqu's plan, not of this measure's: an entry "
-                              "names a unit its own plan file declares\n")
+    assert refused.stderr == ("rectify: --by: '那曲市测试局' is a unit of naqu.yaml, not of xizang.yaml, the plan of "
+                              "xizang:1.1: an entry names a unit its own plan file declares\n")
+    chinese = run("record", "xizang:1.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局", "-r", str(folder))
+    assert chinese.stderr == ("rectify: --by：“那曲市测试局”是 naqu.yaml 中的单位，不属于措施 xizang:1.1 所在的 xizang.yaml："
+                              "记录只能写本方案文件声明的单位\n")
     assert journal.read_bytes() == before
     assert run("record", "naqu:3.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局",
                "-r", str(folder)).returncode == 0
