@@ -697,6 +697,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
     from .errors import UsageError, close_matches, same_but_case
     from .i18n import Notice, refusal, suggested as hint
+    from .registry import close_ids, tasks_range
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
@@ -713,7 +714,9 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         local = task_id.rpartition(":")[2]
         elsewhere = same_but_case(task_id, ids) or [
             tr.task.id for tr in report.tasks if ":" in tr.task.id and tr.task.id.rpartition(":")[2] == local]
-        raise refusal(UsageError, "unknown_task", task=task_id, hint=hint(elsewhere or close_matches(task_id, ids)))
+        close = elsewhere or close_ids(task_id, [tr.task.id for tr in report.tasks])
+        raise refusal(UsageError, "unknown_task", task=task_id,
+                      hint=hint(close) or tasks_range([tr.task.id for tr in report.tasks]))
     for task_id in sorted(id_set - {tr.task.id for tr in report.tasks}, key=id_sort_key):  # (18 of a folder: whose?)
         several = [tr.task.id for tr in report.tasks if tr.task.id.rpartition(":")[2] == task_id]
         if len(several) > 1:

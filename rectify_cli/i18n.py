@@ -17,7 +17,7 @@ STATUS = {
     "due_soon": ("临期", "due soon"),
     "on_track": ("按期推进", "on track"),
     "ongoing": ("长期坚持", "ongoing"),
-    "done": ("已销号", "done"),
+    "done": ("已销号", "closed"),
     "stale": ("久未报告", "stale"),
 }
 LIGHT = {"red": ("红", "red"), "yellow": ("黄", "yellow"), "green": ("绿", "green")}
@@ -38,43 +38,57 @@ ENTRY = {
 }
 
 # What the YAML parser (libyaml, PyYAML) says of a syntax error, its problem and its context
-# (in English: as it says them). Said in Chinese with what usually causes it in a registry.
-_YAML_PHRASES = {
-    "did not find expected key": "缺少应有的键（检查缩进是否对齐；以 [、{、' 开头的文字请整体加引号）",
-    "mapping values are not allowed in this context": "此处不能有“键: 值”（文字中含“: ”时请整体加引号）",
-    "mapping values are not allowed here": "此处不能有“键: 值”（文字中含“: ”时请整体加引号）",
-    "could not find expected ':'": "找不到应有的冒号（键后应写半角冒号“:”加一个空格）",
-    "did not find expected ',' or ']'": "缺少“,”或“]”（方括号未闭合？）",
-    "did not find expected ',' or '}'": "缺少“,”或“}”（花括号未闭合？）",
-    "found unexpected end of stream": "文件意外结束",
-    "found a tab character that violates indentation": "缩进中有制表符（Tab）",
-    "found character that cannot start any token": "此处的字符不能作为开头（以 @、%、` 开头的文字请加引号；缩进请用空格，不要用 Tab）",
-    "did not find expected '-' indicator": "缺少列表项开头的“-”（检查缩进是否对齐）",
-    "did not find expected alphabetic or numeric character": "缺少字母或数字（以 * 或 & 开头的文字请加引号）",
-    "did not find expected whitespace or line break": "缺少空格或换行（以 ! 开头的文字请加引号）",
-    "did not find expected comment or line break": "缺少注释或换行（以 | 或 > 开头的文字请加引号）",
-    "block sequence entries are not allowed in this context": "此处不能有列表项“- ”（以“- ”开头的文字请加引号）",
-    "but found another document": "却又有一个文档（“---”）",
-    "found unknown escape character": "双引号内有未知的转义字符（文字中的“\\”请写作“\\\\”，或改用单引号）",
-    "while parsing a block mapping": "解析映射时",
-    "while parsing a block collection": "解析列表时",
-    "while parsing a flow sequence": "解析方括号列表时",
-    "while parsing a flow sequence that starts here": "方括号列表从此处开始",
-    "while parsing a flow mapping": "解析花括号映射时",
-    "while parsing a flow mapping that starts here": "花括号映射从此处开始",
-    "while scanning a quoted scalar": "读取带引号的文字时",
-    "while scanning a quoted scalar that starts here": "带引号的文字从此处开始，引号未闭合",
-    "while parsing a quoted scalar": "读取带引号的文字时",
-    "while scanning a plain scalar": "读取文字时",
-    "while scanning for the next token": "读取下一项时",
-    "while scanning a simple key": "读取键时",
-    "while scanning an alias": "读取别名（*）时",
-    "while scanning an anchor": "读取锚点（&）时",
-    "while scanning a tag": "读取标签（!）时",
-    "while scanning a block scalar": "读取多行文字（| 或 >）时",
-    "expected a single document in the stream": "一个文件只应有一个文档",
+# (in English: as it says them), said with what usually causes it in a registry: (Chinese, English).
+YAML_SYNTAX = {
+    "did not find expected key": ("缺少应有的键（检查缩进是否对齐；以 [、{、' 开头的文字请整体加引号）",
+        "did not find expected key (check that the indentation lines up; put text starting with [, { or ' in quotes)"),
+    "mapping values are not allowed in this context": ("此处不能有“键: 值”（文字中含“: ”时请整体加引号）",
+        "mapping values are not allowed in this context (put text holding ': ' in quotes)"),
+    "mapping values are not allowed here": ("此处不能有“键: 值”（文字中含“: ”时请整体加引号）",
+        "mapping values are not allowed here (put text holding ': ' in quotes)"),
+    "could not find expected ':'": ("找不到应有的冒号（键后应写半角冒号“:”加一个空格）",
+        "could not find expected ':' (write an ASCII colon ':' and a space after a key)"),
+    "did not find expected ',' or ']'": ("缺少“,”或“]”（方括号未闭合？）",
+        "did not find expected ',' or ']' (a '[' not closed?)"),
+    "did not find expected ',' or '}'": ("缺少“,”或“}”（花括号未闭合？）",
+        "did not find expected ',' or '}' (a '{' not closed?)"),
+    "found unexpected end of stream": ("文件意外结束", "found unexpected end of stream"),
+    "found a tab character that violates indentation": ("缩进中有制表符（Tab）", "found a tab character that violates indentation"),
+    "found character that cannot start any token": ("此处的字符不能作为开头（以 @、%、` 开头的文字请加引号；缩进请用空格，不要用 Tab）",
+        "found character that cannot start any token (put text starting with @, % or ` in quotes; indent with spaces, not tabs)"),
+    "did not find expected '-' indicator": ("缺少列表项开头的“-”（检查缩进是否对齐）",
+        "did not find expected '-' indicator (check that the indentation lines up)"),
+    "did not find expected alphabetic or numeric character": ("缺少字母或数字（以 * 或 & 开头的文字请加引号）",
+        "did not find expected alphabetic or numeric character (put text starting with * or & in quotes)"),
+    "did not find expected whitespace or line break": ("缺少空格或换行（以 ! 开头的文字请加引号）",
+        "did not find expected whitespace or line break (put text starting with ! in quotes)"),
+    "did not find expected comment or line break": ("缺少注释或换行（以 | 或 > 开头的文字请加引号）",
+        "did not find expected comment or line break (put text starting with | or > in quotes)"),
+    "block sequence entries are not allowed in this context": ("此处不能有列表项“- ”（以“- ”开头的文字请加引号）",
+        "block sequence entries are not allowed in this context (put text starting with '- ' in quotes)"),
+    "but found another document": ("却又有一个文档（“---”）",
+        "but found another document ('---')"),
+    "found unknown escape character": ("双引号内有未知的转义字符（文字中的“\\”请写作“\\\\”，或改用单引号）",
+        "found unknown escape character (write a \\ in the text as \\\\, or use single quotes)"),
+    "while parsing a block mapping": ("解析映射时", "while parsing a block mapping"),
+    "while parsing a block collection": ("解析列表时", "while parsing a block collection"),
+    "while parsing a flow sequence": ("解析方括号列表时", "while parsing a flow sequence"),
+    "while parsing a flow sequence that starts here": ("方括号列表从此处开始", "while parsing a flow sequence that starts here"),
+    "while parsing a flow mapping": ("解析花括号映射时", "while parsing a flow mapping"),
+    "while parsing a flow mapping that starts here": ("花括号映射从此处开始", "while parsing a flow mapping that starts here"),
+    "while scanning a quoted scalar": ("读取带引号的文字时", "while scanning a quoted scalar"),
+    "while scanning a quoted scalar that starts here": ("带引号的文字从此处开始，引号未闭合",
+        "while scanning a quoted scalar that starts here, its quote not closed"),
+    "while parsing a quoted scalar": ("读取带引号的文字时", "while parsing a quoted scalar"),
+    "while scanning a plain scalar": ("读取文字时", "while scanning a plain scalar"),
+    "while scanning for the next token": ("读取下一项时", "while scanning for the next token"),
+    "while scanning a simple key": ("读取键时", "while scanning a simple key"),
+    "while scanning an alias": ("读取别名（*）时", "while scanning an alias"),
+    "while scanning an anchor": ("读取锚点（&）时", "while scanning an anchor"),
+    "while scanning a tag": ("读取标签（!）时", "while scanning a tag"),
+    "while scanning a block scalar": ("读取多行文字（| 或 >）时", "while scanning a block scalar"),
+    "expected a single document in the stream": ("一个文件只应有一个文档", "expected a single document in the stream"),
 }
-YAML_SYNTAX = {phrase: (chinese, phrase) for phrase, chinese in _YAML_PHRASES.items()}
 
 # Free-standing labels; renderers add theirs here so both languages stay side by side.
 # In English a count is written with its noun as its format spec, "{n:day}": "1 day", "2 days"
@@ -89,7 +103,7 @@ LABELS = {
     "title": ("问题", "Problem"),
     "deadline": ("整改时限", "Deadline"),
     "reported": ("报告进度", "Reported"),
-    "progress": ("完成", "Done"),
+    "progress": ("完成", "Completed"),  # (closed as far as dates go: MeasureResult.closed)
     "light": ("灯", "Light"),
     "days_overdue": ("逾期天数", "Days overdue"),
     "owners": ("责任单位", "Units"),
@@ -127,6 +141,7 @@ LABELS = {
     "check_heading": ("整改台账检查", "Rectification ledger check"),
     "check_due": ("期限", "Due"),
     "check_colon": ("：", ": "),
+    "check_entry_note": ("{entry}：{note}", "{entry}: {note}"),  # (a journal entry, then its note: "推进中 主体…" read as one)
     "check_rule_overdue": ("措施逾期：已过整改期限仍未销号", "Measure overdue: past its deadline and not closed"),
     "check_rule_due_soon": ("措施临期：整改期限在预警天数之内", "Measure due soon: its deadline is within the warning window"),
     "check_rule_stale": ("长期坚持措施久未报告", "Ongoing measure not reported on within the reporting period"),
@@ -152,7 +167,7 @@ LABELS = {
     "retracted_word": ("已撤回", "retracted"),  # (an entry a retraction voids)
     "effect_as_of": ("截至{date}：", "as of {date}: "),
     "effect_overdue": ("逾期{days}天（期限{due}）", "overdue {days:day} (due {due})"),
-    "effect_done": ("已销号", "done"),
+    "effect_done": ("已销号", "closed"),
     "effect_ongoing_closed": ("限期部分已销号，继续长期坚持", "dated part closed; stays ongoing"),
     "effect_ongoing": ("长期坚持", "ongoing"),
     "effect_stale": ("，久未报告", ", stale"),
@@ -228,10 +243,10 @@ LABELS = {
                                      "--date: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
     "refused_not_utf8": ("{option}：不是有效的 UTF-8 文本", "{option}: not valid UTF-8 text"),
-    "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 方案中的单位，不属于本措施所在的方案：记录只能写本方案文件"
+    "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 中的单位，不属于措施 {measure} 所在的 {own}：记录只能写本方案文件"
                                    "声明的单位",
-                                   "{option}: {name!r} is a unit of {files}'s plan, not of this measure's: an entry "
-                                   "names a unit its own plan file declares"),
+                                   "{option}: {name!r} is a unit of {files}, not of {own}, the plan of {measure}: an "
+                                   "entry names a unit its own plan file declares"),
     "refused_unknown_unit": ("{option}：未知单位“{name}”{hint}；请使用方案 units: 下声明的单位（名称或别名）",
                              "{option}: unknown unit {name!r}{hint}; use a unit declared under 'units:' in the plan "
                              "(name or alias)"),
@@ -384,6 +399,7 @@ LABELS = {
     "status_folder_files": ("（{n} 个文件）", " ({n:file})"),  # after a folder registry's folder, "reg/"
     "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
     "status_same_day": ("（当天）", " (same day)"),
+    "status_no_entries": ("尚无进展记录", "No entries yet"),
     "status_not_updated_warning": ("注意：台账已 {days} 天（约 {months} 个月）未更新，超过报告周期 {period} 天。",
                                    "Warning: the ledger has not been updated for {days:day} (about {months:month}), longer than the {period}-day reporting period."),
     # (under a month: no "about 0 months")
@@ -552,7 +568,7 @@ LABELS = {
                                " (this line looks like GB18030/GBK, as another program may have written it: write it "
                                "again in UTF-8)"),
     "problem_yaml_syntax": ("YAML 语法错误：{detail}", "YAML syntax: {detail}"),
-    "problem_yaml_detail": ("{context}：{problem}", "{problem} ({context})"),
+    "problem_yaml_detail": ("{context}：{problem}", "{context}: {problem}"),
     "problem_yaml_tab": ("YAML 语法错误：{detail}：请用空格缩进", "YAML syntax: {detail}: indent with spaces"),
     "problem_yaml_control": ("YAML 语法错误：不允许出现控制字符 \\x{code}（如需要，请在双引号内写作转义序列 \"\\x{code}\"）",
                              "YAML syntax: control character \\x{code} is not allowed (inside double quotes, write it as "
@@ -804,10 +820,12 @@ class Notice:
 @dataclass(frozen=True)
 class Word:
     """A value of a Notice that is a word of one of the tables above (STATUS, ENTRY): in
-    Chinese that word, in English the key itself, as the journal and the options write it."""
+    Chinese that word, in English the key itself, as the journal and the options write it
+    (or, `said_in_english`, the table's English: YAML_SYNTAX's, the parser's words with a hint)."""
 
     table: dict
     key: str
+    said_in_english: bool = False
 
 
 @dataclass(frozen=True)
@@ -877,7 +895,7 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
                 items = [f"“{item}”" if lang == Lang.zh else f"'{item}'" for item in items]
             return sep.join(items)
         if isinstance(value, Word):
-            return word(value.table, value.key, lang) if lang == Lang.zh else value.key
+            return word(value.table, value.key, lang) if lang == Lang.zh or value.said_in_english else value.key
         if isinstance(value, Notice):
             return notice_text(value, lang, prefix=prefix)
         if isinstance(value, Where):

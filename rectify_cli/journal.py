@@ -64,6 +64,7 @@ from .registry import (
     close_ids,
     continues_entries,
     existing_root,
+    id_prefix,
     item_key,
     journal_as_written,
     journal_path_for,
@@ -508,7 +509,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
 
     note = _text(note, "--note") or ""
     own_units = units_of_file(plan.units, file_prefix(target.id))
-    by_unit = _unit(own_units, by, "--by", all_units=plan.units)
+    # (a folder's plan files by their ids' prefix, "naqu:": naqu.yaml, to name a unit's file)
+    files = {f"{Path(f).stem}:": Path(f).name for f in reg.plan_files}
+    by_unit = _unit(own_units, by, "--by", all_units=plan.units, files=files, measure=target.id)
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []
     if evidence_text is not None and not evidence_text.startswith("file:"):
@@ -562,7 +565,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         reason_text = _text(reason, "--reason")
         if not reason_text or not reason_text.strip():
             raise refusal(UsageError, "reason_missing")
-        approver = _unit(own_units, approved_by, "--approved-by", all_units=plan.units)
+        approver = _unit(own_units, approved_by, "--approved-by", all_units=plan.units, files=files, measure=target.id)
         if approver is None:
             raise refusal(UsageError, "approver_missing")
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
@@ -784,10 +787,10 @@ def _text(value: str | None, option: str) -> str | None:
     return value
 
 
-def _unit(units: list, name: str | None, option: str, *, all_units=()) -> str | None:
-    """The unit `name` names among `units`, those of the measure's own plan file (a folder's other
+def _unit(units: list, name: str | None, option: str, *, all_units=(), files=None, measure="") -> str | None:
+    """The unit `name` names among `units`, those of `measure`'s own plan file (a folder's other
     files' units would make its journal unreadable beside its plan alone; `all_units`: the
-    folder's, to say so)."""
+    folder's, to say so, naming the files, `files` by their ids' prefix)."""
     if name is None or not name.strip():
         return None
     # (an alias a folder's files give several units, one of them this file's: which is meant?)
@@ -795,8 +798,8 @@ def _unit(units: list, name: str | None, option: str, *, all_units=()) -> str | 
     unit = engine.resolve_unit(units, name)
     elsewhere = engine.resolve_unit(all_units, name) if unit is None else None
     if elsewhere is not None:
-        raise refusal(UsageError, "unit_of_other_file", option=option, name=name.strip(),
-                       files=[prefix[:-1] for prefix in elsewhere.files])
+        raise refusal(UsageError, "unit_of_other_file", option=option, name=name.strip(), measure=measure,
+                       files=[files[prefix] for prefix in elsewhere.files], own=files[file_prefix(measure)])
     if unit is None:
         names = [n for u in units for n in (u.name, *u.aliases)]
         raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=suggestion(name.strip(), names))
@@ -1064,13 +1067,14 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
             raise refusal(UsageError, "head_malformed", given=given)
         wanted.append(head)
     root = existing_root(registry)
-    checks = tuple(_check_journal(journal_path_for(f)) for f in plan_files(root))
+    checks = tuple(_check_journal(journal_path_for(f), prefix=id_prefix(root, f)) for f in plan_files(root))
     found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
     return VerifyResult(ok=ok, journals=checks, since_heads=found)
 
 
-def _check_journal(jpath: Path) -> JournalCheck:
+def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
+    """`prefix`: of the measure ids of the journal's plan file, which a problem names them with."""
     if not journal_present(jpath):
         return JournalCheck(journal=str(jpath), exists=False, entries=0, head=chain.GENESIS, problems=())
     data = journal_as_written(jpath)
@@ -1092,8 +1096,8 @@ def _check_journal(jpath: Path) -> JournalCheck:
 
         def bad(kind: str, chained_from: int | None = None) -> None:
             m = item if isinstance(item, dict) else {}
-            problems.append(BadEntry(str(jpath), i, line, str(m.get("measure", "?")), str(m.get("date", "?")),
-                                     kind, chained_from))
+            measure = f"{prefix}{m['measure']}" if "measure" in m else "?"
+            problems.append(BadEntry(str(jpath), i, line, measure, str(m.get("date", "?")), kind, chained_from))
 
         if not isinstance(item, dict):
             bad("malformed")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
-from .errors import Problem, RegistryError, UsageError, close_matches
+from .errors import Problem, RegistryError, UsageError, close_matches, same_but_case
 from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, problem, refusal, suggested, suggestion
 from .model import (
     ALL_REGIONS,
@@ -163,10 +163,14 @@ def _as_yaml(name: str) -> str:
 def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Path, Path, str]]:
     """(plan file, its journal's path, the id prefix of its measures) for each plan file of the
     registry at `root`: in a folder ids are prefixed with the file's stem, "NAME:18.4"."""
-    prefixed = root.is_dir()
-    layout = [(file, journal_path_for(file), file.stem + ":" if prefixed else "") for file in (plans or plan_files(root))]
-    _refuse_stray_journals(root, layout, folder=prefixed)
+    layout = [(file, journal_path_for(file), id_prefix(root, file)) for file in (plans or plan_files(root))]
+    _refuse_stray_journals(root, layout, folder=root.is_dir())
     return layout
+
+
+def id_prefix(root: Path, plan_file: Path) -> str:
+    """The prefix of the ids of `plan_file`'s tasks and measures: "NAME:" in a folder, else ""."""
+    return plan_file.stem + ":" if root.is_dir() else ""
 
 
 def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]], *, folder: bool) -> None:
@@ -894,17 +898,39 @@ def several_files_have(item: str, ids) -> UsageError | None:
 
 
 def close_ids(key: str, ids) -> list[str]:
-    """The ids closest to `key`; in a folder, an id without its file is matched against each
-    file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name in front)."""
+    """The ids closest to `key` (_close_names); in a folder, an id without its file is matched
+    against each file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name
+    in front)."""
     by_name: dict[str, list[str]] = {i: [i] for i in ids}  # (naqu.4.2, a slip of the separator: naqu:4.2)
     if ":" not in key:
         for i in ids:
             if ":" in i:
                 by_name.setdefault(i.rpartition(":")[2], []).append(i)
-    names = close_matches(key, by_name)
+    names = _close_names(key, by_name)
     if not names and ":" in key:  # (tasks:33.1 where the ids carry no file: a folder of one plan file)
-        names = close_matches(key.rpartition(":")[2], by_name)
+        names = _close_names(key.rpartition(":")[2], by_name)
     return list(dict.fromkeys(i for name in names for i in by_name[name]))
+
+
+# An id that is numbers ("46", "18.9", "naqu:4.9"): its last number, and what comes before it.
+_NUMBER_ID = re.compile(r"((?:[^:]+:)?(?:\d+\.)*)(\d+)")
+
+
+def _close_names(key: str, names) -> list[str]:
+    """The names closest to `key`. Of a number-like id, those of its shape (its file, its task)
+    whose last number is one away from its; else, when it has more digits than any of them, it
+    with its last digit dropped (450 of tasks 1 to 45); else, of a measure, its task's measures,
+    nearest first (1.9: 1.2, 1.1). By spelling (close_matches), 46 was close to 4 and 6, not 45."""
+    typed = _NUMBER_ID.fullmatch(key)
+    if typed is None:
+        return close_matches(key, names)
+    head, digits = typed[1], typed[2]
+    numbers = {name: match[2] for name in names if (match := _NUMBER_ID.fullmatch(name)) and match[1] == head}
+    nearest = [name for *_, name in sorted((abs(int(n) - int(digits)), int(n), name) for name, n in numbers.items())]
+    next_to = [name for name in nearest if abs(int(numbers[name]) - int(digits)) <= 1]
+    longer = [name for name, n in numbers.items() if n == digits[:-1] and len(digits) > max(map(len, numbers.values()))]
+    siblings = nearest[:3] if head.endswith(".") else []
+    return same_but_case(key, names) or next_to or longer or siblings
 
 
 def unknown_item(item: str, tasks) -> UsageError:
@@ -928,12 +954,17 @@ def unknown_item(item: str, tasks) -> UsageError:
         if siblings:
             hint = Notice("task_has_measures", {"task": task_part, "measures": siblings})
         elif tasks:
-            files: dict[str, list[str]] = {}  # (a folder: each file's tasks, in order)
-            for t in tasks:
-                files.setdefault(t.id.rpartition(":")[0], []).append(t.id)
-            hint = Notice("tasks_range", {"spans": [Notice("tasks_span", {"first": own[0], "last": own[-1]})
-                                                    for own in files.values()]})
+            hint = tasks_range([t.id for t in tasks])
     return refusal(UsageError, "unknown_item", item=printable(item, single_line=True), hint=hint)
+
+
+def tasks_range(task_ids) -> Notice:
+    """The hint "(tasks are 1 to 45)", of a folder each file's first and last task, in order."""
+    files: dict[str, list[str]] = {}
+    for task_id in task_ids:
+        files.setdefault(task_id.rpartition(":")[0], []).append(task_id)
+    return Notice("tasks_range", {"spans": [Notice("tasks_span", {"first": own[0], "last": own[-1]})
+                                            for own in files.values()]})
 
 
 def _looks_like_journal(data, file: str) -> bool:

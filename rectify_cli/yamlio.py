@@ -110,10 +110,10 @@ def parse(text: str, *, filename: str):
         if exc.context_mark and exc.problem and "end of stream" in exc.problem:
             # an unclosed quote or bracket: where it starts is what the user needs
             mark, context = exc.context_mark, f"{context} that starts here"
-        # (the parser's own words, in English; in Chinese where i18n.YAML_SYNTAX knows them)
-        detail = Word(YAML_SYNTAX, exc.problem or "invalid YAML")
+        # (the parser's own words, with a hint in both languages where i18n.YAML_SYNTAX knows them)
+        detail = Word(YAML_SYNTAX, exc.problem or "invalid YAML", said_in_english=True)
         if context:
-            detail = Notice("yaml_detail", {"problem": detail, "context": Word(YAML_SYNTAX, context)})
+            detail = Notice("yaml_detail", {"problem": detail, "context": Word(YAML_SYNTAX, context, said_in_english=True)})
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         slip = _slip_before(text, line)
         if slip is not None:  # (the parser trips a line or more after it, and says nothing of it)

@@ -523,7 +523,7 @@ def test_verify_since_a_mistyped_head_is_no_alarm(reg, mistyped):
 def test_write_confirmation_in_english(reg):
     result = run("close", "1.1", "--evidence", "验收报告", "--lang", "en", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Recorded 1.1 2019-03-31 closed — as of 2019-03-31: done\n")
+    assert result.stdout.startswith("Recorded 1.1 2019-03-31 closed — as of 2019-03-31: closed\n")
     assert "  ! closed late: 90 days after its deadline 2018-12-31\n" in result.stdout
 
 

@@ -154,6 +154,32 @@ def test_as_of_in_the_future_warns_that_the_ledger_was_not_updated():
     ]
 
 
+def test_english_counts_say_closed_and_completed_as_the_chinese_does():
+    """已销号 (the state done: closed out) and 完成 (closed as far as dates go, the bar and the
+    table's column) are two counts; English said "done" of both."""
+    lines = run("status", "--registry", SMALL, "--lang", "en").stdout.splitlines()
+    assert lines[4:6] == ["Measures by state: overdue 1  due soon 1  on track 2  ongoing 2  closed 2  stale 1",
+                          "Completed [#######-----------------------]  2/8  25%"]
+    assert lines[7].split()[3:5] == ["Reported", "Completed"]
+
+
+def test_english_reported_state_fits_at_80_columns():
+    result = run("status", "--registry", SMALL, "--lang", "en", env={"COLUMNS": "80"})
+    rows = result.stdout.splitlines()[-4:]
+    assert [row[:6].strip() for row in rows] == ["1", "2", "3", "4"]
+    for row, reported in zip(rows, ["essentially done", "on schedule", "on schedule", "interim results"]):
+        assert f"  {reported}  " in row, row
+    assert max(len(row) for row in rows) <= 80
+
+
+@pytest.mark.parametrize("lang, line", [("en", "As of 2019-03-31  No entries yet"), ("zh", "截至 2019-03-31  尚无进展记录")])
+def test_header_of_an_empty_journal_says_no_entries_yet(tmp_path, lang, line):
+    shutil.copy(SMALL, tmp_path / "tasks.yaml")
+    result = run("status", "--registry", str(tmp_path / "tasks.yaml"), "--lang", lang)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == line
+
+
 # --------------------------------------------------------------------------- show
 
 
@@ -310,7 +336,7 @@ def test_the_bundled_ledgers_header_keeps_each_count_with_its_name_and_no_traili
     assert not [line for line in header if line != line.rstrip() or parted.match(line)], header
     assert [line for line in header if line.startswith(("措施状态", "Measures by state"))] == [
         "措施状态：逾期 10  临期 0  按期推进 21  长期坚持 67",
-        "Measures by state: overdue 10  due soon 0  on track 21  ongoing 67  done 81"][lang == "en":][:1]
+        "Measures by state: overdue 10  due soon 0  on track 21  ongoing 67  closed 81"][lang == "en":][:1]
 
 
 def _measure_ids(*args: str) -> set[str]:

@@ -826,7 +826,7 @@ def test_select_refuses_names_the_registry_does_not_know():
     report = select_report()
     with pytest.raises(UsageError, match="^--owner: unknown unit '不存在的单位'$"):
         select(report, owners=["不存在的单位"], units=UNITS)
-    with pytest.raises(UsageError, match=r"^--task: no task '9'$"):
+    with pytest.raises(UsageError, match=r"^--task: no task '9' \(tasks are 1 to 3\)$"):
         select(report, task_ids=["9"], units=UNITS)
     with pytest.raises(UsageError, match=r"^--region: unknown region '那區市'"):
         select(report, regions=["那區市"], units=UNITS)

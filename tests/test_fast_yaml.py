@@ -179,7 +179,7 @@ def test_validation_errors_from_the_fast_path_have_reference_positions(tmp_path)
 
 def test_multi_document_journal_is_refused(tmp_path):
     path = write_small(tmp_path, journal_edit=lambda t: 'measure: "1.1"\ndate: 2019-01-01\nstate: done\n---\nmeasure: "1.2"\n')
-    assert errors_of(path)[0].startswith(f"{tmp_path / 'progress.yaml'}:4:1: YAML syntax: but found another document (expected a single document in the stream)")
+    assert errors_of(path)[0].startswith(f"{tmp_path / 'progress.yaml'}:4:1: YAML syntax: expected a single document in the stream: but found another document ('---')")
 
 
 def test_without_yaml_rs_everything_takes_the_reference_path(tmp_path, monkeypatch):

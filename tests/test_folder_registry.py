@@ -276,6 +276,24 @@ def test_editing_one_file_of_a_folder_reparses_only_it(tmp_path, monkeypatch):
     assert sum(e.note.startswith("又") for e in again.journal) == 1
 
 
+@pytest.mark.parametrize("lang, line", [
+    ("en", "  {journal}:2: entry 1 (measure b:1.1, 2018-09-30): edited — its content does not match its hash: it was "
+           "edited, or the entry before it was removed"),
+    ("zh", "  {journal}:2: 第 1 条（措施 b:1.1，2018-09-30）：被修改——内容与其哈希不符：本条被修改，或其前一条被删除")])
+def test_verify_names_a_bad_entrys_measure_with_its_file(tmp_path, lang, line):
+    """Of two files' journals, each with a measure 1.1, verify said "measure 1.1": whose?"""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes() + f"# {name}\n".encode())
+        (folder / f"{name}.progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    journal = folder / "b.progress.yaml"
+    journal.write_text(journal.read_text(encoding="utf-8").replace("完工60%", "完工90%"), encoding="utf-8")
+    verified = run("verify", "--lang", lang, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert verified.returncode == 1
+    assert verified.stdout.splitlines()[2] == line.format(journal=journal)
+
+
 def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     """Each journal of a folder is a chain of its own: the summary vouches for every one."""
     folder = tmp_path / "reg"
@@ -517,8 +535,11 @@ def test_a_journal_names_its_own_files_units(tmp_path):
     refused = run("record", "xizang:1.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局", "-r", str(folder),
                   "--lang", "en")
     assert refused.returncode == 2
-    assert refused.stderr == ("rectify: --by: '那曲市测试局' is a unit of naqu's plan, not of this measure's: an entry "
-                              "names a unit its own plan file declares\n")
+    assert refused.stderr == ("rectify: --by: '那曲市测试局' is a unit of naqu.yaml, not of xizang.yaml, the plan of "
+                              "xizang:1.1: an entry names a unit its own plan file declares\n")
+    chinese = run("record", "xizang:1.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局", "-r", str(folder))
+    assert chinese.stderr == ("rectify: --by：“那曲市测试局”是 naqu.yaml 中的单位，不属于措施 xizang:1.1 所在的 xizang.yaml："
+                              "记录只能写本方案文件声明的单位\n")
     assert journal.read_bytes() == before
     assert run("record", "naqu:3.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市测试局",
                "-r", str(folder)).returncode == 0

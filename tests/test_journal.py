@@ -327,7 +327,7 @@ def test_history_task_id_since_and_errors(reg):
     loaded = load_registry(reg)
     assert [e.measure for e in journal.history(loaded, item="4", since=None)] == ["4.2", "4.2", "4.1"]
     assert [e.measure for e in journal.history(loaded, item=None, since="2019-03-01")] == ["4.2", "2.2"]
-    with pytest.raises(UsageError, match=r"no task or measure '4\.3' \(did you mean 4\.2, 4\.1"):
+    with pytest.raises(UsageError, match=r"no task or measure '4\.3' \(did you mean 4\.2\?\)"):
         journal.history(loaded, item="4.3", since=None)
     with pytest.raises(UsageError, match="--since: not a date"):
         journal.history(loaded, item=None, since="last week")

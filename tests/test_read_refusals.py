@@ -21,7 +21,7 @@ def _at_repo_root(monkeypatch):
     (("status", "-r", SMALL, "--owner", "自治区生态环境听"),
      "--owner：未知单位“自治区生态环境听”（是否指 自治区生态环境厅、自治区环境保护厅？）",
      "--owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅, 自治区环境保护厅?)"),
-    (("check", "-r", SMALL, "--task", "9"), "--task：没有任务“9”", "--task: no task '9'"),
+    (("check", "-r", SMALL, "--task", "9"), "--task：没有任务“9”（任务编号为 1 至 4）", "--task: no task '9' (tasks are 1 to 4)"),
     (("status", "--region", "自治区生态环境厅"),
      "--region：未知地区“自治区生态环境厅”；地区为 拉萨市、日喀则市、山南市、林芝市、昌都市、那曲市、阿里地区、墨竹工卡县、达孜区、"
      "曲水县、堆龙德庆区、班戈县、各地市",
@@ -68,6 +68,20 @@ def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, 
     else:
         assert chinese.stderr == f"rectify: {zh}\n"
         assert english.stderr == f"rectify: {en}\n"
+
+
+@pytest.mark.parametrize("args, en", [
+    (("status", "--task", "46"), "--task: no task '46' (did you mean 45?)"),  # (it said 6, 4: one digit left out)
+    (("check", "--task", "450"), "--task: no task '450' (did you mean 45?)"),  # (a digit too many)
+    (("status", "--task", "99"), "--task: no task '99' (tasks are 1 to 45)"),  # (it said 9)
+    (("show", "46"), "no task or measure '46' (did you mean 45?)"),  # (it said 6, 4, 14.6)
+    (("history", "18.7"), "no task or measure '18.7' (did you mean 18.6?)"),
+    (("history", "18.9"), "no task or measure '18.9' (did you mean 18.6, 18.5, 18.4?)"),  # (it said 19, 18 too)
+])
+def test_a_number_like_id_is_matched_to_the_ids_next_to_it(args, en):
+    """A number is no word: 46 is not 4 or 6 with a letter lost, it is one past the last task."""
+    result = run(*args, "--lang", "en")
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {en}\n")
 
 
 def test_a_broken_file_is_said_as_before():

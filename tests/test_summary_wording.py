@@ -46,8 +46,8 @@ def test_one_measure_falling_due_on_the_day_judged_falls_due(tmp_path):
     run_on = on_a_copy(tmp_path)
     run_on("2019-07-01", "close", "33.1", "--evidence", "运行报告", "--date", "2019-06-10")
     assert run_on("2019-07-01", "summary", "--month", "2019-06", "--lang", "en")[5] == (
-        "As of 2019-06-30: 45 tasks and 179 measures in all. Due by that day: 29 tasks, 25 of them done; 89 measures, "
-        "80 of them done (1 more falls due that very day, not yet late). Due later: 13 tasks, 22 measures. "
+        "As of 2019-06-30: 45 tasks and 179 measures in all. Due by that day: 29 tasks, 25 of them completed; 89 measures, "
+        "80 of them completed (1 more falls due that very day, not yet late). Due later: 13 tasks, 22 measures. "
         "Immediate or long-term (立行立改 / 长期坚持, no end date): 3 tasks, 68 measures. Overdue and still open: "
         "8 measures. Ongoing and not reported on in time: 67 measures.")
     assert run_on("2019-07-01", "summary", "--month", "2019-06")[5] == (
@@ -65,14 +65,14 @@ def _headline(**figures) -> Headline:
 
 
 def test_a_single_measure_or_task_is_not_them():
-    """"1 task, 0 of them done", "1 measure (1 of them immediate …)": one is no "them"."""
+    """"1 task, 0 of them completed", "1 measure (1 of them immediate …)": one is no "them"."""
     due_today = _headline(tasks_due=1, measures_due=1, measures_due_today=1)
     assert headline_sentence(due_today, owners=(), lang=Lang.en) == (
-        "As of 2019-06-30: 1 task and 1 measure in all. Due by that day: 1 task, not done; 1 measure, not done "
+        "As of 2019-06-30: 1 task and 1 measure in all. Due by that day: 1 task, not completed; 1 measure, not completed "
         "(it falls due that very day, not yet late). Overdue and still open: 0 measures. "
         "Ongoing and not reported on in time: 0 measures.")
     done = _headline(tasks_due=1, tasks_due_done=1, measures_due=1, measures_due_done=1)
-    assert "Due by that day: 1 task, done; 1 measure, done. " in headline_sentence(done, owners=(), lang=Lang.en)
+    assert "Due by that day: 1 task, completed; 1 measure, completed. " in headline_sentence(done, owners=(), lang=Lang.en)
     outside = _headline(tasks_ongoing=1, measures_ongoing=1, measures_overdue=1, measures_overdue_outside_due=1)
     assert headline_sentence(outside, owners=(), lang=Lang.en) == (
         "As of 2019-06-30: 1 task and 1 measure in all. Immediate or long-term (立行立改 / 长期坚持, no end date): "
@@ -112,8 +112,8 @@ def test_a_unit_with_no_task_due_later_or_without_an_end_date_is_told_nothing_of
         "截至2019年6月30日，曲水县负责的1项整改任务、1项具体措施中，应于2019年6月30日前完成的1项整改任务已完成0项，"
         "1项具体措施已完成0项。目前逾期未完成的具体措施1项，久未报告的长期坚持措施0项。")
     assert run_on("2019-07-01", "summary", "--owner", "曲水县", "--month", "2019-06", "--lang", "en")[6] == (
-        "As of 2019-06-30: 1 task and 1 measure owned by 曲水县. Due by that day: 1 task, not done; 1 measure, "
-        "not done. Overdue and still open: 1 measure. Ongoing and not reported on in time: 0 measures.")
+        "As of 2019-06-30: 1 task and 1 measure owned by 曲水县. Due by that day: 1 task, not completed; 1 measure, "
+        "not completed. Overdue and still open: 1 measure. Ongoing and not reported on in time: 0 measures.")
 
 
 def test_of_two_counts_only_the_zero_one_is_left_out(tmp_path):
@@ -134,7 +134,7 @@ def test_of_two_due_counts_only_the_zero_one_is_left_out():
         "截至2019年6月30日，全区1项整改任务、1项具体措施中，应于2019年6月30日前完成的2项具体措施已完成1项；"
         "期限在此之后的1项整改任务尚未到期。目前逾期未完成的具体措施1项，久未报告的长期坚持措施0项。")
     assert headline_sentence(measures_only, owners=(), lang=Lang.en) == (
-        "As of 2019-06-30: 1 task and 1 measure in all. Due by that day: 2 measures, 1 of them done. "
+        "As of 2019-06-30: 1 task and 1 measure in all. Due by that day: 2 measures, 1 of them completed. "
         "Due later: 1 task. Overdue and still open: 1 measure. Ongoing and not reported on in time: 0 measures.")
 
 

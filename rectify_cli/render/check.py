@@ -93,8 +93,9 @@ def body(item: CheckItem, as_of, lang: Lang) -> str:
         lines.append(f"{label('check_due', lang)}{colon}{result.next_due.isoformat()}")
     if result.entries:
         last = result.entries[-1]
-        note = f" {one_line(last.note)}" if last.note else ""
-        latest = f"{last.date.isoformat()} {word(ENTRY, last.state, lang)}{note}"
+        latest = f"{last.date.isoformat()} {word(ENTRY, last.state, lang)}"
+        if last.note:
+            latest = label("check_entry_note", lang, entry=latest, note=one_line(last.note))
     else:
         latest = label("never", lang)
     lines.append(f"{label('latest_entry', lang)}{colon}{latest}")

@@ -341,13 +341,12 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     as_of = Text(f"{label('as_of', lang)} {report.as_of.isoformat()}")
     if report.as_of != today:
         as_of.append(label("status_today_is", lang, day=today.isoformat()))
-    latest = Text(label("latest_entry", lang) + " ")
     if report.latest_entry is None:
-        latest.append(label("never", lang))
+        latest = Text(label("status_no_entries", lang))
     else:
         ago = (report.as_of - report.latest_entry).days
         when = label("status_same_day", lang) if ago == 0 else label("status_days_before", lang, n=ago)
-        latest.append(report.latest_entry.isoformat() + when)
+        latest = Text(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}{when}")
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
     warnings = [_stale_warning(report, lang), *quiet_journals(engine.stale_files(report), report.report_period_days, lang)]
@@ -404,7 +403,7 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
     table.add_column(label("task", lang), no_wrap=True)
     table.add_column(label("title", lang), overflow="ellipsis")
     table.add_column(label("deadline", lang), overflow="ellipsis")
-    table.add_column(label("reported", lang))
+    table.add_column(label("reported", lang), no_wrap=True)  # (a word of four, never cut: the title and deadline give way)
     table.add_column(label("progress", lang), justify="right", no_wrap=True)
     table.add_column(label("light", lang), no_wrap=True)
     table.add_column(label("status_overdue_header", lang), justify="right", no_wrap=True)

@@ -236,10 +236,11 @@ def _counts_en(tasks: int, measures: int) -> str:
 
 
 def _done_en(n: int, done: int, noun: str) -> str:
-    """"29 tasks, 25 of them done"; of one, "1 task, done" or "1 task, not done"."""
+    """"29 tasks, 25 of them completed" (已完成: closed as far as dates go, as status's bar counts
+    them, not closed out, 已销号); of one, "1 task, completed" or "1 task, not completed"."""
     if n == 1:
-        return f"1 {noun}, {'done' if done else 'not done'}"
-    return f"{plural(n, noun)}, {done} of them done"
+        return f"1 {noun}, {'completed' if done else 'not completed'}"
+    return f"{plural(n, noun)}, {done} of them completed"
 
 
 # --------------------------------------------------------------------------- sections

@@ -225,7 +225,7 @@ def test_github_annotations_then_the_text_report():
     assert out.splitlines() == [
         "::error file=data/tasks.yaml,line=41,title=1.1 逾期89天::"
         "措施 1.1：拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。"
-        "%0A责任单位：拉萨市、自治区生态环境厅%0A期限：2019-01-01%0A最近一次记录：2018-09-30 推进中 主体工程完工60%25。",
+        "%0A责任单位：拉萨市、自治区生态环境厅%0A期限：2019-01-01%0A最近一次记录：2018-09-30 推进中：主体工程完工60%25。",
         "::error file=data/tasks.yaml,line=47,title=1.2 逾期20天::"
         "措施 1.2：那曲市完成排查（2019年3月11日）。%0A责任单位：那曲市%0A期限：2019-03-11%0A最近一次记录：无",
         "::warning file=data/tasks.yaml,line=64,title=2.1 2019-04-15到期::"
@@ -261,7 +261,7 @@ def test_github_english_title_escapes_its_colon_free_properties():
     assert out.splitlines()[0] == (
         "::error file=data/tasks.yaml,line=41,title=1.1 89 days overdue::"
         "Measure 1.1: 拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。"
-        "%0AUnits: 拉萨市, 自治区生态环境厅%0ADue: 2019-01-01%0ALatest entry: 2018-09-30 in progress 主体工程完工60%25。"
+        "%0AUnits: 拉萨市, 自治区生态环境厅%0ADue: 2019-01-01%0ALatest entry: 2018-09-30 in progress: 主体工程完工60%25。"
     )
 
 
@@ -449,7 +449,7 @@ def test_junit_one_testcase_per_measure_failures_for_failing_ones():
         ("1.1", "overdue", "1.1 逾期89天"), ("1.2", "overdue", "1.2 逾期20天")]
     assert failed[0][1].text == (
         "措施 1.1：拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。\n"
-        "责任单位：拉萨市、自治区生态环境厅\n期限：2019-01-01\n最近一次记录：2018-09-30 推进中 主体工程完工60%。")
+        "责任单位：拉萨市、自治区生态环境厅\n期限：2019-01-01\n最近一次记录：2018-09-30 推进中：主体工程完工60%。")
     assert cases[2].find("system-out").text.splitlines()[0] == "2.1 2019-04-15到期"
     assert cases[4].find("system-out") is None and cases[4].find("failure") is None
     props = {p.get("name"): p.get("value") for p in suite.find("properties")}
@@ -464,7 +464,7 @@ def test_junit_stays_well_formed_with_hostile_text():
     assert case.get("name") == "1.1 <x>&amp; \\x00nul \\x1b[31m[red…"
     assert case.find("failure").text == (
         "措施 1.1：<x>&amp; \\x00nul \\x1b[31m[red]红[/red] 100% a:b,c | d\\x0d ::error::fake\\ufffe\n"
-        "责任单位：<u>&\n期限：2019-01-01\n最近一次记录：2019-02-01 推进中 ]]></failure><x> \\x1b]0;t\\x07 \\x08")
+        "责任单位：<u>&\n期限：2019-01-01\n最近一次记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;t\\x07 \\x08")
 
 
 # --------------------------------------------------------------------------- json & sarif

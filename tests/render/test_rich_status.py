@@ -214,7 +214,7 @@ def test_no_warning_within_the_report_period():
 
 def test_header_says_when_the_journal_is_empty():
     text = render_status(as_of=date(2018, 1, 31))
-    assert text.splitlines()[1:3] == ["截至 2018-01-31  最近一次记录 无", "注意：台账尚无任何进展记录。"]
+    assert text.splitlines()[1:3] == ["截至 2018-01-31  尚无进展记录", "注意：台账尚无任何进展记录。"]
 
 
 def test_header_counts_and_completion_bar():
@@ -235,7 +235,7 @@ def test_a_count_is_never_parted_from_its_name():
         "          已销号 2  久未报告 1",
         "完成 [#######-----------------------]  2/8  25%"]
     assert render_status(lang=Lang.en, width=79).splitlines()[4:6] == [
-        "Measures by state: overdue 1  due soon 1  on track 2  ongoing 2  done 2",
+        "Measures by state: overdue 1  due soon 1  on track 2  ongoing 2  closed 2",
         "                   stale 1"]
     assert render_status(width=36).splitlines()[2:9] == [  # (the title and the file: 2 lines)
         "截至 2019-03-31",
@@ -250,7 +250,7 @@ def test_a_count_is_never_parted_from_its_name():
     assert narrow[states:states + 3] == [  # (too narrow to indent under the first pair)
         "Measures by state: overdue 1",
         "due soon 1  on track 2",
-        "ongoing 2  done 2  stale 1"]
+        "ongoing 2  closed 2  stale 1"]
 
 
 def test_the_header_wraps_without_trailing_spaces():
