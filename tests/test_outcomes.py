@@ -301,6 +301,16 @@ def test_an_unknown_or_ambiguous_item_is_named_as_the_full_load_names_it(tmp_pat
     assert run("show", "nyingchi:3.1", "-r", str(folder))[0] == 0
 
 
+def assert_cache_is_a_full_loads(reg, cache_dir, cold_dir, monkeypatch):
+    """The cache a write left in `cache_dir` is byte for byte what a load of the registry as it
+    now is stores in an empty `cold_dir`."""
+    written = {entry.name: entry.read_bytes() for entry in cache_dir.glob("*.json")}
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(cold_dir))
+    check("-r", str(reg))
+    assert {entry.name: entry.read_bytes() for entry in cold_dir.glob("*.json")} == written
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(cache_dir))
+
+
 def test_a_record_leaves_the_cache_a_full_load_of_the_new_journal_makes(reg, cache_dir, tmp_path, monkeypatch):
     """After `record`, the next command reads no YAML: the journal's cached rows and the plan's
     outcomes are those of the old bytes with the entry added, byte for byte what a load of the
@@ -310,11 +320,7 @@ def test_a_record_leaves_the_cache_a_full_load_of_the_new_journal_makes(reg, cac
     code, out, err = run("record", measure, "--state", "done", "--note", "0o17", "--evidence", "藏环发〔2019〕1号",
                          "-r", str(reg))
     assert code == 0, err
-    incremental = {entry.name: entry.read_bytes() for entry in cache_dir.glob("*.json")}
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cold"))
-    check("-r", str(reg))
-    assert {entry.name: entry.read_bytes() for entry in (tmp_path / "cold").glob("*.json")} == incremental
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(cache_dir))
+    assert_cache_is_a_full_loads(reg, cache_dir, tmp_path / "cold", monkeypatch)
     argv = ["-r", str(reg), "--format", "json", "--as-of", "2020-01-01"]
     expected = check(*argv, "--no-cache")
     assert '"id": "%s"' % measure not in expected[1]  # closed: no longer listed
@@ -461,11 +467,7 @@ def test_a_retraction_leaves_the_cache_a_full_load_makes_and_check_says_what_no_
     assert run("close", measure, "--evidence", "验收", "--date", "2019-03-05", "-r", str(reg))[0] == 0
     code, out, err = run("retract", measure, "--reason", "误记", "--date", "2019-03-20", "-r", str(reg))
     assert code == 0, err
-    incremental = {entry.name: entry.read_bytes() for entry in cache_dir.glob("*.json")}
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cold"))
-    check("-r", str(reg))
-    assert {entry.name: entry.read_bytes() for entry in (tmp_path / "cold").glob("*.json")} == incremental
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(cache_dir))
+    assert_cache_is_a_full_loads(reg, cache_dir, tmp_path / "cold", monkeypatch)
     for as_of, listed in (("2021-01-01", True), ("2019-03-19", False)):
         argv = ["-r", str(reg), "--format", "json", "--as-of", as_of, "--fail-on", "overdue", "--fail-on", "due_soon"]
         expected = check(*argv, "--no-cache")
