@@ -18,12 +18,13 @@ NO_CURATION = "no curation: units discovered from the text, owners and states pr
 TEXT_FIXES_HINT = "(expected a date such as 2018年6月30日, 长期坚持 or 立即启动; repair it under text_fixes: in the curation)"
 
 
-def _rectify(*args: str, **env: str):
+def _rectify(*args: str, lang: str | None = "en", **env: str):
+    """`rectify ARGS`, its messages in `lang` (RECTIFY_LANG; None: the default, Chinese)."""
     from typer.testing import CliRunner
 
     from rectify_cli.cli import app
 
-    return CliRunner().invoke(app, list(args), env=env or None)
+    return CliRunner().invoke(app, list(args), env={"RECTIFY_LANG": lang, **env})
 
 
 def _import(tmp_path: Path, text: str, name: str = "report.txt"):
