@@ -492,26 +492,29 @@ def import_cmd(
     report: Annotated[Path, typer.Argument(help="The report's text (UTF-8 or GB18030); - reads it from standard input.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Folder to write tasks.yaml and progress.yaml into (default: print tasks.yaml then progress.yaml).")] = None,
     curation: Annotated[Optional[Path], typer.Option("--curation", help="Curation file: unit vocabulary, owner fixes, journal states.")] = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Build a registry from a report's text (its appendix of problems and measures)."""
     from . import importer
+    from .i18n import label
 
-    raw, name = importer.read_report(str(report))
-    text = importer.decode_report(raw, filename=name)
-    cur = importer.load_curation(curation) if curation else None
-    # (a plan names its source relative to itself; printed, it is relative to where it was read)
-    source = None if output is None or str(report) == "-" else Path(os.path.relpath(report, output)).as_posix()
-    result = importer.import_report(text, filename=name, curation=cur, source=source)
-    if output is None:
-        _write_utf8(f"{result.tasks_yaml}---\n{result.progress_yaml}")
-    else:
-        tasks_file, progress_file, kept = importer.write_result(result, output)
-        typer.echo(f"wrote {tasks_file}; kept {progress_file}, which begins with the entries imported" if kept
-                   else f"wrote {tasks_file} and {progress_file}", err=True)
+    with _said_in(lang):  # (a report or a curation it refuses, said in the user's language)
+        raw, name = importer.read_report(str(report))
+        text = importer.decode_report(raw, filename=name)
+        cur = importer.load_curation(curation) if curation else None
+        # (a plan names its source relative to itself; printed, it is relative to where it was read)
+        source = None if output is None or str(report) == "-" else Path(os.path.relpath(report, output)).as_posix()
+        result = importer.import_report(text, filename=name, curation=cur, source=source)
+        if output is None:
+            _write_utf8(f"{result.tasks_yaml}---\n{result.progress_yaml}")
+        else:
+            tasks_file, progress_file, kept = importer.write_result(result, output)
+            typer.echo(label("import_wrote_kept" if kept else "import_wrote", lang, tasks=tasks_file, journal=progress_file), err=True)
     from .textsafe import printable
 
     for warning in result.warnings:  # (what to check, or to settle in a curation file)
-        typer.echo(printable(f"rectify: warning: {warning}", single_line=True), err=True)
+        said = label("import_warning", lang, text=importer.warning_text(warning, lang))
+        typer.echo(printable(f"rectify: {said}", single_line=True), err=True)
 
 
 # -- writing to the journal -------------------------------------------------------------

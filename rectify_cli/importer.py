@@ -9,7 +9,8 @@ says is parsed here (importer_text repairs the PDF damage, importer_parse reads 
 importer_owners finds responsible units); what needs an editor's judgement (the unit
 vocabulary, owners the text does not name, the state of each measure as of the report, fixes
 to words the PDF garbled) comes from curation.yaml.  Without a curation the importer proposes
-owners and states heuristically and says so in ImportResult.warnings.
+owners and states heuristically and says so in ImportResult.warnings (i18n.Notices, labels
+import_*: the command line says them in the user's language; see warning_text).
 """
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ from typing import Any
 
 from . import chain
 from .errors import JournalWriteError, Problem, RegistryError, ReportFormatError
+from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_owners import Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
-from .importer_parse import NO_TASK_HEADING, RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
+from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import REGION, UNIT_KINDS
@@ -32,11 +34,9 @@ from .model import REGION, UNIT_KINDS
 __all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "write_result", "REGIONS"]
 
 REGIONS = tuple(r.name for r in region_table("西藏自治区"))  # (the bundled ledger's)
-NO_PROVINCE = ("no province (省, 自治区 or 直辖市) named in the report's title or opening: no regions read from the problems "
-               "(give the title under registry: in the curation)")
 OPENING = 1000  # characters of a report read for the province it is about, when its title names none
 JOURNAL_STATES = ("done", "in_progress", "report")
-REPAIR = "repair it under text_fixes: in the curation"  # (what to do with a wording the import can't read)
+REPAIR = Notice("import_repair", {})  # (what to do with a wording the import can't read)
 TASK_FIELDS = ("problem", "deadline", "progress")
 MEASURE_FIELDS = ("text", "note")
 
@@ -106,9 +106,14 @@ class Curation:
     # where each decision is written, for messages: ("journal", "2.1") -> its line
     lines: dict[tuple[str, ...], int] = field(default_factory=dict, compare=False)
 
-    def fail(self, message: str, *keys: str) -> ReportFormatError:
-        """The curation file is wrong at the decision `keys` (its line, when known)."""
-        return ReportFormatError(Problem(self.path, self.lines.get(keys), None, message))
+    def fail(self, message_key: str, /, *keys: str, **values) -> ReportFormatError:
+        """The curation file is wrong at the decision `keys` (its line, when known): label problem_import_<message_key>."""
+        return ReportFormatError(problem(self.path, self.lines.get(keys), None, f"import_{message_key}", **values))
+
+
+def warning_text(warning: Notice, lang: Lang) -> str:
+    """An ImportResult warning said in `lang`."""
+    return notice_text(warning, lang, prefix="import_")
 
 
 REGISTRY_KEYS = ("title", "issuer", "inspection", "feedback_date", "report_date", "source", "settings")
@@ -117,13 +122,14 @@ REGISTRY_DATES = ("feedback_date", "report_date")
 
 def load_curation(path: str | Path) -> Curation:
     """Read and check curation.yaml (with the registry's YAML reader: no tags, dates kept as text)."""
-    from . import dates, yamlio
+    from . import yamlio
+    from .registry import _checked_date
 
     p = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as e:
-        raise ReportFormatError(Problem(p, None, None, f"cannot read curation file: {e.strerror}")) from None
+        raise ReportFormatError(problem(p, None, None, "import_curation_unreadable", detail=e.strerror)) from None
     try:
         text = yamlio.decode(raw, filename=p)
         data = yamlio.parse(text, filename=p)
@@ -132,20 +138,23 @@ def load_curation(path: str | Path) -> Curation:
     data = yamlio.YMap() if data is None else data
     lines: dict[tuple[str, ...], int] = {}
 
-    def fail(msg: str, *keys: str) -> ReportFormatError:
-        return ReportFormatError(Problem(p, lines.get(keys), None, msg))
+    def fail(message_key: str, /, *keys: str, **values) -> ReportFormatError:
+        return ReportFormatError(problem(p, lines.get(keys), None, f"import_{message_key}", **values))
+
+    def where(keys: tuple[str, ...]):
+        return ".".join(keys) or Notice("import_curation_file", {})
 
     def mapping(value: Any, *keys: str) -> dict:
         """`value` (the section or entry at `keys`) as a mapping whose keys are text, noting their lines."""
         if not isinstance(value, dict):
-            raise fail(f"{'.'.join(keys) or 'curation file'} must be a mapping", *keys)
+            raise fail("not_mapping", *keys, where=where(keys))
         for k in value:
             at = value.key_pos[k][0]
             if not isinstance(k, str):
                 # (YAML reads 2.10 as the number 2.1, which would be another measure's id)
                 written = _written_key(text, value.key_pos[k])
-                raise ReportFormatError(Problem(p, at, None, f"{'.'.join(keys) or 'curation file'}: the key {written} is read by YAML as "
-                                                             f"{_kind_of(k)} {k!r}, not as text: quote it: \"{written}\""))
+                raise ReportFormatError(problem(p, at, None, "import_key_not_text", where=where(keys), written=written,
+                                                kind=Word(YAML_KINDS, _kind_of(k), said_in_english=True), value=k))
             lines[(*keys, k)] = at
         return value
 
@@ -153,28 +162,29 @@ def load_curation(path: str | Path) -> Curation:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise fail(f"{what} must be a list, e.g. [{value}]" if isinstance(value, str) else f"{what} must be a list", *keys)
+            raise fail("not_list_eg", *keys, what=what, value=value) if isinstance(value, str) else fail("not_list", *keys, what=what)
         return value
 
     def iso_date(value: Any, what: str, *keys: str) -> str:
-        try:
-            return dates.parse_iso(str(value)).isoformat()
-        except dates.DateFormatError as e:
-            raise fail(f"{what}: {e}", *keys) from None
+        day, why = _checked_date(str(value))
+        if why is None:
+            return day.isoformat()
+        key, values = why  # (as the registry's loader words a bad date)
+        raise ReportFormatError(problem(p, lines.get(keys), None, key, what=what, text=str(value), **values))
 
     known = {"version", "registry", "units", "phrases", "text_fixes", "owners", "journal"}
     for k in mapping(data):
         if k not in known:
-            raise fail(f"unknown section {k!r} (expected one of {', '.join(sorted(known))})", str(k))
+            raise fail("unknown_section", str(k), key=k, known=sorted(known))
 
     registry = dict(mapping(data.get("registry") or yamlio.YMap(), "registry"))
     for k, v in registry.items():
         if k not in REGISTRY_KEYS:
-            raise fail(f"registry: unknown key {k!r} (expected one of {', '.join(REGISTRY_KEYS)})", "registry", k)
+            raise fail("unknown_registry_key", "registry", k, key=k, known=list(REGISTRY_KEYS))
         if k in REGISTRY_DATES:
             registry[k] = iso_date(v, f"registry.{k}", "registry", k)
         elif k != "settings" and not isinstance(v, str):
-            raise fail(f"registry.{k}: expected text, got {v!r}", "registry", k)
+            raise fail("registry_not_text", "registry", k, key=k, value=v)
     if "settings" in registry:
         registry["settings"] = dict(mapping(registry["settings"] or yamlio.YMap(), "registry", "settings"))
         if "immediate_due" in registry["settings"]:
@@ -186,14 +196,14 @@ def load_curation(path: str | Path) -> Curation:
     for i, u in enumerate(sequence(data.get("units"), "units", "units")):
         lines[("units", str(i))] = data["units"].where(i)[0]
         if not isinstance(u, dict) or not isinstance(u.get("name"), str):
-            raise fail(f"units[{i}]: each unit needs a name", "units", str(i))
+            raise fail("unit_needs_name", "units", str(i), index=i)
         kind = u.get("kind")
         if kind is not None and kind not in UNIT_KINDS:
-            raise fail(f"unit {u['name']}: kind must be one of {', '.join(UNIT_KINDS)}", "units", str(i))
-        aliases = [str(a) for a in sequence(u.get("aliases"), f"unit {u['name']}: aliases", "units", str(i))]
+            raise fail("unit_kind", "units", str(i), name=u["name"], kinds=list(UNIT_KINDS))
+        aliases = [str(a) for a in sequence(u.get("aliases"), Notice("import_unit_field", {"name": u["name"], "field": "aliases"}), "units", str(i))]
         for form in [u["name"], *aliases]:
             if form in seen:
-                raise fail(f"unit name or alias {form!r} is declared twice ({seen[form]} and {u['name']})", "units", str(i))
+                raise fail("unit_twice", "units", str(i), form=form, first=seen[form], second=u["name"])
             seen[form] = u["name"]
         units.append({"name": u["name"], **({"kind": kind} if kind else {}), **({"aliases": aliases} if aliases else {})})
     names = {u["name"] for u in units}
@@ -203,29 +213,30 @@ def load_curation(path: str | Path) -> Curation:
         owners = [owners] if isinstance(owners, str) else list(owners or [])
         unknown = [o for o in owners if o not in names]
         if not owners or unknown:
-            raise fail(f"phrase {phrase!r}: {'unknown unit ' + ', '.join(map(str, unknown)) if unknown else 'no units'}", "phrases", phrase)
+            raise (fail("phrase_unknown_unit", "phrases", phrase, phrase=phrase, units=list(map(str, unknown))) if unknown
+                   else fail("phrase_no_units", "phrases", phrase, phrase=phrase))
         if phrase in seen:
-            raise fail(f"phrase {phrase!r} is also a unit name or alias", "phrases", phrase)
+            raise fail("phrase_is_unit", "phrases", phrase, phrase=phrase)
         phrases[phrase] = tuple(owners)
 
     fixes: list[dict[str, str]] = []
     for i, fx in enumerate(sequence(data.get("text_fixes"), "text_fixes", "text_fixes")):
         lines[("text_fixes", str(i))] = data["text_fixes"].where(i)[0]
         if not isinstance(fx, dict) or not {"at", "field", "find", "replace"} <= set(fx):
-            raise fail(f"text_fixes[{i}]: needs at, field, find, replace", "text_fixes", str(i))
+            raise fail("text_fix_fields", "text_fixes", str(i), index=i)
         fixes.append({k: str(fx[k]) for k in ("at", "field", "find", "replace")})
 
     owners_sec: dict[str, dict[str, Any]] = {}
     for mid, o in mapping(data.get("owners") or yamlio.YMap(), "owners").items():
         if not isinstance(o, dict) or not o.get("owners"):
-            raise fail(f"owners: {mid}: needs owners: [unit, ...]", "owners", mid)
-        listed = [str(x) for x in sequence(o["owners"], f"owners: {mid}: owners", "owners", mid)]
+            raise fail("owners_needed", "owners", mid, measure=mid)
+        listed = [str(x) for x in sequence(o["owners"], f"owners: {mid}: owners", "owners", mid)]  # (the file's keys, as written)
         bad = [x for x in listed if x not in names]
         if bad:
-            raise fail(f"owners: {mid}: unknown unit {', '.join(bad)} (declare it under units:)", "owners", mid)
+            raise fail("owners_unknown", "owners", mid, measure=mid, units=bad)
         lead = str(o.get("lead") or listed[0])
         if lead not in listed:
-            raise fail(f"owners: {mid}: lead {lead} is not one of the owners", "owners", mid)
+            raise fail("lead_not_owner", "owners", mid, measure=mid, lead=lead)
         owners_sec[mid] = {"owners": listed, "lead": lead}
 
     journal: dict[str, dict[str, Any]] = {}
@@ -233,7 +244,7 @@ def load_curation(path: str | Path) -> Curation:
         if isinstance(j, str):
             j = {"state": j}
         if not isinstance(j, dict) or j.get("state") not in JOURNAL_STATES:
-            raise fail(f"journal: {mid}: state must be one of {', '.join(JOURNAL_STATES)}", "journal", mid)
+            raise fail("journal_state", "journal", mid, measure=mid, states=list(JOURNAL_STATES))
         entry = {"state": j["state"]}
         for k in ("evidence", "milestone", "note"):
             if j.get(k) is not None:
@@ -242,7 +253,7 @@ def load_curation(path: str | Path) -> Curation:
             entry["milestone"] = iso_date(entry["milestone"], f"journal: {mid}: milestone", "journal", mid)
         extra = set(j) - {"state", "evidence", "milestone", "note", "why"}
         if extra:
-            raise fail(f"journal: {mid}: unknown field(s) {', '.join(sorted(map(str, extra)))}", "journal", mid)
+            raise fail("journal_fields", "journal", mid, measure=mid, fields=sorted(map(str, extra)))
         journal[mid] = entry
 
     return Curation(p, registry, tuple(units), phrases, tuple(fixes), owners_sec, journal, lines)
@@ -256,7 +267,8 @@ def _written_key(text: str, pos: tuple[int, int]) -> str:
 
 
 def _kind_of(value: Any) -> str:
-    return {bool: "the truth value", int: "the number", float: "the number", type(None): "null"}.get(type(value), "the value")
+    """What YAML read a key as (i18n.YAML_KINDS)."""
+    return {bool: "bool", int: "number", float: "number", type(None): "null"}.get(type(value), "value")
 
 
 # ------------------------------------------------------------------ result
@@ -270,7 +282,7 @@ class ImportResult:
     units: tuple[dict[str, Any], ...]
     tasks: tuple[dict[str, Any], ...]
     journal: tuple[dict[str, Any], ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()  # (label import_<key>: see warning_text)
     repairs: tuple[str, ...] = ()  # page-join repairs made, "line N: ..."
 
     @property
@@ -306,7 +318,7 @@ def read_report(source: str) -> tuple[bytes, str]:
             except OSError:  # (no standard input)
                 ours = False
             if not ours:
-                raise ReportFormatError(Problem(source, None, None, "is a device, not a file or a pipe; expected the report's text"))
+                raise ReportFormatError(problem(source, None, None, "import_device"))
         with open(path, "rb") as handle:
             return _at_most(handle, source), source
     except OSError as exc:
@@ -316,8 +328,7 @@ def read_report(source: str) -> tuple[bytes, str]:
 def _at_most(stream, name: str) -> bytes:
     raw = stream.read(REPORT_LIMIT + 1)
     if len(raw) > REPORT_LIMIT:
-        raise ReportFormatError(Problem(name, None, None, f"goes on past {REPORT_LIMIT >> 20} MiB (a stream that never ends?); "
-                                                          "expected the report's text"))
+        raise ReportFormatError(problem(name, None, None, "import_too_long", limit=REPORT_LIMIT >> 20))
     return raw
 
 
@@ -360,20 +371,11 @@ def _keeps_journal(path: Path, result: ImportResult) -> bool:
         return True
     old_lines = old.splitlines(keepends=True)  # (line ends kept: a CR alone differs too)
     if new.startswith(old):
-        line, what = len(old_lines), "it ends on this line"
+        line, what = len(old_lines), Notice("import_journal_ends", {})
     else:
         line = next(i for i, (a, b) in enumerate(zip(old_lines, new.splitlines(keepends=True)), 1) if a != b)
-        what = "this line differs"
-    raise JournalWriteError(
-        Problem(
-            str(path),
-            line,
-            None,
-            f"expected the journal to begin with the {len(result.journal)} entries this import writes, but {what} "
-            "(edited by hand, or the journal of another report or curation); a journal is append-only, "
-            "so it is not replaced: move it away to import afresh. Nothing was written.",
-        )
-    )
+        what = Notice("import_journal_differs", {})
+    raise JournalWriteError(problem(str(path), line, None, "import_journal_not_ours", count=len(result.journal), what=what))
 
 
 # ------------------------------------------------------------------ import
@@ -381,19 +383,20 @@ def _keeps_journal(path: Path, result: ImportResult) -> bool:
 
 def import_report(text: str, *, filename: str, curation: Curation | None = None, source: str | None = None) -> ImportResult:
     """Parse a report text into the registry files.  Pure: no I/O, deterministic."""
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     paras = paragraphs(text)
     raw_tasks, tail = parse_appendix(paras, filename)
     if tail is not None:
         line, first = _source_line(text, tail)
-        warnings.append(f"line {line}: text after the appendix left out, from: {first}")
-    repairs = tuple(f"line {ln}: {what}" for p in paras for ln, what in p.joins if "fragment" in what)
-    headers: dict[str, list[int]] = {}  # (one warning per header, however many pages repeat it)
-    for ln, what in (j for p in paras for j in p.joins if "page header" in j[1]):
-        headers.setdefault(what, []).append(ln)
-    for what, lns in headers.items():
-        shown = ", ".join(map(str, lns[:5])) + (f" … ({len(lns)} in all)" if len(lns) > 5 else "")
-        warnings.append(f"line{'s' * (len(lns) > 1)} {shown}: {what}")
+        warnings.append(Notice("tail_left_out", {"line": line, "first": first}))
+    repairs = tuple(f"line {ln}: {what}" for p in paras for ln, what in p.joins if isinstance(what, str) and "fragment" in what)
+    headers: dict[tuple[str, int], list[int]] = {}  # (one warning per header, however many pages repeat it)
+    for ln, what in (j for p in paras for j in p.joins if isinstance(j[1], Notice)):
+        headers.setdefault((what.values["header"], what.values["first"]), []).append(ln)
+    for (header, first), lns in headers.items():
+        more = Notice("page_headers_more", {"count": len(lns)}) if len(lns) > 5 else ""
+        key = "page_headers" if len(lns) > 1 else "page_header"
+        warnings.append(Notice(key, {"lines": lns[:5], "more": more, "header": header, "first": first}))
 
     cur = curation or Curation(path="(none)")
     _apply_text_fixes(raw_tasks, cur)
@@ -403,7 +406,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     province = province_of(registry["title"], text[:OPENING])
     regions = region_table(province)
     if province is None:
-        warnings.append(NO_PROVINCE)
+        warnings.append(Notice("no_province", {}))
     if cur.units:
         units = [dict(u) for u in cur.units]
         vocab = Vocabulary.build(units, dict(cur.phrases))
@@ -420,17 +423,17 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     for section, ids in (("owners", cur.owners), ("journal", cur.journal)):
         for mid in ids:
             if mid not in known_ids:
-                raise cur.fail(f"{section}: {mid}: no such measure in {filename}", section, mid)
+                raise cur.fail("no_such_measure", section, mid, section=section, measure=mid, file=filename)
 
     used = {o for t in tasks for m in t["measures"] for o in m["owners"]}
     if cur.units:  # (a region must be a declared unit, or the loader refuses the plan)
         undeclared = [r.name for r in regions if r.name not in {u["name"] for u in units} and any(r.name in t["regions"] for t in tasks)]
         units.extend({"name": r, "kind": REGION} for r in undeclared)
         if undeclared:
-            warnings.append("regions named in the problems but not declared under units: in the curation, declared as regions: " + "、".join(undeclared))
+            warnings.append(Notice("regions_declared", {"regions": "、".join(undeclared)}))
         unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in {r.name for r in regions}]
         if unused:
-            warnings.append("declared units owning no measure: " + "、".join(unused))
+            warnings.append(Notice("units_unused", {"units": "、".join(unused)}))
 
     journal = _journal(tasks, registry["report_date"], cur, warnings)
     _check_consistency(tasks, journal, warnings)
@@ -451,14 +454,13 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     )
 
 
-def _uncurated(cur: Curation) -> list[str]:
+def _uncurated(cur: Curation) -> list[Notice]:
     """What the import proposes itself for want of a curation's units: or journal: section."""
     if cur.path == "(none)":
-        return ["no curation: units discovered from the text, owners and states proposed heuristically"]
+        return [Notice("no_curation", {})]
     if not cur.units:
-        sections, proposed = ("units: and no journal:", "owners and states") if not cur.journal else ("units:", "owners")
-        return [f"the curation {cur.path} has no {sections} section: units discovered from the text, {proposed} proposed heuristically"]
-    return [] if cur.journal else [f"the curation {cur.path} has no journal: section: states proposed heuristically"]
+        return [Notice("curation_lacks_units" if cur.journal else "curation_lacks_units_journal", {"path": cur.path})]
+    return [] if cur.journal else [Notice("curation_lacks_journal", {"path": cur.path})]
 
 
 def _source_line(text: str, tail) -> tuple[int, str]:
@@ -504,10 +506,10 @@ def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curati
     for pr in sorted(problems, key=lambda pr: (pr.file, pr.line or 0, pr.column or 0)):
         keys = _curated_keys(written[pr.file][: pr.line], pr.file) if pr.line else None
         if keys and keys in cur.lines:
-            out.append(Problem(cur.path, cur.lines[keys], None, pr.message))
+            out.append(replace(pr, file=cur.path, line=cur.lines[keys], column=None))
         else:
             at = f"{pr.file}:{pr.line}" if pr.line else pr.file
-            out.append(Problem(filename, None, None, f"the imported registry would be refused: {at}: {pr.message}"))
+            out.append(problem(filename, None, None, "import_would_be_refused", at=at, problem=pr.notice or pr.message))
     raise ReportFormatError(out)
 
 
@@ -535,11 +537,11 @@ def _apply_text_fixes(raw_tasks: list[RawTask], cur: Curation) -> None:
         obj: Any = by_measure.get(at) if "." in at else by_task.get(at)
         allowed = MEASURE_FIELDS if "." in at else TASK_FIELDS
         if obj is None or fld not in allowed:
-            raise cur.fail(f"text_fixes: no {fld!r} at {at!r} (fields: {', '.join(allowed)})", "text_fixes", str(i))
+            raise cur.fail("text_fix_no_field", "text_fixes", str(i), field=fld, at=at, fields=list(allowed))
         attr = {"deadline": "deadline", "progress": "progress"}.get(fld, fld)
         value = getattr(obj, attr) or ""
         if fx["find"] not in value:
-            raise cur.fail(f"text_fixes: {at} {fld}: {fx['find']!r} not found (already fixed in the source or the importer?)", "text_fixes", str(i))
+            raise cur.fail("text_fix_not_found", "text_fixes", str(i), at=at, field=fld, find=fx["find"])
         setattr(obj, attr, normalise(value.replace(fx["find"], fx["replace"])))
 
 
@@ -608,16 +610,16 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     for k in ("title", "issuer", "inspection", "feedback_date", "report_date"):
         if not reg.get(k):
             undated = k == "report_date" and at is not None
-            says = f": its headline says {AS_OF_WORD.search(headline).group(0)}, with no date" if undated else ""
+            says = Notice("import_headline_undated", {"words": AS_OF_WORD.search(headline).group(0)}) if undated else ""
             line = (_line_of(text, at.line, AS_OF_WORD.search(headline).group(0)) or at.line) if undated else None
-            missing.append(Problem(filename, line, None,
-                                   f"cannot find the report's {k.replace('_', ' ')}{says} (give it under registry: in the curation file)"))
+            missing.append(problem(filename, line, None, "import_field_missing", field=Word(REGISTRY_FIELDS, k, said_in_english=True), says=says))
     if missing:
         raise ReportFormatError(missing)
     if reg["report_date"] < reg["feedback_date"]:  # (ISO dates: compared as text)
-        why = f"the report's date {reg['report_date']} is before the inspection's feedback {reg['feedback_date']}"
+        dated = {"report": reg["report_date"], "feedback": reg["feedback_date"]}
         curated = next((k for k in ("report_date", "feedback_date") if k in cur.registry), None)
-        raise cur.fail(why, "registry", curated) if curated else ReportFormatError(Problem(filename, None, None, why))
+        raise cur.fail("before_feedback", "registry", curated, **dated) if curated else \
+            ReportFormatError(problem(filename, None, None, "import_before_feedback", **dated))
     if isinstance(cur.registry.get("settings"), dict):
         reg["settings"] = dict(cur.registry["settings"])
     claims, counts = _counts(headline)
@@ -694,47 +696,42 @@ def _level(title: str, province: str | None) -> str:
 
 
 def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: list[dict], regions: tuple[Region, ...], known_ids: set[str],
-          warnings: list[str], *, level: str = "自治区") -> dict[str, Any]:
+          warnings: list[Notice], *, level: str = "自治区") -> dict[str, Any]:
     """`level`: as _level gives it, for a measure whose unit can't be found."""
     assert rt.deadline is not None and rt.progress is not None
     dl_text = rt.deadline.rstrip("。")
     dl = parse_deadline(dl_text)
     if not dl:
-        raise ReportFormatError(Problem(filename, rt.deadline_line, None, f"problem {rt.id}: cannot read the deadline 整改时限：{rt.deadline} "
-                                                                          f"(expected a date such as 2018年6月30日前完成, 长期坚持 or 立行立改, separated by ，; {REPAIR})"))
+        raise ReportFormatError(problem(filename, rt.deadline_line, None, "import_task_deadline", task=rt.id, deadline=rt.deadline, repair=REPAIR))
     reported = parse_reported(rt.progress)
     if reported is None:
-        raise ReportFormatError(
-            Problem(filename, rt.progress_line, None, f"problem {rt.id}: unknown 整改进度 {rt.progress!r} (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效; {REPAIR})")
-        )
+        raise ReportFormatError(problem(filename, rt.progress_line, None, "import_task_progress", task=rt.id, progress=rt.progress, repair=REPAIR))
     measures = []
-    task_owners, task_lead = _listed_owners(rt.units, vocab, f"problem {rt.id}", warnings)
+    task_owners, task_lead = _listed_owners(rt.units, vocab, Notice("of_problem", {"task": rt.id}), warnings)
     for rm in rt.measures:
         mid = f"{rt.id}.{rm.id}"
         known_ids.add(mid)
         ms = measure_milestones(rm.text)
         unread = unreadable_deadlines(rm.text)
         if unread:  # (dropped, it would lose a step of the measure: a wrong ledger)
-            raise ReportFormatError(Problem(filename, rm.line, None, f"measure {mid}: cannot read the deadline {unread[0]} (expected a date "
-                                                                     f"such as 2018年6月30日, 长期坚持 or 立即启动; {REPAIR})"))
+            raise ReportFormatError(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=unread[0], repair=REPAIR))
         if not ms:
-            raise ReportFormatError(Problem(filename, rm.line, None, f"measure {mid}: no deadline in parentheses such as （2018年6月30日） or （长期坚持）"))
+            raise ReportFormatError(problem(filename, rm.line, None, "import_measure_no_deadline", measure=mid))
         if rm.note is None:
-            lost = rm.extra_text_lines and f"; its text runs on over line{'s' * (len(rm.extra_text_lines) > 1)} " \
-                f"{', '.join(map(str, rm.extra_text_lines))}: a lost 整改进展： heading?"
-            warnings.append(f"measure {mid} (line {rm.line}): no 整改进展 note in the report{lost or ''}")
+            lines = rm.extra_text_lines
+            lost = Notice("lost_headings" if len(lines) > 1 else "lost_heading", {"lines": list(lines)}) if lines else ""
+            warnings.append(Notice("no_note", {"measure": mid, "line": rm.line, "lost": lost}))
         for fld, value in (("text", rm.text), ("note", rm.note or "")):
             for w in LATIN_IN_CJK.findall(value):
-                warnings.append(f"measure {mid}: Latin word {w!r} inside Chinese {fld} (a PDF artefact? fix it under text_fixes:)")
+                warnings.append(Notice("latin_word", {"measure": mid, "word": w, "field": Word(MEASURE_FIELD_WORDS, fld, said_in_english=True)}))
         for line, numeral in rm.note_items:
-            warnings.append(f"measure {mid}: {numeral}、 on line {line} is read as part of its progress note, not as problem {rt.id + 1} "
-                            f"({NO_TASK_HEADING})")
+            warnings.append(Notice("numeral_in_note", {"measure": mid, "numeral": numeral, "line": line, "next": rt.id + 1, "why": Notice("no_task_heading", {})}))
         if rm.extra_note_lines:
-            warnings.append(f"measure {mid}: note continues in a separate paragraph at line(s) {', '.join(map(str, rm.extra_note_lines))}")
+            warnings.append(Notice("note_continues", {"measure": mid, "lines": list(rm.extra_note_lines)}))
         if mid in cur.owners:
             owners, lead = list(cur.owners[mid]["owners"]), cur.owners[mid]["lead"]
         else:
-            owners, lead = _listed_owners(rm.units, vocab, f"measure {mid}", warnings)
+            owners, lead = _listed_owners(rm.units, vocab, Notice("of_measure", {"measure": mid}), warnings)
             if not owners:
                 owners, lead = find_owners(rm.text, vocab)
             if not owners and task_owners:  # (its problem's 责任单位： line)
@@ -743,10 +740,10 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 owners, _ = find_owners(rm.note, vocab)
                 lead = None
                 if owners:
-                    warnings.append(f"measure {mid}: the text names no unit; owners taken from its progress note: {'、'.join(owners)}")
+                    warnings.append(Notice("owners_from_note", {"measure": mid, "owners": "、".join(owners)}))
             if not owners:
                 owners = [f"{level}相关部门"]
-                warnings.append(f"measure {mid}: no responsible unit found; using {level}相关部门")
+                warnings.append(Notice("no_unit", {"measure": mid, "owner": owners[0]}))
             lead = lead or owners[0]
         for o in owners:
             if not any(u["name"] == o for u in units):
@@ -776,7 +773,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
     }
 
 
-def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: str, warnings: list[str]) -> tuple[list[str], str | None]:
+def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: Notice, warnings: list[Notice]) -> tuple[list[str], str | None]:
     """(owners, lead) that 牵头单位：/责任单位：/配合单位： lines name, in their order; the lead is the
     first of a 牵头 or 主办 line, else the first named."""
     owners: list[str] = []
@@ -784,7 +781,7 @@ def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: st
     for head, units, line in lines:
         found, _ = find_owners(units, vocab)
         if not found:
-            warnings.append(f"{who}: {head}：{units} (line {line}) names no unit the import knows")
+            warnings.append(Notice("names_no_unit", {"who": who, "head": head, "units": units, "line": line}))
         if found and lead is None and head.startswith(("牵头", "主办")):
             lead = found[0]
         owners.extend(o for o in found if o not in owners)
@@ -831,7 +828,7 @@ def _quote(note: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[str]) -> list[dict[str, Any]]:
+def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[Notice]) -> list[dict[str, Any]]:
     entries = []
     prev = chain.GENESIS
     for t in tasks:
@@ -841,14 +838,14 @@ def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[
             if decision is None:
                 decision = _propose(t, m, report_date)
                 if cur.journal:
-                    warnings.append(f"measure {mid}: no curated state; proposed {decision['state']}")
+                    warnings.append(Notice("no_curated_state", {"measure": mid, "state": Word(ENTRY, decision["state"])}))
             note = decision.get("note") or m["note"] or "（报告未载明整改进展）"
             if decision.get("evidence") and decision["evidence"] not in note:
-                raise cur.fail(f"journal: {mid}: evidence {decision['evidence']!r} is not a quote from the note", "journal", mid)
+                raise cur.fail("evidence_not_quoted", "journal", mid, measure=mid, evidence=decision["evidence"])
             dated = [x["due"] for x in m["milestones"] if x["kind"] == "date"]
             if decision.get("milestone") and decision["milestone"] not in dated:
-                raise cur.fail(f"journal: {mid}: milestone {decision['milestone']} is not a dated milestone of the measure ({', '.join(dated) or 'none'})",
-                               "journal", mid)
+                raise cur.fail("milestone_not_dated", "journal", mid, measure=mid, milestone=decision["milestone"],
+                               dated=dated or Notice("import_none", {}))
             entry: dict[str, Any] = {"measure": mid, "date": report_date, "state": decision["state"], "note": note}
             if decision.get("evidence"):
                 entry["evidence"] = decision["evidence"]
@@ -861,17 +858,17 @@ def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[
     return entries
 
 
-def _check_totals(claims: list[dict], tasks: list[dict], warnings: list[str]) -> None:
+def _check_totals(claims: list[dict], tasks: list[dict], warnings: list[Notice]) -> None:
     """The report's own count of problems and measures against what its appendix gave: a text
     cut short (a page lost in the PDF extraction) still parses, into fewer of them."""
     found = {"tasks_total": len(tasks), "measures_total": sum(len(t["measures"]) for t in tasks)}
     for claim in claims:
         count = found.get(claim["key"])
         if count is not None and count != claim["value"]:
-            warnings.append(f"the report says {claim['text']}, but its appendix gives {count}: is the text complete?")
+            warnings.append(Notice("totals", {"text": claim["text"], "count": count}))
 
 
-def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[str]) -> None:
+def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[Notice]) -> None:
     """The task's reported 整改进度 against the states of its dated measures."""
     state = {e["measure"]: e for e in journal}
     for t in tasks:
@@ -879,9 +876,9 @@ def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[st
         not_done = [m["full_id"] for m in dated if _open(m, state[m["full_id"]])]
         rs = t["reported"]["state"]
         if rs == "fully_done" and not_done:
-            warnings.append(f"problem {t['id']} is reported 全面完成 but measure(s) {', '.join(not_done)} are not done")
+            warnings.append(Notice("done_but_open", {"task": t["id"], "measures": not_done}))
         if rs in ("basically_done", "on_schedule") and dated and not not_done:
-            warnings.append(f"problem {t['id']} is reported {rs} but all its dated measures are done")
+            warnings.append(Notice("open_but_done", {"task": t["id"], "reported": Word(REPORTED, rs)}))
 
 
 def _open(m: dict, entry: dict) -> bool:

@@ -8,11 +8,10 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .errors import Problem, ReportFormatError
+from .errors import ReportFormatError
+from .i18n import Notice, problem
 from .importer_text import CN_NUM, Para
 
-NO_APPENDIX = "no appendix of numbered problems (一、…) with 整改时限/整改进展 found"
-NO_DEADLINE = "no 整改时限： line after the problem's text"
 
 TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\.(?!\d)(.*)$")
@@ -25,14 +24,14 @@ MEASURE_STYLES = {
     "（1）": re.compile(r"^（(\d{1,3})）(.*)$"),
     "①": re.compile(r"^([\u2460-\u2473])(.*)$"),  # (① … ⑳)
 }
-MEASURE_NUMBERING = "1. 2. …, 1、 2、 …, （1）（2）… or ① ② …"
+MEASURE_NUMBERING = Notice("import_numbering", {})  # (1. 2. …, 1、 2、 …, （1）（2）… or ① ② …)
 PAREN_TASK_RE = re.compile(rf"^（([{CN_NUM}]+)）")  # (a problem numbered （一） under a category heading 一、)
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
 # sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)
 NOTE_HEAD_RE = re.compile(r"(?:^|(?<=[。；）]))(整改进展情况|整改情况|完成情况|进展情况)：")
 PROBLEM_HEAD_RE = re.compile(r"^整改目标：")  # (other provinces' problems state a target before the deadline)
-NO_TASK_HEADING = "no 整改时限： or 整改进度： line follows it"
+NO_TASK_HEADING = Notice("import_no_task_heading", {})
 # a line naming the units of a problem or a measure, as other reports write them (牵头单位：…
 # 配合单位：…), at a paragraph's start or after a sentence or a deadline it runs on from: the
 # owners, never text of the problem or the measure (the Tibet report names them in the measure)
@@ -138,8 +137,8 @@ def find_appendix(paras: list[Para], filename: str) -> int:
             if lacking is None and HEAD_RE.match(q.text):
                 lacking = p
     if lacking is not None:
-        raise ReportFormatError(Problem(filename, lacking.line, None, f"problem 1: {NO_DEADLINE}"))
-    raise ReportFormatError(Problem(filename, None, None, NO_APPENDIX))
+        raise ReportFormatError(problem(filename, lacking.line, None, "import_no_deadline", task=1))
+    raise ReportFormatError(problem(filename, None, None, "import_no_appendix"))
 
 
 @dataclass(frozen=True)
@@ -180,8 +179,8 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
     sub_problem: Para | None = None  # a （二）-like paragraph since the problem began, for the message
     style: str | None = None  # how measures are numbered (MEASURE_STYLES), once the first is read
 
-    def err(p: Para, msg: str) -> ReportFormatError:
-        return ReportFormatError(Problem(filename, p.line, None, msg))
+    def err(p: Para, key: str, **values) -> ReportFormatError:
+        return ReportFormatError(problem(filename, p.line, None, f"import_{key}", **values))
 
     for i, p in enumerate(paras[start:], start):
         t = p.text
@@ -198,7 +197,7 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
             number = cn_number(tm.group(1))
             expected = 1 if task is None else task.id + 1
             if number != expected:
-                raise err(p, f"problem {tm.group(1)}、 found where problem number {expected} was expected")
+                raise err(p, "task_number", numeral=tm.group(1), expected=expected)
             if task is not None:
                 _check_task_complete(task, filename)
             task = RawTask(number, p.line, tm.group(2).strip())
@@ -226,18 +225,18 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
             measure.note, measure.note_head = hm.group(2).strip(), "整改" + hm.group(1)
             in_note = True
         elif hm and task.deadline is None and hm.group(1) == "进展":  # (its measures were read as its text)
-            raise ReportFormatError(Problem(filename, task.line, None, f"problem {task.id}: {NO_DEADLINE}"))
+            raise ReportFormatError(problem(filename, task.line, None, "import_no_deadline", task=task.id))
         elif hm:
             if passed_over:
-                hint = f" (is {TASK_RE.match(passed_over.text).group(1)}、 on line {passed_over.line} meant as problem {task.id + 1}?)"
+                hint = Notice("import_hint_passed_over", {"numeral": TASK_RE.match(passed_over.text).group(1), "line": passed_over.line,
+                                                          "next": task.id + 1})
             elif sub_problem:  # (problems numbered （一）（二） under category headings 一、二、)
-                hint = f" (is {PAREN_TASK_RE.match(sub_problem.text).group(0)} on line {sub_problem.line} a problem? problems are numbered " \
-                    "一、 二、 …, each with one 整改时限 and one 整改进度 before its measures)"
+                hint = Notice("import_hint_sub_problem", {"numbered": PAREN_TASK_RE.match(sub_problem.text).group(0), "line": sub_problem.line})
             elif measure is None and hm.group(1) == "进展":  # (a measure numbered otherwise, or run on into 整改进度's line)
-                hint = f" (expected a measure numbered {MEASURE_NUMBERING} before it, at the start of a line of its own)"
+                hint = Notice("import_hint_measure_before", {"numbering": MEASURE_NUMBERING})
             else:
                 hint = ""
-            raise err(p, f"unexpected 整改{hm.group(1)}： in problem {task.id}{hint}")
+            raise err(p, "unexpected_heading", heading=hm.group(1), task=task.id, hint=hint)
         elif measure is not None and measure.note is None and (nm := NOTE_HEAD_RE.match(t)):
             measure.note, measure.note_head = t[nm.end() :].strip(), nm.group(1)
             in_note = True
@@ -245,10 +244,10 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
             style, number, rest = mm
             expected = len(task.measures) + 1
             if number != expected:
-                hint = f" (is {TASK_RE.match(passed_over.text).group(1)}、 on line {passed_over.line} meant as problem {task.id + 1}? " \
-                    f"{NO_TASK_HEADING})" if passed_over and any(ln == passed_over.line for ln, _ in measure.note_items) else ""
-                raise err(p, f"measure {measure_label(style, number)} of problem {task.id} found where measure "
-                             f"{measure_label(style, expected)} was expected{hint}")
+                hint = Notice("import_hint_passed_over_why", {"numeral": TASK_RE.match(passed_over.text).group(1), "line": passed_over.line,
+                                                              "next": task.id + 1, "why": NO_TASK_HEADING}) \
+                    if passed_over and any(ln == passed_over.line for ln, _ in measure.note_items) else ""
+                raise err(p, "measure_number", found=measure_label(style, number), task=task.id, expected=measure_label(style, expected), hint=hint)
             text, note = _split_note(rest.strip())
             measure = RawMeasure(number, p.line, text)
             task.measures.append(measure)
@@ -259,8 +258,9 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
         elif task.deadline is None:
             task.problem += t  # problem text running over several paragraphs
         elif measure is None:
-            expected = f"{measure_label(style, 1)}, numbered as problem 1's measures are" if style else f"numbered {MEASURE_NUMBERING}"
-            raise err(p, f"text between 整改进度 and the first measure of problem {task.id} (expected a measure {expected})")
+            expected = Notice("import_as_first_numbered", {"first": measure_label(style, 1)}) if style else \
+                Notice("import_numbered", {"numbering": MEASURE_NUMBERING})
+            raise err(p, "text_before_measure", task=task.id, expected=expected)
         elif in_note:
             assert measure.note is not None
             measure.note += t
@@ -269,7 +269,7 @@ def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tai
             measure.text += t
             measure.extra_text_lines.append(p.line)
     if task is None:
-        raise ReportFormatError(Problem(filename, None, None, NO_APPENDIX))
+        raise ReportFormatError(problem(filename, None, None, "import_no_appendix"))
     _check_task_complete(task, filename)
     return tasks, tail
 
@@ -328,15 +328,15 @@ def _is_next_task(numeral: str, current: int) -> bool:
 
 
 def _check_task_complete(task: RawTask, filename: str) -> None:
-    def fail(msg: str) -> ReportFormatError:
-        return ReportFormatError(Problem(filename, task.line, None, f"problem {task.id}: {msg}"))
+    def fail(key: str) -> ReportFormatError:
+        return ReportFormatError(problem(filename, task.line, None, f"import_{key}", task=task.id))
 
     if task.deadline is None:
-        raise fail(NO_DEADLINE)
+        raise fail("no_deadline")
     if task.progress is None:
-        raise fail("no 整改进度 line")
+        raise fail("no_progress")
     if not task.measures:
-        raise fail("no numbered measures")
+        raise fail("no_measures")
 
 
 # ---------------------------------------------------------------- deadlines

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import Problem, ReportFormatError
+from .errors import ReportFormatError
+from .i18n import Notice, problem
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # full-width / Chinese punctuation that behaves like CJK for spacing purposes
@@ -71,16 +72,8 @@ def decode_report(raw: bytes, *, filename: str) -> str:
             offset = utf8_err.start + (len(raw) - len(raw_utf8))
             line = raw[:offset].count(b"\n") + 1
             col = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
-            raise ReportFormatError(
-                Problem(
-                    filename,
-                    line,
-                    col,
-                    f"cannot decode the report: invalid UTF-8 at byte offset {offset} "
-                    f"(0x{raw[offset]:02x}) and invalid GB18030 at byte offset {gb_err.start}; "
-                    "save the file as UTF-8",
-                )
-            ) from None
+            raise ReportFormatError(problem(filename, line, col, "import_undecodable", offset=offset, byte=f"{raw[offset]:02x}",
+                                            gb_offset=gb_err.start)) from None
         # a GB18030 decode of pure ASCII/UTF-8-looking text is fine; nothing else to check
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -142,7 +135,7 @@ def _close_book_titles(s: str) -> str:
 class Para:
     text: str
     line: int  # 1-based line of the paragraph's first line in the source
-    joins: tuple[tuple[int, str], ...] = ()  # (line, description) of repairs at page joins
+    joins: tuple[tuple[int, str | Notice], ...] = ()  # (line, description) of repairs at page joins: a header dropped, a Notice
 
 
 def paragraphs(text: str) -> list[Para]:
@@ -150,7 +143,7 @@ def paragraphs(text: str) -> list[Para]:
 
     A page number alone on its line ("— 3 —") is a page break, not text; a line that repeats an
     earlier paragraph beside one is the page's running header, dropped too (and said so in the
-    joins of the paragraph before it, "repeated page header")."""
+    joins of the paragraph before it, a Notice page_header)."""
     raw: list[tuple[int, int, str]] = []  # (first line, last line, text)
     pages: set[int] = set()  # lines holding a page number alone
     buf: list[str] = []
@@ -183,7 +176,7 @@ def paragraphs(text: str) -> list[Para]:
         first = seen.setdefault(norm, line)
         if first != line and out and _beside(pages, line, last) and not ITEM_START.match(norm):
             prev = out[-1]
-            out[-1] = Para(prev.text, prev.line, prev.joins + ((line, f"dropped a repeated page header {norm!r} (as on line {first})"),))
+            out[-1] = Para(prev.text, prev.line, prev.joins + ((line, Notice("page_header", {"header": norm, "first": first})),))
             continue
         if out and _continues(out[-1].text, norm):
             prev = out[-1]

@@ -63,6 +63,14 @@ HEADLINE = (
 )
 
 
+def _warnings(result) -> list[str]:
+    """An ImportResult's warnings, in English."""
+    from rectify_cli.i18n import Lang
+    from rectify_cli.importer import warning_text
+
+    return [warning_text(warning, Lang.en) for warning in result.warnings]
+
+
 def mini(block: str):
     """Import a one-problem report whose appendix is `block` (no curation)."""
     return import_report(HEADLINE + block, filename="mini.txt")
@@ -223,7 +231,7 @@ def test_page_breaks_inside_sentences_are_joined(raw):
 
 
 def test_latin_word_in_chinese_is_flagged_without_curation_and_fixed_with_it(raw, curated):
-    assert any("39.1" in w and "'and'" in w for w in raw.warnings)
+    assert any("39.1" in w and "'and'" in w for w in _warnings(raw))
     assert "程序和标准（2018年6月30日）" in _measure(curated, "39.1")["text"]
 
 
@@ -366,7 +374,7 @@ def test_heuristic_states_without_curation(raw):
     assert _entry(raw, "14.4")["state"] == "in_progress"
     assert "送审稿" in _entry(raw, "14.4")["evidence"]
     assert _entry(raw, "8.1")["state"] == "done"
-    assert any("no curation" in w for w in raw.warnings)
+    assert any("no curation" in w for w in _warnings(raw))
 
 
 # ---------------------------------------------------------------- the committed registry
@@ -388,7 +396,7 @@ def test_import_command_writes_the_bundled_ledger(tmp_path):
     from rectify_cli.cli import app
 
     out = tmp_path / "新台账"
-    result = CliRunner().invoke(app, ["import", str(SOURCE), "--curation", str(CURATION), "-o", str(out)])
+    result = CliRunner().invoke(app, ["import", "--lang", "en", str(SOURCE), "--curation", str(CURATION), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stderr == f"wrote {out / 'tasks.yaml'} and {out / 'progress.yaml'}\n"
     assert (out / "tasks.yaml").read_bytes() == (DATA / "tasks.yaml").read_bytes()
@@ -404,13 +412,13 @@ def test_import_command_warns_when_the_appendix_falls_short_of_the_reports_own_t
 
     cut = tmp_path / "cut.txt"
     cut.write_text("".join(SOURCE.read_text(encoding="utf-8").splitlines(keepends=True)[:700]), encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(cut), "-o", str(tmp_path / "out")])
+    result = CliRunner().invoke(app, ["import", "--lang", "en", str(cut), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if line.startswith("rectify: warning: ")]
     assert warnings[0] == "rectify: warning: no curation: units discovered from the text, owners and states proposed heuristically"
     assert warnings[-2:] == ["rectify: warning: the report says 全区45项整改任务, but its appendix gives 22: is the text complete?",
                              "rectify: warning: the report says 179项具体措施, but its appendix gives 92: is the text complete?"]
-    whole = CliRunner().invoke(app, ["import", str(SOURCE)])
+    whole = CliRunner().invoke(app, ["import", "--lang", "en", str(SOURCE)])
     assert "is the text complete?" not in whole.stderr
     assert whole.stderr.startswith("rectify: warning: no curation")
 
@@ -433,23 +441,24 @@ def test_import_command_reads_a_report_from_standard_input():
 
     from rectify_cli.cli import app
 
-    named = CliRunner().invoke(app, ["import", str(SOURCE)])
-    piped = CliRunner().invoke(app, ["import", "-"], input=SOURCE.read_bytes())
+    named = CliRunner().invoke(app, ["import", "--lang", "en", str(SOURCE)])
+    piped = CliRunner().invoke(app, ["import", "--lang", "en", "-"], input=SOURCE.read_bytes())
     assert (named.exit_code, piped.exit_code) == (0, 0)
     # the same registry, but for where it says it came from (the first comment and `source:`)
     assert piped.stdout.count("<stdin>") == 2
     assert piped.stdout.replace("<stdin>", str(SOURCE)) == named.stdout
-    refused = CliRunner().invoke(app, ["import", "-"], input="不是报告\n")
+    refused = CliRunner().invoke(app, ["import", "--lang", "en", "-"], input="不是报告\n")
     assert refused.exit_code == 2
     assert refused.stderr == "rectify: <stdin>: no appendix of numbered problems (一、…) with 整改时限/整改进展 found\n"
 
 
-def _rectify(*args: str, **env: str):
+def _rectify(*args: str, lang: str | None = "en", **env: str):
+    """`rectify ARGS`, its messages in `lang` (RECTIFY_LANG; None: the default, Chinese)."""
     from typer.testing import CliRunner
 
     from rectify_cli.cli import app
 
-    return CliRunner().invoke(app, list(args), env=env or None)
+    return CliRunner().invoke(app, list(args), env={"RECTIFY_LANG": lang, **env})
 
 
 def _import_ledger(out: Path):
@@ -535,7 +544,7 @@ def _rectify_process(*args: str, stdin) -> subprocess.CompletedProcess:
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
     return subprocess.run([sys.executable, "-m", "rectify_cli", *args], stdin=stdin, capture_output=True,
-                          timeout=60, preexec_fn=cap_memory)
+                          timeout=60, preexec_fn=cap_memory, env={**os.environ, "RECTIFY_LANG": "en"})
 
 
 def _fifo_fed_from(tmp_path: Path, source: str) -> tuple[Path, subprocess.Popen]:
@@ -839,7 +848,7 @@ def test_a_measure_whose_progress_heading_is_lost_is_warned_of_with_its_lines():
     line = HEADLINE.count("\n") + 7
     result = mini(block)
     assert f"measure 1.1 (line {line}): no 整改进展 note in the report; its text runs on over line {line + 2}: " \
-           "a lost 整改进展： heading?" in result.warnings
+           "a lost 整改进展： heading?" in _warnings(result)
 
 
 def test_import_into_a_folder_whose_parent_is_missing_is_refused(tmp_path):
@@ -981,7 +990,7 @@ def test_a_running_page_header_beside_a_page_number_is_dropped_and_warned_of():
     line = (HEADLINE + PROBLEM_ONE).split("\n").index("整改进展：已制定。") + 5
     result = mini(block)
     assert result.journal[0]["note"] == "已制定。"
-    assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in result.warnings
+    assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
 
 
 # ---------------------------------------------------------------- problems numbered past 100
@@ -1049,7 +1058,7 @@ def test_headline_claims_of_other_years_are_stored_under_keys_naming_them():
     assert [c["key"] for c in result.registry["claims"]] == [
         "tasks_total", "measures_total", "tasks_due_2019", "tasks_due_2019_done", "tasks_due_2019_finishing", "measures_due_2019",
         "measures_due_2019_done", "measures_due_2019_in_progress", "tasks_due_2020_2021", "measures_due_2020_2021"]
-    assert not any("reconcile" in warning for warning in result.warnings)  # (it counts them by their years)
+    assert not any("reconcile" in warning for warning in _warnings(result))  # (it counts them by their years)
 
 
 # ---------------------------------------------------------------- another province's report: its regions
@@ -1099,7 +1108,7 @@ def test_a_report_naming_no_province_gets_no_regions_and_says_so():
     assert _written(result)["tasks"][0]["regions"] == []
     assert not any(u.get("kind") == "region" for u in _written(result)["units"])
     assert ("no province (省, 自治区 or 直辖市) named in the report's title or opening: no regions read from the problems "
-            "(give the title under registry: in the curation)") in result.warnings
+            "(give the title under registry: in the curation)") in _warnings(result)
 
 
 def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_so(tmp_path):
@@ -1111,7 +1120,7 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
     written = _written(result)
     assert written["tasks"][0]["regions"] == ["银川市", "吴忠市"]
     assert written["units"][-1] == {"name": "银川市", "kind": "region"}
-    assert "regions named in the problems but not declared under units: in the curation, declared as regions: 银川市" in result.warnings
+    assert "regions named in the problems but not declared under units: in the curation, declared as regions: 银川市" in _warnings(result)
 
 
 # ---------------------------------------------------------------- headline claims in other reports' words
@@ -1139,7 +1148,7 @@ def test_headline_claims_in_other_reports_wordings(sentence, claims):
     result = import_report(text, filename="mini.txt")
     assert {c["key"]: (c["value"], c["text"]) for c in _written(result)["registry"]["claims"]} == claims
     if "tasks_total" in claims:  # the appendix (one problem) is checked against the report's own total
-        assert f"the report says {claims['tasks_total'][1]}, but its appendix gives 1: is the text complete?" in result.warnings
+        assert f"the report says {claims['tasks_total'][1]}, but its appendix gives 1: is the text complete?" in _warnings(result)
 
 
 # ---------------------------------------------------------------- a text without blank lines between its items
@@ -1202,4 +1211,99 @@ def test_a_provinces_own_departments_are_found_and_named_by_its_level():
     assert second["owners"] == ["省相关部门"]
     kinds = {u["name"]: u.get("kind") for u in written["units"]}
     assert [kinds[name] for name in ("省生态环境厅", "省住房城乡建设厅", "省相关部门")] == ["department"] * 3
-    assert "measure 1.2: no responsible unit found; using 省相关部门" in result.warnings
+    assert "measure 1.2: no responsible unit found; using 省相关部门" in _warnings(result)
+
+
+# ---------------------------------------------------------------- said in Chinese by default, in English with --lang en
+
+
+def test_the_import_says_what_it_wrote_and_its_warnings_in_chinese_by_default(tmp_path):
+    cut = tmp_path / "cut.txt"
+    cut.write_text("".join(SOURCE.read_text(encoding="utf-8").splitlines(keepends=True)[:700]), encoding="utf-8")
+    zh, en = tmp_path / "zh", tmp_path / "en"
+    said = {lang: _rectify("import", str(cut), "-o", str(out), lang=lang).stderr.splitlines() for lang, out in ((None, zh), ("en", en))}
+    assert said[None][0] == f"已写入 {zh / 'tasks.yaml'} 和 {zh / 'progress.yaml'}"
+    assert said[None][1] == "rectify: 警告：没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测"
+    assert said[None][-2:] == ["rectify: 警告：报告称“全区45项整改任务”，但其附件中为 22 项：报告文字是否完整？",
+                               "rectify: 警告：报告称“179项具体措施”，但其附件中为 92 项：报告文字是否完整？"]
+    assert said["en"][0] == f"wrote {en / 'tasks.yaml'} and {en / 'progress.yaml'}"
+    assert said["en"][1] == "rectify: warning: no curation: units discovered from the text, owners and states proposed heuristically"
+    assert len(said[None]) == len(said["en"])
+    flagged = _rectify("import", str(SOURCE), "--lang", "en", lang=None).stderr.splitlines()
+    assert "rectify: warning: measure 39.1: Latin word 'and' inside Chinese text (a PDF artefact? fix it under text_fixes:)" in flagged
+    flagged = _rectify("import", str(SOURCE), lang=None).stderr.splitlines()
+    assert "rectify: 警告：措施 39.1：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）" in flagged
+
+
+def test_a_kept_journal_is_said_in_chinese_by_default(tmp_path):
+    out = tmp_path / "ledger"
+    assert _import_ledger(out).exit_code == 0
+    again = _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(out), lang=None)
+    assert again.stderr == f"已写入 {out / 'tasks.yaml'}；保留 {out / 'progress.yaml'}（它以本次导入的记录开头）\n"
+
+
+def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
+    out = tmp_path / "ledger"
+    assert _import_ledger(out).exit_code == 0
+    (out / "progress.yaml").write_text("- measure: \"1.1\"\n", encoding="utf-8")
+    result = _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(out), lang=None)
+    assert (result.exit_code, result.stderr) == (2, (
+        f"rectify: {out / 'progress.yaml'}:1: 进展记录应以本次导入写入的 179 条记录开头，但这一行不同（手工改过，或是另一份报告、"
+        "另一个校订文件的进展记录）；进展记录只能追加，不能替换：要重新导入，请先把它移走。未写入任何内容。\n"))
+
+
+@pytest.mark.parametrize(
+    "body, line, message",
+    [
+        ("registry:\n  feedback_date: 2019-13-01\n", 2, "registry.feedback_date：'2019-13-01' 不是实际存在的日期（月份应在 1 到 12 之间）"),
+        ("registry:\n  report_date: 2020年6月30日\n", 2, "registry.report_date：应为 YYYY-MM-DD 格式的日期，实为 '2020年6月30日'"),
+        (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', 5, "owners: 2.2: owners 应为列表，如 [自治区水利厅]"),
+        ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", 2, "单位“自治区水利厅”的 aliases 应为列表，如 [水利厅]"),
+        ("registry:\n  report_day: 2019-03-31\n", 2,
+         "registry：未知的键“report_day”（应为 title、issuer、inspection、feedback_date、report_date、source、settings 之一）"),
+        ("registry:\n  report_date: 2017-12-31\n", 2, "报告日期 2017-12-31 早于督察反馈日期 2018-01-03"),
+        ('journal:\n  "2.1": done\n  2.10: in_progress\n', 3, 'journal：键 2.10 被 YAML 读作数字 2.1，而不是文字：请加引号："2.10"'),
+        ("units:\n  - {name: 自治区水利厅}\n  - {name: 水利厅, aliases: [自治区水利厅]}\n", 3,
+         "单位名称或别名“自治区水利厅”声明了两次（自治区水利厅和水利厅）"),
+        ('journal:\n  "1.1": finished\n', 2, "journal: 1.1：state 应为 done、in_progress、report 之一"),
+        ("surprise: 1\n", 1, "未知的部分“surprise”（应为 journal、owners、phrases、registry、text_fixes、units、version 之一）"),
+        (DAMAGED_UNITS + 'journal:\n  "2.1": {state: done, evidence: 没有这句话}\n', 5, "journal: 2.1：佐证“没有这句话”不是整改进展中的原话"),
+        ('journal:\n  "9.9": done\n', 2, f"journal: 9.9：{FIXTURES / 'damaged.txt'} 中没有这项措施"),
+    ],
+)
+def test_a_curation_mistake_is_said_in_chinese_by_default(tmp_path, body, line, message):
+    curation = tmp_path / "curation.yaml"
+    curation.write_text(body, encoding="utf-8")
+    result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation), "-o", str(tmp_path / "out"), lang=None)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {curation}:{line}: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("lang, message", [
+    (None, "没有找到附件中编号的问题（一、…）及其整改时限、整改进展"),
+    ("en", "no appendix of numbered problems (一、…) with 整改时限/整改进展 found"),
+])
+def test_a_text_without_an_appendix_is_refused_in_the_chosen_language(lang, message):
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    refused = CliRunner().invoke(app, ["import", "-"], input="不是报告\n", env={"RECTIFY_LANG": lang})
+    assert (refused.exit_code, refused.stderr) == (2, f"rectify: <stdin>: {message}\n")
+
+
+@posix_only
+def test_import_refuses_a_device_in_chinese_by_default():
+    result = subprocess.run([sys.executable, "-m", "rectify_cli", "import", "/dev/zero"], stdin=subprocess.DEVNULL, capture_output=True,
+                            timeout=60, env={k: v for k, v in os.environ.items() if k != "RECTIFY_LANG"})
+    assert (result.returncode, result.stderr.decode()) == (2, "rectify: /dev/zero: 是设备，不是文件或管道；应为报告文字\n")
+
+
+def test_an_unreadable_deadline_is_said_in_chinese_by_default(tmp_path):
+    block = PROBLEM_ONE.replace("（2018年6月30日）。", "（2018年6月30日），2020年完成验收（2020.6.30）。")
+    report = tmp_path / "mini.txt"
+    report.write_text(HEADLINE + block, encoding="utf-8")
+    line = HEADLINE.count("\n") + 7
+    result = _rectify("import", str(report), lang=None)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: 措施 1.1：无法识别时限“（2020.6.30）”（应为 2018年6月30日、"
+                                                    "长期坚持 或 立即启动 这样的时限；请在校订文件的 text_fixes: 下改正）\n")

@@ -18,12 +18,13 @@ NO_CURATION = "no curation: units discovered from the text, owners and states pr
 TEXT_FIXES_HINT = "(expected a date such as 2018年6月30日, 长期坚持 or 立即启动; repair it under text_fixes: in the curation)"
 
 
-def _rectify(*args: str, **env: str):
+def _rectify(*args: str, lang: str | None = "en", **env: str):
+    """`rectify ARGS`, its messages in `lang` (RECTIFY_LANG; None: the default, Chinese)."""
     from typer.testing import CliRunner
 
     from rectify_cli.cli import app
 
-    return CliRunner().invoke(app, list(args), env=env or None)
+    return CliRunner().invoke(app, list(args), env={"RECTIFY_LANG": lang, **env})
 
 
 def _import(tmp_path: Path, text: str, name: str = "report.txt"):
@@ -508,3 +509,16 @@ def test_a_feedback_day_written_without_its_year_takes_the_year_its_sentence_giv
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == feedback
+
+
+def test_warnings_are_said_in_chinese_by_default(tmp_path):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units="责任单位：有关企业\n\n")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=None)
+    line = text.split("\n").index("责任单位：有关企业") + 1
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1:] == [
+        "rectify: 警告：没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测",
+        f"rectify: 警告：措施 1.1：第 {line} 行的“责任单位：有关企业”中没有导入程序认识的单位",
+        "rectify: 警告：措施 1.1：找不到责任单位；暂定为省相关部门"]
