@@ -447,8 +447,11 @@ def reconcile_cmd(
         _print_json(json_out.reconcile_document(results))
     else:
         from .render import reconcile_text
+        from .render.check import line_width  # (a terminal's, else 80, as check's text)
 
-        _write_text("\n".join(reconcile_text.render(result, lang=lang, file=file) for file, result in results), None)
+        width = line_width()
+        _write_text("\n".join(reconcile_text.render(result, lang=lang, file=file, width=width) for file, result in results),
+                    None)
     raise typer.Exit(EXIT_FOUND if any(result.mismatches for _, result in results) else 0)
 
 

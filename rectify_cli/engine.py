@@ -24,7 +24,9 @@ Entries:
   them are skipped. Without this an unlabelled extension recorded after a blanket ``done`` would
   silently be lost if the measure were later reopened, and adding a ``done`` entry could then
   make a measure worse. In every journal without a blanket ``done`` before the extension this
-  is exactly "the earliest not-done dated milestone".
+  is exactly "the earliest not-done dated milestone". One with ``late`` (recorded after the
+  deadline it moves had passed) marks the milestone: while it is pending, its measure is
+  ``extended_late``.
 * ``in_progress`` / ``report``: no change, but count as the measure's last entry.
 * ``retracted`` (撤回误录, with ``retracts``: the hash of an earlier entry of the measure, recorded
   by mistake): voids that entry from the retraction's own date on. As of a day D on or after
@@ -134,6 +136,8 @@ class MilestoneResult:
     label: str | None
     done: bool  # ongoing milestones are never done
     status: Status  # done / overdue / due_soon / on_track for dated; ongoing for ongoing
+    # moved by an extension recorded after the deadline it moved had passed (`late: true`)
+    extended_late: bool = False
 
     @property
     def extended(self) -> bool:
@@ -161,6 +165,12 @@ class MeasureResult:
     @property
     def light(self) -> Light:
         return light_of(self.status, self.stale)
+
+    @property
+    def extended_late(self) -> bool:
+        """A pending deadline of it was moved by a late extension: without that extension it
+        would be overdue, whatever its light says now."""
+        return any(ms.extended_late and not ms.done for ms in self.milestones)
 
     @property
     def closed(self) -> bool:
@@ -290,6 +300,7 @@ def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immed
     effective = list(original)
     done = [False] * n
     named = [False] * n  # done by an entry naming this milestone
+    late = [False] * n  # moved once by a late extension (a later one in time still moves a missed deadline)
     if dated:
         for e in entries:
             state = e.state
@@ -314,10 +325,12 @@ def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immed
                             best = i
                     if best >= 0:
                         effective[best] = e.to
+                        late[best] = late[best] or e.late
                 else:
                     for i in dated:
                         if original[i] == target:
                             effective[i] = e.to
+                            late[i] = late[i] or e.late
 
     # Milestone results and the earliest pending due.
     if shared is None:
@@ -329,11 +342,11 @@ def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immed
         if due is None:
             fields = (ms.kind, None, None, ms.label, False, _ST_ONGOING)
         elif done[i]:
-            fields = (ms.kind, due, original[i], ms.label, True, _ST_DONE)
+            fields = (ms.kind, due, original[i], ms.label, True, _ST_DONE, late[i])
         else:
             if earliest is None or due < earliest:
                 earliest = due
-            fields = (ms.kind, due, original[i], ms.label, False, _judge(due, as_of, warn_days))
+            fields = (ms.kind, due, original[i], ms.label, False, _judge(due, as_of, warn_days), late[i])
         result = shared.get(fields)
         if result is None:
             result = shared[fields] = MilestoneResult(*fields)
@@ -420,7 +433,7 @@ def evaluate(
                 if measure.id in retracting:
                     lst = counted(lst)
                     entries = tuple(lst)
-                changes = [(e.state, e.milestone, e.to) for e in lst if id(e.state) in changing]
+                changes = [(e.state, e.milestone, e.to, e.late) for e in lst if id(e.state) in changing]
                 key = (id(milestones), *changes) if changes else id(milestones)
                 last_entry = lst[-1].date if lst else None
             outcome = judged.get(key)

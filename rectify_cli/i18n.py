@@ -420,6 +420,8 @@ LABELS = {
     "status_due_column": ("期限", "Due"),
     "status_text_column": ("内容", "Text"),
     "status_overdue_days": ("逾期{n}天", "{n:day} overdue"),
+    # (after a measure's deadline or days overdue: the deadline was moved after it had passed)
+    "status_extended_late": ("（逾期后延期）", " (extended late)"),
     "status_overdue_header": ("逾期", "Overdue"),
     "status_days": ("{n}天", "{n:day}"),
     "show_lead_mark": ("（牵头）", " (lead)"),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from builders import run_cli as run
+from rich.cells import cell_len
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOTS = ROOT / "tests" / "render" / "snapshots"  # pinned by tests/render/test_rich_status.py
@@ -366,3 +367,76 @@ def test_every_regions_unit_is_a_region_filter_and_an_unknown_region_lists_the_r
     assert result.exit_code == 2
     assert result.stderr == ("rectify: --region: unknown region '自治区生态环境厅'; the regions are 拉萨市, 日喀则市, 山南市, "
                              "林芝市, 昌都市, 那曲市, 阿里地区, 墨竹工卡县, 达孜区, 曲水县, 堆龙德庆区, 班戈县, 各地市\n")
+
+
+# --------------------------------------------------------------------------- a late extension
+
+
+@pytest.fixture
+def late_extended(tmp_path) -> str:
+    """The bundled ledger, 33.1 (due 2019-06-30) extended to 2019-12-31 on 2019-09-01: late."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data" / "tasks.yaml")
+    result = run("extend", "33.1", "--to", "2019-12-31", "--reason", "x", "--approved-by", "自治区生态环境厅",
+                 "--late", "--date", "2019-09-01", "--registry", registry, env={"RECTIFY_TODAY": "2019-09-30"})
+    assert result.exit_code == 0, result.output
+    return registry
+
+
+def _status_rows(registry: str, *args: str, width: int) -> tuple[list[str], dict[str, str]]:
+    """The table's lines (header, rule, rows) and each row by its measure."""
+    result = run("status", "--measures", "--registry", registry, *args,
+                 env={"RECTIFY_TODAY": "2019-09-30", "COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    table = lines[lines.index("") + 1:]
+    return table, {row.split()[0]: row for row in table[2:]}
+
+
+@pytest.mark.parametrize("lang, width, late_row, other_row", [
+    ("zh", 80,
+     "33.1  绿  按期推进  2019-12-31（逾期后延期）  拉萨市            拉萨市加快市区 …",
+     "35.3  红  逾期      逾期457天                 各地市            已建成生活污水 …"),
+    ("en", 80,
+     "33.1     green   on track  2019-12-31 (extended late)  拉萨市       拉萨市加快 …",
+     "35.3     red     overdue   457 days overdue            各地市       已建成生活 …"),
+    ("en", 120,
+     "33.1     green   on track  2019-12-31 (extended late)  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳…",
+     "35.3     red     overdue   457 days overdue            各地市                    已建成生活污水收集管网和污水集中处理设…"),
+    ("zh", 120,
+     "33.1  绿  按期推进  2019-12-31（逾期后延期）  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足 …",
+     "35.3  红  逾期      逾期457天                 各地市                    已建成生活污水收集管网和污水集中处理设施的城镇 …"),
+])
+def test_a_measure_extended_after_its_deadline_is_marked_in_the_measures_table(late_extended, lang, width, late_row,
+                                                                              other_row):
+    """It stayed plain green 按期推进, like one extended in time: its deadline was moved after it was missed."""
+    table, rows = _status_rows(late_extended, "--lang", lang, width=width)
+    assert (rows["33.1"], rows["35.3"]) == (late_row, other_row)
+    assert {cell_len(line) for line in table} == {width}
+
+
+def test_a_measure_extended_late_and_overdue_again_is_marked_too(late_extended):
+    _, rows = _status_rows(late_extended, "--task", "33", "--as-of", "2020-01-10", width=100)
+    assert rows["33.1"].split()[:5] == ["33.1", "红", "逾期", "逾期10天（逾期后延期）", "拉萨市"]
+    _, rows = _status_rows(late_extended, "--task", "33", "--as-of", "2020-01-10", "--lang", "en", width=100)
+    assert rows["33.1"].split()[:8] == ["33.1", "red", "overdue", "10", "days", "overdue", "(extended", "late)"]
+
+
+def test_status_json_says_which_measures_were_extended_late(late_extended):
+    result = run("status", "--registry", late_extended, "--format", "json", env={"RECTIFY_TODAY": "2019-09-30"})
+    assert result.exit_code == 0, result.output
+    measures = {m["id"]: m for t in json.loads(result.stdout)["tasks"] for m in t["measures"]}
+    assert (measures["33.1"]["light"], measures["33.1"]["next_due"], measures["33.1"]["extended_late"]) == (
+        "green", "2019-12-31", True)
+    assert [i for i, m in measures.items() if m["extended_late"]] == ["33.1"]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "截至 2019-09-30  绿  按期推进  下一期限 2019-12-31（逾期后延期）"),
+    ("en", "As of 2019-09-30  green  on track  Next due 2019-12-31 (extended late)"),
+])
+def test_show_says_a_measure_stands_on_a_late_extension(late_extended, lang, line):
+    result = run("show", "33.1", "--registry", late_extended, "--lang", lang,
+                 env={"RECTIFY_TODAY": "2019-09-30", "COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert line in [shown.rstrip() for shown in result.stdout.splitlines()]  # (the fields' grid pads its lines)

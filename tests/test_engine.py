@@ -412,6 +412,36 @@ def test_extension_keeps_original_due_visible():
     assert (ongoing_ms.due, ongoing_ms.original_due, ongoing_ms.extended) == (None, None, False)
 
 
+LATE_EXTENSION = E("2018-07-10", "extended", milestone="2018-06-30", to="2018-12-31", late=True)
+
+
+@pytest.mark.parametrize(
+    "journal, as_of, extended_late",
+    [
+        ([], "2018-07-20", False),
+        ([E("2018-06-20", "extended", milestone="2018-06-30", to="2018-12-31")], "2018-07-20", False),
+        ([LATE_EXTENSION], "2018-07-05", False),  # (not yet written as of that day)
+        ([LATE_EXTENSION], "2018-07-20", True),  # green only because of it
+        ([LATE_EXTENSION], "2019-01-10", True),  # red again, overdue from the new date
+        # extended again in time: still a deadline first moved after it had passed
+        ([LATE_EXTENSION, E("2018-12-01", "extended", milestone="2018-06-30", to="2019-06-30")], "2019-01-10", True),
+        ([LATE_EXTENSION, E("2018-11-01", "done", milestone="2018-06-30")], "2018-11-20", False),  # no longer pending
+    ],
+)
+def test_a_pending_deadline_moved_after_it_had_passed_is_extended_late(journal, as_of, extended_late):
+    result = one_measure(["2018-06-30", "2019-12-31"], journal, as_of)
+    assert result.extended_late is extended_late
+
+
+def test_measures_alike_but_for_a_late_flag_are_judged_apart():
+    # (evaluate judges equal combinations of milestones and entries once)
+    plan = plan_of(make_measure("1.1", ["2018-06-30"]), make_measure("1.2", ["2018-06-30"]))
+    on_time, late = (entry(m, "2018-07-10", "extended", milestone="2018-06-30", to="2018-12-31", late=flag)
+                     for m, flag in (("1.1", False), ("1.2", True)))
+    report = evaluate(plan=plan, journal=[on_time, late], as_of=d("2018-07-20"))
+    assert [(m.id, m.extended_late) for m in report.measures()] == [("1.1", False), ("1.2", True)]
+
+
 def test_immediate_milestone_due_and_original_are_immediate_due():
     result = one_measure([IMM], [], "2018-07-01", plan_kw=dict(immediate_due="2018-01-15"))
     (ms,) = result.milestones

@@ -1,6 +1,8 @@
 """`rectify reconcile`: the report's headline claims recomputed from its appendix."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -41,13 +43,15 @@ def claims(**values: int) -> tuple[Claim, ...]:
 # --------------------------------------------------------------------------- small fixture, end to end
 
 
-SMALL_ZH = (
+SMALL_ZH = (  # (piped: 80 cells; the counting rule under its row, the table would take 81)
     "报告数字核对（按附件计算，截至2019-03-31）\n"
     "\n"
-    "代码            报告原文           报告数    附件计算  核对    计数规则\n"
-    "--------------  ---------------  --------  ----------  ------  ------------------\n"
-    "tasks_total     全区4项整改任务         4           4  一致    附件所列整改任务数\n"
-    "measures_total  9项具体措施             9           8  不一致  附件所列具体措施数\n"
+    "代码            报告原文           报告数    附件计算  核对\n"
+    "--------------  ---------------  --------  ----------  ------\n"
+    "tasks_total     全区4项整改任务         4           4  一致\n"
+    "  计数规则：附件所列整改任务数\n"
+    "measures_total  9项具体措施             9           8  不一致\n"
+    "  计数规则：附件所列具体措施数\n"
     "\n"
     "附件不支持的数字（1项）：\n"
     "- measures_total「9项具体措施」：报告称9，按附件计算为8。\n"
@@ -56,10 +60,12 @@ SMALL_ZH = (
 SMALL_EN = (
     "The report's figures recomputed from its appendix (as of 2019-03-31)\n"
     "\n"
-    "Key             Report's words      Claimed    Computed  Result    Counting rule\n"
-    "--------------  ----------------  ---------  ----------  --------  -------------------------------\n"
-    "tasks_total     全区4项整改任务           4           4  match     tasks listed in the appendix\n"
-    "measures_total  9项具体措施               9           8  MISMATCH  measures listed in the appendix\n"
+    "Key             Report's words      Claimed    Computed  Result\n"
+    "--------------  ----------------  ---------  ----------  --------\n"
+    "tasks_total     全区4项整改任务           4           4  match\n"
+    "  Counting rule: tasks listed in the appendix\n"
+    "measures_total  9项具体措施               9           8  MISMATCH\n"
+    "  Counting rule: measures listed in the appendix\n"
     "\n"
     "Figures the appendix does not support (1):\n"
     "- measures_total (“9项具体措施”): the report claims 9, the appendix gives 8.\n"
@@ -80,8 +86,8 @@ def test_small_fixture_in_english():
 
 def test_table_lines_line_up_with_chinese_text_and_end_without_spaces():
     # (padded to the widest, as the summary's tables were: Word keeps the spaces and wraps on them)
-    table = SMALL_ZH.splitlines()[2:6]
-    assert max(wcswidth(line) for line in table) == wcswidth(table[1]) == 81
+    table = SMALL_ZH.splitlines()[2:8]
+    assert max(wcswidth(line) for line in table) == wcswidth(table[1]) == 61
     assert not any(line.endswith(" ") for line in SMALL_ZH.splitlines() + SMALL_EN.splitlines())
 
 
@@ -174,10 +180,10 @@ def test_unknown_claim_key_is_a_no_rule_row_not_a_crash():
     result = reconcile(plan, [])
     check = result.checks[1]
     assert (check.key, check.claimed, check.computed, check.matches) == ("trees_planted", 1000000, None, None)
-    text = reconcile_text.render(result, lang=Lang.zh)
+    text = reconcile_text.render(result, lang=Lang.zh, width=200)
     assert "trees_planted  植树100万株   1000000           —  无规则  （没有此项的计数规则）\n" in text
     assert text.endswith("全部一致。\n没有计数规则、未核对（1项）：trees_planted\n")
-    text_en = reconcile_text.render(result, lang=Lang.en)
+    text_en = reconcile_text.render(result, lang=Lang.en, width=200)
     assert "no rule" in text_en
     assert text_en.endswith("All claims match.\nNot checked, no counting rule (1): trees_planted\n")
 
@@ -195,7 +201,7 @@ def test_a_closer_alternative_reading_is_named_under_the_table():
     (check,) = result.checks
     assert (check.computed, check.matches) == (2, False)
     assert check.alternative is not None and check.alternative.value == 1
-    assert reconcile_text.render(result, lang=Lang.zh).endswith(
+    assert reconcile_text.render(result, lang=Lang.zh, width=200).endswith(
         "附件不支持的数字（1项）：\n"
         "- measures_due_2018_in_progress「1项序时推动」：报告称1，按附件计算为2。"
         "按另一种口径（其中属于2018年底前应完成任务、仍有期限未销号的措施）为1。\n"
@@ -204,13 +210,13 @@ def test_a_closer_alternative_reading_is_named_under_the_table():
 
 def test_claim_text_with_control_characters_is_escaped():
     plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_total", "任务\x1b[31m", 1),))
-    text = reconcile_text.render(reconcile(plan, []), lang=Lang.zh)
+    text = reconcile_text.render(reconcile(plan, []), lang=Lang.zh, width=200)
     assert "\x1b" not in text
     assert "任务\\x1b[31m" in text
 
 
 def test_no_claims_says_so():
-    text = reconcile_text.render(reconcile(make_plan([make_task("1")]), []), lang=Lang.en)
+    text = reconcile_text.render(reconcile(make_plan([make_task("1")]), []), lang=Lang.en, width=200)
     assert text == (
         "The report's figures recomputed from its appendix (as of 2019-03-31)\n\n"
         "The registry records no claims (registry.claims is empty).\n"
@@ -227,14 +233,15 @@ needs_bundled = pytest.mark.skipif(not BUNDLED.is_file(), reason="data/tasks.yam
 def test_bundled_ledger_every_claim_appears_with_its_computed_value():
     reg = load_registry(BUNDLED, use_cache=False)
     result = reconcile(reg.plan, reg.journal)
-    stdout = run("reconcile", "-r", str(BUNDLED)).stdout
+    lines = run("reconcile", "-r", str(BUNDLED)).stdout.splitlines()
     assert len(result.checks) == len(reg.plan.meta.claims) == 12
-    rows = {line.split()[0]: line.split() for line in stdout.splitlines()[4:16]}
+    # (piped, 80 cells: the report's words and the rule under each row)
+    rows = {line.split()[0]: at for at, line in enumerate(lines) if line and line.split()[0] in REPORT_KEYS}
     for claim, check in zip(reg.plan.meta.claims, result.checks):
         assert check.has_rule, claim.key
-        row = rows[claim.key]
-        assert row[1] == claim.text
-        assert row[2:5] == [str(claim.value), str(check.computed), "一致" if check.matches else "不一致"]
+        at = rows[claim.key]
+        assert lines[at].split()[1:] == [str(claim.value), str(check.computed), "一致" if check.matches else "不一致"]
+        assert lines[at + 1] == f"  报告原文：{claim.text}"
 
 
 @needs_bundled
@@ -266,7 +273,7 @@ def _measures_total_rows(output: str) -> list[tuple[str, str, str, str]]:
         if "：报告数字核对" in line:
             file = line.split("：")[0]
         elif line.startswith("measures_total "):
-            claimed, computed, verdict = line.split()[2:5]
+            claimed, computed, verdict = line.split()[-3:]  # (piped, 80 cells: the words and rule under it)
             rows.append((file, claimed, computed, verdict))
     return rows
 
@@ -352,3 +359,53 @@ def test_reconcile_as_json_gives_each_claim_and_its_computed_figure():
                                      "alternative": None}
     assert [c["key"] for c in report["claims"] if c["matches"] is False] == [
         "measures_due_2018", "measures_due_2018_done", "measures_due_2018_in_progress", "measures_ongoing"]
+
+
+# --------------------------------------------------------------------------- fitted to the terminal
+
+# Numbers, dates and keys: what a line is never broken inside.
+_WHOLE = re.compile(r"[A-Za-z0-9_-]*[0-9][A-Za-z0-9_-]*")
+
+
+@needs_bundled
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [None, "120", "70"])
+def test_bundled_ledger_fits_the_terminal_and_keeps_every_number_and_key_whole(monkeypatch, lang, columns):
+    """--lang en printed lines of 198 cells, Chinese of 150: a terminal wrapped them anywhere."""
+    monkeypatch.setattr("rectify_cli.console.terminal_width", lambda stream=None: None if columns is None else int(columns))
+    result = run("reconcile", "-r", str(BUNDLED), "--lang", lang)
+    assert result.exit_code == 1
+    width = 80 if columns is None else int(columns)
+    lines = result.stdout.splitlines()
+    assert max(wcswidth(line) for line in lines) <= width
+    assert not any(line.endswith(" ") for line in lines)
+    reg = load_registry(BUNDLED, use_cache=False)
+    unfitted = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang(lang), width=1000)
+    assert max(wcswidth(line) for line in unfitted.splitlines()) > 120  # (the table as it was, all on its rows)
+    assert Counter(_WHOLE.findall(result.stdout)) == Counter(_WHOLE.findall(unfitted))
+    assert all(f"\n{key} " in result.stdout for key in REPORT_KEYS)
+
+
+@needs_bundled
+def test_bundled_ledger_in_english_at_120_columns():
+    reg = load_registry(BUNDLED, use_cache=False)
+    lines = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang.en, width=120).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("measures_due_2018 "))
+    assert lines[at:at + 2] == [
+        "measures_due_2018              90项具体措施基本整改到位                     90          87  MISMATCH",
+        "  Counting rule: measures whose last dated milestone is on or before 2018-12-31 (incl. date + ongoing)",
+    ]
+    at = next(i for i, line in enumerate(lines) if line.startswith("- measures_due_2018_in_progress"))
+    assert lines[at:at + 2] == [
+        "- measures_due_2018_in_progress (“4项序时推动”): the report claims 4, the appendix gives 8. Another reading (of those,",
+        "  measures of tasks due by 2018-12-31 with a dated milestone still open) gives 4.",
+    ]
+
+
+@needs_bundled
+def test_the_readme_shows_the_bundled_ledger_as_a_terminal_160_cells_wide_shows_it():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```text\n报告数字核对") + len("```text\n")
+    reg = load_registry(BUNDLED, use_cache=False)
+    shown = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang.zh, width=160)
+    assert readme[start:readme.index("```", start)] == shown

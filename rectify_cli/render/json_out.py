@@ -148,6 +148,7 @@ def measure_document(mr: MeasureResult, *, shared: dict | None = None) -> dict:
         "stale": mr.stale,
         "days_overdue": mr.days_overdue,
         "next_due": iso(mr.next_due),
+        "extended_late": mr.extended_late,  # (a pending deadline moved after it had passed)
         "owners": list(measure.owners),
         "lead": measure.lead,
         "milestones": documents,

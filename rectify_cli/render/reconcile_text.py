@@ -1,12 +1,23 @@
 """The reconciliation of the report's headline claims as plain text: a table, then one line
-per claim the appendix does not support."""
+per claim the appendix does not support; every line fitted to a width (a terminal's), broken
+only where a line may break, never inside a number or a key."""
 from __future__ import annotations
 
 from ..i18n import Lang
 from ..i18n import label as _l
 from ..reconcile import ClaimCheck, ReconcileResult
+from ..textsafe import display_width
+from .linebreak import break_offsets
 from .summary_text import cell, table
 
+# The columns of the table (label keys), and which of them (the report's words, the counting
+# rule: the long ones) go under their row, last first, when the table is wider than the line.
+_COLUMNS = ("reconcile_key", "reconcile_text", "reconcile_claimed", "reconcile_computed", "reconcile_result",
+            "reconcile_rule")
+_TEXT, _RULE = 1, 5
+# A wrapped line keeps at least this many cells for its text, however narrow the terminal: a
+# date or a key is never folded.
+_MIN_ROOM = 20
 
 
 def _result(check: ClaimCheck, lang: Lang) -> str:
@@ -15,36 +26,66 @@ def _result(check: ClaimCheck, lang: Lang) -> str:
     return _l("reconcile_match" if check.matches else "reconcile_mismatch", lang)
 
 
-def render(result: ReconcileResult, *, lang: Lang, file: str | None = None) -> str:
-    """The table and the notes under it, ending with a newline; `file`: the plan file of a
-    folder whose report it is, named in the title."""
+def _wrapped(first: str, text: str, width: int) -> list[str]:
+    """`first` then `text` on lines of at most `width` cells, the lines after the first indented
+    under the text's start; broken where a line may break (linebreak.break_offsets)."""
+    indent = display_width(first)
+    room = max(width - indent, _MIN_ROOM)
+    cuts = break_offsets(text, room)
+    pieces = [text[start:end].rstrip() for start, end in zip([0, *cuts], [*cuts, len(text)])]
+    return [first + pieces[0], *(" " * indent + piece for piece in pieces[1:])]
+
+
+def _fitted_table(headers: list[str], rows: list[list[str]], lang: Lang, width: int) -> list[str]:
+    """The table within `width` cells: whole if it fits; else without the counting rule, then
+    without the report's words too, each row followed by what it left out, a line each (wrapped)."""
+    for under in ((), (_RULE,), (_TEXT, _RULE)):
+        kept = [i for i in range(len(headers)) if i not in under]
+        lines = table([headers[i] for i in kept], [[row[i] for i in kept] for row in rows],
+                      right=tuple(kept.index(i) for i in (2, 3))).split("\n")
+        if max(map(display_width, lines)) <= width:
+            break
+    if not under:
+        return lines
+    fitted = lines[:2]
+    for line, row in zip(lines[2:], rows):
+        fitted.append(line)
+        for i in under:
+            fitted += _wrapped("  " + _l("history_under_row", lang, name=headers[i], text=""), row[i], width)
+    return fitted
+
+
+def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, width: int) -> str:
+    """The table and the notes under it, each line within `width` cells (but a table row too
+    wide for it even without its long columns), ending with a newline; `file`: the plan file
+    of a folder whose report it is, named in the title."""
     zh = lang == Lang.zh
     title = _l("reconcile_title", lang, date=result.report_date.isoformat())
-    lines = [title if file is None else cell(file) + ("：" if zh else ": ") + title, ""]
+    lines = [*_wrapped("", title if file is None else cell(file) + ("：" if zh else ": ") + title, width), ""]
     if not result.checks:
-        return "\n".join(lines + [_l("reconcile_no_claims", lang)]) + "\n"
+        return "\n".join(lines + _wrapped("", _l("reconcile_no_claims", lang), width)) + "\n"
 
-    headers = [_l(k, lang) for k in ("reconcile_key", "reconcile_text", "reconcile_claimed", "reconcile_computed", "reconcile_result", "reconcile_rule")]
+    headers = [_l(k, lang) for k in _COLUMNS]
     rows = [
         [cell(c.key), cell(c.text), str(c.claimed), str(c.computed) if c.has_rule else "—", _result(c, lang),
          (c.rule_zh if zh else c.rule_en) if c.has_rule else _l("reconcile_no_rule_text", lang)]
         for c in result.checks
     ]
-    lines.append(table(headers, rows, right=(2, 3)))
+    lines += _fitted_table(headers, rows, lang, width)
     lines.append("")
 
     mismatches = result.mismatches
     if not mismatches:
         lines.append(_l("reconcile_all_match", lang))
     else:
-        lines.append(_l("reconcile_mismatches", lang, n=len(mismatches)))
+        lines += _wrapped("", _l("reconcile_mismatches", lang, n=len(mismatches)), width)
         for c in mismatches:
             note = _l("reconcile_mismatch_line", lang, claim_key=cell(c.key), text=cell(c.text), claimed=c.claimed, computed=c.computed)
             if c.alternative is not None:
                 rule = c.alternative.zh if zh else c.alternative.en
                 note += ("" if zh else " ") + _l("reconcile_alternative", lang, rule=rule, value=c.alternative.value)
-            lines.append(f"- {note}")
+            lines += _wrapped("- ", note, width)
     if result.without_rule:
         keys = ("、" if zh else ", ").join(cell(c.key) for c in result.without_rule)
-        lines.append(_l("reconcile_without_rule", lang, n=len(result.without_rule), keys=keys))
+        lines += _wrapped("", _l("reconcile_without_rule", lang, n=len(result.without_rule), keys=keys), width)
     return "\n".join(lines) + "\n"

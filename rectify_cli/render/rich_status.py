@@ -97,8 +97,15 @@ def _owners_text(owners: Iterable[str], lead: str, lang: Lang, *, mark_lead: boo
 
 def _due_cell(mr: MeasureResult, lang: Lang) -> str:
     if mr.status == Status.OVERDUE:
-        return label("status_overdue_days", lang, n=mr.days_overdue)
-    return mr.next_due.isoformat() if mr.next_due else ""
+        due = label("status_overdue_days", lang, n=mr.days_overdue)
+    else:
+        due = mr.next_due.isoformat() if mr.next_due else ""
+    return due + _extended_late_mark(mr, lang)
+
+
+def _extended_late_mark(result: MeasureResult | TaskResult, lang: Lang) -> str:
+    """Beside a measure's deadline: it holds only because it was moved after it had passed."""
+    return label("status_extended_late", lang) if isinstance(result, MeasureResult) and result.extended_late else ""
 
 
 def _table() -> Table:
@@ -509,6 +516,7 @@ def _state_text(result: MeasureResult | TaskResult, lang: Lang) -> Text:
         line.append("  " + label("status_overdue_days", lang, n=result.days_overdue))
     elif result.next_due is not None:
         line.append(f"  {label('next_due', lang)} {result.next_due.isoformat()}")
+    line.append(_extended_late_mark(result, lang))
     return line
 
 

@@ -38,7 +38,7 @@ ONGOING_MS = {"kind": "ongoing", "due": None, "original_due": None, "label": Non
 def _measure(id, status, light, *, owners, lead=None, milestones, last_entry, stale=False, days_overdue=0,
              next_due=None):
     return {"id": id, "status": status, "light": light, "stale": stale, "days_overdue": days_overdue,
-            "next_due": next_due, "owners": owners, "lead": lead or owners[0], "milestones": milestones,
+            "next_due": next_due, "extended_late": False, "owners": owners, "lead": lead or owners[0], "milestones": milestones,
             "last_entry": last_entry}
 
 

@@ -370,6 +370,31 @@ def test_a_big_table_is_written_row_by_row_not_laid_out_whole_by_rich(monkeypatc
     assert len(added) < len(list(registry.plan.measures())) // 4  # only the rows Rich lays out to check the rest
 
 
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("lang", list(Lang))
+@pytest.mark.parametrize("colour", [None, "truecolor"])
+def test_a_big_table_marks_a_late_extension_exactly_as_rich_does(monkeypatch, colour, lang, width):
+    from rich.table import Table
+
+    from rectify_cli.model import Entry, EntryState
+    from rectify_cli.render import rich_status
+
+    registry = load_registry("data/tasks.yaml", today=date(2019, 9, 30))
+    late = Entry("33.1", date(2019, 9, 1), EntryState.EXTENDED, milestone=date(2019, 6, 30), to=date(2019, 12, 31),
+                 reason="x", approved_by="自治区生态环境厅", late=True)
+    registry = replace(registry, journal=(*registry.journal, late))
+    options = {"as_of": date(2019, 9, 30), "lang": lang, "measures": True, "width": width, "colour": colour}
+    monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+    by_rich = render_status(registry, **options)
+    assert ("2019-12-31（逾期后延期）" if lang == Lang.zh else "2019-12-31 (extended late)") in by_rich
+    added = []
+    add_row = Table.add_row
+    monkeypatch.setattr(Table, "add_row", lambda table, *cells, **kw: (added.append(cells), add_row(table, *cells, **kw))[1])
+    monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
+    assert render_status(registry, **options) == by_rich
+    assert len(added) < len(list(registry.plan.measures())) // 4  # (written row by row, not handed back to Rich)
+
+
 # Characters of every width Rich knows: ASCII, CJK, fullwidth, combining marks, zero-width
 # joiner, variation selector, emoji and their modifiers, controls.
 _ANY_WIDTH = st.sampled_from(list("aZ 9.…、宽字ａＢ한\u0301\u200b\u200d\ufe0f☃👍\U0001f3fd\x07\u3000"))
