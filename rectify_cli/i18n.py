@@ -847,7 +847,7 @@ LABELS.update({
     "problem_import_text_fix_no_field": ("text_fixes：“{at}”没有字段“{field}”（可用字段：{fields}）", "text_fixes: no {field!r} at {at!r} (fields: {fields})"),
     "problem_import_text_fix_not_found": ("text_fixes：{at} {field}：找不到“{find}”（原文或导入程序已经改正？）",
                                           "text_fixes: {at} {field}: {find!r} not found (already fixed in the source or the importer?)"),
-    "problem_import_owners_needed": ("owners: {measure}：须写明 owners: [单位, ...]", "owners: {measure}: needs owners: [unit, ...]"),
+    "problem_import_owners_needed": ("owners: {measure}：须在 owners: 下列出责任单位（如 owners: [拉萨市]）", "owners: {measure}: needs owners: [unit, ...]"),
     "problem_import_owners_unknown": ("owners: {measure}：未知单位 {units}（请在 units: 下声明）",
                                       "owners: {measure}: unknown unit {units} (declare it under units:)"),
     "problem_import_lead_not_owner": ("owners: {measure}：牵头单位 {lead} 不在 owners 之中", "owners: {measure}: lead {lead} is not one of the owners"),
