@@ -574,6 +574,24 @@ def test_an_alias_two_files_give_two_units_is_refused_as_a_filter(tmp_path):
                                                        "分别由不同的方案文件声明：请写明单位名称\n")
 
 
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_a_journal_reads_an_alias_as_its_own_files_unit(tmp_path, use_cache):
+    """生态环境局 is Lhasa's bureau in xizang.yaml and Nagqu's in naqu.yaml, which declares Lhasa's
+    too: naqu's journal read `by: 生态环境局` as the unit declared last among naqu's, Lhasa's."""
+    folder = split_small(tmp_path / "reg")
+    for name, units in (("xizang", "  - name: 拉萨市生态环境局\n    aliases: [生态环境局]\n"),
+                        ("naqu", "  - name: 那曲市生态环境局\n    aliases: [生态环境局]\n  - name: 拉萨市生态环境局\n")):
+        edit(folder / f"{name}.yaml", "\nunits:\n", "\nunits:\n" + units)
+    journal = folder / "naqu.progress.yaml"
+    journal.write_text(journal.read_text(encoding="utf-8") + '- measure: "3.1"\n  date: 2019-03-20\n  state: in_progress\n'
+                       '  note: 调试\n  by: 生态环境局\n', encoding="utf-8")
+    argv = ["history", "naqu:3.1", "-r", str(folder), *([] if use_cache else ["--no-cache"])]
+    for _ in range(2 if use_cache else 1):  # (cold, then warm)
+        proc = run(*argv, env_extra=str(tmp_path / "cache"))
+        assert proc.returncode == 0, proc.stderr
+        assert "2019-03-20  naqu:3.1  推进中  那曲市生态环境局  调试" in proc.stdout.splitlines()
+
+
 def test_a_unit_several_files_declare_is_known_by_all_their_aliases_and_must_be_alike(tmp_path):
     """A unit declared by several files kept the first file's declaration: a later file's alias was
     an unknown unit in the folder (its own journal's `by: 拉萨市政府` refused), and a file sorting
