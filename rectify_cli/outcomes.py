@@ -203,7 +203,8 @@ def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
         return None
     try:
         # (in the registry's context: a folder's immediate due date is its files' earliest)
-        checker = JournalContext(_in_context(replace(plan, units=context.plan.units), context), date.max)
+        checker = JournalContext(_in_context(replace(plan, units=context.plan.units), context), date.max,
+                                 {file.prefix: plan.units})
         found, bad = checker.entries(doc[1], str(file.journal), file.prefix)
     except CACHE_DAMAGE:
         return None
@@ -553,7 +554,8 @@ def _evaluate_file(file: _File, raws: _Raws, context: _Context, store: FileCache
         if problems:
             return None
         try:
-            entries, bad = JournalContext(replace(plan, units=context.plan.units), today).entries(rows, str(file.journal), file.prefix)
+            entries, bad = JournalContext(replace(plan, units=context.plan.units), today,
+                                          {file.prefix: plan.units}).entries(rows, str(file.journal), file.prefix)
         except CACHE_DAMAGE:
             return None
         if bad:

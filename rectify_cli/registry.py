@@ -293,7 +293,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         raise RegistryError(sorted(problems, key=_problem_order))
     if today is None:
         today = dates.today(plan.settings.timezone)
-    context = JournalContext(plan, today)
+    context = JournalContext(plan, today, {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)})
     entries: list[Entry] = []
     for at, journal in enumerate(journals):
         try:
@@ -1464,11 +1464,28 @@ def late_extension(requested: date, deadline: date) -> bool:
     return requested > deadline
 
 
+def _units_named_in_file(shared: list[Unit], own: tuple[Unit, ...]) -> dict[str, str]:
+    """The unit each name a folder's journal may give names: `shared`, the units its plan file
+    declares as the folder knows them (with the aliases every file gives them); `own`, as that
+    file declares them. A unit's name names it; then an alias the file declares itself; then one
+    another file gives a single one of them (one it gives two names neither)."""
+    given: dict[str, set[str]] = {}
+    for unit in shared:
+        for alias in unit.aliases:
+            given.setdefault(alias, set()).add(unit.name)
+    names = {alias: next(iter(units)) for alias, units in given.items() if len(units) == 1}
+    names.update((alias, unit.name) for unit in own for alias in unit.aliases)
+    names.update((unit.name, unit.name) for unit in shared)
+    return names
+
+
 class JournalContext:
     """What journal rows are checked against on every load: the plan's ids and units, today."""
 
-    def __init__(self, plan: Plan, today: date):
+    def __init__(self, plan: Plan, today: date, declared: dict[str, tuple[Unit, ...]] | None = None):
         self.plan = plan
+        # (a folder's: the units each file declares itself, by its prefix, with its own aliases)
+        self.declared = declared or {}
         self.measure_ids = {m.id: m.milestones for m in plan.measures()}  # ordered: suggestions stay stable
         self.units = {name: u.name for u in plan.units for name in (u.name, *u.aliases)}
         self.today = today
@@ -1508,8 +1525,8 @@ class JournalContext:
         measure_ids, today = self.measure_ids, self.today
         # (the units its own plan file declares: a folder's other files' would make the journal
         # unreadable beside its plan alone)
-        units = self.units if not prefix else {
-            name: u.name for u in units_of_file(self.plan.units, prefix) for name in (u.name, *u.aliases)}
+        units = self.units if not prefix else _units_named_in_file(
+            units_of_file(self.plan.units, prefix), self.declared.get(prefix, ()))
         append, states = entries.append, _ENTRY_STATES
         # Rows hold dates as canonical ISO text (YYYY-MM-DD), which sorts as the dates do.
         today_iso = today.isoformat()

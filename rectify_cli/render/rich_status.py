@@ -339,7 +339,8 @@ FILES_NAMED = 3  # a folder of more plan files is shown as itself and their numb
 
 def _header(console: Console, report: StatusReport, registry: Registry, lang: Lang, today: date) -> None:
     """The title and files, the day judged and the latest entry, a warning when the ledger has
-    gone unreported, and one for each of a folder's files that has (a few); each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
+    gone unreported, and one for each of a folder's files that has (a few; not the file of that latest
+    entry, once the ledger's is given); each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
     title = [Text(printable(registry.plan.meta.title, single_line=True), style="bold")]
     if registry.plan_files:
         title.append(Text(_files_shown(registry, lang, console.width), style="dim"))
@@ -356,7 +357,11 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         latest = Text(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}{when}")
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
-    warnings = [_stale_warning(report, lang), *quiet_journals(engine.stale_files(report), report.report_period_days, lang)]
+    ledger_quiet = _stale_warning(report, lang)
+    quiet_files = engine.stale_files(report)
+    if ledger_quiet is not None:  # (the file holding the folder's latest entry: the same fact again)
+        quiet_files = [f for f in quiet_files if f.latest_entry is None or f.latest_entry != report.latest_entry]
+    warnings = [ledger_quiet, *quiet_journals(quiet_files, report.report_period_days, lang)]
     for text in filter(None, warnings):
         console.print(Paragraph(Text(text, style="bold red")))
 
