@@ -440,3 +440,30 @@ def test_show_says_a_measure_stands_on_a_late_extension(late_extended, lang, lin
                  env={"RECTIFY_TODAY": "2019-09-30", "COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     assert line in [shown.rstrip() for shown in result.stdout.splitlines()]  # (the fields' grid pads its lines)
+
+
+# --------------------------------------------------------------------------- show on a narrow terminal
+
+
+@pytest.mark.parametrize("lang, rows", [
+    ("zh", ["2019-04-18  销号    （          验收意见  拉萨市",
+            "                    2019-04-30",
+            "                    补录）"]),
+    ("en", ["2019-04-18  closed       (written    验收意见  拉",
+            "                         2019-04-30            萨",
+            "                         )                     市"]),
+])
+def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tmp_path, lang, rows):
+    """A back-dated close, 50 cells wide: the note was cut as （2019-04 / -30补录） and (written 2019-04- / 30)."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data" / "tasks.yaml")
+    env = {"RECTIFY_TODAY": "2019-04-30", "COLUMNS": "50"}
+    closed = run("close", "40.3", "--evidence", "验收意见", "--date", "2019-04-18", "--by", "拉萨市",
+                 "--registry", registry, env=env)
+    assert closed.exit_code == 0, closed.output
+    result = run("show", "40.3", "--registry", registry, "--lang", lang, env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("2019-04-18"))
+    assert [line.rstrip() for line in lines[start:start + 3]] == rows
+    assert {cell_len(line) for line in lines[start - 1:start + 3]} == {50}  # (the rule above, then the rows)
