@@ -422,6 +422,22 @@ def test_a_measure_extended_late_and_overdue_again_is_marked_too(late_extended):
     assert rows["33.1"].split()[:8] == ["33.1", "red", "overdue", "10", "days", "overdue", "(extended", "late)"]
 
 
+@pytest.mark.parametrize("lang, as_of, row", [
+    ("zh", "2019-09-30", "33    拉萨市、日喀则市污水处理设施…  （逾期后延期）2019年6月30日前…  序时推进         0/2  绿"),
+    ("en", "2019-09-30", "33    拉萨市、日喀则市污水处…  (extended late) 2019 …  on schedule             0/2  green"),
+    ("zh", "2020-01-10", "33    拉萨市、日喀则市污水处理设施…  （逾期后延期）2019年6月30日前…  序时推进         0/2  红   10天"),
+])
+def test_the_task_of_a_measure_extended_late_is_marked_in_the_task_table(late_extended, lang, as_of, row):
+    """Its row looked like any other task's: only status --measures said the deadline was moved after it had passed."""
+    result = run("status", "--registry", late_extended, "--lang", lang, "--as-of", as_of,
+                 env={"RECTIFY_TODAY": "2020-01-10", "COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.rstrip() for line in result.stdout.splitlines() if line[:1].isdigit()}
+    assert rows["33"] == row
+    assert "逾期后延期" not in rows["35"] and "extended late" not in rows["35"]
+    assert {cell_len(line) for line in result.stdout.splitlines()[-46:]} == {100}  # (the table: rule and rows)
+
+
 def test_status_json_says_which_measures_were_extended_late(late_extended):
     result = run("status", "--registry", late_extended, "--format", "json", env={"RECTIFY_TODAY": "2019-09-30"})
     assert result.exit_code == 0, result.output

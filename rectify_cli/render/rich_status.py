@@ -108,6 +108,15 @@ def _extended_late_mark(result: MeasureResult | TaskResult, lang: Lang) -> str:
     return label("status_extended_late", lang) if isinstance(result, MeasureResult) and result.extended_late else ""
 
 
+def _task_late_mark(tr: TaskResult, lang: Lang) -> str:
+    """Before a task's deadline (where a narrow column does not cut it): one of its measures'
+    deadlines holds only because it was moved after it had passed."""
+    if not any(mr.extended_late for mr in tr.measures):
+        return ""
+    mark = label("status_extended_late", lang)
+    return mark.lstrip() + mark[:len(mark) - len(mark.lstrip())]  # (English's space then goes between)
+
+
 def _table() -> Table:
     return Table(
         box=_RULE_UNDER_HEAD,
@@ -422,7 +431,7 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
         rows.append((
             _cell(task.id),
             _cell(task.title),
-            _cell(task.deadline.text),
+            _task_late_mark(tr, lang) + _cell(task.deadline.text),
             _cell(reported),
             done,
             _light_text(tr.light, lang),
