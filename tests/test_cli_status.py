@@ -422,6 +422,22 @@ def test_a_measure_extended_late_and_overdue_again_is_marked_too(late_extended):
     assert rows["33.1"].split()[:8] == ["33.1", "red", "overdue", "10", "days", "overdue", "(extended", "late)"]
 
 
+@pytest.mark.parametrize("lang, as_of, row", [
+    ("zh", "2019-09-30", "33    拉萨市、日喀则市污水处理设施…  （逾期后延期）2019年6月30日前…  序时推进         0/2  绿"),
+    ("en", "2019-09-30", "33    拉萨市、日喀则市污水处…  (extended late) 2019 …  on schedule             0/2  green"),
+    ("zh", "2020-01-10", "33    拉萨市、日喀则市污水处理设施…  （逾期后延期）2019年6月30日前…  序时推进         0/2  红   10天"),
+])
+def test_the_task_of_a_measure_extended_late_is_marked_in_the_task_table(late_extended, lang, as_of, row):
+    """Its row looked like any other task's: only status --measures said the deadline was moved after it had passed."""
+    result = run("status", "--registry", late_extended, "--lang", lang, "--as-of", as_of,
+                 env={"RECTIFY_TODAY": "2020-01-10", "COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.rstrip() for line in result.stdout.splitlines() if line[:1].isdigit()}
+    assert rows["33"] == row
+    assert "逾期后延期" not in rows["35"] and "extended late" not in rows["35"]
+    assert {cell_len(line) for line in result.stdout.splitlines()[-46:]} == {100}  # (the table: rule and rows)
+
+
 def test_status_json_says_which_measures_were_extended_late(late_extended):
     result = run("status", "--registry", late_extended, "--format", "json", env={"RECTIFY_TODAY": "2019-09-30"})
     assert result.exit_code == 0, result.output
@@ -440,3 +456,30 @@ def test_show_says_a_measure_stands_on_a_late_extension(late_extended, lang, lin
                  env={"RECTIFY_TODAY": "2019-09-30", "COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     assert line in [shown.rstrip() for shown in result.stdout.splitlines()]  # (the fields' grid pads its lines)
+
+
+# --------------------------------------------------------------------------- show on a narrow terminal
+
+
+@pytest.mark.parametrize("lang, rows", [
+    ("zh", ["2019-04-18  销号    （          验收意见  拉萨市",
+            "                    2019-04-30",
+            "                    补录）"]),
+    ("en", ["2019-04-18  closed       (written    验收意见  拉",
+            "                         2019-04-30            萨",
+            "                         )                     市"]),
+])
+def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tmp_path, lang, rows):
+    """A back-dated close, 50 cells wide: the note was cut as （2019-04 / -30补录） and (written 2019-04- / 30)."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data" / "tasks.yaml")
+    env = {"RECTIFY_TODAY": "2019-04-30", "COLUMNS": "50"}
+    closed = run("close", "40.3", "--evidence", "验收意见", "--date", "2019-04-18", "--by", "拉萨市",
+                 "--registry", registry, env=env)
+    assert closed.exit_code == 0, closed.output
+    result = run("show", "40.3", "--registry", registry, "--lang", lang, env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("2019-04-18"))
+    assert [line.rstrip() for line in lines[start:start + 3]] == rows
+    assert {cell_len(line) for line in lines[start - 1:start + 3]} == {50}  # (the rule above, then the rows)

@@ -8,6 +8,8 @@ than a whole line (a long number or URL) is still folded.
 """
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.text import Text
@@ -58,7 +60,7 @@ def break_offsets(text: str, width: int) -> list[int]:
             used += cell_len(unit)
             position += len(unit)
             continue
-        for char in grapheme_clusters(unit):  # longer than a line on its own: folded, a flag or an emoji whole
+        for char in _fold_pieces(unit, width, grapheme_clusters):  # longer than a line on its own: folded
             cells = cell_len(char)
             if used and used + cells > width and not char.isspace():
                 offsets.append(position)
@@ -66,3 +68,26 @@ def break_offsets(text: str, width: int) -> list[int]:
             used += cells
             position += len(char)
     return offsets
+
+
+# A date, an id or a number (2019-04-30, 40.3, 1,500): folded whole, as one character is.
+_NUMBER = re.compile(r"\d+(?:[-.,:/]\d+)*")
+
+
+def widest_number(text: str) -> int:
+    """The cells of the widest date, id or number in `text` (0 without one): a column of such
+    text needs that room for none of them to be cut."""
+    return max((cell_len(number) for number in _NUMBER.findall(text)), default=0)
+
+
+def _fold_pieces(unit: str, width: int, grapheme_clusters) -> list[str]:
+    """What a unit longer than a line may be folded between: its characters (a flag or an
+    emoji whole), but a number that fits on a line is never cut."""
+    pieces: list[str] = []
+    start = 0
+    for number in _NUMBER.finditer(unit):
+        if cell_len(number.group()) <= width:
+            pieces += grapheme_clusters(unit[start:number.start()])
+            pieces.append(number.group())
+            start = number.end()
+    return pieces + list(grapheme_clusters(unit[start:]))

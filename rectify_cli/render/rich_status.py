@@ -31,7 +31,7 @@ from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
 from ..registry import item_key, unknown_item
 from ..textsafe import PerCharacter, printable
 from .journal_text import extension_details, quiet_journals, retraction_text
-from .linebreak import Paragraph
+from .linebreak import Paragraph, widest_number
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -106,6 +106,15 @@ def _due_cell(mr: MeasureResult, lang: Lang) -> str:
 def _extended_late_mark(result: MeasureResult | TaskResult, lang: Lang) -> str:
     """Beside a measure's deadline: it holds only because it was moved after it had passed."""
     return label("status_extended_late", lang) if isinstance(result, MeasureResult) and result.extended_late else ""
+
+
+def _task_late_mark(tr: TaskResult, lang: Lang) -> str:
+    """Before a task's deadline (where a narrow column does not cut it): one of its measures'
+    deadlines holds only because it was moved after it had passed."""
+    if not any(mr.extended_late for mr in tr.measures):
+        return ""
+    mark = label("status_extended_late", lang)
+    return mark.lstrip() + mark[:len(mark) - len(mark.lstrip())]  # (English's space then goes between)
 
 
 def _table() -> Table:
@@ -427,7 +436,7 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
         rows.append((
             _cell(task.id),
             _cell(task.title),
-            _cell(task.deadline.text),
+            _task_late_mark(tr, lang) + _cell(task.deadline.text),
             _cell(reported),
             done,
             _light_text(tr.light, lang),
@@ -569,20 +578,28 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
 
 
 def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Table:
+    entries = list(entries)
+    voided = voided_entries(entries)
+    states = [word(ENTRY, entry.state, lang) + retraction_text(entry, voided, lang) for entry in entries]
+    notes = [_entry_note(entry, lang) for entry in entries]
+    # The note is what matters: evidence and unit are capped so that it keeps most of the room,
+    # and on a narrow terminal give way so that no date or number of a note is cut.
+    spare = console.width - len("2019-03-31") - max(map(cell_len, [*states, label("journal_state", lang)]))
+    spare -= max(widest_number(note.plain) for note in notes) + 8  # (two cells between columns)
+    by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
+    evidence_width = max(2, min(max(12, console.width // 5), spare - by_width))
     table = _table()
     # (the journal's fields by the names `history` and `summary` give them)
     table.add_column(label("journal_date", lang), no_wrap=True)
     table.add_column(label("journal_state", lang), no_wrap=True)
-    # The note is what matters: evidence and unit are capped so that it keeps most of the room.
     table.add_column(label("journal_note", lang), overflow="fold")
-    table.add_column(label("journal_evidence", lang), overflow="fold", max_width=max(12, console.width // 5))
-    table.add_column(label("journal_by", lang), overflow="fold", max_width=max(8, console.width // 6))
-    voided = voided_entries(entries)
-    for entry in entries:
+    table.add_column(label("journal_evidence", lang), overflow="fold", max_width=evidence_width)
+    table.add_column(label("journal_by", lang), overflow="fold", max_width=by_width)
+    for entry, state, note in zip(entries, states, notes):
         table.add_row(
             Text(entry.date.isoformat()),
-            Text(word(ENTRY, entry.state, lang) + retraction_text(entry, voided, lang)),
-            Paragraph(_entry_note(entry, lang)),
+            Text(state),
+            Paragraph(note),
             Paragraph(_para(entry.evidence or "")),
             Paragraph(_para(entry.by or "")),
         )

@@ -31,6 +31,12 @@ def test_english_breaks_between_words_and_folds_a_word_longer_than_the_line():
     assert wrapped("https://example.org/a", 8) == ["https://", "example.", "org/a"]
 
 
+def test_a_date_folded_out_of_a_longer_run_stays_whole():
+    """（2019-04-30 can break nowhere: folded at any character it was cut as （2019-04-3 / 0."""
+    assert wrapped("（2019-04-30补录）", 11) == ["（", "2019-04-30", "补录）"]
+    assert wrapped("(written 2019-04-30)", 10) == ["(written", "2019-04-30", ")"]
+
+
 def test_a_flag_or_an_emoji_sequence_is_never_cut():
     assert wrapped("🇨🇳" * 5, 5) == ["🇨🇳🇨🇳", "🇨🇳🇨🇳", "🇨🇳"]
     assert wrapped("x" * 4 + "👨‍👩‍👧" + "🇨🇳" + "y" * 4, 5)[1] == "👨‍👩‍👧🇨🇳"

@@ -395,6 +395,26 @@ def test_a_big_table_marks_a_late_extension_exactly_as_rich_does(monkeypatch, co
     assert len(added) < len(list(registry.plan.measures())) // 4  # (written row by row, not handed back to Rich)
 
 
+@pytest.mark.parametrize("width", [100, 120])  # (narrower, the deadline column cuts the mark with the deadline)
+@pytest.mark.parametrize("lang", list(Lang))
+@pytest.mark.parametrize("colour", [None, "truecolor"])
+@pytest.mark.parametrize("as_of", [date(2019, 9, 30), date(2020, 1, 10)])
+def test_a_big_task_table_marks_a_late_extension_exactly_as_rich_does(monkeypatch, as_of, colour, lang, width):
+    from rectify_cli.model import Entry, EntryState
+    from rectify_cli.render import rich_status
+
+    registry = load_registry("data/tasks.yaml", today=as_of)
+    late = Entry("33.1", date(2019, 9, 1), EntryState.EXTENDED, milestone=date(2019, 6, 30), to=date(2019, 12, 31),
+                 reason="x", approved_by="自治区生态环境厅", late=True)
+    registry = replace(registry, journal=(*registry.journal, late))
+    options = {"as_of": as_of, "lang": lang, "measures": False, "width": width, "colour": colour}
+    monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+    by_rich = render_status(registry, **options)
+    assert ("（逾期后延期）" if lang == Lang.zh else "(extended late) ") in by_rich
+    monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
+    assert render_status(registry, **options) == by_rich
+
+
 # Characters of every width Rich knows: ASCII, CJK, fullwidth, combining marks, zero-width
 # joiner, variation selector, emoji and their modifiers, controls.
 _ANY_WIDTH = st.sampled_from(list("aZ 9.…、宽字ａＢ한\u0301\u200b\u200d\ufe0f☃👍\U0001f3fd\x07\u3000"))
