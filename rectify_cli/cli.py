@@ -628,7 +628,7 @@ def retract_cmd(
     reason: Annotated[str, typer.Option("--reason", help="Why the entry was wrong, e.g. recorded on the wrong measure.")],
     entry: Annotated[Optional[str], typer.Option(
         "--entry", help="The entry to retract: its date, or the first 7 or more digits of its hash (default: the "
-                        "measure's latest entry that counts).")] = None,
+                        "measure's latest entry, unless that is a retraction).")] = None,
     date_: DateOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,

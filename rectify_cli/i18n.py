@@ -324,6 +324,10 @@ LABELS = {
                                 "{measure} has several entries --entry {entry} names: {entries}; name the one to "
                                 "retract with --entry <hash prefix>"),
     "refused_entry_listed": ("{date} 的{state}记录（{hash}）", "{date} {state} ({hash})"),
+    "refused_latest_is_retraction": ("措施 {measure} 最近的一条记录是撤回误录（{date}，{hash}）：如还要撤回更早的记录，"
+                                     "请用 --entry 写明其日期或哈希开头",
+                                     "the latest entry of {measure} is a retraction ({date}, {hash}): to retract an "
+                                     "earlier entry too, name it with --entry (its date or the first digits of its hash)"),
     "refused_retract_a_retraction": ("{date} 的记录（{hash}）本身是撤回误录，不能再撤回",
                                      "the entry of {date} ({hash}) is itself a retraction, which cannot be retracted"),
     "refused_already_retracted": ("{date} 的{state}记录（{hash}）已经撤回", "the {state} entry of {date} ({hash}) is already "

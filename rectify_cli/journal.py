@@ -150,7 +150,7 @@ def append(
 ) -> WriteResult:
     """Validate one entry and append it to the journal; see the module docstring. `entry`: of
     a retraction, the entry it voids, by its date or the first digits of its hash (None: the
-    measure's latest that counts)."""
+    measure's latest, unless that is a retraction)."""
     if command not in _COMMAND_STATES:
         raise UsageError(f"unknown journal command {command!r}")
     root = existing_root(registry)
@@ -603,15 +603,19 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
 
 def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date) -> Entry:
     """The entry a retraction dated `when` voids: the one `given` names (a day, or the first
-    digits of a hash), else the measure's latest in the journal that counts. Refused when there
-    is none, it is a retraction or voided already, it is dated after `when`, or a later entry
-    depends on it."""
+    digits of a hash), else the measure's latest in the journal. Refused when there is none, it
+    is a retraction or voided already, it is dated after `when`, or a later entry depends on it;
+    a latest entry that is a retraction is not passed over (a retraction cannot be undone: run
+    twice, `retract` would void a true entry), --entry must name the one before."""
     mine = [e for e in reg.journal if e.measure == measure]  # (in file order)
     void = {e.retracts for e in mine if e.state is EntryState.RETRACTED}
     if given is None:
-        target = next((e for e in reversed(mine) if e.state is not EntryState.RETRACTED and e.hash not in void), None)
-        if target is None:
+        if not mine:
             raise refusal(UsageError, "nothing_to_retract", measure=measure)
+        target = mine[-1]
+        if target.state is EntryState.RETRACTED:
+            raise refusal(UsageError, "latest_is_retraction", measure=measure, date=target.date.isoformat(),
+                          hash=(target.hash or "")[:12])
     else:
         target = _named_entry(mine, given, measure)
     if target.state is EntryState.RETRACTED:

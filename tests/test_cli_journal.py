@@ -783,11 +783,28 @@ def test_retract_takes_the_latest_entry_that_counts_or_the_one_entry_names(reg):
     run("record", "2.2", "--state", "report", "--note", "二季度", "--date", "2019-03-10", "--registry", str(reg))
     assert run("retract", "2.2", "--reason", "误记", "--registry", str(reg)).stdout.startswith(
         "已记录 2.2 2019-03-31 撤回误录（撤回 2019-03-10 定期报告）")
-    assert run("retract", "2.2", "--reason", "误记", "--registry", str(reg)).stdout.startswith(
+    assert run("retract", "2.2", "--reason", "误记", "--entry", "2019-03-01", "--registry", str(reg)).stdout.startswith(
         "已记录 2.2 2019-03-31 撤回误录（撤回 2019-03-01 定期报告）")
     report = entry_hash(reg, "1.2", "done")
     english = run("retract", "1.2", "--reason", "wrong", "--entry", report[:7].upper(), "--registry", str(reg), "--lang", "en")
     assert english.stdout.startswith("Recorded 1.2 2019-03-31 retracted (retracts 2018-06-20 closed) — as of 2019-03-31: overdue")
+
+
+def test_retract_run_twice_refuses_the_second_rather_than_retract_the_entry_before(reg):
+    """A retraction cannot be undone: a clerk who runs `retract 2.2` again (the first seemed not to
+    work) must not void the measure's earlier, true entry; naming it with --entry still does."""
+    run("record", "2.2", "--state", "report", "--note", "二季度", "--date", "2019-03-10", "--registry", str(reg))
+    assert run("retract", "2.2", "--reason", "误记", "--registry", str(reg)).exit_code == 0
+    before = journal_bytes(reg)
+    again = run("retract", "2.2", "--reason", "误记", "--registry", str(reg))
+    retraction = load_registry(reg, use_cache=False).journal[-1].hash[:12]
+    assert (again.exit_code, again.stdout) == (2, "")
+    assert again.stderr == (f"rectify: 措施 2.2 最近的一条记录是撤回误录（2019-03-31，{retraction}）：如还要撤回更早的记录，"
+                            "请用 --entry 写明其日期或哈希开头\n")
+    english = run("retract", "2.2", "--reason", "x", "--registry", str(reg), "--lang", "en")
+    assert english.stderr == (f"rectify: the latest entry of 2.2 is a retraction (2019-03-31, {retraction}): to retract "
+                              "an earlier entry too, name it with --entry (its date or the first digits of its hash)\n")
+    assert journal_bytes(reg) == before
 
 
 def test_history_and_show_say_what_a_retraction_retracts_and_mark_the_entry_retracted(reg):
@@ -817,7 +834,9 @@ RETRACT_REFUSALS = [
     ([], ("retract", "1.1", "--reason", "x", "--date", "2018-09-29"),
      "the retraction's date 2018-09-29 is before that of the in_progress entry it retracts (2018-09-30)"),
     ([], ("record", "1.1", "--state", "retracted", "--note", "x"), "--state retracted is not allowed here: use `rectify retract`"),
-    ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x"), "2.2 has no entry to retract"),
+    ("empty", ("retract", "2.2", "--reason", "x"), "2.2 has no entry to retract"),
+    ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x"),
+     "the latest entry of 2.2 is a retraction (2019-03-31, {hash}): to retract an earlier entry too, name it with --entry"),
     ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x", "--entry", "2019-03-01"),
      "the report entry of 2019-03-01 (f56f00060ce1) is already retracted"),
     ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x", "--entry", "2019-03-31"),
@@ -836,6 +855,8 @@ RETRACT_REFUSALS = [
 def test_a_retraction_refused_exits_2_and_leaves_the_journal_untouched(reg, earlier, args, message):
     if earlier == "several":
         _several(reg)
+    elif earlier == "empty":  # (a journal with its header but no entry yet)
+        (reg.parent / "progress.yaml").write_text("[]\n", encoding="utf-8")
     else:
         for steps in earlier:
             assert run(*steps, "--registry", str(reg)).exit_code == 0
@@ -843,7 +864,7 @@ def test_a_retraction_refused_exits_2_and_leaves_the_journal_untouched(reg, earl
     before = journal_bytes(reg)
     result = run(*args, "--registry", str(reg), "--lang", "en")
     assert result.exit_code == 2, result.output
-    said = message.format(hash=journal[-1].hash[:12], first=journal[-2].hash[:12])
+    said = message.format(hash=journal[-1].hash[:12], first=journal[-2].hash[:12]) if journal else message
     assert result.stderr.startswith("rectify: ") and said in result.stderr, result.stderr
     assert "Traceback" not in result.output
     assert journal_bytes(reg) == before
