@@ -10,7 +10,8 @@ QUIET_FILES_NAMED = 3  # (a national folder has 31 files: a few named, then thei
 
 
 def entry_kind(state: EntryState, milestone, lang: Lang) -> str:
-    """What an entry records, as the journal's listings name it: a close of one step says which."""
+    """What an entry records, as the journal's listings name it: a close of one step says which
+    (`milestone`: its date, or that date as ISO text)."""
     what = word(ENTRY, state, lang)
     if state == EntryState.DONE and milestone is not None:
         what += label("show_brackets", lang, text=label("closed_step", lang, day=str(milestone)))
@@ -29,8 +30,7 @@ def retraction_text(entry, voided: dict, lang: Lang) -> str:
 
 
 def _retracts_text(target, lang: Lang) -> str:
-    day = target.milestone and target.milestone.isoformat()
-    what = label("retracts_entry", lang, day=target.date.isoformat(), state=entry_kind(target.state, day, lang))
+    what = label("retracts_entry", lang, day=target.date.isoformat(), state=entry_kind(target.state, target.milestone, lang))
     return label("show_brackets", lang, text=what)
 
 
@@ -121,7 +121,7 @@ _BY, _NOTE, _EVIDENCE = 3, 4, 5  # (columns of the history: date, measure, state
 
 def _history_row(entry, lang: Lang, voided: dict) -> list[str]:
     """An entry's cells, its note and evidence cut to NOTE_WIDTH."""
-    state = entry_kind(entry.state, entry.milestone and entry.milestone.isoformat(), lang)
+    state = entry_kind(entry.state, entry.milestone, lang)
     if entry.to is not None:
         state += f" → {entry.to.isoformat()}"
     if entry.late:

@@ -46,7 +46,6 @@ def break_offsets(text: str, width: int) -> list[int]:
     offsets: at line-break opportunities, greedily; spaces at a cut are left at the end of a
     line (for the caller to strip), as Rich leaves them."""
     # (some 25 ms to import: only when a line is cut)
-    from uniseg.graphemecluster import grapheme_clusters
     from uniseg.linebreak import line_break_units
 
     offsets: list[int] = []
@@ -60,7 +59,7 @@ def break_offsets(text: str, width: int) -> list[int]:
             used += cell_len(unit)
             position += len(unit)
             continue
-        for char in _fold_pieces(unit, width, grapheme_clusters):  # longer than a line on its own: folded
+        for char in _fold_pieces(unit, width):  # longer than a line on its own: folded
             cells = cell_len(char)
             if used and used + cells > width and not char.isspace():
                 offsets.append(position)
@@ -80,9 +79,11 @@ def widest_number(text: str) -> int:
     return max((cell_len(number) for number in _NUMBER.findall(text)), default=0)
 
 
-def _fold_pieces(unit: str, width: int, grapheme_clusters) -> list[str]:
+def _fold_pieces(unit: str, width: int) -> list[str]:
     """What a unit longer than a line may be folded between: its characters (a flag or an
     emoji whole), but a number that fits on a line is never cut."""
+    from uniseg.graphemecluster import grapheme_clusters
+
     pieces: list[str] = []
     start = 0
     for number in _NUMBER.finditer(unit):

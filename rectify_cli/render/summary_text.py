@@ -320,7 +320,7 @@ def _extensions(m: MonthlySummary, lang: Lang) -> str | None:
 def _retractions(m: MonthlySummary, lang: Lang) -> str:
     """The month's retractions: each with the entry it voids (its state and date) and why."""
     rows = [[_iso(i.date), cell(i.measure_id),
-             entry_kind(i.state, i.milestone and i.milestone.isoformat(), lang) + " " + _iso(i.target_date),
+             entry_kind(i.state, i.milestone, lang) + " " + _iso(i.target_date),
              clip(i.note, NOTE_WIDTH), clip(i.by, UNITS_WIDTH)] for i in m.retractions]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_retracted", "summary_col_note", "summary_col_by")
     return table([_l(k, lang) for k in keys], rows)
