@@ -146,9 +146,14 @@ RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="Only t
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse the YAML even if a cached copy is valid.")]
 
 
-class StatusFormat(str, enum.Enum):
+class ReportFormat(str, enum.Enum):
+    """What `status`, `show` and `history` write: text for people, or JSON for programs."""
+
     table = "table"
     json = "json"
+
+
+FormatOpt = Annotated[ReportFormat, typer.Option("--format", help="table for people, json for programs.")]
 
 
 # What `check --format` takes: the check renderer's formats (one list, kept by it), but the job
@@ -310,7 +315,7 @@ def status_cmd(
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
-    format: Annotated[StatusFormat, typer.Option("--format", help="table for people, json for programs.")] = StatusFormat.table,
+    format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Where do we stand? Counts per traffic light and the tasks, worst first."""
@@ -319,7 +324,7 @@ def status_cmd(
         day = _as_of(as_of, reg.plan.settings.timezone)
         report = _select(_evaluate(reg, day, warn_days, report_period), reg,
                          states=state, owners=owner, regions=region, tasks=task)
-        if format is StatusFormat.json:
+        if format is ReportFormat.json:
             from .render import json_out
 
             _print_json(json_out.status_document(report))
@@ -341,17 +346,24 @@ def show_cmd(
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
+    format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Everything about one task or measure: text, units, milestones, history, light."""
     with _said_in(lang):  # (a refused request, said in the user's language)
-        from .console import make_console
         from .outcomes import load_item
         from .registry import item_key
-        from .render import rich_status
 
         reg = load_item(registry, item_key(item), use_cache=not no_cache)
         report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, report_period)
+        if format is ReportFormat.json:
+            from .render import json_out
+
+            _print_json(json_out.show_document(report, item))
+            return
+        from .console import make_console
+        from .render import rich_status
+
         with _commands_stopped():
             rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
 
@@ -645,6 +657,7 @@ def history_cmd(
     since: Annotated[Optional[str], typer.Option("--since", help="Only entries on or after this date (a month alone: from its first day).")] = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
+    format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Journal entries, newest first."""
@@ -652,18 +665,23 @@ def history_cmd(
         from . import journal
         from .outcomes import load_item
         from .registry import item_key
-        from .render import journal_text
 
         if measure is None:
             reg = _load(registry, no_cache)
         else:
             reg = load_item(registry, item_key(measure), use_cache=not no_cache)
+        entries = journal.history(reg, item=measure, since=since)
+        if format is ReportFormat.json:
+            from .render import json_out
+
+            _print_json(json_out.history_document(entries, journal=reg.journal))
+            return
         from .console import terminal_width
-
         from .engine import voided_entries
+        from .render import journal_text
 
-        _write_text(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang,
-                                                width=terminal_width(), voided=voided_entries(reg.journal)), None)
+        _write_text(journal_text.render_history(entries, lang=lang, width=terminal_width(),
+                                                voided=voided_entries(reg.journal)), None)
 
 
 @app.command("verify")

@@ -72,6 +72,7 @@ from .model import (
     Unit,
     file_prefix,
     item_key,
+    named_id,
     new,
     units_of_file,
 )
@@ -503,6 +504,22 @@ def voided_entries(entries: Iterable[Entry]) -> dict[str, Entry]:
     entries = tuple(entries)
     void = {e.retracts for e in entries if e.state is _S_RETRACTED}
     return {e.hash: e for e in entries if e.hash is not None and e.hash in void} if void else {}
+
+
+def retractions(entries: Iterable[Entry]) -> dict[str, Entry]:
+    """The retractions among `entries`, by the hash of the entry each voids."""
+    return {e.retracts: e for e in entries if e.state is _S_RETRACTED}
+
+
+def find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | None:
+    """The task or measure `item_id` names: by exact id; else an unprefixed id matching exactly one
+    id of a folder registry (as `show` finds it)."""
+    results: dict[str, MeasureResult | TaskResult] = {}
+    for tr in report.tasks:
+        results[tr.id] = tr
+        results.update((mr.id, mr) for mr in tr.measures)
+    found = named_id(item_key(item_id), results)
+    return None if found is None else results[found]
 
 
 def rollup(task: Task, measures: tuple[MeasureResult, ...]) -> TaskResult:

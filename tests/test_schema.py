@@ -76,3 +76,59 @@ def test_planted_mistakes_are_schema_errors_too():
 def test_the_journal_schema_holds_an_entry_to_the_keys_its_state_uses(entry, valid):
     # (as the loader does: see test_registry's test_an_entry_a_write_would_refuse_is_refused_on_load)
     assert jsonschema.Draft202012Validator(JOURNAL_SCHEMA).is_valid([entry]) is valid
+
+
+# -------------------------------------------------------------------- JSON output: history, show
+
+def _output_validator(name: str) -> jsonschema.Draft202012Validator:
+    """The schema of an output document, with the schemas it refers to (show's entries are history's)."""
+    from referencing import Registry, Resource
+
+    schemas = {n: json.loads((ROOT / "schema" / f"{n}.schema.json").read_text(encoding="utf-8")) for n in ("history", "show")}
+    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
+    return jsonschema.Draft202012Validator(schemas[name], registry=registry)
+
+
+@pytest.fixture
+def journal_written(tmp_path) -> Path:
+    """The small fixture, with a close of 1.1 and its retraction, a report back-filled and a late extension."""
+    import shutil
+
+    from builders import run_cli
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    plan = tmp_path / "small" / "tasks.yaml"
+    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-03-01"), ("retract", "1.1", "--reason", "误记"),
+                 ("report", "2.2", "--note", "补记", "--date", "2019-03-20", "--by", "环境保护厅"),
+                 ("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市", "--late")):
+        result = run_cli(*args, "--registry", str(plan), env={"RECTIFY_TODAY": "2019-04-20"})
+        assert result.exit_code == 0, result.output
+    return plan
+
+
+@pytest.mark.parametrize("args", [("history",), ("history", "--since", "2019-05"), ("show", "1.1"), ("show", "4"),
+                                  ("show", "2.1"), ("show", "1.1", "--as-of", "2018-01-31")])
+def test_history_and_show_json_match_their_schemas(journal_written, args):
+    from builders import run_cli
+
+    result = run_cli(*args, "--format", "json", "--registry", str(journal_written), env={"RECTIFY_TODAY": "2019-04-20"})
+    assert result.exit_code == 0, result.output
+    _output_validator(args[0]).validate(json.loads(result.stdout))
+
+
+ENTRY = {"measure": "1.1", "date": "2019-03-01", "state": "done", "note": None, "evidence": "验收", "by": None,
+         "milestone": None, "to": None, "reason": None, "approved_by": None, "late": False, "recorded": None,
+         "retracts": None, "hash": "a" * 64, "file": "progress.yaml", "line": 57, "counts": False,
+         "retracted_by": {"hash": "b" * 64, "date": "2019-03-05"}}
+
+
+@pytest.mark.parametrize("entry, valid", [
+    (ENTRY, True),
+    ({**ENTRY, "counts": True, "retracted_by": None}, True),
+    ({k: v for k, v in ENTRY.items() if k != "counts"}, False),
+    ({**ENTRY, "date": "2019/3/1"}, False),
+    ({**ENTRY, "retracted_by": {"hash": "b" * 64}}, False),
+    ({**ENTRY, "state": "closed"}, False),
+])
+def test_the_history_schema_holds_an_entry_to_its_fields(entry, valid):
+    assert _output_validator("history").is_valid({"entries": [entry]}) is valid

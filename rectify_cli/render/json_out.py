@@ -1,5 +1,5 @@
-"""JSON documents: the stable contract of `status --format json`, `check --format json` and
-`export --format json`.
+"""JSON documents: the stable contract of `status --format json`, `check --format json`,
+`export --format json`, and `history` and `show` with `--format json`.
 
 Plain dicts of JSON types only: ids are strings, dates ISO ``YYYY-MM-DD`` strings or null,
 states their enum values. Registry text is passed through as is: the JSON writer (:func:`dumps`)
@@ -18,7 +18,9 @@ from ..engine import (
     Status,
     StatusReport,
     TaskResult,
+    find,
     light_of,
+    retractions,
     voided_entries,
     worst_first,
 )
@@ -213,6 +215,81 @@ def status_document(report: StatusReport) -> dict:
         "counts": status_counts(report),
         "tasks": [task_document(tr, shared=shared) for tr in worst_first(report.tasks)],
     }
+
+
+# --------------------------------------------------------------------------- journal
+
+
+def entry_documents(entries, *, among) -> list[dict]:
+    """`entries` as the journal stores them, each with what rectify concluded of it, judged among
+    the entries `among` (those of the day judged): whether it counts (not a retraction, nor
+    voided by one) and, voided, by which retraction from which day. Files named as `check`
+    names them (gate.display_path)."""
+    from ..gate import display_path
+
+    voiding = retractions(among)
+    paths: dict[str, str] = {}
+    documents = []
+    for e in entries:
+        where = e.location
+        if where is not None and where.file not in paths:
+            paths[where.file] = display_path(where.file)
+        retraction = voiding.get(e.hash) if e.hash is not None else None
+        documents.append({
+            "measure": e.measure,
+            "date": iso(e.date),
+            "state": e.state.value,
+            "note": e.note or None,
+            "evidence": e.evidence,
+            "by": e.by,
+            "milestone": iso(e.milestone),
+            "to": iso(e.to),
+            "reason": e.reason,
+            "approved_by": e.approved_by,
+            "late": e.late,
+            "recorded": iso(e.recorded),
+            "retracts": e.retracts,
+            "hash": e.hash,
+            "file": None if where is None else paths[where.file],
+            "line": None if where is None else where.line,
+            "counts": e.state is not EntryState.RETRACTED and retraction is None,
+            "retracted_by": None if retraction is None else {"hash": retraction.hash, "date": iso(retraction.date)},
+        })
+    return documents
+
+
+def history_document(entries, *, journal) -> dict:
+    """`history --format json`: the entries `history` lists, in its order (journal.history),
+    judged among the whole `journal`, as of today (no entry is dated later)."""
+    return {"entries": entry_documents(entries, among=journal)}
+
+
+def show_document(report: StatusReport, item_id: str) -> dict:
+    """`show --format json`: the measure or task as status_document gives it, with its entries
+    dated on or before the day judged (of a task, of its measures), in date order (on one
+    day, in journal order). An unknown id is refused as `show` refuses it."""
+    result = find(report, item_id)
+    if result is None:
+        from ..registry import unknown_item
+
+        raise unknown_item(item_id, report.tasks)
+    if isinstance(result, TaskResult):
+        kind, document = "task", task_document(result)
+        written = sorted((e for mr in result.measures for e in mr.written), key=_journal_order)
+    else:
+        kind, document = "measure", measure_document(result)
+        written = result.written
+    return {
+        "as_of": report.as_of.isoformat(),
+        "warn_days": report.warn_days,
+        "report_period_days": report.report_period_days,
+        kind: {**document, "entries": entry_documents(written, among=written)},
+    }
+
+
+def _journal_order(entry: Entry) -> tuple:
+    """By date, then where it is in its journal (a task's measures are all in one)."""
+    return entry.date, entry.location.line if entry.location is not None else 0
 
 
 # --------------------------------------------------------------------------- plan

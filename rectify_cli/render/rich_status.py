@@ -27,8 +27,8 @@ from rich.text import Text
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport, TaskResult, voided_entries
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, word
-from ..model import Entry, EntryState, MilestoneKind, Registry, named_id
-from ..registry import item_key, unknown_item
+from ..model import Entry, EntryState, MilestoneKind, Registry
+from ..registry import unknown_item
 from ..textsafe import PerCharacter, printable
 from .journal_text import extension_details, quiet_journals, retraction_text
 from .linebreak import Paragraph, widest_number
@@ -505,16 +505,6 @@ def print_status(console: Console, report: StatusReport, *, registry: Registry, 
 # --------------------------------------------------------------------------- show
 
 
-def _find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | None:
-    """By exact id; else an unprefixed id matching exactly one id of a folder registry."""
-    results: dict[str, MeasureResult | TaskResult] = {}
-    for tr in report.tasks:
-        results[tr.id] = tr
-        results.update((mr.id, mr) for mr in tr.measures)
-    found = named_id(item_key(item_id), results)
-    return None if found is None else results[found]
-
-
 def _fields(rows: list[tuple[str, Text]]) -> Table:
     """Label / value pairs; long values wrap under their own column."""
     grid = Table.grid(padding=(0, 2))
@@ -664,7 +654,7 @@ def print_show(console: Console, report: StatusReport, item_id: str, *, registry
     units, milestones, journal history (entries up to the as-of date, in date order) and state;
     for a task its texts, deadline, reported state, state, and its measures worst first.
     An unknown id raises UsageError naming the closest ids."""
-    result = _find(report, item_id)
+    result = engine.find(report, item_id)
     if result is None:
         raise unknown_item(item_id, report.tasks)
     if isinstance(result, TaskResult):

@@ -9,7 +9,13 @@ from pathlib import Path
 from rectify_cli.engine import evaluate, select
 from rectify_cli.model import Entry, EntryState
 from rectify_cli.registry import load_registry
-from rectify_cli.render.json_out import measure_document, plan_document, status_document
+from rectify_cli.render.json_out import (
+    history_document,
+    measure_document,
+    plan_document,
+    show_document,
+    status_document,
+)
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "small" / "tasks.yaml"
 AS_OF = date(2019, 3, 31)
@@ -252,3 +258,55 @@ def test_plan_document_note_skips_an_entry_that_says_nothing():
     notes = {m["id"]: m["note"] for t in plan_document(replace(registry, journal=registry.journal + (closed,)))["tasks"]
              for m in t["measures"]}
     assert notes["1.1"] == "主体工程完工60%。"
+
+
+# --------------------------------------------------------------------------- journal entries
+
+CLOSE, RETRACTION, REPORT = "a" * 64, "b" * 64, "c" * 64
+
+
+def _entry_fields(**fields):
+    return {"measure": "1.1", "date": None, "state": None, "note": None, "evidence": None, "by": None, "milestone": None,
+            "to": None, "reason": None, "approved_by": None, "late": False, "recorded": None, "retracts": None,
+            "hash": None, "file": None, "line": None, "counts": True, "retracted_by": None, **fields}
+
+
+def test_history_document_says_which_entries_count_and_which_retraction_voids_which():
+    journal = [
+        Entry("1.1", date(2019, 3, 1), EntryState.DONE, evidence="验收", by="拉萨市", hash=CLOSE),
+        Entry("1.1", date(2019, 3, 5), EntryState.RETRACTED, note="误记\x1b[31m", retracts=CLOSE, hash=RETRACTION,
+              recorded=date(2019, 3, 6)),
+        Entry("1.1", date(2019, 3, 10), EntryState.REPORT, note="二季度", hash=REPORT),
+    ]
+    assert history_document(journal[::-1], journal=journal) == {"entries": [
+        _entry_fields(date="2019-03-10", state="report", note="二季度", hash=REPORT),
+        _entry_fields(date="2019-03-05", state="retracted", note="误记\x1b[31m", retracts=CLOSE, hash=RETRACTION,
+                      recorded="2019-03-06", counts=False),
+        _entry_fields(date="2019-03-01", state="done", evidence="验收", by="拉萨市", hash=CLOSE, counts=False,
+                      retracted_by={"hash": RETRACTION, "date": "2019-03-05"}),
+    ]}
+    # (only the entries listed, judged among the whole journal: --since leaves the retraction out)
+    assert history_document(journal[:1], journal=journal)["entries"][0]["retracted_by"] == {
+        "hash": RETRACTION, "date": "2019-03-05"}
+    assert history_document([], journal=journal) == {"entries": []}
+
+
+def test_an_extension_gives_every_field_it_stores_and_its_line_in_its_journal(monkeypatch):
+    monkeypatch.chdir(FIXTURE.parent)  # (files named as check names them: from the working folder)
+    registry = _registry()
+    extension = registry.journal[-1]
+    assert history_document([extension], journal=registry.journal) == {"entries": [_entry_fields(
+        measure="4.2", date="2019-03-10", state="extended", note="冬季无法施工。", milestone="2019-06-30", to="2019-12-31",
+        reason="高海拔冬季停工", approved_by="自治区生态环境厅",
+        hash="55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f", file="progress.yaml", line=48)]}
+
+
+def test_show_document_of_a_measure_is_its_status_document_with_its_entries_up_to_the_day():
+    registry = _registry()
+    report = evaluate(plan=registry.plan, journal=registry.journal, as_of=date(2019, 3, 9))
+    document = show_document(report, "4.2")
+    assert list(document) == ["as_of", "warn_days", "report_period_days", "measure"]
+    assert document["as_of"] == "2019-03-09"
+    entries = document["measure"].pop("entries")
+    assert [(e["date"], e["state"], e["counts"]) for e in entries] == [("2018-10-20", "done", True)]
+    assert document["measure"]["next_due"] == "2019-06-30"  # (the extension of 2019-03-10 is still to come)
