@@ -113,7 +113,32 @@ def test_history_and_show_json_match_their_schemas(journal_written, args):
 
     result = run_cli(*args, "--format", "json", "--registry", str(journal_written), env={"RECTIFY_TODAY": "2019-04-20"})
     assert result.exit_code == 0, result.output
-    _output_validator(args[0]).validate(json.loads(result.stdout))
+    document = json.loads(result.stdout)
+    _output_validator(args[0]).validate(document)
+    assert _undescribed_fields(document, _output_validator(args[0])) == []
+
+
+def _undescribed_fields(document, validator) -> list[str]:
+    """The fields of `document` no schema describes. (The schemas let a reader's older copy
+    accept fields added later; ours must still describe every field we write.)"""
+    described = _property_names([validator.schema, *(_output_validator(n).schema for n in ("history", "show"))])
+    return sorted(_field_names(document) - described)
+
+
+def _property_names(node) -> set[str]:
+    if isinstance(node, list):
+        return set().union(*map(_property_names, node)) if node else set()
+    if not isinstance(node, dict):
+        return set()
+    return set(node.get("properties", {})) | _property_names(list(node.values()))
+
+
+def _field_names(value) -> set[str]:
+    if isinstance(value, list):
+        return set().union(*map(_field_names, value)) if value else set()
+    if not isinstance(value, dict):
+        return set()
+    return set(value) | _field_names(list(value.values()))
 
 
 ENTRY = {"measure": "1.1", "date": "2019-03-01", "state": "done", "note": None, "evidence": "验收", "by": None,
