@@ -8,6 +8,7 @@ width, and says the parser's fixed words (Usage:, Options:, [required]…) from 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import typer
 
@@ -102,7 +103,7 @@ class HelpFormatter(typer.Context.formatter_class):
 def _wrapped(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, broken where Chinese and English may break."""
     cuts = [0, *break_offsets(text, width), len(text)]
-    return [text[start:end].rstrip() for start, end in zip(cuts, cuts[1:])]
+    return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
 
 def _first_sentence(text: str) -> str:
