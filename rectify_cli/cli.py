@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from .engine import STALE, Status
 from .errors import RectifyError, UsageError
 from .gate import RULES
-from .i18n import Lang, label
+from .i18n import LABELS, Lang, label, word
 from .render.check import FORMATS as CHECK_FORMATS
 from .textsafe import printable
 
@@ -46,9 +46,65 @@ class _SaidInChinese(_ParserError):
         typer.echo(printable(f"rectify: {self.message}", single_line=True), err=True)
 
 
-class _Group(TyperGroup):
+# Where a context keeps the language of the command line's help (ctx.meta: shared by the group's
+# context and its command's).
+_HELP_LANG = "rectify.help_lang"
+
+
+class _HelpContext(typer.Context):
+    """A context whose help is laid out by render/help_text, in the command line's language."""
+
+    def make_formatter(self):
+        from .render.help_text import HelpFormatter
+
+        return HelpFormatter(self.meta.get(_HELP_LANG) or _default_lang(), width=self.terminal_width,
+                             max_width=self.max_content_width)
+
+
+class _SaidInLanguage:
+    """The help of a command (or of the group) in the command line's language."""
+
+    context_class = _HelpContext
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:  # (the parser's own, made when first asked for)
+            option.help = label("help_help", ctx.meta.get(_HELP_LANG) or _default_lang())
+        return option
+
+
+class _Command(_SaidInLanguage, TyperCommand):
+    pass
+
+
+class _Group(_SaidInLanguage, TyperGroup):
     """Turns our errors into `rectify: file:line:col: message` on stderr and exit code 2, and
-    the parser's into Chinese unless English is asked for."""
+    the parser's into Chinese unless English is asked for; says the help in the language of the
+    command line."""
+
+    def parse_args(self, ctx, args):
+        lang = _lang_of(args)
+        ctx.meta[_HELP_LANG] = lang
+        self._help_said_in(lang)
+        try:
+            return super().parse_args(ctx, _lang_after_command(args))
+        except _ParserError as exc:
+            if lang is Lang.en or type(exc).__name__ == "NoArgsIsHelpError":
+                raise
+            raise _SaidInChinese(exc, command=ctx.command_path) from None
+
+    def _help_said_in(self, lang: Lang) -> None:
+        """Every help text of the group and its commands, a LABELS key until then, in `lang`."""
+        self.subcommand_metavar = label("help_commands_metavar", lang)
+        for command in (self, *self.commands.values()):
+            command.help = command.help and word(LABELS, command.help, lang)
+            command.options_metavar = label("help_options_metavar", lang)
+            for param in command.params:
+                param.help = param.help and word(LABELS, param.help, lang)
+
+    def format_commands(self, ctx, formatter) -> None:
+        formatter.write_commands([(name, command.help or "") for name, command in self.commands.items()
+                                  if not command.hidden])
 
     def invoke(self, ctx):
         # (the command's own arguments, which the group hands on and clears: its --lang)
@@ -79,7 +135,8 @@ class _Group(TyperGroup):
 
 
 def _lang_of(args: list[str]) -> Lang:
-    """The --lang of a command line the parser refused (before reading it), else _default_lang()."""
+    """The --lang of a command line, before the parser reads it (for its help, or a command line
+    it refused), else _default_lang()."""
     for at, arg in enumerate(args):
         if arg.startswith("--lang="):
             value = arg.partition("=")[2]
@@ -90,6 +147,23 @@ def _lang_of(args: list[str]) -> Lang:
         if value in (Lang.zh.value, Lang.en.value):
             return Lang(value)
     return _default_lang()
+
+
+def _lang_after_command(args: list[str]) -> list[str]:
+    """`args` with a --lang written before the command's name moved after it, where the command
+    reads it (`rectify --lang en status`); without a command, left out (`rectify --lang en --help`:
+    the help's language, read by _lang_of)."""
+    before: list[str] = []
+    lang: list[str] = []
+    at = 0
+    while at < len(args) and args[at].startswith("-"):
+        if args[at] == "--lang" and at + 1 < len(args):
+            lang += args[at:at + 2]
+            at += 2
+        else:
+            (lang if args[at].startswith("--lang=") else before).append(args[at])
+            at += 1
+    return [*before, *args[at:at + 1], *(lang if at < len(args) else []), *args[at + 1:]]
 
 
 def _default_lang() -> Lang:
@@ -118,7 +192,7 @@ def _annotate_problems(problems) -> None:
 
 app = typer.Typer(
     cls=_Group,
-    help="rectify: audit a rectification ledger (整改台账) against a date.",
+    help="help_rectify",  # (every help= is an i18n.LABELS key: _Group says it in the command line's language)
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -130,20 +204,20 @@ app = typer.Typer(
 RegistryOpt = Annotated[
     Optional[Path],
     typer.Option("--registry", "-r", envvar="RECTIFY_REGISTRY", show_envvar=True,
-                 help="Plan file (tasks.yaml) or folder of plan files. Default: the bundled ledger."),
+                 help="help_opt_registry"),
 ]
 AsOfOpt = Annotated[
     Optional[str],
-    typer.Option("--as-of", help="Reference date: 2019-03-31, 2019/3/31, 2019-03 (end of month), 2019年3月31日. Default: today in the registry's time zone."),
+    typer.Option("--as-of", help="help_opt_as_of"),
 ]
-WarnDaysOpt = Annotated[Optional[int], typer.Option("--warn-days", min=0, help="Due-soon window in days (default: the registry's warn_days, 30 where it sets none).")]
-PeriodOpt = Annotated[Optional[int], typer.Option("--report-period", min=1, help="Days after which an ongoing measure without a report is stale (default: the registry's report_period_days, 90 where it sets none).")]
+WarnDaysOpt = Annotated[Optional[int], typer.Option("--warn-days", min=0, help="help_opt_warn_days")]
+PeriodOpt = Annotated[Optional[int], typer.Option("--report-period", min=1, help="help_opt_report_period")]
 LangOpt = Annotated[Lang, typer.Option("--lang", envvar="RECTIFY_LANG", show_envvar=True,
-                                        help="Language of the report and of the messages (zh, the default, or en).")]
-OwnerOpt = Annotated[Optional[list[str]], typer.Option("--owner", help="Only measures of this responsible unit (name or alias). Repeatable.")]
-TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="Only this task (e.g. 18). Repeatable.")]
-RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="Only tasks concerning this region (e.g. 那曲市). Repeatable.")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse the YAML even if a cached copy is valid.")]
+                                        help="help_opt_lang")]
+OwnerOpt = Annotated[Optional[list[str]], typer.Option("--owner", help="help_opt_owner")]
+TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="help_opt_task")]
+RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="help_opt_region")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="help_opt_no_cache")]
 
 
 class ReportFormat(str, enum.Enum):
@@ -153,7 +227,7 @@ class ReportFormat(str, enum.Enum):
     json = "json"
 
 
-FormatOpt = Annotated[ReportFormat, typer.Option("--format", help="table for people, json for programs.")]
+FormatOpt = Annotated[ReportFormat, typer.Option("--format", help="help_opt_format")]
 
 
 # What `check --format` takes: the check renderer's formats (one list, kept by it), but the job
@@ -303,12 +377,12 @@ def _write_utf8(text: str) -> None:
 
 
 # -- commands -----------------------------------------------------------------------
-@app.command("status")
+@app.command("status", cls=_Command, help="help_status")
 def status_cmd(
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
-    measures: Annotated[bool, typer.Option("--measures", help="One row per measure instead of per task.")] = False,
-    state: Annotated[Optional[list[StateFilter]], typer.Option("--state", help="Only measures in this state. Repeatable.")] = None,
+    measures: Annotated[bool, typer.Option("--measures", help="help_status_measures")] = False,
+    state: Annotated[Optional[list[StateFilter]], typer.Option("--state", help="help_status_state")] = None,
     owner: OwnerOpt = None,
     region: RegionOpt = None,
     task: TaskOpt = None,
@@ -318,7 +392,6 @@ def status_cmd(
     format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Where do we stand? Counts per traffic light and the tasks, worst first."""
     with _said_in(lang):  # (a refused request, said in the user's language)
         reg = _load(registry, no_cache)
         day = _as_of(as_of, reg.plan.settings.timezone)
@@ -338,9 +411,9 @@ def status_cmd(
                                      today=dates.today(reg.plan.settings.timezone))
 
 
-@app.command("show")
+@app.command("show", cls=_Command, help="help_show")
 def show_cmd(
-    item: Annotated[str, typer.Argument(help="Task id (18) or measure id (18.4).")],
+    item: Annotated[str, typer.Argument(help="help_show_item")],
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
     warn_days: WarnDaysOpt = None,
@@ -349,7 +422,6 @@ def show_cmd(
     format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Everything about one task or measure: text, units, milestones, history, light."""
     with _said_in(lang):  # (a refused request, said in the user's language)
         from .outcomes import load_item
         from .registry import item_key
@@ -368,21 +440,20 @@ def show_cmd(
             rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
 
 
-@app.command("check")
+@app.command("check", cls=_Command, help="help_check")
 def check_cmd(
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
-    fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", help="Fail on due_soon or stale measures too (overdue ones always fail). Repeatable.")] = None,
+    fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", help="help_check_fail_on")] = None,
     owner: OwnerOpt = None,
     region: RegionOpt = None,
     task: TaskOpt = None,
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
-    format: Annotated[Optional[CheckFormat], typer.Option("--format", help="text (default), json, junit, github (default under GitHub Actions) or sarif.")] = None,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format", help="help_check_format")] = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """CI gate: exit 1 when a measure is overdue (or, with --fail-on, due soon or stale), else 0."""
     with _said_in(lang):  # (a refused request, said in the user's language)
         from . import check_job
 
@@ -410,18 +481,17 @@ def check_cmd(
         raise typer.Exit(EXIT_FOUND if output.failing else 0)
 
 
-@app.command("summary")
+@app.command("summary", cls=_Command, help="help_summary")
 def summary_cmd(
     registry: RegistryOpt = None,
-    month: Annotated[Optional[str], typer.Option("--month", help="The month to report on, e.g. 2019-03 (default: last month).")] = None,
+    month: Annotated[Optional[str], typer.Option("--month", help="help_summary_month")] = None,
     owner: OwnerOpt = None,
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="help_summary_output")] = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Plain-text monthly summary (按月交账), ready to paste into a report."""
     with _said_in(lang):  # (a refused request, said in the user's language)
         from . import dates, summary
         from .render import summary_text
@@ -439,15 +509,13 @@ def summary_cmd(
         _write_text(summary_text.render(monthly, lang=lang), output)
 
 
-@app.command("reconcile")
+@app.command("reconcile", cls=_Command, help="help_reconcile")
 def reconcile_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
-    format: Annotated[ReconcileFormat, typer.Option("--format", help="text (default) or json.")] = ReconcileFormat.text,
+    format: Annotated[ReconcileFormat, typer.Option("--format", help="help_reconcile_format")] = ReconcileFormat.text,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Recompute the report's headline figures from its appendix and compare with its claims;
-    exit 1 when a figure disagrees."""
     from . import reconcile
 
     with _said_in(lang):  # (a broken file, said in the user's language)
@@ -467,15 +535,14 @@ def reconcile_cmd(
     raise typer.Exit(EXIT_FOUND if any(result.mismatches for _, result in results) else 0)
 
 
-@app.command("validate")
+@app.command("validate", cls=_Command, help="help_validate")
 def validate_cmd(
     ctx: typer.Context,
-    path: Annotated[Optional[Path], typer.Argument(help="Plan file or folder (default: --registry or the bundled ledger).")] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="help_validate_path")] = None,
     registry: RegistryOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Check a registry and its journal; report every problem with file:line:column."""
     source = ctx.get_parameter_source("registry")  # (RECTIFY_REGISTRY in the environment yields to PATH)
     with _said_in(lang):  # (a refusal, a broken file: said in the user's language)
         if path is not None and registry is not None and path != registry and getattr(source, "name", "") == "COMMANDLINE":
@@ -490,26 +557,24 @@ def validate_cmd(
                                measures=measures, entries=len(reg.journal)), single_line=True))
 
 
-@app.command("export")
+@app.command("export", cls=_Command, help="help_export")
 def export_cmd(
     registry: RegistryOpt = None,
-    format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.json,
+    format: Annotated[ExportFormat, typer.Option("--format", help="help_export_format")] = ExportFormat.json,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Print the loaded plan as JSON (a stable contract, see README)."""
     from .render import json_out
 
     _print_json(json_out.plan_document(_load(registry, no_cache)))
 
 
-@app.command("import")
+@app.command("import", cls=_Command, help="help_import")
 def import_cmd(
-    report: Annotated[Path, typer.Argument(help="The report's text (UTF-8 or GB18030); - reads it from standard input.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Folder to write tasks.yaml and progress.yaml into (default: print tasks.yaml then progress.yaml).")] = None,
-    curation: Annotated[Optional[Path], typer.Option("--curation", help="Curation file: unit vocabulary, owner fixes, journal states.")] = None,
+    report: Annotated[Path, typer.Argument(help="help_import_report")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="help_import_output")] = None,
+    curation: Annotated[Optional[Path], typer.Option("--curation", help="help_import_curation")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Build a registry from a report's text (its appendix of problems and measures)."""
     from . import importer
     from .i18n import label
 
@@ -533,14 +598,12 @@ def import_cmd(
 
 
 # -- writing to the journal -------------------------------------------------------------
-MeasureArg = Annotated[str, typer.Argument(help="Measure id, e.g. 35.2.")]
-DateOpt = Annotated[Optional[str], typer.Option("--date", help="Date of the entry (default: today in the registry's time zone).")]
-ByOpt = Annotated[Optional[str], typer.Option("--by", help="The unit recording it (name or alias).")]
-NoteOpt = Annotated[str, typer.Option("--note", help="What happened.")]
-EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="Evidence: a file path or a text.")]
-MilestoneOpt = Annotated[Optional[str], typer.Option(
-    "--milestone", help="A close or an extension: only the step due on this date (as the plan writes it), of a "
-                        "measure with several.")]
+MeasureArg = Annotated[str, typer.Argument(help="help_opt_measure")]
+DateOpt = Annotated[Optional[str], typer.Option("--date", help="help_opt_date")]
+ByOpt = Annotated[Optional[str], typer.Option("--by", help="help_opt_by")]
+NoteOpt = Annotated[str, typer.Option("--note", help="help_opt_note")]
+EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="help_opt_evidence")]
+MilestoneOpt = Annotated[Optional[str], typer.Option("--milestone", help="help_opt_milestone")]
 
 
 def _write(registry: Path | None, lang: Lang, **fields) -> None:
@@ -554,11 +617,11 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     sys.stdout.write(journal_text.render_written(result, lang=lang))
 
 
-@app.command("record")
+@app.command("record", cls=_Command, help="help_record")
 def record_cmd(
     measure: MeasureArg,
-    state: Annotated[str, typer.Option("--state", help="in_progress, done, reopened or report.")],
-    note: Annotated[str, typer.Option("--note", help="What happened; required unless --state done.")] = "",
+    state: Annotated[str, typer.Option("--state", help="help_record_state")],
+    note: Annotated[str, typer.Option("--note", help="help_record_note")] = "",
     date_: DateOpt = None,
     evidence: EvidenceOpt = None,
     milestone: MilestoneOpt = None,
@@ -566,15 +629,14 @@ def record_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Append one dated entry to the journal."""
     _write(registry, lang, command="record", measure=measure, state=state, note=note, date=date_, evidence=evidence, by=by,
            milestone=milestone)
 
 
-@app.command("close")
+@app.command("close", cls=_Command, help="help_close")
 def close_cmd(
     measure: MeasureArg,
-    evidence: Annotated[Optional[str], typer.Option("--evidence", help="Required: what proves it is done (a file path or a text).")] = None,
+    evidence: Annotated[Optional[str], typer.Option("--evidence", help="help_close_evidence")] = None,
     milestone: MilestoneOpt = None,
     note: NoteOpt = "",
     date_: DateOpt = None,
@@ -582,46 +644,43 @@ def close_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Close out a measure (销号), with evidence. An ongoing measure keeps running."""
     _write(registry, lang, command="close", measure=measure, state="done", note=note, date=date_, evidence=evidence, by=by,
            milestone=milestone)
 
 
-@app.command("reopen")
+@app.command("reopen", cls=_Command, help="help_reopen")
 def reopen_cmd(
     measure: MeasureArg,
-    note: Annotated[str, typer.Option("--note", help="Why, e.g. 回头看发现表面整改.")],
+    note: Annotated[str, typer.Option("--note", help="help_reopen_note")],
     date_: DateOpt = None,
     evidence: EvidenceOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Reopen a closed measure: a follow-up inspection (回头看) found superficial rectification."""
     _write(registry, lang, command="reopen", measure=measure, state="reopened", note=note, date=date_, evidence=evidence, by=by)
 
 
-@app.command("report")
+@app.command("report", cls=_Command, help="help_report")
 def report_cmd(
     measure: MeasureArg,
-    note: Annotated[str, typer.Option("--note", help="The periodic report.")],
+    note: Annotated[str, typer.Option("--note", help="help_report_note")],
     date_: DateOpt = None,
     evidence: EvidenceOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Record a periodic report on an ongoing (长期坚持) measure; clears 'stale'."""
     _write(registry, lang, command="report", measure=measure, state="report", note=note, date=date_, evidence=evidence, by=by)
 
 
-@app.command("extend")
+@app.command("extend", cls=_Command, help="help_extend")
 def extend_cmd(
     measure: MeasureArg,
-    to: Annotated[str, typer.Option("--to", help="The new due date.")],
-    reason: Annotated[str, typer.Option("--reason", help="Why the extension was granted.")],
-    approved_by: Annotated[str, typer.Option("--approved-by", help="The unit that approved it.")],
-    late: Annotated[bool, typer.Option("--late", help="Record an extension requested after the deadline it moves (flagged).")] = False,
+    to: Annotated[str, typer.Option("--to", help="help_extend_to")],
+    reason: Annotated[str, typer.Option("--reason", help="help_extend_reason")],
+    approved_by: Annotated[str, typer.Option("--approved-by", help="help_extend_approved_by")],
+    late: Annotated[bool, typer.Option("--late", help="help_extend_late")] = False,
     milestone: MilestoneOpt = None,
     note: NoteOpt = "",
     date_: DateOpt = None,
@@ -629,38 +688,33 @@ def extend_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Record an approved extension (延期) of the measure's next deadline (or of the step --milestone names)."""
     _write(registry, lang, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
            to=to, reason=reason, approved_by=approved_by, late=late, milestone=milestone)
 
 
-@app.command("retract")
+@app.command("retract", cls=_Command, help="help_retract")
 def retract_cmd(
     measure: MeasureArg,
-    reason: Annotated[str, typer.Option("--reason", help="Why the entry was wrong, e.g. recorded on the wrong measure.")],
-    entry: Annotated[Optional[str], typer.Option(
-        "--entry", help="The entry to retract: its date, or the first 7 or more digits of its hash (default: the "
-                        "measure's latest entry, unless that is a retraction).")] = None,
+    reason: Annotated[str, typer.Option("--reason", help="help_retract_reason")],
+    entry: Annotated[Optional[str], typer.Option("--entry", help="help_retract_entry")] = None,
     date_: DateOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Retract an entry recorded by mistake (撤回误录): from this date on it counts as never written. Not a reopening."""
     _write(registry, lang, command="retract", measure=measure, state="retracted", note=reason, date=date_, by=by,
            entry=entry)
 
 
-@app.command("history")
+@app.command("history", cls=_Command, help="help_history")
 def history_cmd(
-    measure: Annotated[Optional[str], typer.Argument(help="Only this measure (or task) id.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only entries on or after this date (a month alone: from its first day).")] = None,
+    measure: Annotated[Optional[str], typer.Argument(help="help_history_measure")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="help_history_since")] = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
     format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Journal entries, newest first."""
     with _said_in(lang):  # (a refused request, said in the user's language)
         from . import journal
         from .outcomes import load_item
@@ -684,13 +738,12 @@ def history_cmd(
                                                 voided=voided_entries(reg.journal)), None)
 
 
-@app.command("verify")
+@app.command("verify", cls=_Command, help="help_verify")
 def verify_cmd(
     registry: RegistryOpt = None,
-    since_head: Annotated[Optional[list[str]], typer.Option("--since-head", help="A head hash printed by an earlier summary: prove the history up to it is unchanged. Repeatable (a folder's summary prints one per journal).")] = None,
+    since_head: Annotated[Optional[list[str]], typer.Option("--since-head", help="help_verify_since_head")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """Recompute the journal's hash chain; name the first entry edited, removed or reordered."""
     from . import journal
     from .render import journal_text
 

@@ -1,21 +1,207 @@
-"""Every command documents itself, and usage errors exit 2."""
+"""Every command documents itself, in Chinese by default and in English with --lang en, and usage
+errors exit 2."""
+import os
+import re
+import subprocess
+import sys
+
 import pytest
 from typer.testing import CliRunner
+from wcwidth import wcswidth
 
 from rectify_cli.cli import app
+from rectify_cli.i18n import LABELS
+
+from builders import CLI_ENV
 
 COMMANDS = sorted(app.registered_commands, key=lambda c: c.name or "")
+NAMES = [c.name for c in COMMANDS]
 
 
-@pytest.mark.parametrize("command", [c.name for c in COMMANDS])
+def run(*args, width=None, **env):
+    return CliRunner().invoke(app, list(args), prog_name="rectify", env={**CLI_ENV, "RECTIFY_LANG": None, **env},
+                              terminal_width=width)
+
+
+def help_of(*args, **env) -> list[str]:
+    result = run(*args, **env)
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def rectify(*args, **env) -> subprocess.CompletedProcess:
+    """`python -m rectify_cli ARGS` as a terminal 80 columns wide runs it."""
+    env = {**os.environ, **CLI_ENV, "RECTIFY_LANG": None, "COLUMNS": "80", **env}
+    return subprocess.run([sys.executable, "-m", "rectify_cli", *args], capture_output=True, text=True, timeout=60,
+                          env={name: value for name, value in env.items() if value is not None})
+
+
+@pytest.mark.parametrize("command", NAMES)
 def test_every_command_has_help(command):
-    result = CliRunner().invoke(app, [command, "--help"])
-    assert result.exit_code == 0
-    assert "Usage:" in result.output
-    doc = next(c for c in COMMANDS if c.name == command).callback.__doc__
-    # (its first line, as the help wraps it: whitespace and Rich's box borders aside)
-    shown = " ".join(result.output.replace("│", " ").split())
-    assert doc and " ".join(doc.strip().splitlines()[0].split()) in shown
+    lines = help_of(command, "--help")
+    assert lines[0].startswith(f"用法：rectify {command} [选项]")
+    zh, en = LABELS[f"help_{command}"]
+    assert "".join(line.strip() for line in lines[2:lines.index("", 2)]) == zh
+    lines = help_of(command, "--help", RECTIFY_LANG="en")
+    assert " ".join(line.strip() for line in lines[2:lines.index("", 2)]) == en
+
+
+CLOSE_ZH = """\
+用法：python -m rectify_cli close [选项] {measure}
+
+  措施办结销号，须附佐证。长期坚持的措施销号后仍须坚持。
+
+参数：
+  measure  措施编号，如 35.2。  [必填]
+
+选项：
+  --evidence <str>       必填：证明已完成的佐证（文件路径或文字）。
+  --milestone <str>      销号或延期时：措施有多个时限节点的，只针对按方案所写
+                         在该日期到期的节点。
+  --note <str>           情况说明。
+  --date <str>           记录日期（默认：台账所在时区的今天）。
+  --by <str>             记录单位（名称或别名）。
+  -r, --registry <path>  整改方案文件（tasks.yaml）或方案文件所在的文件夹。默
+                         认：内置台账。  [环境变量：RECTIFY_REGISTRY]
+  --lang <zh|en>         报告、提示和帮助的语言：zh（默认）或 en。  [环境变
+                         量：RECTIFY_LANG；默认：zh]
+  --help                 显示本帮助并退出。
+"""
+
+CLOSE_EN = """\
+Usage: python -m rectify_cli close [OPTIONS] {measure}
+
+  Close out a measure (销号), with evidence. An ongoing measure keeps running.
+
+Arguments:
+  measure  Measure id, e.g. 35.2.  [required]
+
+Options:
+  --evidence <str>       Required: what proves it is done (a file path or a
+                         text).
+  --milestone <str>      A close or an extension: only the step due on this
+                         date (as the plan writes it), of a measure with
+                         several.
+  --note <str>           What happened.
+  --date <str>           Date of the entry (default: today in the registry's
+                         time zone).
+  --by <str>             The unit recording it (name or alias).
+  -r, --registry <path>  Plan file (tasks.yaml) or folder of plan files.
+                         Default: the bundled ledger.  [env var:
+                         RECTIFY_REGISTRY]
+  --lang <zh|en>         Language of the report, the messages and this help
+                         (zh, the default, or en).  [env var: RECTIFY_LANG;
+                         default: zh]
+  --help                 Show this message and exit.
+"""
+
+
+def test_close_help_in_chinese():
+    assert rectify("close", "--help").stdout == CLOSE_ZH
+
+
+@pytest.mark.parametrize("env", [{}, {"RECTIFY_LANG": "en"}])
+def test_close_help_in_english(env):
+    assert rectify("close", "--help", *(() if env else ("--lang", "en")), **env).stdout == CLOSE_EN
+
+
+@pytest.mark.parametrize("args", [("close", "--lang=en", "--help"), ("--lang", "en", "close", "--help"),
+                                  ("close", "--help", "--lang", "en")])
+def test_lang_en_anywhere_gives_the_english_help(args):
+    assert run(*args).stdout == run("close", "--help", RECTIFY_LANG="en").stdout
+
+
+ROOT_ZH = """\
+用法：python -m rectify_cli [选项] 命令 [参数]...
+
+  rectify：按核查日期审核整改台账。
+
+选项：
+  --help  显示本帮助并退出。
+
+命令：
+  status     查看整改进展：各灯色的措施数及各项任务，问题最重的在前。
+  show       查看一项任务或措施的全部情况。
+  check      CI 关口：有措施逾期时退出码为 1，否则为 0。
+  summary    按月交账：生成纯文本月度小结，可直接粘贴到报告中。
+  reconcile  核对报告的总体数字：按附件重新统计，与报告所称比对。
+  validate   校验台账及其进展记录，逐一报告问题所在的文件:行:列。
+  export     以 JSON 输出读入的整改方案（格式稳定，见 README）。
+  import     从报告文本（附件中的问题与措施）生成台账。
+  record     在进展记录中追加一条带日期的记录。
+  close      措施办结销号，须附佐证。
+  reopen     重新打开已销号的措施：回头看发现表面整改。
+  report     记录长期坚持措施的定期报告，消除“久未报告”。
+  extend     记录经批准的延期。
+  retract    撤回误录的记录：自撤回日期起视为未曾记录。
+  history    进展记录，最新的在前。
+  verify     重算台账的哈希链，指出第一条被改动、删除或调换顺序的记录。
+"""
+
+
+def test_the_commands_are_listed_in_chinese():
+    assert rectify("--help").stdout == ROOT_ZH
+    alone = rectify()  # (no command: the same help, on stderr)
+    assert (alone.returncode, alone.stderr) == (2, ROOT_ZH)
+
+
+@pytest.mark.parametrize("args, env", [(("--lang", "en", "--help"), {}), (("--help", "--lang=en"), {}),
+                                       (("--help",), {"RECTIFY_LANG": "en"})])
+def test_the_commands_are_listed_in_english(args, env):
+    lines = help_of(*args, **env)
+    assert lines[:3] == ["Usage: rectify [OPTIONS] COMMAND [ARGS]...", "",
+                         "  rectify: audit a rectification ledger (整改台账) against a date."]
+    assert "  close      Close out a measure (销号), with evidence." in lines
+    assert "  history    Journal entries, newest first." in lines
+
+
+def _entries(lines: list[str]) -> list[str]:
+    """The rows of the help's sections (an option, an argument, a command) with their
+    continuation lines, each joined in one."""
+    rows: list[str] = []
+    for line in lines:
+        if re.match(r"  \S", line):
+            rows.append(line)
+        elif line.startswith("   ") and rows:
+            rows[-1] += line
+    return rows
+
+
+@pytest.mark.parametrize("command", [*NAMES, None])
+def test_every_description_is_said_in_chinese(command):
+    lines = help_of(*filter(None, [command]), "--help")
+    for row in _entries(lines):  # (the command's own description too: indented as a row)
+        assert re.search(r"[\u4e00-\u9fff]", row), row
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", [*NAMES, None])
+def test_every_line_fits_the_terminal_and_the_columns_line_up(command, lang, columns):
+    lines = help_of(*filter(None, [command]), "--help", width=columns, RECTIFY_LANG=lang)
+    assert all(wcswidth(line) <= columns for line in lines), [line for line in lines if wcswidth(line) > columns]
+    # In each section, every description starts at one column: beside a name, or under it.
+    section: set[int] = set()
+    for line in lines:
+        if not line.startswith("  "):
+            assert len(section) <= 1, (line, section)
+            section = set()
+        elif match := re.match(r"(  \S+(?: \S+)*  +)\S", line):
+            section.add(wcswidth(match.group(1)))
+        elif line.startswith("   "):
+            section.add(len(line) - len(line.lstrip(" ")))
+    assert len(section) <= 1
+
+
+def test_a_command_line_the_root_refuses_is_said_in_chinese():
+    result = run("--foo")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "rectify: 没有选项 --foo；用法见 rectify --help\n")
+
+
+def test_lang_before_the_command_is_the_commands():
+    result = run("--lang", "en", "status", "--registry", "tests/fixtures/small/tasks.yaml", "--as-of", "2019-02-30")
+    assert result.exit_code == 2
+    assert "--as-of: '2019-02-30' is not a real calendar date" in result.stderr
 
 
 def test_unknown_option_exits_2():

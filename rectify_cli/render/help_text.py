@@ -1,0 +1,111 @@
+"""`--help`, laid out in terminal cells and said in the command line's language.
+
+The parser's (click's, as Typer has it) formatter measures text with len() and breaks it only at
+spaces: a Chinese description ran past the terminal's edge and its lines came out of line with
+the column. This one wraps at Unicode's line-break opportunities (render/linebreak) by display
+width, and says the parser's fixed words (Usage:, Options:, [required]…) from i18n.LABELS.
+"""
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import typer
+
+from ..i18n import Lang, label
+from ..textsafe import clip, display_width
+from .linebreak import break_offsets
+
+# (the parser's own headings, as it names its sections)
+_HEADINGS = {"Arguments": "help_heading_arguments", "Options": "help_heading_options",
+             "Commands": "help_heading_commands"}
+# A command's description up to its first full stop: what the list of commands shows of it.
+_FIRST_SENTENCE = re.compile(r".*?(?:。|\.(?=\s|$))", re.DOTALL)
+
+
+class HelpFormatter(typer.Context.formatter_class):
+    """The parser's formatter, in `lang` and in display cells."""
+
+    def __init__(self, lang: Lang, width: int | None = None, max_width: int | None = None):
+        super().__init__(width=width, max_width=max_width)
+        self.lang = lang
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        start = f"{' ' * self.current_indent}{label('help_usage', self.lang) if prefix is None else prefix}{prog} "
+        room = self.width - display_width(start)
+        if room >= 20:  # (else the arguments go under it, as the parser puts them)
+            self._write_lines(args, room, start, " " * display_width(start))
+        else:
+            self.write(f"{start.rstrip()}\n")
+            indent = " " * (self.current_indent + 4)
+            self._write_lines(args, self.width - len(indent), indent, indent)
+
+    def write_heading(self, heading: str) -> None:
+        key = _HEADINGS.get(heading)
+        self.write(f"{' ' * self.current_indent}{label(key, self.lang) if key else heading + ':'}\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        for line in text.splitlines():
+            self._write_lines(line, self.width - self.current_indent, indent, indent)
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        """Names in a column, each with its description wrapped beside it (under it when the
+        name is wider than `col_max`)."""
+        rows = [(name, self._extras_said(text)) for name, text in rows]
+        first_col = min(max(display_width(name) for name, _ in rows), col_max) + col_spacing
+        indent, beside = " " * self.current_indent, " " * (self.current_indent + first_col)
+        for name, text in rows:
+            lines = _wrapped(text, max(self.width - first_col - 2, 10)) if text else []
+            if not lines:
+                self.write(f"{indent}{name}\n")
+                continue
+            if display_width(name) <= first_col - col_spacing:
+                self.write(f"{indent}{name}{' ' * (first_col - display_width(name))}{lines[0]}\n")
+            else:
+                self.write(f"{indent}{name}\n{beside}{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{beside}{line}\n")
+
+    def write_commands(self, rows) -> None:
+        """The commands, each with the first sentence of its description, on one line."""
+        if not rows:
+            return
+        room = self.width - 6 - max(display_width(name) for name, _ in rows)  # (the parser's own room)
+        with self.section("Commands"):
+            self.write_dl([(name, clip(_first_sentence(text), room)) for name, text in rows])
+
+    def _write_lines(self, text: str, width: int, first: str, rest: str) -> None:
+        lines = _wrapped(text, width) or [""]
+        self.write("\n".join([first + lines[0], *(rest + line for line in lines[1:])]).rstrip() + "\n")
+
+    def _extras_said(self, text: str) -> str:
+        """What the parser adds after an option's help, "[env var: X; default: zh]", in our
+        language; what it is not known to add, as it is."""
+        if not text.endswith("]"):
+            return text
+        head, sep, extras = text.rpartition("  [")
+        if not sep:
+            if not text.startswith("["):
+                return text
+            extras = text[1:]
+        said = label("help_extras_sep", self.lang).join(map(self._extra_said, extras[:-1].split("; ")))
+        return f"{head}  [{said}]" if head else f"[{said}]"
+
+    def _extra_said(self, extra: str) -> str:
+        if extra.startswith("env var: "):
+            return label("help_env_var", self.lang, name=extra.removeprefix("env var: "))
+        if extra.startswith("default: "):
+            return label("help_default", self.lang, value=extra.removeprefix("default: "))
+        return label("help_required", self.lang) if extra == "required" else extra
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` cells, broken where Chinese and English may break."""
+    cuts = [0, *break_offsets(text, width), len(text)]
+    return [text[start:end].rstrip() for start, end in pairwise(cuts)]
+
+
+def _first_sentence(text: str) -> str:
+    match = _FIRST_SENTENCE.match(text.strip())
+    return match.group() if match else text.strip()
