@@ -537,6 +537,8 @@ LABELS = {
     "reconcile_match": ("一致", "match"),
     "reconcile_mismatch": ("不一致", "MISMATCH"),
     "reconcile_no_rule": ("无规则", "no rule"),
+    # (a claim's numbers under its key, where the table does not fit the terminal)
+    "reconcile_claim_numbers": ("报告数 {claimed}，附件计算 {computed}，{result}", "claimed {claimed}, computed {computed}, {result}"),
     "reconcile_no_rule_text": ("（没有此项的计数规则）", "(no counting rule for this key)"),
     "reconcile_no_claims": ("台账未记录报告的数字（registry.claims 为空）。", "The registry records no claims (registry.claims is empty)."),
     "reconcile_all_match": ("全部一致。", "All claims match."),
