@@ -415,7 +415,7 @@ LABELS = {
                           "Warning: {file} has had no entry since {date} ({days:day}; reporting period {period} days)"),
     "status_file_never": ("注意：{file} 尚无任何进展记录（自反馈之日 {date} 起 {days} 天）",
                           "Warning: {file} has no journal entries yet ({days:day} since its feedback on {date})"),
-    "status_files_quiet_more": ("…等 {n} 个文件超过报告周期未记录",
+    "status_files_quiet_more": ("…共 {n} 个文件超过报告周期未记录",
                                 "… {n:file} in all without an entry for longer than the reporting period"),
     "status_tasks_count": ("任务 {n} 项：", "{tasks}: "),
     "status_measures_count": ("措施 {n} 项：", "{measures}: "),

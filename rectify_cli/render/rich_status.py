@@ -365,10 +365,11 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
     ledger_quiet = _stale_warning(report, lang)
-    quiet_files = engine.stale_files(report)
+    quiet_files = all_quiet = engine.stale_files(report)
     if ledger_quiet is not None:  # (the file holding the folder's latest entry: the same fact again)
         quiet_files = [f for f in quiet_files if f.latest_entry is None or f.latest_entry != report.latest_entry]
-    warnings = [ledger_quiet, *quiet_journals(quiet_files, report.report_period_days, lang)]
+    # (their number counts that file too: it adds up to the folder's quiet files)
+    warnings = [ledger_quiet, *quiet_journals(quiet_files, report.report_period_days, lang, total=len(all_quiet))]
     for text in filter(None, warnings):
         console.print(Paragraph(Text(text, style="bold red")))
 
