@@ -415,7 +415,7 @@ LABELS = {
                           "Warning: {file} has had no entry since {date} ({days:day}; reporting period {period} days)"),
     "status_file_never": ("注意：{file} 尚无任何进展记录（自反馈之日 {date} 起 {days} 天）",
                           "Warning: {file} has no journal entries yet ({days:day} since its feedback on {date})"),
-    "status_files_quiet_more": ("…等 {n} 个文件超过报告周期未记录",
+    "status_files_quiet_more": ("…共 {n} 个文件超过报告周期未记录",
                                 "… {n:file} in all without an entry for longer than the reporting period"),
     "status_tasks_count": ("任务 {n} 项：", "{tasks}: "),
     "status_measures_count": ("措施 {n} 项：", "{measures}: "),
@@ -426,6 +426,9 @@ LABELS = {
     "status_overdue_days": ("逾期{n}天", "{n:day} overdue"),
     # (after a measure's deadline or days overdue: the deadline was moved after it had passed)
     "status_extended_late": ("（逾期后延期）", " (extended late)"),
+    # (under the task table, when a task's id carries the mark: render/rich_status.TASK_LATE_MARK)
+    "status_extended_late_legend": ("{mark} 逾期后延期：有措施的期限在过期后才延期",
+                                    "{mark} extended late: a measure's deadline moved after it passed"),
     "status_overdue_header": ("逾期", "Overdue"),
     "status_days": ("{n}天", "{n:day}"),
     "show_lead_mark": ("（牵头）", " (lead)"),
@@ -534,6 +537,8 @@ LABELS = {
     "reconcile_match": ("一致", "match"),
     "reconcile_mismatch": ("不一致", "MISMATCH"),
     "reconcile_no_rule": ("无规则", "no rule"),
+    # (a claim's numbers under its key, where the table does not fit the terminal)
+    "reconcile_claim_numbers": ("报告数 {claimed}，附件计算 {computed}，{result}", "claimed {claimed}, computed {computed}, {result}"),
     "reconcile_no_rule_text": ("（没有此项的计数规则）", "(no counting rule for this key)"),
     "reconcile_no_claims": ("台账未记录报告的数字（registry.claims 为空）。", "The registry records no claims (registry.claims is empty)."),
     "reconcile_all_match": ("全部一致。", "All claims match."),

@@ -67,6 +67,36 @@ def test_each_line_of_the_bundled_ledgers_check_fits_80_cells_or_the_terminal(mo
     assert lines[0].split()[:3] == ["35.3", "红", "逾期367天"]
 
 
+@pytest.fixture
+def late_extended(tmp_path) -> str:
+    """The bundled ledger, 33.1 (due 2019-06-30) extended to 2019-12-31 on 2019-09-01: late."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data" / "tasks.yaml")
+    result = CliRunner().invoke(app, ["extend", "33.1", "--to", "2019-12-31", "--reason", "x", "--approved-by",
+                                      "自治区生态环境厅", "--late", "--date", "2019-09-01", "--registry", registry],
+                                env={**ENV, "RECTIFY_TODAY": "2019-09-30"})
+    assert result.exit_code == 0, result.output
+    return registry
+
+
+@pytest.mark.parametrize("lang, start", [("zh", "33.1  黄  2019-12-31到期（逾期后延期）  拉萨市  "),
+                                         ("en", "33.1  yellow  due 2019-12-31 (extended late)  拉萨市  ")])
+def test_a_measure_due_soon_only_thanks_to_a_late_extension_is_marked_not_failed(late_extended, lang, start):
+    """Its line read like any due-soon warning; it is one still, exit code unchanged."""
+    for _ in ("cold", "warm"):  # (the cache keeps each measure's outcome)
+        result = run("--registry", late_extended, "--warn-days", "120", "--lang", lang, env={"RECTIFY_TODAY": "2019-09-30"})
+        assert result.exit_code == 1  # (the overdue measures, as before)
+        lines = result.stdout.splitlines()
+        warnings = lines[lines.index({"zh": "临期提醒（不计为失败）：", "en": "Due soon (not failing):"}[lang]) + 1:-1]
+        assert [line for line in warnings if line.startswith("33.1 ")] == [line for line in warnings if "逾期后延期" in line
+                                                                          or "(extended late)" in line]
+        assert next(line for line in warnings if line.startswith("33.1 ")).startswith(start)
+        assert max(map(display_width, lines)) <= 80
+    result = run("--registry", late_extended, "--warn-days", "120", "--task", "33", env={"RECTIFY_TODAY": "2019-09-30"})
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1].startswith("33.1  黄  2019-12-31到期（逾期后延期）  拉萨市  ")
+
+
 def test_nothing_failing_exits_0_with_all_clear():
     result = run("--registry", CLEAR)
     assert result.exit_code == 0

@@ -422,20 +422,46 @@ def test_a_measure_extended_late_and_overdue_again_is_marked_too(late_extended):
     assert rows["33.1"].split()[:8] == ["33.1", "red", "overdue", "10", "days", "overdue", "(extended", "late)"]
 
 
-@pytest.mark.parametrize("lang, as_of, row", [
-    ("zh", "2019-09-30", "33    拉萨市、日喀则市污水处理设施…  （逾期后延期）2019年6月30日前…  序时推进         0/2  绿"),
-    ("en", "2019-09-30", "33    拉萨市、日喀则市污水处…  (extended late) 2019 …  on schedule             0/2  green"),
-    ("zh", "2020-01-10", "33    拉萨市、日喀则市污水处理设施…  （逾期后延期）2019年6月30日前…  序时推进         0/2  红   10天"),
-])
-def test_the_task_of_a_measure_extended_late_is_marked_in_the_task_table(late_extended, lang, as_of, row):
-    """Its row looked like any other task's: only status --measures said the deadline was moved after it had passed."""
+LATE_LEGEND = {"zh": "* 逾期后延期：有措施的期限在过期后才延期", "en": "* extended late: a measure's deadline moved after it passed"}
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("lang, as_of", [("zh", "2019-09-30"), ("en", "2019-09-30"), ("zh", "2020-01-10"), ("en", "2020-01-10")])
+def test_the_task_of_a_measure_extended_late_is_marked_in_the_task_table(late_extended, lang, as_of, width):
+    """Its row looked like any other task's; then the mark led the deadline cell, which cut it first
+    (`(extended l…` at 80 columns, gone at 60): it follows the task's id, which is never cut, and
+    a line under the table says what it means."""
     result = run("status", "--registry", late_extended, "--lang", lang, "--as-of", as_of,
-                 env={"RECTIFY_TODAY": "2020-01-10", "COLUMNS": "100"})
+                 env={"RECTIFY_TODAY": "2020-01-10", "COLUMNS": str(width)})
     assert result.exit_code == 0, result.output
-    rows = {line.split()[0]: line.rstrip() for line in result.stdout.splitlines() if line[:1].isdigit()}
-    assert rows["33"] == row
-    assert "逾期后延期" not in rows["35"] and "extended late" not in rows["35"]
-    assert {cell_len(line) for line in result.stdout.splitlines()[-46:]} == {100}  # (the table: rule and rows)
+    lines = result.stdout.splitlines()
+    table = lines[lines.index("") + 1:-1]
+    rows = {line.split()[0]: line for line in table[2:]}
+    assert "33*" in rows and "35" in rows and "35*" not in rows
+    assert [row for row in rows if row.endswith("*")] == ["33*"]
+    assert lines[-1] == LATE_LEGEND[lang]
+    assert len(table) == 2 + 45 and {cell_len(line) for line in table} == {width}
+    # (the id column keeps its width: the mark takes no room from the others)
+    assert table[0].startswith(("任务  ", "Task  ")) and rows["33*"].startswith("33*   ")
+    if as_of == "2019-09-30":
+        assert rows["33*"].rstrip() == LATE_ROWS[lang, width]
+
+
+LATE_ROWS = {
+    ("zh", 60): "33*   拉萨市、 …  2019年6 …  序时推进         0/2  绿",
+    ("en", 60): "33*    …  20…  on schedule             0/2  green",
+    ("zh", 80): "33*   拉萨市、日喀则市污 …  2019年6月30日前完成  序时推进         0/2  绿",
+    ("en", 80): "33*   拉萨市、日 …  2019年6月30 …  on schedule             0/2  green",
+    ("zh", 120): "33*   拉萨市、日喀则市污水处理设施及配套管网建设进展迟…  2019年6月30日前完成             序时推进         0/2  绿",
+    ("en", 120): "33*   拉萨市、日喀则市污水处理设施及配套…  2019年6月30日前完成             on schedule             0/2  green",
+}
+
+
+def test_the_task_table_has_no_legend_without_a_late_extension():
+    result = run("status", "--registry", "data/tasks.yaml", env={"RECTIFY_TODAY": "2019-09-30", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert cell_len(result.stdout.splitlines()[-1]) == 80  # (the table's last row)
+    assert "*" not in result.stdout
 
 
 def test_status_json_says_which_measures_were_extended_late(late_extended):

@@ -369,7 +369,7 @@ _WHOLE = re.compile(r"[A-Za-z0-9_-]*[0-9][A-Za-z0-9_-]*")
 
 @needs_bundled
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("columns", [None, "120", "70"])
+@pytest.mark.parametrize("columns", [None, "120", "70", "60", "50", "40"])
 def test_bundled_ledger_fits_the_terminal_and_keeps_every_number_and_key_whole(monkeypatch, lang, columns):
     """--lang en printed lines of 198 cells, Chinese of 150: a terminal wrapped them anywhere."""
     monkeypatch.setattr("rectify_cli.console.terminal_width", lambda stream=None: None if columns is None else int(columns))
@@ -383,7 +383,33 @@ def test_bundled_ledger_fits_the_terminal_and_keeps_every_number_and_key_whole(m
     unfitted = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang(lang), width=1000)
     assert max(wcswidth(line) for line in unfitted.splitlines()) > 120  # (the table as it was, all on its rows)
     assert Counter(_WHOLE.findall(result.stdout)) == Counter(_WHOLE.findall(unfitted))
-    assert all(f"\n{key} " in result.stdout for key in REPORT_KEYS)
+    assert all(re.search(f"\n{key}[ \n]", result.stdout) for key in REPORT_KEYS)  # (a row's key, or its own line)
+
+
+@needs_bundled
+@pytest.mark.parametrize("lang, block", [
+    ("zh", ["measures_due_2018_in_progress",
+            "  报告数 4，附件计算 8，不一致",
+            "  报告原文：4项序时推动",
+            "  计数规则：其中截至报告日仍有期限未销号的措施"]),
+    ("en", ["measures_due_2018_in_progress",
+            "  claimed 4, computed 8, MISMATCH",
+            "  Report's words: 4项序时推动",
+            "  Counting rule: of those, measures with a dated",
+            "                 milestone still open as of the",
+            "                 report date"]),
+])
+def test_below_the_narrowest_table_each_claim_says_its_numbers_on_lines_of_its_own(lang, block):
+    """At 50 columns every row ran past the edge (the key, the numbers and the result alone are
+    some 60 cells wide): the key goes on a line of its own, its numbers on the next, in words."""
+    reg = load_registry(BUNDLED, use_cache=False)
+    lines = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang(lang), width=50).splitlines()
+    at = lines.index("measures_due_2018_in_progress")
+    assert lines[at:at + len(block)] == block
+    first = lines.index("") + 1  # (after the title and its blank line: no table heading)
+    assert lines[first:first + 2] == ["tasks_total", {"zh": "  报告数 45，附件计算 45，一致",
+                                                      "en": "  claimed 45, computed 45, match"}[lang]]
+    assert max(wcswidth(line) for line in lines) <= 50
 
 
 @needs_bundled

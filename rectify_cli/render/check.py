@@ -61,7 +61,14 @@ def owners_text(item: CheckItem, lang: Lang) -> str:
 
 
 def detail(item: CheckItem, as_of, lang: Lang) -> str:
-    """What is wrong, briefly: "逾期89天", "2019-04-15到期", "274天未报告"."""
+    """What is wrong, briefly: "逾期89天", "2019-04-15到期", "274天未报告"; marked
+    "2019-04-15到期（逾期后延期）" when a pending deadline holds only because it was moved after
+    it had passed (as status marks it)."""
+    late = label("status_extended_late", lang) if item.result.extended_late else ""
+    return _state_detail(item, as_of, lang) + late
+
+
+def _state_detail(item: CheckItem, as_of, lang: Lang) -> str:
     result = item.result
     if result.status == Status.OVERDUE:
         return label("check_overdue_days", lang, n=result.days_overdue)

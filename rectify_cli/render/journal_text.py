@@ -52,16 +52,17 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
     return "\n".join(lines) + "\n"
 
 
-def quiet_journals(stale_files, period: int, lang: Lang) -> list[str]:
+def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = None) -> list[str]:
     """A line for each of a folder's plan files whose journal went a reporting period without an
-    entry (engine.stale_files: stalest first), a few of them, then how many there are."""
+    entry (engine.stale_files: stalest first), a few of them, then how many there are in all:
+    `total` when `stale_files` leaves out one a warning before these already covers."""
     lines = []
     for standing in stale_files[:QUIET_FILES_NAMED]:
         key = "status_file_quiet" if standing.latest_entry else "status_file_never"
         lines.append(label(key, lang, file=printable(standing.file, single_line=True), date=standing.since.isoformat(),
                            days=standing.days, period=period))
     if len(stale_files) > QUIET_FILES_NAMED:
-        lines.append(label("status_files_quiet_more", lang, n=len(stale_files)))
+        lines.append(label("status_files_quiet_more", lang, n=len(stale_files) if total is None else total))
     return lines
 
 

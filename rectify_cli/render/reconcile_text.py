@@ -37,27 +37,36 @@ def _wrapped(first: str, text: str, width: int) -> list[str]:
 
 
 def _fitted_table(headers: list[str], rows: list[list[str]], lang: Lang, width: int) -> list[str]:
-    """The table within `width` cells: whole if it fits; else without the counting rule, then
-    without the report's words too, each row followed by what it left out, a line each (wrapped)."""
-    for under in ((), (_RULE,), (_TEXT, _RULE)):
-        kept = [i for i in range(len(headers)) if i not in under]
-        lines = table([headers[i] for i in kept], [[row[i] for i in kept] for row in rows],
-                      right=tuple(kept.index(i) for i in (2, 3))).split("\n")
-        if max(map(display_width, lines)) <= width:
-            break
-    if not under:
-        return lines
-    fitted = lines[:2]
-    for line, row in zip(lines[2:], rows):
-        fitted.append(line)
+    """The table within `width` cells (_table_lines), each row followed by the columns it left
+    out, a line each (wrapped)."""
+    heading, row_lines, under = _table_lines(headers, rows, lang, width)
+    fitted = heading
+    for lines, row in zip(row_lines, rows):
+        fitted += lines
         for i in under:
             fitted += _wrapped("  " + _l("history_under_row", lang, name=headers[i], text=""), row[i], width)
     return fitted
 
 
+def _table_lines(headers: list[str], rows: list[list[str]], lang: Lang, width: int):
+    """The table's heading lines, each row's lines, and the columns each row leaves out: the
+    whole table if it fits `width`; else without the counting rule, then without the report's
+    words too; narrower still no table, each claim's key on a line of its own and its numbers
+    in words on the next (a row of them alone is some 60 cells wide)."""
+    for under in ((), (_RULE,), (_TEXT, _RULE)):
+        kept = [i for i in range(len(headers)) if i not in under]
+        lines = table([headers[i] for i in kept], [[row[i] for i in kept] for row in rows],
+                      right=tuple(kept.index(i) for i in (2, 3))).split("\n")
+        if max(map(display_width, lines)) <= width:
+            return lines[:2], [[line] for line in lines[2:]], under
+    return [], [[key, *_wrapped("  ", _l("reconcile_claim_numbers", lang, claimed=claimed, computed=computed,
+                                         result=result), width)]
+                for key, _, claimed, computed, result, _ in rows], (_TEXT, _RULE)
+
+
 def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, width: int) -> str:
-    """The table and the notes under it, each line within `width` cells (but a table row too
-    wide for it even without its long columns), ending with a newline; `file`: the plan file
+    """The table and the notes under it, each line within `width` cells (but a key or a word
+    wider than it), ending with a newline; `file`: the plan file
     of a folder whose report it is, named in the title."""
     zh = lang == Lang.zh
     title = _l("reconcile_title", lang, date=result.report_date.isoformat())

@@ -108,13 +108,11 @@ def _extended_late_mark(result: MeasureResult | TaskResult, lang: Lang) -> str:
     return label("status_extended_late", lang) if isinstance(result, MeasureResult) and result.extended_late else ""
 
 
-def _task_late_mark(tr: TaskResult, lang: Lang) -> str:
-    """Before a task's deadline (where a narrow column does not cut it): one of its measures'
-    deadlines holds only because it was moved after it had passed."""
-    if not any(mr.extended_late for mr in tr.measures):
-        return ""
-    mark = label("status_extended_late", lang)
-    return mark.lstrip() + mark[:len(mark) - len(mark.lstrip())]  # (English's space then goes between)
+# After a task's id (a column no narrow terminal cuts, unlike the deadline's): one of its
+# measures' deadlines holds only because it was moved after it had passed. ASCII: a mark of
+# ambiguous width (※, †) is two cells wide in many Chinese terminals. A line under the table
+# says what it means.
+TASK_LATE_MARK = "*"
 
 
 def _table() -> Table:
@@ -369,10 +367,11 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
     ledger_quiet = _stale_warning(report, lang)
-    quiet_files = engine.stale_files(report)
+    quiet_files = all_quiet = engine.stale_files(report)
     if ledger_quiet is not None:  # (the file holding the folder's latest entry: the same fact again)
         quiet_files = [f for f in quiet_files if f.latest_entry is None or f.latest_entry != report.latest_entry]
-    warnings = [ledger_quiet, *quiet_journals(quiet_files, report.report_period_days, lang)]
+    # (their number counts that file too: it adds up to the folder's quiet files)
+    warnings = [ledger_quiet, *quiet_journals(quiet_files, report.report_period_days, lang, total=len(all_quiet))]
     for text in filter(None, warnings):
         console.print(Paragraph(Text(text, style="bold red")))
 
@@ -422,6 +421,8 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
 
 
 def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> None:
+    """One row per task, worst first; a line under the table explains TASK_LATE_MARK when a
+    row carries it."""
     table = _table()
     table.add_column(label("task", lang), no_wrap=True)
     table.add_column(label("title", lang), overflow="ellipsis")
@@ -431,20 +432,25 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
     table.add_column(label("light", lang), no_wrap=True)
     table.add_column(label("status_overdue_header", lang), justify="right", no_wrap=True)
     rows = []
+    marked = False
     for tr in engine.worst_first(tasks):
         task = tr.task
         reported = word(REPORTED, task.reported.state, lang)
         done = f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-"
+        late = any(mr.extended_late for mr in tr.measures)
+        marked |= late
         rows.append((
-            _cell(task.id),
+            _cell(task.id) + (TASK_LATE_MARK if late else ""),
             _cell(task.title),
-            _task_late_mark(tr, lang) + _cell(task.deadline.text),
+            _cell(task.deadline.text),
             _cell(reported),
             done,
             _light_text(tr.light, lang),
             label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "",
         ))
     _print_table(console, table, rows)
+    if marked:
+        console.print(Paragraph(label("status_extended_late_legend", lang, mark=TASK_LATE_MARK)))
 
 
 def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang) -> None:

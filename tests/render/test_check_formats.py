@@ -338,6 +338,51 @@ def test_github_all_clear_is_the_text_line_only():
     assert render(_result(plan_of(make_measure("1.1", ["2020-12-31"]))), "github") == "截至 2019-03-31，1 项措施均无逾期\n"
 
 
+# --------------------------------------------------------------------------- a late extension
+
+
+def extended_late():
+    """2.1, due 2019-03-01, extended on 2019-03-10 (late) to 2019-04-15: due soon only thanks to it."""
+    plan = plan_of(make_measure("2.1", ["2019-03-01"], owners=["那曲市"], text="那曲市完成建筑工地围挡硬化（2019年3月1日）。",
+                                location=_at(64)))
+    journal = [entry("2.1", "2019-03-10", "extended", milestone="2019-03-01", to="2019-04-15", reason="冬季停工",
+                     approved_by="自治区生态环境厅", late=True)]
+    return plan, journal
+
+
+@pytest.mark.parametrize("lang, lines", [
+    (Lang.zh, ["临期提醒（不计为失败）：",
+               "2.1  黄  2019-04-15到期（逾期后延期）  那曲市  那曲市完成建筑工地围挡硬化（2…",
+               "截至 2019-03-31，1 项措施均无逾期"]),
+    (Lang.en, ["Due soon (not failing):",
+               "2.1  yellow  due 2019-04-15 (extended late)  那曲市  那曲市完成建筑工地围挡硬化…",
+               "All clear as of 2019-03-31: 0 of 1 measure overdue"]),
+])
+def test_text_marks_a_measure_due_soon_only_thanks_to_a_late_extension(lang, lines):
+    """A CI gate's reader saw a plain warning: without the extension, granted after the deadline, it would be overdue."""
+    assert render(_result(*extended_late()), "text", lang).splitlines() == lines
+
+
+def test_annotations_junit_and_sarif_mark_a_late_extension_in_their_titles():
+    result = _result(*extended_late(), fail_on=("overdue", "due_soon"))
+    annotation = render(result, "github").splitlines()[0]
+    assert annotation.startswith("::error file=data/tasks.yaml,line=64,title=2.1 2019-04-15到期（逾期后延期）::措施 2.1：")
+    english = render(result, "github", Lang.en).splitlines()[0]
+    assert english.startswith("::error file=data/tasks.yaml,line=64,title=2.1 due 2019-04-15 (extended late)::Measure 2.1: ")
+    (case,) = ET.fromstring(render(result, "junit").encode()).iter("testcase")
+    assert case.find("failure").get("message") == "2.1 2019-04-15到期（逾期后延期）"
+    (sarif,) = json.loads(render(result, "sarif", Lang.en))["runs"][0]["results"]
+    assert sarif["message"]["text"].splitlines()[0] == "2.1 due 2019-04-15 (extended late)"
+    assert "| 2.1 | 黄 | 2019-04-15到期（逾期后延期） |" in render(result, "markdown")
+
+
+def test_a_measure_extended_in_time_is_not_marked():
+    plan, journal = extended_late()
+    journal = [entry("2.1", "2019-02-20", "extended", milestone="2019-03-01", to="2019-04-15", reason="冬季停工",
+                     approved_by="自治区生态环境厅")]
+    assert render(_result(plan, journal), "text").splitlines()[1] == "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…"
+
+
 # --------------------------------------------------------------------------- markdown
 
 
