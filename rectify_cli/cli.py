@@ -562,10 +562,13 @@ def export_cmd(
     registry: RegistryOpt = None,
     format: Annotated[ExportFormat, typer.Option("--format", help="help_export_format")] = ExportFormat.json,
     no_cache: NoCacheOpt = False,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     from .render import json_out
 
-    _print_json(json_out.plan_document(_load(registry, no_cache)))
+    with _said_in(lang):  # (a broken file: said in the user's language)
+        reg = _load(registry, no_cache)
+    _print_json(json_out.plan_document(reg))
 
 
 @app.command("import", cls=_Command, help="help_import")

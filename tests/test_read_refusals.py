@@ -104,3 +104,14 @@ def test_a_summary_onto_the_registrys_own_file_and_two_registries_are_refused_in
     two = run("validate", "data/tasks.yaml", "--registry", "tests/fixtures/small/tasks.yaml")
     assert (two.exit_code, two.stderr) == (
         2, "rectify: 给出了两个台账：data/tasks.yaml 和 --registry tests/fixtures/small/tasks.yaml；请只给一个\n")
+
+
+def test_export_says_a_broken_plan_in_the_language_asked_for(tmp_path):
+    """export took no --lang: its refusals were Chinese whatever the clerk asked."""
+    plan = tmp_path / "tasks.yaml"
+    plan.write_text("tasks: [\n", encoding="utf-8")
+    zh, en = run("export", "-r", str(plan)), run("export", "-r", str(plan), "--lang", "en")
+    assert (zh.exit_code, zh.stdout, zh.stderr) == (
+        2, "", f"rectify: {plan}:2:1: YAML 语法错误：while parsing a flow node：did not find expected node content\n")
+    assert (en.exit_code, en.stdout, en.stderr) == (
+        2, "", f"rectify: {plan}:2:1: YAML syntax: while parsing a flow node: did not find expected node content\n")
