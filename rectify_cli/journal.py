@@ -76,6 +76,7 @@ from .registry import (
     read_bytes,
     registry_files,
     unknown_item,
+    units_named_in_file,
 )
 from .yamltext import plain_ok, quoted
 
@@ -508,10 +509,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         raise refusal(UsageError, "date_before_feedback", date=when.isoformat(), feedback=feedback.isoformat())
 
     note = _text(note, "--note") or ""
-    own_units = units_of_file(plan.units, file_prefix(target.id))
     # (a folder's plan files by their ids' prefix, "naqu:": naqu.yaml, to name a unit's file)
     files = {f"{Path(f).stem}:": Path(f).name for f in reg.plan_files}
-    by_unit = _unit(own_units, by, "--by", all_units=plan.units, files=files, measure=target.id)
+    unit = partial(_unit, reg, measure=target.id, files=files)
+    by_unit = unit(by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []
     if evidence_text is not None and not evidence_text.startswith("file:"):
@@ -565,7 +566,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         reason_text = _text(reason, "--reason")
         if not reason_text or not reason_text.strip():
             raise refusal(UsageError, "reason_missing")
-        approver = _unit(own_units, approved_by, "--approved-by", all_units=plan.units, files=files, measure=target.id)
+        approver = unit(approved_by, "--approved-by")
         if approver is None:
             raise refusal(UsageError, "approver_missing")
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
@@ -791,23 +792,25 @@ def _text(value: str | None, option: str) -> str | None:
     return value
 
 
-def _unit(units: list, name: str | None, option: str, *, all_units=(), files=None, measure="") -> str | None:
-    """The unit `name` names among `units`, those of `measure`'s own plan file (a folder's other
-    files' units would make its journal unreadable beside its plan alone; `all_units`: the
-    folder's, to say so, naming the files, `files` by their ids' prefix)."""
+def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: dict) -> str | None:
+    """The unit `name` names in `measure`'s journal, as the loader reads it there
+    (registry.units_named_in_file: a folder's other files' units would make the journal
+    unreadable beside its plan alone). Refused, an alias of several of its units, a unit of
+    another file (naming the files, `files` by their ids' prefix), or no unit."""
     if name is None or not name.strip():
         return None
-    # (an alias a folder's files give several units, one of them this file's: which is meant?)
-    engine.refuse_ambiguous_alias(units, _text(name, option), option)
-    unit = engine.resolve_unit(units, name)
-    elsewhere = engine.resolve_unit(all_units, name) if unit is None else None
+    prefix = file_prefix(measure) if ":" in measure else ""
+    names = units_named_in_file(reg.plan.units, reg.declared, prefix)
+    found = names.get(_text(name, option).strip())
+    if found is not None:
+        return found
+    own = units_of_file(reg.plan.units, file_prefix(measure))
+    engine.refuse_ambiguous_alias(own, name, option)
+    elsewhere = engine.resolve_unit(reg.plan.units, name)
     if elsewhere is not None:
         raise refusal(UsageError, "unit_of_other_file", option=option, name=name.strip(), measure=measure,
                        files=[files[prefix] for prefix in elsewhere.files], own=files[file_prefix(measure)])
-    if unit is None:
-        names = [n for u in units for n in (u.name, *u.aliases)]
-        raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=suggestion(name.strip(), names))
-    return unit.name
+    raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=suggestion(name.strip(), list(names)))
 
 
 # Evidence text that reads like a file's path or name (a folder separator, or a document's file

@@ -293,7 +293,8 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         raise RegistryError(sorted(problems, key=_problem_order))
     if today is None:
         today = dates.today(plan.settings.timezone)
-    context = JournalContext(plan, today, {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)})
+    declared = {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)}
+    context = JournalContext(plan, today, declared)
     entries: list[Entry] = []
     for at, journal in enumerate(journals):
         try:
@@ -320,6 +321,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         journal_files=tuple(str(journal_path_for(f)) for f in files),
         sources=versions,
         folder=str(root) if root.is_dir() else None,
+        declared=declared,
     )
 
 
@@ -1464,16 +1466,21 @@ def late_extension(requested: date, deadline: date) -> bool:
     return requested > deadline
 
 
-def _units_named_in_file(shared: list[Unit], own: tuple[Unit, ...]) -> dict[str, str]:
-    """The unit each name a folder's journal may give names: `shared`, the units its plan file
-    declares as the folder knows them (with the aliases every file gives them); `own`, as that
-    file declares them. A unit's name names it; then an alias the file declares itself; then one
-    another file gives a single one of them (one it gives two names neither)."""
+def units_named_in_file(units: tuple[Unit, ...], declared: dict[str, tuple[Unit, ...]], prefix: str) -> dict[str, str]:
+    """The unit (its name) each name a journal's `by:` / `approved_by:` may give names, as read
+    and as written (--by, --approved-by). Of one file, every unit's name and aliases. Of a
+    folder's file (`prefix`, "naqu:"), among the units it declares (`units`: the folder's, with
+    the aliases every file gives them; `declared`: each file's own, by prefix): a unit's name
+    names it; then an alias the file declares itself; then one another file gives a single one
+    of them (one it gives two names neither)."""
+    if not prefix:
+        return {name: u.name for u in units for name in (u.name, *u.aliases)}
+    shared, own = units_of_file(units, prefix), declared.get(prefix, ())
     given: dict[str, set[str]] = {}
     for unit in shared:
         for alias in unit.aliases:
             given.setdefault(alias, set()).add(unit.name)
-    names = {alias: next(iter(units)) for alias, units in given.items() if len(units) == 1}
+    names = {alias: next(iter(named)) for alias, named in given.items() if len(named) == 1}
     names.update((alias, unit.name) for unit in own for alias in unit.aliases)
     names.update((unit.name, unit.name) for unit in shared)
     return names
@@ -1487,7 +1494,6 @@ class JournalContext:
         # (a folder's: the units each file declares itself, by its prefix, with its own aliases)
         self.declared = declared or {}
         self.measure_ids = {m.id: m.milestones for m in plan.measures()}  # ordered: suggestions stay stable
-        self.units = {name: u.name for u in plan.units for name in (u.name, *u.aliases)}
         self.today = today
         # (by id() of a milestones tuple, which measures share: see _steps_of)
         self._steps: dict[int, tuple[tuple[date | None, ...], bool, bool]] = {}
@@ -1525,8 +1531,7 @@ class JournalContext:
         measure_ids, today = self.measure_ids, self.today
         # (the units its own plan file declares: a folder's other files' would make the journal
         # unreadable beside its plan alone)
-        units = self.units if not prefix else _units_named_in_file(
-            units_of_file(self.plan.units, prefix), self.declared.get(prefix, ()))
+        units = units_named_in_file(self.plan.units, self.declared, prefix)
         append, states = entries.append, _ENTRY_STATES
         # Rows hold dates as canonical ISO text (YYYY-MM-DD), which sorts as the dates do.
         today_iso = today.isoformat()

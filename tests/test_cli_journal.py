@@ -734,21 +734,30 @@ def test_history_and_show_say_when_a_back_dated_entry_was_written(reg):
     assert "补记（2019-03-31补录）" in run("show", "2.1", "--registry", str(reg)).stdout
 
 
-def test_an_alias_two_files_give_two_units_is_refused_as_by_or_approver_not_guessed(folder):
-    """--approved-by 发展改革委, xz's alias of 自治区发展改革委 and sm's of 自治区住房城乡建设厅 (a unit
-    both files declare): the entry recorded sm's meaning in xz's journal, hash-chained for good."""
+def test_an_alias_two_files_give_two_units_names_the_files_own_else_is_refused_not_guessed(folder):
+    """发展改革委 is xz's alias of 自治区发展改革委 and sm's of 自治区住房城乡建设厅 (a unit both files
+    declare). In xz's journal it names xz's own unit, as the loader reads `by: 发展改革委` there (the
+    command refused it); in qh, which declares both units and gives neither that alias, it names
+    none of them, and is refused (it once wrote one of them by file order, hash-chained for good)."""
     plan = folder / "sm.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace(
         "  - name: 自治区住房城乡建设厅\n", "  - name: 自治区住房城乡建设厅\n    aliases: [发展改革委]\n", 1), encoding="utf-8")
-    journal = (folder / "xz.progress.yaml").read_bytes()
+    written = run("extend", "xz:33.1", "--to", "2019-12-31", "--reason", "资金未到位", "--approved-by", "发展改革委",
+                  "--by", "发展改革委", "--registry", str(folder))
+    assert written.exit_code == 0, written.stderr
+    assert "  by: 自治区发展改革委\n  milestone: 2019-06-30\n  to: 2019-12-31\n  reason: 资金未到位\n" \
+           "  approved_by: 自治区发展改革委\n" in (folder / "xz.progress.yaml").read_text(encoding="utf-8")
+    assert run("validate", str(folder), "--no-cache").exit_code == 0
+    (folder / "qh.yaml").write_text((FIXTURE / "tasks.yaml").read_text(encoding="utf-8").replace(
+        "\nunits:\n", "\nunits:\n  - name: 自治区发展改革委\n", 1), encoding="utf-8")
     for option in ("--approved-by", "--by"):
-        args = ["--approved-by", "自治区人民政府办公厅", option, "发展改革委"] if option == "--by" else [option, "发展改革委"]
-        refused = run("extend", "xz:33.1", "--to", "2019-12-31", "--reason", "资金未到位", *args, "--registry", str(folder))
+        args = ["--approved-by", "自治区发展改革委", option, "发展改革委"] if option == "--by" else [option, "发展改革委"]
+        refused = run("extend", "qh:2.1", "--to", "2019-06-30", "--reason", "雨季", *args, "--registry", str(folder))
         assert (refused.exit_code, refused.stdout) == (2, "")
-        assert refused.stderr == (f"rectify: {option}：“发展改革委”是 2 个单位（自治区住房城乡建设厅、自治区发展改革委）的别名，"
+        assert refused.stderr == (f"rectify: {option}：“发展改革委”是 2 个单位（自治区发展改革委、自治区住房城乡建设厅）的别名，"
                                   "分别由不同的方案文件声明：请写明单位名称\n")
-        assert (folder / "xz.progress.yaml").read_bytes() == journal
-    written = run("extend", "xz:33.1", "--to", "2019-12-31", "--reason", "资金未到位", "--approved-by", "自治区发展改革委",
+        assert not (folder / "qh.progress.yaml").exists()
+    written = run("extend", "qh:2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "自治区发展改革委",
                   "--registry", str(folder))
     assert written.exit_code == 0, written.stderr
 
