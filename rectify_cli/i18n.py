@@ -303,12 +303,13 @@ LABELS = {
                              "it is flagged late, but the deadline it moves would then be {due}"),
     "refused_flagged_on_time": ("该记录标为按期申请，但其所推迟的期限届时将是 {due}",
                                 "it is flagged on time, but the deadline it moves would then be {due}"),
-    "refused_later_entry_wrong": ("这条{state}记录（{date}）会使 {later_date} 的后一条记录（{later_state}{where}）出错："
-                                  "{conflict}；请以晚于该记录的日期记录，或不予记录",
+    "refused_later_entry_wrong": ("这条{state}记录（{date}）会使 {later_date} 的后一条记录（{later_state}{where}{retracted}）"
+                                  "出错：{conflict}；请以晚于该记录的日期记录，或不予记录",
                                   "this {state} entry, dated {date}, would make the later entry of {later_date} "
-                                  "({later_state}{where}) wrong: {conflict}; record it with a date after that entry, "
-                                  "or not at all"),
+                                  "({later_state}{where}{retracted}) wrong: {conflict}; record it with a date after that "
+                                  "entry, or not at all"),
     "refused_line": ("，第 {line} 行", ", line {line}"),
+    "refused_later_retracted": ("，已于 {date} 撤回，撤回前仍然有效", ", retracted on {date}, but counting until then"),
     "refused_state_use_retract": ("此处不能用 --state {state}：撤回误录请用 `rectify retract`",
                                   "--state {state} is not allowed here: use `rectify retract`"),
     "refused_reason_retract": ("--reason：请说明该记录错在哪里（如：误记在此措施上）",

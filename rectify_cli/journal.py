@@ -768,6 +768,8 @@ def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None
     for at, later in enumerate(mine):
         if later.date <= request.day or later.state not in CHANGES_MILESTONES:
             continue
+        if not any(e is later for e in engine.counted([e for e in mine if e.date <= later.date])):
+            continue  # (retracted on its own day: it never counted)
         before = [*(e for e in mine[:at] if e.date <= request.day), new_entry, *(e for e in mine[:at] if e.date > request.day)]
         report = engine.evaluate(plan=reg.plan, journal=before, as_of=later.date)
         result = next(m for m in report.measures() if m.id == measure)
@@ -776,9 +778,20 @@ def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None
         if conflict:
             where = (Notice("line", {"line": later.location.line})
                      if later.location is not None and later.location.line else "")
+            # (a retraction voids it from its own date only: until then it counts, and is made wrong)
+            retraction = _retraction_of(mine, later)
+            retracted = Notice("later_retracted", {"date": retraction.date.isoformat()}) if retraction else ""
             raise refusal(JournalWriteError, "later_entry_wrong", state=Word(ENTRY, request.state.value),
                            date=request.day.isoformat(), later_date=later.date.isoformat(),
-                           later_state=Word(ENTRY, later.state.value), where=where, conflict=conflict)
+                           later_state=Word(ENTRY, later.state.value), where=where, retracted=retracted,
+                           conflict=conflict)
+
+
+def _retraction_of(mine: list[Entry], entry: Entry) -> Entry | None:
+    """The retraction among `mine` (a measure's entries) that voids `entry`, or None."""
+    if entry.hash not in engine.voided_entries(mine):
+        return None
+    return next(e for e in reversed(mine) if e.state is EntryState.RETRACTED and e.retracts == entry.hash)
 
 
 def _text(value: str | None, option: str) -> str | None:
