@@ -628,7 +628,7 @@ def retract_cmd(
     reason: Annotated[str, typer.Option("--reason", help="Why the entry was wrong, e.g. recorded on the wrong measure.")],
     entry: Annotated[Optional[str], typer.Option(
         "--entry", help="The entry to retract: its date, or the first 7 or more digits of its hash (default: the "
-                        "measure's latest entry, unless that is a retraction).")] = None,
+                        "measure's latest entry, unless that is a retraction; name a retraction to undo it).")] = None,
     date_: DateOpt = None,
     by: ByOpt = None,
     registry: RegistryOpt = None,
@@ -660,10 +660,8 @@ def history_cmd(
             reg = load_item(registry, item_key(measure), use_cache=not no_cache)
         from .console import terminal_width
 
-        from .engine import voided_entries
-
         _write_text(journal_text.render_history(journal.history(reg, item=measure, since=since), lang=lang,
-                                                width=terminal_width(), voided=voided_entries(reg.journal)), None)
+                                                width=terminal_width(), journal=reg.journal), None)
 
 
 @app.command("verify")

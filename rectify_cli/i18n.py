@@ -325,12 +325,11 @@ LABELS = {
                                 "{measure} has several entries --entry {entry} names: {entries}; name the one to "
                                 "retract with --entry <hash prefix>"),
     "refused_entry_listed": ("{date} 的{state}记录（{hash}）", "{date} {state} ({hash})"),
-    "refused_latest_is_retraction": ("措施 {measure} 最近的一条记录是撤回误录（{date}，{hash}）：如还要撤回更早的记录，"
-                                     "请用 --entry 写明其日期或哈希开头",
-                                     "the latest entry of {measure} is a retraction ({date}, {hash}): to retract an "
-                                     "earlier entry too, name it with --entry (its date or the first digits of its hash)"),
-    "refused_retract_a_retraction": ("{date} 的记录（{hash}）本身是撤回误录，不能再撤回",
-                                     "the entry of {date} ({hash}) is itself a retraction, which cannot be retracted"),
+    "refused_latest_is_retraction": ("措施 {measure} 最近的一条记录是撤回误录（{date}，{hash}）：如要撤销这次撤回，"
+                                     "请用 --entry {hash}；如还要撤回更早的记录，请用 --entry 写明其日期或哈希开头",
+                                     "the latest entry of {measure} is a retraction ({date}, {hash}): to undo it, name it "
+                                     "with --entry {hash}; to retract an earlier entry too, name it with --entry (its "
+                                     "date or the first digits of its hash)"),
     "refused_already_retracted": ("{date} 的{state}记录（{hash}）已经撤回", "the {state} entry of {date} ({hash}) is already "
                                   "retracted"),
     "refused_retract_unhashed": ("{date} 的{state}记录没有哈希（写于记录加哈希之前），无法指明撤回",
@@ -756,9 +755,6 @@ LABELS = {
                                  "entry written before it"),
     "problem_retracts_other_measure": ("{what}：所撤回的记录（第 {line} 行）是措施 {other} 的，不是 {measure} 的",
                                        "{what}: the entry it retracts (line {line}) is of {other}, not of {measure}"),
-    "problem_retracts_retraction": ("{what}：所撤回的记录（第 {line} 行）本身是撤回误录：撤回不能再撤回",
-                                    "{what}: the entry it retracts (line {line}) is itself a retraction, which cannot be "
-                                    "retracted"),
     "problem_retracted_twice": ("{what}：第 {line} 行的记录已由第 {earlier} 行撤回", "{what}: the entry on line {line} is "
                                 "already retracted (line {earlier})"),
     "problem_retracts_later": ("{what}：撤回日期 {date} 早于所撤回记录的日期（{target}，第 {line} 行）",

@@ -605,11 +605,11 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
 def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date) -> Entry:
     """The entry a retraction dated `when` voids: the one `given` names (a day, or the first
     digits of a hash), else the measure's latest in the journal. Refused when there is none, it
-    is a retraction or voided already, it is dated after `when`, or a later entry depends on it;
-    a latest entry that is a retraction is not passed over (a retraction cannot be undone: run
-    twice, `retract` would void a true entry), --entry must name the one before."""
+    is voided already, it is dated after `when`, or a later entry depends on it. A latest entry
+    that is a retraction is neither passed over nor undone unasked (run twice, `retract` would
+    void a true entry, or bring back a mistaken one): --entry names it, or the one meant."""
     mine = [e for e in reg.journal if e.measure == measure]  # (in file order)
-    void = {e.retracts for e in mine if e.state is EntryState.RETRACTED}
+    void = engine.voided_entries(mine)
     if given is None:
         if not mine:
             raise refusal(UsageError, "nothing_to_retract", measure=measure)
@@ -619,8 +619,6 @@ def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date)
                           hash=(target.hash or "")[:12])
     else:
         target = _named_entry(mine, given, measure)
-    if target.state is EntryState.RETRACTED:
-        raise refusal(UsageError, "retract_a_retraction", date=target.date.isoformat(), hash=target.hash[:12])
     if target.hash is None:  # (written before entries were hashed: no retraction can name it)
         raise refusal(UsageError, "retract_unhashed", date=target.date.isoformat(), state=Word(ENTRY, target.state.value))
     if target.hash in void:
@@ -629,7 +627,9 @@ def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date)
     if when < target.date:
         raise refusal(UsageError, "retract_before_target", date=when.isoformat(), target=target.date.isoformat(),
                       state=Word(ENTRY, target.state.value))
-    _check_entries_after(reg, measure, mine, void, target)
+    # (undone, a retraction voids nothing from `when` on: its entry counts again from then)
+    since = when if target.state is EntryState.RETRACTED else target.date
+    _check_entries_after(reg, measure, mine, void, target, since)
     return target
 
 
@@ -656,15 +656,17 @@ def _named_entry(mine: list[Entry], given: str, measure: str) -> Entry:
     return found[0]
 
 
-def _check_entries_after(reg: Registry, measure: str, mine: list[Entry], void: set, target: Entry) -> None:
-    """Refuse to void `target` when an entry that changes milestones, recorded after it (by
-    date) and not voided itself, would then be wrong as of its date: a reopening of the close
-    retracted, which must be retracted first."""
+def _check_entries_after(reg: Registry, measure: str, mine: list[Entry], void: dict, target: Entry,
+                         since: date) -> None:
+    """Refuse to void `target` when an entry that changes milestones, recorded after it and on or
+    after `since` (by date), and not voided itself, would then be wrong as of its date: a
+    reopening of the close retracted, which must be retracted first; a second close, when the
+    retraction undone brings back a close."""
     ordered = sorted(mine, key=lambda e: e.date)  # (stable: file order on a day)
     after = ordered.index(target) + 1
     for at in range(after, len(ordered)):
         later = ordered[at]
-        if later.state not in CHANGES_MILESTONES or later.hash in void:
+        if later.state not in CHANGES_MILESTONES or later.hash in void or later.date < since:
             continue
         before = [e for e in ordered[:at] if e is not target]
         result = next(m for m in engine.evaluate(plan=reg.plan, journal=before, as_of=later.date).measures()
