@@ -734,11 +734,9 @@ def history_cmd(
             _print_json(json_out.history_document(entries, journal=reg.journal))
             return
         from .console import terminal_width
-        from .engine import voided_entries
         from .render import journal_text
 
-        _write_text(journal_text.render_history(entries, lang=lang, width=terminal_width(),
-                                                voided=voided_entries(reg.journal)), None)
+        _write_text(journal_text.render_history(entries, lang=lang, width=terminal_width(), journal=reg.journal), None)
 
 
 @app.command("verify", cls=_Command, help="help_verify")

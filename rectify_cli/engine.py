@@ -34,6 +34,8 @@ Entries:
   nor counts as the last entry); as of a day before it, the entry counts as before, so that a
   month's summary already sent upward stays as it was. The retraction itself changes no
   milestone and is not the measure's last entry (retracting a report does not clear 久未报告).
+  A retraction retracted (the wrong entry was retracted) voids nothing from that one's date on:
+  its entry counts again from then.
   A correction is a new entry: the journal is append-only and hash-chained.
 
 Measure status: no pending dated milestone -> ``ongoing`` if the measure has an ongoing
@@ -492,23 +494,58 @@ def stale_files(report: StatusReport) -> list[FileStanding]:
     return sorted((f for f in report.files if f.stale), key=lambda f: (-f.days, f.file))
 
 
+def voided_hashes(entries: Sequence[Entry]) -> set[str]:
+    """The hashes of the entries the retractions among `entries` void, each retraction after the
+    entry it names (in date order, or file order): a retraction voided itself voids nothing, so
+    the last of a chain decides (A <- R1 <- R2: R1 is void, A counts)."""
+    void: set[str] = set()
+    for e in reversed(entries):
+        if e.state is _S_RETRACTED and (e.hash is None or e.hash not in void):
+            void.add(e.retracts)
+    return void
+
+
 def counted(entries: Sequence[Entry]) -> list[Entry]:
     """`entries` (of one measure, dated on or before the day judged) but the retractions and
     the entries they void (see the module's rules)."""
-    void = {e.retracts for e in entries if e.state is _S_RETRACTED}
+    void = voided_hashes(entries)
     return [e for e in entries if e.state is not _S_RETRACTED and (e.hash is None or e.hash not in void)]
 
 
 def voided_entries(entries: Iterable[Entry]) -> dict[str, Entry]:
     """The entries the retractions among `entries` void, by their hash (as `history` marks them)."""
     entries = tuple(entries)
-    void = {e.retracts for e in entries if e.state is _S_RETRACTED}
+    void = voided_hashes(entries)
     return {e.hash: e for e in entries if e.hash is not None and e.hash in void} if void else {}
 
 
-def retractions(entries: Iterable[Entry]) -> dict[str, Entry]:
-    """The retractions among `entries`, by the hash of the entry each voids."""
-    return {e.retracts: e for e in entries if e.state is _S_RETRACTED}
+def retracted_entries(entries: Iterable[Entry]) -> dict[str, Entry]:
+    """The entries a retraction among `entries` names, voided or not, by their hash (what each
+    retraction says it retracts)."""
+    entries = tuple(entries)
+    named = {e.retracts for e in entries if e.state is _S_RETRACTED}
+    return {e.hash: e for e in entries if e.hash is not None and e.hash in named} if named else {}
+
+
+@dataclass(frozen=True)
+class Retractions:
+    """What the retractions among entries do, as listings say it: the entries they name
+    (retracted_entries) and those they void (voided_entries), by hash."""
+
+    named: dict[str, Entry]
+    voided: dict[str, Entry]
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> Retractions:
+        entries = tuple(entries)
+        return cls(named=retracted_entries(entries), voided=voided_entries(entries))
+
+
+def retractions(entries: Sequence[Entry]) -> dict[str, Entry]:
+    """The retractions among `entries` that count (not undone by a later one), by the hash of
+    the entry each voids."""
+    void = voided_hashes(entries)
+    return {e.retracts: e for e in entries if e.state is _S_RETRACTED and (e.hash is None or e.hash not in void)}
 
 
 def find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | None:

@@ -303,12 +303,13 @@ LABELS = {
                              "it is flagged late, but the deadline it moves would then be {due}"),
     "refused_flagged_on_time": ("该记录标为按期申请，但其所推迟的期限届时将是 {due}",
                                 "it is flagged on time, but the deadline it moves would then be {due}"),
-    "refused_later_entry_wrong": ("这条{state}记录（{date}）会使 {later_date} 的后一条记录（{later_state}{where}）出错："
-                                  "{conflict}；请以晚于该记录的日期记录，或不予记录",
+    "refused_later_entry_wrong": ("这条{state}记录（{date}）会使 {later_date} 的后一条记录（{later_state}{where}{retracted}）"
+                                  "出错：{conflict}；请以晚于该记录的日期记录，或不予记录",
                                   "this {state} entry, dated {date}, would make the later entry of {later_date} "
-                                  "({later_state}{where}) wrong: {conflict}; record it with a date after that entry, "
-                                  "or not at all"),
+                                  "({later_state}{where}{retracted}) wrong: {conflict}; record it with a date after that "
+                                  "entry, or not at all"),
     "refused_line": ("，第 {line} 行", ", line {line}"),
+    "refused_later_retracted": ("，已于 {date} 撤回，撤回前仍然有效", ", retracted on {date}, but counting until then"),
     "refused_state_use_retract": ("此处不能用 --state {state}：撤回误录请用 `rectify retract`",
                                   "--state {state} is not allowed here: use `rectify retract`"),
     "refused_reason_retract": ("--reason：请说明该记录错在哪里（如：误记在此措施上）",
@@ -324,12 +325,11 @@ LABELS = {
                                 "{measure} has several entries --entry {entry} names: {entries}; name the one to "
                                 "retract with --entry <hash prefix>"),
     "refused_entry_listed": ("{date} 的{state}记录（{hash}）", "{date} {state} ({hash})"),
-    "refused_latest_is_retraction": ("措施 {measure} 最近的一条记录是撤回误录（{date}，{hash}）：如还要撤回更早的记录，"
-                                     "请用 --entry 写明其日期或哈希开头",
-                                     "the latest entry of {measure} is a retraction ({date}, {hash}): to retract an "
-                                     "earlier entry too, name it with --entry (its date or the first digits of its hash)"),
-    "refused_retract_a_retraction": ("{date} 的记录（{hash}）本身是撤回误录，不能再撤回",
-                                     "the entry of {date} ({hash}) is itself a retraction, which cannot be retracted"),
+    "refused_latest_is_retraction": ("措施 {measure} 最近的一条记录是撤回误录（{date}，{hash}）：如要撤销这次撤回，"
+                                     "请用 --entry {hash}；如还要撤回更早的记录，请用 --entry 写明其日期或哈希开头",
+                                     "the latest entry of {measure} is a retraction ({date}, {hash}): to undo it, name it "
+                                     "with --entry {hash}; to retract an earlier entry too, name it with --entry (its "
+                                     "date or the first digits of its hash)"),
     "refused_already_retracted": ("{date} 的{state}记录（{hash}）已经撤回", "the {state} entry of {date} ({hash}) is already "
                                   "retracted"),
     "refused_retract_unhashed": ("{date} 的{state}记录没有哈希（写于记录加哈希之前），无法指明撤回",
@@ -760,9 +760,6 @@ LABELS = {
                                  "entry written before it"),
     "problem_retracts_other_measure": ("{what}：所撤回的记录（第 {line} 行）是措施 {other} 的，不是 {measure} 的",
                                        "{what}: the entry it retracts (line {line}) is of {other}, not of {measure}"),
-    "problem_retracts_retraction": ("{what}：所撤回的记录（第 {line} 行）本身是撤回误录：撤回不能再撤回",
-                                    "{what}: the entry it retracts (line {line}) is itself a retraction, which cannot be "
-                                    "retracted"),
     "problem_retracted_twice": ("{what}：第 {line} 行的记录已由第 {earlier} 行撤回", "{what}: the entry on line {line} is "
                                 "already retracted (line {earlier})"),
     "problem_retracts_later": ("{what}：撤回日期 {date} 早于所撤回记录的日期（{target}，第 {line} 行）",
@@ -893,9 +890,10 @@ LABELS.update({
     "help_extend_late": ("记录时限过后才申请的延期（予以标注）。",
                          "Record an extension requested after the deadline it moves (flagged)."),
     "help_retract_reason": ("误录原因，如 记到了别的措施上。", "Why the entry was wrong, e.g. recorded on the wrong measure."),
-    "help_retract_entry": ("要撤回的记录：其日期，或其哈希值的前 7 位及以上（默认：该措施最新一条记录，撤回记录除外）。",
+    "help_retract_entry": ("要撤回的记录：其日期，或其哈希值的前 7 位及以上（默认：该措施最新一条记录，撤回记录除外；"
+                           "指定一条撤回记录即撤销该撤回）。",
                            "The entry to retract: its date, or the first 7 or more digits of its hash (default: the "
-                           "measure's latest entry, unless that is a retraction)."),
+                           "measure's latest entry, unless that is a retraction; name a retraction to undo it)."),
     "help_history_measure": ("只看该编号的措施（或任务）。", "Only this measure (or task) id."),
     "help_history_since": ("只看该日期及以后的记录（只写月份的，从当月第一天起）。",
                            "Only entries on or after this date (a month alone: from its first day)."),

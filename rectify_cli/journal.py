@@ -76,6 +76,7 @@ from .registry import (
     read_bytes,
     registry_files,
     unknown_item,
+    units_named_in_file,
 )
 from .yamltext import plain_ok, quoted
 
@@ -508,10 +509,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         raise refusal(UsageError, "date_before_feedback", date=when.isoformat(), feedback=feedback.isoformat())
 
     note = _text(note, "--note") or ""
-    own_units = units_of_file(plan.units, file_prefix(target.id))
     # (a folder's plan files by their ids' prefix, "naqu:": naqu.yaml, to name a unit's file)
     files = {f"{Path(f).stem}:": Path(f).name for f in reg.plan_files}
-    by_unit = _unit(own_units, by, "--by", all_units=plan.units, files=files, measure=target.id)
+    unit = partial(_unit, reg, measure=target.id, files=files)
+    by_unit = unit(by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []
     if evidence_text is not None and not evidence_text.startswith("file:"):
@@ -565,7 +566,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         reason_text = _text(reason, "--reason")
         if not reason_text or not reason_text.strip():
             raise refusal(UsageError, "reason_missing")
-        approver = _unit(own_units, approved_by, "--approved-by", all_units=plan.units, files=files, measure=target.id)
+        approver = unit(approved_by, "--approved-by")
         if approver is None:
             raise refusal(UsageError, "approver_missing")
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
@@ -604,11 +605,11 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
 def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date) -> Entry:
     """The entry a retraction dated `when` voids: the one `given` names (a day, or the first
     digits of a hash), else the measure's latest in the journal. Refused when there is none, it
-    is a retraction or voided already, it is dated after `when`, or a later entry depends on it;
-    a latest entry that is a retraction is not passed over (a retraction cannot be undone: run
-    twice, `retract` would void a true entry), --entry must name the one before."""
+    is voided already, it is dated after `when`, or a later entry depends on it. A latest entry
+    that is a retraction is neither passed over nor undone unasked (run twice, `retract` would
+    void a true entry, or bring back a mistaken one): --entry names it, or the one meant."""
     mine = [e for e in reg.journal if e.measure == measure]  # (in file order)
-    void = {e.retracts for e in mine if e.state is EntryState.RETRACTED}
+    void = engine.voided_entries(mine)
     if given is None:
         if not mine:
             raise refusal(UsageError, "nothing_to_retract", measure=measure)
@@ -618,8 +619,6 @@ def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date)
                           hash=(target.hash or "")[:12])
     else:
         target = _named_entry(mine, given, measure)
-    if target.state is EntryState.RETRACTED:
-        raise refusal(UsageError, "retract_a_retraction", date=target.date.isoformat(), hash=target.hash[:12])
     if target.hash is None:  # (written before entries were hashed: no retraction can name it)
         raise refusal(UsageError, "retract_unhashed", date=target.date.isoformat(), state=Word(ENTRY, target.state.value))
     if target.hash in void:
@@ -628,7 +627,9 @@ def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date)
     if when < target.date:
         raise refusal(UsageError, "retract_before_target", date=when.isoformat(), target=target.date.isoformat(),
                       state=Word(ENTRY, target.state.value))
-    _check_entries_after(reg, measure, mine, void, target)
+    # (undone, a retraction voids nothing from `when` on: its entry counts again from then)
+    since = when if target.state is EntryState.RETRACTED else target.date
+    _check_entries_after(reg, measure, mine, void, target, since)
     return target
 
 
@@ -655,15 +656,17 @@ def _named_entry(mine: list[Entry], given: str, measure: str) -> Entry:
     return found[0]
 
 
-def _check_entries_after(reg: Registry, measure: str, mine: list[Entry], void: set, target: Entry) -> None:
-    """Refuse to void `target` when an entry that changes milestones, recorded after it (by
-    date) and not voided itself, would then be wrong as of its date: a reopening of the close
-    retracted, which must be retracted first."""
+def _check_entries_after(reg: Registry, measure: str, mine: list[Entry], void: dict, target: Entry,
+                         since: date) -> None:
+    """Refuse to void `target` when an entry that changes milestones, recorded after it and on or
+    after `since` (by date), and not voided itself, would then be wrong as of its date: a
+    reopening of the close retracted, which must be retracted first; a second close, when the
+    retraction undone brings back a close."""
     ordered = sorted(mine, key=lambda e: e.date)  # (stable: file order on a day)
     after = ordered.index(target) + 1
     for at in range(after, len(ordered)):
         later = ordered[at]
-        if later.state not in CHANGES_MILESTONES or later.hash in void:
+        if later.state not in CHANGES_MILESTONES or later.hash in void or later.date < since:
             continue
         before = [e for e in ordered[:at] if e is not target]
         result = next(m for m in engine.evaluate(plan=reg.plan, journal=before, as_of=later.date).measures()
@@ -767,6 +770,8 @@ def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None
     for at, later in enumerate(mine):
         if later.date <= request.day or later.state not in CHANGES_MILESTONES:
             continue
+        if not any(e is later for e in engine.counted([e for e in mine if e.date <= later.date])):
+            continue  # (retracted on its own day: it never counted)
         before = [*(e for e in mine[:at] if e.date <= request.day), new_entry, *(e for e in mine[:at] if e.date > request.day)]
         report = engine.evaluate(plan=reg.plan, journal=before, as_of=later.date)
         result = next(m for m in report.measures() if m.id == measure)
@@ -775,9 +780,20 @@ def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None
         if conflict:
             where = (Notice("line", {"line": later.location.line})
                      if later.location is not None and later.location.line else "")
+            # (a retraction voids it from its own date only: until then it counts, and is made wrong)
+            retraction = _retraction_of(mine, later)
+            retracted = Notice("later_retracted", {"date": retraction.date.isoformat()}) if retraction else ""
             raise refusal(JournalWriteError, "later_entry_wrong", state=Word(ENTRY, request.state.value),
                            date=request.day.isoformat(), later_date=later.date.isoformat(),
-                           later_state=Word(ENTRY, later.state.value), where=where, conflict=conflict)
+                           later_state=Word(ENTRY, later.state.value), where=where, retracted=retracted,
+                           conflict=conflict)
+
+
+def _retraction_of(mine: list[Entry], entry: Entry) -> Entry | None:
+    """The retraction among `mine` (a measure's entries) that voids `entry`, or None."""
+    if entry.hash not in engine.voided_entries(mine):
+        return None
+    return next(e for e in reversed(mine) if e.state is EntryState.RETRACTED and e.retracts == entry.hash)
 
 
 def _text(value: str | None, option: str) -> str | None:
@@ -791,23 +807,25 @@ def _text(value: str | None, option: str) -> str | None:
     return value
 
 
-def _unit(units: list, name: str | None, option: str, *, all_units=(), files=None, measure="") -> str | None:
-    """The unit `name` names among `units`, those of `measure`'s own plan file (a folder's other
-    files' units would make its journal unreadable beside its plan alone; `all_units`: the
-    folder's, to say so, naming the files, `files` by their ids' prefix)."""
+def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: dict) -> str | None:
+    """The unit `name` names in `measure`'s journal, as the loader reads it there
+    (registry.units_named_in_file: a folder's other files' units would make the journal
+    unreadable beside its plan alone). Refused, an alias of several of its units, a unit of
+    another file (naming the files, `files` by their ids' prefix), or no unit."""
     if name is None or not name.strip():
         return None
-    # (an alias a folder's files give several units, one of them this file's: which is meant?)
-    engine.refuse_ambiguous_alias(units, _text(name, option), option)
-    unit = engine.resolve_unit(units, name)
-    elsewhere = engine.resolve_unit(all_units, name) if unit is None else None
+    prefix = file_prefix(measure) if ":" in measure else ""
+    names = units_named_in_file(reg.plan.units, reg.declared, prefix)
+    found = names.get(_text(name, option).strip())
+    if found is not None:
+        return found
+    own = units_of_file(reg.plan.units, file_prefix(measure))
+    engine.refuse_ambiguous_alias(own, name, option)
+    elsewhere = engine.resolve_unit(reg.plan.units, name)
     if elsewhere is not None:
         raise refusal(UsageError, "unit_of_other_file", option=option, name=name.strip(), measure=measure,
                        files=[files[prefix] for prefix in elsewhere.files], own=files[file_prefix(measure)])
-    if unit is None:
-        names = [n for u in units for n in (u.name, *u.aliases)]
-        raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=suggestion(name.strip(), names))
-    return unit.name
+    raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=suggestion(name.strip(), list(names)))
 
 
 # Evidence text that reads like a file's path or name (a folder separator, or a document's file

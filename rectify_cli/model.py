@@ -224,6 +224,8 @@ class Registry:
     # path -> SHA-256 of the bytes loaded, for each file read (when loaded with the cache).
     sources: dict = field(default_factory=dict, compare=False)
     folder: str | None = None  # a folder registry's folder
+    # The units each plan file declares itself, by its ids' prefix ("naqu:"), with its own aliases.
+    declared: dict = field(default_factory=dict, compare=False)
 
     def role_of(self, path) -> str | None:
         """What `path` is to this registry, when writing a report there would damage it: one

@@ -164,7 +164,8 @@ class OutcomeView:
             entries.extend(narrowed[1])
         return Registry(plan=_merge(plans, [f.plan for f in self._files], []), journal=tuple(entries),
                         plan_files=tuple(str(f.plan) for f in self._files),
-                        journal_files=tuple(str(f.journal) for f in self._files if f.journal is not None))
+                        journal_files=tuple(str(f.journal) for f in self._files if f.journal is not None),
+                        declared={f.prefix: plan.units for f, plan in zip(self._files, plans)})
 
     def _narrowed(self, file: _File, keep: list[int]) -> tuple[Plan, list] | None:
         return _narrowed(self._store, self._context, file, keep)

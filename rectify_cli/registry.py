@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
+from .engine import voided_hashes
 from .errors import Problem, RegistryError, UsageError, close_matches, same_but_case
 from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, problem, refusal, suggested, suggestion
 from .model import (
@@ -293,7 +294,8 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         raise RegistryError(sorted(problems, key=_problem_order))
     if today is None:
         today = dates.today(plan.settings.timezone)
-    context = JournalContext(plan, today, {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)})
+    declared = {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)}
+    context = JournalContext(plan, today, declared)
     entries: list[Entry] = []
     for at, journal in enumerate(journals):
         try:
@@ -320,6 +322,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         journal_files=tuple(str(journal_path_for(f)) for f in files),
         sources=versions,
         folder=str(root) if root.is_dir() else None,
+        declared=declared,
     )
 
 
@@ -1464,16 +1467,21 @@ def late_extension(requested: date, deadline: date) -> bool:
     return requested > deadline
 
 
-def _units_named_in_file(shared: list[Unit], own: tuple[Unit, ...]) -> dict[str, str]:
-    """The unit each name a folder's journal may give names: `shared`, the units its plan file
-    declares as the folder knows them (with the aliases every file gives them); `own`, as that
-    file declares them. A unit's name names it; then an alias the file declares itself; then one
-    another file gives a single one of them (one it gives two names neither)."""
+def units_named_in_file(units: tuple[Unit, ...], declared: dict[str, tuple[Unit, ...]], prefix: str) -> dict[str, str]:
+    """The unit (its name) each name a journal's `by:` / `approved_by:` may give names, as read
+    and as written (--by, --approved-by). Of one file, every unit's name and aliases. Of a
+    folder's file (`prefix`, "naqu:"), among the units it declares (`units`: the folder's, with
+    the aliases every file gives them; `declared`: each file's own, by prefix): a unit's name
+    names it; then an alias the file declares itself; then one another file gives a single one
+    of them (one it gives two names neither)."""
+    if not prefix:
+        return {name: u.name for u in units for name in (u.name, *u.aliases)}
+    shared, own = units_of_file(units, prefix), declared.get(prefix, ())
     given: dict[str, set[str]] = {}
     for unit in shared:
         for alias in unit.aliases:
             given.setdefault(alias, set()).add(unit.name)
-    names = {alias: next(iter(units)) for alias, units in given.items() if len(units) == 1}
+    names = {alias: next(iter(named)) for alias, named in given.items() if len(named) == 1}
     names.update((alias, unit.name) for unit in own for alias in unit.aliases)
     names.update((unit.name, unit.name) for unit in shared)
     return names
@@ -1487,7 +1495,6 @@ class JournalContext:
         # (a folder's: the units each file declares itself, by its prefix, with its own aliases)
         self.declared = declared or {}
         self.measure_ids = {m.id: m.milestones for m in plan.measures()}  # ordered: suggestions stay stable
-        self.units = {name: u.name for u in plan.units for name in (u.name, *u.aliases)}
         self.today = today
         # (by id() of a milestones tuple, which measures share: see _steps_of)
         self._steps: dict[int, tuple[tuple[date | None, ...], bool, bool]] = {}
@@ -1525,8 +1532,7 @@ class JournalContext:
         measure_ids, today = self.measure_ids, self.today
         # (the units its own plan file declares: a folder's other files' would make the journal
         # unreadable beside its plan alone)
-        units = self.units if not prefix else _units_named_in_file(
-            units_of_file(self.plan.units, prefix), self.declared.get(prefix, ()))
+        units = units_named_in_file(self.plan.units, self.declared, prefix)
         append, states = entries.append, _ENTRY_STATES
         # Rows hold dates as canonical ISO text (YYYY-MM-DD), which sorts as the dates do.
         today_iso = today.isoformat()
@@ -1587,7 +1593,7 @@ class JournalContext:
                 problems.append((index, "state", Notice("report_not_ongoing", {"measure": mid})))
             elif state == "retracted":
                 retractions.append((index, entry))
-        voided: dict[str, list[tuple[date, str]]] = {}
+        voided: dict[str, list[Entry]] = {}
         if retractions:
             problems += _retraction_problems(entries, retractions, voided)
         if histories:
@@ -1595,7 +1601,7 @@ class JournalContext:
         return entries, problems
 
     def _history_problems(self, histories: dict[str, list[tuple[int, Entry]]],
-                          voided: dict[str, list[tuple[date, str]]]) -> list[tuple[int, str, Notice]]:
+                          voided: dict[str, list[Entry]]) -> list[tuple[int, str, Notice]]:
         """What the writing commands refuse, for entries written by hand or merged in from two
         branches: a close of a measure (or step) already closed, or of one with no deadline (长期
         坚持 only); a reopening of one not closed; an extension of one with no pending deadline,
@@ -1604,9 +1610,9 @@ class JournalContext:
         against its measure's history up to it (by date; on a day, in file order), replayed as the
         engine replays it (engine._evaluate_milestones), refused entries included. `histories`:
         (index, entry) of the entries that close, reopen or extend, by measure, in file order
-        (the others change nothing a check here depends on). `voided`: (the retraction's date,
-        the hash of the entry it voids) by measure; an entry dated on or after a retraction is
-        judged without the entry it voids (engine's rules)."""
+        (the others change nothing a check here depends on). `voided`: the valid retractions, by
+        measure; an entry dated on or after a retraction is judged without the entry it voids, and
+        with it again from the day that retraction is retracted (engine's rules)."""
         problems = []
         for mid, history in histories.items():
             voids = voided.get(mid)
@@ -1614,10 +1620,11 @@ class JournalContext:
                 problems += self._replayed_problems(mid, history)
                 continue
             history.sort(key=_date_of_pair)  # (stable: file order on a day)
-            days = sorted({day for day, _ in voids})
+            voids.sort(key=_date_of)  # (stable: each after the retraction it retracts)
+            days = sorted({r.date for r in voids})
             # (judged in spans between retractions, each without the entries voided by its start)
             for start, end in zip([None, *days], [*days, None]):
-                gone = {digest for day, digest in voids if start is not None and day <= start}
+                gone = voided_hashes([r for r in voids if r.date <= start]) if start is not None else set()
                 span = [(index, entry) for index, entry in history if entry.hash not in gone
                         and (end is None or entry.date < end)]
                 judged = {index for index, entry in span if start is None or entry.date >= start}
@@ -1708,38 +1715,45 @@ _REPLAYED = frozenset(state.value for state in CHANGES_MILESTONES)
 
 
 def _retraction_problems(entries: list[Entry], retractions: list[tuple[int, Entry]],
-                         voided: dict[str, list[tuple[date, str]]]) -> list[tuple[int, str, Notice]]:
+                         voided: dict[str, list[Entry]]) -> list[tuple[int, str, Notice]]:
     """What is wrong with each retraction (index, entry) of a journal's `entries` (in file order):
-    it must void an earlier entry of the same measure in this journal, no retraction, not voided
-    before, dated on or before it. Each valid one is added to `voided`: (its date, the hash it
-    voids) by measure."""
+    it must void an earlier entry of the same measure in this journal (a retraction too: it is
+    undone), not voided by the valid retractions before it, dated on or before it. Each valid
+    one is added to `voided`, by measure."""
     problems = []
     written = {}  # hash -> the first entry that has it
     for entry in entries:
         if entry.hash is not None:
             written.setdefault(entry.hash, entry)
-    voided_by: dict[str, Entry] = {}
+    valid: list[Entry] = []
+    named: set[str] = set()  # (what valid retractions name: only those may be voided already)
     for index, retraction in retractions:
         target = written.get(retraction.retracts)
-        earlier = voided_by.get(retraction.retracts)
+        earlier = _voided_by(valid, retraction.retracts) if retraction.retracts in named else None
         if target is None or target.location.line >= retraction.location.line:
             notice = Notice("retracts_unknown", {"hash": retraction.retracts[:12]})
         elif target.measure != retraction.measure:
             notice = Notice("retracts_other_measure", {"measure": retraction.measure, "other": target.measure,
                                                        "line": target.location.line})
-        elif target.state is EntryState.RETRACTED:
-            notice = Notice("retracts_retraction", {"line": target.location.line})
         elif earlier is not None:
             notice = Notice("retracted_twice", {"line": target.location.line, "earlier": earlier.location.line})
         elif retraction.date < target.date:
             notice = Notice("retracts_later", {"date": retraction.date.isoformat(), "target": target.date.isoformat(),
                                                "line": target.location.line})
         else:
-            voided_by[retraction.retracts] = retraction
-            voided.setdefault(retraction.measure, []).append((retraction.date, retraction.retracts))
+            valid.append(retraction)
+            named.add(retraction.retracts)
+            voided.setdefault(retraction.measure, []).append(retraction)
             continue
         problems.append((index, "retracts", notice))
     return problems
+
+
+def _voided_by(retractions: list[Entry], digest: str) -> Entry | None:
+    """The retraction among `retractions` (in file order) that voids the entry of hash `digest`,
+    a retraction of it not retracted itself; None when none does."""
+    void = voided_hashes(retractions)
+    return next((r for r in reversed(retractions) if r.retracts == digest and r.hash not in void), None)
 
 
 def _closed_by(closer: tuple[int, Entry] | None, index: int) -> Notice | str:
@@ -1756,6 +1770,10 @@ def _closed_by(closer: tuple[int, Entry] | None, index: int) -> Notice | str:
 
 def _date_of_pair(pair: tuple[int, Entry]) -> date:
     return pair[1].date
+
+
+def _date_of(entry: Entry) -> date:
+    return entry.date
 
 
 def _steps_of_milestones(milestones: tuple[Milestone, ...]) -> tuple[tuple[date | None, ...], bool, bool]:

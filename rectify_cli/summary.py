@@ -163,7 +163,8 @@ class BackfilledItem:
 @dataclass(frozen=True)
 class RetractionItem:
     """A retraction (撤回误录) dated within the month: the entry it voids counts as never written
-    from that day on (a close retracted within its own month is not listed among the closed)."""
+    from that day on (a close retracted within its own month is not listed among the closed); a
+    retraction it voids no longer counts, and the entry that one voided counts again."""
 
     date: date
     measure_id: str
@@ -477,14 +478,14 @@ def _backfilled(measures: list[MeasureResult], first: date, last: date) -> tuple
 
 
 def _retractions(measures: list[MeasureResult], first: date, last: date) -> tuple[RetractionItem, ...]:
-    """The summary's measures' retractions dated in [first, last], with the entries they void."""
+    """The summary's measures' retractions dated in [first, last], with the entries they retract."""
     items = []
     for mr in measures:
         if mr.written is mr.entries:
             continue  # (no retraction: nothing voided)
-        voided = engine.voided_entries(mr.written)
+        named = engine.retracted_entries(mr.written)
         for e in mr.written:
-            target = voided.get(e.retracts) if e.state is EntryState.RETRACTED else None
+            target = named.get(e.retracts) if e.state is EntryState.RETRACTED else None
             if target is not None and _in_month(e.date, first, last):
                 items.append(RetractionItem(e.date, mr.id, target.state, target.date, target.milestone, e.note, e.by))
     return tuple(sorted(items, key=lambda i: (i.date, engine.id_sort_key(i.measure_id))))

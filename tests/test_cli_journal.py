@@ -734,21 +734,30 @@ def test_history_and_show_say_when_a_back_dated_entry_was_written(reg):
     assert "补记（2019-03-31补录）" in run("show", "2.1", "--registry", str(reg)).stdout
 
 
-def test_an_alias_two_files_give_two_units_is_refused_as_by_or_approver_not_guessed(folder):
-    """--approved-by 发展改革委, xz's alias of 自治区发展改革委 and sm's of 自治区住房城乡建设厅 (a unit
-    both files declare): the entry recorded sm's meaning in xz's journal, hash-chained for good."""
+def test_an_alias_two_files_give_two_units_names_the_files_own_else_is_refused_not_guessed(folder):
+    """发展改革委 is xz's alias of 自治区发展改革委 and sm's of 自治区住房城乡建设厅 (a unit both files
+    declare). In xz's journal it names xz's own unit, as the loader reads `by: 发展改革委` there (the
+    command refused it); in qh, which declares both units and gives neither that alias, it names
+    none of them, and is refused (it once wrote one of them by file order, hash-chained for good)."""
     plan = folder / "sm.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace(
         "  - name: 自治区住房城乡建设厅\n", "  - name: 自治区住房城乡建设厅\n    aliases: [发展改革委]\n", 1), encoding="utf-8")
-    journal = (folder / "xz.progress.yaml").read_bytes()
+    written = run("extend", "xz:33.1", "--to", "2019-12-31", "--reason", "资金未到位", "--approved-by", "发展改革委",
+                  "--by", "发展改革委", "--registry", str(folder))
+    assert written.exit_code == 0, written.stderr
+    assert "  by: 自治区发展改革委\n  milestone: 2019-06-30\n  to: 2019-12-31\n  reason: 资金未到位\n" \
+           "  approved_by: 自治区发展改革委\n" in (folder / "xz.progress.yaml").read_text(encoding="utf-8")
+    assert run("validate", str(folder), "--no-cache").exit_code == 0
+    (folder / "qh.yaml").write_text((FIXTURE / "tasks.yaml").read_text(encoding="utf-8").replace(
+        "\nunits:\n", "\nunits:\n  - name: 自治区发展改革委\n", 1), encoding="utf-8")
     for option in ("--approved-by", "--by"):
-        args = ["--approved-by", "自治区人民政府办公厅", option, "发展改革委"] if option == "--by" else [option, "发展改革委"]
-        refused = run("extend", "xz:33.1", "--to", "2019-12-31", "--reason", "资金未到位", *args, "--registry", str(folder))
+        args = ["--approved-by", "自治区发展改革委", option, "发展改革委"] if option == "--by" else [option, "发展改革委"]
+        refused = run("extend", "qh:2.1", "--to", "2019-06-30", "--reason", "雨季", *args, "--registry", str(folder))
         assert (refused.exit_code, refused.stdout) == (2, "")
-        assert refused.stderr == (f"rectify: {option}：“发展改革委”是 2 个单位（自治区住房城乡建设厅、自治区发展改革委）的别名，"
+        assert refused.stderr == (f"rectify: {option}：“发展改革委”是 2 个单位（自治区发展改革委、自治区住房城乡建设厅）的别名，"
                                   "分别由不同的方案文件声明：请写明单位名称\n")
-        assert (folder / "xz.progress.yaml").read_bytes() == journal
-    written = run("extend", "xz:33.1", "--to", "2019-12-31", "--reason", "资金未到位", "--approved-by", "自治区发展改革委",
+        assert not (folder / "qh.progress.yaml").exists()
+    written = run("extend", "qh:2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "自治区发展改革委",
                   "--registry", str(folder))
     assert written.exit_code == 0, written.stderr
 
@@ -791,20 +800,78 @@ def test_retract_takes_the_latest_entry_that_counts_or_the_one_entry_names(reg):
 
 
 def test_retract_run_twice_refuses_the_second_rather_than_retract_the_entry_before(reg):
-    """A retraction cannot be undone: a clerk who runs `retract 2.2` again (the first seemed not to
-    work) must not void the measure's earlier, true entry; naming it with --entry still does."""
+    """A clerk who runs `retract 2.2` again (the first seemed not to work) must not void the
+    measure's earlier, true entry, nor undo the retraction unasked; the refusal says how to do
+    either, naming the retraction by its hash."""
     run("record", "2.2", "--state", "report", "--note", "二季度", "--date", "2019-03-10", "--registry", str(reg))
     assert run("retract", "2.2", "--reason", "误记", "--registry", str(reg)).exit_code == 0
     before = journal_bytes(reg)
     again = run("retract", "2.2", "--reason", "误记", "--registry", str(reg))
     retraction = load_registry(reg, use_cache=False).journal[-1].hash[:12]
     assert (again.exit_code, again.stdout) == (2, "")
-    assert again.stderr == (f"rectify: 措施 2.2 最近的一条记录是撤回误录（2019-03-31，{retraction}）：如还要撤回更早的记录，"
-                            "请用 --entry 写明其日期或哈希开头\n")
+    assert again.stderr == (f"rectify: 措施 2.2 最近的一条记录是撤回误录（2019-03-31，{retraction}）：如要撤销这次撤回，"
+                            f"请用 --entry {retraction}；如还要撤回更早的记录，请用 --entry 写明其日期或哈希开头\n")
     english = run("retract", "2.2", "--reason", "x", "--registry", str(reg), "--lang", "en")
-    assert english.stderr == (f"rectify: the latest entry of 2.2 is a retraction (2019-03-31, {retraction}): to retract "
-                              "an earlier entry too, name it with --entry (its date or the first digits of its hash)\n")
+    assert english.stderr == (f"rectify: the latest entry of 2.2 is a retraction (2019-03-31, {retraction}): to undo "
+                              f"it, name it with --entry {retraction}; to retract an earlier entry too, name it with "
+                              "--entry (its date or the first digits of its hash)\n")
     assert journal_bytes(reg) == before
+
+
+def test_a_retraction_retracted_lets_its_entry_count_again_from_that_day(reg):
+    """A clerk who retracted the wrong entry (1.1's close, meant for 1.2) was stuck: a retraction
+    could not be retracted. Retracting it undoes it from the new entry's date on; before that day
+    the close stays retracted, as the summaries already sent said."""
+    assert run("close", "1.1", "--evidence", "验收", "--date", "2019-03-01", "--registry", str(reg)).exit_code == 0
+    assert run("retract", "1.1", "--reason", "误记", "--date", "2019-03-10", "--registry", str(reg)).exit_code == 0
+    mistaken = entry_hash(reg, "1.1", "retracted")
+    undone = run("retract", "1.1", "--reason", "撤回有误：应撤回1.2的记录", "--entry", mistaken[:7], "--date", "2019-03-20",
+                 "--registry", str(reg))
+    assert undone.exit_code == 0, undone.output
+    assert undone.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-10 撤回误录） — 截至2019-03-31：已销号\n")
+    assert f"  state: retracted\n  retracts: {mistaken}\n  note: 撤回有误：应撤回1.2的记录\n" in journal_bytes(reg).decode()
+    for as_of, status in (("2019-03-09", "done"), ("2019-03-10", "overdue"), ("2019-03-19", "overdue"),
+                          ("2019-03-20", "done")):
+        doc = json.loads(run("status", "--registry", str(reg), "--as-of", as_of, "--format", "json").stdout)
+        assert next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == "1.1")["status"] == status, as_of
+    lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
+    assert lines[2].startswith("2019-03-20  1.1     撤回误录（2019-03-31补录）（撤回 2019-03-10 撤回误录）")
+    assert lines[3].startswith("2019-03-10  1.1     撤回误录（2019-03-31补录）（撤回 2019-03-01 销号）（已撤回）")
+    assert lines[4].startswith("2019-03-01  1.1     销号（2019-03-31补录）  ")
+    english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
+    assert "retracted (written 2019-03-31) (retracts 2019-03-10 retracted)" in english[2]
+    assert "retracted (written 2019-03-31) (retracts 2019-03-01 closed) (retracted)" in english[3]
+    show = run("show", "1.1", "--registry", str(reg)).stdout
+    assert "撤回误录（撤回 2019-03-10 撤回误录）" in show and "撤回误录（撤回 2019-03-01 销号）（已撤回）" in show
+    assert "销号（已撤回）" not in show
+    assert run("validate", str(reg), "--no-cache").exit_code == 0
+    assert run("verify", "--registry", str(reg)).exit_code == 0
+    # (the close counts again: retracting it once more is a retraction like the first)
+    again = run("retract", "1.1", "--reason", "确为误记", "--entry", "2019-03-01", "--date", "2019-03-25", "--registry", str(reg))
+    assert again.exit_code == 0, again.output
+    assert measure_json(reg, "1.1", TODAY)["status"] == "overdue"
+
+
+def test_undoing_a_retraction_that_would_make_a_later_close_wrong_is_refused(reg):
+    """Undone, the retraction of 1.1's close of 03-01 would make the close of 03-25 a second close."""
+    run("close", "1.1", "--evidence", "验收", "--date", "2019-03-01", "--registry", str(reg))
+    run("retract", "1.1", "--reason", "误记", "--date", "2019-03-10", "--registry", str(reg))
+    mistaken = entry_hash(reg, "1.1", "retracted")
+    run("close", "1.1", "--evidence", "复验", "--date", "2019-03-25", "--registry", str(reg))
+    before = journal_bytes(reg)
+    args = ("retract", "1.1", "--reason", "撤回有误", "--entry", mistaken[:7], "--date", "2019-03-20", "--registry", str(reg))
+    close = next(e.hash for e in load_registry(reg, use_cache=False).journal if e.date.isoformat() == "2019-03-25")[:12]
+    refused = run(*args, "--lang", "en")
+    assert (refused.exit_code, refused.stderr) == (2, (
+        f"rectify: retracting the retracted entry of 2019-03-10 would make the later done entry of 2019-03-25 "
+        f"({close}) wrong: 1.1 is already closed as of 2019-03-25; retract that entry first\n"))
+    assert run(*args).stderr == (f"rectify: 撤回 2019-03-10 的撤回误录记录会使其后 2019-03-25 的销号记录（{close}）出错："
+                                 "截至 2019-03-25，措施 1.1 已销号；请先撤回那条记录\n")
+    assert journal_bytes(reg) == before
+    # (dated after that close, the undoing leaves it as it was written: it counts from its own date)
+    later = run("retract", "1.1", "--reason", "撤回有误", "--entry", mistaken[:7], "--date", "2019-03-28", "--registry", str(reg))
+    assert later.exit_code == 0, later.output
+    assert run("validate", str(reg), "--no-cache").exit_code == 0
 
 
 def test_history_and_show_say_what_a_retraction_retracts_and_mark_the_entry_retracted(reg):
@@ -836,11 +903,12 @@ RETRACT_REFUSALS = [
     ([], ("record", "1.1", "--state", "retracted", "--note", "x"), "--state retracted is not allowed here: use `rectify retract`"),
     ("empty", ("retract", "2.2", "--reason", "x"), "2.2 has no entry to retract"),
     ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x"),
-     "the latest entry of 2.2 is a retraction (2019-03-31, {hash}): to retract an earlier entry too, name it with --entry"),
+     "the latest entry of 2.2 is a retraction (2019-03-31, {hash}): to undo it, name it with --entry {hash}"),
     ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x", "--entry", "2019-03-01"),
      "the report entry of 2019-03-01 (f56f00060ce1) is already retracted"),
-    ([("retract", "2.2", "--reason", "x")], ("retract", "2.2", "--reason", "x", "--entry", "2019-03-31"),
-     "the entry of 2019-03-31 ({hash}) is itself a retraction, which cannot be retracted"),
+    ([("retract", "2.2", "--reason", "x", "--date", "2019-03-20"), ("retract", "2.2", "--reason", "x", "--entry", "2019-03-20")],
+     ("retract", "2.2", "--reason", "x", "--entry", "2019-03-20"),
+     "the retracted entry of 2019-03-20 ({first}) is already retracted"),
     ([("close", "1.1", "--evidence", "验收", "--date", "2019-03-01"), ("reopen", "1.1", "--note", "回头看", "--date", "2019-03-10")],
      ("retract", "1.1", "--reason", "x", "--entry", "2019-03-01"),
      "retracting the done entry of 2019-03-01 would make the later reopened entry of 2019-03-10 ({hash}) wrong: "

@@ -183,3 +183,17 @@ def test_history_json_of_a_folder_names_each_entrys_journal(folder):
     assert [(e["measure"], e["file"], e["line"], e["to"], e["reason"], e["approved_by"]) for e in shown] == [
         ("sm:4.2", str(folder / "sm.progress.yaml"), 41, None, None, None),
         ("sm:4.2", str(folder / "sm.progress.yaml"), 48, "2019-12-31", "高海拔冬季停工", "自治区生态环境厅")]
+
+
+def test_an_undone_retraction_leaves_its_target_counting_and_is_itself_retracted(ledger):
+    """A <- R1 <- R2: the close counts again from R2's date; R1 is retracted by R2."""
+    result = run("retract", "40.3", "--entry", written(ledger.parent / "progress.yaml")[2][0][:10], "--reason", "撤回有误",
+                 "--date", "2019-04-25", "--registry", str(ledger))
+    assert result.exit_code == 0, result.output
+    (_, _), (close, _), (retraction, _), (undo, _) = written(ledger.parent / "progress.yaml")
+    entries = {e["hash"]: e for e in history_json("40.3", "--registry", str(ledger))["entries"]}
+    judged = {h: (entries[h]["counts"], entries[h]["retracted_by"]) for h in (close, retraction, undo)}
+    assert judged == {close: (True, None), retraction: (False, {"hash": undo, "date": "2019-04-25"}), undo: (False, None)}
+    before = {e["hash"]: e["counts"] for e in json.loads(run("show", "40.3", "--as-of", "2019-04-22", "--format", "json",
+                                                              "--registry", str(ledger)).stdout)["measure"]["entries"]}
+    assert before[close] is False and undo not in before

@@ -25,6 +25,7 @@ from rectify_cli.engine import (
     id_sort_key,
     resolve_unit,
     select,
+    voided_entries,
     worst_first,
 )
 from rectify_cli.errors import UsageError
@@ -945,3 +946,19 @@ def test_a_retracted_reopening_leaves_the_close_standing():
 def test_a_retraction_voids_only_its_own_entry():
     journal = [E("2018-06-20", "done", hash=H_CLOSE), E("2018-07-02", "retracted", retracts="f" * 64, note="误记")]
     assert one_measure(["2018-06-30"], journal, as_of="2018-07-02").status is DONE
+
+
+def test_a_retraction_retracted_lets_its_entry_count_again_from_that_day():
+    """A <- R1 <- R2: from R2's date R1 voids nothing, and the close counts again; a third
+    retraction of the close voids it once more. Before R2 the close stays void."""
+    r1, r2 = "1" * 64, "2" * 64
+    journal = [E("2018-06-20", "done", hash=H_CLOSE), E("2018-08-10", "retracted", retracts=H_CLOSE, note="误记", hash=r1),
+               E("2018-08-20", "retracted", retracts=r1, note="撤回有误", hash=r2)]
+    assert one_measure(["2018-06-30"], journal, as_of="2018-08-19").status is OVERDUE
+    after = one_measure(["2018-06-30"], journal, as_of="2018-08-20")
+    assert (after.status, after.last_entry) == (DONE, date(2018, 6, 20))
+    assert [e.state.value for e in after.entries] == ["done"]
+    assert voided_entries(after.written) == {r1: journal[1]}
+    again = [*journal, E("2018-09-01", "retracted", retracts=H_CLOSE, note="确为误记")]
+    assert one_measure(["2018-06-30"], again, as_of="2018-09-01").status is OVERDUE
+    assert voided_entries(again) == {r1: journal[1], H_CLOSE: journal[0]}

@@ -592,6 +592,35 @@ def test_a_journal_reads_an_alias_as_its_own_files_unit(tmp_path, use_cache):
         assert "2019-03-20  naqu:3.1  推进中  那曲市生态环境局  调试" in proc.stdout.splitlines()
 
 
+@pytest.mark.parametrize("warm", [False, True])
+def test_by_an_alias_two_files_give_is_written_as_the_journal_reads_it(tmp_path, warm):
+    """生态环境局 is Lhasa's bureau in xizang.yaml and Nagqu's in naqu.yaml (which declares Lhasa's
+    too): `by: 生态环境局` in naqu's journal loads as Nagqu's, but `record naqu:3.1 --by 生态环境局`
+    was refused as an alias of two units (the folder's, not naqu's own)."""
+    folder = split_small(tmp_path / "reg")
+    for name, units in (("xizang", "  - name: 拉萨市生态环境局\n    aliases: [生态环境局]\n"),
+                        ("naqu", "  - name: 那曲市生态环境局\n    aliases: [生态环境局]\n  - name: 拉萨市生态环境局\n")):
+        edit(folder / f"{name}.yaml", "\nunits:\n", "\nunits:\n" + units)
+    cache = str(tmp_path / "cache")
+    if warm:
+        assert run("status", "-r", str(folder), env_extra=cache).returncode == 0
+    for measure, unit in (("naqu:3.1", "那曲市生态环境局"), ("xizang:1.1", "拉萨市生态环境局")):
+        written = run("record", measure, "--state", "in_progress", "--note", "调试", "--date", "2019-03-20",
+                      "--by", "生态环境局", "-r", str(folder), env_extra=cache)
+        assert written.returncode == 0, written.stderr
+        journal = folder / f"{measure.split(':')[0]}.progress.yaml"
+        assert f"  note: 调试\n  by: {unit}\n  recorded: 2019-03-31\n" in journal.read_text(encoding="utf-8")
+        history = run("history", measure, "-r", str(folder), "--no-cache")
+        assert f"2019-03-20  {measure}  推进中（2019-03-31补录）  {unit}  调试" in history.stdout.splitlines()
+    journal = (folder / "xizang.progress.yaml").read_bytes()
+    refused = run("record", "xizang:1.1", "--state", "in_progress", "--note", "调试", "--by", "那曲市生态环境局",
+                  "-r", str(folder), env_extra=cache, lang="en")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == ("rectify: --by: '那曲市生态环境局' is a unit of naqu.yaml, not of xizang.yaml, the plan of "
+                              "xizang:1.1: an entry names a unit its own plan file declares\n")
+    assert (folder / "xizang.progress.yaml").read_bytes() == journal
+
+
 def test_a_unit_several_files_declare_is_known_by_all_their_aliases_and_must_be_alike(tmp_path):
     """A unit declared by several files kept the first file's declaration: a later file's alias was
     an unknown unit in the folder (its own journal's `by: 拉萨市政府` refused), and a file sorting

@@ -330,6 +330,24 @@ def test_a_record_leaves_the_cache_a_full_load_of_the_new_journal_makes(reg, cac
     assert registry.PARSE_COUNTS == {}
 
 
+def test_a_retraction_undone_leaves_the_cache_a_full_load_of_the_new_journal_makes(reg, cache_dir, tmp_path, monkeypatch):
+    """1.1's close retracted, then that retraction retracted: from then on the close counts again,
+    in the outcomes the writes stored as in a full load."""
+    measure = "1.1" if reg.is_file() else "xizang:1.1"
+    check("-r", str(reg))
+    for args in (("close", measure, "--evidence", "验收", "--date", "2019-03-20"),
+                 ("retract", measure, "--reason", "误记", "--date", "2019-03-21"),
+                 ("retract", measure, "--reason", "撤回有误", "--entry", "2019-03-21", "--date", "2019-03-25")):
+        code, _, err = run(*args, "-r", str(reg))
+        assert code == 0, err
+    assert_cache_is_a_full_loads(reg, cache_dir, tmp_path / "cold", monkeypatch)
+    for as_of in ("2019-03-22", TODAY):
+        argv = ["-r", str(reg), "--format", "json", "--as-of", as_of]
+        expected = check(*argv, "--no-cache")
+        assert (f'"id": "{measure}"' in expected[1]) is (as_of == "2019-03-22")  # (overdue while retracted)
+        assert check(*argv) == expected
+
+
 @pytest.mark.parametrize("ending", ["\r\n", ""], ids=["crlf", "no newline at the end"])
 def test_a_record_on_a_journal_of_other_line_ends_caches_what_a_load_reads(tmp_path, cache_dir, monkeypatch, ending):
     shutil.copytree(SMALL, tmp_path / "reg")

@@ -444,6 +444,9 @@ def test_a_note_that_looks_like_a_slip_does_not_hide_the_real_error(tmp_path, no
 # the line counts from the first appended line.
 CLOSE_1_2, REPORT_2_2 = ("5fcc87f277995e2358406d6c80309e5ae4955d159d34bb38410f3cd172417737",
                          "f56f00060ce1d5348917a9f05647b4f6fa7e9378c6888a5311da77b874cf3d30")  # (their hashes)
+# A retraction of 1.2's close, with a hash a retraction can name.
+RETRACTION_1_2 = ('- measure: "1.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2
+                  + "\n  note: 误记\n  hash: " + "cd" * 32 + "\n")
 EXTENSION = "  state: extended\n  to: 2019-12-31\n  reason: 补批\n  approved_by: 自治区生态环境厅\n"
 REFUSED_ON_LOAD = {
     "extension of a closed measure": (
@@ -543,6 +546,18 @@ REFUSED_ON_LOAD = {
         '- measure: "2.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n"
         '- measure: "2.2"\n  date: 2019-03-21\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n",
         "9:13: journal entry 11.retracts: the entry on line 20 is already retracted (line 57)"),
+    # (a retraction retracted: its entry counts again from that day, and may be retracted once more)
+    "retraction retracted twice": (
+        RETRACTION_1_2 + '- measure: "1.2"\n  date: 2019-03-21\n  state: retracted\n  retracts: ' + "cd" * 32
+        + "\n  note: 撤回有误\n  hash: " + "ef" * 32 + "\n"
+        '- measure: "1.2"\n  date: 2019-03-22\n  state: retracted\n  retracts: ' + "cd" * 32 + "\n  note: 撤回有误\n",
+        "16:13: journal entry 12.retracts: the entry on line 57 is already retracted (line 63)"),
+    "close after its retraction was undone": (
+        RETRACTION_1_2 + '- measure: "1.2"\n  date: 2019-03-21\n  state: retracted\n  retracts: ' + "cd" * 32
+        + "\n  note: 撤回有误\n"
+        '- measure: "1.2"\n  date: 2019-03-22\n  state: done\n  evidence: 验收\n',
+        "14:10: journal entry 12.state: 1.2 is already closed as of 2019-03-22 (closed by entry 2, line 8, dated "
+        "2018-06-20); reopen it first (a reopened entry before this one) if it must be closed again"),
     "reopening after the close it would reopen was retracted": (
         '- measure: "1.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n  note: 误记\n"
         '- measure: "1.2"\n  date: 2019-03-21\n  state: reopened\n  note: 回头看\n',
@@ -602,8 +617,12 @@ def test_an_entry_a_writing_command_refuses_is_refused_on_every_load_path(tmp_pa
     '- measure: "1.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n  note: 误记\n"
     '- measure: "1.2"\n  date: 2019-03-21\n  state: done\n  evidence: 验收\n',
     '- measure: "2.2"\n  date: 2019-03-01\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n",
+    # a retraction retracted, the entry it retracted then retracted again
+    RETRACTION_1_2 + '- measure: "1.2"\n  date: 2019-03-21\n  state: retracted\n  retracts: ' + "cd" * 32
+    + "\n  note: 撤回有误\n"
+    '- measure: "1.2"\n  date: 2019-03-22\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n  note: 确为误记\n",
 ], ids=["closed, reopened, closed", "late, flagged", "on the deadline day", "open step", "in_progress", "report",
-        "retracted, closed again", "retracted the same day"])
+        "retracted, closed again", "retracted the same day", "retraction undone, retracted again"])
 def test_entries_a_writing_command_accepts_load(tmp_path, monkeypatch, appended):
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
     _small_with_appended(tmp_path, appended)

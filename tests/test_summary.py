@@ -564,3 +564,29 @@ def test_a_close_retracted_in_its_own_month_is_not_closed_and_the_retraction_is_
     march = run("summary", "-r", registry, "--month", "2019-03", env=env).stdout
     assert _section(march, "二、本月销号")[3].startswith("2019-03-12  2.1")
     assert "本月撤回的误录记录" not in march
+
+
+def test_a_retraction_undone_in_the_month_is_listed_and_its_close_counts_again(tmp_path):
+    """A close retracted by mistake, the retraction then retracted: the month lists both
+    retractions, the second as retracting the first, and the close counts as of the month's end."""
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
+    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                 ("retract", "1.1", "--reason", "误记", "--date", "2019-04-10"),
+                 ("retract", "1.1", "--reason", "撤回有误", "--entry", "2019-04-10", "--by", "拉萨市", "--date", "2019-04-20")):
+        assert run(*args, "-r", registry, env=env).exit_code == 0
+    zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
+    assert _section(zh, "二、本月销号")[3].startswith("2019-04-05  1.1")
+    assert _section(zh, "本月撤回的误录记录（2条；被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开）：")[1:] == [
+        "日期        措施    撤回的记录           说明      记录单位",
+        "----------  ------  -------------------  --------  ----------",
+        "2019-04-10  1.1     销号 2019-04-05      误记",
+        "2019-04-20  1.1     撤回误录 2019-04-10  撤回有误  拉萨市",
+    ]
+    en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
+    assert _section(en, "Entries retracted this month as recorded by mistake (2; each counts as never written from "
+                        "the day it was retracted on, which is no reopening):")[3:] == [
+        "2019-04-10  1.1        closed 2019-04-05     误记",
+        "2019-04-20  1.1        retracted 2019-04-10  撤回有误  拉萨市",
+    ]

@@ -118,6 +118,38 @@ def test_what_an_earlier_entry_makes_wrong_is_said_in_chinese(reg, earlier, args
     assert _stderr_line(run(*args, "--registry", str(reg))) == zh.format(line=line)
 
 
+def test_a_back_dated_close_before_a_close_retracted_later_is_refused_saying_it_was_retracted(reg):
+    """1.1 closed on 2019-03-10 by mistake, retracted on 2019-03-20: that close still counts from
+    03-10 to 03-20 (a month's summary sent meanwhile said so), so a close dated 03-05 would close
+    1.1 twice. The refusal said only that the close of 03-10 would be wrong, and the clerk, who
+    sees it retracted in `history`, could not tell why it still mattered."""
+    assert run("close", "1.1", "--evidence", "验收", "--date", "2019-03-10", "--registry", str(reg)).exit_code == 0
+    lines = (reg.parent / "progress.yaml").read_text(encoding="utf-8").splitlines()
+    line = max(n for n, text in enumerate(lines, 1) if text.startswith("- measure:"))  # (the close's)
+    assert run("retract", "1.1", "--reason", "误记", "--date", "2019-03-20", "--registry", str(reg)).exit_code == 0
+    before = (reg.parent / "progress.yaml").read_bytes()
+    args = ("close", "1.1", "--evidence", "初验", "--date", "2019-03-05", "--registry", str(reg))
+    assert _stderr_line(run(*args)) == (
+        f"这条销号记录（2019-03-05）会使 2019-03-10 的后一条记录（销号，第 {line} 行，已于 2019-03-20 撤回，撤回前仍然有效）"
+        "出错：截至 2019-03-10，措施 1.1 已销号；请以晚于该记录的日期记录，或不予记录")
+    assert _stderr_line(run(*args, "--lang", "en")) == (
+        f"this done entry, dated 2019-03-05, would make the later entry of 2019-03-10 (done, line {line}, retracted "
+        "on 2019-03-20, but counting until then) wrong: 1.1 is already closed as of 2019-03-10; record it with a date "
+        "after that entry, or not at all")
+    assert (reg.parent / "progress.yaml").read_bytes() == before
+
+
+def test_a_back_dated_close_before_a_close_retracted_on_its_own_day_is_written(reg):
+    """A close retracted on its own date never counted: nothing a close before it makes wrong (the
+    loader takes the same entries written by hand), yet it refused the back-dated close."""
+    assert run("close", "1.1", "--evidence", "验收", "--date", "2019-03-10", "--registry", str(reg)).exit_code == 0
+    assert run("retract", "1.1", "--reason", "误记", "--date", "2019-03-10", "--registry", str(reg)).exit_code == 0
+    written = run("close", "1.1", "--evidence", "初验", "--date", "2019-03-05", "--registry", str(reg))
+    assert written.exit_code == 0, written.output
+    assert written.stdout.startswith("已记录 1.1 2019-03-05 销号 — 截至2019-03-31：已销号\n")
+    assert run("validate", str(reg), "--no-cache").exit_code == 0
+
+
 def test_the_api_still_says_it_in_english(reg):
     with pytest.raises(RectifyError) as refused:
         journal.append(reg, command="close", measure="1.1", state="done")

@@ -1,6 +1,7 @@
 """Plain text for the journal commands: what was written, the history table, the chain check."""
 from __future__ import annotations
 
+from ..engine import Retractions
 from ..i18n import ENTRY, STATUS, Lang, Notice, label, notice_text, word
 from ..model import EntryState
 from ..textsafe import clip, display_width, printable
@@ -18,15 +19,15 @@ def entry_kind(state: EntryState, milestone, lang: Lang) -> str:
     return what
 
 
-def retraction_text(entry, voided: dict, lang: Lang) -> str:
+def retraction_text(entry, retractions: Retractions, lang: Lang) -> str:
     """What a retraction adds to its state, the entry it retracts ("（撤回 2019-03-01 销号）"), and
-    what an entry retracted adds, "（已撤回）"; else "". `voided`: engine.voided_entries."""
-    if entry.state == EntryState.RETRACTED:
-        target = voided.get(entry.retracts)
-        return _retracts_text(target, lang) if target is not None else ""
-    if entry.hash is not None and entry.hash in voided:
-        return label("show_brackets", lang, text=label("retracted_word", lang))
-    return ""
+    what an entry retracted adds, "（已撤回）" (a retraction too, once retracted); else ""."""
+    text = ""
+    if entry.state == EntryState.RETRACTED and (target := retractions.named.get(entry.retracts)) is not None:
+        text = _retracts_text(target, lang)
+    if entry.hash is not None and entry.hash in retractions.voided:
+        text += label("show_brackets", lang, text=label("retracted_word", lang))
+    return text
 
 
 def _retracts_text(target, lang: Lang) -> str:
@@ -120,7 +121,7 @@ NOTE_MIN = 20
 _BY, _NOTE, _EVIDENCE = 3, 4, 5  # (columns of the history: date, measure, state, by, note, evidence)
 
 
-def _history_row(entry, lang: Lang, voided: dict) -> list[str]:
+def _history_row(entry, lang: Lang, retractions: Retractions) -> list[str]:
     """An entry's cells, its note and evidence cut to NOTE_WIDTH."""
     state = entry_kind(entry.state, entry.milestone, lang)
     if entry.to is not None:
@@ -129,7 +130,7 @@ def _history_row(entry, lang: Lang, voided: dict) -> list[str]:
         state += label("written_late_flag", lang)
     if entry.recorded is not None:
         state += label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat()))
-    state += retraction_text(entry, voided, lang)
+    state += retraction_text(entry, retractions, lang)
     return [entry.date.isoformat(), printable(entry.measure, single_line=True), state,
             printable(entry.by or "", single_line=True), _note_cell(entry, lang),
             clip(printable(entry.evidence or "", single_line=True), NOTE_WIDTH)]
@@ -209,16 +210,17 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
     return lines
 
 
-def render_history(entries, *, lang: Lang, width: int | None = None, voided: dict | None = None) -> str:
+def render_history(entries, *, lang: Lang, width: int | None = None, journal=()) -> str:
     """A plain aligned table, newest first: date, measure, state, by, note, evidence. `width`:
     a terminal's, which each line fits (_fitted); None (piped): every column, notes and
-    evidence whole up to NOTE_WIDTH cells. `voided`: the entries retracted, by hash
-    (engine.voided_entries), which the table marks, as it says what each retraction retracts."""
+    evidence whole up to NOTE_WIDTH cells. `journal`: the whole, whose retractions the table
+    says, marking the entries they void and saying what each retracts."""
     if not entries:
         return label("journal_no_entries", lang) + "\n"
     headers = [label(k, lang) for k in ("journal_date", "measure", "journal_state", "journal_by", "journal_note",
                                         "journal_evidence")]
-    rows = [_history_row(e, lang, voided or {}) for e in entries]
+    retractions = Retractions.of(journal)
+    rows = [_history_row(e, lang, retractions) for e in entries]
     if width is not None:
         return "\n".join(_fitted(headers, rows, entries, lang, width)) + "\n"
     from .summary_text import table  # (tabulate: 40 ms, off the start-up of the writing commands and show)

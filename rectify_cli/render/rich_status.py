@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import engine
-from ..engine import Light, MeasureResult, MilestoneResult, Status, StatusReport, TaskResult, voided_entries
+from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, word
 from ..model import Entry, EntryState, MilestoneKind, Registry
 from ..registry import unknown_item
@@ -577,8 +577,8 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
 
 def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Table:
     entries = list(entries)
-    voided = voided_entries(entries)
-    states = [word(ENTRY, entry.state, lang) + retraction_text(entry, voided, lang) for entry in entries]
+    retractions = Retractions.of(entries)
+    states = [word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang) for entry in entries]
     notes = [_entry_note(entry, lang) for entry in entries]
     # The note is what matters: evidence and unit are capped so that it keeps most of the room,
     # and on a narrow terminal give way so that no date or number of a note is cut.
