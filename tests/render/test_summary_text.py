@@ -214,7 +214,8 @@ def test_a_folder_ends_with_one_head_per_journal_named_by_its_file():
                        "Journal head hash (as of this month): none  台账/乙\\x1b[2J.progress.yaml\n")
 
 
-def test_long_measure_text_is_cut_to_a_fixed_width():
+def test_long_measure_text_is_cut_to_what_the_page_leaves():
+    """80 cells less the id, the units, the date and the days (and 2 between columns): 36."""
     long_text = "自治区生态环境厅牵头" * 10
     text = render(_summary(overdue=(OverdueItem("1.1", long_text, ("拉萨市",), date(2019, 1, 1), 89),)), lang=Lang.zh)
     (block,) = table_blocks(text)
