@@ -870,11 +870,11 @@ LABELS.update({
                           "text (default), json, junit, github (default under GitHub Actions) or sarif."),
     "help_summary_month": ("小结的月份，如 2019-03（默认：上月）。", "The month to report on, e.g. 2019-03 (default: last month)."),
     "help_summary_output": ("写入该文件，而非标准输出。", "Write to this file instead of stdout."),
-    "help_summary_width": ("表格每行最多占的宽度，以半角字符计（一个汉字占 2 个）；默认 80，约为 A4 公文一行，"
-                           "与终端宽度无关，同一命令处处输出相同的文字。表格过宽时截短内容、责任单位等文字列；"
+    "help_summary_width": ("表格每行最多占的宽度，以半角字符计（一个汉字占 2 个）。默认值约为 A4 公文一行，"
+                           "与终端宽度无关：同一命令处处输出相同的文字。表格过宽时截短内容、责任单位等文字列；"
                            "整段文字不截断。",
-                           "Table lines are at most this many cells wide (a Chinese character takes 2); default 80, "
-                           "about a line of an A4 official document, whatever the terminal, so that the same command "
+                           "Table lines are at most this many cells wide (a Chinese character takes 2). The default "
+                           "is about a line of an A4 official document, whatever the terminal: the same command "
                            "gives the same text everywhere. Text columns (measure text, units) are cut to fit; prose "
                            "is left whole."),
     "help_reconcile_format": ("text（默认）或 json。", "text (default) or json."),

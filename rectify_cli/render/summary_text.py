@@ -45,11 +45,6 @@ def cell(text: str | None) -> str:
 _MEASURABLE = PerCharacter(lambda ch: char_width(ch) >= 0)
 
 
-def clip(text: str | None, width: int) -> str:
-    """`text` as a cell cut to at most `width` display columns, ending in … when cut."""
-    return textsafe.clip(cell(text), width)
-
-
 def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = ()) -> str:
     """A plain-text table, padded only between columns: no line ends in spaces (Word keeps
     them, and wraps on them, in a pasted report). Cells are text (no number parsing: "2.10"
@@ -142,18 +137,19 @@ class Page:
         the units), none below its heading; of two as wide, the first listed keeps a cell more."""
         # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
         heads = [textsafe.display_width(h) + 2 for h in headers]
-        sizes = [max([heads[i], *(textsafe.display_width(row[i].strip()) for row in rows)]) for i in range(len(headers))]
+        columns = [[c.strip() for c in column] for column in zip(*rows)]
+        widths: dict[str, int] = {}  # (each distinct cell measured once: a big summary repeats units)
+        for text in (c for column in columns for c in column):
+            if text not in widths:
+                widths[text] = textsafe.display_width(text)
+        sizes = [max([head, *map(widths.__getitem__, column)]) for head, column in zip(heads, columns)]
         fixed = sum(size for i, size in enumerate(sizes) if i not in give_way) + 2 * (len(headers) - 1)
         self.needed = max(self.needed, fixed + sum(heads[i] for i in give_way))
-        widths = _shares([sizes[i] for i in give_way], [heads[i] for i in give_way], self.width - fixed)
-        if widths == [sizes[i] for i in give_way]:
-            return table(headers, rows, right=right)
-        cut = [list(row) for row in rows]
-        for i, width in zip(give_way, widths):
-            for row in cut:
-                text = row[i].strip()
-                row[i] = text if textsafe.display_width(text) <= width else clip(text, width)
-        return table(headers, cut, right=right)
+        shares = _shares([sizes[i] for i in give_way], [heads[i] for i in give_way], self.width - fixed)
+        for i, share in zip(give_way, shares):
+            if share < sizes[i]:
+                columns[i] = [c if widths[c] <= share else textsafe.clip(c, share) for c in columns[i]]
+        return table(headers, [list(row) for row in zip(*columns)], right=right)
 
 
 def _shares(sizes: list[int], least: list[int], room: int) -> list[int]:

@@ -16,7 +16,8 @@ from wcwidth import wcswidth
 
 from rectify_cli.cli import app
 from rectify_cli.i18n import Lang, label
-from rectify_cli.render.summary_text import clip, render, table
+from rectify_cli import textsafe
+from rectify_cli.render.summary_text import cell, render, table
 from rectify_cli.summary import (
     ClosedItem,
     ExtensionItem,
@@ -129,8 +130,9 @@ def test_small_fixture_has_a_table_with_chinese_in_every_section_that_has_rows()
     ],
 )
 def test_clip(text, width, expected):
-    assert clip(text, width) == expected
-    assert wcswidth(clip(text, width)) <= width
+    """A cell (cell()) of registry text, as the summary's tables cut it (textsafe.clip)."""
+    assert textsafe.clip(cell(text), width) == expected
+    assert wcswidth(textsafe.clip(cell(text), width)) <= width
 
 
 def test_table_keeps_ids_as_text_and_pads_only_between_columns():
