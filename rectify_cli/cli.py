@@ -490,6 +490,7 @@ def summary_cmd(
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="help_summary_output")] = None,
+    # (80: summary_text.PAGE_WIDTH, a page's, not the terminal's; not imported here, for start-up)
     width: Annotated[int, typer.Option("--width", min=1, help="help_summary_width")] = 80,
     no_cache: NoCacheOpt = False,
 ) -> None:
