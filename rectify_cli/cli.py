@@ -490,6 +490,8 @@ def summary_cmd(
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="help_summary_output")] = None,
+    # (80: summary_text.PAGE_WIDTH, a page's, not the terminal's; not imported here, for start-up)
+    width: Annotated[int, typer.Option("--width", min=1, help="help_summary_width")] = 80,
     no_cache: NoCacheOpt = False,
 ) -> None:
     with _said_in(lang):  # (a refused request, said in the user's language)
@@ -506,7 +508,7 @@ def summary_cmd(
         # A month not over yet is judged as of today: a deadline later this month is not overdue.
         report = _evaluate(reg, min(last, today), warn_days, report_period)
         monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
-        _write_text(summary_text.render(monthly, lang=lang), output)
+        _write_text(summary_text.render(monthly, lang=lang, width=width), output)
 
 
 @app.command("reconcile", cls=_Command, help="help_reconcile")

@@ -369,6 +369,10 @@ LABELS = {
                                       "{which} ended before the inspection's feedback ({feedback}): nothing to report "
                                       "on{hint}"),
     "refused_month_this_month": ("；--month {month} 可汇总本月至今的情况", "; --month {month} reports on this month so far"),
+    "refused_summary_width": ("--width {width} 太窄：小结的表格至少需要 {needed} 个半角字符宽（一个汉字占 2 个），"
+                              "请用 --width {needed} 或更大的值",
+                              "--width {width} is too narrow: the summary's tables need at least {needed} cells "
+                              "(a Chinese character takes 2); use --width {needed} or more"),
     # rectify verify (render/journal_text.py)
     "verify_no_journal": ("{journal}：尚无台账（无可核验）", "{journal}: no journal yet (nothing to verify)"),
     "verify_checked": ("{journal}：核验 {entries} 条记录，{state}；台账哈希 {head}",
@@ -866,6 +870,13 @@ LABELS.update({
                           "text (default), json, junit, github (default under GitHub Actions) or sarif."),
     "help_summary_month": ("小结的月份，如 2019-03（默认：上月）。", "The month to report on, e.g. 2019-03 (default: last month)."),
     "help_summary_output": ("写入该文件，而非标准输出。", "Write to this file instead of stdout."),
+    "help_summary_width": ("表格每行最多占的宽度，以半角字符计（一个汉字占 2 个）。默认值约为 A4 公文一行，"
+                           "与终端宽度无关：同一命令处处输出相同的文字。表格过宽时截短内容、责任单位等文字列；"
+                           "整段文字不截断。",
+                           "Table lines are at most this many cells wide (a Chinese character takes 2). The default "
+                           "is about a line of an A4 official document, whatever the terminal: the same command "
+                           "gives the same text everywhere. Text columns (measure text, units) are cut to fit; prose "
+                           "is left whole."),
     "help_reconcile_format": ("text（默认）或 json。", "text (default) or json."),
     "help_validate_path": ("方案文件或文件夹（默认：--registry 或内置台账）。",
                            "Plan file or folder (default: --registry or the bundled ledger)."),

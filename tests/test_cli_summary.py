@@ -132,7 +132,7 @@ def test_a_step_closed_in_a_month_is_listed_there_marked_as_the_step(tmp_path):
     december = run_on("2020-02-05", "summary", "--month", "2019-12")
     closed = december[december.index("二、本月销号"):december.index("三、")].splitlines()
     assert closed[3].split()[:2] == ["2019-12-20", "30.2"]
-    assert closed[3].split()[2].startswith("【5A级、4A级景区】自治区旅游发展厅")
+    assert closed[3].split()[2] == "【5A级、4A级景区】自治区旅游…"
     assert len(closed) == 5  # (heading, header, rule, the row, a blank line)
     january = run_on("2020-02-05", "summary", "--month", "2020-01")
     reopened = january[january.index("三、"):january.index("四、")].splitlines()
@@ -192,5 +192,5 @@ def test_a_step_is_marked_in_the_language_of_the_summary():
                                     env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-03-31", "RECTIFY_LANG": None})
         return next(line for line in result.stdout.splitlines() if "  18.4  " in line)
 
-    assert "  18.4    【2018-12-31到期的一步】自治区自然…" in row()
-    assert "  18.4       [step due 2018-12-31] 自治区自然资…" in row("--lang", "en")
+    assert "  18.4    【2018-12-31到期的…" in row()
+    assert "  18.4       [step due 2018-12…" in row("--lang", "en")

@@ -10,19 +10,18 @@ from datetime import date
 
 from tabulate import tabulate
 
-from ..i18n import ENTRY, Lang, plural, word
+from ..errors import UsageError
+from ..i18n import ENTRY, Lang, plural, refusal, word
 from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, printable
 from .journal_text import entry_kind, quiet_journals
 
-# Display widths (terminal columns; a Chinese character takes 2) of clipped cells.
-TEXT_WIDTH = 36
-UNITS_WIDTH = 24
-EVIDENCE_WIDTH = 20
-REASON_WIDTH = 24
-NOTE_WIDTH = 36  # why a measure was reopened: what the 回头看 found, the point of its row
+# The width (display cells; a Chinese character takes 2) every table line fits by default: an A4
+# line of a Chinese official document in a monospace font, about 40 characters. Not the terminal's:
+# the summary is for a page, and the same command gives the same text everywhere.
+PAGE_WIDTH = 80
 
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -44,11 +43,6 @@ def cell(text: str | None) -> str:
 
 
 _MEASURABLE = PerCharacter(lambda ch: char_width(ch) >= 0)
-
-
-def clip(text: str | None, width: int) -> str:
-    """`text` as a cell cut to at most `width` display columns, ending in … when cut."""
-    return textsafe.clip(cell(text), width)
 
 
 def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = ()) -> str:
@@ -125,6 +119,56 @@ def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> s
     if sample != "\n".join(line.rstrip(" ") for line in expected.split("\n")):
         return None
     return layout(stripped)
+
+
+class Page:
+    """The width the summary's tables fit, and the least width that all of them laid out so far
+    need (their ids, dates, numbers and state words whole, each free-text column as wide as its
+    heading)."""
+
+    def __init__(self, width: int):
+        self.width = width
+        self.needed = 0
+
+    def table(self, headers: list[str], rows: list[list[str]], *, give_way: tuple[int, ...],
+              right: tuple[int, ...] = ()) -> str:
+        """`table` with the free-text columns `give_way` (cells as cell() makes them) clipped, with
+        …, to fit the page: the widest of them gives way first (the measure text, typically, then
+        the units), none below its heading; of two as wide, the first listed keeps a cell more."""
+        # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
+        heads = [textsafe.display_width(h) + 2 for h in headers]
+        columns = [[c.strip() for c in column] for column in zip(*rows)]
+        widths: dict[str, int] = {}  # (each distinct cell measured once: a big summary repeats units)
+        for text in (c for column in columns for c in column):
+            if text not in widths:
+                widths[text] = textsafe.display_width(text)
+        sizes = [max([head, *map(widths.__getitem__, column)]) for head, column in zip(heads, columns)]
+        fixed = sum(size for i, size in enumerate(sizes) if i not in give_way) + 2 * (len(headers) - 1)
+        self.needed = max(self.needed, fixed + sum(heads[i] for i in give_way))
+        shares = _shares([sizes[i] for i in give_way], [heads[i] for i in give_way], self.width - fixed)
+        for i, share in zip(give_way, shares):
+            if share < sizes[i]:
+                columns[i] = [c if widths[c] <= share else textsafe.clip(c, share) for c in columns[i]]
+        return table(headers, [list(row) for row in zip(*columns)], right=right)
+
+
+def _shares(sizes: list[int], least: list[int], room: int) -> list[int]:
+    """How wide each of some columns, `sizes` wide, may be to take `room` cells together: the
+    widest narrowed first, none below `least` (nor above its size); of two as wide, the first
+    keeps the odd cell."""
+    def total(level: int) -> int:
+        return sum(max(low, min(size, level)) for size, low in zip(sizes, least))
+
+    level = max(sizes, default=0)
+    while level > 0 and total(level) > room:
+        level -= 1
+    widths = [max(low, min(size, level)) for size, low in zip(sizes, least)]
+    spare = room - total(level)
+    for i, (size, width) in enumerate(zip(sizes, widths)):
+        if spare > 0 and width == level < size:
+            widths[i] += 1
+            spare -= 1
+    return widths
 
 
 def _units(owners, lang: Lang) -> str:
@@ -246,17 +290,17 @@ def _done_en(n: int, done: int, noun: str) -> str:
 # --------------------------------------------------------------------------- sections
 
 
-def _closed(m: MonthlySummary, lang: Lang) -> str | None:
+def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.closed:
         return None
-    rows = [[_iso(i.date), cell(i.measure_id), clip(_step_text(i, lang), TEXT_WIDTH), clip(i.lead, UNITS_WIDTH),
-             clip(i.evidence, EVIDENCE_WIDTH)] for i in m.closed]
+    rows = [[_iso(i.date), cell(i.measure_id), cell(_step_text(i, lang)), cell(i.lead), cell(i.evidence)]
+            for i in m.closed]
     keys = ["summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence"]
     if any(i.reopened for i in m.closed):  # (a close 三 lists as undone says so here too)
         keys.append("summary_col_remark")
         for row, i in zip(rows, m.closed):
             row.append(_l("summary_reopened_on", lang, day=i.reopened.isoformat()) if i.reopened else "")
-    return table([_l(k, lang) for k in keys], rows)
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(2, 4, 3))
 
 
 def _step_text(item, lang: Lang) -> str:
@@ -268,70 +312,69 @@ def _step_text(item, lang: Lang) -> str:
     return _l("step_marked", lang, step=step, text=item.text)
 
 
-def _reopened(m: MonthlySummary, lang: Lang) -> str | None:
+def _reopened(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.reopened:
         return None
-    rows = [[_iso(i.date), cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners, lang), UNITS_WIDTH),
-             _iso(i.closed_on), clip(i.note, NOTE_WIDTH)] for i in m.reopened]
+    rows = [[_iso(i.date), cell(i.measure_id), cell(i.text), cell(_units(i.owners, lang)), _iso(i.closed_on),
+             cell(i.note)] for i in m.reopened]
     keys = ("summary_col_date_reopened", "summary_col_measure", "summary_col_text", "summary_col_units",
             "summary_col_closed_before", "summary_col_note")
-    return table([_l(k, lang) for k in keys], rows)
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(2, 5, 3))
 
 
-def _overdue(m: MonthlySummary, lang: Lang) -> str | None:
+def _overdue(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.overdue:
         return None
-    rows = [[cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners, lang), UNITS_WIDTH), _iso(i.due),
-             str(i.days_overdue)] for i in m.overdue]
+    rows = [[cell(i.measure_id), cell(i.text), cell(_units(i.owners, lang)), _iso(i.due), str(i.days_overdue)]
+            for i in m.overdue]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_due", "summary_col_days_overdue")
-    return table([_l(k, lang) for k in keys], rows, right=(4,))
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
 
 
-def _due_next(m: MonthlySummary, lang: Lang) -> str | None:
+def _due_next(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.due_next_month:
         return None
-    rows = [[_iso(i.due), cell(i.measure_id),
-             clip(_l("step_marked", lang, step=i.label, text=i.text) if i.label else i.text, TEXT_WIDTH),
-             clip(_units(i.owners, lang), UNITS_WIDTH)]
+    rows = [[_iso(i.due), cell(i.measure_id), cell(_l("step_marked", lang, step=i.label, text=i.text) if i.label else i.text),
+             cell(_units(i.owners, lang))]
             for i in m.due_next_month]
     keys = ("summary_col_due", "summary_col_measure", "summary_col_text", "summary_col_units")
-    return table([_l(k, lang) for k in keys], rows)
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(2, 3))
 
 
-def _stale(m: MonthlySummary, lang: Lang) -> str | None:
+def _stale(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.stale:
         return None
-    rows = [[cell(i.measure_id), clip(i.text, TEXT_WIDTH), clip(_units(i.owners, lang), UNITS_WIDTH),
+    rows = [[cell(i.measure_id), cell(i.text), cell(_units(i.owners, lang)),
              _iso(i.last_entry) if i.last_entry else _l("summary_never_reported", lang),
              str(i.days_since) if i.days_since is not None else "—"] for i in m.stale]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_last_report", "summary_col_days_since")
-    return table([_l(k, lang) for k in keys], rows, right=(4,))
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
 
 
-def _extensions(m: MonthlySummary, lang: Lang) -> str | None:
+def _extensions(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.extensions:
         return None
-    rows = [[_iso(i.date), cell(i.measure_id), _iso(i.from_due), _iso(i.to), clip(i.approved_by, UNITS_WIDTH),
-             _l("summary_yes" if i.late else "summary_no", lang), clip(i.reason, REASON_WIDTH)] for i in m.extensions]
+    rows = [[_iso(i.date), cell(i.measure_id), _iso(i.from_due), _iso(i.to), cell(i.approved_by),
+             _l("summary_yes" if i.late else "summary_no", lang), cell(i.reason)] for i in m.extensions]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_from", "summary_col_to", "summary_col_approved_by", "summary_col_late", "summary_col_reason")
-    return table([_l(k, lang) for k in keys], rows)
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(6, 4))
 
 
-def _retractions(m: MonthlySummary, lang: Lang) -> str:
+def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
     """The month's retractions: each with the entry it voids (its state and date) and why."""
     rows = [[_iso(i.date), cell(i.measure_id),
              entry_kind(i.state, i.milestone, lang) + " " + _iso(i.target_date),
-             clip(i.note, NOTE_WIDTH), clip(i.by, UNITS_WIDTH)] for i in m.retractions]
+             cell(i.note), cell(i.by)] for i in m.retractions]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_retracted", "summary_col_note", "summary_col_by")
-    return table([_l(k, lang) for k in keys], rows)
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(3, 4))
 
 
-def _unit_table(m: MonthlySummary, lang: Lang) -> str | None:
+def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.units:
         return None
-    rows = [[clip(r.unit, UNITS_WIDTH), str(r.open), str(r.overdue), str(r.due_soon), str(r.stale)] for r in m.units]
+    rows = [[cell(r.unit), str(r.open), str(r.overdue), str(r.due_soon), str(r.stale)] for r in m.units]
     keys = ("summary_col_unit", "summary_col_open", "summary_col_overdue", "summary_col_due_soon", "summary_col_stale")
-    return table([_l(k, lang) for k in keys], rows, right=(1, 2, 3, 4))
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(0,), right=(1, 2, 3, 4))
 
 
 # --------------------------------------------------------------------------- render
@@ -341,9 +384,11 @@ def _head(head: str | None, lang: Lang) -> str:
     return cell(head) if head else _l("never", lang)
 
 
-def render(monthly: MonthlySummary, *, lang: Lang) -> str:
-    """The whole summary, ending with a newline."""
+def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH) -> str:
+    """The whole summary, ending with a newline, each table line at most `width` cells (prose is
+    left whole, for the word processor to wrap). UsageError when a table cannot be that narrow."""
     m = monthly
+    page = Page(width)
     scope = scope_word(m.issuers)
     if lang == Lang.zh:
         next_month = f"{m.next_first.year}年{m.next_first.month}月"
@@ -362,15 +407,15 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope),
                                             *quiet_journals(m.quiet_files, m.report_period_days, lang)])),
-        (_l("summary_s2", lang), _closed(m, lang)),
-        (_l("summary_s3", lang), _reopened(m, lang)),
-        (_l("summary_s4", lang), _overdue(m, lang)),
+        (_l("summary_s2", lang), _closed(m, lang, page)),
+        (_l("summary_s3", lang), _reopened(m, lang, page)),
+        (_l("summary_s4", lang), _overdue(m, lang, page)),
         (_l("summary_s5", lang, next=next_month) if m.next_first.day == 1 else
-         _l("summary_s5_from", lang, first=m.next_first.isoformat(), last=m.next_last.isoformat()), _due_next(m, lang)),
-        (_l("summary_s6", lang, days=m.report_period_days), _stale(m, lang)),
-        (_l("summary_s7", lang), _extensions(m, lang)),
+         _l("summary_s5_from", lang, first=m.next_first.isoformat(), last=m.next_last.isoformat()), _due_next(m, lang, page)),
+        (_l("summary_s6", lang, days=m.report_period_days), _stale(m, lang, page)),
+        (_l("summary_s7", lang), _extensions(m, lang, page)),
     ]
-    units = _unit_table(m, lang)
+    units = _unit_table(m, lang, page)
     if units is not None and m.units_quiet:
         # After a blank line, so that the table block holds table lines only.
         units += "\n\n" + _l("summary_quiet", lang, n=len(m.units_quiet))
@@ -382,12 +427,14 @@ def render(monthly: MonthlySummary, *, lang: Lang) -> str:
     for number, (heading, body) in enumerate(sections, start=1):
         lines += ["", heading, body if body is not None else _l(f"summary_none_s{number}", lang)]
     if m.retractions:  # (entries of this month or before voided as recorded by mistake: not 回头看)
-        lines += ["", _l("summary_retractions", lang, n=len(m.retractions)), _retractions(m, lang)]
+        lines += ["", _l("summary_retractions", lang, n=len(m.retractions)), _retractions(m, lang, page)]
     if m.backfilled:  # (what changed the summaries of months before this one)
         sep = "；" if lang == Lang.zh else "; "
         lines += ["", _l("summary_backfilled", lang, n=len(m.backfilled), items=sep.join(
             _l("summary_backfilled_item", lang, measure=cell(i.measure_id), what=word(ENTRY, i.state, lang),
                date=i.date.isoformat(), recorded=i.recorded.isoformat()) for i in m.backfilled))]
+    if page.needed > width:
+        raise refusal(UsageError, "summary_width", width=width, needed=page.needed)
     # One line per journal, each named by its file as `record` and `verify` name it, and under
     # a head that covers entries dated after the month, how many.
     heads = [f"{_head(head, lang)}  {cell(journal)}" for journal, head in m.journal_heads] or [_head(m.head_hash, lang)]

@@ -16,7 +16,8 @@ from wcwidth import wcswidth
 
 from rectify_cli.cli import app
 from rectify_cli.i18n import Lang, label
-from rectify_cli.render.summary_text import clip, render, table
+from rectify_cli import textsafe
+from rectify_cli.render.summary_text import cell, render, table
 from rectify_cli.summary import (
     ClosedItem,
     ExtensionItem,
@@ -129,8 +130,9 @@ def test_small_fixture_has_a_table_with_chinese_in_every_section_that_has_rows()
     ],
 )
 def test_clip(text, width, expected):
-    assert clip(text, width) == expected
-    assert wcswidth(clip(text, width)) <= width
+    """A cell (cell()) of registry text, as the summary's tables cut it (textsafe.clip)."""
+    assert textsafe.clip(cell(text), width) == expected
+    assert wcswidth(textsafe.clip(cell(text), width)) <= width
 
 
 def test_table_keeps_ids_as_text_and_pads_only_between_columns():
@@ -214,7 +216,8 @@ def test_a_folder_ends_with_one_head_per_journal_named_by_its_file():
                        "Journal head hash (as of this month): none  台账/乙\\x1b[2J.progress.yaml\n")
 
 
-def test_long_measure_text_is_cut_to_a_fixed_width():
+def test_long_measure_text_is_cut_to_what_the_page_leaves():
+    """80 cells less the id, the units, the date and the days (and 2 between columns): 36."""
     long_text = "自治区生态环境厅牵头" * 10
     text = render(_summary(overdue=(OverdueItem("1.1", long_text, ("拉萨市",), date(2019, 1, 1), 89),)), lang=Lang.zh)
     (block,) = table_blocks(text)
