@@ -101,6 +101,7 @@ class _Group(_SaidInLanguage, TyperGroup):
             command.options_metavar = label("help_options_metavar", lang)
             for param in command.params:
                 param.help = param.help and word(LABELS, param.help, lang)
+                param.metavar = _value_name(param, lang)
 
     def format_commands(self, ctx, formatter) -> None:
         formatter.write_commands([(name, command.help or "") for name, command in self.commands.items()
@@ -132,6 +133,20 @@ class _Group(_SaidInLanguage, TyperGroup):
         except KeyboardInterrupt:  # (here: typer would end it with 130, saying nothing)
             sys.stderr.write(printable(f"rectify: interrupted{_done()}", single_line=True) + "\n")
             raise typer.Exit(130) from None
+
+
+# The parser's names of an option's value, by its type's name (<str>), as LABELS say them.
+_VALUE_NAMES = {"str": "help_value_text", "int range": "help_value_int_range", "path": "help_value_path"}
+
+
+def _value_name(param, lang: Lang) -> str | None:
+    """What an option's value is, as its help names it: as declared (metavar=, a LABELS key: a
+    date's <日期>), else by its type (<文本>); None (the parser's own): a choice's values
+    (<zh|en>), an argument's name."""
+    if param.param_type_name != "option":
+        return param.metavar
+    key = param.metavar or _VALUE_NAMES.get(param.type.name)
+    return key and word(LABELS, key, lang)
 
 
 def _lang_of(args: list[str]) -> Lang:
@@ -208,7 +223,7 @@ RegistryOpt = Annotated[
 ]
 AsOfOpt = Annotated[
     Optional[str],
-    typer.Option("--as-of", help="help_opt_as_of"),
+    typer.Option("--as-of", help="help_opt_as_of", metavar="help_value_date"),
 ]
 WarnDaysOpt = Annotated[Optional[int], typer.Option("--warn-days", min=0, help="help_opt_warn_days")]
 PeriodOpt = Annotated[Optional[int], typer.Option("--report-period", min=1, help="help_opt_report_period")]
@@ -484,7 +499,7 @@ def check_cmd(
 @app.command("summary", cls=_Command, help="help_summary")
 def summary_cmd(
     registry: RegistryOpt = None,
-    month: Annotated[Optional[str], typer.Option("--month", help="help_summary_month")] = None,
+    month: Annotated[Optional[str], typer.Option("--month", help="help_summary_month", metavar="help_value_month")] = None,
     owner: OwnerOpt = None,
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
@@ -602,11 +617,11 @@ def import_cmd(
 
 # -- writing to the journal -------------------------------------------------------------
 MeasureArg = Annotated[str, typer.Argument(help="help_opt_measure")]
-DateOpt = Annotated[Optional[str], typer.Option("--date", help="help_opt_date")]
+DateOpt = Annotated[Optional[str], typer.Option("--date", help="help_opt_date", metavar="help_value_date")]
 ByOpt = Annotated[Optional[str], typer.Option("--by", help="help_opt_by")]
 NoteOpt = Annotated[str, typer.Option("--note", help="help_opt_note")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="help_opt_evidence")]
-MilestoneOpt = Annotated[Optional[str], typer.Option("--milestone", help="help_opt_milestone")]
+MilestoneOpt = Annotated[Optional[str], typer.Option("--milestone", help="help_opt_milestone", metavar="help_value_date")]
 
 
 def _write(registry: Path | None, lang: Lang, **fields) -> None:
@@ -680,7 +695,7 @@ def report_cmd(
 @app.command("extend", cls=_Command, help="help_extend")
 def extend_cmd(
     measure: MeasureArg,
-    to: Annotated[str, typer.Option("--to", help="help_extend_to")],
+    to: Annotated[str, typer.Option("--to", help="help_extend_to", metavar="help_value_date")],
     reason: Annotated[str, typer.Option("--reason", help="help_extend_reason")],
     approved_by: Annotated[str, typer.Option("--approved-by", help="help_extend_approved_by")],
     late: Annotated[bool, typer.Option("--late", help="help_extend_late")] = False,
@@ -712,7 +727,7 @@ def retract_cmd(
 @app.command("history", cls=_Command, help="help_history")
 def history_cmd(
     measure: Annotated[Optional[str], typer.Argument(help="help_history_measure")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="help_history_since")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="help_history_since", metavar="help_value_date")] = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
     format: FormatOpt = ReportFormat.table,

@@ -794,6 +794,13 @@ LABELS.update({
     "help_env_var": ("环境变量：{name}", "env var: {name}"),
     "help_default": ("默认：{value}", "default: {value}"),
     "help_required": ("必填", "required"),
+    # (what an option's value is, after its name: the parser's words in English)
+    "help_value_text": ("<文本>", "<str>"),
+    "help_value_int_range": ("<整数>", "<int range>"),
+    "help_value_path": ("<路径>", "<path>"),
+    "help_value_date": ("<日期>", "<str>"),
+    "help_value_month": ("<月份>", "<str>"),
+    "help_at_least": ("不小于 {value}", "x>={value}"),
     "help_extras_sep": ("；", "; "),
     "help_rectify": ("rectify：按核查日期审核整改台账。", "rectify: audit a rectification ledger (整改台账) against a date."),
     "help_status": ("查看整改进展：各灯色的措施数及各项任务，问题最重的在前。",
