@@ -72,9 +72,19 @@ class _SaidInLanguage:
             option.help = label("help_help", ctx.meta.get(_HELP_LANG) or _default_lang())
         return option
 
+    def _refuse_a_lang_not_offered(self, ctx, args: list[str]) -> None:
+        """A --lang in `args` that is not a language, refused as reading it refuses it: --help is
+        read before every other option, and ended the command line, the bad --lang unnoticed."""
+        lang = next(param for param in self.params if param.name == "lang")
+        value = self.make_parser(ctx).parse_args(args=list(args))[0].get("lang")
+        if value is not None:
+            lang.type.convert(value, lang, ctx)
+
 
 class _Command(_SaidInLanguage, TyperCommand):
-    pass
+    def parse_args(self, ctx, args):
+        self._refuse_a_lang_not_offered(ctx, args)
+        return super().parse_args(ctx, args)
 
 
 class _Group(_SaidInLanguage, TyperGroup):
@@ -87,6 +97,7 @@ class _Group(_SaidInLanguage, TyperGroup):
         ctx.meta[_HELP_LANG] = lang
         self._help_said_in(lang)
         try:
+            self._refuse_a_lang_not_offered(ctx, args)  # (as written: a --lang before the command is the root's)
             return super().parse_args(ctx, _lang_after_command(args))
         except _ParserError as exc:
             if lang is Lang.en or type(exc).__name__ == "NoArgsIsHelpError":
@@ -213,6 +224,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+@app.callback()
+def _root(lang: Annotated[Optional[Lang], typer.Option("--lang", hidden=True)] = None) -> None:
+    # (the root's --lang is only read, for a value that is not a language or missing: a command's,
+    # written before it, is moved after its name, and without a command it is the help's)
+    pass
 
 
 # -- options shared by several commands, defined once -------------------------------

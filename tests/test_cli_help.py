@@ -228,6 +228,35 @@ def test_a_command_line_the_root_refuses_is_said_in_chinese():
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "rectify: 没有选项 --foo；用法见 rectify --help\n")
 
 
+@pytest.mark.parametrize("args, command", [
+    (("--lang", "xx", "--help"), "rectify"), (("--help", "--lang=xx"), "rectify"), (("--lang", "xx"), "rectify"),
+    (("status", "--lang", "xx", "--help"), "rectify status"), (("close", "--help", "--lang=xx"), "rectify close"),
+    (("--lang", "xx", "status", "--help"), "rectify"),
+])
+def test_a_lang_not_offered_is_refused_even_with_help(args, command):
+    """`rectify --lang xx --help` showed the Chinese help, saying nothing of xx (--help is read first)."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: --lang：“xx”不是可选的值（可选：zh、en）；用法见 {command} --help\n")
+
+
+@pytest.mark.parametrize("args", [("--lang", "xx", "--help"), ("status", "--help", "--lang", "xx")])
+def test_a_lang_not_offered_is_refused_in_english_when_english_is_the_default(args):
+    result = run(*args, RECTIFY_LANG="en")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for '--lang'")
+    assert result.stderr.splitlines()[-1].endswith(": 'xx' is not one of 'zh', 'en'.")
+
+
+@pytest.mark.parametrize("args, command", [(("--help", "--lang"), "rectify"), (("--lang",), "rectify"),
+                                           (("status", "--help", "--lang"), "rectify status")])
+def test_a_lang_without_a_value_is_refused_as_needing_one(args, command):
+    """`rectify --help --lang` said "没有选项 --lang", as if there were no such option."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: 选项 --lang 后面需要一个值；用法见 {command} --help\n")
+
+
 def test_lang_before_the_command_is_the_commands():
     result = run("--lang", "en", "status", "--registry", "tests/fixtures/small/tasks.yaml", "--as-of", "2019-02-30")
     assert result.exit_code == 2
