@@ -72,9 +72,19 @@ class _SaidInLanguage:
             option.help = label("help_help", ctx.meta.get(_HELP_LANG) or _default_lang())
         return option
 
+    def _refuse_a_lang_not_offered(self, ctx, args: list[str]) -> None:
+        """A --lang in `args` that is not a language, refused as reading it refuses it: --help is
+        read before every other option, and ended the command line, the bad --lang unnoticed."""
+        lang = next(param for param in self.params if param.name == "lang")
+        value = self.make_parser(ctx).parse_args(args=list(args))[0].get("lang")
+        if value is not None:
+            lang.type.convert(value, lang, ctx)
+
 
 class _Command(_SaidInLanguage, TyperCommand):
-    pass
+    def parse_args(self, ctx, args):
+        self._refuse_a_lang_not_offered(ctx, args)
+        return super().parse_args(ctx, args)
 
 
 class _Group(_SaidInLanguage, TyperGroup):
@@ -87,6 +97,7 @@ class _Group(_SaidInLanguage, TyperGroup):
         ctx.meta[_HELP_LANG] = lang
         self._help_said_in(lang)
         try:
+            self._refuse_a_lang_not_offered(ctx, args)  # (as written: a --lang before the command is the root's)
             return super().parse_args(ctx, _lang_after_command(args))
         except _ParserError as exc:
             if lang is Lang.en or type(exc).__name__ == "NoArgsIsHelpError":
@@ -101,6 +112,7 @@ class _Group(_SaidInLanguage, TyperGroup):
             command.options_metavar = label("help_options_metavar", lang)
             for param in command.params:
                 param.help = param.help and word(LABELS, param.help, lang)
+                param.metavar = _value_name(param, lang)
 
     def format_commands(self, ctx, formatter) -> None:
         formatter.write_commands([(name, command.help or "") for name, command in self.commands.items()
@@ -132,6 +144,20 @@ class _Group(_SaidInLanguage, TyperGroup):
         except KeyboardInterrupt:  # (here: typer would end it with 130, saying nothing)
             sys.stderr.write(printable(f"rectify: interrupted{_done()}", single_line=True) + "\n")
             raise typer.Exit(130) from None
+
+
+# The parser's names of an option's value, by its type's name (<str>), as LABELS say them.
+_VALUE_NAMES = {"str": "help_value_text", "int range": "help_value_int_range", "path": "help_value_path"}
+
+
+def _value_name(param, lang: Lang) -> str | None:
+    """What an option's value is, as its help names it: as declared (metavar=, a LABELS key: a
+    date's <日期>), else by its type (<文本>); None (the parser's own): a choice's values
+    (<zh|en>), an argument's name."""
+    if param.param_type_name != "option":
+        return param.metavar
+    key = param.metavar or _VALUE_NAMES.get(param.type.name)
+    return key and word(LABELS, key, lang)
 
 
 def _lang_of(args: list[str]) -> Lang:
@@ -200,6 +226,13 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root(lang: Annotated[Optional[Lang], typer.Option("--lang", hidden=True)] = None) -> None:
+    # (the root's --lang is only read, for a value that is not a language or missing: a command's,
+    # written before it, is moved after its name, and without a command it is the help's)
+    pass
+
+
 # -- options shared by several commands, defined once -------------------------------
 RegistryOpt = Annotated[
     Optional[Path],
@@ -208,7 +241,7 @@ RegistryOpt = Annotated[
 ]
 AsOfOpt = Annotated[
     Optional[str],
-    typer.Option("--as-of", help="help_opt_as_of"),
+    typer.Option("--as-of", help="help_opt_as_of", metavar="help_value_date"),
 ]
 WarnDaysOpt = Annotated[Optional[int], typer.Option("--warn-days", min=0, help="help_opt_warn_days")]
 PeriodOpt = Annotated[Optional[int], typer.Option("--report-period", min=1, help="help_opt_report_period")]
@@ -484,7 +517,7 @@ def check_cmd(
 @app.command("summary", cls=_Command, help="help_summary")
 def summary_cmd(
     registry: RegistryOpt = None,
-    month: Annotated[Optional[str], typer.Option("--month", help="help_summary_month")] = None,
+    month: Annotated[Optional[str], typer.Option("--month", help="help_summary_month", metavar="help_value_month")] = None,
     owner: OwnerOpt = None,
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
@@ -604,11 +637,11 @@ def import_cmd(
 
 # -- writing to the journal -------------------------------------------------------------
 MeasureArg = Annotated[str, typer.Argument(help="help_opt_measure")]
-DateOpt = Annotated[Optional[str], typer.Option("--date", help="help_opt_date")]
+DateOpt = Annotated[Optional[str], typer.Option("--date", help="help_opt_date", metavar="help_value_date")]
 ByOpt = Annotated[Optional[str], typer.Option("--by", help="help_opt_by")]
 NoteOpt = Annotated[str, typer.Option("--note", help="help_opt_note")]
 EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="help_opt_evidence")]
-MilestoneOpt = Annotated[Optional[str], typer.Option("--milestone", help="help_opt_milestone")]
+MilestoneOpt = Annotated[Optional[str], typer.Option("--milestone", help="help_opt_milestone", metavar="help_value_date")]
 
 
 def _write(registry: Path | None, lang: Lang, **fields) -> None:
@@ -682,7 +715,7 @@ def report_cmd(
 @app.command("extend", cls=_Command, help="help_extend")
 def extend_cmd(
     measure: MeasureArg,
-    to: Annotated[str, typer.Option("--to", help="help_extend_to")],
+    to: Annotated[str, typer.Option("--to", help="help_extend_to", metavar="help_value_date")],
     reason: Annotated[str, typer.Option("--reason", help="help_extend_reason")],
     approved_by: Annotated[str, typer.Option("--approved-by", help="help_extend_approved_by")],
     late: Annotated[bool, typer.Option("--late", help="help_extend_late")] = False,
@@ -714,7 +747,7 @@ def retract_cmd(
 @app.command("history", cls=_Command, help="help_history")
 def history_cmd(
     measure: Annotated[Optional[str], typer.Argument(help="help_history_measure")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="help_history_since")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="help_history_since", metavar="help_value_date")] = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
     format: FormatOpt = ReportFormat.table,

@@ -430,9 +430,12 @@ LABELS = {
     "status_overdue_days": ("逾期{n}天", "{n:day} overdue"),
     # (after a measure's deadline or days overdue: the deadline was moved after it had passed)
     "status_extended_late": ("（逾期后延期）", " (extended late)"),
-    # (under the task table, when a task's id carries the mark: render/rich_status.TASK_LATE_MARK)
+    # (under the task table, when a task's id carries the mark: render/rich_status.LATE_MARK)
     "status_extended_late_legend": ("{mark} 逾期后延期：有措施的期限在过期后才延期",
                                     "{mark} extended late: a measure's deadline moved after it passed"),
+    # (under a measures table, when a measure's id carries it)
+    "status_measure_extended_late_legend": ("{mark} 逾期后延期：期限在过期后才延期",
+                                            "{mark} extended late: its deadline moved after it had passed"),
     "status_overdue_header": ("逾期", "Overdue"),
     "status_days": ("{n}天", "{n:day}"),
     "show_lead_mark": ("（牵头）", " (lead)"),
@@ -456,6 +459,7 @@ LABELS = {
     "show_reason": ("理由：{text}", "reason: {text}"),
     "show_approved_by": ("批准：{text}", "approved by {text}"),
     "show_late": ("期限过后才申请", "requested after the deadline"),
+    "show_task_extended_late": ("（逾期后延期：{ids}）", " (extended late: {ids})"),
     "show_detail_sep": ("；", "; "),
     "show_brackets": ("（{text}）", " ({text})"),
     # rectify summary (render/summary_text.py)
@@ -798,6 +802,13 @@ LABELS.update({
     "help_env_var": ("环境变量：{name}", "env var: {name}"),
     "help_default": ("默认：{value}", "default: {value}"),
     "help_required": ("必填", "required"),
+    # (what an option's value is, after its name: the parser's words in English)
+    "help_value_text": ("<文本>", "<str>"),
+    "help_value_int_range": ("<整数>", "<int range>"),
+    "help_value_path": ("<路径>", "<path>"),
+    "help_value_date": ("<日期>", "<str>"),
+    "help_value_month": ("<月份>", "<str>"),
+    "help_at_least": ("不小于 {value}", "x>={value}"),
     "help_extras_sep": ("；", "; "),
     "help_rectify": ("rectify：按核查日期审核整改台账。", "rectify: audit a rectification ledger (整改台账) against a date."),
     "help_status": ("查看整改进展：各灯色的措施数及各项任务，问题最重的在前。",

@@ -55,13 +55,13 @@ CLOSE_ZH = """\
   measure  措施编号，如 35.2。  [必填]
 
 选项：
-  --evidence <str>       必填：证明已完成的佐证（文件路径或文字）。
-  --milestone <str>      销号或延期时：措施有多个时限节点的，只针对按方案所写
+  --evidence <文本>      必填：证明已完成的佐证（文件路径或文字）。
+  --milestone <日期>     销号或延期时：措施有多个时限节点的，只针对按方案所写
                          在该日期到期的节点。
-  --note <str>           情况说明。
-  --date <str>           记录日期（默认：台账所在时区的今天）。
-  --by <str>             记录单位（名称或别名）。
-  -r, --registry <path>  整改方案文件（tasks.yaml）或方案文件所在的文件夹。默
+  --note <文本>          情况说明。
+  --date <日期>          记录日期（默认：台账所在时区的今天）。
+  --by <文本>            记录单位（名称或别名）。
+  -r, --registry <路径>  整改方案文件（tasks.yaml）或方案文件所在的文件夹。默
                          认：内置台账。  [环境变量：RECTIFY_REGISTRY]
   --lang <zh|en>         报告、提示和帮助的语言：zh（默认）或 en。  [环境变
                          量：RECTIFY_LANG；默认：zh]
@@ -109,6 +109,36 @@ def test_close_help_in_english(env):
                                   ("close", "--help", "--lang", "en")])
 def test_lang_en_anywhere_gives_the_english_help(args):
     assert run(*args).stdout == run("close", "--help", RECTIFY_LANG="en").stdout
+
+
+
+STATUS_OPTIONS = {
+    "zh": ["  --as-of <日期>                  核查日期：2019-03-31、2019/3/31、2019-03（月",
+           "  --warn-days <整数>              临期预警天数（默认：台账的 warn_days，未设置",
+           "                                  时为 30）。  [不小于 0]",
+           "  --report-period <整数>          长期坚持的措施超过多少天未报告即为久未报告",
+           "                                  （默认：台账的 report_period_days，未设置时",
+           "                                  为 90）。  [不小于 1]"],
+    "en": ["  --as-of <str>                   Reference date: 2019-03-31, 2019/3/31,",
+           "  --warn-days <int range>         Due-soon window in days (default: the",
+           "                                  none).  [x>=0]",
+           "  --report-period <int range>     Days after which an ongoing measure without",
+           "                                  report_period_days, 90 where it sets none).",
+           "                                  [x>=1]"],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_kinds_of_values_and_their_ranges_are_said_in_the_helps_language(lang):
+    """Chinese help said `--warn-days <int range>` and `[x>=0]`, the parser's English."""
+    lines = rectify("status", "--help", "--lang", lang).stdout.splitlines()
+    assert [line for line in lines if line in STATUS_OPTIONS[lang]] == STATUS_OPTIONS[lang]
+
+
+@pytest.mark.parametrize("command", [*NAMES, None])
+def test_no_chinese_help_names_a_value_in_the_parsers_english(command):
+    text = run(*filter(None, [command]), "--help").stdout
+    assert not re.search(r"<(str|int range|path)>|x>=", text), text
 
 
 ROOT_ZH = """\
@@ -196,6 +226,35 @@ def test_every_line_fits_the_terminal_and_the_columns_line_up(command, lang, col
 def test_a_command_line_the_root_refuses_is_said_in_chinese():
     result = run("--foo")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "rectify: 没有选项 --foo；用法见 rectify --help\n")
+
+
+@pytest.mark.parametrize("args, command", [
+    (("--lang", "xx", "--help"), "rectify"), (("--help", "--lang=xx"), "rectify"), (("--lang", "xx"), "rectify"),
+    (("status", "--lang", "xx", "--help"), "rectify status"), (("close", "--help", "--lang=xx"), "rectify close"),
+    (("--lang", "xx", "status", "--help"), "rectify"),
+])
+def test_a_lang_not_offered_is_refused_even_with_help(args, command):
+    """`rectify --lang xx --help` showed the Chinese help, saying nothing of xx (--help is read first)."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: --lang：“xx”不是可选的值（可选：zh、en）；用法见 {command} --help\n")
+
+
+@pytest.mark.parametrize("args", [("--lang", "xx", "--help"), ("status", "--help", "--lang", "xx")])
+def test_a_lang_not_offered_is_refused_in_english_when_english_is_the_default(args):
+    result = run(*args, RECTIFY_LANG="en")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for '--lang'")
+    assert result.stderr.splitlines()[-1].endswith(": 'xx' is not one of 'zh', 'en'.")
+
+
+@pytest.mark.parametrize("args, command", [(("--help", "--lang"), "rectify"), (("--lang",), "rectify"),
+                                           (("status", "--help", "--lang"), "rectify status")])
+def test_a_lang_without_a_value_is_refused_as_needing_one(args, command):
+    """`rectify --help --lang` said "没有选项 --lang", as if there were no such option."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: 选项 --lang 后面需要一个值；用法见 {command} --help\n")
 
 
 def test_lang_before_the_command_is_the_commands():

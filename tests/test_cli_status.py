@@ -384,7 +384,7 @@ def late_extended(tmp_path) -> str:
 
 
 def _status_rows(registry: str, *args: str, width: int) -> tuple[list[str], dict[str, str]]:
-    """The table's lines (header, rule, rows) and each row by its measure."""
+    """The lines under the counts (header, rule, rows, a legend under them) and each row by its measure."""
     result = run("status", "--measures", "--registry", registry, *args,
                  env={"RECTIFY_TODAY": "2019-09-30", "COLUMNS": str(width)})
     assert result.exit_code == 0, result.output
@@ -393,33 +393,59 @@ def _status_rows(registry: str, *args: str, width: int) -> tuple[list[str], dict
     return table, {row.split()[0]: row for row in table[2:]}
 
 
-@pytest.mark.parametrize("lang, width, late_row, other_row", [
-    ("zh", 80,
-     "33.1  绿  按期推进  2019-12-31（逾期后延期）  拉萨市            拉萨市加快市区 …",
-     "35.3  红  逾期      逾期457天                 各地市            已建成生活污水 …"),
-    ("en", 80,
-     "33.1     green   on track  2019-12-31 (extended late)  拉萨市       拉萨市加快 …",
-     "35.3     red     overdue   457 days overdue            各地市       已建成生活 …"),
-    ("en", 120,
-     "33.1     green   on track  2019-12-31 (extended late)  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳…",
-     "35.3     red     overdue   457 days overdue            各地市                    已建成生活污水收集管网和污水集中处理设…"),
-    ("zh", 120,
-     "33.1  绿  按期推进  2019-12-31（逾期后延期）  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足 …",
-     "35.3  红  逾期      逾期457天                 各地市                    已建成生活污水收集管网和污水集中处理设施的城镇 …"),
-])
-def test_a_measure_extended_after_its_deadline_is_marked_in_the_measures_table(late_extended, lang, width, late_row,
-                                                                              other_row):
-    """It stayed plain green 按期推进, like one extended in time: its deadline was moved after it was missed."""
+@pytest.mark.parametrize("width", [50, 60, 80, 120])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_measure_extended_after_its_deadline_is_marked_in_the_measures_table(late_extended, lang, width):
+    """It stayed plain green 按期推进, like one extended in time: its deadline was moved after it was missed.
+    Then the mark followed the deadline, which a narrow terminal cut (`2019-12-31 (extended lat…` at 50
+    columns): it follows the measure's id, and a line under the table says what it means."""
     table, rows = _status_rows(late_extended, "--lang", lang, width=width)
-    assert (rows["33.1"], rows["35.3"]) == (late_row, other_row)
-    assert {cell_len(line) for line in table} == {width}
+    legend = next(at for at, line in enumerate(table) if line.startswith("* "))
+    assert " ".join(table[legend:]) == MEASURE_LATE_LEGEND[lang]  # (wrapped at 50 columns, in English)
+    assert [line.split()[0] for line in table[2:legend] if line.split()[0].endswith("*")] == ["33.1*"]
+    assert (rows["33.1*"], rows["35.3"]) == LATE_MEASURE_ROWS[lang, width]
+    assert len(table[:legend]) == 2 + 179 and {cell_len(line) for line in table[:legend]} == {width}
+
+
+MEASURE_LATE_LEGEND = {"zh": "* 逾期后延期：期限在过期后才延期", "en": "* extended late: its deadline moved after it had passed"}
+LATE_MEASURE_ROWS = {
+    ("zh", 50): ("33.1*  绿  按期推进  2019-12-31  拉萨市   拉萨市 …",
+                  "35.3   红  逾期      逾期457天   各地市   已建成 …"),
+    ("en", 50): ("33.1*    green   on track  2019-12-31        …   …",
+                  "35.3     red     overdue   457 days overdue  …   …"),
+    ("zh", 60): ("33.1*  绿  按期推进  2019-12-31  拉萨市        拉萨市加快市…",
+                  "35.3   红  逾期      逾期457天   各地市        已建成生活污…"),
+    ("en", 60): ("33.1*    green   on track  2019-12-31        拉萨市  拉萨市…",
+                  "35.3     red     overdue   457 days overdue  各地市  已建成…"),
+    ("zh", 80): ("33.1*  绿  按期推进  2019-12-31  拉萨市            拉萨市加快市区污水收集管网建…",
+                  "35.3   红  逾期      逾期457天   各地市            已建成生活污水收集管网和污水…"),
+    ("en", 80): ("33.1*    green   on track  2019-12-31        拉萨市            拉萨市加快市区污…",
+                  "35.3     red     overdue   457 days overdue  各地市            已建成生活污水收…"),
+    ("zh", 120): ("33.1*  绿  按期推进  2019-12-31  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足岛两岛区域生活…",
+                  "35.3   红  逾期      逾期457天   各地市                    已建成生活污水收集管网和污水集中处理设施的城镇，相关部门要严…"),
+    ("en", 120): ("33.1*    green   on track  2019-12-31        拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足岛…",
+                  "35.3     red     overdue   457 days overdue  各地市                    已建成生活污水收集管网和污水集中处理设施的城镇，…"),
+}
 
 
 def test_a_measure_extended_late_and_overdue_again_is_marked_too(late_extended):
     _, rows = _status_rows(late_extended, "--task", "33", "--as-of", "2020-01-10", width=100)
-    assert rows["33.1"].split()[:5] == ["33.1", "红", "逾期", "逾期10天（逾期后延期）", "拉萨市"]
+    assert rows["33.1*"].split()[:5] == ["33.1*", "红", "逾期", "逾期10天", "拉萨市"]
     _, rows = _status_rows(late_extended, "--task", "33", "--as-of", "2020-01-10", "--lang", "en", width=100)
-    assert rows["33.1"].split()[:8] == ["33.1", "red", "overdue", "10", "days", "overdue", "(extended", "late)"]
+    assert rows["33.1*"].split()[:7] == ["33.1*", "red", "overdue", "10", "days", "overdue", "拉萨市"]
+
+
+@pytest.mark.parametrize("lang, deadline", [("zh", "整改时限         2019年6月30日前完成（逾期后延期：33.1）"),
+                                            ("en", "Deadline          2019年6月30日前完成 (extended late: 33.1)")])
+def test_show_of_a_task_says_which_of_its_measures_was_extended_late(late_extended, lang, deadline):
+    """`show 33` said so only in its measures table, not in the task's own fields."""
+    result = run("show", "33", "--registry", late_extended, "--lang", lang,
+                 env={"RECTIFY_TODAY": "2019-09-30", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert deadline in lines
+    assert [line.split()[0] for line in lines if line.startswith("33.")] == ["33.1*", "33.2"]
+    assert lines[-1] == MEASURE_LATE_LEGEND[lang]
 
 
 LATE_LEGEND = {"zh": "* 逾期后延期：有措施的期限在过期后才延期", "en": "* extended late: a measure's deadline moved after it passed"}

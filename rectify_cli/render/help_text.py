@@ -21,6 +21,8 @@ _HEADINGS = {"Arguments": "help_heading_arguments", "Options": "help_heading_opt
              "Commands": "help_heading_commands"}
 # A command's description up to its first full stop: what the list of commands shows of it.
 _FIRST_SENTENCE = re.compile(r".*?(?:。|\.(?=\s|$))", re.DOTALL)
+# The parser's note of an option's lowest value: "x>=0".
+_AT_LEAST = re.compile(r"x>=(\S+)")
 
 
 class HelpFormatter(typer.Context.formatter_class):
@@ -97,6 +99,8 @@ class HelpFormatter(typer.Context.formatter_class):
             return label("help_env_var", self.lang, name=extra.removeprefix("env var: "))
         if extra.startswith("default: "):
             return label("help_default", self.lang, value=extra.removeprefix("default: "))
+        if least := _AT_LEAST.fullmatch(extra):  # (an int range's, min= only)
+            return label("help_at_least", self.lang, value=least.group(1))
         return label("help_required", self.lang) if extra == "required" else extra
 
 

@@ -97,10 +97,8 @@ def _owners_text(owners: Iterable[str], lead: str, lang: Lang, *, mark_lead: boo
 
 def _due_cell(mr: MeasureResult, lang: Lang) -> str:
     if mr.status == Status.OVERDUE:
-        due = label("status_overdue_days", lang, n=mr.days_overdue)
-    else:
-        due = mr.next_due.isoformat() if mr.next_due else ""
-    return due + _extended_late_mark(mr, lang)
+        return label("status_overdue_days", lang, n=mr.days_overdue)
+    return mr.next_due.isoformat() if mr.next_due else ""
 
 
 def _extended_late_mark(result: MeasureResult | TaskResult, lang: Lang) -> str:
@@ -108,11 +106,11 @@ def _extended_late_mark(result: MeasureResult | TaskResult, lang: Lang) -> str:
     return label("status_extended_late", lang) if isinstance(result, MeasureResult) and result.extended_late else ""
 
 
-# After a task's id (a column no narrow terminal cuts, unlike the deadline's): one of its
-# measures' deadlines holds only because it was moved after it had passed. ASCII: a mark of
-# ambiguous width (※, †) is two cells wide in many Chinese terminals. A line under the table
-# says what it means.
-TASK_LATE_MARK = "*"
+# After a task's or a measure's id (a column no narrow terminal cuts, unlike the deadline's): its
+# (one of its measures') deadline holds only because it was moved after it had passed. ASCII: a
+# mark of ambiguous width (※, †) is two cells wide in many Chinese terminals. A line under the
+# table says what it means.
+LATE_MARK = "*"
 
 
 def _table() -> Table:
@@ -421,8 +419,8 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
 
 
 def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> None:
-    """One row per task, worst first; a line under the table explains TASK_LATE_MARK when a
-    row carries it."""
+    """One row per task, worst first; a line under the table explains LATE_MARK when a row
+    carries it."""
     table = _table()
     table.add_column(label("task", lang), no_wrap=True)
     table.add_column(label("title", lang), overflow="ellipsis")
@@ -440,7 +438,7 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
         late = any(mr.extended_late for mr in tr.measures)
         marked |= late
         rows.append((
-            _cell(task.id) + (TASK_LATE_MARK if late else ""),
+            _cell(task.id) + (LATE_MARK if late else ""),
             _cell(task.title),
             _cell(task.deadline.text),
             _cell(reported),
@@ -450,11 +448,12 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
         ))
     _print_table(console, table, rows)
     if marked:
-        console.print(Paragraph(label("status_extended_late_legend", lang, mark=TASK_LATE_MARK)))
+        console.print(Paragraph(label("status_extended_late_legend", lang, mark=LATE_MARK)))
 
 
 def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang) -> None:
-    """One row per measure (a task without measures stands for itself)."""
+    """One row per measure (a task without measures stands for itself); a line under the table
+    explains LATE_MARK when a row carries it."""
     table = _table()
     table.add_column(label("measure", lang), no_wrap=True)
     table.add_column(label("light", lang), no_wrap=True)
@@ -464,7 +463,10 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
     table.add_column(label("owners", lang), overflow="ellipsis", max_width=max(16, console.width // 5))
     table.add_column(label("status_text_column", lang), overflow="ellipsis")
     rows = []
+    marked = False
     for result in engine.worst_first(results):
+        late = isinstance(result, MeasureResult) and result.extended_late
+        marked |= late
         if isinstance(result, TaskResult):  # a task without measures
             due = label("status_overdue_days", lang, n=result.days_overdue) if result.days_overdue else (
                 result.next_due.isoformat() if result.next_due else "")
@@ -474,7 +476,7 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
             owners = _owners_text(result.measure.owners, result.measure.lead, lang, mark_lead=False)
             text = result.measure.text
         rows.append((
-            _cell(result.id),
+            _cell(result.id) + (LATE_MARK if late else ""),
             _light_text(result.light, lang),
             _category_word(result, lang),
             due,
@@ -482,6 +484,8 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
             _cell(text),
         ))
     _print_table(console, table, rows)
+    if marked:
+        console.print(Paragraph(label("status_measure_extended_late_legend", lang, mark=LATE_MARK)))
 
 
 def _measure_rows(tasks: Iterable[TaskResult]) -> list[MeasureResult | TaskResult]:
@@ -636,7 +640,7 @@ def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lan
     rows = [
         (label("title", lang), _para(task.title)),
         (label("show_problem", lang), _para(task.problem)),
-        (label("deadline", lang), _para(task.deadline.text)),
+        (label("deadline", lang), _para(task.deadline.text + _extended_late_ids(tr, lang))),
         (label("reported", lang), Text(reported)),
     ]
     if task.regions:
@@ -652,6 +656,13 @@ def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lan
     else:
         console.print(Text(label("show_milestones", lang), style="bold"))
         console.print(_milestones_table(console, tr.milestones, lang))
+
+
+def _extended_late_ids(tr: TaskResult, lang: Lang) -> str:
+    """After a task's deadline: which of its measures' deadlines hold only because they were
+    moved after they had passed."""
+    late = [mr.id for mr in tr.measures if mr.extended_late]
+    return label("show_task_extended_late", lang, ids=_sep(lang).join(late)) if late else ""
 
 
 def print_show(console: Console, report: StatusReport, item_id: str, *, registry: Registry, lang: Lang) -> None:

@@ -370,7 +370,7 @@ def test_a_big_table_is_written_row_by_row_not_laid_out_whole_by_rich(monkeypatc
     assert len(added) < len(list(registry.plan.measures())) // 4  # only the rows Rich lays out to check the rest
 
 
-@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("width", [50, 60, 80, 120])
 @pytest.mark.parametrize("lang", list(Lang))
 @pytest.mark.parametrize("colour", [None, "truecolor"])
 def test_a_big_table_marks_a_late_extension_exactly_as_rich_does(monkeypatch, colour, lang, width):
@@ -386,7 +386,10 @@ def test_a_big_table_marks_a_late_extension_exactly_as_rich_does(monkeypatch, co
     options = {"as_of": date(2019, 9, 30), "lang": lang, "measures": True, "width": width, "colour": colour}
     monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
     by_rich = render_status(registry, **options)
-    assert ("2019-12-31（逾期后延期）" if lang == Lang.zh else "2019-12-31 (extended late)") in by_rich
+    assert "\n33.1*  " in by_rich
+    # (the legend under the table: wrapped at 50 columns, in English)
+    assert " ".join(by_rich.rpartition("\n* ")[2].split()) == {
+        Lang.zh: "逾期后延期：期限在过期后才延期", Lang.en: "extended late: its deadline moved after it had passed"}[lang]
     added = []
     add_row = Table.add_row
     monkeypatch.setattr(Table, "add_row", lambda table, *cells, **kw: (added.append(cells), add_row(table, *cells, **kw))[1])
