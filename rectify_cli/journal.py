@@ -63,6 +63,7 @@ from .registry import (
     ROW_HASH,
     close_ids,
     continues_entries,
+    entry_as_written,
     existing_root,
     id_prefix,
     item_key,
@@ -1124,6 +1125,7 @@ def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
         if not isinstance(item, dict):
             bad("malformed")
             continue
+        item = entry_as_written(item)
         digest = item.get("hash")
         if not isinstance(digest, str):
             bad("unhashed")

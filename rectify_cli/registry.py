@@ -614,6 +614,20 @@ def journal_as_written(path: Path):
     return _parse_reference(path, text)
 
 
+# The free-text fields of a journal entry: a plain scalar there is the text written (note: 017).
+ENTRY_TEXTS = ("note", "evidence", "reason", "by", "approved_by")
+
+
+def entry_as_written(entry: dict) -> dict:
+    """A journal entry as read (journal_as_written), its free-text fields the text written: what
+    `record --note 017` hashes, and so what verify hashes for a hand-written `note: 017`."""
+    from .yamlio import as_written
+
+    if getattr(entry, "written", None) is None:
+        return entry  # (the common case: nothing written plain that reads as other than text)
+    return {key: as_written(entry, key, value) if key in ENTRY_TEXTS else value for key, value in entry.items()}
+
+
 def _read_alike(entries: list) -> bool:
     """Whether the reference loader reads fast-parsed journal entries as values of the same
     text (what the hash chain covers: chain.canonical)."""
@@ -636,7 +650,9 @@ def _read_alike(entries: list) -> bool:
             found = known[value] = reading == value or (type(reading) is float and str(reading) == value)
         return found
 
+    # (true in a note is the text "true": only the reference knows it was written so)
     return all(isinstance(entry, dict) and all(type(key) is str and alike(key) and alike(value)
+                                               and (type(value) is not bool or key not in ENTRY_TEXTS)
                                                for key, value in entry.items()) for entry in entries)
 
 
@@ -1006,6 +1022,7 @@ class _Checker:
         from . import yamlio
 
         self._reads_differently = yamlio.reads_differently
+        self._as_written = yamlio.as_written
         # Fast-parsed milestone lists by value: a plan repeats a few hundred of them 100,000s of
         # times, and with vouching their result depends on the values alone (a problem raises).
         self._milestones_seen: dict[tuple, tuple[Milestone, ...]] = {}
@@ -1046,10 +1063,12 @@ class _Checker:
             return []
         return value
 
-    def text(self, m, key: str, what: str, *, required: bool = True, empty_ok: bool = False):
+    def text(self, m, key: str, what: str, *, required: bool = True, empty_ok: bool = False, free: bool = True):
+        """The text of m[key]; `free`: free text, where a plain scalar is the text written (note:
+        017 is "017"), else a word or name of the format's, which must be text as YAML reads it."""
         if key not in m:
             return None
-        value = m[key]
+        value = self._as_written(m, key, m[key]) if free else m[key]
         if value is None and not required:
             return None
         if not isinstance(value, str) or (not empty_ok and not value.strip()):
@@ -1133,7 +1152,7 @@ class _Checker:
             cm = self.mapping(item, _at(m["claims"], i), f"claim {i + 1}", ("key", "text", "value"), ("key", "text", "value"))
             if cm is None:
                 continue
-            key, text, number = self.text(cm, "key", "claim"), self.text(cm, "text", "claim"), self.integer(cm, "value", "claim")
+            key, text, number = self.text(cm, "key", "claim", free=False), self.text(cm, "text", "claim"), self.integer(cm, "value", "claim")
             if key and text and number is not None:
                 claims.append(Claim(key=key, text=text, value=number))
         if None in (title, issuer, feedback, report):
@@ -1154,7 +1173,7 @@ class _Checker:
             return None
         kwargs = {}
         if "timezone" in m:
-            zone = self.text(m, "timezone", "registry.settings")
+            zone = self.text(m, "timezone", "registry.settings", free=False)
             if zone is not None:
                 if dates.time_zone(zone) is None:
                     self.problem(_at(m, "timezone"), "unknown_zone", zone=zone)
@@ -1180,14 +1199,16 @@ class _Checker:
                 continue
             name = self.text(m, "name", "unit")
             aliases = []
-            for j, alias in enumerate(self.sequence(m.get("aliases"), _at(m, "aliases"), "unit.aliases")):
+            aliases_written = m.get("aliases")
+            for j, alias in enumerate(self.sequence(aliases_written, _at(m, "aliases"), "unit.aliases")):
+                alias = self._as_written(aliases_written, j, alias)
                 if isinstance(alias, str) and alias.strip():
                     if self.vouching and self._reads_differently(alias):
                         raise _Unvouched
                     aliases.append(alias)
                 else:
                     self.problem(_at(m["aliases"], j), "not_text", what="unit.aliases", kind=_kind(alias))
-            kind = self.text(m, "kind", "unit", required=False)
+            kind = self.text(m, "kind", "unit", required=False, free=False)
             if kind is not None and kind not in UNIT_KINDS:
                 self.problem(_at(m, "kind"), "unknown_value", what="unit.kind", value=_show(kind),
                              hint=suggestion(kind, UNIT_KINDS), allowed=list(UNIT_KINDS))
@@ -1288,6 +1309,8 @@ class _Checker:
                     reported = ReportedState(state=state, ongoing=ongoing)
             regions = []
             for j, region in enumerate(self.sequence(m.get("regions"), _at(m, "regions"), f"{what}.regions")):
+                if region.__class__ is not str:
+                    region = self._as_written(m["regions"], j, region)
                 if not isinstance(region, str):
                     self.problem(_at(m["regions"], j), "region_not_text", what=f"{what}.regions", kind=_kind(region))
                 elif region not in region_units:
@@ -1327,6 +1350,8 @@ class _Checker:
             if "owners" in m and not raw_owners and isinstance(m["owners"], (list, type(None))):
                 self.problem(_at(m, "owners"), "no_owners", what=f"{label}.owners")
             for j, owner in enumerate(raw_owners):
+                if owner.__class__ is not str:
+                    owner = self._as_written(raw_owners, j, owner)
                 canonical = units.get(owner) if isinstance(owner, str) else None
                 listed = _listed_in_one(owner, units)
                 if canonical is None and listed is not None:  # (拉萨市，日喀则市: not a unit to declare)
@@ -1446,7 +1471,7 @@ class _Checker:
         return fits
 
     def _unit_name(self, m, key: str, what: str):
-        name = m.get(key)
+        name = self._as_written(m, key, m.get(key))
         if name is not None and not isinstance(name, str):
             self.problem(_at(m, key), "unknown_unit", what=f"{what}.{key}", name=_show(name), hint="")
             return None

@@ -51,21 +51,42 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class YMap(dict):
-    """A mapping that knows the position (line, column; 1-based) of itself and of each value."""
+    """A mapping that knows the position (line, column; 1-based) of itself and of each value,
+    and the text of each value written plain that YAML 1.1 reads as a number or a bool
+    (`written`, only when there is one: see as_written)."""
 
-    __slots__ = ("pos", "key_pos", "value_pos")
+    __slots__ = ("pos", "key_pos", "value_pos", "written")
 
     def where(self, key) -> tuple[int, int]:
         return self.value_pos.get(key, self.pos)
 
 
 class YSeq(list):
-    """A sequence that knows the position of itself and of each item."""
+    """A sequence that knows the position of itself and of each item (and `written`, as YMap)."""
 
-    __slots__ = ("pos", "item_pos")
+    __slots__ = ("pos", "item_pos", "written")
 
     def where(self, index: int) -> tuple[int, int]:
         return self.item_pos[index] if index < len(self.item_pos) else self.pos
+
+
+def as_written(container, key, value):
+    """`value`, the item `key` of `container`: as the text it was written as when it is a plain
+    scalar the reference loader read as a number or a bool (note: 017 is the note "017", not 15).
+    For a free-text field; fast-parsed data (plain dicts and lists) has no such text."""
+    written = getattr(container, "written", None)
+    return value if written is None else written.get(key, value)
+
+
+_NOT_TEXT = (int, float, bool)  # what a plain scalar may be read as besides text and null
+
+
+def _remember_written(container, key, node) -> None:
+    if not node.style:  # (plain: None, or "" from libyaml; a quoted one is text but for a tag: !!int "017")
+        try:
+            container.written[key] = node.value
+        except AttributeError:  # (the first one)
+            container.written = {key: node.value}
 
 
 def _pos(node) -> tuple[int, int]:
@@ -296,10 +317,15 @@ class _Walker:
                     self.fail(key_node, "duplicate_key", key=key, line=line)
                 result.key_pos[key] = _pos(key_node)
                 result.value_pos[key] = _pos(value_node)
-                result[key] = self.value(value_node, depth + 1)
+                value = result[key] = self.value(value_node, depth + 1)
+                if value.__class__ in _NOT_TEXT:
+                    _remember_written(result, key, value_node)
             return result
         if tag == _SEQ:
             result = YSeq(self.value(item, depth + 1) for item in node.value)
+            for index, value in enumerate(result):
+                if value.__class__ in _NOT_TEXT:
+                    _remember_written(result, index, node.value[index])
             result.pos = _pos(node)
             result.item_pos = [_pos(item) for item in node.value]
             return result

@@ -160,6 +160,8 @@ CASES = [
       "tasks.yaml:12:14: not valid UTF-8: byte 0xff"),
     C("utf16", "the file is saved as UTF-16 (with its BOM)",
       "tasks.yaml:1:1: not valid UTF-8: byte 0xff"),
+    C("title_number", "`title: 2019` (YAML reads an integer): accepted as the text written",
+      ACCEPTED_SMALL.format(0), accepted=True),
     # duplicates
     C("duplicate_key", "`title:` twice in one task",
       "tasks.yaml:13:5: duplicate key 'title' (first defined on line 11)"),
@@ -265,6 +267,8 @@ CASES = [
     C("journal_unknown_unit", "`by: 拉萨` (not a declared unit)",
       "progress.yaml:5:7: journal entry 1.by: unknown unit '拉萨' (did you mean 拉萨市?)"),
     C("journal_note_sexagesimal", "`note: 10:30` (YAML 1.1 reads base-60 integers): accepted as text",
+      ACCEPTED_SMALL.format(1), accepted=True),
+    C("journal_note_number", "`note: 017` (YAML 1.1 reads an integer): accepted as the text written",
       ACCEPTED_SMALL.format(1), accepted=True),
     C("journal_only_comment_accepted", "a journal holding only a comment: nothing recorded yet, accepted",
       ACCEPTED_SMALL.format(0), accepted=True),

@@ -402,6 +402,20 @@ def test_history_newest_first_for_a_task(reg):
     assert "自治区生态环境厅" in lines[4]  # by: stored as an alias, shown canonical
 
 
+@pytest.mark.parametrize("lang, row", [
+    ("zh", "2018-09-30  1.1     推进中              017     正在开展设备调试"),
+    ("en", "2018-09-30  1.1        in progress        017     正在开展设备调试"),
+])
+def test_history_prints_a_plain_note_as_written(reg, lang, row):
+    journal = reg.parent / "progress.yaml"
+    text = journal.read_text(encoding="utf-8")
+    assert "  note: 主体工程完工60%。\n" in text
+    journal.write_text(text.replace("  note: 主体工程完工60%。\n", "  note: 017\n", 1), encoding="utf-8")
+    history = run("history", "1.1", "--lang", lang, "--no-cache", "--registry", str(reg))
+    assert history.exit_code == 0, history.output
+    assert history.stdout.splitlines()[2:] == [row]
+
+
 def test_history_since_and_unknown_id(reg):
     result = run("history", "--since", "2019-02", "--registry", str(reg))  # (from 1 February)
     assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01", "2019-02-01"]

@@ -115,10 +115,39 @@ def write_small(tmp_path: Path, *, plan_edit=None, journal_edit=None) -> Path:
     return tmp_path / "tasks.yaml"
 
 
-def test_a_yaml_1_1_boolean_note_is_diagnosed_like_the_reference(tmp_path):
-    # yaml-rs reads `note: yes` as text; the reference (YAML 1.1) as true, which is no note.
-    path = write_small(tmp_path, journal_edit=lambda t: t.replace("note: 主体工程完工60%。", "note: yes", 1))
-    assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:5:9: journal entry 1.note: expected text, got true/false"]
+# What YAML 1.1 (the reference) or 1.2 (yaml-rs) reads as a number, a bool or a date, written plain
+# in a free-text field: the text the clerk wrote, on either path.
+PLAIN_TEXTS = ["017", "Yes", "yes", "1.5", "12", "2.50", ".inf", "10:30", "1e3", "0o17", "0x1F", "1_000", "true",
+               "2019-01-01"]
+
+
+@pytest.mark.parametrize("written", PLAIN_TEXTS)
+def test_a_plain_note_is_the_text_written_on_both_paths(written, tmp_path, monkeypatch):
+    path = write_small(tmp_path, journal_edit=lambda t: t.replace("note: 主体工程完工60%。", f"note: {written}", 1))
+    fast, reference, _ = load_both(path, monkeypatch)
+    assert fast == reference
+    assert fast.journal[0].note == written
+
+
+@pytest.mark.parametrize("written", PLAIN_TEXTS)
+def test_plain_plan_texts_are_the_text_written_on_both_paths(written, tmp_path, monkeypatch):
+    def edit(plan):
+        for old in ("  title: 测试台账\n", "    title: 污水处理设施建设滞后\n", "      text: 2018年12月31日前完成\n",
+                    "        text: 拉萨市建成城东污水处理厂（2018年12月31日）。\n"):
+            assert old in plan
+            plan = plan.replace(old, old.split(":")[0] + f": {written}\n", 1)
+        return plan
+    fast, reference, _ = load_both(write_small(tmp_path, plan_edit=edit), monkeypatch)
+    assert fast == reference
+    task = fast.plan.tasks[0]
+    assert (fast.plan.meta.title, task.title, task.deadline.text, task.measures[0].text) == (written,) * 4
+
+
+def test_a_note_of_no_value_is_still_no_note(tmp_path):
+    for empty, column in (("~", 9), ("", 8)):
+        path = write_small(tmp_path, journal_edit=lambda t: t.replace("note: 主体工程完工60%。", f"note: {empty}", 1))
+        assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:5:{column}: journal entry 1.note: an in_progress entry needs a "
+                                   "note saying what is under way"]
 
 
 @pytest.mark.parametrize("written", ["017", "0o17", "0b11", "1_0"])

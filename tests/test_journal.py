@@ -420,6 +420,22 @@ def test_verify_reads_each_entry_as_the_reference_loader_does(reg, monkeypatch, 
     assert fast == journal.verify(reg)
 
 
+@pytest.mark.parametrize("note", ["017", "Yes", "yes", "2.50", "12", "1e3", "0x1F", ".inf", "0o17", "10:30", "true"])
+def test_a_note_written_plain_by_hand_hashes_and_verifies_as_the_text_written(reg, monkeypatch, note):
+    """`note: 017` is the note "017": the entry `record --note 017` writes, quoted, with its hash."""
+    record(reg, "1.1", note=note)
+    journal_file = reg.parent / "progress.yaml"
+    text = journal_file.read_text(encoding="utf-8")
+    at = text.rindex("  note: ")
+    by_hand = text[:at] + f"  note: {note}" + text[text.index("\n", at):]
+    journal_file.write_text(by_hand, encoding="utf-8")
+    for parser in ("fast", "reference"):
+        if parser == "reference":
+            _reference_only(monkeypatch)
+        assert journal.verify(reg).ok, parser
+        assert load_registry(reg, use_cache=False).journal[-1].note == note, parser
+
+
 def _note_as_a_block_at_the_very_end(reg, indicator: str) -> None:
     """The journal's last note rewritten as a block scalar ending the file with no line break
     (an editor that adds none): the same value to the reference loader, a line break more to

@@ -258,6 +258,15 @@ def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch,
     assert str(caught.value).startswith(f"{journal}:{expected}")
 
 
+def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    assert "[拉萨市]" in plan and "lead: 拉萨市" in plan
+    (tmp_path / "tasks.yaml").write_text(plan.replace("拉萨市", "0110"), encoding="utf-8")
+    reg = load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    measure = reg.plan.tasks[0].measures[0]
+    assert (reg.plan.tasks[0].regions, measure.owners, measure.lead) == (("0110",), ("0110",), "0110")
+
+
 @pytest.mark.parametrize("old, new, expected", [
     # (the command line refuses --report-period 0 too: every ongoing measure would be stale)
     ("    report_period_days: 90\n", "    report_period_days: 0\n",
@@ -277,6 +286,9 @@ def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch,
      "the units declared under 'units:' with kind: region\n"
      "{file}:108:15: task 4.regions: '那曲市' is no region (its unit is not of kind region); the regions are "
      "the units declared under 'units:' with kind: region"),
+    # (a free text written plain is the text written; a word of the format's keeps its type)
+    ("    timezone: Asia/Shanghai\n", "    timezone: 8\n",
+     ":10:15: registry.settings.timezone: expected non-empty text, got the number 8"),
     # (a clerk numbering 01…10 was told '08' is no whole number; a measure numbered as in the
     # report, 1.10, was "the number 1.1")
     ("  - id: 1\n", "  - id: 08\n",

@@ -32,6 +32,8 @@ def _notice(exc) -> Notice:
         chosen = re.match(r"'(.*)' is not one of ", message)
         if choices and chosen:
             return Notice("not_a_choice", {"name": name, "value": chosen.group(1), "choices": list(choices)})
+        if (number := _number_refused(name, getattr(param, "type", None), message)) is not None:
+            return number
         return Notice("invalid_value", {"name": name, "detail": message})
     if kind == "BadOptionUsage" and "requires an argument" in message:
         return Notice("requires_value", {"name": exc.option_name})
@@ -40,6 +42,19 @@ def _notice(exc) -> Notice:
     if (extra := re.match(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)", message)) is not None:
         return Notice("extra_argument", {"args": extra.group(1)})
     return Notice("other", {"detail": message})
+
+
+def _number_refused(name: str, kind, message: str) -> Notice | None:
+    """A whole number out of its range (IntRange: min, max, open or not), or not a whole number."""
+    if (outside := re.match(r"(.*) is not in the range ", message)) is not None:
+        bounds = [Notice(key, {"bound": bound}) for key, bound in (
+            ("more_than" if getattr(kind, "min_open", False) else "at_least", getattr(kind, "min", None)),
+            ("less_than" if getattr(kind, "max_open", False) else "at_most", getattr(kind, "max", None)),
+        ) if bound is not None]
+        return Notice("out_of_range", {"name": name, "value": outside.group(1), "bounds": bounds})
+    if (typed := re.match(r"'(.*)' is not a valid int", message)) is not None:
+        return Notice("not_an_integer", {"name": name, "value": typed.group(1)})
+    return None
 
 
 def _name(param) -> str | None:

@@ -37,6 +37,24 @@ def test_in_english_it_is_the_parsers_own_words(english):
     assert run("status", "--foo", RECTIFY_LANG="en").stderr == result.stderr
 
 
-def test_a_value_out_of_its_range_keeps_the_parsers_reason():
-    result = run("status", "--warn-days", "-1")
-    assert result.stderr == "rectify: --warn-days：取值无效（-1 is not in the range x>=0.）；用法见 rectify status --help\n"
+@pytest.mark.parametrize("args, said", [
+    (("status", "--warn-days", "-1"), "--warn-days：-1 不在可选范围内（应不小于 0）；用法见 rectify status --help"),
+    (("status", "--report-period", "0"), "--report-period：0 不在可选范围内（应不小于 1）；用法见 rectify status --help"),
+    (("summary", "--width", "0"), "--width：0 不在可选范围内（应不小于 1）；用法见 rectify summary --help"),
+    (("status", "--warn-days", "x"), "--warn-days：“x”不是整数；用法见 rectify status --help"),
+    (("check", "--warn-days", "1.5"), "--warn-days：“1.5”不是整数；用法见 rectify check --help"),
+])
+def test_a_number_out_of_its_range_or_not_a_number_is_said_in_chinese(args, said):
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
+
+
+@pytest.mark.parametrize("args, said", [
+    (("status", "--warn-days", "-1"), "Invalid value for '--warn-days': -1 is not in the range x>=0."),
+    (("status", "--warn-days", "x"), "Invalid value for '--warn-days': 'x' is not a valid int range."),
+    (("summary", "--width", "0"), "Invalid value for '--width': 0 is not in the range x>=1."),
+])
+def test_a_number_out_of_its_range_in_english_is_the_parsers_own_words(args, said):
+    result = run(*args, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: {said}\n")
