@@ -1068,7 +1068,9 @@ class _Checker:
         017 is "017"), else a word or name of the format's, which must be text as YAML reads it."""
         if key not in m:
             return None
-        value = self._as_written(m, key, m[key]) if free else m[key]
+        value = m[key]
+        if free and value.__class__ is not str:  # (the rare case: only text is ever written differently)
+            value = self._as_written(m, key, value)
         if value is None and not required:
             return None
         if not isinstance(value, str) or (not empty_ok and not value.strip()):
@@ -1471,7 +1473,9 @@ class _Checker:
         return fits
 
     def _unit_name(self, m, key: str, what: str):
-        name = self._as_written(m, key, m.get(key))
+        name = m.get(key)
+        if name is not None and name.__class__ is not str:
+            name = self._as_written(m, key, name)
         if name is not None and not isinstance(name, str):
             self.problem(_at(m, key), "unknown_unit", what=f"{what}.{key}", name=_show(name), hint="")
             return None
