@@ -62,6 +62,7 @@ from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
     close_ids,
+    tasks_range,
     continues_entries,
     entry_as_written,
     existing_root,
@@ -407,12 +408,18 @@ def _unchanged(jpath: Path, old: bytes | None, seen: tuple[int, int, int] | None
 def _with_its_file(root: Path, measure: str) -> str:
     """"NAME:18.4" for "18.4" in a folder registry, when exactly one of its files has that
     measure (as `show` and `history` find it); else UsageError."""
-    ids = [m.id for m in load_item(root, measure).plan.measures()]
+    plan = load_item(root, measure).plan
+    ids = [m.id for m in plan.measures()]
     found = named_id(measure, ids)
     if found is not None:
         return found
     raise _in_several_files(measure, ids) or refusal(UsageError, "no_measure", measure=measure,
-                                                     hint=suggested(close_ids(measure, ids)))
+                                                     hint=_no_measure_hint(measure, ids, plan))
+
+
+def _no_measure_hint(measure: str, ids, plan) -> Notice | None:
+    """The ids close to an unknown measure id, else the range of tasks, as `show` says it."""
+    return suggested(close_ids(measure, ids)) or tasks_range([t.id for t in plan.tasks])
 
 
 def _in_several_files(measure: str, ids) -> UsageError | None:
@@ -485,7 +492,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     if target is None:
         task = next((t for t in plan.tasks if t.id == measure), None)
         hint = (Notice("task_not_measure", {"task": measure, "measures": [m.id for m in task.measures]})
-                if task is not None else suggested(close_ids(measure, ids)))
+                if task is not None else _no_measure_hint(measure, ids, plan))
         raise refusal(UsageError, "no_measure", measure=measure, hint=hint)
 
     allowed = _COMMAND_STATES[command]

@@ -588,7 +588,7 @@ def test_a_measure_only_one_file_has_is_found_without_its_file(folder):
 @pytest.mark.parametrize("measure, message", [
     ("1.1", "'1.1' is in several files of the folder (sm:1.1, xz:1.1): name the one you mean with its file"),
     ("nosuch:1.1", "{folder} is a folder registry with no plan file 'nosuch' (its files: sm, xz); got 'nosuch:1.1'"),
-    ("99.9", "no measure '99.9' in the plan"),
+    ("99.9", "no measure '99.9' in the plan (tasks are sm:1 to sm:4, xz:1 to xz:45)"),
 ])
 def test_a_measure_a_folder_cannot_place_is_refused(folder, measure, message):
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
