@@ -116,7 +116,7 @@ class Effect:
 
 
 # Notice (i18n): something the writer should know about an accepted entry (warnings: closed_late,
-# closed_all_steps, late_extension, back_filled, evidence_not_found, evidence_is_folder), or why a
+# closed_all_steps, late_extension, late_left_out, back_filled, evidence_not_found, evidence_is_folder), or why a
 # request was refused (i18n.refusal).
 
 
@@ -583,12 +583,14 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if late_extension(when, moving.due) and not late:
             raise refusal(JournalWriteError, "extension_late", measure=measure, date=when.isoformat(),
                            due=moving.due.isoformat(), days=(when - moving.due).days)
-        late = late_extension(when, moving.due)
+        late_asked, late = late, late_extension(when, moving.due)
         if late:
             warnings.append(Notice("late_extension", {"days": (when - moving.due).days,
                                                       "deadline": moving.due.isoformat()}))
         elif moving.due < today:
             warnings.append(_recorded_after(moving.due, when=when, today=today))
+        if late_asked and not late:
+            warnings.append(Notice("late_left_out", {"deadline": moving.due.isoformat()}))
         milestone = moving.original_due
     elif entry_state is EntryState.RETRACTED:
         if not note.strip():
