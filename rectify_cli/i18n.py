@@ -175,6 +175,9 @@ LABELS = {
     "notice_closed_late": ("逾期销号：超过期限{deadline}共{days}天", "closed late: {days:day} after its deadline {deadline}"),
     "notice_late_extension": ("逾期申请延期：在期限{deadline}过后{days}天才申请（已写入 late: true）",
                               "late extension: requested {days:day} after the deadline {deadline} (written with late: true)"),
+    "notice_late_left_out": ("未采用 --late：期限{deadline}尚未过，按期申请延期（未写入 late）",
+                             "--late left out: the deadline {deadline} has not passed, an extension on time "
+                             "(written without late)"),
     "notice_closed_all_steps": ("一并销号了全部{n}个未完成的期限（{deadlines}）；只销其中一个，用 --milestone 日期",
                                 "closed all {n} pending steps ({deadlines}); --milestone DATE closes one"),
     "notice_recorded_after_deadline": ("期限{deadline}已过{days}天才记录：按所填日期{date}计为按期，请核实日期",

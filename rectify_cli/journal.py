@@ -62,6 +62,7 @@ from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
     close_ids,
+    tasks_range,
     continues_entries,
     entry_as_written,
     existing_root,
@@ -115,7 +116,7 @@ class Effect:
 
 
 # Notice (i18n): something the writer should know about an accepted entry (warnings: closed_late,
-# closed_all_steps, late_extension, back_filled, evidence_not_found, evidence_is_folder), or why a
+# closed_all_steps, late_extension, late_left_out, back_filled, evidence_not_found, evidence_is_folder), or why a
 # request was refused (i18n.refusal).
 
 
@@ -407,12 +408,18 @@ def _unchanged(jpath: Path, old: bytes | None, seen: tuple[int, int, int] | None
 def _with_its_file(root: Path, measure: str) -> str:
     """"NAME:18.4" for "18.4" in a folder registry, when exactly one of its files has that
     measure (as `show` and `history` find it); else UsageError."""
-    ids = [m.id for m in load_item(root, measure).plan.measures()]
+    plan = load_item(root, measure).plan
+    ids = [m.id for m in plan.measures()]
     found = named_id(measure, ids)
     if found is not None:
         return found
     raise _in_several_files(measure, ids) or refusal(UsageError, "no_measure", measure=measure,
-                                                     hint=suggested(close_ids(measure, ids)))
+                                                     hint=_no_measure_hint(measure, ids, plan))
+
+
+def _no_measure_hint(measure: str, ids, plan) -> Notice | None:
+    """The ids close to an unknown measure id, else the range of tasks, as `show` says it."""
+    return suggested(close_ids(measure, ids)) or tasks_range([t.id for t in plan.tasks])
 
 
 def _in_several_files(measure: str, ids) -> UsageError | None:
@@ -485,7 +492,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     if target is None:
         task = next((t for t in plan.tasks if t.id == measure), None)
         hint = (Notice("task_not_measure", {"task": measure, "measures": [m.id for m in task.measures]})
-                if task is not None else suggested(close_ids(measure, ids)))
+                if task is not None else _no_measure_hint(measure, ids, plan))
         raise refusal(UsageError, "no_measure", measure=measure, hint=hint)
 
     allowed = _COMMAND_STATES[command]
@@ -576,12 +583,14 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if late_extension(when, moving.due) and not late:
             raise refusal(JournalWriteError, "extension_late", measure=measure, date=when.isoformat(),
                            due=moving.due.isoformat(), days=(when - moving.due).days)
-        late = late_extension(when, moving.due)
+        late_asked, late = late, late_extension(when, moving.due)
         if late:
             warnings.append(Notice("late_extension", {"days": (when - moving.due).days,
                                                       "deadline": moving.due.isoformat()}))
         elif moving.due < today:
             warnings.append(_recorded_after(moving.due, when=when, today=today))
+        if late_asked and not late:
+            warnings.append(Notice("late_left_out", {"deadline": moving.due.isoformat()}))
         milestone = moving.original_due
     elif entry_state is EntryState.RETRACTED:
         if not note.strip():

@@ -106,6 +106,23 @@ def test_extend_after_deadline_refused_unless_late(reg):
     assert measure_json(reg, "2.1", "2019-05-01")["next_due"] == "2019-06-30"
 
 
+def test_late_on_an_extension_before_its_deadline_is_said_to_be_left_out(reg):
+    """--late on an extension the deadline of which has not passed was dropped without a word."""
+    args = ("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
+            "--date", "2019-04-10", "--late", "--registry", str(reg))
+    written = run(*args, today="2019-04-10")
+    assert written.exit_code == 0, written.output
+    assert written.stdout.splitlines()[:2] == [
+        "已记录 2.1 2019-04-10 延期 → 2019-06-30 — 截至2019-04-10：按期推进，下一期限2019-06-30",
+        "  ! 未采用 --late：期限2019-04-15尚未过，按期申请延期（未写入 late）"]
+    assert "late:" not in journal_bytes(reg).decode()
+    english = run("extend", "2.1", "--to", "2019-07-31", "--reason", "雨季", "--approved-by", "那曲市",
+                  "--date", "2019-04-11", "--late", "--registry", str(reg), "--lang", "en", today="2019-04-11")
+    assert english.exit_code == 0, english.output
+    assert english.stdout.splitlines()[1] == (
+        "  ! --late left out: the deadline 2019-06-30 has not passed, an extension on time (written without late)")
+
+
 def test_record_in_progress_and_done_via_record(reg):
     assert run("record", "3.1", "--state", "in_progress", "--note", "完成80个", "--registry", str(reg)).exit_code == 0
     result = run("record", "3.1", "--state", "done", "--evidence", "划定方案批复", "--registry", str(reg))
@@ -588,7 +605,7 @@ def test_a_measure_only_one_file_has_is_found_without_its_file(folder):
 @pytest.mark.parametrize("measure, message", [
     ("1.1", "'1.1' is in several files of the folder (sm:1.1, xz:1.1): name the one you mean with its file"),
     ("nosuch:1.1", "{folder} is a folder registry with no plan file 'nosuch' (its files: sm, xz); got 'nosuch:1.1'"),
-    ("99.9", "no measure '99.9' in the plan"),
+    ("99.9", "no measure '99.9' in the plan (tasks are sm:1 to sm:4, xz:1 to xz:45)"),
 ])
 def test_a_measure_a_folder_cannot_place_is_refused(folder, measure, message):
     before = {p.name: p.read_bytes() for p in folder.iterdir()}

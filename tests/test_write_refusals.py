@@ -63,6 +63,9 @@ REFUSALS = [
     (("record", "4", "--state", "in_progress", "--note", "推进中"),
      "整改方案中没有措施“4”（4 是整改任务，请指明其下的一项措施：4.1、4.2）",
      "no measure '4' in the plan (4 is a task: name one of its measures, 4.1, 4.2)"),
+    (("record", "9.1", "--state", "in_progress", "--note", "推进中"),  # (nothing close: the tasks there are, as show says)
+     "整改方案中没有措施“9.1”（任务编号为 1 至 4）",
+     "no measure '9.1' in the plan (tasks are 1 to 4)"),
 ]
 
 
@@ -229,6 +232,8 @@ def test_a_folder_that_cannot_place_a_measure_says_so_in_chinese(tmp_path):
         "文件夹中有多个文件含“1.1”（sm:1.1、xz:1.1）：请连同文件名指明所指的一项")
     assert _stderr_line(run("record", "nosuch:1.1", "--state", "in_progress", "--note", "x", "--registry", str(root))) == (
         f"{root} 是台账文件夹，其中没有方案文件“nosuch”（其中的文件：sm、xz）；输入的是“nosuch:1.1”")
+    assert _stderr_line(run("record", "xz:9.1", "--state", "in_progress", "--note", "x", "--registry", str(root))) == (
+        "整改方案中没有措施“xz:9.1”（任务编号为 sm:1 至 sm:4、xz:1 至 xz:4）")
     assert _stderr_line(run("record", "SM:1.1", "--state", "in_progress", "--note", "x", "--registry", str(root))) == (
         f"{root} 是台账文件夹，其中没有方案文件“SM”（是否指 sm:1.1？）；输入的是“SM:1.1”")
 
