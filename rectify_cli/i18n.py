@@ -410,6 +410,8 @@ LABELS = {
     "status_folder_files": ("（{n} 个文件）", " ({n:file})"),  # after a folder registry's folder, "reg/"
     "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
     "status_same_day": ("（当天）", " (same day)"),
+    # the title of a folder whose plan files have several: the first, and how many files
+    "notice_folder_title": ("{n}个台账：{first}等", "{n} ledgers: {first} and others"),
     "status_no_entries": ("尚无进展记录", "No entries yet"),
     "status_not_updated_warning": ("注意：台账已 {days} 天（约 {months} 个月）未更新，超过报告周期 {period} 天。",
                                    "Warning: the ledger has not been updated for {days:day} (about {months:month}), longer than the {period}-day reporting period."),
@@ -1106,6 +1108,12 @@ _COUNTS = _Counts()
 
 def label(key: str, lang: Lang, /, **values) -> str:
     return _COUNTS.format(word(LABELS, key, lang), **values)
+
+
+def said(text: str | Notice, lang: Lang) -> str:
+    """A text to show that is either the registry's own (as written) or a Notice (its label
+    notice_<key>, in `lang`)."""
+    return notice_text(text, lang, prefix="notice_") if isinstance(text, Notice) else text
 
 
 def plural(n: int, noun: str, nouns: str | None = None) -> str:

@@ -18,7 +18,7 @@ from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .engine import voided_hashes
 from .errors import Problem, RegistryError, UsageError, close_matches, same_but_case
-from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, problem, refusal, suggested, suggestion
+from .i18n import ENTRY, MILESTONE, REPORTED, Lang, Notice, Where, label, problem, refusal, suggested, suggestion
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
@@ -815,7 +815,8 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
 
     return Plan(
         meta=Meta(
-            title=shared((p.meta.title for p in plans), lambda titles: f"{len(plans)}个台账：{titles[0]}等"),
+            title=shared((p.meta.title for p in plans),
+                         lambda titles: label("notice_folder_title", Lang.zh, n=len(plans), first=titles[0])),
             issuer=shared((p.meta.issuer for p in plans), "、".join),
             inspection=shared((p.meta.inspection for p in plans), lambda _: None),
             feedback_date=feedback,
@@ -829,6 +830,16 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
         parts=tuple((file.name, file.stem + ":", plan.meta) for plan, file in zip(plans, files)),  # (as registry_files)
         immediate_dues=tuple((file.stem + ":", plan.immediate_due) for plan, file in zip(plans, files)),
     )
+
+
+def shown_title(plan: Plan) -> str | Notice:
+    """The title a reader is shown: the plan's own; of a folder whose files have several, the
+    first and how many files (label notice_folder_title, said in the reader's language: meta.title,
+    which export gives, has the Chinese words)."""
+    titles = list(dict.fromkeys(meta.title for _, _, meta in plan.parts))
+    if len(titles) < 2:
+        return plan.meta.title
+    return Notice("folder_title", {"n": len(plan.parts), "first": titles[0]})
 
 
 def _shared_settings(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Settings:

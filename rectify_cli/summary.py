@@ -29,6 +29,7 @@ from .engine import MeasureResult, Status, StatusReport, TaskResult
 from .errors import UsageError
 from .i18n import Notice, refusal, suggestion
 from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Plan, Registry, Task
+from .registry import shown_title
 
 # --------------------------------------------------------------------------- result types
 
@@ -189,7 +190,7 @@ class UnitRow:
 
 @dataclass(frozen=True)
 class MonthlySummary:
-    title: str
+    title: str | Notice  # (registry.shown_title)
     first: date
     last: date
     as_of: date  # the day everything is judged on: `last`, or today while the month is not over
@@ -595,7 +596,7 @@ def build(
     heads = tuple((file, _head_hash(tuple(entries), last)) for file, entries in journals.items())
     issuers = tuple(meta.issuer for _, _, meta in plan.parts) or (plan.meta.issuer,)
     return MonthlySummary(
-        title=plan.meta.title,
+        title=shown_title(plan),
         first=first,
         last=last,
         as_of=report.as_of,

@@ -172,6 +172,19 @@ def test_export_of_a_folder_gives_each_files_own_title_issuer_and_claims(tmp_pat
                                                 {"key": "measures_total", "text": "9项具体措施", "value": 9}]}]
 
 
+@pytest.mark.parametrize("lang, title", [(None, "2个台账：那曲市整改报告等"), ("en", "2 ledgers: 那曲市整改报告 and others")])
+def test_a_folder_of_several_titles_is_named_in_the_readers_language(tmp_path, lang, title):
+    """The title that sums a folder's files up was Chinese in an English status and summary."""
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "title: 测试台账", "title: 那曲市整改报告")
+    cache = str(tmp_path / "cache")
+    status = run("status", "-r", str(folder), env_extra=cache, lang=lang)
+    summary = run("summary", "--month", "2019-03", "-r", str(folder), env_extra=cache, lang=lang)
+    assert (status.returncode, summary.returncode) == (0, 0), status.stderr + summary.stderr
+    # (status names the files after the title, on its line or the next)
+    assert (status.stdout.splitlines()[0].split("  ")[0], summary.stdout.splitlines()[0]) == (title, title)
+
+
 @pytest.mark.parametrize("use_cache", [False, True])
 def test_each_file_of_a_folder_has_its_own_immediate_due_date(tmp_path, use_cache):
     """(a folder's immediate milestones were all due on its earliest feedback date: a province

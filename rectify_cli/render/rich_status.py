@@ -26,9 +26,9 @@ from rich.text import Text
 
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
-from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, word
+from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..model import Entry, EntryState, MilestoneKind, Registry
-from ..registry import unknown_item
+from ..registry import shown_title, unknown_item
 from ..textsafe import PerCharacter, printable
 from .journal_text import extension_details, quiet_journals, retraction_text
 from .linebreak import Paragraph, widest_number
@@ -348,7 +348,7 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     """The title and files, the day judged and the latest entry, a warning when the ledger has
     gone unreported, and one for each of a folder's files that has (a few; not the file of that latest
     entry, once the ledger's is given); each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
-    title = [Text(printable(registry.plan.meta.title, single_line=True), style="bold")]
+    title = [Text(printable(said(shown_title(registry.plan), lang), single_line=True), style="bold")]
     if registry.plan_files:
         title.append(Text(_files_shown(registry, lang, console.width), style="dim"))
     console.print(Paragraph(_pairs("", title, console.width)))  # (the files on a line of their own if need be)

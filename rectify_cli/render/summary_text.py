@@ -11,7 +11,7 @@ from datetime import date
 from tabulate import tabulate
 
 from ..errors import UsageError
-from ..i18n import ENTRY, Lang, plural, refusal, word
+from ..i18n import ENTRY, Lang, plural, refusal, said, word
 from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
@@ -396,7 +396,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH) -> s
         next_month = f"{_MONTHS_EN[m.next_first.month - 1]} {m.next_first.year}"
 
     lines = [
-        cell(m.title),
+        cell(said(m.title, lang)),
         _l("summary_title", lang, year=m.first.year, month=m.first.month, month_name=_MONTHS_EN[m.first.month - 1]),
     ]
     if m.owners:
