@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from rich.console import Console
@@ -17,8 +18,26 @@ class _Console(Console):
             raise SystemExit(0) from None
 
 
+class _WithoutTrailingSpaces:
+    """A file that drops the spaces ending each line written to it. Rich pads every cell of a
+    table to its column's width; piped or saved, `status` and `show` are pasted as text, where
+    those spaces only get in the way."""
+
+    _ENDS = re.compile(" +\n")
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(self._ENDS.sub("\n", text))
+
+    def __getattr__(self, name):  # (isatty, flush, encoding, fileno…: the stream's own)
+        return getattr(self._stream, name)
+
+
 def make_console(*, stderr: bool = False, width: int | None = None, file=None) -> Console:
-    """Colour only on a terminal and only without NO_COLOR; markup, emoji and highlighting off.
+    """Colour only on a terminal and only without NO_COLOR; markup, emoji and highlighting off;
+    off a terminal, no line ends in spaces.
 
     Renderers build Text objects instead of markup strings, so a title holding "[red]" or an
     escape sequence prints as the characters it holds.
@@ -33,7 +52,7 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
 
         width = shutil.get_terminal_size().columns
     return _Console(
-        file=stream,
+        file=stream if is_tty else _WithoutTrailingSpaces(stream),
         width=width,
         no_color=no_color,
         color_system=None if no_color else "auto",
