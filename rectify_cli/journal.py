@@ -791,19 +791,12 @@ def _check_later_entries(reg: Registry, measure: str, request: _Request) -> None
             where = (Notice("line", {"line": later.location.line})
                      if later.location is not None and later.location.line else "")
             # (a retraction voids it from its own date only: until then it counts, and is made wrong)
-            retraction = _retraction_of(mine, later)
+            retraction = engine.retractions(mine).get(later.hash)
             retracted = Notice("later_retracted", {"date": retraction.date.isoformat()}) if retraction else ""
             raise refusal(JournalWriteError, "later_entry_wrong", state=Word(ENTRY, request.state.value),
                            date=request.day.isoformat(), later_date=later.date.isoformat(),
                            later_state=Word(ENTRY, later.state.value), where=where, retracted=retracted,
                            conflict=conflict)
-
-
-def _retraction_of(mine: list[Entry], entry: Entry) -> Entry | None:
-    """The retraction among `mine` (a measure's entries) that voids `entry`, or None."""
-    if entry.hash not in engine.voided_entries(mine):
-        return None
-    return next(e for e in reversed(mine) if e.state is EntryState.RETRACTED and e.retracts == entry.hash)
 
 
 def _text(value: str | None, option: str) -> str | None:
