@@ -34,13 +34,13 @@ EXIT_INVALID = 2
 _ParserError = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError")
 
 
-class _SaidInChinese(_ParserError):
-    """A command line the parser refused, said as rectify says a refusal: one line, in Chinese."""
+class _Refused(_ParserError):
+    """A command line the parser refused, said as rectify says a refusal: one line, in `lang`."""
 
-    def __init__(self, refused, *, command: str):
-        from .render.usage_text import said_in_chinese
+    def __init__(self, refused, lang: Lang, *, command: str):
+        from .render.usage_text import said_in
 
-        super().__init__(said_in_chinese(refused, command=command), ctx=refused.ctx)
+        super().__init__(said_in(lang, refused, command=command), ctx=refused.ctx)
 
     def show(self, file=None) -> None:
         typer.echo(printable(f"rectify: {self.message}", single_line=True), err=True)
@@ -89,8 +89,7 @@ class _Command(_SaidInLanguage, TyperCommand):
 
 class _Group(_SaidInLanguage, TyperGroup):
     """Turns our errors into `rectify: file:line:col: message` on stderr and exit code 2, and
-    the parser's into Chinese unless English is asked for; says the help in the language of the
-    command line."""
+    the parser's into one line in the command line's language; says the help in it too."""
 
     def parse_args(self, ctx, args):
         lang = _lang_of(args)
@@ -100,9 +99,9 @@ class _Group(_SaidInLanguage, TyperGroup):
             self._refuse_a_lang_not_offered(ctx, args)  # (as written: a --lang before the command is the root's)
             return super().parse_args(ctx, _lang_after_command(args))
         except _ParserError as exc:
-            if lang is Lang.en or type(exc).__name__ == "NoArgsIsHelpError":
+            if type(exc).__name__ == "NoArgsIsHelpError":
                 raise
-            raise _SaidInChinese(exc, command=ctx.command_path) from None
+            raise _Refused(exc, lang, command=ctx.command_path) from None
 
     def _help_said_in(self, lang: Lang) -> None:
         """Every help text of the group and its commands, a LABELS key until then, in `lang`."""
@@ -124,9 +123,7 @@ class _Group(_SaidInLanguage, TyperGroup):
         try:
             return super().invoke(ctx)
         except _ParserError as exc:
-            if _lang_of(args) is Lang.en:
-                raise
-            raise _SaidInChinese(exc, command=" ".join([ctx.command_path, *args[:1]])) from None
+            raise _Refused(exc, _lang_of(args), command=" ".join([ctx.command_path, *args[:1]])) from None
         except RectifyError as exc:
             exc = _in_language(exc, _default_lang())  # (said here: a command without --lang, or before it is read)
             # file names and declared names in messages are data too
