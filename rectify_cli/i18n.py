@@ -221,6 +221,7 @@ LABELS = {
                                  " ({task} is a task: name one of its measures, {measures})"),
     "refused_several_files": ("文件夹中有多个文件含“{measure}”（{ids}）：请连同文件名指明所指的一项",
                               "{measure!r} is in several files of the folder ({ids}): name the one you mean with its file"),
+    "refused_of_option": ("{option}：{what}", "{option}: {what}"),  # (a refusal of a value an option was given)
     "refused_no_plan_file": ("{root} 是台账文件夹，其中没有方案文件“{prefix}”（{hint}）；输入的是“{measure}”",
                              "{root} is a folder registry with no plan file {prefix!r} ({hint}); got {measure!r}"),
     "refused_plan_file_case": ("是否指 {name}？", "did you mean {name}?"),
