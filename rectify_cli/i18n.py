@@ -988,6 +988,12 @@ LABELS.update({
 
     "problem_import_curation_file": ("校订文件", "curation file"),
     "problem_import_curation_unreadable": ("无法读取校订文件（{detail}）", "cannot read curation file: {detail}"),
+    "problem_import_not_curation": ("不是校订文件：{what}；校订文件是由 {known} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节",
+                                    "not a curation file: {what}; a curation file is a mapping of the sections {known} (each optional), "
+                                    "see README, Re-importing"),
+    "problem_import_a_plan": ("这是整改方案（有 tasks 部分）", "it is a plan (it has tasks)"),
+    "problem_import_a_journal": ("这是进展记录（记录的列表）", "it is a journal (a list of entries)"),
+    "problem_import_no_mapping": ("其内容不是“键: 值”的映射", "it is not a mapping of 'key: value'"),
     "problem_import_not_mapping": ("{where} 应为映射（“键: 值”）", "{where} must be a mapping"),
     "problem_import_key_not_text": ("{where}：键 {written} 被 YAML 读作{kind} {value!r}，而不是文字：请加引号：\"{written}\"",
                                     "{where}: the key {written} is read by YAML as {kind} {value!r}, not as text: quote it: \"{written}\""),
