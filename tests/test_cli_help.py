@@ -47,12 +47,12 @@ def test_every_command_has_help(command):
 
 
 CLOSE_ZH = """\
-用法：python -m rectify_cli close [选项] {measure}
+用法：python -m rectify_cli close [选项] <措施>
 
   措施办结销号，须附佐证。长期坚持的措施销号后仍须坚持。
 
 参数：
-  measure  措施编号，如 35.2。  [必填]
+  <措施>  措施编号，如 35.2。  [必填]
 
 选项：
   --evidence <文本>      必填：证明已完成的佐证（文件路径或文字）。
@@ -69,12 +69,12 @@ CLOSE_ZH = """\
 """
 
 CLOSE_EN = """\
-Usage: python -m rectify_cli close [OPTIONS] {measure}
+Usage: python -m rectify_cli close [OPTIONS] <measure>
 
   Close out a measure (销号), with evidence. An ongoing measure keeps running.
 
 Arguments:
-  measure  Measure id, e.g. 35.2.  [required]
+  <measure>  Measure id, e.g. 35.2.  [required]
 
 Options:
   --evidence <str>       Required: what proves it is done (a file path or a
@@ -110,6 +110,36 @@ def test_close_help_in_english(env):
 def test_lang_en_anywhere_gives_the_english_help(args):
     assert run(*args).stdout == run("close", "--help", RECTIFY_LANG="en").stdout
 
+
+
+# Each command's argument, as its usage line and its help name it (in brackets: it may be left out).
+ARGUMENTS = {"show": ("<编号>", "<id>"), "history": ("[<编号>]", "[<id>]"), "validate": ("[<路径>]", "[<path>]"),
+             "import": ("<报告>", "<report>"),
+             **{command: ("<措施>", "<measure>") for command in ("record", "close", "reopen", "report", "extend", "retract")}}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", NAMES)
+def test_an_argument_is_named_as_option_values_are(command, lang):
+    """`import --help` said `用法：rectify import [选项] {report}` (the parser's braces, the
+    argument's English name), where an option's value reads <路径>."""
+    zh, en = ARGUMENTS.get(command, ("", ""))
+    named = zh if lang == "zh" else en
+    lines = help_of(command, "--help", RECTIFY_LANG=lang)
+    usage = f"用法：rectify {command} [选项]" if lang == "zh" else f"Usage: rectify {command} [OPTIONS]"
+    assert lines[0] == f"{usage} {named}".rstrip()
+    heading = "参数：" if lang == "zh" else "Arguments:"
+    if named:
+        assert lines[lines.index(heading) + 1].startswith(f"  {named.strip('[]')}  ")
+    else:
+        assert heading not in lines
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "缺少参数 <编号>；用法见 rectify show --help"),
+                                        ("en", "missing argument <id>; see rectify show --help")])
+def test_a_missing_argument_is_named_as_its_help_names_it(lang, said):
+    result = run("show", RECTIFY_LANG=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
 
 
 STATUS_OPTIONS = {
