@@ -171,6 +171,65 @@ def test_no_chinese_help_names_a_value_in_the_parsers_english(command):
     assert not re.search(r"<(str|int range|path)>|x>=", text), text
 
 
+# The first options of `status --help` at 80 columns, and at 50: beside the names, their text had
+# 16 cells there and wrapped a word a line; under them it has the line (as long an option as
+# --state's continued under its value).
+STATUS_OPTIONS_AT = {
+    ("zh", 80): ["  -r, --registry <路径>           整改方案文件（tasks.yaml）或方案文件所在的文",
+                 "                                  件夹。默认：内置台账。  [环境变量：",
+                 "                                  RECTIFY_REGISTRY]",
+                 "  --as-of <日期>                  核查日期：2019-03-31、2019/3/31、2019-03（月",
+                 "                                  末）、2019年3月31日。默认：台账所在时区的今",
+                 "                                  天。",
+                 "  --measures                      每项措施一行，而非每项任务一行。",
+                 "  --state <overdue|due_soon|on_track|ongoing|done|stale>",
+                 "                                  只看该状态的措施。可重复。"],
+    ("zh", 50): ["  -r, --registry <路径>",
+                 "      整改方案文件（tasks.yaml）或方案文件所在的文",
+                 "      件夹。默认：内置台账。  [环境变量：",
+                 "      RECTIFY_REGISTRY]",
+                 "  --as-of <日期>",
+                 "      核查日期：2019-03-31、2019/3/31、2019-03（月",
+                 "      末）、2019年3月31日。默认：台账所在时区的今",
+                 "      天。",
+                 "  --measures",
+                 "      每项措施一行，而非每项任务一行。",
+                 "  --state <overdue|due_soon|on_track|ongoing|done|",
+                 "          stale>",
+                 "      只看该状态的措施。可重复。"],
+    ("en", 80): ["  -r, --registry <path>           Plan file (tasks.yaml) or folder of plan",
+                 "                                  files. Default: the bundled ledger.  [env",
+                 "                                  var: RECTIFY_REGISTRY]",
+                 "  --as-of <str>                   Reference date: 2019-03-31, 2019/3/31,",
+                 "                                  2019-03 (end of month), 2019年3月31日.",
+                 "                                  Default: today in the registry's time zone.",
+                 "  --measures                      One row per measure instead of per task.",
+                 "  --state <overdue|due_soon|on_track|ongoing|done|stale>",
+                 "                                  Only measures in this state. Repeatable."],
+    ("en", 50): ["  -r, --registry <path>",
+                 "      Plan file (tasks.yaml) or folder of plan",
+                 "      files. Default: the bundled ledger.  [env",
+                 "      var: RECTIFY_REGISTRY]",
+                 "  --as-of <str>",
+                 "      Reference date: 2019-03-31, 2019/3/31,",
+                 "      2019-03 (end of month), 2019年3月31日.",
+                 "      Default: today in the registry's time zone.",
+                 "  --measures",
+                 "      One row per measure instead of per task.",
+                 "  --state <overdue|due_soon|on_track|ongoing|done|",
+                 "          stale>",
+                 "      Only measures in this state. Repeatable."],
+}
+
+
+@pytest.mark.parametrize("lang, columns", STATUS_OPTIONS_AT)
+def test_on_a_narrow_terminal_an_options_text_goes_under_it(lang, columns):
+    lines = rectify("status", "--help", "--lang", lang, COLUMNS=str(columns)).stdout.splitlines()
+    options = lines.index("选项：" if lang == "zh" else "Options:") + 1
+    assert lines[options:options + len(STATUS_OPTIONS_AT[lang, columns])] == STATUS_OPTIONS_AT[lang, columns]
+    assert all(wcswidth(line) <= columns for line in lines), [line for line in lines if wcswidth(line) > columns]
+
+
 ROOT_ZH = """\
 用法：python -m rectify_cli [选项] 命令 [参数]...
 
@@ -234,21 +293,22 @@ def test_every_description_is_said_in_chinese(command):
         assert re.search(r"[\u4e00-\u9fff]", row), row
 
 
-@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("columns", [80, 60, 50])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("command", [*NAMES, None])
 def test_every_line_fits_the_terminal_and_the_columns_line_up(command, lang, columns):
     lines = help_of(*filter(None, [command]), "--help", width=columns, RECTIFY_LANG=lang)
     assert all(wcswidth(line) <= columns for line in lines), [line for line in lines if wcswidth(line) > columns]
-    # In each section, every description starts at one column: beside a name, or under it.
+    # In each section, every description starts at one column: beside a name, or under it (a
+    # name's choices continued on the next line, after a |, are the name's).
     section: set[int] = set()
-    for line in lines:
+    for previous, line in zip(["", *lines], lines):
         if not line.startswith("  "):
             assert len(section) <= 1, (line, section)
             section = set()
         elif match := re.match(r"(  \S+(?: \S+)*  +)\S", line):
             section.add(wcswidth(match.group(1)))
-        elif line.startswith("   "):
+        elif line.startswith("   ") and not previous.endswith("|"):
             section.add(len(line) - len(line.lstrip(" ")))
     assert len(section) <= 1
 
