@@ -21,8 +21,8 @@ _HEADINGS = {"Arguments": "help_heading_arguments", "Options": "help_heading_opt
              "Commands": "help_heading_commands"}
 # A command's description up to its first full stop: what the list of commands shows of it.
 _FIRST_SENTENCE = re.compile(r".*?(?:。|\.(?=\s|$))", re.DOTALL)
-# The fewest cells a description is given beside the names: fewer (a terminal of 60 columns or
-# less, status's names taking 34) wrapped it a word a line, and it goes under each name instead.
+# The fewest cells a description is given beside the names: fewer (status's, whose names take 34
+# cells, on a terminal under 66 columns) wrapped it a word a line, and it goes under each name instead.
 _TEXT_BESIDE_MIN = 30
 # The parser's note of an option's lowest value: "x>=0".
 _AT_LEAST = re.compile(r"x>=(\S+)")
@@ -90,7 +90,7 @@ class HelpFormatter(typer.Context.formatter_class):
         """`name` in lines that fit the terminal: a value too long for one line (--state
         <overdue|…|stale>) goes on under its own start."""
         room = self.width - self.current_indent
-        if display_width(name) <= room:
+        if display_width(name) <= room or " " not in name:
             return [name]
         option, _, value = name.rpartition(" ")
         hang = display_width(option) + 1
