@@ -34,13 +34,13 @@ EXIT_INVALID = 2
 _ParserError = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError")
 
 
-class _SaidInChinese(_ParserError):
-    """A command line the parser refused, said as rectify says a refusal: one line, in Chinese."""
+class _Refused(_ParserError):
+    """A command line the parser refused, said as rectify says a refusal: one line, in `lang`."""
 
-    def __init__(self, refused, *, command: str):
-        from .render.usage_text import said_in_chinese
+    def __init__(self, refused, lang: Lang, *, command: str):
+        from .render.usage_text import said_in
 
-        super().__init__(said_in_chinese(refused, command=command), ctx=refused.ctx)
+        super().__init__(said_in(lang, refused, command=command), ctx=refused.ctx)
 
     def show(self, file=None) -> None:
         typer.echo(printable(f"rectify: {self.message}", single_line=True), err=True)
@@ -86,11 +86,16 @@ class _Command(_SaidInLanguage, TyperCommand):
         self._refuse_a_lang_not_offered(ctx, args)
         return super().parse_args(ctx, args)
 
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        """[选项] and each argument as its value is named (<措施>), in brackets when it may be left
+        out: the parser put a required one in braces, by its name in the code ({measure})."""
+        arguments = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
+        return [self.options_metavar, *(param.metavar if param.required else f"[{param.metavar}]" for param in arguments)]
+
 
 class _Group(_SaidInLanguage, TyperGroup):
     """Turns our errors into `rectify: file:line:col: message` on stderr and exit code 2, and
-    the parser's into Chinese unless English is asked for; says the help in the language of the
-    command line."""
+    the parser's into one line in the command line's language; says the help in it too."""
 
     def parse_args(self, ctx, args):
         lang = _lang_of(args)
@@ -100,9 +105,9 @@ class _Group(_SaidInLanguage, TyperGroup):
             self._refuse_a_lang_not_offered(ctx, args)  # (as written: a --lang before the command is the root's)
             return super().parse_args(ctx, _lang_after_command(args))
         except _ParserError as exc:
-            if lang is Lang.en or type(exc).__name__ == "NoArgsIsHelpError":
+            if type(exc).__name__ == "NoArgsIsHelpError":
                 raise
-            raise _SaidInChinese(exc, command=ctx.command_path) from None
+            raise _Refused(exc, lang, command=ctx.command_path) from None
 
     def _help_said_in(self, lang: Lang) -> None:
         """Every help text of the group and its commands, a LABELS key until then, in `lang`."""
@@ -124,9 +129,7 @@ class _Group(_SaidInLanguage, TyperGroup):
         try:
             return super().invoke(ctx)
         except _ParserError as exc:
-            if _lang_of(args) is Lang.en:
-                raise
-            raise _SaidInChinese(exc, command=" ".join([ctx.command_path, *args[:1]])) from None
+            raise _Refused(exc, _lang_of(args), command=" ".join([ctx.command_path, *args[:1]])) from None
         except RectifyError as exc:
             exc = _in_language(exc, _default_lang())  # (said here: a command without --lang, or before it is read)
             # file names and declared names in messages are data too
@@ -151,12 +154,10 @@ _VALUE_NAMES = {"str": "help_value_text", "int range": "help_value_int_range", "
 
 
 def _value_name(param, lang: Lang) -> str | None:
-    """What an option's value is, as its help names it: as declared (metavar=, a LABELS key: a
-    date's <日期>), else by its type (<文本>); None (the parser's own): a choice's values
-    (<zh|en>), an argument's name."""
-    if param.param_type_name != "option":
-        return param.metavar
-    key = param.metavar or _VALUE_NAMES.get(param.type.name)
+    """What an option's value or an argument is, as its help names it: as declared (metavar=, a
+    LABELS key: a date's <日期>, a measure's <措施>), else an option's by its type (<文本>); None
+    (the parser's own): a choice's values (<zh|en>)."""
+    key = param.metavar or (_VALUE_NAMES.get(param.type.name) if param.param_type_name == "option" else None)
     return key and word(LABELS, key, lang)
 
 
@@ -446,7 +447,7 @@ def status_cmd(
 
 @app.command("show", cls=_Command, help="help_show")
 def show_cmd(
-    item: Annotated[str, typer.Argument(help="help_show_item")],
+    item: Annotated[str, typer.Argument(help="help_show_item", metavar="help_value_id")],
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
     warn_days: WarnDaysOpt = None,
@@ -573,7 +574,7 @@ def reconcile_cmd(
 @app.command("validate", cls=_Command, help="help_validate")
 def validate_cmd(
     ctx: typer.Context,
-    path: Annotated[Optional[Path], typer.Argument(help="help_validate_path")] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="help_validate_path", metavar="help_value_path")] = None,
     registry: RegistryOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.zh,
@@ -608,7 +609,7 @@ def export_cmd(
 
 @app.command("import", cls=_Command, help="help_import")
 def import_cmd(
-    report: Annotated[Path, typer.Argument(help="help_import_report")],
+    report: Annotated[Path, typer.Argument(help="help_import_report", metavar="help_value_report")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="help_import_output")] = None,
     curation: Annotated[Optional[Path], typer.Option("--curation", help="help_import_curation")] = None,
     lang: LangOpt = Lang.zh,
@@ -636,7 +637,7 @@ def import_cmd(
 
 
 # -- writing to the journal -------------------------------------------------------------
-MeasureArg = Annotated[str, typer.Argument(help="help_opt_measure")]
+MeasureArg = Annotated[str, typer.Argument(help="help_opt_measure", metavar="help_value_measure")]
 DateOpt = Annotated[Optional[str], typer.Option("--date", help="help_opt_date", metavar="help_value_date")]
 ByOpt = Annotated[Optional[str], typer.Option("--by", help="help_opt_by")]
 NoteOpt = Annotated[str, typer.Option("--note", help="help_opt_note")]
@@ -746,7 +747,7 @@ def retract_cmd(
 
 @app.command("history", cls=_Command, help="help_history")
 def history_cmd(
-    measure: Annotated[Optional[str], typer.Argument(help="help_history_measure")] = None,
+    measure: Annotated[Optional[str], typer.Argument(help="help_history_measure", metavar="help_value_id")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="help_history_since", metavar="help_value_date")] = None,
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,

@@ -787,7 +787,8 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     for task_id in sorted(id_set - {tr.task.id for tr in report.tasks}, key=id_sort_key):  # (18 of a folder: whose?)
         several = [tr.task.id for tr in report.tasks if tr.task.id.rpartition(":")[2] == task_id]
         if len(several) > 1:
-            raise refusal(UsageError, "several_files", measure=task_id, ids=several)
+            raise refusal(UsageError, "of_option", option="--task",
+                          what=Notice("several_files", {"measure": task_id, "ids": several}))
 
 
 def select(

@@ -221,6 +221,7 @@ LABELS = {
                                  " ({task} is a task: name one of its measures, {measures})"),
     "refused_several_files": ("文件夹中有多个文件含“{measure}”（{ids}）：请连同文件名指明所指的一项",
                               "{measure!r} is in several files of the folder ({ids}): name the one you mean with its file"),
+    "refused_of_option": ("{option}：{what}", "{option}: {what}"),  # (a refusal of a value an option was given)
     "refused_no_plan_file": ("{root} 是台账文件夹，其中没有方案文件“{prefix}”（{hint}）；输入的是“{measure}”",
                              "{root} is a folder registry with no plan file {prefix!r} ({hint}); got {measure!r}"),
     "refused_plan_file_case": ("是否指 {name}？", "did you mean {name}?"),
@@ -783,9 +784,9 @@ LABELS = {
 LABELS.update({
     "usage_line": ("{what}；用法见 {command} --help", "{what}; see {command} --help"),
     "usage_no_such_option": ("没有选项 {name}{hint}", "no such option {name}{hint}"),
-    "usage_missing_option": ("缺少必需的选项 {name}", "missing option {name}"),
+    "usage_missing_option": ("缺少必需的选项 {name}", "missing required option {name}"),
     "usage_missing_argument": ("缺少参数 {name}", "missing argument {name}"),
-    "usage_not_a_choice": ("{name}：“{value}”不是可选的值（可选：{choices}）", "{name}: {value!r} is not one of {choices}"),
+    "usage_not_a_choice": ("{name}：“{value}”不是可选的值（可选：{choices}）", "{name}: {value!r} is not one of the choices ({choices})"),
     "usage_invalid_value": ("{name}：取值无效（{detail}）", "{name}: invalid value ({detail})"),
     "usage_out_of_range": ("{name}：{value} 不在可选范围内（应{bounds}）", "{name}: {value} is out of range ({bounds})"),
     "usage_at_least": ("不小于 {bound}", "at least {bound}"),
@@ -819,6 +820,9 @@ LABELS.update({
     "help_value_path": ("<路径>", "<path>"),
     "help_value_date": ("<日期>", "<str>"),
     "help_value_month": ("<月份>", "<str>"),
+    "help_value_measure": ("<措施>", "<measure>"),
+    "help_value_id": ("<编号>", "<id>"),
+    "help_value_report": ("<报告>", "<report>"),
     "help_at_least": ("不小于 {value}", "x>={value}"),
     "help_extras_sep": ("；", "; "),
     "help_rectify": ("rectify：按核查日期审核整改台账。", "rectify: audit a rectification ledger (整改台账) against a date."),
@@ -987,6 +991,12 @@ LABELS.update({
 
     "problem_import_curation_file": ("校订文件", "curation file"),
     "problem_import_curation_unreadable": ("无法读取校订文件（{detail}）", "cannot read curation file: {detail}"),
+    "problem_import_not_curation": ("不是校订文件：{what}；校订文件是由 {known} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节",
+                                    "not a curation file: {what}; a curation file is a mapping of the sections {known} (each optional), "
+                                    "see README, Re-importing"),
+    "problem_import_a_plan": ("这是整改方案（有 tasks 部分）", "it is a plan (it has tasks)"),
+    "problem_import_a_journal": ("这是进展记录（记录的列表）", "it is a journal (a list of entries)"),
+    "problem_import_no_mapping": ("其内容不是“键: 值”的映射", "it is not a mapping of 'key: value'"),
     "problem_import_not_mapping": ("{where} 应为映射（“键: 值”）", "{where} must be a mapping"),
     "problem_import_key_not_text": ("{where}：键 {written} 被 YAML 读作{kind} {value!r}，而不是文字：请加引号：\"{written}\"",
                                     "{where}: the key {written} is read by YAML as {kind} {value!r}, not as text: quote it: \"{written}\""),

@@ -120,6 +120,20 @@ REGISTRY_KEYS = ("title", "issuer", "inspection", "feedback_date", "report_date"
 REGISTRY_DATES = ("feedback_date", "report_date")
 
 
+CURATION_SECTIONS = {"version", "registry", "units", "phrases", "text_fixes", "owners", "journal"}
+
+
+def _other_than_curation(data) -> tuple[Notice, int | None] | None:
+    """What a file given as the curation holds instead (a plan, a journal, no mapping at all) and
+    the line that shows it; None for a mapping without tasks, whose sections are checked after."""
+    if isinstance(data, dict):
+        return (Notice("import_a_plan", {}), data.key_pos["tasks"][0]) if "tasks" in data else None
+    line = data.pos[0] if hasattr(data, "pos") else None  # (a scalar has none)
+    if isinstance(data, list) and data and all(isinstance(entry, dict) and "measure" in entry for entry in data):
+        return Notice("import_a_journal", {}), line
+    return Notice("import_no_mapping", {}), line
+
+
 def load_curation(path: str | Path) -> Curation:
     """Read and check curation.yaml (with the registry's YAML reader: no tags, dates kept as text)."""
     from . import yamlio
@@ -136,6 +150,9 @@ def load_curation(path: str | Path) -> Curation:
     except RegistryError as e:  # (not UTF-8, bad YAML, an anchor, a duplicate key: with its line)
         raise ReportFormatError(e.problems) from None
     data = yamlio.YMap() if data is None else data
+    if (other := _other_than_curation(data)) is not None:
+        what, line = other
+        raise ReportFormatError(problem(p, line, None, "import_not_curation", what=what, known=sorted(CURATION_SECTIONS)))
     lines: dict[tuple[str, ...], int] = {}
 
     def fail(message_key: str, /, *keys: str, **values) -> ReportFormatError:
@@ -172,10 +189,9 @@ def load_curation(path: str | Path) -> Curation:
         key, values = why  # (as the registry's loader words a bad date)
         raise ReportFormatError(problem(p, lines.get(keys), None, key, what=what, text=str(value), **values))
 
-    known = {"version", "registry", "units", "phrases", "text_fixes", "owners", "journal"}
     for k in mapping(data):
-        if k not in known:
-            raise fail("unknown_section", str(k), key=k, known=sorted(known))
+        if k not in CURATION_SECTIONS:
+            raise fail("unknown_section", str(k), key=k, known=sorted(CURATION_SECTIONS))
 
     registry = dict(mapping(data.get("registry") or yamlio.YMap(), "registry"))
     for k, v in registry.items():

@@ -47,12 +47,12 @@ def test_every_command_has_help(command):
 
 
 CLOSE_ZH = """\
-用法：python -m rectify_cli close [选项] {measure}
+用法：python -m rectify_cli close [选项] <措施>
 
   措施办结销号，须附佐证。长期坚持的措施销号后仍须坚持。
 
 参数：
-  measure  措施编号，如 35.2。  [必填]
+  <措施>  措施编号，如 35.2。  [必填]
 
 选项：
   --evidence <文本>      必填：证明已完成的佐证（文件路径或文字）。
@@ -69,12 +69,12 @@ CLOSE_ZH = """\
 """
 
 CLOSE_EN = """\
-Usage: python -m rectify_cli close [OPTIONS] {measure}
+Usage: python -m rectify_cli close [OPTIONS] <measure>
 
   Close out a measure (销号), with evidence. An ongoing measure keeps running.
 
 Arguments:
-  measure  Measure id, e.g. 35.2.  [required]
+  <measure>  Measure id, e.g. 35.2.  [required]
 
 Options:
   --evidence <str>       Required: what proves it is done (a file path or a
@@ -112,6 +112,36 @@ def test_lang_en_anywhere_gives_the_english_help(args):
 
 
 
+# Each command's argument, as its usage line and its help name it (in brackets: it may be left out).
+ARGUMENTS = {"show": ("<编号>", "<id>"), "history": ("[<编号>]", "[<id>]"), "validate": ("[<路径>]", "[<path>]"),
+             "import": ("<报告>", "<report>"),
+             **{command: ("<措施>", "<measure>") for command in ("record", "close", "reopen", "report", "extend", "retract")}}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", NAMES)
+def test_an_argument_is_named_as_option_values_are(command, lang):
+    """`import --help` said `用法：rectify import [选项] {report}` (the parser's braces, the
+    argument's English name), where an option's value reads <路径>."""
+    zh, en = ARGUMENTS.get(command, ("", ""))
+    named = zh if lang == "zh" else en
+    lines = help_of(command, "--help", RECTIFY_LANG=lang)
+    usage = f"用法：rectify {command} [选项]" if lang == "zh" else f"Usage: rectify {command} [OPTIONS]"
+    assert lines[0] == f"{usage} {named}".rstrip()
+    heading = "参数：" if lang == "zh" else "Arguments:"
+    if named:
+        assert lines[lines.index(heading) + 1].startswith(f"  {named.strip('[]')}  ")
+    else:
+        assert heading not in lines
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "缺少参数 <编号>；用法见 rectify show --help"),
+                                        ("en", "missing argument <id>; see rectify show --help")])
+def test_a_missing_argument_is_named_as_its_help_names_it(lang, said):
+    result = run("show", RECTIFY_LANG=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
+
+
 STATUS_OPTIONS = {
     "zh": ["  --as-of <日期>                  核查日期：2019-03-31、2019/3/31、2019-03（月",
            "  --warn-days <整数>              临期预警天数（默认：台账的 warn_days，未设置",
@@ -139,6 +169,65 @@ def test_the_kinds_of_values_and_their_ranges_are_said_in_the_helps_language(lan
 def test_no_chinese_help_names_a_value_in_the_parsers_english(command):
     text = run(*filter(None, [command]), "--help").stdout
     assert not re.search(r"<(str|int range|path)>|x>=", text), text
+
+
+# The first options of `status --help` at 80 columns, and at 50: beside the names, their text had
+# 16 cells there and wrapped a word a line; under them it has the line (as long an option as
+# --state's continued under its value).
+STATUS_OPTIONS_AT = {
+    ("zh", 80): ["  -r, --registry <路径>           整改方案文件（tasks.yaml）或方案文件所在的文",
+                 "                                  件夹。默认：内置台账。  [环境变量：",
+                 "                                  RECTIFY_REGISTRY]",
+                 "  --as-of <日期>                  核查日期：2019-03-31、2019/3/31、2019-03（月",
+                 "                                  末）、2019年3月31日。默认：台账所在时区的今",
+                 "                                  天。",
+                 "  --measures                      每项措施一行，而非每项任务一行。",
+                 "  --state <overdue|due_soon|on_track|ongoing|done|stale>",
+                 "                                  只看该状态的措施。可重复。"],
+    ("zh", 50): ["  -r, --registry <路径>",
+                 "      整改方案文件（tasks.yaml）或方案文件所在的文",
+                 "      件夹。默认：内置台账。  [环境变量：",
+                 "      RECTIFY_REGISTRY]",
+                 "  --as-of <日期>",
+                 "      核查日期：2019-03-31、2019/3/31、2019-03（月",
+                 "      末）、2019年3月31日。默认：台账所在时区的今",
+                 "      天。",
+                 "  --measures",
+                 "      每项措施一行，而非每项任务一行。",
+                 "  --state <overdue|due_soon|on_track|ongoing|done|",
+                 "          stale>",
+                 "      只看该状态的措施。可重复。"],
+    ("en", 80): ["  -r, --registry <path>           Plan file (tasks.yaml) or folder of plan",
+                 "                                  files. Default: the bundled ledger.  [env",
+                 "                                  var: RECTIFY_REGISTRY]",
+                 "  --as-of <str>                   Reference date: 2019-03-31, 2019/3/31,",
+                 "                                  2019-03 (end of month), 2019年3月31日.",
+                 "                                  Default: today in the registry's time zone.",
+                 "  --measures                      One row per measure instead of per task.",
+                 "  --state <overdue|due_soon|on_track|ongoing|done|stale>",
+                 "                                  Only measures in this state. Repeatable."],
+    ("en", 50): ["  -r, --registry <path>",
+                 "      Plan file (tasks.yaml) or folder of plan",
+                 "      files. Default: the bundled ledger.  [env",
+                 "      var: RECTIFY_REGISTRY]",
+                 "  --as-of <str>",
+                 "      Reference date: 2019-03-31, 2019/3/31,",
+                 "      2019-03 (end of month), 2019年3月31日.",
+                 "      Default: today in the registry's time zone.",
+                 "  --measures",
+                 "      One row per measure instead of per task.",
+                 "  --state <overdue|due_soon|on_track|ongoing|done|",
+                 "          stale>",
+                 "      Only measures in this state. Repeatable."],
+}
+
+
+@pytest.mark.parametrize("lang, columns", STATUS_OPTIONS_AT)
+def test_on_a_narrow_terminal_an_options_text_goes_under_it(lang, columns):
+    lines = rectify("status", "--help", "--lang", lang, COLUMNS=str(columns)).stdout.splitlines()
+    options = lines.index("选项：" if lang == "zh" else "Options:") + 1
+    assert lines[options:options + len(STATUS_OPTIONS_AT[lang, columns])] == STATUS_OPTIONS_AT[lang, columns]
+    assert all(wcswidth(line) <= columns for line in lines), [line for line in lines if wcswidth(line) > columns]
 
 
 ROOT_ZH = """\
@@ -204,21 +293,22 @@ def test_every_description_is_said_in_chinese(command):
         assert re.search(r"[\u4e00-\u9fff]", row), row
 
 
-@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("columns", [80, 60, 50])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("command", [*NAMES, None])
 def test_every_line_fits_the_terminal_and_the_columns_line_up(command, lang, columns):
     lines = help_of(*filter(None, [command]), "--help", width=columns, RECTIFY_LANG=lang)
     assert all(wcswidth(line) <= columns for line in lines), [line for line in lines if wcswidth(line) > columns]
-    # In each section, every description starts at one column: beside a name, or under it.
+    # In each section, every description starts at one column: beside a name, or under it (a
+    # name's choices continued on the next line, after a |, are the name's).
     section: set[int] = set()
-    for line in lines:
+    for previous, line in zip(["", *lines], lines):
         if not line.startswith("  "):
             assert len(section) <= 1, (line, section)
             section = set()
         elif match := re.match(r"(  \S+(?: \S+)*  +)\S", line):
             section.add(wcswidth(match.group(1)))
-        elif line.startswith("   "):
+        elif line.startswith("   ") and not previous.endswith("|"):
             section.add(len(line) - len(line.lstrip(" ")))
     assert len(section) <= 1
 
@@ -240,12 +330,12 @@ def test_a_lang_not_offered_is_refused_even_with_help(args, command):
         2, "", f"rectify: --lang：“xx”不是可选的值（可选：zh、en）；用法见 {command} --help\n")
 
 
-@pytest.mark.parametrize("args", [("--lang", "xx", "--help"), ("status", "--help", "--lang", "xx")])
-def test_a_lang_not_offered_is_refused_in_english_when_english_is_the_default(args):
+@pytest.mark.parametrize("args, command", [(("--lang", "xx", "--help"), "rectify"),
+                                           (("status", "--help", "--lang", "xx"), "rectify status")])
+def test_a_lang_not_offered_is_refused_in_english_when_english_is_the_default(args, command):
     result = run(*args, RECTIFY_LANG="en")
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for '--lang'")
-    assert result.stderr.splitlines()[-1].endswith(": 'xx' is not one of 'zh', 'en'.")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: --lang: 'xx' is not one of the choices (zh, en); see {command} --help\n")
 
 
 @pytest.mark.parametrize("args, command", [(("--help", "--lang"), "rectify"), (("--lang",), "rectify"),

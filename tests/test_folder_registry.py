@@ -416,6 +416,19 @@ def test_a_task_of_the_wrong_file_suggests_the_file_that_has_it(tmp_path):
     assert (proc.returncode, proc.stderr) == (2, "rectify: --task: no task 'xizang:3' (did you mean naqu:3?)\n")
 
 
+@pytest.mark.parametrize("lang, message", [
+    ("zh", "--task：文件夹中有多个文件含“3”（ali:3、naqu:3）：请连同文件名指明所指的一项"),
+    ("en", "--task: '3' is in several files of the folder (ali:3, naqu:3): name the one you mean with its file"),
+])
+@pytest.mark.parametrize("command", ["status", "check"])
+def test_a_task_several_files_have_is_refused_as_the_option_it_was_given_to(tmp_path, command, lang, message):
+    # (it lacked the "--task:" that every other refusal of an option's value begins with)
+    folder = split_small(tmp_path / "reg")
+    (folder / "ali.yaml").write_bytes((folder / "naqu.yaml").read_bytes() + b"# ali\n")
+    proc = run(command, "-r", str(folder), "--task", "3", env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")
+
+
 @pytest.mark.parametrize("command, message", [
     (["status", "--task", "NAQU:3"], "--task: no task 'NAQU:3' (did you mean naqu:3?)"),
     (["show", "NAQU:3.1"], "no task or measure 'NAQU:3.1' (did you mean naqu:3.1?)"),
@@ -690,7 +703,7 @@ def test_a_task_number_several_files_have_is_refused_as_a_filter_as_show_refuses
     folder = probe_folder(tmp_path / "reg")
     refused = run("check", "-r", str(folder), "--task", "2")
     assert (refused.returncode, refused.stdout) == (2, "")
-    assert refused.stderr == "rectify: 文件夹中有多个文件含“2”（sm:2、xz:2）：请连同文件名指明所指的一项\n"
+    assert refused.stderr == "rectify: --task：文件夹中有多个文件含“2”（sm:2、xz:2）：请连同文件名指明所指的一项\n"
     assert run("status", "-r", str(folder), "--task", "2").stderr == refused.stderr
     assert '"sm:2.1"' in run("check", "-r", str(folder), "--task", "sm:2", "--format", "json").stdout
     only_xz = run("check", "-r", str(folder), "--task", "20", "--format", "json", "--as-of", "2020-01-01")

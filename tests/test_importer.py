@@ -1279,6 +1279,31 @@ def test_a_curation_mistake_is_said_in_chinese_by_default(tmp_path, body, line, 
     assert not (tmp_path / "out").exists()
 
 
+SECTIONS = "journal、owners、phrases、registry、text_fixes、units、version"
+NOT_CURATION_ZH = f"不是校订文件：{{}}；校订文件是由 {SECTIONS} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节"
+NOT_CURATION_EN = ("not a curation file: {}; a curation file is a mapping of the sections "
+                   "journal, owners, phrases, registry, text_fixes, units, version (each optional), see README, Re-importing")
+
+
+@pytest.mark.parametrize("given, line, zh, en", [
+    (DATA / "tasks.yaml", 195, "这是整改方案（有 tasks 部分）", "it is a plan (it has tasks)"),
+    (DATA / "progress.yaml", 3, "这是进展记录（记录的列表）", "it is a journal (a list of entries)"),
+    ("- 1\n- 2\n", 1, "其内容不是“键: 值”的映射", "it is not a mapping of 'key: value'"),
+    ("# a comment\n整改任务\n", None, "其内容不是“键: 值”的映射", "it is not a mapping of 'key: value'"),  # (text: no line)
+])
+@pytest.mark.parametrize("lang", [None, "en"])
+def test_a_file_that_is_not_a_curation_file_is_named_so(tmp_path, given, line, zh, en, lang):
+    """`import --curation data/tasks.yaml` said "unknown section 'tasks'", as if a curation file
+    had a section misspelt; a journal, "curation file must be a mapping"."""
+    if isinstance(given, str):
+        (tmp_path / "given.yaml").write_text(given, encoding="utf-8")
+        given = tmp_path / "given.yaml"
+    result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(given), "-o", str(tmp_path / "out"), lang=lang)
+    said = NOT_CURATION_EN.format(en) if lang else NOT_CURATION_ZH.format(zh)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}{f':{line}' if line else ''}: {said}\n")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("lang, message", [
     (None, "没有找到附件中编号的问题（一、…）及其整改时限、整改进展"),
     ("en", "no appendix of numbered problems (一、…) with 整改时限/整改进展 found"),

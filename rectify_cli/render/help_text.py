@@ -21,6 +21,9 @@ _HEADINGS = {"Arguments": "help_heading_arguments", "Options": "help_heading_opt
              "Commands": "help_heading_commands"}
 # A command's description up to its first full stop: what the list of commands shows of it.
 _FIRST_SENTENCE = re.compile(r".*?(?:。|\.(?=\s|$))", re.DOTALL)
+# The fewest cells a description is given beside the names: fewer (status's, whose names take 34
+# cells, on a terminal under 66 columns) wrapped it a word a line, and it goes under each name instead.
+_TEXT_BESIDE_MIN = 30
 # The parser's note of an option's lowest value: "x>=0".
 _AT_LEAST = re.compile(r"x>=(\S+)")
 
@@ -53,9 +56,13 @@ class HelpFormatter(typer.Context.formatter_class):
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
         """Names in a column, each with its description wrapped beside it (under it when the
-        name is wider than `col_max`)."""
+        name is wider than `col_max`); on a terminal too narrow for that, every description under
+        its name."""
         rows = [(name, self._extras_said(text)) for name, text in rows]
         first_col = min(max(display_width(name) for name, _ in rows), col_max) + col_spacing
+        if self.width - first_col - 2 < _TEXT_BESIDE_MIN:
+            self._write_dl_under(rows)
+            return
         indent, beside = " " * self.current_indent, " " * (self.current_indent + first_col)
         for name, text in rows:
             lines = _wrapped(text, max(self.width - first_col - 2, 10)) if text else []
@@ -68,6 +75,27 @@ class HelpFormatter(typer.Context.formatter_class):
                 self.write(f"{indent}{name}\n{beside}{lines[0]}\n")
             for line in lines[1:]:
                 self.write(f"{beside}{line}\n")
+
+    def _write_dl_under(self, rows) -> None:
+        """Each name on its own lines, its description under it, indented: the whole line's
+        width for the text, where a column of names would leave it a word a line."""
+        indent, under = " " * self.current_indent, " " * (self.current_indent + 4)
+        for name, text in rows:
+            for line in self._name_lines(name):
+                self.write(f"{indent}{line}\n")
+            if text:
+                self._write_lines(text, self.width - len(under), under, under)
+
+    def _name_lines(self, name: str) -> list[str]:
+        """`name` in lines that fit the terminal: a value too long for one line (--state
+        <overdue|…|stale>) goes on under its own start."""
+        room = self.width - self.current_indent
+        if display_width(name) <= room or " " not in name:
+            return [name]
+        option, _, value = name.rpartition(" ")
+        hang = display_width(option) + 1
+        first, *rest = _wrapped(value, room - hang)
+        return [f"{option} {first}", *(" " * hang + line for line in rest)]
 
     def write_commands(self, rows) -> None:
         """The commands, each with the first sentence of its description, on one line."""

@@ -1,5 +1,6 @@
 """A command line the parser refuses (an unknown option, a missing one, a value not among the
-choices), said in Chinese: the parser (click, through Typer) says it in English only.
+choices), said in one line as rectify's own refusals are, in Chinese or English: the parser (click,
+through Typer) says it in four lines (Usage, Try, a blank line, Error), in English only.
 
 Its exceptions are read by name and attributes, as every click that Typer has used (its own copy
 since Typer 0.17) makes them; what is not recognised keeps the parser's English words."""
@@ -10,13 +11,13 @@ import re
 from ..i18n import Lang, Notice, label, notice_text
 
 
-def said_in_chinese(exc, *, command: str) -> str:
-    """The message of the parser's UsageError `exc`, in Chinese; `command`: the command it was
+def said_in(lang: Lang, exc, *, command: str) -> str:
+    """The message of the parser's UsageError `exc`, in `lang`; `command`: the command it was
     given to, when the error does not say (rectify status)."""
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None and ctx.command_path else command
-    what = notice_text(_notice(exc), Lang.zh, prefix="usage_")
-    return label("usage_line", Lang.zh, what=what, command=command)
+    what = notice_text(_notice(exc), lang, prefix="usage_")
+    return label("usage_line", lang, what=what, command=command)
 
 
 def _notice(exc) -> Notice:
