@@ -80,7 +80,7 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
         owners: tuple[str, ...] = (), tasks: tuple[str, ...] = (), regions: tuple[str, ...] = (),
         no_cache: bool = False) -> CheckOutput:
     """Check the registry at `path` as of `as_of` (None: today in its time zone) and render
-    the result in each of `formats` (check_render.FORMATS)."""
+    the result in each of `formats` (states.CHECK_FORMATS)."""
     rules = gate.canonical_rules(fail_on)
     layouts = [check_render.layout(f) for f in formats]  # (raises on an unknown name first)
     settings = {"warn_days": warn_days, "report_period_days": report_period_days}

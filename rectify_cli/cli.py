@@ -3,7 +3,6 @@
 Every layer raises its own RectifyError subclass; only this module turns them into a
 message on stderr and an exit code (0 ok, 1 the check found something, 2 bad input).
 """
-from __future__ import annotations
 
 import contextlib
 import enum
@@ -19,11 +18,9 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from .engine import STALE, Status
 from .errors import RectifyError, UsageError
-from .gate import RULES
 from .i18n import LABELS, Lang, label, word
-from .render.check import FORMATS as CHECK_FORMATS
+from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
 from .textsafe import printable
 
 EXIT_FOUND = 1
@@ -270,7 +267,7 @@ CheckFormat = enum.Enum("CheckFormat", {f: f for f in CHECK_FORMATS if f != "mar
 
 
 # What `check --fail-on` takes: the gate's rules (one list, kept by the gate).
-FailOn = enum.Enum("FailOn", {rule: rule for rule in RULES}, type=str)
+FailOn = enum.Enum("FailOn", {rule: rule for rule in CHECK_RULES}, type=str)
 
 
 # The engine's states plus the "stale" flag, as `--state` choices (one list, kept by the engine).

@@ -78,14 +78,7 @@ from .model import (
     new,
     units_of_file,
 )
-
-
-class Status(str, enum.Enum):
-    OVERDUE = "overdue"
-    DUE_SOON = "due_soon"
-    ON_TRACK = "on_track"
-    ONGOING = "ongoing"
-    DONE = "done"
+from .states import STALE, Status
 
 
 class Light(str, enum.Enum):
@@ -95,10 +88,6 @@ class Light(str, enum.Enum):
     YELLOW = "yellow"
     GREEN = "green"
 
-
-#: Pseudo-state accepted by :func:`select` and used by :data:`SEVERITY`: an ongoing measure
-#: not reported on within the reporting period.
-STALE = "stale"
 
 #: Sort rank of each display category, worst first. Overdue is red; due_soon and stale are
 #: yellow; on_track, ongoing and done are green. Keys are plain strings; since ``Status`` is a

@@ -17,10 +17,10 @@ from pathlib import Path
 from . import engine
 from .engine import MeasureResult, StatusReport
 from .model import Registry, new
+from .states import CHECK_RULES
 
-RULES: tuple[str, ...] = (engine.Status.OVERDUE.value, engine.Status.DUE_SOON.value, engine.STALE)
 
-_RULE_SET = frozenset(RULES)
+_RULE_SET = frozenset(CHECK_RULES)
 _DUE_SOON = engine.Status.DUE_SOON.value
 
 FAILURE = "failure"
@@ -98,19 +98,19 @@ def _item_severity(item: CheckItem) -> tuple:
 def listed_categories(fail_on: tuple[str, ...]) -> tuple[str, ...]:
     """The categories of the measures a check lists: those that fail, and due_soon (a warning
     when it doesn't). Every other measure passes."""
-    return tuple(rule for rule in RULES if rule in fail_on or rule == _DUE_SOON)
+    return tuple(rule for rule in CHECK_RULES if rule in fail_on or rule == _DUE_SOON)
 
 
 def canonical_rules(fail_on) -> tuple[str, ...]:
-    """`fail_on` (names or FailOn members) and overdue, in RULES order without duplicates;
-    ValueError on an unknown name (the command line offers only RULES)."""
+    """`fail_on` (names or FailOn members) and overdue, in CHECK_RULES order without duplicates;
+    ValueError on an unknown name (the command line offers only CHECK_RULES)."""
     wanted = {engine.Status.OVERDUE.value}
     for name in fail_on:
         key = getattr(name, "value", name)
-        if key not in RULES:
-            raise ValueError(f"unknown rule {key!r}; expected one of {', '.join(RULES)}")
+        if key not in CHECK_RULES:
+            raise ValueError(f"unknown rule {key!r}; expected one of {', '.join(CHECK_RULES)}")
         wanted.add(key)
-    return tuple(rule for rule in RULES if rule in wanted)
+    return tuple(rule for rule in CHECK_RULES if rule in wanted)
 
 
 def stale_days(result: MeasureResult, as_of: date) -> int | None:

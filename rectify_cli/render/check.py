@@ -22,6 +22,7 @@ from typing import NamedTuple
 from ..engine import Status
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
 from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
+from ..states import CHECK_FORMATS
 from ..textsafe import clip, display_width, printable
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
@@ -337,14 +338,11 @@ def layouts() -> dict[str, Layout]:
     }
 
 
-FORMATS = ("text", "json", "junit", "github", "markdown", "sarif")
-
-
 def layout(format: str) -> Layout | None:
-    """The layout of `format`; None for junit; ValueError for a name not in FORMATS (the command
-    line offers only those)."""
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    """The layout of `format`; None for junit; ValueError for a name not in CHECK_FORMATS (the
+    command line offers only those)."""
+    if format not in CHECK_FORMATS:
+        raise ValueError(f"unknown format {format!r}; expected one of {', '.join(CHECK_FORMATS)}")
     return layouts().get(format)
 
 

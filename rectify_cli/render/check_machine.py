@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from ..gate import FAILURE, RULES, CheckItem, CheckResult, Verdict
+from ..gate import FAILURE, CheckItem, CheckResult, Verdict
 from ..engine import id_sort_key
 from ..i18n import Lang, label
+from ..states import CHECK_RULES
 from ..textsafe import printable
 from . import check as phrases
 from .json_out import SLOT, dumps_nested, dumps_spliced, measure_document
@@ -168,7 +169,7 @@ def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lan
     run = {
         "tool": {"driver": {
             "name": "rectify",
-            "rules": [_rule_document(rule, lang) for rule in RULES],
+            "rules": [_rule_document(rule, lang) for rule in CHECK_RULES],
         }},
         "results": [SLOT] if pieces else [],
     }
