@@ -428,11 +428,11 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
 MIN_FREE_CELLS = 10
 
 
-@dataclass(eq=False)
+@dataclass(eq=False)  # (told apart by identity: _fitting)
 class _Column:
     """A column of a status table, and how it takes a narrow terminal (_fitting): only `free`
     text (a problem, units, a measure's text) is cut, with an ellipsis, by Rich; a column that
-    `gives_way` (1 the last, 2 before it) is left out when there is no room for it."""
+    `gives_way` (not 0) is left out when there is no room for it, one of 2 before one of 1."""
 
     header: str
     cells: list[str | Text]

@@ -409,7 +409,7 @@ def test_show_measure_without_entries_says_so():
 # -- big tables: written row by row, with the same text Rich would print ----------------------
 @pytest.mark.parametrize("colour", [None, "standard", "truecolor"])
 @pytest.mark.parametrize("measures", [False, True])
-@pytest.mark.parametrize("width", [30, 60, 100, 160])
+@pytest.mark.parametrize("width", [30, 50, 60, 100, 160])
 @pytest.mark.parametrize("ledger", [FIXTURE, "data/tasks.yaml"])
 def test_a_big_table_is_printed_exactly_as_rich_prints_it(monkeypatch, ledger, width, measures, colour):
     from rectify_cli.render import rich_status
