@@ -12,8 +12,9 @@ import os
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from itertools import accumulate
 
 from dateutil.relativedelta import relativedelta
@@ -27,7 +28,7 @@ from rich.text import Text
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
-from ..model import Entry, EntryState, MilestoneKind, Registry
+from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title, unknown_item
 from ..textsafe import PerCharacter, printable
 from .journal_text import extension_details, quiet_journals, retraction_text
@@ -49,7 +50,8 @@ _RULE_UNDER_HEAD = box.Box(
     ascii=True,
 )
 
-BAR_WIDTH = 30
+BAR_WIDTH = 30  # on a narrower terminal shorter, so that its figures stay on its line, down to:
+MIN_BAR_WIDTH = 10
 BAR_DONE, BAR_TODO = "#", "-"  # ASCII for the same reason as the table rule
 
 
@@ -153,14 +155,17 @@ def _pairs(title: str, pairs: list[Text], width: int) -> Text:
     return line
 
 
-def _bar(done: int, total: int, lang: Lang) -> Text:
+def _bar(done: int, total: int, lang: Lang, width: int) -> Text:
+    """`完成 [####------]  2/8  25%`, as wide as fits in `width` (BAR_WIDTH at most)."""
     # Floors: neither the bar nor the figure looks complete before everything is.
-    filled = BAR_WIDTH * done // total if total else 0
     percent = done * 100 // total if total else 0
-    line = Text(label("progress", lang) + " [")
+    head, tail = label("progress", lang) + " [", f"]  {done}/{total}  {percent}%"
+    cells = max(MIN_BAR_WIDTH, min(BAR_WIDTH, width - cell_len(head) - cell_len(tail)))
+    filled = cells * done // total if total else 0
+    line = Text(head)
     line.append(BAR_DONE * filled, style="green")
-    line.append(BAR_TODO * (BAR_WIDTH - filled))
-    line.append(f"]  {done}/{total}  {percent}%")
+    line.append(BAR_TODO * (cells - filled))
+    line.append(tail)
     return line
 
 
@@ -415,54 +420,104 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
     states = [(word(STATUS, s, lang), statuses[s]) for s in Status]
     states.append((word(STATUS, engine.STALE, lang), sum(1 for m in measures if m.stale)))
     console.print(_count_line(label("status_states", lang), states, width))
-    console.print(_bar(sum(1 for m in measures if m.closed), len(measures), lang))
+    console.print(_bar(sum(1 for m in measures if m.closed), len(measures), lang, width))
+
+
+# A free-text column narrower than this (four Chinese characters and the ellipsis) says too
+# little: it is left out of the table, and a line under it says so.
+MIN_FREE_CELLS = 10
+
+
+@dataclass(eq=False)  # (told apart by identity: _fitting)
+class _Column:
+    """A column of a status table, and how it takes a narrow terminal (_fitting): only `free`
+    text (a problem, units, a measure's text) is cut, with an ellipsis, by Rich; a column that
+    `gives_way` (not 0) is left out when there is no room for it, one of 2 before one of 1."""
+
+    header: str
+    cells: list[str | Text]
+    justify: str = "left"
+    free: bool = False
+    gives_way: int = 0
+    max_width: int | None = None
+
+    @cached_property
+    def room(self) -> int:
+        """Cells it takes at the least: all of its widest cell (free text: up to MIN_FREE_CELLS)."""
+        texts = {self.header, *(cell if type(cell) is str else cell.plain for cell in self.cells)}
+        if self.free and any(_cells(text) >= MIN_FREE_CELLS for text in texts):
+            return MIN_FREE_CELLS
+        return max(map(_cells, texts))
+
+
+def _room(columns: list[_Column]) -> int:
+    """Cells a table of `columns` takes at the least (two between columns)."""
+    return sum(column.room for column in columns) + 2 * (len(columns) - 1)
+
+
+def _fitting(columns: list[_Column], width: int) -> list[_Column]:
+    """The `columns` a table `width` cells wide shows: all that never give way, then each that
+    does, the last to give way first, while it fits. (Narrower than those that never give way:
+    all of them, and Rich cuts what it must.)"""
+    shown = [column for column in columns if not column.gives_way]
+    for column in sorted((column for column in columns if column.gives_way), key=lambda column: column.gives_way):
+        if _room([*shown, column]) <= width:
+            shown.append(column)
+    return [column for column in columns if column in shown]
+
+
+def _print_columns(console: Console, columns: list[_Column], lang: Lang) -> None:
+    """The table of the `columns` that fit the console, and a line under it naming those left out."""
+    shown = _fitting(columns, console.width)
+    table = _table()
+    for column in shown:
+        table.add_column(column.header, justify=column.justify, no_wrap=not column.free, max_width=column.max_width)
+    _print_table(console, table, list(zip(*(column.cells for column in shown))))
+    left_out = [column.header for column in columns if column not in shown]
+    if left_out:
+        console.print(Paragraph(label("status_left_out", lang, columns=_sep(lang).join(left_out))))
+
+
+def _deadline_dates(deadline: Deadline, lang: Lang) -> str:
+    """A task's deadline in few cells: its dates, else 立行立改 or 长期坚持."""
+    dates = [m.due.isoformat() for m in deadline.milestones if m.kind == MilestoneKind.DATE]
+    if dates:
+        return " ".join(dates)
+    if any(m.kind == MilestoneKind.IMMEDIATE for m in deadline.milestones):
+        return label("status_deadline_at_once", lang)
+    return word(MILESTONE, MilestoneKind.ONGOING, lang)
 
 
 def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> None:
     """One row per task, worst first; a line under the table explains LATE_MARK when a row
-    carries it."""
-    table = _table()
-    table.add_column(label("task", lang), no_wrap=True)
-    table.add_column(label("title", lang), overflow="ellipsis")
-    table.add_column(label("deadline", lang), overflow="ellipsis")
-    table.add_column(label("reported", lang), no_wrap=True)  # (a word of four, never cut: the title and deadline give way)
-    table.add_column(label("progress", lang), justify="right", no_wrap=True)
-    table.add_column(label("light", lang), no_wrap=True)
-    table.add_column(label("status_overdue_header", lang), justify="right", no_wrap=True)
-    rows = []
-    marked = False
-    for tr in engine.worst_first(tasks):
-        task = tr.task
-        reported = word(REPORTED, task.reported.state, lang)
-        done = f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-"
-        late = any(mr.extended_late for mr in tr.measures)
-        marked |= late
-        rows.append((
-            _cell(task.id) + (LATE_MARK if late else ""),
-            _cell(task.title),
-            _cell(task.deadline.text),
-            _cell(reported),
-            done,
-            _light_text(tr.light, lang),
-            label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "",
-        ))
-    _print_table(console, table, rows)
-    if marked:
+    carries it. On a narrow terminal the deadline is given by its dates, and the problem, then
+    the reported state, give way."""
+    results = engine.worst_first(tasks)
+    late = [any(mr.extended_late for mr in tr.measures) for tr in results]
+    deadline = label("deadline", lang)
+    columns = [
+        _Column(label("task", lang), [_cell(tr.id) + (LATE_MARK if mark else "") for tr, mark in zip(results, late)]),
+        _Column(label("title", lang), [_cell(tr.task.title) for tr in results], free=True, gives_way=2),
+        _Column(deadline, [_cell(tr.task.deadline.text) for tr in results]),
+        _Column(label("reported", lang), [word(REPORTED, tr.task.reported.state, lang) for tr in results], gives_way=1),
+        _Column(label("progress", lang), [f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-" for tr in results],
+                justify="right"),
+        _Column(label("light", lang), [_light_text(tr.light, lang) for tr in results]),
+        _Column(label("status_overdue_header", lang),
+                [label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "" for tr in results], justify="right"),
+    ]
+    if _room(columns) > console.width:  # (the ledger's words, 2018年12月31日前完成，长期坚持: 30 cells)
+        columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results])
+    _print_columns(console, columns, lang)
+    if any(late):
         console.print(Paragraph(label("status_extended_late_legend", lang, mark=LATE_MARK)))
 
 
 def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang) -> None:
     """One row per measure (a task without measures stands for itself); a line under the table
-    explains LATE_MARK when a row carries it."""
-    table = _table()
-    table.add_column(label("measure", lang), no_wrap=True)
-    table.add_column(label("light", lang), no_wrap=True)
-    table.add_column(label("status", lang), no_wrap=True)
-    table.add_column(label("status_due_column", lang), no_wrap=True)
-    # Owners are capped so that the measure's own text keeps most of the room.
-    table.add_column(label("owners", lang), overflow="ellipsis", max_width=max(16, console.width // 5))
-    table.add_column(label("status_text_column", lang), overflow="ellipsis")
-    rows = []
+    explains LATE_MARK when a row carries it. On a narrow terminal the units, then the text,
+    give way."""
+    ids, lights, states, dues, owners, texts = [], [], [], [], [], []
     marked = False
     for result in engine.worst_first(results):
         late = isinstance(result, MeasureResult) and result.extended_late
@@ -470,20 +525,26 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         if isinstance(result, TaskResult):  # a task without measures
             due = label("status_overdue_days", lang, n=result.days_overdue) if result.days_overdue else (
                 result.next_due.isoformat() if result.next_due else "")
-            owners, text = "", result.task.title
+            units, text = "", result.task.title
         else:
             due = _due_cell(result, lang)
-            owners = _owners_text(result.measure.owners, result.measure.lead, lang, mark_lead=False)
+            units = _owners_text(result.measure.owners, result.measure.lead, lang, mark_lead=False)
             text = result.measure.text
-        rows.append((
-            _cell(result.id) + (LATE_MARK if late else ""),
-            _light_text(result.light, lang),
-            _category_word(result, lang),
-            due,
-            _cell(owners),
-            _cell(text),
-        ))
-    _print_table(console, table, rows)
+        ids.append(_cell(result.id) + (LATE_MARK if late else ""))
+        lights.append(_light_text(result.light, lang))
+        states.append(_category_word(result, lang))
+        dues.append(due)
+        owners.append(_cell(units))
+        texts.append(_cell(text))
+    _print_columns(console, [
+        _Column(label("measure", lang), ids),
+        _Column(label("light", lang), lights),
+        _Column(label("status", lang), states),
+        _Column(label("status_due_column", lang), dues),
+        # Owners are capped so that the measure's own text keeps most of the room.
+        _Column(label("owners", lang), owners, free=True, gives_way=2, max_width=max(16, console.width // 5)),
+        _Column(label("status_text_column", lang), texts, free=True, gives_way=1),
+    ], lang)
     if marked:
         console.print(Paragraph(label("status_measure_extended_late_legend", lang, mark=LATE_MARK)))
 

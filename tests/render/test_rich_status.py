@@ -167,6 +167,97 @@ def test_very_long_title_is_cut_at_the_column_not_wrapped():
         assert "…" in table[2]
 
 
+# -- narrow terminals: free text gives way; ids, dates, counts, lights and days are never cut ------
+def _bundled(*, lang, width, measures=False):
+    """`status` of the bundled ledger on 2019-09-30 (tasks up to 457 days overdue)."""
+    registry = load_registry("data/tasks.yaml", today=date(2019, 9, 30))
+    return render_status(registry, as_of=date(2019, 9, 30), lang=lang, width=width, measures=measures)
+
+
+def _from_cell(line: str, cells: int) -> str:
+    """`line` from its `cells`-th cell on."""
+    used = 0
+    for index, char in enumerate(line):
+        if used >= cells:
+            return line[index:]
+        used += cell_len(char)
+    return ""
+
+
+def _note(table: list[str], rows: int) -> str:
+    """The lines under a table of `rows` rows, joined (a wrapped line's breaks dropped)."""
+    return "".join("".join(table[rows + 2:]).split())
+
+
+@pytest.mark.parametrize("lang, width, head, rows, note", [
+    (Lang.zh, 50, "任务  整改时限    报告进度        完成  灯   逾期",
+     ["35    2020-12-31  序时推进         2/5  红  457天",
+      "33    2019-06-30  序时推进         0/2  红   92天",
+      "2     立行立改    取得阶段性成效   0/5  黄"],
+     "（终端太窄，未显示：问题；rectify show <编号> 可看全部）"),
+    (Lang.en, 50, "Task  Deadline    Completed  Light    Overdue",
+     ["35    2020-12-31        2/5  red     457 days",
+      "33    2019-06-30        0/2  red      92 days",
+      "2     at once           0/5  yellow"],
+     "(Too narrow to show: Problem, Reported; rectify show <id> shows all)"),
+    (Lang.en, 60, "Task  Problem        Deadline    Completed  Light    Overdue",
+     ["35    污水管网建设…  2020-12-31        2/5  red     457 days",
+      "33    拉萨市、日喀…  2019-06-30        0/2  red      92 days",
+      "2     各地市和自治…  at once           0/5  yellow"],
+     "(Too narrow to show: Reported; rectify show <id> shows all)"),
+])
+def test_a_narrow_task_table_leaves_out_free_text_not_dates_or_days(lang, width, head, rows, note):
+    """At 50 columns the deadline read `2020…`, the problem `污 …` beside a whole 取得阶段性成效;
+    in English the problem and deadline columns were gone, `Ta…`, `Complet…`, `457 da…`."""
+    table = _table_lines(_bundled(lang=lang, width=width))
+    assert table[0] == head and set(table[1]) == {"-"}
+    assert [row for row in rows if row not in table] == []
+    assert _note(table, 45) == "".join(note.split())
+
+
+@pytest.mark.parametrize("lang, width, head, row, note", [
+    (Lang.zh, 50, "措施  灯  状态      期限        内容", "35.3  红  逾期      逾期457天   已建成生活污水收 …",
+     "（终端太窄，未显示：责任单位；rectify show <编号> 可看全部）"),
+    (Lang.en, 50, "Measure  Light   Status    Due", "35.3     red     overdue   457 days overdue",
+     "(Too narrow to show: Units, Text; rectify show <id> shows all)"),
+])
+def test_a_narrow_measure_table_leaves_out_free_text_not_dates_or_days(lang, width, head, row, note):
+    """At 50 columns in English the units and text columns were one cell each (`…`, `T…`)."""
+    table = _table_lines(_bundled(lang=lang, width=width, measures=True))
+    assert table[0] == head and table[2] == row
+    assert _note(table, 179) == "".join(note.split())
+
+
+@pytest.mark.parametrize("measures", [False, True])
+@pytest.mark.parametrize("width", [50, 60, 80, 120])
+@pytest.mark.parametrize("lang", list(Lang))
+def test_every_table_line_fits_and_only_free_text_is_cut(lang, width, measures):
+    text = _bundled(lang=lang, width=width, measures=measures)
+    assert max(map(cell_len, text.splitlines())) <= width
+    table = _table_lines(text)[: (179 if measures else 45) + 2]
+    head, rows = table[0], table[2:]
+
+    def offset(word: str) -> int:
+        return cell_len(head[: head.index(word)])
+
+    if measures:  # id, light, state and due come before the units and the text
+        free = [offset(word) for word in ("责任单位", "内容", "Units", "Text") if word in head]
+        whole = [row[: len(row) - len(_from_cell(row, min(free)))] if free else row for row in rows]
+    else:  # the id, then (after the problem) the deadline and all after it
+        deadline = offset("整改时限" if lang == Lang.zh else "Deadline")
+        whole = [row.split()[0] + " " + _from_cell(row, deadline) for row in rows]
+    assert [part for part in whole if "…" in part] == []
+    light = offset("灯" if lang == Lang.zh else "Light")  # (lights line up under their header)
+    assert [row for row in rows if _from_cell(row, light)[:1] not in "红黄绿ryg"] == []
+
+
+def test_the_progress_bar_shortens_to_fit():
+    """In English at 50 columns the bar's line was 55 cells: `50%` wrapped onto a line of its own."""
+    assert "Completed [############-------------]  91/179  50%" in _bundled(lang=Lang.en, width=50).splitlines()
+    assert "完成 [###############---------------]  91/179  50%" in _bundled(lang=Lang.zh, width=50).splitlines()
+    assert "完成 [##########----------]  91/179  50%" in _bundled(lang=Lang.zh, width=40).splitlines()
+
+
 def test_registry_text_is_printed_literally_never_as_markup_or_escape_codes():
     registry = _registry()
     hostile = "[bold red]x[/] \x1b]0;pwned\x07"
@@ -318,7 +409,7 @@ def test_show_measure_without_entries_says_so():
 # -- big tables: written row by row, with the same text Rich would print ----------------------
 @pytest.mark.parametrize("colour", [None, "standard", "truecolor"])
 @pytest.mark.parametrize("measures", [False, True])
-@pytest.mark.parametrize("width", [30, 60, 100, 160])
+@pytest.mark.parametrize("width", [30, 50, 60, 100, 160])
 @pytest.mark.parametrize("ledger", [FIXTURE, "data/tasks.yaml"])
 def test_a_big_table_is_printed_exactly_as_rich_prints_it(monkeypatch, ledger, width, measures, colour):
     from rectify_cli.render import rich_status
