@@ -751,6 +751,23 @@ def test_undecodable_bytes_are_reported_with_offset():
     assert msg.startswith("bad.txt:2:1:") and "byte offset 16" in msg
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+@pytest.mark.parametrize("lang, message", [
+    ("en", "the file ends inside a character (byte offset {offset}): was it cut short? Import the whole file"),
+    (None, "文件在一个字符的中间结束（第 {offset} 字节）：是否被截断？请导入完整的文件"),
+])
+def test_a_report_cut_inside_a_character_is_said_to_be_cut_short(tmp_path, encoding, lang, message):
+    """A download cut short was called a text in the wrong encoding ('save the file as UTF-8')."""
+    whole = "一、问题。\n\n整改进展：已完成。\n".encode(encoding)
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(whole[:-2])  # (the 。 cut in two, the line end lost)
+    offset = len(whole) - 2 - (2 if encoding == "gb18030" else 3) + 1  # (where the cut 。 begins)
+    column = offset - whole.rindex(b"\n", 0, offset)
+    result = _rectify("import", str(cut), lang=lang)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: {cut}:3:{column}: {message.format(offset=offset)}\n"
+
+
 def test_text_without_appendix_is_rejected():
     path = FIXTURES / "no-appendix.txt"
     with pytest.raises(ReportFormatError) as e:
