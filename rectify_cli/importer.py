@@ -489,12 +489,13 @@ def _source_line(text: str, tail) -> tuple[int, str]:
 
 
 def _line_of(text: str, first: int, words: str, *, start: bool = False) -> int | None:
-    """The first line from line `first` on holding `words` (at its start if `start`): where in a
-    paragraph of several lines (joined at page breaks) they are."""
+    """The first line from line `first` on holding `words` (at its start if `start`, or all of it
+    when it is shorter: 附件2 on a line of its own, its title on the next): where in a paragraph
+    of several lines (joined at page breaks) they are."""
     lines = text.split("\n")
     for no in range(first, len(lines) + 1):
         line = normalise(lines[no - 1])
-        if line.startswith(words) if start else words in line:
+        if (line.startswith(words) or (line and words.startswith(line))) if start else words in line:
             return no
     return None
 
