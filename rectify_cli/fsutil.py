@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import FileWriteError
+from .i18n import Notice, problem
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], None] | None = None) -> None:
@@ -28,12 +29,12 @@ def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], N
         raise _write_error(path, exc) from None
     mode = info.st_mode if info is not None else None
     if mode is not None and stat.S_ISDIR(mode):
-        raise FileWriteError(f"{path}: is a folder, expected a file; nothing was written")
+        raise FileWriteError(problem(str(path), None, None, "write_is_folder"))
     if mode is not None and (not stat.S_ISREG(mode) or _names_a_descriptor(path)):
         append_bytes(path, data)  # (a terminal, a pipe, /dev/null, a file the shell opened: in place)
         return
     if info is not None and (refused := not_writable(path, info)):
-        raise FileWriteError(f"{path}: {refused}; nothing was written")
+        raise FileWriteError(problem(str(path), None, None, "write_refused", why=refused))
     target = Path(os.path.realpath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -67,14 +68,14 @@ def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], N
     _fsync_dir(target.parent)
 
 
-def not_writable(path: Path, info: os.stat_result) -> str | None:
+def not_writable(path: Path, info: os.stat_result) -> Notice | None:
     """Why the user may not write the file `path` (whose stat is `info`), or None: read-only
     (no write permission for anyone: a file frozen with `chmod a-w`, which even root's rename
     would otherwise replace), or not writable by this user (another's, say)."""
     if not info.st_mode & 0o222:
-        return f"is read-only ({stat.filemode(info.st_mode)})"
+        return Notice("write_read_only", {"mode": stat.filemode(info.st_mode)})
     if not os.access(path, os.W_OK):
-        return f"is not writable by you (owner {owner_name(info.st_uid)}, {stat.filemode(info.st_mode)})"
+        return Notice("write_not_yours", {"owner": owner_name(info.st_uid), "mode": stat.filemode(info.st_mode)})
     return None
 
 
@@ -110,12 +111,12 @@ def _names_a_descriptor(path: Path) -> bool:
 
 def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteError:
     if isinstance(exc, FileNotFoundError):
-        why = f"no such folder: {path.parent}"
+        why = Notice("write_no_folder", {"folder": str(path.parent)})
     elif isinstance(exc, NotADirectoryError):
-        why = f"{path.parent} is not a folder"
+        why = Notice("write_not_a_folder", {"folder": str(path.parent)})
     else:
         why = exc.strerror or str(exc)
-    return FileWriteError(f"{path}: cannot be written ({why})" + ("; nothing was written" if atomic else ""))
+    return FileWriteError(problem(str(path), None, None, "write_failed" if atomic else "write_failed_appending", why=why))
 
 
 def append_bytes(path: Path, data: bytes) -> None:
@@ -150,9 +151,9 @@ def make_folder(path: Path) -> None:
     try:
         path.mkdir(exist_ok=True)
     except FileExistsError:
-        raise FileWriteError(f"{path}: is a file, expected a folder; nothing was written") from None
+        raise FileWriteError(problem(str(path), None, None, "write_folder_is_file")) from None
     except OSError as exc:
-        raise FileWriteError(f"{path}: cannot be created ({exc.strerror}); nothing was written") from None
+        raise FileWriteError(problem(str(path), None, None, "write_folder_failed", why=exc.strerror)) from None
 
 
 def _fault(point: str) -> None:

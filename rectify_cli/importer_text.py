@@ -70,12 +70,23 @@ def decode_report(raw: bytes, *, filename: str) -> str:
             text = raw.decode("gb18030")
         except UnicodeDecodeError as gb_err:
             offset = utf8_err.start + (len(raw) - len(raw_utf8))
-            line = raw[:offset].count(b"\n") + 1
-            col = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
-            raise ReportFormatError(problem(filename, line, col, "import_undecodable", offset=offset, byte=f"{raw[offset]:02x}",
-                                            gb_offset=gb_err.start)) from None
+            for cut, at in ((_cut_short(utf8_err, len(raw_utf8)), offset), (_cut_short(gb_err, len(raw)), gb_err.start)):
+                if cut:  # (a text whole but for its last character: a file cut short, not another encoding)
+                    raise ReportFormatError(problem(filename, *_line_column(raw, at), "import_cut_short", offset=at)) from None
+            raise ReportFormatError(problem(filename, *_line_column(raw, offset), "import_undecodable", offset=offset,
+                                            byte=f"{raw[offset]:02x}", gb_offset=gb_err.start)) from None
         # a GB18030 decode of pure ASCII/UTF-8-looking text is fine; nothing else to check
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _cut_short(error: UnicodeDecodeError, size: int) -> bool:
+    """Whether decoding failed only on a character the end of the data cuts in two."""
+    return error.end == size and error.reason in ("unexpected end of data", "incomplete multibyte sequence")
+
+
+def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
+    """(line, column) of the byte at `offset`, both from 1."""
+    return raw[:offset].count(b"\n") + 1, offset - raw.rfind(b"\n", 0, offset)
 
 
 def _has_cjk(s: str) -> bool:

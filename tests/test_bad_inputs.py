@@ -630,6 +630,23 @@ def test_import_into_a_file_instead_of_a_folder(tmp_path):
     assert (tmp_path / "ledger").read_bytes() == b"keep me"
 
 
+def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
+    """The Chinese user was told in English why nothing was written."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "ledger").write_bytes(b"keep me")
+    assert_refused(rectify(["summary", "-r", "small", "-o", "nowhere/月报.txt"], tmp_path, lang=None),
+                   ["nowhere/月报.txt: 无法写入（没有文件夹 nowhere）；未写入任何内容"])
+    assert_refused(rectify(["summary", "-r", "small", "-o", "reports"], tmp_path, lang=None),
+                   ["reports: 是文件夹，应为文件；未写入任何内容"])
+    assert_refused(rectify(["import", REPORT, "-o", "ledger"], tmp_path, lang=None),
+                   ["ledger: 是文件，应为文件夹；未写入任何内容"])
+    assert_refused(rectify(["import", REPORT, "-o", "nowhere/ledger"], tmp_path, lang=None),
+                   ["nowhere/ledger: 无法创建（No such file or directory）；未写入任何内容"])
+    assert_refused(rectify(["summary", "-r", "small", "-o", "reports", "--lang", "en"], tmp_path, lang=None),
+                   ["reports: is a folder, expected a file; nothing was written"])
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a disk that is always full)")
 @pytest.mark.parametrize("command", [["status"], ["check", "--format", "json"], ["summary"], ["show", "1.1"]])
 def test_a_full_disk_under_standard_output(command, tmp_path):

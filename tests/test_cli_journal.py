@@ -340,7 +340,7 @@ def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
     monkeypatch.setattr(fsutil.os, "fsync", full)
     result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
-    assert result.stderr == f"rectify: {path}: cannot be written (No space left on device); nothing was written\n"
+    assert result.stderr == f"rectify: {path}: 无法写入（No space left on device）；未写入任何内容\n"
     assert path.read_bytes() == before
 
 
@@ -380,7 +380,9 @@ def test_a_read_only_journal_is_refused_and_left_read_only(reg):
     before = path.read_bytes()
     result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
-    assert result.stderr == f"rectify: {path}: is read-only (-r--r--r--); nothing was written\n"
+    assert result.stderr == f"rectify: {path}: 是只读文件（-r--r--r--）；未写入任何内容\n"
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert english.stderr == f"rectify: {path}: is read-only (-r--r--r--); nothing was written\n"
     assert path.read_bytes() == before
     assert oct(path.stat().st_mode & 0o777) == "0o444"
 
