@@ -1048,11 +1048,15 @@ LABELS.update({
     "problem_import_device": ("是设备，不是文件或管道；应为报告文字", "is a device, not a file or a pipe; expected the report's text"),
     "problem_import_too_long": ("超过 {limit} MiB（一个不会结束的数据流？）；应为报告文字",
                                 "goes on past {limit} MiB (a stream that never ends?); expected the report's text"),
-    "problem_import_undecodable": ("无法解码报告：第 {offset} 字节（0x{byte}）不是有效的 UTF-8，第 {gb_offset} 字节也不是有效的 GB18030；请另存为 UTF-8",
-                                   "cannot decode the report: invalid UTF-8 at byte offset {offset} (0x{byte}) and invalid GB18030 at byte offset "
-                                   "{gb_offset}; save the file as UTF-8"),
-    "problem_import_cut_short": ("文件在一个字符的中间结束（第 {offset} 字节）：是否被截断？请导入完整的文件",
-                                 "the file ends inside a character (byte offset {offset}): was it cut short? Import the whole file"),
+    # (a byte's place counted from 1: the first byte is 第 1 个字节, byte 1)
+    "problem_import_undecodable": ("无法解码报告：第 {at} 个字节（0x{byte}）不是有效的 UTF-8，第 {gb_at} 个字节也不是有效的 GB18030；请另存为 UTF-8",
+                                   "cannot decode the report: invalid UTF-8 at byte {at} (0x{byte}) and invalid GB18030 at byte {gb_at}; "
+                                   "save the file as UTF-8"),
+    "problem_import_not_utf16": ("无法解码报告：第 {at} 个字节起不是有效的 UTF-16（文件以 UTF-16 的字节顺序标记开头）；请另存为 UTF-8",
+                                 "cannot decode the report: invalid UTF-16 at byte {at} (the file begins with UTF-16's byte order mark); "
+                                 "save the file as UTF-8"),
+    "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件",
+                                 "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
     "problem_import_field_missing": ("找不到报告的{field}{says}（请在校订文件的 registry: 下写明）",
                                      "cannot find the report's {field}{says} (give it under registry: in the curation file)"),
     "problem_import_headline_undated": ("：开头一段写的是“{words}”，没有日期", ": its headline says {words}, with no date"),

@@ -743,29 +743,68 @@ def test_utf8_bom_and_crlf_import_the_same(damaged):
     assert other.tasks_yaml == damaged.tasks_yaml
 
 
-def test_undecodable_bytes_are_reported_with_offset():
-    raw_bytes = "一、问题。\n".encode("utf-8") + b"\xff\xff\xff\n"
-    with pytest.raises(ReportFormatError) as e:
-        decode_report(raw_bytes, filename="bad.txt")
-    msg = str(e.value)
-    assert msg.startswith("bad.txt:2:1:") and "byte offset 16" in msg
+@pytest.mark.parametrize("lang, message", [
+    ("en", "cannot decode the report: invalid UTF-8 at byte 17 (0xff) and invalid GB18030 at byte 3; save the file as UTF-8"),
+    (None, "无法解码报告：第 17 个字节（0xff）不是有效的 UTF-8，第 3 个字节也不是有效的 GB18030；请另存为 UTF-8"),
+])
+def test_undecodable_bytes_are_named_by_their_place_counted_from_1(tmp_path, lang, message):
+    """The first byte of a file was called 第 0 字节: a person counts from 1."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("一、问题。\n".encode("utf-8") + b"\xff\xff\xff\n")
+    # (16 bytes, then the bad one: the 17th; read as GB18030, 一's e4 b8 is a character, its 80 the 3rd byte, none)
+    result = _rectify("import", str(bad), lang=lang)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: {bad}:2:1: {message}\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 @pytest.mark.parametrize("lang, message", [
-    ("en", "the file ends inside a character (byte offset {offset}): was it cut short? Import the whole file"),
-    (None, "文件在一个字符的中间结束（第 {offset} 字节）：是否被截断？请导入完整的文件"),
+    ("en", "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
+    (None, "文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件"),
 ])
 def test_a_report_cut_inside_a_character_is_said_to_be_cut_short(tmp_path, encoding, lang, message):
     """A download cut short was called a text in the wrong encoding ('save the file as UTF-8')."""
     whole = "一、问题。\n\n整改进展：已完成。\n".encode(encoding)
     cut = tmp_path / "cut.txt"
     cut.write_bytes(whole[:-2])  # (the 。 cut in two, the line end lost)
-    offset = len(whole) - 2 - (2 if encoding == "gb18030" else 3) + 1  # (where the cut 。 begins)
-    column = offset - whole.rindex(b"\n", 0, offset)
+    at = whole.rindex("。".encode(encoding)) + 1  # (the cut 。's first byte, counted from 1)
+    column = at - 1 - whole.rindex(b"\n", 0, at)
     result = _rectify("import", str(cut), lang=lang)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"rectify: {cut}:3:{column}: {message.format(offset=offset)}\n"
+    assert result.stderr == f"rectify: {cut}:3:{column}: {message.format(at=at)}\n"
+
+
+@pytest.mark.parametrize("mark, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
+def test_a_utf16_report_with_its_byte_order_mark_imports_as_its_utf8_text(tmp_path, mark, codec):
+    """Windows Notepad's "Unicode" was refused: 第 0 字节（0xff）不是有效的 UTF-8."""
+    notepad = mark + SOURCE.read_text(encoding="utf-8").replace("\n", "\r\n").encode(codec)
+    imported = []
+    for name, raw_bytes in (("utf-8", SOURCE.read_bytes()), (codec, notepad)):
+        (tmp_path / name).mkdir()
+        report = tmp_path / name / "report.txt"
+        report.write_bytes(raw_bytes)
+        result = _rectify("import", str(report), "-o", str(tmp_path / name / "ledger"))
+        assert result.exit_code == 0, result.output
+        ledger = [(tmp_path / name / "ledger" / file).read_bytes() for file in ("tasks.yaml", "progress.yaml")]
+        imported.append((result.stderr.replace(str(tmp_path / name), "…"), ledger))
+    assert imported[1] == imported[0]
+
+
+@pytest.mark.parametrize("lang, cut, bad", [
+    ("en", "the file ends inside a character (at byte 11): was it cut short? Import the whole file",
+           "cannot decode the report: invalid UTF-16 at byte 11 (the file begins with UTF-16's byte order mark); save the file as UTF-8"),
+    (None, "文件在一个字符的中间结束（第 11 个字节）：是否被截断？请导入完整的文件",
+           "无法解码报告：第 11 个字节起不是有效的 UTF-16（文件以 UTF-16 的字节顺序标记开头）；请另存为 UTF-8"),
+])
+def test_a_utf16_report_cut_short_or_damaged_is_refused_naming_its_line(tmp_path, lang, cut, bad):
+    # (line and column counted in characters: in UTF-16 a byte 0x0a is no line end, 上 holds one)
+    start = b"\xff\xfe" + "上\r\n一".encode("utf-16-le")  # (the BOM and 4 characters: 10 bytes; the 11th is bad)
+    for tail, message in ((b"\x3d", cut), (b"\x00\xdc" + "。".encode("utf-16-le"), bad)):  # (half a character; half a pair)
+        report = tmp_path / "report.txt"
+        report.write_bytes(start + tail)
+        result = _rectify("import", str(report), lang=lang)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == f"rectify: {report}:2:2: {message}\n"
 
 
 def test_text_without_appendix_is_rejected():
