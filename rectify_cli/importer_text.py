@@ -169,9 +169,11 @@ def paragraphs(text: str) -> list[Para]:
 
     A page number alone on its line ("— 3 —") is a page break, not text; a line that repeats an
     earlier paragraph beside one is the page's running header, dropped too (and said so in the
-    joins of the paragraph before it, a Notice page_header)."""
+    joins of the paragraph before it, a Notice page_header), even when the text after it follows
+    with no blank line."""
     raw: list[tuple[int, int, str]] = []  # (first line, last line, text)
     pages: set[int] = set()  # lines holding a page number alone
+    alone: set[str] = set()  # paragraphs of one line: what a running header repeats
     buf: list[str] = []
     start = 0
     lines = text.split("\n")
@@ -179,6 +181,10 @@ def paragraphs(text: str) -> list[Para]:
         if PAGE_NUMBER.fullmatch(line) or (BARE_NUMBER.fullmatch(line) and _blank(lines, no - 2) and _blank(lines, no)):
             pages.add(no)
             line = ""
+        if not buf and line.strip() in alone and _beside(pages, no, no) and not ITEM_START.match(normalise(line)):
+            # (a header, a paragraph of its own: the text after it is no part of it)
+            raw.append((no, no, line.strip()))
+            continue
         if line.strip() and buf and _starts_item(buf[-1], line):
             raw.append((start, no - 1, " ".join(buf)))
             buf = []
@@ -188,6 +194,8 @@ def paragraphs(text: str) -> list[Para]:
             buf.append(line.strip())
         elif buf:
             raw.append((start, no - 1, " ".join(buf)))
+            if len(buf) == 1:
+                alone.add(buf[0])
             buf = []
     if buf:
         raw.append((start, start + len(buf) - 1, " ".join(buf)))

@@ -1078,6 +1078,26 @@ def test_a_running_page_header_beside_a_page_number_is_dropped_and_warned_of():
     assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "wrote {tasks} and {journal}\nrectify: warning: line {line}: dropped a repeated page header '{title}' (as on line 3)\n"),
+    (None, "已写入 {tasks} 和 {journal}\nrectify: 警告：第 {line} 行：去掉了重复的页眉“{title}”（同第 3 行）\n"),
+])
+def test_a_running_page_header_in_one_block_with_the_text_after_it_is_dropped(tmp_path, lang, said):
+    """A page number, then the report's title, then the note going on with no blank line: the title was pasted into the note."""
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    title = lines[2]  # (line 3: 西藏自治区落实中央环境保护督察 反馈意见整改情况的报告)
+    note = next(n for n, line in enumerate(lines) if line.startswith("整改进展：加快推动自然保护区调整与合并工作"))
+    cut = lines[note].index("羌塘") + 1
+    lines[note : note + 1] = [lines[note][:cut], "— 31 —", title, lines[note][cut:]]
+    report, out = tmp_path / "report.txt", tmp_path / "ledger"
+    report.write_text("\n".join(lines), encoding="utf-8")
+    result = _rectify("import", str(report), "--curation", str(CURATION), "-o", str(out), lang=lang)
+    assert result.exit_code == 0
+    assert result.stderr == said.format(tasks=out / "tasks.yaml", journal=out / "progress.yaml", line=note + 3,
+                                        title="西藏自治区落实中央环境保护督察反馈意见整改情况的报告")
+    assert [(out / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")] == [(DATA / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")]
+
+
 # ---------------------------------------------------------------- problems numbered past 100
 
 ONES = "一二三四五六七八九"
