@@ -1,6 +1,6 @@
 """`rectify import`: turn a rectification report (text extracted from PDF) into a registry.
 
-    decode_report(raw, filename=...)                 bytes -> text (UTF-8 / UTF-8 BOM / GB18030)
+    decode_report(raw, filename=...)                 bytes -> text (UTF-8 / UTF-8 BOM / GB18030 / UTF-16 BOM)
     load_curation(path)                              curation.yaml -> Curation
     import_report(text, filename=..., curation=...)  text -> ImportResult (tasks.yaml, progress.yaml)
 
