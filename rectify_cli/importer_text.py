@@ -55,10 +55,13 @@ HEADING_START = re.compile(r"^(?:整改(?:时限|进度|进展)：|附：)")
 
 
 def decode_report(raw: bytes, *, filename: str) -> str:
-    """Decode a report: UTF-8 (with or without BOM), else GB18030 (a superset of GBK).
+    """Decode a report: UTF-16 with its byte order mark (Windows Notepad's "Unicode"), UTF-8
+    (with or without BOM), else GB18030 (a superset of GBK).
 
-    Undecodable input raises ReportFormatError naming the byte offset and line of the
-    first bad byte (as seen by the UTF-8 decoder)."""
+    Undecodable input raises ReportFormatError naming the line and the place of the first bad
+    byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (no UTF-8 or GB18030 text begins so: 0xff is in neither)
+        return _utf16(raw, filename=filename).replace("\r\n", "\n").replace("\r", "\n")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw_utf8 = raw[3:]
     else:
@@ -72,16 +75,28 @@ def decode_report(raw: bytes, *, filename: str) -> str:
             offset = utf8_err.start + (len(raw) - len(raw_utf8))
             for cut, at in ((_cut_short(utf8_err, len(raw_utf8)), offset), (_cut_short(gb_err, len(raw)), gb_err.start)):
                 if cut:  # (a text whole but for its last character: a file cut short, not another encoding)
-                    raise ReportFormatError(problem(filename, *_line_column(raw, at), "import_cut_short", offset=at)) from None
-            raise ReportFormatError(problem(filename, *_line_column(raw, offset), "import_undecodable", offset=offset,
-                                            byte=f"{raw[offset]:02x}", gb_offset=gb_err.start)) from None
+                    raise ReportFormatError(problem(filename, *_line_column(raw, at), "import_cut_short", at=at + 1)) from None
+            raise ReportFormatError(problem(filename, *_line_column(raw, offset), "import_undecodable", at=offset + 1,
+                                            byte=f"{raw[offset]:02x}", gb_at=gb_err.start + 1)) from None
         # a GB18030 decode of pure ASCII/UTF-8-looking text is fine; nothing else to check
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _utf16(raw: bytes, *, filename: str) -> str:
+    """A UTF-16 text, in the byte order its mark says (the mark dropped); its line and column
+    counted in characters when refused (a byte 0x0a is no line end in UTF-16)."""
+    try:
+        return raw.decode("utf-16")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start].decode("utf-16")
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        key = "import_cut_short" if _cut_short(err, len(raw)) else "import_not_utf16"
+        raise ReportFormatError(problem(filename, line, column, key, at=err.start + 1)) from None
+
+
 def _cut_short(error: UnicodeDecodeError, size: int) -> bool:
     """Whether decoding failed only on a character the end of the data cuts in two."""
-    return error.end == size and error.reason in ("unexpected end of data", "incomplete multibyte sequence")
+    return error.end == size and error.reason in ("unexpected end of data", "incomplete multibyte sequence", "truncated data")
 
 
 def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
@@ -154,9 +169,11 @@ def paragraphs(text: str) -> list[Para]:
 
     A page number alone on its line ("— 3 —") is a page break, not text; a line that repeats an
     earlier paragraph beside one is the page's running header, dropped too (and said so in the
-    joins of the paragraph before it, a Notice page_header)."""
+    joins of the paragraph before it, a Notice page_header), even when the text after it follows
+    with no blank line."""
     raw: list[tuple[int, int, str]] = []  # (first line, last line, text)
     pages: set[int] = set()  # lines holding a page number alone
+    alone: set[str] = set()  # paragraphs of one line: what a running header repeats
     buf: list[str] = []
     start = 0
     lines = text.split("\n")
@@ -164,6 +181,10 @@ def paragraphs(text: str) -> list[Para]:
         if PAGE_NUMBER.fullmatch(line) or (BARE_NUMBER.fullmatch(line) and _blank(lines, no - 2) and _blank(lines, no)):
             pages.add(no)
             line = ""
+        if not buf and line.strip() in alone and _beside(pages, no, no) and not ITEM_START.match(normalise(line)):
+            # (a header, a paragraph of its own: the text after it is no part of it)
+            raw.append((no, no, line.strip()))
+            continue
         if line.strip() and buf and _starts_item(buf[-1], line):
             raw.append((start, no - 1, " ".join(buf)))
             buf = []
@@ -173,6 +194,8 @@ def paragraphs(text: str) -> list[Para]:
             buf.append(line.strip())
         elif buf:
             raw.append((start, no - 1, " ".join(buf)))
+            if len(buf) == 1:
+                alone.add(buf[0])
             buf = []
     if buf:
         raw.append((start, start + len(buf) - 1, " ".join(buf)))
