@@ -242,6 +242,7 @@ LABELS = {
                                 "或 2019年3月31日）", "{option}: {detail}"),
     "refused_date_month": ("{option}：“{text}”只是月份，不是具体日期：请写明哪一天，{month}-DD", "{option}: {detail}"),
     "refused_date_not_real": ("{option}：“{text}”不是实际存在的日期", "{option}: {detail}"),
+    "refused_date_not_iso": ("{option}：应为 YYYY-MM-DD 格式的日期，实为“{text}”", "{option}: {detail}"),
     "refused_date_future": ("--date：{date} 晚于今天（{today}）；台账只记录已经发生的事",
                             "--date: {date} is in the future (today is {today}); the journal records what has happened"),
     "refused_date_before_feedback": ("--date：{date} 早于督察反馈日期（{feedback}），即问题移交之日",

@@ -691,6 +691,14 @@ def test_a_bad_pinned_today(command, tmp_path):
     assert_refused(run, ["RECTIFY_TODAY: '2019-02-30' is not a real calendar date (day is out of range for month)"])
 
 
+@pytest.mark.parametrize("pinned, chinese", [("2019-02-30", "RECTIFY_TODAY：“2019-02-30”不是实际存在的日期"),
+                                             ("2019/3/31", "RECTIFY_TODAY：应为 YYYY-MM-DD 格式的日期，实为“2019/3/31”")])
+def test_a_bad_pinned_today_is_said_in_chinese_by_default(pinned, chinese, tmp_path):
+    shutil.copytree(SMALL, tmp_path / "small")
+    run = rectify(["status", "--registry", "small/tasks.yaml"], tmp_path, env={"RECTIFY_TODAY": pinned}, lang=None)
+    assert_refused(run, [chinese])
+
+
 def test_summary_of_the_last_month_of_the_calendar(tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify(["summary", "--month", "9999-12", "--registry", "small/tasks.yaml", "--lang", "en"], tmp_path)
