@@ -319,8 +319,8 @@ def _said_in(lang: Lang):
 
 def _in_language(exc: RectifyError, lang: Lang) -> RectifyError:
     """`exc` said in `lang`: a refused request (with an i18n.Notice) and the problems of a file
-    (each with its own); the API's messages stay English. What has no Notice (a lock held, a
-    file the importer reads), as it is. Said once: the error returned carries no Notice."""
+    (each with its own); the API's messages stay English. What has no Notice (a file the
+    importer reads), as it is. Said once: the error returned carries no Notice."""
     if exc.notice is not None:
         from .render import journal_text
 

@@ -60,6 +60,37 @@ def _typed(text: str, forms: str = FORMS.format(month="end of month")) -> tuple[
     return int(year), int(month), None if day is None else int(day)
 
 
+# A deadline's Chinese words for the end of a month or of a year (2019年6月底, 2019年底); a month
+# and day without the year (6月30日).
+_END_OF = re.compile(r"(\d{4})年(?:(\d{1,2})月)?底", re.ASCII)
+_NO_YEAR = re.compile(r"(\d{1,2})月(\d{1,2})日?", re.ASCII)
+
+
+def likely_date(text: str) -> tuple[str, str] | None:
+    """What a registry date written another way most likely means, for its refusal to say, as
+    (how, what to write): ("day", "2019-06-30") when the command line reads it as one real day
+    (2019/6/30, 2019.6.30, 2019年6月30日) or it names the end of a month or year (2019年6月底,
+    2019年底); ("no_year", "YYYY-06-30") for a day without its year (6月30日); ("no_day",
+    "2019-06-DD") for a month alone (2019年6月); None when unsure."""
+    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    end = _END_OF.fullmatch(normal)
+    no_year = _NO_YEAR.fullmatch(normal)
+    try:
+        if end:
+            year, month = int(end.group(1)), int(end.group(2) or 12)
+            return "day", (date(year, month, 1) + relativedelta(day=31)).isoformat()
+        if no_year:
+            month, day = int(no_year.group(1)), int(no_year.group(2))
+            date(2000, month, day)  # (a real day in some year: 2000 had a 29 February)
+            return "no_year", f"YYYY-{month:02d}-{day:02d}"
+        year, month, day = _typed(text)
+        if day is None:
+            return "no_day", f"{date(year, month, 1).isoformat()[:7]}-DD"
+        return "day", date(year, month, day).isoformat()
+    except (ValueError, DateFormatError):  # (2019年2月30日, 13月1日, June 30: unsure what is meant)
+        return None
+
+
 def parse_user_date(text: str, *, month_start: bool = False) -> date:
     """A date typed on the command line; a month alone means its last day (as of the end of
     March), or with `month_start` its first (since the start of March)."""
@@ -147,8 +178,10 @@ def today(timezone: str) -> date:
             return parse_iso(pinned)
         except DateFormatError as exc:
             from .errors import UsageError
+            from .i18n import refusal
 
-            raise UsageError(f"RECTIFY_TODAY: {exc}") from None
+            key = "date_not_real" if exc.kind == "not_real" else "date_not_iso"
+            raise refusal(UsageError, key, option="RECTIFY_TODAY", text=pinned, detail=str(exc)) from None
     zone = time_zone(timezone)
     if zone is None:  # (the loader refuses it; this is for a plan that did not come through it)
         from .errors import RegistryError

@@ -216,6 +216,7 @@ LABELS = {
                                "replaces: copy it to keep a journal (cp -r {folder} ./ledger) and give --registry "
                                "./ledger/tasks.yaml, or set RECTIFY_REGISTRY; nothing was written"),
     "refused_no_measure": ("整改方案中没有措施“{measure}”{hint}", "no measure {measure!r} in the plan{hint}"),
+    "refused_evidence_unreadable": ("--evidence：{path}：无法读取（{why}）", "--evidence: {path}: cannot be read ({why})"),
     "refused_did_you_mean": ("（是否指 {names}？）", " (did you mean {names}?)"),
     "refused_task_not_measure": ("（{task} 是整改任务，请指明其下的一项措施：{measures}）",
                                  " ({task} is a task: name one of its measures, {measures})"),
@@ -241,6 +242,7 @@ LABELS = {
                                 "或 2019年3月31日）", "{option}: {detail}"),
     "refused_date_month": ("{option}：“{text}”只是月份，不是具体日期：请写明哪一天，{month}-DD", "{option}: {detail}"),
     "refused_date_not_real": ("{option}：“{text}”不是实际存在的日期", "{option}: {detail}"),
+    "refused_date_not_iso": ("{option}：应为 YYYY-MM-DD 格式的日期，实为“{text}”", "{option}: {detail}"),
     "refused_date_future": ("--date：{date} 晚于今天（{today}）；台账只记录已经发生的事",
                             "--date: {date} is in the future (today is {today}); the journal records what has happened"),
     "refused_date_before_feedback": ("--date：{date} 早于督察反馈日期（{feedback}），即问题移交之日",
@@ -584,6 +586,43 @@ LABELS = {
     "problem_write_not_a_folder": ("{folder} 不是文件夹", "{folder} is not a folder"),
     "problem_write_folder_is_file": ("是文件，应为文件夹；未写入任何内容", "is a file, expected a folder; nothing was written"),
     "problem_write_folder_failed": ("无法创建（{why}）；未写入任何内容", "cannot be created ({why}); nothing was written"),
+    # (a journal write refused, journal.py's: its lock, or the text it would write)
+    "problem_journal_locked": ("另一个 rectify 正在写入这份进展记录（已等待 {seconds} 秒）；请稍后重试。未写入任何内容。",
+                               "another rectify is writing this journal (waited {seconds} s); try again. Nothing was written."),
+    "problem_journal_lock_not_yours": ("你无权写入这个锁文件（所有者 {owner}，{mode}）：{owner} 可以把它改为进展记录所属的组并允许该组写入"
+                                       "（chgrp、chmod g+w），或在无人记录时删除它。未写入任何内容。",
+                                       "the lock file is not writable by you (owner {owner}, {mode}): {owner} can give it the "
+                                       "journal's group and let that group write it (chgrp, chmod g+w), or remove it while no "
+                                       "one is recording. Nothing was written."),
+    "problem_journal_lock_failed": ("无法创建锁文件（{why}）；文件夹 {folder} 是否可写？未写入任何内容。",
+                                    "cannot create the lock file ({why}); is the folder {folder} writable? Nothing was written."),
+    "problem_journal_changed": ("记录期间被 rectify 以外的程序改动（git pull、同步软件、编辑器？）；未写入任何内容——请重试",
+                                "changed while recording (by a program other than rectify: a git pull, a sync client, an "
+                                "editor?); nothing was written — try again"),
+    "problem_journal_indented": ("进展记录的各条记录有缩进（第 {line} 行的 `-` 前有空格），而新记录写在行首，无法接续这个列表；"
+                                 "未写入任何内容——请去掉缩进（各条记录的每一行去掉同样多的空格）后重试",
+                                 "the journal's entries are indented (line {line} starts with spaces before its `-`), and an "
+                                 "entry is written at the left margin, where it can't continue that list; nothing was written "
+                                 "— remove the indentation (the same from every line of the entries) and try again"),
+    "problem_journal_document_end": ("第 {line} 行是 `...`，它结束 YAML 文档，其后不能再有记录；未写入任何内容——请删除这一行后重试",
+                                     "line {line} is `...`, which ends the YAML document: no entry can follow it; nothing "
+                                     "was written — delete that line and try again"),
+    "problem_journal_unloadable": ("追加后进展记录将无法读取（{detail}）；未写入任何内容——请检查文件末尾",
+                                   "the journal would not load after appending ({detail}); nothing was written — check the "
+                                   "end of the file"),
+    "problem_journal_at_line": ("第 {line} 行：{detail}", "line {line}: {detail}"),
+    "problem_journal_ends_in_block": ("进展记录的最后一行（第 {line} 行）之后没有换行，且在一个文本块（| 或 >）中结束，新记录所需的换行会"
+                                      "并入该块的文字；未写入任何内容——请在文件末尾加一个换行，并把该记录的 | 写作 |-（> 写作 >-），"
+                                      "使其文字保持原样",
+                                      "the journal's last line ({line}) has no line break after it and ends a block (| or >), "
+                                      "whose text would take the line break the new entry needs; nothing was written — end "
+                                      "the file with a line break, writing that entry's | as |- (> as >-) so that its text "
+                                      "stays as it was"),
+    "problem_journal_reads_differently": ("追加会改变已有记录的读法（文件是否在一个文本块或文档结束标记中结束？）；未写入任何内容",
+                                          "appending would change how the existing entries read (does the file end inside "
+                                          "a block or a document end marker?); nothing was written"),
+    "problem_journal_not_read_back": ("新记录读回时与写入的不同；未写入任何内容",
+                                      "the new entry would not read back as written; nothing was written"),
     "problem_permission": ("无法读取（没有权限）", "cannot be read (permission denied)"),
     "problem_unreadable": ("无法读取（{detail}）", "cannot be read ({detail})"),
     "problem_not_regular": ("不是普通文件（是管道或设备）；应为 YAML 文件", "not a regular file (a pipe or device); expected a YAML file"),
@@ -658,7 +697,12 @@ LABELS = {
     "problem_measure_id_number": ("；措施的 id 是它在所属任务中的序号（任务 1 下的 id: 2 即措施 1.2）",
                                   "; a measure's id is its number within its task (id: 2 under task 1 is measure 1.2)"),
     "problem_not_date": ("{what}：应为 YYYY-MM-DD 格式的日期，实为{value}", "{what}: expected a date YYYY-MM-DD, got {value}"),
-    "problem_date_unwritten": ("{what}：应为 YYYY-MM-DD 格式的日期，实为 {text!r}", "{what}: expected a date written YYYY-MM-DD, got {text!r}"),
+    "problem_date_unwritten": ("{what}：应为 YYYY-MM-DD 格式的日期，实为 {text!r}{hint}",
+                               "{what}: expected a date written YYYY-MM-DD, got {text!r}{hint}"),
+    "problem_date_no_year": ("（缺少年份：应写作 {written}）", " (the year is missing: write {written})"),
+    "problem_date_no_day": ("（缺少日：应写作 {written}）", " (the day is missing: write {written})"),
+    "problem_date_is_kind": ("（{text} 是时限的类别，不是日期：该时限应写作 {{kind: {kind}}}）",
+                             " ({text} is a kind of milestone, not a date: write the milestone {{kind: {kind}}})"),
     "problem_date_not_real": ("{what}：{text!r} 不是实际存在的日期（{detail}）", "{what}: {text!r} is not a real calendar date ({detail})"),
     "problem_day_out_of_range": ("该月没有这一天", "day is out of range for month"),
     "problem_month_out_of_range": ("月份应在 1 到 12 之间", "month must be in 1..12"),

@@ -11,6 +11,7 @@ from datetime import date
 from .errors import ReportFormatError
 from .i18n import Notice, problem
 from .importer_text import CN_NUM, Para
+from .model import KIND_WORDS
 
 
 TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
@@ -368,11 +369,8 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
         item = item.strip()
         if not item:
             continue
-        if item in ("长期坚持", "长期坚持执行"):
-            out.append({"kind": "ongoing"})
-            continue
-        if item in ("立即启动", "立行立改", "立即执行", "立即", "立即整改"):
-            out.append({"kind": "immediate"})
+        if item in KIND_WORDS:
+            out.append({"kind": KIND_WORDS[item].value})
             continue
         m = re.fullmatch(rf"(?:(.+?)于)?{DATE_RE}(?:前)?(?:完成)?", item)
         if not m:

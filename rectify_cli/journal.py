@@ -44,9 +44,9 @@ from pathlib import Path
 
 from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
-from .errors import JournalWriteError, RegistryError, UsageError, same_but_case
+from .errors import JournalWriteError, Problem, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import ENTRY, STATUS, Notice, Word, refusal, suggested, suggestion
+from .i18n import ENTRY, STATUS, Notice, Word, problem, refusal, suggested, suggestion
 from .model import (
     CHANGES_MILESTONES,
     Entry,
@@ -309,26 +309,23 @@ class _locked:
         try:
             self.lock.acquire()
         except Timeout:
-            raise JournalWriteError(f"{self.path}: another rectify is writing this journal (waited "
-                                    f"{LOCK_TIMEOUT_SECONDS:.0f} s); try again. Nothing was written.") from None
+            raise JournalWriteError(problem(str(self.path), None, None, "journal_locked",
+                                            seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}")) from None
         except OSError as exc:
             raise JournalWriteError(self._refusal(exc)) from None
         self._widen()
         return self
 
-    def _refusal(self, exc: OSError) -> str:
+    def _refusal(self, exc: OSError) -> Problem:
         try:
             info = os.stat(self.path)
         except OSError:
             info = None
         if isinstance(exc, PermissionError) and info is not None:  # (it is there: it could not be opened)
-            owner = owner_name(info.st_uid)
-            return (f"the lock file {self.path} is not writable by you (owner {owner}, {stat.filemode(info.st_mode)}): "
-                    f"{owner} can give it the journal's group and let that group write it (chgrp, chmod g+w), "
-                    "or remove it while no one is recording. "
-                    "Nothing was written.")
-        return (f"{self.path}: cannot create the lock file ({exc.strerror}); is the folder {self.path.parent} "
-                "writable? Nothing was written.")
+            return problem(str(self.path), None, None, "journal_lock_not_yours", owner=owner_name(info.st_uid),
+                           mode=stat.filemode(info.st_mode))
+        return problem(str(self.path), None, None, "journal_lock_failed", why=exc.strerror,
+                       folder=str(self.path.parent))
 
     def _widen(self) -> None:
         """A lock of ours is given the journal's group (a new file gets the writer's own, in a
@@ -401,8 +398,7 @@ def _unchanged(jpath: Path, old: bytes | None, seen: tuple[int, int, int] | None
         except FileNotFoundError:
             same = False
     if not same:
-        raise JournalWriteError(f"{jpath}: changed while recording (by a program other than rectify: a git pull, "
-                                "a sync client, an editor?); nothing was written — try again")
+        raise JournalWriteError(problem(str(jpath), None, None, "journal_changed"))
 
 
 def _with_its_file(root: Path, measure: str) -> str:
@@ -853,7 +849,7 @@ def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
     try:
         digest, _ = file_sha256(path)
     except OSError as exc:
-        raise UsageError(f"--evidence: {text}: cannot be read ({exc.strerror})") from None
+        raise refusal(UsageError, "evidence_unreadable", path=text, why=exc.strerror) from None
     absolute = path.resolve()
     try:
         shown = absolute.relative_to(journal_dir.resolve()).as_posix()
@@ -950,32 +946,32 @@ def _check_round_trip(new: bytes, old: bytes | None, old_raw: list, fields: dict
 
 
 def _round_trip_problem(new: bytes, old: bytes | None, old_raw: list, fields: dict, jpath: Path, *,
-                        fast: bool) -> str | None:
+                        fast: bool) -> Problem | None:
+    file = str(jpath)
     try:
         data = _read(new, jpath, fast=fast)
     except RegistryError as exc:
         if (line := _indented_list_at(new)) is not None:
-            return (f"{jpath}: the journal's entries are indented (line {line} starts with spaces before its `-`), "
-                    "and an entry is written at the left margin, where it can't continue that list; nothing was "
-                    "written — remove the indentation (the same from every line of the entries) and try again")
+            return problem(file, None, None, "journal_indented", line=line)
         if (line := _document_end_at(new)) is not None:
-            return (f"{jpath}: line {line} is `...`, which ends the YAML document: no entry can follow it; "
-                    "nothing was written — delete that line and try again")
-        return (f"{jpath}: the journal would not load after appending ({exc}); "
-                "nothing was written — check the end of the file")
+            return problem(file, None, None, "journal_document_end", line=line)
+        return problem(file, None, None, "journal_unloadable", detail=_said_where(exc.problems[0]))
     if not isinstance(data, list) or len(data) != len(old_raw) + 1 or list(data[:-1]) != old_raw:
         if old is not None and old.strip() and not old.endswith((b"\n", b"\r")):
             # (a block, | or >, ending the file takes the line break written before the entry)
-            last = old.count(b"\n") + 1
-            return (f"{jpath}: the journal's last line ({last}) has no line break after it and ends a block "
-                    "(| or >), whose text would take the line break the new entry needs; nothing was written — "
-                    "end the file with a line break, writing that entry's | as |- (> as >-) so that its text "
-                    "stays as it was")
-        return (f"{jpath}: appending would change how the existing entries read (does the file "
-                "end inside a block or a document end marker?); nothing was written")
+            return problem(file, None, None, "journal_ends_in_block", line=old.count(b"\n") + 1)
+        return problem(file, None, None, "journal_reads_differently")
     if not isinstance(data[-1], dict) or dict(data[-1]) != fields:
-        return f"{jpath}: the new entry would not read back as written; nothing was written"
+        return problem(file, None, None, "journal_not_read_back")
     return None
+
+
+def _said_where(found: Problem | str) -> Notice | str:
+    """A problem of the journal's text as it would be, to name within another: at its line, said
+    in the user's language when it has a Notice."""
+    if not isinstance(found, Problem) or found.notice is None:
+        return str(found)
+    return Notice("journal_at_line", {"line": found.line, "detail": found.notice}) if found.line else found.notice
 
 
 def _document_end_at(raw: bytes) -> int | None:

@@ -14,6 +14,12 @@ class MilestoneKind(str, enum.Enum):
     IMMEDIATE = "immediate"  # 立即启动 / 立行立改: due on Settings.immediate_due
 
 
+# The words a deadline names a kind without a date by, as reports write them: the importer reads
+# them, and a registry date written in them is told which kind of milestone to write instead.
+KIND_WORDS = {"长期坚持": MilestoneKind.ONGOING, "长期坚持执行": MilestoneKind.ONGOING} | dict.fromkeys(
+    ("立即启动", "立行立改", "立即执行", "立即", "立即整改"), MilestoneKind.IMMEDIATE)
+
+
 class Reported(str, enum.Enum):
     """整改进度: the state a task was reported in by the report itself."""
 

@@ -22,6 +22,7 @@ from .i18n import ENTRY, MILESTONE, REPORTED, Lang, Notice, Where, label, proble
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
+    KIND_WORDS,
     REGION,
     SUBREGION,
     Claim,
@@ -1104,7 +1105,7 @@ class _Checker:
         if not isinstance(value, str):
             self.problem(_at(m, key), "not_date", what=f"{what}.{key}", value=_show(value))
             return None
-        day, error = _checked_date(value)
+        day, error = _checked_date(value, due=key == "due")
         if error is not None:
             self.problem(_at(m, key), error[0], what=f"{what}.{key}", text=value, **error[1])
         return day
@@ -1827,17 +1828,30 @@ _ENTRY_STATES = EntryState._value2member_map_
 
 
 @functools.lru_cache(maxsize=65536)
-def _checked_date(text: str) -> tuple[date | None, tuple[str, dict] | None]:
-    """(date, None) or (None, why not): registries repeat a few thousand dates many times."""
+def _checked_date(text: str, *, due: bool = False) -> tuple[date | None, tuple[str, dict] | None]:
+    """(date, None) or (None, why not): registries repeat a few thousand dates many times. `due`:
+    a milestone's due date, which a kind's words (长期坚持) may stand in for."""
     try:
         return dates.parse_iso(text), None
     except dates.DateFormatError as exc:  # (label problem_<key> and its values but the text)
         if exc.kind != "not_real":
-            return None, ("date_unwritten", {})
+            return None, ("date_unwritten", {"hint": _date_hint(text, due)})
         # (Python's words for why: said in Chinese too where we know them)
         detail = {"day is out of range for month": Notice("day_out_of_range", {}),
                   "month must be in 1..12": Notice("month_out_of_range", {})}.get(exc.detail, exc.detail)
         return None, ("date_not_real", {"detail": detail})
+
+
+def _date_hint(text: str, due: bool) -> Notice | str:
+    """What to write instead of a date written another way, '' when unsure what is meant."""
+    kind = KIND_WORDS.get(text.strip()) if due else None
+    if kind is not None:
+        return Notice("date_is_kind", {"text": text.strip(), "kind": kind.value})
+    likely = dates.likely_date(text)
+    if likely is None:
+        return ""
+    how, written = likely
+    return suggested([written]) if how == "day" else Notice(f"date_{how}", {"written": written})
 
 
 @functools.lru_cache(maxsize=4096)

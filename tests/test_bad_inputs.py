@@ -177,7 +177,14 @@ CASES = [
     C("date_month_13", "feedback_date 2018-13-01",
       "tasks.yaml:4:18: registry.feedback_date: '2018-13-01' is not a real calendar date (month must be in 1..12)"),
     C("date_chinese_text", "due written 2018年6月30日",
-      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '2018年6月30日'"),
+      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '2018年6月30日' "
+      "(did you mean 2018-06-30?)"),
+    C("date_kind_word", "due written 长期坚持 (a kind of milestone, not a date)",
+      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '长期坚持' "
+      "(长期坚持 is a kind of milestone, not a date: write the milestone {kind: ongoing})"),
+    C("date_no_year", "due written 6月30日 (no year)",
+      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '6月30日' "
+      "(the year is missing: write YYYY-06-30)"),
     C("date_english_text", "report_date written `June 30`",
       "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got 'June 30'"),
     C("date_number", "due written 20181231 (a number)",
@@ -187,9 +194,11 @@ CASES = [
     C("date_missing_due", "`{kind: date}` without due",
       "tasks.yaml:25:13: measure 1.1.milestones[1]: a date milestone needs 'due: YYYY-MM-DD'"),
     C("date_unicode_digits", "report_date in Arabic-Indic digits ٢٠١٩-٠٣-٣١",
-      "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got '٢٠١٩-٠٣-٣١'"),
+      "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got '٢٠١٩-٠٣-٣١' "
+      "(did you mean 2019-03-31?)"),
     C("date_trailing_newline", 'report_date "2019-03-31\\n" (a newline inside the quotes)',
-      "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got '2019-03-31\\n'"),
+      "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got '2019-03-31\\n' "
+      "(did you mean 2019-03-31?)"),
     # vocabulary and keys
     C("milestone_unknown_kind", "milestone `{kind: weekly}`",
       "tasks.yaml:25:20: measure 1.1.milestones[1].kind: unknown value 'weekly'; expected one of date, ongoing, immediate"),
@@ -257,7 +266,8 @@ CASES = [
     C("journal_not_a_list", "the journal is one mapping, not a list of entries",
       "progress.yaml:1:1: journal: expected a list of entries (- measure: ...), got a mapping"),
     C("journal_chinese_date", "entry date written 2019年3月1日",
-      "progress.yaml:2:9: journal entry 1.date: expected a date written YYYY-MM-DD, got '2019年3月1日'"),
+      "progress.yaml:2:9: journal entry 1.date: expected a date written YYYY-MM-DD, got '2019年3月1日' "
+      "(did you mean 2019-03-01?)"),
     C("journal_extended_without_to", "state extended without `to:`",
       "progress.yaml:1:3: journal entry 1: an extension needs 'to: YYYY-MM-DD' (the new due date)"),
     C("journal_yaml_error", "`note: [主体…` unclosed flow sequence in the journal",
@@ -311,7 +321,12 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 # Some of them word for word, as a Chinese clerk reads them.
 IN_CHINESE = {
     "date_feb_30": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：'2018-02-30' 不是实际存在的日期（该月没有这一天）",
-    "date_chinese_text": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为 '2018年6月30日'",
+    "date_chinese_text": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为 '2018年6月30日'"
+                         "（是否指 2018-06-30？）",
+    "date_kind_word": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为 '长期坚持'"
+                      "（长期坚持 是时限的类别，不是日期：该时限应写作 {kind: ongoing}）",
+    "date_no_year": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为 '6月30日'"
+                    "（缺少年份：应写作 YYYY-06-30）",
     "date_number": "tasks.yaml:25:31: 措施 1.1 的 milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为数字 20181231",
     "duplicate_measure_id": "tasks.yaml:26:13: 措施 1.1：措施编号重复（首次在第 20 行）",
     "duplicate_key": "tasks.yaml:13:5: 键 'title' 重复（首次定义在第 11 行）",
@@ -674,6 +689,14 @@ def test_a_bad_pinned_today(command, tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify([*command, "--registry", "small/tasks.yaml"], tmp_path, env={"RECTIFY_TODAY": "2019-02-30"})
     assert_refused(run, ["RECTIFY_TODAY: '2019-02-30' is not a real calendar date (day is out of range for month)"])
+
+
+@pytest.mark.parametrize("pinned, chinese", [("2019-02-30", "RECTIFY_TODAY：“2019-02-30”不是实际存在的日期"),
+                                             ("2019/3/31", "RECTIFY_TODAY：应为 YYYY-MM-DD 格式的日期，实为“2019/3/31”")])
+def test_a_bad_pinned_today_is_said_in_chinese_by_default(pinned, chinese, tmp_path):
+    shutil.copytree(SMALL, tmp_path / "small")
+    run = rectify(["status", "--registry", "small/tasks.yaml"], tmp_path, env={"RECTIFY_TODAY": pinned}, lang=None)
+    assert_refused(run, [chinese])
 
 
 def test_summary_of_the_last_month_of_the_calendar(tmp_path):

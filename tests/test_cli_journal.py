@@ -321,8 +321,11 @@ def test_refused_when_journal_would_not_load_after_append(reg):
     result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
     line = before.count(b"\n")  # (it said "line N+1: did not find expected <document start>", past the end)
-    assert result.stderr == (f"rectify: {path}: line {line} is `...`, which ends the YAML document: no entry can "
-                             "follow it; nothing was written — delete that line and try again\n")
+    assert result.stderr == f"rectify: {path}: 第 {line} 行是 `...`，它结束 YAML 文档，其后不能再有记录；未写入任何内容——请删除这一行后重试\n"
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: {path}: line {line} is `...`, which ends the YAML document: no entry can "
+        "follow it; nothing was written — delete that line and try again\n"))
     assert path.read_bytes() == before
 
 
@@ -362,15 +365,99 @@ def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypat
     result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
     owner = owner_name(lock.stat().st_uid)
-    assert result.stderr == (f"rectify: the lock file {lock} is not writable by you (owner {owner}, -rw-r--r--): "
-                             f"{owner} can give it the journal's group and let that group write it (chgrp, chmod g+w), "
-                             "or remove it while no one is recording. "
-                             "Nothing was written.\n")
+    assert result.stderr == (f"rectify: {lock}: 你无权写入这个锁文件（所有者 {owner}，-rw-r--r--）：{owner} 可以把它改为"
+                             "进展记录所属的组并允许该组写入（chgrp、chmod g+w），或在无人记录时删除它。未写入任何内容。\n")
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: {lock}: the lock file is not writable by you (owner {owner}, -rw-r--r--): "
+        f"{owner} can give it the journal's group and let that group write it (chgrp, chmod g+w), "
+        "or remove it while no one is recording. Nothing was written.\n"))
     lock.unlink()
     result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
-    assert result.stderr == (f"rectify: {lock}: cannot create the lock file (Permission denied); is the folder "
-                             f"{reg.parent} writable? Nothing was written.\n")
+    assert result.stderr == (f"rectify: {lock}: 无法创建锁文件（Permission denied）；文件夹 {reg.parent} 是否可写？"
+                             "未写入任何内容。\n")
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: {lock}: cannot create the lock file (Permission denied); is the folder "
+        f"{reg.parent} writable? Nothing was written.\n"))
+    assert journal_bytes(reg) == before
+
+
+def test_a_journal_another_rectify_is_writing_is_refused_in_the_users_language(reg, monkeypatch):
+    from filelock import FileLock
+
+    from rectify_cli import journal
+
+    monkeypatch.setattr(journal, "LOCK_TIMEOUT_SECONDS", 0.2)
+    lock = reg.parent / "progress.yaml.lock"
+    before = journal_bytes(reg)
+    with FileLock(str(lock)):
+        result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+        english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2, f"rectify: {lock}: 另一个 rectify 正在写入这份进展记录（已等待 0 秒）；请稍后重试。未写入任何内容。\n")
+    assert (english.exit_code, english.stderr) == (
+        2, f"rectify: {lock}: another rectify is writing this journal (waited 0 s); try again. Nothing was written.\n")
+    assert journal_bytes(reg) == before
+
+
+def test_an_indented_journal_is_refused_in_the_users_language(reg):
+    path = reg.parent / "progress.yaml"
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(lines[0] + b"".join(b"  " + line for line in lines[1:]))
+    before = path.read_bytes()
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (2, (
+        f"rectify: {path}: 进展记录的各条记录有缩进（第 2 行的 `-` 前有空格），而新记录写在行首，无法接续这个列表；"
+        "未写入任何内容——请去掉缩进（各条记录的每一行去掉同样多的空格）后重试\n"))
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: {path}: the journal's entries are indented (line 2 starts with spaces before its `-`), and an entry "
+        "is written at the left margin, where it can't continue that list; nothing was written — remove the "
+        "indentation (the same from every line of the entries) and try again\n"))
+    assert path.read_bytes() == before
+
+
+def test_a_block_ending_the_journal_is_refused_in_the_users_language(reg):
+    path = reg.parent / "progress.yaml"
+    assert run("record", "1.1", "--state", "in_progress", "--note", "第一行\n第二行", "--registry", str(reg)).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert '  note: "第一行\\n第二行"\n' in text
+    # (an editor that writes the note as a block and ends the file without a line break)
+    path.write_text(text.replace('  note: "第一行\\n第二行"\n', "").rstrip("\n") + "\n  note: |\n    第一行\n    第二行",
+                    encoding="utf-8")
+    before = path.read_bytes()
+    last = before.count(b"\n") + 1
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (2, (
+        f"rectify: {path}: 进展记录的最后一行（第 {last} 行）之后没有换行，且在一个文本块（| 或 >）中结束，新记录所需的换行会"
+        "并入该块的文字；未写入任何内容——请在文件末尾加一个换行，并把该记录的 | 写作 |-（> 写作 >-），使其文字保持原样\n"))
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: {path}: the journal's last line ({last}) has no line break after it and ends a block (| or >), whose "
+        "text would take the line break the new entry needs; nothing was written — end the file with a line break, "
+        "writing that entry's | as |- (> as >-) so that its text stays as it was\n"))
+    assert path.read_bytes() == before
+
+
+def test_evidence_that_cannot_be_read_is_refused_in_the_users_language(reg, monkeypatch):
+    import errno
+    import os
+
+    from rectify_cli import journal
+
+    def unreadable(path):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    (reg.parent / "验收报告.pdf").write_bytes(b"%PDF")
+    monkeypatch.setattr(journal, "file_sha256", unreadable)
+    before = journal_bytes(reg)
+    result = run("close", "1.1", "--evidence", str(reg.parent / "验收报告.pdf"), "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: --evidence：{reg.parent / '验收报告.pdf'}：无法读取（Input/output error）\n")
+    english = run("close", "1.1", "--evidence", str(reg.parent / "验收报告.pdf"), "--registry", str(reg), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (
+        2, f"rectify: --evidence: {reg.parent / '验收报告.pdf'}: cannot be read (Input/output error)\n")
     assert journal_bytes(reg) == before
 
 
@@ -403,9 +490,14 @@ def test_a_journal_changed_by_another_program_while_recording_is_kept(reg, monke
     result = run("record", "1.1", "--state", "in_progress", "--note", "mine", "--registry", str(reg))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == (f"rectify: {path}: changed while recording (by a program other than rectify: a git pull, "
-                             "a sync client, an editor?); nothing was written — try again\n")
+    assert result.stderr == (f"rectify: {path}: 记录期间被 rectify 以外的程序改动（git pull、同步软件、编辑器？）；"
+                             "未写入任何内容——请重试\n")
     assert path.read_bytes() == before + pulled
+    english = run("record", "1.1", "--state", "in_progress", "--note", "mine", "--registry", str(reg), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: {path}: changed while recording (by a program other than rectify: a git pull, "
+        "a sync client, an editor?); nothing was written — try again\n"))
+    assert path.read_bytes() == before + pulled * 2
 
 
 # -------------------------------------------------------------------------- history

@@ -1027,7 +1027,7 @@ DAMAGED_UNITS = "units:\n  - {name: 自治区生态环境厅, kind: department}\
         ("registry:\n  feedback_date: 2019-13-01\n", 2,
          "registry.feedback_date: '2019-13-01' is not a real calendar date (month must be in 1..12)"),
         ("registry:\n  report_date: 2020年6月30日\n", 2,
-         "registry.report_date: expected a date written YYYY-MM-DD, got '2020年6月30日'"),
+         "registry.report_date: expected a date written YYYY-MM-DD, got '2020年6月30日' (did you mean 2020-06-30?)"),
         ('journal:\n  "1.1": {state: done, milestone: 2019-02-30}\n', 2,
          "journal: 1.1: milestone: '2019-02-30' is not a real calendar date (day is out of range for month)"),
         (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', 5,
@@ -1423,7 +1423,7 @@ def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
     "body, line, message",
     [
         ("registry:\n  feedback_date: 2019-13-01\n", 2, "registry.feedback_date：'2019-13-01' 不是实际存在的日期（月份应在 1 到 12 之间）"),
-        ("registry:\n  report_date: 2020年6月30日\n", 2, "registry.report_date：应为 YYYY-MM-DD 格式的日期，实为 '2020年6月30日'"),
+        ("registry:\n  report_date: 2020年6月30日\n", 2, "registry.report_date：应为 YYYY-MM-DD 格式的日期，实为 '2020年6月30日'（是否指 2020-06-30？）"),
         (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', 5, "owners: 2.2: owners 应为列表，如 [自治区水利厅]"),
         ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", 2, "单位“自治区水利厅”的 aliases 应为列表，如 [水利厅]"),
         ("registry:\n  report_day: 2019-03-31\n", 2,

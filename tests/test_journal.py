@@ -750,3 +750,26 @@ def test_a_back_dated_entry_keeps_the_day_it_was_written(reg):
     assert [(e.date.isoformat(), e.recorded and e.recorded.isoformat()) for e in entries[-2:]] == [
         ("2019-03-20", "2019-03-31"), ("2019-03-31", None)]
     assert journal.verify(reg).ok  # (in the hash chain, as every field is)
+
+
+@pytest.mark.parametrize("new, old, old_raw, fields, english, chinese", [
+    (b"- a: [1\n", None, [], {},
+     "the journal would not load after appending (line 2: YAML syntax: while parsing a flow sequence: did not find "
+     "expected ',' or ']' (a '[' not closed?)); nothing was written — check the end of the file",
+     "追加后进展记录将无法读取（第 2 行：YAML 语法错误：解析方括号列表时：缺少“,”或“]”（方括号未闭合？））；未写入任何内容——请检查文件末尾"),
+    (b"- a: 1\n- b: 2\n", b"- a: 1\n", [{"a": 9}], {"b": 2},
+     "appending would change how the existing entries read (does the file end inside a block or a document end "
+     "marker?); nothing was written",
+     "追加会改变已有记录的读法（文件是否在一个文本块或文档结束标记中结束？）；未写入任何内容"),
+    (b"- a: 1\n- b: 2\n", b"- a: 1\n", [{"a": 1}], {"b": 3},
+     "the new entry would not read back as written; nothing was written", "新记录读回时与写入的不同；未写入任何内容"),
+])
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_write_that_would_not_read_back_is_refused_in_either_language(new, old, old_raw, fields, english, chinese, fast):
+    """What no command line provokes (the refusals before it catch the journals that would):
+    each said in English and, for the command line, in Chinese."""
+    from rectify_cli.i18n import Lang, problem_message
+
+    found = journal._round_trip_problem(new, old, old_raw, fields, Path("/ledger/progress.yaml"), fast=fast)
+    assert str(found) == f"/ledger/progress.yaml: {english}"
+    assert problem_message(found, Lang.zh) == chinese

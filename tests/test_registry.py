@@ -784,3 +784,75 @@ def test_a_comment_inside_an_unquoted_note_is_refused_not_dropped(tmp_path):
         assert str(caught.value) == (f"{journal}:{line}:15: a ' #' in a note written without quotes starts a comment, and "
                                      "the text after it is dropped: put the text in quotes (\"…\"), or the comment on a "
                                      "line of its own")
+
+
+# A date written another way is refused saying what to write, where the intent is clear.
+DUE_WRITTEN = "          - {kind: date, due: 2018-06-30}\n"  # measure 1.2's milestone, tasks.yaml line 52
+
+
+@pytest.mark.parametrize("written, english, chinese", [
+    ("2019.6.30", "got '2019.6.30' (did you mean 2019-06-30?)", "实为 '2019.6.30'（是否指 2019-06-30？）"),
+    ("2019/6/30", "got '2019/6/30' (did you mean 2019-06-30?)", "实为 '2019/6/30'（是否指 2019-06-30？）"),
+    ("2019年6月30日", "got '2019年6月30日' (did you mean 2019-06-30?)", "实为 '2019年6月30日'（是否指 2019-06-30？）"),
+    ("2019年6月底", "got '2019年6月底' (did you mean 2019-06-30?)", "实为 '2019年6月底'（是否指 2019-06-30？）"),
+    ("2020年2月底", "got '2020年2月底' (did you mean 2020-02-29?)", "实为 '2020年2月底'（是否指 2020-02-29？）"),
+    ("2019年底", "got '2019年底' (did you mean 2019-12-31?)", "实为 '2019年底'（是否指 2019-12-31？）"),
+    ("6月30日", "got '6月30日' (the year is missing: write YYYY-06-30)", "实为 '6月30日'（缺少年份：应写作 YYYY-06-30）"),
+    ("2019年6月", "got '2019年6月' (the day is missing: write 2019-06-DD)", "实为 '2019年6月'（缺少日：应写作 2019-06-DD）"),
+    ("长期坚持", "got '长期坚持' (长期坚持 is a kind of milestone, not a date: write the milestone {kind: ongoing})",
+     "实为 '长期坚持'（长期坚持 是时限的类别，不是日期：该时限应写作 {kind: ongoing}）"),
+    ("立即启动", "got '立即启动' (立即启动 is a kind of milestone, not a date: write the milestone {kind: immediate})",
+     "实为 '立即启动'（立即启动 是时限的类别，不是日期：该时限应写作 {kind: immediate}）"),
+    ("立行立改", "got '立行立改' (立行立改 is a kind of milestone, not a date: write the milestone {kind: immediate})",
+     "实为 '立行立改'（立行立改 是时限的类别，不是日期：该时限应写作 {kind: immediate}）"),
+    # unsure: no hint
+    ("6月31日", "got '6月31日'", "实为 '6月31日'"),
+    ("2019年2月30日", "got '2019年2月30日'", "实为 '2019年2月30日'"),
+    ("June 30", "got 'June 30'", "实为 'June 30'"),
+    ("下半年", "got '下半年'", "实为 '下半年'"),
+])
+@pytest.mark.parametrize("parser", ["fast", "reference"])
+def test_a_due_written_another_way_says_what_to_write(written, english, chinese, parser, tmp_path, monkeypatch):
+    from rectify_cli import yamlio
+    from rectify_cli.i18n import Lang, problem_message
+
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    assert DUE_WRITTEN in plan
+    (tmp_path / "tasks.yaml").write_text(plan.replace(DUE_WRITTEN, DUE_WRITTEN.replace("2018-06-30", written)), encoding="utf-8")
+    shutil.copy(FIXTURES / "small" / "progress.yaml", tmp_path / "progress.yaml")
+    if parser == "reference":
+        monkeypatch.setattr(yamlio, "yaml_rs", None)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    [problem] = caught.value.problems
+    assert str(problem) == (f"{tmp_path / 'tasks.yaml'}:52:31: measure 1.2.milestones[1].due: "
+                            f"expected a date written YYYY-MM-DD, {english}")
+    assert problem_message(problem, Lang.zh) == f"措施 1.2 的 milestones[1].due：应为 YYYY-MM-DD 格式的日期，{chinese}"
+
+
+@pytest.mark.parametrize("parser", ["fast", "reference"])
+def test_a_journal_date_written_in_chinese_says_what_to_write(parser, tmp_path, monkeypatch):
+    from rectify_cli import yamlio
+
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = (FIXTURES / "small" / "progress.yaml").read_text(encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(journal.replace("  date: 2018-09-30\n", "  date: 2019年3月31日\n", 1), encoding="utf-8")
+    if parser == "reference":
+        monkeypatch.setattr(yamlio, "yaml_rs", None)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: expected a date written YYYY-MM-DD, got '2019年3月31日' "
+        "(did you mean 2019-03-31?)"]
+
+
+def test_validate_says_the_hint_in_chinese_by_default(tmp_path):
+    from builders import run_cli
+
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = (FIXTURES / "small" / "progress.yaml").read_text(encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(journal.replace("  date: 2018-09-30\n", "  date: 2019年3月31日\n", 1), encoding="utf-8")
+    result = run_cli("validate", str(tmp_path / "tasks.yaml"), "--no-cache")
+    assert result.exit_code == 2
+    assert result.stderr == (f"rectify: {tmp_path / 'progress.yaml'}:3:9: 第 1 条进展记录的 date：应为 YYYY-MM-DD 格式的日期，"
+                             "实为 '2019年3月31日'（是否指 2019-03-31？）\n")
