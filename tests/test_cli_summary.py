@@ -210,3 +210,16 @@ def test_an_overdue_step_is_marked_as_the_warning_marked_it():
     assert zh[0] == "30.2" and zh[1] == "【5A级、4A级景区】自治…" and zh[-2:] == ["2019-12-31", "31"]
     en = overdue_row("--lang", "en")
     assert en[0] == "30.2" and en[1] == "[5A级、4A级景区]" and en[-2:] == ["2019-12-31", "31"]
+
+
+def test_the_units_of_a_report_for_several_are_named_in_the_plural():
+    """`--owner 环境保护厅 --owner 拉萨市 --lang en` headed its report "Responsible unit: 自治区生态环境厅, 拉萨市"."""
+    def third_line(*args: str) -> str:
+        result = CliRunner().invoke(app, ["summary", "--month", "2019-03", *args],
+                                    env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-05", "RECTIFY_LANG": None})
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()[2]
+
+    assert third_line("--owner", "环境保护厅", "--owner", "拉萨市", "--lang", "en") == "Responsible units: 自治区生态环境厅, 拉萨市"
+    assert third_line("--owner", "拉萨市", "--lang", "en") == "Responsible unit: 拉萨市"
+    assert third_line("--owner", "环境保护厅", "--owner", "拉萨市") == "责任单位：自治区生态环境厅、拉萨市"

@@ -404,7 +404,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH) -> s
         _l("summary_title", lang, year=m.first.year, month=m.first.month, month_name=_MONTHS_EN[m.first.month - 1]),
     ]
     if m.owners:
-        lines.append(_l("summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
+        lines.append(_l("summary_owners" if len(m.owners) > 1 else "summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
     lines.append(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
                  + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""))
 
