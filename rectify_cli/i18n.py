@@ -477,6 +477,7 @@ LABELS = {
     # rectify summary (render/summary_text.py)
     "summary_title": ("{year}年{month}月整改情况月报（按月交账）", "Monthly rectification summary, {month_name} {year}"),
     "summary_owner": ("责任单位：{names}", "Responsible unit: {names}"),
+    "summary_owners": ("责任单位：{names}", "Responsible units: {names}"),
     "summary_period": ("统计区间：{first} 至 {last}", "Period: {first} to {last}"),
     "summary_month_not_over": ("（本月未结束，截至 {day}）", " (the month is not over: as of {day})"),
     # what an empty section says: each its own, as its heading is about this month, next month or now

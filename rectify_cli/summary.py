@@ -114,6 +114,7 @@ class OverdueItem:
     owners: tuple[str, ...]
     due: date  # the earliest missed effective due
     days_overdue: int
+    label: str | None = None  # of the step due then, as the warning section names it
 
 
 @dataclass(frozen=True)
@@ -307,9 +308,14 @@ def _in_month(day: date, first: date, last: date) -> bool:
 
 def _overdue(measures: list[MeasureResult]) -> tuple[OverdueItem, ...]:
     return tuple(
-        OverdueItem(mr.id, mr.measure.text, mr.measure.owners, mr.next_due, mr.days_overdue)
+        OverdueItem(mr.id, mr.measure.text, mr.measure.owners, mr.next_due, mr.days_overdue, _missed_label(mr))
         for mr in engine.worst_first(mr for mr in measures if mr.status is Status.OVERDUE)
     )
+
+
+def _missed_label(mr: MeasureResult) -> str | None:
+    """The label of the overdue measure's earliest missed step (30.2: 5A级、4A级景区), if it has one."""
+    return next((ms.label for ms in mr.milestones if not ms.done and ms.due == mr.next_due), None)
 
 
 def _due_next_month(measures: list[MeasureResult], first: date, last: date) -> tuple[DueItem, ...]:

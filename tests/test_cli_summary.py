@@ -194,3 +194,32 @@ def test_a_step_is_marked_in_the_language_of_the_summary():
 
     assert "  18.4    【2018-12-31到期的…" in row()
     assert "  18.4       [step due 2018-12…" in row("--lang", "en")
+
+
+def test_an_overdue_step_is_marked_as_the_warning_marked_it():
+    """30.2's first step (5A级、4A级景区) was listed in December's 五、到期预警 marked with its
+    grades, and in January's 四、逾期未完成 as the whole measure, though its second step (3A级…,
+    due 2020-12-31) was not late: the leadership asked which scenic areas were behind."""
+    def overdue_row(*lang: str) -> list[str]:
+        result = CliRunner().invoke(app, ["summary", "--month", "2020-01", *lang],
+                                    env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2020-02-05", "RECTIFY_LANG": None})
+        assert result.exit_code == 0, result.output
+        return next(line.split() for line in result.stdout.splitlines() if line.startswith("30.2 "))
+
+    zh = overdue_row()
+    assert zh[0] == "30.2" and zh[1] == "【5A级、4A级景区】自治…" and zh[-2:] == ["2019-12-31", "31"]
+    en = overdue_row("--lang", "en")
+    assert en[0] == "30.2" and en[1] == "[5A级、4A级景区]" and en[-2:] == ["2019-12-31", "31"]
+
+
+def test_the_units_of_a_report_for_several_are_named_in_the_plural():
+    """`--owner 环境保护厅 --owner 拉萨市 --lang en` headed its report "Responsible unit: 自治区生态环境厅, 拉萨市"."""
+    def third_line(*args: str) -> str:
+        result = CliRunner().invoke(app, ["summary", "--month", "2019-03", *args],
+                                    env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-05", "RECTIFY_LANG": None})
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()[2]
+
+    assert third_line("--owner", "环境保护厅", "--owner", "拉萨市", "--lang", "en") == "Responsible units: 自治区生态环境厅, 拉萨市"
+    assert third_line("--owner", "拉萨市", "--lang", "en") == "Responsible unit: 拉萨市"
+    assert third_line("--owner", "环境保护厅", "--owner", "拉萨市") == "责任单位：自治区生态环境厅、拉萨市"

@@ -325,17 +325,21 @@ def _reopened(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
 def _overdue(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.overdue:
         return None
-    rows = [[cell(i.measure_id), cell(i.text), cell(_units(i.owners, lang)), _iso(i.due), str(i.days_overdue)]
-            for i in m.overdue]
+    rows = [[cell(i.measure_id), cell(_marked(i.label, i.text, lang)), cell(_units(i.owners, lang)), _iso(i.due),
+             str(i.days_overdue)] for i in m.overdue]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_due", "summary_col_days_overdue")
     return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
+
+
+def _marked(step: str | None, text: str, lang: Lang) -> str:
+    """A measure's text, marked with the step a row is about when it has a label."""
+    return _l("step_marked", lang, step=step, text=text) if step else text
 
 
 def _due_next(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.due_next_month:
         return None
-    rows = [[_iso(i.due), cell(i.measure_id), cell(_l("step_marked", lang, step=i.label, text=i.text) if i.label else i.text),
-             cell(_units(i.owners, lang))]
+    rows = [[_iso(i.due), cell(i.measure_id), cell(_marked(i.label, i.text, lang)), cell(_units(i.owners, lang))]
             for i in m.due_next_month]
     keys = ("summary_col_due", "summary_col_measure", "summary_col_text", "summary_col_units")
     return page.table([_l(k, lang) for k in keys], rows, give_way=(2, 3))
@@ -400,7 +404,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH) -> s
         _l("summary_title", lang, year=m.first.year, month=m.first.month, month_name=_MONTHS_EN[m.first.month - 1]),
     ]
     if m.owners:
-        lines.append(_l("summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
+        lines.append(_l("summary_owners" if len(m.owners) > 1 else "summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
     lines.append(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
                  + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""))
 
