@@ -271,7 +271,7 @@ def test_no_chinese_refusal_label_is_english_by_mistake(key):
     zh, en = LABELS[key]
     # what stays literal in Chinese: placeholders, commands, option names, file names, states as typed
     words = re.sub(r"\{[^}]*\}|`[^`]*`|--[a-z-]+|\([a-z_]+\)|（[a-z_]+）|UTF-8|RECTIFY_REGISTRY|units:|\./ledger(/tasks\.yaml)?|"
-                   r"cp -r|rectify|YYYY|DD", "", zh)
+                   r"cp -r|rectify|YYYY-MM-DD|YYYY|DD", "", zh)
     assert not re.search(r"[A-Za-z]{2,}", words), (key, zh)
     # (a label of placeholders and full-width punctuation alone, as `{option}：{what}`, has no words to say)
     assert re.search(r"[\u4e00-\u9fff]", zh) or not words.strip(" （）？："), (key, zh)
