@@ -37,6 +37,16 @@ ENTRY = {
     "retracted": ("撤回误录", "retracted"),
 }
 
+# An entry named as a thing (what a retraction retracts: "the 2019-04-18 closure", "2019-04-18 的销号记录").
+ENTRY_NOUN = {
+    "in_progress": ("推进中", "progress note"),
+    "done": ("销号", "closure"),
+    "reopened": ("重新打开", "reopening"),
+    "report": ("定期报告", "report"),
+    "extended": ("延期", "extension"),
+    "retracted": ("撤回误录", "retraction"),
+}
+
 # What the YAML parser (libyaml, PyYAML) says of a syntax error, its problem and its context
 # (in English: as it says them), said with what usually causes it in a registry: (Chinese, English).
 YAML_SYNTAX = {
@@ -163,7 +173,7 @@ LABELS = {
     "closed_step": ("{day}到期的一步", "step due {day}"),
     "step_marked": ("【{step}】{text}", "[{step}] {text}"),  # (a measure's text, marked with one of its steps)
     "recorded_on": ("{day}补录", "written {day}"),  # (a back-dated entry: the day it was written)
-    "retracts_entry": ("撤回 {day} {state}", "retracts {day} {state}"),  # (a retraction: the entry it voids)
+    "retracts_entry": ("撤回 {day} 的{entry}记录", "the {day} {entry}"),  # (a retraction: the entry it voids)
     "retracted_word": ("已撤回", "retracted"),  # (an entry a retraction voids)
     "effect_as_of": ("截至{date}：", "as of {date}: "),
     "effect_overdue": ("逾期{days}天（期限{due}）", "overdue {days:day} (due {due})"),
@@ -514,11 +524,11 @@ LABELS = {
                                   "Note: this hash, of an entry back-dated to this month or earlier, also covers "
                                   "{n:entry|entries} dated after this month and written before that entry."),
     "summary_col_date_closed": ("销号日期", "Closed on"),
-    "summary_retractions": ("本月撤回的误录记录（{n}条；被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开）：",
-                            "Entries retracted this month as recorded by mistake ({n}; each counts as never written "
-                            "from the day it was retracted on, which is no reopening):"),
+    "summary_retractions": ("九、本月撤回的误录记录（{n}条；被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开）",
+                            "9. Entries retracted this month as recorded by mistake ({n}; each counts as never written "
+                            "from the day it was retracted on, which is no reopening)"),
     "summary_col_retracted": ("撤回的记录", "Entry retracted"),
-    "summary_col_by": ("记录单位", "Recorded by"),
+    "summary_col_by": ("记录单位", "By"),
     "summary_col_remark": ("备注", "Note"),
     "summary_reopened_on": ("已于 {day} 重新打开", "reopened {day}"),
     "summary_col_date_reopened": ("重新打开日期", "Reopened on"),
@@ -533,19 +543,19 @@ LABELS = {
     "summary_col_due": ("期限", "Due"),
     "summary_col_days_overdue": ("逾期天数", "Days overdue"),
     "summary_col_last_report": ("最近报告", "Last report"),
-    "summary_col_days_since": ("距今天数", "Days since"),
+    # (from the last report to the day judged: the month's end, or today in a month not over)
+    "summary_col_days_to": ("距{month}月{day}日天数", "Days to {month_name} {day}"),
     "summary_col_date": ("日期", "Date"),
     "summary_col_from": ("原期限", "From"),
     "summary_col_to": ("新期限", "To"),
-    "summary_col_approved_by": ("批准单位", "Approved by"),
-    "summary_col_late": ("逾期后申请", "Late"),
-    "summary_col_reason": ("理由", "Reason"),
+    # (one column, so that an extension's row fits 60 cells: the unit, then why, which gives way)
+    "summary_col_approved_reason": ("批准单位：理由", "By: reason"),
+    "summary_approved_reason": ("{by}：{reason}", "{by}: {reason}"),
     "summary_col_open": ("未完成", "Open"),
     "summary_col_overdue": ("逾期", "Overdue"),
-    "summary_col_due_soon": ("临期", "Due soon"),
+    # (the engine's 临期: within warn_days of the day judged, not 五's window to the end of next month)
+    "summary_col_due_soon": ("{days}天内到期", "Due in {days:day}"),
     "summary_col_stale": ("久未报告", "Stale"),
-    "summary_yes": ("是", "yes"),
-    "summary_no": ("否", "no"),
     "summary_never_reported": ("从未报告", "never"),
     # rectify reconcile (render/reconcile_text.py)
     "reconcile_title": ("报告数字核对（按附件计算，截至{date}）", "The report's figures recomputed from its appendix (as of {date})"),

@@ -223,3 +223,55 @@ def test_the_units_of_a_report_for_several_are_named_in_the_plural():
     assert third_line("--owner", "环境保护厅", "--owner", "拉萨市", "--lang", "en") == "Responsible units: 自治区生态环境厅, 拉萨市"
     assert third_line("--owner", "拉萨市", "--lang", "en") == "Responsible unit: 拉萨市"
     assert third_line("--owner", "环境保护厅", "--owner", "拉萨市") == "责任单位：自治区生态环境厅、拉萨市"
+
+
+def _bundled_section(month: str, heading: str, *extra: str, today: str) -> list[str]:
+    """A section of the bundled ledger's summary: the lines under `heading`, to the next blank line."""
+    result = CliRunner().invoke(app, ["summary", "--month", month, *extra],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    start = lines.index(heading) + 1
+    return lines[start:lines.index("", start)]
+
+
+def test_the_stale_tables_days_are_counted_to_the_day_judged_which_the_heading_names():
+    """July's summary made on 2019-08-05 said 距今天数 122 of a report of 2019-03-31, which is 127
+    days before today: it counts to the month's end, the day the summary is judged on (the same
+    whenever it is made), and the heading now says so; a month not over is judged today."""
+    july = _bundled_section("2019-07", "六、长期坚持措施久未报告（超过90天未报告）", today="2019-08-05")
+    assert july[:2] == [
+        "措施    内容                   责任单位              最近报告      距7月31日天数",
+        "------  ---------------------  --------------------  ----------  ---------------",
+    ]
+    assert july[2].startswith("1.1     ") and july[2].endswith("  2019-03-31              122")
+    en = _bundled_section("2019-07", "6. Ongoing measures not reported on for over 90 days", "--lang", "en",
+                          today="2019-08-05")
+    assert en[:2] == [
+        "Measure    Text               Units              Last report      Days to Jul 31",
+        "---------  -----------------  -----------------  -------------  ----------------",
+    ]
+    assert en[2].startswith("1.1        ") and en[2].endswith("  2019-03-31                  122")
+    august = _bundled_section("2019-08", "六、长期坚持措施久未报告（超过90天未报告）", today="2019-08-05")
+    assert august[0].endswith("  最近报告      距8月5日天数") and august[2].endswith("  2019-03-31             127")
+    en = _bundled_section("2019-08", "6. Ongoing measures not reported on for over 90 days", "--lang", "en",
+                          today="2019-08-05")
+    assert en[0].endswith("  Last report      Days to Aug 5")
+
+
+def test_the_urging_lists_due_soon_column_says_its_window_which_is_not_section_fives():
+    """November's 五 (everything due by the end of December) lists 拉萨市's 20.2, due 12-31, 31
+    days after the day judged, while 拉萨市's row said 临期 0 (within warn_days, 30): the column
+    now says which days it counts."""
+    due = _bundled_section("2019-11", "五、下月到期预警（2019年12月）", today="2019-12-05")
+    assert due[4].startswith("2019-12-31  20.2    拉萨市按照")
+    urging = _bundled_section("2019-11", "八、督办清单（按责任单位，逾期多的在前）", today="2019-12-05")
+    assert urging[:3] == [
+        "责任单位                                未完成    逾期    30天内到期    久未报告",
+        "------------------------------------  --------  ------  ------------  ----------",
+        "拉萨市                                      10       4             0          30",
+    ]
+    en = _bundled_section("2019-11", "8. Urging list by responsible unit (most overdue first)", "--lang", "en",
+                          today="2019-12-05")
+    assert en[0].endswith("    Open    Overdue    Due in 30 days    Stale")
+    assert en[2].startswith("拉萨市") and en[2].endswith("    10          4                 0       30")

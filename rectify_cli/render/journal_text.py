@@ -2,25 +2,34 @@
 from __future__ import annotations
 
 from ..engine import Retractions
-from ..i18n import ENTRY, STATUS, Lang, Notice, label, notice_text, word
+from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, label, notice_text, word
 from ..model import EntryState
 from ..textsafe import clip, display_width, printable
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 QUIET_FILES_NAMED = 3  # (a national folder has 31 files: a few named, then their number)
+# After a task's, a measure's or an extension's id (a column no narrow terminal or page cuts, unlike
+# the deadline's): its (one of its measures') deadline holds only because it was moved after it had
+# passed. ASCII: a mark of ambiguous width (※, †) is two cells wide in many Chinese terminals. A
+# line under the table says what it means.
+LATE_MARK = "*"
 
 
 def entry_kind(state: EntryState, milestone, lang: Lang) -> str:
     """What an entry records, as the journal's listings name it: a close of one step says which
     (`milestone`: its date, or that date as ISO text)."""
-    what = word(ENTRY, state, lang)
+    return word(ENTRY, state, lang) + _step_of(state, milestone, lang)
+
+
+def _step_of(state: EntryState, milestone, lang: Lang) -> str:
+    """The step a close names, in brackets ("（2018-12-31到期的一步）"); else ""."""
     if state == EntryState.DONE and milestone is not None:
-        what += label("show_brackets", lang, text=label("closed_step", lang, day=str(milestone)))
-    return what
+        return label("show_brackets", lang, text=label("closed_step", lang, day=str(milestone)))
+    return ""
 
 
 def retraction_text(entry, retractions: Retractions, lang: Lang) -> str:
-    """What a retraction adds to its state, the entry it retracts ("（撤回 2019-03-01 销号）"), and
+    """What a retraction adds to its state, the entry it retracts ("（撤回 2019-03-01 的销号记录）"), and
     what an entry retracted adds, "（已撤回）" (a retraction too, once retracted); else ""."""
     text = ""
     if entry.state == EntryState.RETRACTED and (target := retractions.named.get(entry.retracts)) is not None:
@@ -31,8 +40,8 @@ def retraction_text(entry, retractions: Retractions, lang: Lang) -> str:
 
 
 def _retracts_text(target, lang: Lang) -> str:
-    what = label("retracts_entry", lang, day=target.date.isoformat(), state=entry_kind(target.state, target.milestone, lang))
-    return label("show_brackets", lang, text=what)
+    what = label("retracts_entry", lang, day=target.date.isoformat(), entry=word(ENTRY_NOUN, target.state, lang))
+    return label("show_brackets", lang, text=what + _step_of(target.state, target.milestone, lang))
 
 
 def render_written(result, *, lang: Lang = Lang.zh) -> str:

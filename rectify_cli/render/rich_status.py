@@ -31,7 +31,7 @@ from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plura
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title, unknown_item
 from ..textsafe import PerCharacter, printable
-from .journal_text import extension_details, quiet_journals, retraction_text
+from .journal_text import LATE_MARK, extension_details, quiet_journals, retraction_text
 from .linebreak import Paragraph, widest_number
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -106,13 +106,6 @@ def _due_cell(mr: MeasureResult, lang: Lang) -> str:
 def _extended_late_mark(result: MeasureResult | TaskResult, lang: Lang) -> str:
     """Beside a measure's deadline: it holds only because it was moved after it had passed."""
     return label("status_extended_late", lang) if isinstance(result, MeasureResult) and result.extended_late else ""
-
-
-# After a task's or a measure's id (a column no narrow terminal cuts, unlike the deadline's): its
-# (one of its measures') deadline holds only because it was moved after it had passed. ASCII: a
-# mark of ambiguous width (※, †) is two cells wide in many Chinese terminals. A line under the
-# table says what it means.
-LATE_MARK = "*"
 
 
 def _table() -> Table:

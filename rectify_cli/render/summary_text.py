@@ -16,7 +16,7 @@ from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, printable
-from .journal_text import entry_kind, quiet_journals
+from .journal_text import LATE_MARK, entry_kind, quiet_journals
 
 # The width (display cells; a Chinese character takes 2) every table line fits by default: an A4
 # line of a Chinese official document in a monospace font, about 40 characters. Not the terminal's:
@@ -351,17 +351,31 @@ def _stale(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     rows = [[cell(i.measure_id), cell(i.text), cell(_units(i.owners, lang)),
              _iso(i.last_entry) if i.last_entry else _l("summary_never_reported", lang),
              str(i.days_since) if i.days_since is not None else "—"] for i in m.stale]
-    keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_last_report", "summary_col_days_since")
-    return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
+    keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_last_report")
+    days_to = _l("summary_col_days_to", lang, month=m.as_of.month, day=m.as_of.day,
+                 month_name=_MONTHS_EN[m.as_of.month - 1][:3])
+    return page.table([*(_l(k, lang) for k in keys), days_to], rows, give_way=(1, 2), right=(4,))
 
 
 def _extensions(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
+    """The month's extensions, one requested after its deadline marked on its id (said under the
+    table, as status says it): three dates leave a 60-cell page room for one free-text column."""
     if not m.extensions:
         return None
-    rows = [[_iso(i.date), cell(i.measure_id), _iso(i.from_due), _iso(i.to), cell(i.approved_by),
-             _l("summary_yes" if i.late else "summary_no", lang), cell(i.reason)] for i in m.extensions]
-    keys = ("summary_col_date", "summary_col_measure", "summary_col_from", "summary_col_to", "summary_col_approved_by", "summary_col_late", "summary_col_reason")
-    return page.table([_l(k, lang) for k in keys], rows, give_way=(6, 4))
+    rows = [[_iso(i.date), cell(i.measure_id) + (LATE_MARK if i.late else ""), _iso(i.from_due), _iso(i.to),
+             cell(_approved_reason(i.approved_by, i.reason, lang))] for i in m.extensions]
+    keys = ("summary_col_date", "summary_col_measure", "summary_col_from", "summary_col_to", "summary_col_approved_reason")
+    text = page.table([_l(k, lang) for k in keys], rows, give_way=(4,))
+    if any(i.late for i in m.extensions):  # (after a blank line, so that the table block holds table lines only)
+        text += "\n\n" + _l("status_measure_extended_late_legend", lang, mark=LATE_MARK)
+    return text
+
+
+def _approved_reason(by: str | None, reason: str | None, lang: Lang) -> str:
+    """Who approved an extension, then why (either may be missing)."""
+    if by and reason:
+        return _l("summary_approved_reason", lang, by=by, reason=reason)
+    return by or reason or ""
 
 
 def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
@@ -377,8 +391,9 @@ def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.units:
         return None
     rows = [[cell(r.unit), str(r.open), str(r.overdue), str(r.due_soon), str(r.stale)] for r in m.units]
-    keys = ("summary_col_unit", "summary_col_open", "summary_col_overdue", "summary_col_due_soon", "summary_col_stale")
-    return page.table([_l(k, lang) for k in keys], rows, give_way=(0,), right=(1, 2, 3, 4))
+    headers = [_l(k, lang) for k in ("summary_col_unit", "summary_col_open", "summary_col_overdue")]
+    headers += [_l("summary_col_due_soon", lang, days=m.warn_days), _l("summary_col_stale", lang)]
+    return page.table(headers, rows, give_way=(0,), right=(1, 2, 3, 4))
 
 
 # --------------------------------------------------------------------------- render

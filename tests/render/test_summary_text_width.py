@@ -86,16 +86,75 @@ def test_every_table_line_fits_the_width_asked_for(width):
 
 
 def test_a_width_too_small_for_the_ids_dates_and_numbers_is_refused_naming_the_smallest():
-    """四 needs 措施 6, 期限 10, 逾期天数 10, two cells between columns, and its text and units at
-    least as wide as their headings and the two cells tabulate pads a heading with (6, 10): 50."""
-    result = summary("--month", "2019-05", "--width", "49")
+    """八 needs 未完成 8, 逾期 6, 30天内到期 12, 久未报告 10, two cells between columns, and its units
+    at least as wide as their heading and the two cells tabulate pads a heading with (10): 54."""
+    result = summary("--month", "2019-05", "--width", "53")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == ("rectify: --width 49 太窄：小结的表格至少需要 50 个半角字符宽（一个汉字占 2 个），"
-                             "请用 --width 50 或更大的值\n")
+    assert result.stderr == ("rectify: --width 53 太窄：小结的表格至少需要 54 个半角字符宽（一个汉字占 2 个），"
+                             "请用 --width 54 或更大的值\n")
     # (English headings are wider: Measure 9, Due 10, Days overdue 14, Text 6, Units 7)
     result = summary("--month", "2019-05", "--width", "53", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == ("rectify: --width 53 is too narrow: the summary's tables need at least 54 cells "
                              "(a Chinese character takes 2); use --width 54 or more\n")
-    assert summary("--month", "2019-05", "--width", "50").exit_code == 0
+    assert summary("--month", "2019-05", "--width", "54").exit_code == 0
     assert summary("--month", "2019-05", "--width", "54", "--lang", "en").exit_code == 0
+
+
+def _april_with_extensions_and_a_retraction(tmp_path) -> str:
+    """A copy of the bundled ledger: in April 2019 33.1 extended in time, 40.4 late, and 40.3's
+    close retracted."""
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
+    registry = str(tmp_path / "data/tasks.yaml")
+    for args in (("extend", "33.1", "--to", "2019-12-31", "--reason", "管网施工受冻土期影响", "--date", "2019-04-26"),
+                 ("extend", "40.4", "--to", "2019-09-30", "--reason", "x", "--date", "2019-04-27", "--late"),
+                 ("close", "40.3", "--evidence", "验收意见", "--date", "2019-04-18", "--by", "拉萨市"),
+                 ("retract", "40.3", "--reason", "误记", "--date", "2019-04-20", "--by", "拉萨市")):
+        extra = ("--approved-by", "自治区生态环境厅") if args[0] == "extend" else ()
+        assert run_cli(*args, *extra, "-r", registry, env={"RECTIFY_TODAY": "2019-04-30"}).exit_code == 0
+    return registry
+
+
+def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_id(tmp_path):
+    """--width 60 was refused in a month with an extension (76 needed in Chinese, 78 in English:
+    three dates, 逾期后申请 for 是/否, 批准单位 and 理由 apart) or, in English, a retraction (63:
+    Recorded by). The late flag is now a mark on the id, said under the table as status says it,
+    and the approving unit and the reason share a column, which gives way."""
+    registry = _april_with_extensions_and_a_retraction(tmp_path)
+    zh = summary("--month", "2019-04", "--width", "60", "-r", registry, env={"RECTIFY_TODAY": "2019-04-30"})
+    assert zh.exit_code == 0, zh.output
+    assert section(zh.stdout + "\n", "七、本月批准延期") == [
+        "日期        措施    原期限      新期限      批准单位：理由",
+        "----------  ------  ----------  ----------  ----------------",
+        "2019-04-26  33.1    2019-06-30  2019-12-31  自治区生态环境…",
+        "2019-04-27  40.4*   2018-09-30  2019-09-30  自治区生态环境…",
+    ]
+    lines = zh.stdout.split("\n")
+    assert lines[lines.index("七、本月批准延期") + 6] == "* 逾期后延期：期限在过期后才延期"
+    en = summary("--month", "2019-04", "--width", "60", "--lang", "en", "-r", registry,
+                 env={"RECTIFY_TODAY": "2019-04-30"})
+    assert en.exit_code == 0, en.output
+    lines = en.stdout.split("\n")
+    seventh = lines.index("7. Extensions granted this month")
+    assert lines[seventh + 1:seventh + 8] == [
+        "Date        Measure    From        To          By: reason",
+        "----------  ---------  ----------  ----------  -------------",
+        "2019-04-26  33.1       2019-06-30  2019-12-31  自治区生态环…",
+        "2019-04-27  40.4*      2018-09-30  2019-09-30  自治区生态环…",
+        "",
+        "* extended late: its deadline moved after it had passed",
+        "",
+    ]
+    ninth = next(i for i, line in enumerate(lines) if line.startswith("9. Entries retracted this month"))
+    assert lines[ninth + 1:ninth + 4] == [
+        "Date        Measure    Entry retracted    Note    By",
+        "----------  ---------  -----------------  ------  ------",
+        "2019-04-20  40.3       closed 2019-04-18  误记    拉萨市",
+    ]
+    # (at 80 the shared column has room for both: the unit, then why)
+    wide = summary("--month", "2019-04", "-r", registry, env={"RECTIFY_TODAY": "2019-04-30"}).stdout
+    assert section(wide + "\n", "七、本月批准延期")[2] == \
+        "2019-04-26  33.1    2019-06-30  2019-12-31  自治区生态环境厅：管网施工受冻土期…"
