@@ -78,7 +78,7 @@ def test_status_filter_in_the_table():
     result = run("status", "--registry", SMALL, "--measures", "--state", "overdue")
     assert result.exit_code == 0
     rows = result.stdout.splitlines()[-1:]
-    assert rows[0].split()[:4] == ["1.1", "红", "逾期", "逾期90天"]
+    assert rows[0].split()[:4] == ["1.1", "红", "逾期90天", "2018-12-31"]
 
 
 UNIT_OF_TASK_35 = ("--registry", "data/tasks.yaml", "--owner", "环境保护厅", "--as-of", "2019-03-31")
@@ -411,22 +411,22 @@ def test_a_measure_extended_after_its_deadline_is_marked_in_the_measures_table(l
 MEASURE_LATE_LEGEND = {"zh": "* 逾期后延期：期限在过期后才延期", "en": "* extended late: its deadline moved after it had passed"}
 LATE_MEASURE_ROWS = {
     # (the units, and in English at 50 columns the text too, left out: they were cut to a few cells, `…   …`)
-    ("zh", 50): ("33.1*  绿  按期推进  2019-12-31  拉萨市加快市区污…",
-                  "35.3   红  逾期      逾期457天   已建成生活污水收…"),
-    ("en", 50): ("33.1*    green   on track  2019-12-31",
-                  "35.3     red     overdue   457 days overdue"),
-    ("zh", 60): ("33.1*  绿  按期推进  2019-12-31  拉萨市        拉萨市加快市…",
-                  "35.3   红  逾期      逾期457天   各地市        已建成生活污…"),
-    ("en", 60): ("33.1*    green   on track  2019-12-31        拉萨市加快市区…",
-                  "35.3     red     overdue   457 days overdue  已建成生活污水…"),
-    ("zh", 80): ("33.1*  绿  按期推进  2019-12-31  拉萨市            拉萨市加快市区污水收集管网建…",
-                  "35.3   红  逾期      逾期457天   各地市            已建成生活污水收集管网和污水…"),
-    ("en", 80): ("33.1*    green   on track  2019-12-31        拉萨市            拉萨市加快市区污…",
-                  "35.3     red     overdue   457 days overdue  各地市            已建成生活污水收…"),
-    ("zh", 120): ("33.1*  绿  按期推进  2019-12-31  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足岛两岛区域生活…",
-                  "35.3   红  逾期      逾期457天   各地市                    已建成生活污水收集管网和污水集中处理设施的城镇，相关部门要严…"),
-    ("en", 120): ("33.1*    green   on track  2019-12-31        拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足岛…",
-                  "35.3     red     overdue   457 days overdue  各地市                    已建成生活污水收集管网和污水集中处理设施的城镇，…"),
+    ("zh", 50): ("33.1*  绿  按期推进   2019-12-31  拉萨市加快市区 …",
+                  "35.3   红  逾期457天  2018-06-30  已建成生活污水 …"),
+    ("en", 50): ("33.1*    green   on track          2019-12-31",
+                  "35.3     red     457 days overdue  2018-06-30"),
+    ("zh", 60): ("33.1*  绿  按期推进   2019-12-31  拉萨市        拉萨市加快 …",
+                  "35.3   红  逾期457天  2018-06-30  各地市        已建成生活 …"),
+    ("en", 60): ("33.1*    green   on track          2019-12-31  拉萨市加快市…",
+                  "35.3     red     457 days overdue  2018-06-30  已建成生活污…"),
+    ("zh", 80): ("33.1*  绿  按期推进   2019-12-31  拉萨市            拉萨市加快市区污水收集管网 …",
+                  "35.3   红  逾期457天  2018-06-30  各地市            已建成生活污水收集管网和污 …"),
+    ("en", 80): ("33.1*    green   on track          2019-12-31  拉萨市           拉萨市加快市区 …",
+                  "35.3     red     457 days overdue  2018-06-30  各地市           已建成生活污水 …"),
+    ("zh", 120): ("33.1*  绿  按期推进   2019-12-31  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足岛两岛区域生 …",
+                  "35.3   红  逾期457天  2018-06-30  各地市                    已建成生活污水收集管网和污水集中处理设施的城镇，相关部门要 …"),
+    ("en", 120): ("33.1*    green   on track          2019-12-31  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足…",
+                  "35.3     red     457 days overdue  2018-06-30  各地市                    已建成生活污水收集管网和污水集中处理设施的城镇…"),
 }
 LATE_MEASURE_LEFT_OUT = {("zh", 50), ("en", 50), ("en", 60)}  # (the widths a line under the table names what it left out)
 LEFT_OUT = {"zh": "（终端太窄，未显示：", "en": "(Too narrow to show: "}
@@ -434,9 +434,9 @@ LEFT_OUT = {"zh": "（终端太窄，未显示：", "en": "(Too narrow to show: 
 
 def test_a_measure_extended_late_and_overdue_again_is_marked_too(late_extended):
     _, rows = _status_rows(late_extended, "--task", "33", "--as-of", "2020-01-10", width=100)
-    assert rows["33.1*"].split()[:5] == ["33.1*", "红", "逾期", "逾期10天", "拉萨市"]
+    assert rows["33.1*"].split()[:5] == ["33.1*", "红", "逾期10天", "2019-12-31", "拉萨市"]  # (its extended date)
     _, rows = _status_rows(late_extended, "--task", "33", "--as-of", "2020-01-10", "--lang", "en", width=100)
-    assert rows["33.1*"].split()[:7] == ["33.1*", "red", "overdue", "10", "days", "overdue", "拉萨市"]
+    assert rows["33.1*"].split()[:7] == ["33.1*", "red", "10", "days", "overdue", "2019-12-31", "拉萨市"]
 
 
 @pytest.mark.parametrize("lang, deadline", [("zh", "整改时限         2019年6月30日前完成（逾期后延期：33.1）"),
@@ -503,15 +503,45 @@ def test_status_json_says_which_measures_were_extended_late(late_extended):
     assert [i for i, m in measures.items() if m["extended_late"]] == ["33.1"]
 
 
-@pytest.mark.parametrize("lang, line", [
-    ("zh", "截至 2019-09-30  绿  按期推进  下一期限 2019-12-31（逾期后延期）"),
-    ("en", "As of 2019-09-30  green  on track  Next due 2019-12-31 (extended late)"),
+@pytest.mark.parametrize("lang, today, line", [
+    ("zh", "2019-09-30", "截至 2019-09-30  绿  按期推进  下一期限 2019-12-31（逾期后延期）"),
+    ("en", "2019-09-30", "As of 2019-09-30  green  on track  Next due 2019-12-31 (extended late)"),
+    # overdue again: the date it missed is the extended one
+    ("zh", "2020-01-10", "截至 2020-01-10  红  逾期10天  期限 2019-12-31（逾期后延期）"),
+    ("en", "2020-01-10", "As of 2020-01-10  red  10 days overdue  Due 2019-12-31 (extended late)"),
 ])
-def test_show_says_a_measure_stands_on_a_late_extension(late_extended, lang, line):
+def test_show_says_a_measure_stands_on_a_late_extension(late_extended, lang, today, line):
     result = run("show", "33.1", "--registry", late_extended, "--lang", lang,
-                 env={"RECTIFY_TODAY": "2019-09-30", "COLUMNS": "120"})
+                 env={"RECTIFY_TODAY": today, "COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     assert line in [shown.rstrip() for shown in result.stdout.splitlines()]  # (the fields' grid pads its lines)
+
+
+SHOW_40 = {
+    "zh": ["截至 2019-03-31  红  逾期182天  期限 2018-09-30",
+           "措施  灯  状态       期限        责任单位          内容",
+           "40.3  红  逾期182天  2018-09-30  曲水县            曲水县加强聂当工业园区环境保…",
+           "40.4  红  逾期182天  2018-09-30  堆龙德庆区        堆龙德庆区加强堆龙工业园区环…"],
+    "en": ["As of 2019-03-31  red  182 days overdue  Due 2018-09-30",
+           "Measure  Light  Status            Due         Units             Text",
+           "40.3     red    182 days overdue  2018-09-30  曲水县            曲水县加强聂当 …",
+           "40.4     red    182 days overdue  2018-09-30  堆龙德庆区        堆龙德庆区加强 …"],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_of_an_overdue_task_says_overdue_once_and_the_dates_missed(lang):
+    """`红  逾期  逾期182天`, and in its measures table 逾期 beside 逾期182天 where the deadline
+    belonged: 2018-09-30 was nowhere."""
+    result = run("show", "40", "--registry", "data/tasks.yaml", "--lang", lang, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    state, head, *rows = SHOW_40[lang]
+    assert state in lines
+    table = lines.index(head)
+    assert lines[table + 2:table + 4] == rows
+    measure = run("show", "40.3", "--registry", "data/tasks.yaml", "--lang", lang, env={"COLUMNS": "80"})
+    assert state in [line.rstrip() for line in measure.stdout.splitlines()]
 
 
 # --------------------------------------------------------------------------- show on a narrow terminal

@@ -81,8 +81,11 @@ def _light_text(light: Light, lang: Lang) -> Text:
     return Text(word(LIGHT, light, lang), style=LIGHT_STYLE[light])
 
 
-def _category_word(result: MeasureResult | TaskResult, lang: Lang) -> str:
-    """Status word, with 'stale' for an ongoing measure not reported on in time."""
+def _state_word(result: MeasureResult | TaskResult, lang: Lang) -> str:
+    """Status word, with 'stale' for an ongoing measure not reported on in time; overdue says
+    by how many days (逾期182天), as `check` does, the date missed going beside it (_due_cell)."""
+    if result.status == Status.OVERDUE:
+        return label("status_overdue_days", lang, n=result.days_overdue)
     return word(STATUS, engine.category(result), lang)
 
 
@@ -97,10 +100,9 @@ def _owners_text(owners: Iterable[str], lead: str, lang: Lang, *, mark_lead: boo
     return _sep(lang).join([first, *others])
 
 
-def _due_cell(mr: MeasureResult, lang: Lang) -> str:
-    if mr.status == Status.OVERDUE:
-        return label("status_overdue_days", lang, n=mr.days_overdue)
-    return mr.next_due.isoformat() if mr.next_due else ""
+def _due_cell(result: MeasureResult | TaskResult) -> str:
+    """The earliest pending deadline (as extended): of an overdue measure, the one it missed."""
+    return result.next_due.isoformat() if result.next_due else ""
 
 
 def _extended_late_mark(result: MeasureResult | TaskResult, lang: Lang) -> str:
@@ -516,17 +518,14 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         late = isinstance(result, MeasureResult) and result.extended_late
         marked |= late
         if isinstance(result, TaskResult):  # a task without measures
-            due = label("status_overdue_days", lang, n=result.days_overdue) if result.days_overdue else (
-                result.next_due.isoformat() if result.next_due else "")
             units, text = "", result.task.title
         else:
-            due = _due_cell(result, lang)
             units = _owners_text(result.measure.owners, result.measure.lead, lang, mark_lead=False)
             text = result.measure.text
         ids.append(_cell(result.id) + (LATE_MARK if late else ""))
         lights.append(_light_text(result.light, lang))
-        states.append(_category_word(result, lang))
-        dues.append(due)
+        states.append(_state_word(result, lang))
+        dues.append(_due_cell(result))
         owners.append(_cell(units))
         texts.append(_cell(text))
     _print_columns(console, [
@@ -581,11 +580,10 @@ def _fields(rows: list[tuple[str, Text]]) -> Table:
 
 def _state_text(result: MeasureResult | TaskResult, lang: Lang) -> Text:
     line = _light_text(result.light, lang)
-    line.append("  " + _category_word(result, lang))
-    if result.status == Status.OVERDUE:
-        line.append("  " + label("status_overdue_days", lang, n=result.days_overdue))
-    elif result.next_due is not None:
-        line.append(f"  {label('next_due', lang)} {result.next_due.isoformat()}")
+    line.append("  " + _state_word(result, lang))
+    if result.next_due is not None:  # (of an overdue one: the deadline it missed)
+        due = label("show_due" if result.status == Status.OVERDUE else "next_due", lang)
+        line.append(f"  {due} {result.next_due.isoformat()}")
     line.append(_extended_late_mark(result, lang))
     return line
 

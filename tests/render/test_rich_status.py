@@ -124,6 +124,30 @@ def test_status_rows_are_worst_first():
     assert [row.split()[0] for row in rows] == ["1.1", "2.1", "3.2", "4.2", "3.1", "2.2", "1.2", "4.1"]
 
 
+@pytest.mark.parametrize("lang, head, overdue, due_soon", [
+    (Lang.zh, "措施  灯  状态      期限        责任单位              内容",
+     "1.1   红  逾期90天  2018-12-31  拉萨市                拉萨市建成城东污水处理厂（2018年12月31日）。",
+     "2.1   黄  临期      2019-04-15  那曲市                那曲市完成建筑工地围挡硬化（2019年4月15日，长…"),
+    (Lang.en, "Measure  Light   Status           Due         Units                 Text",
+     "1.1      red     90 days overdue  2018-12-31  拉萨市                拉萨市建成城东污水处理厂（2018 …",
+     "2.1      yellow  due soon         2019-04-15  那曲市                那曲市完成建筑工地围挡硬化（201…"),
+])
+def test_an_overdue_measure_gives_its_days_as_its_state_and_its_missed_date_as_its_due(lang, head, overdue, due_soon):
+    """The state said 逾期 and the deadline 逾期90天: the date missed was nowhere in the table."""
+    table = _table_lines(render_status(lang=lang, measures=True))
+    assert (table[0], table[2], table[3]) == (head, overdue, due_soon)
+
+
+def test_an_overdue_task_without_measures_gives_its_days_and_its_missed_date_too():
+    registry = _registry()
+    task = replace(registry.plan.tasks[0], measures=())
+    registry = replace(registry, plan=replace(registry.plan, tasks=(task, *registry.plan.tasks[1:])),
+                       journal=tuple(e for e in registry.journal if not e.measure.startswith("1.")))
+    rows = _table_lines(render_status(registry, measures=True))[2:]
+    assert rows[0] == "1     红  逾期90天  2018-12-31" + " " * 24 + "污水处理设施建设滞后"
+    assert "截至 2019-03-31  红  逾期90天  期限 2018-12-31" in render_show("1", registry).splitlines()
+
+
 @pytest.mark.parametrize("measures", [False, True])
 @pytest.mark.parametrize("width", [80, 100, 200])
 def test_zh_table_lines_end_within_the_rule_and_columns_line_up(measures, width):
@@ -216,9 +240,9 @@ def test_a_narrow_task_table_leaves_out_free_text_not_dates_or_days(lang, width,
 
 
 @pytest.mark.parametrize("lang, width, head, row, note", [
-    (Lang.zh, 50, "措施  灯  状态      期限        内容", "35.3  红  逾期      逾期457天   已建成生活污水收 …",
+    (Lang.zh, 50, "措施  灯  状态       期限        内容", "35.3  红  逾期457天  2018-06-30  已建成生活污水收…",
      "（终端太窄，未显示：责任单位；rectify show <编号> 可看全部）"),
-    (Lang.en, 50, "Measure  Light   Status    Due", "35.3     red     overdue   457 days overdue",
+    (Lang.en, 50, "Measure  Light   Status            Due", "35.3     red     457 days overdue  2018-06-30",
      "(Too narrow to show: Units, Text; rectify show <id> shows all)"),
 ])
 def test_a_narrow_measure_table_leaves_out_free_text_not_dates_or_days(lang, width, head, row, note):

@@ -308,7 +308,7 @@ def test_show_says_one_day_overdue():
     result = CliRunner().invoke(app, ["show", "1.1", "-r", str(SMALL), "--as-of", "2019-01-01", "--lang", "en"],
                                 env=ENV)
     assert result.exit_code == 0, result.output
-    assert "As of 2019-01-01  red  overdue  1 day overdue" in result.stdout
+    assert "As of 2019-01-01  red  1 day overdue  Due 2018-12-31" in result.stdout
 
 
 def test_the_stale_heading_of_a_one_day_period_says_one_day():
