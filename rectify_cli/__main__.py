@@ -1,10 +1,14 @@
 """`python -m rectify_cli`, and what the `rectify` command should run (`rectify_cli.__main__:run`).
 
-Ctrl-C ends rectify with "rectify: interrupted" and exit code 130 at any moment: cli.main says
-so once it runs, but loading the modules before it takes a good part of a second (more on a
-cold disk), and an interrupt then would print a Python traceback.
+Ctrl-C ends rectify with "rectify: 已中断" ("interrupted", said in the command line's language)
+and exit code 130 at any moment: cli.main says so once it runs, but loading the modules before
+it takes a good part of a second (more on a cold disk), and an interrupt then would print a
+Python traceback. The words are loaded first (i18n: the standard library's light modules only,
+and loaded by cli.main anyway), so that saying them loads nothing.
 """
 import sys
+
+from .i18n import command_line_lang, label
 
 
 def run() -> None:
@@ -13,7 +17,7 @@ def run() -> None:
 
         main()
     except KeyboardInterrupt:
-        sys.stderr.write("rectify: interrupted\n")
+        sys.stderr.write(f"rectify: {label('exit_interrupted', command_line_lang(sys.argv[1:]))}\n")
         sys.exit(130)
 
 

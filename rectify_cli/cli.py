@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .errors import RectifyError, UsageError
-from .i18n import LABELS, Lang, label, word
+from .i18n import LABELS, Lang, command_line_lang, default_lang, label, word
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
 from .textsafe import printable
 
@@ -54,7 +54,7 @@ class _HelpContext(typer.Context):
     def make_formatter(self):
         from .render.help_text import HelpFormatter
 
-        return HelpFormatter(self.meta.get(_HELP_LANG) or _default_lang(), width=self.terminal_width,
+        return HelpFormatter(self.meta.get(_HELP_LANG) or default_lang(), width=self.terminal_width,
                              max_width=self.max_content_width)
 
 
@@ -66,7 +66,7 @@ class _SaidInLanguage:
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:  # (the parser's own, made when first asked for)
-            option.help = label("help_help", ctx.meta.get(_HELP_LANG) or _default_lang())
+            option.help = label("help_help", ctx.meta.get(_HELP_LANG) or default_lang())
         return option
 
     def _refuse_a_lang_not_offered(self, ctx, args: list[str]) -> None:
@@ -95,7 +95,7 @@ class _Group(_SaidInLanguage, TyperGroup):
     the parser's into one line in the command line's language; says the help in it too."""
 
     def parse_args(self, ctx, args):
-        lang = _lang_of(args)
+        lang = command_line_lang(args)
         ctx.meta[_HELP_LANG] = lang
         self._help_said_in(lang)
         try:
@@ -126,9 +126,9 @@ class _Group(_SaidInLanguage, TyperGroup):
         try:
             return super().invoke(ctx)
         except _ParserError as exc:
-            raise _Refused(exc, _lang_of(args), command=" ".join([ctx.command_path, *args[:1]])) from None
+            raise _Refused(exc, command_line_lang(args), command=" ".join([ctx.command_path, *args[:1]])) from None
         except RectifyError as exc:
-            exc = _in_language(exc, _default_lang())  # (said here: a command without --lang, or before it is read)
+            exc = _in_language(exc, default_lang())  # (said here: a command without --lang, or before it is read)
             # file names and declared names in messages are data too
             lines = [printable(f"rectify: {problem}", single_line=True) for problem in exc.problems]
             actions = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -142,7 +142,8 @@ class _Group(_SaidInLanguage, TyperGroup):
                 _annotate_problems(exc.problems)
             raise typer.Exit(EXIT_INVALID) from None
         except KeyboardInterrupt:  # (here: typer would end it with 130, saying nothing)
-            sys.stderr.write(printable(f"rectify: interrupted{_done()}", single_line=True) + "\n")
+            lang = command_line_lang(args)
+            _say(label("exit_interrupted", lang), lang)
             raise typer.Exit(130) from None
 
 
@@ -158,25 +159,10 @@ def _value_name(param, lang: Lang) -> str | None:
     return key and word(LABELS, key, lang)
 
 
-def _lang_of(args: list[str]) -> Lang:
-    """The --lang of a command line, before the parser reads it (for its help, or a command line
-    it refused), else _default_lang()."""
-    for at, arg in enumerate(args):
-        if arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        elif arg == "--lang" and at + 1 < len(args):
-            value = args[at + 1]
-        else:
-            continue
-        if value in (Lang.zh.value, Lang.en.value):
-            return Lang(value)
-    return _default_lang()
-
-
 def _lang_after_command(args: list[str]) -> list[str]:
     """`args` with a --lang written before the command's name moved after it, where the command
     reads it (`rectify --lang en status`); without a command, left out (`rectify --lang en --help`:
-    the help's language, read by _lang_of)."""
+    the help's language, read by command_line_lang)."""
     before: list[str] = []
     lang: list[str] = []
     at = 0
@@ -188,14 +174,6 @@ def _lang_after_command(args: list[str]) -> list[str]:
             (lang if args[at].startswith("--lang=") else before).append(args[at])
             at += 1
     return [*before, *args[at:at + 1], *(lang if at < len(args) else []), *args[at + 1:]]
-
-
-def _default_lang() -> Lang:
-    """The language of a command without --lang: RECTIFY_LANG's (as --lang reads it), else Chinese."""
-    try:
-        return Lang(os.environ.get("RECTIFY_LANG", Lang.zh))
-    except ValueError:
-        return Lang.zh
 
 
 def _annotate_problems(problems) -> None:
@@ -507,8 +485,8 @@ def check_cmd(
             try:
                 append_bytes(Path(summary_path), output.outputs[1])
             except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
-                typer.echo(printable(f"rectify: warning: GITHUB_STEP_SUMMARY {exc}; the job summary is missing",
-                                     single_line=True), err=True)
+                missing = label("check_step_summary_missing", lang, problem=_in_language(exc, lang))
+                typer.echo(printable(f"rectify: {missing}", single_line=True), err=True)
         raise typer.Exit(EXIT_FOUND if output.failing else 0)
 
 
@@ -649,7 +627,7 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     with _said_in(lang):  # (a refused request, said in the clerk's language)
         result = journal.append(registry, **fields)
     # (said if the confirmation can't be written: a script that sees exit 2 must not record it again)
-    _DONE_BEFORE_OUTPUT.append(f"the entry was written to {result.journal}")
+    _DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": result.journal}))
     sys.stdout.write(journal_text.render_written(result, lang=lang))
 
 
@@ -805,21 +783,22 @@ def main() -> None:
     # again and again (a third of the time of a 100,000-measure run). Memory is freed at exit.
     gc.disable()
     _guard_standard_streams()
+    lang = command_line_lang(sys.argv[1:])  # (what ends the command early is said in its language)
     try:
         app()
     except SystemExit as exc:
-        _exit_now(exc.code)
+        _exit_now(exc.code, lang)
     except KeyboardInterrupt:
-        sys.stderr.write(printable(f"rectify: interrupted{_done()}", single_line=True) + "\n")
+        _say(label("exit_interrupted", lang), lang)
         sys.exit(130)
     # (No BrokenPipeError here: a reader closing standard output early is absorbed where
     # standard output is written, see _StandardStream, and the command ends with its own code.)
     except OSError as exc:
         if not _is_output_error(exc) or os.environ.get("RECTIFY_DEBUG"):
-            _internal_error(exc)
-        _output_failed(exc)
+            _internal_error(exc, lang)
+        _output_failed(exc, lang)
     except Exception as exc:
-        _internal_error(exc)
+        _internal_error(exc, lang)
 
 
 # What writing the output (standard output, mostly) can run into that is no bug of ours. Files
@@ -830,6 +809,10 @@ _OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROF
 class _OutputError(OSError):
     """Standard output refused what was written to it: closed (`>&-`), opened read-only, a full
     disk. Always "the output could not be written", exit 2, whatever the errno."""
+
+
+class _ClosedOutputError(_OutputError):
+    """Standard output was closed when rectify started (`>&-`): said so, not as the OS's EBADF."""
 
 
 def _is_output_error(exc: OSError) -> bool:
@@ -860,8 +843,7 @@ class _StandardStream(io.FileIO):
             return super().write(data)
         except OSError as exc:
             if self.fileno() == 1 and exc.errno != errno.EPIPE:
-                reason = "standard output is closed" if self.closed_at_start else exc.strerror
-                raise _OutputError(exc.errno, reason) from None
+                raise (_ClosedOutputError if self.closed_at_start else _OutputError)(exc.errno, exc.strerror) from None
             _to_devnull(self.fileno())
             return super().write(data)
 
@@ -932,31 +914,33 @@ def _guard_standard_streams() -> None:
         setattr(sys, name, stream)
 
 
-# What a command has already done for good when its output fails (see _write).
-_DONE_BEFORE_OUTPUT: list[str] = []
+# What a command has already done for good when its output fails (see _write): label keys and values.
+_DONE_BEFORE_OUTPUT: list[tuple[str, dict]] = []
 
 
-def _done() -> str:
-    """"; the entry was written to …": said whenever a command fails after doing it."""
-    return "".join(f"; {what}" for what in _DONE_BEFORE_OUTPUT)
+def _say(what: str, lang: Lang) -> None:
+    """`rectify: what` on stderr, ending the command, and "; the entry was written to …" whenever
+    it fails after doing it."""
+    done = "".join(label("exit_done_sep", lang) + label(key, lang, **values) for key, values in _DONE_BEFORE_OUTPUT)
+    sys.stderr.write(printable(f"rectify: {what}{done}", single_line=True) + "\n")
 
 
-def _output_failed(exc: OSError) -> None:
-    sys.stderr.write(printable(f"rectify: the output could not be written ({exc.strerror}){_done()}", single_line=True) + "\n")
+def _output_failed(exc: OSError, lang: Lang) -> None:
+    why = label("exit_stdout_closed", lang) if isinstance(exc, _ClosedOutputError) else exc.strerror
+    _say(label("exit_output_failed", lang, why=why), lang)
     sys.stderr.flush()
     os._exit(EXIT_INVALID)  # (not sys.exit: its flush of what is left would fail again)
 
 
-def _internal_error(exc: Exception) -> None:
+def _internal_error(exc: Exception, lang: Lang) -> None:
     """A bug: said briefly instead of with a traceback."""
     if os.environ.get("RECTIFY_DEBUG"):
         raise exc
-    sys.stderr.write(printable(f"rectify: internal error: {type(exc).__name__}: {exc} (set RECTIFY_DEBUG=1 for details)"
-                               f"{_done()}", single_line=True) + "\n")
+    _say(label("exit_internal_error", lang, error=f"{type(exc).__name__}: {exc}"), lang)
     sys.exit(EXIT_INVALID)
 
 
-def _exit_now(code) -> None:
+def _exit_now(code, lang: Lang) -> None:
     """Exit with `code` without tearing the interpreter down: freeing the millions of objects
     of a big registry one by one takes most of a second, and the system frees the memory at
     once. Exit handlers run and output is flushed first; if that fails, the usual way out."""
@@ -970,7 +954,7 @@ def _exit_now(code) -> None:
         sys.stderr.flush()
     except OSError as exc:
         if _is_output_error(exc):
-            _output_failed(exc)
+            _output_failed(exc, lang)
         raise SystemExit(code) from None
     except BaseException:
         raise SystemExit(code) from None

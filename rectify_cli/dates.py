@@ -195,8 +195,8 @@ def previous_month(day: date) -> tuple[date, date]:
     first_this = day.replace(day=1)
     if first_this == date.min:  # (RECTIFY_TODAY=0001-01-01: the calendar has no month before)
         from .errors import UsageError
+        from .i18n import refusal
 
-        raise UsageError(f"today is {day.isoformat()}, in the calendar's first month: there is no last month "
-                         "to report on (name one with --month)")
+        raise refusal(UsageError, "first_month", today=day.isoformat())
     last_prev = first_this - relativedelta(days=1)
     return last_prev.replace(day=1), last_prev

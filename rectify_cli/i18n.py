@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import re
 import string
 from dataclasses import dataclass
@@ -10,6 +11,30 @@ from dataclasses import dataclass
 class Lang(str, enum.Enum):
     zh = "zh"
     en = "en"
+
+
+
+def command_line_lang(args: list[str]) -> Lang:
+    """The --lang of a command line, before the parser reads it (for its help, a command line it
+    refused, or what ends the command), else default_lang()."""
+    for at, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        elif arg == "--lang" and at + 1 < len(args):
+            value = args[at + 1]
+        else:
+            continue
+        if value in (Lang.zh.value, Lang.en.value):
+            return Lang(value)
+    return default_lang()
+
+
+def default_lang() -> Lang:
+    """The language of a command without --lang: RECTIFY_LANG's (as --lang reads it), else Chinese."""
+    try:
+        return Lang(os.environ.get("RECTIFY_LANG", Lang.zh))
+    except ValueError:
+        return Lang.zh
 
 
 STATUS = {
@@ -377,6 +402,9 @@ LABELS = {
                                       "或 2019年3月31日）", "{option}: {detail}"),
     "refused_month_unreadable": ("--month：“{text}”不是月份（可写作 2019-03 或 2019年3月）", "--month: {detail}"),
     "refused_month_not_real": ("--month：“{text}”不是实际存在的月份", "--month: {detail}"),
+    "refused_first_month": ("今天是 {today}，在日历的第一个月，没有上个月可供汇总（请用 --month 指定月份）",
+                            "today is {today}, in the calendar's first month: there is no last month to report on "
+                            "(name one with --month)"),
     "refused_month_calendar_end": ("--month：“{text}”是日历的最后一个月，没有下一个月可供对照汇总", "--month: {detail}"),
     "refused_month_given": ("--month 指定的月份（{month}）", "--month: {month}"),
     "refused_month_default": ("上月（{month}，--month 的默认值）", "last month ({month}, the default of --month)"),
@@ -1015,6 +1043,16 @@ LABELS.update({
     "import_wrote_kept": ("已写入 {tasks}；保留 {journal}（它以本次导入的记录开头）",
                           "wrote {tasks}; kept {journal}, which begins with the entries imported"),
     "import_warning": ("警告：{text}", "warning: {text}"),
+    # What ends a command early (cli.main, __main__.run), after `rectify: `; what it did before, after "；".
+    "exit_interrupted": ("已中断", "interrupted"),
+    "exit_output_failed": ("输出无法写入（{why}）", "the output could not be written ({why})"),
+    "exit_stdout_closed": ("标准输出已关闭", "standard output is closed"),
+    "exit_internal_error": ("内部错误：{error}（设置 RECTIFY_DEBUG=1 可查看详情）",
+                            "internal error: {error} (set RECTIFY_DEBUG=1 for details)"),
+    "exit_done_sep": ("；", "; "),
+    "exit_done_entry_written": ("进展记录已写入 {journal}", "the entry was written to {journal}"),
+    "check_step_summary_missing": ("警告：GITHUB_STEP_SUMMARY {problem}；作业摘要缺失",
+                                   "warning: GITHUB_STEP_SUMMARY {problem}; the job summary is missing"),
     "import_tail_left_out": ("第 {line} 行起是附件之后的文字，未导入：{first}", "line {line}: text after the appendix left out, from: {first}"),
     "import_page_header": ("第 {lines} 行：去掉了重复的页眉“{header}”（同第 {first} 行）",
                            "line {lines}: dropped a repeated page header {header!r} (as on line {first})"),

@@ -96,7 +96,7 @@ def assert_refused(run: Run, expected: list[str]) -> None:
     is shared, and speed is the benchmark's to measure.)"""
     assert run.returncode == 2, f"exit {run.returncode}, stderr: {run.stderr!r}"
     assert "Traceback" not in run.stderr
-    assert "internal error" not in run.stderr
+    assert "internal error" not in run.stderr and "内部错误" not in run.stderr
     assert run.stdout == ""
     assert run.stderr == "".join(f"rectify: {line}\n" for line in expected)
 
@@ -668,6 +668,14 @@ def test_a_full_disk_under_standard_output(command, tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify([*command, "-r", "small"], tmp_path, stdout=Path("/dev/full"))
     assert_refused(run, ["the output could not be written (No space left on device)"])
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a disk that is always full)")
+def test_a_full_disk_under_standard_output_is_said_in_chinese_by_default(tmp_path):
+    """It was English whatever the language; the OS's words for the cause stay as it says them."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    run = rectify(["status", "-r", "small"], tmp_path, stdout=Path("/dev/full"), lang=None)
+    assert_refused(run, ["输出无法写入（No space left on device）"])
 
 
 @pytest.mark.parametrize("args,expected", [

@@ -284,13 +284,19 @@ def test_github_actions_picks_github_format_and_writes_the_step_summary(tmp_path
     )
 
 
-def test_a_step_summary_that_cannot_be_written_leaves_the_verdict_standing(tmp_path):
+@pytest.mark.parametrize("lang,expected", [
+    ([], "rectify: 警告：GITHUB_STEP_SUMMARY {summary}: 无法写入（没有文件夹 {folder}）；作业摘要缺失\n"),
+    (["--lang", "en"], "rectify: warning: GITHUB_STEP_SUMMARY {summary}: cannot be written (no such folder: {folder}); "
+                       "the job summary is missing\n"),
+])
+def test_a_step_summary_that_cannot_be_written_leaves_the_verdict_standing(tmp_path, lang, expected):
+    """The warning was English whatever the language."""
     summary = tmp_path / "gone" / "summary.md"
-    result = run("-r", SMALL, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    result = run("-r", SMALL, *lang, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary),
+                                          "RECTIFY_LANG": None})
     assert result.exit_code == 1  # (the measure overdue fails the check, as it would with the summary)
-    assert result.stdout.startswith("::error file=tests/fixtures/small/tasks.yaml,line=41,title=1.1 逾期90天::")
-    assert result.stderr == (f"rectify: warning: GITHUB_STEP_SUMMARY {summary}: cannot be written "
-                             f"(no such folder: {summary.parent}); the job summary is missing\n")
+    assert result.stdout.startswith("::error file=tests/fixtures/small/tasks.yaml,line=41,title=1.1 ")
+    assert result.stderr == expected.format(summary=summary, folder=summary.parent)
 
 
 def test_paths_are_relative_to_the_repository_under_a_working_directory(tmp_path, monkeypatch):

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX pip
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = str(ROOT / "tests" / "fixtures" / "small" / "tasks.yaml")
-CLOSED_STDOUT = "rectify: the output could not be written (standard output is closed)\n"
+CLOSED_STDOUT = "rectify: 输出无法写入（标准输出已关闭）\n"
 
 
 @pytest.fixture(params=["buffered", "unbuffered"])
@@ -34,7 +34,7 @@ def buffering(request):
 
 def _env(tmp_path, buffering: str) -> dict:
     env = {k: v for k, v in os.environ.items()
-           if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY",
+           if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "RECTIFY_LANG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY",
                         "PYTHONUNBUFFERED")}
     env.update(RECTIFY_TODAY="2019-03-31", RECTIFY_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1",
                PYTHONIOENCODING="utf-8")
@@ -119,6 +119,12 @@ def test_a_closed_standard_output_is_output_that_could_not_be_written(args, tmp_
     assert (code, err.decode()) == (2, CLOSED_STDOUT)
 
 
+def test_a_closed_standard_output_is_said_in_the_command_lines_language(tmp_path):
+    """It was English whatever the language."""
+    code, _, err = rectify(["status", "-r", SMALL, "--lang", "en"], tmp_path, stdout=None, close=(1,))
+    assert (code, err.decode()) == (2, "rectify: the output could not be written (standard output is closed)\n")
+
+
 def test_a_closed_standard_output_does_not_hide_an_input_error(tmp_path):
     code, _, err = rectify(["status", "-r", "/nonexistent", "--lang", "en"], tmp_path, stdout=None, close=(1,))
     assert (code, err.decode()) == (2, "rectify: /nonexistent: no such file or folder\n")
@@ -127,21 +133,25 @@ def test_a_closed_standard_output_does_not_hide_an_input_error(tmp_path):
 def test_a_read_only_standard_output_is_output_that_could_not_be_written(tmp_path):
     with open(os.devnull, "rb") as read_only:
         code, _, err = rectify(["export", "-r", SMALL], tmp_path, stdout=read_only)
-    assert (code, err.decode()) == (2, "rectify: the output could not be written (Bad file descriptor)\n")
+    assert (code, err.decode()) == (2, "rectify: 输出无法写入（Bad file descriptor）\n")  # (the OS's words, as it says them)
 
 
-def test_a_journal_command_whose_output_fails_says_the_entry_was_written(tmp_path, buffering):
+@pytest.mark.parametrize("lang,expected", [
+    ([], "rectify: 输出无法写入（标准输出已关闭）；进展记录已写入 {journal}\n"),
+    (["--lang", "en"], "rectify: the output could not be written (standard output is closed); "
+                       "the entry was written to {journal}\n"),
+])
+def test_a_journal_command_whose_output_fails_says_the_entry_was_written(tmp_path, buffering, lang, expected):
     """`rectify report ... >&-` writes the entry, then can't confirm it: exit 2 as for any
     output, but saying the entry is in the journal, lest a script that sees 2 record it again."""
     for name in ("tasks.yaml", "progress.yaml"):
         shutil.copy(Path(SMALL).with_name(name), tmp_path / name)
     journal = tmp_path / "progress.yaml"
     entries_before = journal.read_text(encoding="utf-8").count("hash:")
-    code, _, err = rectify(["report", "2.2", "--note", "按月报告", "-r", str(tmp_path / "tasks.yaml")], tmp_path,
+    code, _, err = rectify(["report", "2.2", "--note", "按月报告", "-r", str(tmp_path / "tasks.yaml"), *lang], tmp_path,
                            buffering, stdout=None, close=(1,))
     assert journal.read_text(encoding="utf-8").count("hash:") == entries_before + 1
-    assert (code, err.decode()) == (2, "rectify: the output could not be written (standard output is closed); "
-                                       f"the entry was written to {journal}\n")
+    assert (code, err.decode()) == (2, expected.format(journal=journal))
 
 
 # -- bug 3: standard error closed or gone ----------------------------------------------------
@@ -231,17 +241,35 @@ def test_a_journal_write_confirmed_under_gbk(tmp_path):
     assert journal.read_text(encoding="utf-8").count("hash:") == before + 1
 
 
-def test_an_internal_error_after_a_journal_write_says_the_entry_was_written(capsys, monkeypatch):
-    """Whatever fails after the entry is written, the message says it is in the journal."""
-    from rectify_cli import cli
+# A bug after the entry is written: here, in writing its confirmation.
+BUG_AFTER_THE_WRITE = """
+import sys
 
-    monkeypatch.delenv("RECTIFY_DEBUG", raising=False)
-    monkeypatch.setattr(cli, "_DONE_BEFORE_OUTPUT", ["the entry was written to /x/progress.yaml"])
-    with pytest.raises(SystemExit) as exit_:
-        cli._internal_error(ValueError("boom"))
-    assert exit_.value.code == 2
-    assert capsys.readouterr().err == ("rectify: internal error: ValueError: boom (set RECTIFY_DEBUG=1 for details); "
-                                       "the entry was written to /x/progress.yaml\n")
+from rectify_cli import cli
+from rectify_cli.render import journal_text
+
+def boom(*args, **kwargs):
+    raise ValueError("boom")
+
+journal_text.render_written = boom
+sys.argv = ["rectify", "report", "2.2", "--note", "按月报告", *sys.argv[1:]]
+cli.main()
+"""
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ([], "rectify: 内部错误：ValueError: boom（设置 RECTIFY_DEBUG=1 可查看详情）；进展记录已写入 {journal}\n"),
+    (["--lang=en"], "rectify: internal error: ValueError: boom (set RECTIFY_DEBUG=1 for details); "
+                    "the entry was written to {journal}\n"),
+])
+def test_an_internal_error_after_a_journal_write_says_the_entry_was_written(tmp_path, lang, expected):
+    """Whatever fails after the entry is written, the message says it is in the journal, in the
+    command line's language (it was English whatever the language)."""
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(Path(SMALL).with_name(name), tmp_path / name)
+    done = subprocess.run([sys.executable, "-c", BUG_AFTER_THE_WRITE, "-r", str(tmp_path / "tasks.yaml"), *lang],
+                          cwd=ROOT, env=_env(tmp_path, "buffered"), capture_output=True, timeout=120)
+    assert (done.returncode, done.stderr.decode()) == (2, expected.format(journal=tmp_path / "progress.yaml"))
 
 
 @pytest.mark.parametrize("args", [

@@ -10,6 +10,7 @@ import pytest
 
 ENV = {**os.environ, "RECTIFY_TODAY": "2019-03-31"}
 ENV.pop("RECTIFY_DEBUG", None)
+ENV.pop("RECTIFY_LANG", None)
 
 # Ctrl-C while a module loads: an import hook raises KeyboardInterrupt there, as the signal would.
 INTERRUPTED_IMPORT = """
@@ -24,7 +25,7 @@ class Interrupt:
         return None
 
 sys.meta_path.insert(0, Interrupt())
-sys.argv = ["rectify", "status"]
+sys.argv = ["rectify", "status", *sys.argv[2:]]
 runpy.run_module("rectify_cli", run_name="__main__", alter_sys=True)
 """
 
@@ -36,7 +37,19 @@ def test_ctrl_c_while_the_modules_load_is_no_traceback(module):
     rectify's runs, remain Python's to report; the shell sees 130 for a death by SIGINT too."""
     done = subprocess.run([sys.executable, "-c", INTERRUPTED_IMPORT, module], env=ENV, capture_output=True,
                           timeout=60)
-    assert done.stderr == b"rectify: interrupted\n"
+    assert done.stderr.decode() == "rectify: 已中断\n"
+    assert done.returncode == 130
+    assert done.stdout == b""
+
+
+@pytest.mark.parametrize("args,env", [(["--lang", "en"], {}), (["--lang=en"], {}), ([], {"RECTIFY_LANG": "en"}),
+                                      (["--lang", "zh"], {"RECTIFY_LANG": "en"})])
+def test_ctrl_c_while_the_modules_load_is_said_in_the_command_lines_language(args, env):
+    """It was English whatever the language: the command line is read as the parser reads it later."""
+    done = subprocess.run([sys.executable, "-c", INTERRUPTED_IMPORT, "rectify_cli.cli", *args], env={**ENV, **env},
+                          capture_output=True, timeout=60)
+    expected = "rectify: 已中断\n" if "zh" in args else "rectify: interrupted\n"
+    assert done.stderr.decode() == expected
     assert done.returncode == 130
     assert done.stdout == b""
 
@@ -59,22 +72,27 @@ def interrupted(*args, **kwargs):
     raise KeyboardInterrupt
 
 journal_text.render_written = interrupted
-sys.argv = ["rectify", "record", "1.1", "--state", "in_progress", "--note", "调试", "-r", sys.argv[1]]
+sys.argv = ["rectify", "record", "1.1", "--state", "in_progress", "--note", "调试", "-r", *sys.argv[1:]]
 cli.main()
 """
 
 
-def test_ctrl_c_while_a_command_runs_says_so_and_what_was_written(tmp_path):
+@pytest.mark.parametrize("lang,expected", [
+    ([], "rectify: 已中断；进展记录已写入 {journal}\n"),
+    (["--lang", "en"], "rectify: interrupted; the entry was written to {journal}\n"),
+])
+def test_ctrl_c_while_a_command_runs_says_so_and_what_was_written(tmp_path, lang, expected):
     """typer caught it and ended the command with 130 and nothing said: an interrupted record
-    never said its entry was written, which a script would then record again."""
+    never said its entry was written, which a script would then record again. (In English
+    whatever the language, until it was said in the command line's.)"""
     small = os.path.join(os.path.dirname(__file__), "fixtures", "small")
     shutil.copytree(small, tmp_path / "small")
-    done = subprocess.run([sys.executable, "-c", INTERRUPTED_COMMAND, str(tmp_path / "small" / "tasks.yaml")], env=ENV,
-                          capture_output=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", INTERRUPTED_COMMAND, str(tmp_path / "small" / "tasks.yaml"), *lang],
+                          env=ENV, capture_output=True, timeout=60)
     assert done.returncode == 130
     journal = tmp_path / "small" / "progress.yaml"
     assert journal.read_text(encoding="utf-8").count("note: 调试") == 1  # (the entry is there)
-    assert done.stderr.decode() == f"rectify: interrupted; the entry was written to {journal}\n"
+    assert done.stderr.decode() == expected.format(journal=journal)
 
 
 def _modules_loaded(*args: str) -> set[str]:

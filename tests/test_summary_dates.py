@@ -148,14 +148,19 @@ def test_small_registry_judged_mid_month_on_a_deadline_day():
 # --------------------------------------------------------------------------- the default month
 
 
-def test_no_default_month_on_the_calendars_first_day(tmp_path):
-    """Today 0001-01-01: no last month. A message and exit 2, not an internal error."""
+@pytest.mark.parametrize("lang,expected", [
+    ([], "rectify: 今天是 0001-01-15，在日历的第一个月，没有上个月可供汇总（请用 --month 指定月份）\n"),
+    (["--lang", "en"], "rectify: today is 0001-01-15, in the calendar's first month: there is no last month "
+                       "to report on (name one with --month)\n"),
+])
+def test_no_default_month_in_the_calendars_first_month(tmp_path, lang, expected):
+    """Today 0001-01-15: no last month. A message and exit 2, not an internal error; in the
+    user's language (it was English whatever the language)."""
     (tmp_path / "tasks.yaml").write_bytes(SMALL.read_bytes())
     (tmp_path / "progress.yaml").write_text("# journal\n", encoding="utf-8")
-    out = run("summary", "-r", str(tmp_path / "tasks.yaml"), today="0001-01-01")
+    out = run("summary", "-r", str(tmp_path / "tasks.yaml"), *lang, today="0001-01-15")
     assert (out.exit_code, out.stdout) == (2, "")
-    assert out.stderr == ("rectify: today is 0001-01-01, in the calendar's first month: there is no last month "
-                          "to report on (name one with --month)\n")
+    assert out.stderr == expected
 
 
 # --------------------------------------------------------------------------- 七: the due an extension moved
