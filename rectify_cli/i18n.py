@@ -790,6 +790,9 @@ LABELS = {
     "problem_unknown_unit": ("{what}：未知单位 {name}{hint}", "{what}: unknown unit {name}{hint}"),
     "problem_unknown_owner": ("{what}：未知单位 {name}{hint}；请在 'units:' 下声明",
                               "{what}: unknown unit {name}{hint}; declare it under 'units:'"),
+    # (the hint of an unknown unit in a folder's file, when other files declare it)
+    "problem_declared_elsewhere": ("（只有 {files} 声明了它：每个方案文件须自己声明所写的单位）",
+                                   " (only {files} declares it: each plan file declares the units it names)"),
     "problem_listed_in_one": ("（几个单位写成了一项：请用半角逗号分隔，写作 {written}）",
                               " (several names written as one: separate them with ASCII commas, {written})"),
     "problem_written_as": ("（应写作 {key}）", " (written {key})"),

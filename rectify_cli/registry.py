@@ -263,7 +263,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     files = plan_files(root)
     store = FileCache() if use_cache else None
     problems: list[Problem] = []
-    plans: list[Plan] = []
+    loaded: list[tuple[str, Plan]] = []  # (its file's name, the plan) of each plan file that loads
     journals: list[_JournalFile] = []
     layout = registry_files(root, files)
     versions: dict[str, str] = {}  # what was loaded, for outcomes.remember
@@ -282,17 +282,19 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
             _refuse_a_copy(file, raw, sizes.setdefault(len(raw), []), problems)
             plan = _load_plan(file, prefix, store, problems, raw)
             if plan is not None:
-                plans.append(plan)
+                loaded.append((file.name, plan))
     finally:
         if helper is not None:
             _join(helper)
+    plans = [plan for _, plan in loaded]
     for _, jpath, prefix in layout:
         if journal_present(jpath):
             journals.append(_load_journal(jpath, prefix, store, problems, read(jpath)))
     if not problems:
         plan = _merge(plans, files, problems)
     if problems:
-        raise RegistryError(sorted(problems, key=_problem_order))
+        declaring = _files_declaring(loaded) if len(layout) > 1 else {}
+        raise RegistryError(sorted((_declared_elsewhere(p, declaring) for p in problems), key=_problem_order))
     if today is None:
         today = dates.today(plan.settings.timezone)
     declared = {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)}
@@ -1372,14 +1374,15 @@ class _Checker:
                     self.problem(_at(m["owners"], j), "unknown_unit", what=f"{label}.owners", name=_show(owner), hint=listed)
                 elif canonical is None:
                     self.problem(_at(m["owners"], j), "unknown_owner", what=f"{label}.owners", name=_show(owner),
-                                 hint=suggestion(str(owner), units))
+                                 hint=suggestion(str(owner), units), unit=owner)
                 else:
                     owners.append(canonical)
             lead = self.text(m, "lead", label)
             if lead is not None:
                 canonical = units.get(lead)
                 if canonical is None:
-                    self.problem(_at(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=suggestion(lead, units))
+                    self.problem(_at(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=suggestion(lead, units),
+                                 unit=lead)
                 elif owners and canonical not in owners:
                     self.problem(_at(m, "lead"), "lead_not_owner", what=f"{label}.lead", name=lead)
                 lead = canonical
@@ -1500,6 +1503,28 @@ _EXTENSION_KEYS = ("to", "reason", "approved_by", "late")
 # What the note of an entry of each state must say (as the writing commands ask for it).
 _NOTE_NEEDED = {EntryState.REPORT: "note_report", EntryState.IN_PROGRESS: "note_in_progress",
                 EntryState.REOPENED: "note_reopened", EntryState.RETRACTED: "note_retracted"}  # (labels problem_<key>)
+
+
+def _files_declaring(plans: list[tuple[str, Plan]]) -> dict[str, list[str]]:
+    """The names of the plan files that load, by each unit name and alias they declare."""
+    declaring: dict[str, list[str]] = {}
+    for file, plan in plans:
+        for unit in plan.units:
+            for name in (unit.name, *unit.aliases):
+                declaring.setdefault(name, []).append(file)
+    return declaring
+
+
+def _declared_elsewhere(found: Problem, declaring: dict[str, list[str]]) -> Problem:
+    """An unknown unit of a folder's plan file said to be declared by its other files, when it is:
+    a file declares the units it names (units_named_in_file), which "unknown unit" alone leaves a
+    puzzle, a close name suggested in the file misleading."""
+    unit = found.notice.values.get("unit") if found.notice is not None else None
+    files = declaring.get(unit) if isinstance(unit, str) else None  # (an owner may be written as a list)
+    if not files:
+        return found
+    hint = Notice("declared_elsewhere", {"files": files})
+    return problem(found.file, found.line, found.column, found.notice.key, **{**found.notice.values, "hint": hint})
 
 
 def late_extension(requested: date, deadline: date) -> bool:

@@ -836,3 +836,30 @@ def test_status_header_breaks_a_folders_file_names_between_names_never_within_on
         f"{folder}/linzhi.yaml,",
         f"{folder}/naqu.yaml",
         "截至 2019-03-31  最近一次记录 2019-03-10（21天前）"]
+
+
+def test_a_unit_only_another_file_declares_is_refused_naming_that_file(tmp_path):
+    """A national office copies a unit into one province's measures that only another province's
+    file declares: refused (a file declares the units it uses), but the message said only
+    "declare it under 'units:'", leaving the reader to wonder why a unit the folder knows is unknown."""
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "xizang.yaml", "\nunits:\n", "\nunits:\n  - name: 那曲市测试局\n    kind: department\n")
+    plan = folder / "naqu.yaml"
+    edit(plan, "owners: [那曲市]\n        lead: 那曲市", "owners: [那曲市测试局]\n        lead: 那曲市测试局")
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    owners_line = next(n for n, text in enumerate(lines, 1) if "owners: [那曲市测试局]" in text)
+    measure = "naqu:4.1"  # (the first of naqu.yaml's measures owned by 那曲市 alone)
+    english = run("status", "-r", str(folder), "--lang", "en")
+    assert english.returncode == 2
+    assert english.stderr.splitlines() == [
+        f"rectify: {plan}:{owners_line}:18: measure {measure}.owners: unknown unit '那曲市测试局' (only xizang.yaml "
+        "declares it: each plan file declares the units it names); declare it under 'units:'",
+        f"rectify: {plan}:{owners_line + 1}:15: measure {measure}.lead: unknown unit '那曲市测试局' (only xizang.yaml "
+        "declares it: each plan file declares the units it names)"]
+    chinese = run("check", "-r", str(folder))
+    assert chinese.returncode == 2
+    assert chinese.stderr.splitlines() == [
+        f"rectify: {plan}:{owners_line}:18: 措施 {measure} 的 owners：未知单位 '那曲市测试局'（只有 xizang.yaml "
+        "声明了它：每个方案文件须自己声明所写的单位）；请在 'units:' 下声明",
+        f"rectify: {plan}:{owners_line + 1}:15: 措施 {measure} 的 lead：未知单位 '那曲市测试局'（只有 xizang.yaml "
+        "声明了它：每个方案文件须自己声明所写的单位）"]
