@@ -480,7 +480,7 @@ LABELS = {
     "show_extended_to": ("延期至{day}", "extended to {day}"),
     "show_reason": ("理由：{text}", "reason: {text}"),
     "show_approved_by": ("批准：{text}", "approved by {text}"),
-    "show_late": ("期限过后才申请", "requested after the deadline"),
+    "show_late": ("逾期申请", "late request"),  # (as history and the write name it: written_late_flag)
     "show_task_extended_late": ("（逾期后延期：{ids}）", " (extended late: {ids})"),
     "show_detail_sep": ("；", "; "),
     "show_brackets": ("（{text}）", " ({text})"),
