@@ -884,16 +884,16 @@ LABELS.update({
     "help_env_var": ("环境变量：{name}", "env var: {name}"),
     "help_default": ("默认：{value}", "default: {value}"),
     "help_required": ("必填", "required"),
-    # (what an option's value is, after its name: the parser's words in English)
-    "help_value_text": ("<文本>", "<str>"),
-    "help_value_int_range": ("<整数>", "<int range>"),
+    # (what an option's value is, after its name; in English too in words, not the parser's <str>)
+    "help_value_text": ("<文本>", "<text>"),
+    "help_value_int_range": ("<整数>", "<integer>"),
     "help_value_path": ("<路径>", "<path>"),
-    "help_value_date": ("<日期>", "<str>"),
-    "help_value_month": ("<月份>", "<str>"),
+    "help_value_date": ("<日期>", "<date>"),
+    "help_value_month": ("<月份>", "<month>"),
     "help_value_measure": ("<措施>", "<measure>"),
     "help_value_id": ("<编号>", "<id>"),
     "help_value_report": ("<报告>", "<report>"),
-    "help_at_least": ("不小于 {value}", "x>={value}"),
+    "help_at_least": ("不小于 {value}", "at least {value}"),  # (as a refusal says it: usage_at_least)
     "help_extras_sep": ("；", "; "),
     "help_rectify": ("rectify：按核查日期审核整改台账。", "rectify: audit a rectification ledger (整改台账) against a date."),
     "help_status": ("查看整改进展：各灯色的措施数及各项任务，问题最重的在前。",
