@@ -508,7 +508,7 @@ LABELS = {
     "show_extended_to": ("延期至{day}", "extended to {day}"),
     "show_reason": ("理由：{text}", "reason: {text}"),
     "show_approved_by": ("批准：{text}", "approved by {text}"),
-    "show_late": ("期限过后才申请", "requested after the deadline"),
+    "show_late": ("逾期申请", "late request"),  # (as history and the write name it: written_late_flag)
     "show_task_extended_late": ("（逾期后延期：{ids}）", " (extended late: {ids})"),
     "show_detail_sep": ("；", "; "),
     "show_brackets": ("（{text}）", " ({text})"),
@@ -915,16 +915,16 @@ LABELS.update({
     "help_env_var": ("环境变量：{name}", "env var: {name}"),
     "help_default": ("默认：{value}", "default: {value}"),
     "help_required": ("必填", "required"),
-    # (what an option's value is, after its name: the parser's words in English)
-    "help_value_text": ("<文本>", "<str>"),
-    "help_value_int_range": ("<整数>", "<int range>"),
+    # (what an option's value is, after its name; in English too in words, not the parser's <str>)
+    "help_value_text": ("<文本>", "<text>"),
+    "help_value_int_range": ("<整数>", "<integer>"),
     "help_value_path": ("<路径>", "<path>"),
-    "help_value_date": ("<日期>", "<str>"),
-    "help_value_month": ("<月份>", "<str>"),
+    "help_value_date": ("<日期>", "<date>"),
+    "help_value_month": ("<月份>", "<month>"),
     "help_value_measure": ("<措施>", "<measure>"),
     "help_value_id": ("<编号>", "<id>"),
     "help_value_report": ("<报告>", "<report>"),
-    "help_at_least": ("不小于 {value}", "x>={value}"),
+    "help_at_least": ("不小于 {value}", "at least {value}"),  # (as a refusal says it: usage_at_least)
     "help_extras_sep": ("；", "; "),
     "help_rectify": ("rectify：按核查日期审核整改台账。", "rectify: audit a rectification ledger (整改台账) against a date."),
     "help_status": ("查看整改进展：各灯色的措施数及各项任务，问题最重的在前。",

@@ -77,15 +77,15 @@ Arguments:
   <measure>  Measure id, e.g. 35.2.  [required]
 
 Options:
-  --evidence <str>       Required: what proves it is done (a file path or a
+  --evidence <text>      Required: what proves it is done (a file path or a
                          text).
-  --milestone <str>      A close or an extension: only the step due on this
+  --milestone <date>     A close or an extension: only the step due on this
                          date (as the plan writes it), of a measure with
                          several.
-  --note <str>           What happened.
-  --date <str>           Date of the entry (default: today in the registry's
+  --note <text>          What happened.
+  --date <date>          Date of the entry (default: today in the registry's
                          time zone).
-  --by <str>             The unit recording it (name or alias).
+  --by <text>            The unit recording it (name or alias).
   -r, --registry <path>  Plan file (tasks.yaml) or folder of plan files.
                          Default: the bundled ledger.  [env var:
                          RECTIFY_REGISTRY]
@@ -149,12 +149,12 @@ STATUS_OPTIONS = {
            "  --report-period <整数>          长期坚持的措施超过多少天未报告即为久未报告",
            "                                  （默认：台账的 report_period_days，未设置时",
            "                                  为 90）。  [不小于 1]"],
-    "en": ["  --as-of <str>                   Reference date: 2019-03-31, 2019/3/31,",
-           "  --warn-days <int range>         Due-soon window in days (default: the",
-           "                                  none).  [x>=0]",
-           "  --report-period <int range>     Days after which an ongoing measure without",
+    "en": ["  --as-of <date>                  Reference date: 2019-03-31, 2019/3/31,",
+           "  --warn-days <integer>           Due-soon window in days (default: the",
+           "                                  none).  [at least 0]",
+           "  --report-period <integer>       Days after which an ongoing measure without",
            "                                  report_period_days, 90 where it sets none).",
-           "                                  [x>=1]"],
+           "                                  [at least 1]"],
 }
 
 
@@ -163,6 +163,20 @@ def test_the_kinds_of_values_and_their_ranges_are_said_in_the_helps_language(lan
     """Chinese help said `--warn-days <int range>` and `[x>=0]`, the parser's English."""
     lines = rectify("status", "--help", "--lang", lang).stdout.splitlines()
     assert [line for line in lines if line in STATUS_OPTIONS[lang]] == STATUS_OPTIONS[lang]
+
+
+def test_english_help_names_values_and_ranges_as_english_refusals_do():
+    """`--warn-days -1 --lang en` is refused as `out of range (at least 0)`; the help said `[x>=0]`,
+    `--warn-days <int range>` and `--as-of <str>`, the parser's words, beside `<measure>` and `<id>`."""
+    refused = run("status", "--warn-days", "-1", "--lang", "en")
+    assert refused.stderr == "rectify: --warn-days: -1 is out of range (at least 0); see rectify status --help\n"
+    lines = rectify("status", "--help", "--lang", "en").stdout.splitlines()
+    assert "                                  none).  [at least 0]" in lines
+    # (the names' column: as wide as `--report-period <integer>` and two spaces)
+    assert any(line.startswith("  --month <month>" + " " * 12 + "The month to report on, e.g. 2019-03")
+               for line in help_of("summary", "--help", "--lang", "en", width=80))
+    for command in NAMES:
+        assert not re.search(r"<(str|int range)>|x>=", "\n".join(help_of(command, "--help", "--lang", "en"))), command
 
 
 @pytest.mark.parametrize("command", [*NAMES, None])
@@ -200,7 +214,7 @@ STATUS_OPTIONS_AT = {
     ("en", 80): ["  -r, --registry <path>           Plan file (tasks.yaml) or folder of plan",
                  "                                  files. Default: the bundled ledger.  [env",
                  "                                  var: RECTIFY_REGISTRY]",
-                 "  --as-of <str>                   Reference date: 2019-03-31, 2019/3/31,",
+                 "  --as-of <date>                  Reference date: 2019-03-31, 2019/3/31,",
                  "                                  2019-03 (end of month), 2019年3月31日.",
                  "                                  Default: today in the registry's time zone.",
                  "  --measures                      One row per measure instead of per task.",
@@ -210,7 +224,7 @@ STATUS_OPTIONS_AT = {
                  "      Plan file (tasks.yaml) or folder of plan",
                  "      files. Default: the bundled ledger.  [env",
                  "      var: RECTIFY_REGISTRY]",
-                 "  --as-of <str>",
+                 "  --as-of <date>",
                  "      Reference date: 2019-03-31, 2019/3/31,",
                  "      2019-03 (end of month), 2019年3月31日.",
                  "      Default: today in the registry's time zone.",

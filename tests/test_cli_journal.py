@@ -943,6 +943,22 @@ def test_retract_run_twice_refuses_the_second_rather_than_retract_the_entry_befo
     assert journal_bytes(reg) == before
 
 
+def test_history_says_what_a_back_filled_retraction_retracts_beside_its_state_as_show_and_retract_do(reg):
+    """`retract` and `show` say 撤回误录（撤回 2019-03-01 的销号记录）; history put the back-filling
+    note between the state and what it retracts, unlike an extension's （逾期申请）, which stays
+    beside its state: the back-filling note comes last."""
+    assert run("close", "1.1", "--evidence", "验收", "--date", "2019-03-01", "--registry", str(reg)).exit_code == 0
+    assert run("retract", "1.1", "--reason", "误记", "--date", "2019-03-10", "--registry", str(reg)).exit_code == 0
+    lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
+    assert lines[2:4] == [  # (the state column: 56 cells; the unit's: 10, empty; the note's: 17)
+        "2019-03-10  1.1     撤回误录（撤回 2019-03-01 的销号记录）（2019-03-31补录）" + " " * (2 + 10 + 2) + "误记",
+        "2019-03-01  1.1     销号（已撤回）（2019-03-31补录）" + " " * (24 + 2 + 10 + 2 + 17 + 2) + "验收",
+    ]
+    english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
+    assert english[2] == ("2019-03-10  1.1        retracted (the 2019-03-01 closure) (written 2019-03-31)"
+                          "        误记")
+
+
 def test_a_retraction_retracted_lets_its_entry_count_again_from_that_day(reg):
     """A clerk who retracted the wrong entry (1.1's close, meant for 1.2) was stuck: a retraction
     could not be retracted. Retracting it undoes it from the new entry's date on; before that day
@@ -960,12 +976,12 @@ def test_a_retraction_retracted_lets_its_entry_count_again_from_that_day(reg):
         doc = json.loads(run("status", "--registry", str(reg), "--as-of", as_of, "--format", "json").stdout)
         assert next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == "1.1")["status"] == status, as_of
     lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
-    assert lines[2].startswith("2019-03-20  1.1     撤回误录（2019-03-31补录）（撤回 2019-03-10 的撤回误录记录）")
-    assert lines[3].startswith("2019-03-10  1.1     撤回误录（2019-03-31补录）（撤回 2019-03-01 的销号记录）（已撤回）")
+    assert lines[2].startswith("2019-03-20  1.1     撤回误录（撤回 2019-03-10 的撤回误录记录）（2019-03-31补录）")
+    assert lines[3].startswith("2019-03-10  1.1     撤回误录（撤回 2019-03-01 的销号记录）（已撤回）（2019-03-31补录）")
     assert lines[4].startswith("2019-03-01  1.1     销号（2019-03-31补录）  ")
     english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
-    assert "retracted (written 2019-03-31) (the 2019-03-10 retraction)" in english[2]
-    assert "retracted (written 2019-03-31) (the 2019-03-01 closure) (retracted)" in english[3]
+    assert "retracted (the 2019-03-10 retraction) (written 2019-03-31)" in english[2]
+    assert "retracted (the 2019-03-01 closure) (retracted) (written 2019-03-31)" in english[3]
     show = run("show", "1.1", "--registry", str(reg)).stdout
     assert "撤回误录（撤回 2019-03-10 的撤回误录记录）" in show and "撤回误录（撤回 2019-03-01 的销号记录）（已撤回）" in show
     assert "销号（已撤回）" not in show
@@ -1004,9 +1020,9 @@ def test_history_and_show_say_what_a_retraction_retracts_and_mark_the_entry_retr
     run("retract", "1.1", "--reason", "误记", "--registry", str(reg))
     lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
     assert lines[2].startswith("2019-03-31  1.1     撤回误录（撤回 2019-03-01 的销号记录）") and lines[2].endswith("误记")
-    assert lines[3].startswith("2019-03-01  1.1     销号（2019-03-31补录）（已撤回）")
+    assert lines[3].startswith("2019-03-01  1.1     销号（已撤回）（2019-03-31补录）")
     english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
-    assert "retracted (the 2019-03-01 closure)" in english[2] and "closed (written 2019-03-31) (retracted)" in english[3]
+    assert "retracted (the 2019-03-01 closure)" in english[2] and "closed (retracted) (written 2019-03-31)" in english[3]
     show = run("show", "1.1", "--registry", str(reg)).stdout
     assert "销号（已撤回）" in show and "撤回误录（撤回 2019-03-01 的销号记录）" in show
 

@@ -137,9 +137,10 @@ def _history_row(entry, lang: Lang, retractions: Retractions) -> list[str]:
         state += f" → {entry.to.isoformat()}"
     if entry.late:
         state += label("written_late_flag", lang)
+    # (what it retracts, or that it is retracted, goes with the state as in show; when it was written, last)
+    state += retraction_text(entry, retractions, lang)
     if entry.recorded is not None:
         state += label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat()))
-    state += retraction_text(entry, retractions, lang)
     return [entry.date.isoformat(), printable(entry.measure, single_line=True), state,
             printable(entry.by or "", single_line=True), _note_cell(entry, lang),
             clip(printable(entry.evidence or "", single_line=True), NOTE_WIDTH)]
