@@ -52,7 +52,7 @@ CLOSE_ZH = """\
   措施办结销号，须附佐证。长期坚持的措施销号后仍须坚持。
 
 参数：
-  <措施>  措施编号，如 35.2。  [必填]
+  <措施>  措施编号，如 35.2（文件夹台账中带文件名：xizang:35.2）。  [必填]
 
 选项：
   --evidence <文本>      必填：证明已完成的佐证（文件路径或文字）。
@@ -74,7 +74,8 @@ Usage: python -m rectify_cli close [OPTIONS] <measure>
   Close out a measure (销号), with evidence. An ongoing measure keeps running.
 
 Arguments:
-  <measure>  Measure id, e.g. 35.2.  [required]
+  <measure>  Measure id, e.g. 35.2 (in a folder, with its file's name:
+             xizang:35.2).  [required]
 
 Options:
   --evidence <text>      Required: what proves it is done (a file path or a
