@@ -198,16 +198,6 @@ def _bundled(*, lang, width, measures=False):
     return render_status(registry, as_of=date(2019, 9, 30), lang=lang, width=width, measures=measures)
 
 
-def _from_cell(line: str, cells: int) -> str:
-    """`line` from its `cells`-th cell on."""
-    used = 0
-    for index, char in enumerate(line):
-        if used >= cells:
-            return line[index:]
-        used += cell_len(char)
-    return ""
-
-
 def _note(table: list[str], rows: int) -> str:
     """The lines under a table of `rows` rows, joined (a wrapped line's breaks dropped)."""
     return "".join("".join(table[rows + 2:]).split())
@@ -266,13 +256,13 @@ def test_every_table_line_fits_and_only_free_text_is_cut(lang, width, measures):
 
     if measures:  # id, light, state and due come before the units and the text
         free = [offset(word) for word in ("责任单位", "内容", "Units", "Text") if word in head]
-        whole = [row[: len(row) - len(_from_cell(row, min(free)))] if free else row for row in rows]
+        whole = [row[: len(row) - len(_drop_cells(row, min(free)))] if free else row for row in rows]
     else:  # the id, then (after the problem) the deadline and all after it
         deadline = offset("整改时限" if lang == Lang.zh else "Deadline")
-        whole = [row.split()[0] + " " + _from_cell(row, deadline) for row in rows]
+        whole = [row.split()[0] + " " + _drop_cells(row, deadline) for row in rows]
     assert [part for part in whole if "…" in part] == []
     light = offset("灯" if lang == Lang.zh else "Light")  # (lights line up under their header)
-    assert [row for row in rows if _from_cell(row, light)[:1] not in "红黄绿ryg"] == []
+    assert [row for row in rows if _drop_cells(row, light)[:1] not in "红黄绿ryg"] == []
 
 
 def test_the_progress_bar_shortens_to_fit():
@@ -589,7 +579,7 @@ OPENING = set("（《「『【“‘")
 
 
 def _drop_cells(line: str, cells: int) -> str:
-    """`line` without its first `cells` cells (the label column of show's fields)."""
+    """`line` without its first `cells` cells (a table's first columns; the label column of show's fields)."""
     taken = 0
     for at, char in enumerate(line):
         if taken >= cells:
