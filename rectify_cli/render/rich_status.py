@@ -186,6 +186,8 @@ def _char_cells(text: str) -> list[int] | None:
 def _cells(text: str) -> int:
     """cell_len(text): Rich's width of `text`. Summed per character (each measured once) where
     Rich sums it too: 100,000 distinct measure texts would each be measured afresh."""
+    if text.isascii() and text.isprintable():  # (ids, dates, counts: a cell each)
+        return len(text)
     widths = _char_cells(text)
     return cell_len(text) if widths is None else sum(widths)
 
@@ -493,7 +495,8 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
     columns = [
         _Column(label("task", lang), [_cell(tr.id) + (LATE_MARK if mark else "") for tr, mark in zip(results, late)]),
         _Column(label("title", lang), [_cell(tr.task.title) for tr in results], free=True, gives_way=2),
-        _Column(deadline, [_cell(tr.task.deadline.text) for tr in results]),
+        # (its widest cell, to choose between the ledger's words and the dates: a ledger repeats a few deadlines)
+        _Column(deadline, [_cell(text) for text in {tr.task.deadline.text for tr in results}]),
         _Column(label("reported", lang), [word(REPORTED, tr.task.reported.state, lang) for tr in results], gives_way=1),
         _Column(label("progress", lang), [f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-" for tr in results],
                 justify="right"),
@@ -503,6 +506,8 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
     ]
     if _room(columns) > console.width:  # (the ledger's words, 2018年12月31日前完成，长期坚持: 30 cells)
         columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results])
+    else:
+        columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results])
     _print_columns(console, columns, lang)
     if any(late):
         console.print(Paragraph(label("status_extended_late_legend", lang, mark=LATE_MARK)))
