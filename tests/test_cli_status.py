@@ -562,6 +562,24 @@ def test_show_of_an_overdue_task_says_overdue_once_and_the_dates_missed(lang):
 # --------------------------------------------------------------------------- show on a narrow terminal
 
 
+@pytest.mark.parametrize("lang, width, lines", [
+    ("en", 50, ["As of 2019-09-30  red  365 days overdue",
+                "                  Due 2018-09-30"]),
+    ("zh", 50, ["截至 2019-09-30  红  逾期365天  期限 2018-09-30"]),
+    ("en", 80, ["As of 2019-09-30  red  365 days overdue  Due 2018-09-30"]),
+    ("zh", 80, ["截至 2019-09-30  红  逾期365天  期限 2018-09-30"]),
+])
+def test_show_keeps_a_label_and_its_date_on_one_line(lang, width, lines):
+    """At 50 columns in English `Due` ended a line and its date 2018-09-30 began the next."""
+    result = run("show", "40", "--registry", "data/tasks.yaml", "--lang", lang,
+                 env={"COLUMNS": str(width), "RECTIFY_TODAY": "2019-09-30"})
+    assert result.exit_code == 0, result.output
+    shown = [line.rstrip() for line in result.stdout.splitlines()]
+    start = shown.index(lines[0])
+    assert shown[start:start + len(lines)] == lines
+    assert "\u00a0" not in result.stdout  # (what holds them together is not printed)
+
+
 @pytest.mark.parametrize("lang, rows", [
     ("zh", ["2019-04-18  销号    （          验收意见  拉萨市",
             "                    2019-04-30",

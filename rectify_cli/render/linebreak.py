@@ -4,7 +4,8 @@ Rich wraps at spaces and folds anything longer at any character, so a Chinese pa
 has no spaces, was cut wherever the column ended: lines began with 。，、）》 or ended with 《（,
 and numbers such as 2013 were split in two. UAX #14 (by uniseg) gives the places a line may
 break; lines are filled greedily up to the column's width, as Rich fills them, and a run longer
-than a whole line (a long number or URL) is still folded.
+than a whole line (a long number or URL) is still folded. Words joined by NO_BREAK (a label and
+its date) are never parted; it is printed as a space.
 """
 from __future__ import annotations
 
@@ -13,6 +14,14 @@ import re
 from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.text import Text
+
+# Joins what a line must not part (UAX #14 never breaks beside it); Paragraph prints a space.
+NO_BREAK = "\u00a0"
+
+
+def together(*words: str) -> str:
+    """`words` one space apart, a Paragraph never breaking a line between them."""
+    return NO_BREAK.join(words)
 
 
 class Paragraph:
@@ -25,7 +34,9 @@ class Paragraph:
         return Measurement.get(console, options, self.text)
 
     def __rich_console__(self, console, options):
-        yield self.broken(options.max_width) if not options.no_wrap else self.text
+        shown = (self.broken(options.max_width) if not options.no_wrap else self.text).copy()
+        shown.plain = shown.plain.replace(NO_BREAK, " ")  # (as long: its styles stay where they were)
+        yield shown
 
     def broken(self, width: int) -> Text:
         """The text with a line break wherever a line wider than `width` is cut (its spaces
