@@ -577,7 +577,7 @@ def test_show_keeps_a_label_and_its_date_on_one_line(lang, width, lines):
     shown = [line.rstrip() for line in result.stdout.splitlines()]
     start = shown.index(lines[0])
     assert shown[start:start + len(lines)] == lines
-    assert "\u00a0" not in result.stdout  # (what holds them together is not printed)
+    assert "\u2060" not in result.stdout  # (what holds them together is not printed)
 
 
 @pytest.mark.parametrize("lang, rows", [

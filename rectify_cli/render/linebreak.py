@@ -4,8 +4,8 @@ Rich wraps at spaces and folds anything longer at any character, so a Chinese pa
 has no spaces, was cut wherever the column ended: lines began with 。，、）》 or ended with 《（,
 and numbers such as 2013 were split in two. UAX #14 (by uniseg) gives the places a line may
 break; lines are filled greedily up to the column's width, as Rich fills them, and a run longer
-than a whole line (a long number or URL) is still folded. Words joined by NO_BREAK (a label and
-its date) are never parted; it is printed as a space.
+than a whole line (a long number or URL) is still folded. Text made `unbroken` (a label
+and its date, a command) is never broken inside.
 """
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.text import Text
 
-# Joins what a line must not part (UAX #14 never breaks beside it); Paragraph prints a space.
-NO_BREAK = "\u00a0"
+# WORD JOINER: UAX #14 never breaks beside it; no cells wide, and Paragraph does not print it.
+_JOINER = "\u2060"
 
 
-def together(*words: str) -> str:
-    """`words` one space apart, a Paragraph never breaking a line between them."""
-    return NO_BREAK.join(words)
+def unbroken(text: str) -> str:
+    """`text` (a label and its value, a command) that a Paragraph never breaks a line inside."""
+    return _JOINER.join(text)
 
 
 class Paragraph:
@@ -34,9 +34,9 @@ class Paragraph:
         return Measurement.get(console, options, self.text)
 
     def __rich_console__(self, console, options):
-        shown = (self.broken(options.max_width) if not options.no_wrap else self.text).copy()
-        shown.plain = shown.plain.replace(NO_BREAK, " ")  # (as long: its styles stay where they were)
-        yield shown
+        shown = self.broken(options.max_width) if not options.no_wrap else self.text
+        # (split at the joiners and joined again: each piece keeps its styles)
+        yield Text("", end=shown.end).join(shown.split(_JOINER, allow_blank=True)) if _JOINER in shown.plain else shown
 
     def broken(self, width: int) -> Text:
         """The text with a line break wherever a line wider than `width` is cut (its spaces
