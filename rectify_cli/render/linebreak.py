@@ -84,10 +84,17 @@ def break_offsets(text: str, width: int) -> list[int]:
 _NUMBER = re.compile(r"\d+(?:[-.,:/]\d+)*")
 
 
-def widest_number(text: str) -> int:
-    """The cells of the widest date, id or number in `text` (0 without one): a column of such
-    text needs that room for none of them to be cut."""
-    return max((cell_len(number) for number in _NUMBER.findall(text)), default=0)
+def widest_unbroken(text: str, most: int) -> int:
+    """The cells of the widest piece of `text` a line may not break inside (a date with the
+    bracket before it, a word with its comma; 0 for empty text), of those up to `most` cells: a
+    column that narrow would cut them, or start a line with a closing mark or end one with an
+    opening one."""
+    if not text:
+        return 0
+    from uniseg.linebreak import line_break_units
+
+    widths = (cell_len(unit.rstrip()) for unit in line_break_units(text))
+    return max((width for width in widths if width <= most), default=0)
 
 
 def _fold_pieces(unit: str, width: int) -> list[str]:

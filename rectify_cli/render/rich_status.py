@@ -32,7 +32,7 @@ from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title, unknown_item
 from ..textsafe import PerCharacter, printable
 from .journal_text import LATE_MARK, extension_details, quiet_journals, retraction_text
-from .linebreak import Paragraph, unbroken, widest_number
+from .linebreak import Paragraph, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -643,9 +643,10 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
     states = [word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang) for entry in entries]
     notes = [_entry_note(entry, lang) for entry in entries]
     # The note is what matters: evidence and unit are capped so that it keeps most of the room,
-    # and on a narrow terminal give way so that no date or number of a note is cut.
+    # and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
+    # it starts with a closing mark or ends with an opening one (a piece up to a third of the width).
     spare = console.width - len("2019-03-31") - max(map(cell_len, [*states, label("journal_state", lang)]))
-    spare -= max(widest_number(note.plain) for note in notes) + 8  # (two cells between columns)
+    spare -= max(widest_unbroken(note.plain, console.width // 3) for note in notes) + 8  # (two cells between columns)
     by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
     evidence_width = max(2, min(max(12, console.width // 5), spare - by_width))
     table = _table()
