@@ -485,8 +485,8 @@ LABELS = {
     "status_overdue_header": ("逾期", "Overdue"),
     "status_days": ("{n}天", "{n:day}"),
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
-    "status_left_out": ("（终端太窄，未显示：{columns}；rectify show <编号> 可看全部）",
-                        "(Too narrow to show: {columns}; rectify show <id> shows all)"),
+    "status_left_out": ("（终端太窄，未显示：{columns}；{see}）", "(Too narrow to show: {columns}; {see})"),
+    "status_see_show": ("见 rectify show <编号>", "see rectify show <id>"),
     "status_deadline_at_once": ("立行立改", "at once"),  # a task's deadline without a date, in few cells
     "show_lead_mark": ("（牵头）", " (lead)"),
     "show_text": ("措施内容", "Text"),

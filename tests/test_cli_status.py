@@ -562,16 +562,34 @@ def test_show_of_an_overdue_task_says_overdue_once_and_the_dates_missed(lang):
 # --------------------------------------------------------------------------- show on a narrow terminal
 
 
+@pytest.mark.parametrize("lang, width, lines", [
+    ("en", 50, ["As of 2019-09-30  red  365 days overdue",
+                "                  Due 2018-09-30"]),
+    ("zh", 50, ["截至 2019-09-30  红  逾期365天  期限 2018-09-30"]),
+    ("en", 80, ["As of 2019-09-30  red  365 days overdue  Due 2018-09-30"]),
+    ("zh", 80, ["截至 2019-09-30  红  逾期365天  期限 2018-09-30"]),
+])
+def test_show_keeps_a_label_and_its_date_on_one_line(lang, width, lines):
+    """At 50 columns in English `Due` ended a line and its date 2018-09-30 began the next."""
+    result = run("show", "40", "--registry", "data/tasks.yaml", "--lang", lang,
+                 env={"COLUMNS": str(width), "RECTIFY_TODAY": "2019-09-30"})
+    assert result.exit_code == 0, result.output
+    shown = [line.rstrip() for line in result.stdout.splitlines()]
+    start = shown.index(lines[0])
+    assert shown[start:start + len(lines)] == lines
+    assert "\u2060" not in result.stdout  # (what holds them together is not printed)
+
+
 @pytest.mark.parametrize("lang, rows", [
-    ("zh", ["2019-04-18  销号    （          验收意见  拉萨市",
-            "                    2019-04-30",
-            "                    补录）"]),
-    ("en", ["2019-04-18  closed       (written    验收意见  拉",
-            "                         2019-04-30            萨",
-            "                         )                     市"]),
+    ("zh", ["2019-04-18  销号    （2019-04-30  验收意  拉萨市",
+            "                    补录）        见"]),
+    ("en", ["2019-04-18  closed       (written     验收意   拉",
+            "                         2019-04-30)  见       萨",
+            "                                               市"]),
 ])
 def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tmp_path, lang, rows):
-    """A back-dated close, 50 cells wide: the note was cut as （2019-04 / -30补录） and (written 2019-04- / 30)."""
+    """A back-dated close, 50 cells wide: the note was cut as （2019-04 / -30补录） and (written 2019-04- / 30);
+    then `（` ended a line alone and `)` began one (Chinese line breaking: the note keeps room for them)."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     registry = str(tmp_path / "data" / "tasks.yaml")
     env = {"RECTIFY_TODAY": "2019-04-30", "COLUMNS": "50"}
@@ -582,9 +600,9 @@ def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tm
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("2019-04-18"))
-    assert [line.rstrip() for line in lines[start:start + 3]] == rows
+    assert [line.rstrip() for line in lines[start:start + len(rows)]] == rows
     rule = next(at for at in range(start, 0, -1) if set(lines[at]) == {"-"})  # (under the history's header)
-    assert _spans_its_rule([lines[rule - 1], lines[rule], *lines[start:start + 3]], 50)
+    assert _spans_its_rule([lines[rule - 1], lines[rule], *lines[start:start + len(rows)]], 50)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -4,7 +4,8 @@ Rich wraps at spaces and folds anything longer at any character, so a Chinese pa
 has no spaces, was cut wherever the column ended: lines began with 。，、）》 or ended with 《（,
 and numbers such as 2013 were split in two. UAX #14 (by uniseg) gives the places a line may
 break; lines are filled greedily up to the column's width, as Rich fills them, and a run longer
-than a whole line (a long number or URL) is still folded.
+than a whole line (a long number or URL) is still folded. Text made `unbroken` (a label
+and its date, a command) is never broken inside.
 """
 from __future__ import annotations
 
@@ -13,6 +14,14 @@ import re
 from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.text import Text
+
+# WORD JOINER: UAX #14 never breaks beside it; no cells wide, and Paragraph does not print it.
+_JOINER = "\u2060"
+
+
+def unbroken(text: str) -> str:
+    """`text` (a label and its value, a command) that a Paragraph never breaks a line inside."""
+    return _JOINER.join(text)
 
 
 class Paragraph:
@@ -25,7 +34,9 @@ class Paragraph:
         return Measurement.get(console, options, self.text)
 
     def __rich_console__(self, console, options):
-        yield self.broken(options.max_width) if not options.no_wrap else self.text
+        shown = self.broken(options.max_width) if not options.no_wrap else self.text
+        # (split at the joiners and joined again: each piece keeps its styles)
+        yield Text("", end=shown.end).join(shown.split(_JOINER, allow_blank=True)) if _JOINER in shown.plain else shown
 
     def broken(self, width: int) -> Text:
         """The text with a line break wherever a line wider than `width` is cut (its spaces
@@ -73,10 +84,17 @@ def break_offsets(text: str, width: int) -> list[int]:
 _NUMBER = re.compile(r"\d+(?:[-.,:/]\d+)*")
 
 
-def widest_number(text: str) -> int:
-    """The cells of the widest date, id or number in `text` (0 without one): a column of such
-    text needs that room for none of them to be cut."""
-    return max((cell_len(number) for number in _NUMBER.findall(text)), default=0)
+def widest_unbroken(text: str, most: int) -> int:
+    """The cells of the widest piece of `text` a line may not break inside (a date with the
+    bracket before it, a word with its comma; 0 for empty text), of those up to `most` cells: a
+    column that narrow would cut them, or start a line with a closing mark or end one with an
+    opening one."""
+    if not text:
+        return 0
+    from uniseg.linebreak import line_break_units
+
+    widths = (cell_len(unit.rstrip()) for unit in line_break_units(text))
+    return max((width for width in widths if width <= most), default=0)
 
 
 def _fold_pieces(unit: str, width: int) -> list[str]:

@@ -32,7 +32,7 @@ from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title, unknown_item
 from ..textsafe import PerCharacter, printable
 from .journal_text import LATE_MARK, extension_details, quiet_journals, retraction_text
-from .linebreak import Paragraph, widest_number
+from .linebreak import Paragraph, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -355,7 +355,7 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         title.append(Text(_files_shown(registry, lang, console.width), style="dim"))
     console.print(Paragraph(_pairs("", title, console.width)))  # (the files on a line of their own if need be)
 
-    as_of = Text(f"{label('as_of', lang)} {report.as_of.isoformat()}")
+    as_of = Text(unbroken(f"{label('as_of', lang)} {report.as_of.isoformat()}"))
     if report.as_of != today:
         as_of.append(label("status_today_is", lang, day=today.isoformat()))
     if report.latest_entry is None:
@@ -363,7 +363,7 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     else:
         ago = (report.as_of - report.latest_entry).days
         when = label("status_same_day", lang) if ago == 0 else label("status_days_before", lang, n=ago)
-        latest = Text(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}{when}")
+        latest = Text(unbroken(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}") + when)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
     ledger_quiet = _stale_warning(report, lang)
@@ -472,7 +472,8 @@ def _print_columns(console: Console, columns: list[_Column], lang: Lang) -> None
     _print_table(console, table, list(zip(*(column.cells for column in shown))))
     left_out = [column.header for column in columns if column not in shown]
     if left_out:
-        console.print(Paragraph(label("status_left_out", lang, columns=_sep(lang).join(left_out))))
+        see = unbroken(label("status_see_show", lang))  # (the command whole, and with its verb)
+        console.print(Paragraph(label("status_left_out", lang, columns=_sep(lang).join(left_out), see=see)))
 
 
 def _deadline_dates(deadline: Deadline, lang: Lang) -> str:
@@ -588,7 +589,7 @@ def _state_text(result: MeasureResult | TaskResult, lang: Lang) -> Text:
     line.append("  " + _state_word(result, lang))
     if result.next_due is not None:  # (of an overdue one: the deadline it missed)
         due = label("show_due" if result.status == Status.OVERDUE else "next_due", lang)
-        line.append(f"  {due} {result.next_due.isoformat()}")
+        line.append("  " + unbroken(f"{due} {result.next_due.isoformat()}"))
     line.append(_extended_late_mark(result, lang))
     return line
 
@@ -642,9 +643,10 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
     states = [word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang) for entry in entries]
     notes = [_entry_note(entry, lang) for entry in entries]
     # The note is what matters: evidence and unit are capped so that it keeps most of the room,
-    # and on a narrow terminal give way so that no date or number of a note is cut.
+    # and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
+    # it starts with a closing mark or ends with an opening one (a piece up to a third of the width).
     spare = console.width - len("2019-03-31") - max(map(cell_len, [*states, label("journal_state", lang)]))
-    spare -= max(widest_number(note.plain) for note in notes) + 8  # (two cells between columns)
+    spare -= max(widest_unbroken(note.plain, console.width // 3) for note in notes) + 8  # (two cells between columns)
     by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
     evidence_width = max(2, min(max(12, console.width // 5), spare - by_width))
     table = _table()

@@ -208,17 +208,17 @@ def _note(table: list[str], rows: int) -> str:
      ["35    2020-12-31  序时推进         2/5  红  457天",
       "33    2019-06-30  序时推进         0/2  红   92天",
       "2     立行立改    取得阶段性成效   0/5  黄"],
-     "（终端太窄，未显示：问题；rectify show <编号> 可看全部）"),
+     "（终端太窄，未显示：问题；见 rectify show <编号>）"),
     (Lang.en, 50, "Task  Deadline    Completed  Light    Overdue",
      ["35    2020-12-31        2/5  red     457 days",
       "33    2019-06-30        0/2  red      92 days",
       "2     at once           0/5  yellow"],
-     "(Too narrow to show: Problem, Reported; rectify show <id> shows all)"),
+     "(Too narrow to show: Problem, Reported; see rectify show <id>)"),
     (Lang.en, 60, "Task  Problem        Deadline    Completed  Light    Overdue",
      ["35    污水管网建设…  2020-12-31        2/5  red     457 days",
       "33    拉萨市、日喀…  2019-06-30        0/2  red      92 days",
       "2     各地市和自治…  at once           0/5  yellow"],
-     "(Too narrow to show: Reported; rectify show <id> shows all)"),
+     "(Too narrow to show: Reported; see rectify show <id>)"),
 ])
 def test_a_narrow_task_table_leaves_out_free_text_not_dates_or_days(lang, width, head, rows, note):
     """At 50 columns the deadline read `2020…`, the problem `污 …` beside a whole 取得阶段性成效;
@@ -231,15 +231,28 @@ def test_a_narrow_task_table_leaves_out_free_text_not_dates_or_days(lang, width,
 
 @pytest.mark.parametrize("lang, width, head, row, note", [
     (Lang.zh, 50, "措施  灯  状态       期限        内容", "35.3  红  逾期457天  2018-06-30  已建成生活污水收…",
-     "（终端太窄，未显示：责任单位；rectify show <编号> 可看全部）"),
+     "（终端太窄，未显示：责任单位；见 rectify show <编号>）"),
     (Lang.en, 50, "Measure  Light   Status            Due", "35.3     red     457 days overdue  2018-06-30",
-     "(Too narrow to show: Units, Text; rectify show <id> shows all)"),
+     "(Too narrow to show: Units, Text; see rectify show <id>)"),
 ])
 def test_a_narrow_measure_table_leaves_out_free_text_not_dates_or_days(lang, width, head, row, note):
     """At 50 columns in English the units and text columns were one cell each (`…`, `T…`)."""
     table = _table_lines(_bundled(lang=lang, width=width, measures=True))
     assert table[0] == head and table[2] == row
     assert _note(table, 179) == "".join(note.split())
+
+
+@pytest.mark.parametrize("lang, measures, lines", [
+    (Lang.zh, False, ["（终端太窄，未显示：问题；见 rectify show <编号>）"]),
+    (Lang.en, False, ["(Too narrow to show: Problem, Reported;", "see rectify show <id>)"]),
+    (Lang.zh, True, ["（终端太窄，未显示：责任单位；", "见 rectify show <编号>）"]),
+    (Lang.en, True, ["(Too narrow to show: Units, Text;", "see rectify show <id>)"]),
+])
+def test_the_line_naming_what_a_narrow_table_left_out_wraps_between_its_parts(lang, measures, lines):
+    """At 50 columns `全部）` stood alone on the second line, and in English `shows all)`."""
+    table = _table_lines(_bundled(lang=lang, width=50, measures=measures))
+    assert table[-len(lines):] == lines
+    assert table[-len(lines) - 1][0].isdigit()  # (the table's last row right above them)
 
 
 @pytest.mark.parametrize("measures", [False, True])
