@@ -479,9 +479,9 @@ LABELS = {
     # (under the task table, when a task's id carries the mark: render/rich_status.LATE_MARK)
     "status_extended_late_legend": ("{mark} 逾期后延期：有措施的期限在过期后才延期",
                                     "{mark} extended late: a measure's deadline moved after it passed"),
-    # (under a measures table, when a measure's id carries it)
+    # (under a measures table, when a measure's id carries it; worded as the task table's, which must fit 60 cells)
     "status_measure_extended_late_legend": ("{mark} 逾期后延期：期限在过期后才延期",
-                                            "{mark} extended late: its deadline moved after it had passed"),
+                                            "{mark} extended late: its deadline moved after it passed"),
     "status_overdue_header": ("逾期", "Overdue"),
     "status_days": ("{n}天", "{n:day}"),
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.

@@ -421,7 +421,7 @@ def test_a_measure_extended_after_its_deadline_is_marked_in_the_measures_table(l
     assert "".join(table[2 + 179:legend]).startswith(LEFT_OUT[lang]) == ((lang, width) in LATE_MEASURE_LEFT_OUT)
 
 
-MEASURE_LATE_LEGEND = {"zh": "* 逾期后延期：期限在过期后才延期", "en": "* extended late: its deadline moved after it had passed"}
+MEASURE_LATE_LEGEND = {"zh": "* 逾期后延期：期限在过期后才延期", "en": "* extended late: its deadline moved after it passed"}
 LATE_MEASURE_ROWS = {
     # (the units, and in English at 50 columns the text too, left out: they were cut to a few cells, `…   …`)
     ("zh", 50): ("33.1*  绿  按期推进   2019-12-31  拉萨市加快市区 …",

@@ -495,7 +495,7 @@ def test_a_big_table_marks_a_late_extension_exactly_as_rich_does(monkeypatch, co
     assert "\n33.1*  " in by_rich
     # (the legend under the table: wrapped at 50 columns, in English)
     assert " ".join(by_rich.rpartition("\n* ")[2].split()) == {
-        Lang.zh: "逾期后延期：期限在过期后才延期", Lang.en: "extended late: its deadline moved after it had passed"}[lang]
+        Lang.zh: "逾期后延期：期限在过期后才延期", Lang.en: "extended late: its deadline moved after it passed"}[lang]
     added = []
     add_row = Table.add_row
     monkeypatch.setattr(Table, "add_row", lambda table, *cells, **kw: (added.append(cells), add_row(table, *cells, **kw))[1])
