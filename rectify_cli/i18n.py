@@ -200,28 +200,28 @@ LABELS = {
     "recorded_on": ("{day}补录", "written {day}"),  # (a back-dated entry: the day it was written)
     "retracts_entry": ("撤回 {day} 的{entry}记录", "the {day} {entry}"),  # (a retraction: the entry it voids)
     "retracted_word": ("已撤回", "retracted"),  # (an entry a retraction voids)
-    "effect_as_of": ("截至{date}：", "as of {date}: "),
-    "effect_overdue": ("逾期{days}天（期限{due}）", "overdue {days:day} (due {due})"),
+    "effect_as_of": ("截至 {date}：", "as of {date}: "),
+    "effect_overdue": ("逾期{days}天（期限 {due}）", "overdue {days:day} (due {due})"),
     "effect_done": ("已销号", "closed"),
     "effect_ongoing_closed": ("限期部分已销号，继续长期坚持", "dated part closed; stays ongoing"),
     "effect_ongoing": ("长期坚持", "ongoing"),
     "effect_stale": ("，久未报告", ", stale"),
-    "effect_pending": ("{status}，下一期限{due}", "{status}, next due {due}"),
-    "notice_closed_late": ("逾期销号：超过期限{deadline}共{days}天", "closed late: {days:day} after its deadline {deadline}"),
-    "notice_late_extension": ("逾期申请延期：在期限{deadline}过后{days}天才申请（已写入 late: true）",
+    "effect_pending": ("{status}，下一期限 {due}", "{status}, next due {due}"),
+    "notice_closed_late": ("逾期销号：超过期限 {deadline} 共{days}天", "closed late: {days:day} after its deadline {deadline}"),
+    "notice_late_extension": ("逾期申请延期：在期限 {deadline} 过后{days}天才申请（已写入 late: true）",
                               "late extension: requested {days:day} after the deadline {deadline} (written with late: true)"),
-    "notice_late_left_out": ("未采用 --late：期限{deadline}尚未过，按期申请延期（未写入 late）",
+    "notice_late_left_out": ("未采用 --late：期限 {deadline} 尚未过，按期申请延期（未写入 late）",
                              "--late left out: the deadline {deadline} has not passed, an extension on time "
                              "(written without late)"),
     "notice_closed_all_steps": ("一并销号了全部{n}个未完成的期限（{deadlines}）；只销其中一个，用 --milestone 日期",
                                 "closed all {n} pending steps ({deadlines}); --milestone DATE closes one"),
-    "notice_recorded_after_deadline": ("期限{deadline}已过{days}天才记录：按所填日期{date}计为按期，请核实日期",
+    "notice_recorded_after_deadline": ("期限 {deadline} 已过{days}天才记录：按所填日期 {date} 计为按期，请核实日期",
                                        "written {days:day} after the deadline {deadline}: on time by its date {date}; "
                                        "make sure that date is true"),
     "notice_month_over": ("补录到已结束的{year}年{number}月：该月及以后各月的月报随之改变（已报送的不会）",
                           "dated in {month}, a month already over: the summaries of {month} and after change, "
                           "those already filed do not"),
-    "notice_back_filled": ("补录：日期{date}早于措施{measure}最近一条记录（{latest}）",
+    "notice_back_filled": ("补录：日期 {date} 早于措施 {measure} 最近一条记录（{latest}）",
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
                                   "evidence '{evidence}' is no file here: recorded as text (no hash)"),
@@ -479,9 +479,9 @@ LABELS = {
     # (under the task table, when a task's id carries the mark: render/rich_status.LATE_MARK)
     "status_extended_late_legend": ("{mark} 逾期后延期：有措施的期限在过期后才延期",
                                     "{mark} extended late: a measure's deadline moved after it passed"),
-    # (under a measures table, when a measure's id carries it)
+    # (under a measures table, when a measure's id carries it; worded as the task table's, which must fit 60 cells)
     "status_measure_extended_late_legend": ("{mark} 逾期后延期：期限在过期后才延期",
-                                            "{mark} extended late: its deadline moved after it had passed"),
+                                            "{mark} extended late: its deadline moved after it passed"),
     "status_overdue_header": ("逾期", "Overdue"),
     "status_days": ("{n}天", "{n:day}"),
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.

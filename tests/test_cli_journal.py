@@ -47,8 +47,8 @@ def test_close_marks_an_overdue_measure_done(reg):
     assert measure_json(reg, "1.1", TODAY)["status"] == "overdue"
     result = run("close", "1.1", "--evidence", "验收报告", "--note", "建成投运", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("已记录 1.1 2019-03-31 销号 — 截至2019-03-31：已销号\n")
-    assert "  ! 逾期销号：超过期限2018-12-31共90天\n" in result.stdout
+    assert result.stdout.startswith("已记录 1.1 2019-03-31 销号 — 截至 2019-03-31：已销号\n")
+    assert "  ! 逾期销号：超过期限 2018-12-31 共90天\n" in result.stdout
     assert measure_json(reg, "1.1", TODAY)["status"] == "done"
 
 
@@ -56,7 +56,7 @@ def test_reopen_makes_it_overdue_again_with_days(reg):
     run("close", "1.1", "--evidence", "验收报告", "--date", "2019-03-01", "--registry", str(reg))
     result = run("reopen", "1.1", "--note", "回头看发现表面整改", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert "截至2019-03-31：逾期90天（期限2018-12-31）" in result.stdout
+    assert "截至 2019-03-31：逾期90天（期限 2018-12-31）" in result.stdout
     m = measure_json(reg, "1.1", TODAY)
     assert (m["status"], m["days_overdue"]) == ("overdue", 90)
 
@@ -64,7 +64,7 @@ def test_reopen_makes_it_overdue_again_with_days(reg):
 def test_close_of_dated_part_keeps_ongoing_measure_ongoing(reg):
     result = run("close", "2.1", "--evidence", "围挡验收单", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert "截至2019-03-31：限期部分已销号，继续长期坚持" in result.stdout
+    assert "截至 2019-03-31：限期部分已销号，继续长期坚持" in result.stdout
     assert measure_json(reg, "2.1", TODAY)["status"] == "ongoing"
 
 
@@ -83,7 +83,7 @@ def test_extend_before_deadline_moves_next_due_and_keeps_original(reg):
     result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
                  "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
     assert result.exit_code == 0, result.output
-    assert "截至2019-04-01：按期推进，下一期限2019-06-30" in result.stdout
+    assert "截至 2019-04-01：按期推进，下一期限 2019-06-30" in result.stdout
     m = measure_json(reg, "2.1", "2019-04-01")
     assert m["next_due"] == "2019-06-30"
     assert m["milestones"][0]["original_due"] == "2019-04-15"
@@ -101,7 +101,7 @@ def test_extend_after_deadline_refused_unless_late(reg):
     written = run(*args, "--late", today="2019-05-01")
     assert written.exit_code == 0, written.output
     assert "延期 → 2019-06-30（逾期申请）" in written.stdout
-    assert "逾期申请延期：在期限2019-04-15过后16天才申请（已写入 late: true）" in written.stdout
+    assert "逾期申请延期：在期限 2019-04-15 过后16天才申请（已写入 late: true）" in written.stdout
     assert "  late: true\n" in journal_bytes(reg).decode()
     assert measure_json(reg, "2.1", "2019-05-01")["next_due"] == "2019-06-30"
 
@@ -113,8 +113,8 @@ def test_late_on_an_extension_before_its_deadline_is_said_to_be_left_out(reg):
     written = run(*args, today="2019-04-10")
     assert written.exit_code == 0, written.output
     assert written.stdout.splitlines()[:2] == [
-        "已记录 2.1 2019-04-10 延期 → 2019-06-30 — 截至2019-04-10：按期推进，下一期限2019-06-30",
-        "  ! 未采用 --late：期限2019-04-15尚未过，按期申请延期（未写入 late）"]
+        "已记录 2.1 2019-04-10 延期 → 2019-06-30 — 截至 2019-04-10：按期推进，下一期限 2019-06-30",
+        "  ! 未采用 --late：期限 2019-04-15 尚未过，按期申请延期（未写入 late）"]
     assert "late:" not in journal_bytes(reg).decode()
     english = run("extend", "2.1", "--to", "2019-07-31", "--reason", "雨季", "--approved-by", "那曲市",
                   "--date", "2019-04-11", "--late", "--registry", str(reg), "--lang", "en", today="2019-04-11")
@@ -134,7 +134,7 @@ def test_back_filled_entry_is_flagged(reg):
     result = run("record", "2.1", "--state", "in_progress", "--note", "补记", "--date", "2019-01-01",
                  "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert "  ! 补录：日期2019-01-01早于措施2.1最近一条记录（2019-01-15）\n" in result.stdout
+    assert "  ! 补录：日期 2019-01-01 早于措施 2.1 最近一条记录（2019-01-15）\n" in result.stdout
 
 
 def test_evidence_file_is_pinned_by_sha256(reg):
@@ -822,7 +822,7 @@ def test_an_entry_written_after_its_deadline_but_dated_before_it_is_said_to_be_s
                  "--date", "2019-04-10", "--registry", str(reg), today="2019-05-20")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:3] == [
-        "  ! 期限2019-04-15已过35天才记录：按所填日期2019-04-10计为按期，请核实日期",
+        "  ! 期限 2019-04-15 已过35天才记录：按所填日期 2019-04-10 计为按期，请核实日期",
         "  ! 补录到已结束的2019年4月：该月及以后各月的月报随之改变（已报送的不会）",
     ]
     english = run("close", "2.1", "--evidence", "验收", "--date", "2019-05-02", "--registry", str(reg), "--lang", "en",
@@ -900,7 +900,7 @@ def test_a_retracted_close_makes_the_measure_overdue_again_from_the_retractions_
     close = entry_hash(reg, "1.1", "done")
     result = run("retract", "1.1", "--reason", "误记：应为1.2", "--date", "2019-03-20", "--by", "拉萨市", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-01 的销号记录） — 截至2019-03-31：逾期90天（期限2018-12-31）\n")
+    assert result.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-01 的销号记录） — 截至 2019-03-31：逾期90天（期限 2018-12-31）\n")
     assert journal_bytes(reg).decode().endswith(
         f'- measure: "1.1"\n  date: 2019-03-20\n  state: retracted\n  retracts: {close}\n  note: 误记：应为1.2\n'
         f"  by: 拉萨市\n  recorded: 2019-03-31\n  hash: {entry_hash(reg, '1.1', 'retracted')}\n")
@@ -969,7 +969,7 @@ def test_a_retraction_retracted_lets_its_entry_count_again_from_that_day(reg):
     undone = run("retract", "1.1", "--reason", "撤回有误：应撤回1.2的记录", "--entry", mistaken[:7], "--date", "2019-03-20",
                  "--registry", str(reg))
     assert undone.exit_code == 0, undone.output
-    assert undone.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-10 的撤回误录记录） — 截至2019-03-31：已销号\n")
+    assert undone.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-10 的撤回误录记录） — 截至 2019-03-31：已销号\n")
     assert f"  state: retracted\n  retracts: {mistaken}\n  note: 撤回有误：应撤回1.2的记录\n" in journal_bytes(reg).decode()
     for as_of, status in (("2019-03-09", "done"), ("2019-03-10", "overdue"), ("2019-03-19", "overdue"),
                           ("2019-03-20", "done")):

@@ -190,6 +190,19 @@ def test_show_measure():
     assert result.stdout == snapshot("show_measure_4.2_zh.txt")
 
 
+HISTORY_HEADING = {"zh": "进展记录", "en": "History"}  # (show's heading above its history table)
+
+
+@pytest.mark.parametrize("lang, words", [("zh", ["日期", "记录", "记录单位", "进展", "佐证"]),
+                                         ("en", ["Date", "Entry", "By", "Note", "Evidence"])])
+def test_show_orders_its_history_columns_as_history_does(lang, words):
+    """`history` lists 记录单位 / 进展 / 佐证, show's history table listed 进展 / 佐证 / 记录单位."""
+    shown = run("show", "4.2", "--registry", SMALL, "--lang", lang).stdout.splitlines()
+    listed = run("history", "4.2", "--registry", SMALL, "--lang", lang).stdout.splitlines()
+    assert shown[shown.index(HISTORY_HEADING[lang]) + 1].split() == words
+    assert [word for word in listed[0].split() if word not in ("措施", "Measure")] == words
+
+
 def test_show_task_en():
     result = run("show", "4", "--registry", SMALL, "--lang", "en")
     assert result.exit_code == 0
@@ -408,7 +421,7 @@ def test_a_measure_extended_after_its_deadline_is_marked_in_the_measures_table(l
     assert "".join(table[2 + 179:legend]).startswith(LEFT_OUT[lang]) == ((lang, width) in LATE_MEASURE_LEFT_OUT)
 
 
-MEASURE_LATE_LEGEND = {"zh": "* 逾期后延期：期限在过期后才延期", "en": "* extended late: its deadline moved after it had passed"}
+MEASURE_LATE_LEGEND = {"zh": "* 逾期后延期：期限在过期后才延期", "en": "* extended late: its deadline moved after it passed"}
 LATE_MEASURE_ROWS = {
     # (the units, and in English at 50 columns the text too, left out: they were cut to a few cells, `…   …`)
     ("zh", 50): ("33.1*  绿  按期推进   2019-12-31  拉萨市加快市区 …",
@@ -453,10 +466,10 @@ def test_show_of_a_task_says_which_of_its_measures_was_extended_late(late_extend
 
 
 @pytest.mark.parametrize("lang, rows", [
-    ("zh", ["2019-09-01  延期    （延期至2019-12-31；理由：x；批准：自治区生态环境厅；逾期申请）",
-            "                    （2019-09-30补录）"]),
-    ("en", ["2019-09-01  extended     (extended to 2019-12-31; reason: x; approved by 自治区生态环境厅;",
-            "                         late request) (written 2019-09-30)"])])
+    ("zh", ["2019-09-01  延期              （延期至2019-12-31；理由：x；批准：自治区生态环境厅；逾期申请）",
+            "                              （2019-09-30补录）"]),
+    ("en", ["2019-09-01  extended         (extended to 2019-12-31; reason: x; approved by 自治区生态环境厅;",
+            "                             late request) (written 2019-09-30)"])])
 def test_show_calls_a_late_extension_as_history_and_extend_call_it(late_extended, lang, rows):
     """History and extend's confirmation say 延期 → 2019-12-31（逾期申请）, `late request`; show said
     the same entry 期限过后才申请, `requested after the deadline`."""
@@ -581,11 +594,11 @@ def test_show_keeps_a_label_and_its_date_on_one_line(lang, width, lines):
 
 
 @pytest.mark.parametrize("lang, rows", [
-    ("zh", ["2019-04-18  销号    （2019-04-30  验收意  拉萨市",
-            "                    补录）        见"]),
-    ("en", ["2019-04-18  closed       (written     验收意   拉",
-            "                         2019-04-30)  见       萨",
-            "                                               市"]),
+    ("zh", ["2019-04-18  销号    拉萨市    （2019-04-30  验收意",
+            "                              补录）        见"]),
+    ("en", ["2019-04-18  closed       拉   (written     验收意",
+            "                         萨   2019-04-30)  见",
+            "                         市"]),
 ])
 def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tmp_path, lang, rows):
     """A back-dated close, 50 cells wide: the note was cut as （2019-04 / -30补录） and (written 2019-04- / 30);

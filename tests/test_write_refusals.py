@@ -149,7 +149,7 @@ def test_a_back_dated_close_before_a_close_retracted_on_its_own_day_is_written(r
     assert run("retract", "1.1", "--reason", "误记", "--date", "2019-03-10", "--registry", str(reg)).exit_code == 0
     written = run("close", "1.1", "--evidence", "初验", "--date", "2019-03-05", "--registry", str(reg))
     assert written.exit_code == 0, written.output
-    assert written.stdout.startswith("已记录 1.1 2019-03-05 销号 — 截至2019-03-31：已销号\n")
+    assert written.stdout.startswith("已记录 1.1 2019-03-05 销号 — 截至 2019-03-31：已销号\n")
     assert run("validate", str(reg), "--no-cache").exit_code == 0
 
 

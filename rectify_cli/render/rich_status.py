@@ -650,19 +650,19 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
     by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
     evidence_width = max(2, min(max(12, console.width // 5), spare - by_width))
     table = _table()
-    # (the journal's fields by the names `history` and `summary` give them)
+    # (the journal's fields by the names and in the order `history` gives them)
     table.add_column(label("journal_date", lang), no_wrap=True)
     table.add_column(label("journal_state", lang), no_wrap=True)
+    table.add_column(label("journal_by", lang), overflow="fold", max_width=by_width)
     table.add_column(label("journal_note", lang), overflow="fold")
     table.add_column(label("journal_evidence", lang), overflow="fold", max_width=evidence_width)
-    table.add_column(label("journal_by", lang), overflow="fold", max_width=by_width)
     for entry, state, note in zip(entries, states, notes):
         table.add_row(
             Text(entry.date.isoformat()),
             Text(state),
+            Paragraph(_para(entry.by or "")),
             Paragraph(note),
             Paragraph(_para(entry.evidence or "")),
-            Paragraph(_para(entry.by or "")),
         )
     return table
 

@@ -508,7 +508,7 @@ def test_a_big_table_marks_a_late_extension_exactly_as_rich_does(monkeypatch, co
     assert "\n33.1*  " in by_rich
     # (the legend under the table: wrapped at 50 columns, in English)
     assert " ".join(by_rich.rpartition("\n* ")[2].split()) == {
-        Lang.zh: "逾期后延期：期限在过期后才延期", Lang.en: "extended late: its deadline moved after it had passed"}[lang]
+        Lang.zh: "逾期后延期：期限在过期后才延期", Lang.en: "extended late: its deadline moved after it passed"}[lang]
     added = []
     add_row = Table.add_row
     monkeypatch.setattr(Table, "add_row", lambda table, *cells, **kw: (added.append(cells), add_row(table, *cells, **kw))[1])
@@ -558,7 +558,7 @@ def test_a_big_table_measures_and_cuts_text_as_rich_does(text, cells):
 def test_show_names_the_journal_fields_as_history_does():
     """佐证 / 记录单位 / 进展 / 记录, as in `history` and `summary` (show said 依据 / 填报单位 / 说明 / 类型)."""
     header = next(line for line in render_show("1.1", width=120).splitlines() if line.startswith("日期"))
-    assert header.split() == ["日期", "记录", "进展", "佐证", "记录单位"]
+    assert header.split() == ["日期", "记录", "记录单位", "进展", "佐证"]
     assert "最近一次记录" in render_show("1.1", width=120)
 
 

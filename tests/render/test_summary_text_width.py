@@ -145,7 +145,7 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
         "2019-04-26  33.1       2019-06-30  2019-12-31  自治区生态环…",
         "2019-04-27  40.4*      2018-09-30  2019-09-30  自治区生态环…",
         "",
-        "* extended late: its deadline moved after it had passed",
+        "* extended late: its deadline moved after it passed",
         "",
     ]
     ninth = next(i for i, line in enumerate(lines) if line.startswith("9. Entries retracted this month"))
