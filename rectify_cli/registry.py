@@ -1298,7 +1298,7 @@ class _Checker:
             if m is None:
                 continue
             number = self.integer(m, "id", "task", minimum=1) if "id" in m else None
-            what = f"task {number if number is not None else i + 1}"
+            what = f"task {prefix}{number if number is not None else i + 1}"  # (in a folder, as its measures are named)
             if number is not None:
                 key = str(number)
                 if key in task_lines:

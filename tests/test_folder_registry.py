@@ -863,3 +863,21 @@ def test_a_unit_only_another_file_declares_is_refused_naming_that_file(tmp_path)
         "声明了它：每个方案文件须自己声明所写的单位）；请在 'units:' 下声明",
         f"rectify: {plan}:{owners_line + 1}:15: 措施 {measure} 的 lead：未知单位 '那曲市测试局'（只有 xizang.yaml "
         "声明了它：每个方案文件须自己声明所写的单位）"]
+
+
+def test_a_task_of_a_folder_is_named_in_a_problem_with_its_file_as_its_measures_are(tmp_path):
+    """A problem of a folder's task said `任务 3 的 …` beside `措施 naqu:3.1 的 …`: which file's task 3?"""
+    folder = split_small(tmp_path / "reg")
+    plan = folder / "naqu.yaml"
+    edit(plan, "        - {kind: date, due: 2020-12-31}\n    reported: {state: on_schedule}",
+         "        - {kind: date, due: 2020-12-32}\n    reported: {state: on_schedule}")
+    line = next(n for n, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if "2020-12-32" in text)
+    chinese = run("status", "-r", str(folder))
+    assert chinese.returncode == 2
+    assert chinese.stderr.splitlines() == [
+        f"rectify: {plan}:{line}:29: 任务 naqu:3 的 deadline.milestones[1].due：'2020-12-32' 不是实际存在的日期"
+        "（该月没有这一天）"]
+    english = run("status", "-r", str(folder), "--lang", "en")
+    assert english.stderr.splitlines() == [
+        f"rectify: {plan}:{line}:29: task naqu:3.deadline.milestones[1].due: '2020-12-32' is not a real calendar date "
+        "(day is out of range for month)"]
