@@ -155,7 +155,7 @@ def _judge_run(view, picks, *, as_of, rules, layouts, lang, settings) -> _Run:
     item's sort key as [severity, sub-key, id], and per layout the pieces of both groups;
     with the failing measures per rule, and its ids in plan order (see _merge_order). The
     payload is None when the view can't read them any more."""
-    registry = view.narrowed(picks)
+    registry = view.narrowed(picks, judged_only=True)
     if registry is None:
         return _Run(None)
     report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=as_of, **settings)

@@ -34,7 +34,7 @@ from pathlib import Path
 from . import dates, engine
 from .cache import HEAD, FileCache, decode_plan, plan_positions_of_row, plan_rows_at
 from .errors import RegistryError
-from .model import Plan, Registry, Settings
+from .model import CHANGES_MILESTONES, Plan, Registry, Settings
 from .registry import (
     CACHE_DAMAGE,
     JournalContext,
@@ -152,12 +152,14 @@ class OutcomeView:
             found.extend((at, rows[0], row) for row in rows[1])
         return found
 
-    def narrowed(self, picks: list[list[int]]) -> Registry | None:
+    def narrowed(self, picks: list[list[int]], *, judged_only: bool = False) -> Registry | None:
         """The registry narrowed to the measures at `picks` (per file, ascending positions) and
-        their journal entries; None when a cache entry has gone since the view was opened."""
+        their journal entries (`judged_only`: only those a check's judgement and output depend
+        on, see _judged_rows); None when a cache entry has gone since the view was opened."""
         plans, entries = [], []
         for file, head, positions in zip(self._files, self._heads, picks):
-            narrowed = self._narrowed(file, positions) if positions else (head, [])
+            narrowed = _narrowed(self._store, self._context, file, positions, judged_only=judged_only) \
+                if positions else (head, [])
             if narrowed is None:
                 return None
             plans.append(narrowed[0])
@@ -167,15 +169,14 @@ class OutcomeView:
                         journal_files=tuple(str(f.journal) for f in self._files if f.journal is not None),
                         declared={f.prefix: plan.units for f, plan in zip(self._files, plans)})
 
-    def _narrowed(self, file: _File, keep: list[int]) -> tuple[Plan, list] | None:
-        return _narrowed(self._store, self._context, file, keep)
-
 
 def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
-              positions: list[int] | None = None) -> tuple[Plan, list] | None:
+              positions: list[int] | None = None, *, judged_only: bool = False) -> tuple[Plan, list] | None:
     """(the file's plan with only the measures at `keep`, ascending, and their journal
     entries), or None. Only those measures' and entries' rows of the cache are decoded.
-    `positions`: the position of the measure of each journal row, else the stored ones."""
+    `positions`: the position of the measure of each journal row (rows appended since the
+    outcomes were stored: checked here), else the stored ones (whose rows were checked when
+    they were stored, in the same context: not again). `judged_only`: see _judged_rows."""
     try:
         header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version,
                                       pick=lambda header, _: plan_rows_at(header, keep))
@@ -206,10 +207,34 @@ def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
         # (in the registry's context: a folder's immediate due date is its files' earliest)
         checker = JournalContext(_in_context(replace(plan, units=context.plan.units), context), date.max,
                                  {file.prefix: plan.units})
-        found, bad = checker.entries(doc[1], str(file.journal), file.prefix)
+        found, bad = checker.entries(_judged_rows(doc[1]) if judged_only else doc[1], str(file.journal), file.prefix,
+                                     checked=positions is not None)
     except CACHE_DAMAGE:
         return None
     return None if bad else (plan, found)
+
+
+_CHANGES_MILESTONES = frozenset(state.value for state in CHANGES_MILESTONES)
+
+
+def _judged_rows(rows: list[list]) -> list[list]:
+    """Of journal rows (in file order, of measures whose outcomes are known), those a check
+    judges by and prints: each measure's entries that change its milestones, its last one
+    (by date, then file order: the latest entry a check names, and the day staleness counts
+    from), and every entry of a measure with a retraction, which may void any of them. The
+    others (progress notes, reports before the last) change nothing a check says: at 100,000
+    measures they are some two fifths of the listed measures' entries."""
+    last: dict[str, list] = {}
+    retracting = set()
+    for row in rows:
+        _, mid, day, state = row[:4]
+        latest = last.get(mid)
+        if latest is None or day >= latest[2]:  # (ISO dates, which sort as the days do)
+            last[mid] = row
+        if state == "retracted":
+            retracting.add(mid)
+    changing = _CHANGES_MILESTONES
+    return [row for row in rows if row[3] in changing or last[row[1]] is row or row[1] in retracting]
 
 
 def load_item(path, item: str, *, use_cache: bool = True) -> Registry:

@@ -512,3 +512,32 @@ def test_a_retraction_pulled_from_a_colleague_is_judged_alone(reg, cache_dir, mo
     with monkeypatch.context() as patched:
         patched.setattr(registry, "load_registry", lambda *a, **k: pytest.fail("the whole registry was loaded"))
         assert check(*argv) == expected
+
+
+@pytest.mark.parametrize("writes, latest", [
+    # back-filled: the entry written last is not the latest
+    ([("record", "--note", "三月下旬进展", "--date", "2019-03-20"), ("record", "--note", "补记三月中旬", "--date", "2019-03-12")],
+     "2019-03-20 推进中：三月下旬进展"),
+    # two on one day: the one written later
+    ([("record", "--note", "上午", "--date", "2019-03-20"), ("record", "--note", "下午", "--date", "2019-03-20")],
+     "2019-03-20 推进中：下午"),
+    # the latest retracted: the one before it counts
+    ([("record", "--note", "甲", "--date", "2019-03-15"), ("record", "--note", "乙", "--date", "2019-03-20"),
+      ("retract", "--reason", "误记", "--date", "2019-03-25")],
+     "2019-03-15 推进中：甲"),
+])
+def test_a_check_from_outcomes_names_the_latest_entry_the_full_load_names(reg, cache_dir, monkeypatch, writes, latest):
+    """A warm check reads only the entries it judges by (check_job: _judged_rows); the one it
+    names as a measure's latest is still the full load's, whatever order they were written in."""
+    measure = "3.1" if reg.is_file() else "naqu:3.1"
+    for command, *options in writes:
+        extra = ["--state", "in_progress"] if command == "record" else []
+        code, _, err = run(command, measure, *extra, *options, "-r", str(reg))
+        assert code == 0, err
+    argv = ["-r", str(reg), "--format", "github", "--as-of", "2021-01-01"]
+    expected = check(*argv, "--no-cache")
+    line = next(line for line in expected[1].splitlines() if f"::措施 {measure}：" in line)
+    assert f"最近一次记录：{latest}" in line
+    check(*argv)  # remembers the outcomes
+    monkeypatch.setattr(registry, "load_registry", lambda *a, **k: pytest.fail("the whole registry was loaded"))
+    assert check(*argv) == expected
