@@ -682,6 +682,8 @@ LABELS = {
                               "one of them, or move it away"),
     "problem_not_utf8": ("不是有效的 UTF-8：字节 0x{byte}{hint}", "not valid UTF-8: byte 0x{byte}{hint}"),
     "problem_looks_gbk": ("（看起来是 GB18030/GBK 编码：请另存为 UTF-8）", " (it looks like GB18030/GBK: save it as UTF-8)"),
+    "problem_looks_utf16": ("（看起来是 UTF-16 编码，即记事本的“Unicode”：请另存为 UTF-8）",
+                            " (it looks like UTF-16, Notepad's \"Unicode\": save it as UTF-8)"),
     "problem_looks_gbk_line": ("（这一行看起来是 GB18030/GBK 编码，可能由另一个程序写入：请用 UTF-8 重写这一行）",
                                " (this line looks like GB18030/GBK, as another program may have written it: write it "
                                "again in UTF-8)"),
@@ -691,6 +693,11 @@ LABELS = {
     "problem_yaml_control": ("YAML 语法错误：不允许出现控制字符 \\x{code}（如需要，请在双引号内写作转义序列 \"\\x{code}\"）",
                              "YAML syntax: control character \\x{code} is not allowed (inside double quotes, write it as "
                              "the escape \"\\x{code}\")"),
+    "problem_ctrl_z_at_end": ("文件末尾有 Ctrl-Z（\\x1a，DOS 和旧版 Windows 工具写入的文件结束符）：请删除它",
+                              "a Ctrl-Z (\\x1a) ends the file, as old DOS and Windows tools end one: delete it"),
+    "problem_nul_at_end": ("从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",
+                           "from here to its end the file holds only NUL bytes (\\x00), as a save or copy cut short "
+                           "leaves it: restore the file from a copy"),
     "problem_merge_conflict": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、======= 和 >>>>>>>",
                                "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
                                "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
