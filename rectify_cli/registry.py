@@ -137,7 +137,10 @@ def _single_plan(path: Path) -> Path | None:
 def plan_files(path: Path) -> list[Path]:
     """The plan files of a registry: the file itself, or every plan file of a folder."""
     if path.is_dir():
-        files = _listed_plans(path)
+        try:
+            files = _listed_plans(path)
+        except OSError as exc:  # (a folder its user may not list)
+            raise unreadable(path, exc) from None
         if not files:
             raise RegistryError(problem(str(path), None, None, "no_plan_files"))
         first: dict[str, Path] = {}  # a file's name is its ids' prefix, and names its journal

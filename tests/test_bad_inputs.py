@@ -18,6 +18,7 @@ import re
 import shutil
 import signal
 import stat
+import subprocess
 import sys
 import time
 import uuid
@@ -27,6 +28,7 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).parent / "bad_inputs"
+ROOT = CORPUS.parent.parent
 TODAY = "2019-03-31"
 ACCEPTED_SMALL = "tasks.yaml：通过——1项整改任务、1项具体措施、{}条进展记录"
 
@@ -42,16 +44,15 @@ class Run:
 
 
 def rectify(args, cwd, *, timeout: float = 30, env: dict | None = None, memory_limit: int | None = None,
-            stdout: Path | None = None, lang: str | None = "en") -> Run:
+            stdout: Path | None = None, lang: str | None = "en", run_by: tuple[str, ...] = ()) -> Run:
     """`python -m rectify_cli ARGS` in `cwd`; its own exit code, time and peak memory.
     `stdout`: where standard output goes instead (then Run.stdout is empty). `lang`: the
-    language (RECTIFY_LANG) of its messages; None: the default, Chinese.
+    language (RECTIFY_LANG) of its messages; None: the default, Chinese. `run_by`: a command
+    that runs it (as_a_clerk()).
 
     os.wait4 gives the rusage of exactly this child (RUSAGE_CHILDREN would mix in every
     earlier test's children). On timeout the child is killed and the run reported as 124.
     """
-    import subprocess
-
     full_env = {k: v for k, v in os.environ.items()
                 if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "RECTIFY_LANG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
     full_env.update({"RECTIFY_TODAY": TODAY, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"})
@@ -68,7 +69,7 @@ def rectify(args, cwd, *, timeout: float = 30, env: dict | None = None, memory_l
     out_path, err_path = Path(cwd) / ".rectify-test-stdout", Path(cwd) / ".rectify-test-stderr"
     with open(stdout or out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "rectify_cli", *map(str, args)], cwd=cwd,
+        proc = subprocess.Popen([*run_by, sys.executable, "-m", "rectify_cli", *map(str, args)], cwd=cwd,
                                 stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=full_env,
                                 preexec_fn=limit if memory_limit else None)
         while True:
@@ -554,18 +555,43 @@ def test_a_journal_linked_nowhere_is_an_error_not_a_journal_not_yet_written(tmp_
     assert (tmp_path / "progress.yaml").is_symlink()  # and left as it was
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="running as root: chmod 000 does not stop root from reading "
-                           "(test_unreadable_file_simulated covers the message)")
-def test_unreadable_file(tmp_path):
-    plan = tmp_path / "tasks.yaml"
-    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
-    plan.chmod(0)
+def as_a_clerk() -> tuple[str, ...]:
+    """What runs a command as a user whom permissions stop: nothing, unless the tests run as
+    root (a CI container), who reads anything: then root without that power (setpriv)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return ()
+    powers = "-dac_override,-dac_read_search"
+    clerk = ("setpriv", f"--bounding-set={powers}", f"--inh-caps={powers}")
+    if not shutil.which("setpriv") or subprocess.run([*clerk, "true"], capture_output=True).returncode:
+        pytest.skip("running as root, and setpriv cannot take root's power to read anything "
+                    "(test_unreadable_file_simulated covers the message)")
+    return clerk
+
+
+@pytest.mark.parametrize("args, unreadable, said", [
+    (["validate", "tasks.yaml"], "tasks.yaml", "tasks.yaml: cannot be read (permission denied)"),
+    (["check", "-r", "tasks.yaml"], "tasks.yaml", "tasks.yaml: cannot be read (permission denied)"),
+    (["status", "-r", "reg"], "reg", "reg: cannot be read (permission denied)"),
+    (["import", "report.txt", "-o", "out"], "report.txt", "report.txt: cannot be read (permission denied)"),
+    (["import", "report.txt", "--curation", "curation.yaml", "-o", "out"], "curation.yaml",
+     "curation.yaml: cannot read curation file: Permission denied"),
+], ids=["validate-file", "check-file", "status-folder", "import-report", "import-curation"])
+def test_unreadable_path_is_said_as_such(tmp_path, args, unreadable, said):
+    """A file or folder that can't be read is refused as rectify refuses one, not as a command
+    line the parser finds wrong (it said "--registry: invalid value (Path 'reg' is not readable.);
+    see rectify status --help", in English whatever the language)."""
+    clerk = as_a_clerk()
+    (tmp_path / "tasks.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+    (tmp_path / "reg").mkdir()
+    (tmp_path / "reg" / "tasks.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "fixtures" / "reports" / "no-appendix.txt", tmp_path / "report.txt")
+    (tmp_path / "curation.yaml").write_text("units: []\n", encoding="utf-8")
+    (tmp_path / unreadable).chmod(0)
     try:
-        run = rectify(["validate", "tasks.yaml"], tmp_path)
+        run = rectify(args, tmp_path, run_by=clerk)
     finally:
-        plan.chmod(stat.S_IRUSR | stat.S_IWUSR)
-    assert_refused(run, ["tasks.yaml: cannot be read (permission denied)"])
+        (tmp_path / unreadable).chmod(stat.S_IRWXU)
+    assert_refused(run, [said])
 
 
 def test_unreadable_file_simulated(tmp_path, monkeypatch):
