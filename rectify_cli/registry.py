@@ -104,7 +104,19 @@ def existing_root(path: str | os.PathLike | None) -> Path:
 
 
 def journal_path_for(plan_path: Path) -> Path:
-    """tasks.yaml keeps its journal in progress.yaml; any other NAME.yaml in NAME.progress.yaml."""
+    """tasks.yaml keeps its journal in progress.yaml; any other NAME.yaml in NAME.progress.yaml.
+    A plan file that is a symbolic link with no journal beside it (ledger.yaml → a shared
+    drive's tasks.yaml) keeps it beside the file it leads to, when one is there: read beside
+    the link, the journal was missed and `record` began another."""
+    beside = _journal_beside(plan_path)
+    if not os.path.lexists(beside) and plan_path.is_symlink():
+        target_journal = _journal_beside(Path(os.path.realpath(plan_path)))
+        if os.path.lexists(target_journal):
+            return target_journal
+    return beside
+
+
+def _journal_beside(plan_path: Path) -> Path:
     if plan_path.name == "tasks.yaml":
         return plan_path.with_name("progress.yaml")
     return plan_path.with_name(plan_path.name[: -len(plan_path.suffix)] + JOURNAL_SUFFIX)
