@@ -1150,6 +1150,7 @@ LABELS.update({
                                            "journal: {measure}: milestone {milestone} is not a dated milestone of the measure ({dated})"),
     "problem_import_none": ("无", "none"),
     "problem_import_device": ("是设备，不是文件或管道；应为报告文字", "is a device, not a file or a pipe; expected the report's text"),
+    "problem_import_stdin_closed": ("标准输入已关闭；应为报告文字", "standard input is closed; expected the report's text"),
     "problem_import_too_long": ("超过 {limit} MiB（一个不会结束的数据流？）；应为报告文字",
                                 "goes on past {limit} MiB (a stream that never ends?); expected the report's text"),
     # (a byte's place counted from 1: the first byte is 第 1 个字节, byte 1)
