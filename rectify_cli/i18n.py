@@ -832,9 +832,10 @@ LABELS = {
                                     "own file's measures; record it in {other}'s journal (`rectify record {measure} …` "
                                     "writes it there)"),
     "problem_no_measure": ("{what}：整改方案中没有措施 {measure!r}{hint}", "{what}: no measure {measure!r} in the plan{hint}"),
-    "problem_date_future": ("{what}：{date} 晚于今天（{today}）：记录只记已经发生的事；若日期无误，请检查这台电脑的日期",
-                            "{what}: {date} is in the future (today is {today}): an entry records what has happened; "
+    "problem_date_future": ("{what}：{date} 晚于今天（{today}）{more}：记录只记已经发生的事；若日期无误，请检查这台电脑的日期",
+                            "{what}: {date} is in the future (today is {today}){more}: an entry records what has happened; "
                             "if its date is right, check this computer's clock"),
+    "problem_date_future_more": ("，其后还有 {count} 条记录也是如此", ", as are {count} entries after it"),
     "problem_date_before_feedback": ("{what}：{date} 早于督察反馈（{feedback}），彼时问题尚未交办",
                                      "{what}: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),

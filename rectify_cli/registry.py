@@ -1632,6 +1632,7 @@ class JournalContext:
             return day
 
         retractions: list[tuple[int, Entry]] = []  # (index, entry) of each retraction: checked below
+        later: list[tuple[int, str, str]] = []  # (index, field, date) of each entry dated after today
         for (index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest, retracts,
              line, column) in rows:
             if prefix and ":" not in mid:
@@ -1645,10 +1646,8 @@ class JournalContext:
             if mid not in measure_ids:
                 problems.append((index, "measure", Notice("no_measure", {"measure": mid, "hint": suggested(close_ids(mid, measure_ids))})))
                 continue
-            if day > today_iso:
-                problems.append((index, "date", Notice("date_future", {"date": day, "today": today_iso})))
-            elif recorded is not None and recorded > today_iso:
-                problems.append((index, "recorded", Notice("date_future", {"date": recorded, "today": today_iso})))
+            if day > today_iso or (recorded is not None and recorded > today_iso):
+                later.append((index, "date", day) if day > today_iso else (index, "recorded", recorded))
             elif day < feedback_iso:
                 problems.append((index, "date", Notice("date_before_feedback", {"date": day, "feedback": feedback_iso})))
             if milestone is not None and day_of(milestone) not in self.deadlines(mid):
@@ -1674,6 +1673,10 @@ class JournalContext:
                 problems.append((index, "state", Notice("report_not_ongoing", {"measure": mid})))
             elif state == "retracted":
                 retractions.append((index, entry))
+        if later:  # (said once: a clock set back puts every entry since that day in the future)
+            index, field, day = later[0]
+            more = Notice("date_future_more", {"count": len(later) - 1}) if len(later) > 1 else ""
+            problems.append((index, field, Notice("date_future", {"date": day, "today": today_iso, "more": more})))
         voided: dict[str, list[Entry]] = {}
         if retractions:
             problems += _retraction_problems(entries, retractions, voided)
