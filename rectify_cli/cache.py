@@ -23,6 +23,7 @@ reads only them, and outcomes.py judges again only the measures they are about.
 """
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import json
@@ -91,13 +92,21 @@ def _compact_rows(rows: list) -> list[bytes]:
     return [compact_json(row) for row in rows]
 
 
-def cache_dir() -> Path:
-    """$RECTIFY_CACHE_DIR, else $XDG_CACHE_HOME/rectify, else ~/.cache/rectify."""
+def cache_dir() -> Path | None:
+    """$RECTIFY_CACHE_DIR, else $XDG_CACHE_HOME/rectify, else ~/.cache/rectify; None, and no
+    cache, for a user with no home: HOME unset and no account (a container's arbitrary user id),
+    or a home that is not there (HOME=/nonexistent, as services are given), not to be made."""
     explicit = os.environ.get(ENV_CACHE_DIR)
     if explicit:
         return Path(explicit)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "rectify"
+    if xdg:
+        return Path(xdg) / "rectify"
+    try:
+        home = Path.home()
+    except RuntimeError:  # ("Could not determine home directory.")
+        return None
+    return home / ".cache" / "rectify" if home.is_dir() else None
 
 
 # A row's first value, a text without escapes, where its line starts (see put_rows).
@@ -155,6 +164,8 @@ class FileCache:
     def entry_path(self, source: Path, kind: str, prefix: str) -> Path:
         # One slot per source, overwritten on change, so the cache can't grow without bound.
         name = hashlib.sha256(f"{Path(source).resolve()}\0{kind}\0{prefix}".encode()).hexdigest()[:40]
+        if self.folder is None:  # (no cache: every entry missing, as readers and _write expect of one)
+            raise FileNotFoundError(errno.ENOENT, "no cache folder", f"{name}.json")
         return self.folder / f"{name}.json"
 
     def content_key(self, content: bytes | str) -> bytes:
@@ -332,9 +343,9 @@ class FileCache:
         self._write(source, kind, prefix, raw, chain((head,), chunks, (b"]",)))  # (one chunk in memory at a time)
 
     def _write(self, source: Path, kind: str, prefix: str, raw: bytes | str, pieces) -> None:
-        path = self.entry_path(source, kind, prefix)
         tmp = None
         try:
+            path = self.entry_path(source, kind, prefix)
             self.folder.mkdir(parents=True, exist_ok=True)
             import tempfile  # (off the start-up path: only a cache miss writes)
 

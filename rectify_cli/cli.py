@@ -210,9 +210,12 @@ def _root(lang: Annotated[Optional[Lang], typer.Option("--lang", hidden=True)] =
 
 
 # -- options shared by several commands, defined once -------------------------------
+# Every path is given readable=False: a file or folder that can't be read is refused where it is
+# read, as what it is ("cannot be read (permission denied)") and in the user's language, not by
+# the parser as a wrong command line, in English.
 RegistryOpt = Annotated[
     Optional[Path],
-    typer.Option("--registry", "-r", envvar="RECTIFY_REGISTRY", show_envvar=True,
+    typer.Option("--registry", "-r", envvar="RECTIFY_REGISTRY", show_envvar=True, readable=False,
                  help="help_opt_registry"),
 ]
 AsOfOpt = Annotated[
@@ -498,7 +501,7 @@ def summary_cmd(
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="help_summary_output")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", readable=False, help="help_summary_output")] = None,
     # (80: summary_text.PAGE_WIDTH, a page's, not the terminal's; not imported here, for start-up)
     width: Annotated[int, typer.Option("--width", min=1, help="help_summary_width")] = 80,
     no_cache: NoCacheOpt = False,
@@ -549,7 +552,7 @@ def reconcile_cmd(
 @app.command("validate", cls=_Command, help="help_validate")
 def validate_cmd(
     ctx: typer.Context,
-    path: Annotated[Optional[Path], typer.Argument(help="help_validate_path", metavar="help_value_path")] = None,
+    path: Annotated[Optional[Path], typer.Argument(readable=False, help="help_validate_path", metavar="help_value_path")] = None,
     registry: RegistryOpt = None,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.zh,
@@ -584,9 +587,9 @@ def export_cmd(
 
 @app.command("import", cls=_Command, help="help_import")
 def import_cmd(
-    report: Annotated[Path, typer.Argument(help="help_import_report", metavar="help_value_report")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="help_import_output")] = None,
-    curation: Annotated[Optional[Path], typer.Option("--curation", help="help_import_curation")] = None,
+    report: Annotated[Path, typer.Argument(readable=False, help="help_import_report", metavar="help_value_report")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", readable=False, help="help_import_output")] = None,
+    curation: Annotated[Optional[Path], typer.Option("--curation", readable=False, help="help_import_curation")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     from . import importer

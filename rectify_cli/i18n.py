@@ -682,6 +682,8 @@ LABELS = {
                               "one of them, or move it away"),
     "problem_not_utf8": ("不是有效的 UTF-8：字节 0x{byte}{hint}", "not valid UTF-8: byte 0x{byte}{hint}"),
     "problem_looks_gbk": ("（看起来是 GB18030/GBK 编码：请另存为 UTF-8）", " (it looks like GB18030/GBK: save it as UTF-8)"),
+    "problem_looks_utf16": ("（看起来是 UTF-16 编码，即记事本的“Unicode”：请另存为 UTF-8）",
+                            " (it looks like UTF-16, Notepad's \"Unicode\": save it as UTF-8)"),
     "problem_looks_gbk_line": ("（这一行看起来是 GB18030/GBK 编码，可能由另一个程序写入：请用 UTF-8 重写这一行）",
                                " (this line looks like GB18030/GBK, as another program may have written it: write it "
                                "again in UTF-8)"),
@@ -691,6 +693,11 @@ LABELS = {
     "problem_yaml_control": ("YAML 语法错误：不允许出现控制字符 \\x{code}（如需要，请在双引号内写作转义序列 \"\\x{code}\"）",
                              "YAML syntax: control character \\x{code} is not allowed (inside double quotes, write it as "
                              "the escape \"\\x{code}\")"),
+    "problem_ctrl_z_at_end": ("文件末尾有 Ctrl-Z（\\x1a，DOS 和旧版 Windows 工具写入的文件结束符）：请删除它",
+                              "a Ctrl-Z (\\x1a) ends the file, as old DOS and Windows tools end one: delete it"),
+    "problem_nul_at_end": ("从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",
+                           "from here to its end the file holds only NUL bytes (\\x00), as a save or copy cut short "
+                           "leaves it: restore the file from a copy"),
     "problem_merge_conflict": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、======= 和 >>>>>>>",
                                "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
                                "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
@@ -825,9 +832,10 @@ LABELS = {
                                     "own file's measures; record it in {other}'s journal (`rectify record {measure} …` "
                                     "writes it there)"),
     "problem_no_measure": ("{what}：整改方案中没有措施 {measure!r}{hint}", "{what}: no measure {measure!r} in the plan{hint}"),
-    "problem_date_future": ("{what}：{date} 晚于今天（{today}）：记录只记已经发生的事；若日期无误，请检查这台电脑的日期",
-                            "{what}: {date} is in the future (today is {today}): an entry records what has happened; "
+    "problem_date_future": ("{what}：{date} 晚于今天（{today}）{more}：记录只记已经发生的事；若日期无误，请检查这台电脑的日期",
+                            "{what}: {date} is in the future (today is {today}){more}: an entry records what has happened; "
                             "if its date is right, check this computer's clock"),
+    "problem_date_future_more": ("，其后还有 {count} 条记录也是如此", ", as are {count} entries after it"),
     "problem_date_before_feedback": ("{what}：{date} 早于督察反馈（{feedback}），彼时问题尚未交办",
                                      "{what}: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
@@ -1143,6 +1151,7 @@ LABELS.update({
                                            "journal: {measure}: milestone {milestone} is not a dated milestone of the measure ({dated})"),
     "problem_import_none": ("无", "none"),
     "problem_import_device": ("是设备，不是文件或管道；应为报告文字", "is a device, not a file or a pipe; expected the report's text"),
+    "problem_import_stdin_closed": ("标准输入已关闭；应为报告文字", "standard input is closed; expected the report's text"),
     "problem_import_too_long": ("超过 {limit} MiB（一个不会结束的数据流？）；应为报告文字",
                                 "goes on past {limit} MiB (a stream that never ends?); expected the report's text"),
     # (a byte's place counted from 1: the first byte is 第 1 个字节, byte 1)

@@ -324,6 +324,8 @@ def read_report(source: str) -> tuple[bytes, str]:
     from .registry import read_bytes, unreadable
 
     if source == "-":
+        if sys.stdin is None:  # (closed by the caller, `<&-`)
+            raise ReportFormatError(problem("<stdin>", None, None, "import_stdin_closed"))
         return _at_most(sys.stdin.buffer, "<stdin>"), "<stdin>"
     path = Path(source)
     try:

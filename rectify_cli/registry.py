@@ -104,7 +104,19 @@ def existing_root(path: str | os.PathLike | None) -> Path:
 
 
 def journal_path_for(plan_path: Path) -> Path:
-    """tasks.yaml keeps its journal in progress.yaml; any other NAME.yaml in NAME.progress.yaml."""
+    """tasks.yaml keeps its journal in progress.yaml; any other NAME.yaml in NAME.progress.yaml.
+    A plan file that is a symbolic link with no journal beside it (ledger.yaml → a shared
+    drive's tasks.yaml) keeps it beside the file it leads to, when one is there: read beside
+    the link, the journal was missed and `record` began another."""
+    beside = _journal_beside(plan_path)
+    if not os.path.lexists(beside) and plan_path.is_symlink():
+        target_journal = _journal_beside(Path(os.path.realpath(plan_path)))
+        if os.path.lexists(target_journal):
+            return target_journal
+    return beside
+
+
+def _journal_beside(plan_path: Path) -> Path:
     if plan_path.name == "tasks.yaml":
         return plan_path.with_name("progress.yaml")
     return plan_path.with_name(plan_path.name[: -len(plan_path.suffix)] + JOURNAL_SUFFIX)
@@ -137,7 +149,10 @@ def _single_plan(path: Path) -> Path | None:
 def plan_files(path: Path) -> list[Path]:
     """The plan files of a registry: the file itself, or every plan file of a folder."""
     if path.is_dir():
-        files = _listed_plans(path)
+        try:
+            files = _listed_plans(path)
+        except OSError as exc:  # (a folder its user may not list)
+            raise unreadable(path, exc) from None
         if not files:
             raise RegistryError(problem(str(path), None, None, "no_plan_files"))
         first: dict[str, Path] = {}  # a file's name is its ids' prefix, and names its journal
@@ -1620,6 +1635,7 @@ class JournalContext:
             return day
 
         retractions: list[tuple[int, Entry]] = []  # (index, entry) of each retraction: checked below
+        later: list[tuple[int, str, str]] = []  # (index, field, date) of each entry dated after today
         for (index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest, retracts,
              line, column) in rows:
             if prefix and ":" not in mid:
@@ -1640,10 +1656,8 @@ class JournalContext:
             append(entry)
             if not checked:
                 continue
-            if day > today_iso:
-                problems.append((index, "date", Notice("date_future", {"date": day, "today": today_iso})))
-            elif recorded is not None and recorded > today_iso:
-                problems.append((index, "recorded", Notice("date_future", {"date": recorded, "today": today_iso})))
+            if day > today_iso or (recorded is not None and recorded > today_iso):
+                later.append((index, "date", day) if day > today_iso else (index, "recorded", recorded))
             elif day < feedback_iso:
                 problems.append((index, "date", Notice("date_before_feedback", {"date": day, "feedback": feedback_iso})))
             if milestone is not None and day_of(milestone) not in self.deadlines(mid):
@@ -1664,6 +1678,10 @@ class JournalContext:
                 problems.append((index, "state", Notice("report_not_ongoing", {"measure": mid})))
             elif state == "retracted":
                 retractions.append((index, entry))
+        if later:  # (said once: a clock set back puts every entry since that day in the future)
+            index, field, day = later[0]
+            more = Notice("date_future_more", {"count": len(later) - 1}) if len(later) > 1 else ""
+            problems.append((index, field, Notice("date_future", {"date": day, "today": today_iso, "more": more})))
         voided: dict[str, list[Entry]] = {}
         if retractions:
             problems += _retraction_problems(entries, retractions, voided)

@@ -105,15 +105,22 @@ def decode(raw: bytes, *, filename: str) -> str:
         line = raw.count(b"\n", 0, start) + 1
         column = len(raw[line_start:start].decode("utf-8")) + 1  # (in characters, as editors and every other message count)
         line_end = raw.find(b"\n", start)
-        hint = ""  # (the whole file saved as GBK, else only this line: an entry another program added)
-        for text, looks in ((raw, "looks_gbk"), (raw[line_start:line_end if line_end >= 0 else len(raw)], "looks_gbk_line")):
-            try:
-                text.decode("gb18030")
-            except UnicodeDecodeError:
-                continue
-            hint = Notice(looks, {})
-            break
+        hint = _encoding_hint(raw, raw[line_start:line_end if line_end >= 0 else len(raw)])
         raise RegistryError(problem(filename, line, column, "not_utf8", byte=f"{raw[start]:02x}", hint=hint)) from None
+
+
+def _encoding_hint(raw: bytes, line: bytes) -> Notice | str:
+    """What a file that is no UTF-8 most likely is: UTF-16 by its byte-order mark (Notepad's
+    "Unicode"), GB18030/GBK as a whole, else only the `line` (an entry another program added)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return Notice("looks_utf16", {})
+    for text, looks in ((raw, "looks_gbk"), (line, "looks_gbk_line")):
+        try:
+            text.decode("gb18030")
+        except UnicodeDecodeError:
+            continue
+        return Notice(looks, {})
+    return ""
 
 
 def parse(text: str, *, filename: str):
@@ -242,6 +249,11 @@ def _reader_problem(text: str, exc, filename: str) -> RegistryError:
     line = prefix.count("\n") + 1
     column = len(prefix) - (prefix.rfind("\n") + 1) + 1
     char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    rest = set(text[len(prefix):])
+    if char == 0x1A and rest <= {"\x1a", "\r", "\n"}:  # (DOS `copy` ends a text file so)
+        return RegistryError(problem(filename, line, column, "ctrl_z_at_end"))
+    if char == 0 and rest == {"\x00"}:  # (a network drive or a copy cut short fills the rest with zeros)
+        return RegistryError(problem(filename, line, column, "nul_at_end"))
     return RegistryError(problem(filename, line, column, "yaml_control", code=f"{char:02x}"))
 
 

@@ -18,6 +18,7 @@ import re
 import shutil
 import signal
 import stat
+import subprocess
 import sys
 import time
 import uuid
@@ -27,6 +28,7 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).parent / "bad_inputs"
+ROOT = CORPUS.parent.parent
 TODAY = "2019-03-31"
 ACCEPTED_SMALL = "tasks.yaml：通过——1项整改任务、1项具体措施、{}条进展记录"
 
@@ -42,16 +44,15 @@ class Run:
 
 
 def rectify(args, cwd, *, timeout: float = 30, env: dict | None = None, memory_limit: int | None = None,
-            stdout: Path | None = None, lang: str | None = "en") -> Run:
+            stdout: Path | None = None, lang: str | None = "en", run_by: tuple[str, ...] = ()) -> Run:
     """`python -m rectify_cli ARGS` in `cwd`; its own exit code, time and peak memory.
     `stdout`: where standard output goes instead (then Run.stdout is empty). `lang`: the
-    language (RECTIFY_LANG) of its messages; None: the default, Chinese.
+    language (RECTIFY_LANG) of its messages; None: the default, Chinese. `run_by`: a command
+    that runs it (as_a_clerk()).
 
     os.wait4 gives the rusage of exactly this child (RUSAGE_CHILDREN would mix in every
     earlier test's children). On timeout the child is killed and the run reported as 124.
     """
-    import subprocess
-
     full_env = {k: v for k, v in os.environ.items()
                 if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "RECTIFY_LANG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
     full_env.update({"RECTIFY_TODAY": TODAY, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"})
@@ -68,7 +69,7 @@ def rectify(args, cwd, *, timeout: float = 30, env: dict | None = None, memory_l
     out_path, err_path = Path(cwd) / ".rectify-test-stdout", Path(cwd) / ".rectify-test-stderr"
     with open(stdout or out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "rectify_cli", *map(str, args)], cwd=cwd,
+        proc = subprocess.Popen([*run_by, sys.executable, "-m", "rectify_cli", *map(str, args)], cwd=cwd,
                                 stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=full_env,
                                 preexec_fn=limit if memory_limit else None)
         while True:
@@ -138,6 +139,8 @@ CASES = [
       "tasks.yaml:26:1: YAML syntax: expected a single document in the stream: but found another document ('---')"),
     C("yaml_control_character", "a raw BEL (0x07) inside a plain scalar",
       'tasks.yaml:12:18: YAML syntax: control character \\x07 is not allowed (inside double quotes, write it as the escape "\\x07")'),
+    C("ctrl_z_at_end", "a Ctrl-Z (0x1a) after the last line, as DOS `copy` and old Windows tools end a file",
+      "tasks.yaml:26:1: a Ctrl-Z (\\x1a) ends the file, as old DOS and Windows tools end one: delete it"),
     # empty-ish files
     C("empty_file", "a file of 0 bytes",
       "tasks.yaml:1:1: empty file: expected a registry with 'registry', 'units' and 'tasks'"),
@@ -158,8 +161,8 @@ CASES = [
       "tasks.yaml:2:10: not valid UTF-8: byte 0xbb (it looks like GB18030/GBK: save it as UTF-8)"),
     C("invalid_utf8", "bytes 0xff 0xfe in the middle of the text",
       "tasks.yaml:12:14: not valid UTF-8: byte 0xff"),
-    C("utf16", "the file is saved as UTF-16 (with its BOM)",
-      "tasks.yaml:1:1: not valid UTF-8: byte 0xff"),
+    C("utf16", "the file is saved as UTF-16 (with its BOM), as Notepad saves \"Unicode\"",
+      "tasks.yaml:1:1: not valid UTF-8: byte 0xff (it looks like UTF-16, Notepad's \"Unicode\": save it as UTF-8)"),
     C("title_number", "`title: 2019` (YAML reads an integer): accepted as the text written",
       ACCEPTED_SMALL.format(0), accepted=True),
     # duplicates
@@ -272,6 +275,9 @@ CASES = [
       "progress.yaml:1:3: journal entry 1: an extension needs 'to: YYYY-MM-DD' (the new due date)"),
     C("journal_yaml_error", "`note: [主体…` unclosed flow sequence in the journal",
       "progress.yaml:5:1: YAML syntax: while parsing a flow sequence: did not find expected ',' or ']' (a '[' not closed?)"),
+    C("journal_nul_at_end", "the journal ends in 16 NUL bytes (0x00), as a copy or save cut short leaves it",
+      "progress.yaml:5:1: from here to its end the file holds only NUL bytes (\\x00), as a save or copy cut short "
+      "leaves it: restore the file from a copy"),
     C("journal_bad_hash", "`hash: 1234`",
       "progress.yaml:5:9: journal entry 1.hash: expected 64 lowercase hex digits"),
     C("journal_unknown_unit", "`by: 拉萨` (not a declared unit)",
@@ -331,6 +337,9 @@ IN_CHINESE = {
     "duplicate_measure_id": "tasks.yaml:26:13: 措施 1.1：措施编号重复（首次在第 20 行）",
     "duplicate_key": "tasks.yaml:13:5: 键 'title' 重复（首次定义在第 11 行）",
     "gb18030": "tasks.yaml:2:10: 不是有效的 UTF-8：字节 0xbb（看起来是 GB18030/GBK 编码：请另存为 UTF-8）",
+    "utf16": "tasks.yaml:1:1: 不是有效的 UTF-8：字节 0xff（看起来是 UTF-16 编码，即记事本的“Unicode”：请另存为 UTF-8）",
+    "ctrl_z_at_end": "tasks.yaml:26:1: 文件末尾有 Ctrl-Z（\\x1a，DOS 和旧版 Windows 工具写入的文件结束符）：请删除它",
+    "journal_nul_at_end": "progress.yaml:5:1: 从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",
     "milestone_unknown_kind": "tasks.yaml:25:20: 措施 1.1 的 milestones[1].kind：未知的值 'weekly'；应为以下之一：date、ongoing、immediate",
     "empty_file": "tasks.yaml:1:1: 空文件：台账应含 'registry'、'units' 和 'tasks'",
     "journal_unknown_unit": "progress.yaml:5:7: 第 1 条进展记录的 by：未知单位 '拉萨'（是否指 拉萨市？）",
@@ -546,18 +555,43 @@ def test_a_journal_linked_nowhere_is_an_error_not_a_journal_not_yet_written(tmp_
     assert (tmp_path / "progress.yaml").is_symlink()  # and left as it was
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="running as root: chmod 000 does not stop root from reading "
-                           "(test_unreadable_file_simulated covers the message)")
-def test_unreadable_file(tmp_path):
-    plan = tmp_path / "tasks.yaml"
-    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
-    plan.chmod(0)
+def as_a_clerk() -> tuple[str, ...]:
+    """What runs a command as a user whom permissions stop: nothing, unless the tests run as
+    root (a CI container), who reads anything: then root without that power (setpriv)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return ()
+    powers = "-dac_override,-dac_read_search"
+    clerk = ("setpriv", f"--bounding-set={powers}", f"--inh-caps={powers}")
+    if not shutil.which("setpriv") or subprocess.run([*clerk, "true"], capture_output=True).returncode:
+        pytest.skip("running as root, and setpriv cannot take root's power to read anything "
+                    "(test_unreadable_file_simulated covers the message)")
+    return clerk
+
+
+@pytest.mark.parametrize("args, unreadable, said", [
+    (["validate", "tasks.yaml"], "tasks.yaml", "tasks.yaml: cannot be read (permission denied)"),
+    (["check", "-r", "tasks.yaml"], "tasks.yaml", "tasks.yaml: cannot be read (permission denied)"),
+    (["status", "-r", "reg"], "reg", "reg: cannot be read (permission denied)"),
+    (["import", "report.txt", "-o", "out"], "report.txt", "report.txt: cannot be read (permission denied)"),
+    (["import", "report.txt", "--curation", "curation.yaml", "-o", "out"], "curation.yaml",
+     "curation.yaml: cannot read curation file: Permission denied"),
+], ids=["validate-file", "check-file", "status-folder", "import-report", "import-curation"])
+def test_unreadable_path_is_said_as_such(tmp_path, args, unreadable, said):
+    """A file or folder that can't be read is refused as rectify refuses one, not as a command
+    line the parser finds wrong (it said "--registry: invalid value (Path 'reg' is not readable.);
+    see rectify status --help", in English whatever the language)."""
+    clerk = as_a_clerk()
+    (tmp_path / "tasks.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+    (tmp_path / "reg").mkdir()
+    (tmp_path / "reg" / "tasks.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "fixtures" / "reports" / "no-appendix.txt", tmp_path / "report.txt")
+    (tmp_path / "curation.yaml").write_text("units: []\n", encoding="utf-8")
+    (tmp_path / unreadable).chmod(0)
     try:
-        run = rectify(["validate", "tasks.yaml"], tmp_path)
+        run = rectify(args, tmp_path, run_by=clerk)
     finally:
-        plan.chmod(stat.S_IRUSR | stat.S_IWUSR)
-    assert_refused(run, ["tasks.yaml: cannot be read (permission denied)"])
+        (tmp_path / unreadable).chmod(stat.S_IRWXU)
+    assert_refused(run, [said])
 
 
 def test_unreadable_file_simulated(tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -155,6 +156,8 @@ def test_cache_location(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "b" / "rectify"
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() is None  # (a home that is not there: see test_a_home_that_is_not_there_is_not_made)
+    (tmp_path / "home").mkdir()
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "rectify"
 
 
@@ -464,3 +467,35 @@ def test_the_head_of_a_slots_entry_is_read_whatever_bytes_it_was_made_from(tmp_p
     for damaged in (b"", b"rectify-cache 1 abc\n[null,[]\n]", entry.read_bytes().replace(b"[{", b"[x", 1)):
         entry.write_bytes(damaged)
         assert store.stored_head(source, "journal", "") is None
+
+
+def _check_without_a_home(tmp_path, home: str | None, *, no_account: bool = False) -> subprocess.CompletedProcess:
+    """`rectify check` on the small fixture with HOME as given (None: unset) and neither
+    XDG_CACHE_HOME nor RECTIFY_CACHE_DIR; `no_account`: as a user id the system has no account
+    for (a container run with an arbitrary --user), which Python then finds no home for."""
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME", "RECTIFY_CACHE_DIR")}
+    env.update({"RECTIFY_TODAY": "2019-03-31", "RECTIFY_LANG": "en", "PYTHONPATH": str(ROOT)})
+    if home is not None:
+        env["HOME"] = home
+    no_such_user = "import pwd\ndef no_account(uid): raise KeyError(uid)\npwd.getpwuid = no_account\n" if no_account else ""
+    code = no_such_user + "import sys\nsys.argv = ['rectify', *sys.argv[1:]]\nfrom rectify_cli.__main__ import run\nrun()\n"
+    return subprocess.run([sys.executable, "-c", code, "check", "-r", str(SMALL)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True)
+
+
+def test_no_home_at_all_is_a_run_without_a_cache(tmp_path):
+    """HOME unset, and no account for the user: it was "internal error: RuntimeError: Could not
+    determine home directory." for every command."""
+    expected = _check_without_a_home(tmp_path, str(tmp_path))
+    run = _check_without_a_home(tmp_path, None, no_account=True)
+    assert (run.returncode, run.stdout, run.stderr) == (1, expected.stdout, "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache"]  # (the first run's: none in the working folder)
+
+
+def test_a_home_that_is_not_there_is_not_made(tmp_path):
+    """HOME=/nonexistent, as services and containers are given: the cache made that folder
+    (/nonexistent/.cache/rectify, as root) rather than run without one."""
+    expected = _check_without_a_home(tmp_path, str(tmp_path))
+    run = _check_without_a_home(tmp_path, str(tmp_path / "nonexistent"))
+    assert (run.returncode, run.stdout, run.stderr) == (1, expected.stdout, "")
+    assert not (tmp_path / "nonexistent").exists()

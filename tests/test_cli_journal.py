@@ -1086,3 +1086,29 @@ def test_export_gives_a_measure_the_note_of_its_latest_entry_that_counts_not_a_r
     run("retract", "1.1", "--reason", "应记在1.2上", "--registry", str(reg))
     doc = json.loads(run("export", "--registry", str(reg)).stdout)
     assert next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == "1.1")["note"] == "主体工程完工60%。"
+
+
+def test_a_plan_linked_under_another_name_keeps_its_journal_beside_the_file_it_leads_to(reg, tmp_path):
+    """ledger.yaml → small/tasks.yaml (an office's short name for the shared drive's plan): its
+    journal is small/progress.yaml. It was read as ledger.progress.yaml, not there: every measure
+    showed no progress, and `record` started a second journal beside the link."""
+    link = tmp_path / "ledger.yaml"
+    link.symlink_to(reg)
+    result = run("validate", str(link))
+    assert result.exit_code == 0 and result.stdout == f"{link}：通过——4项整改任务、8项具体措施、9条进展记录\n"
+    result = run("record", "1.1", "--state", "in_progress", "--note", "经链接记录", "--registry", str(link))
+    assert result.exit_code == 0, result.output
+    assert "  state: in_progress\n  note: 经链接记录\n" in journal_bytes(reg).decode("utf-8")
+    assert run("validate", str(reg)).stdout == f"{reg}：通过——4项整改任务、8项具体措施、10条进展记录\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.yaml", "small"]
+
+
+def test_a_journal_beside_the_link_stays_the_links(reg, tmp_path):
+    """A folder linking a shared plan under its own name, with a journal of its own beside the
+    link: that journal, as before."""
+    (tmp_path / "office").mkdir()
+    link = tmp_path / "office" / "ledger.yaml"
+    link.symlink_to(reg)
+    (tmp_path / "office" / "ledger.progress.yaml").write_text("# 本处的进展记录\n", encoding="utf-8")
+    result = run("validate", str(link))
+    assert result.exit_code == 0 and result.stdout == f"{link}：通过——4项整改任务、8项具体措施、0条进展记录\n"

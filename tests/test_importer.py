@@ -689,6 +689,20 @@ def test_import_reads_standard_input_even_when_it_is_a_device_up_to_the_cap(name
         2, f"rectify: {shown}: goes on past 64 MiB (a stream that never ends?); expected the report's text\n")
 
 
+@posix_only
+@pytest.mark.parametrize("lang, said", [
+    ("en", "rectify: <stdin>: standard input is closed; expected the report's text\n"),
+    ("zh", "rectify: <stdin>: 标准输入已关闭；应为报告文字\n"),
+])
+def test_import_from_a_closed_standard_input_says_so(tmp_path, lang, said):
+    """`rectify import - <&-` (a job runner that gives no standard input): it was an internal error."""
+    result = subprocess.run([sys.executable, "-m", "rectify_cli", "import", "-", "-o", str(tmp_path / "out")],
+                            preexec_fn=lambda: os.close(0), capture_output=True, timeout=60,
+                            env={**os.environ, "RECTIFY_LANG": lang})
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (2, b"", said)
+    assert not (tmp_path / "out").exists()
+
+
 def test_committed_files_follow_the_format(curated):
     text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
     lines = text.splitlines()

@@ -695,6 +695,22 @@ def test_a_recorded_day_before_its_entry_or_in_the_future_is_refused(tmp_path, r
     assert str(caught.value) == f"{tmp_path / 'progress.yaml'}{expected}"
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "第 1 条进展记录的 date：2018-09-30 晚于今天（2018-09-01），其后还有 5 条记录也是如此：记录只记已经发生的事；"
+           "若日期无误，请检查这台电脑的日期"),
+    ("en", "journal entry 1.date: 2018-09-30 is in the future (today is 2018-09-01), as are 5 entries after it: an entry "
+           "records what has happened; if its date is right, check this computer's clock"),
+])
+def test_a_clock_set_back_is_said_once_not_once_per_entry(tmp_path, lang, said):
+    """A computer whose clock is months behind (a CI container, a dead clock battery) made every
+    command print one line per entry dated after its today: 179 for the bundled ledger."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    run = subprocess.run([sys.executable, "-m", "rectify_cli", "validate", "small"], cwd=tmp_path, capture_output=True,
+                         text=True, env={**os.environ, "RECTIFY_TODAY": "2018-09-01", "RECTIFY_LANG": lang,
+                                         "PYTHONPATH": str(ROOT)})
+    assert (run.returncode, run.stdout, run.stderr) == (2, "", f"rectify: {Path('small') / 'progress.yaml'}:3:9: {said}\n")
+
+
 # -- a broken file's messages in both languages ---------------------------------------------------
 def _fields(template: str) -> set[str]:
     import string
