@@ -527,7 +527,7 @@ def test_a_retraction_pulled_from_a_colleague_is_judged_alone(reg, cache_dir, mo
      "2019-03-15 推进中：甲"),
 ])
 def test_a_check_from_outcomes_names_the_latest_entry_the_full_load_names(reg, cache_dir, monkeypatch, writes, latest):
-    """A warm check reads only the entries it judges by (check_job: _judged_rows); the one it
+    """A warm check reads only the entries it judges by (outcomes._judged_rows); the one it
     names as a measure's latest is still the full load's, whatever order they were written in."""
     measure = "3.1" if reg.is_file() else "naqu:3.1"
     for command, *options in writes:
