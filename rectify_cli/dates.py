@@ -156,6 +156,24 @@ def time_zone(name) -> tzinfo | None:
         return get_zonefile_instance().get(name)
 
 
+def zone_meant(name: str) -> str | None:
+    """The IANA time zone a name that is none most likely means (`asia/shanghai`,
+    `Asia/Shanghia`, `right/Asia/Shanghai`), None when none is close."""
+    import difflib
+    import zoneinfo
+
+    from .errors import same_but_case
+
+    names = zoneinfo.available_timezones()
+    if not names:  # (no system database: dateutil's own, as time_zone falls back to)
+        from dateutil.zoneinfo import get_zonefile_instance
+
+        names = set(get_zonefile_instance().zones)
+    names.discard("localtime")  # (a link to the machine's zone, beside the names: no name)
+    close = same_but_case(name, names) or difflib.get_close_matches(name, names, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 @functools.lru_cache(maxsize=16)
 def zone_in_effect(name: str):
     """What the zone `name` does to dates, to compare zones by: its UTC offset at noon UTC of

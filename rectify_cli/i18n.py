@@ -765,6 +765,8 @@ LABELS = {
                                        "comes after the feedback"),
     "problem_unknown_zone": ("registry.settings.timezone：未知时区 {zone!r}（应为 IANA 时区名，例如 Asia/Shanghai）",
                              "registry.settings.timezone: unknown time zone {zone!r} (an IANA name, e.g. Asia/Shanghai)"),
+    "problem_unknown_zone_close": ("registry.settings.timezone：未知时区 {zone!r}{hint}",
+                                   "registry.settings.timezone: unknown time zone {zone!r}{hint}"),
     "problem_unit_twice": ("单位名称或别名 {name!r} 重复声明（首次在第 {line} 行）",
                            "unit name or alias {name!r} is declared twice (first on line {line})"),
     "problem_unit_kind_differs": ("单位 {name!r} 在此的 kind 为 {kind}，在 {other} 中为 {other_kind}：文件夹中各文件对地区、下辖地区或各地市单位的声明须一致",

@@ -1207,7 +1207,11 @@ class _Checker:
             zone = self.text(m, "timezone", "registry.settings", free=False)
             if zone is not None:
                 if dates.time_zone(zone) is None:
-                    self.problem(_at(m, "timezone"), "unknown_zone", zone=zone)
+                    meant = dates.zone_meant(zone)
+                    if meant:
+                        self.problem(_at(m, "timezone"), "unknown_zone_close", zone=zone, hint=suggested([meant]))
+                    else:
+                        self.problem(_at(m, "timezone"), "unknown_zone", zone=zone)
                 else:
                     kwargs["timezone"] = zone
         for key in ("warn_days", "report_period_days"):

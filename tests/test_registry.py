@@ -184,7 +184,7 @@ def _rectify(*args, cwd=None, cache=None, lang="en"):
 # POSIX TZ strings (CST+8 is UTC-8 to POSIX: a day off for a Chinese office), files of the
 # zoneinfo folder that are no zone, and paths: dateutil's gettz took them all.
 @pytest.mark.parametrize("zone", ["CST+8", "Beijing+8", "BJT8", "iso3166.tab", "/etc/localtime", "/etc/passwd",
-                                  "posixrules", "right/Asia/Shanghai"])
+                                  "posixrules", "Asia/Beijing"])
 def test_a_time_zone_must_be_an_iana_name(tmp_path, zone):
     plan = _small_with_zone(tmp_path, zone)
     with pytest.raises(RegistryError) as caught:
@@ -201,6 +201,19 @@ def test_status_with_a_bad_time_zone_exits_2_naming_the_line(tmp_path, zone):
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: unknown time zone {zone!r} "
                            "(an IANA name, e.g. Asia/Shanghai)\n")
+
+
+@pytest.mark.parametrize("zone, meant", [("asia/shanghai", "Asia/Shanghai"), ("Asia/Shanghia", "Asia/Shanghai"),
+                                         ("America/New_york", "America/New_York"), ("right/Asia/Shanghai", "Asia/Shanghai")])
+def test_a_time_zone_misspelt_names_the_zone_it_is_close_to(tmp_path, zone, meant):
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    english = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (english.returncode, english.stdout) == (2, "")
+    assert english.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: unknown time zone {zone!r} "
+                              f"(did you mean {meant}?)\n")
+    chinese = _rectify("check", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert chinese.returncode == 2
+    assert chinese.stderr == f"rectify: {plan}:10:15: registry.settings.timezone：未知时区 {zone!r}（是否指 {meant}？）\n"
 
 
 @pytest.mark.parametrize("zone", ["Asia/Shanghai", "UTC", "Asia/Urumqi", "Etc/GMT-8"])
