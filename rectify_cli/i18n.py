@@ -611,6 +611,8 @@ LABELS = {
     # message after "file:line:column: ". {what} names the place (see Where), {kind} what was
     # found (a Notice kind_*), {hint} a did-you-mean; {detail} is a library's own English words.
     "problem_no_such_path": ("文件或文件夹不存在", "no such file or folder"),
+    "problem_no_such_path_tilde": ("文件或文件夹不存在（此处不会把 ~ 展开为主目录：请写作 {expanded}）",
+                                   "no such file or folder (a ~ is not expanded here: write {expanded})"),
     "problem_no_such_file": ("文件不存在", "no such file"),
     "problem_dangling_link": ("是指向 {target} 的链接，而该文件不存在", "a link to {target}, which does not exist"),
     "problem_is_folder": ("是文件夹，应为 YAML 文件", "is a folder, expected a YAML file"),

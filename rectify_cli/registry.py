@@ -99,6 +99,10 @@ def existing_root(path: str | os.PathLike | None) -> Path:
     except OSError as exc:  # a name no file can have (too long)
         raise unreadable(root, exc) from None
     if not exists:
+        # (a ~ in a quoted argument or an .env file reaches here as it is: no shell expanded it)
+        expanded = os.path.expanduser(root) if str(root).startswith("~") else str(root)
+        if expanded != str(root):
+            raise RegistryError(problem(str(root), None, None, "no_such_path_tilde", expanded=expanded))
         raise RegistryError(problem(str(root), None, None, "no_such_path"))
     return root
 

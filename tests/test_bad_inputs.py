@@ -520,6 +520,17 @@ def test_missing_path(tmp_path):
     assert_refused(run, ["nowhere/tasks.yaml: no such file or folder"])
 
 
+def test_a_path_starting_with_a_tilde_says_it_was_not_expanded(tmp_path):
+    """`RECTIFY_REGISTRY=~/台账` in an .env file, or `-r "~/台账"` quoted: no shell expands the ~."""
+    home = tmp_path / "home"
+    (home / "台账").mkdir(parents=True)
+    env = {"HOME": str(home)}
+    run = rectify(["status", "--registry", "~/台账"], tmp_path, env=env)
+    assert_refused(run, [f"~/台账: no such file or folder (a ~ is not expanded here: write {home}/台账)"])
+    run = rectify(["check"], tmp_path, env={**env, "RECTIFY_REGISTRY": "~/台账"}, lang=None)
+    assert_refused(run, [f"~/台账: 文件或文件夹不存在（此处不会把 ~ 展开为主目录：请写作 {home}/台账）"])
+
+
 @pytest.mark.parametrize("args", [["validate", "{path}"], ["status", "--registry", "{path}"],
                                   ["check", "--registry", "{path}"], ["verify", "--registry", "{path}"],
                                   ["record", "1.1", "--state", "in_progress", "--note", "x", "--registry", "{path}"]])
