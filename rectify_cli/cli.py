@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .errors import RectifyError, UsageError
-from .i18n import LABELS, Lang, command_line_lang, default_lang, label, word
+from .i18n import LABELS, Lang, command_line_lang, default_lang, label, os_reason_in, word
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
 from .textsafe import printable
 
@@ -929,7 +929,7 @@ def _say(what: str, lang: Lang) -> None:
 
 
 def _output_failed(exc: OSError, lang: Lang) -> None:
-    why = label("exit_stdout_closed", lang) if isinstance(exc, _ClosedOutputError) else exc.strerror
+    why = label("exit_stdout_closed", lang) if isinstance(exc, _ClosedOutputError) else os_reason_in(exc, lang)
     _say(label("exit_output_failed", lang, why=why), lang)
     sys.stderr.flush()
     os._exit(EXIT_INVALID)  # (not sys.exit: its flush of what is left would fail again)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import FileWriteError
-from .i18n import Notice, problem
+from .i18n import Notice, os_reason, problem
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], None] | None = None) -> None:
@@ -115,7 +115,7 @@ def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteE
     elif isinstance(exc, NotADirectoryError):
         why = Notice("write_not_a_folder", {"folder": str(path.parent)})
     else:
-        why = exc.strerror or str(exc)
+        why = os_reason(exc)
     return FileWriteError(problem(str(path), None, None, "write_failed" if atomic else "write_failed_appending", why=why))
 
 
@@ -153,7 +153,7 @@ def make_folder(path: Path) -> None:
     except FileExistsError:
         raise FileWriteError(problem(str(path), None, None, "write_folder_is_file")) from None
     except OSError as exc:
-        raise FileWriteError(problem(str(path), None, None, "write_folder_failed", why=exc.strerror)) from None
+        raise FileWriteError(problem(str(path), None, None, "write_folder_failed", why=os_reason(exc))) from None
 
 
 def _fault(point: str) -> None:

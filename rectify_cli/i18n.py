@@ -72,6 +72,43 @@ ENTRY_NOUN = {
     "retracted": ("撤回误录", "retraction"),
 }
 
+# Why the system failed a file operation, by errno name: (Chinese, English). Its own words
+# (strerror) are English whatever the language; the English here is Linux's. Others are shown
+# as the system says them (os_reason).
+OS_ERRORS = {
+    "ENOSPC": ("磁盘空间不足", "No space left on device"),
+    "EDQUOT": ("超出磁盘配额", "Disk quota exceeded"),
+    "EACCES": ("没有权限", "Permission denied"),
+    "EPERM": ("不允许此操作", "Operation not permitted"),
+    "EROFS": ("只读文件系统", "Read-only file system"),
+    "ENOENT": ("文件或文件夹不存在", "No such file or directory"),
+    "ENOTDIR": ("路径中有一项不是文件夹", "Not a directory"),
+    "EISDIR": ("是文件夹", "Is a directory"),
+    "ENAMETOOLONG": ("文件名过长", "File name too long"),
+    "ELOOP": ("符号链接层数过多", "Too many levels of symbolic links"),
+    "EIO": ("输入/输出错误", "Input/output error"),
+    "EMFILE": ("打开的文件过多", "Too many open files"),
+    "EBUSY": ("设备或资源忙", "Device or resource busy"),
+    "ESTALE": ("网络文件句柄已失效", "Stale file handle"),
+}
+
+
+def os_reason(exc: OSError) -> Word | str:
+    """Why `exc` failed, as a Notice's value: a Word of OS_ERRORS, else the system's words."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno)
+    if name in OS_ERRORS:
+        return Word(OS_ERRORS, name, said_in_english=True)
+    return exc.strerror or str(exc)
+
+
+def os_reason_in(exc: OSError, lang: Lang) -> str:
+    """os_reason(exc) said in `lang`, for a message that is no Notice."""
+    reason = os_reason(exc)
+    return reason if isinstance(reason, str) else word(reason.table, reason.key, lang)
+
+
 # What the YAML parser (libyaml, PyYAML) says of a syntax error, its problem and its context
 # (in English: as it says them), said with what usually causes it in a registry: (Chinese, English).
 YAML_SYNTAX = {

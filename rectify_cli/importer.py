@@ -23,7 +23,7 @@ from typing import Any
 
 from . import chain
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError
-from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
+from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
 from .importer_owners import Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
@@ -146,7 +146,7 @@ def load_curation(path: str | Path) -> Curation:
     try:
         raw = Path(path).read_bytes()
     except OSError as e:
-        raise ReportFormatError(problem(p, None, None, "import_curation_unreadable", detail=e.strerror)) from None
+        raise ReportFormatError(problem(p, None, None, "import_curation_unreadable", detail=os_reason(e))) from None
     try:
         text = yamlio.decode(raw, filename=p)
         data = yamlio.parse(text, filename=p)

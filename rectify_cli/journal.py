@@ -46,7 +46,7 @@ from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, Problem, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import ENTRY, STATUS, Notice, Word, problem, refusal, suggested, suggestion
+from .i18n import ENTRY, STATUS, Notice, Word, os_reason, problem, refusal, suggested, suggestion
 from .model import (
     CHANGES_MILESTONES,
     Entry,
@@ -324,7 +324,7 @@ class _locked:
         if isinstance(exc, PermissionError) and info is not None:  # (it is there: it could not be opened)
             return problem(str(self.path), None, None, "journal_lock_not_yours", owner=owner_name(info.st_uid),
                            mode=stat.filemode(info.st_mode))
-        return problem(str(self.path), None, None, "journal_lock_failed", why=exc.strerror,
+        return problem(str(self.path), None, None, "journal_lock_failed", why=os_reason(exc),
                        folder=str(self.path.parent))
 
     def _widen(self) -> None:
@@ -849,7 +849,7 @@ def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
     try:
         digest, _ = file_sha256(path)
     except OSError as exc:
-        raise refusal(UsageError, "evidence_unreadable", path=text, why=exc.strerror) from None
+        raise refusal(UsageError, "evidence_unreadable", path=text, why=os_reason(exc)) from None
     absolute = path.resolve()
     try:
         shown = absolute.relative_to(journal_dir.resolve()).as_posix()

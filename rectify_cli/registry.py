@@ -18,7 +18,7 @@ from . import chain, dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, new, plan_head
 from .engine import voided_hashes
 from .errors import Problem, RegistryError, UsageError, close_matches, same_but_case
-from .i18n import ENTRY, MILESTONE, REPORTED, Lang, Notice, Where, label, problem, refusal, suggested, suggestion
+from .i18n import ENTRY, MILESTONE, REPORTED, Lang, Notice, Where, label, os_reason, problem, refusal, suggested, suggestion
 from .model import (
     ALL_REGIONS,
     CHANGES_MILESTONES,
@@ -253,7 +253,7 @@ def unreadable(path: Path, exc: OSError) -> RegistryError:
     elif isinstance(exc, PermissionError):
         said = "permission", {}
     else:
-        said = "unreadable", {"detail": exc.strerror}
+        said = "unreadable", {"detail": os_reason(exc)}
     return RegistryError(problem(str(path), None, None, said[0], **said[1]))
 
 

@@ -702,7 +702,7 @@ def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
     assert_refused(rectify(["import", REPORT, "-o", "ledger"], tmp_path, lang=None),
                    ["ledger: 是文件，应为文件夹；未写入任何内容"])
     assert_refused(rectify(["import", REPORT, "-o", "nowhere/ledger"], tmp_path, lang=None),
-                   ["nowhere/ledger: 无法创建（No such file or directory）；未写入任何内容"])
+                   ["nowhere/ledger: 无法创建（文件或文件夹不存在）；未写入任何内容"])
     assert_refused(rectify(["summary", "-r", "small", "-o", "reports", "--lang", "en"], tmp_path, lang=None),
                    ["reports: is a folder, expected a file; nothing was written"])
 
@@ -717,10 +717,10 @@ def test_a_full_disk_under_standard_output(command, tmp_path):
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a disk that is always full)")
 def test_a_full_disk_under_standard_output_is_said_in_chinese_by_default(tmp_path):
-    """It was English whatever the language; the OS's words for the cause stay as it says them."""
+    """It was English whatever the language, and so was the cause the system gave."""
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify(["status", "-r", "small"], tmp_path, stdout=Path("/dev/full"), lang=None)
-    assert_refused(run, ["输出无法写入（No space left on device）"])
+    assert_refused(run, ["输出无法写入（磁盘空间不足）"])
 
 
 @pytest.mark.parametrize("args,expected", [

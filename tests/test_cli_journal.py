@@ -343,7 +343,7 @@ def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
     monkeypatch.setattr(fsutil.os, "fsync", full)
     result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
-    assert result.stderr == f"rectify: {path}: 无法写入（No space left on device）；未写入任何内容\n"
+    assert result.stderr == f"rectify: {path}: 无法写入（磁盘空间不足）；未写入任何内容\n"
     assert path.read_bytes() == before
 
 
@@ -375,7 +375,7 @@ def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypat
     lock.unlink()
     result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
-    assert result.stderr == (f"rectify: {lock}: 无法创建锁文件（Permission denied）；文件夹 {reg.parent} 是否可写？"
+    assert result.stderr == (f"rectify: {lock}: 无法创建锁文件（没有权限）；文件夹 {reg.parent} 是否可写？"
                              "未写入任何内容。\n")
     english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
     assert (english.exit_code, english.stderr) == (2, (
@@ -454,7 +454,7 @@ def test_evidence_that_cannot_be_read_is_refused_in_the_users_language(reg, monk
     monkeypatch.setattr(journal, "file_sha256", unreadable)
     before = journal_bytes(reg)
     result = run("close", "1.1", "--evidence", str(reg.parent / "验收报告.pdf"), "--registry", str(reg))
-    assert (result.exit_code, result.stderr) == (2, f"rectify: --evidence：{reg.parent / '验收报告.pdf'}：无法读取（Input/output error）\n")
+    assert (result.exit_code, result.stderr) == (2, f"rectify: --evidence：{reg.parent / '验收报告.pdf'}：无法读取（输入/输出错误）\n")
     english = run("close", "1.1", "--evidence", str(reg.parent / "验收报告.pdf"), "--registry", str(reg), "--lang", "en")
     assert (english.exit_code, english.stderr) == (
         2, f"rectify: --evidence: {reg.parent / '验收报告.pdf'}: cannot be read (Input/output error)\n")
