@@ -25,8 +25,8 @@ CLEAR = "tests/fixtures/check/clear/tasks.yaml"
 MANY = "tests/fixtures/check/many/tasks.yaml"
 HOSTILE = "tests/fixtures/check/hostile/tasks.yaml"
 
-# A clean environment: today pinned, not under GitHub Actions (even when the tests run there).
-ENV = {"RECTIFY_TODAY": "2019-03-31", "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "GITHUB_WORKSPACE": None,
+# A clean environment: today pinned, no COLUMNS (80 cells, as in a log), not under GitHub Actions (even when the tests run there).
+ENV = {"RECTIFY_TODAY": "2019-03-31", "COLUMNS": None, "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "GITHUB_WORKSPACE": None,
        "RECTIFY_REGISTRY": None}
 
 SMALL_TEXT = (

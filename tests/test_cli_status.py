@@ -198,7 +198,8 @@ HISTORY_HEADING = {"zh": "进展记录", "en": "History"}  # (show's heading abo
 def test_show_orders_its_history_columns_as_history_does(lang, words):
     """`history` lists 记录单位 / 进展 / 佐证, show's history table listed 进展 / 佐证 / 记录单位."""
     shown = run("show", "4.2", "--registry", SMALL, "--lang", lang).stdout.splitlines()
-    listed = run("history", "4.2", "--registry", SMALL, "--lang", lang).stdout.splitlines()
+    # (piped without COLUMNS: whole lines, where a width leaves out the empty column of units)
+    listed = run("history", "4.2", "--registry", SMALL, "--lang", lang, env={"COLUMNS": None}).stdout.splitlines()
     assert shown[shown.index(HISTORY_HEADING[lang]) + 1].split() == words
     assert [word for word in listed[0].split() if word not in ("措施", "Measure")] == words
 
@@ -271,6 +272,31 @@ def test_columns_0_is_no_width(command):
     at_0 = subprocess.run([sys.executable, "-m", "rectify_cli", *command, "--registry", SMALL],
                           capture_output=True, env={**env, "RECTIFY_TODAY": "2019-03-31", "COLUMNS": "0"}, cwd=ROOT)
     assert (at_0.returncode, at_0.stdout) == (0, at_80.stdout) and "任务".encode() in at_0.stdout
+
+
+def _piped_widths(command: list[str], columns: str | None) -> list[int]:
+    """The display width of each line `command` writes into a pipe (stdin not a terminal either:
+    Rich would take its width), with COLUMNS as given or unset."""
+    env = {k: v for k, v in os.environ.items() if k not in ("RECTIFY_REGISTRY", "COLUMNS")}
+    env.update(RECTIFY_TODAY="2019-03-31", PYTHONIOENCODING="utf-8", **({} if columns is None else {"COLUMNS": columns}))
+    result = subprocess.run([sys.executable, "-m", "rectify_cli", *command], capture_output=True, env=env, cwd=ROOT,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode in (0, 1), result.stderr
+    return [cell_len(line) for line in result.stdout.decode("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("command", [["status"], ["history"], ["check"], ["reconcile"]])
+def test_piped_every_table_command_fits_an_explicit_columns(command):
+    """`COLUMNS=60 rectify history | cat` printed lines of 170 cells, check's and reconcile's 80,
+    where status fitted 60."""
+    widths = _piped_widths(command, "60")
+    assert len(widths) > 5 and 50 <= max(widths) <= 60
+
+
+@pytest.mark.parametrize("command, widest", [(["status"], range(70, 81)), (["history"], range(121, 400)),
+                                             (["check"], range(70, 81)), (["reconcile"], range(70, 81))])
+def test_piped_without_columns_history_keeps_whole_lines_and_the_others_80_cells(command, widest):
+    assert max(_piped_widths(command, None)) in widest
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
