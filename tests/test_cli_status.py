@@ -619,16 +619,22 @@ def test_show_keeps_a_label_and_its_date_on_one_line(lang, width, lines):
     assert "\u2060" not in result.stdout  # (what holds them together is not printed)
 
 
-@pytest.mark.parametrize("lang, rows", [
-    ("zh", ["2019-04-18  销号    拉萨市    （2019-04-30  验收意",
-            "                              补录）        见"]),
-    ("en", ["2019-04-18  closed       拉   (written     验收意",
-            "                         萨   2019-04-30)  见",
-            "                         市"]),
+@pytest.mark.parametrize("lang, header, rows", [
+    ("zh", "日期        记录    进展",
+     ["2019-04-18  销号    （2019-04-30补录）",
+      "                    记录单位：拉萨市",
+      "                    佐证：验收意见"]),
+    ("en", "Date        Entry        Note",
+     ["2019-04-18  closed       (written 2019-04-30)",
+      "                         By: 拉萨市",
+      "                         Evidence: 验收意见"]),
 ])
-def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tmp_path, lang, rows):
+def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tmp_path, lang, header, rows):
     """A back-dated close, 50 cells wide: the note was cut as （2019-04 / -30补录） and (written 2019-04- / 30);
-    then `（` ended a line alone and `)` began one (Chinese line breaking: the note keeps room for them)."""
+    then `（` ended a line alone and `)` began one (Chinese line breaking: the note keeps room for them).
+    Then the unit folded a character a line (拉 / 萨 / 市), evidence three (验收意 / 见), the header
+    `Evidence` to `Evidenc` / `e`: too narrow for them, unit and evidence go under the note, named
+    as `history` names them under its entry."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     registry = str(tmp_path / "data" / "tasks.yaml")
     env = {"RECTIFY_TODAY": "2019-04-30", "COLUMNS": "50"}
@@ -641,6 +647,7 @@ def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tm
     start = next(i for i, line in enumerate(lines) if line.startswith("2019-04-18"))
     assert [line.rstrip() for line in lines[start:start + len(rows)]] == rows
     rule = next(at for at in range(start, 0, -1) if set(lines[at]) == {"-"})  # (under the history's header)
+    assert lines[rule - 1].rstrip() == header
     assert _spans_its_rule([lines[rule - 1], lines[rule], *lines[start:start + len(rows)]], 50)
 
 

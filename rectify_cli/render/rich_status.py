@@ -423,6 +423,9 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
 # A free-text column narrower than this (four Chinese characters and the ellipsis) says too
 # little: it is left out of the table, and a line under it says so.
 MIN_FREE_CELLS = 10
+# A unit or evidence column of show's history narrower than this (four Chinese characters)
+# folds them a character or two a line: then both go under the note, named as `history` names them.
+MIN_SIDE_CELLS = 8
 
 
 @dataclass(eq=False)  # (told apart by identity: _fitting)
@@ -642,29 +645,46 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
     retractions = Retractions.of(entries)
     states = [word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang) for entry in entries]
     notes = [_entry_note(entry, lang) for entry in entries]
-    # The note is what matters: evidence and unit are capped so that it keeps most of the room,
-    # and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
-    # it starts with a closing mark or ends with an opening one (a piece up to a third of the width).
-    spare = console.width - len("2019-03-31") - max(map(cell_len, [*states, label("journal_state", lang)]))
-    spare -= max(widest_unbroken(note.plain, console.width // 3) for note in notes) + 8  # (two cells between columns)
-    by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
-    evidence_width = max(2, min(max(12, console.width // 5), spare - by_width))
+    sides = {label("journal_by", lang): [printable(entry.by or "") for entry in entries],
+             label("journal_evidence", lang): [printable(entry.evidence or "") for entry in entries]}
+    widths = _side_widths(console, states, notes, sides, lang)
     table = _table()
     # (the journal's fields by the names and in the order `history` gives them)
     table.add_column(label("journal_date", lang), no_wrap=True)
     table.add_column(label("journal_state", lang), no_wrap=True)
-    table.add_column(label("journal_by", lang), overflow="fold", max_width=by_width)
+    if widths is None:  # (unit and evidence under the note)
+        table.add_column(label("journal_note", lang), overflow="fold")
+        for i, (entry, state, note) in enumerate(zip(entries, states, notes)):
+            for header, cells in sides.items():
+                if cells[i]:
+                    note.append(("\n" if note.plain else "") + label("history_under_row", lang, name=header, text=cells[i]))
+            table.add_row(Text(entry.date.isoformat()), Text(state), Paragraph(note))
+        return table
+    (by, by_cells), (evidence, evidence_cells) = sides.items()
+    table.add_column(by, overflow="fold", max_width=widths[0])
     table.add_column(label("journal_note", lang), overflow="fold")
-    table.add_column(label("journal_evidence", lang), overflow="fold", max_width=evidence_width)
-    for entry, state, note in zip(entries, states, notes):
-        table.add_row(
-            Text(entry.date.isoformat()),
-            Text(state),
-            Paragraph(_para(entry.by or "")),
-            Paragraph(note),
-            Paragraph(_para(entry.evidence or "")),
-        )
+    table.add_column(evidence, overflow="fold", max_width=widths[1])
+    for entry, state, by_cell, note, evidence_cell in zip(entries, states, by_cells, notes, evidence_cells):
+        table.add_row(Text(entry.date.isoformat()), Text(state), Paragraph(by_cell), Paragraph(note),
+                      Paragraph(evidence_cell))
     return table
+
+
+def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
+                 lang: Lang) -> tuple[int, int] | None:
+    """The widths of the unit and the evidence columns (`sides`: header, cells), None when one of
+    them would cut its header or fold its text narrower than MIN_SIDE_CELLS: they go under the note.
+    The note is what matters: evidence and unit are capped so that it keeps most of the room,
+    and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
+    it starts with a closing mark or ends with an opening one (a piece up to a third of the width)."""
+    spare = console.width - len("2019-03-31") - max(map(cell_len, [*states, label("journal_state", lang)]))
+    spare -= max(widest_unbroken(note.plain, console.width // 3) for note in notes) + 8  # (two cells between columns)
+    by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
+    widths = (by_width, max(2, min(max(12, console.width // 5), spare - by_width)))
+    if any(width < cell_len(header) or width < min(MIN_SIDE_CELLS, max(map(cell_len, cells)))
+           for width, (header, cells) in zip(widths, sides.items())):
+        return None
+    return widths
 
 
 def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lang: Lang) -> None:
