@@ -40,8 +40,14 @@ def retraction_text(entry, retractions: Retractions, lang: Lang) -> str:
 
 
 def _retracts_text(target, lang: Lang) -> str:
-    what = label("retracts_entry", lang, day=target.date.isoformat(), entry=word(ENTRY_NOUN, target.state, lang))
-    return label("show_brackets", lang, text=what + _step_of(target.state, target.milestone, lang))
+    what = label("retracts_entry", lang, entry=retracted_entry(target.state, target.milestone, target.date, lang))
+    return label("show_brackets", lang, text=what)
+
+
+def retracted_entry(state: EntryState, milestone, day, lang: Lang) -> str:
+    """The entry a retraction voids, as history and the monthly summary name it: "2019-03-01 销号",
+    "2019-03-01 closure" (a close of one step says which)."""
+    return label("retracted_entry", lang, day=day.isoformat(), entry=word(ENTRY_NOUN, state, lang)) + _step_of(state, milestone, lang)
 
 
 def render_written(result, *, lang: Lang = Lang.zh) -> str:
