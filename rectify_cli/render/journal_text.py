@@ -29,7 +29,7 @@ def _step_of(state: EntryState, milestone, lang: Lang) -> str:
 
 
 def retraction_text(entry, retractions: Retractions, lang: Lang) -> str:
-    """What a retraction adds to its state, the entry it retracts ("（撤回 2019-03-01 的销号记录）"), and
+    """What a retraction adds to its state, the entry it retracts ("（撤回 2019-03-01 销号）"), and
     what an entry retracted adds, "（已撤回）" (a retraction too, once retracted); else ""."""
     text = ""
     if entry.state == EntryState.RETRACTED and (target := retractions.named.get(entry.retracts)) is not None:
