@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 from rich import box
 from rich.cells import cell_len, set_cell_size
 from rich.console import COLOR_SYSTEMS, Console
+from rich.measure import Measurement
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -64,12 +65,28 @@ def _cell(text: str) -> str:
     return printable(text, single_line=True)
 
 
-def _cell_text(cell: str | Text) -> Text:
-    """A table cell as Rich takes it: text (a str cell) is cut with an ellipsis, not wrapped.
+def _cell_text(cell: str | Text) -> _Clipped | Text:
+    """A table cell as Rich takes it: text (a str cell) is cut with an ellipsis (_Clipped), not wrapped.
 
     Its column stays wrapable, so that Rich's collapse shrinks these (widest first) rather
     than every column evenly; the Text itself is no_wrap, so it is cut rather than wrapped."""
-    return Text(cell, no_wrap=True, overflow="ellipsis") if type(cell) is str else cell
+    return _Clipped(cell) if type(cell) is str else cell
+
+
+class _Clipped:
+    """One line of text that a column narrower than it cuts as _clipped does: Rich's own cut
+    puts a space before the … where a wide character straddles the edge (`拉萨市生 …`)."""
+
+    def __init__(self, text: str):
+        self.text = Text(text, no_wrap=True, overflow="ellipsis")
+
+    def __rich_measure__(self, console, options) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console, options):
+        plain = self.text.plain
+        yield self.text if _cells(plain) <= options.max_width else Text(
+            _clipped(plain, options.max_width), no_wrap=True, overflow="ellipsis")
 
 
 def _para(text: str) -> Text:
@@ -192,15 +209,14 @@ def _cells(text: str) -> int:
     return cell_len(text) if widths is None else sum(widths)
 
 
-def _cut(text: str, cells: int) -> str:
-    """set_cell_size(text, cells) for text wider than `cells`: its longest start that fits,
-    and a space where a wide character would straddle the edge."""
+def _clipped(text: str, cells: int) -> str:
+    """`text`, wider than `cells`, cut to fit them with …: its longest start that fits in one
+    cell fewer, then the … (the cell a wide character would straddle stays blank after it)."""
     widths = _char_cells(text)
     if widths is None or 0 in widths:  # (0: a mark that goes with the character before it: Rich's versions differ)
-        return set_cell_size(text, cells)
-    ends = list(accumulate(widths))
-    kept = bisect_right(ends, cells)
-    return text[:kept] + " " * (cells - (ends[kept - 1] if kept else 0))
+        return set_cell_size(text, cells - 1) + "…"  # (Rich's cut, which may leave that blank before the …)
+    kept = bisect_right(list(accumulate(widths)), cells - 1)
+    return text[:kept] + "…"
 
 
 def _print_table(console: Console, table: Table, rows: list[tuple[str | Text, ...]]) -> None:
@@ -331,7 +347,7 @@ def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) ->
             text = text.rstrip()
             length = _cells(text)
         if length > width:
-            text = _cut(text, width - 1) + "…"
+            text = _clipped(text, width)
             length = _cells(text)
         if length < width:
             text = " " * (width - length) + text if justify == "right" else text + " " * (width - length)
