@@ -651,6 +651,30 @@ def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tm
     assert _spans_its_rule([lines[rule - 1], lines[rule], *lines[start:start + len(rows)]], 50)
 
 
+@pytest.mark.parametrize("lang, rows", [
+    ("zh", ["2018-09-30  推进中（已撤回）     主体工程完工60%。",
+            "2019-03-31  撤回误录（撤回       误记",
+            "            2018-09-30 推进中）"]),
+    ("en", ["2018-09-30  in progress           主体工程完工",
+            "            (retracted)           60%。",
+            "2019-03-31  retracted             误记",
+            "            (2018-09-30 progress",
+            "            note)"]),
+])
+def test_show_at_50_columns_wraps_a_retractions_entry_so_that_its_note_keeps_room(tmp_path, lang, rows):
+    """`retracted (2018-09-30 progress note)` on one line left the note no column in English
+    (dates cut to 2018-09…) and a cell in Chinese (主 / 体 / 工 / 程, a character a line): the
+    entry wraps, leaving the note 16 cells (unit and evidence under it)."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    registry = str(tmp_path / "small" / "tasks.yaml")
+    assert run("retract", "1.1", "--reason", "误记", "--registry", registry).exit_code == 0
+    result = run("show", "1.1", "--registry", registry, "--lang", lang, env={"COLUMNS": "50"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("2018-09-30"))
+    assert [line for line in lines[start:] if not line.startswith(" " * 18)] == rows
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("args", [("status",), ("status", "--measures"), ("show", "18.4"), ("show", "35")])
 def test_piped_no_line_ends_in_spaces(args, lang):

@@ -442,6 +442,9 @@ MIN_FREE_CELLS = 10
 # A unit or evidence column of show's history narrower than this (four Chinese characters)
 # folds them a character or two a line: then both go under the note, named as `history` names them.
 MIN_SIDE_CELLS = 8
+# A note narrower than this (eight Chinese characters) says little: a wider entry column wraps
+# its cells (_entry_width).
+MIN_NOTE_CELLS = 16
 
 
 @dataclass(eq=False)  # (told apart by identity: _fitting)
@@ -663,27 +666,44 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
     notes = [_entry_note(entry, lang) for entry in entries]
     sides = {label("journal_by", lang): [printable(entry.by or "") for entry in entries],
              label("journal_evidence", lang): [printable(entry.evidence or "") for entry in entries]}
-    widths = _side_widths(console, states, notes, sides, lang)
+    entry_width = _entry_width(console, states, lang)
+    # (an entry column that wraps leaves no room beside the note: unit and evidence go under it)
+    widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang)
     table = _table()
     # (the journal's fields by the names and in the order `history` gives them)
     table.add_column(label("journal_date", lang), no_wrap=True)
-    table.add_column(label("journal_state", lang), no_wrap=True)
+    if entry_width is None:
+        table.add_column(label("journal_state", lang), no_wrap=True)
+    else:
+        table.add_column(label("journal_state", lang), width=entry_width)
+    state_cells = [Text(state) if entry_width is None else Paragraph(state) for state in states]
     if widths is None:  # (unit and evidence under the note)
         table.add_column(label("journal_note", lang), overflow="fold")
-        for i, (entry, state, note) in enumerate(zip(entries, states, notes)):
+        for i, (entry, state, note) in enumerate(zip(entries, state_cells, notes)):
             for header, cells in sides.items():
                 if cells[i]:
                     note.append(("\n" if note.plain else "") + label("history_under_row", lang, name=header, text=cells[i]))
-            table.add_row(Text(entry.date.isoformat()), Text(state), Paragraph(note))
+            table.add_row(Text(entry.date.isoformat()), state, Paragraph(note))
         return table
     (by, by_cells), (evidence, evidence_cells) = sides.items()
     table.add_column(by, overflow="fold", max_width=widths[0])
     table.add_column(label("journal_note", lang), overflow="fold")
     table.add_column(evidence, overflow="fold", max_width=widths[1])
-    for entry, state, by_cell, note, evidence_cell in zip(entries, states, by_cells, notes, evidence_cells):
-        table.add_row(Text(entry.date.isoformat()), Text(state), Paragraph(by_cell), Paragraph(note),
-                      Paragraph(evidence_cell))
+    for entry, state, by_cell, note, evidence_cell in zip(entries, state_cells, by_cells, notes, evidence_cells):
+        table.add_row(Text(entry.date.isoformat()), state, Paragraph(by_cell), Paragraph(note), Paragraph(evidence_cell))
     return table
+
+
+def _entry_width(console: Console, states: list[str], lang: Lang) -> int | None:
+    """The width of the entry column with its cells wrapped (where a line may break) to leave the
+    note MIN_NOTE_CELLS; None when they leave it that on one line. A retraction's names the entry
+    it voids, `retracted (2018-09-30 progress note)`: at 50 columns the note had no room left."""
+    header = cell_len(label("journal_state", lang))
+    room = console.width - len("2019-03-31") - MIN_NOTE_CELLS - 4  # (two cells between columns)
+    if max(header, *map(cell_len, states)) <= room:
+        return None
+    room = max(room, header, *(widest_unbroken(state, console.width) for state in states))
+    return max(header, *(cell_len(line) for state in states for line in Paragraph(state).broken(room).plain.split("\n")))
 
 
 def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
