@@ -25,9 +25,10 @@ CLEAR = "tests/fixtures/check/clear/tasks.yaml"
 MANY = "tests/fixtures/check/many/tasks.yaml"
 HOSTILE = "tests/fixtures/check/hostile/tasks.yaml"
 
-# A clean environment: today pinned, no COLUMNS (80 cells, as in a log), not under GitHub Actions (even when the tests run there).
-ENV = {"RECTIFY_TODAY": "2019-03-31", "COLUMNS": None, "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "GITHUB_WORKSPACE": None,
-       "RECTIFY_REGISTRY": None}
+# A clean environment: today pinned, no COLUMNS (80 cells, as in a log), not under GitHub Actions
+# (even when the tests run there).
+ENV = {"RECTIFY_TODAY": "2019-03-31", "COLUMNS": None, "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None,
+       "GITHUB_WORKSPACE": None, "RECTIFY_REGISTRY": None}
 
 SMALL_TEXT = (
     "1.1  红  逾期90天  拉萨市  拉萨市建成城东污水处理厂（201…\n"

@@ -278,7 +278,9 @@ def _piped_widths(command: list[str], columns: str | None) -> list[int]:
     """The display width of each line `command` writes into a pipe (stdin not a terminal either:
     Rich would take its width), with COLUMNS as given or unset."""
     env = {k: v for k, v in os.environ.items() if k not in ("RECTIFY_REGISTRY", "COLUMNS")}
-    env.update(RECTIFY_TODAY="2019-03-31", PYTHONIOENCODING="utf-8", **({} if columns is None else {"COLUMNS": columns}))
+    env.update(RECTIFY_TODAY="2019-03-31", PYTHONIOENCODING="utf-8")
+    if columns is not None:
+        env["COLUMNS"] = columns
     result = subprocess.run([sys.executable, "-m", "rectify_cli", *command], capture_output=True, env=env, cwd=ROOT,
                             stdin=subprocess.DEVNULL)
     assert result.returncode in (0, 1), result.stderr

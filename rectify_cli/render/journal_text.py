@@ -47,7 +47,8 @@ def _retracts_text(target, lang: Lang) -> str:
 def retracted_entry(state: EntryState, milestone, day, lang: Lang) -> str:
     """The entry a retraction voids, as history and the monthly summary name it: "2019-03-01 销号",
     "2019-03-01 closure" (a close of one step says which)."""
-    return label("retracted_entry", lang, day=day.isoformat(), entry=word(ENTRY_NOUN, state, lang)) + _step_of(state, milestone, lang)
+    entry = word(ENTRY_NOUN, state, lang)
+    return label("retracted_entry", lang, day=day.isoformat(), entry=entry) + _step_of(state, milestone, lang)
 
 
 def render_written(result, *, lang: Lang = Lang.zh) -> str:

@@ -682,7 +682,8 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
         for i, (entry, state, note) in enumerate(zip(entries, state_cells, notes)):
             for header, cells in sides.items():
                 if cells[i]:
-                    note.append(("\n" if note.plain else "") + label("history_under_row", lang, name=header, text=cells[i]))
+                    under = label("history_under_row", lang, name=header, text=cells[i])
+                    note.append(("\n" if note.plain else "") + under)
             table.add_row(Text(entry.date.isoformat()), state, Paragraph(note))
         return table
     (by, by_cells), (evidence, evidence_cells) = sides.items()
@@ -690,7 +691,8 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
     table.add_column(label("journal_note", lang), overflow="fold")
     table.add_column(evidence, overflow="fold", max_width=widths[1])
     for entry, state, by_cell, note, evidence_cell in zip(entries, state_cells, by_cells, notes, evidence_cells):
-        table.add_row(Text(entry.date.isoformat()), state, Paragraph(by_cell), Paragraph(note), Paragraph(evidence_cell))
+        table.add_row(Text(entry.date.isoformat()), state, Paragraph(by_cell), Paragraph(note),
+                      Paragraph(evidence_cell))
     return table
 
 
@@ -703,7 +705,8 @@ def _entry_width(console: Console, states: list[str], lang: Lang) -> int | None:
     if max(header, *map(cell_len, states)) <= room:
         return None
     room = max(room, header, *(widest_unbroken(state, console.width) for state in states))
-    return max(header, *(cell_len(line) for state in states for line in Paragraph(state).broken(room).plain.split("\n")))
+    lines = (line for state in states for line in Paragraph(state).broken(room).plain.split("\n"))
+    return max(header, *map(cell_len, lines))
 
 
 def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
