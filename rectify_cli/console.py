@@ -65,9 +65,12 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
 
 
 def terminal_width(stream=None) -> int | None:
-    """The width of the terminal standard output is (COLUMNS first, as Rich takes it), None
-    when it is a file or a pipe: plain-text tables fit a terminal, and keep whole lines for
-    a file."""
+    """The width plain-text tables fit: COLUMNS when it names one (piped too, as Rich takes it for
+    `status`), else the terminal's that standard output is, None when it is a file or a pipe:
+    there they keep whole lines."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:  # (COLUMNS=0: no width said, as make_console reads it)
+        return int(columns)
     stream = stream or sys.stdout
     if not (hasattr(stream, "isatty") and stream.isatty()):
         return None

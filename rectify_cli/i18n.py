@@ -235,7 +235,9 @@ LABELS = {
     "closed_step": ("{day}到期的一步", "step due {day}"),
     "step_marked": ("【{step}】{text}", "[{step}] {text}"),  # (a measure's text, marked with one of its steps)
     "recorded_on": ("{day}补录", "written {day}"),  # (a back-dated entry: the day it was written)
-    "retracts_entry": ("撤回 {day} 的{entry}记录", "the {day} {entry}"),  # (a retraction: the entry it voids)
+    "retracts_entry": ("撤回 {entry}", "{entry}"),  # (a retraction: the entry it voids, as retracted_entry names it)
+    # (an entry a retraction voids, in few cells: history's brackets and summary's retractions both name it so)
+    "retracted_entry": ("{day} {entry}", "{day} {entry}"),
     "retracted_word": ("已撤回", "retracted"),  # (an entry a retraction voids)
     "effect_as_of": ("截至 {date}：", "as of {date}: "),
     "effect_overdue": ("逾期{days}天（期限 {due}）", "overdue {days:day} (due {due})"),

@@ -900,7 +900,7 @@ def test_a_retracted_close_makes_the_measure_overdue_again_from_the_retractions_
     close = entry_hash(reg, "1.1", "done")
     result = run("retract", "1.1", "--reason", "误记：应为1.2", "--date", "2019-03-20", "--by", "拉萨市", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-01 的销号记录） — 截至 2019-03-31：逾期90天（期限 2018-12-31）\n")
+    assert result.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-01 销号） — 截至 2019-03-31：逾期90天（期限 2018-12-31）\n")
     assert journal_bytes(reg).decode().endswith(
         f'- measure: "1.1"\n  date: 2019-03-20\n  state: retracted\n  retracts: {close}\n  note: 误记：应为1.2\n'
         f"  by: 拉萨市\n  recorded: 2019-03-31\n  hash: {entry_hash(reg, '1.1', 'retracted')}\n")
@@ -916,12 +916,12 @@ def test_a_retracted_close_makes_the_measure_overdue_again_from_the_retractions_
 def test_retract_takes_the_latest_entry_that_counts_or_the_one_entry_names(reg):
     run("record", "2.2", "--state", "report", "--note", "二季度", "--date", "2019-03-10", "--registry", str(reg))
     assert run("retract", "2.2", "--reason", "误记", "--registry", str(reg)).stdout.startswith(
-        "已记录 2.2 2019-03-31 撤回误录（撤回 2019-03-10 的定期报告记录）")
+        "已记录 2.2 2019-03-31 撤回误录（撤回 2019-03-10 定期报告）")
     assert run("retract", "2.2", "--reason", "误记", "--entry", "2019-03-01", "--registry", str(reg)).stdout.startswith(
-        "已记录 2.2 2019-03-31 撤回误录（撤回 2019-03-01 的定期报告记录）")
+        "已记录 2.2 2019-03-31 撤回误录（撤回 2019-03-01 定期报告）")
     report = entry_hash(reg, "1.2", "done")
     english = run("retract", "1.2", "--reason", "wrong", "--entry", report[:7].upper(), "--registry", str(reg), "--lang", "en")
-    assert english.stdout.startswith("Recorded 1.2 2019-03-31 retracted (the 2018-06-20 closure) — as of 2019-03-31: overdue")
+    assert english.stdout.startswith("Recorded 1.2 2019-03-31 retracted (2018-06-20 closure) — as of 2019-03-31: overdue")
 
 
 def test_retract_run_twice_refuses_the_second_rather_than_retract_the_entry_before(reg):
@@ -944,18 +944,18 @@ def test_retract_run_twice_refuses_the_second_rather_than_retract_the_entry_befo
 
 
 def test_history_says_what_a_back_filled_retraction_retracts_beside_its_state_as_show_and_retract_do(reg):
-    """`retract` and `show` say 撤回误录（撤回 2019-03-01 的销号记录）; history put the back-filling
+    """`retract` and `show` say 撤回误录（撤回 2019-03-01 销号）; history put the back-filling
     note between the state and what it retracts, unlike an extension's （逾期申请）, which stays
     beside its state: the back-filling note comes last."""
     assert run("close", "1.1", "--evidence", "验收", "--date", "2019-03-01", "--registry", str(reg)).exit_code == 0
     assert run("retract", "1.1", "--reason", "误记", "--date", "2019-03-10", "--registry", str(reg)).exit_code == 0
     lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
-    assert lines[2:4] == [  # (the state column: 56 cells; the unit's: 10, empty; the note's: 17)
-        "2019-03-10  1.1     撤回误录（撤回 2019-03-01 的销号记录）（2019-03-31补录）" + " " * (2 + 10 + 2) + "误记",
-        "2019-03-01  1.1     销号（已撤回）（2019-03-31补录）" + " " * (24 + 2 + 10 + 2 + 17 + 2) + "验收",
+    assert lines[2:4] == [  # (the state column: 50 cells; the unit's: 10, empty; the note's: 17)
+        "2019-03-10  1.1     撤回误录（撤回 2019-03-01 销号）（2019-03-31补录）" + " " * (2 + 10 + 2) + "误记",
+        "2019-03-01  1.1     销号（已撤回）（2019-03-31补录）" + " " * (18 + 2 + 10 + 2 + 17 + 2) + "验收",
     ]
     english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
-    assert english[2] == ("2019-03-10  1.1        retracted (the 2019-03-01 closure) (written 2019-03-31)"
+    assert english[2] == ("2019-03-10  1.1        retracted (2019-03-01 closure) (written 2019-03-31)"
                           "        误记")
 
 
@@ -969,21 +969,21 @@ def test_a_retraction_retracted_lets_its_entry_count_again_from_that_day(reg):
     undone = run("retract", "1.1", "--reason", "撤回有误：应撤回1.2的记录", "--entry", mistaken[:7], "--date", "2019-03-20",
                  "--registry", str(reg))
     assert undone.exit_code == 0, undone.output
-    assert undone.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-10 的撤回误录记录） — 截至 2019-03-31：已销号\n")
+    assert undone.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-10 撤回误录） — 截至 2019-03-31：已销号\n")
     assert f"  state: retracted\n  retracts: {mistaken}\n  note: 撤回有误：应撤回1.2的记录\n" in journal_bytes(reg).decode()
     for as_of, status in (("2019-03-09", "done"), ("2019-03-10", "overdue"), ("2019-03-19", "overdue"),
                           ("2019-03-20", "done")):
         doc = json.loads(run("status", "--registry", str(reg), "--as-of", as_of, "--format", "json").stdout)
         assert next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == "1.1")["status"] == status, as_of
     lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
-    assert lines[2].startswith("2019-03-20  1.1     撤回误录（撤回 2019-03-10 的撤回误录记录）（2019-03-31补录）")
-    assert lines[3].startswith("2019-03-10  1.1     撤回误录（撤回 2019-03-01 的销号记录）（已撤回）（2019-03-31补录）")
+    assert lines[2].startswith("2019-03-20  1.1     撤回误录（撤回 2019-03-10 撤回误录）（2019-03-31补录）")
+    assert lines[3].startswith("2019-03-10  1.1     撤回误录（撤回 2019-03-01 销号）（已撤回）（2019-03-31补录）")
     assert lines[4].startswith("2019-03-01  1.1     销号（2019-03-31补录）  ")
     english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
-    assert "retracted (the 2019-03-10 retraction) (written 2019-03-31)" in english[2]
-    assert "retracted (the 2019-03-01 closure) (retracted) (written 2019-03-31)" in english[3]
+    assert "retracted (2019-03-10 retraction) (written 2019-03-31)" in english[2]
+    assert "retracted (2019-03-01 closure) (retracted) (written 2019-03-31)" in english[3]
     show = run("show", "1.1", "--registry", str(reg)).stdout
-    assert "撤回误录（撤回 2019-03-10 的撤回误录记录）" in show and "撤回误录（撤回 2019-03-01 的销号记录）（已撤回）" in show
+    assert "撤回误录（撤回 2019-03-10 撤回误录）" in show and "撤回误录（撤回 2019-03-01 销号）（已撤回）" in show
     assert "销号（已撤回）" not in show
     assert run("validate", str(reg), "--no-cache").exit_code == 0
     assert run("verify", "--registry", str(reg)).exit_code == 0
@@ -1019,12 +1019,12 @@ def test_history_and_show_say_what_a_retraction_retracts_and_mark_the_entry_retr
     run("close", "1.1", "--evidence", "验收", "--date", "2019-03-01", "--registry", str(reg))
     run("retract", "1.1", "--reason", "误记", "--registry", str(reg))
     lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
-    assert lines[2].startswith("2019-03-31  1.1     撤回误录（撤回 2019-03-01 的销号记录）") and lines[2].endswith("误记")
+    assert lines[2].startswith("2019-03-31  1.1     撤回误录（撤回 2019-03-01 销号）") and lines[2].endswith("误记")
     assert lines[3].startswith("2019-03-01  1.1     销号（已撤回）（2019-03-31补录）")
     english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
-    assert "retracted (the 2019-03-01 closure)" in english[2] and "closed (retracted) (written 2019-03-31)" in english[3]
+    assert "retracted (2019-03-01 closure)" in english[2] and "closed (retracted) (written 2019-03-31)" in english[3]
     show = run("show", "1.1", "--registry", str(reg)).stdout
-    assert "销号（已撤回）" in show and "撤回误录（撤回 2019-03-01 的销号记录）" in show
+    assert "销号（已撤回）" in show and "撤回误录（撤回 2019-03-01 销号）" in show
 
 
 def _several(reg):

@@ -85,7 +85,9 @@ def test_history_json_lists_every_field_and_what_rectify_concluded_newest_first(
 
 
 def test_history_json_is_the_entries_history_prints_in_its_order(ledger):
-    table = run("history", "--since", "2019-04", "--registry", str(ledger)).stdout.splitlines()[2:]
+    # (piped without COLUMNS: one line an entry, where a width puts long notes under theirs)
+    table = run_cli("history", "--since", "2019-04", "--registry", str(ledger),
+                    env={"RECTIFY_TODAY": TODAY, "COLUMNS": None}).stdout.splitlines()[2:]
     document = history_json("--since", "2019-04", "--registry", str(ledger))
     assert [(e["date"], e["measure"]) for e in document["entries"]] == [tuple(row.split()[:2]) for row in table] == [
         ("2019-04-20", "40.3"), ("2019-04-18", "40.3"), ("2019-04-08", "40.3")]

@@ -198,7 +198,8 @@ HISTORY_HEADING = {"zh": "进展记录", "en": "History"}  # (show's heading abo
 def test_show_orders_its_history_columns_as_history_does(lang, words):
     """`history` lists 记录单位 / 进展 / 佐证, show's history table listed 进展 / 佐证 / 记录单位."""
     shown = run("show", "4.2", "--registry", SMALL, "--lang", lang).stdout.splitlines()
-    listed = run("history", "4.2", "--registry", SMALL, "--lang", lang).stdout.splitlines()
+    # (piped without COLUMNS: whole lines, where a width leaves out the empty column of units)
+    listed = run("history", "4.2", "--registry", SMALL, "--lang", lang, env={"COLUMNS": None}).stdout.splitlines()
     assert shown[shown.index(HISTORY_HEADING[lang]) + 1].split() == words
     assert [word for word in listed[0].split() if word not in ("措施", "Measure")] == words
 
@@ -271,6 +272,33 @@ def test_columns_0_is_no_width(command):
     at_0 = subprocess.run([sys.executable, "-m", "rectify_cli", *command, "--registry", SMALL],
                           capture_output=True, env={**env, "RECTIFY_TODAY": "2019-03-31", "COLUMNS": "0"}, cwd=ROOT)
     assert (at_0.returncode, at_0.stdout) == (0, at_80.stdout) and "任务".encode() in at_0.stdout
+
+
+def _piped_widths(command: list[str], columns: str | None) -> list[int]:
+    """The display width of each line `command` writes into a pipe (stdin not a terminal either:
+    Rich would take its width), with COLUMNS as given or unset."""
+    env = {k: v for k, v in os.environ.items() if k not in ("RECTIFY_REGISTRY", "COLUMNS")}
+    env.update(RECTIFY_TODAY="2019-03-31", PYTHONIOENCODING="utf-8")
+    if columns is not None:
+        env["COLUMNS"] = columns
+    result = subprocess.run([sys.executable, "-m", "rectify_cli", *command], capture_output=True, env=env, cwd=ROOT,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode in (0, 1), result.stderr
+    return [cell_len(line) for line in result.stdout.decode("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("command", [["status"], ["history"], ["check"], ["reconcile"]])
+def test_piped_every_table_command_fits_an_explicit_columns(command):
+    """`COLUMNS=60 rectify history | cat` printed lines of 170 cells, check's and reconcile's 80,
+    where status fitted 60."""
+    widths = _piped_widths(command, "60")
+    assert len(widths) > 5 and 50 <= max(widths) <= 60
+
+
+@pytest.mark.parametrize("command, widest", [(["status"], range(70, 81)), (["history"], range(121, 400)),
+                                             (["check"], range(70, 81)), (["reconcile"], range(70, 81))])
+def test_piped_without_columns_history_keeps_whole_lines_and_the_others_80_cells(command, widest):
+    assert max(_piped_widths(command, None)) in widest
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
@@ -424,20 +452,20 @@ def test_a_measure_extended_after_its_deadline_is_marked_in_the_measures_table(l
 MEASURE_LATE_LEGEND = {"zh": "* 逾期后延期：期限在过期后才延期", "en": "* extended late: its deadline moved after it passed"}
 LATE_MEASURE_ROWS = {
     # (the units, and in English at 50 columns the text too, left out: they were cut to a few cells, `…   …`)
-    ("zh", 50): ("33.1*  绿  按期推进   2019-12-31  拉萨市加快市区 …",
-                  "35.3   红  逾期457天  2018-06-30  已建成生活污水 …"),
+    ("zh", 50): ("33.1*  绿  按期推进   2019-12-31  拉萨市加快市区…",
+                  "35.3   红  逾期457天  2018-06-30  已建成生活污水…"),
     ("en", 50): ("33.1*    green   on track          2019-12-31",
                   "35.3     red     457 days overdue  2018-06-30"),
-    ("zh", 60): ("33.1*  绿  按期推进   2019-12-31  拉萨市        拉萨市加快 …",
-                  "35.3   红  逾期457天  2018-06-30  各地市        已建成生活 …"),
+    ("zh", 60): ("33.1*  绿  按期推进   2019-12-31  拉萨市        拉萨市加快…",
+                  "35.3   红  逾期457天  2018-06-30  各地市        已建成生活…"),
     ("en", 60): ("33.1*    green   on track          2019-12-31  拉萨市加快市…",
                   "35.3     red     457 days overdue  2018-06-30  已建成生活污…"),
-    ("zh", 80): ("33.1*  绿  按期推进   2019-12-31  拉萨市            拉萨市加快市区污水收集管网 …",
-                  "35.3   红  逾期457天  2018-06-30  各地市            已建成生活污水收集管网和污 …"),
-    ("en", 80): ("33.1*    green   on track          2019-12-31  拉萨市           拉萨市加快市区 …",
-                  "35.3     red     457 days overdue  2018-06-30  各地市           已建成生活污水 …"),
-    ("zh", 120): ("33.1*  绿  按期推进   2019-12-31  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足岛两岛区域生 …",
-                  "35.3   红  逾期457天  2018-06-30  各地市                    已建成生活污水收集管网和污水集中处理设施的城镇，相关部门要 …"),
+    ("zh", 80): ("33.1*  绿  按期推进   2019-12-31  拉萨市            拉萨市加快市区污水收集管网…",
+                  "35.3   红  逾期457天  2018-06-30  各地市            已建成生活污水收集管网和污…"),
+    ("en", 80): ("33.1*    green   on track          2019-12-31  拉萨市           拉萨市加快市区…",
+                  "35.3     red     457 days overdue  2018-06-30  各地市           已建成生活污水…"),
+    ("zh", 120): ("33.1*  绿  按期推进   2019-12-31  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足岛两岛区域生…",
+                  "35.3   红  逾期457天  2018-06-30  各地市                    已建成生活污水收集管网和污水集中处理设施的城镇，相关部门要…"),
     ("en", 120): ("33.1*    green   on track          2019-12-31  拉萨市                    拉萨市加快市区污水收集管网建设，将太阳岛、仙足…",
                   "35.3     red     457 days overdue  2018-06-30  各地市                    已建成生活污水收集管网和污水集中处理设施的城镇…"),
 }
@@ -552,8 +580,8 @@ SHOW_40 = {
            "40.4  红  逾期182天  2018-09-30  堆龙德庆区        堆龙德庆区加强堆龙工业园区环…"],
     "en": ["As of 2019-03-31  red  182 days overdue  Due 2018-09-30",
            "Measure  Light  Status            Due         Units             Text",
-           "40.3     red    182 days overdue  2018-09-30  曲水县            曲水县加强聂当 …",
-           "40.4     red    182 days overdue  2018-09-30  堆龙德庆区        堆龙德庆区加强 …"],
+           "40.3     red    182 days overdue  2018-09-30  曲水县            曲水县加强聂当…",
+           "40.4     red    182 days overdue  2018-09-30  堆龙德庆区        堆龙德庆区加强…"],
 }
 
 
@@ -593,16 +621,22 @@ def test_show_keeps_a_label_and_its_date_on_one_line(lang, width, lines):
     assert "\u2060" not in result.stdout  # (what holds them together is not printed)
 
 
-@pytest.mark.parametrize("lang, rows", [
-    ("zh", ["2019-04-18  销号    拉萨市    （2019-04-30  验收意",
-            "                              补录）        见"]),
-    ("en", ["2019-04-18  closed       拉   (written     验收意",
-            "                         萨   2019-04-30)  见",
-            "                         市"]),
+@pytest.mark.parametrize("lang, header, rows", [
+    ("zh", "日期        记录    进展",
+     ["2019-04-18  销号    （2019-04-30补录）",
+      "                    记录单位：拉萨市",
+      "                    佐证：验收意见"]),
+    ("en", "Date        Entry        Note",
+     ["2019-04-18  closed       (written 2019-04-30)",
+      "                         By: 拉萨市",
+      "                         Evidence: 验收意见"]),
 ])
-def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tmp_path, lang, rows):
+def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tmp_path, lang, header, rows):
     """A back-dated close, 50 cells wide: the note was cut as （2019-04 / -30补录） and (written 2019-04- / 30);
-    then `（` ended a line alone and `)` began one (Chinese line breaking: the note keeps room for them)."""
+    then `（` ended a line alone and `)` began one (Chinese line breaking: the note keeps room for them).
+    Then the unit folded a character a line (拉 / 萨 / 市), evidence three (验收意 / 见), the header
+    `Evidence` to `Evidenc` / `e`: too narrow for them, unit and evidence go under the note, named
+    as `history` names them under its entry."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     registry = str(tmp_path / "data" / "tasks.yaml")
     env = {"RECTIFY_TODAY": "2019-04-30", "COLUMNS": "50"}
@@ -615,7 +649,32 @@ def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tm
     start = next(i for i, line in enumerate(lines) if line.startswith("2019-04-18"))
     assert [line.rstrip() for line in lines[start:start + len(rows)]] == rows
     rule = next(at for at in range(start, 0, -1) if set(lines[at]) == {"-"})  # (under the history's header)
+    assert lines[rule - 1].rstrip() == header
     assert _spans_its_rule([lines[rule - 1], lines[rule], *lines[start:start + len(rows)]], 50)
+
+
+@pytest.mark.parametrize("lang, rows", [
+    ("zh", ["2018-09-30  推进中（已撤回）     主体工程完工60%。",
+            "2019-03-31  撤回误录（撤回       误记",
+            "            2018-09-30 推进中）"]),
+    ("en", ["2018-09-30  in progress           主体工程完工",
+            "            (retracted)           60%。",
+            "2019-03-31  retracted             误记",
+            "            (2018-09-30 progress",
+            "            note)"]),
+])
+def test_show_at_50_columns_wraps_a_retractions_entry_so_that_its_note_keeps_room(tmp_path, lang, rows):
+    """`retracted (2018-09-30 progress note)` on one line left the note no column in English
+    (dates cut to 2018-09…) and a cell in Chinese (主 / 体 / 工 / 程, a character a line): the
+    entry wraps, leaving the note 16 cells (unit and evidence under it)."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    registry = str(tmp_path / "small" / "tasks.yaml")
+    assert run("retract", "1.1", "--reason", "误记", "--registry", registry).exit_code == 0
+    result = run("show", "1.1", "--registry", registry, "--lang", lang, env={"COLUMNS": "50"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("2018-09-30"))
+    assert [line for line in lines[start:] if not line.startswith(" " * 18)] == rows
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

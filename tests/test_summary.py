@@ -550,16 +550,16 @@ def test_a_close_retracted_in_its_own_month_is_not_closed_and_the_retraction_is_
         "九、本月撤回的误录记录（2条；被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开）",
         "日期        措施    撤回的记录       说明                 记录单位",
         "----------  ------  ---------------  -------------------  ----------",
-        "2019-04-02  2.1     销号 2019-03-12  记错了日期",
-        "2019-04-20  1.1     销号 2019-04-05  误记：应为1.2的验收  拉萨市",
+        "2019-04-02  2.1     2019-03-12 销号  记错了日期",
+        "2019-04-20  1.1     2019-04-05 销号  误记：应为1.2的验收  拉萨市",
     ]
     en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
     assert _section(en, "9. Entries retracted this month as recorded by mistake (2; each counts as never written from "
                         "the day it was retracted on, which is no reopening)")[1:] == [
-        "Date        Measure    Entry retracted    Note                 By",
-        "----------  ---------  -----------------  -------------------  ------",
-        "2019-04-02  2.1        closed 2019-03-12  记错了日期",
-        "2019-04-20  1.1        closed 2019-04-05  误记：应为1.2的验收  拉萨市",
+        "Date        Measure    Entry retracted     Note                 By",
+        "----------  ---------  ------------------  -------------------  ------",
+        "2019-04-02  2.1        2019-03-12 closure  记错了日期",
+        "2019-04-20  1.1        2019-04-05 closure  误记：应为1.2的验收  拉萨市",
     ]
     march = run("summary", "-r", registry, "--month", "2019-03", env=env).stdout
     assert _section(march, "二、本月销号")[3].startswith("2019-03-12  2.1")
@@ -581,12 +581,14 @@ def test_a_retraction_undone_in_the_month_is_listed_and_its_close_counts_again(t
     assert _section(zh, "九、本月撤回的误录记录（2条；被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开）")[1:] == [
         "日期        措施    撤回的记录           说明      记录单位",
         "----------  ------  -------------------  --------  ----------",
-        "2019-04-10  1.1     销号 2019-04-05      误记",
-        "2019-04-20  1.1     撤回误录 2019-04-10  撤回有误  拉萨市",
+        "2019-04-10  1.1     2019-04-05 销号      误记",
+        "2019-04-20  1.1     2019-04-10 撤回误录  撤回有误  拉萨市",
     ]
     en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
     assert _section(en, "9. Entries retracted this month as recorded by mistake (2; each counts as never written from "
                         "the day it was retracted on, which is no reopening)")[3:] == [
-        "2019-04-10  1.1        closed 2019-04-05     误记",
-        "2019-04-20  1.1        retracted 2019-04-10  撤回有误  拉萨市",
+        "2019-04-10  1.1        2019-04-05 closure     误记",
+        "2019-04-20  1.1        2019-04-10 retraction  撤回有误  拉萨市",
     ]
+    for lang in ("zh", "en"):  # (the widest a retracted entry is named: still on a page 60 cells wide)
+        assert run("summary", "-r", registry, "--month", "2019-04", "--width", "60", "--lang", lang, env=env).exit_code == 0

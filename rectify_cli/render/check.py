@@ -24,6 +24,7 @@ from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
 from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
 from ..states import CHECK_FORMATS
 from ..textsafe import clip, display_width, printable
+from .journal_text import LATE_MARK
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
 # Lines of the text report fit a terminal's width (a longer line wraps there and breaks the
@@ -31,6 +32,9 @@ SHORT_CELLS = 30  # display cells of measure text shown on one line
 # read in viewers, pagers and diffs set to 80. A wider terminal gets no longer lines: the text
 # is cut to SHORT_CELLS where items are rendered, before the width is known (check_job).
 LOG_WIDTH = 80
+# A measure's text cut narrower than this (two thirds of SHORT_CELLS) says little: the words
+# marking a late extension give way to it first, to LATE_MARK on the id, as status marks it.
+MIN_TEXT_CELLS = 20
 # display cells of the units column: padded to its widest cell, one long list of units would
 # push every line's text some 300 cells to the right
 UNITS_CELLS = 30
@@ -166,20 +170,46 @@ def line_width() -> int:
 
 def _rows(pieces: Sequence[list], width: int) -> list[str]:
     """Aligned lines of at most `width` cells: the id, light and detail columns padded by cells
-    to the widest of `pieces`; the units and the text share the rest, the units at most half of
-    it unless the text needs less, each cut to its share."""
+    to the widest of `pieces`; the units and the text share the rest (_shares)."""
     if not pieces:
         return []
+    widths, units, text_cells = _shares(pieces, width)
+    return ["  ".join([*(piece[i] + " " * (widths[i] - piece[5 + i]) for i in range(3)),
+                       unit + " " * (widths[3] - cells),
+                       piece[4] if piece[9] <= text_cells else clip(piece[4], text_cells)]).rstrip()
+            for piece, (unit, cells) in zip(pieces, units)]
+
+
+def _shares(pieces: Sequence[list], width: int) -> tuple[list[int], list[tuple[str, int]], int]:
+    """The widths of the id, light, detail and units columns, each item's units (and their
+    cells) and the cells left for the text: the units take at most half of what the first three
+    columns leave unless the text needs less, cut to it."""
     widths = [max(piece[5 + i] for piece in pieces) for i in range(5)]
     room = width - sum(widths[:3]) - 2 * 4
     share = min(widths[3], max(room // 2, room - widths[4]))
     units = [(piece[3], piece[8]) if piece[8] <= share else _measured(clip(piece[3], share)) for piece in pieces]
     widths[3] = max(cells for _, cells in units)
-    text_cells = room - widths[3]
-    return ["  ".join([*(piece[i] + " " * (widths[i] - piece[5 + i]) for i in range(3)),
-                       unit + " " * (widths[3] - cells),
-                       piece[4] if piece[9] <= text_cells else clip(piece[4], text_cells)]).rstrip()
-            for piece, (unit, cells) in zip(pieces, units)]
+    return widths[:4], units, room - widths[3]
+
+
+def _late_given_way(pieces: Sequence[list], width: int, late: str) -> tuple[Sequence[list], bool]:
+    """`pieces`, or when the words of a late extension ending a detail (`late`) leave the text
+    fewer than MIN_TEXT_CELLS, the pieces with those words given way to LATE_MARK on the id; and
+    whether any is marked."""
+    if not any(piece[2].endswith(late) for piece in pieces):
+        return pieces, False
+    text_cells = _shares(pieces, width)[2]
+    if text_cells >= min(MIN_TEXT_CELLS, max(piece[9] for piece in pieces)):
+        return pieces, False
+    marked = [_marked(piece, late) if piece[2].endswith(late) else piece for piece in pieces]
+    if _shares(marked, width)[2] <= text_cells:
+        return pieces, False
+    return marked, True
+
+
+def _marked(piece: list, late: str) -> list:
+    cells = [piece[0] + LATE_MARK, piece[1], piece[2][:-len(late)], piece[3], piece[4]]
+    return [*cells, *map(display_width, cells)]
 
 
 def _measured(text: str) -> tuple[str, int]:
@@ -188,10 +218,15 @@ def _measured(text: str) -> tuple[str, int]:
 
 def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], lang: Lang) -> list[str]:
     width = line_width()
+    late = label("status_extended_late", lang)
+    failing, failing_marked = _late_given_way(failing, width, late)
+    warnings, warnings_marked = _late_given_way(warnings, width, late)
     lines = _rows(failing, width)
     if warnings:
         lines.append(label("check_warnings_header", lang))
         lines.extend(_rows(warnings, width))
+    if failing_marked or warnings_marked:
+        lines.append(label("status_measure_extended_late_legend", lang, mark=LATE_MARK))
     lines.append(total_line(verdict, lang))
     return lines
 

@@ -29,7 +29,7 @@ def _step_of(state: EntryState, milestone, lang: Lang) -> str:
 
 
 def retraction_text(entry, retractions: Retractions, lang: Lang) -> str:
-    """What a retraction adds to its state, the entry it retracts ("（撤回 2019-03-01 的销号记录）"), and
+    """What a retraction adds to its state, the entry it retracts ("（撤回 2019-03-01 销号）"), and
     what an entry retracted adds, "（已撤回）" (a retraction too, once retracted); else ""."""
     text = ""
     if entry.state == EntryState.RETRACTED and (target := retractions.named.get(entry.retracts)) is not None:
@@ -40,8 +40,15 @@ def retraction_text(entry, retractions: Retractions, lang: Lang) -> str:
 
 
 def _retracts_text(target, lang: Lang) -> str:
-    what = label("retracts_entry", lang, day=target.date.isoformat(), entry=word(ENTRY_NOUN, target.state, lang))
-    return label("show_brackets", lang, text=what + _step_of(target.state, target.milestone, lang))
+    what = label("retracts_entry", lang, entry=retracted_entry(target.state, target.milestone, target.date, lang))
+    return label("show_brackets", lang, text=what)
+
+
+def retracted_entry(state: EntryState, milestone, day, lang: Lang) -> str:
+    """The entry a retraction voids, as history and the monthly summary name it: "2019-03-01 销号",
+    "2019-03-01 closure" (a close of one step says which)."""
+    entry = word(ENTRY_NOUN, state, lang)
+    return label("retracted_entry", lang, day=day.isoformat(), entry=entry) + _step_of(state, milestone, lang)
 
 
 def render_written(result, *, lang: Lang = Lang.zh) -> str:

@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 from rich import box
 from rich.cells import cell_len, set_cell_size
 from rich.console import COLOR_SYSTEMS, Console
+from rich.measure import Measurement
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -64,12 +65,28 @@ def _cell(text: str) -> str:
     return printable(text, single_line=True)
 
 
-def _cell_text(cell: str | Text) -> Text:
-    """A table cell as Rich takes it: text (a str cell) is cut with an ellipsis, not wrapped.
+def _cell_text(cell: str | Text) -> _Clipped | Text:
+    """A table cell as Rich takes it: text (a str cell) is cut with an ellipsis (_Clipped), not wrapped.
 
     Its column stays wrapable, so that Rich's collapse shrinks these (widest first) rather
     than every column evenly; the Text itself is no_wrap, so it is cut rather than wrapped."""
-    return Text(cell, no_wrap=True, overflow="ellipsis") if type(cell) is str else cell
+    return _Clipped(cell) if type(cell) is str else cell
+
+
+class _Clipped:
+    """One line of text that a column narrower than it cuts as _clipped does: Rich's own cut
+    puts a space before the … where a wide character straddles the edge (`拉萨市生 …`)."""
+
+    def __init__(self, text: str):
+        self.text = Text(text, no_wrap=True, overflow="ellipsis")
+
+    def __rich_measure__(self, console, options) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console, options):
+        plain = self.text.plain
+        yield self.text if _cells(plain) <= options.max_width else Text(
+            _clipped(plain, options.max_width), no_wrap=True, overflow="ellipsis")
 
 
 def _para(text: str) -> Text:
@@ -192,15 +209,14 @@ def _cells(text: str) -> int:
     return cell_len(text) if widths is None else sum(widths)
 
 
-def _cut(text: str, cells: int) -> str:
-    """set_cell_size(text, cells) for text wider than `cells`: its longest start that fits,
-    and a space where a wide character would straddle the edge."""
+def _clipped(text: str, cells: int) -> str:
+    """`text`, wider than `cells`, cut to fit them with …: its longest start that fits in one
+    cell fewer, then the … (the cell a wide character would straddle stays blank after it)."""
     widths = _char_cells(text)
     if widths is None or 0 in widths:  # (0: a mark that goes with the character before it: Rich's versions differ)
-        return set_cell_size(text, cells)
-    ends = list(accumulate(widths))
-    kept = bisect_right(ends, cells)
-    return text[:kept] + " " * (cells - (ends[kept - 1] if kept else 0))
+        return set_cell_size(text, cells - 1) + "…"  # (Rich's cut, which may leave that blank before the …)
+    kept = bisect_right(list(accumulate(widths)), cells - 1)
+    return text[:kept] + "…"
 
 
 def _print_table(console: Console, table: Table, rows: list[tuple[str | Text, ...]]) -> None:
@@ -331,7 +347,7 @@ def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) ->
             text = text.rstrip()
             length = _cells(text)
         if length > width:
-            text = _cut(text, width - 1) + "…"
+            text = _clipped(text, width)
             length = _cells(text)
         if length < width:
             text = " " * (width - length) + text if justify == "right" else text + " " * (width - length)
@@ -423,6 +439,12 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
 # A free-text column narrower than this (four Chinese characters and the ellipsis) says too
 # little: it is left out of the table, and a line under it says so.
 MIN_FREE_CELLS = 10
+# A unit or evidence column of show's history narrower than this (four Chinese characters)
+# folds them a character or two a line: then both go under the note, named as `history` names them.
+MIN_SIDE_CELLS = 8
+# A note narrower than this (eight Chinese characters) says little: a wider entry column wraps
+# its cells (_entry_width).
+MIN_NOTE_CELLS = 16
 
 
 @dataclass(eq=False)  # (told apart by identity: _fitting)
@@ -642,29 +664,66 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
     retractions = Retractions.of(entries)
     states = [word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang) for entry in entries]
     notes = [_entry_note(entry, lang) for entry in entries]
-    # The note is what matters: evidence and unit are capped so that it keeps most of the room,
-    # and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
-    # it starts with a closing mark or ends with an opening one (a piece up to a third of the width).
-    spare = console.width - len("2019-03-31") - max(map(cell_len, [*states, label("journal_state", lang)]))
-    spare -= max(widest_unbroken(note.plain, console.width // 3) for note in notes) + 8  # (two cells between columns)
-    by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
-    evidence_width = max(2, min(max(12, console.width // 5), spare - by_width))
+    sides = {label("journal_by", lang): [printable(entry.by or "") for entry in entries],
+             label("journal_evidence", lang): [printable(entry.evidence or "") for entry in entries]}
+    entry_width = _entry_width(console, states, lang)
+    # (an entry column that wraps leaves no room beside the note: unit and evidence go under it)
+    widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang)
     table = _table()
     # (the journal's fields by the names and in the order `history` gives them)
     table.add_column(label("journal_date", lang), no_wrap=True)
-    table.add_column(label("journal_state", lang), no_wrap=True)
-    table.add_column(label("journal_by", lang), overflow="fold", max_width=by_width)
+    if entry_width is None:
+        table.add_column(label("journal_state", lang), no_wrap=True)
+    else:
+        table.add_column(label("journal_state", lang), width=entry_width)
+    state_cells = [Text(state) if entry_width is None else Paragraph(state) for state in states]
+    if widths is None:  # (unit and evidence under the note)
+        table.add_column(label("journal_note", lang), overflow="fold")
+        for i, (entry, state, note) in enumerate(zip(entries, state_cells, notes)):
+            for header, cells in sides.items():
+                if cells[i]:
+                    under = label("history_under_row", lang, name=header, text=cells[i])
+                    note.append(("\n" if note.plain else "") + under)
+            table.add_row(Text(entry.date.isoformat()), state, Paragraph(note))
+        return table
+    (by, by_cells), (evidence, evidence_cells) = sides.items()
+    table.add_column(by, overflow="fold", max_width=widths[0])
     table.add_column(label("journal_note", lang), overflow="fold")
-    table.add_column(label("journal_evidence", lang), overflow="fold", max_width=evidence_width)
-    for entry, state, note in zip(entries, states, notes):
-        table.add_row(
-            Text(entry.date.isoformat()),
-            Text(state),
-            Paragraph(_para(entry.by or "")),
-            Paragraph(note),
-            Paragraph(_para(entry.evidence or "")),
-        )
+    table.add_column(evidence, overflow="fold", max_width=widths[1])
+    for entry, state, by_cell, note, evidence_cell in zip(entries, state_cells, by_cells, notes, evidence_cells):
+        table.add_row(Text(entry.date.isoformat()), state, Paragraph(by_cell), Paragraph(note),
+                      Paragraph(evidence_cell))
     return table
+
+
+def _entry_width(console: Console, states: list[str], lang: Lang) -> int | None:
+    """The width of the entry column with its cells wrapped (where a line may break) to leave the
+    note MIN_NOTE_CELLS; None when they leave it that on one line. A retraction's names the entry
+    it voids, `retracted (2018-09-30 progress note)`: at 50 columns the note had no room left."""
+    header = cell_len(label("journal_state", lang))
+    room = console.width - len("2019-03-31") - MIN_NOTE_CELLS - 4  # (two cells between columns)
+    if max(header, *map(cell_len, states)) <= room:
+        return None
+    room = max(room, header, *(widest_unbroken(state, console.width) for state in states))
+    lines = (line for state in states for line in Paragraph(state).broken(room).plain.split("\n"))
+    return max(header, *map(cell_len, lines))
+
+
+def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
+                 lang: Lang) -> tuple[int, int] | None:
+    """The widths of the unit and the evidence columns (`sides`: header, cells), None when one of
+    them would cut its header or fold its text narrower than MIN_SIDE_CELLS: they go under the note.
+    The note is what matters: evidence and unit are capped so that it keeps most of the room,
+    and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
+    it starts with a closing mark or ends with an opening one (a piece up to a third of the width)."""
+    spare = console.width - len("2019-03-31") - max(map(cell_len, [*states, label("journal_state", lang)]))
+    spare -= max(widest_unbroken(note.plain, console.width // 3) for note in notes) + 8  # (two cells between columns)
+    by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
+    widths = (by_width, max(2, min(max(12, console.width // 5), spare - by_width)))
+    if any(width < cell_len(header) or width < min(MIN_SIDE_CELLS, max(map(cell_len, cells)))
+           for width, (header, cells) in zip(widths, sides.items())):
+        return None
+    return widths
 
 
 def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lang: Lang) -> None:

@@ -16,7 +16,7 @@ from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, printable
-from .journal_text import LATE_MARK, entry_kind, quiet_journals
+from .journal_text import LATE_MARK, quiet_journals, retracted_entry
 
 # The width (display cells; a Chinese character takes 2) every table line fits by default: an A4
 # line of a Chinese official document in a monospace font, about 40 characters. Not the terminal's:
@@ -381,7 +381,7 @@ def _approved_reason(by: str | None, reason: str | None, lang: Lang) -> str:
 def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
     """The month's retractions: each with the entry it voids (its state and date) and why."""
     rows = [[_iso(i.date), cell(i.measure_id),
-             entry_kind(i.state, i.milestone, lang) + " " + _iso(i.target_date),
+             retracted_entry(i.state, i.milestone, i.target_date, lang),
              cell(i.note), cell(i.by)] for i in m.retractions]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_retracted", "summary_col_note", "summary_col_by")
     return page.table([_l(k, lang) for k in keys], rows, give_way=(3, 4))

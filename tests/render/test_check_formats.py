@@ -606,3 +606,29 @@ def test_unknown_format_is_refused():
     with pytest.raises(ValueError) as caught:
         render(_result(*mixed()), "html")
     assert str(caught.value) == "unknown format 'html'; expected one of text, json, junit, github, markdown, sarif"
+
+
+def late_and_long():
+    """A big folder's lines: long ids, four-figure days overdue, 15-character units; one measure
+    still overdue after a late extension."""
+    units, text = ["自治区自然保护区领导小组办公室"], "自治区自然保护区领导小组办公室牵头开展自然保护区内违法违规问题排查整治。"
+    plan = plan_of(make_measure("beijing:119.2", ["2009-06-30"], owners=units, text=text),
+                   make_measure("beijing:58.4", ["2009-06-30"], owners=units, text=text))
+    journal = [entry("beijing:119.2", "2009-12-01", "extended", milestone="2009-06-30", to="2010-01-01", late=True)]
+    return _result(plan, journal)
+
+
+@pytest.mark.parametrize("lang, lines", [
+    (Lang.zh, ["beijing:58.4    红  逾期3561天  自治区自然保护区领导小…  自治区自然保护区领导小…",
+               "beijing:119.2*  红  逾期3376天  自治区自然保护区领导小…  自治区自然保护区领导小…",
+               "* 逾期后延期：期限在过期后才延期",
+               "2 项措施逾期（共 2 项）"]),
+    (Lang.en, ["beijing:58.4    red  3561 days overdue  自治区自然保护区领…  自治区自然保护区领…",
+               "beijing:119.2*  red  3376 days overdue  自治区自然保护区领…  自治区自然保护区领…",
+               "* extended late: its deadline moved after it passed",
+               "2 of 2 measures failing (overdue)"]),
+])
+def test_a_late_extension_gives_way_to_the_units_and_text_as_status_marks_it(lang, lines):
+    """At 80 cells the state column was sized for 逾期3376天（逾期后延期）: units and text kept 8
+    characters (English 5). The words give way to a mark on the id, said under the lines."""
+    assert render(late_and_long(), "text", lang).splitlines() == lines

@@ -129,7 +129,7 @@ def test_status_rows_are_worst_first():
      "1.1   红  逾期90天  2018-12-31  拉萨市                拉萨市建成城东污水处理厂（2018年12月31日）。",
      "2.1   黄  临期      2019-04-15  那曲市                那曲市完成建筑工地围挡硬化（2019年4月15日，长…"),
     (Lang.en, "Measure  Light   Status           Due         Units                 Text",
-     "1.1      red     90 days overdue  2018-12-31  拉萨市                拉萨市建成城东污水处理厂（2018 …",
+     "1.1      red     90 days overdue  2018-12-31  拉萨市                拉萨市建成城东污水处理厂（2018…",
      "2.1      yellow  due soon         2019-04-15  那曲市                那曲市完成建筑工地围挡硬化（201…"),
 ])
 def test_an_overdue_measure_gives_its_days_as_its_state_and_its_missed_date_as_its_due(lang, head, overdue, due_soon):
@@ -543,15 +543,20 @@ def test_a_big_task_table_marks_a_late_extension_exactly_as_rich_does(monkeypatc
 _ANY_WIDTH = st.sampled_from(list("aZ 9.…、宽字ａＢ한\u0301\u200b\u200d\ufe0f☃👍\U0001f3fd\x07\u3000"))
 
 
-@given(text=st.text(_ANY_WIDTH, max_size=40), cells=st.integers(min_value=0, max_value=50))
-def test_a_big_table_measures_and_cuts_text_as_rich_does(text, cells):
+@given(text=st.text(_ANY_WIDTH, max_size=40), cells=st.integers(min_value=1, max_value=50))
+def test_a_big_table_measures_text_as_rich_does_and_cuts_it_as_rich_does_but_for_the_blank(text, cells):
+    """Rich's cut (set_cell_size, then …) leaves a blank cell before the … where a wide character
+    straddles the edge; rectify's puts the … right after the text."""
     from rich.cells import cell_len, set_cell_size
 
-    from rectify_cli.render.rich_status import _cells, _cut
+    from rectify_cli.render.rich_status import _cells, _clipped
 
     assert _cells(text) == cell_len(text)
     if cell_len(text) > cells:
-        assert _cut(text, cells) == set_cell_size(text, cells)
+        rich_cut = set_cell_size(text, cells - 1) + "…"
+        ours = _clipped(text, cells)
+        assert ours == rich_cut or (rich_cut.endswith(" …") and ours == rich_cut[:-2] + "…")
+        assert cell_len(ours) <= cells
 
 
 # -- show's history: the journal's fields named as history and summary name them ------------------
@@ -616,3 +621,18 @@ def test_show_wraps_chinese_text_where_it_may_break_and_keeps_all_of_it(width):
         for value in values:
             assert value[0] not in CLOSING and value[-1] not in OPENING, (task.id, width, values)
         assert not any(a[-1].isdigit() and b[0].isdigit() for a, b in zip(values, values[1:])), (task.id, values)
+
+
+@pytest.mark.parametrize("measures", [False, True])
+@pytest.mark.parametrize("width", [50, 60])
+@pytest.mark.parametrize("lang", list(Lang))
+def test_a_cell_cut_at_a_wide_character_ends_in_the_ellipsis_with_no_space_before_it(lang, width, measures):
+    """Rich's cut pads with a space where a wide character straddles the column's edge, before
+    the …: `拉萨市按照“一企 …`; rectify's cut keeps the … right after the text (the space after it)."""
+    lines = _bundled(lang=lang, width=width, measures=measures).splitlines()
+    assert [line for line in lines if " …" in line] == []
+
+
+def test_a_cut_measure_text_at_50_columns():
+    lines = _bundled(lang=Lang.zh, width=50, measures=True).splitlines()
+    assert next(line for line in lines if line.startswith("20.2 ")) == "20.2  绿  按期推进   2019-12-31  拉萨市按照“一企…"

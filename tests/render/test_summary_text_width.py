@@ -150,9 +150,9 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
     ]
     ninth = next(i for i, line in enumerate(lines) if line.startswith("9. Entries retracted this month"))
     assert lines[ninth + 1:ninth + 4] == [
-        "Date        Measure    Entry retracted    Note    By",
-        "----------  ---------  -----------------  ------  ------",
-        "2019-04-20  40.3       closed 2019-04-18  误记    拉萨市",
+        "Date        Measure    Entry retracted     Note    By",
+        "----------  ---------  ------------------  ------  ------",
+        "2019-04-20  40.3       2019-04-18 closure  误记    拉萨市",
     ]
     # (at 80 the shared column has room for both: the unit, then why)
     wide = summary("--month", "2019-04", "-r", registry, env={"RECTIFY_TODAY": "2019-04-30"}).stdout
