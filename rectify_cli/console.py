@@ -36,15 +36,16 @@ class _WithoutTrailingSpaces:
 
 
 def make_console(*, stderr: bool = False, width: int | None = None, file=None) -> Console:
-    """Colour only on a terminal and only without NO_COLOR; markup, emoji and highlighting off;
-    off a terminal, no line ends in spaces.
+    """Colour on a terminal, or anywhere with FORCE_COLOR (a CI log), and never with NO_COLOR;
+    markup, emoji and highlighting off; off a terminal, no line ends in spaces.
 
     Renderers build Text objects instead of markup strings, so a title holding "[red]" or an
     escape sequence prints as the characters it holds.
     """
     stream = file or (sys.stderr if stderr else sys.stdout)
     is_tty = hasattr(stream, "isatty") and stream.isatty()
-    no_color = bool(os.environ.get("NO_COLOR")) or not is_tty  # (no-color.org: set and not empty)
+    # (no-color.org, force-color.org: each set and not empty; NO_COLOR wins)
+    no_color = bool(os.environ.get("NO_COLOR")) or not (is_tty or os.environ.get("FORCE_COLOR"))
     if width is None and os.environ.get("COLUMNS", "").strip() == "0":
         # Emacs shells and some containers say COLUMNS=0; Rich would lay everything out in no
         # columns, printing nothing. The terminal's own width then, else 80.
@@ -59,7 +60,7 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
         markup=False,
         emoji=False,
         highlight=False,
-        force_terminal=is_tty and not no_color,
+        force_terminal=not no_color,
         soft_wrap=False,
     )
 

@@ -694,3 +694,18 @@ def _spans_its_rule(table: list[str], width: int) -> bool:
     narrow terminal's table leaves out the columns that do not fit and may end short of the edge)."""
     rule = cell_len(table[1])
     return set(table[1]) <= {"-", " "} and rule <= width and max(map(cell_len, table)) == rule
+
+
+@pytest.mark.parametrize("args", [["status"], ["show", "1.1"]])
+def test_force_color_colours_output_that_is_not_a_terminal_unless_no_color(args):
+    """CI logs (GitHub Actions, GitLab) show ANSI colour: FORCE_COLOR, set and not empty, asks for
+    it off a terminal (force-color.org); NO_COLOR wins over it."""
+    def output(**env):
+        result = run(*args, "--registry", SMALL, env={"NO_COLOR": None, "FORCE_COLOR": None, **env})
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert "\x1b[" in output(FORCE_COLOR="1")
+    assert "\x1b[" not in output()
+    assert "\x1b[" not in output(FORCE_COLOR="")
+    assert "\x1b[" not in output(FORCE_COLOR="1", NO_COLOR="1")
