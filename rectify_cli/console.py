@@ -8,6 +8,11 @@ import sys
 from rich.console import Console
 
 
+# The fewest cells anything is laid out in: in fewer, a wide (Chinese) character fits no line and
+# Rich prints blank lines for it. A narrower terminal wraps the lines instead: nothing is lost.
+MIN_WIDTH = 20
+
+
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         # The reader stopped reading (`rectify status | head`): not an error of ours, so exit 0
@@ -52,7 +57,7 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
         import shutil
 
         width = shutil.get_terminal_size().columns
-    return _Console(
+    console = _Console(
         file=stream if is_tty else _WithoutTrailingSpaces(stream),
         width=width,
         no_color=no_color,
@@ -63,18 +68,20 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
         force_terminal=not no_color,
         soft_wrap=False,
     )
+    console.width = max(console.width, MIN_WIDTH)  # (COLUMNS as Rich reads it, or the terminal's)
+    return console
 
 
 def terminal_width(stream=None) -> int | None:
     """The width plain-text tables fit: COLUMNS when it names one (piped too, as Rich takes it for
     `status`), else the terminal's that standard output is, None when it is a file or a pipe:
-    there they keep whole lines."""
+    there they keep whole lines. Never under MIN_WIDTH."""
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:  # (COLUMNS=0: no width said, as make_console reads it)
-        return int(columns)
+        return max(int(columns), MIN_WIDTH)
     stream = stream or sys.stdout
     if not (hasattr(stream, "isatty") and stream.isatty()):
         return None
     import shutil
 
-    return shutil.get_terminal_size().columns
+    return max(shutil.get_terminal_size().columns, MIN_WIDTH)
