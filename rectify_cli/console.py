@@ -8,6 +8,11 @@ import sys
 from rich.console import Console
 
 
+# The fewest cells anything is laid out in: in fewer, a wide (Chinese) character fits no line and
+# Rich prints blank lines for it. A narrower terminal wraps the lines instead: nothing is lost.
+MIN_WIDTH = 20
+
+
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         # The reader stopped reading (`rectify status | head`): not an error of ours, so exit 0
@@ -36,22 +41,23 @@ class _WithoutTrailingSpaces:
 
 
 def make_console(*, stderr: bool = False, width: int | None = None, file=None) -> Console:
-    """Colour only on a terminal and only without NO_COLOR; markup, emoji and highlighting off;
-    off a terminal, no line ends in spaces.
+    """Colour on a terminal, or anywhere with FORCE_COLOR (a CI log), and never with NO_COLOR;
+    markup, emoji and highlighting off; off a terminal, no line ends in spaces.
 
     Renderers build Text objects instead of markup strings, so a title holding "[red]" or an
     escape sequence prints as the characters it holds.
     """
     stream = file or (sys.stderr if stderr else sys.stdout)
     is_tty = hasattr(stream, "isatty") and stream.isatty()
-    no_color = bool(os.environ.get("NO_COLOR")) or not is_tty  # (no-color.org: set and not empty)
+    # (no-color.org, force-color.org: each set and not empty; NO_COLOR wins)
+    no_color = bool(os.environ.get("NO_COLOR")) or not (is_tty or os.environ.get("FORCE_COLOR"))
     if width is None and os.environ.get("COLUMNS", "").strip() == "0":
         # Emacs shells and some containers say COLUMNS=0; Rich would lay everything out in no
         # columns, printing nothing. The terminal's own width then, else 80.
         import shutil
 
         width = shutil.get_terminal_size().columns
-    return _Console(
+    console = _Console(
         file=stream if is_tty else _WithoutTrailingSpaces(stream),
         width=width,
         no_color=no_color,
@@ -59,21 +65,23 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
         markup=False,
         emoji=False,
         highlight=False,
-        force_terminal=is_tty and not no_color,
+        force_terminal=not no_color,
         soft_wrap=False,
     )
+    console.width = max(console.width, MIN_WIDTH)  # (COLUMNS as Rich reads it, or the terminal's)
+    return console
 
 
 def terminal_width(stream=None) -> int | None:
     """The width plain-text tables fit: COLUMNS when it names one (piped too, as Rich takes it for
     `status`), else the terminal's that standard output is, None when it is a file or a pipe:
-    there they keep whole lines."""
+    there they keep whole lines. Never under MIN_WIDTH."""
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:  # (COLUMNS=0: no width said, as make_console reads it)
-        return int(columns)
+        return max(int(columns), MIN_WIDTH)
     stream = stream or sys.stdout
     if not (hasattr(stream, "isatty") and stream.isatty()):
         return None
     import shutil
 
-    return shutil.get_terminal_size().columns
+    return max(shutil.get_terminal_size().columns, MIN_WIDTH)

@@ -694,3 +694,33 @@ def _spans_its_rule(table: list[str], width: int) -> bool:
     narrow terminal's table leaves out the columns that do not fit and may end short of the edge)."""
     rule = cell_len(table[1])
     return set(table[1]) <= {"-", " "} and rule <= width and max(map(cell_len, table)) == rule
+
+
+@pytest.mark.parametrize("args", [["status"], ["show", "1.1"]])
+def test_force_color_colours_output_that_is_not_a_terminal_unless_no_color(args):
+    """CI logs (GitHub Actions, GitLab) show ANSI colour: FORCE_COLOR, set and not empty, asks for
+    it off a terminal (force-color.org); NO_COLOR wins over it."""
+    def output(**env):
+        result = run(*args, "--registry", SMALL, env={"NO_COLOR": None, "FORCE_COLOR": None, **env})
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert "\x1b[" in output(FORCE_COLOR="1")
+    assert "\x1b[" not in output()
+    assert "\x1b[" not in output(FORCE_COLOR="")
+    assert "\x1b[" not in output(FORCE_COLOR="1", NO_COLOR="1")
+
+
+@pytest.mark.parametrize("columns", ["1", "2", "5", "10"])
+def test_a_console_of_a_few_cells_is_laid_out_in_twenty_and_loses_no_registry_text(columns):
+    """COLUMNS=1 printed the title as blank lines (a wide character cannot fit one cell): below
+    20 cells every command lays out 20 and lets the terminal wrap."""
+    status = run("status", "--registry", SMALL, env={"COLUMNS": columns}).stdout
+    assert status.splitlines()[0] == "测试台账"
+    show = run("show", "1.1", "--registry", SMALL, env={"COLUMNS": columns}).stdout
+    assert "拉萨市建成城东污水处理厂（2018年12月31日）。" in re.sub(r"\s", "", show)
+    for command in (["status"], ["show", "1.1"], ["history"], ["check"]):
+        narrow = run(*command, "--registry", SMALL, env={"COLUMNS": columns})
+        assert narrow.stdout == run(*command, "--registry", SMALL, env={"COLUMNS": "20"}).stdout, command
+        if command != ["check"]:  # (check's lines keep an id, its light and its days whole: 29 cells)
+            assert max(map(cell_len, narrow.stdout.splitlines())) <= 20, command

@@ -194,10 +194,11 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
     row is left out (its header alone took 6 to 12 cells), the unit is cut to a sixth of the
     width, and the date, id and state are as wide as their cells; the note and evidence share
     what is left (_shares). Where that leaves either under NOTE_MIN cells, they go on lines of
-    their own under their entry, with the whole width; a line that still does not fit (a
-    terminal narrower than an entry's date, id and state) is cut."""
+    their own under their entry, with the whole width, and so does the unit where the entry
+    leaves it no room for its header; a line that still does not fit (a terminal narrower than
+    an entry's date, id and state) is cut."""
     by = max(display_width(headers[_BY]), width // 6)
-    rows = [[*row[:_BY], clip(row[_BY], by), *row[_BY + 1:]] for row in rows]
+    whole, rows = rows, [[*row[:_BY], clip(row[_BY], by), *row[_BY + 1:]] for row in rows]
     widths = _Widths()
     shown = [i for i in range(len(headers)) if any(row[i] for row in rows)]
     fixed = [i for i in shown if i < _NOTE]
@@ -208,7 +209,13 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
         cut = [[*row[:_NOTE], _note_cell(entry, lang, shares.get(_NOTE, 0)), clip(row[_EVIDENCE], shares.get(_EVIDENCE, 0))]
                for row, entry in zip(rows, entries)]
         return _aligned(widths, headers, cut, shown)
-    lines = _with_notes_under(widths, headers, rows, entries, fixed, list(natural), lang, width)
+    under = list(natural)
+    if _BY in fixed and sum(_widest(widths, headers, rows, i) + 2 for i in fixed) - 2 > width:
+        # (a unit cut to `…`, header and all, says nothing: it goes under the entry, after the note, as in show)
+        fixed.remove(_BY)
+        under.insert(1 if _NOTE in under else 0, _BY)
+        rows = whole  # (there with the whole width, as a note)
+    lines = _with_notes_under(widths, headers, rows, entries, fixed, under, lang, width)
     return [clip(line, width) for line in lines]
 
 

@@ -133,3 +133,17 @@ def test_history_fits_every_terminal_width(entries, lang):
         for some in (PROBE, entries[:40]):
             lines = render_history(some, lang=lang, width=width).rstrip("\n").split("\n")
             assert max(wcswidth(line) for line in lines) <= width, (width, lines)
+
+
+@pytest.mark.parametrize("lang, header", [(Lang.zh, "日期        措施  记录"), (Lang.en, "Date        Measure  Entry")])
+def test_a_unit_column_that_leaves_its_header_no_room_goes_under_the_entry(lang, header):
+    """At 50 columns a wide entry (a step's close) left the unit's header `…`: the unit now goes
+    under the entry, with the note and evidence, and no header is cut."""
+    rows = [entry("18.4", "2019-03-31", "done", milestone="2018-12-31", note="停止审批"),
+            entry("35.2", "2019-04-02", "in_progress", note="推进", by="自治区生态环境厅", evidence="照片")]
+    lines = render_history(rows, lang=lang, width=50).split("\n")
+    assert lines[0] == header
+    assert "…" not in "\n".join(lines)
+    under = {Lang.zh: ["  进展：推进", "  记录单位：自治区生态环境厅", "  佐证：照片"],
+             Lang.en: ["  Note: 推进", "  By: 自治区生态环境厅", "  Evidence: 照片"]}[lang]
+    assert lines[-4:-1] == under
