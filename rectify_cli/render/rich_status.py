@@ -214,7 +214,10 @@ def _clipped(text: str, cells: int) -> str:
     cell fewer, then the … (the cell a wide character would straddle stays blank after it)."""
     widths = _char_cells(text)
     if widths is None or 0 in widths:  # (0: a mark that goes with the character before it: Rich's versions differ)
-        return set_cell_size(text, cells - 1) + "…"  # (Rich's cut, which may leave that blank before the …)
+        cut = set_cell_size(text, cells - 1)  # (Rich's cut, which may leave that blank before the …,
+        while cell_len(cut) > cells - 1:  # and is wider than asked around zero-width joiners)
+            cut = cut[:-1]
+        return cut + "…"
     kept = bisect_right(list(accumulate(widths)), cells - 1)
     return text[:kept] + "…"
 
