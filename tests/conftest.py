@@ -15,6 +15,7 @@ def _plain_environment(monkeypatch, tmp_path_factory):
     # Colour off and no CI auto-detection leaking in from the machine running the tests;
     # a private cache folder so tests never share parsed registries with a user's cache.
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)  # (colours output that is no terminal, where NO_COLOR is unset)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     monkeypatch.delenv("RECTIFY_REGISTRY", raising=False)
