@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import errno
 import os
 import re
 import string
@@ -95,8 +96,6 @@ OS_ERRORS = {
 
 def os_reason(exc: OSError) -> Word | str:
     """Why `exc` failed, as a Notice's value: a Word of OS_ERRORS, else the system's words."""
-    import errno
-
     name = errno.errorcode.get(exc.errno)
     if name in OS_ERRORS:
         return Word(OS_ERRORS, name, said_in_english=True)
