@@ -786,6 +786,7 @@ def main() -> None:
     # again and again (a third of the time of a 100,000-measure run). Memory is freed at exit.
     gc.disable()
     _guard_standard_streams()
+    _env_without_carriage_returns()
     lang = command_line_lang(sys.argv[1:])  # (what ends the command early is said in its language)
     try:
         app()
@@ -802,6 +803,18 @@ def main() -> None:
         _output_failed(exc, lang)
     except Exception as exc:
         _internal_error(exc, lang)
+
+
+# The variables rectify reads, as an .env file written on Windows gives them (`docker run
+# --env-file`, a CI secret pasted from Notepad): with the carriage return of a CRLF line end.
+_ENV_VARIABLES = ("RECTIFY_TODAY", "RECTIFY_LANG", "RECTIFY_REGISTRY", "RECTIFY_CACHE_DIR")
+
+
+def _env_without_carriage_returns() -> None:
+    for name in _ENV_VARIABLES:
+        value = os.environ.get(name)
+        if value and value.endswith("\r"):
+            os.environ[name] = value.rstrip("\r")
 
 
 # What writing the output (standard output, mostly) can run into that is no bug of ours. Files

@@ -111,3 +111,17 @@ def test_help_does_not_load_the_registry_or_the_engine(args):
     assert {"rectify_cli.cli", "rectify_cli.states"} <= loaded  # (what -X importtime lists, read right)
     assert not loaded & {"rectify_cli.engine", "rectify_cli.model", "rectify_cli.gate", "rectify_cli.registry",
                          "rectify_cli.render.check", "rich.console"}
+
+
+def test_variables_from_a_windows_env_file_are_read_without_their_carriage_return():
+    """`docker run --env-file` and CI secrets pasted from Notepad keep the CR of a CRLF line:
+    RECTIFY_TODAY=2019-09-30\\r was refused as no date, RECTIFY_LANG=en\\r left the output Chinese,
+    RECTIFY_REGISTRY=…\\r named no file."""
+    small = os.path.join(os.path.dirname(__file__), "fixtures", "small", "tasks.yaml")
+    env = {**ENV, "RECTIFY_TODAY": "2019-09-30\r", "RECTIFY_LANG": "en\r", "RECTIFY_REGISTRY": small + "\r",
+           "NO_COLOR": "1", "COLUMNS": "100"}
+    clean = {**env, **{name: env[name].rstrip("\r") for name in ("RECTIFY_TODAY", "RECTIFY_LANG", "RECTIFY_REGISTRY")}}
+    done, expected = (subprocess.run([sys.executable, "-m", "rectify_cli", "check"], env=given,
+                                     capture_output=True, text=True, timeout=60) for given in (env, clean))
+    assert (done.returncode, done.stderr, done.stdout) == (expected.returncode, "", expected.stdout)
+    assert done.stdout.endswith(" measures failing (overdue)\n")  # (in English)
