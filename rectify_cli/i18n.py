@@ -597,6 +597,8 @@ LABELS = {
     "summary_col_by": ("记录单位", "By"),
     "summary_col_remark": ("备注", "Note"),
     "summary_reopened_on": ("已于 {day} 重新打开", "reopened {day}"),
+    "summary_restored": ("{measure} 的 {closed} 销号：撤回误录被撤回，自 {day} 起恢复。",
+                         "{measure}, closed {closed}: restored on {day}, its retraction was retracted."),
     "summary_col_date_reopened": ("重新打开日期", "Reopened on"),
     "summary_col_closed_before": ("原销号日期", "Closed on"),
     "summary_col_note": ("说明", "Note"),

@@ -79,7 +79,9 @@ class Headline:
 class ClosedItem:
     """A ``done`` journal entry dated within the month that closed its measure (as the engine
     judges it, :attr:`MeasureResult.closed`: not closed just before, closed just after), or one
-    step of it (``step_due``). Every such close is listed, one that a reopening later in the
+    step of it (``step_due``); or one of an earlier month brought back into force within the month
+    (``restored``). Only closes that count as of the day judged are listed (a retracted one is
+    not: 九 lists its retraction), but every such close is, one that a reopening later in the
     month undid too (``reopened``), so that 本月重新打开 never cites a close 本月销号 leaves out."""
 
     date: date
@@ -93,6 +95,9 @@ class ClosedItem:
     step_due: date | None = None
     step_label: str | None = None
     reopened: date | None = None  # the reopening later in the month that undid it
+    # The day within the month a retraction of the retraction voiding it made it count again
+    # (:func:`_restored_on`): a close dated before the month is listed in the month it came back.
+    restored: date | None = None
 
 
 @dataclass(frozen=True)
@@ -387,6 +392,20 @@ def _undone_on(later_steps, still_closed) -> date | None:
     return next((e.date for e, _, after in later_steps if not still_closed(after)), None)
 
 
+def _restored_on(mr: MeasureResult, first: date, last: date) -> dict[str, date]:
+    """The day within [first, last] each entry that counts again from then was restored on, by its
+    hash: a retraction dated then voided the retraction that voided it (engine's rule)."""
+    if mr.written is mr.entries:
+        return {}  # (no retraction)
+    named = engine.retracted_entries(mr.written)
+    restored = {}
+    for voided, retraction in engine.retractions(mr.written).items():
+        undone = named.get(voided)
+        if undone is not None and undone.state is EntryState.RETRACTED and _in_month(retraction.date, first, last):
+            restored[undone.retracts] = retraction.date
+    return restored
+
+
 def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last: date) \
         -> tuple[tuple[ClosedItem, ...], tuple[ReopenedItem, ...], tuple[ExtensionItem, ...]]:
     """What the month's entries did: the closes (with the reopening that undid one, if any), the
@@ -396,7 +415,9 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
     extensions: list[ExtensionItem] = []
     task_of: dict[int, Task] | None = None  # (by id(): built once, only when something is replayed)
     for mr in measures:
-        if not any(e.state in CHANGES_MILESTONES and _in_month(e.date, first, last) for e in mr.entries):
+        restored_on = _restored_on(mr, first, last)
+        if not restored_on and not any(e.state in CHANGES_MILESTONES and _in_month(e.date, first, last)
+                                       for e in mr.entries):
             continue
         if task_of is None:
             task_of = {id(m): t for t in plan.tasks for m in t.measures}
@@ -407,22 +428,27 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
             if e.state is EntryState.DONE:
                 if _marks(after) != _marks(before):
                     last_close = e.date
-                if not in_month:
+                restored = restored_on.get(e.hash)
+                if not in_month and restored is None:
                     continue
-                # It closed the measure (steps after it: all in the month, up to the day judged).
+                # It closed the measure (steps after it: all in the month, up to the day judged,
+                # or undoing it before it was restored: then it never came back).
                 if not before.closed and after.closed:
-                    closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone,
-                                             reopened=_undone_on(steps[n + 1:], lambda later: later.closed)))
+                    undone = _undone_on(steps[n + 1:], lambda later: later.closed)
+                    if in_month or undone is None or undone >= restored:
+                        closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
+                                                 e.milestone, reopened=undone, restored=restored))
                     continue
                 # Or it closed a step of one that stays open.
                 step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones))
                              if a.done and not b.done), None)
                 if step is not None and not after.closed:
-                    closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence, e.milestone,
-                                             step_due=after.milestones[step].original_due,
-                                             step_label=after.milestones[step].label,
-                                             reopened=_undone_on(steps[n + 1:],
-                                                                 lambda later, i=step: later.milestones[i].done)))
+                    undone = _undone_on(steps[n + 1:], lambda later, i=step: later.milestones[i].done)
+                    if in_month or undone is None or undone >= restored:
+                        closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
+                                                 e.milestone, step_due=after.milestones[step].original_due,
+                                                 step_label=after.milestones[step].label, reopened=undone,
+                                                 restored=restored))
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))
             elif in_month and e.state is EntryState.EXTENDED and e.to is not None:

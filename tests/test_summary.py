@@ -592,3 +592,36 @@ def test_a_retraction_undone_in_the_month_is_listed_and_its_close_counts_again(t
     ]
     for lang in ("zh", "en"):  # (the widest a retracted entry is named: still on a page 60 cells wide)
         assert run("summary", "-r", registry, "--month", "2019-04", "--width", "60", "--lang", lang, env=env).exit_code == 0
+
+
+def test_a_close_restored_in_the_month_is_listed_as_closed_with_the_day_it_counts_again(tmp_path):
+    """A close of August retracted in August, the retraction retracted in September: the close
+    counts again from that day, so September's 二 lists it (by its own date), says under the
+    table why, and the headline counts the measure completed, not overdue."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data/tasks.yaml")
+    for today, args in (("2019-08-05", ("close", "35.3", "--evidence", "验收", "--date", "2019-08-05")),
+                        ("2019-08-20", ("retract", "35.3", "--reason", "误记", "--date", "2019-08-20")),
+                        ("2019-09-10", ("retract", "35.3", "--entry", "2019-08-20", "--reason", "撤回有误",
+                                        "--date", "2019-09-10"))):
+        assert run(*args, "-r", registry, env={**ENV, "RECTIFY_TODAY": today}).exit_code == 0
+    env = {**ENV, "RECTIFY_TODAY": "2019-10-05"}
+    zh = run("summary", "-r", registry, "--month", "2019-09", env=env).stdout
+    assert _section(zh, "二、本月销号") == [
+        "二、本月销号",
+        "销号日期    措施    内容                                     牵头单位    佐证",
+        "----------  ------  ---------------------------------------  ----------  ------",
+        "2019-08-05  35.3    已建成生活污水收集管网和污水集中处理设…  各地市      验收",
+    ]
+    assert "\n\n35.3 的 2019-08-05 销号：撤回误录被撤回，自 2019-09-10 起恢复。\n\n三、本月重新打开（回头看）\n" in zh
+    assert "89项具体措施已完成80项" in zh and "目前逾期未完成的具体措施9项" in zh
+    assert "\n35.3  " not in zh.split("四、逾期未完成")[1].split("五、")[0]
+    en = run("summary", "-r", registry, "--month", "2019-09", "--lang", "en", env=env).stdout
+    assert "\n\n35.3, closed 2019-08-05: restored on 2019-09-10, its retraction was retracted.\n\n3. Reopened" in en
+    assert "89 measures, 80 of them completed" in en
+    august = run("summary", "-r", registry, "--month", "2019-08", env=env).stdout  # (voided as of its end)
+    assert _section(august, "二、本月销号") == ["二、本月销号", "本月无销号的措施。"]
+    for lang in ("zh", "en"):
+        narrow = run("summary", "-r", registry, "--month", "2019-09", "--width", "60", "--lang", lang, env=env)
+        assert narrow.exit_code == 0, narrow.output
+        assert ("自 2019-09-10 起恢复。\n" if lang == "zh" else "restored on 2019-09-10, its") in narrow.stdout

@@ -300,7 +300,11 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
         keys.append("summary_col_remark")
         for row, i in zip(rows, m.closed):
             row.append(_l("summary_reopened_on", lang, day=i.reopened.isoformat()) if i.reopened else "")
-    return page.table([_l(k, lang) for k in keys], rows, give_way=(2, 4, 3))
+    text = page.table([_l(k, lang) for k in keys], rows, give_way=(2, 4, 3))
+    # (why a close of an earlier month is listed: a line under the table, whole at any width)
+    restored = [_l("summary_restored", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
+                   day=i.restored.isoformat()) for i in m.closed if i.restored]
+    return "\n\n".join([text, "\n".join(restored)]) if restored else text
 
 
 def _step_text(item, lang: Lang) -> str:
