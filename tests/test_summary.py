@@ -625,3 +625,22 @@ def test_a_close_restored_in_the_month_is_listed_as_closed_with_the_day_it_count
         narrow = run("summary", "-r", registry, "--month", "2019-09", "--width", "60", "--lang", lang, env=env)
         assert narrow.exit_code == 0, narrow.output
         assert ("自 2019-09-10 起恢复。\n" if lang == "zh" else "restored on 2019-09-10, its") in narrow.stdout
+
+
+def test_a_restoration_undone_again_in_the_month_leaves_the_close_unlisted(tmp_path):
+    """The retraction that restored a close retracted in turn, in the same month: the close no
+    longer counts at the month's end, so 二 does not list it and 35.3 stays overdue."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data/tasks.yaml")
+    for today, args in (("2019-08-05", ("close", "35.3", "--evidence", "验收", "--date", "2019-08-05")),
+                        ("2019-08-20", ("retract", "35.3", "--reason", "误记", "--date", "2019-08-20")),
+                        ("2019-09-10", ("retract", "35.3", "--entry", "2019-08-20", "--reason", "撤回有误",
+                                        "--date", "2019-09-10")),
+                        ("2019-09-20", ("retract", "35.3", "--entry", "2019-09-10", "--reason", "确属误记",
+                                        "--date", "2019-09-20"))):
+        result = run(*args, "-r", registry, env={**ENV, "RECTIFY_TODAY": today})
+        assert result.exit_code == 0, result.output
+    zh = run("summary", "-r", registry, "--month", "2019-09", env={**ENV, "RECTIFY_TODAY": "2019-10-05"}).stdout
+    assert _section(zh, "二、本月销号") == ["二、本月销号", "本月无销号的措施。"]
+    assert "起恢复" not in zh
+    assert "\n35.3  " in zh.split("四、逾期未完成")[1].split("五、")[0]
