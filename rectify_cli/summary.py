@@ -431,24 +431,21 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
                 restored = restored_on.get(e.hash)
                 if not in_month and restored is None:
                     continue
-                # It closed the measure (steps after it: all in the month, up to the day judged,
-                # or undoing it before it was restored: then it never came back).
+                # It closed the measure (steps after it: all in the month, up to the day judged),
                 if not before.closed and after.closed:
-                    undone = _undone_on(steps[n + 1:], lambda later: later.closed)
-                    if in_month or undone is None or undone >= restored:
-                        closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
-                                                 e.milestone, reopened=undone, restored=restored))
-                    continue
-                # Or it closed a step of one that stays open.
-                step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones))
-                             if a.done and not b.done), None)
-                if step is not None and not after.closed:
+                    undone, step_fields = _undone_on(steps[n + 1:], lambda later: later.closed), {}
+                else:  # or a step of one that stays open.
+                    step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones))
+                                 if a.done and not b.done), None)
+                    if step is None or after.closed:
+                        continue
                     undone = _undone_on(steps[n + 1:], lambda later, i=step: later.milestones[i].done)
-                    if in_month or undone is None or undone >= restored:
-                        closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
-                                                 e.milestone, step_due=after.milestones[step].original_due,
-                                                 step_label=after.milestones[step].label, reopened=undone,
-                                                 restored=restored))
+                    step_fields = {"step_due": after.milestones[step].original_due,
+                                   "step_label": after.milestones[step].label}
+                # (one undone before it was restored never came back)
+                if in_month or undone is None or undone >= restored:
+                    closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
+                                             e.milestone, reopened=undone, restored=restored, **step_fields))
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))
             elif in_month and e.state is EntryState.EXTENDED and e.to is not None:
