@@ -537,6 +537,9 @@ LABELS = {
     "show_original_due": ("原定期限", "Originally due"),
     "show_step": ("事项", "Step"),
     "show_done": ("完成", "Done"),
+    # Under show's milestones table, a cell of a column too wide for the terminal; {due}: its deadline.
+    "show_original_due_under": ("期限 {due} 原定 {text}", "Due {due}, originally {text}"),
+    "show_step_under": ("期限 {due} 的事项：{text}", "Step due {due}: {text}"),
     "show_yes": ("是", "yes"),
     "show_no": ("否", "no"),
     "show_history": ("进展记录", "History"),
