@@ -729,6 +729,9 @@ LABELS = {
     "problem_looks_gbk": ("（看起来是 GB18030/GBK 编码：请另存为 UTF-8）", " (it looks like GB18030/GBK: save it as UTF-8)"),
     "problem_looks_utf16": ("（看起来是 UTF-16 编码，即记事本的“Unicode”：请另存为 UTF-8）",
                             " (it looks like UTF-16, Notepad's \"Unicode\": save it as UTF-8)"),
+    "problem_utf16_without_bom": ("不是 UTF-8：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）：请另存为 UTF-8",
+                                  "not UTF-8: it looks like UTF-16 without a byte order mark (0x00 bytes between its "
+                                  "letters and digits): save it as UTF-8"),
     "problem_looks_gbk_line": ("（这一行看起来是 GB18030/GBK 编码，可能由另一个程序写入：请用 UTF-8 重写这一行）",
                                " (this line looks like GB18030/GBK, as another program may have written it: write it "
                                "again in UTF-8)"),
@@ -1208,6 +1211,9 @@ LABELS.update({
     "problem_import_not_utf16": ("无法解码报告：第 {at} 个字节起不是有效的 UTF-16（文件以 UTF-16 的字节顺序标记开头）；请另存为 UTF-8",
                                  "cannot decode the report: invalid UTF-16 at byte {at} (the file begins with UTF-16's byte order mark); "
                                  "save the file as UTF-8"),
+    "problem_import_utf16_without_bom": ("无法解码报告：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）；请另存为 UTF-8",
+                                         "cannot decode the report: it looks like UTF-16 without a byte order mark (0x00 bytes "
+                                         "between its letters and digits); save the file as UTF-8"),
     "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件",
                                  "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
     "problem_import_field_missing": ("找不到报告的{field}{says}（请在校订文件的 registry: 下写明）",
