@@ -235,6 +235,7 @@ LABELS = {
     "step_marked": ("【{step}】{text}", "[{step}] {text}"),  # (a measure's text, marked with one of its steps)
     "recorded_on": ("{day}补录", "written {day}"),  # (a back-dated entry: the day it was written)
     "retracts_entry": ("撤回 {entry}", "{entry}"),  # (a retraction: the entry it voids, as retracted_entry names it)
+    "retracts_retraction": ("撤回 {day} 的撤回", "{day} retraction"),  # (a retraction that voids one)
     # (an entry a retraction voids, in few cells: history's brackets and summary's retractions both name it so)
     "retracted_entry": ("{day} {entry}", "{day} {entry}"),
     "retracted_word": ("已撤回", "retracted"),  # (an entry a retraction voids)
