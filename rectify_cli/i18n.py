@@ -235,6 +235,7 @@ LABELS = {
     "step_marked": ("【{step}】{text}", "[{step}] {text}"),  # (a measure's text, marked with one of its steps)
     "recorded_on": ("{day}补录", "written {day}"),  # (a back-dated entry: the day it was written)
     "retracts_entry": ("撤回 {entry}", "{entry}"),  # (a retraction: the entry it voids, as retracted_entry names it)
+    "retracts_retraction": ("撤回 {day} 的撤回", "{day} retraction"),  # (a retraction that voids one)
     # (an entry a retraction voids, in few cells: history's brackets and summary's retractions both name it so)
     "retracted_entry": ("{day} {entry}", "{day} {entry}"),
     "retracted_word": ("已撤回", "retracted"),  # (an entry a retraction voids)
@@ -537,6 +538,9 @@ LABELS = {
     "show_original_due": ("原定期限", "Originally due"),
     "show_step": ("事项", "Step"),
     "show_done": ("完成", "Done"),
+    # Under show's milestones table, a cell of a column too wide for the terminal; {due}: its deadline.
+    "show_original_due_under": ("期限 {due} 原定 {text}", "Due {due}, originally {text}"),
+    "show_step_under": ("期限 {due} 的事项：{text}", "Step due {due}: {text}"),
     "show_yes": ("是", "yes"),
     "show_no": ("否", "no"),
     "show_history": ("进展记录", "History"),
@@ -726,6 +730,9 @@ LABELS = {
     "problem_looks_gbk": ("（看起来是 GB18030/GBK 编码：请另存为 UTF-8）", " (it looks like GB18030/GBK: save it as UTF-8)"),
     "problem_looks_utf16": ("（看起来是 UTF-16 编码，即记事本的“Unicode”：请另存为 UTF-8）",
                             " (it looks like UTF-16, Notepad's \"Unicode\": save it as UTF-8)"),
+    "problem_utf16_without_bom": ("不是 UTF-8：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）：请另存为 UTF-8",
+                                  "not UTF-8: it looks like UTF-16 without a byte order mark (0x00 bytes between its "
+                                  "letters and digits): save it as UTF-8"),
     "problem_looks_gbk_line": ("（这一行看起来是 GB18030/GBK 编码，可能由另一个程序写入：请用 UTF-8 重写这一行）",
                                " (this line looks like GB18030/GBK, as another program may have written it: write it "
                                "again in UTF-8)"),
@@ -1205,6 +1212,9 @@ LABELS.update({
     "problem_import_not_utf16": ("无法解码报告：第 {at} 个字节起不是有效的 UTF-16（文件以 UTF-16 的字节顺序标记开头）；请另存为 UTF-8",
                                  "cannot decode the report: invalid UTF-16 at byte {at} (the file begins with UTF-16's byte order mark); "
                                  "save the file as UTF-8"),
+    "problem_import_utf16_without_bom": ("无法解码报告：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）；请另存为 UTF-8",
+                                         "cannot decode the report: it looks like UTF-16 without a byte order mark (0x00 bytes "
+                                         "between its letters and digits); save the file as UTF-8"),
     "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件",
                                  "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
     "problem_import_field_missing": ("找不到报告的{field}{says}（请在校订文件的 registry: 下写明）",

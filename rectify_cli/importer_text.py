@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .errors import ReportFormatError
 from .i18n import Notice, problem
+from .yamlio import utf16_without_bom
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # full-width / Chinese punctuation that behaves like CJK for spacing purposes
@@ -56,12 +57,15 @@ HEADING_START = re.compile(r"^(?:整改(?:时限|进度|进展)：|附：)")
 
 def decode_report(raw: bytes, *, filename: str) -> str:
     """Decode a report: UTF-16 with its byte order mark (Windows Notepad's "Unicode"), UTF-8
-    (with or without BOM), else GB18030 (a superset of GBK).
+    (with or without BOM), else GB18030 (a superset of GBK); UTF-16 without its mark is refused
+    as such (GB18030 would decode it into nonsense).
 
     Undecodable input raises ReportFormatError naming the line and the place of the first bad
     byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (no UTF-8 or GB18030 text begins so: 0xff is in neither)
         return _utf16(raw, filename=filename).replace("\r\n", "\n").replace("\r", "\n")
+    if utf16_without_bom(raw):
+        raise ReportFormatError(problem(filename, 1, 1, "import_utf16_without_bom"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw_utf8 = raw[3:]
     else:

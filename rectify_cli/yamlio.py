@@ -96,6 +96,8 @@ def _pos(node) -> tuple[int, int]:
 
 def decode(raw: bytes, *, filename: str) -> str:
     """UTF-8 text, with or without a BOM; anything else is refused with its position."""
+    if utf16_without_bom(raw):  # (before decoding: UTF-16 of ASCII alone is valid UTF-8)
+        raise RegistryError(problem(filename, 1, 1, "utf16_without_bom"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -107,6 +109,21 @@ def decode(raw: bytes, *, filename: str) -> str:
         line_end = raw.find(b"\n", start)
         hint = _encoding_hint(raw, raw[line_start:line_end if line_end >= 0 else len(raw)])
         raise RegistryError(problem(filename, line, column, "not_utf8", byte=f"{raw[start]:02x}", hint=hint)) from None
+
+
+# Bytes of a file's start that utf16_without_bom reads: some lines.
+UTF16_PROBE = 1024
+
+
+def utf16_without_bom(raw: bytes) -> bool:
+    """Whether `raw` is UTF-16 without a byte-order mark (`iconv -t UTF-16LE`) by its start: its
+    ASCII characters, the line ends at least, each beside a NUL, all on one side (UTF-8 and GB18030
+    text hold no NUL; a file cut short and filled with zeros holds them on both sides)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    head = raw[:UTF16_PROBE]
+    major, minor = sorted((head[0::2].count(0), head[1::2].count(0)), reverse=True)
+    return major >= 2 and minor * 4 < major
 
 
 def _encoding_hint(raw: bytes, line: bytes) -> Notice | str:

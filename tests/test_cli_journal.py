@@ -959,6 +959,40 @@ def test_history_says_what_a_back_filled_retraction_retracts_beside_its_state_as
                           "        误记")
 
 
+@pytest.mark.parametrize("lang, history, show", [
+    ("zh", ["2019-04-20  1.1   撤回误录（撤回 2019-04-10 的撤回）",
+            "  进展：撤回有误",
+            "2019-04-10  1.1   撤回误录（撤回 2019-04-01 销号）（已撤回）",
+            "  进展：误记"],
+     ["2019-04-10  撤回误录（撤回 2019-04-01 销    误记",
+      "            号）（已撤回）",
+      "2019-04-20  撤回误录（撤回 2019-04-10 的撤  撤回有误",
+      "            回）"]),
+    ("en", ["2019-04-20  1.1      retracted (2019-04-10 retraction)",
+            "  Note: 撤回有误",
+            "2019-04-10  1.1      retracted (2019-04-01 closure) (retrac…",  # (63 cells: cut, as before)
+            "  Note: 误记"],
+     ["2019-04-10  retracted (2019-04-01 closure)  误记",
+      "            (retracted)",
+      "2019-04-20  retracted (2019-04-10           撤回有误",
+      "            retraction)"]),
+])
+def test_a_retracted_retraction_is_named_without_saying_its_word_twice(reg, monkeypatch, lang, history, show):
+    """History and show said 撤回误录（撤回 2019-03-10 撤回误录）: 撤回误录 twice, longer than the
+    retraction it names, wrapped at 60 columns inside 撤回 / 误录."""
+    monkeypatch.setenv("COLUMNS", "60")
+    for day, args in (("2019-04-01", ("close", "1.1", "--evidence", "验收")),
+                      ("2019-04-10", ("retract", "1.1", "--reason", "误记")),
+                      ("2019-04-20", ("retract", "1.1", "--reason", "撤回有误", "--entry", "2019-04-10"))):
+        result = run(*args, "--date", day, "--registry", str(reg), today=day)
+        assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in run("history", "1.1", "--registry", str(reg), "--lang", lang, today="2019-04-30").stdout.splitlines()]
+    assert lines[2:6] == history
+    lines = [line.rstrip() for line in run("show", "1.1", "--registry", str(reg), "--lang", lang, today="2019-04-30").stdout.splitlines()]
+    start = next(at for at, line in enumerate(lines) if line.startswith("2019-04-10"))
+    assert lines[start:start + 4] == show
+
+
 def test_a_retraction_retracted_lets_its_entry_count_again_from_that_day(reg):
     """A clerk who retracted the wrong entry (1.1's close, meant for 1.2) was stuck: a retraction
     could not be retracted. Retracting it undoes it from the new entry's date on; before that day
@@ -969,21 +1003,21 @@ def test_a_retraction_retracted_lets_its_entry_count_again_from_that_day(reg):
     undone = run("retract", "1.1", "--reason", "撤回有误：应撤回1.2的记录", "--entry", mistaken[:7], "--date", "2019-03-20",
                  "--registry", str(reg))
     assert undone.exit_code == 0, undone.output
-    assert undone.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-10 撤回误录） — 截至 2019-03-31：已销号\n")
+    assert undone.stdout.startswith("已记录 1.1 2019-03-20 撤回误录（撤回 2019-03-10 的撤回） — 截至 2019-03-31：已销号\n")
     assert f"  state: retracted\n  retracts: {mistaken}\n  note: 撤回有误：应撤回1.2的记录\n" in journal_bytes(reg).decode()
     for as_of, status in (("2019-03-09", "done"), ("2019-03-10", "overdue"), ("2019-03-19", "overdue"),
                           ("2019-03-20", "done")):
         doc = json.loads(run("status", "--registry", str(reg), "--as-of", as_of, "--format", "json").stdout)
         assert next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == "1.1")["status"] == status, as_of
     lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
-    assert lines[2].startswith("2019-03-20  1.1     撤回误录（撤回 2019-03-10 撤回误录）（2019-03-31补录）")
+    assert lines[2].startswith("2019-03-20  1.1     撤回误录（撤回 2019-03-10 的撤回）（2019-03-31补录）")
     assert lines[3].startswith("2019-03-10  1.1     撤回误录（撤回 2019-03-01 销号）（已撤回）（2019-03-31补录）")
     assert lines[4].startswith("2019-03-01  1.1     销号（2019-03-31补录）  ")
     english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
     assert "retracted (2019-03-10 retraction) (written 2019-03-31)" in english[2]
     assert "retracted (2019-03-01 closure) (retracted) (written 2019-03-31)" in english[3]
     show = run("show", "1.1", "--registry", str(reg)).stdout
-    assert "撤回误录（撤回 2019-03-10 撤回误录）" in show and "撤回误录（撤回 2019-03-01 销号）（已撤回）" in show
+    assert "撤回误录（撤回 2019-03-10 的撤回）" in show and "撤回误录（撤回 2019-03-01 销号）（已撤回）" in show
     assert "销号（已撤回）" not in show
     assert run("validate", str(reg), "--no-cache").exit_code == 0
     assert run("verify", "--registry", str(reg)).exit_code == 0

@@ -621,6 +621,85 @@ def test_show_keeps_a_label_and_its_date_on_one_line(lang, width, lines):
     assert "\u2060" not in result.stdout  # (what holds them together is not printed)
 
 
+def _milestones(result) -> list[str]:
+    """show's milestones table: the lines from its title to the blank line after it."""
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    start = next(at for at, line in enumerate(lines) if line in ("整改期限", "Milestones"))
+    return lines[start:lines.index("", start)]
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["Milestones",
+            "Kind     Due         Done  Status",
+            "----------------------------------",
+            "by date  2018-06-30  no    overdue"]),
+    ("zh", ["整改期限",
+            "类型  期限        完成  状态",
+            "----------------------------",
+            "限期  2018-06-30  否    逾期"]),
+])
+def test_show_at_50_columns_leaves_out_empty_milestone_columns_rather_than_cut_the_status(lang, lines):
+    """`by date  2018-06-30                   no    overd…`: the empty 原定期限 and 事项 columns took
+    the room of the status."""
+    result = run("show", "35.3", "--registry", "data/tasks.yaml", "--lang", lang,
+                 env={"COLUMNS": "50", "RECTIFY_TODAY": "2020-12-31"})
+    assert result.exit_code == 0, result.output
+    assert _milestones(result) == lines
+
+
+@pytest.mark.parametrize("lang, width, lines", [
+    ("en", 50, ["Milestones",
+                "Kind     Due         Done  Status",
+                "-----------------------------------",
+                "by date  2019-12-31  no    on track",
+                "Due 2019-12-31, originally 2019-06-30"]),
+    ("zh", 50, ["整改期限",
+                "类型  期限        原定期限    完成  状态",
+                "--------------------------------------------",
+                "限期  2019-12-31  2019-06-30  否    按期推进"]),
+    ("zh", 40, ["整改期限",
+                "类型  期限        完成  状态",
+                "--------------------------------",
+                "限期  2019-12-31  否    按期推进",
+                "期限 2019-12-31 原定 2019-06-30"]),
+    ("en", 60, ["Milestones",
+                "Kind     Due         Originally due  Done  Status",
+                "---------------------------------------------------",
+                "by date  2019-12-31  2019-06-30      no    on track"]),
+])
+def test_show_on_a_narrow_terminal_puts_the_original_deadline_under_the_milestones(late_extended, lang, width, lines):
+    """Where 原定期限 does not fit beside the status, it goes under the table, with the deadline it
+    was moved to."""
+    result = run("show", "33.1", "--registry", late_extended, "--lang", lang,
+                 env={"COLUMNS": str(width), "RECTIFY_TODAY": "2019-09-30"})
+    assert result.exit_code == 0, result.output
+    assert _milestones(result) == lines
+
+
+@pytest.mark.parametrize("lang, width, lines", [
+    ("en", 50, ["Milestones",
+                "Kind     Due         Step           Done  Status",
+                "--------------------------------------------------",
+                "by date  2019-12-31  5A级、4A级景   no    overdue",
+                "                     区",
+                "by date  2020-12-31  3A级、2A级、A  no    due soon",
+                "                     级景区"]),
+    ("en", 40, ["Milestones",
+                "Kind     Due         Done  Status",
+                "-----------------------------------",
+                "by date  2019-12-31  no    overdue",
+                "by date  2020-12-31  no    due soon",
+                "Step due 2019-12-31: 5A级、4A级景区",
+                "Step due 2020-12-31: 3A级、2A级、A级景区"]),
+])
+def test_show_on_a_narrow_terminal_keeps_the_steps_of_a_measure(lang, width, lines):
+    """At 50 columns in English the 事项 column was gone, header and all: the steps were nowhere."""
+    result = run("show", "30.2", "--registry", "data/tasks.yaml", "--lang", lang,
+                 env={"COLUMNS": str(width), "RECTIFY_TODAY": "2020-12-31"})
+    assert result.exit_code == 0, result.output
+    assert _milestones(result) == lines
+
+
 @pytest.mark.parametrize("lang, header, rows", [
     ("zh", "日期        记录    进展",
      ["2019-04-18  销号    （2019-04-30补录）",

@@ -866,6 +866,22 @@ def test_a_utf16_report_with_its_byte_order_mark_imports_as_its_utf8_text(tmp_pa
     assert imported[1] == imported[0]
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("lang, message", [
+    ("en", "cannot decode the report: it looks like UTF-16 without a byte order mark (0x00 bytes between its letters and digits); "
+           "save the file as UTF-8"),
+    (None, "无法解码报告：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）；请另存为 UTF-8"),
+])
+def test_a_utf16_report_without_its_byte_order_mark_is_refused_as_utf16(tmp_path, codec, lang, message):
+    """It was refused as neither UTF-8 nor GB18030 (第 6 个字节（0x89）…，第 96 个字节也不是有效的 GB18030), at a
+    line and column counted from the 0x0a bytes of its Chinese characters."""
+    report = tmp_path / "report.txt"
+    report.write_bytes(SOURCE.read_text(encoding="utf-8").encode(codec))
+    result = _rectify("import", str(report), "-o", str(tmp_path / "ledger"), lang=lang)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:1:1: {message}\n")
+    assert not (tmp_path / "ledger").exists()
+
+
 @pytest.mark.parametrize("lang, cut, bad", [
     ("en", "the file ends inside a character (at byte 11): was it cut short? Import the whole file",
            "cannot decode the report: invalid UTF-16 at byte 11 (the file begins with UTF-16's byte order mark); save the file as UTF-8"),

@@ -3,6 +3,7 @@ user's language: Chinese by default, English with --lang en, saying the same thi
 dates and suggestions literal). The Python API's messages stay English (tests/test_engine.py)."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,31 @@ def test_export_says_a_broken_plan_in_the_language_asked_for(tmp_path):
         2, "", f"rectify: {plan}:2:1: YAML 语法错误：while parsing a flow node：did not find expected node content\n")
     assert (en.exit_code, en.stdout, en.stderr) == (
         2, "", f"rectify: {plan}:2:1: YAML syntax: while parsing a flow node: did not find expected node content\n")
+
+
+UTF16_WITHOUT_BOM = {
+    "zh": "不是 UTF-8：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）：请另存为 UTF-8",
+    "en": "not UTF-8: it looks like UTF-16 without a byte order mark (0x00 bytes between its letters and digits): save it as UTF-8",
+}
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("name", ["tasks.yaml", "progress.yaml"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_plan_or_journal_saved_as_utf16_without_a_byte_order_mark_is_named_so(tmp_path, codec, name, lang):
+    """`iconv -t UTF-16LE` (no byte order mark): refused as not UTF-8 at the first Chinese
+    character, with the hint that the line looks like GB18030/GBK, which it is not."""
+    shutil.copytree(ROOT / "tests/fixtures/small", tmp_path / "small")
+    path = tmp_path / "small" / name
+    path.write_bytes(path.read_text(encoding="utf-8").encode(codec))
+    result = run("status", "-r", str(tmp_path / "small/tasks.yaml"), "--lang", lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {path}:1:1: {UTF16_WITHOUT_BOM[lang]}\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_plan_of_ascii_alone_saved_as_utf16_without_a_byte_order_mark_is_named_so(tmp_path, codec):
+    """Pure ASCII in UTF-16 is valid UTF-8 (a NUL after every character): it was refused as holding a control character."""
+    path = tmp_path / "tasks.yaml"
+    path.write_bytes("registry:\n  title: x\n".encode(codec))
+    result = run("validate", str(path))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {path}:1:1: {UTF16_WITHOUT_BOM['zh']}\n")

@@ -627,6 +627,85 @@ def test_a_close_restored_in_the_month_is_listed_as_closed_with_the_day_it_count
         assert ("自 2019-09-10 起恢复。\n" if lang == "zh" else "restored on 2019-09-10, its") in narrow.stdout
 
 
+def _summary_after(tmp_path, steps, month: str, lang: str) -> str:
+    """The bundled ledger's summary of `month` after the writes `steps` ((day, args) each), in `lang`."""
+    shutil.copytree(ROOT / "data", tmp_path / "data", dirs_exist_ok=True)
+    registry = str(tmp_path / "data/tasks.yaml")
+    for today, args in steps:
+        result = run(*args, "-r", registry, env={**ENV, "RECTIFY_TODAY": today})
+        assert result.exit_code == 0, result.output
+    result = run("summary", "-r", registry, "--month", month, "--lang", lang, env={**ENV, "RECTIFY_TODAY": "2019-10-05"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("lang, closed", [
+    ("zh", ["二、本月销号",
+            "销号日期    措施    内容                               牵头单位          佐证",
+            "----------  ------  ---------------------------------  ----------------  ------",
+            "2019-08-05  30.2    【5A级、4A级景区】自治区旅游发展…  自治区旅游发展厅  验收",
+            "",
+            "30.2 的 2019-08-05 销号：撤回误录被撤回，自 2019-09-10 起恢复。"]),
+    ("en", ["2. Closed out this month",
+            "Closed on    Measure    Text                        Lead unit         Evidence",
+            "-----------  ---------  --------------------------  ----------------  ----------",
+            "2019-08-05   30.2       [5A级、4A级景区] 自治区旅…  自治区旅游发展厅  验收",
+            "",
+            "30.2, closed 2019-08-05: restored on 2019-09-10, its retraction was retracted."]),
+])
+def test_a_step_close_restored_in_the_month_is_listed_by_its_own_date_with_the_day_it_counts_again(tmp_path, lang, closed):
+    """30.2's first step (2019-12-31, 5A级、4A级景区) closed in August, the close retracted in August,
+    the retraction retracted in September: September's 二 lists the step's close, as the one-step
+    35.3's, with the line saying since when it counts again; August's lists nothing."""
+    steps = (("2019-08-05", ("close", "30.2", "--milestone", "2019-12-31", "--evidence", "验收", "--date", "2019-08-05")),
+             ("2019-08-20", ("retract", "30.2", "--reason", "误记", "--date", "2019-08-20")),
+             ("2019-09-10", ("retract", "30.2", "--entry", "2019-08-20", "--reason", "撤回有误", "--date", "2019-09-10")))
+    lines = _summary_after(tmp_path, steps, "2019-09", lang).splitlines()
+    start = lines.index(closed[0])
+    assert lines[start:start + len(closed) + 1] == [*closed, ""]
+    august = run("summary", "-r", str(tmp_path / "data/tasks.yaml"), "--month", "2019-08", "--lang", lang,
+                 env={**ENV, "RECTIFY_TODAY": "2019-10-05"}).stdout
+    assert _section(august, closed[0]) == [closed[0], "本月无销号的措施。" if lang == "zh" else "No measure closed this month."]
+
+
+@pytest.mark.parametrize("lang, closed, retracted", [
+    ("zh", ["二、本月销号",
+            "销号日期    措施    内容                                     牵头单位    佐证",
+            "----------  ------  ---------------------------------------  ----------  ------",
+            "2019-09-05  35.3    已建成生活污水收集管网和污水集中处理设…  各地市      验收",
+            "",
+            "35.3 的 2019-09-05 销号：撤回误录被撤回，自 2019-09-20 起恢复。",
+            "",
+            "三、本月重新打开（回头看）"],
+     ["2019-09-10  35.3    2019-09-05 销号      误记",
+      "2019-09-20  35.3    2019-09-10 撤回误录  撤回有误"]),
+    ("en", ["2. Closed out this month",
+            "Closed on    Measure    Text                             Lead unit    Evidence",
+            "-----------  ---------  -------------------------------  -----------  ----------",
+            "2019-09-05   35.3       已建成生活污水收集管网和污水集…  各地市       验收",
+            "",
+            "35.3, closed 2019-09-05: restored on 2019-09-20, its retraction was retracted.",
+            "",
+            "3. Reopened this month (follow-up inspection)"],
+     ["2019-09-10  35.3       2019-09-05 closure     误记",
+      "2019-09-20  35.3       2019-09-10 retraction  撤回有误"]),
+])
+def test_a_close_retracted_and_restored_in_its_own_month_is_listed_once_with_the_day_it_counts_again(
+        tmp_path, lang, closed, retracted):
+    """Close, retraction and the retraction's retraction all in September: 二 lists the close once,
+    by its date, and says under the table why it holds, since 九 lists its retraction: without the
+    line a reader of 九 would take the close for void."""
+    steps = (("2019-09-05", ("close", "35.3", "--evidence", "验收", "--date", "2019-09-05")),
+             ("2019-09-10", ("retract", "35.3", "--reason", "误记", "--date", "2019-09-10")),
+             ("2019-09-20", ("retract", "35.3", "--entry", "2019-09-10", "--reason", "撤回有误", "--date", "2019-09-20")))
+    text = _summary_after(tmp_path, steps, "2019-09", lang)
+    lines = text.splitlines()
+    start = lines.index(closed[0])
+    assert lines[start:start + len(closed)] == closed
+    assert [line.rstrip() for line in lines if line.startswith("2019-09-") and "35.3" in line][1:] == retracted
+    assert ("89项具体措施已完成80项" if lang == "zh" else "89 measures, 80 of them completed") in text
+
+
 def test_a_restoration_undone_again_in_the_month_leaves_the_close_unlisted(tmp_path):
     """The retraction that restored a close retracted in turn, in the same month: the close no
     longer counts at the month's end, so 二 does not list it and 35.3 stays overdue."""

@@ -40,7 +40,10 @@ def retraction_text(entry, retractions: Retractions, lang: Lang) -> str:
 
 
 def _retracts_text(target, lang: Lang) -> str:
-    what = label("retracts_entry", lang, entry=retracted_entry(target.state, target.milestone, target.date, lang))
+    if target.state == EntryState.RETRACTED:  # (撤回 2019-03-10 撤回误录 said 撤回 twice)
+        what = label("retracts_retraction", lang, day=target.date.isoformat())
+    else:
+        what = label("retracts_entry", lang, entry=retracted_entry(target.state, target.milestone, target.date, lang))
     return label("show_brackets", lang, text=what)
 
 

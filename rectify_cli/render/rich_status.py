@@ -619,25 +619,36 @@ def _state_text(result: MeasureResult | TaskResult, lang: Lang) -> Text:
     return line
 
 
-def _milestones_table(console: Console, milestones: Iterable[MilestoneResult], lang: Lang) -> Table:
+def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], lang: Lang) -> None:
+    """The milestones table, without the columns empty in every row (原定期限, 事项); where they do
+    not fit beside the status, each of their cells goes under the table, with the deadline it is of."""
+    milestones = list(milestones)
+    dues = [ms.due.isoformat() if ms.due else word(MILESTONE, ms.kind, lang) for ms in milestones]
+    originals = [ms.original_due.isoformat() if ms.extended and ms.original_due else "" for ms in milestones]
+    steps = [printable(ms.label or "") for ms in milestones]
+    columns = [
+        _Column(label("show_kind", lang), [word(MILESTONE, ms.kind, lang) for ms in milestones]),
+        _Column(label("show_due", lang), [ms.due.isoformat() if ms.due else "" for ms in milestones]),
+        _Column(label("show_original_due", lang), originals, gives_way=2),
+        _Column(label("show_step", lang), steps, free=True, gives_way=1),
+        _Column(label("show_done", lang), [label("show_yes" if ms.done else "show_no", lang)
+                                          if ms.kind != MilestoneKind.ONGOING else "" for ms in milestones]),
+        _Column(label("status", lang), [word(STATUS, ms.status, lang) for ms in milestones]),
+    ]
+    original, step = columns[2], columns[3]
+    shown = _fitting([column for column in columns if column.gives_way == 0 or any(column.cells)], console.width)
     table = _table()
-    table.add_column(label("show_kind", lang), no_wrap=True)
-    table.add_column(label("show_due", lang), no_wrap=True)
-    table.add_column(label("show_original_due", lang), no_wrap=True)
-    table.add_column(label("show_step", lang), overflow="fold")
-    table.add_column(label("show_done", lang), no_wrap=True)
-    table.add_column(label("status", lang), no_wrap=True)
-    for ms in milestones:
-        dated = ms.kind != MilestoneKind.ONGOING
-        table.add_row(
-            Text(word(MILESTONE, ms.kind, lang)),
-            Text(ms.due.isoformat() if ms.due else ""),
-            Text(ms.original_due.isoformat() if ms.extended and ms.original_due else ""),
-            Paragraph(_para(ms.label or "")),
-            Text(label("show_yes" if ms.done else "show_no", lang) if dated else ""),
-            Text(word(STATUS, ms.status, lang)),
-        )
-    return table
+    for column in shown:
+        table.add_column(column.header, overflow="fold" if column.free else "ellipsis", no_wrap=not column.free)
+    for row in zip(*(column.cells for column in shown)):
+        table.add_row(*(Paragraph(Text(cell)) if column.free else Text(cell) for column, cell in zip(shown, row)))
+    console.print(table)
+    under = {original: "show_original_due_under", step: "show_step_under"}
+    for column, key in under.items():
+        if column not in shown:
+            for due, cell in zip(dues, column.cells):
+                if cell:
+                    console.print(Paragraph(Text(label(key, lang, due=due, text=cell))))
 
 
 def _entry_note(entry: Entry, lang: Lang) -> Text:
@@ -743,7 +754,7 @@ def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lan
     ]))
     console.print()
     console.print(Text(label("show_milestones", lang), style="bold"))
-    console.print(_milestones_table(console, mr.milestones, lang))
+    _print_milestones(console, mr.milestones, lang)
     console.print()
     console.print(Text(label("show_history", lang), style="bold"))
     if mr.written:
@@ -776,7 +787,7 @@ def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lan
         _print_measures(console, tr.measures, lang)
     else:
         console.print(Text(label("show_milestones", lang), style="bold"))
-        console.print(_milestones_table(console, tr.milestones, lang))
+        _print_milestones(console, tr.milestones, lang)
 
 
 def _extended_late_ids(tr: TaskResult, lang: Lang) -> str:
