@@ -818,7 +818,7 @@ def _env_without_carriage_returns() -> None:
 
 
 # What writing the output (standard output, mostly) can run into that is no bug of ours. Files
-# rectify reads or writes by name report their own errors (registry.read_bytes, fsutil).
+# rectify reads or writes by name report their own errors (layout.read_bytes, fsutil).
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
 
 

@@ -321,7 +321,7 @@ def read_report(source: str) -> tuple[bytes, str]:
     import stat
     import sys
 
-    from .registry import read_bytes, unreadable
+    from .layout import read_bytes, unreadable
 
     if source == "-":
         if sys.stdin is None:  # (closed by the caller, `<&-`)
@@ -407,7 +407,7 @@ def _fingerprint(text: str) -> str:
 def _keeps_journal(path: Path, result: ImportResult) -> bool:
     """True when the journal at `path` begins with the imported entries, False when there is
     none; JournalWriteError when it holds anything else (edited, or another report's)."""
-    from .registry import journal_present, read_bytes
+    from .layout import journal_present, read_bytes
 
     if not journal_present(path):
         return False

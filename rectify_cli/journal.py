@@ -47,6 +47,16 @@ from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, Problem, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import ENTRY, STATUS, Notice, Word, os_reason, problem, refusal, suggested, suggestion
+from .layout import (
+    existing_root,
+    id_prefix,
+    journal_path_for,
+    journal_present,
+    packaged_copy,
+    plan_files,
+    read_bytes,
+    registry_files,
+)
 from .model import (
     CHANGES_MILESTONES,
     Entry,
@@ -65,18 +75,10 @@ from .registry import (
     tasks_range,
     continues_entries,
     entry_as_written,
-    existing_root,
-    id_prefix,
     item_key,
     journal_as_written,
-    journal_path_for,
-    journal_present,
     late_extension,
     not_a_journal,
-    packaged_copy,
-    plan_files,
-    read_bytes,
-    registry_files,
     unknown_item,
     units_named_in_file,
 )
@@ -191,7 +193,7 @@ def append(
 
 
 def _prefix_of(root: Path, plan_file: Path) -> str:
-    """The id prefix of the plan file's measures (see registry.registry_files)."""
+    """The id prefix of the plan file's measures (see layout.registry_files)."""
     return next(prefix for plan, _, prefix in registry_files(root) if plan == plan_file)
 
 

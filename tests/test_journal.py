@@ -646,11 +646,11 @@ def test_any_number_like_note_round_trips_exactly(note):
 def test_the_bundled_ledgers_copy_in_the_installed_package_is_not_written(tmp_path, monkeypatch):
     """After `pip install .`, `rectify record …` without --registry wrote into site-packages, and
     the next install replaced that journal: the entries were lost."""
-    from rectify_cli import registry
+    from rectify_cli import layout
 
     installed = tmp_path / "site-packages" / "rectify_cli" / "data"
     shutil.copytree(FIXTURE, installed)
-    monkeypatch.setattr(registry, "_PACKAGED_PLAN", installed / "tasks.yaml")
+    monkeypatch.setattr(layout, "_PACKAGED_PLAN", installed / "tasks.yaml")
     before = (installed / "progress.yaml").read_bytes()
     with pytest.raises(UsageError) as caught:
         record(installed / "tasks.yaml", "1.1")
