@@ -422,7 +422,7 @@ LABELS = {
                                     "retracting the {state} entry of {date} would make the later {later_state} entry of "
                                     "{later_date} ({hash}) wrong: {conflict}; retract that entry first"),
     # what a reading command (status, check, summary, show, history) refuses of a request
-    # (engine.select, summary.period, registry.unknown_item, cli._user_date, journal.history)
+    # (engine.select, summary.period, ids.unknown_item, cli._user_date, journal.history)
     "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit {name!r}{hint}"),
     "refused_known_units": ("（已知单位：{units}）", " (known units: {units})"),
     "refused_ambiguous_alias": ("{option}：“{name}”是 {count} 个单位（{units}）的别名，分别由不同的方案文件声明：请写明单位名称",

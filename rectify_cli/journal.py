@@ -47,6 +47,7 @@ from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, Problem, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import ENTRY, STATUS, Notice, Word, os_reason, problem, refusal, suggested, suggestion
+from .ids import close_ids, tasks_range, unknown_item
 from .layout import (
     existing_root,
     id_prefix,
@@ -65,21 +66,18 @@ from .model import (
     Registry,
     file_prefix,
     ids_in_files,
+    item_key,
     named_id,
     units_of_file,
 )
 from .outcomes import load_item, remember_append
 from .registry import (
     ROW_HASH,
-    close_ids,
-    tasks_range,
     continues_entries,
     entry_as_written,
-    item_key,
     journal_as_written,
     late_extension,
     not_a_journal,
-    unknown_item,
     units_named_in_file,
 )
 from .yamltext import plain_ok, quoted
@@ -421,7 +419,7 @@ def _no_measure_hint(measure: str, ids, plan) -> Notice | None:
 
 
 def _in_several_files(measure: str, ids) -> UsageError | None:
-    """registry.several_files_have's refusal of an id several files of a folder have, or None."""
+    """ids.several_files_have's refusal of an id several files of a folder have, or None."""
     several = ids_in_files(measure, ids)
     return refusal(UsageError, "several_files", measure=measure, ids=several) if len(several) > 1 else None
 
