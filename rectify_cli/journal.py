@@ -77,9 +77,9 @@ from .registry import (
     entry_as_written,
     journal_as_written,
     late_extension,
-    not_a_journal,
     units_named_in_file,
 )
+from .validation import not_a_journal
 from .yamltext import plain_ok, quoted
 
 LOCK_TIMEOUT_SECONDS = 10.0
