@@ -647,9 +647,10 @@ LABELS = {
     "reconcile_alternative": ("按另一种口径（{rule}）为{value}。", "Another reading ({rule}) gives {value}."),
     "reconcile_without_rule": ("没有计数规则、未核对（{n}项）：{keys}", "Not checked, no counting rule ({n}): {keys}"),
 
-    # What is wrong with a registry's file (registry.py, yamlio.py): label problem_<key>, the
-    # message after "file:line:column: ". {what} names the place (see Where), {kind} what was
-    # found (a Notice kind_*), {hint} a did-you-mean; {detail} is a library's own English words.
+    # What is wrong with a registry's file (layout.py, registry.py, validation.py, journal_checks.py,
+    # yamlio.py): label problem_<key>, the message after "file:line:column: ". {what} names the
+    # place (see Where), {kind} what was found (a Notice kind_*), {hint} a did-you-mean; {detail}
+    # is a library's own English words.
     "problem_no_such_path": ("文件或文件夹不存在", "no such file or folder"),
     "problem_no_such_path_tilde": ("文件或文件夹不存在（此处不会把 ~ 展开为主目录：请写作 {expanded}）",
                                    "no such file or folder (a ~ is not expanded here: write {expanded})"),

@@ -48,6 +48,7 @@ from .errors import JournalWriteError, Problem, RegistryError, UsageError, same_
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import ENTRY, STATUS, Notice, Word, os_reason, problem, refusal, suggested, suggestion
 from .ids import close_ids, tasks_range, unknown_item
+from .journal_checks import late_extension, units_named_in_file
 from .layout import (
     existing_root,
     id_prefix,
@@ -71,14 +72,7 @@ from .model import (
     units_of_file,
 )
 from .outcomes import load_item, remember_append
-from .registry import (
-    ROW_HASH,
-    continues_entries,
-    entry_as_written,
-    journal_as_written,
-    late_extension,
-    units_named_in_file,
-)
+from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written
 from .validation import not_a_journal
 from .yamltext import plain_ok, quoted
 
@@ -808,7 +802,7 @@ def _text(value: str | None, option: str) -> str | None:
 
 def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: dict) -> str | None:
     """The unit `name` names in `measure`'s journal, as the loader reads it there
-    (registry.units_named_in_file: a folder's other files' units would make the journal
+    (journal_checks.units_named_in_file: a folder's other files' units would make the journal
     unreadable beside its plan alone). Refused, an alias of several of its units, a unit of
     another file (naming the files, `files` by their ids' prefix), or no unit."""
     if name is None or not name.strip():

@@ -34,11 +34,11 @@ from pathlib import Path
 from . import dates, engine
 from .cache import HEAD, FileCache, decode_plan, plan_positions_of_row, plan_rows_at
 from .errors import RegistryError
+from .journal_checks import JournalContext
 from .layout import journal_present, read_bytes, registry_files, resolve_path
 from .model import CHANGES_MILESTONES, Plan, Registry, Settings
 from .registry import (
     CACHE_DAMAGE,
-    JournalContext,
     _extend_cached_journal,
     _journal_rows_ok,
     _load_journal,

@@ -242,10 +242,11 @@ def test_a_folder_that_cannot_place_a_measure_says_so_in_chinese(tmp_path):
 
 def _refusal_keys() -> set[str]:
     """Every key a refusal is raised with, or nested in one: by journal.py for the writes, and
-    for the reading commands by engine.py, summary.py, registry.py, layout.py, ids.py, validation.py and cli.py (i18n.refusal)."""
+    for the reading commands by engine.py, summary.py, cli.py and the loader's modules
+    (registry.py, layout.py, ids.py, validation.py, journal_checks.py) (i18n.refusal)."""
     package = Path(journal.__file__).parent
     keys = set()
-    for module in ("journal", "engine", "summary", "registry", "layout", "ids", "validation", "cli"):
+    for module in ("journal", "engine", "summary", "registry", "layout", "ids", "validation", "journal_checks", "cli"):
         source = (package / f"{module}.py").read_text(encoding="utf-8")
         keys |= set(re.findall(r'(?:_refused|refusal)\(\w+, "(\w+)"', source)) | set(re.findall(r'Notice\("(\w+)"', source))
         # (a key chosen by the date's error: `key = "a" if … else "b"`, summary._month_refused's)
