@@ -2,8 +2,8 @@
 entry's measure and units against the plan, its dates against the inspection's feedback and
 today, and each measure's history replayed as the engine replays it (a second close, a
 reopening of what is not closed, an extension that moves nothing or brings a deadline forward,
-a retraction that voids nothing). What the writing commands refuse is refused on load too, for
-entries written by hand or merged in from another branch.
+a retraction of no entry it may void). What the writing commands refuse is refused on load too,
+for entries written by hand or merged in from another branch.
 
 Apart from the checks of each file's data on its own (validation.py), whose results are
 cached: these depend on the plan and on today, so they run on every load, on cached rows too.
