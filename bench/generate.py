@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rectify_cli.chain import GENESIS, entry_hash  # noqa: E402
-from rectify_cli.registry import late_extension  # noqa: E402
+from rectify_cli.journal_checks import late_extension  # noqa: E402
 
 TODAY = date(2020, 6, 30)  # the benchmark pins RECTIFY_TODAY to this
 FEEDBACK = date(2018, 1, 3)

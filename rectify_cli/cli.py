@@ -436,7 +436,7 @@ def show_cmd(
 ) -> None:
     with _said_in(lang):  # (a refused request, said in the user's language)
         from .outcomes import load_item
-        from .registry import item_key
+        from .model import item_key
 
         reg = load_item(registry, item_key(item), use_cache=not no_cache)
         report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, report_period)
@@ -735,7 +735,7 @@ def history_cmd(
     with _said_in(lang):  # (a refused request, said in the user's language)
         from . import journal
         from .outcomes import load_item
-        from .registry import item_key
+        from .model import item_key
 
         if measure is None:
             reg = _load(registry, no_cache)
@@ -818,7 +818,7 @@ def _env_without_carriage_returns() -> None:
 
 
 # What writing the output (standard output, mostly) can run into that is no bug of ours. Files
-# rectify reads or writes by name report their own errors (registry.read_bytes, fsutil).
+# rectify reads or writes by name report their own errors (layout.read_bytes, fsutil).
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
 
 

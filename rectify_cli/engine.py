@@ -753,7 +753,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
     from .errors import UsageError, close_matches, same_but_case
     from .i18n import Notice, refusal, suggested as hint
-    from .registry import close_ids, tasks_range
+    from .ids import close_ids, tasks_range
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):

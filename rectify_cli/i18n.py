@@ -423,7 +423,7 @@ LABELS = {
                                     "retracting the {state} entry of {date} would make the later {later_state} entry of "
                                     "{later_date} ({hash}) wrong: {conflict}; retract that entry first"),
     # what a reading command (status, check, summary, show, history) refuses of a request
-    # (engine.select, summary.period, registry.unknown_item, cli._user_date, journal.history)
+    # (engine.select, summary.period, ids.unknown_item, cli._user_date, journal.history)
     "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit {name!r}{hint}"),
     "refused_known_units": ("（已知单位：{units}）", " (known units: {units})"),
     "refused_ambiguous_alias": ("{option}：“{name}”是 {count} 个单位（{units}）的别名，分别由不同的方案文件声明：请写明单位名称",
@@ -651,9 +651,10 @@ LABELS = {
     "reconcile_alternative": ("按另一种口径（{rule}）为{value}。", "Another reading ({rule}) gives {value}."),
     "reconcile_without_rule": ("没有计数规则、未核对（{n}项）：{keys}", "Not checked, no counting rule ({n}): {keys}"),
 
-    # What is wrong with a registry's file (registry.py, yamlio.py): label problem_<key>, the
-    # message after "file:line:column: ". {what} names the place (see Where), {kind} what was
-    # found (a Notice kind_*), {hint} a did-you-mean; {detail} is a library's own English words.
+    # What is wrong with a registry's file (layout.py, registry.py, validation.py, journal_checks.py,
+    # yamlio.py): label problem_<key>, the message after "file:line:column: ". {what} names the
+    # place (see Where), {kind} what was found (a Notice kind_*), {hint} a did-you-mean; {detail}
+    # is a library's own English words.
     "problem_no_such_path": ("文件或文件夹不存在", "no such file or folder"),
     "problem_no_such_path_tilde": ("文件或文件夹不存在（此处不会把 ~ 展开为主目录：请写作 {expanded}）",
                                    "no such file or folder (a ~ is not expanded here: write {expanded})"),

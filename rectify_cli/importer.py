@@ -140,7 +140,7 @@ def _other_than_curation(data) -> tuple[Notice, int | None] | None:
 def load_curation(path: str | Path) -> Curation:
     """Read and check curation.yaml (with the registry's YAML reader: no tags, dates kept as text)."""
     from . import yamlio
-    from .registry import _checked_date
+    from .validation import checked_date
 
     p = str(path)
     try:
@@ -186,7 +186,7 @@ def load_curation(path: str | Path) -> Curation:
         return value
 
     def iso_date(value: Any, what: str, *keys: str) -> str:
-        day, why = _checked_date(str(value))
+        day, why = checked_date(str(value))
         if why is None:
             return day.isoformat()
         key, values = why  # (as the registry's loader words a bad date)
@@ -321,7 +321,7 @@ def read_report(source: str) -> tuple[bytes, str]:
     import stat
     import sys
 
-    from .registry import read_bytes, unreadable
+    from .layout import read_bytes, unreadable
 
     if source == "-":
         if sys.stdin is None:  # (closed by the caller, `<&-`)
@@ -407,7 +407,7 @@ def _fingerprint(text: str) -> str:
 def _keeps_journal(path: Path, result: ImportResult) -> bool:
     """True when the journal at `path` begins with the imported entries, False when there is
     none; JournalWriteError when it holds anything else (edited, or another report's)."""
-    from .registry import journal_present, read_bytes
+    from .layout import journal_present, read_bytes
 
     if not journal_present(path):
         return False

@@ -47,6 +47,18 @@ from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, Problem, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import ENTRY, STATUS, Notice, Word, os_reason, problem, refusal, suggested, suggestion
+from .ids import close_ids, tasks_range, unknown_item
+from .journal_checks import late_extension, units_named_in_file
+from .layout import (
+    existing_root,
+    id_prefix,
+    journal_path_for,
+    journal_present,
+    packaged_copy,
+    plan_files,
+    read_bytes,
+    registry_files,
+)
 from .model import (
     CHANGES_MILESTONES,
     Entry,
@@ -55,31 +67,13 @@ from .model import (
     Registry,
     file_prefix,
     ids_in_files,
+    item_key,
     named_id,
     units_of_file,
 )
 from .outcomes import load_item, remember_append
-from .registry import (
-    ROW_HASH,
-    close_ids,
-    tasks_range,
-    continues_entries,
-    entry_as_written,
-    existing_root,
-    id_prefix,
-    item_key,
-    journal_as_written,
-    journal_path_for,
-    journal_present,
-    late_extension,
-    not_a_journal,
-    packaged_copy,
-    plan_files,
-    read_bytes,
-    registry_files,
-    unknown_item,
-    units_named_in_file,
-)
+from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written
+from .validation import not_a_journal
 from .yamltext import plain_ok, quoted
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -191,7 +185,7 @@ def append(
 
 
 def _prefix_of(root: Path, plan_file: Path) -> str:
-    """The id prefix of the plan file's measures (see registry.registry_files)."""
+    """The id prefix of the plan file's measures (see layout.registry_files)."""
     return next(prefix for plan, _, prefix in registry_files(root) if plan == plan_file)
 
 
@@ -419,7 +413,7 @@ def _no_measure_hint(measure: str, ids, plan) -> Notice | None:
 
 
 def _in_several_files(measure: str, ids) -> UsageError | None:
-    """registry.several_files_have's refusal of an id several files of a folder have, or None."""
+    """ids.several_files_have's refusal of an id several files of a folder have, or None."""
     several = ids_in_files(measure, ids)
     return refusal(UsageError, "several_files", measure=measure, ids=several) if len(several) > 1 else None
 
@@ -808,7 +802,7 @@ def _text(value: str | None, option: str) -> str | None:
 
 def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: dict) -> str | None:
     """The unit `name` names in `measure`'s journal, as the loader reads it there
-    (registry.units_named_in_file: a folder's other files' units would make the journal
+    (journal_checks.units_named_in_file: a folder's other files' units would make the journal
     unreadable beside its plan alone). Refused, an alias of several of its units, a unit of
     another file (naming the files, `files` by their ids' prefix), or no unit."""
     if name is None or not name.strip():

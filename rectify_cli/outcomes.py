@@ -34,10 +34,11 @@ from pathlib import Path
 from . import dates, engine
 from .cache import HEAD, FileCache, decode_plan, plan_positions_of_row, plan_rows_at
 from .errors import RegistryError
+from .journal_checks import JournalContext
+from .layout import journal_present, read_bytes, registry_files, resolve_path
 from .model import CHANGES_MILESTONES, Plan, Registry, Settings
 from .registry import (
     CACHE_DAMAGE,
-    JournalContext,
     _extend_cached_journal,
     _journal_rows_ok,
     _load_journal,
@@ -46,11 +47,7 @@ from .registry import (
     appended_journal_row,
     appends_entries,
     journal_header,
-    journal_present,
     load_registry,
-    read_bytes,
-    registry_files,
-    resolve_path,
 )
 
 OUTCOMES = "outcomes"  # the cache entry kind (registry._load_plan writes the HEAD entries)

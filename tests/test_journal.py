@@ -646,11 +646,11 @@ def test_any_number_like_note_round_trips_exactly(note):
 def test_the_bundled_ledgers_copy_in_the_installed_package_is_not_written(tmp_path, monkeypatch):
     """After `pip install .`, `rectify record …` without --registry wrote into site-packages, and
     the next install replaced that journal: the entries were lost."""
-    from rectify_cli import registry
+    from rectify_cli import layout
 
     installed = tmp_path / "site-packages" / "rectify_cli" / "data"
     shutil.copytree(FIXTURE, installed)
-    monkeypatch.setattr(registry, "_PACKAGED_PLAN", installed / "tasks.yaml")
+    monkeypatch.setattr(layout, "_PACKAGED_PLAN", installed / "tasks.yaml")
     before = (installed / "progress.yaml").read_bytes()
     with pytest.raises(UsageError) as caught:
         record(installed / "tasks.yaml", "1.1")
@@ -664,7 +664,7 @@ def test_the_bundled_ledgers_copy_in_the_installed_package_is_not_written(tmp_pa
 
 # ----------------------------------------------- the writing commands and the loader agree
 # The writing commands check a request (journal._check_request) and the loader replays the
-# journal (registry.JournalContext); both state what may follow what. Random sequences of
+# journal (journal_checks.JournalContext); both state what may follow what. Random sequences of
 # writes, back-dated, naming steps, flagged late or not, on the small fixture's measures of
 # every kind (one deadline, two steps, dated + 长期坚持, 长期坚持 only, immediate):
 _DAYS = ["2018-01-03", "2018-06-30", "2018-07-01", "2018-10-31", "2018-11-01", "2018-12-31", "2019-01-01",

@@ -242,10 +242,11 @@ def test_a_folder_that_cannot_place_a_measure_says_so_in_chinese(tmp_path):
 
 def _refusal_keys() -> set[str]:
     """Every key a refusal is raised with, or nested in one: by journal.py for the writes, and
-    for the reading commands by engine.py, summary.py, registry.py and cli.py (i18n.refusal)."""
+    for the reading commands by engine.py, summary.py, cli.py and the loader's modules
+    (registry.py, layout.py, ids.py, validation.py, journal_checks.py) (i18n.refusal)."""
     package = Path(journal.__file__).parent
     keys = set()
-    for module in ("journal", "engine", "summary", "registry", "cli"):
+    for module in ("journal", "engine", "summary", "registry", "layout", "ids", "validation", "journal_checks", "cli"):
         source = (package / f"{module}.py").read_text(encoding="utf-8")
         keys |= set(re.findall(r'(?:_refused|refusal)\(\w+, "(\w+)"', source)) | set(re.findall(r'Notice\("(\w+)"', source))
         # (a key chosen by the date's error: `key = "a" if … else "b"`, summary._month_refused's)
@@ -280,11 +281,11 @@ def test_no_chinese_refusal_label_is_english_by_mistake(key):
 
 
 def test_the_installed_copy_of_the_bundled_ledger_is_refused_in_chinese(tmp_path, monkeypatch):
-    from rectify_cli import registry
+    from rectify_cli import layout
 
     installed = tmp_path / "site-packages" / "rectify_cli" / "data"
     shutil.copytree(FIXTURE, installed)
-    monkeypatch.setattr(registry, "_PACKAGED_PLAN", installed / "tasks.yaml")
+    monkeypatch.setattr(layout, "_PACKAGED_PLAN", installed / "tasks.yaml")
     result = run("report", "2.2", "--note", "一季度", "--registry", str(installed / "tasks.yaml"))
     assert _stderr_line(result) == (
         f"{installed / 'tasks.yaml'} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"

@@ -270,7 +270,7 @@ def show_document(report: StatusReport, item_id: str) -> dict:
     day, in journal order). An unknown id is refused as `show` refuses it."""
     result = find(report, item_id)
     if result is None:
-        from ..registry import unknown_item
+        from ..ids import unknown_item
 
         raise unknown_item(item_id, report.tasks)
     if isinstance(result, TaskResult):

@@ -29,8 +29,9 @@ from rich.text import Text
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
+from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
-from ..registry import shown_title, unknown_item
+from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
 from .journal_text import LATE_MARK, extension_details, quiet_journals, retraction_text
 from .linebreak import Paragraph, unbroken, widest_unbroken

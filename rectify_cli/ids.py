@@ -1,0 +1,94 @@
+"""Finding the task or measure a user named by its id: an id given without its file that
+several files of a folder have, the ids close to one found nowhere, and the error saying so.
+
+Apart from the loader (registry.py): the journal's checks name the measures close to one no
+plan has (journal_checks.py), and the engine, the writing commands and the renderers look ids
+up in a registry already loaded.
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import UsageError, close_matches, same_but_case
+from .i18n import Notice, refusal, suggested
+from .model import ids_in_files, item_key
+
+
+def several_files_have(item: str, ids) -> UsageError | None:
+    """The error for an id given without its file that several files of a folder have (else
+    None): commands accept "18.4" for "NAME:18.4" only when one file has it (model.named_id)."""
+    key = item_key(item)
+    several = ids_in_files(key, ids)
+    if len(several) < 2:
+        return None
+    return refusal(UsageError, "several_files", measure=key, ids=several)
+
+
+def close_ids(key: str, ids) -> list[str]:
+    """The ids closest to `key` (_close_names); in a folder, an id without its file is matched
+    against each file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name
+    in front)."""
+    by_name: dict[str, list[str]] = {i: [i] for i in ids}  # (naqu.4.2, a slip of the separator: naqu:4.2)
+    if ":" not in key:
+        for i in ids:
+            if ":" in i:
+                by_name.setdefault(i.rpartition(":")[2], []).append(i)
+    names = _close_names(key, by_name)
+    if not names and ":" in key:  # (tasks:33.1 where the ids carry no file: a folder of one plan file)
+        names = _close_names(key.rpartition(":")[2], by_name)
+    return list(dict.fromkeys(i for name in names for i in by_name[name]))
+
+
+# An id that is numbers ("46", "18.9", "naqu:4.9"): its last number, and what comes before it.
+_NUMBER_ID = re.compile(r"((?:[^:]+:)?(?:\d+\.)*)(\d+)")
+
+
+def _close_names(key: str, names) -> list[str]:
+    """The names closest to `key`. Of a number-like id, those of its shape (its file, its task)
+    whose last number is one away from its; else, when it has more digits than any of them, it
+    with its last digit dropped (450 of tasks 1 to 45); else, of a measure, its task's measures,
+    nearest first (1.9: 1.2, 1.1). By spelling (close_matches), 46 was close to 4 and 6, not 45."""
+    typed = _NUMBER_ID.fullmatch(key)
+    if typed is None:
+        return close_matches(key, names)
+    head, digits = typed[1], typed[2]
+    numbers = {name: match[2] for name in names if (match := _NUMBER_ID.fullmatch(name)) and match[1] == head}
+    nearest = [name for *_, name in sorted((abs(int(n) - int(digits)), int(n), name) for name, n in numbers.items())]
+    next_to = [name for name in nearest if abs(int(numbers[name]) - int(digits)) <= 1]
+    longer = [name for name, n in numbers.items() if n == digits[:-1] and len(digits) > max(map(len, numbers.values()))]
+    siblings = nearest[:3] if head.endswith(".") else []
+    return same_but_case(key, names) or next_to or longer or siblings
+
+
+def unknown_item(item: str, tasks) -> UsageError:
+    """The error for a task or measure id found nowhere in `tasks` (anything with `id` and
+    `measures` of things with `id`: the plan's tasks, or a report's), as `show` and `history`
+    both say it: the id written literally, and the ids close to it, the task's measures, or
+    the range of tasks."""
+    from .textsafe import printable
+
+    ids = [t.id for t in tasks] + [m.id for t in tasks for m in t.measures]
+    several = several_files_have(item, ids)
+    if several is not None:
+        return several
+    key = item_key(item)
+    close = close_ids(key, ids)
+    hint = suggested(close)
+    if not close:
+        task_part = key.rpartition(".")[0]
+        local = ":" not in key  # (in a folder, the task of that number in any file)
+        siblings = [m.id for t in tasks if (t.id.rpartition(":")[2] if local else t.id) == task_part for m in t.measures]
+        if siblings:
+            hint = Notice("task_has_measures", {"task": task_part, "measures": siblings})
+        elif tasks:
+            hint = tasks_range([t.id for t in tasks])
+    return refusal(UsageError, "unknown_item", item=printable(item, single_line=True), hint=hint)
+
+
+def tasks_range(task_ids) -> Notice:
+    """The hint "(tasks are 1 to 45)", of a folder each file's first and last task, in order."""
+    files: dict[str, list[str]] = {}
+    for task_id in task_ids:
+        files.setdefault(task_id.rpartition(":")[0], []).append(task_id)
+    return Notice("tasks_range", {"spans": [Notice("tasks_span", {"first": own[0], "last": own[-1]})
+                                            for own in files.values()]})

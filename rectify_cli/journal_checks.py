@@ -1,0 +1,356 @@
+"""The checks of a journal's entries against the rest of the registry (`JournalContext`): each
+entry's measure and units against the plan, its dates against the inspection's feedback and
+today, and each measure's history replayed as the engine replays it (a second close, a
+reopening of what is not closed, an extension that moves nothing or brings a deadline forward,
+a retraction of no entry it may void). What the writing commands refuse is refused on load too,
+for entries written by hand or merged in from another branch.
+
+Apart from the checks of each file's data on its own (validation.py), whose results are
+cached: these depend on the plan and on today, so they run on every load, on cached rows too.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .engine import voided_hashes
+from .i18n import Notice, suggested, suggestion
+from .ids import close_ids
+from .model import CHANGES_MILESTONES, Entry, EntryState, Location, Milestone, MilestoneKind, Plan, Unit, new, units_of_file
+from .validation import shown_value
+
+
+def late_extension(requested: date, deadline: date) -> bool:
+    """Whether an extension requested on `requested` comes after the deadline it moves (a
+    deadline day is not late): what its `late` flag must say."""
+    return requested > deadline
+
+
+def units_named_in_file(units: tuple[Unit, ...], declared: dict[str, tuple[Unit, ...]], prefix: str) -> dict[str, str]:
+    """The unit (its name) each name a journal's `by:` / `approved_by:` may give names, as read
+    and as written (--by, --approved-by). Of one file, every unit's name and aliases. Of a
+    folder's file (`prefix`, "naqu:"), among the units it declares (`units`: the folder's, with
+    the aliases every file gives them; `declared`: each file's own, by prefix): a unit's name
+    names it; then an alias the file declares itself; then one another file gives a single one
+    of them (one it gives two names neither)."""
+    if not prefix:
+        return {name: u.name for u in units for name in (u.name, *u.aliases)}
+    shared, own = units_of_file(units, prefix), declared.get(prefix, ())
+    given: dict[str, set[str]] = {}
+    for unit in shared:
+        for alias in unit.aliases:
+            given.setdefault(alias, set()).add(unit.name)
+    names = {alias: next(iter(named)) for alias, named in given.items() if len(named) == 1}
+    names.update((alias, unit.name) for unit in own for alias in unit.aliases)
+    names.update((unit.name, unit.name) for unit in shared)
+    return names
+
+
+class JournalContext:
+    """What journal rows are checked against on every load: the plan's ids and units, today."""
+
+    def __init__(self, plan: Plan, today: date, declared: dict[str, tuple[Unit, ...]] | None = None):
+        self.plan = plan
+        # (a folder's: the units each file declares itself, by its prefix, with its own aliases)
+        self.declared = declared or {}
+        self.measure_ids = {m.id: m.milestones for m in plan.measures()}  # ordered: suggestions stay stable
+        self.today = today
+        # (by id() of a milestones tuple, which measures share: see _steps_of)
+        self._steps: dict[int, tuple[tuple[date | None, ...], bool, bool]] = {}
+        # (of a milestones tuple with an immediate step, by its id() and the measure's immediate due)
+        self._deadlines: dict[tuple[int, date], tuple[date, ...]] = {}
+
+    def _steps_of(self, mid: str) -> tuple[tuple[date | None, ...], bool, bool]:
+        """_steps_of_milestones of the measure's milestones, made once for each tuple of them."""
+        milestones = self.measure_ids[mid]
+        found = self._steps.get(id(milestones))
+        if found is None:
+            found = self._steps[id(milestones)] = _steps_of_milestones(milestones)
+        return found
+
+    def deadlines(self, mid: str) -> tuple[date, ...]:
+        """The original due dates of a measure's dated milestones: what an entry's `milestone` names."""
+        dues, immediate, _ = self._steps_of(mid)
+        if not immediate:
+            return dues
+        immediate_due = self.plan.immediate_due_of(mid)
+        key = (id(self.measure_ids[mid]), immediate_due)
+        found = self._deadlines.get(key)
+        if found is None:
+            found = self._deadlines[key] = tuple(immediate_due if due is None else due for due in dues)
+        return found
+
+    def has_ongoing(self, mid: str) -> bool:
+        """Whether a measure has an ongoing (长期坚持) part, which reports are about."""
+        return self._steps_of(mid)[2]
+
+    def entries(self, rows: list[list], file: str, prefix: str, *,
+                checked: bool = True) -> tuple[list[Entry], list[tuple[int, str, Notice]]]:
+        """The Entry of each row, and (entry index, the key it is about, what is wrong: label
+        problem_<key>, without the place) for each problem found. `checked=False`: rows that
+        passed these checks in this context before (a warm check's, whose outcomes were stored
+        after a clean load of the same bytes), only their measures checked (a fifth of the time)."""
+        entries, problems = [], []
+        measure_ids, today = self.measure_ids, self.today
+        # (the units its own plan file declares: a folder's other files' would make the journal
+        # unreadable beside its plan alone)
+        units = units_named_in_file(self.plan.units, self.declared, prefix)
+        append, states = entries.append, _ENTRY_STATES
+        # Rows hold dates as canonical ISO text (YYYY-MM-DD), which sorts as the dates do.
+        today_iso = today.isoformat()
+        # (its own file's: a journal records what was done after that report's inspection)
+        feedback_iso = self.plan.meta_of(prefix).feedback_date.isoformat()
+        days: dict[str, date] = {}  # a journal repeats a few thousand dates
+        # (index, entry) of each entry that closes, reopens or extends, by measure: checked against its history below
+        histories: dict[str, list[tuple[int, Entry]]] = {}
+
+        def day_of(text: str | None) -> date | None:
+            if text is None:
+                return None
+            day = days.get(text)
+            if day is None:
+                day = days[text] = date.fromisoformat(text)
+            return day
+
+        retractions: list[tuple[int, Entry]] = []  # (index, entry) of each retraction: checked below
+        later: list[tuple[int, str, str]] = []  # (index, field, date) of each entry dated after today
+        for (index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest, retracts,
+             line, column) in rows:
+            if prefix and ":" not in mid:
+                mid = prefix + mid
+            elif prefix and not mid.startswith(prefix) and mid in measure_ids:
+                # (its history would be split across two journals, each checked alone)
+                other = mid.partition(":")[0]
+                problems.append((index, "measure", Notice("other_files_measure", {"measure": mid, "other": other,
+                                                                                  "own": prefix[:-1]})))
+                continue
+            if mid not in measure_ids:
+                problems.append((index, "measure", Notice("no_measure", {"measure": mid, "hint": suggested(close_ids(mid, measure_ids))})))
+                continue
+            entry = new(Entry, measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
+                        by=units.get(by), milestone=day_of(milestone), to=day_of(to),
+                        reason=reason, approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
+                        retracts=retracts, location=new(Location, file=file, line=line, column=column))
+            append(entry)
+            if not checked:
+                continue
+            if day > today_iso or (recorded is not None and recorded > today_iso):
+                later.append((index, "date", day) if day > today_iso else (index, "recorded", recorded))
+            elif day < feedback_iso:
+                problems.append((index, "date", Notice("date_before_feedback", {"date": day, "feedback": feedback_iso})))
+            if milestone is not None and day_of(milestone) not in self.deadlines(mid):
+                deadlines = sorted({d.isoformat() for d in self.deadlines(mid)}) or Notice("no_deadlines", {})
+                problems.append((index, "milestone", Notice("milestone_not_deadline", {
+                    "milestone": milestone, "measure": mid, "deadlines": deadlines})))
+            if by is not None and by not in units:
+                problems.append((index, "by", _unknown_unit(by, units)))
+            if approved_by is not None and approved_by not in units:
+                problems.append((index, "approved_by", _unknown_unit(approved_by, units)))
+            if state in _REPLAYED:
+                history = histories.get(mid)
+                if history is None:
+                    histories[mid] = [(index, entry)]
+                else:
+                    history.append((index, entry))
+            elif state == "report" and not self.has_ongoing(mid):
+                problems.append((index, "state", Notice("report_not_ongoing", {"measure": mid})))
+            elif state == "retracted":
+                retractions.append((index, entry))
+        if later:  # (said once: a clock set back puts every entry since that day in the future)
+            index, field, day = later[0]
+            more = Notice("date_future_more", {"count": len(later) - 1}) if len(later) > 1 else ""
+            problems.append((index, field, Notice("date_future", {"date": day, "today": today_iso, "more": more})))
+        voided: dict[str, list[Entry]] = {}
+        if retractions:
+            problems += _retraction_problems(entries, retractions, voided)
+        if histories:
+            problems += self._history_problems(histories, voided)
+        return entries, problems
+
+    def _history_problems(self, histories: dict[str, list[tuple[int, Entry]]],
+                          voided: dict[str, list[Entry]]) -> list[tuple[int, str, Notice]]:
+        """What the writing commands refuse, for entries written by hand or merged in from two
+        branches: a close of a measure (or step) already closed, or of one with no deadline (长期
+        坚持 only); a reopening of one not closed; an extension of one with no pending deadline,
+        one whose `late` flag the dates contradict, one that brings the deadline it moves forward
+        (two extensions of one deadline, the later to an earlier date). Each entry is judged
+        against its measure's history up to it (by date; on a day, in file order), replayed as the
+        engine replays it (engine._evaluate_milestones), refused entries included. `histories`:
+        (index, entry) of the entries that close, reopen or extend, by measure, in file order
+        (the others change nothing a check here depends on). `voided`: the valid retractions, by
+        measure; an entry dated on or after a retraction is judged without the entry it voids, and
+        with it again from the day that retraction is retracted (engine's rules)."""
+        problems = []
+        for mid, history in histories.items():
+            voids = voided.get(mid)
+            if not voids:
+                problems += self._replayed_problems(mid, history)
+                continue
+            history.sort(key=_date_of_pair)  # (stable: file order on a day)
+            voids.sort(key=_date_of)  # (stable: each after the retraction it retracts)
+            days = sorted({r.date for r in voids})
+            # (judged in spans between retractions, each without the entries voided by its start)
+            for start, end in zip([None, *days], [*days, None]):
+                gone = voided_hashes([r for r in voids if r.date <= start]) if start is not None else set()
+                span = [(index, entry) for index, entry in history if entry.hash not in gone
+                        and (end is None or entry.date < end)]
+                judged = {index for index, entry in span if start is None or entry.date >= start}
+                problems += [p for p in self._replayed_problems(mid, span) if p[0] in judged]
+        return problems
+
+    def _replayed_problems(self, mid: str, history: list[tuple[int, Entry]]) -> list[tuple[int, str, Notice]]:
+        """The problems of one measure's `history` (see _history_problems) replayed."""
+        problems = []
+        done_state, reopened_state, extended_state = EntryState.DONE, EntryState.REOPENED, EntryState.EXTENDED
+        original = self.deadlines(mid)
+        if len(history) == 1 and original and history[0][1].state is done_state:
+            return problems  # (a first close of a measure with a deadline: the common case, and right)
+        steps = range(len(original))
+        effective, done, named = list(original), [False] * len(original), [False] * len(original)
+        closed_by: list[tuple[int, Entry] | None] = [None] * len(original)  # (the close that closed each step)
+        if len(history) > 1:
+            history.sort(key=_date_of_pair)  # (stable: file order on a day)
+        for index, entry in history:
+            state, day, milestone = entry.state, entry.date, entry.milestone
+            if milestone is not None and milestone not in original:
+                continue  # (it names no deadline of the measure, which is said: it moves and closes nothing)
+            if state is done_state:
+                closing = steps if milestone is None else [i for i in steps if original[i] == milestone]
+                if not original:
+                    problems.append((index, "state", Notice("close_ongoing", {"measure": mid})))
+                elif all([done[i] for i in closing]):
+                    item = (Notice("step_of", {"measure": mid, "due": milestone.isoformat()}) if milestone is not None
+                            else mid)
+                    notes = [_closed_by(closed_by[closing[-1]], index)]
+                    if milestone is None and self.has_ongoing(mid):
+                        notes.append(Notice("stays_ongoing", {}))
+                    notes = [note for note in notes if note]
+                    if len(notes) == 2:
+                        notes = [Notice("two_notes", {"first": notes[0], "second": notes[1]})]
+                    problems.append((index, "state", Notice("already_closed", {
+                        "item": item, "date": day.isoformat(),
+                        "notes": Notice("closed_notes", {"notes": notes[0]}) if notes else ""})))
+                for i in closing:
+                    done[i] = True
+                    closed_by[i] = (index, entry)
+                    if milestone is not None:
+                        named[i] = True
+            elif state is reopened_state:
+                if True not in done:
+                    problems.append((index, "state", Notice("reopen_not_closed", {"measure": mid, "date": day.isoformat()})))
+                done, named = [False] * len(original), [False] * len(original)
+            elif state is extended_state and entry.to is not None:
+                problems += self._extension_problems(mid, index, entry, original, effective, done, named)
+        return problems
+
+    def _extension_problems(self, mid: str, index: int, entry: Entry, original: tuple[date, ...], effective: list[date],
+                            done: list[bool], named: list[bool]) -> list[tuple[int, str, Notice]]:
+        """What is wrong with an extension (see _history_problems) of the measure `mid` whose dated
+        steps, due on `original` dates, are due on `effective` dates and `done` (`named`: by a close
+        naming them) just before it; `effective` is updated as the engine moves them."""
+        problems = []
+        day, milestone = entry.date, entry.milestone
+        steps = range(len(original))
+        # (the step it moves as `extend` finds it: the earliest pending, or the one named)
+        pending = [i for i in steps if not done[i] and milestone in (None, original[i])]
+        if not pending:
+            named_step = f" {milestone.isoformat()}" if milestone is not None else ""
+            problems.append((index, "state", Notice("nothing_to_extend", {"measure": mid, "step": named_step,
+                                                                          "date": day.isoformat()})))
+        else:
+            due = min([effective[i] for i in pending])
+            late = late_extension(day, due)
+            if late and not entry.late:
+                problems.append((index, "late", Notice("extension_late", {"measure": mid, "date": day.isoformat(),
+                                                                          "due": due.isoformat(), "days": (day - due).days})))
+            elif entry.late and not late:
+                problems.append((index, "late", Notice("extension_not_late", {"date": day.isoformat(), "due": due.isoformat()})))
+        # (the steps it moves, as the engine moves them: see engine._evaluate_milestones)
+        free = [i for i in steps if not named[i]]
+        targets = [i for i in steps if original[i] == milestone] if milestone else \
+            [min(free, key=effective.__getitem__)] if free else []
+        for i in targets:
+            if pending and entry.to <= effective[i]:
+                before = Notice("as_extended_before", {}) if effective[i] != original[i] else ""
+                problems.append((index, "to", Notice("to_not_after_deadline", {
+                    "to": entry.to.isoformat(), "due": effective[i].isoformat(), "before": before})))
+            effective[i] = entry.to
+        return problems
+
+
+_REPLAYED = frozenset(state.value for state in CHANGES_MILESTONES)
+
+
+def _retraction_problems(entries: list[Entry], retractions: list[tuple[int, Entry]],
+                         voided: dict[str, list[Entry]]) -> list[tuple[int, str, Notice]]:
+    """What is wrong with each retraction (index, entry) of a journal's `entries` (in file order):
+    it must void an earlier entry of the same measure in this journal (a retraction too: it is
+    undone), not voided by the valid retractions before it, dated on or before it. Each valid
+    one is added to `voided`, by measure."""
+    problems = []
+    written = {}  # hash -> the first entry that has it
+    for entry in entries:
+        if entry.hash is not None:
+            written.setdefault(entry.hash, entry)
+    valid: list[Entry] = []
+    named: set[str] = set()  # (what valid retractions name: only those may be voided already)
+    for index, retraction in retractions:
+        target = written.get(retraction.retracts)
+        earlier = _voided_by(valid, retraction.retracts) if retraction.retracts in named else None
+        if target is None or target.location.line >= retraction.location.line:
+            notice = Notice("retracts_unknown", {"hash": retraction.retracts[:12]})
+        elif target.measure != retraction.measure:
+            notice = Notice("retracts_other_measure", {"measure": retraction.measure, "other": target.measure,
+                                                       "line": target.location.line})
+        elif earlier is not None:
+            notice = Notice("retracted_twice", {"line": target.location.line, "earlier": earlier.location.line})
+        elif retraction.date < target.date:
+            notice = Notice("retracts_later", {"date": retraction.date.isoformat(), "target": target.date.isoformat(),
+                                               "line": target.location.line})
+        else:
+            valid.append(retraction)
+            named.add(retraction.retracts)
+            voided.setdefault(retraction.measure, []).append(retraction)
+            continue
+        problems.append((index, "retracts", notice))
+    return problems
+
+
+def _voided_by(retractions: list[Entry], digest: str) -> Entry | None:
+    """The retraction among `retractions` (in file order) that voids the entry of hash `digest`,
+    a retraction of it not retracted itself; None when none does."""
+    void = voided_hashes(retractions)
+    return next((r for r in reversed(retractions) if r.retracts == digest and r.hash not in void), None)
+
+
+def _closed_by(closer: tuple[int, Entry] | None, index: int) -> Notice | str:
+    """Which entry closed what a second close closes, for its message; when that entry comes
+    later in the file (a close back-filled before this one, or merged in), it says so: this one,
+    written first, is the one refused."""
+    if closer is None:
+        return ""
+    at, entry = closer
+    line = Notice("closed_by_line", {"line": entry.location.line}) if entry.location is not None else ""
+    after = Notice("closed_by_later", {}) if at > index else ""
+    return Notice("closed_by", {"entry": at + 1, "line": line, "date": entry.date.isoformat(), "after": after})
+
+
+def _date_of_pair(pair: tuple[int, Entry]) -> date:
+    return pair[1].date
+
+
+def _date_of(entry: Entry) -> date:
+    return entry.date
+
+
+def _steps_of_milestones(milestones: tuple[Milestone, ...]) -> tuple[tuple[date | None, ...], bool, bool]:
+    """(the due of each dated milestone, None for an immediate one (due on its file's date);
+    whether one is immediate; whether one is ongoing)."""
+    dues = tuple(ms.due if ms.kind is MilestoneKind.DATE else None for ms in milestones if ms.kind is not MilestoneKind.ONGOING)
+    return dues, None in dues, any(ms.kind is MilestoneKind.ONGOING for ms in milestones)
+
+
+_ENTRY_STATES = EntryState._value2member_map_
+
+
+def _unknown_unit(name, units) -> Notice:
+    return Notice("unknown_unit", {"name": shown_value(name), "hint": suggestion(str(name), units)})

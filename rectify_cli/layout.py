@@ -1,0 +1,231 @@
+"""Where a registry's files are: the plan file or folder a command reads (--registry,
+$RECTIFY_REGISTRY, else the bundled ledger), its plan files, the journal beside each, the
+prefix of each file's ids, and reading a file's bytes with a refusal that names the file.
+
+Apart from the loader (registry.py): the writing commands (journal.py) and the warm check
+(outcomes.py) find a registry's files without loading them, and none of this needs YAML, the
+cache or the engine.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import RegistryError
+from .i18n import Notice, os_reason, problem
+
+
+ENV_REGISTRY = "RECTIFY_REGISTRY"
+JOURNAL_SUFFIX = ".progress.yaml"
+
+
+def default_plan_path() -> Path:
+    """The bundled ledger: inside the installed package, or data/ of a source checkout."""
+    for candidate in (_PACKAGED_PLAN, _PACKAGE.parent / "data" / "tasks.yaml"):
+        if candidate.is_file():
+            return candidate
+    return _PACKAGED_PLAN
+
+
+_PACKAGE = Path(__file__).resolve().parent
+_PACKAGED_PLAN = _PACKAGE / "data" / "tasks.yaml"  # (a wheel's copy of data/: see pyproject.toml)
+
+
+def packaged_copy(root: Path) -> bool:
+    """Whether `root` is the bundled ledger's copy inside the installed package, which the next
+    install replaces: no journal is written there."""
+    try:
+        return root.resolve() in (_PACKAGED_PLAN, _PACKAGED_PLAN.parent)
+    except OSError:
+        return False
+
+
+def resolve_path(path: str | os.PathLike | None) -> Path:
+    """--registry, else $RECTIFY_REGISTRY, else the bundled ledger. A folder holding tasks.yaml
+    alone (and its journal) is that file: its ids are 33.1 rather than tasks:33.1."""
+    if path or os.environ.get(ENV_REGISTRY):
+        given = Path(path or os.environ[ENV_REGISTRY])
+        return _single_plan(given) or given
+    bundled = default_plan_path()
+    try:  # (named as a user would type it, in reports and messages, when it is below here)
+        here = bundled.relative_to(Path.cwd())
+    except (ValueError, OSError):  # elsewhere, or the working folder is gone
+        return bundled
+    return here
+
+
+def existing_root(path: str | os.PathLike | None) -> Path:
+    """resolve_path(path), refused with RegistryError when nothing is there."""
+    root = resolve_path(path)
+    try:
+        exists = root.exists()
+    except OSError as exc:  # a name no file can have (too long)
+        raise unreadable(root, exc) from None
+    if not exists:
+        # (a ~ in a quoted argument or an .env file reaches here as it is: no shell expanded it)
+        expanded = os.path.expanduser(root) if str(root).startswith("~") else str(root)
+        if expanded != str(root):
+            raise RegistryError(problem(str(root), None, None, "no_such_path_tilde", expanded=expanded))
+        raise RegistryError(problem(str(root), None, None, "no_such_path"))
+    return root
+
+
+def journal_path_for(plan_path: Path) -> Path:
+    """tasks.yaml keeps its journal in progress.yaml; any other NAME.yaml in NAME.progress.yaml.
+    A plan file that is a symbolic link with no journal beside it (ledger.yaml → a shared
+    drive's tasks.yaml) keeps it beside the file it leads to, when one is there: read beside
+    the link, the journal was missed and `record` began another."""
+    beside = _journal_beside(plan_path)
+    if not os.path.lexists(beside) and plan_path.is_symlink():
+        target_journal = _journal_beside(Path(os.path.realpath(plan_path)))
+        if os.path.lexists(target_journal):
+            return target_journal
+    return beside
+
+
+def _journal_beside(plan_path: Path) -> Path:
+    if plan_path.name == "tasks.yaml":
+        return plan_path.with_name("progress.yaml")
+    return plan_path.with_name(plan_path.name[: -len(plan_path.suffix)] + JOURNAL_SUFFIX)
+
+
+def _listed_plans(folder: Path) -> list[Path]:
+    """The plan files of a folder, by name. (Hidden files are other programs': an editor's lock
+    link .#x.yaml, a Mac's ._x.yaml.)"""
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and not _journal_name(p.name))
+
+
+def _single_plan(path: Path) -> Path | None:
+    """The tasks.yaml of a folder holding no other plan file and no journal but its own (data/);
+    else None: a folder of plan files, its ids prefixed by their file's name even while it holds
+    one (xizang.yaml, before the other provinces), or one with a stray journal, which loading it
+    as a folder refuses."""
+    try:
+        if not path.is_dir():
+            return None
+        plans = _listed_plans(path)
+        journals = [p for p in path.iterdir() if _journal_name(p.name) and not p.name.startswith(".")]
+    except OSError:  # (reported when the folder is read as one)
+        return None
+    if [p.name for p in plans] != ["tasks.yaml"] or any(j.name != "progress.yaml" for j in journals):
+        return None
+    return plans[0]
+
+
+def plan_files(path: Path) -> list[Path]:
+    """The plan files of a registry: the file itself, or every plan file of a folder."""
+    if path.is_dir():
+        try:
+            files = _listed_plans(path)
+        except OSError as exc:  # (a folder its user may not list)
+            raise unreadable(path, exc) from None
+        if not files:
+            raise RegistryError(problem(str(path), None, None, "no_plan_files"))
+        first: dict[str, Path] = {}  # a file's name is its ids' prefix, and names its journal
+        clashes = [problem(str(file), None, None, "plan_name_clash", name=file.stem, other=first[file.stem].name)
+                   for file in files if first.setdefault(file.stem, file) is not file]
+        if clashes:
+            raise RegistryError(clashes)
+        return files
+    return [path]
+
+
+def _journal_name(name: str) -> bool:
+    """Whether a file of a folder is named as a journal (or nearly: .yml, another case)."""
+    name = _as_yaml(name)
+    return name == "progress.yaml" or name.endswith(JOURNAL_SUFFIX)
+
+
+def _as_yaml(name: str) -> str:
+    """A file name as a journal's would be written: lower case, .yml and a .txt an editor added
+    (progress.yaml.txt) made .yaml."""
+    name = name.casefold().removesuffix(".txt")
+    return name[:-len(".yml")] + ".yaml" if name.endswith(".yml") else name
+
+
+def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Path, Path, str]]:
+    """(plan file, its journal's path, the id prefix of its measures) for each plan file of the
+    registry at `root`: in a folder ids are prefixed with the file's stem, "NAME:18.4"."""
+    layout = [(file, journal_path_for(file), id_prefix(root, file)) for file in (plans or plan_files(root))]
+    _refuse_stray_journals(root, layout, folder=root.is_dir())
+    return layout
+
+
+def id_prefix(root: Path, plan_file: Path) -> str:
+    """The prefix of the ids of `plan_file`'s tasks and measures: "NAME:" in a folder, else ""."""
+    return plan_file.stem + ":" if root.is_dir() else ""
+
+
+def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]], *, folder: bool) -> None:
+    """A journal no plan file of the registry owns would be ignored, with all it records: a
+    plan renamed from tasks.yaml, say, leaves its progress.yaml behind. Refused: in a folder any
+    such journal, beside a plan file a progress.yaml (unless a tasks.yaml owns it)."""
+    if folder:
+        present = [p for p in root.iterdir() if _journal_name(p.name) and not p.name.startswith(".")]
+    else:
+        present = [root.with_name("progress.yaml")] if root.name != "tasks.yaml" else []
+        present = [p for p in present if os.path.lexists(p) and not os.path.lexists(root.with_name("tasks.yaml"))]
+    problems, near = [], set()
+    for plan, journal, _ in layout:
+        if not os.path.lexists(journal):  # (only then: a file's folder is not listed on every load)
+            for p in _near_misses(journal):
+                near.add(p.name)
+                problems.append(problem(str(p), None, None, "journal_near_miss", plan=plan.name, journal=journal.name))
+    owned = {journal.name for _, journal, _ in layout} | near
+    problems += [problem(str(p), None, None, "stray_journal", plan=plan_beside(p.name))
+                 for p in sorted(p for p in present if p.name not in owned)]
+    if problems:
+        raise RegistryError(sorted(problems, key=lambda found: found.file))
+
+
+def _near_misses(journal: Path) -> list[Path]:
+    """Files beside a journal not written yet that look like it saved under another name:
+    progress.yml, Progress.yaml, progress.yaml.txt (Notepad), tasks.progress.yaml."""
+    wanted = {journal.name.casefold()} | ({"tasks" + JOURNAL_SUFFIX} if journal.name == "progress.yaml" else set())
+    try:
+        return sorted(p for p in journal.parent.iterdir() if p.name != journal.name and _as_yaml(p.name) in wanted)
+    except OSError:  # (a folder that can't be listed: its files are read, or refused, by name)
+        return []
+
+
+def journal_present(jpath: Path) -> bool:
+    """Whether a journal was written: anything at its name. A link to nothing is a journal
+    that can't be read, which is an error, not one that isn't written yet."""
+    return os.path.lexists(jpath)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes. A pipe or device is refused: reading a registry from one could block
+    forever (a FIFO) or never end (/dev/zero)."""
+    path = Path(path)
+    try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise RegistryError(problem(str(path), None, None, "not_regular"))
+        return path.read_bytes()
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: Path, exc: OSError) -> RegistryError:
+    """What to say when `path` can't be read, as `exc` says."""
+    if isinstance(exc, FileNotFoundError):
+        said = ("dangling_link", {"target": os.readlink(path)}) if path.is_symlink() else ("no_such_file", {})
+    elif isinstance(exc, IsADirectoryError):
+        said = "is_folder", {}
+    elif isinstance(exc, PermissionError):
+        said = "permission", {}
+    else:
+        said = "unreadable", {"detail": os_reason(exc)}
+    return RegistryError(problem(str(path), None, None, said[0], **said[1]))
+
+
+def plan_beside(journal: str) -> str | Notice:
+    """The plan file whose journal `journal` would be, as the user named it (see journal_path_for)."""
+    path = Path(journal)
+    name = _as_yaml(path.name)
+    if name == "progress.yaml":
+        return str(path.with_name("tasks.yaml"))
+    if name.endswith(JOURNAL_SUFFIX):
+        return str(path.with_name(path.name[: len(name) - len(JOURNAL_SUFFIX)] + ".yaml"))
+    return Notice("plan_of_journal_example", {})

@@ -1,0 +1,675 @@
+"""Validation of one registry file's data on its own: `Checker` turns a plan file's parsed YAML
+into model objects and a journal's into rows, recording a Problem, at its line and column, for
+everything the format rules out (docs/registry-format.md).
+
+Apart from the loader (registry.py), which reads, caches and merges the files and hands each
+one's data to a Checker. What is checked here depends on the file's content alone, so its
+result can be cached; what depends on the rest of the registry (a journal entry's measure,
+units, history, date against today) is checked on every load, in journal_checks.py.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+from pathlib import Path
+
+from . import chain, dates
+from .errors import Problem, RegistryError
+from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, problem, suggested, suggestion
+from .layout import JOURNAL_SUFFIX, plan_beside
+from .model import (
+    KIND_WORDS,
+    REGION,
+    UNIT_KINDS,
+    Claim,
+    Deadline,
+    EntryState,
+    Location,
+    Measure,
+    Meta,
+    Milestone,
+    MilestoneKind,
+    Plan,
+    Reported,
+    ReportedState,
+    Settings,
+    Task,
+    Unit,
+    new,
+)
+
+
+def _looks_like_journal(data, file: str) -> bool:
+    """Whether what was read as a plan is a journal: a list (or nothing yet, an empty journal)
+    in a file named like one, or a list holding an entry."""
+    if isinstance(data, list) and any(isinstance(item, dict) and "measure" in item for item in data[:20]):
+        return True
+    name = Path(file).name
+    return (data is None or isinstance(data, list)) and (name == "progress.yaml" or name.endswith(JOURNAL_SUFFIX))
+
+
+class Checker:
+    """Turns parsed YAML into model objects, recording a Problem for everything wrong.
+
+    `vouching`: the data came from the fast parser (no positions, YAML 1.2 scalars). Then
+    the first problem, or any string the reference would not read as text, raises
+    Unvouched instead: the caller re-reads the file with the reference loader, which finds
+    the same problems with their positions (or none, where only the parsers disagreed).
+    """
+
+    def __init__(self, filename: str, problems: list[Problem], *, vouching: bool = False):
+        self.file = filename
+        self.problems = problems
+        self.vouching = vouching
+        from . import yamlio
+
+        self._reads_differently = yamlio.reads_differently
+        self._as_written = yamlio.as_written
+        # Fast-parsed milestone lists by value: a plan repeats a few hundred of them 100,000s of
+        # times, and with vouching their result depends on the values alone (a problem raises).
+        self._milestones_seen: dict[tuple, tuple[Milestone, ...]] = {}
+        self.kind_refused: set[str] = set()  # units whose kind was refused (see units)
+
+    # -- primitives ---------------------------------------------------------------
+    def problem(self, pos: tuple[int, int] | None, message_key: str, /, **values) -> None:
+        """A problem at `pos`: label problem_<message_key> (i18n.LABELS) with `values`; `what`, the place
+        as problems name it ("measure 1.1.owners"), is said in the user's language."""
+        if self.vouching:
+            raise Unvouched
+        line, column = pos if pos else (None, None)
+        if "what" in values:
+            values["what"] = Where(values["what"])
+        self.problems.append(problem(self.file, line, column, message_key, **values))
+
+    def mapping(self, value, pos, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()):
+        if type(value) is dict and _key_sets(allowed) >= value.keys() >= _key_sets(required):
+            return value  # the common case, plain data from the fast parser: no key to report
+        if not isinstance(value, dict):
+            self.problem(pos, "not_mapping", what=what, kind=_kind(value))
+            return None
+        for key in value:
+            if key not in allowed:
+                fix = (Notice("key_full_width_colon", {"written": str(key).replace("：", ": ", 1)}) if "：" in str(key)
+                       else Notice("keys_allowed", {"keys": list(allowed)}))
+                self.problem(key_position_of(value, key), "unknown_key", what=what, key=key, hint=suggestion(str(key), allowed), fix=fix)
+        for key in required:
+            if key not in value:
+                self.problem(position_of(value, None), "missing_key", what=what, key=key)
+        return value
+
+    def sequence(self, value, pos, what: str):
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(pos, "not_list", what=what, kind=_kind(value))
+            return []
+        return value
+
+    def text(self, m, key: str, what: str, *, required: bool = True, empty_ok: bool = False, free: bool = True):
+        """The text of m[key]; `free`: free text, where a plain scalar is the text written (note:
+        017 is "017"), else a word or name of the format's, which must be text as YAML reads it."""
+        if key not in m:
+            return None
+        value = m[key]
+        if free and value.__class__ is not str:  # (the rare case: only text is ever written differently)
+            value = self._as_written(m, key, value)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or (not empty_ok and not value.strip()):
+            self.problem(position_of(m, key), "not_text" if empty_ok else "not_nonempty_text", what=f"{what}.{key}", kind=_kind(value))
+            return None
+        if self.vouching and self._reads_differently(value):
+            raise Unvouched
+        return value
+
+    def integer(self, m, key: str, what: str, *, minimum: int = 0):
+        value = m.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.problem(position_of(m, key), "not_whole_number", what=f"{what}.{key}", minimum=minimum, value=shown_value(value),
+                         hint=_number_hint(key, value))
+            return None
+        return value
+
+    def date(self, m, key: str, what: str):
+        value = m.get(key)
+        if not isinstance(value, str):
+            self.problem(position_of(m, key), "not_date", what=f"{what}.{key}", value=shown_value(value))
+            return None
+        day, error = checked_date(value, due=key == "due")
+        if error is not None:
+            self.problem(position_of(m, key), error[0], what=f"{what}.{key}", text=value, **error[1])
+        return day
+
+    def enum(self, m, key: str, what: str, enum_type):
+        value = m.get(key)
+        member = enum_type._value2member_map_.get(value) if isinstance(value, str) else None
+        if member is not None:  # (a dict look-up: calling the enum costs 5x more, per field)
+            return member
+        elif key not in m:  # (a key every caller requires: the mapping has said it is missing)
+            return None
+        else:
+            allowed = [e.value for e in enum_type]
+            said = _WRITTEN_AS.get(value) if isinstance(value, str) else None  # (推进中: in_progress)
+            hint = (Notice("written_as", {"key": said}) if said in allowed else suggestion(str(value), allowed))
+            self.problem(position_of(m, key), "unknown_value", what=f"{what}.{key}", value=shown_value(value), hint=hint,
+                         allowed=allowed)
+            return None
+
+    # -- plan ---------------------------------------------------------------------
+    def plan(self, data, *, prefix: str) -> Plan | None:
+        if _looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
+            self.problem(position_of(data, None) or (1, 1), "journal_not_plan", plan=plan_beside(self.file))
+            return None
+        if data is None:
+            self.problem((1, 1), "empty_plan")
+            return None
+        top = self.mapping(data, (1, 1), "registry file", ("registry", "units", "tasks"), ("registry", "units", "tasks"))
+        if top is None:
+            return None
+        meta, settings = self.meta(top.get("registry"), position_of(top, "registry"))
+        units = self.units(top.get("units"), position_of(top, "units"))
+        lookup, region_lookup = {}, {}
+        for unit in units:
+            for name in (unit.name, *unit.aliases):
+                lookup[name] = unit.name
+                if unit.kind == REGION or unit.name in self.kind_refused:
+                    region_lookup[name] = unit.name
+        tasks = self.tasks(top.get("tasks"), position_of(top, "tasks"), lookup, prefix, region_lookup)
+        if meta is None or settings is None:
+            return None
+        return Plan(meta=meta, settings=settings, units=tuple(units), tasks=tuple(tasks))
+
+    def meta(self, value, pos):
+        allowed = ("title", "issuer", "inspection", "feedback_date", "report_date", "source", "settings", "claims")
+        m = self.mapping(value, pos, "registry", allowed, ("title", "issuer", "feedback_date", "report_date"))
+        if m is None:
+            return None, None
+        title = self.text(m, "title", "registry")
+        issuer = self.text(m, "issuer", "registry")
+        inspection = self.text(m, "inspection", "registry", required=False)
+        source = self.text(m, "source", "registry", required=False)
+        feedback = self.date(m, "feedback_date", "registry") if "feedback_date" in m else None
+        report = self.date(m, "report_date", "registry") if "report_date" in m else None
+        settings = self.settings(m.get("settings"), position_of(m, "settings"))
+        claims = []
+        for i, item in enumerate(self.sequence(m.get("claims"), position_of(m, "claims"), "registry.claims")):
+            cm = self.mapping(item, position_of(m["claims"], i), f"claim {i + 1}", ("key", "text", "value"), ("key", "text", "value"))
+            if cm is None:
+                continue
+            key, text, number = self.text(cm, "key", "claim", free=False), self.text(cm, "text", "claim"), self.integer(cm, "value", "claim")
+            if key and text and number is not None:
+                claims.append(Claim(key=key, text=text, value=number))
+        if None in (title, issuer, feedback, report):
+            return None, settings
+        if report < feedback:  # (a report on the rectification follows the inspection's feedback)
+            self.problem(position_of(m, "report_date"), "report_before_feedback", report=report.isoformat(),
+                         feedback=feedback.isoformat())
+            return None, settings
+        meta = Meta(title=title, issuer=issuer, inspection=inspection, feedback_date=feedback,
+                    report_date=report, source=source, claims=tuple(claims))
+        return meta, settings
+
+    def settings(self, value, pos) -> Settings | None:
+        if value is None:
+            return Settings()
+        m = self.mapping(value, pos, "registry.settings", ("timezone", "warn_days", "report_period_days", "immediate_due"))
+        if m is None:
+            return None
+        kwargs = {}
+        if "timezone" in m:
+            zone = self.text(m, "timezone", "registry.settings", free=False)
+            if zone is not None:
+                if dates.time_zone(zone) is None:
+                    meant = dates.zone_meant(zone)
+                    if meant:
+                        self.problem(position_of(m, "timezone"), "unknown_zone_close", zone=zone, hint=suggested([meant]))
+                    else:
+                        self.problem(position_of(m, "timezone"), "unknown_zone", zone=zone)
+                else:
+                    kwargs["timezone"] = zone
+        for key in ("warn_days", "report_period_days"):
+            if key in m:
+                # (a period of 0 days would make every ongoing measure stale: the CLI refuses it too)
+                number = self.integer(m, key, "registry.settings", minimum=1 if key == "report_period_days" else 0)
+                if number is not None:
+                    kwargs[key] = number
+        if "immediate_due" in m:
+            kwargs["immediate_due"] = self.date(m, "immediate_due", "registry.settings")
+        return Settings(**kwargs)
+
+    def units(self, value, pos) -> list[Unit]:
+        units: list[Unit] = []
+        seen: dict[str, int] = {}
+        for i, item in enumerate(self.sequence(value, pos, "units")):
+            where = position_of(value, i)
+            m = self.mapping(item, where, f"unit {i + 1}", ("name", "aliases", "kind"), ("name",))
+            if m is None:
+                continue
+            name = self.text(m, "name", "unit")
+            aliases = []
+            aliases_written = m.get("aliases")
+            for j, alias in enumerate(self.sequence(aliases_written, position_of(m, "aliases"), "unit.aliases")):
+                alias = self._as_written(aliases_written, j, alias)
+                if isinstance(alias, str) and alias.strip():
+                    if self.vouching and self._reads_differently(alias):
+                        raise Unvouched
+                    aliases.append(alias)
+                else:
+                    self.problem(position_of(m["aliases"], j), "not_text", what="unit.aliases", kind=_kind(alias))
+            kind = self.text(m, "kind", "unit", required=False, free=False)
+            if kind is not None and kind not in UNIT_KINDS:
+                self.problem(position_of(m, "kind"), "unknown_value", what="unit.kind", value=shown_value(kind),
+                             hint=suggestion(kind, UNIT_KINDS), allowed=list(UNIT_KINDS))
+                kind = None
+                if name is not None:
+                    self.kind_refused.add(name)  # (as a region, it is refused once, here)
+            if name is None:
+                continue
+            for label in (name, *aliases):
+                if label in seen:
+                    self.problem(where, "unit_twice", name=label, line=seen[label])
+                seen[label] = where[0] if where else None
+            units.append(Unit(name=name, aliases=tuple(aliases), kind=kind))
+        return units
+
+    def milestones(self, value, pos, what: str) -> tuple[Milestone, ...] | None:
+        key = None
+        if self.vouching and type(value) is list:
+            try:
+                key = tuple([tuple(item.items()) if type(item) is dict else item for item in value])
+                known = self._milestones_seen.get(key)
+            except TypeError:  # a value that can't be a key (a list): check it the long way
+                key = known = None
+            if known is not None:
+                return known
+        result = self._milestones(value, pos, what)
+        if key is not None and result is not None:
+            self._milestones_seen[key] = result
+        return result
+
+    def _milestones(self, value, pos, what: str) -> tuple[Milestone, ...] | None:
+        if value is not None and not isinstance(value, list):
+            self.sequence(value, pos, what)  # reports the wrong type, once
+            return None
+        items = self.sequence(value, pos, what)
+        if not items:
+            self.problem(pos, "no_milestone", what=what)
+            return None
+        result = []
+        for i, item in enumerate(items):
+            m = self.mapping(item, position_of(value, i), f"{what}[{i + 1}]", ("kind", "due", "label"), ("kind",))
+            if m is None:
+                continue
+            kind = self.enum(m, "kind", f"{what}[{i + 1}]", MilestoneKind)
+            label = self.text(m, "label", f"{what}[{i + 1}]", required=False)
+            due = None
+            if kind is MilestoneKind.DATE:
+                if "due" not in m:
+                    self.problem(position_of(m, None), "date_milestone_needs_due", what=f"{what}[{i + 1}]")
+                    continue
+                due = self.date(m, "due", f"{what}[{i + 1}]")
+            elif kind is not None and "due" in m:
+                self.problem(position_of(m, "due"), "milestone_has_no_due", what=f"{what}[{i + 1}]", kind=kind.value)
+            if kind is not None:
+                result.append(_milestone(kind, due, label))
+        return tuple(result)
+
+    def tasks(self, value, pos, units: dict[str, str], prefix: str, region_units: dict[str, str]) -> list[Task]:
+        """`units`: each unit's name and alias -> its name; `region_units` the same for the units
+        of kind region, which a task's regions name."""
+        tasks: list[Task] = []
+        task_lines: dict[str, int] = {}
+        if not isinstance(value, list):
+            self.sequence(value, pos, "tasks")
+            return tasks
+        allowed = ("id", "title", "problem", "deadline", "reported", "regions", "measures")
+        required = tuple(key for key in allowed if key != "regions")
+        for i, item in enumerate(value):
+            where = position_of(value, i)
+            m = self.mapping(item, where, _item_label("task", "", item, i), allowed, required)
+            if m is None:
+                continue
+            number = self.integer(m, "id", "task", minimum=1) if "id" in m else None
+            what = f"task {prefix}{number if number is not None else i + 1}"  # (in a folder, as its measures are named)
+            if number is not None:
+                key = str(number)
+                if key in task_lines:
+                    self.problem(position_of(m, "id"), "duplicate_task", what=what, id=number, line=task_lines[key])
+                task_lines[key] = _line(m, "id")
+            task_id = f"{prefix}{number}"
+            title = self.text(m, "title", what)
+            problem = self.text(m, "problem", what)
+            deadline = None
+            dm = self.mapping(m.get("deadline"), position_of(m, "deadline"), f"{what}.deadline", ("text", "milestones"), ("text", "milestones")) if "deadline" in m else None
+            if dm is not None:
+                dtext = self.text(dm, "text", f"{what}.deadline")
+                dms = self.milestones(dm.get("milestones"), position_of(dm, "milestones"), f"{what}.deadline.milestones")
+                if dtext is not None and dms is not None:
+                    deadline = Deadline(text=dtext, milestones=dms)
+            reported = None
+            rm = self.mapping(m.get("reported"), position_of(m, "reported"), f"{what}.reported", ("state", "ongoing"), ("state",)) if "reported" in m else None
+            if rm is not None:
+                state = self.enum(rm, "state", f"{what}.reported", Reported)
+                ongoing = rm.get("ongoing", False)
+                if not isinstance(ongoing, bool):
+                    self.problem(position_of(rm, "ongoing"), "not_bool", what=f"{what}.reported.ongoing", value=shown_value(ongoing))
+                elif state is not None:
+                    reported = ReportedState(state=state, ongoing=ongoing)
+            regions = []
+            for j, region in enumerate(self.sequence(m.get("regions"), position_of(m, "regions"), f"{what}.regions")):
+                if region.__class__ is not str:
+                    region = self._as_written(m["regions"], j, region)
+                if not isinstance(region, str):
+                    self.problem(position_of(m["regions"], j), "region_not_text", what=f"{what}.regions", kind=_kind(region))
+                elif region not in region_units:
+                    refused, values = _not_a_region(region, units, region_units)
+                    self.problem(position_of(m["regions"], j), refused, what=f"{what}.regions", **values)
+                else:
+                    regions.append(region_units[region])
+            measures = self.measures(m["measures"], position_of(m, "measures"), what, task_id, units) if "measures" in m else []
+            if None in (number, title, problem, deadline, reported):
+                continue
+            tasks.append(new(Task, id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
+                             regions=tuple(regions), measures=tuple(measures), location=new(Location, file=self.file, line=where[0], column=where[1])))
+        return tasks
+
+    def measures(self, value, pos, what: str, task_id: str, units: dict[str, str]) -> list[Measure]:
+        result: list[Measure] = []
+        seen: dict[int, int] = {}
+        allowed = ("id", "text", "owners", "lead", "milestones")
+        if value is None or (isinstance(value, list) and not value):
+            # (nothing to record progress on, close or check: it would only ever show red in status)
+            self.problem(pos, "no_measures", what=f"{what}.measures")
+        for i, item in enumerate(self.sequence(value, pos, f"{what}.measures")):
+            where = position_of(value, i)
+            m = self.mapping(item, where, _item_label("measure", f"{task_id}.", item, i, f"{what} measure {i + 1}"), allowed, allowed)
+            if m is None:
+                continue
+            number = self.integer(m, "id", f"{what} measure", minimum=1) if "id" in m else None
+            mid = f"{task_id}.{number}"
+            label = f"measure {mid}" if number is not None else f"{what} measure {i + 1}"
+            if number is not None:
+                if number in seen:
+                    self.problem(position_of(m, "id"), "duplicate_measure", what=label, line=seen[number])
+                seen[number] = _line(m, "id")
+            text = self.text(m, "text", label)
+            owners = []
+            raw_owners = self.sequence(m.get("owners"), position_of(m, "owners"), f"{label}.owners") if "owners" in m else []
+            if "owners" in m and not raw_owners and isinstance(m["owners"], (list, type(None))):
+                self.problem(position_of(m, "owners"), "no_owners", what=f"{label}.owners")
+            for j, owner in enumerate(raw_owners):
+                if owner.__class__ is not str:
+                    owner = self._as_written(raw_owners, j, owner)
+                canonical = units.get(owner) if isinstance(owner, str) else None
+                listed = _listed_in_one(owner, units)
+                if canonical is None and listed is not None:  # (拉萨市，日喀则市: not a unit to declare)
+                    self.problem(position_of(m["owners"], j), "unknown_unit", what=f"{label}.owners", name=shown_value(owner), hint=listed)
+                elif canonical is None:
+                    self.problem(position_of(m["owners"], j), "unknown_owner", what=f"{label}.owners", name=shown_value(owner),
+                                 hint=suggestion(str(owner), units), unit=owner)
+                else:
+                    owners.append(canonical)
+            lead = self.text(m, "lead", label)
+            if lead is not None:
+                canonical = units.get(lead)
+                if canonical is None:
+                    self.problem(position_of(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=suggestion(lead, units),
+                                 unit=lead)
+                elif owners and canonical not in owners:
+                    self.problem(position_of(m, "lead"), "lead_not_owner", what=f"{label}.lead", name=lead)
+                lead = canonical
+            milestones = self.milestones(m.get("milestones"), position_of(m, "milestones"), f"{label}.milestones") if "milestones" in m else None
+            if None in (number, text, lead, milestones) or not owners:
+                continue
+            result.append(new(Measure, id=mid, task_id=task_id, text=text, owners=tuple(owners), lead=lead,
+                              milestones=milestones, location=new(Location, file=self.file, line=where[0], column=where[1])))
+        return result
+
+    # -- journal ------------------------------------------------------------------
+    def journal_rows(self, data) -> list[list]:
+        """The entries that are valid on their own, as rows (see JournalContext.entries).
+
+        A row keeps what depends on the rest of the registry (the measure id, unit names,
+        the date against today) as written: those are checked on every load, while a row
+        itself only depends on the journal file's content and can be cached.
+        """
+        if data is None:
+            return []  # an empty journal (or only comments): nothing recorded yet
+        if not isinstance(data, list):
+            self.problem((1, 1), "journal_not_list", kind=_kind(data))
+            return []
+        allowed = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason", "approved_by", "late",
+                   "recorded", "hash", "retracts")
+        rows = []
+        for i, item in enumerate(data):
+            where = position_of(data, i)
+            m = self.mapping(item, where, f"journal entry {i + 1}", allowed, ("measure", "date", "state"))
+            if m is None:
+                continue
+            what = f"journal entry {i + 1}"
+            mid = m.get("measure")
+            if not isinstance(mid, str):
+                self.problem(position_of(m, "measure"), "measure_not_quoted", what=f"{what}.measure", value=shown_value(mid))
+                continue
+            day = self.date(m, "date", what) if "date" in m else None
+            state = self.enum(m, "state", what, EntryState) if "state" in m else None
+            note = self.text(m, "note", what, required=False, empty_ok=True) if "note" in m else ""
+            evidence = self.text(m, "evidence", what, required=False)
+            by = self._unit_name(m, "by", what)
+            approved_by = self._unit_name(m, "approved_by", what)
+            milestone = self.date(m, "milestone", what) if m.get("milestone") is not None else None
+            to = self.date(m, "to", what) if m.get("to") is not None else None
+            recorded = self.date(m, "recorded", what) if m.get("recorded") is not None else None
+            if recorded is not None and day is not None and recorded <= day:
+                self.problem(position_of(m, "recorded"), "recorded_not_after", what=f"{what}.recorded", recorded=recorded.isoformat(),
+                             date=day.isoformat())
+                continue
+            reason = self.text(m, "reason", what, required=False)
+            late = m.get("late", False)
+            if not isinstance(late, bool):
+                self.problem(position_of(m, "late"), "not_bool", what=f"{what}.late", value=shown_value(late))
+                late = False
+            digest = m.get("hash")
+            if digest is not None and not (isinstance(digest, str) and chain.HASH.fullmatch(digest)):
+                self.problem(position_of(m, "hash"), "hash_shape", what=f"{what}.hash")
+            retracts = m.get("retracts")
+            if state is EntryState.RETRACTED and not (isinstance(retracts, str) and chain.HASH.fullmatch(retracts)):
+                self.problem(position_of(m, "retracts" if "retracts" in m else None), "retracts_shape", what=f"{what}.retracts")
+                continue
+            if state is EntryState.EXTENDED and to is None:
+                self.problem(position_of(m, None), "extension_needs_to", what=what)
+                continue
+            if state is EntryState.EXTENDED and milestone is not None and to <= milestone:
+                # (`rectify extend` refuses this too; an extension never brings a deadline forward)
+                self.problem(position_of(m, "to"), "to_not_after_milestone", what=f"{what}.to", to=to.isoformat(),
+                             milestone=milestone.isoformat())
+                continue
+            if state is EntryState.EXTENDED and day is not None and to <= day:
+                self.problem(position_of(m, "to"), "to_not_after_date", what=f"{what}.to", to=to.isoformat(), date=day.isoformat())
+                continue
+            # (a note of the wrong type is reported as such; none, or blank, says nothing: a report or an
+            # in_progress entry would clear 久未报告 reporting nothing, a reopening would not say why)
+            needs = _NOTE_NEEDED.get(state)
+            if needs is not None and (note.strip() == "" if note is not None else m.get("note") is None):
+                self.problem(position_of(m, "note" if "note" in m else None), needs, what=f"{what}{'.note' * ('note' in m)}")
+                continue
+            if not self._keys_fit_state(m, state, what):
+                continue
+            if None in (day, state):
+                continue
+            rows.append([i, mid, day.isoformat(), state.value, note or "", evidence, by,
+                         dates.iso(milestone), dates.iso(to), reason, approved_by, late, dates.iso(recorded), digest,
+                         retracts, *where])
+        return rows
+
+    def _keys_fit_state(self, m, state: EntryState | None, what: str) -> bool:
+        """Whether the entry has only keys its state uses: another's would be kept and ignored
+        (a `to:` on a done entry moves nothing)."""
+        fits = True
+        if "retracts" in m and state is not EntryState.RETRACTED and state is not None:
+            self.problem(position_of(m, "retracts"), "retracts_key", what=f"{what}.retracts")
+            fits = False
+        if state is not EntryState.EXTENDED and state is not None:
+            for key in _EXTENSION_KEYS:
+                if key in m:
+                    self.problem(position_of(m, key), "extension_key", what=f"{what}.{key}", key=key)
+                    fits = False
+            if "milestone" in m and state is not EntryState.DONE:
+                self.problem(position_of(m, "milestone"), "milestone_key", what=f"{what}.milestone")
+                fits = False
+        return fits
+
+    def _unit_name(self, m, key: str, what: str):
+        name = m.get(key)
+        if name is not None and name.__class__ is not str:
+            name = self._as_written(m, key, name)
+        if name is not None and not isinstance(name, str):
+            self.problem(position_of(m, key), "unknown_unit", what=f"{what}.{key}", name=shown_value(name), hint="")
+            return None
+        if name is not None and self.vouching and self._reads_differently(name):
+            raise Unvouched
+        return name
+
+
+_EXTENSION_KEYS = ("to", "reason", "approved_by", "late")
+# What the note of an entry of each state must say (as the writing commands ask for it).
+_NOTE_NEEDED = {EntryState.REPORT: "note_report", EntryState.IN_PROGRESS: "note_in_progress",
+                EntryState.REOPENED: "note_reopened", EntryState.RETRACTED: "note_retracted"}  # (labels problem_<key>)
+
+
+@functools.lru_cache(maxsize=65536)
+def checked_date(text: str, *, due: bool = False) -> tuple[date | None, tuple[str, dict] | None]:
+    """(date, None) or (None, why not): registries repeat a few thousand dates many times. `due`:
+    a milestone's due date, which a kind's words (长期坚持) may stand in for."""
+    try:
+        return dates.parse_iso(text), None
+    except dates.DateFormatError as exc:  # (label problem_<key> and its values but the text)
+        if exc.kind != "not_real":
+            return None, ("date_unwritten", {"hint": _date_hint(text, due)})
+        # (Python's words for why: said in Chinese too where we know them)
+        detail = {"day is out of range for month": Notice("day_out_of_range", {}),
+                  "month must be in 1..12": Notice("month_out_of_range", {})}.get(exc.detail, exc.detail)
+        return None, ("date_not_real", {"detail": detail})
+
+
+def _date_hint(text: str, due: bool) -> Notice | str:
+    """What to write instead of a date written another way, '' when unsure what is meant."""
+    kind = KIND_WORDS.get(text.strip()) if due else None
+    if kind is not None:
+        return Notice("date_is_kind", {"text": text.strip(), "kind": kind.value})
+    likely = dates.likely_date(text)
+    if likely is None:
+        return ""
+    how, written = likely
+    return suggested([written]) if how == "day" else Notice(f"date_{how}", {"written": written})
+
+
+@functools.lru_cache(maxsize=4096)
+def _milestone(kind: MilestoneKind, due: date | None, label: str | None) -> Milestone:
+    return Milestone(kind=kind, due=due, label=label)  # immutable: one shared object per value
+
+
+@functools.lru_cache(maxsize=64)
+def _key_sets(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(keys)
+
+
+def _number_hint(key: str, value) -> Notice | str:
+    """What to write instead of a number written as text, or of a measure's full id."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) > 0:
+        # ('08' and '09' are text to YAML 1.1, which reads a leading 0 as octal; quotes make any text)
+        return Notice("number_unquoted", {"n": int(value)})
+    if key == "id" and isinstance(value, float):
+        return Notice("measure_id_number", {})
+    return ""
+
+
+def _item_label(kind: str, prefix: str, item, index: int, unnumbered: str | None = None) -> str:
+    """How problems name a task or measure before it is read: by its id when it has a readable
+    one (a task is known by its id, not by where it stands in the list), else by its place."""
+    number = item.get("id") if isinstance(item, dict) else None
+    if isinstance(number, int) and not isinstance(number, bool) and number >= 1:
+        return f"{kind} {prefix}{number}"
+    return unnumbered or f"{kind} {index + 1} in the list"
+
+
+def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]) -> tuple[str, dict]:
+    """Why a task's region `name` is refused, a unit of another kind or no unit declared: the
+    label key and its values."""
+    if name in units:
+        return "not_a_region", {"name": name}
+    declared = list(dict.fromkeys(region_units.values()))
+    hint = _listed_in_one(name, region_units) or suggestion(name, region_units)
+    shown = (declared if len(declared) <= 8 else Notice("regions_more", {"regions": declared[:8], "more": len(declared) - 8})
+             ) if declared else Notice("regions_none", {})
+    return "unknown_region", {"name": shown_value(name), "hint": hint, "regions": shown}
+
+
+# The words of a state, a reported state and a milestone kind as Chinese reports write them
+# (i18n's tables, and 已完成, 已销号): a journal or plan written by hand in them is told the key.
+_WRITTEN_AS = {chinese: key for table in (ENTRY, REPORTED, MILESTONE) for key, (chinese, _) in table.items()} | {
+    "已完成": "done", "已销号": "done", "完成": "done"}
+
+
+def _listed_in_one(name, known) -> Notice | None:
+    """Names written as one, joined by a Chinese comma or 、 (拉萨市，日喀则市), each of them
+    `known`: the hint to write them as a list; else None."""
+    if not isinstance(name, str):
+        return None
+    parts = [part.strip() for part in re.split("[，、,]", name)]
+    if len(parts) < 2 or not all(part in known for part in parts):
+        return None
+    return Notice("listed_in_one", {"written": f"[{', '.join(parts)}]"})
+
+
+class Unvouched(Exception):
+    """Fast-parsed data has a problem or an ambiguity: re-read the file with the reference loader."""
+
+
+def position_of(container, key):
+    """Position of container[key] (of the container itself for key None), or None when the
+    data came from the fast path, which keeps positions only for tasks, measures, entries."""
+    if type(container) is dict or type(container) is list:  # (cheaper than a failing getattr)
+        return None
+    if key is None:
+        return getattr(container, "pos", None)
+    where = getattr(container, "where", None)
+    return where(key) if where is not None else None
+
+
+def key_position_of(mapping, key):
+    key_pos = getattr(mapping, "key_pos", None)
+    return key_pos.get(key, mapping.pos) if key_pos is not None else None
+
+
+def _line(mapping, key) -> int | None:
+    where = position_of(mapping, key)
+    return where[0] if where else None
+
+
+def not_a_journal(path: Path, data) -> RegistryError | None:
+    """The loader's refusal of a journal that is no list of entries, for a command that reads
+    the journal's YAML itself (verify); None when it is one, or empty."""
+    if data is None or isinstance(data, list):
+        return None
+    return RegistryError(problem(str(path), 1, 1, "journal_not_list", kind=_kind(data)))
+
+
+def _kind(value) -> Notice:
+    """What `value` is, as a problem says what it found instead (label problem_kind_*)."""
+    if value is None:
+        return Notice("kind_nothing", {})
+    if isinstance(value, bool):
+        return Notice("kind_bool", {})
+    if isinstance(value, dict):
+        return Notice("kind_mapping", {})
+    if isinstance(value, list):
+        return Notice("kind_list", {})
+    if isinstance(value, (int, float)):
+        return Notice("kind_number", {"n": value})
+    return Notice("kind_text_shown", {"text": value}) if len(str(value)) < 40 else Notice("kind_text", {})
+
+
+def shown_value(value) -> Notice | str:
+    return _kind(value) if not isinstance(value, str) else repr(value)

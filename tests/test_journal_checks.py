@@ -1,0 +1,142 @@
+"""The checks of a journal's entries against the plan and today (rectify_cli/journal_checks.py),
+as loading a registry reports them."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rectify_cli.errors import RegistryError
+from rectify_cli.registry import load_registry
+from test_registry import FIXTURES, ROOT, _rectify
+
+
+def test_journal_entry_for_missing_measure(tmp_path):
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    (tmp_path / "progress.yaml").write_text(
+        '- measure: "1.9"\n  date: 2019-03-31\n  state: done\n  note: x\n', encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml")
+    assert str(caught.value) == f"{tmp_path / 'progress.yaml'}:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.2, 1.1?)"
+
+
+@pytest.mark.parametrize("state, milestone, cached", [("done", "2017-01-01", False), ("extended", "2019-12-31", False),
+                                                       ("extended", "2019-12-31", True)])
+def test_an_entry_naming_a_deadline_its_measure_does_not_have_is_refused(tmp_path, monkeypatch, state, milestone, cached):
+    """4.2 is due 2018-10-31 and 2019-06-30 (then extended to 2019-12-31: an entry names the
+    original date). Naming another date moves or closes nothing, silently: refused instead."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_bytes((FIXTURES / "small" / "progress.yaml").read_bytes())
+    if cached:  # (the check is against the plan: made on every load, the journal's rows cached or not)
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31))
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    extra = "  to: 2020-06-30\n  reason: 冬季停工\n  approved_by: 自治区生态环境厅\n" if state == "extended" else "  evidence: 验收\n"
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write(f'- measure: "4.2"\n  date: 2019-03-20\n  state: {state}\n  milestone: {milestone}\n{extra}')
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31))
+    assert str(caught.value) == (f"{journal}:{lines + 4}:14: journal entry 10.milestone: {milestone} is not a deadline of "
+                                 "measure 4.2 (its deadlines: 2018-10-31, 2019-06-30)")
+
+
+@pytest.mark.parametrize("to, refused", [("2019-06-30", True), ("2019-05-01", True), ("2019-07-01", False)])
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_an_extension_must_move_its_deadline_later(tmp_path, monkeypatch, to, refused, use_cache):
+    """`rectify extend` refuses a new date on or before the deadline it moves; an entry written
+    by hand gets the same answer from the loader instead of quietly bringing a deadline forward."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_text('- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  milestone: 2019-06-30\n'
+                       f'  to: {to}\n  reason: 冬季停工\n  approved_by: 自治区生态环境厅\n', encoding="utf-8")
+    if not refused:
+        reg = load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+        assert [e.to for e in reg.journal] == [date(2019, 7, 1)]
+        return
+    for _ in range(2):  # (a refused journal is never cached: the second load reads it again)
+        with pytest.raises(RegistryError) as caught:
+            load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+        assert str(caught.value) == (f"{journal}:5:7: journal entry 1.to: {to} is not after the deadline it moves "
+                                     "(milestone: 2019-06-30)")
+
+
+def test_an_entry_naming_an_immediate_deadline_names_the_feedback_date(tmp_path):
+    """4.1 is due at once (立即启动): on the registry's feedback date, 2018-01-03."""
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    (tmp_path / "progress.yaml").write_text(
+        '- measure: "4.1"\n  date: 2018-05-10\n  state: done\n  milestone: 2018-01-03\n  evidence: 通报\n', encoding="utf-8")
+    assert load_registry(tmp_path / "tasks.yaml", use_cache=False).journal[0].milestone == date(2018, 1, 3)
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_an_entry_dated_before_the_inspections_feedback_is_refused(tmp_path, monkeypatch, use_cache):
+    """As `record` refuses it: 1900-01-01 written by hand (or by an older version) is a slip."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    journal = tmp_path / "reg" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write('- measure: "1.1"\n  date: 1900-01-01\n  state: in_progress\n  note: typo\n')
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "reg" / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+    assert str(caught.value) == (f"{journal}:{lines + 2}:9: journal entry 10.date: 1900-01-01 is before the inspection's "
+                                 "feedback (2018-01-03), when the problems were handed over")
+
+
+@pytest.mark.parametrize("to, refused", [("2019-09-30", True), ("2019-12-31", True), ("2020-03-31", False)])
+@pytest.mark.parametrize("milestone", ["  milestone: 2019-06-30\n", ""], ids=["named", "unnamed"])
+def test_a_second_extension_must_move_the_deadline_after_the_first(tmp_path, to, refused, milestone):
+    """(two colleagues each extend 4.2's 2019-06-30 step on their branch; merged, the later one
+    brought the deadline forward from 2019-12-31, and validate passed what extend refuses)"""
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_text((FIXTURES / "small" / "progress.yaml").read_text(encoding="utf-8")
+                       + f'- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n{milestone}  to: {to}\n'
+                       "  reason: 冬季停工\n  approved_by: 自治区生态环境厅\n", encoding="utf-8")
+    if not refused:
+        registry = load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+        assert registry.journal[-1].to == date.fromisoformat(to)
+        return
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    line = 61 if milestone else 60
+    assert str(caught.value) == (f"{journal}:{line}:7: journal entry 10.to: {to} is not after the deadline it moves "
+                                 "(2019-12-31, as extended before)")
+
+
+def test_a_merged_extension_of_a_closed_measure_is_refused_by_validate(tmp_path):
+    """(probe: `extend 16.1` refused it; written by hand, validate passed it, summary listed it
+    as granted, and a later `reopen 16.1` showed it on track instead of overdue)"""
+    shutil.copytree(ROOT / "data", tmp_path / "d")
+    journal = tmp_path / "d" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write('- measure: "16.1"\n  date: 2019-03-31\n  state: extended\n  to: 2019-12-31\n'
+                     "  reason: 合并进来的延期\n  approved_by: 自治区生态环境厅\n")
+    proc = _rectify("validate", "-r", str(tmp_path / "d" / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {journal}:{lines + 3}:10: journal entry 180.state: 16.1 has no pending "
+                           "deadline as of 2019-03-31: nothing to extend\n")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "第 1 条进展记录的 date：2018-09-30 晚于今天（2018-09-01），其后还有 5 条记录也是如此：记录只记已经发生的事；"
+           "若日期无误，请检查这台电脑的日期"),
+    ("en", "journal entry 1.date: 2018-09-30 is in the future (today is 2018-09-01), as are 5 entries after it: an entry "
+           "records what has happened; if its date is right, check this computer's clock"),
+])
+def test_a_clock_set_back_is_said_once_not_once_per_entry(tmp_path, lang, said):
+    """A computer whose clock is months behind (a CI container, a dead clock battery) made every
+    command print one line per entry dated after its today: 179 for the bundled ledger."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    run = subprocess.run([sys.executable, "-m", "rectify_cli", "validate", "small"], cwd=tmp_path, capture_output=True,
+                         text=True, env={**os.environ, "RECTIFY_TODAY": "2018-09-01", "RECTIFY_LANG": lang,
+                                         "PYTHONPATH": str(ROOT)})
+    assert (run.returncode, run.stdout, run.stderr) == (2, "", f"rectify: {Path('small') / 'progress.yaml'}:3:9: {said}\n")

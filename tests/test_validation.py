@@ -1,0 +1,295 @@
+"""The checks of each file's data on its own (rectify_cli/validation.py), as loading a registry
+reports them."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rectify_cli.errors import RegistryError
+from rectify_cli.registry import load_registry
+from test_registry import FIXTURES, _rectify
+
+
+def test_a_task_without_measures_is_refused(tmp_path):
+    """Nothing to record, close or check on it: `status` showed it red while `check` passed."""
+    text = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    start = text.index("    measures:", text.index("  - id: 4"))
+    (tmp_path / "tasks.yaml").write_text(text[:start] + "    measures: []\n", encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", use_cache=False)
+    assert str(caught.value) == (f"{tmp_path / 'tasks.yaml'}:{line}:15: task 4.measures: empty; a task is rectified "
+                                 "through its measures: list at least one")
+
+
+def _small_with_zone(folder: Path, zone: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    (folder / "tasks.yaml").write_text(plan.replace("timezone: Asia/Shanghai", f"timezone: {zone}"), encoding="utf-8")
+    shutil.copy(FIXTURES / "small" / "progress.yaml", folder / "progress.yaml")
+    return folder / "tasks.yaml"
+
+
+# POSIX TZ strings (CST+8 is UTC-8 to POSIX: a day off for a Chinese office), files of the
+# zoneinfo folder that are no zone, and paths: dateutil's gettz took them all.
+@pytest.mark.parametrize("zone", ["CST+8", "Beijing+8", "BJT8", "iso3166.tab", "/etc/localtime", "/etc/passwd",
+                                  "posixrules", "Asia/Beijing"])
+def test_a_time_zone_must_be_an_iana_name(tmp_path, zone):
+    plan = _small_with_zone(tmp_path, zone)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(plan, today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == (f"{plan}:10:15: registry.settings.timezone: unknown time zone {zone!r} "
+                                 "(an IANA name, e.g. Asia/Shanghai)")
+
+
+@pytest.mark.parametrize("zone", ["CST+8", "/etc/passwd"])
+def test_status_with_a_bad_time_zone_exits_2_naming_the_line(tmp_path, zone):
+    """/etc/passwd used to pass the check and crash status: internal error, magic not found."""
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    proc = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: unknown time zone {zone!r} "
+                           "(an IANA name, e.g. Asia/Shanghai)\n")
+
+
+@pytest.mark.parametrize("zone, meant", [("asia/shanghai", "Asia/Shanghai"), ("Asia/Shanghia", "Asia/Shanghai"),
+                                         ("America/New_york", "America/New_York"), ("right/Asia/Shanghai", "Asia/Shanghai")])
+def test_a_time_zone_misspelt_names_the_zone_it_is_close_to(tmp_path, zone, meant):
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    english = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (english.returncode, english.stdout) == (2, "")
+    assert english.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: unknown time zone {zone!r} "
+                              f"(did you mean {meant}?)\n")
+    chinese = _rectify("check", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert chinese.returncode == 2
+    assert chinese.stderr == f"rectify: {plan}:10:15: registry.settings.timezone：未知时区 {zone!r}（是否指 {meant}？）\n"
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "UTC", "Asia/Urumqi", "Etc/GMT-8"])
+def test_iana_time_zones_load(tmp_path, zone):
+    plan = _small_with_zone(tmp_path, zone)
+    assert load_registry(plan, today=date(2019, 3, 31), use_cache=False).plan.settings.timezone == zone
+
+
+@pytest.mark.parametrize("command", [["validate", "reg/progress.yaml"], ["status", "-r", "reg/progress.yaml"]])
+def test_a_journal_given_as_the_plan_is_named_a_journal(tmp_path, command):
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    proc = _rectify(*command, cwd=tmp_path, cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == ("rectify: reg/progress.yaml:2:1: this is a journal (a list of entries, - measure: ...), "
+                           "not a plan: pass the plan file (reg/tasks.yaml) or its folder\n")
+
+
+@pytest.mark.parametrize("name, plan", [("naqu.progress.yaml", "{folder}/naqu.yaml"), ("journal.yaml", "e.g. tasks.yaml")])
+def test_a_journal_of_any_name_given_as_the_plan_is_named_a_journal(tmp_path, name, plan):
+    """A folder's journal names its plan; a journal under another name is known by its entries."""
+    shutil.copy(FIXTURES / "small" / "progress.yaml", tmp_path / name)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / name, use_cache=False)
+    assert str(caught.value) == (f"{tmp_path / name}:2:1: this is a journal (a list of entries, - measure: ...), "
+                                 f"not a plan: pass the plan file ({plan.format(folder=tmp_path)}) or its folder")
+
+
+ENTRY = '- measure: "4.2"\n  date: 2019-03-20\n'
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an extension to a date already past when it was recorded moves nothing forward: it only
+    # wipes out overdue days
+    ("  state: extended\n  milestone: 2018-10-31\n  to: 2019-03-20\n  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: true\n",
+     "5:7: journal entry 1.to: 2019-03-20 is not after the entry's date (2019-03-20): an extension sets a due date still to come"),
+    # a report says what was done this period, or it reports nothing (and would clear 久未报告)
+    ('  state: report\n  note: ""\n', "4:9: journal entry 1.note: a report needs a note saying what was done"),
+    ("  state: report\n", "1:3: journal entry 1: a report needs a note saying what was done"),
+    # what only an extension (or a done entry) has, on another entry, would be kept and ignored
+    ("  state: done\n  evidence: x\n  to: 2020-01-01\n",
+     "5:7: journal entry 1.to: only an extension (state: extended) has 'to'"),
+    ("  state: in_progress\n  note: x\n  reason: foo\n  late: true\n",
+     "5:11: journal entry 1.reason: only an extension (state: extended) has 'reason'"),
+    ("  state: in_progress\n  note: x\n  milestone: 2018-10-31\n",
+     "5:14: journal entry 1.milestone: only a done or extended entry names a milestone"),
+])
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch, body, expected, use_cache):
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_text(ENTRY + body, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+    assert str(caught.value).startswith(f"{journal}:{expected}")
+
+
+def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    assert "[拉萨市]" in plan and "lead: 拉萨市" in plan
+    (tmp_path / "tasks.yaml").write_text(plan.replace("拉萨市", "0110"), encoding="utf-8")
+    reg = load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    measure = reg.plan.tasks[0].measures[0]
+    assert (reg.plan.tasks[0].regions, measure.owners, measure.lead) == (("0110",), ("0110",), "0110")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # (the command line refuses --report-period 0 too: every ongoing measure would be stale)
+    ("    report_period_days: 90\n", "    report_period_days: 0\n",
+     ":12:25: registry.settings.report_period_days: expected a whole number ≥ 1, got the number 0"),
+    ("    kind: region\n", "    kind: city\n",
+     ":27:11: unit.kind: unknown value 'city'; expected one of region, subregion, department, all_regions, other"),
+    # (regions were Tibet's seven 地市, declared or not, and any unit: another province's plan
+    # could name 日喀则市, and a department, which --region then filtered as an owner)
+    ("    regions: [拉萨市]\n", "    regions: [日喀则市]\n",
+     ":39:15: task 1.regions: unknown region '日喀则市'; the regions are the units declared under 'units:' "
+     "with kind: region (那曲市, 拉萨市)"),
+    ("    regions: [拉萨市]\n", "    regions: [自治区生态环境厅]\n",
+     ":39:15: task 1.regions: '自治区生态环境厅' is no region (its unit is not of kind region); the regions are "
+     "the units declared under 'units:' with kind: region"),
+    ("    kind: region\n", "    kind: department\n",
+     ":62:15: task 2.regions: '那曲市' is no region (its unit is not of kind region); the regions are "
+     "the units declared under 'units:' with kind: region\n"
+     "{file}:108:15: task 4.regions: '那曲市' is no region (its unit is not of kind region); the regions are "
+     "the units declared under 'units:' with kind: region"),
+    # (a free text written plain is the text written; a word of the format's keeps its type)
+    ("    timezone: Asia/Shanghai\n", "    timezone: 8\n",
+     ":10:15: registry.settings.timezone: expected non-empty text, got the number 8"),
+    # (a clerk numbering 01…10 was told '08' is no whole number; a measure numbered as in the
+    # report, 1.10, was "the number 1.1")
+    ("  - id: 1\n", "  - id: 08\n",
+     ":31:9: task.id: expected a whole number ≥ 1, got '08'; write 8, without quotes or a leading 0"),
+    ("      - id: 1   # overdue", "      - id: 1.10   # overdue",
+     ":41:13: task 1 measure.id: expected a whole number ≥ 1, got the number 1.1; a measure's id is its number "
+     "within its task (id: 2 under task 1 is measure 1.2)"),
+    ("  report_date: 2019-03-31\n", "  report_date: 2017-12-31\n",
+     ":8:16: registry.report_date: 2017-12-31 is before the feedback_date 2018-01-03; the report comes after the feedback"),
+    # (a full-width colon inside a flow mapping: it also said "kind: unknown value nothing")
+    ("          - {kind: date, due: 2018-12-31}\n", "          - {kind：date, due: 2018-12-31}\n",
+     ":46:13: measure 1.1.milestones[1]: missing required key 'kind'\n"
+     "{file}:46:14: measure 1.1.milestones[1]: unknown key 'kind：date' (did you mean kind?); a full-width colon: "
+     "write 'kind: date'"),
+])
+def test_plan_values_the_format_rules_out_are_refused(tmp_path, old, new, expected):
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    assert old in plan
+    (tmp_path / "tasks.yaml").write_text(plan.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}{expected}".format(file=tmp_path / "tasks.yaml")
+
+
+@pytest.mark.parametrize("measures", ["    measures:\n", ""], ids=["nothing under it", "no key"])
+def test_a_task_without_measures_is_refused(tmp_path, measures):
+    """(only `measures: []` was: a task whose measures were deleted to be typed again, or left
+    as a dangling `measures:` line, validated, showed red in status, and check passed it)"""
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    start = plan.index("    measures:\n", plan.index("  - id: 1\n"))
+    plan = plan[:start] + measures + plan[plan.index("  - id: 2\n"):]
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    expected = (":40:14: task 1.measures: empty; a task is rectified through its measures: list at least one"
+                if measures else ":31:5: task 1: missing required key 'measures'")
+    assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}{expected}"
+
+
+def test_a_task_missing_a_key_is_named_by_its_id(tmp_path):
+    """(by its place in the list: the first task, numbered 2, was called "task 1", and the task
+    numbered 1 "task 2")"""
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    plan = plan.replace("  - id: 1\n", "  - id: 5\n", 1).replace("    title: 施工扬尘污染问题突出\n", "", 1)
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}:53:5: task 2: missing required key 'title'"
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("tasks.yaml", "owners: [自治区生态环境厅, 自治区住房城乡建设厅]", "owners: [自治区生态环境厅，自治区住房城乡建设厅]",
+     "tasks.yaml:49:18: measure 1.2.owners: unknown unit '自治区生态环境厅，自治区住房城乡建设厅' (several names written as "
+     "one: separate them with ASCII commas, [自治区生态环境厅, 自治区住房城乡建设厅])"),
+    ("tasks.yaml", "regions: [拉萨市]", "regions: [拉萨市、那曲市]",
+     "tasks.yaml:39:15: task 1.regions: unknown region '拉萨市、那曲市' (several names written as one: separate them "
+     "with ASCII commas, [拉萨市, 那曲市]); the regions are the units declared under 'units:' with kind: region "
+     "(那曲市, 拉萨市)"),
+    ("progress.yaml", "  state: in_progress", "  state: 推进中",
+     "progress.yaml:4:10: journal entry 1.state: unknown value '推进中' (written in_progress); expected one of "
+     "in_progress, done, reopened, report, extended, retracted"),
+    ("progress.yaml", "  state: in_progress", "  state: 已完成",
+     "progress.yaml:4:10: journal entry 1.state: unknown value '已完成' (written done); expected one of "
+     "in_progress, done, reopened, report, extended, retracted"),
+    ("tasks.yaml", "reported: {state: basically_done}", "reported: {state: 基本完成}",
+     "tasks.yaml:38:23: task 1.reported.state: unknown value '基本完成' (written basically_done); expected one of "
+     "fully_done, basically_done, on_schedule, interim_results"),
+])
+def test_a_chinese_way_of_writing_a_value_is_told_how_to_write_it(tmp_path, file, old, new, expected):
+    """A clerk writes lists with ， and 、 and states in the report's words: the message says what
+    to write, not "declare it under 'units:'" or a did-you-mean of one of the names."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    path = tmp_path / "reg" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "reg" / "tasks.yaml", use_cache=False, today=date(2019, 3, 31))
+    assert str(caught.value) == f"{tmp_path / 'reg'}/{expected}"
+
+
+# A date written another way is refused saying what to write, where the intent is clear.
+DUE_WRITTEN = "          - {kind: date, due: 2018-06-30}\n"  # measure 1.2's milestone, tasks.yaml line 52
+
+
+@pytest.mark.parametrize("written, english, chinese", [
+    ("2019.6.30", "got '2019.6.30' (did you mean 2019-06-30?)", "实为 '2019.6.30'（是否指 2019-06-30？）"),
+    ("2019/6/30", "got '2019/6/30' (did you mean 2019-06-30?)", "实为 '2019/6/30'（是否指 2019-06-30？）"),
+    ("2019年6月30日", "got '2019年6月30日' (did you mean 2019-06-30?)", "实为 '2019年6月30日'（是否指 2019-06-30？）"),
+    ("2019年6月底", "got '2019年6月底' (did you mean 2019-06-30?)", "实为 '2019年6月底'（是否指 2019-06-30？）"),
+    ("2020年2月底", "got '2020年2月底' (did you mean 2020-02-29?)", "实为 '2020年2月底'（是否指 2020-02-29？）"),
+    ("2019年底", "got '2019年底' (did you mean 2019-12-31?)", "实为 '2019年底'（是否指 2019-12-31？）"),
+    ("6月30日", "got '6月30日' (the year is missing: write YYYY-06-30)", "实为 '6月30日'（缺少年份：应写作 YYYY-06-30）"),
+    ("2019年6月", "got '2019年6月' (the day is missing: write 2019-06-DD)", "实为 '2019年6月'（缺少日：应写作 2019-06-DD）"),
+    ("长期坚持", "got '长期坚持' (长期坚持 is a kind of milestone, not a date: write the milestone {kind: ongoing})",
+     "实为 '长期坚持'（长期坚持 是时限的类别，不是日期：该时限应写作 {kind: ongoing}）"),
+    ("立即启动", "got '立即启动' (立即启动 is a kind of milestone, not a date: write the milestone {kind: immediate})",
+     "实为 '立即启动'（立即启动 是时限的类别，不是日期：该时限应写作 {kind: immediate}）"),
+    ("立行立改", "got '立行立改' (立行立改 is a kind of milestone, not a date: write the milestone {kind: immediate})",
+     "实为 '立行立改'（立行立改 是时限的类别，不是日期：该时限应写作 {kind: immediate}）"),
+    # unsure: no hint
+    ("6月31日", "got '6月31日'", "实为 '6月31日'"),
+    ("2019年2月30日", "got '2019年2月30日'", "实为 '2019年2月30日'"),
+    ("June 30", "got 'June 30'", "实为 'June 30'"),
+    ("下半年", "got '下半年'", "实为 '下半年'"),
+])
+@pytest.mark.parametrize("parser", ["fast", "reference"])
+def test_a_due_written_another_way_says_what_to_write(written, english, chinese, parser, tmp_path, monkeypatch):
+    from rectify_cli import yamlio
+    from rectify_cli.i18n import Lang, problem_message
+
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    assert DUE_WRITTEN in plan
+    (tmp_path / "tasks.yaml").write_text(plan.replace(DUE_WRITTEN, DUE_WRITTEN.replace("2018-06-30", written)), encoding="utf-8")
+    shutil.copy(FIXTURES / "small" / "progress.yaml", tmp_path / "progress.yaml")
+    if parser == "reference":
+        monkeypatch.setattr(yamlio, "yaml_rs", None)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    [problem] = caught.value.problems
+    assert str(problem) == (f"{tmp_path / 'tasks.yaml'}:52:31: measure 1.2.milestones[1].due: "
+                            f"expected a date written YYYY-MM-DD, {english}")
+    assert problem_message(problem, Lang.zh) == f"措施 1.2 的 milestones[1].due：应为 YYYY-MM-DD 格式的日期，{chinese}"
+
+
+@pytest.mark.parametrize("parser", ["fast", "reference"])
+def test_a_journal_date_written_in_chinese_says_what_to_write(parser, tmp_path, monkeypatch):
+    from rectify_cli import yamlio
+
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = (FIXTURES / "small" / "progress.yaml").read_text(encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(journal.replace("  date: 2018-09-30\n", "  date: 2019年3月31日\n", 1), encoding="utf-8")
+    if parser == "reference":
+        monkeypatch.setattr(yamlio, "yaml_rs", None)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: expected a date written YYYY-MM-DD, got '2019年3月31日' "
+        "(did you mean 2019-03-31?)"]
