@@ -7,8 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from rectify_cli import registry, yamlio
+from rectify_cli import registry, validation, yamlio
 from rectify_cli.errors import RegistryError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,3 +233,118 @@ def test_a_title_continued_after_a_unicode_line_break_reads_as_the_reference_rea
     fast, reference, _ = load_both(path, monkeypatch)
     assert fast.plan.tasks[0].title == reference.plan.tasks[0].title
     assert " " not in fast.plan.tasks[0].title  # (the next line's indentation)
+
+
+# -- the validator's short way for the common items ---------------------------------------------
+# A fast-parsed measure or journal entry with nothing to report is read without naming its parts
+# for messages (validation.Checker._vouched_measure, _vouched_row). Whatever an item holds, the
+# short way must give what the long way gives: the same Measure or row, or nothing and the long
+# way (which, vouching, stops at any problem: the file is then re-read by the reference loader).
+ENTRY_VALUES = {
+    "measure": st.sampled_from(["1.1", "9.9", 11, None, ["1.1"]]),
+    "date": st.sampled_from(["2019-03-31", "2019-3-31", "2019-02-30", "", None, 20190331, "yes", "2018-01-01"]),
+    "state": st.sampled_from(["done", "report", "in_progress", "reopened", "extended", "retracted", "完成", None, 1]),
+    "note": st.sampled_from(["已完成排查。", "", "  ", None, "yes", "1:30", 5, ["x"]]),
+    "evidence": st.sampled_from(["西藏环发〔2019〕89号", "", " ", None, "on", 3]),
+    "by": st.sampled_from(["拉萨市", None, "no", 7, "", "不存在"]),
+    "milestone": st.sampled_from(["2019-06-30", "2019-6-30", None, "2019-02-30", 5]),
+    "hash": st.sampled_from(["a" * 64, "A" * 64, "abc", None, 5]),
+    "to": st.sampled_from(["2019-12-31", None]),
+    "recorded": st.sampled_from(["2019-04-01", None]),
+    "retracts": st.sampled_from(["b" * 64, None]),
+    "late": st.sampled_from([True, "yes", None]),
+    "reason": st.sampled_from(["资金未到位", None]),
+    "approved_by": st.sampled_from(["拉萨市", None]),
+    "extra": st.just("x"),
+}
+PLAIN_ENTRIES = st.fixed_dictionaries(
+    {"measure": st.just("1.1"), "date": st.sampled_from(["2019-03-31", "2018-01-01"]),
+     "state": st.sampled_from(["done", "report", "in_progress", "reopened"]), "note": st.just("已完成排查。")},
+    optional={"evidence": st.just("西藏环发〔2019〕89号"), "by": st.sampled_from(["拉萨市", "拉萨"]),
+              "milestone": st.just("2019-06-30"), "hash": st.just("a" * 64)})
+
+UNITS = {"拉萨市": "拉萨市", "拉萨": "拉萨市", "日喀则市": "日喀则市"}
+MEASURE_VALUES = {
+    "id": st.sampled_from([1, 2, 0, -1, True, "1", None]),
+    "text": st.sampled_from(["建立长效机制。", "", " ", "yes", None, 5]),
+    "owners": st.sampled_from([["拉萨市"], ["拉萨"], ["拉萨市", "日喀则市"], [], None, "拉萨市", ["拉萨市", "山南市"], [5],
+                               [["拉萨市"]], ["拉萨市，日喀则市"]]),
+    "lead": st.sampled_from(["拉萨市", "拉萨", "日喀则市", "", "yes", None, "山南市"]),
+    "milestones": st.sampled_from([[{"kind": "date", "due": "2019-06-30"}], [{"kind": "ongoing"}],
+                                   [{"kind": "date", "due": "2019-06-30"}, {"kind": "ongoing"}], [], None,
+                                   [{"kind": "date"}], "长期坚持", [{"kind": "immediate", "due": "2019-06-30"}]]),
+    "extra": st.just("x"),
+}
+PLAIN_MEASURES = st.fixed_dictionaries(
+    {"id": st.sampled_from([1, 2]), "text": st.just("建立长效机制。"), "owners": st.sampled_from([["拉萨市"], ["拉萨", "日喀则市"]]),
+     "lead": st.just("拉萨市"), "milestones": st.just([{"kind": "date", "due": "2019-06-30"}])})
+_GONE = object()
+
+
+@st.composite
+def items_from(draw, plain, values):
+    """An item that has nothing to report, with up to two of its values changed or taken away,
+    or keys added; now and then not a mapping at all."""
+    if draw(st.integers(0, 9)) == 0:
+        return draw(st.sampled_from([None, "x", ["1.1"]]))
+    item = draw(plain)
+    for key in draw(st.lists(st.sampled_from(sorted(values)), max_size=2)):
+        value = draw(values[key] | st.just(_GONE))
+        if value is _GONE:
+            item.pop(key, None)
+        else:
+            item[key] = value
+    return item
+
+
+def both_ways(read, monkeypatch):
+    """What `read(checker)` gives with a vouching _Checker the short way, and the long way alone:
+    its result, or "unvouched"."""
+    def outcome():
+        try:
+            return read(validation.Checker("x.yaml", [], vouching=True))
+        except validation.Unvouched:
+            return "unvouched"
+
+    short = outcome()
+    with monkeypatch.context() as patch:
+        patch.setattr(validation.Checker, "_vouched_measure", lambda *_: None)
+        patch.setattr(validation.Checker, "_vouched_row", lambda *_: None)
+        return short, outcome()
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(items_from(PLAIN_ENTRIES, ENTRY_VALUES), min_size=1, max_size=2))
+def test_a_journal_entry_reads_the_same_the_short_way_and_the_long_way(items, monkeypatch):
+    data = registry._located(items, [(2 + 5 * i, 3) for i in range(len(items))])
+    short, long = both_ways(lambda checker: checker.journal_rows(data), monkeypatch)
+    assert short == long
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(items_from(PLAIN_MEASURES, MEASURE_VALUES), min_size=1, max_size=3))
+def test_a_measure_reads_the_same_the_short_way_and_the_long_way(items, monkeypatch):
+    data = registry._located(items, [(9 + 6 * i, 7) for i in range(len(items))])
+    short, long = both_ways(lambda checker: checker.measures(data, (8, 5), "task 1", "1", UNITS), monkeypatch)
+    assert short == long
+
+
+def test_the_short_way_reads_the_common_items_of_a_generated_registry(tmp_path):
+    # (else the tests above would pass with a short way that never answers)
+    path = generate(tmp_path / "g", 400, seed=7)
+    answered = {"measure": 0, "row": 0}
+    measure, row = validation.Checker._vouched_measure, validation.Checker._vouched_row
+
+    def counted(kind, method):
+        def wrapper(*args):
+            found = method(*args)
+            answered[kind] += found is not None
+            return found
+        return wrapper
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validation.Checker, "_vouched_measure", counted("measure", measure))
+        patch.setattr(validation.Checker, "_vouched_row", counted("row", row))
+        reg = registry.load_registry(path, today=TODAY, use_cache=False)
+    assert answered["measure"] == len(list(reg.plan.measures()))
+    assert answered["row"] >= len(reg.journal) * 0.9

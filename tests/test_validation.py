@@ -13,7 +13,7 @@ from rectify_cli.registry import load_registry
 from test_registry import FIXTURES, _rectify
 
 
-def test_a_task_without_measures_is_refused(tmp_path):
+def test_the_last_task_with_an_empty_measures_list_is_refused(tmp_path):
     """Nothing to record, close or check on it: `status` showed it red while `check` passed."""
     text = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
     start = text.index("    measures:", text.index("  - id: 4"))
