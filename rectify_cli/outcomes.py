@@ -250,7 +250,7 @@ def load_item(path, item: str, *, use_cache: bool = True) -> Registry:
 
 
 def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeView | None:
-    """The registry at `path` (see registry.resolve_path) read from cached outcomes, filling in
+    """The registry at `path` (see layout.resolve_path) read from cached outcomes, filling in
     those of files changed since; None when the full load should answer instead."""
     try:
         root = resolve_path(path)
