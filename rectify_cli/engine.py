@@ -381,12 +381,17 @@ def evaluate(
     by_measure: dict[str, list[Entry]] = {}
     retracting: set[str] = set()  # the measures with a retraction on or before as_of
     latest: date | None = None
+    # A journal is written in date order, but for back-filled entries: in date order, each
+    # measure's entries are too, unsorted (sorting them took 0.09 s of 1.5 at 100,000 measures).
+    in_date_order = True
     for e in journal:
         d = e.date
         if d > as_of:
             continue
-        if latest is None or d > latest:
+        if latest is None or d >= latest:
             latest = d
+        else:
+            in_date_order = False
         if e.state is _S_RETRACTED:
             retracting.add(e.measure)
         lst = by_measure.get(e.measure)
@@ -419,7 +424,7 @@ def evaluate(
                 key = id(milestones)
                 last_entry = None
             else:
-                if len(lst) > 1:
+                if len(lst) > 1 and not in_date_order:
                     lst.sort(key=_entry_date)  # stable; ~O(n) when already in order
                 entries = written = tuple(lst)
                 if measure.id in retracting:
