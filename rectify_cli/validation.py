@@ -327,6 +327,10 @@ class Checker:
         required = tuple(key for key in allowed if key != "regions")
         for i, item in enumerate(value):
             where = position_of(value, i)
+            task = self._vouched_task(item, where, units, prefix, region_units, task_lines) if self.vouching else None
+            if task is not None:
+                tasks.append(task)
+                continue
             m = self.mapping(item, where, _item_label("task", "", item, i), allowed, required)
             if m is None:
                 continue
@@ -373,6 +377,41 @@ class Checker:
             tasks.append(new(Task, id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
                              regions=tuple(regions), measures=tuple(measures), location=new(Location, file=self.file, line=where[0], column=where[1])))
         return tasks
+
+    def _vouched_task(self, item, where, units: dict[str, str], prefix: str, region_units: dict[str, str],
+                      task_lines: dict[str, int]) -> Task | None:
+        """The Task of a fast-parsed item whose own fields have nothing to report, read as
+        _vouched_measure reads a measure (its measures are read by `measures`, which raises
+        on a problem when vouching); None for anything else, which `tasks` reads the long way.
+        The 100,000 measures' plan (22,250 tasks) is then validated in 1.7–1.8 s of CPU, against
+        2.0–2.4 s with only its measures read the short way."""
+        if type(item) is not dict or not _TASK_KEYS >= item.keys() >= _TASK_REQUIRED:
+            return None
+        number, title, problem, deadline, reported = (item["id"], item["title"], item["problem"], item["deadline"],
+                                                      item["reported"])
+        regions = item.get("regions")
+        regions = [] if regions is None else regions
+        if (type(number) is not int or number < 1 or str(number) in task_lines or type(title) is not str
+                or type(problem) is not str or not title.strip() or not problem.strip()
+                or type(deadline) is not dict or deadline.keys() != _DEADLINE_KEYS
+                or type(reported) is not dict or not _REPORTED_KEYS >= reported.keys() >= _REPORTED_REQUIRED
+                or type(regions) is not list or not all(type(region) is str and region in region_units for region in regions)
+                or self._reads_differently(title) or self._reads_differently(problem)):
+            return None
+        text, state, ongoing = deadline["text"], reported["state"], reported.get("ongoing", False)
+        state = Reported._value2member_map_.get(state) if type(state) is str else None
+        if (type(text) is not str or not text.strip() or self._reads_differently(text) or state is None
+                or type(ongoing) is not bool):
+            return None
+        task_id, what = f"{prefix}{number}", f"task {prefix}{number}"
+        milestones = self.milestones(deadline["milestones"], None, f"{what}.deadline.milestones")
+        if milestones is None:
+            return None
+        task_lines[str(number)] = None  # (fast-parsed data has no line for it: see _line)
+        return new(Task, id=task_id, title=title, problem=problem, deadline=Deadline(text=text, milestones=milestones),
+                   reported=ReportedState(state=state, ongoing=ongoing), regions=tuple([region_units[r] for r in regions]),
+                   measures=tuple(self.measures(item["measures"], None, what, task_id, units)),
+                   location=new(Location, file=self.file, line=where[0], column=where[1]))
 
     def measures(self, value, pos, what: str, task_id: str, units: dict[str, str]) -> list[Measure]:
         result: list[Measure] = []
@@ -590,6 +629,10 @@ class Checker:
         return name
 
 
+_TASK_KEYS = frozenset(("id", "title", "problem", "deadline", "reported", "regions", "measures"))
+_TASK_REQUIRED = _TASK_KEYS - {"regions"}
+_DEADLINE_KEYS = frozenset(("text", "milestones"))
+_REPORTED_KEYS, _REPORTED_REQUIRED = frozenset(("state", "ongoing")), frozenset(("state",))
 _MEASURE_KEYS = frozenset(("id", "text", "owners", "lead", "milestones"))
 _PLAIN_ENTRY_KEYS = frozenset(("measure", "date", "state", "note", "evidence", "by", "milestone", "hash"))
 _EXTENSION_KEYS = ("to", "reason", "approved_by", "late")

@@ -278,6 +278,32 @@ MEASURE_VALUES = {
 PLAIN_MEASURES = st.fixed_dictionaries(
     {"id": st.sampled_from([1, 2]), "text": st.just("建立长效机制。"), "owners": st.sampled_from([["拉萨市"], ["拉萨", "日喀则市"]]),
      "lead": st.just("拉萨市"), "milestones": st.just([{"kind": "date", "due": "2019-06-30"}])})
+REGION_UNITS = {"拉萨市": "拉萨市", "拉萨": "拉萨市"}
+TASK_VALUES = {
+    "id": st.sampled_from([1, 2, 0, True, "1", None]),
+    "title": st.sampled_from(["污水处理设施建设滞后", "", " ", "on", None, 3]),
+    "problem": st.sampled_from(["污水处理设施建设滞后。", "", "yes", None]),
+    "deadline": st.sampled_from([{"text": "2019年6月底前", "milestones": [{"kind": "date", "due": "2019-06-30"}]},
+                                 {"text": "长期坚持", "milestones": [{"kind": "ongoing"}]}, {"text": "", "milestones": []},
+                                 {"text": "no", "milestones": [{"kind": "ongoing"}]}, {"milestones": [{"kind": "ongoing"}]},
+                                 {"text": "长期坚持", "milestones": [{"kind": "ongoing"}], "extra": 1}, "长期坚持", None]),
+    "reported": st.sampled_from([{"state": "on_schedule"}, {"state": "fully_done", "ongoing": True}, {"state": "done"},
+                                 {"state": "on_schedule", "ongoing": "yes"}, {"state": "on_schedule", "ongoing": None},
+                                 {"ongoing": True}, {"state": ["on_schedule"]}, "on_schedule", None]),
+    "regions": st.sampled_from([["拉萨市"], ["拉萨"], [], None, "", "拉萨市", ["日喀则市"], ["山南市"], [5], [["拉萨市"]]]),
+    "measures": st.sampled_from([[{"id": 1, "text": "建立长效机制。", "owners": ["拉萨市"], "lead": "拉萨市",
+                                   "milestones": [{"kind": "ongoing"}]}], [], None, "x",
+                                 [{"id": 1, "text": "建立长效机制。", "owners": ["山南市"], "lead": "拉萨市",
+                                   "milestones": [{"kind": "ongoing"}]}]]),
+    "extra": st.just("x"),
+}
+PLAIN_TASKS = st.fixed_dictionaries(
+    {"id": st.sampled_from([1, 2]), "title": st.just("污水处理设施建设滞后"), "problem": st.just("污水处理设施建设滞后。"),
+     "deadline": st.just({"text": "2019年6月底前", "milestones": [{"kind": "date", "due": "2019-06-30"}]}),
+     "reported": st.sampled_from([{"state": "on_schedule"}, {"state": "fully_done", "ongoing": True}]),
+     "measures": st.just([{"id": 1, "text": "建立长效机制。", "owners": ["拉萨市"], "lead": "拉萨市",
+                           "milestones": [{"kind": "ongoing"}]}])},
+    optional={"regions": st.sampled_from([["拉萨市"], []])})
 _GONE = object()
 
 
@@ -308,6 +334,7 @@ def both_ways(read, monkeypatch):
 
     short = outcome()
     with monkeypatch.context() as patch:
+        patch.setattr(validation.Checker, "_vouched_task", lambda *_: None)
         patch.setattr(validation.Checker, "_vouched_measure", lambda *_: None)
         patch.setattr(validation.Checker, "_vouched_row", lambda *_: None)
         return short, outcome()
@@ -329,11 +356,22 @@ def test_a_measure_reads_the_same_the_short_way_and_the_long_way(items, monkeypa
     assert short == long
 
 
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(items_from(PLAIN_TASKS, TASK_VALUES), min_size=1, max_size=3))
+def test_a_task_reads_the_same_the_short_way_and_the_long_way(items, monkeypatch):
+    for at, item in enumerate(items):  # (positioned as _locate_plan gives a plan's measures theirs)
+        if isinstance(item, dict) and isinstance(item.get("measures"), list):
+            item["measures"] = registry._located(item["measures"], [(15 + 20 * at, 7)] * len(item["measures"]))
+    data = registry._located(items, [(9 + 20 * i, 5) for i in range(len(items))])
+    short, long = both_ways(lambda checker: checker.tasks(data, (8, 1), UNITS, "", REGION_UNITS), monkeypatch)
+    assert short == long
+
+
 def test_the_short_way_reads_the_common_items_of_a_generated_registry(tmp_path):
     # (else the tests above would pass with a short way that never answers)
     path = generate(tmp_path / "g", 400, seed=7)
-    answered = {"measure": 0, "row": 0}
-    measure, row = validation.Checker._vouched_measure, validation.Checker._vouched_row
+    answered = {"task": 0, "measure": 0, "row": 0}
+    task, measure, row = validation.Checker._vouched_task, validation.Checker._vouched_measure, validation.Checker._vouched_row
 
     def counted(kind, method):
         def wrapper(*args):
@@ -343,8 +381,10 @@ def test_the_short_way_reads_the_common_items_of_a_generated_registry(tmp_path):
         return wrapper
 
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validation.Checker, "_vouched_task", counted("task", task))
         patch.setattr(validation.Checker, "_vouched_measure", counted("measure", measure))
         patch.setattr(validation.Checker, "_vouched_row", counted("row", row))
         reg = registry.load_registry(path, today=TODAY, use_cache=False)
+    assert answered["task"] == len(reg.plan.tasks)
     assert answered["measure"] == len(list(reg.plan.measures()))
     assert answered["row"] >= len(reg.journal) * 0.9
