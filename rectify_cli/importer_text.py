@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 from .errors import ReportFormatError
 from .i18n import Notice, problem
-from .yamlio import utf16_without_bom
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # full-width / Chinese punctuation that behaves like CJK for spacing purposes
@@ -64,6 +63,8 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (no UTF-8 or GB18030 text begins so: 0xff is in neither)
         return _utf16(raw, filename=filename).replace("\r\n", "\n").replace("\r", "\n")
+    from .yamlio import utf16_without_bom  # (here: the text's repairs need no YAML parser)
+
     if utf16_without_bom(raw):
         raise ReportFormatError(problem(filename, 1, 1, "import_utf16_without_bom"))
     if raw.startswith(b"\xef\xbb\xbf"):
