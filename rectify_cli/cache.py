@@ -38,8 +38,6 @@ from pathlib import Path
 from .dates import iso
 from .model import (
     Claim,
-    Deadline,
-    Location,
     Measure,
     Meta,
     Milestone,
@@ -48,9 +46,12 @@ from .model import (
     Reported,
     ReportedState,
     Settings,
-    Task,
     Unit,
-    new,
+    new_deadline,
+    new_location,
+    new_measure,
+    new_milestone,
+    new_task,
 )
 
 ENV_CACHE_DIR = "RECTIFY_CACHE_DIR"
@@ -467,7 +468,7 @@ _MILESTONE_LISTS: dict[tuple, tuple] = {}  # keyed by the ids of interned milest
 
 @functools.lru_cache(maxsize=None)
 def _milestone(kind: str, due: str | None, label: str | None) -> Milestone:
-    return new(Milestone, kind=MilestoneKind(kind), due=date.fromisoformat(due) if due else None, label=label)
+    return new_milestone(kind=MilestoneKind(kind), due=date.fromisoformat(due) if due else None, label=label)
 
 
 @functools.lru_cache(maxsize=None)
@@ -515,8 +516,8 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
         if (type(mid) is not str or type(text) is not str or type(lead) is not str or type(mline) is not int
                 or type(mcolumn) is not int or type(owners) is not list or type("".join(owners)) is not str):
             raise ValueError("a measure of the wrong types")
-        return new(Measure, id=mid, task_id=task_id, text=text, owners=tuple(owners), lead=lead,
-                   milestones=milestones_of(mms), location=new(Location, file=file, line=mline, column=mcolumn))
+        return new_measure(id=mid, task_id=task_id, text=text, owners=tuple(owners), lead=lead,
+                           milestones=milestones_of(mms), location=new_location(file=file, line=mline, column=mcolumn))
 
     _check(type(title) is str and type(issuer) is str and type(timezone) is str and type(warn_days) is int
            and type(period) is int and all(type(v) in (str, type(None)) for v in (inspection, source)))
@@ -527,13 +528,13 @@ def decode_plan(header: dict, rows: list[list], file: str, *, positions: list[in
         own, at = rows[at + 1:at + 1 + len(kept)], at + 1 + len(kept)
         _check(len(own) == len(kept) and type(tid) is str and type(ttitle) is str and type(problem) is str
                and type(dtext) is str and type(ongoing) is bool and type(line) is int and type(column) is int)
-        tasks.append(new(
-            Task, id=tid, title=ttitle, problem=problem,
-            deadline=new(Deadline, text=dtext, milestones=milestones_of(dms)),
+        tasks.append(new_task(
+            id=tid, title=ttitle, problem=problem,
+            deadline=new_deadline(text=dtext, milestones=milestones_of(dms)),
             reported=_reported(state, ongoing),
             regions=_texts(regions),
             measures=tuple([measure(tid, *row) for row in own]),
-            location=new(Location, file=file, line=line, column=column),
+            location=new_location(file=file, line=line, column=column),
         ))
     if at != len(rows):
         raise ValueError("rows beyond the tasks' measures")

@@ -74,8 +74,8 @@ from .model import (
     Unit,
     file_prefix,
     item_key,
+    maker,
     named_id,
-    new,
     units_of_file,
 )
 from .states import STALE, Status
@@ -120,7 +120,7 @@ def light_of(status: Status, stale: bool) -> Light:
     return Light.GREEN
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MilestoneResult:
     kind: MilestoneKind
     due: date | None  # effective due (after approved extensions); immediate -> plan.immediate_due
@@ -137,7 +137,7 @@ class MilestoneResult:
         return self.due != self.original_due
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeasureResult:
     measure: Measure
     status: Status
@@ -175,7 +175,7 @@ class MeasureResult:
         return False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskResult:
     task: Task
     status: Status
@@ -205,6 +205,9 @@ class TaskResult:
     @property
     def light(self) -> Light:
         return light_of(self.status, self.stale)
+
+
+_new_measure_result, _new_task_result = maker(MeasureResult), maker(TaskResult)
 
 
 @dataclass(frozen=True)
@@ -442,8 +445,8 @@ def evaluate(
                                   report_period_days)
             else:
                 stale = False
-            measure_results.append(new(
-                MeasureResult, measure=measure, status=status, stale=stale, days_overdue=days, next_due=next_due,
+            measure_results.append(_new_measure_result(
+                measure=measure, status=status, stale=stale, days_overdue=days, next_due=next_due,
                 milestones=ms_results, last_entry=last_entry, entries=entries, written=written))
 
         if measure_results:
@@ -568,8 +571,8 @@ def rollup(task: Task, measures: tuple[MeasureResult, ...]) -> TaskResult:
             days = mr.days_overdue
         if mr.next_due is not None and (next_due is None or mr.next_due < next_due):
             next_due = mr.next_due
-    return new(TaskResult, task=task, status=worst, days_overdue=days, measures=measures, next_due=next_due,
-               milestones=())
+    return _new_task_result(task=task, status=worst, days_overdue=days, measures=measures, next_due=next_due,
+                            milestones=())
 
 
 # --------------------------------------------------------------------------- outcomes

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import engine
 from .engine import MeasureResult, StatusReport
-from .model import Registry, new
+from .model import Registry, maker
 from .states import CHECK_RULES
 
 
@@ -28,7 +28,7 @@ WARNING = "warning"
 PASS = "pass"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckItem:
     """One measure as the gate sees it."""
 
@@ -46,6 +46,9 @@ class CheckItem:
     @property
     def task_id(self) -> str:
         return self.result.measure.task_id
+
+
+_new_check_item = maker(CheckItem)
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,7 @@ def run_check(
             if shown is None:
                 shown = paths[file] = display_path(file, cwd=cwd)
             file = shown
-        return new(CheckItem, result=result, rule=rule, kind=kind, file=file, line=line, severity=severity)
+        return _new_check_item(result=result, rule=rule, kind=kind, file=file, line=line, severity=severity)
 
     # Only the listed measures (failing, warnings) are sorted: in a big registry most pass.
     failing, warnings, passing = [], [], []

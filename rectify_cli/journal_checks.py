@@ -15,7 +15,7 @@ from datetime import date
 from .engine import voided_hashes
 from .i18n import Notice, suggested, suggestion
 from .ids import close_ids
-from .model import CHANGES_MILESTONES, Entry, EntryState, Location, Milestone, MilestoneKind, Plan, Unit, new, units_of_file
+from .model import CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, new_entry, new_location, units_of_file
 from .validation import shown_value
 
 
@@ -126,10 +126,10 @@ class JournalContext:
             if mid not in measure_ids:
                 problems.append((index, "measure", Notice("no_measure", {"measure": mid, "hint": suggested(close_ids(mid, measure_ids))})))
                 continue
-            entry = new(Entry, measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
-                        by=units.get(by), milestone=day_of(milestone), to=day_of(to),
-                        reason=reason, approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
-                        retracts=retracts, location=new(Location, file=file, line=line, column=column))
+            entry = new_entry(measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
+                              by=units.get(by), milestone=day_of(milestone), to=day_of(to),
+                              reason=reason, approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
+                              retracts=retracts, location=new_location(file=file, line=line, column=column))
             append(entry)
             if not checked:
                 continue

@@ -25,7 +25,6 @@ from .model import (
     Claim,
     Deadline,
     EntryState,
-    Location,
     Measure,
     Meta,
     Milestone,
@@ -36,7 +35,9 @@ from .model import (
     Settings,
     Task,
     Unit,
-    new,
+    new_location,
+    new_measure,
+    new_task,
 )
 
 
@@ -374,8 +375,9 @@ class Checker:
             measures = self.measures(m["measures"], position_of(m, "measures"), what, task_id, units) if "measures" in m else []
             if None in (number, title, problem, deadline, reported):
                 continue
-            tasks.append(new(Task, id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
-                             regions=tuple(regions), measures=tuple(measures), location=new(Location, file=self.file, line=where[0], column=where[1])))
+            tasks.append(new_task(id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
+                                  regions=tuple(regions), measures=tuple(measures),
+                                  location=new_location(file=self.file, line=where[0], column=where[1])))
         return tasks
 
     def _vouched_task(self, item, where, units: dict[str, str], prefix: str, region_units: dict[str, str],
@@ -408,10 +410,10 @@ class Checker:
         if milestones is None:
             return None
         task_lines[str(number)] = None  # (fast-parsed data has no line for it: see _line)
-        return new(Task, id=task_id, title=title, problem=problem, deadline=Deadline(text=text, milestones=milestones),
-                   reported=ReportedState(state=state, ongoing=ongoing), regions=tuple([region_units[r] for r in regions]),
-                   measures=tuple(self.measures(item["measures"], None, what, task_id, units)),
-                   location=new(Location, file=self.file, line=where[0], column=where[1]))
+        return new_task(id=task_id, title=title, problem=problem, deadline=Deadline(text=text, milestones=milestones),
+                        reported=ReportedState(state=state, ongoing=ongoing), regions=tuple([region_units[r] for r in regions]),
+                        measures=tuple(self.measures(item["measures"], None, what, task_id, units)),
+                        location=new_location(file=self.file, line=where[0], column=where[1]))
 
     def measures(self, value, pos, what: str, task_id: str, units: dict[str, str]) -> list[Measure]:
         result: list[Measure] = []
@@ -465,8 +467,8 @@ class Checker:
             milestones = self.milestones(m.get("milestones"), position_of(m, "milestones"), f"{label}.milestones") if "milestones" in m else None
             if None in (number, text, lead, milestones) or not owners:
                 continue
-            result.append(new(Measure, id=mid, task_id=task_id, text=text, owners=tuple(owners), lead=lead,
-                              milestones=milestones, location=new(Location, file=self.file, line=where[0], column=where[1])))
+            result.append(new_measure(id=mid, task_id=task_id, text=text, owners=tuple(owners), lead=lead,
+                                      milestones=milestones, location=new_location(file=self.file, line=where[0], column=where[1])))
         return result
 
     def _vouched_measure(self, item, where, task_id: str, units: dict[str, str], seen: dict[int, int]) -> Measure | None:
@@ -490,8 +492,8 @@ class Checker:
         if milestones is None:
             return None
         seen[number] = None  # (fast-parsed data has no line for it: see _line)
-        return new(Measure, id=mid, task_id=task_id, text=text, owners=canonical, lead=lead, milestones=milestones,
-                   location=new(Location, file=self.file, line=where[0], column=where[1]))
+        return new_measure(id=mid, task_id=task_id, text=text, owners=canonical, lead=lead, milestones=milestones,
+                           location=new_location(file=self.file, line=where[0], column=where[1]))
 
     # -- journal ------------------------------------------------------------------
     def journal_rows(self, data) -> list[list]:
