@@ -555,7 +555,7 @@ def _cached_outcomes(store: FileCache, file: _File, context: _Context) -> dict |
         return None
     flat = document.get("outcomes")
     if not (type(document.get("newest")) is int and isinstance(flat, list) and len(flat) % 3 == 0
-            and all(type(n) is int for n in flat)):
+            and set(map(type, flat)) <= {int}):  # (at C speed: 300,000 numbers, 7 ms against 13)
         return None
     return document
 
