@@ -213,7 +213,7 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
     text = yamlio.decode(raw, filename=str(file))
     PARSE_COUNTS[str(file)] += 1
     plan = None
-    data = yamlio.parse_fast(text)
+    data = yamlio.parse_fast(text, long_list="tasks")
     if isinstance(data, dict) and _plan_ints_vouched(text) and _locate_plan(raw, data):
         try:
             plan = Checker(str(file), [], vouching=True).plan(data, prefix=prefix)
@@ -272,7 +272,7 @@ def _fast_journal_rows(path: Path, raw: bytes, text: str) -> list[list] | None:
     can't vouch for them: the reference loader must read it."""
     from . import yamlio
 
-    data = yamlio.parse_fast(text)
+    data = yamlio.parse_fast(text, long_list="")
     if data is yamlio.NOT_VOUCHED or not (data is None or isinstance(data, list)):
         return None
     try:
@@ -403,7 +403,7 @@ def journal_as_written(path: Path):
     raw = read_bytes(path)
     text = yamlio.decode(raw, filename=str(path))
     PARSE_COUNTS[str(path)] += 1
-    data = yamlio.parse_fast(text)
+    data = yamlio.parse_fast(text, long_list="")
     if isinstance(data, list) and _read_alike(data):
         try:
             return _locate_journal(raw, data)

@@ -388,3 +388,69 @@ def test_the_short_way_reads_the_common_items_of_a_generated_registry(tmp_path):
     assert answered["task"] == len(reg.plan.tasks)
     assert answered["measure"] == len(list(reg.plan.measures()))
     assert answered["row"] >= len(reg.journal) * 0.9
+
+
+# -- a big text read in pieces ------------------------------------------------------------------
+# Items of a journal (the document is the list) and of a plan's tasks, among them the texts that
+# must not be cut where a line starts like an item: within quotes or brackets spanning lines, a
+# text block keeping its blank lines, a document marker, a key after the list.
+JOURNAL_PIECES = [
+    '- measure: "1.1"\n  date: 2019-03-31\n  state: report\n  note: 已完成\n',
+    '- measure: "1.2"\n  note: "第一行\n- measure: 9.9\n  续"\n',
+    "- measure: '1.3'\n  note: '单引号\n- x\n  '\n",
+    '- measure: "1.4"\n  note: |+\n    保留\n\n\n',
+    '- measure: "1.5"\n  note: >-\n    折叠\n    文本\n',
+    "# 注释\n", "  # 缩进的注释\n", "\n",
+    '- measure: "1.6"\n  tags: [a,\n- b]\n',
+    "- [1,\n  2]\n",
+    '-\n  measure: "1.7"\n',
+    '- measure: "2.0"\r\n  note: crlf\r\n',
+    "---\n", "...\n", "extra: 1\n",
+]
+PLAN_PIECES = [
+    "  - id: 1\n    title: 标题\n",
+    '  - id: 2\n    problem: "跨行\n  - id: 3\n    "\n',
+    "  - id: 4\n    note: |+\n      x\n\n",
+    "  - id: 5\n    regions: [拉萨市,\n  - 日喀则市]\n",
+    "# c\n", "\n",
+    "  -\n    id: 6\n",
+    "units:\n  - name: a\n",
+    "---\n",
+]
+
+
+def read_in_pieces(text: str, long_list: str, monkeypatch) -> tuple[object, int]:
+    """(parse_fast's reading of `text` cut before every item it may be cut at, how many pieces
+    yaml-rs read)."""
+    reads = []
+    loads = yamlio.yaml_rs.loads
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlio, "PIECES_FROM", 0)
+        patch.setattr(yamlio, "PIECE_CHARS", 1)
+        patch.setattr(yamlio.yaml_rs, "loads", lambda text, **kw: reads.append(text) or loads(text, **kw))
+        return yamlio.parse_fast(text, long_list=long_list), len(reads)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(JOURNAL_PIECES), min_size=1, max_size=6))
+def test_a_journal_read_in_pieces_reads_as_the_whole(pieces, monkeypatch):
+    text = "# rectify journal\n" + "".join(pieces)
+    assert read_in_pieces(text, "", monkeypatch)[0] == yamlio.parse_fast(text)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(PLAN_PIECES), min_size=1, max_size=6))
+def test_a_plan_read_in_pieces_reads_as_the_whole(pieces, monkeypatch):
+    text = "registry:\n  title: |\n    标题\ntasks:\n" + "".join(pieces)
+    assert read_in_pieces(text, "tasks", monkeypatch)[0] == yamlio.parse_fast(text)
+
+
+def test_a_generated_registry_is_read_in_pieces(tmp_path, monkeypatch):
+    # (else the tests above would pass with pieces never read)
+    path = generate(tmp_path / "g", 200, seed=3)
+    for name, long_list in (("tasks.yaml", "tasks"), ("progress.yaml", "")):
+        text = (path.parent / name).read_text(encoding="utf-8")
+        whole = yamlio.parse_fast(text)
+        assert whole is not yamlio.NOT_VOUCHED
+        assert read_in_pieces(text, long_list, monkeypatch) == (whole, len(whole["tasks"] if long_list else whole))
+    assert registry.load_registry(path, today=TODAY, use_cache=False) is not None
