@@ -431,7 +431,20 @@ def fast_path_refusal(text: str) -> str | None:
     if text and text[-1] not in "\n\r":
         # A block scalar (| or >) ending the file: yaml-rs gives it a line break the text lacks
         return "no line break at the end"
+    if _EMPTY_BLOCK_HEADER.search(_last_line(text)):
+        return "an empty block text at the end"  # yaml-rs reads it as a line break, the reference as ""
     return None
+
+
+_EMPTY_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*(?: +#.*)?$")
+
+
+def _last_line(text: str) -> str:
+    """The last line of `text` holding more than spaces (found from the end: no copy of a big text)."""
+    end = len(text)
+    while end and text[end - 1] in " \r\n":
+        end -= 1
+    return text[max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1:end]
 
 
 def _longest_line_over(text: str, limit: int) -> bool:

@@ -208,6 +208,14 @@ def test_validation_errors_from_the_fast_path_have_reference_positions(tmp_path)
     ]
 
 
+@pytest.mark.parametrize("header", ["|", "|+", ">", "|2", "| # 无", "|\n\n", "|\n  "])
+def test_an_empty_block_text_ending_the_file_reads_as_the_reference_reads_it(header, tmp_path, monkeypatch):
+    # (yaml-rs reads it as a line break, the reference as nothing)
+    ending = f'- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress\n  note: 施工中\n  by: {header}\n'
+    path = write_small(tmp_path, journal_edit=lambda t: t + ending)
+    assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:61:7: journal entry 10.by: unknown unit ''"]
+
+
 def test_multi_document_journal_is_refused(tmp_path):
     path = write_small(tmp_path, journal_edit=lambda t: 'measure: "1.1"\ndate: 2019-01-01\nstate: done\n---\nmeasure: "1.2"\n')
     assert errors_of(path)[0].startswith(f"{tmp_path / 'progress.yaml'}:4:1: YAML syntax: expected a single document in the stream: but found another document ('---')")
