@@ -431,7 +431,20 @@ def fast_path_refusal(text: str) -> str | None:
     if text and text[-1] not in "\n\r":
         # A block scalar (| or >) ending the file: yaml-rs gives it a line break the text lacks
         return "no line break at the end"
+    if _EMPTY_BLOCK_HEADER.search(_last_line(text)):
+        return "an empty block text at the end"  # yaml-rs reads it as a line break, the reference as ""
     return None
+
+
+_EMPTY_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*(?: +#.*)?$")
+
+
+def _last_line(text: str) -> str:
+    """The last line of `text` holding more than spaces (found from the end: no copy of a big text)."""
+    end = len(text)
+    while end and text[end - 1] in " \r\n":
+        end -= 1
+    return text[max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1:end]
 
 
 def _longest_line_over(text: str, limit: int) -> bool:
@@ -494,10 +507,13 @@ def _in_pieces(text: str, long_list: str):
     indentation. Such a line ends whatever block the item before it opened: a piece reads alone
     as it reads in the whole, unless the cut falls within a quoted text or a bracket spanning
     lines, where the piece before it ends unclosed and doesn't parse (the whole is then read at
-    once). Nothing may follow the list (a key less indented than its items: yaml-rs refuses it
-    after a piece), nor a document marker (which would read as a stream of documents).
+    once). A piece but the last is read followed by an empty item, as the whole follows it by an
+    item (yaml-rs reads an empty block text ending the document as a line break, else as nothing),
+    and the empty item is dropped. Nothing may follow the list (a key less indented than its items:
+    yaml-rs refuses it after a piece), nor a document marker after any line break (which would
+    read as a stream of documents).
     """
-    if "\n---" in text or "\n..." in text:
+    if any(marker in text for marker in ("\n---", "\n...", "\r---", "\r...")):
         return None
     if long_list:
         head = f"\n{long_list}:\n"
@@ -525,20 +541,23 @@ def _in_pieces(text: str, long_list: str):
     if len(cuts) == 1:
         return None
     cuts.append(len(text))
-    data = yaml_rs.loads(text[:cuts[1]], parse_datetime=False)
+    next_item = " " * indent + "-\n"
+    data = yaml_rs.loads(text[:cuts[1]] + next_item, parse_datetime=False)
     if long_list:
         if type(data) is not dict or not data or next(reversed(data)) != long_list:
             return None
         items = data[long_list]
     else:
         items = data
-    if type(items) is not list:
+    if type(items) is not list or items[-1:] != [None]:
         return None
+    del items[-1]
     for begin, end in zip(cuts[1:], cuts[2:]):
-        piece = yaml_rs.loads(text[begin:end], parse_datetime=False)
-        if type(piece) is not list:
+        last = end == len(text)
+        piece = yaml_rs.loads(text[begin:end] + ("" if last else next_item), parse_datetime=False)
+        if type(piece) is not list or not last and piece[-1:] != [None]:
             return None
-        items.extend(piece)
+        items.extend(piece if last else piece[:-1])
     return data
 
 

@@ -208,6 +208,14 @@ def test_validation_errors_from_the_fast_path_have_reference_positions(tmp_path)
     ]
 
 
+@pytest.mark.parametrize("header", ["|", "|+", ">", "|2", "| # 无", "|\n\n", "|\n  "])
+def test_an_empty_block_text_ending_the_file_reads_as_the_reference_reads_it(header, tmp_path, monkeypatch):
+    # (yaml-rs reads it as a line break, the reference as nothing)
+    ending = f'- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress\n  note: 施工中\n  by: {header}\n'
+    path = write_small(tmp_path, journal_edit=lambda t: t + ending)
+    assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:61:7: journal entry 10.by: unknown unit ''"]
+
+
 def test_multi_document_journal_is_refused(tmp_path):
     path = write_small(tmp_path, journal_edit=lambda t: 'measure: "1.1"\ndate: 2019-01-01\nstate: done\n---\nmeasure: "1.2"\n')
     assert errors_of(path)[0].startswith(f"{tmp_path / 'progress.yaml'}:4:1: YAML syntax: expected a single document in the stream: but found another document ('---')")
@@ -406,6 +414,13 @@ JOURNAL_PIECES = [
     '-\n  measure: "1.7"\n',
     '- measure: "2.0"\r\n  note: crlf\r\n',
     "---\n", "...\n", "extra: 1\n",
+    # yaml-rs reads an empty block text ending the document as a line break, else as nothing
+    '- measure: "1.8"\n  note: |\n', "- |1\n", '- measure: "1.9"\n  note: >2+\n',
+    '- measure: "2.1"\n  note: |2-\n     缩进\n    \n  # c\n\n', "-   >1\n  x\n\n  \n",
+    '- {measure: "2.2",\n   "- x": 1}\n', '- "- y": 1\n  \'k\': |+\n    z\n   \n# c\n',
+    "-\n", "- \n", "      \n", "  - \n", "- a\n - b\n",
+    '- measure: "2.3"\r---\r', '- measure: "2.4"\r...\r- x\r',  # (a lone CR is a line break)
+    '- measure: "2.5"\r  note: x\r', "\ufeff- x\n",
 ]
 PLAN_PIECES = [
     "  - id: 1\n    title: 标题\n",
@@ -416,6 +431,9 @@ PLAN_PIECES = [
     "  -\n    id: 6\n",
     "units:\n  - name: a\n",
     "---\n",
+    "  - id: 7\n    note: |\n", "  - id: 8\n    note: >1+\n", "- id: 9\n  m:\n  - x\n",
+    "  - id: 10\r---\r", "  - id: 11\r...\r", '  - "- x": 1\n    k: [a,\n       b]\n',
+    "tasks:\n  - id: 12\n", "   - id: 13\n", "  - |2\n     x\n\n",
 ]
 
 
@@ -443,6 +461,16 @@ def test_a_journal_read_in_pieces_reads_as_the_whole(pieces, monkeypatch):
 def test_a_plan_read_in_pieces_reads_as_the_whole(pieces, monkeypatch):
     text = "registry:\n  title: |\n    标题\ntasks:\n" + "".join(pieces)
     assert read_in_pieces(text, "tasks", monkeypatch)[0] == yamlio.parse_fast(text)
+
+
+@pytest.mark.parametrize("text, long_list", [
+    ('- measure: "1.1"\n  note: |\n- measure: "1.2"\n', ""),  # the note is "", not "\n"
+    ("registry: {}\ntasks:\n  - id: 1\n    note: >2+\n  - id: 2\n", "tasks"),
+    ('- measure: "1.1"\n- measure: "1.2"\r---\r- measure: "1.3"\n', ""),  # two documents
+    ("registry: {}\ntasks:\n  - id: 1\n  - id: 2\r...\r  - id: 3\n", "tasks"),
+])
+def test_a_text_read_in_pieces_reads_as_the_whole_where_a_piece_alone_read_otherwise(text, long_list, monkeypatch):
+    assert read_in_pieces(text, long_list, monkeypatch)[0] == yamlio.yaml_rs.loads(text, parse_datetime=False)
 
 
 def test_a_generated_registry_is_read_in_pieces(tmp_path, monkeypatch):

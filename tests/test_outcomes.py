@@ -5,6 +5,7 @@ remembers outcomes, the second is answered from them) and compares both with --n
 """
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -171,6 +172,21 @@ def test_a_damaged_outcome_entry_is_a_miss(reg, cache_dir):
             entry.write_bytes(text.replace(b'"outcomes":[', b'"outcomes":["x",'))
     argv = ["-r", str(reg), "--format", "json"]
     assert check(*argv) == check(*argv, "--no-cache")
+
+
+@pytest.mark.parametrize("number", [b'"7"', b"null", b"[1]", b"{}"])
+def test_a_cached_outcome_that_is_not_a_whole_number_is_a_miss(reg, cache_dir, number):
+    argv = ["-r", str(reg), "--format", "json"]
+    expected = check(*argv, "--no-cache")
+    check(*argv)
+    damaged = 0
+    for entry in cache_dir.glob("*.json"):
+        text = entry.read_bytes()
+        if b'"outcomes":[' in text:  # (its first number, the list as long as it was)
+            entry.write_bytes(re.sub(rb'"outcomes":\[-?[0-9]+', b'"outcomes":[' + number, text, count=1))
+            damaged += 1
+    assert damaged
+    assert check(*argv) == expected
 
 
 @pytest.mark.parametrize("damage", ["ends", "rows"])
