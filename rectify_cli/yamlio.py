@@ -436,7 +436,9 @@ def fast_path_refusal(text: str) -> str | None:
     return None
 
 
-_EMPTY_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*(?: +#.*)?$")
+# A block text's header (`|`, `>+`, `|2 # 注释`) ending a line, after a key or a list's dash:
+# a text ending in `|` or `>` (`note: 甲|`) is not one.
+_EMPTY_BLOCK_HEADER = re.compile(r"(?:^|[:-] +)[|>][0-9+-]*(?: +#.*)?$")
 
 
 def _last_line(text: str) -> str:

@@ -79,6 +79,10 @@ def test_fast_positions_of_the_small_fixture():
     ("? a\n: b\n", "a complex key (?)"),
     ("a:\n\tb: c\n", "tabs"),
     ("a: 第一段\u2029第二段\n", "a Unicode line break"),
+    ("- note: 已完成\n  by: |\n", "an empty block text at the end"),
+    ("- |-\n\n", "an empty block text at the end"),
+    ("- note: 甲|\n", None),
+    ("- note: 甲 >\n", None),
 ])
 def test_refusals(text, refusal):
     assert yamlio.fast_path_refusal(text) == refusal
