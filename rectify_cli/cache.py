@@ -209,6 +209,28 @@ class FileCache:
         except (OSError, ValueError, LookupError, TypeError):  # missing, damaged (mmap of an empty file: ValueError)
             return None
 
+    def streamed_rows(self, source: Path, kind: str, prefix: str, raw: bytes | str, *, batch: int = 4096):
+        """(header, its rows as an iterator) of an entry stored by `put_rows`, or None. The rows
+        are decoded `batch` at a time as they are read, each batch let go before the next: the
+        200,000 rows of a 100,000-measure journal, decoded at once, take 160 MB and 340 MB at
+        the peak. Reading them raises ValueError, LookupError or TypeError on a damaged entry."""
+        rows = self._rows_in_batches(source, kind, prefix, raw, batch)
+        try:
+            return next(rows), rows
+        except (OSError, ValueError, LookupError, TypeError, StopIteration):  # missing, damaged
+            return None
+
+    def _rows_in_batches(self, source: Path, kind: str, prefix: str, raw: bytes | str, batch: int):
+        """The entry's header, then its rows (see streamed_rows)."""
+        with self._rows(source, kind, prefix, raw) as (data, base, header, ends):
+            if data is None or data[base + (ends[-1] + 1 if ends else 0):] != b"]":  # (rows lost or added)
+                return
+            yield header
+            for at in range(0, len(ends), batch):
+                # rows at..last, each with the comma before it (the first's dropped), in brackets
+                last = min(at + batch, len(ends)) - 1
+                yield from loads_json(b"[%s]" % data[base + (ends[at - 1] + 1 if at else 0) + 1:base + ends[last]])
+
     def find_rows(self, source: Path, kind: str, prefix: str, raw: bytes | str, first: str) -> tuple[object, list[int]] | None:
         """(header, the positions of the rows whose first value is the text `first`) of an entry
         stored by `put_rows`, found in its bytes without decoding any row (a plan's measure by

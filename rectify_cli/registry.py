@@ -14,6 +14,7 @@ import dataclasses
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,7 +85,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     plans = [plan for _, plan in loaded]
     for _, jpath, prefix in layout:
         if journal_present(jpath):
-            journals.append(_load_journal(jpath, prefix, store, problems, read(jpath)))
+            journals.append(_load_journal(jpath, prefix, store, problems, read(jpath), streamed=True))
     if not problems:
         plan = _merge(plans, files, problems)
     if problems:
@@ -189,11 +190,12 @@ def _join(helper) -> None:
 
 
 class _JournalFile:
-    """A journal's valid rows; `located`: its YAML with positions, when it was read that way."""
+    """A journal's valid rows (a list, or an iterator read once: see _load_journal); `located`:
+    its YAML with positions, when it was read that way."""
 
     __slots__ = ("path", "prefix", "rows", "located")
 
-    def __init__(self, path: Path, prefix: str, rows: list[list], located=None):
+    def __init__(self, path: Path, prefix: str, rows: list[list] | Iterator[list], located=None):
         self.path, self.prefix, self.rows, self.located = path, prefix, rows, located
 
 
@@ -233,11 +235,16 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
 
 
 def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None,
-                  *, refresh: bool = False) -> _JournalFile:
+                  *, refresh: bool = False, streamed: bool = False) -> _JournalFile:
     """The journal's valid rows; `refresh`: read the file even if the cache has it, and store
-    it again."""
+    it again; `streamed`: rows the cache holds come as an iterator, decoded as they are read
+    (FileCache.streamed_rows; reading them raises one of CACHE_DAMAGE on a damaged entry)."""
     raw = read_bytes(path) if raw is None else raw
     if store is not None and not refresh:
+        if streamed:
+            found = store.streamed_rows(path, "journal", prefix, raw)
+            if found is not None and type(found[0]) is dict and type(found[0].get("bytes")) is int:
+                return _JournalFile(path, prefix, found[1])
         doc = store.get_rows(path, "journal", prefix, raw)
         if doc is None and _extend_cached_journal(path, prefix, store, raw):
             doc = store.get_rows(path, "journal", prefix, raw)

@@ -244,6 +244,32 @@ def test_rows_of_a_big_entry_are_picked_exactly_across_the_pieces_it_is_written_
     assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content") == ([], rows)
 
 
+@pytest.mark.parametrize("batch", [1, 3, 4096])
+def test_streamed_rows_are_the_rows_whatever_the_batch(tmp_path, batch):
+    source = tmp_path / "src.yaml"
+    store = cache.FileCache(tmp_path)
+    big = [[at, "条目" * (at % 7), at % 3 == 0] for at in range(10_000)]  # (written a few thousand at a time)
+    for rows in (ROWS, big, []):
+        store.put_rows(source, "journal", "", b"content", {"bytes": 7}, rows)
+        header, streamed = store.streamed_rows(source, "journal", "", b"content", batch=batch)
+        assert (header, list(streamed)) == ({"bytes": 7}, rows)
+    assert store.streamed_rows(source, "journal", "", b"other content") is None
+    assert store.streamed_rows(tmp_path / "other.yaml", "journal", "", b"content") is None
+
+
+@pytest.mark.parametrize("damage", ["a row lost", "a row added", "the end lost", "emptied"])
+def test_streamed_rows_of_an_entry_not_as_long_as_its_index_are_none(tmp_path, damage):
+    source = tmp_path / "src.yaml"
+    store = cache.FileCache(tmp_path)
+    store.put_rows(source, "journal", "", b"content", {"bytes": 7}, ROWS)
+    entry = store.entry_path(source, "journal", "")
+    lines = entry.read_bytes().split(b"\n")  # the key, the index, then a row a line, "]" last
+    lines = {"a row lost": lines[:3] + lines[4:], "a row added": lines[:3] + [b',[9,"x",[],null]'] + lines[3:],
+             "the end lost": lines[:-1], "emptied": []}[damage]
+    entry.write_bytes(b"\n".join(lines))
+    assert store.streamed_rows(source, "journal", "", b"content") is None
+
+
 def test_an_entry_without_rows_and_a_pick_beyond_its_rows(tmp_path):
     store = cache.FileCache(tmp_path)
     store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", [], [])
