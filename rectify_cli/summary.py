@@ -473,19 +473,24 @@ def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) \
     # (a region owns its share of every region's measures, 各地市's, as engine.select gives them
     # to its own summary: the whole report's row for it says the same)
     owners_of, every_region = engine.owners_with_regions(plan.units), engine.every_region_units(plan.units)
+    overdue, due_soon = Status.OVERDUE, Status.DUE_SOON
     for mr in measures:
         owners = mr.measure.owners
         if not every_region.isdisjoint(owners):  # (few measures: sets for those alone)
             owners = [*owners, *sorted(owners_of(mr.measure) - set(owners))]
+        status, stale = mr.status, mr.stale
+        is_open, is_overdue, is_due_soon = status in _OPEN, status is overdue, status is due_soon
         for owner in owners:
             if only and owner not in only:
                 continue
-            order.setdefault(owner, len(order))
-            c = counts.setdefault(owner, [0, 0, 0, 0])
-            c[0] += mr.status in _OPEN
-            c[1] += mr.status is Status.OVERDUE
-            c[2] += mr.status is Status.DUE_SOON
-            c[3] += mr.stale
+            c = counts.get(owner)
+            if c is None:
+                order.setdefault(owner, len(order))
+                c = counts[owner] = [0, 0, 0, 0]
+            c[0] += is_open
+            c[1] += is_overdue
+            c[2] += is_due_soon
+            c[3] += stale
     rows = [UnitRow(name, *c) for name, c in counts.items() if c[0] or c[3]]
     rows.sort(key=lambda r: (-r.overdue, -r.due_soon, -r.open, -r.stale, order[r.unit]))
     quiet = sorted((name for name, c in counts.items() if not (c[0] or c[3])), key=order.__getitem__)
