@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -214,14 +215,7 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
 
     text = yamlio.decode(raw, filename=str(file))
     PARSE_COUNTS[str(file)] += 1
-    plan = None
-    data = yamlio.parse_fast(text, long_list="tasks")
-    if isinstance(data, dict) and _plan_ints_vouched(text) and _locate_plan(raw, data):
-        try:
-            plan = Checker(str(file), [], vouching=True).plan(data, prefix=prefix)
-        except Unvouched:
-            plan = None
-    data = None  # (the parsed YAML takes several times the Plan's memory: free it before storing)
+    plan = _vouched_plan(file, prefix, raw, text) if _plan_ints_vouched(text) else None
     if plan is None:
         before = len(problems)
         plan = Checker(str(file), problems).plan(_parse_reference(file, text), prefix=prefix)
@@ -232,6 +226,64 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
         store.put_rows(file, "plan", prefix, raw, header, rows)
         store.put(file, HEAD, prefix, raw, plan_head(header))  # for outcomes.py: settings and units alone
     return plan
+
+
+def _vouched_plan(file: Path, prefix: str, raw: bytes, text: str) -> Plan | None:
+    """The Plan of the text of a plan file as the fast parser reads it, when it can vouch for it
+    (else None: the reference loader reads it). A big plan's tasks are read a piece at a time
+    as they are validated, each piece's YAML let go after (yamlio.parse_fast_in_pieces): loading
+    the 100,000-measure plan peaks at 274 MiB so, against 459 MiB read whole and then validated."""
+    from . import yamlio
+
+    pieces = yamlio.parse_fast_in_pieces(text, "tasks")
+    if pieces is not None and isinstance(pieces[0], dict):
+        data, later = pieces
+        data["tasks"] = _TasksInPieces(raw, data["tasks"], later)
+        try:
+            return Checker(str(file), [], vouching=True).plan(data, prefix=prefix)
+        except Unvouched:
+            pass  # (a piece that doesn't read alone, or an item not found where it is: read it whole)
+    data = yamlio.parse_fast(text)
+    if not isinstance(data, dict) or not _locate_plan(raw, data):
+        return None
+    try:
+        return Checker(str(file), [], vouching=True).plan(data, prefix=prefix)
+    except Unvouched:
+        return None
+
+
+class _TasksInPieces(list):
+    """A plan's tasks as the fast parser reads them a piece at a time (yamlio.parse_fast_in_pieces),
+    located as they are gone through (see _TaskLocator) and let go after: for Checker.tasks, which
+    goes through them once. Raises Unvouched where a piece doesn't read alone, or a task or
+    measure is not where the text says."""
+
+    __slots__ = ("pos", "item_pos", "_first", "_later", "_raw")
+
+    def __init__(self, raw: bytes, first: list, later):
+        super().__init__()
+        self.pos, self.item_pos = (1, 1), []
+        self._raw, self._first, self._later = raw, first, later
+
+    def where(self, index: int) -> tuple[int, int]:
+        return self.item_pos[index]
+
+    def __iter__(self):
+        from .yamlio import FAST_PARSE_FAILURES
+
+        locator, pieces, self._first = _TaskLocator(self._raw), chain((self._first,), self._later), None
+        try:
+            for tasks in pieces:
+                for task in tasks:
+                    where = locator.locate(task)
+                    if where is None:
+                        raise Unvouched
+                    self.item_pos.append(where)
+                    yield task
+        except FAST_PARSE_FAILURES:
+            raise Unvouched from None
+        if not locator.done():
+            raise Unvouched
 
 
 def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None,
@@ -514,37 +566,57 @@ def _located(items: list, positions: list[tuple[int, int]]) -> yamlio.YSeq:
     return seq
 
 
+class _TaskLocator:
+    """Finds a plan's tasks, one after another, and each one's measures among the `- id:` lines
+    of its bytes (see above), at one indentation for tasks and another, deeper, for measures."""
+
+    def __init__(self, raw: bytes):
+        self._starts = iter(_item_starts(raw, b"- id:"))
+        self._task_indent = self._measure_indent = None
+
+    def locate(self, task) -> tuple[int, int] | None:
+        """The next task's position, its measures given theirs (their list becomes a YSeq);
+        None when it, or one of them, is not the next found."""
+        found = next(self._starts, None)
+        if not isinstance(task, dict) or found is None or found[3] != str(task.get("id")):
+            return None
+        line, column, indent, _ = found
+        self._task_indent = indent if self._task_indent is None else self._task_indent
+        if indent != self._task_indent:
+            return None
+        measures = task.get("measures")
+        if isinstance(measures, list):
+            positions = []
+            for measure in measures:
+                found = next(self._starts, None)
+                if not isinstance(measure, dict) or found is None or found[3] != str(measure.get("id")):
+                    return None
+                self._measure_indent = found[2] if self._measure_indent is None else self._measure_indent
+                if found[2] != self._measure_indent or self._measure_indent <= self._task_indent:
+                    return None
+                positions.append(found[:2])
+            task["measures"] = _located(measures, positions)
+        return line, column
+
+    def done(self) -> bool:
+        """Whether every `- id:` line was found to be a task's or a measure's."""
+        return next(self._starts, None) is None
+
+
 def _locate_plan(raw: bytes, data: dict) -> bool:
     """Give data's task and measure lists their items' positions; False if not vouched for."""
     tasks = data.get("tasks")
     if not isinstance(tasks, list):
         return False
-    starts = iter(_item_starts(raw, b"- id:"))
-    task_positions, task_indent, measure_indent = [], None, None
+    locator, positions = _TaskLocator(raw), []
     for task in tasks:
-        found = next(starts, None)
-        if not isinstance(task, dict) or found is None or found[3] != str(task.get("id")):
+        where = locator.locate(task)
+        if where is None:
             return False
-        line, column, indent, _ = found
-        task_indent = indent if task_indent is None else task_indent
-        if indent != task_indent:
-            return False
-        task_positions.append((line, column))
-        measures = task.get("measures")
-        if isinstance(measures, list):
-            positions = []
-            for measure in measures:
-                found = next(starts, None)
-                if not isinstance(measure, dict) or found is None or found[3] != str(measure.get("id")):
-                    return False
-                measure_indent = found[2] if measure_indent is None else measure_indent
-                if found[2] != measure_indent or measure_indent <= task_indent:
-                    return False
-                positions.append(found[:2])
-            task["measures"] = _located(measures, positions)
-    if next(starts, None) is not None:
+        positions.append(where)
+    if not locator.done():
         return False
-    data["tasks"] = _located(tasks, task_positions)
+    data["tasks"] = _located(tasks, positions)
     return True
 
 

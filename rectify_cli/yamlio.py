@@ -478,18 +478,36 @@ def parse_fast(text: str, *, long_list: str | None = None):
     """
     if fast_path_refusal(text) is not None:
         return NOT_VOUCHED
-    failures = (ValueError, TypeError, OverflowError, RecursionError)
     if long_list is not None and len(text) >= PIECES_FROM:
         try:
             data = _in_pieces(text, long_list)
-        except failures:  # (a piece that doesn't parse alone: the whole says whether it parses)
+        except FAST_PARSE_FAILURES:  # (a piece that doesn't parse alone: the whole says whether it parses)
             data = None
         if data is not None:
             return data
     try:
         return yaml_rs.loads(text, parse_datetime=False)
-    except failures:
+    except FAST_PARSE_FAILURES:
         return NOT_VOUCHED
+
+
+# What yaml-rs raises on a text it can't read (the reference loader then says why).
+FAST_PARSE_FAILURES = (ValueError, TypeError, OverflowError, RecursionError)
+
+
+def parse_fast_in_pieces(text: str, long_list: str):
+    """parse_fast's reading of a big `text` whose bulk is one block sequence (see its
+    `long_list`), that sequence read a piece at a time as the caller goes through it: (the
+    document, its long list holding the first piece's items; an iterator of each later piece's
+    items, read when reached), or None when the text isn't read so (parse_fast reads it).
+    Going through the pieces raises one of FAST_PARSE_FAILURES where a piece doesn't read
+    alone as in the whole (see _in_pieces): the whole must then be read at once."""
+    if len(text) < PIECES_FROM or fast_path_refusal(text) is not None:
+        return None
+    try:
+        return _pieces(text, long_list)
+    except FAST_PARSE_FAILURES:
+        return None
 
 
 # yaml-rs holds a whole document in its own form before it makes Python's: a big text whose bulk
@@ -503,7 +521,8 @@ PIECE_CHARS = 500_000
 
 def _in_pieces(text: str, long_list: str):
     """yaml-rs's reading of `text` (see parse_fast) made from the readings of its pieces, or None
-    when it can't be cut so. Raises what yaml_rs.loads raises of a piece.
+    when it can't be cut so. Raises what yaml_rs.loads raises of a piece, or ValueError where a
+    piece doesn't read alone as in the whole.
 
     The text is cut before lines that start an item of its long list, `- ` at the items'
     indentation. Such a line ends whatever block the item before it opened: a piece reads alone
@@ -515,6 +534,20 @@ def _in_pieces(text: str, long_list: str):
     yaml-rs refuses it after a piece), nor a document marker after any line break (which would
     read as a stream of documents).
     """
+    found = _pieces(text, long_list)
+    if found is None:
+        return None
+    data, later = found
+    items = data[long_list] if long_list else data
+    for piece in later:
+        items.extend(piece)
+    return data
+
+
+def _pieces(text: str, long_list: str):
+    """(the first piece's reading, its items in the long list; an iterator reading each later
+    piece's items), or None when the text can't be cut (see _in_pieces). Raises what
+    yaml_rs.loads raises of the first piece; the iterator raises that or ValueError."""
     if any(marker in text for marker in ("\n---", "\n...", "\r---", "\r...")):
         return None
     if long_list:
@@ -554,13 +587,17 @@ def _in_pieces(text: str, long_list: str):
     if type(items) is not list or items[-1:] != [None]:
         return None
     del items[-1]
-    for begin, end in zip(cuts[1:], cuts[2:]):
+    return data, _later_pieces(text, cuts[1:], next_item)
+
+
+def _later_pieces(text: str, cuts: list[int], next_item: str):
+    """The items of each piece of `text` from each of `cuts` to the next (see _pieces)."""
+    for begin, end in zip(cuts, cuts[1:]):
         last = end == len(text)
         piece = yaml_rs.loads(text[begin:end] + ("" if last else next_item), parse_datetime=False)
         if type(piece) is not list or not last and piece[-1:] != [None]:
-            return None
-        items.extend(piece if last else piece[:-1])
-    return data
+            raise ValueError("a piece that doesn't read alone as in the whole")
+        yield piece if last else piece[:-1]
 
 
 _RESOLVER = _Loader("")

@@ -486,3 +486,62 @@ def test_a_generated_registry_is_read_in_pieces(tmp_path, monkeypatch):
         assert whole is not yamlio.NOT_VOUCHED
         assert read_in_pieces(text, long_list, monkeypatch) == (whole, len(whole["tasks"] if long_list else whole))
     assert registry.load_registry(path, today=TODAY, use_cache=False) is not None
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Any plan or journal read in pieces of a few tasks or entries; the pieces yaml-rs reads."""
+    monkeypatch.setattr(yamlio, "PIECES_FROM", 0)
+    monkeypatch.setattr(yamlio, "PIECE_CHARS", 3000)
+    pieces = []
+    later = yamlio._later_pieces
+
+    def counted(*args):
+        for piece in later(*args):
+            pieces.append(len(piece))
+            yield piece
+    monkeypatch.setattr(yamlio, "_later_pieces", counted)
+    return pieces
+
+
+def test_a_plan_validated_a_piece_at_a_time_is_the_reference_plan(tmp_path, monkeypatch, small_pieces):
+    path = generate(tmp_path / "g", 400, seed=11)
+    fast, reference, reference_parses = load_both(path, monkeypatch)
+    assert len(small_pieces) > 20 and reference_parses == 0  # read in pieces, by the fast path
+    assert fast == reference
+    assert [m.location for m in fast.plan.measures()] == [m.location for m in reference.plan.measures()]
+    assert [t.location for t in fast.plan.tasks] == [t.location for t in reference.plan.tasks]
+
+
+def test_a_plan_whose_later_piece_does_not_read_alone_is_read_whole(tmp_path, monkeypatch, small_pieces):
+    path = generate(tmp_path / "g", 400, seed=11)
+    later = yamlio._later_pieces
+
+    def failing(*args):  # (the third piece, as yaml-rs refuses a piece cut within a text)
+        for n, piece in enumerate(later(*args)):
+            if n == 2:
+                raise ValueError("a piece that doesn't read alone")
+            yield piece
+    monkeypatch.setattr(yamlio, "_later_pieces", failing)
+    fast, reference, reference_parses = load_both(path, monkeypatch)
+    assert reference_parses == 0  # read whole by the fast path
+    assert fast == reference
+    assert [m.location for m in fast.plan.measures()] == [m.location for m in reference.plan.measures()]
+
+
+@pytest.mark.parametrize("where", ["a task far past the first piece", "the last measure"])
+def test_a_plan_with_an_item_line_in_a_later_text_block_takes_the_reference_path(tmp_path, monkeypatch, small_pieces,
+                                                                                  where):
+    path = generate(tmp_path / "g", 400, seed=11)
+    plan = path.read_text(encoding="utf-8")
+    if where == "the last measure":
+        at = plan.rindex("        text: ")
+        block = "        text: |\n          - id: 7\n"
+    else:
+        at = plan.index("    problem: ", len(plan) // 2)
+        block = "    problem: |\n      - id: 7\n"
+    path.write_text(plan[:at] + block + plan[plan.index("\n", at) + 1:], encoding="utf-8")
+    fast, reference, reference_parses = load_both(path, monkeypatch)
+    assert reference_parses == 1  # a `- id:` line no task's: its positions can't be vouched for
+    assert fast == reference
+    assert "- id: 7\n" in [t.problem for t in fast.plan.tasks] + [m.text for m in fast.plan.measures()]
