@@ -244,6 +244,13 @@ def test_rows_of_a_big_entry_are_picked_exactly_across_the_pieces_it_is_written_
     assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content") == ([], rows)
 
 
+def test_rows_stored_from_an_iterator_with_one_orjson_refuses_are_all_the_rows(tmp_path):
+    rows = [[at, "条目" * (at % 7), 2 ** 70 if at == 5000 else at] for at in range(10_000)]  # (beyond 64 bits)
+    store = cache.FileCache(tmp_path)
+    store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", [], iter(rows))
+    assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content") == ([], rows)
+
+
 @pytest.mark.parametrize("batch", [1, 3, 4096])
 def test_streamed_rows_are_the_rows_whatever_the_batch(tmp_path, batch):
     source = tmp_path / "src.yaml"

@@ -529,6 +529,53 @@ def test_a_plan_whose_later_piece_does_not_read_alone_is_read_whole(tmp_path, mo
     assert [m.location for m in fast.plan.measures()] == [m.location for m in reference.plan.measures()]
 
 
+def test_a_journal_validated_a_piece_at_a_time_is_the_reference_journal(tmp_path, monkeypatch, small_pieces):
+    path = generate(tmp_path / "g", 400, seed=11)
+    whole = []
+    parse_fast = yamlio.parse_fast
+    monkeypatch.setattr(yamlio, "parse_fast", lambda text, **kw: whole.append(yamlio.yaml_rs) or parse_fast(text, **kw))
+    fast, reference, reference_parses = load_both(path, monkeypatch)
+    assert len(small_pieces) > 40 and reference_parses == 0  # both read in pieces, by the fast path
+    assert whole == [None, None]  # (by the reference load only: the fast one read nothing whole)
+    assert fast == reference
+    assert [e.location for e in fast.journal] == [e.location for e in reference.journal]
+
+
+def test_a_journal_whose_later_piece_does_not_read_alone_is_read_whole(tmp_path, monkeypatch, small_pieces):
+    path = generate(tmp_path / "g", 400, seed=11)
+    later = yamlio._later_pieces
+
+    def failing(text, *args):  # (the journal's third piece, as yaml-rs refuses a piece cut within a text)
+        for n, piece in enumerate(later(text, *args)):
+            if n == 2 and text.startswith("# rectify journal"):
+                raise ValueError("a piece that doesn't read alone")
+            yield piece
+    monkeypatch.setattr(yamlio, "_later_pieces", failing)
+    fast, reference, reference_parses = load_both(path, monkeypatch)
+    assert reference_parses == 0  # read whole by the fast path
+    assert fast == reference
+    assert [e.location for e in fast.journal] == [e.location for e in reference.journal]
+
+
+@pytest.mark.parametrize("written", ['{date}  measure: "{mid}"\n', '- measure:\n    "{mid}"\n{date}'])
+def test_a_journal_entry_not_on_its_measure_line_takes_the_reference_path(tmp_path, monkeypatch, small_pieces, written):
+    path = generate(tmp_path / "g", 400, seed=11)
+    journal = path.parent / "progress.yaml"
+    text = journal.read_text(encoding="utf-8")
+    at = text.index("\n- measure: ", len(text) // 2) + 1  # an entry far past the first piece
+    measure_end = text.index("\n", at) + 1
+    date_end = text.index("\n", measure_end) + 1
+    mid, date_line = text[at:measure_end].split('"')[1], text[measure_end:date_end]
+    assert date_line.startswith("  date: ")
+    # (its date line first, or its measure on a line of its own)
+    entry = written.format(mid=mid, date="- " + date_line[2:] if written.startswith("{date}") else date_line)
+    journal.write_text(text[:at] + entry + text[date_end:], encoding="utf-8")
+    fast, reference, reference_parses = load_both(path, monkeypatch)
+    assert reference_parses == 1  # an entry not on its `- measure:` line: its position can't be vouched for
+    assert fast == reference
+    assert [e.location for e in fast.journal] == [e.location for e in reference.journal]
+
+
 @pytest.mark.parametrize("where", ["a task far past the first piece", "the last measure"])
 def test_a_plan_with_an_item_line_in_a_later_text_block_takes_the_reference_path(tmp_path, monkeypatch, small_pieces,
                                                                                   where):
