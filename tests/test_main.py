@@ -113,6 +113,15 @@ def test_help_does_not_load_the_registry_or_the_engine(args):
                          "rectify_cli.render.check", "rich.console"}
 
 
+def test_status_does_not_load_dateutil():
+    """dateutil (with six and calendar: 5 ms of start-up) only counted the months a stale ledger
+    went unreported; its month arithmetic serves dates typed on the command line and `summary`."""
+    data = os.path.join(os.path.dirname(__file__), "..", "data", "tasks.yaml")
+    loaded = _modules_loaded("status", "-r", data)
+    assert "rectify_cli.render.rich_status" in loaded  # (what -X importtime lists, read right)
+    assert not {name for name in loaded if name.startswith("dateutil")}
+
+
 # A command run as `rectify` runs it, telling how many times the cyclic collector ran once run() began.
 COLLECTIONS_WHILE_RUNNING = """
 import atexit, gc, sys
