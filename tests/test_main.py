@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import site
 import subprocess
 import sys
 
@@ -120,6 +121,19 @@ def test_status_does_not_load_dateutil():
     loaded = _modules_loaded("status", "-r", data)
     assert "rectify_cli.render.rich_status" in loaded  # (what -X importtime lists, read right)
     assert not {name for name in loaded if name.startswith("dateutil")}
+
+
+def test_status_does_not_load_what_only_writing_needs():
+    """tempfile (with random: 2.5 ms of start-up) makes the files a write replaces atomically;
+    `status` only reads. (Here without Python's `site`, whose .pth files may load it anyway.)"""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    clean = {**ENV, "PYTHONPATH": os.pathsep.join([root, *site.getsitepackages()])}
+    done = subprocess.run([sys.executable, "-S", "-X", "importtime", "-m", "rectify_cli", "status", "-r",
+                           os.path.join(root, "data", "tasks.yaml")], env=clean, capture_output=True, text=True,
+                          timeout=60)
+    loaded = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "rectify_cli.fsutil" in loaded  # (what -X importtime lists, read right)
+    assert "tempfile" not in loaded
 
 
 # A command run as `rectify` runs it, telling how many times the cyclic collector ran once run() began.
