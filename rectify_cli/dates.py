@@ -5,9 +5,7 @@ import functools
 import os
 import re
 import unicodedata
-from datetime import date, datetime, tzinfo
-
-from dateutil.relativedelta import relativedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 # re.ASCII: \d would otherwise accept Arabic-Indic and other Unicode digits.
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
@@ -38,6 +36,21 @@ class DateFormatError(ValueError):
 def iso(day: date | None) -> str | None:
     """YYYY-MM-DD, or None for no date: how dates are written in JSON and in the cache."""
     return day.isoformat() if day is not None else None
+
+
+def month_end(day: date) -> date:
+    """The last day of `day`'s month."""
+    from dateutil.relativedelta import relativedelta  # (off the start-up path: months typed, `summary`)
+
+    return day + relativedelta(day=31)
+
+
+def whole_months(earlier: date, later: date) -> int:
+    """The whole months from `earlier` to `later` (not before it), as dateutil counts them: a
+    month from a 31st ends on the last day of a shorter month."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    at_month_end = later == date.max or (later + timedelta(days=1)).day == 1
+    return months - 1 if later.day < earlier.day and not at_month_end else months
 
 
 def parse_iso(text: str) -> date:
@@ -78,7 +91,7 @@ def likely_date(text: str) -> tuple[str, str] | None:
     try:
         if end:
             year, month = int(end.group(1)), int(end.group(2) or 12)
-            return "day", (date(year, month, 1) + relativedelta(day=31)).isoformat()
+            return "day", month_end(date(year, month, 1)).isoformat()
         if no_year:
             month, day = int(no_year.group(1)), int(no_year.group(2))
             date(2000, month, day)  # (a real day in some year: 2000 had a 29 February)
@@ -97,7 +110,7 @@ def parse_user_date(text: str, *, month_start: bool = False) -> date:
     year, month, day = _typed(text, FORMS.format(month="from its first day" if month_start else "end of month"))
     if day is None:
         first = _real_date(text, year, month, 1)
-        return first if month_start else first + relativedelta(day=31)
+        return first if month_start else month_end(first)
     return _real_date(text, year, month, day)
 
 
@@ -122,7 +135,7 @@ def parse_month(text: str) -> tuple[date, date]:
     if day is not None:
         raise DateFormatError(f"not a month: {text!r} (use 2019-03 or 2019年3月)")
     first = _real_date(text, year, month, 1)
-    last = first + relativedelta(day=31)
+    last = month_end(first)
     if last == date.max:
         # a monthly report also looks at the following month, which the calendar lacks
         raise DateFormatError(f"{text!r}: the last month of the calendar has no following month to report on")
@@ -216,5 +229,5 @@ def previous_month(day: date) -> tuple[date, date]:
         from .i18n import refusal
 
         raise refusal(UsageError, "first_month", today=day.isoformat())
-    last_prev = first_this - relativedelta(days=1)
+    last_prev = first_this - timedelta(days=1)
     return last_prev.replace(day=1), last_prev

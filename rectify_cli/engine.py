@@ -122,6 +122,8 @@ def light_of(status: Status, stale: bool) -> Light:
 
 @dataclass(frozen=True, slots=True)
 class MilestoneResult:
+    """A milestone as judged on the report's day: due when (after extensions), done or not, its status."""
+
     kind: MilestoneKind
     due: date | None  # effective due (after approved extensions); immediate -> plan.immediate_due
     original_due: date | None  # as written in the plan (None for ongoing); immediate -> plan.immediate_due
@@ -139,6 +141,8 @@ class MilestoneResult:
 
 @dataclass(frozen=True, slots=True)
 class MeasureResult:
+    """A measure as judged on the report's day, from its milestones and its journal entries."""
+
     measure: Measure
     status: Status
     stale: bool  # ongoing and not reported on within the reporting period
@@ -177,6 +181,8 @@ class MeasureResult:
 
 @dataclass(frozen=True, slots=True)
 class TaskResult:
+    """A task as judged on the report's day: by the worst of its measures (else by its own deadline)."""
+
     task: Task
     status: Status
     days_overdue: int  # the worst of its measures
@@ -225,6 +231,8 @@ class FileStanding:
 
 @dataclass(frozen=True)
 class StatusReport:
+    """Where every task and measure stands on a day (`as_of`): what `status` and `check` report."""
+
     as_of: date
     warn_days: int
     report_period_days: int

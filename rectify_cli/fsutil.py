@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -36,6 +35,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], N
     if info is not None and (refused := not_writable(path, info)):
         raise FileWriteError(problem(str(path), None, None, "write_refused", why=refused))
     target = Path(os.path.realpath(path))
+    import tempfile  # (off the start-up path: reading commands hash files with this module, never write)
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:

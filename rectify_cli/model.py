@@ -56,6 +56,8 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Milestone:
+    """One deadline of a measure or task: a date, 长期坚持 (ongoing) or 立即启动 (at once), and its step."""
+
     kind: MilestoneKind
     due: date | None = None  # set for DATE only
     label: str | None = None
@@ -73,6 +75,8 @@ UNIT_KINDS = (REGION, SUBREGION, "department", ALL_REGIONS, "other")
 
 @dataclass(frozen=True, slots=True)
 class Unit:
+    """A responsible unit (责任单位), by its canonical name and the other names the text gives it."""
+
     name: str
     aliases: tuple[str, ...] = ()
     kind: str | None = None
@@ -96,6 +100,8 @@ def units_of_file(units, prefix: str) -> list[Unit]:
 
 @dataclass(frozen=True, slots=True)
 class Measure:
+    """A concrete measure (具体措施) of a task: its text, its units (the lead among them) and its deadlines."""
+
     id: str  # "18.4" (or "file:18.4" in a folder registry)
     task_id: str
     text: str
@@ -107,18 +113,24 @@ class Measure:
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
+    """A task's 整改时限 as the report writes it, and the milestones read from it."""
+
     text: str
     milestones: tuple[Milestone, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class ReportedState:
+    """A task's 整改进度 as the report gives it; `ongoing` when 长期坚持 follows it."""
+
     state: Reported
     ongoing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Task:
+    """A problem of the plan (整改任务) and its measures."""
+
     id: str  # "18" (or "file:18")
     title: str
     problem: str
@@ -131,6 +143,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Claim:
+    """A figure the report claims in its own words (全区45项整改任务: 45), which `reconcile` checks."""
+
     key: str
     text: str
     value: int
@@ -138,6 +152,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class Settings:
+    """How the registry is judged: its time zone, its warning and reporting periods, when "at once" is due."""
+
     timezone: str = "Asia/Shanghai"
     warn_days: int = 30
     report_period_days: int = 90
@@ -146,6 +162,8 @@ class Settings:
 
 @dataclass(frozen=True)
 class Meta:
+    """Which report the plan is: its title, issuer, inspection, dates and claimed figures."""
+
     title: str
     issuer: str
     inspection: str | None
@@ -157,6 +175,8 @@ class Meta:
 
 @dataclass(frozen=True)
 class Plan:
+    """The plan of a registry: the report it is, its settings, units and tasks."""
+
     meta: Meta
     settings: Settings
     units: tuple[Unit, ...]
@@ -200,6 +220,8 @@ class Plan:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """A journal entry: what was recorded of a measure, as of its date."""
+
     measure: str
     date: date
     state: EntryState

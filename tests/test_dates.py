@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -160,3 +160,13 @@ def test_an_event_date_that_is_no_date_says_why(text, message):
     with pytest.raises(dates.DateFormatError) as caught:
         dates.parse_event_date(text)
     assert str(caught.value) == message
+
+
+def test_whole_months_are_counted_as_dateutil_counts_them():
+    """A month from the 31st ends on the last day of a shorter month (31 January -> 29 February
+    2020), as dateutil's relativedelta counts it, which `status` said before (约 N 个月)."""
+    starts = [date(year, 1, 20) + timedelta(days=n) for year in (2019, 2020) for n in range(50)] + [date(2019, 12, 31)]
+    for earlier in starts:
+        for later in (earlier + timedelta(days=n) for n in range(400)):
+            delta = relativedelta(later, earlier)
+            assert dates.whole_months(earlier, later) == delta.years * 12 + delta.months, (earlier, later)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import site
 import subprocess
 import sys
 
@@ -111,6 +112,52 @@ def test_help_does_not_load_the_registry_or_the_engine(args):
     assert {"rectify_cli.cli", "rectify_cli.states"} <= loaded  # (what -X importtime lists, read right)
     assert not loaded & {"rectify_cli.engine", "rectify_cli.model", "rectify_cli.gate", "rectify_cli.registry",
                          "rectify_cli.render.check", "rich.console"}
+
+
+def test_status_does_not_load_dateutil():
+    """dateutil (with six and calendar: 5 ms of start-up) only counted the months a stale ledger
+    went unreported; its month arithmetic serves dates typed on the command line and `summary`."""
+    data = os.path.join(os.path.dirname(__file__), "..", "data", "tasks.yaml")
+    loaded = _modules_loaded("status", "-r", data)
+    assert "rectify_cli.render.rich_status" in loaded  # (what -X importtime lists, read right)
+    assert not {name for name in loaded if name.startswith("dateutil")}
+
+
+def test_status_does_not_load_what_only_writing_needs():
+    """tempfile (with random: 2.5 ms of start-up) makes the files a write replaces atomically;
+    `status` only reads. (Here without Python's `site`, whose .pth files may load it anyway.)"""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    clean = {**ENV, "PYTHONPATH": os.pathsep.join([root, *site.getsitepackages()])}
+    done = subprocess.run([sys.executable, "-S", "-X", "importtime", "-m", "rectify_cli", "status", "-r",
+                           os.path.join(root, "data", "tasks.yaml")], env=clean, capture_output=True, text=True,
+                          timeout=60)
+    loaded = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "rectify_cli.fsutil" in loaded  # (what -X importtime lists, read right)
+    assert "tempfile" not in loaded
+
+
+# A command run as `rectify` runs it, telling how many times the cyclic collector ran once run() began.
+COLLECTIONS_WHILE_RUNNING = """
+import atexit, gc, sys
+
+from rectify_cli.__main__ import run
+
+collected = []
+gc.callbacks.append(lambda phase, info: phase == "start" and collected.append(info["generation"]))
+atexit.register(lambda: sys.stderr.write(f"collections: {len(collected)}\\n"))
+sys.argv = ["rectify", "status", "-r", sys.argv[1]]
+run()
+"""
+
+
+def test_the_cyclic_collector_is_off_while_the_modules_load():
+    """Loading the command line's modules (typer, click) ran the collector some 20 times, 4-6 ms
+    of start-up walking objects that live as long as the process: cli.main turned it off only
+    once they were loaded."""
+    small = os.path.join(os.path.dirname(__file__), "fixtures", "small", "tasks.yaml")
+    done = subprocess.run([sys.executable, "-c", COLLECTIONS_WHILE_RUNNING, small], env=ENV, capture_output=True,
+                          text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "collections: 0\n")
 
 
 def test_variables_from_a_windows_env_file_are_read_without_their_carriage_return():

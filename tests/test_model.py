@@ -61,3 +61,16 @@ def test_a_maker_takes_every_field_and_nothing_else():
     with pytest.raises(TypeError):
         new_location("tasks.yaml", 1, 1)  # (by keyword only: fields may be reordered)
     assert maker(Location)(file="a.yaml", line=2, column=3) == Location("a.yaml", 2, 3)
+
+
+@pytest.mark.parametrize("module", ["rectify_cli.model", "rectify_cli.engine"])
+def test_every_dataclass_says_what_it_is(module):
+    """The dataclasses every command that reads a registry loads: one without a docstring is
+    given one at start-up, made from inspect.signature (2 ms of the 28 dataclasses of `status`)."""
+    import dataclasses
+    import importlib
+
+    classes = [value for value in vars(importlib.import_module(module)).values()
+               if dataclasses.is_dataclass(value) and value.__module__ == module]
+    made_up = [cls.__name__ for cls in classes if cls.__doc__ is None or cls.__doc__.startswith(f"{cls.__name__}(")]
+    assert classes and made_up == []

@@ -17,7 +17,6 @@ from datetime import date
 from functools import cached_property, partial
 from itertools import accumulate
 
-from dateutil.relativedelta import relativedelta
 from rich import box
 from rich.cells import cell_len, set_cell_size
 from rich.console import COLOR_SYSTEMS, Console
@@ -27,6 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import engine
+from ..dates import whole_months
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..ids import unknown_item
@@ -413,8 +413,7 @@ def _stale_warning(report: StatusReport, lang: Lang) -> str | None:
     days = (report.as_of - report.latest_entry).days
     if days <= report.report_period_days:
         return None
-    gap = relativedelta(report.as_of, report.latest_entry)
-    months = gap.years * 12 + gap.months
+    months = whole_months(report.latest_entry, report.as_of)
     if months == 0:
         return label("status_not_updated_warning_days", lang, days=days, period=report.report_period_days)
     return label("status_not_updated_warning", lang, days=days, months=months, period=report.report_period_days)
