@@ -513,13 +513,14 @@ def test_a_plan_validated_a_piece_at_a_time_is_the_reference_plan(tmp_path, monk
     assert [t.location for t in fast.plan.tasks] == [t.location for t in reference.plan.tasks]
 
 
-def test_a_plan_whose_later_piece_does_not_read_alone_is_read_whole(tmp_path, monkeypatch, small_pieces):
+@pytest.mark.parametrize("which", ["plan", "journal"])
+def test_a_file_whose_later_piece_does_not_read_alone_is_read_whole(tmp_path, monkeypatch, small_pieces, which):
     path = generate(tmp_path / "g", 400, seed=11)
     later = yamlio._later_pieces
 
-    def failing(*args):  # (the third piece, as yaml-rs refuses a piece cut within a text)
-        for n, piece in enumerate(later(*args)):
-            if n == 2:
+    def failing(text, *args):  # (its third piece, as yaml-rs refuses a piece cut within a text)
+        for n, piece in enumerate(later(text, *args)):
+            if n == 2 and text.startswith("# rectify journal") == (which == "journal"):
                 raise ValueError("a piece that doesn't read alone")
             yield piece
     monkeypatch.setattr(yamlio, "_later_pieces", failing)
@@ -527,6 +528,7 @@ def test_a_plan_whose_later_piece_does_not_read_alone_is_read_whole(tmp_path, mo
     assert reference_parses == 0  # read whole by the fast path
     assert fast == reference
     assert [m.location for m in fast.plan.measures()] == [m.location for m in reference.plan.measures()]
+    assert [e.location for e in fast.journal] == [e.location for e in reference.journal]
 
 
 def test_a_journal_validated_a_piece_at_a_time_is_the_reference_journal(tmp_path, monkeypatch, small_pieces):
@@ -537,22 +539,6 @@ def test_a_journal_validated_a_piece_at_a_time_is_the_reference_journal(tmp_path
     fast, reference, reference_parses = load_both(path, monkeypatch)
     assert len(small_pieces) > 40 and reference_parses == 0  # both read in pieces, by the fast path
     assert whole == [None, None]  # (by the reference load only: the fast one read nothing whole)
-    assert fast == reference
-    assert [e.location for e in fast.journal] == [e.location for e in reference.journal]
-
-
-def test_a_journal_whose_later_piece_does_not_read_alone_is_read_whole(tmp_path, monkeypatch, small_pieces):
-    path = generate(tmp_path / "g", 400, seed=11)
-    later = yamlio._later_pieces
-
-    def failing(text, *args):  # (the journal's third piece, as yaml-rs refuses a piece cut within a text)
-        for n, piece in enumerate(later(text, *args)):
-            if n == 2 and text.startswith("# rectify journal"):
-                raise ValueError("a piece that doesn't read alone")
-            yield piece
-    monkeypatch.setattr(yamlio, "_later_pieces", failing)
-    fast, reference, reference_parses = load_both(path, monkeypatch)
-    assert reference_parses == 0  # read whole by the fast path
     assert fast == reference
     assert [e.location for e in fast.journal] == [e.location for e in reference.journal]
 
