@@ -251,6 +251,23 @@ def test_rows_stored_from_an_iterator_with_one_orjson_refuses_are_all_the_rows(t
     assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content") == ([], rows)
 
 
+@pytest.mark.parametrize("refused", [None, 0, 4096])
+def test_an_entry_of_rows_is_byte_for_byte_the_entry_earlier_versions_wrote(tmp_path, refused):
+    # (so caches made before rows were encoded a batch at a time stay valid)
+    rows = [[at, "条目\n\"\\\x00\u2028" * (at % 3), None, at % 2 == 0, ["单位"], 2 ** 70 if at == refused else at]
+            for at in range(4100)]
+    lines = [b"," + json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" for row in rows]
+    ends, end = [], 0
+    for line in lines:
+        end += len(line)
+        ends.append(end - 1)  # (where its row ends: before the line break)
+    expected = (b"rectify-cache %d %s\n" % (cache.CACHE_VERSION, cache.hashlib.sha256(b"content").hexdigest().encode())
+                + b'[{"bytes":7},' + json.dumps(ends, separators=(",", ":")).encode() + b"\n" + b"".join(lines) + b"]")
+    store = cache.FileCache(tmp_path)
+    store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", {"bytes": 7}, iter(rows))
+    assert store.entry_path(tmp_path / "src.yaml", "journal", "").read_bytes() == expected
+
+
 @pytest.mark.parametrize("batch", [1, 3, 4096])
 def test_streamed_rows_are_the_rows_whatever_the_batch(tmp_path, batch):
     source = tmp_path / "src.yaml"
