@@ -549,3 +549,38 @@ def test_a_home_that_is_not_there_is_not_made(tmp_path):
     run = _check_without_a_home(tmp_path, str(tmp_path / "nonexistent"))
     assert (run.returncode, run.stdout, run.stderr) == (1, expected.stdout, "")
     assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_folders_journals_read_by_the_helper_in_pieces_give_what_a_load_without_cache_gives(tmp_path, cache_dir,
+                                                                                               monkeypatch):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    from rectify_cli import yamlio
+
+    folder = generate(tmp_path / "f", 300, seed=5, files=3)
+    journals = sorted(folder.glob("*.progress.yaml"))
+    monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)  # every journal through the helper ...
+    monkeypatch.setattr(yamlio, "PIECES_FROM", 0)  # ... read a few entries a piece
+    monkeypatch.setattr(yamlio, "PIECE_CHARS", 2000)
+
+    def outcome(**kwargs):
+        try:
+            loaded = registry.load_registry(folder, today=date(2020, 6, 30), **kwargs)
+        except RegistryError as error:
+            return [str(p) for p in error.problems]
+        return loaded, [e.location for e in loaded.journal]
+
+    assert outcome()[0] == outcome(use_cache=False)[0]  # (every journal cached)
+    edited, broken = journals[1], journals[0]
+    text = edited.read_text(encoding="utf-8")
+    at = text.index("  note: ", len(text) // 2)  # its entry cached for other bytes
+    edited.write_text(text[:at] + "  note: 改过" + text[text.index("\n", at):], encoding="utf-8")
+    text = broken.read_text(encoding="utf-8")
+    at = text.index("  state: ", len(text) * 3 // 4)  # a problem in a later piece
+    broken.write_text(text[:at] + "  state: finished" + text[text.index("\n", at):], encoding="utf-8")
+    reported = outcome()
+    assert reported == outcome(use_cache=False) and len(reported) == 1 and "finished" in reported[0]
+    broken.write_text(text, encoding="utf-8")
+    assert outcome() == outcome(use_cache=False)
+    assert outcome() == outcome(use_cache=False)  # (warm)
