@@ -251,6 +251,23 @@ def test_rows_stored_from_an_iterator_with_one_orjson_refuses_are_all_the_rows(t
     assert store.get_rows(tmp_path / "src.yaml", "journal", "", b"content") == ([], rows)
 
 
+@pytest.mark.parametrize("refused", [None, 0, 4096])
+def test_an_entry_of_rows_is_byte_for_byte_the_entry_earlier_versions_wrote(tmp_path, refused):
+    # (so caches made before rows were encoded a batch at a time stay valid)
+    rows = [[at, "条目\n\"\\\x00\u2028" * (at % 3), None, at % 2 == 0, ["单位"], 2 ** 70 if at == refused else at]
+            for at in range(4100)]
+    lines = [b"," + json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" for row in rows]
+    ends, end = [], 0
+    for line in lines:
+        end += len(line)
+        ends.append(end - 1)  # (where its row ends: before the line break)
+    expected = (b"rectify-cache %d %s\n" % (cache.CACHE_VERSION, cache.hashlib.sha256(b"content").hexdigest().encode())
+                + b'[{"bytes":7},' + json.dumps(ends, separators=(",", ":")).encode() + b"\n" + b"".join(lines) + b"]")
+    store = cache.FileCache(tmp_path)
+    store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", {"bytes": 7}, iter(rows))
+    assert store.entry_path(tmp_path / "src.yaml", "journal", "").read_bytes() == expected
+
+
 @pytest.mark.parametrize("batch", [1, 3, 4096])
 def test_streamed_rows_are_the_rows_whatever_the_batch(tmp_path, batch):
     source = tmp_path / "src.yaml"
@@ -532,3 +549,38 @@ def test_a_home_that_is_not_there_is_not_made(tmp_path):
     run = _check_without_a_home(tmp_path, str(tmp_path / "nonexistent"))
     assert (run.returncode, run.stdout, run.stderr) == (1, expected.stdout, "")
     assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_folders_journals_read_by_the_helper_in_pieces_give_what_a_load_without_cache_gives(tmp_path, cache_dir,
+                                                                                               monkeypatch):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    from rectify_cli import yamlio
+
+    folder = generate(tmp_path / "f", 300, seed=5, files=3)
+    journals = sorted(folder.glob("*.progress.yaml"))
+    monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)  # every journal through the helper ...
+    monkeypatch.setattr(yamlio, "PIECES_FROM", 0)  # ... read a few entries a piece
+    monkeypatch.setattr(yamlio, "PIECE_CHARS", 2000)
+
+    def outcome(**kwargs):
+        try:
+            loaded = registry.load_registry(folder, today=date(2020, 6, 30), **kwargs)
+        except RegistryError as error:
+            return [str(p) for p in error.problems]
+        return loaded, [e.location for e in loaded.journal]
+
+    assert outcome()[0] == outcome(use_cache=False)[0]  # (every journal cached)
+    edited, broken = journals[1], journals[0]
+    text = edited.read_text(encoding="utf-8")
+    at = text.index("  note: ", len(text) // 2)  # its entry cached for other bytes
+    edited.write_text(text[:at] + "  note: 改过" + text[text.index("\n", at):], encoding="utf-8")
+    text = broken.read_text(encoding="utf-8")
+    at = text.index("  state: ", len(text) * 3 // 4)  # a problem in a later piece
+    broken.write_text(text[:at] + "  state: finished" + text[text.index("\n", at):], encoding="utf-8")
+    reported = outcome()
+    assert reported == outcome(use_cache=False) and len(reported) == 1 and "finished" in reported[0]
+    broken.write_text(text, encoding="utf-8")
+    assert outcome() == outcome(use_cache=False)
+    assert outcome() == outcome(use_cache=False)  # (warm)

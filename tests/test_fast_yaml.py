@@ -2,6 +2,7 @@
 reference loader (libyaml + located walk) gives, and steps aside whenever it can't vouch."""
 from __future__ import annotations
 
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -578,3 +579,56 @@ def test_a_plan_with_an_item_line_in_a_later_text_block_takes_the_reference_path
     assert reference_parses == 1  # a `- id:` line no task's: its positions can't be vouched for
     assert fast == reference
     assert "- id: 7\n" in [t.problem for t in fast.plan.tasks] + [m.text for m in fast.plan.measures()]
+
+
+# A journal of the small registry's entries and odd ones, validated piece by piece (an entry a
+# piece): what a user is shown is the reference loader's, every row, location and message.
+_SMALL_ENTRIES = ["- measure:" + entry.rstrip("\n") + "\n" for entry in
+                  (SMALL / "progress.yaml").read_text(encoding="utf-8").split("\n- measure:")[1:]]
+ODD_ENTRIES = [
+    "# 注释\n", "\n", "  # 缩进的注释\n",
+    '- measure: "1.1"\r\n  date: 2019-01-10\r\n  state: in_progress\r\n  note: crlf\r\n',
+    '- date: 2019-01-10\n  measure: "1.1"\n  state: in_progress\n  note: 测量不在首行\n',
+    '-\n  measure: "1.1"\n  date: 2019-01-10\n  state: in_progress\n  note: 另起一行\n',
+    '- measure: "1.1"\n  date: 2019-01-10\n  state: in_progress\n  note: "跨行\n  - measure: 1.1"\n',
+    '- measure: "1.1"\n  date: 2019-01-10\n  state: in_progress\n  note: |\n    块\n    - measure: "1.1"\n',
+    '- measure: "1.1"  # 注释\n  date: 2019-01-10\n  state: in_progress\n  note: 017\n',
+    '- measure: "9.9"\n  date: 2019-01-10\n  state: in_progress\n  note: 无此措施\n',
+    '- measure: "1.1"\n  date: 2019-02-30\n  state: in_progress\n  note: 无此日\n',
+    '- measure: "1.1"\n  date: 2019-01-10\n  state: finished\n  note: 无此状态\n',
+    '- measure: "1.1"\n  date: 2019-01-10\n  state: retracted\n  note: 撤回\n  retracts: ' + "b" * 64 + "\n",
+    '- {measure: "1.1", date: 2019-01-10,\n   state: in_progress, note: 流式}\n',
+]
+
+
+def _journal_outcome(path):
+    try:
+        loaded = registry.load_registry(path, today=TODAY, use_cache=False)
+    except RegistryError as error:
+        return [str(p) for p in error.problems]
+    return loaded, [e.location for e in loaded.journal]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(st.sampled_from(_SMALL_ENTRIES + ODD_ENTRIES), min_size=2, max_size=8),
+       start=st.sampled_from(["", "# 台账\n", "\ufeff"]))
+def test_a_journal_of_odd_entries_validated_a_piece_at_a_time_is_the_reference_journal(entries, start, tmp_path_factory,
+                                                                                      monkeypatch):
+    folder = tmp_path_factory.mktemp("reg")
+    (folder / "tasks.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes())
+    (folder / "progress.yaml").write_bytes((start + "".join(entries)).encode("utf-8"))
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlio, "PIECES_FROM", 0)
+        patch.setattr(yamlio, "PIECE_CHARS", 1)  # (a piece of each entry)
+        fast = _journal_outcome(folder / "tasks.yaml")
+        patch.setattr(yamlio, "yaml_rs", None)
+        assert fast == _journal_outcome(folder / "tasks.yaml")
+
+
+def test_a_journal_of_the_small_registrys_entries_is_validated_a_piece_at_a_time(tmp_path, monkeypatch, small_pieces):
+    # (else the test above would pass with no journal read in pieces)
+    monkeypatch.setattr(yamlio, "PIECE_CHARS", 1)
+    shutil.copytree(SMALL, tmp_path / "reg")
+    fast, reference, reference_parses = load_both(tmp_path / "reg" / "tasks.yaml", monkeypatch)
+    assert reference_parses == 0 and len(small_pieces) == len(fast.plan.tasks) - 1 + len(_SMALL_ENTRIES) - 1
+    assert fast == reference and [e.location for e in fast.journal] == [e.location for e in reference.journal]
