@@ -296,8 +296,8 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     it again; `streamed`: rows the cache holds come as an iterator, decoded as they are read
     (FileCache.streamed_rows; reading them raises one of CACHE_DAMAGE on a damaged entry);
     `only_store`: only fill the cache (the prefetching child), letting each row go once it is
-    encoded (None is returned): their texts hold a copy in UTF-8 from then on (orjson's), and
-    the child's peak was 590 MiB at 100,000 measures, with every row kept to the end."""
+    encoded (None is returned): its texts hold a copy in UTF-8 from then on (orjson's), which
+    every row kept to the end held at once."""
     raw = read_bytes(path) if raw is None else raw
     if store is not None and not refresh:
         if streamed:
