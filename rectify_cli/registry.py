@@ -623,31 +623,31 @@ class _TaskLocator:
 def _locate_plan(raw: bytes, data: dict) -> bool:
     """Give data's task and measure lists their items' positions; False if not vouched for."""
     tasks = data.get("tasks")
-    if not isinstance(tasks, list):
+    located = _located_by(tasks, _TaskLocator(raw)) if isinstance(tasks, list) else None
+    if located is None:
         return False
-    locator, positions = _TaskLocator(raw), []
-    for task in tasks:
-        where = locator.locate(task)
-        if where is None:
-            return False
-        positions.append(where)
-    if not locator.done():
-        return False
-    data["tasks"] = _located(tasks, positions)
+    data["tasks"] = located
     return True
 
 
 def _locate_journal(raw: bytes, data: list) -> yamlio.YSeq:
     """The journal's entries with their positions; raises Unvouched if they can't be found."""
-    locator, positions = _EntryLocator(raw), []
-    for entry in data:
-        where = locator.locate(entry)
-        if where is None:
-            raise Unvouched
-        positions.append(where)
-    if not locator.done():
+    located = _located_by(data, _EntryLocator(raw))
+    if located is None:
         raise Unvouched
-    return _located(data, positions)
+    return located
+
+
+def _located_by(items: list, locator) -> yamlio.YSeq | None:
+    """`items` with the position `locator` (a _TaskLocator or an _EntryLocator) finds each at;
+    None when one is not where the text says, or the text has an item more."""
+    positions = []
+    for item in items:
+        where = locator.locate(item)
+        if where is None:
+            return None
+        positions.append(where)
+    return _located(items, positions) if locator.done() else None
 
 
 class _EntryLocator:
