@@ -349,7 +349,9 @@ def _fast_journal_rows(path: Path, raw: bytes, text: str) -> list[list] | None:
             return Checker(str(path), [], vouching=True).journal_rows(_ItemsInPieces(*pieces, _EntryLocator(raw)))
         except Unvouched:
             pass  # (as a plan's: see _vouched_plan)
-    data = yamlio.parse_fast(text, long_list="")
+    # (read whole: a text parse_fast_in_pieces didn't cut, parse_fast can't either, and one it
+    # cut has just been read in pieces)
+    data = yamlio.parse_fast(text)
     if data is yamlio.NOT_VOUCHED or not (data is None or isinstance(data, list)):
         return None
     try:
