@@ -1,6 +1,6 @@
 """Time whole rectify commands on registries of growing size and print a table.
 
-    python bench/bench.py                    # N = 179 (bundled), 10,000, 100,000; 3 runs each
+    python bench/bench.py                    # N = 179 (bundled), 10,000, 100,000; 3 runs each (11 up to 1,000)
     python bench/bench.py --sizes 179,10000 --runs 5
 
 Every figure is one whole process, as a user runs it: wall time (median of the runs) and
@@ -34,6 +34,9 @@ sys.path.insert(0, str(HERE))
 from generate import TODAY  # noqa: E402
 
 PY = sys.executable
+# Runs at least of what takes a fraction of a second (start-up; the bundled ledger): a shared
+# machine moves one such run by 100 ms and more, and a median of three by some 20 ms.
+QUICK_RUNS = 11
 
 
 def _rectify_command() -> list[str]:
@@ -395,12 +398,13 @@ def main() -> None:
     rounds: dict[str, list[float]] | None = None  # paired rounds at the largest size
 
     try:
-        startup_bare, _ = measure([PY, "-c", "pass"], env, max(args.runs, 5))
-        startup_cli, rss = measure([PY, "-c", "import rectify_cli.cli"], env, max(args.runs, 5))
+        startup_bare, _ = measure([PY, "-c", "pass"], env, max(args.runs, QUICK_RUNS))
+        startup_cli, rss = measure([PY, "-c", "import rectify_cli.cli"], env, max(args.runs, QUICK_RUNS))
         table.add("-", "python -c pass", startup_bare, 0)
         table.add("-", "python -c 'import rectify_cli.cli'", startup_cli, rss, note=f"+{startup_cli - startup_bare:.3f} s over bare python")
 
         for n in sizes:
+            runs = max(args.runs, QUICK_RUNS) if n <= 1000 else args.runs
             if n == 179 and (ROOT / "data" / "tasks.yaml").exists():
                 path = ROOT / "data" / "tasks.yaml"
             else:
@@ -408,7 +412,7 @@ def main() -> None:
                 path = generated(WORK / f"m{n}", n)
             files = registry_files(path)
             size = sum(f.stat().st_size for f in files)
-            floor, floor_rss = measure([PY, "-c", FLOOR_CODE, *map(str, files)], env, args.runs)
+            floor, floor_rss = measure([PY, "-c", FLOOR_CODE, *map(str, files)], env, runs)
             table.add(n, f"floor: parse {len(files)} files, {size / 1e6:.1f} MB", floor, floor_rss, floor)
             floors[n] = floor
             commands = {
@@ -419,18 +423,18 @@ def main() -> None:
             results = {}
             for name, extra in commands.items():
                 results[name] = cold_and_warm(table, n, f"rectify {name}", [*RECTIFY, *extra, "-r", str(path)], env,
-                                              cache_root / "cold", args.runs, floor)
+                                              cache_root / "cold", runs, floor)
             if os.name == "posix":  # as a person sees it: in colour, on a terminal (the cache as the last run left it)
                 wall, rss = measure([*RECTIFY, "status", "-r", str(path)], {**env, "RECTIFY_CACHE_DIR": str(cache_root / "cold")},
-                                    args.runs, terminal=True)
+                                    runs, terminal=True)
                 table.add(n, "rectify status, on a terminal (warm cache)", wall, rss, floor)
 
             if n >= 1000:
-                one_item(table, n, path, env, args.runs, floor)
+                one_item(table, n, path, env, runs, floor)
 
             tw = taskwarrior_data(path, n) if n >= 1000 else None
             if tw is not None:
-                tw_wall, tw_rss = measure(["task", *task_rc(tw), "overdue"], task_env(tw), args.runs)
+                tw_wall, tw_rss = measure(["task", *task_rc(tw), "overdue"], task_env(tw), runs)
                 peer[n] = tw_wall
                 table.add(n, "task overdue (Taskwarrior)", tw_wall, tw_rss, floor,
                           note=f"rectify check: cold {results['check --format json'][0] / tw_wall:.2f}×, warm {results['check --format json'][1] / tw_wall:.2f}× of task")
@@ -444,14 +448,14 @@ def main() -> None:
                         "warm": (check, check_env, None),
                         "task": (["task", *task_rc(tw), "overdue"], task_env(tw), None),
                         "floor": ([PY, "-c", FLOOR_CODE, *map(str, files)], env, None),
-                    }, args.runs)
+                    }, runs)
             elif shutil.which("task") is None and n >= 1000:
                 table.add(n, "task overdue", 0.0, 0, note="skipped: Taskwarrior not installed (apt-get install taskwarrior)")
 
             if n == max(sizes) and args.folder_files > 1:
                 folder = generated(WORK / f"f{n}x{args.folder_files}", n, files=args.folder_files)
                 ffiles = registry_files(folder)
-                ffloor, frss = measure([PY, "-c", FLOOR_CODE, *map(str, ffiles)], env, args.runs)
+                ffloor, frss = measure([PY, "-c", FLOOR_CODE, *map(str, ffiles)], env, runs)
                 table.add(n, f"floor: folder of {args.folder_files} plan files + journals", ffloor, frss, ffloor)
                 argv = [*RECTIFY, "check", "--format", "json", "-r", str(folder)]
                 cold_and_warm(table, n, "rectify check, folder", argv, env, cache_root / "cold", args.runs, ffloor)
@@ -473,7 +477,7 @@ def main() -> None:
         shutil.rmtree(cache_root, ignore_errors=True)
 
     print()
-    print(f"rectify benchmark: RECTIFY_TODAY={TODAY.isoformat()}, {args.runs} runs each, {os.cpu_count()} CPUs, "
+    print(f"rectify benchmark: RECTIFY_TODAY={TODAY.isoformat()}, {args.runs} runs each ({max(args.runs, QUICK_RUNS)} up to 1,000 measures and of start-up), {os.cpu_count()} CPUs, "
           f"Python {sys.version.split()[0]}, {_versions('yaml-rs', 'orjson')}")
     table.print()
     if rounds:
