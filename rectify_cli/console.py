@@ -61,7 +61,7 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
         file=stream if is_tty else _WithoutTrailingSpaces(stream),
         width=width,
         no_color=no_color,
-        color_system=None if no_color else "auto",
+        color_system=None if no_color else _color_system(),
         markup=False,
         emoji=False,
         highlight=False,
@@ -70,6 +70,15 @@ def make_console(*, stderr: bool = False, width: int | None = None, file=None) -
     )
     console.width = max(console.width, MIN_WIDTH)  # (COLUMNS as Rich reads it, or the terminal's)
     return console
+
+
+def _color_system() -> str:
+    """Rich's own choice ("auto"), but for a terminal that says it is dumb (TERM=dumb: Emacs's
+    shell, some CI runners), where Rich sends no colour at all: with FORCE_COLOR, the 16
+    standard colours, which such terminals show (force-color.org: FORCE_COLOR asks for colour
+    whatever the terminal)."""
+    dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")  # (as Rich reads it)
+    return "standard" if dumb and os.environ.get("FORCE_COLOR") else "auto"
 
 
 def terminal_width(stream=None) -> int | None:

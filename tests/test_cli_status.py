@@ -788,6 +788,9 @@ def test_force_color_colours_output_that_is_not_a_terminal_unless_no_color(args)
     assert "\x1b[" not in output()
     assert "\x1b[" not in output(FORCE_COLOR="")
     assert "\x1b[" not in output(FORCE_COLOR="1", NO_COLOR="1")
+    # (Emacs's shell and some CI runners say TERM=dumb, and show colour: Rich sent none)
+    assert "\x1b[" in output(FORCE_COLOR="1", TERM="dumb")
+    assert "\x1b[" not in output(TERM="dumb")
 
 
 @pytest.mark.parametrize("columns", ["1", "2", "5", "10"])
