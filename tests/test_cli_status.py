@@ -756,6 +756,25 @@ def test_show_at_50_columns_wraps_a_retractions_entry_so_that_its_note_keeps_roo
     assert [line for line in lines[start:] if not line.startswith(" " * 18)] == rows
 
 
+@pytest.mark.parametrize("lang, header, evidence", [
+    ("zh", "日期        记录    进展", "                    佐证：进入招标程序"),
+    ("en", "Date        Entry        Note", "                         Evidence: 进入招标程序"),
+])
+def test_show_at_50_columns_gives_a_note_of_short_pieces_its_room(lang, header, evidence):
+    """33.2's note breaks every few characters and its evidence is short: at 50 columns the evidence
+    kept a column and an empty 记录单位 column its header, and the note was folded 10 cells wide
+    (日喀则市 / 实地督 / 导、实时 …), 21 lines of it. As for any entry, the note keeps 16 cells
+    or more, and the evidence goes under it."""
+    result = run("show", "33.2", "--registry", "data/tasks.yaml", "--lang", lang,
+                 env={"COLUMNS": "50", "RECTIFY_TODAY": "2019-07-20"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("2019-03-31"))
+    assert lines[start - 2] == header
+    assert evidence in lines[start:]
+    assert len(lines) - start < 10
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("args", [("status",), ("status", "--measures"), ("show", "18.4"), ("show", "35")])
 def test_piped_no_line_ends_in_spaces(args, lang):

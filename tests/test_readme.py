@@ -1,5 +1,11 @@
-"""The README's first lines are the set-up commands, and CI runs exactly the test one."""
+"""The README's first lines are the set-up commands, and CI runs exactly the test one; its
+examples are what the commands print."""
+import re
+import shlex
+import shutil
 from pathlib import Path
+
+from builders import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,8 +24,6 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
 
 def test_the_registry_format_example_validates(tmp_path):
     """docs/registry-format.md shows a plan and a journal: they are what the loader accepts."""
-    import re
-
     from rectify_cli.registry import load_registry
 
     doc = (ROOT / "docs" / "registry-format.md").read_text(encoding="utf-8")
@@ -29,3 +33,43 @@ def test_the_registry_format_example_validates(tmp_path):
     reg = load_registry(tmp_path / "tasks.yaml", use_cache=False)
     assert ([m.id for m in reg.plan.measures()], [e.measure for e in reg.journal]) == (["1.4"], ["1.4"])
 
+
+def _text_blocks_after(heading: str) -> list[list[str]]:
+    """The README's ```text blocks after `heading`, each as its lines."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [block.splitlines() for block in re.findall(r"```text\n(.*?)```", readme[readme.index(heading):], re.S)]
+
+
+def test_a_month_of_real_use_is_what_the_commands_print(tmp_path):
+    """The README's month of writes, then the April summary it shows (each line but `…`): its
+    tables were 88 to 117 cells wide, the summary's before every table line fitted 80 cells."""
+    shutil.copytree(ROOT / "data", tmp_path / "demo")
+    env = {"RECTIFY_REGISTRY": str(tmp_path / "demo" / "tasks.yaml"), "RECTIFY_TODAY": "2019-04-30"}
+    session, summary = _text_blocks_after("**A month of real use**")[:2]
+    commands = [at for at, line in enumerate(session) if line.startswith("$ rectify ")]
+    for at, end in zip(commands, [*commands[1:], len(session)]):
+        result = run_cli(*shlex.split(session[at])[2:], env=env)
+        assert result.exit_code == 0, result.output
+        # (each write also prints the journal's new head hash, which the README leaves out)
+        assert [line for line in result.stdout.splitlines() if "台账哈希" not in line] == session[at + 1:end]
+    result = run_cli("summary", "--month", "2019-04", env=env)
+    assert result.exit_code == 0, result.output
+    printed = result.stdout.splitlines()
+    assert [line for line in summary if line != "…" and line not in printed] == []
+
+
+def test_the_readme_quotes_the_unknown_owner_refusal_as_status_says_it():
+    """The example gave two of the three names of 自治区生态环境厅 the refusal suggests."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())  # (as Markdown reads its line breaks)
+    result = run_cli("status", "--owner", "自治区生态环境听")
+    assert result.exit_code == 2
+    assert f"`{result.stderr.strip()}`" in readme
+
+
+def test_the_readme_quotes_the_import_warning_as_the_bundled_report_gives_it(tmp_path):
+    """The example said 省相关部门: the bundled report, an autonomous region's, gives 自治区相关部门."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    result = run_cli("import", "data/source/xizang-2019-rectification-report.txt", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    warning = next(line for line in result.stderr.splitlines() if "措施 1.2：" in line)
+    assert f"`{warning}`" in readme

@@ -731,7 +731,9 @@ def _side_widths(console: Console, states: list[str], notes: list[Text], sides: 
     and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
     it starts with a closing mark or ends with an opening one (a piece up to a third of the width)."""
     spare = console.width - len("2019-03-31") - max(map(cell_len, [*states, label("journal_state", lang)]))
-    spare -= max(widest_unbroken(note.plain, console.width // 3) for note in notes) + 8  # (two cells between columns)
+    # (a note of short pieces still keeps MIN_NOTE_CELLS: folded narrower it runs down the page)
+    note_cells = max(MIN_NOTE_CELLS, *(widest_unbroken(note.plain, console.width // 3) for note in notes))
+    spare -= note_cells + 8  # (two cells between columns)
     by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
     widths = (by_width, max(2, min(max(12, console.width // 5), spare - by_width)))
     if any(width < cell_len(header) or width < min(MIN_SIDE_CELLS, max(map(cell_len, cells)))
