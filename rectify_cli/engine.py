@@ -768,12 +768,12 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
     from .errors import UsageError, close_matches, same_but_case
-    from .i18n import Notice, refusal, suggested as hint
+    from .i18n import Notice, refusal, suggested as hint, unit_suggestion
     from .ids import close_ids, tasks_range
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
-        raise refusal(UsageError, "unknown_owner", name=owner, hint=hint(close_matches(owner, index)))
+        raise refusal(UsageError, "unknown_owner", name=owner, hint=unit_suggestion(owner, index))
     regions = set(region_units) | {r for tr in report.tasks for r in tr.task.regions}
     for region in sorted(region_set - regions):
         listed = [*region_units, *sorted(regions - set(region_units))]  # (in the order declared)

@@ -66,11 +66,11 @@ def same_but_case(name: str, choices) -> list[str]:
     return [choice for choice in choices if choice.casefold() == folded and choice != name]
 
 
-def close_matches(name: str, choices) -> list[str]:
-    """The choices closest to `name`, at most 3, closest first; [] when nothing is close."""
+def close_matches(name: str, choices, *, most: int = 3) -> list[str]:
+    """The choices closest to `name`, at most `most`, closest first; [] when nothing is close."""
     import difflib
 
     choices = list(choices)
     # (a slip of case first: `LASA:18` for the file lasa.yaml's task 18, typed in capitals)
-    return same_but_case(name, choices) or difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
+    return same_but_case(name, choices) or difflib.get_close_matches(name, choices, n=most, cutoff=0.6)
 

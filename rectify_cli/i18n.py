@@ -1437,6 +1437,18 @@ def suggestion(name: str, choices) -> Notice | str:
     return suggested(close_matches(name, choices))
 
 
+def unit_suggestion(name: str, names) -> Notice | str:
+    """suggestion() among a registry's units, `names` giving each name and alias its unit's name:
+    the closest name of each unit, not several names of one (自治区生态环境听 is close to
+    自治区生态环境厅 and to its aliases 自治区环境保护厅 and 生态环境厅: the first alone)."""
+    from .errors import close_matches
+
+    closest: dict[str, str] = {}  # unit -> its closest name
+    for match in close_matches(name, names, most=len(names)):
+        closest.setdefault(names[match], match)
+    return suggested(list(closest.values())[:3])
+
+
 def refusal(error: type, key: str, **values):
     """`error` (UsageError, JournalWriteError) refusing a request: its text the English of the
     label refused_<key>, and the Notice with it, so that the command line says it in the

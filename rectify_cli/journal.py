@@ -46,7 +46,7 @@ from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, Problem, RegistryError, UsageError, same_but_case
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import ENTRY, STATUS, Notice, Word, os_reason, problem, refusal, suggested, suggestion
+from .i18n import ENTRY, STATUS, Notice, Word, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
 from .ids import close_ids, tasks_range, unknown_item
 from .journal_checks import late_extension, units_named_in_file
 from .layout import (
@@ -818,7 +818,7 @@ def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: 
     if elsewhere is not None:
         raise refusal(UsageError, "unit_of_other_file", option=option, name=name.strip(), measure=measure,
                        files=[files[prefix] for prefix in elsewhere.files], own=files[file_prefix(measure)])
-    raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=suggestion(name.strip(), list(names)))
+    raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=unit_suggestion(name.strip(), names))
 
 
 # Evidence text that reads like a file's path or name (a folder separator, or a document's file

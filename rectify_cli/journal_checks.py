@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from .engine import voided_hashes
-from .i18n import Notice, suggested, suggestion
+from .i18n import Notice, suggested, unit_suggestion
 from .ids import close_ids
 from .model import CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, new_entry, new_location, units_of_file
 from .validation import shown_value
@@ -353,4 +353,4 @@ _ENTRY_STATES = EntryState._value2member_map_
 
 
 def _unknown_unit(name, units) -> Notice:
-    return Notice("unknown_unit", {"name": shown_value(name), "hint": suggestion(str(name), units)})
+    return Notice("unknown_unit", {"name": shown_value(name), "hint": unit_suggestion(str(name), units)})

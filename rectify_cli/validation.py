@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import chain, dates
 from .errors import Problem, RegistryError
-from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, problem, suggested, suggestion
+from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, problem, suggested, suggestion, unit_suggestion
 from .layout import JOURNAL_SUFFIX, plan_beside
 from .model import (
     KIND_WORDS,
@@ -452,14 +452,14 @@ class Checker:
                     self.problem(position_of(m["owners"], j), "unknown_unit", what=f"{label}.owners", name=shown_value(owner), hint=listed)
                 elif canonical is None:
                     self.problem(position_of(m["owners"], j), "unknown_owner", what=f"{label}.owners", name=shown_value(owner),
-                                 hint=suggestion(str(owner), units), unit=owner)
+                                 hint=unit_suggestion(str(owner), units), unit=owner)
                 else:
                     owners.append(canonical)
             lead = self.text(m, "lead", label)
             if lead is not None:
                 canonical = units.get(lead)
                 if canonical is None:
-                    self.problem(position_of(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=suggestion(lead, units),
+                    self.problem(position_of(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=unit_suggestion(lead, units),
                                  unit=lead)
                 elif owners and canonical not in owners:
                     self.problem(position_of(m, "lead"), "lead_not_owner", what=f"{label}.lead", name=lead)

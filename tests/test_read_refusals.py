@@ -20,8 +20,8 @@ def _at_repo_root(monkeypatch):
 
 @pytest.mark.parametrize("args,zh,en", [
     (("status", "-r", SMALL, "--owner", "自治区生态环境听"),
-     "--owner：未知单位“自治区生态环境听”（是否指 自治区生态环境厅、自治区环境保护厅？）",
-     "--owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅, 自治区环境保护厅?)"),
+     "--owner：未知单位“自治区生态环境听”（是否指 自治区生态环境厅？）",
+     "--owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?)"),
     (("check", "-r", SMALL, "--task", "9"), "--task：没有任务“9”（任务编号为 1 至 4）", "--task: no task '9' (tasks are 1 to 4)"),
     (("status", "--region", "自治区生态环境厅"),
      "--region：未知地区“自治区生态环境厅”；地区为 拉萨市、日喀则市、山南市、林芝市、昌都市、那曲市、阿里地区、墨竹工卡县、达孜区、"
@@ -37,8 +37,8 @@ def _at_repo_root(monkeypatch):
      "--month 指定的月份（2017-12）在督察反馈日期（2018-01-03）之前已结束，没有可汇总的内容",
      "--month: 2017-12 ended before the inspection's feedback (2018-01-03): nothing to report on"),
     (("summary", "-r", SMALL, "--owner", "自治区生态环境听"),  # (it listed every unit, as for a name close to none)
-     "--owner：未知单位“自治区生态环境听”（是否指 自治区生态环境厅、自治区环境保护厅？）",
-     "--owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅, 自治区环境保护厅?)"),
+     "--owner：未知单位“自治区生态环境听”（是否指 自治区生态环境厅？）",
+     "--owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?)"),
     (("summary", "-r", SMALL, "--owner", "不存在的单位"),
      "--owner：未知单位“不存在的单位”（已知单位：",
      "--owner: unknown unit '不存在的单位' (known units: "),
@@ -92,10 +92,41 @@ def test_a_broken_file_is_said_as_before():
 
 
 def test_suggested_names_holding_the_list_separator_are_quoted_so_each_reads_as_one():
-    """（是否指 各级党委、政府及有关部门、各级党委、政府？） held two names and read as four."""
+    """（是否指 各级党委、政府及有关部门、各级党委、政府？） held two names and read as four. (Two
+    names of one unit, as it was: now its closest name alone, see the next test.)"""
     result = run("status", "--owner", "各级党委、政府及", env={"RECTIFY_TODAY": "2020-06-30"})
     assert (result.exit_code, result.stderr) == (
-        2, "rectify: --owner：未知单位“各级党委、政府及”（是否指 “各级党委、政府”、“各级党委、政府及有关部门”？）\n")
+        2, "rectify: --owner：未知单位“各级党委、政府及”（是否指 “各级党委、政府”？）\n")
+
+
+@pytest.mark.parametrize("args", [
+    ("status", "--owner", "自治区生态环境听"),
+    ("summary", "--month", "2019-04", "--owner", "自治区生态环境听"),
+    ("record", "1.1", "--state", "in_progress", "--note", "进展", "--by", "自治区生态环境听"),
+])
+def test_a_unit_is_suggested_once_by_its_closest_name_not_by_each_of_its_names(args, tmp_path):
+    """自治区生态环境听 (听 for 厅) was answered with three names of one unit, its name and two
+    aliases (自治区生态环境厅、自治区环境保护厅、生态环境厅): one unit, one name, the closest."""
+    shutil.copytree("data", tmp_path / "data")
+    result = run(*args, "--registry", str(tmp_path / "data" / "tasks.yaml"), env={"RECTIFY_TODAY": "2020-06-30"})
+    assert result.exit_code == 2
+    assert "“自治区生态环境听”（是否指 自治区生态环境厅？）" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("file, written", [
+    ("progress.yaml", '- measure: "1.1"\n  date: 2020-06-01\n  state: in_progress\n  note: 进展\n  by: 自治区生态环境听\n'),
+    ("tasks.yaml", None),
+])
+def test_a_unit_written_in_the_ledger_is_suggested_once_by_its_closest_name(file, written, tmp_path):
+    """As on the command line (above): an entry's `by:`, a measure's owners."""
+    shutil.copytree("data", tmp_path / "data")
+    path = tmp_path / "data" / file
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + written if written else text.replace("lead: 自治区生态环境厅", "lead: 自治区生态环境听", 1),
+                    encoding="utf-8")
+    result = run("validate", "--registry", str(tmp_path / "data" / "tasks.yaml"))
+    assert result.exit_code == 2
+    assert "'自治区生态环境听'（是否指 自治区生态环境厅？）" in result.stderr, result.stderr
 
 
 def test_a_summary_onto_the_registrys_own_file_and_two_registries_are_refused_in_chinese():
