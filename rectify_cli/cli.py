@@ -808,7 +808,7 @@ def main() -> None:
 def _app_for(args: list[str]) -> typer.Typer:
     """`app`, with only the command `args` name when they start with one (a --lang before it
     aside): Typer makes the parser of every command on each run, reading their type hints (some
-    25 ms of the bundled ledger's 0.3 s `status`), and only the one named is used. Else (no
+    14 ms of CPU of the bundled ledger's `status`), and only the one named is used. Else (no
     command, an option first, a name mistyped) the whole app, whose parser lists the commands
     and suggests one for a mistyped name."""
     words = _lang_after_command(args)

@@ -1444,7 +1444,7 @@ def unit_suggestion(name: str, names) -> Notice | str:
     from .errors import close_matches
 
     closest: dict[str, str] = {}  # unit -> its closest name
-    for match in close_matches(name, names, most=len(names)):
+    for match in close_matches(name, names, most=max(len(names), 1)):
         closest.setdefault(names[match], match)
     return suggested(list(closest.values())[:3])
 

@@ -175,3 +175,15 @@ def test_a_plan_of_ascii_alone_saved_as_utf16_without_a_byte_order_mark_is_named
     path.write_bytes("registry:\n  title: x\n".encode(codec))
     result = run("validate", str(path))
     assert (result.exit_code, result.stderr) == (2, f"rectify: {path}:1:1: {UTF16_WITHOUT_BOM['zh']}\n")
+
+
+def test_a_unit_named_in_a_plan_that_declares_none_is_refused_without_a_suggestion(tmp_path):
+    """With no unit to suggest (`units: []`), the suggestion asked difflib for the closest 0 names,
+    and the load ended in an internal error."""
+    text = Path("tests/fixtures/small/tasks.yaml").read_text(encoding="utf-8")
+    units = text[text.index("\nunits:"):text.index("\ntasks:")]
+    (tmp_path / "tasks.yaml").write_text(text.replace(units, "\nunits: []"), encoding="utf-8")
+    result = run("validate", "--registry", str(tmp_path / "tasks.yaml"))
+    assert result.exit_code == 2
+    assert "内部错误" not in result.stderr
+    assert "：未知单位 '" in result.stderr and "是否指" not in result.stderr, result.stderr
