@@ -713,7 +713,7 @@ def resolve_unit(units: Iterable[Unit], name: str) -> Unit | None:
     return by_alias
 
 
-def _unit_index(units: Iterable[Unit]) -> dict[str, str]:
+def unit_index(units: Iterable[Unit]) -> dict[str, str]:
     """name or alias -> canonical name (canonical names win over aliases)."""
     index: dict[str, str] = {}
     units = tuple(units)
@@ -833,7 +833,7 @@ def select(
         if key not in _VALID_STATES:
             raise ValueError(f"unknown state {s!r}; expected one of {', '.join(SEVERITY)}")
         state_set.add(key)
-    index = _unit_index(units)
+    index = unit_index(units)
 
     def canon(name: str, option: str) -> str:
         refuse_ambiguous_alias(units, name, option)
