@@ -183,6 +183,7 @@ def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
     if file.journal is None:
         return plan, []
 
+    checked = positions is not None
     if positions is None:
         positions = store.get(file.plan, ROW_MEASURES, file.prefix, context.outcome_version(file))
     if type(positions) is not list or not set(map(type, positions)) <= {int}:
@@ -205,7 +206,7 @@ def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
         checker = JournalContext(_in_context(replace(plan, units=context.plan.units), context), date.max,
                                  {file.prefix: plan.units})
         found, bad = checker.entries(_judged_rows(doc[1]) if judged_only else doc[1], str(file.journal), file.prefix,
-                                     checked=positions is not None)
+                                     checked=checked)
     except CACHE_DAMAGE:
         return None
     return None if bad else (plan, found)
