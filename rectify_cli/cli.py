@@ -111,14 +111,15 @@ class _Group(_SaidInLanguage, TyperGroup):
         self.subcommand_metavar = label("help_commands_metavar", lang)
         for command in (self, *self.commands.values()):
             command.help = command.help and word(LABELS, command.help, lang)
+            command.short_help = command.short_help and word(LABELS, command.short_help, lang)
             command.options_metavar = label("help_options_metavar", lang)
             for param in command.params:
                 param.help = param.help and word(LABELS, param.help, lang)
                 param.metavar = _value_name(param, lang)
 
     def format_commands(self, ctx, formatter) -> None:
-        formatter.write_commands([(name, command.help or "") for name, command in self.commands.items()
-                                  if not command.hidden])
+        formatter.write_commands([(name, command.short_help, command.help or "")
+                                  for name, command in self.commands.items() if not command.hidden])
 
     def invoke(self, ctx):
         # (the command's own arguments, which the group hands on and clears: its --lang)
@@ -389,7 +390,7 @@ def _write_utf8(text: str) -> None:
 
 
 # -- commands -----------------------------------------------------------------------
-@app.command("status", cls=_Command, help="help_status")
+@app.command("status", cls=_Command, help="help_status", short_help="help_status_short")
 def status_cmd(
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
@@ -423,7 +424,7 @@ def status_cmd(
                                      today=dates.today(reg.plan.settings.timezone))
 
 
-@app.command("show", cls=_Command, help="help_show")
+@app.command("show", cls=_Command, help="help_show", short_help="help_show_short")
 def show_cmd(
     item: Annotated[str, typer.Argument(help="help_show_item", metavar="help_value_id")],
     registry: RegistryOpt = None,
@@ -452,7 +453,7 @@ def show_cmd(
             rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
 
 
-@app.command("check", cls=_Command, help="help_check")
+@app.command("check", cls=_Command, help="help_check", short_help="help_check_short")
 def check_cmd(
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
@@ -493,7 +494,7 @@ def check_cmd(
         raise typer.Exit(EXIT_FOUND if output.failing else 0)
 
 
-@app.command("summary", cls=_Command, help="help_summary")
+@app.command("summary", cls=_Command, help="help_summary", short_help="help_summary_short")
 def summary_cmd(
     registry: RegistryOpt = None,
     month: Annotated[Optional[str], typer.Option("--month", help="help_summary_month", metavar="help_value_month")] = None,
@@ -523,7 +524,7 @@ def summary_cmd(
         _write_text(summary_text.render(monthly, lang=lang, width=width), output)
 
 
-@app.command("reconcile", cls=_Command, help="help_reconcile")
+@app.command("reconcile", cls=_Command, help="help_reconcile", short_help="help_reconcile_short")
 def reconcile_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
@@ -549,7 +550,7 @@ def reconcile_cmd(
     raise typer.Exit(EXIT_FOUND if any(result.mismatches for _, result in results) else 0)
 
 
-@app.command("validate", cls=_Command, help="help_validate")
+@app.command("validate", cls=_Command, help="help_validate", short_help="help_validate_short")
 def validate_cmd(
     ctx: typer.Context,
     path: Annotated[Optional[Path], typer.Argument(readable=False, help="help_validate_path", metavar="help_value_path")] = None,
@@ -585,7 +586,7 @@ def export_cmd(
     _print_json(json_out.plan_document(reg))
 
 
-@app.command("import", cls=_Command, help="help_import")
+@app.command("import", cls=_Command, help="help_import", short_help="help_import_short")
 def import_cmd(
     report: Annotated[Path, typer.Argument(readable=False, help="help_import_report", metavar="help_value_report")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", readable=False, help="help_import_output")] = None,
@@ -665,7 +666,7 @@ def close_cmd(
            milestone=milestone)
 
 
-@app.command("reopen", cls=_Command, help="help_reopen")
+@app.command("reopen", cls=_Command, help="help_reopen", short_help="help_reopen_short")
 def reopen_cmd(
     measure: MeasureArg,
     note: Annotated[str, typer.Option("--note", help="help_reopen_note")],
@@ -678,7 +679,7 @@ def reopen_cmd(
     _write(registry, lang, command="reopen", measure=measure, state="reopened", note=note, date=date_, evidence=evidence, by=by)
 
 
-@app.command("report", cls=_Command, help="help_report")
+@app.command("report", cls=_Command, help="help_report", short_help="help_report_short")
 def report_cmd(
     measure: MeasureArg,
     note: Annotated[str, typer.Option("--note", help="help_report_note")],
@@ -691,7 +692,7 @@ def report_cmd(
     _write(registry, lang, command="report", measure=measure, state="report", note=note, date=date_, evidence=evidence, by=by)
 
 
-@app.command("extend", cls=_Command, help="help_extend")
+@app.command("extend", cls=_Command, help="help_extend", short_help="help_extend_short")
 def extend_cmd(
     measure: MeasureArg,
     to: Annotated[str, typer.Option("--to", help="help_extend_to", metavar="help_value_date")],
@@ -709,7 +710,7 @@ def extend_cmd(
            to=to, reason=reason, approved_by=approved_by, late=late, milestone=milestone)
 
 
-@app.command("retract", cls=_Command, help="help_retract")
+@app.command("retract", cls=_Command, help="help_retract", short_help="help_retract_short")
 def retract_cmd(
     measure: MeasureArg,
     reason: Annotated[str, typer.Option("--reason", help="help_retract_reason")],
@@ -753,7 +754,7 @@ def history_cmd(
         _write_text(journal_text.render_history(entries, lang=lang, width=terminal_width(), journal=reg.journal), None)
 
 
-@app.command("verify", cls=_Command, help="help_verify")
+@app.command("verify", cls=_Command, help="help_verify", short_help="help_verify_short")
 def verify_cmd(
     registry: RegistryOpt = None,
     since_head: Annotated[Optional[list[str]], typer.Option("--since-head", help="help_verify_since_head")] = None,

@@ -960,9 +960,10 @@ LABELS.update({
     "usage_extra_argument": ("多余的参数：{args}", "unexpected extra argument: {args}"),
     "usage_other": ("命令行有误（{detail}）", "{detail}"),
 })
-# `--help` (cli.py, render/help_text.py): each command's description (help_<command>), each option's
-# and argument's (help_opt_<name> when several commands share it, else help_<command>_<name>), and
-# the parser's fixed phrases around them.
+# `--help` (cli.py, render/help_text.py): each command's description (help_<command>) and, where its
+# first sentence would be cut in the list of commands at 80 columns, its line there
+# (help_<command>_short, 63 cells at most), each option's and argument's (help_opt_<name> when
+# several commands share it, else help_<command>_<name>), and the parser's fixed phrases around them.
 LABELS.update({
     "help_usage": ("用法：", "Usage: "),
     "help_options_metavar": ("[选项]", "[OPTIONS]"),
@@ -989,37 +990,58 @@ LABELS.update({
     "help_rectify": ("rectify：按核查日期审核整改台账。", "rectify: audit a rectification ledger (整改台账) against a date."),
     "help_status": ("查看整改进展：各灯色的措施数及各项任务，问题最重的在前。",
                     "Where do we stand? Counts per traffic light and the tasks, worst first."),
+    "help_status_short": ("查看整改进展：各灯色的措施数及各项任务，问题最重的在前。",
+                         "Where do we stand? Counts per traffic light, worst first."),
     "help_show": ("查看一项任务或措施的全部情况。包括内容、责任单位、各时限节点、进展记录和灯色。",
                   "Everything about one task or measure: text, units, milestones, history, light."),
+    "help_show_short": ("查看一项任务或措施的全部情况。", "Everything about one task or measure."),
     "help_check": ("CI 关口：有措施逾期时退出码为 1，否则为 0。加 --fail-on 时，临期或久未报告的措施也算。",
                    "CI gate: exit 1 when a measure is overdue (or, with --fail-on, due soon or stale), else 0."),
+    "help_check_short": ("CI 关口：有措施逾期时退出码为 1，否则为 0。", "CI gate: exit 1 when a measure is overdue, else 0."),
     "help_summary": ("按月交账：生成纯文本月度小结，可直接粘贴到报告中。",
                      "Plain-text monthly summary (按月交账), ready to paste into a report."),
+    "help_summary_short": ("按月交账：生成纯文本月度小结，可直接粘贴到报告中。",
+                          "Plain-text monthly summary (按月交账) to paste into a report."),
     "help_reconcile": ("核对报告的总体数字：按附件重新统计，与报告所称比对。有数字不符时退出码为 1。",
                        "Recompute the report's headline figures from its appendix and compare with its claims; exit 1 "
                        "when a figure disagrees."),
+    "help_reconcile_short": ("核对报告的总体数字：按附件重新统计，与报告所称比对。",
+                            "Check the report's headline figures against its appendix."),
     "help_validate": ("校验台账及其进展记录，逐一报告问题所在的文件:行:列。",
                       "Check a registry and its journal; report every problem with file:line:column."),
+    "help_validate_short": ("校验台账及其进展记录，逐一报告问题所在的文件:行:列。",
+                            "Check a registry and its journal, each problem at file:line."),
     "help_export": ("以 JSON 输出读入的整改方案（格式稳定，见 README）。",
                     "Print the loaded plan as JSON (a stable contract, see README)."),
     "help_import": ("从报告文本（附件中的问题与措施）生成台账。",
                     "Build a registry from a report's text (its appendix of problems and measures)."),
+    "help_import_short": ("从报告文本（附件中的问题与措施）生成台账。",
+                         "Build a registry from a report's text (its appendix)."),
     "help_record": ("在进展记录中追加一条带日期的记录。", "Append one dated entry to the journal."),
     "help_close": ("措施办结销号，须附佐证。长期坚持的措施销号后仍须坚持。",
                    "Close out a measure (销号), with evidence. An ongoing measure keeps running."),
     "help_reopen": ("重新打开已销号的措施：回头看发现表面整改。",
                     "Reopen a closed measure: a follow-up inspection (回头看) found superficial rectification."),
+    "help_reopen_short": ("重新打开已销号的措施：回头看发现表面整改。",
+                         "Reopen a closed measure: 回头看 found it superficial."),
     "help_report": ("记录长期坚持措施的定期报告，消除“久未报告”。",
                     "Record a periodic report on an ongoing (长期坚持) measure; clears 'stale'."),
+    "help_report_short": ("记录长期坚持措施的定期报告，消除“久未报告”。",
+                         "Report on an ongoing (长期坚持) measure; clears 'stale'."),
     "help_extend": ("记录经批准的延期。顺延措施的下一个时限，或 --milestone 所指节点的时限。",
                     "Record an approved extension (延期) of the measure's next deadline (or of the step --milestone "
                     "names)."),
+    "help_extend_short": ("记录经批准的延期。", "Record an approved extension (延期) of a deadline."),
     "help_retract": ("撤回误录的记录：自撤回日期起视为未曾记录。这不同于重新打开。",
                      "Retract an entry recorded by mistake (撤回误录): from this date on it counts as never written. "
                      "Not a reopening."),
+    "help_retract_short": ("撤回误录的记录：自撤回日期起视为未曾记录。",
+                          "Retract an entry recorded by mistake (not a reopening)."),
     "help_history": ("进展记录，最新的在前。", "Journal entries, newest first."),
     "help_verify": ("重算台账的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),
+    "help_verify_short": ("重算台账的哈希链，指出第一条被改动、删除或调换顺序的记录。",
+                         "Check the journal's hash chain: the first entry changed."),
     # options several commands share
     "help_opt_registry": ("整改方案文件（tasks.yaml）或方案文件所在的文件夹。默认：内置台账。",
                           "Plan file (tasks.yaml) or folder of plan files. Default: the bundled ledger."),

@@ -289,6 +289,41 @@ def test_the_commands_are_listed_in_english(args, env):
     assert "  history    Journal entries, newest first." in lines
 
 
+ROOT_EN_COMMANDS = """\
+Commands:
+  status     Where do we stand? Counts per traffic light, worst first.
+  show       Everything about one task or measure.
+  check      CI gate: exit 1 when a measure is overdue, else 0.
+  summary    Plain-text monthly summary (按月交账) to paste into a report.
+  reconcile  Check the report's headline figures against its appendix.
+  validate   Check a registry and its journal, each problem at file:line.
+  export     Print the loaded plan as JSON (a stable contract, see README).
+  import     Build a registry from a report's text (its appendix).
+  record     Append one dated entry to the journal.
+  close      Close out a measure (销号), with evidence.
+  reopen     Reopen a closed measure: 回头看 found it superficial.
+  report     Report on an ongoing (长期坚持) measure; clears 'stale'.
+  extend     Record an approved extension (延期) of a deadline.
+  retract    Retract an entry recorded by mistake (not a reopening).
+  history    Journal entries, newest first.
+  verify     Check the journal's hash chain: the first entry changed.
+"""
+
+
+def test_at_80_columns_the_english_list_gives_each_command_a_whole_phrase():
+    """Most English descriptions were the first sentence cut to 63 cells: "status     Where do we
+    stand? Counts per traffic light and the tasks, wor…"."""
+    assert rectify("--lang", "en", "--help").stdout.endswith(ROOT_EN_COMMANDS)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_80_columns_no_command_description_is_cut(lang):
+    lines = rectify("--help", "--lang", lang).stdout.splitlines()
+    listed = lines[lines.index("命令：" if lang == "zh" else "Commands:") + 1:]
+    assert [line.split()[0] for line in listed] == [info.name for info in app.registered_commands]
+    assert not [line for line in listed if "…" in line]
+
+
 def _entries(lines: list[str]) -> list[str]:
     """The rows of the help's sections (an option, an argument, a command) with their
     continuation lines, each joined in one."""

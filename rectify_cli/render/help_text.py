@@ -98,12 +98,13 @@ class HelpFormatter(typer.Context.formatter_class):
         return [f"{option} {first}", *(" " * hang + line for line in rest)]
 
     def write_commands(self, rows) -> None:
-        """The commands, each with the first sentence of its description, on one line."""
+        """The commands (name, short description or None, description), each on one line with its
+        short description, else the first sentence of its description; cut on a terminal too narrow."""
         if not rows:
             return
-        room = self.width - 6 - max(display_width(name) for name, _ in rows)  # (the parser's own room)
+        room = self.width - 6 - max(display_width(name) for name, _, _ in rows)  # (the parser's own room)
         with self.section("Commands"):
-            self.write_dl([(name, clip(_first_sentence(text), room)) for name, text in rows])
+            self.write_dl([(name, clip(short or _first_sentence(text), room)) for name, short, text in rows])
 
     def _write_lines(self, text: str, width: int, first: str, rest: str) -> None:
         lines = _wrapped(text, width) or [""]
