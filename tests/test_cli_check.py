@@ -68,6 +68,60 @@ def test_each_line_of_the_bundled_ledgers_check_fits_80_cells_or_the_terminal(mo
     assert lines[0].split()[:3] == ["35.3", "红", "逾期367天"]
 
 
+# The bundled ledger's failing measures as of 2019-03-31, worst first: id and state.
+OVERDUE_ON_31_MARCH = {
+    "zh": [("35.3", "逾期274天"), ("32.2", "逾期182天"), ("40.3", "逾期182天"), ("40.4", "逾期182天"),
+           ("14.4", "逾期90天"), ("19.2", "逾期90天"), ("34.1", "逾期90天"), ("36.5", "逾期90天")],
+    "en": [("35.3", "274 days overdue"), ("32.2", "182 days overdue"), ("40.3", "182 days overdue"),
+           ("40.4", "182 days overdue"), ("14.4", "90 days overdue"), ("19.2", "90 days overdue"),
+           ("34.1", "90 days overdue"), ("36.5", "90 days overdue")],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [20, 30, 40])
+def test_each_line_fits_a_very_narrow_terminal_and_says_each_measures_id_and_state(lang, width):
+    """At 20 columns each line was 25 cells (`35.3  红  逾期274天  …  …`; 33 in English): the
+    terminal wrapped every one of them, and the units and text said nothing (`…`)."""
+    result = run("--registry", "data/tasks.yaml", "--lang", lang, env={"COLUMNS": str(width)})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert max(map(display_width, lines)) <= width
+    heads = [(at, line) for at, line in enumerate(lines) if re.match(r"\d+\.\d+ ", line)]
+    assert [line.split()[0] for _, line in heads] == [measure for measure, _ in OVERDUE_ON_31_MARCH[lang]]
+    for (at, line), (_, state) in zip(heads, OVERDUE_ON_31_MARCH[lang]):
+        assert state in line or lines[at + 1] == "  " + state
+
+
+@pytest.mark.parametrize("lang, first, total", [
+    ("zh", ["35.3  红  逾期274天", "  责任单位：各地市", "  措施：已建成生活…", "32.2  红  逾期182天",
+            "  责任单位：自治区…", "  措施：自治区住房…"],
+     ["8 项措施逾期（共 179", "项）"]),
+    ("en", ["35.3  red", "  274 days overdue", "  Units: 各地市", "  Measure: 已建成生…", "32.2  red",
+            "  182 days overdue", "  Units: 自治区住房…", "  Measure: 自治区住…"],
+     ["8 of 179 measures", "failing (overdue)"]),
+])
+def test_at_20_columns_each_measure_has_its_units_and_text_under_it(lang, first, total):
+    """As `history` puts a note under its entry; in English the state goes under the id too."""
+    result = run("--registry", "data/tasks.yaml", "--lang", lang, env={"COLUMNS": "20"})
+    lines = result.stdout.splitlines()
+    assert lines[:len(first)] == first
+    assert lines[-2:] == total
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [20, 30])
+def test_the_warnings_heading_and_the_late_legend_fit_a_very_narrow_terminal_too(late_extended, lang, width):
+    result = run("--registry", late_extended, "--warn-days", "120", "--lang", lang,
+                 env={"RECTIFY_TODAY": "2019-09-30", "COLUMNS": str(width)})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert max(map(display_width, lines)) <= width
+    assert any(line.startswith("33.1*  ") for line in lines)
+    assert any(line.startswith({"zh": "临期提醒", "en": "Due soon"}[lang]) for line in lines)
+    assert any(line.startswith("* ") for line in lines)
+
+
 @pytest.fixture
 def late_extended(tmp_path) -> str:
     """The bundled ledger, 33.1 (due 2019-06-30) extended to 2019-12-31 on 2019-09-01: late."""

@@ -196,10 +196,10 @@ HISTORY_HEADING = {"zh": "进展记录", "en": "History"}  # (show's heading abo
 @pytest.mark.parametrize("lang, words", [("zh", ["日期", "记录", "记录单位", "进展", "佐证"]),
                                          ("en", ["Date", "Entry", "By", "Note", "Evidence"])])
 def test_show_orders_its_history_columns_as_history_does(lang, words):
-    """`history` lists 记录单位 / 进展 / 佐证, show's history table listed 进展 / 佐证 / 记录单位."""
-    shown = run("show", "4.2", "--registry", SMALL, "--lang", lang).stdout.splitlines()
-    # (piped without COLUMNS: whole lines, where a width leaves out the empty column of units)
-    listed = run("history", "4.2", "--registry", SMALL, "--lang", lang, env={"COLUMNS": None}).stdout.splitlines()
+    """`history` lists 记录单位 / 进展 / 佐证, show's history table listed 进展 / 佐证 / 记录单位.
+    (1.2's entry names its unit: both show every column.)"""
+    shown = run("show", "1.2", "--registry", SMALL, "--lang", lang).stdout.splitlines()
+    listed = run("history", "1.2", "--registry", SMALL, "--lang", lang).stdout.splitlines()
     assert shown[shown.index(HISTORY_HEADING[lang]) + 1].split() == words
     assert [word for word in listed[0].split() if word not in ("措施", "Measure")] == words
 
@@ -494,10 +494,10 @@ def test_show_of_a_task_says_which_of_its_measures_was_extended_late(late_extend
 
 
 @pytest.mark.parametrize("lang, rows", [
-    ("zh", ["2019-09-01  延期              （延期至2019-12-31；理由：x；批准：自治区生态环境厅；逾期申请）",
-            "                              （2019-09-30补录）"]),
-    ("en", ["2019-09-01  extended         (extended to 2019-12-31; reason: x; approved by 自治区生态环境厅;",
-            "                             late request) (written 2019-09-30)"])])
+    ("zh", ["2019-09-01  延期    （延期至2019-12-31；理由：x；批准：自治区生态环境厅；逾期申请）",
+            "                    （2019-09-30补录）"]),
+    ("en", ["2019-09-01  extended     (extended to 2019-12-31; reason: x; approved by 自治区生态环境厅;",
+            "                         late request) (written 2019-09-30)"])])
 def test_show_calls_a_late_extension_as_history_and_extend_call_it(late_extended, lang, rows):
     """History and extend's confirmation say 延期 → 2019-12-31（逾期申请）, `late request`; show said
     the same entry 期限过后才申请, `requested after the deadline`."""
@@ -754,6 +754,56 @@ def test_show_at_50_columns_wraps_a_retractions_entry_so_that_its_note_keeps_roo
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     start = next(i for i, line in enumerate(lines) if line.startswith("2018-09-30"))
     assert [line for line in lines[start:] if not line.startswith(" " * 18)] == rows
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("zh", ["日期        记录    进展" + " " * 64 + "佐证",
+            "-" * 100,
+            "2019-03-31  推进中  日喀则市实地督导、实时监督城市污水收集处理相关整改工作，采取截流式  进入招标程序",
+            "                    解决污水处置问题。截至目前，《水环境综合整治（一期）》项目已完成前",
+            "                    置手续，进入招标程序。"]),
+    ("en", ["Date        Entry        Note" + " " * 59 + "Evidence",
+            "-" * 100,
+            "2019-03-31  in progress  日喀则市实地督导、实时监督城市污水收集处理相关整改工作，采取   进入招标程序",
+            "                         截流式解决污水处置问题。截至目前，《水环境综合整治（一期）》",
+            "                         项目已完成前置手续，进入招标程序。"]),
+])
+def test_show_leaves_out_the_unit_column_when_no_entry_names_a_unit_as_history_does(lang, lines):
+    """33.2's one entry has no `by:`: an empty 记录单位 column took 10 cells from the note, which
+    `history` leaves out. Without it the note has them."""
+    result = run("show", "33.2", "--registry", "data/tasks.yaml", "--as-of", "2019-03-31", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    shown = result.stdout.splitlines()
+    start = shown.index(HISTORY_HEADING[lang]) + 1
+    assert shown[start:] == lines
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("zh", ["日期        记录  记录单位          进展                              佐证",
+            "-" * 88,
+            "2018-06-20  销号  自治区生态环境厅  印发《污水处理厂运行监管办法》。  藏环发〔2018〕12号"]),
+    ("en", ["Date        Entry   By                Note                              Evidence",
+            "-" * 90,
+            "2018-06-20  closed  自治区生态环境厅  印发《污水处理厂运行监管办法》。  藏环发〔2018〕12号"]),
+])
+def test_show_keeps_the_unit_column_when_an_entry_names_its_unit(lang, lines):
+    result = run("show", "1.2", "--registry", SMALL, "--as-of", "2019-03-31", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    shown = result.stdout.splitlines()
+    start = shown.index(HISTORY_HEADING[lang]) + 1
+    assert shown[start:] == lines
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("zh", ["日期        记录    进展", "-" * 33, "2019-01-15  推进中  围挡完成80%。"]),
+    ("en", ["Date        Entry        Note", "-" * 38, "2019-01-15  in progress  围挡完成80%。"]),
+])
+def test_show_leaves_out_the_evidence_column_too_when_no_entry_has_evidence(lang, lines):
+    result = run("show", "2.1", "--registry", SMALL, "--as-of", "2019-03-31", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    shown = result.stdout.splitlines()
+    start = shown.index(HISTORY_HEADING[lang]) + 1
+    assert shown[start:] == lines
 
 
 @pytest.mark.parametrize("lang, header, evidence", [

@@ -35,6 +35,10 @@ LOG_WIDTH = 80
 # A measure's text cut narrower than this (two thirds of SHORT_CELLS) says little: the words
 # marking a late extension give way to it first, to LATE_MARK on the id, as status marks it.
 MIN_TEXT_CELLS = 20
+# A unit or a text cut narrower than this (four Chinese characters and …) says nothing: on a
+# terminal that leaves one of them less, both go on lines of their own under their measure, as
+# history puts a note under its entry (at 40 columns: `自治区…  自治区住…`).
+MIN_BESIDE_CELLS = 10
 # display cells of the units column: padded to its widest cell, one long list of units would
 # push every line's text some 300 cells to the right
 UNITS_CELLS = 30
@@ -168,16 +172,39 @@ def line_width() -> int:
     return terminal_width() or LOG_WIDTH
 
 
-def _rows(pieces: Sequence[list], width: int) -> list[str]:
+def _rows(pieces: Sequence[list], width: int, lang: Lang) -> list[str]:
     """Aligned lines of at most `width` cells: the id, light and detail columns padded by cells
-    to the widest of `pieces`; the units and the text share the rest (_shares)."""
+    to the widest of `pieces`; the units and the text share the rest (_shares), or go under
+    their measure where that leaves either under MIN_BESIDE_CELLS (_folded)."""
     if not pieces:
         return []
     widths, units, text_cells = _shares(pieces, width)
+    widest = [max(piece[i] for piece in pieces) for i in (8, 9)]  # (units, text)
+    if any(cells < min(MIN_BESIDE_CELLS, most) for cells, most in zip((widths[3], text_cells), widest)):
+        return _folded(pieces, widths, width, lang)
     return ["  ".join([*(piece[i] + " " * (widths[i] - piece[5 + i]) for i in range(3)),
                        unit + " " * (widths[3] - cells),
                        piece[4] if piece[9] <= text_cells else clip(piece[4], text_cells)]).rstrip()
             for piece, (unit, cells) in zip(pieces, units)]
+
+
+def _folded(pieces: Sequence[list], widths: list[int], width: int, lang: Lang) -> list[str]:
+    """Each measure's id, light and detail as columns (where the three do not fit in `width`,
+    the detail under the id, wrapped), then its units and text, a line each, named and cut to
+    `width`, as history puts a note under its entry."""
+    from .linebreak import wrapped  # (UAX #14: only where a line is too narrow)
+
+    beside = sum(widths[:3]) + 2 * 2 <= width
+    names = [label("owners", lang), label("measure", lang)]
+    lines = []
+    for piece in pieces:
+        head = "  ".join(piece[i] + " " * (widths[i] - piece[5 + i]) for i in range(3 if beside else 2))
+        lines.append(clip(head.rstrip(), width))  # (cut only where an id alone is wider)
+        if not beside:
+            lines += ["  " + line for line in wrapped(piece[2], width - 2)]
+        lines += [clip("  " + label("history_under_row", lang, name=name, text=text), width)
+                  for name, text in zip(names, piece[3:5])]
+    return lines
 
 
 def _shares(pieces: Sequence[list], width: int) -> tuple[list[int], list[tuple[str, int]], int]:
@@ -221,14 +248,23 @@ def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[li
     late = label("status_extended_late", lang)
     failing, failing_marked = _late_given_way(failing, width, late)
     warnings, warnings_marked = _late_given_way(warnings, width, late)
-    lines = _rows(failing, width)
+    lines = _rows(failing, width, lang)
     if warnings:
-        lines.append(label("check_warnings_header", lang))
-        lines.extend(_rows(warnings, width))
+        lines += _fitted(label("check_warnings_header", lang), width)
+        lines.extend(_rows(warnings, width, lang))
     if failing_marked or warnings_marked:
-        lines.append(label("status_measure_extended_late_legend", lang, mark=LATE_MARK))
-    lines.append(total_line(verdict, lang))
+        lines += _fitted(label("status_measure_extended_late_legend", lang, mark=LATE_MARK), width)
+    lines += _fitted(total_line(verdict, lang), width)
     return lines
+
+
+def _fitted(line: str, width: int) -> list[str]:
+    """`line`, wrapped where a line may break if it is wider than `width` cells."""
+    if display_width(line) <= width:
+        return [line]
+    from .linebreak import wrapped  # (UAX #14: only where a line is too narrow)
+
+    return wrapped(line, width)
 
 
 def assemble_text(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang) -> bytes:

@@ -8,13 +8,12 @@ width, and says the parser's fixed words (Usage:, Options:, [required]…) from 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 import typer
 
 from ..i18n import Lang, label
 from ..textsafe import clip, display_width
-from .linebreak import break_offsets
+from .linebreak import wrapped
 
 # (the parser's own headings, as it names its sections)
 _HEADINGS = {"Arguments": "help_heading_arguments", "Options": "help_heading_options",
@@ -65,7 +64,7 @@ class HelpFormatter(typer.Context.formatter_class):
             return
         indent, beside = " " * self.current_indent, " " * (self.current_indent + first_col)
         for name, text in rows:
-            lines = _wrapped(text, max(self.width - first_col - 2, 10)) if text else []
+            lines = wrapped(text, max(self.width - first_col - 2, 10)) if text else []
             if not lines:
                 self.write(f"{indent}{name}\n")
                 continue
@@ -94,7 +93,7 @@ class HelpFormatter(typer.Context.formatter_class):
             return [name]
         option, _, value = name.rpartition(" ")
         hang = display_width(option) + 1
-        first, *rest = _wrapped(value, room - hang)
+        first, *rest = wrapped(value, room - hang)
         return [f"{option} {first}", *(" " * hang + line for line in rest)]
 
     def write_commands(self, rows) -> None:
@@ -107,7 +106,7 @@ class HelpFormatter(typer.Context.formatter_class):
             self.write_dl([(name, clip(short or _first_sentence(text), room)) for name, short, text in rows])
 
     def _write_lines(self, text: str, width: int, first: str, rest: str) -> None:
-        lines = _wrapped(text, width) or [""]
+        lines = wrapped(text, width) or [""]
         self.write("\n".join([first + lines[0], *(rest + line for line in lines[1:])]).rstrip() + "\n")
 
     def _extras_said(self, text: str) -> str:
@@ -131,12 +130,6 @@ class HelpFormatter(typer.Context.formatter_class):
         if least := _AT_LEAST.fullmatch(extra):  # (an int range's, min= only)
             return label("help_at_least", self.lang, value=least.group(1))
         return label("help_required", self.lang) if extra == "required" else extra
-
-
-def _wrapped(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` cells, broken where Chinese and English may break."""
-    cuts = [0, *break_offsets(text, width), len(text)]
-    return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
 
 def _first_sentence(text: str) -> str:

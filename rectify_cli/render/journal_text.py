@@ -192,10 +192,16 @@ def _shares(natural: dict[int, int], room: int) -> dict[int, int]:
     return shares
 
 
+def filled_columns(rows: list[list[str]]) -> list[int]:
+    """The columns of a table of entries worth showing on a terminal: those with a cell in some
+    row (a column empty in every row, most often the unit's, took 6 to 12 cells for its header)."""
+    return [i for i, cells in enumerate(zip(*rows)) if any(cells)]
+
+
 def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, width: int) -> list[str]:
     """The table for a terminal `width` cells wide, each line within it. A column empty in every
-    row is left out (its header alone took 6 to 12 cells), the unit is cut to a sixth of the
-    width, and the date, id and state are as wide as their cells; the note and evidence share
+    row is left out (filled_columns), the unit is cut to a sixth of the width, and the date, id
+    and state are as wide as their cells; the note and evidence share
     what is left (_shares). Where that leaves either under NOTE_MIN cells, they go on lines of
     their own under their entry, with the whole width, and so does the unit where the entry
     leaves it no room for its header; a line that still does not fit (a terminal narrower than
@@ -203,7 +209,7 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
     by = max(display_width(headers[_BY]), width // 6)
     whole, rows = rows, [[*row[:_BY], clip(row[_BY], by), *row[_BY + 1:]] for row in rows]
     widths = _Widths()
-    shown = [i for i in range(len(headers)) if any(row[i] for row in rows)]
+    shown = filled_columns(rows)
     fixed = [i for i in shown if i < _NOTE]
     natural = {i: _widest(widths, headers, rows, i) for i in shown if i >= _NOTE}
     room = width - sum(_widest(widths, headers, rows, i) for i in fixed) - 2 * (len(shown) - 1)

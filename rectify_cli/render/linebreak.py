@@ -10,6 +10,7 @@ and its date, a command) is never broken inside.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from rich.cells import cell_len
 from rich.measure import Measurement
@@ -78,6 +79,12 @@ def break_offsets(text: str, width: int) -> list[int]:
             used += cells
             position += len(char)
     return offsets
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """`text` (one line) in lines of at most `width` cells, broken where Chinese and English may break."""
+    cuts = [0, *break_offsets(text, width), len(text)]
+    return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
 
 # A date, an id or a number (2019-04-30, 40.3, 1,500): folded whole, as one character is.

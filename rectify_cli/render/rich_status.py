@@ -33,7 +33,7 @@ from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
-from .journal_text import LATE_MARK, extension_details, quiet_journals, retraction_text
+from .journal_text import LATE_MARK, extension_details, filled_columns, quiet_journals, retraction_text
 from .linebreak import Paragraph, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -678,8 +678,7 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
     retractions = Retractions.of(entries)
     states = [word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang) for entry in entries]
     notes = [_entry_note(entry, lang) for entry in entries]
-    sides = {label("journal_by", lang): [printable(entry.by or "") for entry in entries],
-             label("journal_evidence", lang): [printable(entry.evidence or "") for entry in entries]}
+    sides = _sides(entries, lang)
     entry_width = _entry_width(console, states, lang)
     # (an entry column that wraps leaves no room beside the note: unit and evidence go under it)
     widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang)
@@ -700,14 +699,22 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
                     note.append(("\n" if note.plain else "") + under)
             table.add_row(Text(entry.date.isoformat()), state, Paragraph(note))
         return table
-    (by, by_cells), (evidence, evidence_cells) = sides.items()
-    table.add_column(by, overflow="fold", max_width=widths[0])
-    table.add_column(label("journal_note", lang), overflow="fold")
-    table.add_column(evidence, overflow="fold", max_width=widths[1])
-    for entry, state, by_cell, note, evidence_cell in zip(entries, state_cells, by_cells, notes, evidence_cells):
-        table.add_row(Text(entry.date.isoformat()), state, Paragraph(by_cell), Paragraph(note),
-                      Paragraph(evidence_cell))
+    columns = [(header, cells, widths[header]) for header, cells in sides.items()]
+    # (after the unit, before the evidence, as in history)
+    columns.insert(1 if label("journal_by", lang) in sides else 0, (label("journal_note", lang), notes, None))
+    for header, _, width in columns:
+        table.add_column(header, overflow="fold", max_width=width)
+    for entry, state, *cells in zip(entries, state_cells, *(cells for _, cells, _ in columns)):
+        table.add_row(Text(entry.date.isoformat()), state, *map(Paragraph, cells))
     return table
+
+
+def _sides(entries: list[Entry], lang: Lang) -> dict[str, list[str]]:
+    """The unit's and the evidence's columns (header: cells), but for one empty in every entry,
+    which history leaves out too."""
+    headers = [label("journal_by", lang), label("journal_evidence", lang)]
+    rows = [[printable(entry.by or ""), printable(entry.evidence or "")] for entry in entries]
+    return {headers[i]: [row[i] for row in rows] for i in filled_columns(rows)}
 
 
 def _entry_width(console: Console, states: list[str], lang: Lang) -> int | None:
@@ -724,9 +731,10 @@ def _entry_width(console: Console, states: list[str], lang: Lang) -> int | None:
 
 
 def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
-                 lang: Lang) -> tuple[int, int] | None:
-    """The widths of the unit and the evidence columns (`sides`: header, cells), None when one of
-    them would cut its header or fold its text narrower than MIN_SIDE_CELLS: they go under the note.
+                 lang: Lang) -> dict[str, int] | None:
+    """The widths of the unit and the evidence columns (`sides`: header, cells; either may be left
+    out), None when one of them would cut its header or fold its text narrower than MIN_SIDE_CELLS:
+    they go under the note.
     The note is what matters: evidence and unit are capped so that it keeps most of the room,
     and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
     it starts with a closing mark or ends with an opening one (a piece up to a third of the width)."""
@@ -734,12 +742,14 @@ def _side_widths(console: Console, states: list[str], notes: list[Text], sides: 
     # (a note of short pieces still keeps MIN_NOTE_CELLS: folded narrower it runs down the page)
     note_cells = max(MIN_NOTE_CELLS, *(widest_unbroken(note.plain, console.width // 3) for note in notes))
     spare -= note_cells + 8  # (two cells between columns)
-    by_width = min(max(8, console.width // 6), max(cell_len(label("journal_by", lang)), spare // 3))
-    widths = (by_width, max(2, min(max(12, console.width // 5), spare - by_width)))
-    if any(width < cell_len(header) or width < min(MIN_SIDE_CELLS, max(map(cell_len, cells)))
-           for width, (header, cells) in zip(widths, sides.items())):
+    by = label("journal_by", lang)
+    # (the evidence as wide as beside a unit: the room of a unit column left out is the note's)
+    by_width = min(max(8, console.width // 6), max(cell_len(by), spare // 3))
+    widths = {by: by_width, label("journal_evidence", lang): max(2, min(max(12, console.width // 5), spare - by_width))}
+    if any(widths[header] < cell_len(header) or widths[header] < min(MIN_SIDE_CELLS, max(map(cell_len, cells)))
+           for header, cells in sides.items()):
         return None
-    return widths
+    return {header: widths[header] for header in sides}
 
 
 def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lang: Lang) -> None:

@@ -567,7 +567,7 @@ def test_a_big_table_measures_text_as_rich_does_and_cuts_it_as_rich_does_but_for
 # -- show's history: the journal's fields named as history and summary name them ------------------
 def test_show_names_the_journal_fields_as_history_does():
     """佐证 / 记录单位 / 进展 / 记录, as in `history` and `summary` (show said 依据 / 填报单位 / 说明 / 类型)."""
-    header = next(line for line in render_show("1.1", width=120).splitlines() if line.startswith("日期"))
+    header = next(line for line in render_show("1.2", width=120).splitlines() if line.startswith("日期"))
     assert header.split() == ["日期", "记录", "记录单位", "进展", "佐证"]
     assert "最近一次记录" in render_show("1.1", width=120)
 
