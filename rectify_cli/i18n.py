@@ -1084,9 +1084,11 @@ LABELS.update({
     "help_export_format": ("输出格式。", "Output format."),
     "help_import_report": ("报告文本（UTF-8 或 GB18030）；为 - 时从标准输入读取。",
                            "The report's text (UTF-8 or GB18030); - reads it from standard input."),
-    "help_import_output": ("写入 tasks.yaml 和 progress.yaml 的文件夹（默认：依次输出 tasks.yaml 和 progress.yaml）。",
-                           "Folder to write tasks.yaml and progress.yaml into (default: print tasks.yaml then "
-                           "progress.yaml)."),
+    "help_import_output": ("写入 tasks.yaml 和 progress.yaml 的文件夹，或方案文件（如 xizang.yaml，进展记录写在其旁的 "
+                           "xizang.progress.yaml）。默认：依次输出 tasks.yaml 和 progress.yaml。",
+                           "Folder to write tasks.yaml and progress.yaml into, or a plan file (xizang.yaml: its "
+                           "journal goes beside it, in xizang.progress.yaml). Default: print tasks.yaml then "
+                           "progress.yaml."),
     "help_import_curation": ("校订文件：单位名录、责任单位更正、进展状态。",
                              "Curation file: unit vocabulary, owner fixes, journal states."),
     "help_record_state": ("in_progress（推进中）、done（销号）、reopened（重新打开）或 report（定期报告）。",
