@@ -703,7 +703,7 @@ def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
     assert_refused(rectify(["import", REPORT, "-o", "ledger"], tmp_path, lang=None),
                    ["ledger: 是文件，应为文件夹；未写入任何内容"])
     assert_refused(rectify(["import", REPORT, "-o", "nowhere/ledger"], tmp_path, lang=None),
-                   ["nowhere/ledger: 无法创建（文件或文件夹不存在）；未写入任何内容"])
+                   ["nowhere/ledger: 无法创建（没有文件夹 nowhere）；未写入任何内容"])
     assert_refused(rectify(["summary", "-r", "small", "-o", "reports", "--lang", "en"], tmp_path, lang=None),
                    ["reports: is a folder, expected a file; nothing was written"])
 

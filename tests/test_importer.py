@@ -1061,7 +1061,9 @@ def test_import_into_a_folder_whose_parent_is_missing_is_refused(tmp_path):
     # (a mistyped path made every missing folder on the way, exit 0)
     result = _rectify("import", str(SOURCE), "-o", str(tmp_path / "no-such" / "ledger"))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"rectify: {tmp_path / 'no-such' / 'ledger'}: cannot be created (No such file or directory)")
+    # (named as summary -o names it: which folder is missing)
+    assert result.stderr.startswith(f"rectify: {tmp_path / 'no-such' / 'ledger'}: cannot be created "
+                                    f"(no such folder: {tmp_path / 'no-such'}); nothing was written\n")
     assert not (tmp_path / "no-such").exists()
 
 
