@@ -128,11 +128,11 @@ CASES = [
     C("yaml_unclosed_flow_mapping", "`{kind: date, due: 2018-12-31` never closed",
       "tasks.yaml:17:13: YAML syntax: while parsing a flow mapping: did not find expected ',' or '}' (a '{' not closed?)"),
     C("yaml_bad_indentation", "`issuer:` indented one space more than its siblings",
-      "tasks.yaml:3:10: YAML syntax: mapping values are not allowed in this context (put text holding ': ' in quotes)"),
+      "tasks.yaml:3:10: YAML syntax: mapping values are not allowed in this context (check that the indentation lines up; put text holding ': ' in quotes)"),
     C("yaml_unclosed_quote", "`title: \"污水…` opening quote never closed",
       "tasks.yaml:11:12: YAML syntax: while scanning a quoted scalar that starts here, its quote not closed: found unexpected end of stream"),
     C("yaml_stray_colon", "`problem: 污水处理: 设施…` (a second ': ' in plain text)",
-      "tasks.yaml:12:18: YAML syntax: mapping values are not allowed in this context (put text holding ': ' in quotes)"),
+      "tasks.yaml:12:18: YAML syntax: mapping values are not allowed in this context (check that the indentation lines up; put text holding ': ' in quotes)"),
     C("yaml_tab_indentation", "a tab used for indentation",
       "tasks.yaml:3:1: YAML syntax: a tab in the indentation: indent with spaces"),
     C("yaml_two_documents", "two YAML documents (`---`) in one plan file",
@@ -640,6 +640,19 @@ def test_device_is_refused(tmp_path):
 # -- bad command-line values (not registry files, but bad input all the same) -----------------
 SMALL = Path(__file__).parent / "fixtures" / "small"
 REPORT = Path(__file__).parent.parent / "data" / "source" / "xizang-2019-rectification-report.txt"
+
+
+def test_a_journal_key_indented_too_far_is_said_to_be_the_indentation(tmp_path):
+    """A key a space further in than the one above it was refused as text to quote, in Chinese
+    by default, saying nothing of the indentation that a hand edit gets wrong most often."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    journal = tmp_path / "small" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write('- measure: "1.1"\n  date: 2019-03-31\n   state: report\n  note: 施工中\n')
+    run = rectify(["status", "-r", "small"], tmp_path, lang=None)
+    assert_refused(run, [f"small/progress.yaml:{lines + 3}:9: YAML 语法错误："
+                         "此处不能有“键: 值”（检查缩进是否对齐；文字中含“: ”时请整体加引号）"])
 
 
 def test_output_file_in_a_missing_folder(tmp_path):
