@@ -600,13 +600,14 @@ def import_cmd(
         raw, name = importer.read_report(str(report))
         text = importer.decode_report(raw, filename=name)
         cur = importer.load_curation(curation) if curation else None
+        plan = None if output is None else importer.plan_path(output)
         # (a plan names its source relative to itself; printed, it is relative to where it was read)
-        source = None if output is None or str(report) == "-" else Path(os.path.relpath(report, output)).as_posix()
+        source = None if plan is None or str(report) == "-" else Path(os.path.relpath(report, plan.parent)).as_posix()
         result = importer.import_report(text, filename=name, curation=cur, source=source)
-        if output is None:
+        if plan is None:
             _write_utf8(f"{result.tasks_yaml}---\n{result.progress_yaml}")
         else:
-            tasks_file, progress_file, kept = importer.write_result(result, output)
+            tasks_file, progress_file, kept = importer.write_result(result, plan)
             typer.echo(label("import_wrote_kept" if kept else "import_wrote", lang, tasks=tasks_file, journal=progress_file), err=True)
     from .textsafe import printable
 

@@ -153,6 +153,9 @@ def make_folder(path: Path) -> None:
         path.mkdir(exist_ok=True)
     except FileExistsError:
         raise FileWriteError(problem(str(path), None, None, "write_folder_is_file")) from None
+    except FileNotFoundError:  # (which one is missing, as _write_error says it)
+        missing = Notice("write_no_folder", {"folder": str(path.parent)})
+        raise FileWriteError(problem(str(path), None, None, "write_folder_failed", why=missing)) from None
     except OSError as exc:
         raise FileWriteError(problem(str(path), None, None, "write_folder_failed", why=os_reason(exc))) from None
 

@@ -113,10 +113,10 @@ def os_reason_in(exc: OSError, lang: Lang) -> str:
 YAML_SYNTAX = {
     "did not find expected key": ("缺少应有的键（检查缩进是否对齐；以 [、{、' 开头的文字请整体加引号）",
         "did not find expected key (check that the indentation lines up; put text starting with [, { or ' in quotes)"),
-    "mapping values are not allowed in this context": ("此处不能有“键: 值”（文字中含“: ”时请整体加引号）",
-        "mapping values are not allowed in this context (put text holding ': ' in quotes)"),
-    "mapping values are not allowed here": ("此处不能有“键: 值”（文字中含“: ”时请整体加引号）",
-        "mapping values are not allowed here (put text holding ': ' in quotes)"),
+    "mapping values are not allowed in this context": ("此处不能有“键: 值”（检查缩进是否对齐；文字中含“: ”时请整体加引号）",
+        "mapping values are not allowed in this context (check that the indentation lines up; put text holding ': ' in quotes)"),
+    "mapping values are not allowed here": ("此处不能有“键: 值”（检查缩进是否对齐；文字中含“: ”时请整体加引号）",
+        "mapping values are not allowed here (check that the indentation lines up; put text holding ': ' in quotes)"),
     "could not find expected ':'": ("找不到应有的冒号（键后应写半角冒号“:”加一个空格）",
         "could not find expected ':' (write an ASCII colon ':' and a space after a key)"),
     "did not find expected ',' or ']'": ("缺少“,”或“]”（方括号未闭合？）",
@@ -1084,9 +1084,11 @@ LABELS.update({
     "help_export_format": ("输出格式。", "Output format."),
     "help_import_report": ("报告文本（UTF-8 或 GB18030）；为 - 时从标准输入读取。",
                            "The report's text (UTF-8 or GB18030); - reads it from standard input."),
-    "help_import_output": ("写入 tasks.yaml 和 progress.yaml 的文件夹（默认：依次输出 tasks.yaml 和 progress.yaml）。",
-                           "Folder to write tasks.yaml and progress.yaml into (default: print tasks.yaml then "
-                           "progress.yaml)."),
+    "help_import_output": ("写入 tasks.yaml 和 progress.yaml 的文件夹，或方案文件（如 xizang.yaml，进展记录写在其旁的 "
+                           "xizang.progress.yaml）。默认：依次输出 tasks.yaml 和 progress.yaml。",
+                           "Folder to write tasks.yaml and progress.yaml into, or a plan file (xizang.yaml: its "
+                           "journal goes beside it, in xizang.progress.yaml). Default: print tasks.yaml then "
+                           "progress.yaml."),
     "help_import_curation": ("校订文件：单位名录、责任单位更正、进展状态。",
                              "Curation file: unit vocabulary, owner fixes, journal states."),
     "help_record_state": ("in_progress（推进中）、done（销号）、reopened（重新打开）或 report（定期报告）。",

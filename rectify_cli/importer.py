@@ -31,7 +31,7 @@ from .importer_text import decode_report, normalise, paragraphs
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import REGION, UNIT_KINDS
 
-__all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "write_result", "REGIONS"]
+__all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "plan_path", "write_result", "REGIONS"]
 
 REGIONS = tuple(r.name for r in region_table("西藏自治区"))  # (the bundled ledger's)
 OPENING = 1000  # characters of a report read for the province it is about, when its title names none
@@ -355,10 +355,21 @@ def _at_most(stream, name: str) -> bytes:
     return raw
 
 
-def write_result(result: ImportResult, directory: str | Path) -> tuple[Path, Path, bool]:
-    """Write tasks.yaml and progress.yaml into `directory`, made if need be (UTF-8, LF line
-    ends; each file whole or not at all); returns the two files, which then hold the result,
-    and whether the journal was kept as it was (see below).
+def plan_path(output: str | Path) -> Path:
+    """The plan file `-o` names: a name ending in .yaml or .yml that is no folder is the plan
+    file itself (xizang.yaml, one file of a folder registry); anything else is the folder to
+    write tasks.yaml into."""
+    path = Path(output)
+    if path.suffix.lower() in (".yaml", ".yml") and not path.is_dir():
+        return path
+    return path / "tasks.yaml"
+
+
+def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
+    """Write the plan file `plan` and its journal beside it (progress.yaml beside tasks.yaml,
+    NAME.progress.yaml beside NAME.yaml), its folder made if need be (UTF-8, LF line ends; each
+    file whole or not at all); returns the two files, which then hold the result, and whether
+    the journal was kept as it was (see below).
 
     The journal is append-only, so a progress.yaml already there is never rewritten: when it
     begins with the entries this import writes (entries recorded later follow them) it is kept
@@ -366,12 +377,12 @@ def write_result(result: ImportResult, directory: str | Path) -> tuple[Path, Pat
     written. A tasks.yaml an import did not write, or edited since, is not replaced either
     (FileWriteError). FileWriteError when a file can't be written."""
     from .fsutil import atomic_write_text, make_folder
+    from .layout import journal_path_for
 
-    folder = Path(directory)
-    tasks, journal = folder / "tasks.yaml", folder / "progress.yaml"
+    tasks, journal = plan, journal_path_for(plan)
     _refuse_to_lose_a_plan(tasks)  # (before anything is written: a refusal writes nothing)
     kept = _keeps_journal(journal, result)
-    make_folder(folder)
+    make_folder(tasks.parent)
     atomic_write_text(tasks, result.tasks_yaml)
     if not kept:
         atomic_write_text(journal, result.progress_yaml)

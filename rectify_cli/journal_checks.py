@@ -15,7 +15,8 @@ from datetime import date
 from .engine import voided_hashes
 from .i18n import Notice, suggested, unit_suggestion
 from .ids import close_ids
-from .model import CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, new_entry, new_location, units_of_file
+from .model import (CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, ids_in_files, new_entry,
+                    new_location, units_of_file)
 from .validation import shown_value
 
 
@@ -23,6 +24,11 @@ def late_extension(requested: date, deadline: date) -> bool:
     """Whether an extension requested on `requested` comes after the deadline it moves (a
     deadline day is not late): what its `late` flag must say."""
     return requested > deadline
+
+
+def _other_files_measure(mid: str, prefix: str) -> Notice:
+    """The measure `mid` of another file than `prefix`'s, whose journal records it."""
+    return Notice("other_files_measure", {"measure": mid, "other": mid.partition(":")[0], "own": prefix[:-1]})
 
 
 def units_named_in_file(units: tuple[Unit, ...], declared: dict[str, tuple[Unit, ...]], prefix: str) -> dict[str, str]:
@@ -119,12 +125,13 @@ class JournalContext:
                 mid = prefix + mid
             elif prefix and not mid.startswith(prefix) and mid in measure_ids:
                 # (its history would be split across two journals, each checked alone)
-                other = mid.partition(":")[0]
-                problems.append((index, "measure", Notice("other_files_measure", {"measure": mid, "other": other,
-                                                                                  "own": prefix[:-1]})))
+                problems.append((index, "measure", _other_files_measure(mid, prefix)))
                 continue
             if mid not in measure_ids:
-                problems.append((index, "measure", Notice("no_measure", {"measure": mid, "hint": suggested(close_ids(mid, measure_ids))})))
+                # (another file's measure written without its file, as a journal split by hand has it)
+                elsewhere = ids_in_files(mid[len(prefix):], measure_ids) if prefix and mid.startswith(prefix) else ()
+                problems.append((index, "measure", _other_files_measure(elsewhere[0], prefix) if len(elsewhere) == 1 else
+                                 Notice("no_measure", {"measure": mid, "hint": suggested(close_ids(mid, measure_ids))})))
                 continue
             entry = new_entry(measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
                               by=units.get(by), milestone=day_of(milestone), to=day_of(to),

@@ -128,11 +128,11 @@ CASES = [
     C("yaml_unclosed_flow_mapping", "`{kind: date, due: 2018-12-31` never closed",
       "tasks.yaml:17:13: YAML syntax: while parsing a flow mapping: did not find expected ',' or '}' (a '{' not closed?)"),
     C("yaml_bad_indentation", "`issuer:` indented one space more than its siblings",
-      "tasks.yaml:3:10: YAML syntax: mapping values are not allowed in this context (put text holding ': ' in quotes)"),
+      "tasks.yaml:3:10: YAML syntax: mapping values are not allowed in this context (check that the indentation lines up; put text holding ': ' in quotes)"),
     C("yaml_unclosed_quote", "`title: \"污水…` opening quote never closed",
       "tasks.yaml:11:12: YAML syntax: while scanning a quoted scalar that starts here, its quote not closed: found unexpected end of stream"),
     C("yaml_stray_colon", "`problem: 污水处理: 设施…` (a second ': ' in plain text)",
-      "tasks.yaml:12:18: YAML syntax: mapping values are not allowed in this context (put text holding ': ' in quotes)"),
+      "tasks.yaml:12:18: YAML syntax: mapping values are not allowed in this context (check that the indentation lines up; put text holding ': ' in quotes)"),
     C("yaml_tab_indentation", "a tab used for indentation",
       "tasks.yaml:3:1: YAML syntax: a tab in the indentation: indent with spaces"),
     C("yaml_two_documents", "two YAML documents (`---`) in one plan file",
@@ -642,6 +642,19 @@ SMALL = Path(__file__).parent / "fixtures" / "small"
 REPORT = Path(__file__).parent.parent / "data" / "source" / "xizang-2019-rectification-report.txt"
 
 
+def test_a_journal_key_indented_too_far_is_said_to_be_the_indentation(tmp_path):
+    """A key a space further in than the one above it was refused as text to quote, in Chinese
+    by default, saying nothing of the indentation that a hand edit gets wrong most often."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    journal = tmp_path / "small" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").count("\n")
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write('- measure: "1.1"\n  date: 2019-03-31\n   state: report\n  note: 施工中\n')
+    run = rectify(["status", "-r", "small"], tmp_path, lang=None)
+    assert_refused(run, [f"small/progress.yaml:{lines + 3}:9: YAML 语法错误："
+                         "此处不能有“键: 值”（检查缩进是否对齐；文字中含“: ”时请整体加引号）"])
+
+
 def test_output_file_in_a_missing_folder(tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify(["summary", "-r", "small", "-o", "nowhere/月报.txt"], tmp_path)
@@ -703,7 +716,7 @@ def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
     assert_refused(rectify(["import", REPORT, "-o", "ledger"], tmp_path, lang=None),
                    ["ledger: 是文件，应为文件夹；未写入任何内容"])
     assert_refused(rectify(["import", REPORT, "-o", "nowhere/ledger"], tmp_path, lang=None),
-                   ["nowhere/ledger: 无法创建（文件或文件夹不存在）；未写入任何内容"])
+                   ["nowhere/ledger: 无法创建（没有文件夹 nowhere）；未写入任何内容"])
     assert_refused(rectify(["summary", "-r", "small", "-o", "reports", "--lang", "en"], tmp_path, lang=None),
                    ["reports: is a folder, expected a file; nothing was written"])
 

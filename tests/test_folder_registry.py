@@ -526,6 +526,29 @@ def test_a_journal_naming_another_files_measure_is_refused(tmp_path, use_cache, 
     assert registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache).journal[-1].measure == "xizang:1.1"
 
 
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_a_journal_naming_another_files_measure_without_its_file_says_whose_it_is(tmp_path, use_cache, monkeypatch):
+    """"4.1" in xizang.progress.yaml (a clerk splitting one journal in two) was refused as no
+    measure xizang:4.1 in the plan, naming none: it is naqu's 4.1, to be recorded in naqu's journal."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    folder = split_small(tmp_path / "reg")
+    registry.load_registry(folder, today=date(2019, 3, 31))  # (cached as it was)
+    journal = folder / "xizang.progress.yaml"
+    with open(journal, "a", encoding="utf-8") as out:
+        out.write('- measure: "4.1"\n  date: 2019-03-20\n  state: done\n  evidence: 复验\n')
+    line = journal.read_text(encoding="utf-8").count("\n") - 3
+    with pytest.raises(RegistryError) as caught:
+        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache)
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"{journal}:{line}:12: journal entry 5: naqu:4.1 is a measure of naqu's plan, not of "
+                            "xizang's: a journal records its own file's measures; record it in naqu's journal "
+                            "(`rectify record naqu:4.1 …` writes it there)")
+    refused = run("status", "-r", str(folder))
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (f"rectify: {journal}:{line}:12: 第 5 条进展记录：naqu:4.1 是 naqu 方案的措施，不是 xizang 的："
+                              "进展记录只记本文件的措施；请记在 naqu 的进展记录中（`rectify record naqu:4.1 …` 会写到那里）\n")
+
+
 def test_a_unit_of_every_region_stands_for_its_own_files_regions(tmp_path):
     """In a folder, Tibet's 各地市 measures were counted as Qinghai's 西宁市's too (`check --owner
     西宁市`: 8 overdue of 51, truly 2 of 2): units are shared, its regions are its file's."""

@@ -106,7 +106,8 @@ def test_make_folder_refuses_a_file(tmp_path):
     assert (tmp_path / "a").is_dir()
     with pytest.raises(FileWriteError) as caught:  # (a missing parent is a mistyped path, more likely than not)
         fsutil.make_folder(tmp_path / "b" / "c")
-    assert str(caught.value) == f"{tmp_path / 'b' / 'c'}: cannot be created (No such file or directory); nothing was written"
+    assert str(caught.value) == (f"{tmp_path / 'b' / 'c'}: cannot be created (no such folder: {tmp_path / 'b'}); "
+                                 "nothing was written")
 
 
 def test_a_read_only_file_is_left_as_it_is(tmp_path):

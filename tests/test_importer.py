@@ -1028,11 +1028,42 @@ def test_a_measure_whose_progress_heading_is_lost_is_warned_of_with_its_lines():
            "a lost 整改进展： heading?" in _warnings(result)
 
 
+@pytest.mark.parametrize("plan, journal", [("tasks.yaml", "progress.yaml"), ("xizang.yaml", "xizang.progress.yaml")])
+def test_import_to_a_plan_file_name_writes_that_file_and_its_journal_beside_it(tmp_path, plan, journal):
+    """`-o ledger/tasks.yaml` made a folder named tasks.yaml, holding tasks.yaml and progress.yaml;
+    a name ending in .yaml is the plan file, its journal named as a folder registry names it."""
+    out = tmp_path / "ledger"
+    out.mkdir()
+    result = _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(out / plan), lang=None)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == f"已写入 {out / plan} 和 {out / journal}"
+    assert sorted(p.name for p in out.iterdir()) == sorted([plan, journal])
+    assert (out / plan).read_bytes() == (DATA / "tasks.yaml").read_bytes()
+    assert (out / journal).read_bytes() == (DATA / "progress.yaml").read_bytes()
+    again = _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(out / plan), lang=None)
+    assert again.stderr.splitlines()[0] == f"已写入 {out / plan}；保留 {out / journal}（它以本次导入的记录开头）"
+
+
+def test_import_to_a_plan_file_name_in_a_folder_registry_adds_that_file(tmp_path):
+    """Two reports imported into one folder, one plan file each: a folder registry of two files."""
+    out = tmp_path / "national"
+    out.mkdir()
+    assert _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(out / "xizang.yaml")).exit_code == 0
+    assert _rectify("import", str(FIXTURES / "damaged.txt"), "-o", str(out / "other.yml")).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["other.progress.yaml", "other.yml", "xizang.progress.yaml", "xizang.yaml"]
+    for measure in ("xizang:18.4", "other:1.1"):
+        shown = _rectify("show", measure, "-r", str(out))
+        assert shown.exit_code == 0, shown.output
+        assert shown.stdout.startswith(f"Measure {measure}\n")
+
+
 def test_import_into_a_folder_whose_parent_is_missing_is_refused(tmp_path):
     # (a mistyped path made every missing folder on the way, exit 0)
     result = _rectify("import", str(SOURCE), "-o", str(tmp_path / "no-such" / "ledger"))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"rectify: {tmp_path / 'no-such' / 'ledger'}: cannot be created (No such file or directory)")
+    # (named as summary -o names it: which folder is missing)
+    assert result.stderr.startswith(f"rectify: {tmp_path / 'no-such' / 'ledger'}: cannot be created "
+                                    f"(no such folder: {tmp_path / 'no-such'}); nothing was written\n")
     assert not (tmp_path / "no-such").exists()
 
 
