@@ -228,6 +228,9 @@ class MonthlySummary:
     # (engine.stale_files; of every file, whatever the owners).
     quiet_files: tuple[engine.FileStanding, ...] = ()
     retractions: tuple[RetractionItem, ...] = ()  # dated this month
+    # The ledger's latest journal entry on or before the day judged (None: none), of every file,
+    # whatever the owners: the overview warns when it is a reporting period old, as status does.
+    latest_entry: date | None = None
 
 
 # --------------------------------------------------------------------------- figures
@@ -656,4 +659,5 @@ def build(
         backfilled=_backfilled(measures, first, last),
         quiet_files=tuple(engine.stale_files(report)),
         retractions=_retractions(measures, first, last),
+        latest_entry=report.latest_entry,
     )

@@ -1,6 +1,7 @@
 """Plain text for the journal commands: what was written, the history table, the chain check."""
 from __future__ import annotations
 
+from ..dates import whole_months
 from ..engine import Retractions
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, label, notice_text, word
 from ..model import EntryState
@@ -70,6 +71,30 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
     created = label("journal_new_file", lang) if result.created else ""
     lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {result.journal}{created}", single_line=True))
     return "\n".join(lines) + "\n"
+
+
+def ledger_warnings(latest_entry, as_of, stale_files, period: int, lang: Lang) -> list[str]:
+    """What status's header and the summary's overview warn of: the ledger's journal gone a
+    reporting period without an entry as of `as_of` (or without any), then a folder's quiet files
+    (quiet_journals), not the file of that latest entry again (the same fact), but counting it."""
+    ledger = _ledger_quiet(latest_entry, as_of, period, lang)
+    if ledger is None:
+        return quiet_journals(stale_files, period, lang)
+    others = [f for f in stale_files if f.latest_entry is None or f.latest_entry != latest_entry]
+    return [ledger, *quiet_journals(others, period, lang, total=len(stale_files))]
+
+
+def _ledger_quiet(latest_entry, as_of, period: int, lang: Lang) -> str | None:
+    """A plain sentence when the journal has not been written to for a whole period."""
+    if latest_entry is None:
+        return label("status_no_entries_warning", lang)
+    days = (as_of - latest_entry).days
+    if days <= period:
+        return None
+    months = whole_months(latest_entry, as_of)
+    if months == 0:
+        return label("status_not_updated_warning_days", lang, days=days, period=period)
+    return label("status_not_updated_warning", lang, days=days, months=months, period=period)
 
 
 def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = None) -> list[str]:

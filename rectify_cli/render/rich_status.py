@@ -26,14 +26,13 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import engine
-from ..dates import whole_months
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
-from .journal_text import LATE_MARK, extension_details, filled_columns, quiet_journals, retraction_text
+from .journal_text import LATE_MARK, extension_details, filled_columns, ledger_warnings, retraction_text
 from .linebreak import Paragraph, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -386,13 +385,8 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         latest = Text(unbroken(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}") + when)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
-    ledger_quiet = _stale_warning(report, lang)
-    quiet_files = all_quiet = engine.stale_files(report)
-    if ledger_quiet is not None:  # (the file holding the folder's latest entry: the same fact again)
-        quiet_files = [f for f in quiet_files if f.latest_entry is None or f.latest_entry != report.latest_entry]
-    # (their number counts that file too: it adds up to the folder's quiet files)
-    warnings = [ledger_quiet, *quiet_journals(quiet_files, report.report_period_days, lang, total=len(all_quiet))]
-    for text in filter(None, warnings):
+    for text in ledger_warnings(report.latest_entry, report.as_of, engine.stale_files(report),
+                                report.report_period_days, lang):
         console.print(Paragraph(Text(text, style="bold red")))
 
 
@@ -404,19 +398,6 @@ def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
         return printable(os.path.join(registry.folder, ""), single_line=True) + label("status_folder_files", lang, n=len(files))
     one_line = ", ".join(files)
     return one_line if cell_len(one_line) <= width else ",\n".join(files)
-
-
-def _stale_warning(report: StatusReport, lang: Lang) -> str | None:
-    """A plain sentence when the journal has not been written to for a whole period."""
-    if report.latest_entry is None:
-        return label("status_no_entries_warning", lang)
-    days = (report.as_of - report.latest_entry).days
-    if days <= report.report_period_days:
-        return None
-    months = whole_months(report.latest_entry, report.as_of)
-    if months == 0:
-        return label("status_not_updated_warning_days", lang, days=days, period=report.report_period_days)
-    return label("status_not_updated_warning", lang, days=days, months=months, period=report.report_period_days)
 
 
 def _counts(console: Console, report: StatusReport, lang: Lang) -> None:

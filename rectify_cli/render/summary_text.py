@@ -16,7 +16,7 @@ from ..i18n import label as _l
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, printable
-from .journal_text import LATE_MARK, quiet_journals, retracted_entry
+from .journal_text import LATE_MARK, ledger_warnings, retracted_entry
 
 # The width (display cells; a Chinese character takes 2) every table line fits by default: an A4
 # line of a Chinese official document in a monospace font, about 40 characters. Not the terminal's:
@@ -429,7 +429,8 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH) -> s
 
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope),
-                                            *quiet_journals(m.quiet_files, m.report_period_days, lang)])),
+                                            *ledger_warnings(m.latest_entry, m.as_of, m.quiet_files,
+                                                             m.report_period_days, lang)])),
         (_l("summary_s2", lang), _closed(m, lang, page)),
         (_l("summary_s3", lang), _reopened(m, lang, page)),
         (_l("summary_s4", lang), _overdue(m, lang, page)),

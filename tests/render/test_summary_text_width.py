@@ -59,10 +59,12 @@ def test_a_wider_page_gives_the_text_columns_more():
 
 
 def _prose(lines: list[str]) -> set[int]:
-    """Indexes of the lines that are prose, left for Word to wrap: the headline sentence (the line
-    under 一、总体情况), and the head hash lines (a hash, to be copied whole, is never broken)."""
-    first = next(i for i, line in enumerate(lines) if line in ("一、总体情况", "1. Overview"))
-    return {first + 1} | {i for i, line in enumerate(lines) if line.startswith(("台账哈希（", "Journal head hash ("))}
+    """Indexes of the lines that are prose, left for Word to wrap: the overview (the headline
+    sentence under 一、总体情况 and the warnings after it), and the head hash lines (a hash, to be
+    copied whole, is never broken)."""
+    first = next(i for i, line in enumerate(lines) if line in ("一、总体情况", "1. Overview")) + 1
+    return set(range(first, lines.index("", first))) | {
+        i for i, line in enumerate(lines) if line.startswith(("台账哈希（", "Journal head hash ("))}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
