@@ -5,14 +5,12 @@ measures it lists (failing or warning) are built, evaluated and rendered. On a b
 those are split into contiguous runs of plan order, one per CPU (fanout.py); each run is
 judged and rendered item by item (render/check.py layouts), and the runs' items are merged
 worst first. Equal keys keep plan order, as a check in one process sorts them. Anything else
-loads the whole registry; it is then judged in runs the same way, of its tasks in plan order
-(each run also gives its measures' outcomes, which are remembered for the next check), but
-with filters or junit (which lists every measure) in one piece.
+(no cache, filters, junit, which lists every measure) loads and judges the whole registry.
 """
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -22,10 +20,8 @@ from .cache import compact_json, loads_json
 from .i18n import Lang
 from .render import check as check_render
 
-# A split pays for its fork and merge (some 20 ms) from about this many listed measures a run,
+# A split pays for its fork and merge (some 20 ms) from about this many listed measures a run.
 MIN_PER_RUN = 4000
-# and of a whole registry judged (most of which passes, only evaluated), this many measures.
-MIN_JUDGED_PER_RUN = 8000
 FIRST_RUN_WEIGHT = 1.05  # see _split
 
 
@@ -88,8 +84,7 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
     rules = gate.canonical_rules(fail_on)
     layouts = [check_render.layout(f) for f in formats]  # (raises on an unknown name first)
     settings = {"warn_days": warn_days, "report_period_days": report_period_days}
-    in_runs = not (owners or tasks or regions or None in layouts)  # (see the module's docstring)
-    if in_runs and not no_cache:
+    if not (no_cache or owners or tasks or regions or None in layouts):
         output = _from_outcomes(path, as_of=as_of, rules=rules, layouts=layouts, lang=lang, settings=settings)
         if output is not None:
             return output
@@ -99,12 +94,9 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
 
     registry = load_registry(path, use_cache=not no_cache)
     day = as_of or dates.today(registry.plan.settings.timezone)
-    if in_runs:
-        return _judged_whole(path, registry, as_of=day, rules=rules, layouts=layouts, lang=lang, settings=settings,
-                             remember=not no_cache)
     report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=day, **settings)
     if not no_cache:
-        outcomes.remember(path, registry, engine.flat_outcomes(report.measures()), as_of=day, store=FileCache())
+        outcomes.remember(path, registry, report, store=FileCache())
     report = engine.select(report, units=registry.plan.units, owners=owners, task_ids=tasks, regions=regions)
     result = gate.run_check(report, fail_on=rules, registry=registry, itemise_passes=None in layouts)
     return CheckOutput(failing=bool(result.failing),
@@ -126,73 +118,20 @@ def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutpu
         return None
     listed = sum(map(len, picks))
     runs = _split(picks, max(1, min(fanout.workers(), listed // MIN_PER_RUN)))
-    judge = partial(_judge_run, partial(view.narrowed, judged_only=True), as_of=day, rules=rules, layouts=layouts,
-                    lang=lang, settings=settings)
+    judge = partial(_judge_run, view, as_of=day, rules=rules, layouts=layouts, lang=lang, settings=settings)
     runs = fanout.run(judge, runs, encode=_Run.encode, decode=_Run.decode)
-    if any(run.payload is None for run in runs):  # a cache entry went away meanwhile
-        return None
-    # (the view too: freeing it takes 10 ms at 100,000 measures)
-    return _assembled(runs, as_of=day, rules=rules, layouts=layouts, lang=lang, total=view.total, keep=view)
-
-
-def _judged_whole(path, registry, *, as_of, rules, layouts, lang, settings, remember: bool) -> CheckOutput:
-    """The check of a loaded registry, judged in runs of its tasks (one per CPU on a big one);
-    `remember`: its measures' outcomes are stored for the next check (outcomes.remember)."""
-    from . import fanout, outcomes
-    from .cache import FileCache
-
-    counts = [len(task.measures) for task in registry.plan.tasks]
-    spans = _task_spans(counts, max(1, min(fanout.workers(), sum(counts) // MIN_JUDGED_PER_RUN)))
-    judge = partial(_judge_run, partial(_tasks_in, registry), as_of=as_of, rules=rules, layouts=layouts, lang=lang,
-                    settings=settings, with_outcomes=remember)
-    runs = fanout.run(judge, spans, encode=_Run.encode, decode=_Run.decode)
-    if remember:
-        flat = [number for run in runs for number in run.payload["outcomes"]]
-        outcomes.remember(path, registry, flat, as_of=as_of, store=FileCache())
-    return _assembled(runs, as_of=as_of, rules=rules, layouts=layouts, lang=lang, total=sum(counts), keep=registry)
-
-
-def _task_spans(counts: list[int], parts: int) -> list[tuple[int, int]]:
-    """(first, end) task indexes of `parts` contiguous runs of tasks, their measures (`counts`:
-    each task's) shared out as evenly as whole tasks allow, the first run the longest (_split)."""
-    weights = [FIRST_RUN_WEIGHT] + [1.0] * (parts - 1)
-    total = sum(counts)
-    spans, start, done = [], 0, 0
-    for k in range(parts - 1):
-        goal = round(total * sum(weights[:k + 1]) / sum(weights))
-        end = start
-        while end < len(counts) and done + counts[end] <= goal:
-            done, end = done + counts[end], end + 1
-        spans.append((start, end))
-        start = end
-    return [*spans, (start, len(counts))]
-
-
-def _tasks_in(registry, span: tuple[int, int]):
-    """The registry with only its tasks of `span` (see _task_spans) and their journal entries."""
-    start, end = span
-    plan = registry.plan
-    if (start, end) == (0, len(plan.tasks)):
-        return registry
-    tasks = plan.tasks[start:end]
-    ids = {measure.id for task in tasks for measure in task.measures}
-    return replace(registry, plan=replace(plan, tasks=tasks),
-                   journal=tuple([entry for entry in registry.journal if entry.measure in ids]))
-
-
-def _assembled(runs: list[_Run], *, as_of, rules, layouts, lang, total: int, keep) -> CheckOutput:
-    """The output of the judged `runs`, their items merged worst first; `keep`: what else to
-    keep as long as the output (see CheckOutput.judged)."""
     parts = [run.payload for run in runs]
+    if None in parts:  # a cache entry went away meanwhile
+        return None
     order = _merge_order(parts)
     failing, warnings = _merged(parts, "failing", order), _merged(parts, "warnings", order)
-    verdict = gate.Verdict(as_of=as_of, fail_on=rules, failing=len(failing), warnings=len(warnings), total=total,
+    verdict = gate.Verdict(as_of=day, fail_on=rules, failing=len(failing), warnings=len(warnings), total=view.total,
                            failing_by_rule=tuple(map(sum, zip(*(part["by_rule"] for part in parts)))))
     outputs = tuple(layout.assemble(verdict, [parts[p]["pieces"][n][0][i] for p, i in failing],
                                   [parts[p]["pieces"][n][1][i] for p, i in warnings], lang=lang)
                   for n, layout in enumerate(layouts))
-    # (the runs' payloads too: freeing them takes 10 ms at 100,000 measures)
-    return CheckOutput(failing=bool(failing), outputs=outputs, judged=(keep, parts, [run.judged for run in runs]))
+    # (the view and the runs' payloads too: freeing them takes 10 ms at 100,000 measures)
+    return CheckOutput(failing=bool(failing), outputs=outputs, judged=(view, parts, [run.judged for run in runs]))
 
 
 def _split(picks: list[list[int]], parts: int) -> list[list[list[int]]]:
@@ -211,13 +150,12 @@ def _split(picks: list[list[int]], parts: int) -> list[list[list[int]]]:
     return runs
 
 
-def _judge_run(narrowed, chunk, *, as_of, rules, layouts, lang, settings, with_outcomes: bool = False) -> _Run:
-    """One run of measures (the registry `narrowed(chunk)` gives) judged and rendered: per group
-    (failing, warnings) each item's sort key as [severity, sub-key, id], and per layout the
-    pieces of both groups; with the failing measures per rule, its ids in plan order (see
-    _merge_order) and, `with_outcomes`, its measures' outcomes (engine.flat_outcomes). The
-    payload is None when `narrowed` gives None (a view that can't read them any more)."""
-    registry = narrowed(chunk)
+def _judge_run(view, picks, *, as_of, rules, layouts, lang, settings) -> _Run:
+    """One run of listed measures judged and rendered: per group (failing, warnings) each
+    item's sort key as [severity, sub-key, id], and per layout the pieces of both groups;
+    with the failing measures per rule, and its ids in plan order (see _merge_order). The
+    payload is None when the view can't read them any more."""
+    registry = view.narrowed(picks, judged_only=True)
     if registry is None:
         return _Run(None)
     report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=as_of, **settings)
@@ -233,7 +171,6 @@ def _judge_run(narrowed, chunk, *, as_of, rules, layouts, lang, settings, with_o
         "pieces": [[layout.pieces(result.failing, as_of=as_of, lang=lang),
                     layout.pieces(result.warnings, as_of=as_of, lang=lang)] for layout in layouts],
         "ids": [ids[0], ids[-1], all(map(operator.lt, id_keys, id_keys[1:]))] if ids else None,
-        **({"outcomes": engine.flat_outcomes(report.measures())} if with_outcomes else {}),
     }, judged=(registry, report, result))
 
 

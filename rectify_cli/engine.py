@@ -603,11 +603,6 @@ def outcome_of(result: MeasureResult) -> tuple[int, int, int]:
             result.last_entry.toordinal() if result.last_entry is not None else 0)
 
 
-def flat_outcomes(results: Iterable[MeasureResult]) -> list[int]:
-    """The outcome_of each of `results`, one after another in one list: 3 numbers a measure."""
-    return [number for result in results for number in outcome_of(result)]
-
-
 def flagged(outcomes: Iterable[tuple[int, int, int]], *, as_of: date, warn_days: int, report_period_days: int,
             feedback: date, categories: tuple[str, ...] = (Status.OVERDUE.value, Status.DUE_SOON.value, STALE)) -> list[int]:
     """Positions of the measures (given by their outcomes) whose display category (see

@@ -326,11 +326,10 @@ class _Raws:
         return raw if self._store.digest(raw) == self._versions[source] else None
 
 
-def remember(path, registry: Registry, outcomes: list[int], *, as_of: date, store: FileCache) -> None:
+def remember(path, registry: Registry, report: engine.StatusReport, *, store: FileCache) -> None:
     """Store the outcomes of the registry at `path`, just loaded (with the cache) and evaluated
-    in full as of `as_of` (`outcomes`: engine.flat_outcomes of its measures, in plan order),
-    for the next `open_view`. Nothing is stored when it was evaluated as of a day before a
-    journal entry, whose outcome it doesn't show."""
+    in full by `report`, for the next `open_view`. Nothing is stored when the report was made
+    as of a day before a journal entry, whose outcome it doesn't show."""
     versions = registry.sources
     files = []
     for plan, journal, prefix in registry_files(resolve_path(path)):
@@ -353,18 +352,18 @@ def remember(path, registry: Registry, outcomes: list[int], *, as_of: date, stor
             if prefixes[file] and not all(map(methodcaller("startswith", prefixes[file]), map(_MEASURE, entries))):
                 return  # an entry on another file's measure: the view narrows each file alone
             newest = max(map(_DATE, entries))
-            if newest > as_of:
+            if newest > report.as_of:
                 return
             entries_of[file] = entries, newest
     except AttributeError:  # an entry without a location
         return
-    ids = [measure.id for measure in registry.plan.measures()]
-    if len(ids) != sum(measures for _, measures in heads) or len(outcomes) != 3 * len(ids):
+    results = list(report.measures())
+    if len(results) != sum(measures for _, measures in heads):
         return
     at = 0
     for file, (_, measures) in zip(files, heads):
-        _put_outcomes(store, file, context, ids[at:at + measures], outcomes[3 * at:3 * (at + measures)],
-                      *entries_of.get(str(file.journal), ([], None)), _journal_bytes(store, file))
+        _put_outcomes(store, file, context, results[at:at + measures], *entries_of.get(str(file.journal), ([], None)),
+                      _journal_bytes(store, file))
         at += measures
 
 
@@ -421,23 +420,23 @@ def remember_append(path, *, journal: Path, old: bytes, new: bytes, entry: bytes
 
 
 _ENTRY_FILE, _MEASURE, _DATE = attrgetter("location.file"), attrgetter("measure"), attrgetter("date")
+_MEASURE_ID = attrgetter("measure.id")
 
 
-def _put_outcomes(store: FileCache, file: _File, context: _Context, ids: list[str], outcomes: list[int],
-                  entries: list, newest: date | None, journal_bytes: int | None) -> dict | None:
-    """Store the outcomes of a file's measures (`ids`; `outcomes`: engine.flat_outcomes of them
-    evaluated as of a day on or after all of `entries`, its journal's entries in the order of
-    its rows; `newest`: the latest of their dates; `journal_bytes`: the journal's size, if
-    known) and, in an entry of their own, the position of each entry's measure among them (for
-    OutcomeView._narrowed, while the outcomes are read whole). The outcomes document; None
-    when nothing was stored."""
-    position = dict(zip(ids, count()))
+def _put_outcomes(store: FileCache, file: _File, context: _Context, results: list, entries: list,
+                  newest: date | None, journal_bytes: int | None) -> dict | None:
+    """Store the outcomes of a file's measures (`results`, evaluated as of a day on or after
+    all of `entries`, its journal's entries in the order of its rows; `newest`: the latest of
+    their dates; `journal_bytes`: the journal's size, if known) and, in an entry of their own,
+    the position of each entry's measure among them (for OutcomeView._narrowed, while the
+    outcomes are read whole). The outcomes document; None when nothing was stored."""
+    position = dict(zip(map(_MEASURE_ID, results), count()))
     try:
         positions = list(map(position.__getitem__, map(_MEASURE, entries)))
     except KeyError:  # an entry of no measure here (the load would have refused it)
         return None
-    return _store_outcomes(store, file, context, outcomes, positions, newest.toordinal() if newest is not None else 0,
-                           journal_bytes)
+    return _store_outcomes(store, file, context, [number for result in results for number in engine.outcome_of(result)],
+                           positions, newest.toordinal() if newest is not None else 0, journal_bytes)
 
 
 def _store_outcomes(store: FileCache, file: _File, context: _Context, outcomes: list[int], positions: list[int],
@@ -586,7 +585,6 @@ def _evaluate_file(file: _File, raws: _Raws, context: _Context, store: FileCache
         if bad:
             return None
     # Judged with the registry's settings and immediate due date, after every entry.
-    results = list(engine.evaluate(plan=_in_context(plan, context), journal=entries, as_of=date.max).measures())
-    return _put_outcomes(store, file, context, [result.measure.id for result in results], engine.flat_outcomes(results),
-                         entries, max(map(_DATE, entries), default=None),
+    report = engine.evaluate(plan=_in_context(plan, context), journal=entries, as_of=date.max)
+    return _put_outcomes(store, file, context, list(report.measures()), entries, max(map(_DATE, entries), default=None),
                          len(journal_raw) if file.journal is not None else None)

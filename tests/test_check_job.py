@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rectify_cli import check_job, engine, fanout, gate, outcomes
+from rectify_cli import check_job, fanout, outcomes
 from rectify_cli.cache import FileCache
 from rectify_cli.i18n import Lang
-from rectify_cli.registry import load_registry
-from rectify_cli.render import check as check_render
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("text", "json", "github", "sarif", "markdown")
@@ -92,66 +90,7 @@ def test_a_small_check_is_not_split(generated, tmp_path, monkeypatch):
     options = {"as_of": date(2020, 6, 30), "fail_on": ("overdue",), "formats": ("text",)}
     check_job.run(generated["file"], **options)
     check_job.run(generated["file"], **options)
-    # (loaded, then from the outcomes: 620 measures are far fewer than MIN_JUDGED_PER_RUN, and
-    # list fewer than MIN_PER_RUN)
-    assert made == [1, 1]
-
-
-def _in_one_piece(path, *, as_of, fail_on, formats, lang):
-    """The check of the whole registry judged by one process and each output rendered whole
-    (render/check.py's render, not the pieces of a run merged)."""
-    registry = load_registry(path, use_cache=False)
-    report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=as_of)
-    result = gate.run_check(report, fail_on=gate.canonical_rules(fail_on), registry=registry, itemise_passes=False)
-    return tuple(check_render.render(result, format=form, lang=lang) for form in formats)
-
-
-@pytest.fixture
-def judged_in_runs(monkeypatch):
-    """Judge any loaded registry in `runs` runs: set judged_in_runs.runs; what fanout.run was
-    given is in judged_in_runs.made."""
-    class Split:
-        runs = 3
-        made: list[int] = []
-
-    real_run = fanout.run
-
-    def counting_run(work, chunks, **kwargs):
-        Split.made.append(len(chunks))
-        return real_run(work, chunks, **kwargs)
-
-    monkeypatch.setattr(check_job, "MIN_JUDGED_PER_RUN", 1)
-    monkeypatch.setattr(fanout, "workers", lambda: Split.runs)
-    monkeypatch.setattr(fanout, "run", counting_run)
-    return Split
-
-
-@pytest.mark.parametrize("kind", ["folder", "file", "shuffled"])
-@pytest.mark.parametrize("as_of, fail_on", [
-    (date(2020, 6, 30), ("overdue",)),
-    (date(2020, 6, 30), ("stale", "overdue")),
-    (date(2022, 1, 1), ("overdue",)),
-])
-def test_a_loaded_registry_judged_in_runs_says_what_one_process_says(generated, kind, as_of, fail_on, judged_in_runs):
-    options = {"as_of": as_of, "fail_on": fail_on, "formats": FORMATS, "lang": Lang.zh}
-    split = check_job.run(generated[kind], no_cache=True, **options)
-    assert judged_in_runs.made == [3]
-    assert split.outputs == _in_one_piece(generated[kind], **options)
-    assert split.failing == (b'"kind": "failure"' in split.outputs[1])
-
-
-def test_outcomes_remembered_by_a_check_in_runs_are_those_one_run_remembers(generated, judged_in_runs, tmp_path,
-                                                                           monkeypatch):
-    options = {"as_of": date(2020, 6, 30), "fail_on": ("overdue",), "formats": ("json",)}
-    stored = {}
-    for runs in (1, 3):
-        judged_in_runs.runs = runs
-        monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / f"cache{runs}"))
-        check_job.run(generated["folder"], **options)
-        assert outcomes.open_view(generated["folder"], store=FileCache(), today=date(2020, 6, 30)) is not None
-        stored[runs] = {f.name: f.read_bytes() for f in (tmp_path / f"cache{runs}").rglob("*") if f.is_file()}
-    assert judged_in_runs.made[:2] == [1, 3]
-    assert len(stored[3]) > 31 * 2 and stored[3] == stored[1]  # (each file's plan, journal and outcomes)
+    assert made == [1]  # 620 measures list far fewer than MIN_PER_RUN
 
 
 def _part(items, ascending=True):
