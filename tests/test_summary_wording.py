@@ -80,6 +80,21 @@ def test_a_single_measure_or_task_is_not_them():
         "later or with no end date). Ongoing and not reported on in time: 0 measures.")
 
 
+def test_overdue_measures_all_immediate_or_in_steps_are_not_said_to_be_some_of_them():
+    """"具体措施1项（其中1项为…）": one measure is no "of which"; when every overdue measure is
+    one, the clause says all of them are."""
+    def said(overdue, outside, lang):
+        figures = _headline(measures_ongoing=overdue, measures_overdue=overdue, measures_overdue_outside_due=outside)
+        return headline_sentence(figures, owners=(), lang=lang, scope="全区")
+
+    assert "目前逾期未完成的具体措施1项（为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施），" in said(1, 1, Lang.zh)
+    assert "目前逾期未完成的具体措施3项（均为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施），" in said(3, 3, Lang.zh)
+    assert "目前逾期未完成的具体措施3项（其中2项为立即启动或分阶段完成的措施，" in said(3, 2, Lang.zh)
+    assert "Overdue and still open: 3 measures (all of them immediate or done in steps, counted above as due later " \
+           "or with no end date)." in said(3, 3, Lang.en)
+    assert "Overdue and still open: 3 measures (2 of them immediate or done in steps" in said(3, 2, Lang.en)
+
+
 # --------------------------------------------------------------------------- problem: the back-dating note
 
 

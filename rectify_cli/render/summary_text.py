@@ -232,7 +232,8 @@ def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str) -> str:
     return (
         f"截至{day}，{who}{h.tasks_total}项整改任务、{h.measures_total}项具体措施中，{'；'.join(groups)}。"
         f"目前逾期未完成的具体措施{h.measures_overdue}项"
-        + (f"（其中{outside}项为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施）" if outside else "")
+        + (f"（{_which_zh(outside, h.measures_overdue)}为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施）"
+           if outside else "")
         + f"，久未报告的长期坚持措施{h.measures_stale}项。"
     )
 
@@ -250,10 +251,20 @@ def _headline_en(h: Headline, owners: tuple[str, ...]) -> str:
         f"As of {h.as_of.isoformat()}: {plural(h.tasks_total, 'task')} and "
         f"{plural(h.measures_total, 'measure')}{who}. {''.join(groups)}"
         f"Overdue and still open: {plural(h.measures_overdue, 'measure')}"
-        + (f" ({'' if h.measures_overdue == 1 else f'{outside} of them '}immediate or done in steps, counted above "
+        + (f" ({_which_en(outside, h.measures_overdue)}immediate or done in steps, counted above "
            "as due later or with no end date)" if outside else "") + ". "
         f"Ongoing and not reported on in time: {plural(h.measures_stale, 'measure')}."
     )
+
+
+def _which_zh(some: int, of: int) -> str:
+    """Which of `of` overdue measures a clause is about, `some` of them: one is no 其中."""
+    return "" if of == 1 else "均" if some == of else f"其中{some}项"
+
+
+def _which_en(some: int, of: int) -> str:
+    """_which_zh in English: one is no "them"."""
+    return "" if of == 1 else "all of them " if some == of else f"{some} of them "
 
 
 def _due_today_en(h: Headline) -> str:

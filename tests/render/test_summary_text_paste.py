@@ -111,7 +111,7 @@ def test_the_overdue_clause_is_true_of_an_overdue_immediate_measure():
     """One 立即启动 measure, overdue, with no later deadline: the clause said it was 尚未到最后期限."""
     text = headline_sentence(_headline(measures_overdue=1, measures_overdue_outside_due=1), owners=(), lang=Lang.zh,
                              scope="全省")
-    assert "目前逾期未完成的具体措施1项（其中1项为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施），" in text
+    assert "目前逾期未完成的具体措施1项（为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施），" in text
     assert "尚未到最后期限" not in text
     en = headline_sentence(_headline(measures_overdue=1, measures_overdue_outside_due=1), owners=(), lang=Lang.en)
     assert "Overdue and still open: 1 measure (immediate or done in steps, counted above as due later " \
