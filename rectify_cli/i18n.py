@@ -1386,8 +1386,9 @@ class Where:
         return self.path
 
 
-# How problems name a place, in Chinese (see Where); an id is a file's name, ":", and numbers.
-_ID = r"((?:[^\s:]+:)?\d+)"
+# How problems name a place, in Chinese (see Where); an id is a file's name (a:b.yaml's is a:b),
+# ":", and numbers.
+_ID = r"((?:\S+?:)?\d+)"
 _WHERE_ZH = (
     (r"registry file", "台账文件"),
     (r"journal entry (\d+)", r"第 \1 条进展记录"),
