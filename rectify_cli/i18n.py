@@ -437,6 +437,7 @@ LABELS = {
     "refused_task_has_measures": ("（任务 {task} 的措施为 {measures}）", " (task {task} has measures {measures})"),
     "refused_tasks_range": ("（任务编号为 {spans}）", " (tasks are {spans})"),
     "refused_tasks_span": ("{first} 至 {last}", "{first} to {last}"),
+    "refused_only_task": ("（唯一的任务为 {task}）", " (the only task is {task})"),
     "refused_date_unreadable_since": ("{option}：“{text}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）"
                                       "或 2019年3月31日）", "{option}: {detail}"),
     "refused_month_unreadable": ("--month：“{text}”不是月份（可写作 2019-03 或 2019年3月）", "--month: {detail}"),
@@ -1387,8 +1388,9 @@ class Where:
         return self.path
 
 
-# How problems name a place, in Chinese (see Where); an id is a file's name, ":", and numbers.
-_ID = r"((?:[^\s:]+:)?\d+)"
+# How problems name a place, in Chinese (see Where); an id is a file's name (a:b.yaml's is a:b),
+# ":", and numbers.
+_ID = r"((?:\S+?:)?\d+)"
 _WHERE_ZH = (
     (r"registry file", "台账文件"),
     (r"journal entry (\d+)", r"第 \1 条进展记录"),

@@ -86,9 +86,13 @@ def unknown_item(item: str, tasks) -> UsageError:
 
 
 def tasks_range(task_ids) -> Notice:
-    """The hint "(tasks are 1 to 45)", of a folder each file's first and last task, in order."""
+    """The hint "(tasks are 1 to 45)", of a folder each file's first and last task, in order
+    (a file's only task alone, not "1 to 1"); "(the only task is 1)" of a ledger of one."""
     files: dict[str, list[str]] = {}
     for task_id in task_ids:
         files.setdefault(task_id.rpartition(":")[0], []).append(task_id)
-    return Notice("tasks_range", {"spans": [Notice("tasks_span", {"first": own[0], "last": own[-1]})
-                                            for own in files.values()]})
+    spans = [own[0] if len(own) == 1 else Notice("tasks_span", {"first": own[0], "last": own[-1]})
+             for own in files.values()]
+    if len(files) == 1 and isinstance(spans[0], str):
+        return Notice("only_task", {"task": spans[0]})
+    return Notice("tasks_range", {"spans": spans})

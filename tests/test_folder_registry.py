@@ -904,3 +904,16 @@ def test_a_task_of_a_folder_is_named_in_a_problem_with_its_file_as_its_measures_
     assert english.stderr.splitlines() == [
         f"rectify: {plan}:{line}:29: task naqu:3.deadline.milestones[1].due: '2020-12-32' is not a real calendar date "
         "(day is out of range for month)"]
+
+
+def test_a_file_whose_name_holds_a_colon_is_named_in_chinese_at_its_problems(tmp_path):
+    """An id is its file's name, ":", and numbers; of a file named a:b.yaml (a Linux or Mac
+    name) the problems were said half in English, `task a:b:1.deadline…`."""
+    text = (SMALL / "tasks.yaml").read_text(encoding="utf-8").replace("due: 2018-12-31", "due: 2018-12-32", 2)
+    (tmp_path / "a:b.yaml").write_text(text, encoding="utf-8")
+    result = run_cli("check", "-r", str(tmp_path))
+    assert result.exit_code == 2
+    assert [line.split(": ", 2)[2] for line in result.stderr.splitlines()] == [
+        "任务 a:b:1 的 deadline.milestones[1].due：'2018-12-32' 不是实际存在的日期（该月没有这一天）",
+        "措施 a:b:1.1 的 milestones[1].due：'2018-12-32' 不是实际存在的日期（该月没有这一天）",
+    ]

@@ -187,3 +187,21 @@ def test_a_unit_named_in_a_plan_that_declares_none_is_refused_without_a_suggesti
     assert result.exit_code == 2
     assert "内部错误" not in result.stderr
     assert "：未知单位 '" in result.stderr and "是否指" not in result.stderr, result.stderr
+
+
+HOSTILE = "tests/fixtures/check/hostile/tasks.yaml"  # (one task)
+
+
+def test_a_ledger_of_one_task_names_it_not_a_range_of_one(tmp_path):
+    """A small registry of one task answered --task 9 with （任务编号为 1 至 1）, "tasks are 1 to 1";
+    a file of a folder with one task said a:1 至 a:1."""
+    chinese, english = run("check", "-r", HOSTILE, "--task", "9"), run("check", "-r", HOSTILE, "--task", "9", "--lang", "en")
+    assert (chinese.exit_code, chinese.stderr) == (2, "rectify: --task：没有任务“9”（唯一的任务为 1）\n")
+    assert (english.exit_code, english.stderr) == (2, "rectify: --task: no task '9' (the only task is 1)\n")
+    folder = tmp_path / "ledgers"
+    folder.mkdir()
+    shutil.copy(HOSTILE, folder / "a.yaml")
+    shutil.copy(SMALL, folder / "b.yaml")
+    chinese, english = run("show", "9.9", "-r", str(folder)), run("show", "9.9", "-r", str(folder), "--lang", "en")
+    assert (chinese.exit_code, chinese.stderr) == (2, "rectify: 没有任务或措施“9.9”（任务编号为 a:1、b:1 至 b:4）\n")
+    assert (english.exit_code, english.stderr) == (2, "rectify: no task or measure '9.9' (tasks are a:1, b:1 to b:4)\n")
