@@ -203,8 +203,18 @@ app = typer.Typer(
 )
 
 
+def _say_version(asked: bool) -> None:
+    if asked:
+        from . import __version__
+
+        typer.echo(f"rectify {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _root(lang: Annotated[Optional[Lang], typer.Option("--lang", hidden=True)] = None) -> None:
+def _root(lang: Annotated[Optional[Lang], typer.Option("--lang", hidden=True)] = None,
+          version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_say_version,
+                                                help="help_opt_version")] = False) -> None:
     # (the root's --lang is only read, for a value that is not a language or missing: a command's,
     # written before it, is moved after its name, and without a command it is the help's)
     pass

@@ -973,6 +973,7 @@ LABELS.update({
     "help_heading_options": ("选项：", "Options:"),
     "help_heading_commands": ("命令：", "Commands:"),
     "help_help": ("显示本帮助并退出。", "Show this message and exit."),
+    "help_opt_version": ("显示 rectify 的版本并退出。", "Show rectify's version and exit."),
     # (what the parser adds in brackets after an option's help)
     "help_env_var": ("环境变量：{name}", "env var: {name}"),
     "help_default": ("默认：{value}", "default: {value}"),

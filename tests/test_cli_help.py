@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -251,7 +252,8 @@ ROOT_ZH = """\
   rectify：按核查日期审核整改台账。
 
 选项：
-  --help  显示本帮助并退出。
+  --version  显示 rectify 的版本并退出。
+  --help     显示本帮助并退出。
 
 命令：
   status     查看整改进展：各灯色的措施数及各项任务，问题最重的在前。
@@ -277,6 +279,16 @@ def test_the_commands_are_listed_in_chinese():
     assert rectify("--help").stdout == ROOT_ZH
     alone = rectify()  # (no command: the same help, on stderr)
     assert (alone.returncode, alone.stderr) == (2, ROOT_ZH)
+
+
+def test_version_says_which_rectify_runs():
+    """A CI log records which rectify judged the ledger: `rectify --version`, in either language."""
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    version = re.search(r'^version = "([^"]+)"$', pyproject, re.MULTILINE).group(1)
+    for args in (("--version",), ("--lang", "en", "--version")):
+        said = rectify(*args)
+        assert (said.returncode, said.stdout, said.stderr) == (0, f"rectify {version}\n", "")
+    assert "  --version  Show rectify's version and exit." in help_of("--lang", "en", "--help")
 
 
 @pytest.mark.parametrize("args, env", [(("--lang", "en", "--help"), {}), (("--help", "--lang=en"), {}),
