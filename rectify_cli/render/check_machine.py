@@ -4,7 +4,9 @@ Dispatched from render/check.py; the phrases (titles, bodies, total line) come f
 """
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import PurePath
 from urllib.parse import quote
 
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict
@@ -138,6 +140,14 @@ def _rule_document(rule: str, lang: Lang) -> dict:
     }
 
 
+@functools.lru_cache(maxsize=256)  # (a registry has a few files, and 30,000 results may name them)
+def _artifact_uri(file: str) -> str:
+    """A file as SARIF locates it: relative to the repository, percent-encoded; outside it, by its
+    file: URI (a bare absolute path would be read as relative to the repository)."""
+    path = PurePath(file)
+    return path.as_uri() if path.is_absolute() else quote(file, safe="/")
+
+
 def _result_document(item: CheckItem, as_of, lang: Lang) -> dict:
     document = {
         "ruleId": item.rule,
@@ -146,7 +156,7 @@ def _result_document(item: CheckItem, as_of, lang: Lang) -> dict:
         "properties": {"measure": item.id, "task": item.task_id},
     }
     if item.file is not None:
-        location = {"artifactLocation": {"uri": quote(item.file, safe="/")}}
+        location = {"artifactLocation": {"uri": _artifact_uri(item.file)}}
         if item.line is not None:
             location["region"] = {"startLine": item.line}
         document["locations"] = [{"physicalLocation": location}]

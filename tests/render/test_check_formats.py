@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from urllib.parse import quote
 import sys
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -592,6 +593,18 @@ def test_sarif_uri_is_percent_encoded():
     document = json.loads(render(_result(plan), "sarif"))
     location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location == {"artifactLocation": {"uri": "%E5%8F%B0%E8%B4%A6%202019/tasks.yaml"}, "region": {"startLine": 3}}
+
+
+
+def test_sarif_names_a_file_outside_the_working_folder_by_its_file_uri(tmp_path):
+    """A registry outside the checkout (a path given absolute, as CI's shared ledgers are) was
+    named by its bare path, /tmp/…/q,h.yaml, which SARIF readers take as relative to the repository."""
+    outside = tmp_path / "台账 q,h.yaml"
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], location=Location(str(outside), 3, 9)))
+    document = json.loads(render(_result(plan), "sarif"))
+    uri = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "file://" + quote(str(outside))
+    assert uri.endswith("/%E5%8F%B0%E8%B4%A6%20q%2Ch.yaml")
 
 
 # --------------------------------------------------------------------------- dispatch
