@@ -95,12 +95,26 @@ def display_width(text: str) -> int:
 
 def clip(text: str, width: int) -> str:
     """`text` cut to at most `width` cells on a character boundary, ending in … when cut
-    (a wide character that would straddle the limit is left out)."""
+    (a wide character that would straddle the limit is left out, and so is an escape of
+    printable's that would: CR…, not CR\\x0…)."""
     if text.isascii() and text.isprintable():
-        return text if len(text) <= width else text[:max(width - display_width(ELLIPSIS), 0)] + ELLIPSIS
+        if len(text) <= width:
+            return text
+        return _cut(text[:max(width - display_width(ELLIPSIS), 0)])
     pieces, cells = _grapheme_cells(text) if _JOINING.search(text) else (text, _CELLS.each(text))
     ends = list(accumulate(cells))  # cells taken up to and with each character (grapheme)
     if not ends or ends[-1] <= width:
         return text
     # The longest start that fits beside the ellipsis (with the zero-width marks that follow it).
-    return "".join(pieces[:bisect_right(ends, width - display_width(ELLIPSIS))]) + ELLIPSIS
+    return _cut("".join(pieces[:bisect_right(ends, width - display_width(ELLIPSIS))]))
+
+
+def _cut(kept: str) -> str:
+    """What a cut keeps of a text, with the ellipsis: without the start of an escape of
+    printable's (\\xNN, \\uNNNN) that it would end in."""
+    if "\\" in kept[-6:]:
+        kept = _PARTIAL_ESCAPE.sub("", kept)
+    return kept + ELLIPSIS
+
+
+_PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?\Z")

@@ -128,6 +128,9 @@ def test_small_fixture_has_a_table_with_chinese_in_every_section_that_has_rows()
         ("ab\u0301cdef", 3, "ab\u0301…"),  # a combining mark stays with the letter it marks
         ("ab\ncd", 10, "ab cd"),  # one line
         ("a\x1b[2Jb", 20, "a\\x1b[2Jb"),  # control characters visible, not obeyed
+        ("CR\rLF", 6, "CR…"),  # an escape is cut whole, not to CR\x0…
+        ("拉萨\x07市", 8, "拉萨…"),
+        ("拉萨\u2066市", 8, "拉萨…"),  # (\u2066: the first of its 6 characters fits)
     ],
 )
 def test_clip(text, width, expected):
