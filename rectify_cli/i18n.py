@@ -628,6 +628,7 @@ LABELS = {
     "summary_col_overdue": ("逾期", "Overdue"),
     # (the engine's 临期: within warn_days of the day judged, not 五's window to the end of next month)
     "summary_col_due_soon": ("{days}天内到期", "Due in {days:day}"),
+    "summary_col_due_that_day": ("当日到期", "Due that day"),  # (--warn-days 0)
     "summary_col_stale": ("久未报告", "Stale"),
     "summary_never_reported": ("从未报告", "never"),
     # rectify reconcile (render/reconcile_text.py)

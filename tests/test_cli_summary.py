@@ -277,6 +277,15 @@ def test_the_urging_lists_due_soon_column_says_its_window_which_is_not_section_f
     assert en[2].startswith("拉萨市") and en[2].endswith("    10          4                 0       30")
 
 
+def test_the_urging_lists_column_of_a_window_of_no_days_says_due_that_day():
+    """`--warn-days 0` counts the measures due on the day judged: its column said 0天内到期 (Due in 0 days)."""
+    urging = _bundled_section("2019-11", "八、督办清单（按责任单位，逾期多的在前）", "--warn-days", "0", today="2019-12-05")
+    assert urging[0].endswith("未完成    逾期    当日到期    久未报告")
+    en = _bundled_section("2019-11", "8. Urging list by responsible unit (most overdue first)", "--lang", "en",
+                          "--warn-days", "0", today="2019-12-05")
+    assert en[0].endswith("    Open    Overdue    Due that day    Stale")
+
+
 def overview(month: str, *extra: str, today: str) -> list[str]:
     """The lines of the bundled ledger's 一、总体情况 (1. Overview) under its heading."""
     result = CliRunner().invoke(app, ["summary", "--month", month, *extra],

@@ -407,7 +407,8 @@ def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
         return None
     rows = [[cell(r.unit), str(r.open), str(r.overdue), str(r.due_soon), str(r.stale)] for r in m.units]
     headers = [_l(k, lang) for k in ("summary_col_unit", "summary_col_open", "summary_col_overdue")]
-    headers += [_l("summary_col_due_soon", lang, days=m.warn_days), _l("summary_col_stale", lang)]
+    due_soon = _l("summary_col_due_soon", lang, days=m.warn_days) if m.warn_days else _l("summary_col_due_that_day", lang)
+    headers += [due_soon, _l("summary_col_stale", lang)]
     return page.table(headers, rows, give_way=(0,), right=(1, 2, 3, 4))
 
 
