@@ -604,7 +604,7 @@ def import_cmd(
     lang: LangOpt = Lang.zh,
 ) -> None:
     from . import importer
-    from .i18n import label
+    from .i18n import label, notice_text
 
     with _said_in(lang):  # (a report or a curation it refuses, said in the user's language)
         raw, name = importer.read_report(str(report))
@@ -620,6 +620,10 @@ def import_cmd(
             tasks_file, progress_file, kept = importer.write_result(result, plan)
             typer.echo(label("import_wrote_kept" if kept else "import_wrote", lang, tasks=tasks_file, journal=progress_file), err=True)
     from .textsafe import printable
+
+    joined = None if plan is None else importer.joined_folder(result, plan)
+    if joined is not None:
+        typer.echo(printable(f"rectify: {notice_text(joined, lang, prefix='import_')}", single_line=True), err=True)
 
     for warning in result.warnings:  # (what to check, or to settle in a curation file)
         said = label("import_warning", lang, text=importer.warning_text(warning, lang))

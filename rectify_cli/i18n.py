@@ -1125,6 +1125,9 @@ LABELS.update({
     "import_wrote_kept": ("已写入 {tasks}；保留 {journal}（它以本次导入的记录开头）",
                           "wrote {tasks}; kept {journal}, which begins with the entries imported"),
     "import_warning": ("警告：{text}", "warning: {text}"),
+    "import_joined_folder": ("注意：{folder} 中另有方案文件 {others}：该文件夹按多文件台账读入，各文件的编号以文件名为前缀（{example}）",
+                             "note: {folder} holds other plan files too ({others}): it is read as a folder registry, each "
+                             "file's ids prefixed by its name ({example})"),
     # What ends a command early (cli.main, __main__.run), after `rectify: `; what it did before, after "；".
     "exit_interrupted": ("已中断", "interrupted"),
     "exit_output_failed": ("输出无法写入（{why}）", "the output could not be written ({why})"),

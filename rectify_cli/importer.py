@@ -389,6 +389,21 @@ def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
     return tasks, journal, kept
 
 
+def joined_folder(result: ImportResult, plan: Path) -> Notice | None:
+    """What to say of the plan file `plan` just written with `result` when its folder holds other
+    plan files: with them it is read as a folder registry, each file's ids prefixed by its name."""
+    from .layout import plan_files
+
+    try:
+        others = [file.name for file in plan_files(plan.parent) if file.name != plan.name]
+    except RegistryError:  # (a name two files share: said when the folder is read)
+        return None
+    if not others:
+        return None
+    first = next((measure["full_id"] for measure in result.measures), "1.1")
+    return Notice("joined_folder", {"folder": str(plan.parent), "others": others, "example": f"{plan.stem}:{first}"})
+
+
 def _refuse_to_lose_a_plan(path: Path) -> None:
     """FileWriteError when `path` holds a plan that no import wrote (it lacks the GENERATED
     comment), a clerk's own ledger, or one edited since (the lines below that comment no longer

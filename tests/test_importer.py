@@ -1057,6 +1057,26 @@ def test_import_to_a_plan_file_name_in_a_folder_registry_adds_that_file(tmp_path
         assert shown.stdout.startswith(f"Measure {measure}\n")
 
 
+def test_import_into_a_folder_of_other_plan_files_says_it_joins_them(tmp_path):
+    """An import into a folder already holding a province's plan made a folder registry of the two
+    without a word: its ids are then prefixed by their file's name (tasks:18.4)."""
+    out = tmp_path / "national"
+    out.mkdir()
+    assert _rectify("import", str(FIXTURES / "damaged.txt"), "-o", str(out / "other.yaml")).exit_code == 0
+    joined = _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(out), lang=None)
+    assert joined.exit_code == 0, joined.output
+    assert joined.stderr.splitlines()[:2] == [
+        f"已写入 {out / 'tasks.yaml'} 和 {out / 'progress.yaml'}",
+        f"rectify: 注意：{out} 中另有方案文件 other.yaml：该文件夹按多文件台账读入，各文件的编号以文件名为前缀（tasks:1.1）"]
+    assert _rectify("show", "tasks:18.4", "-r", str(out)).exit_code == 0
+    alone = _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(tmp_path / "xizang.yaml"))
+    assert alone.stderr.splitlines()[:1] == [f"wrote {tmp_path / 'xizang.yaml'} and {tmp_path / 'xizang.progress.yaml'}"]
+    assert "note:" not in alone.stderr
+    again = _rectify("import", str(FIXTURES / "damaged.txt"), "-o", str(out / "other.yaml"))
+    assert f"rectify: note: {out} holds other plan files too (tasks.yaml): it is read as a folder registry, each " \
+           "file's ids prefixed by its name (other:1.1)" in again.stderr.splitlines()
+
+
 def test_import_into_a_folder_whose_parent_is_missing_is_refused(tmp_path):
     # (a mistyped path made every missing folder on the way, exit 0)
     result = _rectify("import", str(SOURCE), "-o", str(tmp_path / "no-such" / "ledger"))
