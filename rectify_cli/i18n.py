@@ -684,6 +684,11 @@ LABELS = {
                                        "one is recording. Nothing was written."),
     "problem_journal_lock_failed": ("无法创建锁文件（{why}）；文件夹 {folder} 是否可写？未写入任何内容。",
                                     "cannot create the lock file ({why}); is the folder {folder} writable? Nothing was written."),
+    "problem_journal_lock_not_a_file": ("锁文件的位置上是一个{what}，不是锁文件：请在无人记录时移走它后重试。未写入任何内容。",
+                                        "where the lock file goes there is {what}, not a lock file: move it away while no "
+                                        "one is recording, and try again. Nothing was written."),
+    "problem_lock_place_folder": ("文件夹", "a folder"),
+    "problem_lock_place_link": ("符号链接", "a symbolic link"),
     "problem_journal_changed": ("记录期间被 rectify 以外的程序改动（git pull、同步软件、编辑器？）；未写入任何内容——请重试",
                                 "changed while recording (by a program other than rectify: a git pull, a sync client, an "
                                 "editor?); nothing was written — try again"),

@@ -312,9 +312,13 @@ class _locked:
 
     def _refusal(self, exc: OSError) -> Problem:
         try:
-            info = os.stat(self.path)
+            info = os.lstat(self.path)
         except OSError:
             info = None
+        if info is not None and (stat.S_ISDIR(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            # (filelock opens no link, and the system's cause, "too many levels of symbolic links", misleads)
+            what = Notice("lock_place_folder" if stat.S_ISDIR(info.st_mode) else "lock_place_link", {})
+            return problem(str(self.path), None, None, "journal_lock_not_a_file", what=what)
         if isinstance(exc, PermissionError) and info is not None:  # (it is there: it could not be opened)
             return problem(str(self.path), None, None, "journal_lock_not_yours", owner=owner_name(info.st_uid),
                            mode=stat.filemode(info.st_mode))

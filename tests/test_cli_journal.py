@@ -384,6 +384,27 @@ def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypat
     assert journal_bytes(reg) == before
 
 
+@pytest.mark.parametrize("made, zh, en", [
+    (lambda lock: lock.mkdir(), "文件夹", "a folder"),
+    (lambda lock: lock.symlink_to("nowhere"), "符号链接", "a symbolic link"),
+    (lambda lock: lock.symlink_to("tasks.yaml"), "符号链接", "a symbolic link"),
+])
+def test_a_folder_or_a_link_where_the_lock_goes_is_named_as_the_cause(reg, made, zh, en):
+    """Not "too many levels of symbolic links; is the folder writable?" (it is): what is in the
+    lock file's place, and what to do."""
+    lock = reg.parent / "progress.yaml.lock"
+    made(lock)
+    before = journal_bytes(reg)
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (
+        2, f"rectify: {lock}: 锁文件的位置上是一个{zh}，不是锁文件：请在无人记录时移走它后重试。未写入任何内容。\n")
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: {lock}: where the lock file goes there is {en}, not a lock file: move it away while no one "
+        "is recording, and try again. Nothing was written.\n"))
+    assert journal_bytes(reg) == before
+
+
 def test_a_journal_another_rectify_is_writing_is_refused_in_the_users_language(reg, monkeypatch):
     from filelock import FileLock
 
