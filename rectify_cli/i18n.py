@@ -137,6 +137,9 @@ YAML_SYNTAX = {
         "did not find expected comment or line break (put text starting with | or > in quotes)"),
     "block sequence entries are not allowed in this context": ("此处不能有列表项“- ”（以“- ”开头的文字请加引号）",
         "block sequence entries are not allowed in this context (put text starting with '- ' in quotes)"),
+    "did not find expected <document start>": ("前文已是完整的列表或映射（如“[]”），其后不能再有内容",
+        "did not find expected <document start> (what comes before is a whole list or mapping, such as '[]': "
+        "nothing may follow it)"),
     "but found another document": ("却又有一个文档（“---”）",
         "but found another document ('---')"),
     "found unknown escape character": ("双引号内有未知的转义字符（文字中的“\\”请写作“\\\\”，或改用单引号）",

@@ -757,6 +757,12 @@ def test_a_back_dated_entry_keeps_the_day_it_was_written(reg):
      "the journal would not load after appending (line 2: YAML syntax: while parsing a flow sequence: did not find "
      "expected ',' or ']' (a '[' not closed?)); nothing was written — check the end of the file",
      "追加后进展记录将无法读取（第 2 行：YAML 语法错误：解析方括号列表时：缺少“,”或“]”（方括号未闭合？））；未写入任何内容——请检查文件末尾"),
+    # (a journal that is `[]`, an entry appended after it: the parser's words were left in English)
+    (b"[]\n- a: 1\n", None, [], {},
+     "the journal would not load after appending (line 2: YAML syntax: did not find expected <document start> (what "
+     "comes before is a whole list or mapping, such as '[]': nothing may follow it)); nothing was written — check the "
+     "end of the file",
+     "追加后进展记录将无法读取（第 2 行：YAML 语法错误：前文已是完整的列表或映射（如“[]”），其后不能再有内容）；未写入任何内容——请检查文件末尾"),
     (b"- a: 1\n- b: 2\n", b"- a: 1\n", [{"a": 9}], {"b": 2},
      "appending would change how the existing entries read (does the file end inside a block or a document end "
      "marker?); nothing was written",
