@@ -781,6 +781,11 @@ def verify_cmd(
     with _said_in(lang):  # (a broken file, said in the user's language)
         result = journal.verify(registry, since_heads=tuple(since_head or ()))
     sys.stdout.write(journal_text.render_verify(result, lang=lang))
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # (each changed entry marked on its line in the workflow too)
+        from .errors import Problem
+
+        _annotate_problems([Problem(p.journal, p.line or None, None, journal_text.verify_problem_text(p, lang))
+                            for j in result.journals for p in j.problems])
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 
 

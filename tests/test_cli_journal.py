@@ -618,6 +618,21 @@ def test_verify_names_an_edited_note(reg):
         "or the entry before it was removed", "verify: FAILED — the journal was changed after it was written"]
 
 
+def test_verify_under_github_actions_annotates_the_changed_entry_on_its_line(reg):
+    """A CI job's verify said what was changed in its log only: the workflow now marks the line."""
+    path = reg.parent / "progress.yaml"
+    path.write_text(path.read_text().replace("围挡完成80%。", "围挡完成100%。"))
+    env = {"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None, "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(reg.parent)}
+    result = CliRunner().invoke(app, ["verify", "--registry", str(reg)], env=env)
+    assert result.exit_code == 1
+    assert result.stderr == ("::error file=progress.yaml,line=15::第 3 条（措施 2.1，2019-01-15）：被修改——内容与其哈希不符："
+                             "本条被修改，或其前一条被删除\n")
+    assert f"  {path}:15: 第 3 条" in result.stdout  # (the report as before)
+    english = CliRunner().invoke(app, ["verify", "--lang", "en", "--registry", str(reg)], env=env)
+    assert english.stderr.startswith("::error file=progress.yaml,line=15::entry 3 (measure 2.1, 2019-01-15): edited")
+    assert run("verify", "--registry", str(reg)).stderr == ""  # (outside GitHub Actions: no annotation)
+
+
 @pytest.mark.parametrize("text, found", [('measure: "2.1"\ndate: 2019-03-31\n', "映射"), ("hello\n", "文字 'hello'")])
 def test_verify_refuses_a_journal_that_is_no_list_of_entries(reg, text, found):
     """It said 核验 0 条记录，无误 and passed (exit 0) a journal the loader refuses whole."""

@@ -298,9 +298,7 @@ def render_verify(result, *, lang: Lang = Lang.zh) -> str:
                         else label("verify_problems_state", lang, problems=len(j.problems)))
         lines.append(printable(checked, single_line=True))
         for p in j.problems:
-            what = label(_PROBLEMS[p.problem] + ("_start" if p.chained_from == 0 else ""), lang, source=p.chained_from)
-            lines.append(printable(f"  {p.journal}:{p.line}: " + label("verify_entry", lang, index=p.index, measure=p.measure,
-                                                                         date=p.date, what=what), single_line=True))
+            lines.append(printable(f"  {p.journal}:{p.line}: {verify_problem_text(p, lang)}", single_line=True))
     for head, found in result.since_heads:
         if found is not None:
             (journal, index, line), intact = found
@@ -310,6 +308,13 @@ def render_verify(result, *, lang: Lang = Lang.zh) -> str:
             lines.append(label("verify_since_missing", lang, head=head))
     lines.append(label("verify_passed" if result.ok else "verify_failed", lang))
     return "\n".join(lines) + "\n"
+
+
+def verify_problem_text(problem, lang: Lang) -> str:
+    """What verify says of one entry of a journal's chain (journal.BadEntry), after its place."""
+    what = label(_PROBLEMS[problem.problem] + ("_start" if problem.chained_from == 0 else ""), lang,
+                 source=problem.chained_from)
+    return label("verify_entry", lang, index=problem.index, measure=problem.measure, date=problem.date, what=what)
 
 
 _PROBLEMS = {"malformed": "verify_malformed", "unhashed": "verify_unhashed", "edited": "verify_edited",
