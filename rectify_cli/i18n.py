@@ -196,7 +196,7 @@ LABELS = {
     "check_overdue_days": ("逾期{n}天", "{n:day} overdue"),
     "check_due_on": ("{date}到期", "due {date}"),
     "check_stale_days": ("{n}天未报告", "stale {n:day}"),
-    "check_never_reported": ("从未报告", "never reported"),
+    "check_never_reported": ("从未报告（自反馈起{n}天）", "never reported ({n:day} since feedback)"),
     "check_total_single": ("{n} 项措施{what}（共 {total} 项）", "{n} of {total:measure} failing ({what})"),
     "check_total_multi": ("{n} 项措施未通过检查：{what}（共 {total} 项）", "{n} of {total:measure} failing ({what})"),
     "check_rule_count": ("{what} {n} 项", "{what} {n}"),
