@@ -38,6 +38,9 @@ class CheckItem:
     file: str | None  # where the measure is defined: display_path
     line: int | None
     severity: tuple | None = None  # engine.severity_key, by which failing and warnings are sorted
+    # A stale measure's: its plan's feedback date (a folder's files differ), from which a measure
+    # never reported on went stale (stale_days). None for the others.
+    feedback: date | None = None
 
     @property
     def id(self) -> str:
@@ -116,11 +119,10 @@ def canonical_rules(fail_on) -> tuple[str, ...]:
     return tuple(rule for rule in CHECK_RULES if rule in wanted)
 
 
-def stale_days(result: MeasureResult, as_of: date) -> int | None:
-    """Days since a measure's last journal entry; None when it has none."""
-    if result.last_entry is None:
-        return None
-    return (as_of - result.last_entry).days
+def stale_days(item: CheckItem, as_of: date) -> int:
+    """Days a stale measure has gone unreported, as the engine counts them: since its last journal
+    entry, or since the feedback date when it has none."""
+    return (as_of - engine.unreported_since(item.result.last_entry, item.feedback)).days
 
 
 def display_path(file: str, *, cwd: Path | None = None) -> str:
@@ -160,6 +162,7 @@ def run_check(
     fail_on = canonical_rules(fail_on)
     wanted = set(fail_on)
 
+    plan = registry.plan
     fallback_file = registry.plan_files[0] if len(registry.plan_files) == 1 else None
     paths: dict[str, str] = {}  # one resolve() per file, not per measure
 
@@ -174,7 +177,9 @@ def run_check(
             if shown is None:
                 shown = paths[file] = display_path(file, cwd=cwd)
             file = shown
-        return _new_check_item(result=result, rule=rule, kind=kind, file=file, line=line, severity=severity)
+        feedback = plan.meta_of(result.id).feedback_date if rule == engine.STALE else None
+        return _new_check_item(result=result, rule=rule, kind=kind, file=file, line=line, severity=severity,
+                               feedback=feedback)
 
     # Only the listed measures (failing, warnings) are sorted: in a big registry most pass.
     failing, warnings, passing = [], [], []

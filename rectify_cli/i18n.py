@@ -196,7 +196,7 @@ LABELS = {
     "check_overdue_days": ("逾期{n}天", "{n:day} overdue"),
     "check_due_on": ("{date}到期", "due {date}"),
     "check_stale_days": ("{n}天未报告", "stale {n:day}"),
-    "check_never_reported": ("从未报告", "never reported"),
+    "check_never_reported": ("从未报告（自反馈起{n}天）", "never reported ({n:day} since feedback)"),
     "check_total_single": ("{n} 项措施{what}（共 {total} 项）", "{n} of {total:measure} failing ({what})"),
     "check_total_multi": ("{n} 项措施未通过检查：{what}（共 {total} 项）", "{n} of {total:measure} failing ({what})"),
     "check_rule_count": ("{what} {n} 项", "{what} {n}"),
@@ -634,6 +634,12 @@ LABELS = {
     "summary_col_due_that_day": ("当日到期", "Due that day"),  # (--warn-days 0)
     "summary_col_stale": ("久未报告", "Stale"),
     "summary_never_reported": ("从未报告", "never"),
+    # (under 六: the days of a measure never reported on count from the feedback date, as the
+    # engine counts them; a folder's files each have their own)
+    "summary_never_reported_since": ("从未报告的措施自反馈之日（{date}）起计。",
+                                     "Never reported: counted from the feedback date ({date})."),
+    "summary_never_reported_since_each": ("从未报告的措施自各自文件的反馈之日起计：{dates}。",
+                                          "Never reported: counted from each file's feedback date ({dates})."),
     # rectify reconcile (render/reconcile_text.py)
     "reconcile_title": ("报告数字核对（按附件计算，截至{date}）", "The report's figures recomputed from its appendix (as of {date})"),
     "reconcile_key": ("代码", "Key"),

@@ -140,7 +140,8 @@ class StaleItem:
     text: str
     owners: tuple[str, ...]
     last_entry: date | None  # None: never reported on
-    days_since: int | None  # days from last_entry to the day judged (as_of)
+    days_since: int  # to the day judged (as_of), as the engine counts them (engine.unreported_since)
+    feedback: date | None = None  # never reported on: its plan's feedback date, which days_since counts from
 
 
 @dataclass(frozen=True)
@@ -337,12 +338,15 @@ def _due_next_month(measures: list[MeasureResult], first: date, last: date) -> t
     return tuple(items)
 
 
-def _stale(measures: list[MeasureResult], as_of: date) -> tuple[StaleItem, ...]:
-    return tuple(
-        StaleItem(mr.id, mr.measure.text, mr.measure.owners, mr.last_entry,
-                  (as_of - mr.last_entry).days if mr.last_entry is not None else None)
-        for mr in engine.worst_first(mr for mr in measures if mr.stale)
-    )
+def _stale(plan: Plan, measures: list[MeasureResult], as_of: date) -> tuple[StaleItem, ...]:
+    return tuple(_stale_item(mr, plan.meta_of(mr.id).feedback_date, as_of)
+                 for mr in engine.worst_first(mr for mr in measures if mr.stale))
+
+
+def _stale_item(mr: MeasureResult, feedback: date, as_of: date) -> StaleItem:
+    since = engine.unreported_since(mr.last_entry, feedback)
+    return StaleItem(mr.id, mr.measure.text, mr.measure.owners, mr.last_entry, (as_of - since).days,
+                     feedback if mr.last_entry is None else None)
 
 
 
@@ -647,7 +651,7 @@ def build(
         reopened=reopened,
         overdue=_overdue(measures),
         due_next_month=due,
-        stale=_stale(measures, report.as_of),
+        stale=_stale(plan, measures, report.as_of),
         extensions=extensions,
         units=unit_rows,
         units_quiet=quiet,

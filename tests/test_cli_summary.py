@@ -314,3 +314,95 @@ def test_the_overview_of_a_ledger_without_entries_says_it_has_none(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[lines.index("一、总体情况") + 2:lines.index("二、本月销号")] == ["注意：台账尚无任何进展记录。", ""]
+
+
+# A plan of two 长期坚持 measures, its inspection's feedback on 2019-03-01.
+ONGOING_PLAN = """\
+registry:
+  title: 测试台账
+  issuer: 测试自治区党委、政府
+  feedback_date: 2019-03-01
+  report_date: 2019-03-31
+units:
+  - name: 自治区生态环境厅
+tasks:
+  - id: 1
+    title: 草原保护
+    problem: 草原超载过牧。
+    deadline:
+      text: 长期坚持
+      milestones:
+        - {kind: ongoing}
+    reported: {state: interim_results}
+    measures:
+      - id: 1
+        text: 开展草原执法检查。
+        owners: [自治区生态环境厅]
+        lead: 自治区生态环境厅
+        milestones:
+          - {kind: ongoing}
+      - id: 2
+        text: 落实草畜平衡制度。
+        owners: [自治区生态环境厅]
+        lead: 自治区生态环境厅
+        milestones:
+          - {kind: ongoing}
+"""
+
+
+def _ongoing_registry(tmp_path, *reported: str) -> str:
+    """ONGOING_PLAN with 1.2 reported on 2019-04-10, and each of `reported` on 2019-04-01."""
+    plan = tmp_path / "tasks.yaml"
+    plan.write_text(ONGOING_PLAN, encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text("# journal\n", encoding="utf-8")
+    for measure, day in (*((m, "2019-04-01") for m in reported), ("1.2", "2019-04-10")):
+        result = CliRunner().invoke(app, ["report", measure, "--note", "检查牧场12个。", "--date", day, "-r", str(plan)],
+                                    env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-10"})
+        assert result.exit_code == 0, result.output
+    return str(plan)
+
+
+def _stale_section(registry: str, *extra: str) -> list[str]:
+    """Section 六 (6.) of September 2019's summary, judged on 2019-09-30: its lines to the next heading."""
+    result = CliRunner().invoke(app, ["summary", "-r", registry, "--month", "2019-09", *extra],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-10-05"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    start = next(n for n, line in enumerate(lines) if line.startswith(("六、", "6. ")))
+    end = next(n for n, line in enumerate(lines) if line.startswith(("七、", "7. ")))
+    return lines[start + 1:end - 1]
+
+
+def test_a_never_reported_measure_shows_the_days_since_the_feedback_date_and_a_note_says_so(tmp_path):
+    """1.1, never reported on, showed — days while the engine had counted it stale from the
+    feedback date: 2019-03-01 to 2019-09-30 is 30 + 30 + 31 + 30 + 31 + 31 + 30 = 213 days
+    (1.2: 2019-04-10 to 09-30 is 20 + 31 + 30 + 31 + 31 + 30 = 173). Stalest first, as before."""
+    registry = _ongoing_registry(tmp_path)
+    assert _stale_section(registry) == [
+        "措施    内容                责任单位          最近报告      距9月30日天数",
+        "------  ------------------  ----------------  ----------  ---------------",
+        "1.1     开展草原执法检查。  自治区生态环境厅  从未报告                213",
+        "1.2     落实草畜平衡制度。  自治区生态环境厅  2019-04-10              173",
+        "",
+        "从未报告的措施自反馈之日（2019-03-01）起计。",
+    ]
+    assert _stale_section(registry, "--lang", "en") == [
+        "Measure    Text                Units             Last report      Days to Sep 30",
+        "---------  ------------------  ----------------  -------------  ----------------",
+        "1.1        开展草原执法检查。  自治区生态环境厅  never                       213",
+        "1.2        落实草畜平衡制度。  自治区生态环境厅  2019-04-10                  173",
+        "",
+        "Never reported: counted from the feedback date (2019-03-01).",
+    ]
+
+
+def test_a_stale_table_without_a_never_reported_measure_has_no_note(tmp_path):
+    """1.1 reported on 2019-04-01: 182 days to 2019-09-30 (30 + 31 + 30 + 31 + 31 + 29)."""
+    registry = _ongoing_registry(tmp_path, "1.1")
+    assert _stale_section(registry) == [
+        "措施    内容                责任单位          最近报告      距9月30日天数",
+        "------  ------------------  ----------------  ----------  ---------------",
+        "1.1     开展草原执法检查。  自治区生态环境厅  2019-04-01              182",
+        "1.2     落实草畜平衡制度。  自治区生态环境厅  2019-04-10              173",
+    ]
+    assert not any("Never reported" in line for line in _stale_section(registry, "--lang", "en"))

@@ -45,6 +45,23 @@ def test_a_symbolic_link_stays_and_its_target_is_replaced(tmp_path):
     assert real.read_bytes() == b"new"
 
 
+def test_a_hard_link_keeps_the_old_content_and_extended_attributes_are_not_carried_over(tmp_path):
+    """What README's *Writing safely* says: the file is replaced, not written in place, so a hard
+    link (a `cp -al` snapshot) keeps what it had, and attributes of the old file but its mode and
+    group are gone (ACLs are extended attributes too)."""
+    target, snapshot = tmp_path / "progress.yaml", tmp_path / "snapshot.yaml"
+    target.write_bytes(b"old")
+    os.link(target, snapshot)
+    try:
+        os.setxattr(target, "user.note", b"kept?")
+    except OSError:  # (a file system without user attributes)
+        pytest.skip("no extended attributes here")
+    fsutil.atomic_write_bytes(target, b"new")
+    assert (target.read_bytes(), snapshot.read_bytes()) == (b"new", b"old")
+    assert (target.stat().st_nlink, snapshot.stat().st_nlink) == (1, 1)
+    assert os.listxattr(target) == []
+
+
 def test_a_pipe_is_written_to_not_replaced(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

@@ -98,12 +98,12 @@ def test_nothing_failing():
     assert result.total == 2
 
 
-def test_stale_days_counts_from_the_last_entry():
+def test_stale_days_counts_from_the_last_entry_else_from_the_feedback_date():
+    """1.2, never reported on: from the plan's feedback, 2018-01-03, to 2019-03-31: 452 days."""
     plan = plan_of(make_measure("1.1", [ongoing()]), make_measure("1.2", [ongoing()]))
-    report = evaluate(plan=plan, journal=[entry("1.1", "2018-06-30", "report")], as_of=AS_OF)
-    first, second = report.measures()
-    assert stale_days(first, AS_OF) == 274
-    assert stale_days(second, AS_OF) is None
+    journal = [entry("1.1", "2018-06-30", "report")]
+    result = _check(plan, journal, fail_on=("stale",))
+    assert [(item.id, stale_days(item, AS_OF)) for item in result.failing] == [("1.2", 452), ("1.1", 274)]
 
 
 def test_location_from_the_loaded_small_fixture(monkeypatch):

@@ -179,10 +179,11 @@ def test_extensions_show_the_due_they_moved_and_the_late_flag():
     )
 
 
-def test_never_reported_ongoing_measure_is_stale_without_a_last_date():
+def test_never_reported_ongoing_measure_is_stale_without_a_last_date_counted_from_the_feedback_date():
+    """As the engine counts it: 2018-01-03 to 2019-03-31 is 365 + 59 (to 03-03) + 28 = 452 days."""
     plan = make_plan([make_task("1", [make_measure("1.1", [ongoing()])])])
     m = month_of(make_registry(plan), "2019-03-01", "2019-03-31")
-    assert m.stale == (StaleItem("1.1", "措施1.1", ("自治区生态环境厅",), None, None),)
+    assert m.stale == (StaleItem("1.1", "措施1.1", ("自治区生态环境厅",), None, 452, feedback=date(2018, 1, 3)),)
 
 
 def test_overdue_worst_first_counts_every_owner():

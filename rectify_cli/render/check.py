@@ -84,8 +84,8 @@ def _state_detail(item: CheckItem, as_of, lang: Lang) -> str:
     if result.status == Status.DUE_SOON and result.next_due is not None:
         return label("check_due_on", lang, date=result.next_due.isoformat())
     if result.stale:
-        days = stale_days(result, as_of)
-        return label("check_never_reported", lang) if days is None else label("check_stale_days", lang, n=days)
+        days = stale_days(item, as_of)
+        return label("check_stale_days" if result.last_entry else "check_never_reported", lang, n=days)
     return word(STATUS, result.status, lang)
 
 

@@ -13,6 +13,7 @@ from tabulate import tabulate
 from ..errors import UsageError
 from ..i18n import ENTRY, Lang, plural, refusal, said, word
 from ..i18n import label as _l
+from ..model import file_prefix
 from ..summary import Headline, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, printable
@@ -365,11 +366,31 @@ def _stale(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
         return None
     rows = [[cell(i.measure_id), cell(i.text), cell(_units(i.owners, lang)),
              _iso(i.last_entry) if i.last_entry else _l("summary_never_reported", lang),
-             str(i.days_since) if i.days_since is not None else "—"] for i in m.stale]
+             str(i.days_since)] for i in m.stale]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_last_report")
     days_to = _l("summary_col_days_to", lang, month=m.as_of.month, day=m.as_of.day,
                  month_name=_MONTHS_EN[m.as_of.month - 1][:3])
-    return page.table([*(_l(k, lang) for k in keys), days_to], rows, give_way=(1, 2), right=(4,))
+    text = page.table([*(_l(k, lang) for k in keys), days_to], rows, give_way=(1, 2), right=(4,))
+    note = _never_reported_note(m.stale, lang)
+    # (after a blank line, so that the table block holds table lines only)
+    return f"{text}\n\n{note}" if note else text
+
+
+def _never_reported_note(stale, lang: Lang) -> str | None:
+    """Where the days of the rows never reported on count from: the feedback date, of each file
+    (by the prefix its ids show) when a folder's files were fed back on different days."""
+    feedback: dict[str, date] = {}
+    for item in stale:
+        if item.feedback is not None:
+            feedback.setdefault(file_prefix(item.measure_id).rstrip(":"), item.feedback)
+    days = set(feedback.values())
+    if len(days) == 1:
+        return _l("summary_never_reported_since", lang, date=days.pop().isoformat())
+    if not days:
+        return None
+    sep = "，" if lang == Lang.zh else ", "
+    return _l("summary_never_reported_since_each", lang,
+              dates=sep.join(f"{cell(file)} {day.isoformat()}" for file, day in feedback.items()))
 
 
 def _extensions(m: MonthlySummary, lang: Lang, page: Page) -> str | None:

@@ -120,10 +120,13 @@ def test_text_with_several_rules_counts_each():
     assert render(result, "text", Lang.en).splitlines()[-1] == "4 of 5 measures failing (overdue 2, due soon 1, stale 1)"
 
 
-def test_text_never_reported_stale_measure():
+def test_text_never_reported_stale_measure_gives_its_days_since_the_feedback_date():
+    """As the engine counts them, and summary's table shows them: 2018-01-03 (the plan's
+    feedback) to 2019-03-31 is 365 + 59 (to 03-03) + 28 = 452 days."""
     result = _result(plan_of(make_measure("1.1", [ongoing()], text="短")), fail_on=("stale",))
-    assert render(result, "text") == "1.1  黄  从未报告  自治区生态环境厅  短\n1 项措施久未报告（共 1 项）\n"
-    assert render(result, "text", Lang.en) == "1.1  yellow  never reported  自治区生态环境厅  短\n1 of 1 measure failing (stale)\n"
+    assert render(result, "text") == "1.1  黄  从未报告（自反馈起452天）  自治区生态环境厅  短\n1 项措施久未报告（共 1 项）\n"
+    assert render(result, "text", Lang.en) == (
+        "1.1  yellow  never reported (452 days since feedback)  自治区生态环境厅  短\n1 of 1 measure failing (stale)\n")
 
 
 def test_text_all_clear():

@@ -25,6 +25,7 @@ from rectify_cli.summary import (
     MonthlySummary,
     OverdueItem,
     ReopenedItem,
+    StaleItem,
     UnitRow,
 )
 
@@ -187,6 +188,20 @@ def test_empty_sections_say_so_in_one_line():
         "7. Extensions granted this month\nNo extension granted this month.",
         "8. Urging list by responsible unit (most overdue first)\nNone.",
         "Journal head hash (as of this month): none\n"]
+
+
+def test_never_reported_rows_of_files_fed_back_on_different_days_name_each_files_day():
+    """A folder's files have their own feedback dates: one date in the note would be wrong for
+    some rows, so it names each file's (by the prefix their ids show), in the rows' order."""
+    stale = (StaleItem("sm:1.1", "措施", ("拉萨市",), None, 395, feedback=date(2018, 3, 1)),
+             StaleItem("xz:2.1", "措施", ("拉萨市",), None, 452, feedback=date(2018, 1, 3)),
+             StaleItem("sm:1.2", "措施", ("拉萨市",), None, 395, feedback=date(2018, 3, 1)),
+             StaleItem("xz:2.2", "措施", ("拉萨市",), date(2018, 6, 30), 274))
+    zh = render(_summary(stale=stale), lang=Lang.zh)
+    assert "\n\n从未报告的措施自各自文件的反馈之日起计：sm 2018-03-01，xz 2018-01-03。\n\n七、" in zh
+    en = render(_summary(stale=stale), lang=Lang.en)
+    assert ("\n\nNever reported: counted from each file's feedback date (sm 2018-03-01, xz 2018-01-03).\n\n7. "
+            in en)
 
 
 def test_registry_text_is_printed_literally_with_controls_escaped():
