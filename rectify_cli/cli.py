@@ -81,7 +81,7 @@ class _SaidInLanguage:
 class _Command(_SaidInLanguage, TyperCommand):
     def parse_args(self, ctx, args):
         self._refuse_a_lang_not_offered(ctx, args)
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, _comma_lists_apart(args))
 
     def collect_usage_pieces(self, ctx) -> list[str]:
         """[选项] and each argument as its value is named (<措施>), in brackets when it may be left
@@ -175,6 +175,29 @@ def _lang_after_command(args: list[str]) -> list[str]:
             (lang if args[at].startswith("--lang=") else before).append(args[at])
             at += 1
     return [*before, *args[at:at + 1], *(lang if at < len(args) else []), *args[at + 1:]]
+
+
+# Options whose value may name several, comma-separated, as CI tools take lists (`--fail-on
+# overdue,due_soon`).
+_COMMA_LISTS = ("--fail-on",)
+
+
+def _comma_lists_apart(args: list[str]) -> list[str]:
+    """`args` with a _COMMA_LISTS option's list given as the option repeated, one name each
+    (spaces around it dropped): the parser then refuses a name not offered by itself."""
+    apart: list[str] = []
+    at = 0
+    while at < len(args) and args[at] != "--":
+        option, equals, value = args[at].partition("=")
+        if option in _COMMA_LISTS and (equals or at + 1 < len(args)):
+            if not equals:
+                at += 1
+                value = args[at]
+            apart += [f"{option}={name.strip()}" for name in value.split(",")]
+        else:
+            apart.append(args[at])
+        at += 1
+    return [*apart, *args[at:]]
 
 
 def _annotate_problems(problems) -> None:

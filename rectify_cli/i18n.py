@@ -1076,8 +1076,10 @@ LABELS.update({
     "help_status_state": ("只看该状态的措施。可重复。", "Only measures in this state. Repeatable."),
     "help_opt_format": ("table 供人阅读，json 供程序读取。", "table for people, json for programs."),
     "help_show_item": ("任务编号（18）或措施编号（18.4）。", "Task id (18) or measure id (18.4)."),
-    "help_check_fail_on": ("临期（due_soon）或久未报告（stale）的措施也判为不通过（逾期的一律不通过）。可重复。",
-                           "Fail on due_soon or stale measures too (overdue ones always fail). Repeatable."),
+    "help_check_fail_on": ("临期（due_soon）或久未报告（stale）的措施也判为不通过（逾期的一律不通过）。"
+                           "可重复，或用逗号分隔：due_soon,stale。",
+                           "Fail on due_soon or stale measures too (overdue ones always fail). "
+                           "Repeatable, or a comma list: due_soon,stale."),
     "help_check_format": ("text（默认）、json、junit、github（在 GitHub Actions 中默认）或 sarif。",
                           "text (default), json, junit, github (default under GitHub Actions) or sarif."),
     "help_summary_month": ("小结的月份，如 2019-03（默认：上月）。", "The month to report on, e.g. 2019-03 (default: last month)."),

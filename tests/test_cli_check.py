@@ -267,6 +267,37 @@ def test_bad_fail_on_exits_2():
     assert result.exit_code == 2
 
 
+def test_fail_on_takes_a_comma_separated_list():
+    """CI tools take lists as `a,b`, and users type them so: refused as one unknown name before."""
+    result = run("-r", SMALL, "--owner", "那曲市", "--fail-on", "due_soon,overdue")
+    assert result.exit_code == 1  # (2.1 due soon fails; 那曲市 has nothing overdue)
+    assert result.stdout == "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n1 项措施临期（共 3 项）\n"
+
+
+@pytest.mark.parametrize("lists", [
+    ["--fail-on", " stale , due_soon"],
+    ["--fail-on=due_soon,stale", "--fail-on", "overdue"],
+    ["--fail-on", "stale,stale", "--fail-on", "due_soon,overdue,due_soon"],
+])
+def test_fail_on_lists_mix_with_the_repeated_option_spaces_and_duplicates_aside(lists):
+    result = run("-r", SMALL, *lists)
+    assert (result.exit_code, result.stdout) == (1, (
+        "1.1  红  逾期90天        拉萨市            拉萨市建成城东污水处理厂（201…\n"
+        "2.1  黄  2019-04-15到期  那曲市            那曲市完成建筑工地围挡硬化（2…\n"
+        "3.2  黄  274天未报告     自治区生态环境厅  定期开展水源地环境状况评估（…\n"
+        "3 项措施未通过检查：逾期 1 项、临期 1 项、久未报告 1 项（共 8 项）\n"))
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "rectify: --fail-on：“bogus”不是可选的值（可选：overdue、due_soon、stale）；用法见 rectify check --help\n"),
+    ("en", "rectify: --fail-on: 'bogus' is not one of the choices (overdue, due_soon, stale); see rectify check --help\n"),
+])
+def test_an_unknown_name_in_a_fail_on_list_is_refused_by_itself(lang, said):
+    result = CliRunner().invoke(app, ["check", "-r", SMALL, "--fail-on", "overdue,bogus", "--lang", lang],
+                                prog_name="rectify", env=ENV)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
+
+
 # --------------------------------------------------------------------------- machine formats
 
 
