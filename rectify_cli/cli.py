@@ -81,7 +81,7 @@ class _SaidInLanguage:
 class _Command(_SaidInLanguage, TyperCommand):
     def parse_args(self, ctx, args):
         self._refuse_a_lang_not_offered(ctx, args)
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, _comma_lists_apart(args))
 
     def collect_usage_pieces(self, ctx) -> list[str]:
         """[选项] and each argument as its value is named (<措施>), in brackets when it may be left
@@ -177,6 +177,29 @@ def _lang_after_command(args: list[str]) -> list[str]:
     return [*before, *args[at:at + 1], *(lang if at < len(args) else []), *args[at + 1:]]
 
 
+# Options whose value may name several, comma-separated, as CI tools take lists (`--fail-on
+# overdue,due_soon`).
+_COMMA_LISTS = ("--fail-on",)
+
+
+def _comma_lists_apart(args: list[str]) -> list[str]:
+    """`args` with a _COMMA_LISTS option's list given as the option repeated, one name each
+    (spaces around it dropped): the parser then refuses a name not offered by itself."""
+    apart: list[str] = []
+    at = 0
+    while at < len(args) and args[at] != "--":
+        option, equals, value = args[at].partition("=")
+        if option in _COMMA_LISTS and (equals or at + 1 < len(args)):
+            if not equals:
+                at += 1
+                value = args[at]
+            apart += [f"{option}={name.strip()}" for name in value.split(",")]
+        else:
+            apart.append(args[at])
+        at += 1
+    return [*apart, *args[at:]]
+
+
 def _annotate_problems(problems) -> None:
     """Under GitHub Actions, a broken registry also shows as annotations on its lines. On
     stderr, which the runner reads for workflow commands too: standard output may be a report
@@ -241,6 +264,7 @@ OwnerOpt = Annotated[Optional[list[str]], typer.Option("--owner", help="help_opt
 TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="help_opt_task")]
 RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="help_opt_region")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="help_opt_no_cache")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", readable=False, help="help_opt_output")]
 
 
 class ReportFormat(str, enum.Enum):
@@ -475,6 +499,7 @@ def check_cmd(
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
     format: Annotated[Optional[CheckFormat], typer.Option("--format", help="help_check_format")] = None,
+    output: OutputOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
     with _said_in(lang):  # (a refused request, said in the user's language)
@@ -482,26 +507,30 @@ def check_cmd(
 
         if format is None:
             format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+        if format is CheckFormat.github and output is not None:
+            from .i18n import refusal
+
+            raise refusal(UsageError, "output_github")
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
-        output = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
-                               formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
-                               warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
-                               tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache)
-        report = output.outputs[0]
-        if format is CheckFormat.text and _to_actions_log():  # (github's own lines are stopped by its renderer)
+        checked = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
+                                formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
+                                warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
+                                tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache)
+        report = checked.outputs[0]
+        # (github's own lines are stopped by its renderer; a file holds the report alone)
+        if format is CheckFormat.text and output is None and _to_actions_log():
             report = _for_the_log(report.decode("utf-8")).encode("utf-8")
-        sys.stdout.flush()
-        sys.stdout.buffer.write(report)
+        _write_bytes(report, output)
         if summary_path:
             from .errors import FileWriteError
             from .fsutil import append_bytes
 
             try:
-                append_bytes(Path(summary_path), output.outputs[1])
+                append_bytes(Path(summary_path), checked.outputs[1])
             except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
                 missing = label("check_step_summary_missing", lang, problem=_in_language(exc, lang))
                 typer.echo(printable(f"rectify: {missing}", single_line=True), err=True)
-        raise typer.Exit(EXIT_FOUND if output.failing else 0)
+        raise typer.Exit(EXIT_FOUND if checked.failing else 0)
 
 
 @app.command("summary", cls=_Command, help="help_summary", short_help="help_summary_short")
@@ -512,7 +541,7 @@ def summary_cmd(
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", readable=False, help="help_summary_output")] = None,
+    output: OutputOpt = None,
     # (80: summary_text.PAGE_WIDTH, a page's, not the terminal's; not imported here, for start-up)
     width: Annotated[int, typer.Option("--width", min=1, help="help_summary_width")] = 80,
     no_cache: NoCacheOpt = False,
@@ -798,6 +827,18 @@ def _write_text(text: str, output: Path | None) -> None:
     from .fsutil import atomic_write_text
 
     atomic_write_text(output, text)
+
+
+def _write_bytes(data: bytes, output: Path | None) -> None:
+    """A report already in UTF-8 (check's, in any format) to `output`, written whole, else to
+    standard output."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    from .fsutil import atomic_write_bytes
+
+    atomic_write_bytes(output, data)
 
 
 def main() -> None:

@@ -64,9 +64,12 @@ def parse_iso(text: str) -> date:
 def _typed(text: str, forms: str = FORMS.format(month="end of month")) -> tuple[int, int, int | None]:
     """(year, month, day or None for a month alone) of a date typed on the command line;
     `forms`: the forms the hint lists (saying what a month alone means there)."""
-    normal = unicodedata.normalize("NFKC", text).strip()
-    normal = re.sub(r"\s+", "", normal).replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
-    match = _LOOSE.match(normal.rstrip("-"))
+    # (NFKC: the full-width digits and marks of a Chinese input method, ２０１９－０３, read as typed
+    # in half width, wherever a date or a month is typed)
+    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).replace("日", "")
+    # (the 月 of a month alone, 2019年3月, ends it; a separator typed at the end, 2019-3-, is a slip)
+    normal = normal.removesuffix("月").replace("年", "-").replace("月", "-").replace("/", "-").replace(".", "-")
+    match = _LOOSE.match(normal)
     if not match:
         raise DateFormatError(f"not a date: {text!r} (use {forms})")
     year, month, day = match.groups()

@@ -276,6 +276,11 @@ LABELS = {
     # refused_ label (a hint, the rule a later entry breaks)
     "refused_output_in_registry": ("--output：{output} {role}；请把月报写到别的文件",
                                    "--output: {output} {role}; write the summary to another file"),
+    "refused_output_github": ("-o 不能与 --format github（GitHub Actions 中的默认格式）同用：工作流命令只有打印到标准输出才起作用；"
+                              "请另选 --format（text、json、junit 或 sarif），或去掉 -o",
+                              "-o does not go with --format github (the default under GitHub Actions): workflow "
+                              "commands work only when printed to standard output; choose another --format (text, "
+                              "json, junit or sarif), or leave out -o"),
     "refused_output_is_plan_file": ("是台账的整改方案文件", "is the registry's plan file"),
     "refused_output_is_journal": ("是台账的进展记录", "is the registry's journal"),
     "refused_output_is_lock": ("是台账进展记录的锁文件", "is the lock file of the registry's journal"),
@@ -1082,12 +1087,14 @@ LABELS.update({
     "help_status_state": ("只看该状态的措施。可重复。", "Only measures in this state. Repeatable."),
     "help_opt_format": ("table 供人阅读，json 供程序读取。", "table for people, json for programs."),
     "help_show_item": ("任务编号（18）或措施编号（18.4）。", "Task id (18) or measure id (18.4)."),
-    "help_check_fail_on": ("临期（due_soon）或久未报告（stale）的措施也判为不通过（逾期的一律不通过）。可重复。",
-                           "Fail on due_soon or stale measures too (overdue ones always fail). Repeatable."),
+    "help_check_fail_on": ("临期（due_soon）或久未报告（stale）的措施也判为不通过（逾期的一律不通过）。"
+                           "可重复，或用逗号分隔：due_soon,stale。",
+                           "Fail on due_soon or stale measures too (overdue ones always fail). "
+                           "Repeatable, or a comma list: due_soon,stale."),
     "help_check_format": ("text（默认）、json、junit、github（在 GitHub Actions 中默认）或 sarif。",
                           "text (default), json, junit, github (default under GitHub Actions) or sarif."),
     "help_summary_month": ("小结的月份，如 2019-03（默认：上月）。", "The month to report on, e.g. 2019-03 (default: last month)."),
-    "help_summary_output": ("写入该文件，而非标准输出。", "Write to this file instead of stdout."),
+    "help_opt_output": ("写入该文件，而非标准输出。", "Write to this file instead of stdout."),
     "help_summary_width": ("表格每行最多占的宽度，以半角字符计（一个汉字占 2 个）。默认值约为 A4 公文一行，"
                            "与终端宽度无关：同一命令处处输出相同的文字。表格过宽时截短内容、责任单位等文字列；"
                            "整段文字不截断。",

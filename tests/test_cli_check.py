@@ -267,6 +267,107 @@ def test_bad_fail_on_exits_2():
     assert result.exit_code == 2
 
 
+def test_fail_on_takes_a_comma_separated_list():
+    """CI tools take lists as `a,b`, and users type them so: refused as one unknown name before."""
+    result = run("-r", SMALL, "--owner", "那曲市", "--fail-on", "due_soon,overdue")
+    assert result.exit_code == 1  # (2.1 due soon fails; 那曲市 has nothing overdue)
+    assert result.stdout == "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n1 项措施临期（共 3 项）\n"
+
+
+@pytest.mark.parametrize("lists", [
+    ["--fail-on", " stale , due_soon"],
+    ["--fail-on=due_soon,stale", "--fail-on", "overdue"],
+    ["--fail-on", "stale,stale", "--fail-on", "due_soon,overdue,due_soon"],
+])
+def test_fail_on_lists_mix_with_the_repeated_option_spaces_and_duplicates_aside(lists):
+    result = run("-r", SMALL, *lists)
+    assert (result.exit_code, result.stdout) == (1, (
+        "1.1  红  逾期90天        拉萨市            拉萨市建成城东污水处理厂（201…\n"
+        "2.1  黄  2019-04-15到期  那曲市            那曲市完成建筑工地围挡硬化（2…\n"
+        "3.2  黄  274天未报告     自治区生态环境厅  定期开展水源地环境状况评估（…\n"
+        "3 项措施未通过检查：逾期 1 项、临期 1 项、久未报告 1 项（共 8 项）\n"))
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "rectify: --fail-on：“bogus”不是可选的值（可选：overdue、due_soon、stale）；用法见 rectify check --help\n"),
+    ("en", "rectify: --fail-on: 'bogus' is not one of the choices (overdue, due_soon, stale); see rectify check --help\n"),
+])
+def test_an_unknown_name_in_a_fail_on_list_is_refused_by_itself(lang, said):
+    result = CliRunner().invoke(app, ["check", "-r", SMALL, "--fail-on", "overdue,bogus", "--lang", lang],
+                                prog_name="rectify", env=ENV)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
+
+
+# --------------------------------------------------------------------------- -o FILE
+
+
+def test_output_holds_the_junit_report_and_nothing_is_printed(tmp_path):
+    report = tmp_path / "rectify-junit.xml"
+    result = run("-r", SMALL, "--format", "junit", "-o", str(report))
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "")  # (the gate still fails)
+    suite = ET.fromstring(report.read_bytes()).find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("8", "1")
+    assert report.read_bytes() == run("-r", SMALL, "--format", "junit").stdout_bytes  # (the bytes it would print)
+
+
+def test_output_of_the_text_report_is_the_same_from_the_cache(tmp_path):
+    ledger = tmp_path / "ledger"
+    shutil.copytree(ROOT / "tests/fixtures/small", ledger)
+    # (read, then read and its outcomes cached, then judged from them: check_job._from_outcomes)
+    for cache in (["--no-cache"], [], []):
+        report = tmp_path / "check.txt"
+        result = run("-r", str(ledger / "tasks.yaml"), "--output", str(report), *cache)
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert report.read_text(encoding="utf-8") == SMALL_TEXT
+        report.unlink()
+
+
+@pytest.mark.parametrize("args", [
+    ["-r", "tests/fixtures/planted/tasks.yaml"],  # (a broken ledger)
+    ["-r", "tests/fixtures/no-such/tasks.yaml"],
+    ["-r", SMALL, "--as-of", "2019-02-30"],
+    ["-r", SMALL, "--fail-on", "overdue,bogus"],
+])
+def test_an_input_refused_leaves_the_last_report_as_it_was(tmp_path, args):
+    """CI's `check --format junit > rectify-junit.xml` emptied the last report before the ledger
+    was read: GitLab then complained of an empty XML file."""
+    report = tmp_path / "rectify-junit.xml"
+    report.write_bytes(b"<testsuites>the last report</testsuites>\n")
+    result = run(*args, "--format", "junit", "-o", str(report))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert report.read_bytes() == b"<testsuites>the last report</testsuites>\n"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "rectify: {report}: 无法写入（没有文件夹 {folder}）；未写入任何内容\n"),
+    ("en", "rectify: {report}: cannot be written (no such folder: {folder}); nothing was written\n"),
+])
+def test_output_into_a_missing_folder_is_refused_naming_it(tmp_path, lang, said):
+    report = tmp_path / "reports" / "rectify-junit.xml"
+    result = run("-r", SMALL, "--format", "junit", "-o", str(report), "--lang", lang)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == said.format(report=report, folder=tmp_path / "reports")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "rectify: -o 不能与 --format github（GitHub Actions 中的默认格式）同用：工作流命令只有打印到标准输出才起作用；"
+           "请另选 --format（text、json、junit 或 sarif），或去掉 -o\n"),
+    ("en", "rectify: -o does not go with --format github (the default under GitHub Actions): workflow commands work "
+           "only when printed to standard output; choose another --format (text, json, junit or sarif), or leave out -o\n"),
+])
+@pytest.mark.parametrize("how", [["--format", "github"], []])
+def test_output_is_refused_for_github_annotations_which_work_on_standard_output_only(tmp_path, lang, said, how):
+    report = tmp_path / "annotations.txt"
+    summary = tmp_path / "summary.md"
+    result = run("-r", SMALL, *how, "-o", str(report), "--lang", lang,
+                 env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert (result.exit_code, result.stdout) == (2, "")
+    # (between the runner's ::stop-commands:: and its token, as every refusal under GitHub Actions)
+    stop, refused, resume = result.stderr.splitlines()
+    assert (refused, f"::stop-commands::{resume.strip(':')}") == (said.rstrip("\n"), stop)
+    assert not report.exists() and not summary.exists()
+
+
 # --------------------------------------------------------------------------- machine formats
 
 
@@ -670,12 +771,12 @@ def test_gitlab_example_writes_a_junit_report(ledger_repository):
     job = pipeline["rectify"]
     assert job["artifacts"] == {"when": "always", "reports": {"junit": "rectify-junit.xml"}}
     (command,) = [c for c in _rectify_lines("\n".join(job["script"])) if " check " in c]
-    args, _, target = command.partition(">")
-    assert target.strip() == "rectify-junit.xml"
-    done = subprocess.run([sys.executable, "-m", "rectify_cli", *shlex.split(args)[1:]], cwd=ledger_repository,
+    args = shlex.split(command)
+    assert ">" not in args and args[args.index("-o") + 1] == "rectify-junit.xml"  # (a broken ledger leaves no empty file)
+    done = subprocess.run([sys.executable, "-m", "rectify_cli", *args[1:]], cwd=ledger_repository,
                           env=_subprocess_env(), capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert done.returncode == 1, done.stderr  # (measures overdue today: the job fails, the report is kept)
-    suite = ET.fromstring(done.stdout.encode("utf-8")).find("testsuite")
+    assert (done.returncode, done.stdout) == (1, ""), done.stderr  # (measures overdue today: the job fails, the report is kept)
+    suite = ET.fromstring((ledger_repository / "rectify-junit.xml").read_bytes()).find("testsuite")
     assert int(suite.get("tests")) == len(suite.findall("testcase")) > 0
     failures = sum(1 for case in suite.findall("testcase") if case.find("failure") is not None)
     assert int(suite.get("failures")) == failures

@@ -181,6 +181,13 @@ def test_english_help_names_values_and_ranges_as_english_refusals_do():
         assert not re.search(r"<(str|int range)>|x>=", "\n".join(help_of(command, "--help", "--lang", "en"))), command
 
 
+@pytest.mark.parametrize("lang, said", [("zh", "可重复，或用逗号分隔：due_soon,stale。"),
+                                        ("en", "Repeatable, or a comma list: due_soon,stale.")])
+def test_the_help_of_fail_on_says_it_takes_a_comma_list(lang, said):
+    text = ("" if lang == "zh" else " ").join(line.strip() for line in help_of("check", "--help", "--lang", lang, width=80))
+    assert said in text
+
+
 @pytest.mark.parametrize("command", [*NAMES, None])
 def test_no_chinese_help_names_a_value_in_the_parsers_english(command):
     text = run(*filter(None, [command]), "--help").stdout

@@ -24,7 +24,8 @@ def test_user_dates(text, expected):
     assert dates.parse_user_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2019-02-30", "2018-13-01", "yesterday", "31/3/2019", "", "2019-3-31-1"])
+@pytest.mark.parametrize("text", ["2019-02-30", "2018-13-01", "yesterday", "31/3/2019", "", "2019-3-31-1",
+                                  "2019-3-", "2019-03-31-", "2019/3/31/", "2019.3.", "2019年", "２０１９-０３-"])
 def test_bad_user_dates(text):
     with pytest.raises(dates.DateFormatError):
         dates.parse_user_date(text)
@@ -57,6 +58,10 @@ def test_month_bounds_and_previous_month():
     assert dates.previous_month(date(2019, 1, 15)) == (date(2018, 12, 1), date(2018, 12, 31))
     with pytest.raises(dates.DateFormatError):
         dates.parse_month("2019-03-05")
+    assert dates.parse_month("２０１９-０３") == dates.parse_month("2019年3月") == (date(2019, 3, 1), date(2019, 3, 31))
+    for slip in ("2019-3-", "2019/03/", "2019年3月-"):
+        with pytest.raises(dates.DateFormatError, match=r"^not a month: "):
+            dates.parse_month(slip)
 
 
 def _frozen_at(monkeypatch, utc: str):
