@@ -511,6 +511,7 @@ def check_cmd(
             from .i18n import refusal
 
             raise refusal(UsageError, "output_github")
+        _refuse_output_in_registry(output, registry)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
         checked = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
                                 formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
@@ -550,11 +551,8 @@ def summary_cmd(
         from . import dates, summary
         from .render import summary_text
 
+        _refuse_output_in_registry(output, registry)
         reg = _load(registry, no_cache)
-        if output is not None and (role := reg.role_of(output)) is not None:
-            from .i18n import Notice, refusal
-
-            raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))
         today = dates.today(reg.plan.settings.timezone)
         first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
         # A month not over yet is judged as of today: a deadline later this month is not overdue.
@@ -827,6 +825,20 @@ def _write_text(text: str, output: Path | None) -> None:
     from .fsutil import atomic_write_text
 
     atomic_write_text(output, text)
+
+
+def _refuse_output_in_registry(output: Path | None, registry: Path | None) -> None:
+    """-o naming one of the registry's own files (layout.role_in_registry) would replace the
+    ledger with a report: refused before anything is read or written."""
+    if output is None:
+        return
+    from .layout import existing_root, role_in_registry
+
+    role = role_in_registry(output, existing_root(registry))
+    if role is not None:
+        from .i18n import Notice, refusal
+
+        raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))
 
 
 def _write_bytes(data: bytes, output: Path | None) -> None:

@@ -274,8 +274,8 @@ LABELS = {
     # what a command refuses of a request (i18n.refusal; render/journal_text.py render_refusal), in
     # English the exception's own text; a Notice nested in another's values is worded by its own
     # refused_ label (a hint, the rule a later entry breaks)
-    "refused_output_in_registry": ("--output：{output} {role}；请把月报写到别的文件",
-                                   "--output: {output} {role}; write the summary to another file"),
+    "refused_output_in_registry": ("--output：{output} {role}；请把报告写到别的文件",
+                                   "--output: {output} {role}; write the report to another file"),
     "refused_output_github": ("-o 不能与 --format github（GitHub Actions 中的默认格式）同用：工作流命令只有打印到标准输出才起作用；"
                               "请另选 --format（text、json、junit 或 sarif），或去掉 -o",
                               "-o does not go with --format github (the default under GitHub Actions): workflow "

@@ -152,6 +152,28 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
     return layout
 
 
+def role_in_registry(path: Path, root: Path) -> str | None:
+    """What `path` is to the registry at `root` when writing a report there would damage it: one
+    of its files (by another name too: a link, a relative path), a journal's lock file, or a
+    .yaml file in a folder registry's folder (read as a plan file from then on), as a key
+    ("plan_file", "journal", "lock", "in_folder"); else None. Found without loading it."""
+    plans = plan_files(root)
+    journals = [journal_path_for(file) for file in plans]
+    locks = [f"{os.path.realpath(journal)}.lock" for journal in journals]  # (see journal._locked)
+    for role, files in (("plan_file", plans), ("journal", journals), ("lock", locks)):
+        for file in files:
+            try:
+                if os.path.samefile(path, file):
+                    return role
+            except OSError:  # one of them doesn't exist (a journal not written yet)
+                if os.path.abspath(path) == os.path.abspath(file):
+                    return role
+    if root.is_dir() and os.path.splitext(path)[1].lower() in (".yaml", ".yml") \
+            and os.path.realpath(os.path.dirname(os.path.abspath(path))) == os.path.realpath(root):
+        return "in_folder"
+    return None
+
+
 def id_prefix(root: Path, plan_file: Path) -> str:
     """The prefix of the ids of `plan_file`'s tasks and measures: "NAME:" in a folder, else ""."""
     return plan_file.stem + ":" if root.is_dir() else ""

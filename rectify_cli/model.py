@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import enum
-import os
 import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -254,25 +253,6 @@ class Registry:
     folder: str | None = None  # a folder registry's folder
     # The units each plan file declares itself, by its ids' prefix ("naqu:"), with its own aliases.
     declared: dict = field(default_factory=dict, compare=False)
-
-    def role_of(self, path) -> str | None:
-        """What `path` is to this registry, when writing a report there would damage it: one
-        of its files (by another name too: a link, a relative path), a journal's lock file, or
-        a .yaml file in a folder registry's folder (read as a plan file from then on), as a key
-        ("plan_file", "journal", "lock", "in_folder"); else None."""
-        locks = tuple(f"{os.path.realpath(journal)}.lock" for journal in self.journal_files)  # (see journal._locked)
-        for role, files in (("plan_file", self.plan_files), ("journal", self.journal_files), ("lock", locks)):
-            for file in files:
-                try:
-                    if os.path.samefile(path, file):
-                        return role
-                except OSError:  # one of them doesn't exist (a journal not written yet)
-                    if os.path.abspath(path) == os.path.abspath(file):
-                        return role
-        if self.folder is not None and os.path.splitext(path)[1].lower() in (".yaml", ".yml") \
-                and os.path.realpath(os.path.dirname(os.path.abspath(path))) == os.path.realpath(self.folder):
-            return "in_folder"
-        return None
 
 
 def maker(cls):

@@ -674,27 +674,31 @@ def test_output_file_that_is_a_folder(tmp_path):
     ("plan-link.yaml", "the registry's plan file"), ("small/../small/progress.yaml", "the registry's journal"),
     ("small/progress.yaml.lock", "the lock file of the registry's journal"),
 ])
-def test_summary_output_that_is_a_registry_file_is_refused(tmp_path, target, role):
-    """`-o` naming the journal (or the plan, by any name) would replace the ledger with the report."""
+@pytest.mark.parametrize("command", [["summary", "--month", "2019-03"], ["check"], ["check", "--format", "junit"]])
+def test_an_output_that_is_a_registry_file_is_refused(tmp_path, target, role, command):
+    """`-o` naming the journal (or the plan, by any name) would replace the ledger with the report
+    (check -o wrote over it: its report from cached outcomes has no registry loaded to ask)."""
     shutil.copytree(SMALL, tmp_path / "small")
     (tmp_path / "plan-link.yaml").symlink_to(tmp_path / "small" / "tasks.yaml")
+    rectify(["check", "-r", "small"], tmp_path)  # (a cache to answer from)
     before = {p.name: p.read_bytes() for p in (tmp_path / "small").iterdir()}
-    run = rectify(["summary", "-r", "small", "--month", "2019-03", "-o", target], tmp_path)
-    assert_refused(run, [f"--output: {target} is {role}; write the summary to another file"])
+    run = rectify([*command, "-r", "small", "-o", target], tmp_path)
+    assert_refused(run, [f"--output: {target} is {role}; write the report to another file"])
     assert {p.name: p.read_bytes() for p in (tmp_path / "small").iterdir()} == before
 
 
-def test_summary_output_into_a_folder_registry_as_yaml_is_refused(tmp_path):
+@pytest.mark.parametrize("command, done", [(["summary", "--month", "2019-03"], 0), (["check"], 1)])
+def test_an_output_into_a_folder_registry_as_yaml_is_refused(tmp_path, command, done):
     """c.yaml in a folder registry would be read as a third plan file, and break every command."""
     folder = tmp_path / "reg"
     folder.mkdir()
     for name in ("a", "b"):  # (the small fixture twice: a comment tells them apart, a copy is refused)
         (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes() + f"# {name}\n".encode())
-    run = rectify(["summary", "-r", "reg", "--month", "2019-03", "-o", "reg/c.yaml"], tmp_path)
+    run = rectify([*command, "-r", "reg", "-o", "reg/c.yaml"], tmp_path)
     assert_refused(run, ["--output: reg/c.yaml is in the registry's folder, where a .yaml file is read as a plan file; "
-                         "write the summary to another file"])
+                         "write the report to another file"])
     assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml"]
-    assert rectify(["summary", "-r", "reg", "--month", "2019-03", "-o", "reg/c.txt"], tmp_path).returncode == 0
+    assert rectify([*command, "-r", "reg", "-o", "reg/c.txt"], tmp_path).returncode == done
 
 
 def test_import_into_a_file_instead_of_a_folder(tmp_path):
@@ -785,5 +789,5 @@ def test_summary_output_onto_the_lock_of_a_linked_journal_is_refused(tmp_path):
     (tmp_path / "small" / "progress.yaml").symlink_to(tmp_path / "shared" / "progress.yaml")
     run = rectify(["summary", "-r", "small", "--month", "2019-03", "-o", "shared/progress.yaml.lock"], tmp_path)
     assert_refused(run, ["--output: shared/progress.yaml.lock is the lock file of the registry's journal; "
-                         "write the summary to another file"])
+                         "write the report to another file"])
     assert not (tmp_path / "shared" / "progress.yaml.lock").exists()
