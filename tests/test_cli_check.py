@@ -310,6 +310,14 @@ def test_output_holds_the_junit_report_and_nothing_is_printed(tmp_path):
     assert report.read_bytes() == run("-r", SMALL, "--format", "junit").stdout_bytes  # (the bytes it would print)
 
 
+def test_output_dash_is_standard_output_as_in_other_tools(tmp_path, monkeypatch):
+    """`-o -` wrote a file named "-" in the working folder."""
+    monkeypatch.chdir(tmp_path)
+    result = run("-r", str(ROOT / SMALL), "-o", "-")
+    assert (result.exit_code, result.stdout) == (1, SMALL_TEXT)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_output_of_the_text_report_is_the_same_from_the_cache(tmp_path):
     ledger = tmp_path / "ledger"
     shutil.copytree(ROOT / "tests/fixtures/small", ledger)

@@ -322,6 +322,15 @@ def test_output_file_gets_exactly_what_stdout_would(tmp_path):
     assert shown.stdout.startswith("测试台账\n2019年3月整改情况月报（按月交账）\n")
 
 
+def test_output_dash_is_standard_output_as_in_other_tools(tmp_path, monkeypatch):
+    """`-o -` wrote a file named "-" in the working folder."""
+    shown = run("summary", "-r", str(SMALL), "--month", "2019-03")
+    monkeypatch.chdir(tmp_path)
+    dashed = run("summary", "-r", str(SMALL), "--month", "2019-03", "-o", "-")
+    assert (dashed.exit_code, dashed.stdout) == (0, shown.stdout)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_default_month_is_last_month_of_today():
     assert run("summary", "-r", str(SMALL)).stdout == run("summary", "-r", str(SMALL), "--month", "2019-03").stdout
 
