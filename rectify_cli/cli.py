@@ -81,7 +81,7 @@ class _SaidInLanguage:
 class _Command(_SaidInLanguage, TyperCommand):
     def parse_args(self, ctx, args):
         self._refuse_a_lang_not_offered(ctx, args)
-        return super().parse_args(ctx, _comma_lists_apart(args))
+        return super().parse_args(ctx, _comma_lists_apart(args, self.params))
 
     def collect_usage_pieces(self, ctx) -> list[str]:
         """[选项] and each argument as its value is named (<措施>), in brackets when it may be left
@@ -182,18 +182,27 @@ def _lang_after_command(args: list[str]) -> list[str]:
 _COMMA_LISTS = ("--fail-on",)
 
 
-def _comma_lists_apart(args: list[str]) -> list[str]:
+def _comma_lists_apart(args: list[str], params) -> list[str]:
     """`args` with a _COMMA_LISTS option's list given as the option repeated, one name each
-    (spaces around it dropped): the parser then refuses a name not offered by itself."""
+    (spaces around it dropped): the parser then refuses a name not offered by itself. Only for
+    a command that has the option (`params`), and never in another option's value (a note
+    "--fail-on=a,b" is text)."""
+    lists = {opt for param in params for opt in param.opts if opt in _COMMA_LISTS}
+    if not lists:
+        return args
+    valued = {opt for param in params if getattr(param, "is_flag", True) is False for opt in param.opts}
     apart: list[str] = []
     at = 0
     while at < len(args) and args[at] != "--":
         option, equals, value = args[at].partition("=")
-        if option in _COMMA_LISTS and (equals or at + 1 < len(args)):
+        if option in lists and (equals or at + 1 < len(args)):
             if not equals:
                 at += 1
                 value = args[at]
             apart += [f"{option}={name.strip()}" for name in value.split(",")]
+        elif args[at] in valued and at + 1 < len(args):  # (an option and its value, as typed)
+            apart += args[at:at + 2]
+            at += 1
         else:
             apart.append(args[at])
         at += 1

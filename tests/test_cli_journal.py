@@ -130,6 +130,15 @@ def test_record_in_progress_and_done_via_record(reg):
     assert measure_json(reg, "3.1", TODAY)["status"] == "done"
 
 
+def test_a_note_that_reads_like_checks_option_is_written_as_typed(reg):
+    """check's comma lists (--fail-on a,b) were split in every command's arguments: a note
+    "--fail-on=due_soon,stale …" was cut in two and the entry refused."""
+    note = "--fail-on=due_soon,stale 已写入CI"
+    result = run("report", "3.2", "--note", note, "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert f'  note: "{note}"\n' in journal_bytes(reg).decode()
+
+
 def test_back_filled_entry_is_flagged(reg):
     result = run("record", "2.1", "--state", "in_progress", "--note", "补记", "--date", "2019-01-01",
                  "--registry", str(reg))
