@@ -519,6 +519,7 @@ def check_cmd(
 ) -> None:
     with _said_in(lang):  # (a refused request, said in the user's language)
         from . import check_job
+        from .render.check import line_width
 
         if format is None:
             format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
@@ -528,10 +529,12 @@ def check_cmd(
             raise refusal(UsageError, "output_github")
         _refuse_output_in_registry(output, registry)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
+        # (a file's lines are as wide as with `> FILE`, whatever terminal the command runs on)
+        width = None if output is None else line_width(to_terminal=False)
         checked = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
                                 formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
                                 warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
-                                tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache)
+                                tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache, width=width)
         report = checked.outputs[0]
         # (github's own lines are stopped by its renderer; a file holds the report alone)
         if format is CheckFormat.text and output is None and _to_actions_log():

@@ -85,12 +85,21 @@ def terminal_width(stream=None) -> int | None:
     """The width plain-text tables fit: COLUMNS when it names one (piped too, as Rich takes it for
     `status`), else the terminal's that standard output is, None when it is a file or a pipe:
     there they keep whole lines. Never under MIN_WIDTH."""
-    columns = os.environ.get("COLUMNS", "").strip()
-    if columns.isdigit() and int(columns) > 0:  # (COLUMNS=0: no width said, as make_console reads it)
-        return max(int(columns), MIN_WIDTH)
+    columns = columns_width()
+    if columns is not None:
+        return columns
     stream = stream or sys.stdout
     if not (hasattr(stream, "isatty") and stream.isatty()):
         return None
     import shutil
 
     return max(shutil.get_terminal_size().columns, MIN_WIDTH)
+
+
+def columns_width() -> int | None:
+    """COLUMNS when it names a width (never under MIN_WIDTH), else None: the width of output that
+    goes to no terminal, a file or a pipe, when one is asked for."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:  # (COLUMNS=0: no width said, as make_console reads it)
+        return max(int(columns), MIN_WIDTH)
+    return None

@@ -66,11 +66,13 @@ def _typed(text: str, forms: str = FORMS.format(month="end of month")) -> tuple[
     `forms`: the forms the hint lists (saying what a month alone means there)."""
     # (NFKC: the full-width digits and marks of a Chinese input method, ２０１９－０３, read as typed
     # in half width, wherever a date or a month is typed)
-    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).replace("日", "")
-    # (the 月 of a month alone, 2019年3月, ends it; a separator typed at the end, 2019-3-, is a slip)
-    normal = normal.removesuffix("月").replace("年", "-").replace("月", "-").replace("/", "-").replace(".", "-")
-    match = _LOOSE.match(normal)
-    if not match:
+    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    # (日 ends a day, 2019年3月31日, and 月 a month alone, 2019年3月: either ending anything else,
+    # 2019年3月日 with the day left out, is a slip, as is a separator typed at the end, 2019-3-)
+    ending = normal[-1] if normal.endswith(("日", "月")) else ""
+    normal = normal[:len(normal) - len(ending)]
+    match = _LOOSE.match(normal.replace("年", "-").replace("月", "-").replace("/", "-").replace(".", "-"))
+    if not match or (ending and (ending == "日") != (match.group(3) is not None)):
         raise DateFormatError(f"not a date: {text!r} (use {forms})")
     year, month, day = match.groups()
     return int(year), int(month), None if day is None else int(day)

@@ -330,6 +330,30 @@ def test_output_of_the_text_report_is_the_same_from_the_cache(tmp_path):
         report.unlink()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_output_from_a_narrow_terminal_holds_the_report_a_file_gets(tmp_path):
+    """From a terminal 40 columns wide, `check -o FILE` folded the file to 40 cells (units and
+    text under each measure), where `> FILE` gave 80-cell lines: a file is read in viewers and
+    diffs at 80, whatever terminal wrote it."""
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import struct
+    import termios
+
+    master, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+    report = tmp_path / "check.txt"
+    env = {**{k: v for k, v in os.environ.items() if k != "COLUMNS"}, "RECTIFY_TODAY": "2019-03-31"}
+    try:
+        done = subprocess.run([sys.executable, "-m", "rectify_cli", "check", "-r", SMALL, "-o", str(report)],
+                              stdout=terminal, stderr=subprocess.PIPE, env=env, cwd=ROOT, timeout=60)
+    finally:
+        os.close(terminal)
+        os.close(master)
+    assert (done.returncode, done.stderr) == (1, b"")
+    assert report.read_text(encoding="utf-8") == SMALL_TEXT
+
+
 @pytest.mark.parametrize("args", [
     ["-r", "tests/fixtures/planted/tasks.yaml"],  # (a broken ledger)
     ["-r", "tests/fixtures/no-such/tasks.yaml"],

@@ -109,3 +109,29 @@ def test_a_month_or_day_written_in_chinese_still_reads(ledger):
     assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "截至 2018-12-31，8 项措施均无逾期")
     result = run_cli("check", "-r", SMALL, "--as-of", "2018年12月31日")
     assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "截至 2018-12-31，8 项措施均无逾期")
+
+
+# --------------------------------------------------------------------------- 日 and 月 where they end nothing
+
+
+@pytest.mark.parametrize("typed", ["2019年3月日", "2019年3日", "2019-03-01月", "2019年3月1日日"])
+def test_as_of_with_a_day_or_month_word_ending_nothing_is_refused(typed):
+    """2019年3月日 (the day left out) was read as March alone, judged as of its last day,
+    2019-03-31; 2019-03-01月 as 2019-03-01."""
+    result = run_cli("check", "-r", SMALL, "--as-of", typed)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"rectify: --as-of：“{typed}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（该月最后一天）"
+                             "或 2019年3月31日）\n")
+
+
+def test_a_month_with_a_day_word_and_no_day_is_refused(ledger):
+    """(2019年3日 was read as March.)"""
+    result = run_cli("summary", "-r", ledger, "--month", "2019年3日", env=APRIL)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "rectify: --month：“2019年3日”不是月份（可写作 2019-03 或 2019年3月）\n")
+
+
+@pytest.mark.parametrize("typed", ["2018-12-31日", "2018年12月31", "２０１８年１２月３１日", "2018年12月31日 "])
+def test_a_day_written_half_in_chinese_still_reads(typed):
+    result = run_cli("check", "-r", SMALL, "--as-of", typed)
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "截至 2018-12-31，8 项措施均无逾期")

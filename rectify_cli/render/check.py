@@ -165,11 +165,13 @@ def text_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[list]:
     return pieces
 
 
-def line_width() -> int:
-    """The cells a line of the text report may take: the terminal's, else LOG_WIDTH."""
-    from ..console import terminal_width
+def line_width(*, to_terminal: bool = True) -> int:
+    """The cells a line of the text report may take: the terminal's, else LOG_WIDTH; COLUMNS when
+    set. `to_terminal` False: for a file (check -o), whatever terminal the command runs on, as
+    `> FILE` would have it."""
+    from ..console import columns_width, terminal_width
 
-    return terminal_width() or LOG_WIDTH
+    return (terminal_width() if to_terminal else columns_width()) or LOG_WIDTH
 
 
 def _rows(pieces: Sequence[list], width: int, lang: Lang) -> list[str]:
@@ -243,8 +245,10 @@ def _measured(text: str) -> tuple[str, int]:
     return text, display_width(text)
 
 
-def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], lang: Lang) -> list[str]:
-    width = line_width()
+def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], lang: Lang,
+                width: int | None) -> list[str]:
+    """`width`: the cells a line may take (None: line_width())."""
+    width = width or line_width()
     late = label("status_extended_late", lang)
     failing, failing_marked = _late_given_way(failing, width, late)
     warnings, warnings_marked = _late_given_way(warnings, width, late)
@@ -267,9 +271,10 @@ def _fitted(line: str, width: int) -> list[str]:
     return wrapped(line, width)
 
 
-def assemble_text(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang) -> bytes:
+def assemble_text(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang,
+                  width: int | None = None) -> bytes:
     """Failing measures worst first, then due-soon warnings, then the verdict line."""
-    return _encoded(_text_lines(verdict, failing, warnings, lang))
+    return _encoded(_text_lines(verdict, failing, warnings, lang, width))
 
 
 def _encoded(lines: list[str]) -> bytes:
@@ -307,7 +312,8 @@ def github_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[list
             for rank, (item, cells) in enumerate(zip(items, text_pieces(items, as_of=as_of, lang=lang)))]
 
 
-def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang) -> bytes:
+def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang,
+                    width: int | None = None) -> bytes:
     """Workflow commands: the 10 worst ::error and ::warning annotations, a ::notice:: for the
     rest, then the text report so that the log lists everything, with commands stopped."""
     lines = [piece[0] for piece in (*failing[:ANNOTATION_CAP], *warnings[:ANNOTATION_CAP])]
@@ -318,7 +324,7 @@ def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequenc
             ("check_more_failures", more_errors), ("check_more_warnings", more_warnings)) if n)
         notice = label("check_not_annotated", lang, what=what)
         lines.append(f"::notice::{escape_data(notice)}")
-    log = _text_lines(verdict, [piece[1:] for piece in failing], [piece[1:] for piece in warnings], lang)
+    log = _text_lines(verdict, [piece[1:] for piece in failing], [piece[1:] for piece in warnings], lang, width)
     lines += commands_stopped(log) if failing or warnings else log
     return _encoded(lines)
 
@@ -396,30 +402,34 @@ def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequen
 # --------------------------------------------------------------------------- dispatch
 
 
-def layouts() -> dict[str, Layout]:
-    """The formats that render item by item: all but junit, which lists every measure."""
+def layouts(width: int | None = None) -> dict[str, Layout]:
+    """The formats that render item by item: all but junit, which lists every measure. `width`:
+    the cells a line of text may take (None: line_width())."""
+    from functools import partial
+
     from . import check_machine
 
     return {
-        "text": Layout(text_pieces, assemble_text),
+        "text": Layout(text_pieces, partial(assemble_text, width=width)),
         "json": Layout(check_machine.json_pieces, check_machine.assemble_json),
-        "github": Layout(github_pieces, assemble_github),
+        "github": Layout(github_pieces, partial(assemble_github, width=width)),
         "markdown": Layout(markdown_pieces, assemble_markdown),
         "sarif": Layout(check_machine.sarif_pieces, check_machine.assemble_sarif),
     }
 
 
-def layout(format: str) -> Layout | None:
-    """The layout of `format`; None for junit; ValueError for a name not in CHECK_FORMATS (the
-    command line offers only those)."""
+def layout(format: str, width: int | None = None) -> Layout | None:
+    """The layout of `format` (`width`: see layouts); None for junit; ValueError for a name not
+    in CHECK_FORMATS (the command line offers only those)."""
     if format not in CHECK_FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(CHECK_FORMATS)}")
-    return layouts().get(format)
+    return layouts(width).get(format)
 
 
-def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh) -> bytes:
-    """The whole output of `rectify check` in `format`, ending with a newline, as UTF-8."""
-    chosen = layout(format)
+def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh, width: int | None = None) -> bytes:
+    """The whole output of `rectify check` in `format`, ending with a newline, as UTF-8
+    (`width`: see layouts)."""
+    chosen = layout(format, width)
     if chosen is None:
         from .check_machine import render_junit
 
