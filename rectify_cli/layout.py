@@ -155,7 +155,7 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
 def role_in_registry(path: Path, root: Path) -> str | None:
     """What `path` is to the registry at `root` when writing a report there would damage it: one
     of its files (by another name too: a link, a relative path), a journal's lock file, or a
-    .yaml file in a folder registry's folder (read as a plan file from then on), as a key
+    .yaml file in the folder of its plan files (read as a plan file from then on), as a key
     ("plan_file", "journal", "lock", "in_folder"); else None. Found without loading it."""
     plans = plan_files(root)
     journals = [journal_path_for(file) for file in plans]
@@ -168,8 +168,11 @@ def role_in_registry(path: Path, root: Path) -> str | None:
             except OSError:  # one of them doesn't exist (a journal not written yet)
                 if os.path.abspath(path) == os.path.abspath(file):
                     return role
-    if root.is_dir() and os.path.splitext(path)[1].lower() in (".yaml", ".yml") \
-            and os.path.realpath(os.path.dirname(os.path.abspath(path))) == os.path.realpath(root):
+    # (beside a plan file named alone, another .yaml is another ledger's plan file, or one of this
+    # folder's when it is read as a registry)
+    folder = root if root.is_dir() else root.parent
+    if os.path.splitext(path)[1].lower() in (".yaml", ".yml") \
+            and os.path.realpath(os.path.dirname(os.path.abspath(path))) == os.path.realpath(folder):
         return "in_folder"
     return None
 

@@ -701,6 +701,23 @@ def test_an_output_into_a_folder_registry_as_yaml_is_refused(tmp_path, command, 
     assert rectify([*command, "-r", "reg", "-o", "reg/c.txt"], tmp_path).returncode == done
 
 
+@pytest.mark.parametrize("command", [["summary", "--month", "2019-03"], ["check"]])
+def test_an_output_beside_a_plan_file_as_yaml_is_refused(tmp_path, command):
+    """Beside a plan file named by itself, another .yaml is another ledger's plan file (written
+    over, it was lost) or would become one when the folder is read as a registry."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes() + f"# {name}\n".encode())
+    before = (folder / "b.yaml").read_bytes()
+    for target in ("reg/b.yaml", "reg/c.yml"):
+        run = rectify([*command, "-r", "reg/a.yaml", "-o", target], tmp_path)
+        assert_refused(run, [f"--output: {target} is in the registry's folder, where a .yaml file is read as a plan file; "
+                             "write the report to another file"])
+    assert (folder / "b.yaml").read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml"]
+
+
 def test_import_into_a_file_instead_of_a_folder(tmp_path):
     (tmp_path / "ledger").write_bytes(b"keep me")
     run = rectify(["import", REPORT, "-o", "ledger"], tmp_path)
