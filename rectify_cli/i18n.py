@@ -276,8 +276,8 @@ LABELS = {
     # refused_ label (a hint, the rule a later entry breaks)
     "refused_output_in_registry": ("--output：{output} {role}；请把报告写到别的文件",
                                    "--output: {output} {role}; write the report to another file"),
-    "refused_output_github": ("-o 不能与 --format github（GitHub Actions 中的默认格式）同用：工作流命令只有打印到标准输出才起作用；"
-                              "请另选 --format（text、json、junit 或 sarif），或去掉 -o",
+    "refused_output_github": ("-o 不能与 `--format github`（在 `GitHub Actions` 中为默认格式）同用：工作流命令只有打印到标准输出"
+                              "才起作用；请用 --format 另选 `text`、`json`、`junit` 或 `sarif`，或去掉 -o",
                               "-o does not go with --format github (the default under GitHub Actions): workflow "
                               "commands work only when printed to standard output; choose another --format (text, "
                               "json, junit or sarif), or leave out -o"),

@@ -382,8 +382,8 @@ def test_output_into_a_missing_folder_is_refused_naming_it(tmp_path, lang, said)
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("zh", "rectify: -o 不能与 --format github（GitHub Actions 中的默认格式）同用：工作流命令只有打印到标准输出才起作用；"
-           "请另选 --format（text、json、junit 或 sarif），或去掉 -o\n"),
+    ("zh", "rectify: -o 不能与 `--format github`（在 `GitHub Actions` 中为默认格式）同用：工作流命令只有打印到标准输出才起作用；"
+           "请用 --format 另选 `text`、`json`、`junit` 或 `sarif`，或去掉 -o\n"),
     ("en", "rectify: -o does not go with --format github (the default under GitHub Actions): workflow commands work "
            "only when printed to standard output; choose another --format (text, json, junit or sarif), or leave out -o\n"),
 ])
