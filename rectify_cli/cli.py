@@ -184,7 +184,7 @@ _COMMA_LISTS = ("--fail-on",)
 
 def _comma_lists_apart(args: list[str], params) -> list[str]:
     """`args` with a _COMMA_LISTS option's list given as the option repeated, one name each
-    (spaces around it dropped): the parser then refuses a name not offered by itself. Only for
+    (spaces and empty names dropped): the parser then refuses a name not offered by itself. Only for
     a command that has the option (`params`), and never in another option's value (a note
     "--fail-on=a,b" is text)."""
     lists = {opt for param in params for opt in param.opts if opt in _COMMA_LISTS}
@@ -199,7 +199,9 @@ def _comma_lists_apart(args: list[str], params) -> list[str]:
             if not equals:
                 at += 1
                 value = args[at]
-            apart += [f"{option}={name.strip()}" for name in value.split(",")]
+            # (an empty name between commas is left out, as after a list's last comma; none at all is refused)
+            names = [name.strip() for name in value.split(",") if name.strip()] or [""]
+            apart += [f"{option}={name}" for name in names]
         elif args[at] in valued and at + 1 < len(args):  # (an option and its value, as typed)
             apart += args[at:at + 2]
             at += 1

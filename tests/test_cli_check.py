@@ -278,6 +278,8 @@ def test_fail_on_takes_a_comma_separated_list():
     ["--fail-on", " stale , due_soon"],
     ["--fail-on=due_soon,stale", "--fail-on", "overdue"],
     ["--fail-on", "stale,stale", "--fail-on", "due_soon,overdue,due_soon"],
+    ["--fail-on", "stale,due_soon,"],  # (a list ending in a comma, as a CI variable built by hand may: was refused as “”)
+    ["--fail-on=,stale,,due_soon"],
 ])
 def test_fail_on_lists_mix_with_the_repeated_option_spaces_and_duplicates_aside(lists):
     result = run("-r", SMALL, *lists)
@@ -286,6 +288,11 @@ def test_fail_on_lists_mix_with_the_repeated_option_spaces_and_duplicates_aside(
         "2.1  黄  2019-04-15到期  那曲市            那曲市完成建筑工地围挡硬化（2…\n"
         "3.2  黄  274天未报告     自治区生态环境厅  定期开展水源地环境状况评估（…\n"
         "3 项措施未通过检查：逾期 1 项、临期 1 项、久未报告 1 项（共 8 项）\n"))
+
+
+def test_an_empty_fail_on_is_refused():
+    result = CliRunner().invoke(app, ["check", "-r", SMALL, "--fail-on="], prog_name="rectify", env=ENV)
+    assert (result.exit_code, result.stdout) == (2, "")
 
 
 @pytest.mark.parametrize("lang, said", [
