@@ -275,6 +275,8 @@ OwnerOpt = Annotated[Optional[list[str]], typer.Option("--owner", help="help_opt
 TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="help_opt_task")]
 RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="help_opt_region")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="help_opt_no_cache")]
+
+
 def _dash_is_standard_output(output: Path | None) -> Path | None:
     """`-o -`: standard output, as other tools read it (not a file named "-")."""
     return None if output is not None and str(output) == "-" else output
