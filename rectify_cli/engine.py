@@ -273,14 +273,14 @@ def _judge(due: date, as_of: date, warn_days: int) -> Status:
 
 def _is_stale(days_since: int, report_period_days: int) -> bool:
     """For an ongoing measure: not reported on within the reporting period, counted from
-    :func:`unreported_since`."""
+    :func:`days_unreported`."""
     return days_since > report_period_days
 
 
-def unreported_since(last_entry: date | None, began: date) -> date:
-    """The day an ongoing measure's silence is counted from: its last entry, or the inspection's
-    feedback (when rectification began) if that is later or it has none."""
-    return last_entry if last_entry and last_entry > began else began
+def days_unreported(last_entry: date | None, began: date, as_of: date) -> int:
+    """The days an ongoing measure has gone unreported on `as_of`: since its last entry, or since
+    the inspection's feedback (when rectification began) if that is later or it has none."""
+    return (as_of - (last_entry if last_entry and last_entry > began else began)).days
 
 
 def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immediate_due: date, shared=None):
@@ -455,7 +455,7 @@ def evaluate(
                 outcome = judged[key] = _evaluate_milestones(milestones, entries, as_of, warn_days, immediate_due, shared)
             status, days, next_due, ms_results = outcome
             if status is ongoing:
-                stale = _is_stale((as_of - unreported_since(last_entry, began)).days, report_period_days)
+                stale = _is_stale(days_unreported(last_entry, began, as_of), report_period_days)
             else:
                 stale = False
             measure_results.append(_new_measure_result(

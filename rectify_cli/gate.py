@@ -122,7 +122,7 @@ def canonical_rules(fail_on) -> tuple[str, ...]:
 def stale_days(item: CheckItem, as_of: date) -> int:
     """Days a stale measure has gone unreported, as the engine counts them: since its last journal
     entry, or since the feedback date when it has none."""
-    return (as_of - engine.unreported_since(item.result.last_entry, item.feedback)).days
+    return engine.days_unreported(item.result.last_entry, item.feedback, as_of)
 
 
 def display_path(file: str, *, cwd: Path | None = None) -> str:

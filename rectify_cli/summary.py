@@ -140,7 +140,7 @@ class StaleItem:
     text: str
     owners: tuple[str, ...]
     last_entry: date | None  # None: never reported on
-    days_since: int  # to the day judged (as_of), as the engine counts them (engine.unreported_since)
+    days_since: int  # to the day judged (as_of), as the engine counts them (engine.days_unreported)
     feedback: date | None = None  # never reported on: its plan's feedback date, which days_since counts from
 
 
@@ -344,9 +344,8 @@ def _stale(plan: Plan, measures: list[MeasureResult], as_of: date) -> tuple[Stal
 
 
 def _stale_item(mr: MeasureResult, feedback: date, as_of: date) -> StaleItem:
-    since = engine.unreported_since(mr.last_entry, feedback)
-    return StaleItem(mr.id, mr.measure.text, mr.measure.owners, mr.last_entry, (as_of - since).days,
-                     feedback if mr.last_entry is None else None)
+    return StaleItem(mr.id, mr.measure.text, mr.measure.owners, mr.last_entry,
+                     engine.days_unreported(mr.last_entry, feedback, as_of), feedback if mr.last_entry is None else None)
 
 
 
