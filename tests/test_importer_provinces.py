@@ -276,7 +276,7 @@ TWO_MEASURES = ("一、湟水河流域污染治理滞后。\n\n整改时限：20
                 "{two}海东市完成污水管网建设（长期坚持）。\n\n整改进展：已建成管网12公里。\n")
 
 
-@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②")])
+@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②"), ("1．", "2．")])
 def test_measures_numbered_as_other_reports_number_them_are_read(tmp_path, one, two):
     # (1、 （1） ① were refused: "text between 整改进度 and the first measure of problem 1", not saying what was expected)
     (tmp_path / "dotted").mkdir()
@@ -479,7 +479,7 @@ def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
                                  "measure 1.1: no responsible unit found; using 省相关部门"]
 
 
-@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②")])
+@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②"), ("1．", "2．")])
 def test_measures_numbered_so_in_a_text_without_blank_lines_are_read_as_with_them(tmp_path, one, two):
     # (a text with no blank lines ran a measure numbered 1、 on into the 整改进度 line before it: refused)
     (tmp_path / "spaced").mkdir()
