@@ -46,7 +46,7 @@ _ISSUED = r"\d{4}年\d{1,2}月\d{1,2}日"
 _ATTACHMENT = r"附(?:[件表]\s*(?:[0-9一二三四五六七八九十]+|[：:])|[：:])"
 TAIL_START = re.compile(rf"(?:^|(?<=[。！？；]))(?:{_ATTACHMENT}|{_ORG}+(?=$|{_ISSUED}|{_ATTACHMENT})|{_ISSUED}(?=$|{_ATTACHMENT}))")
 
-DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|底)"  # (2020年底: the year's last day)
+DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|年?底)"  # (2020年底, 2020年年底: the year's last day)
 # a parenthesis naming a year (in digits or 二〇二〇年; alone, as 2021年前, 2020年内, 2020年第三季度
 # or 2019—2020年) or a dotted date, or 年内/年底/季度/半年, that reads as no deadline: a date cut
 # by a line wrap, or a wording not understood (no parenthesis of the Tibet report names a year

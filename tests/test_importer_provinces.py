@@ -334,12 +334,22 @@ def test_problems_numbered_in_parentheses_under_category_headings_are_refused_sa
     ("立即整改，长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
     ("立即整改并长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
     ("2019年6月底前完成并长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("2019年年底前完成。", [{"kind": "date", "due": date(2019, 12, 31)}]),
 ])
 def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, milestones):
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
     assert result.exit_code == 0, result.output
     task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
     assert task["deadline"] == {"text": written.rstrip("。"), "milestones": milestones}
+
+
+@pytest.mark.parametrize("written", ["2019年底前", "2019年年底前"])
+def test_a_measure_due_at_the_year_end_is_read_whichever_way_the_year_end_is_written(tmp_path, written):
+    # (（2019年年底前）, as common as （2019年底前）, was refused: "cannot read the deadline")
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="2019年底前完成。", measure=f"海东市完成污水管网建设（{written}）。"))
+    assert result.exit_code == 0, result.output
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert measure["milestones"] == [{"kind": "date", "due": date(2019, 12, 31)}]
 
 
 def test_a_problems_deadline_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
