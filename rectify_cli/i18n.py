@@ -1302,6 +1302,9 @@ LABELS.update({
     "problem_import_journal_ends": ("它到这一行就结束了", "it ends on this line"),
     "problem_import_no_appendix": ("没有找到附件中编号的问题（一、…）及其整改时限、整改进展",
                                    "no appendix of numbered problems (一、…) with 整改时限/整改进展 found"),
+    "problem_import_task_numbered_otherwise": ("问题应编号为 一、 二、 …，实为“{numbered}”（每个问题在其措施之前各有一行整改时限和整改进度）",
+                                               "problems are numbered 一、 二、 …, found {numbered} (each with one 整改时限 and one 整改进度 "
+                                               "before its measures)"),
     "problem_import_no_deadline": ("问题 {task}：问题文字之后没有“整改时限：”一行", "problem {task}: no 整改时限： line after the problem's text"),
     "problem_import_no_progress": ("问题 {task}：没有“整改进度：”一行", "problem {task}: no 整改进度 line"),
     "problem_import_no_measures": ("问题 {task}：没有编号的措施", "problem {task}: no numbered measures"),

@@ -328,6 +328,22 @@ def test_problems_numbered_in_parentheses_under_category_headings_are_refused_sa
     assert not out.exists()
 
 
+@pytest.mark.parametrize("first, second", [("（一）", "（二）"), ("一．", "二．"), ("一.", "二.")])
+@pytest.mark.parametrize("lang, said", [
+    (None, "问题应编号为 一、 二、 …，实为“{first}”（每个问题在其措施之前各有一行整改时限和整改进度）"),
+    ("en", "problems are numbered 一、 二、 …, found {first} (each with one 整改时限 and one 整改进度 before its measures)")])
+def test_problems_all_numbered_otherwise_are_refused_naming_the_first_and_what_is_expected(tmp_path, first, second, lang, said):
+    # (refused as a text with no appendix at all, naming no line)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("一、", first) + "\n" + \
+        TWO_MEASURES.format(one="1.", two="2.").replace("一、湟水河", second + "大通河")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    line = text.split("\n").index(first + "湟水河流域污染治理滞后。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: {said.format(first=first)}\n")
+    assert not (tmp_path / "out").exists()
+
+
 # ---------------------------------------------------------------- 8. smaller issues: other wordings of 整改时限 and 整改进度
 
 @pytest.mark.parametrize("written, milestones", [
