@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import chain
-from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError
+from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
 from .importer_owners import Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
@@ -359,8 +359,13 @@ def plan_path(output: str | Path) -> Path:
     """The plan file `-o` names: a name ending in .yaml or .yml that is no folder is the plan
     file itself (xizang.yaml, one file of a folder registry); anything else is the folder to
     write tasks.yaml into."""
+    from .layout import plan_beside
+
     path = Path(output)
     if path.suffix.lower() in (".yaml", ".yml") and not path.is_dir():
+        plan = plan_beside(str(path))
+        if isinstance(plan, str):  # (x.progress.yaml: its journal x.progress.progress.yaml, a folder no command reads)
+            raise UsageError(problem(str(path), None, None, "import_output_is_journal", plan=plan))
         return path
     return path / "tasks.yaml"
 

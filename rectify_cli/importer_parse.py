@@ -27,6 +27,7 @@ MEASURE_STYLES = {
 }
 MEASURE_NUMBERING = Notice("import_numbering", {})  # (1. 2. …, 1、 2、 …, （1）（2）… or ① ② …)
 PAREN_TASK_RE = re.compile(rf"^（([{CN_NUM}]+)）")  # (a problem numbered （一） under a category heading 一、)
+OTHER_TASK_RE = re.compile(rf"^(?:（[{CN_NUM}]+）|[{CN_NUM}]+[．.])")  # (a problem numbered so, where 一、 is expected)
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
 # sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)
@@ -46,7 +47,7 @@ _ISSUED = r"\d{4}年\d{1,2}月\d{1,2}日"
 _ATTACHMENT = r"附(?:[件表]\s*(?:[0-9一二三四五六七八九十]+|[：:])|[：:])"
 TAIL_START = re.compile(rf"(?:^|(?<=[。！？；]))(?:{_ATTACHMENT}|{_ORG}+(?=$|{_ISSUED}|{_ATTACHMENT})|{_ISSUED}(?=$|{_ATTACHMENT}))")
 
-DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|底)"  # (2020年底: the year's last day)
+DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|年?底)"  # (2020年底, 2020年年底: the year's last day)
 # a parenthesis naming a year (in digits or 二〇二〇年; alone, as 2021年前, 2020年内, 2020年第三季度
 # or 2019—2020年) or a dotted date, or 年内/年底/季度/半年, that reads as no deadline: a date cut
 # by a line wrap, or a wording not understood (no parenthesis of the Tibet report names a year
@@ -139,6 +140,10 @@ def find_appendix(paras: list[Para], filename: str) -> int:
                 lacking = p
     if lacking is not None:
         raise ReportFormatError(problem(filename, lacking.line, None, "import_no_deadline", task=1))
+    for i, p in enumerate(paras):  # (problems numbered （一） or 一． throughout: the first named, not "no appendix")
+        m = OTHER_TASK_RE.match(p.text)
+        if m and any(q.text.startswith("整改时限：") for q in paras[i + 1 : i + 6]):
+            raise ReportFormatError(problem(filename, p.line, None, "import_task_numbered_otherwise", numbered=m.group(0)))
     raise ReportFormatError(problem(filename, None, None, "import_no_appendix"))
 
 

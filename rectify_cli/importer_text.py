@@ -119,6 +119,7 @@ def normalise(s: str) -> str:
     s = re.sub(r"_\{([^{}]*)\}", r"\1", s)  # PM_{2.5} -> PM2.5
     s = s.translate(DIGITS)
     s = re.sub(r" {2,}", " ", s).strip()
+    s = re.sub(r"^(\d{1,3})．(?!\d)", r"\1.", s)  # (1． as a Chinese keyboard types it: the number 1.)
     s = re.sub(r"(?<!\d)\d[\d ]*年[\d ]*月(?:[\d ]*日)?", _close_split_date, s)
     if _has_cjk(s):
         s = _widen_punct(s)

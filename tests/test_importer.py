@@ -1044,6 +1044,21 @@ def test_import_to_a_plan_file_name_writes_that_file_and_its_journal_beside_it(t
     assert again.stderr.splitlines()[0] == f"已写入 {out / plan}；保留 {out / journal}（它以本次导入的记录开头）"
 
 
+@pytest.mark.parametrize("given, plan", [("anhui.progress.yaml", "anhui.yaml"), ("progress.yaml", "tasks.yaml")])
+@pytest.mark.parametrize("lang, said", [
+    (None, "是进展记录的文件名：-o 应指方案文件（如 {plan}，进展记录写在它旁边）或文件夹。未写入任何内容。"),
+    ("en", "is the name of a journal: -o names a plan file (such as {plan}, its journal written beside it) or a folder. "
+           "Nothing was written.")])
+def test_import_to_a_journals_name_is_refused_naming_the_plan_file_to_give(tmp_path, given, plan, lang, said):
+    """`-o national/anhui.progress.yaml` wrote a plan of that name and its journal anhui.progress.progress.yaml,
+    and no command read the folder again (each a journal with no plan beside it)."""
+    out = tmp_path / "national"
+    out.mkdir()
+    result = _rectify("import", str(FIXTURES / "damaged.txt"), "-o", str(out / given), lang=lang)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {out / given}: {said.format(plan=out / plan)}\n")
+    assert list(out.iterdir()) == []
+
+
 def test_import_to_a_plan_file_name_in_a_folder_registry_adds_that_file(tmp_path):
     """Two reports imported into one folder, one plan file each: a folder registry of two files."""
     out = tmp_path / "national"

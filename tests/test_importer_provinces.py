@@ -276,7 +276,7 @@ TWO_MEASURES = ("一、湟水河流域污染治理滞后。\n\n整改时限：20
                 "{two}海东市完成污水管网建设（长期坚持）。\n\n整改进展：已建成管网12公里。\n")
 
 
-@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②")])
+@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②"), ("1．", "2．")])
 def test_measures_numbered_as_other_reports_number_them_are_read(tmp_path, one, two):
     # (1、 （1） ① were refused: "text between 整改进度 and the first measure of problem 1", not saying what was expected)
     (tmp_path / "dotted").mkdir()
@@ -328,18 +328,44 @@ def test_problems_numbered_in_parentheses_under_category_headings_are_refused_sa
     assert not out.exists()
 
 
+@pytest.mark.parametrize("first, second", [("（一）", "（二）"), ("一．", "二．"), ("一.", "二.")])
+@pytest.mark.parametrize("lang, said", [
+    (None, "问题应编号为 一、 二、 …，实为“{first}”（每个问题在其措施之前各有一行整改时限和整改进度）"),
+    ("en", "problems are numbered 一、 二、 …, found {first} (each with one 整改时限 and one 整改进度 before its measures)")])
+def test_problems_all_numbered_otherwise_are_refused_naming_the_first_and_what_is_expected(tmp_path, first, second, lang, said):
+    # (refused as a text with no appendix at all, naming no line)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("一、", first) + "\n" + \
+        TWO_MEASURES.format(one="1.", two="2.").replace("一、湟水河", second + "大通河")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    line = text.split("\n").index(first + "湟水河流域污染治理滞后。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: {said.format(first=first)}\n")
+    assert not (tmp_path / "out").exists()
+
+
 # ---------------------------------------------------------------- 8. smaller issues: other wordings of 整改时限 and 整改进度
 
 @pytest.mark.parametrize("written, milestones", [
     ("立即整改，长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
     ("立即整改并长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
     ("2019年6月底前完成并长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("2019年年底前完成。", [{"kind": "date", "due": date(2019, 12, 31)}]),
 ])
 def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, milestones):
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
     assert result.exit_code == 0, result.output
     task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
     assert task["deadline"] == {"text": written.rstrip("。"), "milestones": milestones}
+
+
+@pytest.mark.parametrize("written", ["2019年底前", "2019年年底前"])
+def test_a_measure_due_at_the_year_end_is_read_whichever_way_the_year_end_is_written(tmp_path, written):
+    # (（2019年年底前）, as common as （2019年底前）, was refused: "cannot read the deadline")
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="2019年底前完成。", measure=f"海东市完成污水管网建设（{written}）。"))
+    assert result.exit_code == 0, result.output
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert measure["milestones"] == [{"kind": "date", "due": date(2019, 12, 31)}]
 
 
 def test_a_problems_deadline_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
@@ -479,7 +505,7 @@ def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
                                  "measure 1.1: no responsible unit found; using 省相关部门"]
 
 
-@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②")])
+@pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②"), ("1．", "2．")])
 def test_measures_numbered_so_in_a_text_without_blank_lines_are_read_as_with_them(tmp_path, one, two):
     # (a text with no blank lines ran a measure numbered 1、 on into the 整改进度 line before it: refused)
     (tmp_path / "spaced").mkdir()
