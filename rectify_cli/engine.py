@@ -774,7 +774,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
     from .errors import UsageError, close_matches, same_but_case
     from .i18n import Notice, refusal, suggested as hint, unit_suggestion
-    from .ids import close_ids, tasks_range
+    from .ids import close_ids, in_file_misspelt, tasks_range
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
@@ -789,7 +789,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     for task_id in sorted(id_set - ids, key=id_sort_key):
         # (in a folder, the same task number in another file is the likeliest meaning)
         local = task_id.rpartition(":")[2]
-        elsewhere = same_but_case(task_id, ids) or [
+        elsewhere = same_but_case(task_id, ids) or in_file_misspelt(task_id, ids) or [
             tr.task.id for tr in report.tasks if ":" in tr.task.id and tr.task.id.rpartition(":")[2] == local]
         close = elsewhere or close_ids(task_id, [tr.task.id for tr in report.tasks])
         raise refusal(UsageError, "unknown_task", task=task_id,

@@ -307,7 +307,7 @@ LABELS = {
     "refused_of_option": ("{option}：{what}", "{option}: {what}"),  # (a refusal of a value an option was given)
     "refused_no_plan_file": ("{root} 是台账文件夹，其中没有方案文件“{prefix}”（{hint}）；输入的是“{measure}”",
                              "{root} is a folder registry with no plan file {prefix!r} ({hint}); got {measure!r}"),
-    "refused_plan_file_case": ("是否指 {name}？", "did you mean {name}?"),
+    "refused_plan_file_meant": ("是否指 {name}？", "did you mean {name}?"),
     "refused_plan_files": ("其中的文件：{files}", "its files: {files}"),
     "refused_measure_needs_file": ("{root} 是台账文件夹：请连同文件名指明措施，如 {example}",
                                    "{root} is a folder registry: name the measure with its file, e.g. {example}"),

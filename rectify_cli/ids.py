@@ -24,10 +24,27 @@ def several_files_have(item: str, ids) -> UsageError | None:
     return refusal(UsageError, "several_files", measure=key, ids=several)
 
 
+def in_file_misspelt(key: str, ids) -> list[str]:
+    """Of an id whose file's name is misspelt (naq:3.1 in a folder of naqu.yaml and ali.yaml),
+    the same id in the files named most like it; [] when its file is one of the folder's, or no
+    file's name is close, or none of those has the id."""
+    prefix, colon, rest = key.rpartition(":")
+    if not colon:
+        return []
+    known = set(ids)
+    files = {i.rpartition(":")[0] for i in known if ":" in i}
+    if not prefix or prefix in files:
+        return []
+    return [f"{name}:{rest}" for name in close_matches(prefix, sorted(files)) if f"{name}:{rest}" in known]
+
+
 def close_ids(key: str, ids) -> list[str]:
     """The ids closest to `key` (_close_names); in a folder, an id without its file is matched
     against each file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name
-    in front)."""
+    in front), and one with a misspelt file's name is that file's id (in_file_misspelt)."""
+    misspelt = in_file_misspelt(key, ids)
+    if misspelt:
+        return misspelt
     by_name: dict[str, list[str]] = {i: [i] for i in ids}  # (naqu.4.2, a slip of the separator: naqu:4.2)
     if ":" not in key:
         for i in ids:

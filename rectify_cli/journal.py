@@ -44,7 +44,7 @@ from pathlib import Path
 
 from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
-from .errors import JournalWriteError, Problem, RegistryError, UsageError, same_but_case
+from .errors import JournalWriteError, Problem, RegistryError, UsageError, close_matches
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import ENTRY, STATUS, Notice, Word, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
 from .ids import close_ids, tasks_range, unknown_item
@@ -432,8 +432,8 @@ def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:
         for file in files:
             if file.stem == prefix:
                 return file, local
-        cased = same_but_case(prefix, [f.stem for f in files])
-        hint = (Notice("plan_file_case", {"name": f"{cased[0]}:{local}"}) if len(cased) == 1
+        near = close_matches(prefix, [f.stem for f in files])  # (of another case, or misspelt)
+        hint = (Notice("plan_file_meant", {"name": f"{near[0]}:{local}"}) if len(near) == 1
                 else Notice("plan_files", {"files": [f.stem for f in files]}))
         raise refusal(UsageError, "no_plan_file", root=str(root), prefix=prefix, hint=hint, measure=measure)
     raise refusal(UsageError, "measure_needs_file", root=str(root),

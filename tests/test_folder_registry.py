@@ -446,6 +446,21 @@ def test_a_file_name_typed_in_other_case_is_suggested_as_written(tmp_path, comma
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
+@pytest.mark.parametrize("command, message", [
+    (["status", "--task", "naq:3"], "--task: no task 'naq:3' (did you mean naqu:3?)"),
+    (["show", "naqu2:3.1"], "no task or measure 'naqu2:3.1' (did you mean naqu:3.1?)"),
+    (["history", "nqau:3.1"], "no task or measure 'nqau:3.1' (did you mean naqu:3.1?)"),
+    (["report", "naq:3.1", "--note", "按月报告", "--lang", "en"],
+     "{folder} is a folder registry with no plan file 'naq' (did you mean naqu:3.1?); got 'naq:3.1'"),
+])
+def test_a_file_name_misspelt_is_suggested_as_written(tmp_path, command, message):
+    # (show and history gave the range of every file's tasks, and --task every file's task 3)
+    folder = split_small(tmp_path / "reg")
+    (folder / "ali.yaml").write_bytes((folder / "naqu.yaml").read_bytes() + b"# ali\n")  # (a task 3 too)
+    proc = run(*command, "-r", str(folder), "--lang", "en", env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (2, f"rectify: {message.format(folder=folder)}\n")
+
+
 @pytest.mark.parametrize("hidden", [".#xizang.yaml", "._xizang.yaml"])
 def test_hidden_files_of_a_folder_are_no_plan_files(tmp_path, hidden):
     # (Emacs leaves .#NAME.yaml, a link to nowhere, while NAME.yaml is edited; a Mac leaves
