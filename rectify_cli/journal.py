@@ -719,6 +719,9 @@ def _date(text: str, option: str, parse) -> date:
             raise refusal(UsageError, "date_month", month=f"{month.year:04d}-{month.month:02d}", **values) from None
         if exc.kind == "not_real":
             raise refusal(UsageError, "date_not_real", **values) from None
+        likely = dates.likely_date(text)
+        if likely is not None and likely[0] == "no_year":  # (6月30日: which year is not guessed)
+            raise refusal(UsageError, "date_no_year", written=likely[1], **values) from None
         key = "date_unreadable_day" if parse is dates.parse_event_date else "date_unreadable"
         raise refusal(UsageError, key, **values) from None
 
