@@ -111,7 +111,11 @@ def likely_date(text: str) -> tuple[str, str] | None:
 
 def parse_user_date(text: str, *, month_start: bool = False) -> date:
     """A date typed on the command line; a month alone means its last day (as of the end of
-    March), or with `month_start` its first (since the start of March)."""
+    March), or with `month_start` its first (since the start of March). A month's or a year's
+    end in a deadline's words (2019年6月底, 2019年底) is its last day, whatever `month_start`."""
+    end = _END_OF.fullmatch(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
+    if end:
+        return month_end(_real_date(text, int(end.group(1)), int(end.group(2) or 12), 1))
     year, month, day = _typed(text, FORMS.format(month="from its first day" if month_start else "end of month"))
     if day is None:
         first = _real_date(text, year, month, 1)

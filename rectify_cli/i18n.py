@@ -322,6 +322,8 @@ LABELS = {
                                     "{option}: {detail}"),
     "refused_date_unreadable": ("{option}：“{text}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（该月最后一天）"
                                 "或 2019年3月31日）", "{option}: {detail}"),
+    "refused_date_no_year": ("{option}：“{text}”缺少年份：请写明哪一年，{written}",
+                             "{option}: {text!r} has no year: give it, {written}"),
     "refused_date_month": ("{option}：“{text}”只是月份，不是具体日期：请写明哪一天，{month}-DD", "{option}: {detail}"),
     "refused_date_not_real": ("{option}：“{text}”不是实际存在的日期", "{option}: {detail}"),
     "refused_date_not_iso": ("{option}：应为 YYYY-MM-DD 格式的日期，实为“{text}”", "{option}: {detail}"),

@@ -73,7 +73,7 @@ from .model import (
 )
 from .outcomes import load_item, remember_append
 from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written
-from .validation import not_a_journal
+from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -490,16 +490,22 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         raise refusal(UsageError, "no_measure", measure=measure, hint=hint)
 
     allowed = _COMMAND_STATES[command]
+    typed = str(state).strip()
     try:
-        entry_state = EntryState(str(state).strip())
+        entry_state = EntryState(typed)
     except ValueError:
         names = [s.value for s in allowed]
-        raise refusal(UsageError, "unknown_state", state=state, hint=suggestion(str(state), names), states=names) from None
+        # (推进中, 销号, 延期: a state typed in the words history and show print it in, told as the loader tells it)
+        said = WRITTEN_AS.get(typed)
+        if said not in (EntryState.EXTENDED.value, EntryState.RETRACTED.value):
+            hint = suggested([said]) if said in names else suggestion(str(state), names)
+            raise refusal(UsageError, "unknown_state", state=state, hint=hint, states=names) from None
+        entry_state = EntryState(said)  # (refused below, naming the command that writes it)
     if entry_state not in allowed:
         if entry_state is EntryState.EXTENDED:
-            raise refusal(UsageError, "state_use_extend", state=entry_state.value)
+            raise refusal(UsageError, "state_use_extend", state=typed)
         if entry_state is EntryState.RETRACTED:
-            raise refusal(UsageError, "state_use_retract", state=entry_state.value)
+            raise refusal(UsageError, "state_use_retract", state=typed)
         raise refusal(UsageError, "state_not_allowed", state=entry_state.value, command=command,
                        states=[s.value for s in allowed])
 
@@ -713,6 +719,9 @@ def _date(text: str, option: str, parse) -> date:
             raise refusal(UsageError, "date_month", month=f"{month.year:04d}-{month.month:02d}", **values) from None
         if exc.kind == "not_real":
             raise refusal(UsageError, "date_not_real", **values) from None
+        likely = dates.likely_date(text)
+        if likely is not None and likely[0] == "no_year":  # (6月30日: which year is not guessed)
+            raise refusal(UsageError, "date_no_year", written=likely[1], **values) from None
         key = "date_unreadable_day" if parse is dates.parse_event_date else "date_unreadable"
         raise refusal(UsageError, key, **values) from None
 

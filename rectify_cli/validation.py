@@ -151,7 +151,7 @@ class Checker:
             return None
         else:
             allowed = [e.value for e in enum_type]
-            said = _WRITTEN_AS.get(value) if isinstance(value, str) else None  # (推进中: in_progress)
+            said = WRITTEN_AS.get(value) if isinstance(value, str) else None  # (推进中: in_progress)
             hint = (Notice("written_as", {"key": said}) if said in allowed else suggestion(str(value), allowed))
             self.problem(position_of(m, key), "unknown_value", what=f"{what}.{key}", value=shown_value(value), hint=hint,
                          allowed=allowed)
@@ -713,7 +713,7 @@ def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]
 
 # The words of a state, a reported state and a milestone kind as Chinese reports write them
 # (i18n's tables, and 已完成, 已销号): a journal or plan written by hand in them is told the key.
-_WRITTEN_AS = {chinese: key for table in (ENTRY, REPORTED, MILESTONE) for key, (chinese, _) in table.items()} | {
+WRITTEN_AS = {chinese: key for table in (ENTRY, REPORTED, MILESTONE) for key, (chinese, _) in table.items()} | {
     "已完成": "done", "已销号": "done", "完成": "done"}
 
 

@@ -90,6 +90,17 @@ def test_extend_before_deadline_moves_next_due_and_keeps_original(reg):
     assert "  milestone: 2019-04-15\n  to: 2019-06-30\n" in journal_bytes(reg).decode()
 
 
+@pytest.mark.parametrize("typed, to", [("2021年6月底", "2021-06-30"), ("2021年底", "2021-12-31")])
+def test_extend_to_the_end_of_a_month_or_year_as_a_deadline_says_it(reg, typed, to):
+    """--to 2021-06 read as 2021-06-30, but 2021年6月底, the words of every deadline of the
+    report, was refused as no date at all."""
+    result = run("extend", "3.1", "--to", typed, "--reason", "资金", "--approved-by", "自治区生态环境厅",
+                 "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert f"延期 → {to}" in result.stdout
+    assert f"  to: {to}\n" in journal_bytes(reg).decode()
+
+
 def test_extend_after_deadline_refused_unless_late(reg):
     before = journal_bytes(reg)
     args = ("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",

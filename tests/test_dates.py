@@ -18,6 +18,11 @@ from rectify_cli import dates
         ("2019 年 3 月 31 日", date(2019, 3, 31)),
         ("２０１９年３月３１日", date(2019, 3, 31)),
         ("2019年3月", date(2019, 3, 31)),
+        # (a deadline's own words for the end of a month or a year, as the report writes them)
+        ("2019年12月底", date(2019, 12, 31)),
+        ("2020年2月底", date(2020, 2, 29)),
+        ("２０１９年　６月底", date(2019, 6, 30)),
+        ("2019年底", date(2019, 12, 31)),
     ],
 )
 def test_user_dates(text, expected):
@@ -25,7 +30,8 @@ def test_user_dates(text, expected):
 
 
 @pytest.mark.parametrize("text", ["2019-02-30", "2018-13-01", "yesterday", "31/3/2019", "", "2019-3-31-1",
-                                  "2019-3-", "2019-03-31-", "2019/3/31/", "2019.3.", "2019年", "２０１９-０３-"])
+                                  "2019-3-", "2019-03-31-", "2019/3/31/", "2019.3.", "2019年", "２０１９-０３-",
+                                  "2019年13月底", "2019年3月31日底", "3月底", "2019-03底"])
 def test_bad_user_dates(text):
     with pytest.raises(dates.DateFormatError):
         dates.parse_user_date(text)

@@ -66,6 +66,23 @@ REFUSALS = [
     (("record", "9.1", "--state", "in_progress", "--note", "推进中"),  # (nothing close: the tasks there are, as show says)
      "整改方案中没有措施“9.1”（任务编号为 1 至 4）",
      "no measure '9.1' in the plan (tasks are 1 to 4)"),
+    # (a day without its year, as a clerk writes it in a note: which year was not guessed, but said to be missing)
+    (("record", "1.1", "--state", "in_progress", "--note", "施工", "--date", "3月5日"),
+     "--date：“3月5日”缺少年份：请写明哪一年，YYYY-03-05",
+     "--date: '3月5日' has no year: give it, YYYY-03-05"),
+    (("extend", "3.1", "--to", "6月30日", "--reason", "资金", "--approved-by", "自治区生态环境厅"),
+     "--to：“6月30日”缺少年份：请写明哪一年，YYYY-06-30",
+     "--to: '6月30日' has no year: give it, YYYY-06-30"),
+    # (a state typed in the words `history` and `show` print it in, as the journal's loader is told: the key it means)
+    (("record", "1.1", "--state", "推进中", "--note", "施工"),
+     "--state：未知的状态“推进中”（是否指 in_progress？）；应为 in_progress、done、reopened、report 之一",
+     "--state: unknown state '推进中' (did you mean in_progress?); expected one of in_progress, done, reopened, report"),
+    (("record", "1.1", "--state", "已销号", "--evidence", "验收"),
+     "--state：未知的状态“已销号”（是否指 done？）；应为 in_progress、done、reopened、report 之一",
+     "--state: unknown state '已销号' (did you mean done?); expected one of in_progress, done, reopened, report"),
+    (("record", "1.1", "--state", "延期", "--note", "x"),
+     "此处不能用 --state 延期：延期请用 `rectify extend`",
+     "--state 延期 is not allowed here: use `rectify extend`"),
 ]
 
 
