@@ -262,6 +262,20 @@ def test_on_a_terminal_under_50_columns_every_help_line_fits_it(command, lang):
     assert all(wcswidth(line) <= 40 for line in lines), [line for line in lines if wcswidth(line) > 40]
 
 
+@pytest.mark.parametrize("columns", ["40", "80"])
+def test_help_needs_no_click_beside_typers_own(columns):
+    # (click is no dependency of rectify, and Typer 0.28 carries its own copy; an `import click`
+    # in the help's formatter ran only because another package had installed click here)
+    code = ("import sys; sys.modules['click'] = None; sys.argv = ['rectify', 'status', '--help']; "
+            "from rectify_cli.cli import main; main()")
+    env = {**os.environ, **CLI_ENV, "RECTIFY_LANG": None, "COLUMNS": columns}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={name: value for name, value in env.items() if value is not None})
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.startswith("用法：rectify status")
+    assert all(wcswidth(line) <= int(columns) for line in proc.stdout.splitlines())
+
+
 ROOT_ZH = """\
 用法：python -m rectify_cli [选项] 命令 [参数]...
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 
-import click.formatting
 import typer
 
 from ..i18n import Lang, label
@@ -35,7 +35,10 @@ class HelpFormatter(typer.Context.formatter_class):
     def __init__(self, lang: Lang, width: int | None = None, max_width: int | None = None):
         super().__init__(width=width, max_width=max_width)
         columns = shutil.get_terminal_size().columns
-        if width is None and click.formatting.FORCED_WIDTH is None and columns < self.width:
+        # (the width a test runner forces, in the parser's own module: Typer 0.28 has its own copy
+        # of click, and click itself may not be installed at all)
+        forced = getattr(sys.modules[typer.Context.formatter_class.__module__], "FORCED_WIDTH", None)
+        if width is None and forced is None and columns < self.width:
             # (the parser's is never under 50 cells: on a narrower terminal each line ran past its edge)
             from ..console import MIN_WIDTH  # (Rich's console, off the help of a wider one)
 
