@@ -253,6 +253,29 @@ def test_on_a_narrow_terminal_an_options_text_goes_under_it(lang, columns):
     assert all(wcswidth(line) <= columns for line in lines), [line for line in lines if wcswidth(line) > columns]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", ["status", "check", "summary", "record", None])
+def test_on_a_terminal_under_50_columns_every_help_line_fits_it(command, lang):
+    # (the parser lays its help out 50 cells wide at the least: at 40 columns it ran 10 past the edge)
+    lines = rectify(*filter(None, [command]), "--help", "--lang", lang, COLUMNS="40").stdout.splitlines()
+    assert len(lines) > 10
+    assert all(wcswidth(line) <= 40 for line in lines), [line for line in lines if wcswidth(line) > 40]
+
+
+@pytest.mark.parametrize("columns", ["40", "80"])
+def test_help_needs_no_click_beside_typers_own(columns):
+    # (click is no dependency of rectify, and Typer 0.28 carries its own copy; an `import click`
+    # in the help's formatter ran only because another package had installed click here)
+    code = ("import sys; sys.modules['click'] = None; sys.argv = ['rectify', 'status', '--help']; "
+            "from rectify_cli.cli import main; main()")
+    env = {**os.environ, **CLI_ENV, "RECTIFY_LANG": None, "COLUMNS": columns}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={name: value for name, value in env.items() if value is not None})
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.startswith("用法：rectify status")
+    assert all(wcswidth(line) <= int(columns) for line in proc.stdout.splitlines())
+
+
 ROOT_ZH = """\
 用法：python -m rectify_cli [选项] 命令 [参数]...
 
@@ -341,6 +364,15 @@ def test_at_80_columns_no_command_description_is_cut(lang):
     listed = lines[lines.index("命令：" if lang == "zh" else "Commands:") + 1:]
     assert [line.split()[0] for line in listed] == [info.name for info in app.registered_commands]
     assert not [line for line in listed if "…" in line]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_40_columns_a_command_description_under_its_name_is_cut_only_at_the_edge(lang):
+    # (cut to the room beside the names, 25 cells, where it had 36 under them: "Where do we stand? Count…")
+    lines = rectify("--help", "--lang", lang, COLUMNS="40").stdout.splitlines()
+    listed = lines[lines.index("命令：" if lang == "zh" else "Commands:") + 1:]
+    cut = [line for line in listed if line.endswith("…")]
+    assert cut and all(wcswidth(line) >= 39 for line in cut), cut
 
 
 def _entries(lines: list[str]) -> list[str]:

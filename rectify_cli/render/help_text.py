@@ -8,6 +8,8 @@ width, and says the parser's fixed words (Usage:, Options:, [required]…) from 
 from __future__ import annotations
 
 import re
+import shutil
+import sys
 
 import typer
 
@@ -32,6 +34,15 @@ class HelpFormatter(typer.Context.formatter_class):
 
     def __init__(self, lang: Lang, width: int | None = None, max_width: int | None = None):
         super().__init__(width=width, max_width=max_width)
+        columns = shutil.get_terminal_size().columns
+        # (the width a test runner forces, in the parser's own module: Typer 0.28 has its own copy
+        # of click, and click itself may not be installed at all)
+        forced = getattr(sys.modules[typer.Context.formatter_class.__module__], "FORCED_WIDTH", None)
+        if width is None and forced is None and columns < self.width:
+            # (the parser's is never under 50 cells: on a narrower terminal each line ran past its edge)
+            from ..console import MIN_WIDTH  # (Rich's console, off the help of a wider one)
+
+            self.width = max(columns, MIN_WIDTH)
         self.lang = lang
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -101,7 +112,10 @@ class HelpFormatter(typer.Context.formatter_class):
         short description, else the first sentence of its description; cut on a terminal too narrow."""
         if not rows:
             return
-        room = self.width - 6 - max(display_width(name) for name, _, _ in rows)  # (the parser's own room)
+        names = max(display_width(name) for name, _, _ in rows)
+        room = self.width - 6 - names  # (the parser's own room)
+        if self.width - names - 4 < _TEXT_BESIDE_MIN:  # (write_dl puts each under its name: the line but its indent)
+            room = self.width - 6
         with self.section("Commands"):
             self.write_dl([(name, clip(short or _first_sentence(text), room)) for name, short, text in rows])
 

@@ -162,7 +162,7 @@ def _note_cell(entry, lang: Lang, width: int = NOTE_WIDTH) -> str:
 # On a terminal, the cells a note needs beside its entry to say something (ten Chinese
 # characters): with less, each note (and evidence) goes on lines of its own under its entry.
 NOTE_MIN = 20
-_BY, _NOTE, _EVIDENCE = 3, 4, 5  # (columns of the history: date, measure, state, by, note, evidence)
+_STATE, _BY, _NOTE, _EVIDENCE = 2, 3, 4, 5  # (columns of the history: date, measure, state, by, note, evidence)
 
 
 def _history_row(entry, lang: Lang, retractions: Retractions) -> list[str]:
@@ -256,16 +256,32 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
 def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]], entries, columns: list[int],
                       under: list[int], lang: Lang, width: int) -> list[str]:
     """`columns` as a table, each row followed by its cells of the columns `under` (the note and
-    evidence), a line each, named and indented, cut to `width` as a note is cut."""
-    table = _aligned(widths, headers, rows, columns)
+    evidence), a line each, named and indented, cut to `width` as a note is cut. A state wider
+    than the date and id leave it goes on under its start (_state_lines)."""
+    states = _state_lines(widths, headers, rows, columns, width)
+    table = _aligned(widths, headers, [[*row[:_STATE], piece, *row[_STATE + 1:]] if not n else ["", "", piece, "", "", ""]
+                                       for row, pieces in zip(rows, states) for n, piece in enumerate(pieces)], columns)
     room = {i: width - 2 - display_width(label("history_under_row", lang, name=headers[i], text="")) for i in under}
-    lines = table[:2]
-    for line, row, entry in zip(table[2:], rows, entries):
-        lines.append(line)
+    lines, rest = table[:2], iter(table[2:])
+    for row, entry, pieces in zip(rows, entries, states):
+        lines.extend(next(rest) for _ in pieces)
         for column in (i for i in under if row[i]):
             text = _note_cell(entry, lang, room[column]) if column == _NOTE else clip(row[column], room[column])
             lines.append("  " + label("history_under_row", lang, name=headers[column], text=text))
     return lines
+
+
+def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], columns: list[int],
+                 width: int) -> list[list[str]]:
+    """Each row's state in the lines that leave the date and id their cells, wrapped where a line
+    may break: a step's close (`closed (step due 2018-12-31)`, 28 cells) was cut at 40 columns,
+    its date and all. Where that leaves no room for a date, the state as it is (and cut)."""
+    room = width - sum(_widest(widths, headers, rows, i) + 2 for i in columns if i != _STATE)
+    if _STATE not in columns or _widest(widths, headers, rows, _STATE) <= room or room < len("2019-03-31"):
+        return [[row[_STATE]] for row in rows]
+    from .linebreak import wrapped  # (Rich's cell widths: off the start-up of the writing commands)
+
+    return [wrapped(row[_STATE], room) if widths[row[_STATE]] > room else [row[_STATE]] for row in rows]
 
 
 def render_history(entries, *, lang: Lang, width: int | None = None, journal=()) -> str:

@@ -147,3 +147,24 @@ def test_a_unit_column_that_leaves_its_header_no_room_goes_under_the_entry(lang,
     under = {Lang.zh: ["  进展：推进", "  记录单位：自治区生态环境厅", "  佐证：照片"],
              Lang.en: ["  Note: 推进", "  By: 自治区生态环境厅", "  Evidence: 照片"]}[lang]
     assert lines[-4:-1] == under
+
+
+def test_at_40_columns_an_entry_too_wide_wraps_and_no_date_is_cut():
+    """At 40 columns a step's close was cut, and the rule with it: `closed (step due 2…`."""
+    rows = [entry("18.4", "2019-03-31", "done", milestone="2018-12-31", note="停止审批")]
+    assert render_history(rows, lang=Lang.en, width=40).split("\n") == [
+        "Date        Measure  Entry",
+        "----------  -------  ----------------",
+        "2019-03-31  18.4     closed (step due",
+        "                     2018-12-31)",
+        "  Note: 停止审批",
+        ""]
+
+
+@pytest.mark.parametrize("lang", [Lang.zh, Lang.en])
+def test_at_40_columns_every_date_of_an_entry_is_whole(lang):
+    lines = render_history([entry("18.4", "2019-03-31", "done", milestone="2018-12-31"), *PROBE],
+                           lang=lang, width=40).split("\n")
+    assert max(map(wcswidth, lines)) <= 40
+    assert "…" not in lines[1] and not [line for line in lines if line.endswith(("2…", "(…", "（…"))]
+    assert all(day in "\n".join(lines) for day in ("2018-12-31", "2019-12-31", "2019-06-12"))
