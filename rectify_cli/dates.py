@@ -78,9 +78,9 @@ def _typed(text: str, forms: str = FORMS.format(month="end of month")) -> tuple[
     return int(year), int(month), None if day is None else int(day)
 
 
-# A deadline's Chinese words for the end of a month or of a year (2019年6月底, 2019年底); a month
-# and day without the year (6月30日).
-_END_OF = re.compile(r"(\d{4})年(?:(\d{1,2})月)?底", re.ASCII)
+# A deadline's Chinese words for the end of a month or of a year (2019年6月底, 2019年底, 2019年年底,
+# as the importer reads them); a month and day without the year (6月30日).
+_END_OF = re.compile(r"(\d{4})年(?:(\d{1,2})月|年)?底", re.ASCII)
 _NO_YEAR = re.compile(r"(\d{1,2})月(\d{1,2})日?", re.ASCII)
 
 

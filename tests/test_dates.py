@@ -23,6 +23,7 @@ from rectify_cli import dates
         ("2020年2月底", date(2020, 2, 29)),
         ("２０１９年　６月底", date(2019, 6, 30)),
         ("2019年底", date(2019, 12, 31)),
+        ("2019年年底", date(2019, 12, 31)),  # (as the importer reads a deadline so written)
     ],
 )
 def test_user_dates(text, expected):
