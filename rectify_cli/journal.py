@@ -73,6 +73,7 @@ from .model import (
 )
 from .outcomes import load_item, remember_append
 from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written
+from .textsafe import says_nothing
 from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
 
@@ -555,15 +556,15 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         elif due is not None and due < today:
             warnings.append(_recorded_after(due, when=when, today=today))
     elif entry_state is EntryState.REOPENED:
-        if not note.strip():
+        if says_nothing(note):
             raise refusal(UsageError, "note_reopen")
         if conflict := _state_conflict(entry_state, measure, result, when):
             raise refusal(JournalWriteError, conflict.key, **conflict.values)
     elif entry_state is EntryState.IN_PROGRESS:
-        if not note.strip():  # (as a report: it would clear 久未报告, saying nothing)
+        if says_nothing(note):  # (as a report: it would clear 久未报告, saying nothing)
             raise refusal(UsageError, "note_in_progress")
     elif entry_state is EntryState.REPORT:
-        if not note.strip():  # (it would clear 久未报告, reporting nothing)
+        if says_nothing(note):  # (it would clear 久未报告, reporting nothing)
             raise refusal(UsageError, "note_report")
         if not has_ongoing:
             raise refusal(JournalWriteError, "no_ongoing_part", measure=measure)
@@ -572,7 +573,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
             raise refusal(UsageError, "to_missing")
         to_day = _date(to, "--to", dates.parse_user_date)
         reason_text = _text(reason, "--reason")
-        if not reason_text or not reason_text.strip():
+        if not reason_text or says_nothing(reason_text):
             raise refusal(UsageError, "reason_missing")
         approver = unit(approved_by, "--approved-by")
         if approver is None:
@@ -593,7 +594,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
             warnings.append(Notice("late_left_out", {"deadline": moving.due.isoformat()}))
         milestone = moving.original_due
     elif entry_state is EntryState.RETRACTED:
-        if not note.strip():
+        if says_nothing(note):
             raise refusal(UsageError, "reason_retract")
         retracted = _retracted_entry(reg, measure, entry, when)
     if (when.year, when.month) < (today.year, today.month):  # (its month's summary may be filed)
@@ -845,7 +846,7 @@ def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
     """A path to an existing file is pinned by its sha256 (so it cannot be swapped later);
     anything else is kept as text. A path inside the registry folder is stored relative to it."""
     text = _text(evidence, "--evidence")
-    if text is None or not text.strip():
+    if text is None or says_nothing(text):
         return None
     try:
         path = Path(text).expanduser()

@@ -37,6 +37,17 @@ def printable(text: str, *, single_line: bool = False) -> str:
 _LINES = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
+def says_nothing(text: str) -> bool:
+    """Whether `text` shows nothing: only spaces, line breaks, control characters and invisible
+    format characters (a zero-width space, a bell). A note, reason or evidence so written would
+    pass for one: a report that clears 久未报告 reporting nothing."""
+    if text.isprintable():  # (the common case, in C: no control, format or separator but " ")
+        return not text.strip()
+    import unicodedata
+
+    return all(c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Zs", "Zl", "Zp") for c in text)
+
+
 ELLIPSIS = "…"
 
 

@@ -39,6 +39,7 @@ from .model import (
     new_measure,
     new_task,
 )
+from .textsafe import says_nothing
 
 
 def _looks_like_journal(data, file: str) -> bool:
@@ -117,7 +118,7 @@ class Checker:
             value = self._as_written(m, key, value)
         if value is None and not required:
             return None
-        if not isinstance(value, str) or (not empty_ok and not value.strip()):
+        if not isinstance(value, str) or (not empty_ok and says_nothing(value)):
             self.problem(position_of(m, key), "not_text" if empty_ok else "not_nonempty_text", what=f"{what}.{key}", kind=_kind(value))
             return None
         if self.vouching and self._reads_differently(value):
@@ -564,7 +565,7 @@ class Checker:
             # (a note of the wrong type is reported as such; none, or blank, says nothing: a report or an
             # in_progress entry would clear 久未报告 reporting nothing, a reopening would not say why)
             needs = _NOTE_NEEDED.get(state)
-            if needs is not None and (note.strip() == "" if note is not None else m.get("note") is None):
+            if needs is not None and (says_nothing(note) if note is not None else m.get("note") is None):
                 self.problem(position_of(m, "note" if "note" in m else None), needs, what=f"{what}{'.note' * ('note' in m)}")
                 continue
             if not self._keys_fit_state(m, state, what):
@@ -588,9 +589,9 @@ class Checker:
         state = EntryState._value2member_map_.get(written) if type(written) is str else None
         if (type(mid) is not str or type(day) is not str or type(note) is not str or state is None
                 or state is EntryState.EXTENDED or state is EntryState.RETRACTED
-                or (state in _NOTE_NEEDED and not note.strip())
+                or (state in _NOTE_NEEDED and says_nothing(note))
                 or ("milestone" in item and (state is not EntryState.DONE or type(milestone) is not str))
-                or (evidence is not None and (type(evidence) is not str or not evidence.strip()))
+                or (evidence is not None and (type(evidence) is not str or says_nothing(evidence)))
                 or (by is not None and type(by) is not str)
                 or (digest is not None and (type(digest) is not str or not chain.HASH.fullmatch(digest)))
                 or checked_date(day)[1] is not None or (milestone is not None and checked_date(milestone)[1] is not None)):

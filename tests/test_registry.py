@@ -249,6 +249,9 @@ REFUSED_ON_LOAD = {
     "in_progress with a blank note": (
         '- measure: "2.2"\n  date: 2019-03-20\n  state: in_progress\n  note: "   "\n',
         "4:9: journal entry 10.note: an in_progress entry needs a note saying what is under way"),
+    "report with a note of a zero-width space": (  # (it showed nothing, and cleared 久未报告)
+        '- measure: "2.2"\n  date: 2019-03-20\n  state: report\n  note: "\\u200b"\n',
+        "4:9: journal entry 10.note: a report needs a note saying what was done"),
     "in_progress without a note": (
         '- measure: "2.2"\n  date: 2019-03-20\n  state: in_progress\n',
         "1:3: journal entry 10: an in_progress entry needs a note saying what is under way"),
