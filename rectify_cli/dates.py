@@ -61,12 +61,18 @@ def parse_iso(text: str) -> date:
     return _real_date(text, *map(int, match.groups()))
 
 
+def _normal(text: str) -> str:
+    """A typed date as it is read: NFKC (the full-width digits and marks of a Chinese input
+    method, ２０１９－０３, read as typed in half width), without spaces, and a day ended by 号, as
+    spoken Chinese ends it (4月14号), ended by 日."""
+    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return normal[:-1] + "日" if normal.endswith("号") else normal
+
+
 def _typed(text: str, forms: str = FORMS.format(month="end of month")) -> tuple[int, int, int | None]:
     """(year, month, day or None for a month alone) of a date typed on the command line;
     `forms`: the forms the hint lists (saying what a month alone means there)."""
-    # (NFKC: the full-width digits and marks of a Chinese input method, ２０１９－０３, read as typed
-    # in half width, wherever a date or a month is typed)
-    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    normal = _normal(text)
     # (日 ends a day, 2019年3月31日, and 月 a month alone, 2019年3月: either ending anything else,
     # 2019年3月日 with the day left out, is a slip, as is a separator typed at the end, 2019-3-)
     ending = normal[-1] if normal.endswith(("日", "月")) else ""
@@ -90,7 +96,7 @@ def likely_date(text: str) -> tuple[str, str] | None:
     (2019/6/30, 2019.6.30, 2019年6月30日) or it names the end of a month or year (2019年6月底,
     2019年底); ("no_year", "YYYY-06-30") for a day without its year (6月30日); ("no_day",
     "2019-06-DD") for a month alone (2019年6月); None when unsure."""
-    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    normal = _normal(text)
     end = _END_OF.fullmatch(normal)
     no_year = _NO_YEAR.fullmatch(normal)
     try:
@@ -113,7 +119,7 @@ def parse_user_date(text: str, *, month_start: bool = False) -> date:
     """A date typed on the command line; a month alone means its last day (as of the end of
     March), or with `month_start` its first (since the start of March). A month's or a year's
     end in a deadline's words (2019年6月底, 2019年底) is its last day, whatever `month_start`."""
-    end = _END_OF.fullmatch(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
+    end = _END_OF.fullmatch(_normal(text))
     if end:
         return month_end(_real_date(text, int(end.group(1)), int(end.group(2) or 12), 1))
     year, month, day = _typed(text, FORMS.format(month="from its first day" if month_start else "end of month"))

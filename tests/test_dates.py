@@ -24,6 +24,7 @@ from rectify_cli import dates
         ("２０１９年　６月底", date(2019, 6, 30)),
         ("2019年底", date(2019, 12, 31)),
         ("2019年年底", date(2019, 12, 31)),  # (as the importer reads a deadline so written)
+        ("2019年4月14号", date(2019, 4, 14)),  # (号 for 日, as spoken Chinese ends a day)
     ],
 )
 def test_user_dates(text, expected):
@@ -32,7 +33,7 @@ def test_user_dates(text, expected):
 
 @pytest.mark.parametrize("text", ["2019-02-30", "2018-13-01", "yesterday", "31/3/2019", "", "2019-3-31-1",
                                   "2019-3-", "2019-03-31-", "2019/3/31/", "2019.3.", "2019年", "２０１９-０３-",
-                                  "2019年13月底", "2019年3月31日底", "3月底", "2019-03底"])
+                                  "2019年13月底", "2019年3月31日底", "3月底", "2019-03底", "2019年3月号", "2019年号"])
 def test_bad_user_dates(text):
     with pytest.raises(dates.DateFormatError):
         dates.parse_user_date(text)
@@ -147,7 +148,8 @@ def test_the_calendars_first_month_has_no_previous_month():
 
 
 @pytest.mark.parametrize("text, expected", [("2019-06-30", date(2019, 6, 30)), ("2019/6/3", date(2019, 6, 3)),
-                                            ("2019年6月30日", date(2019, 6, 30)), ("２０１９年６月３０日", date(2019, 6, 30))])
+                                            ("2019年6月30日", date(2019, 6, 30)), ("２０１９年６月３０日", date(2019, 6, 30)),
+                                            ("2019年6月3号", date(2019, 6, 3)), ("2019年６月３０ 号", date(2019, 6, 30))])
 def test_an_event_date_is_a_day(text, expected):
     assert dates.parse_event_date(text) == expected
 
