@@ -249,6 +249,9 @@ LABELS = {
     "effect_ongoing": ("长期坚持", "ongoing"),
     "effect_stale": ("，久未报告", ", stale"),
     "effect_pending": ("{status}，下一期限 {due}", "{status}, next due {due}"),
+    "notice_in_progress_closed": ("措施 {measure} 已销号，这条进展不改变其状态；回头看发现问题，请用 rectify reopen 重新打开",
+                                  "{measure} is closed, and this entry leaves it so; to open it again (回头看), use "
+                                  "`rectify reopen`"),
     "notice_closed_late": ("逾期销号：超过期限 {deadline} 共{days}天", "closed late: {days:day} after its deadline {deadline}"),
     "notice_late_extension": ("逾期申请延期：在期限 {deadline} 过后{days}天才申请（已写入 late: true）",
                               "late extension: requested {days:day} after the deadline {deadline} (written with late: true)"),
@@ -337,6 +340,9 @@ LABELS = {
                                    "声明的单位",
                                    "{option}: {name!r} is a unit of {files}, not of {own}, the plan of {measure}: an "
                                    "entry names a unit its own plan file declares"),
+    "refused_one_unit": ("{option}：只能填一个单位，“{name}”是 {count} 个（{units}）：请填牵头的单位，或为每个单位各记一条",
+                         "{option}: one unit only, and {name!r} is {count} ({units}): give the lead one, or record an "
+                         "entry for each"),
     "refused_unknown_unit": ("{option}：未知单位“{name}”{hint}；请使用方案 units: 下声明的单位（名称或别名）",
                              "{option}: unknown unit {name!r}{hint}; use a unit declared under 'units:' in the plan "
                              "(name or alias)"),

@@ -563,6 +563,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     elif entry_state is EntryState.IN_PROGRESS:
         if says_nothing(note):  # (as a report: it would clear 久未报告, saying nothing)
             raise refusal(UsageError, "note_in_progress")
+        if result.status is engine.Status.DONE:  # (work under way again is a reopening: this entry leaves it closed)
+            warnings.append(Notice("in_progress_closed", {"measure": measure}))
     elif entry_state is EntryState.REPORT:
         if says_nothing(note):  # (it would clear 久未报告, reporting nothing)
             raise refusal(UsageError, "note_report")
@@ -814,6 +816,10 @@ def _text(value: str | None, option: str) -> str | None:
     return value
 
 
+# What separates the units of a list as an office writes one (拉萨市、日喀则市; 拉萨市,日喀则市).
+_UNITS_LISTED = re.compile(r"\s*[,，、;；/／]\s*|\s+")
+
+
 def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: dict) -> str | None:
     """The unit `name` names in `measure`'s journal, as the loader reads it there
     (journal_checks.units_named_in_file: a folder's other files' units would make the journal
@@ -826,6 +832,10 @@ def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: 
     found = names.get(_text(name, option).strip())
     if found is not None:
         return found
+    listed = _UNITS_LISTED.split(name.strip())
+    units = [names[part] for part in listed if part in names]
+    if len(listed) > 1 and len(units) == len(listed):  # (拉萨市、日喀则市: an entry has one unit)
+        raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(units), units=units)
     own = units_of_file(reg.plan.units, file_prefix(measure))
     engine.refuse_ambiguous_alias(own, name, option)
     elsewhere = engine.resolve_unit(reg.plan.units, name)

@@ -712,6 +712,19 @@ def test_write_confirmation_in_english(reg):
     assert "  ! closed late: 90 days after its deadline 2018-12-31\n" in result.stdout
 
 
+@pytest.mark.parametrize("lang, notice", [
+    ("zh", "  ! 措施 1.2 已销号，这条进展不改变其状态；回头看发现问题，请用 rectify reopen 重新打开\n"),
+    ("en", "  ! 1.2 is closed, and this entry leaves it so; to open it again (回头看), use `rectify reopen`\n"),
+])
+def test_progress_recorded_on_a_closed_measure_says_it_stays_closed(reg, lang, notice):
+    # (it was recorded without a word, and the clerk who meant the work is under way again saw 已销号 still)
+    result = run("record", "1.2", "--state", "in_progress", "--note", "整改回潮，正在处理", "--lang", lang,
+                 "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert notice in result.stdout
+    assert run("show", "1.2", "--format", "json", "--registry", str(reg)).stdout.count('"status": "done"') >= 1
+
+
 def test_a_long_history_is_laid_out_as_tabulate_lays_it_out(reg, monkeypatch):
     """A long history (a national journal's 200,000 entries) is laid out row by row, not by
     tabulate: the same text."""

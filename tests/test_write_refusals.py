@@ -48,6 +48,10 @@ REFUSALS = [
     (("report", "3.2", "--note", "一季度", "--by", "拉撒市"),
      "--by：未知单位“拉撒市”（是否指 拉萨市？）；请使用方案 units: 下声明的单位（名称或别名）",
      "--by: unknown unit '拉撒市' (did you mean 拉萨市?); use a unit declared under 'units:' in the plan (name or alias)"),
+    # (a list of units, as an office writes one: it was told the closest single unit, 那曲市)
+    (("report", "3.2", "--note", "一季度", "--by", "拉萨市、那曲市"),
+     "--by：只能填一个单位，“拉萨市、那曲市”是 2 个（拉萨市、那曲市）：请填牵头的单位，或为每个单位各记一条",
+     "--by: one unit only, and '拉萨市、那曲市' is 2 (拉萨市, 那曲市): give the lead one, or record an entry for each"),
     (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "2019-04-01"),
      "--date：2019-04-01 晚于今天（2019-03-31）；台账只记录已经发生的事",
      "--date: 2019-04-01 is in the future (today is 2019-03-31); the journal records what has happened"),
