@@ -41,7 +41,10 @@ def says_nothing(text: str) -> bool:
     """Whether `text` shows nothing: only spaces, line breaks, control characters and invisible
     format characters (a zero-width space, a bell). A note, reason or evidence so written would
     pass for one: a report that clears 久未报告 reporting nothing."""
-    if text.isprintable():  # (the common case, in C: no control, format or separator but " ")
+    first = text[:1]
+    if first and first.isprintable() and not first.isspace():  # (the common case: it begins with what shows)
+        return False
+    if text.isprintable():  # (in C: no control, format or separator but " ")
         return not text.strip()
     import unicodedata
 
