@@ -631,7 +631,7 @@ LABELS = {
     "summary_col_evidence": ("佐证", "Evidence"),
     "summary_col_due": ("期限", "Due"),
     "summary_col_days_overdue": ("逾期天数", "Days overdue"),
-    "summary_col_last_report": ("最近报告", "Last report"),
+    "summary_col_last_entry": ("最近记录", "Last entry"),  # (what staleness counts from: a close too, not only a report)
     # (from the last report to the day judged: the month's end, or today in a month not over)
     "summary_col_days_to": ("距{month}月{day}日天数", "Days to {month_name} {day}"),
     "summary_col_date": ("日期", "Date"),

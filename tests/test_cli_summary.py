@@ -241,22 +241,22 @@ def test_the_stale_tables_days_are_counted_to_the_day_judged_which_the_heading_n
     whenever it is made), and the heading now says so; a month not over is judged today."""
     july = _bundled_section("2019-07", "六、长期坚持措施久未报告（超过90天未报告）", today="2019-08-05")
     assert july[:2] == [
-        "措施    内容                   责任单位              最近报告      距7月31日天数",
+        "措施    内容                   责任单位              最近记录      距7月31日天数",
         "------  ---------------------  --------------------  ----------  ---------------",
     ]
     assert july[2].startswith("1.1     ") and july[2].endswith("  2019-03-31              122")
     en = _bundled_section("2019-07", "6. Ongoing measures not reported on for over 90 days", "--lang", "en",
                           today="2019-08-05")
     assert en[:2] == [
-        "Measure    Text               Units              Last report      Days to Jul 31",
-        "---------  -----------------  -----------------  -------------  ----------------",
+        "Measure    Text               Units              Last entry      Days to Jul 31",
+        "---------  -----------------  -----------------  ------------  ----------------",
     ]
-    assert en[2].startswith("1.1        ") and en[2].endswith("  2019-03-31                  122")
+    assert en[2].startswith("1.1        ") and en[2].endswith("  2019-03-31                 122")
     august = _bundled_section("2019-08", "六、长期坚持措施久未报告（超过90天未报告）", today="2019-08-05")
-    assert august[0].endswith("  最近报告      距8月5日天数") and august[2].endswith("  2019-03-31             127")
+    assert august[0].endswith("  最近记录      距8月5日天数") and august[2].endswith("  2019-03-31             127")
     en = _bundled_section("2019-08", "6. Ongoing measures not reported on for over 90 days", "--lang", "en",
                           today="2019-08-05")
-    assert en[0].endswith("  Last report      Days to Aug 5")
+    assert en[0].endswith("  Last entry      Days to Aug 5")
 
 
 def test_the_urging_lists_due_soon_column_says_its_window_which_is_not_section_fives():
@@ -379,7 +379,7 @@ def test_a_never_reported_measure_shows_the_days_since_the_feedback_date_and_a_n
     (1.2: 2019-04-10 to 09-30 is 20 + 31 + 30 + 31 + 31 + 30 = 173). Stalest first, as before."""
     registry = _ongoing_registry(tmp_path)
     assert _stale_section(registry) == [
-        "措施    内容                责任单位          最近报告      距9月30日天数",
+        "措施    内容                责任单位          最近记录      距9月30日天数",
         "------  ------------------  ----------------  ----------  ---------------",
         "1.1     开展草原执法检查。  自治区生态环境厅  从未报告                213",
         "1.2     落实草畜平衡制度。  自治区生态环境厅  2019-04-10              173",
@@ -387,10 +387,10 @@ def test_a_never_reported_measure_shows_the_days_since_the_feedback_date_and_a_n
         "从未报告的措施自反馈之日（2019-03-01）起计。",
     ]
     assert _stale_section(registry, "--lang", "en") == [
-        "Measure    Text                Units             Last report      Days to Sep 30",
-        "---------  ------------------  ----------------  -------------  ----------------",
-        "1.1        开展草原执法检查。  自治区生态环境厅  never                       213",
-        "1.2        落实草畜平衡制度。  自治区生态环境厅  2019-04-10                  173",
+        "Measure    Text                Units             Last entry      Days to Sep 30",
+        "---------  ------------------  ----------------  ------------  ----------------",
+        "1.1        开展草原执法检查。  自治区生态环境厅  never                      213",
+        "1.2        落实草畜平衡制度。  自治区生态环境厅  2019-04-10                 173",
         "",
         "Never reported: counted from the feedback date (2019-03-01).",
     ]
@@ -400,7 +400,7 @@ def test_a_stale_table_without_a_never_reported_measure_has_no_note(tmp_path):
     """1.1 reported on 2019-04-01: 182 days to 2019-09-30 (30 + 31 + 30 + 31 + 31 + 29)."""
     registry = _ongoing_registry(tmp_path, "1.1")
     assert _stale_section(registry) == [
-        "措施    内容                责任单位          最近报告      距9月30日天数",
+        "措施    内容                责任单位          最近记录      距9月30日天数",
         "------  ------------------  ----------------  ----------  ---------------",
         "1.1     开展草原执法检查。  自治区生态环境厅  2019-04-01              182",
         "1.2     落实草畜平衡制度。  自治区生态环境厅  2019-04-10              173",

@@ -367,7 +367,7 @@ def _stale(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     rows = [[cell(i.measure_id), cell(i.text), cell(_units(i.owners, lang)),
              _iso(i.last_entry) if i.last_entry else _l("summary_never_reported", lang),
              str(i.days_since)] for i in m.stale]
-    keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_last_report")
+    keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_last_entry")
     days_to = _l("summary_col_days_to", lang, month=m.as_of.month, day=m.as_of.day,
                  month_name=_MONTHS_EN[m.as_of.month - 1][:3])
     text = page.table([*(_l(k, lang) for k in keys), days_to], rows, give_way=(1, 2), right=(4,))
