@@ -1,0 +1,15 @@
+"""textsafe: what registry text shows, as the writing commands and the loader judge it."""
+import pytest
+
+from rectify_cli.textsafe import says_nothing
+
+
+@pytest.mark.parametrize("text", ["", " ", "\u3000", "\n\t", "\u200b", "\ufeff", "\u2060\u3000", "\x07", "\u2028", " \u200d "])
+def test_a_text_of_spaces_controls_and_invisible_marks_says_nothing(text):
+    # (a zero-width space as a report's note cleared 久未报告 reporting nothing)
+    assert says_nothing(text)
+
+
+@pytest.mark.parametrize("text", ["已完成", " 已完成", "\u200b已完成", "\ufeffx", "\x07!", "a\u200b", "。"])
+def test_a_text_with_anything_that_shows_says_something(text):
+    assert not says_nothing(text)
