@@ -769,6 +769,22 @@ def owners_with_regions(units: Sequence[Unit]):
     return owners
 
 
+# What separates the units of a list as an office writes one (拉萨市、日喀则市; 拉萨市,日喀则市).
+UNITS_LISTED = re.compile(r"\s*[,，、;；/／]\s*|\s+")
+
+
+def refuse_listed(name: str, known, option: str) -> None:
+    """`name` that is several `known` names listed (--owner 拉萨市、那曲市) is refused, saying how
+    to give each: its closest single name would read as the same list turned round."""
+    from .errors import UsageError
+    from .i18n import refusal
+
+    parts = UNITS_LISTED.split(name.strip())
+    if len(parts) > 1 and all(part in known for part in parts):
+        raise refusal(UsageError, "listed_regions" if option == "--region" else "listed_units", option=option,
+                      name=name.strip(), count=len(parts), repeated=" ".join(f"{option} {part}" for part in parts))
+
+
 def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units) -> None:
     """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
@@ -778,9 +794,11 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
+        refuse_listed(owner, index, "--owner")
         raise refusal(UsageError, "unknown_owner", name=owner, hint=unit_suggestion(owner, index))
     regions = set(region_units) | {r for tr in report.tasks for r in tr.task.regions}
     for region in sorted(region_set - regions):
+        refuse_listed(region, {name for name, unit in index.items() if unit in regions} | regions, "--region")
         listed = [*region_units, *sorted(regions - set(region_units))]  # (in the order declared)
         said = hint(close_matches(region, regions)) or (Notice("regions_are", {"regions": listed}) if listed
                                                          else Notice("no_regions", {}))
