@@ -809,7 +809,10 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         local = task_id.rpartition(":")[2]
         elsewhere = same_but_case(task_id, ids) or in_file_misspelt(task_id, ids) or [
             tr.task.id for tr in report.tasks if ":" in tr.task.id and tr.task.id.rpartition(":")[2] == local]
-        close = elsewhere or close_ids(task_id, [tr.task.id for tr in report.tasks])
+        # (a measure's id, 18.4, names its task: that, rather than the range of tasks)
+        task_of = task_id.rpartition(".")[0]
+        holding = [tr.task.id for tr in report.tasks if task_of in (tr.task.id, tr.task.id.rpartition(":")[2])]
+        close = elsewhere or close_ids(task_id, [tr.task.id for tr in report.tasks]) or holding
         raise refusal(UsageError, "unknown_task", task=task_id,
                       hint=hint(close) or tasks_range([tr.task.id for tr in report.tasks]))
     for task_id in sorted(id_set - {tr.task.id for tr in report.tasks}, key=id_sort_key):  # (18 of a folder: whose?)

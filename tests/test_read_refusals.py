@@ -75,6 +75,8 @@ def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, 
     (("status", "--task", "46"), "--task: no task '46' (did you mean 45?)"),  # (it said 6, 4: one digit left out)
     (("check", "--task", "450"), "--task: no task '450' (did you mean 45?)"),  # (a digit too many)
     (("status", "--task", "99"), "--task: no task '99' (tasks are 1 to 45)"),  # (it said 9)
+    (("status", "--task", "18.4"), "--task: no task '18.4' (did you mean 18?)"),  # (a measure's id: its task, not 1 to 45)
+    (("check", "--task", "35.3"), "--task: no task '35.3' (did you mean 35?)"),
     (("show", "46"), "no task or measure '46' (did you mean 45?)"),  # (it said 6, 4, 14.6)
     (("history", "18.7"), "no task or measure '18.7' (did you mean 18.6?)"),
     (("history", "18.9"), "no task or measure '18.9' (did you mean 18.6, 18.5, 18.4?)"),  # (it said 19, 18 too)
