@@ -769,6 +769,22 @@ def owners_with_regions(units: Sequence[Unit]):
     return owners
 
 
+# What separates the units of a list as an office writes one (拉萨市、日喀则市; 拉萨市,日喀则市).
+UNITS_LISTED = re.compile(r"\s*[,，、;；/／]\s*|\s+")
+
+
+def refuse_listed(name: str, known, option: str) -> None:
+    """`name` that is several `known` names listed (--owner 拉萨市、那曲市) is refused, saying how
+    to give each: its closest single name would read as the same list turned round."""
+    from .errors import UsageError
+    from .i18n import refusal
+
+    parts = UNITS_LISTED.split(name.strip())
+    if len(parts) > 1 and all(part in known for part in parts):
+        raise refusal(UsageError, "listed_regions" if option == "--region" else "listed_units", option=option,
+                      name=name.strip(), count=len(parts), repeated=" ".join(f"{option} {part}" for part in parts))
+
+
 def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units) -> None:
     """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
@@ -778,9 +794,11 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
+        refuse_listed(owner, index, "--owner")
         raise refusal(UsageError, "unknown_owner", name=owner, hint=unit_suggestion(owner, index))
     regions = set(region_units) | {r for tr in report.tasks for r in tr.task.regions}
     for region in sorted(region_set - regions):
+        refuse_listed(region, {name for name, unit in index.items() if unit in regions} | regions, "--region")
         listed = [*region_units, *sorted(regions - set(region_units))]  # (in the order declared)
         said = hint(close_matches(region, regions)) or (Notice("regions_are", {"regions": listed}) if listed
                                                          else Notice("no_regions", {}))
@@ -791,7 +809,10 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         local = task_id.rpartition(":")[2]
         elsewhere = same_but_case(task_id, ids) or in_file_misspelt(task_id, ids) or [
             tr.task.id for tr in report.tasks if ":" in tr.task.id and tr.task.id.rpartition(":")[2] == local]
-        close = elsewhere or close_ids(task_id, [tr.task.id for tr in report.tasks])
+        # (a measure's id, 18.4, names its task: that, rather than the range of tasks)
+        task_of = task_id.rpartition(".")[0]
+        holding = [tr.task.id for tr in report.tasks if task_of in (tr.task.id, tr.task.id.rpartition(":")[2])]
+        close = elsewhere or close_ids(task_id, [tr.task.id for tr in report.tasks]) or holding
         raise refusal(UsageError, "unknown_task", task=task_id,
                       hint=hint(close) or tasks_range([tr.task.id for tr in report.tasks]))
     for task_id in sorted(id_set - {tr.task.id for tr in report.tasks}, key=id_sort_key):  # (18 of a folder: whose?)

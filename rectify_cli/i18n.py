@@ -441,6 +441,10 @@ LABELS = {
     # what a reading command (status, check, summary, show, history) refuses of a request
     # (engine.select, summary.period, ids.unknown_item, cli._user_date, journal.history)
     "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit {name!r}{hint}"),
+    "refused_listed_units": ("{option}：一次只填一个单位，“{name}”是 {count} 个：请写作 {repeated}",
+                             "{option}: one unit at a time, and {name!r} is {count}: write {repeated}"),
+    "refused_listed_regions": ("{option}：一次只填一个地区，“{name}”是 {count} 个：请写作 {repeated}",
+                               "{option}: one region at a time, and {name!r} is {count}: write {repeated}"),
     "refused_known_units": ("（已知单位：{units}）", " (known units: {units})"),
     "refused_ambiguous_alias": ("{option}：“{name}”是 {count} 个单位（{units}）的别名，分别由不同的方案文件声明：请写明单位名称",
                                 "{option}: {name!r} is an alias of {count} units ({units}), declared by different plan "

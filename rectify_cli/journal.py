@@ -816,8 +816,7 @@ def _text(value: str | None, option: str) -> str | None:
     return value
 
 
-# What separates the units of a list as an office writes one (拉萨市、日喀则市; 拉萨市,日喀则市).
-_UNITS_LISTED = re.compile(r"\s*[,，、;；/／]\s*|\s+")
+_UNITS_LISTED = engine.UNITS_LISTED  # (拉萨市、日喀则市: a list, as the filters read it)
 
 
 def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: dict) -> str | None:

@@ -559,6 +559,7 @@ def _owner_names(plan: Plan, owners: tuple[str, ...]) -> tuple[str, ...]:
         engine.refuse_ambiguous_alias(plan.units, given, "--owner")  # (as status and check refuse it)
         unit = engine.resolve_unit(plan.units, given)
         if unit is None:  # (the names close to it, as status and check say them; else them all)
+            engine.refuse_listed(given, engine.unit_index(plan.units), "--owner")
             close = unit_suggestion(given, engine.unit_index(plan.units))
             raise refusal(UsageError, "unknown_owner", name=given,
                           hint=close or Notice("known_units", {"units": [u.name for u in plan.units]}))

@@ -75,6 +75,8 @@ def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, 
     (("status", "--task", "46"), "--task: no task '46' (did you mean 45?)"),  # (it said 6, 4: one digit left out)
     (("check", "--task", "450"), "--task: no task '450' (did you mean 45?)"),  # (a digit too many)
     (("status", "--task", "99"), "--task: no task '99' (tasks are 1 to 45)"),  # (it said 9)
+    (("status", "--task", "18.4"), "--task: no task '18.4' (did you mean 18?)"),  # (a measure's id: its task, not 1 to 45)
+    (("check", "--task", "35.3"), "--task: no task '35.3' (did you mean 35?)"),
     (("show", "46"), "no task or measure '46' (did you mean 45?)"),  # (it said 6, 4, 14.6)
     (("history", "18.7"), "no task or measure '18.7' (did you mean 18.6?)"),
     (("history", "18.9"), "no task or measure '18.9' (did you mean 18.6, 18.5, 18.4?)"),  # (it said 19, 18 too)
@@ -97,6 +99,26 @@ def test_suggested_names_holding_the_list_separator_are_quoted_so_each_reads_as_
     result = run("status", "--owner", "各级党委、政府及", env={"RECTIFY_TODAY": "2020-06-30"})
     assert (result.exit_code, result.stderr) == (
         2, "rectify: --owner：未知单位“各级党委、政府及”（是否指 “各级党委、政府”？）\n")
+
+
+@pytest.mark.parametrize("args,zh,en", [
+    (("status", "--owner", "拉萨市、那曲市"),
+     "--owner：一次只填一个单位，“拉萨市、那曲市”是 2 个：请写作 --owner 拉萨市 --owner 那曲市",
+     "--owner: one unit at a time, and '拉萨市、那曲市' is 2: write --owner 拉萨市 --owner 那曲市"),
+    (("check", "--region", "拉萨市,那曲市"),
+     "--region：一次只填一个地区，“拉萨市,那曲市”是 2 个：请写作 --region 拉萨市 --region 那曲市",
+     "--region: one region at a time, and '拉萨市,那曲市' is 2: write --region 拉萨市 --region 那曲市"),
+    (("summary", "--month", "2019-02", "--owner", "环境保护厅 水利厅"),
+     "--owner：一次只填一个单位，“环境保护厅 水利厅”是 2 个：请写作 --owner 环境保护厅 --owner 水利厅",
+     "--owner: one unit at a time, and '环境保护厅 水利厅' is 2: write --owner 环境保护厅 --owner 水利厅"),
+])
+def test_a_list_of_units_for_one_filter_is_told_to_repeat_the_option(args, zh, en):
+    """--owner 拉萨市、那曲市 was answered （是否指 那曲市、拉萨市？）: the same list turned round,
+    as if it were the name to type. Each unit is an option of its own (several are OR'd)."""
+    chinese = run(*args)
+    english = run(*args, "--lang", "en")
+    assert (chinese.exit_code, chinese.stdout, chinese.stderr) == (2, "", f"rectify: {zh}\n")
+    assert (english.exit_code, english.stdout, english.stderr) == (2, "", f"rectify: {en}\n")
 
 
 @pytest.mark.parametrize("args", [
