@@ -816,9 +816,6 @@ def _text(value: str | None, option: str) -> str | None:
     return value
 
 
-_UNITS_LISTED = engine.UNITS_LISTED  # (拉萨市、日喀则市: a list, as the filters read it)
-
-
 def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: dict) -> str | None:
     """The unit `name` names in `measure`'s journal, as the loader reads it there
     (journal_checks.units_named_in_file: a folder's other files' units would make the journal
@@ -831,7 +828,7 @@ def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: 
     found = names.get(_text(name, option).strip())
     if found is not None:
         return found
-    listed = _UNITS_LISTED.split(name.strip())
+    listed = engine.UNITS_LISTED.split(name.strip())
     units = [names[part] for part in listed if part in names]
     if len(listed) > 1 and len(units) == len(listed):  # (拉萨市、日喀则市: an entry has one unit)
         raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(units), units=units)
