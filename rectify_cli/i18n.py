@@ -980,6 +980,8 @@ LABELS.update({
     "usage_no_such_option": ("没有选项 {name}{hint}", "no such option {name}{hint}"),
     "usage_missing_option": ("缺少必需的选项 {name}", "missing required option {name}"),
     "usage_missing_argument": ("缺少参数 {name}", "missing argument {name}"),
+    "usage_not_a_choice_meant": ("{name}：“{value}”不是可选的值，应写作 {meant}（可选：{choices}）",
+                                 "{name}: {value!r} is not one of the choices: write {meant} ({choices})"),
     "usage_not_a_choice": ("{name}：“{value}”不是可选的值（可选：{choices}）", "{name}: {value!r} is not one of the choices ({choices})"),
     "usage_invalid_value": ("{name}：取值无效（{detail}）", "{name}: invalid value ({detail})"),
     "usage_out_of_range": ("{name}：{value} 不在可选范围内（应{bounds}）", "{name}: {value} is out of range ({bounds})"),

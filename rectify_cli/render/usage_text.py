@@ -32,7 +32,9 @@ def _notice(exc) -> Notice:
         choices = getattr(getattr(param, "type", None), "choices", None)
         chosen = re.match(r"'(.*)' is not one of ", message)
         if choices and chosen:
-            return Notice("not_a_choice", {"name": name, "value": chosen.group(1), "choices": list(choices)})
+            meant = _meant_choice(chosen.group(1), choices)
+            return Notice("not_a_choice_meant" if meant else "not_a_choice",
+                          {"name": name, "value": chosen.group(1), "choices": list(choices), "meant": meant})
         if (number := _number_refused(name, getattr(param, "type", None), message)) is not None:
             return number
         return Notice("invalid_value", {"name": name, "detail": message})
@@ -43,6 +45,16 @@ def _notice(exc) -> Notice:
     if (extra := re.match(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)", message)) is not None:
         return Notice("extra_argument", {"args": extra.group(1)})
     return Notice("other", {"detail": message})
+
+
+def _meant_choice(value: str, choices) -> str | None:
+    """The choice a value not among them names as reports print it (--state 逾期, --fail-on "due
+    soon", --state closed: status's words for overdue, due_soon, done) or in other case (Overdue)."""
+    from ..i18n import STATUS
+
+    typed = value.strip().casefold()
+    return next((key for key, words in STATUS.items()
+                 if key in choices and typed in {word.casefold() for word in (key, *words)}), None)
 
 
 def _number_refused(name: str, kind, message: str) -> Notice | None:

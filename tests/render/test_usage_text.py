@@ -18,6 +18,11 @@ def run(*args, **env):
     (("status", "--format", "xml"), "--format：“xml”不是可选的值（可选：table、json）；用法见 rectify status --help"),
     (("check", "--fail-on", "late"),
      "--fail-on：“late”不是可选的值（可选：overdue、due_soon、stale）；用法见 rectify check --help"),
+    # (a state as status prints it, or a key in capitals, is told the key: it was told the list alone)
+    (("status", "--state", "逾期"),
+     "--state：“逾期”不是可选的值，应写作 overdue（可选：overdue、due_soon、on_track、ongoing、done、stale）；用法见 rectify status --help"),
+    (("check", "--fail-on", "Due_Soon"),
+     "--fail-on：“Due_Soon”不是可选的值，应写作 due_soon（可选：overdue、due_soon、stale）；用法见 rectify check --help"),
     (("record", "1.1"), "缺少必需的选项 --state；用法见 rectify record --help"),
     (("extend", "1.1", "--to", "2019-12-31"), "缺少必需的选项 --reason；用法见 rectify extend --help"),
     (("check", "--region"), "选项 --region 后面需要一个值；用法见 rectify check --help"),
@@ -33,6 +38,8 @@ def test_a_command_line_the_parser_refuses_is_said_in_chinese(args, said):
     (("status", "--foo"), "no such option --foo (did you mean --format?); see rectify status --help"),
     (("status", "--bogus"), "no such option --bogus; see rectify status --help"),
     (("status", "--format", "xml"), "--format: 'xml' is not one of the choices (table, json); see rectify status --help"),
+    (("status", "--state", "closed"), "--state: 'closed' is not one of the choices: write done (overdue, due_soon, on_track, "
+                                      "ongoing, done, stale); see rectify status --help"),
     (("record", "1.1"), "missing required option --state; see rectify record --help"),
     (("check", "--region"), "option --region requires a value; see rectify check --help"),
     (("status", "extra"), "unexpected extra argument: extra; see rectify status --help"),
