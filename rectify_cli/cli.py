@@ -448,6 +448,7 @@ def status_cmd(
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
     measures: Annotated[bool, typer.Option("--measures", help="help_status_measures")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="help_status_limit")] = None,
     state: Annotated[Optional[list[StateFilter]], typer.Option("--state", help="help_status_state")] = None,
     owner: OwnerOpt = None,
     region: RegionOpt = None,
@@ -466,7 +467,7 @@ def status_cmd(
         if format is ReportFormat.json:
             from .render import json_out
 
-            _print_json(json_out.status_document(report))
+            _print_json(json_out.status_document(report, limit=limit))
             return
         from . import dates
         from .console import make_console
@@ -474,7 +475,7 @@ def status_cmd(
 
         with _commands_stopped():
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
-                                     today=dates.today(reg.plan.settings.timezone))
+                                     today=dates.today(reg.plan.settings.timezone), limit=limit)
 
 
 @app.command("show", cls=_Command, help="help_show", short_help="help_show_short")

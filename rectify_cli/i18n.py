@@ -545,6 +545,8 @@ LABELS = {
     "status_overdue_header": ("逾期", "Overdue"),
     "status_days": ("{n}天", "{n:day}"),
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
+    "status_limited": ("（只列出最严重的 {shown} 行，另有 {more} 行未列出；去掉 --limit 即可全部列出）",
+                       "(The {shown} worst shown, {more} more not listed; drop --limit to list them all)"),
     "status_left_out": ("（终端太窄，未显示：{columns}；{see}）", "(Too narrow to show: {columns}; {see})"),
     "status_see_show": ("见 rectify show <编号>", "see rectify show <id>"),
     "status_deadline_at_once": ("立行立改", "at once"),  # a task's deadline without a date, in few cells
@@ -1098,6 +1100,7 @@ LABELS.update({
                            "measure with several."),
     # options of one command
     "help_status_measures": ("每项措施一行，而非每项任务一行。", "One row per measure instead of per task."),
+    "help_status_limit": ("只列出最严重的 N 行，计数不变。", "Only the N worst rows; counts unchanged."),
     "help_status_state": ("只看该状态的措施。可重复。", "Only measures in this state. Repeatable."),
     "help_opt_format": ("table 供人阅读，json 供程序读取。", "table for people, json for programs."),
     "help_show_item": ("任务编号（18）或措施编号（18.4）。", "Task id (18) or measure id (18.4)."),

@@ -47,6 +47,42 @@ def test_status_table_en_with_measures():
     assert result.stdout == snapshot("status_measures_en.txt")
 
 
+def test_status_limit_lists_the_worst_rows_and_says_how_many_more_while_the_counts_stay_whole():
+    # (a national ledger's status listed its 22,250 tasks, with no way to ask for the worst few)
+    result = run("status", "--registry", SMALL, "--limit", "2")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:6] == snapshot("status_zh.txt").splitlines()[:6]  # (4 tasks, 8 measures: all counted)
+    assert [line.split()[0] for line in lines[9:11]] == ["1", "2"]
+    assert lines[11:] == ["（只列出最严重的 2 行，另有 2 行未列出；去掉 --limit 即可全部列出）"]
+
+
+def test_status_limit_of_measures_in_english():
+    result = run("status", "--registry", SMALL, "--measures", "--limit", "3", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split()[:2] for line in lines[9:12]] == [["1.1", "red"], ["2.1", "yellow"], ["3.2", "yellow"]]
+    assert lines[12:] == ["(The 3 worst shown, 5 more not listed; drop --limit to list them all)"]
+
+
+def test_status_limit_not_short_of_the_rows_changes_nothing():
+    assert run("status", "--registry", SMALL, "--limit", "4").stdout == snapshot("status_zh.txt")
+
+
+def test_status_json_limit_gives_the_worst_tasks_and_how_many_were_left_out():
+    document = json.loads(run("status", "--registry", SMALL, "--format", "json", "--limit", "1").stdout)
+    assert [t["id"] for t in document["tasks"]] == ["1"]
+    assert document["tasks_omitted"] == 3
+    assert document["counts"]["lights"] == {"red": 1, "yellow": 2, "green": 5}
+    assert "tasks_omitted" not in json.loads(run("status", "--registry", SMALL, "--format", "json").stdout)
+
+
+def test_status_limit_of_no_rows_is_refused():
+    result = run("status", "--registry", SMALL, "--limit", "0")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("rectify: --limit：0 不在可选范围内")
+
+
 def test_status_json():
     result = run("status", "--registry", SMALL, "--format", "json")
     assert result.exit_code == 0

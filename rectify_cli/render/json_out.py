@@ -200,10 +200,13 @@ def status_counts(report: StatusReport) -> dict:
     return {"tasks": tasks, "measures": measures, "lights": lights, "stale": stale}
 
 
-def status_document(report: StatusReport) -> dict:
+def status_document(report: StatusReport, *, limit: int | None = None) -> dict:
     """The whole status report: settings used, counts, and the tasks worst first, each with
-    its measures worst first too (both by engine.worst_first; not plan order)."""
+    its measures worst first too (both by engine.worst_first; not plan order); with `limit`,
+    only that many tasks, and how many more there are as tasks_omitted (the counts stay whole)."""
     shared: dict = {}
+    tasks = worst_first(report.tasks)
+    shown = tasks if limit is None else tasks[:limit]
     return {
         "as_of": report.as_of.isoformat(),
         "warn_days": report.warn_days,
@@ -213,7 +216,8 @@ def status_document(report: StatusReport) -> dict:
         **({"files": [{"file": f.file, "latest_entry": iso(f.latest_entry), "stale": f.stale} for f in report.files]}
            if report.files else {}),
         "counts": status_counts(report),
-        "tasks": [task_document(tr, shared=shared) for tr in worst_first(report.tasks)],
+        "tasks": [task_document(tr, shared=shared) for tr in shown],
+        **({} if limit is None else {"tasks_omitted": len(tasks) - len(shown)}),
     }
 
 

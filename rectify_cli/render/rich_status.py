@@ -492,11 +492,12 @@ def _deadline_dates(deadline: Deadline, lang: Lang) -> str:
     return word(MILESTONE, MilestoneKind.ONGOING, lang)
 
 
-def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> None:
-    """One row per task, worst first; a line under the table explains LATE_MARK when a row
-    carries it. On a narrow terminal the deadline is given by its dates, and the problem, then
-    the reported state, give way."""
-    results = engine.worst_first(tasks)
+def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limit: int | None = None) -> None:
+    """One row per task, worst first (the `limit` worst, and a line saying how many more); a
+    line under the table explains LATE_MARK when a row carries it. On a narrow terminal the
+    deadline is given by its dates, and the problem, then the reported state, give way."""
+    every = engine.worst_first(tasks)
+    results = every[:limit]
     late = [any(mr.extended_late for mr in tr.measures) for tr in results]
     deadline = label("deadline", lang)
     columns = [
@@ -516,17 +517,26 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang) -> N
     else:
         columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results])
     _print_columns(console, columns, lang)
+    _print_omitted(console, len(every) - len(results), len(results), lang)
     if any(late):
         console.print(Paragraph(label("status_extended_late_legend", lang, mark=LATE_MARK)))
 
 
-def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang) -> None:
-    """One row per measure (a task without measures stands for itself); a line under the table
-    explains LATE_MARK when a row carries it. On a narrow terminal the units, then the text,
-    give way."""
+def _print_omitted(console: Console, more: int, shown: int, lang: Lang) -> None:
+    """The line under a table cut by --limit, saying how many rows it left out."""
+    if more:
+        console.print(Paragraph(label("status_limited", lang, shown=shown, more=more)))
+
+
+def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang,
+                    limit: int | None = None) -> None:
+    """One row per measure (a task without measures stands for itself), worst first (the
+    `limit` worst, and a line saying how many more); a line under the table explains LATE_MARK
+    when a row carries it. On a narrow terminal the units, then the text, give way."""
     ids, lights, states, dues, owners, texts = [], [], [], [], [], []
     marked = False
-    for result in engine.worst_first(results):
+    every = engine.worst_first(results)
+    for result in every[:limit]:
         late = isinstance(result, MeasureResult) and result.extended_late
         marked |= late
         if isinstance(result, TaskResult):  # a task without measures
@@ -549,6 +559,7 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         _Column(label("owners", lang), owners, free=True, gives_way=2, max_width=max(16, console.width // 5)),
         _Column(label("status_text_column", lang), texts, free=True, gives_way=1),
     ], lang)
+    _print_omitted(console, len(every) - len(ids), len(ids), lang)
     if marked:
         console.print(Paragraph(label("status_measure_extended_late_legend", lang, mark=LATE_MARK)))
 
@@ -561,10 +572,10 @@ def _measure_rows(tasks: Iterable[TaskResult]) -> list[MeasureResult | TaskResul
 
 
 def print_status(console: Console, report: StatusReport, *, registry: Registry, lang: Lang,
-                 measures: bool, today: date) -> None:
+                 measures: bool, today: date, limit: int | None = None) -> None:
     """Where do we stand? Header (with a warning when the ledger has gone unreported for a
     whole reporting period), counts per light and state, a completion bar, then the tasks
-    (or with `measures` every measure) worst first."""
+    (or with `measures` every measure) worst first: the `limit` worst, when given."""
     _header(console, report, registry, lang, today)
     if not report.tasks:
         console.print(Text(label("status_empty_selection", lang)))
@@ -572,9 +583,9 @@ def print_status(console: Console, report: StatusReport, *, registry: Registry, 
     _counts(console, report, lang)
     console.print()
     if measures:
-        _print_measures(console, _measure_rows(report.tasks), lang)
+        _print_measures(console, _measure_rows(report.tasks), lang, limit)
     else:
-        _print_tasks(console, report.tasks, lang)
+        _print_tasks(console, report.tasks, lang, limit)
 
 
 # --------------------------------------------------------------------------- show
