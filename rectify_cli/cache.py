@@ -240,7 +240,7 @@ class FileCache:
     def _rows_in_batches(self, source: Path, kind: str, prefix: str, raw: bytes | str, batch: int):
         """The entry's header, then its rows (see streamed_rows)."""
         with self._rows(source, kind, prefix, raw) as (data, base, header, ends):
-            if data is None or data[base + (ends[-1] + 1 if ends else 0):] != b"]":  # (rows lost or added)
+            if data is None:
                 return
             yield header
             for at in range(0, len(ends), batch):
@@ -296,8 +296,6 @@ class FileCache:
                 if data is None:
                     return False
                 start = ends[-1] + 1 if ends else 0  # where the rows end, and the closing bracket is
-                if data[base + start:] != b"]":
-                    return False
                 body = data[base:base + start]
         except (OSError, ValueError, LookupError, TypeError):
             return False
@@ -324,8 +322,9 @@ class FileCache:
     @contextmanager
     def _rows(self, source: Path, kind: str, prefix: str, raw: bytes | str):
         """(the entry's bytes, where its rows start, its header, where each row ends: see
-        put_rows), or Nones when the entry is not of these bytes. Raises OSError, ValueError
-        (mmap of an empty file, not JSON), LookupError or TypeError on a damaged entry."""
+        put_rows), or Nones when the entry is not of these bytes, or is cut short or runs on
+        past its rows. Raises OSError, ValueError (mmap of an empty file, not JSON),
+        LookupError or TypeError on a damaged entry."""
         import mmap  # (off the start-up path)
 
         with open(self.entry_path(source, kind, prefix), "rb") as handle, \
@@ -338,6 +337,10 @@ class FileCache:
             # counted from `base`, and starts after the comma that follows the row before.
             base = data.find(b"\n", len(key)) + 1
             header, ends = loads_json(b"[%s]" % data[len(key) + 1:base - 1])
+            if data[base + (ends[-1] + 1 if ends else 0):] != b"]":
+                # (Cut at a row's end, the rows picked past it would be read as none at all.)
+                yield None, None, None, None
+                return
             yield data, base, header, ends
 
     def _body(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bytes | None:
