@@ -186,6 +186,15 @@ class FileCache:
             raise FileNotFoundError(errno.ENOENT, "no cache folder", f"{name}.json")
         return self.folder / f"{name}.json"
 
+    def _open(self, source: Path, kind: str, prefix: str):
+        """The entry in this slot, open to be read. Raises OSError when there is none, or
+        something else is in its place: a named pipe would wait for a writer forever (every
+        command hung), a device such as /dev/zero never end (as layout.read_bytes refuses)."""
+        path = self.entry_path(source, kind, prefix)
+        if not path.is_file():  # (follows a link, as open does)
+            raise FileNotFoundError(errno.ENOENT, "not a cache entry", str(path))
+        return open(path, "rb")
+
     def content_key(self, content: bytes | str) -> bytes:
         """The first line of an entry made from `content`: the source's bytes, or any text that
         names a version of what the entry was made from (e.g. several files' SHA-256)."""
@@ -310,7 +319,7 @@ class FileCache:
         `put_rows` in this slot, whatever bytes it was made from (no row is read); None when
         there is none, or it is damaged or of another cache version."""
         try:
-            with open(self.entry_path(source, kind, prefix), "rb") as handle:
+            with self._open(source, kind, prefix) as handle:
                 version = _stored_version(handle)
                 if version is None:
                     return None
@@ -327,7 +336,7 @@ class FileCache:
         LookupError or TypeError on a damaged entry."""
         import mmap  # (off the start-up path)
 
-        with open(self.entry_path(source, kind, prefix), "rb") as handle, \
+        with self._open(source, kind, prefix) as handle, \
                 mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
             key = self.content_key(raw)
             if data[:len(key)] != key:
@@ -345,7 +354,7 @@ class FileCache:
 
     def _body(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bytes | None:
         try:
-            with open(self.entry_path(source, kind, prefix), "rb") as handle:
+            with self._open(source, kind, prefix) as handle:
                 if handle.readline() != self.content_key(raw):
                     return None
                 return handle.read()
@@ -356,7 +365,7 @@ class FileCache:
         """What the entry in this slot was made from (the bytes' SHA-256, or the version
         given: see content_key), read without the rest; None when there is none."""
         try:
-            with open(self.entry_path(source, kind, prefix), "rb") as handle:
+            with self._open(source, kind, prefix) as handle:
                 return _stored_version(handle)
         except OSError:
             return None
@@ -364,7 +373,7 @@ class FileCache:
     def has(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bool:
         """Whether an entry was made from these exact bytes or version (without reading it)."""
         try:
-            with open(self.entry_path(source, kind, prefix), "rb") as handle:
+            with self._open(source, kind, prefix) as handle:
                 return handle.readline() == self.content_key(raw)
         except OSError:
             return False

@@ -133,6 +133,23 @@ def test_no_cache_bypasses_reading_and_writing(small, cache_dir):
     assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_in_the_place_of_a_cache_entry_is_a_miss_not_a_wait(small, cache_dir):
+    """Junk in the cache folder: a named pipe where an entry goes. Opened to be read, it waited
+    for a writer that never came, and every command hung."""
+    args = [sys.executable, "-m", "rectify_cli", "check", "--format", "json", "--as-of", "2019-03-31", "-r", str(small)]
+    expected = subprocess.run([*args, "--no-cache"], capture_output=True, text=True, env=_env(cache_dir))
+    assert expected.returncode == 1, expected.stderr
+    subprocess.run(args, capture_output=True, env=_env(cache_dir))
+    entries = sorted(cache_dir.glob("*.json"))
+    assert len(entries) == 5  # the plan, its head, the journal, the outcomes and its rows' measures
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry)
+    got = subprocess.run(args, capture_output=True, text=True, env=_env(cache_dir), timeout=60)
+    assert (got.returncode, got.stdout, got.stderr) == (1, expected.stdout, "")
+
+
 def test_an_unwritable_cache_is_silently_skipped(small, tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
