@@ -186,6 +186,15 @@ class FileCache:
             raise FileNotFoundError(errno.ENOENT, "no cache folder", f"{name}.json")
         return self.folder / f"{name}.json"
 
+    def _open(self, source: Path, kind: str, prefix: str):
+        """The entry in this slot, open to be read. Raises OSError when there is none, or
+        something else is in its place: a named pipe would wait for a writer forever (every
+        command hung), a device such as /dev/zero never end (as layout.read_bytes refuses)."""
+        path = self.entry_path(source, kind, prefix)
+        if not path.is_file():  # (follows a link, as open does)
+            raise FileNotFoundError(errno.ENOENT, "not a cache entry", str(path))
+        return open(path, "rb")
+
     def content_key(self, content: bytes | str) -> bytes:
         """The first line of an entry made from `content`: the source's bytes, or any text that
         names a version of what the entry was made from (e.g. several files' SHA-256)."""
@@ -240,7 +249,7 @@ class FileCache:
     def _rows_in_batches(self, source: Path, kind: str, prefix: str, raw: bytes | str, batch: int):
         """The entry's header, then its rows (see streamed_rows)."""
         with self._rows(source, kind, prefix, raw) as (data, base, header, ends):
-            if data is None or data[base + (ends[-1] + 1 if ends else 0):] != b"]":  # (rows lost or added)
+            if data is None:
                 return
             yield header
             for at in range(0, len(ends), batch):
@@ -296,8 +305,6 @@ class FileCache:
                 if data is None:
                     return False
                 start = ends[-1] + 1 if ends else 0  # where the rows end, and the closing bracket is
-                if data[base + start:] != b"]":
-                    return False
                 body = data[base:base + start]
         except (OSError, ValueError, LookupError, TypeError):
             return False
@@ -312,7 +319,7 @@ class FileCache:
         `put_rows` in this slot, whatever bytes it was made from (no row is read); None when
         there is none, or it is damaged or of another cache version."""
         try:
-            with open(self.entry_path(source, kind, prefix), "rb") as handle:
+            with self._open(source, kind, prefix) as handle:
                 version = _stored_version(handle)
                 if version is None:
                     return None
@@ -324,11 +331,12 @@ class FileCache:
     @contextmanager
     def _rows(self, source: Path, kind: str, prefix: str, raw: bytes | str):
         """(the entry's bytes, where its rows start, its header, where each row ends: see
-        put_rows), or Nones when the entry is not of these bytes. Raises OSError, ValueError
-        (mmap of an empty file, not JSON), LookupError or TypeError on a damaged entry."""
+        put_rows), or Nones when the entry is not of these bytes, or is cut short or runs on
+        past its rows. Raises OSError, ValueError (mmap of an empty file, not JSON),
+        LookupError or TypeError on a damaged entry."""
         import mmap  # (off the start-up path)
 
-        with open(self.entry_path(source, kind, prefix), "rb") as handle, \
+        with self._open(source, kind, prefix) as handle, \
                 mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
             key = self.content_key(raw)
             if data[:len(key)] != key:
@@ -338,11 +346,15 @@ class FileCache:
             # counted from `base`, and starts after the comma that follows the row before.
             base = data.find(b"\n", len(key)) + 1
             header, ends = loads_json(b"[%s]" % data[len(key) + 1:base - 1])
+            if data[base + (ends[-1] + 1 if ends else 0):] != b"]":
+                # (Cut at a row's end, the rows picked past it would be read as none at all.)
+                yield None, None, None, None
+                return
             yield data, base, header, ends
 
     def _body(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bytes | None:
         try:
-            with open(self.entry_path(source, kind, prefix), "rb") as handle:
+            with self._open(source, kind, prefix) as handle:
                 if handle.readline() != self.content_key(raw):
                     return None
                 return handle.read()
@@ -353,7 +365,7 @@ class FileCache:
         """What the entry in this slot was made from (the bytes' SHA-256, or the version
         given: see content_key), read without the rest; None when there is none."""
         try:
-            with open(self.entry_path(source, kind, prefix), "rb") as handle:
+            with self._open(source, kind, prefix) as handle:
                 return _stored_version(handle)
         except OSError:
             return None
@@ -361,7 +373,7 @@ class FileCache:
     def has(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bool:
         """Whether an entry was made from these exact bytes or version (without reading it)."""
         try:
-            with open(self.entry_path(source, kind, prefix), "rb") as handle:
+            with self._open(source, kind, prefix) as handle:
                 return handle.readline() == self.content_key(raw)
         except OSError:
             return False

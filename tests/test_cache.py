@@ -98,6 +98,25 @@ def test_an_entry_that_lost_a_row_is_a_miss(small, cache_dir, cut):
     assert parses() == {"progress.yaml": 1}
 
 
+@pytest.mark.parametrize("kept", [0, 2])
+def test_a_check_on_a_journal_entry_cut_at_a_row_answers_as_without_the_cache(small, cache_dir, kept):
+    """A journal's entry cut short between rows (a disk filled, a cache folder copied in part):
+    the rows a check picks by the entry's index lie past its end. They were read as no rows,
+    and the check said of a measure due soon that nothing was ever recorded on it
+    ("last_entry": null)."""
+    from builders import run_cli
+
+    args = ["check", "--format", "json", "--as-of", "2019-03-31", "-r", str(small)]
+    expected = run_cli(*args, "--no-cache")
+    assert '"last_entry": "2019-01-15"' in expected.stdout  # (2.1, due soon: its entry is the journal's third)
+    assert run_cli(*args).stdout == expected.stdout  # (the cache made)
+    entry = cache.FileCache().entry_path(small.with_name("progress.yaml"), "journal", "")
+    lines = entry.read_bytes().split(b"\n")  # the key, the index, then a row a line
+    entry.write_bytes(b"\n".join(lines[:2 + kept]) + b"\n")
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout) == (1, expected.stdout)
+
+
 def test_a_well_formed_entry_of_the_wrong_shape_is_ignored(small, cache_dir):
     expected = load(small)
     for entry in cache_dir.glob("*.json"):
@@ -112,6 +131,23 @@ def test_no_cache_bypasses_reading_and_writing(small, cache_dir):
     load(small)
     load(small, use_cache=False)
     assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_in_the_place_of_a_cache_entry_is_a_miss_not_a_wait(small, cache_dir):
+    """Junk in the cache folder: a named pipe where an entry goes. Opened to be read, it waited
+    for a writer that never came, and every command hung."""
+    args = [sys.executable, "-m", "rectify_cli", "check", "--format", "json", "--as-of", "2019-03-31", "-r", str(small)]
+    expected = subprocess.run([*args, "--no-cache"], capture_output=True, text=True, env=_env(cache_dir))
+    assert expected.returncode == 1, expected.stderr
+    subprocess.run(args, capture_output=True, env=_env(cache_dir))
+    entries = sorted(cache_dir.glob("*.json"))
+    assert len(entries) == 5  # the plan, its head, the journal, the outcomes and its rows' measures
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry)
+    got = subprocess.run(args, capture_output=True, text=True, env=_env(cache_dir), timeout=60)
+    assert (got.returncode, got.stdout, got.stderr) == (1, expected.stdout, "")
 
 
 def test_an_unwritable_cache_is_silently_skipped(small, tmp_path, monkeypatch):
