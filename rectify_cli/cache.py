@@ -15,7 +15,8 @@ third of a big registry's measures decodes only their rows.
 
 Only JSON is ever read back (never pickle), and a cache that can't be read or written is
 no error: a missing, corrupt or foreign entry is a miss, an unwritable folder is skipped.
-(Corrupt as far as its shape tells: a row lost or cut is seen, a value edited by hand is not.)
+(Corrupt as far as its shape tells: a row lost or cut is seen, a value edited by hand is not;
+a problem a journal's cached rows show is made sure of in the file before it is reported.)
 
 A journal only grows, so its entry also holds the size of the bytes it was read from: after
 entries are appended (a `record`, a colleague's commit pulled), registry._extend_cached_journal

@@ -106,6 +106,12 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         except CACHE_DAMAGE:  # rows from a cache entry damaged in a way its shape doesn't show
             journal = journals[at] = _load_journal(journal.path, journal.prefix, store, problems, refresh=True)
             found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
+        if bad and journal.cached:  # (a problem of rows from the cache is made sure of in the file: a byte of
+            # the entry changed, well-formed still, would be reported as the user's own journal's problem;
+            # read with positions, which its messages need)
+            journal = journals[at] = _load_journal(journal.path, journal.prefix, store, problems, refresh=True,
+                                                   with_positions=True)
+            found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
         if bad:
             located = journal.located
             if located is None:  # read from the cache or the fast path: re-read it for positions
@@ -197,10 +203,10 @@ class _JournalFile:
     """A journal's valid rows (a list, or an iterator read once: see _load_journal); `located`:
     its YAML with positions, when it was read that way."""
 
-    __slots__ = ("path", "prefix", "rows", "located")
+    __slots__ = ("path", "prefix", "rows", "located", "cached")
 
-    def __init__(self, path: Path, prefix: str, rows: list[list] | Iterator[list], located=None):
-        self.path, self.prefix, self.rows, self.located = path, prefix, rows, located
+    def __init__(self, path: Path, prefix: str, rows: list[list] | Iterator[list], located=None, *, cached=False):
+        self.path, self.prefix, self.rows, self.located, self.cached = path, prefix, rows, located, cached
 
 
 def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None) -> Plan | None:
@@ -291,30 +297,32 @@ class _ItemsInPieces(list):
 
 
 def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None,
-                  *, refresh: bool = False, streamed: bool = False, only_store: bool = False) -> _JournalFile | None:
+                  *, refresh: bool = False, streamed: bool = False, only_store: bool = False,
+                  with_positions: bool = False) -> _JournalFile | None:
     """The journal's valid rows; `refresh`: read the file even if the cache has it, and store
     it again; `streamed`: rows the cache holds come as an iterator, decoded as they are read
     (FileCache.streamed_rows; reading them raises one of CACHE_DAMAGE on a damaged entry);
     `only_store`: only fill the cache (the prefetching child), letting each row go once it is
     encoded (None is returned): its texts hold a copy in UTF-8 from then on (orjson's), which
-    every row kept to the end held at once."""
+    every row kept to the end held at once; `with_positions`: read by the reference loader,
+    with the positions its problems are named at (`located`), not by the fast parser."""
     raw = read_bytes(path) if raw is None else raw
     if store is not None and not refresh:
         if streamed:
             # (by its version, not its bytes: the rows' iterator would keep them alive)
             found = store.streamed_rows(path, "journal", prefix, store.digest(raw))
             if found is not None and type(found[0]) is dict and type(found[0].get("bytes")) is int:
-                return _JournalFile(path, prefix, found[1])
+                return _JournalFile(path, prefix, found[1], cached=True)
         doc = store.get_rows(path, "journal", prefix, raw)
         if doc is None and _extend_cached_journal(path, prefix, store, raw):
             doc = store.get_rows(path, "journal", prefix, raw)
         if doc is not None and _journal_rows_ok(*doc):
-            return _JournalFile(path, prefix, doc[1])
+            return _JournalFile(path, prefix, doc[1], cached=True)
     from . import yamlio
 
     text = yamlio.decode(raw, filename=str(path))
     PARSE_COUNTS[str(path)] += 1
-    rows, located, before = _fast_journal_rows(path, raw, text), None, len(problems)
+    rows, located, before = None if with_positions else _fast_journal_rows(path, raw, text), None, len(problems)
     if rows is None:
         located = _parse_reference(path, text)
         rows = Checker(str(path), problems).journal_rows(located)

@@ -117,6 +117,26 @@ def test_a_check_on_a_journal_entry_cut_at_a_row_answers_as_without_the_cache(sm
     assert (got.exit_code, got.stdout) == (1, expected.stdout)
 
 
+@pytest.mark.parametrize("command", [["status", "--format", "json", "--as-of", "2019-03-31"],
+                                     ["check", "--format", "json", "--as-of", "2019-03-31"], ["summary", "--month", "2019-03"]])
+def test_a_problem_seen_only_in_a_damaged_cache_entry_is_not_reported_of_the_journal(small, cache_dir, command):
+    """A byte changed in a journal's cache entry (a disk's fault, a hand) that keeps it well-formed:
+    a measure id no plan has. It was reported as a problem of the user's own journal, at the
+    entry's line (`progress.yaml:…: 没有措施“1.9”`), exit 2; the journal itself is fine."""
+    from builders import run_cli
+
+    args = [*command, "-r", str(small)]
+    expected = run_cli(*args, "--no-cache")
+    assert expected.exit_code in (0, 1) and expected.stderr == "", expected.output
+    assert run_cli(*args).stdout == expected.stdout  # (the cache made)
+    entry = cache.FileCache().entry_path(small.with_name("progress.yaml"), "journal", "")
+    data = entry.read_bytes()
+    assert data.count(b'"1.1"') >= 1
+    entry.write_bytes(data.replace(b'"1.1"', b'"1.9"', 1))
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout, got.stderr) == (expected.exit_code, expected.stdout, "")
+
+
 def test_a_well_formed_entry_of_the_wrong_shape_is_ignored(small, cache_dir):
     expected = load(small)
     for entry in cache_dir.glob("*.json"):
