@@ -547,6 +547,9 @@ LABELS = {
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
     "status_limited": ("（只列出最严重的 {shown} 行，另有 {more} 行未列出；去掉 --limit 即可全部列出）",
                        "(The {shown} worst shown, {more} more not listed; drop --limit to list them all)"),
+    "status_before_feedback": ("注意：核查日期 {as_of} 早于督察反馈日期 {feedback}：整改尚未开始，各项措施尚无可核查的进展。",
+                               "Note: {as_of} is before the inspection's feedback date, {feedback}: rectification had not "
+                               "begun, and no measure has progress to judge."),
     "status_left_out": ("（终端太窄，未显示：{columns}；{see}）", "(Too narrow to show: {columns}; {see})"),
     "status_see_show": ("见 rectify show <编号>", "see rectify show <id>"),
     "status_deadline_at_once": ("立行立改", "at once"),  # a task's deadline without a date, in few cells

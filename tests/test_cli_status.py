@@ -83,6 +83,21 @@ def test_status_limit_of_no_rows_is_refused():
     assert result.stderr.startswith("rectify: --limit：0 不在可选范围内")
 
 
+@pytest.mark.parametrize("lang, warning", [
+    ("zh", "注意：核查日期 2017-06-30 早于督察反馈日期 2018-01-03：整改尚未开始，各项措施尚无可核查的进展。"),
+    ("en", "Note: 2017-06-30 is before the inspection's feedback date, 2018-01-03: rectification had not begun, "
+           "and no measure has progress to judge."),
+])
+def test_status_as_of_a_day_before_the_feedback_says_the_rectification_had_not_begun(lang, warning):
+    # (it showed every measure green, 6 on track, and warned only that the ledger had no entries)
+    lines = run("status", "--registry", SMALL, "--as-of", "2017-06-30", "--lang", lang).stdout.splitlines()
+    counts = next(n for n, line in enumerate(lines) if line.startswith(("任务 4 项", "4 tasks")))
+    assert (" " if lang == "en" else "").join(lines[2:counts]) == warning  # (wrapped to the terminal)
+    assert "尚无任何进展记录" not in "".join(lines) and "no entries" not in "".join(lines)
+    on_the_day = run("status", "--registry", SMALL, "--as-of", "2018-01-03", "--lang", lang).stdout
+    assert "督察反馈日期" not in on_the_day and "feedback date" not in on_the_day  # (the day itself: begun)
+
+
 def test_status_json():
     result = run("status", "--registry", SMALL, "--format", "json")
     assert result.exit_code == 0
