@@ -206,7 +206,7 @@ def status_document(report: StatusReport, *, limit: int | None = None) -> dict:
     only that many tasks, and how many more there are as tasks_omitted (the counts stay whole)."""
     shared: dict = {}
     tasks = worst_first(report.tasks)
-    shown = tasks if limit is None else tasks[:limit]
+    shown = tasks[:limit]
     return {
         "as_of": report.as_of.isoformat(),
         "warn_days": report.warn_days,
