@@ -369,6 +369,14 @@ def _in_language(exc: RectifyError, lang: Lang) -> RectifyError:
                       for p in exc.problems])
 
 
+def _size(path: str) -> int:
+    """Bytes of the file at `path`; 0 when there is none (or it can't be looked at)."""
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
+
+
 def _to_actions_log() -> bool:
     """Whether standard output is a GitHub Actions job's log: under the runner, and not
     redirected to a file (a report written with > must hold the report alone)."""
@@ -524,7 +532,7 @@ def check_cmd(
 ) -> None:
     with _said_in(lang):  # (a refused request, said in the user's language)
         from . import check_job
-        from .render.check import line_width
+        from .render.check import line_width, summary_bytes_left
 
         if format is None:
             format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
@@ -534,12 +542,15 @@ def check_cmd(
             raise refusal(UsageError, "output_github")
         _refuse_output_in_registry(output, registry)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
+        # (GitHub drops the whole summary over 1 MiB: what this step wrote to it before counts too)
+        summary_bytes = summary_bytes_left(_size(summary_path) if summary_path else 0)
         # (a file's lines are as wide as with `> FILE`, whatever terminal the command runs on)
         width = None if output is None else line_width(to_terminal=False)
         checked = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
                                 formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
                                 warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
-                                tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache, width=width)
+                                tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache, width=width,
+                                summary_bytes=summary_bytes)
         report = checked.outputs[0]
         # (github's own lines are stopped by its renderer; a file holds the report alone)
         if format is CheckFormat.text and output is None and _to_actions_log():

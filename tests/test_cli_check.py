@@ -498,6 +498,26 @@ def test_a_step_summary_that_cannot_be_written_leaves_the_verdict_standing(tmp_p
     assert result.stderr == expected.format(summary=summary, folder=summary.parent)
 
 
+def test_a_step_summary_stays_under_githubs_1_mib_when_a_step_checks_twice(tmp_path):
+    """GitHub drops a step's summary over 1 MiB whole, all of it: each check kept its own table
+    short of the limit, but two in one step (a ledger per province, in a loop) wrote 1.2 MB."""
+    ledger = tmp_path / "tasks.yaml"
+    # (MANY's 12 overdue measures, each text some 51,000 bytes: a table of about 600,000)
+    ledger.write_text(re.sub(r"(text: 第1项任务第[0-9]+条措施)", r"\1" + "整改" * 8500,
+                             (ROOT / MANY).read_text(encoding="utf-8")), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    assert [run("-r", str(ledger), env=env).exit_code for _ in range(2)] == [1, 1]
+    written = summary.read_bytes()
+    assert len(written) < 1024 * 1024
+    lines = written.decode("utf-8").splitlines()
+    assert [line for line in lines if line.startswith("###")] == ["### 整改台账检查：12 项措施逾期（共 23 项）"] * 2
+    rows = [line for line in lines if line.startswith("| 1.")]
+    assert 12 < len(rows) < 24
+    assert lines[-2] == (f"另有 {24 - len(rows)} 项未列出（GitHub 的作业摘要不能超过 1 MiB），"
+                         "完整列表见本步骤的日志或 `rectify check --format json`")
+
+
 def test_paths_are_relative_to_the_repository_under_a_working_directory(tmp_path, monkeypatch):
     """`defaults: run: working-directory: ledger`: annotations, SARIF and JUnit name the file
     as the repository has it, ledger/tasks.yaml (probe6 #5)."""

@@ -44,7 +44,8 @@ MIN_BESIDE_CELLS = 10
 UNITS_CELLS = 30
 ANNOTATION_CAP = 10  # GitHub shows at most 10 annotations of each level per step
 # GitHub drops a step summary over 1 MiB (1,048,576 bytes) whole: the table stops short of
-# it, leaving room for what the step wrote to the summary before.
+# it, less what the step wrote to the summary before (summary_bytes_left), leaving room for
+# what it writes after.
 SUMMARY_BYTES = 1_000_000
 
 
@@ -377,9 +378,10 @@ def _summary_cut(n: int, lang: Lang) -> str:
     return label("check_summary_cut", lang, n=n)
 
 
-def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequence, *, lang: Lang) -> bytes:
+def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequence, *, lang: Lang,
+                      most: int = SUMMARY_BYTES) -> bytes:
     """The job summary (GITHUB_STEP_SUMMARY): a heading with the verdict and a table of the
-    failing measures, worst first, cut short of SUMMARY_BYTES with a line saying how many more."""
+    failing measures, worst first, cut short of `most` bytes with a line saying how many more."""
     lines = [f"### {label('check_heading', lang)}{label('check_colon', lang)}{md_cell(total_line(verdict, lang))}", ""]
     if failing:
         header = [label("check_id", lang), label("light", lang), label("check_state", lang),
@@ -388,10 +390,10 @@ def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequen
         lines.append("|" + "---|" * len(header))
         ends = list(accumulate(len(row.encode()) + 1 for row in failing))  # bytes up to each row's end
         used = len(_encoded(lines)) + 1  # (the blank line after the table)
-        if used + ends[-1] <= SUMMARY_BYTES:
+        if used + ends[-1] <= most:
             lines.extend(failing)
         else:
-            room = SUMMARY_BYTES - used - len(_encoded(["", _summary_cut(len(failing), lang)]))
+            room = most - used - len(_encoded(["", _summary_cut(len(failing), lang)]))
             shown = bisect_right(ends, room)
             lines.extend(failing[:shown])
             lines += ["", _summary_cut(len(failing) - shown, lang)]
@@ -402,9 +404,15 @@ def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequen
 # --------------------------------------------------------------------------- dispatch
 
 
-def layouts(width: int | None = None) -> dict[str, Layout]:
+def summary_bytes_left(written: int) -> int:
+    """The bytes a job summary may take after the `written` bytes the step wrote to it before."""
+    return max(SUMMARY_BYTES - written, 0)
+
+
+def layouts(width: int | None = None, summary_bytes: int = SUMMARY_BYTES) -> dict[str, Layout]:
     """The formats that render item by item: all but junit, which lists every measure. `width`:
-    the cells a line of text may take (None: line_width())."""
+    the cells a line of text may take (None: line_width()); `summary_bytes`: the most the
+    markdown may take (see summary_bytes_left)."""
     from functools import partial
 
     from . import check_machine
@@ -413,23 +421,24 @@ def layouts(width: int | None = None) -> dict[str, Layout]:
         "text": Layout(text_pieces, partial(assemble_text, width=width)),
         "json": Layout(check_machine.json_pieces, check_machine.assemble_json),
         "github": Layout(github_pieces, partial(assemble_github, width=width)),
-        "markdown": Layout(markdown_pieces, assemble_markdown),
+        "markdown": Layout(markdown_pieces, partial(assemble_markdown, most=summary_bytes)),
         "sarif": Layout(check_machine.sarif_pieces, check_machine.assemble_sarif),
     }
 
 
-def layout(format: str, width: int | None = None) -> Layout | None:
-    """The layout of `format` (`width`: see layouts); None for junit; ValueError for a name not
-    in CHECK_FORMATS (the command line offers only those)."""
+def layout(format: str, width: int | None = None, summary_bytes: int = SUMMARY_BYTES) -> Layout | None:
+    """The layout of `format` (`width`, `summary_bytes`: see layouts); None for junit; ValueError
+    for a name not in CHECK_FORMATS (the command line offers only those)."""
     if format not in CHECK_FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(CHECK_FORMATS)}")
-    return layouts(width).get(format)
+    return layouts(width, summary_bytes).get(format)
 
 
-def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh, width: int | None = None) -> bytes:
+def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh, width: int | None = None,
+           summary_bytes: int = SUMMARY_BYTES) -> bytes:
     """The whole output of `rectify check` in `format`, ending with a newline, as UTF-8
-    (`width`: see layouts)."""
-    chosen = layout(format, width)
+    (`width`, `summary_bytes`: see layouts)."""
+    chosen = layout(format, width, summary_bytes)
     if chosen is None:
         from .check_machine import render_junit
 

@@ -49,10 +49,11 @@ def _notice(exc) -> Notice:
 
 def _meant_choice(value: str, choices) -> str | None:
     """The choice a value not among them names as reports print it (--state 逾期, --fail-on "due
-    soon", --state closed: status's words for overdue, due_soon, done) or in other case (Overdue)."""
+    soon", --state closed: status's words for overdue, due_soon, done), in other case (Overdue) or
+    with a hyphen for the underscore, as option names are written (--fail-on due-soon)."""
     from ..i18n import STATUS
 
-    typed = value.strip().casefold()
+    typed = value.strip().casefold().replace("-", "_")
     return next((key for key, words in STATUS.items()
                  if key in choices and typed in {word.casefold() for word in (key, *words)}), None)
 

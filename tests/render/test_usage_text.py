@@ -23,6 +23,11 @@ def run(*args, **env):
      "--state：“逾期”不是可选的值，应写作 overdue（可选：overdue、due_soon、on_track、ongoing、done、stale）；用法见 rectify status --help"),
     (("check", "--fail-on", "Due_Soon"),
      "--fail-on：“Due_Soon”不是可选的值，应写作 due_soon（可选：overdue、due_soon、stale）；用法见 rectify check --help"),
+    # (a hyphen for the underscore, as the option's own name is written: it was told the list alone)
+    (("check", "--fail-on", "due-soon,stale"),
+     "--fail-on：“due-soon”不是可选的值，应写作 due_soon（可选：overdue、due_soon、stale）；用法见 rectify check --help"),
+    (("status", "--state", "on-track"),
+     "--state：“on-track”不是可选的值，应写作 on_track（可选：overdue、due_soon、on_track、ongoing、done、stale）；用法见 rectify status --help"),
     (("record", "1.1"), "缺少必需的选项 --state；用法见 rectify record --help"),
     (("extend", "1.1", "--to", "2019-12-31"), "缺少必需的选项 --reason；用法见 rectify extend --help"),
     (("check", "--region"), "选项 --region 后面需要一个值；用法见 rectify check --help"),
