@@ -717,6 +717,35 @@ def test_registry_text_cannot_issue_workflow_commands_in_the_github_log():
     assert token not in run("-r", HOSTILE, "--format", "github").stdout
 
 
+def _texts(document) -> list[str]:
+    """Every string of a parsed JSON document."""
+    if isinstance(document, dict):
+        return [text for value in document.values() for text in _texts(value)]
+    if isinstance(document, list):
+        return [text for value in document for text in _texts(value)]
+    return [document] if isinstance(document, str) else []
+
+
+@pytest.mark.parametrize("format", ["json", "sarif", "junit"])
+def test_registry_text_in_a_machine_format_shown_in_the_log_issues_no_workflow_command(format):
+    """JSON, SARIF and JUnit are never wrapped in stop-commands (a pipe to jq and one to the log
+    look alike): a measure's ##[error]… raised a forged error annotation there, a unit's
+    ##[stop-commands]tok stopped every later command. "[" is now written as a reference to it,
+    which every reader of the format reads as "[": the values are the registry's text."""
+    result = run("-r", WORKFLOW, "--format", format, env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    assert obeyed(result.stdout) == []
+    if format == "junit":
+        import xml.etree.ElementTree as ET
+
+        texts = [value for element in ET.fromstring(result.stdout).iter()
+                 for value in [element.text or "", *element.attrib.values()]]
+    else:
+        texts = _texts(json.loads(result.stdout))
+    assert any("##[error]伪造的失败注释" in text for text in texts)
+    assert any("##[stop-commands]tok" in text for text in texts)
+
+
 @pytest.mark.parametrize("ledger", [HOSTILE, MANY, SMALL])
 def test_the_runner_obeys_the_annotations_and_the_stop_and_resume_only(ledger):
     out = run("-r", ledger, "--format", "github").stdout

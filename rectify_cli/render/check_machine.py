@@ -123,7 +123,8 @@ def render_junit(result: CheckResult, *, lang: Lang) -> str:
     })
     root.append(suite)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # (a legacy workflow command in the log, as JSON's: json_out._unobeyed; &#91; is "[" to every XML reader)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").replace("##[", "##&#91;") + "\n"
 
 
 # --------------------------------------------------------------------------- sarif

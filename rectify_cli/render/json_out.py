@@ -4,7 +4,7 @@
 Plain dicts of JSON types only: ids are strings, dates ISO ``YYYY-MM-DD`` strings or null,
 states their enum values. Registry text is passed through as is: the JSON writer (:func:`dumps`)
 escapes every control character (C0 as JSON requires; C1 and the bidirectional overrides too),
-which is the escaping appropriate to JSON.
+which is the escaping appropriate to JSON, and the "[" of a legacy workflow command (see _unobeyed).
 """
 from __future__ import annotations
 
@@ -50,12 +50,22 @@ def dumps_bytes(document) -> bytes:
     """
     if _orjson is not None:
         try:
-            return _escape_invisible(_orjson.dumps(document, option=_orjson.OPT_INDENT_2 | _orjson.OPT_APPEND_NEWLINE))
+            return _unobeyed(_escape_invisible(_orjson.dumps(document, option=_orjson.OPT_INDENT_2 | _orjson.OPT_APPEND_NEWLINE)))
         except (TypeError, ValueError):
             pass
     import json
 
-    return _escape_invisible((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode())
+    return _unobeyed(_escape_invisible((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()))
+
+
+# The GitHub runner obeys a legacy workflow command, ##[error]…, anywhere in a line of a job's
+# log, where JSON printed in a step lands unwrapped (a pipe to jq and one to the log look alike).
+# "##[" occurs in JSON only inside a string, where \u005b is "[" to every reader.
+_LEGACY_COMMAND, _UNOBEYED = b"##[", b"##\\u005b"
+
+
+def _unobeyed(data: bytes) -> bytes:
+    return data.replace(_LEGACY_COMMAND, _UNOBEYED) if _LEGACY_COMMAND in data else data
 
 
 # What JSON writers leave as they are but a terminal may obey, should the JSON be shown on one
