@@ -545,8 +545,8 @@ LABELS = {
     "status_overdue_header": ("逾期", "Overdue"),
     "status_days": ("{n}天", "{n:day}"),
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
-    "status_limited": ("（只列出最严重的 {shown} 行，另有 {more} 行未列出；去掉 --limit 即可全部列出）",
-                       "(The {shown} worst shown, {more} more not listed; drop --limit to list them all)"),
+    "status_limited": ("（只列出最严重的 {shown} 行，另有 {more} 行未列出；去掉 {option} 即可全部列出）",
+                       "(The {shown} worst shown, {more} more not listed; drop {option} to list them all)"),
     "status_before_feedback": ("注意：核查日期 {as_of} 早于督察反馈日期 {feedback}：整改尚未开始，各项措施尚无可核查的进展。",
                                "Note: {as_of} is before the inspection's feedback date, {feedback}: rectification had not "
                                "begun, and no measure has progress to judge."),

@@ -65,6 +65,18 @@ def test_status_limit_of_measures_in_english():
     assert lines[12:] == ["(The 3 worst shown, 5 more not listed; drop --limit to list them all)"]
 
 
+@pytest.mark.parametrize("lang, width, expected", [
+    ("zh", 48, ["（只列出最严重的 2 行，另有 2 行未列出；去掉", "--limit 即可全部列出）"]),
+    ("en", 46, ["(The 2 worst shown, 2 more not listed; drop", "--limit to list them all)"]),
+])
+def test_status_limit_line_never_breaks_the_option_it_names(lang, width, expected):
+    """A terminal some 46-50 columns wide broke the line after the option's hyphens, `去掉 --`
+    then `limit 即可…`: the option to drop was in neither line."""
+    result = run("status", "--registry", SMALL, "--limit", "2", "--lang", lang, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-2:] == expected
+
+
 def test_status_limit_not_short_of_the_rows_changes_nothing():
     assert run("status", "--registry", SMALL, "--limit", "4").stdout == snapshot("status_zh.txt")
 

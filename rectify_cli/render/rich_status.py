@@ -530,7 +530,8 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
 def _print_omitted(console: Console, more: int, shown: int, lang: Lang) -> None:
     """The line under a table cut by --limit, saying how many rows it left out."""
     if more:
-        console.print(Paragraph(label("status_limited", lang, shown=shown, more=more)))
+        # (the option whole: UAX #14 may break a line after its hyphens, `--` then `limit`)
+        console.print(Paragraph(label("status_limited", lang, shown=shown, more=more, option=unbroken("--limit"))))
 
 
 def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang,
