@@ -544,12 +544,14 @@ LABELS = {
                                             "{mark} extended late: its deadline moved after it passed"),
     "status_overdue_header": ("逾期", "Overdue"),
     "status_days": ("{n}天", "{n:day}"),
-    # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
+    # Under a status table cut by --limit.
     "status_limited": ("（只列出最严重的 {shown} 行，另有 {more} 行未列出；去掉 {option} 即可全部列出）",
                        "(The {shown} worst shown, {more} more not listed; drop {option} to list them all)"),
+    # In status's header, of a day before the inspection's feedback date.
     "status_before_feedback": ("注意：核查日期 {as_of} 早于督察反馈日期 {feedback}：整改尚未开始，各项措施尚无可核查的进展。",
                                "Note: {as_of} is before the inspection's feedback date, {feedback}: rectification had not "
                                "begun, and no measure has progress to judge."),
+    # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
     "status_left_out": ("（终端太窄，未显示：{columns}；{see}）", "(Too narrow to show: {columns}; {see})"),
     "status_see_show": ("见 rectify show <编号>", "see rectify show <id>"),
     "status_deadline_at_once": ("立行立改", "at once"),  # a task's deadline without a date, in few cells
