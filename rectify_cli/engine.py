@@ -770,7 +770,14 @@ def owners_with_regions(units: Sequence[Unit]):
 
 
 # What separates the units of a list as an office writes one (拉萨市、日喀则市; 拉萨市,日喀则市).
-UNITS_LISTED = re.compile(r"\s*[,，、;；/／]\s*|\s+")
+_UNITS_LISTED = re.compile(r"\s*[,，、;；/／]\s*|\s+")
+
+
+def listed_names(name: str, known) -> list[str]:
+    """The names `name` lists when it is a list of several `known` names alone (拉萨市、那曲市),
+    else []."""
+    parts = _UNITS_LISTED.split(name.strip())
+    return parts if len(parts) > 1 and all(part in known for part in parts) else []
 
 
 def refuse_listed(name: str, known, option: str) -> None:
@@ -779,8 +786,8 @@ def refuse_listed(name: str, known, option: str) -> None:
     from .errors import UsageError
     from .i18n import refusal
 
-    parts = UNITS_LISTED.split(name.strip())
-    if len(parts) > 1 and all(part in known for part in parts):
+    parts = listed_names(name, known)
+    if parts:
         raise refusal(UsageError, "listed_regions" if option == "--region" else "listed_units", option=option,
                       name=name.strip(), count=len(parts), repeated=" ".join(f"{option} {part}" for part in parts))
 

@@ -828,10 +828,10 @@ def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: 
     found = names.get(_text(name, option).strip())
     if found is not None:
         return found
-    listed = engine.UNITS_LISTED.split(name.strip())
-    units = [names[part] for part in listed if part in names]
-    if len(listed) > 1 and len(units) == len(listed):  # (拉萨市、日喀则市: an entry has one unit)
-        raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(units), units=units)
+    listed = engine.listed_names(name, names)
+    if listed:  # (拉萨市、日喀则市: an entry has one unit)
+        raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(listed),
+                      units=[names[part] for part in listed])
     own = units_of_file(reg.plan.units, file_prefix(measure))
     engine.refuse_ambiguous_alias(own, name, option)
     elsewhere = engine.resolve_unit(reg.plan.units, name)
