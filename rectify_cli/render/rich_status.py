@@ -500,27 +500,28 @@ def _deadline_dates(deadline: Deadline, lang: Lang) -> str:
 def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limit: int | None = None) -> None:
     """One row per task, worst first (the `limit` worst, and a line saying how many more); a
     line under the table explains LATE_MARK when a row carries it. On a narrow terminal the
-    deadline is given by its dates, and the problem, then the reported state, give way."""
+    deadline is given by its dates, and the problem, then the reported state, then (beside a
+    folder's long ids, 新疆维吾尔自治区:35) the deadline and the count give way."""
     every = engine.worst_first(tasks)
     results = every[:limit]
     late = [any(mr.extended_late for mr in tr.measures) for tr in results]
     deadline = label("deadline", lang)
     columns = [
         _Column(label("task", lang), [_cell(tr.id) + (LATE_MARK if mark else "") for tr, mark in zip(results, late)]),
-        _Column(label("title", lang), [_cell(tr.task.title) for tr in results], free=True, gives_way=2),
+        _Column(label("title", lang), [_cell(tr.task.title) for tr in results], free=True, gives_way=4),
         # (its widest cell, to choose between the ledger's words and the dates: a ledger repeats a few deadlines)
         _Column(deadline, [_cell(text) for text in {tr.task.deadline.text for tr in results}]),
-        _Column(label("reported", lang), [word(REPORTED, tr.task.reported.state, lang) for tr in results], gives_way=1),
+        _Column(label("reported", lang), [word(REPORTED, tr.task.reported.state, lang) for tr in results], gives_way=3),
         _Column(label("progress", lang), [f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-" for tr in results],
-                justify="right"),
+                justify="right", gives_way=1),
         _Column(label("light", lang), [_light_text(tr.light, lang) for tr in results]),
         _Column(label("status_overdue_header", lang),
                 [label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "" for tr in results], justify="right"),
     ]
     if _room(columns) > console.width:  # (the ledger's words, 2018年12月31日前完成，长期坚持: 30 cells)
-        columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results])
+        columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results], gives_way=2)
     else:
-        columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results])
+        columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results], gives_way=2)
     _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(results), len(results), lang)
     if any(late):
@@ -538,7 +539,8 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
                     limit: int | None = None) -> None:
     """One row per measure (a task without measures stands for itself), worst first (the
     `limit` worst, and a line saying how many more); a line under the table explains LATE_MARK
-    when a row carries it. On a narrow terminal the units, then the text, give way."""
+    when a row carries it. On a narrow terminal the units, then the text, then (beside a folder's
+    long ids) the due date give way."""
     ids, lights, states, dues, owners, texts = [], [], [], [], [], []
     marked = False
     every = engine.worst_first(results)
@@ -560,10 +562,10 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         _Column(label("measure", lang), ids),
         _Column(label("light", lang), lights),
         _Column(label("status", lang), states),
-        _Column(label("status_due_column", lang), dues),
+        _Column(label("status_due_column", lang), dues, gives_way=1),
         # Owners are capped so that the measure's own text keeps most of the room.
-        _Column(label("owners", lang), owners, free=True, gives_way=2, max_width=max(16, console.width // 5)),
-        _Column(label("status_text_column", lang), texts, free=True, gives_way=1),
+        _Column(label("owners", lang), owners, free=True, gives_way=3, max_width=max(16, console.width // 5)),
+        _Column(label("status_text_column", lang), texts, free=True, gives_way=2),
     ], lang)
     _print_omitted(console, len(every) - len(ids), len(ids), lang)
     if marked:

@@ -278,6 +278,40 @@ def test_every_table_line_fits_and_only_free_text_is_cut(lang, width, measures):
     assert [row for row in rows if _drop_cells(row, light)[:1] not in "红黄绿ryg"] == []
 
 
+@pytest.fixture
+def long_named_folder(tmp_path):
+    """A folder of two copies of the bundled ledger, one in a file with a long Chinese name: its
+    ids (新疆维吾尔自治区:35) take 19 cells, as a national ledger's folder has them."""
+    for stem in ("新疆维吾尔自治区", "xizang"):
+        text = (REPO / "data" / "tasks.yaml").read_text(encoding="utf-8")
+        (tmp_path / f"{stem}.yaml").write_text(text.replace("title: ", f"title: {stem}", 1), encoding="utf-8")
+        (tmp_path / f"{stem}.progress.yaml").write_bytes((REPO / "data" / "progress.yaml").read_bytes())
+    return load_registry(tmp_path, today=date(2019, 9, 30))
+
+
+@pytest.mark.parametrize("lang, width, measures", [
+    *((Lang.zh, width, measures) for width in (40, 44, 50) for measures in (False, True)),
+    # (English: its measures' table needs 21 cells of id and 16 of `457 days overdue`, and the
+    # README promises no English table under 45 cells)
+    (Lang.en, 40, False), (Lang.en, 44, False), (Lang.en, 50, False), (Lang.en, 50, True)])
+def test_long_folder_ids_stay_whole_and_what_gives_way_is_named(long_named_folder, lang, width, measures):
+    """At 44 columns the ids were cut to `新疆维吾尔自治区…` (two tasks looked alike), and so were
+    the deadline (`2020-12-…`) and the days (`3076…`); at 40 the light column was gone, unnamed."""
+    text = render_status(long_named_folder, as_of=date(2019, 9, 30), lang=lang, width=width, measures=measures)
+    assert max(map(cell_len, text.splitlines())) <= width
+    table = _table_lines(text)
+    count = 2 * (179 if measures else 45)
+    rows, under = table[2:2 + count], "".join("".join(table[2 + count:]).split())
+    ids = [row.split()[0] for row in rows]
+    assert [i for i in ids if "…" in i] == [] and len(set(ids)) == count
+    light = cell_len(table[0][: table[0].index("灯" if lang == Lang.zh else "Light")])
+    assert [row for row in rows if _drop_cells(row, light)[:1] not in "红黄绿ryg"] == []
+    assert [row for row in rows if "…" in row.split()[-1]] == []  # (the days, or a state: never cut)
+    headers = {Lang.zh: ["问题", "整改时限", "报告进度", "完成"] if not measures else ["期限", "责任单位", "内容"],
+               Lang.en: ["Problem", "Deadline", "Reported", "Completed"] if not measures else ["Due", "Units", "Text"]}[lang]
+    assert [h for h in headers if h not in table[0] and h not in under] == []
+
+
 def test_the_progress_bar_shortens_to_fit():
     """In English at 50 columns the bar's line was 55 cells: `50%` wrapped onto a line of its own."""
     assert "Completed [############-------------]  91/179  50%" in _bundled(lang=Lang.en, width=50).splitlines()
