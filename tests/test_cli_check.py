@@ -832,7 +832,7 @@ def test_github_actions_example_saves_the_cache_when_the_check_fails():
 def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path, ledger_repository):
     steps = _github_steps()
     commands = [line for step in steps if "run" in step for line in _rectify_lines(step["run"])]
-    assert [shlex.split(c)[1] for c in commands] == ["validate", "verify", "check"]
+    assert [shlex.split(c)[1] for c in commands] == ["--version", "validate", "verify", "check"]
     summary = tmp_path / "summary.md"
     for command in commands:
         done = subprocess.run([sys.executable, "-m", "rectify_cli", *shlex.split(command)[1:]], cwd=ledger_repository,
@@ -842,6 +842,8 @@ def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path, ledger
         # (validate and verify pass; check fails the job: the bundled ledger has measures overdue today)
         assert done.returncode == (1 if shlex.split(command)[1] == "check" else 0), (command, done.stderr)
         assert "Traceback" not in done.stderr
+        if shlex.split(command)[1] == "--version":  # (the release that ran, in the job's log)
+            assert re.fullmatch(r"rectify \d+\.\d+\.\d+\n", done.stdout), done.stdout
         if shlex.split(command)[1] == "check":
             annotations = obeyed(done.stdout)[:-2]  # (then the stop and resume around the log)
             assert all(ANNOTATION.match(line) for line in annotations), annotations
@@ -852,6 +854,18 @@ def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path, ledger
             assert len([a for a in annotations if a.startswith("::warning ")]) <= 10
             assert (done.returncode == 1) == bool(annotations and annotations[0].startswith("::error "))
             assert summary.read_text(encoding="utf-8").startswith("### 整改台账检查：")
+
+
+@pytest.mark.parametrize("example", ["github", "gitlab"])
+def test_ci_examples_print_the_release_that_ran_right_after_installing_it(example):
+    """The README says `rectify --version` puts the release that ran in the job's log; neither
+    example ran it."""
+    if example == "github":
+        lines = [line.strip() for step in _github_steps() if "run" in step for line in step["run"].splitlines()]
+    else:
+        lines = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))["rectify"]["script"]
+    installed = next(at for at, line in enumerate(lines) if line.startswith("pip install"))
+    assert lines[installed + 1] == "rectify --version"
 
 
 def test_gitlab_example_writes_a_junit_report(ledger_repository):
