@@ -1,6 +1,7 @@
 """Where a registry's files are: the plan file or folder a command reads (--registry,
-$RECTIFY_REGISTRY, else the bundled ledger), its plan files, the journal beside each, the
-prefix of each file's ids, and reading a file's bytes with a refusal that names the file.
+$RECTIFY_REGISTRY, else the data/tasks.yaml found from the working folder, else the bundled
+ledger), its plan files, the journal beside each, the prefix of each file's ids, and reading a
+file's bytes with a refusal that names the file.
 
 Apart from the loader (registry.py): the writing commands (journal.py) and the warm check
 (outcomes.py) find a registry's files without loading them, and none of this needs YAML, the
@@ -41,17 +42,37 @@ def packaged_copy(root: Path) -> bool:
 
 
 def resolve_path(path: str | os.PathLike | None) -> Path:
-    """--registry, else $RECTIFY_REGISTRY, else the bundled ledger. A folder holding tasks.yaml
-    alone (and its journal) is that file: its ids are 33.1 rather than tasks:33.1."""
+    """--registry, else $RECTIFY_REGISTRY, else the data/tasks.yaml found from the working folder
+    (found_plan), else the bundled ledger. A folder holding tasks.yaml alone (and its journal) is
+    that file: its ids are 33.1 rather than tasks:33.1."""
     if path or os.environ.get(ENV_REGISTRY):
         given = Path(path or os.environ[ENV_REGISTRY])
         return _single_plan(given) or given
-    bundled = default_plan_path()
+    default = found_plan() or default_plan_path()
     try:  # (named as a user would type it, in reports and messages, when it is below here)
-        here = bundled.relative_to(Path.cwd())
+        here = default.relative_to(Path.cwd())
     except (ValueError, OSError):  # elsewhere, or the working folder is gone
-        return bundled
+        return default
     return here
+
+
+def found_plan() -> Path | None:
+    """data/tasks.yaml of the working folder or the nearest folder above it, up to the
+    repository's root (the first holding a .git: a folder, or a worktree's file); None when there
+    is none. A repository's `rectify check` in CI checked the bundled ledger, not its own.
+    (Not a bare tasks.yaml: other tools use that name. A link to nothing is found, and refused
+    as one, rather than passed over for another ledger.)"""
+    try:
+        here = Path.cwd()
+    except OSError:  # (the working folder is gone)
+        return None
+    for folder in (here, *here.parents):
+        plan = folder / "data" / "tasks.yaml"
+        if os.path.lexists(plan):
+            return plan
+        if os.path.lexists(folder / ".git"):
+            return None
+    return None
 
 
 def existing_root(path: str | os.PathLike | None) -> Path:

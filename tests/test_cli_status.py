@@ -424,6 +424,7 @@ def test_the_bundled_ledger_is_named_as_a_user_would_type_it_from_here(monkeypat
     # (wide enough for any checkout's path: at 80 columns a long one moves to the next line)
     wide = {"COLUMNS": "400"}
     assert run("status", env=wide).stdout.splitlines()[0].endswith("  data/tasks.yaml")
+    (tmp_path / ".git").mkdir()  # (a repository without data/tasks.yaml: nothing above it is looked at)
     monkeypatch.chdir(tmp_path)
     assert run("status", env=wide).stdout.splitlines()[0].endswith(f"  {ROOT / 'data' / 'tasks.yaml'}")
 
@@ -433,6 +434,7 @@ def test_the_bundled_ledgers_header_keeps_each_count_with_its_name_and_no_traili
                                                                                          columns):
     """The tester's lines: `措施状态：… 已销号 ` then `83  久未报告 65` at 60 columns, `stale 65`
     alone at 80 in English, and a title piped at 80 cells ending `…报告  `."""
+    (tmp_path / ".git").mkdir()  # (no ledger of its own found: the bundled one)
     monkeypatch.chdir(tmp_path)  # (the bundled ledger named by its whole path: the title line wraps)
     result = run("status", "--lang", lang, env={"COLUMNS": columns, "RECTIFY_TODAY": "2019-07-02"})
     assert result.exit_code == 0, result.output

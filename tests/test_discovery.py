@@ -1,0 +1,109 @@
+"""Without --registry or $RECTIFY_REGISTRY, the ledger is the data/tasks.yaml of the working
+folder or of a folder above it, up to the repository's root; only where there is none, the
+bundled one. (A repository's `rectify check` in CI checked the Tibet ledger instead of its own.)
+
+Each test puts a .git in tmp_path, or below it, so that what is above pytest's folder is never read.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from builders import run_cli as run
+
+from rectify_cli import layout
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = ROOT / "tests" / "fixtures" / "small"
+BUNDLED_TITLE = "西藏自治区落实中央环境保护督察反馈意见整改情况的报告"
+WIDE = {"COLUMNS": "400"}  # (a title line with a whole path on one line)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A repository laid out as the README says: its ledger in data/ (the small fixture)."""
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(SMALL, tmp_path / "data")
+    return tmp_path
+
+
+def title_line(*args: str, env=None) -> str:
+    result = run(*args, env={**WIDE, **(env or {})})
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout.splitlines()[0]
+
+
+def test_status_and_check_in_a_repository_read_its_own_ledger(repo, monkeypatch):
+    monkeypatch.chdir(repo)
+    assert title_line("status") == "测试台账  data/tasks.yaml"
+    check = run("check")
+    assert (check.exit_code, check.stdout) == (1, run("check", "-r", "data/tasks.yaml").stdout)
+    assert check.stdout.startswith("1.1  ")  # (the small fixture's overdue measure; the bundled ledger has none)
+    assert layout.resolve_path(None) == Path("data/tasks.yaml")
+
+
+def test_from_a_folder_below_the_ledgers_the_ledger_above_is_found(repo, monkeypatch):
+    (repo / "docs" / "monthly").mkdir(parents=True)
+    monkeypatch.chdir(repo / "docs" / "monthly")
+    assert title_line("status") == f"测试台账  {repo / 'data' / 'tasks.yaml'}"
+    assert run("check").exit_code == 1
+
+
+@pytest.mark.parametrize("git", ["folder", "file"])  # (a worktree's or a submodule's .git is a file)
+def test_the_search_stops_at_the_repositorys_root(tmp_path, monkeypatch, git):
+    """A ledger above the repository is another repository's, or nobody's: not read."""
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(SMALL, tmp_path / "data")
+    inner = tmp_path / "inner"
+    (inner / "sub").mkdir(parents=True)
+    if git == "folder":
+        (inner / ".git").mkdir()
+    else:
+        (inner / ".git").write_text("gitdir: /elsewhere/.git/worktrees/inner\n", encoding="utf-8")
+    monkeypatch.chdir(inner / "sub")
+    assert title_line("status") == f"{BUNDLED_TITLE}  {ROOT / 'data' / 'tasks.yaml'}"
+
+
+def test_a_bare_tasks_yaml_is_not_a_ledger_found(tmp_path, monkeypatch):
+    """(tasks.yaml is a name other tools use too)"""
+    (tmp_path / ".git").mkdir()
+    shutil.copy(SMALL / "tasks.yaml", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert title_line("status").startswith(BUNDLED_TITLE + "  ")
+
+
+def test_registry_option_and_environment_win_over_the_ledger_found(repo, monkeypatch):
+    monkeypatch.chdir(repo)
+    bundled = str(ROOT / "data" / "tasks.yaml")
+    assert title_line("status", "-r", bundled) == f"{BUNDLED_TITLE}  {bundled}"
+    assert title_line("status", env={"RECTIFY_REGISTRY": bundled}) == f"{BUNDLED_TITLE}  {bundled}"
+    monkeypatch.setenv("RECTIFY_REGISTRY", bundled)
+    assert layout.resolve_path(None) == Path(bundled)
+
+
+def test_record_writes_to_the_ledger_found(repo, tmp_path_factory, monkeypatch):
+    # (a copy stands for the bundled ledger: a test that fails must not write into the checkout's)
+    bundled = tmp_path_factory.mktemp("bundled") / "data"
+    shutil.copytree(SMALL, bundled)
+    monkeypatch.setattr(layout, "default_plan_path", lambda: bundled / "tasks.yaml")
+    monkeypatch.chdir(repo)
+    before = (repo / "data" / "progress.yaml").read_text(encoding="utf-8")
+    result = run("record", "3.1", "--state", "in_progress", "--note", "完成80个")
+    assert result.exit_code == 0, result.output
+    after = (repo / "data" / "progress.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before) and "完成80个" in after[len(before):]
+    assert (bundled / "progress.yaml").read_text(encoding="utf-8") == before
+
+
+def test_the_installed_copy_found_from_its_folder_is_still_not_written(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    package = tmp_path / "site-packages" / "rectify_cli"
+    shutil.copytree(SMALL, package / "data")
+    monkeypatch.setattr(layout, "_PACKAGED_PLAN", package / "data" / "tasks.yaml")
+    monkeypatch.chdir(package)
+    before = (package / "data" / "progress.yaml").read_bytes()
+    result = run("report", "2.2", "--note", "一季度")
+    assert result.exit_code == 2
+    assert "是已安装的 rectify 自带台账的副本" in result.stderr
+    assert (package / "data" / "progress.yaml").read_bytes() == before
