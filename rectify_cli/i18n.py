@@ -294,12 +294,13 @@ LABELS = {
                                "got {given!r}"),
     "refused_two_registries": ("给出了两个台账：{path} 和 --registry {registry}；请只给一个",
                                "two registries given, {path} and --registry {registry}: give one"),
+    # (copied to ./data, it is the ledger found there and in the folders below, with no option)
     "refused_installed_copy": ("{root} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
-                               "（cp -r {folder} ./ledger），再用 --registry ./ledger/tasks.yaml 或设置 RECTIFY_REGISTRY "
-                               "指定；未写入任何内容",
+                               "（cp -r {folder} ./data），此后在该文件夹中运行的命令即读取 `data/tasks.yaml`"
+                               "（或用 --registry 指定）；未写入任何内容",
                                "{root} is the bundled ledger's copy inside the installed rectify, which the next install "
-                               "replaces: copy it to keep a journal (cp -r {folder} ./ledger) and give --registry "
-                               "./ledger/tasks.yaml, or set RECTIFY_REGISTRY; nothing was written"),
+                               "replaces: copy it to keep a journal (cp -r {folder} ./data); commands run here then read "
+                               "`data/tasks.yaml` (or give --registry); nothing was written"),
     "refused_no_measure": ("整改方案中没有措施“{measure}”{hint}", "no measure {measure!r} in the plan{hint}"),
     "refused_evidence_unreadable": ("--evidence：{path}：无法读取（{why}）", "--evidence: {path}: cannot be read ({why})"),
     "refused_did_you_mean": ("（是否指 {names}？）", " (did you mean {names}?)"),
@@ -1127,8 +1128,8 @@ LABELS.update({
                            "gives the same text everywhere. Text columns (measure text, units) are cut to fit; prose "
                            "is left whole."),
     "help_reconcile_format": ("text（默认）或 json。", "text (default) or json."),
-    "help_validate_path": ("方案文件或文件夹（默认：--registry 或内置台账）。",
-                           "Plan file or folder (default: --registry or the bundled ledger)."),
+    "help_validate_path": ("方案文件或文件夹（默认：与 --registry 的默认相同）。",
+                           "Plan file or folder (default: as --registry's)."),
     "help_export_format": ("输出格式。", "Output format."),
     "help_import_report": ("报告文本（UTF-8 或 GB18030）；为 - 时从标准输入读取。",
                            "The report's text (UTF-8 or GB18030); - reads it from standard input."),

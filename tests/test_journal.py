@@ -655,11 +655,14 @@ def test_the_bundled_ledgers_copy_in_the_installed_package_is_not_written(tmp_pa
     with pytest.raises(UsageError) as caught:
         record(installed / "tasks.yaml", "1.1")
     assert str(caught.value) == (f"{installed / 'tasks.yaml'} is the bundled ledger's copy inside the installed rectify, "
-                                 f"which the next install replaces: copy it to keep a journal (cp -r {installed} ./ledger) "
-                                 "and give --registry ./ledger/tasks.yaml, or set RECTIFY_REGISTRY; nothing was written")
+                                 f"which the next install replaces: copy it to keep a journal (cp -r {installed} ./data); "
+                                 "commands run here then read `data/tasks.yaml` (or give --registry); nothing was written")
     assert (installed / "progress.yaml").read_bytes() == before
-    shutil.copytree(installed, tmp_path / "ledger")  # (its copy is written as any ledger)
-    assert record(tmp_path / "ledger" / "tasks.yaml", "1.1").fields["measure"] == "1.1"
+    (tmp_path / ".git").mkdir()  # (the search for data/tasks.yaml stops there)
+    shutil.copytree(installed, tmp_path / "data")  # (its copy is written as any ledger, found with no option)
+    monkeypatch.chdir(tmp_path)
+    assert record(None, "1.1").fields["measure"] == "1.1"
+    assert (tmp_path / "data" / "progress.yaml").read_bytes() != before
 
 
 # ----------------------------------------------- the writing commands and the loader agree

@@ -295,7 +295,7 @@ def test_every_refusal_key_has_a_chinese_and_an_english_label():
 def test_no_chinese_refusal_label_is_english_by_mistake(key):
     zh, en = LABELS[key]
     # what stays literal in Chinese: placeholders, commands, option names, file names, states as typed
-    words = re.sub(r"\{[^}]*\}|`[^`]*`|--[a-z-]+|\([a-z_]+\)|（[a-z_]+）|UTF-8|RECTIFY_REGISTRY|units:|\./ledger(/tasks\.yaml)?|"
+    words = re.sub(r"\{[^}]*\}|`[^`]*`|--[a-z-]+|\([a-z_]+\)|（[a-z_]+）|UTF-8|RECTIFY_REGISTRY|units:|\./data|"
                    r"cp -r|rectify|YYYY-MM-DD|YYYY|DD", "", zh)
     assert not re.search(r"[A-Za-z]{2,}", words), (key, zh)
     # (a label of placeholders and full-width punctuation alone, as `{option}：{what}`, has no words to say)
@@ -313,4 +313,4 @@ def test_the_installed_copy_of_the_bundled_ledger_is_refused_in_chinese(tmp_path
     result = run("report", "2.2", "--note", "一季度", "--registry", str(installed / "tasks.yaml"))
     assert _stderr_line(result) == (
         f"{installed / 'tasks.yaml'} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
-        f"（cp -r {installed} ./ledger），再用 --registry ./ledger/tasks.yaml 或设置 RECTIFY_REGISTRY 指定；未写入任何内容")
+        f"（cp -r {installed} ./data），此后在该文件夹中运行的命令即读取 `data/tasks.yaml`（或用 --registry 指定）；未写入任何内容")
