@@ -674,7 +674,8 @@ def import_cmd(
         plan = None if output is None else importer.plan_path(output)
         # (a plan names its source relative to itself; printed, it is relative to where it was read)
         source = None if plan is None or str(report) == "-" else Path(os.path.relpath(report, plan.parent)).as_posix()
-        result = importer.import_report(text, filename=name, curation=cur, source=source)
+        result = importer.import_report(text, filename=name, curation=cur, source=source,
+                                        schema=None if plan is None else importer.schema_for(plan))
         if plan is None:
             _write_utf8(f"{result.tasks_yaml}---\n{result.progress_yaml}")
         else:

@@ -15,6 +15,7 @@ import_*: the command line says them in the user's language; see warning_text).
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -88,7 +89,7 @@ CLAIM_PATTERNS = (
 
 LATIN_IN_CJK = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{2,}(?=[\u4e00-\u9fff])")
 
-TASKS_HEADER = "# yaml-language-server: $schema=../schema/registry.schema.json\n"
+SCHEMA = "schema/registry.schema.json"  # (where rectify's repository keeps it: see schema_for)
 JOURNAL_HEADER = "# rectify journal — append-only: add entries with `rectify record`, never edit or delete.\n"
 
 
@@ -463,8 +464,21 @@ def _keeps_journal(path: Path, result: ImportResult) -> bool:
 # ------------------------------------------------------------------ import
 
 
-def import_report(text: str, *, filename: str, curation: Curation | None = None, source: str | None = None) -> ImportResult:
-    """Parse a report text into the registry files.  Pure: no I/O, deterministic."""
+def schema_for(plan: Path) -> str | None:
+    """The plan file `plan`'s way to the JSON Schema of plans (SCHEMA), relative to its folder,
+    for the line that points YAML editors at it: in its repository (layout.nearest), else None
+    (an office's repository holds none: a line naming one would have the editor warn of it)."""
+    from .layout import nearest
+
+    folder = Path(os.path.abspath(plan.parent))
+    found = nearest(SCHEMA, folder)
+    return None if found is None else Path(os.path.relpath(found, folder)).as_posix()
+
+
+def import_report(text: str, *, filename: str, curation: Curation | None = None, source: str | None = None,
+                  schema: str | None = None) -> ImportResult:
+    """Parse a report text into the registry files.  Pure: no I/O, deterministic. `schema`: the
+    plan's way to its JSON Schema (schema_for), named on its first line; None: no such line."""
     warnings: list[Notice] = []
     paras = paragraphs(text)
     raw_tasks, tail = parse_appendix(paras, filename)
@@ -521,7 +535,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     _check_consistency(tasks, journal, warnings)
     _check_totals(registry["claims"], tasks, warnings)
 
-    tasks_yaml = _render_tasks(registry, units, tasks, filename, cur)
+    tasks_yaml = _render_tasks(registry, units, tasks, filename, cur, schema)
     progress_yaml = _render_journal(journal, registry, cur)
     _check_loads(tasks_yaml, progress_yaml, filename, cur)
     return ImportResult(
@@ -974,7 +988,8 @@ def _open(m: dict, entry: dict) -> bool:
 # ------------------------------------------------------------------ rendering
 
 
-def _render_tasks(registry: dict, units: list[dict], tasks: list[dict], filename: str, cur: Curation) -> str:
+def _render_tasks(registry: dict, units: list[dict], tasks: list[dict], filename: str, cur: Curation,
+                  schema: str | None) -> str:
     out = ["registry:\n"]
     for k in ("title", "issuer", "inspection"):
         out.append(f"  {k}: {scalar(registry[k])}\n")
@@ -1019,7 +1034,8 @@ def _render_tasks(registry: dict, units: list[dict], tasks: list[dict], filename
                 out.append(f"          - {_ms(ms)}\n")
     below = "".join(out)
     how = f" + {Path(cur.path).name}" if cur.path != "(none)" else " (no curation)"
-    return (f"{TASKS_HEADER}{GENERATED} from {registry['source']}{how}; do not edit by hand: fix the importer or the curation and "
+    header = "" if schema is None else f"# yaml-language-server: $schema={schema}\n"
+    return (f"{header}{GENERATED} from {registry['source']}{how}; do not edit by hand: fix the importer or the curation and "
             f"re-import (sha256 of the lines below: {_fingerprint(below)}).\n{below}")
 
 

@@ -66,10 +66,17 @@ def found_plan() -> Path | None:
         here = Path.cwd()
     except OSError:  # (the working folder is gone)
         return None
-    for folder in (here, *here.parents):
-        plan = folder / "data" / "tasks.yaml"
-        if os.path.lexists(plan):
-            return plan
+    return nearest("data/tasks.yaml", here)
+
+
+def nearest(relative: str, start: Path) -> Path | None:
+    """`start`/`relative`, else the same in the nearest folder above `start` that has it, up to
+    the repository's root (the first folder holding a .git: a folder, or a worktree's file);
+    None when there is none. (`start` need not exist yet.)"""
+    for folder in (start, *start.parents):
+        found = folder / relative
+        if os.path.lexists(found):
+            return found
         if os.path.lexists(folder / ".git"):
             return None
     return None

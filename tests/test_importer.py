@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import yaml
 
 from rectify_cli import chain
 from rectify_cli.errors import ReportFormatError
-from rectify_cli.importer import decode_report, import_report, load_curation
+from rectify_cli.importer import decode_report, import_report, load_curation, schema_for
 from rectify_cli.importer_yaml import scalar
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,14 +26,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
 CJK = "\u4e00-\u9fff"
 
 
-def _import(path: Path, curation=None, filename: str | None = None):
+def _import(path: Path, curation=None, filename: str | None = None, schema: str | None = None):
     text = decode_report(path.read_bytes(), filename=str(path))
-    return import_report(text, filename=filename or str(path), curation=curation)
+    return import_report(text, filename=filename or str(path), curation=curation, schema=schema)
 
 
 @pytest.fixture(scope="module")
 def curated():
-    return _import(SOURCE, load_curation(CURATION), filename="data/source/xizang-2019-rectification-report.txt")
+    """The bundled ledger as `make regenerate` imports it into data/."""
+    return _import(SOURCE, load_curation(CURATION), filename="data/source/xizang-2019-rectification-report.txt",
+                   schema=schema_for(DATA / "tasks.yaml"))
 
 
 @pytest.fixture(scope="module")
@@ -397,6 +400,7 @@ def test_import_command_writes_the_bundled_ledger(tmp_path):
     from rectify_cli.cli import app
 
     out = tmp_path / "新台账"
+    _schema_beside(out)
     result = CliRunner().invoke(app, ["import", "--lang", "en", str(SOURCE), "--curation", str(CURATION), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stderr == f"wrote {out / 'tasks.yaml'} and {out / 'progress.yaml'}\n"
@@ -467,7 +471,15 @@ def _rectify(*args: str, lang: str | None = "en", **env: str):
     return CliRunner().invoke(app, list(args), env={"RECTIFY_LANG": lang, **env})
 
 
+def _schema_beside(out: Path) -> None:
+    """A copy of the plans' schema where rectify's repository has it beside data/ (../schema):
+    imported into `out`, the plan then names it on its first line, as the bundled one does."""
+    (out.parent / "schema").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "schema" / "registry.schema.json", out.parent / "schema")
+
+
 def _import_ledger(out: Path):
+    _schema_beside(out)
     return _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(out))
 
 
@@ -730,7 +742,8 @@ def test_loader_accepts_the_committed_registry():
 
 
 def test_import_is_deterministic(curated):
-    again = _import(SOURCE, load_curation(CURATION), filename="data/source/xizang-2019-rectification-report.txt")
+    again = _import(SOURCE, load_curation(CURATION), filename="data/source/xizang-2019-rectification-report.txt",
+                    schema=schema_for(DATA / "tasks.yaml"))
     assert again.tasks_yaml == curated.tasks_yaml and again.progress_yaml == curated.progress_yaml
     a, b = _import(SOURCE), _import(SOURCE)
     assert a.tasks_yaml == b.tasks_yaml and a.progress_yaml == b.progress_yaml
@@ -1034,6 +1047,7 @@ def test_import_to_a_plan_file_name_writes_that_file_and_its_journal_beside_it(t
     a name ending in .yaml is the plan file, its journal named as a folder registry names it."""
     out = tmp_path / "ledger"
     out.mkdir()
+    _schema_beside(out)
     result = _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(out / plan), lang=None)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0] == f"已写入 {out / plan} 和 {out / journal}"
@@ -1249,6 +1263,7 @@ def test_a_running_page_header_in_one_block_with_the_text_after_it_is_dropped(tm
     lines[note : note + 1] = [lines[note][:cut], "— 31 —", title, lines[note][cut:]]
     report, out = tmp_path / "report.txt", tmp_path / "ledger"
     report.write_text("\n".join(lines), encoding="utf-8")
+    _schema_beside(out)
     result = _rectify("import", str(report), "--curation", str(CURATION), "-o", str(out), lang=lang)
     assert result.exit_code == 0
     assert result.stderr == said.format(tasks=out / "tasks.yaml", journal=out / "progress.yaml", line=note + 3,
@@ -1595,3 +1610,35 @@ def test_an_unreadable_deadline_is_said_in_chinese_by_default(tmp_path):
     result = _rectify("import", str(report), lang=None)
     assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: 措施 1.1：无法识别时限“（2020.6.30）”（应为 2018年6月30日、"
                                                     "长期坚持 或 立即启动 这样的时限；请在校订文件的 text_fixes: 下改正）\n")
+
+
+@pytest.mark.parametrize("output, schema_at, line", [
+    # (an office's repository: no schema there, no line pointing editors at a file that isn't)
+    ("office/data", None, None),
+    ("office/data", "office/schema", "../schema/registry.schema.json"),
+    ("office/national/2019/xizang.yaml", "office/schema", "../../schema/registry.schema.json"),
+    # (not beyond the repository's root)
+    ("office/data", "schema", None),
+])
+def test_an_imported_plan_points_editors_at_the_schema_only_where_there_is_one(tmp_path, monkeypatch, output, schema_at,
+                                                                               line):
+    """Every imported plan began `$schema=../schema/registry.schema.json`, rectify's own layout: in
+    an office's repository the editor warned that no schema could be loaded."""
+    from builders import run_cli
+
+    (tmp_path / "office").mkdir()
+    (tmp_path / "office" / ".git").mkdir()
+    if schema_at is not None:
+        (tmp_path / schema_at).mkdir(parents=True)
+        (tmp_path / schema_at / "registry.schema.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / output).parent.mkdir(parents=True, exist_ok=True)  # (import makes the last folder only)
+    result = run_cli("import", str(SOURCE), "-o", output)
+    assert result.exit_code == 0, result.output
+    plan = tmp_path / output if output.endswith(".yaml") else tmp_path / output / "tasks.yaml"
+    first = plan.read_text(encoding="utf-8").splitlines()[0]
+    if line is None:
+        assert first.startswith("# Generated by `rectify import`")
+    else:
+        assert first == f"# yaml-language-server: $schema={line}"
+    assert run_cli("validate", str(plan)).exit_code == 0
