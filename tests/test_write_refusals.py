@@ -80,6 +80,10 @@ REFUSALS = [
     (("extend", "3.1", "--to", "6月30日", "--reason", "资金", "--approved-by", "自治区生态环境厅"),
      "--to：“6月30日”缺少年份：请写明哪一年，YYYY-06-30",
      "--to: '6月30日' has no year: give it, YYYY-06-30"),
+    # (the entry to retract named by its day: the same reading as --date's, and the same word when the year is left out)
+    (("retract", "1.1", "--reason", "误记", "--entry", "9月30日"),
+     "--entry：“9月30日”缺少年份：请写明哪一年，YYYY-09-30",
+     "--entry: '9月30日' has no year: give it, YYYY-09-30"),
     # (a state typed in the words `history` and `show` print it in, as the journal's loader is told: the key it means)
     (("record", "1.1", "--state", "推进中", "--note", "施工"),
      "--state：未知的状态“推进中”（是否指 in_progress？）；应为 in_progress、done、reopened、report 之一",
@@ -276,6 +280,7 @@ def _refusal_keys() -> set[str]:
         # (a key chosen by the date's error: `key = "a" if … else "b"`, summary._month_refused's)
         keys |= {k for pair in re.findall(r'key = "(\w+)" if [^\n]*? else "(\w+)"', source) for k in pair}
         keys |= set(re.findall(r'return "(month_\w+)"', source))
+        keys |= set(re.findall(r'unreadable="(\w+)"', source))  # (journal.typed_date's key for a text that is no date)
     return keys
 
 
