@@ -440,6 +440,10 @@ LABELS = {
                                     "{later_date} ({hash}) wrong: {conflict}; retract that entry first"),
     # what a reading command (status, check, summary, show, history) refuses of a request
     # (engine.select, summary.period, ids.unknown_item, cli._user_date, journal.history)
+    "refused_empty_unit": ("{option}：单位名称为空；请填写方案 units: 下声明的单位（名称或别名）",
+                           "{option}: the unit name is empty; give a unit declared under 'units:' in the plan (name or alias)"),
+    "refused_empty_region": ("--region：地区名称为空{hint}", "--region: the region name is empty{hint}"),
+    "refused_empty_task": ("--task：任务编号为空{hint}", "--task: the task number is empty{hint}"),
     "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit {name!r}{hint}"),
     "refused_listed_units": ("{option}：一次只填一个单位，“{name}”是 {count} 个：请写作 {repeated}",
                              "{option}: one unit at a time, and {name!r} is {count}: write {repeated}"),

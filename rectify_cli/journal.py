@@ -521,6 +521,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     # (a folder's plan files by their ids' prefix, "naqu:": naqu.yaml, to name a unit's file)
     files = {f"{Path(f).stem}:": Path(f).name for f in reg.plan_files}
     unit = partial(_unit, reg, measure=target.id, files=files)
+    if by is not None and not by.strip():  # (--by "", a variable left unset: the entry would lose its unit unsaid)
+        raise refusal(UsageError, "empty_unit", option="--by")
     by_unit = unit(by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []

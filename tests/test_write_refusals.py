@@ -52,6 +52,10 @@ REFUSALS = [
     (("report", "3.2", "--note", "一季度", "--by", "拉萨市、那曲市"),
      "--by：只能填一个单位，“拉萨市、那曲市”是 2 个（拉萨市、那曲市）：请填牵头的单位，或为每个单位各记一条",
      "--by: one unit only, and '拉萨市、那曲市' is 2 (拉萨市, 那曲市): give the lead one, or record an entry for each"),
+    # (an empty unit, as a script passes a variable left unset: the entry was written without a unit, not a word said)
+    (("report", "3.2", "--note", "一季度", "--by", ""),
+     "--by：单位名称为空；请填写方案 units: 下声明的单位（名称或别名）",
+     "--by: the unit name is empty; give a unit declared under 'units:' in the plan (name or alias)"),
     (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "2019-04-01"),
      "--date：2019-04-01 晚于今天（2019-03-31）；台账只记录已经发生的事",
      "--date: 2019-04-01 is in the future (today is 2019-03-31); the journal records what has happened"),
