@@ -156,6 +156,8 @@ def append(
         folder = (root if root.is_dir() else root.parent).resolve()
         raise refusal(UsageError, "installed_copy", root=str(root), folder=str(folder))
     measure = item_key(measure)
+    if not measure:  # (record "": it was said to be no measure “” in the plan)
+        raise refusal(UsageError, "empty_measure")
     if root.is_dir() and ":" not in measure:
         measure = _with_its_file(root, measure)
     plan_file, stored_id = _plan_file_for(root, measure)

@@ -71,6 +71,9 @@ REFUSALS = [
     (("record", "4", "--state", "in_progress", "--note", "推进中"),
      "整改方案中没有措施“4”（4 是整改任务，请指明其下的一项措施：4.1、4.2）",
      "no measure '4' in the plan (4 is a task: name one of its measures, 4.1, 4.2)"),
+    (("record", "", "--state", "in_progress", "--note", "推进中"),  # (it said no measure “” in the plan)
+     "措施编号为空：请写明措施编号，如 35.2",
+     "the measure id is empty: give one, e.g. 35.2"),
     (("record", "9.1", "--state", "in_progress", "--note", "推进中"),  # (nothing close: the tasks there are, as show says)
      "整改方案中没有措施“9.1”（任务编号为 1 至 4）",
      "no measure '9.1' in the plan (tasks are 1 to 4)"),
