@@ -333,11 +333,10 @@ def _user_date(text: str | None) -> date | None:
         return None
     try:
         return dates.parse_user_date(text)
-    except dates.DateFormatError as exc:
-        from .i18n import refusal
+    except dates.DateFormatError:
+        from .journal import typed_date  # (the refusal every date option gives; journal: only when refused)
 
-        key = "date_not_real" if exc.kind == "not_real" else "date_unreadable"
-        raise refusal(UsageError, key, option="--as-of", text=text, detail=str(exc)) from None
+        return typed_date(text, "--as-of", dates.parse_user_date)
 
 
 @contextlib.contextmanager

@@ -801,6 +801,8 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
+        if not owner:  # (--owner "", as a script passes a variable left unset: "unknown unit “”" said nothing)
+            raise refusal(UsageError, "empty_unit", option="--owner")
         refuse_listed(owner, index, "--owner")
         raise refusal(UsageError, "unknown_owner", name=owner, hint=unit_suggestion(owner, index))
     regions = set(region_units) | {r for tr in report.tasks for r in tr.task.regions}
@@ -809,9 +811,13 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         listed = [*region_units, *sorted(regions - set(region_units))]  # (in the order declared)
         said = hint(close_matches(region, regions)) or (Notice("regions_are", {"regions": listed}) if listed
                                                          else Notice("no_regions", {}))
+        if not region:
+            raise refusal(UsageError, "empty_region", hint=said)
         raise refusal(UsageError, "unknown_region", region=region, hint=said)
     ids = {tr.task.id for tr in report.tasks} | {tr.task.id.rpartition(":")[2] for tr in report.tasks}
     for task_id in sorted(id_set - ids, key=id_sort_key):
+        if not task_id:
+            raise refusal(UsageError, "empty_task", hint=tasks_range([tr.task.id for tr in report.tasks]))
         # (in a folder, the same task number in another file is the likeliest meaning)
         local = task_id.rpartition(":")[2]
         elsewhere = same_but_case(task_id, ids) or in_file_misspelt(task_id, ids) or [

@@ -301,6 +301,8 @@ LABELS = {
                                "{root} is the bundled ledger's copy inside the installed rectify, which the next install "
                                "replaces: copy it to keep a journal (cp -r {folder} ./data); commands run here then read "
                                "`data/tasks.yaml` (or give --registry); nothing was written"),
+    "refused_empty_measure": ("措施编号为空：请写明措施编号，如 35.2",
+                              "the measure id is empty: give one, e.g. 35.2"),
     "refused_no_measure": ("整改方案中没有措施“{measure}”{hint}", "no measure {measure!r} in the plan{hint}"),
     "refused_evidence_unreadable": ("--evidence：{path}：无法读取（{why}）", "--evidence: {path}: cannot be read ({why})"),
     "refused_did_you_mean": ("（是否指 {names}？）", " (did you mean {names}?)"),
@@ -441,6 +443,10 @@ LABELS = {
                                     "{later_date} ({hash}) wrong: {conflict}; retract that entry first"),
     # what a reading command (status, check, summary, show, history) refuses of a request
     # (engine.select, summary.period, ids.unknown_item, cli._user_date, journal.history)
+    "refused_empty_unit": ("{option}：单位名称为空；请填写方案 units: 下声明的单位（名称或别名）",
+                           "{option}: the unit name is empty; give a unit declared under 'units:' in the plan (name or alias)"),
+    "refused_empty_region": ("--region：地区名称为空{hint}", "--region: the region name is empty{hint}"),
+    "refused_empty_task": ("--task：任务编号为空{hint}", "--task: the task number is empty{hint}"),
     "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit {name!r}{hint}"),
     "refused_listed_units": ("{option}：一次只填一个单位，“{name}”是 {count} 个：请写作 {repeated}",
                              "{option}: one unit at a time, and {name!r} is {count}: write {repeated}"),
@@ -454,6 +460,7 @@ LABELS = {
     "refused_regions_are": ("；地区为 {regions}", "; the regions are {regions}"),
     "refused_no_regions": ("；台账未声明任何地区", "; the registry declares no region"),
     "refused_unknown_task": ("--task：没有任务“{task}”{hint}", "--task: no task {task!r}{hint}"),
+    "refused_empty_item": ("任务或措施编号为空{hint}", "the task or measure id is empty{hint}"),
     "refused_unknown_item": ("没有任务或措施“{item}”{hint}", "no task or measure '{item}'{hint}"),
     "refused_task_has_measures": ("（任务 {task} 的措施为 {measures}）", " (task {task} has measures {measures})"),
     "refused_tasks_range": ("（任务编号为 {spans}）", " (tasks are {spans})"),

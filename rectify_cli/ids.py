@@ -89,6 +89,8 @@ def unknown_item(item: str, tasks) -> UsageError:
     if several is not None:
         return several
     key = item_key(item)
+    if not key:  # (show "": it was said to be no task or measure “”)
+        return refusal(UsageError, "empty_item", hint=tasks_range([t.id for t in tasks]) if tasks else None)
     close = close_ids(key, ids)
     hint = suggested(close)
     if not close:

@@ -156,6 +156,8 @@ def append(
         folder = (root if root.is_dir() else root.parent).resolve()
         raise refusal(UsageError, "installed_copy", root=str(root), folder=str(folder))
     measure = item_key(measure)
+    if not measure:  # (record "": it was said to be no measure “” in the plan)
+        raise refusal(UsageError, "empty_measure")
     if root.is_dir() and ":" not in measure:
         measure = _with_its_file(root, measure)
     plan_file, stored_id = _plan_file_for(root, measure)
@@ -510,7 +512,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         raise refusal(UsageError, "state_not_allowed", state=entry_state.value, command=command,
                        states=[s.value for s in allowed])
 
-    when = _date(day, "--date", dates.parse_event_date) if day is not None else today
+    when = typed_date(day, "--date", dates.parse_event_date) if day is not None else today
     if when > today:
         raise refusal(UsageError, "date_future", date=when.isoformat(), today=today.isoformat())
     feedback = plan.meta_of(measure).feedback_date
@@ -521,6 +523,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     # (a folder's plan files by their ids' prefix, "naqu:": naqu.yaml, to name a unit's file)
     files = {f"{Path(f).stem}:": Path(f).name for f in reg.plan_files}
     unit = partial(_unit, reg, measure=target.id, files=files)
+    if by is not None and not by.strip():  # (--by "", a variable left unset: the entry would lose its unit unsaid)
+        raise refusal(UsageError, "empty_unit", option="--by")
     by_unit = unit(by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []
@@ -573,7 +577,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     elif entry_state is EntryState.EXTENDED:
         if to is None:
             raise refusal(UsageError, "to_missing")
-        to_day = _date(to, "--to", dates.parse_user_date)
+        to_day = typed_date(to, "--to", dates.parse_user_date)
         reason_text = _text(reason, "--reason")
         if not reason_text or says_nothing(reason_text):
             raise refusal(UsageError, "reason_missing")
@@ -656,9 +660,11 @@ def _named_entry(mine: list[Entry], given: str, measure: str) -> Entry:
         try:
             day = dates.parse_event_date(given)
         except dates.DateFormatError as exc:
-            if exc.kind is None:
+            likely = dates.likely_date(given)
+            if exc.kind is None and (likely is None or likely[0] != "no_year"):
                 raise refusal(UsageError, "entry_unreadable", text=given) from None
-            day = _date(given, "--entry", dates.parse_event_date)  # (raises: a month, or no such day, said so)
+            # (raises: a month, no such day, or a day without its year, said so as --date says it)
+            day = typed_date(given, "--entry", dates.parse_event_date)
         found = [e for e in mine if e.date == day]
     if not found:
         raise refusal(UsageError, "no_such_entry", measure=measure, entry=given.strip())
@@ -699,7 +705,7 @@ def _step(given: str | None, state: EntryState, measure: str, dated: list):
         return None
     if state not in (EntryState.DONE, EntryState.EXTENDED):
         raise refusal(UsageError, "milestone_wrong_state")
-    day = _date(given, "--milestone", dates.parse_user_date)
+    day = typed_date(given, "--milestone", dates.parse_user_date)
     step = next((ms for ms in dated if ms.original_due == day), None)
     if step is None:
         deadlines = sorted({ms.original_due.isoformat() for ms in dated})
@@ -709,9 +715,11 @@ def _step(given: str | None, state: EntryState, measure: str, dated: list):
     return step
 
 
-def _date(text: str, option: str, parse) -> date:
+def typed_date(text: str, option: str, parse, unreadable: str | None = None) -> date:
     """`text` read by `parse` (dates.parse_event_date, parse_user_date); a refusal naming
-    `option` when it does not read, in English the parser's own words."""
+    `option` when it does not read, in English the parser's own words: the one for every option
+    taking a date, so that each says alike what is wrong (a day without its year, 6月30日).
+    `unreadable`: the key for a text that is no date, when the forms it lists are not the parser's."""
     try:
         return parse(text)
     except dates.DateFormatError as exc:
@@ -726,7 +734,7 @@ def _date(text: str, option: str, parse) -> date:
         if likely is not None and likely[0] == "no_year":  # (6月30日: which year is not guessed)
             raise refusal(UsageError, "date_no_year", written=likely[1], **values) from None
         key = "date_unreadable_day" if parse is dates.parse_event_date else "date_unreadable"
-        raise refusal(UsageError, key, **values) from None
+        raise refusal(UsageError, unreadable or key, **values) from None
 
 
 def _recorded_after(deadline: date, *, when: date, today: date) -> Notice:
@@ -1027,11 +1035,8 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
             raise unknown_item(item, reg.plan.tasks)
         entries = [(i, e) for i, e in entries if e.measure in wanted]
     if since is not None:
-        try:
-            first = dates.parse_user_date(since, month_start=True)
-        except dates.DateFormatError as exc:
-            key = "date_not_real" if exc.kind == "not_real" else "date_unreadable_since"  # (a month: its first day)
-            raise refusal(UsageError, key, option="--since", text=since, detail=str(exc)) from None
+        first = typed_date(since, "--since", partial(dates.parse_user_date, month_start=True),
+                           unreadable="date_unreadable_since")  # (a month: its first day)
         entries = [(i, e) for i, e in entries if e.date >= first]
     entries.sort(key=lambda pair: (pair[1].date, pair[0]), reverse=True)
     return [e for _, e in entries]

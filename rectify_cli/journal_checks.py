@@ -119,8 +119,9 @@ class JournalContext:
 
         retractions: list[tuple[int, Entry]] = []  # (index, entry) of each retraction: checked below
         later: list[tuple[int, str, str]] = []  # (index, field, date) of each entry dated after today
-        for (index, mid, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest, retracts,
-             line, column) in rows:
+        for (index, written, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest,
+             retracts, line, column) in rows:
+            mid = written  # (as written in the file: quoted so when it names no measure)
             if prefix and ":" not in mid:
                 mid = prefix + mid
             elif prefix and not mid.startswith(prefix) and mid in measure_ids:
@@ -131,7 +132,7 @@ class JournalContext:
                 # (another file's measure written without its file, as a journal split by hand has it)
                 elsewhere = ids_in_files(mid[len(prefix):], measure_ids) if prefix and mid.startswith(prefix) else ()
                 problems.append((index, "measure", _other_files_measure(elsewhere[0], prefix) if len(elsewhere) == 1 else
-                                 Notice("no_measure", {"measure": mid, "hint": suggested(close_ids(mid, measure_ids))})))
+                                 Notice("no_measure", {"measure": written, "hint": suggested(close_ids(mid, measure_ids))})))
                 continue
             entry = new_entry(measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
                               by=units.get(by), milestone=day_of(milestone), to=day_of(to),

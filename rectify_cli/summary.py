@@ -556,6 +556,8 @@ def _journals(registry: Registry) -> dict[str, list[Entry]]:
 def _owner_names(plan: Plan, owners: tuple[str, ...]) -> tuple[str, ...]:
     names = []
     for given in owners:
+        if not given.strip():  # (as status and check refuse it)
+            raise refusal(UsageError, "empty_unit", option="--owner")
         engine.refuse_ambiguous_alias(plan.units, given, "--owner")  # (as status and check refuse it)
         unit = engine.resolve_unit(plan.units, given)
         if unit is None:  # (the names close to it, as status and check say them; else them all)

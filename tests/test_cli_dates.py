@@ -135,3 +135,19 @@ def test_a_month_with_a_day_word_and_no_day_is_refused(ledger):
 def test_a_day_written_half_in_chinese_still_reads(typed):
     result = run_cli("check", "-r", SMALL, "--as-of", typed)
     assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "截至 2018-12-31，8 项措施均无逾期")
+
+
+# --------------------------------------------------------------------------- a day without its year
+
+
+@pytest.mark.parametrize("command, option, typed, zh, en", [
+    ("check", "--as-of", "12月31日", "--as-of：“12月31日”缺少年份：请写明哪一年，YYYY-12-31",
+     "--as-of: '12月31日' has no year: give it, YYYY-12-31"),
+    ("history", "--since", "3月5号", "--since：“3月5号”缺少年份：请写明哪一年，YYYY-03-05",
+     "--since: '3月5号' has no year: give it, YYYY-03-05"),
+], ids=["as-of", "since"])
+def test_a_day_without_its_year_is_said_to_lack_it_by_the_reading_options(command, option, typed, zh, en):
+    """As --date, --to and --entry say it: they only said it was no date, listing forms with a year."""
+    for lang, said in (("zh", zh), ("en", en)):
+        result = run_cli(command, "-r", SMALL, option, typed, "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")

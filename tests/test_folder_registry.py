@@ -551,6 +551,26 @@ def test_a_journal_naming_another_files_measure_is_refused_saying_whose_it_is(tm
                               "进展记录只记本文件的措施；请记在 naqu 的进展记录中（`rectify record naqu:4.1 …` 会写到那里）\n")
 
 
+# "1.9" in xizang's journal was quoted as 'xizang:1.9', which the clerk searching the journal for it
+# does not find there (as `record 1.9` quotes what was typed, suggesting the ids with their file).
+@pytest.mark.parametrize("written", ["1.9", "xizang:1.9"])
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_a_journals_unknown_measure_is_quoted_as_written_there(tmp_path, use_cache, written, monkeypatch):
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    folder = split_small(tmp_path / "reg")
+    registry.load_registry(folder, today=date(2019, 3, 31))  # (cached as it was)
+    journal, line = _closed_in_xizangs_journal(folder, written)
+    with pytest.raises(RegistryError) as caught:
+        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache)
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"{journal}:{line}:12: journal entry 5: no measure '{written}' in the plan "
+                            "(did you mean xizang:1.2, xizang:1.1?)")
+    refused = run("validate", str(folder))
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (f"rectify: {journal}:{line}:12: 第 5 条进展记录：整改方案中没有措施 '{written}'"
+                              "（是否指 xizang:1.2、xizang:1.1？）\n")
+
+
 def test_a_journal_may_name_its_own_files_measures_with_their_file(tmp_path):
     folder = split_small(tmp_path / "reg")
     _closed_in_xizangs_journal(folder, "xizang:1.1")

@@ -52,6 +52,10 @@ REFUSALS = [
     (("report", "3.2", "--note", "一季度", "--by", "拉萨市、那曲市"),
      "--by：只能填一个单位，“拉萨市、那曲市”是 2 个（拉萨市、那曲市）：请填牵头的单位，或为每个单位各记一条",
      "--by: one unit only, and '拉萨市、那曲市' is 2 (拉萨市, 那曲市): give the lead one, or record an entry for each"),
+    # (an empty unit, as a script passes a variable left unset: the entry was written without a unit, not a word said)
+    (("report", "3.2", "--note", "一季度", "--by", ""),
+     "--by：单位名称为空；请填写方案 units: 下声明的单位（名称或别名）",
+     "--by: the unit name is empty; give a unit declared under 'units:' in the plan (name or alias)"),
     (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "2019-04-01"),
      "--date：2019-04-01 晚于今天（2019-03-31）；台账只记录已经发生的事",
      "--date: 2019-04-01 is in the future (today is 2019-03-31); the journal records what has happened"),
@@ -67,6 +71,9 @@ REFUSALS = [
     (("record", "4", "--state", "in_progress", "--note", "推进中"),
      "整改方案中没有措施“4”（4 是整改任务，请指明其下的一项措施：4.1、4.2）",
      "no measure '4' in the plan (4 is a task: name one of its measures, 4.1, 4.2)"),
+    (("record", "", "--state", "in_progress", "--note", "推进中"),  # (it said no measure “” in the plan)
+     "措施编号为空：请写明措施编号，如 35.2",
+     "the measure id is empty: give one, e.g. 35.2"),
     (("record", "9.1", "--state", "in_progress", "--note", "推进中"),  # (nothing close: the tasks there are, as show says)
      "整改方案中没有措施“9.1”（任务编号为 1 至 4）",
      "no measure '9.1' in the plan (tasks are 1 to 4)"),
@@ -80,6 +87,10 @@ REFUSALS = [
     (("extend", "3.1", "--to", "6月30日", "--reason", "资金", "--approved-by", "自治区生态环境厅"),
      "--to：“6月30日”缺少年份：请写明哪一年，YYYY-06-30",
      "--to: '6月30日' has no year: give it, YYYY-06-30"),
+    # (the entry to retract named by its day: the same reading as --date's, and the same word when the year is left out)
+    (("retract", "1.1", "--reason", "误记", "--entry", "9月30日"),
+     "--entry：“9月30日”缺少年份：请写明哪一年，YYYY-09-30",
+     "--entry: '9月30日' has no year: give it, YYYY-09-30"),
     # (a state typed in the words `history` and `show` print it in, as the journal's loader is told: the key it means)
     (("record", "1.1", "--state", "推进中", "--note", "施工"),
      "--state：未知的状态“推进中”（是否指 in_progress？）；应为 in_progress、done、reopened、report 之一",
@@ -276,6 +287,7 @@ def _refusal_keys() -> set[str]:
         # (a key chosen by the date's error: `key = "a" if … else "b"`, summary._month_refused's)
         keys |= {k for pair in re.findall(r'key = "(\w+)" if [^\n]*? else "(\w+)"', source) for k in pair}
         keys |= set(re.findall(r'return "(month_\w+)"', source))
+        keys |= set(re.findall(r'unreadable="(\w+)"', source))  # (journal.typed_date's key for a text that is no date)
     return keys
 
 
