@@ -191,7 +191,7 @@ def paragraphs(text: str) -> list[Para]:
             # (a header, a paragraph of its own: the text after it is no part of it)
             raw.append((no, no, line.strip()))
             continue
-        if line.strip() and buf and _starts_item(buf[-1], line):
+        if line.strip() and buf and _starts_item(buf, line):
             raw.append((start, no - 1, " ".join(buf)))
             buf = []
         if line.strip():
@@ -227,15 +227,17 @@ def paragraphs(text: str) -> list[Para]:
     return out
 
 
-def _starts_item(prev: str, line: str) -> bool:
-    """Whether `line` opens a new item: a text extracted with no blank line between paragraphs has
-    its items on lines of their own. A heading (整改进展：, 附：) always does; a number (1. 二、)
-    after a line that ends a sentence or is the 附： heading (a line wrapped inside a sentence,
-    "完成第" / "2.期工程", is no new item)."""
-    before, after = normalise(prev), normalise(line)
+def _starts_item(buf: list[str], line: str) -> bool:
+    """Whether `line` opens a new item after the lines `buf` of a paragraph: a text extracted with
+    no blank line between paragraphs has its items on lines of their own. A heading (整改进展：,
+    附：) always does; a number (1. 二、) after a line that ends a sentence, or in the 附： heading
+    (its title may follow on lines of their own, with no punctuation; a line wrapped inside a
+    sentence, "完成第" / "2.期工程", is no new item)."""
+    before, after = normalise(buf[-1]), normalise(line)
     if HEADING_START.match(after):
         return True
-    return bool(before) and (before[-1] in SENTENCE_FINAL or before[-1] == "）" or before.startswith("附：")) and ITEM_START.match(after) is not None
+    return bool(before) and (before[-1] in SENTENCE_FINAL or before[-1] == "）" or normalise(buf[0]).startswith("附：")) \
+        and ITEM_START.match(after) is not None
 
 
 def _blank(lines: list[str], index: int) -> bool:

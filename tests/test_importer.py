@@ -1447,6 +1447,18 @@ def test_a_report_with_no_blank_line_at_all_imports():
     assert [c["key"] for c in written["registry"]["claims"]] == ["tasks_total", "tasks_done"]
 
 
+
+def test_an_appendix_titled_under_its_heading_reads_without_blank_lines():
+    # (the Tibet report as pdftotext gives it: 附： then the appendix's title on a line of its own ran
+    # 一、 on into the title, and the import refused the report, naming a （一） of its body)
+    text = ("宁夏回族自治区整改情况报告\n中央第二环境保护督察组于2017年12月27日反馈了督察意见。宁夏回族自治区党委、政府高度重视。"
+            "截至2019年6月，1项整改任务已完成1项。\n（一）强化组织领导。成立领导小组。\n附：整改情况\n宁夏回族自治区贯彻落实中央环境保护督察"
+            "\n反馈意见问题整改情况\n一、问题一。银川市部分企业违规排污。\n整改时限：2018年12月31日前完成。\n整改进度：全面完成。\n"
+            "1.银川市关停违规企业（2018年6月30日）。\n整改进展：已关停。\n")
+    written = _written(import_report(text, filename="nx.txt"))
+    assert [(t["problem"], [m["text"] for m in t["measures"]]) for t in written["tasks"]] == [
+        ("问题一。银川市部分企业违规排污。", ["银川市关停违规企业（2018年6月30日）。"])]
+
 @pytest.mark.parametrize("sentence, issuer", [
     ("甘肃省委、省政府高度重视。", "甘肃省委、省政府"),
     ("四川省委省政府坚决扛起生态文明建设政治责任。", "四川省委省政府"),
