@@ -1270,6 +1270,15 @@ LABELS.update({
     "problem_import_stdin_closed": ("标准输入已关闭；应为报告文字", "standard input is closed; expected the report's text"),
     "problem_import_too_long": ("超过 {limit} MiB（一个不会结束的数据流？）；应为报告文字",
                                 "goes on past {limit} MiB (a stream that never ends?); expected the report's text"),
+    # (a file of another kind, by its first bytes: the text is to be taken out of it first)
+    "problem_import_pdf": ("是 PDF 文件，不是文字：请先取出其中的文字（pdftotext report.pdf report.txt，或在 PDF 阅读器中全选复制，存为 .txt 文件）再导入",
+                           "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
+                           "into a .txt file) and import that"),
+    "problem_import_html": ("是网页（HTML），不是报告的文字：请在浏览器中复制报告正文，存为 .txt 文件再导入",
+                            "is a web page (HTML), not the report's text: copy the report's text from the browser into a .txt file and "
+                            "import that"),
+    "problem_import_office": ("是办公软件（Word、WPS…）的文档，不是文字：请在其中另存为纯文本（.txt，UTF-8 编码）再导入",
+                              "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
     # (a byte's place counted from 1: the first byte is 第 1 个字节, byte 1)
     "problem_import_undecodable": ("无法解码报告：第 {at} 个字节（0x{byte}）不是有效的 UTF-8，第 {gb_at} 个字节也不是有效的 GB18030；请另存为 UTF-8",
                                    "cannot decode the report: invalid UTF-8 at byte {at} (0x{byte}) and invalid GB18030 at byte {gb_at}; "

@@ -60,7 +60,24 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     as such (GB18030 would decode it into nonsense).
 
     Undecodable input raises ReportFormatError naming the line and the place of the first bad
-    byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one)."""
+    byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one). A PDF, an office
+    document or a web page is refused as such: its text is to be taken out of it first."""
+    for magic, key in _OTHER_KINDS:
+        if raw.startswith(magic):
+            raise ReportFormatError(problem(filename, None, None, key))
+    text = _decoded(raw, filename=filename)
+    if WEB_PAGE.match(text):
+        raise ReportFormatError(problem(filename, None, None, "import_html"))
+    return text
+
+
+# files of other kinds, by their first bytes: a PDF; a .docx/.xlsx/.wps (zip) or .doc/.xls (OLE)
+_OTHER_KINDS = ((b"%PDF-", "import_pdf"), (b"PK\x03\x04", "import_office"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "import_office"))
+WEB_PAGE = re.compile(r"\ufeff?\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+
+
+def _decoded(raw: bytes, *, filename: str) -> str:
+    """decode_report's text, in whichever of its encodings the bytes are."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (no UTF-8 or GB18030 text begins so: 0xff is in neither)
         return _utf16(raw, filename=filename).replace("\r\n", "\n").replace("\r", "\n")
     from .yamlio import utf16_without_bom  # (here: the text's repairs need no YAML parser)

@@ -833,6 +833,40 @@ def test_undecodable_bytes_are_named_by_their_place_counted_from_1(tmp_path, lan
     assert result.stderr == f"rectify: {bad}:2:1: {message}\n"
 
 
+
+@pytest.mark.parametrize("name, raw, message", [
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+     "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
+     "into a .txt file) and import that"),
+    ("report.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",  # (one whose bytes are all ASCII)
+     "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
+     "into a .txt file) and import that"),
+    ("report.html", "\ufeff<!DOCTYPE html>\n<html><body><p>附：整改情况</p><p>一、问题一。</p></body></html>\n".encode("utf-8"),
+     "is a web page (HTML), not the report's text: copy the report's text from the browser into a .txt file and import that"),
+    ("report.htm", "<HTML>\n<head><meta charset=gbk></head>\n<body>一、问题一。</body></HTML>\n".encode("gb18030"),
+     "is a web page (HTML), not the report's text: copy the report's text from the browser into a .txt file and import that"),
+    ("report.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01\x00\x00[Content_Types].xml",
+     "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
+    ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00\x00\x00\x00\x00\x00",
+     "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
+])
+def test_a_pdf_a_web_page_or_a_word_document_is_refused_saying_what_it_is_and_what_to_do(tmp_path, name, raw, message):
+    """A PDF was 'invalid UTF-8 at byte 11 …; save the file as UTF-8', or, all ASCII, 'no appendix found';
+    a web page 'no appendix found': neither says the text is to be taken out of it first."""
+    report = tmp_path / name
+    report.write_bytes(raw)
+    result = _rectify("import", str(report), "-o", str(tmp_path / "ledger"))
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {report}: {message}\n")
+    assert not (tmp_path / "ledger").exists()
+
+
+def test_a_pdf_is_named_so_in_chinese_by_default(tmp_path):
+    report = tmp_path / "报告.pdf"
+    report.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    result = _rectify("import", str(report), lang=None)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}: 是 PDF 文件，不是文字：请先取出其中的文字（pdftotext report.pdf "
+                                                    "report.txt，或在 PDF 阅读器中全选复制，存为 .txt 文件）再导入\n")
+
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 @pytest.mark.parametrize("lang, message", [
     ("en", "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
