@@ -47,7 +47,8 @@ def _warnings(result) -> list[str]:
 
 
 @pytest.mark.parametrize("written", ["2021年前", "2020年", "2020年内完成", "2020年第三季度", "2019—2020年", "2019-2020年",
-                                     "二〇二〇年底前", "二〇二〇年六月三十日", "年内完成"])
+                                     "二〇二〇年底前", "二〇二〇年六月三十日", "年内完成",
+                                     "12月底前", "12月31日前完成"])  # (a day without its year, as a second step's often is)
 def test_a_second_step_whose_deadline_cannot_be_read_is_refused_not_dropped(tmp_path, written):
     # (海东市's 二期 step (2021年前) was dropped: the measure showed 已销号 once its first step was closed)
     measure = f"海东市负责完成污水管网一期工程（2019年6月30日），二期工程（{written}）。"
@@ -58,7 +59,7 @@ def test_a_second_step_whose_deadline_cannot_be_read_is_refused_not_dropped(tmp_
     assert not out.exists()
 
 
-@pytest.mark.parametrize("written", ["2021年前", "2020年第三季度", "2019—2020年"])
+@pytest.mark.parametrize("written", ["2021年前", "2020年第三季度", "2019—2020年", "6月底前"])
 def test_a_measure_whose_only_deadline_cannot_be_read_is_not_said_to_have_none(tmp_path, written):
     # (the refusal said "no deadline in parentheses such as （2018年6月30日）": there is one)
     result, out = _import(tmp_path, QINGHAI + _problem(measure=f"海东市完成污水管网建设（{written}）。"))
