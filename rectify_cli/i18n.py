@@ -1329,6 +1329,7 @@ LABELS.update({
                                    "units:, owners:; see README, Re-importing), then move this file away and import again. Nothing was "
                                    "written."),
     "problem_import_is_folder": ("是文件夹，应为报告文字", "is a folder, expected the report's text"),
+    "problem_import_empty": ("是空的，应为报告文字", "is empty, expected the report's text"),
     "problem_import_journal_differs": ("这一行不同", "this line differs"),
     "problem_import_journal_ends": ("它到这一行就结束了", "it ends on this line"),
     "problem_import_no_appendix": ("没有找到附件中编号的问题（一、…）及其整改时限、整改进展",

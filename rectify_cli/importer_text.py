@@ -66,6 +66,8 @@ def decode_report(raw: bytes, *, filename: str) -> str:
         if raw.startswith(magic):
             raise ReportFormatError(problem(filename, None, None, key))
     text = _decoded(raw, filename=filename)
+    if not text.lstrip("\ufeff").strip():  # (a failed download, a copy never pasted: no report numbering its problems otherwise)
+        raise ReportFormatError(problem(filename, None, None, "import_empty"))
     if WEB_PAGE.match(text):
         raise ReportFormatError(problem(filename, None, None, "import_html"))
     return text

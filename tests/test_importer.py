@@ -860,6 +860,18 @@ def test_a_pdf_a_web_page_or_a_word_document_is_refused_saying_what_it_is_and_wh
     assert not (tmp_path / "ledger").exists()
 
 
+
+@pytest.mark.parametrize("raw", [b"", b"\xef\xbb\xbf", b" \r\n\r\n\t\n", "\u3000\n".encode("gb18030")])
+@pytest.mark.parametrize("lang, message", [("en", "is empty, expected the report's text"), (None, "是空的，应为报告文字")])
+def test_an_empty_report_is_refused_as_empty(tmp_path, raw, lang, message):
+    """It was 'no appendix of numbered problems (一、…) with 整改时限/整改进展 found', as of a report
+    numbering them otherwise: an empty file (a failed download, a copy not pasted) is no such report."""
+    report = tmp_path / "report.txt"
+    report.write_bytes(raw)
+    result = _rectify("import", str(report), "-o", str(tmp_path / "ledger"), lang=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {report}: {message}\n")
+    assert not (tmp_path / "ledger").exists()
+
 def test_a_pdf_is_named_so_in_chinese_by_default(tmp_path):
     report = tmp_path / "报告.pdf"
     report.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
