@@ -1231,6 +1231,13 @@ LABELS.update({
     "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),
     "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
                       "the report says {text}, but its appendix gives {count}: is the text complete?"),
+    # (a year read as written, likely mistyped: 2009 or 2109 for 2019)
+    "import_due_before_feedback": ("{who}：时限 {due}（{written}）早于督察反馈日期 {feedback}：是否笔误？请在校订文件的 text_fixes: 下改正",
+                                   "{who}: deadline {due} ({written}) is before the inspection's feedback of {feedback}: a typo? "
+                                   "repair it under text_fixes: in the curation"),
+    "import_due_long_after": ("{who}：时限 {due}（{written}）比督察反馈日期 {feedback} 晚 {years} 年以上：是否笔误？请在校订文件的 text_fixes: 下改正",
+                              "{who}: deadline {due} ({written}) is more than {years} years after the inspection's feedback of {feedback}: "
+                              "a typo? repair it under text_fixes: in the curation"),
     "import_done_but_open": ("问题 {task} 报告为全面完成，但措施 {measures} 尚未完成", "problem {task} is reported 全面完成 but measure(s) {measures} are not done"),
     "import_open_but_done": ("问题 {task} 报告为{reported}，但其限期措施均已完成", "problem {task} is reported {reported} but all its dated measures are done"),
     "import_no_task_heading": ("其后没有“整改时限：”或“整改进度：”一行", "no 整改时限： or 整改进度： line follows it"),
@@ -1280,6 +1287,15 @@ LABELS.update({
     "problem_import_stdin_closed": ("标准输入已关闭；应为报告文字", "standard input is closed; expected the report's text"),
     "problem_import_too_long": ("超过 {limit} MiB（一个不会结束的数据流？）；应为报告文字",
                                 "goes on past {limit} MiB (a stream that never ends?); expected the report's text"),
+    # (a file of another kind, by its first bytes: the text is to be taken out of it first)
+    "problem_import_pdf": ("是 PDF 文件，不是文字：请先取出其中的文字（pdftotext report.pdf report.txt，或在 PDF 阅读器中全选复制，存为 .txt 文件）再导入",
+                           "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
+                           "into a .txt file) and import that"),
+    "problem_import_html": ("是网页（HTML），不是报告的文字：请在浏览器中复制报告正文，存为 .txt 文件再导入",
+                            "is a web page (HTML), not the report's text: copy the report's text from the browser into a .txt file and "
+                            "import that"),
+    "problem_import_office": ("是办公软件（Word、WPS…）的文档，不是文字：请在其中另存为纯文本（.txt，UTF-8 编码）再导入",
+                              "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
     # (a byte's place counted from 1: the first byte is 第 1 个字节, byte 1)
     "problem_import_undecodable": ("无法解码报告：第 {at} 个字节（0x{byte}）不是有效的 UTF-8，第 {gb_at} 个字节也不是有效的 GB18030；请另存为 UTF-8",
                                    "cannot decode the report: invalid UTF-8 at byte {at} (0x{byte}) and invalid GB18030 at byte {gb_at}; "
@@ -1330,6 +1346,7 @@ LABELS.update({
                                    "units:, owners:; see README, Re-importing), then move this file away and import again. Nothing was "
                                    "written."),
     "problem_import_is_folder": ("是文件夹，应为报告文字", "is a folder, expected the report's text"),
+    "problem_import_empty": ("是空的，应为报告文字", "is empty, expected the report's text"),
     "problem_import_journal_differs": ("这一行不同", "this line differs"),
     "problem_import_journal_ends": ("它到这一行就结束了", "it ends on this line"),
     "problem_import_no_appendix": ("没有找到附件中编号的问题（一、…）及其整改时限、整改进展",

@@ -531,6 +531,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         if unused:
             warnings.append(Notice("units_unused", {"units": "、".join(unused)}))
 
+    _check_deadline_years(tasks, registry["feedback_date"], warnings)
     journal = _journal(tasks, registry["report_date"], cur, warnings)
     _check_consistency(tasks, journal, warnings)
     _check_totals(registry["claims"], tasks, warnings)
@@ -963,6 +964,24 @@ def _check_totals(claims: list[dict], tasks: list[dict], warnings: list[Notice])
         count = found.get(claim["key"])
         if count is not None and count != claim["value"]:
             warnings.append(Notice("totals", {"text": claim["text"], "count": count}))
+
+
+TYPO_YEARS = 20  # (a deadline this long after the feedback: 2109 for 2019, not a plan's 2035)
+
+
+def _check_deadline_years(tasks: list[dict], feedback: str, warnings: list[Notice]) -> None:
+    """A deadline before the inspection's feedback, or decades after it, is read as written but is
+    likely a typo of its year (2009, 2109 for 2019): a wrong date gives a wrong overdue verdict."""
+    fb = date.fromisoformat(feedback)
+    late = fb.replace(year=fb.year + TYPO_YEARS, day=28 if (fb.month, fb.day) == (2, 29) else fb.day).isoformat()
+    for t in tasks:
+        for who, text, milestones in ((Notice("of_problem", {"task": t["id"]}), t["deadline"]["text"], t["deadline"]["milestones"]),
+                                      *((Notice("of_measure", {"measure": m["full_id"]}), m["text"], m["milestones"]) for m in t["measures"])):
+            for due in (x["due"] for x in milestones if x["kind"] == "date"):
+                if due < feedback or due > late:
+                    written = re.search(rf"{due[:4]}年[^，；（）]*", text)
+                    warnings.append(Notice("due_before_feedback" if due < feedback else "due_long_after", {
+                        "who": who, "due": due, "written": written.group(0) if written else due, "feedback": feedback, "years": TYPO_YEARS}))
 
 
 def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[Notice]) -> None:

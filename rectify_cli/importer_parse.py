@@ -49,10 +49,11 @@ TAIL_START = re.compile(rf"(?:^|(?<=[。！？；]))(?:{_ATTACHMENT}|{_ORG}+(?=$
 
 DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|年?底)"  # (2020年底, 2020年年底: the year's last day)
 # a parenthesis naming a year (in digits or 二〇二〇年; alone, as 2021年前, 2020年内, 2020年第三季度
-# or 2019—2020年) or a dotted date, or 年内/年底/季度/半年, that reads as no deadline: a date cut
-# by a line wrap, or a wording not understood (no parenthesis of the Tibet report names a year
-# but as a deadline)
-DEADLINE_LIKE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年|\d{4}[.．]\d{1,2}[.．]\d{1,2}|年内|年底|季度|[上下]半年")
+# or 2019—2020年) or a dotted date, or 年内/年底/季度/半年, or a day without its year (12月底前, a
+# second step's, 12月31日), that reads as no deadline: a date cut by a line wrap, or a wording not
+# understood (no parenthesis of the Tibet report names a year or a day but as a deadline)
+DEADLINE_LIKE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年|\d{4}[.．]\d{1,2}[.．]\d{1,2}|年内|年底|季度|[上下]半年"
+                           r"|(?<!\d)\d{1,2}月(?:\d{1,2}日|底|前)")
 
 REPORTED_STATES = (
     ("全面完成", "fully_done"),

@@ -60,7 +60,26 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     as such (GB18030 would decode it into nonsense).
 
     Undecodable input raises ReportFormatError naming the line and the place of the first bad
-    byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one)."""
+    byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one). A PDF, an office
+    document or a web page is refused as such: its text is to be taken out of it first."""
+    for magic, key in _OTHER_KINDS:
+        if raw.startswith(magic):
+            raise ReportFormatError(problem(filename, None, None, key))
+    text = _decoded(raw, filename=filename)
+    if not text.lstrip("\ufeff").strip():  # (a failed download, a copy never pasted: no report numbering its problems otherwise)
+        raise ReportFormatError(problem(filename, None, None, "import_empty"))
+    if WEB_PAGE.match(text):
+        raise ReportFormatError(problem(filename, None, None, "import_html"))
+    return text
+
+
+# files of other kinds, by their first bytes: a PDF; a .docx/.xlsx/.wps (zip) or .doc/.xls (OLE)
+_OTHER_KINDS = ((b"%PDF-", "import_pdf"), (b"PK\x03\x04", "import_office"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "import_office"))
+WEB_PAGE = re.compile(r"\ufeff?\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+
+
+def _decoded(raw: bytes, *, filename: str) -> str:
+    """decode_report's text, in whichever of its encodings the bytes are."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (no UTF-8 or GB18030 text begins so: 0xff is in neither)
         return _utf16(raw, filename=filename).replace("\r\n", "\n").replace("\r", "\n")
     from .yamlio import utf16_without_bom  # (here: the text's repairs need no YAML parser)
@@ -191,7 +210,7 @@ def paragraphs(text: str) -> list[Para]:
             # (a header, a paragraph of its own: the text after it is no part of it)
             raw.append((no, no, line.strip()))
             continue
-        if line.strip() and buf and _starts_item(buf[-1], line):
+        if line.strip() and buf and _starts_item(buf, line):
             raw.append((start, no - 1, " ".join(buf)))
             buf = []
         if line.strip():
@@ -227,15 +246,17 @@ def paragraphs(text: str) -> list[Para]:
     return out
 
 
-def _starts_item(prev: str, line: str) -> bool:
-    """Whether `line` opens a new item: a text extracted with no blank line between paragraphs has
-    its items on lines of their own. A heading (整改进展：, 附：) always does; a number (1. 二、)
-    after a line that ends a sentence or is the 附： heading (a line wrapped inside a sentence,
-    "完成第" / "2.期工程", is no new item)."""
-    before, after = normalise(prev), normalise(line)
+def _starts_item(buf: list[str], line: str) -> bool:
+    """Whether `line` opens a new item after the lines `buf` of a paragraph: a text extracted with
+    no blank line between paragraphs has its items on lines of their own. A heading (整改进展：,
+    附：) always does; a number (1. 二、) after a line that ends a sentence, or in the 附： heading
+    (its title may follow on lines of their own, with no punctuation; a line wrapped inside a
+    sentence, "完成第" / "2.期工程", is no new item)."""
+    before, after = normalise(buf[-1]), normalise(line)
     if HEADING_START.match(after):
         return True
-    return bool(before) and (before[-1] in SENTENCE_FINAL or before[-1] == "）" or before.startswith("附：")) and ITEM_START.match(after) is not None
+    return bool(before) and (before[-1] in SENTENCE_FINAL or before[-1] == "）" or normalise(buf[0]).startswith("附：")) \
+        and ITEM_START.match(after) is not None
 
 
 def _blank(lines: list[str], index: int) -> bool:

@@ -846,6 +846,52 @@ def test_undecodable_bytes_are_named_by_their_place_counted_from_1(tmp_path, lan
     assert result.stderr == f"rectify: {bad}:2:1: {message}\n"
 
 
+
+@pytest.mark.parametrize("name, raw, message", [
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+     "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
+     "into a .txt file) and import that"),
+    ("report.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",  # (one whose bytes are all ASCII)
+     "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
+     "into a .txt file) and import that"),
+    ("report.html", "\ufeff<!DOCTYPE html>\n<html><body><p>附：整改情况</p><p>一、问题一。</p></body></html>\n".encode("utf-8"),
+     "is a web page (HTML), not the report's text: copy the report's text from the browser into a .txt file and import that"),
+    ("report.htm", "<HTML>\n<head><meta charset=gbk></head>\n<body>一、问题一。</body></HTML>\n".encode("gb18030"),
+     "is a web page (HTML), not the report's text: copy the report's text from the browser into a .txt file and import that"),
+    ("report.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01\x00\x00[Content_Types].xml",
+     "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
+    ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00\x00\x00\x00\x00\x00",
+     "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
+])
+def test_a_pdf_a_web_page_or_a_word_document_is_refused_saying_what_it_is_and_what_to_do(tmp_path, name, raw, message):
+    """A PDF was 'invalid UTF-8 at byte 11 …; save the file as UTF-8', or, all ASCII, 'no appendix found';
+    a web page 'no appendix found': neither says the text is to be taken out of it first."""
+    report = tmp_path / name
+    report.write_bytes(raw)
+    result = _rectify("import", str(report), "-o", str(tmp_path / "ledger"))
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {report}: {message}\n")
+    assert not (tmp_path / "ledger").exists()
+
+
+
+@pytest.mark.parametrize("raw", [b"", b"\xef\xbb\xbf", b" \r\n\r\n\t\n", "\u3000\n".encode("gb18030")])
+@pytest.mark.parametrize("lang, message", [("en", "is empty, expected the report's text"), (None, "是空的，应为报告文字")])
+def test_an_empty_report_is_refused_as_empty(tmp_path, raw, lang, message):
+    """It was 'no appendix of numbered problems (一、…) with 整改时限/整改进展 found', as of a report
+    numbering them otherwise: an empty file (a failed download, a copy not pasted) is no such report."""
+    report = tmp_path / "report.txt"
+    report.write_bytes(raw)
+    result = _rectify("import", str(report), "-o", str(tmp_path / "ledger"), lang=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {report}: {message}\n")
+    assert not (tmp_path / "ledger").exists()
+
+def test_a_pdf_is_named_so_in_chinese_by_default(tmp_path):
+    report = tmp_path / "报告.pdf"
+    report.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    result = _rectify("import", str(report), lang=None)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}: 是 PDF 文件，不是文字：请先取出其中的文字（pdftotext report.pdf "
+                                                    "report.txt，或在 PDF 阅读器中全选复制，存为 .txt 文件）再导入\n")
+
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 @pytest.mark.parametrize("lang, message", [
     ("en", "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
@@ -1461,6 +1507,18 @@ def test_a_report_with_no_blank_line_at_all_imports():
     assert [e["note"] for e in yaml.safe_load(result.progress_yaml)] == ["已完成整治", "已关停。"]
     assert [c["key"] for c in written["registry"]["claims"]] == ["tasks_total", "tasks_done"]
 
+
+
+def test_an_appendix_titled_under_its_heading_reads_without_blank_lines():
+    # (the Tibet report as pdftotext gives it: 附： then the appendix's title on a line of its own ran
+    # 一、 on into the title, and the import refused the report, naming a （一） of its body)
+    text = ("宁夏回族自治区整改情况报告\n中央第二环境保护督察组于2017年12月27日反馈了督察意见。宁夏回族自治区党委、政府高度重视。"
+            "截至2019年6月，1项整改任务已完成1项。\n（一）强化组织领导。成立领导小组。\n附：整改情况\n宁夏回族自治区贯彻落实中央环境保护督察"
+            "\n反馈意见问题整改情况\n一、问题一。银川市部分企业违规排污。\n整改时限：2018年12月31日前完成。\n整改进度：全面完成。\n"
+            "1.银川市关停违规企业（2018年6月30日）。\n整改进展：已关停。\n")
+    written = _written(import_report(text, filename="nx.txt"))
+    assert [(t["problem"], [m["text"] for m in t["measures"]]) for t in written["tasks"]] == [
+        ("问题一。银川市部分企业违规排污。", ["银川市关停违规企业（2018年6月30日）。"])]
 
 @pytest.mark.parametrize("sentence, issuer", [
     ("甘肃省委、省政府高度重视。", "甘肃省委、省政府"),
