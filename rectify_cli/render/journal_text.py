@@ -350,4 +350,4 @@ def verify_problem_text(problem, lang: Lang) -> str:
 
 
 _PROBLEMS = {"malformed": "verify_malformed", "unhashed": "verify_unhashed", "edited": "verify_edited",
-             "removed or reordered": "verify_moved"}
+             "removed or reordered": "verify_moved", "untraced": "verify_untraced"}
