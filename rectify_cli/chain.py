@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 GENESIS = "0" * 64
 HASH = re.compile(r"[0-9a-f]{64}")  # how a hash is written: match with fullmatch
@@ -18,3 +18,15 @@ def canonical(entry: Mapping[str, object]) -> str:
 
 def entry_hash(prev: str, entry: Mapping[str, object]) -> str:
     return hashlib.sha256(f"{prev}\n{canonical(entry)}".encode()).hexdigest()
+
+
+def chained_from(prevs: Iterable[str], entry: Mapping[str, object], digest: str) -> str | None:
+    """The first of `prevs` from which `entry` hashes to `digest` (as entry_hash), else None. The
+    canonical form is made once: verify tries every hash of a journal for an entry out of place."""
+    tail = f"\n{canonical(entry)}".encode()
+    for prev in prevs:
+        h = hashlib.sha256(prev.encode())
+        h.update(tail)
+        if h.hexdigest() == digest:
+            return prev
+    return None

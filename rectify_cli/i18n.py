@@ -497,6 +497,9 @@ LABELS = {
                         "unhashed — has no hash (written by hand or an old version): not covered by the chain"),
     "verify_edited": ("被修改——内容与其哈希不符：本条被修改，或其前一条被删除",
                       "edited — its content does not match its hash: it was edited, or the entry before it was removed"),
+    "verify_untraced": ("被改动——不接在前一条之后：本条被修改，或有记录被删除或调换（问题过多，未再查找其接在哪一条之后）",
+                        "changed — it does not chain from the entry before it: it was edited, or entries were removed "
+                        "or reordered (too many problems: where it chains from was not traced)"),
     "verify_moved": ("被删除或调换——内容与哈希相符，但接在第 {source} 条之后，而非前一条之后",
                      "removed or reordered — its content matches its hash but it chains from entry {source}, "
                      "not from the entry before it"),

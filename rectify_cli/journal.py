@@ -1051,7 +1051,7 @@ class BadEntry:
     line: int
     measure: str
     date: str
-    problem: str  # "edited" | "removed or reordered" | "unhashed" | "malformed"
+    problem: str  # "edited" | "removed or reordered" | "untraced" | "unhashed" | "malformed"
     chained_from: int | None = None  # removed or reordered: the entry it chains from (0: the start)
 
 
@@ -1113,6 +1113,12 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
     return VerifyResult(ok=ok, journals=checks, since_heads=found)
 
 
+# Hashes verify may try, per journal, to trace entries out of place to the entry each chains
+# from (about a second): each costs one per hash of the journal, so a journal edited throughout
+# took hours; past it, an entry that does not chain from the one before is said "untraced".
+ORIGIN_TRIALS = 2_000_000
+
+
 def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
     """`prefix`: of the measure ids of the journal's plan file, which a problem names them with."""
     if not journal_present(jpath):
@@ -1131,6 +1137,7 @@ def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
     hashes: list[tuple[str, int, int]] = []  # (hash, index, line) of entries whose chain verified
     beyond: list[tuple[str, int, int]] = []  # and of the entries from the first problem on
     prev = chain.GENESIS
+    trials = ORIGIN_TRIALS
     for i, item in enumerate(items, 1):
         line = positions[i - 1][0] if i - 1 < len(positions) else 0
 
@@ -1148,11 +1155,15 @@ def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
             bad("unhashed")
             continue
         if chain.entry_hash(prev, item) != digest:
-            source = _chained_from(item, digest, stored, exclude=i)
-            if source is not None:
-                bad("removed or reordered", source)
+            if trials <= len(stored):  # (the search budget spent)
+                bad("untraced")
             else:
-                bad("edited")
+                trials -= len(stored) + 1
+                source = _chained_from(item, digest, stored, exclude=i)
+                if source is not None:
+                    bad("removed or reordered", source)
+                else:
+                    bad("edited")
         (beyond if problems else hashes).append((digest, i, line))
         prev = digest  # (after a problem: the rest is checked against what each entry claims)
     return JournalCheck(journal=str(jpath), exists=True, entries=len(items), head=_last_hash(items),
@@ -1163,10 +1174,8 @@ def _chained_from(item, digest: str, stored: dict, *, exclude: int) -> int | Non
     """0 when it chains from GENESIS, N when from entry N's hash, None when from nothing here."""
     if chain.entry_hash(chain.GENESIS, item) == digest:
         return 0
-    for other, index in stored.items():
-        if index != exclude and chain.entry_hash(other, item) == digest:
-            return index
-    return None
+    found = chain.chained_from((other for other, index in stored.items() if index != exclude), item, digest)
+    return None if found is None else stored[found]
 
 
 def _find_hash(check: JournalCheck, wanted: str) -> tuple[tuple[str, int, int], bool] | None:

@@ -386,6 +386,42 @@ def test_verify_since_head(reg):
     assert not changed.ok and changed.since_heads == ((FIXTURE_HEAD, (at, False)),)
 
 
+def test_verify_of_a_journal_edited_throughout_ends_in_seconds(reg):
+    """A search-and-replace over every note (环境保护厅 to 生态环境厅) of a 5,000-entry journal kept
+    verify busy for minutes (20,000 entries: over 5): each edited entry was tried against every
+    hash of the journal, its canonical form made again for each. Every edited entry is still named."""
+    entries, prev = [], chain.GENESIS
+    for i in range(5000):
+        fields = {"measure": "2.2", "date": "2019-03-01", "state": "report", "note": f"环境保护厅第{i}次检查"}
+        prev = chain.entry_hash(prev, fields)
+        entries.append(f'measure: "2.2"\n  date: 2019-03-01\n  state: report\n  note: {fields["note"]}\n  hash: {prev}\n')
+    text = "# journal\n- " + "- ".join(entries)
+    (reg.parent / "progress.yaml").write_text(text.replace("环境保护厅", "生态环境厅"), encoding="utf-8")
+    started = time.monotonic()
+    result = journal.verify(reg)
+    assert time.monotonic() - started < 20
+    problems = result.journals[0].problems
+    assert not result.ok and [p.index for p in problems] == list(range(1, 5001))
+    assert problems[0].problem == "edited"
+
+
+def test_verify_past_its_search_budget_says_an_entry_out_of_place_untraced_not_edited(reg, monkeypatch):
+    """Past the budget of hashes tried, an entry is not traced to the one it chains from: said
+    so, rather than called edited when it may only have moved."""
+    head, entries = _entries_text(reg)
+    entries[2], entries[3] = entries[3], entries[2]  # 2.1 and 2.2: three entries out of place
+    _write_entries(reg, head, entries)
+    monkeypatch.setattr(journal, "ORIGIN_TRIALS", 20)  # (two searches of the 9 hashes)
+    problems = journal.verify(reg).journals[0].problems
+    assert [(p.index, p.problem) for p in problems] == [(3, "removed or reordered"), (4, "removed or reordered"),
+                                                       (5, "untraced")]
+    from rectify_cli.i18n import Lang
+    from rectify_cli.render.journal_text import verify_problem_text
+
+    assert "未再查找" in verify_problem_text(problems[2], Lang.zh) and "被修改" in verify_problem_text(problems[2], Lang.zh)
+    assert "not traced" in verify_problem_text(problems[2], Lang.en)
+
+
 def test_verify_without_journal_is_ok(reg):
     (reg.parent / "progress.yaml").unlink()
     result = journal.verify(reg)

@@ -225,7 +225,8 @@ def filled_columns(rows: list[list[str]]) -> list[int]:
 
 def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, width: int) -> list[str]:
     """The table for a terminal `width` cells wide, each line within it. A column empty in every
-    row is left out (filled_columns), the unit is cut to a sixth of the width, and the date, id
+    row is left out (filled_columns), the unit is cut to a sixth of the width (or to what the
+    other columns leave, when more: _unit_widened), and the date, id
     and state are as wide as their cells; the note and evidence share
     what is left (_shares). Where that leaves either under NOTE_MIN cells, they go on lines of
     their own under their entry, with the whole width, and so does the unit where the entry
@@ -240,6 +241,8 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
     room = width - sum(_widest(widths, headers, rows, i) for i in fixed) - 2 * (len(shown) - 1)
     shares = _shares(natural, room)
     if room >= 0 and all(share >= min(NOTE_MIN, natural[i]) for i, share in shares.items()):
+        if _BY in fixed:
+            rows = _unit_widened(widths, headers, rows, whole, room - sum(shares.values()))
         cut = [[*row[:_NOTE], _note_cell(entry, lang, shares.get(_NOTE, 0)), clip(row[_EVIDENCE], shares.get(_EVIDENCE, 0))]
                for row, entry in zip(rows, entries)]
         return _aligned(widths, headers, cut, shown)
@@ -249,8 +252,21 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
         fixed.remove(_BY)
         under.insert(1 if _NOTE in under else 0, _BY)
         rows = whole  # (there with the whole width, as a note)
+    elif _BY in fixed:
+        taken = sum(_widest(widths, headers, rows, i) + 2 for i in fixed) - 2
+        rows = _unit_widened(widths, headers, rows, whole, width - taken)
     lines = _with_notes_under(widths, headers, rows, entries, fixed, under, lang, width)
     return [clip(line, width) for line in lines]
+
+
+def _unit_widened(widths: _Widths, headers: list[str], rows: list[list[str]], whole: list[list[str]],
+                  spare: int) -> list[list[str]]:
+    """`rows` with the unit cut `spare` cells wider (whole at most): the cells the other columns
+    leave go to it, or a wider terminal showed less of a long unit than a narrow one (under its entry)."""
+    if spare <= 0:
+        return rows
+    by = _widest(widths, headers, rows, _BY) + spare
+    return [[*row[:_BY], clip(full[_BY], by), *row[_BY + 1:]] for row, full in zip(rows, whole)]
 
 
 def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]], entries, columns: list[int],
@@ -334,4 +350,4 @@ def verify_problem_text(problem, lang: Lang) -> str:
 
 
 _PROBLEMS = {"malformed": "verify_malformed", "unhashed": "verify_unhashed", "edited": "verify_edited",
-             "removed or reordered": "verify_moved"}
+             "removed or reordered": "verify_moved", "untraced": "verify_untraced"}

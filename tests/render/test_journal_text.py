@@ -120,8 +120,8 @@ def test_a_note_and_evidence_too_long_for_a_narrow_terminal_go_under_the_entry()
                   by="自治区生态环境厅")]
     assert render_history(long, lang=Lang.en, width=50).split("\n") == [
         "Date        Measure  Entry        By",
-        "----------  -------  -----------  -------",
-        "2019-06-01  1.1      in progress  自治区…",
+        "----------  -------  -----------  ----------------",
+        "2019-06-01  1.1      in progress  自治区生态环境厅",  # (the 16 cells the notes leave: whole)
         "  Note: 持续推进持续推进持续推进",
         "  Evidence: 藏环发〔2019〕12号藏环发〔2019〕12号…",  # (2 + 10 + 36 + 1 cells)
         ""]
@@ -168,3 +168,26 @@ def test_at_40_columns_every_date_of_an_entry_is_whole(lang):
     assert max(map(wcswidth, lines)) <= 40
     assert "…" not in lines[1] and not [line for line in lines if line.endswith(("2…", "(…", "（…"))]
     assert all(day in "\n".join(lines) for day in ("2018-12-31", "2019-12-31", "2019-06-12"))
+
+
+# A unit's name as long as the bundled ledger's longest (36 cells), beside a short note.
+LONG_UNIT = [entry("1.1", "2019-05-01", "report", note="报告", by="自治区环境保护督察工作领导小组办公室",
+                   evidence="藏环督办〔2019〕3号")]
+
+
+@pytest.mark.parametrize("width", [100, 120])
+def test_a_wide_terminal_shows_a_long_unit_whole_when_the_notes_leave_it_room(width):
+    """At 120 columns the unit was cut to a sixth of the width, 自治区环境保护督察…, the line 19
+    cells short of the edge; at 50, under the entry, it was whole: a wider terminal said less."""
+    lines = render_history(LONG_UNIT, lang=Lang.zh, width=width).split("\n")
+    assert "自治区环境保护督察工作领导小组办公室" in lines[2] and "…" not in "\n".join(lines)
+    assert max(map(wcswidth, lines)) <= width
+
+
+def test_notes_under_their_entry_leave_the_unit_the_table_s_room():
+    """At 84 columns a wide entry sends the notes under it; the table then had 24 cells to
+    spare and still cut the unit to 自治区环境保护…"""
+    rows = [LONG_UNIT[0], entry("1.1", "2019-04-12", "report", note="报告" * 20, recorded=date(2019, 5, 1))]
+    lines = render_history(rows, lang=Lang.zh, width=84).split("\n")
+    assert lines[2].endswith("自治区环境保护督察工作领导小组办公室") and lines[3] == "  进展：报告"
+    assert max(map(wcswidth, lines)) <= 84
