@@ -1075,6 +1075,9 @@ class VerifyResult:
     # Each --since-head given, and where it is: ((journal, entry index, line), whether the history
     # up to it is intact), None when no entry has it.
     since_heads: tuple[tuple[str, tuple[tuple[str, int, int], bool] | None], ...] = ()
+    # With --since-head: the journals with entries that hold none of the heads given (a folder's
+    # journal none was given for), whose entries removed from the end would go unseen.
+    unvouched: tuple[str, ...] = ()
 
     @property
     def entries_checked(self) -> int:
@@ -1110,7 +1113,9 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
     checks = tuple(_check_journal(journal_path_for(f), prefix=id_prefix(root, f)) for f in plan_files(root))
     found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
-    return VerifyResult(ok=ok, journals=checks, since_heads=found)
+    # (in each journal holding it: two journals begun alike, one a copy of the other, hold the same hashes)
+    unvouched = tuple(j.journal for j in checks if wanted and j.entries and all(_find_hash(j, head) is None for head in wanted))
+    return VerifyResult(ok=ok, journals=checks, since_heads=found, unvouched=unvouched)
 
 
 # Hashes verify may try, per journal, to trace entries out of place to the entry each chains

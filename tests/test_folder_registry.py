@@ -341,7 +341,13 @@ def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     assert earlier[0] != earlier[1] and not set(earlier) & set(heads.values())
     # (one command for the whole of a folder's summary: a --since-head per journal)
     both = run("verify", "--since-head", earlier[0], "--since-head", earlier[1], "-r", str(folder), env_extra=cache)
-    assert both.returncode == 0 and both.stdout.count("此前的记录未被改动") == 2
+    assert both.returncode == 0 and both.stdout.count("此前的记录未被改动") == 2 and "未给出" not in both.stdout
+    # (one given: the other journal's end is vouched for by nothing, which was not said)
+    one = run("verify", "--since-head", earlier[0], "-r", str(folder), env_extra=cache)
+    assert one.returncode == 0
+    assert one.stdout.splitlines()[-2] == f"核验起点：未给出 {b} 的台账哈希，其末尾若有记录被删去，无法发现"
+    one = run("verify", "--lang", "en", "--since-head", earlier[0], "-r", str(folder), env_extra=cache)
+    assert one.stdout.splitlines()[-2] == f"no --since-head given for {b}: entries removed from its end would go unseen"
     before = run("summary", "--month", "2018-01", "-r", str(folder), env_extra=cache).stdout.splitlines()[-2:]
     assert before == [f"台账哈希（截至本月）：无  {a}", f"台账哈希（截至本月）：无  {b}"]
 

@@ -338,6 +338,7 @@ def render_verify(result, *, lang: Lang = Lang.zh) -> str:
                                          index=index, journal=journal, line=line), single_line=True))
         else:
             lines.append(label("verify_since_missing", lang, head=head))
+    lines += [printable(label("verify_since_none", lang, journal=journal), single_line=True) for journal in result.unvouched]
     lines.append(label("verify_passed" if result.ok else "verify_failed", lang))
     return "\n".join(lines) + "\n"
 
