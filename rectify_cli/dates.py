@@ -198,8 +198,16 @@ def zone_meant(name: str) -> str | None:
 
         names = set(get_zonefile_instance().zones)
     names.discard("localtime")  # (a link to the machine's zone, beside the names: no name)
-    close = same_but_case(name, names) or difflib.get_close_matches(name, names, n=1, cutoff=0.8)
-    return close[0] if close else None
+    close = same_but_case(name, names) or difflib.get_close_matches(name, names, n=3, cutoff=0.8)
+    # (never one of another offset, close as its name is: GMT+8 is not GMT+0, nor Etc/GMT+13 Etc/GMT+3)
+    offsets = _offsets(name)
+    return next((zone for zone in close if _offsets(zone) == offsets), None)
+
+
+def _offsets(name: str) -> list[tuple[str, int]]:
+    """The numbers in a zone's name with their signs (Etc/GMT+08: [("+", 8)], EST5EDT: [("", 5)]):
+    a number without its sign is neither offset (Etc/GMT8: UTC+8 or, as POSIX reads it, UTC-8?)."""
+    return [(sign, int(number)) for sign, number in re.findall(r"([-+]?)(\d+)", name, re.ASCII)]
 
 
 @functools.lru_cache(maxsize=16)
