@@ -169,6 +169,12 @@ class MeasureResult:
         return any(ms.extended_late and not ms.done for ms in self.milestones)
 
     @property
+    def next_due_extended_late(self) -> bool:
+        """The deadline it is next due on (of an overdue one: the one it missed) is one a late
+        extension moved; when only another step's was, that is said as another deadline's."""
+        return any(ms.extended_late and not ms.done and ms.due == self.next_due for ms in self.milestones)
+
+    @property
     def closed(self) -> bool:
         """Closed as far as dates go: ``done``, or ``ongoing`` with at least one dated/immediate
         milestone, all of them done (e.g. "2018年12月31日，长期坚持" after its date was met)."""

@@ -156,6 +156,38 @@ def test_a_measure_due_soon_only_thanks_to_a_late_extension_is_marked_not_failed
     assert "*" not in result.stdout
 
 
+@pytest.fixture
+def other_step_extended_late(tmp_path) -> str:
+    """The bundled ledger, 30.2 (steps due 2019-12-31 and 2020-12-31): its first step extended
+    to 2021-06-30 on 2020-01-10, late; its second step, never extended, is next due."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data" / "tasks.yaml")
+    result = CliRunner().invoke(app, ["extend", "30.2", "--milestone", "2019-12-31", "--to", "2021-06-30", "--reason", "x",
+                                      "--approved-by", "自治区生态环境厅", "--late", "--date", "2020-01-10",
+                                      "--registry", registry], env={**ENV, "RECTIFY_TODAY": "2020-01-10"})
+    assert result.exit_code == 0, result.output
+    return registry
+
+
+@pytest.mark.parametrize("lang, today, detail", [
+    ("zh", "2020-12-15", "2020-12-31到期（另一期限逾期后延期）"),
+    ("zh", "2021-01-05", "逾期5天（另一期限逾期后延期）"),
+    ("en", "2020-12-15", "due 2020-12-31 (another deadline extended late)"),
+    ("en", "2021-01-05", "5 days overdue (another deadline extended late)")])
+def test_a_late_extension_of_another_step_is_not_said_of_the_deadline_shown(other_step_extended_late, lang, today,
+                                                                            detail):
+    """`2020-12-31到期（逾期后延期）`: 2020-12-31 was never extended; 2019-12-31 was, late, to 2021-06-30."""
+    for _ in ("cold", "warm"):
+        result = run("--registry", other_step_extended_late, "--task", "30", "--lang", lang,
+                     env={"RECTIFY_TODAY": today, "COLUMNS": "140"})
+        (line,) = [line for line in result.stdout.splitlines() if line.startswith("30.2")]
+        assert f"  {detail}  " in line, line
+    show = CliRunner().invoke(app, ["show", "30.2", "--registry", other_step_extended_late, "--lang", lang],
+                              env={**ENV, "RECTIFY_TODAY": today, "COLUMNS": "120"})
+    (state,) = [line for line in show.stdout.splitlines() if line.startswith(("截至", "As of"))]
+    assert state.endswith({"zh": "2020-12-31（另一期限逾期后延期）", "en": "2020-12-31 (another deadline extended late)"}[lang])
+
+
 def test_nothing_failing_exits_0_with_all_clear():
     result = run("--registry", CLEAR)
     assert result.exit_code == 0

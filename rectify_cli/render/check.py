@@ -24,7 +24,7 @@ from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
 from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
 from ..states import CHECK_FORMATS
 from ..textsafe import clip, display_width, printable
-from .journal_text import LATE_MARK
+from .journal_text import LATE_MARK, extended_late_ends, extended_late_words
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
 # Lines of the text report fit a terminal's width (a longer line wraps there and breaks the
@@ -73,9 +73,8 @@ def owners_text(item: CheckItem, lang: Lang) -> str:
 def detail(item: CheckItem, as_of, lang: Lang) -> str:
     """What is wrong, briefly: "逾期89天", "2019-04-15到期", "274天未报告"; marked
     "2019-04-15到期（逾期后延期）" when a pending deadline holds only because it was moved after
-    it had passed (as status marks it)."""
-    late = label("status_extended_late", lang) if item.result.extended_late else ""
-    return _state_detail(item, as_of, lang) + late
+    it had passed (as status marks it; "（另一期限逾期后延期）" when that is another step's)."""
+    return _state_detail(item, as_of, lang) + extended_late_words(item.result, lang)
 
 
 def _state_detail(item: CheckItem, as_of, lang: Lang) -> str:
@@ -222,10 +221,10 @@ def _shares(pieces: Sequence[list], width: int) -> tuple[list[int], list[tuple[s
     return widths[:4], units, room - widths[3]
 
 
-def _late_given_way(pieces: Sequence[list], width: int, late: str) -> tuple[Sequence[list], bool]:
-    """`pieces`, or when the words of a late extension ending a detail (`late`) leave the text
-    fewer than MIN_TEXT_CELLS, the pieces with those words given way to LATE_MARK on the id; and
-    whether any is marked."""
+def _late_given_way(pieces: Sequence[list], width: int, late: tuple[str, ...]) -> tuple[Sequence[list], bool]:
+    """`pieces`, or when the words of a late extension ending a detail (one of `late`) leave the
+    text fewer than MIN_TEXT_CELLS, the pieces with those words given way to LATE_MARK on the id;
+    and whether any is marked."""
     if not any(piece[2].endswith(late) for piece in pieces):
         return pieces, False
     text_cells = _shares(pieces, width)[2]
@@ -237,8 +236,9 @@ def _late_given_way(pieces: Sequence[list], width: int, late: str) -> tuple[Sequ
     return marked, True
 
 
-def _marked(piece: list, late: str) -> list:
-    cells = [piece[0] + LATE_MARK, piece[1], piece[2][:-len(late)], piece[3], piece[4]]
+def _marked(piece: list, late: tuple[str, ...]) -> list:
+    words = next(words for words in late if piece[2].endswith(words))
+    cells = [piece[0] + LATE_MARK, piece[1], piece[2][:-len(words)], piece[3], piece[4]]
     return [*cells, *map(display_width, cells)]
 
 
@@ -250,7 +250,7 @@ def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[li
                 width: int | None) -> list[str]:
     """`width`: the cells a line may take (None: line_width())."""
     width = width or line_width()
-    late = label("status_extended_late", lang)
+    late = extended_late_ends(lang)
     failing, failing_marked = _late_given_way(failing, width, late)
     warnings, warnings_marked = _late_given_way(warnings, width, late)
     lines = _rows(failing, width, lang)

@@ -16,6 +16,20 @@ QUIET_FILES_NAMED = 3  # (a national folder has 31 files: a few named, then thei
 LATE_MARK = "*"
 
 
+def extended_late_words(result, lang: Lang) -> str:
+    """What follows a measure's state and the deadline it gives when a late extension moved a
+    pending deadline of it (engine.MeasureResult): "（逾期后延期）" when that deadline is the one
+    given, else "（另一期限逾期后延期）" (2020-12-31到期 said of a deadline never moved); else ""."""
+    if not result.extended_late:
+        return ""
+    return label("status_extended_late" if result.next_due_extended_late else "status_extended_late_other", lang)
+
+
+def extended_late_ends(lang: Lang) -> tuple[str, ...]:
+    """Each of the words extended_late_words may end a line's state with."""
+    return label("status_extended_late", lang), label("status_extended_late_other", lang)
+
+
 def entry_kind(state: EntryState, milestone, lang: Lang) -> str:
     """What an entry records, as the journal's listings name it: a close of one step says which
     (`milestone`: its date, or that date as ISO text)."""

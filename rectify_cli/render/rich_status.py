@@ -32,7 +32,7 @@ from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
-from .journal_text import LATE_MARK, extension_details, filled_columns, ledger_warnings, retraction_text
+from .journal_text import LATE_MARK, extended_late_words, extension_details, filled_columns, ledger_warnings, retraction_text
 from .linebreak import Paragraph, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -124,7 +124,7 @@ def _due_cell(result: MeasureResult | TaskResult) -> str:
 
 def _extended_late_mark(result: MeasureResult | TaskResult, lang: Lang) -> str:
     """Beside a measure's deadline: it holds only because it was moved after it had passed."""
-    return label("status_extended_late", lang) if isinstance(result, MeasureResult) and result.extended_late else ""
+    return extended_late_words(result, lang) if isinstance(result, MeasureResult) else ""
 
 
 def _table() -> Table:
