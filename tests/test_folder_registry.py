@@ -537,19 +537,27 @@ NAQUS_MEASURE_IN_XIZANGS_JOURNAL = ("journal entry 5: naqu:4.1 is a measure of n
                                     "naqu:4.1 …` writes it there)")
 
 
+def _closed_in_xizangs_journal_refused(tmp_path, written: str, use_cache: bool, monkeypatch):
+    """The small fixture split into a folder, loaded once (cached as it was), then `written` closed
+    in xizang's journal (_closed_in_xizangs_journal): (the folder, that journal, the entry's line,
+    the one problem the load then refuses it with)."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    folder = split_small(tmp_path / "reg")
+    registry.load_registry(folder, today=date(2019, 3, 31))
+    journal, line = _closed_in_xizangs_journal(folder, written)
+    with pytest.raises(RegistryError) as caught:
+        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache)
+    (problem,) = caught.value.problems
+    return folder, journal, line, problem
+
+
 # "naqu:4.1": xizang.progress.yaml closing it again validated: its history was split across two
 # journals, each replayed alone, so the second close went unseen (naqu's journal closed it).
 # "4.1" (a clerk splitting one journal in two) was refused as no measure xizang:4.1, naming none.
 @pytest.mark.parametrize("written", ["naqu:4.1", "4.1"])
 @pytest.mark.parametrize("use_cache", [False, True])
 def test_a_journal_naming_another_files_measure_is_refused_saying_whose_it_is(tmp_path, use_cache, written, monkeypatch):
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
-    folder = split_small(tmp_path / "reg")
-    registry.load_registry(folder, today=date(2019, 3, 31))  # (cached as it was)
-    journal, line = _closed_in_xizangs_journal(folder, written)
-    with pytest.raises(RegistryError) as caught:
-        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache)
-    (problem,) = caught.value.problems
+    folder, journal, line, problem = _closed_in_xizangs_journal_refused(tmp_path, written, use_cache, monkeypatch)
     assert str(problem) == f"{journal}:{line}:12: {NAQUS_MEASURE_IN_XIZANGS_JOURNAL}"
     refused = run("status", "-r", str(folder))
     assert (refused.returncode, refused.stdout) == (2, "")
@@ -562,13 +570,7 @@ def test_a_journal_naming_another_files_measure_is_refused_saying_whose_it_is(tm
 @pytest.mark.parametrize("written", ["1.9", "xizang:1.9"])
 @pytest.mark.parametrize("use_cache", [False, True])
 def test_a_journals_unknown_measure_is_quoted_as_written_there(tmp_path, use_cache, written, monkeypatch):
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
-    folder = split_small(tmp_path / "reg")
-    registry.load_registry(folder, today=date(2019, 3, 31))  # (cached as it was)
-    journal, line = _closed_in_xizangs_journal(folder, written)
-    with pytest.raises(RegistryError) as caught:
-        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache)
-    (problem,) = caught.value.problems
+    folder, journal, line, problem = _closed_in_xizangs_journal_refused(tmp_path, written, use_cache, monkeypatch)
     assert str(problem) == (f"{journal}:{line}:12: journal entry 5: no measure '{written}' in the plan "
                             "(did you mean xizang:1.2, xizang:1.1?)")
     refused = run("validate", str(folder))
