@@ -74,8 +74,10 @@ COUNT_PATTERNS = (
 )
 COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施)|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
+# what was due by the end of a year, as reports write it: 2018年12月底前, 2020年底前, 2020年12月31日前
+DUE_BY_YEAR_END = r"(\d{4})年(?:12月底|底|12月31日)前应完成"
 CLAIM_PATTERNS = (
-    ("tasks_due_2018", r"(\d{4}年12月底前应完成的(\d+)项整改任务)"),
+    ("tasks_due_2018", r"(\d{4}年(?:12月底|底|12月31日)前应完成的(\d+)项整改任务)"),
     ("tasks_due_2018_done", r"整改任务基本完成（((\d+)项全面完成)"),
     ("tasks_due_2018_finishing", r"((\d+)项正在收尾)"),
     ("measures_due_2018", r"((\d+)项具体措施基本整改到位)"),
@@ -724,6 +726,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     years = _claim_years(headline)
     for key, pat in CLAIM_PATTERNS:
         cm = re.search(pat, headline)
+        # (what is said of the tasks due by a date not the end of a year, 2019年6月底前, is left
+        # out: stored as 2018's, reconcile compared it with what was due by the end of 2018)
+        if cm and (key.startswith(("tasks_due_2018", "measures_due_2018")) and "2018" not in years):
+            continue
         if cm:
             for named, written in years.items():  # (keys name the years the report's words give)
                 key = key.replace(named, written)
@@ -757,7 +763,7 @@ def _claim_years(headline: str) -> dict[str, str]:
     """The years a claim key names ("2018" of tasks_due_2018, "2019_2020" of tasks_due_2019_2020)
     -> the years the headline's words give: the report of another year counts by other years."""
     years = {}
-    m = re.search(r"(\d{4})年12月底前应完成", headline)
+    m = re.search(DUE_BY_YEAR_END, headline)
     if m:
         years["2018"] = m.group(1)
     m = re.search(r"应于(\d{4})年、(\d{4})年完成", headline)
