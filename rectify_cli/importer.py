@@ -74,10 +74,12 @@ COUNT_PATTERNS = (
 )
 COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施)|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
-# what was due by the end of a year, as reports write it: 2018年12月底前, 2020年底前, 2020年12月31日前
-DUE_BY_YEAR_END = r"(\d{4})年(?:12月底|底|12月31日)前应完成"
+# what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
+# 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due)
+_YEAR_END = r"年(?:12月底|底|12月31日)前"
+DUE_BY_YEAR_END = rf"(?:应于(\d{{4}}){_YEAR_END}|(\d{{4}}){_YEAR_END}应)完成"
 CLAIM_PATTERNS = (
-    ("tasks_due_2018", r"(\d{4}年(?:12月底|底|12月31日)前应完成的(\d+)项整改任务)"),
+    ("tasks_due_2018", rf"((?:应于\d{{4}}{_YEAR_END}|\d{{4}}{_YEAR_END}应)完成的(\d+)项整改任务)"),
     ("tasks_due_2018_done", r"整改任务基本完成（((\d+)项全面完成)"),
     ("tasks_due_2018_finishing", r"((\d+)项正在收尾)"),
     ("measures_due_2018", r"((\d+)项具体措施基本整改到位)"),
@@ -765,7 +767,7 @@ def _claim_years(headline: str) -> dict[str, str]:
     years = {}
     m = re.search(DUE_BY_YEAR_END, headline)
     if m:
-        years["2018"] = m.group(1)
+        years["2018"] = m.group(1) or m.group(2)
     m = re.search(r"应于(\d{4})年、(\d{4})年完成", headline)
     if m:
         years["2019_2020"] = f"{m.group(1)}_{m.group(2)}"

@@ -1385,19 +1385,19 @@ def test_headline_claims_of_other_years_are_stored_under_keys_naming_them():
     assert not any("reconcile" in warning for warning in _warnings(result))  # (it counts them by their years)
 
 
-@pytest.mark.parametrize("due", ["2020年底前", "2020年12月31日前"])
+@pytest.mark.parametrize("due", ["2020年底前应完成", "2020年12月31日前应完成", "应于2020年底前完成"])
 def test_headline_claims_due_by_the_end_of_a_year_written_without_its_month_name_that_year(due):
     """A report of 2020 saying 2020年底前应完成的: the tasks due went unread and what was said of them
     (40项全面完成, 2项正在收尾…) was stored as tasks_due_2018_…, reconcile comparing it with 2018's
     (2项正在收尾 "matched" the 2 tasks of 2018 still open)."""
     headline = HEADLINE.replace(
         "截至2019年3月，全区1项整改任务基本完成。",
-        f"截至2020年12月，全区1项整改任务、1项具体措施基本达到整改目标，其中{due}应完成的1项整改任务基本完成（1项全面完成、0项正在收尾），"
+        f"截至2020年12月，全区1项整改任务、1项具体措施基本达到整改目标，其中{due}的1项整改任务基本完成（1项全面完成、0项正在收尾），"
         "1项具体措施基本整改到位（1项全面完成、0项序时推动）。")
     result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
     assert [(c["key"], c["text"]) for c in result.registry["claims"]] == [
         ("tasks_total", "全区1项整改任务"), ("measures_total", "1项具体措施"),
-        ("tasks_due_2020", f"{due}应完成的1项整改任务"), ("tasks_due_2020_done", "1项全面完成"),
+        ("tasks_due_2020", f"{due}的1项整改任务"), ("tasks_due_2020_done", "1项全面完成"),
         ("tasks_due_2020_finishing", "0项正在收尾"), ("measures_due_2020", "1项具体措施基本整改到位"),
         ("measures_due_2020_done", "1项全面完成"), ("measures_due_2020_in_progress", "0项序时推动")]
 
