@@ -724,10 +724,11 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             ReportFormatError(problem(filename, None, None, "import_before_feedback", **dated))
     if isinstance(cur.registry.get("settings"), dict):
         reg["settings"] = dict(cur.registry["settings"])
-    claims, counts = _counts(headline)
+    found = [(key, re.search(pat, headline)) for key, pat in CLAIM_PATTERNS]
+    # (their words are no total: 90项具体措施基本整改到位 counts what was due by end 2018)
+    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm])
     years = _claim_years(headline)
-    for key, pat in CLAIM_PATTERNS:
-        cm = re.search(pat, headline)
+    for key, cm in found:
         # (what is said of the tasks due by a date not the end of a year, 2019年6月底前, is left
         # out: stored as 2018's, reconcile compared it with what was due by the end of 2018)
         if cm and (key.startswith(("tasks_due_2018", "measures_due_2018")) and "2018" not in years):
@@ -740,13 +741,15 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     return reg
 
 
-def _counts(headline: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _counts(headline: str, taken: list[tuple[int, int]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The totals the headline claims (tasks_total, measures_total), and what it says of each
-    total's tasks or measures done so far (tasks_done, measures_basically_done, …)."""
+    total's tasks or measures done so far (tasks_done, measures_basically_done, …); `taken`: the
+    spans of words another claim reads, which are no total."""
     claims = []
     counts = []
     for noun, key, patterns in TOTAL_PATTERNS:
-        m = next((m for m in (re.search(p, headline) for p in patterns) if m), None)
+        m = next((m for p in patterns for m in re.finditer(p, headline)
+                  if not any(start < m.end(1) and m.start(1) < end for start, end in taken)), None)
         if m is None:
             continue
         claims.append({"key": key, "text": m.group(1), "value": int(m.groups()[-1])})

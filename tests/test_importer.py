@@ -1402,6 +1402,21 @@ def test_headline_claims_due_by_the_end_of_a_year_written_without_its_month_name
         ("measures_due_2020_done", "1项全面完成"), ("measures_due_2020_in_progress", "0项序时推动")]
 
 
+def test_a_count_of_measures_due_is_not_read_as_the_total_of_measures():
+    """A headline giving no total of measures: 90项具体措施基本整改到位 (due by end 2018) was read as
+    the total as well, reconcile saying the report claims 90 measures in all, and the import warning
+    the text was cut short (its appendix gives 1)."""
+    headline = HEADLINE.replace(
+        "截至2019年3月，全区1项整改任务基本完成。",
+        "截至2019年3月，全区1项整改任务基本达到整改目标，其中2018年12月底前应完成的1项整改任务基本完成（1项全面完成、0项正在收尾），"
+        "90项具体措施基本整改到位（86项全面完成、4项序时推动）；应于2019年、2020年完成的0项整改任务、24项具体措施按照序时要求积极推进。")
+    result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
+    keys = [c["key"] for c in result.registry["claims"]]
+    assert "measures_total" not in keys
+    assert keys.count("measures_due_2018") == keys.count("measures_due_2019_2020") == 1
+    assert not any("is the text complete" in warning for warning in _warnings(result))
+
+
 def test_headline_claims_due_by_a_date_not_a_year_end_are_not_stored_as_2018s():
     """2019年6月底前应完成的…（1项全面完成、0项正在收尾）: no rule counts what was due by the end of
     June, and stored under the keys of 2018 the claims were compared with what was due by end 2018."""
