@@ -189,6 +189,15 @@ def test_unknown_claim_key_is_a_no_rule_row_not_a_crash():
     assert text_en.endswith("Every claim checked matches.\nNot checked, no counting rule (1): trees_planted\n")
 
 
+@pytest.mark.parametrize("key", ["tasks_due_0000", "measures_due_0000_done", "tasks_due_2020_2019", "measures_due_0000_2020"])
+def test_a_key_naming_no_year_or_years_backwards_is_a_no_rule_row_not_a_crash(key):
+    # (tasks_due_0000, typed into a registry by hand, was an internal error: ValueError: year 0 is out
+    # of range; tasks_due_2020_2019 counted the tasks due "in 2020 to 2019": none)
+    plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim(key, "1项", 1),))
+    (check,) = reconcile(plan, []).checks
+    assert (check.key, check.computed, check.matches) == (key, None, None)
+
+
 def test_claims_none_of_which_has_a_rule_are_not_said_to_match():
     # (a report saying only 累计完成整改任务38个 was told 全部一致 though nothing had been compared)
     plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_done", "累计完成整改任务38个", 38),))
