@@ -694,6 +694,9 @@ LABELS = {
     "reconcile_no_rule_text": ("（没有此项的计数规则）", "(no counting rule for this key)"),
     "reconcile_no_claims": ("台账未记录报告的数字（registry.claims 为空）。", "The registry records no claims (registry.claims is empty)."),
     "reconcile_all_match": ("全部一致。", "All claims match."),
+    # (some claims have no counting rule: only the others were compared; or none was)
+    "reconcile_checked_match": ("核对的数字均一致。", "Every claim checked matches."),
+    "reconcile_none_checked": ("没有可按附件核对的数字。", "No claim could be checked against the appendix."),
     "reconcile_mismatches": ("附件不支持的数字（{n}项）：", "Figures the appendix does not support ({n}):"),
     "reconcile_mismatch_line": ("{claim_key}「{text}」：报告称{claimed}，按附件计算为{computed}。",
                                 "{claim_key} (“{text}”): the report claims {claimed}, the appendix gives {computed}."),

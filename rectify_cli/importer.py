@@ -74,8 +74,12 @@ COUNT_PATTERNS = (
 )
 COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施)|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
+# what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
+# 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due)
+_YEAR_END = r"年(?:12月底|底|12月31日)前"
+DUE_BY_YEAR_END = rf"(?:应于(\d{{4}}){_YEAR_END}|(\d{{4}}){_YEAR_END}应)完成"
 CLAIM_PATTERNS = (
-    ("tasks_due_2018", r"(\d{4}年12月底前应完成的(\d+)项整改任务)"),
+    ("tasks_due_2018", rf"((?:应于\d{{4}}{_YEAR_END}|\d{{4}}{_YEAR_END}应)完成的(\d+)项整改任务)"),
     ("tasks_due_2018_done", r"整改任务基本完成（((\d+)项全面完成)"),
     ("tasks_due_2018_finishing", r"((\d+)项正在收尾)"),
     ("measures_due_2018", r"((\d+)项具体措施基本整改到位)"),
@@ -720,10 +724,15 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             ReportFormatError(problem(filename, None, None, "import_before_feedback", **dated))
     if isinstance(cur.registry.get("settings"), dict):
         reg["settings"] = dict(cur.registry["settings"])
-    claims, counts = _counts(headline)
+    found = [(key, re.search(pat, headline)) for key, pat in CLAIM_PATTERNS]
+    # (their words are no total: 90项具体措施基本整改到位 counts what was due by end 2018)
+    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm])
     years = _claim_years(headline)
-    for key, pat in CLAIM_PATTERNS:
-        cm = re.search(pat, headline)
+    for key, cm in found:
+        # (what is said of the tasks due by a date not the end of a year, 2019年6月底前, is left
+        # out: stored as 2018's, reconcile compared it with what was due by the end of 2018)
+        if cm and (key.startswith(("tasks_due_2018", "measures_due_2018")) and "2018" not in years):
+            continue
         if cm:
             for named, written in years.items():  # (keys name the years the report's words give)
                 key = key.replace(named, written)
@@ -732,13 +741,15 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     return reg
 
 
-def _counts(headline: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _counts(headline: str, taken: list[tuple[int, int]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The totals the headline claims (tasks_total, measures_total), and what it says of each
-    total's tasks or measures done so far (tasks_done, measures_basically_done, …)."""
+    total's tasks or measures done so far (tasks_done, measures_basically_done, …); `taken`: the
+    spans of words another claim reads, which are no total."""
     claims = []
     counts = []
     for noun, key, patterns in TOTAL_PATTERNS:
-        m = next((m for m in (re.search(p, headline) for p in patterns) if m), None)
+        m = next((m for p in patterns for m in re.finditer(p, headline)
+                  if not any(start < m.end(1) and m.start(1) < end for start, end in taken)), None)
         if m is None:
             continue
         claims.append({"key": key, "text": m.group(1), "value": int(m.groups()[-1])})
@@ -757,9 +768,9 @@ def _claim_years(headline: str) -> dict[str, str]:
     """The years a claim key names ("2018" of tasks_due_2018, "2019_2020" of tasks_due_2019_2020)
     -> the years the headline's words give: the report of another year counts by other years."""
     years = {}
-    m = re.search(r"(\d{4})年12月底前应完成", headline)
+    m = re.search(DUE_BY_YEAR_END, headline)
     if m:
-        years["2018"] = m.group(1)
+        years["2018"] = m.group(1) or m.group(2)
     m = re.search(r"应于(\d{4})年、(\d{4})年完成", headline)
     if m:
         years["2019_2020"] = f"{m.group(1)}_{m.group(2)}"

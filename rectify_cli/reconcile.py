@@ -369,6 +369,9 @@ def rule_for(key: str) -> ClaimRule | None:
     found = RULES.get(key)
     if found is None and (m := _YEARS_KEY.fullmatch(key)):
         first, last = int(m.group(1)), m.group(2)
+        # (no year 0 in the calendar, nor years running backwards, 2020_2019: a key typed by hand)
+        if first < 1 or (last is not None and int(last) < first):
+            return None
         found = (_rules_due_by(first) if last is None else _rules_due_in(first, int(last))).get(key)
     return found
 

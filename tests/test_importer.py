@@ -1385,6 +1385,48 @@ def test_headline_claims_of_other_years_are_stored_under_keys_naming_them():
     assert not any("reconcile" in warning for warning in _warnings(result))  # (it counts them by their years)
 
 
+@pytest.mark.parametrize("due", ["2020年底前应完成", "2020年12月31日前应完成", "应于2020年底前完成"])
+def test_headline_claims_due_by_the_end_of_a_year_written_without_its_month_name_that_year(due):
+    """A report of 2020 saying 2020年底前应完成的: the tasks due went unread and what was said of them
+    (40项全面完成, 2项正在收尾…) was stored as tasks_due_2018_…, reconcile comparing it with 2018's
+    (2项正在收尾 "matched" the 2 tasks of 2018 still open)."""
+    headline = HEADLINE.replace(
+        "截至2019年3月，全区1项整改任务基本完成。",
+        f"截至2020年12月，全区1项整改任务、1项具体措施基本达到整改目标，其中{due}的1项整改任务基本完成（1项全面完成、0项正在收尾），"
+        "1项具体措施基本整改到位（1项全面完成、0项序时推动）。")
+    result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
+    assert [(c["key"], c["text"]) for c in result.registry["claims"]] == [
+        ("tasks_total", "全区1项整改任务"), ("measures_total", "1项具体措施"),
+        ("tasks_due_2020", f"{due}的1项整改任务"), ("tasks_due_2020_done", "1项全面完成"),
+        ("tasks_due_2020_finishing", "0项正在收尾"), ("measures_due_2020", "1项具体措施基本整改到位"),
+        ("measures_due_2020_done", "1项全面完成"), ("measures_due_2020_in_progress", "0项序时推动")]
+
+
+def test_a_count_of_measures_due_is_not_read_as_the_total_of_measures():
+    """A headline giving no total of measures: 90项具体措施基本整改到位 (due by end 2018) was read as
+    the total as well, reconcile saying the report claims 90 measures in all, and the import warning
+    the text was cut short (its appendix gives 1)."""
+    headline = HEADLINE.replace(
+        "截至2019年3月，全区1项整改任务基本完成。",
+        "截至2019年3月，全区1项整改任务基本达到整改目标，其中2018年12月底前应完成的1项整改任务基本完成（1项全面完成、0项正在收尾），"
+        "90项具体措施基本整改到位（86项全面完成、4项序时推动）；应于2019年、2020年完成的0项整改任务、24项具体措施按照序时要求积极推进。")
+    result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
+    keys = [c["key"] for c in result.registry["claims"]]
+    assert "measures_total" not in keys
+    assert keys.count("measures_due_2018") == keys.count("measures_due_2019_2020") == 1
+    assert not any("is the text complete" in warning for warning in _warnings(result))
+
+
+def test_headline_claims_due_by_a_date_not_a_year_end_are_not_stored_as_2018s():
+    """2019年6月底前应完成的…（1项全面完成、0项正在收尾）: no rule counts what was due by the end of
+    June, and stored under the keys of 2018 the claims were compared with what was due by end 2018."""
+    headline = HEADLINE.replace(
+        "截至2019年3月，全区1项整改任务基本完成。",
+        "截至2019年9月，全区1项整改任务基本达到整改目标，其中2019年6月底前应完成的1项整改任务基本完成（1项全面完成、0项正在收尾）。")
+    result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
+    assert [c["key"] for c in result.registry["claims"]] == ["tasks_total"]
+
+
 # ---------------------------------------------------------------- another province's report: its regions
 
 
@@ -1463,8 +1505,9 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
     # Sichuan's: words between 项 and 整改任务, the count after its noun, and a count of late tasks that is no total
     ("截至2019年3月底，我省89项中央环保督察整改任务，已整改完成45项，37项达到序时进度，但有7项整改任务未按期完成或未达到序时进度。",
      {"tasks_total": (89, "我省89项中央环保督察整改任务"), "tasks_done": (45, "已整改完成45项"), "tasks_on_schedule": (37, "37项达到序时进度")}),
-    # a count of what was due by some date is no total, nor are its done ones all that is done
-    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项。", {}),
+    # a count of what was due by some date is no total, nor are its done ones all that is done: it is
+    # what was due by the end of that year
+    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项。", {"tasks_due_2019": (28, "2019年底前应完成的28项整改任务")}),
 ])
 def test_headline_claims_in_other_reports_wordings(sentence, claims):
     # (only the Tibet report's wording was read: no claims, so no check of the appendix against the totals)

@@ -182,10 +182,29 @@ def test_unknown_claim_key_is_a_no_rule_row_not_a_crash():
     assert (check.key, check.claimed, check.computed, check.matches) == ("trees_planted", 1000000, None, None)
     text = reconcile_text.render(result, lang=Lang.zh, width=200)
     assert "trees_planted  植树100万株   1000000           —  无规则  （没有此项的计数规则）\n" in text
-    assert text.endswith("全部一致。\n没有计数规则、未核对（1项）：trees_planted\n")
+    # (not 全部一致: one of them was not checked)
+    assert text.endswith("核对的数字均一致。\n没有计数规则、未核对（1项）：trees_planted\n")
     text_en = reconcile_text.render(result, lang=Lang.en, width=200)
     assert "no rule" in text_en
-    assert text_en.endswith("All claims match.\nNot checked, no counting rule (1): trees_planted\n")
+    assert text_en.endswith("Every claim checked matches.\nNot checked, no counting rule (1): trees_planted\n")
+
+
+@pytest.mark.parametrize("key", ["tasks_due_0000", "measures_due_0000_done", "tasks_due_2020_2019", "measures_due_0000_2020"])
+def test_a_key_naming_no_year_or_years_backwards_is_a_no_rule_row_not_a_crash(key):
+    # (tasks_due_0000, typed into a registry by hand, was an internal error: ValueError: year 0 is out
+    # of range; tasks_due_2020_2019 counted the tasks due "in 2020 to 2019": none)
+    plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim(key, "1项", 1),))
+    (check,) = reconcile(plan, []).checks
+    assert (check.key, check.computed, check.matches) == (key, None, None)
+
+
+def test_claims_none_of_which_has_a_rule_are_not_said_to_match():
+    # (a report saying only 累计完成整改任务38个 was told 全部一致 though nothing had been compared)
+    plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_done", "累计完成整改任务38个", 38),))
+    text = reconcile_text.render(reconcile(plan, []), lang=Lang.zh, width=200)
+    assert text.endswith("\n\n没有可按附件核对的数字。\n没有计数规则、未核对（1项）：tasks_done\n")
+    text_en = reconcile_text.render(reconcile(plan, []), lang=Lang.en, width=200)
+    assert text_en.endswith("\n\nNo claim could be checked against the appendix.\nNot checked, no counting rule (1): tasks_done\n")
 
 
 def test_a_closer_alternative_reading_is_named_under_the_table():

@@ -85,7 +85,11 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
 
     mismatches = result.mismatches
     if not mismatches:
-        lines.append(_l("reconcile_all_match", lang))
+        # (全部一致 only when every claim was compared: one without a rule was not)
+        unchecked = len(result.without_rule)
+        said = "reconcile_all_match" if not unchecked else \
+            "reconcile_none_checked" if unchecked == len(result.checks) else "reconcile_checked_match"
+        lines += _wrapped("", _l(said, lang), width)
     else:
         lines += _wrapped("", _l("reconcile_mismatches", lang, n=len(mismatches)), width)
         for c in mismatches:
