@@ -1238,6 +1238,10 @@ LABELS.update({
     "import_of_problem": ("问题 {task}", "problem {task}"),
     "import_of_measure": ("措施 {measure}", "measure {measure}"),
     "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),
+    "import_claims_unread": ("报告开头的数字未能读取（如“{words}”）：要用 rectify reconcile 核对，请在校订文件的 registry: claims: 下写明"
+                             "（key、text、value）",
+                             "the report's opening figures could not be read (e.g. {words!r}): to check them with rectify "
+                             "reconcile, write them under registry: claims: in the curation (key, text, value)"),
     "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
                       "the report says {text}, but its appendix gives {count}: is the text complete?"),
     # (a year read as written, likely mistyped: 2009 or 2109 for 2019)
@@ -1268,6 +1272,9 @@ LABELS.update({
     "problem_import_unknown_section": ("未知的部分“{key}”（应为 {known} 之一）", "unknown section {key!r} (expected one of {known})"),
     "problem_import_unknown_registry_key": ("registry：未知的键“{key}”（应为 {known} 之一）",
                                             "registry: unknown key {key!r} (expected one of {known})"),
+    "problem_import_claim_shape": ("registry.claims 第 {n} 项：应为 key（英文键名，如 tasks_total）、text（报告原文）和 value（整数）",
+                                   "registry.claims {n}: expected key (an English key such as tasks_total), text (the "
+                                   "report's words) and value (a whole number)"),
     "problem_import_registry_not_text": ("registry.{key}：应为文字，实为 {value!r}", "registry.{key}: expected text, got {value!r}"),
     "problem_import_unit_needs_name": ("units[{index}]：每个单位都要写明名称（name）", "units[{index}]: each unit needs a name"),
     "problem_import_unit_kind": ("单位“{name}”：kind 应为 {kinds} 之一", "unit {name}: kind must be one of {kinds}"),

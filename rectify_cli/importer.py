@@ -124,7 +124,9 @@ def warning_text(warning: Notice, lang: Lang) -> str:
     return notice_text(warning, lang, prefix="import_")
 
 
-REGISTRY_KEYS = ("title", "issuer", "inspection", "feedback_date", "report_date", "source", "settings")
+REGISTRY_KEYS = ("title", "issuer", "inspection", "feedback_date", "report_date", "source", "settings", "claims")
+# A claim's key as the loader and reconcile read it: tasks_total, tasks_due_2018_done
+CLAIM_KEY = re.compile(r"[a-z][a-z0-9_]*")
 REGISTRY_DATES = ("feedback_date", "report_date")
 
 
@@ -207,6 +209,13 @@ def load_curation(path: str | Path) -> Curation:
             raise fail("unknown_registry_key", "registry", k, key=k, known=list(REGISTRY_KEYS))
         if k in REGISTRY_DATES:
             registry[k] = iso_date(v, f"registry.{k}", "registry", k)
+        elif k == "claims":  # (the headline's figures, where the import reads them wrong or not at all)
+            claims = sequence(v, "claims", "registry", "claims")
+            for i, item in enumerate(claims):
+                lines[("registry", "claims", str(i))] = v.where(i)[0]
+                if not _claim_shaped(item):
+                    raise fail("claim_shape", "registry", "claims", str(i), n=i + 1)
+            registry[k] = [dict(item) for item in claims]
         elif k != "settings" and not isinstance(v, str):
             raise fail("registry_not_text", "registry", k, key=k, value=v)
     if "settings" in registry:
@@ -500,7 +509,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     cur = curation or Curation(path="(none)")
     _apply_text_fixes(raw_tasks, cur)
-    registry = _registry(text, paras, filename, cur, source)
+    registry = _registry(text, paras, filename, cur, source, warnings)
 
     # regions are the prefectures of the province the report is about (its title says which)
     province = province_of(registry["title"], text[:OPENING])
@@ -676,7 +685,20 @@ def _feedback_without_year(flat: str) -> date | None:
         return None
 
 
-def _registry(text: str, paras, filename: str, cur: Curation, source: str | None) -> dict[str, Any]:
+def _claim_shaped(item: Any) -> bool:
+    """Whether a curated claim is one the loader reads: {key, text, value} alone, its key an
+    English key (CLAIM_KEY), its text some text, its value a whole number."""
+    return (isinstance(item, dict) and set(item) == {"key", "text", "value"} and isinstance(item["key"], str)
+            and CLAIM_KEY.fullmatch(item["key"]) is not None and isinstance(item["text"], str) and item["text"].strip() != ""
+            and type(item["value"]) is int and item["value"] >= 0)
+
+
+# A count in Chinese numerals (四十五项整改任务), which no claim pattern reads
+NUMERAL_COUNT = re.compile(r"[零一二三四五六七八九十百千两]+项(?:整改任务|具体措施|整改措施)")
+
+
+def _registry(text: str, paras, filename: str, cur: Curation, source: str | None,
+              warnings: list[Notice]) -> dict[str, Any]:
     reg: dict[str, Any] = {}
     first = next((ln for ln in text.split("\n") if ln.strip()), "")
     reg["title"] = normalise(first.lstrip("\ufeff"))
@@ -706,7 +728,7 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
         reg["report_date"] = date(y, mo, d).isoformat()
     reg["source"] = source or filename  # (a curation's own wins: see below)
     for k, v in cur.registry.items():
-        if k not in ("settings",):
+        if k not in ("settings", "claims"):  # (claims: merged with those read, below)
             reg[k] = v
     missing = []  # (all of them at once: a run per field would be a run per field)
     for k in ("title", "issuer", "inspection", "feedback_date", "report_date"):
@@ -737,7 +759,13 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             for named, written in years.items():  # (keys name the years the report's words give)
                 key = key.replace(named, written)
             claims.append({"key": key, "text": cm.group(1), "value": int(cm.groups()[-1])})
-    reg["claims"] = claims + counts
+    curated = cur.registry.get("claims", [])
+    if not curated and (unread := NUMERAL_COUNT.search(headline)):  # (lost, whatever else is read)
+        warnings.append(Notice("claims_unread", {"words": unread.group(0)}))
+    # (a curated claim replaces the one of its key the import read, in its place; the others follow)
+    given = {claim["key"]: claim for claim in curated}
+    read = [given.pop(claim["key"], claim) for claim in claims + counts]
+    reg["claims"] = read + list(given.values())
     return reg
 
 

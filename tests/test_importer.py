@@ -1190,7 +1190,7 @@ DAMAGED_UNITS = "units:\n  - {name: 自治区生态环境厅, kind: department}\
          "owners: 2.2: owners must be a list, e.g. [自治区水利厅]"),
         ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", 2, "unit 自治区水利厅: aliases must be a list, e.g. [水利厅]"),
         ("registry:\n  report_day: 2019-03-31\n", 2,
-         "registry: unknown key 'report_day' (expected one of title, issuer, inspection, feedback_date, report_date, source, settings)"),
+         "registry: unknown key 'report_day' (expected one of title, issuer, inspection, feedback_date, report_date, source, settings, claims)"),
         ("registry:\n  report_date: 2017-12-31\n", 2, "the report's date 2017-12-31 is before the inspection's feedback 2018-01-03"),
         # (YAML reads 2.10 as the number 2.1: the decision went to measure 2.1, silently)
         ('journal:\n  "2.1": done\n  2.10: in_progress\n', 3, 'journal: the key 2.10 is read by YAML as the number 2.1, not as text: quote it: "2.10"'),
@@ -1639,7 +1639,7 @@ def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
         (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', 5, "owners: 2.2: owners 应为列表，如 [自治区水利厅]"),
         ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", 2, "单位“自治区水利厅”的 aliases 应为列表，如 [水利厅]"),
         ("registry:\n  report_day: 2019-03-31\n", 2,
-         "registry：未知的键“report_day”（应为 title、issuer、inspection、feedback_date、report_date、source、settings 之一）"),
+         "registry：未知的键“report_day”（应为 title、issuer、inspection、feedback_date、report_date、source、settings、claims 之一）"),
         ("registry:\n  report_date: 2017-12-31\n", 2, "报告日期 2017-12-31 早于督察反馈日期 2018-01-03"),
         ('journal:\n  "2.1": done\n  2.10: in_progress\n', 3, 'journal：键 2.10 被 YAML 读作数字 2.1，而不是文字：请加引号："2.10"'),
         ("units:\n  - {name: 自治区水利厅}\n  - {name: 水利厅, aliases: [自治区水利厅]}\n", 3,
@@ -1743,3 +1743,64 @@ def test_an_imported_plan_points_editors_at_the_schema_only_where_there_is_one(t
     else:
         assert first == f"# yaml-language-server: $schema={line}"
     assert run_cli("validate", str(plan)).exit_code == 0
+
+
+def _headline_in_chinese_numerals(tmp_path) -> Path:
+    """The Tibet report, its headline counting in Chinese numerals (四十五项整改任务…), as some write it."""
+    text = SOURCE.read_text(encoding="utf-8")
+    headline = next(line for line in text.split("\n") if line.startswith("2017年8月15日"))
+    numerals = (headline.replace("45项", "四十五项").replace("179项", "一百七十九项").replace("28项", "二十八项")
+                .replace("25项", "二十五项").replace("3项正在", "三项正在"))
+    report = tmp_path / "report.txt"
+    report.write_text(text.replace(headline, numerals), encoding="utf-8")
+    return report
+
+
+def test_a_headline_whose_figures_are_not_read_is_warned_of(tmp_path):
+    """四十五项整改任务 read as no claim: reconcile said the registry records none, and the import nothing."""
+    result = _rectify("import", str(_headline_in_chinese_numerals(tmp_path)), "-o", str(tmp_path / "out"), lang=None)
+    assert result.exit_code == 0, result.output
+    assert ("rectify: 警告：报告开头的数字未能读取（如“四十五项整改任务”）：要用 rectify reconcile 核对，"
+            "请在校订文件的 registry: claims: 下写明（key、text、value）") in result.stderr.splitlines()
+
+
+def test_claims_written_in_the_curation_are_the_reports_where_the_import_reads_none(tmp_path):
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("registry:\n  claims:\n"
+                        "    - {key: tasks_total, text: 四十五项整改任务, value: 45}\n"
+                        "    - {key: tasks_due_2018, text: 2018年12月底前应完成的二十八项整改任务, value: 28}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = _rectify("import", str(_headline_in_chinese_numerals(tmp_path)), "--curation", str(curation), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "figures" not in result.stderr  # (the claims are given: nothing to warn of)
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    lines = [line.strip() for line in reconciled.stdout.splitlines()]
+    total = next(at for at, line in enumerate(lines) if line.startswith("tasks_total "))
+    assert lines[total].split() == ["tasks_total", "45", "45", "match"]
+    assert lines[total + 1] == "Report's words: 四十五项整改任务"
+    due = next(at for at, line in enumerate(lines) if line.startswith("tasks_due_2018 "))
+    assert lines[due].split()[:2] == ["tasks_due_2018", "28"]
+    assert lines[due + 1] == "Report's words: 2018年12月底前应完成的二十八项整改任务"
+
+
+def test_a_curated_claim_replaces_the_one_of_its_key_the_import_read(tmp_path):
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("registry:\n  claims:\n    - {key: tasks_total, text: 全区45项整改任务, value: 44}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _rectify("import", str(SOURCE), "--curation", str(curation), "-o", str(out)).exit_code == 0
+    claims = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
+    assert [c for c in claims if c["key"] == "tasks_total"] == [{"key": "tasks_total", "text": "全区45项整改任务", "value": 44}]
+    assert [c["key"] for c in claims].count("tasks_total") == 1 and "measures_total" in [c["key"] for c in claims]
+
+
+@pytest.mark.parametrize("claim", ["{key: tasks_total, text: 四十五项, value: '45'}", "{key: tasks_total, value: 45}",
+                                   "{key: 总数, text: 四十五项, value: 45}", "tasks_total: 45"])
+def test_a_curated_claim_not_of_the_shape_is_refused_at_its_line(tmp_path, claim):
+    curation = tmp_path / "curation.yaml"
+    curation.write_text(f"registry:\n  claims:\n    - {{key: tasks_due_2018, text: x, value: 1}}\n    - {claim}\n",
+                        encoding="utf-8")
+    result = _rectify("import", str(SOURCE), "--curation", str(curation), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert result.stderr == (f"rectify: {curation}:4: registry.claims 2: expected key (an English key such as "
+                             "tasks_total), text (the report's words) and value (a whole number)\n")
+    assert not (tmp_path / "out").exists()
