@@ -1094,10 +1094,10 @@ LABELS.update({
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),
     "help_verify_short": ("", "Check the journal's hash chain: the first entry changed."),
     # options several commands share
-    "help_opt_registry": ("整改方案文件（tasks.yaml）或方案文件所在的文件夹。默认：data/tasks.yaml（在当前文件夹"
-                          "及其上级中查找，至仓库根目录为止），没有则用内置台账。",
-                          "Plan file (tasks.yaml) or folder of plan files. Default: data/tasks.yaml of this folder "
-                          "or the nearest above it (up to the repository's root), else the bundled ledger."),
+    "help_opt_registry": ("整改方案文件（tasks.yaml）或方案文件所在的文件夹。默认：data/tasks.yaml 或 data/ 中的"
+                          "方案文件（在当前文件夹及其上级中查找，至仓库根目录为止），没有则用内置台账。",
+                          "Plan file (tasks.yaml) or folder of plan files. Default: data/tasks.yaml or data/'s plan "
+                          "files, here or in a folder above (up to the repository's root), else the bundled ledger."),
     "help_opt_as_of": ("核查日期：2019-03-31、2019/3/31、2019-03（月末）、2019年3月31日。默认：台账所在时区的今天。",
                        "Reference date: 2019-03-31, 2019/3/31, 2019-03 (end of month), 2019年3月31日. Default: today "
                        "in the registry's time zone."),

@@ -10,6 +10,7 @@ cache or the engine.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import RegistryError
@@ -57,25 +58,38 @@ def resolve_path(path: str | os.PathLike | None) -> Path:
 
 
 def found_plan() -> Path | None:
-    """data/tasks.yaml of the working folder or the nearest folder above it, up to the
-    repository's root (the first holding a .git: a folder, or a worktree's file); None when there
-    is none. A repository's `rectify check` in CI checked the bundled ledger, not its own.
+    """The ledger in data/ of the working folder or the nearest folder above it that has one, up
+    to the repository's root (see nearest): its tasks.yaml, else the folder itself when it holds
+    plan files (a folder registry: xizang.yaml, naqu.yaml); None when there is none. A
+    repository's `rectify check` in CI checked the bundled ledger, not its own.
     (Not a bare tasks.yaml: other tools use that name. A link to nothing is found, and refused
     as one, rather than passed over for another ledger.)"""
     try:
         here = Path.cwd()
     except OSError:  # (the working folder is gone)
         return None
-    return nearest("data/tasks.yaml", here)
+    return nearest(_ledger_in, here)
 
 
-def nearest(relative: str, start: Path) -> Path | None:
-    """`start`/`relative`, else the same in the nearest folder above `start` that has it, up to
-    the repository's root (the first folder holding a .git: a folder, or a worktree's file);
-    None when there is none. (`start` need not exist yet.)"""
+def _ledger_in(folder: Path) -> Path | None:
+    """data/tasks.yaml of `folder`, else its data/ when that holds plan files, else None."""
+    plan = folder / "data" / "tasks.yaml"
+    if os.path.lexists(plan):
+        return plan
+    try:
+        return plan.parent if plan.parent.is_dir() and _listed_plans(plan.parent) else None
+    except OSError:  # (a folder its user may not list: not theirs, or said when named)
+        return None
+
+
+def nearest(pick: str | Callable[[Path], Path | None], start: Path) -> Path | None:
+    """What `pick` finds in `start` (a path below it that is there, or a function's answer), else
+    in the nearest folder above it where it finds something, up to the repository's root (the
+    first folder holding a .git: a folder, or a worktree's file); None when there is none.
+    (`start` need not exist yet.)"""
     for folder in (start, *start.parents):
-        found = folder / relative
-        if os.path.lexists(found):
+        found = pick(folder) if callable(pick) else folder / pick if os.path.lexists(folder / pick) else None
+        if found is not None:
             return found
         if os.path.lexists(folder / ".git"):
             return None

@@ -63,9 +63,9 @@ CLOSE_ZH = """\
   --date <日期>          记录日期（默认：台账所在时区的今天）。
   --by <文本>            记录单位（名称或别名）。
   -r, --registry <路径>  整改方案文件（tasks.yaml）或方案文件所在的文件夹。默
-                         认：data/tasks.yaml（在当前文件夹及其上级中查找，至仓
-                         库根目录为止），没有则用内置台账。  [环境变量：
-                         RECTIFY_REGISTRY]
+                         认：data/tasks.yaml 或 data/ 中的方案文件（在当前文件
+                         夹及其上级中查找，至仓库根目录为止），没有则用内置台
+                         账。  [环境变量：RECTIFY_REGISTRY]
   --lang <zh|en>         报告、提示和帮助的语言：zh（默认）或 en。  [环境变
                          量：RECTIFY_LANG；默认：zh]
   --help                 显示本帮助并退出。
@@ -91,9 +91,9 @@ Options:
                          time zone).
   --by <text>            The unit recording it (name or alias).
   -r, --registry <path>  Plan file (tasks.yaml) or folder of plan files.
-                         Default: data/tasks.yaml of this folder or the
-                         nearest above it (up to the repository's root), else
-                         the bundled ledger.  [env var: RECTIFY_REGISTRY]
+                         Default: data/tasks.yaml or data/'s plan files, here
+                         or in a folder above (up to the repository's root),
+                         else the bundled ledger.  [env var: RECTIFY_REGISTRY]
   --lang <zh|en>         Language of the report, the messages and this help
                          (zh, the default, or en).  [env var: RECTIFY_LANG;
                          default: zh]
@@ -205,9 +205,10 @@ def test_no_chinese_help_names_a_value_in_the_parsers_english(command):
 # --state's continued under its value).
 STATUS_OPTIONS_AT = {
     ("zh", 80): ["  -r, --registry <路径>           整改方案文件（tasks.yaml）或方案文件所在的文",
-                 "                                  件夹。默认：data/tasks.yaml（在当前文件夹及",
-                 "                                  其上级中查找，至仓库根目录为止），没有则用内",
-                 "                                  置台账。  [环境变量：RECTIFY_REGISTRY]",
+                 "                                  件夹。默认：data/tasks.yaml 或 data/ 中的方",
+                 "                                  案文件（在当前文件夹及其上级中查找，至仓库根",
+                 "                                  目录为止），没有则用内置台账。  [环境变量：",
+                 "                                  RECTIFY_REGISTRY]",
                  "  --as-of <日期>                  核查日期：2019-03-31、2019/3/31、2019-03（月",
                  "                                  末）、2019年3月31日。默认：台账所在时区的今",
                  "                                  天。",
@@ -217,9 +218,10 @@ STATUS_OPTIONS_AT = {
                  "                                  只看该状态的措施。可重复。"],
     ("zh", 50): ["  -r, --registry <路径>",
                  "      整改方案文件（tasks.yaml）或方案文件所在的文",
-                 "      件夹。默认：data/tasks.yaml（在当前文件夹及",
-                 "      其上级中查找，至仓库根目录为止），没有则用内",
-                 "      置台账。  [环境变量：RECTIFY_REGISTRY]",
+                 "      件夹。默认：data/tasks.yaml 或 data/ 中的方",
+                 "      案文件（在当前文件夹及其上级中查找，至仓库根",
+                 "      目录为止），没有则用内置台账。  [环境变量：",
+                 "      RECTIFY_REGISTRY]",
                  "  --as-of <日期>",
                  "      核查日期：2019-03-31、2019/3/31、2019-03（月",
                  "      末）、2019年3月31日。默认：台账所在时区的今",
@@ -232,10 +234,10 @@ STATUS_OPTIONS_AT = {
                  "          stale>",
                  "      只看该状态的措施。可重复。"],
     ("en", 80): ["  -r, --registry <path>           Plan file (tasks.yaml) or folder of plan",
-                 "                                  files. Default: data/tasks.yaml of this",
-                 "                                  folder or the nearest above it (up to the",
-                 "                                  repository's root), else the bundled ledger.",
-                 "                                  [env var: RECTIFY_REGISTRY]",
+                 "                                  files. Default: data/tasks.yaml or data/'s",
+                 "                                  plan files, here or in a folder above (up to",
+                 "                                  the repository's root), else the bundled",
+                 "                                  ledger.  [env var: RECTIFY_REGISTRY]",
                  "  --as-of <date>                  Reference date: 2019-03-31, 2019/3/31,",
                  "                                  2019-03 (end of month), 2019年3月31日.",
                  "                                  Default: today in the registry's time zone.",
@@ -246,10 +248,10 @@ STATUS_OPTIONS_AT = {
                  "                                  Only measures in this state. Repeatable."],
     ("en", 50): ["  -r, --registry <path>",
                  "      Plan file (tasks.yaml) or folder of plan",
-                 "      files. Default: data/tasks.yaml of this",
-                 "      folder or the nearest above it (up to the",
-                 "      repository's root), else the bundled ledger.",
-                 "      [env var: RECTIFY_REGISTRY]",
+                 "      files. Default: data/tasks.yaml or data/'s",
+                 "      plan files, here or in a folder above (up to",
+                 "      the repository's root), else the bundled",
+                 "      ledger.  [env var: RECTIFY_REGISTRY]",
                  "  --as-of <date>",
                  "      Reference date: 2019-03-31, 2019/3/31,",
                  "      2019-03 (end of month), 2019年3月31日.",

@@ -107,3 +107,24 @@ def test_the_installed_copy_found_from_its_folder_is_still_not_written(tmp_path,
     assert result.exit_code == 2
     assert "是已安装的 rectify 自带台账的副本" in result.stderr
     assert (package / "data" / "progress.yaml").read_bytes() == before
+
+
+def test_a_data_folder_of_plan_files_is_the_ledger_found(tmp_path, monkeypatch):
+    """A national office's data/ holds one plan file a province (xizang.yaml, naqu.yaml), no
+    tasks.yaml: its `rectify check` in CI read the bundled ledger instead."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "data").mkdir()
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(SMALL / name, tmp_path / "data" / name.replace("tasks", "xizang").replace("progress", "xizang.progress"))
+    monkeypatch.chdir(tmp_path)
+    assert title_line("status") == "测试台账  data/xizang.yaml"
+    check = run("check")
+    assert check.exit_code == 1 and check.stdout.startswith("xizang:1.1  ")
+
+
+def test_a_data_folder_of_no_plan_files_is_passed_over(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "readings.csv").write_text("a,b\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert title_line("status").startswith(BUNDLED_TITLE + "  ")
