@@ -184,6 +184,10 @@ def time_zone(name) -> tzinfo | None:
         return get_zonefile_instance().get(name)
 
 
+# An IANA zone west of UTC named by its offset, whose sign is POSIX's: Etc/GMT+8 is UTC-8.
+ETC_WEST = re.compile(r"Etc/GMT\+(\d+)")
+
+
 def zone_meant(name: str) -> str | None:
     """The IANA time zone a name that is none most likely means (`asia/shanghai`,
     `Asia/Shanghia`, `right/Asia/Shanghai`), None when none is close."""

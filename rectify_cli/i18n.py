@@ -872,6 +872,11 @@ LABELS = {
                                        "comes after the feedback"),
     "problem_unknown_zone": ("registry.settings.timezone：未知时区 {zone!r}（应为 IANA 时区名，例如 Asia/Shanghai）",
                              "registry.settings.timezone: unknown time zone {zone!r} (an IANA name, e.g. Asia/Shanghai)"),
+    "problem_zone_west_sign": ("registry.settings.timezone：{zone!r} 是 UTC−{hours}（Etc/GMT 时区名的正负号是 POSIX 的，"
+                               "与通常写法相反）：北京时间请写 Asia/Shanghai；确在 UTC 以西的，请写当地城市的时区（如 America/Chicago）",
+                               "registry.settings.timezone: {zone!r} is UTC-{hours} (the sign of an Etc/GMT name is POSIX's, "
+                               "the other way round): for Beijing time write Asia/Shanghai; for a place west of UTC, its "
+                               "city's zone (e.g. America/Chicago)"),
     "problem_unknown_zone_close": ("registry.settings.timezone：未知时区 {zone!r}{hint}",
                                    "registry.settings.timezone: unknown time zone {zone!r}{hint}"),
     "problem_unit_twice": ("单位名称或别名 {name!r} 重复声明（首次在第 {line} 行）",

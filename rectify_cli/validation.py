@@ -228,6 +228,9 @@ class Checker:
                         self.problem(position_of(m, "timezone"), "unknown_zone_close", zone=zone, hint=suggested([meant]))
                     else:
                         self.problem(position_of(m, "timezone"), "unknown_zone", zone=zone)
+                elif (west := dates.ETC_WEST.fullmatch(zone)) is not None:
+                    # (Etc/GMT+8 is UTC-8: written for Beijing, "today" ran a day behind 16 hours a day)
+                    self.problem(position_of(m, "timezone"), "zone_west_sign", zone=zone, hours=int(west.group(1)))
                 else:
                     kwargs["timezone"] = zone
         for key in ("warn_days", "report_period_days"):

@@ -60,6 +60,23 @@ def test_status_with_a_bad_time_zone_exits_2_naming_the_line(tmp_path, zone):
                            "(an IANA name, e.g. Asia/Shanghai)\n")
 
 
+# Etc/GMT+8 is an IANA name, of UTC-8 (POSIX's sign): written for Beijing time, "today" was a day
+# behind it 16 hours a day, and every verdict with it.
+@pytest.mark.parametrize("zone, hours", [("Etc/GMT+8", 8), ("Etc/GMT+12", 12)])
+def test_an_etc_zone_west_of_utc_is_refused_saying_its_sign_is_posixs(tmp_path, zone, hours):
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    proc = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: {zone!r} is UTC-{hours} (the sign of "
+                           "an Etc/GMT name is POSIX's, the other way round): for Beijing time write Asia/Shanghai; "
+                           "for a place west of UTC, its city's zone (e.g. America/Chicago)\n")
+
+
+def test_an_etc_zone_east_of_utc_is_its_offset(tmp_path):
+    plan = _small_with_zone(tmp_path / "reg", "Etc/GMT-8")
+    assert _rectify("status", "-r", str(plan), cache=tmp_path / "cache").returncode == 0
+
+
 @pytest.mark.parametrize("zone, meant", [("asia/shanghai", "Asia/Shanghai"), ("Asia/Shanghia", "Asia/Shanghai"),
                                          ("America/New_york", "America/New_York"), ("right/Asia/Shanghai", "Asia/Shanghai")])
 def test_a_time_zone_misspelt_names_the_zone_it_is_close_to(tmp_path, zone, meant):
