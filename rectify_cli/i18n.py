@@ -643,6 +643,9 @@ LABELS = {
     "summary_col_by": ("记录单位", "By"),
     "summary_col_remark": ("备注", "Note"),
     "summary_reopened_on": ("已于 {day} 重新打开", "reopened {day}"),
+    # (the closes made after their deadline, as `close` warns when writing each: as 四 counts days overdue)
+    "summary_closed_late_line": ("逾期销号：{closes}。", "Closed late: {closes}."),
+    "summary_closed_late": ("{measure}（逾期{days}天）", "{measure} ({days:day} late)"),
     "summary_restored": ("{measure} 的 {closed} 销号：撤回误录被撤回，自 {day} 起恢复。",
                          "{measure}, closed {closed}: restored on {day}, its retraction was retracted."),
     "summary_col_date_reopened": ("重新打开日期", "Reopened on"),

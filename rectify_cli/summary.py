@@ -98,6 +98,10 @@ class ClosedItem:
     # The day within the month a retraction of the retraction voiding it made it count again
     # (:func:`_restored_on`): a close dated before the month is listed in the month it came back.
     restored: date | None = None
+    # The deadline it came after (逾期销号: what it closed was due before it, as extended), as
+    # `close` warns when it is written; None for a close on or before its deadline, and for one
+    # dated its report's own date: the report's statement of what was done by then (the import's).
+    missed: date | None = None
 
 
 @dataclass(frozen=True)
@@ -428,6 +432,7 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
         if task_of is None:
             task_of = {id(m): t for t in plan.tasks for m in t.measures}
         steps = _steps(_plan_of_one(plan, task_of[id(mr.measure)], mr), mr)
+        reported = plan.meta_of(mr.id).report_date
         last_close: date | None = None  # the latest done entry that marked a milestone done
         for n, (e, before, after) in enumerate(steps):
             in_month = _in_month(e.date, first, last)
@@ -440,6 +445,7 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
                 # It closed the measure (steps after it: all in the month, up to the day judged),
                 if not before.closed and after.closed:
                     undone, step_fields = _undone_on(steps[n + 1:], lambda later: later.closed), {}
+                    due = before.next_due  # (as `close` judges it: the earliest pending deadline)
                 else:  # or a step of one that stays open.
                     step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones))
                                  if a.done and not b.done), None)
@@ -448,10 +454,13 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
                     undone = _undone_on(steps[n + 1:], lambda later, i=step: later.milestones[i].done)
                     step_fields = {"step_due": after.milestones[step].original_due,
                                    "step_label": after.milestones[step].label}
+                    due = before.milestones[step].due
                 # (one undone before it was restored never came back)
                 if in_month or undone is None or undone >= restored:
                     closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
-                                             e.milestone, reopened=undone, restored=restored, **step_fields))
+                                             e.milestone, reopened=undone, restored=restored,
+                                             missed=due if due is not None and due < e.date != reported else None,
+                                             **step_fields))
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))
             elif in_month and e.state is EntryState.EXTENDED and e.to is not None:

@@ -221,10 +221,11 @@ def test_an_entry_is_closed_in_the_month_for_what_it_closed():
         ClosedItem(date(2019, 1, 10), "1.1", "措施1.1", "自治区生态环境厅", "验收", None),
     )
     assert month_of(reg, "2019-03-01", "2019-03-31").closed == (
+        # (a week after its step's deadline, and 立即启动's, due on the feedback date: closed late)
         ClosedItem(date(2019, 3, 7), "1.3", "措施1.3", "自治区生态环境厅", "一期验收", date(2019, 2, 28),
-                   step_due=date(2019, 2, 28), step_label="一期"),
+                   step_due=date(2019, 2, 28), step_label="一期", missed=date(2019, 2, 28)),
         ClosedItem(date(2019, 3, 8), "1.4", "措施1.4", "自治区生态环境厅", "限期部分验收", None),
-        ClosedItem(date(2019, 3, 9), "1.5", "措施1.5", "自治区生态环境厅", "通报", None),
+        ClosedItem(date(2019, 3, 9), "1.5", "措施1.5", "自治区生态环境厅", "通报", None, missed=date(2018, 1, 3)),
     )
     # 1.3 is closed by the entry closing its last open step
     assert month_of(reg, "2019-05-01", "2019-05-31").closed == (
@@ -255,9 +256,12 @@ def test_a_measure_reopened_in_the_month_is_listed_with_the_close_it_undid():
     march = month_of(reg, "2019-03-01", "2019-03-31")
     # every close of the month is listed, those the month's reopenings undid marked with the reopening
     assert march.closed == (
-        ClosedItem(date(2019, 3, 5), "1.2", "措施1.2", "自治区生态环境厅", "验收", None, reopened=date(2019, 3, 20)),
-        ClosedItem(date(2019, 3, 5), "1.3", "措施1.3", "自治区生态环境厅", "验收", None, reopened=date(2019, 3, 10)),
-        ClosedItem(date(2019, 3, 25), "1.3", "措施1.3", "自治区生态环境厅", "重新验收", None),
+        # (each after the deadline of 2019-01-31: closed late)
+        ClosedItem(date(2019, 3, 5), "1.2", "措施1.2", "自治区生态环境厅", "验收", None, reopened=date(2019, 3, 20),
+                   missed=date(2019, 1, 31)),
+        ClosedItem(date(2019, 3, 5), "1.3", "措施1.3", "自治区生态环境厅", "验收", None, reopened=date(2019, 3, 10),
+                   missed=date(2019, 1, 31)),
+        ClosedItem(date(2019, 3, 25), "1.3", "措施1.3", "自治区生态环境厅", "重新验收", None, missed=date(2019, 1, 31)),
     )
     assert march.reopened == (
         ReopenedItem(date(2019, 3, 10), "1.3", "措施1.3", ("自治区生态环境厅",), date(2019, 3, 5), "回头看发现虚假整改"),
@@ -623,11 +627,14 @@ def test_a_close_restored_in_the_month_is_listed_as_closed_with_the_day_it_count
         "----------  ------  ---------------------------------------  ----------  ------",
         "2019-08-05  35.3    已建成生活污水收集管网和污水集中处理设…  各地市      验收",
     ]
-    assert "\n\n35.3 的 2019-08-05 销号：撤回误录被撤回，自 2019-09-10 起恢复。\n\n三、本月重新打开（回头看）\n" in zh
+    # (due 2018-06-30: closed 401 days late, which the line above says)
+    assert ("\n\n逾期销号：35.3（逾期401天）。\n35.3 的 2019-08-05 销号：撤回误录被撤回，自 2019-09-10 起恢复。\n\n"
+            "三、本月重新打开（回头看）\n") in zh
     assert "89项具体措施已完成80项" in zh and "目前逾期未完成的具体措施9项" in zh
     assert "\n35.3  " not in zh.split("四、逾期未完成")[1].split("五、")[0]
     en = run("summary", "-r", registry, "--month", "2019-09", "--lang", "en", env=env).stdout
-    assert "\n\n35.3, closed 2019-08-05: restored on 2019-09-10, its retraction was retracted.\n\n3. Reopened" in en
+    assert ("\n\nClosed late: 35.3 (401 days late).\n35.3, closed 2019-08-05: restored on 2019-09-10, its retraction was "
+            "retracted.\n\n3. Reopened") in en
     assert "89 measures, 80 of them completed" in en
     august = run("summary", "-r", registry, "--month", "2019-08", env=env).stdout  # (voided as of its end)
     assert _section(august, "二、本月销号") == ["二、本月销号", "本月无销号的措施。"]
@@ -684,6 +691,7 @@ def test_a_step_close_restored_in_the_month_is_listed_by_its_own_date_with_the_d
             "----------  ------  ---------------------------------------  ----------  ------",
             "2019-09-05  35.3    已建成生活污水收集管网和污水集中处理设…  各地市      验收",
             "",
+            "逾期销号：35.3（逾期432天）。",  # (due 2018-06-30)
             "35.3 的 2019-09-05 销号：撤回误录被撤回，自 2019-09-20 起恢复。",
             "",
             "三、本月重新打开（回头看）"],
@@ -694,6 +702,7 @@ def test_a_step_close_restored_in_the_month_is_listed_by_its_own_date_with_the_d
             "-----------  ---------  -------------------------------  -----------  ----------",
             "2019-09-05   35.3       已建成生活污水收集管网和污水集…  各地市       验收",
             "",
+            "Closed late: 35.3 (432 days late).",
             "35.3, closed 2019-09-05: restored on 2019-09-20, its retraction was retracted.",
             "",
             "3. Reopened this month (follow-up inspection)"],
@@ -733,3 +742,21 @@ def test_a_restoration_undone_again_in_the_month_leaves_the_close_unlisted(tmp_p
     assert _section(zh, "二、本月销号") == ["二、本月销号", "本月无销号的措施。"]
     assert "起恢复" not in zh
     assert "\n35.3  " in zh.split("四、逾期未完成")[1].split("五、")[0]
+
+
+def test_a_close_after_its_deadline_is_said_late_in_the_months_closes(tmp_path):
+    """`close` warned 逾期销号 when it was written, and the month's 二 then listed it as any other
+    close: the report a person pastes never said which measures were closed late."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data/tasks.yaml")
+    for today, args in (("2019-07-05", ("close", "33.1", "--evidence", "验收")),  # (due 2019-06-30: 5 days late)
+                        ("2019-07-10", ("close", "30.2", "--evidence", "验收", "--milestone", "2019-12-31"))):
+        assert run(*args, "-r", registry, env={**ENV, "RECTIFY_TODAY": today}).exit_code == 0
+    env = {**ENV, "RECTIFY_TODAY": "2019-08-05"}
+    zh = run("summary", "-r", registry, "--month", "2019-07", env=env).stdout
+    closes = _section(zh, "二、本月销号")
+    assert [line.split()[:2] for line in closes[3:]] == [["2019-07-05", "33.1"], ["2019-07-10", "30.2"]]
+    # (30.2's step was due 2019-12-31: closed on time)
+    assert "\n".join(closes) + "\n\n逾期销号：33.1（逾期5天）。\n\n三、本月重新打开（回头看）" in zh
+    en = run("summary", "-r", registry, "--month", "2019-07", "--lang", "en", env=env).stdout
+    assert "\n\nClosed late: 33.1 (5 days late).\n\n3. Reopened" in en

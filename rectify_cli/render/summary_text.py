@@ -313,10 +313,14 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
         for row, i in zip(rows, m.closed):
             row.append(_l("summary_reopened_on", lang, day=i.reopened.isoformat()) if i.reopened else "")
     text = page.table([_l(k, lang) for k in keys], rows, give_way=(2, 4, 3))
-    # (why a close of an earlier month is listed: a line under the table, whole at any width)
-    restored = [_l("summary_restored", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
-                   day=i.restored.isoformat()) for i in m.closed if i.restored]
-    return "\n\n".join([text, "\n".join(restored)]) if restored else text
+    # (lines under the table, whole at any width: the closes made after their deadline, as `close`
+    # warned of each when it was written; why a close of an earlier month is listed)
+    late = [_l("summary_closed_late", lang, measure=cell(i.measure_id), days=(i.date - i.missed).days)
+            for i in m.closed if i.missed]
+    under = [_l("summary_closed_late_line", lang, closes=_l("check_list_sep", lang).join(late))] if late else []
+    under += [_l("summary_restored", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
+                 day=i.restored.isoformat()) for i in m.closed if i.restored]
+    return "\n\n".join([text, "\n".join(under)]) if under else text
 
 
 def _step_text(item, lang: Lang) -> str:
