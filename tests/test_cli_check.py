@@ -567,6 +567,19 @@ def test_paths_are_relative_to_the_repository_under_a_working_directory(tmp_path
     assert run("-r", "tasks.yaml", "--format", "github").stdout.startswith("::error file=tasks.yaml,line=41,")
 
 
+@pytest.mark.parametrize("workspace", [True, False])
+def test_sarif_names_a_ledger_reached_by_dot_dot_by_its_file_uri(tmp_path, monkeypatch, workspace):
+    """`-r ../../shared/tasks.yaml` from a step's working folder: SARIF readers take a relative
+    uri from the repository's root, where ../../shared/tasks.yaml is another file or none."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "shared 台账")
+    (tmp_path / "repo" / "step").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "repo" / "step")
+    env = {"GITHUB_WORKSPACE": str(tmp_path / "repo")} if workspace else {}
+    sarif = json.loads(run("-r", "../../shared 台账/tasks.yaml", "--format", "sarif", env=env).stdout)
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "file://" + str(tmp_path.resolve()) + "/shared%20%E5%8F%B0%E8%B4%A6/tasks.yaml"}
+
+
 def test_explicit_format_wins_over_github_actions(tmp_path):
     summary = tmp_path / "summary.md"
     result = run("-r", SMALL, "--format", "text", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
