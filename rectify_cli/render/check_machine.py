@@ -154,7 +154,8 @@ def _uri_from(file: str, cwd: str) -> str:
     path = PurePath(file)
     if ".." in path.parts:  # (relative to `cwd`, hence the cache's key)
         return Path(cwd, file).resolve().as_uri()
-    return path.as_uri() if path.is_absolute() else quote(file, safe="/")
+    # (by its bytes, os.fsencode: a name that is not UTF-8, a GBK folder's, is %CE%F7)
+    return path.as_uri() if path.is_absolute() else quote(os.fsencode(file), safe="/")
 
 
 def _result_document(item: CheckItem, as_of, lang: Lang) -> dict:
