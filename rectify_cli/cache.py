@@ -182,7 +182,8 @@ class FileCache:
 
     def entry_path(self, source: Path, kind: str, prefix: str) -> Path:
         # One slot per source, overwritten on change, so the cache can't grow without bound.
-        name = hashlib.sha256(f"{Path(source).resolve()}\0{kind}\0{prefix}".encode()).hexdigest()[:40]
+        # (surrogateescape: a folder named in GBK, unpacked from a Windows zip, is not UTF-8)
+        name = hashlib.sha256(f"{Path(source).resolve()}\0{kind}\0{prefix}".encode(errors="surrogateescape")).hexdigest()[:40]
         if self.folder is None:  # (no cache: every entry missing, as readers and _write expect of one)
             raise FileNotFoundError(errno.ENOENT, "no cache folder", f"{name}.json")
         return self.folder / f"{name}.json"

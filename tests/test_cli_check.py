@@ -567,6 +567,41 @@ def test_paths_are_relative_to_the_repository_under_a_working_directory(tmp_path
     assert run("-r", "tasks.yaml", "--format", "github").stdout.startswith("::error file=tasks.yaml,line=41,")
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a file name that is not UTF-8 is a POSIX one")
+def test_a_ledger_folder_named_in_gbk_is_checked_in_json_and_sarif(tmp_path, monkeypatch):
+    """A folder unpacked from a Windows zip keeps its GBK name (西 is b"\\xce\\xf7"), which is not
+    UTF-8: json and sarif stopped with an internal error. JSON gives the name as Python reads it
+    (os.fsdecode: the lone surrogates escaped), SARIF by its bytes percent-encoded."""
+    ledger = tmp_path / os.fsdecode(b"\xce\xf7")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", ledger)
+    monkeypatch.chdir(tmp_path)
+    result = run("-r", str(ledger / "tasks.yaml"), "--format", "json")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert '"file": "\\udcce\\udcf7/tasks.yaml",' in result.stdout
+    assert json.loads(result.stdout)["items"][0]["file"] == os.fsdecode(b"\xce\xf7/tasks.yaml")
+    result = run("-r", str(ledger / "tasks.yaml"), "--format", "sarif")
+    assert result.exit_code == 1
+    location = json.loads(result.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "%CE%F7/tasks.yaml"}
+    # (a workflow command is UTF-8 text: the name as JSON writes it, as JUnit does)
+    result = run("-r", str(ledger / "tasks.yaml"), "--format", "github")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=\\udcce\\udcf7/tasks.yaml,line=41,title=1.1 逾期90天::")
+
+
+@pytest.mark.parametrize("workspace", [True, False])
+def test_sarif_names_a_ledger_reached_by_dot_dot_by_its_file_uri(tmp_path, monkeypatch, workspace):
+    """`-r ../../shared/tasks.yaml` from a step's working folder: SARIF readers take a relative
+    uri from the repository's root, where ../../shared/tasks.yaml is another file or none."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "shared 台账")
+    (tmp_path / "repo" / "step").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "repo" / "step")
+    env = {"GITHUB_WORKSPACE": str(tmp_path / "repo")} if workspace else {}
+    sarif = json.loads(run("-r", "../../shared 台账/tasks.yaml", "--format", "sarif", env=env).stdout)
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "file://" + str(tmp_path.resolve()) + "/shared%20%E5%8F%B0%E8%B4%A6/tasks.yaml"}
+
+
 def test_explicit_format_wins_over_github_actions(tmp_path):
     summary = tmp_path / "summary.md"
     result = run("-r", SMALL, "--format", "text", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})

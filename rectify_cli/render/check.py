@@ -279,7 +279,8 @@ def assemble_text(verdict: Verdict, failing: Sequence[list], warnings: Sequence[
 
 
 def _encoded(lines: list[str]) -> bytes:
-    return ("\n".join(lines) + "\n").encode()
+    # (backslashreplace: a file name that is not UTF-8, a GBK folder's, is named \udcce as in JSON)
+    return ("\n".join(lines) + "\n").encode(errors="backslashreplace")
 
 
 # --------------------------------------------------------------------------- github
@@ -338,7 +339,7 @@ def commands_stopped(lines: list[str]) -> list[str]:
     have to hold the hash of itself), and keeps the output deterministic, warm or cold."""
     import hashlib  # (off the start-up path: only a GitHub Actions log needs it)
 
-    token = "rectify-" + hashlib.sha256("\n".join(lines).encode()).hexdigest()[:32]
+    token = "rectify-" + hashlib.sha256("\n".join(lines).encode(errors="backslashreplace")).hexdigest()[:32]
     return [f"::stop-commands::{token}", *lines, f"::{token}::"]
 
 

@@ -5,8 +5,9 @@ Dispatched from render/check.py; the phrases (titles, bodies, total line) come f
 from __future__ import annotations
 
 import functools
+import os
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict
@@ -141,12 +142,20 @@ def _rule_document(rule: str, lang: Lang) -> dict:
     }
 
 
-@functools.lru_cache(maxsize=256)  # (a registry has a few files, and 30,000 results may name them)
 def _artifact_uri(file: str) -> str:
     """A file as SARIF locates it: relative to the repository, percent-encoded; outside it, by its
-    file: URI (a bare absolute path would be read as relative to the repository)."""
+    file: URI (a bare absolute path, or one climbing out with "..", would be read as relative to
+    the repository: gate.display_path leaves a file outside it as given)."""
+    return _uri_from(file, os.getcwd())
+
+
+@functools.lru_cache(maxsize=256)  # (a registry has a few files, and 30,000 results may name them)
+def _uri_from(file: str, cwd: str) -> str:
     path = PurePath(file)
-    return path.as_uri() if path.is_absolute() else quote(file, safe="/")
+    if ".." in path.parts:  # (relative to `cwd`, hence the cache's key)
+        return Path(cwd, file).resolve().as_uri()
+    # (by its bytes, os.fsencode: a name that is not UTF-8, a GBK folder's, is %CE%F7)
+    return path.as_uri() if path.is_absolute() else quote(os.fsencode(file), safe="/")
 
 
 def _result_document(item: CheckItem, as_of, lang: Lang) -> dict:

@@ -55,7 +55,10 @@ def dumps_bytes(document) -> bytes:
             pass
     import json
 
-    return _unobeyed(_escape_invisible((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()))
+    # A lone surrogate (a file name that is not UTF-8, as os.fsdecode reads it) can only be an escape,
+    # \udcce, the JSON of that character, which backslashreplace writes: all else is UTF-8.
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _unobeyed(_escape_invisible(text.encode(errors="backslashreplace")))
 
 
 # The GitHub runner obeys a legacy workflow command, ##[error]…, anywhere in a line of a job's
