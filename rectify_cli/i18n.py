@@ -773,6 +773,10 @@ LABELS = {
     "problem_unreadable": ("无法读取（{detail}）", "cannot be read ({detail})"),
     "problem_not_regular": ("不是普通文件（是管道或设备）；应为 YAML 文件", "not a regular file (a pipe or device); expected a YAML file"),
     "problem_no_plan_files": ("文件夹中没有整改方案文件（*.yaml）", "folder holds no plan files (*.yaml)"),
+    "problem_plan_name_not_utf8": ("文件名不是 UTF-8 编码（从其他系统带来的名字，如 Windows 压缩包中的 GBK 文件名）："
+                                   "它是该文件各项措施编号的前缀；请改名",
+                                   "the file's name is not UTF-8 (a name kept from another system, a Windows zip's GBK): "
+                                   "it prefixes the ids of its measures; rename it"),
     "problem_plan_name_clash": ("与 {other} 同名（{name}）的第二个方案文件：编号以文件名为前缀（{name}:18.4），进展记录也以它命名；请改名其中之一",
                                 "a second plan file named {name!r} beside {other}: ids are prefixed with the name "
                                 "({name}:18.4) and the journal is named after it; rename one"),

@@ -164,6 +164,12 @@ def plan_files(path: Path) -> list[Path]:
             raise unreadable(path, exc) from None
         if not files:
             raise RegistryError(problem(str(path), None, None, "no_plan_files"))
+        # (a name kept from a Windows zip, GBK: it would prefix every id of the file, which no output can carry)
+        # (named by its bytes, as `ls -b` names it: \xce\xf7.yaml)
+        undecodable = [problem(os.fsencode(file).decode("utf-8", "backslashreplace"), None, None, "plan_name_not_utf8")
+                       for file in files if not _utf8(file.name)]
+        if undecodable:
+            raise RegistryError(undecodable)
         first: dict[str, Path] = {}  # a file's name is its ids' prefix, and names its journal
         clashes = [problem(str(file), None, None, "plan_name_clash", name=file.stem, other=first[file.stem].name)
                    for file in files if first.setdefault(file.stem, file) is not file]
@@ -171,6 +177,15 @@ def plan_files(path: Path) -> list[Path]:
             raise RegistryError(clashes)
         return files
     return [path]
+
+
+def _utf8(name: str) -> bool:
+    """Whether a file name as the system gave it is UTF-8 (else it holds os.fsdecode's escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _journal_name(name: str) -> bool:

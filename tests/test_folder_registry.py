@@ -272,6 +272,19 @@ def test_two_plan_files_of_one_name_are_refused(tmp_path):
                              "prefixed with the name (naqu:18.4) and the journal is named after it; rename one\n")
 
 
+@pytest.mark.parametrize("command", [["status"], ["check", "--format", "json"], ["validate"]])
+def test_a_plan_file_named_in_no_utf_8_is_refused_saying_to_rename_it(tmp_path, command):
+    """西.yaml unpacked from a Windows zip keeps its GBK name, b"\\xce\\xf7.yaml": it prefixes every id
+    of the file, and every command stopped with an internal error (UnicodeEncodeError)."""
+    folder = split_small(tmp_path / "reg")
+    for name in ("naqu.yaml", "naqu.progress.yaml"):
+        os.rename(folder / name, os.path.join(os.fsencode(folder), name.replace("naqu", "\udcce\udcf7").encode(errors="surrogateescape")))
+    result = run(*command, *(["-r"] if command[0] != "validate" else []), str(folder), lang="en")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (f"rectify: {folder}/\\xce\\xf7.yaml: the file's name is not UTF-8 (a name kept from "
+                             "another system, a Windows zip's GBK): it prefixes the ids of its measures; rename it\n")
+
+
 def test_editing_one_file_of_a_folder_reparses_only_it(tmp_path, monkeypatch):
     sys.path.insert(0, str(ROOT / "bench"))
     from generate import generate
