@@ -42,7 +42,7 @@ from .model import (
 from .textsafe import says_nothing
 
 
-def _looks_like_journal(data, file: str) -> bool:
+def looks_like_journal(data, file: str) -> bool:
     """Whether what was read as a plan is a journal: a list (or nothing yet, an empty journal)
     in a file named like one, or a list holding an entry."""
     if isinstance(data, list) and any(isinstance(item, dict) and "measure" in item for item in data[:20]):
@@ -160,7 +160,7 @@ class Checker:
 
     # -- plan ---------------------------------------------------------------------
     def plan(self, data, *, prefix: str) -> Plan | None:
-        if _looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
+        if looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
             self.problem(position_of(data, None) or (1, 1), "journal_not_plan", plan=plan_beside(self.file))
             return None
         if data is None:
