@@ -79,7 +79,7 @@ class Checker:
         """A problem at `pos`: label problem_<message_key> (i18n.LABELS) with `values`; `what`, the place
         as problems name it ("measure 1.1.owners"), is said in the user's language."""
         if self.vouching:
-            raise Unvouched
+            raise ProblemSeen
         line, column = pos if pos else (None, None)
         if "what" in values:
             values["what"] = Where(values["what"])
@@ -743,6 +743,10 @@ def _listed_in_one(name, known) -> Notice | None:
 
 class Unvouched(Exception):
     """Fast-parsed data has a problem or an ambiguity: re-read the file with the reference loader."""
+
+
+class ProblemSeen(Unvouched):
+    """Fast-parsed data has a problem (not an ambiguity): the reference loader will likely see one too."""
 
 
 def position_of(container, key):
