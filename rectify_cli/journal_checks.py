@@ -119,6 +119,7 @@ class JournalContext:
 
         retractions: list[tuple[int, Entry]] = []  # (index, entry) of each retraction: checked below
         later: list[tuple[int, str, str]] = []  # (index, field, date) of each entry dated after today
+        hints: dict[str, Notice | str] = {}  # the units close to each unknown unit's name (see _unknown_unit)
         for (index, written, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest,
              retracts, line, column) in rows:
             mid = written  # (as written in the file: quoted so when it names no measure)
@@ -150,9 +151,9 @@ class JournalContext:
                 problems.append((index, "milestone", Notice("milestone_not_deadline", {
                     "milestone": milestone, "measure": mid, "deadlines": deadlines})))
             if by is not None and by not in units:
-                problems.append((index, "by", _unknown_unit(by, units)))
+                problems.append((index, "by", _unknown_unit(by, units, hints)))
             if approved_by is not None and approved_by not in units:
-                problems.append((index, "approved_by", _unknown_unit(approved_by, units)))
+                problems.append((index, "approved_by", _unknown_unit(approved_by, units, hints)))
             if state in _REPLAYED:
                 history = histories.get(mid)
                 if history is None:
@@ -360,5 +361,10 @@ def _steps_of_milestones(milestones: tuple[Milestone, ...]) -> tuple[tuple[date 
 _ENTRY_STATES = EntryState._value2member_map_
 
 
-def _unknown_unit(name, units) -> Notice:
-    return Notice("unknown_unit", {"name": shown_value(name), "hint": unit_suggestion(str(name), units)})
+def _unknown_unit(name, units, hints: dict) -> Notice:
+    """`hints`: the hint of each name met before. A unit renamed in the plan alone is unknown to
+    every entry by its old name (2,825 at 100,000 measures: 11 s of a 33 s load)."""
+    hint = hints.get(str(name))
+    if hint is None:
+        hint = hints[str(name)] = unit_suggestion(str(name), units)
+    return Notice("unknown_unit", {"name": shown_value(name), "hint": hint})

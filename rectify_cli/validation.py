@@ -42,7 +42,7 @@ from .model import (
 from .textsafe import says_nothing
 
 
-def _looks_like_journal(data, file: str) -> bool:
+def looks_like_journal(data, file: str) -> bool:
     """Whether what was read as a plan is a journal: a list (or nothing yet, an empty journal)
     in a file named like one, or a list holding an entry."""
     if isinstance(data, list) and any(isinstance(item, dict) and "measure" in item for item in data[:20]):
@@ -72,13 +72,14 @@ class Checker:
         # times, and with vouching their result depends on the values alone (a problem raises).
         self._milestones_seen: dict[tuple, tuple[Milestone, ...]] = {}
         self.kind_refused: set[str] = set()  # units whose kind was refused (see units)
+        self._unit_hints: tuple[dict, dict[str, Notice | str]] = ({}, {})  # (units, hint of each name: see _unit_hint)
 
     # -- primitives ---------------------------------------------------------------
     def problem(self, pos: tuple[int, int] | None, message_key: str, /, **values) -> None:
         """A problem at `pos`: label problem_<message_key> (i18n.LABELS) with `values`; `what`, the place
         as problems name it ("measure 1.1.owners"), is said in the user's language."""
         if self.vouching:
-            raise Unvouched
+            raise ProblemSeen
         line, column = pos if pos else (None, None)
         if "what" in values:
             values["what"] = Where(values["what"])
@@ -158,9 +159,20 @@ class Checker:
                          allowed=allowed)
             return None
 
+    def _unit_hint(self, name: str, units: dict[str, str]) -> Notice | str:
+        """unit_suggestion(name, units), looked for once a name: a unit renamed under units: alone
+        is unknown to every measure of its own (14,821 at 100,000 measures: 23 s of a 45 s load)."""
+        if self._unit_hints[0] is not units:
+            self._unit_hints = (units, {})
+        hints = self._unit_hints[1]
+        hint = hints.get(name)
+        if hint is None:
+            hint = hints[name] = unit_suggestion(name, units)
+        return hint
+
     # -- plan ---------------------------------------------------------------------
     def plan(self, data, *, prefix: str) -> Plan | None:
-        if _looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
+        if looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
             self.problem(position_of(data, None) or (1, 1), "journal_not_plan", plan=plan_beside(self.file))
             return None
         if data is None:
@@ -456,14 +468,14 @@ class Checker:
                     self.problem(position_of(m["owners"], j), "unknown_unit", what=f"{label}.owners", name=shown_value(owner), hint=listed)
                 elif canonical is None:
                     self.problem(position_of(m["owners"], j), "unknown_owner", what=f"{label}.owners", name=shown_value(owner),
-                                 hint=unit_suggestion(str(owner), units), unit=owner)
+                                 hint=self._unit_hint(str(owner), units), unit=owner)
                 else:
                     owners.append(canonical)
             lead = self.text(m, "lead", label)
             if lead is not None:
                 canonical = units.get(lead)
                 if canonical is None:
-                    self.problem(position_of(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=unit_suggestion(lead, units),
+                    self.problem(position_of(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=self._unit_hint(lead, units),
                                  unit=lead)
                 elif owners and canonical not in owners:
                     self.problem(position_of(m, "lead"), "lead_not_owner", what=f"{label}.lead", name=lead)
@@ -734,6 +746,10 @@ def _listed_in_one(name, known) -> Notice | None:
 
 class Unvouched(Exception):
     """Fast-parsed data has a problem or an ambiguity: re-read the file with the reference loader."""
+
+
+class ProblemSeen(Unvouched):
+    """Fast-parsed data has a problem (not an ambiguity): the reference loader will likely see one too."""
 
 
 def position_of(container, key):

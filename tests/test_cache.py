@@ -274,6 +274,38 @@ def test_a_journal_with_problems_is_reported_the_same_with_the_helper(small, cac
     assert len(list(cache_dir.glob("*.json"))) == 2  # the plan's and its head: a journal with problems is never cached
 
 
+@pytest.mark.parametrize("edit, problem", [
+    (lambda text: text.replace("state: done", "state: finished", 1), True),
+    # (valid, but not read by the fast parser: an entry not starting on its measure's line)
+    (lambda text: text.replace('- measure: "1.1"\n  date: 2018-09-30\n', '- date: 2018-09-30\n  measure: "1.1"\n', 1), False),
+])
+def test_the_helper_leaves_a_journal_with_a_problem_to_this_process(small, cache_dir, monkeypatch, tmp_path, edit, problem):
+    # a journal of 100,000 measures with one entry mistyped: the helper read it with the reference
+    # loader, for nothing (a journal with problems is never cached), then this process again: 34 s
+    journal = small.with_name("progress.yaml")
+    journal.write_text(edit(journal.read_text(encoding="utf-8")), encoding="utf-8")
+    read, reference = tmp_path / "read", registry._parse_reference
+
+    def counted(path, text):  # (which process read which file with the reference loader)
+        with open(read, "a", encoding="utf-8") as out:
+            out.write(f"{'this' if os.getpid() == me else 'helper'} {path.name}\n")
+        return reference(path, text)
+
+    me = os.getpid()
+    monkeypatch.setattr(registry, "_parse_reference", counted)
+    monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)
+    if problem:
+        with pytest.raises(RegistryError) as caught:
+            load(small)
+        assert [str(p) for p in caught.value.problems] == [f"{journal}:10:10: journal entry 2.state: unknown value "
+                                                           "'finished'; expected one of in_progress, done, reopened, "
+                                                           "report, extended, retracted"]
+        assert read.read_text(encoding="utf-8") == "this progress.yaml\n"
+    else:  # (the helper still reads one the reference loader must read)
+        assert load(small) == load(small, use_cache=False)
+        assert read.read_text(encoding="utf-8") == "helper progress.yaml\nthis progress.yaml\n"  # (then without cache)
+
+
 ROWS = [[0, "一行\n两行", ["单位甲", "单位乙"], None], [1, "", [], True], [2, 'quote " and \\ and ]', [[]], 3.5],
         [3, "第四", ["x"], False]]
 

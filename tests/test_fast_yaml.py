@@ -226,6 +226,27 @@ def test_multi_document_journal_is_refused(tmp_path):
     assert errors_of(path)[0].startswith(f"{tmp_path / 'progress.yaml'}:4:1: YAML syntax: expected a single document in the stream: but found another document ('---')")
 
 
+@pytest.mark.parametrize("name", ["progress.yaml", "journal.yaml"])
+@pytest.mark.parametrize("first", ["", "# a comment\n\n"])
+def test_a_big_journal_given_as_the_plan_is_named_a_journal_without_the_reference_loader(name, first, tmp_path,
+                                                                                          monkeypatch):
+    # `-r progress.yaml` at 100,000 measures took 10-12 s and 1.6 GiB (the reference loader read
+    # the whole journal) to say it is a journal: the message must be the reference's, read fast
+    folder = generate(tmp_path / "reg", 400, seed=7).parent  # (a plan beside, as in `-r reg/progress.yaml`)
+    journal = folder / name
+    journal.write_text(first + (folder / "progress.yaml").read_text("utf-8"), encoding="utf-8")
+    registry.REFERENCE_PARSES.clear()
+    fast = errors_of(journal)
+    assert registry.REFERENCE_PARSES == {}
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlio, "yaml_rs", None)
+        assert fast == errors_of(journal)
+    line = first.count("\n") + 2  # (the generated journal's first line is a comment)
+    assert fast == [f"{journal}:{line}:1: this is a journal (a list of entries, - measure: ...), not a plan: "
+                    f"pass the plan file ({folder / 'tasks.yaml' if name == 'progress.yaml' else 'e.g. tasks.yaml'}) "
+                    "or its folder"]
+
+
 def test_without_yaml_rs_everything_takes_the_reference_path(tmp_path, monkeypatch):
     monkeypatch.setattr(yamlio, "yaml_rs", None)
     registry.REFERENCE_PARSES.clear()

@@ -319,3 +319,43 @@ def test_a_journal_date_written_in_chinese_says_what_to_write(parser, tmp_path, 
     assert [str(p) for p in caught.value.problems] == [
         f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: expected a date written YYYY-MM-DD, got '2019年3月31日' "
         "(did you mean 2019-03-31?)"]
+
+
+def _close_match_calls(monkeypatch) -> list[str]:
+    """The names difflib is asked to find close matches of, from now on."""
+    import difflib
+
+    asked, find = [], difflib.get_close_matches
+    monkeypatch.setattr(difflib, "get_close_matches", lambda word, *args, **kwargs: asked.append(word) or find(word, *args, **kwargs))
+    return asked
+
+
+def test_a_unit_renamed_in_units_alone_is_named_at_every_use_and_looked_for_once(tmp_path, monkeypatch):
+    # a national plan whose 31 生态环境厅 were renamed under units: alone named each of 14,821 uses
+    # with the units close to it, each looked for again among 1,000 names: 23 s of a 45 s load at 100,000 measures
+    text = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(text.replace("  - name: 自治区生态环境厅", "  - name: 自治区生态环境局"), encoding="utf-8")
+    asked = _close_match_calls(monkeypatch)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", use_cache=False)
+    uses = [p for p in caught.value.problems if "'自治区生态环境厅'" in str(p)]
+    assert len(uses) == text.count("自治区生态环境厅") - 2  # (its unit's name, and the text of measure 1.2)
+    assert all("(did you mean 自治区生态环境局?)" in str(p) for p in uses)
+    # (once where the fast path stops at the first problem, once as the reference loader's data is checked)
+    assert asked == ["自治区生态环境厅"] * 2
+
+
+def test_a_journals_unit_renamed_in_the_plan_is_named_at_every_use_and_looked_for_once(tmp_path, monkeypatch):
+    # (the journal's: 2,825 entries by the old names at 100,000 measures, 11 s of a 33 s load)
+    text = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(text.replace("自治区生态环境厅", "自治区生态环境局"), encoding="utf-8")
+    journal = (FIXTURES / "small" / "progress.yaml").read_text(encoding="utf-8")
+    journal += "".join(f'- measure: "1.1"\n  date: 2019-03-2{day}\n  state: in_progress\n  note: 推进中。\n'
+                       f"  by: 自治区生态环境厅\n" for day in range(3))
+    (tmp_path / "progress.yaml").write_text(journal, encoding="utf-8")
+    asked = _close_match_calls(monkeypatch)
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    uses = [str(p) for p in caught.value.problems if "'自治区生态环境厅'" in str(p)]
+    assert len(uses) == 4 and all("(did you mean 自治区生态环境局?)" in p for p in uses), uses
+    assert asked == ["自治区生态环境厅"]
