@@ -1,5 +1,5 @@
 """Where a registry's files are: the plan file or folder a command reads (--registry,
-$RECTIFY_REGISTRY, else the data/tasks.yaml found from the working folder, else the bundled
+$RECTIFY_REGISTRY, else the ledger in data/ found from the working folder, else the bundled
 ledger), its plan files, the journal beside each, the prefix of each file's ids, and reading a
 file's bytes with a refusal that names the file.
 
@@ -43,7 +43,7 @@ def packaged_copy(root: Path) -> bool:
 
 
 def resolve_path(path: str | os.PathLike | None) -> Path:
-    """--registry, else $RECTIFY_REGISTRY, else the data/tasks.yaml found from the working folder
+    """--registry, else $RECTIFY_REGISTRY, else the ledger in data/ found from the working folder
     (found_plan), else the bundled ledger. A folder holding tasks.yaml alone (and its journal) is
     that file: its ids are 33.1 rather than tasks:33.1."""
     if path or os.environ.get(ENV_REGISTRY):
@@ -88,12 +88,17 @@ def nearest(pick: str | Callable[[Path], Path | None], start: Path) -> Path | No
     first folder holding a .git: a folder, or a worktree's file); None when there is none.
     (`start` need not exist yet.)"""
     for folder in (start, *start.parents):
-        found = pick(folder) if callable(pick) else folder / pick if os.path.lexists(folder / pick) else None
+        found = pick(folder) if callable(pick) else _there(folder / pick)
         if found is not None:
             return found
         if os.path.lexists(folder / ".git"):
             return None
     return None
+
+
+def _there(path: Path) -> Path | None:
+    """`path` when something is there (a link to nothing too), else None."""
+    return path if os.path.lexists(path) else None
 
 
 def existing_root(path: str | os.PathLike | None) -> Path:
@@ -164,8 +169,8 @@ def plan_files(path: Path) -> list[Path]:
             raise unreadable(path, exc) from None
         if not files:
             raise RegistryError(problem(str(path), None, None, "no_plan_files"))
-        # (a name kept from a Windows zip, GBK: it would prefix every id of the file, which no output can carry)
-        # (named by its bytes, as `ls -b` names it: \xce\xf7.yaml)
+        # (a name kept from a Windows zip, GBK, would prefix every id of the file, which no output
+        # can carry: refused, named by its bytes as `ls -b` names it, \xce\xf7.yaml)
         undecodable = [problem(os.fsencode(file).decode("utf-8", "backslashreplace"), None, None, "plan_name_not_utf8")
                        for file in files if not _utf8(file.name)]
         if undecodable:
