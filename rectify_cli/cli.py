@@ -484,7 +484,7 @@ def status_cmd(
         if format is ReportFormat.json:
             from .render import json_out
 
-            _print_json(json_out.status_document(report, limit=limit))
+            _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files))
             return
         from . import dates
         from .console import make_console
@@ -619,7 +619,7 @@ def reconcile_cmd(
     if format is ReportFormat.json:
         from .render import json_out
 
-        _print_json(json_out.reconcile_document(results))
+        _print_json(json_out.reconcile_document(results, plan_files=reg.plan_files))
     else:
         from .render import reconcile_text
         from .render.check import line_width  # (a terminal's, else 80, as check's text)
