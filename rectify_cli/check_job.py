@@ -130,12 +130,18 @@ def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutpu
     order = _merge_order(parts)
     failing, warnings = _merged(parts, "failing", order), _merged(parts, "warnings", order)
     verdict = gate.Verdict(as_of=day, fail_on=rules, failing=len(failing), warnings=len(warnings), total=view.total,
-                           failing_by_rule=tuple(map(sum, zip(*(part["by_rule"] for part in parts)))))
+                           failing_by_rule=tuple(map(sum, zip(*(part["by_rule"] for part in parts)))),
+                           **_in_effect(view.settings, settings))
     outputs = tuple(layout.assemble(verdict, [parts[p]["pieces"][n][0][i] for p, i in failing],
                                   [parts[p]["pieces"][n][1][i] for p, i in warnings], lang=lang)
                   for n, layout in enumerate(layouts))
     # (the view and the runs' payloads too: freeing them takes 10 ms at 100,000 measures)
     return CheckOutput(failing=bool(failing), outputs=outputs, judged=(view, parts, [run.judged for run in runs]))
+
+
+def _in_effect(registry_settings, overrides: dict) -> dict:
+    """warn_days and report_period_days as judged: each override given, else the registry's."""
+    return {name: getattr(registry_settings, name) if value is None else value for name, value in overrides.items()}
 
 
 def _split(picks: list[list[int]], parts: int) -> list[list[list[int]]]:

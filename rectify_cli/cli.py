@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+from typer.main import TyperChoice
 
 from .errors import RectifyError, UsageError
 from .i18n import LABELS, Lang, command_line_lang, default_lang, label, os_reason_in, word
@@ -296,6 +297,20 @@ class ReportFormat(str, enum.Enum):
 FormatOpt = Annotated[ReportFormat, typer.Option("--format", help="help_opt_format")]
 
 
+class _FormatChoice(TyperChoice):
+    """ReportFormat's values, as Typer offers an enum's, and `text` read as `table`: what
+    `reconcile --format` took before it spelt text for people as the other commands do.
+    Unlisted (help, errors, completion): one word for one thing."""
+
+    def convert(self, value, param, ctx):
+        return super().convert("table" if value == "text" else value, param, ctx)
+
+
+# `reconcile --format`: FormatOpt, which once took `text` (kept working).
+ReconcileFormatOpt = Annotated[ReportFormat, typer.Option("--format", help="help_opt_format",
+                                                          click_type=_FormatChoice([f.value for f in ReportFormat]))]
+
+
 # What `check --format` takes: the check renderer's formats (one list, kept by it), but the job
 # summary's markdown, which `github` writes to $GITHUB_STEP_SUMMARY.
 CheckFormat = enum.Enum("CheckFormat", {f: f for f in CHECK_FORMATS if f != "markdown"}, type=str)
@@ -310,11 +325,6 @@ StateFilter = enum.Enum("StateFilter", {s.value: s.value for s in Status} | {STA
 
 
 class ExportFormat(str, enum.Enum):
-    json = "json"
-
-
-class ReconcileFormat(str, enum.Enum):
-    text = "text"
     json = "json"
 
 
@@ -474,7 +484,7 @@ def status_cmd(
         if format is ReportFormat.json:
             from .render import json_out
 
-            _print_json(json_out.status_document(report, limit=limit))
+            _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files))
             return
         from . import dates
         from .console import make_console
@@ -598,7 +608,7 @@ def summary_cmd(
 def reconcile_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
-    format: Annotated[ReconcileFormat, typer.Option("--format", help="help_reconcile_format")] = ReconcileFormat.text,
+    format: ReconcileFormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
     from . import reconcile
@@ -606,10 +616,10 @@ def reconcile_cmd(
     with _said_in(lang):  # (a broken file, said in the user's language)
         reg = _load(registry, no_cache)
     results = reconcile.reconcile_files(reg.plan, reg.journal)
-    if format is ReconcileFormat.json:
+    if format is ReportFormat.json:
         from .render import json_out
 
-        _print_json(json_out.reconcile_document(results))
+        _print_json(json_out.reconcile_document(results, plan_files=reg.plan_files))
     else:
         from .render import reconcile_text
         from .render.check import line_width  # (a terminal's, else 80, as check's text)

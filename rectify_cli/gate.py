@@ -64,6 +64,10 @@ class Verdict:
     warnings: int
     total: int
     failing_by_rule: tuple[int, ...]  # how many measures fail on each rule of fail_on
+    # The settings judged by (the registry's, else --warn-days / --report-period): what "due soon"
+    # and "stale" meant, which a machine report names as status --format json does.
+    warn_days: int
+    report_period_days: int
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class CheckResult:
     failing: tuple[CheckItem, ...]  # worst first
     warnings: tuple[CheckItem, ...]  # due soon but not failing, worst first
     passing: tuple[CheckItem, ...]  # the rest, in plan order (most of a big registry: not sorted unless asked)
+    warn_days: int  # the report's (see Verdict)
+    report_period_days: int
     # Passing measures not itemised (run_check's itemise_passes): counted in the total.
     unlisted: int = 0
 
@@ -94,7 +100,8 @@ class CheckResult:
     @property
     def verdict(self) -> Verdict:
         return Verdict(as_of=self.as_of, fail_on=self.fail_on, failing=len(self.failing), warnings=len(self.warnings),
-                       total=self.total, failing_by_rule=tuple(self.count(rule) for rule in self.fail_on))
+                       total=self.total, failing_by_rule=tuple(self.count(rule) for rule in self.fail_on),
+                       warn_days=self.warn_days, report_period_days=self.report_period_days)
 
 
 def _item_severity(item: CheckItem) -> tuple:
@@ -206,6 +213,8 @@ def run_check(
         failing=tuple([item(result, rule, FAILURE, key) for key, result, rule in failing]),
         warnings=tuple([item(result, rule, WARNING, key) for key, result, rule in warnings]),
         passing=tuple(passing),
+        warn_days=report.warn_days,
+        report_period_days=report.report_period_days,
         unlisted=unlisted,
     )
 

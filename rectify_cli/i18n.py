@@ -1155,7 +1155,6 @@ LABELS.update({
                            "is about a line of an A4 official document, whatever the terminal: the same command "
                            "gives the same text everywhere. Text columns (measure text, units) are cut to fit; prose "
                            "is left whole."),
-    "help_reconcile_format": ("text（默认）或 json。", "text (default) or json."),
     "help_validate_path": ("方案文件或文件夹（默认：与 --registry 的默认相同）。",
                            "Plan file or folder (default: as --registry's)."),
     "help_export_format": ("输出格式。", "Output format."),

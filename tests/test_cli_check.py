@@ -468,6 +468,33 @@ def test_json_format():
         ("1.1", "failure", 41), ("3.2", "failure", 93), ("2.1", "warning", 64)]
 
 
+def _own_settings(tmp_path) -> str:
+    """The small fixture with a warning window and a reporting period of its own (45, 60 days)."""
+    shutil.copytree(ROOT / "tests/fixtures/small", tmp_path / "own")
+    plan = tmp_path / "own" / "tasks.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "warn_days: 30" in text and "report_period_days: 90" in text
+    plan.write_text(text.replace("warn_days: 30", "warn_days: 45").replace("report_period_days: 90",
+                                                                           "report_period_days: 60"), encoding="utf-8")
+    return str(plan)
+
+
+@pytest.mark.parametrize("cache", ["--no-cache", None])  # (a cached registry is judged from its outcomes)
+@pytest.mark.parametrize("override, expected", [([], (45, 60)), (["--warn-days", "7", "--report-period", "200"], (7, 200))])
+def test_json_and_sarif_give_the_warning_window_and_reporting_period_as_status_does(tmp_path, cache, override, expected):
+    """A CI consumer tells which window made a measure "due soon": the settings in effect, under
+    status's names, in check's JSON and in SARIF's run properties."""
+    plan = _own_settings(tmp_path)
+    args = ["-r", plan, *override, *([cache] if cache else [])]
+    run("-r", plan)  # (warms the cache, for the run without --no-cache)
+    status = json.loads(CliRunner().invoke(app, ["status", "--format", "json", *args], env=ENV).stdout)
+    document = json.loads(run(*args, "--format", "json").stdout)
+    run_properties = json.loads(run(*args, "--format", "sarif").stdout)["runs"][0]["properties"]
+    assert (status["warn_days"], status["report_period_days"]) == expected
+    assert (document["warn_days"], document["report_period_days"]) == expected
+    assert (run_properties["warn_days"], run_properties["report_period_days"]) == expected
+
+
 def test_sarif_start_line_of_measure_1_1():
     result = run("-r", SMALL, "--format", "sarif")
     assert result.exit_code == 1

@@ -101,6 +101,31 @@ def test_every_command_works_on_a_folder(command, code, tmp_path):
     assert "内部错误" not in proc.stderr and proc.stdout  # (a bug's one line, in Chinese by default)
 
 
+def test_every_command_names_a_folders_plan_file_as_check_does(tmp_path, monkeypatch):
+    """A program (a CI step) matches a file one command names with what another names: every
+    machine format gives the path check annotates, not a bare name some of them gave."""
+    split_small(tmp_path / "reg")
+    monkeypatch.chdir(tmp_path)  # (the folder named relative to the working folder, as in CI)
+    cache = str(tmp_path / "cache")
+
+    def document(*args):
+        proc = run(*args, "-r", "reg", env_extra=cache)
+        assert proc.returncode in (0, 1), proc.stderr
+        return json.loads(proc.stdout)
+
+    checked = {item["id"]: item["file"] for item in document("check", "--format", "json")["items"]}
+    assert checked["xizang:1.1"] == "reg/xizang.yaml"  # (xizang:1.1 is overdue: check lists it)
+    sarif = document("check", "--format", "sarif")["runs"][0]["results"]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif} == {"reg/xizang.yaml"}
+    expected = ["reg/naqu.yaml", "reg/xizang.yaml"]
+    assert [f["file"] for f in document("status", "--format", "json")["files"]] == expected
+    assert [f["file"] for f in document("export")["registry"]["files"]] == expected
+    assert [r["file"] for r in document("reconcile", "--format", "json")["reports"]] == expected
+    # (history names journals, in the same form)
+    assert {e["file"] for e in document("history", "--format", "json")["entries"]} == {
+        "reg/naqu.progress.yaml", "reg/xizang.progress.yaml"}
+
+
 SETTINGS_BLOCK = "  settings:\n    timezone: Asia/Shanghai\n    warn_days: 30\n    report_period_days: 90\n"
 
 
@@ -145,9 +170,9 @@ def test_export_of_a_folder_gives_each_files_own_dates(tmp_path):
     assert (document["feedback_date"], document["settings"]["immediate_due"]) == ("2018-01-03", None)
     dates = ("file", "prefix", "feedback_date", "report_date", "immediate_due")
     assert [{key: own[key] for key in dates} for own in document["files"]] == [
-        {"file": "naqu.yaml", "prefix": "naqu:", "feedback_date": "2018-03-01", "report_date": "2019-03-31",
+        {"file": str(folder / "naqu.yaml"), "prefix": "naqu:", "feedback_date": "2018-03-01", "report_date": "2019-03-31",
          "immediate_due": "2018-03-01"},
-        {"file": "xizang.yaml", "prefix": "xizang:", "feedback_date": "2018-01-03", "report_date": "2019-03-31",
+        {"file": str(folder / "xizang.yaml"), "prefix": "xizang:", "feedback_date": "2018-01-03", "report_date": "2019-03-31",
          "immediate_due": "2018-02-01"}]
 
 
@@ -165,9 +190,9 @@ def test_export_of_a_folder_gives_each_files_own_title_issuer_and_claims(tmp_pat
         "2个台账：那曲市整改报告等", "那曲市委、市政府、测试自治区党委、政府", None)
     own = ("file", "prefix", "title", "issuer", "inspection", "claims")
     assert [{key: part[key] for key in own} for part in document["files"]] == [
-        {"file": "naqu.yaml", "prefix": "naqu:", "title": "那曲市整改报告", "issuer": "那曲市委、市政府",
+        {"file": str(folder / "naqu.yaml"), "prefix": "naqu:", "title": "那曲市整改报告", "issuer": "那曲市委、市政府",
          "inspection": None, "claims": []},
-        {"file": "xizang.yaml", "prefix": "xizang:", "title": "测试台账", "issuer": "测试自治区党委、政府",
+        {"file": str(folder / "xizang.yaml"), "prefix": "xizang:", "title": "测试台账", "issuer": "测试自治区党委、政府",
          "inspection": "测试督察组", "claims": [{"key": "tasks_total", "text": "全区4项整改任务", "value": 4},
                                                 {"key": "measures_total", "text": "9项具体措施", "value": 9}]}]
 
@@ -807,8 +832,8 @@ def test_status_of_a_folder_names_the_file_whose_journal_went_a_reporting_period
         "As of 2019-06-05  Latest entry 2019-03-10 (87 days earlier)",
         "Warning: xizang.yaml has had no entry since 2019-03-01 (96 days; reporting period 90 days)"]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
-    assert document["files"] == [{"file": "naqu.yaml", "latest_entry": "2019-03-10", "stale": False},
-                                 {"file": "xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "stale": False},
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
     # (a filter leaves the files' own latest entries as they are, as it leaves the folder's)
     assert json.loads(run_cli("status", "-r", "reg", "--format", "json", "--task", "naqu:3",
                               env=today).stdout)["files"] == document["files"]
@@ -832,8 +857,8 @@ def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-2:] == [
         "reporting period.", "Warning: naqu.yaml has no journal entries yet (457 days since its feedback on 2018-06-30)"]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
-    assert document["files"] == [{"file": "naqu.yaml", "latest_entry": None, "stale": True},
-                                 {"file": "xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": None, "stale": True},
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
     # within a reporting period of its feedback, a file yet to write its first entry is not late
     # (naqu's feedback is 90 days before 2018-09-28: not more than a period)
     assert header(run_cli("status", "-r", "reg", "--as-of", "2018-09-28", env=today)) == [

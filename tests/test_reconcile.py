@@ -454,3 +454,23 @@ def test_the_readme_shows_the_bundled_ledger_as_a_terminal_160_cells_wide_shows_
     reg = load_registry(BUNDLED, use_cache=False)
     shown = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang.zh, width=160)
     assert readme[start:readme.index("```", start)] == shown
+
+
+@pytest.mark.parametrize("spelling", [[], ["--format", "table"], ["--format", "text"]])
+def test_reconcile_takes_table_for_people_as_status_does_and_text_as_before(spelling):
+    """--format table, as every other command spells text for people; `text` (what reconcile took
+    before) still works, unlisted."""
+    result = run("reconcile", "-r", str(SMALL), *spelling)
+    assert result.exit_code == 1, result.output  # (the small plan claims 9 measures of 8)
+    assert result.stdout.startswith("报告数字核对（按附件计算，截至2019-03-31）\n")
+
+
+def test_reconcile_help_lists_the_format_words_status_lists():
+    def format_help(command: str) -> str:
+        text = CliRunner().invoke(app, [command, "--help"], env={**ENV, "COLUMNS": "200"}).stdout
+        # (the option's lines, up to the next option: its default may wrap under its help)
+        return "".join(re.search(r"^\s*(--format .*?)^\s*-", text, re.M | re.S).group(1).split())
+
+    assert format_help("reconcile") == format_help("status")
+    assert "<table|json>" in format_help("reconcile")
+

@@ -52,6 +52,9 @@ def assemble_json(verdict: Verdict, failing: list, warnings: list, *, lang: Lang
     pieces = [*failing, *warnings]
     return dumps_spliced({
         "as_of": verdict.as_of.isoformat(),
+        # (the window that made a measure due soon, the period that made one stale: as status names them)
+        "warn_days": verdict.warn_days,
+        "report_period_days": verdict.report_period_days,
         "fail_on": list(verdict.fail_on),
         "failing": verdict.failing,
         "warnings": verdict.warnings,
@@ -96,6 +99,8 @@ def render_junit(result: CheckResult, *, lang: Lang) -> str:
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", {"name": "as_of", "value": as_of.isoformat()})
     ET.SubElement(properties, "property", {"name": "fail_on", "value": ",".join(result.fail_on)})
+    for name in ("warn_days", "report_period_days"):
+        ET.SubElement(properties, "property", {"name": name, "value": str(getattr(result, name))})
     for item in sorted(result.items, key=lambda i: id_sort_key(i.id)):
         attributes = {
             "classname": xml_safe(f"task.{item.task_id}", single_line=True),
@@ -192,11 +197,14 @@ def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lan
             "rules": [_rule_document(rule, lang) for rule in CHECK_RULES],
         }},
         "results": [SLOT] if pieces else [],
+        # (the day judged and the settings judged by, as check's JSON names them)
+        "properties": {"as_of": verdict.as_of.isoformat(), "warn_days": verdict.warn_days,
+                       "report_period_days": verdict.report_period_days},
     }
     if len(pieces) > SARIF_RESULTS_CAP:
         cut = label("check_sarif_cut", lang, cap=SARIF_RESULTS_CAP, n=len(pieces) - SARIF_RESULTS_CAP)
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
             {"level": "warning", "message": {"text": cut}}]}]
-        run["properties"] = {"resultsTotal": len(pieces), "resultsListed": SARIF_RESULTS_CAP}
+        run["properties"].update(resultsTotal=len(pieces), resultsListed=SARIF_RESULTS_CAP)
         pieces = pieces[:SARIF_RESULTS_CAP]
     return dumps_spliced({"version": "2.1.0", "$schema": SARIF_SCHEMA, "runs": [run]}, pieces)

@@ -213,11 +213,24 @@ def status_counts(report: StatusReport) -> dict:
     return {"tasks": tasks, "measures": measures, "lights": lights, "stale": stale}
 
 
-def status_document(report: StatusReport, *, limit: int | None = None) -> dict:
+def file_paths(plan_files) -> dict[str, str]:
+    """A folder's plan files (a registry's plan_files) by their names in it ("naqu.yaml"), each
+    as check names files (gate.display_path): the one name every JSON document gives a file
+    (a CI step matches status's or reconcile's file with check's annotations)."""
+    from pathlib import PurePath
+
+    from ..gate import display_path
+
+    return {PurePath(file).name: display_path(file) for file in plan_files}
+
+
+def status_document(report: StatusReport, *, limit: int | None = None, plan_files=()) -> dict:
     """The whole status report: settings used, counts, and the tasks worst first, each with
     its measures worst first too (both by engine.worst_first; not plan order); with `limit`,
-    only that many tasks, and how many more there are as tasks_omitted (the counts stay whole)."""
+    only that many tasks, and how many more there are as tasks_omitted (the counts stay whole).
+    `plan_files`: the registry's, by which a folder's files are named (file_paths)."""
     shared: dict = {}
+    paths = file_paths(plan_files) if report.files else {}
     tasks = worst_first(report.tasks)
     shown = tasks[:limit]
     return {
@@ -226,7 +239,7 @@ def status_document(report: StatusReport, *, limit: int | None = None) -> dict:
         "report_period_days": report.report_period_days,
         "latest_entry": iso(report.latest_entry),
         # (a folder's plan files, each with its own journal's latest entry)
-        **({"files": [{"file": f.file, "latest_entry": iso(f.latest_entry), "stale": f.stale} for f in report.files]}
+        **({"files": [{"file": paths.get(f.file, f.file), "latest_entry": iso(f.latest_entry), "stale": f.stale} for f in report.files]}
            if report.files else {}),
         "counts": status_counts(report),
         "tasks": [task_document(tr, shared=shared) for tr in shown],
@@ -351,6 +364,7 @@ def plan_document(registry: Registry) -> dict:
     plan = registry.plan
     meta, settings = plan.meta, plan.settings
     notes = _latest_notes(registry.journal)
+    paths = file_paths(registry.plan_files) if plan.parts else {}
     return {
         "registry": {
             "title": meta.title,
@@ -369,7 +383,7 @@ def plan_document(registry: Registry) -> dict:
             "claims": _claims_document(meta.claims),
             # A folder's files, each a report of its own with its own title, issuer, dates and claims
             # (its measures' ids begin with its prefix): the folder's above only sum them up.
-            **({"files": [{"file": name, "prefix": prefix, "title": own.title, "issuer": own.issuer,
+            **({"files": [{"file": paths.get(name, name), "prefix": prefix, "title": own.title, "issuer": own.issuer,
                            "inspection": own.inspection, "feedback_date": iso(own.feedback_date),
                            "report_date": iso(own.report_date), "immediate_due": iso(plan.immediate_due_of(prefix)),
                            "claims": _claims_document(own.claims)}
@@ -404,14 +418,15 @@ def plan_document(registry: Registry) -> dict:
 # --------------------------------------------------------------------------- reconcile
 
 
-def reconcile_document(results) -> dict:
-    """`reconcile --format json`: per report (a folder: per plan file, `file` naming it; one
-    file: null), each claim with the figure computed from the appendix, whether they agree
+def reconcile_document(results, *, plan_files=()) -> dict:
+    """`reconcile --format json`: per report (a folder: per plan file, `file` naming it as
+    file_paths of the registry's `plan_files` does; one file: null), each claim with the figure computed from the appendix, whether they agree
     (null: no rule computes it), the rule, and for a disagreement the closest other reading."""
+    paths = file_paths(plan_files)
     return {
         "agree": not any(result.mismatches for _, result in results),
         "reports": [{
-            "file": file,
+            "file": None if file is None else paths.get(file, file),
             "report_date": result.report_date.isoformat(),
             "claims": [{
                 "key": check.key,
