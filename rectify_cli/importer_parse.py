@@ -66,36 +66,37 @@ REPORTED_WORDS = re.compile(r"(已完成|已全面完成|已基本完成|达到�
 REPORTED_BY_WORD = {"已完成": "fully_done", "已全面完成": "fully_done", "已基本完成": "basically_done", "达到序时进度": "on_schedule"}
 
 
+CN_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
 def cn_number(s: str) -> int:
-    """一 … 九十九, 一百 … 九百九十九 (一百零一, 一百一十八) as an int; ValueError if it is none."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits["〇"] = 0
-    hundreds, sep, rest = s.partition("百")
-    if not sep:
-        return _below_100(s, digits)
-    if len(hundreds) > 1 or (hundreds and not digits.get(hundreds)):
-        raise ValueError(s)
-    value = (digits[hundreds] if hundreds else 1) * 100
-    if not rest:
-        return value
-    if rest[0] in "零〇":  # 一百零一: one digit after the 零
-        if len(rest) != 2 or not digits.get(rest[1]):
+    """A whole number in Chinese numerals as an int: 三, 十二, 一百一十八, 二百零三, 两千, 一万零五百
+    (零/〇 stands for the places skipped, 两 for 二 before 百, 千, 万 or alone); ValueError if it is
+    none, or is written loosely (一百一, 一万五: colloquial for 110 and 15000, read as 101, 10005)."""
+    if s in ("零", "〇"):
+        return 0
+    done, value, place, digit, zero = 0, 0, 10**5, None, False  # (done: the 万s; place: the last unit read)
+    for at, ch in enumerate(s):
+        unit = CN_UNITS.get(ch)
+        if unit is None:  # a digit: one before each unit, 零 only after one
+            d = CN_DIGITS.get(ch)
+            if d is None or digit is not None or (d == 0 and (zero or not (done or value))):
+                raise ValueError(s)
+            zero, digit = zero or d == 0, None if d == 0 else d
+        elif unit == 10000 and not done and not zero and (value or digit):
+            done, value, place, digit = (value + (digit or 0)) * unit, 0, unit, None
+        elif unit >= place or (zero and unit * 100 > place) or (digit is None and unit != 10) or (unit == 10 and at and s[at - 1] == "两"):
             raise ValueError(s)
-        return value + digits[rest[1]]
-    if "十" not in rest:  # (一百一 is colloquial for 110; a list numbers it 一百一十)
-        raise ValueError(s)
-    return value + _below_100(rest, digits)
-
-
-def _below_100(s: str, digits: dict[str, int]) -> int:
-    tens, sep, ones = s.partition("十")
-    if sep:
-        if len(tens) > 1 or len(ones) > 1 or (tens and not digits.get(tens)) or (ones and not digits.get(ones)):
+        else:
+            value, place, digit, zero = value + (digit or 1) * unit, unit, None, False
+    if digit is not None:  # its ones: after 十, after a 零, or alone (一万五 and 一百一 mean 15000 and 110)
+        if not (place >= 100 if zero else place in (10, 10**5)) or (s[-1] == "两" and len(s) > 1):
             raise ValueError(s)
-        return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
-    if len(s) == 1 and s in digits:
-        return digits[s]
-    raise ValueError(s)
+        value += digit
+    elif zero:
+        raise ValueError(s)
+    return done + value
 
 
 @dataclass

@@ -574,3 +574,52 @@ def test_warnings_are_said_in_chinese_by_default(tmp_path):
         "rectify: 警告：没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测",
         f"rectify: 警告：措施 1.1：第 {line} 行的“责任单位：有关企业”中没有导入程序认识的单位",
         "rectify: 警告：措施 1.1：找不到责任单位；暂定为省相关部门"]
+
+
+# ---------------------------------------------------------------- 9. a headline counting in Chinese numerals
+
+def _claims(out: Path) -> list[dict]:
+    return yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
+
+
+def _headline(words: str) -> str:
+    return QINGHAI.replace("整改工作正在推进。", words)
+
+
+def test_a_headline_counting_in_chinese_numerals_gives_its_figures_as_numbers(tmp_path):
+    # (the import only warned "the report's opening figures could not be read", and reconcile had nothing to check)
+    text = _headline("全省共四十五项整改任务，已完成三十二项；一百七十九项具体整改措施。") + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "四十五项整改任务", "value": 45},
+                            {"key": "measures_total", "text": "一百七十九项具体整改措施", "value": 179},
+                            {"key": "tasks_done", "text": "已完成三十二项", "value": 32}]
+    assert _warnings(result) == [NO_CURATION, "the report says 四十五项整改任务, but its appendix gives 1: is the text complete?",
+                                 "the report says 一百七十九项具体整改措施, but its appendix gives 1: is the text complete?"]
+
+
+@pytest.mark.parametrize("written, value", [("零", 0), ("〇", 0), ("三", 3), ("两", 2), ("十", 10), ("十二", 12), ("三十二", 32),
+                                            ("四十五", 45), ("一百", 100), ("一百零一", 101), ("一百一十八", 118),
+                                            ("一百七十九", 179), ("二百零三", 203), ("两千", 2000), ("两千零五", 2005),
+                                            ("三千零五十", 3050), ("一万", 10000), ("一万零五百", 10500), ("十二万三千", 123000)])
+def test_a_count_in_chinese_numerals_is_read_as_its_number(written, value):
+    from rectify_cli.importer_parse import cn_number
+
+    assert cn_number(written) == value
+
+
+@pytest.mark.parametrize("written", ["一百一", "一万五", "二二", "十两", "零三", "二十零三", "一百零", "百", "两十", "三百四百"])
+def test_a_numeral_written_loosely_is_no_number(written):
+    # (一百一 is colloquial for 110 and 一万五 for 15000: read as written they would be 101 and 10005)
+    from rectify_cli.importer_parse import cn_number
+
+    with pytest.raises(ValueError):
+        cn_number(written)
+
+
+def test_a_headline_count_in_numerals_it_cannot_read_is_still_warned_of(tmp_path):
+    result, out = _import(tmp_path, _headline("全省共一百一项整改任务。") + APPENDIX)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    assert "the report's opening figures could not be read (e.g. '一百一项整改任务'): to check them with rectify reconcile, " \
+           "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
