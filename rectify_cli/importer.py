@@ -71,6 +71,11 @@ COUNT_PATTERNS = (
     ("basically_done", r"(已?基本完成(?:整改)?(\d+)项)"),
     ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?(\d+)项)"),
     ("on_schedule", r"(?<!\d)((\d+)项(?:达到|符合)序时进度)"),  # (Sichuan's order: 37项达到序时进度)
+    # (no counting rule in reconcile: what the report means by them is its own; listed as unchecked)
+    ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])"),  # (a whole percentage: 94.5% is UNREAD_RATE's)
+    ("in_progress", r"(正在推进(\d+)项)"),
+    ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
+    ("remaining", r"(剩余(\d+)项)"),
 )
 COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
@@ -700,6 +705,10 @@ NUMERAL_COUNT = re.compile(r"[零〇一二三四五六七八九十百千万两]+
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
 
 
+# a rate of completion that is no whole number (完成率94.5%): a claim's value is a whole number
+UNREAD_RATE = re.compile(r"(?:整改)?完成率(?:达到?|为)?\d+\.\d+[%％]")
+
+
 def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:
     """The headline with its counts in Chinese numerals written in digits (四十五项 -> 45项), for the
     claim patterns to read; and what a span of it says in the report's own words."""
@@ -781,8 +790,8 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
                 key = key.replace(named, written)
             claims.append({"key": key, "text": said(cm.span(1)), "value": int(cm.groups()[-1])})
     curated = cur.registry.get("claims", [])
-    if not curated and (unread := NUMERAL_COUNT.search(headline)):  # (lost, whatever else is read)
-        warnings.append(Notice("claims_unread", {"words": unread.group(0)}))
+    if not curated and (unread := NUMERAL_COUNT.search(headline) or UNREAD_RATE.search(headline)):  # (lost, whatever else is read)
+        warnings.append(Notice("claims_unread", {"words": said(unread.span())}))
     # (a curated claim replaces the one of its key the import read, in its place; the others follow)
     given = {claim["key"]: claim for claim in curated}
     read = [given.pop(claim["key"], claim) for claim in claims + counts]

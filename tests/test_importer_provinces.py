@@ -623,3 +623,26 @@ def test_a_headline_count_in_numerals_it_cannot_read_is_still_warned_of(tmp_path
     assert _claims(out) == []
     assert "the report's opening figures could not be read (e.g. '一百一项整改任务'): to check them with rectify reconcile, " \
            "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
+
+
+def test_a_headlines_rate_of_completion_and_counts_in_progress_and_remaining_are_claims_reconcile_lists_unchecked(tmp_path):
+    # (完成率71%, 正在推进10项 and 剩余3项 were read as nothing, and said nothing)
+    text = _headline("全省共45项整改任务，已完成32项，完成率71%，正在推进10项，剩余三项；179项具体措施，整改完成率达到80％。") + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _claims(out)[2:] == [{"key": "tasks_done", "text": "已完成32项", "value": 32},
+                                {"key": "tasks_done_percent", "text": "完成率71%", "value": 71},
+                                {"key": "tasks_in_progress", "text": "正在推进10项", "value": 10},
+                                {"key": "tasks_remaining", "text": "剩余三项", "value": 3},
+                                {"key": "measures_done_percent", "text": "整改完成率达到80％", "value": 80}]
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert "Not checked, no counting rule (5): tasks_done, tasks_done_percent, tasks_in_progress, tasks_remaining, " \
+           "measures_done_percent" in " ".join(reconciled.stdout.split())  # (the line as wrapped to the terminal's width)
+
+
+def test_a_rate_of_completion_that_is_no_whole_number_is_warned_of_not_rounded(tmp_path):
+    result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率94.5%。") + APPENDIX)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "1项整改任务", "value": 1}]
+    assert "the report's opening figures could not be read (e.g. '完成率94.5%'): to check them with rectify reconcile, " \
+           "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
