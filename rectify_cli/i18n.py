@@ -1350,6 +1350,12 @@ LABELS.update({
     "problem_import_measure_deadline": ("措施 {measure}：无法识别时限“{deadline}”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限；{repair}）",
                                         "measure {measure}: cannot read the deadline {deadline} (expected a date such as 2018年6月30日, 长期坚持 "
                                         "or 立即启动; {repair})"),
+    # (每年, 每季度: due again each period; read as 长期坚持 it would never be late)
+    "problem_import_task_recurring": ("问题 {task}：整改时限“{deadline}”{recurs}", "problem {task}: the deadline 整改时限：{deadline} {recurs}"),
+    "problem_import_measure_recurring": ("措施 {measure}：时限“{deadline}”{recurs}", "measure {measure}: the deadline {deadline} {recurs}"),
+    "problem_import_recurs": ("是周期性的（每年、每季度或每月），台账的时限容纳不了（只能是日期、长期坚持或立即启动）：请改写为长期坚持或各期的日期；{repair}",
+                              "recurs (each year, quarter or month), which a ledger's deadline can't hold (a date, 长期坚持 or 立即启动): "
+                              "rewrite it as 长期坚持 or as the date of each period; {repair}"),
     "problem_import_measure_no_deadline": ("措施 {measure}：没有括号中的时限，如（2018年6月30日）或（长期坚持）",
                                            "measure {measure}: no deadline in parentheses such as （2018年6月30日） or （长期坚持）"),
     "problem_import_would_be_refused": ("导入的台账会被拒绝：{at}：{problem}", "the imported registry would be refused: {at}: {problem}"),

@@ -27,7 +27,8 @@ from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, R
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
 from .importer_owners import Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
-from .importer_parse import RawTask, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
+from .importer_parse import RawTask, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
+    unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import REGION, UNIT_KINDS
@@ -38,6 +39,7 @@ REGIONS = tuple(r.name for r in region_table("西藏自治区"))  # (the bundled
 OPENING = 1000  # characters of a report read for the province it is about, when its title names none
 JOURNAL_STATES = ("done", "in_progress", "report")
 REPAIR = Notice("import_repair", {})  # (what to do with a wording the import can't read)
+RECURS = Notice("import_recurs", {"repair": REPAIR})  # (why a recurring deadline is refused, and what to do)
 TASK_FIELDS = ("problem", "deadline", "progress")
 MEASURE_FIELDS = ("text", "note")
 
@@ -869,6 +871,9 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
     assert rt.deadline is not None and rt.progress is not None
     dl_text = rt.deadline.rstrip("。")
     dl = parse_deadline(dl_text)
+    if not dl and recurs(dl_text):
+        raise ReportFormatError(problem(filename, rt.deadline_line, None, "import_task_recurring", task=rt.id, deadline=rt.deadline,
+                                        recurs=RECURS))
     if not dl:
         raise ReportFormatError(problem(filename, rt.deadline_line, None, "import_task_deadline", task=rt.id, deadline=rt.deadline, repair=REPAIR))
     reported = parse_reported(rt.progress)
@@ -881,6 +886,8 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         known_ids.add(mid)
         ms = measure_milestones(rm.text)
         unread = unreadable_deadlines(rm.text)
+        if recurring := recurring_deadlines(rm.text):  # (before unread: 2018年12月31日，每年 names a year)
+            raise ReportFormatError(problem(filename, rm.line, None, "import_measure_recurring", measure=mid, deadline=recurring[0], recurs=RECURS))
         if unread:  # (dropped, it would lose a step of the measure: a wrong ledger)
             raise ReportFormatError(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=unread[0], repair=REPAIR))
         if not ms:

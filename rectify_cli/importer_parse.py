@@ -11,7 +11,7 @@ from datetime import date
 from .errors import ReportFormatError
 from .i18n import Notice, problem
 from .importer_text import CN_NUM, Para
-from .model import KIND_WORDS
+from .model import KIND_WORDS, MilestoneKind
 
 
 TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
@@ -54,6 +54,11 @@ DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|年?底)"  # (2020年
 # understood (no parenthesis of the Tibet report names a year or a day but as a deadline)
 DEADLINE_LIKE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年|\d{4}[.．]\d{1,2}[.．]\d{1,2}|年内|年底|季度|[上下]半年"
                            r"|(?<!\d)\d{1,2}月(?:\d{1,2}日|底|前)")
+
+# an ongoing deadline with words of keeping it up after it (长期坚持并持续推进): 长期坚持 all the same
+KEPT_UP = re.compile(r"长期坚持并?[^\d，；（）年月日季]{2,6}")
+# a recurring deadline, due each period (每年, 每季度, 2019年起每年底前): no milestone holds one
+RECURRING = re.compile(r"(?:\d{4}年起)?每(?:年|半年|季度?|月)(?:\d{1,2}月)?(?:\d{1,2}日|底|末)?前?(?:完成)?")
 
 REPORTED_STATES = (
     ("全面完成", "fully_done"),
@@ -372,12 +377,12 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
         return None
     out: list[dict[str, str]] = []
     # (…前完成并长期坚持, 立即整改并长期坚持: a step, then ongoing)
-    for item in re.split(r"[，；]|并(?=长期坚持$)", content):
+    for item in re.split(r"[，；]|并(?=长期坚持)", content):
         item = item.strip()
         if not item:
             continue
-        if item in KIND_WORDS:
-            out.append({"kind": KIND_WORDS[item].value})
+        if item in KIND_WORDS or KEPT_UP.fullmatch(item):
+            out.append({"kind": KIND_WORDS.get(item, MilestoneKind.ONGOING).value})
             continue
         m = re.fullmatch(rf"(?:(.+?)于)?{DATE_RE}(?:前)?(?:完成)?", item)
         if not m:
@@ -416,6 +421,18 @@ def measure_milestones(text: str) -> list[dict[str, str]]:
         if ms:
             found.extend(ms)
     return _dedupe(found)
+
+
+def recurs(deadline: str) -> bool:
+    """Whether a deadline text gives a recurring deadline (每年, 每季度, as one of its ，；-separated
+    items): read as 长期坚持 it would never be late, and each period's due date would be lost."""
+    return any(RECURRING.fullmatch(item.strip()) for item in re.split(r"[，；]", deadline.strip().rstrip("。")))
+
+
+def recurring_deadlines(text: str) -> list[str]:
+    """The parentheses of a measure text that give a recurring deadline (（每年）), which no
+    milestone can hold; a parenthesis telling how often (（每年不少于2次）) is none."""
+    return [f"（{inside}）" for inside in _parenthesised(text) if recurs(inside)]
 
 
 def unreadable_deadlines(text: str) -> list[str]:

@@ -646,3 +646,40 @@ def test_a_rate_of_completion_that_is_no_whole_number_is_warned_of_not_rounded(t
     assert _claims(out) == [{"key": "tasks_total", "text": "1项整改任务", "value": 1}]
     assert "the report's opening figures could not be read (e.g. '完成率94.5%'): to check them with rectify reconcile, " \
            "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
+
+
+# ---------------------------------------------------------------- 10. deadlines kept up (长期坚持并持续推进) or recurring (每年)
+
+@pytest.mark.parametrize("written", ["长期坚持并持续推进", "长期坚持并持续开展", "2019年6月30日前完成，长期坚持并持续推进"])
+def test_an_ongoing_deadline_followed_by_words_of_keeping_it_up_is_ongoing(tmp_path, written):
+    # (（长期坚持并持续推进） was "no deadline in parentheses such as （2018年6月30日） or （长期坚持）")
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline=f"{written}。", measure=f"西宁市加强污水处理厂监管（{written}）。"))
+    assert result.exit_code == 0, result.output
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    dated = [{"kind": "date", "due": date(2019, 6, 30)}] if written.startswith("2019") else []
+    assert task["deadline"]["milestones"] == task["measures"][0]["milestones"] == [*dated, {"kind": "ongoing"}]
+
+
+@pytest.mark.parametrize("written", ["每年", "每年底前", "每季度", "2019年起每年", "2018年12月31日，每年"])
+def test_a_measures_recurring_deadline_is_refused_naming_it(tmp_path, written):
+    # (（每年） was "no deadline in parentheses": read as 长期坚持 it would never be late, each year's due date lost)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"西宁市开展河湖巡查评估（{written}）。"))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE}: measure 1.1: the deadline "
+                                                    f"（{written}） recurs (each year, quarter or month), which a ledger's deadline can't hold "
+                                                    "(a date, 长期坚持 or 立即启动): rewrite it as 长期坚持 or as the date of each period; "
+                                                    "repair it under text_fixes: in the curation\n")
+    assert not out.exists()
+
+
+def test_a_problems_recurring_deadline_is_refused_naming_it(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="每年。", measure="西宁市开展河湖巡查评估（长期坚持）。"))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 4}: problem 1: the deadline "
+                                                    "整改时限：每年。 recurs (each year, quarter or month), which a ledger's deadline can't hold "
+                                                    "(a date, 长期坚持 or 立即启动): rewrite it as 长期坚持 or as the date of each period; "
+                                                    "repair it under text_fixes: in the curation\n")
+
+
+def test_a_parenthesis_telling_how_often_is_no_deadline(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市开展河湖巡查（每年不少于2次）（长期坚持）。"))
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["milestones"] == [{"kind": "ongoing"}]
