@@ -1385,6 +1385,12 @@ LABELS.update({
     "problem_import_journal_ends": ("它到这一行就结束了", "it ends on this line"),
     "problem_import_no_appendix": ("没有找到附件中编号的问题（一、…）及其整改时限、整改进展",
                                    "no appendix of numbered problems (一、…) with 整改时限/整改进展 found"),
+    "problem_import_tab_columns": ("本行是以制表符分隔的列（如从表格软件或文档中复制的表格）：附件按段落读取，而非表格（每个问题 一、… 之后一行整改时限：…、"
+                                   "一行整改进度：…，再是其措施 1. …，每条措施之后一行整改进展：…）；请照此改写，或将每列文字按其标题各占一行",
+                                   "this line holds columns separated by tabs, as a table copied from a spreadsheet or a document does: the "
+                                   "appendix is read as paragraphs, not as a table (each problem 一、… with a line 整改时限：… and a line 整改进度：…, then its "
+                                   "measures 1. … each followed by a line 整改进展：…); write it so, or give each column's text its own line "
+                                   "under its heading"),
     "problem_import_task_numbered_otherwise": ("问题应编号为 一、 二、 …，实为“{numbered}”（每个问题在其措施之前各有一行整改时限和整改进度）",
                                                "problems are numbered 一、 二、 …, found {numbered} (each with one 整改时限 and one 整改进度 "
                                                "before its measures)"),

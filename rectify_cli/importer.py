@@ -29,7 +29,7 @@ from .importer_owners import Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
-from .importer_text import decode_report, normalise, paragraphs
+from .importer_text import decode_report, normalise, paragraphs, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import REGION, UNIT_KINDS
 
@@ -501,7 +501,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     plan's way to its JSON Schema (schema_for), named on its first line; None: no such line."""
     warnings: list[Notice] = []
     paras = paragraphs(text)
-    raw_tasks, tail = parse_appendix(paras, filename)
+    raw_tasks, tail = parse_appendix(paras, filename, tabbed_line(text))
     if tail is not None:
         line, first = _source_line(text, tail)
         warnings.append(Notice("tail_left_out", {"line": line, "first": first}))

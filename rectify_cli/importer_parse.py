@@ -131,8 +131,9 @@ class RawTask:
     units: list[tuple[str, str, int]] = field(default_factory=list)  # (heading, units, line) of its 责任单位：… lines
 
 
-def find_appendix(paras: list[Para], filename: str) -> int:
-    """Index of the paragraph holding problem 一、 of the appendix."""
+def find_appendix(paras: list[Para], filename: str, tabbed: int | None = None) -> int:
+    """Index of the paragraph holding problem 一、 of the appendix; `tabbed`: the line of a table in
+    columns separated by tabs (tabbed_line), named when there is none."""
     lacking = None  # a problem 一、 with the appendix's other headings but no 整改时限
     for i, p in enumerate(paras):
         m = TASK_RE.match(p.text)
@@ -151,6 +152,8 @@ def find_appendix(paras: list[Para], filename: str) -> int:
         m = OTHER_TASK_RE.match(p.text)
         if m and any(q.text.startswith("整改时限：") for q in paras[i + 1 : i + 6]):
             raise ReportFormatError(problem(filename, p.line, None, "import_task_numbered_otherwise", numbered=m.group(0)))
+    if tabbed is not None:  # (its cells run together: no 整改时限： starts a paragraph)
+        raise ReportFormatError(problem(filename, tabbed, None, "import_tab_columns"))
     raise ReportFormatError(problem(filename, None, None, "import_no_appendix"))
 
 
@@ -177,9 +180,10 @@ def appendix_tail(paras: list[Para], start: int) -> Tail | None:
     return None
 
 
-def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tail | None]:
-    """The appendix's problems, and what follows it, left out (None when nothing does)."""
-    start = find_appendix(paras, filename)
+def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) -> tuple[list[RawTask], Tail | None]:
+    """The appendix's problems, and what follows it, left out (None when nothing does); `tabbed`: as
+    find_appendix's."""
+    start = find_appendix(paras, filename, tabbed)
     tail = appendix_tail(paras, start)
     if tail is not None:
         kept = paras[tail.index].text[: tail.offset]

@@ -683,3 +683,28 @@ def test_a_parenthesis_telling_how_often_is_no_deadline(tmp_path):
     result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市开展河湖巡查（每年不少于2次）（长期坚持）。"))
     assert result.exit_code == 0, result.output
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["milestones"] == [{"kind": "ongoing"}]
+
+
+# ---------------------------------------------------------------- 11. an appendix pasted as a tab-separated table
+
+TABLE = ("附件：整改任务清单\n\n序号\t整改任务\t整改时限\t整改进度\t具体措施\t整改进展\n"
+         "一\t湟水河流域污染治理滞后\t2019年6月底前完成\t序时推进\t西宁市完成提标改造（2019年6月30日）\t正在进行设备调试\n")
+TABLE_SAID = ("this line holds columns separated by tabs, as a table copied from a spreadsheet or a document does: the "
+              "appendix is read as paragraphs, not as a table (each problem 一、… with a line 整改时限：… and a line 整改进度：…, then its measures "
+              "1. … each followed by a line 整改进展：…); write it so, or give each column's text its own line under its heading")
+
+
+@pytest.mark.parametrize("appendix", [TABLE, "一、湟水河流域污染治理滞后。\t整改时限：2019年6月底前完成。\t整改进度：序时推进。\n\n"
+                                             "1.西宁市完成提标改造（2019年6月30日）。\t整改进展：正在进行设备调试。\n"])
+def test_an_appendix_in_tab_separated_columns_is_refused_saying_so_and_what_is_expected(tmp_path, appendix):
+    # (it was "no appendix of numbered problems (一、…) with 整改时限/整改进展 found", with no line and no word of the tabs)
+    text = QINGHAI + appendix
+    line = next(at for at, ln in enumerate(text.split("\n"), 1) if ln.count("\t") >= 2)
+    result, out = _import(tmp_path, text)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: {TABLE_SAID}\n")
+    assert not out.exists()
+
+
+def test_a_tab_in_a_report_with_an_appendix_changes_nothing(tmp_path):
+    result, out = _import(tmp_path, QINGHAI.replace("青海省委、", "青海省委、\t\t") + APPENDIX)
+    assert result.exit_code == 0, result.output
