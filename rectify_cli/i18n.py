@@ -1349,6 +1349,12 @@ LABELS.update({
     "problem_import_measure_deadline": ("措施 {measure}：无法识别时限“{deadline}”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限；{repair}）",
                                         "measure {measure}: cannot read the deadline {deadline} (expected a date such as 2018年6月30日, 长期坚持 "
                                         "or 立即启动; {repair})"),
+    # (每年, 每季度: due again each period; read as 长期坚持 it would never be late)
+    "problem_import_task_recurring": ("问题 {task}：整改时限“{deadline}”{recurs}", "problem {task}: the deadline 整改时限：{deadline} {recurs}"),
+    "problem_import_measure_recurring": ("措施 {measure}：时限“{deadline}”{recurs}", "measure {measure}: the deadline {deadline} {recurs}"),
+    "problem_import_recurs": ("是周期性的（每年、每季度或每月），台账的时限容纳不了（只能是日期、长期坚持或立即启动）：请改写为长期坚持或各期的日期；{repair}",
+                              "recurs (each year, quarter or month), which a ledger's deadline can't hold (a date, 长期坚持 or 立即启动): "
+                              "rewrite it as 长期坚持 or as the date of each period; {repair}"),
     "problem_import_measure_no_deadline": ("措施 {measure}：没有括号中的时限，如（2018年6月30日）或（长期坚持）",
                                            "measure {measure}: no deadline in parentheses such as （2018年6月30日） or （长期坚持）"),
     "problem_import_would_be_refused": ("导入的台账会被拒绝：{at}：{problem}", "the imported registry would be refused: {at}: {problem}"),
@@ -1378,6 +1384,12 @@ LABELS.update({
     "problem_import_journal_ends": ("它到这一行就结束了", "it ends on this line"),
     "problem_import_no_appendix": ("没有找到附件中编号的问题（一、…）及其整改时限、整改进展",
                                    "no appendix of numbered problems (一、…) with 整改时限/整改进展 found"),
+    "problem_import_tab_columns": ("本行是以制表符分隔的列（如从表格软件或文档中复制的表格）：附件按段落读取，而非表格（每个问题 一、… 之后一行整改时限：…、"
+                                   "一行整改进度：…，再是其措施 1. …，每条措施之后一行整改进展：…）；请照此改写，或将每列文字按其标题各占一行",
+                                   "this line holds columns separated by tabs, as a table copied from a spreadsheet or a document does: the "
+                                   "appendix is read as paragraphs, not as a table (each problem 一、… with a line 整改时限：… and a line 整改进度：…, then its "
+                                   "measures 1. … each followed by a line 整改进展：…); write it so, or give each column's text its own line "
+                                   "under its heading"),
     "problem_import_task_numbered_otherwise": ("问题应编号为 一、 二、 …，实为“{numbered}”（每个问题在其措施之前各有一行整改时限和整改进度）",
                                                "problems are numbered 一、 二、 …, found {numbered} (each with one 整改时限 and one 整改进度 "
                                                "before its measures)"),

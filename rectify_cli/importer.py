@@ -20,15 +20,16 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import chain
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
 from .importer_owners import Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
-from .importer_parse import RawTask, measure_milestones, parse_appendix, parse_deadline, parse_reported, unreadable_deadlines
-from .importer_text import decode_report, normalise, paragraphs
+from .importer_parse import RawTask, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
+    unreadable_deadlines
+from .importer_text import decode_report, normalise, paragraphs, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import REGION, UNIT_KINDS
 
@@ -38,6 +39,7 @@ REGIONS = tuple(r.name for r in region_table("西藏自治区"))  # (the bundled
 OPENING = 1000  # characters of a report read for the province it is about, when its title names none
 JOURNAL_STATES = ("done", "in_progress", "report")
 REPAIR = Notice("import_repair", {})  # (what to do with a wording the import can't read)
+RECURS = Notice("import_recurs", {"repair": REPAIR})  # (why a recurring deadline is refused, and what to do)
 TASK_FIELDS = ("problem", "deadline", "progress")
 MEASURE_FIELDS = ("text", "note")
 
@@ -61,8 +63,8 @@ AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
                               r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务共?(\d+)项)")),
-    ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体|整改)措施)",
-                                    r"(?<!完成)((?:具体|整改)措施共?(\d+)项)")),
+    ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
+                                    r"(?<!完成)((?:具体整改|具体|整改)措施共?(\d+)项)")),
 )
 # other reports' counts of the total's tasks or measures done so far, read in the clause after the
 # total, up to where it turns to another count or to what was due by a date
@@ -71,8 +73,13 @@ COUNT_PATTERNS = (
     ("basically_done", r"(已?基本完成(?:整改)?(\d+)项)"),
     ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?(\d+)项)"),
     ("on_schedule", r"(?<!\d)((\d+)项(?:达到|符合)序时进度)"),  # (Sichuan's order: 37项达到序时进度)
+    # (no counting rule in reconcile: what the report means by them is its own; listed as unchecked)
+    ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])"),  # (a whole percentage: 94.5% is UNREAD_RATE's)
+    ("in_progress", r"(正在推进(\d+)项)"),
+    ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
+    ("remaining", r"(剩余(\d+)项)"),
 )
-COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施)|应于|应完成|底前")
+COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
 # 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due)
@@ -494,7 +501,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     plan's way to its JSON Schema (schema_for), named on its first line; None: no such line."""
     warnings: list[Notice] = []
     paras = paragraphs(text)
-    raw_tasks, tail = parse_appendix(paras, filename)
+    raw_tasks, tail = parse_appendix(paras, filename, tabbed_line(text))
     if tail is not None:
         line, first = _source_line(text, tail)
         warnings.append(Notice("tail_left_out", {"line": line, "first": first}))
@@ -693,8 +700,32 @@ def _claim_shaped(item: Any) -> bool:
             and type(item["value"]) is int and item["value"] >= 0)
 
 
-# A count in Chinese numerals (四十五项整改任务), which no claim pattern reads
-NUMERAL_COUNT = re.compile(r"[零一二三四五六七八九十百千两]+项(?:整改任务|具体措施|整改措施)")
+# A count in Chinese numerals (四十五项整改任务) that cn_number can't read (一百一项), so no claim pattern reads
+NUMERAL_COUNT = re.compile(r"[零〇一二三四五六七八九十百千万两]+项(?:整改任务|具体措施|整改措施|具体整改措施)")
+# a count in Chinese numerals (四十五项, 一百七十九项), read as its number: one that starts where a
+# numeral starts (十五 of 四十五 is none), and not 第一项, 每一项, 逐一项 or 统一项目, which count nothing
+NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
+
+
+# a rate of completion that is no whole number (完成率94.5%): a claim's value is a whole number
+UNREAD_RATE = re.compile(r"(?:整改)?完成率(?:达到?|为)?\d+\.\d+[%％]")
+
+
+def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:
+    """The headline with its counts in Chinese numerals written in digits (四十五项 -> 45项), for the
+    claim patterns to read; and what a span of it says in the report's own words."""
+    parts, starts, at = [], [], 0  # (starts: where each character of the result comes from, and its end)
+    for m in NUMERAL_ITEMS.finditer(headline):
+        try:
+            digits = str(cn_number(m.group(0)))
+        except ValueError:
+            continue  # (left as written: NUMERAL_COUNT warns of it)
+        parts += [headline[at : m.start()], digits]
+        starts += [*range(at, m.start()), *[m.start()] * len(digits)]
+        at = m.end()
+    parts.append(headline[at:])
+    starts += range(at, len(headline) + 1)
+    return "".join(parts), lambda span: headline[starts[span[0]] : starts[span[1]]]
 
 
 def _registry(text: str, paras, filename: str, cur: Curation, source: str | None,
@@ -746,9 +777,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             ReportFormatError(problem(filename, None, None, "import_before_feedback", **dated))
     if isinstance(cur.registry.get("settings"), dict):
         reg["settings"] = dict(cur.registry["settings"])
+    headline, said = _numerals_in_digits(headline)  # (its claims in its own words, their values in digits)
     found = [(key, re.search(pat, headline)) for key, pat in CLAIM_PATTERNS]
     # (their words are no total: 90项具体措施基本整改到位 counts what was due by end 2018)
-    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm])
+    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm], said)
     years = _claim_years(headline)
     for key, cm in found:
         # (what is said of the tasks due by a date not the end of a year, 2019年6月底前, is left
@@ -758,10 +790,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
         if cm:
             for named, written in years.items():  # (keys name the years the report's words give)
                 key = key.replace(named, written)
-            claims.append({"key": key, "text": cm.group(1), "value": int(cm.groups()[-1])})
+            claims.append({"key": key, "text": said(cm.span(1)), "value": int(cm.groups()[-1])})
     curated = cur.registry.get("claims", [])
-    if not curated and (unread := NUMERAL_COUNT.search(headline)):  # (lost, whatever else is read)
-        warnings.append(Notice("claims_unread", {"words": unread.group(0)}))
+    if not curated and (unread := NUMERAL_COUNT.search(headline) or UNREAD_RATE.search(headline)):  # (lost, whatever else is read)
+        warnings.append(Notice("claims_unread", {"words": said(unread.span())}))
     # (a curated claim replaces the one of its key the import read, in its place; the others follow)
     given = {claim["key"]: claim for claim in curated}
     read = [given.pop(claim["key"], claim) for claim in claims + counts]
@@ -769,10 +801,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     return reg
 
 
-def _counts(headline: str, taken: list[tuple[int, int]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[int, int]], str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The totals the headline claims (tasks_total, measures_total), and what it says of each
     total's tasks or measures done so far (tasks_done, measures_basically_done, …); `taken`: the
-    spans of words another claim reads, which are no total."""
+    spans of words another claim reads, which are no total; `said`: a span in the report's words."""
     claims = []
     counts = []
     for noun, key, patterns in TOTAL_PATTERNS:
@@ -780,15 +812,16 @@ def _counts(headline: str, taken: list[tuple[int, int]]) -> tuple[list[dict[str,
                   if not any(start < m.end(1) and m.start(1) < end for start, end in taken)), None)
         if m is None:
             continue
-        claims.append({"key": key, "text": m.group(1), "value": int(m.groups()[-1])})
+        claims.append({"key": key, "text": said(m.span(1)), "value": int(m.groups()[-1])})
         end = COUNT_CLAUSE_END.search(headline, m.end())
         clause = headline[m.end() : end.start() if end else len(headline)]
         for what, pat in COUNT_PATTERNS:
             cm = re.search(pat, clause)
             if cm and not any(c["key"] == f"{noun}_{what}" for c in counts):
-                counts.append({"key": f"{noun}_{what}", "text": cm.group(1), "value": int(cm.groups()[-1])})
+                words = said((m.end() + cm.start(1), m.end() + cm.end(1)))
+                counts.append({"key": f"{noun}_{what}", "text": words, "value": int(cm.groups()[-1])})
     if not any(c["key"] == "tasks_done" for c in counts) and (cm := re.search(TASKS_DONE_OUTRIGHT, headline)):
-        counts.append({"key": "tasks_done", "text": cm.group(1), "value": int(cm.group(2))})
+        counts.append({"key": "tasks_done", "text": said(cm.span(1)), "value": int(cm.group(2))})
     return claims, counts
 
 
@@ -838,6 +871,9 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
     assert rt.deadline is not None and rt.progress is not None
     dl_text = rt.deadline.rstrip("。")
     dl = parse_deadline(dl_text)
+    if not dl and recurs(dl_text):
+        raise ReportFormatError(problem(filename, rt.deadline_line, None, "import_task_recurring", task=rt.id, deadline=rt.deadline,
+                                        recurs=RECURS))
     if not dl:
         raise ReportFormatError(problem(filename, rt.deadline_line, None, "import_task_deadline", task=rt.id, deadline=rt.deadline, repair=REPAIR))
     reported = parse_reported(rt.progress)
@@ -850,6 +886,8 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         known_ids.add(mid)
         ms = measure_milestones(rm.text)
         unread = unreadable_deadlines(rm.text)
+        if recurring := recurring_deadlines(rm.text):  # (before unread: 2018年12月31日，每年 names a year)
+            raise ReportFormatError(problem(filename, rm.line, None, "import_measure_recurring", measure=mid, deadline=recurring[0], recurs=RECURS))
         if unread:  # (dropped, it would lose a step of the measure: a wrong ledger)
             raise ReportFormatError(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=unread[0], repair=REPAIR))
         if not ms:

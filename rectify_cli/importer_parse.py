@@ -11,7 +11,7 @@ from datetime import date
 from .errors import ReportFormatError
 from .i18n import Notice, problem
 from .importer_text import CN_NUM, Para
-from .model import KIND_WORDS
+from .model import KIND_WORDS, MilestoneKind
 
 
 TASK_RE = re.compile(rf"^([{CN_NUM}]+)、(.*)$")
@@ -55,6 +55,11 @@ DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|年?底)"  # (2020年
 DEADLINE_LIKE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年|\d{4}[.．]\d{1,2}[.．]\d{1,2}|年内|年底|季度|[上下]半年"
                            r"|(?<!\d)\d{1,2}月(?:\d{1,2}日|底|前)")
 
+# an ongoing deadline with words of keeping it up after it (长期坚持并持续推进): 长期坚持 all the same
+KEPT_UP = re.compile(r"长期坚持并?[^\d，；（）年月日季]{2,6}")
+# a recurring deadline, due each period (每年, 每季度, 2019年起每年底前): no milestone holds one
+RECURRING = re.compile(r"(?:\d{4}年起)?每(?:年|半年|季度?|月)(?:\d{1,2}月)?(?:\d{1,2}日|底|末)?前?(?:完成)?")
+
 REPORTED_STATES = (
     ("全面完成", "fully_done"),
     ("基本完成", "basically_done"),
@@ -66,36 +71,37 @@ REPORTED_WORDS = re.compile(r"(已完成|已全面完成|已基本完成|达到�
 REPORTED_BY_WORD = {"已完成": "fully_done", "已全面完成": "fully_done", "已基本完成": "basically_done", "达到序时进度": "on_schedule"}
 
 
+CN_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
 def cn_number(s: str) -> int:
-    """一 … 九十九, 一百 … 九百九十九 (一百零一, 一百一十八) as an int; ValueError if it is none."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits["〇"] = 0
-    hundreds, sep, rest = s.partition("百")
-    if not sep:
-        return _below_100(s, digits)
-    if len(hundreds) > 1 or (hundreds and not digits.get(hundreds)):
-        raise ValueError(s)
-    value = (digits[hundreds] if hundreds else 1) * 100
-    if not rest:
-        return value
-    if rest[0] in "零〇":  # 一百零一: one digit after the 零
-        if len(rest) != 2 or not digits.get(rest[1]):
+    """A whole number in Chinese numerals as an int: 三, 十二, 一百一十八, 二百零三, 两千, 一万零五百
+    (零/〇 stands for the places skipped, 两 for 二 before 百, 千, 万 or alone); ValueError if it is
+    none, or is written loosely (一百一, 一万五: colloquial for 110 and 15000, read as 101, 10005)."""
+    if s in ("零", "〇"):
+        return 0
+    done, value, place, digit, zero = 0, 0, 10**5, None, False  # (done: the 万s; place: the last unit read)
+    for at, ch in enumerate(s):
+        unit = CN_UNITS.get(ch)
+        if unit is None:  # a digit: one before each unit, 零 only after one
+            d = CN_DIGITS.get(ch)
+            if d is None or digit is not None or (d == 0 and (zero or not (done or value))):
+                raise ValueError(s)
+            zero, digit = zero or d == 0, None if d == 0 else d
+        elif unit == 10000 and not done and not zero and (value or digit):
+            done, value, place, digit = (value + (digit or 0)) * unit, 0, unit, None
+        elif unit >= place or (zero and unit * 100 > place) or (digit is None and unit != 10) or (unit == 10 and at and s[at - 1] == "两"):
             raise ValueError(s)
-        return value + digits[rest[1]]
-    if "十" not in rest:  # (一百一 is colloquial for 110; a list numbers it 一百一十)
-        raise ValueError(s)
-    return value + _below_100(rest, digits)
-
-
-def _below_100(s: str, digits: dict[str, int]) -> int:
-    tens, sep, ones = s.partition("十")
-    if sep:
-        if len(tens) > 1 or len(ones) > 1 or (tens and not digits.get(tens)) or (ones and not digits.get(ones)):
+        else:
+            value, place, digit, zero = value + (digit or 1) * unit, unit, None, False
+    if digit is not None:  # its ones: after 十, after a 零, or alone (一万五 and 一百一 mean 15000 and 110)
+        if not (place >= 100 if zero else place in (10, 10**5)) or (s[-1] == "两" and len(s) > 1):
             raise ValueError(s)
-        return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
-    if len(s) == 1 and s in digits:
-        return digits[s]
-    raise ValueError(s)
+        value += digit
+    elif zero:
+        raise ValueError(s)
+    return done + value
 
 
 @dataclass
@@ -125,8 +131,9 @@ class RawTask:
     units: list[tuple[str, str, int]] = field(default_factory=list)  # (heading, units, line) of its 责任单位：… lines
 
 
-def find_appendix(paras: list[Para], filename: str) -> int:
-    """Index of the paragraph holding problem 一、 of the appendix."""
+def find_appendix(paras: list[Para], filename: str, tabbed: int | None = None) -> int:
+    """Index of the paragraph holding problem 一、 of the appendix; `tabbed`: the line of a table in
+    columns separated by tabs (tabbed_line), named when there is none."""
     lacking = None  # a problem 一、 with the appendix's other headings but no 整改时限
     for i, p in enumerate(paras):
         m = TASK_RE.match(p.text)
@@ -145,6 +152,8 @@ def find_appendix(paras: list[Para], filename: str) -> int:
         m = OTHER_TASK_RE.match(p.text)
         if m and any(q.text.startswith("整改时限：") for q in paras[i + 1 : i + 6]):
             raise ReportFormatError(problem(filename, p.line, None, "import_task_numbered_otherwise", numbered=m.group(0)))
+    if tabbed is not None:  # (its cells run together: no 整改时限： starts a paragraph)
+        raise ReportFormatError(problem(filename, tabbed, None, "import_tab_columns"))
     raise ReportFormatError(problem(filename, None, None, "import_no_appendix"))
 
 
@@ -171,9 +180,10 @@ def appendix_tail(paras: list[Para], start: int) -> Tail | None:
     return None
 
 
-def parse_appendix(paras: list[Para], filename: str) -> tuple[list[RawTask], Tail | None]:
-    """The appendix's problems, and what follows it, left out (None when nothing does)."""
-    start = find_appendix(paras, filename)
+def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) -> tuple[list[RawTask], Tail | None]:
+    """The appendix's problems, and what follows it, left out (None when nothing does); `tabbed`: as
+    find_appendix's."""
+    start = find_appendix(paras, filename, tabbed)
     tail = appendix_tail(paras, start)
     if tail is not None:
         kept = paras[tail.index].text[: tail.offset]
@@ -371,12 +381,12 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
         return None
     out: list[dict[str, str]] = []
     # (…前完成并长期坚持, 立即整改并长期坚持: a step, then ongoing)
-    for item in re.split(r"[，；]|并(?=长期坚持$)", content):
+    for item in re.split(r"[，；]|并(?=长期坚持)", content):
         item = item.strip()
         if not item:
             continue
-        if item in KIND_WORDS:
-            out.append({"kind": KIND_WORDS[item].value})
+        if item in KIND_WORDS or KEPT_UP.fullmatch(item):
+            out.append({"kind": KIND_WORDS.get(item, MilestoneKind.ONGOING).value})
             continue
         m = re.fullmatch(rf"(?:(.+?)于)?{DATE_RE}(?:前)?(?:完成)?", item)
         if not m:
@@ -415,6 +425,18 @@ def measure_milestones(text: str) -> list[dict[str, str]]:
         if ms:
             found.extend(ms)
     return _dedupe(found)
+
+
+def recurs(deadline: str) -> bool:
+    """Whether a deadline text gives a recurring deadline (每年, 每季度, as one of its ，；-separated
+    items): read as 长期坚持 it would never be late, and each period's due date would be lost."""
+    return any(RECURRING.fullmatch(item.strip()) for item in re.split(r"[，；]", deadline.strip().rstrip("。")))
+
+
+def recurring_deadlines(text: str) -> list[str]:
+    """The parentheses of a measure text that give a recurring deadline (（每年）), which no
+    milestone can hold; a parenthesis telling how often (（每年不少于2次）) is none."""
+    return [f"（{inside}）" for inside in _parenthesised(text) if recurs(inside)]
 
 
 def unreadable_deadlines(text: str) -> list[str]:

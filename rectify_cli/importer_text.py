@@ -128,6 +128,12 @@ def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
     return raw[:offset].count(b"\n") + 1, offset - raw.rfind(b"\n", 0, offset)
 
 
+def tabbed_line(text: str) -> int | None:
+    """The first line (from 1) holding three or more columns separated by tabs: a table pasted from
+    a spreadsheet or a document, which normalise runs together into one sentence."""
+    return next((no for no, line in enumerate(text.split("\n"), 1) if sum(1 for c in line.split("\t") if c.strip()) >= 3), None)
+
+
 def _has_cjk(s: str) -> bool:
     return re.search(f"[{CJK}]", s) is not None
 

@@ -1756,12 +1756,17 @@ def _headline_in_chinese_numerals(tmp_path) -> Path:
     return report
 
 
-def test_a_headline_whose_figures_are_not_read_is_warned_of(tmp_path):
-    """四十五项整改任务 read as no claim: reconcile said the registry records none, and the import nothing."""
-    result = _rectify("import", str(_headline_in_chinese_numerals(tmp_path)), "-o", str(tmp_path / "out"), lang=None)
+def test_a_headline_counting_in_chinese_numerals_gives_the_claims_of_its_figures(tmp_path):
+    """四十五项整改任务 was read as no claim, and only warned of: reconcile had nothing to check."""
+    out = tmp_path / "out"
+    result = _rectify("import", str(_headline_in_chinese_numerals(tmp_path)), "-o", str(out), lang=None)
     assert result.exit_code == 0, result.output
-    assert ("rectify: 警告：报告开头的数字未能读取（如“四十五项整改任务”）：要用 rectify reconcile 核对，"
-            "请在校订文件的 registry: claims: 下写明（key、text、value）") in result.stderr.splitlines()
+    assert "报告开头的数字未能读取" not in result.stderr
+    claims = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
+    assert [(c["key"], c["text"], c["value"]) for c in claims[:5]] == [
+        ("tasks_total", "全区四十五项整改任务", 45), ("measures_total", "一百七十九项具体措施", 179),
+        ("tasks_due_2018", "2018年12月底前应完成的二十八项整改任务", 28), ("tasks_due_2018_done", "二十五项全面完成", 25),
+        ("tasks_due_2018_finishing", "三项正在收尾", 3)]
 
 
 def test_claims_written_in_the_curation_are_the_reports_where_the_import_reads_none(tmp_path):

@@ -574,3 +574,137 @@ def test_warnings_are_said_in_chinese_by_default(tmp_path):
         "rectify: 警告：没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测",
         f"rectify: 警告：措施 1.1：第 {line} 行的“责任单位：有关企业”中没有导入程序认识的单位",
         "rectify: 警告：措施 1.1：找不到责任单位；暂定为省相关部门"]
+
+
+# ---------------------------------------------------------------- 9. a headline counting in Chinese numerals
+
+def _claims(out: Path) -> list[dict]:
+    return yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
+
+
+def _headline(words: str) -> str:
+    return QINGHAI.replace("整改工作正在推进。", words)
+
+
+def test_a_headline_counting_in_chinese_numerals_gives_its_figures_as_numbers(tmp_path):
+    # (the import only warned "the report's opening figures could not be read", and reconcile had nothing to check)
+    text = _headline("全省共四十五项整改任务，已完成三十二项；一百七十九项具体整改措施。") + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "四十五项整改任务", "value": 45},
+                            {"key": "measures_total", "text": "一百七十九项具体整改措施", "value": 179},
+                            {"key": "tasks_done", "text": "已完成三十二项", "value": 32}]
+    assert _warnings(result) == [NO_CURATION, "the report says 四十五项整改任务, but its appendix gives 1: is the text complete?",
+                                 "the report says 一百七十九项具体整改措施, but its appendix gives 1: is the text complete?"]
+
+
+@pytest.mark.parametrize("written, value", [("零", 0), ("〇", 0), ("三", 3), ("两", 2), ("十", 10), ("十二", 12), ("三十二", 32),
+                                            ("四十五", 45), ("一百", 100), ("一百零一", 101), ("一百一十八", 118),
+                                            ("一百七十九", 179), ("二百零三", 203), ("两千", 2000), ("两千零五", 2005),
+                                            ("三千零五十", 3050), ("一万", 10000), ("一万零五百", 10500), ("十二万三千", 123000)])
+def test_a_count_in_chinese_numerals_is_read_as_its_number(written, value):
+    from rectify_cli.importer_parse import cn_number
+
+    assert cn_number(written) == value
+
+
+@pytest.mark.parametrize("written", ["一百一", "一万五", "二二", "十两", "零三", "二十零三", "一百零", "百", "两十", "三百四百"])
+def test_a_numeral_written_loosely_is_no_number(written):
+    # (一百一 is colloquial for 110 and 一万五 for 15000: read as written they would be 101 and 10005)
+    from rectify_cli.importer_parse import cn_number
+
+    with pytest.raises(ValueError):
+        cn_number(written)
+
+
+def test_a_headline_count_in_numerals_it_cannot_read_is_still_warned_of(tmp_path):
+    result, out = _import(tmp_path, _headline("全省共一百一项整改任务。") + APPENDIX)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    assert "the report's opening figures could not be read (e.g. '一百一项整改任务'): to check them with rectify reconcile, " \
+           "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
+
+
+def test_a_headlines_rate_of_completion_and_counts_in_progress_and_remaining_are_claims_reconcile_lists_unchecked(tmp_path):
+    # (完成率71%, 正在推进10项 and 剩余3项 were read as nothing, and said nothing)
+    text = _headline("全省共45项整改任务，已完成32项，完成率71%，正在推进10项，剩余三项；179项具体措施，整改完成率达到80％。") + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _claims(out)[2:] == [{"key": "tasks_done", "text": "已完成32项", "value": 32},
+                                {"key": "tasks_done_percent", "text": "完成率71%", "value": 71},
+                                {"key": "tasks_in_progress", "text": "正在推进10项", "value": 10},
+                                {"key": "tasks_remaining", "text": "剩余三项", "value": 3},
+                                {"key": "measures_done_percent", "text": "整改完成率达到80％", "value": 80}]
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert "Not checked, no counting rule (5): tasks_done, tasks_done_percent, tasks_in_progress, tasks_remaining, " \
+           "measures_done_percent" in " ".join(reconciled.stdout.split())  # (the line as wrapped to the terminal's width)
+
+
+def test_a_rate_of_completion_that_is_no_whole_number_is_warned_of_not_rounded(tmp_path):
+    result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率94.5%。") + APPENDIX)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "1项整改任务", "value": 1}]
+    assert "the report's opening figures could not be read (e.g. '完成率94.5%'): to check them with rectify reconcile, " \
+           "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
+
+
+# ---------------------------------------------------------------- 10. deadlines kept up (长期坚持并持续推进) or recurring (每年)
+
+@pytest.mark.parametrize("written", ["长期坚持并持续推进", "长期坚持并持续开展", "2019年6月30日前完成，长期坚持并持续推进"])
+def test_an_ongoing_deadline_followed_by_words_of_keeping_it_up_is_ongoing(tmp_path, written):
+    # (（长期坚持并持续推进） was "no deadline in parentheses such as （2018年6月30日） or （长期坚持）")
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline=f"{written}。", measure=f"西宁市加强污水处理厂监管（{written}）。"))
+    assert result.exit_code == 0, result.output
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    dated = [{"kind": "date", "due": date(2019, 6, 30)}] if written.startswith("2019") else []
+    assert task["deadline"]["milestones"] == task["measures"][0]["milestones"] == [*dated, {"kind": "ongoing"}]
+
+
+@pytest.mark.parametrize("written", ["每年", "每年底前", "每季度", "2019年起每年", "2018年12月31日，每年"])
+def test_a_measures_recurring_deadline_is_refused_naming_it(tmp_path, written):
+    # (（每年） was "no deadline in parentheses": read as 长期坚持 it would never be late, each year's due date lost)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"西宁市开展河湖巡查评估（{written}）。"))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE}: measure 1.1: the deadline "
+                                                    f"（{written}） recurs (each year, quarter or month), which a ledger's deadline can't hold "
+                                                    "(a date, 长期坚持 or 立即启动): rewrite it as 长期坚持 or as the date of each period; "
+                                                    "repair it under text_fixes: in the curation\n")
+    assert not out.exists()
+
+
+def test_a_problems_recurring_deadline_is_refused_naming_it(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="每年。", measure="西宁市开展河湖巡查评估（长期坚持）。"))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 4}: problem 1: the deadline "
+                                                    "整改时限：每年。 recurs (each year, quarter or month), which a ledger's deadline can't hold "
+                                                    "(a date, 长期坚持 or 立即启动): rewrite it as 长期坚持 or as the date of each period; "
+                                                    "repair it under text_fixes: in the curation\n")
+
+
+def test_a_parenthesis_telling_how_often_is_no_deadline(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市开展河湖巡查（每年不少于2次）（长期坚持）。"))
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["milestones"] == [{"kind": "ongoing"}]
+
+
+# ---------------------------------------------------------------- 11. an appendix pasted as a tab-separated table
+
+TABLE = ("附件：整改任务清单\n\n序号\t整改任务\t整改时限\t整改进度\t具体措施\t整改进展\n"
+         "一\t湟水河流域污染治理滞后\t2019年6月底前完成\t序时推进\t西宁市完成提标改造（2019年6月30日）\t正在进行设备调试\n")
+TABLE_SAID = ("this line holds columns separated by tabs, as a table copied from a spreadsheet or a document does: the "
+              "appendix is read as paragraphs, not as a table (each problem 一、… with a line 整改时限：… and a line 整改进度：…, then its measures "
+              "1. … each followed by a line 整改进展：…); write it so, or give each column's text its own line under its heading")
+
+
+@pytest.mark.parametrize("appendix", [TABLE, "一、湟水河流域污染治理滞后。\t整改时限：2019年6月底前完成。\t整改进度：序时推进。\n\n"
+                                             "1.西宁市完成提标改造（2019年6月30日）。\t整改进展：正在进行设备调试。\n"])
+def test_an_appendix_in_tab_separated_columns_is_refused_saying_so_and_what_is_expected(tmp_path, appendix):
+    # (it was "no appendix of numbered problems (一、…) with 整改时限/整改进展 found", with no line and no word of the tabs)
+    text = QINGHAI + appendix
+    line = next(at for at, ln in enumerate(text.split("\n"), 1) if ln.count("\t") >= 2)
+    result, out = _import(tmp_path, text)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: {TABLE_SAID}\n")
+    assert not out.exists()
+
+
+def test_a_tab_in_a_report_with_an_appendix_changes_nothing(tmp_path):
+    result, out = _import(tmp_path, QINGHAI.replace("青海省委、", "青海省委、\t\t") + APPENDIX)
+    assert result.exit_code == 0, result.output
