@@ -525,6 +525,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     unit = partial(_unit, reg, measure=target.id, files=files)
     if by is not None and not by.strip():  # (--by "", a variable left unset: the entry would lose its unit unsaid)
         raise refusal(UsageError, "empty_unit", option="--by")
+    if evidence is not None and says_nothing(evidence):  # (--evidence "", as --by "": it was written as none, unsaid)
+        raise refusal(UsageError, "empty_evidence")
     by_unit = unit(by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []

@@ -269,7 +269,7 @@ REFUSALS = [
     # (a note of a zero-width space or a bell shows nothing, and cleared 久未报告 so)
     (("report", "2.2", "--note", "\u200b"), "--note: say what was done this period (a report needs a note)"),
     (("record", "1.1", "--state", "in_progress", "--note", "\u3000\u2060"), "--note: say what is under way"),
-    (("close", "1.1", "--evidence", "\u200b"), "closing 1.1 needs --evidence"),
+    (("close", "1.1", "--evidence", "\u200b"), "--evidence: the evidence is empty"),
     (("extend", "3.1", "--to", "someday", "--reason", "r", "--approved-by", "自治区生态环境厅"), "--to: not a date: 'someday'"),
     (("extend", "3.1", "--to", "2021-06-30", "--reason", "r", "--approved-by", "发改委"), "--approved-by: unknown unit '发改委'"),
     (("extend", "1.2", "--to", "2021-06-30", "--reason", "r", "--approved-by", "那曲市"), "1.2 has no pending deadline as of 2019-03-31: nothing to extend"),
