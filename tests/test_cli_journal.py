@@ -150,6 +150,23 @@ def test_a_note_that_reads_like_checks_option_is_written_as_typed(reg):
     assert f'  note: "{note}"\n' in journal_bytes(reg).decode()
 
 
+@pytest.mark.parametrize("args", [
+    ("close", "1.1", "--evidence", "验收"),
+    ("extend", "3.1", "--to", "2021-06-30", "--reason", "资金", "--approved-by", "那曲市"),
+])
+@pytest.mark.parametrize("blank", [" ", "\u3000\u200b"])
+def test_a_blank_note_where_a_note_may_be_left_out_is_written_as_none(tmp_path, args, blank):
+    """`--note ' '` was written as the note " ": a note that shows nothing, as an empty one is
+    written (a note that must say something, a report's, is refused so)."""
+    written = {}
+    for case, note in (("without", ()), ("blank", ("--note", blank))):
+        shutil.copytree(FIXTURE, tmp_path / case)
+        result = run(*args, *note, "--registry", str(tmp_path / case / "tasks.yaml"))
+        assert result.exit_code == 0, result.output
+        written[case] = journal_bytes(tmp_path / case / "tasks.yaml")
+    assert written["blank"] == written["without"]
+
+
 def test_back_filled_entry_is_flagged(reg):
     result = run("record", "2.1", "--state", "in_progress", "--note", "补记", "--date", "2019-01-01",
                  "--registry", str(reg))
