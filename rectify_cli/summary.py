@@ -236,6 +236,7 @@ class MonthlySummary:
     # The ledger's latest journal entry on or before the day judged (None: none), of every file,
     # whatever the owners: the overview warns when it is a reporting period old, as status does.
     latest_entry: date | None = None
+    feedback: date | None = None  # the inspection's feedback (of a folder: its files' earliest)
 
 
 # --------------------------------------------------------------------------- figures
@@ -678,4 +679,5 @@ def build(
         quiet_files=tuple(engine.stale_files(report)),
         retractions=_retractions(measures, first, last),
         latest_entry=report.latest_entry,
+        feedback=plan.meta.feedback_date,
     )
