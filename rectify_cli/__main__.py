@@ -3,13 +3,12 @@
 Ctrl-C ends rectify with "rectify: 已中断" ("interrupted", said in the command line's language)
 and exit code 130 at any moment: cli.main says so once it runs, but loading the modules before
 it takes a good part of a second (more on a cold disk), and an interrupt then would print a
-Python traceback. The words are loaded first (i18n: the standard library's light modules only,
-and loaded by cli.main anyway), so that saying them loads nothing.
+Python traceback. The words it is said in (i18n: the standard library's light modules only)
+are loaded with cli, inside the guard: loaded before it, an interrupt while they loaded (some
+15 ms) was a traceback too. Saying them loads nothing, but after that one.
 """
 import gc
 import sys
-
-from .i18n import command_line_lang, label
 
 
 def run() -> None:
@@ -21,6 +20,8 @@ def run() -> None:
 
         main()
     except KeyboardInterrupt:
+        from .i18n import command_line_lang, label
+
         sys.stderr.write(f"rectify: {label('exit_interrupted', command_line_lang(sys.argv[1:]))}\n")
         sys.exit(130)
 

@@ -88,6 +88,7 @@ def _typed(text: str, forms: str = FORMS.format(month="end of month")) -> tuple[
 # as the importer reads them); a month and day without the year (6月30日).
 _END_OF = re.compile(r"(\d{4})年(?:(\d{1,2})月|年)?底", re.ASCII)
 _NO_YEAR = re.compile(r"(\d{1,2})月(\d{1,2})日?", re.ASCII)
+_MONTH_ALONE = re.compile(r"(\d{1,2})月?", re.ASCII)
 
 
 def likely_date(text: str) -> tuple[str, str] | None:
@@ -113,6 +114,13 @@ def likely_date(text: str) -> tuple[str, str] | None:
         return "day", date(year, month, day).isoformat()
     except (ValueError, DateFormatError):  # (2019年2月30日, 13月1日, June 30: unsure what is meant)
         return None
+
+
+def month_without_year(text: str) -> str | None:
+    """"YYYY-03" for a month typed without its year (3月, 03, 3), for its refusal to say, as
+    likely_date says of a day without it; None for anything else."""
+    alone = _MONTH_ALONE.fullmatch(_normal(text))
+    return f"YYYY-{int(alone.group(1)):02d}" if alone and 1 <= int(alone.group(1)) <= 12 else None
 
 
 def parse_user_date(text: str, *, month_start: bool = False) -> date:

@@ -445,6 +445,8 @@ LABELS = {
     # (engine.select, summary.period, ids.unknown_item, cli._user_date, journal.history)
     "refused_empty_unit": ("{option}：单位名称为空；请填写方案 units: 下声明的单位（名称或别名）",
                            "{option}: the unit name is empty; give a unit declared under 'units:' in the plan (name or alias)"),
+    "refused_empty_evidence": ("--evidence：佐证为空；请填写佐证的文件路径或文字（如文号）",
+                               "--evidence: the evidence is empty; give a file path or a text (e.g. a document number)"),
     "refused_empty_region": ("--region：地区名称为空{hint}", "--region: the region name is empty{hint}"),
     "refused_empty_task": ("--task：任务编号为空{hint}", "--task: the task number is empty{hint}"),
     "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit {name!r}{hint}"),

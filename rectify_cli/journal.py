@@ -520,11 +520,15 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         raise refusal(UsageError, "date_before_feedback", date=when.isoformat(), feedback=feedback.isoformat())
 
     note = _text(note, "--note") or ""
+    if says_nothing(note):  # (--note " ", where a note may be left out: written as none, as --note "" is)
+        note = ""
     # (a folder's plan files by their ids' prefix, "naqu:": naqu.yaml, to name a unit's file)
     files = {f"{Path(f).stem}:": Path(f).name for f in reg.plan_files}
     unit = partial(_unit, reg, measure=target.id, files=files)
     if by is not None and not by.strip():  # (--by "", a variable left unset: the entry would lose its unit unsaid)
         raise refusal(UsageError, "empty_unit", option="--by")
+    if evidence is not None and says_nothing(evidence):  # (--evidence "", as --by "": it was written as none, unsaid)
+        raise refusal(UsageError, "empty_evidence")
     by_unit = unit(by, "--by")
     evidence_text = _evidence(evidence, journal_dir)
     warnings: list[Notice] = []

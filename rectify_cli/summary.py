@@ -236,6 +236,7 @@ class MonthlySummary:
     # The ledger's latest journal entry on or before the day judged (None: none), of every file,
     # whatever the owners: the overview warns when it is a reporting period old, as status does.
     latest_entry: date | None = None
+    feedback: date | None = None  # the inspection's feedback (of a folder: its files' earliest)
 
 
 # --------------------------------------------------------------------------- figures
@@ -588,6 +589,9 @@ def period(month: str | None, *, today: date, feedback: date) -> tuple[date, dat
     try:
         first, last = dates.parse_month(month) if month is not None else dates.previous_month(today)
     except dates.DateFormatError as exc:
+        written = dates.month_without_year(month) if month is not None else None
+        if written is not None:  # (3月: which year is not guessed, as typed_date says of a day without it)
+            raise refusal(UsageError, "date_no_year", option="--month", text=month, written=written) from None
         raise refusal(UsageError, _month_refused(month, exc), text=month, detail=str(exc)) from None
     # (the month named as the user gave it, or as the default it is: never "--month: None")
     which = (Notice("month_given", {"month": month}) if month is not None
@@ -675,4 +679,5 @@ def build(
         quiet_files=tuple(engine.stale_files(report)),
         retractions=_retractions(measures, first, last),
         latest_entry=report.latest_entry,
+        feedback=plan.meta.feedback_date,
     )

@@ -515,3 +515,14 @@ def test_the_help_before_a_command_lists_every_command():
     assert result.returncode == 0
     listed = [line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ") and line.split()]
     assert set(NAMES) <= set(listed)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_path_in_the_help_is_never_cut_across_lines(lang):
+    """`COLUMNS=40 rectify status --help` broke --registry's default after its slash: data/ at
+    a line's end, tasks.yaml at the next one's start, a path no one could copy whole."""
+    lines = rectify("status", "--help", "--lang", lang, COLUMNS="40").stdout.splitlines()
+    assert any("data/tasks.yaml" in line for line in lines), lines
+    for width in range(40, 81):  # (wherever the column ends)
+        lines = help_of("status", "--help", width=width, RECTIFY_LANG=lang)
+        assert any("data/tasks.yaml" in line for line in lines), (width, lines)

@@ -150,6 +150,23 @@ def test_a_note_that_reads_like_checks_option_is_written_as_typed(reg):
     assert f'  note: "{note}"\n' in journal_bytes(reg).decode()
 
 
+@pytest.mark.parametrize("args", [
+    ("close", "1.1", "--evidence", "验收"),
+    ("extend", "3.1", "--to", "2021-06-30", "--reason", "资金", "--approved-by", "那曲市"),
+])
+@pytest.mark.parametrize("blank", [" ", "\u3000\u200b"])
+def test_a_blank_note_where_a_note_may_be_left_out_is_written_as_none(tmp_path, args, blank):
+    """`--note ' '` was written as the note " ": a note that shows nothing, as an empty one is
+    written (a note that must say something, a report's, is refused so)."""
+    written = {}
+    for case, note in (("without", ()), ("blank", ("--note", blank))):
+        shutil.copytree(FIXTURE, tmp_path / case)
+        result = run(*args, *note, "--registry", str(tmp_path / case / "tasks.yaml"))
+        assert result.exit_code == 0, result.output
+        written[case] = journal_bytes(tmp_path / case / "tasks.yaml")
+    assert written["blank"] == written["without"]
+
+
 def test_back_filled_entry_is_flagged(reg):
     result = run("record", "2.1", "--state", "in_progress", "--note", "补记", "--date", "2019-01-01",
                  "--registry", str(reg))
@@ -269,7 +286,7 @@ REFUSALS = [
     # (a note of a zero-width space or a bell shows nothing, and cleared 久未报告 so)
     (("report", "2.2", "--note", "\u200b"), "--note: say what was done this period (a report needs a note)"),
     (("record", "1.1", "--state", "in_progress", "--note", "\u3000\u2060"), "--note: say what is under way"),
-    (("close", "1.1", "--evidence", "\u200b"), "closing 1.1 needs --evidence"),
+    (("close", "1.1", "--evidence", "\u200b"), "--evidence: the evidence is empty"),
     (("extend", "3.1", "--to", "someday", "--reason", "r", "--approved-by", "自治区生态环境厅"), "--to: not a date: 'someday'"),
     (("extend", "3.1", "--to", "2021-06-30", "--reason", "r", "--approved-by", "发改委"), "--approved-by: unknown unit '发改委'"),
     (("extend", "1.2", "--to", "2021-06-30", "--reason", "r", "--approved-by", "那曲市"), "1.2 has no pending deadline as of 2019-03-31: nothing to extend"),

@@ -42,6 +42,20 @@ def test_a_month_given_keeps_its_message(tmp_path):
         "rectify: --month: 2018-02 has not begun (today is 2018-01-20)\n")
 
 
+def test_the_month_of_the_feedback_judged_before_it_says_so_as_status_does(tmp_path):
+    """The month of the feedback, on a day before it: status says rectification had not begun;
+    the summary said only that the ledger had no entries, as of a ledger gone quiet."""
+    result = run(tmp_path, "--month", "2018-01", today="2018-01-02")
+    assert result.exit_code == 0, result.output
+    overview = result.stdout.split("一、总体情况\n")[1].split("\n\n")[0].splitlines()
+    assert overview[1:] == ["注意：核查日期 2018-01-02 早于督察反馈日期 2018-01-03：整改尚未开始，各项措施尚无可核查的进展。"]
+    result = run(tmp_path, "--month", "2018-01", "--lang", "en", today="2018-01-02")
+    assert result.exit_code == 0, result.output
+    assert ("Note: 2018-01-02 is before the inspection's feedback date, 2018-01-03: rectification had not begun, "
+            "and no measure has progress to judge.") in result.stdout
+    assert "no journal entries yet" not in result.stdout
+
+
 def bundled_headline(month: str, *extra: str) -> str:
     result = CliRunner().invoke(app, ["summary", "--month", month, *extra],
                                 env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2026-11-29"})

@@ -46,6 +46,13 @@ def _at_repo_root(monkeypatch):
      "--month: '2019-13' is not a real calendar date (month must be in 1..12)"),
     (("summary", "-r", SMALL, "--month", "March"), "--month：“March”不是月份（可写作 2019-03 或 2019年3月）",
      "--month: not a month: 'March' (use 2019-03 or 2019年3月)"),
+    # (a month without its year, as --as-of 4月25日 is told: it was said to be no month)
+    (("summary", "-r", SMALL, "--month", "3月"), "--month：“3月”缺少年份：请写明哪一年，YYYY-03",
+     "--month: '3月' has no year: give it, YYYY-03"),
+    (("summary", "-r", SMALL, "--month", "03"), "--month：“03”缺少年份：请写明哪一年，YYYY-03",
+     "--month: '03' has no year: give it, YYYY-03"),
+    (("summary", "-r", SMALL, "--month", "１２月"), "--month：“１２月”缺少年份：请写明哪一年，YYYY-12",
+     "--month: '１２月' has no year: give it, YYYY-12"),
     (("status", "-r", SMALL, "--as-of", "2019-02-30"), "--as-of：“2019-02-30”不是实际存在的日期",
      "--as-of: '2019-02-30' is not a real calendar date (day is out of range for month)"),
     (("check", "-r", SMALL, "--as-of", "June 30"),
@@ -56,7 +63,7 @@ def _at_repo_root(monkeypatch):
      "--since: not a date: 'soon' (use 2019-03-31, 2019/3/31, 2019-03 (from its first day) or 2019年3月31日)"),
 ], ids=["owner", "task", "region", "show", "history", "month-not-begun", "month-before-feedback", "summary-owner-close",
         "summary-owner", "month-not-real",
-        "not-a-month",
+        "not-a-month", "month-no-year", "month-number-no-year", "month-full-width-no-year",
         "as-of-not-real", "as-of-unreadable", "since"])
 def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, zh, en):
     chinese = run(*args)

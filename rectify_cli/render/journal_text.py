@@ -87,10 +87,13 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
     return "\n".join(lines) + "\n"
 
 
-def ledger_warnings(latest_entry, as_of, stale_files, period: int, lang: Lang) -> list[str]:
+def ledger_warnings(latest_entry, as_of, stale_files, period: int, lang: Lang, *, feedback=None) -> list[str]:
     """What status's header and the summary's overview warn of: the ledger's journal gone a
     reporting period without an entry as of `as_of` (or without any), then a folder's quiet files
-    (quiet_journals), not the file of that latest entry again (the same fact), but counting it."""
+    (quiet_journals), not the file of that latest entry again (the same fact), but counting it.
+    Before the `feedback` date, only that rectification had not begun."""
+    if feedback is not None and as_of < feedback:  # (no entry could be there yet: that the ledger has none is no news)
+        return [label("status_before_feedback", lang, as_of=as_of.isoformat(), feedback=feedback.isoformat())]
     ledger = _ledger_quiet(latest_entry, as_of, period, lang)
     if ledger is None:
         return quiet_journals(stale_files, period, lang)

@@ -81,9 +81,17 @@ def break_offsets(text: str, width: int) -> list[int]:
     return offsets
 
 
+# A path (data/tasks.yaml, .github/workflows): UAX #14 may break after a slash, which cut one
+# across lines (help at 40 columns: data/ | tasks.yaml).
+_PATH = re.compile(r"[\w.~-]+(?:/[\w.~-]+)+", re.ASCII)
+
+
 def wrapped(text: str, width: int) -> list[str]:
-    """`text` (one line) in lines of at most `width` cells, broken where Chinese and English may break."""
-    cuts = [0, *break_offsets(text, width), len(text)]
+    """`text` (one line) in lines of at most `width` cells, broken where Chinese and English may
+    break, but inside a path."""
+    # (broken as if each slash of a path were a letter: as many cells, no break beside it)
+    kept = _PATH.sub(lambda path: path.group().replace("/", "_"), text)
+    cuts = [0, *break_offsets(kept, width), len(text)]
     return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
 

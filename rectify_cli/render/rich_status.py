@@ -385,12 +385,8 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         latest = Text(unbroken(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}") + when)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
-    feedback = registry.plan.meta.feedback_date  # (of a folder: its files' earliest)
-    if report.as_of < feedback:  # (no entry could be there yet: that the ledger has none is no news)
-        warnings = [label("status_before_feedback", lang, as_of=report.as_of.isoformat(), feedback=feedback.isoformat())]
-    else:
-        warnings = ledger_warnings(report.latest_entry, report.as_of, engine.stale_files(report),
-                                   report.report_period_days, lang)
+    warnings = ledger_warnings(report.latest_entry, report.as_of, engine.stale_files(report), report.report_period_days,
+                               lang, feedback=registry.plan.meta.feedback_date)  # (of a folder: its files' earliest)
     for text in warnings:
         console.print(Paragraph(Text(text, style="bold red")))
 

@@ -467,7 +467,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH) -> s
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope),
                                             *ledger_warnings(m.latest_entry, m.as_of, m.quiet_files,
-                                                             m.report_period_days, lang)])),
+                                                             m.report_period_days, lang, feedback=m.feedback)])),
         (_l("summary_s2", lang), _closed(m, lang, page)),
         (_l("summary_s3", lang), _reopened(m, lang, page)),
         (_l("summary_s4", lang), _overdue(m, lang, page)),
