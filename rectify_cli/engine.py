@@ -140,6 +140,25 @@ class MilestoneResult:
 
 
 @dataclass(frozen=True, slots=True)
+class LateClose:
+    """The close a measure stands closed by, made after the deadline it settled (逾期销号)."""
+
+    date: date  # of the close
+    deadline: date  # the earliest deadline still open just before it, as extended then
+
+    @property
+    def days(self) -> int:
+        return (self.date - self.deadline).days
+
+
+def missed_deadline(due: date | None, closed_on: date, report_date: date | None) -> date | None:
+    """The deadline a close dated `closed_on` came after: `due` (the earliest one it settled, as
+    extended), when it is before that day, as `close` warns; None for one on time, and for one
+    dated its report's own date, the report's statement of what was done by then (an import's)."""
+    return due if due is not None and due < closed_on and closed_on != report_date else None
+
+
+@dataclass(frozen=True, slots=True)
 class MeasureResult:
     """A measure as judged on the report's day, from its milestones and its journal entries."""
 
@@ -153,6 +172,8 @@ class MeasureResult:
     entries: tuple[Entry, ...]  # its journal entries dated on or before as_of that count, in date order
     # every one of them, retractions and the entries they void included (what `show` lists)
     written: tuple[Entry, ...] = ()
+    # closed (all its dated milestones), by a close after its deadline (missed_deadline); else None
+    closed_late: LateClose | None = None
 
     @property
     def id(self) -> str:
@@ -290,7 +311,11 @@ def days_unreported(last_entry: date | None, began: date, as_of: date) -> int:
 
 
 def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immediate_due: date, shared=None):
-    """-> (status, days_overdue, next_due, milestone results). `entries` in date order, <= as_of.
+    """-> (status, days_overdue, next_due, milestone results, closing). `entries` in date order, <= as_of.
+    `closing`: when every dated milestone is done, (the position among the milestone-changing
+    entries of the done entry that closed the last of them, the earliest deadline still open just
+    before it, as extended); else None. (Positions, not dates: results are shared by measures
+    whose milestone-changing entries differ only in their dates.)
 
     `shared`: a dict in which equal MilestoneResults are made once and shared (they are
     immutable), which spares building the same few thousand results 100,000s of times."""
@@ -316,10 +341,15 @@ def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immed
     done = [False] * n
     named = [False] * n  # done by an entry naming this milestone
     late = [False] * n  # moved once by a late extension (a later one in time still moves a missed deadline)
+    closing = None
     if dated:
+        position = -1
         for e in entries:
             state = e.state
+            if id(state) in _MILESTONE_STATES:
+                position += 1
             if state == _S_DONE:
+                open_due = None if closing is not None else min(effective[i] for i in dated if not done[i])
                 target = e.milestone
                 if target is None:
                     for i in dated:
@@ -328,7 +358,10 @@ def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immed
                     for i in dated:
                         if original[i] == target:
                             done[i] = named[i] = True
+                if open_due is not None and all(done[i] for i in dated):
+                    closing = (position, open_due)
             elif state == _S_REOPENED:
+                closing = None
                 for i in dated:
                     done[i] = named[i] = False
             elif state == _S_EXTENDED and e.to is not None:
@@ -374,7 +407,7 @@ def _evaluate_milestones(milestones, entries, as_of: date, warn_days: int, immed
         status = _judge(earliest, as_of, warn_days)
         if status is Status.OVERDUE:
             days_overdue = (as_of - earliest).days
-    return status, days_overdue, earliest, tuple(results)
+    return status, days_overdue, earliest, tuple(results), closing
 
 
 _ST_DONE = Status.DONE
@@ -433,7 +466,8 @@ def evaluate(
     tasks = []
     for task in plan.tasks:
         measure_results = []
-        began = plan.meta_of(task.id).feedback_date  # (its report's: a folder's files differ)
+        meta = plan.meta_of(task.id)
+        began = meta.feedback_date  # (its report's: a folder's files differ)
         immediate_due = plan.immediate_due_of(task.id)
         judged = judged_by_due.get(immediate_due)
         if judged is None:
@@ -459,19 +493,26 @@ def evaluate(
             outcome = judged.get(key)
             if outcome is None:
                 outcome = judged[key] = _evaluate_milestones(milestones, entries, as_of, warn_days, immediate_due, shared)
-            status, days, next_due, ms_results = outcome
+            status, days, next_due, ms_results, closing = outcome
+            closed_late = None
+            if closing is not None:  # (its close: the entry at that position among those changing milestones)
+                position, due = closing
+                closed_on = [e for e in lst if id(e.state) in changing][position].date
+                if missed_deadline(due, closed_on, meta.report_date) is not None:
+                    closed_late = LateClose(closed_on, due)
             if status is ongoing:
                 stale = _is_stale(days_unreported(last_entry, began, as_of), report_period_days)
             else:
                 stale = False
             measure_results.append(_new_measure_result(
                 measure=measure, status=status, stale=stale, days_overdue=days, next_due=next_due,
-                milestones=ms_results, last_entry=last_entry, entries=entries, written=written))
+                milestones=ms_results, last_entry=last_entry, entries=entries, written=written,
+                closed_late=closed_late))
 
         if measure_results:
             tasks.append(rollup(task, tuple(measure_results)))
         else:
-            status, days, next_due, ms_results = _evaluate_milestones(
+            status, days, next_due, ms_results, _ = _evaluate_milestones(
                 task.deadline.milestones, (), as_of, warn_days, immediate_due, shared
             )
             tasks.append(TaskResult(task, status, days, (), next_due, ms_results))

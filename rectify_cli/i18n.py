@@ -549,6 +549,13 @@ LABELS = {
     "status_due_column": ("期限", "Due"),
     "status_text_column": ("内容", "Text"),
     "status_overdue_days": ("逾期{n}天", "{n:day} overdue"),
+    # (of a measure closed after its deadline, engine.MeasureResult.closed_late: its state word, then
+    # how late; "closed (closed … late)" would say it twice in English)
+    "status_closed_late": ("{state}（逾期{n}天销号）", "{state} ({n:day} late)"),
+    "status_closed_late_ongoing": ("{state}（逾期{n}天销号）", "{state} (closed {n:day} late)"),
+    "status_closed_late_header": ("逾期销号", "Closed late"),  # (status's task table: how many of its measures)
+    "status_closed_late_count": ("逾期销号", "closed late"),  # (after the states' counts)
+    "show_progress_closed_late": ("{progress}（其中逾期销号 {n}）", "{progress} ({n} closed late)"),
     # (after a measure's deadline or days overdue: the deadline was moved after it had passed)
     "status_extended_late": ("（逾期后延期）", " (extended late)"),
     "status_extended_late_other": ("（另一期限逾期后延期）", " (another deadline extended late)"),

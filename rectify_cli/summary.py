@@ -460,7 +460,7 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
                 if in_month or undone is None or undone >= restored:
                     closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
                                              e.milestone, reopened=undone, restored=restored,
-                                             missed=due if due is not None and due < e.date != reported else None,
+                                             missed=engine.missed_deadline(due, e.date, reported),
                                              **step_fields))
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))

@@ -443,6 +443,57 @@ def test_measures_alike_but_for_a_late_flag_are_judged_apart():
     assert [(m.id, m.extended_late) for m in report.measures()] == [("1.1", False), ("1.2", True)]
 
 
+# (milestones, journal, as_of, (close date, deadline it missed, days late) or None)
+CLOSED_LATE_CASES = {
+    "closed after its deadline": (["2018-06-30"], [E("2018-07-10", "done")], "2018-08-01",
+                                  ("2018-07-10", "2018-06-30", 10)),
+    "closed on its deadline day: on time": (["2018-06-30"], [E("2018-06-30", "done")], "2018-08-01", None),
+    "extended, closed after the original but by the new date": (
+        ["2018-06-30"], [E("2018-06-20", "extended", milestone="2018-06-30", to="2018-12-31"),
+                         E("2018-09-01", "done")], "2019-01-10", None),
+    "extended, closed after the new date: late from it": (
+        ["2018-06-30"], [E("2018-06-20", "extended", milestone="2018-06-30", to="2018-12-31"),
+                         E("2019-01-05", "done")], "2019-01-10", ("2019-01-05", "2018-12-31", 5)),
+    "two steps, the first on time, the last late: the close that settled it": (
+        ["2018-06-30", "2018-12-31"], [E("2018-06-01", "done", milestone="2018-06-30"),
+                                       E("2019-01-20", "done", milestone="2018-12-31")], "2019-02-01",
+        ("2019-01-20", "2018-12-31", 20)),
+    "two steps, the first late, the last on time": (
+        ["2018-06-30", "2018-12-31"], [E("2018-07-05", "done", milestone="2018-06-30"),
+                                       E("2018-12-01", "done", milestone="2018-12-31")], "2019-02-01", None),
+    "both steps at once: against the earliest still open": (
+        ["2018-06-30", "2018-12-31"], [E("2018-07-05", "done")], "2019-02-01", ("2018-07-05", "2018-06-30", 5)),
+    "dated the report's own date: the report's statement, not judged": (
+        ["2018-06-30"], [E("2019-03-31", "done")], "2019-04-30", None),
+    "reopened, then closed by its new date": (
+        ["2018-06-30"], [E("2018-07-10", "done"), E("2018-08-01", "reopened", note="回头看"),
+                         E("2018-08-05", "extended", to="2018-12-31", late=True), E("2018-10-01", "done")],
+        "2018-11-01", None),
+    "reopened and still open": (["2018-06-30"], [E("2018-07-10", "done"), E("2018-08-01", "reopened", note="x")],
+                                "2018-11-01", None),
+    "a dated part of an ongoing measure closed late": (["2018-06-30", ONG], [E("2018-07-03", "done")], "2018-08-01",
+                                                       ("2018-07-03", "2018-06-30", 3)),
+    "the late close not yet written as of the day judged": (["2018-06-30"], [E("2018-07-10", "done")], "2018-07-05",
+                                                           None),
+}
+
+
+@pytest.mark.parametrize("milestones, journal, as_of, expected", CLOSED_LATE_CASES.values(), ids=CLOSED_LATE_CASES)
+def test_a_close_after_its_deadline_is_closed_late(milestones, journal, as_of, expected):
+    result = one_measure(milestones, journal, as_of)
+    late = result.closed_late
+    said = None if late is None else (late.date.isoformat(), late.deadline.isoformat(), late.days)
+    assert said == expected
+
+
+def test_measures_alike_but_for_the_day_of_their_close_are_judged_apart():
+    # (evaluate judges equal combinations of milestones and milestone-changing entries once)
+    plan = plan_of(make_measure("1.1", ["2018-06-30"]), make_measure("1.2", ["2018-06-30"]))
+    journal = [entry("1.1", "2018-06-20", "done"), entry("1.2", "2018-07-20", "done")]
+    report = evaluate(plan=plan, journal=journal, as_of=d("2018-08-01"))
+    assert [(m.id, m.closed_late and m.closed_late.days) for m in report.measures()] == [("1.1", None), ("1.2", 20)]
+
+
 def test_immediate_milestone_due_and_original_are_immediate_due():
     result = one_measure([IMM], [], "2018-07-01", plan_kw=dict(immediate_due="2018-01-15"))
     (ms,) = result.milestones

@@ -168,7 +168,15 @@ def measure_document(mr: MeasureResult, *, shared: dict | None = None) -> dict:
         "lead": measure.lead,
         "milestones": documents,
         "last_entry": iso(mr.last_entry),
+        "closed_late": _closed_late_document(mr.closed_late),
     }
+
+
+def _closed_late_document(late) -> dict | None:
+    """The close a measure stands closed by, when it came after its deadline (engine.LateClose)."""
+    if late is None:
+        return None
+    return {"closed": late.date.isoformat(), "deadline": late.deadline.isoformat(), "days": late.days}
 
 
 def _reported_document(reported: ReportedState) -> dict:
@@ -193,24 +201,27 @@ def task_document(tr: TaskResult, *, shared: dict | None = None) -> dict:
         "days_overdue": tr.days_overdue,
         "deadline": _deadline_document(tr.task),
         "reported": _reported_document(tr.task.reported),
+        "measures_closed_late": sum(1 for mr in tr.measures if mr.closed_late is not None),
         "measures": [measure_document(mr, shared=shared) for mr in worst_first(tr.measures)],
     }
 
 
 def status_counts(report: StatusReport) -> dict:
-    """Counts over the report's (possibly filtered) tasks and measures. ``lights`` and
-    ``stale`` count measures; every state and light appears, with 0 when absent."""
+    """Counts over the report's (possibly filtered) tasks and measures. ``lights``, ``stale``
+    and ``closed_late`` (closed after their deadline) count measures; every state and light
+    appears, with 0 when absent."""
     tasks = {s.value: 0 for s in Status}
     measures = {s.value: 0 for s in Status}
     lights = {light.value: 0 for light in Light}
-    stale = 0
+    stale = closed_late = 0
     for tr in report.tasks:
         tasks[tr.status.value] += 1
         for mr in tr.measures:
             measures[mr.status.value] += 1
             lights[mr.light.value] += 1
             stale += mr.stale
-    return {"tasks": tasks, "measures": measures, "lights": lights, "stale": stale}
+            closed_late += mr.closed_late is not None
+    return {"tasks": tasks, "measures": measures, "lights": lights, "stale": stale, "closed_late": closed_late}
 
 
 def file_paths(plan_files) -> dict[str, str]:

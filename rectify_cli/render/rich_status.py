@@ -103,7 +103,17 @@ def _state_word(result: MeasureResult | TaskResult, lang: Lang) -> str:
     by how many days (逾期182天), as `check` does, the date missed going beside it (_due_cell)."""
     if result.status == Status.OVERDUE:
         return label("status_overdue_days", lang, n=result.days_overdue)
-    return word(STATUS, engine.category(result), lang)
+    state = word(STATUS, engine.category(result), lang)
+    late = result.closed_late if isinstance(result, MeasureResult) else None
+    if late is not None:  # (closed after its deadline: 已销号（逾期200天销号）)
+        key = "status_closed_late" if result.status == Status.DONE else "status_closed_late_ongoing"
+        return label(key, lang, state=state, n=late.days)
+    return state
+
+
+def _closed_late_count(results: Iterable[MeasureResult]) -> int:
+    """How many of the measures were closed after their deadline."""
+    return sum(1 for mr in results if mr.closed_late is not None)
 
 
 def _sep(lang: Lang) -> str:
@@ -417,6 +427,9 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
     statuses = Counter(m.status for m in measures)
     states = [(word(STATUS, s, lang), statuses[s]) for s in Status]
     states.append((word(STATUS, engine.STALE, lang), sum(1 for m in measures if m.stale)))
+    late = _closed_late_count(measures)
+    if late:  # (said only when there is one: a ledger of closes on time reads as it always did)
+        states.append((label("status_closed_late_count", lang), late))
     console.print(_count_line(label("status_states", lang), states, width))
     console.print(_bar(sum(1 for m in measures if m.closed), len(measures), lang, width))
 
@@ -497,10 +510,12 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
     """One row per task, worst first (the `limit` worst, and a line saying how many more); a
     line under the table explains LATE_MARK when a row carries it. On a narrow terminal the
     deadline is given by its dates, and the problem, then the reported state, then (beside a
-    folder's long ids, 新疆维吾尔自治区:35) the deadline and the count give way."""
+    folder's long ids, 新疆维吾尔自治区:35) the deadline and the count give way; before all of them, the
+    count of late closes (逾期销号), a column only when a task has one."""
     every = engine.worst_first(tasks)
     results = every[:limit]
     late = [any(mr.extended_late for mr in tr.measures) for tr in results]
+    closed_late = [_closed_late_count(tr.measures) for tr in results]
     deadline = label("deadline", lang)
     columns = [
         _Column(label("task", lang), [_cell(tr.id) + (LATE_MARK if mark else "") for tr, mark in zip(results, late)]),
@@ -510,6 +525,10 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
         _Column(label("reported", lang), [word(REPORTED, tr.task.reported.state, lang) for tr in results], gives_way=3),
         _Column(label("progress", lang), [f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-" for tr in results],
                 justify="right", gives_way=1),
+        # (only when a task has one; blank beside the others, as days overdue are; the first to give
+        # way, since the counts above the table give the whole ledger's)
+        *([_Column(label("status_closed_late_header", lang), [str(n) if n else "" for n in closed_late],
+                   justify="right", gives_way=5)] if any(closed_late) else []),
         _Column(label("light", lang), [_light_text(tr.light, lang) for tr in results]),
         _Column(label("status_overdue_header", lang),
                 [label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "" for tr in results], justify="right"),
@@ -607,10 +626,14 @@ def _fields(rows: list[tuple[str, Text]]) -> Table:
 
 def _state_text(result: MeasureResult | TaskResult, lang: Lang) -> Text:
     line = _light_text(result.light, lang)
-    line.append("  " + _state_word(result, lang))
+    state = _state_word(result, lang)
+    # (已销号（逾期200天销号） whole on its line: broken, 号） alone read as nothing)
+    line.append("  " + (unbroken(state) if isinstance(result, MeasureResult) and result.closed_late else state))
     if result.next_due is not None:  # (of an overdue one: the deadline it missed)
         due = label("show_due" if result.status == Status.OVERDUE else "next_due", lang)
         line.append("  " + unbroken(f"{due} {result.next_due.isoformat()}"))
+    elif isinstance(result, MeasureResult) and result.closed_late is not None:  # (the deadline its close missed)
+        line.append("  " + unbroken(f"{label('show_due', lang)} {result.closed_late.deadline.isoformat()}"))
     line.append(_extended_late_mark(result, lang))
     return line
 
@@ -786,7 +809,10 @@ def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lan
     if task.regions:
         rows.append((label("show_regions", lang), _para(_sep(lang).join(task.regions))))
     if tr.measures:
-        rows.append((label("progress", lang), Text(f"{tr.done_count}/{len(tr.measures)}")))
+        progress, late = f"{tr.done_count}/{len(tr.measures)}", _closed_late_count(tr.measures)
+        if late:
+            progress = label("show_progress_closed_late", lang, progress=progress, n=late)
+        rows.append((label("progress", lang), Text(progress)))
     rows.append((f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(tr, lang)))
     console.print(_fields(rows))
     console.print()

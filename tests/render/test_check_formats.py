@@ -539,7 +539,7 @@ def test_json_item_shape_is_the_status_measure_shape_plus_check_fields():
     result = _result(*mixed())
     document = json.loads(render(result, "json"))
     status_keys = {"id", "status", "light", "stale", "days_overdue", "next_due", "extended_late", "owners", "lead",
-                   "milestones", "last_entry"}  # (the README's stable contract: status --format json's measure)
+                   "milestones", "last_entry", "closed_late"}  # (the README's stable contract: status --format json's measure)
     assert set(measure_document(result.failing[0].result)) == status_keys
     assert set(document["items"][0]) == status_keys | {"task_id", "text", "file", "line", "kind", "rule"}
 

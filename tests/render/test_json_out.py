@@ -42,10 +42,10 @@ ONGOING_MS = {"kind": "ongoing", "due": None, "original_due": None, "label": Non
 
 
 def _measure(id, status, light, *, owners, lead=None, milestones, last_entry, stale=False, days_overdue=0,
-             next_due=None):
+             next_due=None, closed_late=None):
     return {"id": id, "status": status, "light": light, "stale": stale, "days_overdue": days_overdue,
             "next_due": next_due, "extended_late": False, "owners": owners, "lead": lead or owners[0], "milestones": milestones,
-            "last_entry": last_entry}
+            "last_entry": last_entry, "closed_late": closed_late}
 
 
 M11 = _measure("1.1", "overdue", "red", owners=["拉萨市"], days_overdue=90, next_due="2018-12-31",
@@ -60,7 +60,9 @@ M31 = _measure("3.1", "on_track", "green", owners=["自治区生态环境厅"], 
                milestones=[_date("2020-12-31", status="on_track")], last_entry="2019-02-01")
 M32 = _measure("3.2", "ongoing", "yellow", owners=["自治区生态环境厅"], stale=True, milestones=[ONGOING_MS],
                last_entry="2018-06-30")
-M41 = _measure("4.1", "done", "green", owners=["那曲市"], last_entry="2018-05-10", milestones=[
+# (立即启动: due on the feedback date, 2018-01-03; closed on 2018-05-10, 127 days later)
+M41 = _measure("4.1", "done", "green", owners=["那曲市"], last_entry="2018-05-10",
+               closed_late={"closed": "2018-05-10", "deadline": "2018-01-03", "days": 127}, milestones=[
     {"kind": "immediate", "due": "2018-01-03", "original_due": "2018-01-03", "label": None, "done": True,
      "status": "done"}])
 M42 = _measure("4.2", "on_track", "green", owners=["那曲市", "自治区生态环境厅"], next_due="2019-12-31",
@@ -78,29 +80,34 @@ EXPECTED_STATUS = {
         "measures": {"overdue": 1, "due_soon": 1, "on_track": 2, "ongoing": 2, "done": 2},
         "lights": {"red": 1, "yellow": 2, "green": 5},
         "stale": 1,
+        "closed_late": 1,
     },
     "tasks": [
         {"id": "1", "title": "污水处理设施建设滞后", "status": "overdue", "light": "red", "days_overdue": 90,
          "deadline": {"text": "2018年12月31日前完成",
                       "milestones": [{"kind": "date", "due": "2018-12-31", "label": None}]},
          "reported": {"state": "basically_done", "ongoing": False},
+         "measures_closed_late": 0,
          "measures": [M11, M12]},
         {"id": "2", "title": "施工扬尘污染问题突出", "status": "due_soon", "light": "yellow", "days_overdue": 0,
          "deadline": {"text": "2019年4月30日前完成，长期坚持",
                       "milestones": [{"kind": "date", "due": "2019-04-30", "label": None},
                                      {"kind": "ongoing", "due": None, "label": None}]},
          "reported": {"state": "on_schedule", "ongoing": False},
+         "measures_closed_late": 0,
          "measures": [M21, M22]},
         {"id": "3", "title": "饮用水水源地保护区划定滞后", "status": "on_track", "light": "yellow", "days_overdue": 0,
          "deadline": {"text": "2020年12月31日前完成",
                       "milestones": [{"kind": "date", "due": "2020-12-31", "label": None}]},
          "reported": {"state": "on_schedule", "ongoing": False},
+         "measures_closed_late": 0,
          "measures": [M32, M31]},  # worst first: the stale measure before the on-track one
         {"id": "4", "title": "追责问责不到位", "status": "on_track", "light": "green", "days_overdue": 0,
          "deadline": {"text": "立行立改，长期坚持",
                       "milestones": [{"kind": "immediate", "due": None, "label": None},
                                      {"kind": "ongoing", "due": None, "label": None}]},
          "reported": {"state": "interim_results", "ongoing": True},
+         "measures_closed_late": 1,
          "measures": [M42, M41]},
     ],
 }
@@ -131,6 +138,7 @@ def test_counts_follow_the_selection_and_list_every_state():
         "measures": {"overdue": 1, "due_soon": 0, "on_track": 0, "ongoing": 0, "done": 0},
         "lights": {"red": 1, "yellow": 0, "green": 0},
         "stale": 0,
+        "closed_late": 0,  # (4.1, closed late, is not among the overdue)
     }
     assert [m["id"] for t in document["tasks"] for m in t["measures"]] == ["1.1"]
 

@@ -124,13 +124,14 @@ def test_status_rows_are_worst_first():
     assert [row.split()[0] for row in rows] == ["1.1", "2.1", "3.2", "4.2", "3.1", "2.2", "1.2", "4.1"]
 
 
+# (the state column as wide as 4.1's, closed 127 days after its 立即启动 was due: 已销号（逾期127天销号）)
 @pytest.mark.parametrize("lang, head, overdue, due_soon", [
-    (Lang.zh, "措施  灯  状态      期限        责任单位              内容",
-     "1.1   红  逾期90天  2018-12-31  拉萨市                拉萨市建成城东污水处理厂（2018年12月31日）。",
-     "2.1   黄  临期      2019-04-15  那曲市                那曲市完成建筑工地围挡硬化（2019年4月15日，长…"),
-    (Lang.en, "Measure  Light   Status           Due         Units                 Text",
-     "1.1      red     90 days overdue  2018-12-31  拉萨市                拉萨市建成城东污水处理厂（2018…",
-     "2.1      yellow  due soon         2019-04-15  那曲市                那曲市完成建筑工地围挡硬化（201…"),
+    (Lang.zh, "措施  灯  状态                     期限        责任单位              内容",
+     "1.1   红  逾期90天                 2018-12-31  拉萨市                拉萨市建成城东污水处理厂（2018…",
+     "2.1   黄  临期                     2019-04-15  那曲市                那曲市完成建筑工地围挡硬化（20…"),
+    (Lang.en, "Measure  Light   Status                  Due         Units                 Text",
+     "1.1      red     90 days overdue         2018-12-31  拉萨市                拉萨市建成城东污水处理厂…",
+     "2.1      yellow  due soon                2019-04-15  那曲市                那曲市完成建筑工地围挡硬…"),
 ])
 def test_an_overdue_measure_gives_its_days_as_its_state_and_its_missed_date_as_its_due(lang, head, overdue, due_soon):
     """The state said 逾期 and the deadline 逾期90天: the date missed was nowhere in the table."""
@@ -144,7 +145,7 @@ def test_an_overdue_task_without_measures_gives_its_days_and_its_missed_date_too
     registry = replace(registry, plan=replace(registry.plan, tasks=(task, *registry.plan.tasks[1:])),
                        journal=tuple(e for e in registry.journal if not e.measure.startswith("1.")))
     rows = _table_lines(render_status(registry, measures=True))[2:]
-    assert rows[0] == "1     红  逾期90天  2018-12-31" + " " * 24 + "污水处理设施建设滞后"
+    assert rows[0] == "1     红  逾期90天" + " " * 17 + "2018-12-31" + " " * 24 + "污水处理设施建设滞后"  # (4.1's state: 23 cells)
     assert "截至 2019-03-31  红  逾期90天  期限 2018-12-31" in render_show("1", registry).splitlines()
 
 
@@ -375,7 +376,7 @@ def test_header_counts_and_completion_bar():
     assert lines[2:6] == [
         "任务 4 项：红 1  黄 2  绿 1",
         "措施 8 项：红 1  黄 2  绿 5",
-        "措施状态：逾期 1  临期 1  按期推进 2  长期坚持 2  已销号 2  久未报告 1",
+        "措施状态：逾期 1  临期 1  按期推进 2  长期坚持 2  已销号 2  久未报告 1  逾期销号 1",  # (4.1)
         "完成 [#######-----------------------]  2/8  25%",
     ]
 
@@ -385,11 +386,11 @@ def test_a_count_is_never_parted_from_its_name():
     line (`stale` and its 65 at 80 columns in English): lines break between the pairs."""
     assert render_status(width=57).splitlines()[4:7] == [
         "措施状态：逾期 1  临期 1  按期推进 2  长期坚持 2",
-        "          已销号 2  久未报告 1",
+        "          已销号 2  久未报告 1  逾期销号 1",
         "完成 [#######-----------------------]  2/8  25%"]
     assert render_status(lang=Lang.en, width=79).splitlines()[4:6] == [
         "Measures by state: overdue 1  due soon 1  on track 2  ongoing 2  closed 2",
-        "                   stale 1"]
+        "                   stale 1  closed late 1"]
     assert render_status(width=36).splitlines()[2:9] == [  # (the title and the file: 2 lines)
         "截至 2019-03-31",
         "最近一次记录 2019-03-10（21天前）",
@@ -397,13 +398,14 @@ def test_a_count_is_never_parted_from_its_name():
         "措施 8 项：红 1  黄 2  绿 5",
         "措施状态：逾期 1  临期 1  按期推进 2",
         "          长期坚持 2  已销号 2",
-        "          久未报告 1"]
+        "          久未报告 1  逾期销号 1"]
     narrow = render_status(lang=Lang.en, width=28).splitlines()
     states = next(n for n, line in enumerate(narrow) if line.startswith("Measures by state"))
-    assert narrow[states:states + 3] == [  # (too narrow to indent under the first pair)
+    assert narrow[states:states + 4] == [  # (too narrow to indent under the first pair)
         "Measures by state: overdue 1",
         "due soon 1  on track 2",
-        "ongoing 2  closed 2  stale 1"]
+        "ongoing 2  closed 2  stale 1",
+        "closed late 1"]
 
 
 def test_the_header_wraps_without_trailing_spaces():

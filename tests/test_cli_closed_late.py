@@ -1,0 +1,100 @@
+"""`show` and `status` tell a close made after its deadline (逾期销号) from one on time, as the
+monthly summary and `close` itself do: on a copy of the bundled ledger, 40.3 (due 2018-09-30)
+closed on 2019-04-18, 200 days late, and 33.1 (due 2019-06-30) closed on 2019-04-26, on time
+(the README's month of real use). The ledger's own closes, dated its report's day by the
+import, are the report's statement and are not judged."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from builders import run_cli
+from rich.cells import cell_len
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = {"RECTIFY_TODAY": "2019-04-30"}
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("late") / "data"
+    shutil.copytree(ROOT / "data", folder)
+    registry = str(folder / "tasks.yaml")
+    for args in (("close", "40.3", "--evidence", "拉萨市环保局验收意见", "--date", "2019-04-18", "--by", "拉萨市"),
+                 ("close", "33.1", "--evidence", "验收意见", "--date", "2019-04-26", "--by", "拉萨市")):
+        written = run_cli(*args, "--registry", registry, env=TODAY)
+        assert written.exit_code == 0, written.output
+    return registry
+
+
+def run(ledger: str, *args: str, columns: int = 100):
+    result = run_cli(*args, "--registry", ledger, env={**TODAY, "COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def test_show_says_a_measure_was_closed_late_and_by_how_many_days(ledger):
+    assert "截至 2019-04-30  绿  已销号（逾期200天销号）  期限 2018-09-30" in run(ledger, "show", "40.3")
+    assert ("As of 2019-04-30  green  closed (200 days late)  Due 2018-09-30"
+            in run(ledger, "show", "40.3", "--lang", "en"))
+
+
+def test_show_of_a_close_on_time_says_closed_alone(ledger):
+    assert "截至 2019-04-30  绿  已销号" in run(ledger, "show", "33.1")
+    assert "As of 2019-04-30  green  closed" in run(ledger, "show", "33.1", "--lang", "en")
+    # (closed on the report's day, 2019-03-31, by the import, after its 2018-09-30: the report's statement)
+    assert "截至 2019-04-30  绿  已销号" in run(ledger, "show", "40.2")
+
+
+def test_show_of_a_task_counts_its_late_closes_beside_its_progress(ledger):
+    lines = run(ledger, "show", "40")
+    assert "完成             3/5（其中逾期销号 1）" in lines
+    assert "40.3  绿  已销号（逾期200天销号）              曲水县                曲水县加强聂当工业园区环境保护…" in lines
+    assert "40.2  绿  已销号                               达孜区                达孜区加强达孜工业园区环境保护…" in lines
+    assert "Completed         3/5 (1 closed late)" in run(ledger, "show", "40", "--lang", "en")
+
+
+def test_status_counts_late_closes_in_the_totals_and_per_task(ledger):
+    lines = run(ledger, "status", "--as-of", "2019-04-30", columns=120)
+    assert lines[4] == "措施状态：逾期 7  临期 0  按期推进 22  长期坚持 67  已销号 83  久未报告 0  逾期销号 1"
+    # (the count right-aligned under its header, blank for a task without one: wide characters two cells)
+    table = [line for line in lines if line.startswith(("任务  ", "40  ", "33  "))]
+    assert table == [
+        "任务  问题                                     整改时限                        报告进度        完成  逾期销号  灯   逾期",
+        "40    拉萨市工业园区管理工作有待加强           2018年9月30日前完成             基本完成         3/5         1  红  212天",
+        "33    拉萨市、日喀则市污水处理设施及配套管网…  2019年6月30日前完成             序时推进         1/2            绿",
+    ]
+    en = run(ledger, "status", "--as-of", "2019-04-30", "--lang", "en", columns=120)
+    assert en[4] == "Measures by state: overdue 7  due soon 0  on track 22  ongoing 67  closed 83  stale 0  closed late 1"
+    assert next(line for line in en if line.startswith("Task  ")).split()[-5:] == [
+        "Completed", "Closed", "late", "Light", "Overdue"]
+
+
+def test_status_of_measures_says_which_were_closed_late(ledger):
+    lines = run(ledger, "status", "--as-of", "2019-04-30", "--measures", "--task", "40", "--task", "33")
+    assert next(line for line in lines if line.startswith("40.3  ")).startswith("40.3  绿  已销号（逾期200天销号）              曲水县")
+    assert next(line for line in lines if line.startswith("33.1  ")).startswith("33.1  绿  已销号                ")
+    en = run(ledger, "status", "--as-of", "2019-04-30", "--measures", "--task", "40", "--lang", "en")
+    assert next(line for line in en if line.startswith("40.3  ")).startswith("40.3     green  closed (200 days late)  ")
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_status_fits_the_terminal_with_the_late_closes(ledger, columns):
+    for lang in ("zh", "en"):
+        for extra in ((), ("--measures",)):
+            lines = run(ledger, "status", "--as-of", "2019-04-30", "--lang", lang, *extra, columns=columns)
+            assert max(map(cell_len, lines)) <= columns, "\n".join(lines)
+
+
+def test_json_says_the_late_close_of_a_measure_and_counts_them(ledger):
+    doc = json.loads("\n".join(run(ledger, "status", "--as-of", "2019-04-30", "--format", "json")))
+    assert doc["counts"]["closed_late"] == 1
+    tasks = {t["id"]: t for t in doc["tasks"]}
+    assert (tasks["40"]["measures_closed_late"], tasks["33"]["measures_closed_late"]) == (1, 0)
+    measures = {m["id"]: m for t in doc["tasks"] for m in t["measures"]}
+    assert measures["40.3"]["closed_late"] == {"closed": "2019-04-18", "deadline": "2018-09-30", "days": 200}
+    assert measures["33.1"]["closed_late"] is None
+    shown = json.loads("\n".join(run(ledger, "show", "40.3", "--format", "json")))
+    assert shown["measure"]["closed_late"] == {"closed": "2019-04-18", "deadline": "2018-09-30", "days": 200}
