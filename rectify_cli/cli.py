@@ -17,7 +17,6 @@ from typing import Annotated, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
-from typer.main import TyperChoice
 
 from .errors import RectifyError, UsageError
 from .i18n import LABELS, Lang, command_line_lang, default_lang, label, os_reason_in, word
@@ -295,20 +294,6 @@ class ReportFormat(str, enum.Enum):
 
 
 FormatOpt = Annotated[ReportFormat, typer.Option("--format", help="help_opt_format")]
-
-
-class _FormatChoice(TyperChoice):
-    """ReportFormat's values, as Typer offers an enum's, and `text` read as `table`: what
-    `reconcile --format` took before it spelt text for people as the other commands do.
-    Unlisted (help, errors, completion): one word for one thing."""
-
-    def convert(self, value, param, ctx):
-        return super().convert("table" if value == "text" else value, param, ctx)
-
-
-# `reconcile --format`: FormatOpt, which once took `text` (kept working).
-ReconcileFormatOpt = Annotated[ReportFormat, typer.Option("--format", help="help_opt_format",
-                                                          click_type=_FormatChoice([f.value for f in ReportFormat]))]
 
 
 # What `check --format` takes: the check renderer's formats (one list, kept by it), but the job
@@ -608,7 +593,7 @@ def summary_cmd(
 def reconcile_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
-    format: ReconcileFormatOpt = ReportFormat.table,
+    format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
     from . import reconcile

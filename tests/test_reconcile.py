@@ -456,13 +456,19 @@ def test_the_readme_shows_the_bundled_ledger_as_a_terminal_160_cells_wide_shows_
     assert readme[start:readme.index("```", start)] == shown
 
 
-@pytest.mark.parametrize("spelling", [[], ["--format", "table"], ["--format", "text"]])
-def test_reconcile_takes_table_for_people_as_status_does_and_text_as_before(spelling):
-    """--format table, as every other command spells text for people; `text` (what reconcile took
-    before) still works, unlisted."""
+@pytest.mark.parametrize("spelling", [[], ["--format", "table"]])
+def test_reconcile_takes_table_for_people_as_status_does(spelling):
+    """--format table, as every other command spells text for people."""
     result = run("reconcile", "-r", str(SMALL), *spelling)
     assert result.exit_code == 1, result.output  # (the small plan claims 9 measures of 8)
     assert result.stdout.startswith("报告数字核对（按附件计算，截至2019-03-31）\n")
+
+
+def test_reconcile_format_text_is_refused_naming_the_words_it_takes():
+    """`text`, reconcile's word before it spelt it as the others do: one word for one thing."""
+    result = run("reconcile", "-r", str(SMALL), "--format", "text")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("rectify: --format：“text”不是可选的值（可选：table、json）")
 
 
 def test_reconcile_help_lists_the_format_words_status_lists():
