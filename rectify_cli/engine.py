@@ -480,6 +480,7 @@ def evaluate(
                 written = entries
                 key = id(milestones)
                 last_entry = None
+                changed = entries
             else:
                 if len(lst) > 1 and not in_date_order:
                     lst.sort(key=_entry_date)  # stable; ~O(n) when already in order
@@ -487,8 +488,8 @@ def evaluate(
                 if measure.id in retracting:
                     lst = counted(lst)
                     entries = tuple(lst)
-                changes = [(e.state, e.milestone, e.to, e.late) for e in lst if id(e.state) in changing]
-                key = (id(milestones), *changes) if changes else id(milestones)
+                changed = [e for e in lst if id(e.state) in changing]
+                key = (id(milestones), *[(e.state, e.milestone, e.to, e.late) for e in changed]) if changed else id(milestones)
                 last_entry = lst[-1].date if lst else None
             outcome = judged.get(key)
             if outcome is None:
@@ -497,7 +498,7 @@ def evaluate(
             closed_late = None
             if closing is not None:  # (its close: the entry at that position among those changing milestones)
                 position, due = closing
-                closed_on = [e for e in lst if id(e.state) in changing][position].date
+                closed_on = changed[position].date
                 if missed_deadline(due, closed_on, meta.report_date) is not None:
                     closed_late = LateClose(closed_on, due)
             if status is ongoing:
