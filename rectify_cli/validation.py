@@ -58,12 +58,16 @@ class Checker:
     the first problem, or any string the reference would not read as text, raises
     Unvouched instead: the caller re-reads the file with the reference loader, which finds
     the same problems with their positions (or none, where only the parsers disagreed).
+    `per_item` (with vouching): a problem in an item of the long list (a task, a journal entry)
+    only has the item noted, and ProblemSeen, raised after the last, names them all: the
+    caller has the reference loader read those items alone (registry._problems_read_alone).
     """
 
-    def __init__(self, filename: str, problems: list[Problem], *, vouching: bool = False):
+    def __init__(self, filename: str, problems: list[Problem], *, vouching: bool = False, per_item: bool = False):
         self.file = filename
         self.problems = problems
         self.vouching = vouching
+        self.problem_items: list[int] | None = [] if per_item else None  # (their indexes)
         from . import yamlio
 
         self._reads_differently = yamlio.reads_differently
@@ -329,61 +333,72 @@ class Checker:
         if not isinstance(value, list):
             self.sequence(value, pos, "tasks")
             return tasks
-        allowed = ("id", "title", "problem", "deadline", "reported", "regions", "measures")
-        required = tuple(key for key in allowed if key != "regions")
-        for i, item in enumerate(value):
+        for i, item in _numbered(value):
             where = position_of(value, i)
-            task = self._vouched_task(item, where, units, prefix, region_units, task_lines) if self.vouching else None
+            try:
+                task = self._vouched_task(item, where, units, prefix, region_units, task_lines) if self.vouching else None
+                if task is None:
+                    task = self._task(i, item, where, units, prefix, region_units, task_lines)
+            except ProblemSeen:
+                if self.problem_items is None:
+                    raise
+                self.problem_items.append(i)
+                continue
             if task is not None:
                 tasks.append(task)
-                continue
-            m = self.mapping(item, where, _item_label("task", "", item, i), allowed, required)
-            if m is None:
-                continue
-            number = self.integer(m, "id", "task", minimum=1) if "id" in m else None
-            what = f"task {prefix}{number if number is not None else i + 1}"  # (in a folder, as its measures are named)
-            if number is not None:
-                key = str(number)
-                if key in task_lines:
-                    self.problem(position_of(m, "id"), "duplicate_task", what=what, id=number, line=task_lines[key])
-                task_lines[key] = _line(m, "id")
-            task_id = f"{prefix}{number}"
-            title = self.text(m, "title", what)
-            problem = self.text(m, "problem", what)
-            deadline = None
-            dm = self.mapping(m.get("deadline"), position_of(m, "deadline"), f"{what}.deadline", ("text", "milestones"), ("text", "milestones")) if "deadline" in m else None
-            if dm is not None:
-                dtext = self.text(dm, "text", f"{what}.deadline")
-                dms = self.milestones(dm.get("milestones"), position_of(dm, "milestones"), f"{what}.deadline.milestones")
-                if dtext is not None and dms is not None:
-                    deadline = Deadline(text=dtext, milestones=dms)
-            reported = None
-            rm = self.mapping(m.get("reported"), position_of(m, "reported"), f"{what}.reported", ("state", "ongoing"), ("state",)) if "reported" in m else None
-            if rm is not None:
-                state = self.enum(rm, "state", f"{what}.reported", Reported)
-                ongoing = rm.get("ongoing", False)
-                if not isinstance(ongoing, bool):
-                    self.problem(position_of(rm, "ongoing"), "not_bool", what=f"{what}.reported.ongoing", value=shown_value(ongoing))
-                elif state is not None:
-                    reported = ReportedState(state=state, ongoing=ongoing)
-            regions = []
-            for j, region in enumerate(self.sequence(m.get("regions"), position_of(m, "regions"), f"{what}.regions")):
-                if region.__class__ is not str:
-                    region = self._as_written(m["regions"], j, region)
-                if not isinstance(region, str):
-                    self.problem(position_of(m["regions"], j), "region_not_text", what=f"{what}.regions", kind=_kind(region))
-                elif region not in region_units:
-                    refused, values = _not_a_region(region, units, region_units)
-                    self.problem(position_of(m["regions"], j), refused, what=f"{what}.regions", **values)
-                else:
-                    regions.append(region_units[region])
-            measures = self.measures(m["measures"], position_of(m, "measures"), what, task_id, units) if "measures" in m else []
-            if None in (number, title, problem, deadline, reported):
-                continue
-            tasks.append(new_task(id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
-                                  regions=tuple(regions), measures=tuple(measures),
-                                  location=new_location(file=self.file, line=where[0], column=where[1])))
+        if self.problem_items:
+            raise ProblemSeen(self.problem_items)
         return tasks
+
+    def _task(self, i: int, item, where, units: dict[str, str], prefix: str, region_units: dict[str, str],
+              task_lines: dict[str, int]) -> Task | None:
+        """The Task of the `i`th item of `tasks`, read the long way, naming each problem; None when it has one."""
+        m = self.mapping(item, where, _item_label("task", "", item, i), _TASK_ALLOWED, _TASK_ALLOWED_REQUIRED)
+        if m is None:
+            return None
+        number = self.integer(m, "id", "task", minimum=1) if "id" in m else None
+        what = f"task {prefix}{number if number is not None else i + 1}"  # (in a folder, as its measures are named)
+        if number is not None:
+            key = str(number)
+            if key in task_lines:
+                self.problem(position_of(m, "id"), "duplicate_task", what=what, id=number, line=task_lines[key])
+            task_lines[key] = _line(m, "id")
+        task_id = f"{prefix}{number}"
+        title = self.text(m, "title", what)
+        problem = self.text(m, "problem", what)
+        deadline = None
+        dm = self.mapping(m.get("deadline"), position_of(m, "deadline"), f"{what}.deadline", ("text", "milestones"), ("text", "milestones")) if "deadline" in m else None
+        if dm is not None:
+            dtext = self.text(dm, "text", f"{what}.deadline")
+            dms = self.milestones(dm.get("milestones"), position_of(dm, "milestones"), f"{what}.deadline.milestones")
+            if dtext is not None and dms is not None:
+                deadline = Deadline(text=dtext, milestones=dms)
+        reported = None
+        rm = self.mapping(m.get("reported"), position_of(m, "reported"), f"{what}.reported", ("state", "ongoing"), ("state",)) if "reported" in m else None
+        if rm is not None:
+            state = self.enum(rm, "state", f"{what}.reported", Reported)
+            ongoing = rm.get("ongoing", False)
+            if not isinstance(ongoing, bool):
+                self.problem(position_of(rm, "ongoing"), "not_bool", what=f"{what}.reported.ongoing", value=shown_value(ongoing))
+            elif state is not None:
+                reported = ReportedState(state=state, ongoing=ongoing)
+        regions = []
+        for j, region in enumerate(self.sequence(m.get("regions"), position_of(m, "regions"), f"{what}.regions")):
+            if region.__class__ is not str:
+                region = self._as_written(m["regions"], j, region)
+            if not isinstance(region, str):
+                self.problem(position_of(m["regions"], j), "region_not_text", what=f"{what}.regions", kind=_kind(region))
+            elif region not in region_units:
+                refused, values = _not_a_region(region, units, region_units)
+                self.problem(position_of(m["regions"], j), refused, what=f"{what}.regions", **values)
+            else:
+                regions.append(region_units[region])
+        measures = self.measures(m["measures"], position_of(m, "measures"), what, task_id, units) if "measures" in m else []
+        if None in (number, title, problem, deadline, reported):
+            return None
+        return new_task(id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
+                        regions=tuple(regions), measures=tuple(measures),
+                        location=new_location(file=self.file, line=where[0], column=where[1]))
 
     def _vouched_task(self, item, where, units: dict[str, str], prefix: str, region_units: dict[str, str],
                       task_lines: dict[str, int]) -> Task | None:
@@ -513,73 +528,83 @@ class Checker:
         if not isinstance(data, list):
             self.problem((1, 1), "journal_not_list", kind=_kind(data))
             return []
-        allowed = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason", "approved_by", "late",
-                   "recorded", "hash", "retracts")
         rows = []
-        for i, item in enumerate(data):
+        for i, item in _numbered(data):
             where = position_of(data, i)
-            row = self._vouched_row(i, item, where) if self.vouching else None
+            try:
+                row = self._vouched_row(i, item, where) if self.vouching else None
+                if row is None:
+                    row = self._row(i, item, where)
+            except ProblemSeen:
+                if self.problem_items is None:
+                    raise
+                self.problem_items.append(i)
+                continue
             if row is not None:
                 rows.append(row)
-                continue
-            m = self.mapping(item, where, f"journal entry {i + 1}", allowed, ("measure", "date", "state"))
-            if m is None:
-                continue
-            what = f"journal entry {i + 1}"
-            mid = m.get("measure")
-            if not isinstance(mid, str):
-                self.problem(position_of(m, "measure"), "measure_not_quoted", what=f"{what}.measure", value=shown_value(mid))
-                continue
-            day = self.date(m, "date", what) if "date" in m else None
-            state = self.enum(m, "state", what, EntryState) if "state" in m else None
-            note = self.text(m, "note", what, required=False, empty_ok=True) if "note" in m else ""
-            evidence = self.text(m, "evidence", what, required=False)
-            by = self._unit_name(m, "by", what)
-            approved_by = self._unit_name(m, "approved_by", what)
-            milestone = self.date(m, "milestone", what) if m.get("milestone") is not None else None
-            to = self.date(m, "to", what) if m.get("to") is not None else None
-            recorded = self.date(m, "recorded", what) if m.get("recorded") is not None else None
-            if recorded is not None and day is not None and recorded <= day:
-                self.problem(position_of(m, "recorded"), "recorded_not_after", what=f"{what}.recorded", recorded=recorded.isoformat(),
-                             date=day.isoformat())
-                continue
-            reason = self.text(m, "reason", what, required=False)
-            late = m.get("late", False)
-            if not isinstance(late, bool):
-                self.problem(position_of(m, "late"), "not_bool", what=f"{what}.late", value=shown_value(late))
-                late = False
-            digest = m.get("hash")
-            if digest is not None and not (isinstance(digest, str) and chain.HASH.fullmatch(digest)):
-                self.problem(position_of(m, "hash"), "hash_shape", what=f"{what}.hash")
-            retracts = m.get("retracts")
-            if state is EntryState.RETRACTED and not (isinstance(retracts, str) and chain.HASH.fullmatch(retracts)):
-                self.problem(position_of(m, "retracts" if "retracts" in m else None), "retracts_shape", what=f"{what}.retracts")
-                continue
-            if state is EntryState.EXTENDED and to is None:
-                self.problem(position_of(m, None), "extension_needs_to", what=what)
-                continue
-            if state is EntryState.EXTENDED and milestone is not None and to <= milestone:
-                # (`rectify extend` refuses this too; an extension never brings a deadline forward)
-                self.problem(position_of(m, "to"), "to_not_after_milestone", what=f"{what}.to", to=to.isoformat(),
-                             milestone=milestone.isoformat())
-                continue
-            if state is EntryState.EXTENDED and day is not None and to <= day:
-                self.problem(position_of(m, "to"), "to_not_after_date", what=f"{what}.to", to=to.isoformat(), date=day.isoformat())
-                continue
-            # (a note of the wrong type is reported as such; none, or blank, says nothing: a report or an
-            # in_progress entry would clear 久未报告 reporting nothing, a reopening would not say why)
-            needs = _NOTE_NEEDED.get(state)
-            if needs is not None and (says_nothing(note) if note is not None else m.get("note") is None):
-                self.problem(position_of(m, "note" if "note" in m else None), needs, what=f"{what}{'.note' * ('note' in m)}")
-                continue
-            if not self._keys_fit_state(m, state, what):
-                continue
-            if None in (day, state):
-                continue
-            rows.append([i, mid, day.isoformat(), state.value, note or "", evidence, by,
-                         dates.iso(milestone), dates.iso(to), reason, approved_by, late, dates.iso(recorded), digest,
-                         retracts, *where])
+        if self.problem_items:
+            raise ProblemSeen(self.problem_items)
         return rows
+
+    def _row(self, i: int, item, where) -> list | None:
+        """The row of the `i`th entry, read the long way, naming each problem; None when it has one."""
+        m = self.mapping(item, where, f"journal entry {i + 1}", _ENTRY_KEYS, ("measure", "date", "state"))
+        if m is None:
+            return None
+        what = f"journal entry {i + 1}"
+        mid = m.get("measure")
+        if not isinstance(mid, str):
+            self.problem(position_of(m, "measure"), "measure_not_quoted", what=f"{what}.measure", value=shown_value(mid))
+            return None
+        day = self.date(m, "date", what) if "date" in m else None
+        state = self.enum(m, "state", what, EntryState) if "state" in m else None
+        note = self.text(m, "note", what, required=False, empty_ok=True) if "note" in m else ""
+        evidence = self.text(m, "evidence", what, required=False)
+        by = self._unit_name(m, "by", what)
+        approved_by = self._unit_name(m, "approved_by", what)
+        milestone = self.date(m, "milestone", what) if m.get("milestone") is not None else None
+        to = self.date(m, "to", what) if m.get("to") is not None else None
+        recorded = self.date(m, "recorded", what) if m.get("recorded") is not None else None
+        if recorded is not None and day is not None and recorded <= day:
+            self.problem(position_of(m, "recorded"), "recorded_not_after", what=f"{what}.recorded", recorded=recorded.isoformat(),
+                         date=day.isoformat())
+            return None
+        reason = self.text(m, "reason", what, required=False)
+        late = m.get("late", False)
+        if not isinstance(late, bool):
+            self.problem(position_of(m, "late"), "not_bool", what=f"{what}.late", value=shown_value(late))
+            late = False
+        digest = m.get("hash")
+        if digest is not None and not (isinstance(digest, str) and chain.HASH.fullmatch(digest)):
+            self.problem(position_of(m, "hash"), "hash_shape", what=f"{what}.hash")
+        retracts = m.get("retracts")
+        if state is EntryState.RETRACTED and not (isinstance(retracts, str) and chain.HASH.fullmatch(retracts)):
+            self.problem(position_of(m, "retracts" if "retracts" in m else None), "retracts_shape", what=f"{what}.retracts")
+            return None
+        if state is EntryState.EXTENDED and to is None:
+            self.problem(position_of(m, None), "extension_needs_to", what=what)
+            return None
+        if state is EntryState.EXTENDED and milestone is not None and to <= milestone:
+            # (`rectify extend` refuses this too; an extension never brings a deadline forward)
+            self.problem(position_of(m, "to"), "to_not_after_milestone", what=f"{what}.to", to=to.isoformat(),
+                         milestone=milestone.isoformat())
+            return None
+        if state is EntryState.EXTENDED and day is not None and to <= day:
+            self.problem(position_of(m, "to"), "to_not_after_date", what=f"{what}.to", to=to.isoformat(), date=day.isoformat())
+            return None
+        # (a note of the wrong type is reported as such; none, or blank, says nothing: a report or an
+        # in_progress entry would clear 久未报告 reporting nothing, a reopening would not say why)
+        needs = _NOTE_NEEDED.get(state)
+        if needs is not None and (says_nothing(note) if note is not None else m.get("note") is None):
+            self.problem(position_of(m, "note" if "note" in m else None), needs, what=f"{what}{'.note' * ('note' in m)}")
+            return None
+        if not self._keys_fit_state(m, state, what):
+            return None
+        if None in (day, state):
+            return None
+        return [i, mid, day.isoformat(), state.value, note or "", evidence, by,
+                dates.iso(milestone), dates.iso(to), reason, approved_by, late, dates.iso(recorded), digest,
+                retracts, *where]
 
     def _vouched_row(self, index: int, item, where) -> list | None:
         """The row of a fast-parsed entry of the common kinds (no extension, retraction or
@@ -636,11 +661,14 @@ class Checker:
         return name
 
 
-_TASK_KEYS = frozenset(("id", "title", "problem", "deadline", "reported", "regions", "measures"))
-_TASK_REQUIRED = _TASK_KEYS - {"regions"}
+_TASK_ALLOWED = ("id", "title", "problem", "deadline", "reported", "regions", "measures")  # (in the order messages list them)
+_TASK_ALLOWED_REQUIRED = tuple(key for key in _TASK_ALLOWED if key != "regions")
+_TASK_KEYS, _TASK_REQUIRED = frozenset(_TASK_ALLOWED), frozenset(_TASK_ALLOWED_REQUIRED)
 _DEADLINE_KEYS = frozenset(("text", "milestones"))
 _REPORTED_KEYS, _REPORTED_REQUIRED = frozenset(("state", "ongoing")), frozenset(("state",))
 _MEASURE_KEYS = frozenset(("id", "text", "owners", "lead", "milestones"))
+_ENTRY_KEYS = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason", "approved_by", "late",
+               "recorded", "hash", "retracts")
 _PLAIN_ENTRY_KEYS = frozenset(("measure", "date", "state", "note", "evidence", "by", "milestone", "hash"))
 _EXTENSION_KEYS = ("to", "reason", "approved_by", "late")
 # What the note of an entry of each state must say (as the writing commands ask for it).
@@ -738,7 +766,19 @@ class Unvouched(Exception):
 
 
 class ProblemSeen(Unvouched):
-    """Fast-parsed data has a problem (not an ambiguity): the reference loader will likely see one too."""
+    """Fast-parsed data has a problem (not an ambiguity): the reference loader will likely see one too.
+    `items`: the indexes of the long list's items that have one, from a Checker reading `per_item`."""
+
+    def __init__(self, items: list[int] | None = None):
+        super().__init__()
+        self.items = items or []
+
+
+def _numbered(items):
+    """Each of `items` with its index: in the whole list, for one holding only some of its items
+    (yamlio.SomeItems, which registry._problems_read_alone reads), named by it in messages."""
+    indexes = getattr(items, "indexes", None)
+    return enumerate(items) if indexes is None else zip(indexes, items)
 
 
 def position_of(container, key):

@@ -70,6 +70,21 @@ class YSeq(list):
         return self.item_pos[index] if index < len(self.item_pos) else self.pos
 
 
+class SomeItems(YSeq):
+    """Some items of a long list (see registry._problems_read_alone) and `indexes`, each one's index
+    in the whole list, by which `where` and the messages of validation.Checker name it."""
+
+    __slots__ = ("indexes", "_at")
+
+    def __init__(self, items: YSeq, indexes: list[int]):
+        super().__init__(items)
+        self.pos, self.item_pos, self.indexes = items.pos, items.item_pos, indexes
+        self._at = dict(zip(indexes, items.item_pos))  # (an item's `written` text is not looked for: a mapping each)
+
+    def where(self, index: int) -> tuple[int, int]:
+        return self._at[index]
+
+
 def as_written(container, key, value):
     """`value`, the item `key` of `container`: as the text it was written as when it is a plain
     scalar the reference loader read as a number or a bool (note: 017 is the note "017", not 15).

@@ -2,6 +2,7 @@
 reference loader (libyaml + located walk) gives, and steps aside whenever it can't vouch."""
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from datetime import date
@@ -653,3 +654,80 @@ def test_a_journal_of_the_small_registrys_entries_is_validated_a_piece_at_a_time
     fast, reference, reference_parses = load_both(tmp_path / "reg" / "tasks.yaml", monkeypatch)
     assert reference_parses == 0 and len(small_pieces) == len(fast.plan.tasks) - 1 + len(_SMALL_ENTRIES) - 1
     assert fast == reference and [e.location for e in fast.journal] == [e.location for e in reference.journal]
+
+
+# A big file in which vouching saw a problem: the reference loader reads only the items that
+# have one (and the file's head), each at its own lines. What a user is shown is what reading
+# the whole file with the reference loader shows, which is the oracle here.
+def _edit_after(text: str, fraction: float, pattern: str, replace) -> tuple[str, int]:
+    """`text` with the first match of `pattern` past `fraction` of it replaced by replace(match);
+    and where the match starts."""
+    import re
+
+    found = re.compile(pattern, re.MULTILINE).search(text, int(len(text) * fraction))
+    return text[:found.start()] + replace(found) + text[found.end():], found.start()
+
+
+_DEFECTS = {  # (file, fraction, pattern, replacement) of each defect seeded
+    "milestone date": [("tasks.yaml", 0.6, r"due: 2020-\d\d-", lambda m: "due: 2020-13-")],
+    "unknown owner": [("tasks.yaml", 0.7, r"owners: \[", lambda m: "owners: [无此单位, ")],
+    "missing key": [("tasks.yaml", 0.5, r"^    problem: .*\n", lambda m: "")],
+    "journal date": [("progress.yaml", 0.6, r"^  date: 20\d\d-\d\d-\d\d$", lambda m: "  date: 2019-02-30")],
+    "two pieces": [("tasks.yaml", 0.8, r"due: 2020-\d\d-", lambda m: "due: 2020-13-"),
+                   ("tasks.yaml", 0.2, r"^    title: .*$", lambda m: '    title: ""'),
+                   ("progress.yaml", 0.3, r"^  state: report", lambda m: "  state: 已完成"),
+                   ("progress.yaml", 0.9, r"^  date: 20\d\d-\d\d-\d\d$", lambda m: "  date: 2019-3-31")],
+    "a task known by its place": [("tasks.yaml", 0.6, r"^  - id: \d+\n    title: .*$", lambda m: "  - id: 第七\n    title: ''")],
+    "a unit renamed": [("tasks.yaml", 0.0, r"^  - name: .*$", lambda m: m.group(0) + "甲")],  # (many tasks')
+    "duplicate task id": [("tasks.yaml", 0.6, r"^  - id: \d+$", lambda m: "  - id: 1")],
+    "duplicate task id and a date": [("tasks.yaml", 0.6, r"^  - id: \d+\n", lambda m: "  - id: 1\n"),
+                                     ("tasks.yaml", 0.6, r"due: 2020-\d\d-", lambda m: "due: 2020-13-")],
+}
+
+
+def _check_both(path, monkeypatch) -> tuple[tuple[int, str], tuple[int, str], int]:
+    """(exit code, stderr) of `check` by the fast path and with the reference loader alone; how many
+    times the fast one read the whole plan or journal with the reference loader."""
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    def check():
+        result = CliRunner().invoke(app, ["check", "-r", str(path)], env={"RECTIFY_TODAY": "2020-06-30", "COLUMNS": "100"})
+        return result.exit_code, result.stderr
+
+    registry.REFERENCE_PARSES.clear()
+    fast = check()
+    whole = sum(registry.REFERENCE_PARSES.values())
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlio, "yaml_rs", None)
+        return fast, check(), whole
+
+
+@pytest.mark.parametrize("defect", list(_DEFECTS))
+def test_a_problem_in_a_big_file_read_in_pieces_is_reported_as_the_reference_reports_it(defect, tmp_path, monkeypatch,
+                                                                                        small_pieces):
+    path = generate(tmp_path / "g", 400, seed=11)
+    for name, fraction, pattern, replace in _DEFECTS[defect]:
+        file = path.parent / name
+        file.write_text(_edit_after(file.read_text(encoding="utf-8"), fraction, pattern, replace)[0], encoding="utf-8")
+    fast, reference, whole = _check_both(path, monkeypatch)
+    assert fast == reference and fast[0] == 2 and fast[1].count("rectify: ") >= len(_DEFECTS[defect])
+    # (each problem read alone; a task's id repeated is a problem of two tasks: the whole file is read)
+    assert whole == (1 if defect.startswith("duplicate") else 0)
+
+
+def test_a_mistyped_date_far_into_a_big_plan_is_reported_at_its_line_and_column(tmp_path, monkeypatch, small_pieces):
+    path = generate(tmp_path / "g", 400, seed=11)
+    text, at = _edit_after(path.read_text(encoding="utf-8"), 0.75, r"\{kind: date, due: 2020-\d\d-\d\d\}",
+                           lambda m: "{kind: date, due: 2020-02-30}")
+    path.write_text(text, encoding="utf-8")
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rindex("\n", 0, at) + len("{kind: date, due: ") - 1 + 1
+    measure = re.findall(r"^      - id: (\d+)$", text[:at], re.MULTILINE)[-1]
+    task = re.findall(r"^  - id: (\d+)$", text[:at], re.MULTILINE)[-1]
+    which = text[text.rindex("milestones:", 0, at):at].count("{kind: ") + 1
+    registry.REFERENCE_PARSES.clear()
+    assert errors_of(path) == [f"{path}:{line}:{column}: measure {task}.{measure}.milestones[{which}].due: '2020-02-30' "
+                               "is not a real calendar date (day is out of range for month)"]
+    assert registry.REFERENCE_PARSES == {}  # (the whole plan was not read by the reference loader)
