@@ -59,12 +59,12 @@ AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截
 # the totals, each in the Tibet report's words first, then in other reports' (a count of what was
 # due by some date, "应完成的28项整改任务", is no total)
 # (Sichuan's "我省89项中央环保督察整改任务" puts words between 项 and 整改任务; its "但有7项整改任务未按期完成"
-# counts the late ones: no total)
+# counts the late ones: no total; after the noun, 共 is as often 共计 or 共有: 整改任务共计45项)
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
-                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务共?(\d+)项)")),
+                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项)")),
     ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
-                                    r"(?<!完成)((?:具体整改|具体|整改)措施共?(\d+)项)")),
+                                    r"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项)")),
 )
 # other reports' counts of the total's tasks or measures done so far, read in the clause after the
 # total, up to where it turns to another count or to what was due by a date
