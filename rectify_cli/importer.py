@@ -79,7 +79,9 @@ COUNT_PATTERNS = (
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
     ("remaining", r"(剩余(\d+)项)"),
 )
-COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|应于|应完成|底前")
+# (a total ends it written either way: 179项具体措施, 具体措施共179项)
+COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|(?<!完成)(?:整改任务|具体整改措施|具体措施|整改措施)(?:共[计有]?)?\d+项"
+                              r"|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
 # 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due)
