@@ -77,7 +77,7 @@ COUNT_PATTERNS = (
     ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])"),  # (a whole percentage: 94.5% is UNREAD_RATE's)
     ("in_progress", r"(正在推进(\d+)项)"),
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
-    ("remaining", r"(剩余(\d+)项)"),
+    ("remaining", r"((?:剩余|余下|尚余)(\d+)项)"),  # (as reports say it: 剩余3项, 余下3项, 尚余3项)
 )
 # (a total ends it written either way: 179项具体措施, 具体措施共179项)
 COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|(?<!完成)(?:整改任务|具体整改措施|具体措施|整改措施)(?:共[计有]?)?\d+项"
