@@ -709,8 +709,9 @@ NUMERAL_COUNT = re.compile(r"[零〇一二三四五六七八九十百千万两]+
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
 
 
-# a rate of completion that is no whole number (完成率94.5%): a claim's value is a whole number
-UNREAD_RATE = re.compile(r"(?:整改)?完成率(?:达到?|为)?\d+\.\d+[%％]")
+# a rate of completion that is no whole number (完成率94.5%): a claim's value is a whole number; or
+# one in words (完成率百分之七十一), which no count pattern reads
+UNREAD_RATE = re.compile(r"(?:整改)?完成率(?:达到?|为)?(?:\d+\.\d+[%％]|百分之[零〇一二三四五六七八九十百点]+)")
 
 
 def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:
