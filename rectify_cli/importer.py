@@ -59,12 +59,12 @@ AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截
 # the totals, each in the Tibet report's words first, then in other reports' (a count of what was
 # due by some date, "应完成的28项整改任务", is no total)
 # (Sichuan's "我省89项中央环保督察整改任务" puts words between 项 and 整改任务; its "但有7项整改任务未按期完成"
-# counts the late ones: no total)
+# counts the late ones: no total; after the noun, 共 is as often 共计 or 共有: 整改任务共计45项)
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
-                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务共?(\d+)项)")),
+                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项)")),
     ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
-                                    r"(?<!完成)((?:具体整改|具体|整改)措施共?(\d+)项)")),
+                                    r"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项)")),
 )
 # other reports' counts of the total's tasks or measures done so far, read in the clause after the
 # total, up to where it turns to another count or to what was due by a date
@@ -77,9 +77,11 @@ COUNT_PATTERNS = (
     ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])"),  # (a whole percentage: 94.5% is UNREAD_RATE's)
     ("in_progress", r"(正在推进(\d+)项)"),
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
-    ("remaining", r"(剩余(\d+)项)"),
+    ("remaining", r"((?:剩余|余下|尚余)(\d+)项)"),  # (as reports say it: 剩余3项, 余下3项, 尚余3项)
 )
-COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|应于|应完成|底前")
+# (a total ends it written either way: 179项具体措施, 具体措施共179项)
+COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|(?<!完成)(?:整改任务|具体整改措施|具体措施|整改措施)(?:共[计有]?)?\d+项"
+                              r"|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
 # 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due)
@@ -707,8 +709,9 @@ NUMERAL_COUNT = re.compile(r"[零〇一二三四五六七八九十百千万两]+
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
 
 
-# a rate of completion that is no whole number (完成率94.5%): a claim's value is a whole number
-UNREAD_RATE = re.compile(r"(?:整改)?完成率(?:达到?|为)?\d+\.\d+[%％]")
+# a rate of completion that is no whole number (完成率94.5%): a claim's value is a whole number; or
+# one in words (完成率百分之七十一), which no count pattern reads
+UNREAD_RATE = re.compile(r"(?:整改)?完成率(?:达到?|为)?(?:\d+\.\d+[%％]|百分之[零〇一二三四五六七八九十百点]+)")
 
 
 def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:

@@ -1502,6 +1502,18 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
      {"tasks_total": (45, "整改任务45项"), "tasks_done": (33, "已完成33项"), "measures_total": (218, "218项具体措施"),
       "measures_done": (200, "已完成整改200项")}),
     ("截至2019年12月，累计完成整改任务38个，其余任务正在推进。", {"tasks_done": (38, "累计完成整改任务38个")}),
+    # the total after its noun with 共计 or 共有, as often as with 共 (read as nothing, and reconcile found all agreed)
+    ("截至2019年12月，全省整改任务共计45项，已完成32项；具体措施共有179项，已完成150项。",
+     {"tasks_total": (45, "整改任务共计45项"), "tasks_done": (32, "已完成32项"), "measures_total": (179, "具体措施共有179项"),
+      "measures_done": (150, "已完成150项")}),
+    # a clause ends where the measures' total begins, written noun first too (剩余29项 was the tasks' as well as the measures')
+    ("截至2019年12月，全省整改任务共45项，已完成32项，具体措施共179项，剩余29项。",
+     {"tasks_total": (45, "整改任务共45项"), "tasks_done": (32, "已完成32项"), "measures_total": (179, "具体措施共179项"),
+      "measures_remaining": (29, "剩余29项")}),
+    # what remains said 余下 or 尚余, as often as 剩余 (read as nothing, and said nothing)
+    ("截至2019年12月，全省45项整改任务，已完成32项，余下13项；179项具体措施，尚余29项。",
+     {"tasks_total": (45, "全省45项整改任务"), "tasks_done": (32, "已完成32项"), "tasks_remaining": (13, "余下13项"),
+      "measures_total": (179, "179项具体措施"), "measures_remaining": (29, "尚余29项")}),
     # Sichuan's: words between 项 and 整改任务, the count after its noun, and a count of late tasks that is no total
     ("截至2019年3月底，我省89项中央环保督察整改任务，已整改完成45项，37项达到序时进度，但有7项整改任务未按期完成或未达到序时进度。",
      {"tasks_total": (89, "我省89项中央环保督察整改任务"), "tasks_done": (45, "已整改完成45项"), "tasks_on_schedule": (37, "37项达到序时进度")}),

@@ -648,6 +648,15 @@ def test_a_rate_of_completion_that_is_no_whole_number_is_warned_of_not_rounded(t
            "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
 
 
+def test_a_rate_of_completion_in_words_is_warned_of_not_lost_in_silence(tmp_path):
+    # (完成率百分之七十一 was read as nothing, and said nothing: reconcile listed no rate)
+    result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率百分之七十一。") + APPENDIX)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "1项整改任务", "value": 1}]
+    assert "the report's opening figures could not be read (e.g. '完成率百分之七十一'): to check them with rectify reconcile, " \
+           "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
+
+
 # ---------------------------------------------------------------- 10. deadlines kept up (长期坚持并持续推进) or recurring (每年)
 
 @pytest.mark.parametrize("written", ["长期坚持并持续推进", "长期坚持并持续开展", "2019年6月30日前完成，长期坚持并持续推进"])
