@@ -717,3 +717,24 @@ def test_an_appendix_in_tab_separated_columns_is_refused_saying_so_and_what_is_e
 def test_a_tab_in_a_report_with_an_appendix_changes_nothing(tmp_path):
     result, out = _import(tmp_path, QINGHAI.replace("青海省委、", "青海省委、\t\t") + APPENDIX)
     assert result.exit_code == 0, result.output
+
+
+# ---------------------------------------------------------------- 12. a Party committee's own department (省委组织部) is a unit of its own
+
+
+@pytest.mark.parametrize("measure, owners, lead", [
+    ("省委组织部牵头将生态环境指标纳入领导班子考核（2019年6月30日）。", ["省委组织部"], "省委组织部"),
+    ("省生态环境厅会同省委组织部、省纪委监委建立约谈问责机制（2019年6月30日）。",
+     ["省生态环境厅", "省委组织部", "省纪委监委"], "省生态环境厅"),
+    ("省委宣传部、省委政法委负责开展宣传（2019年6月30日）。", ["省委宣传部", "省委政法委"], "省委宣传部"),
+    ("省委、省政府督促各地落实（2019年6月30日）。", ["省委"], "省委"),
+])
+def test_a_party_committees_department_is_discovered_whole_and_the_units_after_it_too(tmp_path, measure, owners, lead):
+    # (省委组织部 was read as 省委, the Party committee itself, and a unit after it in the chain,
+    # 省纪委监委 of 会同省委组织部、省纪委监委, was lost, without a word)
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="2019年6月30日前完成。", measure=measure))
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    first = written["tasks"][0]["measures"][0]
+    assert (first["owners"], first["lead"]) == (owners, lead)
+    assert {u["name"]: u.get("kind") for u in written["units"]}[owners[0]] == "department"
