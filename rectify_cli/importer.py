@@ -527,7 +527,11 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         warnings.append(Notice("no_province", {}))
     if cur.units:
         units = [dict(u) for u in cur.units]
-        vocab = Vocabulary.build(units, dict(cur.phrases))
+        # (a region the curation leaves out is declared all the same, below: a measure naming it is its)
+        forms = {f for u in units for f in (u["name"], *(u.get("aliases") or []))}
+        left_out = [{"name": r.name, "kind": REGION, **({"aliases": list(r.aliases)} if r.aliases else {})}
+                    for r in regions if not forms & {r.name, *r.aliases}]
+        vocab = Vocabulary.build(units + left_out, dict(cur.phrases))
     else:
         units = [{"name": r.name, "kind": REGION, **({"aliases": list(r.aliases)} if r.aliases else {})} for r in regions]
         vocab = Vocabulary.build(units, {}, discover=True)
@@ -545,8 +549,9 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     used = {o for t in tasks for m in t["measures"] for o in m["owners"]}
     if cur.units:  # (a region must be a declared unit, or the loader refuses the plan)
-        undeclared = [r.name for r in regions if r.name not in {u["name"] for u in units} and any(r.name in t["regions"] for t in tasks)]
-        units.extend({"name": r, "kind": REGION} for r in undeclared)
+        curated = {u["name"] for u in cur.units}
+        undeclared = [r.name for r in regions if r.name not in curated and (r.name in used or any(r.name in t["regions"] for t in tasks))]
+        units.extend({"name": r, "kind": REGION} for r in undeclared if not any(u["name"] == r for u in units))
         if undeclared:
             warnings.append(Notice("regions_declared", {"regions": "、".join(undeclared)}))
         unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in {r.name for r in regions}]
@@ -925,7 +930,9 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             lead = lead or owners[0]
         for o in owners:
             if not any(u["name"] == o for u in units):
-                units.append({"name": o, "kind": "department" if o.startswith(LEVELS) else "other"})
+                region = next((r for r in regions if r.name == o), None)  # (one the curation's units: leave out)
+                units.append({"name": o, "kind": REGION, **({"aliases": list(region.aliases)} if region.aliases else {})} if region
+                             else {"name": o, "kind": "department" if o.startswith(LEVELS) else "other"})
         measures.append(
             {
                 "id": rm.id,

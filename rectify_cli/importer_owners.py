@@ -14,7 +14,10 @@ SEPARATORS = ("会同", "联合", "、", "和", "及", "与", "同", "商")
 SKIP_PREFIXES = ("由", "并", "同时", "另外", "会同", "联合")  # "X牵头，会同Y…": Y is a co-owner
 # a unit-like name, used only when importing without a curated vocabulary
 # (自治区 / 省 / 市: the province's own departments, as its report names them: 省生态环境厅)
-DISCOVER = re.compile(r"(?:自治区|省|市|各级|各地市|各市州|各州市|各市县)[\u4e00-\u9fff]{0,10}?"
+# (a Party committee's own department first: the shortest name below reads 省委组织部 as 省委, and
+# the chain of units then stops at 组织部; 省委书记部署 is no department, hence a list)
+DISCOVER = re.compile(r"(?:自治区党委|区党委|省委|市委|州委)(?:组织部|宣传部|统战部|政法委|办公厅|编办|党校|网信办)|"
+                      r"(?:自治区|省|市|各级|各地市|各市州|各州市|各市县)[\u4e00-\u9fff]{0,10}?"
                       r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各州市|各市县")
 
 

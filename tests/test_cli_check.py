@@ -1010,3 +1010,22 @@ def test_registry_text_in_the_problems_of_a_broken_registry_issues_no_workflow_c
     stop = lines[0].removeprefix("::stop-commands::")
     assert obeyed(result.stderr) == [lines[0], f"::{stop}::", lines[-1]]
     assert lines[-1].startswith("::error file=") and "unknown unit '##[error]x'" in lines[-1]
+
+
+@pytest.mark.parametrize("lang, latest", [
+    ("zh", "最近一次记录：2019-12-20 销号（2019-12-31到期的一步）"),
+    ("en", "Latest entry: 2019-12-20 closed (step due 2019-12-31)")])
+def test_an_annotations_latest_entry_says_a_close_of_one_step_is_of_that_step(tmp_path, lang, latest):
+    """"Latest entry: closed" beside "overdue" read as a contradiction: the close was of the
+    measure's first step, as history and show say it."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data" / "tasks.yaml")
+    written = CliRunner().invoke(app, ["close", "30.2", "--milestone", "2019-12-31", "--evidence", "验收意见",
+                                       "--date", "2019-12-20", "--registry", registry], env={**ENV, "RECTIFY_TODAY": "2019-12-20"})
+    assert written.exit_code == 0, written.output
+    for form in ("github", "junit"):
+        result = run("--registry", registry, "--task", "30", "--format", form, "--lang", lang, env={"RECTIFY_TODAY": "2021-01-15"})
+        assert result.exit_code == 1
+        said = result.stdout.replace("%0A", "\n").splitlines()
+        start = said.index(next(line for line in said if "30.2" in line and ("::error" in line or "<failure" in line)))
+        assert next(line for line in said[start:] if line.startswith(latest[:6])).removesuffix("</failure>") == latest

@@ -1486,7 +1486,7 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
     written = _written(result)
     assert written["tasks"][0]["regions"] == ["银川市", "吴忠市"]
     assert written["units"][-1] == {"name": "银川市", "kind": "region"}
-    assert "regions named in the problems but not declared under units: in the curation, declared as regions: 银川市" in _warnings(result)
+    assert "regions named in the problems or measures but not declared under units: in the curation, declared as regions: 银川市" in _warnings(result)
 
 
 # ---------------------------------------------------------------- headline claims in other reports' words

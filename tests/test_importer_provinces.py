@@ -717,3 +717,45 @@ def test_an_appendix_in_tab_separated_columns_is_refused_saying_so_and_what_is_e
 def test_a_tab_in_a_report_with_an_appendix_changes_nothing(tmp_path):
     result, out = _import(tmp_path, QINGHAI.replace("青海省委、", "青海省委、\t\t") + APPENDIX)
     assert result.exit_code == 0, result.output
+
+
+# ---------------------------------------------------------------- 12. a Party committee's own department (省委组织部) is a unit of its own
+
+
+@pytest.mark.parametrize("measure, owners, lead", [
+    ("省委组织部牵头将生态环境指标纳入领导班子考核（2019年6月30日）。", ["省委组织部"], "省委组织部"),
+    ("省生态环境厅会同省委组织部、省纪委监委建立约谈问责机制（2019年6月30日）。",
+     ["省生态环境厅", "省委组织部", "省纪委监委"], "省生态环境厅"),
+    ("省委宣传部、省委政法委负责开展宣传（2019年6月30日）。", ["省委宣传部", "省委政法委"], "省委宣传部"),
+    ("省委、省政府督促各地落实（2019年6月30日）。", ["省委"], "省委"),
+])
+def test_a_party_committees_department_is_discovered_whole_and_the_units_after_it_too(tmp_path, measure, owners, lead):
+    # (省委组织部 was read as 省委, the Party committee itself, and a unit after it in the chain,
+    # 省纪委监委 of 会同省委组织部、省纪委监委, was lost, without a word)
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="2019年6月30日前完成。", measure=measure))
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    first = written["tasks"][0]["measures"][0]
+    assert (first["owners"], first["lead"]) == (owners, lead)
+    assert {u["name"]: u.get("kind") for u in written["units"]}[owners[0]] == "department"
+
+
+# ---------------------------------------------------------------- 13. a curation's units: leave out a region a measure names
+
+
+def test_a_region_a_measure_names_owns_it_when_the_curations_units_leave_it_out(tmp_path):
+    # (with no units: in the curation 西宁市政府负责… was 西宁市's; with a units: section naming
+    # departments alone it was 省相关部门's, "no responsible unit found", though the import
+    # declares the province's regions the curation leaves out all the same)
+    measure = "西宁市、海东市政府负责完成污水处理厂提标改造（2019年6月30日）。"
+    curation = "units:\n  - {name: 省生态环境厅, kind: department}\n"
+    result = _import_curated(tmp_path, QINGHAI + _problem(deadline="2019年6月30日前完成。", measure=measure), curation)
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8"))
+    first = written["tasks"][0]["measures"][0]
+    assert (first["owners"], first["lead"]) == (["西宁市", "海东市"], "西宁市")
+    assert [u for u in written["units"] if u["name"] in ("西宁市", "海东市")] == [{"name": "西宁市", "kind": "region"},
+                                                                                 {"name": "海东市", "kind": "region"}]
+    assert "regions named in the problems or measures but not declared under units: in the curation, declared as " \
+           "regions: 西宁市、海东市" in _warnings(result)
+    assert not any(w.startswith("measure 1.1: no responsible unit") for w in _warnings(result))

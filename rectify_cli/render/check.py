@@ -21,10 +21,10 @@ from typing import NamedTuple
 
 from ..engine import Status
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
-from ..i18n import ENTRY, LIGHT, STATUS, Lang, label, word
+from ..i18n import LIGHT, STATUS, Lang, label, word
 from ..states import CHECK_FORMATS
 from ..textsafe import clip, display_width, printable
-from .journal_text import LATE_MARK, extended_late_ends, extended_late_words
+from .journal_text import LATE_MARK, entry_kind, extended_late_ends, extended_late_words
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
 # Lines of the text report fit a terminal's width (a longer line wraps there and breaks the
@@ -109,7 +109,8 @@ def body(item: CheckItem, as_of, lang: Lang) -> str:
         lines.append(f"{label('check_due', lang)}{colon}{result.next_due.isoformat()}")
     if result.entries:
         last = result.entries[-1]
-        latest = f"{last.date.isoformat()} {word(ENTRY, last.state, lang)}"
+        # (a close of one step says which, as history does: "closed" beside "overdue" read as a contradiction)
+        latest = f"{last.date.isoformat()} {entry_kind(last.state, last.milestone, lang)}"
         if last.note:
             latest = label("check_entry_note", lang, entry=latest, note=one_line(last.note))
     else:
