@@ -161,6 +161,18 @@ def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_fol
 
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_quiet_file_the_status_header_warns_of_is_never_broken_across_lines(tmp_path, monkeypatch, lang):
+    """By its bare name a file had no slash to break at; named as check names it, a narrow
+    terminal cut it after one (`Warning: the-second-round-provinces/` | `xizang.yaml has had…`),
+    as the file names above it never are."""
+    folder = "the-second-round-provinces"
+    split_small(tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    lines = header(run_cli("status", "-r", folder, "--lang", lang, env={"RECTIFY_TODAY": "2019-06-05", "COLUMNS": "40"}))
+    assert any(f"{folder}/xizang.yaml" in line for line in lines), lines
+
+
 SETTINGS_BLOCK = "  settings:\n    timezone: Asia/Shanghai\n    warn_days: 30\n    report_period_days: 90\n"
 
 
