@@ -586,7 +586,10 @@ def summary_cmd(
         # A month not over yet is judged as of today: a deadline later this month is not overdue.
         report = _evaluate(reg, min(last, today), warn_days, report_period)
         monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
-        _write_text(summary_text.render(monthly, lang=lang, width=width), output)
+        from .gate import file_paths  # (a quiet file named as status names it)
+
+        paths = file_paths(reg.plan_files) if monthly.quiet_files else None
+        _write_text(summary_text.render(monthly, lang=lang, width=width, paths=paths), output)
 
 
 @app.command("reconcile", cls=_Command, help="help_reconcile", short_help="help_reconcile_short")
@@ -606,12 +609,15 @@ def reconcile_cmd(
 
         _print_json(json_out.reconcile_document(results, plan_files=reg.plan_files))
     else:
+        from .gate import file_paths  # (a folder's file named as check and status name it)
         from .render import reconcile_text
         from .render.check import line_width  # (a terminal's, else 80, as check's text)
 
         width = line_width()
-        _write_text("\n".join(reconcile_text.render(result, lang=lang, file=file, width=width) for file, result in results),
-                    None)
+        paths = file_paths(reg.plan_files)
+        _write_text("\n".join(reconcile_text.render(result, lang=lang, file=None if file is None else paths.get(file, file),
+                                                     width=width)
+                              for file, result in results), None)
     raise typer.Exit(EXIT_FOUND if any(result.mismatches for _, result in results) else 0)
 
 
@@ -632,8 +638,12 @@ def validate_cmd(
         # (The cache holds only what passed these checks, made by this version's rules, and the
         # checks against the plan and today run on every load: a cached file is as valid as read.)
         reg = _load(path or registry, no_cache)
+    from .gate import display_path
+
     measures = sum(len(t.measures) for t in reg.plan.tasks)
-    typer.echo(printable(label("validate_ok", lang, files=", ".join(reg.plan_files), tasks=len(reg.plan.tasks),
+    # (a folder's files named as check and status name them; one file as typed, as status does)
+    files = ", ".join(map(display_path, reg.plan_files) if reg.folder is not None else reg.plan_files)
+    typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
                                measures=measures, entries=len(reg.journal)), single_line=True))
 
 

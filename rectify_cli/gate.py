@@ -151,6 +151,14 @@ def display_path(file: str, *, cwd: Path | None = None) -> str:
     return file
 
 
+def file_paths(plan_files) -> dict[str, str]:
+    """A folder's plan files (a registry's plan_files) by their names in it ("naqu.yaml"), each
+    as check names files (display_path): the one name every report gives a file, to people and
+    to programs (a CI step matches status's or reconcile's file with check's annotations; a
+    person, the file a warning names with the one the header lists)."""
+    return {Path(file).name: display_path(file) for file in plan_files}
+
+
 def run_check(
     report: StatusReport,
     *,

@@ -126,6 +126,53 @@ def test_every_command_names_a_folders_plan_file_as_check_does(tmp_path, monkeyp
         "reg/naqu.progress.yaml", "reg/xizang.progress.yaml"}
 
 
+
+@pytest.mark.parametrize("columns", ["40", "100"])
+def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_folder_was_typed(tmp_path, monkeypatch,
+                                                                                               columns):
+    """The status header and validate named a file as the folder was typed (/abs/reg/naqu.yaml),
+    the quiet-journal warning and reconcile's headings by its bare name (xizang.yaml): one file,
+    three names, none of them check's. Now each says reg/xizang.yaml, typed as reg or /abs/reg."""
+    split_small(tmp_path / "reg")
+    monkeypatch.chdir(tmp_path)
+    env = {"RECTIFY_TODAY": "2019-06-05", "COLUMNS": columns}
+
+    def said() -> dict[str, set]:
+        """Each file name the commands print, by what says it, with the folder given both ways."""
+        named = {}
+        for folder in ("reg", str(tmp_path / "reg")):
+            status = run_cli("status", "-r", folder, env=env)
+            summary = run_cli("summary", "-r", folder, "--month", "2019-05", env=env)
+            validate = run_cli("validate", "-r", folder, env=env)
+            reconcile = run_cli("reconcile", "-r", folder, env=env)
+            assert (status.exit_code, summary.exit_code, validate.exit_code, reconcile.exit_code) == (0, 0, 0, 1)
+            # (at 40 columns the header puts a file a line; at 100 both on one)
+            files = re.findall(r"\S*naqu\.yaml|\S*xizang\.yaml", status.stdout.split("截至")[0])
+            named.setdefault("status header", set()).add(tuple(files))
+            named.setdefault("status warning", set()).update(re.findall(r"^注意：(\S+) 自", status.stdout, re.M))
+            named.setdefault("summary warning", set()).update(re.findall(r"^注意：(\S+) 自", summary.stdout, re.M))
+            named.setdefault("validate", set()).add(validate.stdout.split("：通过")[0])
+            named.setdefault("reconcile", set()).update(re.findall(r"^(\S+)：报告数字核对", reconcile.stdout, re.M))
+        return named
+
+    assert said() == {"status header": {("reg/naqu.yaml", "reg/xizang.yaml")},
+                      "status warning": {"reg/xizang.yaml"}, "summary warning": {"reg/xizang.yaml"},
+                      "validate": {"reg/naqu.yaml, reg/xizang.yaml"}, "reconcile": {"reg/naqu.yaml", "reg/xizang.yaml"}}
+
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_quiet_file_the_status_header_warns_of_is_never_broken_across_lines(tmp_path, monkeypatch, lang):
+    """By its bare name a file had no slash to break at; named as check names it, a narrow
+    terminal cut it after one (`Warning: the-second-round-provinces/` | `xizang.yaml has had…`),
+    as the file names above it never are."""
+    folder = "the-second-round-provinces"
+    split_small(tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    lines = header(run_cli("status", "-r", folder, "--lang", lang, env={"RECTIFY_TODAY": "2019-06-05", "COLUMNS": "40"}))
+    assert any(f"{folder}/xizang.yaml" in line for line in lines), lines
+
+
 SETTINGS_BLOCK = "  settings:\n    timezone: Asia/Shanghai\n    warn_days: 30\n    report_period_days: 90\n"
 
 
@@ -827,10 +874,10 @@ def test_status_of_a_folder_names_the_file_whose_journal_went_a_reporting_period
     today = {"RECTIFY_TODAY": "2019-06-05"}
     assert header(run_cli("status", "-r", "reg", env=today)) == [
         "截至 2019-06-05  最近一次记录 2019-03-10（87天前）",
-        "注意：xizang.yaml 自 2019-03-01 起 96 天未记录（报告周期 90 天）"]
+        "注意：reg/xizang.yaml 自 2019-03-01 起 96 天未记录（报告周期 90 天）"]
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today)) == [
         "As of 2019-06-05  Latest entry 2019-03-10 (87 days earlier)",
-        "Warning: xizang.yaml has had no entry since 2019-03-01 (96 days; reporting period 90 days)"]
+        "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (96 days; reporting period 90 days)"]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
     assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "stale": False},
                                  {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
@@ -853,9 +900,9 @@ def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(
     assert header(run_cli("status", "-r", "reg", env=today)) == [
         "截至 2019-09-30  最近一次记录 2019-03-01（213天前）",
         "注意：台账已 213 天（约 6 个月）未更新，超过报告周期 90 天。",
-        "注意：naqu.yaml 尚无任何进展记录（自反馈之日 2018-06-30 起 457 天）"]
+        "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-06-30 起 457 天）"]
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-2:] == [
-        "reporting period.", "Warning: naqu.yaml has no journal entries yet (457 days since its feedback on 2018-06-30)"]
+        "reporting period.", "Warning: reg/naqu.yaml has no journal entries yet (457 days since its feedback on 2018-06-30)"]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
     assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": None, "stale": True},
                                  {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
@@ -885,9 +932,9 @@ def test_many_quiet_files_are_a_few_lines_stalest_first_then_their_number(tmp_pa
     today = {"RECTIFY_TODAY": "2019-09-30"}
     assert header(run_cli("status", "-r", "reg", env=today))[1:] == [
         "注意：台账已 194 天（约 6 个月）未更新，超过报告周期 90 天。",  # (of dali.yaml's entry: not said again)
-        "注意：naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）",
-        "注意：ali.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）",
-        "注意：changdu.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）",
+        "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）",
+        "注意：reg/ali.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）",
+        "注意：reg/changdu.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）",
         "…共 6 个文件超过报告周期未记录"]  # (dali.yaml too: the 5 it said did not add up to the folder's quiet files)
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-1] == (
         "… 6 files in all without an entry for longer than the reporting period")
@@ -899,9 +946,9 @@ def test_summary_of_a_folder_names_its_quiet_files_in_the_overview(tmp_path, mon
     monkeypatch.chdir(tmp_path)
     split_small(tmp_path / "reg")
     for lang, heading, warning in (
-            ("zh", "一、总体情况", "注意：xizang.yaml 自 2019-03-01 起 91 天未记录（报告周期 90 天）"),
+            ("zh", "一、总体情况", "注意：reg/xizang.yaml 自 2019-03-01 起 91 天未记录（报告周期 90 天）"),
             ("en", "1. Overview",
-             "Warning: xizang.yaml has had no entry since 2019-03-01 (91 days; reporting period 90 days)")):
+             "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (91 days; reporting period 90 days)")):
         result = run_cli("summary", "-r", "reg", "--month", "2019-05", "--lang", lang,
                          env={"RECTIFY_TODAY": "2019-06-05"})  # (judged as of 2019-05-31: 91 days)
         assert result.exit_code == 0, result.output
@@ -916,6 +963,8 @@ def test_status_header_of_a_folder_of_many_files_gives_the_folder_and_their_numb
     quiet_provinces(tmp_path / "reg", ["shannan", "naqu", "linzhi", "changdu"], silent=None)
     assert run_cli("status", "-r", "reg").stdout.splitlines()[0] == "测试台账  reg/（4 个文件）"
     assert run_cli("status", "-r", "reg/", "--lang", "en").stdout.splitlines()[0] == "测试台账  reg/ (4 files)"
+    # (the folder typed as a path from elsewhere: named as its files are, from here)
+    assert run_cli("status", "-r", str(tmp_path / "reg")).stdout.splitlines()[0] == "测试台账  reg/（4 个文件）"
     (tmp_path / "reg" / "shannan.yaml").unlink()
     (tmp_path / "reg" / "shannan.progress.yaml").unlink()
     assert run_cli("status", "-r", "reg").stdout.splitlines()[0] == (

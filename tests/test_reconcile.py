@@ -298,9 +298,10 @@ def _measures_total_rows(output: str) -> list[tuple[str, str, str, str]]:
 
 
 @pytest.mark.parametrize("b_claims", ["overstated", "none"])
-def test_a_folder_checks_each_files_claims_against_its_own_appendix(tmp_path, b_claims):
+def test_a_folder_checks_each_files_claims_against_its_own_appendix(tmp_path, b_claims, monkeypatch):
     """Summed up, a file that overstates hides beside one that understates, and a file making no
     claim makes the others' figures look wrong: each report is checked on its own."""
+    monkeypatch.chdir(tmp_path)  # (each file named from here, as check names it: reg/a.yaml)
     ledger = Path(__file__).parent.parent / "data"
     folder = tmp_path / "reg"
     folder.mkdir()
@@ -314,10 +315,10 @@ def test_a_folder_checks_each_files_claims_against_its_own_appendix(tmp_path, b_
     result = run("reconcile", "--registry", str(folder))
     assert result.exit_code == 1, result.output  # (the bundled report's own four disagreements)
     if b_claims == "overstated":
-        assert _measures_total_rows(result.stdout) == [("a.yaml", "179", "179", "一致"), ("b.yaml", "180", "179", "不一致")]
+        assert _measures_total_rows(result.stdout) == [("reg/a.yaml", "179", "179", "一致"), ("reg/b.yaml", "180", "179", "不一致")]
     else:
-        assert _measures_total_rows(result.stdout) == [("a.yaml", "179", "179", "一致")]
-        assert "b.yaml：报告数字核对（按附件计算，截至2019-03-31）\n\n台账未记录报告的数字（registry.claims 为空）。\n" in result.stdout
+        assert _measures_total_rows(result.stdout) == [("reg/a.yaml", "179", "179", "一致")]
+        assert "\nreg/b.yaml：报告数字核对（按附件计算，截至2019-03-31）\n\n台账未记录报告的数字（registry.claims 为空）。\n" in result.stdout
 
 
 

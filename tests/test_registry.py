@@ -81,6 +81,17 @@ def test_validate_ok_on_small_fixture():
     assert english.stdout == f"{FIXTURES / 'small' / 'tasks.yaml'}: ok — 4 tasks, 8 measures, 9 journal entries\n"
 
 
+def test_a_plan_linked_under_an_offices_own_name_is_named_so_though_its_file_lies_here(tmp_path):
+    """Named as check names files (the file a link leads to), `validate ledger.yaml` said
+    small/tasks.yaml, a name the office never typed: one file is named as given."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    (tmp_path / "ledger.yaml").symlink_to(tmp_path / "small" / "tasks.yaml")
+    validated = _rectify("validate", "ledger.yaml", cwd=tmp_path, cache=tmp_path / "cache")
+    assert validated.stdout == "ledger.yaml: ok — 4 tasks, 8 measures, 9 journal entries\n"
+    status = _rectify("status", "-r", "ledger.yaml", cwd=tmp_path, cache=tmp_path / "cache")
+    assert status.stdout.splitlines()[0] == "测试台账  ledger.yaml"
+
+
 def _rectify(*args, cwd=None, cache=None, lang="en"):
     """The command line run as a user would, its messages in `lang` (RECTIFY_LANG)."""
     env = {**os.environ, "RECTIFY_TODAY": "2019-03-31", "RECTIFY_CACHE_DIR": str(cache or ""), "RECTIFY_LANG": lang}

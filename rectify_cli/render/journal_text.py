@@ -87,18 +87,19 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
     return "\n".join(lines) + "\n"
 
 
-def ledger_warnings(latest_entry, as_of, stale_files, period: int, lang: Lang, *, feedback=None) -> list[str]:
+def ledger_warnings(latest_entry, as_of, stale_files, period: int, lang: Lang, *, feedback=None,
+                    paths=None) -> list[str]:
     """What status's header and the summary's overview warn of: the ledger's journal gone a
     reporting period without an entry as of `as_of` (or without any), then a folder's quiet files
-    (quiet_journals), not the file of that latest entry again (the same fact), but counting it.
-    Before the `feedback` date, only that rectification had not begun."""
+    (quiet_journals, named by `paths`), not the file of that latest entry again (the same fact), but
+    counting it. Before the `feedback` date, only that rectification had not begun."""
     if feedback is not None and as_of < feedback:  # (no entry could be there yet: that the ledger has none is no news)
         return [label("status_before_feedback", lang, as_of=as_of.isoformat(), feedback=feedback.isoformat())]
     ledger = _ledger_quiet(latest_entry, as_of, period, lang)
     if ledger is None:
-        return quiet_journals(stale_files, period, lang)
+        return quiet_journals(stale_files, period, lang, paths=paths)
     others = [f for f in stale_files if f.latest_entry is None or f.latest_entry != latest_entry]
-    return [ledger, *quiet_journals(others, period, lang, total=len(stale_files))]
+    return [ledger, *quiet_journals(others, period, lang, total=len(stale_files), paths=paths)]
 
 
 def _ledger_quiet(latest_entry, as_of, period: int, lang: Lang) -> str | None:
@@ -114,14 +115,17 @@ def _ledger_quiet(latest_entry, as_of, period: int, lang: Lang) -> str | None:
     return label("status_not_updated_warning", lang, days=days, months=months, period=period)
 
 
-def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = None) -> list[str]:
+def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = None, paths=None) -> list[str]:
     """A line for each of a folder's plan files whose journal went a reporting period without an
     entry (engine.stale_files: stalest first), a few of them, then how many there are in all:
-    `total` when `stale_files` leaves out one a warning before these already covers."""
+    `total` when `stale_files` leaves out one a warning before these already covers. `paths`: each
+    file by its name in the folder, as the header names it (gate.file_paths); else that name."""
+    paths = paths or {}
     lines = []
     for standing in stale_files[:QUIET_FILES_NAMED]:
         key = "status_file_quiet" if standing.latest_entry else "status_file_never"
-        lines.append(label(key, lang, file=printable(standing.file, single_line=True), date=standing.since.isoformat(),
+        file = paths.get(standing.file, standing.file)
+        lines.append(label(key, lang, file=printable(file, single_line=True), date=standing.since.isoformat(),
                            days=standing.days, period=period))
     if len(stale_files) > QUIET_FILES_NAMED:
         lines.append(label("status_files_quiet_more", lang, n=len(stale_files) if total is None else total))

@@ -24,6 +24,7 @@ from ..engine import (
     voided_entries,
     worst_first,
 )
+from ..gate import file_paths
 from ..model import Entry, EntryState, Milestone, MilestoneKind, Registry, ReportedState, Task
 from ..textsafe import OBEYED_BEYOND_C0
 
@@ -222,17 +223,6 @@ def status_counts(report: StatusReport) -> dict:
             stale += mr.stale
             closed_late += mr.closed_late is not None
     return {"tasks": tasks, "measures": measures, "lights": lights, "stale": stale, "closed_late": closed_late}
-
-
-def file_paths(plan_files) -> dict[str, str]:
-    """A folder's plan files (a registry's plan_files) by their names in it ("naqu.yaml"), each
-    as check names files (gate.display_path): the one name every JSON document gives a file
-    (a CI step matches status's or reconcile's file with check's annotations)."""
-    from pathlib import PurePath
-
-    from ..gate import display_path
-
-    return {PurePath(file).name: display_path(file) for file in plan_files}
 
 
 def status_document(report: StatusReport, *, limit: int | None = None, plan_files=()) -> dict:

@@ -27,6 +27,7 @@ from rich.text import Text
 
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
+from ..gate import display_path, file_paths
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
@@ -395,18 +396,27 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         latest = Text(unbroken(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}") + when)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
-    warnings = ledger_warnings(report.latest_entry, report.as_of, engine.stale_files(report), report.report_period_days,
-                               lang, feedback=registry.plan.meta.feedback_date)  # (of a folder: its files' earliest)
+    stale = engine.stale_files(report)
+    # (a quiet file named as the header names it, and as there never broken at a slash)
+    paths = {name: unbroken(printable(path, single_line=True))
+             for name, path in file_paths(registry.plan_files).items()} if stale else None
+    warnings = ledger_warnings(report.latest_entry, report.as_of, stale, report.report_period_days, lang,
+                               feedback=registry.plan.meta.feedback_date,  # (of a folder: its files' earliest)
+                               paths=paths)
     for text in warnings:
         console.print(Paragraph(Text(text, style="bold red")))
 
 
 def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
     """The registry's plan files for the header: their names on one line, else one a line (a
-    path is never broken); of a folder of many, the folder and how many."""
-    files = [printable(file, single_line=True) for file in registry.plan_files]
+    path is never broken); of a folder of many, the folder and how many. A folder's named as check
+    names them (gate.display_path), not as typed, as the warnings under it, validate and reconcile
+    do; one file as typed (a link's own name, not the file it leads to: display_path's)."""
+    shown = display_path if registry.folder is not None else str
+    files = [printable(shown(file), single_line=True) for file in registry.plan_files]
     if len(files) > FILES_NAMED:
-        return printable(os.path.join(registry.folder, ""), single_line=True) + label("status_folder_files", lang, n=len(files))
+        folder = os.path.join(display_path(registry.folder), "")
+        return printable(folder, single_line=True) + label("status_folder_files", lang, n=len(files))
     one_line = ", ".join(files)
     return one_line if cell_len(one_line) <= width else ",\n".join(files)
 

@@ -444,9 +444,10 @@ def _head(head: str | None, lang: Lang) -> str:
     return cell(head) if head else _l("never", lang)
 
 
-def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH) -> str:
+def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, paths=None) -> str:
     """The whole summary, ending with a newline, each table line at most `width` cells (prose is
-    left whole, for the word processor to wrap). UsageError when a table cannot be that narrow."""
+    left whole, for the word processor to wrap). UsageError when a table cannot be that narrow.
+    `paths`: a folder's plan files by their names in it, as status names them (gate.file_paths)."""
     m = monthly
     page = Page(width)
     scope = scope_word(m.issuers)
@@ -467,7 +468,8 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH) -> s
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope),
                                             *ledger_warnings(m.latest_entry, m.as_of, m.quiet_files,
-                                                             m.report_period_days, lang, feedback=m.feedback)])),
+                                                             m.report_period_days, lang, feedback=m.feedback,
+                                                             paths=paths)])),
         (_l("summary_s2", lang), _closed(m, lang, page)),
         (_l("summary_s3", lang), _reopened(m, lang, page)),
         (_l("summary_s4", lang), _overdue(m, lang, page)),
