@@ -92,10 +92,31 @@ _JOINING = re.compile("[\u200d\ufe0f\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF]"
 
 def _grapheme_cells(text: str) -> tuple[list[str], list[int]]:
     """(graphemes of `text`, cells each takes)."""
-    from wcwidth import iter_graphemes, width
+    from wcwidth import width
 
-    graphemes = list(iter_graphemes(text))
+    graphemes = _graphemes(text)
     return graphemes, [width(g, control_codes="ignore") for g in graphemes]
+
+
+def _graphemes(text: str) -> list[str]:
+    """wcwidth's graphemes of `text`, segmented afresh after each control or format character
+    (U+200B, U+FEFF), which always ends one: after one, wcwidth 0.7 loses count of a flag's
+    halves, splitting 中国\u200b🇨🇳 into 🇨 and 🇳, two cells each."""
+    import unicodedata
+    from wcwidth import iter_graphemes
+
+    graphemes: list[str] = []
+    start = 0
+    while start < len(text):
+        for grapheme in iter_graphemes(text, start):
+            graphemes.append(grapheme)
+            start += len(grapheme)
+            if len(grapheme) == 1 and unicodedata.category(grapheme) in _ENDS_GRAPHEME:
+                break
+    return graphemes
+
+
+_ENDS_GRAPHEME = ("Cc", "Cf", "Zl", "Zp")  # (U+200D, a Cf that joins, is never a grapheme alone)
 
 
 def display_width(text: str) -> int:

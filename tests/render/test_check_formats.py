@@ -166,6 +166,18 @@ def test_text_columns_align_with_flags_and_joined_emoji_and_never_cut_one():
     )
 
 
+def test_text_columns_align_with_a_flag_after_a_zero_width_space_or_byte_order_mark():
+    # Pasted from a web page, a name may hold a U+200B or U+FEFF: the flag after one is still one
+    # flag of two cells (wcwidth 0.7 splits it in two there, padding the cell two cells short).
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], owners=["中国\u200b🇨🇳队"], text="措施\ufeff🇨🇳甲"),
+                   make_measure("1.2", ["2019-01-01"], owners=["第二分局"], text="措施乙乙乙"))
+    assert render(_result(plan), "text").splitlines() == [
+        "1.1  红  逾期89天  中国\u200b🇨🇳队  措施\ufeff🇨🇳甲",
+        "1.2  红  逾期89天  第二分局  措施乙乙乙",
+        "2 项措施逾期（共 2 项）",
+    ]
+
+
 def test_text_keeps_a_line_or_paragraph_separator_from_breaking_its_line():
     plan = plan_of(make_measure("1.1", ["2019-01-01"], text="第一段\u2028第二段\u2029第三段"))
     assert render(_result(plan), "text").splitlines() == ["1.1  红  逾期89天  自治区生态环境厅  第一段 第二段 第三段",
