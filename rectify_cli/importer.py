@@ -140,6 +140,8 @@ REGISTRY_DATES = ("feedback_date", "report_date")
 
 
 CURATION_SECTIONS = {"version", "registry", "units", "phrases", "text_fixes", "owners", "journal"}
+UNIT_FIELDS = ("name", "kind", "aliases")
+OWNERS_FIELDS = ("owners", "lead", "why")
 
 
 def _other_than_curation(data) -> tuple[Notice, int | None] | None:
@@ -239,6 +241,8 @@ def load_curation(path: str | Path) -> Curation:
         lines[("units", str(i))] = data["units"].where(i)[0]
         if not isinstance(u, dict) or not isinstance(u.get("name"), str):
             raise fail("unit_needs_name", "units", str(i), index=i)
+        if extra := [str(k) for k in u if k not in UNIT_FIELDS]:  # (a misspelt aliases: would lose the aliases unsaid)
+            raise fail("unit_fields", "units", str(i), name=u["name"], fields=extra, known=list(UNIT_FIELDS))
         kind = u.get("kind")
         if kind is not None and kind not in UNIT_KINDS:
             raise fail("unit_kind", "units", str(i), name=u["name"], kinds=list(UNIT_KINDS))
@@ -272,6 +276,8 @@ def load_curation(path: str | Path) -> Curation:
     for mid, o in mapping(data.get("owners") or yamlio.YMap(), "owners").items():
         if not isinstance(o, dict) or not o.get("owners"):
             raise fail("owners_needed", "owners", mid, measure=mid)
+        if extra := [str(k) for k in o if k not in OWNERS_FIELDS]:  # (a misspelt lead: would make the first owner lead unsaid)
+            raise fail("owners_fields", "owners", mid, measure=mid, fields=extra, known=list(OWNERS_FIELDS))
         listed = [str(x) for x in sequence(o["owners"], f"owners: {mid}: owners", "owners", mid)]  # (the file's keys, as written)
         bad = [x for x in listed if x not in names]
         if bad:

@@ -1023,6 +1023,21 @@ def test_curation_owner_must_be_declared(tmp_path):
     assert str(e.value).split(" ")[0].endswith("curation.yaml:4:")  # the line of "1.1"
 
 
+def test_curation_unit_with_a_misspelt_key_is_refused_not_its_aliases_lost(tmp_path):
+    """`alias:` for `aliases:` was dropped without a word: the report's old name then owned nothing."""
+    with pytest.raises(ReportFormatError) as e:
+        _curation(tmp_path, "  - {name: 自治区自然资源厅, alias: [自治区国土资源厅]}\n")
+    assert str(e.value) == "curation.yaml:3: unit 自治区自然资源厅: unknown field(s) alias (fields: name, kind, aliases)".replace(
+        "curation.yaml", str(tmp_path / "curation.yaml"))
+
+
+def test_curation_owners_with_a_misspelt_lead_is_refused_not_the_first_owner_made_lead(tmp_path):
+    with pytest.raises(ReportFormatError) as e:
+        _curation(tmp_path, 'owners:\n  "1.1": {owners: [自治区生态环境厅], leed: 自治区生态环境厅}\n')
+    assert str(e.value) == "curation.yaml:4: owners: 1.1: unknown field(s) leed (fields: owners, lead, why)".replace(
+        "curation.yaml", str(tmp_path / "curation.yaml"))
+
+
 def test_curation_text_fix_that_no_longer_applies(tmp_path):
     cur = _curation(tmp_path, 'text_fixes:\n  - {at: "1.1", field: text, find: 不存在的字, replace: x}\n')
     with pytest.raises(ReportFormatError) as e:

@@ -73,3 +73,16 @@ def test_the_readme_quotes_the_import_warning_as_the_bundled_report_gives_it(tmp
     assert result.exit_code == 0, result.output
     warning = next(line for line in result.stderr.splitlines() if "措施 1.2：" in line)
     assert f"`{warning}`" in readme
+
+
+def test_the_curation_reference_names_every_section_and_registry_key_the_import_reads():
+    """The curation's format was documented only in the bundled file's comments: the README's
+    reference lists each key load_curation accepts, so a newcomer need not read importer.py."""
+    from rectify_cli.importer import CURATION_SECTIONS, REGISTRY_KEYS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("### 校订文件 / The curation file")
+    reference = readme[start : readme.index("\n#", start + 1)]
+    rows = [line.split("|")[1].strip() for line in reference.splitlines() if line.startswith("| `")]
+    assert sorted(rows) == sorted([f"`{s}`" for s in CURATION_SECTIONS] + ["`registry: claims`"])
+    assert [k for k in REGISTRY_KEYS if f"`{k}`" not in reference and f"`registry: {k}`" not in reference] == []
