@@ -1353,14 +1353,19 @@ LABELS.update({
     "problem_import_before_feedback": ("报告日期 {report} 早于督察反馈日期 {feedback}",
                                        "the report's date {report} is before the inspection's feedback {feedback}"),
     "problem_import_repair": ("请在校订文件的 text_fixes: 下改正", "repair it under text_fixes: in the curation"),
-    "problem_import_task_deadline": ("问题 {task}：无法识别整改时限“{deadline}”（应为 2018年6月30日前完成、长期坚持 或 立行立改 这样的时限，以“，”分隔；{repair}）",
+    "problem_import_task_deadline": ("问题 {task}：无法识别整改时限“{deadline}”（应为 2018年6月30日前完成、长期坚持 或 立行立改 这样的时限，"
+                                     "{steps}，以“，”分隔；{repair}）",
                                      "problem {task}: cannot read the deadline 整改时限：{deadline} (expected a date such as 2018年6月30日前完成, "
-                                     "长期坚持 or 立行立改, separated by ，; {repair})"),
+                                     "长期坚持 or 立行立改, {steps}, separated by ，; {repair})"),
     "problem_import_task_progress": ("问题 {task}：未知的整改进度“{progress}”（应为 全面完成、基本完成、序时推进 或 取得阶段性成效；{repair}）",
                                      "problem {task}: unknown 整改进度 {progress!r} (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效; {repair})"),
-    "problem_import_measure_deadline": ("措施 {measure}：无法识别时限“{deadline}”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限；{repair}）",
+    "problem_import_measure_deadline": ("措施 {measure}：无法识别时限“{deadline}”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限，"
+                                        "{steps}，以“，”分隔；{repair}）",
                                         "measure {measure}: cannot read the deadline {deadline} (expected a date such as 2018年6月30日, 长期坚持 "
-                                        "or 立即启动; {repair})"),
+                                        "or 立即启动, {steps}, separated by ，; {repair})"),
+    # (the labelled steps parse_deadline reads, both ways of writing them)
+    "problem_import_steps": ("或 2018年6月30日前完成关停、关停于2018年6月30日前完成 这样的分步时限",
+                             "or steps such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成"),
     # (每年, 每季度: due again each period; read as 长期坚持 it would never be late)
     "problem_import_task_recurring": ("问题 {task}：整改时限“{deadline}”{recurs}", "problem {task}: the deadline 整改时限：{deadline} {recurs}"),
     "problem_import_measure_recurring": ("措施 {measure}：时限“{deadline}”{recurs}", "measure {measure}: the deadline {deadline} {recurs}"),

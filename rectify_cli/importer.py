@@ -39,6 +39,7 @@ REGIONS = tuple(r.name for r in region_table("西藏自治区"))  # (the bundled
 OPENING = 1000  # characters of a report read for the province it is about, when its title names none
 JOURNAL_STATES = ("done", "in_progress", "report")
 REPAIR = Notice("import_repair", {})  # (what to do with a wording the import can't read)
+STEPS = Notice("import_steps", {})  # (the labelled steps a deadline may give, named where one can't be read)
 RECURS = Notice("import_recurs", {"repair": REPAIR})  # (why a recurring deadline is refused, and what to do)
 TASK_FIELDS = ("problem", "deadline", "progress")
 MEASURE_FIELDS = ("text", "note")
@@ -545,8 +546,11 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     known_ids: set[str] = set()
     tasks: list[dict[str, Any]] = []
+    unread: list[Problem] = []  # (every deadline and progress it can't read, named in one run)
     for rt in raw_tasks:
-        tasks.append(_task(rt, filename, cur, vocab, units, regions, known_ids, warnings, level=_level(registry["title"], province)))
+        tasks.append(_task(rt, filename, cur, vocab, units, regions, known_ids, warnings, unread, level=_level(registry["title"], province)))
+    if unread:
+        raise ReportFormatError(unread)
 
     for section, ids in (("owners", cur.owners), ("journal", cur.journal)):
         for mid in ids:
@@ -794,7 +798,8 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     headline, said = _numerals_in_digits(headline)  # (its claims in its own words, their values in digits)
     found = [(key, re.search(pat, headline)) for key, pat in CLAIM_PATTERNS]
     # (their words are no total: 90项具体措施基本整改到位 counts what was due by end 2018)
-    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm], said)
+    read: list[tuple[int, int]] = []  # (the spans of the headline the claims read)
+    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm], said, read)
     years = _claim_years(headline)
     for key, cm in found:
         # (what is said of the tasks due by a date not the end of a year, 2019年6月底前, is left
@@ -805,9 +810,12 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             for named, written in years.items():  # (keys name the years the report's words give)
                 key = key.replace(named, written)
             claims.append({"key": key, "text": said(cm.span(1)), "value": int(cm.groups()[-1])})
+            read.append(cm.span(1))
     curated = cur.registry.get("claims", [])
     if not curated and (unread := NUMERAL_COUNT.search(headline) or UNREAD_RATE.search(headline)):  # (lost, whatever else is read)
         warnings.append(Notice("claims_unread", {"words": said(unread.span())}))
+    if not curated:  # (each count no claim read, in its clause's words: lost, else, in silence)
+        warnings.extend(Notice("claims_unread", {"words": said(span)}) for span in _unread_counts(headline, read))
     # (a curated claim replaces the one of its key the import read, in its place; the others follow)
     given = {claim["key"]: claim for claim in curated}
     read = [given.pop(claim["key"], claim) for claim in claims + counts]
@@ -815,10 +823,30 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     return reg
 
 
-def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[int, int]], str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+# a count of the headline (28项, 3项): each is a claim's, or warned of
+COUNT_ITEM = re.compile(r"(?<![\d.第])\d+项(?!目)")
+CLAUSE_MARK = "，。；：、（）"
+
+
+def _unread_counts(headline: str, read: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the headline's counts that no claim read (`read`: the spans the claims read),
+    each with the words of its clause around it, up to a claim's words on either side."""
+    out = []
+    for m in COUNT_ITEM.finditer(headline):
+        if any(start < m.end() and m.start() < end for start, end in read):
+            continue
+        start = max([headline.rfind(c, 0, m.start()) + 1 for c in CLAUSE_MARK] + [end for _, end in read if end <= m.start()])
+        ends = [at for at in (headline.find(c, m.end()) for c in CLAUSE_MARK) if at >= 0] + [s for s, _ in read if s >= m.end()]
+        out.append((start, min(ends, default=len(headline))))
+    return out
+
+
+def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[int, int]], str],
+            read: list[tuple[int, int]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The totals the headline claims (tasks_total, measures_total), and what it says of each
     total's tasks or measures done so far (tasks_done, measures_basically_done, …); `taken`: the
-    spans of words another claim reads, which are no total; `said`: a span in the report's words."""
+    spans of words another claim reads, which are no total; `said`: a span in the report's words;
+    the span of each claim's words is added to `read`."""
     claims = []
     counts = []
     for noun, key, patterns in TOTAL_PATTERNS:
@@ -827,6 +855,7 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
         if m is None:
             continue
         claims.append({"key": key, "text": said(m.span(1)), "value": int(m.groups()[-1])})
+        read.append(m.span(1))
         end = COUNT_CLAUSE_END.search(headline, m.end())
         clause = headline[m.end() : end.start() if end else len(headline)]
         for what, pat in COUNT_PATTERNS:
@@ -834,8 +863,10 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
             if cm and not any(c["key"] == f"{noun}_{what}" for c in counts):
                 words = said((m.end() + cm.start(1), m.end() + cm.end(1)))
                 counts.append({"key": f"{noun}_{what}", "text": words, "value": int(cm.groups()[-1])})
+                read.append((m.end() + cm.start(1), m.end() + cm.end(1)))
     if not any(c["key"] == "tasks_done" for c in counts) and (cm := re.search(TASKS_DONE_OUTRIGHT, headline)):
         counts.append({"key": "tasks_done", "text": said(cm.span(1)), "value": int(cm.group(2))})
+        read.append(cm.span(1))
     return claims, counts
 
 
@@ -880,32 +911,36 @@ def _level(title: str, province: str | None) -> str:
 
 
 def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: list[dict], regions: tuple[Region, ...], known_ids: set[str],
-          warnings: list[Notice], *, level: str = "自治区") -> dict[str, Any]:
-    """`level`: as _level gives it, for a measure whose unit can't be found."""
+          warnings: list[Notice], problems: list[Problem], *, level: str = "自治区") -> dict[str, Any]:
+    """`level`: as _level gives it, for a measure whose unit can't be found. A deadline or a
+    progress it can't read is added to `problems` and the rest read on: the import names them
+    all in one run, and then writes nothing."""
     assert rt.deadline is not None and rt.progress is not None
     dl_text = rt.deadline.rstrip("。")
-    dl = parse_deadline(dl_text)
+    dl = parse_deadline(dl_text) or []
     if not dl and recurs(dl_text):
-        raise ReportFormatError(problem(filename, rt.deadline_line, None, "import_task_recurring", task=rt.id, deadline=rt.deadline,
-                                        recurs=RECURS))
-    if not dl:
-        raise ReportFormatError(problem(filename, rt.deadline_line, None, "import_task_deadline", task=rt.id, deadline=rt.deadline, repair=REPAIR))
+        problems.append(problem(filename, rt.deadline_line, None, "import_task_recurring", task=rt.id, deadline=rt.deadline, recurs=RECURS))
+    elif not dl:
+        problems.append(problem(filename, rt.deadline_line, None, "import_task_deadline", task=rt.id, deadline=rt.deadline, steps=STEPS,
+                                repair=REPAIR))
     reported = parse_reported(rt.progress)
     if reported is None:
-        raise ReportFormatError(problem(filename, rt.progress_line, None, "import_task_progress", task=rt.id, progress=rt.progress, repair=REPAIR))
+        problems.append(problem(filename, rt.progress_line, None, "import_task_progress", task=rt.id, progress=rt.progress, repair=REPAIR))
     measures = []
     task_owners, task_lead = _listed_owners(rt.units, vocab, Notice("of_problem", {"task": rt.id}), warnings)
     for rm in rt.measures:
         mid = f"{rt.id}.{rm.id}"
         known_ids.add(mid)
         ms = measure_milestones(rm.text)
-        unread = unreadable_deadlines(rm.text)
-        if recurring := recurring_deadlines(rm.text):  # (before unread: 2018年12月31日，每年 names a year)
-            raise ReportFormatError(problem(filename, rm.line, None, "import_measure_recurring", measure=mid, deadline=recurring[0], recurs=RECURS))
-        if unread:  # (dropped, it would lose a step of the measure: a wrong ledger)
-            raise ReportFormatError(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=unread[0], repair=REPAIR))
-        if not ms:
-            raise ReportFormatError(problem(filename, rm.line, None, "import_measure_no_deadline", measure=mid))
+        recurring = recurring_deadlines(rm.text)
+        for written in recurring:
+            problems.append(problem(filename, rm.line, None, "import_measure_recurring", measure=mid, deadline=written, recurs=RECURS))
+        # (dropped, it would lose a step of the measure: a wrong ledger; 2018年12月31日，每年 names a year, but recurs)
+        unread = [written for written in unreadable_deadlines(rm.text) if written not in recurring]
+        for written in unread:
+            problems.append(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=written, steps=STEPS, repair=REPAIR))
+        if not ms and not recurring and not unread:
+            problems.append(problem(filename, rm.line, None, "import_measure_no_deadline", measure=mid))
         if rm.note is None:
             lines = rm.extra_text_lines
             lost = Notice("lost_headings" if len(lines) > 1 else "lost_heading", {"lines": list(lines)}) if lines else ""

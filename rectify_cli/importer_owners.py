@@ -17,8 +17,11 @@ SKIP_PREFIXES = ("由", "并", "同时", "另外", "会同", "联合")  # "X牵�
 # (a Party committee's own department first: the shortest name below reads 省委组织部 as 省委, and
 # the chain of units then stops at 组织部; 省委书记部署 is no department, hence a list)
 DISCOVER = re.compile(r"(?:自治区党委|区党委|省委|市委|州委)(?:组织部|宣传部|统战部|政法委|办公厅|编办|党校|网信办)|"
-                      r"(?:自治区|省|市|各级|各地市|各市州|各州市|各市县)[\u4e00-\u9fff]{0,10}?"
-                      r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各州市|各市县")
+                      r"(?:自治区|省|市|各级|各地市|各市州|各市（州）|各州市|各市县)[\u4e00-\u9fff]{0,10}?"
+                      r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各市（州）|各州市|各市县")
+# Sichuan's usual way to write each prefecture, and each county after it: named as without brackets
+# (各市（州） is 各市州; 各市（州）、县（市、区） the two units 各市州 and 各县市区, its 各 said of both)
+BRACKETED_ALL = ("各市（州）、县（市、区）", ("各市州", "各县市区"))
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,12 @@ class Vocabulary:
             if s.startswith(form, pos):
                 return len(form), names
         if self.discover:
+            form, names = BRACKETED_ALL
+            if s.startswith(form, pos):
+                return len(form), names
             m = DISCOVER.match(s, pos)
             if m:
-                return len(m.group(0)), (m.group(0),)
+                return len(m.group(0)), (m.group(0).replace("（州）", "州"),)
         return None
 
 

@@ -374,8 +374,9 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
     """Milestones of a deadline text, in text order, or None if it is not a deadline.
 
     Items are separated by ，；: a date ("2018年6月30日", "…前完成", also without 日),
-    长期坚持 (ongoing), 立即启动 / 立行立改 (immediate), or "LABEL于DATE前完成" (a labelled
-    date, e.g. different dates for different grades of scenic area)."""
+    长期坚持 (ongoing), 立即启动 / 立行立改 (immediate), or a labelled date: "LABEL于DATE前完成"
+    (e.g. different dates for different grades of scenic area) or "DATE前完成LABEL" (a step
+    of several, 2018年6月30日前完成关停，2018年12月31日前完成生态修复)."""
     content = content.strip().rstrip("。")
     if not content:
         return None
@@ -388,15 +389,17 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
         if item in KIND_WORDS or KEPT_UP.fullmatch(item):
             out.append({"kind": KIND_WORDS.get(item, MilestoneKind.ONGOING).value})
             continue
-        m = re.fullmatch(rf"(?:(.+?)于)?{DATE_RE}(?:前)?(?:完成)?", item)
-        if not m:
+        # (what is done after 完成 labels the step as the words before 于 do: a few words with no 的,
+        # as （2017年底前完成整治的除外） is an aside, no step)
+        m = re.fullmatch(rf"(?:(.+?)于)?{DATE_RE}(?:前)?(?:完成([^的]{{1,15}})?)?", item)
+        if not m or (m.group(1) and m.group(5)):
             return None
         due = _iso(m.group(2), m.group(3), m.group(4))
         if due is None:
             return None
         ms = {"kind": "date", "due": due}
-        if m.group(1):
-            ms["label"] = m.group(1)
+        if m.group(1) or m.group(5):
+            ms["label"] = m.group(1) or m.group(5)
         out.append(ms)
     return _dedupe(out) or None
 

@@ -1257,7 +1257,8 @@ def test_a_deadline_that_cannot_be_read_beside_one_that_can_is_refused_not_dropp
     with pytest.raises(ReportFormatError) as e:
         mini(block)
     assert str(e.value) == f"mini.txt:{line}: measure 1.1: cannot read the deadline （2020.6.30） (expected a date such as " \
-                           "2018年6月30日, 长期坚持 or 立即启动; repair it under text_fixes: in the curation)"
+                           "2018年6月30日, 长期坚持 or 立即启动, or steps such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成, " \
+                           "separated by ，; repair it under text_fixes: in the curation)"
 
 
 def test_a_date_wrapped_inside_its_number_is_read_whole(tmp_path):
@@ -1737,7 +1738,8 @@ def test_an_unreadable_deadline_is_said_in_chinese_by_default(tmp_path):
     line = HEADLINE.count("\n") + 7
     result = _rectify("import", str(report), lang=None)
     assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: 措施 1.1：无法识别时限“（2020.6.30）”（应为 2018年6月30日、"
-                                                    "长期坚持 或 立即启动 这样的时限；请在校订文件的 text_fixes: 下改正）\n")
+                                                    "长期坚持 或 立即启动 这样的时限，或 2018年6月30日前完成关停、关停于2018年6月30日前完成 "
+                                                    "这样的分步时限，以“，”分隔；请在校订文件的 text_fixes: 下改正）\n")
 
 
 @pytest.mark.parametrize("output, schema_at, line", [
