@@ -225,6 +225,7 @@ LABELS = {
     "journal_by": ("记录单位", "By"),
     "journal_note": ("进展", "Note"),
     "journal_evidence": ("佐证", "Evidence"),
+    "journal_reason": ("理由", "Reason"),  # (under its entry: an extension's reason, a retraction's note)
     "journal_no_entries": ("没有记录", "No entries"),
     # (on a terminal too narrow for a note beside its entry: the note, the evidence under it)
     "history_under_row": ("{name}：{text}", "{name}: {text}"),
