@@ -653,12 +653,14 @@ def export_cmd(
     format: Annotated[ExportFormat, typer.Option("--format", help="help_export_format")] = ExportFormat.json,
     no_cache: NoCacheOpt = False,
     lang: LangOpt = Lang.zh,
+    output: OutputOpt = None,
 ) -> None:
     from .render import json_out
 
-    with _said_in(lang):  # (a broken file: said in the user's language)
+    with _said_in(lang):  # (a refusal, a broken file: said in the user's language)
+        _refuse_output_in_registry(output, registry)
         reg = _load(registry, no_cache)
-    _print_json(json_out.plan_document(reg))
+        _write_bytes(json_out.dumps_bytes(json_out.plan_document(reg)), output)  # (UTF-8, as _print_json)
 
 
 @app.command("import", cls=_Command, help="help_import", short_help="help_import_short")

@@ -162,6 +162,61 @@ YAML_SYNTAX = {
     "while scanning a tag": ("读取标签（!）时", "while scanning a tag"),
     "while scanning a block scalar": ("读取多行文字（| 或 >）时", "while scanning a block scalar"),
     "expected a single document in the stream": ("一个文件只应有一个文档", "expected a single document in the stream"),
+    # (escapes in double quotes: a Windows path, C:\xxx, most often)
+    "did not find expected hexdecimal number": ("转义序列缺少十六进制数字（\\x 后应有 2 位，\\u 后 4 位，\\U 后 8 位；"
+        "文字中的“\\”请写作“\\\\”，或改用单引号）",
+        "did not find expected hexdecimal number (\\x takes 2 hex digits, \\u 4, \\U 8; write a \\ in the text as \\\\, "
+        "or use single quotes)"),
+    "found invalid Unicode character escape code": ("转义序列不代表有效的字符（文字中的“\\”请写作“\\\\”，或改用单引号）",
+        "found invalid Unicode character escape code (write a \\ in the text as \\\\, or use single quotes)"),
+    # (a % at a line's start begins a directive)
+    "found unknown directive name": ("未知的指令（行首的“%”开始一条指令：以 % 开头的文字请加引号）",
+        "found unknown directive name (a % at a line's start begins a directive: put text starting with % in quotes)"),
+    "could not find expected directive name": ("“%”后缺少指令名（行首的“%”开始一条指令：以 % 开头的文字请加引号）",
+        "could not find expected directive name (a % at a line's start begins a directive: put text starting with % in "
+        "quotes)"),
+    "found unexpected non-alphabetical character": ("指令名中有字母以外的字符（行首的“%”开始一条指令：以 % 开头的文字请加引号）",
+        "found unexpected non-alphabetical character (a % at a line's start begins a directive: put text starting with % "
+        "in quotes)"),
+    "did not find expected version number": ("缺少版本号（如 %YAML 1.1）", "did not find expected version number"),
+    "did not find expected digit or '.' character": ("版本号中缺少数字或“.”", "did not find expected digit or '.' character"),
+    "found extremely long version number": ("版本号过长", "found extremely long version number"),
+    "found incompatible YAML document": ("不支持的 YAML 版本（%YAML 指令应为 1.1 或 1.2）",
+        "found incompatible YAML document (the %YAML directive should say 1.1 or 1.2)"),
+    "found duplicate %YAML directive": ("重复的 %YAML 指令", "found duplicate %YAML directive"),
+    "found duplicate %TAG directive": ("重复的 %TAG 指令", "found duplicate %TAG directive"),
+    "did not find expected whitespace": ("缺少空格", "did not find expected whitespace"),
+    "did not find expected '!'": ("缺少应有的“!”", "did not find expected '!'"),
+    "while scanning a directive": ("读取指令（%）时", "while scanning a directive"),
+    "while scanning a %YAML directive": ("读取 %YAML 指令时", "while scanning a %YAML directive"),
+    "while scanning a %TAG directive": ("读取 %TAG 指令时", "while scanning a %TAG directive"),
+    "while scanning a tag directive": ("读取 %TAG 指令时", "while scanning a tag directive"),
+    "while parsing a tag directive": ("读取 %TAG 指令时", "while parsing a tag directive"),
+    "while parsing a %TAG directive": ("读取 %TAG 指令时", "while parsing a %TAG directive"),
+    # (a ! before a value begins a tag)
+    "did not find expected tag URI": ("缺少标签名（以 ! 开头的文字请加引号）",
+        "did not find expected tag URI (put text starting with ! in quotes)"),
+    "did not find URI escaped octet": ("标签中的“%”后应有两位十六进制数字（以 ! 开头的文字请加引号）",
+        "did not find URI escaped octet (put text starting with ! in quotes)"),
+    "did not find the expected '>'": ("缺少应有的“>”（以 ! 开头的文字请加引号）",
+        "did not find the expected '>' (put text starting with ! in quotes)"),
+    "found undefined tag handle": ("未定义的标签前缀（以 ! 开头的文字请加引号）",
+        "found undefined tag handle (put text starting with ! in quotes)"),
+    "while parsing a tag": ("读取标签（!）时", "while parsing a tag"),
+    "found an indentation indicator equal to 0": ("“|”或“>”后表示缩进的数字不能为 0（以 | 或 > 开头的文字请加引号）",
+        "found an indentation indicator equal to 0 (put text starting with | or > in quotes)"),
+    "found a tab character where an indentation space is expected": ("应为缩进空格处有制表符（Tab）",
+        "found a tab character where an indentation space is expected"),
+    "found unexpected document indicator": ("文字中有行首的“---”或“...”，读作文档分隔符（请把该行缩进）",
+        "found unexpected document indicator (a line starting with --- or ...: indent it)"),
+    "did not find expected node content": ("此处缺少内容（多余的“,”、“]”或“}”？以这些符号开头的文字请加引号）",
+        "did not find expected node content (a stray ',', ']' or '}'? put text starting with one in quotes)"),
+    "mapping keys are not allowed in this context": ("此处不能有“? ”开头的键（以“? ”开头的文字请加引号）",
+        "mapping keys are not allowed in this context (put text starting with '? ' in quotes)"),
+    "found unexpected ':'": ("此处不能有“:”（文字中含“:”时请整体加引号）", "found unexpected ':' (put text holding ':' in quotes)"),
+    "while parsing a node": ("解析内容时", "while parsing a node"),
+    "while parsing a block node": ("解析内容时", "while parsing a block node"),
+    "while parsing a flow node": ("解析方括号或花括号内的内容时", "while parsing a flow node"),
 }
 
 # Free-standing labels; renderers add theirs here so both languages stay side by side.
@@ -225,6 +280,7 @@ LABELS = {
     "journal_by": ("记录单位", "By"),
     "journal_note": ("进展", "Note"),
     "journal_evidence": ("佐证", "Evidence"),
+    "journal_reason": ("理由", "Reason"),  # (under its entry: an extension's reason, a retraction's note)
     "journal_no_entries": ("没有记录", "No entries"),
     # (on a terminal too narrow for a note beside its entry: the note, the evidence under it)
     "history_under_row": ("{name}：{text}", "{name}: {text}"),

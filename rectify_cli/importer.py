@@ -536,11 +536,10 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         units = [dict(u) for u in cur.units]
         # (a region the curation leaves out is declared all the same, below: a measure naming it is its)
         forms = {f for u in units for f in (u["name"], *(u.get("aliases") or []))}
-        left_out = [{"name": r.name, "kind": REGION, **({"aliases": list(r.aliases)} if r.aliases else {})}
-                    for r in regions if not forms & {r.name, *r.aliases}]
+        left_out = [_region_unit(r, forms) for r in regions if not forms & {r.name, *r.aliases}]
         vocab = Vocabulary.build(units + left_out, dict(cur.phrases))
     else:
-        units = [{"name": r.name, "kind": REGION, **({"aliases": list(r.aliases)} if r.aliases else {})} for r in regions]
+        units = [_region_unit(r) for r in regions]
         vocab = Vocabulary.build(units, {}, discover=True)
     warnings.extend(_uncurated(cur))
 
@@ -561,7 +560,8 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     if cur.units:  # (a region must be a declared unit, or the loader refuses the plan)
         curated = {u["name"] for u in cur.units}
         undeclared = [r.name for r in regions if r.name not in curated and (r.name in used or any(r.name in t["regions"] for t in tasks))]
-        units.extend({"name": r, "kind": REGION} for r in undeclared if not any(u["name"] == r for u in units))
+        units.extend(_region_unit(next(region for region in regions if region.name == r), forms)
+                     for r in undeclared if not any(u["name"] == r for u in units))
         if undeclared:
             warnings.append(Notice("regions_declared", {"regions": "、".join(undeclared)}))
         unused = [u["name"] for u in units if u["name"] not in used and u["name"] not in {r.name for r in regions}]
@@ -586,6 +586,13 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         warnings=tuple(warnings),
         repairs=repairs,
     )
+
+
+def _region_unit(region: Region, taken=frozenset()) -> dict:
+    """A region as a declared unit: named also by its short forms (海西州) and its government as
+    reports name it (成都市政府), but for a name another unit has (`taken`)."""
+    aliases = [a for a in (*region.aliases, *region.governments) if a not in taken]
+    return {"name": region.name, "kind": REGION, **({"aliases": aliases} if aliases else {})}
 
 
 def _uncurated(cur: Curation) -> list[Notice]:
@@ -972,7 +979,8 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         for o in owners:
             if not any(u["name"] == o for u in units):
                 region = next((r for r in regions if r.name == o), None)  # (one the curation's units: leave out)
-                units.append({"name": o, "kind": REGION, **({"aliases": list(region.aliases)} if region.aliases else {})} if region
+                taken = {f for u in units for f in (u["name"], *(u.get("aliases") or []))}
+                units.append(_region_unit(region, taken) if region
                              else {"name": o, "kind": "department" if o.startswith(LEVELS) else "other"})
         measures.append(
             {

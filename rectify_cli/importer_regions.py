@@ -94,6 +94,15 @@ class Region:
             return ()
         return tuple(dict.fromkeys(short if short.endswith("州") else f"{short}州" for short in self.shorts))
 
+    @property
+    def governments(self) -> tuple[str, ...]:
+        """How a report names the region's government as a unit: 成都市政府, 成都市人民政府 (a
+        州's by its short form too, 阿坝州政府); a 地区's or a 盟's is its 行署 (阿里地区行署),
+        as the bundled curation names Tibet's."""
+        if self.name.endswith(("地区", "盟")):
+            return (f"{self.name}行署",)
+        return tuple(f"{form}{suffix}" for form in (self.name, *self.aliases) for suffix in ("政府", "人民政府"))
+
 
 def region_table(province: str | None) -> tuple[Region, ...]:
     """The regions of `province` (none for None), in the order of the division codes."""

@@ -13,6 +13,7 @@ are said in Chinese, at the same places (test_bad_input_is_said_in_chinese_by_de
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -661,6 +662,16 @@ def test_output_file_in_a_missing_folder(tmp_path):
     assert_refused(run, ["nowhere/月报.txt: cannot be written (no such folder: nowhere); nothing was written"])
 
 
+def test_export_writes_to_its_output_file_the_bytes_it_prints(tmp_path):
+    """`export -o plan.json` was refused (no option -o), though check and summary take it."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    printed = rectify(["export", "-r", "small"], tmp_path)
+    written = rectify(["export", "-r", "small", "-o", "plan.json"], tmp_path)
+    assert (written.returncode, written.stdout, written.stderr) == (0, "", "")
+    assert (tmp_path / "plan.json").read_text(encoding="utf-8") == printed.stdout
+    assert json.loads(printed.stdout)["registry"]["title"] == "测试台账"
+
+
 def test_output_file_that_is_a_folder(tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
     (tmp_path / "reports").mkdir()
@@ -674,7 +685,8 @@ def test_output_file_that_is_a_folder(tmp_path):
     ("plan-link.yaml", "the registry's plan file"), ("small/../small/progress.yaml", "the registry's journal"),
     ("small/progress.yaml.lock", "the lock file of the registry's journal"),
 ])
-@pytest.mark.parametrize("command", [["summary", "--month", "2019-03"], ["check"], ["check", "--format", "junit"]])
+@pytest.mark.parametrize("command", [["summary", "--month", "2019-03"], ["check"], ["check", "--format", "junit"],
+                                     ["export"]])
 def test_an_output_that_is_a_registry_file_is_refused(tmp_path, target, role, command):
     """`-o` naming the journal (or the plan, by any name) would replace the ledger with the report
     (check -o wrote over it: its report from cached outcomes has no registry loaded to ask)."""

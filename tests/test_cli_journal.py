@@ -1051,18 +1051,18 @@ def test_history_says_what_a_back_filled_retraction_retracts_beside_its_state_as
 
 @pytest.mark.parametrize("lang, history, show", [
     ("zh", ["2019-04-20  1.1   撤回误录（撤回 2019-04-10 的撤回）",
-            "  进展：撤回有误",
+            "  理由：撤回有误",
             "2019-04-10  1.1   撤回误录（撤回 2019-04-01 销号）（已撤回）",
-            "  进展：误记"],
+            "  理由：误记"],
      ["2019-04-10  撤回误录（撤回 2019-04-01 销    误记",
       "            号）（已撤回）",
       "2019-04-20  撤回误录（撤回 2019-04-10 的撤  撤回有误",
       "            回）"]),
     ("en", ["2019-04-20  1.1      retracted (2019-04-10 retraction)",
-            "  Note: 撤回有误",
+            "  Reason: 撤回有误",
             "2019-04-10  1.1      retracted (2019-04-01 closure)",  # (63 cells: it was cut, `(retrac…`)
             "                     (retracted)",
-            "  Note: 误记"],
+            "  Reason: 误记"],
      ["2019-04-10  retracted (2019-04-01 closure)  误记",
       "            (retracted)",
       "2019-04-20  retracted (2019-04-10           撤回有误",

@@ -1501,7 +1501,7 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
     result = import_report(text, filename="nx.txt", curation=load_curation(curation))
     written = _written(result)
     assert written["tasks"][0]["regions"] == ["银川市", "吴忠市"]
-    assert written["units"][-1] == {"name": "银川市", "kind": "region"}
+    assert written["units"][-1] == {"name": "银川市", "kind": "region", "aliases": ["银川市政府", "银川市人民政府"]}
     assert "regions named in the problems or measures but not declared under units: in the curation, declared as regions: 银川市" in _warnings(result)
 
 

@@ -3,6 +3,7 @@ user's language: Chinese by default, English with --lang en, saying the same thi
 dates and suggestions literal). The Python API's messages stay English (tests/test_engine.py)."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -193,9 +194,50 @@ def test_export_says_a_broken_plan_in_the_language_asked_for(tmp_path):
     plan.write_text("tasks: [\n", encoding="utf-8")
     zh, en = run("export", "-r", str(plan)), run("export", "-r", str(plan), "--lang", "en")
     assert (zh.exit_code, zh.stdout, zh.stderr) == (
-        2, "", f"rectify: {plan}:2:1: YAML 语法错误：while parsing a flow node：did not find expected node content\n")
+        2, "", f"rectify: {plan}:2:1: YAML 语法错误：解析方括号或花括号内的内容时：此处缺少内容"
+               "（多余的“,”、“]”或“}”？以这些符号开头的文字请加引号）\n")
     assert (en.exit_code, en.stdout, en.stderr) == (
-        2, "", f"rectify: {plan}:2:1: YAML syntax: while parsing a flow node: did not find expected node content\n")
+        2, "", f"rectify: {plan}:2:1: YAML syntax: while parsing a flow node: did not find expected node content "
+               "(a stray ',', ']' or '}'? put text starting with one in quotes)\n")
+
+
+# A YAML syntax error of each family PyYAML (libyaml) reports that a hand-edited ledger can make:
+# the text of the lines, and the line and column the message names.
+YAML_SLIPS = {
+    "escape_x": ('title: "坏\\x"\n', 1, 12),  # (a Windows path in double quotes)
+    "escape_u": ('title: "坏\\u00g0"\n', 1, 12),
+    "escape_not_a_character": ('title: "\\UFFFFFFFF"\n', 1, 11),
+    "directive_in_text": ('tasks:\n%完成率\n', 2, 2),  # (a % at a line's start is a directive)
+    "directive_unknown": ('tasks: []\n%note 完成\n', 2, 6),
+    "directive_name": ('%YA@ML 1.1\n---\ntasks: []\n', 1, 4),
+    "directive_version": ('%YAML 1.x\n---\ntasks: []\n', 1, 9),
+    "directive_incompatible": ('%YAML 2.0\n---\ntasks: []\n', 1, 1),
+    "directive_twice": ('%YAML 1.1\n%YAML 1.1\n---\ntasks: []\n', 2, 1),
+    "tag_percent": ('title: !100%完成\n', 1, 12),
+    "tag_unclosed": ('title: !<x 1\n', 1, 11),
+    "tag_undefined": ('title: !x!y 1\n', 1, 8),
+    "block_indent_zero": ('title: |0\n  x\n', 1, 9),
+    "document_marker_in_quotes": ('title: "x\n---\ny"\n', 2, 1),
+    "node_content": ('title: ]\n', 1, 8),
+    "flow_node_content": ('regions: [拉萨市,,那曲市]\n', 1, 15),
+    "mapping_key": ('title: ? b\n', 1, 8),
+}
+
+
+@pytest.mark.parametrize("written, line, column", YAML_SLIPS.values(), ids=YAML_SLIPS)
+def test_a_yaml_syntax_error_is_said_in_chinese_and_in_english(tmp_path, written, line, column):
+    """`title: "坏\\x"` said YAML 语法错误：读取带引号的文字时：found invalid Unicode character escape
+    code: the parser's English in a Chinese message. What is left once the place, the file's own
+    words (%YAML, %TAG, the escapes \\x \\u \\U) and the name YAML are taken out has no ASCII letter."""
+    plan = tmp_path / "tasks.yaml"
+    plan.write_text(written, encoding="utf-8")
+    zh, en = run("validate", "-r", str(plan)), run("validate", "-r", str(plan), "--lang", "en")
+    assert (zh.exit_code, zh.stdout, en.exit_code) == (2, "", 2)
+    place = f"rectify: {plan}:{line}:{column}: "
+    assert zh.stderr.startswith(place + "YAML 语法错误：") and zh.stderr.count("\n") == 1, zh.stderr
+    assert re.findall(r"[A-Za-z]+", re.sub(r"%?YAML|%TAG|Tab|\\[xuU]", "", zh.stderr[len(place):])) == [], zh.stderr
+    assert en.stderr.startswith(place + "YAML syntax: ") and not re.search(r"[\u4e00-\u9fff]", en.stderr.replace(
+        "完成", "").replace("坏", "").replace("拉萨市", "").replace("那曲市", "")), en.stderr
 
 
 UTF16_WITHOUT_BOM = {

@@ -303,9 +303,25 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
     for row, entry, pieces in zip(rows, entries, states):
         lines.extend(next(rest) for _ in pieces)
         for column in (i for i in under if row[i]):
-            text = _note_cell(entry, lang, room[column]) if column == _NOTE else clip(row[column], room[column])
-            lines.append("  " + label("history_under_row", lang, name=headers[column], text=text))
+            if column == _NOTE:
+                lines += ["  " + line for line in _notes_under(entry, lang, width - 2)]
+                continue
+            lines.append("  " + label("history_under_row", lang, name=headers[column], text=clip(row[column], room[column])))
     return lines
+
+
+def _notes_under(entry, lang: Lang, width: int) -> list[str]:
+    """The note's lines under its entry, each at most `width` cells: the note by its name, then an
+    extension's reason and approving unit, by theirs. A retraction's note is why it was written:
+    named a reason (both read 进展：, which they are not)."""
+    note = printable(entry.note or "", single_line=True)
+    name = label("journal_reason" if entry.state == EntryState.RETRACTED else "journal_note", lang)
+    lines = [label("history_under_row", lang, name=name, text=note)] if note else []
+    if details := extension_details(entry, lang):
+        if entry.reason:
+            details[0] = label("history_under_row", lang, name=label("journal_reason", lang), text=entry.reason)
+        lines.append(printable(label("show_detail_sep", lang).join(details), single_line=True))
+    return [clip(line, width) for line in lines]
 
 
 def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], columns: list[int],

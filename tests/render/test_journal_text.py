@@ -102,10 +102,24 @@ def test_history_too_narrow_for_a_useful_note_puts_each_note_under_its_entry():
         "日期        措施  记录",
         "----------  ----  -----------------------------",
         "2019-06-10  33.1  延期 → 2019-12-31（逾期申请）",
-        "  进展：（理由：设备采购延迟；批准：自治区生态环境厅）",
+        "  理由：设备采购延迟；批准：自治区生态环境厅",
         "2019-06-01  1.1   定期报告（2019-06-12补录）",
         "  进展：持续推进",
         ""]
+
+
+@pytest.mark.parametrize("lang, width, under", [
+    (Lang.zh, 50, ["  进展：冬季无法施工。", "  理由：高海拔冬季停工；批准：自治区生态环境厅", "  理由：记到了别的措施上"]),
+    (Lang.en, 60, ["  Note: 冬季无法施工。", "  Reason: 高海拔冬季停工; approved by 自治区生态环境厅", "  Reason: 记到了别的措施上"]),
+])
+def test_under_its_entry_an_extension_s_reason_and_a_retraction_s_are_not_called_a_note(lang, width, under):
+    """Under its entry an extension's reason read 进展：（理由：…） and a retraction's (its note)
+    进展：记到了别的措施上: neither is progress. The note keeps its name, the reason is called one."""
+    rows = [entry("4.2", "2019-03-10", "extended", milestone="2019-06-30", to="2019-12-31", note="冬季无法施工。",
+                  reason="高海拔冬季停工", approved_by="自治区生态环境厅"),
+            entry("2.1", "2019-03-21", "retracted", note="记到了别的措施上")]
+    lines = render_history(rows, lang=lang, width=width).split("\n")
+    assert [line for line in lines if line.startswith("  ")] == under
 
 
 def test_history_says_an_extension_was_asked_for_late_in_words():
