@@ -141,6 +141,7 @@ REGISTRY_DATES = ("feedback_date", "report_date")
 
 
 CURATION_SECTIONS = {"version", "registry", "units", "phrases", "text_fixes", "owners", "journal"}
+CURATION_VERSIONS = (1,)  # (the format's versions this import reads; `version:` may be left out)
 UNIT_FIELDS = ("name", "kind", "aliases")
 OWNERS_FIELDS = ("owners", "lead", "why")
 
@@ -214,6 +215,9 @@ def load_curation(path: str | Path) -> Curation:
     for k in mapping(data):
         if k not in CURATION_SECTIONS:
             raise fail("unknown_section", str(k), key=k, known=sorted(CURATION_SECTIONS))
+    # (another version's file read as this one's would be taken wrongly, unsaid; true is no 1)
+    if "version" in data and not (type(data["version"]) is int and data["version"] in CURATION_VERSIONS):
+        raise fail("curation_version", "version", value=data["version"], versions=list(CURATION_VERSIONS))
 
     registry = dict(mapping(data.get("registry") or yamlio.YMap(), "registry"))
     for k, v in registry.items():

@@ -1210,6 +1210,9 @@ DAMAGED_UNITS = "units:\n  - {name: 自治区生态环境厅, kind: department}\
         # (YAML reads 2.10 as the number 2.1: the decision went to measure 2.1, silently)
         ('journal:\n  "2.1": done\n  2.10: in_progress\n', 3, 'journal: the key 2.10 is read by YAML as the number 2.1, not as text: quote it: "2.10"'),
         ("owners:\n  1.1: {owners: [自治区生态环境厅]}\n", 2, 'owners: the key 1.1 is read by YAML as the number 1.1, not as text: quote it: "1.1"'),
+        # (a version the import does not read was taken silently, its file read as version 1's)
+        ("units:\n  - {name: 自治区水利厅}\nversion: 7\n", 3, "version 7: this import reads curation files of version 1"),
+        ('version: "1"\n', 1, "version '1': this import reads curation files of version 1"),
     ],
 )
 def test_a_curation_mistake_is_refused_with_its_file_and_line(tmp_path, body, line, message):
@@ -1676,6 +1679,7 @@ def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
         ("surprise: 1\n", 1, "未知的部分“surprise”（应为 journal、owners、phrases、registry、text_fixes、units、version 之一）"),
         (DAMAGED_UNITS + 'journal:\n  "2.1": {state: done, evidence: 没有这句话}\n', 5, "journal: 2.1：佐证“没有这句话”不是整改进展中的原话"),
         ('journal:\n  "9.9": done\n', 2, f"journal: 9.9：{FIXTURES / 'damaged.txt'} 中没有这项措施"),
+        ("version: 2\n", 1, "version 为 2：本导入程序只读取第 1 版的校订文件"),
     ],
 )
 def test_a_curation_mistake_is_said_in_chinese_by_default(tmp_path, body, line, message):
