@@ -1536,9 +1536,14 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
     # Sichuan's: words between 项 and 整改任务, the count after its noun, and a count of late tasks that is no total
     ("截至2019年3月底，我省89项中央环保督察整改任务，已整改完成45项，37项达到序时进度，但有7项整改任务未按期完成或未达到序时进度。",
      {"tasks_total": (89, "我省89项中央环保督察整改任务"), "tasks_done": (45, "已整改完成45项"), "tasks_on_schedule": (37, "37项达到序时进度")}),
-    # a count of what was due by some date is no total, nor are its done ones all that is done: it is
-    # what was due by the end of that year
-    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项。", {"tasks_due_2019": (28, "2019年底前应完成的28项整改任务")}),
+    # a count of what was due by some date is no total, nor are its done ones all that is done: they are
+    # what was due by the end of that year, and done of it
+    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项。",
+     {"tasks_due_2019": (28, "2019年底前应完成的28项整改任务"), "tasks_due_2019_done": (25, "已完成25项")}),
+    # (the province's measures in that sentence are its total, not the ones due)
+    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项，全省179项具体措施已完成150项。",
+     {"tasks_due_2019": (28, "2019年底前应完成的28项整改任务"), "tasks_due_2019_done": (25, "已完成25项"),
+      "measures_total": (179, "179项具体措施"), "measures_done": (150, "已完成150项")}),
 ])
 def test_headline_claims_in_other_reports_wordings(sentence, claims):
     # (only the Tibet report's wording was read: no claims, so no check of the appendix against the totals)
