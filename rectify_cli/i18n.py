@@ -1346,6 +1346,8 @@ LABELS.update({
     "problem_import_not_list_eg": ("{what} 应为列表，如 [{value}]", "{what} must be a list, e.g. [{value}]"),
     "problem_import_unit_field": ("单位“{name}”的 {field}", "unit {name}: {field}"),
     "problem_import_unknown_section": ("未知的部分“{key}”（应为 {known} 之一）", "unknown section {key!r} (expected one of {known})"),
+    "problem_import_curation_version": ("version 为 {value!r}：本导入程序只读取第 {versions} 版的校订文件",
+                                        "version {value!r}: this import reads curation files of version {versions}"),
     "problem_import_unknown_registry_key": ("registry：未知的键“{key}”（应为 {known} 之一）",
                                             "registry: unknown key {key!r} (expected one of {known})"),
     "problem_import_claim_shape": ("registry.claims 第 {n} 项：应为 key（英文键名，如 tasks_total）、text（报告原文）和 value（整数）",

@@ -100,6 +100,13 @@ CLAIM_PATTERNS = (
     ("tasks_ongoing", r"(需要立行立改、长期坚持的(\d+)项整改任务)"),
     ("measures_ongoing", r"立行立改、长期坚持的\d+项整改任务、((\d+)项具体措施)"),
 )
+# other reports' words for what was done of the tasks due by a year's end, and for the measures due
+# by it and done of them (Sichuan's 2017年12月底前应完成的4项整改任务已完成3项，12项具体措施全面完成10项),
+# read in the sentence of the tasks due where the Tibet report's words above give none: see _due_counts
+DUE_DONE = re.compile(r"((?:已(?:整改|全面)?|全面)完成(?:整改)?(\d+)项)")  # (not 基本完成: done is done)
+# (全省179项具体措施, 我区…: the total, not the ones due)
+DUE_MEASURES = re.compile(r"(?<!\d)(?<![全我][省区州市])((\d+)项(?:具体整改|具体|整改)措施)")
+SENTENCE_END = re.compile(r"[。；]")
 
 LATIN_IN_CJK = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{2,}(?=[\u4e00-\u9fff])")
 
@@ -141,6 +148,7 @@ REGISTRY_DATES = ("feedback_date", "report_date")
 
 
 CURATION_SECTIONS = {"version", "registry", "units", "phrases", "text_fixes", "owners", "journal"}
+CURATION_VERSIONS = (1,)  # (the format's versions this import reads; `version:` may be left out)
 UNIT_FIELDS = ("name", "kind", "aliases")
 OWNERS_FIELDS = ("owners", "lead", "why")
 
@@ -214,6 +222,9 @@ def load_curation(path: str | Path) -> Curation:
     for k in mapping(data):
         if k not in CURATION_SECTIONS:
             raise fail("unknown_section", str(k), key=k, known=sorted(CURATION_SECTIONS))
+    # (another version's file read as this one's would be taken wrongly, unsaid; true is no 1)
+    if "version" in data and not (type(data["version"]) is int and data["version"] in CURATION_VERSIONS):
+        raise fail("curation_version", "version", value=data["version"], versions=list(CURATION_VERSIONS))
 
     registry = dict(mapping(data.get("registry") or yamlio.YMap(), "registry"))
     for k, v in registry.items():
@@ -804,6 +815,8 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
         reg["settings"] = dict(cur.registry["settings"])
     headline, said = _numerals_in_digits(headline)  # (its claims in its own words, their values in digits)
     found = [(key, re.search(pat, headline)) for key, pat in CLAIM_PATTERNS]
+    other = _due_counts(headline, dict(found))
+    found = [(key, cm or other.get(key)) for key, cm in found]  # (a key read in both words: the Tibet report's, once)
     # (their words are no total: 90项具体措施基本整改到位 counts what was due by end 2018)
     read: list[tuple[int, int]] = []  # (the spans of the headline the claims read)
     claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm], said, read)
@@ -875,6 +888,28 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
         counts.append({"key": "tasks_done", "text": said(cm.span(1)), "value": int(cm.group(2))})
         read.append(cm.span(1))
     return claims, counts
+
+
+def _due_counts(headline: str, found: dict[str, re.Match | None]) -> dict[str, re.Match]:
+    """The counts of what was due by a year's end, in other reports' words (DUE_DONE,
+    DUE_MEASURES), keyed as CLAIM_PATTERNS, for the keys whose patterns (`found`) read none: in
+    the sentence of the tasks due (up to 。 or ；), the tasks done in the clause after them, the
+    measures due the first count of measures, their done in the clause after it (a clause ends
+    where another count or another due date begins: COUNT_CLAUSE_END)."""
+    due = found["tasks_due_2018"]
+    if due is None:
+        return {}
+    stop = SENTENCE_END.search(headline, due.end())
+    end = stop.start() if stop else len(headline)
+
+    def done_after(at: int) -> re.Match | None:
+        clause = COUNT_CLAUSE_END.search(headline, at, end)
+        return DUE_DONE.search(headline, at, clause.start() if clause else end)
+
+    out = {"tasks_due_2018_done": done_after(due.end())}
+    if measures := DUE_MEASURES.search(headline, due.end(), end):
+        out |= {"measures_due_2018": measures, "measures_due_2018_done": done_after(measures.end())}
+    return {key: m for key, m in out.items() if m is not None and found[key] is None}
 
 
 def _claim_years(headline: str) -> dict[str, str]:

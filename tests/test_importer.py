@@ -1210,6 +1210,9 @@ DAMAGED_UNITS = "units:\n  - {name: 自治区生态环境厅, kind: department}\
         # (YAML reads 2.10 as the number 2.1: the decision went to measure 2.1, silently)
         ('journal:\n  "2.1": done\n  2.10: in_progress\n', 3, 'journal: the key 2.10 is read by YAML as the number 2.1, not as text: quote it: "2.10"'),
         ("owners:\n  1.1: {owners: [自治区生态环境厅]}\n", 2, 'owners: the key 1.1 is read by YAML as the number 1.1, not as text: quote it: "1.1"'),
+        # (a version the import does not read was taken silently, its file read as version 1's)
+        ("units:\n  - {name: 自治区水利厅}\nversion: 7\n", 3, "version 7: this import reads curation files of version 1"),
+        ('version: "1"\n', 1, "version '1': this import reads curation files of version 1"),
     ],
 )
 def test_a_curation_mistake_is_refused_with_its_file_and_line(tmp_path, body, line, message):
@@ -1533,9 +1536,14 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
     # Sichuan's: words between 项 and 整改任务, the count after its noun, and a count of late tasks that is no total
     ("截至2019年3月底，我省89项中央环保督察整改任务，已整改完成45项，37项达到序时进度，但有7项整改任务未按期完成或未达到序时进度。",
      {"tasks_total": (89, "我省89项中央环保督察整改任务"), "tasks_done": (45, "已整改完成45项"), "tasks_on_schedule": (37, "37项达到序时进度")}),
-    # a count of what was due by some date is no total, nor are its done ones all that is done: it is
-    # what was due by the end of that year
-    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项。", {"tasks_due_2019": (28, "2019年底前应完成的28项整改任务")}),
+    # a count of what was due by some date is no total, nor are its done ones all that is done: they are
+    # what was due by the end of that year, and done of it
+    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项。",
+     {"tasks_due_2019": (28, "2019年底前应完成的28项整改任务"), "tasks_due_2019_done": (25, "已完成25项")}),
+    # (the province's measures in that sentence are its total, not the ones due)
+    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项，全省179项具体措施已完成150项。",
+     {"tasks_due_2019": (28, "2019年底前应完成的28项整改任务"), "tasks_due_2019_done": (25, "已完成25项"),
+      "measures_total": (179, "179项具体措施"), "measures_done": (150, "已完成150项")}),
 ])
 def test_headline_claims_in_other_reports_wordings(sentence, claims):
     # (only the Tibet report's wording was read: no claims, so no check of the appendix against the totals)
@@ -1676,6 +1684,7 @@ def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
         ("surprise: 1\n", 1, "未知的部分“surprise”（应为 journal、owners、phrases、registry、text_fixes、units、version 之一）"),
         (DAMAGED_UNITS + 'journal:\n  "2.1": {state: done, evidence: 没有这句话}\n', 5, "journal: 2.1：佐证“没有这句话”不是整改进展中的原话"),
         ('journal:\n  "9.9": done\n', 2, f"journal: 9.9：{FIXTURES / 'damaged.txt'} 中没有这项措施"),
+        ("version: 2\n", 1, "version 为 2：本导入程序只读取第 1 版的校订文件"),
     ],
 )
 def test_a_curation_mistake_is_said_in_chinese_by_default(tmp_path, body, line, message):
