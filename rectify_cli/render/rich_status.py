@@ -228,9 +228,18 @@ def _clipped(text: str, cells: int) -> str:
         cut = set_cell_size(text, cells - 1)  # (Rich's cut, which may leave that blank before the …,
         while cell_len(cut) > cells - 1:  # and is wider than asked around zero-width joiners)
             cut = cut[:-1]
-        return cut + "…"
+        return _whole_flags(cut) + "…"
     kept = bisect_right(list(accumulate(widths)), cells - 1)
-    return text[:kept] + "…"
+    return _whole_flags(text[:kept]) + "…"
+
+
+_FLAG_HALVES = "".join(map(chr, range(0x1F1E6, 0x1F200)))  # (regional indicators: two make a flag)
+
+
+def _whole_flags(cut: str) -> str:
+    """`cut` without the half of a flag it may end with: Rich counts a lone regional indicator
+    one cell, terminals draw it in two, and the line would overflow by one."""
+    return cut[:-1] if (len(cut) - len(cut.rstrip(_FLAG_HALVES))) % 2 else cut
 
 
 def _print_table(console: Console, table: Table, rows: list[tuple[str | Text, ...]]) -> None:

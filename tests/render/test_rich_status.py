@@ -677,3 +677,20 @@ def test_a_cell_cut_at_a_wide_character_ends_in_the_ellipsis_with_no_space_befor
 def test_a_cut_measure_text_at_50_columns():
     lines = _bundled(lang=Lang.zh, width=50, measures=True).splitlines()
     assert next(line for line in lines if line.startswith("20.2 ")) == "20.2  绿  按期推进   2019-12-31  拉萨市按照“一企…"
+
+
+@given(text=st.lists(st.sampled_from(["a", "宽", "Ｂ", "👍\U0001f3fd", "\U0001f1e8\U0001f1f3", "\U0001f1ef\U0001f1f5"]),
+                    max_size=20).map("".join),
+       cells=st.integers(min_value=2, max_value=40))
+@example(text="ＡＢＣ👍🏽🇨🇳aｶﾅ", cells=10)  # (found: 'ＡＢＣ👍🏽🇨…', 11 cells a terminal draws in a column of 10)
+def test_a_cut_never_leaves_half_a_flag_that_a_terminal_draws_wider_than_the_column(text, cells):
+    """Two regional indicators make one flag of two cells; one alone is drawn in two cells by
+    terminals (and wcwidth) though Rich counts it one: a cut between them overflowed the column."""
+    from rectify_cli.render.rich_status import _clipped
+    from rectify_cli.textsafe import display_width
+
+    if cell_len(text) > cells:
+        cut = _clipped(text, cells)
+        halves = len(cut[:-1]) - len(cut[:-1].rstrip("".join(map(chr, range(0x1F1E6, 0x1F200)))))
+        assert halves % 2 == 0, cut
+        assert display_width(cut) <= cells, cut
