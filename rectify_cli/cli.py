@@ -712,7 +712,7 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     with _said_in(lang):  # (a refused request, said in the clerk's language)
         result = journal.append(registry, **fields)
     # (said if the confirmation can't be written: a script that sees exit 2 must not record it again)
-    _DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": result.journal}))
+    _DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(result)}))
     sys.stdout.write(journal_text.render_written(result, lang=lang))
 
 
