@@ -473,11 +473,13 @@ def status_cmd(
             return
         from . import dates
         from .console import make_console
+        from .layout import bundled_by_default
         from .render import rich_status
 
         with _commands_stopped():
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
-                                     today=dates.today(reg.plan.settings.timezone), limit=limit)
+                                     today=dates.today(reg.plan.settings.timezone), limit=limit,
+                                     bundled=bundled_by_default(registry))
 
 
 @app.command("show", cls=_Command, help="help_show", short_help="help_show_short")
@@ -639,10 +641,13 @@ def validate_cmd(
         # checks against the plan and today run on every load: a cached file is as valid as read.)
         reg = _load(path or registry, no_cache)
     from .gate import display_path
+    from .layout import bundled_by_default
 
     measures = sum(len(t.measures) for t in reg.plan.tasks)
     # (a folder's files named as check and status name them; one file as typed, as status does)
     files = ", ".join(map(display_path, reg.plan_files) if reg.folder is not None else reg.plan_files)
+    if bundled_by_default(path or registry):  # (the example, fallen back to: said so, as status does)
+        files += label("bundled_ledger", lang)
     typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
                                measures=measures, entries=len(reg.journal)), single_line=True))
 
@@ -714,7 +719,7 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     with _said_in(lang):  # (a refused request, said in the clerk's language)
         result = journal.append(registry, **fields)
     # (said if the confirmation can't be written: a script that sees exit 2 must not record it again)
-    _DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": result.journal}))
+    _DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(result)}))
     sys.stdout.write(journal_text.render_written(result, lang=lang))
 
 

@@ -151,6 +151,13 @@ def display_path(file: str, *, cwd: Path | None = None) -> str:
     return file
 
 
+def shown_file(file: str, *, folder: bool) -> str:
+    """A registry's file, plan or journal, in text for people: a folder's as check names it
+    (display_path: one name however the folder was typed), one file's as typed (display_path
+    resolves links: an office's ledger.yaml linked to small/tasks.yaml is not called that)."""
+    return display_path(file) if folder else file
+
+
 def file_paths(plan_files) -> dict[str, str]:
     """A folder's plan files (a registry's plan_files) by their names in it ("naqu.yaml"), each
     as check names files (display_path): the one name every report gives a file, to people and

@@ -580,6 +580,8 @@ LABELS = {
     # rectify status / show (render/rich_status.py)
     "status_today_is": ("（今天是 {day}）", " (today is {day})"),
     "status_folder_files": ("（{n} 个文件）", " ({n:file})"),  # after a folder registry's folder, "reg/"
+    # after the bundled ledger's file, when no ledger was given or found (layout.bundled_by_default)
+    "bundled_ledger": ("（内置示例台账：未找到 ./data/tasks.yaml）", " (bundled example ledger: no ./data/tasks.yaml found)"),
     "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
     "status_same_day": ("（当天）", " (same day)"),
     # the title of a folder whose plan files have several: the first, and how many files

@@ -125,6 +125,7 @@ class WriteResult:
     measure: str  # its id as commands name it ("NAME:18.4" in a folder; `fields` hold "18.4")
     created: bool = False  # the journal file did not exist before
     retracted: Entry | None = None  # a retraction: the entry it voids
+    folder: bool = False  # written to a folder registry's journal (named as gate.shown_file names it)
 
 
 # --------------------------------------------------------------------------- append
@@ -184,7 +185,8 @@ def append(
         remember_append(root, journal=jpath, old=old, new=new, entry=entry, registry=reg, entries=after, store=store)
     effect = _effect(reg, after, measure, today)
     return WriteResult(fields=fields, journal=str(jpath), head=fields["hash"], warnings=request.warnings,
-                       effect=effect, created=old is None, measure=measure, retracted=request.retracted)
+                       effect=effect, created=old is None, measure=measure, retracted=request.retracted,
+                       folder=root.is_dir())
 
 
 def _prefix_of(root: Path, plan_file: Path) -> str:
@@ -1082,6 +1084,7 @@ class VerifyResult:
     # With --since-head: the journals with entries that hold none of the heads given (a folder's
     # journal none was given for), whose entries removed from the end would go unseen.
     unvouched: tuple[str, ...] = ()
+    folder: bool = False  # of a folder registry (its journals named as gate.shown_file names them)
 
     @property
     def entries_checked(self) -> int:
@@ -1119,7 +1122,7 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
     # (in each journal holding it: two journals begun alike, one a copy of the other, hold the same hashes)
     unvouched = tuple(j.journal for j in checks if wanted and j.entries and all(_find_hash(j, head) is None for head in wanted))
-    return VerifyResult(ok=ok, journals=checks, since_heads=found, unvouched=unvouched)
+    return VerifyResult(ok=ok, journals=checks, since_heads=found, unvouched=unvouched, folder=root.is_dir())
 
 
 # Hashes verify may try, per journal, to trace entries out of place to the entry each chains

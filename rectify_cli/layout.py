@@ -57,6 +57,13 @@ def resolve_path(path: str | os.PathLike | None) -> Path:
     return here
 
 
+def bundled_by_default(path: str | os.PathLike | None) -> bool:
+    """Whether resolve_path(path) falls back to the bundled ledger: none given (--registry,
+    $RECTIFY_REGISTRY) and none found from here. A newcomer's status showed the Tibet example as
+    if it were their own ledger; one who names it with -r chose it."""
+    return not (path or os.environ.get(ENV_REGISTRY)) and found_plan() is None
+
+
 def found_plan() -> Path | None:
     """The ledger in data/ of the working folder or the nearest folder above it that has one, up
     to the repository's root (see nearest): its tasks.yaml, else the folder itself when it holds

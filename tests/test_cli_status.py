@@ -428,7 +428,29 @@ def test_the_bundled_ledger_is_named_as_a_user_would_type_it_from_here(monkeypat
     assert run("status", env=wide).stdout.splitlines()[0].endswith("  data/tasks.yaml")
     (tmp_path / ".git").mkdir()  # (a repository without data/tasks.yaml: nothing above it is looked at)
     monkeypatch.chdir(tmp_path)
-    assert run("status", env=wide).stdout.splitlines()[0].endswith(f"  {ROOT / 'data' / 'tasks.yaml'}")
+    assert run("status", env=wide).stdout.splitlines()[0].endswith(f"  {ROOT / 'data' / 'tasks.yaml'}（内置示例台账：未找到 "
+                                                                 "./data/tasks.yaml）")
+
+
+@pytest.mark.parametrize("lang, notice", [("zh", "（内置示例台账：未找到 ./data/tasks.yaml）"),
+                                          ("en", " (bundled example ledger: no ./data/tasks.yaml found)")])
+def test_a_newcomer_without_a_ledger_is_told_theirs_is_the_bundled_example(monkeypatch, tmp_path, lang, notice):
+    """In a folder with no ledger of its own, status showed the Tibet example's title and a long
+    path, as if it were the newcomer's: said so, where the file is named; not when it is asked for."""
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    bundled = str(ROOT / "data" / "tasks.yaml")
+    wide = {"COLUMNS": "400"}
+    status = run("status", "--lang", lang, env=wide)
+    assert status.exit_code == 0, status.output
+    assert status.stdout.splitlines()[0].endswith(f"  {bundled}{notice}")
+    validate = run("validate", "--lang", lang, env=wide)
+    assert (validate.exit_code, validate.stdout.split("：通过" if lang == "zh" else ": ok")[0]) == (0, bundled + notice)
+    # (given by -r, or found in data/ here: the ledger the user chose, as it was)
+    assert run("status", "-r", bundled, "--lang", lang, env=wide).stdout.splitlines()[0].endswith(f"  {bundled}")
+    assert notice not in run("validate", "-r", bundled, "--lang", lang).stdout
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    assert run("status", "--lang", lang, env=wide).stdout.splitlines()[0].endswith("  data/tasks.yaml")
 
 
 @pytest.mark.parametrize("lang, columns", [("zh", "60"), ("en", "80")])

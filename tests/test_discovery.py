@@ -62,7 +62,7 @@ def test_the_search_stops_at_the_repositorys_root(tmp_path, monkeypatch, git):
     else:
         (inner / ".git").write_text("gitdir: /elsewhere/.git/worktrees/inner\n", encoding="utf-8")
     monkeypatch.chdir(inner / "sub")
-    assert title_line("status") == f"{BUNDLED_TITLE}  {ROOT / 'data' / 'tasks.yaml'}"
+    assert title_line("status") == f"{BUNDLED_TITLE}  {ROOT / 'data' / 'tasks.yaml'}（内置示例台账：未找到 ./data/tasks.yaml）"
 
 
 def test_a_bare_tasks_yaml_is_not_a_ledger_found(tmp_path, monkeypatch):

@@ -83,8 +83,16 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
                        single_line=True)]
     lines += [printable(f"  ! {notice_text(n, lang, prefix='notice_')}", single_line=True) for n in result.warnings]
     created = label("journal_new_file", lang) if result.created else ""
-    lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {result.journal}{created}", single_line=True))
+    lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {written_journal(result)}{created}",
+                           single_line=True))
     return "\n".join(lines) + "\n"
+
+
+def written_journal(result) -> str:
+    """The journal a write went to, named as verify and the summary name it (gate.shown_file)."""
+    from ..gate import shown_file
+
+    return shown_file(result.journal, folder=result.folder)
 
 
 def ledger_warnings(latest_entry, as_of, stale_files, period: int, lang: Lang, *, feedback=None,
@@ -356,26 +364,37 @@ def render_history(entries, *, lang: Lang, width: int | None = None, journal=())
 
 
 def render_verify(result, *, lang: Lang = Lang.zh) -> str:
-    """Each journal's chain checked, each problem on its line, each --since-head found or not."""
+    """Each journal's chain checked, each problem on its line, each --since-head found or not.
+    A folder's journals named as the summary that printed the heads names them (gate.shown_file)."""
+    from ..gate import shown_file
+
+    names: dict[str, str] = {}
+
+    def named(journal: str) -> str:
+        if journal not in names:
+            names[journal] = shown_file(journal, folder=result.folder)
+        return names[journal]
+
     lines = []
     for j in result.journals:
         if not j.exists:
-            lines.append(printable(label("verify_no_journal", lang, journal=j.journal), single_line=True))
+            lines.append(printable(label("verify_no_journal", lang, journal=named(j.journal)), single_line=True))
             continue
-        checked = label("verify_checked", lang, journal=j.journal, entries=j.entries, head=j.head,
+        checked = label("verify_checked", lang, journal=named(j.journal), entries=j.entries, head=j.head,
                         state=label("verify_ok_state", lang) if not j.problems
                         else label("verify_problems_state", lang, problems=len(j.problems)))
         lines.append(printable(checked, single_line=True))
         for p in j.problems:
-            lines.append(printable(f"  {p.journal}:{p.line}: {verify_problem_text(p, lang)}", single_line=True))
+            lines.append(printable(f"  {named(p.journal)}:{p.line}: {verify_problem_text(p, lang)}", single_line=True))
     for head, found in result.since_heads:
         if found is not None:
             (journal, index, line), intact = found
             lines.append(printable(label("verify_since_found" if intact else "verify_since_changed", lang, head=head,
-                                         index=index, journal=journal, line=line), single_line=True))
+                                         index=index, journal=named(journal), line=line), single_line=True))
         else:
             lines.append(label("verify_since_missing", lang, head=head))
-    lines += [printable(label("verify_since_none", lang, journal=journal), single_line=True) for journal in result.unvouched]
+    lines += [printable(label("verify_since_none", lang, journal=named(journal)), single_line=True)
+              for journal in result.unvouched]
     lines.append(label("verify_passed" if result.ok else "verify_failed", lang))
     return "\n".join(lines) + "\n"
 

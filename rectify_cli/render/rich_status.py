@@ -385,13 +385,18 @@ def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) ->
 FILES_NAMED = 3  # a folder of more plan files is shown as itself and their number
 
 
-def _header(console: Console, report: StatusReport, registry: Registry, lang: Lang, today: date) -> None:
-    """The title and files, the day judged and the latest entry, a warning when the ledger has
-    gone unreported, and one for each of a folder's files that has (a few; not the file of that latest
-    entry, once the ledger's is given); each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
+def _header(console: Console, report: StatusReport, registry: Registry, lang: Lang, today: date,
+            bundled: bool = False) -> None:
+    """The title and files (`bundled`: said to be the bundled example, fallen back to), the day
+    judged and the latest entry, a warning when the ledger has gone unreported, and one for each of
+    a folder's files that has (a few; not the file of that latest entry, once the ledger's is given);
+    each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
     title = [Text(printable(said(shown_title(registry.plan), lang), single_line=True), style="bold")]
     if registry.plan_files:
-        title.append(Text(_files_shown(registry, lang, console.width), style="dim"))
+        files = Text(_files_shown(registry, lang, console.width), style="dim")
+        if bundled:  # (not dim: the one thing a newcomer must not miss)
+            files.append(label("bundled_ledger", lang))
+        title.append(files)
     console.print(Paragraph(_pairs("", title, console.width)))  # (the files on a line of their own if need be)
 
     as_of = Text(unbroken(f"{label('as_of', lang)} {report.as_of.isoformat()}"))
@@ -614,11 +619,12 @@ def _measure_rows(tasks: Iterable[TaskResult]) -> list[MeasureResult | TaskResul
 
 
 def print_status(console: Console, report: StatusReport, *, registry: Registry, lang: Lang,
-                 measures: bool, today: date, limit: int | None = None) -> None:
+                 measures: bool, today: date, limit: int | None = None, bundled: bool = False) -> None:
     """Where do we stand? Header (with a warning when the ledger has gone unreported for a
     whole reporting period), counts per light and state, a completion bar, then the tasks
-    (or with `measures` every measure) worst first: the `limit` worst, when given."""
-    _header(console, report, registry, lang, today)
+    (or with `measures` every measure) worst first: the `limit` worst, when given. `bundled`:
+    the registry is the bundled example, no other given or found (layout.bundled_by_default)."""
+    _header(console, report, registry, lang, today, bundled)
     if not report.tasks:
         console.print(Text(label("status_empty_selection", lang)))
         return

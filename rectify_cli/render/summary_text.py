@@ -11,6 +11,7 @@ from datetime import date
 from tabulate import tabulate
 
 from ..errors import UsageError
+from ..gate import shown_file
 from ..i18n import ENTRY, Lang, plural, refusal, said, word
 from ..i18n import label as _l
 from ..model import file_prefix
@@ -498,9 +499,10 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
                date=i.date.isoformat(), recorded=i.recorded.isoformat()) for i in m.backfilled))]
     if page.needed > width:
         raise refusal(UsageError, "summary_width", width=width, needed=page.needed)
-    # One line per journal, each named by its file as `record` and `verify` name it, and under
-    # a head that covers entries dated after the month, how many.
-    heads = [f"{_head(head, lang)}  {cell(journal)}" for journal, head in m.journal_heads] or [_head(m.head_hash, lang)]
+    # One line per journal, each named by its file as `record` and `verify` name it (gate.shown_file:
+    # journal_heads are a folder's), and under a head that covers entries dated after the month, how many.
+    heads = ([f"{_head(head, lang)}  {cell(shown_file(journal, folder=True))}" for journal, head in m.journal_heads]
+             or [_head(m.head_hash, lang)])
     lines.append("")
     for text, later in zip(heads, (*m.heads_cover_later, *[0] * len(heads))):
         lines.append(_l("summary_head", lang, hash=text))
