@@ -27,7 +27,7 @@ from rich.text import Text
 
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
-from ..gate import display_path, file_paths
+from ..gate import display_path, file_paths, shown_file
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
@@ -426,8 +426,7 @@ def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
     path is never broken); of a folder of many, the folder and how many. A folder's named as check
     names them (gate.display_path), not as typed, as the warnings under it, validate and reconcile
     do; one file as typed (a link's own name, not the file it leads to: display_path's)."""
-    shown = display_path if registry.folder is not None else str
-    files = [printable(shown(file), single_line=True) for file in registry.plan_files]
+    files = [printable(shown_file(file, folder=registry.folder is not None), single_line=True) for file in registry.plan_files]
     if len(files) > FILES_NAMED:
         folder = os.path.join(display_path(registry.folder), "")
         return printable(folder, single_line=True) + label("status_folder_files", lang, n=len(files))
