@@ -1024,6 +1024,7 @@ LABELS = {
                             "{what}: {date} is in the future (today is {today}){more}: an entry records what has happened; "
                             "if its date is right, check this computer's clock"),
     "problem_date_future_more": ("，其后还有 {count} 条记录也是如此", ", as are {count} entries after it"),
+    "problem_date_future_one_more": ("，其后还有 1 条记录也是如此", ", as is the entry after it"),
     "problem_date_before_feedback": ("{what}：{date} 早于督察反馈（{feedback}），彼时问题尚未交办",
                                      "{what}: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
