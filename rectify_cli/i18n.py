@@ -1330,7 +1330,8 @@ LABELS.update({
     "import_due_long_after": ("{who}：时限 {due}（{written}）比督察反馈日期 {feedback} 晚 {years} 年以上：是否笔误？请在校订文件的 text_fixes: 下改正",
                               "{who}: deadline {due} ({written}) is more than {years} years after the inspection's feedback of {feedback}: "
                               "a typo? repair it under text_fixes: in the curation"),
-    "import_done_but_open": ("问题 {task} 报告为全面完成，但措施 {measures} 尚未完成", "problem {task} is reported 全面完成 but measure(s) {measures} are not done"),
+    "import_done_but_open": ("问题 {task} 报告为全面完成，但措施 {measures} 尚未完成", "problem {task} is reported 全面完成 but measures {measures} are not done"),
+    "import_done_but_open_one": ("问题 {task} 报告为全面完成，但措施 {measures} 尚未完成", "problem {task} is reported 全面完成 but measure {measures} is not done"),
     "import_open_but_done": ("问题 {task} 报告为{reported}，但其限期措施均已完成", "problem {task} is reported {reported} but all its dated measures are done"),
     "import_no_task_heading": ("其后没有“整改时限：”或“整改进度：”一行", "no 整改时限： or 整改进度： line follows it"),
 
