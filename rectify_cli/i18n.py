@@ -595,7 +595,7 @@ LABELS = {
     "status_no_entries_warning": ("注意：台账尚无任何进展记录。", "Warning: the ledger has no journal entries yet."),
     # (a folder's plan file whose own journal has gone quiet: render/journal_text.quiet_journals)
     "status_file_quiet": ("注意：{file} 自 {date} 起 {days} 天未记录（报告周期 {period} 天）",
-                          "Warning: {file} has had no entry since {date} ({days:day}; reporting period {period} days)"),
+                          "Warning: {file} has had no entry since {date} ({days:day}; reporting period {period:day})"),
     "status_file_never": ("注意：{file} 尚无任何进展记录（自反馈之日 {date} 起 {days} 天）",
                           "Warning: {file} has no journal entries yet ({days:day} since its feedback on {date})"),
     "status_files_quiet_more": ("…共 {n} 个文件超过报告周期未记录",
@@ -1439,7 +1439,7 @@ LABELS.update({
     "problem_import_would_be_refused": ("导入的台账会被拒绝：{at}：{problem}", "the imported registry would be refused: {at}: {problem}"),
     "problem_import_journal_not_ours": ("进展记录应以本次导入写入的 {count} 条记录开头，但{what}（手工改过，或是另一份报告、另一个校订文件的进展记录）；"
                                         "进展记录只能追加，不能替换：要重新导入，请先把它移走。未写入任何内容。",
-                                        "expected the journal to begin with the {count} entries this import writes, but {what} (edited by hand, "
+                                        "expected the journal to begin with the {count:entry|entries} this import writes, but {what} (edited by hand, "
                                         "or the journal of another report or curation); a journal is append-only, so it is not replaced: move it "
                                         "away to import afresh. Nothing was written."),
     "problem_import_output_is_journal": ("是进展记录的文件名：-o 应指方案文件（如 {plan}，进展记录写在它旁边）或文件夹。未写入任何内容。",

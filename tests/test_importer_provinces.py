@@ -627,6 +627,20 @@ def test_a_problem_reported_fully_done_with_open_measures_is_warned_of_in_the_nu
     assert said in _warnings(result)
 
 
+def test_a_reimport_of_one_measure_over_a_journal_edited_by_hand_names_its_one_entry(tmp_path):
+    # (English said "the 1 entries this import writes")
+    text = QINGHAI + _problem(measure="西宁市完成提标改造（2019年6月30日）。")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    journal = out / "progress.yaml"
+    edited = journal.read_text(encoding="utf-8").replace("正在进行设备调试。", "设备调试完成。")
+    journal.write_text(edited, encoding="utf-8")
+    result, _ = _import(tmp_path, text)
+    assert result.exit_code == 2
+    assert "expected the journal to begin with the 1 entry this import writes, but this line differs" in result.stderr
+    assert journal.read_text(encoding="utf-8") == edited
+
+
 # ---------------------------------------------------------------- 9. a headline counting in Chinese numerals
 
 def _claims(out: Path) -> list[dict]:
