@@ -595,7 +595,7 @@ LABELS = {
     "status_no_entries_warning": ("注意：台账尚无任何进展记录。", "Warning: the ledger has no journal entries yet."),
     # (a folder's plan file whose own journal has gone quiet: render/journal_text.quiet_journals)
     "status_file_quiet": ("注意：{file} 自 {date} 起 {days} 天未记录（报告周期 {period} 天）",
-                          "Warning: {file} has had no entry since {date} ({days:day}; reporting period {period} days)"),
+                          "Warning: {file} has had no entry since {date} ({days:day}; reporting period {period:day})"),
     "status_file_never": ("注意：{file} 尚无任何进展记录（自反馈之日 {date} 起 {days} 天）",
                           "Warning: {file} has no journal entries yet ({days:day} since its feedback on {date})"),
     "status_files_quiet_more": ("…共 {n} 个文件超过报告周期未记录",
@@ -1024,6 +1024,7 @@ LABELS = {
                             "{what}: {date} is in the future (today is {today}){more}: an entry records what has happened; "
                             "if its date is right, check this computer's clock"),
     "problem_date_future_more": ("，其后还有 {count} 条记录也是如此", ", as are {count} entries after it"),
+    "problem_date_future_one_more": ("，其后还有 1 条记录也是如此", ", as is the entry after it"),
     "problem_date_before_feedback": ("{what}：{date} 早于督察反馈（{feedback}），彼时问题尚未交办",
                                      "{what}: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
@@ -1329,7 +1330,8 @@ LABELS.update({
     "import_due_long_after": ("{who}：时限 {due}（{written}）比督察反馈日期 {feedback} 晚 {years} 年以上：是否笔误？请在校订文件的 text_fixes: 下改正",
                               "{who}: deadline {due} ({written}) is more than {years} years after the inspection's feedback of {feedback}: "
                               "a typo? repair it under text_fixes: in the curation"),
-    "import_done_but_open": ("问题 {task} 报告为全面完成，但措施 {measures} 尚未完成", "problem {task} is reported 全面完成 but measure(s) {measures} are not done"),
+    "import_done_but_open": ("问题 {task} 报告为全面完成，但措施 {measures} 尚未完成", "problem {task} is reported 全面完成 but measures {measures} are not done"),
+    "import_done_but_open_one": ("问题 {task} 报告为全面完成，但措施 {measures} 尚未完成", "problem {task} is reported 全面完成 but measure {measures} is not done"),
     "import_open_but_done": ("问题 {task} 报告为{reported}，但其限期措施均已完成", "problem {task} is reported {reported} but all its dated measures are done"),
     "import_no_task_heading": ("其后没有“整改时限：”或“整改进度：”一行", "no 整改时限： or 整改进度： line follows it"),
 
@@ -1437,7 +1439,7 @@ LABELS.update({
     "problem_import_would_be_refused": ("导入的台账会被拒绝：{at}：{problem}", "the imported registry would be refused: {at}: {problem}"),
     "problem_import_journal_not_ours": ("进展记录应以本次导入写入的 {count} 条记录开头，但{what}（手工改过，或是另一份报告、另一个校订文件的进展记录）；"
                                         "进展记录只能追加，不能替换：要重新导入，请先把它移走。未写入任何内容。",
-                                        "expected the journal to begin with the {count} entries this import writes, but {what} (edited by hand, "
+                                        "expected the journal to begin with the {count:entry|entries} this import writes, but {what} (edited by hand, "
                                         "or the journal of another report or curation); a journal is append-only, so it is not replaced: move it "
                                         "away to import afresh. Nothing was written."),
     "problem_import_output_is_journal": ("是进展记录的文件名：-o 应指方案文件（如 {plan}，进展记录写在它旁边）或文件夹。未写入任何内容。",

@@ -166,7 +166,8 @@ class JournalContext:
                 retractions.append((index, entry))
         if later:  # (said once: a clock set back puts every entry since that day in the future)
             index, field, day = later[0]
-            more = Notice("date_future_more", {"count": len(later) - 1}) if len(later) > 1 else ""
+            more = len(later) - 1  # (English says one and several apart: "as is the entry", "as are 5 entries")
+            more = Notice("date_future_one_more" if more == 1 else "date_future_more", {"count": more}) if more else ""
             problems.append((index, field, Notice("date_future", {"date": day, "today": today_iso, "more": more})))
         voided: dict[str, list[Entry]] = {}
         if retractions:

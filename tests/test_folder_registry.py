@@ -915,6 +915,9 @@ def test_status_of_a_folder_names_the_file_whose_journal_went_a_reporting_period
     # (a filter leaves the files' own latest entries as they are, as it leaves the folder's)
     assert json.loads(run_cli("status", "-r", "reg", "--format", "json", "--task", "naqu:3",
                               env=today).stdout)["files"] == document["files"]
+    # a reporting period of one day is "1 day" (it was "reporting period 1 days")
+    assert header(run_cli("status", "-r", "reg", "--lang", "en", "--report-period", "1", env={"RECTIFY_TODAY": "2019-03-11"}))[1:] == [
+        "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (10 days; reporting period 1 day)"]
     # a period later than the gap: nothing to say, as of one file
     assert header(run_cli("status", "-r", "reg", "--report-period", "96", env=today)) == [
         "截至 2019-06-05  最近一次记录 2019-03-10（87天前）"]

@@ -614,6 +614,33 @@ def test_warnings_are_said_in_chinese_by_default(tmp_path):
         "rectify: 警告：措施 1.1：找不到责任单位；暂定为省相关部门"]
 
 
+@pytest.mark.parametrize("open_measures, said", [
+    (1, "problem 1 is reported 全面完成 but measure 1.1 is not done"),
+    (2, "problem 1 is reported 全面完成 but measures 1.1, 1.2 are not done"),
+])
+def test_a_problem_reported_fully_done_with_open_measures_is_warned_of_in_the_number_it_has(tmp_path, open_measures, said):
+    # (English said "measure(s) 1.1 are not done" of one)
+    measures = "".join(f"{n}.西宁市完成提标改造（2019年6月30日）。\n\n整改进展：正在进行设备调试。\n\n" for n in range(1, open_measures + 1))
+    text = QINGHAI + "一、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：全面完成。\n\n" + measures
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert said in _warnings(result)
+
+
+def test_a_reimport_of_one_measure_over_a_journal_edited_by_hand_names_its_one_entry(tmp_path):
+    # (English said "the 1 entries this import writes")
+    text = QINGHAI + _problem(measure="西宁市完成提标改造（2019年6月30日）。")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    journal = out / "progress.yaml"
+    edited = journal.read_text(encoding="utf-8").replace("正在进行设备调试。", "设备调试完成。")
+    journal.write_text(edited, encoding="utf-8")
+    result, _ = _import(tmp_path, text)
+    assert result.exit_code == 2
+    assert "expected the journal to begin with the 1 entry this import writes, but this line differs" in result.stderr
+    assert journal.read_text(encoding="utf-8") == edited
+
+
 # ---------------------------------------------------------------- 9. a headline counting in Chinese numerals
 
 def _claims(out: Path) -> list[dict]:

@@ -140,3 +140,15 @@ def test_a_clock_set_back_is_said_once_not_once_per_entry(tmp_path, lang, said):
                          text=True, env={**os.environ, "RECTIFY_TODAY": "2018-09-01", "RECTIFY_LANG": lang,
                                          "PYTHONPATH": str(ROOT)})
     assert (run.returncode, run.stdout, run.stderr) == (2, "", f"rectify: {Path('small') / 'progress.yaml'}:3:9: {said}\n")
+
+
+def test_a_clock_set_back_before_two_entries_says_the_one_after_it_in_the_singular(tmp_path):
+    """(English said "as are 1 entries after it")"""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    run = subprocess.run([sys.executable, "-m", "rectify_cli", "validate", "small"], cwd=tmp_path, capture_output=True,
+                         text=True, env={**os.environ, "RECTIFY_TODAY": "2019-02-15", "RECTIFY_LANG": "en",
+                                         "PYTHONPATH": str(ROOT)})
+    assert (run.returncode, run.stdout, run.stderr) == (
+        2, "", f"rectify: {Path('small') / 'progress.yaml'}:21:9: journal entry 4.date: 2019-03-01 is in the future "
+               "(today is 2019-02-15), as is the entry after it: an entry records what has happened; if its date is right, "
+               "check this computer's clock\n")
