@@ -81,7 +81,9 @@ COUNT_PATTERNS = (
     ("remaining", r"((?:剩余|余下|尚余)(\d+)项)"),  # (as reports say it: 剩余3项, 余下3项, 尚余3项)
 )
 # (a total ends it written either way: 179项具体措施, 具体措施共179项)
-COUNT_CLAUSE_END = re.compile(r"[。；]|\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|(?<!完成)(?:整改任务|具体整改措施|具体措施|整改措施)(?:共[计有]?)?\d+项"
+# ((?<!\d) before a count here and below: a match starts where its digits do all the same, and without it
+# each is tried from every digit of a long run of them, minutes on a run of 60,000)
+COUNT_CLAUSE_END = re.compile(r"[。；]|(?<!\d)\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|(?<!完成)(?:整改任务|具体整改措施|具体措施|整改措施)(?:共[计有]?)?\d+项"
                               r"|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
@@ -91,10 +93,10 @@ DUE_BY_YEAR_END = rf"(?:应于(\d{{4}}){_YEAR_END}|(\d{{4}}){_YEAR_END}应)完�
 CLAIM_PATTERNS = (
     ("tasks_due_2018", rf"((?:应于\d{{4}}{_YEAR_END}|\d{{4}}{_YEAR_END}应)完成的(\d+)项整改任务)"),
     ("tasks_due_2018_done", r"整改任务基本完成（((\d+)项全面完成)"),
-    ("tasks_due_2018_finishing", r"((\d+)项正在收尾)"),
-    ("measures_due_2018", r"((\d+)项具体措施基本整改到位)"),
+    ("tasks_due_2018_finishing", r"(?<!\d)((\d+)项正在收尾)"),
+    ("measures_due_2018", r"(?<!\d)((\d+)项具体措施基本整改到位)"),
     ("measures_due_2018_done", r"整改到位（((\d+)项全面完成)"),
-    ("measures_due_2018_in_progress", r"((\d+)项序时推[动进])"),
+    ("measures_due_2018_in_progress", r"(?<!\d)((\d+)项序时推[动进])"),
     ("tasks_due_2019_2020", r"(应于\d{4}年、\d{4}年完成的(\d+)项整改任务)"),
     ("measures_due_2019_2020", r"应于\d{4}年、\d{4}年完成的\d+项整改任务、((\d+)项具体措施)"),
     ("tasks_ongoing", r"(需要立行立改、长期坚持的(\d+)项整改任务)"),
@@ -736,7 +738,7 @@ def _claim_shaped(item: Any) -> bool:
 
 
 # A count in Chinese numerals (四十五项整改任务) that cn_number can't read (一百一项), so no claim pattern reads
-NUMERAL_COUNT = re.compile(r"[零〇一二三四五六七八九十百千万两]+项(?:整改任务|具体措施|整改措施|具体整改措施)")
+NUMERAL_COUNT = re.compile(r"(?<![零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+项(?:整改任务|具体措施|整改措施|具体整改措施)")
 # a count in Chinese numerals (四十五项, 一百七十九项), read as its number: one that starts where a
 # numeral starts (十五 of 四十五 is none), and not 第一项, 每一项, 逐一项 or 统一项目, which count nothing
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")

@@ -81,6 +81,8 @@ def cn_number(s: str) -> int:
     none, or is written loosely (一百一, 一万五: colloquial for 110 and 15000, read as 101, 10005)."""
     if s in ("零", "〇"):
         return 0
+    if not s:  # (no number: read as 0 it would be a count of none)
+        raise ValueError(s)
     done, value, place, digit, zero = 0, 0, 10**5, None, False  # (done: the 万s; place: the last unit read)
     for at, ch in enumerate(s):
         unit = CN_UNITS.get(ch)

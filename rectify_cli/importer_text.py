@@ -145,7 +145,8 @@ def normalise(s: str) -> str:
     s = s.translate(DIGITS)
     s = re.sub(r" {2,}", " ", s).strip()
     s = re.sub(r"^(\d{1,3})．(?!\d)", r"\1.", s)  # (1． as a Chinese keyboard types it: the number 1.)
-    s = re.sub(r"(?<!\d)\d[\d ]*年[\d ]*月(?:[\d ]*日)?", _close_split_date, s)
+    # (bounded: as many digits and single spaces as a date has; unbounded, 1 1 1 … was tried from each digit to its end)
+    s = re.sub(r"(?<!\d)\d[\d ]{0,7}年[\d ]{0,5}月(?:[\d ]{0,5}日)?", _close_split_date, s)
     if _has_cjk(s):
         s = _widen_punct(s)
     # spaces: drop every space next to a CJK character or full-width punctuation; keep only

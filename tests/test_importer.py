@@ -1287,6 +1287,17 @@ def test_a_headline_written_with_jiezhi_gives_the_report_date_and_claims():
     assert result.registry["claims"] == [{"key": "tasks_total", "text": "全区1项整改任务", "value": 1}]
 
 
+@pytest.mark.parametrize("run", ["1" * 60000, "一" * 60000, "1 " * 30000], ids=["digits", "numerals", "spaced-digits"])
+def test_a_headline_holding_a_long_run_of_digits_or_numerals_is_read_in_a_moment(run):
+    """(a count pattern tried from every digit of the run: 60,000 digits took a minute, 1 1 1… as long)"""
+    import time
+
+    text = HEADLINE.replace("全区1项", f"全区{run}，1项") + PROBLEM_ONE
+    began = time.perf_counter()
+    result = import_report(text, filename="mini.txt")
+    assert time.perf_counter() - began < 3
+    assert result.registry["claims"] == [{"key": "tasks_total", "text": "1项整改任务", "value": 1}]
+
 # ---------------------------------------------------------------- page numbers and running headers
 
 

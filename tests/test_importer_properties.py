@@ -1,0 +1,146 @@
+"""Property tests of the importer's readers: on any input they answer, or refuse with their own error.
+
+- cn_number on any string of numeral characters, and on every well-formed number 0..99,999
+  written by a writer of this file's own (an oracle, not the code under test);
+- parse_deadline and measure_milestones on text mixing dates, 前完成, ，；, brackets: every
+  milestone they give has a real date;
+- import_report on mutations of the bundled report (lines deleted, repeated, swapped; tabs,
+  numerals, brackets and long runs inserted): a result or a ReportFormatError naming the file,
+  in a moment.
+"""
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from rectify_cli.errors import RegistryError, ReportFormatError
+from rectify_cli.importer import import_report
+from rectify_cli.importer_parse import cn_number, measure_milestones, parse_deadline
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+REPORT = Path(__file__).resolve().parent.parent / "data" / "source" / "xizang-2019-rectification-report.txt"
+
+# -- Chinese numerals ------------------------------------------------------------------------------
+NUMERALS = "零〇一二三四五六七八九十百千万两"
+DIGIT = "零一二三四五六七八九"
+
+
+def _below_10000(n: int, *, leading: bool) -> str:
+    """1..9999 as written: 零 once for each run of places skipped inside it; 十 alone for 10..19
+    when it leads the number (十二, but 一百一十二)."""
+    out, started, skipped = "", False, False
+    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // place % 10
+        if d == 0:
+            skipped = skipped or started
+            continue
+        out += "零" if skipped else ""
+        out += unit if (unit == "十" and d == 1 and leading and not started) else DIGIT[d] + unit
+        started, skipped = True, False
+    return out
+
+
+def written(n: int) -> str:
+    """0..99,999 in Chinese numerals, the way a report writes it."""
+    if n == 0:
+        return "零"
+    high, low = divmod(n, 10000)
+    if not high:
+        return _below_10000(low, leading=True)
+    return f"{_below_10000(high, leading=True)}万" + ("" if not low else ("零" if low < 1000 else "") + _below_10000(low, leading=False))
+
+
+@SETTINGS
+@given(st.text(alphabet=NUMERALS, max_size=14))
+@example("")  # (read as 0: no number at all)
+def test_cn_number_reads_a_number_or_refuses_with_a_value_error(text):
+    try:
+        value = cn_number(text)
+    except ValueError:
+        return
+    assert text and type(value) is int and value >= 0
+
+
+@SETTINGS
+@given(st.integers(0, 99_999), st.booleans(), st.booleans(), st.booleans())
+def test_cn_number_reads_every_number_as_written(n, formal_ten, liang, ling):
+    text = written(n)
+    if formal_ten:  # (一十二: 十 with its 一, as a form may write it)
+        text = re.sub(r"^十|(?<=万)十", "一十", text)
+    if liang:  # (两 for 二 before 百, 千, 万: 两千)
+        text = re.sub(r"二(?=[百千万])", "两", text)
+    if ling:
+        text = text.replace("零", "〇")
+    assert cn_number(text) == n
+
+
+def test_the_oracle_writes_numbers_as_reports_do():
+    assert [written(n) for n in (0, 10, 12, 110, 203, 1010, 10005, 10500, 45000, 99_999)] == [
+        "零", "十", "十二", "一百一十", "二百零三", "一千零一十", "一万零五", "一万零五百", "四万五千", "九万九千九百九十九"]
+
+
+# -- deadlines ----------------------------------------------------------------------------------
+PIECES = ["2018年", "2019年6月", "12月", "30日", "31日", "底", "年底", "前", "完成", "前完成", "于", "，", "；", "（", "）", "《", "》",
+          "长期坚持", "并", "立即启动", "立行立改", "每年", "每季度", "起", "的", "关停", "生态修复", "0000年", "9999年", "13月",
+          "2月29日", "2019年2月29日", "2020年2月29日", "2018年12月31日", "２０１８年", "〇", "十", "日", "月", "年", "0", "9", " ", "。"]
+DEADLINE_TEXT = st.lists(st.sampled_from(PIECES), max_size=20).map("".join) | st.text(max_size=30)
+
+
+@SETTINGS
+@given(DEADLINE_TEXT)
+@example("2019年2月29日前完成，2020年2月29日前完成验收")
+def test_every_milestone_read_from_a_deadline_has_a_real_date(text):
+    for ms in (parse_deadline(text) or []) + measure_milestones(text) + measure_milestones(f"措施（{text}）。"):
+        assert ms["kind"] in ("date", "ongoing", "immediate"), ms
+        if ms["kind"] == "date":
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", ms["due"]) and date.fromisoformat(ms["due"]), ms
+        assert ms.get("label", "x").strip(), ms
+
+
+# -- the whole import ---------------------------------------------------------------------------
+# (the headline and the first problems of the appendix: ~0.05 s an import)
+EXCERPT = REPORT.read_text(encoding="utf-8")[:30000].splitlines() if REPORT.exists() else []
+INSERTS = ["\t", "\t\t", "一", "十", "二十三", "一百零五", "两", "万", "〇", "项", "四十五项整改任务", "一百七十九项具体措施", "（", "）", "《", "》",
+           "，", "；", "。", "完成率", "完成率94.5%", "完成率百分之七十", "正在推进", "剩余", "余下", "尚余", "3项", "已完成", "前完成",
+           "2018年12月31日前完成", "2019年底前应完成的", "每年", "每季度", "2019年起每年底前", "各市（州）", "人民政府", "市政府", "牵头单位：",
+           "整改时限：", "整改进度：", "整改进展：", "二、", "十一、", "1.", "（1）", "①", "截至2019年3月，", "应于2019年、2020年完成的", " "]
+
+
+@st.composite
+def mutated_report(draw):
+    lines = list(EXCERPT)
+    for _ in range(draw(st.integers(1, 6))):
+        if not lines:
+            break
+        at = draw(st.integers(0, len(lines) - 1))
+        op = draw(st.sampled_from(["delete", "dup", "swap", "insert", "insert", "tabs"]))
+        if op == "delete":
+            del lines[at]
+        elif op == "dup":
+            lines.insert(at, lines[at])
+        elif op == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        elif op == "insert":  # (a long run: a regex tried from each of its characters would take minutes)
+            pos = draw(st.integers(0, len(lines[at])))
+            lines[at] = lines[at][:pos] + draw(st.sampled_from(INSERTS)) * draw(st.sampled_from([1, 1, 2, 3000])) + lines[at][pos:]
+        elif op == "tabs":  # (a table pasted from a spreadsheet)
+            lines[at] = lines[at].replace("，", "\t")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.skipif(not EXCERPT, reason="data/source/xizang-2019-rectification-report.txt is missing")
+@settings(SETTINGS, max_examples=50)
+@given(mutated_report())
+def test_import_of_a_mutated_report_gives_a_result_or_a_refusal_naming_the_file_in_a_moment(text):
+    began = time.perf_counter()
+    try:
+        import_report(text, filename="report.txt")
+    except (ReportFormatError, RegistryError) as exc:
+        assert exc.problems and all(getattr(p, "file", None) for p in exc.problems), exc.problems
+    assert time.perf_counter() - began < 2
