@@ -396,12 +396,15 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
         m = re.fullmatch(rf"(?:(.+?)于)?{DATE_RE}(?:前)?(?:完成([^的]{{1,15}})?)?", item)
         if not m or (m.group(1) and m.group(5)):
             return None
+        label = m.group(1) or m.group(5)
+        if label and DEADLINE_LIKE.search(label):  # (two steps run together, a ， lost: 6月30日前完成关停2019年底前完成验收)
+            return None
         due = _iso(m.group(2), m.group(3), m.group(4))
         if due is None:
             return None
         ms = {"kind": "date", "due": due}
-        if m.group(1) or m.group(5):
-            ms["label"] = m.group(1) or m.group(5)
+        if label:
+            ms["label"] = label
         out.append(ms)
     return _dedupe(out) or None
 

@@ -858,6 +858,17 @@ def test_a_deadline_it_cannot_read_is_refused_naming_every_form_it_reads_with_th
     assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{LINE_OF_MEASURE}: {said}\n")
 
 
+def test_two_steps_run_together_where_a_comma_was_lost_are_refused_not_read_as_one(tmp_path):
+    """2018年6月30日前完成关停2019年底前完成验收 (a ， lost from a PDF) was one step due 2018-06-30,
+    labelled 关停2019年底前完成验收: the 2019 step was lost without a word."""
+    report = tmp_path / "report.txt"
+    report.write_text(SICHUAN + _problem(measure="成都市完成小水电整治（2018年6月30日前完成关停2019年底前完成验收）。"), encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang="en")
+    assert result.exit_code == 2 and not (tmp_path / "out").exists()
+    assert result.stderr.startswith(f"rectify: {report}:{LINE_OF_MEASURE}: measure 1.1: cannot read the deadline "
+                                    "（2018年6月30日前完成关停2019年底前完成验收）")
+
+
 def test_every_deadline_and_progress_it_cannot_read_is_named_in_one_run(tmp_path):
     # (the import stopped at the first: a run per problem to find the next)
     second = ("二、城镇污水处理设施建设滞后。\n\n整改时限：2020年第三季度。\n\n整改进度：已完成阶段性任务。\n\n"
