@@ -4,27 +4,19 @@
   written by a writer of this file's own (an oracle, not the code under test);
 - parse_deadline and measure_milestones on text mixing dates, 前完成, ，；, brackets: every
   milestone they give has a real date;
-- import_report on mutations of the bundled report (lines deleted, repeated, swapped; tabs,
-  numerals, brackets and long runs inserted): a result or a ReportFormatError naming the file,
-  in a moment.
+(import_report on mutations of the bundled report: tests/test_fuzz_properties.py.)
 """
 from __future__ import annotations
 
 import re
-import time
 from datetime import date
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from rectify_cli.errors import RegistryError, ReportFormatError
-from rectify_cli.importer import import_report
 from rectify_cli.importer_parse import cn_number, measure_milestones, parse_deadline
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-REPORT = Path(__file__).resolve().parent.parent / "data" / "source" / "xizang-2019-rectification-report.txt"
 
 # -- Chinese numerals ------------------------------------------------------------------------------
 NUMERALS = "零〇一二三四五六七八九十百千万两"
@@ -101,46 +93,3 @@ def test_every_milestone_read_from_a_deadline_has_a_real_date(text):
         if ms["kind"] == "date":
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", ms["due"]) and date.fromisoformat(ms["due"]), ms
         assert ms.get("label", "x").strip(), ms
-
-
-# -- the whole import ---------------------------------------------------------------------------
-# (the headline and the first problems of the appendix: ~0.05 s an import)
-EXCERPT = REPORT.read_text(encoding="utf-8")[:30000].splitlines() if REPORT.exists() else []
-INSERTS = ["\t", "\t\t", "一", "十", "二十三", "一百零五", "两", "万", "〇", "项", "四十五项整改任务", "一百七十九项具体措施", "（", "）", "《", "》",
-           "，", "；", "。", "完成率", "完成率94.5%", "完成率百分之七十", "正在推进", "剩余", "余下", "尚余", "3项", "已完成", "前完成",
-           "2018年12月31日前完成", "2019年底前应完成的", "每年", "每季度", "2019年起每年底前", "各市（州）", "人民政府", "市政府", "牵头单位：",
-           "整改时限：", "整改进度：", "整改进展：", "二、", "十一、", "1.", "（1）", "①", "截至2019年3月，", "应于2019年、2020年完成的", " "]
-
-
-@st.composite
-def mutated_report(draw):
-    lines = list(EXCERPT)
-    for _ in range(draw(st.integers(1, 6))):
-        if not lines:
-            break
-        at = draw(st.integers(0, len(lines) - 1))
-        op = draw(st.sampled_from(["delete", "dup", "swap", "insert", "insert", "tabs"]))
-        if op == "delete":
-            del lines[at]
-        elif op == "dup":
-            lines.insert(at, lines[at])
-        elif op == "swap" and at + 1 < len(lines):
-            lines[at], lines[at + 1] = lines[at + 1], lines[at]
-        elif op == "insert":  # (a long run: a regex tried from each of its characters would take minutes)
-            pos = draw(st.integers(0, len(lines[at])))
-            lines[at] = lines[at][:pos] + draw(st.sampled_from(INSERTS)) * draw(st.sampled_from([1, 1, 2, 3000])) + lines[at][pos:]
-        elif op == "tabs":  # (a table pasted from a spreadsheet)
-            lines[at] = lines[at].replace("，", "\t")
-    return "\n".join(lines) + "\n"
-
-
-@pytest.mark.skipif(not EXCERPT, reason="data/source/xizang-2019-rectification-report.txt is missing")
-@settings(SETTINGS, max_examples=50)
-@given(mutated_report())
-def test_import_of_a_mutated_report_gives_a_result_or_a_refusal_naming_the_file_in_a_moment(text):
-    began = time.perf_counter()
-    try:
-        import_report(text, filename="report.txt")
-    except (ReportFormatError, RegistryError) as exc:
-        assert exc.problems and all(getattr(p, "file", None) for p in exc.problems), exc.problems
-    assert time.perf_counter() - began < 2
