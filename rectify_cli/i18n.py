@@ -608,9 +608,10 @@ LABELS = {
     "status_text_column": ("内容", "Text"),
     "status_overdue_days": ("逾期{n}天", "{n:day} overdue"),
     # (of a measure closed after its deadline, engine.MeasureResult.closed_late: its state word, then
-    # how late; "closed (closed … late)" would say it twice in English)
+    # how late; "closed (closed … late)" would say it twice in English. Of one still ongoing or
+    # stale, its dated part was closed late: 久未报告（逾期10天销号） read as if being stale were)
     "status_closed_late": ("{state}（逾期{n}天销号）", "{state} ({n:day} late)"),
-    "status_closed_late_ongoing": ("{state}（逾期{n}天销号）", "{state} (closed {n:day} late)"),
+    "status_closed_late_ongoing": ("{state}（限期部分逾期{n}天销号）", "{state} (dated part closed {n:day} late)"),
     "status_closed_late_header": ("逾期销号", "Closed late"),  # (status's task table: how many of its measures)
     "status_closed_late_count": ("逾期销号", "closed late"),  # (after the states' counts)
     "show_progress_closed_late": ("{progress}（其中逾期销号 {n}）", "{progress} ({n} closed late)"),
