@@ -585,7 +585,7 @@ LABELS = {
     "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
     "status_same_day": ("（当天）", " (same day)"),
     # the title of a folder whose plan files have several: the first, and how many files
-    "notice_folder_title": ("{n}个台账：{first}等", "{n} ledgers: {first} and others"),
+    "notice_folder_title": ("{n}个台账：{first}等", "{n} ledgers: {first} and {others:other}"),
     "status_no_entries": ("尚无进展记录", "No entries yet"),
     "status_not_updated_warning": ("注意：台账已 {days} 天（约 {months} 个月）未更新，超过报告周期 {period} 天。",
                                    "Warning: the ledger has not been updated for {days:day} (about {months:month}), longer than the {period}-day reporting period."),
