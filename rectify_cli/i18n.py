@@ -333,8 +333,9 @@ LABELS = {
     # what a command refuses of a request (i18n.refusal; render/journal_text.py render_refusal), in
     # English the exception's own text; a Notice nested in another's values is worded by its own
     # refused_ label (a hint, the rule a later entry breaks)
-    "refused_output_in_registry": ("--output：{output} {role}；请把报告写到别的文件",
-                                   "--output: {output} {role}; write the report to another file"),
+    # (of export's plan as JSON too: no report)
+    "refused_output_in_registry": ("--output：{output} {role}；请写到别的文件",
+                                   "--output: {output} {role}; write the output to another file"),
     "refused_output_github": ("-o 不能与 `--format github`（在 `GitHub Actions` 中为默认格式）同用：工作流命令只有打印到标准输出"
                               "才起作用；请用 --format 另选 `text`、`json`、`junit` 或 `sarif`，或去掉 -o",
                               "-o does not go with --format github (the default under GitHub Actions): workflow "
