@@ -698,6 +698,11 @@ LABELS = {
     "summary_backfilled": ("本月补录此前日期的记录{n}条，此前各月的月报随之改变：{items}。",
                            "Written this month, dated in earlier months ({n:entry|entries}; the summaries of those "
                            "months change): {items}."),
+    # (all dated last month: a summary says the state as of its month's end, so an entry dated
+    # earlier changes the months after its own too, to last month)
+    "summary_backfilled_last_month": ("本月补录上月日期的记录{n}条，上月的月报随之改变：{items}。",
+                                      "Written this month, dated last month ({n:entry|entries}; the summary of that "
+                                      "month changes): {items}."),
     "summary_backfilled_item": ("{measure} {what}（日期{date}，记录于{recorded}）",
                                 "{measure} {what} (dated {date}, written {recorded})"),
     # (no pronoun for the entries covered: 它们 and "them" were wrong of one)
