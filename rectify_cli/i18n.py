@@ -333,8 +333,9 @@ LABELS = {
     # what a command refuses of a request (i18n.refusal; render/journal_text.py render_refusal), in
     # English the exception's own text; a Notice nested in another's values is worded by its own
     # refused_ label (a hint, the rule a later entry breaks)
-    "refused_output_in_registry": ("--output：{output} {role}；请把报告写到别的文件",
-                                   "--output: {output} {role}; write the report to another file"),
+    # (of export's plan as JSON too: no report)
+    "refused_output_in_registry": ("--output：{output} {role}；请写到别的文件",
+                                   "--output: {output} {role}; write the output to another file"),
     "refused_output_github": ("-o 不能与 `--format github`（在 `GitHub Actions` 中为默认格式）同用：工作流命令只有打印到标准输出"
                               "才起作用；请用 --format 另选 `text`、`json`、`junit` 或 `sarif`，或去掉 -o",
                               "-o does not go with --format github (the default under GitHub Actions): workflow "
@@ -585,7 +586,7 @@ LABELS = {
     "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
     "status_same_day": ("（当天）", " (same day)"),
     # the title of a folder whose plan files have several: the first, and how many files
-    "notice_folder_title": ("{n}个台账：{first}等", "{n} ledgers: {first} and others"),
+    "notice_folder_title": ("{n}个台账：{first}等", "{n} ledgers: {first} and {others:other}"),
     "status_no_entries": ("尚无进展记录", "No entries yet"),
     "status_not_updated_warning": ("注意：台账已 {days} 天（约 {months} 个月）未更新，超过报告周期 {period} 天。",
                                    "Warning: the ledger has not been updated for {days:day} (about {months:month}), longer than the {period}-day reporting period."),
@@ -608,9 +609,10 @@ LABELS = {
     "status_text_column": ("内容", "Text"),
     "status_overdue_days": ("逾期{n}天", "{n:day} overdue"),
     # (of a measure closed after its deadline, engine.MeasureResult.closed_late: its state word, then
-    # how late; "closed (closed … late)" would say it twice in English)
+    # how late; "closed (closed … late)" would say it twice in English. Of one still ongoing or
+    # stale, its dated part was closed late: 久未报告（逾期10天销号） read as if being stale were)
     "status_closed_late": ("{state}（逾期{n}天销号）", "{state} ({n:day} late)"),
-    "status_closed_late_ongoing": ("{state}（逾期{n}天销号）", "{state} (closed {n:day} late)"),
+    "status_closed_late_ongoing": ("{state}（限期部分逾期{n}天销号）", "{state} (dated part closed {n:day} late)"),
     "status_closed_late_header": ("逾期销号", "Closed late"),  # (status's task table: how many of its measures)
     "status_closed_late_count": ("逾期销号", "closed late"),  # (after the states' counts)
     "show_progress_closed_late": ("{progress}（其中逾期销号 {n}）", "{progress} ({n} closed late)"),
@@ -696,6 +698,11 @@ LABELS = {
     "summary_backfilled": ("本月补录此前日期的记录{n}条，此前各月的月报随之改变：{items}。",
                            "Written this month, dated in earlier months ({n:entry|entries}; the summaries of those "
                            "months change): {items}."),
+    # (all dated last month: a summary says the state as of its month's end, so an entry dated
+    # earlier changes the months after its own too, to last month)
+    "summary_backfilled_last_month": ("本月补录上月日期的记录{n}条，上月的月报随之改变：{items}。",
+                                      "Written this month, dated last month ({n:entry|entries}; the summary of that "
+                                      "month changes): {items}."),
     "summary_backfilled_item": ("{measure} {what}（日期{date}，记录于{recorded}）",
                                 "{measure} {what} (dated {date}, written {recorded})"),
     # (no pronoun for the entries covered: 它们 and "them" were wrong of one)
@@ -1308,7 +1315,9 @@ LABELS.update({
     "import_numeral_in_note": ("措施 {measure}：第 {line} 行的“{numeral}、”读作其整改进展的一部分，而不是问题 {next}（{why}）",
                                "measure {measure}: {numeral}、 on line {line} is read as part of its progress note, not as problem {next} ({why})"),
     "import_note_continues": ("措施 {measure}：整改进展在第 {lines} 行另起一段继续",
-                              "measure {measure}: note continues in a separate paragraph at line(s) {lines}"),
+                              "measure {measure}: note continues in separate paragraphs at lines {lines}"),
+    "import_note_continues_one": ("措施 {measure}：整改进展在第 {lines} 行另起一段继续",
+                                  "measure {measure}: note continues in a separate paragraph at line {lines}"),
     "import_owners_from_note": ("措施 {measure}：措施文字没有写明单位；责任单位取自其整改进展：{owners}",
                                 "measure {measure}: the text names no unit; owners taken from its progress note: {owners}"),
     "import_no_unit": ("措施 {measure}：找不到责任单位；暂定为{owner}", "measure {measure}: no responsible unit found; using {owner}"),
@@ -1359,7 +1368,9 @@ LABELS.update({
                                    "report's words) and value (a whole number)"),
     "problem_import_registry_not_text": ("registry.{key}：应为文字，实为 {value!r}", "registry.{key}: expected text, got {value!r}"),
     "problem_import_unit_needs_name": ("units[{index}]：每个单位都要写明名称（name）", "units[{index}]: each unit needs a name"),
-    "problem_import_unit_fields": ("单位“{name}”：未知的字段 {fields}（可用字段：{known}）", "unit {name}: unknown field(s) {fields} (fields: {known})"),
+    # (one unknown field, or several: _one; Chinese says both alike)
+    "problem_import_unit_fields": ("单位“{name}”：未知的字段 {fields}（可用字段：{known}）", "unit {name}: unknown fields {fields} (fields: {known})"),
+    "problem_import_unit_fields_one": ("单位“{name}”：未知的字段 {fields}（可用字段：{known}）", "unit {name}: unknown field {fields} (fields: {known})"),
     "problem_import_unit_kind": ("单位“{name}”：kind 应为 {kinds} 之一", "unit {name}: kind must be one of {kinds}"),
     "problem_import_unit_twice": ("单位名称或别名“{form}”声明了两次（{first}和{second}）",
                                   "unit name or alias {form!r} is declared twice ({first} and {second})"),
@@ -1374,10 +1385,13 @@ LABELS.update({
     "problem_import_owners_unknown": ("owners: {measure}：未知单位 {units}（请在 units: 下声明）",
                                       "owners: {measure}: unknown unit {units} (declare it under units:)"),
     "problem_import_owners_fields": ("owners: {measure}：未知的字段 {fields}（可用字段：{known}）",
-                                     "owners: {measure}: unknown field(s) {fields} (fields: {known})"),
+                                     "owners: {measure}: unknown fields {fields} (fields: {known})"),
+    "problem_import_owners_fields_one": ("owners: {measure}：未知的字段 {fields}（可用字段：{known}）",
+                                         "owners: {measure}: unknown field {fields} (fields: {known})"),
     "problem_import_lead_not_owner": ("owners: {measure}：牵头单位 {lead} 不在 owners 之中", "owners: {measure}: lead {lead} is not one of the owners"),
     "problem_import_journal_state": ("journal: {measure}：state 应为 {states} 之一", "journal: {measure}: state must be one of {states}"),
-    "problem_import_journal_fields": ("journal: {measure}：未知的字段 {fields}", "journal: {measure}: unknown field(s) {fields}"),
+    "problem_import_journal_fields": ("journal: {measure}：未知的字段 {fields}", "journal: {measure}: unknown fields {fields}"),
+    "problem_import_journal_fields_one": ("journal: {measure}：未知的字段 {fields}", "journal: {measure}: unknown field {fields}"),
     "problem_import_no_such_measure": ("{section}: {measure}：{file} 中没有这项措施", "{section}: {measure}: no such measure in {file}"),
     "problem_import_evidence_not_quoted": ("journal: {measure}：佐证“{evidence}”不是整改进展中的原话",
                                            "journal: {measure}: evidence {evidence!r} is not a quote from the note"),

@@ -138,6 +138,11 @@ class Curation:
         return ReportFormatError(problem(self.path, self.lines.get(keys), None, f"import_{message_key}", **values))
 
 
+def _one(items) -> str:
+    """The suffix of a label's singular (English "unknown field x", "unknown fields x, y"): "_one" of one item."""
+    return "_one" if len(items) == 1 else ""
+
+
 def warning_text(warning: Notice, lang: Lang) -> str:
     """An ImportResult warning said in `lang`."""
     return notice_text(warning, lang, prefix="import_")
@@ -256,7 +261,7 @@ def load_curation(path: str | Path) -> Curation:
         if not isinstance(u, dict) or not isinstance(u.get("name"), str):
             raise fail("unit_needs_name", "units", str(i), index=i)
         if extra := [str(k) for k in u if k not in UNIT_FIELDS]:  # (a misspelt aliases: would lose the aliases unsaid)
-            raise fail("unit_fields", "units", str(i), name=u["name"], fields=extra, known=list(UNIT_FIELDS))
+            raise fail("unit_fields" + _one(extra), "units", str(i), name=u["name"], fields=extra, known=list(UNIT_FIELDS))
         kind = u.get("kind")
         if kind is not None and kind not in UNIT_KINDS:
             raise fail("unit_kind", "units", str(i), name=u["name"], kinds=list(UNIT_KINDS))
@@ -291,7 +296,7 @@ def load_curation(path: str | Path) -> Curation:
         if not isinstance(o, dict) or not o.get("owners"):
             raise fail("owners_needed", "owners", mid, measure=mid)
         if extra := [str(k) for k in o if k not in OWNERS_FIELDS]:  # (a misspelt lead: would make the first owner lead unsaid)
-            raise fail("owners_fields", "owners", mid, measure=mid, fields=extra, known=list(OWNERS_FIELDS))
+            raise fail("owners_fields" + _one(extra), "owners", mid, measure=mid, fields=extra, known=list(OWNERS_FIELDS))
         listed = [str(x) for x in sequence(o["owners"], f"owners: {mid}: owners", "owners", mid)]  # (the file's keys, as written)
         bad = [x for x in listed if x not in names]
         if bad:
@@ -315,7 +320,7 @@ def load_curation(path: str | Path) -> Curation:
             entry["milestone"] = iso_date(entry["milestone"], f"journal: {mid}: milestone", "journal", mid)
         extra = set(j) - {"state", "evidence", "milestone", "note", "why"}
         if extra:
-            raise fail("journal_fields", "journal", mid, measure=mid, fields=sorted(map(str, extra)))
+            raise fail("journal_fields" + _one(extra), "journal", mid, measure=mid, fields=sorted(map(str, extra)))
         journal[mid] = entry
 
     return Curation(p, registry, tuple(units), phrases, tuple(fixes), owners_sec, journal, lines)
@@ -995,7 +1000,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         for line, numeral in rm.note_items:
             warnings.append(Notice("numeral_in_note", {"measure": mid, "numeral": numeral, "line": line, "next": rt.id + 1, "why": Notice("no_task_heading", {})}))
         if rm.extra_note_lines:
-            warnings.append(Notice("note_continues", {"measure": mid, "lines": list(rm.extra_note_lines)}))
+            warnings.append(Notice("note_continues" + _one(rm.extra_note_lines), {"measure": mid, "lines": list(rm.extra_note_lines)}))
         if mid in cur.owners:
             owners, lead = list(cur.owners[mid]["owners"]), cur.owners[mid]["lead"]
         else:

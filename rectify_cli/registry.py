@@ -864,7 +864,8 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
     return Plan(
         meta=Meta(
             title=shared((p.meta.title for p in plans),
-                         lambda titles: label("notice_folder_title", Lang.zh, n=len(plans), first=titles[0])),
+                         lambda titles: label("notice_folder_title", Lang.zh, n=len(plans), first=titles[0],
+                                              others=len(plans) - 1)),
             issuer=shared((p.meta.issuer for p in plans), "、".join),
             inspection=shared((p.meta.inspection for p in plans), lambda _: None),
             feedback_date=feedback,
@@ -887,7 +888,7 @@ def shown_title(plan: Plan) -> str | Notice:
     titles = list(dict.fromkeys(meta.title for _, _, meta in plan.parts))
     if len(titles) < 2:
         return plan.meta.title
-    return Notice("folder_title", {"n": len(plan.parts), "first": titles[0]})
+    return Notice("folder_title", {"n": len(plan.parts), "first": titles[0], "others": len(plan.parts) - 1})
 
 
 def _shared_settings(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Settings:

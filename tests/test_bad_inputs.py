@@ -695,7 +695,7 @@ def test_an_output_that_is_a_registry_file_is_refused(tmp_path, target, role, co
     rectify(["check", "-r", "small"], tmp_path)  # (a cache to answer from)
     before = {p.name: p.read_bytes() for p in (tmp_path / "small").iterdir()}
     run = rectify([*command, "-r", "small", "-o", target], tmp_path)
-    assert_refused(run, [f"--output: {target} is {role}; write the report to another file"])
+    assert_refused(run, [f"--output: {target} is {role}; write the output to another file"])
     assert {p.name: p.read_bytes() for p in (tmp_path / "small").iterdir()} == before
 
 
@@ -708,7 +708,7 @@ def test_an_output_into_a_folder_registry_as_yaml_is_refused(tmp_path, command, 
         (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes() + f"# {name}\n".encode())
     run = rectify([*command, "-r", "reg", "-o", "reg/c.yaml"], tmp_path)
     assert_refused(run, ["--output: reg/c.yaml is in the registry's folder, where a .yaml file is read as a plan file; "
-                         "write the report to another file"])
+                         "write the output to another file"])
     assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml"]
     assert rectify([*command, "-r", "reg", "-o", "reg/c.txt"], tmp_path).returncode == done
 
@@ -725,7 +725,7 @@ def test_an_output_beside_a_plan_file_as_yaml_is_refused(tmp_path, command):
     for target in ("reg/b.yaml", "reg/c.yml"):
         run = rectify([*command, "-r", "reg/a.yaml", "-o", target], tmp_path)
         assert_refused(run, [f"--output: {target} is in the registry's folder, where a .yaml file is read as a plan file; "
-                             "write the report to another file"])
+                             "write the output to another file"])
     assert (folder / "b.yaml").read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml"]
 
@@ -818,5 +818,5 @@ def test_summary_output_onto_the_lock_of_a_linked_journal_is_refused(tmp_path):
     (tmp_path / "small" / "progress.yaml").symlink_to(tmp_path / "shared" / "progress.yaml")
     run = rectify(["summary", "-r", "small", "--month", "2019-03", "-o", "shared/progress.yaml.lock"], tmp_path)
     assert_refused(run, ["--output: shared/progress.yaml.lock is the lock file of the registry's journal; "
-                         "write the report to another file"])
+                         "write the output to another file"])
     assert not (tmp_path / "shared" / "progress.yaml.lock").exists()

@@ -98,3 +98,35 @@ def test_json_says_the_late_close_of_a_measure_and_counts_them(ledger):
     assert measures["33.1"]["closed_late"] is None
     shown = json.loads("\n".join(run(ledger, "show", "40.3", "--format", "json")))
     assert shown["measure"]["closed_late"] == {"closed": "2019-04-18", "deadline": "2018-09-30", "days": 200}
+
+
+@pytest.fixture(scope="module")
+def ongoing_ledger(tmp_path_factory) -> str:
+    """27.2, due 2019-12-31 then 长期坚持, its dated step closed on 2020-01-10, 10 days late."""
+    folder = tmp_path_factory.mktemp("late_ongoing") / "data"
+    shutil.copytree(ROOT / "data", folder)
+    registry = str(folder / "tasks.yaml")
+    written = run_cli("close", "27.2", "--milestone", "2019-12-31", "--evidence", "验收", "--date", "2020-01-10",
+                      "--by", "拉萨市", "--registry", registry, env={"RECTIFY_TODAY": "2020-01-10"})
+    assert written.exit_code == 0, written.output
+    return registry
+
+
+@pytest.mark.parametrize("today, zh, en", [
+    ("2020-01-10", "绿  长期坚持（限期部分逾期10天销号）", "green  ongoing (dated part closed 10 days late)"),
+    # (unreported for a reporting period after: it is being stale that is late, not its close)
+    ("2020-05-10", "黄  久未报告（限期部分逾期10天销号）", "yellow  stale (dated part closed 10 days late)"),
+])
+def test_a_measure_whose_dated_part_was_closed_late_says_it_was_that_part(ongoing_ledger, today, zh, en):
+    """久未报告（逾期10天销号）, `stale (closed 10 days late)` read as if being stale had been closed late."""
+    def lines(*args):
+        result = run_cli(*args, "--registry", ongoing_ledger, env={"RECTIFY_TODAY": today, "COLUMNS": "120"})
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    assert f"截至 {today}  {zh}  期限 2019-12-31" in lines("show", "27.2")
+    assert f"As of {today}  {en}  Due 2019-12-31" in lines("show", "27.2", "--lang", "en")
+    row = next(line for line in lines("status", "--measures", "--task", "27") if line.startswith("27.2  "))
+    assert row.split()[1:3] == zh.split()
+    row = next(line for line in lines("status", "--measures", "--task", "27", "--lang", "en") if line.startswith("27.2  "))
+    assert " ".join(row.split()[1:]).startswith(" ".join(en.split()))

@@ -199,6 +199,17 @@ def test_entries_written_in_the_month_but_dated_before_it_are_named(tmp_path):
     assert not any("补录此前" in line for line in run_on("2019-09-02", "summary", "--month", "2019-06"))
 
 
+def test_entries_written_in_the_month_but_dated_the_month_before_change_that_months_summary_alone(tmp_path):
+    """'the summaries of those months change' of entries dated last month: only its summary does.
+    (Entries dated in June, written in August, change June's and July's: those months, above.)"""
+    run_on = _on_a_copy_of_the_bundled_ledger(tmp_path)
+    run_on("2019-09-05", "close", "39.3", "--evidence", "园区规划批复", "--date", "2019-08-28")
+    zh, en = (run_on("2019-10-02", "summary", "--month", "2019-09", *lang).splitlines() for lang in ((), ("--lang", "en")))
+    assert zh[-3] == "本月补录上月日期的记录1条，上月的月报随之改变：39.3 销号（日期2019-08-28，记录于2019-09-05）。"
+    assert en[-3] == ("Written this month, dated last month (1 entry; the summary of that month changes): "
+                      "39.3 closed (dated 2019-08-28, written 2019-09-05).")
+
+
 def test_a_step_is_marked_in_the_language_of_the_summary():
     """The English summary marked a step with Chinese brackets: 【step due 2018-12-31】."""
     def row(*lang):

@@ -275,9 +275,10 @@ def test_export_of_a_folder_gives_each_files_own_title_issuer_and_claims(tmp_pat
                                                 {"key": "measures_total", "text": "9项具体措施", "value": 9}]}]
 
 
-@pytest.mark.parametrize("lang, title", [(None, "2个台账：那曲市整改报告等"), ("en", "2 ledgers: 那曲市整改报告 and others")])
+@pytest.mark.parametrize("lang, title", [(None, "2个台账：那曲市整改报告等"), ("en", "2 ledgers: 那曲市整改报告 and 1 other")])
 def test_a_folder_of_several_titles_is_named_in_the_readers_language(tmp_path, lang, title):
-    """The title that sums a folder's files up was Chinese in an English status and summary."""
+    """The title that sums a folder's files up was Chinese in an English status and summary (and
+    of two files said 'and others' of the one other)."""
     folder = split_small(tmp_path / "reg")
     edit(folder / "naqu.yaml", "title: 测试台账", "title: 那曲市整改报告")
     cache = str(tmp_path / "cache")
@@ -1074,3 +1075,12 @@ def test_a_file_whose_name_holds_a_colon_is_named_in_chinese_at_its_problems(tmp
         "任务 a:b:1 的 deadline.milestones[1].due：'2018-12-32' 不是实际存在的日期（该月没有这一天）",
         "措施 a:b:1.1 的 milestones[1].due：'2018-12-32' 不是实际存在的日期（该月没有这一天）",
     ]
+
+
+def test_a_folder_of_three_files_names_the_two_others(tmp_path):
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "title: 测试台账", "title: 那曲市整改报告")
+    (folder / "ali.yaml").write_bytes((folder / "naqu.yaml").read_bytes() + "# ali\n".encode())
+    status = run("status", "-r", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
+    assert status.returncode == 0, status.stderr
+    assert status.stdout.splitlines()[0].split("  ")[0] == "3 ledgers: 那曲市整改报告 and 2 others"

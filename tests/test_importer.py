@@ -14,6 +14,7 @@ import yaml
 
 from rectify_cli import chain
 from rectify_cli.errors import ReportFormatError
+from rectify_cli.i18n import Lang, problem_message
 from rectify_cli.importer import decode_report, import_report, load_curation, schema_for
 from rectify_cli.importer_yaml import scalar
 
@@ -1027,15 +1028,35 @@ def test_curation_unit_with_a_misspelt_key_is_refused_not_its_aliases_lost(tmp_p
     """`alias:` for `aliases:` was dropped without a word: the report's old name then owned nothing."""
     with pytest.raises(ReportFormatError) as e:
         _curation(tmp_path, "  - {name: 自治区自然资源厅, alias: [自治区国土资源厅]}\n")
-    assert str(e.value) == "curation.yaml:3: unit 自治区自然资源厅: unknown field(s) alias (fields: name, kind, aliases)".replace(
+    assert str(e.value) == "curation.yaml:3: unit 自治区自然资源厅: unknown field alias (fields: name, kind, aliases)".replace(
         "curation.yaml", str(tmp_path / "curation.yaml"))
+    assert problem_message(e.value.problems[0], Lang.zh) == "单位“自治区自然资源厅”：未知的字段 alias（可用字段：name、kind、aliases）"
 
 
 def test_curation_owners_with_a_misspelt_lead_is_refused_not_the_first_owner_made_lead(tmp_path):
     with pytest.raises(ReportFormatError) as e:
         _curation(tmp_path, 'owners:\n  "1.1": {owners: [自治区生态环境厅], leed: 自治区生态环境厅}\n')
-    assert str(e.value) == "curation.yaml:4: owners: 1.1: unknown field(s) leed (fields: owners, lead, why)".replace(
+    assert str(e.value) == "curation.yaml:4: owners: 1.1: unknown field leed (fields: owners, lead, why)".replace(
         "curation.yaml", str(tmp_path / "curation.yaml"))
+
+
+@pytest.mark.parametrize("body, en, zh", [
+    ("  - {name: 自治区自然资源厅, alias: [自治区国土资源厅], kinds: department}\n",
+     "unit 自治区自然资源厅: unknown fields alias, kinds (fields: name, kind, aliases)",
+     "单位“自治区自然资源厅”：未知的字段 alias、kinds（可用字段：name、kind、aliases）"),
+    ('owners:\n  "1.1": {owners: [自治区生态环境厅], leed: 自治区生态环境厅, whi: x}\n',
+     "owners: 1.1: unknown fields leed, whi (fields: owners, lead, why)",
+     "owners: 1.1：未知的字段 leed、whi（可用字段：owners、lead、why）"),
+    ('journal:\n  "1.1": {state: done, evidense: x}\n', "journal: 1.1: unknown field evidense",
+     "journal: 1.1：未知的字段 evidense"),
+    ('journal:\n  "1.1": {state: done, evidense: x, not: y}\n', "journal: 1.1: unknown fields evidense, not",
+     "journal: 1.1：未知的字段 evidense、not"),
+])
+def test_curation_unknown_fields_are_counted_in_english(tmp_path, body, en, zh):
+    """'unknown field(s)': one field is a field, two are fields."""
+    with pytest.raises(ReportFormatError) as e:
+        _curation(tmp_path, body)
+    assert (e.value.problems[0].message, problem_message(e.value.problems[0], Lang.zh)) == (en, zh)
 
 
 def test_curation_text_fix_that_no_longer_applies(tmp_path):
@@ -1100,6 +1121,22 @@ def test_a_measure_whose_progress_heading_is_lost_is_warned_of_with_its_lines():
     result = mini(block)
     assert f"measure 1.1 (line {line}): no 整改进展 note in the report; its text runs on over line {line + 2}: " \
            "a lost 整改进展： heading?" in _warnings(result)
+
+
+@pytest.mark.parametrize("paragraphs, en_lines, zh_lines", [
+    (["又完成了验收。"], "a separate paragraph at line {0}", "{0}"),
+    (["又完成了验收。", "还开展了检查。"], "separate paragraphs at lines {0}, {1}", "{0}、{1}")])
+def test_a_note_continued_in_separate_paragraphs_names_its_line_or_lines(paragraphs, en_lines, zh_lines):
+    """'note continues in a separate paragraph at line(s) …'"""
+    from rectify_cli.importer import warning_text
+
+    block = PROBLEM_ONE.replace("整改进展：已制定。\n\n", "整改进展：已制定。\n\n" + "".join(p + "\n\n" for p in paragraphs))
+    first = HEADLINE.count("\n") + 11  # (two lines after 整改进展：已制定。)
+    lines = [first + 2 * i for i in range(len(paragraphs))]
+    warnings = [w for w in mini(block).warnings if w.key.startswith("note_continues")]
+    assert [warning_text(w, Lang.en) for w in warnings] == [
+        "measure 1.1: note continues in " + en_lines.format(*lines)]
+    assert [warning_text(w, Lang.zh) for w in warnings] == ["措施 1.1：整改进展在第 " + zh_lines.format(*lines) + " 行另起一段继续"]
 
 
 @pytest.mark.parametrize("plan, journal", [("tasks.yaml", "progress.yaml"), ("xizang.yaml", "xizang.progress.yaml")])

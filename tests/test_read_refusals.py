@@ -182,7 +182,11 @@ def test_a_unit_written_in_the_ledger_is_suggested_once_by_its_closest_name(file
 def test_a_summary_onto_the_registrys_own_file_and_two_registries_are_refused_in_chinese():
     journal = "tests/fixtures/small/progress.yaml"
     onto = run("summary", "-r", "tests/fixtures/small/tasks.yaml", "--month", "2019-03", "-o", journal)
-    assert (onto.exit_code, onto.stderr) == (2, f"rectify: --output：{journal} 是台账的进展记录；请把报告写到别的文件\n")
+    assert (onto.exit_code, onto.stderr) == (2, f"rectify: --output：{journal} 是台账的进展记录；请写到别的文件\n")
+    # (export writes the plan as JSON, no report: the words fit every command's output)
+    plan = "tests/fixtures/small/tasks.yaml"
+    onto = run("export", "-r", plan, "-o", plan)
+    assert (onto.exit_code, onto.stderr) == (2, f"rectify: --output：{plan} 是台账的整改方案文件；请写到别的文件\n")
     two = run("validate", "data/tasks.yaml", "--registry", "tests/fixtures/small/tasks.yaml")
     assert (two.exit_code, two.stderr) == (
         2, "rectify: 给出了两个台账：data/tasks.yaml 和 --registry tests/fixtures/small/tasks.yaml；请只给一个\n")

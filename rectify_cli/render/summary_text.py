@@ -10,6 +10,7 @@ from datetime import date
 
 from tabulate import tabulate
 
+from ..dates import previous_month
 from ..errors import UsageError
 from ..gate import shown_file
 from ..i18n import ENTRY, Lang, plural, refusal, said, word
@@ -494,7 +495,9 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         lines += ["", _l("summary_retractions", lang, n=len(m.retractions)), _retractions(m, lang, page)]
     if m.backfilled:  # (what changed the summaries of months before this one)
         sep = "；" if lang == Lang.zh else "; "
-        lines += ["", _l("summary_backfilled", lang, n=len(m.backfilled), items=sep.join(
+        last_month = previous_month(m.first)[0]  # (m.first is no 0001-01-01: an entry is dated before it)
+        key = "summary_backfilled_last_month" if min(i.date for i in m.backfilled) >= last_month else "summary_backfilled"
+        lines += ["", _l(key, lang, n=len(m.backfilled), items=sep.join(
             _l("summary_backfilled_item", lang, measure=cell(i.measure_id), what=word(ENTRY, i.state, lang),
                date=i.date.isoformat(), recorded=i.recorded.isoformat()) for i in m.backfilled))]
     if page.needed > width:
