@@ -1170,8 +1170,8 @@ def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[No
         not_done = [m["full_id"] for m in dated if _open(m, state[m["full_id"]])]
         rs = t["reported"]["state"]
         if rs == "fully_done" and not_done:
-            key = "done_but_open_one" if len(not_done) == 1 else "done_but_open"  # (English: "measure 1.1 is", "measures … are")
-            warnings.append(Notice(key, {"task": t["id"], "measures": not_done}))
+            # (English: "measure 1.1 is", "measures … are")
+            warnings.append(Notice("done_but_open" + _one(not_done), {"task": t["id"], "measures": not_done}))
         if rs in ("basically_done", "on_schedule") and dated and not not_done:
             warnings.append(Notice("open_but_done", {"task": t["id"], "reported": Word(REPORTED, rs)}))
 
