@@ -545,7 +545,7 @@ LABELS = {
                               "--width {width} is too narrow: the summary's tables need at least {needed} cells "
                               "(a Chinese character takes 2); use --width {needed} or more"),
     # rectify verify (render/journal_text.py)
-    "verify_no_journal": ("{journal}：尚无台账（无可核验）", "{journal}: no journal yet (nothing to verify)"),
+    "verify_no_journal": ("{journal}：尚无进展记录（无可核验）", "{journal}: no journal yet (nothing to verify)"),
     "verify_checked": ("{journal}：核验 {entries} 条记录，{state}；台账哈希 {head}",
                        "{journal}: {entries:entry|entries} checked, {state}; head {head}"),
     "verify_ok_state": ("无误", "ok"),
@@ -577,7 +577,7 @@ LABELS = {
                           "no --since-head given for {journal}: entries removed from its end would go unseen"),
     "verify_passed": ("核验：通过", "verify: ok"),
     "verify_failed": ("核验：未通过——台账写入后被改动", "verify: FAILED — the journal was changed after it was written"),
-    "journal_new_file": ("（新建台账文件）", " (new journal file)"),
+    "journal_new_file": ("（新建进展记录文件）", " (new journal file)"),
     # rectify status / show (render/rich_status.py)
     "status_today_is": ("（今天是 {day}）", " (today is {day})"),
     "status_folder_files": ("（{n} 个文件）", " ({n:file})"),  # after a folder registry's folder, "reg/"
