@@ -540,7 +540,7 @@ LABELS = {
                                       "{which} ended before the inspection's feedback ({feedback}): nothing to report "
                                       "on{hint}"),
     "refused_month_this_month": ("；--month {month} 可汇总本月至今的情况", "; --month {month} reports on this month so far"),
-    "refused_summary_width": ("--width {width} 太窄：小结的表格至少需要 {needed} 个半角字符宽（一个汉字占 2 个），"
+    "refused_summary_width": ("--width {width} 太窄：月报的表格至少需要 {needed} 个半角字符宽（一个汉字占 2 个），"
                               "请用 --width {needed} 或更大的值",
                               "--width {width} is too narrow: the summary's tables need at least {needed} cells "
                               "(a Chinese character takes 2); use --width {needed} or more"),
@@ -1144,7 +1144,7 @@ LABELS.update({
     "help_check": ("CI 关口：有措施逾期时退出码为 1，否则为 0。加 --fail-on 时，临期或久未报告的措施也算。",
                    "CI gate: exit 1 when a measure is overdue (or, with --fail-on, due soon or stale), else 0."),
     "help_check_short": ("", "CI gate: exit 1 when a measure is overdue, else 0."),
-    "help_summary": ("按月交账：生成纯文本月度小结，可直接粘贴到报告中。",
+    "help_summary": ("按月交账：生成纯文本月报，可直接粘贴到报告中。",
                      "Plain-text monthly summary (按月交账), ready to paste into a report."),
     "help_summary_short": ("", "Plain-text monthly summary (按月交账) to paste into a report."),
     "help_reconcile": ("核对报告的总体数字：按附件重新统计，与报告所称比对。有数字不符时退出码为 1。",
@@ -1221,7 +1221,7 @@ LABELS.update({
                            "Repeatable, or a comma list: due_soon,stale."),
     "help_check_format": ("text（默认）、json、junit、github（在 GitHub Actions 中默认）或 sarif。",
                           "text (default), json, junit, github (default under GitHub Actions) or sarif."),
-    "help_summary_month": ("小结的月份，如 2019-03（默认：上月）。", "The month to report on, e.g. 2019-03 (default: last month)."),
+    "help_summary_month": ("月报的月份，如 2019-03（默认：上月）。", "The month to report on, e.g. 2019-03 (default: last month)."),
     "help_opt_output": ("写入该文件，而非标准输出。", "Write to this file instead of stdout."),
     "help_summary_width": ("表格每行最多占的宽度，以半角字符计（一个汉字占 2 个）。默认值约为 A4 公文一行，"
                            "与终端宽度无关：同一命令处处输出相同的文字。表格过宽时截短内容、责任单位等文字列；"
@@ -1262,7 +1262,7 @@ LABELS.update({
     "help_history_measure": ("只看该编号的措施（或任务）。", "Only this measure (or task) id."),
     "help_history_since": ("只看该日期及以后的记录（只写月份的，从当月第一天起）。",
                            "Only entries on or after this date (a month alone: from its first day)."),
-    "help_verify_since_head": ("此前月度小结打印的台账哈希：证明到它为止的记录未被改动。可重复（文件夹的小结每个进展记录文件打印一个）。",
+    "help_verify_since_head": ("此前月报打印的台账哈希：证明到它为止的记录未被改动。可重复（文件夹的月报每个进展记录文件打印一个）。",
                                "A head hash printed by an earlier summary: prove the history up to it is unchanged. "
                                "Repeatable (a folder's summary prints one per journal)."),
 })

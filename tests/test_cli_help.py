@@ -311,7 +311,7 @@ ROOT_ZH = """\
   status     查看整改进展：各灯色的措施数及各项任务，问题最重的在前。
   show       查看一项任务或措施的全部情况。
   check      CI 关口：有措施逾期时退出码为 1，否则为 0。
-  summary    按月交账：生成纯文本月度小结，可直接粘贴到报告中。
+  summary    按月交账：生成纯文本月报，可直接粘贴到报告中。
   reconcile  核对报告的总体数字：按附件重新统计，与报告所称比对。
   validate   校验台账及其进展记录，逐一报告问题所在的文件:行:列。
   export     以 JSON 输出读入的整改方案（格式稳定，见 README）。
@@ -325,6 +325,16 @@ ROOT_ZH = """\
   history    进展记录，最新的在前。
   verify     重算台账的哈希链，指出第一条被改动、删除或调换顺序的记录。
 """
+
+
+def test_the_help_calls_the_summary_a_monthly_report_as_its_title_does():
+    """The summary is titled …整改情况月报 and its notices say 月报; the help called it 小结 / 月度小结."""
+    summary = "".join(line.strip() for line in help_of("summary", "--help"))
+    assert "按月交账：生成纯文本月报，可直接粘贴到报告中。" in summary
+    assert "月报的月份，如 2019-03（默认：上月）。" in summary
+    verify = "".join(line.strip() for line in help_of("verify", "--help"))
+    assert "此前月报打印的台账哈希：证明到它为止的记录未被改动。可重复（文件夹的月报每个进展记录文件打印一个）。" in verify
+    assert "小结" not in summary + verify
 
 
 def test_the_commands_are_listed_in_chinese():
