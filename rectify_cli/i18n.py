@@ -1138,7 +1138,7 @@ LABELS.update({
     "help_status": ("查看整改进展：各灯色的措施数及各项任务，问题最重的在前。",
                     "Where do we stand? Counts per traffic light and the tasks, worst first."),
     "help_status_short": ("", "Where do we stand? Counts per traffic light, worst first."),
-    "help_show": ("查看一项任务或措施的全部情况。包括内容、责任单位、各时限节点、进展记录和灯色。",
+    "help_show": ("查看一项任务或措施的全部情况。包括内容、责任单位、各期限、进展记录和灯色。",
                   "Everything about one task or measure: text, units, milestones, history, light."),
     "help_show_short": ("", "Everything about one task or measure."),
     "help_check": ("CI 关口：有措施逾期时退出码为 1，否则为 0。加 --fail-on 时，临期或久未报告的措施也算。",
@@ -1168,7 +1168,7 @@ LABELS.update({
     "help_report": ("记录长期坚持措施的定期报告，消除“久未报告”。",
                     "Record a periodic report on an ongoing (长期坚持) measure; clears 'stale'."),
     "help_report_short": ("", "Report on an ongoing (长期坚持) measure; clears 'stale'."),
-    "help_extend": ("记录经批准的延期。顺延措施的下一个时限，或 --milestone 所指节点的时限。",
+    "help_extend": ("记录经批准的延期。顺延措施的下一个期限，或 --milestone 所指的期限。",
                     "Record an approved extension (延期) of the measure's next deadline (or of the step --milestone "
                     "names)."),
     "help_extend_short": ("", "Record an approved extension (延期) of a deadline."),
@@ -1206,7 +1206,7 @@ LABELS.update({
     "help_opt_by": ("记录单位（名称或别名）。", "The unit recording it (name or alias)."),
     "help_opt_note": ("情况说明。", "What happened."),
     "help_opt_evidence": ("佐证：文件路径或文字。", "Evidence: a file path or a text."),
-    "help_opt_milestone": ("销号或延期时：措施有多个时限节点的，只针对按方案所写在该日期到期的节点。",
+    "help_opt_milestone": ("销号或延期时：措施有多个期限的，只针对方案中在该日期到期的一步。",
                            "A close or an extension: only the step due on this date (as the plan writes it), of a "
                            "measure with several."),
     # options of one command
@@ -1249,10 +1249,10 @@ LABELS.update({
                             "Required: what proves it is done (a file path or a text)."),
     "help_reopen_note": ("原因，如 回头看发现表面整改。", "Why, e.g. 回头看发现表面整改."),
     "help_report_note": ("定期报告的内容。", "The periodic report."),
-    "help_extend_to": ("新的完成时限。", "The new due date."),
+    "help_extend_to": ("新的期限。", "The new due date."),
     "help_extend_reason": ("延期理由。", "Why the extension was granted."),
     "help_extend_approved_by": ("批准单位。", "The unit that approved it."),
-    "help_extend_late": ("记录时限过后才申请的延期（予以标注）。",
+    "help_extend_late": ("记录期限过后才申请的延期（予以标注）。",
                          "Record an extension requested after the deadline it moves (flagged)."),
     "help_retract_reason": ("误录原因，如 记到了别的措施上。", "Why the entry was wrong, e.g. recorded on the wrong measure."),
     "help_retract_entry": ("要撤回的记录：其日期，或其哈希值的前 7 位及以上（默认：该措施最新一条记录，撤回记录除外；"

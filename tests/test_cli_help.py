@@ -57,8 +57,8 @@ CLOSE_ZH = """\
 
 选项：
   --evidence <文本>      必填：证明已完成的佐证（文件路径或文字）。
-  --milestone <日期>     销号或延期时：措施有多个时限节点的，只针对按方案所写
-                         在该日期到期的节点。
+  --milestone <日期>     销号或延期时：措施有多个期限的，只针对方案中在该日期
+                         到期的一步。
   --note <文本>          情况说明。
   --date <日期>          记录日期（默认：台账所在时区的今天）。
   --by <文本>            记录单位（名称或别名）。
@@ -335,6 +335,19 @@ def test_the_help_calls_the_summary_a_monthly_report_as_its_title_does():
     verify = "".join(line.strip() for line in help_of("verify", "--help"))
     assert "此前月报打印的台账哈希：证明到它为止的记录未被改动。可重复（文件夹的月报每个进展记录文件打印一个）。" in verify
     assert "小结" not in summary + verify
+
+
+def test_the_help_calls_a_measures_deadlines_期限_as_show_and_the_refusals_do():
+    """show heads them 整改期限, extend's refusals say 期限 (须提供新的期限, 延期须在期限前批准) and the
+    summary's columns 原期限 / 新期限; the help said 时限 / 时限节点 for the same deadlines."""
+    extend = "".join(line.strip() for line in help_of("extend", "--help"))
+    assert "记录经批准的延期。顺延措施的下一个期限，或 --milestone 所指的期限。" in extend
+    assert "新的期限。" in extend
+    assert "记录期限过后才申请的延期（予以标注）。" in extend
+    assert "销号或延期时：措施有多个期限的，只针对方案中在该日期到期的一步。" in extend
+    show = "".join(line.strip() for line in help_of("show", "--help"))
+    assert "查看一项任务或措施的全部情况。包括内容、责任单位、各期限、进展记录和灯色。" in show
+    assert "时限" not in extend + show
 
 
 def test_the_commands_are_listed_in_chinese():
