@@ -540,12 +540,12 @@ LABELS = {
                                       "{which} ended before the inspection's feedback ({feedback}): nothing to report "
                                       "on{hint}"),
     "refused_month_this_month": ("；--month {month} 可汇总本月至今的情况", "; --month {month} reports on this month so far"),
-    "refused_summary_width": ("--width {width} 太窄：小结的表格至少需要 {needed} 个半角字符宽（一个汉字占 2 个），"
+    "refused_summary_width": ("--width {width} 太窄：月报的表格至少需要 {needed} 个半角字符宽（一个汉字占 2 个），"
                               "请用 --width {needed} 或更大的值",
                               "--width {width} is too narrow: the summary's tables need at least {needed} cells "
                               "(a Chinese character takes 2); use --width {needed} or more"),
     # rectify verify (render/journal_text.py)
-    "verify_no_journal": ("{journal}：尚无台账（无可核验）", "{journal}: no journal yet (nothing to verify)"),
+    "verify_no_journal": ("{journal}：尚无进展记录（无可核验）", "{journal}: no journal yet (nothing to verify)"),
     "verify_checked": ("{journal}：核验 {entries} 条记录，{state}；台账哈希 {head}",
                        "{journal}: {entries:entry|entries} checked, {state}; head {head}"),
     "verify_ok_state": ("无误", "ok"),
@@ -577,7 +577,7 @@ LABELS = {
                           "no --since-head given for {journal}: entries removed from its end would go unseen"),
     "verify_passed": ("核验：通过", "verify: ok"),
     "verify_failed": ("核验：未通过——台账写入后被改动", "verify: FAILED — the journal was changed after it was written"),
-    "journal_new_file": ("（新建台账文件）", " (new journal file)"),
+    "journal_new_file": ("（新建进展记录文件）", " (new journal file)"),
     # rectify status / show (render/rich_status.py)
     "status_today_is": ("（今天是 {day}）", " (today is {day})"),
     "status_folder_files": ("（{n} 个文件）", " ({n:file})"),  # after a folder registry's folder, "reg/"
@@ -1138,13 +1138,13 @@ LABELS.update({
     "help_status": ("查看整改进展：各灯色的措施数及各项任务，问题最重的在前。",
                     "Where do we stand? Counts per traffic light and the tasks, worst first."),
     "help_status_short": ("", "Where do we stand? Counts per traffic light, worst first."),
-    "help_show": ("查看一项任务或措施的全部情况。包括内容、责任单位、各时限节点、进展记录和灯色。",
+    "help_show": ("查看一项任务或措施的全部情况。包括内容、责任单位、各期限、进展记录和灯色。",
                   "Everything about one task or measure: text, units, milestones, history, light."),
     "help_show_short": ("", "Everything about one task or measure."),
     "help_check": ("CI 关口：有措施逾期时退出码为 1，否则为 0。加 --fail-on 时，临期或久未报告的措施也算。",
                    "CI gate: exit 1 when a measure is overdue (or, with --fail-on, due soon or stale), else 0."),
     "help_check_short": ("", "CI gate: exit 1 when a measure is overdue, else 0."),
-    "help_summary": ("按月交账：生成纯文本月度小结，可直接粘贴到报告中。",
+    "help_summary": ("按月交账：生成纯文本月报，可直接粘贴到报告中。",
                      "Plain-text monthly summary (按月交账), ready to paste into a report."),
     "help_summary_short": ("", "Plain-text monthly summary (按月交账) to paste into a report."),
     "help_reconcile": ("核对报告的总体数字：按附件重新统计，与报告所称比对。有数字不符时退出码为 1。",
@@ -1168,7 +1168,7 @@ LABELS.update({
     "help_report": ("记录长期坚持措施的定期报告，消除“久未报告”。",
                     "Record a periodic report on an ongoing (长期坚持) measure; clears 'stale'."),
     "help_report_short": ("", "Report on an ongoing (长期坚持) measure; clears 'stale'."),
-    "help_extend": ("记录经批准的延期。顺延措施的下一个时限，或 --milestone 所指节点的时限。",
+    "help_extend": ("记录经批准的延期。顺延措施的下一个期限，或 --milestone 所指的期限。",
                     "Record an approved extension (延期) of the measure's next deadline (or of the step --milestone "
                     "names)."),
     "help_extend_short": ("", "Record an approved extension (延期) of a deadline."),
@@ -1206,7 +1206,7 @@ LABELS.update({
     "help_opt_by": ("记录单位（名称或别名）。", "The unit recording it (name or alias)."),
     "help_opt_note": ("情况说明。", "What happened."),
     "help_opt_evidence": ("佐证：文件路径或文字。", "Evidence: a file path or a text."),
-    "help_opt_milestone": ("销号或延期时：措施有多个时限节点的，只针对按方案所写在该日期到期的节点。",
+    "help_opt_milestone": ("销号或延期时：措施有多个期限的，只针对方案中在该日期到期的一步。",
                            "A close or an extension: only the step due on this date (as the plan writes it), of a "
                            "measure with several."),
     # options of one command
@@ -1221,7 +1221,7 @@ LABELS.update({
                            "Repeatable, or a comma list: due_soon,stale."),
     "help_check_format": ("text（默认）、json、junit、github（在 GitHub Actions 中默认）或 sarif。",
                           "text (default), json, junit, github (default under GitHub Actions) or sarif."),
-    "help_summary_month": ("小结的月份，如 2019-03（默认：上月）。", "The month to report on, e.g. 2019-03 (default: last month)."),
+    "help_summary_month": ("月报的月份，如 2019-03（默认：上月）。", "The month to report on, e.g. 2019-03 (default: last month)."),
     "help_opt_output": ("写入该文件，而非标准输出。", "Write to this file instead of stdout."),
     "help_summary_width": ("表格每行最多占的宽度，以半角字符计（一个汉字占 2 个）。默认值约为 A4 公文一行，"
                            "与终端宽度无关：同一命令处处输出相同的文字。表格过宽时截短内容、责任单位等文字列；"
@@ -1249,10 +1249,10 @@ LABELS.update({
                             "Required: what proves it is done (a file path or a text)."),
     "help_reopen_note": ("原因，如 回头看发现表面整改。", "Why, e.g. 回头看发现表面整改."),
     "help_report_note": ("定期报告的内容。", "The periodic report."),
-    "help_extend_to": ("新的完成时限。", "The new due date."),
+    "help_extend_to": ("新的期限。", "The new due date."),
     "help_extend_reason": ("延期理由。", "Why the extension was granted."),
     "help_extend_approved_by": ("批准单位。", "The unit that approved it."),
-    "help_extend_late": ("记录时限过后才申请的延期（予以标注）。",
+    "help_extend_late": ("记录期限过后才申请的延期（予以标注）。",
                          "Record an extension requested after the deadline it moves (flagged)."),
     "help_retract_reason": ("误录原因，如 记到了别的措施上。", "Why the entry was wrong, e.g. recorded on the wrong measure."),
     "help_retract_entry": ("要撤回的记录：其日期，或其哈希值的前 7 位及以上（默认：该措施最新一条记录，撤回记录除外；"
@@ -1262,7 +1262,7 @@ LABELS.update({
     "help_history_measure": ("只看该编号的措施（或任务）。", "Only this measure (or task) id."),
     "help_history_since": ("只看该日期及以后的记录（只写月份的，从当月第一天起）。",
                            "Only entries on or after this date (a month alone: from its first day)."),
-    "help_verify_since_head": ("此前月度小结打印的台账哈希：证明到它为止的记录未被改动。可重复（文件夹的小结每个进展记录文件打印一个）。",
+    "help_verify_since_head": ("此前月报打印的台账哈希：证明到它为止的记录未被改动。可重复（文件夹的月报每个进展记录文件打印一个）。",
                                "A head hash printed by an earlier summary: prove the history up to it is unchanged. "
                                "Repeatable (a folder's summary prints one per journal)."),
 })

@@ -57,8 +57,8 @@ CLOSE_ZH = """\
 
 选项：
   --evidence <文本>      必填：证明已完成的佐证（文件路径或文字）。
-  --milestone <日期>     销号或延期时：措施有多个时限节点的，只针对按方案所写
-                         在该日期到期的节点。
+  --milestone <日期>     销号或延期时：措施有多个期限的，只针对方案中在该日期
+                         到期的一步。
   --note <文本>          情况说明。
   --date <日期>          记录日期（默认：台账所在时区的今天）。
   --by <文本>            记录单位（名称或别名）。
@@ -311,7 +311,7 @@ ROOT_ZH = """\
   status     查看整改进展：各灯色的措施数及各项任务，问题最重的在前。
   show       查看一项任务或措施的全部情况。
   check      CI 关口：有措施逾期时退出码为 1，否则为 0。
-  summary    按月交账：生成纯文本月度小结，可直接粘贴到报告中。
+  summary    按月交账：生成纯文本月报，可直接粘贴到报告中。
   reconcile  核对报告的总体数字：按附件重新统计，与报告所称比对。
   validate   校验台账及其进展记录，逐一报告问题所在的文件:行:列。
   export     以 JSON 输出读入的整改方案（格式稳定，见 README）。
@@ -325,6 +325,29 @@ ROOT_ZH = """\
   history    进展记录，最新的在前。
   verify     重算台账的哈希链，指出第一条被改动、删除或调换顺序的记录。
 """
+
+
+def test_the_help_calls_the_summary_a_monthly_report_as_its_title_does():
+    """The summary is titled …整改情况月报 and its notices say 月报; the help called it 小结 / 月度小结."""
+    summary = "".join(line.strip() for line in help_of("summary", "--help"))
+    assert "按月交账：生成纯文本月报，可直接粘贴到报告中。" in summary
+    assert "月报的月份，如 2019-03（默认：上月）。" in summary
+    verify = "".join(line.strip() for line in help_of("verify", "--help"))
+    assert "此前月报打印的台账哈希：证明到它为止的记录未被改动。可重复（文件夹的月报每个进展记录文件打印一个）。" in verify
+    assert "小结" not in summary + verify
+
+
+def test_the_help_calls_a_measures_deadlines_期限_as_show_and_the_refusals_do():
+    """show heads them 整改期限, extend's refusals say 期限 (须提供新的期限, 延期须在期限前批准) and the
+    summary's columns 原期限 / 新期限; the help said 时限 / 时限节点 for the same deadlines."""
+    extend = "".join(line.strip() for line in help_of("extend", "--help"))
+    assert "记录经批准的延期。顺延措施的下一个期限，或 --milestone 所指的期限。" in extend
+    assert "新的期限。" in extend
+    assert "记录期限过后才申请的延期（予以标注）。" in extend
+    assert "销号或延期时：措施有多个期限的，只针对方案中在该日期到期的一步。" in extend
+    show = "".join(line.strip() for line in help_of("show", "--help"))
+    assert "查看一项任务或措施的全部情况。包括内容、责任单位、各期限、进展记录和灯色。" in show
+    assert "时限" not in extend + show
 
 
 def test_the_commands_are_listed_in_chinese():

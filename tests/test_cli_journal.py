@@ -245,7 +245,10 @@ def test_first_entry_creates_the_journal_with_a_header(reg):
     (reg.parent / "progress.yaml").unlink()
     result = run("record", "1.1", "--state", "in_progress", "--note", "开工", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert "progress.yaml（新建台账文件）\n" in result.stdout
+    # (the journal is the ledger's 进展记录: 台账 alone reads as the whole ledger, plan file included)
+    assert "progress.yaml（新建进展记录文件）\n" in result.stdout
+    assert run("record", "1.1", "--state", "in_progress", "--note", "续", "--registry", str(reg)).stdout.endswith(
+        "progress.yaml\n")  # (only the first entry creates it)
     text = journal_bytes(reg).decode()
     assert text.startswith("# rectify journal — append-only")
     assert run("verify", "--registry", str(reg)).exit_code == 0
@@ -683,6 +686,17 @@ def test_verify_refuses_a_journal_that_is_no_list_of_entries(reg, text, found):
     assert result.stderr == (f"rectify: {reg.parent / 'progress.yaml'}:1:1: 进展记录：应为记录的列表（- measure: …），"
                              f"实为{found}\n")
     assert run("validate", str(reg)).stderr == result.stderr
+
+
+def test_verify_without_a_journal_says_no_entries_yet_not_no_ledger(reg):
+    """It said progress.yaml：尚无台账 of a ledger whose plan is there, only its journal not yet."""
+    (reg.parent / "progress.yaml").unlink()
+    result = run("verify", "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, "")
+    journal = reg.parent / "progress.yaml"
+    assert result.stdout.splitlines()[0] == f"{journal}：尚无进展记录（无可核验）"
+    english = run("verify", "--registry", str(reg), "--lang", "en")
+    assert english.stdout.splitlines()[0] == f"{journal}: no journal yet (nothing to verify)"
 
 
 def test_verify_since_head(reg):

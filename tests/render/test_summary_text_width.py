@@ -92,7 +92,7 @@ def test_a_width_too_small_for_the_ids_dates_and_numbers_is_refused_naming_the_s
     at least as wide as their heading and the two cells tabulate pads a heading with (10): 54."""
     result = summary("--month", "2019-05", "--width", "53")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == ("rectify: --width 53 太窄：小结的表格至少需要 54 个半角字符宽（一个汉字占 2 个），"
+    assert result.stderr == ("rectify: --width 53 太窄：月报的表格至少需要 54 个半角字符宽（一个汉字占 2 个），"
                              "请用 --width 54 或更大的值\n")
     # (English headings are wider: Measure 9, Due 10, Days overdue 14, Text 6, Units 7)
     result = summary("--month", "2019-05", "--width", "53", "--lang", "en")
