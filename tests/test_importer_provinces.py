@@ -705,6 +705,47 @@ def test_a_headlines_rate_of_completion_and_counts_in_progress_and_remaining_are
            "measures_done_percent" in " ".join(reconciled.stdout.split())  # (the line as wrapped to the terminal's width)
 
 
+BOTH_DONE = "整改任务和具体措施{said}1项、2项"
+
+
+@pytest.mark.parametrize("said", ["已分别完成", "分别完成", "分别完成了", "分别已完成"])
+def test_one_sentence_giving_the_tasks_and_the_measures_done_with_fenbie_gives_both_claims(tmp_path, said):
+    # (…已分别完成1项、2项 was only warned of; 分别已完成1项 was read as the measures done, the tasks' count)
+    words = BOTH_DONE.format(said=said)
+    result, out = _import(tmp_path, _headline(f"全省3项整改任务、4项具体措施，{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "全省3项整改任务", "value": 3},
+                            {"key": "measures_total", "text": "4项具体措施", "value": 4},
+                            {"key": "tasks_done", "text": words, "value": 1},
+                            {"key": "measures_done", "text": words, "value": 2}]
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert reconciled.exit_code == 0, reconciled.stdout
+    assert "Not checked, no counting rule (2): tasks_done, measures_done" in " ".join(reconciled.stdout.split())
+
+
+def test_totals_given_with_fenbie_are_the_totals_and_measures_named_first_count_first(tmp_path):
+    # (整改任务和具体措施分别为3项、4项 was no total: reconcile checked nothing, the appendix's length neither)
+    result, out = _import(tmp_path, _headline("全省具体措施和整改任务分别为4项、3项，已分别完成2项、1项。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "具体措施和整改任务分别为4项、3项", "value": 3},
+                            {"key": "measures_total", "text": "具体措施和整改任务分别为4项、3项", "value": 4},
+                            {"key": "tasks_done", "text": "已分别完成2项、1项", "value": 1},
+                            {"key": "measures_done", "text": "已分别完成2项、1项", "value": 2}]
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    _agrees(out)
+
+
+def test_totals_given_with_fenbie_are_checked_against_the_appendix(tmp_path):
+    result, out = _import(tmp_path, _headline("全省整改任务和具体措施分别为3项、5项。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert "the report says 整改任务和具体措施分别为3项、5项, but its appendix gives 4: is the text complete?" in _warnings(result)
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert reconciled.exit_code == 1
+    assert "- measures_total (“整改任务和具体措施分别为3项、5项”): the report claims 5, the appendix gives 4." \
+        in " ".join(reconciled.stdout.split())
+
+
 def test_a_rate_of_completion_that_is_no_whole_number_is_warned_of_not_rounded(tmp_path):
     result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率94.5%。") + APPENDIX)
     assert result.exit_code == 0, result.output
