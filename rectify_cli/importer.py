@@ -26,13 +26,13 @@ from typing import Any, Callable
 from . import chain
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
-from .importer_owners import Vocabulary, find_owners
+from .importer_owners import EVERY_REGION, Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
-from .model import REGION, UNIT_KINDS
+from .model import ALL_REGIONS, REGION, UNIT_KINDS
 
 __all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "plan_path", "write_result", "REGIONS"]
 
@@ -1071,7 +1071,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 region = next((r for r in regions if r.name == o), None)  # (one the curation's units: leave out)
                 taken = {f for u in units for f in (u["name"], *(u.get("aliases") or []))}
                 units.append(_region_unit(region, taken) if region
-                             else {"name": o, "kind": "department" if o.startswith(LEVELS) else "other"})
+                             else {"name": o, "kind": ALL_REGIONS if o in EVERY_REGION else "department" if o.startswith(LEVELS) else "other"})
         measures.append(
             {
                 "id": rm.id,

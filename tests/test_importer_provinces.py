@@ -958,6 +958,20 @@ def test_sichuans_each_prefecture_in_brackets_is_read_as_without_them(tmp_path, 
     assert not [w for w in _warnings(result) if "no responsible unit" in w]
 
 
+@pytest.mark.parametrize("written, unit", [("各市州", "各市州"), ("各市（州）", "各市州"), ("各州市", "各州市"), ("各地市", "各地市")])
+def test_each_prefecture_as_one_unit_owns_its_measures_in_every_region(tmp_path, written, unit):
+    # (各市州 was declared of kind other: status --owner 乐山市 or --region 乐山市 left out what every prefecture is to do)
+    result, out = _import(tmp_path, SICHUAN + _problem(measure=f"{written}政府负责完成小水电清理整治（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    units = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["units"]
+    assert [u for u in units if u["name"] == unit] == [{"name": unit, "kind": "all_regions"}]
+    for option in ("--owner", "--region"):
+        shown = _rectify("status", "--registry", str(out / "tasks.yaml"), "--as-of", "2019-03-31", "--measures", option, "乐山市")
+        assert shown.exit_code == 0, shown.output
+        assert [ln.split()[:6] for ln in shown.stdout.splitlines() if ln.startswith("1.1 ")] == \
+            [["1.1", "green", "on", "track", "2019-06-30", unit]]
+
+
 def test_every_count_of_the_headline_no_claim_reads_is_warned_of_naming_its_words(tmp_path):
     # (已完成3项 and 全面完成10项 were lost without a word: reconcile had nothing to say of them)
     # (已销号3项 and 已验收10项 are counts no claim's words read)
