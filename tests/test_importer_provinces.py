@@ -754,6 +754,15 @@ def test_a_rate_of_completion_that_is_no_whole_number_is_warned_of_not_rounded(t
            "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
 
 
+def test_every_rate_of_completion_that_is_no_whole_number_is_warned_of(tmp_path):
+    # (the measures' 完成率98.5％ was lost in silence: only the first rate the import can't read was named)
+    result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率为55.6%；1项具体措施，完成率98.5％。") + APPENDIX)
+    assert result.exit_code == 0, result.output
+    assert [w for w in _warnings(result) if "could not be read" in w] == [
+        f"the report's opening figures could not be read (e.g. {words!r}): to check them with rectify reconcile, "
+        "write them under registry: claims: in the curation (key, text, value)" for words in ("完成率为55.6%", "完成率98.5％")]
+
+
 def test_a_rate_of_completion_in_words_is_warned_of_not_lost_in_silence(tmp_path):
     # (完成率百分之七十一 was read as nothing, and said nothing: reconcile listed no rate)
     result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率百分之七十一。") + APPENDIX)
