@@ -14,6 +14,7 @@ import_*: the command line says them in the user's language; see warning_text).
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import os
 import re
@@ -25,13 +26,13 @@ from typing import Any, Callable
 from . import chain
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
-from .importer_owners import Vocabulary, find_owners
+from .importer_owners import EVERY_REGION, Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
-from .model import REGION, UNIT_KINDS
+from .model import ALL_REGIONS, REGION, UNIT_KINDS
 
 __all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "plan_path", "write_result", "REGIONS"]
 
@@ -80,6 +81,12 @@ COUNT_PATTERNS = (
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
     ("remaining", r"((?:剩余|余下|尚余)(\d+)项)"),  # (as reports say it: 剩余3项, 余下3项, 尚余3项)
 )
+# one sentence counting the tasks and the measures at once with 分别: their totals, the nouns just
+# before it (整改任务和具体措施分别为45项、179项), or what is done of them, the nouns before it in the
+# sentence (整改任务和具体措施已分别完成25项、86项, 分别完成了, 分别已完成): the counts in the nouns' order
+_NOUN = r"(整改任务|(?:具体整改|具体|整改)措施)"
+BOTH_NOUNS = re.compile(rf"{_NOUN}[和及与、](?:\d+项)?{_NOUN}")
+BOTH_COUNTS = re.compile(r"(?:已?分别已?)(完成了?|为|有|是)(\d+)项、(\d+)项")
 # (a total ends it written either way: 179项具体措施, 具体措施共179项)
 # ((?<!\d) before a count here and below: a match starts where its digits do all the same, and without it
 # each is tried from every digit of a long run of them, minutes on a run of 60,000)
@@ -839,8 +846,9 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             claims.append({"key": key, "text": said(cm.span(1)), "value": int(cm.groups()[-1])})
             read.append(cm.span(1))
     curated = cur.registry.get("claims", [])
-    if not curated and (unread := NUMERAL_COUNT.search(headline) or UNREAD_RATE.search(headline)):  # (lost, whatever else is read)
-        warnings.append(Notice("claims_unread", {"words": said(unread.span())}))
+    if not curated:  # (lost, whatever else is read: a loose numeral, and each rate, the tasks' and the measures')
+        unread = [m for m in (NUMERAL_COUNT.search(headline),) if m] + list(UNREAD_RATE.finditer(headline))
+        warnings.extend(Notice("claims_unread", {"words": said(m.span())}) for m in unread)
     if not curated:  # (each count no claim read, in its clause's words: lost, else, in silence)
         warnings.extend(Notice("claims_unread", {"words": said(span)}) for span in _unread_counts(headline, read))
     # (a curated claim replaces the one of its key the import read, in its place; the others follow)
@@ -876,10 +884,15 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     the span of each claim's words is added to `read`."""
     claims = []
     counts = []
+    both = _both_counts(headline)
     for noun, key, patterns in TOTAL_PATTERNS:
         m = next((m for p in patterns for m in re.finditer(p, headline)
                   if not any(start < m.end(1) and m.start(1) < end for start, end in taken)), None)
         if m is None:
+            if key in both:  # (整改任务和具体措施分别为45项、179项)
+                span, value = both[key]
+                claims.append({"key": key, "text": said(span), "value": value})
+                read.append(span)
             continue
         claims.append({"key": key, "text": said(m.span(1)), "value": int(m.groups()[-1])})
         read.append(m.span(1))
@@ -887,14 +900,50 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
         clause = headline[m.end() : end.start() if end else len(headline)]
         for what, pat in COUNT_PATTERNS:
             cm = re.search(pat, clause)
+            if cm and any(start < m.end() + cm.end(1) and m.end() + cm.start(1) < end for (start, end), _ in both.values()):
+                continue  # (已完成25项 of 分别已完成25项、86项: the tasks', not this total's)
             if cm and not any(c["key"] == f"{noun}_{what}" for c in counts):
                 words = said((m.end() + cm.start(1), m.end() + cm.end(1)))
                 counts.append({"key": f"{noun}_{what}", "text": words, "value": int(cm.groups()[-1])})
                 read.append((m.end() + cm.start(1), m.end() + cm.end(1)))
+    for key in ("tasks_done", "measures_done"):  # (整改任务和具体措施已分别完成25项、86项, where no other words give it)
+        if key in both and not any(c["key"] == key for c in counts):
+            span, value = both[key]
+            counts.append({"key": key, "text": said(span), "value": value})
+            read.append(span)
     if not any(c["key"] == "tasks_done" for c in counts) and (cm := re.search(TASKS_DONE_OUTRIGHT, headline)):
         counts.append({"key": "tasks_done", "text": said(cm.span(1)), "value": int(cm.group(2))})
         read.append(cm.span(1))
     return claims, counts
+
+
+def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
+    """The counts of the tasks and the measures one sentence gives at once (BOTH_COUNTS), keyed
+    tasks_total and measures_total, or tasks_done and measures_done: (the span of their words, the
+    count); the words from the nouns when they run on into the counts, else the counts'."""
+    out: dict[str, tuple[tuple[int, int], int]] = {}
+    pairs = list(BOTH_NOUNS.finditer(headline))  # (found once: a long headline is read in linear time)
+    ends = [p.end() for p in pairs]
+    stops = [i for i, c in enumerate(headline) if c in "。；"]
+    for m in BOTH_COUNTS.finditer(headline):
+        at = bisect.bisect_right(ends, m.start()) - 1  # (the last pair before the counts: the sentence's subject)
+        nouns = pairs[at] if at >= 0 else None
+        stop = bisect.bisect_right(stops, m.start()) - 1
+        if nouns is None or (stop >= 0 and stops[stop] >= nouns.end()):  # (a pair of another sentence)
+            continue
+        if ("任务" in nouns.group(1)) == ("任务" in nouns.group(2)):  # (two tasks' nouns, or two measures')
+            continue
+        gap = headline[nouns.end() : m.start()]
+        total = m.group(1) in ("为", "有", "是")
+        if total and gap not in ("", "共", "总数", "数量"):  # (…中已完成和正在推进的分别为: no totals)
+            continue
+        runs_on = not re.search(rf"[\d{CLAUSE_MARK}]", gap) and not re.search(r"\d", nouns.group(0))
+        span = (nouns.start() if runs_on else m.start(), m.end())
+        first, second = ("tasks", "measures") if "任务" in nouns.group(1) else ("measures", "tasks")
+        what = "total" if total else "done"
+        for noun, value in ((first, m.group(2)), (second, m.group(3))):
+            out.setdefault(f"{noun}_{what}", (span, int(value)))
+    return out
 
 
 def _due_counts(headline: str, found: dict[str, re.Match | None]) -> dict[str, re.Match]:
@@ -1023,7 +1072,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 region = next((r for r in regions if r.name == o), None)  # (one the curation's units: leave out)
                 taken = {f for u in units for f in (u["name"], *(u.get("aliases") or []))}
                 units.append(_region_unit(region, taken) if region
-                             else {"name": o, "kind": "department" if o.startswith(LEVELS) else "other"})
+                             else {"name": o, "kind": ALL_REGIONS if o in EVERY_REGION else "department" if o.startswith(LEVELS) else "other"})
         measures.append(
             {
                 "id": rm.id,

@@ -22,6 +22,9 @@ DISCOVER = re.compile(r"(?:自治区党委|区党委|省委|市委|州委)(?:组
 # Sichuan's usual way to write each prefecture, and each county after it: named as without brackets
 # (各市（州） is 各市州; 各市（州）、县（市、区） the two units 各市州 and 各县市区, its 各 said of both)
 BRACKETED_ALL = ("各市（州）、县（市、区）", ("各市州", "各县市区"))
+# the discovered units standing for every prefecture at once (kind all_regions: their measures fall
+# to each region); 各市县 names the counties too, and 各级 any level: neither is one
+EVERY_REGION = ("各地市", "各市州", "各州市")
 
 
 @dataclass(frozen=True)

@@ -705,12 +705,62 @@ def test_a_headlines_rate_of_completion_and_counts_in_progress_and_remaining_are
            "measures_done_percent" in " ".join(reconciled.stdout.split())  # (the line as wrapped to the terminal's width)
 
 
+BOTH_DONE = "整改任务和具体措施{said}1项、2项"
+
+
+@pytest.mark.parametrize("said", ["已分别完成", "分别完成", "分别完成了", "分别已完成"])
+def test_one_sentence_giving_the_tasks_and_the_measures_done_with_fenbie_gives_both_claims(tmp_path, said):
+    # (…已分别完成1项、2项 was only warned of; 分别已完成1项 was read as the measures done, the tasks' count)
+    words = BOTH_DONE.format(said=said)
+    result, out = _import(tmp_path, _headline(f"全省3项整改任务、4项具体措施，{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "全省3项整改任务", "value": 3},
+                            {"key": "measures_total", "text": "4项具体措施", "value": 4},
+                            {"key": "tasks_done", "text": words, "value": 1},
+                            {"key": "measures_done", "text": words, "value": 2}]
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert reconciled.exit_code == 0, reconciled.stdout
+    assert "Not checked, no counting rule (2): tasks_done, measures_done" in " ".join(reconciled.stdout.split())
+
+
+def test_totals_given_with_fenbie_are_the_totals_and_measures_named_first_count_first(tmp_path):
+    # (整改任务和具体措施分别为3项、4项 was no total: reconcile checked nothing, the appendix's length neither)
+    result, out = _import(tmp_path, _headline("全省具体措施和整改任务分别为4项、3项，已分别完成2项、1项。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "具体措施和整改任务分别为4项、3项", "value": 3},
+                            {"key": "measures_total", "text": "具体措施和整改任务分别为4项、3项", "value": 4},
+                            {"key": "tasks_done", "text": "已分别完成2项、1项", "value": 1},
+                            {"key": "measures_done", "text": "已分别完成2项、1项", "value": 2}]
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    _agrees(out)
+
+
+def test_totals_given_with_fenbie_are_checked_against_the_appendix(tmp_path):
+    result, out = _import(tmp_path, _headline("全省整改任务和具体措施分别为3项、5项。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert "the report says 整改任务和具体措施分别为3项、5项, but its appendix gives 4: is the text complete?" in _warnings(result)
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert reconciled.exit_code == 1
+    assert "- measures_total (“整改任务和具体措施分别为3项、5项”): the report claims 5, the appendix gives 4." \
+        in " ".join(reconciled.stdout.split())
+
+
 def test_a_rate_of_completion_that_is_no_whole_number_is_warned_of_not_rounded(tmp_path):
     result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率94.5%。") + APPENDIX)
     assert result.exit_code == 0, result.output
     assert _claims(out) == [{"key": "tasks_total", "text": "1项整改任务", "value": 1}]
     assert "the report's opening figures could not be read (e.g. '完成率94.5%'): to check them with rectify reconcile, " \
            "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
+
+
+def test_every_rate_of_completion_that_is_no_whole_number_is_warned_of(tmp_path):
+    # (the measures' 完成率98.5％ was lost in silence: only the first rate the import can't read was named)
+    result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率为55.6%；1项具体措施，完成率98.5％。") + APPENDIX)
+    assert result.exit_code == 0, result.output
+    assert [w for w in _warnings(result) if "could not be read" in w] == [
+        f"the report's opening figures could not be read (e.g. {words!r}): to check them with rectify reconcile, "
+        "write them under registry: claims: in the curation (key, text, value)" for words in ("完成率为55.6%", "完成率98.5％")]
 
 
 def test_a_rate_of_completion_in_words_is_warned_of_not_lost_in_silence(tmp_path):
@@ -915,6 +965,20 @@ def test_sichuans_each_prefecture_in_brackets_is_read_as_without_them(tmp_path, 
     written_plan = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
     assert written_plan["tasks"][0]["measures"][0]["owners"] == owners
     assert not [w for w in _warnings(result) if "no responsible unit" in w]
+
+
+@pytest.mark.parametrize("written, unit", [("各市州", "各市州"), ("各市（州）", "各市州"), ("各州市", "各州市"), ("各地市", "各地市")])
+def test_each_prefecture_as_one_unit_owns_its_measures_in_every_region(tmp_path, written, unit):
+    # (各市州 was declared of kind other: status --owner 乐山市 or --region 乐山市 left out what every prefecture is to do)
+    result, out = _import(tmp_path, SICHUAN + _problem(measure=f"{written}政府负责完成小水电清理整治（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    units = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["units"]
+    assert [u for u in units if u["name"] == unit] == [{"name": unit, "kind": "all_regions"}]
+    for option in ("--owner", "--region"):
+        shown = _rectify("status", "--registry", str(out / "tasks.yaml"), "--as-of", "2019-03-31", "--measures", option, "乐山市")
+        assert shown.exit_code == 0, shown.output
+        assert [ln.split()[:6] for ln in shown.stdout.splitlines() if ln.startswith("1.1 ")] == \
+            [["1.1", "green", "on", "track", "2019-06-30", unit]]
 
 
 def test_every_count_of_the_headline_no_claim_reads_is_warned_of_naming_its_words(tmp_path):
