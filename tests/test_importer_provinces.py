@@ -263,7 +263,7 @@ def test_the_short_forms_of_autonomous_prefectures_name_owners_and_filter_status
         assert "海西州、海北州" in shown.stdout
 
 
-SICHUAN = ("四川省落实中央第五环境保护督察组督察反馈意见整改情况报告\n\n中央第五环境保护督察组于2017年12月22日反馈了督察意见。"
+SICHUAN_OPENING = ("四川省落实中央第五环境保护督察组督察反馈意见整改情况报告\n\n中央第五环境保护督察组于2017年12月22日反馈了督察意见。"
            "四川省委、省政府高度重视。截至2019年3月底，我省1项整改任务正在推进。\n\n")
 
 
@@ -271,7 +271,7 @@ def test_a_regions_government_as_reports_name_it_is_that_region(tmp_path):
     """`record --by 成都市政府` was refused (是否指 成都市？) though reports name a region's
     government so (成都市政府负责, as the bundled curation gives 那曲市 那曲市政府); a 州's by its
     short form (阿坝州人民政府), a 地区's or 盟's government being its 行署."""
-    result, out = _import(tmp_path, SICHUAN + APPENDIX.replace("1.西宁市完成", "1.成都市政府牵头，完成"))
+    result, out = _import(tmp_path, SICHUAN_OPENING + APPENDIX.replace("1.西宁市完成", "1.成都市政府牵头，完成"))
     assert result.exit_code == 0, result.output
     aliases = {u["name"]: u.get("aliases") for u in _regions(out)}
     assert aliases["成都市"] == ["成都市政府", "成都市人民政府"]
@@ -291,7 +291,7 @@ def test_a_regions_government_as_reports_name_it_is_that_region(tmp_path):
 def test_a_regions_government_named_by_a_unit_the_curation_declares_stays_that_unit(tmp_path):
     """An alias of a region must not take a name the curation gives another unit."""
     curation = "units:\n  - {name: 成都市人民政府办公厅, kind: department, aliases: [成都市人民政府]}\n"
-    result = _import_curated(tmp_path, SICHUAN + APPENDIX.replace("西宁市", "成都市"), curation)
+    result = _import_curated(tmp_path, SICHUAN_OPENING + APPENDIX.replace("西宁市", "成都市"), curation)
     assert result.exit_code == 0, result.output
     assert {u["name"]: u.get("aliases") for u in _regions(tmp_path / "out")}["成都市"] == ["成都市政府"]
 
