@@ -854,6 +854,8 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
              for name, unit in units.items()}
     claims: dict[str, Claim] = {}
     for claim in (c for plan in plans for c in plan.meta.claims):
+        if len(plans) > 1 and claim.key.endswith("_percent"):
+            continue  # (rates don't add up, and one file's is not the folder's: each stays its file's, in parts)
         seen = claims.get(claim.key)
         claims[claim.key] = claim if seen is None else Claim(claim.key, f"{seen.text}；{claim.text}", seen.value + claim.value)
 

@@ -76,6 +76,22 @@ def test_claims_of_the_same_key_add_up(tmp_path):
         ("measures_total", "那曲4项措施；9项具体措施", 13), ("tasks_total", "全区4项整改任务", 4)]
 
 
+def test_rates_of_completion_are_not_added_up_across_the_folder(tmp_path):
+    """Two provinces' 完成率71% and 80% made the folder claim 151%: a rate stays its own file's."""
+    folder = split_small(tmp_path / "reg")
+    for name, rate, before in (("xizang", 71, "  claims:\n"), ("naqu", 80, "  settings:")):  # (naqu's has no claims)
+        plan = folder / f"{name}.yaml"
+        claim = f"    - key: tasks_done_percent\n      text: 完成率{rate}%\n      value: {rate}\n"
+        plan.write_text(plan.read_text(encoding="utf-8").replace(
+            before, before + claim if name == "xizang" else "  claims:\n" + claim + before, 1), encoding="utf-8")
+    reg = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
+    assert "tasks_done_percent" not in [c.key for c in reg.plan.meta.claims]
+    exported = json.loads(run("export", "--registry", str(folder)).stdout)["registry"]
+    assert [c for c in exported["claims"] if c["key"] == "tasks_done_percent"] == []
+    assert {f["prefix"]: [c["value"] for c in f["claims"] if c["key"] == "tasks_done_percent"] for f in exported["files"]} \
+        == {"naqu:": [80], "xizang:": [71]}
+
+
 def test_status_json_of_the_folder_equals_the_single_file_modulo_prefixes(tmp_path):
     folder = split_small(tmp_path / "reg")
     cache = str(tmp_path / "cache")
