@@ -11,6 +11,7 @@ of the journal's entries against the plan and today in journal_checks.py.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 from collections import Counter
@@ -72,6 +73,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         return raw
 
     helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in layout if journal_present(jpath)], store)
+    handed: dict[str, tuple[str, list[Problem]]] = {}  # (see _join)
     sizes: dict[int, list[Path]] = {}  # plan files by size, to find a copy
     try:
         for file, _, prefix in layout:
@@ -82,12 +84,18 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
                 loaded.append((file.name, plan))
     finally:
         if helper is not None:
-            _join(helper)
+            handed = _join(helper)
     plans = [plan for _, plan in loaded]
     raw = None  # (the last plan's bytes, not kept while the journals' entries are made)
     for _, jpath, prefix in layout:
         if journal_present(jpath):
-            journals.append(_load_journal(jpath, prefix, store, problems, read(jpath), streamed=True))
+            raw = read(jpath)
+            found = handed.get(str(jpath))
+            if found is not None and found[0] == versions[str(jpath)]:  # (the bytes the helper read)
+                problems.extend(found[1])  # (not read again: with problems, its rows go unused)
+            else:
+                journals.append(_load_journal(jpath, prefix, store, problems, raw, streamed=True))
+            raw = None
     if not problems:
         plan = _merge(plans, files, problems)
     if problems:
@@ -143,11 +151,13 @@ PARALLEL_BYTES = 4_000_000
 def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None):
     """Start reading the journals the cache lacks into the cache, in a forked child.
 
-    The child only fills cache entries, through the same `_load_journal` as this process;
-    this process then reads every journal as usual, from the entries the child made, or
-    itself when the child made none (a journal with problems is never cached, so its
-    messages always come from here). Returns (pid, the journals it reads), or None when
-    nothing is worth it or the platform can't fork.
+    The child fills cache entries, through the same `_load_journal` as this process; this
+    process then reads every journal as usual, from the entries the child made, or itself
+    when the child made none: a journal with problems is never cached, but the problems the
+    child found reading only the entries that have them (_problems_read_alone) it sends
+    back (see _join), sparing this process a second read of the whole journal (at 100,000
+    measures with one entry mistyped, 3 s after the plan's). Returns (pid, the journals it
+    reads, the read end of its pipe), or None when nothing is worth it or the platform can't fork.
     """
     from . import fanout
 
@@ -165,18 +175,35 @@ def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None
     if size < PARALLEL_BYTES:
         return None
     try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
         pid = os.fork()
     except OSError:
+        os.close(read_end)
+        os.close(write_end)
         return None
     if pid == 0:  # the child: fill the cache, then leave without running any exit handler
         code = 1
         try:
+            os.close(read_end)
+            found = {}  # {journal: [the version read, its problems]}
             for jpath, prefix in missing:
-                _load_journal(jpath, prefix, store, [], only_store=True)
+                raw, problems = read_bytes(jpath), []
+                _load_journal(jpath, prefix, store, problems, raw, only_store=True)
+                if problems:
+                    try:
+                        found[str(jpath)] = [store.digest(raw), [_problem_as_json(p) for p in problems]]
+                    except TypeError:
+                        pass  # (a value JSON can't say: this process reads the journal again)
+                raw = None
+            fanout.send(write_end, json.dumps(found, ensure_ascii=False).encode())
             code = 0
         finally:
             os._exit(code)
-    return pid, missing
+    os.close(write_end)
+    return pid, missing, read_end
 
 
 def _refuse_a_copy(file: Path, raw: bytes, same_size: list[Path], problems: list[Problem]) -> None:
@@ -189,14 +216,61 @@ def _refuse_a_copy(file: Path, raw: bytes, same_size: list[Path], problems: list
     same_size.append(file)
 
 
-def _join(helper) -> None:
-    pid, missing = helper
+def _join(helper) -> dict[str, tuple[str, list[Problem]]]:
+    """Wait for the helper; {journal: (the version it read, its problems)} of each journal with
+    problems it sent (none when it failed: this process reads every journal)."""
+    from . import fanout
+
+    pid, missing, pipe = helper
+    status = 1
     try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:  # pragma: no cover - reaped elsewhere
-        pass
+        sent = fanout.receive(pipe)
+    finally:
+        try:
+            status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        except ChildProcessError:  # pragma: no cover - reaped elsewhere
+            pass
     for jpath, _ in missing:  # each was read as YAML, by the child
         PARSE_COUNTS[str(jpath)] += 1
+    if status != 0 or not sent:
+        return {}
+    return {name: (version, [_problem_from_json(p) for p in found])
+            for name, (version, found) in json.loads(sent).items()}
+
+
+# A Problem sent by the helper as JSON (never pickle): its fields, and its Notice's values, each
+# a JSON scalar or one of these, marked; others (a Word, a date) raise TypeError, not sent.
+def _problem_as_json(found: Problem) -> list:
+    notice = found.notice
+    return [found.file, found.line, found.column, found.message,
+            None if notice is None else _value_as_json(notice)]
+
+
+def _value_as_json(value):
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    if type(value) is list:
+        return {"list": [_value_as_json(v) for v in value]}
+    if type(value) is Notice:
+        return {"notice": value.key, "values": {key: _value_as_json(v) for key, v in value.values.items()}}
+    if type(value) is Where:
+        return {"where": value.path}
+    raise TypeError(type(value).__name__)
+
+
+def _problem_from_json(sent: list) -> Problem:
+    file, line, column, message, notice = sent
+    return Problem(file, line, column, message, None if notice is None else _value_from_json(notice))
+
+
+def _value_from_json(value):
+    if type(value) is not dict:
+        return value
+    if "list" in value:
+        return [_value_from_json(v) for v in value["list"]]
+    if "notice" in value:
+        return Notice(value["notice"], {key: _value_from_json(v) for key, v in value["values"].items()})
+    return Where(value["where"])
 
 
 class _JournalFile:
@@ -332,7 +406,8 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     (FileCache.streamed_rows; reading them raises one of CACHE_DAMAGE on a damaged entry);
     `only_store`: only fill the cache (the prefetching child), letting each row go once it is
     encoded (None is returned): its texts hold a copy in UTF-8 from then on (orjson's), which
-    every row kept to the end held at once; `with_positions`: read by the reference loader,
+    every row kept to the end held at once; or add the problems its entries have, found reading
+    only those (_problems_read_alone), to `problems`; `with_positions`: read by the reference loader,
     with the positions its problems are named at (`located`), not by the fast parser."""
     raw = read_bytes(path) if raw is None else raw
     if store is not None and not refresh:
@@ -352,8 +427,8 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     PARSE_COUNTS[str(path)] += 1
     before, located = len(problems), None
     try:
-        rows = None if with_positions else _fast_journal_rows(path, raw, text, only_store, None if only_store else problems)
-    except ProblemSeen:  # (the helper: a journal with problems is never cached, and this process reads it again)
+        rows = None if with_positions else _fast_journal_rows(path, raw, text, only_store, problems)
+    except ProblemSeen:  # (the helper, at a problem the entries read alone don't tell: this process reads it again)
         return None
     if rows is None:
         located = _parse_reference(path, text)
@@ -382,8 +457,9 @@ def _fast_journal_rows(path: Path, raw: bytes, text: str, problem_ends: bool = F
                        problems: list[Problem] | None = None) -> list[list] | None:
     """The rows of a journal's text (`raw` decoded) read by the fast parser, or None when it
     can't vouch for them: the reference loader must read it. `problem_ends`: a problem seen in
-    the entries raises ProblemSeen (the helper process: at 100,000 measures, one mistyped entry
-    had it read the journal with the reference loader for nothing, 1.6 GiB, before this one did).
+    the entries that reading them alone doesn't tell raises ProblemSeen (the helper process: at
+    100,000 measures, one mistyped entry had it read the journal with the reference loader for
+    nothing, 1.6 GiB, before this one did).
     `problems`: where those of a big journal's entries are added when the reference loader finds
     them reading only those entries (_problems_read_alone); the rows are then theirs alone."""
     from . import yamlio
@@ -394,11 +470,11 @@ def _fast_journal_rows(path: Path, raw: bytes, text: str, problem_ends: bool = F
         try:
             return Checker(str(path), [], vouching=True, per_item=problems is not None).journal_rows(entries)
         except ProblemSeen as seen:
-            if problem_ends:
-                raise
             found = _problems_read_alone(path, text, entries, seen.items, "",
                                          lambda into, doc: Checker(str(path), into).journal_rows(doc)) if seen.items else None
             if found is None:
+                if problem_ends:
+                    raise
                 return None  # (the reference reads it whole: the fast parser would see them read whole too)
             problems.extend(found[0])
             return found[1]
@@ -427,7 +503,8 @@ def _problems_read_alone(path: Path, text: str, items: _ItemsInPieces, failing: 
     the file's own; `read` (a Checker's plan or journal_rows, given a list for the problems and that
     document) checks it as it would the whole. At 100,000 measures, `check` of a plan with a mistyped
     date so took 5-7 s and 355 MiB, against 19 s and 2 GiB reading the whole file with the reference
-    loader; of a journal with one, 8.6 s and 540 MiB against 21 s and 2 GiB.
+    loader; of a journal with one, 8.6 s and 540 MiB against 21 s and 2 GiB (3.7 s and 376 MiB since the
+    helper reading a big journal hands over the problems it finds so: see _prefetch_journals).
     None when that doesn't find a problem in each of those items (only the parsers disagreed, or a
     problem is of several items, as a task's id repeated, see _task_ids_repeat): read the whole file."""
     from bisect import bisect_left
