@@ -217,8 +217,8 @@ def test_a_step_is_marked_in_the_language_of_the_summary():
                                     env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-03-31", "RECTIFY_LANG": None})
         return next(line for line in result.stdout.splitlines() if "  18.4  " in line)
 
-    assert "  18.4    【2018-12-31到期的…" in row()
-    assert "  18.4       [step due 2018-12…" in row("--lang", "en")
+    assert "  18.4    【2018-12-31到期的一步】…" in row()  # (whole, the text after it cut)
+    assert "  18.4       [step due 2018-12-31] …" in row("--lang", "en")
 
 
 def test_an_overdue_step_is_marked_as_the_warning_marked_it():

@@ -48,6 +48,26 @@ def cell(text: str | None) -> str:
 _MEASURABLE = PerCharacter(lambda ch: char_width(ch) >= 0)
 
 
+class Marked(str):
+    """A cell (as cell() makes them) whose start, `head`, stays whole when the page cuts it: the
+    step a row is about, 【2018-12-31到期的一步】, without which a close of one step reads as the
+    measure's."""
+
+    head: str
+
+    def __new__(cls, head: str, text: str) -> Marked:
+        marked = super().__new__(cls, head + text)
+        marked.head = head
+        return marked
+
+
+def _clip(text: str, width: int) -> str:
+    """`text` cut to `width` cells, a Marked cell's head kept whole (Page.table leaves it room)."""
+    if type(text) is not Marked:
+        return textsafe.clip(text, width)
+    return text.head + textsafe.clip(text[len(text.head):], width - textsafe.display_width(text.head))
+
+
 def table(headers: list[str], rows: list[list[str]], *, right: tuple[int, ...] = ()) -> str:
     """A plain-text table, padded only between columns: no line ends in spaces (Word keeps
     them, and wraps on them, in a pasted report). Cells are text (no number parsing: "2.10"
@@ -140,7 +160,9 @@ class Page:
         the units), none below its heading; of two as wide, the first listed keeps a cell more."""
         # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
         heads = [textsafe.display_width(h) + 2 for h in headers]
-        columns = [[c.strip() for c in column] for column in zip(*rows)]
+        columns = [[c if type(c) is Marked else c.strip() for c in column] for column in zip(*rows)]
+        for i in give_way:  # (none narrower than a head it keeps whole, and the … after it)
+            heads[i] = max([heads[i], *(textsafe.display_width(c.head) + 1 for c in columns[i] if type(c) is Marked)])
         widths: dict[str, int] = {}  # (each distinct cell measured once: a big summary repeats units)
         for text in (c for column in columns for c in column):
             if text not in widths:
@@ -151,7 +173,7 @@ class Page:
         shares = _shares([sizes[i] for i in give_way], [heads[i] for i in give_way], self.width - fixed)
         for i, share in zip(give_way, shares):
             if share < sizes[i]:
-                columns[i] = [c if widths[c] <= share else textsafe.clip(c, share) for c in columns[i]]
+                columns[i] = [c if widths[c] <= share else _clip(c, share) for c in columns[i]]
         return table(headers, [list(row) for row in zip(*columns)], right=right)
 
 
@@ -307,7 +329,7 @@ def _done_en(n: int, done: int, noun: str) -> str:
 def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.closed:
         return None
-    rows = [[_iso(i.date), cell(i.measure_id), cell(_step_text(i, lang)), cell(i.lead), cell(i.evidence)]
+    rows = [[_iso(i.date), cell(i.measure_id), _step_text(i, lang), cell(i.lead), cell(i.evidence)]
             for i in m.closed]
     keys = ["summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence"]
     if any(i.reopened for i in m.closed):  # (a close 三 lists as undone says so here too)
@@ -326,12 +348,11 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
 
 
 def _step_text(item, lang: Lang) -> str:
-    """A close's measure text; of one step (its measure stays open), marked with the step, as the
-    warning section marks a step by its label."""
+    """A close's measure text, as a cell; of one step (its measure stays open), marked with the
+    step, as the warning section marks a step by its label."""
     if item.step_due is None:
-        return item.text
-    step = item.step_label or _l("closed_step", lang, day=item.step_due.isoformat())
-    return _l("step_marked", lang, step=step, text=item.text)
+        return cell(item.text)
+    return _marked(item.step_label or _l("closed_step", lang, day=item.step_due.isoformat()), item.text, lang)
 
 
 def _reopened(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
@@ -347,21 +368,24 @@ def _reopened(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
 def _overdue(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.overdue:
         return None
-    rows = [[cell(i.measure_id), cell(_marked(i.label, i.text, lang)), cell(_units(i.owners, lang)), _iso(i.due),
+    rows = [[cell(i.measure_id), _marked(i.label, i.text, lang), cell(_units(i.owners, lang)), _iso(i.due),
              str(i.days_overdue)] for i in m.overdue]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_due", "summary_col_days_overdue")
     return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
 
 
 def _marked(step: str | None, text: str, lang: Lang) -> str:
-    """A measure's text, marked with the step a row is about when it has a label."""
-    return _l("step_marked", lang, step=step, text=text) if step else text
+    """A measure's text as a cell, marked with the step a row is about when it has a label (a
+    Marked cell: the mark is never cut)."""
+    if not step:
+        return cell(text)
+    return Marked(cell(_l("step_marked", lang, step=step, text="")), cell(text).strip())
 
 
 def _due_next(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.due_next_month:
         return None
-    rows = [[_iso(i.due), cell(i.measure_id), cell(_marked(i.label, i.text, lang)), cell(_units(i.owners, lang))]
+    rows = [[_iso(i.due), cell(i.measure_id), _marked(i.label, i.text, lang), cell(_units(i.owners, lang))]
             for i in m.due_next_month]
     keys = ("summary_col_due", "summary_col_measure", "summary_col_text", "summary_col_units")
     return page.table([_l(k, lang) for k in keys], rows, give_way=(2, 3))

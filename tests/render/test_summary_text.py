@@ -235,6 +235,17 @@ def test_a_folder_ends_with_one_head_per_journal_named_by_its_file():
                        "Journal head hash (as of this month): none  台账/乙\\x1b[2J.progress.yaml\n")
 
 
+@pytest.mark.parametrize("lang, mark", [("zh", "【2018-12-31到期的一步】"), ("en", "[step due 2018-12-31] ")])
+@pytest.mark.parametrize("width", ["80", "72"])
+def test_the_step_a_close_is_of_stays_whole_where_its_text_is_cut(lang, mark, width):
+    # (18.4 closed its 2018-12-31 step in March: the row read 【2018-12-31到期的…, so that nothing told
+    # that the measure stays open; the mark is whole and the text after it gives way)
+    row = next(line for line in summary_text("-r", str(BUNDLED), "--month", "2019-03", "--lang", lang, "--width", width)
+               .split("\n") if "18.4" in line)
+    assert mark in row
+    assert mark + "…" in row or mark + "制定" in row  # (what is cut is the text: as much of it as fits)
+
+
 def test_long_measure_text_is_cut_to_what_the_page_leaves():
     """80 cells less the id, the units, the date and the days (and 2 between columns): 36."""
     long_text = "自治区生态环境厅牵头" * 10
