@@ -670,7 +670,8 @@ def export_cmd(
 @app.command("import", cls=_Command, help="help_import", short_help="help_import_short")
 def import_cmd(
     report: Annotated[Path, typer.Argument(readable=False, help="help_import_report", metavar="help_value_report")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", readable=False, help="help_import_output")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", readable=False, help="help_import_output",
+                                                   callback=_dash_is_standard_output)] = None,
     curation: Annotated[Optional[Path], typer.Option("--curation", readable=False, help="help_import_curation")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:

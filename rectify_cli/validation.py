@@ -258,6 +258,7 @@ class Checker:
                 continue
             name = self.text(m, "name", "unit")
             aliases = []
+            placed = {}  # (each alias where it is written: a repeat is said there, not at its unit)
             aliases_written = m.get("aliases")
             for j, alias in enumerate(self.sequence(aliases_written, position_of(m, "aliases"), "unit.aliases")):
                 alias = self._as_written(aliases_written, j, alias)
@@ -265,6 +266,7 @@ class Checker:
                     if self.vouching and self._reads_differently(alias):
                         raise Unvouched
                     aliases.append(alias)
+                    placed.setdefault(alias, position_of(aliases_written, j) or where)
                 else:
                     self.problem(position_of(m["aliases"], j), "not_text", what="unit.aliases", kind=_kind(alias))
             kind = self.text(m, "kind", "unit", required=False, free=False)
@@ -277,9 +279,10 @@ class Checker:
             if name is None:
                 continue
             for label in (name, *aliases):
+                at = placed.get(label, where) if label != name else where
                 if label in seen:
-                    self.problem(where, "unit_twice", name=label, line=seen[label])
-                seen[label] = where[0] if where else None
+                    self.problem(at, "unit_twice", name=label, line=seen[label])
+                seen[label] = at[0] if at else None
             units.append(Unit(name=name, aliases=tuple(aliases), kind=kind))
         return units
 

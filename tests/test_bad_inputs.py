@@ -175,6 +175,8 @@ CASES = [
       "tasks.yaml:26:13: measure 1.1: duplicate measure id (first on line 20)"),
     C("duplicate_unit", "unit 拉萨市 declared twice",
       "tasks.yaml:8:5: unit name or alias '拉萨市' is declared twice (first on line 7)"),
+    C("duplicate_unit_alias", "alias 环境保护厅 of one unit given again to another, in block lists",
+      "tasks.yaml:14:9: unit name or alias '环境保护厅' is declared twice (first on line 9)"),
     # dates
     C("date_feb_30", "due 2018-02-30",
       "tasks.yaml:16:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (day is out of range for month)"),

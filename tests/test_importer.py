@@ -463,6 +463,18 @@ def test_import_command_reads_a_report_from_standard_input():
     assert refused.stderr == "rectify: <stdin>: no appendix of numbered problems (一、…) with 整改时限/整改进展 found\n"
 
 
+def test_import_output_dash_is_standard_output(tmp_path, monkeypatch):
+    """`-o -` prints the registry, as without -o (and as -o - of export, check, summary): no folder named "-"."""
+    monkeypatch.chdir(tmp_path)
+    report = FIXTURES / "damaged.txt"
+    printed = _rectify("import", str(report))
+    dashed = _rectify("import", str(report), "-o", "-")
+    assert (printed.exit_code, dashed.exit_code) == (0, 0)
+    assert dashed.stdout == printed.stdout
+    assert "registry:" in dashed.stdout and "- measure:" in dashed.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
 def _rectify(*args: str, lang: str | None = "en", **env: str):
     """`rectify ARGS`, its messages in `lang` (RECTIFY_LANG; None: the default, Chinese)."""
     from typer.testing import CliRunner
