@@ -95,8 +95,9 @@ def wrapped(text: str, width: int) -> list[str]:
     return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
 
-# A date, an id or a number (2019-04-30, 40.3, 1,500): folded whole, as one character is.
-_NUMBER = re.compile(r"\d+(?:[-.,:/]\d+)*")
+# A date, an id or a number (2019-04-30, 40.3, 1,500): folded whole, as one character is; in
+# `unbroken` text too, joiners between its characters ("Next due 2019-12-31" was cut 201 / 9-12-31).
+_NUMBER = re.compile(r"\d(?:{j}\d)*(?:{j}[-.,:/]{j}\d(?:{j}\d)*)*".format(j=f"{_JOINER}?"))
 
 
 def widest_unbroken(text: str, most: int) -> int:

@@ -664,6 +664,15 @@ def test_show_wraps_chinese_text_where_it_may_break_and_keeps_all_of_it(width):
         assert not any(a[-1].isdigit() and b[0].isdigit() for a, b in zip(values, values[1:])), (task.id, values)
 
 
+@pytest.mark.parametrize("lang, due", [(Lang.zh, "下一期限"), (Lang.en, "Next due")])
+def test_show_on_a_narrow_terminal_keeps_the_next_due_date_whole(lang, due):
+    """At 30 columns the state's "Next due 2019-12-31" (19 cells) fits no line of its 12: it was
+    folded at any character, "Next due 201" / "9-12-31", a date no one can read."""
+    lines = render_show("4.2", lang=lang, width=30).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.rstrip().endswith(due))
+    assert lines[at + 1].strip() == "2019-12-31"
+
+
 @pytest.mark.parametrize("measures", [False, True])
 @pytest.mark.parametrize("width", [50, 60])
 @pytest.mark.parametrize("lang", list(Lang))
