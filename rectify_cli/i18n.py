@@ -573,8 +573,10 @@ LABELS = {
     "verify_since_missing": ("核验起点 {head}：台账中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
                              "head {head} not found in the journal: the history before that summary was rewritten "
                              "(entries edited, removed or reordered), or the hash is mistyped"),
-    "verify_since_none": ("核验起点：未给出 {journal} 的台账哈希，其末尾若有记录被删去，无法发现",
-                          "no --since-head given for {journal}: entries removed from its end would go unseen"),
+    # (true whether no hash was given for the journal or the one given is found in no journal)
+    "verify_since_none": ("核验起点：所给的台账哈希都不在 {journal} 中，其末尾若有记录被删去，无法发现",
+                          "none of the --since-head hashes given is in {journal}: entries removed from its end "
+                          "would go unseen"),
     "verify_passed": ("核验：通过", "verify: ok"),
     "verify_failed": ("核验：未通过——台账写入后被改动", "verify: FAILED — the journal was changed after it was written"),
     "journal_new_file": ("（新建进展记录文件）", " (new journal file)"),

@@ -719,6 +719,19 @@ def test_verify_since_head(reg):
     assert f"核验起点 {head}：见第 9 条（{path}:48），但此前的记录已被改动（见上）\n" in changed.stdout
 
 
+def test_verify_since_a_head_not_in_the_journal_does_not_say_none_was_given(reg):
+    """`verify --since-head H` where H is in no journal said "no --since-head given for progress.yaml"
+    under "H not found": one was given, it is in none of them."""
+    journal_file = reg.parent / "progress.yaml"
+    for lang, said in (("zh", f"核验起点：所给的台账哈希都不在 {journal_file} 中，其末尾若有记录被删去，无法发现"),
+                       ("en", f"none of the --since-head hashes given is in {journal_file}: entries removed from its "
+                              "end would go unseen")):
+        result = run("verify", "--lang", lang, "--since-head", "ab" * 32, "--registry", str(reg))
+        assert result.exit_code == 1
+        assert result.stdout.splitlines()[-2] == said
+        assert "未给出" not in result.stdout and "given for" not in result.stdout
+
+
 @pytest.mark.parametrize("mistyped", ["55d6337076b2", "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f0",
                                       "台账哈希 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f"])
 def test_verify_since_a_mistyped_head_is_no_alarm(reg, mistyped):

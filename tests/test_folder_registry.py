@@ -196,7 +196,7 @@ def test_text_for_people_names_a_folders_journals_as_history_does_however_the_fo
         assert [journal for _, journal in heads] == [naqu, xizang]
         since = run_cli("verify", "-r", folder, "--since-head", heads[1][0], "--lang", "en", env=env)
         assert re.findall(r"\((\S+):\d+\); the history up to it is unchanged$", since.stdout, re.M) == [xizang]
-        assert f"no --since-head given for {naqu}: " in since.stdout
+        assert f"none of the --since-head hashes given is in {naqu}: " in since.stdout
         recorded = run_cli("record", "xizang:1.1", "--state", "in_progress", "--note", "进展", "-r", folder, env=env)
         assert recorded.exit_code == 0, recorded.output
         assert re.findall(r"^  台账哈希 [0-9a-f]{64}  (\S+)$", recorded.stdout, re.M) == [xizang]
@@ -474,13 +474,13 @@ def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     assert earlier[0] != earlier[1] and not set(earlier) & set(heads.values())
     # (one command for the whole of a folder's summary: a --since-head per journal)
     both = run("verify", "--since-head", earlier[0], "--since-head", earlier[1], "-r", str(folder), env_extra=cache)
-    assert both.returncode == 0 and both.stdout.count("此前的记录未被改动") == 2 and "未给出" not in both.stdout
+    assert both.returncode == 0 and both.stdout.count("此前的记录未被改动") == 2 and "都不在" not in both.stdout
     # (one given: the other journal's end is vouched for by nothing, which was not said)
     one = run("verify", "--since-head", earlier[0], "-r", str(folder), env_extra=cache)
     assert one.returncode == 0
-    assert one.stdout.splitlines()[-2] == f"核验起点：未给出 {b} 的台账哈希，其末尾若有记录被删去，无法发现"
+    assert one.stdout.splitlines()[-2] == f"核验起点：所给的台账哈希都不在 {b} 中，其末尾若有记录被删去，无法发现"
     one = run("verify", "--lang", "en", "--since-head", earlier[0], "-r", str(folder), env_extra=cache)
-    assert one.stdout.splitlines()[-2] == f"no --since-head given for {b}: entries removed from its end would go unseen"
+    assert one.stdout.splitlines()[-2] == f"none of the --since-head hashes given is in {b}: entries removed from its end would go unseen"
     before = run("summary", "--month", "2018-01", "-r", str(folder), env_extra=cache).stdout.splitlines()[-2:]
     assert before == [f"台账哈希（截至本月）：无  {a}", f"台账哈希（截至本月）：无  {b}"]
 
