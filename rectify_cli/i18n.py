@@ -625,6 +625,10 @@ LABELS = {
     "status_extended_late_legend": ("{mark} 逾期后延期：有措施的期限在过期后才延期",
                                     "{mark} extended late: a measure's deadline moved after it passed"),
     # (under a measures table, when a measure's id carries it; worded as the task table's, which must fit 60 cells)
+    # (under status --measures: the plan's deadline of each row an approved extension moved)
+    "status_measure_extended_legend": ("已延期，原定期限：{items}", "Extended, first due: {items}"),
+    "status_measure_extended_item": ("{measure} {due}", "{measure} {due}"),
+    "status_measure_extended_more": ("{items} 等 {n} 项", "{items} and {n} more"),
     "status_measure_extended_late_legend": ("{mark} 逾期后延期：期限在过期后才延期",
                                             "{mark} extended late: its deadline moved after it passed"),
     "status_overdue_header": ("逾期", "Overdue"),

@@ -538,6 +538,26 @@ def test_a_measure_extended_after_its_deadline_is_marked_in_the_measures_table(l
     assert "".join(table[2 + 179:legend]).startswith(LEFT_OUT[lang]) == ((lang, width) in LATE_MEASURE_LEFT_OUT)
 
 
+@pytest.mark.parametrize("lang, legend", [("zh", "已延期，原定期限：33.1 2019-06-30"),
+                                           ("en", "Extended, first due: 33.1 2019-06-30")])
+def test_the_measures_table_gives_the_deadline_an_extension_moved(tmp_path, lang, legend):
+    """status --measures showed an extended measure's new date only (33.1 2019-12-31): the plan's,
+    2019-06-30, was in show and the JSON alone, though status is to show both."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data" / "tasks.yaml")
+    for measure, to in (("33.1", "2019-12-31"), ("39.3", "2020-03-31")):
+        result = run("extend", measure, "--to", to, "--reason", "冬季停工", "--approved-by", "自治区生态环境厅",
+                     "--date", "2019-04-20", "--registry", registry, env={"RECTIFY_TODAY": "2019-04-20"})
+        assert result.exit_code == 0, result.output
+    table, rows = _status_rows(registry, "--task", "33", "--lang", lang, width=100)
+    assert rows["33.1"].split()[3 if lang == "zh" else 4] == "2019-12-31"
+    assert table[-1] == legend  # (39.3, of another task, not listed: only the rows shown)
+    table, _ = _status_rows(registry, "--lang", lang, width=100)
+    assert table[-1] == legend.replace("2019-06-30", "2019-06-30" + ("、" if lang == "zh" else ", ") + "39.3 2019-06-30")
+    table, _ = _status_rows(registry, "--task", "35", "--lang", lang, width=100)
+    assert not any(line.startswith(legend.split("：")[0].split(":")[0]) for line in table)
+
+
 MEASURE_LATE_LEGEND = {"zh": "* 逾期后延期：期限在过期后才延期", "en": "* extended late: its deadline moved after it passed"}
 LATE_MEASURE_ROWS = {
     # (the units, and in English at 50 columns the text too, left out: they were cut to a few cells, `…   …`)

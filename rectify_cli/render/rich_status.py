@@ -606,8 +606,31 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         _Column(label("status_text_column", lang), texts, free=True, gives_way=2),
     ], lang)
     _print_omitted(console, len(every) - len(ids), len(ids), lang)
+    moved = [(result.id, original) for result in every[:limit] if (original := _moved_from(result)) is not None]
+    if moved:
+        console.print(Paragraph(label("status_measure_extended_legend", lang, items=_extended_items(moved, lang))))
     if marked:
         console.print(Paragraph(label("status_measure_extended_late_legend", lang, mark=LATE_MARK)))
+
+
+# The extended rows whose plan's deadlines are listed under the measures table; those after them are counted.
+EXTENDED_LISTED = 10
+
+
+def _moved_from(result: MeasureResult | TaskResult) -> date | None:
+    """The plan's deadline of the one a row shows (its next), when an approved extension moved it."""
+    if not isinstance(result, MeasureResult) or result.next_due is None:
+        return None
+    return next((ms.original_due for ms in result.milestones
+                 if not ms.done and ms.due == result.next_due and ms.extended), None)
+
+
+def _extended_items(moved: list[tuple[str, date]], lang: Lang) -> str:
+    items = _sep(lang).join(label("status_measure_extended_item", lang, measure=printable(measure, single_line=True),
+                                  due=due.isoformat()) for measure, due in moved[:EXTENDED_LISTED])
+    if len(moved) > EXTENDED_LISTED:
+        items = label("status_measure_extended_more", lang, items=items, n=len(moved) - EXTENDED_LISTED)
+    return items
 
 
 def _measure_rows(tasks: Iterable[TaskResult]) -> list[MeasureResult | TaskResult]:

@@ -79,9 +79,10 @@ def assert_snapshot(name: str, text: str) -> None:
 
 
 def _table_lines(text: str) -> list[str]:
-    """The table: the lines after the first blank line (header, rule, rows)."""
+    """The table: the lines after the first blank line (header, rule, rows), but the line under it
+    giving the plan's deadlines of extended measures."""
     lines = text.splitlines()
-    return lines[lines.index("") + 1:]
+    return [line for line in lines[lines.index("") + 1:] if not line.startswith(("已延期，原定期限：", "Extended, first due: "))]
 
 
 # --------------------------------------------------------------------------- snapshots
