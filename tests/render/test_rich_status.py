@@ -704,3 +704,17 @@ def test_a_cut_never_leaves_half_a_flag_that_a_terminal_draws_wider_than_the_col
         halves = len(cut[:-1]) - len(cut[:-1].rstrip("".join(map(chr, range(0x1F1E6, 0x1F200)))))
         assert halves % 2 == 0, cut
         assert display_width(cut) <= cells, cut
+
+
+@pytest.mark.parametrize("lang, expected", [
+    (Lang.zh, "1.1 2019-06-01、1.2 2019-06-02、1.3 2019-06-03、1.4 2019-06-04、1.5 2019-06-05、1.6 2019-06-06、"
+              "1.7 2019-06-07、1.8 2019-06-08、1.9 2019-06-09、1.10 2019-06-10 等 2 项"),
+    (Lang.en, "1.1 2019-06-01, 1.2 2019-06-02, 1.3 2019-06-03, 1.4 2019-06-04, 1.5 2019-06-05, 1.6 2019-06-06, "
+              "1.7 2019-06-07, 1.8 2019-06-08, 1.9 2019-06-09, 1.10 2019-06-10 and 2 more"),
+])
+def test_extended_measures_past_the_tenth_are_counted_not_listed(lang, expected):
+    """(at national scale thousands may be extended: the line under the table stays one line or two)"""
+    from rectify_cli.render.rich_status import _extended_items
+
+    moved = [(f"1.{n}", date(2019, 6, n)) for n in range(1, 13)]
+    assert _extended_items(moved, lang) == expected
