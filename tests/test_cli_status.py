@@ -599,7 +599,8 @@ def test_show_of_a_task_says_which_of_its_measures_was_extended_late(late_extend
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert deadline in lines
     assert [line.split()[0] for line in lines if line.startswith("33.")] == ["33.1*", "33.2"]
-    assert lines[-1] == MEASURE_LATE_LEGEND[lang]
+    # (under the measures table, before the history of the task's entries)
+    assert lines.index(MEASURE_LATE_LEGEND[lang]) + 2 == lines.index({"zh": "进展记录", "en": "History"}[lang])
 
 
 @pytest.mark.parametrize("lang, rows", [
@@ -976,3 +977,20 @@ def test_a_console_of_a_few_cells_is_laid_out_in_twenty_and_loses_no_registry_te
         assert narrow.stdout == run(*command, "--registry", SMALL, env={"COLUMNS": "20"}).stdout, command
         if command != ["check"]:  # (check's lines keep an id, its light and its days whole: 29 cells)
             assert max(map(cell_len, narrow.stdout.splitlines())) <= 20, command
+
+
+@pytest.mark.parametrize("lang, heading, rows", [
+    ("zh", "进展记录", ["2018-05-10  4.1   销号", "2018-10-20  4.2   销号", "2019-03-10  4.2   延期"]),
+    ("en", "History", ["2018-05-10  4.1      closed", "2018-10-20  4.2      closed", "2019-03-10  4.2      extended"]),
+])
+def test_show_of_a_task_gives_its_measures_history_in_date_order(lang, heading, rows):
+    """`show 18` gave its measures and their states but no 进展记录, though a task's show is to
+    give the journal's history in date order as a measure's does: each entry with its measure."""
+    result = run("show", "4", "--registry", SMALL, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    entries = [line for line in lines[lines.index(heading) + 3:] if line[:1].isdigit()]
+    assert [line[:len(row)] for line, row in zip(entries, rows)] == rows and len(entries) == len(rows)
+    bundled = run("show", "18", "--as-of", "2019-03-31")
+    assert bundled.exit_code == 0, bundled.output
+    assert re.findall(r"^2019-03-31  (18\.\d)", bundled.stdout, flags=re.M) == ["18.1", "18.2", "18.3", "18.4", "18.5", "18.6"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, partial
 from itertools import accumulate
+from operator import attrgetter
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
@@ -739,18 +740,24 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
     return note
 
 
-def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Table:
+def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, measures: bool = False) -> Table:
+    """The entries' table; `measures`: with the measure of each (a task's, after its date)."""
     entries = list(entries)
     retractions = Retractions.of(entries)
     states = [word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang) for entry in entries]
     notes = [_entry_note(entry, lang) for entry in entries]
     sides = _sides(entries, lang)
-    entry_width = _entry_width(console, states, lang)
+    ids = [Text(printable(entry.measure, single_line=True)) for entry in entries] if measures else []
+    # (the cells before the entry's own: its date, and its measure's id and the two cells after it)
+    lead = len("2019-03-31") + (max(map(cell_len, [label("measure", lang), *(i.plain for i in ids)])) + 2 if ids else 0)
+    entry_width = _entry_width(console, states, lang, lead)
     # (an entry column that wraps leaves no room beside the note: unit and evidence go under it)
-    widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang)
+    widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang, lead)
     table = _table()
     # (the journal's fields by the names and in the order `history` gives them)
     table.add_column(label("journal_date", lang), no_wrap=True)
+    if ids:
+        table.add_column(label("measure", lang), no_wrap=True)
     if entry_width is None:
         table.add_column(label("journal_state", lang), no_wrap=True)
     else:
@@ -763,15 +770,15 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang) -> Ta
                 if cells[i]:
                     under = label("history_under_row", lang, name=header, text=cells[i])
                     note.append(("\n" if note.plain else "") + under)
-            table.add_row(Text(entry.date.isoformat()), state, Paragraph(note))
+            table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, Paragraph(note))
         return table
     columns = [(header, cells, widths[header]) for header, cells in sides.items()]
     # (after the unit, before the evidence, as in history)
     columns.insert(1 if label("journal_by", lang) in sides else 0, (label("journal_note", lang), notes, None))
     for header, _, width in columns:
         table.add_column(header, overflow="fold", max_width=width)
-    for entry, state, *cells in zip(entries, state_cells, *(cells for _, cells, _ in columns)):
-        table.add_row(Text(entry.date.isoformat()), state, *map(Paragraph, cells))
+    for i, (entry, state, *cells) in enumerate(zip(entries, state_cells, *(cells for _, cells, _ in columns))):
+        table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, *map(Paragraph, cells))
     return table
 
 
@@ -783,12 +790,12 @@ def _sides(entries: list[Entry], lang: Lang) -> dict[str, list[str]]:
     return {headers[i]: [row[i] for row in rows] for i in filled_columns(rows)}
 
 
-def _entry_width(console: Console, states: list[str], lang: Lang) -> int | None:
+def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> int | None:
     """The width of the entry column with its cells wrapped (where a line may break) to leave the
     note MIN_NOTE_CELLS; None when they leave it that on one line. A retraction's names the entry
     it voids, `retracted (2018-09-30 progress note)`: at 50 columns the note had no room left."""
     header = cell_len(label("journal_state", lang))
-    room = console.width - len("2019-03-31") - MIN_NOTE_CELLS - 4  # (two cells between columns)
+    room = console.width - lead - MIN_NOTE_CELLS - 4  # (two cells between columns; `lead`: the cells before it)
     if max(header, *map(cell_len, states)) <= room:
         return None
     room = max(room, header, *(widest_unbroken(state, console.width) for state in states))
@@ -797,14 +804,14 @@ def _entry_width(console: Console, states: list[str], lang: Lang) -> int | None:
 
 
 def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
-                 lang: Lang) -> dict[str, int] | None:
+                 lang: Lang, lead: int) -> dict[str, int] | None:
     """The widths of the unit and the evidence columns (`sides`: header, cells; either may be left
     out), None when one of them would cut its header or fold its text narrower than MIN_SIDE_CELLS:
     they go under the note.
     The note is what matters: evidence and unit are capped so that it keeps most of the room,
     and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
     it starts with a closing mark or ends with an opening one (a piece up to a third of the width)."""
-    spare = console.width - len("2019-03-31") - max(map(cell_len, [*states, label("journal_state", lang)]))
+    spare = console.width - lead - max(map(cell_len, [*states, label("journal_state", lang)]))
     # (a note of short pieces still keeps MIN_NOTE_CELLS: folded narrower it runs down the page)
     note_cells = max(MIN_NOTE_CELLS, *(widest_unbroken(note.plain, console.width // 3) for note in notes))
     spare -= note_cells + 8  # (two cells between columns)
@@ -869,6 +876,14 @@ def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lan
     else:
         console.print(Text(label("show_milestones", lang), style="bold"))
         _print_milestones(console, tr.milestones, lang)
+    # (its measures' entries in date order, those of a day in the order of its measures)
+    written = sorted((entry for mr in tr.measures for entry in mr.written), key=attrgetter("date"))
+    console.print()
+    console.print(Text(label("show_history", lang), style="bold"))
+    if written:
+        console.print(_history_table(console, written, lang, measures=True))
+    else:
+        console.print(Text(label("show_no_history", lang, day=report.as_of.isoformat())))
 
 
 def _extended_late_ids(tr: TaskResult, lang: Lang) -> str:
