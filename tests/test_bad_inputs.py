@@ -380,6 +380,24 @@ def test_readme_lists_every_case():
         assert f"`{case.name}`" in readme, case.name
 
 
+def test_the_main_readme_counts_the_corpus_right():
+    """"What rectify refuses" says how many broken inputs pin their message (it said 70 of 68)."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"{len(REFUSED)} broken registries and journals in" in readme
+
+
+def test_readme_gives_each_case_the_message_it_pins():
+    """The corpus README is where a reader looks up what rectify says to each case: its row
+    quotes the message word for word (it had drifted: owmers, a future date, unknown states)."""
+    rows: dict[str, str] = {}
+    for line in (CORPUS / "README.md").read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"\| `(\w+)` \|", line):
+            rows[m.group(1)] = rows.get(m.group(1), "") + line
+    for case in CASES:
+        for message in case.expected:
+            assert f"`{message}`" in rows[case.name], (case.name, message)
+
+
 # -- generated cases: too big, too deep, or not a plain file ---------------------------------
 MINIMAL_PLAN = (CORPUS / "journal_future_date" / "tasks.yaml").read_text(encoding="utf-8")
 
