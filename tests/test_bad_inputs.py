@@ -656,6 +656,17 @@ def test_device_is_refused(tmp_path):
     assert_refused(run, ["/dev/zero: not a regular file (a pipe or device); expected a YAML file"])
 
 
+@pytest.mark.parametrize("curation", ["/dev/zero", "fifo.yaml"])
+def test_a_curation_that_is_a_pipe_or_device_is_refused(tmp_path, curation):
+    """The curation file is YAML as a plan is, read whole: `--curation /dev/zero` read until
+    the memory ran out (24 GB, killed after 40 s), a FIFO no one writes to hung for ever."""
+    os.mkfifo(tmp_path / "fifo.yaml")
+    run = rectify(["import", REPORT, "--curation", curation, "-o", "out"], tmp_path,
+                  timeout=20, memory_limit=1 << 30)
+    assert_refused(run, [f"{curation}: not a regular file (a pipe or device); expected a YAML file"])
+    assert not (tmp_path / "out").exists()
+
+
 # -- bad command-line values (not registry files, but bad input all the same) -----------------
 SMALL = Path(__file__).parent / "fixtures" / "small"
 REPORT = Path(__file__).parent.parent / "data" / "source" / "xizang-2019-rectification-report.txt"
