@@ -180,11 +180,13 @@ def _other_than_curation(data) -> tuple[Notice, int | None] | None:
 
 def load_curation(path: str | Path) -> Curation:
     """Read and check curation.yaml (with the registry's YAML reader: no tags, dates kept as text)."""
-    from . import yamlio
+    from . import layout, yamlio
     from .validation import checked_date
 
     p = str(path)
     try:
+        if layout.is_pipe_or_device(Path(path)):  # (refused as a plan file is: /dev/zero ate the memory)
+            raise ReportFormatError(problem(p, None, None, "not_regular"))
         raw = Path(path).read_bytes()
     except OSError as e:
         raise ReportFormatError(problem(p, None, None, "import_curation_unreadable", detail=os_reason(e))) from None

@@ -289,12 +289,17 @@ def journal_present(jpath: Path) -> bool:
     return os.path.lexists(jpath)
 
 
+def is_pipe_or_device(path: Path) -> bool:
+    """Whether `path` is a FIFO, socket or device: read whole, one could block forever (a FIFO)
+    or never end (/dev/zero)."""
+    return path.exists() and not path.is_dir() and not path.is_file()
+
+
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes. A pipe or device is refused: reading a registry from one could block
-    forever (a FIFO) or never end (/dev/zero)."""
+    """The file's bytes. A pipe or device is refused (is_pipe_or_device)."""
     path = Path(path)
     try:
-        if path.exists() and not path.is_dir() and not path.is_file():
+        if is_pipe_or_device(path):
             raise RegistryError(problem(str(path), None, None, "not_regular"))
         return path.read_bytes()
     except OSError as exc:

@@ -382,6 +382,24 @@ def test_readme_lists_every_case():
         assert f"`{case.name}`" in readme, case.name
 
 
+def test_the_main_readme_counts_the_corpus_right():
+    """"What rectify refuses" says how many broken inputs pin their message (it said 70 of 68)."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"{len(REFUSED)} broken registries and journals in" in readme
+
+
+def test_readme_gives_each_case_the_message_it_pins():
+    """The corpus README is where a reader looks up what rectify says to each case: its row
+    quotes the message word for word (it had drifted: owmers, a future date, unknown states)."""
+    rows: dict[str, str] = {}
+    for line in (CORPUS / "README.md").read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"\| `(\w+)` \|", line):
+            rows[m.group(1)] = rows.get(m.group(1), "") + line
+    for case in CASES:
+        for message in case.expected:
+            assert f"`{message}`" in rows[case.name], (case.name, message)
+
+
 # -- generated cases: too big, too deep, or not a plain file ---------------------------------
 MINIMAL_PLAN = (CORPUS / "journal_future_date" / "tasks.yaml").read_text(encoding="utf-8")
 
@@ -638,6 +656,17 @@ def test_fifo_does_not_hang(tmp_path):
 def test_device_is_refused(tmp_path):
     run = rectify(["validate", "/dev/zero"], tmp_path, memory_limit=1 << 30)
     assert_refused(run, ["/dev/zero: not a regular file (a pipe or device); expected a YAML file"])
+
+
+@pytest.mark.parametrize("curation", ["/dev/zero", "fifo.yaml"])
+def test_a_curation_that_is_a_pipe_or_device_is_refused(tmp_path, curation):
+    """The curation file is YAML as a plan is, read whole: `--curation /dev/zero` read until
+    the memory ran out (24 GB, killed after 40 s), a FIFO no one writes to hung for ever."""
+    os.mkfifo(tmp_path / "fifo.yaml")
+    run = rectify(["import", REPORT, "--curation", curation, "-o", "out"], tmp_path,
+                  timeout=20, memory_limit=1 << 30)
+    assert_refused(run, [f"{curation}: not a regular file (a pipe or device); expected a YAML file"])
+    assert not (tmp_path / "out").exists()
 
 
 # -- bad command-line values (not registry files, but bad input all the same) -----------------
