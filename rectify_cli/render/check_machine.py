@@ -167,7 +167,7 @@ def _result_document(item: CheckItem, as_of, lang: Lang) -> dict:
     document = {
         "ruleId": item.rule,
         "level": "error" if item.kind == FAILURE else "warning",
-        "message": {"text": f"{phrases.title(item, as_of, lang)}\n{phrases.body(item, as_of, lang)}"},
+        "message": {"text": _sarif_text(f"{phrases.title(item, as_of, lang)}\n{phrases.body(item, as_of, lang)}")},
         "properties": {"measure": item.id, "task": item.task_id},
     }
     if item.file is not None:
@@ -176,6 +176,18 @@ def _result_document(item: CheckItem, as_of, lang: Lang) -> dict:
             location["region"] = {"startLine": item.line}
         document["locations"] = [{"physicalLocation": location}]
     return document
+
+
+# (what SARIF would read as an embedded link, [text](target): its brackets escaped)
+_SARIF_LINK = re.compile(r"\[([^\[\]]*)\](?=\()")
+
+
+def _sarif_text(text: str) -> str:
+    """A SARIF plain-text message showing registry text as written: braces doubled (a consumer
+    reads {0} as a placeholder for an argument, and SARIF requires {{ for a brace), and the
+    brackets of a would-be embedded link escaped (others are literal as they are)."""
+    text = text.replace("{", "{{").replace("}", "}}")
+    return _SARIF_LINK.sub(r"\\[\1\\]", text) if "](" in text else text
 
 
 def sarif_pieces(items, *, as_of, lang: Lang) -> list[bytes]:

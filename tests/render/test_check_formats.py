@@ -612,6 +612,16 @@ def test_sarif_uri_is_percent_encoded():
 
 
 
+def test_sarif_message_shows_registry_text_literally_not_as_placeholders_or_links():
+    """SARIF reads {0} in a message as a placeholder for its arguments, and [text](target) as a
+    link: a measure's text with either was not shown as written. Braces are doubled, as SARIF
+    requires, and a link's brackets escaped; other brackets are left as they are."""
+    text = "完成{0}项整改，见[通知](https://example.org/x)及[附件]"
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], text=text, location=_at(3)))
+    (result,) = json.loads(render(_result(plan), "sarif"))["runs"][0]["results"]
+    assert "完成{{0}}项整改，见\\[通知\\](https://example.org/x)及[附件]" in result["message"]["text"]
+
+
 def test_sarif_names_a_file_outside_the_working_folder_by_its_file_uri(tmp_path):
     """A registry outside the checkout (a path given absolute, as CI's shared ledgers are) was
     named by its bare path, /tmp/…/q,h.yaml, which SARIF readers take as relative to the repository."""
