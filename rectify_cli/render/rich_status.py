@@ -614,17 +614,18 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
     ]
     # How late a late close was gives way first (已销号（逾期127天销号）: 24 cells, beside a folder's ids
     # of 20 the light was cut): the state says 已销号, a line under the table the days.
-    late_under = bool(closed_late) and _room(columns) > console.width
+    late_under = bool(closed_late) and _room(columns) > console.width  # (its ids unbroken, as the extended ones below)
     if late_under:
         columns[2] = _Column(label("status", lang), [_state_word(result, lang, late_detail=False) for result in every[:limit]])
     _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(ids), len(ids), lang)
     if late_under:
-        # (an id whole on its line, as the table gives it: 新疆维 | 吾尔自治区:4.1 read as two)
         items = [_late_item(result, unbroken(printable(result.id, single_line=True)), lang)
                  for result in closed_late[:EXTENDED_LISTED]]
         console.print(Paragraph(label("status_closed_late_legend", lang, items=_listed(items, len(closed_late), lang))))
-    moved = [(result.id, original) for result in every[:limit] if (original := _moved_from(result)) is not None]
+    # (each id whole on its line, as the table gives it: 新疆 | 维吾尔自治区:4.2 read as two)
+    moved = [(unbroken(printable(result.id, single_line=True)), original)
+             for result in every[:limit] if (original := _moved_from(result)) is not None]
     if moved:
         console.print(Paragraph(label("status_measure_extended_legend", lang, items=_extended_items(moved, lang))))
     if marked:

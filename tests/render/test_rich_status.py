@@ -342,6 +342,18 @@ def test_a_late_close_gives_its_days_under_the_table_rather_than_cut_an_id_or_a_
     assert "".join(under.split()) in _note(table, 16)
 
 
+@pytest.mark.parametrize("lang", list(Lang))
+def test_the_lines_under_a_narrow_measures_table_never_break_an_id(closed_late_folder, lang):
+    """At 45 columns `已延期，原定期限：xizang:4.2 2019-06-30、新疆` ended a line, `维吾尔自治区:4.2` began
+    the next (in English at 50, `新疆维` and `吾尔自治区:4.2`): one id read as two."""
+    for width in range(45, 61):
+        under = _table_lines(render_status(closed_late_folder, lang=lang, width=width, measures=True))[18:]
+        # (the plan's deadline of the extended 4.2, and 4.1's late close)
+        extended = render_status(closed_late_folder, lang=lang, width=width, measures=True).splitlines()[-2:]
+        assert [i for i in ("新疆维吾尔自治区:4.1", "xizang:4.1") if not any(i in line for line in under)] == [], width
+        assert [i for i in ("新疆维吾尔自治区:4.2", "xizang:4.2") if not any(i in line for line in extended)] == [], width
+
+
 @pytest.mark.parametrize("folder", [False, True])
 @pytest.mark.parametrize("measures", [False, True])
 @pytest.mark.parametrize("lang", list(Lang))
