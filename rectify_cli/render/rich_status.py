@@ -12,7 +12,7 @@ import os
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, partial
 from itertools import accumulate
@@ -617,6 +617,11 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
     late_under = bool(closed_late) and _room(columns) > console.width  # (its ids unbroken, as the extended ones below)
     if late_under:
         columns[2] = _Column(label("status", lang), [_state_word(result, lang, late_detail=False) for result in every[:limit]])
+    # Under some 45 cells (新疆维吾尔自治区:1.1 beside `90 days overdue`) the state is cut, with …, rather
+    # than Rich cutting every column, ids and lights too.
+    state_room = console.width - _room(columns[:2]) - 2
+    if _room(columns[:3]) > console.width and state_room > 1:
+        columns[2] = replace(columns[2], max_width=state_room)
     _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(ids), len(ids), lang)
     if late_under:

@@ -390,6 +390,28 @@ def test_at_45_to_60_columns_ids_lights_and_dates_stay_whole_and_a_late_close_is
                     assert (days in row) != said_under, (width, row, under)
 
 
+@pytest.mark.parametrize("measures", [False, True])
+@pytest.mark.parametrize("lang", list(Lang))
+def test_under_45_columns_a_state_is_cut_before_an_id_or_a_light(monkeypatch, closed_late_folder, lang, measures):
+    """In English at 40 columns the ids read `新疆维吾尔自治区:…` and the lights `yel…`: 20 cells of id,
+    6 of light and 15 of `90 days overdue` do not fit, and Rich cut every column. Row by row too."""
+    from rectify_cli.render import rich_status
+
+    rows_count = 16 if measures else 8
+    for width in range(40, 45):
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+        text = render_status(closed_late_folder, lang=lang, width=width, measures=measures)
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
+        assert render_status(closed_late_folder, lang=lang, width=width, measures=measures) == text, width
+        assert max(map(cell_len, text.splitlines())) <= width, width
+        table = _table_lines(text)
+        rows = table[2:2 + rows_count]
+        ids = [row.split()[0] for row in rows]
+        assert [i for i in ids if "…" in i] == [] and len(set(ids)) == rows_count, width
+        light = cell_len(table[0][: table[0].index("灯" if lang == Lang.zh else "Light")])
+        assert {_drop_cells(row, light).split()[0] for row in rows} <= {"红", "黄", "绿", "red", "yellow", "green"}, width
+
+
 def test_the_progress_bar_shortens_to_fit():
     """In English at 50 columns the bar's line was 55 cells: `50%` wrapped onto a line of its own."""
     assert "Completed [############-------------]  91/179  50%" in _bundled(lang=Lang.en, width=50).splitlines()
