@@ -12,7 +12,7 @@ import os
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, partial
 from itertools import accumulate
@@ -100,17 +100,22 @@ def _light_text(light: Light, lang: Lang) -> Text:
     return Text(word(LIGHT, light, lang), style=LIGHT_STYLE[light])
 
 
-def _state_word(result: MeasureResult | TaskResult, lang: Lang) -> str:
+def _state_word(result: MeasureResult | TaskResult, lang: Lang, *, late_detail: bool = True) -> str:
     """Status word, with 'stale' for an ongoing measure not reported on in time; overdue says
-    by how many days (逾期182天), as `check` does, the date missed going beside it (_due_cell)."""
+    by how many days (逾期182天), as `check` does, the date missed going beside it (_due_cell).
+    `late_detail`: of one closed late, how late (without: said under a narrow table, _late_item)."""
     if result.status == Status.OVERDUE:
         return label("status_overdue_days", lang, n=result.days_overdue)
     state = word(STATUS, engine.category(result), lang)
-    late = result.closed_late if isinstance(result, MeasureResult) else None
-    if late is not None:  # (closed after its deadline: 已销号（逾期200天销号）)
-        key = "status_closed_late" if result.status == Status.DONE else "status_closed_late_ongoing"
-        return label(key, lang, state=state, n=late.days)
+    if late_detail and isinstance(result, MeasureResult) and result.closed_late is not None:
+        return _late_item(result, state, lang)  # (closed after its deadline: 已销号（逾期200天销号）)
     return state
+
+
+def _late_item(result: MeasureResult, before: str, lang: Lang) -> str:
+    """`before` (a state word, or an id under the table), then how late the measure was closed."""
+    key = "status_closed_late" if result.status == Status.DONE else "status_closed_late_ongoing"
+    return label(key, lang, state=before, n=result.closed_late.days)
 
 
 def _closed_late_count(results: Iterable[MeasureResult]) -> int:
@@ -578,11 +583,12 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
                     limit: int | None = None) -> None:
     """One row per measure (a task without measures stands for itself), worst first (the
     `limit` worst, and a line saying how many more); a line under the table explains LATE_MARK
-    when a row carries it. On a narrow terminal the units, then the text, then (beside a folder's
-    long ids) the due date give way."""
+    when a row carries it. On a narrow terminal, first how late a late close was (said under the
+    table), then the units, then the text, then (beside a folder's long ids) the due date give way."""
     ids, lights, states, dues, owners, texts = [], [], [], [], [], []
     marked = False
     every = engine.worst_first(results)
+    closed_late = [result for result in every[:limit] if isinstance(result, MeasureResult) and result.closed_late]
     for result in every[:limit]:
         late = isinstance(result, MeasureResult) and result.extended_late
         marked |= late
@@ -597,7 +603,7 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         dues.append(_due_cell(result))
         owners.append(_cell(units))
         texts.append(_cell(text))
-    _print_columns(console, [
+    columns = [
         _Column(label("measure", lang), ids),
         _Column(label("light", lang), lights),
         _Column(label("status", lang), states),
@@ -605,9 +611,26 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         # Owners are capped so that the measure's own text keeps most of the room.
         _Column(label("owners", lang), owners, free=True, gives_way=3, max_width=max(16, console.width // 5)),
         _Column(label("status_text_column", lang), texts, free=True, gives_way=2),
-    ], lang)
+    ]
+    # How late a late close was gives way first (已销号（逾期127天销号）: 24 cells, beside a folder's ids
+    # of 20 the light was cut): the state says 已销号, a line under the table the days.
+    late_under = bool(closed_late) and _room(columns) > console.width  # (its ids unbroken, as the extended ones below)
+    if late_under:
+        columns[2] = _Column(label("status", lang), [_state_word(result, lang, late_detail=False) for result in every[:limit]])
+    # Under some 45 cells (新疆维吾尔自治区:1.1 beside `90 days overdue`) the state is cut, with …, rather
+    # than Rich cutting every column, ids and lights too.
+    state_room = console.width - _room(columns[:2]) - 2
+    if _room(columns[:3]) > console.width and state_room > 1:
+        columns[2] = replace(columns[2], max_width=state_room)
+    _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(ids), len(ids), lang)
-    moved = [(result.id, original) for result in every[:limit] if (original := _moved_from(result)) is not None]
+    if late_under:
+        items = [_late_item(result, unbroken(printable(result.id, single_line=True)), lang)
+                 for result in closed_late[:EXTENDED_LISTED]]
+        console.print(Paragraph(label("status_closed_late_legend", lang, items=_listed(items, len(closed_late), lang))))
+    # (each id whole on its line, as the table gives it: 新疆 | 维吾尔自治区:4.2 read as two)
+    moved = [(unbroken(printable(result.id, single_line=True)), original)
+             for result in every[:limit] if (original := _moved_from(result)) is not None]
     if moved:
         console.print(Paragraph(label("status_measure_extended_legend", lang, items=_extended_items(moved, lang))))
     if marked:
@@ -627,11 +650,16 @@ def _moved_from(result: MeasureResult | TaskResult) -> date | None:
 
 
 def _extended_items(moved: list[tuple[str, date]], lang: Lang) -> str:
-    items = _sep(lang).join(label("status_measure_extended_item", lang, measure=printable(measure, single_line=True),
-                                  due=due.isoformat()) for measure, due in moved[:EXTENDED_LISTED])
-    if len(moved) > EXTENDED_LISTED:
-        items = label("status_measure_extended_more", lang, items=items, n=len(moved) - EXTENDED_LISTED)
-    return items
+    return _listed([label("status_measure_extended_item", lang, measure=printable(measure, single_line=True),
+                          due=due.isoformat()) for measure, due in moved[:EXTENDED_LISTED]], len(moved), lang)
+
+
+def _listed(items: list[str], total: int, lang: Lang) -> str:
+    """`items` (the first EXTENDED_LISTED of `total`) for a line under a table, and how many more."""
+    listed = _sep(lang).join(items)
+    if total > len(items):
+        listed = label("status_measure_extended_more", lang, items=listed, n=total - len(items))
+    return listed
 
 
 def _measure_rows(tasks: Iterable[TaskResult]) -> list[MeasureResult | TaskResult]:

@@ -314,6 +314,104 @@ def test_long_folder_ids_stay_whole_and_what_gives_way_is_named(long_named_folde
     assert [h for h in headers if h not in table[0] and h not in under] == []
 
 
+@pytest.fixture
+def closed_late_folder(tmp_path):
+    """A folder of two copies of the small fixture, one in a file with a long Chinese name: ids of
+    20 cells (新疆维吾尔自治区:4.1), beside 4.1's state, closed 127 days late (24 cells in Chinese)."""
+    for stem in ("新疆维吾尔自治区", "xizang"):
+        text = (REPO / FIXTURE).read_text(encoding="utf-8")
+        (tmp_path / f"{stem}.yaml").write_text(text.replace("title: ", f"title: {stem}", 1), encoding="utf-8")
+        (tmp_path / f"{stem}.progress.yaml").write_bytes((REPO / "tests/fixtures/small/progress.yaml").read_bytes())
+    return load_registry(tmp_path, today=AS_OF)
+
+
+@pytest.mark.parametrize("lang, width, row, under", [
+    (Lang.zh, 45, ["新疆维吾尔自治区:4.1", "绿", "已销号"], "逾期销号：xizang:4.1（逾期127天销号）、新疆维吾尔自治区:4.1（逾期127天销号）"),
+    (Lang.en, 45, ["新疆维吾尔自治区:4.1", "green", "closed"],
+     "Closed late: xizang:4.1 (127 days late), 新疆维吾尔自治区:4.1 (127 days late)"),
+    (Lang.en, 50, ["新疆维吾尔自治区:4.1", "green", "closed"],
+     "Closed late: xizang:4.1 (127 days late), 新疆维吾尔自治区:4.1 (127 days late)"),
+])
+def test_a_late_close_gives_its_days_under_the_table_rather_than_cut_an_id_or_a_light(closed_late_folder, lang, width,
+                                                                                      row, under):
+    """At 50 columns in English the ids read `新疆维吾尔自治区:1…`; at 45 the lights `yel…`, and in
+    Chinese the light column was gone, unnamed: `已销号（逾期127天销号）` and the ids took all the room."""
+    text = render_status(closed_late_folder, lang=lang, width=width, measures=True)
+    table = _table_lines(text)
+    assert row in [line.split() for line in table[2:18]]
+    assert "".join(under.split()) in _note(table, 16)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_the_lines_under_a_narrow_measures_table_never_break_an_id(closed_late_folder, lang):
+    """At 45 columns `已延期，原定期限：xizang:4.2 2019-06-30、新疆` ended a line, `维吾尔自治区:4.2` began
+    the next (in English at 50, `新疆维` and `吾尔自治区:4.2`): one id read as two."""
+    for width in range(45, 61):
+        under = _table_lines(render_status(closed_late_folder, lang=lang, width=width, measures=True))[18:]
+        # (the plan's deadline of the extended 4.2, and 4.1's late close)
+        extended = render_status(closed_late_folder, lang=lang, width=width, measures=True).splitlines()[-2:]
+        assert [i for i in ("新疆维吾尔自治区:4.1", "xizang:4.1") if not any(i in line for line in under)] == [], width
+        assert [i for i in ("新疆维吾尔自治区:4.2", "xizang:4.2") if not any(i in line for line in extended)] == [], width
+
+
+@pytest.mark.parametrize("folder", [False, True])
+@pytest.mark.parametrize("measures", [False, True])
+@pytest.mark.parametrize("lang", list(Lang))
+def test_at_45_to_60_columns_ids_lights_and_dates_stay_whole_and_a_late_close_is_said(closed_late_folder, folder,
+                                                                                      measures, lang):
+    registry = closed_late_folder if folder else _registry()
+    light_word = "灯" if lang == Lang.zh else "Light"
+    rows_count = (8 if measures else 4) * (2 if folder else 1)
+    days = "（逾期127天销号）" if lang == Lang.zh else "(127 days late)"
+    for width in range(45, 61):
+        text = render_status(registry, lang=lang, width=width, measures=measures)
+        assert max(map(cell_len, text.splitlines())) <= width, width
+        table = _table_lines(text)
+        head, rows = table[0], table[2:2 + rows_count]
+        under = "".join("".join(table[2 + rows_count:]).split())
+        ids = [row.split()[0] for row in rows]
+        assert [i for i in ids if "…" in i] == [] and len(set(ids)) == rows_count, width
+        light = cell_len(head[: head.index(light_word)])
+        assert {_drop_cells(row, light).split()[0] for row in rows} <= {"红", "黄", "绿", "red", "yellow", "green"}, width
+        # (only free text is cut: the measures' units and text, at the end; the tasks' problem, after the id)
+        if measures:
+            free = [cell_len(head[: head.index(word)]) for word in ("责任单位", "内容", "Units", "Text") if word in head]
+            whole = [row[: len(row) - len(_drop_cells(row, min(free)))] if free else row for row in rows]
+        else:
+            words = head.split()
+            problem = "问题" if lang == Lang.zh else "Problem"
+            after = cell_len(head[: head.index(words[words.index(problem) + 1])]) if problem in words else 0
+            whole = [row.split()[0] + " " + _drop_cells(row, after) for row in rows]
+        assert [part for part in whole if "…" in part] == [], width
+        if measures:  # 4.1, closed 127 days late: said in its row or else under the table
+            for row in rows:
+                if row.split()[0].endswith("4.1"):
+                    said_under = "".join(f"{row.split()[0]}{days}".split()) in under
+                    assert (days in row) != said_under, (width, row, under)
+
+
+@pytest.mark.parametrize("measures", [False, True])
+@pytest.mark.parametrize("lang", list(Lang))
+def test_under_45_columns_a_state_is_cut_before_an_id_or_a_light(monkeypatch, closed_late_folder, lang, measures):
+    """In English at 40 columns the ids read `新疆维吾尔自治区:…` and the lights `yel…`: 20 cells of id,
+    6 of light and 15 of `90 days overdue` do not fit, and Rich cut every column. Row by row too."""
+    from rectify_cli.render import rich_status
+
+    rows_count = 16 if measures else 8
+    for width in range(40, 45):
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+        text = render_status(closed_late_folder, lang=lang, width=width, measures=measures)
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
+        assert render_status(closed_late_folder, lang=lang, width=width, measures=measures) == text, width
+        assert max(map(cell_len, text.splitlines())) <= width, width
+        table = _table_lines(text)
+        rows = table[2:2 + rows_count]
+        ids = [row.split()[0] for row in rows]
+        assert [i for i in ids if "…" in i] == [] and len(set(ids)) == rows_count, width
+        light = cell_len(table[0][: table[0].index("灯" if lang == Lang.zh else "Light")])
+        assert {_drop_cells(row, light).split()[0] for row in rows} <= {"红", "黄", "绿", "red", "yellow", "green"}, width
+
+
 def test_the_progress_bar_shortens_to_fit():
     """In English at 50 columns the bar's line was 55 cells: `50%` wrapped onto a line of its own."""
     assert "Completed [############-------------]  91/179  50%" in _bundled(lang=Lang.en, width=50).splitlines()
