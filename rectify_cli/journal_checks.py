@@ -89,6 +89,23 @@ class JournalContext:
         """Whether a measure has an ongoing (长期坚持) part, which reports are about."""
         return self._steps_of(mid)[2]
 
+    def measure_of(self, written: str, prefix: str) -> tuple[str, Notice | None]:
+        """(the id of the measure a journal of the file of `prefix` names `written`, as written
+        in the file; what is wrong with it, or None when it is one of the plan's)."""
+        measure_ids = self.measure_ids
+        mid = written  # (as written in the file: quoted so when it names no measure)
+        if prefix and ":" not in mid:
+            mid = prefix + mid
+        elif prefix and not mid.startswith(prefix) and mid in measure_ids:
+            # (its history would be split across two journals, each checked alone)
+            return mid, _other_files_measure(mid, prefix)
+        if mid not in measure_ids:
+            # (another file's measure written without its file, as a journal split by hand has it)
+            elsewhere = ids_in_files(mid[len(prefix):], measure_ids) if prefix and mid.startswith(prefix) else ()
+            return mid, (_other_files_measure(elsewhere[0], prefix) if len(elsewhere) == 1 else
+                         Notice("no_measure", {"measure": written, "hint": suggested(close_ids(mid, measure_ids))}))
+        return mid, None
+
     def entries(self, rows: list[list], file: str, prefix: str, *,
                 checked: bool = True) -> tuple[list[Entry], list[tuple[int, str, Notice]]]:
         """The Entry of each row, and (entry index, the key it is about, what is wrong: label
@@ -122,31 +139,26 @@ class JournalContext:
         hints: dict[str, Notice | str] = {}  # the units close to each unknown unit's name (see unit_suggestion)
         for (index, written, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest,
              retracts, line, column) in rows:
-            mid = written  # (as written in the file: quoted so when it names no measure)
-            if prefix and ":" not in mid:
-                mid = prefix + mid
-            elif prefix and not mid.startswith(prefix) and mid in measure_ids:
-                # (its history would be split across two journals, each checked alone)
-                problems.append((index, "measure", _other_files_measure(mid, prefix)))
-                continue
-            if mid not in measure_ids:
-                # (another file's measure written without its file, as a journal split by hand has it)
-                elsewhere = ids_in_files(mid[len(prefix):], measure_ids) if prefix and mid.startswith(prefix) else ()
-                problems.append((index, "measure", _other_files_measure(elsewhere[0], prefix) if len(elsewhere) == 1 else
-                                 Notice("no_measure", {"measure": written, "hint": suggested(close_ids(mid, measure_ids))})))
-                continue
-            entry = new_entry(measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
-                              by=units.get(by), milestone=day_of(milestone), to=day_of(to),
-                              reason=reason, approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
-                              retracts=retracts, location=new_location(file=file, line=line, column=column))
-            append(entry)
+            mid, wrong = (prefix + written if prefix and ":" not in written else written), None
+            if mid not in measure_ids or (prefix and not mid.startswith(prefix)):  # (the common case inline)
+                mid, wrong = self.measure_of(written, prefix)
+            if wrong is not None:
+                # (its fields that don't depend on the measure are checked still: every problem of
+                # an entry said in one run; it is no entry, so nothing of its history is)
+                problems.append((index, "measure", wrong))
+            else:
+                entry = new_entry(measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
+                                  by=units.get(by), milestone=day_of(milestone), to=day_of(to), reason=reason,
+                                  approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
+                                  retracts=retracts, location=new_location(file=file, line=line, column=column))
+                append(entry)
             if not checked:
                 continue
             if day > today_iso or (recorded is not None and recorded > today_iso):
                 later.append((index, "date", day) if day > today_iso else (index, "recorded", recorded))
             elif day < feedback_iso:
                 problems.append((index, "date", Notice("date_before_feedback", {"date": day, "feedback": feedback_iso})))
-            if milestone is not None and day_of(milestone) not in self.deadlines(mid):
+            if wrong is None and milestone is not None and day_of(milestone) not in self.deadlines(mid):
                 deadlines = sorted({d.isoformat() for d in self.deadlines(mid)}) or Notice("no_deadlines", {})
                 problems.append((index, "milestone", Notice("milestone_not_deadline", {
                     "milestone": milestone, "measure": mid, "deadlines": deadlines})))
@@ -154,6 +166,8 @@ class JournalContext:
                 problems.append((index, "by", _unknown_unit(by, units, hints)))
             if approved_by is not None and approved_by not in units:
                 problems.append((index, "approved_by", _unknown_unit(approved_by, units, hints)))
+            if wrong is not None:
+                continue
             if state in _REPLAYED:
                 history = histories.get(mid)
                 if history is None:

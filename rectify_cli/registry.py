@@ -73,7 +73,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         return raw
 
     helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in layout if journal_present(jpath)], store)
-    handed: dict[str, tuple[str, list[Problem]]] = {}  # (see _join)
+    handed: dict[str, tuple[str, list[Problem], list[list]]] = {}  # (see _join)
     sizes: dict[int, list[Path]] = {}  # plan files by size, to find a copy
     try:
         for file, _, prefix in layout:
@@ -86,6 +86,9 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         if helper is not None:
             handed = _join(helper)
     plans = [plan for _, plan in loaded]
+    plans_read = not problems  # (each plan file loaded: the journals' entries can be checked against them)
+    # (path, prefix, [index, measure, line, column] of each entry with a problem: see Checker.references)
+    references: list[tuple[Path, str, list[list]]] = []
     raw = None  # (the last plan's bytes, not kept while the journals' entries are made)
     for _, jpath, prefix in layout:
         if journal_present(jpath):
@@ -93,17 +96,26 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
             found = handed.get(str(jpath))
             if found is not None and found[0] == versions[str(jpath)]:  # (the bytes the helper read)
                 problems.extend(found[1])  # (not read again: with problems, its rows go unused)
+                references.append((jpath, prefix, found[2]))
             else:
-                journals.append(_load_journal(jpath, prefix, store, problems, raw, streamed=True))
+                referred: list[list] = []
+                journals.append(_load_journal(jpath, prefix, store, problems, raw, streamed=True, references=referred))
+                references.append((jpath, prefix, referred))
             raw = None
-    if not problems:
+    journals_read = len(problems)
+    if plans_read:
         plan = _merge(plans, files, problems)
+    declared = {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)}
     if problems:
+        if plans_read and len(problems) == journals_read:  # (the plan is whole: what entries with problems name
+            # is checked against it all the same, every problem of an entry said in one run)
+            if today is None:
+                today = dates.today(plan.settings.timezone)
+            problems += _references_problems(JournalContext(plan, today, declared), references)
         declaring = _files_declaring(loaded) if len(layout) > 1 else {}
         raise RegistryError(sorted((_declared_elsewhere(p, declaring) for p in problems), key=_problem_order))
     if today is None:
         today = dates.today(plan.settings.timezone)
-    declared = {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)}
     if store is not None:
         store.forget_bytes()  # (each file's version is in `versions`)
     context = JournalContext(plan, today, declared)
@@ -141,6 +153,19 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         folder=str(root) if root.is_dir() else None,
         declared=declared,
     )
+
+
+def _references_problems(context: JournalContext, references: list[tuple[Path, str, list[list]]]) -> list[Problem]:
+    """The problems of the measures entries with other problems name (`references`: see
+    Checker.references), as JournalContext.entries names those of the other entries."""
+    found = []
+    for path, prefix, referred in references:
+        for index, written, line, column in referred:
+            wrong = context.measure_of(written, prefix)[1]
+            if wrong is not None:
+                found.append(problem(str(path), line, column, wrong.key, what=Where(f"journal entry {index + 1}"),
+                                     **wrong.values))
+    return found
 
 
 # Journals this big in all (bytes) are read by a second process while this one reads the
@@ -188,13 +213,13 @@ def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None
         code = 1
         try:
             os.close(read_end)
-            found = {}  # {journal: [the version read, its problems]}
+            found = {}  # {journal: [the version read, its problems, the measures its entries with problems name]}
             for jpath, prefix in missing:
-                raw, problems = read_bytes(jpath), []
-                _load_journal(jpath, prefix, store, problems, raw, only_store=True)
+                raw, problems, referred = read_bytes(jpath), [], []
+                _load_journal(jpath, prefix, store, problems, raw, only_store=True, references=referred)
                 if problems:
                     try:
-                        found[str(jpath)] = [store.digest(raw), [_problem_as_json(p) for p in problems]]
+                        found[str(jpath)] = [store.digest(raw), [_problem_as_json(p) for p in problems], referred]
                     except TypeError:
                         pass  # (a value JSON can't say: this process reads the journal again)
                 raw = None
@@ -216,9 +241,10 @@ def _refuse_a_copy(file: Path, raw: bytes, same_size: list[Path], problems: list
     same_size.append(file)
 
 
-def _join(helper) -> dict[str, tuple[str, list[Problem]]]:
-    """Wait for the helper; {journal: (the version it read, its problems)} of each journal with
-    problems it sent (none when it failed: this process reads every journal)."""
+def _join(helper) -> dict[str, tuple[str, list[Problem], list[list]]]:
+    """Wait for the helper; {journal: (the version it read, its problems, the measures its entries
+    with problems name: see Checker.references)} of each journal with problems it sent (none when
+    it failed: this process reads every journal)."""
     from . import fanout
 
     pid, missing, pipe = helper
@@ -234,8 +260,8 @@ def _join(helper) -> dict[str, tuple[str, list[Problem]]]:
         PARSE_COUNTS[str(jpath)] += 1
     if status != 0 or not sent:
         return {}
-    return {name: (version, [_problem_from_json(p) for p in found])
-            for name, (version, found) in json.loads(sent).items()}
+    return {name: (version, [_problem_from_json(p) for p in found], referred)
+            for name, (version, found, referred) in json.loads(sent).items()}
 
 
 # A Problem sent by the helper as JSON (never pickle): its fields, and its Notice's values, each
@@ -400,7 +426,7 @@ class _ItemsInPieces(list):
 
 def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None,
                   *, refresh: bool = False, streamed: bool = False, only_store: bool = False,
-                  with_positions: bool = False) -> _JournalFile | None:
+                  with_positions: bool = False, references: list[list] | None = None) -> _JournalFile | None:
     """The journal's valid rows; `refresh`: read the file even if the cache has it, and store
     it again; `streamed`: rows the cache holds come as an iterator, decoded as they are read
     (FileCache.streamed_rows; reading them raises one of CACHE_DAMAGE on a damaged entry);
@@ -408,7 +434,8 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     encoded (None is returned): its texts hold a copy in UTF-8 from then on (orjson's), which
     every row kept to the end held at once; or add the problems its entries have, found reading
     only those (_problems_read_alone), to `problems`; `with_positions`: read by the reference loader,
-    with the positions its problems are named at (`located`), not by the fast parser."""
+    with the positions its problems are named at (`located`), not by the fast parser; `references`:
+    where the measures its entries with problems name are added (see Checker.references)."""
     raw = read_bytes(path) if raw is None else raw
     if store is not None and not refresh:
         if streamed:
@@ -427,12 +454,12 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     PARSE_COUNTS[str(path)] += 1
     before, located = len(problems), None
     try:
-        rows = None if with_positions else _fast_journal_rows(path, raw, text, only_store, problems)
+        rows = None if with_positions else _fast_journal_rows(path, raw, text, only_store, problems, references)
     except ProblemSeen:  # (the helper, at a problem the entries read alone don't tell: this process reads it again)
         return None
     if rows is None:
         located = _parse_reference(path, text)
-        rows = Checker(str(path), problems).journal_rows(located)
+        rows = Checker(str(path), problems, references=references).journal_rows(located)
     del text  # (what the rows need of it, they hold: 75 MB at 100,000 measures, let go before they are stored)
     if store is not None and len(problems) == before:
         _put_journal(store, path, prefix, raw, _let_go(rows) if only_store else rows)
@@ -454,14 +481,15 @@ CACHE_DAMAGE = (TypeError, ValueError, LookupError, AttributeError)
 
 
 def _fast_journal_rows(path: Path, raw: bytes, text: str, problem_ends: bool = False,
-                       problems: list[Problem] | None = None) -> list[list] | None:
+                       problems: list[Problem] | None = None, references: list[list] | None = None) -> list[list] | None:
     """The rows of a journal's text (`raw` decoded) read by the fast parser, or None when it
     can't vouch for them: the reference loader must read it. `problem_ends`: a problem seen in
     the entries that reading them alone doesn't tell raises ProblemSeen (the helper process: at
     100,000 measures, one mistyped entry had it read the journal with the reference loader for
     nothing, 1.6 GiB, before this one did).
     `problems`: where those of a big journal's entries are added when the reference loader finds
-    them reading only those entries (_problems_read_alone); the rows are then theirs alone."""
+    them reading only those entries (_problems_read_alone); the rows are then theirs alone, and the
+    measures those entries name are added to `references` (see Checker.references)."""
     from . import yamlio
 
     pieces = yamlio.parse_fast_in_pieces(text, "")
@@ -470,13 +498,16 @@ def _fast_journal_rows(path: Path, raw: bytes, text: str, problem_ends: bool = F
         try:
             return Checker(str(path), [], vouching=True, per_item=problems is not None).journal_rows(entries)
         except ProblemSeen as seen:
-            found = _problems_read_alone(path, text, entries, seen.items, "",
-                                         lambda into, doc: Checker(str(path), into).journal_rows(doc)) if seen.items else None
+            referred: list[list] = []  # (kept only when the entries read alone tell their problems)
+            found = _problems_read_alone(path, text, entries, seen.items, "", lambda into, doc: Checker(
+                str(path), into, references=referred).journal_rows(doc)) if seen.items else None
             if found is None:
                 if problem_ends:
                     raise
                 return None  # (the reference reads it whole: the fast parser would see them read whole too)
             problems.extend(found[0])
+            if references is not None:
+                references += referred
             return found[1]
         except Unvouched:
             pass  # (as a plan's: see _vouched_plan)

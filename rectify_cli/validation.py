@@ -63,9 +63,13 @@ class Checker:
     caller has the reference loader read those items alone (registry._problems_read_alone).
     """
 
-    def __init__(self, filename: str, problems: list[Problem], *, vouching: bool = False, per_item: bool = False):
+    def __init__(self, filename: str, problems: list[Problem], *, vouching: bool = False, per_item: bool = False,
+                 references: list[list] | None = None):
         self.file = filename
         self.problems = problems
+        # (journal_rows: [index, measure as written, line, column] of each entry with a problem, whose
+        # measure is then checked against the plan all the same: JournalContext.references)
+        self.references = references
         self.vouching = vouching
         self.problem_items: list[int] | None = [] if per_item else None  # (their indexes)
         from . import yamlio
@@ -531,9 +535,10 @@ class Checker:
         if not isinstance(data, list):
             self.problem((1, 1), "journal_not_list", kind=_kind(data))
             return []
-        rows = []
+        rows, problems, references = [], self.problems, self.references
         for i, item in _numbered(data):
             where = position_of(data, i)
+            before = len(problems)
             try:
                 row = self._vouched_row(i, item, where) if self.vouching else None
                 if row is None:
@@ -545,6 +550,9 @@ class Checker:
                 continue
             if row is not None:
                 rows.append(row)
+            if references is not None and len(problems) > before and isinstance(item, dict) \
+                    and isinstance(item.get("measure"), str) and position_of(item, "measure") is not None:
+                references.append([i, item["measure"], *position_of(item, "measure")])
         if self.problem_items:
             raise ProblemSeen(self.problem_items)
         return rows

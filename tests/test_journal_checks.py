@@ -25,6 +25,30 @@ def test_journal_entry_for_missing_measure(tmp_path):
     assert str(caught.value) == f"{tmp_path / 'progress.yaml'}:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.2, 1.1?)"
 
 
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_an_entry_for_a_missing_measure_has_its_other_fields_checked_too(tmp_path, monkeypatch, use_cache):
+    """An entry naming no measure of the plan, dated in the future and by an unknown unit, was
+    reported for its measure alone; fixed, the next run named its date, then its unit."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_text('- measure: "1.9"\n  date: 2019-04-02\n  state: in_progress\n  note: x\n  by: 自治区环保局\n'
+                       '- measure: "1.1"\n  date: 2017-05-01\n  state: in_progress\n  note: x\n'
+                       '- measure: "7.1"\n  date: 2017-05-01\n  state: in_progress\n  note: x\n', encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{journal}:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.2, 1.1?)",
+        f"{journal}:2:9: journal entry 1.date: 2019-04-02 is in the future (today is 2019-03-31): an entry records what "
+        "has happened; if its date is right, check this computer's clock",
+        f"{journal}:5:7: journal entry 1.by: unknown unit '自治区环保局' (did you mean 自治区环境保护厅?)",
+        f"{journal}:7:9: journal entry 2.date: 2017-05-01 is before the inspection's feedback (2018-01-03), when the problems "
+        "were handed over",
+        f"{journal}:10:12: journal entry 3: no measure '7.1' in the plan",
+        f"{journal}:11:9: journal entry 3.date: 2017-05-01 is before the inspection's feedback (2018-01-03), when the problems "
+        "were handed over"]
+
+
 @pytest.mark.parametrize("state, milestone, cached", [("done", "2017-01-01", False), ("extended", "2019-12-31", False),
                                                        ("extended", "2019-12-31", True)])
 def test_an_entry_naming_a_deadline_its_measure_does_not_have_is_refused(tmp_path, monkeypatch, state, milestone, cached):
