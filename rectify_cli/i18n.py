@@ -1355,6 +1355,9 @@ LABELS.update({
     "problem_import_not_curation": ("不是校订文件：{what}；校订文件是由 {known} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节",
                                     "not a curation file: {what}; a curation file is a mapping of the sections {known} (each optional), "
                                     "see README, Re-importing"),
+    "problem_import_empty_curation": ("空文件：校订文件应为由 {known} 这几部分（均可省略）组成的映射；不用校订文件导入请去掉 --curation",
+                                      "empty file: expected a curation, a mapping of the sections {known} (each optional); "
+                                      "to import without one, leave out --curation"),
     "problem_import_a_plan": ("这是整改方案（有 tasks 部分）", "it is a plan (it has tasks)"),
     "problem_import_a_journal": ("这是进展记录（记录的列表）", "it is a journal (a list of entries)"),
     "problem_import_no_mapping": ("其内容不是“键: 值”的映射", "it is not a mapping of 'key: value'"),

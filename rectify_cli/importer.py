@@ -195,6 +195,9 @@ def load_curation(path: str | Path) -> Curation:
         data = yamlio.parse(text, filename=p)
     except RegistryError as e:  # (not UTF-8, bad YAML, an anchor, a duplicate key: with its line)
         raise ReportFormatError(e.problems) from None
+    if data is None and all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        # (a file truncated, or a template not filled: taken as no curation, the plan lost its decisions)
+        raise ReportFormatError(problem(p, 1, 1, "import_empty_curation", known=sorted(CURATION_SECTIONS)))
     data = yamlio.YMap() if data is None else data
     if (other := _other_than_curation(data)) is not None:
         what, at = other

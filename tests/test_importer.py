@@ -1782,6 +1782,22 @@ def test_a_file_that_is_not_a_curation_file_is_named_so(tmp_path, given, line, z
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("body", ["", "# 校订文件：待填写\n\n"])
+@pytest.mark.parametrize("lang, said", [
+    (None, f"空文件：校订文件应为由 {SECTIONS} 这几部分（均可省略）组成的映射；不用校订文件导入请去掉 --curation"),
+    ("en", "empty file: expected a curation, a mapping of the sections journal, owners, phrases, registry, text_fixes, "
+           "units, version (each optional); to import without one, leave out --curation"),
+])
+def test_an_empty_curation_file_is_refused_and_nothing_is_written(tmp_path, body, lang, said):
+    """An empty curation (a file truncated, or a template not yet filled) was taken as no curation,
+    the plan rewritten without the decisions it was meant to hold; an empty registry is refused."""
+    curation = tmp_path / "curation.yaml"
+    curation.write_text(body, encoding="utf-8")
+    result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation), "-o", str(tmp_path / "out"), lang=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {curation}:1:1: {said}\n")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("lang, message", [
     (None, "没有找到附件中编号的问题（一、…）及其整改时限、整改进展"),
     ("en", "no appendix of numbered problems (一、…) with 整改时限/整改进展 found"),
