@@ -78,10 +78,27 @@ class _SaidInLanguage:
             lang.type.convert(value, lang, ctx)
 
 
+_PATH_TYPES = ("Path", "TyperPath")  # (the parser's type of a pathlib.Path option)
+
+
+class _EmptyPath(typer.BadParameter):
+    """A path option given as '' (render/usage_text reads it by its name)."""
+
+
 class _Command(_SaidInLanguage, TyperCommand):
     def parse_args(self, ctx, args):
         self._refuse_a_lang_not_offered(ctx, args)
+        self._refuse_an_empty_path(ctx, args)
         return super().parse_args(ctx, _comma_lists_apart(args, self.params))
+
+    def _refuse_an_empty_path(self, ctx, args: list[str]) -> None:
+        """-r '' (`-r "$REG"`, REG unset) was the current folder, read or written to, and -o '' too,
+        while an empty RECTIFY_REGISTRY is as none: refused, as the value typed (converted, it is ".")."""
+        given = self.make_parser(ctx).parse_args(args=list(args))[0]
+        for param in self.params:
+            # (by its type's name, as the parser's types are read in render/usage_text: Typer's own since 0.17)
+            if param.param_type_name == "option" and type(param.type).__name__ in _PATH_TYPES and given.get(param.name) == "":
+                raise _EmptyPath("empty", ctx=ctx, param=param)
 
     def collect_usage_pieces(self, ctx) -> list[str]:
         """[选项] and each argument as its value is named (<措施>), in brackets when it may be left

@@ -1102,6 +1102,7 @@ LABELS.update({
     "usage_not_a_choice_meant": ("{name}：“{value}”不是可选的值，应写作 {meant}（可选：{choices}）",
                                  "{name}: {value!r} is not one of the choices: write {meant} ({choices})"),
     "usage_not_a_choice": ("{name}：“{value}”不是可选的值（可选：{choices}）", "{name}: {value!r} is not one of the choices ({choices})"),
+    "usage_empty_path": ("{name}：路径为空：请给出路径，或去掉该选项", "{name}: the path is empty: give one, or leave the option out"),
     "usage_invalid_value": ("{name}：取值无效（{detail}）", "{name}: invalid value ({detail})"),
     "usage_out_of_range": ("{name}：{value} 不在可选范围内（应{bounds}）", "{name}: {value} is out of range ({bounds})"),
     "usage_at_least": ("不小于 {bound}", "at least {bound}"),
@@ -1357,6 +1358,9 @@ LABELS.update({
     "problem_import_not_curation": ("不是校订文件：{what}；校订文件是由 {known} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节",
                                     "not a curation file: {what}; a curation file is a mapping of the sections {known} (each optional), "
                                     "see README, Re-importing"),
+    "problem_import_empty_curation": ("空文件：校订文件应为由 {known} 这几部分（均可省略）组成的映射；不用校订文件导入请去掉 --curation",
+                                      "empty file: expected a curation, a mapping of the sections {known} (each optional); "
+                                      "to import without one, leave out --curation"),
     "problem_import_a_plan": ("这是整改方案（有 tasks 部分）", "it is a plan (it has tasks)"),
     "problem_import_a_journal": ("这是进展记录（记录的列表）", "it is a journal (a list of entries)"),
     "problem_import_no_mapping": ("其内容不是“键: 值”的映射", "it is not a mapping of 'key: value'"),

@@ -137,12 +137,12 @@ class Curation:
     text_fixes: tuple[dict[str, str], ...] = ()
     owners: dict[str, dict[str, Any]] = field(default_factory=dict)
     journal: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # where each decision is written, for messages: ("journal", "2.1") -> its line
-    lines: dict[tuple[str, ...], int] = field(default_factory=dict, compare=False)
+    # where each decision is written, for messages: ("journal", "2.1") -> its (line, column)
+    positions: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict, compare=False)
 
     def fail(self, message_key: str, /, *keys: str, **values) -> ReportFormatError:
-        """The curation file is wrong at the decision `keys` (its line, when known): label problem_import_<message_key>."""
-        return ReportFormatError(problem(self.path, self.lines.get(keys), None, f"import_{message_key}", **values))
+        """The curation file is wrong at the decision `keys` (its line and column, when known): label problem_import_<message_key>."""
+        return ReportFormatError(problem(self.path, *self.positions.get(keys, (None, None)), f"import_{message_key}", **values))
 
 
 def _one(items) -> str:
@@ -167,15 +167,15 @@ UNIT_FIELDS = ("name", "kind", "aliases")
 OWNERS_FIELDS = ("owners", "lead", "why")
 
 
-def _other_than_curation(data) -> tuple[Notice, int | None] | None:
+def _other_than_curation(data) -> tuple[Notice, tuple[int, int] | None] | None:
     """What a file given as the curation holds instead (a plan, a journal, no mapping at all) and
-    the line that shows it; None for a mapping without tasks, whose sections are checked after."""
+    the (line, column) that shows it; None for a mapping without tasks, whose sections are checked after."""
     if isinstance(data, dict):
-        return (Notice("import_a_plan", {}), data.key_pos["tasks"][0]) if "tasks" in data else None
-    line = data.pos[0] if hasattr(data, "pos") else None  # (a scalar has none)
+        return (Notice("import_a_plan", {}), data.key_pos["tasks"]) if "tasks" in data else None
+    at = data.pos if hasattr(data, "pos") else None  # (a scalar has none)
     if isinstance(data, list) and data and all(isinstance(entry, dict) and "measure" in entry for entry in data):
-        return Notice("import_a_journal", {}), line
-    return Notice("import_no_mapping", {}), line
+        return Notice("import_a_journal", {}), at
+    return Notice("import_no_mapping", {}), at
 
 
 def load_curation(path: str | Path) -> Curation:
@@ -195,30 +195,34 @@ def load_curation(path: str | Path) -> Curation:
         data = yamlio.parse(text, filename=p)
     except RegistryError as e:  # (not UTF-8, bad YAML, an anchor, a duplicate key: with its line)
         raise ReportFormatError(e.problems) from None
+    if data is None and all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        # (a file truncated, or a template not filled: taken as no curation, the plan lost its decisions)
+        raise ReportFormatError(problem(p, 1, 1, "import_empty_curation", known=sorted(CURATION_SECTIONS)))
     data = yamlio.YMap() if data is None else data
     if (other := _other_than_curation(data)) is not None:
-        what, line = other
-        raise ReportFormatError(problem(p, line, None, "import_not_curation", what=what, known=sorted(CURATION_SECTIONS)))
-    lines: dict[tuple[str, ...], int] = {}
+        what, at = other
+        raise ReportFormatError(problem(p, *(at or (None, None)), "import_not_curation", what=what, known=sorted(CURATION_SECTIONS)))
+    positions: dict[tuple[str, ...], tuple[int, int]] = {}
 
-    def fail(message_key: str, /, *keys: str, **values) -> ReportFormatError:
-        return ReportFormatError(problem(p, lines.get(keys), None, f"import_{message_key}", **values))
+    def fail(message_key: str, /, *keys: str, at: tuple[int, int] | None = None, **values) -> ReportFormatError:
+        """At the decision `keys` (at: a place within it, as the form a unit repeats)."""
+        return ReportFormatError(problem(p, *(at or positions.get(keys, (None, None))), f"import_{message_key}", **values))
 
     def where(keys: tuple[str, ...]):
         return ".".join(keys) or Notice("import_curation_file", {})
 
     def mapping(value: Any, *keys: str) -> dict:
-        """`value` (the section or entry at `keys`) as a mapping whose keys are text, noting their lines."""
+        """`value` (the section or entry at `keys`) as a mapping whose keys are text, noting their places."""
         if not isinstance(value, dict):
             raise fail("not_mapping", *keys, where=where(keys))
         for k in value:
-            at = value.key_pos[k][0]
+            at = value.key_pos[k]
             if not isinstance(k, str):
                 # (YAML reads 2.10 as the number 2.1, which would be another measure's id)
-                written = _written_key(text, value.key_pos[k])
-                raise ReportFormatError(problem(p, at, None, "import_key_not_text", where=where(keys), written=written,
+                written = _written_key(text, at)
+                raise ReportFormatError(problem(p, *at, "import_key_not_text", where=where(keys), written=written,
                                                 kind=Word(YAML_KINDS, _kind_of(k), said_in_english=True), value=k))
-            lines[(*keys, k)] = at
+            positions[(*keys, k)] = at
         return value
 
     def sequence(value: Any, what: str, *keys: str) -> list:
@@ -233,7 +237,7 @@ def load_curation(path: str | Path) -> Curation:
         if why is None:
             return day.isoformat()
         key, values = why  # (as the registry's loader words a bad date)
-        raise ReportFormatError(problem(p, lines.get(keys), None, key, what=what, text=str(value), **values))
+        raise ReportFormatError(problem(p, *positions.get(keys, (None, None)), key, what=what, text=str(value), **values))
 
     for k in mapping(data):
         if k not in CURATION_SECTIONS:
@@ -251,7 +255,7 @@ def load_curation(path: str | Path) -> Curation:
         elif k == "claims":  # (the headline's figures, where the import reads them wrong or not at all)
             claims = sequence(v, "claims", "registry", "claims")
             for i, item in enumerate(claims):
-                lines[("registry", "claims", str(i))] = v.where(i)[0]
+                positions[("registry", "claims", str(i))] = v.where(i)
                 if not _claim_shaped(item):
                     raise fail("claim_shape", "registry", "claims", str(i), n=i + 1)
             registry[k] = [dict(item) for item in claims]
@@ -266,7 +270,7 @@ def load_curation(path: str | Path) -> Curation:
     units: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
     for i, u in enumerate(sequence(data.get("units"), "units", "units")):
-        lines[("units", str(i))] = data["units"].where(i)[0]
+        positions[("units", str(i))] = data["units"].where(i)
         if not isinstance(u, dict) or not isinstance(u.get("name"), str):
             raise fail("unit_needs_name", "units", str(i), index=i)
         if extra := [str(k) for k in u if k not in UNIT_FIELDS]:  # (a misspelt aliases: would lose the aliases unsaid)
@@ -275,9 +279,10 @@ def load_curation(path: str | Path) -> Curation:
         if kind is not None and kind not in UNIT_KINDS:
             raise fail("unit_kind", "units", str(i), name=u["name"], kinds=list(UNIT_KINDS))
         aliases = [str(a) for a in sequence(u.get("aliases"), Notice("import_unit_field", {"name": u["name"], "field": "aliases"}), "units", str(i))]
-        for form in [u["name"], *aliases]:
-            if form in seen:
-                raise fail("unit_twice", "units", str(i), form=form, first=seen[form], second=u["name"])
+        for j, form in enumerate([u["name"], *aliases]):
+            if form in seen:  # (at the form declared again, as the registry's loader points)
+                at = _place(u, "name") if j == 0 else _place(u.get("aliases"), j - 1)
+                raise fail("unit_twice", "units", str(i), at=at, form=form, first=seen[form], second=u["name"])
             seen[form] = u["name"]
         units.append({"name": u["name"], **({"kind": kind} if kind else {}), **({"aliases": aliases} if aliases else {})})
     names = {u["name"] for u in units}
@@ -295,7 +300,7 @@ def load_curation(path: str | Path) -> Curation:
 
     fixes: list[dict[str, str]] = []
     for i, fx in enumerate(sequence(data.get("text_fixes"), "text_fixes", "text_fixes")):
-        lines[("text_fixes", str(i))] = data["text_fixes"].where(i)[0]
+        positions[("text_fixes", str(i))] = data["text_fixes"].where(i)
         if not isinstance(fx, dict) or not {"at", "field", "find", "replace"} <= set(fx):
             raise fail("text_fix_fields", "text_fixes", str(i), index=i)
         fixes.append({k: str(fx[k]) for k in ("at", "field", "find", "replace")})
@@ -332,7 +337,12 @@ def load_curation(path: str | Path) -> Curation:
             raise fail("journal_fields" + _one(extra), "journal", mid, measure=mid, fields=sorted(map(str, extra)))
         journal[mid] = entry
 
-    return Curation(p, registry, tuple(units), phrases, tuple(fixes), owners_sec, journal, lines)
+    return Curation(p, registry, tuple(units), phrases, tuple(fixes), owners_sec, journal, positions)
+
+
+def _place(container, key) -> tuple[int, int] | None:
+    """The (line, column) of the item `key` of a parsed mapping or list, None when it has none."""
+    return container.where(key) if hasattr(container, "where") else None
 
 
 def _written_key(text: str, pos: tuple[int, int]) -> str:
@@ -674,8 +684,9 @@ def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curati
     out = []
     for pr in sorted(problems, key=lambda pr: (pr.file, pr.line or 0, pr.column or 0)):
         keys = _curated_keys(written[pr.file][: pr.line], pr.file) if pr.line else None
-        if keys and keys in cur.lines:
-            out.append(replace(pr, file=cur.path, line=cur.lines[keys], column=None))
+        if keys and keys in cur.positions:
+            line, column = cur.positions[keys]
+            out.append(replace(pr, file=cur.path, line=line, column=column))
         else:
             at = f"{pr.file}:{pr.line}" if pr.line else pr.file
             out.append(problem(filename, None, None, "import_would_be_refused", at=at, problem=pr.notice or pr.message))

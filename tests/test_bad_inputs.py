@@ -542,6 +542,34 @@ def test_missing_path(tmp_path):
     assert_refused(run, ["nowhere/tasks.yaml: no such file or folder"])
 
 
+REPORT = Path(__file__).parent / "fixtures" / "reports" / "damaged.txt"
+
+
+@pytest.mark.parametrize("args", [
+    *([command, *rest, "-r", ""] for command, *rest in (
+        ["status"], ["show", "1.1"], ["check"], ["summary"], ["reconcile"], ["validate"], ["export"], ["history", "1.1"],
+        ["verify"], ["record", "1.1", "--state", "in_progress", "--note", "x"], ["close", "1.1"], ["reopen", "4.1", "--note", "x"],
+        ["report", "1.2", "--note", "x"], ["extend", "1.1", "--to", "2019-12-31", "--reason", "x"], ["retract", "1.2", "--reason", "x"])),
+    ["check", "-o", ""], ["summary", "-o", ""], ["export", "-o", ""],
+    ["import", str(REPORT), "-o", ""], ["import", str(REPORT), "--curation", ""],
+])
+@pytest.mark.parametrize("lang", [None, "en"])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, args, lang):
+    """`-r "$REG"` with REG unset: -r '' was read as the current folder (a ledger there was read,
+    `record` wrote to it, `import -o ''` wrote its files there), while an empty RECTIFY_REGISTRY
+    is as none. Refused, naming the option, nothing read or written."""
+    for name in ("tasks.yaml", "progress.yaml"):  # (a ledger in the current folder, that '' would have named)
+        shutil.copy(SMALL / name, tmp_path / name)
+    before = sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir())
+    option = {"-r": "--registry", "-o": "--output"}.get(args[-2], args[-2])
+    run = rectify(args, tmp_path, lang=lang)
+    said = (f"{option}: the path is empty: give one, or leave the option out" if lang else
+            f"{option}：路径为空：请给出路径，或去掉该选项")
+    assert_refused(run, [f"{said}; see python -m rectify_cli {args[0]} --help" if lang else
+                         f"{said}；用法见 python -m rectify_cli {args[0]} --help"])
+    assert sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir()) == before
+
+
 def test_a_path_starting_with_a_tilde_says_it_was_not_expanded(tmp_path):
     """`RECTIFY_REGISTRY=~/台账` in an .env file, or `-r "~/台账"` quoted: no shell expands the ~."""
     home = tmp_path / "home"

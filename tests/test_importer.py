@@ -1033,14 +1033,14 @@ def test_curation_owner_must_be_declared(tmp_path):
     with pytest.raises(ReportFormatError) as e:
         _curation(tmp_path, 'owners:\n  "1.1": {owners: [自治区不存在厅]}\n')
     assert "自治区不存在厅" in str(e.value)
-    assert str(e.value).split(" ")[0].endswith("curation.yaml:4:")  # the line of "1.1"
+    assert str(e.value).split(" ")[0].endswith("curation.yaml:4:3:")  # the line and column of "1.1"
 
 
 def test_curation_unit_with_a_misspelt_key_is_refused_not_its_aliases_lost(tmp_path):
     """`alias:` for `aliases:` was dropped without a word: the report's old name then owned nothing."""
     with pytest.raises(ReportFormatError) as e:
         _curation(tmp_path, "  - {name: 自治区自然资源厅, alias: [自治区国土资源厅]}\n")
-    assert str(e.value) == "curation.yaml:3: unit 自治区自然资源厅: unknown field alias (fields: name, kind, aliases)".replace(
+    assert str(e.value) == "curation.yaml:3:5: unit 自治区自然资源厅: unknown field alias (fields: name, kind, aliases)".replace(
         "curation.yaml", str(tmp_path / "curation.yaml"))
     assert problem_message(e.value.problems[0], Lang.zh) == "单位“自治区自然资源厅”：未知的字段 alias（可用字段：name、kind、aliases）"
 
@@ -1048,7 +1048,7 @@ def test_curation_unit_with_a_misspelt_key_is_refused_not_its_aliases_lost(tmp_p
 def test_curation_owners_with_a_misspelt_lead_is_refused_not_the_first_owner_made_lead(tmp_path):
     with pytest.raises(ReportFormatError) as e:
         _curation(tmp_path, 'owners:\n  "1.1": {owners: [自治区生态环境厅], leed: 自治区生态环境厅}\n')
-    assert str(e.value) == "curation.yaml:4: owners: 1.1: unknown field leed (fields: owners, lead, why)".replace(
+    assert str(e.value) == "curation.yaml:4:3: owners: 1.1: unknown field leed (fields: owners, lead, why)".replace(
         "curation.yaml", str(tmp_path / "curation.yaml"))
 
 
@@ -1242,33 +1242,33 @@ DAMAGED_UNITS = "units:\n  - {name: 自治区生态环境厅, kind: department}\
 
 
 @pytest.mark.parametrize(
-    "body, line, message",
+    "body, position, message",
     [
-        ("registry:\n  feedback_date: 2019-13-01\n", 2,
+        ("registry:\n  feedback_date: 2019-13-01\n", "2:3",
          "registry.feedback_date: '2019-13-01' is not a real calendar date (month must be in 1..12)"),
-        ("registry:\n  report_date: 2020年6月30日\n", 2,
+        ("registry:\n  report_date: 2020年6月30日\n", "2:3",
          "registry.report_date: expected a date written YYYY-MM-DD, got '2020年6月30日' (did you mean 2020-06-30?)"),
-        ('journal:\n  "1.1": {state: done, milestone: 2019-02-30}\n', 2,
+        ('journal:\n  "1.1": {state: done, milestone: 2019-02-30}\n', "2:3",
          "journal: 1.1: milestone: '2019-02-30' is not a real calendar date (day is out of range for month)"),
-        (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', 5,
+        (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', "5:3",
          "owners: 2.2: owners must be a list, e.g. [自治区水利厅]"),
-        ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", 2, "unit 自治区水利厅: aliases must be a list, e.g. [水利厅]"),
-        ("registry:\n  report_day: 2019-03-31\n", 2,
+        ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", "2:5", "unit 自治区水利厅: aliases must be a list, e.g. [水利厅]"),
+        ("registry:\n  report_day: 2019-03-31\n", "2:3",
          "registry: unknown key 'report_day' (expected one of title, issuer, inspection, feedback_date, report_date, source, settings, claims)"),
-        ("registry:\n  report_date: 2017-12-31\n", 2, "the report's date 2017-12-31 is before the inspection's feedback 2018-01-03"),
+        ("registry:\n  report_date: 2017-12-31\n", "2:3", "the report's date 2017-12-31 is before the inspection's feedback 2018-01-03"),
         # (YAML reads 2.10 as the number 2.1: the decision went to measure 2.1, silently)
-        ('journal:\n  "2.1": done\n  2.10: in_progress\n', 3, 'journal: the key 2.10 is read by YAML as the number 2.1, not as text: quote it: "2.10"'),
-        ("owners:\n  1.1: {owners: [自治区生态环境厅]}\n", 2, 'owners: the key 1.1 is read by YAML as the number 1.1, not as text: quote it: "1.1"'),
+        ('journal:\n  "2.1": done\n  2.10: in_progress\n', "3:3", 'journal: the key 2.10 is read by YAML as the number 2.1, not as text: quote it: "2.10"'),
+        ("owners:\n  1.1: {owners: [自治区生态环境厅]}\n", "2:3", 'owners: the key 1.1 is read by YAML as the number 1.1, not as text: quote it: "1.1"'),
         # (a version the import does not read was taken silently, its file read as version 1's)
-        ("units:\n  - {name: 自治区水利厅}\nversion: 7\n", 3, "version 7: this import reads curation files of version 1"),
-        ('version: "1"\n', 1, "version '1': this import reads curation files of version 1"),
+        ("units:\n  - {name: 自治区水利厅}\nversion: 7\n", "3:1", "version 7: this import reads curation files of version 1"),
+        ('version: "1"\n', "1:1", "version '1': this import reads curation files of version 1"),
     ],
 )
-def test_a_curation_mistake_is_refused_with_its_file_and_line(tmp_path, body, line, message):
+def test_a_curation_mistake_is_refused_with_its_file_and_line(tmp_path, body, position, message):
     curation = tmp_path / "curation.yaml"
     curation.write_text(body, encoding="utf-8")
     result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation), "-o", str(tmp_path / "out"))
-    assert (result.exit_code, result.stderr) == (2, f"rectify: {curation}:{line}: {message}\n")
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {curation}:{position}: {message}\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -1284,7 +1284,7 @@ def test_curation_errors_found_while_importing_name_the_line_of_the_decision(tmp
     cur = _curation(tmp_path, 'journal:\n  "1.1": report\n  "9.9": done\n')
     with pytest.raises(ReportFormatError) as e:
         _import(FIXTURES / "damaged.txt", cur, filename="damaged.txt")
-    assert str(e.value) == f"{tmp_path / 'curation.yaml'}:5: journal: 9.9: no such measure in damaged.txt"
+    assert str(e.value) == f"{tmp_path / 'curation.yaml'}:5:3: journal: 9.9: no such measure in damaged.txt"
 
 
 def test_an_import_the_loader_would_refuse_is_refused_with_its_messages_and_writes_nothing(tmp_path):
@@ -1294,8 +1294,8 @@ def test_an_import_the_loader_would_refuse_is_refused_with_its_messages_and_writ
     curation.write_text("registry:\n  settings:\n    warn_days: abc\n    timezone: CST+8\n", encoding="utf-8")
     result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert result.stderr == (f"rectify: {curation}:3: registry.settings.warn_days: expected a whole number ≥ 0, got 'abc'\n"
-                             f"rectify: {curation}:4: registry.settings.timezone: unknown time zone 'CST+8' (an IANA name, e.g. Asia/Shanghai)\n")
+    assert result.stderr == (f"rectify: {curation}:3:5: registry.settings.warn_days: expected a whole number ≥ 0, got 'abc'\n"
+                             f"rectify: {curation}:4:5: registry.settings.timezone: unknown time zone 'CST+8' (an IANA name, e.g. Asia/Shanghai)\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -1729,30 +1729,31 @@ def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "body, line, message",
+    "body, position, message",
     [
-        ("registry:\n  feedback_date: 2019-13-01\n", 2, "registry.feedback_date：'2019-13-01' 不是实际存在的日期（月份应在 1 到 12 之间）"),
-        ("registry:\n  report_date: 2020年6月30日\n", 2, "registry.report_date：应为 YYYY-MM-DD 格式的日期，实为 '2020年6月30日'（是否指 2020-06-30？）"),
-        (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', 5, "owners: 2.2: owners 应为列表，如 [自治区水利厅]"),
-        ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", 2, "单位“自治区水利厅”的 aliases 应为列表，如 [水利厅]"),
-        ("registry:\n  report_day: 2019-03-31\n", 2,
+        ("registry:\n  feedback_date: 2019-13-01\n", "2:3", "registry.feedback_date：'2019-13-01' 不是实际存在的日期（月份应在 1 到 12 之间）"),
+        ("registry:\n  report_date: 2020年6月30日\n", "2:3", "registry.report_date：应为 YYYY-MM-DD 格式的日期，实为 '2020年6月30日'（是否指 2020-06-30？）"),
+        (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', "5:3", "owners: 2.2: owners 应为列表，如 [自治区水利厅]"),
+        ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", "2:5", "单位“自治区水利厅”的 aliases 应为列表，如 [水利厅]"),
+        ("registry:\n  report_day: 2019-03-31\n", "2:3",
          "registry：未知的键“report_day”（应为 title、issuer、inspection、feedback_date、report_date、source、settings、claims 之一）"),
-        ("registry:\n  report_date: 2017-12-31\n", 2, "报告日期 2017-12-31 早于督察反馈日期 2018-01-03"),
-        ('journal:\n  "2.1": done\n  2.10: in_progress\n', 3, 'journal：键 2.10 被 YAML 读作数字 2.1，而不是文字：请加引号："2.10"'),
-        ("units:\n  - {name: 自治区水利厅}\n  - {name: 水利厅, aliases: [自治区水利厅]}\n", 3,
+        ("registry:\n  report_date: 2017-12-31\n", "2:3", "报告日期 2017-12-31 早于督察反馈日期 2018-01-03"),
+        ('journal:\n  "2.1": done\n  2.10: in_progress\n', "3:3", 'journal：键 2.10 被 YAML 读作数字 2.1，而不是文字：请加引号："2.10"'),
+        ("units:\n  - {name: 自治区水利厅}\n  - {name: 水利厅, aliases: [自治区水利厅]}\n", "3:27",  # (the alias declared again, as the registry points at it)
          "单位名称或别名“自治区水利厅”声明了两次（自治区水利厅和水利厅）"),
-        ('journal:\n  "1.1": finished\n', 2, "journal: 1.1：state 应为 done、in_progress、report 之一"),
-        ("surprise: 1\n", 1, "未知的部分“surprise”（应为 journal、owners、phrases、registry、text_fixes、units、version 之一）"),
-        (DAMAGED_UNITS + 'journal:\n  "2.1": {state: done, evidence: 没有这句话}\n', 5, "journal: 2.1：佐证“没有这句话”不是整改进展中的原话"),
-        ('journal:\n  "9.9": done\n', 2, f"journal: 9.9：{FIXTURES / 'damaged.txt'} 中没有这项措施"),
-        ("version: 2\n", 1, "version 为 2：本导入程序只读取第 1 版的校订文件"),
+        ('journal:\n  "1.1": finished\n', "2:3", "journal: 1.1：state 应为 done、in_progress、report 之一"),
+        ("surprise: 1\n", "1:1", "未知的部分“surprise”（应为 journal、owners、phrases、registry、text_fixes、units、version 之一）"),
+        (DAMAGED_UNITS + 'journal:\n  "2.1": {state: done, evidence: 没有这句话}\n', "5:3", "journal: 2.1：佐证“没有这句话”不是整改进展中的原话"),
+        ('journal:\n  "9.9": done\n', "2:3", f"journal: 9.9：{FIXTURES / 'damaged.txt'} 中没有这项措施"),
+        ("version: 2\n", "1:1", "version 为 2：本导入程序只读取第 1 版的校订文件"),
     ],
 )
-def test_a_curation_mistake_is_said_in_chinese_by_default(tmp_path, body, line, message):
+def test_a_curation_mistake_is_said_in_chinese_by_default(tmp_path, body, position, message):
+    """Each names its line and column (a unit declared twice was `curation.yaml:3:`, no column)."""
     curation = tmp_path / "curation.yaml"
     curation.write_text(body, encoding="utf-8")
     result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation), "-o", str(tmp_path / "out"), lang=None)
-    assert (result.exit_code, result.stderr) == (2, f"rectify: {curation}:{line}: {message}\n")
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {curation}:{position}: {message}\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -1763,9 +1764,9 @@ NOT_CURATION_EN = ("not a curation file: {}; a curation file is a mapping of the
 
 
 @pytest.mark.parametrize("given, line, zh, en", [
-    (DATA / "tasks.yaml", 195, "这是整改方案（有 tasks 部分）", "it is a plan (it has tasks)"),
-    (DATA / "progress.yaml", 3, "这是进展记录（记录的列表）", "it is a journal (a list of entries)"),
-    ("- 1\n- 2\n", 1, "其内容不是“键: 值”的映射", "it is not a mapping of 'key: value'"),
+    (DATA / "tasks.yaml", "195:1", "这是整改方案（有 tasks 部分）", "it is a plan (it has tasks)"),
+    (DATA / "progress.yaml", "3:1", "这是进展记录（记录的列表）", "it is a journal (a list of entries)"),
+    ("- 1\n- 2\n", "1:1", "其内容不是“键: 值”的映射", "it is not a mapping of 'key: value'"),
     ("# a comment\n整改任务\n", None, "其内容不是“键: 值”的映射", "it is not a mapping of 'key: value'"),  # (text: no line)
 ])
 @pytest.mark.parametrize("lang", [None, "en"])
@@ -1778,6 +1779,22 @@ def test_a_file_that_is_not_a_curation_file_is_named_so(tmp_path, given, line, z
     result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(given), "-o", str(tmp_path / "out"), lang=lang)
     said = NOT_CURATION_EN.format(en) if lang else NOT_CURATION_ZH.format(zh)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}{f':{line}' if line else ''}: {said}\n")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("body", ["", "# 校订文件：待填写\n\n"])
+@pytest.mark.parametrize("lang, said", [
+    (None, f"空文件：校订文件应为由 {SECTIONS} 这几部分（均可省略）组成的映射；不用校订文件导入请去掉 --curation"),
+    ("en", "empty file: expected a curation, a mapping of the sections journal, owners, phrases, registry, text_fixes, "
+           "units, version (each optional); to import without one, leave out --curation"),
+])
+def test_an_empty_curation_file_is_refused_and_nothing_is_written(tmp_path, body, lang, said):
+    """An empty curation (a file truncated, or a template not yet filled) was taken as no curation,
+    the plan rewritten without the decisions it was meant to hold; an empty registry is refused."""
+    curation = tmp_path / "curation.yaml"
+    curation.write_text(body, encoding="utf-8")
+    result = _rectify("import", str(FIXTURES / "damaged.txt"), "--curation", str(curation), "-o", str(tmp_path / "out"), lang=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {curation}:1:1: {said}\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -1905,6 +1922,6 @@ def test_a_curated_claim_not_of_the_shape_is_refused_at_its_line(tmp_path, claim
                         encoding="utf-8")
     result = _rectify("import", str(SOURCE), "--curation", str(curation), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert result.stderr == (f"rectify: {curation}:4: registry.claims 2: expected key (an English key such as "
+    assert result.stderr == (f"rectify: {curation}:4:7: registry.claims 2: expected key (an English key such as "
                              "tasks_total), text (the report's words) and value (a whole number)\n")
     assert not (tmp_path / "out").exists()
