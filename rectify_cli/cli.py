@@ -92,12 +92,13 @@ class _Command(_SaidInLanguage, TyperCommand):
         return super().parse_args(ctx, _comma_lists_apart(args, self.params))
 
     def _refuse_an_empty_path(self, ctx, args: list[str]) -> None:
-        """-r '' (`-r "$REG"`, REG unset) was the current folder, read or written to, and -o '' too,
-        while an empty RECTIFY_REGISTRY is as none: refused, as the value typed (converted, it is ".")."""
+        """-r '' (`-r "$REG"`, REG unset) was the current folder, read or written to, and -o '' too
+        (and `validate ''`), while an empty RECTIFY_REGISTRY is as none: refused, as the value typed
+        (converted, it is ".")."""
         given = self.make_parser(ctx).parse_args(args=list(args))[0]
         for param in self.params:
             # (by its type's name, as the parser's types are read in render/usage_text: Typer's own since 0.17)
-            if param.param_type_name == "option" and type(param.type).__name__ in _PATH_TYPES and given.get(param.name) == "":
+            if param.param_type_name in ("option", "argument") and type(param.type).__name__ in _PATH_TYPES and given.get(param.name) == "":
                 raise _EmptyPath("empty", ctx=ctx, param=param)
 
     def collect_usage_pieces(self, ctx) -> list[str]:

@@ -1103,6 +1103,7 @@ LABELS.update({
                                  "{name}: {value!r} is not one of the choices: write {meant} ({choices})"),
     "usage_not_a_choice": ("{name}：“{value}”不是可选的值（可选：{choices}）", "{name}: {value!r} is not one of the choices ({choices})"),
     "usage_empty_path": ("{name}：路径为空：请给出路径，或去掉该选项", "{name}: the path is empty: give one, or leave the option out"),
+    "usage_empty_path_argument": ("{name}：路径为空：请给出路径", "{name}: the path is empty: give one"),
     "usage_invalid_value": ("{name}：取值无效（{detail}）", "{name}: invalid value ({detail})"),
     "usage_out_of_range": ("{name}：{value} 不在可选范围内（应{bounds}）", "{name}: {value} is out of range ({bounds})"),
     "usage_at_least": ("不小于 {bound}", "at least {bound}"),

@@ -570,6 +570,21 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, args,
     assert sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir()) == before
 
 
+@pytest.mark.parametrize("lang", [None, "en"])
+@pytest.mark.parametrize("args, name", [(["validate", ""], "<路径>"), (["import", ""], "<报告>")])
+def test_an_empty_path_argument_is_refused_too(tmp_path, args, name, lang):
+    """`rectify validate "$REG"` with REG unset validated the current folder; `import ''` said the
+    folder was no report."""
+    for file in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(SMALL / file, tmp_path / file)
+    before = sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir())
+    run = rectify(args, tmp_path, lang=lang)
+    name = {"<路径>": "<path>", "<报告>": "<report>"}[name] if lang else name
+    assert_refused(run, [f"{name}: the path is empty: give one; see python -m rectify_cli {args[0]} --help" if lang else
+                         f"{name}：路径为空：请给出路径；用法见 python -m rectify_cli {args[0]} --help"])
+    assert sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir()) == before
+
+
 def test_a_path_starting_with_a_tilde_says_it_was_not_expanded(tmp_path):
     """`RECTIFY_REGISTRY=~/台账` in an .env file, or `-r "~/台账"` quoted: no shell expands the ~."""
     home = tmp_path / "home"
