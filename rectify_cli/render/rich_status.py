@@ -628,9 +628,7 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         items = [_late_item(result, unbroken(printable(result.id, single_line=True)), lang)
                  for result in closed_late[:EXTENDED_LISTED]]
         console.print(Paragraph(label("status_closed_late_legend", lang, items=_listed(items, len(closed_late), lang))))
-    # (each id whole on its line, as the table gives it: 新疆 | 维吾尔自治区:4.2 read as two)
-    moved = [(unbroken(printable(result.id, single_line=True)), original)
-             for result in every[:limit] if (original := _moved_from(result)) is not None]
+    moved = [(result.id, original) for result in every[:limit] if (original := _moved_from(result)) is not None]
     if moved:
         console.print(Paragraph(label("status_measure_extended_legend", lang, items=_extended_items(moved, lang))))
     if marked:
@@ -650,8 +648,10 @@ def _moved_from(result: MeasureResult | TaskResult) -> date | None:
 
 
 def _extended_items(moved: list[tuple[str, date]], lang: Lang) -> str:
-    return _listed([label("status_measure_extended_item", lang, measure=printable(measure, single_line=True),
-                          due=due.isoformat()) for measure, due in moved[:EXTENDED_LISTED]], len(moved), lang)
+    # (each id whole with its date on a line: 新疆 | 维吾尔自治区:4.2 read as two ids, and
+    # 新疆维吾尔自治区:4.2 | 2019-06-30 left a date alone at the start of a line)
+    return _listed([unbroken(label("status_measure_extended_item", lang, measure=printable(measure, single_line=True),
+                                   due=due.isoformat())) for measure, due in moved[:EXTENDED_LISTED]], len(moved), lang)
 
 
 def _listed(items: list[str], total: int, lang: Lang) -> str:

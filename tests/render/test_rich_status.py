@@ -815,4 +815,15 @@ def test_extended_measures_past_the_tenth_are_counted_not_listed(lang, expected)
     from rectify_cli.render.rich_status import _extended_items
 
     moved = [(f"1.{n}", date(2019, 6, n)) for n in range(1, 13)]
-    assert _extended_items(moved, lang) == expected
+    assert _extended_items(moved, lang).replace("\u2060", "") == expected  # (as printed: not the joiners)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_the_line_under_the_measures_table_keeps_an_extended_id_with_its_first_deadline(closed_late_folder, lang):
+    """At 64 columns `已延期，原定期限：xizang:4.2 2019-06-30、新疆维吾尔自治区:4.2` ended a line and
+    `2019-06-30` began the next: a date alone at the start of a line, as if nobody's."""
+    pairs = ("xizang:4.2 2019-06-30", "新疆维吾尔自治区:4.2 2019-06-30")
+    for width in range(45, 101):
+        text = render_status(closed_late_folder, lang=lang, width=width, measures=True)
+        legend = text[text.index("已延期，原定期限：" if lang == Lang.zh else "Extended, first due:"):].splitlines()
+        assert [pair for pair in pairs if not any(pair in line for line in legend)] == [], width
