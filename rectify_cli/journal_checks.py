@@ -51,6 +51,64 @@ def units_named_in_file(units: tuple[Unit, ...], declared: dict[str, tuple[Unit,
     return names
 
 
+def _measure_of(written: str, prefix: str, measure_ids) -> tuple[str, Notice | None]:
+    """JournalContext.measure_of, the plan's ids being `measure_ids`."""
+    mid = written  # (as written in the file: quoted so when it names no measure)
+    if prefix and ":" not in mid:
+        mid = prefix + mid
+    elif prefix and not mid.startswith(prefix) and mid in measure_ids:
+        # (its history would be split across two journals, each checked alone)
+        return mid, _other_files_measure(mid, prefix)
+    if mid not in measure_ids:
+        # (another file's measure written without its file, as a journal split by hand has it)
+        elsewhere = ids_in_files(mid[len(prefix):], measure_ids) if prefix and mid.startswith(prefix) else ()
+        return mid, (_other_files_measure(elsewhere[0], prefix) if len(elsewhere) == 1 else
+                     Notice("no_measure", {"measure": written, "hint": suggested(close_ids(mid, measure_ids))}))
+    return mid, None
+
+
+class IdsKnown:
+    """The measure ids of a plan some of whose files have problems (no Plan is made), as far as
+    they were read: a journal entry's measure is judged against them only where the whole plan's
+    answer is sure, every id the judgement looks up known to be there or not (its task read whole,
+    or no task of that number in a file whose every task's id was read); else nothing is said,
+    until the plan is fixed. `files`: by each plan file's prefix, (the measures' ids of each task
+    whose id was read, None when they can't all be read; whether every task's id was), or None
+    for a file not read so far (validation.IdsRead). The ids close to one not there, suggested,
+    are among those read."""
+
+    def __init__(self, files: dict[str, tuple[dict[str, tuple[str, ...] | None], bool] | None]):
+        self.files = files
+        self.measure_ids = dict.fromkeys(mid for read in files.values() if read is not None
+                                         for ids in read[0].values() if ids for mid in ids)
+
+    def _has(self, mid: str) -> bool | None:
+        """Whether the plan has the measure `mid`; None when that is not known."""
+        prefix = next((p for p in self.files if mid.startswith(p)), None)  # (one file's: "")
+        if prefix is None:  # (no file's id)
+            return False
+        read = self.files[prefix]
+        if read is None:
+            return None
+        if mid in self.measure_ids:
+            return True
+        tasks, every_task = read
+        task = mid.rpartition(".")[0]
+        if task in tasks:
+            return False if tasks[task] is not None else None
+        return False if every_task else None
+
+    def measure_of(self, written: str, prefix: str) -> tuple[str, Notice | None]:
+        """As JournalContext.measure_of, but None for what is wrong where that is not known."""
+        mid = prefix + written if prefix and ":" not in written else written
+        looked_up = [mid]
+        if prefix and mid.startswith(prefix):  # (the same measure in each other file: see _measure_of)
+            looked_up += [other + mid[len(prefix):] for other in self.files if other != prefix]
+        if any(self._has(i) is None for i in looked_up):
+            return mid, None
+        return _measure_of(written, prefix, self.measure_ids)
+
+
 class JournalContext:
     """What journal rows are checked against on every load: the plan's ids and units, today."""
 
@@ -92,19 +150,7 @@ class JournalContext:
     def measure_of(self, written: str, prefix: str) -> tuple[str, Notice | None]:
         """(the id of the measure a journal of the file of `prefix` names `written`, as written
         in the file; what is wrong with it, or None when it is one of the plan's)."""
-        measure_ids = self.measure_ids
-        mid = written  # (as written in the file: quoted so when it names no measure)
-        if prefix and ":" not in mid:
-            mid = prefix + mid
-        elif prefix and not mid.startswith(prefix) and mid in measure_ids:
-            # (its history would be split across two journals, each checked alone)
-            return mid, _other_files_measure(mid, prefix)
-        if mid not in measure_ids:
-            # (another file's measure written without its file, as a journal split by hand has it)
-            elsewhere = ids_in_files(mid[len(prefix):], measure_ids) if prefix and mid.startswith(prefix) else ()
-            return mid, (_other_files_measure(elsewhere[0], prefix) if len(elsewhere) == 1 else
-                         Notice("no_measure", {"measure": written, "hint": suggested(close_ids(mid, measure_ids))}))
-        return mid, None
+        return _measure_of(written, prefix, self.measure_ids)
 
     def entries(self, rows: list[list], file: str, prefix: str, *,
                 checked: bool = True) -> tuple[list[Entry], list[tuple[int, str, Notice]]]:

@@ -25,10 +25,10 @@ from . import dates
 from .cache import HEAD, FileCache, decode_plan, encode_plan, plan_head
 from .errors import Problem, RegistryError
 from .i18n import Lang, Notice, Where, label, problem
-from .journal_checks import JournalContext
+from .journal_checks import IdsKnown, JournalContext
 from .layout import existing_root, journal_path_for, journal_present, plan_files, read_bytes, registry_files
 from .model import ALL_REGIONS, REGION, SUBREGION, Claim, Entry, Meta, Plan, Registry, Settings, Unit
-from .validation import Checker, ProblemSeen, Unvouched, key_position_of, looks_like_journal, position_of
+from .validation import Checker, IdsRead, ProblemSeen, Unvouched, key_position_of, looks_like_journal, position_of
 
 # yamlio (PyYAML and yaml-rs, 40 ms to import) is imported where YAML is read: a registry whose
 # files are all in the cache never reads any.
@@ -75,13 +75,16 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in layout if journal_present(jpath)], store)
     handed: dict[str, tuple[str, list[Problem], list[list]]] = {}  # (see _join)
     sizes: dict[int, list[Path]] = {}  # plan files by size, to find a copy
+    ids_read: dict[str, IdsRead] = {}  # (of each plan file with problems, by its prefix: see IdsKnown)
+    by_prefix: dict[str, Plan] = {}
     try:
         for file, _, prefix in layout:
             raw = read(file)
             _refuse_a_copy(file, raw, sizes.setdefault(len(raw), []), problems)
-            plan = _load_plan(file, prefix, store, problems, raw)
+            plan = _load_plan(file, prefix, store, problems, raw, ids_read)
             if plan is not None:
                 loaded.append((file.name, plan))
+                by_prefix[prefix] = plan
     finally:
         if helper is not None:
             handed = _join(helper)
@@ -89,6 +92,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     plans_read = not problems  # (each plan file loaded: the journals' entries can be checked against them)
     # (path, prefix, [index, measure, line, column] of each entry with a problem: see Checker.references)
     references: list[tuple[Path, str, list[list]]] = []
+    clean: list[int] = []  # (the journals without problems, by their place in `journals`)
     raw = None  # (the last plan's bytes, not kept while the journals' entries are made)
     for _, jpath, prefix in layout:
         if journal_present(jpath):
@@ -99,19 +103,30 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
                 references.append((jpath, prefix, found[2]))
             else:
                 referred: list[list] = []
+                before = len(problems)
                 journals.append(_load_journal(jpath, prefix, store, problems, raw, streamed=True, references=referred))
                 references.append((jpath, prefix, referred))
+                if len(problems) == before:
+                    clean.append(len(journals) - 1)
             raw = None
     journals_read = len(problems)
     if plans_read:
         plan = _merge(plans, files, problems)
     declared = {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)}
     if problems:
-        if plans_read and len(problems) == journals_read:  # (the plan is whole: what entries with problems name
-            # is checked against it all the same, every problem of an entry said in one run)
+        # What entries with problems name is checked against the plan all the same, every problem of an
+        # entry said in one run, and what those of a journal without problems name: against the whole
+        # plan, or the ids its files were read to have, where they tell (see IdsKnown).
+        judge = None
+        if plans_read and len(problems) == journals_read:
             if today is None:
                 today = dates.today(plan.settings.timezone)
-            problems += _references_problems(JournalContext(plan, today, declared), references)
+            judge = JournalContext(plan, today, declared)
+        elif not plans_read:
+            judge = IdsKnown(_ids_known(layout, by_prefix, ids_read))
+        if judge is not None:
+            problems += _references_problems(judge, references)
+            problems += _clean_rows_problems(judge, journals, clean, store, problems)
         declaring = _files_declaring(loaded) if len(layout) > 1 else {}
         raise RegistryError(sorted((_declared_elsewhere(p, declaring) for p in problems), key=_problem_order))
     if today is None:
@@ -155,7 +170,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     )
 
 
-def _references_problems(context: JournalContext, references: list[tuple[Path, str, list[list]]]) -> list[Problem]:
+def _references_problems(context: JournalContext | IdsKnown, references: list[tuple[Path, str, list[list]]]) -> list[Problem]:
     """The problems of the measures entries with other problems name (`references`: see
     Checker.references), as JournalContext.entries names those of the other entries."""
     found = []
@@ -166,6 +181,50 @@ def _references_problems(context: JournalContext, references: list[tuple[Path, s
                 found.append(problem(str(path), line, column, wrong.key, what=Where(f"journal entry {index + 1}"),
                                      **wrong.values))
     return found
+
+
+def _clean_rows_problems(judge: JournalContext | IdsKnown, journals: list[_JournalFile], clean: list[int],
+                         store: FileCache | None, problems: list[Problem]) -> list[Problem]:
+    """The problems of the measures the entries of the journals without problems (`clean`, their
+    places in `journals`) name, when others have problems: as the loader names them once there
+    are none, at the measure's position, read again for it (rows hold the entry's), and made sure
+    of in the file (a row from the cache may be damaged). Only what is wrong is read again."""
+    found = []
+    for at in clean:
+        journal = journals[at]
+        try:
+            bad = [row[0] for row in journal.rows if judge.measure_of(row[1], journal.prefix)[1] is not None]
+        except CACHE_DAMAGE:  # (rows from a damaged cache entry: read the file)
+            journal = journals[at] = _load_journal(journal.path, journal.prefix, store, problems, refresh=True)
+            bad = [row[0] for row in journal.rows if judge.measure_of(row[1], journal.prefix)[1] is not None]
+        if not bad:
+            continue
+        located = journal.located
+        if located is None:
+            PARSE_COUNTS[str(journal.path)] += 1
+            located = _parse_reference(journal.path, read_text(journal.path))
+        for index in bad:
+            entry = located[index] if isinstance(located, list) and index < len(located) else None
+            written = entry.get("measure") if isinstance(entry, dict) else None
+            wrong = judge.measure_of(written, journal.prefix)[1] if isinstance(written, str) else None
+            if wrong is not None:
+                found.append(problem(str(journal.path), *position_of(entry, "measure"), wrong.key,
+                                     what=Where(f"journal entry {index + 1}"), **wrong.values))
+    return found
+
+
+def _ids_known(layout, plans: dict[str, Plan], ids_read: dict[str, IdsRead]):
+    """IdsKnown's `files`: each plan file's ids, of one that loaded or one with problems (else None)."""
+    files = {}
+    for _, _, prefix in layout:
+        if prefix in plans:
+            files[prefix] = ({task.id: tuple(m.id for m in task.measures) for task in plans[prefix].tasks}, True)
+        elif prefix in ids_read:
+            read = ids_read[prefix]
+            files[prefix] = (read.of_tasks(), read.every_task is True)
+        else:
+            files[prefix] = None
+    return files
 
 
 # Journals this big in all (bytes) are read by a second process while this one reads the
@@ -309,9 +368,11 @@ class _JournalFile:
         self.path, self.prefix, self.rows, self.located, self.cached = path, prefix, rows, located, cached
 
 
-def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None) -> Plan | None:
+def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None,
+               ids_read: dict[str, IdsRead] | None = None) -> Plan | None:
     """The file's Plan (None if it has problems, which are added to `problems`); `raw`: its
-    bytes, when already read."""
+    bytes, when already read; `ids_read`: where the ids of a plan with problems are put, by
+    its prefix (see validation.IdsRead)."""
     raw = read_bytes(file) if raw is None else raw
     if store is not None:
         doc = store.get_rows(file, "plan", prefix, raw)
@@ -324,12 +385,15 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
 
     text = yamlio.decode(raw, filename=str(file))
     PARSE_COUNTS[str(file)] += 1
-    before = len(problems)
-    plan = _vouched_plan(file, prefix, raw, text, problems) if _plan_ints_vouched(text) else None
+    before, read = len(problems), IdsRead()
+    plan = _vouched_plan(file, prefix, raw, text, problems, read) if _plan_ints_vouched(text) else None
     if plan is None and len(problems) == before:
-        data = _journal_as_plan(file, raw, text)
-        plan = Checker(str(file), problems).plan(_parse_reference(file, text) if data is None else data, prefix=prefix)
+        data, read = _journal_as_plan(file, raw, text), IdsRead()
+        plan = Checker(str(file), problems, ids_read=read).plan(_parse_reference(file, text) if data is None else data,
+                                                                prefix=prefix)
     if len(problems) > before:
+        if ids_read is not None:
+            ids_read[prefix] = read
         return None
     if store is not None and plan is not None:
         header, rows = encode_plan(plan)
@@ -338,13 +402,15 @@ def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[
     return plan
 
 
-def _vouched_plan(file: Path, prefix: str, raw: bytes, text: str, problems: list[Problem]) -> Plan | None:
+def _vouched_plan(file: Path, prefix: str, raw: bytes, text: str, problems: list[Problem],
+                  read: IdsRead | None = None) -> Plan | None:
     """The Plan of the text of a plan file as the fast parser reads it, when it can vouch for it
     (else None: the reference loader reads it). A big plan's tasks are read a piece at a time
     as they are validated, each piece's YAML let go after (yamlio.parse_fast_in_pieces): loading
     the 100,000-measure plan peaks at 274 MiB so, against 459 MiB read whole and then validated.
     The problems of such a plan's tasks are added to `problems` when the reference loader finds
-    them reading only those tasks (_problems_read_alone)."""
+    them reading only those tasks (_problems_read_alone); the ids of the tasks that passed, and
+    of those, then go to `read`."""
     from . import yamlio
 
     pieces = yamlio.parse_fast_in_pieces(text, "tasks")
@@ -352,11 +418,11 @@ def _vouched_plan(file: Path, prefix: str, raw: bytes, text: str, problems: list
         data, later = pieces
         tasks = data["tasks"] = _ItemsInPieces(data["tasks"], later, _TaskLocator(raw))
         try:
-            return Checker(str(file), [], vouching=True, per_item=True).plan(data, prefix=prefix)
+            return Checker(str(file), [], vouching=True, per_item=True, ids_read=read).plan(data, prefix=prefix)
         except ProblemSeen as seen:
             if seen.items and not _task_ids_repeat(raw, tasks.item_pos[0][1] - 3):
-                found = _problems_read_alone(file, text, tasks, seen.items, "tasks",
-                                             lambda into, doc: Checker(str(file), into).plan(doc, prefix=prefix))
+                found = _problems_read_alone(file, text, tasks, seen.items, "tasks", lambda into, doc: Checker(
+                    str(file), into, ids_read=read).plan(doc, prefix=prefix))
                 problems.extend(found[0] if found is not None else ())
             return None  # (else the reference reads it whole: the fast parser would see them read whole too)
         except Unvouched:

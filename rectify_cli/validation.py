@@ -64,7 +64,7 @@ class Checker:
     """
 
     def __init__(self, filename: str, problems: list[Problem], *, vouching: bool = False, per_item: bool = False,
-                 references: list[list] | None = None):
+                 references: list[list] | None = None, ids_read: IdsRead | None = None):
         self.file = filename
         self.problems = problems
         # (journal_rows: [index, measure as written, line, column] of each entry with a problem, whose
@@ -80,6 +80,7 @@ class Checker:
         # times, and with vouching their result depends on the values alone (a problem raises).
         self._milestones_seen: dict[tuple, tuple[Milestone, ...]] = {}
         self.kind_refused: set[str] = set()  # units whose kind was refused (see units)
+        self.ids_read = IdsRead() if ids_read is None else ids_read
         self._unit_hints: dict[str, Notice | str] = {}  # (of the one plan's units: see unit_suggestion)
 
     # -- primitives ---------------------------------------------------------------
@@ -340,6 +341,10 @@ class Checker:
         if not isinstance(value, list):
             self.sequence(value, pos, "tasks")
             return tasks
+        read = self.ids_read
+        read.passed.append(tasks)  # (their ids, asked for only when the plan has problems)
+        if read.every_task is None:
+            read.every_task = True
         for i, item in _numbered(value):
             where = position_of(value, i)
             try:
@@ -362,8 +367,11 @@ class Checker:
         """The Task of the `i`th item of `tasks`, read the long way, naming each problem; None when it has one."""
         m = self.mapping(item, where, _item_label("task", "", item, i), _TASK_ALLOWED, _TASK_ALLOWED_REQUIRED)
         if m is None:
+            self.ids_read.every_task = False
             return None
         number = self.integer(m, "id", "task", minimum=1) if "id" in m else None
+        if number is None:
+            self.ids_read.every_task = False
         what = f"task {prefix}{number if number is not None else i + 1}"  # (in a folder, as its measures are named)
         if number is not None:
             key = str(number)
@@ -401,6 +409,8 @@ class Checker:
             else:
                 regions.append(region_units[region])
         measures = self.measures(m["measures"], position_of(m, "measures"), what, task_id, units) if "measures" in m else []
+        if number is not None:
+            self.ids_read.record(task_id, _measure_ids_written(m.get("measures"), task_id))
         if None in (number, title, problem, deadline, reported):
             return None
         return new_task(id=task_id, title=title, problem=problem, deadline=deadline, reported=reported,
@@ -770,6 +780,54 @@ def _listed_in_one(name, known) -> Notice | None:
     if len(parts) < 2 or not all(part in known for part in parts):
         return None
     return Notice("listed_in_one", {"written": f"[{', '.join(parts)}]"})
+
+
+class IdsRead:
+    """The ids a plan file's tasks and measures were read to have, a task with other problems too:
+    what a journal's entries are judged against when the plan has problems (see
+    journal_checks.IdsKnown). `tasks`: the measures' ids of each task read the long way, None
+    when its measures, or one's id, could not be read; `passed`: the lists of the tasks that passed
+    (whole, their ids gathered only when asked for: nothing spent on a plan without problems);
+    `every_task`: whether every task's id was read (None: no list of tasks was)."""
+
+    __slots__ = ("tasks", "passed", "every_task")
+
+    def __init__(self):
+        self.tasks: dict[str, tuple[str, ...] | None] = {}
+        self.passed: list[list[Task]] = []
+        self.every_task: bool | None = None
+
+    def record(self, task_id: str, ids: tuple[str, ...] | None) -> None:
+        if task_id in self.tasks:  # (a task id repeated: the measures of both)
+            before = self.tasks[task_id]
+            ids = None if before is None or ids is None else before + ids
+        self.tasks[task_id] = ids
+
+    def of_tasks(self) -> dict[str, tuple[str, ...] | None]:
+        """The measures' ids of each task whose id was read (None: not all of them were)."""
+        found: dict[str, tuple[str, ...] | None] = {}
+        for tasks in self.passed:
+            for task in tasks:  # (one read the long way has only its measures without problems: recorded)
+                if task.id not in self.tasks:
+                    found[task.id] = found.get(task.id, ()) + tuple(m.id for m in task.measures)
+        for task_id, ids in self.tasks.items():
+            before = found.get(task_id, ())
+            found[task_id] = None if ids is None or before is None else before + ids
+        return found
+
+
+def _measure_ids_written(value, task_id: str) -> tuple[str, ...] | None:
+    """The ids of a task's measures as written (`value`, its `measures:`), when each one's can be
+    read as Checker.integer reads it; else None (an empty list too: its measures are yet to be written)."""
+    if not isinstance(value, list) or not value:
+        return None
+    ids = []
+    for item in value:
+        number = item.get("id") if isinstance(item, dict) else None
+        if type(number) is not int or number < 1:
+            return None
+        ids.append(f"{task_id}.{number}")
+    return tuple(ids)
 
 
 class Unvouched(Exception):

@@ -306,6 +306,111 @@ def test_an_entry_with_a_wrong_field_has_its_measure_checked_against_the_plan_to
         assert registry.PARSE_COUNTS[str(journal)] == 1
 
 
+def _plan_with_a_problem(plan: Path, *edits: tuple[str, str]) -> None:
+    """The small plan with a date no calendar has in measure 1.2 (line 52), and `edits`."""
+    text = plan.read_text(encoding="utf-8").replace("due: 2018-06-30}", "due: 2018-06-31}", 1)
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    plan.write_text(text, encoding="utf-8")
+
+
+def _journal_naming(journal: Path, *measures: tuple[str, str]) -> None:
+    text = journal.read_text(encoding="utf-8")
+    for old, new in measures:
+        assert f'- measure: "{old}"' in text
+        text = text.replace(f'- measure: "{old}"', f'- measure: "{new}"', 1)
+    journal.write_text(text, encoding="utf-8")
+
+
+PLAN_DATE = ": measure 1.2.milestones[1].due: '2018-06-31' is not a real calendar date (day is out of range for month)"
+
+
+@pytest.mark.parametrize("route", ["reference", "fast", "cached journal", "in pieces", "helper"])
+def test_a_journal_naming_no_measure_is_reported_with_the_plans_problems(small, cache_dir, monkeypatch, route):
+    """A plan with a mistyped date and a journal naming measure 2.9 (task 2 has 2.1 and 2.2): the
+    journal's entry was named only once the plan was fixed, a second run; its ids are all read all
+    the same, and each route reading the files says it in the first."""
+    from rectify_cli import yamlio
+
+    journal = small.with_name("progress.yaml")
+    _journal_naming(journal, ("2.1", "2.9"))
+    if route == "reference":
+        monkeypatch.setattr(yamlio, "yaml_rs", None)
+    if route == "cached journal":  # (a journal without problems of its own, its rows cached)
+        with pytest.raises(RegistryError):
+            load(small)
+    _plan_with_a_problem(small)
+    if route in ("in pieces", "helper"):
+        monkeypatch.setattr(yamlio, "PIECES_FROM", 0)
+        monkeypatch.setattr(yamlio, "PIECE_CHARS", 1)
+    if route == "helper":
+        monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)
+    with pytest.raises(RegistryError) as caught:
+        load(small, use_cache=route in ("cached journal", "helper"))
+    assert [str(p) for p in caught.value.problems] == [
+        f"{journal}:15:12: journal entry 3: no measure '2.9' in the plan (did you mean 2.2, 2.1?)",
+        f"{small}:52:31{PLAN_DATE}"]
+
+
+@pytest.mark.parametrize("route", ["reference", "helper"])
+def test_an_entry_with_a_wrong_field_has_its_measure_checked_against_a_plan_with_problems(small, cache_dir, monkeypatch,
+                                                                                          route):
+    from rectify_cli import yamlio
+
+    journal = small.with_name("progress.yaml")
+    journal.write_text(journal.read_text(encoding="utf-8").replace(
+        '- measure: "1.2"\n  date: 2018-06-20\n  state: done', '- measure: "1.9"\n  date: 2018-06-20\n  state: finished', 1),
+        encoding="utf-8")
+    _plan_with_a_problem(small)
+    if route == "reference":
+        monkeypatch.setattr(yamlio, "yaml_rs", None)
+    else:
+        monkeypatch.setattr(yamlio, "PIECES_FROM", 0)
+        monkeypatch.setattr(yamlio, "PIECE_CHARS", 1)
+        monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)
+    with pytest.raises(RegistryError) as caught:
+        load(small, use_cache=route == "helper")
+    assert [str(p) for p in caught.value.problems] == [
+        f"{journal}:8:12: journal entry 2: no measure '1.9' in the plan (did you mean 1.2, 1.1?)",
+        f"{journal}:10:10: journal entry 2.state: unknown value 'finished'; expected one of in_progress, done, reopened, "
+        "report, extended, retracted",
+        f"{small}:52:31{PLAN_DATE}"]
+
+
+TASK_3_UNREAD = ("  - id: 3\n", "  - id: three\n")
+
+
+@pytest.mark.parametrize("plan_edit, written, said", [
+    # (task 2's measures can't all be read: 2.9 may be the one whose id is mistyped, or under `measure:`)
+    (("      - id: 2   # ongoing, reported", "      - id: two   # ongoing, reported"), "2.9", None),
+    (("    measures:\n      - id: 1   # due soon", "    measure:\n      - id: 1   # due soon"), "2.9", None),
+    # (a task's id can't be read: 7.1 may be its measure, task 2's are all read)
+    (TASK_3_UNREAD, "7.1", None),
+    (TASK_3_UNREAD, "2.9", "no measure '2.9' in the plan (did you mean 2.2, 2.1?)"),
+    # (every task's id read, and none is 7: no measure 7.1, whatever the plan's fix)
+    (("", ""), "7.1", "no measure '7.1' in the plan"),
+])
+@pytest.mark.parametrize("route", ["reference", "in pieces"])
+def test_a_measure_of_a_task_not_read_whole_is_not_judged_while_the_plan_has_problems(small, cache_dir, monkeypatch,
+                                                                                        plan_edit, written, said, route):
+    """What the entry would be told once the plan is fixed, said now only where it is sure."""
+    from rectify_cli import yamlio
+
+    journal = small.with_name("progress.yaml")
+    _journal_naming(journal, ("2.1", written))
+    _plan_with_a_problem(small, plan_edit)
+    if route == "reference":
+        monkeypatch.setattr(yamlio, "yaml_rs", None)
+    else:
+        monkeypatch.setattr(yamlio, "PIECES_FROM", 0)
+        monkeypatch.setattr(yamlio, "PIECE_CHARS", 1)
+    with pytest.raises(RegistryError) as caught:
+        load(small, use_cache=False)
+    named = [str(p) for p in caught.value.problems if str(p).startswith(str(journal))]
+    assert named == ([f"{journal}:15:12: journal entry 3: {said}"] if said else [])
+
+
 @pytest.mark.parametrize("edit, problem", [
     (lambda text: text.replace("state: done", "state: finished", 1), True),
     # (valid, but not read by the fast parser: an entry not starting on its measure's line)

@@ -1100,3 +1100,28 @@ def test_a_folder_of_three_files_names_the_two_others(tmp_path):
     status = run("status", "-r", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
     assert status.returncode == 0, status.stderr
     assert status.stdout.splitlines()[0].split("  ")[0] == "3 ledgers: 那曲市整改报告 and 2 others"
+
+
+OTHER_FILES = ("/naqu.progress.yaml:2:12: journal entry 1: xizang:1.1 is a measure of xizang's plan, not of naqu's: a "
+               "journal records its own file's measures; record it in xizang's journal (`rectify record xizang:1.1 …` "
+               "writes it there)")
+NO_2_9 = "/xizang.progress.yaml:15:12: journal entry 3: no measure '2.9' in the plan (did you mean xizang:2.2, xizang:2.1?)"
+
+
+@pytest.mark.parametrize("plan, old, new, said", [
+    ("naqu.yaml", "due: 2020-12-31}", "due: 2020-12-32}", [OTHER_FILES, NO_2_9]),
+    # (xizang's task 2 can't be read: 2.9 may be its measure; 1.1 is xizang's all the same)
+    ("xizang.yaml", "  - id: 2\n", "  - id: two\n", [OTHER_FILES]),
+    # (xizang's task 1 can't be read: naqu's journal may name one of naqu's measures, or xizang's)
+    ("xizang.yaml", "  - id: 1\n", "  - id: one\n", [NO_2_9]),
+])
+def test_a_folders_journals_are_judged_against_the_ids_its_plan_files_were_read_to_have(tmp_path, plan, old, new, said):
+    """A plan file with a problem: the journals' measures were judged only once it was fixed."""
+    folder = split_small(tmp_path / "f")
+    edit(folder / "xizang.progress.yaml", '"2.1"', '"2.9"')
+    edit(folder / "naqu.progress.yaml", '"3.1"', '"1.1"')  # (xizang's measure, recorded in naqu's journal)
+    edit(folder / plan, old, new)
+    with pytest.raises(RegistryError) as caught:
+        registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
+    journals = [str(p).replace(str(folder), "") for p in caught.value.problems if ".progress." in str(p)]
+    assert journals == said

@@ -36,6 +36,8 @@ def test_planted_mistakes_are_all_reported_with_lines():
     messages = [str(p) for p in caught.value.problems]
     file = str(FIXTURES / "planted" / "tasks.yaml")
     assert messages == [
+        # (the journal's measure judged against the plan all the same: its task's ids are all read)
+        f"{FIXTURES / 'planted' / 'progress.yaml'}:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.1?)",
         f"{file}:17:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (day is out of range for month)",
         f"{file}:23:18: measure 1.1.owners: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?); declare it under 'units:'",
         f"{file}:27:9: measure 1.1: missing required key 'owners'",
@@ -53,7 +55,7 @@ def test_validate_command_exit_2_without_traceback():
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stdout == ""
-    assert len(proc.stderr.splitlines()) == 6
+    assert len(proc.stderr.splitlines()) == 7
     assert ":23:18: measure 1.1.owners: unknown unit" in proc.stderr
 
 
