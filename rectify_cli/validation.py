@@ -801,6 +801,9 @@ class IdsRead:
         if task_id in self.tasks:  # (a task id repeated: the measures of both)
             before = self.tasks[task_id]
             ids = None if before is None or ids is None else before + ids
+            # (one of them likely mistyped for a number no task has now, whose measures the journal
+            # names: those are not judged, as if a task's id could not be read)
+            self.every_task = False
         self.tasks[task_id] = ids
 
     def of_tasks(self) -> dict[str, tuple[str, ...] | None]:

@@ -390,6 +390,8 @@ TASK_3_UNREAD = ("  - id: 3\n", "  - id: three\n")
     (TASK_3_UNREAD, "2.9", "no measure '2.9' in the plan (did you mean 2.2, 2.1?)"),
     # (every task's id read, and none is 7: no measure 7.1, whatever the plan's fix)
     (("", ""), "7.1", "no measure '7.1' in the plan"),
+    # (task 3's id repeats task 2's: one of them was likely meant as another number, 7 say)
+    (("  - id: 3\n", "  - id: 2\n"), "7.1", None),
 ])
 @pytest.mark.parametrize("route", ["reference", "in pieces"])
 def test_a_measure_of_a_task_not_read_whole_is_not_judged_while_the_plan_has_problems(small, cache_dir, monkeypatch,
