@@ -274,34 +274,47 @@ def test_a_journal_with_problems_is_reported_the_same_with_the_helper(small, cac
     assert len(list(cache_dir.glob("*.json"))) == 2  # the plan's and its head: a journal with problems is never cached
 
 
-@pytest.mark.parametrize("route", ["reference", "fast", "cached plan", "in pieces", "helper"])
-def test_an_entry_with_a_wrong_field_has_its_measure_checked_against_the_plan_too(small, cache_dir, monkeypatch, route):
-    """An entry with `state: finished` and `measure: "1.9"` (no such measure) was reported for
-    its state alone; fixed, the next run named its measure: each problem of an entry is said at once,
-    whichever way the journal is read (each entry read alone, by a second process, ...)."""
+def _read_by(route: str, monkeypatch) -> None:
+    """Have the files read by `route`: the reference loader alone ("reference"), the fast parser a
+    piece at a time ("in pieces"), and a big journal by the second process too ("helper")."""
     from rectify_cli import yamlio
 
-    journal = small.with_name("progress.yaml")
-    journal.write_text(journal.read_text(encoding="utf-8").replace(
-        '- measure: "1.2"\n  date: 2018-06-20\n  state: done', '- measure: "1.9"\n  date: 2018-06-20\n  state: finished', 1),
-        encoding="utf-8")
     if route == "reference":
         monkeypatch.setattr(yamlio, "yaml_rs", None)
-    if route == "cached plan":
-        journal.rename(journal.with_suffix(".bak"))
-        load(small)
-        journal.with_suffix(".bak").rename(journal)
     if route in ("in pieces", "helper"):
         monkeypatch.setattr(yamlio, "PIECES_FROM", 0)
         monkeypatch.setattr(yamlio, "PIECE_CHARS", 1)
     if route == "helper":
         monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)
+
+
+def _entry_with_two_problems(journal: Path) -> None:
+    """Entry 2 names measure 1.9, which the small plan lacks, in the state `finished`, which is none."""
+    journal.write_text(journal.read_text(encoding="utf-8").replace(
+        '- measure: "1.2"\n  date: 2018-06-20\n  state: done', '- measure: "1.9"\n  date: 2018-06-20\n  state: finished', 1),
+        encoding="utf-8")
+
+
+ENTRY_2_PROBLEMS = [":8:12: journal entry 2: no measure '1.9' in the plan (did you mean 1.2, 1.1?)",
+                    ":10:10: journal entry 2.state: unknown value 'finished'; expected one of in_progress, done, reopened, "
+                    "report, extended, retracted"]
+
+
+@pytest.mark.parametrize("route", ["reference", "fast", "cached plan", "in pieces", "helper"])
+def test_an_entry_with_a_wrong_field_has_its_measure_checked_against_the_plan_too(small, cache_dir, monkeypatch, route):
+    """An entry with `state: finished` and `measure: "1.9"` (no such measure) was reported for
+    its state alone; fixed, the next run named its measure: each problem of an entry is said at once,
+    whichever way the journal is read (each entry read alone, by a second process, ...)."""
+    journal = small.with_name("progress.yaml")
+    _entry_with_two_problems(journal)
+    _read_by(route, monkeypatch)
+    if route == "cached plan":
+        journal.rename(journal.with_suffix(".bak"))
+        load(small)
+        journal.with_suffix(".bak").rename(journal)
     with pytest.raises(RegistryError) as caught:
         load(small, use_cache=route in ("cached plan", "helper"))
-    assert [str(p) for p in caught.value.problems] == [
-        f"{journal}:8:12: journal entry 2: no measure '1.9' in the plan (did you mean 1.2, 1.1?)",
-        f"{journal}:10:10: journal entry 2.state: unknown value 'finished'; expected one of in_progress, done, reopened, "
-        "report, extended, retracted"]
+    assert [str(p) for p in caught.value.problems] == [f"{journal}{said}" for said in ENTRY_2_PROBLEMS]
     if route == "helper":  # (handed over by the helper, with the measure its entry names: not read again)
         assert registry.PARSE_COUNTS[str(journal)] == 1
 
@@ -331,21 +344,13 @@ def test_a_journal_naming_no_measure_is_reported_with_the_plans_problems(small, 
     """A plan with a mistyped date and a journal naming measure 2.9 (task 2 has 2.1 and 2.2): the
     journal's entry was named only once the plan was fixed, a second run; its ids are all read all
     the same, and each route reading the files says it in the first."""
-    from rectify_cli import yamlio
-
     journal = small.with_name("progress.yaml")
     _journal_naming(journal, ("2.1", "2.9"))
-    if route == "reference":
-        monkeypatch.setattr(yamlio, "yaml_rs", None)
+    _read_by(route, monkeypatch)
     if route == "cached journal":  # (a journal without problems of its own, its rows cached)
         with pytest.raises(RegistryError):
             load(small)
     _plan_with_a_problem(small)
-    if route in ("in pieces", "helper"):
-        monkeypatch.setattr(yamlio, "PIECES_FROM", 0)
-        monkeypatch.setattr(yamlio, "PIECE_CHARS", 1)
-    if route == "helper":
-        monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)
     with pytest.raises(RegistryError) as caught:
         load(small, use_cache=route in ("cached journal", "helper"))
     assert [str(p) for p in caught.value.problems] == [
@@ -356,26 +361,14 @@ def test_a_journal_naming_no_measure_is_reported_with_the_plans_problems(small, 
 @pytest.mark.parametrize("route", ["reference", "helper"])
 def test_an_entry_with_a_wrong_field_has_its_measure_checked_against_a_plan_with_problems(small, cache_dir, monkeypatch,
                                                                                           route):
-    from rectify_cli import yamlio
-
     journal = small.with_name("progress.yaml")
-    journal.write_text(journal.read_text(encoding="utf-8").replace(
-        '- measure: "1.2"\n  date: 2018-06-20\n  state: done', '- measure: "1.9"\n  date: 2018-06-20\n  state: finished', 1),
-        encoding="utf-8")
+    _entry_with_two_problems(journal)
     _plan_with_a_problem(small)
-    if route == "reference":
-        monkeypatch.setattr(yamlio, "yaml_rs", None)
-    else:
-        monkeypatch.setattr(yamlio, "PIECES_FROM", 0)
-        monkeypatch.setattr(yamlio, "PIECE_CHARS", 1)
-        monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)
+    _read_by(route, monkeypatch)
     with pytest.raises(RegistryError) as caught:
         load(small, use_cache=route == "helper")
-    assert [str(p) for p in caught.value.problems] == [
-        f"{journal}:8:12: journal entry 2: no measure '1.9' in the plan (did you mean 1.2, 1.1?)",
-        f"{journal}:10:10: journal entry 2.state: unknown value 'finished'; expected one of in_progress, done, reopened, "
-        "report, extended, retracted",
-        f"{small}:52:31{PLAN_DATE}"]
+    assert [str(p) for p in caught.value.problems] == [*(f"{journal}{said}" for said in ENTRY_2_PROBLEMS),
+                                                       f"{small}:52:31{PLAN_DATE}"]
 
 
 TASK_3_UNREAD = ("  - id: 3\n", "  - id: three\n")
@@ -397,16 +390,10 @@ TASK_3_UNREAD = ("  - id: 3\n", "  - id: three\n")
 def test_a_measure_of_a_task_not_read_whole_is_not_judged_while_the_plan_has_problems(small, cache_dir, monkeypatch,
                                                                                         plan_edit, written, said, route):
     """What the entry would be told once the plan is fixed, said now only where it is sure."""
-    from rectify_cli import yamlio
-
     journal = small.with_name("progress.yaml")
     _journal_naming(journal, ("2.1", written))
     _plan_with_a_problem(small, plan_edit)
-    if route == "reference":
-        monkeypatch.setattr(yamlio, "yaml_rs", None)
-    else:
-        monkeypatch.setattr(yamlio, "PIECES_FROM", 0)
-        monkeypatch.setattr(yamlio, "PIECE_CHARS", 1)
+    _read_by(route, monkeypatch)
     with pytest.raises(RegistryError) as caught:
         load(small, use_cache=False)
     named = [str(p) for p in caught.value.problems if str(p).startswith(str(journal))]
