@@ -1385,8 +1385,6 @@ LABELS.update({
     "problem_import_unit_fields": ("单位“{name}”：未知的字段 {fields}（可用字段：{known}）", "unit {name}: unknown fields {fields} (fields: {known})"),
     "problem_import_unit_fields_one": ("单位“{name}”：未知的字段 {fields}（可用字段：{known}）", "unit {name}: unknown field {fields} (fields: {known})"),
     "problem_import_unit_kind": ("单位“{name}”：kind 应为 {kinds} 之一", "unit {name}: kind must be one of {kinds}"),
-    "problem_import_unit_twice": ("单位名称或别名“{form}”声明了两次（{first}和{second}）",
-                                  "unit name or alias {form!r} is declared twice ({first} and {second})"),
     "problem_import_phrase_unknown_unit": ("短语“{phrase}”：未知单位 {units}", "phrase {phrase!r}: unknown unit {units}"),
     "problem_import_phrase_no_units": ("短语“{phrase}”：没有写单位", "phrase {phrase!r}: no units"),
     "problem_import_phrase_is_unit": ("短语“{phrase}”同时也是单位名称或别名", "phrase {phrase!r} is also a unit name or alias"),

@@ -268,7 +268,7 @@ def load_curation(path: str | Path) -> Curation:
                                                              "registry", "settings", "immediate_due")
 
     units: list[dict[str, Any]] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, int | None] = {}  # (each name and alias: the line it is first declared on)
     for i, u in enumerate(sequence(data.get("units"), "units", "units")):
         positions[("units", str(i))] = data["units"].where(i)
         if not isinstance(u, dict) or not isinstance(u.get("name"), str):
@@ -280,10 +280,11 @@ def load_curation(path: str | Path) -> Curation:
             raise fail("unit_kind", "units", str(i), name=u["name"], kinds=list(UNIT_KINDS))
         aliases = [str(a) for a in sequence(u.get("aliases"), Notice("import_unit_field", {"name": u["name"], "field": "aliases"}), "units", str(i))]
         for j, form in enumerate([u["name"], *aliases]):
-            if form in seen:  # (at the form declared again, as the registry's loader points)
-                at = _place(u, "name") if j == 0 else _place(u.get("aliases"), j - 1)
-                raise fail("unit_twice", "units", str(i), at=at, form=form, first=seen[form], second=u["name"])
-            seen[form] = u["name"]
+            at = _place(u, "name") if j == 0 else _place(u.get("aliases"), j - 1)
+            if form in seen:  # (at the form declared again, said as the registry's loader says it)
+                raise ReportFormatError(problem(p, *(at or positions[("units", str(i))]), "unit_twice", name=form,
+                                                line=seen[form]))
+            seen[form] = (at or positions[("units", str(i))])[0]
         units.append({"name": u["name"], **({"kind": kind} if kind else {}), **({"aliases": aliases} if aliases else {})})
     names = {u["name"] for u in units}
 
