@@ -44,6 +44,12 @@ def _warnings(result) -> list[str]:
     return [ln.removeprefix("rectify: warning: ") for ln in result.stderr.splitlines() if ln.startswith("rectify: warning: ")]
 
 
+def _unread(words: str) -> str:
+    """The warning of figures of the report's opening the import can't read, quoting `words`."""
+    return (f"the report's opening figures could not be read (e.g. {words!r}): to check them with rectify reconcile, "
+            "write them under registry: claims: in the curation (key, text, value)")
+
+
 # ---------------------------------------------------------------- 1. a deadline it can't read is refused, never dropped
 
 
@@ -167,9 +173,7 @@ def test_sichuans_headline_gives_the_total_of_tasks_not_the_count_of_late_ones(t
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     # (the late ones are no claim a key reads: said, not lost in silence)
-    assert _warnings(result) == ["the report's opening figures could not be read (e.g. '但有2项整改任务未按期完成或未达到序时进度'): to check "
-                                 "them with rectify reconcile, write them under registry: claims: in the curation (key, text, value)",
-                                 NO_CURATION]
+    assert _warnings(result) == [_unread("但有2项整改任务未按期完成或未达到序时进度"), NO_CURATION]
     claims = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
     assert claims == [{"key": "tasks_total", "text": "我省1项中央环保督察整改任务", "value": 1},
                       {"key": "tasks_done", "text": "已整改完成0项", "value": 0},
@@ -686,8 +690,7 @@ def test_a_headline_count_in_numerals_it_cannot_read_is_still_warned_of(tmp_path
     result, out = _import(tmp_path, _headline("全省共一百一项整改任务。") + APPENDIX)
     assert result.exit_code == 0, result.output
     assert _claims(out) == []
-    assert "the report's opening figures could not be read (e.g. '一百一项整改任务'): to check them with rectify reconcile, " \
-           "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
+    assert _unread("一百一项整改任务") in _warnings(result)
 
 
 def test_a_headlines_rate_of_completion_and_counts_in_progress_and_remaining_are_claims_reconcile_lists_unchecked(tmp_path):
@@ -750,17 +753,14 @@ def test_a_rate_of_completion_that_is_no_whole_number_is_warned_of_not_rounded(t
     result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率94.5%。") + APPENDIX)
     assert result.exit_code == 0, result.output
     assert _claims(out) == [{"key": "tasks_total", "text": "1项整改任务", "value": 1}]
-    assert "the report's opening figures could not be read (e.g. '完成率94.5%'): to check them with rectify reconcile, " \
-           "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
+    assert _unread("完成率94.5%") in _warnings(result)
 
 
 def test_every_rate_of_completion_that_is_no_whole_number_is_warned_of(tmp_path):
     # (the measures' 完成率98.5％ was lost in silence: only the first rate the import can't read was named)
     result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率为55.6%；1项具体措施，完成率98.5％。") + APPENDIX)
     assert result.exit_code == 0, result.output
-    assert [w for w in _warnings(result) if "could not be read" in w] == [
-        f"the report's opening figures could not be read (e.g. {words!r}): to check them with rectify reconcile, "
-        "write them under registry: claims: in the curation (key, text, value)" for words in ("完成率为55.6%", "完成率98.5％")]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("完成率为55.6%"), _unread("完成率98.5％")]
 
 
 def test_a_rate_of_completion_in_words_is_warned_of_not_lost_in_silence(tmp_path):
@@ -768,8 +768,7 @@ def test_a_rate_of_completion_in_words_is_warned_of_not_lost_in_silence(tmp_path
     result, out = _import(tmp_path, _headline("全省共1项整改任务，完成率百分之七十一。") + APPENDIX)
     assert result.exit_code == 0, result.output
     assert _claims(out) == [{"key": "tasks_total", "text": "1项整改任务", "value": 1}]
-    assert "the report's opening figures could not be read (e.g. '完成率百分之七十一'): to check them with rectify reconcile, " \
-           "write them under registry: claims: in the curation (key, text, value)" in _warnings(result)
+    assert _unread("完成率百分之七十一") in _warnings(result)
 
 
 # ---------------------------------------------------------------- 10. deadlines kept up (长期坚持并持续推进) or recurring (每年)
@@ -989,8 +988,7 @@ def test_every_count_of_the_headline_no_claim_reads_is_warned_of_naming_its_word
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     unread = [w for w in _warnings(result) if w.startswith("the report's opening figures could not be read")]
-    assert unread == [f"the report's opening figures could not be read (e.g. {words!r}): to check them with rectify reconcile, "
-                      "write them under registry: claims: in the curation (key, text, value)" for words in ("已销号3项", "已验收10项")]
+    assert unread == [_unread("已销号3项"), _unread("已验收10项")]
 
 
 # ---------------------------------------------------------------- 10. Sichuan's counts of what was due by a year's end
@@ -1042,7 +1040,5 @@ def test_a_count_of_what_was_due_said_in_both_wordings_gives_its_key_one_claim(t
     assert {k: values[k] for k in ("tasks_due_2017", "tasks_due_2017_done", "measures_due_2017", "measures_due_2017_done")} == \
         {"tasks_due_2017": 2, "tasks_due_2017_done": 1, "measures_due_2017": 3, "measures_due_2017_done": 2}
     assert "measures_total" not in keys
-    assert [w for w in _warnings(result) if "could not be read" in w] == [
-        f"the report's opening figures could not be read (e.g. {unread!r}): to check them with rectify reconcile, "
-        "write them under registry: claims: in the curation (key, text, value)"]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(unread)]
     _agrees(out)
