@@ -551,9 +551,13 @@ def check_cmd(
         if format is None:
             format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
         if format is CheckFormat.github and output is not None:
-            from .i18n import refusal
+            from .fsutil import is_standard_output
 
-            raise refusal(UsageError, "output_github")
+            if not is_standard_output(output):  # (-o /dev/stdout is where the annotations are obeyed)
+                from .i18n import refusal
+
+                raise refusal(UsageError, "output_github")
+            output = None
         _refuse_output_in_registry(output, registry)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
         # (GitHub drops the whole summary over 1 MiB: what this step wrote to it before counts too)

@@ -231,6 +231,16 @@ class TaskResult:
         return sum(1 for m in self.measures if m.closed)
 
     @property
+    def closed(self) -> bool:
+        """Done, the one rule `summary` (已完成) and `reconcile` (全面完成) count by: no measure has a
+        dated milestone still open, and each was acted on: one that is only 长期坚持 has been reported
+        on (else a task of such measures was done the day its deadline passed, with nothing ever
+        recorded). Without measures: its own state."""
+        if not self.measures:
+            return self.status in (Status.DONE, Status.ONGOING)
+        return all(m.closed or (m.status is Status.ONGOING and m.last_entry is not None) for m in self.measures)
+
+    @property
     def stale(self) -> bool:
         """Any of its measures is stale."""
         return any(m.stale for m in self.measures)

@@ -97,6 +97,15 @@ def umask() -> int:
     return mask
 
 
+def is_standard_output(path: Path) -> bool:
+    """Whether `path` is this process's standard output itself (/dev/stdout, or the file the
+    shell redirected it to): the same file, by device and inode, as descriptor 1."""
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(1))
+    except (OSError, ValueError):  # (no such file, or no standard output)
+        return False
+
+
 def _names_a_descriptor(path: Path) -> bool:
     """Whether `path` leads, link by link, to an open descriptor (/dev/stdout is /proc/self/fd/1):
     what it stands for, a file the shell opened say, is written to, not replaced."""

@@ -928,11 +928,12 @@ def _scalar(value: str) -> str:
 
 def _joined(old: bytes | None, entry: bytes) -> bytes:
     """`entry` (LF line ends) after the journal's `old` bytes, in the line ends the journal
-    uses: a journal kept on Windows (CRLF) stays CRLF, not a mix."""
+    uses: a journal kept on Windows (CRLF) stays CRLF, not a mix. Those of its last line, of
+    one that mixes them: the ends it was last written in, beside which the entry goes."""
     if old is None:
         return HEADER.encode("utf-8") + entry
-    first = old.find(b"\n")
-    end = b"\r\n" if first > 0 and old[first - 1:first] == b"\r" else b"\n"
+    last = old.rfind(b"\n")
+    end = b"\r\n" if last > 0 and old[last - 1:last] == b"\r" else b"\n"
     if old and not old.endswith(b"\n"):
         old += end
     return old + entry.replace(b"\n", end)

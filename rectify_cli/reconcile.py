@@ -18,8 +18,9 @@ Vocabulary used by the rules
 * *Last date*: the latest of them — when everything the text asks for should be finished.
 * *Done* is judged from the journal as of the report date (``meta.report_date``): a measure is
   done when every dated (date and immediate) milestone is closed out
-  (:attr:`engine.MeasureResult.closed`); a task is done when none of its measures has a
-  milestone still open (its status is done or ongoing).
+  (:attr:`engine.MeasureResult.closed`); a task is done by the rule the monthly summary counts
+  its 已完成 by (:attr:`engine.TaskResult.closed`): none of its measures has a milestone still
+  open, and each measure that is only 长期坚持 has been reported on.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from . import engine
-from .engine import Status, StatusReport
+from .engine import StatusReport
 from .model import Entry, Milestone, MilestoneKind, Plan, Reported
 
 
@@ -118,11 +119,6 @@ def _has_kind(milestones: Iterable[Milestone], kind: MilestoneKind) -> bool:
     return any(m.kind is kind for m in milestones)
 
 
-def _task_done(tr: engine.TaskResult) -> bool:
-    """No milestone of any of its measures is still open as of the report date."""
-    return tr.status in (Status.DONE, Status.ONGOING)
-
-
 def _task_last(tr: engine.TaskResult) -> date | None:
     return _last_date(tr.task.deadline.milestones)
 
@@ -195,9 +191,10 @@ def _rules_due_by(year: int) -> dict[str, ClaimRule]:
         ),
         f"tasks_due_{year}_done": ClaimRule(
             Rule(
-                "其中各措施截至报告日已无未销号期限的任务",
-                "of those, tasks none of whose measures has an open milestone as of the report date",
-                lambda l: _n(tr for tr in tasks_due(l) if _task_done(tr)),
+                "其中截至报告日期限均已销号、仅长期坚持的措施均有报告的任务",
+                "of those, tasks none of whose measures has an open milestone as of the report date, "
+                "each ongoing-only one reported on",
+                lambda l: _n(tr for tr in tasks_due(l) if tr.closed),
             ),
             (
                 Rule(
@@ -214,9 +211,10 @@ def _rules_due_by(year: int) -> dict[str, ClaimRule]:
         ),
         f"tasks_due_{year}_finishing": ClaimRule(
             Rule(
-                "其中截至报告日仍有措施期限未销号的任务",
-                "of those, tasks with a measure milestone still open as of the report date",
-                lambda l: _n(tr for tr in tasks_due(l) if not _task_done(tr)),
+                "其中截至报告日仍有期限未销号或仅长期坚持的措施从未报告的任务",
+                "of those, tasks with a measure milestone still open as of the report date "
+                "(or an ongoing-only measure never reported on)",
+                lambda l: _n(tr for tr in tasks_due(l) if not tr.closed),
             ),
             (
                 Rule(

@@ -25,7 +25,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from . import dates, engine
-from .engine import MeasureResult, Status, StatusReport, TaskResult
+from .engine import MeasureResult, Status, StatusReport
 from .errors import UsageError
 from .i18n import Notice, refusal, unit_suggestion
 from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Plan, Registry, Task
@@ -254,15 +254,6 @@ def _measure_last_due(mr: MeasureResult) -> date | None:
     return max(dues) if dues else None
 
 
-def _task_closed(tr: TaskResult) -> bool:
-    """No shown measure has a dated milestone still open, and each was acted on: one that is
-    only 长期坚持 has been reported on (else a task of such measures was 已完成 on the day its
-    deadline passed, with nothing ever recorded). Without measures: the task's own state."""
-    if not tr.measures:
-        return tr.status in (Status.DONE, Status.ONGOING)
-    return all(mr.closed or (mr.status is Status.ONGOING and mr.last_entry is not None) for mr in tr.measures)
-
-
 def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -> Headline:
     """`by_measures`: a task is due when its shown measures are (a unit's summary: its own
     measures of the task, as `status --owner` rolls them up), not by the task's own deadline."""
@@ -276,7 +267,7 @@ def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -
             tasks_ongoing += 1
         elif max(dates) <= as_of:
             tasks_due += 1
-            tasks_due_done += _task_closed(tr)
+            tasks_due_done += tr.closed
         else:
             tasks_later += 1
 

@@ -439,6 +439,21 @@ def test_output_is_refused_for_github_annotations_which_work_on_standard_output_
     assert not report.exists() and not summary.exists()
 
 
+@pytest.mark.parametrize("to", ["/dev/stdout", "same file"])
+def test_output_naming_standard_output_itself_is_not_refused_for_github(tmp_path, to):
+    # (-o /dev/stdout is standard output: the annotations are obeyed there; it was refused, exit 2)
+    piped = subprocess.run([sys.executable, "-m", "rectify_cli", "check", "-r", SMALL, "--format", "github"],
+                           capture_output=True, env=_subprocess_env(), cwd=ROOT, timeout=60)
+    assert piped.returncode == 1 and piped.stdout.startswith(b"::error ")
+    report = tmp_path / "annotations.txt"
+    with open(report, "wb") as out:
+        done = subprocess.run([sys.executable, "-m", "rectify_cli", "check", "-r", SMALL, "--format", "github",
+                               "-o", "/dev/stdout" if to == "/dev/stdout" else str(report)],
+                              stdout=out, stderr=subprocess.PIPE, env=_subprocess_env(), cwd=ROOT, timeout=60)
+    assert (done.returncode, done.stderr) == (1, b"")
+    assert report.read_bytes() == piped.stdout
+
+
 # --------------------------------------------------------------------------- machine formats
 
 

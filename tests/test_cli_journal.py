@@ -241,6 +241,23 @@ def test_a_journal_kept_on_windows_stays_crlf(reg, final_newline):
     assert run("verify", "--registry", str(reg)).exit_code == 0
 
 
+@pytest.mark.parametrize("head, tail, end", [(b"\r\n", b"\n", b"\n"), (b"\n", b"\r\n", b"\r\n")])
+def test_a_journal_of_mixed_line_ends_is_appended_to_in_those_of_its_last_line(reg, head, tail, end):
+    # (it took the first line's: a journal begun on Windows and carried on elsewhere got a CRLF
+    # entry under LF ones; the last line's is the journal's ends as last written, where the entry goes)
+    path = reg.parent / "progress.yaml"
+    lines = path.read_bytes().split(b"\n")[:-1]
+    half = len(lines) // 2
+    path.write_bytes(b"".join(line + (head if n < half else tail) for n, line in enumerate(lines)))
+    before = path.read_bytes()
+    assert run("record", "1.1", "--state", "in_progress", "--note", "第一行\n第二行", "--registry", str(reg)).exit_code == 0
+    added = path.read_bytes().removeprefix(before)
+    assert added.startswith(b'- measure: "1.1"' + end) and added.endswith(end)
+    assert b"\r" not in added.replace(end, b"") and b"\n" not in added.replace(end, b"")  # (all alike)
+    assert load_registry(reg).journal[-1].note == "第一行\n第二行"
+    assert run("verify", "--registry", str(reg)).exit_code == 0
+
+
 def test_first_entry_creates_the_journal_with_a_header(reg):
     (reg.parent / "progress.yaml").unlink()
     result = run("record", "1.1", "--state", "in_progress", "--note", "开工", "--registry", str(reg))

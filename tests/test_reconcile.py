@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 from wcwidth import wcswidth
 
-from builders import date_ms, entry, immediate, make_measure, make_plan, make_task, ongoing
+from builders import date_ms, entry, immediate, make_measure, make_plan, make_registry, make_task, ongoing
+from rectify_cli import engine, summary
 from rectify_cli.cli import app
 from rectify_cli.i18n import Lang
 from rectify_cli.model import Claim, Reported
@@ -165,6 +167,22 @@ def test_each_rule_counts_by_its_written_reading():
         "tasks_ongoing": 1,  # task 4
         "measures_ongoing": 4,  # 1.3, 2.1 (immediate), 4.1, 4.2
     }
+
+
+@pytest.mark.parametrize("reported, done", [(False, 0), (True, 1)])
+def test_a_task_is_done_by_the_summarys_rule_a_measure_only_long_term_never_reported_on_leaves_it_undone(reported, done):
+    # (reconcile counted 1.2, 长期坚持 with nothing ever recorded, as done where the monthly summary
+    # of the same day did not: 25项全面完成 beside 已完成24项 for the same ledger and day)
+    tasks = [make_task("1", [make_measure("1.1", ["2018-06-30"]), make_measure("1.2", [ongoing()])],
+                       milestones=["2018-06-30", ongoing()])]
+    journal = [entry("1.1", "2018-06-20", "done")] + ([entry("1.2", "2019-01-10")] if reported else [])
+    plan = make_plan(tasks, claims=claims(tasks_due_2018=1, tasks_due_2018_done=1, tasks_due_2018_finishing=0))
+    computed = {c.key: c.computed for c in reconcile(plan, journal).checks}
+    assert computed == {"tasks_due_2018": 1, "tasks_due_2018_done": done, "tasks_due_2018_finishing": 1 - done}
+    report = engine.evaluate(plan=plan, journal=journal, as_of=plan.meta.report_date)
+    month = summary.build(report, registry=make_registry(plan, journal), first=date(2019, 3, 1),
+                          last=plan.meta.report_date)
+    assert (month.headline.tasks_due, month.headline.tasks_due_done) == (1, done)
 
 
 def test_every_report_claim_has_a_rule_described_in_both_languages():
