@@ -201,6 +201,10 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
     def err(p: Para, key: str, **values) -> ReportFormatError:
         return ReportFormatError(problem(filename, p.line, None, f"import_{key}", **values))
 
+    def own(listed: list[tuple[str, str]], line: int) -> None:
+        # (a measure's, once one is read past the problem's 整改时限; else the problem's)
+        (measure if measure is not None and task.deadline is not None else task).units.extend((head, units, line) for head, units in listed)
+
     for i, p in enumerate(paras[start:], start):
         t = p.text
         tm = TASK_RE.match(t)
@@ -225,11 +229,9 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             continue
         assert task is not None
         t, listed = _unit_lines(t)
-        if listed:  # (a measure's, once one is read past the problem's 整改时限; else the problem's)
-            owner = measure if measure is not None and task.deadline is not None else task
-            owner.units.extend((head, units, p.line) for head, units in listed)
-            if not t:
-                continue
+        if listed and not t:
+            own(listed, p.line)
+            continue
         if tm:
             passed_over = p
         if PAREN_TASK_RE.match(t) and task.deadline is not None:  # (one before it is the problem's own text)
@@ -287,6 +289,8 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
         else:
             measure.text += t
             measure.extra_text_lines.append(p.line)
+        if listed:  # (run on after text: once it is read, so that 1.…。牵头单位：… names the measure it starts)
+            own(listed, p.line)
     if task is None:
         raise ReportFormatError(problem(filename, None, None, "import_no_appendix"))
     _check_task_complete(task, filename)

@@ -552,6 +552,22 @@ def test_unit_lines_after_a_measure_are_its_owners_not_its_text(tmp_path, end):
     assert (measure["text"], measure["owners"], measure["lead"]) == (f"完成第一污水处理厂提标改造（2019年6月30日）{end}", ["西宁市", "海东市"], "西宁市")
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])  # (a text with no blank lines runs the unit line on into the measure's)
+def test_a_unit_line_run_on_after_a_measures_sentence_owns_that_measure(tmp_path, gap):
+    # (it went to the measure before (1.1 owned by 海东市, 1.2 falling to 省相关部门), or for the first
+    # measure to the problem, every measure naming none owned by it without a word)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace(
+        "1.西宁市完成", "1.完成").replace("（2019年6月30日）。", "（2019年6月30日）。牵头单位：西宁市；配合单位：省生态环境厅。").replace(
+        "2.海东市完成污水管网建设（长期坚持）。", "2.完成污水管网建设（长期坚持）。\n责任单位：海东市。").replace("\n\n", gap)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measures = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"]
+    assert [(m["text"], m["owners"], m["lead"]) for m in measures] == [
+        ("完成第一污水处理厂提标改造（2019年6月30日）。", ["西宁市", "省生态环境厅"], "西宁市"),
+        ("完成污水管网建设（长期坚持）。", ["海东市"], "海东市")]
+
+
 def test_a_problems_unit_line_owns_its_measures_that_name_none_and_is_no_problem_text(tmp_path):
     # (责任单位：… before 整改时限 was appended to the problem's text, and the measure got 省相关部门)
     text = QINGHAI + UNIT_LINES.format(task_units="责任单位：省生态环境厅、西宁市\n\n", end="。", measure_units="")
