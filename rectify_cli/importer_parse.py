@@ -48,6 +48,8 @@ _ATTACHMENT = r"附(?:[件表]\s*(?:[0-9一二三四五六七八九十]+|[：:])
 TAIL_START = re.compile(rf"(?:^|(?<=[。！？；]))(?:{_ATTACHMENT}|{_ORG}+(?=$|{_ISSUED}|{_ATTACHMENT})|{_ISSUED}(?=$|{_ATTACHMENT}))")
 
 DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|年?底)"  # (2020年底, 2020年年底: the year's last day)
+# a half year, due by its last day: 2020年上半年 by 2020年6月底, 2020年下半年 by 2020年底
+HALF_YEAR = re.compile(r"(\d{4})年([上下])半年")
 # a parenthesis naming a year (in digits or 二〇二〇年; alone, as 2021年前, 2020年内, 2020年第三季度
 # or 2019—2020年) or a dotted date, or 年内/年底/季度/半年, or a day without its year (12月底前, a
 # second step's, 12月31日), that reads as no deadline: a date cut by a line wrap, or a wording not
@@ -389,7 +391,7 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
     out: list[dict[str, str]] = []
     # (…前完成并长期坚持, 立即整改并长期坚持: a step, then ongoing)
     for item in re.split(r"[，；]|并(?=长期坚持)", content):
-        item = item.strip()
+        item = HALF_YEAR.sub(lambda h: h.group(1) + ("年6月底" if h.group(2) == "上" else "年底"), item.strip())
         if not item:
             continue
         if item in KIND_WORDS or KEPT_UP.fullmatch(item):

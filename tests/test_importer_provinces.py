@@ -393,6 +393,8 @@ def test_problems_all_numbered_otherwise_are_refused_naming_the_first_and_what_i
     ("立即整改并长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
     ("2019年6月底前完成并长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
     ("2019年年底前完成。", [{"kind": "date", "due": date(2019, 12, 31)}]),
+    ("2020年上半年完成。", [{"kind": "date", "due": date(2020, 6, 30)}]),  # (a half year: by its last day)
+    ("2020年下半年。", [{"kind": "date", "due": date(2020, 12, 31)}]),
 ])
 def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, milestones):
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
@@ -432,6 +434,16 @@ def test_a_measure_due_at_the_year_end_is_read_whichever_way_the_year_end_is_wri
     assert result.exit_code == 0, result.output
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert measure["milestones"] == [{"kind": "date", "due": date(2019, 12, 31)}]
+
+
+@pytest.mark.parametrize("written, due", [("2020年上半年", date(2020, 6, 30)), ("2020年上半年前完成", date(2020, 6, 30)),
+                                          ("2020年下半年", date(2020, 12, 31))])
+def test_a_measure_due_in_a_half_year_is_due_on_its_last_day(tmp_path, written, due):
+    # (（2020年上半年） was refused: "cannot read the deadline")
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="2021年底前完成。", measure=f"海东市完成污水管网建设（{written}）。"))
+    assert result.exit_code == 0, result.output
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert measure["milestones"] == [{"kind": "date", "due": due}]
 
 
 def test_a_problems_deadline_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
