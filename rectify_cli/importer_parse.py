@@ -27,7 +27,8 @@ MEASURE_STYLES = {
 }
 MEASURE_NUMBERING = Notice("import_numbering", {})  # (1. 2. …, 1、 2、 …, （1）（2）… or ① ② …)
 PAREN_TASK_RE = re.compile(rf"^（([{CN_NUM}]+)）")  # (a problem numbered （一） under a category heading 一、)
-OTHER_TASK_RE = re.compile(rf"^(?:（[{CN_NUM}]+）|[{CN_NUM}]+[．.])")  # (a problem numbered so, where 一、 is expected)
+# (a problem numbered so, where 一、 is expected; 1. or （1） too, found only where no 一、 has its 整改时限)
+OTHER_TASK_RE = re.compile(rf"^(?:（(?:[{CN_NUM}]+|\d{{1,3}})）|[{CN_NUM}]+[．.]|\d{{1,3}}[．.](?!\d))")
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
 # sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)

@@ -370,7 +370,7 @@ def test_problems_numbered_in_parentheses_under_category_headings_are_refused_sa
     assert not out.exists()
 
 
-@pytest.mark.parametrize("first, second", [("（一）", "（二）"), ("一．", "二．"), ("一.", "二.")])
+@pytest.mark.parametrize("first, second", [("（一）", "（二）"), ("一．", "二．"), ("一.", "二."), ("1.", "2."), ("（1）", "（2）")])
 @pytest.mark.parametrize("lang, said", [
     (None, "问题应编号为 一、 二、 …，实为“{first}”（每个问题在其措施之前各有一行整改时限和整改进度）"),
     ("en", "problems are numbered 一、 二、 …, found {first} (each with one 整改时限 and one 整改进度 before its measures)")])
