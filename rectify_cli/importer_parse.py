@@ -27,7 +27,8 @@ MEASURE_STYLES = {
 }
 MEASURE_NUMBERING = Notice("import_numbering", {})  # (1. 2. …, 1、 2、 …, （1）（2）… or ① ② …)
 PAREN_TASK_RE = re.compile(rf"^（([{CN_NUM}]+)）")  # (a problem numbered （一） under a category heading 一、)
-OTHER_TASK_RE = re.compile(rf"^(?:（[{CN_NUM}]+）|[{CN_NUM}]+[．.])")  # (a problem numbered so, where 一、 is expected)
+# (a problem numbered so, where 一、 is expected; 1. or （1） too, found only where no 一、 has its 整改时限)
+OTHER_TASK_RE = re.compile(rf"^(?:（(?:[{CN_NUM}]+|\d{{1,3}})）|[{CN_NUM}]+[．.]|\d{{1,3}}[．.](?!\d))")
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
 # sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)
@@ -48,6 +49,8 @@ _ATTACHMENT = r"附(?:[件表]\s*(?:[0-9一二三四五六七八九十]+|[：:])
 TAIL_START = re.compile(rf"(?:^|(?<=[。！？；]))(?:{_ATTACHMENT}|{_ORG}+(?=$|{_ISSUED}|{_ATTACHMENT})|{_ISSUED}(?=$|{_ATTACHMENT}))")
 
 DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|年?底)"  # (2020年底, 2020年年底: the year's last day)
+# a half year, due by its last day: 2020年上半年 by 2020年6月底, 2020年下半年 by 2020年底
+HALF_YEAR = re.compile(r"(\d{4})年([上下])半年")
 # a parenthesis naming a year (in digits or 二〇二〇年; alone, as 2021年前, 2020年内, 2020年第三季度
 # or 2019—2020年) or a dotted date, or 年内/年底/季度/半年, or a day without its year (12月底前, a
 # second step's, 12月31日), that reads as no deadline: a date cut by a line wrap, or a wording not
@@ -201,6 +204,10 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
     def err(p: Para, key: str, **values) -> ReportFormatError:
         return ReportFormatError(problem(filename, p.line, None, f"import_{key}", **values))
 
+    def own(listed: list[tuple[str, str]], line: int) -> None:
+        # (a measure's, once one is read past the problem's 整改时限; else the problem's)
+        (measure if measure is not None and task.deadline is not None else task).units.extend((head, units, line) for head, units in listed)
+
     for i, p in enumerate(paras[start:], start):
         t = p.text
         tm = TASK_RE.match(t)
@@ -225,11 +232,9 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             continue
         assert task is not None
         t, listed = _unit_lines(t)
-        if listed:  # (a measure's, once one is read past the problem's 整改时限; else the problem's)
-            owner = measure if measure is not None and task.deadline is not None else task
-            owner.units.extend((head, units, p.line) for head, units in listed)
-            if not t:
-                continue
+        if listed and not t:
+            own(listed, p.line)
+            continue
         if tm:
             passed_over = p
         if PAREN_TASK_RE.match(t) and task.deadline is not None:  # (one before it is the problem's own text)
@@ -287,6 +292,8 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
         else:
             measure.text += t
             measure.extra_text_lines.append(p.line)
+        if listed:  # (run on after text: once it is read, so that 1.…。牵头单位：… names the measure it starts)
+            own(listed, p.line)
     if task is None:
         raise ReportFormatError(problem(filename, None, None, "import_no_appendix"))
     _check_task_complete(task, filename)
@@ -385,7 +392,7 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
     out: list[dict[str, str]] = []
     # (…前完成并长期坚持, 立即整改并长期坚持: a step, then ongoing)
     for item in re.split(r"[，；]|并(?=长期坚持)", content):
-        item = item.strip()
+        item = HALF_YEAR.sub(lambda h: h.group(1) + ("年6月底" if h.group(2) == "上" else "年底"), item.strip())
         if not item:
             continue
         if item in KIND_WORDS or KEPT_UP.fullmatch(item):

@@ -1445,6 +1445,16 @@ def test_a_measure_whose_first_step_is_due_before_the_report_date_is_proposed_do
     assert (result.journal[0]["state"], result.journal[0]["milestone"]) == ("done", "2018-06-30")
 
 
+@pytest.mark.parametrize("note, evidence", [
+    ("未完成。", "未完成"), ("主体工程已建成，尚未验收。", "尚未验收"), ("序时推进。", "序时推进"),
+    ("已建成管网12公里，部分完成。", "部分完成"),
+])
+def test_a_measure_past_due_whose_note_says_it_is_unfinished_is_proposed_in_progress(note, evidence):
+    # (other provinces' words for it: 未完成 was proposed done, a measure overdue shown closed)
+    result = mini(PROBLEM_ONE.replace("整改进度：全面完成", "整改进度：序时推进").replace("整改进展：已制定。", f"整改进展：{note}"))
+    assert (result.journal[0]["state"], result.journal[0].get("evidence")) == ("in_progress", evidence)
+
+
 def test_heuristic_states_of_the_real_report_not_yet_due(raw):
     # due 2020-12-31, reported 序时推进, no word in the note saying it is unfinished: not done by 2019-03
     assert (_entry(raw, "19.1")["state"], _entry(raw, "45.2")["state"]) == ("in_progress", "in_progress")

@@ -370,7 +370,7 @@ def test_problems_numbered_in_parentheses_under_category_headings_are_refused_sa
     assert not out.exists()
 
 
-@pytest.mark.parametrize("first, second", [("（一）", "（二）"), ("一．", "二．"), ("一.", "二.")])
+@pytest.mark.parametrize("first, second", [("（一）", "（二）"), ("一．", "二．"), ("一.", "二."), ("1.", "2."), ("（1）", "（2）")])
 @pytest.mark.parametrize("lang, said", [
     (None, "问题应编号为 一、 二、 …，实为“{first}”（每个问题在其措施之前各有一行整改时限和整改进度）"),
     ("en", "problems are numbered 一、 二、 …, found {first} (each with one 整改时限 and one 整改进度 before its measures)")])
@@ -393,6 +393,8 @@ def test_problems_all_numbered_otherwise_are_refused_naming_the_first_and_what_i
     ("立即整改并长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
     ("2019年6月底前完成并长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
     ("2019年年底前完成。", [{"kind": "date", "due": date(2019, 12, 31)}]),
+    ("2020年上半年完成。", [{"kind": "date", "due": date(2020, 6, 30)}]),  # (a half year: by its last day)
+    ("2020年下半年。", [{"kind": "date", "due": date(2020, 12, 31)}]),
 ])
 def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, milestones):
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
@@ -432,6 +434,16 @@ def test_a_measure_due_at_the_year_end_is_read_whichever_way_the_year_end_is_wri
     assert result.exit_code == 0, result.output
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert measure["milestones"] == [{"kind": "date", "due": date(2019, 12, 31)}]
+
+
+@pytest.mark.parametrize("written, due", [("2020年上半年", date(2020, 6, 30)), ("2020年上半年前完成", date(2020, 6, 30)),
+                                          ("2020年下半年", date(2020, 12, 31))])
+def test_a_measure_due_in_a_half_year_is_due_on_its_last_day(tmp_path, written, due):
+    # (（2020年上半年） was refused: "cannot read the deadline")
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="2021年底前完成。", measure=f"海东市完成污水管网建设（{written}）。"))
+    assert result.exit_code == 0, result.output
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert measure["milestones"] == [{"kind": "date", "due": due}]
 
 
 def test_a_problems_deadline_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
@@ -550,6 +562,22 @@ def test_unit_lines_after_a_measure_are_its_owners_not_its_text(tmp_path, end):
     assert _warnings(result) == [NO_CURATION]
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert (measure["text"], measure["owners"], measure["lead"]) == (f"完成第一污水处理厂提标改造（2019年6月30日）{end}", ["西宁市", "海东市"], "西宁市")
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])  # (a text with no blank lines runs the unit line on into the measure's)
+def test_a_unit_line_run_on_after_a_measures_sentence_owns_that_measure(tmp_path, gap):
+    # (it went to the measure before (1.1 owned by 海东市, 1.2 falling to 省相关部门), or for the first
+    # measure to the problem, every measure naming none owned by it without a word)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace(
+        "1.西宁市完成", "1.完成").replace("（2019年6月30日）。", "（2019年6月30日）。牵头单位：西宁市；配合单位：省生态环境厅。").replace(
+        "2.海东市完成污水管网建设（长期坚持）。", "2.完成污水管网建设（长期坚持）。\n责任单位：海东市。").replace("\n\n", gap)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measures = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"]
+    assert [(m["text"], m["owners"], m["lead"]) for m in measures] == [
+        ("完成第一污水处理厂提标改造（2019年6月30日）。", ["西宁市", "省生态环境厅"], "西宁市"),
+        ("完成污水管网建设（长期坚持）。", ["海东市"], "海东市")]
 
 
 def test_a_problems_unit_line_owns_its_measures_that_name_none_and_is_no_problem_text(tmp_path):
