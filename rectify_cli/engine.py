@@ -529,13 +529,15 @@ def evaluate(
 
 
 def _file_standings(plan: Plan, tasks: list[TaskResult], as_of: date, report_period_days: int) -> tuple[FileStanding, ...]:
-    """Each plan file's standing (see FileStanding), from its measures' last entries: one pass."""
+    """Each plan file's standing (see FileStanding), from its measures' entries: one pass."""
     latest: dict[str, date | None] = {prefix: None for _, prefix, _ in plan.parts}
     for tr in tasks:
         prefix = file_prefix(tr.task.id)
         newest = latest[prefix]
         for mr in tr.measures:
-            last = mr.last_entry
+            # every entry written (a retraction too), as the folder's latest_entry counts them:
+            # else a file holding that latest entry was said to have none for a period
+            last = mr.written[-1].date if mr.written else None
             if last is not None and (newest is None or last > newest):
                 newest = last
         latest[prefix] = newest

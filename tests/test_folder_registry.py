@@ -964,6 +964,22 @@ def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(
         "注意：台账已 100 天（约 3 个月）未更新，超过报告周期 90 天。"]  # (xizang's entry is that one: said once)
 
 
+def test_a_retraction_is_its_files_latest_entry_as_it_is_the_folders(tmp_path, monkeypatch):
+    """xizang.yaml's retraction of 2019-05-01 was the folder's latest entry (35 days before), yet
+    the same header said xizang.yaml had had no entry since 2019-03-01 (96 days): a file's own
+    latest entry left its retractions out."""
+    monkeypatch.chdir(tmp_path)
+    split_small(tmp_path / "reg")
+    today = {"RECTIFY_TODAY": "2019-06-05"}
+    retracted = run_cli("retract", "xizang:2.1", "--reason", "记到了别的措施上", "--date", "2019-05-01", "-r", "reg",
+                        env=today)
+    assert retracted.exit_code == 0, retracted.output
+    assert header(run_cli("status", "-r", "reg", env=today)) == ["截至 2019-06-05  最近一次记录 2019-05-01（35天前）"]
+    document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "stale": False},
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-05-01", "stale": False}]
+
+
 def quiet_provinces(folder: Path, names, silent) -> Path:
     """A folder of the small plan once per name, each with the small journal, but `silent`'s empty."""
     folder.mkdir()
