@@ -755,8 +755,9 @@ _NEVER = -(10 ** 7)  # (below any date's ordinal: never reported sorts before re
 def _unreported_key(result: MeasureResult) -> int:
     """A stale measure's place, stalest first: never reported before reported, each by the day it
     counts from (never reported: its file's feedback date; a folder's files differ)."""
-    if result.last_entry is not None:
-        return result.last_entry.toordinal()
+    if result.last_entry is not None:  # (counted from the later of it and the feedback, as days_unreported does)
+        last, began = result.last_entry, result.began
+        return (last if began is None or last > began else began).toordinal()
     return _NEVER + (result.began.toordinal() if result.began is not None else 0)
 
 
