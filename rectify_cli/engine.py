@@ -174,6 +174,8 @@ class MeasureResult:
     written: tuple[Entry, ...] = ()
     # closed (all its dated milestones), by a close after its deadline (missed_deadline); else None
     closed_late: LateClose | None = None
+    # its report's feedback date, whence it counts unreported with no entry (a folder's files differ)
+    began: date | None = None
 
     @property
     def id(self) -> str:
@@ -518,7 +520,7 @@ def evaluate(
             measure_results.append(_new_measure_result(
                 measure=measure, status=status, stale=stale, days_overdue=days, next_due=next_due,
                 milestones=ms_results, last_entry=last_entry, entries=entries, written=written,
-                closed_late=closed_late))
+                closed_late=closed_late, began=began))
 
         if measure_results:
             tasks.append(rollup(task, tuple(measure_results)))
@@ -539,13 +541,15 @@ def evaluate(
 
 
 def _file_standings(plan: Plan, tasks: list[TaskResult], as_of: date, report_period_days: int) -> tuple[FileStanding, ...]:
-    """Each plan file's standing (see FileStanding), from its measures' last entries: one pass."""
+    """Each plan file's standing (see FileStanding), from its measures' entries: one pass."""
     latest: dict[str, date | None] = {prefix: None for _, prefix, _ in plan.parts}
     for tr in tasks:
         prefix = file_prefix(tr.task.id)
         newest = latest[prefix]
         for mr in tr.measures:
-            last = mr.last_entry
+            # every entry written (a retraction too), as the folder's latest_entry counts them:
+            # else a file holding that latest entry was said to have none for a period
+            last = mr.written[-1].date if mr.written else None
             if last is not None and (newest is None or last > newest):
                 newest = last
         latest[prefix] = newest
@@ -736,9 +740,9 @@ _FAR = date.max.toordinal() + 1
 
 def severity_key(result: MeasureResult | TaskResult) -> tuple:
     """Sort key, worst first: red before yellow before green. Overdue by days_overdue
-    (most first); due_soon by next_due; stale (measures: never reported first, then by oldest
-    last entry; tasks: by their stalest measure); on_track by next_due; ongoing; done. Ties by
-    natural id order."""
+    (most first); due_soon by next_due; stale (measures: never reported first, by their feedback
+    date, then by oldest last entry; tasks: by their stalest measure); on_track by next_due;
+    ongoing; done. Ties by natural id order."""
     cat = category(result)
     if cat == _OVERDUE_V:
         sub = -result.days_overdue
@@ -746,13 +750,25 @@ def severity_key(result: MeasureResult | TaskResult) -> tuple:
         sub = result.next_due.toordinal() if result.next_due is not None else _FAR
     elif cat == STALE:
         if isinstance(result, TaskResult):
-            lasts = [m.last_entry for m in result.measures if m.stale]
-            sub = min((d.toordinal() if d is not None else 0) for d in lasts) if lasts else 0
+            subs = [_unreported_key(m) for m in result.measures if m.stale]
+            sub = min(subs) if subs else _NEVER
         else:
-            sub = result.last_entry.toordinal() if result.last_entry is not None else 0
+            sub = _unreported_key(result)
     else:
         sub = 0
     return (SEVERITY[cat], sub, id_sort_key(result.id))
+
+
+_NEVER = -(10 ** 7)  # (below any date's ordinal: never reported sorts before reported)
+
+
+def _unreported_key(result: MeasureResult) -> int:
+    """A stale measure's place, stalest first: never reported before reported, each by the day it
+    counts from (never reported: its file's feedback date; a folder's files differ)."""
+    if result.last_entry is not None:  # (counted from the later of it and the feedback, as days_unreported does)
+        last, began = result.last_entry, result.began
+        return (last if began is None or last > began else began).toordinal()
+    return _NEVER + (result.began.toordinal() if result.began is not None else 0)
 
 
 def worst_first(results: Iterable[MeasureResult | TaskResult]) -> list:

@@ -964,6 +964,43 @@ def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(
         "注意：台账已 100 天（约 3 个月）未更新，超过报告周期 90 天。"]  # (xizang's entry is that one: said once)
 
 
+def test_measures_never_reported_on_are_listed_stalest_first_across_files_fed_back_on_different_days(tmp_path, monkeypatch):
+    """Of a folder's measures never reported on, naqu:3.2 (452 days) came before xizang:2.2 (668
+    days), by id: all of them were taken as equally stale, whatever their file's feedback date."""
+    monkeypatch.chdir(tmp_path)
+    folder = split_small(tmp_path / "reg")
+    for name in ("naqu", "xizang"):
+        (folder / f"{name}.progress.yaml").write_text("", encoding="utf-8")
+    edit(folder / "xizang.yaml", "feedback_date: 2018-01-03", "feedback_date: 2017-06-01")
+    today = {"RECTIFY_TODAY": "2019-03-31"}
+
+    def ids(lines):
+        return [line.split()[0] for line in lines if line.startswith(("naqu:3.2", "xizang:2.2"))]
+    status = run_cli("status", "-r", "reg", "--measures", "--state", "stale", env=today)
+    assert ids(status.stdout.splitlines()) == ["xizang:2.2", "naqu:3.2"]
+    summary = run_cli("summary", "-r", "reg", "--month", "2019-03", env=today).stdout.splitlines()
+    stale = summary[summary.index("六、长期坚持措施久未报告（超过90天未报告）"):]
+    assert [line.split()[-1] for line in stale if line.startswith(("naqu:3.2", "xizang:2.2"))] == ["668", "452"]
+    check = run_cli("check", "-r", "reg", "--fail-on", "stale", env=today)
+    assert ids(check.stdout.splitlines()) == ["xizang:2.2", "naqu:3.2"]
+
+
+def test_a_retraction_is_its_files_latest_entry_as_it_is_the_folders(tmp_path, monkeypatch):
+    """xizang.yaml's retraction of 2019-05-01 was the folder's latest entry (35 days before), yet
+    the same header said xizang.yaml had had no entry since 2019-03-01 (96 days): a file's own
+    latest entry left its retractions out."""
+    monkeypatch.chdir(tmp_path)
+    split_small(tmp_path / "reg")
+    today = {"RECTIFY_TODAY": "2019-06-05"}
+    retracted = run_cli("retract", "xizang:2.1", "--reason", "记到了别的措施上", "--date", "2019-05-01", "-r", "reg",
+                        env=today)
+    assert retracted.exit_code == 0, retracted.output
+    assert header(run_cli("status", "-r", "reg", env=today)) == ["截至 2019-06-05  最近一次记录 2019-05-01（35天前）"]
+    document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "stale": False},
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-05-01", "stale": False}]
+
+
 def quiet_provinces(folder: Path, names, silent) -> Path:
     """A folder of the small plan once per name, each with the small journal, but `silent`'s empty."""
     folder.mkdir()
