@@ -26,8 +26,8 @@ MEASURE_STYLES = {
     "①": re.compile(r"^([\u2460-\u2473])(.*)$"),  # (① … ⑳)
 }
 MEASURE_NUMBERING = Notice("import_numbering", {})  # (1. 2. …, 1、 2、 …, （1）（2）… or ① ② …)
-PAREN_TASK_RE = re.compile(rf"^（([{CN_NUM}]+)）")  # (a problem numbered （一） under a category heading 一、)
-# (a problem numbered so, where 一、 is expected; 1. or （1） too, found only where no 一、 has its 整改时限)
+# (a problem numbered so, where 一、 is expected: （一） under a category heading 一、, or 三． among 一、 二、;
+# 1. or （1） too, found only where no 一、 has its 整改时限)
 OTHER_TASK_RE = re.compile(rf"^(?:（(?:[{CN_NUM}]+|\d{{1,3}})）|[{CN_NUM}]+[．.]|\d{{1,3}}[．.](?!\d))")
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
@@ -237,7 +237,8 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             continue
         if tm:
             passed_over = p
-        if PAREN_TASK_RE.match(t) and task.deadline is not None:  # (one before it is the problem's own text)
+        # (one before it is the problem's own text; 1. and （1） number measures, or a list in a note)
+        if OTHER_TASK_RE.match(t) and not _measure_match(t, None) and task.deadline is not None:
             sub_problem = sub_problem or p
         hm = HEAD_RE.match(t)
         mm = _measure_match(t, style)
@@ -254,8 +255,8 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             if passed_over:
                 hint = Notice("import_hint_passed_over", {"numeral": TASK_RE.match(passed_over.text).group(1), "line": passed_over.line,
                                                           "next": task.id + 1})
-            elif sub_problem:  # (problems numbered （一）（二） under category headings 一、二、)
-                hint = Notice("import_hint_sub_problem", {"numbered": PAREN_TASK_RE.match(sub_problem.text).group(0), "line": sub_problem.line})
+            elif sub_problem:  # (problems numbered （一）（二） under category headings 一、二、, or one 三． among 一、 二、)
+                hint = Notice("import_hint_sub_problem", {"numbered": OTHER_TASK_RE.match(sub_problem.text).group(0), "line": sub_problem.line})
             elif measure is None and hm.group(1) == "进展":  # (a measure numbered otherwise, or run on into 整改进度's line)
                 hint = Notice("import_hint_measure_before", {"numbering": MEASURE_NUMBERING})
             else:

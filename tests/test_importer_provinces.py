@@ -370,6 +370,20 @@ def test_problems_numbered_in_parentheses_under_category_headings_are_refused_sa
     assert not out.exists()
 
 
+@pytest.mark.parametrize("third", ["三．", "三.", "（三）"])
+def test_one_problem_numbered_otherwise_among_others_is_refused_asking_if_it_is_a_problem(tmp_path, third):
+    # (三． gave "unexpected 整改时限： in problem 2", naming no line and no 三．)
+    two = TWO_MEASURES.format(one="1.", two="2.")
+    text = QINGHAI + two + "\n" + two.replace("一、湟水河", "二、大通河") + "\n" + two.replace("一、湟水河", third + "黄河")
+    result, out = _import(tmp_path, text)
+    lines = text.split("\n")
+    heading = lines.index(third + "黄河流域污染治理滞后。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{heading + 2}: unexpected 整改时限： in problem 2 "
+                                                    f"(is {third} on line {heading} a problem? problems are numbered 一、 二、 …, "
+                                                    "each with one 整改时限 and one 整改进度 before its measures)\n")
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("first, second", [("（一）", "（二）"), ("一．", "二．"), ("一.", "二."), ("1.", "2."), ("（1）", "（2）")])
 @pytest.mark.parametrize("lang, said", [
     (None, "问题应编号为 一、 二、 …，实为“{first}”（每个问题在其措施之前各有一行整改时限和整改进度）"),
