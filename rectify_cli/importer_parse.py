@@ -461,6 +461,13 @@ def unreadable_deadlines(text: str) -> list[str]:
     return [f"（{inside}）" for inside in _parenthesised(text) if DEADLINE_LIKE.search(inside) and not parse_deadline(inside)]
 
 
+def closing_parenthesis(text: str) -> str | None:
+    """The （…） a measure text ends with (before its 。), where its deadline is written: when none
+    can be read, what it says is the deadline not understood (（持续推进）), no aside (（含再生水厂）)."""
+    m = re.search(r"（[^（）]*）(?=[。；，]*$)", text)
+    return m.group(0) if m else None
+
+
 def parse_reported(progress: str) -> dict[str, object] | None:
     words = progress.strip().rstrip("。")
     for cn, state in REPORTED_STATES:

@@ -75,6 +75,29 @@ def test_a_measure_whose_only_deadline_cannot_be_read_is_not_said_to_have_none(t
     assert not out.exists()
 
 
+@pytest.mark.parametrize("written", ["持续推进", "常态化推进"])
+@pytest.mark.parametrize("lang, said", [
+    (None, "措施 1.2：无法识别时限“（{written}）”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限，"
+           "或 2018年6月30日前完成关停、关停于2018年6月30日前完成 这样的分步时限，以“，”分隔；请在校订文件的 text_fixes: 下改正）"),
+    ("en", "measure 1.2: cannot read the deadline （{written}） " + TEXT_FIXES_HINT)])
+def test_a_measure_ending_in_a_deadline_word_it_does_not_accept_is_refused_naming_it(tmp_path, written, lang, said):
+    # (it said "no deadline in parentheses such as （2018年6月30日）": there is one, in words it does not read)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("海东市完成污水管网建设（长期坚持）", f"海东市持续推进河湖长制工作（{written}）")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    line = text.split("\n").index(f"2.海东市持续推进河湖长制工作（{written}）。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: {said.format(written=written)}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_measure_with_an_aside_in_parentheses_but_no_deadline_is_said_to_have_none(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市完成第一污水处理厂（含再生水厂）提标改造。"))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE}: measure 1.1: "
+                                                    "no deadline in parentheses such as （2018年6月30日） or （长期坚持）\n")
+    assert not out.exists()
+
+
 def test_a_parenthesis_with_no_year_is_no_deadline_and_a_readable_one_still_imports(tmp_path):
     measure = "西宁市完成第一污水处理厂（含再生水厂）提标改造（2019年6月30日）。"
     result, out = _import(tmp_path, QINGHAI + _problem(measure=measure))
