@@ -1066,6 +1066,11 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 warnings.append(Notice("latin_word", {"measure": mid, "word": w, "field": Word(MEASURE_FIELD_WORDS, fld, said_in_english=True)}))
         for line, numeral in rm.note_items:
             warnings.append(Notice("numeral_in_note", {"measure": mid, "numeral": numeral, "line": line, "next": rt.id + 1, "why": Notice("no_task_heading", {})}))
+        if rm.numbered_otherwise:
+            line, numbered, fld, numbering = rm.numbered_otherwise
+            warnings.append(Notice("numbered_otherwise", {"measure": mid, "numbered": numbered, "line": line, "next": f"{rt.id}.{rm.id + 1}",
+                                                          "field": Word(MEASURE_FIELD_WORDS, fld, said_in_english=True),
+                                                          "first": Notice("as_first_style", {"numbering": numbering})}))
         if rm.extra_note_lines:
             warnings.append(Notice("note_continues" + _one(rm.extra_note_lines), {"measure": mid, "lines": list(rm.extra_note_lines)}))
         if mid in cur.owners:

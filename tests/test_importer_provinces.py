@@ -361,6 +361,32 @@ def test_a_list_numbered_in_another_style_inside_a_note_stays_in_the_note(tmp_pa
     assert [e["note"] for e in journal] == ["正在进行设备调试。（1）完成主体工程。2、开展联动调试。", "已建成管网12公里。"]
 
 
+def test_a_measure_numbered_in_another_style_than_the_first_is_refused_when_its_note_follows(tmp_path):
+    # (its 2、 was read into 1.1's note, and its 整改进展： refused as unexpected, saying nothing of the 2、)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2、")
+    result, out = _import(tmp_path, text)
+    lines = text.split("\n")
+    second, note = lines.index("2、海东市完成污水管网建设（长期坚持）。") + 1, lines.index("整改进展：已建成管网12公里。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{note}: unexpected 整改进展： in problem 1 "
+                                                    f"(is 2、 on line {second} measure 1.2? measures are numbered as the first one is: 1. 2. …)\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("note", ["", "整改情况：已建成管网12公里。"])
+@pytest.mark.parametrize("lang, said", [
+    (None, "措施 1.1：第 {line} 行的“2、”读作其整改进展的一部分，而不是措施 1.2（措施的编号方式与第一项措施相同：1. 2. …）"),
+    ("en", "measure 1.1: 2、 on line {line} is read as part of its note, not as measure 1.2 (measures are numbered as the first one is: 1. 2. …)")])
+def test_a_last_measure_numbered_in_another_style_than_the_first_is_warned_of(tmp_path, note, lang, said):
+    # (read into 1.1's note, the measure was lost saying only "note continues in a separate paragraph")
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2、").replace("\n\n整改进展：已建成管网12公里。", note)
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index("2、海东市完成污水管网建设（长期坚持）。" + note) + 1
+    assert said.format(line=line) in [ln.removeprefix("rectify: 警告：").removeprefix("rectify: warning: ") for ln in result.stderr.splitlines()]
+
+
 def test_measures_numbered_in_no_known_style_are_refused_saying_what_is_expected(tmp_path):
     text = QINGHAI + TWO_MEASURES.format(one="一是", two="二是")
     result, out = _import(tmp_path, text)
