@@ -1324,6 +1324,9 @@ LABELS.update({
                           "measure {measure}: Latin word {word!r} inside Chinese {field} (a PDF artefact? fix it under text_fixes:)"),
     "import_numeral_in_note": ("措施 {measure}：第 {line} 行的“{numeral}、”读作其整改进展的一部分，而不是问题 {next}（{why}）",
                                "measure {measure}: {numeral}、 on line {line} is read as part of its progress note, not as problem {next} ({why})"),
+    "import_numbered_otherwise": ("措施 {measure}：第 {line} 行的“{numbered}”读作其{field}的一部分，而不是措施 {next}（{first}）",
+                                  "measure {measure}: {numbered} on line {line} is read as part of its {field}, not as measure {next} ({first})"),
+    "import_as_first_style": ("措施的编号方式与第一项措施相同：{numbering}", "measures are numbered as the first one is: {numbering}"),
     "import_note_continues": ("措施 {measure}：整改进展在第 {lines} 行另起一段继续",
                               "measure {measure}: note continues in separate paragraphs at lines {lines}"),
     "import_note_continues_one": ("措施 {measure}：整改进展在第 {lines} 行另起一段继续",
@@ -1510,6 +1513,8 @@ LABELS.update({
                                         "and one 整改进度 before its measures)"),
     "problem_import_hint_measure_before": ("（它之前应有一项编号为 {numbering} 的措施，编号写在行首）",
                                            " (expected a measure numbered {numbering} before it, at the start of a line of its own)"),
+    "problem_import_hint_numbered_otherwise": ("（第 {line} 行的“{numbered}”是否是措施 {measure}？{first}）",
+                                               " (is {numbered} on line {line} measure {measure}? {first})"),
     "problem_import_numbering": ("1. 2. …、1、 2、 …、（1）（2）… 或 ① ② …", "1. 2. …, 1、 2、 …, （1）（2）… or ① ② …"),
     "problem_import_measure_number": ("问题 {task} 中应为措施 {expected}，实为措施 {found}{hint}",
                                       "measure {found} of problem {task} found where measure {expected} was expected{hint}"),
@@ -1519,6 +1524,7 @@ LABELS.update({
     "problem_import_numbered": ("编号为 {numbering}", "numbered {numbering}"),
 })
 LABELS["problem_import_no_task_heading"] = LABELS["import_no_task_heading"]
+LABELS["problem_import_as_first_style"] = LABELS["import_as_first_style"]
 # How a curation's value that YAML read as something else than text is named; which field of a
 # measure a word is in; which registry field a report lacks (import labels' Words).
 YAML_KINDS = {"bool": ("真假值", "the truth value"), "number": ("数字", "the number"), "null": ("空值", "null"), "value": ("值", "the value")}

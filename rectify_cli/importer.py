@@ -28,7 +28,7 @@ from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, R
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
 from .importer_owners import EVERY_REGION, Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
-from .importer_parse import RawTask, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
+from .importer_parse import RawTask, closing_parenthesis, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
@@ -1052,7 +1052,10 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         unread = [written for written in unreadable_deadlines(rm.text) if written not in recurring]
         for written in unread:
             problems.append(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=written, steps=STEPS, repair=REPAIR))
-        if not ms and not recurring and not unread:
+        if not ms and not recurring and not unread and (written := closing_parenthesis(rm.text)):
+            # (a deadline in words it does not read, 持续推进: named, not said to be missing)
+            problems.append(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=written, steps=STEPS, repair=REPAIR))
+        elif not ms and not recurring and not unread:
             problems.append(problem(filename, rm.line, None, "import_measure_no_deadline", measure=mid))
         if rm.note is None:
             lines = rm.extra_text_lines
@@ -1063,6 +1066,11 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 warnings.append(Notice("latin_word", {"measure": mid, "word": w, "field": Word(MEASURE_FIELD_WORDS, fld, said_in_english=True)}))
         for line, numeral in rm.note_items:
             warnings.append(Notice("numeral_in_note", {"measure": mid, "numeral": numeral, "line": line, "next": rt.id + 1, "why": Notice("no_task_heading", {})}))
+        if rm.numbered_otherwise:
+            line, numbered, fld, numbering = rm.numbered_otherwise
+            warnings.append(Notice("numbered_otherwise", {"measure": mid, "numbered": numbered, "line": line, "next": f"{rt.id}.{rm.id + 1}",
+                                                          "field": Word(MEASURE_FIELD_WORDS, fld, said_in_english=True),
+                                                          "first": Notice("as_first_style", {"numbering": numbering})}))
         if rm.extra_note_lines:
             warnings.append(Notice("note_continues" + _one(rm.extra_note_lines), {"measure": mid, "lines": list(rm.extra_note_lines)}))
         if mid in cur.owners:

@@ -26,8 +26,8 @@ MEASURE_STYLES = {
     "①": re.compile(r"^([\u2460-\u2473])(.*)$"),  # (① … ⑳)
 }
 MEASURE_NUMBERING = Notice("import_numbering", {})  # (1. 2. …, 1、 2、 …, （1）（2）… or ① ② …)
-PAREN_TASK_RE = re.compile(rf"^（([{CN_NUM}]+)）")  # (a problem numbered （一） under a category heading 一、)
-# (a problem numbered so, where 一、 is expected; 1. or （1） too, found only where no 一、 has its 整改时限)
+# (a problem numbered so, where 一、 is expected: （一） under a category heading 一、, or 三． among 一、 二、;
+# 1. or （1） too, found only where no 一、 has its 整改时限)
 OTHER_TASK_RE = re.compile(rf"^(?:（(?:[{CN_NUM}]+|\d{{1,3}})）|[{CN_NUM}]+[．.]|\d{{1,3}}[．.](?!\d))")
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
@@ -121,6 +121,9 @@ class RawMeasure:
     # (line, numeral) of a 二、 in its note read as a list item, not as the next problem
     note_items: list[tuple[int, str]] = field(default_factory=list)
     units: list[tuple[str, str, int]] = field(default_factory=list)  # (heading, units, line) of its 牵头单位：… lines
+    # (line, numbered, "note" or "text", the appendix's numbering) of a paragraph run on into it that is
+    # numbered as the next measure in another style (2、 after 1.): a measure lost, unless it is said
+    numbered_otherwise: tuple[int, str, str, str] | None = None
 
 
 @dataclass
@@ -200,6 +203,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
     passed_over: Para | None = None  # a 十一、-like paragraph not read as the next problem, for the message
     sub_problem: Para | None = None  # a （二）-like paragraph since the problem began, for the message
     style: str | None = None  # how measures are numbered (MEASURE_STYLES), once the first is read
+    in_list = False  # a paragraph numbered in any style has run on into the measure (a list: no measure lost)
 
     def err(p: Para, key: str, **values) -> ReportFormatError:
         return ReportFormatError(problem(filename, p.line, None, f"import_{key}", **values))
@@ -237,7 +241,8 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             continue
         if tm:
             passed_over = p
-        if PAREN_TASK_RE.match(t) and task.deadline is not None:  # (one before it is the problem's own text)
+        # (one before it is the problem's own text; 1. and （1） number measures, or a list in a note)
+        if OTHER_TASK_RE.match(t) and not _measure_match(t, None) and task.deadline is not None:
             sub_problem = sub_problem or p
         hm = HEAD_RE.match(t)
         mm = _measure_match(t, style)
@@ -254,8 +259,10 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             if passed_over:
                 hint = Notice("import_hint_passed_over", {"numeral": TASK_RE.match(passed_over.text).group(1), "line": passed_over.line,
                                                           "next": task.id + 1})
-            elif sub_problem:  # (problems numbered （一）（二） under category headings 一、二、)
-                hint = Notice("import_hint_sub_problem", {"numbered": PAREN_TASK_RE.match(sub_problem.text).group(0), "line": sub_problem.line})
+            elif sub_problem:  # (problems numbered （一）（二） under category headings 一、二、, or one 三． among 一、 二、)
+                hint = Notice("import_hint_sub_problem", {"numbered": OTHER_TASK_RE.match(sub_problem.text).group(0), "line": sub_problem.line})
+            elif measure is not None and measure.numbered_otherwise:
+                hint = _numbered_otherwise_hint(task, measure)
             elif measure is None and hm.group(1) == "进展":  # (a measure numbered otherwise, or run on into 整改进度's line)
                 hint = Notice("import_hint_measure_before", {"numbering": MEASURE_NUMBERING})
             else:
@@ -270,12 +277,13 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             if number != expected:
                 hint = Notice("import_hint_passed_over_why", {"numeral": TASK_RE.match(passed_over.text).group(1), "line": passed_over.line,
                                                               "next": task.id + 1, "why": NO_TASK_HEADING}) \
-                    if passed_over and any(ln == passed_over.line for ln, _ in measure.note_items) else ""
+                    if passed_over and any(ln == passed_over.line for ln, _ in measure.note_items) else \
+                    _numbered_otherwise_hint(task, measure) if measure is not None and measure.numbered_otherwise else ""
                 raise err(p, "measure_number", found=measure_label(style, number), task=task.id, expected=measure_label(style, expected), hint=hint)
             text, note = _split_note(rest.strip())
             measure = RawMeasure(number, p.line, text)
             task.measures.append(measure)
-            in_note = False
+            in_note, in_list = False, False
             if note is not None:
                 measure.note, measure.note_head = note
                 in_note = True
@@ -285,19 +293,32 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             expected = Notice("import_as_first_numbered", {"first": measure_label(style, 1)}) if style else \
                 Notice("import_numbered", {"numbering": MEASURE_NUMBERING})
             raise err(p, "text_before_measure", task=task.id, expected=expected)
-        elif in_note:
-            assert measure.note is not None
-            measure.note += t
-            measure.extra_note_lines.append(p.line)
-        else:
-            measure.text += t
-            measure.extra_text_lines.append(p.line)
+        else:  # (run on into the measure's note, or its text)
+            other = _measure_match(t, None)  # (in another style: one in the appendix's was read above)
+            if other and not in_list and other[1] == len(task.measures) + 1:
+                measure.numbered_otherwise = (p.line, measure_label(other[0], other[1]), "note" if in_note else "text",
+                                              f"{measure_label(style, 1)} {measure_label(style, 2)} …")
+            in_list = in_list or other is not None
+            if in_note:
+                assert measure.note is not None
+                measure.note += t
+                measure.extra_note_lines.append(p.line)
+            else:
+                measure.text += t
+                measure.extra_text_lines.append(p.line)
         if listed:  # (run on after text: once it is read, so that 1.…。牵头单位：… names the measure it starts)
             own(listed, p.line)
     if task is None:
         raise ReportFormatError(problem(filename, None, None, "import_no_appendix"))
     _check_task_complete(task, filename)
     return tasks, tail
+
+
+def _numbered_otherwise_hint(task: RawTask, measure: RawMeasure) -> Notice:
+    """The hint of an error after a paragraph numbered as the next measure in another style (RawMeasure.numbered_otherwise)."""
+    line, numbered, _, numbering = measure.numbered_otherwise
+    return Notice("import_hint_numbered_otherwise", {"numbered": numbered, "line": line, "measure": f"{task.id}.{measure.id + 1}",
+                                                     "first": Notice("import_as_first_style", {"numbering": numbering})})
 
 
 def _unit_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -458,6 +479,13 @@ def unreadable_deadlines(text: str) -> list[str]:
     """The parentheses of a measure text that look like a deadline (they name a year) but
     can't be read as one: measure_milestones leaves them out, and with them a step."""
     return [f"（{inside}）" for inside in _parenthesised(text) if DEADLINE_LIKE.search(inside) and not parse_deadline(inside)]
+
+
+def closing_parenthesis(text: str) -> str | None:
+    """The （…） a measure text ends with (before its 。), where its deadline is written: when none
+    can be read, what it says is the deadline not understood (（持续推进）), no aside (（含再生水厂）)."""
+    m = re.search(r"（[^（）]*）(?=[。；，]*$)", text)
+    return m.group(0) if m else None
 
 
 def parse_reported(progress: str) -> dict[str, object] | None:

@@ -75,6 +75,29 @@ def test_a_measure_whose_only_deadline_cannot_be_read_is_not_said_to_have_none(t
     assert not out.exists()
 
 
+@pytest.mark.parametrize("written", ["持续推进", "常态化推进"])
+@pytest.mark.parametrize("lang, said", [
+    (None, "措施 1.2：无法识别时限“（{written}）”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限，"
+           "或 2018年6月30日前完成关停、关停于2018年6月30日前完成 这样的分步时限，以“，”分隔；请在校订文件的 text_fixes: 下改正）"),
+    ("en", "measure 1.2: cannot read the deadline （{written}） " + TEXT_FIXES_HINT)])
+def test_a_measure_ending_in_a_deadline_word_it_does_not_accept_is_refused_naming_it(tmp_path, written, lang, said):
+    # (it said "no deadline in parentheses such as （2018年6月30日）": there is one, in words it does not read)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("海东市完成污水管网建设（长期坚持）", f"海东市持续推进河湖长制工作（{written}）")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    line = text.split("\n").index(f"2.海东市持续推进河湖长制工作（{written}）。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: {said.format(written=written)}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_measure_with_an_aside_in_parentheses_but_no_deadline_is_said_to_have_none(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市完成第一污水处理厂（含再生水厂）提标改造。"))
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE}: measure 1.1: "
+                                                    "no deadline in parentheses such as （2018年6月30日） or （长期坚持）\n")
+    assert not out.exists()
+
+
 def test_a_parenthesis_with_no_year_is_no_deadline_and_a_readable_one_still_imports(tmp_path):
     measure = "西宁市完成第一污水处理厂（含再生水厂）提标改造（2019年6月30日）。"
     result, out = _import(tmp_path, QINGHAI + _problem(measure=measure))
@@ -338,6 +361,32 @@ def test_a_list_numbered_in_another_style_inside_a_note_stays_in_the_note(tmp_pa
     assert [e["note"] for e in journal] == ["正在进行设备调试。（1）完成主体工程。2、开展联动调试。", "已建成管网12公里。"]
 
 
+def test_a_measure_numbered_in_another_style_than_the_first_is_refused_when_its_note_follows(tmp_path):
+    # (its 2、 was read into 1.1's note, and its 整改进展： refused as unexpected, saying nothing of the 2、)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2、")
+    result, out = _import(tmp_path, text)
+    lines = text.split("\n")
+    second, note = lines.index("2、海东市完成污水管网建设（长期坚持）。") + 1, lines.index("整改进展：已建成管网12公里。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{note}: unexpected 整改进展： in problem 1 "
+                                                    f"(is 2、 on line {second} measure 1.2? measures are numbered as the first one is: 1. 2. …)\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("note", ["", "整改情况：已建成管网12公里。"])
+@pytest.mark.parametrize("lang, said", [
+    (None, "措施 1.1：第 {line} 行的“2、”读作其整改进展的一部分，而不是措施 1.2（措施的编号方式与第一项措施相同：1. 2. …）"),
+    ("en", "measure 1.1: 2、 on line {line} is read as part of its note, not as measure 1.2 (measures are numbered as the first one is: 1. 2. …)")])
+def test_a_last_measure_numbered_in_another_style_than_the_first_is_warned_of(tmp_path, note, lang, said):
+    # (read into 1.1's note, the measure was lost saying only "note continues in a separate paragraph")
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2、").replace("\n\n整改进展：已建成管网12公里。", note)
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index("2、海东市完成污水管网建设（长期坚持）。" + note) + 1
+    assert said.format(line=line) in [ln.removeprefix("rectify: 警告：").removeprefix("rectify: warning: ") for ln in result.stderr.splitlines()]
+
+
 def test_measures_numbered_in_no_known_style_are_refused_saying_what_is_expected(tmp_path):
     text = QINGHAI + TWO_MEASURES.format(one="一是", two="二是")
     result, out = _import(tmp_path, text)
@@ -366,6 +415,20 @@ def test_problems_numbered_in_parentheses_under_category_headings_are_refused_sa
     second, deadline = lines.index("（二）大通河流域污染治理滞后。") + 1, len(lines) - 1
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{deadline}: unexpected 整改时限： in problem 1 "
                                                     f"(is （二） on line {second} a problem? problems are numbered 一、 二、 …, "
+                                                    "each with one 整改时限 and one 整改进度 before its measures)\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("third", ["三．", "三.", "（三）"])
+def test_one_problem_numbered_otherwise_among_others_is_refused_asking_if_it_is_a_problem(tmp_path, third):
+    # (三． gave "unexpected 整改时限： in problem 2", naming no line and no 三．)
+    two = TWO_MEASURES.format(one="1.", two="2.")
+    text = QINGHAI + two + "\n" + two.replace("一、湟水河", "二、大通河") + "\n" + two.replace("一、湟水河", third + "黄河")
+    result, out = _import(tmp_path, text)
+    lines = text.split("\n")
+    heading = lines.index(third + "黄河流域污染治理滞后。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{heading + 2}: unexpected 整改时限： in problem 2 "
+                                                    f"(is {third} on line {heading} a problem? problems are numbered 一、 二、 …, "
                                                     "each with one 整改时限 and one 整改进度 before its measures)\n")
     assert not out.exists()
 
