@@ -40,6 +40,13 @@ def _at_repo_root(monkeypatch):
     (("summary", "-r", SMALL, "--owner", "自治区生态环境听"),  # (it listed every unit, as for a name close to none)
      "--owner：未知单位“自治区生态环境听”（是否指 自治区生态环境厅？）",
      "--owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?)"),
+    # (status and check said no more than "unknown unit", nothing of what it should be: the units, as summary lists them)
+    (("status", "-r", SMALL, "--owner", "不存在的单位"),
+     "--owner：未知单位“不存在的单位”（已知单位：自治区生态环境厅、自治区住房城乡建设厅、那曲市、拉萨市）",
+     "--owner: unknown unit '不存在的单位' (known units: 自治区生态环境厅, 自治区住房城乡建设厅, 那曲市, 拉萨市)"),
+    (("check", "-r", SMALL, "--owner", "不存在的单位"),
+     "--owner：未知单位“不存在的单位”（已知单位：自治区生态环境厅、自治区住房城乡建设厅、那曲市、拉萨市）",
+     "--owner: unknown unit '不存在的单位' (known units: 自治区生态环境厅, 自治区住房城乡建设厅, 那曲市, 拉萨市)"),
     (("summary", "-r", SMALL, "--owner", "不存在的单位"),
      "--owner：未知单位“不存在的单位”（已知单位：",
      "--owner: unknown unit '不存在的单位' (known units: "),
@@ -66,7 +73,7 @@ def _at_repo_root(monkeypatch):
      "--since：“soon”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）或 2019年3月31日）",
      "--since: not a date: 'soon' (use 2019-03-31, 2019/3/31, 2019-03 (from its first day) or 2019年3月31日)"),
 ], ids=["owner", "task", "region", "show", "history", "month-not-begun", "month-before-feedback", "summary-owner-close",
-        "summary-owner", "month-not-real", "month-year-zero",
+        "status-owner-unknown", "check-owner-unknown", "summary-owner", "month-not-real", "month-year-zero",
         "not-a-month", "month-no-year", "month-number-no-year", "month-full-width-no-year",
         "as-of-not-real", "as-of-unreadable", "since"])
 def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, zh, en):
