@@ -244,10 +244,11 @@ def today(timezone: str) -> date:
             return parse_iso(pinned)
         except DateFormatError as exc:
             from .errors import UsageError
-            from .i18n import refusal
+            from .i18n import not_real_reason, refusal
 
             key = "date_not_real" if exc.kind == "not_real" else "date_not_iso"
-            raise refusal(UsageError, key, option="RECTIFY_TODAY", text=pinned, detail=str(exc)) from None
+            raise refusal(UsageError, key, option="RECTIFY_TODAY", text=pinned, detail=str(exc),
+                          why=not_real_reason(exc.detail)) from None
     zone = time_zone(timezone)
     if zone is None:  # (the loader refuses it; this is for a plan that did not come through it)
         from .errors import RegistryError

@@ -866,7 +866,7 @@ def refuse_listed(name: str, known, option: str) -> None:
                       name=name.strip(), count=len(parts), repeated=" ".join(f"{option} {part}" for part in parts))
 
 
-def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units) -> None:
+def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units, declared) -> None:
     """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
     from .errors import UsageError, close_matches, same_but_case
@@ -878,7 +878,10 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         if not owner:  # (--owner "", as a script passes a variable left unset: "unknown unit “”" said nothing)
             raise refusal(UsageError, "empty_unit", option="--owner")
         refuse_listed(owner, index, "--owner")
-        raise refusal(UsageError, "unknown_owner", name=owner, hint=unit_suggestion(owner, index))
+        # (the names close to it; else the units declared, as summary says them: "unknown" alone said
+        # nothing of what to give)
+        hint = unit_suggestion(owner, index) or (Notice("known_units", {"units": declared}) if declared else "")
+        raise refusal(UsageError, "unknown_owner", name=owner, hint=hint)
     regions = set(region_units) | {r for tr in report.tasks for r in tr.task.regions}
     for region in sorted(region_set - regions):
         refuse_listed(region, {name for name, unit in index.items() if unit in regions} | regions, "--region")
@@ -960,7 +963,7 @@ def select(
         return report  # no filter: everything is kept as it is
     region_units = [u.name for u in units if u.kind in (REGION, SUBREGION)]
     _refuse_unknown(report, owner_set=owner_set, region_set=region_set, id_set=id_set, index=index,
-                    region_units=[*region_units, *every_region_units(units)])
+                    region_units=[*region_units, *every_region_units(units)], declared=[u.name for u in units])
     # (a unit standing for every region, 各地市, owns its measures in each region of its file: a
     # region's office asking for its own measures, or its region's, is given those too)
     owners_of = owners_with_regions(units)

@@ -388,7 +388,11 @@ LABELS = {
     "refused_date_no_year": ("{option}：“{text}”缺少年份：请写明哪一年，{written}",
                              "{option}: {text!r} has no year: give it, {written}"),
     "refused_date_month": ("{option}：“{text}”只是月份，不是具体日期：请写明哪一天，{month}-DD", "{option}: {detail}"),
-    "refused_date_not_real": ("{option}：“{text}”不是实际存在的日期", "{option}: {detail}"),
+    "refused_date_not_real": ("{option}：“{text}”不是实际存在的日期（{why}）", "{option}: {detail}"),
+    # (why, i18n.not_real_reason: as problem_day_out_of_range etc. say it of a registry's date)
+    "refused_day_out_of_range": ("该月没有这一天", "day is out of range for month"),
+    "refused_month_out_of_range": ("月份应在 1 到 12 之间", "month must be in 1..12"),
+    "refused_year_out_of_range": ("年份应在 1 到 9999 之间", "year 0 is out of range"),
     "refused_date_not_iso": ("{option}：应为 YYYY-MM-DD 格式的日期，实为“{text}”", "{option}: {detail}"),
     "refused_date_future": ("--date：{date} 晚于今天（{today}）；台账只记录已经发生的事",
                             "--date: {date} is in the future (today is {today}); the journal records what has happened"),
@@ -528,7 +532,7 @@ LABELS = {
     "refused_date_unreadable_since": ("{option}：“{text}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）"
                                       "或 2019年3月31日）", "{option}: {detail}"),
     "refused_month_unreadable": ("--month：“{text}”不是月份（可写作 2019-03 或 2019年3月）", "--month: {detail}"),
-    "refused_month_not_real": ("--month：“{text}”不是实际存在的月份", "--month: {detail}"),
+    "refused_month_not_real": ("--month：“{text}”不是实际存在的月份（{why}）", "--month: {text!r} is not a real month ({why})"),
     "refused_first_month": ("今天是 {today}，在日历的第一个月，没有上个月可供汇总（请用 --month 指定月份）",
                             "today is {today}, in the calendar's first month: there is no last month to report on "
                             "(name one with --month)"),
@@ -948,6 +952,7 @@ LABELS = {
     "problem_date_not_real": ("{what}：{text!r} 不是实际存在的日期（{detail}）", "{what}: {text!r} is not a real calendar date ({detail})"),
     "problem_day_out_of_range": ("该月没有这一天", "day is out of range for month"),
     "problem_month_out_of_range": ("月份应在 1 到 12 之间", "month must be in 1..12"),
+    "problem_year_out_of_range": ("年份应在 1 到 9999 之间", "year 0 is out of range"),
     "problem_unknown_value": ("{what}：未知的值 {value}{hint}；应为以下之一：{allowed}",
                               "{what}: unknown value {value}{hint}; expected one of {allowed}"),
     "problem_not_bool": ("{what}：应为 true 或 false，实为{value}", "{what}: expected true or false, got {value}"),
@@ -1358,6 +1363,7 @@ LABELS.update({
     "import_no_task_heading": ("其后没有“整改时限：”或“整改进度：”一行", "no 整改时限： or 整改进度： line follows it"),
 
     "problem_import_curation_file": ("校订文件", "curation file"),
+    "problem_import_curation_is_folder": ("是文件夹，应为校订文件", "is a folder, expected a curation file"),
     "problem_import_curation_unreadable": ("无法读取校订文件（{detail}）", "cannot read curation file: {detail}"),
     "problem_import_not_curation": ("不是校订文件：{what}；校订文件是由 {known} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节",
                                     "not a curation file: {what}; a curation file is a mapping of the sections {known} (each optional), "
@@ -1682,6 +1688,18 @@ def suggestion(name: str, choices) -> Notice | str:
     from .errors import close_matches
 
     return suggested(close_matches(name, choices))
+
+
+# Python's words for why a date is no calendar day (dates.DateFormatError.detail): the labels
+# <prefix>day_out_of_range etc. say them in Chinese too, of a registry's date and of the command line's.
+_NOT_REAL = {"day is out of range for month": "day_out_of_range", "month must be in 1..12": "month_out_of_range",
+             "year 0 is out of range": "year_out_of_range"}
+
+
+def not_real_reason(detail: str) -> Notice | str:
+    """Why a date is not real, as a Notice's value: a Notice where we know the words, else Python's."""
+    key = _NOT_REAL.get(detail)
+    return Notice(key, {}) if key else detail
 
 
 def unit_suggestion(name: str, names, seen: dict | None = None) -> Notice | str:

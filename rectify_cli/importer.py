@@ -188,6 +188,8 @@ def load_curation(path: str | Path) -> Curation:
     try:
         if layout.is_pipe_or_device(Path(path)):  # (refused as a plan file is: /dev/zero ate the memory)
             raise ReportFormatError(problem(p, None, None, "not_regular"))
+        if Path(path).is_dir():  # (as a report given as a folder is said: the system's "Is a directory" was English)
+            raise ReportFormatError(problem(p, None, None, "import_curation_is_folder"))
         raw = Path(path).read_bytes()
     except OSError as e:
         raise ReportFormatError(problem(p, None, None, "import_curation_unreadable", detail=os_reason(e))) from None

@@ -46,7 +46,7 @@ from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, Problem, RegistryError, UsageError, close_matches
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import ENTRY, STATUS, Notice, Word, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
+from .i18n import ENTRY, STATUS, Notice, Word, not_real_reason, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
 from .ids import close_ids, tasks_range, unknown_item
 from .journal_checks import late_extension, units_named_in_file
 from .layout import (
@@ -735,7 +735,7 @@ def typed_date(text: str, option: str, parse, unreadable: str | None = None) -> 
             month = dates.parse_user_date(text)
             raise refusal(UsageError, "date_month", month=f"{month.year:04d}-{month.month:02d}", **values) from None
         if exc.kind == "not_real":
-            raise refusal(UsageError, "date_not_real", **values) from None
+            raise refusal(UsageError, "date_not_real", why=not_real_reason(exc.detail), **values) from None
         likely = dates.likely_date(text)
         if likely is not None and likely[0] == "no_year":  # (6月30日: which year is not guessed)
             raise refusal(UsageError, "date_no_year", written=likely[1], **values) from None

@@ -27,7 +27,7 @@ from dateutil.relativedelta import relativedelta
 from . import dates, engine
 from .engine import MeasureResult, Status, StatusReport
 from .errors import UsageError
-from .i18n import Notice, refusal, unit_suggestion
+from .i18n import Notice, not_real_reason, refusal, unit_suggestion
 from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Plan, Registry, Task
 from .registry import shown_title
 
@@ -583,7 +583,8 @@ def period(month: str | None, *, today: date, feedback: date) -> tuple[date, dat
         written = dates.month_without_year(month) if month is not None else None
         if written is not None:  # (3月: which year is not guessed, as typed_date says of a day without it)
             raise refusal(UsageError, "date_no_year", option="--month", text=month, written=written) from None
-        raise refusal(UsageError, _month_refused(month, exc), text=month, detail=str(exc)) from None
+        raise refusal(UsageError, _month_refused(month, exc), text=month, detail=str(exc),
+                      why=not_real_reason(exc.detail)) from None
     # (the month named as the user gave it, or as the default it is: never "--month: None")
     which = (Notice("month_given", {"month": month}) if month is not None
              else Notice("month_default", {"month": first.isoformat()[:7]}))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import chain, dates
 from .errors import Problem, RegistryError
-from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, problem, suggested, suggestion, unit_suggestion
+from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, not_real_reason, problem, suggested, suggestion, unit_suggestion
 from .layout import JOURNAL_SUFFIX, plan_beside
 from .model import (
     KIND_WORDS,
@@ -707,9 +707,7 @@ def checked_date(text: str, *, due: bool = False) -> tuple[date | None, tuple[st
         if exc.kind != "not_real":
             return None, ("date_unwritten", {"hint": _date_hint(text, due)})
         # (Python's words for why: said in Chinese too where we know them)
-        detail = {"day is out of range for month": Notice("day_out_of_range", {}),
-                  "month must be in 1..12": Notice("month_out_of_range", {})}.get(exc.detail, exc.detail)
-        return None, ("date_not_real", {"detail": detail})
+        return None, ("date_not_real", {"detail": not_real_reason(exc.detail)})
 
 
 def _date_hint(text: str, due: bool) -> Notice | str:

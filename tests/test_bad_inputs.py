@@ -850,7 +850,7 @@ def test_a_full_disk_under_standard_output_is_said_in_chinese_by_default(tmp_pat
     (["status", "--as-of", "June 30"],
      "--as-of: not a date: 'June 30' (use 2019-03-31, 2019/3/31, 2019-03 (end of month) or 2019年3月31日)"),
     (["summary", "--month", "2019-13"],
-     "--month: '2019-13' is not a real calendar date (month must be in 1..12)"),
+     "--month: '2019-13' is not a real month (month must be in 1..12)"),
 ])
 def test_bad_command_line_dates(args, expected, tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
@@ -865,7 +865,7 @@ def test_a_bad_pinned_today(command, tmp_path):
     assert_refused(run, ["RECTIFY_TODAY: '2019-02-30' is not a real calendar date (day is out of range for month)"])
 
 
-@pytest.mark.parametrize("pinned, chinese", [("2019-02-30", "RECTIFY_TODAY：“2019-02-30”不是实际存在的日期"),
+@pytest.mark.parametrize("pinned, chinese", [("2019-02-30", "RECTIFY_TODAY：“2019-02-30”不是实际存在的日期（该月没有这一天）"),
                                              ("2019/3/31", "RECTIFY_TODAY：应为 YYYY-MM-DD 格式的日期，实为“2019/3/31”")])
 def test_a_bad_pinned_today_is_said_in_chinese_by_default(pinned, chinese, tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")

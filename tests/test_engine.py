@@ -906,7 +906,7 @@ def test_a_narrowed_task_has_the_days_and_staleness_of_its_kept_measures():
 
 def test_select_refuses_names_the_registry_does_not_know():
     report = select_report()
-    with pytest.raises(UsageError, match="^--owner: unknown unit '不存在的单位'$"):
+    with pytest.raises(UsageError, match=r"^--owner: unknown unit '不存在的单位' \(known units: 自治区生态环境厅, 自治区林草局, 那曲市, 拉萨市\)$"):
         select(report, owners=["不存在的单位"], units=UNITS)
     with pytest.raises(UsageError, match=r"^--task: no task '9' \(tasks are 1 to 3\)$"):
         select(report, task_ids=["9"], units=UNITS)

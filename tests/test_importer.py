@@ -648,6 +648,19 @@ def test_import_of_a_folder_says_it_expected_the_report_not_a_yaml_file(tmp_path
     assert result.stderr == f"rectify: {tmp_path}: {message}\n"
 
 
+@pytest.mark.parametrize("lang, message", [
+    ("en", "is a folder, expected a curation file"),
+    (None, "是文件夹，应为校订文件"),
+])
+def test_a_folder_given_as_the_curation_is_said_to_be_one(tmp_path, lang, message):
+    """It said "cannot read curation file: Is a directory", the system's English in both languages."""
+    result = _rectify("import", str(ROOT / "data" / "source" / "xizang-2019-rectification-report.txt"),
+                      "--curation", str(tmp_path), "-o", str(tmp_path / "out"), lang=lang)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: {tmp_path}: {message}\n"
+    assert not (tmp_path / "out").exists()
+
+
 # A report read from a pipe or a device, in a process of its own with its memory capped: a read
 # that never ends then fails in a second instead of hanging the tests or filling the machine.
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="needs FIFOs and /dev/zero")

@@ -40,11 +40,21 @@ def _at_repo_root(monkeypatch):
     (("summary", "-r", SMALL, "--owner", "自治区生态环境听"),  # (it listed every unit, as for a name close to none)
      "--owner：未知单位“自治区生态环境听”（是否指 自治区生态环境厅？）",
      "--owner: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?)"),
+    # (status and check said no more than "unknown unit", nothing of what it should be: the units, as summary lists them)
+    (("status", "-r", SMALL, "--owner", "不存在的单位"),
+     "--owner：未知单位“不存在的单位”（已知单位：自治区生态环境厅、自治区住房城乡建设厅、那曲市、拉萨市）",
+     "--owner: unknown unit '不存在的单位' (known units: 自治区生态环境厅, 自治区住房城乡建设厅, 那曲市, 拉萨市)"),
+    (("check", "-r", SMALL, "--owner", "不存在的单位"),
+     "--owner：未知单位“不存在的单位”（已知单位：自治区生态环境厅、自治区住房城乡建设厅、那曲市、拉萨市）",
+     "--owner: unknown unit '不存在的单位' (known units: 自治区生态环境厅, 自治区住房城乡建设厅, 那曲市, 拉萨市)"),
     (("summary", "-r", SMALL, "--owner", "不存在的单位"),
      "--owner：未知单位“不存在的单位”（已知单位：",
      "--owner: unknown unit '不存在的单位' (known units: "),
-    (("summary", "-r", SMALL, "--month", "2019-13"), "--month：“2019-13”不是实际存在的月份",
-     "--month: '2019-13' is not a real calendar date (month must be in 1..12)"),
+    # (a month or a day that is none: said why, in Chinese too, as a registry's date is; a month is no "calendar date")
+    (("summary", "-r", SMALL, "--month", "2019-13"), "--month：“2019-13”不是实际存在的月份（月份应在 1 到 12 之间）",
+     "--month: '2019-13' is not a real month (month must be in 1..12)"),
+    (("summary", "-r", SMALL, "--month", "0000-01"), "--month：“0000-01”不是实际存在的月份（年份应在 1 到 9999 之间）",
+     "--month: '0000-01' is not a real month (year 0 is out of range)"),
     (("summary", "-r", SMALL, "--month", "March"), "--month：“March”不是月份（可写作 2019-03 或 2019年3月）",
      "--month: not a month: 'March' (use 2019-03 or 2019年3月)"),
     # (a month without its year, as --as-of 4月25日 is told: it was said to be no month)
@@ -54,7 +64,7 @@ def _at_repo_root(monkeypatch):
      "--month: '03' has no year: give it, YYYY-03"),
     (("summary", "-r", SMALL, "--month", "１２月"), "--month：“１２月”缺少年份：请写明哪一年，YYYY-12",
      "--month: '１２月' has no year: give it, YYYY-12"),
-    (("status", "-r", SMALL, "--as-of", "2019-02-30"), "--as-of：“2019-02-30”不是实际存在的日期",
+    (("status", "-r", SMALL, "--as-of", "2019-02-30"), "--as-of：“2019-02-30”不是实际存在的日期（该月没有这一天）",
      "--as-of: '2019-02-30' is not a real calendar date (day is out of range for month)"),
     (("check", "-r", SMALL, "--as-of", "June 30"),
      "--as-of：“June 30”不是日期（可写作 2019-03-31、2019/3/31、2019-03（该月最后一天）或 2019年3月31日）",
@@ -63,7 +73,7 @@ def _at_repo_root(monkeypatch):
      "--since：“soon”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）或 2019年3月31日）",
      "--since: not a date: 'soon' (use 2019-03-31, 2019/3/31, 2019-03 (from its first day) or 2019年3月31日)"),
 ], ids=["owner", "task", "region", "show", "history", "month-not-begun", "month-before-feedback", "summary-owner-close",
-        "summary-owner", "month-not-real",
+        "status-owner-unknown", "check-owner-unknown", "summary-owner", "month-not-real", "month-year-zero",
         "not-a-month", "month-no-year", "month-number-no-year", "month-full-width-no-year",
         "as-of-not-real", "as-of-unreadable", "since"])
 def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, zh, en):
