@@ -389,10 +389,6 @@ LABELS = {
                              "{option}: {text!r} has no year: give it, {written}"),
     "refused_date_month": ("{option}：“{text}”只是月份，不是具体日期：请写明哪一天，{month}-DD", "{option}: {detail}"),
     "refused_date_not_real": ("{option}：“{text}”不是实际存在的日期（{why}）", "{option}: {detail}"),
-    # (why, i18n.not_real_reason: as problem_day_out_of_range etc. say it of a registry's date)
-    "refused_day_out_of_range": ("该月没有这一天", "day is out of range for month"),
-    "refused_month_out_of_range": ("月份应在 1 到 12 之间", "month must be in 1..12"),
-    "refused_year_out_of_range": ("年份应在 1 到 9999 之间", "year 0 is out of range"),
     "refused_date_not_iso": ("{option}：应为 YYYY-MM-DD 格式的日期，实为“{text}”", "{option}: {detail}"),
     "refused_date_future": ("--date：{date} 晚于今天（{today}）；台账只记录已经发生的事",
                             "--date: {date} is in the future (today is {today}); the journal records what has happened"),
@@ -1530,6 +1526,9 @@ LABELS.update({
     "problem_import_numbered": ("编号为 {numbering}", "numbered {numbering}"),
 })
 LABELS["problem_import_no_task_heading"] = LABELS["import_no_task_heading"]
+# (why a date is none, i18n.not_real_reason: the command line's as a registry's)
+for _why in ("day", "month", "year"):
+    LABELS[f"refused_{_why}_out_of_range"] = LABELS[f"problem_{_why}_out_of_range"]
 LABELS["problem_import_as_first_style"] = LABELS["import_as_first_style"]
 # How a curation's value that YAML read as something else than text is named; which field of a
 # measure a word is in; which registry field a report lacks (import labels' Words).
