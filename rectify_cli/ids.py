@@ -91,6 +91,10 @@ def unknown_item(item: str, tasks) -> UsageError:
     key = item_key(item)
     if not key:  # (show "": it was said to be no task or measure “”)
         return refusal(UsageError, "empty_item", hint=tasks_range([t.id for t in tasks]) if tasks else None)
+    own = [t.id for t in tasks if t.id.rpartition(":")[0] == key]
+    if own:  # (a file's name where an id was expected: ids close to it as text said nothing of why)
+        span = own[0] if len(own) == 1 else Notice("tasks_span", {"first": own[0], "last": own[-1]})
+        return refusal(UsageError, "item_is_file", item=printable(item, single_line=True), span=span)
     close = close_ids(key, ids)
     hint = suggested(close)
     if not close:

@@ -874,6 +874,18 @@ def test_an_unknown_id_without_its_file_is_matched_against_each_files_ids(tmp_pa
         assert run(command, item, "-r", str(folder), "--lang", "en").stderr == f"rectify: {en}\n"
 
 
+def test_a_files_name_given_for_an_id_is_said_to_be_a_file_with_how_its_ids_are_written(tmp_path):
+    """show xizang suggested xizang:2、xizang:1、xizang:2.2, ids close to it as text, not why it is none."""
+    folder = split_small(tmp_path / "reg")
+    for command in ("show", "history"):
+        zh = run(command, "xizang", "-r", str(folder))
+        assert (zh.returncode, zh.stdout, zh.stderr) == (
+            2, "", "rectify: “xizang”是文件夹中的一个文件，不是任务或措施（其任务编号为 xizang:1 至 xizang:2）\n")
+        en = run(command, "naqu", "-r", str(folder), "--lang", "en")
+        assert (en.returncode, en.stderr) == (
+            2, "rectify: 'naqu' is a file of the folder, not a task or measure (its tasks are naqu:3 to naqu:4)\n")
+
+
 def test_record_of_an_unknown_id_without_its_file_suggests_each_files_close_ids(tmp_path):
     """It said no more than "no measure '4.9' in the plan"."""
     folder = split_small(tmp_path / "reg")

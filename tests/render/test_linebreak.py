@@ -21,6 +21,16 @@ def test_a_number_moves_whole_to_the_next_line():
     assert wrapped("整改完成2013年", 8) == ["整改完成", "2013年"]  # (Rich alone: 整改完成 / 2013年 cut as 20|13)
 
 
+def test_a_number_keeps_the_unit_after_it_on_its_line():
+    """status's quiet-file notice was cut （报告周期 90 / 天）: a number and the 天, 项, 个, 条, 年, 月,
+    日 or % right after it (a space between or not) go to the next line together."""
+    assert wrapped("未记录（报告周期 90 天）", 20) == ["未记录（报告周期", "90 天）"]
+    assert wrapped("共12项措施", 4) == ["共", "12项", "措施"]
+    assert wrapped("2019年3月31日", 6) == ["2019年", "3月", "31日"]
+    assert wrapped("完成率 80 ％", 9) == ["完成率", "80 ％"]
+    assert wrapped("共 3 个文件、5 条记录", 8) == ["共 3 个", "文件、", "5 条记录"]
+
+
 def test_closing_marks_stay_with_what_they_close():
     assert wrapped("甲乙丙。丁戊", 6) == ["甲乙", "丙。丁", "戊"]
     assert wrapped("甲乙《丙丁》", 6) == ["甲乙", "《丙", "丁》"]  # (Rich alone: 甲乙《 / 丙丁》)
