@@ -871,7 +871,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
     from .errors import UsageError, close_matches, same_but_case
     from .i18n import Notice, refusal, suggested as hint, unit_suggestion
-    from .ids import close_ids, in_file_misspelt, tasks_range
+    from .ids import close_ids, in_file_misspelt, is_file_hint, tasks_range
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
     for owner in sorted(owner_set - units):
@@ -903,8 +903,9 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         task_of = task_id.rpartition(".")[0]
         holding = [tr.task.id for tr in report.tasks if task_of in (tr.task.id, tr.task.id.rpartition(":")[2])]
         close = elsewhere or close_ids(task_id, [tr.task.id for tr in report.tasks]) or holding
+        task_ids = [tr.task.id for tr in report.tasks]
         raise refusal(UsageError, "unknown_task", task=task_id,
-                      hint=hint(close) or tasks_range([tr.task.id for tr in report.tasks]))
+                      hint=is_file_hint(task_id, task_ids) or hint(close) or tasks_range(task_ids))
     for task_id in sorted(id_set - {tr.task.id for tr in report.tasks}, key=id_sort_key):  # (18 of a folder: whose?)
         several = [tr.task.id for tr in report.tasks if tr.task.id.rpartition(":")[2] == task_id]
         if len(several) > 1:

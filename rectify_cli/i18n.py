@@ -523,6 +523,7 @@ LABELS = {
     "refused_unknown_item": ("没有任务或措施“{item}”{hint}", "no task or measure '{item}'{hint}"),
     "refused_item_is_file": ("“{item}”是文件夹中的一个文件，不是任务或措施（其任务编号为 {span}）",
                              "'{item}' is a file of the folder, not a task or measure (its tasks are {span})"),
+    "refused_is_file": ("（“{item}”是文件夹中的一个文件，其任务编号为 {span}）", " ({item!r} is a file of the folder: its tasks are {span})"),
     "refused_task_has_measures": ("（任务 {task} 的措施为 {measures}）", " (task {task} has measures {measures})"),
     "refused_tasks_range": ("（任务编号为 {spans}）", " (tasks are {spans})"),
     "refused_tasks_span": ("{first} 至 {last}", "{first} to {last}"),

@@ -77,6 +77,21 @@ def _close_names(key: str, names) -> list[str]:
     return same_but_case(key, names) or next_to or longer or siblings
 
 
+def file_tasks(word: str, task_ids) -> Notice | str | None:
+    """The span of the tasks of a folder's file named `word` (xizang:1 to xizang:45), where a
+    file's name was given for an id: ids close to it as text say nothing of why it is none."""
+    own = [task_id for task_id in task_ids if task_id.rpartition(":")[0] == word]
+    if not own:
+        return None
+    return own[0] if len(own) == 1 else Notice("tasks_span", {"first": own[0], "last": own[-1]})
+
+
+def is_file_hint(word: str, task_ids) -> Notice | None:
+    """file_tasks as the hint of a refusal naming `word` as no task or measure."""
+    span = file_tasks(word, task_ids)
+    return Notice("is_file", {"item": word, "span": span}) if span is not None else None
+
+
 def unknown_item(item: str, tasks) -> UsageError:
     """The error for a task or measure id found nowhere in `tasks` (anything with `id` and
     `measures` of things with `id`: the plan's tasks, or a report's), as `show` and `history`
@@ -91,9 +106,8 @@ def unknown_item(item: str, tasks) -> UsageError:
     key = item_key(item)
     if not key:  # (show "": it was said to be no task or measure “”)
         return refusal(UsageError, "empty_item", hint=tasks_range([t.id for t in tasks]) if tasks else None)
-    own = [t.id for t in tasks if t.id.rpartition(":")[0] == key]
-    if own:  # (a file's name where an id was expected: ids close to it as text said nothing of why)
-        span = own[0] if len(own) == 1 else Notice("tasks_span", {"first": own[0], "last": own[-1]})
+    span = file_tasks(key, [t.id for t in tasks])
+    if span is not None:
         return refusal(UsageError, "item_is_file", item=printable(item, single_line=True), span=span)
     close = close_ids(key, ids)
     hint = suggested(close)

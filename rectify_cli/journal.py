@@ -47,7 +47,7 @@ from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, Problem, RegistryError, UsageError, close_matches
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import ENTRY, STATUS, Notice, Word, not_real_reason, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
-from .ids import close_ids, tasks_range, unknown_item
+from .ids import close_ids, is_file_hint, tasks_range, unknown_item
 from .journal_checks import late_extension, units_named_in_file
 from .layout import (
     existing_root,
@@ -417,8 +417,10 @@ def _with_its_file(root: Path, measure: str) -> str:
 
 
 def _no_measure_hint(measure: str, ids, plan) -> Notice | None:
-    """The ids close to an unknown measure id, else the range of tasks, as `show` says it."""
-    return suggested(close_ids(measure, ids)) or tasks_range([t.id for t in plan.tasks])
+    """The ids close to an unknown measure id, else the range of tasks, as `show` says it (a
+    folder's file named: its tasks' span)."""
+    task_ids = [t.id for t in plan.tasks]
+    return is_file_hint(measure, task_ids) or suggested(close_ids(measure, ids)) or tasks_range(task_ids)
 
 
 def _in_several_files(measure: str, ids) -> UsageError | None:

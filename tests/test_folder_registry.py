@@ -886,6 +886,20 @@ def test_a_files_name_given_for_an_id_is_said_to_be_a_file_with_how_its_ids_are_
             2, "rectify: 'naqu' is a file of the folder, not a task or measure (its tasks are naqu:3 to naqu:4)\n")
 
 
+def test_a_files_name_given_for_a_task_or_a_measure_is_said_to_be_a_file_by_status_and_record(tmp_path):
+    """status --task xizang and record xizang suggested ids close to the word as text, as show once did."""
+    folder = split_small(tmp_path / "reg")
+    journal = (folder / "xizang.progress.yaml").read_bytes()
+    for command in (["status", "--task", "xizang"], ["check", "--task", "xizang"]):
+        done = run(*command, "-r", str(folder), "--lang", "en")
+        assert (done.returncode, done.stdout, done.stderr) == (
+            2, "", "rectify: --task: no task 'xizang' ('xizang' is a file of the folder: its tasks are xizang:1 to xizang:2)\n")
+    done = run("record", "naqu", "--state", "in_progress", "--note", "x", "-r", str(folder))
+    assert (done.returncode, done.stderr) == (
+        2, "rectify: 整改方案中没有措施“naqu”（“naqu”是文件夹中的一个文件，其任务编号为 naqu:3 至 naqu:4）\n")
+    assert (folder / "xizang.progress.yaml").read_bytes() == journal
+
+
 def test_record_of_an_unknown_id_without_its_file_suggests_each_files_close_ids(tmp_path):
     """It said no more than "no measure '4.9' in the plan"."""
     folder = split_small(tmp_path / "reg")
