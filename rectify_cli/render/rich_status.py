@@ -504,11 +504,16 @@ def _room(columns: list[_Column]) -> int:
 def _fitting(columns: list[_Column], width: int) -> list[_Column]:
     """The `columns` a table `width` cells wide shows: all that never give way, then each that
     does, the last to give way first, while it fits. (Narrower than those that never give way:
-    all of them, and Rich cuts what it must.)"""
+    all of them, and Rich cuts what it must.)
+    Once one is left out, only free text, cut to the room left, is still shown: a narrow task table
+    showed the late closes' count, the first to give way, where the deadline was left out."""
     shown = [column for column in columns if not column.gives_way]
+    left_out = False
     for column in sorted((column for column in columns if column.gives_way), key=lambda column: column.gives_way):
-        if _room([*shown, column]) <= width:
+        if (column.free or not left_out) and _room([*shown, column]) <= width:
             shown.append(column)
+        else:
+            left_out = True
     return [column for column in columns if column in shown]
 
 
@@ -539,8 +544,9 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
     """One row per task, worst first (the `limit` worst, and a line saying how many more); a
     line under the table explains LATE_MARK when a row carries it. On a narrow terminal the
     deadline is given by its dates, and the problem, then the reported state, then (beside a
-    folder's long ids, 新疆维吾尔自治区:35) the deadline and the count give way; before all of them, the
-    count of late closes (逾期销号), a column only when a task has one."""
+    folder's long ids, 新疆维吾尔自治区:35) the count and the deadline give way, the deadline last (it
+    says when a yellow row falls due; the count 1/2, less); before all of them, the count of late
+    closes (逾期销号), a column only when a task has one."""
     every = engine.worst_first(tasks)
     results = every[:limit]
     late = [any(mr.extended_late for mr in tr.measures) for tr in results]
@@ -553,7 +559,7 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
         _Column(deadline, [_cell(text) for text in {tr.task.deadline.text for tr in results}]),
         _Column(label("reported", lang), [word(REPORTED, tr.task.reported.state, lang) for tr in results], gives_way=3),
         _Column(label("progress", lang), [f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-" for tr in results],
-                justify="right", gives_way=1),
+                justify="right", gives_way=2),
         # (only when a task has one; blank beside the others, as days overdue are; the first to give
         # way, since the counts above the table give the whole ledger's)
         *([_Column(label("status_closed_late_header", lang), [str(n) if n else "" for n in closed_late],
@@ -563,9 +569,9 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
                 [label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "" for tr in results], justify="right"),
     ]
     if _room(columns) > console.width:  # (the ledger's words, 2018年12月31日前完成，长期坚持: 30 cells)
-        columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results], gives_way=2)
+        columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results], gives_way=1)
     else:
-        columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results], gives_way=2)
+        columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results], gives_way=1)
     _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(results), len(results), lang)
     if any(late):

@@ -390,6 +390,25 @@ def test_at_45_to_60_columns_ids_lights_and_dates_stay_whole_and_a_late_close_is
                     assert (days in row) != said_under, (width, row, under)
 
 
+# The task table's columns but the problem (free text, cut to the room left) in the order they give
+# way on a narrow terminal: the late closes' count first, the deadline last.
+GIVING_WAY = {Lang.zh: ["逾期销号", "报告进度", "完成", "整改时限"], Lang.en: ["Closed late", "Reported", "Completed", "Deadline"]}
+
+
+@pytest.mark.parametrize("lang, width, head", [
+    (Lang.zh, 45, "任务                整改时限    灯  逾期"),
+    (Lang.en, 47, "Task                Deadline    Light   Overdue"),
+])
+def test_a_narrow_task_table_shows_the_deadline_before_the_count_of_late_closes(closed_late_folder, lang, width, head):
+    """At 45 columns the count of late closes (逾期销号), the first column to give way, was shown
+    while the deadline (整改时限) and the reported state were left out: it filled the room they left."""
+    assert _table_lines(render_status(closed_late_folder, lang=lang, width=width))[0] == head
+    for width in range(36, 101):
+        table = _table_lines(render_status(closed_late_folder, lang=lang, width=width))
+        shown = [column for column in GIVING_WAY[lang] if column in table[0]]
+        assert shown == GIVING_WAY[lang][len(GIVING_WAY[lang]) - len(shown):], (width, table[0])
+
+
 @pytest.mark.parametrize("measures", [False, True])
 @pytest.mark.parametrize("lang", list(Lang))
 def test_under_45_columns_a_state_is_cut_before_an_id_or_a_light(monkeypatch, closed_late_folder, lang, measures):
