@@ -624,10 +624,15 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
     if late_under:
         columns[2] = _Column(label("status", lang), [_state_word(result, lang, late_detail=False) for result in every[:limit]])
     # Under some 45 cells (新疆维吾尔自治区:1.1 beside `90 days overdue`) the state is cut, with …, rather
-    # than Rich cutting every column, ids and lights too.
+    # than Rich cutting every column, ids and lights too; where that leaves it no cell beside the … (in
+    # English under 32: `yellow` is 6), the light is cut as it is, each to half the cells beside the ids.
     state_room = console.width - _room(columns[:2]) - 2
+    beside = console.width - _room(columns[:1]) - 4
     if _room(columns[:3]) > console.width and state_room > 1:
         columns[2] = replace(columns[2], max_width=state_room)
+    elif state_room <= 1 and beside >= 4:
+        columns[1] = replace(columns[1], max_width=beside // 2)
+        columns[2] = replace(columns[2], max_width=beside - beside // 2)
     _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(ids), len(ids), lang)
     if late_under:

@@ -431,6 +431,27 @@ def test_under_45_columns_a_state_is_cut_before_an_id_or_a_light(monkeypatch, cl
         assert {_drop_cells(row, light).split()[0] for row in rows} <= {"红", "黄", "绿", "red", "yellow", "green"}, width
 
 
+@pytest.mark.parametrize("lang", list(Lang))
+def test_down_to_28_columns_an_id_of_the_measures_table_stays_whole(monkeypatch, closed_late_folder, lang):
+    """In English at 31 columns and under Rich cut every column: `新疆维吾尔自治…`, two ids alike, and the
+    light `…`: 20 cells of id and 6 of `yellow` left the state none. The light is cut too, then, as the
+    state is (`ye…`), never an id; row by row too."""
+    from rectify_cli.render import rich_status
+
+    for width in range(28, 40):
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+        text = render_status(closed_late_folder, lang=lang, width=width, measures=True)
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
+        assert render_status(closed_late_folder, lang=lang, width=width, measures=True) == text, width
+        assert max(map(cell_len, text.splitlines())) <= width, width
+        rows = _table_lines(text)[2:18]
+        ids = [row.split()[0] for row in rows]
+        assert [i for i in ids if "…" in i] == [] and len(set(ids)) == 16, (width, ids)
+        assert {row.split()[1][:1] for row in rows} <= {"红", "黄", "绿", "r", "y", "g"}, (width, rows)  # (r…, ye…)
+    rows = _table_lines(render_status(closed_late_folder, lang=Lang.en, width=30, measures=True))[2:4]
+    assert rows == ["xizang:1.1            red  90…", "新疆维吾尔自治区:1.1  red  90…"]
+
+
 def test_the_progress_bar_shortens_to_fit():
     """In English at 50 columns the bar's line was 55 cells: `50%` wrapped onto a line of its own."""
     assert "Completed [############-------------]  91/179  50%" in _bundled(lang=Lang.en, width=50).splitlines()
