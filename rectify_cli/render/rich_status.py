@@ -35,7 +35,7 @@ from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
 from .journal_text import LATE_MARK, extended_late_words, extension_details, filled_columns, ledger_warnings, retraction_text
-from .linebreak import Paragraph, unbroken, widest_unbroken
+from .linebreak import Paragraph, break_offsets, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -472,6 +472,9 @@ MIN_SIDE_CELLS = 8
 # A note narrower than this (eight Chinese characters) says little: a wider entry column wraps
 # its cells (_entry_width).
 MIN_NOTE_CELLS = 16
+# ... and so does one wider than half the room beside the date, down to this: a date and the word
+# after it, `2018-09-30 推进中）`, `(2018-09-30 progress`, on one line.
+MIN_ENTRY_CELLS = 20
 
 
 @dataclass(eq=False)  # (told apart by identity: _fitting)
@@ -831,14 +834,31 @@ def _sides(entries: list[Entry], lang: Lang) -> dict[str, list[str]]:
 
 def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> int | None:
     """The width of the entry column with its cells wrapped (where a line may break) to leave the
-    note MIN_NOTE_CELLS; None when they leave it that on one line. A retraction's names the entry
-    it voids, `retracted (2018-09-30 progress note)`: at 50 columns the note had no room left."""
+    note MIN_NOTE_CELLS, and half the cells beside `lead` (MIN_ENTRY_CELLS at least); None when they
+    leave it that on one line. A retraction's names the entry it voids, `retracted (2018-09-30
+    progress note)`: at 50 columns the note had no room left; a step's close, 50 cells, left every
+    note 16 of 80 columns.
+    Of the widths that wrap them in as few lines, the narrowest with the fewest breaks inside a word:
+    filled line by line they read `撤回误录（撤回 2018-11-01 推进` / `中）`."""
     header = cell_len(label("journal_state", lang))
-    room = console.width - lead - MIN_NOTE_CELLS - 4  # (two cells between columns; `lead`: the cells before it)
+    beside = console.width - lead - 4  # (the entry and the note; two cells between columns)
+    room = min(beside - MIN_NOTE_CELLS, max(MIN_ENTRY_CELLS, beside // 2))
     if max(header, *map(cell_len, states)) <= room:
         return None
-    room = max(room, header, *(widest_unbroken(state, console.width) for state in states))
-    lines = (line for state in states for line in Paragraph(state).broken(room).plain.split("\n"))
+    floor = max(header, *(widest_unbroken(state, console.width) for state in states))
+    long = {state for state in states if cell_len(state) > floor}
+
+    def breaks(width: int) -> tuple[int, int]:
+        """How many line breaks `width` makes, and how many of them inside a word (not at a space
+        nor before a bracket)."""
+        cuts = [(state, at) for state in long for at in break_offsets(state, width) if cell_len(state) > width]
+        return len(cuts), sum(1 for state, at in cuts if not (state[at - 1].isspace() or state[at] in "（("))
+
+    room = max(room, floor)
+    fewest = breaks(room)[0]
+    width = min((width for width in range(floor, room + 1) if breaks(width)[0] == fewest),
+                key=lambda width: (breaks(width)[1], width))
+    lines = (line for state in states for line in Paragraph(state).broken(width).plain.split("\n"))
     return max(header, *map(cell_len, lines))
 
 

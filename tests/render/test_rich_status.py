@@ -747,6 +747,33 @@ def test_show_names_the_journal_fields_as_history_does():
     assert "最近一次记录" in render_show("1.1", width=120)
 
 
+@pytest.fixture
+def retracted_step_close(tmp_path):
+    """The small fixture, 4.2's close of its first step (2018-10-20) retracted on 2018-11-05: the
+    retraction's entry, `撤回误录（撤回 2018-10-20 销号（2018-10-31到期的一步））`, is 50 cells."""
+    from builders import run_cli
+
+    for name in ("tasks.yaml", "progress.yaml"):
+        (tmp_path / name).write_bytes((REPO / "tests/fixtures/small" / name).read_bytes())
+    retracted = run_cli("retract", "4.2", "--entry", "2018-10-20", "--date", "2018-11-05", "--reason", "验收报告不是终验",
+                        "--registry", str(tmp_path / "tasks.yaml"))
+    assert retracted.exit_code == 0, retracted.output
+    return load_registry(tmp_path / "tasks.yaml", today=AS_OF)
+
+
+def test_at_80_columns_one_long_entry_wraps_rather_than_narrow_every_note(retracted_step_close):
+    """The retraction's entry on one line took 50 of 80 cells: every note of the history was folded
+    in 16 (取土场生态恢 / 复完成。…). The entry wraps where its line breaks best, the notes keep 36."""
+    lines = render_show("4.2", retracted_step_close, width=80).splitlines()
+    head = lines.index("进展记录") + 1
+    assert lines[head].split() == ["日期", "记录", "进展"] and cell_len(lines[head][: lines[head].index("进展")]) == 44
+    row = next(i for i, line in enumerate(lines) if line.startswith("2018-11-05"))
+    entry = [line[: len(line) - len(_drop_cells(line, 44))].rstrip() for line in lines[row:row + 2]]
+    assert entry == ["2018-11-05  撤回误录（撤回 2018-10-20 销号", "            （2018-10-31到期的一步））"]
+    assert _drop_cells(lines[row], 44) == "验收报告不是终验（2019-03-31补录）"
+    assert max(map(cell_len, lines)) <= 80
+
+
 def _extended_without_a_note():
     registry = _registry()
     entry = next(e for e in registry.journal if e.state == "extended")
