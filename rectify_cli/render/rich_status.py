@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from itertools import accumulate
 from operator import attrgetter
 
@@ -845,21 +846,27 @@ def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> 
     room = min(beside - MIN_NOTE_CELLS, max(MIN_ENTRY_CELLS, beside // 2))
     if max(header, *map(cell_len, states)) <= room:
         return None
-    floor = max(header, *(widest_unbroken(state, console.width) for state in states))
-    long = {state for state in states if cell_len(state) > floor}
+    # (cells alike but for their digits, as retractions of entries of other days, break alike: each
+    # shape is measured once; uniseg takes a millisecond or two a cell and width)
+    shapes = {_DIGIT.sub("0", state) for state in states}
+    floor = max(header, *(widest_unbroken(shape, console.width) for shape in shapes))
+    long = [shape for shape in shapes if cell_len(shape) > floor]
 
+    @cache
     def breaks(width: int) -> tuple[int, int]:
         """How many line breaks `width` makes, and how many of them inside a word (not at a space
         nor before a bracket)."""
-        cuts = [(state, at) for state in long for at in break_offsets(state, width) if cell_len(state) > width]
-        return len(cuts), sum(1 for state, at in cuts if not (state[at - 1].isspace() or state[at] in "（("))
+        cuts = [(shape, at) for shape in long if cell_len(shape) > width for at in break_offsets(shape, width)]
+        return len(cuts), sum(1 for shape, at in cuts if not (shape[at - 1].isspace() or shape[at] in "（("))
 
     room = max(room, floor)
-    fewest = breaks(room)[0]
-    width = min((width for width in range(floor, room + 1) if breaks(width)[0] == fewest),
+    width = min((width for width in range(floor, room + 1) if breaks(width)[0] == breaks(room)[0]),
                 key=lambda width: (breaks(width)[1], width))
-    lines = (line for state in states for line in Paragraph(state).broken(width).plain.split("\n"))
+    lines = (line for shape in shapes for line in Paragraph(shape).broken(width).plain.split("\n"))
     return max(header, *map(cell_len, lines))
+
+
+_DIGIT = re.compile(r"[0-9]")  # (ASCII: a cell each, as 0)
 
 
 def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
