@@ -747,11 +747,16 @@ def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], l
     ]
     original, step = columns[2], columns[3]
     shown = _fitting([column for column in columns if column.gives_way == 0 or any(column.cells)], console.width)
+    # (narrower than the table, its kind, done and state wrap, by / date, rather than Rich cut every
+    # column, dates too: 2018-10…; a date is kept whole while the others keep a character's 2 cells)
+    dates = [column for column in shown if column in (columns[1], original)]
+    narrow = _room(shown) > console.width >= _room(dates) + 4 * (len(shown) - len(dates))
+    wraps = [column.free or (narrow and column not in dates) for column in shown]
     table = _table()
-    for column in shown:
-        table.add_column(column.header, overflow="fold" if column.free else "ellipsis", no_wrap=not column.free)
+    for column, wrap in zip(shown, wraps):
+        table.add_column(column.header, overflow="fold" if wrap else "ellipsis", no_wrap=not wrap)
     for row in zip(*(column.cells for column in shown)):
-        table.add_row(*(Paragraph(Text(cell)) if column.free else Text(cell) for column, cell in zip(shown, row)))
+        table.add_row(*(Paragraph(Text(cell)) if wrap else Text(cell) for wrap, cell in zip(wraps, row)))
     console.print(table)
     under = {original: "show_original_due_under", step: "show_step_under"}
     for column, key in under.items():

@@ -839,6 +839,18 @@ def test_show_on_a_narrow_terminal_keeps_the_next_due_date_whole(lang, due):
     assert lines[at + 1].strip() == "2019-12-31"
 
 
+@pytest.mark.parametrize("lang, heading", [(Lang.zh, "整改期限"), (Lang.en, "Milestones")])
+def test_a_narrow_milestones_table_never_cuts_a_date(lang, heading):
+    """Under 32 columns (34 in English) the milestones table cut its dates, `2018-10…`, `2019-1…`:
+    its kind, done and state wrap rather (by / date), as show's other cells keep a date whole."""
+    for width in range(22, 41):
+        lines = render_show("4.2", lang=lang, width=width).splitlines()
+        rule = lines.index(heading) + 2
+        rows = list(takewhile(lambda line: not line.startswith(("期限 ", "Due ", "Step due")), lines[rule + 1:]))
+        assert [day for day in ("2018-10-31", "2019-12-31") if not any(day in row for row in rows)] == [], (width, rows)
+        assert "…" not in "".join(rows) and max(map(cell_len, lines)) <= width, (width, rows)
+
+
 @pytest.mark.parametrize("measures", [False, True])
 @pytest.mark.parametrize("width", [50, 60])
 @pytest.mark.parametrize("lang", list(Lang))
