@@ -846,16 +846,17 @@ def test_show_never_cuts_a_date_of_its_history_and_gives_the_note_room_for_it(tm
     ("zh", ["2018-09-30  推进中（已撤回）     主体工程完工60%。",
             "2019-03-31  撤回误录（撤回       误记",
             "            2018-09-30 推进中）"]),
-    ("en", ["2018-09-30  in progress           主体工程完工",
-            "            (retracted)           60%。",
-            "2019-03-31  retracted             误记",
-            "            (2018-09-30 progress",
-            "            note)"]),
+    ("en", ["2018-09-30  in progress     主体工程完工60%。",
+            "            (retracted)     Evidence: 正在开展设备",
+            "2019-03-31  retracted       误记",
+            "            (2018-09-30",
+            "            progress note)"]),
 ])
 def test_show_at_50_columns_wraps_a_retractions_entry_so_that_its_note_keeps_room(tmp_path, lang, rows):
     """`retracted (2018-09-30 progress note)` on one line left the note no column in English
     (dates cut to 2018-09…) and a cell in Chinese (主 / 体 / 工 / 程, a character a line): the
-    entry wraps, leaving the note 16 cells (unit and evidence under it)."""
+    entry wraps, leaving the note 16 cells at least (unit and evidence under it), in English 22:
+    as narrow as it can be in as many lines (`progress` / `note)` left a word alone)."""
     shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
     registry = str(tmp_path / "small" / "tasks.yaml")
     assert run("retract", "1.1", "--reason", "误记", "--registry", registry).exit_code == 0

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from itertools import accumulate
 from operator import attrgetter
 
@@ -35,7 +36,7 @@ from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
 from .journal_text import LATE_MARK, extended_late_words, extension_details, filled_columns, ledger_warnings, retraction_text
-from .linebreak import Paragraph, unbroken, widest_unbroken
+from .linebreak import Paragraph, break_offsets, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -472,6 +473,9 @@ MIN_SIDE_CELLS = 8
 # A note narrower than this (eight Chinese characters) says little: a wider entry column wraps
 # its cells (_entry_width).
 MIN_NOTE_CELLS = 16
+# ... and so does one wider than half the room beside the date, down to this: a date and the word
+# after it, `2018-09-30 推进中）`, `(2018-09-30 progress`, on one line.
+MIN_ENTRY_CELLS = 20
 
 
 @dataclass(eq=False)  # (told apart by identity: _fitting)
@@ -504,11 +508,16 @@ def _room(columns: list[_Column]) -> int:
 def _fitting(columns: list[_Column], width: int) -> list[_Column]:
     """The `columns` a table `width` cells wide shows: all that never give way, then each that
     does, the last to give way first, while it fits. (Narrower than those that never give way:
-    all of them, and Rich cuts what it must.)"""
+    all of them, and Rich cuts what it must.)
+    Once one is left out, only free text, cut to the room left, is still shown: a narrow task table
+    showed the late closes' count, the first to give way, where the deadline was left out."""
     shown = [column for column in columns if not column.gives_way]
+    left_out = False
     for column in sorted((column for column in columns if column.gives_way), key=lambda column: column.gives_way):
-        if _room([*shown, column]) <= width:
+        if (column.free or not left_out) and _room([*shown, column]) <= width:
             shown.append(column)
+        else:
+            left_out = True
     return [column for column in columns if column in shown]
 
 
@@ -539,8 +548,9 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
     """One row per task, worst first (the `limit` worst, and a line saying how many more); a
     line under the table explains LATE_MARK when a row carries it. On a narrow terminal the
     deadline is given by its dates, and the problem, then the reported state, then (beside a
-    folder's long ids, 新疆维吾尔自治区:35) the deadline and the count give way; before all of them, the
-    count of late closes (逾期销号), a column only when a task has one."""
+    folder's long ids, 新疆维吾尔自治区:35) the count and the deadline give way, the deadline last (it
+    says when a yellow row falls due; the count 1/2, less); before all of them, the count of late
+    closes (逾期销号), a column only when a task has one."""
     every = engine.worst_first(tasks)
     results = every[:limit]
     late = [any(mr.extended_late for mr in tr.measures) for tr in results]
@@ -553,7 +563,7 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
         _Column(deadline, [_cell(text) for text in {tr.task.deadline.text for tr in results}]),
         _Column(label("reported", lang), [word(REPORTED, tr.task.reported.state, lang) for tr in results], gives_way=3),
         _Column(label("progress", lang), [f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-" for tr in results],
-                justify="right", gives_way=1),
+                justify="right", gives_way=2),
         # (only when a task has one; blank beside the others, as days overdue are; the first to give
         # way, since the counts above the table give the whole ledger's)
         *([_Column(label("status_closed_late_header", lang), [str(n) if n else "" for n in closed_late],
@@ -563,9 +573,9 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
                 [label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "" for tr in results], justify="right"),
     ]
     if _room(columns) > console.width:  # (the ledger's words, 2018年12月31日前完成，长期坚持: 30 cells)
-        columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results], gives_way=2)
+        columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results], gives_way=1)
     else:
-        columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results], gives_way=2)
+        columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results], gives_way=1)
     _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(results), len(results), lang)
     if any(late):
@@ -618,10 +628,15 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
     if late_under:
         columns[2] = _Column(label("status", lang), [_state_word(result, lang, late_detail=False) for result in every[:limit]])
     # Under some 45 cells (新疆维吾尔自治区:1.1 beside `90 days overdue`) the state is cut, with …, rather
-    # than Rich cutting every column, ids and lights too.
+    # than Rich cutting every column, ids and lights too; where that leaves it no cell beside the … (in
+    # English under 32: `yellow` is 6), the light is cut as it is, each to half the cells beside the ids.
     state_room = console.width - _room(columns[:2]) - 2
+    beside = console.width - _room(columns[:1]) - 4
     if _room(columns[:3]) > console.width and state_room > 1:
         columns[2] = replace(columns[2], max_width=state_room)
+    elif state_room <= 1 and beside >= 4:
+        columns[1] = replace(columns[1], max_width=beside // 2)
+        columns[2] = replace(columns[2], max_width=beside - beside // 2)
     _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(ids), len(ids), lang)
     if late_under:
@@ -732,11 +747,16 @@ def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], l
     ]
     original, step = columns[2], columns[3]
     shown = _fitting([column for column in columns if column.gives_way == 0 or any(column.cells)], console.width)
+    # (narrower than the table, its kind, done and state wrap, by / date, rather than Rich cut every
+    # column, dates too: 2018-10…; a date is kept whole while the others keep a character's 2 cells)
+    dates = [column for column in shown if column in (columns[1], original)]
+    narrow = _room(shown) > console.width >= _room(dates) + 4 * (len(shown) - len(dates))
+    wraps = [column.free or (narrow and column not in dates) for column in shown]
     table = _table()
-    for column in shown:
-        table.add_column(column.header, overflow="fold" if column.free else "ellipsis", no_wrap=not column.free)
+    for column, wrap in zip(shown, wraps):
+        table.add_column(column.header, overflow="fold" if wrap else "ellipsis", no_wrap=not wrap)
     for row in zip(*(column.cells for column in shown)):
-        table.add_row(*(Paragraph(Text(cell)) if column.free else Text(cell) for column, cell in zip(shown, row)))
+        table.add_row(*(Paragraph(Text(cell)) if wrap else Text(cell) for wrap, cell in zip(wraps, row)))
     console.print(table)
     under = {original: "show_original_due_under", step: "show_step_under"}
     for column, key in under.items():
@@ -820,15 +840,38 @@ def _sides(entries: list[Entry], lang: Lang) -> dict[str, list[str]]:
 
 def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> int | None:
     """The width of the entry column with its cells wrapped (where a line may break) to leave the
-    note MIN_NOTE_CELLS; None when they leave it that on one line. A retraction's names the entry
-    it voids, `retracted (2018-09-30 progress note)`: at 50 columns the note had no room left."""
+    note MIN_NOTE_CELLS, and half the cells beside `lead` (MIN_ENTRY_CELLS at least); None when they
+    leave it that on one line. A retraction's names the entry it voids, `retracted (2018-09-30
+    progress note)`: at 50 columns the note had no room left; a step's close, 50 cells, left every
+    note 16 of 80 columns.
+    Of the widths that wrap them in as few lines, the narrowest with the fewest breaks inside a word:
+    filled line by line they read `撤回误录（撤回 2018-11-01 推进` / `中）`."""
     header = cell_len(label("journal_state", lang))
-    room = console.width - lead - MIN_NOTE_CELLS - 4  # (two cells between columns; `lead`: the cells before it)
+    beside = console.width - lead - 4  # (the entry and the note; two cells between columns)
+    room = min(beside - MIN_NOTE_CELLS, max(MIN_ENTRY_CELLS, beside // 2))
     if max(header, *map(cell_len, states)) <= room:
         return None
-    room = max(room, header, *(widest_unbroken(state, console.width) for state in states))
-    lines = (line for state in states for line in Paragraph(state).broken(room).plain.split("\n"))
+    # (cells alike but for their digits, as retractions of entries of other days, break alike: each
+    # shape is measured once; uniseg takes a millisecond or two a cell and width)
+    shapes = {_DIGIT.sub("0", state) for state in states}
+    floor = max(header, *(widest_unbroken(shape, console.width) for shape in shapes))
+    long = [shape for shape in shapes if cell_len(shape) > floor]
+
+    @cache
+    def breaks(width: int) -> tuple[int, int]:
+        """How many line breaks `width` makes, and how many of them inside a word (not at a space
+        nor before a bracket)."""
+        cuts = [(shape, at) for shape in long if cell_len(shape) > width for at in break_offsets(shape, width)]
+        return len(cuts), sum(1 for shape, at in cuts if not (shape[at - 1].isspace() or shape[at] in "（("))
+
+    room = max(room, floor)
+    width = min((width for width in range(floor, room + 1) if breaks(width)[0] == breaks(room)[0]),
+                key=lambda width: (breaks(width)[1], width))
+    lines = (line for shape in shapes for line in Paragraph(shape).broken(width).plain.split("\n"))
     return max(header, *map(cell_len, lines))
+
+
+_DIGIT = re.compile(r"[0-9]")  # (ASCII: a cell each, as 0)
 
 
 def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],

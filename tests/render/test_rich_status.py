@@ -390,6 +390,25 @@ def test_at_45_to_60_columns_ids_lights_and_dates_stay_whole_and_a_late_close_is
                     assert (days in row) != said_under, (width, row, under)
 
 
+# The task table's columns but the problem (free text, cut to the room left) in the order they give
+# way on a narrow terminal: the late closes' count first, the deadline last.
+GIVING_WAY = {Lang.zh: ["逾期销号", "报告进度", "完成", "整改时限"], Lang.en: ["Closed late", "Reported", "Completed", "Deadline"]}
+
+
+@pytest.mark.parametrize("lang, width, head", [
+    (Lang.zh, 45, "任务                整改时限    灯  逾期"),
+    (Lang.en, 47, "Task                Deadline    Light   Overdue"),
+])
+def test_a_narrow_task_table_shows_the_deadline_before_the_count_of_late_closes(closed_late_folder, lang, width, head):
+    """At 45 columns the count of late closes (逾期销号), the first column to give way, was shown
+    while the deadline (整改时限) and the reported state were left out: it filled the room they left."""
+    assert _table_lines(render_status(closed_late_folder, lang=lang, width=width))[0] == head
+    for width in range(36, 101):
+        table = _table_lines(render_status(closed_late_folder, lang=lang, width=width))
+        shown = [column for column in GIVING_WAY[lang] if column in table[0]]
+        assert shown == GIVING_WAY[lang][len(GIVING_WAY[lang]) - len(shown):], (width, table[0])
+
+
 @pytest.mark.parametrize("measures", [False, True])
 @pytest.mark.parametrize("lang", list(Lang))
 def test_under_45_columns_a_state_is_cut_before_an_id_or_a_light(monkeypatch, closed_late_folder, lang, measures):
@@ -410,6 +429,27 @@ def test_under_45_columns_a_state_is_cut_before_an_id_or_a_light(monkeypatch, cl
         assert [i for i in ids if "…" in i] == [] and len(set(ids)) == rows_count, width
         light = cell_len(table[0][: table[0].index("灯" if lang == Lang.zh else "Light")])
         assert {_drop_cells(row, light).split()[0] for row in rows} <= {"红", "黄", "绿", "red", "yellow", "green"}, width
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_down_to_28_columns_an_id_of_the_measures_table_stays_whole(monkeypatch, closed_late_folder, lang):
+    """In English at 31 columns and under Rich cut every column: `新疆维吾尔自治…`, two ids alike, and the
+    light `…`: 20 cells of id and 6 of `yellow` left the state none. The light is cut too, then, as the
+    state is (`ye…`), never an id; row by row too."""
+    from rectify_cli.render import rich_status
+
+    for width in range(28, 40):
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+        text = render_status(closed_late_folder, lang=lang, width=width, measures=True)
+        monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
+        assert render_status(closed_late_folder, lang=lang, width=width, measures=True) == text, width
+        assert max(map(cell_len, text.splitlines())) <= width, width
+        rows = _table_lines(text)[2:18]
+        ids = [row.split()[0] for row in rows]
+        assert [i for i in ids if "…" in i] == [] and len(set(ids)) == 16, (width, ids)
+        assert {row.split()[1][:1] for row in rows} <= {"红", "黄", "绿", "r", "y", "g"}, (width, rows)  # (r…, ye…)
+    rows = _table_lines(render_status(closed_late_folder, lang=Lang.en, width=30, measures=True))[2:4]
+    assert rows == ["xizang:1.1            red  90…", "新疆维吾尔自治区:1.1  red  90…"]
 
 
 def test_the_progress_bar_shortens_to_fit():
@@ -707,6 +747,33 @@ def test_show_names_the_journal_fields_as_history_does():
     assert "最近一次记录" in render_show("1.1", width=120)
 
 
+@pytest.fixture
+def retracted_step_close(tmp_path):
+    """The small fixture, 4.2's close of its first step (2018-10-20) retracted on 2018-11-05: the
+    retraction's entry, `撤回误录（撤回 2018-10-20 销号（2018-10-31到期的一步））`, is 50 cells."""
+    from builders import run_cli
+
+    for name in ("tasks.yaml", "progress.yaml"):
+        (tmp_path / name).write_bytes((REPO / "tests/fixtures/small" / name).read_bytes())
+    retracted = run_cli("retract", "4.2", "--entry", "2018-10-20", "--date", "2018-11-05", "--reason", "验收报告不是终验",
+                        "--registry", str(tmp_path / "tasks.yaml"))
+    assert retracted.exit_code == 0, retracted.output
+    return load_registry(tmp_path / "tasks.yaml", today=AS_OF)
+
+
+def test_at_80_columns_one_long_entry_wraps_rather_than_narrow_every_note(retracted_step_close):
+    """The retraction's entry on one line took 50 of 80 cells: every note of the history was folded
+    in 16 (取土场生态恢 / 复完成。…). The entry wraps where its line breaks best, the notes keep 36."""
+    lines = render_show("4.2", retracted_step_close, width=80).splitlines()
+    head = lines.index("进展记录") + 1
+    assert lines[head].split() == ["日期", "记录", "进展"] and cell_len(lines[head][: lines[head].index("进展")]) == 44
+    row = next(i for i, line in enumerate(lines) if line.startswith("2018-11-05"))
+    entry = [line[: len(line) - len(_drop_cells(line, 44))].rstrip() for line in lines[row:row + 2]]
+    assert entry == ["2018-11-05  撤回误录（撤回 2018-10-20 销号", "            （2018-10-31到期的一步））"]
+    assert _drop_cells(lines[row], 44) == "验收报告不是终验（2019-03-31补录）"
+    assert max(map(cell_len, lines)) <= 80
+
+
 def _extended_without_a_note():
     registry = _registry()
     entry = next(e for e in registry.journal if e.state == "extended")
@@ -770,6 +837,18 @@ def test_show_on_a_narrow_terminal_keeps_the_next_due_date_whole(lang, due):
     lines = render_show("4.2", lang=lang, width=30).splitlines()
     at = next(i for i, line in enumerate(lines) if line.rstrip().endswith(due))
     assert lines[at + 1].strip() == "2019-12-31"
+
+
+@pytest.mark.parametrize("lang, heading", [(Lang.zh, "整改期限"), (Lang.en, "Milestones")])
+def test_a_narrow_milestones_table_never_cuts_a_date(lang, heading):
+    """Under 32 columns (34 in English) the milestones table cut its dates, `2018-10…`, `2019-1…`:
+    its kind, done and state wrap rather (by / date), as show's other cells keep a date whole."""
+    for width in range(22, 41):
+        lines = render_show("4.2", lang=lang, width=width).splitlines()
+        rule = lines.index(heading) + 2
+        rows = list(takewhile(lambda line: not line.startswith(("期限 ", "Due ", "Step due")), lines[rule + 1:]))
+        assert [day for day in ("2018-10-31", "2019-12-31") if not any(day in row for row in rows)] == [], (width, rows)
+        assert "…" not in "".join(rows) and max(map(cell_len, lines)) <= width, (width, rows)
 
 
 @pytest.mark.parametrize("measures", [False, True])
