@@ -78,13 +78,17 @@ def test_the_journal_schema_holds_an_entry_to_the_keys_its_state_uses(entry, val
     assert jsonschema.Draft202012Validator(JOURNAL_SCHEMA).is_valid([entry]) is valid
 
 
-# -------------------------------------------------------------------- JSON output: history, show
+# -------------------------------------------------------------------- JSON output: history, show, status, check
+
+OUTPUT_SCHEMAS = ("history", "show", "status", "check")
+
 
 def _output_validator(name: str) -> jsonschema.Draft202012Validator:
-    """The schema of an output document, with the schemas it refers to (show's entries are history's)."""
+    """The schema of an output document, with the schemas it refers to (show's entries are history's,
+    status's tasks and check's items show's)."""
     from referencing import Registry, Resource
 
-    schemas = {n: json.loads((ROOT / "schema" / f"{n}.schema.json").read_text(encoding="utf-8")) for n in ("history", "show")}
+    schemas = {n: json.loads((ROOT / "schema" / f"{n}.schema.json").read_text(encoding="utf-8")) for n in OUTPUT_SCHEMAS}
     registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
     return jsonschema.Draft202012Validator(schemas[name], registry=registry)
 
@@ -121,7 +125,7 @@ def test_history_and_show_json_match_their_schemas(journal_written, args):
 def _undescribed_fields(document, validator) -> list[str]:
     """The fields of `document` no schema describes. (The schemas let a reader's older copy
     accept fields added later; ours must still describe every field we write.)"""
-    described = _property_names([validator.schema, *(_output_validator(n).schema for n in ("history", "show"))])
+    described = _property_names([validator.schema, *(_output_validator(n).schema for n in OUTPUT_SCHEMAS)])
     return sorted(_field_names(document) - described)
 
 
@@ -157,3 +161,163 @@ ENTRY = {"measure": "1.1", "date": "2019-03-01", "state": "done", "note": None, 
 ])
 def test_the_history_schema_holds_an_entry_to_its_fields(entry, valid):
     assert _output_validator("history").is_valid({"entries": [entry]}) is valid
+
+
+# -------------------------------------------------------------------- status and check
+
+DATA = str(ROOT / "data" / "tasks.yaml")
+# (the bundled ledger's feedback was given on 2018-01-03; its report is of 2019-03-31)
+BUNDLED_RUNS = [
+    ("2018-01-01",), ("2019-03-31",), ("2030-01-01",),
+    ("2019-03-31", "--owner", "那曲市"), ("2030-01-01", "--owner", "拉萨市", "--region", "拉萨市"),
+]
+
+
+def _json_of(*args, today: str = "2019-03-31") -> dict:
+    from builders import run_cli
+
+    result = run_cli(*args, "--format", "json", env={"RECTIFY_TODAY": today})
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def _assert_matches(name: str, document: dict) -> None:
+    _output_validator(name).validate(document)
+    assert _undescribed_fields(document, _output_validator(name)) == []
+
+
+@pytest.mark.parametrize("args", [*BUNDLED_RUNS, ("2019-03-31", "--limit", "3"), ("2030-01-01", "--limit", "3", "--owner", "各地市")],
+                         ids=" ".join)
+def test_status_json_of_the_bundled_ledger_matches_its_schema(args):
+    as_of, *options = args
+    document = _json_of("status", "--registry", DATA, "--as-of", as_of, *options)
+    assert document["tasks"]
+    assert ("tasks_omitted" in document) is ("--limit" in options)
+    _assert_matches("status", document)
+
+
+@pytest.mark.parametrize("args", [*BUNDLED_RUNS, ("2030-01-01", "--fail-on", "due_soon,stale")], ids=" ".join)
+def test_check_json_of_the_bundled_ledger_matches_its_schema(args):
+    as_of, *options = args
+    document = _json_of("check", "--registry", DATA, "--as-of", as_of, *options)
+    assert document["items"]
+    _assert_matches("check", document)
+
+
+def test_check_json_items_of_each_kind_and_rule_match_the_schema():
+    # (before the feedback: immediate measures due soon, warnings; long after it, overdue and stale failures)
+    warned = _json_of("check", "--registry", DATA, "--as-of", "2018-01-01")
+    failed = _json_of("check", "--registry", DATA, "--as-of", "2030-01-01", "--fail-on", "stale")
+    assert {(i["kind"], i["rule"]) for i in warned["items"] + failed["items"]} == {
+        ("warning", "due_soon"), ("failure", "overdue"), ("failure", "stale")}
+    _assert_matches("check", warned)
+    _assert_matches("check", failed)
+
+
+def test_empty_status_and_check_json_match_their_schemas():
+    status = _json_of("status", "--registry", DATA, "--as-of", "2030-01-01", "--state", "due_soon", "--limit", "3")
+    check = _json_of("check", "--registry", DATA, "--as-of", "2019-03-31", "--task", "1")
+    assert (status["tasks"], status["tasks_omitted"], check["items"]) == ([], 0, [])
+    _assert_matches("status", status)
+    _assert_matches("check", check)
+
+
+@pytest.mark.parametrize("command", ["status", "check"])
+@pytest.mark.parametrize("as_of", ["2019-03-31", "2030-01-01"])
+def test_status_and_check_json_of_a_folder_registry_match_their_schemas(tmp_path, monkeypatch, command, as_of):
+    from test_folder_registry import split_small
+
+    split_small(tmp_path / "reg")
+    monkeypatch.chdir(tmp_path)  # (files named relative to it, as check names them)
+    document = _json_of(command, "--registry", "reg", "--as-of", as_of, *(("--fail-on", "stale") if command == "check" else ()))
+    if command == "status":
+        assert [f["file"] for f in document["files"]] == ["reg/naqu.yaml", "reg/xizang.yaml"]
+        # (the small ledger's measure 4.1 was closed 127 days after its immediate deadline)
+        assert [m["closed_late"] for t in document["tasks"] for m in t["measures"] if m["id"] == "naqu:4.1"] == [
+            {"closed": "2018-05-10", "deadline": "2018-01-03", "days": 127}]
+    else:
+        assert {i["file"] for i in document["items"]} == {"reg/naqu.yaml", "reg/xizang.yaml"}
+    _assert_matches(command, document)
+
+
+def test_status_json_of_a_late_extension_matches_its_schema(journal_written):
+    document = _json_of("status", "--registry", str(journal_written), today="2019-04-20")
+    assert [m["extended_late"] for t in document["tasks"] for m in t["measures"] if m["id"] == "2.1"] == [True]
+    _assert_matches("status", document)
+
+
+# Hand-made documents: each a valid one but for one field, so that a schema is seen to hold that field.
+MILESTONE = {"kind": "date", "due": "2018-12-31", "original_due": "2018-12-31", "label": None, "done": False, "status": "overdue"}
+MEASURE = {"id": "1.1", "status": "overdue", "light": "red", "stale": False, "days_overdue": 90, "next_due": "2018-12-31",
+           "extended_late": False, "owners": ["拉萨市"], "lead": "拉萨市", "milestones": [MILESTONE],
+           "last_entry": "2018-09-30", "closed_late": None}
+TASK = {"id": "1", "title": "污水处理设施建设滞后", "status": "overdue", "light": "red", "days_overdue": 90,
+        "deadline": {"text": "2018年12月31日前完成", "milestones": [{"kind": "date", "due": "2018-12-31", "label": None}]},
+        "reported": {"state": "basically_done", "ongoing": False}, "measures_closed_late": 0, "measures": [MEASURE]}
+STATES = {"overdue": 1, "due_soon": 0, "on_track": 0, "ongoing": 0, "done": 0}
+STATUS = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "latest_entry": "2018-09-30",
+          "counts": {"tasks": STATES, "measures": STATES, "lights": {"red": 1, "yellow": 0, "green": 0}, "stale": 0,
+                     "closed_late": 0},
+          "tasks": [TASK]}
+ITEM = {**MEASURE, "task_id": "1", "text": "建成拉萨市污水处理厂", "file": "data/tasks.yaml", "line": 41, "kind": "failure",
+        "rule": "overdue"}
+CHECK = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "fail_on": ["overdue"], "failing": 1,
+         "warnings": 0, "total": 8, "items": [ITEM]}
+
+
+def _with_task(**fields) -> dict:
+    return {**STATUS, "tasks": [{**TASK, **fields}]}
+
+
+def _with_measure(**fields) -> dict:
+    return _with_task(measures=[{**MEASURE, **fields}])
+
+
+def _with_item(**fields) -> dict:
+    return {**CHECK, "items": [{**ITEM, **fields}]}
+
+
+@pytest.mark.parametrize("document, valid", [
+    (STATUS, True),
+    ({**STATUS, "latest_entry": None, "tasks": [], "tasks_omitted": 1,
+      "files": [{"file": "reg/naqu.yaml", "latest_entry": None, "stale": True}]}, True),
+    (_with_measure(closed_late={"closed": "2019-01-10", "deadline": "2018-12-31", "days": 10}, status="done", light="green"), True),
+    (_with_task(id=1), False),  # an id as a number
+    (_with_measure(id=1.1), False),
+    (_with_measure(status="late"), False),  # a state rectify has not
+    (_with_task(light="amber"), False),
+    (_with_measure(milestones=[{**MILESTONE, "kind": "weekly"}]), False),
+    (_with_measure(next_due="2018/12/31"), False),
+    (_with_measure(last_entry=""), False),
+    ({k: v for k, v in STATUS.items() if k != "latest_entry"}, False),  # a field missing
+    ({**STATUS, "counts": {**STATUS["counts"], "lights": {"red": 1, "green": 0}}}, False),
+    ({**STATUS, "counts": {**STATUS["counts"], "measures": {k: v for k, v in STATES.items() if k != "due_soon"}}}, False),
+    (_with_measure(light=None), False),
+    ({**STATUS, "tasks_omitted": -1}, False),
+    ({**STATUS, "files": [{"file": "reg/naqu.yaml", "latest_entry": None}]}, False),
+])
+def test_the_status_schema_holds_a_document_to_its_fields(document, valid):
+    assert _output_validator("status").is_valid(document) is valid
+
+
+@pytest.mark.parametrize("document, valid", [
+    (CHECK, True),
+    ({**CHECK, "fail_on": ["overdue", "due_soon", "stale"], "items": []}, True),
+    (_with_item(kind="warning", rule="due_soon", status="due_soon", light="yellow", days_overdue=0), True),
+    (_with_item(id=1.1), False),  # an id as a number
+    (_with_item(task_id=1), False),
+    (_with_item(kind="error"), False),  # a kind rectify has not
+    (_with_item(rule="late"), False),
+    (_with_item(rule=None), False),  # (a listed measure is listed by a rule)
+    (_with_item(kind="warning"), False),  # (only a measure due soon is a warning; an overdue one always fails)
+    (_with_item(status="closed"), False),
+    (_with_item(line="41"), False),
+    ({**CHECK, "fail_on": ["due_soon"]}, False),  # (overdue always fails)
+    ({**CHECK, "fail_on": ["overdue", "late"]}, False),
+    ({**CHECK, "as_of": "2019-3-31"}, False),
+    ({k: v for k, v in CHECK.items() if k != "total"}, False),  # a field missing
+    ({**CHECK, "items": [{k: v for k, v in ITEM.items() if k != "file"}]}, False),
+    ({**CHECK, "items": [{k: v for k, v in ITEM.items() if k != "stale"}]}, False),  # (of the status measure's shape)
+])
+def test_the_check_schema_holds_a_document_to_its_fields(document, valid):
+    assert _output_validator("check").is_valid(document) is valid
