@@ -1059,6 +1059,9 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             problems.append(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=written, steps=STEPS, repair=REPAIR))
         elif not ms and not recurring and not unread:
             problems.append(problem(filename, rm.line, None, "import_measure_no_deadline", measure=mid))
+        elif ms and (written := closing_parenthesis(rm.text)) and written not in recurring + unread and not parse_deadline(written[1:-1]):
+            # (a last step in words it does not read, after a readable one: dropped, so said; an aside ends no measure)
+            warnings.append(Notice("closing_unread", {"measure": mid, "line": rm.line, "deadline": written}))
         if rm.note is None:
             lines = rm.extra_text_lines
             lost = Notice("lost_headings" if len(lines) > 1 else "lost_heading", {"lines": list(lines)}) if lines else ""
