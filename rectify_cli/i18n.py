@@ -1367,7 +1367,6 @@ LABELS.update({
 
     "problem_import_curation_file": ("校订文件", "curation file"),
     "problem_import_curation_is_folder": ("是文件夹，应为校订文件", "is a folder, expected a curation file"),
-    "problem_import_curation_unreadable": ("无法读取校订文件（{detail}）", "cannot read curation file: {detail}"),
     "problem_import_not_curation": ("不是校订文件：{what}；校订文件是由 {known} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节",
                                     "not a curation file: {what}; a curation file is a mapping of the sections {known} (each optional), "
                                     "see README, Re-importing"),

@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from . import chain
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
-from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
+from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_owners import EVERY_REGION, Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
@@ -191,8 +191,8 @@ def load_curation(path: str | Path) -> Curation:
         if Path(path).is_dir():  # (as a report given as a folder is said: the system's "Is a directory" was English)
             raise ReportFormatError(problem(p, None, None, "import_curation_is_folder"))
         raw = Path(path).read_bytes()
-    except OSError as e:
-        raise ReportFormatError(problem(p, None, None, "import_curation_unreadable", detail=os_reason(e))) from None
+    except OSError as e:  # (said as a report or a plan that can't be read is: no such file, permission denied)
+        raise ReportFormatError(layout.unreadable(Path(path), e).problems) from None
     try:
         text = yamlio.decode(raw, filename=p)
         data = yamlio.parse(text, filename=p)
