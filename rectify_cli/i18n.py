@@ -1322,6 +1322,10 @@ LABELS.update({
                                 "regions named in the problems or measures but not declared under units: in the curation, declared as regions: {regions}"),
     "import_units_unused": ("以下声明的单位不负责任何措施：{units}", "declared units owning no measure: {units}"),
     "import_no_note": ("措施 {measure}（第 {line} 行）：报告中没有整改进展{lost}", "measure {measure} (line {line}): no 整改进展 note in the report{lost}"),
+    "import_closing_unread": ("措施 {measure}（第 {line} 行）：结尾的“{deadline}”未读作时限，只计入了其他括号中的时限"
+                              "（如果它是一步的时限，请在校订文件的 text_fixes: 下改正）",
+                              "measure {measure} (line {line}): its closing {deadline} is not read as a deadline, only its other "
+                              "parentheses are (if it is a step's deadline, repair it under text_fixes: in the curation)"),
     "import_lost_heading": ("；其文字延续到第 {lines} 行：是否漏了“整改进展：”标题？", "; its text runs on over line {lines}: a lost 整改进展： heading?"),
     "import_lost_headings": ("；其文字延续到第 {lines} 行：是否漏了“整改进展：”标题？", "; its text runs on over lines {lines}: a lost 整改进展： heading?"),
     "import_latin_word": ("措施 {measure}：{field}的中文里有拉丁字母单词“{word}”（PDF 转换所致？请在 text_fixes: 下改正）",
@@ -1363,7 +1367,6 @@ LABELS.update({
 
     "problem_import_curation_file": ("校订文件", "curation file"),
     "problem_import_curation_is_folder": ("是文件夹，应为校订文件", "is a folder, expected a curation file"),
-    "problem_import_curation_unreadable": ("无法读取校订文件（{detail}）", "cannot read curation file: {detail}"),
     "problem_import_not_curation": ("不是校订文件：{what}；校订文件是由 {known} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节",
                                     "not a curation file: {what}; a curation file is a mapping of the sections {known} (each optional), "
                                     "see README, Re-importing"),

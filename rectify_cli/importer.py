@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from . import chain
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
-from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
+from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_owners import EVERY_REGION, Vocabulary, find_owners
 from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
@@ -191,8 +191,8 @@ def load_curation(path: str | Path) -> Curation:
         if Path(path).is_dir():  # (as a report given as a folder is said: the system's "Is a directory" was English)
             raise ReportFormatError(problem(p, None, None, "import_curation_is_folder"))
         raw = Path(path).read_bytes()
-    except OSError as e:
-        raise ReportFormatError(problem(p, None, None, "import_curation_unreadable", detail=os_reason(e))) from None
+    except OSError as e:  # (said as a report or a plan that can't be read is: no such file, permission denied)
+        raise ReportFormatError(layout.unreadable(Path(path), e).problems) from None
     try:
         text = yamlio.decode(raw, filename=p)
         data = yamlio.parse(text, filename=p)
@@ -1059,6 +1059,9 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             problems.append(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=written, steps=STEPS, repair=REPAIR))
         elif not ms and not recurring and not unread:
             problems.append(problem(filename, rm.line, None, "import_measure_no_deadline", measure=mid))
+        elif ms and (written := closing_parenthesis(rm.text)) and written not in recurring + unread and not parse_deadline(written[1:-1]):
+            # (a last step in words it does not read, after a readable one: dropped, so said; an aside ends no measure)
+            warnings.append(Notice("closing_unread", {"measure": mid, "line": rm.line, "deadline": written}))
         if rm.note is None:
             lines = rm.extra_text_lines
             lost = Notice("lost_headings" if len(lines) > 1 else "lost_heading", {"lines": list(lines)}) if lines else ""

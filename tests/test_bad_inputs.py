@@ -650,7 +650,7 @@ def as_a_clerk() -> tuple[str, ...]:
     (["status", "-r", "reg"], "reg", "reg: cannot be read (permission denied)"),
     (["import", "report.txt", "-o", "out"], "report.txt", "report.txt: cannot be read (permission denied)"),
     (["import", "report.txt", "--curation", "curation.yaml", "-o", "out"], "curation.yaml",
-     "curation.yaml: cannot read curation file: Permission denied"),
+     "curation.yaml: cannot be read (permission denied)"),  # (it said "cannot read curation file: Permission denied")
 ], ids=["validate-file", "check-file", "status-folder", "import-report", "import-curation"])
 def test_unreadable_path_is_said_as_such(tmp_path, args, unreadable, said):
     """A file or folder that can't be read is refused as rectify refuses one, not as a command
@@ -699,6 +699,25 @@ def test_fifo_does_not_hang(tmp_path):
 def test_device_is_refused(tmp_path):
     run = rectify(["validate", "/dev/zero"], tmp_path, memory_limit=1 << 30)
     assert_refused(run, ["/dev/zero: not a regular file (a pipe or device); expected a YAML file"])
+
+
+def test_an_unreadable_curation_is_said_as_every_unreadable_file_is_in_chinese_too(tmp_path):
+    (tmp_path / "curation.yaml").write_text("units: []\n", encoding="utf-8")
+    (tmp_path / "curation.yaml").chmod(0)
+    try:
+        run = rectify(["import", REPORT, "--curation", "curation.yaml", "-o", "out"], tmp_path, lang=None, run_by=as_a_clerk())
+    finally:
+        (tmp_path / "curation.yaml").chmod(stat.S_IRWXU)
+    assert_refused(run, ["curation.yaml: 无法读取（没有权限）"])
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("lang, said", [("en", "nope.yaml: no such file"), (None, "nope.yaml: 文件不存在")])
+def test_a_missing_curation_is_said_as_a_missing_report_is(tmp_path, lang, said):
+    # (it said "cannot read curation file: No such file or directory", the system's words)
+    run = rectify(["import", REPORT, "--curation", "nope.yaml", "-o", "out"], tmp_path, lang=lang)
+    assert_refused(run, [said])
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("curation", ["/dev/zero", "fifo.yaml"])

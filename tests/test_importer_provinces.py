@@ -91,6 +91,30 @@ def test_a_measure_ending_in_a_deadline_word_it_does_not_accept_is_refused_namin
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("lang, said", [
+    (None, "rectify: 警告：措施 1.1（第 {line} 行）：结尾的“（持续推进）”未读作时限，只计入了其他括号中的时限"
+           "（如果它是一步的时限，请在校订文件的 text_fixes: 下改正）"),
+    ("en", "rectify: warning: measure 1.1 (line {line}): its closing （持续推进） is not read as a deadline, only its other "
+           "parentheses are (if it is a step's deadline, repair it under text_fixes: in the curation)")])
+def test_a_closing_deadline_word_it_does_not_accept_after_a_readable_deadline_is_warned_of(tmp_path, lang, said):
+    # (its （持续推进） step was dropped without a word: only a parenthesis naming a year was checked)
+    report = tmp_path / "report.txt"
+    report.write_text(QINGHAI + _problem(measure="西宁市完成A建设（2019年6月30日），推进B工作（持续推进）。"), encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    assert said.format(line=LINE_OF_MEASURE) in result.stderr.splitlines()
+    tasks = yaml.safe_load((tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8"))
+    assert tasks["tasks"][0]["measures"][0]["milestones"] == [{"kind": "date", "due": date(2019, 6, 30)}]
+
+
+@pytest.mark.parametrize("measure", ["西宁市完成第一污水处理厂（含再生水厂）提标改造（2019年6月30日）。",
+                                     "西宁市完成第一污水处理厂（含再生水厂）提标改造（2019年6月30日），推进B工作（长期坚持）。"])
+def test_an_aside_in_mid_sentence_beside_a_readable_deadline_is_not_warned_of(tmp_path, measure):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=measure))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+
+
 def test_a_measure_with_an_aside_in_parentheses_but_no_deadline_is_said_to_have_none(tmp_path):
     result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市完成第一污水处理厂（含再生水厂）提标改造。"))
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE}: measure 1.1: "

@@ -111,17 +111,19 @@ def widest_unbroken(text: str, most: int) -> int:
 # What a number keeps on its line: UAX #14 breaks before an ideograph, and after a space, so
 # status cut （报告周期 90 / 天） and 12 / 项.
 _UNITS = frozenset("天项个条年月日%％")
+# (in English, the nouns its messages count, "{n:day}" in i18n: for 154 / days was cut as 90 / 天 was)
+_WORD_UNITS = re.compile(r"(?:days?|months?|years?|measures?|tasks?|problems?|files?|entry|entries)\b")
 
 
 def _units(text: str) -> list[str]:
     """The pieces of `text` between its line-break opportunities (UAX #14), a number and the unit
-    or counter after it (a space between or not: 90 天, 12项) one piece."""
+    or counter after it (a space between or not: 90 天, 12项; in English 90 days) one piece."""
     # (some 25 ms to import: only when a line is cut)
     from uniseg.linebreak import line_break_units
 
     units: list[str] = []
     for unit in line_break_units(text):
-        if units and unit[0] in _UNITS and units[-1].rstrip()[-1:].isdecimal():
+        if units and (unit[0] in _UNITS or _WORD_UNITS.match(unit)) and units[-1].rstrip()[-1:].isdecimal():
             units[-1] += unit
         else:
             units.append(unit)

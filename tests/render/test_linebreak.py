@@ -31,6 +31,18 @@ def test_a_number_keeps_the_unit_after_it_on_its_line():
     assert wrapped("共 3 个文件、5 条记录", 8) == ["共 3 个", "文件、", "5 条记录"]
 
 
+def test_in_english_a_number_keeps_the_word_it_counts_on_its_line():
+    """status --lang en at 50 columns said "not been updated for 154" / "days (about 5 months)": a number
+    and the day, month, year, measure, task, problem, file or entry it counts (as English messages
+    write them) go to the next line together; a number before any other word does not."""
+    assert wrapped("not updated for 96 days; period 90 days", 19) == ["not updated for", "96 days; period", "90 days"]
+    assert wrapped("(about 5 months)", 9) == ["(about", "5 months)"]
+    assert wrapped("closed 1 measure, 2 entries", 10) == ["closed", "1 measure,", "2 entries"]
+    assert wrapped("of 45 tasks over 2 years", 8) == ["of", "45 tasks", "over", "2 years"]
+    assert wrapped("in 3 problems of 2 files", 11) == ["in", "3 problems", "of 2 files"]
+    assert wrapped("line 12 reads", 8) == ["line 12", "reads"]
+
+
 def test_closing_marks_stay_with_what_they_close():
     assert wrapped("甲乙丙。丁戊", 6) == ["甲乙", "丙。丁", "戊"]
     assert wrapped("甲乙《丙丁》", 6) == ["甲乙", "《丙", "丁》"]  # (Rich alone: 甲乙《 / 丙丁》)
