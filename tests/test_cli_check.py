@@ -96,7 +96,7 @@ def test_each_line_fits_a_very_narrow_terminal_and_says_each_measures_id_and_sta
 @pytest.mark.parametrize("lang, first, total", [
     ("zh", ["35.3  红  逾期274天", "  责任单位：各地市", "  措施：已建成生活…", "32.2  红  逾期182天",
             "  责任单位：自治区…", "  措施：自治区住房…"],
-     ["8 项措施逾期（共 179", "项）"]),
+     ["8 项措施逾期（共", "179 项）"]),  # (179 kept with its 项)
     ("en", ["35.3  red", "  274 days overdue", "  Units: 各地市", "  Measure: 已建成生…", "32.2  red",
             "  182 days overdue", "  Units: 自治区住房…", "  Measure: 自治区住…"],
      ["8 of 179 measures", "failing (overdue)"]),
