@@ -952,6 +952,7 @@ LABELS = {
     "problem_date_not_real": ("{what}：{text!r} 不是实际存在的日期（{detail}）", "{what}: {text!r} is not a real calendar date ({detail})"),
     "problem_day_out_of_range": ("该月没有这一天", "day is out of range for month"),
     "problem_month_out_of_range": ("月份应在 1 到 12 之间", "month must be in 1..12"),
+    "problem_year_out_of_range": ("年份应在 1 到 9999 之间", "year 0 is out of range"),
     "problem_unknown_value": ("{what}：未知的值 {value}{hint}；应为以下之一：{allowed}",
                               "{what}: unknown value {value}{hint}; expected one of {allowed}"),
     "problem_not_bool": ("{what}：应为 true 或 false，实为{value}", "{what}: expected true or false, got {value}"),

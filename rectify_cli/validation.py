@@ -708,7 +708,8 @@ def checked_date(text: str, *, due: bool = False) -> tuple[date | None, tuple[st
             return None, ("date_unwritten", {"hint": _date_hint(text, due)})
         # (Python's words for why: said in Chinese too where we know them)
         detail = {"day is out of range for month": Notice("day_out_of_range", {}),
-                  "month must be in 1..12": Notice("month_out_of_range", {})}.get(exc.detail, exc.detail)
+                  "month must be in 1..12": Notice("month_out_of_range", {}),
+                  "year 0 is out of range": Notice("year_out_of_range", {})}.get(exc.detail, exc.detail)
         return None, ("date_not_real", {"detail": detail})
 
 
