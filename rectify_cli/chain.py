@@ -12,7 +12,8 @@ HASH = re.compile(r"[0-9a-f]{64}")  # how a hash is written: match with fullmatc
 
 def canonical(entry: Mapping[str, object]) -> str:
     """Canonical text of an entry: JSON of every field but `hash`, keys sorted, values as text."""
-    fields = {k: (v if isinstance(v, (bool, int)) else str(v)) for k, v in entry.items() if k != "hash" and v is not None}
+    # (keys as text too: a key written by hand, `1:` or `~:`, is not sortable with the others)
+    fields = {str(k): (v if isinstance(v, (bool, int)) else str(v)) for k, v in entry.items() if k != "hash" and v is not None}
     return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -892,6 +892,10 @@ LABELS = {
     "problem_yaml_control": ("YAML 语法错误：不允许出现控制字符 \\x{code}（如需要，请在双引号内写作转义序列 \"\\x{code}\"）",
                              "YAML syntax: control character \\x{code} is not allowed (inside double quotes, write it as "
                              "the escape \"\\x{code}\")"),
+    "problem_unicode_line_break": ("YAML 语法错误：有 Unicode 换行符 U+{code}，YAML 把它读作一行的结束：请删除它，"
+                                   "或把这段文字放在双引号内并写作转义序列 \"\\u{code}\"",
+                                   "YAML syntax: a Unicode line break U+{code}, which YAML reads as the end of a line: "
+                                   "delete it, or put the text in double quotes writing it as the escape \"\\u{code}\""),
     "problem_ctrl_z_at_end": ("文件末尾有 Ctrl-Z（\\x1a，DOS 和旧版 Windows 工具写入的文件结束符）：请删除它",
                               "a Ctrl-Z (\\x1a) ends the file, as old DOS and Windows tools end one: delete it"),
     "problem_nul_at_end": ("从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",

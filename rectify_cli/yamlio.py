@@ -175,7 +175,7 @@ def parse(text: str, *, filename: str):
         if context:
             detail = Notice("yaml_detail", {"problem": detail, "context": Word(YAML_SYNTAX, context, said_in_english=True)})
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        slip = _slip_before(text, line)
+        slip = _unicode_break_before(text, line) or _slip_before(text, line)
         if slip is not None:  # (the parser trips a line or more after it, and says nothing of it)
             line, column, key, values = slip
         else:
@@ -236,6 +236,24 @@ def _slip_before(text: str, line: int | None) -> tuple[int, int, str, dict] | No
     at, key, values = max(found, key=lambda slip: slip[0])
     line_start = text.rfind("\n", 0, at) + 1
     return text.count("\n", 0, at) + 1, at - line_start + 1, key, values
+
+
+_UNICODE_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _unicode_break_before(text: str, line: int | None) -> tuple[int, int, str, dict] | None:
+    """A raw U+2028, U+2029 or U+0085 (text pasted from Word or a web page) at or before the
+    parser's error `line`: YAML 1.1 reads it as a line break, so the parser trips on the next
+    "line", one an editor does not show, and counts lines past it that an editor does not."""
+    found = _UNICODE_BREAK.search(text)
+    if found is None or line is None:
+        return None
+    at = found.start()
+    line_start = text.rfind("\n", 0, at) + 1
+    at_line = text.count("\n", 0, at) + 1  # (no Unicode break before it: the parser's line too)
+    if at_line > line:
+        return None
+    return at_line, at - line_start + 1, "unicode_line_break", {"code": f"{ord(found.group()):04X}"}
 
 
 # A comment after the text of a free-text key written without quotes, its # against what follows

@@ -281,6 +281,9 @@ CASES = [
     C("journal_nul_at_end", "the journal ends in 16 NUL bytes (0x00), as a copy or save cut short leaves it",
       "progress.yaml:5:1: from here to its end the file holds only NUL bytes (\\x00), as a save or copy cut short "
       "leaves it: restore the file from a copy"),
+    C("journal_unicode_line_break", "a raw U+2028 (line separator, as text pasted from Word or a web page brings) in a note",
+      "progress.yaml:4:19: YAML syntax: a Unicode line break U+2028, which YAML reads as the end of a line: delete it, "
+      "or put the text in double quotes writing it as the escape \"\\u2028\""),
     C("journal_bad_hash", "`hash: 1234`",
       "progress.yaml:5:9: journal entry 1.hash: expected 64 lowercase hex digits"),
     C("journal_unknown_unit", "`by: 拉萨` (not a declared unit)",

@@ -422,6 +422,18 @@ def test_verify_past_its_search_budget_says_an_entry_out_of_place_untraced_not_e
     assert "not traced" in verify_problem_text(problems[2], Lang.en)
 
 
+@pytest.mark.parametrize("key", ["1", "~", "true"])
+def test_verify_names_an_entry_given_a_key_that_is_not_text_as_edited(reg, key):
+    """A line `1: x` added by hand to an entry (YAML reads the key as a number, or null, a
+    boolean) was an internal error of verify, the entry's keys not sortable together."""
+    path = reg.parent / "progress.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  note: 围挡完成80%。\n", f"  note: 围挡完成80%。\n  {key}: x\n"), encoding="utf-8")
+    result = journal.verify(reg)
+    bad = result.first_bad
+    assert not result.ok and (bad.index, bad.line, bad.measure, bad.date, bad.problem) == (3, 15, "2.1", "2019-01-15", "edited")
+
+
 def test_verify_without_journal_is_ok(reg):
     (reg.parent / "progress.yaml").unlink()
     result = journal.verify(reg)

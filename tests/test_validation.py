@@ -359,3 +359,17 @@ def test_a_journals_unit_renamed_in_the_plan_is_named_at_every_use_and_looked_fo
     uses = [str(p) for p in caught.value.problems if "'自治区生态环境厅'" in str(p)]
     assert len(uses) == 4 and all("(did you mean 自治区生态环境局?)" in p for p in uses), uses
     assert asked == ["自治区生态环境厅"]
+
+
+def test_a_date_in_year_0_is_said_not_real_in_chinese_too(tmp_path):
+    """Python's own words, "year 0 is out of range", were left in the Chinese message."""
+    from rectify_cli.i18n import Lang, problem_message
+
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = (FIXTURES / "small" / "progress.yaml").read_text(encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(journal.replace("  date: 2018-09-30\n", "  date: 0000-09-30\n", 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    [problem] = caught.value.problems
+    assert str(problem) == f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: '0000-09-30' is not a real calendar date (year 0 is out of range)"
+    assert problem_message(problem, Lang.zh) == "第 1 条进展记录的 date：'0000-09-30' 不是实际存在的日期（年份应在 1 到 9999 之间）"
