@@ -738,10 +738,13 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     from . import journal
     from .render import journal_text
 
+    def written(journal_file: str, folder: bool) -> None:
+        # (said if the command fails or is interrupted from here on, the confirmation's output
+        # included: a script that sees exit 2 or 130 must not record it again)
+        _DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(journal_file, folder)}))
+
     with _said_in(lang):  # (a refused request, said in the clerk's language)
-        result = journal.append(registry, **fields)
-    # (said if the confirmation can't be written: a script that sees exit 2 must not record it again)
-    _DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(result)}))
+        result = journal.append(registry, written=written, **fields)
     sys.stdout.write(journal_text.render_written(result, lang=lang))
 
 

@@ -40,6 +40,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], N
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
+        if info is not None and isinstance(exc, PermissionError):  # (the file is writable: "permission denied" misled)
+            why = Notice("write_folder_closed", {"folder": str(target.parent)})
+            raise FileWriteError(problem(str(path), None, None, "write_failed", why=why)) from None
         raise _write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:

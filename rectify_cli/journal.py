@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Callable
 
 from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
@@ -146,10 +147,13 @@ def append(
     late: bool = False,
     milestone: str | None = None,
     entry: str | None = None,
+    written: Callable[[str, bool], None] | None = None,
 ) -> WriteResult:
     """Validate one entry and append it to the journal; see the module docstring. `entry`: of
     a retraction, the entry it voids, by its date or the first digits of its hash (None: the
-    measure's latest, unless that is a retraction)."""
+    measure's latest, unless that is a retraction). `written(journal, folder)` is called as soon
+    as the entry is in the journal (as WriteResult names them): what follows, the cache learning
+    it, may still be interrupted."""
     if command not in _COMMAND_STATES:
         raise UsageError(f"unknown journal command {command!r}")
     root = existing_root(registry)
@@ -180,6 +184,8 @@ def append(
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
         # (still `old` at the rename, so `reg` was read from it too, and no one else's write is lost)
         atomic_write_bytes(jpath, new, before_rename=partial(_unchanged, jpath, old, seen))
+        if written is not None:
+            written(str(jpath), root.is_dir())
     after = reg.journal + (request.as_entry(measure, fields["hash"]),)
     if old is not None:
         remember_append(root, journal=jpath, old=old, new=new, entry=entry, registry=reg, entries=after, store=store)

@@ -408,6 +408,36 @@ def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
     assert path.read_bytes() == before
 
 
+def test_a_folder_closed_to_new_files_is_named_as_the_cause(reg, monkeypatch):
+    """A journal (and its lock) the group may write, in a folder it may not: "cannot be written
+    (Permission denied)" sent the clerk to the journal, which is writable. A write puts a new file
+    in the journal's place, so the folder is named, and why it must be writable."""
+    import os
+    import tempfile
+
+    folder = Path(os.path.realpath(reg.parent))
+    (folder / "progress.yaml.lock").touch()
+    mkstemp = tempfile.mkstemp
+
+    def closed(*args, dir=None, **kwargs):  # (as root, no folder is closed to us)
+        if dir is not None and Path(dir) == folder:
+            raise PermissionError(13, "Permission denied")
+        return mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", closed)
+    path = reg.parent / "progress.yaml"
+    before = path.read_bytes()
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (2, (
+        f"rectify: {path}: 无法写入（不能在文件夹 {folder} 中新建文件：写入时先在原文件旁写好新文件，再用它替换原文件，"
+        "所以这个文件夹须可写）；未写入任何内容\n"))
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: {path}: cannot be written (no file can be made in the folder {folder}: a write makes the new "
+        "file beside the old one and puts it in its place, so the folder must be writable); nothing was written\n"))
+    assert path.read_bytes() == before
+
+
 def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypatch):
     """A lock file another member of the group made 644: not "is the registry folder writable?"
     (it is) but the lock file, its owner, and what to do."""

@@ -83,16 +83,17 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
                        single_line=True)]
     lines += [printable(f"  ! {notice_text(n, lang, prefix='notice_')}", single_line=True) for n in result.warnings]
     created = label("journal_new_file", lang) if result.created else ""
-    lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {written_journal(result)}{created}",
+    lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {written_journal(result.journal, result.folder)}{created}",
                            single_line=True))
     return "\n".join(lines) + "\n"
 
 
-def written_journal(result) -> str:
-    """The journal a write went to, named as verify and the summary name it (gate.shown_file)."""
+def written_journal(journal: str, folder: bool) -> str:
+    """The journal a write went to (WriteResult's journal and folder), named as verify and the
+    summary name it (gate.shown_file)."""
     from ..gate import shown_file
 
-    return shown_file(result.journal, folder=result.folder)
+    return shown_file(journal, folder=folder)
 
 
 def ledger_warnings(latest_entry, as_of, stale_files, period: int, lang: Lang, *, feedback=None,
