@@ -10,6 +10,7 @@ and its date, a command) is never broken inside.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from rich.cells import cell_len
@@ -115,9 +116,12 @@ _UNITS = frozenset("天项个条年月日%％")
 _WORD_UNITS = re.compile(r"(?:days?|months?|years?|measures?|tasks?|problems?|files?|entry|entries)\b")
 
 
-def _units(text: str) -> list[str]:
+@lru_cache(maxsize=256)
+def _units(text: str) -> tuple[str, ...]:
     """The pieces of `text` between its line-break opportunities (UAX #14), a number and the unit
-    or counter after it (a space between or not: 90 天, 12项; in English 90 days) one piece."""
+    or counter after it (a space between or not: 90 天, 12项; in English 90 days) one piece.
+    Remembered: uniseg takes some 40 µs a character, and a table measures and lays out a cell
+    several times (a 10,000-character note took `show` 2 s)."""
     # (some 25 ms to import: only when a line is cut)
     from uniseg.linebreak import line_break_units
 
@@ -127,7 +131,7 @@ def _units(text: str) -> list[str]:
             units[-1] += unit
         else:
             units.append(unit)
-    return units
+    return tuple(units)
 
 
 def _fold_pieces(unit: str, width: int) -> list[str]:

@@ -17,6 +17,26 @@ def wrapped(text: str, width: int) -> list[str]:
     return out.getvalue().splitlines()
 
 
+def test_a_long_note_is_broken_into_lines_once_however_often_it_is_laid_out(monkeypatch):
+    """uniseg takes some 40 µs a character: `show` of a measure with a 10,000-character note took
+    2 s, its history table measuring and laying out the note five times over."""
+    import uniseg.linebreak
+
+    seen: list[str] = []
+    breaker = uniseg.linebreak.line_break_units
+
+    def counted(text, *args, **kwargs):
+        seen.append(text)
+        return breaker(text, *args, **kwargs)
+
+    monkeypatch.setattr(uniseg.linebreak, "line_break_units", counted)
+    note = "管网建设已完成，污水处理厂正在调试。" * 40
+    for width in (30, 40, 30, 60):
+        lines = wrapped(note, width)
+        assert "".join(lines) == note and max(map(cell_len, lines)) <= width
+    assert seen.count(note) == 1
+
+
 def test_a_number_moves_whole_to_the_next_line():
     assert wrapped("整改完成2013年", 8) == ["整改完成", "2013年"]  # (Rich alone: 整改完成 / 2013年 cut as 20|13)
 
