@@ -881,8 +881,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     return reg
 
 
-# a count of the headline (28项, 3项): each is a claim's, or warned of
-COUNT_ITEM = re.compile(r"(?<![\d.第])\d+项(?!目)")
+# a count of the headline (28项, 3项; 45个 of 问题共45个): each is a claim's, or warned of
+COUNT_ITEM = re.compile(r"(?<![\d.第])\d+(?:项(?!目)|个)")
+# (a count by 个 is warned of in a clause of problems, tasks or their progress only: 21个市 counts no figure to check)
+GE_CLAUSE = re.compile(r"问题|任务|措施|整改|完成|推进|销号")
 CLAUSE_MARK = "，。；：、（）"
 
 
@@ -896,6 +898,8 @@ def _unread_counts(headline: str, read: list[tuple[int, int]]) -> list[tuple[int
         start = max([headline.rfind(c, 0, m.start()) + 1 for c in CLAUSE_MARK] + [end for _, end in read if end <= m.start()])
         ends = [at for at in (headline.find(c, m.end()) for c in CLAUSE_MARK) if at >= 0] + [s for s, _ in read if s >= m.end()]
         span = (start, min(ends, default=len(headline)))
+        if m.group(0).endswith("个") and not GE_CLAUSE.search(headline, *span):
+            continue
         if span not in out:  # (a clause of two counts, 应完成的2项整改任务已完成1项: warned of once)
             out.append(span)
     return out

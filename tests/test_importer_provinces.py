@@ -1192,3 +1192,14 @@ def test_counts_of_one_clause_no_claim_reads_are_warned_of_once(tmp_path):
     assert result.exit_code == 0, result.output
     assert _claims(out) == [{"key": "tasks_total", "text": "全省3项整改任务", "value": 3}]
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("2019年6月底前应完成的2项整改任务已完成1项")]
+
+
+def test_a_headline_counting_problems_by_ge_is_warned_of_not_lost_in_silence(tmp_path):
+    # (问题共3个，已完成整改1个… was read as nothing and said nothing: reconcile said only that there are no claims)
+    words = "第一轮督察反馈问题共3个，已完成整改1个，基本完成1个，正在推进1个，涉及全省21个市（州）。"
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", words) + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    # (21个市 counts no problem: no figure of the report's to check)
+    assert [w for w in _warnings(result) if "could not be read" in w] == [
+        _unread("第一轮督察反馈问题共3个"), _unread("已完成整改1个"), _unread("基本完成1个"), _unread("正在推进1个")]
