@@ -72,9 +72,9 @@ TOTAL_PATTERNS = (
 # other reports' counts of the total's tasks or measures done so far, read in the clause after the
 # total, up to where it turns to another count or to what was due by a date
 COUNT_PATTERNS = (
-    ("done", r"(已(?:整改|全面)?完成(?:整改)?(\d+)项)"),
+    ("done", r"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)项)"),  # (共计完成整改3项, 累计完成3项 as 已完成3项)
     ("basically_done", r"(已?基本完成(?:整改)?(\d+)项)"),
-    ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?(\d+)项)"),
+    ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?的?(\d+)项)"),  # (达到序时进度的4项 too)
     ("on_schedule", r"(?<!\d)((\d+)项(?:达到|符合)序时进度)"),  # (Sichuan's order: 37项达到序时进度)
     # (no counting rule in reconcile: what the report means by them is its own; listed as unchecked)
     ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])"),  # (a whole percentage: 94.5% is UNREAD_RATE's)

@@ -1203,3 +1203,17 @@ def test_a_headline_counting_problems_by_ge_is_warned_of_not_lost_in_silence(tmp
     # (21个市 counts no problem: no figure of the report's to check)
     assert [w for w in _warnings(result) if "could not be read" in w] == [
         _unread("第一轮督察反馈问题共3个"), _unread("已完成整改1个"), _unread("基本完成1个"), _unread("正在推进1个")]
+
+
+@pytest.mark.parametrize("words, claim", [
+    ("已完成1项，达到序时进度的1项", {"key": "tasks_on_schedule", "text": "达到序时进度的1项", "value": 1}),
+    ("共计完成整改1项", {"key": "tasks_done", "text": "共计完成整改1项", "value": 1}),
+    ("累计完成1项", {"key": "tasks_done", "text": "累计完成1项", "value": 1}),
+])
+def test_counts_of_progress_said_with_de_or_gongji_are_read(tmp_path, words, claim):
+    # (达到序时进度的1项, 共计完成整改1项 and 累计完成1项 were only warned of)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"整改任务共计3项，{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out)[0] == {"key": "tasks_total", "text": "整改任务共计3项", "value": 3}
+    assert claim in _claims(out)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
