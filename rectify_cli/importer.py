@@ -72,9 +72,9 @@ TOTAL_PATTERNS = (
 # other reports' counts of the total's tasks or measures done so far, read in the clause after the
 # total, up to where it turns to another count or to what was due by a date
 COUNT_PATTERNS = (
-    ("done", r"(已(?:整改|全面)?完成(?:整改)?(\d+)项)"),
+    ("done", r"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)项)"),  # (共计完成整改3项, 累计完成3项 as 已完成3项)
     ("basically_done", r"(已?基本完成(?:整改)?(\d+)项)"),
-    ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?(\d+)项)"),
+    ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?的?(\d+)项)"),  # (达到序时进度的4项 too)
     ("on_schedule", r"(?<!\d)((\d+)项(?:达到|符合)序时进度)"),  # (Sichuan's order: 37项达到序时进度)
     # (no counting rule in reconcile: what the report means by them is its own; listed as unchecked)
     ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])"),  # (a whole percentage: 94.5% is UNREAD_RATE's)
@@ -82,6 +82,12 @@ COUNT_PATTERNS = (
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
     ("remaining", r"((?:剩余|余下|尚余)(\d+)项)"),  # (as reports say it: 剩余3项, 余下3项, 尚余3项)
 )
+# what is done, said before a count in its clause (已完成阶段性整改任务3项, 累计办结3项整改任务): a count
+# of the done ones, no total
+DONE_BEFORE = re.compile(r"(?:已|累计|共计?)(?:全面|基本|整改)?(?:完成|办结|销号)")
+# a count one of a list of counts (已完成38项、150项 after 45项整改任务、179项具体措施): whose it is, the
+# list's order says, not the total before it
+IN_A_LIST = (re.compile(r"\d+项、$"), re.compile(r"、\d+项"))
 # one sentence counting the tasks and the measures at once with 分别: their totals, the nouns just
 # before it (整改任务和具体措施分别为45项、179项), or what is done of them, the nouns before it in the
 # sentence (整改任务和具体措施已分别完成25项、86项, 分别完成了, 分别已完成): the counts in the nouns' order
@@ -875,8 +881,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     return reg
 
 
-# a count of the headline (28项, 3项): each is a claim's, or warned of
-COUNT_ITEM = re.compile(r"(?<![\d.第])\d+项(?!目)")
+# a count of the headline (28项, 3项; 45个 of 问题共45个): each is a claim's, or warned of
+COUNT_ITEM = re.compile(r"(?<![\d.第])\d+(?:项(?!目)|个)")
+# (a count by 个 is warned of in a clause of problems, tasks or their progress only: 21个市 counts no figure to check)
+GE_CLAUSE = re.compile(r"问题|任务|措施|整改|完成|推进|销号")
 CLAUSE_MARK = "，。；：、（）"
 
 
@@ -889,7 +897,11 @@ def _unread_counts(headline: str, read: list[tuple[int, int]]) -> list[tuple[int
             continue
         start = max([headline.rfind(c, 0, m.start()) + 1 for c in CLAUSE_MARK] + [end for _, end in read if end <= m.start()])
         ends = [at for at in (headline.find(c, m.end()) for c in CLAUSE_MARK) if at >= 0] + [s for s, _ in read if s >= m.end()]
-        out.append((start, min(ends, default=len(headline))))
+        span = (start, min(ends, default=len(headline)))
+        if m.group(0).endswith("个") and not GE_CLAUSE.search(headline, *span):
+            continue
+        if span not in out:  # (a clause of two counts, 应完成的2项整改任务已完成1项: warned of once)
+            out.append(span)
     return out
 
 
@@ -904,7 +916,8 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     both = _both_counts(headline)
     for noun, key, patterns in TOTAL_PATTERNS:
         m = next((m for p in patterns for m in re.finditer(p, headline)
-                  if not any(start < m.end(1) and m.start(1) < end for start, end in taken)), None)
+                  if not any(start < m.end(1) and m.start(1) < end for start, end in taken)
+                  and not _done_before(headline, m.start(1))), None)
         if m is None:
             if key in both:  # (整改任务和具体措施分别为45项、179项)
                 span, value = both[key]
@@ -919,6 +932,8 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
             cm = re.search(pat, clause)
             if cm and any(start < m.end() + cm.end(1) and m.end() + cm.start(1) < end for (start, end), _ in both.values()):
                 continue  # (已完成25项 of 分别已完成25项、86项: the tasks', not this total's)
+            if cm and (IN_A_LIST[0].search(clause, 0, cm.start(1)) or IN_A_LIST[1].match(clause, cm.end(1))):
+                continue  # (left to a warning: 1项、2项 are the tasks' and the measures', not this total's)
             if cm and not any(c["key"] == f"{noun}_{what}" for c in counts):
                 words = said((m.end() + cm.start(1), m.end() + cm.end(1)))
                 counts.append({"key": f"{noun}_{what}", "text": words, "value": int(cm.groups()[-1])})
@@ -932,6 +947,14 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
         counts.append({"key": "tasks_done", "text": said(cm.span(1)), "value": int(cm.group(2))})
         read.append(cm.span(1))
     return claims, counts
+
+
+def _done_before(headline: str, at: int) -> bool:
+    """Whether the words before `at` in its clause say what is done (DONE_BEFORE): the count at `at`
+    is of the done ones. (Looked for in the few characters before it: a long headline read in linear time.)"""
+    window = max(0, at - 40)
+    start = max([window] + [headline.rfind(c, window, at) + 1 for c in "，。；："])
+    return DONE_BEFORE.search(headline, start, at) is not None
 
 
 def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:

@@ -1157,3 +1157,63 @@ def test_a_count_of_what_was_due_said_in_both_wordings_gives_its_key_one_claim(t
     assert "measures_total" not in keys
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(unread)]
     _agrees(out)
+
+
+# ---------------------------------------------------------------- 12. counts of what is done are no totals, nor one total's
+
+@pytest.mark.parametrize("words, unread", [
+    ("已完成阶段性整改任务3项", ["已完成阶段性整改任务3项"]),
+    ("累计办结3项整改任务", ["累计办结3项整改任务"]),
+    ("已基本完成3项整改任务", ["已基本完成3项整改任务"]),
+])
+def test_a_count_of_tasks_done_is_not_read_as_the_total_of_tasks(tmp_path, words, unread):
+    # (tasks_total 3 was read from the done ones, and reconcile found it agreed with the appendix's 3 tasks)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert reconciled.stdout.splitlines()[2] == "The registry records no claims (registry.claims is empty)."
+
+
+def test_counts_done_listed_after_two_totals_without_fenbie_are_no_claim_of_the_last_total(tmp_path):
+    # (已完成1项、2项 gave measures_done 1, the tasks' count, and its 2项 was only warned of)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "全省3项整改任务、4项具体措施，已完成1项、2项。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "全省3项整改任务", "value": 3},
+                            {"key": "measures_total", "text": "4项具体措施", "value": 4}]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("已完成1项"), _unread("2项")]
+    assert "measures_done" not in _agrees(out)
+
+
+def test_counts_of_one_clause_no_claim_reads_are_warned_of_once(tmp_path):
+    # (the clause was named once for each of its counts: the same warning twice)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "全省3项整改任务，2019年6月底前应完成的2项整改任务已完成1项。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "全省3项整改任务", "value": 3}]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("2019年6月底前应完成的2项整改任务已完成1项")]
+
+
+def test_a_headline_counting_problems_by_ge_is_warned_of_not_lost_in_silence(tmp_path):
+    # (问题共3个，已完成整改1个… was read as nothing and said nothing: reconcile said only that there are no claims)
+    words = "第一轮督察反馈问题共3个，已完成整改1个，基本完成1个，正在推进1个，涉及全省21个市（州）。"
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", words) + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    # (21个市 counts no problem: no figure of the report's to check)
+    assert [w for w in _warnings(result) if "could not be read" in w] == [
+        _unread("第一轮督察反馈问题共3个"), _unread("已完成整改1个"), _unread("基本完成1个"), _unread("正在推进1个")]
+
+
+@pytest.mark.parametrize("words, claim", [
+    ("已完成1项，达到序时进度的1项", {"key": "tasks_on_schedule", "text": "达到序时进度的1项", "value": 1}),
+    ("共计完成整改1项", {"key": "tasks_done", "text": "共计完成整改1项", "value": 1}),
+    ("累计完成1项", {"key": "tasks_done", "text": "累计完成1项", "value": 1}),
+])
+def test_counts_of_progress_said_with_de_or_gongji_are_read(tmp_path, words, claim):
+    # (达到序时进度的1项, 共计完成整改1项 and 累计完成1项 were only warned of)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"整改任务共计3项，{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out)[0] == {"key": "tasks_total", "text": "整改任务共计3项", "value": 3}
+    assert claim in _claims(out)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
