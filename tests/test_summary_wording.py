@@ -112,15 +112,16 @@ def test_overdue_measures_all_immediate_or_in_steps_are_not_said_to_be_some_of_t
 
 def test_the_note_under_a_head_says_which_entries_it_covers_and_why_in_a_sentence(tmp_path):
     """A close written on 2019-10-10, dated 2019-07-20: July's and August's heads are its hash,
-    which covers entries dated after those months ("写在它们之后" of one entry; no full stop)."""
+    which covers entries dated after those months ("写在它们之后" of one entry; no full stop; why in
+    brackets, not after a second colon: one sentence takes one 冒号)."""
     run_on = on_a_copy(tmp_path)
     run_on("2019-08-05", "report", "1.1", "--note", "8月研究")
     run_on("2019-09-05", "report", "1.3", "--note", "9月研究")
     run_on("2019-10-10", "close", "40.3", "--evidence", "验收意见", "--date", "2019-07-20")
     assert run_on("2019-10-10", "summary", "--month", "2019-07")[-1] == (
-        "注：该哈希也涵盖日期在本月之后的2条记录：该哈希所属的记录系事后补录，写在这2条记录之后。")
+        "注：该哈希也涵盖日期在本月之后的2条记录（该哈希所属的记录系事后补录，写在这2条记录之后）。")
     assert run_on("2019-10-10", "summary", "--month", "2019-08")[-1] == (
-        "注：该哈希也涵盖日期在本月之后的1条记录：该哈希所属的记录系事后补录，写在这1条记录之后。")
+        "注：该哈希也涵盖日期在本月之后的1条记录（该哈希所属的记录系事后补录，写在这1条记录之后）。")
     assert run_on("2019-10-10", "summary", "--month", "2019-07", "--lang", "en")[-1] == (
         "Note: this hash, of an entry back-dated to this month or earlier, also covers 2 entries dated after "
         "this month and written before that entry.")
