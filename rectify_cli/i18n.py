@@ -716,8 +716,9 @@ LABELS = {
                                       "month changes): {items}."),
     "summary_backfilled_item": ("{measure} {what}（日期{date}，记录于{recorded}）",
                                 "{measure} {what} (dated {date}, written {recorded})"),
-    # (no pronoun for the entries covered: 它们 and "them" were wrong of one)
-    "summary_head_covers_later": ("注：该哈希也涵盖日期在本月之后的{n}条记录：该哈希所属的记录系事后补录，写在这{n}条记录之后。",
+    # (no pronoun for the entries covered: 它们 and "them" were wrong of one; the why in brackets:
+    # a sentence takes one 冒号, and 注： is it)
+    "summary_head_covers_later": ("注：该哈希也涵盖日期在本月之后的{n}条记录（该哈希所属的记录系事后补录，写在这{n}条记录之后）。",
                                   "Note: this hash, of an entry back-dated to this month or earlier, also covers "
                                   "{n:entry|entries} dated after this month and written before that entry."),
     "summary_col_date_closed": ("销号日期", "Closed on"),

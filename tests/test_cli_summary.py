@@ -75,7 +75,7 @@ def test_the_headline_names_what_falls_due_on_the_day_judged_so_that_its_figures
     """89 due, 79 done, 8 overdue: 33.1 and 39.3, due 2019-06-30 itself, were nowhere."""
     assert ("89项具体措施已完成79项（另有2项当日到期，尚不算逾期）；" in bundled_headline("2019-06"))
     assert "目前逾期未完成的具体措施8项，" in bundled_headline("2019-06")
-    assert "89 measures, 79 of them completed (2 more fall due that very day, not yet late)." in bundled_headline(
+    assert "89 measures, 79 of them completed (2 of them fall due that very day, not yet late)." in bundled_headline(
         "2019-06", "--lang", "en")
     assert "当日到期" not in bundled_headline("2019-05")
 
@@ -167,7 +167,7 @@ def test_a_head_that_covers_entries_dated_after_the_month_says_how_many(tmp_path
     assert not run_on("2019-10-10", "summary", "--month", "2019-07")[-1].startswith("注")
     run_on("2019-10-10", "close", "40.3", "--evidence", "验收意见", "--date", "2019-07-20")
     july = run_on("2019-10-10", "summary", "--month", "2019-07")
-    assert july[-1] == "注：该哈希也涵盖日期在本月之后的2条记录：该哈希所属的记录系事后补录，写在这2条记录之后。"
+    assert july[-1] == "注：该哈希也涵盖日期在本月之后的2条记录（该哈希所属的记录系事后补录，写在这2条记录之后）。"
     august = run_on("2019-10-10", "summary", "--month", "2019-08", "--lang", "en")
     assert august[-2].split()[-1] == july[-2].split("：")[-1]  # (the same head: the back-dated close's)
     assert august[-1] == ("Note: this hash, of an entry back-dated to this month or earlier, also covers 1 entry dated "

@@ -466,8 +466,8 @@ def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     february = run("summary", "--month", "2019-02", "-r", str(folder), env_extra=cache).stdout.splitlines()
     # (a:1.1's entry dated 2019-02-20 was written after a's entries dated in March, which its head
     # covers; b's journal, the fixture's, has a March entry before its head, a close of October 2018)
-    assert february[-4:] == [february[-4], "注：该哈希也涵盖日期在本月之后的2条记录：该哈希所属的记录系事后补录，写在这2条记录之后。",
-                             february[-2], "注：该哈希也涵盖日期在本月之后的1条记录：该哈希所属的记录系事后补录，写在这1条记录之后。"]
+    assert february[-4:] == [february[-4], "注：该哈希也涵盖日期在本月之后的2条记录（该哈希所属的记录系事后补录，写在这2条记录之后）。",
+                             february[-2], "注：该哈希也涵盖日期在本月之后的1条记录（该哈希所属的记录系事后补录，写在这1条记录之后）。"]
     february = february[-4::2]
     earlier = [re.fullmatch(f"台账哈希（截至本月）：([0-9a-f]{{64}})  {re.escape(journal)}", line).group(1)
                for line, journal in zip(february, (a, b))]

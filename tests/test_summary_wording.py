@@ -42,12 +42,12 @@ def section(lines: list[str], heading: str) -> list[str]:
 
 
 def test_one_measure_falling_due_on_the_day_judged_falls_due(tmp_path):
-    """With 33.1 closed in June, only 39.3 falls due on 2019-06-30: "1 more fall due"."""
+    """With 33.1 closed in June, only 39.3 falls due on 2019-06-30: "1 of them falls due"."""
     run_on = on_a_copy(tmp_path)
     run_on("2019-07-01", "close", "33.1", "--evidence", "运行报告", "--date", "2019-06-10")
     assert run_on("2019-07-01", "summary", "--month", "2019-06", "--lang", "en")[5] == (
         "As of 2019-06-30: 45 tasks and 179 measures in all. Due by that day: 29 tasks, 25 of them completed; 89 measures, "
-        "80 of them completed (1 more falls due that very day, not yet late). Due later: 13 tasks, 22 measures. "
+        "80 of them completed (1 of them falls due that very day, not yet late). Due later: 13 tasks, 22 measures. "
         "Immediate or long-term (立行立改 / 长期坚持, no end date): 3 tasks, 68 measures. Overdue and still open: "
         "8 measures. Ongoing and not reported on in time: 67 measures.")
     assert run_on("2019-07-01", "summary", "--month", "2019-06")[5] == (
@@ -55,6 +55,18 @@ def test_one_measure_falling_due_on_the_day_judged_falls_due(tmp_path):
         "89项具体措施已完成80项（另有1项当日到期，尚不算逾期）；期限在此之后的13项整改任务、22项具体措施尚未到期；"
         "需要立行立改、长期坚持的3项整改任务、68项具体措施不设完成日期。目前逾期未完成的具体措施8项，"
         "久未报告的长期坚持措施67项。")
+
+
+def test_the_measures_falling_due_on_the_day_judged_are_said_to_be_of_those_due(tmp_path):
+    """April 2018: 3 measures due, all three on 2018-04-30 itself. "3 measures, 0 of them completed
+    (3 more fall due that very day" read as six; they are three of the three, as 另有 says in Chinese."""
+    run_on = on_a_copy(tmp_path)
+    assert run_on("2019-04-01", "summary", "--month", "2018-04", "--lang", "en")[5] == (
+        "As of 2018-04-30: 45 tasks and 179 measures in all. Due by that day: 3 measures, 0 of them completed "
+        "(3 of them fall due that very day, not yet late). Due later: 42 tasks, 108 measures. "
+        "Immediate or long-term (立行立改 / 长期坚持, no end date): 3 tasks, 68 measures. Overdue and still open: "
+        "11 measures (all of them immediate or done in steps, counted above as due later or with no end date). "
+        "Ongoing and not reported on in time: 57 measures.")
 
 
 def _headline(**figures) -> Headline:
@@ -100,15 +112,16 @@ def test_overdue_measures_all_immediate_or_in_steps_are_not_said_to_be_some_of_t
 
 def test_the_note_under_a_head_says_which_entries_it_covers_and_why_in_a_sentence(tmp_path):
     """A close written on 2019-10-10, dated 2019-07-20: July's and August's heads are its hash,
-    which covers entries dated after those months ("写在它们之后" of one entry; no full stop)."""
+    which covers entries dated after those months ("写在它们之后" of one entry; no full stop; why in
+    brackets, not after a second colon: one sentence takes one 冒号)."""
     run_on = on_a_copy(tmp_path)
     run_on("2019-08-05", "report", "1.1", "--note", "8月研究")
     run_on("2019-09-05", "report", "1.3", "--note", "9月研究")
     run_on("2019-10-10", "close", "40.3", "--evidence", "验收意见", "--date", "2019-07-20")
     assert run_on("2019-10-10", "summary", "--month", "2019-07")[-1] == (
-        "注：该哈希也涵盖日期在本月之后的2条记录：该哈希所属的记录系事后补录，写在这2条记录之后。")
+        "注：该哈希也涵盖日期在本月之后的2条记录（该哈希所属的记录系事后补录，写在这2条记录之后）。")
     assert run_on("2019-10-10", "summary", "--month", "2019-08")[-1] == (
-        "注：该哈希也涵盖日期在本月之后的1条记录：该哈希所属的记录系事后补录，写在这1条记录之后。")
+        "注：该哈希也涵盖日期在本月之后的1条记录（该哈希所属的记录系事后补录，写在这1条记录之后）。")
     assert run_on("2019-10-10", "summary", "--month", "2019-07", "--lang", "en")[-1] == (
         "Note: this hash, of an entry back-dated to this month or earlier, also covers 2 entries dated after "
         "this month and written before that entry.")

@@ -299,7 +299,8 @@ def _due_today_en(h: Headline) -> str:
         return ""
     if h.measures_due == 1:
         return " (it falls due that very day, not yet late)"
-    return f" ({today} more {'falls' if today == 1 else 'fall'} due that very day, not yet late)"
+    # (of them, as 另有 is: "3 measures, 0 of them completed (3 more fall due" read as six)
+    return f" ({today} of them {'falls' if today == 1 else 'fall'} due that very day, not yet late)"
 
 
 def _nonzero(*pairs) -> list[str]:
