@@ -414,14 +414,9 @@ def test_a_narrow_task_table_shows_the_deadline_before_the_count_of_late_closes(
 def test_under_45_columns_a_state_is_cut_before_an_id_or_a_light(monkeypatch, closed_late_folder, lang, measures):
     """In English at 40 columns the ids read `新疆维吾尔自治区:…` and the lights `yel…`: 20 cells of id,
     6 of light and 15 of `90 days overdue` do not fit, and Rich cut every column. Row by row too."""
-    from rectify_cli.render import rich_status
-
     rows_count = 16 if measures else 8
     for width in range(40, 45):
-        monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
-        text = render_status(closed_late_folder, lang=lang, width=width, measures=measures)
-        monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
-        assert render_status(closed_late_folder, lang=lang, width=width, measures=measures) == text, width
+        text = by_rich_and_by_rows(monkeypatch, closed_late_folder, lang=lang, width=width, measures=measures)
         assert max(map(cell_len, text.splitlines())) <= width, width
         table = _table_lines(text)
         rows = table[2:2 + rows_count]
@@ -436,13 +431,8 @@ def test_down_to_28_columns_an_id_of_the_measures_table_stays_whole(monkeypatch,
     """In English at 31 columns and under Rich cut every column: `新疆维吾尔自治…`, two ids alike, and the
     light `…`: 20 cells of id and 6 of `yellow` left the state none. The light is cut too, then, as the
     state is (`ye…`), never an id; row by row too."""
-    from rectify_cli.render import rich_status
-
     for width in range(28, 40):
-        monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
-        text = render_status(closed_late_folder, lang=lang, width=width, measures=True)
-        monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
-        assert render_status(closed_late_folder, lang=lang, width=width, measures=True) == text, width
+        text = by_rich_and_by_rows(monkeypatch, closed_late_folder, lang=lang, width=width, measures=True)
         assert max(map(cell_len, text.splitlines())) <= width, width
         rows = _table_lines(text)[2:18]
         ids = [row.split()[0] for row in rows]
@@ -609,25 +599,30 @@ def test_show_measure_without_entries_says_so():
 
 
 # -- big tables: written row by row, with the same text Rich would print ----------------------
+def by_rich_and_by_rows(monkeypatch, registry, **options) -> str:
+    """render_status laid out by Rich, after checking that written row by row, as a big table is
+    (every table counting as big), it is the same."""
+    from rectify_cli.render import rich_status
+
+    monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
+    by_rich = render_status(registry, **options)
+    monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
+    assert render_status(registry, **options) == by_rich, options
+    return by_rich
+
+
 @pytest.mark.parametrize("colour", [None, "standard", "truecolor"])
 @pytest.mark.parametrize("measures", [False, True])
 @pytest.mark.parametrize("width", [30, 50, 60, 100, 160])
 @pytest.mark.parametrize("ledger", [FIXTURE, "data/tasks.yaml"])
 def test_a_big_table_is_printed_exactly_as_rich_prints_it(monkeypatch, ledger, width, measures, colour):
-    from rectify_cli.render import rich_status
-
     registry = load_registry(ledger, today=date(2020, 6, 30))
     for as_of in (AS_OF, date(2020, 6, 30)):
         report = _report(registry, as_of)
-        monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
-        by_rich = render_status(registry, report=report, as_of=as_of, measures=measures, width=width, colour=colour)
-        monkeypatch.setattr(rich_status, "FAST_ROWS", 0)  # every table counts as big
-        assert render_status(registry, report=report, as_of=as_of, measures=measures, width=width, colour=colour) == by_rich
+        by_rich_and_by_rows(monkeypatch, registry, report=report, as_of=as_of, measures=measures, width=width, colour=colour)
 
 
 def test_a_big_table_with_hostile_text_is_printed_exactly_as_rich_prints_it(monkeypatch):
-    from rectify_cli.render import rich_status
-
     registry = _registry()
     task = registry.plan.tasks[0]
     odd = "宽字符" * 30 + "\u200b\u0301e\u0301 ☃️👍🏽  trailing  "
@@ -637,10 +632,7 @@ def test_a_big_table_with_hostile_text_is_printed_exactly_as_rich_prints_it(monk
     registry = replace(registry, plan=plan)
     for measures in (False, True):
         for colour in (None, "256"):
-            monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
-            by_rich = render_status(registry, measures=measures, width=90, colour=colour)
-            monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
-            assert render_status(registry, measures=measures, width=90, colour=colour) == by_rich
+            by_rich_and_by_rows(monkeypatch, registry, measures=measures, width=90, colour=colour)
 
 
 @pytest.mark.parametrize("width", [80, 120])
@@ -698,19 +690,14 @@ def test_a_big_table_marks_a_late_extension_exactly_as_rich_does(monkeypatch, co
 @pytest.mark.parametrize("as_of", [date(2019, 9, 30), date(2020, 1, 10)])
 def test_a_big_task_table_marks_a_late_extension_exactly_as_rich_does(monkeypatch, as_of, colour, lang, width):
     from rectify_cli.model import Entry, EntryState
-    from rectify_cli.render import rich_status
-
     registry = load_registry("data/tasks.yaml", today=as_of)
     late = Entry("33.1", date(2019, 9, 1), EntryState.EXTENDED, milestone=date(2019, 6, 30), to=date(2019, 12, 31),
                  reason="x", approved_by="自治区生态环境厅", late=True)
     registry = replace(registry, journal=(*registry.journal, late))
     options = {"as_of": as_of, "lang": lang, "measures": False, "width": width, "colour": colour}
-    monkeypatch.setattr(rich_status, "FAST_ROWS", 10**9)
-    by_rich = render_status(registry, **options)
+    by_rich = by_rich_and_by_rows(monkeypatch, registry, **options)
     assert "\n33*   " in by_rich and by_rich.endswith(("\n* 逾期后延期：有措施的期限在过期后才延期\n",
                                                          "\n* extended late: a measure's deadline moved after it passed\n"))
-    monkeypatch.setattr(rich_status, "FAST_ROWS", 0)
-    assert render_status(registry, **options) == by_rich
 
 
 # Characters of every width Rich knows: ASCII, CJK, fullwidth, combining marks, zero-width
