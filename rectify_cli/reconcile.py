@@ -157,6 +157,13 @@ _TASKS_REPORTED_DONE_OR_FINISHING = Rule(
 )
 
 
+_TASKS_REPORTED_FULLY_DONE = Rule(
+    "整改进度为“全面完成”的任务（不论时限）",
+    "tasks whose reported progress is 全面完成 (any deadline)",
+    lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE),
+)
+
+
 def _rules_due_by(year: int) -> dict[str, ClaimRule]:
     """The rules of the claims about what was due by the end of `year` ("2018年12月底前应完成的
     28项整改任务…"), keyed tasks_due_YEAR and so on."""
@@ -202,11 +209,7 @@ def _rules_due_by(year: int) -> dict[str, ClaimRule]:
                     f"tasks due by {day} whose reported progress (整改进度) is 全面完成",
                     lambda l: _n(tr for tr in tasks_due(l) if tr.task.reported.state is Reported.FULLY_DONE),
                 ),
-                Rule(
-                    "整改进度为“全面完成”的任务（不论时限）",
-                    "tasks whose reported progress is 全面完成 (any deadline)",
-                    lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE),
-                ),
+                _TASKS_REPORTED_FULLY_DONE,
             ),
         ),
         f"tasks_due_{year}_finishing": ClaimRule(
@@ -385,6 +388,38 @@ RULES: dict[str, ClaimRule] = {
         "measures listed in the appendix",
         lambda l: _n(l.measures()),
     )),
+    # other reports': what is done of the whole appendix (45项整改任务已完成38项), by the rules the
+    # counts of what was due by a year's end are done by (the summary's 已完成 for tasks)
+    "tasks_done": ClaimRule(
+        Rule(
+            "截至报告日期限均已销号、仅长期坚持的措施均有报告的任务（不论时限）",
+            "tasks none of whose measures has an open milestone as of the report date, each ongoing-only one "
+            "reported on (any deadline)",
+            lambda l: _n(tr for tr in l.tasks() if tr.closed),
+        ),
+        (_TASKS_REPORTED_FULLY_DONE,),
+    ),
+    "measures_done": ClaimRule(
+        Rule(
+            "截至报告日各期限均已销号的措施（不论时限）",
+            "measures with every dated milestone closed out as of the report date (any deadline)",
+            lambda l: _n(mr for mr in l.measures() if mr.closed),
+        ),
+        (
+            Rule(
+                "截至报告日各期限均已销号、或仅长期坚持且有报告的措施",
+                "measures with every dated milestone closed out as of the report date, or ongoing only and "
+                "reported on",
+                lambda l: _n(mr for mr in l.measures()
+                             if mr.closed or (mr.status is engine.Status.ONGOING and mr.last_entry is not None)),
+            ),
+            Rule(
+                "所属任务整改进度为“全面完成”的措施",
+                "measures of tasks reported 全面完成",
+                lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE for mr in tr.measures),
+            ),
+        ),
+    ),
     # the Tibet report's: due by the end of 2018, and in 2019-2020
     **_rules_due_by(2018),
     **_rules_due_in(2019, 2020),

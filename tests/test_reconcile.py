@@ -169,6 +169,17 @@ def test_each_rule_counts_by_its_written_reading():
     }
 
 
+def test_the_tasks_and_measures_done_of_the_whole_appendix_are_checked_as_of_the_report_date():
+    """全省4项整改任务已完成4项, with one done in the appendix, was "not checked, no counting rule",
+    and reconcile said every claim checked matched."""
+    plan, journal = _ledger_plan({"tasks_done": 4, "measures_done": 3})
+    checks = {c.key: c for c in reconcile(plan, journal).checks}
+    # task 2 alone (2.1 and 2.2 closed); task 1 has 1.2 open on the report date, 3 its second
+    # step, 4 its 立行立改 4.1; measures 1.1, 2.1 and 2.2 (1.2 was closed after the report date)
+    assert {key: (c.computed, c.matches) for key, c in checks.items()} == {"tasks_done": (1, False), "measures_done": (3, True)}
+    assert checks["tasks_done"].rule_zh == "截至报告日期限均已销号、仅长期坚持的措施均有报告的任务（不论时限）"
+
+
 @pytest.mark.parametrize("reported, done", [(False, 0), (True, 1)])
 def test_a_task_is_done_by_the_summarys_rule_a_measure_only_long_term_never_reported_on_leaves_it_undone(reported, done):
     # (reconcile counted 1.2, 长期坚持 with nothing ever recorded, as done where the monthly summary
@@ -218,11 +229,11 @@ def test_a_key_naming_no_year_or_years_backwards_is_a_no_rule_row_not_a_crash(ke
 
 def test_claims_none_of_which_has_a_rule_are_not_said_to_match():
     # (a report saying only 累计完成整改任务38个 was told 全部一致 though nothing had been compared)
-    plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_done", "累计完成整改任务38个", 38),))
+    plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_basically_done", "基本完成整改任务38个", 38),))
     text = reconcile_text.render(reconcile(plan, []), lang=Lang.zh, width=200)
-    assert text.endswith("\n\n没有可按附件核对的数字。\n没有计数规则、未核对（1项）：tasks_done\n")
+    assert text.endswith("\n\n没有可按附件核对的数字。\n没有计数规则、未核对（1项）：tasks_basically_done\n")
     text_en = reconcile_text.render(reconcile(plan, []), lang=Lang.en, width=200)
-    assert text_en.endswith("\n\nNo claim could be checked against the appendix.\nNot checked, no counting rule (1): tasks_done\n")
+    assert text_en.endswith("\n\nNo claim could be checked against the appendix.\nNot checked, no counting rule (1): tasks_basically_done\n")
 
 
 def test_a_closer_alternative_reading_is_named_under_the_table():
