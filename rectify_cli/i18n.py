@@ -1009,6 +1009,7 @@ LABELS = {
     "problem_duplicate_measure": ("{what}：措施编号重复（首次在第 {line} 行）", "{what}: duplicate measure id (first on line {line})"),
     "problem_no_owners": ("{what}：至少应有一个责任单位", "{what}: expected at least one responsible unit"),
     "problem_unknown_unit": ("{what}：未知单位 {name}{hint}", "{what}: unknown unit {name}{hint}"),
+    "problem_not_unit_name": ("{what}：应为单位名称（文字），实为{kind}", "{what}: expected the name of a unit (text), got {kind}"),
     "problem_unknown_owner": ("{what}：未知单位 {name}{hint}；请在 'units:' 下声明",
                               "{what}: unknown unit {name}{hint}; declare it under 'units:'"),
     # (the hint of an unknown unit in a folder's file, when other files declare it)

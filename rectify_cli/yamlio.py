@@ -55,7 +55,7 @@ class YMap(dict):
     and the text of each value written plain that YAML 1.1 reads as a number or a bool
     (`written`, only when there is one: see as_written)."""
 
-    __slots__ = ("pos", "key_pos", "value_pos", "written")
+    __slots__ = ("pos", "key_pos", "value_pos", "written", "written_keys")
 
     def where(self, key) -> tuple[int, int]:
         return self.value_pos.get(key, self.pos)
@@ -102,6 +102,20 @@ def _remember_written(container, key, node) -> None:
             container.written[key] = node.value
         except AttributeError:  # (the first one)
             container.written = {key: node.value}
+
+
+def _remember_written_key(container, key, node) -> None:
+    try:
+        container.written_keys[key] = node.value
+    except AttributeError:  # (the first one)
+        container.written_keys = {key: node.value}
+
+
+def key_as_written(mapping, key):
+    """`key`, a key of `mapping`, as the text it was written as when YAML read it as something
+    else (`~` for None, `yes` for True); else itself. Fast-parsed data has no such text."""
+    written = getattr(mapping, "written_keys", None)
+    return key if written is None else written.get(key, key)
 
 
 def _pos(node) -> tuple[int, int]:
@@ -378,6 +392,8 @@ class _Walker:
                     line, _ = result.key_pos[key]
                     self.fail(key_node, "duplicate_key", key=key, line=line)
                 result.key_pos[key] = _pos(key_node)
+                if key.__class__ is not str:  # (~, yes, 2.10: said as written, not as None, True, 2.1)
+                    _remember_written_key(result, key, key_node)
                 result.value_pos[key] = _pos(value_node)
                 value = result[key] = self.value(value_node, depth + 1)
                 if value.__class__ in _NOT_TEXT:
