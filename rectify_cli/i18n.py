@@ -899,6 +899,8 @@ LABELS = {
                                    "或把这段文字放在双引号内并写作转义序列 \"\\u{code}\"",
                                    "YAML syntax: a Unicode line break U+{code}, which YAML reads as the end of a line: "
                                    "delete it, or put the text in double quotes writing it as the escape \"\\u{code}\""),
+    "problem_bom_mid_file": ("文件中间有 U+FEFF（字节顺序标记，BOM）：是两个文件拼接而成的吗？",
+                             "U+FEFF (a byte-order mark) in mid-file: two files joined?"),
     "problem_ctrl_z_at_end": ("文件末尾有 Ctrl-Z（\\x1a，DOS 和旧版 Windows 工具写入的文件结束符）：请删除它",
                               "a Ctrl-Z (\\x1a) ends the file, as old DOS and Windows tools end one: delete it"),
     "problem_nul_at_end": ("从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",

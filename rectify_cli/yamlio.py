@@ -189,7 +189,7 @@ def parse(text: str, *, filename: str):
         if context:
             detail = Notice("yaml_detail", {"problem": detail, "context": Word(YAML_SYNTAX, context, said_in_english=True)})
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        slip = _unicode_break_before(text, line) or _slip_before(text, line)
+        slip = _bom_before(text, line) or _unicode_break_before(text, line) or _slip_before(text, line)
         if slip is not None:  # (the parser trips a line or more after it, and says nothing of it)
             line, column, key, values = slip
         else:
@@ -268,6 +268,25 @@ def _unicode_break_before(text: str, line: int | None) -> tuple[int, int, str, d
     if at_line > line:
         return None
     return at_line, at - line_start + 1, "unicode_line_break", {"code": f"{ord(found.group()):04X}"}
+
+
+def _bom_before(text: str, line: int | None) -> tuple[int, int, str, dict] | None:
+    """A byte-order mark (U+FEFF) at the start of a line before the parser's error `line`, or on
+    that line: two files joined (`cat a b`), the second saved with one, as Notepad saves UTF-8.
+    The parser trips on it as on any character, or on the line after, without naming it."""
+    if line is None or "\ufeff" not in text:  # (the common case: one quick look)
+        return None
+    end = _line_end(text, line)
+    line_start = text.rfind("\n", 0, end) + 1
+    for found in _BOM.finditer(text, 0, end):
+        at = found.start()
+        if at == 0 or text[at - 1] == "\n" or at >= line_start:
+            start = text.rfind("\n", 0, at) + 1
+            return text.count("\n", 0, at) + 1, at - start + 1, "bom_mid_file", {}
+    return None
+
+
+_BOM = re.compile("\ufeff")
 
 
 # A comment after the text of a free-text key written without quotes, its # against what follows
@@ -456,6 +475,8 @@ def fast_path_refusal(text: str) -> str | None:
         return "a control character"  # YAML forbids them raw; the reference says where
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         return "a Unicode line break"  # a line break in YAML 1.1 (the reference), text in 1.2
+    if "\ufeff" in text:
+        return "a byte-order mark in mid-file"  # the reference trips on it, and _bom_before names it
     if _longest_line_over(text, MAX_FAST_LINE):
         # Block nesting needs a long line (indentation or `- - - …`); yaml-rs recurses per
         # level and crashes the process somewhere past 5,000 levels, libyaml's event check doesn't.
