@@ -900,6 +900,8 @@ LABELS = {
                                    "或把这段文字放在双引号内并写作转义序列 \"\\u{code}\"",
                                    "YAML syntax: a Unicode line break U+{code}, which YAML reads as the end of a line: "
                                    "delete it, or put the text in double quotes writing it as the escape \"\\u{code}\""),
+    "problem_bom_mid_file": ("文件中间有 U+FEFF（字节顺序标记，BOM）：是两个文件拼接而成的吗？",
+                             "U+FEFF (a byte-order mark) in mid-file: two files joined?"),
     "problem_ctrl_z_at_end": ("文件末尾有 Ctrl-Z（\\x1a，DOS 和旧版 Windows 工具写入的文件结束符）：请删除它",
                               "a Ctrl-Z (\\x1a) ends the file, as old DOS and Windows tools end one: delete it"),
     "problem_nul_at_end": ("从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",
@@ -1010,6 +1012,7 @@ LABELS = {
     "problem_duplicate_measure": ("{what}：措施编号重复（首次在第 {line} 行）", "{what}: duplicate measure id (first on line {line})"),
     "problem_no_owners": ("{what}：至少应有一个责任单位", "{what}: expected at least one responsible unit"),
     "problem_unknown_unit": ("{what}：未知单位 {name}{hint}", "{what}: unknown unit {name}{hint}"),
+    "problem_not_unit_name": ("{what}：应为单位名称（文字），实为{kind}", "{what}: expected the name of a unit (text), got {kind}"),
     "problem_unknown_owner": ("{what}：未知单位 {name}{hint}；请在 'units:' 下声明",
                               "{what}: unknown unit {name}{hint}; declare it under 'units:'"),
     # (the hint of an unknown unit in a folder's file, when other files declare it)

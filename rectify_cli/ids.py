@@ -38,6 +38,19 @@ def in_file_misspelt(key: str, ids) -> list[str]:
     return [f"{name}:{rest}" for name in close_matches(prefix, sorted(files)) if f"{name}:{rest}" in known]
 
 
+# A number of an id written with a leading 0 (02.1, 1.02): the zeros.
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+
+
+def id_as_meant(written: str) -> str:
+    """The id `written` stands for: as commands read it (item_key: full-width digits as ASCII),
+    and each number without leading zeros (02.1: 2.1). The journal, evidence as written, does not
+    read it so: its refusal names it."""
+    key = item_key(written)
+    prefix, colon, rest = key.rpartition(":")
+    return prefix + colon + _LEADING_ZEROS.sub("", rest)
+
+
 def close_ids(key: str, ids) -> list[str]:
     """The ids closest to `key` (_close_names); in a folder, an id without its file is matched
     against each file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name

@@ -76,6 +76,7 @@ class Checker:
 
         self._reads_differently = yamlio.reads_differently
         self._as_written = yamlio.as_written
+        self._key_as_written = yamlio.key_as_written
         # Fast-parsed milestone lists by value: a plan repeats a few hundred of them 100,000s of
         # times, and with vouching their result depends on the values alone (a problem raises).
         self._milestones_seen: dict[tuple, tuple[Milestone, ...]] = {}
@@ -102,9 +103,10 @@ class Checker:
             return None
         for key in value:
             if key not in allowed:
+                position, key = key_position_of(value, key), self._key_as_written(value, key)
                 fix = (Notice("key_full_width_colon", {"written": str(key).replace("：", ": ", 1)}) if "：" in str(key)
                        else Notice("keys_allowed", {"keys": list(allowed)}))
-                self.problem(key_position_of(value, key), "unknown_key", what=what, key=key, hint=suggestion(str(key), allowed), fix=fix)
+                self.problem(position, "unknown_key", what=what, key=key, hint=suggestion(str(key), allowed), fix=fix)
         for key in required:
             if key not in value:
                 self.problem(position_of(value, None), "missing_key", what=what, key=key)
@@ -579,10 +581,12 @@ class Checker:
             return None
         day = self.date(m, "date", what) if "date" in m else None
         state = self.enum(m, "state", what, EntryState) if "state" in m else None
+        # (`rectify extend` refuses an extension without --reason or --approved-by: so is one written by hand)
+        extension = state is EntryState.EXTENDED
         note = self.text(m, "note", what, required=False, empty_ok=True) if "note" in m else ""
         evidence = self.text(m, "evidence", what, required=False)
         by = self._unit_name(m, "by", what)
-        approved_by = self._unit_name(m, "approved_by", what)
+        approved_by = self._unit_name(m, "approved_by", what, required=extension)
         milestone = self.date(m, "milestone", what) if m.get("milestone") is not None else None
         to = self.date(m, "to", what) if m.get("to") is not None else None
         recorded = self.date(m, "recorded", what) if m.get("recorded") is not None else None
@@ -590,7 +594,7 @@ class Checker:
             self.problem(position_of(m, "recorded"), "recorded_not_after", what=f"{what}.recorded", recorded=recorded.isoformat(),
                          date=day.isoformat())
             return None
-        reason = self.text(m, "reason", what, required=False)
+        reason = self.text(m, "reason", what, required=extension)
         late = m.get("late", False)
         if not isinstance(late, bool):
             self.problem(position_of(m, "late"), "not_bool", what=f"{what}.late", value=shown_value(late))
@@ -604,6 +608,11 @@ class Checker:
             return None
         if state is EntryState.EXTENDED and to is None:
             self.problem(position_of(m, None), "extension_needs_to", what=what)
+            return None
+        if extension and (reason is None or approved_by is None):
+            for key in ("reason", "approved_by"):
+                if key not in m:  # (a null is said by self.text and _unit_name)
+                    self.problem(position_of(m, None), "missing_key", what=what, key=key)
             return None
         if state is EntryState.EXTENDED and milestone is not None and to <= milestone:
             # (`rectify extend` refuses this too; an extension never brings a deadline forward)
@@ -670,12 +679,14 @@ class Checker:
                 fits = False
         return fits
 
-    def _unit_name(self, m, key: str, what: str):
+    def _unit_name(self, m, key: str, what: str, *, required: bool = False):
+        """The unit name m[key] as written (checked against the plan's units later, with the
+        plan); `required`: a null is said to be no name, as another type is."""
         name = m.get(key)
         if name is not None and name.__class__ is not str:
             name = self._as_written(m, key, name)
-        if name is not None and not isinstance(name, str):
-            self.problem(position_of(m, key), "unknown_unit", what=f"{what}.{key}", name=shown_value(name), hint="")
+        if (name is not None or (required and key in m)) and not isinstance(name, str):
+            self.problem(position_of(m, key), "not_unit_name", what=f"{what}.{key}", kind=_kind(name))
             return None
         if name is not None and self.vouching and self._reads_differently(name):
             raise Unvouched

@@ -55,7 +55,7 @@ class YMap(dict):
     and the text of each value written plain that YAML 1.1 reads as a number or a bool
     (`written`, only when there is one: see as_written)."""
 
-    __slots__ = ("pos", "key_pos", "value_pos", "written")
+    __slots__ = ("pos", "key_pos", "value_pos", "written", "written_keys")
 
     def where(self, key) -> tuple[int, int]:
         return self.value_pos.get(key, self.pos)
@@ -102,6 +102,20 @@ def _remember_written(container, key, node) -> None:
             container.written[key] = node.value
         except AttributeError:  # (the first one)
             container.written = {key: node.value}
+
+
+def _remember_written_key(container, key, node) -> None:
+    try:
+        container.written_keys[key] = node.value
+    except AttributeError:  # (the first one)
+        container.written_keys = {key: node.value}
+
+
+def key_as_written(mapping, key):
+    """`key`, a key of `mapping`, as the text it was written as when YAML read it as something
+    else (`~` for None, `yes` for True); else itself. Fast-parsed data has no such text."""
+    written = getattr(mapping, "written_keys", None)
+    return key if written is None else written.get(key, key)
 
 
 def _pos(node) -> tuple[int, int]:
@@ -175,7 +189,7 @@ def parse(text: str, *, filename: str):
         if context:
             detail = Notice("yaml_detail", {"problem": detail, "context": Word(YAML_SYNTAX, context, said_in_english=True)})
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        slip = _unicode_break_before(text, line) or _slip_before(text, line)
+        slip = _bom_before(text, line) or _unicode_break_before(text, line) or _slip_before(text, line)
         if slip is not None:  # (the parser trips a line or more after it, and says nothing of it)
             line, column, key, values = slip
         else:
@@ -254,6 +268,25 @@ def _unicode_break_before(text: str, line: int | None) -> tuple[int, int, str, d
     if at_line > line:
         return None
     return at_line, at - line_start + 1, "unicode_line_break", {"code": f"{ord(found.group()):04X}"}
+
+
+def _bom_before(text: str, line: int | None) -> tuple[int, int, str, dict] | None:
+    """A byte-order mark (U+FEFF) at the start of a line before the parser's error `line`, or on
+    that line: two files joined (`cat a b`), the second saved with one, as Notepad saves UTF-8.
+    The parser trips on it as on any character, or on the line after, without naming it."""
+    if line is None or "\ufeff" not in text:  # (the common case: one quick look)
+        return None
+    end = _line_end(text, line)
+    line_start = text.rfind("\n", 0, end) + 1
+    for found in _BOM.finditer(text, 0, end):
+        at = found.start()
+        if at == 0 or text[at - 1] == "\n" or at >= line_start:
+            start = text.rfind("\n", 0, at) + 1
+            return text.count("\n", 0, at) + 1, at - start + 1, "bom_mid_file", {}
+    return None
+
+
+_BOM = re.compile("\ufeff")
 
 
 # A comment after the text of a free-text key written without quotes, its # against what follows
@@ -378,6 +411,8 @@ class _Walker:
                     line, _ = result.key_pos[key]
                     self.fail(key_node, "duplicate_key", key=key, line=line)
                 result.key_pos[key] = _pos(key_node)
+                if key.__class__ is not str:  # (~, yes, 2.10: said as written, not as None, True, 2.1)
+                    _remember_written_key(result, key, key_node)
                 result.value_pos[key] = _pos(value_node)
                 value = result[key] = self.value(value_node, depth + 1)
                 if value.__class__ in _NOT_TEXT:
@@ -440,6 +475,8 @@ def fast_path_refusal(text: str) -> str | None:
         return "a control character"  # YAML forbids them raw; the reference says where
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         return "a Unicode line break"  # a line break in YAML 1.1 (the reference), text in 1.2
+    if "\ufeff" in text:
+        return "a byte-order mark in mid-file"  # the reference trips on it, and _bom_before names it
     if _longest_line_over(text, MAX_FAST_LINE):
         # Block nesting needs a long line (indentation or `- - - …`); yaml-rs recurses per
         # level and crashes the process somewhere past 5,000 levels, libyaml's event check doesn't.

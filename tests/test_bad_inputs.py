@@ -284,6 +284,8 @@ CASES = [
     C("journal_unicode_line_break", "a raw U+2028 (line separator, as text pasted from Word or a web page brings) in a note",
       "progress.yaml:4:19: YAML syntax: a Unicode line break U+2028, which YAML reads as the end of a line: delete it, "
       "or put the text in double quotes writing it as the escape \"\\u2028\""),
+    C("journal_bom_mid_file", "two journals saved by Notepad joined with `cat`: a UTF-8 byte-order mark starts line 5",
+      "progress.yaml:5:1: U+FEFF (a byte-order mark) in mid-file: two files joined?"),
     C("journal_bad_hash", "`hash: 1234`",
       "progress.yaml:5:9: journal entry 1.hash: expected 64 lowercase hex digits"),
     C("journal_unknown_unit", "`by: 拉萨` (not a declared unit)",
@@ -349,6 +351,7 @@ IN_CHINESE = {
     "milestone_unknown_kind": "tasks.yaml:25:20: 措施 1.1 的 milestones[1].kind：未知的值 'weekly'；应为以下之一：date、ongoing、immediate",
     "empty_file": "tasks.yaml:1:1: 空文件：台账应含 'registry'、'units' 和 'tasks'",
     "journal_unknown_unit": "progress.yaml:5:7: 第 1 条进展记录的 by：未知单位 '拉萨'（是否指 拉萨市？）",
+    "journal_bom_mid_file": "progress.yaml:5:1: 文件中间有 U+FEFF（字节顺序标记，BOM）：是两个文件拼接而成的吗？",
 }
 
 

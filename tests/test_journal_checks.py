@@ -176,3 +176,19 @@ def test_a_clock_set_back_before_two_entries_says_the_one_after_it_in_the_singul
         2, "", f"rectify: {Path('small') / 'progress.yaml'}:21:9: journal entry 4.date: 2019-03-01 is in the future "
                "(today is 2019-02-15), as is the entry after it: an entry records what has happened; if its date is right, "
                "check this computer's clock\n")
+
+
+@pytest.mark.parametrize("written, meant", [("１.２", "1.2"), ("01.2", "1.2"), ("1.０２", "1.2"), (" 1.2", "1.2")])
+def test_an_entrys_measure_written_another_way_is_refused_naming_the_id_meant(tmp_path, written, meant):
+    """The command line reads １.２ (typed with a Chinese input method) as 1.2; the journal, evidence
+    as written, refuses it, and said no more than 'no measure': now it names the measure meant."""
+    from rectify_cli.i18n import Lang, problem_message
+
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_text(f'- measure: "{written}"\n  date: 2019-03-31\n  state: done\n', encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    [problem] = caught.value.problems
+    assert str(problem) == f"{journal}:1:12: journal entry 1: no measure '{written}' in the plan (did you mean {meant}?)"
+    assert problem_message(problem, Lang.zh) == f"第 1 条进展记录：整改方案中没有措施 '{written}'（是否指 {meant}？）"

@@ -72,6 +72,9 @@ def test_planted_mistakes_are_schema_errors_too():
     ({"measure": "1.1", "date": "2019-03-31", "state": "reopened", "note": "回头看", "milestone": "2018-12-31"}, False),
     ({"measure": "1.1", "date": "2019-03-31", "state": "extended", "milestone": "2018-12-31", "to": "2019-06-30",
       "reason": "冬季停工", "approved_by": "自治区生态环境厅", "late": True}, True),
+    # (`rectify extend` asks for both, and the loader refuses an extension without either)
+    ({"measure": "1.1", "date": "2018-12-01", "state": "extended", "to": "2019-06-30", "approved_by": "拉萨市"}, False),
+    ({"measure": "1.1", "date": "2018-12-01", "state": "extended", "to": "2019-06-30", "reason": "冬季停工"}, False),
 ])
 def test_the_journal_schema_holds_an_entry_to_the_keys_its_state_uses(entry, valid):
     # (as the loader does: see test_registry's test_an_entry_a_write_would_refuse_is_refused_on_load)

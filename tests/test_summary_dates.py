@@ -198,6 +198,7 @@ def test_bundled_18_4_extended_after_a_blanket_close_is_refused_on_load(tmp_path
     with open(tmp_path / "progress.yaml", "a", encoding="utf-8") as journal:
         journal.write('- measure: "18.4"\n  date: 2019-05-01\n  state: done\n  note: ""\n  evidence: 全部完成\n'
                       '- measure: "18.4"\n  date: 2019-05-02\n  state: extended\n  note: ""\n  to: 2021-12-31\n'
+                      '  reason: 资金\n  approved_by: 自治区生态环境厅\n'
                       '- measure: "18.4"\n  date: 2019-05-03\n  state: reopened\n  note: 回头看\n')
     out = run("summary", "-r", str(tmp_path / "tasks.yaml"), "--month", "2019-05", "--lang", "en", today="2019-06-10")
     assert (out.exit_code, out.stdout) == (2, "")

@@ -373,3 +373,44 @@ def test_a_date_in_year_0_is_said_not_real_in_chinese_too(tmp_path):
     [problem] = caught.value.problems
     assert str(problem) == f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: '0000-09-30' is not a real calendar date (year 0 is out of range)"
     assert problem_message(problem, Lang.zh) == "第 1 条进展记录的 date：'0000-09-30' 不是实际存在的日期（年份应在 1 到 9999 之间）"
+
+
+ALLOWED = "measure, date, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, hash, retracts"
+ALLOWED_ZH = "measure、date、state、note、evidence、by、milestone、to、reason、approved_by、late、recorded、hash、retracts"
+EXTENSION = "  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n"
+
+
+@pytest.mark.parametrize("body, english, chinese", [
+    # `rectify extend` refuses an extension without --reason or --approved-by: so is one written by hand
+    (EXTENSION + "  reason: 补批\n  approved_by: null\n  late: true\n",
+     "7:16: journal entry 1.approved_by: expected the name of a unit (text), got nothing",
+     "7:16: 第 1 条进展记录的 approved_by：应为单位名称（文字），实为空值"),
+    (EXTENSION + "  approved_by: 自治区生态环境厅\n  late: true\n",
+     "1:3: journal entry 1: missing required key 'reason'", "1:3: 第 1 条进展记录：缺少必需的键 'reason'"),
+    (EXTENSION + "  reason: 补批\n  late: true\n",
+     "1:3: journal entry 1: missing required key 'approved_by'", "1:3: 第 1 条进展记录：缺少必需的键 'approved_by'"),
+    (EXTENSION + "  reason: ~\n  approved_by: 自治区生态环境厅\n  late: true\n",
+     "6:11: journal entry 1.reason: expected non-empty text, got nothing", "6:11: 第 1 条进展记录的 reason：应为非空文字，实为空值"),
+    # a unit is one name: a list was "unknown unit a list"
+    ("  state: done\n  evidence: x\n  by: [拉萨市, 日喀则市]\n",
+     "5:7: journal entry 1.by: expected the name of a unit (text), got a list",
+     "5:7: 第 1 条进展记录的 by：应为单位名称（文字），实为列表"),
+    # a key YAML reads as null was "unknown key None", Python's word
+    ("  state: done\n  evidence: x\n  ~: x\n",
+     f"5:3: journal entry 1: unknown key '~'; allowed: {ALLOWED}", f"5:3: 第 1 条进展记录：未知的键 '~'；可用的键：{ALLOWED_ZH}"),
+    ("  state: done\n  evidence: x\n  yes: x\n",
+     f"5:3: journal entry 1: unknown key 'yes'; allowed: {ALLOWED}", f"5:3: 第 1 条进展记录：未知的键 'yes'；可用的键：{ALLOWED_ZH}"),
+])
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_an_entry_is_refused_on_load_as_a_write_would_say_it(tmp_path, monkeypatch, body, english, chinese, use_cache):
+    from rectify_cli.i18n import Lang, problem_message
+
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    journal = tmp_path / "progress.yaml"
+    journal.write_text(ENTRY + body, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
+    [problem] = caught.value.problems
+    assert str(problem) == f"{journal}:{english}"
+    assert f"{problem.line}:{problem.column}: {problem_message(problem, Lang.zh)}" == chinese

@@ -52,6 +52,13 @@ REFUSALS = [
     (("report", "3.2", "--note", "一季度", "--by", "拉萨市、那曲市"),
      "--by：只能填一个单位，“拉萨市、那曲市”是 2 个（拉萨市、那曲市）：请填牵头的单位，或为每个单位各记一条",
      "--by: one unit only, and '拉萨市、那曲市' is 2 (拉萨市, 那曲市): give the lead one, or record an entry for each"),
+    # (a unit name of 100,000 characters was echoed whole: it is cut, as a table cuts a cell)
+    (("record", "1.1", "--state", "in_progress", "--note", "施工", "--by", "a" * 100_000),
+     f"--by：未知单位“{'a' * 39}…”；请使用方案 units: 下声明的单位（名称或别名）",
+     f"--by: unknown unit '{'a' * 39}…'; use a unit declared under 'units:' in the plan (name or alias)"),
+    (("extend", "1.1", "--to", "2019-12-31", "--reason", "冬季停工", "--approved-by", "拉萨市" * 10_000),
+     f"--approved-by：未知单位“{'拉萨市' * 6}拉…”；请使用方案 units: 下声明的单位（名称或别名）",
+     f"--approved-by: unknown unit '{'拉萨市' * 6}拉…'; use a unit declared under 'units:' in the plan (name or alias)"),
     # (an empty unit, as a script passes a variable left unset: the entry was written without a unit, not a word said)
     (("report", "3.2", "--note", "一季度", "--by", ""),
      "--by：单位名称为空；请填写方案 units: 下声明的单位（名称或别名）",
