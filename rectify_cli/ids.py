@@ -54,7 +54,11 @@ def id_as_meant(written: str) -> str:
 def close_ids(key: str, ids) -> list[str]:
     """The ids closest to `key` (_close_names); in a folder, an id without its file is matched
     against each file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name
-    in front), and one with a misspelt file's name is that file's id (in_file_misspelt)."""
+    in front), and one with a misspelt file's name is that file's id (in_file_misspelt); one
+    written with a leading zero or full-width digits, 01.1, the id it stands for (id_as_meant)."""
+    meant = id_as_meant(key)
+    if meant != key and meant in ids:
+        return [meant]
     misspelt = in_file_misspelt(key, ids)
     if misspelt:
         return misspelt

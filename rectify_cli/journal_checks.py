@@ -14,7 +14,7 @@ from datetime import date
 
 from .engine import voided_hashes
 from .i18n import Notice, suggested, unit_suggestion
-from .ids import close_ids, id_as_meant
+from .ids import close_ids
 from .model import (CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, ids_in_files, new_entry,
                     new_location, units_of_file)
 from .validation import shown_value
@@ -62,10 +62,9 @@ def _measure_of(written: str, prefix: str, measure_ids) -> tuple[str, Notice | N
     if mid not in measure_ids:
         # (another file's measure written without its file, as a journal split by hand has it)
         elsewhere = ids_in_files(mid[len(prefix):], measure_ids) if prefix and mid.startswith(prefix) else ()
-        meant = id_as_meant(mid)  # (１.１ or 01.1, which the command line reads as 1.1: named, not taken)
-        close = [meant] if meant != mid and meant in measure_ids else close_ids(mid, measure_ids)
+        # (１.１ or 01.1, which the command line reads as 1.1: named by close_ids, not taken)
         return mid, (_other_files_measure(elsewhere[0], prefix) if len(elsewhere) == 1 else
-                     Notice("no_measure", {"measure": written, "hint": suggested(close)}))
+                     Notice("no_measure", {"measure": written, "hint": suggested(close_ids(mid, measure_ids))}))
     return mid, None
 
 

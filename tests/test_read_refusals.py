@@ -32,6 +32,9 @@ def _at_repo_root(monkeypatch):
     (("show", "9.9", "-r", SMALL), "没有任务或措施“9.9”（任务编号为 1 至 4）", "no task or measure '9.9' (tasks are 1 to 4)"),
     (("history", "4.9", "-r", SMALL), "没有任务或措施“4.9”（是否指 4.2、4.1？）",
      "no task or measure '4.9' (did you mean 4.2, 4.1?)"),
+    # (a leading zero: 01.1 said nothing but the range of tasks; the journal's own says it too)
+    (("show", "01.1", "-r", SMALL), "没有任务或措施“01.1”（是否指 1.1？）", "no task or measure '01.1' (did you mean 1.1?)"),
+    (("history", "4.02", "-r", SMALL), "没有任务或措施“4.02”（是否指 4.2？）", "no task or measure '4.02' (did you mean 4.2?)"),
     (("summary", "-r", SMALL, "--month", "2019-05"), "--month 指定的月份（2019-05）尚未开始（今天是 2019-03-31）",
      "--month: 2019-05 has not begun (today is 2019-03-31)"),
     (("summary", "-r", SMALL, "--month", "2017-12"),
@@ -72,7 +75,7 @@ def _at_repo_root(monkeypatch):
     (("history", "-r", SMALL, "--since", "soon"),
      "--since：“soon”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）或 2019年3月31日）",
      "--since: not a date: 'soon' (use 2019-03-31, 2019/3/31, 2019-03 (from its first day) or 2019年3月31日)"),
-], ids=["owner", "task", "region", "show", "history", "month-not-begun", "month-before-feedback", "summary-owner-close",
+], ids=["owner", "task", "region", "show", "history", "show-leading-zero", "history-leading-zero", "month-not-begun", "month-before-feedback", "summary-owner-close",
         "status-owner-unknown", "check-owner-unknown", "summary-owner", "month-not-real", "month-year-zero",
         "not-a-month", "month-no-year", "month-number-no-year", "month-full-width-no-year",
         "as-of-not-real", "as-of-unreadable", "since"])
