@@ -591,6 +591,7 @@ def summary_cmd(
     registry: RegistryOpt = None,
     month: Annotated[Optional[str], typer.Option("--month", help="help_summary_month", metavar="help_value_month")] = None,
     owner: OwnerOpt = None,
+    region: RegionOpt = None,
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
@@ -609,7 +610,8 @@ def summary_cmd(
         first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
         # A month not over yet is judged as of today: a deadline later this month is not overdue.
         report = _evaluate(reg, min(last, today), warn_days, report_period)
-        monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()))
+        monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()),
+                                regions=tuple(region or ()))
         from .gate import file_paths  # (a quiet file named as status names it)
 
         paths = file_paths(reg.plan_files) if monthly.quiet_files else None

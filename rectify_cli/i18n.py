@@ -680,6 +680,8 @@ LABELS = {
     "summary_title": ("{year}年{month}月整改情况月报（按月交账）", "Monthly rectification summary, {month_name} {year}"),
     "summary_owner": ("责任单位：{names}", "Responsible unit: {names}"),
     "summary_owners": ("责任单位：{names}", "Responsible units: {names}"),
+    "summary_region": ("地区：{names}", "Region: {names}"),
+    "summary_regions": ("地区：{names}", "Regions: {names}"),
     "summary_period": ("统计区间：{first} 至 {last}", "Period: {first} to {last}"),
     "summary_month_not_over": ("（本月未结束，截至 {day}）", " (the month is not over: as of {day})"),
     # what an empty section says: each its own, as its heading is about this month, next month or now
@@ -1223,7 +1225,9 @@ LABELS.update({
     "help_opt_owner": ("只看该责任单位的措施（名称或别名）。可重复。",
                        "Only measures of this responsible unit (name or alias). Repeatable."),
     "help_opt_task": ("只看该任务（如 18）。可重复。", "Only this task (e.g. 18). Repeatable."),
-    "help_opt_region": ("只看涉及该地区的任务（如 那曲市）。可重复。", "Only tasks concerning this region (e.g. 那曲市). Repeatable."),
+    # (and the measures it owns, as engine.select keeps them: 各地市's too, each region's share)
+    "help_opt_region": ("只看涉及该地区（如 那曲市）的任务，以及该地区负责的措施。可重复。",
+                        "Only tasks concerning this region, and measures it owns (e.g. 那曲市). Repeatable."),
     "help_opt_no_cache": ("即使缓存有效，也重新解析 YAML。", "Parse the YAML even if a cached copy is valid."),
     "help_opt_measure": ("措施编号，如 35.2（文件夹台账中带文件名：xizang:35.2）。",
                          "Measure id, e.g. 35.2 (in a folder, with its file's name: xizang:35.2)."),

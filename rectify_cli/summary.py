@@ -237,6 +237,7 @@ class MonthlySummary:
     # whatever the owners: the overview warns when it is a reporting period old, as status does.
     latest_entry: date | None = None
     feedback: date | None = None  # the inspection's feedback (of a folder: its files' earliest)
+    regions: tuple[str, ...] = ()  # the --region regions, canonical names as typed in order; () = all
 
 
 # --------------------------------------------------------------------------- figures
@@ -469,9 +470,11 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
 _OPEN = (Status.OVERDUE, Status.DUE_SOON, Status.ON_TRACK)
 
 
-def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) \
+def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...], regions: tuple[str, ...] = ()) \
         -> tuple[tuple[UnitRow, ...], tuple[str, ...]]:
     """Rows for units with something open or stale, and the other units, left out (in order).
+    `regions`: a region's report, where 各地市's measures fall to those regions alone (the other
+    regions' shares are the same measures, urged in their own reports).
 
     Units in the plan's order (unknown owners after them, in order of appearance); sorted by
     overdue, then due soon, then open, then stale, most first; ties keep that order."""
@@ -484,7 +487,8 @@ def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...]) \
     for mr in measures:
         owners = mr.measure.owners
         if not every_region.isdisjoint(owners):  # (few measures: sets for those alone)
-            owners = [*owners, *sorted(owners_of(mr.measure) - set(owners))]
+            shares = owners_of(mr.measure) - set(owners)
+            owners = [*owners, *sorted(shares & set(regions) if regions else shares)]
         status, stale = mr.status, mr.stale
         is_open, is_overdue, is_due_soon = status in _OPEN, status is overdue, status is due_soon
         for owner in owners:
@@ -618,17 +622,22 @@ def build(
     first: date,
     last: date,
     owners: tuple[str, ...] = (),
+    regions: tuple[str, ...] = (),
 ) -> MonthlySummary:
     """The month [first, last] summarised from `report`: the engine's report as of `last`, or
     as of today while the month is not over.
 
     `owners`: unit names or aliases; when given every section keeps only measures one of them
     owns (unknown names raise UsageError).
+    `regions`: region names or aliases; when given every section keeps only the measures
+    `status --region` keeps (engine.select's rule; unknown names refused as it refuses them).
     """
     plan = registry.plan
     names = _owner_names(plan, tuple(owners))
-    if names:
-        report = engine.select(report, owners=names, units=plan.units)
+    if names or regions:
+        report = engine.select(report, owners=names, regions=regions, units=plan.units)
+    index = engine.unit_index(plan.units)  # (an alias is the region it names, as select reads it)
+    region_names = tuple(dict.fromkeys(index.get(r.strip(), r.strip()) for r in regions))
     measures = list(report.measures())
     # Due next month, and what falls due from the day judged to the month's end: not overdue on
     # that day (a deadline day is not late), so it must still be warned of. The window starts on
@@ -638,7 +647,7 @@ def build(
     next_last = last + relativedelta(days=1) + relativedelta(day=31)
     due = _due_next_month(measures, judged, next_last)
     next_first = judged if due and due[0].due == judged else judged + relativedelta(days=1)
-    unit_rows, quiet = _units(plan, measures, names)
+    unit_rows, quiet = _units(plan, measures, names, region_names)
     closed, reopened, extensions = _month_entries(plan, measures, first, last)
     journals = _journals(registry)
     heads = tuple((file, _head_hash(tuple(entries), last)) for file, entries in journals.items())
@@ -653,7 +662,8 @@ def build(
         warn_days=report.warn_days,
         report_period_days=report.report_period_days,
         owners=names,
-        headline=_headline(report, report.as_of, by_measures=bool(names)),
+        regions=region_names,
+        headline=_headline(report, report.as_of, by_measures=bool(names or regions)),
         closed=closed,
         reopened=reopened,
         overdue=_overdue(measures),

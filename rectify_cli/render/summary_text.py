@@ -226,21 +226,39 @@ def scope_word(issuers) -> str:
     return words.pop() if len(words) == 1 else ""
 
 
-def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope: str = "") -> str:
-    """`scope`: the word for the whole territory (scope_word), when not filtered by owner. A group
-    of the three (due, due later, no end date) with no task and no measure is left out, and so is
-    the count that is zero of a group's two; English says "1 task, done", not "0 of them"."""
-    if owners and not h.measures_total:  # (a report of zeros would read as if all were well)
-        return (f"{cell('、'.join(owners))}没有负责的具体措施。" if lang == Lang.zh
-                else f"No measure is owned by {cell(', '.join(owners))}.")
+def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope: str = "",
+                      regions: tuple[str, ...] = ()) -> str:
+    """`scope`: the word for the whole territory (scope_word), when not filtered by owner or
+    region. A group of the three (due, due later, no end date) with no task and no measure is
+    left out, and so is the count that is zero of a group's two; English says "1 task, done", not
+    "0 of them"."""
+    if (owners or regions) and not h.measures_total:  # (a report of zeros would read as if all were well)
+        return _nothing_zh(owners, regions) if lang == Lang.zh else _nothing_en(owners, regions)
     if not h.measures_total:  # (a plan of no task: every group is left out)
         return (f"截至{_cn_date(h.as_of)}，台账中没有具体措施。" if lang == Lang.zh
                 else f"As of {h.as_of.isoformat()}: the ledger holds no measure.")
-    return _headline_zh(h, owners, scope) if lang == Lang.zh else _headline_en(h, owners)
+    return _headline_zh(h, owners, scope, regions) if lang == Lang.zh else _headline_en(h, owners, regions)
 
 
-def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str) -> str:
-    who = f"{cell('、'.join(owners))}负责的" if owners else scope
+def _nothing_zh(owners: tuple[str, ...], regions: tuple[str, ...]) -> str:
+    if not regions:
+        return f"{cell('、'.join(owners))}没有负责的具体措施。"
+    by = f"、由{cell('、'.join(owners))}负责" if owners else ""
+    return f"没有涉及{cell('、'.join(regions))}{by}的具体措施。"
+
+
+def _nothing_en(owners: tuple[str, ...], regions: tuple[str, ...]) -> str:
+    if not regions:
+        return f"No measure is owned by {cell(', '.join(owners))}."
+    by = f" is owned by {cell(', '.join(owners))}" if owners else ""
+    return f"No measure concerning {cell(', '.join(regions))}{by}."
+
+
+def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tuple[str, ...] = ()) -> str:
+    # (whose report it is: the regions it concerns, the units owning its measures, or the territory)
+    whose = [*([f"{cell('、'.join(regions))}涉及"] if regions else []),
+             *([f"{cell('、'.join(owners))}负责"] if owners else [])]
+    who = f"{'、'.join(whose)}的" if whose else scope
     day = _cn_date(h.as_of)
     due = "，".join(_nonzero((h.tasks_due, f"{h.tasks_due}项整改任务已完成{h.tasks_due_done}项"), (
         h.measures_due, f"{h.measures_due}项具体措施已完成{h.measures_due_done}项"
@@ -263,8 +281,10 @@ def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str) -> str:
     )
 
 
-def _headline_en(h: Headline, owners: tuple[str, ...]) -> str:
-    who = f" owned by {cell(', '.join(owners))}" if owners else " in all"
+def _headline_en(h: Headline, owners: tuple[str, ...], regions: tuple[str, ...] = ()) -> str:
+    whose = [*([f" concerning {cell(', '.join(regions))}"] if regions else []),
+             *([f" owned by {cell(', '.join(owners))}"] if owners else [])]
+    who = " and".join(whose) if whose else " in all"
     due = "; ".join(_nonzero((h.tasks_due, _done_en(h.tasks_due, h.tasks_due_done, "task")), (
         h.measures_due, _done_en(h.measures_due, h.measures_due_done, "measure") + _due_today_en(h))))
     groups = _nonzero((due, f"Due by that day: {due}. "),
@@ -489,11 +509,14 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
     ]
     if m.owners:
         lines.append(_l("summary_owners" if len(m.owners) > 1 else "summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
+    if m.regions:  # (whose report it is, as the units' line says it)
+        lines.append(_l("summary_regions" if len(m.regions) > 1 else "summary_region", lang, names=cell(_units(m.regions, lang))))
     lines.append(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
                  + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""))
 
     sections = [
-        (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope),
+        (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope,
+                                                              regions=m.regions),
                                             *ledger_warnings(m.latest_entry, m.as_of, m.quiet_files,
                                                              m.report_period_days, lang, feedback=m.feedback,
                                                              paths=paths)])),
