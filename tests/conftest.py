@@ -19,6 +19,11 @@ def _plain_environment(monkeypatch, tmp_path_factory):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     monkeypatch.delenv("RECTIFY_REGISTRY", raising=False)
+    # (the width of the shell running the tests: tables off a terminal are laid out to COLUMNS)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    # (a clerk's own settings: messages in English, a pinned day, tracebacks, a crash hook)
+    for name in ("RECTIFY_LANG", "RECTIFY_TODAY", "RECTIFY_DEBUG", "RECTIFY_FAULT"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "rectify-cache"))
 
 
