@@ -755,6 +755,15 @@ def test_worst_first_measures():
     ]
 
 
+def test_stale_measures_reported_on_before_the_feedback_are_as_stale_as_from_the_feedback():
+    """Both count their silence from the feedback (2018-01-03), as days_unreported does: as stale as
+    each other, so in id order, not 2.1 first for an entry older than the inspection's feedback."""
+    plan = plan_of(make_measure("1.1", [ONG]), make_measure("2.1", [ONG]))
+    journal = [entry("2.1", "2017-06-01", "report"), entry("1.1", "2017-12-01", "report")]
+    report = evaluate(plan=plan, journal=journal, as_of=date(2018, 7, 1))
+    assert [(m.id, m.stale) for m in worst_first(report.measures())] == [("1.1", True), ("2.1", True)]
+
+
 def test_worst_first_tasks():
     plan, journal = worst_first_plan()
     report = evaluate(plan=plan, journal=journal, as_of=date(2018, 7, 1))
