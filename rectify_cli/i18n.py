@@ -8,6 +8,8 @@ import re
 import string
 from dataclasses import dataclass
 
+from .textsafe import clip
+
 
 class Lang(str, enum.Enum):
     zh = "zh"
@@ -1741,9 +1743,28 @@ def unit_suggestion(name: str, names, seen: dict | None = None) -> Notice | str:
     return suggested(list(closest.values())[:3])
 
 
+# What a refusal echoes of a value typed: enough to know it by, not 100,000 characters of it.
+ECHOED_CELLS = 40
+# The values' names that carry one as typed (an option's value, an id, a unit's or region's
+# name); a path is echoed whole, its file's name being at its end, and so is a hash (--entry,
+# --since-head: 64 digits, one too many is what its refusal shows).
+_TYPED = frozenset({"text", "state", "item", "measure", "name", "region", "task", "prefix", "value"})
+
+
+def echoed(values: dict) -> dict:
+    """A refusal's `values`, those as typed cut at ECHOED_CELLS cells with … (as a table cuts a
+    cell); the date parser's own words, `detail`, quote `text`, and quote it cut."""
+    cut = {key: clip(value, ECHOED_CELLS) if key in _TYPED and isinstance(value, str) else value
+           for key, value in values.items()}
+    if isinstance(values.get("detail"), str) and isinstance(values.get("text"), str):
+        cut["detail"] = values["detail"].replace(repr(values["text"]), repr(cut["text"]))
+    return cut
+
+
 def refusal(error: type, key: str, **values):
     """`error` (UsageError, JournalWriteError) refusing a request: its text the English of the
     label refused_<key>, and the Notice with it, so that the command line says it in the
-    user's language (render/journal_text.render_refusal). The API's message stays English."""
-    notice = Notice(key, values)
+    user's language (render/journal_text.render_refusal). The API's message stays English.
+    A value as typed is echoed cut (echoed)."""
+    notice = Notice(key, echoed(values))
     return error(notice_text(notice, Lang.en, prefix="refused_"), notice=notice)
