@@ -8,6 +8,8 @@ import re
 import string
 from dataclasses import dataclass
 
+from .textsafe import clip
+
 
 class Lang(str, enum.Enum):
     zh = "zh"
@@ -724,9 +726,10 @@ LABELS = {
                                   "Note: this hash, of an entry back-dated to this month or earlier, also covers "
                                   "{n:entry|entries} dated after this month and written before that entry."),
     "summary_col_date_closed": ("销号日期", "Closed on"),
-    "summary_retractions": ("九、本月撤回的误录记录（{n}条；被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开）",
-                            "9. Entries retracted this month as recorded by mistake ({n}; each counts as never written "
-                            "from the day it was retracted on, which is no reopening)"),
+    "summary_retractions": ("九、本月撤回的误录记录（{n}条）", "9. Entries retracted this month as recorded by mistake ({n})"),
+    # (under the table: in the heading it made it 89 cells, 144 in English, wider than the page)
+    "summary_retractions_note": ("被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开。",
+                                 "Retracted entries count as never written from their retraction on: no reopening."),
     "summary_col_retracted": ("撤回的记录", "Entry retracted"),
     "summary_col_by": ("记录单位", "By"),
     "summary_col_remark": ("备注", "Note"),
@@ -1741,9 +1744,28 @@ def unit_suggestion(name: str, names, seen: dict | None = None) -> Notice | str:
     return suggested(list(closest.values())[:3])
 
 
+# What a refusal echoes of a value typed: enough to know it by, not 100,000 characters of it.
+ECHOED_CELLS = 40
+# The values' names that carry one as typed (an option's value, an id, a unit's or region's
+# name); a path is echoed whole, its file's name being at its end, and so is a hash (--entry,
+# --since-head: 64 digits, one too many is what its refusal shows).
+_TYPED = frozenset({"text", "state", "item", "measure", "name", "region", "task", "prefix", "value"})
+
+
+def echoed(values: dict) -> dict:
+    """A refusal's `values`, those as typed cut at ECHOED_CELLS cells with … (as a table cuts a
+    cell); the date parser's own words, `detail`, quote `text`, and quote it cut."""
+    cut = {key: clip(value, ECHOED_CELLS) if key in _TYPED and isinstance(value, str) else value
+           for key, value in values.items()}
+    if isinstance(values.get("detail"), str) and isinstance(values.get("text"), str):
+        cut["detail"] = values["detail"].replace(repr(values["text"]), repr(cut["text"]))
+    return cut
+
+
 def refusal(error: type, key: str, **values):
     """`error` (UsageError, JournalWriteError) refusing a request: its text the English of the
     label refused_<key>, and the Notice with it, so that the command line says it in the
-    user's language (render/journal_text.render_refusal). The API's message stays English."""
-    notice = Notice(key, values)
+    user's language (render/journal_text.render_refusal). The API's message stays English.
+    A value as typed is echoed cut (echoed)."""
+    notice = Notice(key, echoed(values))
     return error(notice_text(notice, Lang.en, prefix="refused_"), notice=notice)

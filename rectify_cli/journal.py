@@ -74,7 +74,7 @@ from .model import (
 )
 from .outcomes import load_item, remember_append
 from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written
-from .textsafe import clip, says_nothing
+from .textsafe import says_nothing
 from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
 
@@ -860,12 +860,7 @@ def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: 
     if elsewhere is not None:
         raise refusal(UsageError, "unit_of_other_file", option=option, name=name.strip(), measure=measure,
                        files=[files[prefix] for prefix in elsewhere.files], own=files[file_prefix(measure)])
-    raise refusal(UsageError, "unknown_unit", option=option, name=clip(name, ECHOED_CELLS),
-                  hint=unit_suggestion(name.strip(), names))
-
-
-# What a refusal echoes of a value typed: enough to know it by, not 100,000 characters of it.
-ECHOED_CELLS = 40
+    raise refusal(UsageError, "unknown_unit", option=option, name=name, hint=unit_suggestion(name.strip(), names))
 
 
 # Evidence text that reads like a file's path or name (a folder separator, or a document's file

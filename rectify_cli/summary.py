@@ -41,7 +41,7 @@ class Headline:
 
     as_of: date
     tasks_total: int
-    """Tasks with at least one measure in the summary (all tasks when not filtered by owner)."""
+    """Tasks with at least one measure in the summary (all tasks when not filtered by owner or region)."""
     measures_total: int
     """Measures in the summary."""
     tasks_due: int
@@ -256,8 +256,8 @@ def _measure_last_due(mr: MeasureResult) -> date | None:
 
 
 def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -> Headline:
-    """`by_measures`: a task is due when its shown measures are (a unit's summary: its own
-    measures of the task, as `status --owner` rolls them up), not by the task's own deadline."""
+    """`by_measures`: a task is due when its shown measures are (a unit's or a region's summary:
+    its own measures of the task, as `status --owner` rolls them up), not by the task's own deadline."""
     tasks_due = tasks_due_done = tasks_later = tasks_ongoing = 0
     for tr in report.tasks:
         if by_measures:

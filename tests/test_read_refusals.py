@@ -92,6 +92,37 @@ def test_a_refused_request_is_said_in_chinese_and_with_lang_en_in_english(args, 
         assert english.stderr == f"rectify: {en}\n"
 
 
+# (a value of 1,000 characters was echoed whole: each option's, and an id, is cut at 40 cells with …,
+# a wide character counting two, as the writing commands cut theirs)
+LONG, WIDE = "x" * 1000, "措" * 1000
+CUT, WIDE_CUT = "x" * 39 + "…", "措" * 19 + "…"
+
+
+@pytest.mark.parametrize("args,zh,en", [
+    (("show", LONG), f"没有任务或措施“{CUT}”（任务编号为 1 至 4）", f"no task or measure '{CUT}' (tasks are 1 to 4)"),
+    (("history", WIDE), f"没有任务或措施“{WIDE_CUT}”（任务编号为 1 至 4）", f"no task or measure '{WIDE_CUT}' (tasks are 1 to 4)"),
+    (("summary", "--month", LONG), f"--month：“{CUT}”不是月份（可写作 2019-03 或 2019年3月）",
+     f"--month: not a month: '{CUT}' (use 2019-03 or 2019年3月)"),
+    (("status", "--as-of", LONG),
+     f"--as-of：“{CUT}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（该月最后一天）或 2019年3月31日）",
+     f"--as-of: not a date: '{CUT}' (use 2019-03-31, 2019/3/31, 2019-03 (end of month) or 2019年3月31日)"),
+    (("check", "--as-of", "2019-02-30" + " " * 1000), "--as-of：“2019-02-30" + " " * 29 + "…”不是实际存在的日期（该月没有这一天）",
+     "--as-of: '2019-02-30" + " " * 29 + "…' is not a real calendar date (day is out of range for month)"),
+    (("history", "1.1", "--since", LONG),
+     f"--since：“{CUT}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）或 2019年3月31日）",
+     f"--since: not a date: '{CUT}' (use 2019-03-31, 2019/3/31, 2019-03 (from its first day) or 2019年3月31日)"),
+    (("status", "--owner", WIDE), f"--owner：未知单位“{WIDE_CUT}”（已知单位：自治区生态环境厅、自治区住房城乡建设厅、那曲市、拉萨市）",
+     f"--owner: unknown unit '{WIDE_CUT}' (known units: 自治区生态环境厅, 自治区住房城乡建设厅, 那曲市, 拉萨市)"),
+    (("status", "--region", LONG), f"--region：未知地区“{CUT}”；地区为 那曲市、拉萨市",
+     f"--region: unknown region '{CUT}'; the regions are 那曲市, 拉萨市"),
+    (("check", "--task", LONG), f"--task：没有任务“{CUT}”（任务编号为 1 至 4）", f"--task: no task '{CUT}' (tasks are 1 to 4)"),
+], ids=["show-id", "history-id", "month", "as-of", "as-of-not-real", "since", "owner", "region", "task"])
+def test_a_long_value_typed_is_echoed_cut_at_40_cells(args, zh, en):
+    for lang, said in (("zh", zh), ("en", en)):
+        result = run(*args, "-r", SMALL, "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
+
+
 # (an empty name, as a script passes a variable left unset: it was said to be an unknown unit named “”)
 @pytest.mark.parametrize("args,zh,en", [
     (("status", "--owner", ""), "--owner：单位名称为空；请填写方案 units: 下声明的单位（名称或别名）",

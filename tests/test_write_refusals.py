@@ -142,6 +142,34 @@ def test_a_refusal_is_chinese_by_default_and_english_with_lang_en(reg, args, zh,
     assert (reg.parent / "progress.yaml").read_bytes() == before
 
 
+# (a value of 1,000 characters was echoed whole, as --by's was: each option's is cut at 40 cells
+# with …, a wide character counting two, as a table cuts a cell)
+LONG, WIDE = "x" * 1000, "措" * 1000
+ECHOED = {
+    "state": (("record", "1.1", "--state", LONG, "--note", "x"),
+              f"--state：未知的状态“{'x' * 39}…”；应为 in_progress、done、reopened、report 之一",
+              f"--state: unknown state '{'x' * 39}…'; expected one of in_progress, done, reopened, report"),
+    "date": (("record", "1.1", "--state", "in_progress", "--note", "x", "--date", LONG),
+             f"--date：“{'x' * 39}…”不是日期（可写作 2019-03-31、2019/3/31 或 2019年3月31日）",
+             f"--date: not a date: '{'x' * 39}…' (use 2019-03-31, 2019/3/31 or 2019年3月31日)"),
+    "measure": (("record", WIDE, "--state", "in_progress", "--note", "x"),
+                f"整改方案中没有措施“{'措' * 19}…”（任务编号为 1 至 4）",
+                f"no measure '{'措' * 19}…' in the plan (tasks are 1 to 4)"),
+    "entry": (("retract", "1.1", "--reason", "x", "--entry", LONG),
+              f"--entry：“{'x' * 39}…”既不是日期（如 2019-04-18），也不是记录哈希的开头（7 位以上十六进制数字）",
+              f"--entry: '{'x' * 39}…' is neither a day (e.g. 2019-04-18) nor the start of an entry's hash "
+              "(7 or more hex digits)"),
+}
+
+
+@pytest.mark.parametrize("args, zh, en", ECHOED.values(), ids=ECHOED)
+def test_a_long_value_typed_is_echoed_cut_at_40_cells(reg, args, zh, en):
+    before = (reg.parent / "progress.yaml").read_bytes()
+    assert _stderr_line(run(*args, "--registry", str(reg))) == zh
+    assert _stderr_line(run(*args, "--registry", str(reg), "--lang", "en")) == en
+    assert (reg.parent / "progress.yaml").read_bytes() == before
+
+
 def test_a_back_dated_entry_that_makes_a_later_one_wrong_is_refused_in_both_languages(reg):
     """The later entry's own refusal (here: its --to no longer after the deadline it moves) is
     said inside, in the same language."""

@@ -466,12 +466,14 @@ def _approved_reason(by: str | None, reason: str | None, lang: Lang) -> str:
 
 
 def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
-    """The month's retractions: each with the entry it voids (its state and date) and why."""
+    """The month's retractions: each with the entry it voids (its state and date) and why, and
+    under them what a retraction means."""
     rows = [[_iso(i.date), cell(i.measure_id),
              retracted_entry(i.state, i.milestone, i.target_date, lang),
              cell(i.note), cell(i.by)] for i in m.retractions]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_retracted", "summary_col_note", "summary_col_by")
-    return page.table([_l(k, lang) for k in keys], rows, give_way=(3, 4))
+    # (what a retraction means, under the table as other sections' notes are, after a blank line)
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(3, 4)) + "\n\n" + _l("summary_retractions_note", lang)
 
 
 def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:

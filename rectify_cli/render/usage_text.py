@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..i18n import Lang, Notice, label, notice_text
+from ..i18n import Lang, Notice, echoed, label, notice_text
 
 
 def said_in(lang: Lang, exc, *, command: str) -> str:
@@ -16,7 +16,8 @@ def said_in(lang: Lang, exc, *, command: str) -> str:
     given to, when the error does not say (rectify status)."""
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None and ctx.command_path else command
-    what = notice_text(_notice(exc), lang, prefix="usage_")
+    notice = _notice(exc)
+    what = notice_text(Notice(notice.key, echoed(notice.values)), lang, prefix="usage_")  # (a value typed, cut as a refusal cuts it)
     return label("usage_line", lang, what=what, command=command)
 
 

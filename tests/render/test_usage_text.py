@@ -33,6 +33,9 @@ def run(*args, **env):
     (("check", "--region"), "选项 --region 后面需要一个值；用法见 rectify check --help"),
     (("status", "extra"), "多余的参数：extra；用法见 rectify status --help"),
     (("statu",), "没有命令“statu”（是否指 status？）；用法见 rectify --help"),
+    # (a value of 1,000 characters was echoed whole: cut at 40 cells with …, as rectify's own refusals cut it)
+    (("措" * 1000,), f"没有命令“{'措' * 19}…”；用法见 rectify --help"),
+    (("status", "--warn-days", "x" * 1000), f"--warn-days：“{'x' * 39}…”不是整数；用法见 rectify status --help"),
 ])
 def test_a_command_line_the_parser_refuses_is_said_in_chinese(args, said):
     result = run(*args)
@@ -51,6 +54,8 @@ def test_a_command_line_the_parser_refuses_is_said_in_chinese(args, said):
     (("statu",), "no such command 'statu' (did you mean status?); see rectify --help"),
     (("status", "--warn-days", "-1"), "--warn-days: -1 is out of range (at least 0); see rectify status --help"),
     (("status", "--warn-days", "x"), "--warn-days: 'x' is not a whole number; see rectify status --help"),
+    (("status", "--format", "x" * 1000),
+     f"--format: '{'x' * 39}…' is not one of the choices (table, json); see rectify status --help"),
 ])
 @pytest.mark.parametrize("english", [("--lang", "en"), ("--lang=en",), ()])
 def test_in_english_it_is_one_line_too(args, said, english):
