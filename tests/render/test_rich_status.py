@@ -442,6 +442,34 @@ def test_down_to_28_columns_an_id_of_the_measures_table_stays_whole(monkeypatch,
     assert rows == ["xizang:1.1            red  90…", "新疆维吾尔自治区:1.1  red  90…"]
 
 
+def _headers(head: str) -> list[str]:
+    """A table's column headers, from its header line (two spaces or more between them)."""
+    return [header.strip() for header in head.split("  ") if header.strip()]
+
+
+@pytest.mark.parametrize("measures", [False, True])
+@pytest.mark.parametrize("lang", list(Lang))
+def test_from_20_to_30_columns_what_gives_way_is_named_and_ids_stay_whole(monkeypatch, closed_late_folder, lang, measures):
+    """Beside a folder's ids of 19-20 cells, at 20-28 columns `--measures` dropped the light column
+    unnamed (`措施  状态`) and cut the ids (`新疆维吾尔自治区…`); the tasks' table did the same in Chinese
+    at 24-26 and cut every id in English (`新疆维吾尔自治…`, `yel…`, `90 …`). A column either shows its
+    header (cut, a character of it at least) or is named under the table; row by row too."""
+    rows_count = 16 if measures else 8
+    full = _headers(_table_lines(render_status(closed_late_folder, lang=lang, width=200, measures=measures))[0])
+    for width in range(20, 31):
+        text = by_rich_and_by_rows(monkeypatch, closed_late_folder, lang=lang, width=width, measures=measures)
+        assert max(map(cell_len, text.splitlines())) <= width, width
+        table = _table_lines(text)
+        head, rows = _headers(table[0]), table[2:2 + rows_count]
+        under = "".join("".join(table[2 + rows_count:]).split())
+        ids = [row.split()[0] for row in rows]
+        assert [i for i in ids if "…" in i] == [] and len(set(ids)) == rows_count, (width, ids)
+        shown = [h for h in head if "…" not in h] + [h[:-1] for h in head if h.endswith("…") and len(h) > 1]
+        missing = [h for h in full if not any(h.startswith(part) for part in shown) and "".join(h.split()) not in under]
+        assert missing == [], (width, table[0], under)
+        assert "…" not in head, (width, table[0])  # (no column cut to nothing)
+
+
 def test_the_progress_bar_shortens_to_fit():
     """In English at 50 columns the bar's line was 55 cells: `50%` wrapped onto a line of its own."""
     assert "Completed [############-------------]  91/179  50%" in _bundled(lang=Lang.en, width=50).splitlines()
