@@ -773,11 +773,13 @@ def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], l
                                           if ms.kind != MilestoneKind.ONGOING else "" for ms in milestones]),
         _Column(label("status", lang), [word(STATUS, ms.status, lang) for ms in milestones]),
     ]
-    original, step = columns[2], columns[3]
+    original, step, done = columns[2], columns[3], columns[4]
     shown = _fitting([column for column in columns if column.gives_way == 0 or any(column.cells)], console.width)
     # (narrower than the table, its kind, done and state wrap, by / date, rather than Rich cut every
     # column, dates too: 2018-10…; a date is kept whole while the others keep a character's 2 cells)
     dates = [column for column in shown if column in (columns[1], original)]
+    if console.width < _room(dates) + 4 * (len(shown) - len(dates)):  # (at 20 cells: the state says it)
+        shown.remove(done)
     narrow = _room(shown) > console.width >= _room(dates) + 4 * (len(shown) - len(dates))
     wraps = [column.free or (narrow and column not in dates) for column in shown]
     table = _table()
@@ -786,6 +788,9 @@ def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], l
     for row in zip(*(column.cells for column in shown)):
         table.add_row(*(Paragraph(Text(cell)) if wrap else Text(cell) for wrap, cell in zip(wraps, row)))
     console.print(table)
+    if done not in shown:
+        see = unbroken(label("show_see_json", lang))
+        console.print(Paragraph(label("status_left_out", lang, columns=done.header, see=see)))
     under = {original: "show_original_due_under", step: "show_step_under"}
     for column, key in under.items():
         if column not in shown:

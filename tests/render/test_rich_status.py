@@ -866,6 +866,45 @@ def test_a_narrow_milestones_table_never_cuts_a_date(lang, heading):
         assert "…" not in "".join(rows) and max(map(cell_len, lines)) <= width, (width, rows)
 
 
+def _milestones_table(text: str, lang: Lang) -> list[str]:
+    """show's milestones table: from its header to the next blank line."""
+    lines = text.splitlines()
+    return list(takewhile(bool, lines[lines.index({Lang.zh: "整改期限", Lang.en: "Milestones"}[lang]) + 1:]))
+
+
+def _wrapped_headers(lines: list[str]) -> list[str]:
+    """A table's column headers from its header lines, a header wrapped onto several (`类` / `型`)
+    joined: the pieces that start at the same cell."""
+    import re
+
+    pieces: dict[int, str] = {}
+    for line in lines:
+        for match in re.finditer(r"\S+(?: \S+)*", line):
+            at = cell_len(line[: match.start()])
+            pieces[at] = pieces.get(at, "") + match.group()
+    return [pieces[at] for at in sorted(pieces)]
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_from_20_to_30_columns_the_milestones_table_names_what_gives_way_and_never_cuts_a_date(lang):
+    """At 20 columns `show 18.4 --lang en` had no Done column, unnamed, and cut the dates, `2018-1…`:
+    the kind and state wrap, by / date, in 2 cells each at the least; where that leaves Done none, it
+    gives way, named under the table (the state says closed)."""
+    registry = load_registry("data/tasks.yaml", today=AS_OF)
+    headers = _headers(_milestones_table(render_show("18.4", registry, lang=lang, width=200), lang)[0])
+    for width in range(20, 31):
+        text = render_show("18.4", registry, lang=lang, width=width)
+        assert max(map(cell_len, text.splitlines())) <= width, width
+        table = _milestones_table(text, lang)
+        rule = next(i for i, line in enumerate(table) if set(line) == {"-"})
+        head = _wrapped_headers(table[:rule])
+        below = "".join("".join(table[rule + 1:]).split())
+        notice = below[below.find("终端太窄" if lang == Lang.zh else "Toonarrow"):] if "太窄" in below or "narrow" in below else ""
+        assert [h for h in headers if h not in head and h not in notice] == [], (width, table)
+        assert "…" not in "".join(table), (width, table)
+        assert [day for day in ("2018-12-31", "2020-12-31") if not any(day in row for row in table)] == [], (width, table)
+
+
 @pytest.mark.parametrize("measures", [False, True])
 @pytest.mark.parametrize("width", [50, 60])
 @pytest.mark.parametrize("lang", list(Lang))
