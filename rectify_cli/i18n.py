@@ -650,6 +650,7 @@ LABELS = {
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
     "status_left_out": ("（终端太窄，未显示：{columns}；{see}）", "(Too narrow to show: {columns}; {see})"),
     "status_see_show": ("见 rectify show <编号>", "see rectify show <id>"),
+    "show_see_json": ("见 rectify show <编号> --format json", "see rectify show <id> --format json"),  # (under show's own tables)
     "status_deadline_at_once": ("立行立改", "at once"),  # a task's deadline without a date, in few cells
     "show_lead_mark": ("（牵头）", " (lead)"),
     "show_text": ("措施内容", "Text"),

@@ -493,11 +493,26 @@ class _Column:
 
     @cached_property
     def room(self) -> int:
-        """Cells it takes at the least: all of its widest cell (free text: up to MIN_FREE_CELLS)."""
-        texts = {self.header, *(cell if type(cell) is str else cell.plain for cell in self.cells)}
+        """Cells it takes at the least: all of its widest cell (free text: up to MIN_FREE_CELLS), or
+        its max_width when that cuts it."""
+        texts = self._texts
         if self.free and any(_cells(text) >= MIN_FREE_CELLS for text in texts):
-            return MIN_FREE_CELLS
-        return max(map(_cells, texts))
+            return min(MIN_FREE_CELLS, self.max_width or MIN_FREE_CELLS)
+        return min(max(map(_cells, texts)), self.max_width or max(map(_cells, texts)))
+
+    @cached_property
+    def least(self) -> int:
+        """Cells it may be cut to: each of its texts keeps a character before the … (`逾…`, `ye…`);
+        narrower, a cell would read `…` alone."""
+        return max(min(_cells(text), _cells(text[:1]) + 1) for text in self._texts)
+
+    @property
+    def _texts(self) -> set[str]:
+        return {self.header, *(cell if type(cell) is str else cell.plain for cell in self.cells)}
+
+    def cut(self, cells: int) -> _Column:
+        """This column cut to `cells` where it is wider and that leaves each text a character."""
+        return replace(self, max_width=cells) if self.least <= cells < self.room else self
 
 
 def _room(columns: list[_Column]) -> int:
@@ -550,7 +565,8 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
     deadline is given by its dates, and the problem, then the reported state, then (beside a
     folder's long ids, 新疆维吾尔自治区:35) the count and the deadline give way, the deadline last (it
     says when a yellow row falls due; the count 1/2, less); before all of them, the count of late
-    closes (逾期销号), a column only when a task has one."""
+    closes (逾期销号), a column only when a task has one. Narrower still (some 28 cells beside those
+    ids), the days overdue and then the light: never an id."""
     every = engine.worst_first(tasks)
     results = every[:limit]
     late = [any(mr.extended_late for mr in tr.measures) for tr in results]
@@ -558,24 +574,29 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
     deadline = label("deadline", lang)
     columns = [
         _Column(label("task", lang), [_cell(tr.id) + (LATE_MARK if mark else "") for tr, mark in zip(results, late)]),
-        _Column(label("title", lang), [_cell(tr.task.title) for tr in results], free=True, gives_way=4),
+        _Column(label("title", lang), [_cell(tr.task.title) for tr in results], free=True, gives_way=6),
         # (its widest cell, to choose between the ledger's words and the dates: a ledger repeats a few deadlines)
         _Column(deadline, [_cell(text) for text in {tr.task.deadline.text for tr in results}]),
-        _Column(label("reported", lang), [word(REPORTED, tr.task.reported.state, lang) for tr in results], gives_way=3),
+        _Column(label("reported", lang), [word(REPORTED, tr.task.reported.state, lang) for tr in results], gives_way=5),
         _Column(label("progress", lang), [f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-" for tr in results],
-                justify="right", gives_way=2),
+                justify="right", gives_way=4),
         # (only when a task has one; blank beside the others, as days overdue are; the first to give
         # way, since the counts above the table give the whole ledger's)
         *([_Column(label("status_closed_late_header", lang), [str(n) if n else "" for n in closed_late],
-                   justify="right", gives_way=5)] if any(closed_late) else []),
-        _Column(label("light", lang), [_light_text(tr.light, lang) for tr in results]),
+                   justify="right", gives_way=7)] if any(closed_late) else []),
+        # (the last to give way, beside ids that leave them no room: named under the table rather
+        # than Rich cut every column, the ids too, 新疆维吾尔自治…)
+        _Column(label("light", lang), [_light_text(tr.light, lang) for tr in results], gives_way=1),
         _Column(label("status_overdue_header", lang),
-                [label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "" for tr in results], justify="right"),
+                [label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "" for tr in results],
+                justify="right", gives_way=2),
     ]
     if _room(columns) > console.width:  # (the ledger's words, 2018年12月31日前完成，长期坚持: 30 cells)
-        columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results], gives_way=1)
+        columns[2] = _Column(deadline, [_deadline_dates(tr.task.deadline, lang) for tr in results], gives_way=3)
     else:
-        columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results], gives_way=1)
+        columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results], gives_way=3)
+    # (no room for the light whole beside the ids: cut, `ye…`, as the measures' table cuts it)
+    columns[-2] = columns[-2].cut(console.width - _room(columns[:1]) - 2)
     _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(results), len(results), lang)
     if any(late):
@@ -594,7 +615,9 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
     """One row per measure (a task without measures stands for itself), worst first (the
     `limit` worst, and a line saying how many more); a line under the table explains LATE_MARK
     when a row carries it. On a narrow terminal, first how late a late close was (said under the
-    table), then the units, then the text, then (beside a folder's long ids) the due date give way."""
+    table), then the units, then the text, then (beside a folder's long ids) the due date give way,
+    then the state is cut, then the light too, and where that leaves either no character, they give way:
+    never an id."""
     ids, lights, states, dues, owners, texts = [], [], [], [], [], []
     marked = False
     every = engine.worst_first(results)
@@ -615,28 +638,33 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         texts.append(_cell(text))
     columns = [
         _Column(label("measure", lang), ids),
-        _Column(label("light", lang), lights),
-        _Column(label("status", lang), states),
-        _Column(label("status_due_column", lang), dues, gives_way=1),
+        # (the last to give way, at 20-28 cells beside a folder's ids: named under the table rather
+        # than Rich dropped the light unnamed and cut the ids, 新疆维吾尔自治区…)
+        _Column(label("light", lang), lights, gives_way=1),
+        _Column(label("status", lang), states, gives_way=2),
+        _Column(label("status_due_column", lang), dues, gives_way=3),
         # Owners are capped so that the measure's own text keeps most of the room.
-        _Column(label("owners", lang), owners, free=True, gives_way=3, max_width=max(16, console.width // 5)),
-        _Column(label("status_text_column", lang), texts, free=True, gives_way=2),
+        _Column(label("owners", lang), owners, free=True, gives_way=5, max_width=max(16, console.width // 5)),
+        _Column(label("status_text_column", lang), texts, free=True, gives_way=4),
     ]
     # How late a late close was gives way first (已销号（逾期127天销号）: 24 cells, beside a folder's ids
     # of 20 the light was cut): the state says 已销号, a line under the table the days.
     late_under = bool(closed_late) and _room(columns) > console.width  # (its ids unbroken, as the extended ones below)
     if late_under:
-        columns[2] = _Column(label("status", lang), [_state_word(result, lang, late_detail=False) for result in every[:limit]])
+        columns[2] = replace(columns[2], cells=[_state_word(result, lang, late_detail=False) for result in every[:limit]])
     # Under some 45 cells (新疆维吾尔自治区:1.1 beside `90 days overdue`) the state is cut, with …, rather
-    # than Rich cutting every column, ids and lights too; where that leaves it no cell beside the … (in
-    # English under 32: `yellow` is 6), the light is cut as it is, each to half the cells beside the ids.
+    # than Rich cutting every column, ids and lights too; where that leaves it no character beside the …
+    # (in English under 32: `yellow` is 6), the light is cut as it is, each to half the cells beside the
+    # ids; narrower, the state gives way and the light is cut to the room left, and then gives way too.
     state_room = console.width - _room(columns[:2]) - 2
     beside = console.width - _room(columns[:1]) - 4
-    if _room(columns[:3]) > console.width and state_room > 1:
-        columns[2] = replace(columns[2], max_width=state_room)
-    elif state_room <= 1 and beside >= 4:
-        columns[1] = replace(columns[1], max_width=beside // 2)
-        columns[2] = replace(columns[2], max_width=beside - beside // 2)
+    if _room(columns[:3]) > console.width:
+        if state_room >= columns[2].least:
+            columns[2] = columns[2].cut(state_room)
+        elif beside // 2 >= columns[1].least and beside - beside // 2 >= columns[2].least:
+            columns[1], columns[2] = columns[1].cut(beside // 2), columns[2].cut(beside - beside // 2)
+        else:
+            columns[1] = columns[1].cut(beside + 2)
     _print_columns(console, columns, lang)
     _print_omitted(console, len(every) - len(ids), len(ids), lang)
     if late_under:
@@ -745,11 +773,13 @@ def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], l
                                           if ms.kind != MilestoneKind.ONGOING else "" for ms in milestones]),
         _Column(label("status", lang), [word(STATUS, ms.status, lang) for ms in milestones]),
     ]
-    original, step = columns[2], columns[3]
+    original, step, done = columns[2], columns[3], columns[4]
     shown = _fitting([column for column in columns if column.gives_way == 0 or any(column.cells)], console.width)
     # (narrower than the table, its kind, done and state wrap, by / date, rather than Rich cut every
     # column, dates too: 2018-10…; a date is kept whole while the others keep a character's 2 cells)
     dates = [column for column in shown if column in (columns[1], original)]
+    if console.width < _room(dates) + 4 * (len(shown) - len(dates)):  # (at 20 cells: the state says it)
+        shown.remove(done)
     narrow = _room(shown) > console.width >= _room(dates) + 4 * (len(shown) - len(dates))
     wraps = [column.free or (narrow and column not in dates) for column in shown]
     table = _table()
@@ -758,6 +788,9 @@ def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], l
     for row in zip(*(column.cells for column in shown)):
         table.add_row(*(Paragraph(Text(cell)) if wrap else Text(cell) for wrap, cell in zip(wraps, row)))
     console.print(table)
+    if done not in shown:
+        see = unbroken(label("show_see_json", lang))
+        console.print(Paragraph(label("status_left_out", lang, columns=done.header, see=see)))
     under = {original: "show_original_due_under", step: "show_step_under"}
     for column, key in under.items():
         if column not in shown:

@@ -442,6 +442,34 @@ def test_down_to_28_columns_an_id_of_the_measures_table_stays_whole(monkeypatch,
     assert rows == ["xizang:1.1            red  90…", "新疆维吾尔自治区:1.1  red  90…"]
 
 
+def _headers(head: str) -> list[str]:
+    """A table's column headers, from its header line (two spaces or more between them)."""
+    return [header.strip() for header in head.split("  ") if header.strip()]
+
+
+@pytest.mark.parametrize("measures", [False, True])
+@pytest.mark.parametrize("lang", list(Lang))
+def test_from_20_to_30_columns_what_gives_way_is_named_and_ids_stay_whole(monkeypatch, closed_late_folder, lang, measures):
+    """Beside a folder's ids of 19-20 cells, at 20-28 columns `--measures` dropped the light column
+    unnamed (`措施  状态`) and cut the ids (`新疆维吾尔自治区…`); the tasks' table did the same in Chinese
+    at 24-26 and cut every id in English (`新疆维吾尔自治…`, `yel…`, `90 …`). A column either shows its
+    header (cut, a character of it at least) or is named under the table; row by row too."""
+    rows_count = 16 if measures else 8
+    full = _headers(_table_lines(render_status(closed_late_folder, lang=lang, width=200, measures=measures))[0])
+    for width in range(20, 31):
+        text = by_rich_and_by_rows(monkeypatch, closed_late_folder, lang=lang, width=width, measures=measures)
+        assert max(map(cell_len, text.splitlines())) <= width, width
+        table = _table_lines(text)
+        head, rows = _headers(table[0]), table[2:2 + rows_count]
+        under = "".join("".join(table[2 + rows_count:]).split())
+        ids = [row.split()[0] for row in rows]
+        assert [i for i in ids if "…" in i] == [] and len(set(ids)) == rows_count, (width, ids)
+        shown = [h for h in head if "…" not in h] + [h[:-1] for h in head if h.endswith("…") and len(h) > 1]
+        missing = [h for h in full if not any(h.startswith(part) for part in shown) and "".join(h.split()) not in under]
+        assert missing == [], (width, table[0], under)
+        assert "…" not in head, (width, table[0])  # (no column cut to nothing)
+
+
 def test_the_progress_bar_shortens_to_fit():
     """In English at 50 columns the bar's line was 55 cells: `50%` wrapped onto a line of its own."""
     assert "Completed [############-------------]  91/179  50%" in _bundled(lang=Lang.en, width=50).splitlines()
@@ -836,6 +864,45 @@ def test_a_narrow_milestones_table_never_cuts_a_date(lang, heading):
         rows = list(takewhile(lambda line: not line.startswith(("期限 ", "Due ", "Step due")), lines[rule + 1:]))
         assert [day for day in ("2018-10-31", "2019-12-31") if not any(day in row for row in rows)] == [], (width, rows)
         assert "…" not in "".join(rows) and max(map(cell_len, lines)) <= width, (width, rows)
+
+
+def _milestones_table(text: str, lang: Lang) -> list[str]:
+    """show's milestones table: from its header to the next blank line."""
+    lines = text.splitlines()
+    return list(takewhile(bool, lines[lines.index({Lang.zh: "整改期限", Lang.en: "Milestones"}[lang]) + 1:]))
+
+
+def _wrapped_headers(lines: list[str]) -> list[str]:
+    """A table's column headers from its header lines, a header wrapped onto several (`类` / `型`)
+    joined: the pieces that start at the same cell."""
+    import re
+
+    pieces: dict[int, str] = {}
+    for line in lines:
+        for match in re.finditer(r"\S+(?: \S+)*", line):
+            at = cell_len(line[: match.start()])
+            pieces[at] = pieces.get(at, "") + match.group()
+    return [pieces[at] for at in sorted(pieces)]
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_from_20_to_30_columns_the_milestones_table_names_what_gives_way_and_never_cuts_a_date(lang):
+    """At 20 columns `show 18.4 --lang en` had no Done column, unnamed, and cut the dates, `2018-1…`:
+    the kind and state wrap, by / date, in 2 cells each at the least; where that leaves Done none, it
+    gives way, named under the table (the state says closed)."""
+    registry = load_registry("data/tasks.yaml", today=AS_OF)
+    headers = _headers(_milestones_table(render_show("18.4", registry, lang=lang, width=200), lang)[0])
+    for width in range(20, 31):
+        text = render_show("18.4", registry, lang=lang, width=width)
+        assert max(map(cell_len, text.splitlines())) <= width, width
+        table = _milestones_table(text, lang)
+        rule = next(i for i, line in enumerate(table) if set(line) == {"-"})
+        head = _wrapped_headers(table[:rule])
+        below = "".join("".join(table[rule + 1:]).split())
+        notice = below[below.find("终端太窄" if lang == Lang.zh else "Toonarrow"):] if "太窄" in below or "narrow" in below else ""
+        assert [h for h in headers if h not in head and h not in notice] == [], (width, table)
+        assert "…" not in "".join(table), (width, table)
+        assert [day for day in ("2018-12-31", "2020-12-31") if not any(day in row for row in table)] == [], (width, table)
 
 
 @pytest.mark.parametrize("measures", [False, True])
