@@ -46,7 +46,10 @@ UNITS_AT = re.compile(rf"(?:^|(?<=[。；）])){UNITS_HEAD}")
 _ORG = r"(?:中共[^，。；：、\s（）]{1,20}?委(?:员会)?|[^，。；：、\s（）]{2,20}?人民政府(?:办公厅)?)"
 _ISSUED = r"\d{4}年\d{1,2}月\d{1,2}日"
 _ATTACHMENT = r"附(?:[件表]\s*(?:[0-9一二三四五六七八九十]+|[：:])|[：:])"
-TAIL_START = re.compile(rf"(?:^|(?<=[。！？；]))(?:{_ATTACHMENT}|{_ORG}+(?=$|{_ISSUED}|{_ATTACHMENT})|{_ISSUED}(?=$|{_ATTACHMENT}))")
+# (the signature's names taken at once, as an atomic group would, a lookahead being one: backtracking
+# into {_ORG}+ over a run such as 人民政府人民政府… took minutes; Python 3.10 has no (?>…))
+TAIL_START = re.compile(rf"(?:^|(?<=[。！？；]))(?:{_ATTACHMENT}|(?=(?P<orgs>{_ORG}+))(?P=orgs)(?=$|{_ISSUED}|{_ATTACHMENT})"
+                        rf"|{_ISSUED}(?=$|{_ATTACHMENT}))")
 
 DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|年?底)"  # (2020年底, 2020年年底: the year's last day)
 # a half year, due by its last day: 2020年上半年 by 2020年6月底, 2020年下半年 by 2020年底

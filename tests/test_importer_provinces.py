@@ -206,6 +206,21 @@ def test_text_after_the_appendix_is_left_out_of_the_last_note_and_warned_of(tmp_
     assert _warnings(result) == [f"line {line}: text after the appendix left out, from: {first}", NO_CURATION]
 
 
+def test_a_note_running_on_with_one_government_named_over_and_over_is_read_whole_not_searched_for_minutes(tmp_path):
+    """`人民政府` 250 times in a note (a fuzzed text) held the import for minutes: the signature's
+    pattern backtracked through every way of cutting the run into names; it is no signature, as
+    no date or attachment follows it."""
+    import time
+
+    run = "各级人民政府" + "人民政府" * 250
+    began = time.monotonic()
+    result, out = _import(tmp_path, QINGHAI + LAX.replace("已制定专项行动方案。", f"已制定专项行动方案。{run}，正在推进。"))
+    assert time.monotonic() - began < 20  # (a hang guard, not a speed target, as the fuzz tests have)
+    assert result.exit_code == 0, result.output
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert [e["note"] for e in journal] == [f"已制定专项行动方案。{run}，正在推进。"]
+
+
 # ---------------------------------------------------------------- 3. Sichuan's headline: the total, not the count of late tasks
 
 APPENDIX = "一、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n" \
