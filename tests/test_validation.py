@@ -140,13 +140,19 @@ ENTRY = '- measure: "4.2"\n  date: 2019-03-20\n'
 ])
 @pytest.mark.parametrize("use_cache", [True, False])
 def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch, body, expected, use_cache):
+    journal, refused = _refused_on_load(tmp_path, monkeypatch, ENTRY + body, use_cache=use_cache)
+    assert str(refused).startswith(f"{journal}:{expected}")
+
+
+def _refused_on_load(tmp_path, monkeypatch, journal_text: str, *, use_cache: bool) -> tuple[Path, RegistryError]:
+    """The small fixture's plan beside a journal of `journal_text`: the journal, and the loader's refusal."""
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
     shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
     journal = tmp_path / "progress.yaml"
-    journal.write_text(ENTRY + body, encoding="utf-8")
+    journal.write_text(journal_text, encoding="utf-8")
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
-    assert str(caught.value).startswith(f"{journal}:{expected}")
+    return journal, caught.value
 
 
 def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
@@ -405,12 +411,7 @@ EXTENSION = "  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n"
 def test_an_entry_is_refused_on_load_as_a_write_would_say_it(tmp_path, monkeypatch, body, english, chinese, use_cache):
     from rectify_cli.i18n import Lang, problem_message
 
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
-    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
-    journal = tmp_path / "progress.yaml"
-    journal.write_text(ENTRY + body, encoding="utf-8")
-    with pytest.raises(RegistryError) as caught:
-        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
-    [problem] = caught.value.problems
+    journal, refused = _refused_on_load(tmp_path, monkeypatch, ENTRY + body, use_cache=use_cache)
+    [problem] = refused.problems
     assert str(problem) == f"{journal}:{english}"
     assert f"{problem.line}:{problem.column}: {problem_message(problem, Lang.zh)}" == chinese
