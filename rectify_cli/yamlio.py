@@ -96,19 +96,14 @@ def as_written(container, key, value):
 _NOT_TEXT = (int, float, bool)  # what a plain scalar may be read as besides text and null
 
 
-def _remember_written(container, key, node) -> None:
+def _remember_written(container, key, node, slot: str = "written") -> None:
+    """The text of `node`, a value (slot written) or a key (slot written_keys) YAML read as
+    something else, kept under `key`."""
     if not node.style:  # (plain: None, or "" from libyaml; a quoted one is text but for a tag: !!int "017")
         try:
-            container.written[key] = node.value
+            getattr(container, slot)[key] = node.value
         except AttributeError:  # (the first one)
-            container.written = {key: node.value}
-
-
-def _remember_written_key(container, key, node) -> None:
-    try:
-        container.written_keys[key] = node.value
-    except AttributeError:  # (the first one)
-        container.written_keys = {key: node.value}
+            setattr(container, slot, {key: node.value})
 
 
 def key_as_written(mapping, key):
@@ -409,10 +404,10 @@ class _Walker:
                 key = self.scalar(key_node, key_node.tag)
                 if key in result:
                     line, _ = result.key_pos[key]
-                    self.fail(key_node, "duplicate_key", key=key, line=line)
+                    self.fail(key_node, "duplicate_key", key=key if key.__class__ is str else key_node.value, line=line)
                 result.key_pos[key] = _pos(key_node)
                 if key.__class__ is not str:  # (~, yes, 2.10: said as written, not as None, True, 2.1)
-                    _remember_written_key(result, key, key_node)
+                    _remember_written(result, key, key_node, "written_keys")
                 result.value_pos[key] = _pos(value_node)
                 value = result[key] = self.value(value_node, depth + 1)
                 if value.__class__ in _NOT_TEXT:

@@ -406,6 +406,9 @@ EXTENSION = "  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n"
      f"5:3: journal entry 1: unknown key '~'; allowed: {ALLOWED}", f"5:3: 第 1 条进展记录：未知的键 '~'；可用的键：{ALLOWED_ZH}"),
     ("  state: done\n  evidence: x\n  yes: x\n",
      f"5:3: journal entry 1: unknown key 'yes'; allowed: {ALLOWED}", f"5:3: 第 1 条进展记录：未知的键 'yes'；可用的键：{ALLOWED_ZH}"),
+    # (two keys YAML reads as null: "duplicate key None")
+    ("  state: done\n  evidence: x\n  ~: x\n  null: y\n",
+     "6:3: duplicate key 'null' (first defined on line 5)", "6:3: 键 'null' 重复（首次定义在第 5 行）"),
 ])
 @pytest.mark.parametrize("use_cache", [True, False])
 def test_an_entry_is_refused_on_load_as_a_write_would_say_it(tmp_path, monkeypatch, body, english, chinese, use_cache):
