@@ -207,6 +207,12 @@ class MeasureResult:
             return any(ms.kind != MilestoneKind.ONGOING for ms in self.milestones)
         return False
 
+    @property
+    def accounted_for(self) -> bool:
+        """Closed, or only 长期坚持 and reported on: what a done task asks of each of its measures
+        (TaskResult.closed)."""
+        return self.closed or (self.status is Status.ONGOING and self.last_entry is not None)
+
 
 @dataclass(frozen=True, slots=True)
 class TaskResult:
@@ -240,7 +246,7 @@ class TaskResult:
         recorded). Without measures: its own state."""
         if not self.measures:
             return self.status in (Status.DONE, Status.ONGOING)
-        return all(m.closed or (m.status is Status.ONGOING and m.last_entry is not None) for m in self.measures)
+        return all(m.accounted_for for m in self.measures)
 
     @property
     def stale(self) -> bool:

@@ -410,8 +410,7 @@ RULES: dict[str, ClaimRule] = {
                 "截至报告日各期限均已销号、或仅长期坚持且有报告的措施",
                 "measures with every dated milestone closed out as of the report date, or ongoing only and "
                 "reported on",
-                lambda l: _n(mr for mr in l.measures()
-                             if mr.closed or (mr.status is engine.Status.ONGOING and mr.last_entry is not None)),
+                lambda l: _n(mr for mr in l.measures() if mr.accounted_for),
             ),
             Rule(
                 "所属任务整改进度为“全面完成”的措施",
