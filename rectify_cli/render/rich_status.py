@@ -506,7 +506,7 @@ class _Column:
         narrower, a cell would read `…` alone."""
         return max(min(_cells(text), _cells(text[:1]) + 1) for text in self._texts)
 
-    @property
+    @cached_property
     def _texts(self) -> set[str]:
         return {self.header, *(cell if type(cell) is str else cell.plain for cell in self.cells)}
 
