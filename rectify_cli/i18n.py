@@ -666,6 +666,8 @@ LABELS = {
     # Under show's milestones table, a cell of a column too wide for the terminal; {due}: its deadline.
     "show_original_due_under": ("期限 {due} 原定 {text}", "Due {due}, originally {text}"),
     "show_step_under": ("期限 {due} 的事项：{text}", "Step due {due}: {text}"),
+    # Under show's history on a terminal too narrow for its note column; {row}: the entry's date, (measure,) entry.
+    "show_note_under": ("{row}：", "{row}: "),
     "show_yes": ("是", "yes"),
     "show_no": ("否", "no"),
     "show_history": ("进展记录", "History"),

@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
-from rich.console import COLOR_SYSTEMS, Console
+from rich.console import COLOR_SYSTEMS, Console, Group
 from rich.measure import Measurement
 from rich.style import Style
 from rich.table import Table
@@ -821,8 +821,9 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
     return note
 
 
-def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, measures: bool = False) -> Table:
-    """The entries' table; `measures`: with the measure of each (a task's, after its date)."""
+def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, measures: bool = False) -> Table | Group:
+    """The entries' table; `measures`: with the measure of each (a task's, after its date); on a
+    terminal too narrow for a note beside its entry, the notes under it."""
     entries = list(entries)
     retractions = Retractions.of(entries)
     states = [word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang) for entry in entries]
@@ -832,7 +833,12 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     # (the cells before the entry's own: its date, and its measure's id and the two cells after it)
     lead = len("2019-03-31") + (max(map(cell_len, [label("measure", lang), *(i.plain for i in ids)])) + 2 if ids else 0)
     entry_width = _entry_width(console, states, lang, lead)
-    # (an entry column that wraps leaves no room beside the note: unit and evidence go under it)
+    entry_cells = entry_width or max(map(cell_len, [label("journal_state", lang), *states]))
+    # (a note narrower than a date ran down the page a character a line, its dates cut `20` / `18` /
+    # `-1`, or was not shown at all: each goes under the table, after its date and entry, as the
+    # milestones' steps do)
+    if console.width - lead - entry_cells - 4 < len("2019-03-31"):
+        return _history_notes_under(console, entries, ids, states, _with_sides(notes, sides, lang), lang, lead)
     widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang, lead)
     table = _table()
     # (the journal's fields by the names and in the order `history` gives them)
@@ -846,11 +852,7 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     state_cells = [Text(state) if entry_width is None else Paragraph(state) for state in states]
     if widths is None:  # (unit and evidence under the note)
         table.add_column(label("journal_note", lang), overflow="fold")
-        for i, (entry, state, note) in enumerate(zip(entries, state_cells, notes)):
-            for header, cells in sides.items():
-                if cells[i]:
-                    under = label("history_under_row", lang, name=header, text=cells[i])
-                    note.append(("\n" if note.plain else "") + under)
+        for i, (entry, state, note) in enumerate(zip(entries, state_cells, _with_sides(notes, sides, lang))):
             table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, Paragraph(note))
         return table
     columns = [(header, cells, widths[header]) for header, cells in sides.items()]
@@ -861,6 +863,44 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     for i, (entry, state, *cells) in enumerate(zip(entries, state_cells, *(cells for _, cells, _ in columns))):
         table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, *map(Paragraph, cells))
     return table
+
+
+def _with_sides(notes: list[Text], sides: dict[str, list[str]], lang: Lang) -> list[Text]:
+    """The notes, each with its unit and evidence on lines under it, named as history names them."""
+    for i, note in enumerate(notes):
+        for header, cells in sides.items():
+            if cells[i]:
+                note.append(("\n" if note.plain else "") + label("history_under_row", lang, name=header, text=cells[i]))
+    return notes
+
+
+def _history_notes_under(console: Console, entries: list[Entry], ids: list[Text], states: list[str],
+                         notes: list[Text], lang: Lang, lead: int) -> Group:
+    """The entries' table of date, measure and entry, and under it each entry's note (with its unit
+    and evidence) at full width, after the row's date, measure and entry. An entry too wide for the
+    room beside the date and measure but inside a word (`close` / `d`) is left to the lines under."""
+    room = console.width - lead - 2
+    texts = [label("journal_state", lang), *states]
+    # (its header whole; each cell whole, or wrapped in MIN_SIDE_CELLS at least, never in a word)
+    with_entry = cell_len(texts[0]) <= room and all(
+        min(cell_len(text), MIN_SIDE_CELLS) <= room and widest_unbroken(text, console.width) <= room for text in texts)
+    table = _table()
+    table.add_column(label("journal_date", lang), no_wrap=True)
+    if ids:
+        table.add_column(label("measure", lang), no_wrap=True)
+    # (the note's room is the entry's: it wraps only where the rest of the line is too narrow for it)
+    wrap = max(map(cell_len, texts)) > room
+    if with_entry:
+        table.add_column(label("journal_state", lang), no_wrap=not wrap, overflow="fold")
+    under = []
+    for i, (entry, state, note) in enumerate(zip(entries, states, notes)):
+        cells = [Text(entry.date.isoformat()), *ids[i:i + 1]]
+        table.add_row(*cells, *([Paragraph(state) if wrap else Text(state)] if with_entry else []))
+        if note.plain or not with_entry:
+            # (an entry's word whole, 销号 not 销 / 号; a retraction's long one breaks where it may)
+            row = " ".join([*(cell.plain for cell in cells), unbroken(state) if cell_len(state) <= MIN_SIDE_CELLS else state])
+            under.append(Paragraph(Text(label("show_note_under", lang, row=row)) + note if note.plain else Text(row)))
+    return Group(table, *under)
 
 
 def _sides(entries: list[Entry], lang: Lang) -> dict[str, list[str]]:

@@ -960,3 +960,28 @@ def test_the_line_under_the_measures_table_keeps_an_extended_id_with_its_first_d
         text = render_status(closed_late_folder, lang=lang, width=width, measures=True)
         legend = text[text.index("已延期，原定期限：" if lang == Lang.zh else "Extended, first due:"):].splitlines()
         assert [pair for pair in pairs if not any(pair in line for line in legend)] == [], width
+
+
+@pytest.mark.parametrize("item", ["18.4", "18"])
+@pytest.mark.parametrize("lang", list(Lang))
+def test_from_20_to_30_columns_show_history_keeps_every_note_whole_and_its_dates_uncut(lang, item):
+    """At 20 columns `show 18.4 --lang en` printed `Date  Entry`, no note nor evidence and no word
+    of them; at 22-29 (and in Chinese at 20) the note ran a character or two a line down a column
+    of 2-6 cells, its step's date split `20` / `18` / `-1` (the task's, `show 18`, cut its dates
+    `2019-…` too). Too narrow for a date, the notes go under the table, at full width, each after
+    its date and entry."""
+    registry = load_registry("data/tasks.yaml", today=AS_OF)
+    entries = [entry for entry in registry.journal if entry.measure.startswith(f"{item}.") or entry.measure == item]
+    assert entries, "the data's 18 has a history"
+    heading = {Lang.zh: "进展记录", Lang.en: "History"}[lang]
+    for width in range(20, 31):
+        lines = render_show(item, registry, lang=lang, width=width).splitlines()
+        history = lines[lines.index(heading) + 1:]
+        assert max(map(cell_len, lines)) <= width, (width, history)
+        joined = "".join("".join(history).split())
+        for entry in entries:
+            for text in (entry.note, entry.evidence or ""):
+                assert "".join(text.split()) in joined, (width, history)
+        for day in ("2019-03-31", "2018-12-31"):  # (the entry's, and the step's its note names)
+            assert any(day in line for line in history), (width, day, history)
+        assert "…" not in "".join(history), (width, history)  # (no date nor id cut, `2019-…`, `1…`)
