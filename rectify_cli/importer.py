@@ -1075,16 +1075,16 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             problems.append(problem(filename, rm.line, None, "import_measure_recurring", measure=mid, deadline=written, recurs=RECURS))
         # (dropped, it would lose a step of the measure: a wrong ledger; 2018年12月31日，每年 names a year, but recurs)
         unread = [written for written in unreadable_deadlines(rm.text) if written not in recurring]
+        closing = closing_parenthesis(rm.text)
+        if not ms and not recurring and not unread and closing:
+            unread.append(closing)  # (a deadline in words it does not read, 持续推进: named, not said to be missing)
         for written in unread:
             problems.append(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=written, steps=STEPS, repair=REPAIR))
-        if not ms and not recurring and not unread and (written := closing_parenthesis(rm.text)):
-            # (a deadline in words it does not read, 持续推进: named, not said to be missing)
-            problems.append(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=written, steps=STEPS, repair=REPAIR))
-        elif not ms and not recurring and not unread:
+        if not ms and not recurring and not unread:
             problems.append(problem(filename, rm.line, None, "import_measure_no_deadline", measure=mid))
-        elif ms and (written := closing_parenthesis(rm.text)) and written not in recurring + unread and not parse_deadline(written[1:-1]):
+        elif ms and closing and closing not in recurring + unread and not parse_deadline(closing[1:-1]):
             # (a last step in words it does not read, after a readable one: dropped, so said; an aside ends no measure)
-            warnings.append(Notice("closing_unread", {"measure": mid, "line": rm.line, "deadline": written}))
+            warnings.append(Notice("closing_unread", {"measure": mid, "line": rm.line, "deadline": closing}))
         if rm.note is None:
             lines = rm.extra_text_lines
             lost = Notice("lost_headings" if len(lines) > 1 else "lost_heading", {"lines": list(lines)}) if lines else ""
