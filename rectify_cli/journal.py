@@ -79,6 +79,8 @@ from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
 
 LOCK_TIMEOUT_SECONDS = 10.0
+# How long a writer waits for the journal's lock, when 10 s is too short (many writers of a big registry).
+ENV_LOCK_TIMEOUT = "RECTIFY_LOCK_TIMEOUT"
 HEADER = "# rectify journal — append-only: add entries with `rectify record`, never edit or delete.\n"
 
 # Field order of a written entry (as in docs/registry-format.md).
@@ -289,8 +291,24 @@ def _reading(text: tuple[bytes, bool], *, jpath: Path) -> dict | None:
             "last": data[-1] if appended else None, "last_hash": _last_hash(data)}
 
 
+def lock_timeout() -> float:
+    """The seconds a writer waits for the journal's lock: $RECTIFY_LOCK_TIMEOUT, else
+    LOCK_TIMEOUT_SECONDS. Refused unless a finite number, at least 0 (filelock waits forever on
+    a negative one: a writer that never returns)."""
+    text = os.environ.get(ENV_LOCK_TIMEOUT, "").strip()
+    if not text:
+        return LOCK_TIMEOUT_SECONDS
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = None
+    if seconds is None or not 0 <= seconds < float("inf"):  # (nan too)
+        raise refusal(UsageError, "lock_timeout", option=ENV_LOCK_TIMEOUT, text=text)
+    return seconds
+
+
 class _locked:
-    """filelock on `<journal>.lock`: writers queue; after LOCK_TIMEOUT_SECONDS we give up clearly.
+    """filelock on `<journal>.lock`: writers queue; after lock_timeout() we give up clearly.
 
     The lock sits beside the file the journal's name leads to: two registry folders linking
     one journal (kept on a shared drive) lock the same file, as the write replaces the same
@@ -310,12 +328,13 @@ class _locked:
     def __enter__(self):
         from filelock import FileLock, Timeout
 
-        self.lock = FileLock(str(self.path), timeout=LOCK_TIMEOUT_SECONDS, mode=self.mode)
+        seconds = lock_timeout()
+        self.lock = FileLock(str(self.path), timeout=seconds, mode=self.mode)
         try:
             self.lock.acquire()
         except Timeout:
             raise JournalWriteError(problem(str(self.path), None, None, "journal_locked",
-                                            seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}")) from None
+                                            seconds=f"{seconds:.3f}".rstrip("0").rstrip("."))) from None
         except OSError as exc:
             raise JournalWriteError(self._refusal(exc)) from None
         self._widen()
