@@ -839,6 +839,8 @@ LABELS = {
                                        "one is recording. Nothing was written."),
     "problem_journal_lock_failed": ("无法创建锁文件（{why}）；文件夹 {folder} 是否可写？未写入任何内容。",
                                     "cannot create the lock file ({why}); is the folder {folder} writable? Nothing was written."),
+    "problem_journal_lock_unopened": ("锁文件已存在，但无法打开以写入（{why}）。未写入任何内容。",
+                                      "the lock file is there but cannot be opened for writing ({why}). Nothing was written."),
     "problem_journal_lock_not_a_file": ("锁文件的位置上是一个{what}，不是锁文件：请在无人记录时移走它后重试。未写入任何内容。",
                                         "where the lock file goes there is {what}, not a lock file: move it away while no "
                                         "one is recording, and try again. Nothing was written."),

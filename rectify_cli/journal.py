@@ -352,6 +352,8 @@ class _locked:
         if isinstance(exc, PermissionError) and info is not None:  # (it is there: it could not be opened)
             return problem(str(self.path), None, None, "journal_lock_not_yours", owner=owner_name(info.st_uid),
                            mode=stat.filemode(info.st_mode))
+        if info is not None:  # (there, and not made now: opening it failed, on a read-only mount say)
+            return problem(str(self.path), None, None, "journal_lock_unopened", why=os_reason(exc))
         return problem(str(self.path), None, None, "journal_lock_failed", why=os_reason(exc),
                        folder=str(self.path.parent))
 

@@ -475,6 +475,35 @@ def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypat
     assert journal_bytes(reg) == before
 
 
+def test_a_lock_file_there_but_on_a_read_only_mount_is_not_said_to_be_missing(reg, monkeypatch):
+    """On a read-only mount the lock file is there and only its opening for writing fails: it was
+    "cannot create the lock file (read-only file system)". (Mounting needs privileges the tests
+    may lack, and root writes through any mode: opening it for writing raises EROFS here, as the
+    system does on such a mount.)"""
+    import errno
+    import os
+
+    lock = reg.parent / "progress.yaml.lock"
+    lock.touch()
+    real_open = os.open
+
+    def read_only(path, flags, *args, **kwargs):
+        if os.fspath(path) == str(lock) and flags & (os.O_WRONLY | os.O_RDWR):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    before = journal_bytes(reg)
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2, f"rectify: {lock}: 锁文件已存在，但无法打开以写入（只读文件系统）。未写入任何内容。\n")
+    assert (english.exit_code, english.stderr) == (
+        2, f"rectify: {lock}: the lock file is there but cannot be opened for writing (Read-only file system). "
+           "Nothing was written.\n")
+    assert journal_bytes(reg) == before
+
+
 @pytest.mark.parametrize("made, zh, en", [
     (lambda lock: lock.mkdir(), "文件夹", "a folder"),
     (lambda lock: lock.symlink_to("nowhere"), "符号链接", "a symbolic link"),
