@@ -401,6 +401,7 @@ LABELS = {
                              "{option}: expected the seconds to wait for the journal's lock (a number, at least 0), "
                              "got {text!r}"),
     "refused_not_utf8": ("{option}：不是有效的 UTF-8 文本", "{option}: not valid UTF-8 text"),
+    "refused_units_more": ("{units} 等", "{units} and {more} more"),
     "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 中的单位，不属于措施 {measure} 所在的 {own}：记录只能写本方案文件"
                                    "声明的单位",
                                    "{option}: {name!r} is a unit of {files}, not of {own}, the plan of {measure}: an "

@@ -873,8 +873,10 @@ def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: 
         return found
     listed = engine.listed_names(name, names)
     if listed:  # (拉萨市、日喀则市: an entry has one unit)
-        raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(listed),
-                      units=[names[part] for part in listed])
+        units = [names[part] for part in listed]
+        if len(units) > engine.LISTED_SHOWN:  # (all of a ledger's 49 units were a line of 1,355 characters)
+            units = Notice("units_more", {"units": units[:engine.LISTED_SHOWN], "more": len(units) - engine.LISTED_SHOWN})
+        raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(listed), units=units)
     own = units_of_file(reg.plan.units, file_prefix(measure))
     engine.refuse_ambiguous_alias(own, name, option)
     elsewhere = engine.resolve_unit(reg.plan.units, name)
