@@ -860,6 +860,11 @@ def listed_names(name: str, known) -> list[str]:
     return parts if len(parts) > 1 and all(part in known for part in parts) else []
 
 
+# How many names of a list typed as one a refusal repeats (as a plan's undeclared region names its regions):
+# all of a ledger's units were a line of over a thousand characters.
+LISTED_SHOWN = 8
+
+
 def refuse_listed(name: str, known, option: str) -> None:
     """`name` that is several `known` names listed (--owner 拉萨市、那曲市) is refused, saying how
     to give each: its closest single name would read as the same list turned round."""
@@ -868,8 +873,9 @@ def refuse_listed(name: str, known, option: str) -> None:
 
     parts = listed_names(name, known)
     if parts:
+        repeated = " ".join(f"{option} {part}" for part in parts[:LISTED_SHOWN]) + (" …" if len(parts) > LISTED_SHOWN else "")
         raise refusal(UsageError, "listed_regions" if option == "--region" else "listed_units", option=option,
-                      name=name.strip(), count=len(parts), repeated=" ".join(f"{option} {part}" for part in parts))
+                      name=name.strip(), count=len(parts), repeated=repeated)
 
 
 def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, index, region_units, declared) -> None:

@@ -397,7 +397,11 @@ LABELS = {
     "refused_date_before_feedback": ("--date：{date} 早于督察反馈日期（{feedback}），即问题移交之日",
                                      "--date: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
+    "refused_lock_timeout": ("{option}：应为等待进展记录锁文件的秒数（不小于 0 的数），实为“{text}”",
+                             "{option}: expected the seconds to wait for the journal's lock (a number, at least 0), "
+                             "got {text!r}"),
     "refused_not_utf8": ("{option}：不是有效的 UTF-8 文本", "{option}: not valid UTF-8 text"),
+    "refused_units_more": ("{units} 等", "{units} and {more} more"),
     "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 中的单位，不属于措施 {measure} 所在的 {own}：记录只能写本方案文件"
                                    "声明的单位",
                                    "{option}: {name!r} is a unit of {files}, not of {own}, the plan of {measure}: an "
@@ -825,8 +829,10 @@ LABELS = {
     "problem_write_folder_is_file": ("是文件，应为文件夹；未写入任何内容", "is a file, expected a folder; nothing was written"),
     "problem_write_folder_failed": ("无法创建（{why}）；未写入任何内容", "cannot be created ({why}); nothing was written"),
     # (a journal write refused, journal.py's: its lock, or the text it would write)
-    "problem_journal_locked": ("另一个 rectify 正在写入这份进展记录（已等待 {seconds} 秒）；请稍后重试。未写入任何内容。",
-                               "another rectify is writing this journal (waited {seconds} s); try again. Nothing was written."),
+    "problem_journal_locked": ("另一个 rectify 正在写入这份进展记录（已等待 {seconds} 秒）；请稍后重试，或设置环境变量 "
+                               "RECTIFY_LOCK_TIMEOUT（秒数）以等待更久。未写入任何内容。",
+                               "another rectify is writing this journal (waited {seconds} s); try again, or wait longer "
+                               "with RECTIFY_LOCK_TIMEOUT (seconds). Nothing was written."),
     "problem_journal_lock_not_yours": ("你无权写入这个锁文件（所有者 {owner}，{mode}）：{owner} 可以把它改为进展记录所属的组并允许该组写入"
                                        "（chgrp、chmod g+w），或在无人记录时删除它。未写入任何内容。",
                                        "the lock file is not writable by you (owner {owner}, {mode}): {owner} can give it the "
@@ -834,6 +840,8 @@ LABELS = {
                                        "one is recording. Nothing was written."),
     "problem_journal_lock_failed": ("无法创建锁文件（{why}）；文件夹 {folder} 是否可写？未写入任何内容。",
                                     "cannot create the lock file ({why}); is the folder {folder} writable? Nothing was written."),
+    "problem_journal_lock_unopened": ("锁文件已存在，但无法打开以写入（{why}）。未写入任何内容。",
+                                      "the lock file is there but cannot be opened for writing ({why}). Nothing was written."),
     "problem_journal_lock_not_a_file": ("锁文件的位置上是一个{what}，不是锁文件：请在无人记录时移走它后重试。未写入任何内容。",
                                         "where the lock file goes there is {what}, not a lock file: move it away while no "
                                         "one is recording, and try again. Nothing was written."),

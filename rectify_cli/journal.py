@@ -79,6 +79,8 @@ from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
 
 LOCK_TIMEOUT_SECONDS = 10.0
+# How long a writer waits for the journal's lock, when 10 s is too short (many writers of a big registry).
+ENV_LOCK_TIMEOUT = "RECTIFY_LOCK_TIMEOUT"
 HEADER = "# rectify journal — append-only: add entries with `rectify record`, never edit or delete.\n"
 
 # Field order of a written entry (as in docs/registry-format.md).
@@ -289,8 +291,24 @@ def _reading(text: tuple[bytes, bool], *, jpath: Path) -> dict | None:
             "last": data[-1] if appended else None, "last_hash": _last_hash(data)}
 
 
+def lock_timeout() -> float:
+    """The seconds a writer waits for the journal's lock: $RECTIFY_LOCK_TIMEOUT, else
+    LOCK_TIMEOUT_SECONDS. Refused unless a finite number, at least 0 (filelock waits forever on
+    a negative one: a writer that never returns)."""
+    text = os.environ.get(ENV_LOCK_TIMEOUT, "").strip()
+    if not text:
+        return LOCK_TIMEOUT_SECONDS
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = None
+    if seconds is None or not 0 <= seconds < float("inf"):  # (nan too)
+        raise refusal(UsageError, "lock_timeout", option=ENV_LOCK_TIMEOUT, text=text)
+    return seconds
+
+
 class _locked:
-    """filelock on `<journal>.lock`: writers queue; after LOCK_TIMEOUT_SECONDS we give up clearly.
+    """filelock on `<journal>.lock`: writers queue; after lock_timeout() we give up clearly.
 
     The lock sits beside the file the journal's name leads to: two registry folders linking
     one journal (kept on a shared drive) lock the same file, as the write replaces the same
@@ -310,12 +328,13 @@ class _locked:
     def __enter__(self):
         from filelock import FileLock, Timeout
 
-        self.lock = FileLock(str(self.path), timeout=LOCK_TIMEOUT_SECONDS, mode=self.mode)
+        seconds = lock_timeout()
+        self.lock = FileLock(str(self.path), timeout=seconds, mode=self.mode)
         try:
             self.lock.acquire()
         except Timeout:
             raise JournalWriteError(problem(str(self.path), None, None, "journal_locked",
-                                            seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}")) from None
+                                            seconds=f"{seconds:.3f}".rstrip("0").rstrip("."))) from None
         except OSError as exc:
             raise JournalWriteError(self._refusal(exc)) from None
         self._widen()
@@ -333,6 +352,8 @@ class _locked:
         if isinstance(exc, PermissionError) and info is not None:  # (it is there: it could not be opened)
             return problem(str(self.path), None, None, "journal_lock_not_yours", owner=owner_name(info.st_uid),
                            mode=stat.filemode(info.st_mode))
+        if info is not None:  # (there, and not made now: opening it failed, on a read-only mount say)
+            return problem(str(self.path), None, None, "journal_lock_unopened", why=os_reason(exc))
         return problem(str(self.path), None, None, "journal_lock_failed", why=os_reason(exc),
                        folder=str(self.path.parent))
 
@@ -852,8 +873,10 @@ def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: 
         return found
     listed = engine.listed_names(name, names)
     if listed:  # (拉萨市、日喀则市: an entry has one unit)
-        raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(listed),
-                      units=[names[part] for part in listed])
+        units = [names[part] for part in listed]
+        if len(units) > engine.LISTED_SHOWN:  # (all of a ledger's 49 units were a line of 1,355 characters)
+            units = Notice("units_more", {"units": units[:engine.LISTED_SHOWN], "more": len(units) - engine.LISTED_SHOWN})
+        raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(listed), units=units)
     own = units_of_file(reg.plan.units, file_prefix(measure))
     engine.refuse_ambiguous_alias(own, name, option)
     elsewhere = engine.resolve_unit(reg.plan.units, name)

@@ -1042,7 +1042,8 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
             title=shared((p.meta.title for p in plans),
                          lambda titles: label("notice_folder_title", Lang.zh, n=len(plans), first=titles[0],
                                               others=len(plans) - 1)),
-            issuer=shared((p.meta.issuer for p in plans), "、".join),
+            # (；: an issuer lists its own bodies with 、, 中共…委员会、…人民政府, and each file's stays apart)
+            issuer=shared((p.meta.issuer for p in plans), "；".join),
             inspection=shared((p.meta.inspection for p in plans), lambda _: None),
             feedback_date=feedback,
             report_date=max(p.meta.report_date for p in plans),

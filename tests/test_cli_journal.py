@@ -475,6 +475,35 @@ def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypat
     assert journal_bytes(reg) == before
 
 
+def test_a_lock_file_there_but_on_a_read_only_mount_is_not_said_to_be_missing(reg, monkeypatch):
+    """On a read-only mount the lock file is there and only its opening for writing fails: it was
+    "cannot create the lock file (read-only file system)". (Mounting needs privileges the tests
+    may lack, and root writes through any mode: opening it for writing raises EROFS here, as the
+    system does on such a mount.)"""
+    import errno
+    import os
+
+    lock = reg.parent / "progress.yaml.lock"
+    lock.touch()
+    real_open = os.open
+
+    def read_only(path, flags, *args, **kwargs):
+        if os.fspath(path) == str(lock) and flags & (os.O_WRONLY | os.O_RDWR):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    before = journal_bytes(reg)
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2, f"rectify: {lock}: 锁文件已存在，但无法打开以写入（只读文件系统）。未写入任何内容。\n")
+    assert (english.exit_code, english.stderr) == (
+        2, f"rectify: {lock}: the lock file is there but cannot be opened for writing (Read-only file system). "
+           "Nothing was written.\n")
+    assert journal_bytes(reg) == before
+
+
 @pytest.mark.parametrize("made, zh, en", [
     (lambda lock: lock.mkdir(), "文件夹", "a folder"),
     (lambda lock: lock.symlink_to("nowhere"), "符号链接", "a symbolic link"),
@@ -497,20 +526,36 @@ def test_a_folder_or_a_link_where_the_lock_goes_is_named_as_the_cause(reg, made,
 
 
 def test_a_journal_another_rectify_is_writing_is_refused_in_the_users_language(reg, monkeypatch):
+    """The wait is RECTIFY_LOCK_TIMEOUT's (it was 10 s, fixed: with many writers of a big registry
+    one gave up), and the refusal says how long it waited and how to wait longer."""
     from filelock import FileLock
 
-    from rectify_cli import journal
-
-    monkeypatch.setattr(journal, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setenv("RECTIFY_LOCK_TIMEOUT", "0.05")
     lock = reg.parent / "progress.yaml.lock"
     before = journal_bytes(reg)
     with FileLock(str(lock)):
         result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
         english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
     assert (result.exit_code, result.stderr) == (
-        2, f"rectify: {lock}: 另一个 rectify 正在写入这份进展记录（已等待 0 秒）；请稍后重试。未写入任何内容。\n")
+        2, f"rectify: {lock}: 另一个 rectify 正在写入这份进展记录（已等待 0.05 秒）；请稍后重试，或设置环境变量 "
+           "RECTIFY_LOCK_TIMEOUT（秒数）以等待更久。未写入任何内容。\n")
     assert (english.exit_code, english.stderr) == (
-        2, f"rectify: {lock}: another rectify is writing this journal (waited 0 s); try again. Nothing was written.\n")
+        2, f"rectify: {lock}: another rectify is writing this journal (waited 0.05 s); try again, or wait longer with "
+           "RECTIFY_LOCK_TIMEOUT (seconds). Nothing was written.\n")
+    assert journal_bytes(reg) == before
+
+
+@pytest.mark.parametrize("value", ["ten", "-1", "nan", "inf"])
+def test_a_lock_timeout_that_is_no_number_of_seconds_is_refused(reg, monkeypatch, value):
+    monkeypatch.setenv("RECTIFY_LOCK_TIMEOUT", value)
+    before = journal_bytes(reg)
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2, f"rectify: RECTIFY_LOCK_TIMEOUT：应为等待进展记录锁文件的秒数（不小于 0 的数），实为“{value}”\n")
+    assert (english.exit_code, english.stderr) == (
+        2, f"rectify: RECTIFY_LOCK_TIMEOUT: expected the seconds to wait for the journal's lock (a number, at least 0), "
+           f"got {value!r}\n")
     assert journal_bytes(reg) == before
 
 

@@ -281,7 +281,7 @@ def test_export_of_a_folder_gives_each_files_own_title_issuer_and_claims(tmp_pat
     assert exported.returncode == 0, exported.stderr
     document = json.loads(exported.stdout)["registry"]
     assert (document["title"], document["issuer"], document["inspection"]) == (
-        "2个台账：那曲市整改报告等", "那曲市委、市政府、测试自治区党委、政府", None)
+        "2个台账：那曲市整改报告等", "那曲市委、市政府；测试自治区党委、政府", None)
     own = ("file", "prefix", "title", "issuer", "inspection", "claims")
     assert [{key: part[key] for key in own} for part in document["files"]] == [
         {"file": str(folder / "naqu.yaml"), "prefix": "naqu:", "title": "那曲市整改报告", "issuer": "那曲市委、市政府",
@@ -289,6 +289,17 @@ def test_export_of_a_folder_gives_each_files_own_title_issuer_and_claims(tmp_pat
         {"file": str(folder / "xizang.yaml"), "prefix": "xizang:", "title": "测试台账", "issuer": "测试自治区党委、政府",
          "inspection": "测试督察组", "claims": [{"key": "tasks_total", "text": "全区4项整改任务", "value": 4},
                                                 {"key": "measures_total", "text": "9项具体措施", "value": 9}]}]
+
+
+def test_a_folders_issuers_are_joined_so_that_each_files_can_be_told_apart(tmp_path):
+    """Issuers name several bodies with 、 themselves (中共西藏自治区委员会、西藏自治区人民政府): the
+    folder's issuers joined with 、 too could not be split back into its files' issuers."""
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "issuer: 测试自治区党委、政府", "issuer: 中共那曲市委员会、那曲市人民政府")
+    exported = run("export", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert exported.returncode == 0, exported.stderr
+    document = json.loads(exported.stdout)["registry"]
+    assert document["issuer"].split("；") == ["中共那曲市委员会、那曲市人民政府", "测试自治区党委、政府"]
 
 
 @pytest.mark.parametrize("lang, title", [(None, "2个台账：那曲市整改报告等"), ("en", "2 ledgers: 那曲市整改报告 and 1 other")])

@@ -344,3 +344,19 @@ def test_a_ledger_of_one_task_names_it_not_a_range_of_one(tmp_path):
     chinese, english = run("show", "9.9", "-r", str(folder)), run("show", "9.9", "-r", str(folder), "--lang", "en")
     assert (chinese.exit_code, chinese.stderr) == (2, "rectify: 没有任务或措施“9.9”（任务编号为 a:1、b:1 至 b:4）\n")
     assert (english.exit_code, english.stderr) == (2, "rectify: no task or measure '9.9' (tasks are a:1, b:1 to b:4)\n")
+
+
+def test_a_long_list_of_units_for_one_filter_shows_how_to_repeat_the_option_with_a_few(tmp_path):
+    """`--owner` given all of the bundled ledger's units, 49 of them joined with 、: the refusal
+    wrote `--owner X` for each, one line of 1,607 characters."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    plan = (tmp_path / "data" / "tasks.yaml").read_text(encoding="utf-8")
+    units = [name for name in re.findall(r"^  - name: (.+)$", plan, re.M) if "、" not in name]
+    assert len(units) == 49
+    args = ("status", "--owner", "、".join(units), "--registry", str(tmp_path / "data" / "tasks.yaml"))
+    chinese, english = run(*args), run(*args, "--lang", "en")
+    repeated = " ".join(f"--owner {unit}" for unit in units[:8])
+    assert (chinese.exit_code, chinese.stderr) == (
+        2, f"rectify: --owner：一次只填一个单位，“自治区党委、自治区党委宣传部、自治区党…”是 49 个：请写作 {repeated} …\n")
+    assert (english.exit_code, english.stderr) == (
+        2, f"rectify: --owner: one unit at a time, and '自治区党委、自治区党委宣传部、自治区党…' is 49: write {repeated} …\n")

@@ -375,3 +375,20 @@ def test_the_installed_copy_of_the_bundled_ledger_is_refused_in_chinese(tmp_path
     assert _stderr_line(result) == (
         f"{installed / 'tasks.yaml'} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
         f"（cp -r {installed} ./data），此后在该文件夹中运行的命令即读取 `data/tasks.yaml`（或用 --registry 指定）；未写入任何内容")
+
+
+def test_a_long_list_of_units_for_one_entry_names_a_few_of_them_not_every_one(tmp_path):
+    """`--by` given all of the bundled ledger's units, 49 of them joined with 、: the refusal
+    named each, one line of 1,355 characters. It names the first 8, and says how many there are."""
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", tmp_path / "data")
+    plan = (tmp_path / "data" / "tasks.yaml").read_text(encoding="utf-8")
+    units = [name for name in re.findall(r"^  - name: (.+)$", plan, re.M) if "、" not in name]
+    assert len(units) == 49
+    args = ("report", "1.1", "--note", "一季度", "--by", "、".join(units), "--registry", str(tmp_path / "data" / "tasks.yaml"))
+    chinese, english = run(*args, today="2019-04-30"), run(*args, "--lang", "en", today="2019-04-30")
+    assert (chinese.exit_code, chinese.stderr) == (2, (
+        f"rectify: --by：只能填一个单位，“自治区党委、自治区党委宣传部、自治区党…”是 49 个（{'、'.join(units[:8])} 等）："
+        "请填牵头的单位，或为每个单位各记一条\n"))
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: --by: one unit only, and '自治区党委、自治区党委宣传部、自治区党…' is 49 ({', '.join(units[:8])} and 41 more): "
+        "give the lead one, or record an entry for each\n"))
