@@ -803,6 +803,9 @@ LABELS = {
                                 "{claim_key} (“{text}”): the report claims {claimed}, the appendix gives {computed}."),
     "reconcile_alternative": ("按另一种口径（{rule}）为{value}。", "Another reading ({rule}) gives {value}."),
     "reconcile_without_rule": ("没有计数规则、未核对（{n}项）：{keys}", "Not checked, no counting rule ({n}): {keys}"),
+    "reconcile_not_counted": ("未核对", "not checked"),
+    "reconcile_not_counted_text": ("（台账无此口径：{why}）", "(the ledger has no such count: {why})"),
+    "reconcile_without_count": ("台账无此口径、未核对（{n}项）：{keys}", "Not checked, the ledger has no such count ({n}): {keys}"),
 
     # What is wrong with a registry's file (layout.py, registry.py, validation.py, journal_checks.py,
     # yamlio.py): label problem_<key>, the message after "file:line:column: ". {what} names the

@@ -76,7 +76,8 @@ COUNT_PATTERNS = (
     ("basically_done", r"(已?基本完成(?:整改)?(\d+)项)"),
     ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?的?(\d+)项)"),  # (达到序时进度的4项 too)
     ("on_schedule", r"(?<!\d)((\d+)项(?:达到|符合)序时进度)"),  # (Sichuan's order: 37项达到序时进度)
-    # (no counting rule in reconcile: what the report means by them is its own; listed as unchecked)
+    # (reconcile counts a rate and what remains by its rule of what is done; 正在推进, which the ledger has
+    # no state for, it lists as not checked, saying why: reconcile.UNCOUNTED)
     ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])"),  # (a whole percentage: 94.5% is UNREAD_RATE's)
     ("in_progress", r"(正在推进(\d+)项)"),
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),

@@ -57,6 +57,10 @@ class ClaimCheck:
     # Only for a mismatch: the alternative reading whose value is closest to the claim, when it
     # is closer than the rule's value. None otherwise.
     alternative: Reading | None = None
+    # Only for a claim reconcile knows but the ledger gives no figure for (UNCOUNTED, a rate of
+    # none listed): why, in both languages. None otherwise (a key no rule knows: no rule, said so).
+    why_zh: str | None = None
+    why_en: str | None = None
 
     @property
     def has_rule(self) -> bool:
@@ -136,13 +140,15 @@ class Rule:
 
     zh: str
     en: str
-    count: Callable[[Ledger], int]
+    count: Callable[[Ledger], int | None]  # (None: no figure to give, a rate of none listed)
 
 
 @dataclass(frozen=True)
 class ClaimRule:
     rule: Rule
     alternatives: tuple[Rule, ...] = ()
+    # why the rule's count gives no figure, where it can give none (zh, en)
+    empty: tuple[str, str] | None = None
 
 
 def _n(items) -> int:
@@ -466,6 +472,66 @@ RULES: dict[str, ClaimRule] = {
 }
 
 
+# Other reports' counts of what is remaining, and their rates of completion (剩余3项, 完成率71%),
+# by the rules of what is done of the whole appendix (tasks_done, measures_done): what remains is
+# the rest, so that 已完成42项，剩余3项 of 45 are judged by one rule; a rate is done over total, in
+# whole per cent (a claim's value is a whole number: 94.5% is left to the curation) rounded half up,
+# as 四舍五入 (12.5% is 13, not Python's 12).
+
+
+def _less(noun_zh: str, noun_en: str, done: Rule) -> Rule:
+    return Rule(f"附件所列{noun_zh}数减去：{done.zh}", f"{noun_en} listed in the appendix, less {done.en}",
+                lambda l: RULES[f"{noun_en}_total"].rule.count(l) - done.count(l))
+
+
+def _rate(noun_zh: str, noun_en: str, done: Rule, *, cut: bool = False) -> Rule:
+    def percent(ledger: Ledger) -> int | None:
+        total = RULES[f"{noun_en}_total"].rule.count(ledger)
+        if not total:
+            return None
+        part = done.count(ledger)
+        return 100 * part // total if cut else (200 * part + total) // (2 * total)
+
+    how_zh, how_en = ("舍去小数", "decimals dropped") if cut else ("四舍五入到整数", "rounded half up to a whole number")
+    return Rule(f"{done.zh}占附件所列{noun_zh}的百分比（{how_zh}）",
+                f"{done.en}, as a per cent of the {noun_en} listed in the appendix ({how_en})", percent)
+
+
+for _noun, _zh, _extra in (("tasks", "整改任务", (_TASKS_REPORTED_DONE_OR_FINISHING,)), ("measures", "具体措施", ())):
+    _done = RULES[f"{_noun}_done"]
+    RULES[f"{_noun}_remaining"] = ClaimRule(
+        _less(_zh, _noun, _done.rule), tuple(_less(_zh, _noun, alt) for alt in (*_done.alternatives, *_extra)))
+    RULES[f"{_noun}_done_percent"] = ClaimRule(
+        _rate(_zh, _noun, _done.rule),
+        (_rate(_zh, _noun, _done.rule, cut=True), *(_rate(_zh, _noun, alt) for alt in _done.alternatives)),
+        empty=(f"附件未列{_zh}，无从计算比率", f"the appendix lists no {_noun}: no rate to compute"))
+
+# 基本完成 and 序时推进 of the tasks: the appendix's own word for each task, its 整改进度 (GLOSSARY)
+RULES["tasks_basically_done"] = ClaimRule(Rule(
+    "整改进度为“基本完成”的任务",
+    "tasks whose reported progress (整改进度) is 基本完成",
+    lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.BASICALLY_DONE),
+))
+RULES["tasks_on_schedule"] = ClaimRule(Rule(
+    "整改进度为“序时推进”的任务",
+    "tasks whose reported progress (整改进度) is 序时推进",
+    lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.ON_SCHEDULE),
+))
+
+# Counts the importer reads that the ledger holds nothing to count by (zh, en): a measure has no
+# 整改进度 (only a task has), and no 整改进度 says 正在推进, which a report may mean of the 序时推进
+# ones, of all unfinished or of some of them: listed as not checked, saying why, never guessed.
+_NO_MEASURE_PROGRESS = ("措施没有整改进度，分不出哪些措施“{}”", "measures have no 整改进度, only tasks do: which are {} is not recorded")
+_NO_IN_PROGRESS = ("整改进度没有“正在推进”，分不出正在推进的与其余未完成的",
+                   "no 整改进度 says 正在推进: those in progress cannot be told from the other unfinished ones")
+UNCOUNTED: dict[str, tuple[str, str]] = {
+    "measures_basically_done": tuple(s.format("基本完成") for s in _NO_MEASURE_PROGRESS),
+    "measures_on_schedule": tuple(s.format("序时推进") for s in _NO_MEASURE_PROGRESS),
+    "tasks_in_progress": _NO_IN_PROGRESS,
+    "measures_in_progress": _NO_IN_PROGRESS,
+}
+
+
 # --------------------------------------------------------------------------- reconcile
 
 
@@ -476,6 +542,8 @@ def _closest(claimed: int, computed: int, alternatives: Iterable[Rule], ledger: 
     best_gap = abs(computed - claimed)
     for alt in alternatives:
         value = alt.count(ledger)
+        if value is None:
+            continue
         gap = abs(value - claimed)
         if gap < best_gap:
             best, best_gap = Reading(alt.zh, alt.en, value), gap
@@ -485,17 +553,20 @@ def _closest(claimed: int, computed: int, alternatives: Iterable[Rule], ledger: 
 def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> ReconcileResult:
     """Check every claim of ``plan.meta.claims`` against the ledger as of the report date.
 
-    Claims without a rule come back with ``computed=None`` (shown as "no rule"), never an error.
+    Claims without a rule come back with ``computed=None`` (shown as "no rule"), never an error;
+    those the ledger gives no figure for (UNCOUNTED, a rate of none listed) with why as well.
     """
     as_of = plan.meta.report_date
     ledger = Ledger(plan=plan, report=engine.evaluate(plan=plan, journal=journal, as_of=as_of))
     checks = []
     for claim in plan.meta.claims:
         spec = rule_for(claim.key)
-        if spec is None:
-            checks.append(ClaimCheck(claim.key, claim.text, claim.value, None, None, None))
+        computed = None if spec is None else spec.rule.count(ledger)
+        if computed is None:
+            why = UNCOUNTED.get(claim.key) if spec is None else spec.empty
+            checks.append(ClaimCheck(claim.key, claim.text, claim.value, None, None, None,
+                                     why_zh=why and why[0], why_en=why and why[1]))
             continue
-        computed = spec.rule.count(ledger)
         alternative = None
         if computed != claim.value:
             alternative = _closest(claim.value, computed, spec.alternatives, ledger)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -228,12 +229,14 @@ def test_a_key_naming_no_year_or_years_backwards_is_a_no_rule_row_not_a_crash(ke
 
 
 def test_claims_none_of_which_has_a_rule_are_not_said_to_match():
-    # (a report saying only 累计完成整改任务38个 was told 全部一致 though nothing had been compared)
-    plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_basically_done", "基本完成整改任务38个", 38),))
+    # (a report saying only 累计完成整改任务38个 was told 全部一致 though nothing had been compared;
+    # 基本完成整改任务38个 is checked now, by the tasks' 整改进度: 正在推进 the ledger has no count for)
+    plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_in_progress", "正在推进整改任务38个", 38),))
     text = reconcile_text.render(reconcile(plan, []), lang=Lang.zh, width=200)
-    assert text.endswith("\n\n没有可按附件核对的数字。\n没有计数规则、未核对（1项）：tasks_basically_done\n")
+    assert text.endswith("\n\n没有可按附件核对的数字。\n台账无此口径、未核对（1项）：tasks_in_progress\n")
     text_en = reconcile_text.render(reconcile(plan, []), lang=Lang.en, width=200)
-    assert text_en.endswith("\n\nNo claim could be checked against the appendix.\nNot checked, no counting rule (1): tasks_basically_done\n")
+    assert text_en.endswith("\n\nNo claim could be checked against the appendix.\n"
+                            "Not checked, the ledger has no such count (1): tasks_in_progress\n")
 
 
 def test_a_closer_alternative_reading_is_named_under_the_table():
@@ -405,7 +408,7 @@ def test_reconcile_as_json_gives_each_claim_and_its_computed_figure():
     assert claims["tasks_total"] == {"key": "tasks_total", "text": "全区45项整改任务", "claimed": 45, "computed": 45,
                                      "matches": True, "rule": {"zh": "附件所列整改任务数",
                                                                "en": "tasks listed in the appendix"},
-                                     "alternative": None}
+                                     "alternative": None, "not_counted": None}
     assert [c["key"] for c in report["claims"] if c["matches"] is False] == [
         "measures_due_2018", "measures_due_2018_done", "measures_due_2018_in_progress", "measures_ongoing"]
 
@@ -510,3 +513,118 @@ def test_reconcile_help_lists_the_format_words_status_lists():
     assert format_help("reconcile") == format_help("status")
     assert "<table|json>" in format_help("reconcile")
 
+
+
+# --------------------------------------------------------------------------- other reports' counts of what is done
+
+
+def test_what_remains_is_the_total_less_what_is_done_by_the_rule_done_is_counted_by():
+    """剩余3项 of 45项整改任务，已完成42项，剩余3项 was 'not checked, no counting rule'."""
+    plan, journal = _ledger_plan({"tasks_done": 1, "tasks_remaining": 3, "measures_done": 3, "measures_remaining": 5})
+    checks = {c.key: c for c in reconcile(plan, journal).checks}
+    # 4 tasks, task 2 alone done: 1, 3 and 4 remain; 9 measures, 1.1, 2.1 and 2.2 done: 6 remain
+    # (1.2 closed after the report date, 1.3 and 4.2 ongoing only, 3.1 and 3.2 open, 4.1's 立即启动 open)
+    assert {key: (c.computed, c.matches) for key, c in checks.items()} == {
+        "tasks_done": (1, True), "tasks_remaining": (3, True), "measures_done": (3, True), "measures_remaining": (6, False)}
+    assert checks["tasks_remaining"].rule_zh.startswith("附件所列整改任务数减去")
+    assert checks["measures_remaining"].rule_en.startswith("measures listed in the appendix, less ")
+
+
+def _measures_closed(total: int, closed: int, claimed: int):
+    """One task of `total` measures due 2018-06-30, the first `closed` of them closed out in time,
+    and the report's 整改完成率 `claimed`%."""
+    measures = [make_measure(f"1.{i}", ["2018-06-30"]) for i in range(1, total + 1)]
+    journal = [entry(f"1.{i}", "2018-06-20", "done") for i in range(1, closed + 1)]
+    plan = make_plan([make_task("1", measures, milestones=["2018-06-30"])],
+                     claims=(Claim("measures_done_percent", f"整改完成率{claimed}%", claimed),))
+    (check,) = reconcile(plan, journal).checks
+    return check
+
+
+@pytest.mark.parametrize("total, closed, claimed, matches", [
+    (45, 38, 84, True),  # 84.44%: a whole per cent, as the report writes it
+    (45, 38, 85, False),
+    (8, 1, 13, True),  # 12.5%: rounded half up, as 四舍五入 (not to the even 12)
+    (8, 1, 12, False),
+    (3, 2, 67, True),  # 66.67%
+    (4, 1, 25, True),
+])
+def test_a_rate_of_completion_is_done_over_total_in_whole_per_cent_rounded_half_up(total, closed, claimed, matches):
+    check = _measures_closed(total, closed, claimed)
+    assert check.matches is matches
+    assert check.rule_zh.endswith("占附件所列具体措施的百分比（四舍五入到整数）")
+
+
+def test_a_rate_cut_down_rather_than_rounded_is_named_as_another_reading():
+    check = _measures_closed(3, 2, 66)  # (66.67% written 66%)
+    assert (check.computed, check.matches) == (67, False)
+    assert (check.alternative.value, check.alternative.zh.endswith("（舍去小数）")) == (66, True)
+
+
+def test_the_tasks_rate_of_completion_counts_done_tasks_by_the_done_rule():
+    plan, journal = _ledger_plan({"tasks_done_percent": 25, "measures_done_percent": 33})
+    # task 2 alone of 4: 25%; measures 1.1, 2.1 and 2.2 of 9: 33.33%
+    assert [(c.key, c.computed, c.matches) for c in reconcile(plan, journal).checks] == [
+        ("tasks_done_percent", 25, True), ("measures_done_percent", 33, True)]
+
+
+def test_a_rate_of_an_appendix_listing_none_is_not_checked_not_a_crash():
+    plan = make_plan([make_task("1", milestones=["2018-06-30"])], claims=(Claim("measures_done_percent", "完成率100%", 100),))
+    (check,) = reconcile(plan, []).checks
+    assert (check.computed, check.matches) == (None, None)
+    assert check.why_zh == "附件未列具体措施，无从计算比率"
+
+
+def test_tasks_basically_done_and_on_schedule_are_counted_by_the_appendixs_own_progress_words():
+    """整改进度 of each task is the appendix's own word for it (GLOSSARY): 基本完成, 序时推进."""
+    plan, journal = _ledger_plan({"tasks_basically_done": 1, "tasks_on_schedule": 2})
+    checks = {c.key: c for c in reconcile(plan, journal).checks}
+    # task 1 is reported 基本完成, task 3 序时推进 (2 全面完成, 4 取得阶段性成效)
+    assert {key: (c.computed, c.matches) for key, c in checks.items()} == {
+        "tasks_basically_done": (1, True), "tasks_on_schedule": (1, False)}
+    assert checks["tasks_on_schedule"].rule_zh == "整改进度为“序时推进”的任务"
+
+
+UNCOUNTED = claims(measures_basically_done=2, measures_on_schedule=3, tasks_in_progress=4, measures_in_progress=5)
+
+
+def test_counts_the_ledger_has_no_state_for_say_why_they_are_not_checked():
+    plan, journal = _ledger_plan({})
+    plan = replace(plan, meta=replace(plan.meta, claims=UNCOUNTED + (Claim("trees_planted", "植树100万株", 1000000),)))
+    result = reconcile(plan, journal)
+    assert [(c.computed, c.matches) for c in result.checks] == [(None, None)] * 5
+    text = reconcile_text.render(result, lang=Lang.zh, width=300)
+    assert "未核对  （台账无此口径：措施没有整改进度，分不出哪些措施“基本完成”）\n" in text
+    assert "未核对  （台账无此口径：整改进度没有“正在推进”，分不出正在推进的与其余未完成的）\n" in text
+    assert "无规则  （没有此项的计数规则）\n" in text  # (a key nobody reads: no rule, as before)
+    assert text.endswith(
+        "没有可按附件核对的数字。\n"
+        "台账无此口径、未核对（4项）：measures_basically_done、measures_on_schedule、tasks_in_progress、"
+        "measures_in_progress\n"
+        "没有计数规则、未核对（1项）：trees_planted\n")
+    text_en = reconcile_text.render(result, lang=Lang.en, width=300)
+    assert "not checked  (the ledger has no such count: measures have no 整改进度, only tasks do: which are 基本完成 " \
+           "is not recorded)\n" in text_en
+    assert text_en.endswith(
+        "No claim could be checked against the appendix.\n"
+        "Not checked, the ledger has no such count (4): measures_basically_done, measures_on_schedule, "
+        "tasks_in_progress, measures_in_progress\n"
+        "Not checked, no counting rule (1): trees_planted\n")
+
+
+def test_reconcile_as_json_says_why_a_claim_the_ledger_has_no_count_for_is_not_checked(tmp_path):
+    import json
+
+    plan = SMALL.read_text(encoding="utf-8").replace(
+        "  claims:\n", "  claims:\n    - key: tasks_in_progress\n      text: 正在推进2项\n      value: 2\n", 1)
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    (tmp_path / "progress.yaml").write_bytes((SMALL.parent / "progress.yaml").read_bytes())
+    result = run("reconcile", "-r", str(tmp_path / "tasks.yaml"), "--format", "json")
+    (report,) = json.loads(result.stdout)["reports"]
+    in_progress, total = report["claims"][:2]
+    assert in_progress == {"key": "tasks_in_progress", "text": "正在推进2项", "claimed": 2, "computed": None, "matches": None,
+                           "rule": None, "alternative": None,
+                           "not_counted": {"zh": "整改进度没有“正在推进”，分不出正在推进的与其余未完成的",
+                                           "en": "no 整改进度 says 正在推进: those in progress cannot be told from the "
+                                                 "other unfinished ones"}}
+    assert total["not_counted"] is None

@@ -422,7 +422,8 @@ def plan_document(registry: Registry) -> dict:
 def reconcile_document(results, *, plan_files=()) -> dict:
     """`reconcile --format json`: per report (a folder: per plan file, `file` naming it as
     file_paths of the registry's `plan_files` does; one file: null), each claim with the figure computed from the appendix, whether they agree
-    (null: no rule computes it), the rule, and for a disagreement the closest other reading."""
+    (null: no rule computes it), the rule, for a disagreement the closest other reading, and for a
+    claim the ledger has no count for, why (not_counted)."""
     paths = file_paths(plan_files)
     return {
         "agree": not any(result.mismatches for _, result in results),
@@ -438,6 +439,7 @@ def reconcile_document(results, *, plan_files=()) -> dict:
                 "rule": None if check.rule_zh is None else {"zh": check.rule_zh, "en": check.rule_en},
                 "alternative": None if check.alternative is None else {
                     "zh": check.alternative.zh, "en": check.alternative.en, "value": check.alternative.value},
+                "not_counted": None if check.why_zh is None else {"zh": check.why_zh, "en": check.why_en},
             } for check in result.checks],
         } for file, result in results],
     }

@@ -22,7 +22,7 @@ _MIN_ROOM = 20
 
 def _result(check: ClaimCheck, lang: Lang) -> str:
     if check.matches is None:
-        return _l("reconcile_no_rule", lang)
+        return _l("reconcile_no_rule" if check.why_zh is None else "reconcile_not_counted", lang)
     return _l("reconcile_match" if check.matches else "reconcile_mismatch", lang)
 
 
@@ -77,7 +77,8 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
     headers = [_l(k, lang) for k in _COLUMNS]
     rows = [
         [cell(c.key), cell(c.text), str(c.claimed), str(c.computed) if c.has_rule else "—", _result(c, lang),
-         (c.rule_zh if zh else c.rule_en) if c.has_rule else _l("reconcile_no_rule_text", lang)]
+         (c.rule_zh if zh else c.rule_en) if c.has_rule else _l("reconcile_no_rule_text", lang) if c.why_zh is None
+         else _l("reconcile_not_counted_text", lang, why=c.why_zh if zh else c.why_en)]
         for c in result.checks
     ]
     lines += _fitted_table(headers, rows, lang, width)
@@ -98,7 +99,11 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
                 rule = c.alternative.zh if zh else c.alternative.en
                 note += ("" if zh else " ") + _l("reconcile_alternative", lang, rule=rule, value=c.alternative.value)
             lines += _wrapped("- ", note, width)
-    if result.without_rule:
-        keys = ("、" if zh else ", ").join(cell(c.key) for c in result.without_rule)
-        lines += _wrapped("", _l("reconcile_without_rule", lang, n=len(result.without_rule), keys=keys), width)
+    # (a claim the ledger has no count for, said apart from a key no rule knows: the one is the
+    # report's figure the ledger cannot check, the other perhaps a key mistyped)
+    for said, unchecked in (("reconcile_without_count", [c for c in result.without_rule if c.why_zh is not None]),
+                            ("reconcile_without_rule", [c for c in result.without_rule if c.why_zh is None])):
+        if unchecked:
+            keys = ("、" if zh else ", ").join(cell(c.key) for c in unchecked)
+            lines += _wrapped("", _l(said, lang, n=len(unchecked), keys=keys), width)
     return "\n".join(lines) + "\n"
