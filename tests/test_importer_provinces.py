@@ -1209,15 +1209,54 @@ def test_counts_of_one_clause_no_claim_reads_are_warned_of_once(tmp_path):
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("2019年6月底前应完成的2项整改任务已完成1项")]
 
 
-def test_a_headline_counting_problems_by_ge_is_warned_of_not_lost_in_silence(tmp_path):
+def test_a_headline_counting_problems_by_ge_gives_the_total_and_warns_of_the_rest(tmp_path):
     # (问题共3个，已完成整改1个… was read as nothing and said nothing: reconcile said only that there are no claims)
     words = "第一轮督察反馈问题共3个，已完成整改1个，基本完成1个，正在推进1个，涉及全省21个市（州）。"
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", words) + DUE_2017)
     assert result.exit_code == 0, result.output
-    assert _claims(out) == []
+    assert _claims(out) == [{"key": "tasks_total", "text": "督察反馈问题共3个", "value": 3}]
     # (21个市 counts no problem: no figure of the report's to check)
     assert [w for w in _warnings(result) if "could not be read" in w] == [
-        _unread("第一轮督察反馈问题共3个"), _unread("已完成整改1个"), _unread("基本完成1个"), _unread("正在推进1个")]
+        _unread("已完成整改1个"), _unread("基本完成1个"), _unread("正在推进1个")]
+
+
+@pytest.mark.parametrize("words, said", [
+    ("问题共3个", "问题共3个"), ("反馈问题共计3个", "反馈问题共计3个"), ("督察反馈的问题共有3个", "督察反馈的问题共有3个"),
+    ("共3个问题", "共3个问题"), ("3项问题", "3项问题"), ("督察反馈的3个问题", "3个问题"),
+])
+def test_a_count_of_the_problems_fed_back_is_the_total_of_tasks_reconcile_checks(tmp_path, words, said):
+    # (问题共45个 was only warned of: the one figure of such a report's opening that reconcile can check, lost)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}，正在整改。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": said, "value": 3}]
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    assert f"tasks_total {said} 3 3 match" in " ".join(_agrees(out).split())  # (its row: claimed 3, the appendix's 3)
+
+
+def test_a_count_of_problems_the_appendix_does_not_have_is_found_by_reconcile(tmp_path):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "督察反馈问题共4个。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert "the report says 督察反馈问题共4个, but its appendix gives 3: is the text complete?" in _warnings(result)
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert reconciled.exit_code == 1
+    assert "- tasks_total (“督察反馈问题共4个”): the report claims 4, the appendix gives 3." in " ".join(reconciled.stdout.split())
+
+
+@pytest.mark.parametrize("words, unread", [
+    # (共性问题 are those shared with other provinces, 个性问题 its own: neither is all of them)
+    ("督察反馈共性问题2个、个性问题1个", ["督察反馈共性问题2个", "个性问题1个"]),
+    ("个性问题共1个", ["个性问题共1个"]),
+    # (the problems handed over for accountability, or the public's complaints: no task of the appendix)
+    ("移交的18个问题已追责", ["移交的18个问题已追责"]),
+    ("移交问题共18个", ["移交问题共18个"]),
+    ("交办信访问题共300个", ["交办信访问题共300个"]),
+    ("已完成整改问题2个", ["已完成整改问题2个"]),
+])
+def test_a_count_of_some_problems_only_is_no_total_of_tasks(tmp_path, words, unread):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
 
 
 @pytest.mark.parametrize("words, claim", [
