@@ -1191,14 +1191,42 @@ def test_a_count_of_tasks_done_is_not_read_as_the_total_of_tasks(tmp_path, words
     assert reconciled.stdout.splitlines()[2] == "The registry records no claims (registry.claims is empty)."
 
 
-def test_counts_done_listed_after_two_totals_without_fenbie_are_no_claim_of_the_last_total(tmp_path):
-    # (已完成1项、2项 gave measures_done 1, the tasks' count, and its 2项 was only warned of)
-    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "全省3项整改任务、4项具体措施，已完成1项、2项。") + DUE_2017)
+@pytest.mark.parametrize("words, claims", [
+    ("全省3项整改任务、4项具体措施，已完成1项、2项", [("tasks_total", "全省3项整改任务", 3), ("measures_total", "4项具体措施", 4),
+                                                     ("tasks_done", "已完成1项、2项", 1), ("measures_done", "已完成1项、2项", 2)]),
+    ("3项整改任务、4项整改措施中，截至2019年3月底已完成1项、2项", [("tasks_total", "3项整改任务", 3), ("measures_total", "4项整改措施", 4),
+                                                                   ("tasks_done", "已完成1项、2项", 1), ("measures_done", "已完成1项、2项", 2)]),
+    # (the measures named first: their count first)
+    ("全省4项具体措施、3项整改任务，累计完成2项、1项", [("tasks_total", "3项整改任务", 3), ("measures_total", "4项具体措施", 4),
+                                                       ("tasks_done", "累计完成2项、1项", 1), ("measures_done", "累计完成2项、1项", 2)]),
+])
+def test_counts_done_listed_after_both_totals_without_fenbie_are_the_tasks_and_the_measures_in_their_order(tmp_path, words, claims):
+    # (已完成1项、2项 after 3项整改任务、4项具体措施 was only warned of, as if it could be anyone's: the sentence names
+    # the tasks, then the measures, and counts them in that order, as it does with 分别)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
     assert result.exit_code == 0, result.output
-    assert _claims(out) == [{"key": "tasks_total", "text": "全省3项整改任务", "value": 3},
-                            {"key": "measures_total", "text": "4项具体措施", "value": 4}]
-    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("已完成1项"), _unread("2项")]
-    assert "measures_done" not in _agrees(out)
+    assert sorted((c["key"], c["text"], c["value"]) for c in _claims(out)) == sorted(claims)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    reconciled = _agrees(out)  # (the appendix's 1 task and 2 measures done: checked, matching)
+    assert "tasks_done" in reconciled and "measures_done" in reconciled and "Not checked" not in reconciled
+
+
+@pytest.mark.parametrize("words, unread", [
+    # (one total named: whose is the second count?)
+    ("全省3项整改任务，已完成1项、2项", ["已完成1项", "2项"]),
+    # (the totals in another sentence)
+    ("全省3项整改任务、4项具体措施。已完成1项、2项", ["已完成1项", "2项"]),
+    # (the counts due by a date between them: the done ones may be of those)
+    ("全省3项整改任务、4项具体措施，2017年底前应完成2项、3项，已完成1项、2项", ["2017年底前应完成2项", "3项", "已完成1项", "2项"]),
+    # (three counts for two nouns)
+    ("全省3项整改任务、4项具体措施，已完成1项、2项、1项", ["已完成1项", "2项", "1项"]),
+])
+def test_counts_done_listed_without_fenbie_where_the_sentence_does_not_say_whose_are_warned_of(tmp_path, words, unread):
+    # (a wrong count read in silence is worse than a warning)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in _claims(out) if c["key"] in ("tasks_done", "measures_done")]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
 
 
 def test_counts_of_one_clause_no_claim_reads_are_warned_of_once(tmp_path):
