@@ -411,19 +411,48 @@ def test_a_measure_numbered_in_another_style_than_the_first_is_refused_when_its_
     assert not out.exists()
 
 
+SECOND_PROBLEM = "\n二、黄河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n1.海南州完成整治（2019年6月30日）。\n"
+
+
 @pytest.mark.parametrize("note", ["", "整改情况：已建成管网12公里。"])
+@pytest.mark.parametrize("after", ["", SECOND_PROBLEM])  # (the last problem's, or one before another)
 @pytest.mark.parametrize("lang, said", [
-    (None, "措施 1.1：第 {line} 行的“2、”读作其整改进展的一部分，而不是措施 1.2（措施的编号方式与第一项措施相同：1. 2. …）"),
-    ("en", "measure 1.1: 2、 on line {line} is read as part of its note, not as measure 1.2 (measures are numbered as the first one is: 1. 2. …)")])
-def test_a_last_measure_numbered_in_another_style_than_the_first_is_warned_of(tmp_path, note, lang, said):
-    # (read into 1.1's note, the measure was lost saying only "note continues in a separate paragraph")
-    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2、").replace("\n\n整改进展：已建成管网12公里。", note)
+    (None, "“2、”是否是措施 1.2？其编号方式与第一项措施不同，将并入措施 1.1 的整改进展（措施的编号方式与第一项措施相同：1. 2. …）"),
+    ("en", "is 2、 measure 1.2? it is numbered otherwise than the first measure, and would be read as part of measure 1.1's note "
+           "(measures are numbered as the first one is: 1. 2. …)")])
+def test_a_last_measure_numbered_in_another_style_than_the_first_is_refused_as_one_in_the_middle_is(tmp_path, note, after, lang, said):
+    # (warned of, the import exited 0 without the measure and its deadline, where one before another measure was
+    # refused: nothing after it tells a measure lost from a list run on, so it is asked, as the others are)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2、").replace("\n\n整改进展：已建成管网12公里。", note) + after
     report = tmp_path / "report.txt"
     report.write_text(text, encoding="utf-8")
     result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
-    assert result.exit_code == 0, result.output
     line = text.split("\n").index("2、海东市完成污水管网建设（长期坚持）。" + note) + 1
-    assert said.format(line=line) in [ln.removeprefix("rectify: 警告：").removeprefix("rectify: warning: ") for ln in result.stderr.splitlines()]
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: {said}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_paragraph_numbered_otherwise_before_the_next_measure_is_warned_of_not_refused(tmp_path):
+    # (2. follows it as the next measure: the （2） is no measure, but is said, in case the numbering is wrong)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="（2）海南州完成整治（2019年6月30日）。\n\n2.").replace("\n\n（2）", "（2）")
+    text = text.replace("正在进行设备调试。（2）", "正在进行设备调试。\n\n（2）")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index("（2）海南州完成整治（2019年6月30日）。") + 1
+    assert f"measure 1.1: （2） on line {line} is read as part of its note, not as measure 1.2 " \
+           "(measures are numbered as the first one is: 1. 2. …)" in _warnings(result)
+
+
+@pytest.mark.parametrize("inline", ["（1）完成主体工程；（2）开展联动调试；", "①完成主体工程；②开展联动调试；"])
+def test_a_list_in_a_note_run_on_over_a_paragraph_is_no_measure_lost(tmp_path, inline):
+    # (its third item, on a line of its own as a PDF's text wraps it, was read as measure 1.3 numbered otherwise)
+    third = "（3）完成验收。" if inline.startswith("（") else "③完成验收。"
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("已建成管网12公里。", f"{inline}\n\n{third}")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert not [w for w in _warnings(result) if "numbered as the first one is" in w]
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert journal[-1]["note"] == f"{inline}{third}"
 
 
 def test_measures_numbered_in_no_known_style_are_refused_saying_what_is_expected(tmp_path):
