@@ -63,9 +63,15 @@ AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截
 # due by some date, "应完成的28项整改任务", is no total)
 # (Sichuan's "我省89项中央环保督察整改任务" puts words between 项 and 整改任务; its "但有7项整改任务未按期完成"
 # counts the late ones: no total; after the noun, 共 is as often 共计 or 共有: 整改任务共计45项)
+# (other reports count the problems fed back, one task each: 反馈问题共45个, 共45个问题, 45项问题; not
+# 共性问题 or 个性问题, those shared with other provinces or its own, nor 移交/交办 ones or 信访/举报 ones:
+# some of them only, and only where no 整改任务 is counted)
+_SOME_PROBLEMS = r"(?<![交办访报性])"
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
-                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项)")),
+                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项)",
+                              rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
+                              rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)")),
     ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
                                     r"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项)")),
 )
@@ -95,6 +101,10 @@ IN_A_LIST = (re.compile(r"\d+项、$"), re.compile(r"、\d+项"))
 _NOUN = r"(整改任务|(?:具体整改|具体|整改)措施)"
 BOTH_NOUNS = re.compile(rf"{_NOUN}[和及与、](?:\d+项)?{_NOUN}")
 BOTH_COUNTS = re.compile(r"(?:已?分别已?)(完成了?|为|有|是)(\d+)项、(\d+)项")
+# (without 分别, what is done only, two counts and no third, and only where no other count comes between the
+# nouns and them: 45项整改任务、179项整改措施中，已完成38项、150项; after 应完成28项、90项 they may be of those)
+LISTED_DONE = re.compile(r"(?:已|共计?|累计)(?:整改|全面)?(完成了?)(?:整改)?(\d+)项、(\d+)项(?!、)")
+COUNT_BETWEEN = re.compile(r"\d+[项个]|应")
 # (a total ends it written either way: 179项具体措施, 具体措施共179项)
 # ((?<!\d) before a count here and below: a match starts where its digits do all the same, and without it
 # each is tried from every digit of a long run of them, minutes on a run of 60,000)
@@ -959,14 +969,14 @@ def _done_before(headline: str, at: int) -> bool:
 
 
 def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
-    """The counts of the tasks and the measures one sentence gives at once (BOTH_COUNTS), keyed
+    """The counts of the tasks and the measures one sentence gives at once (BOTH_COUNTS, LISTED_DONE), keyed
     tasks_total and measures_total, or tasks_done and measures_done: (the span of their words, the
     count); the words from the nouns when they run on into the counts, else the counts'."""
     out: dict[str, tuple[tuple[int, int], int]] = {}
     pairs = list(BOTH_NOUNS.finditer(headline))  # (found once: a long headline is read in linear time)
     ends = [p.end() for p in pairs]
     stops = [i for i, c in enumerate(headline) if c in "。；"]
-    for m in BOTH_COUNTS.finditer(headline):
+    for m in sorted([*BOTH_COUNTS.finditer(headline), *LISTED_DONE.finditer(headline)], key=lambda m: m.start()):  # (in text order)
         at = bisect.bisect_right(ends, m.start()) - 1  # (the last pair before the counts: the sentence's subject)
         nouns = pairs[at] if at >= 0 else None
         stop = bisect.bisect_right(stops, m.start()) - 1
@@ -975,6 +985,8 @@ def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
         if ("任务" in nouns.group(1)) == ("任务" in nouns.group(2)):  # (two tasks' nouns, or two measures')
             continue
         gap = headline[nouns.end() : m.start()]
+        if m.re is LISTED_DONE and COUNT_BETWEEN.search(gap):
+            continue
         total = m.group(1) in ("为", "有", "是")
         if total and gap not in ("", "共", "总数", "数量"):  # (…中已完成和正在推进的分别为: no totals)
             continue

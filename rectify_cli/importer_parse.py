@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .errors import ReportFormatError
-from .i18n import Notice, problem
+from .i18n import MEASURE_FIELDS as MEASURE_FIELD_WORDS, Notice, Word, problem
 from .importer_text import CN_NUM, Para
 from .model import KIND_WORDS, MilestoneKind
 
@@ -232,6 +232,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             if number != expected:
                 raise err(p, "task_number", numeral=tm.group(1), expected=expected)
             if task is not None:
+                _check_no_measure_lost(task, measure, filename)
                 _check_task_complete(task, filename)
             task = RawTask(number, p.line, tm.group(2).strip())
             tasks.append(task)
@@ -298,7 +299,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             raise err(p, "text_before_measure", task=task.id, expected=expected)
         else:  # (run on into the measure's note, or its text)
             other = _measure_match(t, None)  # (in another style: one in the appendix's was read above)
-            if other and not in_list and other[1] == len(task.measures) + 1:
+            if other and not in_list and other[1] == len(task.measures) + 1 and not _continues_a_list(measure.note if in_note else measure.text, *other[:2]):
                 measure.numbered_otherwise = (p.line, measure_label(other[0], other[1]), "note" if in_note else "text",
                                               f"{measure_label(style, 1)} {measure_label(style, 2)} …")
             in_list = in_list or other is not None
@@ -313,8 +314,30 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             own(listed, p.line)
     if task is None:
         raise ReportFormatError(problem(filename, None, None, "import_no_appendix"))
+    _check_no_measure_lost(task, measure, filename)
     _check_task_complete(task, filename)
     return tasks, tail
+
+
+def _continues_a_list(text: str, style: str, number: int) -> bool:
+    """Whether `text` holds the item before `number` in `style` (（1）…；（2）… in one paragraph): a
+    paragraph numbered `number` goes on with that list, as a PDF's text wraps it, and is no measure."""
+    label = re.escape(measure_label(style, number - 1))
+    return number > 1 and re.search(rf"(?<!\d){label}(?!\d)", text) is not None
+
+
+def _check_no_measure_lost(task: RawTask, measure: RawMeasure | None, filename: str) -> None:
+    """Refuse a problem whose last measure has a paragraph numbered as the next measure in another style
+    run on into it (RawMeasure.numbered_otherwise): before a measure numbered on it is no measure (warned
+    of), but with none after it nothing tells a measure lost, with its deadline, from a list; asked, as one
+    followed by its own 整改进展 or by a measure numbered past it is."""
+    if measure is None or measure.numbered_otherwise is None:
+        return
+    line, numbered, fld, numbering = measure.numbered_otherwise
+    raise ReportFormatError(problem(filename, line, None, "import_measure_numbered_otherwise", numbered=numbered,
+                                    measure=f"{task.id}.{measure.id + 1}", prev=f"{task.id}.{measure.id}",
+                                    field=Word(MEASURE_FIELD_WORDS, fld, said_in_english=True),
+                                    first=Notice("import_as_first_style", {"numbering": numbering})))
 
 
 def _numbered_otherwise_hint(task: RawTask, measure: RawMeasure) -> Notice:

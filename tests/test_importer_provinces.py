@@ -412,19 +412,48 @@ def test_a_measure_numbered_in_another_style_than_the_first_is_refused_when_its_
     assert not out.exists()
 
 
+SECOND_PROBLEM = "\n二、黄河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n1.海南州完成整治（2019年6月30日）。\n"
+
+
 @pytest.mark.parametrize("note", ["", "整改情况：已建成管网12公里。"])
+@pytest.mark.parametrize("after", ["", SECOND_PROBLEM])  # (the last problem's, or one before another)
 @pytest.mark.parametrize("lang, said", [
-    (None, "措施 1.1：第 {line} 行的“2、”读作其整改进展的一部分，而不是措施 1.2（措施的编号方式与第一项措施相同：1. 2. …）"),
-    ("en", "measure 1.1: 2、 on line {line} is read as part of its note, not as measure 1.2 (measures are numbered as the first one is: 1. 2. …)")])
-def test_a_last_measure_numbered_in_another_style_than_the_first_is_warned_of(tmp_path, note, lang, said):
-    # (read into 1.1's note, the measure was lost saying only "note continues in a separate paragraph")
-    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2、").replace("\n\n整改进展：已建成管网12公里。", note)
+    (None, "“2、”是否是措施 1.2？其编号方式与第一项措施不同，将并入措施 1.1 的整改进展（措施的编号方式与第一项措施相同：1. 2. …）"),
+    ("en", "is 2、 measure 1.2? it is numbered otherwise than the first measure, and would be read as part of measure 1.1's note "
+           "(measures are numbered as the first one is: 1. 2. …)")])
+def test_a_last_measure_numbered_in_another_style_than_the_first_is_refused_as_one_in_the_middle_is(tmp_path, note, after, lang, said):
+    # (warned of, the import exited 0 without the measure and its deadline, where one before another measure was
+    # refused: nothing after it tells a measure lost from a list run on, so it is asked, as the others are)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2、").replace("\n\n整改进展：已建成管网12公里。", note) + after
     report = tmp_path / "report.txt"
     report.write_text(text, encoding="utf-8")
     result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
-    assert result.exit_code == 0, result.output
     line = text.split("\n").index("2、海东市完成污水管网建设（长期坚持）。" + note) + 1
-    assert said.format(line=line) in [ln.removeprefix("rectify: 警告：").removeprefix("rectify: warning: ") for ln in result.stderr.splitlines()]
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: {said}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_paragraph_numbered_otherwise_before_the_next_measure_is_warned_of_not_refused(tmp_path):
+    # (2. follows it as the next measure: the （2） is no measure, but is said, in case the numbering is wrong)
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="（2）海南州完成整治（2019年6月30日）。\n\n2.").replace("\n\n（2）", "（2）")
+    text = text.replace("正在进行设备调试。（2）", "正在进行设备调试。\n\n（2）")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index("（2）海南州完成整治（2019年6月30日）。") + 1
+    assert f"measure 1.1: （2） on line {line} is read as part of its note, not as measure 1.2 " \
+           "(measures are numbered as the first one is: 1. 2. …)" in _warnings(result)
+
+
+@pytest.mark.parametrize("inline", ["（1）完成主体工程；（2）开展联动调试；", "①完成主体工程；②开展联动调试；"])
+def test_a_list_in_a_note_run_on_over_a_paragraph_is_no_measure_lost(tmp_path, inline):
+    # (its third item, on a line of its own as a PDF's text wraps it, was read as measure 1.3 numbered otherwise)
+    third = "（3）完成验收。" if inline.startswith("（") else "③完成验收。"
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("已建成管网12公里。", f"{inline}\n\n{third}")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert not [w for w in _warnings(result) if "numbered as the first one is" in w]
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert journal[-1]["note"] == f"{inline}{third}"
 
 
 def test_measures_numbered_in_no_known_style_are_refused_saying_what_is_expected(tmp_path):
@@ -1199,14 +1228,42 @@ def test_a_count_of_tasks_done_is_not_read_as_the_total_of_tasks(tmp_path, words
     assert reconciled.stdout.splitlines()[2] == "The registry records no claims (registry.claims is empty)."
 
 
-def test_counts_done_listed_after_two_totals_without_fenbie_are_no_claim_of_the_last_total(tmp_path):
-    # (已完成1项、2项 gave measures_done 1, the tasks' count, and its 2项 was only warned of)
-    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "全省3项整改任务、4项具体措施，已完成1项、2项。") + DUE_2017)
+@pytest.mark.parametrize("words, claims", [
+    ("全省3项整改任务、4项具体措施，已完成1项、2项", [("tasks_total", "全省3项整改任务", 3), ("measures_total", "4项具体措施", 4),
+                                                     ("tasks_done", "已完成1项、2项", 1), ("measures_done", "已完成1项、2项", 2)]),
+    ("3项整改任务、4项整改措施中，截至2019年3月底已完成1项、2项", [("tasks_total", "3项整改任务", 3), ("measures_total", "4项整改措施", 4),
+                                                                   ("tasks_done", "已完成1项、2项", 1), ("measures_done", "已完成1项、2项", 2)]),
+    # (the measures named first: their count first)
+    ("全省4项具体措施、3项整改任务，累计完成2项、1项", [("tasks_total", "3项整改任务", 3), ("measures_total", "4项具体措施", 4),
+                                                       ("tasks_done", "累计完成2项、1项", 1), ("measures_done", "累计完成2项、1项", 2)]),
+])
+def test_counts_done_listed_after_both_totals_without_fenbie_are_the_tasks_and_the_measures_in_their_order(tmp_path, words, claims):
+    # (已完成1项、2项 after 3项整改任务、4项具体措施 was only warned of, as if it could be anyone's: the sentence names
+    # the tasks, then the measures, and counts them in that order, as it does with 分别)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
     assert result.exit_code == 0, result.output
-    assert _claims(out) == [{"key": "tasks_total", "text": "全省3项整改任务", "value": 3},
-                            {"key": "measures_total", "text": "4项具体措施", "value": 4}]
-    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("已完成1项"), _unread("2项")]
-    assert "measures_done" not in _agrees(out)
+    assert sorted((c["key"], c["text"], c["value"]) for c in _claims(out)) == sorted(claims)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    reconciled = _agrees(out)  # (the appendix's 1 task and 2 measures done: checked, matching)
+    assert "tasks_done" in reconciled and "measures_done" in reconciled and "Not checked" not in reconciled
+
+
+@pytest.mark.parametrize("words, unread", [
+    # (one total named: whose is the second count?)
+    ("全省3项整改任务，已完成1项、2项", ["已完成1项", "2项"]),
+    # (the totals in another sentence)
+    ("全省3项整改任务、4项具体措施。已完成1项、2项", ["已完成1项", "2项"]),
+    # (the counts due by a date between them: the done ones may be of those)
+    ("全省3项整改任务、4项具体措施，2017年底前应完成2项、3项，已完成1项、2项", ["2017年底前应完成2项", "3项", "已完成1项", "2项"]),
+    # (three counts for two nouns)
+    ("全省3项整改任务、4项具体措施，已完成1项、2项、1项", ["已完成1项", "2项", "1项"]),
+])
+def test_counts_done_listed_without_fenbie_where_the_sentence_does_not_say_whose_are_warned_of(tmp_path, words, unread):
+    # (a wrong count read in silence is worse than a warning)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in _claims(out) if c["key"] in ("tasks_done", "measures_done")]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
 
 
 def test_counts_of_one_clause_no_claim_reads_are_warned_of_once(tmp_path):
@@ -1217,15 +1274,54 @@ def test_counts_of_one_clause_no_claim_reads_are_warned_of_once(tmp_path):
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("2019年6月底前应完成的2项整改任务已完成1项")]
 
 
-def test_a_headline_counting_problems_by_ge_is_warned_of_not_lost_in_silence(tmp_path):
+def test_a_headline_counting_problems_by_ge_gives_the_total_and_warns_of_the_rest(tmp_path):
     # (问题共3个，已完成整改1个… was read as nothing and said nothing: reconcile said only that there are no claims)
     words = "第一轮督察反馈问题共3个，已完成整改1个，基本完成1个，正在推进1个，涉及全省21个市（州）。"
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", words) + DUE_2017)
     assert result.exit_code == 0, result.output
-    assert _claims(out) == []
+    assert _claims(out) == [{"key": "tasks_total", "text": "督察反馈问题共3个", "value": 3}]
     # (21个市 counts no problem: no figure of the report's to check)
     assert [w for w in _warnings(result) if "could not be read" in w] == [
-        _unread("第一轮督察反馈问题共3个"), _unread("已完成整改1个"), _unread("基本完成1个"), _unread("正在推进1个")]
+        _unread("已完成整改1个"), _unread("基本完成1个"), _unread("正在推进1个")]
+
+
+@pytest.mark.parametrize("words, said", [
+    ("问题共3个", "问题共3个"), ("反馈问题共计3个", "反馈问题共计3个"), ("督察反馈的问题共有3个", "督察反馈的问题共有3个"),
+    ("共3个问题", "共3个问题"), ("3项问题", "3项问题"), ("督察反馈的3个问题", "3个问题"),
+])
+def test_a_count_of_the_problems_fed_back_is_the_total_of_tasks_reconcile_checks(tmp_path, words, said):
+    # (问题共45个 was only warned of: the one figure of such a report's opening that reconcile can check, lost)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}，正在整改。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": said, "value": 3}]
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    assert f"tasks_total {said} 3 3 match" in " ".join(_agrees(out).split())  # (its row: claimed 3, the appendix's 3)
+
+
+def test_a_count_of_problems_the_appendix_does_not_have_is_found_by_reconcile(tmp_path):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "督察反馈问题共4个。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert "the report says 督察反馈问题共4个, but its appendix gives 3: is the text complete?" in _warnings(result)
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert reconciled.exit_code == 1
+    assert "- tasks_total (“督察反馈问题共4个”): the report claims 4, the appendix gives 3." in " ".join(reconciled.stdout.split())
+
+
+@pytest.mark.parametrize("words, unread", [
+    # (共性问题 are those shared with other provinces, 个性问题 its own: neither is all of them)
+    ("督察反馈共性问题2个、个性问题1个", ["督察反馈共性问题2个", "个性问题1个"]),
+    ("个性问题共1个", ["个性问题共1个"]),
+    # (the problems handed over for accountability, or the public's complaints: no task of the appendix)
+    ("移交的18个问题已追责", ["移交的18个问题已追责"]),
+    ("移交问题共18个", ["移交问题共18个"]),
+    ("交办信访问题共300个", ["交办信访问题共300个"]),
+    ("已完成整改问题2个", ["已完成整改问题2个"]),
+])
+def test_a_count_of_some_problems_only_is_no_total_of_tasks(tmp_path, words, unread):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
 
 
 @pytest.mark.parametrize("words, claim", [
