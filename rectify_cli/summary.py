@@ -233,9 +233,10 @@ class MonthlySummary:
     # (engine.stale_files; of every file, whatever the owners).
     quiet_files: tuple[engine.FileStanding, ...] = ()
     retractions: tuple[RetractionItem, ...] = ()  # dated this month
-    # The ledger's latest journal entry on or before the day judged (None: none), of every file,
-    # whatever the owners: the overview warns when it is a reporting period old, as status does.
-    latest_entry: date | None = None
+    # The day the ledger's journal was last written to by the day judged (engine.last_update;
+    # None: no entry), of every file, whatever the owners: the overview warns when it is a
+    # reporting period old, as status does.
+    last_update: date | None = None
     feedback: date | None = None  # the inspection's feedback (of a folder: its files' earliest)
     regions: tuple[str, ...] = ()  # the --region regions, canonical names as typed in order; () = all
 
@@ -680,6 +681,6 @@ def build(
         backfilled=_backfilled(measures, first, last),
         quiet_files=tuple(engine.stale_files(report)),
         retractions=_retractions(measures, first, last),
-        latest_entry=report.latest_entry,
+        last_update=report.last_update,
         feedback=plan.meta.feedback_date,
     )

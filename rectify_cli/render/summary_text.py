@@ -519,7 +519,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope,
                                                               regions=m.regions),
-                                            *ledger_warnings(m.latest_entry, m.as_of, m.quiet_files,
+                                            *ledger_warnings(m.last_update, m.as_of, m.quiet_files,
                                                              m.report_period_days, lang, feedback=m.feedback,
                                                              paths=paths)])),
         (_l("summary_s2", lang), _closed(m, lang, page)),
