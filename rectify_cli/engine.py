@@ -264,12 +264,13 @@ _new_measure_result, _new_task_result = maker(MeasureResult), maker(TaskResult)
 @dataclass(frozen=True)
 class FileStanding:
     """A plan file of a folder as of the report's date: the latest entry of its own journal on or
-    before that date, the days since (since its own feedback date when it has none, as for a
-    measure never reported on), and whether they are more than the reporting period."""
+    before that date, the days since its journal was last written to (last_update; since its own
+    feedback date when it has no entry, as for a measure never reported on), and whether they are
+    more than the reporting period."""
 
     file: str  # its name in the folder, "naqu.yaml"
     latest_entry: date | None
-    since: date  # latest_entry, else its feedback date
+    since: date  # its journal's last_update, else its feedback date
     days: int  # as_of - since
     stale: bool
 
@@ -285,6 +286,9 @@ class StatusReport:
     latest_entry: date | None  # latest journal entry on or before as_of, any measure
     # A folder's plan files (in their order); () for one file. Not narrowed by select().
     files: tuple[FileStanding, ...] = ()
+    # The day the journal was last written to, as of as_of (last_update): what the warning that
+    # it went a reporting period without an update counts from, not latest_entry.
+    last_update: date | None = None
 
     def measures(self):
         for task in self.tasks:
@@ -543,25 +547,49 @@ def evaluate(
         tasks=tuple(tasks),
         latest_entry=latest,
         files=_file_standings(plan, tasks, as_of, report_period_days) if plan.parts else (),
+        last_update=last_update(journal, as_of),
     )
+
+
+def last_update(entries: Iterable[Entry], as_of: date) -> date | None:
+    """The day a journal was last written to as of `as_of` (None: no entry by then). Of each
+    entry dated on or before it, a retraction too, the later of its date and the day it was
+    written (`recorded`, of a back-dated entry) if that day is not after `as_of`: a report
+    back-dated to last month but written today is today's update. The one rule for the ledger's
+    and a folder's files' "not updated for N days"."""
+    latest = None
+    for e in entries:
+        day = e.date
+        if day > as_of:
+            continue
+        written = e.recorded
+        if written is not None and day < written <= as_of:
+            day = written
+        if latest is None or day > latest:
+            latest = day
+    return latest
 
 
 def _file_standings(plan: Plan, tasks: list[TaskResult], as_of: date, report_period_days: int) -> tuple[FileStanding, ...]:
     """Each plan file's standing (see FileStanding), from its measures' entries: one pass."""
     latest: dict[str, date | None] = {prefix: None for _, prefix, _ in plan.parts}
+    updated: dict[str, date | None] = dict(latest)
     for tr in tasks:
         prefix = file_prefix(tr.task.id)
-        newest = latest[prefix]
+        newest, written = latest[prefix], updated[prefix]
         for mr in tr.measures:
             # every entry written (a retraction too), as the folder's latest_entry counts them:
             # else a file holding that latest entry was said to have none for a period
             last = mr.written[-1].date if mr.written else None
             if last is not None and (newest is None or last > newest):
                 newest = last
-        latest[prefix] = newest
+            last = last_update(mr.written, as_of) if mr.written else None  # (as the ledger's warning counts)
+            if last is not None and (written is None or last > written):
+                written = last
+        latest[prefix], updated[prefix] = newest, written
     standings = []
     for name, prefix, meta in plan.parts:
-        since = latest[prefix] or meta.feedback_date
+        since = updated[prefix] or meta.feedback_date
         days = (as_of - since).days
         standings.append(FileStanding(name, latest[prefix], since, days, _is_stale(days, report_period_days)))
     return tuple(standings)

@@ -69,6 +69,10 @@ class Headline:
     whose last date is later), which the headline names so that its numbers add up."""
     measures_stale: int
     """Ongoing measures not reported on within the reporting period (engine's ``stale``)."""
+    measures_stale_dated: int = 0
+    """Of ``measures_stale``: those with a calendar date, so not in the ongoing group (长期坚持 once
+    their dated part was closed), which the headline names so that the stale are not read as some
+    of the measures with no end date."""
     measures_due_today: int = 0
     """Of ``measures_due``: open and not overdue, so falling due on ``as_of`` itself (a deadline
     day is not late); listed in the warning section (``due_next_month``), not among the overdue.
@@ -233,9 +237,10 @@ class MonthlySummary:
     # (engine.stale_files; of every file, whatever the owners).
     quiet_files: tuple[engine.FileStanding, ...] = ()
     retractions: tuple[RetractionItem, ...] = ()  # dated this month
-    # The ledger's latest journal entry on or before the day judged (None: none), of every file,
-    # whatever the owners: the overview warns when it is a reporting period old, as status does.
-    latest_entry: date | None = None
+    # The day the ledger's journal was last written to by the day judged (engine.last_update;
+    # None: no entry), of every file, whatever the owners: the overview warns when it is a
+    # reporting period old, as status does.
+    last_update: date | None = None
     feedback: date | None = None  # the inspection's feedback (of a folder: its files' earliest)
     regions: tuple[str, ...] = ()  # the --region regions, canonical names as typed in order; () = all
 
@@ -274,6 +279,7 @@ def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -
 
     measures = list(report.measures())
     measures_due = measures_due_done = measures_later = measures_ongoing = overdue_outside_due = due_today = 0
+    stale_dated = 0
     for mr in measures:
         last_due = _measure_last_due(mr)
         if last_due is None:
@@ -285,6 +291,7 @@ def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -
         else:
             measures_later += 1
         overdue_outside_due += mr.status is Status.OVERDUE and not (last_due is not None and last_due <= as_of)
+        stale_dated += mr.stale and last_due is not None
 
     return Headline(
         as_of=as_of,
@@ -302,6 +309,7 @@ def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -
         measures_overdue_outside_due=overdue_outside_due,
         measures_stale=sum(1 for mr in measures if mr.stale),
         measures_due_today=due_today,
+        measures_stale_dated=stale_dated,
     )
 
 
@@ -680,6 +688,6 @@ def build(
         backfilled=_backfilled(measures, first, last),
         quiet_files=tuple(engine.stale_files(report)),
         retractions=_retractions(measures, first, last),
-        latest_entry=report.latest_entry,
+        last_update=report.last_update,
         feedback=plan.meta.feedback_date,
     )

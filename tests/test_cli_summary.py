@@ -335,6 +335,42 @@ def test_the_overview_says_when_the_ledger_went_a_reporting_period_without_an_en
     assert overview("2019-06", "--report-period", "91", today="2019-08-15")[1:] == []
 
 
+def test_a_back_dated_entry_written_today_is_an_update_of_the_ledger(tmp_path):
+    """The bundled ledger's entries end on 2019-03-31. A clerk who on 2019-09-15 reports on 45.4
+    as of 2019-05-01 (the journal keeps `recorded: 2019-09-15`) updated the ledger that day: the
+    September report and status said it had not been updated for 137 days, as of the entry's date.
+    A retraction written that day is an update too."""
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    registry = str(tmp_path / "data/tasks.yaml")
+    env = {"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-09-15"}
+
+    def lines(*args: str) -> list[str]:
+        result = CliRunner().invoke(app, [*args, "-r", registry], env=env)
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    def warned(*args: str) -> list[str]:
+        return [line for line in lines(*args) if "未更新" in line or "not been updated" in line]
+
+    assert warned("summary", "--month", "2019-09") == ["注意：台账已 168 天（约 5 个月）未更新，超过报告周期 90 天。"]
+    lines("report", "45.4", "--note", "五月报告", "--date", "2019-05-01")
+    assert "  recorded: 2019-09-15\n" in (tmp_path / "data/progress.yaml").read_text(encoding="utf-8")
+    assert warned("summary", "--month", "2019-09") == []
+    assert warned("summary", "--month", "2019-09", "--lang", "en") == []
+    assert warned("status") == []
+    # (the month judged before it was written: as of 2019-08-31 the entry counts from its date, 122 days)
+    assert warned("summary", "--month", "2019-08") == ["注意：台账已 122 天（约 3 个月）未更新，超过报告周期 90 天。"]
+    # (96 days after that write, a retraction written on 2019-12-20, dated back to 2019-09-01, is an update)
+    env["RECTIFY_TODAY"] = "2019-12-20"
+    assert warned("summary", "--month", "2019-12", "--lang", "en") == [
+        "Warning: the ledger has not been updated for 96 days (about 3 months), longer than the 90-day reporting period."]
+    lines("retract", "45.4", "--reason", "记错措施", "--date", "2019-09-01")
+    assert warned("summary", "--month", "2019-12", "--lang", "en") == []
+    assert warned("status", "--lang", "en") == []
+
+
 def test_the_overview_of_a_ledger_without_entries_says_it_has_none(tmp_path):
     result = run(tmp_path, "--month", "2018-02", today="2018-03-05")
     assert result.exit_code == 0, result.output
@@ -454,7 +490,9 @@ def test_a_regions_monthly_report_says_whose_it_is_and_counts_what_status_region
     assert lines[2] == "地区：那曲市"
     headline = lines[6]
     assert headline.startswith("截至2019年6月30日，那曲市涉及的33项整改任务、74项具体措施中，")
-    assert headline.endswith("目前逾期未完成的具体措施1项，久未报告的长期坚持措施42项。")
+    # (42 with no end date, 42 stale: not the same 42, which it says)
+    assert headline.endswith("目前逾期未完成的具体措施1项，久未报告的长期坚持措施42项"
+                             "（其中6项为限期部分已销号、继续长期坚持的措施，计入上文应完成或尚未到期的措施）。")
     # (status --region counts the same: figures written out, not taken from status to check summary)
     status = CliRunner().invoke(app, ["status", "--format", "json", "--region", "那曲市", "--as-of", "2019-06-30"],
                                 env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-07-10"})

@@ -49,12 +49,13 @@ def test_one_measure_falling_due_on_the_day_judged_falls_due(tmp_path):
         "As of 2019-06-30: 45 tasks and 179 measures in all. Due by that day: 29 tasks, 25 of them completed; 89 measures, "
         "80 of them completed (1 of them falls due that very day, not yet late). Due later: 13 tasks, 22 measures. "
         "Immediate or long-term (立行立改 / 长期坚持, no end date): 3 tasks, 68 measures. Overdue and still open: "
-        "8 measures. Ongoing and not reported on in time: 67 measures.")
+        "8 measures. Ongoing and not reported on in time: 67 measures (9 of them long-term once the dated part was "
+        "closed, counted above as due by that day or due later).")
     assert run_on("2019-07-01", "summary", "--month", "2019-06")[5] == (
         "截至2019年6月30日，全区45项整改任务、179项具体措施中，应于2019年6月30日前完成的29项整改任务已完成25项，"
         "89项具体措施已完成80项（另有1项当日到期，尚不算逾期）；期限在此之后的13项整改任务、22项具体措施尚未到期；"
         "需要立行立改、长期坚持的3项整改任务、68项具体措施不设完成日期。目前逾期未完成的具体措施8项，"
-        "久未报告的长期坚持措施67项。")
+        "久未报告的长期坚持措施67项（其中9项为限期部分已销号、继续长期坚持的措施，计入上文应完成或尚未到期的措施）。")
 
 
 def test_the_measures_falling_due_on_the_day_judged_are_said_to_be_of_those_due(tmp_path):
@@ -188,3 +189,33 @@ def test_a_ledger_without_measures_says_so_rather_than_a_sentence_of_nothing():
     empty = _headline(tasks_total=0, measures_total=0)
     assert headline_sentence(empty, owners=(), lang=Lang.zh, scope="全区") == "截至2019年6月30日，台账中没有具体措施。"
     assert headline_sentence(empty, owners=(), lang=Lang.en) == "As of 2019-06-30: the ledger holds no measure."
+
+
+def test_the_stale_count_says_which_of_them_have_a_date_and_are_not_among_those_with_no_end_date(tmp_path):
+    """The small ledger with 2.1 (2019年4月15日，长期坚持) closed on 2019-04-10: as of 2019-09-30 it
+    is stale, with 2.2 and 3.2. "3 measures with no end date" (2.2, 3.2 and the immediate 4.1)
+    then "3 ongoing measures stale" read as the same three; one of the stale is counted above among
+    the measures with a date, as the overdue outside the due group are."""
+    run_on = on_a_copy(tmp_path, ROOT / "tests/fixtures/small")
+    run_on("2019-04-10", "close", "2.1", "--evidence", "验收")
+    zh = run_on("2019-10-01", "summary")[5]
+    assert "需要立行立改、长期坚持的1项整改任务、3项具体措施不设完成日期。" in zh
+    assert zh.endswith("目前逾期未完成的具体措施1项，久未报告的长期坚持措施3项"
+                       "（其中1项为限期部分已销号、继续长期坚持的措施，计入上文应完成或尚未到期的措施）。")
+    en = run_on("2019-10-01", "summary", "--lang", "en")[5]
+    assert "Immediate or long-term (立行立改 / 长期坚持, no end date): 1 task, 3 measures. " in en
+    assert en.endswith("Overdue and still open: 1 measure. Ongoing and not reported on in time: 3 measures "
+                       "(1 of them long-term once the dated part was closed, counted above as due by that day "
+                       "or due later).")
+    # (without such a measure, nothing more is said)
+    assert run_on("2019-04-10", "summary", "--month", "2019-03")[5].endswith("久未报告的长期坚持措施1项。")
+
+
+def test_one_stale_measure_with_a_date_is_not_them():
+    zh = headline_sentence(_headline(measures_stale=1, measures_stale_dated=1, measures_due=1, measures_due_done=1),
+                           owners=(), lang=Lang.zh, scope="全区")
+    assert zh.endswith("久未报告的长期坚持措施1项（为限期部分已销号、继续长期坚持的措施，计入上文应完成或尚未到期的措施）。")
+    en = headline_sentence(_headline(measures_stale=1, measures_stale_dated=1, measures_due=1, measures_due_done=1),
+                           owners=(), lang=Lang.en)
+    assert en.endswith("Ongoing and not reported on in time: 1 measure (long-term once the dated part was closed, "
+                       "counted above as due by that day or due later).")

@@ -96,29 +96,30 @@ def written_journal(journal: str, folder: bool) -> str:
     return shown_file(journal, folder=folder)
 
 
-def ledger_warnings(latest_entry, as_of, stale_files, period: int, lang: Lang, *, feedback=None,
+def ledger_warnings(last_update, as_of, stale_files, period: int, lang: Lang, *, feedback=None,
                     paths=None) -> list[str]:
     """What status's header and the summary's overview warn of: the ledger's journal gone a
-    reporting period without an entry as of `as_of` (or without any), then a folder's quiet files
-    (quiet_journals, named by `paths`), not the file of that latest entry again (the same fact), but
-    counting it. Before the `feedback` date, only that rectification had not begun."""
+    reporting period without being written to as of `as_of` (`last_update`: engine.last_update; or
+    without any entry), then a folder's quiet files (quiet_journals, named by `paths`), not the file
+    written to that day again (the same fact), but counting it. Before the `feedback` date, only
+    that rectification had not begun."""
     if feedback is not None and as_of < feedback:  # (no entry could be there yet: that the ledger has none is no news)
         return [label("status_before_feedback", lang, as_of=as_of.isoformat(), feedback=feedback.isoformat())]
-    ledger = _ledger_quiet(latest_entry, as_of, period, lang)
+    ledger = _ledger_quiet(last_update, as_of, period, lang)
     if ledger is None:
         return quiet_journals(stale_files, period, lang, paths=paths)
-    others = [f for f in stale_files if f.latest_entry is None or f.latest_entry != latest_entry]
+    others = [f for f in stale_files if f.latest_entry is None or f.since != last_update]
     return [ledger, *quiet_journals(others, period, lang, total=len(stale_files), paths=paths)]
 
 
-def _ledger_quiet(latest_entry, as_of, period: int, lang: Lang) -> str | None:
+def _ledger_quiet(last_update, as_of, period: int, lang: Lang) -> str | None:
     """A plain sentence when the journal has not been written to for a whole period."""
-    if latest_entry is None:
+    if last_update is None:
         return label("status_no_entries_warning", lang)
-    days = (as_of - latest_entry).days
+    days = (as_of - last_update).days
     if days <= period:
         return None
-    months = whole_months(latest_entry, as_of)
+    months = whole_months(last_update, as_of)
     if months == 0:
         return label("status_not_updated_warning_days", lang, days=days, period=period)
     return label("status_not_updated_warning", lang, days=days, months=months, period=period)

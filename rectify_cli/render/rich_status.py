@@ -421,7 +421,7 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     # (a quiet file named as the header names it, and as there never broken at a slash)
     paths = {name: unbroken(printable(path, single_line=True))
              for name, path in file_paths(registry.plan_files).items()} if stale else None
-    warnings = ledger_warnings(report.latest_entry, report.as_of, stale, report.report_period_days, lang,
+    warnings = ledger_warnings(report.last_update, report.as_of, stale, report.report_period_days, lang,
                                feedback=registry.plan.meta.feedback_date,  # (of a folder: its files' earliest)
                                paths=paths)
     for text in warnings:

@@ -277,7 +277,11 @@ def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tupl
         f"目前逾期未完成的具体措施{h.measures_overdue}项"
         + (f"（{_which_zh(outside, h.measures_overdue)}为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施）"
            if outside else "")
-        + f"，久未报告的长期坚持措施{h.measures_stale}项。"
+        + f"，久未报告的长期坚持措施{h.measures_stale}项"
+        # (not only those with no end date: one closed on its date goes on as 长期坚持 too)
+        + (f"（{_which_zh(h.measures_stale_dated, h.measures_stale)}为限期部分已销号、继续长期坚持的措施，"
+           "计入上文应完成或尚未到期的措施）" if h.measures_stale_dated else "")
+        + "。"
     )
 
 
@@ -298,7 +302,9 @@ def _headline_en(h: Headline, owners: tuple[str, ...], regions: tuple[str, ...] 
         f"Overdue and still open: {plural(h.measures_overdue, 'measure')}"
         + (f" ({_which_en(outside, h.measures_overdue)}immediate or done in steps, counted above "
            "as due later or with no end date)" if outside else "") + ". "
-        f"Ongoing and not reported on in time: {plural(h.measures_stale, 'measure')}."
+        f"Ongoing and not reported on in time: {plural(h.measures_stale, 'measure')}"
+        + (f" ({_which_en(h.measures_stale_dated, h.measures_stale)}long-term once the dated part was closed, "
+           "counted above as due by that day or due later)" if h.measures_stale_dated else "") + "."
     )
 
 
@@ -519,7 +525,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope,
                                                               regions=m.regions),
-                                            *ledger_warnings(m.latest_entry, m.as_of, m.quiet_files,
+                                            *ledger_warnings(m.last_update, m.as_of, m.quiet_files,
                                                              m.report_period_days, lang, feedback=m.feedback,
                                                              paths=paths)])),
         (_l("summary_s2", lang), _closed(m, lang, page)),
