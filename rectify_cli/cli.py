@@ -673,6 +673,26 @@ def validate_cmd(
         files += label("bundled_ledger", lang)
     typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
                                measures=measures, entries=len(reg.journal)), single_line=True))
+    _warn_repeated(reg, lang)
+
+
+# (of a journal pasted in again, the first few named, the others counted)
+_REPEATS_NAMED = 10
+
+
+def _warn_repeated(reg, lang: Lang) -> None:
+    """On stderr, each journal entry repeating an earlier one exactly (journal_checks.repeated_entries)."""
+    from .gate import shown_file
+    from .journal_checks import repeated_entries
+
+    repeats = repeated_entries(reg.journal)
+    for index, entry, earlier in repeats[:_REPEATS_NAMED]:
+        place = f"{shown_file(entry.location.file, folder=reg.folder is not None)}:{entry.location.line}"
+        typer.echo(printable("rectify: " + label("validate_repeated", lang, place=place, index=index, measure=entry.measure,
+                                                 date=entry.date.isoformat(), first=earlier.location.line),
+                             single_line=True), err=True)
+    if len(repeats) > _REPEATS_NAMED:
+        typer.echo("rectify: " + label("validate_repeated_more", lang, count=len(repeats) - _REPEATS_NAMED), err=True)
 
 
 @app.command("export", cls=_Command, help="help_export")

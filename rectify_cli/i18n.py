@@ -288,6 +288,13 @@ LABELS = {
     "history_under_row": ("{name}：{text}", "{name}: {text}"),
     "validate_ok": ("{files}：通过——{tasks}项整改任务、{measures}项具体措施、{entries}条进展记录",
                     "{files}: ok — {tasks:task}, {measures:measure}, {entries:journal entry|journal entries}"),
+    # (an entry repeating an earlier one field for field: journal_checks.repeated_entries)
+    "validate_repeated": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）与第 {first} 行的记录完全相同："
+                          "重复的记录不改变任何状态；若是重复粘贴，请删去这一条",
+                          "{place}: warning: journal entry {index} (measure {measure}, {date}) repeats the entry on line "
+                          "{first} exactly: a repeated entry changes no state; if it was pasted twice, delete this one"),
+    "validate_repeated_more": ("警告：另有 {count} 条记录与前面的某条完全相同",
+                               "warning: {count:more entry repeats|more entries repeat} an earlier one exactly"),
     # what a write command prints (render/journal_text.py render_written)
     "written": ("已记录", "Recorded"),
     "written_late_flag": ("（逾期申请）", " (late request)"),

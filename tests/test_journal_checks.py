@@ -192,3 +192,51 @@ def test_an_entrys_measure_written_another_way_is_refused_naming_the_id_meant(tm
     [problem] = caught.value.problems
     assert str(problem) == f"{journal}:1:12: journal entry 1: no measure '{written}' in the plan (did you mean {meant}?)"
     assert problem_message(problem, Lang.zh) == f"第 1 条进展记录：整改方案中没有措施 '{written}'（是否指 {meant}？）"
+
+
+def _unhashed_small(tmp_path, appended: str) -> Path:
+    """The small fixture's journal written by hand: no `hash:` lines, `appended` after its entries."""
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    text = (FIXTURES / "small" / "progress.yaml").read_text(encoding="utf-8")
+    text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("  hash:"))
+    (tmp_path / "progress.yaml").write_text(text + appended, encoding="utf-8")
+    return tmp_path / "progress.yaml"
+
+
+_REPEATED = '- measure: "2.1"\n  date: 2019-03-20\n  state: in_progress\n  note: 围挡完成90%。\n  by: 自治区生态环境厅\n'
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "警告：第 11 条进展记录（措施 2.1，2019-03-20）与第 48 行的记录完全相同：重复的记录不改变任何状态；"
+           "若是重复粘贴，请删去这一条"),
+    ("en", "warning: journal entry 11 (measure 2.1, 2019-03-20) repeats the entry on line 48 exactly: a repeated entry "
+           "changes no state; if it was pasted twice, delete this one"),
+])
+def test_validate_warns_of_an_entry_that_repeats_an_earlier_one_exactly(tmp_path, lang, said):
+    """(a clerk's own YAML, without hashes, with one entry pasted twice: validate, status and
+    check took it without a word; only verify failed, on every entry, for want of hashes)"""
+    journal = _unhashed_small(tmp_path, _REPEATED + _REPEATED)
+    for cache in ("cold", "warm"):  # (the second run reads the journal from the cache)
+        proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache", lang=lang)
+        assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:53: {said}\n"), cache
+        assert proc.stdout.startswith(str(tmp_path / "tasks.yaml")), cache  # (the ok line, as ever)
+
+
+def test_an_entry_like_an_earlier_one_but_for_one_field_is_no_repeat(tmp_path):
+    """Two progress notes of a day, or one entry recorded again with its evidence added, are two entries."""
+    _unhashed_small(tmp_path, _REPEATED + _REPEATED.replace("90%", "95%") + _REPEATED + "  evidence: 照片\n")
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_path):
+    """(the 13 entries of a month pasted in again: 10 named, the others counted)"""
+    month = "".join(_REPEATED.replace("2019-03-20", f"2019-03-{day:02d}") for day in range(11, 24))
+    journal = _unhashed_small(tmp_path, month + month)
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    lines = proc.stderr.splitlines()
+    assert (proc.returncode, len(lines)) == (0, 11)
+    assert lines[0] == (f"rectify: {journal}:113: warning: journal entry 23 (measure 2.1, 2019-03-11) repeats the entry "
+                        "on line 48 exactly: a repeated entry changes no state; if it was pasted twice, delete this one")
+    assert lines[9].startswith(f"rectify: {journal}:158: warning: journal entry 32 (measure 2.1, 2019-03-20) ")
+    assert lines[10] == "rectify: warning: 3 more entries repeat an earlier one exactly"
