@@ -676,23 +676,13 @@ def validate_cmd(
     _warn_repeated(reg, lang)
 
 
-# (of a journal pasted in again, the first few named, the others counted)
-_REPEATS_NAMED = 10
-
-
 def _warn_repeated(reg, lang: Lang) -> None:
     """On stderr, each journal entry repeating an earlier one exactly (journal_checks.repeated_entries)."""
-    from .gate import shown_file
     from .journal_checks import repeated_entries
+    from .render.journal_text import repeated_warnings
 
-    repeats = repeated_entries(reg.journal)
-    for index, entry, earlier in repeats[:_REPEATS_NAMED]:
-        place = f"{shown_file(entry.location.file, folder=reg.folder is not None)}:{entry.location.line}"
-        typer.echo(printable("rectify: " + label("validate_repeated", lang, place=place, index=index, measure=entry.measure,
-                                                 date=entry.date.isoformat(), first=earlier.location.line),
-                             single_line=True), err=True)
-    if len(repeats) > _REPEATS_NAMED:
-        typer.echo("rectify: " + label("validate_repeated_more", lang, count=len(repeats) - _REPEATS_NAMED), err=True)
+    for line in repeated_warnings(repeated_entries(reg.journal), folder=reg.folder is not None, lang=lang):
+        typer.echo(line, err=True)
 
 
 @app.command("export", cls=_Command, help="help_export")

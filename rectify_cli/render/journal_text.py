@@ -142,6 +142,26 @@ def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = 
     return lines
 
 
+# (of a journal pasted in again, the first few named, the others counted)
+_REPEATS_NAMED = 10
+
+
+def repeated_warnings(repeats, *, folder: bool, lang: Lang) -> list[str]:
+    """validate's warning lines for journal entries repeating an earlier one exactly
+    (journal_checks.repeated_entries: (place, entry, earlier)), each at its file and line."""
+    from ..gate import shown_file
+
+    lines = []
+    for index, entry, earlier in repeats[:_REPEATS_NAMED]:
+        place = f"{shown_file(entry.location.file, folder=folder)}:{entry.location.line}"
+        lines.append(printable("rectify: " + label("validate_repeated", lang, place=place, index=index,
+                                                   measure=entry.measure, date=entry.date.isoformat(),
+                                                   first=earlier.location.line), single_line=True))
+    if len(repeats) > _REPEATS_NAMED:
+        lines.append("rectify: " + label("validate_repeated_more", lang, count=len(repeats) - _REPEATS_NAMED))
+    return lines
+
+
 def render_refusal(notice: Notice, *, lang: Lang = Lang.zh) -> str:
     """Why a request was refused (a refusal's Notice, see i18n.refusal: a write's, or a reading
     command's), in `lang`: one line, which the command line prints after `rectify: `."""
