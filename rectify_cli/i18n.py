@@ -748,6 +748,8 @@ LABELS = {
     "summary_col_by": ("记录单位", "By"),
     "summary_col_remark": ("备注", "Note"),
     "summary_reopened_on": ("已于 {day} 重新打开", "reopened {day}"),
+    # (the same, under the table, where the 备注 column does not fit the page)
+    "summary_reopened_line": ("{measure} 的 {closed} 销号：{reopened}。", "{measure}, closed {closed}: {reopened}."),
     # (the closes made after their deadline, as `close` warns when writing each: as 四 counts days overdue)
     "summary_closed_late_line": ("逾期销号：{closes}。", "Closed late: {closes}."),
     "summary_closed_late": ("{measure}（逾期{days}天）", "{measure} ({days:day} late)"),

@@ -764,3 +764,34 @@ def test_a_close_after_its_deadline_is_said_late_in_the_months_closes(tmp_path):
     assert "\n".join(closes) + "\n\n逾期销号：33.1（逾期5天）。\n\n三、本月重新打开（回头看）" in zh
     en = run("summary", "-r", registry, "--month", "2019-07", "--lang", "en", env=env).stdout
     assert "\n\nClosed late: 33.1 (5 days late).\n\n3. Reopened" in en
+
+
+@pytest.mark.parametrize("lang, closed", [
+    ("zh", ["二、本月销号",
+            "销号日期    措施    内容                         牵头单位          佐证",
+            "----------  ------  ---------------------------  ----------------  ------------",
+            "2019-05-20  18.4    【2018-12-31到期的一步】自…  自治区自然资源厅  清理方案印发",
+            "",
+            "逾期销号：18.4（逾期140天）。",
+            "18.4 的 2019-05-20 销号：已于 2019-05-25 重新打开。"]),
+    ("en", ["2. Closed out this month",
+            "Closed on    Measure    Text                     Lead unit         Evidence",
+            "-----------  ---------  -----------------------  ----------------  ------------",
+            "2019-05-20   18.4       [step due 2018-12-31] …  自治区自然资源厅  清理方案印发",
+            "",
+            "Closed late: 18.4 (140 days late).",
+            "18.4, closed 2019-05-20: reopened 2019-05-25."]),
+])
+def test_a_step_close_reopened_in_its_month_fits_the_page_its_reopening_said_under_the_table(tmp_path, lang, closed):
+    """18.4's 2018-12-31 step (no label: 【2018-12-31到期的一步】, never cut) closed in May and
+    reopened in May: the 备注 column beside it needed 91 cells, so the default `summary --month
+    2019-05` was refused (exit 2, use --width 91). Where the column does not fit the page, each
+    close's reopening is said under the table instead, as a restored close is."""
+    steps = (("2019-04-15", ("reopen", "18.4", "--note", "回头看：清理方案未落实", "--date", "2019-04-15")),
+             ("2019-05-20", ("close", "18.4", "--milestone", "2018-12-31", "--evidence", "清理方案印发",
+                             "--date", "2019-05-20")),
+             ("2019-05-25", ("reopen", "18.4", "--note", "回头看：方案未执行", "--date", "2019-05-25")))
+    text = _summary_after(tmp_path, steps, "2019-05", lang)
+    lines = text.splitlines()
+    start = lines.index(closed[0])
+    assert lines[start:start + len(closed) + 1] == [*closed, ""]

@@ -359,11 +359,22 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     rows = [[_iso(i.date), cell(i.measure_id), _step_text(i, lang), cell(i.lead), cell(i.evidence)]
             for i in m.closed]
     keys = ["summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence"]
+    give_way = (2, 4, 3)
+    text = None
     if any(i.reopened for i in m.closed):  # (a close 三 lists as undone says so here too)
-        keys.append("summary_col_remark")
-        for row, i in zip(rows, m.closed):
-            row.append(_l("summary_reopened_on", lang, day=i.reopened.isoformat()) if i.reopened else "")
-    text = page.table([_l(k, lang) for k in keys], rows, give_way=(2, 4, 3))
+        remarks = [_l("summary_reopened_on", lang, day=i.reopened.isoformat()) if i.reopened else "" for i in m.closed]
+        # (in a column while it fits the page; beside a step's mark, 【2018-12-31到期的一步】, it may
+        # not: then under the table, as a restored close is, rather than the month refused)
+        trial = Page(page.width)
+        text = trial.table([_l(k, lang) for k in [*keys, "summary_col_remark"]],
+                           [[*row, remark] for row, remark in zip(rows, remarks)], give_way=give_way)
+        if trial.needed <= page.width:
+            page.needed = max(page.needed, trial.needed)
+        else:
+            text = None
+    reopened_under = text is None and any(i.reopened for i in m.closed)
+    if text is None:
+        text = page.table([_l(k, lang) for k in keys], rows, give_way=give_way)
     # (lines under the table, whole at any width: the closes made after their deadline, as `close`
     # warned of each when it was written; why a close of an earlier month is listed)
     late = [_l("summary_closed_late", lang, measure=cell(i.measure_id), days=(i.date - i.missed).days)
@@ -371,6 +382,10 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     under = [_l("summary_closed_late_line", lang, closes=_l("check_list_sep", lang).join(late))] if late else []
     under += [_l("summary_restored", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
                  day=i.restored.isoformat()) for i in m.closed if i.restored]
+    if reopened_under:
+        under += [_l("summary_reopened_line", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
+                     reopened=_l("summary_reopened_on", lang, day=i.reopened.isoformat()))
+                  for i in m.closed if i.reopened]
     return "\n\n".join([text, "\n".join(under)]) if under else text
 
 
