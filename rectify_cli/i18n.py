@@ -747,6 +747,8 @@ LABELS = {
     "summary_col_retracted": ("撤回的记录", "Entry retracted"),
     "summary_col_by": ("记录单位", "By"),
     "summary_col_remark": ("备注", "Note"),
+    # (a step label too long for the page: the row is marked with the step's date, the label said under the table)
+    "summary_step_label_line": ("{measure} 的 {day} 到期的一步：{label}。", "{measure}, step due {day}: {label}."),
     "summary_reopened_on": ("已于 {day} 重新打开", "reopened {day}"),
     # (the same, under the table, where the 备注 column does not fit the page)
     "summary_reopened_line": ("{measure} 的 {closed} 销号：{reopened}。", "{measure}, closed {closed}: {reopened}."),

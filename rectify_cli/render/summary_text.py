@@ -51,9 +51,12 @@ _MEASURABLE = PerCharacter(lambda ch: char_width(ch) >= 0)
 class Marked(str):
     """A cell (as cell() makes them) whose start, `head`, stays whole when the page cuts it: the
     step a row is about, 【2018-12-31到期的一步】, without which a close of one step reads as the
-    measure's."""
+    measure's. A mark of a label too long for the page gives way, whole, to `short` (the same
+    cell marked with the step's date, as a step with no label is), `note` said under the table."""
 
     head: str
+    short: Marked | None = None
+    note: str = ""
 
     def __new__(cls, head: str, text: str) -> Marked:
         marked = super().__new__(cls, head + text)
@@ -154,27 +157,41 @@ class Page:
         self.needed = 0
 
     def table(self, headers: list[str], rows: list[list[str]], *, give_way: tuple[int, ...],
-              right: tuple[int, ...] = ()) -> str:
+              right: tuple[int, ...] = (), under: tuple[str, ...] | list[str] = ()) -> str:
         """`table` with the free-text columns `give_way` (cells as cell() makes them) clipped, with
         …, to fit the page: the widest of them gives way first (the measure text, typically, then
-        the units), none below its heading; of two as wide, the first listed keeps a cell more."""
+        the units), none below its heading; of two as wide, the first listed keeps a cell more.
+        Under it, after a blank line, the notes of marks too wide for the page (Marked.short), then
+        the lines `under` the section says there."""
         # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
         heads = [textsafe.display_width(h) + 2 for h in headers]
         columns = [[c if type(c) is Marked else c.strip() for c in column] for column in zip(*rows)]
-        for i in give_way:  # (none narrower than a head it keeps whole, and the … after it)
-            heads[i] = max([heads[i], *(textsafe.display_width(c.head) + 1 for c in columns[i] if type(c) is Marked)])
         widths: dict[str, int] = {}  # (each distinct cell measured once: a big summary repeats units)
         for text in (c for column in columns for c in column):
             if text not in widths:
                 widths[text] = textsafe.display_width(text)
+        fixed = sum(max([heads[i], *map(widths.__getitem__, column)]) for i, column in enumerate(columns)
+                    if i not in give_way) + 2 * (len(headers) - 1)
+        notes = []
+        for i in give_way:  # (a mark wider than its column can be beside the others' headings: its short form)
+            room = self.width - fixed - sum(heads[j] for j in give_way if j != i) - 1
+            long = [type(c) is Marked and c.short is not None and textsafe.display_width(c.head) > room
+                    for c in columns[i]]
+            if any(long):
+                notes += [c.note for c, cut in zip(columns[i], long) if cut]
+                columns[i] = [c.short if cut else c for c, cut in zip(columns[i], long)]
+                widths.update((c, textsafe.display_width(c)) for c in columns[i] if c not in widths)
+        for i in give_way:  # (none narrower than a head it keeps whole, and the … after it)
+            heads[i] = max([heads[i], *(textsafe.display_width(c.head) + 1 for c in columns[i] if type(c) is Marked)])
         sizes = [max([head, *map(widths.__getitem__, column)]) for head, column in zip(heads, columns)]
-        fixed = sum(size for i, size in enumerate(sizes) if i not in give_way) + 2 * (len(headers) - 1)
         self.needed = max(self.needed, fixed + sum(heads[i] for i in give_way))
         shares = _shares([sizes[i] for i in give_way], [heads[i] for i in give_way], self.width - fixed)
         for i, share in zip(give_way, shares):
             if share < sizes[i]:
                 columns[i] = [c if widths[c] <= share else _clip(c, share) for c in columns[i]]
-        return table(headers, [list(row) for row in zip(*columns)], right=right)
+        text = table(headers, [list(row) for row in zip(*columns)], right=right)
+        under = [*dict.fromkeys(notes), *under]  # (a step listed twice, its label said once)
+        return f"{text}\n\n" + "\n".join(under) if under else text
 
 
 def _shares(sizes: list[int], least: list[int], room: int) -> list[int]:
@@ -360,21 +377,6 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
             for i in m.closed]
     keys = ["summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence"]
     give_way = (2, 4, 3)
-    text = None
-    if any(i.reopened for i in m.closed):  # (a close 三 lists as undone says so here too)
-        remarks = [_l("summary_reopened_on", lang, day=i.reopened.isoformat()) if i.reopened else "" for i in m.closed]
-        # (in a column while it fits the page; beside a step's mark, 【2018-12-31到期的一步】, it may
-        # not: then under the table, as a restored close is, rather than the month refused)
-        trial = Page(page.width)
-        text = trial.table([_l(k, lang) for k in [*keys, "summary_col_remark"]],
-                           [[*row, remark] for row, remark in zip(rows, remarks)], give_way=give_way)
-        if trial.needed <= page.width:
-            page.needed = max(page.needed, trial.needed)
-        else:
-            text = None
-    reopened_under = text is None and any(i.reopened for i in m.closed)
-    if text is None:
-        text = page.table([_l(k, lang) for k in keys], rows, give_way=give_way)
     # (lines under the table, whole at any width: the closes made after their deadline, as `close`
     # warned of each when it was written; why a close of an earlier month is listed)
     late = [_l("summary_closed_late", lang, measure=cell(i.measure_id), days=(i.date - i.missed).days)
@@ -382,11 +384,20 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     under = [_l("summary_closed_late_line", lang, closes=_l("check_list_sep", lang).join(late))] if late else []
     under += [_l("summary_restored", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
                  day=i.restored.isoformat()) for i in m.closed if i.restored]
-    if reopened_under:
+    if any(i.reopened for i in m.closed):  # (a close 三 lists as undone says so here too)
+        remarks = [_l("summary_reopened_on", lang, day=i.reopened.isoformat()) if i.reopened else "" for i in m.closed]
+        # (in a column while it fits the page; beside a step's mark, 【2018-12-31到期的一步】, it may
+        # not: then under the table, as a restored close is, rather than the month refused)
+        trial = Page(page.width)
+        text = trial.table([_l(k, lang) for k in [*keys, "summary_col_remark"]],
+                           [[*row, remark] for row, remark in zip(rows, remarks)], give_way=give_way, under=under)
+        if trial.needed <= page.width:
+            page.needed = max(page.needed, trial.needed)
+            return text
         under += [_l("summary_reopened_line", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
                      reopened=_l("summary_reopened_on", lang, day=i.reopened.isoformat()))
                   for i in m.closed if i.reopened]
-    return "\n\n".join([text, "\n".join(under)]) if under else text
+    return page.table([_l(k, lang) for k in keys], rows, give_way=give_way, under=under)
 
 
 def _step_text(item, lang: Lang) -> str:
@@ -394,7 +405,9 @@ def _step_text(item, lang: Lang) -> str:
     step, as the warning section marks a step by its label."""
     if item.step_due is None:
         return cell(item.text)
-    return _marked(item.step_label or _l("closed_step", lang, day=item.step_due.isoformat()), item.text, lang)
+    if item.step_label:
+        return _marked(item.step_label, item.text, lang, measure=item.measure_id, day=item.step_due)
+    return _marked(_l("closed_step", lang, day=item.step_due.isoformat()), item.text, lang)
 
 
 def _reopened(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
@@ -410,24 +423,34 @@ def _reopened(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
 def _overdue(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.overdue:
         return None
-    rows = [[cell(i.measure_id), _marked(i.label, i.text, lang), cell(_units(i.owners, lang)), _iso(i.due),
-             str(i.days_overdue)] for i in m.overdue]
+    rows = [[cell(i.measure_id), _marked(i.label, i.text, lang, measure=i.measure_id, day=i.due),
+             cell(_units(i.owners, lang)), _iso(i.due), str(i.days_overdue)] for i in m.overdue]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_due", "summary_col_days_overdue")
     return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
 
 
-def _marked(step: str | None, text: str, lang: Lang) -> str:
+def _marked(step: str | None, text: str, lang: Lang, *, measure: str | None = None, day: date | None = None) -> str:
     """A measure's text as a cell, marked with the step a row is about when it has a label (a
-    Marked cell: the mark is never cut)."""
+    Marked cell: the mark is never cut). `step` a label of `measure`'s step due `day`: where it is
+    wider than the mark of the date, that mark stands in for it on a page too narrow (Page.table)."""
     if not step:
         return cell(text)
-    return Marked(cell(_l("step_marked", lang, step=step, text="")), cell(text).strip())
+    marked = Marked(cell(_l("step_marked", lang, step=step, text="")), cell(text).strip())
+    if measure is not None and day is not None:
+        short = Marked(cell(_l("step_marked", lang, step=_l("closed_step", lang, day=day.isoformat()), text="")),
+                       marked[len(marked.head):])
+        if textsafe.display_width(short.head) < textsafe.display_width(marked.head):
+            marked.short = short
+            marked.note = _l("summary_step_label_line", lang, measure=cell(measure), day=day.isoformat(),
+                             label=cell(step))
+    return marked
 
 
 def _due_next(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.due_next_month:
         return None
-    rows = [[_iso(i.due), cell(i.measure_id), _marked(i.label, i.text, lang), cell(_units(i.owners, lang))]
+    rows = [[_iso(i.due), cell(i.measure_id), _marked(i.label, i.text, lang, measure=i.measure_id, day=i.due),
+             cell(_units(i.owners, lang))]
             for i in m.due_next_month]
     keys = ("summary_col_due", "summary_col_measure", "summary_col_text", "summary_col_units")
     return page.table([_l(k, lang) for k in keys], rows, give_way=(2, 3))

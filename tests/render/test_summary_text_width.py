@@ -161,3 +161,44 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
     wide = summary("--month", "2019-04", "-r", registry, env={"RECTIFY_TODAY": "2019-04-30"}).stdout
     assert section(wide + "\n", "七、本月批准延期")[2] == \
         "2019-04-26  33.1    2019-06-30  2019-12-31  自治区生态环境厅：管网施工受冻土期…"
+
+
+LONG_LABEL = "5A级、4A级景区及涉及重要城镇建成区和自然保护区的旅游景区"
+
+
+@pytest.mark.parametrize("lang, mark, note", [
+    ("zh", "【2019-12-31到期的一步】", f"30.2 的 2019-12-31 到期的一步：{LONG_LABEL}。"),
+    ("en", "[step due 2019-12-31]", f"30.2, step due 2019-12-31: {LONG_LABEL}."),
+])
+@pytest.mark.parametrize("month, today, writes", [
+    ("2020-01", "2020-02-10", ()),  # (四: its 2019-12-31 step overdue)
+    ("2019-11", "2019-12-05", ()),  # (五: due next month)
+    ("2019-12", "2020-01-05",  # (二: that step closed)
+     (("close", "30.2", "--milestone", "2019-12-31", "--evidence", "验收", "--date", "2019-12-20"),)),
+])
+def test_a_step_label_too_long_for_the_page_is_said_whole_under_its_table(tmp_path, month, today, writes,
+                                                                         lang, mark, note):
+    """30.2's step labelled with a real report's 28 characters: its mark, never cut, took 57 cells,
+    so every month listing that step (overdue, due soon or closed) was refused at the default
+    width (exit 2, use --width 105). The row is marked with the step's date, as a step with no
+    label is, and the label said whole under the table."""
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
+    plan = tmp_path / "data/tasks.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("label: 5A级、4A级景区}", f"label: {LONG_LABEL}}}"),
+                    encoding="utf-8")
+    for args in writes:
+        assert run_cli(*args, "-r", str(plan), env={"RECTIFY_TODAY": args[-1]}).exit_code == 0
+    result = summary("--month", month, "--lang", lang, "-r", str(plan), env={"RECTIFY_TODAY": today})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    assert result.stdout.count(LONG_LABEL) == 1 and note in lines
+    prose = _prose(lines) | {lines.index(note)}
+    assert [line for i, line in enumerate(lines) if i not in prose and wcswidth(line) > 80] == []
+    rows = [line for line in lines if mark in line]
+    assert len(rows) == 1 and "30.2" in rows[0].split()
+    # (the note follows the step's table, after a blank line, as other lines under a table do)
+    table_end = lines.index("", lines.index(rows[0]))
+    assert lines[table_end + 1] == note
