@@ -417,6 +417,11 @@ class FileCache:
         except OSError:
             return False
 
+    def intact(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bool:
+        """Whether an entry stored by `put` was made from these exact bytes or version and holds
+        the document as written (its CRC-32 checked, the document not decoded)."""
+        return self._body(source, kind, prefix, raw) is not None
+
     def put(self, source: Path, kind: str, prefix: str, raw: bytes | str, document) -> None:
         """Store `document`; silently do nothing if the cache folder can't be written."""
         self._write(source, kind, prefix, raw, (_sealed(compact_json(document)),))

@@ -160,6 +160,7 @@ def test_a_value_changed_in_a_cached_header_or_small_document_is_a_miss(small, c
     for _ in range(2):  # read as a miss, then rebuilt
         got = run_cli(*args)
         assert (got.exit_code, got.stdout, got.stderr) == (1, expected.stdout, "")
+    assert old in entry.read_bytes() and new not in entry.read_bytes()  # written again
 
 
 def test_a_value_changed_in_a_stored_document_or_a_header_of_rows_is_a_miss(tmp_path):
