@@ -339,7 +339,9 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
         files.append(_File(plan, journal if journal_version else None, prefix, versions[str(plan)], journal_version))
     heads = [_head(store, file) for file in files]
     context = _context(files, heads) if None not in heads else None
-    if context is None or all(store.has(f.plan, kind, f.prefix, context.outcome_version(f))
+    # (intact, not merely there: a damaged one, a miss to the view, is made again here, else
+    # every warm check after it would load the registry in full)
+    if context is None or all(store.intact(f.plan, kind, f.prefix, context.outcome_version(f))
                               for f in files for kind in (ROW_MEASURES, OUTCOMES)):
         return
     prefixes = {str(f.journal): f.prefix for f in files}

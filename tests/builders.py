@@ -241,3 +241,19 @@ def run_cli(*args, env=None):
     from rectify_cli.cli import app
 
     return CliRunner().invoke(app, list(args), env={**CLI_ENV, **(env or {})})
+
+
+def unsealed(entry: bytes) -> bytes:
+    """A cache entry's bytes without the CRC-32 that cache.py writes after its key line."""
+    key, _, body = entry.partition(b"\n")
+    return key + b"\n" + body[8:]
+
+
+def sealed(entry: bytes) -> bytes:
+    """A cache entry's bytes, given without the CRC-32 (`unsealed`), as cache.py writes them: the
+    line after the key (a document stored whole; the header and index of rows) after its CRC-32.
+    For a test whose damage is to reach the checks behind the CRC-32."""
+    import zlib
+
+    key, _, body = entry.partition(b"\n")
+    return key + b"\n" + b"%08x" % zlib.crc32(body.split(b"\n", 1)[0]) + body

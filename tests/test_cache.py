@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zlib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -137,11 +138,61 @@ def test_a_problem_seen_only_in_a_damaged_cache_entry_is_not_reported_of_the_jou
     assert (got.exit_code, got.stdout, got.stderr) == (expected.exit_code, expected.stdout, "")
 
 
+@pytest.mark.parametrize("kind, old, new", [
+    ("plan", b'"2018-12-31"', b'"2019-12-31"'),  # a milestone date in the header: 1.1 no longer overdue
+    ("outcomes", b"[737059,", b"[737424,"),  # 1.1's earliest pending due, 2018-12-31 -> 2019-12-31
+    ("row-measures", b"[0,1,", b"[1,1,"),  # the journal's first row (on 1.1) said to be on 1.2
+])
+def test_a_value_changed_in_a_cached_header_or_small_document_is_a_miss(small, cache_dir, kind, old, new):
+    """A byte changed where every warm check reads in full (a disk's fault, a hand), the entry still
+    well-formed: the warm check said no measure was overdue, exit 0, where the files say 1.1 is
+    (exit 1): a CI gate green on a damaged cache. Now those bytes carry a checksum."""
+    from builders import run_cli
+
+    args = ["check", "--format", "json", "--as-of", "2019-03-31", "-r", str(small)]
+    expected = run_cli(*args, "--no-cache")
+    assert expected.exit_code == 1 and '"1.1"' in expected.stdout
+    assert run_cli(*args).stdout == expected.stdout  # (the cache made)
+    entry = cache.FileCache().entry_path(small, kind, "")
+    data = entry.read_bytes()
+    assert data.count(old) == 1
+    entry.write_bytes(data.replace(old, new))
+    for _ in range(2):  # read as a miss, then rebuilt
+        got = run_cli(*args)
+        assert (got.exit_code, got.stdout, got.stderr) == (1, expected.stdout, "")
+    assert old in entry.read_bytes() and new not in entry.read_bytes()  # written again
+
+
+def test_a_value_changed_in_a_stored_document_or_a_header_of_rows_is_a_miss(tmp_path):
+    """FileCache itself: a document stored whole, or the header and index of one stored as rows,
+    changed in a way that keeps it well-formed, is read as no entry."""
+    store = cache.FileCache(tmp_path)
+    source = tmp_path / "src.yaml"
+    store.put(source, "outcomes", "", b"content", {"newest": 737059, "outcomes": [1, 2, 3]})
+    entry = store.entry_path(source, "outcomes", "")
+    entry.write_bytes(entry.read_bytes().replace(b"737059", b"737424"))
+    assert store.get(source, "outcomes", "", b"content") is None
+    for old, new in [(b'{"bytes":7}', b'{"bytes":8}'), (b"[4,9]", b"[9,9]")]:  # the header; the index (where rows end)
+        store.put_rows(source, "journal", "", b"content", {"bytes": 7}, [[0], [1]])
+        entry = store.entry_path(source, "journal", "")
+        data = entry.read_bytes()
+        assert data.count(old) == 1
+        entry.write_bytes(data.replace(old, new))
+        assert store.get_rows(source, "journal", "", b"content") is None
+        assert store.get_rows(source, "journal", "", b"content", pick=lambda _, count: range(count)) is None
+        assert store.streamed_rows(source, "journal", "", b"content") is None
+        assert store.find_rows(source, "journal", "", b"content", "x") is None
+        assert store.stored_head(source, "journal", "") is None
+        assert not store.append_rows(source, "journal", "", b"content", b"more content", [[2]], header={"bytes": 9})
+
+
 def test_a_well_formed_entry_of_the_wrong_shape_is_ignored(small, cache_dir):
     expected = load(small)
+    from builders import sealed
+
     for entry in cache_dir.glob("*.json"):
         head, _, _ = entry.read_bytes().partition(b"\n")
-        entry.write_bytes(head + b'\n{"tasks": [[1, 2]]}')
+        entry.write_bytes(sealed(head + b'\n{"tasks": [[1, 2]]}'))  # (with its CRC-32: the shape is tested)
     assert load(small) == expected
 
 
@@ -538,8 +589,9 @@ def test_an_entry_of_rows_is_byte_for_byte_the_entry_earlier_versions_wrote(tmp_
     for line in lines:
         end += len(line)
         ends.append(end - 1)  # (where its row ends: before the line break)
+    head = b'[{"bytes":7},' + json.dumps(ends, separators=(",", ":")).encode()
     expected = (b"rectify-cache %d %s\n" % (cache.CACHE_VERSION, cache.hashlib.sha256(b"content").hexdigest().encode())
-                + b'[{"bytes":7},' + json.dumps(ends, separators=(",", ":")).encode() + b"\n" + b"".join(lines) + b"]")
+                + b"%08x" % zlib.crc32(head) + head + b"\n" + b"".join(lines) + b"]")  # (the header line after its CRC-32)
     store = cache.FileCache(tmp_path)
     store.put_rows(tmp_path / "src.yaml", "journal", "", b"content", {"bytes": 7}, iter(rows))
     assert store.entry_path(tmp_path / "src.yaml", "journal", "").read_bytes() == expected
@@ -600,7 +652,7 @@ def _damage_a_journal_row(cache_dir: Path) -> None:
     for entry in cache_dir.glob("*.json"):
         key, _, body = entry.read_bytes().partition(b"\n")
         head, _, rows = body.partition(b"\n")
-        if head.startswith(b'[{"bytes":') and rows.startswith(b",[0,"):  # a journal: [{"bytes":N},ends\n,row\n...]
+        if head[8:].startswith(b'[{"bytes":') and rows.startswith(b",[0,"):  # a journal: (CRC)[{"bytes":N},ends\n,row\n...]
             entry.write_bytes(key + b"\n" + head + b"\n" + b",[0,11," + rows.split(b",", 3)[3])
             return
     raise AssertionError("no journal entry in the cache")
@@ -619,7 +671,7 @@ def test_a_cached_plan_row_of_the_wrong_type_is_read_again(small, cache_dir):
     damaged = 0
     for entry in cache_dir.glob("*.json"):
         key, _, body = entry.read_bytes().partition(b"\n")
-        if body.startswith(b'[{"meta"'):  # the plan: [header,ends\n,row\n...]; a measure's text becomes 5
+        if body[8:].startswith(b'[{"meta"'):  # the plan: (CRC)[header,ends\n,row\n...]; a measure's text becomes 5
             head, _, rows = body.partition(b"\n")
             first, rest = rows.split(b"\n", 1)
             row = json.loads(first[1:])

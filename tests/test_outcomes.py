@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from builders import sealed, unsealed
 from rectify_cli import outcomes, registry
 from rectify_cli.cache import FileCache
 from rectify_cli.cli import app
@@ -167,9 +168,9 @@ def test_an_entry_on_another_files_measure_is_refused_from_the_cache_too(tmp_pat
 def test_a_damaged_outcome_entry_is_a_miss(reg, cache_dir):
     check("-r", str(reg))
     for entry in cache_dir.glob("*.json"):
-        text = entry.read_bytes()
-        if b'"outcomes"' in text:
-            entry.write_bytes(text.replace(b'"outcomes":[', b'"outcomes":["x",'))
+        text = unsealed(entry.read_bytes())
+        if b'"outcomes"' in text:  # (its CRC-32 made again: the check behind it is the one tested)
+            entry.write_bytes(sealed(text.replace(b'"outcomes":[', b'"outcomes":["x",')))
     argv = ["-r", str(reg), "--format", "json"]
     assert check(*argv) == check(*argv, "--no-cache")
 
@@ -177,15 +178,16 @@ def test_a_damaged_outcome_entry_is_a_miss(reg, cache_dir):
 def damaged_entries_answer_as_without_the_cache(reg, cache_dir, damage) -> int:
     """Check `reg` to fill the cache, replace each entry's bytes by `damage(its bytes)` (None:
     left as it is), and assert the check then says what it says without the cache; how many
-    entries were damaged."""
+    entries were damaged. (`damage` is given the bytes without their CRC-32, made again for
+    what it returns: the checks behind it are the ones tested.)"""
     argv = ["-r", str(reg), "--format", "json"]
     expected = check(*argv, "--no-cache")
     check(*argv)
     damaged = 0
     for entry in cache_dir.glob("*.json"):
-        made = damage(entry.read_bytes())
+        made = damage(unsealed(entry.read_bytes()))
         if made is not None:
-            entry.write_bytes(made)
+            entry.write_bytes(sealed(made))
             damaged += 1
     assert check(*argv) == expected
     return damaged
@@ -226,12 +228,12 @@ def test_a_cached_plan_header_that_no_longer_describes_its_rows_is_a_miss(reg, c
     check(*argv)
     for plan, _, prefix in outcomes.registry_files(reg):
         entry = FileCache(cache_dir).entry_path(plan, "plan", prefix)
-        key, _, body = entry.read_bytes().partition(b"\n")
+        key, _, body = unsealed(entry.read_bytes()).partition(b"\n")
         head, _, rows = body.partition(b"\n")
         header, ends = json.loads(head + b"]")
         header["measure_counts"][0] += 1  # the first task claims the next task's row
         head = b"[" + json.dumps([header, ends], ensure_ascii=False).encode()[1:-1]
-        entry.write_bytes(key + b"\n" + head + b"\n" + rows)
+        entry.write_bytes(sealed(key + b"\n" + head + b"\n" + rows))  # (its CRC-32 made again)
     assert check(*argv) == expected
 
 
@@ -247,13 +249,13 @@ def test_cached_positions_of_journal_rows_that_do_not_fit_are_a_miss(reg, cache_
     entries = [FileCache(cache_dir).entry_path(plan, outcomes.ROW_MEASURES, prefix)
                for plan, _, prefix in outcomes.registry_files(reg)]
     for entry in entries:
-        key, _, body = entry.read_bytes().partition(b"\n")
+        key, _, body = unsealed(entry.read_bytes()).partition(b"\n")
         positions = json.loads(body)
         if damage == "gone":
             entry.unlink()
             continue
         positions = positions[:-1] if damage == "a row short" else [str(p) for p in positions]
-        entry.write_bytes(key + b"\n" + json.dumps(positions).encode())
+        entry.write_bytes(sealed(key + b"\n" + json.dumps(positions).encode()))  # (its CRC-32 made again)
     assert check(*argv) == expected
     if damage == "gone":
         assert all(entry.exists() for entry in entries)
