@@ -81,9 +81,9 @@ def test_the_journal_schema_holds_an_entry_to_the_keys_its_state_uses(entry, val
     assert jsonschema.Draft202012Validator(JOURNAL_SCHEMA).is_valid([entry]) is valid
 
 
-# -------------------------------------------------------------------- JSON output: history, show, status, check
+# -------------------------------------------------------------------- JSON output: history, show, status, check, export, reconcile
 
-OUTPUT_SCHEMAS = ("history", "show", "status", "check")
+OUTPUT_SCHEMAS = ("history", "show", "status", "check", "export", "reconcile")
 
 
 def _output_validator(name: str) -> jsonschema.Draft202012Validator:
@@ -324,3 +324,191 @@ def test_the_status_schema_holds_a_document_to_its_fields(document, valid):
 ])
 def test_the_check_schema_holds_a_document_to_its_fields(document, valid):
     assert _output_validator("check").is_valid(document) is valid
+
+
+# -------------------------------------------------------------------- export and reconcile
+
+SMALL = str(ROOT / "tests" / "fixtures" / "small" / "tasks.yaml")
+
+
+@pytest.mark.parametrize("plan", [DATA, SMALL], ids=["bundled", "small"])
+def test_export_json_matches_its_schema(plan):
+    document = _json_of("export", "--registry", plan)
+    assert "files" not in document["registry"]
+    # (an immediate milestone, whose due is null, beside dated and ongoing ones)
+    assert {"immediate", "date", "ongoing"} <= {ms["kind"] for t in document["tasks"] for m in t["measures"]
+                                               for ms in m["milestones"]}
+    _assert_matches("export", document)
+
+
+def test_export_json_of_a_plan_without_a_journal_matches_its_schema(tmp_path):
+    import shutil
+
+    shutil.copy(SMALL, tmp_path)
+    document = _json_of("export", "--registry", str(tmp_path / "tasks.yaml"))
+    assert {m["note"] for t in document["tasks"] for m in t["measures"]} == {None}  # (nothing reported yet)
+    _assert_matches("export", document)
+
+
+def _folder_of_two_reports(tmp_path, monkeypatch, *, differ: bool) -> str:
+    """The small fixture as a folder registry (test_folder_registry.split_small); `differ`: its
+    files of two inspections, whose immediate milestones are due on different days."""
+    from test_folder_registry import split_small
+
+    folder = split_small(tmp_path / "reg")
+    if differ:
+        naqu = folder / "naqu.yaml"
+        text = naqu.read_text(encoding="utf-8").replace("inspection: 测试督察组", "inspection: 另一督察组", 1)
+        naqu.write_text(text.replace("  settings:\n", "  settings:\n    immediate_due: 2018-02-01\n", 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # (files named relative to it, as check names them)
+    return "reg"
+
+
+@pytest.mark.parametrize("differ", [False, True], ids=["alike", "differ"])
+def test_export_json_of_a_folder_registry_matches_its_schema(tmp_path, monkeypatch, differ):
+    document = _json_of("export", "--registry", _folder_of_two_reports(tmp_path, monkeypatch, differ=differ))
+    registry = document["registry"]
+    assert [(f["file"], f["prefix"]) for f in registry["files"]] == [("reg/naqu.yaml", "naqu:"), ("reg/xizang.yaml", "xizang:")]
+    # (of two inspections, the folder's is none, and each file's immediate milestones are due on its own day)
+    assert (registry["inspection"], registry["settings"]["immediate_due"]) == ((None, None) if differ else ("测试督察组", "2018-01-03"))
+    assert [f["immediate_due"] for f in registry["files"]] == ["2018-02-01" if differ else "2018-01-03", "2018-01-03"]
+    _assert_matches("export", document)
+
+
+def _reconcile_json(plan: str, *, exit_code: int) -> dict:
+    from builders import run_cli
+
+    result = run_cli("reconcile", "--registry", plan, "--format", "json", env={"RECTIFY_TODAY": "2019-04-20"})
+    assert result.exit_code == exit_code, result.output
+    return json.loads(result.stdout)
+
+
+def test_reconcile_json_of_the_bundled_ledger_matches_its_schema():
+    document = _reconcile_json(DATA, exit_code=1)
+    (report,) = document["reports"]
+    # (a mismatch with another reading offered, one without, and claims that agree)
+    assert {(c["matches"], c["alternative"] is None) for c in report["claims"]} == {(True, True), (False, False), (False, True)}
+    _assert_matches("reconcile", document)
+
+
+def _small_with_claims(tmp_path, claims: str, *, measures_total: int = 9) -> str:
+    """The small fixture with `claims` (YAML items) before its own, and its measures_total claim as given."""
+    import shutil
+
+    text = Path(SMALL).read_text(encoding="utf-8").replace("  claims:\n", "  claims:\n" + claims, 1)
+    text = text.replace("      value: 9   #", f"      value: {measures_total}   #", 1)
+    (tmp_path / "tasks.yaml").write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "fixtures" / "small" / "progress.yaml", tmp_path)
+    return str(tmp_path / "tasks.yaml")
+
+
+def test_reconcile_json_of_claims_not_checked_matches_its_schema(tmp_path):
+    # (a claim the ledger has no count for, one no rule knows, and a mismatch)
+    plan = _small_with_claims(tmp_path, "    - {key: tasks_in_progress, text: 正在推进2项, value: 2}\n"
+                                        "    - {key: trees_planted, text: 植树100万株, value: 1000000}\n")
+    document = _reconcile_json(plan, exit_code=1)
+    (report,) = document["reports"]
+    assert [(c["key"], c["matches"], c["not_counted"] is None) for c in report["claims"]] == [
+        ("tasks_in_progress", None, False), ("trees_planted", None, True), ("tasks_total", True, True),
+        ("measures_total", False, True)]
+    assert (report["file"], document["agree"]) == (None, False)
+    _assert_matches("reconcile", document)
+
+
+def test_reconcile_json_of_a_report_its_appendix_supports_matches_its_schema(tmp_path):
+    document = _reconcile_json(_small_with_claims(tmp_path, "", measures_total=8), exit_code=0)
+    assert document["agree"] is True
+    _assert_matches("reconcile", document)
+
+
+def test_reconcile_json_of_a_folder_registry_matches_its_schema(tmp_path, monkeypatch):
+    document = _reconcile_json(_folder_of_two_reports(tmp_path, monkeypatch, differ=True), exit_code=1)
+    # (one file makes no claim; the other's are judged against its own half of the appendix)
+    assert [(r["file"], len(r["claims"])) for r in document["reports"]] == [("reg/naqu.yaml", 0), ("reg/xizang.yaml", 2)]
+    _assert_matches("reconcile", document)
+
+
+PLAN_MILESTONE = {"kind": "date", "due": "2018-12-31", "label": None}
+PLAN_MEASURE = {"id": "1.1", "text": "拉萨市建成城东污水处理厂（2018年12月31日）。", "owners": ["拉萨市"], "lead": "拉萨市",
+                "milestones": [PLAN_MILESTONE], "note": "主体工程完工60%。"}
+PLAN_TASK = {"id": "1", "title": "污水处理设施建设滞后", "problem": "污水处理设施建设滞后。",
+             "deadline": {"text": "2018年12月31日前完成", "milestones": [PLAN_MILESTONE]},
+             "reported": {"state": "basically_done", "ongoing": False}, "regions": ["拉萨市"], "measures": [PLAN_MEASURE]}
+CLAIM = {"key": "tasks_total", "text": "全区4项整改任务", "value": 4}
+PLAN_FILE = {"file": "reg/naqu.yaml", "prefix": "naqu:", "title": "测试台账", "issuer": "那曲市委、市政府", "inspection": None,
+             "feedback_date": "2018-01-03", "report_date": "2019-03-31", "immediate_due": "2018-01-03", "claims": [CLAIM]}
+EXPORT = {"registry": {"title": "测试台账", "issuer": "测试自治区党委、政府", "inspection": "测试督察组",
+                       "feedback_date": "2018-01-03", "report_date": "2019-03-31",
+                       "settings": {"timezone": "Asia/Shanghai", "warn_days": 30, "report_period_days": 90,
+                                    "immediate_due": "2018-01-03"},
+                       "claims": [CLAIM]},
+          "units": [{"name": "拉萨市", "aliases": [], "kind": "region"}],
+          "tasks": [PLAN_TASK]}
+
+
+def _export_with(**fields) -> dict:
+    return {**EXPORT, "registry": {**EXPORT["registry"], **fields}}
+
+
+def _plan_measure_with(**fields) -> dict:
+    return {**EXPORT, "tasks": [{**PLAN_TASK, "measures": [{**PLAN_MEASURE, **fields}]}]}
+
+
+@pytest.mark.parametrize("document, valid", [
+    (EXPORT, True),
+    (_export_with(inspection=None, settings={**EXPORT["registry"]["settings"], "immediate_due": None}, files=[PLAN_FILE]), True),
+    ({**EXPORT, "units": [{"name": "各地市", "aliases": ["各市"], "kind": None}]}, True),
+    (_plan_measure_with(note=None, milestones=[{"kind": "immediate", "due": None, "label": "立即启动"}]), True),
+    ({k: v for k, v in EXPORT.items() if k != "units"}, False),  # a field missing
+    ({**EXPORT, "tasks": [{**PLAN_TASK, "measures": [{k: v for k, v in PLAN_MEASURE.items() if k != "note"}]}]}, False),
+    (_export_with(files=[{k: v for k, v in PLAN_FILE.items() if k != "prefix"}]), False),
+    ({**EXPORT, "tasks": [{**PLAN_TASK, "id": 1}]}, False),  # an id as a number
+    (_plan_measure_with(id=1.1), False),
+    (_export_with(claims=[{**CLAIM, "value": "4"}]), False),
+    (_export_with(feedback_date="2018年1月3日"), False),
+    (_export_with(settings={**EXPORT["registry"]["settings"], "warn_days": "30"}), False),
+    ({**EXPORT, "units": [{"name": "拉萨市", "aliases": [], "kind": "city"}]}, False),  # a kind rectify has not
+    (_plan_measure_with(owners="拉萨市"), False),
+    (_plan_measure_with(milestones=[{**PLAN_MILESTONE, "due": None}]), False),  # (a dated milestone has its date)
+    (_plan_measure_with(milestones=[{"kind": "ongoing", "due": "2018-12-31", "label": None}]), False),
+    (_plan_measure_with(milestones=[]), False),
+    ({**EXPORT, "tasks": [{**PLAN_TASK, "reported": {"state": "done", "ongoing": False}}]}, False),
+])
+def test_the_export_schema_holds_a_document_to_its_fields(document, valid):
+    assert _output_validator("export").is_valid(document) is valid
+
+
+RULE = {"zh": "附件所列整改任务数", "en": "tasks listed in the appendix"}
+AGREEING = {"key": "tasks_total", "text": "全区4项整改任务", "claimed": 4, "computed": 4, "matches": True, "rule": RULE,
+            "alternative": None, "not_counted": None}
+DIFFERING = {**AGREEING, "key": "measures_total", "text": "9项具体措施", "claimed": 9, "computed": 8, "matches": False,
+             "alternative": {"zh": "另一种口径", "en": "another reading", "value": 9}}
+UNCHECKED = {**AGREEING, "key": "tasks_in_progress", "text": "正在推进2项", "claimed": 2, "computed": None, "matches": None,
+             "rule": None, "not_counted": {"zh": "台账无此口径", "en": "the ledger has no such count"}}
+RECONCILE = {"agree": False, "reports": [{"file": None, "report_date": "2019-03-31", "claims": [AGREEING, DIFFERING, UNCHECKED]}]}
+
+
+def _reconcile_with(*claims, **fields) -> dict:
+    return {**RECONCILE, **fields, "reports": [{**RECONCILE["reports"][0], "claims": list(claims)}]}
+
+
+@pytest.mark.parametrize("document, valid", [
+    (RECONCILE, True),
+    (_reconcile_with(AGREEING, {**UNCHECKED, "not_counted": None}, agree=True), True),  # (a key no rule knows)
+    ({"agree": True, "reports": [{"file": "reg/naqu.yaml", "report_date": "2019-03-31", "claims": []}]}, True),
+    ({k: v for k, v in RECONCILE.items() if k != "agree"}, False),  # a field missing
+    (_reconcile_with({k: v for k, v in AGREEING.items() if k != "not_counted"}, agree=True), False),
+    (_reconcile_with(AGREEING, agree="true"), False),
+    (_reconcile_with({**AGREEING, "claimed": "4"}, agree=True), False),
+    (_reconcile_with({**AGREEING, "matches": "yes"}, agree=True), False),
+    (_reconcile_with(DIFFERING, agree=True), False),  # (a claim the appendix does not support: they do not agree)
+    (_reconcile_with(AGREEING, agree=False), False),
+    (_reconcile_with({**AGREEING, "rule": None}, agree=True), False),  # (a figure computed by a rule names it)
+    (_reconcile_with({**UNCHECKED, "matches": True}, agree=True), False),  # (nothing computed: nothing agrees)
+    (_reconcile_with({**AGREEING, "alternative": DIFFERING["alternative"]}, agree=True), False),  # (for a mismatch only)
+    (_reconcile_with({**AGREEING, "not_counted": UNCHECKED["not_counted"]}, agree=True), False),
+    (_reconcile_with({**AGREEING, "rule": {"zh": RULE["zh"]}}, agree=True), False),
+    ({**RECONCILE, "reports": [{**RECONCILE["reports"][0], "report_date": "2019-3-31"}]}, False),
+])
+def test_the_reconcile_schema_holds_a_document_to_its_fields(document, valid):
+    assert _output_validator("reconcile").is_valid(document) is valid

@@ -1,5 +1,6 @@
 """JSON documents: the stable contract of `status --format json`, `check --format json`,
-`export --format json`, and `history` and `show` with `--format json`.
+`export --format json`, `reconcile --format json`, and `history` and `show` with `--format json`,
+each published as JSON Schema in schema/ (tests/test_schema.py holds the outputs to them).
 
 Plain dicts of JSON types only: ids are strings, dates ISO ``YYYY-MM-DD`` strings or null,
 states their enum values. Registry text is passed through as is: the JSON writer (:func:`dumps`)
