@@ -41,6 +41,9 @@ from .model import (
 )
 from .textsafe import says_nothing
 
+# A claim's key, as schema/registry.schema.json has it: tasks_total, measures_due_2018_done.
+CLAIM_KEY = re.compile(r"[a-z0-9_]+")
+
 
 def looks_like_journal(data, file: str) -> bool:
     """Whether what was read as a plan is a journal: a list (or nothing yet, an empty journal)
@@ -212,6 +215,9 @@ class Checker:
             if cm is None:
                 continue
             key, text, number = self.text(cm, "key", "claim", free=False), self.text(cm, "text", "claim"), self.integer(cm, "value", "claim")
+            if key and not CLAIM_KEY.fullmatch(key):  # (as the schema: a key reconcile counts by, not words)
+                self.problem(position_of(cm, "key"), "claim_key", what="claim.key", value=shown_value(key))
+                key = None
             if key and text and number is not None:
                 claims.append(Claim(key=key, text=text, value=number))
         if None in (title, issuer, feedback, report):
