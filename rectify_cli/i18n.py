@@ -228,6 +228,9 @@ LABELS = {
     "registry": ("台账", "Registry"),
     "as_of": ("截至", "As of"),
     "latest_entry": ("最近一次记录", "Latest entry"),
+    # (show's: the one its state is judged by, not a later retraction or the entry it voids listed under it;
+    # no wider than "As of 2019-03-31", else a narrow terminal folds the dates beside the labels)
+    "show_latest_in_force": ("最近有效记录", "Latest in force"),
     "never": ("无", "none"),
     "task": ("任务", "Task"),
     "measure": ("措施", "Measure"),
@@ -603,6 +606,10 @@ LABELS = {
     "bundled_ledger": ("（内置示例台账：未找到 ./data/tasks.yaml）", " (bundled example ledger: no ./data/tasks.yaml found)"),
     "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
     "status_same_day": ("（当天）", " (same day)"),
+    # (the ledger last written, by a back-dated entry, after its latest entry's date: what the
+    # "not updated" warning counts from, so that no warning under "137 days earlier" reads as wrong)
+    "status_days_before_written": ("（{n}天前，{written}）", " ({n:day} earlier; {written})"),
+    "status_written_on": ("{day}有补录", "back-dated entry written {day}"),
     # the title of a folder whose plan files have several: the first, and how many files
     "notice_folder_title": ("{n}个台账：{first}等", "{n} ledgers: {first} and {others:other}"),
     "status_no_entries": ("尚无进展记录", "No entries yet"),

@@ -413,7 +413,14 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         latest = Text(label("status_no_entries", lang))
     else:
         ago = (report.as_of - report.latest_entry).days
-        when = label("status_same_day", lang) if ago == 0 else label("status_days_before", lang, n=ago)
+        if ago == 0:
+            when = label("status_same_day", lang)
+        elif report.last_update is not None and report.last_update > report.latest_entry:
+            # (each word of it whole: the date, and 2019-09-15有补录 never 2019-09-15有补 / 录)
+            written = label("status_written_on", lang, day=report.last_update.isoformat())
+            when = label("status_days_before_written", lang, n=ago, written=" ".join(map(unbroken, written.split(" "))))
+        else:
+            when = label("status_days_before", lang, n=ago)
         latest = Text(unbroken(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}") + when)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
@@ -979,7 +986,7 @@ def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lan
         (label("task", lang), Text(printable(f"{task.id} {task.title}", single_line=True))),
         (label("owners", lang), _para(_owners_text(measure.owners, measure.lead, lang, mark_lead=True))),
         (f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(mr, lang)),
-        (label("latest_entry", lang), Text(mr.last_entry.isoformat() if mr.last_entry else label("never", lang))),
+        (label("show_latest_in_force", lang), Text(mr.last_entry.isoformat() if mr.last_entry else label("never", lang))),
     ]))
     console.print()
     console.print(Text(label("show_milestones", lang), style="bold"))

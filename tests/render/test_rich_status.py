@@ -523,6 +523,41 @@ def test_no_warning_within_the_report_period():
     assert "注意" not in render_status(as_of=date(2019, 6, 8))  # 90 days after 2019-03-10
 
 
+def _small_copy(tmp_path, *commands):
+    """The small fixture copied to tmp_path, with each CLI command (a tuple of its arguments) run on it."""
+    from builders import run_cli
+
+    for name in ("tasks.yaml", "progress.yaml"):
+        (tmp_path / name).write_bytes((REPO / "tests/fixtures/small" / name).read_bytes())
+    for command in commands:
+        result = run_cli(*command, "--registry", str(tmp_path / "tasks.yaml"))
+        assert result.exit_code == 0, result.output
+    return load_registry(tmp_path / "tasks.yaml", today=AS_OF)
+
+
+def test_header_says_when_the_ledger_was_written_after_its_latest_entry(tmp_path):
+    """A report back-dated to 2019-02-20, written on 2019-03-31: the header said 最近一次记录
+    2019-03-10（204天前） as of 2019-09-30 and the warning under it counted 183 days, from the day
+    it was written; as of the day written, no warning followed 21天前. It says that day."""
+    registry = _small_copy(tmp_path, ("report", "3.2", "--note", "完成年度评估。", "--date", "2019-02-20"))
+    text = render_status(registry)
+    assert text.splitlines()[1] == "截至 2019-03-31  最近一次记录 2019-03-10（21天前，2019-03-31有补录）"
+    assert "注意" not in text
+    assert render_status(registry, as_of=date(2019, 9, 30), lang=Lang.en, width=200).splitlines()[1:3] == [
+        "As of 2019-09-30  Latest entry 2019-03-10 (204 days earlier; back-dated entry written 2019-03-31)",
+        "Warning: the ledger has not been updated for 183 days (about 6 months), longer than the 90-day reporting "
+        "period."]
+    # (narrow: the date it was written never broken, no line past the width nor ending in a space)
+    for lang, width in ((Lang.zh, 24), (Lang.zh, 30), (Lang.en, 28), (Lang.en, 40)):
+        lines = render_status(registry, lang=lang, width=width).splitlines()
+        header = lines[lines.index("截至 2019-03-31" if lang is Lang.zh else "As of 2019-03-31") + 1:][:3]
+        assert any("2019-03-31有补录）" in line or "2019-03-31)" in line for line in header), header
+        assert all(cell_len(line) <= width and not line.endswith(" ") for line in lines)
+    # (written on the day of its date: nothing to say)
+    registry = _small_copy(tmp_path, ("report", "3.2", "--note", "完成年度评估。"))
+    assert render_status(registry).splitlines()[1] == "截至 2019-03-31  最近一次记录 2019-03-31（当天）"
+
+
 def test_header_says_when_the_journal_is_empty():
     text = render_status(as_of=date(2018, 1, 31))
     assert text.splitlines()[1:3] == ["截至 2018-01-31  尚无进展记录", "注意：台账尚无任何进展记录。"]
@@ -759,7 +794,19 @@ def test_show_names_the_journal_fields_as_history_does():
     """佐证 / 记录单位 / 进展 / 记录, as in `history` and `summary` (show said 依据 / 填报单位 / 说明 / 类型)."""
     header = next(line for line in render_show("1.2", width=120).splitlines() if line.startswith("日期"))
     assert header.split() == ["日期", "记录", "记录单位", "进展", "佐证"]
-    assert "最近一次记录" in render_show("1.1", width=120)
+    assert "最近有效记录" in render_show("1.1", width=120)
+
+
+@pytest.mark.parametrize("lang, field", [(Lang.zh, "最近有效记录     2019-03-01"),
+                                         (Lang.en, "Latest in force   2019-03-01")])
+def test_show_names_the_latest_entry_in_force_not_a_later_retraction(tmp_path, lang, field):
+    """2.2's report of 2019-03-20 retracted on 2019-03-25: its history lists both, and the field
+    above it said 最近一次记录 2019-03-01, which read as wrong: it is the latest entry that counts."""
+    registry = _small_copy(tmp_path, ("report", "2.2", "--note", "二季度检查。", "--date", "2019-03-20"),
+                           ("retract", "2.2", "--reason", "误记", "--date", "2019-03-25"))
+    lines = render_show("2.2", registry, lang=lang).splitlines()
+    assert field in lines
+    assert any(line.startswith("2019-03-25") for line in lines[lines.index(field):])
 
 
 @pytest.fixture
