@@ -174,8 +174,6 @@ def warning_text(warning: Notice, lang: Lang) -> str:
 
 
 REGISTRY_KEYS = ("title", "issuer", "inspection", "feedback_date", "report_date", "source", "settings", "claims")
-# A claim's key as the loader and reconcile read it: tasks_total, tasks_due_2018_done
-CLAIM_KEY = re.compile(r"[a-z][a-z0-9_]*")
 REGISTRY_DATES = ("feedback_date", "report_date")
 
 
@@ -777,7 +775,9 @@ def _feedback_without_year(flat: str) -> date | None:
 
 def _claim_shaped(item: Any) -> bool:
     """Whether a curated claim is one the loader reads: {key, text, value} alone, its key an
-    English key (CLAIM_KEY), its text some text, its value a whole number."""
+    English key (validation.CLAIM_KEY, the loader's own), its text some text, its value a whole number."""
+    from .validation import CLAIM_KEY
+
     return (isinstance(item, dict) and set(item) == {"key", "text", "value"} and isinstance(item["key"], str)
             and CLAIM_KEY.fullmatch(item["key"]) is not None and isinstance(item["text"], str) and item["text"].strip() != ""
             and type(item["value"]) is int and item["value"] >= 0)
