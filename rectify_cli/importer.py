@@ -65,13 +65,13 @@ AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截
 # counts the late ones: no total; after the noun, 共 is as often 共计 or 共有: 整改任务共计45项)
 # (other reports count the problems fed back, one task each: 反馈问题共45个, 共45个问题, 45项问题; not
 # 共性问题 or 个性问题, those shared with other provinces or its own, nor 移交/交办 ones or 信访/举报 ones:
-# some of them only, and only where no 整改任务 is counted)
+# some of them only, and only where no 整改任务 is counted; nor, as of the tasks, 2个问题未完成)
 _SOME_PROBLEMS = r"(?<![交办访报性])"
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
                               r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项)",
                               rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
-                              rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)")),
+                              rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)")),
     ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
                                     r"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项)")),
 )
@@ -174,8 +174,6 @@ def warning_text(warning: Notice, lang: Lang) -> str:
 
 
 REGISTRY_KEYS = ("title", "issuer", "inspection", "feedback_date", "report_date", "source", "settings", "claims")
-# A claim's key as the loader and reconcile read it: tasks_total, tasks_due_2018_done
-CLAIM_KEY = re.compile(r"[a-z][a-z0-9_]*")
 REGISTRY_DATES = ("feedback_date", "report_date")
 
 
@@ -777,7 +775,9 @@ def _feedback_without_year(flat: str) -> date | None:
 
 def _claim_shaped(item: Any) -> bool:
     """Whether a curated claim is one the loader reads: {key, text, value} alone, its key an
-    English key (CLAIM_KEY), its text some text, its value a whole number."""
+    English key (validation.CLAIM_KEY, the loader's own), its text some text, its value a whole number."""
+    from .validation import CLAIM_KEY
+
     return (isinstance(item, dict) and set(item) == {"key", "text", "value"} and isinstance(item["key"], str)
             and CLAIM_KEY.fullmatch(item["key"]) is not None and isinstance(item["text"], str) and item["text"].strip() != ""
             and type(item["value"]) is int and item["value"] >= 0)

@@ -1948,3 +1948,17 @@ def test_a_curated_claim_not_of_the_shape_is_refused_at_its_line(tmp_path, claim
     assert result.stderr == (f"rectify: {curation}:4:7: registry.claims 2: expected key (an English key such as "
                              "tasks_total), text (the report's words) and value (a whole number)\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_curated_claims_key_is_taken_as_the_loader_takes_it(tmp_path):
+    # (the import refused a key the loader, validate and schema/registry.schema.json take, 2019_tasks_due:
+    # two definitions of a claim's key, the import's stricter)
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("registry:\n  claims:\n    - {key: 2019_tasks_due, text: 2019年应完成的任务, value: 3}\n",
+                        encoding="utf-8")
+    out = tmp_path / "out"
+    result = _rectify("import", str(SOURCE), "--curation", str(curation), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    claims = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
+    assert {"key": "2019_tasks_due", "text": "2019年应完成的任务", "value": 3} in claims
+    assert _rectify("validate", str(out / "tasks.yaml")).exit_code == 0

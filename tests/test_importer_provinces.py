@@ -1316,6 +1316,9 @@ def test_a_count_of_problems_the_appendix_does_not_have_is_found_by_reconcile(tm
     ("移交问题共18个", ["移交问题共18个"]),
     ("交办信访问题共300个", ["交办信访问题共300个"]),
     ("已完成整改问题2个", ["已完成整改问题2个"]),
+    # (those not done, as 7项整改任务未按期完成 is no total of tasks)
+    ("尚有1个问题未完成整改", ["尚有1个问题未完成整改"]),
+    ("2项问题未按期完成", ["2项问题未按期完成"]),
 ])
 def test_a_count_of_some_problems_only_is_no_total_of_tasks(tmp_path, words, unread):
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
