@@ -981,7 +981,7 @@ def _app_for(args: list[str]) -> typer.Typer:
 
 # The variables rectify reads, as an .env file written on Windows gives them (`docker run
 # --env-file`, a CI secret pasted from Notepad): with the carriage return of a CRLF line end.
-_ENV_VARIABLES = ("RECTIFY_TODAY", "RECTIFY_LANG", "RECTIFY_REGISTRY", "RECTIFY_CACHE_DIR")
+_ENV_VARIABLES = ("RECTIFY_TODAY", "RECTIFY_LANG", "RECTIFY_REGISTRY", "RECTIFY_CACHE_DIR", "RECTIFY_LOCK_TIMEOUT")
 
 
 def _env_without_carriage_returns() -> None:
