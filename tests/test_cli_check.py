@@ -528,12 +528,12 @@ def test_github_format_annotates_measure_1_1_at_line_41():
     assert lines[0] == (
         "::error file=tests/fixtures/small/tasks.yaml,line=41,title=1.1 逾期90天::"
         "措施 1.1：拉萨市建成城东污水处理厂（2018年12月31日）。%0A责任单位：拉萨市%0A期限：2018-12-31"
-        "%0A最近一次记录：2018-09-30 推进中：主体工程完工60%25。"
+        "%0A最近有效记录：2018-09-30 推进中：主体工程完工60%25。"
     )
     assert lines[1] == (
         "::warning file=tests/fixtures/small/tasks.yaml,line=64,title=2.1 2019-04-15到期::"
         "措施 2.1：那曲市完成建筑工地围挡硬化（2019年4月15日，长期坚持）。%0A责任单位：那曲市%0A期限：2019-04-15"
-        "%0A最近一次记录：2019-01-15 推进中：围挡完成80%25。"
+        "%0A最近有效记录：2019-01-15 推进中：围挡完成80%25。"
     )
     assert lines[2] == "::stop-commands::rectify-" + sha256(SMALL_TEXT[:-1].encode()).hexdigest()[:32]
     assert "\n".join(lines[3:-1]) + "\n" == SMALL_TEXT
@@ -697,12 +697,12 @@ def test_hostile_text_keeps_junit_well_formed():
     case = suite.find("testcase")
     assert case.get("name") == "1.1 <x>&amp; \\x00nul \\x1b[31m[red…"
     assert case.find("failure").text.splitlines()[-1] == (
-        "最近一次记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;title\\x07 %0A \\x08 done")
+        "最近有效记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;title\\x07 %0A \\x08 done")
 
 
 @pytest.mark.parametrize("lang, latest", [
-    ("en", "Latest entry: 2018-09-30 in progress: 主体工程完工60%25。"),
-    ("zh", "最近一次记录：2018-09-30 推进中：主体工程完工60%25。")])
+    ("en", "Latest in force: 2018-09-30 in progress: 主体工程完工60%25。"),
+    ("zh", "最近有效记录：2018-09-30 推进中：主体工程完工60%25。")])
 def test_an_annotations_latest_entry_parts_its_state_from_its_note(lang, latest):
     """"2018-09-30 in progress 主体工程…" read as one phrase: the state ran into the note."""
     first = run("--registry", SMALL, "--format", "github", "--lang", lang).stdout.splitlines()[0]
@@ -715,7 +715,7 @@ def test_hostile_text_in_github_annotations():
         "::error file=tests/fixtures/check/hostile/tasks.yaml,line=24,title=1.1 逾期89天::"
         "措施 1.1：<x>&amp; \\x00nul \\x1b[31m[red]红[/red] 100%25 a:b,c | d\\x0d ::error::fake\ufffe（2019年1月1日）。"
         "%0A责任单位：<b>单位</b>&amp;[red]%0A期限：2019-01-01"
-        "%0A最近一次记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;title\\x07 %250A \\x08 done"
+        "%0A最近有效记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;title\\x07 %250A \\x08 done"
     )
     assert [line[:10] for line in lines if line.startswith("::")] == [
         "::error fi", "::warning ", "::stop-com", "::rectify-"]
@@ -1028,10 +1028,10 @@ def test_registry_text_in_the_problems_of_a_broken_registry_issues_no_workflow_c
 
 
 @pytest.mark.parametrize("lang, latest", [
-    ("zh", "最近一次记录：2019-12-20 销号（2019-12-31到期的一步）"),
-    ("en", "Latest entry: 2019-12-20 closed (step due 2019-12-31)")])
+    ("zh", "最近有效记录：2019-12-20 销号（2019-12-31到期的一步）"),
+    ("en", "Latest in force: 2019-12-20 closed (step due 2019-12-31)")])
 def test_an_annotations_latest_entry_says_a_close_of_one_step_is_of_that_step(tmp_path, lang, latest):
-    """"Latest entry: closed" beside "overdue" read as a contradiction: the close was of the
+    """"Latest in force: closed" beside "overdue" read as a contradiction: the close was of the
     measure's first step, as history and show say it."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     registry = str(tmp_path / "data" / "tasks.yaml")

@@ -115,7 +115,7 @@ def body(item: CheckItem, as_of, lang: Lang) -> str:
             latest = label("check_entry_note", lang, entry=latest, note=one_line(last.note))
     else:
         latest = label("never", lang)
-    lines.append(f"{label('latest_entry', lang)}{colon}{latest}")
+    lines.append(f"{label('show_latest_in_force', lang)}{colon}{latest}")
     return "\n".join(lines)
 
 

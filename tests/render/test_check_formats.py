@@ -241,11 +241,11 @@ def test_github_annotations_then_the_text_report():
     assert out.splitlines() == [
         "::error file=data/tasks.yaml,line=41,title=1.1 逾期89天::"
         "措施 1.1：拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。"
-        "%0A责任单位：拉萨市、自治区生态环境厅%0A期限：2019-01-01%0A最近一次记录：2018-09-30 推进中：主体工程完工60%25。",
+        "%0A责任单位：拉萨市、自治区生态环境厅%0A期限：2019-01-01%0A最近有效记录：2018-09-30 推进中：主体工程完工60%25。",
         "::error file=data/tasks.yaml,line=47,title=1.2 逾期20天::"
-        "措施 1.2：那曲市完成排查（2019年3月11日）。%0A责任单位：那曲市%0A期限：2019-03-11%0A最近一次记录：无",
+        "措施 1.2：那曲市完成排查（2019年3月11日）。%0A责任单位：那曲市%0A期限：2019-03-11%0A最近有效记录：无",
         "::warning file=data/tasks.yaml,line=64,title=2.1 2019-04-15到期::"
-        "措施 2.1：那曲市完成建筑工地围挡硬化（2019年4月15日）。%0A责任单位：那曲市%0A期限：2019-04-15%0A最近一次记录：无",
+        "措施 2.1：那曲市完成建筑工地围挡硬化（2019年4月15日）。%0A责任单位：那曲市%0A期限：2019-04-15%0A最近有效记录：无",
         "::stop-commands::rectify-" + _token(render(_result(*mixed()), "text")),
         "1.1  红  逾期89天  拉萨市、自治区生态环境厅  拉萨市建成城东污水处理厂并投…",
         "1.2  红  逾期20天  那曲市                    那曲市完成排查（2019年3月11日…",
@@ -277,7 +277,7 @@ def test_github_english_title_escapes_its_colon_free_properties():
     assert out.splitlines()[0] == (
         "::error file=data/tasks.yaml,line=41,title=1.1 89 days overdue::"
         "Measure 1.1: 拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。"
-        "%0AUnits: 拉萨市, 自治区生态环境厅%0ADue: 2019-01-01%0ALatest entry: 2018-09-30 in progress: 主体工程完工60%25。"
+        "%0AUnits: 拉萨市, 自治区生态环境厅%0ADue: 2019-01-01%0ALatest in force: 2018-09-30 in progress: 主体工程完工60%25。"
     )
 
 
@@ -287,7 +287,7 @@ def test_github_escapes_properties_and_message():
     first = render(_result(plan), "github").splitlines()[0]
     assert first == (
         "::error file=ledger%2Cv1%3A2019/tasks.yaml,line=7,title=1.1 逾期89天::"
-        "措施 1.1：a%25b c:d,e%0A责任单位：自治区生态环境厅%0A期限：2019-01-01%0A最近一次记录：无"
+        "措施 1.1：a%25b c:d,e%0A责任单位：自治区生态环境厅%0A期限：2019-01-01%0A最近有效记录：无"
     )
 
 
@@ -297,7 +297,7 @@ def test_github_hostile_text_cannot_start_a_line_or_a_command():
     assert lines[0] == (
         "::error file=data/tasks.yaml,line=5,title=1.1 逾期89天::"
         "措施 1.1：<x>&amp; \\x00nul \\x1b[31m[red]红[/red] 100%25 a:b,c | d\\x0d ::error::fake\ufffe"
-        "%0A责任单位：自治区生态环境厅%0A期限：2019-01-01%0A最近一次记录：无"
+        "%0A责任单位：自治区生态环境厅%0A期限：2019-01-01%0A最近有效记录：无"
     )
     assert [line for line in lines if line.startswith("::")] == [lines[0], lines[1], lines[-1]]
     assert lines[1].startswith("::stop-commands::") and lines[-1] == f"::{lines[1][17:]}::"
@@ -510,7 +510,7 @@ def test_junit_one_testcase_per_measure_failures_for_failing_ones():
         ("1.1", "overdue", "1.1 逾期89天"), ("1.2", "overdue", "1.2 逾期20天")]
     assert failed[0][1].text == (
         "措施 1.1：拉萨市建成城东污水处理厂并投入运行，实现县城污水全收集全处理（2018年12月31日）。\n"
-        "责任单位：拉萨市、自治区生态环境厅\n期限：2019-01-01\n最近一次记录：2018-09-30 推进中：主体工程完工60%。")
+        "责任单位：拉萨市、自治区生态环境厅\n期限：2019-01-01\n最近有效记录：2018-09-30 推进中：主体工程完工60%。")
     assert cases[2].find("system-out").text.splitlines()[0] == "2.1 2019-04-15到期"
     assert cases[4].find("system-out") is None and cases[4].find("failure") is None
     props = {p.get("name"): p.get("value") for p in suite.find("properties")}
@@ -525,7 +525,7 @@ def test_junit_stays_well_formed_with_hostile_text():
     assert case.get("name") == "1.1 <x>&amp; \\x00nul \\x1b[31m[red…"
     assert case.find("failure").text == (
         "措施 1.1：<x>&amp; \\x00nul \\x1b[31m[red]红[/red] 100% a:b,c | d\\x0d ::error::fake\\ufffe\n"
-        "责任单位：<u>&\n期限：2019-01-01\n最近一次记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;t\\x07 \\x08")
+        "责任单位：<u>&\n期限：2019-01-01\n最近有效记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;t\\x07 \\x08")
 
 
 # --------------------------------------------------------------------------- json & sarif
@@ -577,7 +577,7 @@ def test_sarif_results_with_levels_and_start_lines():
         ("due_soon", "warning", "2.1", "data/tasks.yaml", 64),
     ]
     assert run["results"][1]["message"]["text"] == (
-        "1.2 逾期20天\n措施 1.2：那曲市完成排查（2019年3月11日）。\n责任单位：那曲市\n期限：2019-03-11\n最近一次记录：无")
+        "1.2 逾期20天\n措施 1.2：那曲市完成排查（2019年3月11日）。\n责任单位：那曲市\n期限：2019-03-11\n最近有效记录：无")
 
 
 def test_sarif_keeps_the_worst_results_within_githubs_limit_and_says_so(monkeypatch):
