@@ -101,7 +101,7 @@ GE_COUNT_PATTERNS = (
 DONE_BEFORE = re.compile(r"(?:已|累计|共计?)(?:全面|基本|整改)?(?:完成|办结|销号)")
 # a count one of a list of counts (已完成38项、150项 after 45项整改任务、179项具体措施): whose it is, the
 # list's order says, not the total before it
-IN_A_LIST = (re.compile(r"\d+[项个]、$"), re.compile(r"、\d+[项个]"))
+IN_A_LIST = (re.compile(r"(?<!\d)\d+[项个]、$"), re.compile(r"、\d+[项个]"))  # ((?<!\d): see COUNT_CLAUSE_END)
 # one sentence counting the tasks and the measures at once with 分别: their totals, the nouns just
 # before it (整改任务和具体措施分别为45项、179项), or what is done of them, the nouns before it in the
 # sentence (整改任务和具体措施已分别完成25项、86项, 分别完成了, 分别已完成): the counts in the nouns' order
@@ -111,7 +111,7 @@ BOTH_COUNTS = re.compile(r"(?:已?分别已?)(完成了?|为|有|是)(\d+)项、
 # (without 分别, what is done only, two counts and no third, and only where no other count comes between the
 # nouns and them: 45项整改任务、179项整改措施中，已完成38项、150项; after 应完成28项、90项 they may be of those)
 LISTED_DONE = re.compile(r"(?:已|共计?|累计)(?:整改|全面)?(完成了?)(?:整改)?(\d+)项、(\d+)项(?!、)")
-COUNT_BETWEEN = re.compile(r"\d+[项个]|应")
+COUNT_BETWEEN = re.compile(r"(?<!\d)\d+[项个]|应")
 # (a total ends it written either way: 179项具体措施, 具体措施共179项)
 # ((?<!\d) before a count here and below: a match starts where its digits do all the same, and without it
 # each is tried from every digit of a long run of them, minutes on a run of 60,000)
@@ -914,18 +914,23 @@ CLAUSE_MARK = "，。；：、（）"
 def _unread_counts(headline: str, read: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans of the headline's counts that no claim read (`read`: the spans the claims read),
     each with the words of its clause around it, up to a claim's words on either side."""
-    out = []
+    out: dict[tuple[int, int], None] = {}  # (in text order; a dict: looked up once for each count)
+    of_problems: dict[tuple[int, int], bool] = {}  # (GE_CLAUSE in a clause, searched once however many counts it has)
+    marks = [i for i, c in enumerate(headline) if c in CLAUSE_MARK]  # (found once: a long headline is read in linear time)
     for m in COUNT_ITEM.finditer(headline):
         if any(start < m.end() and m.start() < end for start, end in read):
             continue
-        start = max([headline.rfind(c, 0, m.start()) + 1 for c in CLAUSE_MARK] + [end for _, end in read if end <= m.start()])
-        ends = [at for at in (headline.find(c, m.end()) for c in CLAUSE_MARK) if at >= 0] + [s for s, _ in read if s >= m.end()]
+        before, after = bisect.bisect_left(marks, m.start()), bisect.bisect_left(marks, m.end())
+        start = max([marks[before - 1] + 1 if before else 0] + [end for _, end in read if end <= m.start()])
+        ends = marks[after : after + 1] + [s for s, _ in read if s >= m.end()]
         span = (start, min(ends, default=len(headline)))
-        if m.group(0).endswith("个") and not GE_CLAUSE.search(headline, *span):
-            continue
-        if span not in out:  # (a clause of two counts, 应完成的2项整改任务已完成1项: warned of once)
-            out.append(span)
-    return out
+        if m.group(0).endswith("个"):
+            if span not in of_problems:
+                of_problems[span] = GE_CLAUSE.search(headline, *span) is not None
+            if not of_problems[span]:
+                continue
+        out.setdefault(span)  # (a clause of two counts, 应完成的2项整改任务已完成1项: warned of once)
+    return list(out)
 
 
 def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[int, int]], str],

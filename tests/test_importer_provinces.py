@@ -1318,6 +1318,32 @@ def test_a_count_of_the_problems_fed_back_in_chinese_numerals_is_the_total_of_ta
     assert not [w for w in _warnings(result) if "could not be read" in w]
 
 
+TOTAL_3 = {"key": "tasks_total", "text": "整改任务共3项", "value": 3}
+PROBLEMS_3 = {"key": "tasks_total", "text": "督察反馈问题共3个", "value": 3}
+
+
+@pytest.mark.parametrize("words, claims", [
+    # (the words between the nouns and the counts they give, searched for a count from each digit)
+    ("整改任务和具体措施" + "1" * 60000 + "，已完成1项、2项", [{"key": "tasks_done", "text": "已完成1项、2项", "value": 1},
+                                                  {"key": "measures_done", "text": "已完成1项、2项", "value": 2}]),
+    # (the words before a count done in the total's clause, searched for a list's count from each digit)
+    ("整改任务共3项，" + "1" * 60000 + "，已完成1项", [TOTAL_3, {"key": "tasks_done", "text": "已完成1项", "value": 1}]),
+    ("督察反馈问题共3个，" + "1" * 60000 + "，已完成整改1个", [PROBLEMS_3, {"key": "tasks_done", "text": "已完成整改1个", "value": 1}]),
+    # (each count by 个 of one long clause searched the whole clause for its words)
+    ("督察反馈问题共3个，" + "1个" * 60000, [PROBLEMS_3]),
+], ids=["between-nouns-and-counts", "before-a-count-by-xiang", "before-a-count-by-ge", "counts-by-ge"])
+def test_a_headline_with_a_long_run_of_digits_or_counts_is_read_in_a_moment(tmp_path, words, claims):
+    """(60,000 digits held the import for half a minute or more, 60,000 counts by 个 as long: a fuzzed text. The
+    bound is a hang guard, no speed target, as the fuzz tests have.)"""
+    import time
+
+    began = time.monotonic()
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert time.monotonic() - began < 20
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == claims
+
+
 def test_a_count_of_problems_in_numerals_it_cannot_read_is_warned_of(tmp_path):
     # (一百一 is colloquial for 110: no number read, as 一百一项整改任务 is none)
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "督察反馈问题共一百一个。") + DUE_2017)
