@@ -89,12 +89,19 @@ COUNT_PATTERNS = (
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
     ("remaining", r"((?:剩余|余下|尚余)(\d+)项)"),  # (as reports say it: 剩余3项, 余下3项, 尚余3项)
 )
+# (after a total of problems counted by 个, 反馈问题共45个, its done ones by 个 too: 已完成整改38个, 基本完成3个;
+# a 个 ending the words or before 问题 only, as 1个市 counts no problem)
+_GE_COUNT_END = r"(?=[，。；、：（）]|问题|$)"
+GE_COUNT_PATTERNS = (
+    ("done", rf"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
+    ("basically_done", rf"(已?基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
+)
 # what is done, said before a count in its clause (已完成阶段性整改任务3项, 累计办结3项整改任务): a count
 # of the done ones, no total
 DONE_BEFORE = re.compile(r"(?:已|累计|共计?)(?:全面|基本|整改)?(?:完成|办结|销号)")
 # a count one of a list of counts (已完成38项、150项 after 45项整改任务、179项具体措施): whose it is, the
 # list's order says, not the total before it
-IN_A_LIST = (re.compile(r"\d+项、$"), re.compile(r"、\d+项"))
+IN_A_LIST = (re.compile(r"(?<!\d)\d+[项个]、$"), re.compile(r"、\d+[项个]"))  # ((?<!\d): see COUNT_CLAUSE_END)
 # one sentence counting the tasks and the measures at once with 分别: their totals, the nouns just
 # before it (整改任务和具体措施分别为45项、179项), or what is done of them, the nouns before it in the
 # sentence (整改任务和具体措施已分别完成25项、86项, 分别完成了, 分别已完成): the counts in the nouns' order
@@ -104,7 +111,7 @@ BOTH_COUNTS = re.compile(r"(?:已?分别已?)(完成了?|为|有|是)(\d+)项、
 # (without 分别, what is done only, two counts and no third, and only where no other count comes between the
 # nouns and them: 45项整改任务、179项整改措施中，已完成38项、150项; after 应完成28项、90项 they may be of those)
 LISTED_DONE = re.compile(r"(?:已|共计?|累计)(?:整改|全面)?(完成了?)(?:整改)?(\d+)项、(\d+)项(?!、)")
-COUNT_BETWEEN = re.compile(r"\d+[项个]|应")
+COUNT_BETWEEN = re.compile(r"(?<!\d)\d+[项个]|应")
 # (a total ends it written either way: 179项具体措施, 具体措施共179项)
 # ((?<!\d) before a count here and below: a match starts where its digits do all the same, and without it
 # each is tried from every digit of a long run of them, minutes on a run of 60,000)
@@ -784,10 +791,15 @@ def _claim_shaped(item: Any) -> bool:
 
 
 # A count in Chinese numerals (四十五项整改任务) that cn_number can't read (一百一项), so no claim pattern reads
-NUMERAL_COUNT = re.compile(r"(?<![零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+项(?:整改任务|具体措施|整改措施|具体整改措施)")
+NUMERAL_COUNT = re.compile(r"(?<![零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+项(?:整改任务|具体措施|整改措施|具体整改措施)"
+                           r"|问题共[计有]?[零〇一二三四五六七八九十百千万两]+个|共[计有]?[零〇一二三四五六七八九十百千万两]+个(?:督察)?(?:反馈)?问题")
 # a count in Chinese numerals (四十五项, 一百七十九项), read as its number: one that starts where a
 # numeral starts (十五 of 四十五 is none), and not 第一项, 每一项, 逐一项 or 统一项目, which count nothing
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
+# and a count of problems by 个 in numerals, only where 共 ties it to 问题 as TOTAL_PATTERNS read it
+# (问题共三个, 反馈问题共计四十五个, 共三个问题): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改)
+NUMERAL_PROBLEMS = re.compile(r"(?:(?<=问题共)|(?<=问题共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个)"
+                              r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)")
 
 
 # a rate of completion that is no whole number (完成率94.5%): a claim's value is a whole number; or
@@ -799,7 +811,7 @@ def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]],
     """The headline with its counts in Chinese numerals written in digits (四十五项 -> 45项), for the
     claim patterns to read; and what a span of it says in the report's own words."""
     parts, starts, at = [], [], 0  # (starts: where each character of the result comes from, and its end)
-    for m in NUMERAL_ITEMS.finditer(headline):
+    for m in sorted([*NUMERAL_ITEMS.finditer(headline), *NUMERAL_PROBLEMS.finditer(headline)], key=lambda m: m.start()):
         try:
             digits = str(cn_number(m.group(0)))
         except ValueError:
@@ -902,18 +914,23 @@ CLAUSE_MARK = "，。；：、（）"
 def _unread_counts(headline: str, read: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans of the headline's counts that no claim read (`read`: the spans the claims read),
     each with the words of its clause around it, up to a claim's words on either side."""
-    out = []
+    out: dict[tuple[int, int], None] = {}  # (in text order; a dict: looked up once for each count)
+    of_problems: dict[tuple[int, int], bool] = {}  # (GE_CLAUSE in a clause, searched once however many counts it has)
+    marks = [i for i, c in enumerate(headline) if c in CLAUSE_MARK]  # (found once: a long headline is read in linear time)
     for m in COUNT_ITEM.finditer(headline):
         if any(start < m.end() and m.start() < end for start, end in read):
             continue
-        start = max([headline.rfind(c, 0, m.start()) + 1 for c in CLAUSE_MARK] + [end for _, end in read if end <= m.start()])
-        ends = [at for at in (headline.find(c, m.end()) for c in CLAUSE_MARK) if at >= 0] + [s for s, _ in read if s >= m.end()]
+        before, after = bisect.bisect_left(marks, m.start()), bisect.bisect_left(marks, m.end())
+        start = max([marks[before - 1] + 1 if before else 0] + [end for _, end in read if end <= m.start()])
+        ends = marks[after : after + 1] + [s for s, _ in read if s >= m.end()]
         span = (start, min(ends, default=len(headline)))
-        if m.group(0).endswith("个") and not GE_CLAUSE.search(headline, *span):
-            continue
-        if span not in out:  # (a clause of two counts, 应完成的2项整改任务已完成1项: warned of once)
-            out.append(span)
-    return out
+        if m.group(0).endswith("个"):
+            if span not in of_problems:
+                of_problems[span] = GE_CLAUSE.search(headline, *span) is not None
+            if not of_problems[span]:
+                continue
+        out.setdefault(span)  # (a clause of two counts, 应完成的2项整改任务已完成1项: warned of once)
+    return list(out)
 
 
 def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[int, int]], str],
@@ -939,7 +956,8 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
         read.append(m.span(1))
         end = COUNT_CLAUSE_END.search(headline, m.end())
         clause = headline[m.end() : end.start() if end else len(headline)]
-        for what, pat in COUNT_PATTERNS:
+        by_ge = noun == "tasks" and headline.startswith("个", m.end(m.re.groups))  # (问题共45个, 共45个问题)
+        for what, pat in COUNT_PATTERNS + (GE_COUNT_PATTERNS if by_ge else ()):
             cm = re.search(pat, clause)
             if cm and any(start < m.end() + cm.end(1) and m.end() + cm.start(1) < end for (start, end), _ in both.values()):
                 continue  # (已完成25项 of 分别已完成25项、86项: the tasks', not this total's)
