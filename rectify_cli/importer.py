@@ -69,11 +69,11 @@ AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截
 _SOME_PROBLEMS = r"(?<![交办访报性])"
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
-                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项)",
+                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项)(?!、\d)",
                               rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
                               rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)")),
     ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
-                                    r"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项)")),
+                                    r"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项)(?!、\d)")),
 )
 # other reports' counts of the total's tasks or measures done so far, read in the clause after the
 # total, up to where it turns to another count or to what was due by a date
@@ -84,7 +84,8 @@ COUNT_PATTERNS = (
     ("on_schedule", r"(?<!\d)((\d+)项(?:达到|符合)序时进度)"),  # (Sichuan's order: 37项达到序时进度)
     # (reconcile counts a rate and what remains by its rule of what is done; 正在推进, which the ledger has
     # no state for, it lists as not checked, saying why: reconcile.UNCOUNTED)
-    ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])"),  # (a whole percentage: 94.5% is UNREAD_RATE's)
+    # (a whole percentage: 94.5% is UNREAD_RATE's; one of a list, 完成率33%、50%, BOTH_RATES's)
+    ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])(?![、和]\d)"),
     ("in_progress", r"(正在推进(\d+)项)"),
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
     ("remaining", r"((?:剩余|余下|尚余)(\d+)项)"),  # (as reports say it: 剩余3项, 余下3项, 尚余3项)
@@ -99,6 +100,8 @@ GE_COUNT_PATTERNS = (
 # what is done, said before a count in its clause (已完成阶段性整改任务3项, 累计办结3项整改任务): a count
 # of the done ones, no total
 DONE_BEFORE = re.compile(r"(?:已|累计|共计?)(?:全面|基本|整改)?(?:完成|办结|销号)")
+# and some of them only, said before a count in its clause (其中2项整改任务已完成, 剩余1项整改任务): no total
+SOME_BEFORE = re.compile(r"其中|剩余|余下|尚余|尚有|还有")
 # a count one of a list of counts (已完成38项、150项 after 45项整改任务、179项具体措施): whose it is, the
 # list's order says, not the total before it
 IN_A_LIST = (re.compile(r"(?<!\d)\d+[项个]、$"), re.compile(r"、\d+[项个]"))  # ((?<!\d): see COUNT_CLAUSE_END)
@@ -108,6 +111,11 @@ IN_A_LIST = (re.compile(r"(?<!\d)\d+[项个]、$"), re.compile(r"、\d+[项个]"
 _NOUN = r"(整改任务|(?:具体整改|具体|整改)措施)"
 BOTH_NOUNS = re.compile(rf"{_NOUN}[和及与、](?:\d+项)?{_NOUN}")
 BOTH_COUNTS = re.compile(r"(?:已?分别已?)(完成了?|为|有|是)(\d+)项、(\d+)项")
+# (their totals with 共 just after the nouns, 整改任务和具体措施共3项、4项, two counts and no third)
+BOTH_TOTALS = re.compile(r"(共)[计有]?(\d+)项、(\d+)项(?![、和]\d)")
+# (their rates, 完成率33%、50%, 完成率分别为33%、50%, two and no third, where no other count comes between the
+# nouns, or the counts of them read before, and the rates: as LISTED_DONE)
+BOTH_RATES = re.compile(r"(?:整改)?完成率(分别)?(?:达到?|为|是)?(\d+)[%％][、和](\d+)[%％](?![、和]\d)")
 # (without 分别, what is done only, two counts and no third, and only where no other count comes between the
 # nouns and them: 45项整改任务、179项整改措施中，已完成38项、150项; after 应完成28项、90项 they may be of those)
 LISTED_DONE = re.compile(r"(?:已|共计?|累计)(?:整改|全面)?(完成了?)(?:整改)?(\d+)项、(\d+)项(?!、)")
@@ -802,9 +810,11 @@ NUMERAL_PROBLEMS = re.compile(r"(?:(?<=问题共)|(?<=问题共[计有]))[零〇
                               r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)")
 
 
-# a rate of completion that is no whole number (完成率94.5%): a claim's value is a whole number; or
-# one in words (完成率百分之七十一), which no count pattern reads
-UNREAD_RATE = re.compile(r"(?:整改)?完成率(?:达到?|为)?(?:\d+\.\d+[%％]|百分之[零〇一二三四五六七八九十百点]+)")
+# a rate of completion, or a list of them (完成率33%、50%), each warned of where no claim reads it: one that is
+# no whole number (完成率94.5%: a claim's value is a whole number), in words (完成率百分之七十一), or whole but
+# whose it is the headline does not say (完成率33%、50% of no two nouns, 完成率分别为33%)
+_RATE = r"(?:\d+(?:\.\d+)?[%％]|百分之[零〇一二三四五六七八九十百点]+)"
+UNREAD_RATE = re.compile(rf"(?:整改)?完成率(?:分别)?(?:达到?|为|是)?{_RATE}(?:[、和]{_RATE})*")
 
 
 def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:
@@ -892,8 +902,9 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             claims.append({"key": key, "text": said(cm.span(1)), "value": int(cm.groups()[-1])})
             read.append(cm.span(1))
     curated = cur.registry.get("claims", [])
-    if not curated:  # (lost, whatever else is read: a loose numeral, and each rate, the tasks' and the measures')
-        unread = [m for m in (NUMERAL_COUNT.search(headline),) if m] + list(UNREAD_RATE.finditer(headline))
+    if not curated:  # (lost, whatever else is read: a loose numeral, and each rate no claim reads, the tasks' and the measures')
+        rates = [m for m in UNREAD_RATE.finditer(headline) if not any(s < m.end() and m.start() < e for s, e in read)]
+        unread = [m for m in (NUMERAL_COUNT.search(headline),) if m] + rates
         warnings.extend(Notice("claims_unread", {"words": said(m.span())}) for m in unread)
     if not curated:  # (each count no claim read, in its clause's words: lost, else, in silence)
         warnings.extend(Notice("claims_unread", {"words": said(span)}) for span in _unread_counts(headline, read))
@@ -944,10 +955,10 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     both = _both_counts(headline)
     for noun, key, patterns in TOTAL_PATTERNS:
         m = next((m for p in patterns for m in re.finditer(p, headline)
-                  if not any(start < m.end(1) and m.start(1) < end for start, end in taken)
-                  and not _done_before(headline, m.start(1))), None)
+                  if not any(start < m.end(1) and m.start(1) < end for start, end in taken + [s for s, _ in both.values()])
+                  and not _done_before(headline, m.start(1)) and not _done_before(headline, m.start(1), SOME_BEFORE)), None)
         if m is None:
-            if key in both:  # (整改任务和具体措施分别为45项、179项)
+            if key in both:  # (整改任务和具体措施分别为45项、179项, 共45项、179项)
                 span, value = both[key]
                 claims.append({"key": key, "text": said(span), "value": value})
                 read.append(span)
@@ -967,7 +978,8 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
                 words = said((m.end() + cm.start(1), m.end() + cm.end(1)))
                 counts.append({"key": f"{noun}_{what}", "text": words, "value": int(cm.groups()[-1])})
                 read.append((m.end() + cm.start(1), m.end() + cm.end(1)))
-    for key in ("tasks_done", "measures_done"):  # (整改任务和具体措施已分别完成25项、86项, where no other words give it)
+    # (整改任务和具体措施已分别完成25项、86项, 完成率分别为33%、50%, where no other words give it)
+    for key in ("tasks_done", "measures_done", "tasks_done_percent", "measures_done_percent"):
         if key in both and not any(c["key"] == key for c in counts):
             span, value = both[key]
             counts.append({"key": key, "text": said(span), "value": value})
@@ -978,23 +990,28 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     return claims, counts
 
 
-def _done_before(headline: str, at: int) -> bool:
-    """Whether the words before `at` in its clause say what is done (DONE_BEFORE): the count at `at`
-    is of the done ones. (Looked for in the few characters before it: a long headline read in linear time.)"""
+def _done_before(headline: str, at: int, words: re.Pattern = DONE_BEFORE) -> bool:
+    """Whether the words before `at` in its clause say what is done (DONE_BEFORE): the count at `at` is of the
+    done ones; or, `words` SOME_BEFORE, that it is of some only. (Looked for in the few characters before it: a
+    long headline read in linear time.)"""
     window = max(0, at - 40)
     start = max([window] + [headline.rfind(c, window, at) + 1 for c in "，。；："])
-    return DONE_BEFORE.search(headline, start, at) is not None
+    return words.search(headline, start, at) is not None
 
 
 def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
-    """The counts of the tasks and the measures one sentence gives at once (BOTH_COUNTS, LISTED_DONE), keyed
-    tasks_total and measures_total, or tasks_done and measures_done: (the span of their words, the
-    count); the words from the nouns when they run on into the counts, else the counts'."""
+    """The counts of the tasks and the measures one sentence gives at once (BOTH_COUNTS, BOTH_TOTALS, LISTED_DONE,
+    BOTH_RATES), keyed tasks_total and measures_total, tasks_done and measures_done, or tasks_done_percent and
+    measures_done_percent: (the span of their words, the count); the words from the nouns when they run on
+    into the counts, else the counts'."""
     out: dict[str, tuple[tuple[int, int], int]] = {}
     pairs = list(BOTH_NOUNS.finditer(headline))  # (found once: a long headline is read in linear time)
     ends = [p.end() for p in pairs]
     stops = [i for i, c in enumerate(headline) if c in "。；"]
-    for m in sorted([*BOTH_COUNTS.finditer(headline), *LISTED_DONE.finditer(headline)], key=lambda m: m.start()):  # (in text order)
+    after: dict[int, int] = {}  # (a pair -> where the last counts read of it end: rates may follow them)
+    found = [*BOTH_COUNTS.finditer(headline), *BOTH_TOTALS.finditer(headline), *LISTED_DONE.finditer(headline),
+             *BOTH_RATES.finditer(headline)]
+    for m in sorted(found, key=lambda m: m.start()):  # (in text order)
         at = bisect.bisect_right(ends, m.start()) - 1  # (the last pair before the counts: the sentence's subject)
         nouns = pairs[at] if at >= 0 else None
         stop = bisect.bisect_right(stops, m.start()) - 1
@@ -1005,15 +1022,18 @@ def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
         gap = headline[nouns.end() : m.start()]
         if m.re is LISTED_DONE and COUNT_BETWEEN.search(gap):
             continue
-        total = m.group(1) in ("为", "有", "是")
+        if m.re is BOTH_RATES and COUNT_BETWEEN.search(headline, after.get(at, nouns.end()), m.start()):
+            continue
+        total = m.group(1) in ("为", "有", "是", "共")
         if total and gap not in ("", "共", "总数", "数量"):  # (…中已完成和正在推进的分别为: no totals)
             continue
         runs_on = not re.search(rf"[\d{CLAUSE_MARK}]", gap) and not re.search(r"\d", nouns.group(0))
         span = (nouns.start() if runs_on else m.start(), m.end())
         first, second = ("tasks", "measures") if "任务" in nouns.group(1) else ("measures", "tasks")
-        what = "total" if total else "done"
+        what = "total" if total else "done_percent" if m.re is BOTH_RATES else "done"
         for noun, value in ((first, m.group(2)), (second, m.group(3))):
             out.setdefault(f"{noun}_{what}", (span, int(value)))
+        after[at] = m.end()
     return out
 
 

@@ -1419,3 +1419,108 @@ def test_counts_of_progress_said_with_de_or_gongji_are_read(tmp_path, words, cla
     assert _claims(out)[0] == {"key": "tasks_total", "text": "整改任务共计3项", "value": 3}
     assert claim in _claims(out)
     assert not [w for w in _warnings(result) if "could not be read" in w]
+
+
+# ---------------------------------------------------------------- 13. two rates, totals with 共, counts of some tasks only
+
+@pytest.mark.parametrize("words, claims", [
+    ("全省3项整改任务、4项具体措施，完成率33%、50%", [("tasks_total", "全省3项整改任务", 3), ("measures_total", "4项具体措施", 4),
+                                                     ("tasks_done_percent", "完成率33%、50%", 33),
+                                                     ("measures_done_percent", "完成率33%、50%", 50)]),
+    ("全省3项整改任务、4项具体措施，完成率分别为33%、50%", [("tasks_total", "全省3项整改任务", 3), ("measures_total", "4项具体措施", 4),
+                                                           ("tasks_done_percent", "完成率分别为33%、50%", 33),
+                                                           ("measures_done_percent", "完成率分别为33%、50%", 50)]),
+    ("整改任务和具体措施完成率分别为33%、50%", [("tasks_done_percent", "整改任务和具体措施完成率分别为33%、50%", 33),
+                                               ("measures_done_percent", "整改任务和具体措施完成率分别为33%、50%", 50)]),
+    # (after the counts done of the same two nouns: the rates of them)
+    ("全省3项整改任务、4项具体措施，已完成1项、2项，完成率33%、50%",
+     [("tasks_total", "全省3项整改任务", 3), ("measures_total", "4项具体措施", 4), ("tasks_done", "已完成1项、2项", 1),
+      ("measures_done", "已完成1项、2项", 2), ("tasks_done_percent", "完成率33%、50%", 33), ("measures_done_percent", "完成率33%、50%", 50)]),
+    # (the measures named first: their rate first)
+    ("全省4项具体措施、3项整改任务，完成率50%、33%", [("tasks_total", "3项整改任务", 3), ("measures_total", "4项具体措施", 4),
+                                                     ("tasks_done_percent", "完成率50%、33%", 33),
+                                                     ("measures_done_percent", "完成率50%、33%", 50)]),
+])
+def test_two_rates_after_both_nouns_are_the_tasks_and_the_measures_in_their_order(tmp_path, words, claims):
+    # (完成率33%、50% gave measures_done_percent 33, the tasks' rate, and lost 50% without a word: reconcile
+    # then found a mismatch the report does not have; 完成率分别为33%、50% was read as nothing, and said nothing)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert sorted((c["key"], c["text"], c["value"]) for c in _claims(out)) == sorted(claims)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    # (the appendix: 1 of 3 tasks done, 33%; 2 of 4 measures, 50%)
+    reconciled = _agrees(out)
+    assert "tasks_done_percent" in reconciled and "measures_done_percent" in reconciled and "Not checked" not in reconciled
+
+
+@pytest.mark.parametrize("words, unread", [
+    # (one noun named: whose is the second rate?)
+    ("全省3项整改任务，完成率33%、50%", ["完成率33%、50%"]),
+    # (the nouns in another sentence)
+    ("全省3项整改任务、4项具体措施。完成率33%、50%", ["完成率33%、50%"]),
+    # (three rates for two nouns)
+    ("全省3项整改任务、4项具体措施，完成率33%、50%、60%", ["完成率33%、50%、60%"]),
+    # (one rate said of both)
+    ("全省3项整改任务、4项具体措施，完成率分别为33%", ["完成率分别为33%"]),
+    # (the counts due by a date between them: the rates may be of those)
+    ("全省3项整改任务、4项具体措施，2017年底前应完成2项、3项，完成率33%、50%", ["完成率33%、50%", "2017年底前应完成2项", "3项"]),
+])
+def test_rates_where_the_sentence_does_not_say_whose_they_are_are_warned_of_not_given_to_one(tmp_path, words, unread):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in _claims(out) if c["key"].endswith("_done_percent")]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
+
+
+@pytest.mark.parametrize("words, claims", [
+    ("整改任务和具体措施共3项、4项", [("tasks_total", "整改任务和具体措施共3项、4项", 3), ("measures_total", "整改任务和具体措施共3项、4项", 4)]),
+    ("具体措施和整改任务共计4项、3项", [("tasks_total", "具体措施和整改任务共计4项、3项", 3),
+                                       ("measures_total", "具体措施和整改任务共计4项、3项", 4)]),
+])
+def test_totals_given_with_gong_after_both_nouns_are_the_pair_in_their_order(tmp_path, words, claims):
+    # (整改任务和具体措施共3项、4项 gave measures_total 3, the tasks' count, and only warned of 4项)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert sorted((c["key"], c["text"], c["value"]) for c in _claims(out)) == sorted(claims)
+    assert not [w for w in _warnings(result) if "could not be read" in w or "is the text complete" in w]
+    _agrees(out)
+
+
+def test_three_counts_after_a_noun_with_gong_give_no_total_but_a_warning(tmp_path):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "整改任务和具体措施共3项、4项、1项。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in ("整改任务和具体措施共3项", "4项", "1项")]
+
+
+@pytest.mark.parametrize("words, unread", [
+    ("其中2项整改任务已完成", "其中2项整改任务已完成"),
+    ("剩余1项整改任务正在推进", "剩余1项整改任务正在推进"),
+    ("余下1项整改任务正在推进", "余下1项整改任务正在推进"),
+    ("尚有1项整改任务正在推进", "尚有1项整改任务正在推进"),
+    ("还有1项具体措施正在推进", "还有1项具体措施正在推进"),
+    ("其中2个问题已完成整改", "其中2个问题已完成整改"),
+    ("其中整改任务2项已完成", "其中整改任务2项已完成"),
+])
+def test_a_count_of_some_tasks_or_measures_only_is_no_total(tmp_path, words, unread):
+    # (其中2项整改任务已完成 gave tasks_total 2, and reconcile found the appendix's 3 tasks a mismatch)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(unread)]
+
+
+def test_a_long_run_of_rates_is_read_in_well_under_a_second():
+    import signal
+
+    from rectify_cli.importer import _counts, _both_counts, UNREAD_RATE
+
+    headline = "3项整改任务、4项具体措施，" + "完成率1%、" * 20000 + "完成率" + "1" * 60000
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("took a second or more"))
+    signal.alarm(1)
+    try:
+        _counts(headline, [], lambda span: headline[span[0]:span[1]], [])
+        _both_counts(headline)
+        list(UNREAD_RATE.finditer(headline))
+    finally:
+        signal.alarm(0)
