@@ -110,6 +110,25 @@ def test_status_as_of_a_day_before_the_feedback_says_the_rectification_had_not_b
     assert "督察反馈日期" not in on_the_day and "feedback date" not in on_the_day  # (the day itself: begun)
 
 
+def test_status_json_gives_the_day_the_ledger_was_last_written_to(tmp_path):
+    """A report back-dated to 2019-03-20 but written on 2019-06-20 (`recorded:`): the ledger's
+    latest_entry stays the latest date, 2019-03-10 before it, the back-dated one after, and
+    last_update, what the "not updated" warning counts from, is the day it was written. Before,
+    a program reading latest_entry alone saw an entry 92 days old and no reason for no warning."""
+    shutil.copytree(ROOT / "tests/fixtures/small", tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    env = {"RECTIFY_TODAY": "2019-06-20"}
+    before = json.loads(run("status", "--registry", registry, "--format", "json", env=env).stdout)
+    assert (before["latest_entry"], before["last_update"]) == ("2019-03-10", "2019-03-10")
+    written = run("report", "2.1", "--note", "三月报告", "--date", "2019-03-20", "--registry", registry, env=env)
+    assert written.exit_code == 0, written.output
+    after = json.loads(run("status", "--registry", registry, "--format", "json", env=env).stdout)
+    assert (after["latest_entry"], after["last_update"]) == ("2019-03-20", "2019-06-20")
+    # (as of a day before it was written, the entry counts from its own date)
+    earlier = json.loads(run("status", "--registry", registry, "--format", "json", "--as-of", "2019-05-01", env=env).stdout)
+    assert (earlier["latest_entry"], earlier["last_update"]) == ("2019-03-20", "2019-03-20")
+
+
 def test_status_json():
     result = run("status", "--registry", SMALL, "--format", "json")
     assert result.exit_code == 0

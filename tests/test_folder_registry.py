@@ -1032,7 +1032,9 @@ def test_a_retraction_is_its_files_latest_entry_as_it_is_the_folders(tmp_path, m
     retracted = run_cli("retract", "xizang:2.1", "--reason", "记到了别的措施上", "--date", "2019-05-01", "-r", "reg",
                         env=today)
     assert retracted.exit_code == 0, retracted.output
-    assert header(run_cli("status", "-r", "reg", env=today)) == ["截至 2019-06-05  最近一次记录 2019-05-01（35天前）"]
+    # (written that day, back-dated: the header says so, as the ledger was updated on it)
+    assert header(run_cli("status", "-r", "reg", env=today)) == [
+        "截至 2019-06-05  最近一次记录 2019-05-01（35天前，2019-06-05有补录）"]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
     assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "stale": False},
                                  {"file": "reg/xizang.yaml", "latest_entry": "2019-05-01", "stale": False}]

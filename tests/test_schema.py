@@ -258,7 +258,7 @@ TASK = {"id": "1", "title": "污水处理设施建设滞后", "status": "overdue
         "deadline": {"text": "2018年12月31日前完成", "milestones": [{"kind": "date", "due": "2018-12-31", "label": None}]},
         "reported": {"state": "basically_done", "ongoing": False}, "measures_closed_late": 0, "measures": [MEASURE]}
 STATES = {"overdue": 1, "due_soon": 0, "on_track": 0, "ongoing": 0, "done": 0}
-STATUS = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "latest_entry": "2018-09-30",
+STATUS = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "latest_entry": "2018-09-30", "last_update": "2018-09-30",
           "counts": {"tasks": STATES, "measures": STATES, "lights": {"red": 1, "yellow": 0, "green": 0}, "stale": 0,
                      "closed_late": 0},
           "tasks": [TASK]}

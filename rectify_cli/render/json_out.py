@@ -240,6 +240,8 @@ def status_document(report: StatusReport, *, limit: int | None = None, plan_file
         "warn_days": report.warn_days,
         "report_period_days": report.report_period_days,
         "latest_entry": iso(report.latest_entry),
+        # (the day the journal was last written to, a back-dated entry's written day: what "not updated" counts from)
+        "last_update": iso(report.last_update),
         # (a folder's plan files, each with its own journal's latest entry)
         **({"files": [{"file": paths.get(f.file, f.file), "latest_entry": iso(f.latest_entry), "stale": f.stale} for f in report.files]}
            if report.files else {}),
