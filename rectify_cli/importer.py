@@ -75,17 +75,24 @@ TOTAL_PATTERNS = (
     ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
                                     r"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项)(?!、\d)")),
 )
+# a figure said to be about so much (完成率近60%, 约33%, 超过64%, 33%以上, 33%左右, 33%多, 1项以上, 10余项, 10多项):
+# no figure to check as exact, warned of (see _exact)
+_NEAR = r"(?:将近|接近|近|约为?|大约|超过|超|逾)"
+NEAR_BEFORE = re.compile(rf"{_NEAR}$")
+ABOUT_AFTER = re.compile(r"[%％]?(?:以上|左右|多)|[项个](?:以上|左右)|余")
 # other reports' counts of the total's tasks or measures done so far, read in the clause after the
 # total, up to where it turns to another count or to what was due by a date
 COUNT_PATTERNS = (
     ("done", r"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)项)"),  # (共计完成整改3项, 累计完成3项 as 已完成3项)
-    ("basically_done", r"(已?基本完成(?:整改)?(\d+)项)"),
+    # (the eight provinces' 已完成或基本完成274项: one count of both, not the basically done ones)
+    ("done_or_basically_done", r"((?:已|共计?|累计)?(?:整改)?完成[或和及、]基本完成(?:整改)?(\d+)项)"),
+    ("basically_done", r"(?<!完成[或和及、])(已?基本完成(?:整改)?(\d+)项)"),
     ("on_schedule", r"((?:达到|符合)序时进度(?:要求)?的?(\d+)项)"),  # (达到序时进度的4项 too)
     ("on_schedule", r"(?<!\d)((\d+)项(?:达到|符合)序时进度)"),  # (Sichuan's order: 37项达到序时进度)
     # (reconcile counts a rate and what remains by its rule of what is done; 正在推进, which the ledger has
     # no state for, it lists as not checked, saying why: reconcile.UNCOUNTED)
     # (a whole percentage: 94.5% is UNREAD_RATE's; one of a list, 完成率33%、50%, BOTH_RATES's)
-    ("done_percent", r"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])(?![、和]\d)"),
+    ("done_percent", rf"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])(?![、和]{_NEAR}?\d)"),
     ("in_progress", r"(正在推进(\d+)项)"),
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
     ("remaining", r"((?:剩余|余下|尚余)(\d+)项)"),  # (as reports say it: 剩余3项, 余下3项, 尚余3项)
@@ -95,13 +102,14 @@ COUNT_PATTERNS = (
 _GE_COUNT_END = r"(?=[，。；、：（）]|问题|$)"
 GE_COUNT_PATTERNS = (
     ("done", rf"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
-    ("basically_done", rf"(已?基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
+    ("done_or_basically_done", rf"((?:已|共计?|累计)?(?:整改)?完成[或和及、]基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
+    ("basically_done", rf"(?<!完成[或和及、])(已?基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
 )
 # what is done, said before a count in its clause (已完成阶段性整改任务3项, 累计办结3项整改任务): a count
 # of the done ones, no total
 DONE_BEFORE = re.compile(r"(?:已|累计|共计?)(?:全面|基本|整改)?(?:完成|办结|销号)")
 # and some of them only, said before a count in its clause (其中2项整改任务已完成, 剩余1项整改任务): no total
-SOME_BEFORE = re.compile(r"其中|剩余|余下|尚余|尚有|还有")
+SOME_BEFORE = re.compile(r"其中|剩余|余下|尚余|尚有|还有|其余")
 # a count one of a list of counts (已完成38项、150项 after 45项整改任务、179项具体措施): whose it is, the
 # list's order says, not the total before it
 IN_A_LIST = (re.compile(r"(?<!\d)\d+[项个]、$"), re.compile(r"、\d+[项个]"))  # ((?<!\d): see COUNT_CLAUSE_END)
@@ -115,7 +123,7 @@ BOTH_COUNTS = re.compile(r"(?:已?分别已?)(完成了?|为|有|是)(\d+)项、
 BOTH_TOTALS = re.compile(r"(共)[计有]?(\d+)项、(\d+)项(?![、和]\d)")
 # (their rates, 完成率33%、50%, 完成率分别为33%、50%, two and no third, where no other count comes between the
 # nouns, or the counts of them read before, and the rates: as LISTED_DONE)
-BOTH_RATES = re.compile(r"(?:整改)?完成率(分别)?(?:达到?|为|是)?(\d+)[%％][、和](\d+)[%％](?![、和]\d)")
+BOTH_RATES = re.compile(rf"(?:整改)?完成率(分别)?(?:达到?|为|是)?(\d+)[%％][、和](\d+)[%％](?![、和]{_NEAR}?\d)")
 # (without 分别, what is done only, two counts and no third, and only where no other count comes between the
 # nouns and them: 45项整改任务、179项整改措施中，已完成38项、150项; after 应完成28项、90项 they may be of those)
 LISTED_DONE = re.compile(r"(?:已|共计?|累计)(?:整改|全面)?(完成了?)(?:整改)?(\d+)项、(\d+)项(?!、)")
@@ -814,7 +822,9 @@ NUMERAL_PROBLEMS = re.compile(r"(?:(?<=问题共)|(?<=问题共[计有]))[零〇
 # no whole number (完成率94.5%: a claim's value is a whole number), in words (完成率百分之七十一), or whole but
 # whose it is the headline does not say (完成率33%、50% of no two nouns, 完成率分别为33%)
 _RATE = r"(?:\d+(?:\.\d+)?[%％]|百分之[零〇一二三四五六七八九十百点]+)"
-UNREAD_RATE = re.compile(rf"(?:整改)?完成率(?:分别)?(?:达到?|为|是)?{_RATE}(?:[、和]{_RATE})*")
+# (and one said to be about so much, 完成率近60%, 33%以上, or done without 率, 已经完成超过64%)
+_ONE_RATE = rf"{_NEAR}?{_RATE}(?:以上|左右|多)?"
+UNREAD_RATE = re.compile(rf"(?:整改)?完成(?:率(?:分别)?(?:达到?|为|是)?|{_NEAR}){_ONE_RATE}(?:[、和]{_ONE_RATE})*")
 
 
 def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:
@@ -899,6 +909,8 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
         if cm:
             for named, written in years.items():  # (keys name the years the report's words give)
                 key = key.replace(named, written)
+            if not _exact(headline, *cm.span(len(cm.groups()))):
+                continue  # (left to a warning: 近28项 is no figure to check)
             claims.append({"key": key, "text": said(cm.span(1)), "value": int(cm.groups()[-1])})
             read.append(cm.span(1))
     curated = cur.registry.get("claims", [])
@@ -916,7 +928,7 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
 
 
 # a count of the headline (28项, 3项; 45个 of 问题共45个): each is a claim's, or warned of
-COUNT_ITEM = re.compile(r"(?<![\d.第])\d+(?:项(?!目)|个)")
+COUNT_ITEM = re.compile(r"(?<![\d.第])\d+[余多]?(?:项(?!目)|个)")  # (10余项, 10多项 as well: about so many)
 # (a count by 个 is warned of in a clause of problems, tasks or their progress only: 21个市 counts no figure to check)
 GE_CLAUSE = re.compile(r"问题|任务|措施|整改|完成|推进|销号")
 CLAUSE_MARK = "，。；：、（）"
@@ -956,6 +968,7 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     for noun, key, patterns in TOTAL_PATTERNS:
         m = next((m for p in patterns for m in re.finditer(p, headline)
                   if not any(start < m.end(1) and m.start(1) < end for start, end in taken + [s for s, _ in both.values()])
+                  and _exact(headline, *m.span(m.re.groups))  # (近45项整改任务, 整改任务共45项以上: warned of)
                   and not _done_before(headline, m.start(1)) and not _done_before(headline, m.start(1), SOME_BEFORE)), None)
         if m is None:
             if key in both:  # (整改任务和具体措施分别为45项、179项, 共45项、179项)
@@ -974,6 +987,8 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
                 continue  # (已完成25项 of 分别已完成25项、86项: the tasks', not this total's)
             if cm and (IN_A_LIST[0].search(clause, 0, cm.start(1)) or IN_A_LIST[1].match(clause, cm.end(1))):
                 continue  # (left to a warning: 1项、2项 are the tasks' and the measures', not this total's)
+            if cm and not _exact(headline, m.end() + cm.start(2), m.end() + cm.end(2)):
+                continue  # (left to a warning: 已完成1项以上, 完成率达33%以上)
             if cm and not any(c["key"] == f"{noun}_{what}" for c in counts):
                 words = said((m.end() + cm.start(1), m.end() + cm.end(1)))
                 counts.append({"key": f"{noun}_{what}", "text": words, "value": int(cm.groups()[-1])})
@@ -984,10 +999,17 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
             span, value = both[key]
             counts.append({"key": key, "text": said(span), "value": value})
             read.append(span)
-    if not any(c["key"] == "tasks_done" for c in counts) and (cm := re.search(TASKS_DONE_OUTRIGHT, headline)):
+    if not any(c["key"] == "tasks_done" for c in counts) and (cm := re.search(TASKS_DONE_OUTRIGHT, headline)) \
+            and _exact(headline, *cm.span(2)):
         counts.append({"key": "tasks_done", "text": said(cm.span(1)), "value": int(cm.group(2))})
         read.append(cm.span(1))
     return claims, counts
+
+
+def _exact(headline: str, start: int, end: int) -> bool:
+    """Whether the figure whose digits the headline has from `start` to `end` is said as exact: not said to be
+    about so much, 近/约/超过 before it, 以上/左右/多 after it (33%以上, 1项以上), 余 after its digits (10余项)."""
+    return NEAR_BEFORE.search(headline, max(0, start - 2), start) is None and ABOUT_AFTER.match(headline, end) is None
 
 
 def _done_before(headline: str, at: int, words: re.Pattern = DONE_BEFORE) -> bool:
@@ -1024,6 +1046,8 @@ def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
             continue
         if m.re is BOTH_RATES and COUNT_BETWEEN.search(headline, after.get(at, nouns.end()), m.start()):
             continue
+        if not (_exact(headline, *m.span(2)) and _exact(headline, *m.span(3))):
+            continue  # (完成率分别为33%、50%以上: left to a warning)
         total = m.group(1) in ("为", "有", "是", "共")
         if total and gap not in ("", "共", "总数", "数量"):  # (…中已完成和正在推进的分别为: no totals)
             continue

@@ -512,6 +512,14 @@ RULES["tasks_basically_done"] = ClaimRule(Rule(
     "tasks whose reported progress (整改进度) is 基本完成",
     lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.BASICALLY_DONE),
 ))
+# (the eight provinces' 已完成或基本完成274项: one count of both, by the appendix's 整改进度 as 基本完成 is;
+# what is done by the journal, with those reported 基本完成, another reading)
+RULES["tasks_done_or_basically_done"] = ClaimRule(_TASKS_REPORTED_DONE_OR_FINISHING, (Rule(
+    "截至报告日期限均已销号、仅长期坚持的措施均有报告，或整改进度为“基本完成”的任务",
+    "tasks none of whose measures has an open milestone as of the report date, each ongoing-only one reported on, "
+    "or whose reported progress is 基本完成",
+    lambda l: _n(tr for tr in l.tasks() if tr.closed or tr.task.reported.state is Reported.BASICALLY_DONE),
+),))
 RULES["tasks_on_schedule"] = ClaimRule(Rule(
     "整改进度为“序时推进”的任务",
     "tasks whose reported progress (整改进度) is 序时推进",
@@ -526,6 +534,7 @@ _NO_IN_PROGRESS = ("整改进度没有“正在推进”，分不出正在推进
                    "no 整改进度 says 正在推进: those in progress cannot be told from the other unfinished ones")
 UNCOUNTED: dict[str, tuple[str, str]] = {
     "measures_basically_done": tuple(s.format("基本完成") for s in _NO_MEASURE_PROGRESS),
+    "measures_done_or_basically_done": tuple(s.format("基本完成") for s in _NO_MEASURE_PROGRESS),
     "measures_on_schedule": tuple(s.format("序时推进") for s in _NO_MEASURE_PROGRESS),
     "tasks_in_progress": _NO_IN_PROGRESS,
     "measures_in_progress": _NO_IN_PROGRESS,

@@ -1526,3 +1526,113 @@ def test_a_long_run_of_rates_is_read_in_well_under_a_second():
         list(UNREAD_RATE.finditer(headline))
     finally:
         signal.alarm(0)
+
+
+# ---------------------------------------------------------------- 14. openings as published reports word them
+
+# (the eight provinces' 2019 report: 督察整改方案明确的530项整改任务，已完成或基本完成274项，其余整改任务正在…推进)
+@pytest.mark.parametrize("words, said", [
+    ("督察整改方案明确的3项整改任务，已完成或基本完成2项，其余整改任务正在按有关要求推进实施", "已完成或基本完成2项"),
+    ("3项整改任务，完成或基本完成2项", "完成或基本完成2项"),
+    ("3项整改任务已完成和基本完成2项", "已完成和基本完成2项"),
+    ("3项整改任务，已完成或基本完成整改2项", "已完成或基本完成整改2项"),
+])
+def test_a_count_done_or_basically_done_is_its_own_claim_never_the_basically_done_ones(tmp_path, words, said):
+    # (已完成或基本完成2项 gave tasks_basically_done 2: reconcile then found a mismatch the report does not have,
+    # the appendix having 1 task 基本完成 and 1 全面完成)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out)[1:] == [{"key": "tasks_done_or_basically_done", "text": said, "value": 2}]
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    # (the appendix's 整改进度: 全面完成, 基本完成, 序时推进: 2 done or basically done)
+    assert "tasks_done_or_basically_done" in _agrees(out)
+
+
+def test_a_count_done_or_basically_done_the_appendix_does_not_have_is_found_by_reconcile(tmp_path):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "3项整改任务，已完成或基本完成3项。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    assert reconciled.exit_code == 1
+    assert "- tasks_done_or_basically_done (“已完成或基本完成3项”): the report claims 3, the appendix gives 2." in \
+        " ".join(reconciled.stdout.split())
+
+
+def test_problems_done_or_basically_done_by_ge_and_measures_done_or_basically_done_are_claims_too(tmp_path):
+    words = "督察反馈问题共3个，已完成或基本完成2个；4项具体措施已完成或基本完成3项"
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "督察反馈问题共3个", "value": 3},
+                            {"key": "measures_total", "text": "4项具体措施", "value": 4},
+                            {"key": "tasks_done_or_basically_done", "text": "已完成或基本完成2个", "value": 2},
+                            {"key": "measures_done_or_basically_done", "text": "已完成或基本完成3项", "value": 3}]
+    reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
+    # (a measure has no 整改进度: which are 基本完成 the ledger cannot say)
+    assert "Not checked, the ledger has no such count (1): measures_done_or_basically_done\n" in reconciled.stdout
+
+
+# (the second round's: 已完成1275项，完成率近60%; 2164项整改任务已经完成超过64%; 7省市…完成率超过97%)
+@pytest.mark.parametrize("rate", ["完成率近33%", "完成率约33%", "完成率约为33%", "完成率接近33%", "整改完成率超33%",
+                                  "总体完成率超过33%", "完成率达33%以上", "完成率达到33%以上", "完成率33%左右", "完成率为33%多",
+                                  "完成率近33.3%", "已经完成超过33%"])
+def test_an_approximate_rate_of_completion_is_warned_of_never_checked_as_exact(tmp_path, rate):
+    # (完成率达33%以上, 33%左右, 33%多 were read as 33 exactly, and reconcile checked them so; 完成率近33%, 约33%,
+    # 超过33% were lost without a word)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"3项整改任务，已完成1项，{rate}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "3项整改任务", "value": 3},
+                            {"key": "tasks_done", "text": "已完成1项", "value": 1}]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(rate.removeprefix("总体").removeprefix("已经"))]
+
+
+@pytest.mark.parametrize("rates", ["完成率33%、近50%", "完成率约33%、50%", "完成率分别为33%、50%以上", "完成率33%左右、50%"])
+def test_two_rates_one_of_them_approximate_are_warned_of_never_given_to_one(tmp_path, rates):
+    # (完成率33%、近50% gave measures_done_percent 33, the tasks' rate, and lost 近50%; 33%、50%以上 read both as exact)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"3项整改任务、4项具体措施，{rates}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert [c["key"] for c in _claims(out)] == ["tasks_total", "measures_total"]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(rates)]
+
+
+@pytest.mark.parametrize("words, unread", [
+    ("3项整改任务，已完成1项以上", ["已完成1项以上"]),
+    ("3项整改任务，基本完成1项左右", ["基本完成1项左右"]),
+    ("整改任务共3项以上，正在推进", ["整改任务共3项以上"]),
+    ("整改任务10余项，正在推进", ["整改任务10余项"]),
+])
+def test_an_approximate_count_is_warned_of_never_checked_as_exact(tmp_path, words, unread):
+    # (已完成1项以上 gave tasks_done 1, 共3项以上 tasks_total 3; 10余项 was lost without a word)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert [c for c in _claims(out) if c["text"] in unread or c["key"] != "tasks_total"] == []
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
+
+
+# (Sichuan's 2020 news: 66项整改任务已整改完成27项，其余39项整改任务正积极推进)
+def test_the_rest_of_the_tasks_is_no_total(tmp_path):
+    # (其余2项整改任务 gave tasks_total 2, and the import said the appendix's 3 tasks were one too many)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "已完成1项，其余2项整改任务正积极推进。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == []
+    assert [w for w in _warnings(result) if "could not be read" in w or "complete" in w] == \
+        [_unread("已完成1项"), _unread("其余2项整改任务正积极推进")]
+
+
+def test_a_long_run_of_approximate_or_done_or_basically_done_words_is_read_in_well_under_a_second():
+    import signal
+
+    from rectify_cli.importer import _counts, _both_counts, _unread_counts, UNREAD_RATE
+
+    headlines = ["3项整改任务，" + "完成率近" * 15000 + "1" * 60000, "3项整改任务，" + "完成率约1%以上、" * 8000,
+                 "3项整改任务，" + "已完成或基本完成" * 8000 + "1" * 60000, "3项整改任务，" + "1项以上" * 15000,
+                 "其余" * 30000 + "1项整改任务", "完成率" + "约1%、" * 15000 + "近1"]
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("took a second or more"))
+    signal.alarm(1)
+    try:
+        for headline in headlines:
+            read: list = []
+            _counts(headline, [], lambda span: headline[span[0]:span[1]], read)
+            _both_counts(headline)
+            _unread_counts(headline, read)
+            list(UNREAD_RATE.finditer(headline))
+    finally:
+        signal.alarm(0)
