@@ -985,3 +985,32 @@ def test_from_20_to_30_columns_show_history_keeps_every_note_whole_and_its_dates
         for day in ("2019-03-31", "2018-12-31"):  # (the entry's, and the step's its note names)
             assert any(day in line for line in history), (width, day, history)
         assert "…" not in "".join(history), (width, history)  # (no date nor id cut, `2019-…`, `1…`)
+
+
+def _history_lines(text: str, lang: Lang) -> list[str]:
+    """show's history: the lines after its table's rule."""
+    lines = text.splitlines()
+    history = lines[lines.index({Lang.zh: "进展记录", Lang.en: "History"}[lang]) + 1:]
+    return history[next(i for i, line in enumerate(history) if set(line) == {"-"}) + 1:]
+
+
+def _only_marks(text: str) -> bool:
+    import unicodedata
+
+    return bool(text) and all(unicodedata.category(char).startswith("P") for char in text)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_show_history_never_leaves_a_bracket_or_a_stop_alone_on_a_line(lang):
+    """At 29 columns `show 18.4`'s note ran in 11 cells, `依法依规退出` / … / `（` / `2018-12-31` /
+    `到期的一步）`: the cut-off for notes under the table was a date's 10 cells. And at 31-52 columns
+    `show 19.3` / `show 19` folded `（2018-2025年）》。` (19 cells) in a note column narrower than it,
+    `》。` alone. A note beside its entry has MIN_NOTE_CELLS and its widest piece; else it goes under."""
+    import re
+
+    registry = load_registry("data/tasks.yaml", today=AS_OF)
+    for item in ("18.4", "19.3", "18", "19"):
+        for width in range(20, 61):
+            history = _history_lines(render_show(item, registry, lang=lang, width=width), lang)
+            lone = [line for line in history if _only_marks(re.split(r"\s{2,}", line.strip())[-1])]
+            assert lone == [], (item, width, history)
