@@ -23,6 +23,7 @@ from rich import box
 from rich.cells import cell_len, set_cell_size
 from rich.console import COLOR_SYSTEMS, Console, Group
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -733,8 +734,13 @@ def print_status(console: Console, report: StatusReport, *, registry: Registry, 
 # --------------------------------------------------------------------------- show
 
 
-def _fields(rows: list[tuple[str, Text]]) -> Table:
-    """Label / value pairs; long values wrap under their own column."""
+def _fields(rows: list[tuple[str, Text]], width: int) -> Table | Group:
+    """Label / value pairs; long values wrap under their own column. Where the labels (`截至
+    2019-03-31`, 15 cells) leave it fewer than MIN_NOTE_CELLS (a character a line at 20 columns),
+    each value goes under its label, indented, and wraps at the terminal's width."""
+    if width - max(cell_len(name) for name, _ in rows) - 2 < MIN_NOTE_CELLS:
+        return Group(*(part for name, value in rows
+                       for part in (Text(name, style="bold"), Padding(Paragraph(value), (0, 0, 0, 2), expand=False))))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
@@ -992,7 +998,7 @@ def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lan
         (label("owners", lang), _para(_owners_text(measure.owners, measure.lead, lang, mark_lead=True))),
         (f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(mr, lang)),
         (label("latest_entry", lang), Text(mr.last_entry.isoformat() if mr.last_entry else label("never", lang))),
-    ]))
+    ], console.width))
     console.print()
     console.print(Text(label("show_milestones", lang), style="bold"))
     _print_milestones(console, mr.milestones, lang)
@@ -1024,7 +1030,7 @@ def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lan
             progress = label("show_progress_closed_late", lang, progress=progress, n=late)
         rows.append((label("progress", lang), Text(progress)))
     rows.append((f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(tr, lang)))
-    console.print(_fields(rows))
+    console.print(_fields(rows, console.width))
     console.print()
     if tr.measures:
         console.print(Text(label("show_measures", lang), style="bold"))
