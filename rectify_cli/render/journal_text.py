@@ -281,7 +281,8 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
     and state are as wide as their cells; the note and evidence share
     what is left (_shares). Where that leaves either under NOTE_MIN cells, they go on lines of
     their own under their entry, with the whole width, and so does the unit where the entry
-    leaves it no room for its header; a line that still does not fit (a terminal narrower than
+    leaves it no room for its header, and the entry where it does not fit beside its date and id
+    (_state_under); a line that still does not fit (a terminal narrower than
     an entry's date, id and state) is cut."""
     by = max(display_width(headers[_BY]), width // 6)
     whole, rows = rows, [[*row[:_BY], clip(row[_BY], by), *row[_BY + 1:]] for row in rows]
@@ -298,16 +299,36 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
                for row, entry in zip(rows, entries)]
         return _aligned(widths, headers, cut, shown)
     under = list(natural)
-    if _BY in fixed and sum(_widest(widths, headers, rows, i) + 2 for i in fixed) - 2 > width:
-        # (a unit cut to `…`, header and all, says nothing: it goes under the entry, after the note, as in show)
+    state_under = _state_under(widths, headers, rows, fixed, width)
+    if state_under:  # (first under the row: it is what the entry is)
+        fixed.remove(_STATE)
+        under.insert(0, _STATE)
+    if _BY in fixed and (state_under or sum(_widest(widths, headers, rows, i) + 2 for i in fixed) - 2 > width):
+        # (a unit cut to `…`, header and all, says nothing: it goes under the entry, after the note, as in
+        # show; and so does one beside a date and measure whose entry is under them)
         fixed.remove(_BY)
-        under.insert(1 if _NOTE in under else 0, _BY)
+        under.insert(under.index(_NOTE) + 1 if _NOTE in under else int(state_under), _BY)
         rows = whole  # (there with the whole width, as a note)
     elif _BY in fixed:
         taken = sum(_widest(widths, headers, rows, i) + 2 for i in fixed) - 2
         rows = _unit_widened(widths, headers, rows, whole, width - taken)
     lines = _with_notes_under(widths, headers, rows, entries, fixed, under, lang, width)
     return [clip(line, width) for line in lines]
+
+
+def _state_under(widths: _Widths, headers: list[str], rows: list[list[str]], fixed: list[int], width: int) -> bool:
+    """Whether the entries go under their date and measure: beside them, the header was cut to `…`
+    (at 20-27 columns, every entry with it), or a piece of an entry a line may not break inside (up to
+    the width under them) folded, `（` / `2019-06-30` / `补录）` in 10 cells."""
+    if _STATE not in fixed:
+        return False
+    room = width - sum(_widest(widths, headers, rows, i) + 2 for i in fixed if i not in (_STATE, _BY))
+    if room < widths[headers[_STATE]]:
+        return True
+    from .linebreak import widest_unbroken  # (Rich's cell widths: off the start-up of the writing commands)
+
+    long = {row[_STATE] for row in rows if widths[row[_STATE]] > room}  # (one that fits is not broken)
+    return any(widest_unbroken(state, width - 2) > room for state in long)
 
 
 def _unit_widened(widths: _Widths, headers: list[str], rows: list[list[str]], whole: list[list[str]],
@@ -333,6 +354,12 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
     for row, entry, pieces in zip(rows, entries, states):
         lines.extend(next(rest) for _ in pieces)
         for column in (i for i in under if row[i]):
+            if column == _STATE:  # (whole, wrapped where a line may break: the entry is what the row is)
+                from .linebreak import wrapped
+
+                entry_line = label("history_under_row", lang, name=headers[_STATE], text=row[_STATE])
+                lines += ["  " + line for line in wrapped(entry_line, width - 2)]
+                continue
             if column == _NOTE:
                 lines += ["  " + line for line in _notes_under(entry, lang, width - 2)]
                 continue

@@ -23,6 +23,7 @@ from rich import box
 from rich.cells import cell_len, set_cell_size
 from rich.console import COLOR_SYSTEMS, Console, Group
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -478,7 +479,7 @@ MIN_FREE_CELLS = 10
 # folds them a character or two a line: then both go under the note, named as `history` names them.
 MIN_SIDE_CELLS = 8
 # A note narrower than this (eight Chinese characters) says little: a wider entry column wraps
-# its cells (_entry_width).
+# its cells (_entry_width), and where it still has less, the notes go under the table (_notes_under).
 MIN_NOTE_CELLS = 16
 # ... and so does one wider than half the room beside the date, down to this: a date and the word
 # after it, `2018-09-30 推进中）`, `(2018-09-30 progress`, on one line.
@@ -740,8 +741,13 @@ def print_status(console: Console, report: StatusReport, *, registry: Registry, 
 # --------------------------------------------------------------------------- show
 
 
-def _fields(rows: list[tuple[str, Text]]) -> Table:
-    """Label / value pairs; long values wrap under their own column."""
+def _fields(rows: list[tuple[str, Text]], width: int) -> Table | Group:
+    """Label / value pairs; long values wrap under their own column. Where the labels (`截至
+    2019-03-31`, 15 cells) leave it fewer than MIN_NOTE_CELLS (a character a line at 20 columns),
+    each value goes under its label, indented, and wraps at the terminal's width."""
+    if width - max(cell_len(name) for name, _ in rows) - 2 < MIN_NOTE_CELLS:
+        return Group(*(part for name, value in rows
+                       for part in (Text(name, style="bold"), Padding(Paragraph(value), (0, 0, 0, 2), expand=False))))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
@@ -842,9 +848,10 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     entry_width = _entry_width(console, states, lang, lead)
     entry_cells = entry_width or max(map(cell_len, [label("journal_state", lang), *states]))
     # (a note narrower than a date ran down the page a character a line, its dates cut `20` / `18` /
-    # `-1`, or was not shown at all: each goes under the table, after its date and entry, as the
-    # milestones' steps do)
-    if console.width - lead - entry_cells - 4 < len("2019-03-31"):
+    # `-1`, or was not shown at all; in 11 cells `（2018-12-31` was folded, `（` alone on a line, and in
+    # 18 `（2018-2025年）》。` left `。`: each goes under the table, after its date and entry, as the
+    # milestones' steps do, where it has fewer than MIN_NOTE_CELLS or than a piece of it needs)
+    if _notes_under(console, notes, sides, console.width - lead - entry_cells - 4):
         return _history_notes_under(console, entries, ids, states, _with_sides(notes, sides, lang), lang, lead)
     widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang, lead)
     table = _table()
@@ -870,6 +877,17 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     for i, (entry, state, *cells) in enumerate(zip(entries, state_cells, *(cells for _, cells, _ in columns))):
         table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, *map(Paragraph, cells))
     return table
+
+
+def _notes_under(console: Console, notes: list[Text], sides: dict[str, list[str]], room: int) -> bool:
+    """Whether the notes (with the unit and evidence that may go under them) read badly in a column
+    of `room` cells: fewer than MIN_NOTE_CELLS, or fewer than a piece of one a line may not break
+    inside (and that fits the terminal's width: under the table it would be folded too)."""
+    if room < MIN_NOTE_CELLS:
+        return True
+    texts = [*(note.plain for note in notes), *(cell for cells in sides.values() for cell in cells)]
+    # (a text that fits is not broken: uniseg only for those that are, which their Paragraph breaks anyway)
+    return any(cell_len(text) > room and widest_unbroken(text, console.width) > room for text in texts)
 
 
 def _with_sides(notes: list[Text], sides: dict[str, list[str]], lang: Lang) -> list[Text]:
@@ -987,7 +1005,7 @@ def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lan
         (label("owners", lang), _para(_owners_text(measure.owners, measure.lead, lang, mark_lead=True))),
         (f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(mr, lang)),
         (label("show_latest_in_force", lang), Text(mr.last_entry.isoformat() if mr.last_entry else label("never", lang))),
-    ]))
+    ], console.width))
     console.print()
     console.print(Text(label("show_milestones", lang), style="bold"))
     _print_milestones(console, mr.milestones, lang)
@@ -1019,7 +1037,7 @@ def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lan
             progress = label("show_progress_closed_late", lang, progress=progress, n=late)
         rows.append((label("progress", lang), Text(progress)))
     rows.append((f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(tr, lang)))
-    console.print(_fields(rows))
+    console.print(_fields(rows, console.width))
     console.print()
     if tr.measures:
         console.print(Text(label("show_measures", lang), style="bold"))

@@ -205,3 +205,36 @@ def test_notes_under_their_entry_leave_the_unit_the_table_s_room():
     lines = render_history(rows, lang=Lang.zh, width=84).split("\n")
     assert lines[2].endswith("自治区环境保护督察工作领导小组办公室") and lines[3] == "  进展：报告"
     assert max(map(wcswidth, lines)) <= 84
+
+
+# A closure retracted, both written days later, and a step's close: entries of 18 to 48 cells.
+RETRACTED = [entry("35.3", "2019-06-20", "done", note="全部完工。", hash="a" * 64, recorded=date(2019, 6, 30)),
+             entry("35.3", "2019-06-25", "retracted", note="验收未通过。", hash="b" * 64, retracts="a" * 64,
+                   recorded=date(2019, 6, 30)),
+             entry("18.4", "2019-03-31", "done", milestone="2018-12-31", note="停止审批"), *PROBE]
+
+
+@pytest.mark.parametrize("lang", [Lang.zh, Lang.en])
+def test_from_20_to_40_columns_history_s_headers_are_whole_and_no_entry_is_cut(lang):
+    """At 20-27 columns `history` cut its Entry column to nothing, header and all (`日期  措施  …`,
+    `Measure…`), every entry `…`; at 28 it folded `（2019-06-30补录）` in 10 cells, `（` alone on a
+    line. Where an entry's pieces do not fit beside its date and measure, it goes under them, named
+    as the note is (`记录：…`)."""
+    import re
+    import unicodedata
+
+    headers = render_history(RETRACTED, lang=lang, width=400).split("\n")[0].split()[:3]
+    named = {Lang.zh: "记录：", Lang.en: "Entry: "}[lang]
+    states = [re.split(r"\s{2,}", line)[2] for line in render_history(RETRACTED, lang=lang, width=400).split("\n")[2:-1]]
+    for width in range(20, 41):
+        lines = render_history(RETRACTED, lang=lang, width=width).split("\n")
+        head = re.split(r"\s{2,}", lines[0])
+        assert head == headers[:len(head)] and len(head) >= 2, (width, lines[0])
+        rows = [i for i, line in enumerate(lines) if line[:4].isdigit()]
+        if len(head) == 2:  # (the entry under its date and measure, named)
+            assert all(lines[i + 1].startswith("  " + named) for i in rows), (width, lines)
+        text = "".join("".join(lines).split())  # (each entry whole, over the lines it takes)
+        assert [state for state in states if "".join(state.split()) not in text] == [], (width, lines)
+        lone = [line for line in lines if line.strip() and all(unicodedata.category(c).startswith("P")
+                                                                for c in line.strip()) and set(line) != {"-", " "}]
+        assert lone == [] and max(map(wcswidth, lines)) <= width, (width, lines)

@@ -895,10 +895,13 @@ def test_show_wraps_chinese_text_where_it_may_break_and_keeps_all_of_it(width):
 @pytest.mark.parametrize("lang, due", [(Lang.zh, "下一期限"), (Lang.en, "Next due")])
 def test_show_on_a_narrow_terminal_keeps_the_next_due_date_whole(lang, due):
     """At 30 columns the state's "Next due 2019-12-31" (19 cells) fits no line of its 12: it was
-    folded at any character, "Next due 201" / "9-12-31", a date no one can read."""
-    lines = render_show("4.2", lang=lang, width=30).splitlines()
-    at = next(i for i, line in enumerate(lines) if line.rstrip().endswith(due))
-    assert lines[at + 1].strip() == "2019-12-31"
+    folded at any character, "Next due 201" / "9-12-31", a date no one can read. (Under 34 columns
+    the value is under its label: on a line of its own, or after its label where they fit.)"""
+    for width in range(20, 41):
+        lines = render_show("4.2", lang=lang, width=width).splitlines()
+        at = next(i for i, line in enumerate(lines) if due in line)
+        assert f"{due} 2019-12-31" in lines[at] or (
+            lines[at].rstrip().endswith(due) and lines[at + 1].strip() == "2019-12-31"), (width, lines[at:at + 2])
 
 
 @pytest.mark.parametrize("lang, heading", [(Lang.zh, "整改期限"), (Lang.en, "Milestones")])
@@ -1032,3 +1035,51 @@ def test_from_20_to_30_columns_show_history_keeps_every_note_whole_and_its_dates
         for day in ("2019-03-31", "2018-12-31"):  # (the entry's, and the step's its note names)
             assert any(day in line for line in history), (width, day, history)
         assert "…" not in "".join(history), (width, history)  # (no date nor id cut, `2019-…`, `1…`)
+
+
+def _history_lines(text: str, lang: Lang) -> list[str]:
+    """show's history: the lines after its table's rule."""
+    lines = text.splitlines()
+    history = lines[lines.index({Lang.zh: "进展记录", Lang.en: "History"}[lang]) + 1:]
+    return history[next(i for i, line in enumerate(history) if set(line) == {"-"}) + 1:]
+
+
+def _only_marks(text: str) -> bool:
+    import unicodedata
+
+    return bool(text) and all(unicodedata.category(char).startswith("P") for char in text)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_show_history_never_leaves_a_bracket_or_a_stop_alone_on_a_line(lang):
+    """At 29 columns `show 18.4`'s note ran in 11 cells, `依法依规退出` / … / `（` / `2018-12-31` /
+    `到期的一步）`: the cut-off for notes under the table was a date's 10 cells. And at 31-52 columns
+    `show 19.3` / `show 19` folded `（2018-2025年）》。` (19 cells) in a note column narrower than it,
+    `》。` alone. A note beside its entry has MIN_NOTE_CELLS and its widest piece; else it goes under."""
+    import re
+
+    registry = load_registry("data/tasks.yaml", today=AS_OF)
+    for item in ("18.4", "19.3", "18", "19"):
+        for width in range(20, 61):
+            history = _history_lines(render_show(item, registry, lang=lang, width=width), lang)
+            lone = [line for line in history if _only_marks(re.split(r"\s{2,}", line.strip())[-1])]
+            assert lone == [], (item, width, history)
+
+
+@pytest.mark.parametrize("item", ["18", "18.4"])
+@pytest.mark.parametrize("lang", list(Lang))
+def test_on_a_narrow_terminal_show_s_fields_wrap_their_values_at_its_width_not_a_character_a_line(lang, item):
+    """At 20 columns `show 18` put its fields' values (问题, 问题描述, …) beside labels as wide as
+    `截至 2019-03-31`: in 3 cells, a character a line, 自 / 治 / 区 / 、 down the page. A value in
+    fewer than MIN_NOTE_CELLS goes under its label, at the terminal's width."""
+    registry = load_registry("data/tasks.yaml", today=AS_OF)
+    task = next(task for task in registry.plan.tasks if task.id == "18")
+    for width in range(20, 41):
+        lines = render_show(item, registry, lang=lang, width=width).splitlines()
+        fields = list(takewhile(bool, lines[1:]))
+        assert max(map(cell_len, lines)) <= width, (width, fields)
+        # (a value's last line may be short: no more of them than there are fields, a label each)
+        short = [line for line in fields if cell_len(line.strip()) <= 2]
+        assert len(short) <= sum(1 for line in fields if not line.startswith(" ")), (width, fields)
+        if item == "18":
+            assert "".join(task.problem.split()) in "".join("".join(fields).split()), (width, fields)
