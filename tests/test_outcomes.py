@@ -563,7 +563,7 @@ def test_a_check_from_outcomes_names_the_latest_entry_the_full_load_names(reg, c
     argv = ["-r", str(reg), "--format", "github", "--as-of", "2021-01-01"]
     expected = check(*argv, "--no-cache")
     line = next(line for line in expected[1].splitlines() if f"::措施 {measure}：" in line)
-    assert f"最近一次记录：{latest}" in line
+    assert f"最近有效记录：{latest}" in line
     check(*argv)  # remembers the outcomes
     monkeypatch.setattr(registry, "load_registry", lambda *a, **k: pytest.fail("the whole registry was loaded"))
     assert check(*argv) == expected

@@ -479,7 +479,7 @@ MIN_FREE_CELLS = 10
 # folds them a character or two a line: then both go under the note, named as `history` names them.
 MIN_SIDE_CELLS = 8
 # A note narrower than this (eight Chinese characters) says little: a wider entry column wraps
-# its cells (_entry_width), and where it still has less, the notes go under the table (_notes_under).
+# its cells (_entry_width), and where it still has less, the notes go under the table (_notes_go_under).
 MIN_NOTE_CELLS = 16
 # ... and so does one wider than half the room beside the date, down to this: a date and the word
 # after it, `2018-09-30 推进中）`, `(2018-09-30 progress`, on one line.
@@ -851,7 +851,7 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     # `-1`, or was not shown at all; in 11 cells `（2018-12-31` was folded, `（` alone on a line, and in
     # 18 `（2018-2025年）》。` left `。`: each goes under the table, after its date and entry, as the
     # milestones' steps do, where it has fewer than MIN_NOTE_CELLS or than a piece of it needs)
-    if _notes_under(console, notes, sides, console.width - lead - entry_cells - 4):
+    if _notes_go_under(console, notes, sides, console.width - lead - entry_cells - 4):
         return _history_notes_under(console, entries, ids, states, _with_sides(notes, sides, lang), lang, lead)
     widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang, lead)
     table = _table()
@@ -879,7 +879,7 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     return table
 
 
-def _notes_under(console: Console, notes: list[Text], sides: dict[str, list[str]], room: int) -> bool:
+def _notes_go_under(console: Console, notes: list[Text], sides: dict[str, list[str]], room: int) -> bool:
     """Whether the notes (with the unit and evidence that may go under them) read badly in a column
     of `room` cells: fewer than MIN_NOTE_CELLS, or fewer than a piece of one a line may not break
     inside (and that fits the terminal's width: under the table it would be folded too)."""

@@ -75,6 +75,7 @@ EXPECTED_STATUS = {
     "warn_days": 30,
     "report_period_days": 90,
     "latest_entry": "2019-03-10",
+    "last_update": "2019-03-10",  # (no entry of the fixture is back-dated: the same day)
     "counts": {
         "tasks": {"overdue": 1, "due_soon": 1, "on_track": 2, "ongoing": 0, "done": 0},
         "measures": {"overdue": 1, "due_soon": 1, "on_track": 2, "ongoing": 2, "done": 2},
@@ -145,7 +146,7 @@ def test_counts_follow_the_selection_and_list_every_state():
 
 def test_empty_journal_gives_null_dates():
     document = _status(as_of=date(2018, 1, 31))
-    assert document["latest_entry"] is None
+    assert (document["latest_entry"], document["last_update"]) == (None, None)
     assert {m["last_entry"] for t in document["tasks"] for m in t["measures"]} == {None}
 
 
