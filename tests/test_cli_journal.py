@@ -438,6 +438,16 @@ def test_a_folder_closed_to_new_files_is_named_as_the_cause(reg, monkeypatch):
     assert path.read_bytes() == before
 
 
+def _record_refused(reg, said_zh: str, said_en: str) -> None:
+    """`record 1.1` on `reg` refused (exit 2) with `said_zh` on stderr, by default, and `said_en` with
+    --lang en; the journal as it was."""
+    before = journal_bytes(reg)
+    for lang, said in (((), said_zh), (("--lang", "en"), said_en)):
+        result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), *lang)
+        assert (result.exit_code, result.stderr) == (2, said), lang
+    assert journal_bytes(reg) == before
+
+
 def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypatch):
     """A lock file another member of the group made 644: not "is the registry folder writable?"
     (it is) but the lock file, its owner, and what to do."""
@@ -493,15 +503,9 @@ def test_a_lock_file_there_but_on_a_read_only_mount_is_not_said_to_be_missing(re
         return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", read_only)
-    before = journal_bytes(reg)
-    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
-    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
-    assert (result.exit_code, result.stderr) == (
-        2, f"rectify: {lock}: 锁文件已存在，但无法打开以写入（只读文件系统）。未写入任何内容。\n")
-    assert (english.exit_code, english.stderr) == (
-        2, f"rectify: {lock}: the lock file is there but cannot be opened for writing (Read-only file system). "
-           "Nothing was written.\n")
-    assert journal_bytes(reg) == before
+    _record_refused(reg, f"rectify: {lock}: 锁文件已存在，但无法打开以写入（只读文件系统）。未写入任何内容。\n",
+                    f"rectify: {lock}: the lock file is there but cannot be opened for writing (Read-only file system). "
+                    "Nothing was written.\n")
 
 
 @pytest.mark.parametrize("made, zh, en", [
@@ -514,15 +518,9 @@ def test_a_folder_or_a_link_where_the_lock_goes_is_named_as_the_cause(reg, made,
     lock file's place, and what to do."""
     lock = reg.parent / "progress.yaml.lock"
     made(lock)
-    before = journal_bytes(reg)
-    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
-    assert (result.exit_code, result.stderr) == (
-        2, f"rectify: {lock}: 锁文件的位置上是一个{zh}，不是锁文件：请在无人记录时移走它后重试。未写入任何内容。\n")
-    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
-    assert (english.exit_code, english.stderr) == (2, (
-        f"rectify: {lock}: where the lock file goes there is {en}, not a lock file: move it away while no one "
-        "is recording, and try again. Nothing was written.\n"))
-    assert journal_bytes(reg) == before
+    _record_refused(reg, f"rectify: {lock}: 锁文件的位置上是一个{zh}，不是锁文件：请在无人记录时移走它后重试。未写入任何内容。\n",
+                    f"rectify: {lock}: where the lock file goes there is {en}, not a lock file: move it away while no one "
+                    "is recording, and try again. Nothing was written.\n")
 
 
 def test_a_journal_another_rectify_is_writing_is_refused_in_the_users_language(reg, monkeypatch):
@@ -532,31 +530,19 @@ def test_a_journal_another_rectify_is_writing_is_refused_in_the_users_language(r
 
     monkeypatch.setenv("RECTIFY_LOCK_TIMEOUT", "0.05")
     lock = reg.parent / "progress.yaml.lock"
-    before = journal_bytes(reg)
     with FileLock(str(lock)):
-        result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
-        english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
-    assert (result.exit_code, result.stderr) == (
-        2, f"rectify: {lock}: 另一个 rectify 正在写入这份进展记录（已等待 0.05 秒）；请稍后重试，或设置环境变量 "
-           "RECTIFY_LOCK_TIMEOUT（秒数）以等待更久。未写入任何内容。\n")
-    assert (english.exit_code, english.stderr) == (
-        2, f"rectify: {lock}: another rectify is writing this journal (waited 0.05 s); try again, or wait longer with "
-           "RECTIFY_LOCK_TIMEOUT (seconds). Nothing was written.\n")
-    assert journal_bytes(reg) == before
+        _record_refused(reg, f"rectify: {lock}: 另一个 rectify 正在写入这份进展记录（已等待 0.05 秒）；请稍后重试，或设置环境变量 "
+                             "RECTIFY_LOCK_TIMEOUT（秒数）以等待更久。未写入任何内容。\n",
+                        f"rectify: {lock}: another rectify is writing this journal (waited 0.05 s); try again, or wait "
+                        "longer with RECTIFY_LOCK_TIMEOUT (seconds). Nothing was written.\n")
 
 
 @pytest.mark.parametrize("value", ["ten", "-1", "nan", "inf"])
 def test_a_lock_timeout_that_is_no_number_of_seconds_is_refused(reg, monkeypatch, value):
     monkeypatch.setenv("RECTIFY_LOCK_TIMEOUT", value)
-    before = journal_bytes(reg)
-    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
-    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
-    assert (result.exit_code, result.stderr) == (
-        2, f"rectify: RECTIFY_LOCK_TIMEOUT：应为等待进展记录锁文件的秒数（不小于 0 的数），实为“{value}”\n")
-    assert (english.exit_code, english.stderr) == (
-        2, f"rectify: RECTIFY_LOCK_TIMEOUT: expected the seconds to wait for the journal's lock (a number, at least 0), "
-           f"got {value!r}\n")
-    assert journal_bytes(reg) == before
+    _record_refused(reg, f"rectify: RECTIFY_LOCK_TIMEOUT：应为等待进展记录锁文件的秒数（不小于 0 的数），实为“{value}”\n",
+                    f"rectify: RECTIFY_LOCK_TIMEOUT: expected the seconds to wait for the journal's lock (a number, at "
+                    f"least 0), got {value!r}\n")
 
 
 def test_an_indented_journal_is_refused_in_the_users_language(reg):
