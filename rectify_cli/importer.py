@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -91,12 +92,17 @@ COUNT_PATTERNS = (
     ("on_schedule", r"(?<!\d)((\d+)项(?:达到|符合)序时进度)"),  # (Sichuan's order: 37项达到序时进度)
     # (reconcile counts a rate and what remains by its rule of what is done; 正在推进, which the ledger has
     # no state for, it lists as not checked, saying why: reconcile.UNCOUNTED)
-    # (a whole percentage: 94.5% is UNREAD_RATE's; one of a list, 完成率33%、50%, BOTH_RATES's)
-    ("done_percent", rf"((?:整改)?完成率(?:达到?|为)?(\d+)[%％])(?![、和]{_NEAR}?\d)"),
+    # (a whole percentage: 94.5% is UNREAD_RATE's; one of a list, 完成率33%、50%, BOTH_RATES's; one naming its
+    # noun, 任务完成率33%, 具体措施完成率50%, that noun's: see RATE_NOUN)
+    ("done_percent", rf"((?:(?:整改)?任务|(?:具体整改|具体|整改)?措施)?(?:整改)?完成率(?:达到?|为)?(\d+)[%％])(?![、和]{_NEAR}?\d)"),
     ("in_progress", r"(正在推进(\d+)项)"),
     ("in_progress", r"(?<!\d)((\d+)项正在推进)"),
     ("remaining", r"((?:剩余|余下|尚余)(\d+)项)"),  # (as reports say it: 剩余3项, 余下3项, 尚余3项)
 )
+RATE_NOUN = re.compile(r"(?:整改)?任务|(?:具体整改|具体|整改)?措施")
+# (two totals one after the other, 3项整改任务、4项具体措施: a figure after them, 完成率33%, 已完成1项, may be
+# either's or both's; read only where it names its noun)
+BETWEEN_LISTED = re.compile(r"[、，和及与]|以及")
 # (after a total of problems counted by 个, 反馈问题共45个, its done ones by 个 too: 已完成整改38个, 基本完成3个;
 # a 个 ending the words or before 问题 only, as 1个市 counts no problem)
 _GE_COUNT_END = r"(?=[，。；、：（）]|问题|$)"
@@ -157,6 +163,14 @@ DUE_DONE = re.compile(r"((?:已(?:整改|全面)?|全面)完成(?:整改)?(\d+)�
 # (全省179项具体措施, 我区…: the total, not the ones due)
 DUE_MEASURES = re.compile(r"(?<!\d)(?<![全我][省区州市])((\d+)项(?:具体整改|具体|整改)措施)")
 SENTENCE_END = re.compile(r"[。；]")
+# Jiangsu's way of giving what is due (全部55项整改任务，应于2022年底前完成的有13项): the tasks' or the measures'
+# due by the end of that year, as tasks_due_YEAR counts them, where its sentence names one noun, before the count
+# or after it, and it is the first count after that noun: after 已完成1项 or 2019年完成的有1项 those due may be of
+# the rest only; 今年 (the year the report was written, which its as-of date does not give) and 2023-2025年完成
+# (done in those years, or due in them?) are left to a warning (see _due_listed)
+DUE_LISTED = re.compile(rf"({DUE_BY_YEAR_END}的有(\d+)项{_NOUN}?)")
+NOUN_NAMED = re.compile(_NOUN)
+COUNT_OR_DONE = re.compile(r"(?<!\d)\d+[项个]|完成")
 
 LATIN_IN_CJK = re.compile(r"(?<=[\u4e00-\u9fff])[a-z]{2,}(?=[\u4e00-\u9fff])")
 
@@ -899,7 +913,8 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     found = [(key, cm or other.get(key)) for key, cm in found]  # (a key read in both words: the Tibet report's, once)
     # (their words are no total: 90项具体措施基本整改到位 counts what was due by end 2018)
     read: list[tuple[int, int]] = []  # (the spans of the headline the claims read)
-    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm], said, read)
+    listed = _due_listed(headline, [cm.span(1) for _, cm in found if cm])  # (应于2020年底前完成的有2项整改任务: no total)
+    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm] + [span for _, span, _ in listed], said, read)
     years = _claim_years(headline)
     for key, cm in found:
         # (what is said of the tasks due by a date not the end of a year, 2019年6月底前, is left
@@ -913,6 +928,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
                 continue  # (left to a warning: 近28项 is no figure to check)
             claims.append({"key": key, "text": said(cm.span(1)), "value": int(cm.groups()[-1])})
             read.append(cm.span(1))
+    for key, span, value in listed:
+        if not any(c["key"] == key for c in claims):  # (said in the Tibet report's words too: read once)
+            claims.append({"key": key, "text": said(span), "value": value})
+            read.append(span)
     curated = cur.registry.get("claims", [])
     if not curated:  # (lost, whatever else is read: a loose numeral, and each rate no claim reads, the tasks' and the measures')
         rates = [m for m in UNREAD_RATE.finditer(headline) if not any(s < m.end() and m.start() < e for s, e in read)]
@@ -965,6 +984,7 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     claims = []
     counts = []
     both = _both_counts(headline)
+    totals: list[tuple[str, re.Match]] = []
     for noun, key, patterns in TOTAL_PATTERNS:
         m = next((m for p in patterns for m in re.finditer(p, headline)
                   if not any(start < m.end(1) and m.start(1) < end for start, end in taken + [s for s, _ in both.values()])
@@ -978,21 +998,33 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
             continue
         claims.append({"key": key, "text": said(m.span(1)), "value": int(m.groups()[-1])})
         read.append(m.span(1))
+        totals.append((noun, m))
+    for noun, m in totals:
+        listed = any(o is not m and o.end(1) <= m.start(1) and BETWEEN_LISTED.fullmatch(headline, o.end(1), m.start(1))
+                     for _, o in totals)  # (the second of 3项整改任务、4项具体措施)
         end = COUNT_CLAUSE_END.search(headline, m.end())
         clause = headline[m.end() : end.start() if end else len(headline)]
         by_ge = noun == "tasks" and headline.startswith("个", m.end(m.re.groups))  # (问题共45个, 共45个问题)
         for what, pat in COUNT_PATTERNS + (GE_COUNT_PATTERNS if by_ge else ()):
-            cm = re.search(pat, clause)
-            if cm and any(start < m.end() + cm.end(1) and m.end() + cm.start(1) < end for (start, end), _ in both.values()):
-                continue  # (已完成25项 of 分别已完成25项、86项: the tasks', not this total's)
-            if cm and (IN_A_LIST[0].search(clause, 0, cm.start(1)) or IN_A_LIST[1].match(clause, cm.end(1))):
-                continue  # (left to a warning: 1项、2项 are the tasks' and the measures', not this total's)
-            if cm and not _exact(headline, m.end() + cm.start(2), m.end() + cm.end(2)):
-                continue  # (left to a warning: 已完成1项以上, 完成率达33%以上)
-            if cm and not any(c["key"] == f"{noun}_{what}" for c in counts):
-                words = said((m.end() + cm.start(1), m.end() + cm.end(1)))
-                counts.append({"key": f"{noun}_{what}", "text": words, "value": int(cm.groups()[-1])})
-                read.append((m.end() + cm.start(1), m.end() + cm.end(1)))
+            # (its first two rates, one for each noun: 整改任务完成率33%、具体措施完成率50%; any other count, its first;
+            # no more: each is looked at in its clause, and a clause may run on for thousands of them)
+            for cm in itertools.islice(re.finditer(pat, clause), 2) if what == "done_percent" else [re.search(pat, clause)]:
+                if cm is None:
+                    continue
+                named = RATE_NOUN.match(cm.group(1)) if what == "done_percent" else None
+                whose = ("tasks" if "任务" in named.group(0) else "measures") if named else noun
+                if any(start < m.end() + cm.end(1) and m.end() + cm.start(1) < end for (start, end), _ in both.values()):
+                    continue  # (已完成25项 of 分别已完成25项、86项: the tasks', not this total's)
+                if IN_A_LIST[0].search(clause, 0, cm.start(1)) or IN_A_LIST[1].match(clause, cm.end(1)):
+                    continue  # (left to a warning: 1项、2项 are the tasks' and the measures', not this total's)
+                if not _exact(headline, m.end() + cm.start(2), m.end() + cm.end(2)):
+                    continue  # (left to a warning: 已完成1项以上, 完成率达33%以上)
+                if listed and not named:
+                    continue  # (left to a warning: 完成率33% after 3项整改任务、4项具体措施 is of either, or both)
+                if not any(c["key"] == f"{whose}_{what}" for c in counts):
+                    words = said((m.end() + cm.start(1), m.end() + cm.end(1)))
+                    counts.append({"key": f"{whose}_{what}", "text": words, "value": int(cm.groups()[-1])})
+                    read.append((m.end() + cm.start(1), m.end() + cm.end(1)))
     # (整改任务和具体措施已分别完成25项、86项, 完成率分别为33%、50%, where no other words give it)
     for key in ("tasks_done", "measures_done", "tasks_done_percent", "measures_done_percent"):
         if key in both and not any(c["key"] == key for c in counts):
@@ -1081,6 +1113,27 @@ def _due_counts(headline: str, found: dict[str, re.Match | None]) -> dict[str, r
     if measures := DUE_MEASURES.search(headline, due.end(), end):
         out |= {"measures_due_2018": measures, "measures_due_2018_done": done_after(measures.end())}
     return {key: m for key, m in out.items() if m is not None and found[key] is None}
+
+
+def _due_listed(headline: str, taken: list[tuple[int, int]]) -> list[tuple[str, tuple[int, int], int]]:
+    """The counts of what was due by a year's end said as Jiangsu says them (DUE_LISTED), each (its key,
+    tasks_due_YEAR or measures_due_YEAR, the span of its words, its count); `taken`: the spans of words
+    another claim reads. Only the first of a sentence, and only where the sentence names one noun and no
+    other count or 完成 comes between that noun and it: else whose, or which of them, is not said."""
+    out = []
+    at = 0  # (where the sentence of the last one ends: each sentence is looked at once, a long headline in linear time)
+    while m := DUE_LISTED.search(headline, at):
+        start = max([at] + [headline.rfind(c, at, m.start()) + 1 for c in "。；"])
+        stop = SENTENCE_END.search(headline, m.end())
+        at = stop.end() if stop else len(headline)
+        nouns = list(NOUN_NAMED.finditer(headline, start, m.start()))
+        kinds = {"任务" in n.group(0) for n in nouns} | ({"任务" in m.group(5)} if m.group(5) else set())
+        if len(kinds) != 1 or COUNT_OR_DONE.search(headline, nouns[-1].end() if nouns else start, m.start()):
+            continue  # (left to a warning)
+        if not _exact(headline, *m.span(4)) or any(s < m.end(1) and m.start(1) < e for s, e in taken):
+            continue
+        out.append((f"{'tasks' if kinds == {True} else 'measures'}_due_{m.group(2) or m.group(3)}", m.span(1), int(m.group(4))))
+    return out
 
 
 def _claim_years(headline: str) -> dict[str, str]:

@@ -1636,3 +1636,99 @@ def test_a_long_run_of_approximate_or_done_or_basically_done_words_is_read_in_we
             list(UNREAD_RATE.finditer(headline))
     finally:
         signal.alarm(0)
+
+
+# ---------------------------------------------------------------- 15. whose a rate is, and Jiangsu's counts of what is due (完成的有N项)
+
+@pytest.mark.parametrize("words, unread", [
+    ("3项整改任务、4项具体措施，完成率33%", ["完成率33%"]),
+    ("4项具体措施、3项整改任务，完成率50%", ["完成率50%"]),
+    ("3项整改任务和4项具体措施，整改完成率33%", ["整改完成率33%"]),
+    # (after the counts done of both: a rate of either, or of both together)
+    ("3项整改任务、4项具体措施，已完成1项、2项，完成率33%", ["完成率33%"]),
+    # (and so a count done after both totals)
+    ("3项整改任务、4项具体措施，已完成1项", ["已完成1项"]),
+])
+def test_one_figure_after_both_totals_is_warned_of_not_given_to_the_measures(tmp_path, words, unread):
+    # (完成率33% after 3项整改任务、4项具体措施 gave measures_done_percent 33, the tasks' rate: reconcile then found
+    # the appendix's 2 of 4 measures done, 50%, a mismatch the report does not have)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in _claims(out) if c["key"].endswith("_done_percent") or c["text"] in unread]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
+
+
+@pytest.mark.parametrize("words, claims", [
+    ("3项整改任务、4项具体措施，任务完成率33%", [("tasks_done_percent", "任务完成率33%", 33)]),
+    ("3项整改任务、4项具体措施，措施完成率50%", [("measures_done_percent", "措施完成率50%", 50)]),
+    # (one total named, the rate of the other noun: the noun the rate names)
+    ("3项整改任务，具体措施完成率50%", [("measures_done_percent", "具体措施完成率50%", 50)]),
+    ("3项整改任务、4项具体措施，整改任务完成率33%、具体措施完成率50%",
+     [("tasks_done_percent", "整改任务完成率33%", 33), ("measures_done_percent", "具体措施完成率50%", 50)]),
+])
+def test_a_rate_that_names_its_noun_is_read_for_that_noun(tmp_path, words, claims):
+    # (任务完成率33% gave measures_done_percent 33; 具体措施完成率50% after the tasks' total gave tasks_done_percent 50)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert [(c["key"], c["text"], c["value"]) for c in _claims(out) if c["key"].endswith("_done_percent")] == claims
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    # (the appendix: 1 of 3 tasks done, 33%; 2 of 4 measures, 50%)
+    reconciled = _agrees(out)
+    assert all(key in reconciled for key, _, _ in claims)
+
+
+@pytest.mark.parametrize("words, claim", [
+    ("全部3项整改任务，应于2017年底前完成的有2项", ("tasks_due_2017", "应于2017年底前完成的有2项", 2)),
+    ("整改任务中，应于2017年12月底前完成的有2项", ("tasks_due_2017", "应于2017年12月底前完成的有2项", 2)),
+    ("4项具体措施中，2017年12月31日前应完成的有3项", ("measures_due_2017", "2017年12月31日前应完成的有3项", 3)),
+    # (the noun after the count, a total or none before it)
+    ("全部3项整改任务中，应于2017年底前完成的有2项整改任务", ("tasks_due_2017", "应于2017年底前完成的有2项整改任务", 2)),
+])
+def test_a_count_due_by_a_years_end_said_as_jiangsu_does_after_its_noun_is_the_due_ones(tmp_path, words, claim):
+    # (应于2017年底前完成的有2项 was only warned of: reconcile had the tasks due by 2017 to check, and did not)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert [(c["key"], c["text"], c["value"]) for c in _claims(out) if "_due_" in c["key"]] == [claim]
+    assert not [c for c in _claims(out) if c["value"] == claim[2] and c["key"].endswith("_total")]
+    assert not [w for w in _warnings(result) if "could not be read" in w or "is the text complete" in w]
+    assert claim[0] in _agrees(out)  # (the appendix: 2 tasks and 3 measures due by the end of 2017)
+
+
+@pytest.mark.parametrize("words, unread", [
+    # (both nouns named: whose are they?)
+    ("3项整改任务、4项具体措施，应于2017年底前完成的有2项", ["应于2017年底前完成的有2项"]),
+    # (no noun named)
+    ("应于2017年底前完成的有2项", ["应于2017年底前完成的有2项"]),
+    # (done in 2019, or due in it? and after it, those due by 2019 may leave out the one of 2019's)
+    ("全部3项整改任务，2017年完成的有1项，应于2019年底前完成的有2项", ["2017年完成的有1项", "应于2019年底前完成的有2项"]),
+    # (after the done ones: those due may be of the rest only)
+    ("全部3项整改任务，已完成1项，应于2019年底前完成的有2项", ["应于2019年底前完成的有2项"]),
+    # (今年: the year the report was written, which its as-of date does not say)
+    ("全部3项整改任务，应于今年底前完成的有2项", ["应于今年底前完成的有2项"]),
+    ("全部3项整改任务，2019-2020年完成的有1项", ["2019-2020年完成的有1项"]),
+])
+def test_a_count_due_said_as_jiangsu_does_where_whose_or_which_years_is_not_said_is_warned_of(tmp_path, words, unread):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in _claims(out) if "_due_" in c["key"]]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
+
+
+def test_a_long_run_of_named_rates_or_counts_due_with_de_you_is_read_in_well_under_a_second():
+    import signal
+
+    from rectify_cli.importer import _counts, _due_listed, _unread_counts
+
+    headlines = ["3项整改任务、4项具体措施，" + "任务完成率" * 12000 + "1" * 60000, "3项整改任务，" + "措施完成率1%，" * 8000,
+                 "整改任务" + "应于2017年底前完成的有" * 5000 + "1" * 60000, "整改任务" + "应于2017年底前完成的有1项" * 4000,
+                 "整改任务" + "完成的有" * 15000 + "1" * 60000, "整改任务，" + "1" * 60000 + "年底前应完成的有1项"]
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("took a second or more"))
+    signal.alarm(1)
+    try:
+        for headline in headlines:
+            read: list = []
+            _counts(headline, [], lambda span: headline[span[0]:span[1]], read)
+            _due_listed(headline, read)
+            _unread_counts(headline, read)
+    finally:
+        signal.alarm(0)
