@@ -15,6 +15,7 @@ import pytest
 from builders import run_cli
 from rectify_cli import registry
 from rectify_cli.errors import RegistryError
+from rectify_cli.textsafe import display_width
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "small"
@@ -1201,3 +1202,19 @@ def test_a_folders_journals_are_judged_against_the_ids_its_plan_files_were_read_
         registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
     journals = [str(p).replace(str(folder), "") for p in caught.value.problems if ".progress." in str(p)]
     assert journals == said
+
+
+@pytest.mark.parametrize("columns", ["20", "25", "31"])
+def test_history_on_a_narrow_terminal_keeps_a_province_s_ids_whole(tmp_path, columns):
+    """At 20-31 columns `新疆维吾尔自治区:4.2` (a file named for its province) was cut to `新疆维…`, its
+    rule with it: the id goes on the line under its date, whole."""
+    folder = split_small(tmp_path / "reg")
+    for name in ("naqu.yaml", "naqu.progress.yaml"):
+        (folder / name).rename(folder / name.replace("naqu", "新疆维吾尔自治区"))
+    result = run_cli("history", "-r", str(folder), env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    ids = [line for line in lines if line.startswith(("新疆", "xizang:"))]
+    assert sorted(ids) == ["xizang:1.1", "xizang:1.2", "xizang:2.1", "xizang:2.2", "新疆维吾尔自治区:3.1",
+                           "新疆维吾尔自治区:3.2", "新疆维吾尔自治区:4.1", "新疆维吾尔自治区:4.2", "新疆维吾尔自治区:4.2"]
+    assert "…" not in "\n".join(lines[:3]) and max(map(display_width, lines)) <= int(columns)

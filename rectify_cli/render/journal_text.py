@@ -1,6 +1,8 @@
 """Plain text for the journal commands: what was written, the history table, the chain check."""
 from __future__ import annotations
 
+import re
+
 from ..dates import whole_months
 from ..engine import Retractions
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, label, notice_text, word
@@ -213,7 +215,7 @@ def _note_cell(entry, lang: Lang, width: int = NOTE_WIDTH) -> str:
 # On a terminal, the cells a note needs beside its entry to say something (ten Chinese
 # characters): with less, each note (and evidence) goes on lines of its own under its entry.
 NOTE_MIN = 20
-_STATE, _BY, _NOTE, _EVIDENCE = 2, 3, 4, 5  # (columns of the history: date, measure, state, by, note, evidence)
+_MEASURE, _STATE, _BY, _NOTE, _EVIDENCE = 1, 2, 3, 4, 5  # (columns of the history: date, measure, state, by, note, evidence)
 
 
 def _history_row(entry, lang: Lang, retractions: Retractions) -> list[str]:
@@ -282,8 +284,9 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
     what is left (_shares). Where that leaves either under NOTE_MIN cells, they go on lines of
     their own under their entry, with the whole width, and so does the unit where the entry
     leaves it no room for its header, and the entry where it does not fit beside its date and id
-    (_state_under); a line that still does not fit (a terminal narrower than
-    an entry's date, id and state) is cut."""
+    (_state_under); an id that does not fit beside its date (a folder's, `新疆维吾尔自治区:35.3`) goes on
+    the line under it, whole, the entry and all under both. A line that still does not fit (a terminal
+    narrower than an entry's date, id and state) is cut."""
     by = max(display_width(headers[_BY]), width // 6)
     whole, rows = rows, [[*row[:_BY], clip(row[_BY], by), *row[_BY + 1:]] for row in rows]
     widths = _Widths()
@@ -299,7 +302,11 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
                for row, entry in zip(rows, entries)]
         return _aligned(widths, headers, cut, shown)
     under = list(natural)
-    state_under = _state_under(widths, headers, rows, fixed, width)
+    # (an id cut, `新疆维…`, names no measure: it goes under its date, as status keeps ids whole)
+    stacked = _widest(widths, headers, rows, 0) + 2 + _widest(widths, headers, rows, _MEASURE) > width
+    if stacked:
+        fixed.remove(_MEASURE)
+    state_under = stacked or _state_under(widths, headers, rows, fixed, width)
     if state_under:  # (first under the row: it is what the entry is)
         fixed.remove(_STATE)
         under.insert(0, _STATE)
@@ -345,20 +352,28 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
                       under: list[int], lang: Lang, width: int) -> list[str]:
     """`columns` as a table, each row followed by its cells of the columns `under` (the note and
     evidence), a line each, named and indented, cut to `width` as a note is cut. A state wider
-    than the date and id leave it goes on under its start (_state_lines)."""
+    than the date and id leave it goes on under its start (_state_lines). Without the id (`columns`
+    but the date: _fitted), each id goes on the line under its date, and its header under the date's."""
+    from .linebreak import fewest_breaks_width, widest_unbroken, wrapped
+
     states = _state_lines(widths, headers, rows, columns, width)
     table = _aligned(widths, headers, [[*row[:_STATE], piece, *row[_STATE + 1:]] if not n else ["", "", piece, "", "", ""]
                                        for row, pieces in zip(rows, states) for n, piece in enumerate(pieces)], columns)
     room = {i: width - 2 - display_width(label("history_under_row", lang, name=headers[i], text="")) for i in under}
     lines, rest = table[:2], iter(table[2:])
+    stacked = _MEASURE not in columns
+    if stacked:  # (the rule as wide as the wider of dates and ids, down to the width)
+        lines = [table[0], headers[_MEASURE], "-" * min(width, max(len(table[1]), _widest(widths, headers, rows, _MEASURE)))]
     for row, entry, pieces in zip(rows, entries, states):
         lines.extend(next(rest) for _ in pieces)
+        if stacked:  # (folded only where wider than the terminal, never cut)
+            lines += wrapped(row[_MEASURE], width)
         for column in (i for i in under if row[i]):
-            if column == _STATE:  # (whole, wrapped where a line may break: the entry is what the row is)
-                from .linebreak import wrapped
-
+            if column == _STATE:  # (whole, wrapped at its words where it can be: the entry is what the row is)
                 entry_line = label("history_under_row", lang, name=headers[_STATE], text=row[_STATE])
-                lines += ["  " + line for line in wrapped(entry_line, width - 2)]
+                fit = fewest_breaks_width([entry_line], widest_unbroken(entry_line, width - 2) or width - 2, width - 2,
+                                          narrowest=False)
+                lines += ["  " + line for line in wrapped(entry_line, fit)]
                 continue
             if column == _NOTE:
                 lines += ["  " + line for line in _notes_under(entry, lang, width - 2)]
@@ -385,13 +400,22 @@ def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], col
                  width: int) -> list[list[str]]:
     """Each row's state in the lines that leave the date and id their cells, wrapped where a line
     may break: a step's close (`closed (step due 2018-12-31)`, 28 cells) was cut at 40 columns,
-    its date and all. Where that leaves no room for a date, the state as it is (and cut)."""
+    its date and all. Where that leaves no room for a date, the state as it is (and cut). Each in
+    as few lines as the room allows, breaking fewest words (fewest_breaks_width; the widest such, as
+    the notes are under the table): filled to the room they read `（逾` / `期申请）`, `补` / `录）`."""
     room = width - sum(_widest(widths, headers, rows, i) + 2 for i in columns if i != _STATE)
     if _STATE not in columns or _widest(widths, headers, rows, _STATE) <= room or room < len("2019-03-31"):
         return [[row[_STATE]] for row in rows]
-    from .linebreak import wrapped  # (Rich's cell widths: off the start-up of the writing commands)
+    from .linebreak import fewest_breaks_width, widest_unbroken, wrapped  # (Rich's cell widths: off the start-up)
 
-    return [wrapped(row[_STATE], room) if widths[row[_STATE]] > room else [row[_STATE]] for row in rows]
+    fits: dict[str, int] = {}  # (by its shape: entries of other days break alike, and uniseg is slow)
+    for state in {row[_STATE] for row in rows if widths[row[_STATE]] > room}:
+        shape = re.sub("[0-9]", "0", state)
+        if shape not in fits:
+            fits[shape] = fewest_breaks_width([shape], min(room, widest_unbroken(shape, width)) or room, room,
+                                              narrowest=False)
+    return [wrapped(row[_STATE], fits[re.sub("[0-9]", "0", row[_STATE])]) if widths[row[_STATE]] > room
+            else [row[_STATE]] for row in rows]
 
 
 def render_history(entries, *, lang: Lang, width: int | None = None, journal=()) -> str:

@@ -10,7 +10,7 @@ and its date, a command) is never broken inside.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from rich.cells import cell_len
@@ -77,6 +77,27 @@ def break_offsets(text: str, width: int) -> list[int]:
             used += cells
             position += len(char)
     return offsets
+
+
+def fewest_breaks_width(texts: list[str], floor: int, room: int, *, narrowest: bool = True) -> int:
+    """The width, from `floor` to `room` cells, to wrap `texts` (each one line) in a column of:
+    of those that wrap them in as few lines as `room` does, the one with the fewest breaks inside
+    a word (not at a space, before a bracket, nor beside a number), then the fewest beside a number
+    (`（2019-06-30` / `补录）`), then the narrowest (or the widest: `narrowest` false). Filled line by
+    line to `room` they read `撤回误录（撤回 2018-11-01 推进` / `中）`, `（2019-06-30补` / `录）`."""
+    # (texts alike but for their digits, as entries of other days, break alike: each measured once;
+    # uniseg takes a millisecond or two a text and width)
+    texts = list(dict.fromkeys(re.sub("[0-9]", "0", text) for text in texts))
+
+    @cache
+    def breaks(width: int) -> tuple[int, int, int]:
+        cuts = [(text, at) for text in texts if cell_len(text) > width for at in break_offsets(text, width)]
+        words = [(text, at) for text, at in cuts if not (text[at - 1].isspace() or text[at] in "（(")]
+        numbers = sum(1 for text, at in words if text[at - 1].isdecimal() != text[at].isdecimal())
+        return len(cuts), len(words) - numbers, numbers
+
+    return min((width for width in range(floor, room + 1) if breaks(width)[0] == breaks(room)[0]),
+               key=lambda width: (*breaks(width)[1:], width if narrowest else -width))
 
 
 # A path (data/tasks.yaml, .github/workflows): UAX #14 may break after a slash, which cut one

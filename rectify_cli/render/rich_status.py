@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache, cached_property, partial
+from functools import cached_property, partial
 from itertools import accumulate
 from operator import attrgetter
 
@@ -37,7 +37,7 @@ from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
 from .journal_text import LATE_MARK, extended_late_words, extension_details, filled_columns, ledger_warnings, retraction_text
-from .linebreak import Paragraph, break_offsets, unbroken, widest_unbroken
+from .linebreak import Paragraph, fewest_breaks_width, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -953,18 +953,7 @@ def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> 
     # shape is measured once; uniseg takes a millisecond or two a cell and width)
     shapes = {_DIGIT.sub("0", state) for state in states}
     floor = max(header, *(widest_unbroken(shape, console.width) for shape in shapes))
-    long = [shape for shape in shapes if cell_len(shape) > floor]
-
-    @cache
-    def breaks(width: int) -> tuple[int, int]:
-        """How many line breaks `width` makes, and how many of them inside a word (not at a space
-        nor before a bracket)."""
-        cuts = [(shape, at) for shape in long if cell_len(shape) > width for at in break_offsets(shape, width)]
-        return len(cuts), sum(1 for shape, at in cuts if not (shape[at - 1].isspace() or shape[at] in "（("))
-
-    room = max(room, floor)
-    width = min((width for width in range(floor, room + 1) if breaks(width)[0] == breaks(room)[0]),
-                key=lambda width: (breaks(width)[1], width))
+    width = fewest_breaks_width([shape for shape in shapes if cell_len(shape) > floor], floor, max(room, floor))
     lines = (line for shape in shapes for line in Paragraph(shape).broken(width).plain.split("\n"))
     return max(header, *map(cell_len, lines))
 

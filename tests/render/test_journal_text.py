@@ -238,3 +238,65 @@ def test_from_20_to_40_columns_history_s_headers_are_whole_and_no_entry_is_cut(l
         lone = [line for line in lines if line.strip() and all(unicodedata.category(c).startswith("P")
                                                                 for c in line.strip()) and set(line) != {"-", " "}]
         assert lone == [] and max(map(wcswidth, lines)) <= width, (width, lines)
+
+
+# A folder's ids (a file named for its province): `新疆维吾尔自治区:4.2`, 20 cells, with its date 32.
+FOLDER = [entry("新疆维吾尔自治区:4.2", "2019-03-10", "extended", milestone="2019-06-30", to="2019-12-31",
+                note="冬季无法施工。", reason="高海拔冬季停工"),
+          entry("xizang:1.2", "2018-06-20", "done", note="印发《污水处理厂运行监管办法》", evidence="藏环发〔2018〕12号"),
+          entry("新疆维吾尔自治区:4.1", "2018-05-10", "done", recorded=date(2018, 5, 20))]
+
+
+@pytest.mark.parametrize("lang", [Lang.zh, Lang.en])
+def test_from_20_to_40_columns_a_folder_s_ids_are_whole(lang):
+    """At 20-33 columns `新疆维吾尔自治区:4.2` was cut to `新疆维…`, its rule with it: the id is how a
+    clerk finds the measure. Where it does not fit beside its date, it goes on the line under it."""
+    for width in range(20, 41):
+        lines = render_history(FOLDER, lang=lang, width=width).rstrip("\n").split("\n")
+        for measure in ("新疆维吾尔自治区:4.2", "xizang:1.2", "新疆维吾尔自治区:4.1"):
+            assert any(measure in line for line in lines), (width, measure, lines)
+        assert "…" not in "\n".join(lines[:2]) and max(map(wcswidth, lines)) <= width, (width, lines)
+
+
+def test_at_25_columns_each_id_goes_on_the_line_under_its_date():
+    assert render_history(FOLDER, lang=Lang.zh, width=25).split("\n") == [
+        "日期",
+        "措施",
+        "--------------------",
+        "2019-03-10",
+        "新疆维吾尔自治区:4.2",
+        "  记录：延期 → 2019-12-31",
+        "  进展：冬季无法施工。",
+        "  理由：高海拔冬季停工",
+        "2018-06-20",
+        "xizang:1.2",
+        "  记录：销号",
+        "  进展：印发《污水处理厂…",
+        "  佐证：藏环发〔2018〕12…",
+        "2018-05-10",
+        "新疆维吾尔自治区:4.1",
+        "  记录：销号",
+        "  （2018-05-20补录）",
+        ""]
+
+
+# RETRACTED's entries, each by its words, with the marks a line may not break from them: a line of
+# an entry may break between two of them, and inside one only where it is wider than the room.
+WORDS = {Lang.zh: [["销号", "（2019-06-30", "补录）"], ["撤回误录", "（2019-06-30", "补录）"],
+                   ["销号", "（2018-12-31", "到期", "一步）"], ["延期", "2019-12-31", "（逾期申请）"],
+                   ["定期报告", "（2019-06-12", "补录）"]],
+         Lang.en: [["closed", "(written", "2019-06-30)"], ["retracted", "(written", "2019-06-30)"],
+                   ["closed", "(step", "due", "2018-12-31)"], ["extended", "2019-12-31", "(late", "request)"],
+                   ["report", "(written", "2019-06-12)"]]}
+
+
+@pytest.mark.parametrize("lang", [Lang.zh, Lang.en])
+def test_from_20_to_40_columns_no_word_of_an_entry_is_broken_where_it_fits(lang):
+    """At 29-40 columns entries were filled greedily, `（2019-06-30补` / `录）`, `（逾` / `期申请）`,
+    where show breaks between words: each entry in as few lines, at its words."""
+    for width in range(20, 41):
+        room = width - len("2019-06-20  Measure  ")  # (beside its date and id: under them it has more)
+        for one, words in zip(RETRACTED, WORDS[lang]):
+            lines = render_history([one], lang=lang, width=width).split("\n")
+            broken = [word for word in words if wcswidth(word) <= room and not any(word in line for line in lines)]
+            assert broken == [] and max(map(wcswidth, lines)) <= width, (width, lines)
