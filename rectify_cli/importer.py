@@ -813,9 +813,11 @@ NUMERAL_COUNT = re.compile(r"(?<![零〇一二三四五六七八九十百千万�
 # numeral starts (十五 of 四十五 is none), and not 第一项, 每一项, 逐一项 or 统一项目, which count nothing
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
 # and a count of problems by 个 in numerals, only where 共 ties it to 问题 as TOTAL_PATTERNS read it
-# (问题共三个, 反馈问题共计四十五个, 共三个问题): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改)
+# (问题共三个, 反馈问题共计四十五个, 共三个问题), or 完成 to the end of its words as GE_COUNT_PATTERNS read it
+# (已完成整改三十八个，): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改, 已完成一个专项行动)
 NUMERAL_PROBLEMS = re.compile(r"(?:(?<=问题共)|(?<=问题共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个)"
-                              r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)")
+                              r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)"
+                              rf"|(?:(?<=完成)|(?<=完成整改))[零〇一二三四五六七八九十百千万两]+(?=个{_GE_COUNT_END})")
 
 
 # a rate of completion, or a list of them (完成率33%、50%), each warned of where no claim reads it: one that is
