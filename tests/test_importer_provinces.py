@@ -1347,6 +1347,23 @@ def test_a_count_done_by_ge_in_chinese_numerals_not_tied_to_a_total_of_problems_
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
 
 
+@pytest.mark.parametrize("rest", ["剩余2个", "余下2个", "尚余2个", "剩余两个"])
+def test_the_problems_remaining_by_ge_after_a_total_of_problems_by_ge_are_read(tmp_path, rest):
+    # (剩余2个 in its own clause was neither read nor warned of, where 剩余2项 is tasks_remaining)
+    words = f"督察反馈问题共3个，已完成整改1个，{rest}。"
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", words) + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert {"key": "tasks_remaining", "text": rest, "value": 2} in _claims(out)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    assert "tasks_remaining" in _agrees(out)  # (the appendix: 1 of its 3 tasks done by the journal, 2 left)
+
+
+def test_the_problems_remaining_by_ge_after_no_total_by_ge_are_warned_of(tmp_path):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "整改任务共3项。剩余1个。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("剩余1个")]
+
+
 @pytest.mark.parametrize("words", ["督察反馈问题共3个，已完成一个专项行动", "已完成一个阶段的整改"])
 def test_one_ge_after_done_as_a_word_is_neither_read_nor_warned_of(tmp_path, words):
     # (一个 of 已完成一个专项行动 counts no problem)
