@@ -67,13 +67,16 @@ AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截
 # 共性问题 or 个性问题, those shared with other provinces or its own, nor 移交/交办 ones or 信访/举报 ones:
 # some of them only, and only where no 整改任务 is counted; nor, as of the tasks, 2个问题未完成)
 _SOME_PROBLEMS = r"(?<![交办访报性])"
+# (a count followed by another of no noun of its own, 整改任务和具体措施共3项、4项: the pair's, BOTH_TOTALS's;
+# one with its own, 整改任务共3项、4项具体措施, leaves it this noun's)
+_NOT_LISTED = r"(?!、\d+项(?!整改任务|(?:具体整改|具体|整改)措施))"
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
-                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项)(?!、\d)",
+                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", rf"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项){_NOT_LISTED}",
                               rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
                               rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)")),
     ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
-                                    r"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项)(?!、\d)")),
+                                    rf"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项){_NOT_LISTED}")),
 )
 # a figure said to be about so much (完成率近60%, 约33%, 超过64%, 33%以上, 33%左右, 33%多, 1项以上, 10余项, 10多项):
 # no figure to check as exact, warned of (see _exact)

@@ -1541,6 +1541,18 @@ def test_totals_given_with_gong_after_both_nouns_are_the_pair_in_their_order(tmp
     _agrees(out)
 
 
+@pytest.mark.parametrize("words, claims", [
+    ("整改任务共3项、4项具体措施", [("tasks_total", "整改任务共3项", 3), ("measures_total", "4项具体措施", 4)]),
+    ("具体措施共4项、3项整改任务", [("tasks_total", "3项整改任务", 3), ("measures_total", "具体措施共4项", 4)]),
+])
+def test_a_total_with_gong_before_a_count_of_its_own_noun_is_still_a_total(tmp_path, words, claims):
+    # (整改任务共3项 was only warned of, the 、4项 after it taken for a second count of the same noun)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert sorted((c["key"], c["text"], c["value"]) for c in _claims(out)) == sorted(claims)
+    assert not [w for w in _warnings(result) if "could not be read" in w or "is the text complete" in w]
+
+
 def test_three_counts_after_a_noun_with_gong_give_no_total_but_a_warning(tmp_path):
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "整改任务和具体措施共3项、4项、1项。") + DUE_2017)
     assert result.exit_code == 0, result.output
