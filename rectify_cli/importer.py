@@ -68,13 +68,16 @@ AS_OF_WORD = re.compile(r"截[至止][^，。；\d]{0,6}")  # (截至目前, 截
 # 共性问题 or 个性问题, those shared with other provinces or its own, nor 移交/交办 ones or 信访/举报 ones:
 # some of them only, and only where no 整改任务 is counted; nor, as of the tasks, 2个问题未完成)
 _SOME_PROBLEMS = r"(?<![交办访报性])"
+# (a count followed by another of no noun of its own, 整改任务和具体措施共3项、4项: the pair's, BOTH_TOTALS's;
+# one with its own, 整改任务共3项、4项具体措施, leaves it this noun's)
+_NOT_LISTED = r"(?!、\d+项(?!整改任务|(?:具体整改|具体|整改)措施))"
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
-                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", r"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项)(?!、\d)",
+                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", rf"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项){_NOT_LISTED}",
                               rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
                               rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)")),
     ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
-                                    r"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项)(?!、\d)")),
+                                    rf"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项){_NOT_LISTED}")),
 )
 # a figure said to be about so much (完成率近60%, 约33%, 超过64%, 33%以上, 33%左右, 33%多, 1项以上, 10余项, 10多项):
 # no figure to check as exact, warned of (see _exact)
@@ -103,13 +106,14 @@ RATE_NOUN = re.compile(r"(?:整改)?任务|(?:具体整改|具体|整改)?措施
 # (two totals one after the other, 3项整改任务、4项具体措施: a figure after them, 完成率33%, 已完成1项, may be
 # either's or both's; read only where it names its noun)
 BETWEEN_LISTED = re.compile(r"[、，和及与]|以及")
-# (after a total of problems counted by 个, 反馈问题共45个, its done ones by 个 too: 已完成整改38个, 基本完成3个;
+# (after a total of problems counted by 个, 反馈问题共45个, its done and remaining ones by 个 too: 已完成整改38个, 基本完成3个, 剩余7个;
 # a 个 ending the words or before 问题 only, as 1个市 counts no problem)
 _GE_COUNT_END = r"(?=[，。；、：（）]|问题|$)"
 GE_COUNT_PATTERNS = (
     ("done", rf"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
     ("done_or_basically_done", rf"((?:已|共计?|累计)?(?:整改)?完成[或和及、]基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
     ("basically_done", rf"(?<!完成[或和及、])(已?基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
+    ("remaining", rf"((?:剩余|余下|尚余)(\d+)个){_GE_COUNT_END}"),
 )
 # what is done, said before a count in its clause (已完成阶段性整改任务3项, 累计办结3项整改任务): a count
 # of the done ones, no total
@@ -827,9 +831,11 @@ NUMERAL_COUNT = re.compile(r"(?<![零〇一二三四五六七八九十百千万�
 # numeral starts (十五 of 四十五 is none), and not 第一项, 每一项, 逐一项 or 统一项目, which count nothing
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
 # and a count of problems by 个 in numerals, only where 共 ties it to 问题 as TOTAL_PATTERNS read it
-# (问题共三个, 反馈问题共计四十五个, 共三个问题): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改)
+# (问题共三个, 反馈问题共计四十五个, 共三个问题), or 完成 or 剩余 to the end of its words as GE_COUNT_PATTERNS
+# read it (已完成整改三十八个，剩余七个): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改, 已完成一个专项行动)
 NUMERAL_PROBLEMS = re.compile(r"(?:(?<=问题共)|(?<=问题共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个)"
-                              r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)")
+                              r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)"
+                              rf"|(?:(?<=完成)|(?<=完成整改)|(?<=剩余|余下|尚余))[零〇一二三四五六七八九十百千万两]+(?=个{_GE_COUNT_END})")
 
 
 # a rate of completion, or a list of them (完成率33%、50%), each warned of where no claim reads it: one that is
@@ -949,7 +955,7 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
 # a count of the headline (28项, 3项; 45个 of 问题共45个): each is a claim's, or warned of
 COUNT_ITEM = re.compile(r"(?<![\d.第])\d+[余多]?(?:项(?!目)|个)")  # (10余项, 10多项 as well: about so many)
 # (a count by 个 is warned of in a clause of problems, tasks or their progress only: 21个市 counts no figure to check)
-GE_CLAUSE = re.compile(r"问题|任务|措施|整改|完成|推进|销号")
+GE_CLAUSE = re.compile(r"问题|任务|措施|整改|完成|推进|销号|剩余|余下|尚余")  # (剩余1个: what is left of them)
 CLAUSE_MARK = "，。；：、（）"
 
 

@@ -1320,6 +1320,59 @@ def test_a_count_of_the_problems_fed_back_in_chinese_numerals_is_the_total_of_ta
     assert not [w for w in _warnings(result) if "could not be read" in w]
 
 
+def test_counts_done_by_ge_in_chinese_numerals_after_a_total_of_problems_in_numerals_are_read(tmp_path):
+    # (反馈问题共计三个 was read, but 已完成整改一个 and 基本完成一个 neither read nor warned of: lost without a word,
+    # where 已完成整改1个 is read)
+    words = "督察反馈问题共计三个，已完成整改一个，基本完成一个，正在整改。"
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", words) + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == [{"key": "tasks_total", "text": "督察反馈问题共计三个", "value": 3},
+                            {"key": "tasks_done", "text": "已完成整改一个", "value": 1},
+                            {"key": "tasks_basically_done", "text": "基本完成一个", "value": 1}]
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    reconciled = _agrees(out)  # (the appendix's 1 task 全面完成 and 1 基本完成)
+    assert "tasks_done" in reconciled and "tasks_basically_done" in reconciled
+
+
+@pytest.mark.parametrize("words, unread", [
+    # (after a total by 项, as 已完成整改1个 is)
+    ("整改任务共3项，已完成整改一个", ["已完成整改一个"]),
+    # (with no total at all)
+    ("已完成整改两个", ["已完成整改两个"]),
+])
+def test_a_count_done_by_ge_in_chinese_numerals_not_tied_to_a_total_of_problems_is_warned_of(tmp_path, words, unread):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in _claims(out) if c["key"] in ("tasks_done", "tasks_basically_done")]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
+
+
+@pytest.mark.parametrize("rest", ["剩余2个", "余下2个", "尚余2个", "剩余两个"])
+def test_the_problems_remaining_by_ge_after_a_total_of_problems_by_ge_are_read(tmp_path, rest):
+    # (剩余2个 in its own clause was neither read nor warned of, where 剩余2项 is tasks_remaining)
+    words = f"督察反馈问题共3个，已完成整改1个，{rest}。"
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", words) + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert {"key": "tasks_remaining", "text": rest, "value": 2} in _claims(out)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    assert "tasks_remaining" in _agrees(out)  # (the appendix: 1 of its 3 tasks done by the journal, 2 left)
+
+
+def test_the_problems_remaining_by_ge_after_no_total_by_ge_are_warned_of(tmp_path):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "整改任务共3项。剩余1个。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("剩余1个")]
+
+
+@pytest.mark.parametrize("words", ["督察反馈问题共3个，已完成一个专项行动", "已完成一个阶段的整改"])
+def test_one_ge_after_done_as_a_word_is_neither_read_nor_warned_of(tmp_path, words):
+    # (一个 of 已完成一个专项行动 counts no problem)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in _claims(out) if c["key"] != "tasks_total"]
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+
+
 TOTAL_3 = {"key": "tasks_total", "text": "整改任务共3项", "value": 3}
 PROBLEMS_3 = {"key": "tasks_total", "text": "督察反馈问题共3个", "value": 3}
 
@@ -1486,6 +1539,18 @@ def test_totals_given_with_gong_after_both_nouns_are_the_pair_in_their_order(tmp
     assert sorted((c["key"], c["text"], c["value"]) for c in _claims(out)) == sorted(claims)
     assert not [w for w in _warnings(result) if "could not be read" in w or "is the text complete" in w]
     _agrees(out)
+
+
+@pytest.mark.parametrize("words, claims", [
+    ("整改任务共3项、4项具体措施", [("tasks_total", "整改任务共3项", 3), ("measures_total", "4项具体措施", 4)]),
+    ("具体措施共4项、3项整改任务", [("tasks_total", "3项整改任务", 3), ("measures_total", "具体措施共4项", 4)]),
+])
+def test_a_total_with_gong_before_a_count_of_its_own_noun_is_still_a_total(tmp_path, words, claims):
+    # (整改任务共3项 was only warned of, the 、4项 after it taken for a second count of the same noun)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert sorted((c["key"], c["text"], c["value"]) for c in _claims(out)) == sorted(claims)
+    assert not [w for w in _warnings(result) if "could not be read" in w or "is the text complete" in w]
 
 
 def test_three_counts_after_a_noun_with_gong_give_no_total_but_a_warning(tmp_path):
