@@ -1574,7 +1574,7 @@ LABELS.update({
     "problem_import_hint_measure_before": ("（它之前应有一项编号为 {numbering} 的措施，编号写在行首）",
                                            " (expected a measure numbered {numbering} before it, at the start of a line of its own)"),
     # (what to do said, as the report's text is what is mended: refused, the paragraph is either)
-    "problem_import_measure_numbered_otherwise": ("“{numbered}”是否是措施 {measure}？其编号方式与第一项措施不同，将并入措施 {prev} 的{field}（{first}）："
+    "problem_import_measure_numbered_otherwise": ("“{numbered}”是否是措施 {measure}？其编号方式与第一项措施不同，会被读入措施 {prev} 的{field}（{first}）："
                                                   "若是，请照第一项措施编号；若不是，请把这一段并入上一段",
                                                   "is {numbered} measure {measure}? it is numbered otherwise than the first measure, and would be "
                                                   "read as part of measure {prev}'s {field} ({first}): if it is, number it as the first one is; "

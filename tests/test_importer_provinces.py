@@ -418,7 +418,7 @@ SECOND_PROBLEM = "\n二、黄河流域污染治理滞后。\n\n整改时限：20
 @pytest.mark.parametrize("note", ["", "整改情况：已建成管网12公里。"])
 @pytest.mark.parametrize("after", ["", SECOND_PROBLEM])  # (the last problem's, or one before another)
 @pytest.mark.parametrize("lang, said", [
-    (None, "“2、”是否是措施 1.2？其编号方式与第一项措施不同，将并入措施 1.1 的整改进展（措施的编号方式与第一项措施相同：1. 2. …）："
+    (None, "“2、”是否是措施 1.2？其编号方式与第一项措施不同，会被读入措施 1.1 的整改进展（措施的编号方式与第一项措施相同：1. 2. …）："
             "若是，请照第一项措施编号；若不是，请把这一段并入上一段"),
     ("en", "is 2、 measure 1.2? it is numbered otherwise than the first measure, and would be read as part of measure 1.1's note "
            "(measures are numbered as the first one is: 1. 2. …): if it is, number it as the first one is; if not, "
