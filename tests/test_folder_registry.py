@@ -1218,3 +1218,17 @@ def test_history_on_a_narrow_terminal_keeps_a_province_s_ids_whole(tmp_path, col
     assert sorted(ids) == ["xizang:1.1", "xizang:1.2", "xizang:2.1", "xizang:2.2", "新疆维吾尔自治区:3.1",
                            "新疆维吾尔自治区:3.2", "新疆维吾尔自治区:4.1", "新疆维吾尔自治区:4.2", "新疆维吾尔自治区:4.2"]
     assert "…" not in "\n".join(lines[:3]) and max(map(display_width, lines)) <= int(columns)
+
+
+@pytest.mark.parametrize("columns", ["38", "39"])
+def test_history_of_a_province_s_measure_keeps_its_entry_whole_beside_or_under_it(tmp_path, columns):
+    """At 38-39 columns beside `新疆维吾尔自治区:3.1` (5-6 cells were left) the entry was cut to `推进…`,
+    its header's rule to `----…`: too narrow to wrap in, it goes under its date and measure, named."""
+    folder = split_small(tmp_path / "reg")
+    for name in ("naqu.yaml", "naqu.progress.yaml"):
+        (folder / name).rename(folder / name.replace("naqu", "新疆维吾尔自治区"))
+    result = run_cli("history", "新疆维吾尔自治区:3.1", "-r", str(folder), env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "…" not in "\n".join(lines[:3]) and max(map(display_width, lines)) <= int(columns)
+    assert lines[2:4] == ["2019-02-01  新疆维吾尔自治区:3.1", "  记录：推进中"]
