@@ -273,6 +273,7 @@ class FileStanding:
     since: date  # its journal's last_update, else its feedback date
     days: int  # as_of - since
     stale: bool
+    last_update: date | None = None  # its journal's (engine.last_update); None: no entry by as_of
 
 
 @dataclass(frozen=True)
@@ -591,7 +592,8 @@ def _file_standings(plan: Plan, tasks: list[TaskResult], as_of: date, report_per
     for name, prefix, meta in plan.parts:
         since = updated[prefix] or meta.feedback_date
         days = (as_of - since).days
-        standings.append(FileStanding(name, latest[prefix], since, days, _is_stale(days, report_period_days)))
+        standings.append(FileStanding(name, latest[prefix], since, days, _is_stale(days, report_period_days),
+                                      updated[prefix]))
     return tuple(standings)
 
 

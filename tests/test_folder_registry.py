@@ -965,8 +965,8 @@ def test_status_of_a_folder_names_the_file_whose_journal_went_a_reporting_period
         "As of 2019-06-05  Latest entry 2019-03-10 (87 days earlier)",
         "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (96 days; reporting period 90 days)"]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
-    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "stale": False},
-                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "last_update": "2019-03-10", "stale": False},
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True}]
     # (a filter leaves the files' own latest entries as they are, as it leaves the folder's)
     assert json.loads(run_cli("status", "-r", "reg", "--format", "json", "--task", "naqu:3",
                               env=today).stdout)["files"] == document["files"]
@@ -993,8 +993,8 @@ def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-2:] == [
         "reporting period.", "Warning: reg/naqu.yaml has no journal entries yet (457 days since its feedback on 2018-06-30)"]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
-    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": None, "stale": True},
-                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "stale": True}]
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": None, "last_update": None, "stale": True},
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True}]
     # within a reporting period of its feedback, a file yet to write its first entry is not late
     # (naqu's feedback is 90 days before 2018-09-28: not more than a period)
     assert header(run_cli("status", "-r", "reg", "--as-of", "2018-09-28", env=today)) == [
@@ -1037,8 +1037,9 @@ def test_a_retraction_is_its_files_latest_entry_as_it_is_the_folders(tmp_path, m
     assert header(run_cli("status", "-r", "reg", env=today)) == [
         "截至 2019-06-05  最近一次记录 2019-05-01（35天前，2019-06-05有补录）"]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
-    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "stale": False},
-                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-05-01", "stale": False}]
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "last_update": "2019-03-10", "stale": False},
+                                 # (its retraction back-dated to 2019-05-01, written on 2019-06-05)
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-05-01", "last_update": "2019-06-05", "stale": False}]
 
 
 def quiet_provinces(folder: Path, names, silent) -> Path:
@@ -1218,3 +1219,33 @@ def test_history_on_a_narrow_terminal_keeps_a_province_s_ids_whole(tmp_path, col
     assert sorted(ids) == ["xizang:1.1", "xizang:1.2", "xizang:2.1", "xizang:2.2", "新疆维吾尔自治区:3.1",
                            "新疆维吾尔自治区:3.2", "新疆维吾尔自治区:4.1", "新疆维吾尔自治区:4.2", "新疆维吾尔自治区:4.2"]
     assert "…" not in "\n".join(lines[:3]) and max(map(display_width, lines)) <= int(columns)
+
+
+@pytest.mark.parametrize("columns", ["38", "39"])
+def test_history_of_a_province_s_measure_keeps_its_entry_whole_beside_or_under_it(tmp_path, columns):
+    """At 38-39 columns beside `新疆维吾尔自治区:3.1` (5-6 cells were left) the entry was cut to `推进…`,
+    its header's rule to `----…`: too narrow to wrap in, it goes under its date and measure, named."""
+    folder = split_small(tmp_path / "reg")
+    for name in ("naqu.yaml", "naqu.progress.yaml"):
+        (folder / name).rename(folder / name.replace("naqu", "新疆维吾尔自治区"))
+    result = run_cli("history", "新疆维吾尔自治区:3.1", "-r", str(folder), env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "…" not in "\n".join(lines[:3]) and max(map(display_width, lines)) <= int(columns)
+    assert lines[2:4] == ["2019-02-01  新疆维吾尔自治区:3.1", "  记录：推进中"]
+
+
+def test_status_json_gives_each_file_the_day_its_journal_was_last_written_to(tmp_path, monkeypatch):
+    """naqu's report back-dated to 2019-04-10 but written on 2019-09-01 left its file `"latest_entry":
+    "2019-04-10", "stale": false` 158 days on, a period of 90: the day it was written, what its
+    staleness counts from, was given of the folder (`last_update`) but not of its file."""
+    monkeypatch.chdir(tmp_path)
+    split_small(tmp_path / "reg")
+    written = run_cli("record", "naqu:3.1", "--state", "in_progress", "--note", "补录", "--date", "2019-04-10", "-r", "reg",
+                      env={"RECTIFY_TODAY": "2019-09-01"})
+    assert written.exit_code == 0, written.output
+    document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env={"RECTIFY_TODAY": "2019-09-15"}).stdout)
+    assert document["last_update"] == "2019-09-01"
+    assert document["files"] == [
+        {"file": "reg/naqu.yaml", "latest_entry": "2019-04-10", "last_update": "2019-09-01", "stale": False},
+        {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True}]

@@ -215,7 +215,8 @@ def _note_cell(entry, lang: Lang, width: int = NOTE_WIDTH) -> str:
 # On a terminal, the cells a note needs beside its entry to say something (ten Chinese
 # characters): with less, each note (and evidence) goes on lines of its own under its entry.
 NOTE_MIN = 20
-_MEASURE, _STATE, _BY, _NOTE, _EVIDENCE = 1, 2, 3, 4, 5  # (columns of the history: date, measure, state, by, note, evidence)
+_MEASURE, _STATE, _BY, _NOTE, _EVIDENCE = 1, 2, 3, 4, 5
+_WRAP_MIN = len("2019-03-31")  # (the fewest cells an entry is wrapped in beside its date and id: a date's)  # (columns of the history: date, measure, state, by, note, evidence)
 
 
 def _history_row(entry, lang: Lang, retractions: Retractions) -> list[str]:
@@ -335,6 +336,8 @@ def _state_under(widths: _Widths, headers: list[str], rows: list[list[str]], fix
     from .linebreak import widest_unbroken  # (Rich's cell widths: off the start-up of the writing commands)
 
     long = {row[_STATE] for row in rows if widths[row[_STATE]] > room}  # (one that fits is not broken)
+    if long and room < _WRAP_MIN:  # (_state_lines wraps in no less: 推进中 was cut to 推进… beside a province's id)
+        return True
     return any(widest_unbroken(state, width - 2) > room for state in long)
 
 
@@ -404,7 +407,7 @@ def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], col
     as few lines as the room allows, breaking fewest words (fewest_breaks_width; the widest such, as
     the notes are under the table): filled to the room they read `（逾` / `期申请）`, `补` / `录）`."""
     room = width - sum(_widest(widths, headers, rows, i) + 2 for i in columns if i != _STATE)
-    if _STATE not in columns or _widest(widths, headers, rows, _STATE) <= room or room < len("2019-03-31"):
+    if _STATE not in columns or _widest(widths, headers, rows, _STATE) <= room or room < _WRAP_MIN:
         return [[row[_STATE]] for row in rows]
     from .linebreak import fewest_breaks_width, widest_unbroken, wrapped  # (Rich's cell widths: off the start-up)
 

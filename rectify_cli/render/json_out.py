@@ -242,8 +242,9 @@ def status_document(report: StatusReport, *, limit: int | None = None, plan_file
         "latest_entry": iso(report.latest_entry),
         # (the day the journal was last written to, a back-dated entry's written day: what "not updated" counts from)
         "last_update": iso(report.last_update),
-        # (a folder's plan files, each with its own journal's latest entry)
-        **({"files": [{"file": paths.get(f.file, f.file), "latest_entry": iso(f.latest_entry), "stale": f.stale} for f in report.files]}
+        # (a folder's plan files, each with its own journal's latest entry and last update: what its stale counts from)
+        **({"files": [{"file": paths.get(f.file, f.file), "latest_entry": iso(f.latest_entry),
+                       "last_update": iso(f.last_update), "stale": f.stale} for f in report.files]}
            if report.files else {}),
         "counts": status_counts(report),
         "tasks": [task_document(tr, shared=shared) for tr in shown],
