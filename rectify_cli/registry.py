@@ -1027,9 +1027,11 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
     units = {name: dataclasses.replace(unit, files=tuple(f.stem + ":" for f in declared[name]))
              for name, unit in units.items()}
     claims: dict[str, Claim] = {}
+    # (a count some files' reports give, 剩余3项, is no count of the folder's: each stays its file's, in parts)
+    everyones = set.intersection(*({c.key for c in plan.meta.claims} for plan in plans))
     for claim in (c for plan in plans for c in plan.meta.claims):
-        if len(plans) > 1 and claim.key.endswith("_percent"):
-            continue  # (rates don't add up, and one file's is not the folder's: each stays its file's, in parts)
+        if claim.key not in everyones or (len(plans) > 1 and claim.key.endswith("_percent")):
+            continue  # (and rates don't add up, and one file's is not the folder's)
         seen = claims.get(claim.key)
         claims[claim.key] = claim if seen is None else Claim(claim.key, f"{seen.text}；{claim.text}", seen.value + claim.value)
 

@@ -61,7 +61,9 @@ def test_folder_loads_with_prefixed_unique_ids(tmp_path):
         "naqu:3.1", "naqu:3.2", "naqu:4.1", "naqu:4.2", "naqu:4.2",
         "xizang:1.1", "xizang:1.2", "xizang:2.1", "xizang:2.2"]
     assert reg.plan.meta.title == "测试台账"  # shared by every file: kept
-    assert [(c.key, c.value) for c in reg.plan.meta.claims] == [("tasks_total", 4), ("measures_total", 9)]
+    # (xizang's report's counts alone: naqu's makes none, so no count of the folder's; see
+    # test_a_folders_claim_is_the_sum_of_its_files_only_where_every_file_makes_it)
+    assert [(c.key, c.value) for c in reg.plan.meta.claims] == []
     assert reg.journal_files == (str(folder / "naqu.progress.yaml"), str(folder / "xizang.progress.yaml"))
     entry = next(e for e in reg.journal if e.measure == "naqu:4.1")
     assert entry.location.file == str(folder / "naqu.progress.yaml")
@@ -74,7 +76,7 @@ def test_claims_of_the_same_key_add_up(tmp_path):
         "  settings:", "  claims:\n    - key: measures_total\n      text: 那曲4项措施\n      value: 4\n  settings:", 1), encoding="utf-8")
     reg = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
     assert [(c.key, c.text, c.value) for c in reg.plan.meta.claims] == [
-        ("measures_total", "那曲4项措施；9项具体措施", 13), ("tasks_total", "全区4项整改任务", 4)]
+        ("measures_total", "那曲4项措施；9项具体措施", 13)]  # (tasks_total, xizang's alone, is xizang's)
 
 
 def test_rates_of_completion_are_not_added_up_across_the_folder(tmp_path):
@@ -301,6 +303,21 @@ def test_a_folders_issuers_are_joined_so_that_each_files_can_be_told_apart(tmp_p
     assert exported.returncode == 0, exported.stderr
     document = json.loads(exported.stdout)["registry"]
     assert document["issuer"].split("；") == ["中共那曲市委员会、那曲市人民政府", "测试自治区党委、政府"]
+
+
+def test_a_folders_claim_is_the_sum_of_its_files_only_where_every_file_makes_it(tmp_path):
+    """A count one province's report gives (剩余3项) stood in the export as the folder's own, beside
+    the folder's total of tasks: a claim of a key every file makes is their sum; one some files make
+    is only in theirs (files[].claims), as a rate is."""
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "feedback_date: 2018-01-03", "feedback_date: 2018-01-03\n  claims:\n"
+         "    - {key: tasks_total, text: 2项整改任务, value: 2}\n    - {key: tasks_remaining, text: 剩余1项, value: 1}")
+    exported = run("export", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert exported.returncode == 0, exported.stderr
+    document = json.loads(exported.stdout)["registry"]
+    assert document["claims"] == [{"key": "tasks_total", "text": "2项整改任务；全区4项整改任务", "value": 6}]
+    assert [[claim["key"] for claim in part["claims"]] for part in document["files"]] == [
+        ["tasks_total", "tasks_remaining"], ["tasks_total", "measures_total"]]
 
 
 @pytest.mark.parametrize("lang, title", [(None, "2个台账：那曲市整改报告等"), ("en", "2 ledgers: 那曲市整改报告 and 1 other")])
