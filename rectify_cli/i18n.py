@@ -767,14 +767,16 @@ LABELS = {
     "summary_col_date_reopened": ("重新打开日期", "Reopened on"),
     "summary_col_closed_before": ("原销号日期", "Closed on"),
     "summary_col_note": ("说明", "Note"),
-    "summary_col_measure": ("措施", "Measure"),
+    # (No., not Measure: the ids are 4 cells and a heading's width is its column's least, which the
+    # text columns beside it give up at 80 cells)
+    "summary_col_measure": ("措施", "No."),
     "summary_col_text": ("内容", "Text"),
     "summary_col_lead": ("牵头单位", "Lead unit"),
     "summary_col_units": ("责任单位", "Units"),
     "summary_col_unit": ("责任单位", "Unit"),
     "summary_col_evidence": ("佐证", "Evidence"),
     "summary_col_due": ("期限", "Due"),
-    "summary_col_days_overdue": ("逾期天数", "Days overdue"),
+    "summary_col_days_overdue": ("逾期天数", "Days late"),  # (as the lines under 二 say a close's lateness)
     "summary_col_last_entry": ("最近记录", "Last entry"),  # (what staleness counts from: a close too, not only a report)
     # (from the last report to the day judged: the month's end, or today in a month not over)
     "summary_col_days_to": ("距{month}月{day}日天数", "Days to {month_name} {day}"),

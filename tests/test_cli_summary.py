@@ -219,7 +219,7 @@ def test_a_step_is_marked_in_the_language_of_the_summary():
         return next(line for line in result.stdout.splitlines() if "  18.4  " in line)
 
     assert "  18.4    【2018-12-31到期的一步】…" in row()  # (whole, the text after it cut)
-    assert "  18.4       [step due 2018-12-31] …" in row("--lang", "en")
+    assert "  18.4   [step due 2018-12-31] …" in row("--lang", "en")
 
 
 def test_an_overdue_step_is_marked_as_the_warning_marked_it():
@@ -274,10 +274,10 @@ def test_the_stale_tables_days_are_counted_to_the_day_judged_which_the_heading_n
     en = _bundled_section("2019-07", "6. Ongoing measures not reported on for over 90 days", "--lang", "en",
                           today="2019-08-05")
     assert en[:2] == [
-        "Measure    Text               Units              Last entry      Days to Jul 31",
-        "---------  -----------------  -----------------  ------------  ----------------",
+        "No.    Text                 Units                Last entry      Days to Jul 31",
+        "-----  -------------------  -------------------  ------------  ----------------",
     ]
-    assert en[2].startswith("1.1        ") and en[2].endswith("  2019-03-31                 122")
+    assert en[2].startswith("1.1    ") and en[2].endswith("  2019-03-31                 122")
     august = _bundled_section("2019-08", "六、长期坚持措施久未报告（超过90天未报告）", today="2019-08-05")
     assert august[0].endswith("  最近记录      距8月5日天数") and august[2].endswith("  2019-03-31             127")
     en = _bundled_section("2019-08", "6. Ongoing measures not reported on for over 90 days", "--lang", "en",
@@ -449,10 +449,10 @@ def test_a_never_reported_measure_shows_the_days_since_the_feedback_date_and_a_n
         "从未报告的措施自反馈之日（2019-03-01）起计。",
     ]
     assert _stale_section(registry, "--lang", "en") == [
-        "Measure    Text                Units             Last entry      Days to Sep 30",
-        "---------  ------------------  ----------------  ------------  ----------------",
-        "1.1        开展草原执法检查。  自治区生态环境厅  never                      213",
-        "1.2        落实草畜平衡制度。  自治区生态环境厅  2019-04-10                 173",
+        "No.    Text                Units             Last entry      Days to Sep 30",
+        "-----  ------------------  ----------------  ------------  ----------------",
+        "1.1    开展草原执法检查。  自治区生态环境厅  never                      213",
+        "1.2    落实草畜平衡制度。  自治区生态环境厅  2019-04-10                 173",
         "",
         "Never reported: counted from the feedback date (2019-03-01).",
     ]

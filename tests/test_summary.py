@@ -456,16 +456,16 @@ def test_a_close_reopened_in_its_own_month_is_listed_as_closed_and_reopened(tmp_
     en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
     assert _section(en, "2. Closed out this month") == [
         "2. Closed out this month",
-        "Closed on    Measure    Text       Lead unit    Evidence    Note",
-        "-----------  ---------  ---------  -----------  ----------  -------------------",
-        "2019-04-05   1.1        拉萨市建…  拉萨市       验收        reopened 2019-04-20",
-        "2019-04-12   2.1        那曲市完…  那曲市       验收意见",
+        "Closed on    No.    Text           Lead unit    Evidence    Note",
+        "-----------  -----  -------------  -----------  ----------  -------------------",
+        "2019-04-05   1.1    拉萨市建成城…  拉萨市       验收        reopened 2019-04-20",
+        "2019-04-12   2.1    那曲市完成建…  那曲市       验收意见",
     ]
     assert _section(en, "3. Reopened this month (follow-up inspection)") == [
         "3. Reopened this month (follow-up inspection)",
-        "Reopened on    Measure    Text             Units    Closed on    Note",
-        "-------------  ---------  ---------------  -------  -----------  ---------------",
-        "2019-04-20     1.1        拉萨市建成城东…  拉萨市   2019-04-05   回头看发现出水…",
+        "Reopened on    No.    Text               Units    Closed on    Note",
+        "-------------  -----  -----------------  -------  -----------  -----------------",
+        "2019-04-20     1.1    拉萨市建成城东污…  拉萨市   2019-04-05   回头看发现出水超…",
     ]
 
 
@@ -573,10 +573,10 @@ def test_a_close_retracted_in_its_own_month_is_not_closed_and_the_retraction_is_
             in zh)
     en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
     assert _section(en, "9. Entries retracted this month as recorded by mistake (2)")[1:] == [
-        "Date        Measure    Entry retracted     Note                 By",
-        "----------  ---------  ------------------  -------------------  ------",
-        "2019-04-02  2.1        2019-03-12 closure  记错了日期",
-        "2019-04-20  1.1        2019-04-05 closure  误记：应为1.2的验收  拉萨市",
+        "Date        No.    Entry retracted     Note                 By",
+        "----------  -----  ------------------  -------------------  ------",
+        "2019-04-02  2.1    2019-03-12 closure  记错了日期",
+        "2019-04-20  1.1    2019-04-05 closure  误记：应为1.2的验收  拉萨市",
     ]
     assert ("误记：应为1.2的验收  拉萨市\n\nRetracted entries count as never written from their retraction on: "
             "no reopening.\n\nJournal head hash" in en)
@@ -605,8 +605,8 @@ def test_a_retraction_undone_in_the_month_is_listed_and_its_close_counts_again(t
     ]
     en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
     assert _section(en, "9. Entries retracted this month as recorded by mistake (2)")[3:] == [
-        "2019-04-10  1.1        2019-04-05 closure     误记",
-        "2019-04-20  1.1        2019-04-10 retraction  撤回有误  拉萨市",
+        "2019-04-10  1.1    2019-04-05 closure     误记",
+        "2019-04-20  1.1    2019-04-10 retraction  撤回有误  拉萨市",
     ]
     for lang in ("zh", "en"):  # (the widest a retracted entry is named: still on a page 60 cells wide)
         assert run("summary", "-r", registry, "--month", "2019-04", "--width", "60", "--lang", lang, env=env).exit_code == 0
@@ -668,9 +668,9 @@ def _summary_after(tmp_path, steps, month: str, lang: str) -> str:
             "",
             "30.2 的 2019-08-05 销号：撤回误录被撤回，自 2019-09-10 起恢复。"]),
     ("en", ["2. Closed out this month",
-            "Closed on    Measure    Text                        Lead unit         Evidence",
-            "-----------  ---------  --------------------------  ----------------  ----------",
-            "2019-08-05   30.2       [5A级、4A级景区] 自治区旅…  自治区旅游发展厅  验收",
+            "Closed on    No.    Text                            Lead unit         Evidence",
+            "-----------  -----  ------------------------------  ----------------  ----------",
+            "2019-08-05   30.2   [5A级、4A级景区] 自治区旅游发…  自治区旅游发展厅  验收",
             "",
             "30.2, closed 2019-08-05: restored on 2019-09-10, its retraction was retracted."]),
 ])
@@ -702,16 +702,16 @@ def test_a_step_close_restored_in_the_month_is_listed_by_its_own_date_with_the_d
      ["2019-09-10  35.3    2019-09-05 销号      误记",
       "2019-09-20  35.3    2019-09-10 撤回误录  撤回有误"]),
     ("en", ["2. Closed out this month",
-            "Closed on    Measure    Text                             Lead unit    Evidence",
-            "-----------  ---------  -------------------------------  -----------  ----------",
-            "2019-09-05   35.3       已建成生活污水收集管网和污水集…  各地市       验收",
+            "Closed on    No.    Text                                 Lead unit    Evidence",
+            "-----------  -----  -----------------------------------  -----------  ----------",
+            "2019-09-05   35.3   已建成生活污水收集管网和污水集中处…  各地市       验收",
             "",
             "Closed late: 35.3 (432 days late).",
             "35.3, closed 2019-09-05: restored on 2019-09-20, its retraction was retracted.",
             "",
             "3. Reopened this month (follow-up inspection)"],
-     ["2019-09-10  35.3       2019-09-05 closure     误记",
-      "2019-09-20  35.3       2019-09-10 retraction  撤回有误"]),
+     ["2019-09-10  35.3   2019-09-05 closure     误记",
+      "2019-09-20  35.3   2019-09-10 retraction  撤回有误"]),
 ])
 def test_a_close_retracted_and_restored_in_its_own_month_is_listed_once_with_the_day_it_counts_again(
         tmp_path, lang, closed, retracted):
@@ -775,9 +775,9 @@ def test_a_close_after_its_deadline_is_said_late_in_the_months_closes(tmp_path):
             "逾期销号：18.4（逾期140天）。",
             "18.4 的 2019-05-20 销号：已于 2019-05-25 重新打开。"]),
     ("en", ["2. Closed out this month",
-            "Closed on    Measure    Text                     Lead unit         Evidence",
-            "-----------  ---------  -----------------------  ----------------  ------------",
-            "2019-05-20   18.4       [step due 2018-12-31] …  自治区自然资源厅  清理方案印发",
+            "Closed on    No.    Text                         Lead unit         Evidence",
+            "-----------  -----  ---------------------------  ----------------  ------------",
+            "2019-05-20   18.4   [step due 2018-12-31] 自治…  自治区自然资源厅  清理方案印发",
             "",
             "Closed late: 18.4 (140 days late).",
             "18.4, closed 2019-05-20: reopened 2019-05-25."]),

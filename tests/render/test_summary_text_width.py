@@ -46,6 +46,27 @@ def test_the_overdue_table_fits_80_cells_by_default_whatever_the_terminal():
     assert max(wcswidth(line) for line in OVERDUE_2019_05_AT_80) == 80
 
 
+def test_the_english_overdue_table_gives_the_text_what_the_chinese_one_does():
+    """Its headings took what the text needed: Measure 9 cells for ids of 4, Days overdue 14 for
+    numbers of 3, so the text kept 9 characters (自治区住房城乡建设…). No. and Days late, as the
+    lines under 二 say a close's lateness, leave the text and the units 23 cells each, as 措施 and
+    逾期天数 do."""
+    result = summary("--month", "2019-05", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert section(result.stdout, "4. Overdue and still open (longest overdue first)") == [
+        "No.    Text                     Units                    Due           Days late",
+        "-----  -----------------------  -----------------------  ----------  -----------",
+        "35.3   已建成生活污水收集管网…  各地市                   2018-06-30          335",
+        "32.2   自治区住房城乡建设厅制…  自治区住房城乡建设厅     2018-09-30          243",
+        "40.3   曲水县加强聂当工业园区…  曲水县                   2018-09-30          243",
+        "40.4   堆龙德庆区加强堆龙工业…  堆龙德庆区               2018-09-30          243",
+        "14.4   自治区自然保护区领导小…  自治区自然保护区领导小…  2018-12-31          151",
+        "19.2   自治区自然资源厅对各地…  自治区自然资源厅         2018-12-31          151",
+        "34.1   自治区住房城乡建设厅会…  自治区住房城乡建设厅, …  2018-12-31          151",
+        "36.5   拉萨市督促拉萨市垃圾焚…  拉萨市                   2018-12-31          151",
+    ]
+
+
 def test_a_wider_page_gives_the_text_columns_more():
     """At 120 cells the units are whole (自治区住房城乡建设厅、自治区相关部门, 36 cells) and the text
     takes the rest: 24 characters and the …; ids, dates and days as they were."""
@@ -95,13 +116,14 @@ def test_a_width_too_small_for_the_ids_dates_and_numbers_is_refused_naming_the_s
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == ("rectify: --width 53 太窄：月报的表格至少需要 54 个半角字符宽（一个汉字占 2 个），"
                              "请用 --width 54 或更大的值\n")
-    # (English headings are wider: Measure 9, Due 10, Days overdue 14, Text 6, Units 7)
-    result = summary("--month", "2019-05", "--width", "53", "--lang", "en")
+    # (in English 8 needs Unit 6, Open 6, Overdue 9, Due in 30 days 16, Stale 7 and the gaps: 52;
+    # 四 less, No. 5, Text 6, Units 7, Due 10, Days late 11 and the gaps: 47)
+    result = summary("--month", "2019-05", "--width", "51", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == ("rectify: --width 53 is too narrow: the summary's tables need at least 54 cells "
-                             "(a Chinese character takes 2); use --width 54 or more\n")
+    assert result.stderr == ("rectify: --width 51 is too narrow: the summary's tables need at least 52 cells "
+                             "(a Chinese character takes 2); use --width 52 or more\n")
     assert summary("--month", "2019-05", "--width", "54").exit_code == 0
-    assert summary("--month", "2019-05", "--width", "54", "--lang", "en").exit_code == 0
+    assert summary("--month", "2019-05", "--width", "52", "--lang", "en").exit_code == 0
 
 
 def _april_with_extensions_and_a_retraction(tmp_path) -> str:
@@ -143,19 +165,19 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
     lines = en.stdout.split("\n")
     seventh = lines.index("7. Extensions granted this month")
     assert lines[seventh + 1:seventh + 8] == [
-        "Date        Measure    From        To          By: reason",
-        "----------  ---------  ----------  ----------  -------------",
-        "2019-04-26  33.1       2019-06-30  2019-12-31  自治区生态环…",
-        "2019-04-27  40.4*      2018-09-30  2019-09-30  自治区生态环…",
+        "Date        No.    From        To          By: reason",
+        "----------  -----  ----------  ----------  -----------------",
+        "2019-04-26  33.1   2019-06-30  2019-12-31  自治区生态环境厅…",
+        "2019-04-27  40.4*  2018-09-30  2019-09-30  自治区生态环境厅…",
         "",
         "* extended late: its deadline moved after it passed",
         "",
     ]
     ninth = next(i for i, line in enumerate(lines) if line.startswith("9. Entries retracted this month"))
     assert lines[ninth + 1:ninth + 4] == [
-        "Date        Measure    Entry retracted     Note    By",
-        "----------  ---------  ------------------  ------  ------",
-        "2019-04-20  40.3       2019-04-18 closure  误记    拉萨市",
+        "Date        No.    Entry retracted     Note    By",
+        "----------  -----  ------------------  ------  ------",
+        "2019-04-20  40.3   2019-04-18 closure  误记    拉萨市",
     ]
     # (at 80 the shared column has room for both: the unit, then why)
     wide = summary("--month", "2019-04", "-r", registry, env={"RECTIFY_TODAY": "2019-04-30"}).stdout
