@@ -179,9 +179,9 @@ CASES = [
       "tasks.yaml:14:9: unit name or alias '环境保护厅' is declared twice (first on line 9)"),
     # dates
     C("date_feb_30", "due 2018-02-30",
-      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (day is out of range for month)"),
+      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (that month has no such day)"),
     C("date_month_13", "feedback_date 2018-13-01",
-      "tasks.yaml:4:18: registry.feedback_date: '2018-13-01' is not a real calendar date (month must be in 1..12)"),
+      "tasks.yaml:4:18: registry.feedback_date: '2018-13-01' is not a real calendar date (a month is 1 to 12)"),
     C("date_chinese_text", "due written 2018年6月30日",
       "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '2018年6月30日' "
       "(did you mean 2018-06-30?)"),
@@ -873,11 +873,11 @@ def test_a_full_disk_under_standard_output_is_said_in_chinese_by_default(tmp_pat
 
 @pytest.mark.parametrize("args,expected", [
     (["status", "--as-of", "2019-02-30"],
-     "--as-of: '2019-02-30' is not a real calendar date (day is out of range for month)"),
+     "--as-of: '2019-02-30' is not a real calendar date (that month has no such day)"),
     (["status", "--as-of", "June 30"],
      "--as-of: not a date: 'June 30' (use 2019-03-31, 2019/3/31, 2019-03 (end of month) or 2019年3月31日)"),
     (["summary", "--month", "2019-13"],
-     "--month: '2019-13' is not a real month (month must be in 1..12)"),
+     "--month: '2019-13' is not a real month (a month is 1 to 12)"),
 ])
 def test_bad_command_line_dates(args, expected, tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
@@ -889,7 +889,7 @@ def test_bad_command_line_dates(args, expected, tmp_path):
 def test_a_bad_pinned_today(command, tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify([*command, "--registry", "small/tasks.yaml"], tmp_path, env={"RECTIFY_TODAY": "2019-02-30"})
-    assert_refused(run, ["RECTIFY_TODAY: '2019-02-30' is not a real calendar date (day is out of range for month)"])
+    assert_refused(run, ["RECTIFY_TODAY: '2019-02-30' is not a real calendar date (that month has no such day)"])
 
 
 @pytest.mark.parametrize("pinned, chinese", [("2019-02-30", "RECTIFY_TODAY：“2019-02-30”不是实际存在的日期（该月没有这一天）"),

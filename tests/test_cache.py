@@ -387,7 +387,7 @@ def _journal_naming(journal: Path, *measures: tuple[str, str]) -> None:
     journal.write_text(text, encoding="utf-8")
 
 
-PLAN_DATE = ": measure 1.2.milestones[1].due: '2018-06-31' is not a real calendar date (day is out of range for month)"
+PLAN_DATE = ": measure 1.2.milestones[1].due: '2018-06-31' is not a real calendar date (that month has no such day)"
 
 
 @pytest.mark.parametrize("route", ["reference", "fast", "cached journal", "in pieces", "helper"])

@@ -225,7 +225,7 @@ def test_impossible_date_exits_2_with_a_message():
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "rectify: --as-of: '2019-02-30' is not a real calendar date (day is out of range for month)\n"
+        "rectify: --as-of: '2019-02-30' is not a real calendar date (that month has no such day)\n"
     )
 
 

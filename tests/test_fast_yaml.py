@@ -729,5 +729,5 @@ def test_a_mistyped_date_far_into_a_big_plan_is_reported_at_its_line_and_column(
     which = text[text.rindex("milestones:", 0, at):at].count("{kind: ") + 1
     registry.REFERENCE_PARSES.clear()
     assert errors_of(path) == [f"{path}:{line}:{column}: measure {task}.{measure}.milestones[{which}].due: '2020-02-30' "
-                               "is not a real calendar date (day is out of range for month)"]
+                               "is not a real calendar date (that month has no such day)"]
     assert registry.REFERENCE_PARSES == {}  # (the whole plan was not read by the reference loader)

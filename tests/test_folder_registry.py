@@ -1172,7 +1172,7 @@ def test_a_task_of_a_folder_is_named_in_a_problem_with_its_file_as_its_measures_
     english = run("status", "-r", str(folder), "--lang", "en")
     assert english.stderr.splitlines() == [
         f"rectify: {plan}:{line}:29: task naqu:3.deadline.milestones[1].due: '2020-12-32' is not a real calendar date "
-        "(day is out of range for month)"]
+        "(that month has no such day)"]
 
 
 def test_a_file_whose_name_holds_a_colon_is_named_in_chinese_at_its_problems(tmp_path):

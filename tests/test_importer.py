@@ -1258,11 +1258,11 @@ DAMAGED_UNITS = "units:\n  - {name: 自治区生态环境厅, kind: department}\
     "body, position, message",
     [
         ("registry:\n  feedback_date: 2019-13-01\n", "2:3",
-         "registry.feedback_date: '2019-13-01' is not a real calendar date (month must be in 1..12)"),
+         "registry.feedback_date: '2019-13-01' is not a real calendar date (a month is 1 to 12)"),
         ("registry:\n  report_date: 2020年6月30日\n", "2:3",
          "registry.report_date: expected a date written YYYY-MM-DD, got '2020年6月30日' (did you mean 2020-06-30?)"),
         ('journal:\n  "1.1": {state: done, milestone: 2019-02-30}\n', "2:3",
-         "journal: 1.1: milestone: '2019-02-30' is not a real calendar date (day is out of range for month)"),
+         "journal: 1.1: milestone: '2019-02-30' is not a real calendar date (that month has no such day)"),
         (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', "5:3",
          "owners: 2.2: owners must be a list, e.g. [自治区水利厅]"),
         ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", "2:5", "unit 自治区水利厅: aliases must be a list, e.g. [水利厅]"),

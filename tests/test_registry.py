@@ -38,7 +38,7 @@ def test_planted_mistakes_are_all_reported_with_lines():
     assert messages == [
         # (the journal's measure judged against the plan all the same: its task's ids are all read)
         f"{FIXTURES / 'planted' / 'progress.yaml'}:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.1?)",
-        f"{file}:17:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (day is out of range for month)",
+        f"{file}:17:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (that month has no such day)",
         f"{file}:23:18: measure 1.1.owners: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?); declare it under 'units:'",
         f"{file}:27:9: measure 1.1: missing required key 'owners'",
         f"{file}:27:13: measure 1.1: duplicate measure id (first on line 21)",

@@ -377,7 +377,7 @@ def test_a_date_in_year_0_is_said_not_real_in_chinese_too(tmp_path):
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     [problem] = caught.value.problems
-    assert str(problem) == f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: '0000-09-30' is not a real calendar date (year 0 is out of range)"
+    assert str(problem) == f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: '0000-09-30' is not a real calendar date (a year is 1 to 9999)"
     assert problem_message(problem, Lang.zh) == "第 1 条进展记录的 date：'0000-09-30' 不是实际存在的日期（年份应在 1 到 9999 之间）"
 
 

@@ -85,7 +85,7 @@ REFUSALS = [
      "--date: '2019-02' names a month, not a day: give the day, 2019-02-DD"),
     (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "2019-02-30"),
      "--date：“2019-02-30”不是实际存在的日期（该月没有这一天）",
-     "--date: '2019-02-30' is not a real calendar date (day is out of range for month)"),
+     "--date: '2019-02-30' is not a real calendar date (that month has no such day)"),
     (("record", "1.7", "--state", "in_progress", "--note", "推进中"),
      "整改方案中没有措施“1.7”（是否指 1.2、1.1？）",
      "no measure '1.7' in the plan (did you mean 1.2, 1.1?)"),
