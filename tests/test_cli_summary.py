@@ -218,8 +218,9 @@ def test_a_step_is_marked_in_the_language_of_the_summary():
                                     env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-03-31", "RECTIFY_LANG": None})
         return next(line for line in result.stdout.splitlines() if "  18.4  " in line)
 
-    assert "  18.4    【2018-12-31到期的一步】…" in row()  # (whole, the text after it cut)
-    assert "  18.4   [step due 2018-12-31] …" in row("--lang", "en")
+    # (whole, the text after it cut: 18.4's 自治区自然资源厅牵头开展…, to 4 characters at least)
+    assert "  18.4    【2018-12-31到期的一步】自治区自…" in row()
+    assert "  18.4   [step due 2018-12-31] 自治区自…" in row("--lang", "en")
 
 
 def test_an_overdue_step_is_marked_as_the_warning_marked_it():
@@ -233,9 +234,9 @@ def test_an_overdue_step_is_marked_as_the_warning_marked_it():
         return next(line.split() for line in result.stdout.splitlines() if line.startswith("30.2 "))
 
     zh = overdue_row()
-    assert zh[0] == "30.2" and zh[1] == "【5A级、4A级景区】自治…" and zh[-2:] == ["2019-12-31", "31"]
+    assert zh[0] == "30.2" and zh[1] == "【5A级、4A级景区】自治区旅…" and zh[-2:] == ["2019-12-31", "31"]
     en = overdue_row("--lang", "en")
-    assert en[0] == "30.2" and en[1] == "[5A级、4A级景区]" and en[-2:] == ["2019-12-31", "31"]
+    assert en[0] == "30.2" and en[1:3] == ["[5A级、4A级景区]", "自治区旅…"] and en[-2:] == ["2019-12-31", "31"]
 
 
 def test_the_units_of_a_report_for_several_are_named_in_the_plural():

@@ -768,16 +768,16 @@ def test_a_close_after_its_deadline_is_said_late_in_the_months_closes(tmp_path):
 
 @pytest.mark.parametrize("lang, closed", [
     ("zh", ["二、本月销号",
-            "销号日期    措施    内容                         牵头单位          佐证",
-            "----------  ------  ---------------------------  ----------------  ------------",
-            "2019-05-20  18.4    【2018-12-31到期的一步】自…  自治区自然资源厅  清理方案印发",
+            "销号日期    措施    内容                               牵头单位     佐证",
+            "----------  ------  ---------------------------------  -----------  ------------",
+            "2019-05-20  18.4    【2018-12-31到期的一步】自治区自…  自治区自然…  清理方案印发",
             "",
             "逾期销号：18.4（逾期140天）。",
             "18.4 的 2019-05-20 销号：已于 2019-05-25 重新打开。"]),
     ("en", ["2. Closed out this month",
-            "Closed on    No.    Text                         Lead unit         Evidence",
-            "-----------  -----  ---------------------------  ----------------  ------------",
-            "2019-05-20   18.4   [step due 2018-12-31] 自治…  自治区自然资源厅  清理方案印发",
+            "Closed on    No.    Text                             Lead unit      Evidence",
+            "-----------  -----  -------------------------------  -------------  ------------",
+            "2019-05-20   18.4   [step due 2018-12-31] 自治区自…  自治区自然资…  清理方案印发",
             "",
             "Closed late: 18.4 (140 days late).",
             "18.4, closed 2019-05-20: reopened 2019-05-25."]),
@@ -786,7 +786,8 @@ def test_a_step_close_reopened_in_its_month_fits_the_page_its_reopening_said_und
     """18.4's 2018-12-31 step (no label: 【2018-12-31到期的一步】, never cut) closed in May and
     reopened in May: the 备注 column beside it needed 91 cells, so the default `summary --month
     2019-05` was refused (exit 2, use --width 91). Where the column does not fit the page, each
-    close's reopening is said under the table instead, as a restored close is."""
+    close's reopening is said under the table instead, as a restored close is. (The lead unit gives
+    way to 4 characters of the text after the mark: 自治区自…, whose step it is.)"""
     steps = (("2019-04-15", ("reopen", "18.4", "--note", "回头看：清理方案未落实", "--date", "2019-04-15")),
              ("2019-05-20", ("close", "18.4", "--milestone", "2018-12-31", "--evidence", "清理方案印发",
                              "--date", "2019-05-20")),

@@ -185,13 +185,29 @@ class Page:
             heads[i] = max([heads[i], *(textsafe.display_width(c.head) + 1 for c in columns[i] if type(c) is Marked)])
         sizes = [max([head, *map(widths.__getitem__, column)]) for head, column in zip(heads, columns)]
         self.needed = max(self.needed, fixed + sum(heads[i] for i in give_way))
-        shares = _shares([sizes[i] for i in give_way], [heads[i] for i in give_way], self.width - fixed)
+        # A column of marks keeps READABLE cells of text after its widest mark, and the …, as far
+        # as the other columns can give way above their headings (as _shares narrows them); on a
+        # page too narrow, less: the mark and … stay the least (self.needed). 【2018-12-31到期的一步】…
+        # alone did not say whose step it was.
+        least = {i: heads[i] for i in give_way}
+        spare = self.width - fixed - sum(least.values())
+        for i in give_way:
+            wish = max([textsafe.display_width(c.head) + min(READABLE + 1, widths[c] - textsafe.display_width(c.head))
+                        for c in columns[i] if type(c) is Marked], default=0)
+            more = max(0, min(wish - least[i], spare))
+            least[i] += more
+            spare -= more
+        shares = _shares([sizes[i] for i in give_way], [least[i] for i in give_way], self.width - fixed)
         for i, share in zip(give_way, shares):
             if share < sizes[i]:
                 columns[i] = [c if widths[c] <= share else _clip(c, share) for c in columns[i]]
         text = table(headers, [list(row) for row in zip(*columns)], right=right)
         under = [*dict.fromkeys(notes), *under]  # (a step listed twice, its label said once)
         return f"{text}\n\n" + "\n".join(under) if under else text
+
+
+# The cells of text a step's row keeps after its mark where the page allows (4 Chinese characters).
+READABLE = 8
 
 
 def _shares(sizes: list[int], least: list[int], room: int) -> list[int]:

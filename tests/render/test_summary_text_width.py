@@ -109,6 +109,23 @@ def test_every_table_line_fits_the_width_asked_for(month, width):
     assert [line for i, line in enumerate(lines) if i not in prose and wcswidth(line) > int(width)] == []
 
 
+@pytest.mark.parametrize("lang, mark, heading", [("zh", "【2018-12-31到期的一步】", "二、本月销号"),
+                                                  ("en", "[step due 2018-12-31] ", "2. Closed out this month")])
+def test_a_step_row_keeps_some_of_its_text_beside_its_mark_at_80(lang, mark, heading):
+    """18.4's close of its 2018-12-31 step read 【2018-12-31到期的一步】… at 80 cells: the mark, never
+    cut, took the text column's whole share, and which measure's step it was went unsaid. The lead
+    unit and the evidence give way to at least 4 of its characters (8 cells) and the …."""
+    result = summary("--month", "2019-03", "--lang", lang, env={"RECTIFY_TODAY": "2019-04-05"})
+    assert result.exit_code == 0, result.output
+    rows = section(result.stdout, heading)
+    (row,) = [line for line in rows if line.split()[1] == "18.4"]
+    assert mark + "自治区自" in row  # (18.4: 自治区自然资源厅牵头开展全区自然保护区内矿业权清理工作，…)
+    assert "  自治区自然" in row.split(mark)[1]  # (its lead unit, 自治区自然资源厅, cut but named)
+    lines = result.stdout.split("\n")
+    prose = _prose(lines)
+    assert [line for i, line in enumerate(lines) if i not in prose and wcswidth(line) > 80] == []
+
+
 def test_a_width_too_small_for_the_ids_dates_and_numbers_is_refused_naming_the_smallest():
     """八 needs 未完成 8, 逾期 6, 30天内到期 12, 久未报告 10, two cells between columns, and its units
     at least as wide as their heading and the two cells tabulate pads a heading with (10): 54."""
