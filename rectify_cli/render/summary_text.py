@@ -174,8 +174,11 @@ class Page:
                     if i not in give_way) + 2 * (len(headers) - 1)
         notes = []
         for i in give_way:  # (a mark wider than its column can be beside the others' headings: its short form)
-            room = self.width - fixed - sum(heads[j] for j in give_way if j != i) - 1
-            long = [type(c) is Marked and c.short is not None and textsafe.display_width(c.head) > room
+            room = self.width - fixed - sum(heads[j] for j in give_way if j != i)
+            # (room for the mark, READABLE cells of its text and the …: a mark and … alone did not
+            # say whose step it was)
+            long = [type(c) is Marked and c.short is not None and textsafe.display_width(c.head)
+                    + min(READABLE + 1, max(1, widths[c] - textsafe.display_width(c.head))) > room
                     for c in columns[i]]
             if any(long):
                 notes += [c.note for c, cut in zip(columns[i], long) if cut]
