@@ -334,6 +334,36 @@ def test_a_folder_of_several_titles_is_named_in_the_readers_language(tmp_path, l
     assert (status.stdout.splitlines()[0].split("  ")[0], summary.stdout.splitlines()[0]) == (title, title)
 
 
+HEADLINE_ZH = ("截至2019年3月31日，{scope}4项整改任务、8项具体措施中，应于2019年3月31日前完成的1项整改任务已完成0项，"
+               "2项具体措施已完成1项；期限在此之后的2项整改任务、3项具体措施尚未到期；需要立行立改、长期坚持的1项整改任务、"
+               "3项具体措施不设完成日期。目前逾期未完成的具体措施1项，久未报告的长期坚持措施1项。")
+
+
+@pytest.mark.parametrize("xizang, naqu, scope", [
+    # (two autonomous regions said 全区 of both, as if the folder were one region's ledger)
+    ("西藏自治区党委、政府", "新疆维吾尔自治区党委、政府", ""),
+    ("西藏自治区党委、政府", "四川省委、省政府", ""),
+    ("甘肃省委、省政府", "中共四川省委、四川省人民政府", ""),
+    # (one province's rounds, its bodies named either way, keep its word)
+    ("西藏自治区党委、政府", "中共西藏自治区委员会、西藏自治区人民政府", "全区"),
+    ("中共甘肃省委、甘肃省人民政府", "甘肃省人民政府", "全省"),
+])
+def test_a_folder_of_several_provinces_summary_names_no_one_territory(tmp_path, xizang, naqu, scope):
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "xizang.yaml", "issuer: 测试自治区党委、政府", f"issuer: {xizang}")
+    edit(folder / "naqu.yaml", "issuer: 测试自治区党委、政府", f"issuer: {naqu}")
+    cache = str(tmp_path / "cache")
+    zh = run("summary", "--month", "2019-03", "-r", str(folder), env_extra=cache)
+    en = run("summary", "--month", "2019-03", "-r", str(folder), env_extra=cache, lang="en")
+    assert (zh.returncode, en.returncode) == (0, 0), zh.stderr + en.stderr
+    assert zh.stdout.splitlines()[5] == HEADLINE_ZH.format(scope=scope)
+    # (English names no level: "in all" is the folder's total, of one territory or several)
+    assert en.stdout.splitlines()[5] == (
+        "As of 2019-03-31: 4 tasks and 8 measures in all. Due by that day: 1 task, not completed; 2 measures, "
+        "1 of them completed. Due later: 2 tasks, 3 measures. Immediate or long-term (立行立改 / 长期坚持, no end date): "
+        "1 task, 3 measures. Overdue and still open: 1 measure. Ongoing and not reported on in time: 1 measure.")
+
+
 @pytest.mark.parametrize("use_cache", [False, True])
 def test_each_file_of_a_folder_has_its_own_immediate_due_date(tmp_path, use_cache):
     """(a folder's immediate milestones were all due on its earliest feedback date: a province

@@ -174,8 +174,11 @@ class Page:
                     if i not in give_way) + 2 * (len(headers) - 1)
         notes = []
         for i in give_way:  # (a mark wider than its column can be beside the others' headings: its short form)
-            room = self.width - fixed - sum(heads[j] for j in give_way if j != i) - 1
-            long = [type(c) is Marked and c.short is not None and textsafe.display_width(c.head) > room
+            room = self.width - fixed - sum(heads[j] for j in give_way if j != i)
+            # (room for the mark, READABLE cells of its text and the …: a mark and … alone did not
+            # say whose step it was)
+            long = [type(c) is Marked and c.short is not None and textsafe.display_width(c.head)
+                    + min(READABLE + 1, max(1, widths[c] - textsafe.display_width(c.head))) > room
                     for c in columns[i]]
             if any(long):
                 notes += [c.note for c, cut in zip(columns[i], long) if cut]
@@ -252,11 +255,31 @@ _SCOPE = {"自治区": "全区", "特别行政区": "全区", "自治州": "全�
 _OTHERS = re.compile(r"各[省市县区州地盟旗]+")  # (各市县党委: levels below the issuer's, not its own)
 
 
+# What comes before a territory's name in an issuer: another body's, or 中共.
+_BEFORE_NAME = re.compile(r"^.*[、，,；;：:（）()\s]|^(?:中共|中国共产党)")
+
+
 def scope_word(issuers) -> str:
     """全区, 全省 or 全市, as the issuers (a folder: each file's) name their level; "" when
-    they name none or several, rather than a wrong word."""
-    words = {_SCOPE[levels[-1]] if (levels := _LEVEL.findall(_OTHERS.sub("", issuer))) else "" for issuer in issuers}
-    return words.pop() if len(words) == 1 else ""
+    they name none, several levels or several territories (西藏 and 新疆, each 全区: a folder of
+    provinces is no one 区), rather than a wrong word."""
+    territories = {_territory(_OTHERS.sub("", issuer)) for issuer in issuers}
+    return territories.pop()[0] if len(territories) == 1 else ""
+
+
+def _territory(issuer: str) -> tuple[str, str]:
+    """The scope word of the level an issuer names last, and the name before that level where
+    the issuer first names it (中共甘肃省委、甘肃省人民政府: 全省, 甘肃; 四川省凉山彝族自治州委、
+    州人民政府: 全州, 凉山彝族)."""
+    levels = list(_LEVEL.finditer(issuer))
+    if not levels:
+        return "", ""
+    word = _SCOPE[levels[-1].group()]
+    i = len(levels) - 1
+    while i and _SCOPE[levels[i - 1].group()] == word:
+        i -= 1
+    start = levels[i - 1].end() if i else 0
+    return word, _BEFORE_NAME.sub("", issuer[start:levels[i].start()])
 
 
 def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope: str = "",

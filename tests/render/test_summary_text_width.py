@@ -241,3 +241,37 @@ def test_a_step_label_too_long_for_the_page_is_said_whole_under_its_table(tmp_pa
     # (the note follows the step's table, after a blank line, as other lines under a table do)
     table_end = lines.index("", lines.index(rows[0]))
     assert lines[table_end + 1] == note
+
+
+# 14 characters: its mark fits beside the other columns' headings with a … but not with 4 characters
+# of the measure's text (READABLE) too.
+FITTING_LABEL = "城镇建成区和自然保护区的景区"
+
+
+@pytest.mark.parametrize("lang, label, row, note", [
+    # (it read 30.2 【城镇建成区和自然保护区的景区】自…: which measure's step it was, hardly said)
+    ("zh", FITTING_LABEL, "30.2    【2019-12-31到期的一步】自治区旅…  自治区旅游发…  2019-12-31          31",
+     f"30.2 的 2019-12-31 到期的一步：{FITTING_LABEL}。"),
+    ("en", FITTING_LABEL, "30.2   [step due 2019-12-31] 自治区旅…  自治区旅游发展…  2019-12-31           31",
+     f"30.2, step due 2019-12-31: {FITTING_LABEL}."),
+    # (a label leaving its row 4 characters of text stays in the row, as before)
+    ("zh", FITTING_LABEL[:11], "30.2    【城镇建成区和自然保护区】自治区旅…  自治区旅游…  2019-12-31          31", None),
+    ("en", FITTING_LABEL[:11] + "景区", "30.2   [城镇建成区和自然保护区景区] 自治区旅…  自治区…  2019-12-31           31", None),
+])
+def test_a_step_label_leaving_its_row_no_readable_text_is_said_under_its_table(tmp_path, lang, label, row, note):
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
+    plan = tmp_path / "data/tasks.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("label: 5A级、4A级景区}", f"label: {label}}}"),
+                    encoding="utf-8")
+    result = summary("--month", "2020-01", "--lang", lang, "-r", str(plan), env={"RECTIFY_TODAY": "2020-02-10"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    assert [line for line in lines if line.startswith("30.2 ") and line != note] == [row]
+    assert wcswidth(row) <= 80
+    if note is None:
+        assert "30.2 的" not in result.stdout and "30.2, step" not in result.stdout
+    else:  # (under the table, after a blank line)
+        assert lines[lines.index("", lines.index(row)) + 1] == note
