@@ -106,13 +106,15 @@ RATE_NOUN = re.compile(r"(?:整改)?任务|(?:具体整改|具体|整改)?措施
 # (two totals one after the other, 3项整改任务、4项具体措施: a figure after them, 完成率33%, 已完成1项, may be
 # either's or both's; read only where it names its noun)
 BETWEEN_LISTED = re.compile(r"[、，和及与]|以及")
-# (after a total of problems counted by 个, 反馈问题共45个, its done and remaining ones by 个 too: 已完成整改38个, 基本完成3个, 剩余7个;
-# a 个 ending the words or before 问题 only, as 1个市 counts no problem)
+# (after a total of problems counted by 个, 反馈问题共45个, its done, in progress and remaining ones by 个 too: 已完成整改38个,
+# 基本完成3个, 正在推进2个 or 2个正在推进, 剩余7个; a 个 ending the words or before 问题 only, as 1个市 counts no problem)
 _GE_COUNT_END = r"(?=[，。；、：（）]|问题|$)"
 GE_COUNT_PATTERNS = (
     ("done", rf"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
     ("done_or_basically_done", rf"((?:已|共计?|累计)?(?:整改)?完成[或和及、]基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
     ("basically_done", rf"(?<!完成[或和及、])(已?基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
+    ("in_progress", rf"(正在推进(\d+)个){_GE_COUNT_END}"),
+    ("in_progress", r"(?<!\d)((\d+)个正在推进)"),
     ("remaining", rf"((?:剩余|余下|尚余)(\d+)个){_GE_COUNT_END}"),
 )
 # what is done, said before a count in its clause (已完成阶段性整改任务3项, 累计办结3项整改任务): a count
@@ -831,11 +833,11 @@ NUMERAL_COUNT = re.compile(r"(?<![零〇一二三四五六七八九十百千万�
 # numeral starts (十五 of 四十五 is none), and not 第一项, 每一项, 逐一项 or 统一项目, which count nothing
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
 # and a count of problems by 个 in numerals, only where 共 ties it to 问题 as TOTAL_PATTERNS read it
-# (问题共三个, 反馈问题共计四十五个, 共三个问题), or 完成 or 剩余 to the end of its words as GE_COUNT_PATTERNS
-# read it (已完成整改三十八个，剩余七个): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改, 已完成一个专项行动)
+# (问题共三个, 反馈问题共计四十五个, 共三个问题), or 完成, 正在推进 or 剩余 to the end of its words as GE_COUNT_PATTERNS
+# read it (已完成整改三十八个，正在推进两个，剩余七个): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改, 已完成一个专项行动)
 NUMERAL_PROBLEMS = re.compile(r"(?:(?<=问题共)|(?<=问题共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个)"
                               r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)"
-                              rf"|(?:(?<=完成)|(?<=完成整改)|(?<=剩余|余下|尚余))[零〇一二三四五六七八九十百千万两]+(?=个{_GE_COUNT_END})")
+                              rf"|(?:(?<=完成)|(?<=完成整改)|(?<=正在推进)|(?<=剩余|余下|尚余))[零〇一二三四五六七八九十百千万两]+(?=个{_GE_COUNT_END})")
 
 
 # a rate of completion, or a list of them (完成率33%、50%), each warned of where no claim reads it: one that is

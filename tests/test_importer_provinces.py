@@ -1276,19 +1276,36 @@ def test_counts_of_one_clause_no_claim_reads_are_warned_of_once(tmp_path):
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("2019年6月底前应完成的2项整改任务已完成1项")]
 
 
-def test_a_headline_counting_problems_by_ge_gives_the_total_and_the_done_by_ge_and_warns_of_the_rest(tmp_path):
-    # (问题共3个，已完成整改1个… was read as nothing and said nothing: reconcile said only that there are no claims;
-    # then the total alone, 已完成整改1个 and 基本完成1个 only warned of, though counted as the total is)
+def test_a_headline_counting_problems_by_ge_gives_the_total_and_the_done_by_ge_and_the_in_progress(tmp_path):
+    """(问题共3个，已完成整改1个… was read as nothing and said nothing: reconcile said only that there are no claims;
+    then the total alone, 已完成整改1个 and 基本完成1个 only warned of, though counted as the total is; then 正在推进1个
+    only warned of, where 正在推进1项 after a total by 项 is tasks_in_progress, which reconcile lists as not
+    checked, saying why: 个 and 项 now agree.)"""
     words = "第一轮督察反馈问题共3个，已完成整改1个，基本完成1个，正在推进1个，涉及全省21个市（州）。"
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", words) + DUE_2017)
     assert result.exit_code == 0, result.output
     assert _claims(out) == [{"key": "tasks_total", "text": "督察反馈问题共3个", "value": 3},
                             {"key": "tasks_done", "text": "已完成整改1个", "value": 1},
-                            {"key": "tasks_basically_done", "text": "基本完成1个", "value": 1}]
-    # (21个市 counts no problem: no figure of the report's to check; 正在推进 no 整改进度 says)
-    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("正在推进1个")]
+                            {"key": "tasks_basically_done", "text": "基本完成1个", "value": 1},
+                            {"key": "tasks_in_progress", "text": "正在推进1个", "value": 1}]
+    # (21个市 counts no problem: no figure of the report's to check)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
     reconciled = _agrees(out)  # (the appendix's 1 task 全面完成 and 1 基本完成: checked, matching)
     assert "tasks_done" in reconciled and "tasks_basically_done" in reconciled
+    assert "Not checked, the ledger has no such count (1): tasks_in_progress\n" in reconciled
+
+
+@pytest.mark.parametrize("words, said, value", [
+    ("督察反馈问题共3个，1个正在推进", "1个正在推进", 1),
+    ("督察反馈问题共3个，已完成整改1个，2个正在推进", "2个正在推进", 2),
+    ("督察反馈问题共三个，正在推进两个", "正在推进两个", 2),
+])
+def test_the_problems_in_progress_by_ge_after_a_total_of_problems_by_ge_are_read(tmp_path, words, said, value):
+    # (正在推进1个 was only warned of, 正在推进两个 read as nothing and said nothing, where 正在推进1项 is read)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert {"key": "tasks_in_progress", "text": said, "value": value} in _claims(out)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
 
 
 @pytest.mark.parametrize("words, unread", [
@@ -1300,11 +1317,14 @@ def test_a_headline_counting_problems_by_ge_gives_the_total_and_the_done_by_ge_a
     ("督察反馈问题共3个，已完成整改1个、2个", ["已完成整改1个"]),
     # (1个市 done: no problem)
     ("督察反馈问题共3个，已完成1个市的整改", ["已完成1个市的整改"]),
+    # (and so the ones in progress)
+    ("整改任务共3项，正在推进1个", ["正在推进1个"]),
+    ("督察反馈问题共3个。1个正在推进", ["1个正在推进"]),
 ])
 def test_a_count_done_by_ge_not_tied_to_a_total_of_problems_by_ge_is_warned_of_not_read(tmp_path, words, unread):
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
     assert result.exit_code == 0, result.output
-    assert not [c for c in _claims(out) if c["key"] in ("tasks_done", "tasks_basically_done")]
+    assert not [c for c in _claims(out) if c["key"] in ("tasks_done", "tasks_basically_done", "tasks_in_progress")]
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
 
 
@@ -1702,6 +1722,28 @@ def test_a_long_run_of_approximate_or_done_or_basically_done_words_is_read_in_we
     finally:
         signal.alarm(0)
 
+
+
+def test_a_long_run_of_the_words_of_problems_in_progress_is_read_in_well_under_a_second():
+    # (a hang guard, as the one above: 60,000 characters of the words GE_COUNT_PATTERNS and NUMERAL_PROBLEMS read)
+    import signal
+
+    from rectify_cli.importer import _counts, _both_counts, _numerals_in_digits, _unread_counts
+
+    total = "督察反馈问题共3个，"
+    headlines = [total + "正在推进" * 15000 + "1" * 60000, total + "1" * 60000 + "个正在推", total + "1个正在推" * 12000,
+                 total + "正在推进1个" * 10000, "问题共三个，" + "正在推进" * 15000 + "一" * 60000]
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("took a second or more"))
+    signal.alarm(1)
+    try:
+        for headline in headlines:
+            headline, said = _numerals_in_digits(headline)
+            read: list = []
+            _counts(headline, [], said, read)
+            _both_counts(headline)
+            _unread_counts(headline, read)
+    finally:
+        signal.alarm(0)
 
 # ---------------------------------------------------------------- 15. whose a rate is, and Jiangsu's counts of what is due (完成的有N项)
 
