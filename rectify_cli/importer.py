@@ -130,6 +130,9 @@ IN_A_LIST = (re.compile(r"(?<!\d)\d+[项个]、$"), re.compile(r"、\d+[项个]"
 # sentence (整改任务和具体措施已分别完成25项、86项, 分别完成了, 分别已完成): the counts in the nouns' order
 _NOUN = r"(整改任务|(?:具体整改|具体|整改)措施)"
 BOTH_NOUNS = re.compile(rf"{_NOUN}[和及与、](?:\d+项)?{_NOUN}")
+# (or two totals each naming its noun, 整改任务共3项、具体措施4项: the pair's only what is said with 分别 after them,
+# 分别完成1项、2项, 完成率分别为33%、50%, where no other count comes between and the totals are no count done or of some)
+BOTH_NAMED = re.compile(rf"(?<!完成){_NOUN}(?:共[计有]?)?\d+项[和及与、]{_NOUN}(?:共[计有]?)?\d+项")
 BOTH_COUNTS = re.compile(r"(?:已?分别已?)(完成了?|为|有|是)(\d+)项、(\d+)项")
 # (their totals with 共 just after the nouns, 整改任务和具体措施共3项、4项, two counts and no third)
 BOTH_TOTALS = re.compile(r"(共)[计有]?(\d+)项、(\d+)项(?![、和]\d)")
@@ -1063,14 +1066,25 @@ def _done_before(headline: str, at: int, words: re.Pattern = DONE_BEFORE) -> boo
 
 def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
     """The counts of the tasks and the measures one sentence gives at once (BOTH_COUNTS, BOTH_TOTALS, LISTED_DONE,
-    BOTH_RATES), keyed tasks_total and measures_total, tasks_done and measures_done, or tasks_done_percent and
+    BOTH_RATES, after BOTH_NOUNS or BOTH_NAMED), keyed tasks_total and measures_total, tasks_done and measures_done, or tasks_done_percent and
     measures_done_percent: (the span of their words, the count); the words from the nouns when they run on
     into the counts, else the counts'."""
     out: dict[str, tuple[tuple[int, int], int]] = {}
-    pairs = list(BOTH_NOUNS.finditer(headline))  # (found once: a long headline is read in linear time)
+    # (found once: a long headline is read in linear time)
+    pairs = sorted([*BOTH_NOUNS.finditer(headline), *BOTH_NAMED.finditer(headline)], key=lambda p: p.end())
     ends = [p.end() for p in pairs]
     stops = [i for i, c in enumerate(headline) if c in "。；"]
     after: dict[int, int] = {}  # (a pair -> where the last counts read of it end: rates may follow them)
+    # (the counts COUNT_BETWEEN finds, found once: each figure left to a warning searched the words back to its
+    # nouns again, seconds for thousands of them; they never overlap, so one lies between two places where the
+    # first to start after the one ends before the other)
+    between = [c.span() for c in COUNT_BETWEEN.finditer(headline)]
+    starts = [start for start, _ in between]
+
+    def count_between(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, start)
+        return i < len(between) and between[i][1] <= end
+
     found = [*BOTH_COUNTS.finditer(headline), *BOTH_TOTALS.finditer(headline), *LISTED_DONE.finditer(headline),
              *BOTH_RATES.finditer(headline)]
     for m in sorted(found, key=lambda m: m.start()):  # (in text order)
@@ -1082,10 +1096,15 @@ def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
         if ("任务" in nouns.group(1)) == ("任务" in nouns.group(2)):  # (two tasks' nouns, or two measures')
             continue
         gap = headline[nouns.end() : m.start()]
-        if m.re is LISTED_DONE and COUNT_BETWEEN.search(gap):
+        if m.re is LISTED_DONE and count_between(nouns.end(), m.start()):
             continue
-        if m.re is BOTH_RATES and COUNT_BETWEEN.search(headline, after.get(at, nouns.end()), m.start()):
+        if m.re is BOTH_RATES and count_between(after.get(at, nouns.end()), m.start()):
             continue
+        if nouns.re is BOTH_NAMED and not (
+                (m.re is BOTH_COUNTS and m.group(1).startswith("完成") or m.re is BOTH_RATES and m.group(1))
+                and not count_between(after.get(at, nouns.end()), m.start())
+                and not _done_before(headline, nouns.start()) and not _done_before(headline, nouns.start(), SOME_BEFORE)):
+            continue  # (left to a warning: 整改任务共3项、具体措施4项，已完成1项、2项 without 分别)
         if not (_exact(headline, *m.span(2)) and _exact(headline, *m.span(3))):
             continue  # (完成率分别为33%、50%以上: left to a warning)
         total = m.group(1) in ("为", "有", "是", "共")

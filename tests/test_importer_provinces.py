@@ -1547,6 +1547,54 @@ def test_rates_where_the_sentence_does_not_say_whose_they_are_are_warned_of_not_
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
 
 
+NAMED_TOTALS = [("tasks_total", "整改任务共3项", 3), ("measures_total", "具体措施4项", 4)]
+NAMED_RATES = [("tasks_done_percent", "完成率分别为33%、50%", 33), ("measures_done_percent", "完成率分别为33%、50%", 50)]
+
+
+@pytest.mark.parametrize("words, claims", [
+    ("整改任务共3项、具体措施4项，完成率分别为33%、50%", NAMED_TOTALS + NAMED_RATES),
+    ("整改任务共3项、具体措施4项，分别完成1项、2项",
+     NAMED_TOTALS + [("tasks_done", "分别完成1项、2项", 1), ("measures_done", "分别完成1项、2项", 2)]),
+    # (the measures named first: their figure first)
+    ("具体措施共4项、整改任务3项，完成率分别为50%、33%",
+     [("tasks_total", "整改任务3项", 3), ("measures_total", "具体措施共4项", 4),
+      ("tasks_done_percent", "完成率分别为50%、33%", 33), ("measures_done_percent", "完成率分别为50%、33%", 50)]),
+    # (the counts done, then the rates of the same two)
+    ("整改任务共3项、具体措施4项，已分别完成1项、2项，完成率分别为33%、50%",
+     NAMED_TOTALS + [("tasks_done", "已分别完成1项、2项", 1), ("measures_done", "已分别完成1项、2项", 2)] + NAMED_RATES),
+])
+def test_two_totals_each_naming_its_noun_then_two_figures_with_fenbie_are_the_pair_in_their_order(tmp_path, words, claims):
+    # (完成率分别为33%、50% after 整改任务共3项、具体措施4项 was only warned of, where after 3项整改任务、4项具体措施
+    # or 整改任务和具体措施 it is the pair's)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert sorted((c["key"], c["text"], c["value"]) for c in _claims(out)) == sorted(claims)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    # (the appendix: 1 of 3 tasks done, 33%; 2 of 4 measures, 50%)
+    reconciled = _agrees(out)
+    assert all(key in reconciled for key, _, _ in claims) and "Not checked" not in reconciled
+
+
+@pytest.mark.parametrize("words, unread", [
+    # (the totals in another sentence)
+    ("整改任务共3项、具体措施4项。完成率分别为33%、50%", ["完成率分别为33%、50%"]),
+    # (other words between the two totals)
+    ("整改任务共3项，另有具体措施4项，完成率分别为33%、50%", ["完成率分别为33%、50%"]),
+    # (the counts due by a date between the totals and the figures: they may be of those)
+    ("整改任务共3项、具体措施4项，2017年底前应完成2项、3项，完成率分别为33%、50%",
+     ["完成率分别为33%、50%", "2017年底前应完成2项", "3项"]),
+    ("整改任务共3项、具体措施4项，2017年底前应完成2项、3项，分别完成1项、2项",
+     ["2017年底前应完成2项", "3项", "分别完成1项", "2项"]),
+    # (counts of some of them only, no totals: the figures may be of those)
+    ("其中整改任务2项、具体措施3项，完成率分别为33%、50%", ["完成率分别为33%、50%", "其中整改任务2项", "具体措施3项"]),
+])
+def test_figures_with_fenbie_after_two_named_totals_with_other_words_between_are_warned_of(tmp_path, words, unread):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in _claims(out) if c["key"].endswith(("_done", "_done_percent"))]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
+
+
 @pytest.mark.parametrize("words, claims", [
     ("整改任务和具体措施共3项、4项", [("tasks_total", "整改任务和具体措施共3项、4项", 3), ("measures_total", "整改任务和具体措施共3项、4项", 4)]),
     ("具体措施和整改任务共计4项、3项", [("tasks_total", "具体措施和整改任务共计4项、3项", 3),
@@ -1740,6 +1788,29 @@ def test_a_long_run_of_the_words_of_problems_in_progress_is_read_in_well_under_a
             headline, said = _numerals_in_digits(headline)
             read: list = []
             _counts(headline, [], said, read)
+            _both_counts(headline)
+            _unread_counts(headline, read)
+    finally:
+        signal.alarm(0)
+
+
+@pytest.mark.parametrize("pair", ["整改任务共1项、具体措施1项，", "1项整改任务、1项具体措施，"])
+def test_a_long_run_of_two_named_totals_or_their_figures_is_read_in_well_under_a_second(pair):
+    # (a hang guard, as the ones above: 60,000 characters of the words BOTH_NAMED and the figures after it read,
+    # each figure left to a warning searching the words back to the totals)
+    import signal
+
+    from rectify_cli.importer import _counts, _both_counts, _unread_counts
+
+    headlines = [pair * 4000, "整改任务共" + "1" * 60000, "整改任务共1项、具体措施" + "1" * 60000, "整改任务" * 15000 + "1项",
+                 pair + "分别完成1项、1项，" * 6000, pair + "完成率分别为1%、1%，" * 5000, pair + "分别完成1项、1项以上，" * 5000,
+                 pair + "完成率分别为1%、1%以上，" * 4000]
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("took a second or more"))
+    signal.alarm(1)
+    try:
+        for headline in headlines:
+            read: list = []
+            _counts(headline, [], lambda span: headline[span[0]:span[1]], read)
             _both_counts(headline)
             _unread_counts(headline, read)
     finally:
