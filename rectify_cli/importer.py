@@ -106,13 +106,15 @@ RATE_NOUN = re.compile(r"(?:整改)?任务|(?:具体整改|具体|整改)?措施
 # (two totals one after the other, 3项整改任务、4项具体措施: a figure after them, 完成率33%, 已完成1项, may be
 # either's or both's; read only where it names its noun)
 BETWEEN_LISTED = re.compile(r"[、，和及与]|以及")
-# (after a total of problems counted by 个, 反馈问题共45个, its done and remaining ones by 个 too: 已完成整改38个, 基本完成3个, 剩余7个;
-# a 个 ending the words or before 问题 only, as 1个市 counts no problem)
+# (after a total of problems counted by 个, 反馈问题共45个, its done, in progress and remaining ones by 个 too: 已完成整改38个,
+# 基本完成3个, 正在推进2个 or 2个正在推进, 剩余7个; a 个 ending the words or before 问题 only, as 1个市 counts no problem)
 _GE_COUNT_END = r"(?=[，。；、：（）]|问题|$)"
 GE_COUNT_PATTERNS = (
     ("done", rf"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
     ("done_or_basically_done", rf"((?:已|共计?|累计)?(?:整改)?完成[或和及、]基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
     ("basically_done", rf"(?<!完成[或和及、])(已?基本完成(?:整改)?(\d+)个){_GE_COUNT_END}"),
+    ("in_progress", rf"(正在推进(\d+)个){_GE_COUNT_END}"),
+    ("in_progress", r"(?<!\d)((\d+)个正在推进)"),
     ("remaining", rf"((?:剩余|余下|尚余)(\d+)个){_GE_COUNT_END}"),
 )
 # what is done, said before a count in its clause (已完成阶段性整改任务3项, 累计办结3项整改任务): a count
@@ -128,6 +130,9 @@ IN_A_LIST = (re.compile(r"(?<!\d)\d+[项个]、$"), re.compile(r"、\d+[项个]"
 # sentence (整改任务和具体措施已分别完成25项、86项, 分别完成了, 分别已完成): the counts in the nouns' order
 _NOUN = r"(整改任务|(?:具体整改|具体|整改)措施)"
 BOTH_NOUNS = re.compile(rf"{_NOUN}[和及与、](?:\d+项)?{_NOUN}")
+# (or two totals each naming its noun, 整改任务共3项、具体措施4项: the pair's only what is said with 分别 after them,
+# 分别完成1项、2项, 完成率分别为33%、50%, where no other count comes between and the totals are no count done or of some)
+BOTH_NAMED = re.compile(rf"(?<!完成){_NOUN}(?:共[计有]?)?\d+项[和及与、]{_NOUN}(?:共[计有]?)?\d+项")
 BOTH_COUNTS = re.compile(r"(?:已?分别已?)(完成了?|为|有|是)(\d+)项、(\d+)项")
 # (their totals with 共 just after the nouns, 整改任务和具体措施共3项、4项, two counts and no third)
 BOTH_TOTALS = re.compile(r"(共)[计有]?(\d+)项、(\d+)项(?![、和]\d)")
@@ -831,11 +836,11 @@ NUMERAL_COUNT = re.compile(r"(?<![零〇一二三四五六七八九十百千万�
 # numeral starts (十五 of 四十五 is none), and not 第一项, 每一项, 逐一项 or 统一项目, which count nothing
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
 # and a count of problems by 个 in numerals, only where 共 ties it to 问题 as TOTAL_PATTERNS read it
-# (问题共三个, 反馈问题共计四十五个, 共三个问题), or 完成 or 剩余 to the end of its words as GE_COUNT_PATTERNS
-# read it (已完成整改三十八个，剩余七个): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改, 已完成一个专项行动)
+# (问题共三个, 反馈问题共计四十五个, 共三个问题), or 完成, 正在推进 or 剩余 to the end of its words as GE_COUNT_PATTERNS
+# read it (已完成整改三十八个，正在推进两个，剩余七个): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改, 已完成一个专项行动)
 NUMERAL_PROBLEMS = re.compile(r"(?:(?<=问题共)|(?<=问题共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个)"
                               r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)"
-                              rf"|(?:(?<=完成)|(?<=完成整改)|(?<=剩余|余下|尚余))[零〇一二三四五六七八九十百千万两]+(?=个{_GE_COUNT_END})")
+                              rf"|(?:(?<=完成)|(?<=完成整改)|(?<=正在推进)|(?<=剩余|余下|尚余))[零〇一二三四五六七八九十百千万两]+(?=个{_GE_COUNT_END})")
 
 
 # a rate of completion, or a list of them (完成率33%、50%), each warned of where no claim reads it: one that is
@@ -1061,14 +1066,25 @@ def _done_before(headline: str, at: int, words: re.Pattern = DONE_BEFORE) -> boo
 
 def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
     """The counts of the tasks and the measures one sentence gives at once (BOTH_COUNTS, BOTH_TOTALS, LISTED_DONE,
-    BOTH_RATES), keyed tasks_total and measures_total, tasks_done and measures_done, or tasks_done_percent and
+    BOTH_RATES, after BOTH_NOUNS or BOTH_NAMED), keyed tasks_total and measures_total, tasks_done and measures_done, or tasks_done_percent and
     measures_done_percent: (the span of their words, the count); the words from the nouns when they run on
     into the counts, else the counts'."""
     out: dict[str, tuple[tuple[int, int], int]] = {}
-    pairs = list(BOTH_NOUNS.finditer(headline))  # (found once: a long headline is read in linear time)
+    # (found once: a long headline is read in linear time)
+    pairs = sorted([*BOTH_NOUNS.finditer(headline), *BOTH_NAMED.finditer(headline)], key=lambda p: p.end())
     ends = [p.end() for p in pairs]
     stops = [i for i, c in enumerate(headline) if c in "。；"]
     after: dict[int, int] = {}  # (a pair -> where the last counts read of it end: rates may follow them)
+    # (the counts COUNT_BETWEEN finds, found once: each figure left to a warning searched the words back to its
+    # nouns again, seconds for thousands of them; they never overlap, so one lies between two places where the
+    # first to start after the one ends before the other)
+    between = [c.span() for c in COUNT_BETWEEN.finditer(headline)]
+    starts = [start for start, _ in between]
+
+    def count_between(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, start)
+        return i < len(between) and between[i][1] <= end
+
     found = [*BOTH_COUNTS.finditer(headline), *BOTH_TOTALS.finditer(headline), *LISTED_DONE.finditer(headline),
              *BOTH_RATES.finditer(headline)]
     for m in sorted(found, key=lambda m: m.start()):  # (in text order)
@@ -1080,10 +1096,15 @@ def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
         if ("任务" in nouns.group(1)) == ("任务" in nouns.group(2)):  # (two tasks' nouns, or two measures')
             continue
         gap = headline[nouns.end() : m.start()]
-        if m.re is LISTED_DONE and COUNT_BETWEEN.search(gap):
+        if m.re is LISTED_DONE and count_between(nouns.end(), m.start()):
             continue
-        if m.re is BOTH_RATES and COUNT_BETWEEN.search(headline, after.get(at, nouns.end()), m.start()):
+        if m.re is BOTH_RATES and count_between(after.get(at, nouns.end()), m.start()):
             continue
+        if nouns.re is BOTH_NAMED and not (
+                (m.re is BOTH_COUNTS and m.group(1).startswith("完成") or m.re is BOTH_RATES and m.group(1))
+                and not count_between(after.get(at, nouns.end()), m.start())
+                and not _done_before(headline, nouns.start()) and not _done_before(headline, nouns.start(), SOME_BEFORE)):
+            continue  # (left to a warning: 整改任务共3项、具体措施4项，已完成1项、2项 without 分别)
         if not (_exact(headline, *m.span(2)) and _exact(headline, *m.span(3))):
             continue  # (完成率分别为33%、50%以上: left to a warning)
         total = m.group(1) in ("为", "有", "是", "共")

@@ -1276,19 +1276,36 @@ def test_counts_of_one_clause_no_claim_reads_are_warned_of_once(tmp_path):
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("2019年6月底前应完成的2项整改任务已完成1项")]
 
 
-def test_a_headline_counting_problems_by_ge_gives_the_total_and_the_done_by_ge_and_warns_of_the_rest(tmp_path):
-    # (问题共3个，已完成整改1个… was read as nothing and said nothing: reconcile said only that there are no claims;
-    # then the total alone, 已完成整改1个 and 基本完成1个 only warned of, though counted as the total is)
+def test_a_headline_counting_problems_by_ge_gives_the_total_and_the_done_by_ge_and_the_in_progress(tmp_path):
+    """(问题共3个，已完成整改1个… was read as nothing and said nothing: reconcile said only that there are no claims;
+    then the total alone, 已完成整改1个 and 基本完成1个 only warned of, though counted as the total is; then 正在推进1个
+    only warned of, where 正在推进1项 after a total by 项 is tasks_in_progress, which reconcile lists as not
+    checked, saying why: 个 and 项 now agree.)"""
     words = "第一轮督察反馈问题共3个，已完成整改1个，基本完成1个，正在推进1个，涉及全省21个市（州）。"
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", words) + DUE_2017)
     assert result.exit_code == 0, result.output
     assert _claims(out) == [{"key": "tasks_total", "text": "督察反馈问题共3个", "value": 3},
                             {"key": "tasks_done", "text": "已完成整改1个", "value": 1},
-                            {"key": "tasks_basically_done", "text": "基本完成1个", "value": 1}]
-    # (21个市 counts no problem: no figure of the report's to check; 正在推进 no 整改进度 says)
-    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread("正在推进1个")]
+                            {"key": "tasks_basically_done", "text": "基本完成1个", "value": 1},
+                            {"key": "tasks_in_progress", "text": "正在推进1个", "value": 1}]
+    # (21个市 counts no problem: no figure of the report's to check)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
     reconciled = _agrees(out)  # (the appendix's 1 task 全面完成 and 1 基本完成: checked, matching)
     assert "tasks_done" in reconciled and "tasks_basically_done" in reconciled
+    assert "Not checked, the ledger has no such count (1): tasks_in_progress\n" in reconciled
+
+
+@pytest.mark.parametrize("words, said, value", [
+    ("督察反馈问题共3个，1个正在推进", "1个正在推进", 1),
+    ("督察反馈问题共3个，已完成整改1个，2个正在推进", "2个正在推进", 2),
+    ("督察反馈问题共三个，正在推进两个", "正在推进两个", 2),
+])
+def test_the_problems_in_progress_by_ge_after_a_total_of_problems_by_ge_are_read(tmp_path, words, said, value):
+    # (正在推进1个 was only warned of, 正在推进两个 read as nothing and said nothing, where 正在推进1项 is read)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert {"key": "tasks_in_progress", "text": said, "value": value} in _claims(out)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
 
 
 @pytest.mark.parametrize("words, unread", [
@@ -1300,11 +1317,14 @@ def test_a_headline_counting_problems_by_ge_gives_the_total_and_the_done_by_ge_a
     ("督察反馈问题共3个，已完成整改1个、2个", ["已完成整改1个"]),
     # (1个市 done: no problem)
     ("督察反馈问题共3个，已完成1个市的整改", ["已完成1个市的整改"]),
+    # (and so the ones in progress)
+    ("整改任务共3项，正在推进1个", ["正在推进1个"]),
+    ("督察反馈问题共3个。1个正在推进", ["1个正在推进"]),
 ])
 def test_a_count_done_by_ge_not_tied_to_a_total_of_problems_by_ge_is_warned_of_not_read(tmp_path, words, unread):
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
     assert result.exit_code == 0, result.output
-    assert not [c for c in _claims(out) if c["key"] in ("tasks_done", "tasks_basically_done")]
+    assert not [c for c in _claims(out) if c["key"] in ("tasks_done", "tasks_basically_done", "tasks_in_progress")]
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
 
 
@@ -1527,6 +1547,54 @@ def test_rates_where_the_sentence_does_not_say_whose_they_are_are_warned_of_not_
     assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
 
 
+NAMED_TOTALS = [("tasks_total", "整改任务共3项", 3), ("measures_total", "具体措施4项", 4)]
+NAMED_RATES = [("tasks_done_percent", "完成率分别为33%、50%", 33), ("measures_done_percent", "完成率分别为33%、50%", 50)]
+
+
+@pytest.mark.parametrize("words, claims", [
+    ("整改任务共3项、具体措施4项，完成率分别为33%、50%", NAMED_TOTALS + NAMED_RATES),
+    ("整改任务共3项、具体措施4项，分别完成1项、2项",
+     NAMED_TOTALS + [("tasks_done", "分别完成1项、2项", 1), ("measures_done", "分别完成1项、2项", 2)]),
+    # (the measures named first: their figure first)
+    ("具体措施共4项、整改任务3项，完成率分别为50%、33%",
+     [("tasks_total", "整改任务3项", 3), ("measures_total", "具体措施共4项", 4),
+      ("tasks_done_percent", "完成率分别为50%、33%", 33), ("measures_done_percent", "完成率分别为50%、33%", 50)]),
+    # (the counts done, then the rates of the same two)
+    ("整改任务共3项、具体措施4项，已分别完成1项、2项，完成率分别为33%、50%",
+     NAMED_TOTALS + [("tasks_done", "已分别完成1项、2项", 1), ("measures_done", "已分别完成1项、2项", 2)] + NAMED_RATES),
+])
+def test_two_totals_each_naming_its_noun_then_two_figures_with_fenbie_are_the_pair_in_their_order(tmp_path, words, claims):
+    # (完成率分别为33%、50% after 整改任务共3项、具体措施4项 was only warned of, where after 3项整改任务、4项具体措施
+    # or 整改任务和具体措施 it is the pair's)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert sorted((c["key"], c["text"], c["value"]) for c in _claims(out)) == sorted(claims)
+    assert not [w for w in _warnings(result) if "could not be read" in w]
+    # (the appendix: 1 of 3 tasks done, 33%; 2 of 4 measures, 50%)
+    reconciled = _agrees(out)
+    assert all(key in reconciled for key, _, _ in claims) and "Not checked" not in reconciled
+
+
+@pytest.mark.parametrize("words, unread", [
+    # (the totals in another sentence)
+    ("整改任务共3项、具体措施4项。完成率分别为33%、50%", ["完成率分别为33%、50%"]),
+    # (other words between the two totals)
+    ("整改任务共3项，另有具体措施4项，完成率分别为33%、50%", ["完成率分别为33%、50%"]),
+    # (the counts due by a date between the totals and the figures: they may be of those)
+    ("整改任务共3项、具体措施4项，2017年底前应完成2项、3项，完成率分别为33%、50%",
+     ["完成率分别为33%、50%", "2017年底前应完成2项", "3项"]),
+    ("整改任务共3项、具体措施4项，2017年底前应完成2项、3项，分别完成1项、2项",
+     ["2017年底前应完成2项", "3项", "分别完成1项", "2项"]),
+    # (counts of some of them only, no totals: the figures may be of those)
+    ("其中整改任务2项、具体措施3项，完成率分别为33%、50%", ["完成率分别为33%、50%", "其中整改任务2项", "具体措施3项"]),
+])
+def test_figures_with_fenbie_after_two_named_totals_with_other_words_between_are_warned_of(tmp_path, words, unread):
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert not [c for c in _claims(out) if c["key"].endswith(("_done", "_done_percent"))]
+    assert [w for w in _warnings(result) if "could not be read" in w] == [_unread(u) for u in unread]
+
+
 @pytest.mark.parametrize("words, claims", [
     ("整改任务和具体措施共3项、4项", [("tasks_total", "整改任务和具体措施共3项、4项", 3), ("measures_total", "整改任务和具体措施共3项、4项", 4)]),
     ("具体措施和整改任务共计4项、3项", [("tasks_total", "具体措施和整改任务共计4项、3项", 3),
@@ -1702,6 +1770,51 @@ def test_a_long_run_of_approximate_or_done_or_basically_done_words_is_read_in_we
     finally:
         signal.alarm(0)
 
+
+
+def test_a_long_run_of_the_words_of_problems_in_progress_is_read_in_well_under_a_second():
+    # (a hang guard, as the one above: 60,000 characters of the words GE_COUNT_PATTERNS and NUMERAL_PROBLEMS read)
+    import signal
+
+    from rectify_cli.importer import _counts, _both_counts, _numerals_in_digits, _unread_counts
+
+    total = "督察反馈问题共3个，"
+    headlines = [total + "正在推进" * 15000 + "1" * 60000, total + "1" * 60000 + "个正在推", total + "1个正在推" * 12000,
+                 total + "正在推进1个" * 10000, "问题共三个，" + "正在推进" * 15000 + "一" * 60000]
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("took a second or more"))
+    signal.alarm(1)
+    try:
+        for headline in headlines:
+            headline, said = _numerals_in_digits(headline)
+            read: list = []
+            _counts(headline, [], said, read)
+            _both_counts(headline)
+            _unread_counts(headline, read)
+    finally:
+        signal.alarm(0)
+
+
+@pytest.mark.parametrize("pair", ["整改任务共1项、具体措施1项，", "1项整改任务、1项具体措施，"])
+def test_a_long_run_of_two_named_totals_or_their_figures_is_read_in_well_under_a_second(pair):
+    # (a hang guard, as the ones above: 60,000 characters of the words BOTH_NAMED and the figures after it read,
+    # each figure left to a warning searching the words back to the totals)
+    import signal
+
+    from rectify_cli.importer import _counts, _both_counts, _unread_counts
+
+    headlines = [pair * 4000, "整改任务共" + "1" * 60000, "整改任务共1项、具体措施" + "1" * 60000, "整改任务" * 15000 + "1项",
+                 pair + "分别完成1项、1项，" * 6000, pair + "完成率分别为1%、1%，" * 5000, pair + "分别完成1项、1项以上，" * 5000,
+                 pair + "完成率分别为1%、1%以上，" * 4000]
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("took a second or more"))
+    signal.alarm(1)
+    try:
+        for headline in headlines:
+            read: list = []
+            _counts(headline, [], lambda span: headline[span[0]:span[1]], read)
+            _both_counts(headline)
+            _unread_counts(headline, read)
+    finally:
+        signal.alarm(0)
 
 # ---------------------------------------------------------------- 15. whose a rate is, and Jiangsu's counts of what is due (完成的有N项)
 
