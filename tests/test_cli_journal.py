@@ -34,6 +34,16 @@ def journal_bytes(reg: Path) -> bytes:
     return (reg.parent / "progress.yaml").read_bytes()
 
 
+def _record_refused(reg, said_zh: str, said_en: str) -> None:
+    """`record 1.1` on `reg` refused (exit 2) with `said_zh` on stderr, by default, and `said_en` with
+    --lang en; the journal as it was."""
+    before = journal_bytes(reg)
+    for lang, said in (((), said_zh), (("--lang", "en"), said_en)):
+        result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), *lang)
+        assert (result.exit_code, result.stderr) == (2, said), lang
+    assert journal_bytes(reg) == before
+
+
 def measure_json(reg: Path, measure: str, as_of: str) -> dict:
     result = run("status", "--registry", str(reg), "--format", "json", "--as-of", as_of, today=as_of)
     assert result.exit_code == 0, result.output
@@ -426,26 +436,11 @@ def test_a_folder_closed_to_new_files_is_named_as_the_cause(reg, monkeypatch):
 
     monkeypatch.setattr(tempfile, "mkstemp", closed)
     path = reg.parent / "progress.yaml"
-    before = path.read_bytes()
-    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
-    assert (result.exit_code, result.stderr) == (2, (
+    _record_refused(reg, (
         f"rectify: {path}: 无法写入（不能在文件夹 {folder} 中新建文件：写入时先在原文件旁写好新文件，再用它替换原文件，"
-        "所以这个文件夹须可写）；未写入任何内容\n"))
-    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
-    assert (english.exit_code, english.stderr) == (2, (
+        "所以这个文件夹须可写）；未写入任何内容\n"), (
         f"rectify: {path}: cannot be written (no file can be made in the folder {folder}: a write makes the new "
         "file beside the old one and puts it in its place, so the folder must be writable); nothing was written\n"))
-    assert path.read_bytes() == before
-
-
-def _record_refused(reg, said_zh: str, said_en: str) -> None:
-    """`record 1.1` on `reg` refused (exit 2) with `said_zh` on stderr, by default, and `said_en` with
-    --lang en; the journal as it was."""
-    before = journal_bytes(reg)
-    for lang, said in (((), said_zh), (("--lang", "en"), said_en)):
-        result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), *lang)
-        assert (result.exit_code, result.stderr) == (2, said), lang
-    assert journal_bytes(reg) == before
 
 
 def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypatch):
@@ -549,17 +544,12 @@ def test_an_indented_journal_is_refused_in_the_users_language(reg):
     path = reg.parent / "progress.yaml"
     lines = path.read_bytes().splitlines(keepends=True)
     path.write_bytes(lines[0] + b"".join(b"  " + line for line in lines[1:]))
-    before = path.read_bytes()
-    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
-    assert (result.exit_code, result.stderr) == (2, (
+    _record_refused(reg, (
         f"rectify: {path}: 进展记录的各条记录有缩进（第 2 行的 `-` 前有空格），而新记录写在行首，无法接续这个列表；"
-        "未写入任何内容——请去掉缩进（各条记录的每一行去掉同样多的空格）后重试\n"))
-    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
-    assert (english.exit_code, english.stderr) == (2, (
+        "未写入任何内容——请去掉缩进（各条记录的每一行去掉同样多的空格）后重试\n"), (
         f"rectify: {path}: the journal's entries are indented (line 2 starts with spaces before its `-`), and an entry "
         "is written at the left margin, where it can't continue that list; nothing was written — remove the "
         "indentation (the same from every line of the entries) and try again\n"))
-    assert path.read_bytes() == before
 
 
 def test_a_block_ending_the_journal_is_refused_in_the_users_language(reg):
