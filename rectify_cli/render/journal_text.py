@@ -1,8 +1,6 @@
 """Plain text for the journal commands: what was written, the history table, the chain check."""
 from __future__ import annotations
 
-import re
-
 from ..dates import whole_months
 from ..engine import Retractions
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, label, notice_text, word
@@ -409,15 +407,13 @@ def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], col
     room = width - sum(_widest(widths, headers, rows, i) + 2 for i in columns if i != _STATE)
     if _STATE not in columns or _widest(widths, headers, rows, _STATE) <= room or room < _WRAP_MIN:
         return [[row[_STATE]] for row in rows]
-    from .linebreak import fewest_breaks_width, widest_unbroken, wrapped  # (Rich's cell widths: off the start-up)
+    from .linebreak import fewest_breaks_width, shape, widest_unbroken, wrapped  # (Rich's cell widths: off the start-up)
 
     fits: dict[str, int] = {}  # (by its shape: entries of other days break alike, and uniseg is slow)
-    for state in {row[_STATE] for row in rows if widths[row[_STATE]] > room}:
-        shape = re.sub("[0-9]", "0", state)
-        if shape not in fits:
-            fits[shape] = fewest_breaks_width([shape], min(room, widest_unbroken(shape, width)) or room, room,
-                                              narrowest=False)
-    return [wrapped(row[_STATE], fits[re.sub("[0-9]", "0", row[_STATE])]) if widths[row[_STATE]] > room
+    for state in {shape(row[_STATE]) for row in rows if widths[row[_STATE]] > room}:
+        fits[state] = fewest_breaks_width([state], min(room, widest_unbroken(state, width)) or room, room,
+                                          narrowest=False)
+    return [wrapped(row[_STATE], fits[shape(row[_STATE])]) if widths[row[_STATE]] > room
             else [row[_STATE]] for row in rows]
 
 

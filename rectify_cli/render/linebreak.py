@@ -87,7 +87,7 @@ def fewest_breaks_width(texts: list[str], floor: int, room: int, *, narrowest: b
     line to `room` they read `撤回误录（撤回 2018-11-01 推进` / `中）`, `（2019-06-30补` / `录）`."""
     # (texts alike but for their digits, as entries of other days, break alike: each measured once;
     # uniseg takes a millisecond or two a text and width)
-    texts = list(dict.fromkeys(re.sub("[0-9]", "0", text) for text in texts))
+    texts = list(dict.fromkeys(map(shape, texts)))
 
     @cache
     def breaks(width: int) -> tuple[int, int, int]:
@@ -137,8 +137,15 @@ _UNITS = frozenset("天项个条年月日%％")
 _WORD_UNITS = re.compile(r"(?:days?|months?|years?|measures?|tasks?|problems?|files?|entry|entries)\b")
 
 
-# ASCII digits all break alike (UAX #14's class NU): a text is broken as its shape with each one a 0.
+# ASCII digits all break alike (UAX #14's class NU), and are a cell each: a text is broken as its
+# shape, each one a 0.
 _DIGIT_SHAPE = str.maketrans("123456789", "000000000")
+
+
+def shape(text: str) -> str:
+    """`text` with each ASCII digit a 0: it breaks, and is as wide, as `text` does (entries of
+    other days, retractions of other entries: measured once, as uniseg is slow)."""
+    return text.translate(_DIGIT_SHAPE)
 
 
 @lru_cache(maxsize=1024)
@@ -150,7 +157,7 @@ def _units(text: str) -> tuple[str, ...]:
     out a cell several times (a 10,000-character note took `show` 2 s; 20,000 entries took
     `history` at 40 columns 10 s, most of it in uniseg)."""
     units, at = [], 0
-    for length in _unit_lengths(text.translate(_DIGIT_SHAPE)):
+    for length in _unit_lengths(shape(text)):
         units.append(text[at : at + length])
         at += length
     return tuple(units)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -37,7 +36,7 @@ from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
 from .journal_text import LATE_MARK, extended_late_words, extension_details, filled_columns, ledger_warnings, retraction_text
-from .linebreak import Paragraph, fewest_breaks_width, unbroken, widest_unbroken
+from .linebreak import Paragraph, fewest_breaks_width, shape, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -951,14 +950,11 @@ def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> 
         return None
     # (cells alike but for their digits, as retractions of entries of other days, break alike: each
     # shape is measured once; uniseg takes a millisecond or two a cell and width)
-    shapes = {_DIGIT.sub("0", state) for state in states}
-    floor = max(header, *(widest_unbroken(shape, console.width) for shape in shapes))
-    width = fewest_breaks_width([shape for shape in shapes if cell_len(shape) > floor], floor, max(room, floor))
-    lines = (line for shape in shapes for line in Paragraph(shape).broken(width).plain.split("\n"))
+    shapes = set(map(shape, states))
+    floor = max(header, *(widest_unbroken(one, console.width) for one in shapes))
+    width = fewest_breaks_width([one for one in shapes if cell_len(one) > floor], floor, max(room, floor))
+    lines = (line for one in shapes for line in Paragraph(one).broken(width).plain.split("\n"))
     return max(header, *map(cell_len, lines))
-
-
-_DIGIT = re.compile(r"[0-9]")  # (ASCII: a cell each, as 0)
 
 
 def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
