@@ -890,16 +890,11 @@ def listed_names(name: str, known) -> list[str]:
     return parts if len(parts) > 1 and all(part in known for part in parts) else []
 
 
-# How many names of a list typed as one a refusal repeats (as a plan's undeclared region names its regions):
-# all of a ledger's units were a line of over a thousand characters.
-LISTED_SHOWN = 8
-
-
 def refuse_listed(name: str, known, option: str) -> None:
     """`name` that is several `known` names listed (--owner 拉萨市、那曲市) is refused, saying how
     to give each: its closest single name would read as the same list turned round."""
     from .errors import UsageError
-    from .i18n import refusal
+    from .i18n import LISTED_SHOWN, refusal
 
     parts = listed_names(name, known)
     if parts:

@@ -1788,6 +1788,9 @@ def unit_suggestion(name: str, names, seen: dict | None = None) -> Notice | str:
 
 # What a refusal echoes of a value typed: enough to know it by, not 100,000 characters of it.
 ECHOED_CELLS = 40
+# How many names of a list a message gives before "and N more" (a ledger's 49 units were a line of
+# over a thousand characters; a plan's undeclared region names its regions so too).
+LISTED_SHOWN = 8
 # The values' names that carry one as typed (an option's value, an id, a unit's or region's
 # name); a path is echoed whole, its file's name being at its end, and so is a hash (--entry,
 # --since-head: 64 digits, one too many is what its refusal shows).

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import chain, dates
 from .errors import Problem, RegistryError
-from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, not_real_reason, problem, suggested, suggestion, unit_suggestion
+from .i18n import ENTRY, LISTED_SHOWN, MILESTONE, REPORTED, Notice, Where, not_real_reason, problem, suggested, suggestion, unit_suggestion
 from .layout import JOURNAL_SUFFIX, plan_beside
 from .model import (
     KIND_WORDS,
@@ -775,7 +775,8 @@ def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]
         return "not_a_region", {"name": name}
     declared = list(dict.fromkeys(region_units.values()))
     hint = _listed_in_one(name, region_units) or suggestion(name, region_units)
-    shown = (declared if len(declared) <= 8 else Notice("regions_more", {"regions": declared[:8], "more": len(declared) - 8})
+    shown = (declared if len(declared) <= LISTED_SHOWN else
+             Notice("regions_more", {"regions": declared[:LISTED_SHOWN], "more": len(declared) - LISTED_SHOWN})
              ) if declared else Notice("regions_none", {})
     return "unknown_region", {"name": shown_value(name), "hint": hint, "regions": shown}
 
