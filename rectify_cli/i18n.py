@@ -863,6 +863,11 @@ LABELS = {
                                        "one is recording. Nothing was written."),
     "problem_journal_lock_failed": ("无法创建锁文件（{why}）；文件夹 {folder} 是否可写？未写入任何内容。",
                                     "cannot create the lock file ({why}); is the folder {folder} writable? Nothing was written."),
+    "problem_journal_lock_unsupported": ("文件夹 {folder} 所在的文件系统不支持文件锁，无法在写入进展记录时锁定它（网络盘如 NFS "
+                                         "须启用其锁服务）；请把台账放在支持文件锁的位置。未写入任何内容。",
+                                         "the file system of the folder {folder} does not support file locks, so the journal "
+                                         "cannot be locked while it is written (a network share such as NFS needs its lock "
+                                         "service running); keep the registry where locks work. Nothing was written."),
     "problem_journal_lock_unopened": ("锁文件已存在，但无法打开以写入（{why}）。未写入任何内容。",
                                       "the lock file is there but cannot be opened for writing ({why}). Nothing was written."),
     "problem_journal_lock_not_a_file": ("锁文件的位置上是一个{what}，不是锁文件：请在无人记录时移走它后重试。未写入任何内容。",

@@ -32,6 +32,7 @@ alias is accepted on input), so the journal speaks one vocabulary.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -307,6 +308,11 @@ def lock_timeout() -> float:
     return seconds
 
 
+# What flock says on a file system that takes no locks: an NFS mount without its lock service
+# (ENOLCK), some FUSE or SMB mounts (EOPNOTSUPP). The file opened; waiting would not help.
+_NO_LOCKS = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)})
+
+
 class _locked:
     """filelock on `<journal>.lock`: writers queue; after lock_timeout() we give up clearly.
 
@@ -341,6 +347,8 @@ class _locked:
         return self
 
     def _refusal(self, exc: OSError) -> Problem:
+        if exc.errno in _NO_LOCKS:
+            return problem(str(self.path), None, None, "journal_lock_unsupported", folder=str(self.path.parent))
         try:
             info = os.lstat(self.path)
         except OSError:

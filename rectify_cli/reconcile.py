@@ -67,6 +67,11 @@ class ClaimCheck:
         return self.computed is not None
 
     @property
+    def rate(self) -> bool:
+        """A rate of completion (tasks_done_percent: 完成率84%), in whole per cent; a count else."""
+        return self.key.endswith("_percent")
+
+    @property
     def matches(self) -> bool | None:
         """True/False, or None when there is no rule to compute the figure."""
         if self.computed is None:

@@ -893,9 +893,14 @@ def _github_steps() -> list[dict]:
     return [step for job in workflow["jobs"].values() for step in job["steps"]]
 
 
+# What the CI examples install: rectify has no release tags (v0.1.0, pinned once, did not exist
+# and the copied example failed to install), so its branch; the office pins a commit or its own tag.
+PIN = "main"
+
+
 def _installs(script: str) -> list[str]:
     """What each `pip install` line of `script` installs, its variables as the example sets them."""
-    return [shlex.split(line.replace("${RECTIFY_VERSION}", "v0.1.0"))[2:]
+    return [shlex.split(line.replace("${RECTIFY_VERSION}", PIN))[2:]
             for line in script.splitlines() if line.strip().startswith("pip install")]
 
 
@@ -915,9 +920,16 @@ def test_ci_examples_install_rectify_by_name_from_a_repository_to_replace(exampl
     wanted = Requirement(requirement)
     project = re.search(r'^name = "(.*)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
     assert wanted.name == project
-    assert wanted.url.startswith("git+https://") and wanted.url.endswith(".git@v0.1.0")
+    assert wanted.url.startswith("git+https://") and wanted.url.endswith(f".git@{PIN}")
     assert "REPLACE" in wanted.url and "REPLACE the URL" in text
-    assert "RECTIFY_VERSION: v0.1.0" in text
+    assert f"RECTIFY_VERSION: {PIN}" in text
+    # (and how to pin a release instead, as the URL is replaced)
+    assert re.search(rf"REPLACE {PIN} with .*commit's hash.* or a tag", " ".join(text.split()))
+
+
+def test_the_readme_names_the_pin_the_ci_examples_install():
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"at `{PIN}`" in readme and "v0.1.0" not in readme
 
 
 def test_github_actions_example_saves_the_cache_when_the_check_fails():

@@ -503,6 +503,28 @@ def test_a_lock_file_there_but_on_a_read_only_mount_is_not_said_to_be_missing(re
                     "Nothing was written.\n")
 
 
+@pytest.mark.parametrize("error", ["ENOLCK", "EOPNOTSUPP"])
+def test_a_folder_whose_file_system_takes_no_locks_is_named_as_the_cause(reg, monkeypatch, error):
+    """On an NFS mount without its lock service flock fails with ENOLCK (some file systems say
+    EOPNOTSUPP): it was "the lock file is there but cannot be opened for writing (No locks
+    available)", when it opened and only the lock failed; no retry or wait would help."""
+    import errno
+    import fcntl
+    import os
+
+    def no_locks(fd, operation):
+        raise OSError(getattr(errno, error), os.strerror(getattr(errno, error)))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    monkeypatch.setattr(fcntl, "lockf", no_locks)
+    lock = reg.parent / "progress.yaml.lock"
+    _record_refused(reg, f"rectify: {lock}: 文件夹 {reg.parent} 所在的文件系统不支持文件锁，无法在写入进展记录时锁定它"
+                         "（网络盘如 NFS 须启用其锁服务）；请把台账放在支持文件锁的位置。未写入任何内容。\n",
+                    f"rectify: {lock}: the file system of the folder {reg.parent} does not support file locks, so the "
+                    "journal cannot be locked while it is written (a network share such as NFS needs its lock service "
+                    "running); keep the registry where locks work. Nothing was written.\n")
+
+
 @pytest.mark.parametrize("made, zh, en", [
     (lambda lock: lock.mkdir(), "文件夹", "a folder"),
     (lambda lock: lock.symlink_to("nowhere"), "符号链接", "a symbolic link"),

@@ -16,7 +16,7 @@ from rectify_cli import engine, summary
 from rectify_cli.cli import app
 from rectify_cli.i18n import Lang
 from rectify_cli.model import Claim, Reported
-from rectify_cli.reconcile import RULES, reconcile
+from rectify_cli.reconcile import RULES, ReconcileResult, reconcile
 from rectify_cli.registry import load_registry
 from rectify_cli.render import reconcile_text
 
@@ -559,6 +559,28 @@ def test_a_rate_cut_down_rather_than_rounded_is_named_as_another_reading():
     check = _measures_closed(3, 2, 66)  # (66.67% written 66%)
     assert (check.computed, check.matches) == (67, False)
     assert (check.alternative.value, check.alternative.zh.endswith("（舍去小数）")) == (66, True)
+
+
+def test_a_rate_is_shown_with_its_per_cent_sign_in_the_table_and_the_lines_under_it():
+    """报告称66 of 整改完成率66% read as a count of 66; a rate is 66%, the report's figure, the
+    appendix's and another reading's alike (JSON keeps numbers)."""
+    check = _measures_closed(3, 2, 66)  # (66.67%: 67% by the rule, 66% cut down)
+    result = ReconcileResult(date(2019, 3, 31), (check,))
+    rule_zh = "截至报告日各期限均已销号的措施（不论时限）占附件所列具体措施的百分比"
+    rule_en = ("measures with every dated milestone closed out as of the report date (any deadline), "
+               "as a per cent of the measures listed in the appendix")
+    text = reconcile_text.render(result, lang=Lang.zh, width=300).splitlines()
+    assert text[4] == f"measures_done_percent  整改完成率66%       66%         67%  不一致  {rule_zh}（四舍五入到整数）"
+    assert text[7] == (f"- measures_done_percent「整改完成率66%」：报告称66%，按附件计算为67%。"
+                       f"按另一种口径（{rule_zh}（舍去小数））为66%。")
+    text_en = reconcile_text.render(result, lang=Lang.en, width=300).splitlines()
+    assert text_en[4] == (f"measures_done_percent  整改完成率66%           66%         67%  MISMATCH  "
+                          f"{rule_en} (rounded half up to a whole number)")
+    assert text_en[7] == (f"- measures_done_percent (“整改完成率66%”): the report claims 66%, the appendix gives 67%. "
+                          f"Another reading ({rule_en} (decimals dropped)) gives 66%.")
+    # (too narrow for the table: the figures in words, with theirs)
+    narrow = reconcile_text.render(result, lang=Lang.en, width=40).splitlines()
+    assert "  claimed 66%, computed 67%, MISMATCH" in narrow
 
 
 def test_the_tasks_rate_of_completion_counts_done_tasks_by_the_done_rule():

@@ -26,6 +26,11 @@ def _result(check: ClaimCheck, lang: Lang) -> str:
     return _l("reconcile_match" if check.matches else "reconcile_mismatch", lang)
 
 
+def _figure(check: ClaimCheck, value: int) -> str:
+    """A claim's figure as the report writes it: a rate with its % (33%, never a count of 33)."""
+    return f"{value}%" if check.rate else str(value)
+
+
 def _wrapped(first: str, text: str, width: int) -> list[str]:
     """`first` then `text` on lines of at most `width` cells, the lines after the first indented
     under the text's start; broken where a line may break (linebreak.break_offsets)."""
@@ -76,7 +81,7 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
 
     headers = [_l(k, lang) for k in _COLUMNS]
     rows = [
-        [cell(c.key), cell(c.text), str(c.claimed), str(c.computed) if c.has_rule else "—", _result(c, lang),
+        [cell(c.key), cell(c.text), _figure(c, c.claimed), _figure(c, c.computed) if c.has_rule else "—", _result(c, lang),
          (c.rule_zh if zh else c.rule_en) if c.has_rule else _l("reconcile_no_rule_text", lang) if c.why_zh is None
          else _l("reconcile_not_counted_text", lang, why=c.why_zh if zh else c.why_en)]
         for c in result.checks
@@ -94,10 +99,11 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
     else:
         lines += _wrapped("", _l("reconcile_mismatches", lang, n=len(mismatches)), width)
         for c in mismatches:
-            note = _l("reconcile_mismatch_line", lang, claim_key=cell(c.key), text=cell(c.text), claimed=c.claimed, computed=c.computed)
+            note = _l("reconcile_mismatch_line", lang, claim_key=cell(c.key), text=cell(c.text), claimed=_figure(c, c.claimed),
+                      computed=_figure(c, c.computed))
             if c.alternative is not None:
                 rule = c.alternative.zh if zh else c.alternative.en
-                note += ("" if zh else " ") + _l("reconcile_alternative", lang, rule=rule, value=c.alternative.value)
+                note += ("" if zh else " ") + _l("reconcile_alternative", lang, rule=rule, value=_figure(c, c.alternative.value))
             lines += _wrapped("- ", note, width)
     # (a claim the ledger has no count for, said apart from a key no rule knows: the one is the
     # report's figure the ledger cannot check, the other perhaps a key mistyped)
