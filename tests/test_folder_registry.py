@@ -358,6 +358,10 @@ HEADLINE_ZH = ("截至2019年3月31日，{scope}4项整改任务、8项具体措
     ("中共北京市委、北京市人民政府", "北京市委、市政府", "全市"),
     # (a 吉林市 is no 吉林省, though the short form of one is the other's)
     ("吉林省委、省政府", "吉林市委、市政府", ""),
+    # (the 州 of 贵州, 广州, 杭州 read as a level: each named no territory, and two cities were one)
+    ("中共广州市委、广州市人民政府", "杭州市委、市政府", ""),
+    ("贵州省委、省政府", "省委、省政府", ""),
+    ("中共贵州省委、贵州省人民政府", "贵州省人民政府", "全省"),
 ])
 def test_a_folder_of_several_provinces_summary_names_no_one_territory(tmp_path, xizang, naqu, scope):
     folder = split_small(tmp_path / "reg")

@@ -250,8 +250,9 @@ def _cn_date(day: date) -> str:
 
 
 # The level named last in an issuer ("海南省三亚市人民政府": a city) and the word its report uses
-# for all of its territory; 市场 (as in 市场监督管理局) names no city.
-_LEVEL = re.compile(r"自治区|特别行政区|自治州|自治县|省|州|市(?!场)|区|县|盟|旗")
+# for all of its territory; 市场 (as in 市场监督管理局) names no city, nor the 州 of 贵州省 or
+# 广州市 a prefecture.
+_LEVEL = re.compile(r"自治区|特别行政区|自治州|自治县|省|州(?![省市县区])|市(?!场)|区|县|盟|旗")
 _SCOPE = {"自治区": "全区", "特别行政区": "全区", "自治州": "全州", "自治县": "全县", "省": "全省", "州": "全州",
           "市": "全市", "区": "全区", "县": "全县", "盟": "全盟", "旗": "全旗"}
 _OTHERS = re.compile(r"各[省市县区州地盟旗]+")  # (各市县党委: levels below the issuer's, not its own)
