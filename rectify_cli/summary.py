@@ -228,6 +228,7 @@ class MonthlySummary:
     # head_hash) for each, in `verify`'s order, and head_hash is None. (): one journal.
     journal_heads: tuple[tuple[str, str | None], ...] = ()
     issuers: tuple[str, ...] = ()  # who issued the report (a folder: each file's), for its headline
+    titles: tuple[str, ...] = ()  # the report's title (a folder: each file's, as issuers), naming its territory
     # Of each head (journal_heads' order; one journal: its head_hash), how many entries dated
     # after the month it covers all the same: written before an entry back-dated into the month
     # or earlier, which the chain puts after them (:func:`_later_covered`).
@@ -659,7 +660,7 @@ def build(
     closed, reopened, extensions = _month_entries(plan, measures, first, last)
     journals = _journals(registry)
     heads = tuple((file, _head_hash(tuple(entries), last)) for file, entries in journals.items())
-    issuers = tuple(meta.issuer for _, _, meta in plan.parts) or (plan.meta.issuer,)
+    metas = tuple(meta for _, _, meta in plan.parts) or (plan.meta,)
     return MonthlySummary(
         title=shown_title(plan),
         first=first,
@@ -682,7 +683,8 @@ def build(
         units_quiet=quiet,
         head_hash=None if heads else _head_hash(registry.journal, last),
         journal_heads=heads,
-        issuers=issuers,
+        issuers=tuple(meta.issuer for meta in metas),
+        titles=tuple(meta.title for meta in metas),
         heads_cover_later=tuple(_later_covered(entries, last) for entries in journals.values()) if journals
         else (_later_covered(registry.journal, last),),
         backfilled=_backfilled(measures, first, last),

@@ -347,6 +347,21 @@ HEADLINE_ZH = ("截至2019年3月31日，{scope}4项整改任务、8项具体措
     # (one province's rounds, its bodies named either way, keep its word)
     ("西藏自治区党委、政府", "中共西藏自治区委员会、西藏自治区人民政府", "全区"),
     ("中共甘肃省委、甘肃省人民政府", "甘肃省人民政府", "全省"),
+    # (two files naming no territory: nothing says they are one region's, 全区 said of both)
+    ("自治区党委、政府", "自治区党委、政府", ""),
+    ("西藏自治区党委、政府", "自治区党委、政府", ""),
+    # (one region written in full and short lost its word)
+    ("宁夏回族自治区党委、政府", "宁夏自治区党委、政府", "全区"),
+    ("广西自治区党委、政府", "中共广西壮族自治区委员会、广西壮族自治区人民政府", "全区"),
+    ("新疆维吾尔自治区党委、政府", "新疆自治区人民政府", "全区"),
+    ("内蒙古自治区党委、政府", "中共内蒙古自治区委员会", "全区"),
+    ("中共北京市委、北京市人民政府", "北京市委、市政府", "全市"),
+    # (a 吉林市 is no 吉林省, though the short form of one is the other's)
+    ("吉林省委、省政府", "吉林市委、市政府", ""),
+    # (the 州 of 贵州, 广州, 杭州 read as a level: each named no territory, and two cities were one)
+    ("中共广州市委、广州市人民政府", "杭州市委、市政府", ""),
+    ("贵州省委、省政府", "省委、省政府", ""),
+    ("中共贵州省委、贵州省人民政府", "贵州省人民政府", "全省"),
 ])
 def test_a_folder_of_several_provinces_summary_names_no_one_territory(tmp_path, xizang, naqu, scope):
     folder = split_small(tmp_path / "reg")
@@ -362,6 +377,35 @@ def test_a_folder_of_several_provinces_summary_names_no_one_territory(tmp_path, 
         "As of 2019-03-31: 4 tasks and 8 measures in all. Due by that day: 1 task, not completed; 2 measures, "
         "1 of them completed. Due later: 2 tasks, 3 measures. Immediate or long-term (立行立改 / 长期坚持, no end date): "
         "1 task, 3 measures. Overdue and still open: 1 measure. Ongoing and not reported on in time: 1 measure.")
+
+
+@pytest.mark.parametrize("xizang_title, naqu_title, scope", [
+    ("西藏自治区落实中央环境保护督察反馈意见整改情况的报告", "西藏贯彻落实中央环境保护督察“回头看”反馈意见整改方案", "全区"),
+    ("西藏自治区落实中央环境保护督察反馈意见整改情况的报告", "新疆维吾尔自治区落实中央环境保护督察反馈意见整改情况的报告", ""),
+    # (a title naming a prefecture says nothing of which 自治区 issued it)
+    ("西藏自治区落实中央环境保护督察反馈意见整改情况的报告", "那曲市落实中央环境保护督察反馈意见整改情况的报告", ""),
+])
+def test_a_folder_whose_issuers_name_no_territory_keeps_the_word_its_titles_agree_on(tmp_path, xizang_title,
+                                                                                      naqu_title, scope):
+    folder = split_small(tmp_path / "reg")
+    for name, title in (("xizang", xizang_title), ("naqu", naqu_title)):
+        edit(folder / f"{name}.yaml", "issuer: 测试自治区党委、政府", "issuer: 自治区党委、政府")
+        edit(folder / f"{name}.yaml", "title: 测试台账", f"title: {title}")
+    zh = run("summary", "--month", "2019-03", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.splitlines()[5] == HEADLINE_ZH.format(scope=scope)
+
+
+def test_a_single_plan_whose_issuer_names_no_territory_keeps_its_word(tmp_path):
+    """(one plan is one report: 自治区党委、政府 is its own region's, whichever it is)"""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "tasks.yaml").write_text((SMALL / "tasks.yaml").read_text(encoding="utf-8").replace(
+        "issuer: 测试自治区党委、政府", "issuer: 自治区党委、政府"), encoding="utf-8")
+    (folder / "progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    zh = run("summary", "--month", "2019-03", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.splitlines()[5] == HEADLINE_ZH.format(scope="全区")
 
 
 @pytest.mark.parametrize("use_cache", [False, True])

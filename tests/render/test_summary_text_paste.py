@@ -84,6 +84,11 @@ def test_each_empty_section_says_what_it_lacks():
     (("西藏自治区党委、政府", "新疆维吾尔自治区党委、政府"), ""),
     (("中共西藏自治区委员会、西藏自治区人民政府", "西藏自治区党委、政府"), "全区"),
     (("西藏自治区拉萨市城关区委", "西藏自治区拉萨市堆龙德庆区委"), ""),
+    # (a folder's files naming no territory: one file is one report, several may be several regions';
+    # a region written in full and short: one territory)
+    (("自治区党委、政府",), "全区"),
+    (("自治区党委、政府", "自治区党委、政府"), ""),
+    (("宁夏回族自治区人民政府", "中共宁夏自治区委员会"), "全区"),
     # (an autonomous prefecture was 全省, a district 全市, a province naming 各市县 全市)
     (("四川省凉山彝族自治州委、州人民政府",), "全州"),
     (("北京市朝阳区委、区政府",), "全区"),
