@@ -86,3 +86,20 @@ def test_the_curation_reference_names_every_section_and_registry_key_the_import_
     rows = [line.split("|")[1].strip() for line in reference.splitlines() if line.startswith("| `")]
     assert sorted(rows) == sorted([f"`{s}`" for s in CURATION_SECTIONS] + ["`registry: claims`"])
     assert [k for k in REGISTRY_KEYS if f"`{k}`" not in reference and f"`registry: {k}`" not in reference] == []
+
+
+def test_every_relative_link_in_the_readme_and_docs_opens_a_file():
+    """A reader who follows a link to a file (docs/benchmark-history.md, a schema, an example CI
+    file) finds it: the link is not to a page moved or never written. (Links in code are text.)"""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    broken = []
+    for page in pages:
+        text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"`[^`\n]*`", "", text)
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            path = target.split("#")[0]
+            if path and "://" not in path and not (page.parent / path).exists():
+                broken.append(f"{page.relative_to(ROOT)}: {target}")
+    assert broken == []
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](docs/benchmark-history.md)" in readme
