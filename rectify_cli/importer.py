@@ -122,6 +122,8 @@ GE_COUNT_PATTERNS = (
 DONE_BEFORE = re.compile(r"(?:已|累计|共计?)(?:全面|基本|整改)?(?:完成|办结|销号)")
 # and some of them only, said before a count in its clause (其中2项整改任务已完成, 剩余1项整改任务): no total
 SOME_BEFORE = re.compile(r"其中|剩余|余下|尚余|尚有|还有|其余")
+# (or as a clause of its own just before that clause: 其中，2项整改任务已完成, 其中：…)
+SOME_ALONE = re.compile(r"其中[，：]$")
 # a count one of a list of counts (已完成38项、150项 after 45项整改任务、179项具体措施): whose it is, the
 # list's order says, not the total before it
 IN_A_LIST = (re.compile(r"(?<!\d)\d+[项个]、$"), re.compile(r"、\d+[项个]"))  # ((?<!\d): see COUNT_CLAUSE_END)
@@ -837,10 +839,12 @@ NUMERAL_COUNT = re.compile(r"(?<![零〇一二三四五六七八九十百千万�
 NUMERAL_ITEMS = re.compile(r"(?<![\d.第每逐统零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=项(?!目))")
 # and a count of problems by 个 in numerals, only where 共 ties it to 问题 as TOTAL_PATTERNS read it
 # (问题共三个, 反馈问题共计四十五个, 共三个问题), or 完成, 正在推进 or 剩余 to the end of its words as GE_COUNT_PATTERNS
-# read it (已完成整改三十八个，正在推进两个，剩余七个): 一个 is as often a word (建立一个机制, 一个问题一个问题地整改, 已完成一个专项行动)
+# read it (已完成整改三十八个，正在推进两个，剩余七个), or 正在推进 just after it (三个正在推进, as 3个正在推进): 一个 is
+# as often a word (建立一个机制, 一个问题一个问题地整改, 已完成一个专项行动)
 NUMERAL_PROBLEMS = re.compile(r"(?:(?<=问题共)|(?<=问题共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个)"
                               r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)"
-                              rf"|(?:(?<=完成)|(?<=完成整改)|(?<=正在推进)|(?<=剩余|余下|尚余))[零〇一二三四五六七八九十百千万两]+(?=个{_GE_COUNT_END})")
+                              rf"|(?:(?<=完成)|(?<=完成整改)|(?<=正在推进)|(?<=剩余|余下|尚余))[零〇一二三四五六七八九十百千万两]+(?=个{_GE_COUNT_END})"
+                              r"|(?<![\d零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=个正在推进)")
 
 
 # a rate of completion, or a list of them (完成率33%、50%), each warned of where no claim reads it: one that is
@@ -1061,6 +1065,8 @@ def _done_before(headline: str, at: int, words: re.Pattern = DONE_BEFORE) -> boo
     long headline read in linear time.)"""
     window = max(0, at - 40)
     start = max([window] + [headline.rfind(c, window, at) + 1 for c in "，。；："])
+    if words is SOME_BEFORE and SOME_ALONE.search(headline, max(0, start - 3), start):
+        return True
     return words.search(headline, start, at) is not None
 
 

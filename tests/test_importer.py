@@ -872,7 +872,6 @@ def test_undecodable_bytes_are_named_by_their_place_counted_from_1(tmp_path, lan
     assert result.stderr == f"rectify: {bad}:2:1: {message}\n"
 
 
-
 @pytest.mark.parametrize("name, raw, message", [
     ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
      "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
@@ -897,7 +896,6 @@ def test_a_pdf_a_web_page_or_a_word_document_is_refused_saying_what_it_is_and_wh
     result = _rectify("import", str(report), "-o", str(tmp_path / "ledger"))
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {report}: {message}\n")
     assert not (tmp_path / "ledger").exists()
-
 
 
 @pytest.mark.parametrize("raw", [b"", b"\xef\xbb\xbf", b" \r\n\r\n\t\n", "\u3000\n".encode("gb18030")])
@@ -1474,62 +1472,6 @@ def test_heuristic_states_of_the_real_report_not_yet_due(raw):
     assert (_entry(raw, "18.4")["state"], _entry(raw, "18.4")["milestone"]) == ("done", "2018-12-31")
 
 
-def test_headline_claims_of_other_years_are_stored_under_keys_naming_them():
-    """A report of 2020 counts what was due by the end of 2019 and in 2020–2021: stored as
-    tasks_due_2018 and tasks_due_2019_2020, reconcile compared them with the wrong years."""
-    headline = HEADLINE.replace(
-        "截至2019年3月，全区1项整改任务基本完成。",
-        "截至2020年6月，全区1项整改任务、1项具体措施基本达到整改目标，其中2019年12月底前应完成的1项整改任务基本完成（1项全面完成、0项正在收尾），"
-        "1项具体措施基本整改到位（1项全面完成、0项序时推动）；应于2020年、2021年完成的0项整改任务、0项具体措施按照序时要求积极推进。")
-    result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
-    assert [c["key"] for c in result.registry["claims"]] == [
-        "tasks_total", "measures_total", "tasks_due_2019", "tasks_due_2019_done", "tasks_due_2019_finishing", "measures_due_2019",
-        "measures_due_2019_done", "measures_due_2019_in_progress", "tasks_due_2020_2021", "measures_due_2020_2021"]
-    assert not any("reconcile" in warning for warning in _warnings(result))  # (it counts them by their years)
-
-
-@pytest.mark.parametrize("due", ["2020年底前应完成", "2020年12月31日前应完成", "应于2020年底前完成"])
-def test_headline_claims_due_by_the_end_of_a_year_written_without_its_month_name_that_year(due):
-    """A report of 2020 saying 2020年底前应完成的: the tasks due went unread and what was said of them
-    (40项全面完成, 2项正在收尾…) was stored as tasks_due_2018_…, reconcile comparing it with 2018's
-    (2项正在收尾 "matched" the 2 tasks of 2018 still open)."""
-    headline = HEADLINE.replace(
-        "截至2019年3月，全区1项整改任务基本完成。",
-        f"截至2020年12月，全区1项整改任务、1项具体措施基本达到整改目标，其中{due}的1项整改任务基本完成（1项全面完成、0项正在收尾），"
-        "1项具体措施基本整改到位（1项全面完成、0项序时推动）。")
-    result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
-    assert [(c["key"], c["text"]) for c in result.registry["claims"]] == [
-        ("tasks_total", "全区1项整改任务"), ("measures_total", "1项具体措施"),
-        ("tasks_due_2020", f"{due}的1项整改任务"), ("tasks_due_2020_done", "1项全面完成"),
-        ("tasks_due_2020_finishing", "0项正在收尾"), ("measures_due_2020", "1项具体措施基本整改到位"),
-        ("measures_due_2020_done", "1项全面完成"), ("measures_due_2020_in_progress", "0项序时推动")]
-
-
-def test_a_count_of_measures_due_is_not_read_as_the_total_of_measures():
-    """A headline giving no total of measures: 90项具体措施基本整改到位 (due by end 2018) was read as
-    the total as well, reconcile saying the report claims 90 measures in all, and the import warning
-    the text was cut short (its appendix gives 1)."""
-    headline = HEADLINE.replace(
-        "截至2019年3月，全区1项整改任务基本完成。",
-        "截至2019年3月，全区1项整改任务基本达到整改目标，其中2018年12月底前应完成的1项整改任务基本完成（1项全面完成、0项正在收尾），"
-        "90项具体措施基本整改到位（86项全面完成、4项序时推动）；应于2019年、2020年完成的0项整改任务、24项具体措施按照序时要求积极推进。")
-    result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
-    keys = [c["key"] for c in result.registry["claims"]]
-    assert "measures_total" not in keys
-    assert keys.count("measures_due_2018") == keys.count("measures_due_2019_2020") == 1
-    assert not any("is the text complete" in warning for warning in _warnings(result))
-
-
-def test_headline_claims_due_by_a_date_not_a_year_end_are_not_stored_as_2018s():
-    """2019年6月底前应完成的…（1项全面完成、0项正在收尾）: no rule counts what was due by the end of
-    June, and stored under the keys of 2018 the claims were compared with what was due by end 2018."""
-    headline = HEADLINE.replace(
-        "截至2019年3月，全区1项整改任务基本完成。",
-        "截至2019年9月，全区1项整改任务基本达到整改目标，其中2019年6月底前应完成的1项整改任务基本完成（1项全面完成、0项正在收尾）。")
-    result = import_report(headline + PROBLEM_ONE, filename="mini.txt")
-    assert [c["key"] for c in result.registry["claims"]] == ["tasks_total"]
-
-
 # ---------------------------------------------------------------- another province's report: its regions
 
 
@@ -1592,52 +1534,6 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
     assert "regions named in the problems or measures but not declared under units: in the curation, declared as regions: 银川市" in _warnings(result)
 
 
-# ---------------------------------------------------------------- headline claims in other reports' words
-
-
-@pytest.mark.parametrize("sentence, claims", [
-    ("截至2019年6月底，45项整改任务已完成33项，其余12项正在按序时推进。",
-     {"tasks_total": (45, "45项整改任务"), "tasks_done": (33, "已完成33项")}),
-    ("截至2019年12月，反馈意见涉及的62项整改任务中，已完成整改50项，已基本完成8项，达到序时进度4项。",
-     {"tasks_total": (62, "62项整改任务"), "tasks_done": (50, "已完成整改50项"), "tasks_basically_done": (8, "已基本完成8项"),
-      "tasks_on_schedule": (4, "达到序时进度4项")}),
-    ("截至2019年12月，涉及整改任务45项，已完成33项；218项具体措施已完成整改200项。",
-     {"tasks_total": (45, "整改任务45项"), "tasks_done": (33, "已完成33项"), "measures_total": (218, "218项具体措施"),
-      "measures_done": (200, "已完成整改200项")}),
-    ("截至2019年12月，累计完成整改任务38个，其余任务正在推进。", {"tasks_done": (38, "累计完成整改任务38个")}),
-    # the total after its noun with 共计 or 共有, as often as with 共 (read as nothing, and reconcile found all agreed)
-    ("截至2019年12月，全省整改任务共计45项，已完成32项；具体措施共有179项，已完成150项。",
-     {"tasks_total": (45, "整改任务共计45项"), "tasks_done": (32, "已完成32项"), "measures_total": (179, "具体措施共有179项"),
-      "measures_done": (150, "已完成150项")}),
-    # a clause ends where the measures' total begins, written noun first too (剩余29项 was the tasks' as well as the measures')
-    ("截至2019年12月，全省整改任务共45项，已完成32项，具体措施共179项，剩余29项。",
-     {"tasks_total": (45, "整改任务共45项"), "tasks_done": (32, "已完成32项"), "measures_total": (179, "具体措施共179项"),
-      "measures_remaining": (29, "剩余29项")}),
-    # what remains said 余下 or 尚余, as often as 剩余 (read as nothing, and said nothing)
-    ("截至2019年12月，全省45项整改任务，已完成32项，余下13项；179项具体措施，尚余29项。",
-     {"tasks_total": (45, "全省45项整改任务"), "tasks_done": (32, "已完成32项"), "tasks_remaining": (13, "余下13项"),
-      "measures_total": (179, "179项具体措施"), "measures_remaining": (29, "尚余29项")}),
-    # Sichuan's: words between 项 and 整改任务, the count after its noun, and a count of late tasks that is no total
-    ("截至2019年3月底，我省89项中央环保督察整改任务，已整改完成45项，37项达到序时进度，但有7项整改任务未按期完成或未达到序时进度。",
-     {"tasks_total": (89, "我省89项中央环保督察整改任务"), "tasks_done": (45, "已整改完成45项"), "tasks_on_schedule": (37, "37项达到序时进度")}),
-    # a count of what was due by some date is no total, nor are its done ones all that is done: they are
-    # what was due by the end of that year, and done of it
-    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项。",
-     {"tasks_due_2019": (28, "2019年底前应完成的28项整改任务"), "tasks_due_2019_done": (25, "已完成25项")}),
-    # (the province's measures in that sentence are its total, not the ones due)
-    ("截至2019年12月，2019年底前应完成的28项整改任务已完成25项，全省179项具体措施已完成150项。",
-     {"tasks_due_2019": (28, "2019年底前应完成的28项整改任务"), "tasks_due_2019_done": (25, "已完成25项"),
-      "measures_total": (179, "179项具体措施"), "measures_done": (150, "已完成150项")}),
-])
-def test_headline_claims_in_other_reports_wordings(sentence, claims):
-    # (only the Tibet report's wording was read: no claims, so no check of the appendix against the totals)
-    text = HEADLINE.replace("截至2019年3月，全区1项整改任务基本完成。", sentence) + PROBLEM_ONE
-    result = import_report(text, filename="mini.txt")
-    assert {c["key"]: (c["value"], c["text"]) for c in _written(result)["registry"]["claims"]} == claims
-    if "tasks_total" in claims:  # the appendix (one problem) is checked against the report's own total
-        assert f"the report says {claims['tasks_total'][1]}, but its appendix gives 1: is the text complete?" in _warnings(result)
-
-
 # ---------------------------------------------------------------- a text without blank lines between its items
 
 
@@ -1669,7 +1565,6 @@ def test_a_report_with_no_blank_line_at_all_imports():
     assert [m["text"] for m in written["tasks"][0]["measures"]] == ["自治区生态环境厅开展整治（2018年12月31日）", "银川市关停违规企业（2018年6月30日）。"]
     assert [e["note"] for e in yaml.safe_load(result.progress_yaml)] == ["已完成整治", "已关停。"]
     assert [c["key"] for c in written["registry"]["claims"]] == ["tasks_total", "tasks_done"]
-
 
 
 def test_an_appendix_titled_under_its_heading_reads_without_blank_lines():

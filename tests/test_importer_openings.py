@@ -1,0 +1,67 @@
+"""`rectify import` on report openings (总体情况) as reports word them: one table, tests/fixtures/openings.yaml,
+each opening with the claims it gives and the figures it only warns of (see the table's own comments)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rectify_cli.i18n import Lang
+from rectify_cli.importer import import_report, warning_text
+
+from test_importer_provinces import DUE_2017, SICHUAN, _rectify
+
+TABLE = Path(__file__).resolve().parent / "fixtures" / "openings.yaml"
+ROWS = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+ROW_FIELDS = {"opening", "claims", "unread", "agrees", "why", "xfail"}
+APPENDIX_COUNTS = {"tasks_total": 3, "measures_total": 4}  # (DUE_2017's problems and measures)
+
+
+def _report(opening: str) -> str:
+    """A Sichuan-style report whose headline is `opening`, then the fixed appendix."""
+    headline = opening if opening.startswith(("截至", "截止")) else f"截至2019年3月底，{opening}"
+    return SICHUAN.replace("截至2019年3月底，整改工作正在推进。", headline) + DUE_2017
+
+
+def _param(at: int, row: dict):
+    marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if "xfail" in row else []
+    return pytest.param(row, id=f"row{at}", marks=marks)  # (the opening itself is shown when one fails)
+
+
+def test_every_row_of_the_table_is_well_formed():
+    # (a misspelt field would be a row checking less than it says, in silence)
+    openings = [row["opening"] for row in ROWS]
+    assert len(openings) == len(set(openings)), [o for o, n in Counter(openings).items() if n > 1]
+    for row in ROWS:
+        assert set(row) <= ROW_FIELDS and "opening" in row and "why" in row, row
+        assert all(isinstance(v, list) and len(v) == 2 and type(v[0]) is int and isinstance(v[1], str)
+                   for v in (row.get("claims") or {}).values()), row
+
+
+@pytest.mark.parametrize("row", [_param(at, row) for at, row in enumerate(ROWS, 1)])
+def test_an_opening_gives_exactly_its_claims_and_warns_of_the_figures_it_does_not_read(tmp_path, row):
+    result = import_report(_report(row["opening"]), filename="report.txt")
+    expected = {key: tuple(value) for key, value in (row.get("claims") or {}).items()}
+    read = [(c["key"], (c["value"], c["text"])) for c in result.registry["claims"]]
+    assert len(read) == len(dict(read)), read  # (a key read twice: reconcile would check one of them)
+    assert dict(read) == expected, row["opening"]
+    by_kind: dict[str, list] = {}
+    for warning in result.warnings:
+        by_kind.setdefault(warning.key, []).append(warning)
+    assert Counter(w.values["words"] for w in by_kind.pop("claims_unread", [])) == Counter(row.get("unread") or []), row["opening"]
+    # (a total the appendix does not have is asked about, "is the text complete?": that one, of each such total)
+    short = {(text, APPENDIX_COUNTS[key]) for key, (value, text) in expected.items() if APPENDIX_COUNTS.get(key, value) != value}
+    assert {(w.values["text"], w.values["count"]) for w in by_kind.pop("totals", [])} == short
+    assert [warning_text(w, Lang.en) for ws in by_kind.values() for w in ws if w.key != "no_curation"] == []
+    if row.get("agrees"):
+        (tmp_path / "tasks.yaml").write_text(result.tasks_yaml, encoding="utf-8")
+        (tmp_path / "progress.yaml").write_text(result.progress_yaml, encoding="utf-8")
+        reconciled = _rectify("reconcile", "-r", str(tmp_path / "tasks.yaml"), "--format", "json")
+        assert reconciled.exit_code == 0, reconciled.stdout
+        checked = json.loads(reconciled.stdout)["reports"][0]["claims"]
+        # (each claim checked and matching, or one the ledger has no count for, as reconcile says: none left out)
+        assert sorted(c["key"] for c in checked) == sorted(expected)
+        assert [c["key"] for c in checked if not (c["matches"] or c["not_counted"])] == []
