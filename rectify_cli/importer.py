@@ -71,13 +71,15 @@ _SOME_PROBLEMS = r"(?<![交办访报性])"
 # (a count followed by another of no noun of its own, 整改任务和具体措施共3项、4项: the pair's, BOTH_TOTALS's;
 # one with its own, 整改任务共3项、4项具体措施, leaves it this noun's)
 _NOT_LISTED = r"(?!、\d+项(?!整改任务|(?:具体整改|具体|整改)措施))"
+# (in tiers: the first total in the text of the first tier that has one, 整改任务共3项 of 整改任务共3项，2项整改任务…, the
+# later one warned of; the problems fed back only where no 整改任务 is counted)
 TOTAL_PATTERNS = (
-    ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
-                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", rf"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项){_NOT_LISTED}",
-                              rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
-                              rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)")),
-    ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
-                                    rf"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项){_NOT_LISTED}")),
+    ("tasks", "tasks_total", ((r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
+                               r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", rf"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项){_NOT_LISTED}"),
+                              (rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
+                               rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)"))),
+    ("measures", "measures_total", ((r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
+                                     rf"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项){_NOT_LISTED}"),)),
 )
 # a figure said to be about so much (完成率近60%, 约33%, 超过64%, 33%以上, 33%左右, 33%多, 1项以上, 10余项, 10多项):
 # no figure to check as exact, warned of (see _exact)
@@ -120,6 +122,10 @@ GE_COUNT_PATTERNS = (
 # what is done, said before a count in its clause (已完成阶段性整改任务3项, 累计办结3项整改任务): a count
 # of the done ones, no total
 DONE_BEFORE = re.compile(r"(?:已|累计|共计?)(?:全面|基本|整改)?(?:完成|办结|销号)")
+# (or said just after its noun with no count after it in its clause, 2项整改任务已完成, 3项具体措施已全面完成: those done,
+# where 45项整改任务已完成33项 is a total and what is done of it)
+DONE_AFTER = re.compile(r"已经?(?:全面|基本|整改)?(?:完成|办结|销号)")
+DIGIT = re.compile(r"\d")
 # and some of them only, said before a count in its clause (其中2项整改任务已完成, 剩余1项整改任务): no total
 SOME_BEFORE = re.compile(r"其中|剩余|余下|尚余|尚有|还有|其余")
 # (or as a clause of its own just before that clause: 其中，2项整改任务已完成, 其中：…)
@@ -1000,11 +1006,18 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     counts = []
     both = _both_counts(headline)
     totals: list[tuple[str, re.Match]] = []
-    for noun, key, patterns in TOTAL_PATTERNS:
-        m = next((m for p in patterns for m in re.finditer(p, headline)
-                  if not any(start < m.end(1) and m.start(1) < end for start, end in taken + [s for s, _ in both.values()])
-                  and _exact(headline, *m.span(m.re.groups))  # (近45项整改任务, 整改任务共45项以上: warned of)
-                  and not _done_before(headline, m.start(1)) and not _done_before(headline, m.start(1), SOME_BEFORE)), None)
+    not_total = taken + [s for s, _ in both.values()]
+
+    def a_total(m: re.Match) -> bool:
+        return (not any(start < m.end(1) and m.start(1) < end for start, end in not_total)
+                and _exact(headline, *m.span(m.re.groups))  # (近45项整改任务, 整改任务共45项以上: warned of)
+                and not _done_before(headline, m.start(1)) and not _done_before(headline, m.start(1), SOME_BEFORE)
+                and not _done_after(headline, m.end(1)))
+
+    for noun, key, tiers in TOTAL_PATTERNS:
+        # (each pattern's first total, then the first of them in the text: a tie, 全区45项整改任务 and 45项整改任务, the first pattern's)
+        m = next((min(found, key=lambda f: f.start(1)) for tier in tiers
+                  if (found := [f for f in (next(filter(a_total, re.finditer(p, headline)), None) for p in tier) if f])), None)
         if m is None:
             if key in both:  # (整改任务和具体措施分别为45项、179项, 共45项、179项)
                 span, value = both[key]
@@ -1068,6 +1081,17 @@ def _done_before(headline: str, at: int, words: re.Pattern = DONE_BEFORE) -> boo
     if words is SOME_BEFORE and SOME_ALONE.search(headline, max(0, start - 3), start):
         return True
     return words.search(headline, start, at) is not None
+
+
+def _done_after(headline: str, at: int) -> bool:
+    """Whether the words at `at`, just after a count's noun, say what is done (DONE_AFTER) and no count follows them
+    in their clause (2项整改任务已完成): the count is of the done ones. (Looked for in the few characters after it.)"""
+    m = DONE_AFTER.match(headline, at)
+    if m is None:
+        return False
+    window = min(len(headline), m.end() + 40)
+    end = min([window] + [i for i in (headline.find(c, m.end(), window) for c in "，。；：") if i >= 0])
+    return DIGIT.search(headline, m.end(), end) is None
 
 
 def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
