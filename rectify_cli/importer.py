@@ -860,6 +860,11 @@ _RATE = r"(?:\d+(?:\.\d+)?[%％]|百分之[零〇一二三四五六七八九十�
 # (and one said to be about so much, 完成率近60%, 33%以上, or done without 率, 已经完成超过64%)
 _ONE_RATE = rf"{_NEAR}?{_RATE}(?:以上|左右|多)?"
 UNREAD_RATE = re.compile(rf"(?:整改)?完成(?:率(?:分别)?(?:达到?|为|是)?|{_NEAR}){_ONE_RATE}(?:[、和]{_ONE_RATE})*")
+# (and a share not written 完成率: 约占33%, 占比33%, 占整改任务总数的33%, 完成近六成, 已完成半数; where its sentence names the
+# tasks, measures or problems, or, a bare 占33%, says what is done before it: PM2.5浓度下降12%, 森林面积占国土面积的33% is none)
+SHARE = re.compile(rf"{_NEAR}?占比?(?:达到?|为)?(?:[^，。；\d%％]{{0,12}}?(任务|措施|问题)[^，。；\d%％]{{0,6}}?)?{_ONE_RATE}"
+                   rf"|(?:已经?)?完成了?{_NEAR}?(?:[一二三四五六七八九两]|\d+)成(?:以上|左右|多)?|(?:已经?)?完成了?半数")
+SHARE_NOUN, SHARE_DONE = re.compile(r"任务|措施|问题|整改"), re.compile(r"完成")  # (said before a share: see _a_share)
 
 
 def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:
@@ -955,7 +960,9 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             read.append(span)
     curated = cur.registry.get("claims", [])
     if not curated:  # (lost, whatever else is read: a loose numeral, and each rate no claim reads, the tasks' and the measures')
-        rates = [m for m in UNREAD_RATE.finditer(headline) if not any(s < m.end() and m.start() < e for s, e in read)]
+        shares = [m for m in SHARE.finditer(headline) if _a_share(headline, m)]
+        rates = sorted((m for m in [*UNREAD_RATE.finditer(headline), *shares] if not any(s < m.end() and m.start() < e for s, e in read)),
+                       key=lambda m: m.start())
         unread = [m for m in (NUMERAL_COUNT.search(headline),) if m] + rates
         warnings.extend(Notice("claims_unread", {"words": said(m.span())}) for m in unread)
     if not curated:  # (each count no claim read, in its clause's words: lost, else, in silence)
@@ -965,6 +972,17 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     read = [given.pop(claim["key"], claim) for claim in claims + counts]
     reg["claims"] = read + list(given.values())
     return reg
+
+
+def _a_share(headline: str, m: re.Match) -> bool:
+    """Whether SHARE's `m` is a share of the tasks, measures or problems: its words name one (占整改任务总数的33%), or the
+    sentence before it does (整改任务已完成近六成); a bare 占33% only where that sentence says what is done (已完成1项，约占33%).
+    (Looked for in the few characters before it: a long headline read in linear time.)"""
+    if m.group(1):
+        return True
+    window = max(0, m.start() - 40)
+    start = max([window] + [headline.rfind(c, window, m.start()) + 1 for c in "。；"])
+    return (SHARE_DONE if "占" in m.group(0) else SHARE_NOUN).search(headline, start, m.start()) is not None
 
 
 # a count of the headline (28项, 3项; 45个 of 问题共45个): each is a claim's, or warned of
