@@ -71,13 +71,15 @@ _SOME_PROBLEMS = r"(?<![交办访报性])"
 # (a count followed by another of no noun of its own, 整改任务和具体措施共3项、4项: the pair's, BOTH_TOTALS's;
 # one with its own, 整改任务共3项、4项具体措施, leaves it this noun's)
 _NOT_LISTED = r"(?!、\d+项(?!整改任务|(?:具体整改|具体|整改)措施))"
+# (in tiers: the first total in the text of the first tier that has one, 整改任务共3项 of 整改任务共3项，2项整改任务…, the
+# later one warned of; the problems fed back only where no 整改任务 is counted)
 TOTAL_PATTERNS = (
-    ("tasks", "tasks_total", (r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
-                              r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", rf"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项){_NOT_LISTED}",
-                              rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
-                              rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)")),
-    ("measures", "measures_total", (r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
-                                    rf"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项){_NOT_LISTED}")),
+    ("tasks", "tasks_total", ((r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
+                               r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", rf"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项){_NOT_LISTED}"),
+                              (rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
+                               rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)"))),
+    ("measures", "measures_total", ((r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
+                                     rf"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项){_NOT_LISTED}"),)),
 )
 # a figure said to be about so much (完成率近60%, 约33%, 超过64%, 33%以上, 33%左右, 33%多, 1项以上, 10余项, 10多项):
 # no figure to check as exact, warned of (see _exact)
@@ -120,6 +122,10 @@ GE_COUNT_PATTERNS = (
 # what is done, said before a count in its clause (已完成阶段性整改任务3项, 累计办结3项整改任务): a count
 # of the done ones, no total
 DONE_BEFORE = re.compile(r"(?:已|累计|共计?)(?:全面|基本|整改)?(?:完成|办结|销号)")
+# (or said just after its noun with no count after it in its clause, 2项整改任务已完成, 3项具体措施已全面完成: those done,
+# where 45项整改任务已完成33项 is a total and what is done of it)
+DONE_AFTER = re.compile(r"已经?(?:全面|基本|整改)?(?:完成|办结|销号)")
+DIGIT = re.compile(r"\d")
 # and some of them only, said before a count in its clause (其中2项整改任务已完成, 剩余1项整改任务): no total
 SOME_BEFORE = re.compile(r"其中|剩余|余下|尚余|尚有|还有|其余")
 # (or as a clause of its own just before that clause: 其中，2项整改任务已完成, 其中：…)
@@ -854,6 +860,11 @@ _RATE = r"(?:\d+(?:\.\d+)?[%％]|百分之[零〇一二三四五六七八九十�
 # (and one said to be about so much, 完成率近60%, 33%以上, or done without 率, 已经完成超过64%)
 _ONE_RATE = rf"{_NEAR}?{_RATE}(?:以上|左右|多)?"
 UNREAD_RATE = re.compile(rf"(?:整改)?完成(?:率(?:分别)?(?:达到?|为|是)?|{_NEAR}){_ONE_RATE}(?:[、和]{_ONE_RATE})*")
+# (and a share not written 完成率: 约占33%, 占比33%, 占整改任务总数的33%, 完成近六成, 已完成半数; where its sentence names the
+# tasks, measures or problems, or, a bare 占33%, says what is done before it: PM2.5浓度下降12%, 森林面积占国土面积的33% is none)
+SHARE = re.compile(rf"{_NEAR}?占比?(?:达到?|为)?(?:[^，。；\d%％]{{0,12}}?(任务|措施|问题)[^，。；\d%％]{{0,6}}?)?{_ONE_RATE}"
+                   rf"|(?:已经?)?完成了?{_NEAR}?(?:[一二三四五六七八九两]|\d+)成(?:以上|左右|多)?|(?:已经?)?完成了?半数")
+SHARE_NOUN, SHARE_DONE = re.compile(r"任务|措施|问题|整改"), re.compile(r"完成")  # (said before a share: see _a_share)
 
 
 def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:
@@ -949,7 +960,9 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             read.append(span)
     curated = cur.registry.get("claims", [])
     if not curated:  # (lost, whatever else is read: a loose numeral, and each rate no claim reads, the tasks' and the measures')
-        rates = [m for m in UNREAD_RATE.finditer(headline) if not any(s < m.end() and m.start() < e for s, e in read)]
+        shares = [m for m in SHARE.finditer(headline) if _a_share(headline, m)]
+        rates = sorted((m for m in [*UNREAD_RATE.finditer(headline), *shares] if not any(s < m.end() and m.start() < e for s, e in read)),
+                       key=lambda m: m.start())
         unread = [m for m in (NUMERAL_COUNT.search(headline),) if m] + rates
         warnings.extend(Notice("claims_unread", {"words": said(m.span())}) for m in unread)
     if not curated:  # (each count no claim read, in its clause's words: lost, else, in silence)
@@ -959,6 +972,17 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     read = [given.pop(claim["key"], claim) for claim in claims + counts]
     reg["claims"] = read + list(given.values())
     return reg
+
+
+def _a_share(headline: str, m: re.Match) -> bool:
+    """Whether SHARE's `m` is a share of the tasks, measures or problems: its words name one (占整改任务总数的33%), or the
+    sentence before it does (整改任务已完成近六成); a bare 占33% only where that sentence says what is done (已完成1项，约占33%).
+    (Looked for in the few characters before it: a long headline read in linear time.)"""
+    if m.group(1):
+        return True
+    window = max(0, m.start() - 40)
+    start = max([window] + [headline.rfind(c, window, m.start()) + 1 for c in "。；"])
+    return (SHARE_DONE if "占" in m.group(0) else SHARE_NOUN).search(headline, start, m.start()) is not None
 
 
 # a count of the headline (28项, 3项; 45个 of 问题共45个): each is a claim's, or warned of
@@ -1000,11 +1024,18 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     counts = []
     both = _both_counts(headline)
     totals: list[tuple[str, re.Match]] = []
-    for noun, key, patterns in TOTAL_PATTERNS:
-        m = next((m for p in patterns for m in re.finditer(p, headline)
-                  if not any(start < m.end(1) and m.start(1) < end for start, end in taken + [s for s, _ in both.values()])
-                  and _exact(headline, *m.span(m.re.groups))  # (近45项整改任务, 整改任务共45项以上: warned of)
-                  and not _done_before(headline, m.start(1)) and not _done_before(headline, m.start(1), SOME_BEFORE)), None)
+    not_total = taken + [s for s, _ in both.values()]
+
+    def a_total(m: re.Match) -> bool:
+        return (not any(start < m.end(1) and m.start(1) < end for start, end in not_total)
+                and _exact(headline, *m.span(m.re.groups))  # (近45项整改任务, 整改任务共45项以上: warned of)
+                and not _done_before(headline, m.start(1)) and not _done_before(headline, m.start(1), SOME_BEFORE)
+                and not _done_after(headline, m.end(1)))
+
+    for noun, key, tiers in TOTAL_PATTERNS:
+        # (each pattern's first total, then the first of them in the text: a tie, 全区45项整改任务 and 45项整改任务, the first pattern's)
+        m = next((min(found, key=lambda f: f.start(1)) for tier in tiers
+                  if (found := [f for f in (next(filter(a_total, re.finditer(p, headline)), None) for p in tier) if f])), None)
         if m is None:
             if key in both:  # (整改任务和具体措施分别为45项、179项, 共45项、179项)
                 span, value = both[key]
@@ -1068,6 +1099,17 @@ def _done_before(headline: str, at: int, words: re.Pattern = DONE_BEFORE) -> boo
     if words is SOME_BEFORE and SOME_ALONE.search(headline, max(0, start - 3), start):
         return True
     return words.search(headline, start, at) is not None
+
+
+def _done_after(headline: str, at: int) -> bool:
+    """Whether the words at `at`, just after a count's noun, say what is done (DONE_AFTER) and no count follows them
+    in their clause (2项整改任务已完成): the count is of the done ones. (Looked for in the few characters after it.)"""
+    m = DONE_AFTER.match(headline, at)
+    if m is None:
+        return False
+    window = min(len(headline), m.end() + 40)
+    end = min([window] + [i for i in (headline.find(c, m.end(), window) for c in "，。；：") if i >= 0])
+    return DIGIT.search(headline, m.end(), end) is None
 
 
 def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
