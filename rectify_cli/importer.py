@@ -28,7 +28,7 @@ from . import chain
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_owners import EVERY_REGION, Vocabulary, find_owners
-from .importer_regions import PREFECTURES, Region, find_regions, province_of, region_table
+from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, cn_number, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs, tabbed_line

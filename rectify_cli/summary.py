@@ -29,6 +29,7 @@ from .engine import MeasureResult, Status, StatusReport
 from .errors import UsageError
 from .i18n import Notice, not_real_reason, refusal, unit_suggestion
 from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Plan, Registry, Task
+from .regions import scope_word
 from .registry import shown_title
 
 # --------------------------------------------------------------------------- result types
@@ -227,8 +228,7 @@ class MonthlySummary:
     # A registry of several journals (a folder): (journal file, as `verify` names it; its
     # head_hash) for each, in `verify`'s order, and head_hash is None. (): one journal.
     journal_heads: tuple[tuple[str, str | None], ...] = ()
-    issuers: tuple[str, ...] = ()  # who issued the report (a folder: each file's), for its headline
-    titles: tuple[str, ...] = ()  # the report's title (a folder: each file's, as issuers), naming its territory
+    scope: str = ""  # the headline's word for all of the territory (全区, 全省: regions.scope_word), or none
     # Of each head (journal_heads' order; one journal: its head_hash), how many entries dated
     # after the month it covers all the same: written before an entry back-dated into the month
     # or earlier, which the chain puts after them (:func:`_later_covered`).
@@ -683,8 +683,7 @@ def build(
         units_quiet=quiet,
         head_hash=None if heads else _head_hash(registry.journal, last),
         journal_heads=heads,
-        issuers=tuple(meta.issuer for meta in metas),
-        titles=tuple(meta.title for meta in metas),
+        scope=scope_word([meta.issuer for meta in metas], [meta.title for meta in metas]),
         heads_cover_later=tuple(_later_covered(entries, last) for entries in journals.values()) if journals
         else (_later_covered(registry.journal, last),),
         backfilled=_backfilled(measures, first, last),

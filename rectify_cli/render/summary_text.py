@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from itertools import zip_longest
 
 from tabulate import tabulate
 
 from ..dates import previous_month
 from ..errors import UsageError
 from ..gate import shown_file
-from ..importer_regions import PREFECTURES, PROVINCE_SHORT, province_of
 from ..i18n import ENTRY, Lang, plural, refusal, said, word
 from ..i18n import label as _l
 from ..model import file_prefix
@@ -247,66 +245,6 @@ def _cn_date(day: date) -> str:
 
 
 # --------------------------------------------------------------------------- headline
-
-
-# The level named last in an issuer ("海南省三亚市人民政府": a city) and the word its report uses
-# for all of its territory; 市场 (as in 市场监督管理局) names no city, nor the 州 of 贵州省 or
-# 广州市 a prefecture.
-_LEVEL = re.compile(r"自治区|特别行政区|自治州|自治县|省|州(?![省市县区])|市(?!场)|区|县|盟|旗")
-_SCOPE = {"自治区": "全区", "特别行政区": "全区", "自治州": "全州", "自治县": "全县", "省": "全省", "州": "全州",
-          "市": "全市", "区": "全区", "县": "全县", "盟": "全盟", "旗": "全旗"}
-_OTHERS = re.compile(r"各[省市县区州地盟旗]+")  # (各市县党委: levels below the issuer's, not its own)
-
-
-# What comes before a territory's name in an issuer: another body's, or 中共.
-_BEFORE_NAME = re.compile(r"^.*[、，,；;：:（）()\s]|^(?:中共|中国共产党)")
-
-
-def scope_word(issuers, titles=()) -> str:
-    """全区, 全省 or 全市, as the issuers (a folder: each file's) name their level; "" when
-    they name none, several levels or several territories (西藏 and 新疆, each 全区: a folder of
-    provinces is no one 区), rather than a wrong word. A province is one territory however
-    written (宁夏回族自治区, 宁夏自治区). Of a folder, an issuer naming no territory (自治区党委、
-    政府) takes the province its title names at its level, else the word is left out: nothing
-    says its files are one region's (one plan file is one report, and keeps its word)."""
-    territories = set()
-    for issuer, title in zip_longest(issuers, titles, fillvalue=""):
-        word, name = _territory(_OTHERS.sub("", issuer))
-        name = _PROVINCES.get((word, name), name) or _province_titled(title, word)
-        if not name and len(issuers) > 1:
-            return ""
-        territories.add((word, name))
-    return territories.pop()[0] if len(territories) == 1 else ""
-
-
-def _territory(issuer: str) -> tuple[str, str]:
-    """The scope word of the level an issuer names last, and the name before that level where
-    the issuer first names it (中共甘肃省委、甘肃省人民政府: 全省, 甘肃; 四川省凉山彝族自治州委、
-    州人民政府: 全州, 凉山彝族)."""
-    levels = list(_LEVEL.finditer(issuer))
-    if not levels:
-        return "", ""
-    word = _SCOPE[levels[-1].group()]
-    i = len(levels) - 1
-    while i and _SCOPE[levels[i - 1].group()] == word:
-        i -= 1
-    start = levels[i - 1].end() if i else 0
-    return word, _BEFORE_NAME.sub("", issuer[start:levels[i].start()])
-
-
-# A province as an issuer names it before its level, in full or short (宁夏回族, 宁夏: 全区 of
-# 宁夏回族自治区); by its level, as 吉林市 is no 吉林省.
-_PROVINCES = {(_territory(p)[0], form): p for p in PREFECTURES
-              for form in (_territory(p)[1], *[s for s, q in PROVINCE_SHORT.items() if q == p])}
-
-
-def _province_titled(title: str, word: str) -> str:
-    """The province a title names by its own name (not by a prefecture's: 那曲市 names no
-    自治区) where it is of the issuer's level `word`; "" else."""
-    province = province_of(title, "")
-    if province is None or _territory(province)[0] != word:
-        return ""
-    return province if any(form in title for (_, form), p in _PROVINCES.items() if p == province) else ""
 
 
 def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope: str = "",
@@ -609,7 +547,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
     `paths`: a folder's plan files by their names in it, as status names them (gate.file_paths)."""
     m = monthly
     page = Page(width)
-    scope = scope_word(m.issuers, m.titles)
+    scope = m.scope
     if lang == Lang.zh:
         next_month = f"{m.next_first.year}年{m.next_first.month}月"
     else:

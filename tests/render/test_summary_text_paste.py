@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 
 from rectify_cli.cli import app
 from rectify_cli.i18n import Lang
-from rectify_cli.render.summary_text import headline_sentence, render, scope_word
+from rectify_cli.regions import scope_word
+from rectify_cli.render.summary_text import headline_sentence, render
 from rectify_cli.summary import Headline, MonthlySummary, OverdueItem
 
 ROOT = Path(__file__).resolve().parents[2]
