@@ -69,13 +69,13 @@ def break_offsets(text: str, width: int) -> list[int]:
             used += cell_len(unit)
             position += len(unit)
             continue
-        for char in _fold_pieces(unit, width):  # longer than a line on its own: folded
-            cells = cell_len(char)
-            if used and used + cells > width and not char.isspace():
+        for piece in _fold_pieces(unit, width):  # longer than a line on its own: folded
+            cells = cell_len(piece.rstrip())
+            if used and used + cells > width and cells:  # (a space stays at the end of its line)
                 offsets.append(position)
                 used = 0
-            used += cells
-            position += len(char)
+            used += cell_len(piece)
+            position += len(piece)
     return offsets
 
 
@@ -179,8 +179,12 @@ def _unit_lengths(shape: str) -> tuple[int, ...]:
 
 
 def _fold_pieces(unit: str, width: int) -> list[str]:
-    """What a unit longer than a line may be folded between: its characters (a flag or an
-    emoji whole), but a number that fits on a line is never cut."""
+    """What a unit longer than a line may be folded between: the words of `unbroken` text (a
+    command wider than the line was cut `见 rectify show <编` / `号>）`), and inside one longer than
+    a line its characters (a flag or an emoji whole), but a number that fits on a line is never cut."""
+    if f" {_JOINER}" in unit:
+        return [piece for word in re.split(f"(?<= )(?={_JOINER})", unit)
+                for piece in ([word] if cell_len(word.rstrip()) <= width else _fold_pieces(word, width))]
     from uniseg.graphemecluster import grapheme_clusters
 
     pieces: list[str] = []
