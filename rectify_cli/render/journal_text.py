@@ -373,8 +373,8 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
             if column == _STATE:  # (whole, wrapped at its words where it can be: the entry is what the row is)
                 entry_line = label("history_under_row", lang, name=headers[_STATE], text=row[_STATE])
                 fit = fewest_breaks_width([entry_line], widest_unbroken(entry_line, width - 2) or width - 2, width - 2,
-                                          narrowest=False)
-                lines += ["  " + line for line in wrapped(entry_line, fit)]
+                                          narrowest=False, groups=True)
+                lines += ["  " + line for line in wrapped(entry_line, fit, groups=True)]
                 continue
             if column == _NOTE:
                 lines += ["  " + line for line in _notes_under(entry, lang, width - 2)]
@@ -412,8 +412,9 @@ def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], col
     fits: dict[str, int] = {}  # (by its shape: entries of other days break alike, and uniseg is slow)
     for state in {shape(row[_STATE]) for row in rows if widths[row[_STATE]] > room}:
         fits[state] = fewest_breaks_width([state], min(room, widest_unbroken(state, width)) or room, room,
-                                          narrowest=False)
-    return [wrapped(row[_STATE], fits[shape(row[_STATE])]) if widths[row[_STATE]] > room
+                                          narrowest=False, groups=True)
+    # (a bracket that fits the column whole: beside 18 cells it read `销号（2019-06-30` / `补录）`)
+    return [wrapped(row[_STATE], fits[shape(row[_STATE])], groups=True) if widths[row[_STATE]] > room
             else [row[_STATE]] for row in rows]
 
 
