@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from datetime import date
+from itertools import takewhile
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,29 @@ def test_at_38_columns_a_back_dated_close_breaks_before_its_bracket():
         "                  （2019-09-30补录）",
         ""]
 
+
+def test_at_20_columns_a_folder_s_id_breaks_only_after_its_file():
+    """`新疆维吾尔自治区:18.4`, 21 cells, was folded `新疆维吾尔自治` / `区:18.4`, the file's name split."""
+    lines = render_history([entry("新疆维吾尔自治区:18.4", "2019-03-10", "report", note="报告")],
+                           lang=Lang.zh, width=20).split("\n")
+    assert lines[3:6] == ["2019-03-10", "新疆维吾尔自治区:", "18.4"]
+
+
+@pytest.mark.parametrize("measure", ["新疆维吾尔自治区:18.4", "新疆维吾尔自治区生态:4.2", "xizang_lhasa_prefecture:18.4",
+                                     "广西壮族自治区:18.4"])
+def test_from_20_to_30_columns_a_folder_s_id_is_whole_over_its_lines(measure):
+    """An id wider than the terminal folds, losing no character and cutting none in half; its
+    number is never split, and a file's name that fits a line is not broken."""
+    file, number = measure.split(":")
+    for width in range(20, 31):
+        lines = render_history([entry(measure, "2019-03-10", "report", note="报告")], lang=Lang.zh,
+                               width=width).split("\n")
+        at = lines.index("2019-03-10") + 1 if "2019-03-10" in lines else None
+        if at is None:  # (beside its date)
+            assert any(line.startswith("2019-03-10  " + measure) for line in lines), (width, lines)
+            continue
+        ids = list(takewhile(lambda line: not line.startswith("  "), lines[at:]))
+        assert "".join(ids) == measure and max(map(wcswidth, lines)) <= width, (width, lines)
+        assert any(number in line for line in ids), (width, ids)
+        if wcswidth(file) + 1 <= width:
+            assert ids[0] in (measure, file + ":"), (width, ids)
