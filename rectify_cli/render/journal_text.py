@@ -368,19 +368,34 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
     for row, entry, pieces in zip(rows, entries, states):
         lines.extend(next(rest) for _ in pieces)
         if stacked:  # (folded only where wider than the terminal, never cut)
-            lines += wrapped(row[_MEASURE], width)
+            lines += _id_lines(row[_MEASURE], width)
         for column in (i for i in under if row[i]):
             if column == _STATE:  # (whole, wrapped at its words where it can be: the entry is what the row is)
                 entry_line = label("history_under_row", lang, name=headers[_STATE], text=row[_STATE])
                 fit = fewest_breaks_width([entry_line], widest_unbroken(entry_line, width - 2) or width - 2, width - 2,
-                                          narrowest=False)
-                lines += ["  " + line for line in wrapped(entry_line, fit)]
+                                          narrowest=False, groups=True)
+                lines += ["  " + line for line in wrapped(entry_line, fit, groups=True)]
                 continue
             if column == _NOTE:
                 lines += ["  " + line for line in _notes_under(entry, lang, width - 2)]
                 continue
             lines.append("  " + label("history_under_row", lang, name=headers[column], text=clip(row[column], room[column])))
     return lines
+
+
+def _id_lines(measure: str, width: int) -> list[str]:
+    """An id on the lines under its date: whole where it fits, else broken after its file's name
+    (`新疆维吾尔自治区:` / `18.4`, folded `新疆维吾尔自治` / `区:18.4`), a name wider than the line
+    folded as text is; the number never split."""
+    from .linebreak import wrapped
+
+    file, colon, number = measure.rpartition(":")
+    if not colon or display_width(measure) <= width:
+        return wrapped(measure, width)
+    *lines, last = wrapped(file + colon, width)
+    if display_width(last + number) <= width:  # (a name folded: its number after its last piece)
+        return [*lines, last + number]
+    return [*lines, last, *wrapped(number, width)]
 
 
 def _notes_under(entry, lang: Lang, width: int) -> list[str]:
@@ -412,8 +427,9 @@ def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], col
     fits: dict[str, int] = {}  # (by its shape: entries of other days break alike, and uniseg is slow)
     for state in {shape(row[_STATE]) for row in rows if widths[row[_STATE]] > room}:
         fits[state] = fewest_breaks_width([state], min(room, widest_unbroken(state, width)) or room, room,
-                                          narrowest=False)
-    return [wrapped(row[_STATE], fits[shape(row[_STATE])]) if widths[row[_STATE]] > room
+                                          narrowest=False, groups=True)
+    # (a bracket that fits the column whole: beside 18 cells it read `销号（2019-06-30` / `补录）`)
+    return [wrapped(row[_STATE], fits[shape(row[_STATE])], groups=True) if widths[row[_STATE]] > room
             else [row[_STATE]] for row in rows]
 
 

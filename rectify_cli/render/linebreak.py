@@ -10,6 +10,7 @@ and its date, a command) is never broken inside.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -54,32 +55,49 @@ class Paragraph:
         return Text("\n", end=self.text.end).join(pieces)
 
 
-def break_offsets(text: str, width: int) -> list[int]:
+def break_offsets(text: str, width: int, *, groups: bool = False) -> list[int]:
     """Where to cut `text` (one line) into lines of at most `width` cells, as character
     offsets: at line-break opportunities, greedily; spaces at a cut are left at the end of a
-    line (for the caller to strip), as Rich leaves them."""
+    line (for the caller to strip), as Rich leaves them. `groups`: a bracket group that fits a
+    line is not broken inside (history's entries: `销号` / `（2019-06-30补录）`, not `销号（2019-06-30` /
+    `补录）`); prose is filled as Rich fills it."""
     offsets: list[int] = []
     position = used = 0
-    for unit in _units(text):
+    units = _units(text)
+    for at, unit in enumerate(units):
         shown = cell_len(unit.rstrip())
-        if used and used + shown > width:
+        if used and (used + shown > width or groups and width >= (group := _group_cells(units, at)) > width - used):
             offsets.append(position)
             used = 0
         if shown <= width:
             used += cell_len(unit)
             position += len(unit)
             continue
-        for char in _fold_pieces(unit, width):  # longer than a line on its own: folded
-            cells = cell_len(char)
-            if used and used + cells > width and not char.isspace():
+        for piece in _fold_pieces(unit, width):  # longer than a line on its own: folded
+            cells = cell_len(piece.rstrip())
+            if used and used + cells > width and cells:  # (a space stays at the end of its line)
                 offsets.append(position)
                 used = 0
-            used += cells
-            position += len(char)
+            used += cell_len(piece)
+            position += len(piece)
     return offsets
 
 
-def fewest_breaks_width(texts: list[str], floor: int, room: int, *, narrowest: bool = True) -> int:
+def _group_cells(units: tuple[str, ...], start: int) -> int:
+    """The cells of the bracket group units[start] opens, through the unit that closes it; 0 where
+    it opens none (or none closes it)."""
+    if not units[start] or unicodedata.category(units[start][0]) != "Ps":
+        return 0
+    depth = 0
+    for end in range(start, len(units)):
+        depth += sum((kind == "Ps") - (kind == "Pe") for kind in map(unicodedata.category, units[end]))
+        if depth <= 0:
+            return cell_len("".join(units[start:end + 1]).rstrip())
+    return 0
+
+
+def fewest_breaks_width(texts: list[str], floor: int, room: int, *, narrowest: bool = True,
+                        groups: bool = False) -> int:
     """The width, from `floor` to `room` cells, to wrap `texts` (each one line) in a column of:
     of those that wrap them in as few lines as `room` does, the one with the fewest breaks inside
     a word (not at a space, before a bracket, nor beside a number), then the fewest beside a number
@@ -91,7 +109,7 @@ def fewest_breaks_width(texts: list[str], floor: int, room: int, *, narrowest: b
 
     @cache
     def breaks(width: int) -> tuple[int, int, int]:
-        cuts = [(text, at) for text in texts if cell_len(text) > width for at in break_offsets(text, width)]
+        cuts = [(text, at) for text in texts if cell_len(text) > width for at in break_offsets(text, width, groups=groups)]
         words = [(text, at) for text, at in cuts if not (text[at - 1].isspace() or text[at] in "（(")]
         numbers = sum(1 for text, at in words if text[at - 1].isdecimal() != text[at].isdecimal())
         return len(cuts), len(words) - numbers, numbers
@@ -105,12 +123,12 @@ def fewest_breaks_width(texts: list[str], floor: int, room: int, *, narrowest: b
 _PATH = re.compile(r"[\w.~-]+(?:/[\w.~-]+)+", re.ASCII)
 
 
-def wrapped(text: str, width: int) -> list[str]:
+def wrapped(text: str, width: int, *, groups: bool = False) -> list[str]:
     """`text` (one line) in lines of at most `width` cells, broken where Chinese and English may
-    break, but inside a path."""
+    break, but inside a path (`groups`: nor inside a bracket group that fits a line)."""
     # (broken as if each slash of a path were a letter: as many cells, no break beside it)
     kept = _PATH.sub(lambda path: path.group().replace("/", "_"), text)
-    cuts = [0, *break_offsets(kept, width), len(text)]
+    cuts = [0, *break_offsets(kept, width, groups=groups), len(text)]
     return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
 
@@ -179,8 +197,12 @@ def _unit_lengths(shape: str) -> tuple[int, ...]:
 
 
 def _fold_pieces(unit: str, width: int) -> list[str]:
-    """What a unit longer than a line may be folded between: its characters (a flag or an
-    emoji whole), but a number that fits on a line is never cut."""
+    """What a unit longer than a line may be folded between: the words of `unbroken` text (a
+    command wider than the line was cut `见 rectify show <编` / `号>）`), and inside one longer than
+    a line its characters (a flag or an emoji whole), but a number that fits on a line is never cut."""
+    if f" {_JOINER}" in unit:
+        return [piece for word in re.split(f"(?<= )(?={_JOINER})", unit)
+                for piece in ([word] if cell_len(word.rstrip()) <= width else _fold_pieces(word, width))]
     from uniseg.graphemecluster import grapheme_clusters
 
     pieces: list[str] = []

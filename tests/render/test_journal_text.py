@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from datetime import date
+from itertools import takewhile
 from pathlib import Path
 
 import pytest
@@ -300,3 +301,59 @@ def test_from_20_to_40_columns_no_word_of_an_entry_is_broken_where_it_fits(lang)
             lines = render_history([one], lang=lang, width=width).split("\n")
             broken = [word for word in words if wcswidth(word) <= room and not any(word in line for line in lines)]
             assert broken == [] and max(map(wcswidth, lines)) <= width, (width, lines)
+
+
+@pytest.mark.parametrize("lang, group", [(Lang.zh, "（2019-09-30补录）"), (Lang.en, "(written 2019-09-30)")])
+def test_an_entry_s_bracket_group_that_fits_its_column_is_never_split(lang, group):
+    """At 36-39 columns a back-dated close read `销号（2019-09-30` / `补录）` beside its date, its
+    bracket fitting the 18-21 cells there: the entry was filled greedily. A group wider than the
+    column may break inside, but never leaves a bracket alone, nor loses or cuts a character."""
+    closed = [entry("33.1", "2019-06-30", "done", recorded=date(2019, 9, 30))]
+    state = render_history(closed, lang=lang, width=400).split("\n")[2].split("  ", 2)[2].strip()
+    lead = len("2019-06-30  33.1  ") if lang is Lang.zh else len("2019-06-30  Measure  ")
+    for width in range(20, 61):
+        lines = render_history(closed, lang=lang, width=width).rstrip("\n").split("\n")
+        assert max(map(wcswidth, lines)) <= width, (width, lines)
+        assert [line for line in lines if line.strip() in "（）()"] == [], (width, lines)
+        pieces = [line[lead:] if line[:4] in ("2019", "    ") else line.strip() for line in lines[2:]]
+        entry_text = "".join(pieces).removeprefix("记录：" if lang is Lang.zh else "Entry:")
+        assert "".join(entry_text.split()) == "".join(state.split()), (width, lines)
+        if width - lead >= wcswidth(group):
+            assert any(group in line for line in lines), (width, lines)
+
+
+def test_at_38_columns_a_back_dated_close_breaks_before_its_bracket():
+    assert render_history([entry("33.1", "2019-06-30", "done", recorded=date(2019, 9, 30))],
+                          lang=Lang.zh, width=38).split("\n") == [
+        "日期        措施  记录",
+        "----------  ----  ------------------",
+        "2019-06-30  33.1  销号",
+        "                  （2019-09-30补录）",
+        ""]
+
+
+def test_at_20_columns_a_folder_s_id_breaks_only_after_its_file():
+    """`新疆维吾尔自治区:18.4`, 21 cells, was folded `新疆维吾尔自治` / `区:18.4`, the file's name split."""
+    lines = render_history([entry("新疆维吾尔自治区:18.4", "2019-03-10", "report", note="报告")],
+                           lang=Lang.zh, width=20).split("\n")
+    assert lines[3:6] == ["2019-03-10", "新疆维吾尔自治区:", "18.4"]
+
+
+@pytest.mark.parametrize("measure", ["新疆维吾尔自治区:18.4", "新疆维吾尔自治区生态:4.2", "xizang_lhasa_prefecture:18.4",
+                                     "广西壮族自治区:18.4"])
+def test_from_20_to_30_columns_a_folder_s_id_is_whole_over_its_lines(measure):
+    """An id wider than the terminal folds, losing no character and cutting none in half; its
+    number is never split, and a file's name that fits a line is not broken."""
+    file, number = measure.split(":")
+    for width in range(20, 31):
+        lines = render_history([entry(measure, "2019-03-10", "report", note="报告")], lang=Lang.zh,
+                               width=width).split("\n")
+        at = lines.index("2019-03-10") + 1 if "2019-03-10" in lines else None
+        if at is None:  # (beside its date)
+            assert any(line.startswith("2019-03-10  " + measure) for line in lines), (width, lines)
+            continue
+        ids = list(takewhile(lambda line: not line.startswith("  "), lines[at:]))
+        assert "".join(ids) == measure and max(map(wcswidth, lines)) <= width, (width, lines)
+        assert any(number in line for line in ids), (width, ids)
+        if wcswidth(file) + 1 <= width:
+            assert ids[0] in (measure, file + ":"), (width, ids)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from rectify_cli.render.linebreak import Paragraph
+from rectify_cli.render.linebreak import Paragraph, unbroken
 
 
 def wrapped(text: str, width: int) -> list[str]:
@@ -77,6 +77,26 @@ def test_a_date_folded_out_of_a_longer_run_stays_whole():
     """（2019-04-30 can break nowhere: folded at any character it was cut as （2019-04-3 / 0."""
     assert wrapped("（2019-04-30补录）", 11) == ["（", "2019-04-30", "补录）"]
     assert wrapped("(written 2019-04-30)", 10) == ["(written", "2019-04-30", ")"]
+
+
+def test_text_kept_unbroken_but_wider_than_the_line_folds_at_its_spaces():
+    """show at 20-23 columns folded the command kept whole, wider than the line, at any character:
+    `见 rectify show <编号` / `>）`, `see rectify show <id` / `>)`, or left `）` alone on a line."""
+    zh = "未显示：期限；" + unbroken("见 rectify show <编号>") + "）"
+    assert wrapped(zh, 20) == ["未显示：期限；", "见 rectify show", "<编号>）"]
+    assert wrapped(zh, 22) == ["未显示：期限；", "见 rectify show", "<编号>）"]
+    assert wrapped("Text; " + unbroken("see rectify show <id>") + ")", 20) == ["Text;", "see rectify show", "<id>)"]
+
+
+@given(st.lists(st.text(alphabet="见rectify<编号>-", min_size=1, max_size=5), min_size=1, max_size=6),
+       st.integers(min_value=14, max_value=30))
+def test_unbroken_text_wider_than_the_line_fits_and_loses_nothing_but_spaces(words, width):
+    """(each word, the brackets beside it, fits a line: none need be folded, nor a bracket left alone)"""
+    text = "（" + unbroken(" ".join(words)) + "）"
+    lines = wrapped(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace("\u2060", "").replace(" ", "")
+    assert [line for line in lines if line.strip() in ("（", "）")] == []
 
 
 def test_a_flag_or_an_emoji_sequence_is_never_cut():

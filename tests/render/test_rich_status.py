@@ -1083,3 +1083,15 @@ def test_on_a_narrow_terminal_show_s_fields_wrap_their_values_at_its_width_not_a
         assert len(short) <= sum(1 for line in fields if not line.startswith(" ")), (width, fields)
         if item == "18":
             assert "".join(task.problem.split()) in "".join("".join(fields).split()), (width, fields)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_from_20_to_25_columns_show_folds_the_command_it_names_between_its_words(lang):
+    """At 20-23 columns `show 1` folded the command kept whole, wider than the line, at any
+    character: `见 rectify show <编号` / `>）`, `see rectify show <id` / `>)`, or `）` alone."""
+    command = {Lang.zh: "<编号>）", Lang.en: "<id>)"}[lang]
+    for width in range(20, 26):
+        lines = render_show("1", lang=lang, width=width).splitlines()
+        assert [line for line in lines if line.strip() and set(line.strip()) <= set("（）()<>")] == [], (width, lines)
+        assert max(map(cell_len, lines)) <= width, (width, lines)
+        assert any(line.endswith(command) for line in lines), (width, lines)
