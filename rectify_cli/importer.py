@@ -860,11 +860,14 @@ _RATE = r"(?:\d+(?:\.\d+)?[%％]|百分之[零〇一二三四五六七八九十�
 # (and one said to be about so much, 完成率近60%, 33%以上, or done without 率, 已经完成超过64%)
 _ONE_RATE = rf"{_NEAR}?{_RATE}(?:以上|左右|多)?"
 UNREAD_RATE = re.compile(rf"(?:整改)?完成(?:率(?:分别)?(?:达到?|为|是)?|{_NEAR}){_ONE_RATE}(?:[、和]{_ONE_RATE})*")
-# (and a share not written 完成率: 约占33%, 占比33%, 占整改任务总数的33%, 完成近六成, 已完成半数; where its sentence names the
-# tasks, measures or problems, or, a bare 占33%, says what is done before it: PM2.5浓度下降12%, 森林面积占国土面积的33% is none)
-SHARE = re.compile(rf"{_NEAR}?占比?(?:达到?|为)?(?:[^，。；\d%％]{{0,12}}?(任务|措施|问题)[^，。；\d%％]{{0,6}}?)?{_ONE_RATE}"
-                   rf"|(?:已经?)?完成了?{_NEAR}?(?:[一二三四五六七八九两]|\d+)成(?:以上|左右|多)?|(?:已经?)?完成了?半数")
-SHARE_NOUN, SHARE_DONE = re.compile(r"任务|措施|问题|整改"), re.compile(r"完成")  # (said before a share: see _a_share)
+# (and a share not written 完成率 N%: 约占33%, 占比33%, 占整改任务总数的33%, 完成近六成, 完成率超过六成, 已完成半数; where its
+# sentence names the tasks, measures or problems, or, a bare 占33%, says what is done before it: PM2.5浓度下降12%,
+# 森林面积占国土面积的33% is none)
+_TENTHS = rf"{_NEAR}?(?:[一二三四五六七八九两]|\d+)成(?:以上|左右|多)?"
+SHARE = re.compile(rf"{_NEAR}?占比?(?:达到?|为)?(?:[^，。；\d%％]{{0,12}}?(任务|措施|问题)[^，。；\d%％]{{0,6}}?)?(?:{_ONE_RATE}|{_TENTHS})"
+                   rf"|(?:已经?)?完成(?:了|率(?:达到?|为|是)?)?{_TENTHS}|(?:已经?)?完成了?半数")
+# (said before a share, see _a_share; done said as DONE_BEFORE says it: 已办结1项，约占33% is a share as 已完成1项，约占33% is)
+SHARE_NOUN, SHARE_DONE = re.compile(r"任务|措施|问题|整改"), re.compile(r"完成|办结|销号")
 
 
 def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:
