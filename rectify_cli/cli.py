@@ -6,9 +6,7 @@ message on stderr and an exit code (0 ok, 1 the check found something, 2 bad inp
 
 import contextlib
 import enum
-import errno
 import gc
-import io
 import os
 import sys
 from datetime import date
@@ -21,6 +19,8 @@ from typer.core import TyperCommand, TyperGroup
 from .errors import RectifyError, UsageError
 from .i18n import LABELS, Lang, command_line_lang, default_lang, label, os_reason_in, word
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
+from .streams import (ClosedOutputError, annotate_problems, for_the_log, guard_standard_streams, is_output_error,
+                      printed_for_the_log, to_actions_log, write_utf8)
 from .textsafe import printable
 
 EXIT_FOUND = 1
@@ -158,7 +158,7 @@ class _Group(_SaidInLanguage, TyperGroup):
             for line in lines:
                 typer.echo(line, err=True)
             if actions:
-                _annotate_problems(exc.problems)
+                annotate_problems(exc.problems)
             raise typer.Exit(EXIT_INVALID) from None
         except KeyboardInterrupt:  # (here: typer would end it with 130, saying nothing)
             lang = command_line_lang(args)
@@ -227,22 +227,6 @@ def _comma_lists_apart(args: list[str], params) -> list[str]:
             apart.append(args[at])
         at += 1
     return [*apart, *args[at:]]
-
-
-def _annotate_problems(problems) -> None:
-    """Under GitHub Actions, a broken registry also shows as annotations on its lines. On
-    stderr, which the runner reads for workflow commands too: standard output may be a report
-    redirected to a file (`check --format junit > junit.xml`), which they would break."""
-    from .errors import Problem
-    from .gate import display_path
-    from .render.check import escape_data, escape_property
-
-    for problem in problems:
-        if isinstance(problem, Problem) and problem.line is not None:
-            where = f"file={escape_property(display_path(problem.file))},line={problem.line}"
-            if problem.column is not None:
-                where += f",col={problem.column}"
-            typer.echo(f"::error {where}::{escape_data(problem.message)}", err=True)
 
 
 app = typer.Typer(
@@ -389,44 +373,6 @@ def _size(path: str) -> int:
         return 0
 
 
-def _to_actions_log() -> bool:
-    """Whether standard output is a GitHub Actions job's log: under the runner, and not
-    redirected to a file (a report written with > must hold the report alone)."""
-    if os.environ.get("GITHUB_ACTIONS") != "true" or sys.stdout.isatty():
-        return False
-    try:
-        import stat
-
-        return not stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
-    except (AttributeError, OSError, ValueError):  # (no file descriptor: not the runner's pipe)
-        return True
-
-
-def _for_the_log(text: str) -> str:
-    """Text for people printed to a GitHub Actions log, between ::stop-commands:: and its end
-    (render/check.commands_stopped): the runner obeys a legacy ##[command] anywhere in a line,
-    and registry text printed in a table or a summary can hold one. Elsewhere: as it is."""
-    if not text or not _to_actions_log():
-        return text
-    from .render.check import commands_stopped
-
-    return "\n".join(commands_stopped(text.rstrip("\n").split("\n"))) + "\n"
-
-
-@contextlib.contextmanager
-def _commands_stopped():
-    """What is printed meanwhile (by Rich's console), _for_the_log."""
-    if not _to_actions_log():
-        yield
-        return
-    real, sys.stdout = sys.stdout, io.StringIO()
-    try:
-        yield
-    finally:
-        text, sys.stdout = sys.stdout.getvalue(), real
-        real.write(_for_the_log(text))
-
-
 def _as_of(text: str | None, timezone: str) -> date:
     """The --as-of date, else today in `timezone`."""
     from . import dates
@@ -451,15 +397,7 @@ def _select(report, reg, *, states=(), owners=(), regions=(), tasks=()):
 def _print_json(document) -> None:
     from .render.json_out import dumps
 
-    _write_utf8(dumps(document))
-
-
-def _write_utf8(text: str) -> None:
-    """A machine format (JSON, YAML) as UTF-8 bytes, whatever the console's encoding (GBK on a
-    Chinese Windows machine), as `check` writes all of its: JSON must be UTF-8, and YAML that
-    `import` prints is read back by rectify, which reads UTF-8."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    write_utf8(dumps(document))
 
 
 # -- commands -----------------------------------------------------------------------
@@ -494,7 +432,7 @@ def status_cmd(
         from .layout import bundled_by_default
         from .render import rich_status
 
-        with _commands_stopped():
+        with printed_for_the_log():
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
                                      bundled=bundled_by_default(registry))
@@ -525,7 +463,7 @@ def show_cmd(
         from .console import make_console
         from .render import rich_status
 
-        with _commands_stopped():
+        with printed_for_the_log():
             rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
 
 
@@ -571,8 +509,8 @@ def check_cmd(
                                 summary_bytes=summary_bytes)
         report = checked.outputs[0]
         # (github's own lines are stopped by its renderer; a file holds the report alone)
-        if format is CheckFormat.text and output is None and _to_actions_log():
-            report = _for_the_log(report.decode("utf-8")).encode("utf-8")
+        if format is CheckFormat.text and output is None and to_actions_log():
+            report = for_the_log(report.decode("utf-8")).encode("utf-8")
         _write_bytes(report, output)
         if summary_path:
             from .errors import FileWriteError
@@ -722,7 +660,7 @@ def import_cmd(
         result = importer.import_report(text, filename=name, curation=cur, source=source,
                                         schema=None if plan is None else importer.schema_for(plan))
         if plan is None:
-            _write_utf8(f"{result.tasks_yaml}---\n{result.progress_yaml}")
+            write_utf8(f"{result.tasks_yaml}---\n{result.progress_yaml}")
         else:
             tasks_file, progress_file, kept = importer.write_result(result, plan)
             typer.echo(label("import_wrote_kept" if kept else "import_wrote", lang, tasks=tasks_file, journal=progress_file), err=True)
@@ -894,7 +832,7 @@ def verify_cmd(
     if os.environ.get("GITHUB_ACTIONS") == "true":  # (each changed entry marked on its line in the workflow too)
         from .errors import Problem
 
-        _annotate_problems([Problem(p.journal, p.line or None, None, journal_text.verify_problem_text(p, lang))
+        annotate_problems([Problem(p.journal, p.line or None, None, journal_text.verify_problem_text(p, lang))
                             for j in result.journals for p in j.problems])
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 
@@ -903,7 +841,7 @@ def _write_text(text: str, output: Path | None) -> None:
     """Text for people to `output`, else to standard output (a GitHub Actions log: with the
     runner's commands stopped)."""
     if output is None:
-        sys.stdout.write(_for_the_log(text))
+        sys.stdout.write(for_the_log(text))
         return
     from .fsutil import atomic_write_text
 
@@ -942,7 +880,7 @@ def main() -> None:
     # and makes no cyclic garbage worth collecting: the cyclic collector would only walk them
     # again and again (a third of the time of a 100,000-measure run). Memory is freed at exit.
     gc.disable()
-    _guard_standard_streams()
+    guard_standard_streams()
     _env_without_carriage_returns()
     lang = command_line_lang(sys.argv[1:])  # (what ends the command early is said in its language)
     try:
@@ -953,9 +891,9 @@ def main() -> None:
         _say(label("exit_interrupted", lang), lang)
         sys.exit(130)
     # (No BrokenPipeError here: a reader closing standard output early is absorbed where
-    # standard output is written, see _StandardStream, and the command ends with its own code.)
+    # standard output is written, see streams._StandardStream, and the command ends with its own code.)
     except OSError as exc:
-        if not _is_output_error(exc) or os.environ.get("RECTIFY_DEBUG"):
+        if not is_output_error(exc) or os.environ.get("RECTIFY_DEBUG"):
             _internal_error(exc, lang)
         _output_failed(exc, lang)
     except Exception as exc:
@@ -991,119 +929,6 @@ def _env_without_carriage_returns() -> None:
             os.environ[name] = value.rstrip("\r")
 
 
-# What writing the output (standard output, mostly) can run into that is no bug of ours. Files
-# rectify reads or writes by name report their own errors (layout.read_bytes, fsutil).
-_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
-
-
-class _OutputError(OSError):
-    """Standard output refused what was written to it: closed (`>&-`), opened read-only, a full
-    disk. Always "the output could not be written", exit 2, whatever the errno."""
-
-
-class _ClosedOutputError(_OutputError):
-    """Standard output was closed when rectify started (`>&-`): said so, not as the OS's EBADF."""
-
-
-def _is_output_error(exc: OSError) -> bool:
-    return isinstance(exc, _OutputError) or exc.errno in _OUTPUT_ERRORS
-
-
-class _StandardStream(io.FileIO):
-    """File descriptor 1 or 2 as sys.stdout and sys.stderr write to it (_guard_standard_streams).
-
-    The rule for each failure, the same for every command because every command writes here:
-
-    - stdout, the reader went away (EPIPE: `rectify status | head -1`): the reader's choice, not
-      an error. The rest of the output goes to /dev/null and the command runs to its end, so it
-      exits with its own code: 0, or the verdict of `check` (1: something is overdue) and of
-      `verify` (1: the chain is broken). A verdict is known before its report is written, and a
-      CI step `rectify check | head` must not pass because `head` stopped reading. (Left to
-      click, EPIPE became exit 1, "the check found something", for every command.)
-    - stdout, anything else (closed `>&-`, read-only, ENOSPC, EIO): _OutputError, reported by
-      main as "the output could not be written", exit 2, as for `> /dev/full`.
-    - stderr, any failure (closed, reader gone, full): the message is lost, the exit code is
-      not (2 stays "the input is wrong", never click's 1 or a crash on the way to exit).
-    """
-
-    closed_at_start = False
-
-    def write(self, data):
-        try:
-            return super().write(data)
-        except OSError as exc:
-            if self.fileno() == 1 and exc.errno != errno.EPIPE:
-                raise (_ClosedOutputError if self.closed_at_start else _OutputError)(exc.errno, exc.strerror) from None
-            _to_devnull(self.fileno())
-            return super().write(data)
-
-
-def _to_devnull(fd: int, flags: int = os.O_WRONLY) -> None:
-    null = os.open(os.devnull, flags)
-    if null != fd:
-        os.dup2(null, fd)
-        os.close(null)
-
-
-def _carrying_chinese(encoding: str) -> str:
-    """`encoding`, or UTF-8 where it cannot carry Chinese (ASCII or Latin-1: a C locale,
-    PYTHONIOENCODING=ascii). The reports are Chinese, and `check` writes UTF-8 bytes anyway; an
-    encoding error halfway through a report (after `record` wrote its entry) helps nobody."""
-    try:
-        "台账".encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return "utf-8"
-    return encoding
-
-
-def _never_strict(errors: str) -> str:
-    """A character the output encoding lacks (a 🚧 or the ³ of m³ under GBK, a Chinese Windows
-    machine writing to a file or a pipe) is written as an escape, \\U0001f6a7, as registry text
-    is printed literally: under "strict" one character cost the whole report, or the
-    confirmation of an entry already written."""
-    return "backslashreplace" if errors == "strict" else errors
-
-
-def _guard_standard_streams() -> None:
-    """Put sys.stdout and sys.stderr on a _StandardStream each.
-
-    A descriptor closed by the caller (`>&-`, `2>&-`; Python then sets the stream to None) is
-    first taken by /dev/null, read-only for stdout so that writing still fails: otherwise the
-    next file or pipe rectify opens would get number 1 or 2, and Rich would drop the output
-    without a word. Streams replaced by whoever runs us (a test harness) and consoles that are
-    not plain files (Windows) are left alone.
-    """
-    for fd, name in ((1, "stdout"), (2, "stderr")):
-        old = getattr(sys, name)
-        if old is not getattr(sys, f"__{name}__"):
-            continue
-        buffer = getattr(old, "buffer", None)
-        unbuffered = type(buffer) is io.FileIO  # (python -u, PYTHONUNBUFFERED)
-        if old is not None and not unbuffered and type(getattr(buffer, "raw", None)) is not io.FileIO:
-            continue
-        try:
-            os.fstat(fd)
-            closed = False
-        except OSError:
-            _to_devnull(fd, os.O_RDONLY if fd == 1 else os.O_WRONLY)
-            closed = True
-        raw = _StandardStream(fd, "w", closefd=False)
-        raw.closed_at_start = closed
-        stream = io.TextIOWrapper(
-            raw if unbuffered else io.BufferedWriter(raw),
-            encoding=_carrying_chinese(old.encoding) if old else "utf-8",
-            errors=_never_strict(old.errors) if old else "backslashreplace",
-            line_buffering=old.line_buffering if old else fd == 2,
-            write_through=old.write_through if old else False,
-        )
-        try:
-            if old is not None:
-                old.flush()  # (nothing is written yet, as a rule)
-        except OSError:
-            pass
-        setattr(sys, name, stream)
-
-
 # What a command has already done for good when its output fails (see _write): label keys and values.
 _DONE_BEFORE_OUTPUT: list[tuple[str, dict]] = []
 
@@ -1116,7 +941,7 @@ def _say(what: str, lang: Lang) -> None:
 
 
 def _output_failed(exc: OSError, lang: Lang) -> None:
-    why = label("exit_stdout_closed", lang) if isinstance(exc, _ClosedOutputError) else os_reason_in(exc, lang)
+    why = label("exit_stdout_closed", lang) if isinstance(exc, ClosedOutputError) else os_reason_in(exc, lang)
     _say(label("exit_output_failed", lang, why=why), lang)
     sys.stderr.flush()
     os._exit(EXIT_INVALID)  # (not sys.exit: its flush of what is left would fail again)
@@ -1143,7 +968,7 @@ def _exit_now(code, lang: Lang) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
     except OSError as exc:
-        if _is_output_error(exc):
+        if is_output_error(exc):
             _output_failed(exc, lang)
         raise SystemExit(code) from None
     except BaseException:

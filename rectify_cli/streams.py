@@ -1,0 +1,189 @@
+"""rectify's standard output and error: what writing them can run into, and the one rule for
+each failure (_StandardStream); machine formats written as UTF-8 whatever the console's
+encoding; and what a GitHub Actions job's log must not obey in what rectify prints there.
+
+Standard library only at the top: cli imports this module on every run, `--help` included.
+"""
+
+import contextlib
+import errno
+import io
+import os
+import sys
+
+# What writing the output (standard output, mostly) can run into that is no bug of ours. Files
+# rectify reads or writes by name report their own errors (layout.read_bytes, fsutil).
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+
+
+class OutputError(OSError):
+    """Standard output refused what was written to it: closed (`>&-`), opened read-only, a full
+    disk. Always "the output could not be written", exit 2, whatever the errno."""
+
+
+class ClosedOutputError(OutputError):
+    """Standard output was closed when rectify started (`>&-`): said so, not as the OS's EBADF."""
+
+
+def is_output_error(exc: OSError) -> bool:
+    return isinstance(exc, OutputError) or exc.errno in _OUTPUT_ERRORS
+
+
+class _StandardStream(io.FileIO):
+    """File descriptor 1 or 2 as sys.stdout and sys.stderr write to it (guard_standard_streams).
+
+    The rule for each failure, the same for every command because every command writes here:
+
+    - stdout, the reader went away (EPIPE: `rectify status | head -1`): the reader's choice, not
+      an error. The rest of the output goes to /dev/null and the command runs to its end, so it
+      exits with its own code: 0, or the verdict of `check` (1: something is overdue) and of
+      `verify` (1: the chain is broken). A verdict is known before its report is written, and a
+      CI step `rectify check | head` must not pass because `head` stopped reading. (Left to
+      click, EPIPE became exit 1, "the check found something", for every command.)
+    - stdout, anything else (closed `>&-`, read-only, ENOSPC, EIO): OutputError, reported by
+      cli.main as "the output could not be written", exit 2, as for `> /dev/full`.
+    - stderr, any failure (closed, reader gone, full): the message is lost, the exit code is
+      not (2 stays "the input is wrong", never click's 1 or a crash on the way to exit).
+    """
+
+    closed_at_start = False
+
+    def write(self, data):
+        try:
+            return super().write(data)
+        except OSError as exc:
+            if self.fileno() == 1 and exc.errno != errno.EPIPE:
+                raise (ClosedOutputError if self.closed_at_start else OutputError)(exc.errno, exc.strerror) from None
+            _to_devnull(self.fileno())
+            return super().write(data)
+
+
+def _to_devnull(fd: int, flags: int = os.O_WRONLY) -> None:
+    null = os.open(os.devnull, flags)
+    if null != fd:
+        os.dup2(null, fd)
+        os.close(null)
+
+
+def _carrying_chinese(encoding: str) -> str:
+    """`encoding`, or UTF-8 where it cannot carry Chinese (ASCII or Latin-1: a C locale,
+    PYTHONIOENCODING=ascii). The reports are Chinese, and `check` writes UTF-8 bytes anyway; an
+    encoding error halfway through a report (after `record` wrote its entry) helps nobody."""
+    try:
+        "台账".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return "utf-8"
+    return encoding
+
+
+def _never_strict(errors: str) -> str:
+    """A character the output encoding lacks (a 🚧 or the ³ of m³ under GBK, a Chinese Windows
+    machine writing to a file or a pipe) is written as an escape, \\U0001f6a7, as registry text
+    is printed literally: under "strict" one character cost the whole report, or the
+    confirmation of an entry already written."""
+    return "backslashreplace" if errors == "strict" else errors
+
+
+def guard_standard_streams() -> None:
+    """Put sys.stdout and sys.stderr on a _StandardStream each.
+
+    A descriptor closed by the caller (`>&-`, `2>&-`; Python then sets the stream to None) is
+    first taken by /dev/null, read-only for stdout so that writing still fails: otherwise the
+    next file or pipe rectify opens would get number 1 or 2, and Rich would drop the output
+    without a word. Streams replaced by whoever runs us (a test harness) and consoles that are
+    not plain files (Windows) are left alone.
+    """
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        old = getattr(sys, name)
+        if old is not getattr(sys, f"__{name}__"):
+            continue
+        buffer = getattr(old, "buffer", None)
+        unbuffered = type(buffer) is io.FileIO  # (python -u, PYTHONUNBUFFERED)
+        if old is not None and not unbuffered and type(getattr(buffer, "raw", None)) is not io.FileIO:
+            continue
+        try:
+            os.fstat(fd)
+            closed = False
+        except OSError:
+            _to_devnull(fd, os.O_RDONLY if fd == 1 else os.O_WRONLY)
+            closed = True
+        raw = _StandardStream(fd, "w", closefd=False)
+        raw.closed_at_start = closed
+        stream = io.TextIOWrapper(
+            raw if unbuffered else io.BufferedWriter(raw),
+            encoding=_carrying_chinese(old.encoding) if old else "utf-8",
+            errors=_never_strict(old.errors) if old else "backslashreplace",
+            line_buffering=old.line_buffering if old else fd == 2,
+            write_through=old.write_through if old else False,
+        )
+        try:
+            if old is not None:
+                old.flush()  # (nothing is written yet, as a rule)
+        except OSError:
+            pass
+        setattr(sys, name, stream)
+
+
+def write_utf8(text: str) -> None:
+    """A machine format (JSON, YAML) as UTF-8 bytes, whatever the console's encoding (GBK on a
+    Chinese Windows machine), as `check` writes all of its: JSON must be UTF-8, and YAML that
+    `import` prints is read back by rectify, which reads UTF-8."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+
+
+# -- GitHub Actions ---------------------------------------------------------------------
+def to_actions_log() -> bool:
+    """Whether standard output is a GitHub Actions job's log: under the runner, and not
+    redirected to a file (a report written with > must hold the report alone)."""
+    if os.environ.get("GITHUB_ACTIONS") != "true" or sys.stdout.isatty():
+        return False
+    try:
+        import stat
+
+        return not stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # (no file descriptor: not the runner's pipe)
+        return True
+
+
+def for_the_log(text: str) -> str:
+    """Text for people printed to a GitHub Actions log, between ::stop-commands:: and its end
+    (render/check.commands_stopped): the runner obeys a legacy ##[command] anywhere in a line,
+    and registry text printed in a table or a summary can hold one. Elsewhere: as it is."""
+    if not text or not to_actions_log():
+        return text
+    from .render.check import commands_stopped
+
+    return "\n".join(commands_stopped(text.rstrip("\n").split("\n"))) + "\n"
+
+
+@contextlib.contextmanager
+def printed_for_the_log():
+    """What is printed meanwhile (by Rich's console), for_the_log."""
+    if not to_actions_log():
+        yield
+        return
+    real, sys.stdout = sys.stdout, io.StringIO()
+    try:
+        yield
+    finally:
+        text, sys.stdout = sys.stdout.getvalue(), real
+        real.write(for_the_log(text))
+
+
+def annotate_problems(problems) -> None:
+    """Under GitHub Actions, a broken registry also shows as annotations on its lines. On
+    stderr, which the runner reads for workflow commands too: standard output may be a report
+    redirected to a file (`check --format junit > junit.xml`), which they would break."""
+    import typer  # (loaded already: the command line runs on it)
+
+    from .errors import Problem
+    from .gate import display_path
+    from .render.check import escape_data, escape_property
+
+    for problem in problems:
+        if isinstance(problem, Problem) and problem.line is not None:
+            where = f"file={escape_property(display_path(problem.file))},line={problem.line}"
+            if problem.column is not None:
+                where += f",col={problem.column}"
+            typer.echo(f"::error {where}::{escape_data(problem.message)}", err=True)
