@@ -43,14 +43,22 @@ _SOME_PROBLEMS = r"(?<![交办访报性])"
 # one with its own, 整改任务共3项、4项具体措施, leaves it this noun's)
 _NOT_LISTED = r"(?!、\d+项(?!整改任务|(?:具体整改|具体|整改)措施))"
 # (in tiers: the first total in the text of the first tier that has one, 整改任务共3项 of 整改任务共3项，2项整改任务…, the
-# later one warned of; the problems fed back only where no 整改任务 is counted)
+# later one warned of; a count worded as the total, 共/共计/共有/涉及/全部 before it, 共 after its noun, 全区/全省N项, before a
+# bare N项整改任务 wherever it stands: 2项整改任务…，整改任务共3项 is 3; the problems fed back only where no 整改任务 is counted)
+_WORDED = r"(?:(?<=共)|(?<=共[计有])|(?<=涉及)|(?<=涉及的)|(?<=全部)|(?<=[全我][省区州市]))"
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", ((r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
-                               r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", rf"(?<!完成)(整改任务(?:共[计有]?)?(\d+)项){_NOT_LISTED}"),
+                               rf"{_WORDED}((\d+)项[^，。；、\d]{{0,12}}?整改任务)(?!未)", rf"(?<!完成)(?<!完成的)(整改任务共[计有]?(\d+)项){_NOT_LISTED}",
+                               rf"{_WORDED}(整改任务(\d+)项){_NOT_LISTED}"),
+                              (r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", rf"(?<!完成)(整改任务(\d+)项){_NOT_LISTED}"),
                               (rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
-                               rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((?:共[计有]?)?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)"))),
-    ("measures", "measures_total", ((r"全区\d+项整改任务、((\d+)项具体措施)", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
-                                     rf"(?<!完成)((?:具体整改|具体|整改)措施(?:共[计有]?)?(\d+)项){_NOT_LISTED}"),)),
+                               rf"(?<!完成){_SOME_PROBLEMS}(共[计有]?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)"),
+                              (rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)",))),
+    ("measures", "measures_total", ((r"全区\d+项整改任务、((\d+)项具体措施)", rf"{_WORDED}((\d+)项(?:具体整改|具体|整改)措施)",
+                                     rf"(?<!完成)(?<!完成的)((?:具体整改|具体|整改)措施共[计有]?(\d+)项){_NOT_LISTED}",
+                                     rf"{_WORDED}((?:具体整改|具体|整改)措施(\d+)项){_NOT_LISTED}"),
+                                    (r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
+                                     rf"(?<!完成)((?:具体整改|具体|整改)措施(\d+)项){_NOT_LISTED}"))),
 )
 # a figure said to be about so much (完成率近60%, 约33%, 超过64%, 33%以上, 33%左右, 33%多, 1项以上, 10余项, 10多项):
 # no figure to check as exact, warned of (see _exact)
@@ -61,6 +69,7 @@ ABOUT_AFTER = re.compile(r"[%％]?(?:以上|左右|多)|[项个](?:以上|左右
 # total, up to where it turns to another count or to what was due by a date
 COUNT_PATTERNS = (
     ("done", r"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)项)"),  # (共计完成整改3项, 累计完成3项 as 已完成3项)
+    ("done", r"(?<!\d)((\d+)项已(?:整改|全面)?完成(?:整改)?)(?=[，。；]|$)"),  # (2项已完成 as 已完成2项, nothing after it in its clause)
     # (the eight provinces' 已完成或基本完成274项: one count of both, not the basically done ones)
     ("done_or_basically_done", r"((?:已|共计?|累计)?(?:整改)?完成[或和及、]基本完成(?:整改)?(\d+)项)"),
     ("basically_done", r"(?<!完成[或和及、])(已?基本完成(?:整改)?(\d+)项)"),
@@ -94,8 +103,10 @@ GE_COUNT_PATTERNS = (
 # of the done ones, no total
 DONE_BEFORE = re.compile(r"(?:已|累计|共计?)(?:全面|基本|整改)?(?:完成|办结|销号)")
 # (or said just after its noun with no count after it in its clause, 2项整改任务已完成, 3项具体措施已全面完成: those done,
-# where 45项整改任务已完成33项 is a total and what is done of it)
-DONE_AFTER = re.compile(r"已经?(?:全面|基本|整改)?(?:完成|办结|销号)")
+# where 45项整改任务已完成33项 is a total and what is done of it; so are those in progress or not done, 2项整改任务正在推进)
+DONE_AFTER = re.compile(r"已经?(?:全面|基本|整改)?(?:完成|办结|销号)|正在推进|未完成")
+# (two counts joined share what follows them: 45项整改任务和179项具体措施已完成 is two counts done)
+JOINED_COUNT = re.compile(r"[和及与、]\d+项[^，。；、\d]{0,12}?(?:整改任务|(?:具体整改|具体|整改)措施)")
 DIGIT = re.compile(r"\d")
 # and some of them only, said before a count in its clause (其中2项整改任务已完成, 剩余1项整改任务): no total
 SOME_BEFORE = re.compile(r"其中|剩余|余下|尚余|尚有|还有|其余")
@@ -384,7 +395,10 @@ def _done_before(headline: str, at: int, words: re.Pattern = DONE_BEFORE) -> boo
 
 def _done_after(headline: str, at: int) -> bool:
     """Whether the words at `at`, just after a count's noun, say what is done (DONE_AFTER) and no count follows them
-    in their clause (2项整改任务已完成): the count is of the done ones. (Looked for in the few characters after it.)"""
+    in their clause (2项整改任务已完成): the count is of the done ones; or in progress, or not done (DONE_AFTER's other
+    words); the same after a count joined to it (JOINED_COUNT). (Looked for in the few characters after it.)"""
+    if joined := JOINED_COUNT.match(headline, at):
+        at = joined.end()
     m = DONE_AFTER.match(headline, at)
     if m is None:
         return False
