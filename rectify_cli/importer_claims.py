@@ -71,7 +71,8 @@ ABOUT_AFTER = re.compile(r"[%％]?(?:以上|左右|多)|[项个](?:以上|左右
 # total, up to where it turns to another count or to what was due by a date
 COUNT_PATTERNS = (
     ("done", r"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)项)"),  # (共计完成整改3项, 累计完成3项 as 已完成3项)
-    ("done", r"(?<!\d)((\d+)项已(?:整改|全面)?完成(?:整改)?)(?=[，。；]|$)"),  # (2项已完成 as 已完成2项, nothing after it in its clause)
+    # (2项已完成 as 已完成2项, nothing after it in its clause; not 督办的3项已完成: those so described, some only)
+    ("done", r"(?<!\d)(?<!的)((\d+)项已(?:整改|全面)?完成(?:整改)?)(?=[，。；]|$)"),
     # (the eight provinces' 已完成或基本完成274项: one count of both, not the basically done ones)
     ("done_or_basically_done", r"((?:已|共计?|累计)?(?:整改)?完成[或和及、]基本完成(?:整改)?(\d+)项)"),
     ("basically_done", r"(?<!完成[或和及、])(已?基本完成(?:整改)?(\d+)项)"),
