@@ -43,20 +43,22 @@ _SOME_PROBLEMS = r"(?<![交办访报性])"
 # one with its own, 整改任务共3项、4项具体措施, leaves it this noun's)
 _NOT_LISTED = r"(?!、\d+项(?!整改任务|(?:具体整改|具体|整改)措施))"
 # (in tiers: the first total in the text of the first tier that has one, 整改任务共3项 of 整改任务共3项，2项整改任务…, the
-# later one warned of; a count worded as the total, 共/共计/共有/涉及/全部 before it, 共 after its noun, 全区/全省N项, before a
-# bare N项整改任务 wherever it stands: 2项整改任务…，整改任务共3项 is 3; the problems fed back only where no 整改任务 is counted)
+# later one warned of; a count worded as the total, 共/共计/共有/涉及/全部 before it, 共 after its noun, 全区/全省N项, 中 after
+# it (45项整改任务中，…: the whole the next counts are of), before a bare N项整改任务 wherever it stands: 2项整改任务…，整改任务共3项
+# is 3; the problems fed back only where no 整改任务 is counted)
 _WORDED = r"(?:(?<=共)|(?<=共[计有])|(?<=涉及)|(?<=涉及的)|(?<=全部)|(?<=[全我][省区州市]))"
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", ((r"(全区(\d+)项整改任务)", r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
                                rf"{_WORDED}((\d+)项[^，。；、\d]{{0,12}}?整改任务)(?!未)", rf"(?<!完成)(?<!完成的)(整改任务共[计有]?(\d+)项){_NOT_LISTED}",
-                               rf"{_WORDED}(整改任务(\d+)项){_NOT_LISTED}"),
+                               rf"{_WORDED}(整改任务(\d+)项){_NOT_LISTED}", r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?=中)"),
                               (r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项[^，。；、\d]{0,12}?整改任务)(?!未)", rf"(?<!完成)(整改任务(\d+)项){_NOT_LISTED}"),
                               (rf"{_SOME_PROBLEMS}((?:督察)?(?:反馈的?)?问题共[计有]?(\d+)[个项])",
                                rf"(?<!完成){_SOME_PROBLEMS}(共[计有]?(\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)"),
                               (rf"(?<!\d)(?<!完成)(?<!移交的)(?<!交办的){_SOME_PROBLEMS}((\d+)[个项](?:督察)?(?:反馈)?问题)(?!未)",))),
     ("measures", "measures_total", ((r"全区\d+项整改任务、((\d+)项具体措施)", rf"{_WORDED}((\d+)项(?:具体整改|具体|整改)措施)",
                                      rf"(?<!完成)(?<!完成的)((?:具体整改|具体|整改)措施共[计有]?(\d+)项){_NOT_LISTED}",
-                                     rf"{_WORDED}((?:具体整改|具体|整改)措施(\d+)项){_NOT_LISTED}"),
+                                     rf"{_WORDED}((?:具体整改|具体|整改)措施(\d+)项){_NOT_LISTED}",
+                                     r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)(?=中)"),
                                     (r"(?<!\d)(?<!完成的)(?<!完成)((\d+)项(?:具体整改|具体|整改)措施)",
                                      rf"(?<!完成)((?:具体整改|具体|整改)措施(\d+)项){_NOT_LISTED}"))),
 )
@@ -69,7 +71,8 @@ ABOUT_AFTER = re.compile(r"[%％]?(?:以上|左右|多)|[项个](?:以上|左右
 # total, up to where it turns to another count or to what was due by a date
 COUNT_PATTERNS = (
     ("done", r"((?:已|共计?|累计)(?:整改|全面)?完成(?:整改)?(\d+)项)"),  # (共计完成整改3项, 累计完成3项 as 已完成3项)
-    ("done", r"(?<!\d)((\d+)项已(?:整改|全面)?完成(?:整改)?)(?=[，。；]|$)"),  # (2项已完成 as 已完成2项, nothing after it in its clause)
+    # (2项已完成 as 已完成2项, nothing after it in its clause; not 督办的3项已完成: those so described, some only)
+    ("done", r"(?<!\d)(?<!的)((\d+)项已(?:整改|全面)?完成(?:整改)?)(?=[，。；]|$)"),
     # (the eight provinces' 已完成或基本完成274项: one count of both, not the basically done ones)
     ("done_or_basically_done", r"((?:已|共计?|累计)?(?:整改)?完成[或和及、]基本完成(?:整改)?(\d+)项)"),
     ("basically_done", r"(?<!完成[或和及、])(已?基本完成(?:整改)?(\d+)项)"),
