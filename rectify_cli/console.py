@@ -16,7 +16,8 @@ MIN_WIDTH = 20
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         # The reader stopped reading (`rectify status | head`): not an error of ours, so exit 0
-        # as cli.main does, where Rich would exit 1 (it still sends the rest to /dev/null).
+        # where Rich would exit 1 (it still sends the rest to /dev/null). Only where the standard
+        # streams are not guarded: streams._StandardStream takes EPIPE before Rich sees it.
         try:
             super().on_broken_pipe()
         except SystemExit:
