@@ -19,6 +19,7 @@ hang guards (test_a_long_run_of_* in tests/test_importer_provinces.py) fail a pa
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -47,6 +48,9 @@ _NOT_LISTED = r"(?!、\d+项(?!整改任务|(?:具体整改|具体|整改)措施
 # it (45项整改任务中，…: the whole the next counts are of), before a bare N项整改任务 wherever it stands: 2项整改任务…，整改任务共3项
 # is 3; the problems fed back only where no 整改任务 is counted)
 _WORDED = r"(?:(?<=共)|(?<=共[计有])|(?<=涉及)|(?<=涉及的)|(?<=全部)|(?<=[全我][省区州市]))"
+# (but a count a clause describes, 的 just before its 共 or its noun, 需长期坚持的共10项整改任务, 的整改任务共10项, is some of a
+# count of its noun said before it, 45项整改任务，… or 反馈问题共45个，…: no total, warned of; with none before it, 督察组反馈的共45项整改任务, the total)
+DESCRIBED = re.compile(r"的(?:共[计有]?)?$")
 TOTAL_PATTERNS = (
     ("tasks", "tasks_total", ((r"((?:全|我)[省区州市](\d+)项[^，。；、\d]{0,12}?整改任务)",
                                rf"{_WORDED}((\d+)项[^，。；、\d]{{0,12}}?整改任务)(?!未)", rf"(?<!完成)(?<!完成的)(整改任务共[计有]?(\d+)项){_NOT_LISTED}",
@@ -147,7 +151,7 @@ TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # 
 _YEAR_END = r"年(?:12月底|底|12月31日)前"
 DUE_BY_YEAR_END = rf"(?:应于(\d{{4}}){_YEAR_END}|(\d{{4}}){_YEAR_END}应)完成"
 CLAIM_PATTERNS = (
-    ("tasks_due_2018", rf"((?:应于\d{{4}}{_YEAR_END}|\d{{4}}{_YEAR_END}应)完成的(\d+)项整改任务)"),
+    ("tasks_due_2018", rf"((?:应于\d{{4}}{_YEAR_END}|\d{{4}}{_YEAR_END}应)完成的(?:共[计有]?)?(\d+)项整改任务)"),  # (的共28项 too)
     ("tasks_due_2018_done", r"整改任务基本完成（((\d+)项全面完成)"),
     ("tasks_due_2018_finishing", r"(?<!\d)((\d+)项正在收尾)"),
     ("measures_due_2018", r"(?<!\d)((\d+)项具体措施基本整改到位)"),
@@ -321,16 +325,19 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     totals: list[tuple[str, re.Match]] = []
     not_total = taken + [s for s, _ in both.values()]
 
-    def a_total(m: re.Match) -> bool:
+    def a_total(m: re.Match, first: int) -> bool:  # (`first`: where the first count of its noun starts)
         return (not any(start < m.end(1) and m.start(1) < end for start, end in not_total)
                 and _exact(headline, *m.span(m.re.groups))  # (近45项整改任务, 整改任务共45项以上: warned of)
                 and not _done_before(headline, m.start(1)) and not _done_before(headline, m.start(1), SOME_BEFORE)
-                and not _done_after(headline, m.end(1)))
+                and not _done_after(headline, m.end(1))
+                and not (first < m.start(1) and DESCRIBED.search(headline, max(0, m.start(1) - 3), m.start(1))))
 
     for noun, key, tiers in TOTAL_PATTERNS:
+        # (each pattern's first count is found once: a long headline read in linear time)
+        first = min((f.start(1) for p in itertools.chain(*tiers) if (f := re.search(p, headline))), default=len(headline))
         # (each pattern's first total, then the first of them in the text: a tie, 全区45项整改任务 and 45项整改任务, the first pattern's)
         m = next((min(found, key=lambda f: f.start(1)) for tier in tiers
-                  if (found := [f for f in (next(filter(a_total, re.finditer(p, headline)), None) for p in tier) if f])), None)
+                  if (found := [f for f in (next(filter(functools.partial(a_total, first=first), re.finditer(p, headline)), None) for p in tier) if f])), None)
         if m is None:
             if key in both:  # (整改任务和具体措施分别为45项、179项, 共45项、179项)
                 span, value = both[key]
