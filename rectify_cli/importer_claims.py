@@ -46,7 +46,8 @@ _NOT_LISTED = r"(?!、\d+项(?!整改任务|(?:具体整改|具体|整改)措施
 # (in tiers: the first total in the text of the first tier that has one, 整改任务共3项 of 整改任务共3项，2项整改任务…, the
 # later one warned of; a count worded as the total, 共/共计/共有/涉及/全部 before it, 共 after its noun, 全区/全省N项, 中 after
 # it (45项整改任务中，…: the whole the next counts are of), before a bare N项整改任务 wherever it stands: 2项整改任务…，整改任务共3项
-# is 3; the problems fed back only where no 整改任务 is counted)
+# is 3; the problems fed back only where no 整改任务 is counted; and no count smaller than one of its noun said before it,
+# 45项整改任务，共10项整改任务需长期坚持: some of them, see a_total in _counts)
 _WORDED = r"(?:(?<=共)|(?<=共[计有])|(?<=涉及)|(?<=涉及的)|(?<=全部)|(?<=[全我][省区州市]))"
 # (but a count a clause describes, 的 just before its 共 or its noun, 需长期坚持的共10项整改任务, 的整改任务共10项, is some of a
 # count of its noun said before it, 45项整改任务，… or 反馈问题共45个，…: no total, warned of; with none before it, 督察组反馈的共45项整改任务, the total)
@@ -325,19 +326,24 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     totals: list[tuple[str, re.Match]] = []
     not_total = taken + [s for s, _ in both.values()]
 
-    def a_total(m: re.Match, first: int) -> bool:  # (`first`: where the first count of its noun starts)
+    def a_total(m: re.Match, starts: list[int], largest: list[tuple[int, str]]) -> bool:
+        # (`starts`: where each count of its noun starts, in text order; `largest`: the largest of them up to each)
+        before = bisect.bisect_left(starts, m.start(1))  # (how many counts of its noun start before it)
         return (not any(start < m.end(1) and m.start(1) < end for start, end in not_total)
                 and _exact(headline, *m.span(m.re.groups))  # (近45项整改任务, 整改任务共45项以上: warned of)
                 and not _done_before(headline, m.start(1)) and not _done_before(headline, m.start(1), SOME_BEFORE)
                 and not _done_after(headline, m.end(1))
-                and not (first < m.start(1) and DESCRIBED.search(headline, max(0, m.start(1) - 3), m.start(1))))
+                and not (before and DESCRIBED.search(headline, max(0, m.start(1) - 3), m.start(1)))
+                # (the whole is no smaller than a part said before it: 45项整改任务，共10项整改任务需长期坚持 is some of the 45)
+                and not (before and _size(m.group(m.re.groups)) < largest[before - 1]))
 
     for noun, key, tiers in TOTAL_PATTERNS:
-        # (each pattern's first count is found once: a long headline read in linear time)
-        first = min((f.start(1) for p in itertools.chain(*tiers) if (f := re.search(p, headline))), default=len(headline))
+        # (each pattern's counts are found once: a long headline read in linear time)
+        found = sorted((f.start(1), _size(f.group(f.re.groups))) for p in itertools.chain(*tiers) for f in re.finditer(p, headline))
+        starts, largest = [start for start, _ in found], list(itertools.accumulate((size for _, size in found), max))
         # (each pattern's first total, then the first of them in the text: a tie, 全区45项整改任务 and 45项整改任务, the first pattern's)
         m = next((min(found, key=lambda f: f.start(1)) for tier in tiers
-                  if (found := [f for f in (next(filter(functools.partial(a_total, first=first), re.finditer(p, headline)), None) for p in tier) if f])), None)
+                  if (found := [f for f in (next(filter(functools.partial(a_total, starts=starts, largest=largest), re.finditer(p, headline)), None) for p in tier) if f])), None)
         if m is None:
             if key in both:  # (整改任务和具体措施分别为45项、179项, 共45项、179项)
                 span, value = both[key]
@@ -384,6 +390,13 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
         counts.append({"key": "tasks_done", "text": said(cm.span(1)), "value": int(cm.group(2))})
         read.append(cm.span(1))
     return claims, counts
+
+
+def _size(digits: str) -> tuple[int, str]:
+    """A count's digits as a key that orders counts by their value: compared without int(), which refuses a run of
+    more than 4,300 digits."""
+    digits = digits.lstrip("0")
+    return len(digits), digits
 
 
 def _exact(headline: str, start: int, end: int) -> bool:
