@@ -764,7 +764,7 @@ def _item_label(kind: str, prefix: str, item, index: int, unnumbered: str | None
     """How problems name a task or measure before it is read: by its id when it has a readable
     one (a task is known by its id, not by where it stands in the list), else by its place."""
     number = item.get("id") if isinstance(item, dict) else None
-    if isinstance(number, int) and not isinstance(number, bool) and number >= 1:
+    if isinstance(number, int) and not isinstance(number, bool) and number >= 1 and writable_number(number):
         return f"{kind} {prefix}{number}"
     return unnumbered or f"{kind} {index + 1} in the list"
 
@@ -844,7 +844,7 @@ def _measure_ids_written(value, task_id: str) -> tuple[str, ...] | None:
     ids = []
     for item in value:
         number = item.get("id") if isinstance(item, dict) else None
-        if type(number) is not int or number < 1:
+        if type(number) is not int or number < 1 or not writable_number(number):
             return None
         ids.append(f"{task_id}.{number}")
     return tuple(ids)
