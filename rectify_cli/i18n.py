@@ -980,6 +980,7 @@ LABELS = {
     "problem_kind_mapping": ("映射", "a mapping"),
     "problem_kind_list": ("列表", "a list"),
     "problem_kind_number": ("数字 {n}", "the number {n}"),
+    "problem_kind_long_number": ("超过 {digits} 位的数字", "a number of more than {digits} digits"),
     "problem_kind_text": ("文字", "text"),
     "problem_kind_text_shown": ("文字 {text!r}", "text {text!r}"),
     "problem_not_mapping": ("{what}：应为映射（键: 值），实为{kind}", "{what}: expected a mapping (key: value), got {kind}"),

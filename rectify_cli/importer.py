@@ -700,11 +700,11 @@ def _feedback_without_year(flat: str) -> date | None:
 def _claim_shaped(item: Any) -> bool:
     """Whether a curated claim is one the loader reads: {key, text, value} alone, its key an
     English key (validation.CLAIM_KEY, the loader's own), its text some text, its value a whole number."""
-    from .validation import CLAIM_KEY
+    from .validation import CLAIM_KEY, writable_number
 
     return (isinstance(item, dict) and set(item) == {"key", "text", "value"} and isinstance(item["key"], str)
             and CLAIM_KEY.fullmatch(item["key"]) is not None and isinstance(item["text"], str) and item["text"].strip() != ""
-            and type(item["value"]) is int and item["value"] >= 0)
+            and type(item["value"]) is int and item["value"] >= 0 and writable_number(item["value"]))
 
 
 def _registry(text: str, paras, filename: str, cur: Curation, source: str | None,

@@ -392,6 +392,11 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     return claims, counts
 
 
+# (no report counts more than a few digits' worth of tasks: a figure of more is no claim, warned of as one not read;
+# int() refused one of thousands of digits, an internal error)
+MAX_DIGITS = 9
+
+
 def _size(digits: str) -> tuple[int, str]:
     """A count's digits as a key that orders counts by their value: compared without int(), which refuses a run of
     more than 4,300 digits."""
@@ -401,8 +406,10 @@ def _size(digits: str) -> tuple[int, str]:
 
 def _exact(headline: str, start: int, end: int) -> bool:
     """Whether the figure whose digits the headline has from `start` to `end` is said as exact: not said to be
-    about so much, 近/约/超过 before it, 以上/左右/多 after it (33%以上, 1项以上), 余 after its digits (10余项)."""
-    return NEAR_BEFORE.search(headline, max(0, start - 2), start) is None and ABOUT_AFTER.match(headline, end) is None
+    about so much, 近/约/超过 before it, 以上/左右/多 after it (33%以上, 1项以上), 余 after its digits (10余项); and
+    is a count at all, of MAX_DIGITS digits at most. (Every claim's digits are checked here before int() reads them.)"""
+    return (end - start <= MAX_DIGITS and NEAR_BEFORE.search(headline, max(0, start - 2), start) is None
+            and ABOUT_AFTER.match(headline, end) is None)
 
 
 def _done_before(headline: str, at: int, words: re.Pattern = DONE_BEFORE) -> bool:

@@ -28,7 +28,7 @@ from .i18n import Lang, Notice, Where, label, problem
 from .journal_checks import IdsKnown, JournalContext
 from .layout import existing_root, journal_path_for, journal_present, plan_files, read_bytes, registry_files
 from .model import ALL_REGIONS, REGION, SUBREGION, Claim, Entry, Meta, Plan, Registry, Settings, Unit
-from .validation import Checker, IdsRead, ProblemSeen, Unvouched, key_position_of, looks_like_journal, position_of
+from .validation import Checker, IdsRead, ProblemSeen, Unvouched, key_position_of, looks_like_journal, position_of, writable_number
 
 # yamlio (PyYAML and yaml-rs, 40 ms to import) is imported where YAML is read: a registry whose
 # files are all in the cache never reads any.
@@ -902,7 +902,7 @@ class _TaskLocator:
         """The next task's position, its measures given theirs (their list becomes a YSeq);
         None when it, or one of them, is not the next found."""
         found = next(self._starts, None)
-        if not isinstance(task, dict) or found is None or found[3] != str(task.get("id")):
+        if not isinstance(task, dict) or found is None or found[3] != _written(task.get("id")):
             return None
         line, column, indent, _ = found
         self._task_indent = indent if self._task_indent is None else self._task_indent
@@ -913,7 +913,7 @@ class _TaskLocator:
             positions = []
             for measure in measures:
                 found = next(self._starts, None)
-                if not isinstance(measure, dict) or found is None or found[3] != str(measure.get("id")):
+                if not isinstance(measure, dict) or found is None or found[3] != _written(measure.get("id")):
                     return None
                 self._measure_indent = found[2] if self._measure_indent is None else self._measure_indent
                 if found[2] != self._measure_indent or self._measure_indent <= self._task_indent:
@@ -957,6 +957,12 @@ def _located_by(items: list, locator) -> yamlio.YSeq | None:
     return _located(items, positions) if locator.done() else None
 
 
+def _written(value) -> str | None:
+    """`value` as its line writes it, for a locator to compare; None for a number str() refuses, of more than
+    4,300 digits (0xfff…): no line, and the reference reader then says where it is and what is wrong with it."""
+    return str(value) if writable_number(value) or not isinstance(value, int) else None
+
+
 class _EntryLocator:
     """Finds a journal's entries, one after another, among the unindented `- measure:` lines of
     its bytes (see _item_starts)."""
@@ -967,7 +973,7 @@ class _EntryLocator:
     def locate(self, entry) -> tuple[int, int] | None:
         """The next entry's position; None when it is not the next found."""
         found = next(self._starts, None)
-        if not isinstance(entry, dict) or found is None or found[3].strip("\"'") != str(entry.get("measure")):
+        if not isinstance(entry, dict) or found is None or found[3].strip("\"'") != _written(entry.get("measure")):
             return None
         return found[:2]
 

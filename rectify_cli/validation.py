@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -142,7 +143,7 @@ class Checker:
 
     def integer(self, m, key: str, what: str, *, minimum: int = 0):
         value = m.get(key)
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum or not writable_number(value):
             self.problem(position_of(m, key), "not_whole_number", what=f"{what}.{key}", minimum=minimum, value=shown_value(value),
                          hint=_number_hint(key, value))
             return None
@@ -751,7 +752,7 @@ def _key_sets(keys: tuple[str, ...]) -> frozenset[str]:
 
 def _number_hint(key: str, value) -> Notice | str:
     """What to write instead of a number written as text, or of a measure's full id."""
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and int(value) > 0:
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and writable_number(value) and int(value) > 0:
         # ('08' and '09' are text to YAML 1.1, which reads a leading 0 as octal; quotes make any text)
         return Notice("number_unquoted", {"n": int(value)})
     if key == "id" and isinstance(value, float):
@@ -763,7 +764,7 @@ def _item_label(kind: str, prefix: str, item, index: int, unnumbered: str | None
     """How problems name a task or measure before it is read: by its id when it has a readable
     one (a task is known by its id, not by where it stands in the list), else by its place."""
     number = item.get("id") if isinstance(item, dict) else None
-    if isinstance(number, int) and not isinstance(number, bool) and number >= 1:
+    if isinstance(number, int) and not isinstance(number, bool) and number >= 1 and writable_number(number):
         return f"{kind} {prefix}{number}"
     return unnumbered or f"{kind} {index + 1} in the list"
 
@@ -843,7 +844,7 @@ def _measure_ids_written(value, task_id: str) -> tuple[str, ...] | None:
     ids = []
     for item in value:
         number = item.get("id") if isinstance(item, dict) else None
-        if type(number) is not int or number < 1:
+        if type(number) is not int or number < 1 or not writable_number(number):
             return None
         ids.append(f"{task_id}.{number}")
     return tuple(ids)
@@ -908,9 +909,21 @@ def _kind(value) -> Notice:
         return Notice("kind_mapping", {})
     if isinstance(value, list):
         return Notice("kind_list", {})
+    if isinstance(value, int) and not writable_number(value):
+        return Notice("kind_long_number", {"digits": sys.get_int_max_str_digits()})
     if isinstance(value, (int, float)):
         return Notice("kind_number", {"n": value})
     return Notice("kind_text_shown", {"text": value}) if len(str(value)) < 40 else Notice("kind_text", {})
+
+
+def writable_number(value: int | str) -> bool:
+    """Whether Python reads or writes `value` as a decimal number: it refuses one of more than
+    sys.get_int_max_str_digits() (4,300) digits, which 0x… of 3,600 digits is (an internal error, not a message)."""
+    try:
+        int(value) if isinstance(value, str) else str(value)
+    except ValueError:
+        return False
+    return True
 
 
 def shown_value(value) -> Notice | str:

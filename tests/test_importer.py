@@ -1833,7 +1833,10 @@ def test_a_curated_claim_replaces_the_one_of_its_key_the_import_read(tmp_path):
 
 
 @pytest.mark.parametrize("claim", ["{key: tasks_total, text: 四十五项, value: '45'}", "{key: tasks_total, value: 45}",
-                                   "{key: 总数, text: 四十五项, value: 45}", "tasks_total: 45"])
+                                   "{key: 总数, text: 四十五项, value: 45}", "tasks_total: 45",
+                                   # (a number of more digits than Python writes, 4,300: an internal error writing tasks.yaml)
+                                   "{key: tasks_total, text: 四十五项, value: 0x" + "f" * 3600 + "}"],
+                         ids=["quoted-value", "no-text", "key-in-words", "not-a-list-item", "value-of-4334-digits"])
 def test_a_curated_claim_not_of_the_shape_is_refused_at_its_line(tmp_path, claim):
     curation = tmp_path / "curation.yaml"
     curation.write_text(f"registry:\n  claims:\n    - {{key: tasks_due_2018, text: x, value: 1}}\n    - {claim}\n",

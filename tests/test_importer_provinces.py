@@ -1095,6 +1095,34 @@ def test_a_headline_with_a_long_run_of_digits_or_counts_is_read_in_a_moment(tmp_
     assert _claims(out) == claims
 
 
+BIG = "1" * 5000  # (more digits than int() reads: 4,300)
+
+
+@pytest.mark.parametrize("words, figure, claims", [
+    # (each a place where a count is read: a total, a total by 个, what is done of a total, a rate, what is done with no
+    # total, the two nouns' counts with 分别, what was due by a year's end in the Tibet report's words and in Jiangsu's)
+    (f"{BIG}项整改任务", f"{BIG}项整改任务", []),
+    ("1234567890项整改任务", "1234567890项整改任务", []),  # (ten digits: no count a report gives either)
+    (f"整改任务共{BIG}项", f"整改任务共{BIG}项", []),
+    (f"督察反馈问题共{BIG}个", f"督察反馈问题共{BIG}个", []),
+    (f"3项整改任务，已完成{BIG}项", f"已完成{BIG}项", [{"key": "tasks_total", "text": "3项整改任务", "value": 3}]),
+    (f"3项整改任务，完成率{BIG}%", f"完成率{BIG}%", [{"key": "tasks_total", "text": "3项整改任务", "value": 3}]),
+    (f"已完成整改任务{BIG}项", f"已完成整改任务{BIG}项", []),
+    (f"整改任务和具体措施分别为{BIG}项、4项", f"分别为{BIG}项", []),
+    (f"应于2018年底前完成的{BIG}项整改任务", f"应于2018年底前完成的{BIG}项整改任务", []),
+    (f"全部3项整改任务，应于2022年底前完成的有{BIG}项", f"应于2022年底前完成的有{BIG}项",
+     [{"key": "tasks_total", "text": "3项整改任务", "value": 3}]),
+], ids=["total", "ten-digits", "total-after-noun", "problems", "done", "rate", "done-outright", "fenbie", "due-tibet", "due-jiangsu"])
+def test_a_count_of_thousands_of_digits_is_no_claim_but_a_figure_warned_of_and_the_import_goes_on(tmp_path, words, figure, claims):
+    # (no report counts so many: int() refused it, an internal error, and nothing was written)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output[:300]
+    assert "internal error" not in result.output
+    assert _claims(out) == claims
+    unread = [w for w in _warnings(result) if w.startswith("the report's opening figures could not be read")]
+    assert any(figure in w for w in unread), [w[:80] for w in unread]
+
+
 def test_a_count_of_problems_the_appendix_does_not_have_is_found_by_reconcile(tmp_path):
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "督察反馈问题共4个。") + DUE_2017)
     assert result.exit_code == 0, result.output

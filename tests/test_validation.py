@@ -418,3 +418,39 @@ def test_an_entry_is_refused_on_load_as_a_write_would_say_it(tmp_path, monkeypat
     [problem] = refused.problems
     assert str(problem) == f"{journal}:{english}"
     assert f"{problem.line}:{problem.column}: {problem_message(problem, Lang.zh)}" == chinese
+
+
+HEX = "0x" + "f" * 3600  # (4,334 digits written in decimal: more than Python writes, 4,300)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("      value: 4\n", f"      value: {HEX}\n", "16:14: claim.value: expected a whole number ≥ 0, got a number of more than 4300 digits"),
+    # (a line too long for the fast parser: the reference one reads it)
+    ("      value: 4\n", f"      value: {HEX}{'f' * 1400}\n",
+     "16:14: claim.value: expected a whole number ≥ 0, got a number of more than 4300 digits"),
+    ("      value: 4\n", f"      value: '{'1' * 5000}'\n", f"16:14: claim.value: expected a whole number ≥ 0, got '{'1' * 5000}'"),
+    ("    - key: tasks_total\n", f"    - key: {HEX}\n", "14:12: claim.key: expected non-empty text, got a number of more than 4300 digits"),
+    ("  - id: 1\n", f"  - id: {HEX}\n", "31:9: task.id: expected a whole number ≥ 1, got a number of more than 4300 digits"),
+    ("      - id: 1   # overdue", f"      - id: {HEX}  # overdue",
+     "41:13: task 1 measure.id: expected a whole number ≥ 1, got a number of more than 4300 digits"),
+], ids=["hex-value", "hex-value-long-line", "quoted-value", "hex-key", "hex-task-id", "hex-measure-id"])
+@pytest.mark.parametrize("command", ["validate", "reconcile"])
+def test_a_number_of_thousands_of_digits_in_the_plan_is_refused_naming_its_line_not_an_internal_error(tmp_path, old, new, expected,
+                                                                                                     command):
+    # (int() and str() refuse more than 4,300 digits: validate and reconcile stopped with an internal error)
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    plan = (tmp_path / "reg" / "tasks.yaml").read_text(encoding="utf-8")
+    assert old in plan
+    (tmp_path / "reg" / "tasks.yaml").write_text(plan.replace(old, new, 1), encoding="utf-8")
+    result = _rectify(command, "-r", "tasks.yaml", cwd=tmp_path / "reg", cache=tmp_path / "cache")
+    assert (result.returncode, result.stdout) == (2, ""), result.stderr[:300]
+    assert result.stderr == f"rectify: tasks.yaml:{expected}\n"
+
+
+def test_a_journal_entrys_measure_of_thousands_of_digits_is_refused_naming_its_line_not_an_internal_error(tmp_path):
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    journal = (tmp_path / "reg" / "progress.yaml").read_text(encoding="utf-8")
+    (tmp_path / "reg" / "progress.yaml").write_text(journal.replace('- measure: "1.1"', f"- measure: {HEX}", 1), encoding="utf-8")
+    result = _rectify("validate", "-r", "tasks.yaml", cwd=tmp_path / "reg", cache=tmp_path / "cache")
+    assert (result.returncode, result.stdout) == (2, ""), result.stderr[:300]
+    assert result.stderr == "rectify: progress.yaml:2:12: journal entry 1.measure: expected a quoted measure id like \"18.4\", got a number of more than 4300 digits\n"
