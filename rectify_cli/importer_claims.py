@@ -249,7 +249,7 @@ def read_claims(headline: str, *, curated: Sequence[dict[str, Any]] = ()) -> tup
                        key=lambda m: m.start())
         unread = [m for m in (NUMERAL_COUNT.search(headline),) if m] + rates
         warnings.extend(Notice("claims_unread", {"words": said(m.span())}) for m in unread)
-    if not curated:  # (each count no claim read, in its clause's words: lost, else, in silence)
+        # (and each count no claim read, in its clause's words: lost, else, in silence)
         warnings.extend(Notice("claims_unread", {"words": said(span)}) for span in _unread_counts(headline, read))
     # (a curated claim replaces the one of its key the import read, in its place; the others follow)
     given = {claim["key"]: claim for claim in curated}

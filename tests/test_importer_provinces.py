@@ -1151,13 +1151,11 @@ def _hang_guard(cpu_seconds: float = 5):
 
 
 def test_a_long_run_of_rates_is_read_without_backtracking():
-    from rectify_cli.importer_claims import _counts, _both_counts, UNREAD_RATE
+    from rectify_cli.importer_claims import read_claims
 
     headline = "3项整改任务、4项具体措施，" + "完成率1%、" * 20000 + "完成率" + "1" * 60000
     with _hang_guard():
-        _counts(headline, [], lambda span: headline[span[0]:span[1]], [])
-        _both_counts(headline)
-        list(UNREAD_RATE.finditer(headline))
+        read_claims(headline)
 
 
 def test_a_count_done_or_basically_done_the_appendix_does_not_have_is_found_by_reconcile(tmp_path):
@@ -1183,61 +1181,47 @@ def test_problems_done_or_basically_done_by_ge_and_measures_done_or_basically_do
 
 
 def test_a_long_run_of_approximate_or_done_or_basically_done_words_is_read_without_backtracking():
-    from rectify_cli.importer_claims import _counts, _both_counts, _unread_counts, UNREAD_RATE
+    from rectify_cli.importer_claims import read_claims
 
     headlines = ["3项整改任务，" + "完成率近" * 15000 + "1" * 60000, "3项整改任务，" + "完成率约1%以上、" * 8000,
                  "3项整改任务，" + "已完成或基本完成" * 8000 + "1" * 60000, "3项整改任务，" + "1项以上" * 15000,
                  "其余" * 30000 + "1项整改任务", "完成率" + "约1%、" * 15000 + "近1"]
     with _hang_guard():
         for headline in headlines:
-            read: list = []
-            _counts(headline, [], lambda span: headline[span[0]:span[1]], read)
-            _both_counts(headline)
-            _unread_counts(headline, read)
-            list(UNREAD_RATE.finditer(headline))
+            read_claims(headline)
 
 
 def test_a_long_run_of_the_words_of_problems_in_progress_is_read_without_backtracking():
     # (a hang guard, as the one above: 60,000 characters of the words GE_COUNT_PATTERNS and NUMERAL_PROBLEMS read)
-    from rectify_cli.importer_claims import _counts, _both_counts, _numerals_in_digits, _unread_counts
+    from rectify_cli.importer_claims import read_claims
 
     total = "督察反馈问题共3个，"
     headlines = [total + "正在推进" * 15000 + "1" * 60000, total + "1" * 60000 + "个正在推", total + "1个正在推" * 12000,
                  total + "正在推进1个" * 10000, "问题共三个，" + "正在推进" * 15000 + "一" * 60000]
     with _hang_guard():
         for headline in headlines:
-            headline, said = _numerals_in_digits(headline)
-            read: list = []
-            _counts(headline, [], said, read)
-            _both_counts(headline)
-            _unread_counts(headline, read)
+            read_claims(headline)
 
 
 @pytest.mark.parametrize("pair", ["整改任务共1项、具体措施1项，", "1项整改任务、1项具体措施，"])
 def test_a_long_run_of_two_named_totals_or_their_figures_is_read_without_backtracking(pair):
     # (a hang guard, as the ones above: 60,000 characters of the words BOTH_NAMED and the figures after it read,
     # each figure left to a warning searching the words back to the totals)
-    from rectify_cli.importer_claims import _counts, _both_counts, _unread_counts
+    from rectify_cli.importer_claims import read_claims
 
     headlines = [pair * 4000, "整改任务共" + "1" * 60000, "整改任务共1项、具体措施" + "1" * 60000, "整改任务" * 15000 + "1项",
                  pair + "分别完成1项、1项，" * 6000, pair + "完成率分别为1%、1%，" * 5000, pair + "分别完成1项、1项以上，" * 5000,
                  pair + "完成率分别为1%、1%以上，" * 4000]
     with _hang_guard():
         for headline in headlines:
-            read: list = []
-            _counts(headline, [], lambda span: headline[span[0]:span[1]], read)
-            _both_counts(headline)
-            _unread_counts(headline, read)
+            read_claims(headline)
 
 def test_a_long_run_of_named_rates_or_counts_due_with_de_you_is_read_without_backtracking():
-    from rectify_cli.importer_claims import _counts, _due_listed, _unread_counts
+    from rectify_cli.importer_claims import read_claims
 
     headlines = ["3项整改任务、4项具体措施，" + "任务完成率" * 12000 + "1" * 60000, "3项整改任务，" + "措施完成率1%，" * 8000,
                  "整改任务" + "应于2017年底前完成的有" * 5000 + "1" * 60000, "整改任务" + "应于2017年底前完成的有1项" * 4000,
                  "整改任务" + "完成的有" * 15000 + "1" * 60000, "整改任务，" + "1" * 60000 + "年底前应完成的有1项"]
     with _hang_guard():
         for headline in headlines:
-            read: list = []
-            _counts(headline, [], lambda span: headline[span[0]:span[1]], read)
-            _due_listed(headline, read)
-            _unread_counts(headline, read)
+            read_claims(headline)
