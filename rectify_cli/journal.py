@@ -704,7 +704,7 @@ def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date)
 def _named_entry(mine: list[Entry], given: str, measure: str) -> Entry:
     """The one entry of `mine` (a measure's) that --entry `given` names: by the first digits of
     its hash, or by its day; refused when none or several are."""
-    text = given.strip().lower()
+    text = item_key(given).lower()  # (full-width digits and letters, as an id is typed, read as ASCII)
     if _HASH_PREFIX.fullmatch(text):
         found = [e for e in mine if e.hash is not None and e.hash.startswith(text)]
     else:

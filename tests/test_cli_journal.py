@@ -1177,6 +1177,16 @@ def test_retract_takes_the_latest_entry_that_counts_or_the_one_entry_names(reg):
     assert english.stdout.startswith("Recorded 1.2 2019-03-31 retracted (2018-06-20 closure) — as of 2019-03-31: overdue")
 
 
+def test_retract_takes_a_hash_prefix_typed_in_full_width(reg):
+    """A Chinese input method in full-width mode types ０８ａ９ｆ…: it was "neither a day nor the
+    start of an entry's hash", while the id and a date so typed are read as half width."""
+    close = entry_hash(reg, "1.2", "done")
+    typed = "".join(chr(ord(c) + 0xFEE0) for c in close[:8])  # (０-９, ａ-ｆ)
+    result = run("retract", "1.2", "--reason", "误记", "--entry", typed, "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("已记录 1.2 2019-03-31 撤回误录（撤回 2018-06-20 销号）")
+
+
 def test_retract_run_twice_refuses_the_second_rather_than_retract_the_entry_before(reg):
     """A clerk who runs `retract 2.2` again (the first seemed not to work) must not void the
     measure's earlier, true entry, nor undo the retraction unasked; the refusal says how to do
