@@ -309,8 +309,9 @@ def lock_timeout() -> float:
 
 
 # What flock says on a file system that takes no locks: an NFS mount without its lock service
-# (ENOLCK), some FUSE or SMB mounts (EOPNOTSUPP). The file opened; waiting would not help.
-_NO_LOCKS = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)})
+# (ENOLCK), some FUSE or SMB mounts (EOPNOTSUPP), one with no flock at all (ENOSYS). The file
+# opened; waiting would not help.
+_NO_LOCKS = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP), errno.ENOSYS})
 
 
 class _locked:
@@ -335,12 +336,19 @@ class _locked:
         from filelock import FileLock, Timeout
 
         seconds = lock_timeout()
-        self.lock = FileLock(str(self.path), timeout=seconds, mode=self.mode)
+        try:
+            # (not filelock's fallback where flock is missing, ENOSYS: a lock by the lock file's
+            # existence, said in a Python warning, which the lock file we leave in place holds for good)
+            self.lock = FileLock(str(self.path), timeout=seconds, mode=self.mode, fallback_to_soft=False)
+        except TypeError:  # (filelock before 3.30 has no such setting)
+            self.lock = FileLock(str(self.path), timeout=seconds, mode=self.mode)
         try:
             self.lock.acquire()
         except Timeout:
             raise JournalWriteError(problem(str(self.path), None, None, "journal_locked",
                                             seconds=f"{seconds:.3f}".rstrip("0").rstrip("."))) from None
+        except NotImplementedError:  # (what an older filelock raises where flock is missing)
+            raise JournalWriteError(self._refusal(OSError(errno.ENOSYS, os.strerror(errno.ENOSYS)))) from None
         except OSError as exc:
             raise JournalWriteError(self._refusal(exc)) from None
         self._widen()
@@ -696,7 +704,7 @@ def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date)
 def _named_entry(mine: list[Entry], given: str, measure: str) -> Entry:
     """The one entry of `mine` (a measure's) that --entry `given` names: by the first digits of
     its hash, or by its day; refused when none or several are."""
-    text = given.strip().lower()
+    text = item_key(given).lower()  # (full-width digits and letters, as an id is typed, read as ASCII)
     if _HASH_PREFIX.fullmatch(text):
         found = [e for e in mine if e.hash is not None and e.hash.startswith(text)]
     else:

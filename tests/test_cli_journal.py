@@ -525,6 +525,52 @@ def test_a_folder_whose_file_system_takes_no_locks_is_named_as_the_cause(reg, mo
                     "running); keep the registry where locks work. Nothing was written.\n")
 
 
+def test_a_file_system_without_flock_is_refused_at_once_and_without_a_python_warning(reg, monkeypatch):
+    """Where flock is not implemented at all (ENOSYS), filelock fell back to a lock by the lock
+    file's existence, saying so in a Python warning (`…/filelock/_native/_unix.py:302: UserWarning:
+    flock not supported on this filesystem, falling back to SoftFileLock`); the lock file rectify
+    leaves in place then read as held, so every write waited 10 s and was told "another rectify is
+    writing this journal". Refused at once, as a file system that takes no locks is."""
+    import errno
+    import fcntl
+    import os
+    import warnings
+
+    def not_implemented(fd, operation):
+        raise OSError(errno.ENOSYS, os.strerror(errno.ENOSYS))
+
+    monkeypatch.setattr(fcntl, "flock", not_implemented)
+    monkeypatch.setattr(fcntl, "lockf", not_implemented)
+    monkeypatch.setenv("RECTIFY_LOCK_TIMEOUT", "0.5")  # (the wrong refusal sooner; the right one waits for none)
+    lock = reg.parent / "progress.yaml.lock"
+    lock.touch()  # (as a write before, where the journal was, left it)
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        _record_refused(reg, f"rectify: {lock}: 文件夹 {reg.parent} 所在的文件系统不支持文件锁，无法在写入进展记录时锁定它"
+                             "（网络盘如 NFS 须启用其锁服务）；请把台账放在支持文件锁的位置。未写入任何内容。\n",
+                        f"rectify: {lock}: the file system of the folder {reg.parent} does not support file locks, so the "
+                        "journal cannot be locked while it is written (a network share such as NFS needs its lock service "
+                        "running); keep the registry where locks work. Nothing was written.\n")
+    assert [str(w.message) for w in said] == []
+
+
+def test_a_file_system_without_flock_under_an_older_filelock_is_refused_not_a_traceback(reg, monkeypatch):
+    """filelock before its soft fallback (3.12, which pyproject allows) raises NotImplementedError
+    where flock is missing: a traceback, as it was not an OSError."""
+    import filelock
+
+    def not_implemented(self, *args, **kwargs):
+        raise NotImplementedError("FileSystem does not appear to support flock; use SoftFileLock instead")
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", not_implemented)
+    lock = reg.parent / "progress.yaml.lock"
+    _record_refused(reg, f"rectify: {lock}: 文件夹 {reg.parent} 所在的文件系统不支持文件锁，无法在写入进展记录时锁定它"
+                         "（网络盘如 NFS 须启用其锁服务）；请把台账放在支持文件锁的位置。未写入任何内容。\n",
+                    f"rectify: {lock}: the file system of the folder {reg.parent} does not support file locks, so the "
+                    "journal cannot be locked while it is written (a network share such as NFS needs its lock service "
+                    "running); keep the registry where locks work. Nothing was written.\n")
+
+
 @pytest.mark.parametrize("made, zh, en", [
     (lambda lock: lock.mkdir(), "文件夹", "a folder"),
     (lambda lock: lock.symlink_to("nowhere"), "符号链接", "a symbolic link"),
@@ -1129,6 +1175,16 @@ def test_retract_takes_the_latest_entry_that_counts_or_the_one_entry_names(reg):
     report = entry_hash(reg, "1.2", "done")
     english = run("retract", "1.2", "--reason", "wrong", "--entry", report[:7].upper(), "--registry", str(reg), "--lang", "en")
     assert english.stdout.startswith("Recorded 1.2 2019-03-31 retracted (2018-06-20 closure) — as of 2019-03-31: overdue")
+
+
+def test_retract_takes_a_hash_prefix_typed_in_full_width(reg):
+    """A Chinese input method in full-width mode types ０８ａ９ｆ…: it was "neither a day nor the
+    start of an entry's hash", while the id and a date so typed are read as half width."""
+    close = entry_hash(reg, "1.2", "done")
+    typed = "".join(chr(ord(c) + 0xFEE0) for c in close[:8])  # (０-９, ａ-ｆ)
+    result = run("retract", "1.2", "--reason", "误记", "--entry", typed, "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("已记录 1.2 2019-03-31 撤回误录（撤回 2018-06-20 销号）")
 
 
 def test_retract_run_twice_refuses_the_second_rather_than_retract_the_entry_before(reg):
