@@ -336,19 +336,14 @@ class _locked:
         from filelock import FileLock, Timeout
 
         seconds = lock_timeout()
-        try:
-            # (not filelock's fallback where flock is missing, ENOSYS: a lock by the lock file's
-            # existence, said in a Python warning, which the lock file we leave in place holds for good)
-            self.lock = FileLock(str(self.path), timeout=seconds, mode=self.mode, fallback_to_soft=False)
-        except TypeError:  # (filelock before 3.30 has no such setting)
-            self.lock = FileLock(str(self.path), timeout=seconds, mode=self.mode)
+        # (not filelock's fallback where flock is missing, ENOSYS: a lock by the lock file's
+        # existence, said in a Python warning, which the lock file we leave in place holds for good)
+        self.lock = FileLock(str(self.path), timeout=seconds, mode=self.mode, fallback_to_soft=False)
         try:
             self.lock.acquire()
         except Timeout:
             raise JournalWriteError(problem(str(self.path), None, None, "journal_locked",
                                             seconds=f"{seconds:.3f}".rstrip("0").rstrip("."))) from None
-        except NotImplementedError:  # (what an older filelock raises where flock is missing)
-            raise JournalWriteError(self._refusal(OSError(errno.ENOSYS, os.strerror(errno.ENOSYS)))) from None
         except OSError as exc:
             raise JournalWriteError(self._refusal(exc)) from None
         self._widen()

@@ -554,23 +554,6 @@ def test_a_file_system_without_flock_is_refused_at_once_and_without_a_python_war
     assert [str(w.message) for w in said] == []
 
 
-def test_a_file_system_without_flock_under_an_older_filelock_is_refused_not_a_traceback(reg, monkeypatch):
-    """filelock before its soft fallback (3.12, which pyproject allows) raises NotImplementedError
-    where flock is missing: a traceback, as it was not an OSError."""
-    import filelock
-
-    def not_implemented(self, *args, **kwargs):
-        raise NotImplementedError("FileSystem does not appear to support flock; use SoftFileLock instead")
-
-    monkeypatch.setattr(filelock.FileLock, "acquire", not_implemented)
-    lock = reg.parent / "progress.yaml.lock"
-    _record_refused(reg, f"rectify: {lock}: 文件夹 {reg.parent} 所在的文件系统不支持文件锁，无法在写入进展记录时锁定它"
-                         "（网络盘如 NFS 须启用其锁服务）；请把台账放在支持文件锁的位置。未写入任何内容。\n",
-                    f"rectify: {lock}: the file system of the folder {reg.parent} does not support file locks, so the "
-                    "journal cannot be locked while it is written (a network share such as NFS needs its lock service "
-                    "running); keep the registry where locks work. Nothing was written.\n")
-
-
 @pytest.mark.parametrize("made, zh, en", [
     (lambda lock: lock.mkdir(), "文件夹", "a folder"),
     (lambda lock: lock.symlink_to("nowhere"), "符号链接", "a symbolic link"),
