@@ -179,8 +179,9 @@ SENTENCE_END = re.compile(r"[。；]")
 # due by the end of that year, as tasks_due_YEAR counts them, where its sentence names one noun, before the count
 # or after it, and it is the first count after that noun: after 已完成1项 or 2019年完成的有1项 those due may be of
 # the rest only; 今年 (the year the report was written, which its as-of date does not give) and 2023-2025年完成
-# (done in those years, or due in them?) are left to a warning (see _due_listed)
-DUE_LISTED = re.compile(rf"({DUE_BY_YEAR_END}的有(\d+)项{_NOUN}?)")
+# (done in those years, or due in them?) are left to a warning (see _due_listed);
+# 的共13项 and 的共计13项 as 的有13项
+DUE_LISTED = re.compile(rf"({DUE_BY_YEAR_END}的(?:有|共[计有]?)(\d+)项{_NOUN}?)")
 NOUN_NAMED = re.compile(_NOUN)
 COUNT_OR_DONE = re.compile(r"(?<!\d)\d+[项个]|完成")
 
