@@ -147,6 +147,11 @@ COUNT_BETWEEN = re.compile(r"(?<!\d)\d+[项个]|应")
 COUNT_CLAUSE_END = re.compile(r"[。；]|(?<!\d)\d+项(?:整改任务|具体措施|整改措施|具体整改措施)|(?<!完成)(?:整改任务|具体整改措施|具体措施|整改措施)(?:共[计有]?)?\d+项"
                               r"|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
+# a total said to be all done, just after its noun or opening the clause after it (3项整改任务已全部完成, 均已完成,
+# 整改任务共3项，已全部完成): all of it done, where no count done of its noun is given; not 全部启动, 全部基本完成, 基本全部完成,
+# 未全部完成, 应于2020年底前全部完成, 已全部完成的有30项 (a count of its own), nor 全部完成阶段性目标. 已全面完成 only in
+# the clause after: just after a count's noun it is fully done, as 25项全面完成 counts some, and the count no total (DONE_AFTER)
+ALL_DONE = re.compile(r"(?:，?(?:已经?|均已|均)?全部(?:整改)?完成(?:整改)?|，?均已(?:全面)?完成(?:整改)?|，已经?全面完成(?:整改)?)(?=[，。；]|$)")
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
 # 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due)
 _YEAR_END = r"年(?:12月底|底|12月31日)前"
@@ -174,8 +179,9 @@ SENTENCE_END = re.compile(r"[。；]")
 # due by the end of that year, as tasks_due_YEAR counts them, where its sentence names one noun, before the count
 # or after it, and it is the first count after that noun: after 已完成1项 or 2019年完成的有1项 those due may be of
 # the rest only; 今年 (the year the report was written, which its as-of date does not give) and 2023-2025年完成
-# (done in those years, or due in them?) are left to a warning (see _due_listed)
-DUE_LISTED = re.compile(rf"({DUE_BY_YEAR_END}的有(\d+)项{_NOUN}?)")
+# (done in those years, or due in them?) are left to a warning (see _due_listed);
+# 的共13项 and 的共计13项 as 的有13项
+DUE_LISTED = re.compile(rf"({DUE_BY_YEAR_END}的(?:有|共[计有]?)(\d+)项{_NOUN}?)")
 NOUN_NAMED = re.compile(_NOUN)
 COUNT_OR_DONE = re.compile(r"(?<!\d)\d+[项个]|完成")
 
@@ -224,7 +230,8 @@ def read_claims(headline: str, *, curated: Sequence[dict[str, Any]] = ()) -> tup
     # (their words are no total: 90项具体措施基本整改到位 counts what was due by end 2018)
     read: list[tuple[int, int]] = []  # (the spans of the headline the claims read)
     listed = _due_listed(headline, [cm.span(1) for _, cm in found if cm])  # (应于2020年底前完成的有2项整改任务: no total)
-    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm] + [span for _, span, _ in listed], said, read)
+    overruled: list[tuple[int, int]] = []  # (all done, where a count done given says otherwise: warned of)
+    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm] + [span for _, span, _ in listed], said, read, overruled)
     years = _claim_years(headline)
     for key, cm in found:
         # (what is said of the tasks due by a date not the end of a year, 2019年6月底前, is left
@@ -249,6 +256,7 @@ def read_claims(headline: str, *, curated: Sequence[dict[str, Any]] = ()) -> tup
                        key=lambda m: m.start())
         unread = [m for m in (NUMERAL_COUNT.search(headline),) if m] + rates
         warnings.extend(Notice("claims_unread", {"words": said(m.span())}) for m in unread)
+        warnings.extend(Notice("claims_unread", {"words": said(span)}) for span in overruled)
         # (and each count no claim read, in its clause's words: lost, else, in silence)
         warnings.extend(Notice("claims_unread", {"words": said(span)}) for span in _unread_counts(headline, read))
     # (a curated claim replaces the one of its key the import read, in its place; the others follow)
@@ -315,11 +323,12 @@ def _unread_counts(headline: str, read: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[int, int]], str],
-            read: list[tuple[int, int]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            read: list[tuple[int, int]], overruled: list[tuple[int, int]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The totals the headline claims (tasks_total, measures_total), and what it says of each
     total's tasks or measures done so far (tasks_done, measures_basically_done, …); `taken`: the
     spans of words another claim reads, which are no total; `said`: a span in the report's words;
-    the span of each claim's words is added to `read`."""
+    the span of each claim's words is added to `read`, and to `overruled` that of a total said
+    all done (ALL_DONE) where a count done of its noun given says another count."""
     claims = []
     counts = []
     both = _both_counts(headline)
@@ -389,6 +398,17 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
             and _exact(headline, *cm.span(2)):
         counts.append({"key": "tasks_done", "text": said(cm.span(1)), "value": int(cm.group(2))})
         read.append(cm.span(1))
+    for noun, m in totals:  # (3项整改任务已全部完成: all 3 done, its words the count's and theirs)
+        joined = JOINED_COUNT.match(headline, m.end(1))  # (3项整改任务、4项具体措施已全部完成: both)
+        if (done := ALL_DONE.match(headline, joined.end() if joined else m.end(1))) is None:
+            continue
+        span, value = (m.start(1), done.end()), int(m.groups()[-1])
+        given = next((c for c in counts if c["key"] == f"{noun}_done"), None)
+        if given is None:
+            counts.append({"key": f"{noun}_done", "text": said(span), "value": value})
+            read.append(span)
+        elif given["value"] != value:  # (the count given wins: 全部完成 may count the basically done too)
+            overruled.append(span)
     return claims, counts
 
 

@@ -65,3 +65,17 @@ def test_an_opening_gives_exactly_its_claims_and_warns_of_the_figures_it_does_no
         # (each claim checked and matching, or one the ledger has no count for, as reconcile says: none left out)
         assert sorted(c["key"] for c in checked) == sorted(expected)
         assert [c["key"] for c in checked if not (c["matches"] or c["not_counted"])] == []
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, "- tasks_done「3项整改任务已全部完成」：报告称3，按附件计算为1。"),
+    ("en", "- tasks_done (“3项整改任务已全部完成”): the report claims 3, the appendix gives 1."),
+], ids=["zh", "en"])
+def test_a_report_saying_falsely_that_every_task_is_done_is_caught_by_reconcile(tmp_path, lang, said):
+    # (the appendix has one task of three done, 一; 已全部完成 read no figure, so the claim went unchecked)
+    result = import_report(_report("3项整改任务已全部完成。"), filename="report.txt")
+    (tmp_path / "tasks.yaml").write_text(result.tasks_yaml, encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(result.progress_yaml, encoding="utf-8")
+    reconciled = _rectify("reconcile", "-r", str(tmp_path / "tasks.yaml"), lang=lang, COLUMNS="200")
+    assert reconciled.exit_code == 1, reconciled.stdout
+    assert said in reconciled.stdout.splitlines(), reconciled.stdout
