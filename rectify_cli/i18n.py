@@ -263,6 +263,7 @@ LABELS = {
     "check_list_sep": ("、", ", "),
     "check_or": ("、", " or "),
     "check_all_clear": ("截至 {date}，{total} 项措施均无{what}", "All clear as of {date}: 0 of {total:measure} {what}"),
+    "check_one_clear": ("截至 {date}，{total} 项措施无{what}", "All clear as of {date}: 0 of {total:measure} {what}"),
     "check_nothing_selected": ("截至 {date}，没有符合条件的措施", "No measures selected as of {date}"),
     "check_warnings_header": ("临期提醒（不计为失败）：", "Due soon (not failing):"),
     # (what is left out: failures, warnings or both, a zero one not named)
