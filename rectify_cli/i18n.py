@@ -263,6 +263,7 @@ LABELS = {
     "check_list_sep": ("、", ", "),
     "check_or": ("、", " or "),
     "check_all_clear": ("截至 {date}，{total} 项措施均无{what}", "All clear as of {date}: 0 of {total:measure} {what}"),
+    "check_one_clear": ("截至 {date}，{total} 项措施无{what}", "All clear as of {date}: 0 of {total:measure} {what}"),
     "check_nothing_selected": ("截至 {date}，没有符合条件的措施", "No measures selected as of {date}"),
     "check_warnings_header": ("临期提醒（不计为失败）：", "Due soon (not failing):"),
     # (what is left out: failures, warnings or both, a zero one not named)
@@ -661,6 +662,8 @@ LABELS = {
     # Under a status table cut by --limit.
     "status_limited": ("（只列出最严重的 {shown} 行，另有 {more} 行未列出；去掉 {option} 即可全部列出）",
                        "(The {shown} worst shown, {more} more not listed; drop {option} to list them all)"),
+    "status_limited_one": ("（只列出最严重的 {shown} 行，另有 {more} 行未列出；去掉 {option} 即可全部列出）",
+                           "(The worst one shown, {more} more not listed; drop {option} to list them all)"),
     # In status's header, of a day before the inspection's feedback date.
     "status_before_feedback": ("注意：核查日期 {as_of} 早于督察反馈日期 {feedback}：整改尚未开始，各项措施尚无可核查的进展。",
                                "Note: {as_of} is before the inspection's feedback date, {feedback}: rectification had not "

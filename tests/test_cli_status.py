@@ -65,6 +65,15 @@ def test_status_limit_of_measures_in_english():
     assert lines[12:] == ["(The 3 worst shown, 5 more not listed; drop --limit to list them all)"]
 
 
+def test_status_limit_of_one_row_in_english_reads_as_english():
+    """`--limit 1` said "(The 1 worst shown, 3 more not listed; …)"."""
+    result = run("status", "--registry", SMALL, "--limit", "1", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "(The worst one shown, 3 more not listed; drop --limit to list them all)"
+    result = run("status", "--registry", SMALL, "--limit", "1")
+    assert result.stdout.splitlines()[-1] == "（只列出最严重的 1 行，另有 3 行未列出；去掉 --limit 即可全部列出）"
+
+
 @pytest.mark.parametrize("lang, width, expected", [
     ("zh", 48, ["（只列出最严重的 2 行，另有 2 行未列出；去掉", "--limit 即可全部列出）"]),
     ("en", 46, ["(The 2 worst shown, 2 more not listed; drop", "--limit to list them all)"]),

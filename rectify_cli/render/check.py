@@ -130,7 +130,9 @@ def total_line(verdict: Verdict, lang: Lang) -> str:
         if verdict.total == 0:
             return label("check_nothing_selected", lang, date=date)
         what = label("check_or", lang).join(_rule_word(r, lang) for r in verdict.fail_on)
-        return label("check_all_clear", lang, date=date, total=verdict.total, what=what)
+        # (均, "all of them", is for several: of one measure, "1 项措施无逾期")
+        return label("check_one_clear" if verdict.total == 1 else "check_all_clear", lang, date=date,
+                     total=verdict.total, what=what)
     counts = [(rule, n) for rule, n in zip(verdict.fail_on, verdict.failing_by_rule) if n]
     if len(counts) == 1:
         return label("check_total_single", lang, n=verdict.failing, total=verdict.total,

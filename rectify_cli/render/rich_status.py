@@ -614,7 +614,9 @@ def _print_omitted(console: Console, more: int, shown: int, lang: Lang) -> None:
     """The line under a table cut by --limit, saying how many rows it left out."""
     if more:
         # (the option whole: UAX #14 may break a line after its hyphens, `--` then `limit`)
-        console.print(Paragraph(label("status_limited", lang, shown=shown, more=more, option=unbroken("--limit"))))
+        # (--limit 1: "The worst one shown", not "The 1 worst shown")
+        key = "status_limited_one" if shown == 1 else "status_limited"
+        console.print(Paragraph(label(key, lang, shown=shown, more=more, option=unbroken("--limit"))))
 
 
 def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang,

@@ -130,12 +130,22 @@ def test_text_never_reported_stale_measure_gives_its_days_since_the_feedback_dat
 
 
 def test_text_all_clear():
+    plan = plan_of(make_measure("1.1", ["2020-12-31"]), make_measure("1.2", ["2020-12-31"]))
+    assert render(_result(plan), "text") == "截至 2019-03-31，2 项措施均无逾期\n"
+    assert render(_result(plan), "text", Lang.en) == "All clear as of 2019-03-31: 0 of 2 measures overdue\n"
+    both = _result(plan, fail_on=("overdue", "due_soon"))
+    assert render(both, "text") == "截至 2019-03-31，2 项措施均无逾期、临期\n"
+    assert render(both, "text", Lang.en) == "All clear as of 2019-03-31: 0 of 2 measures overdue or due soon\n"
+
+
+def test_text_all_clear_of_one_measure_says_no_均():
+    """均 ("all of them") is for several: a one-measure ledger, or `--task 33 --owner 拉萨市` leaving
+    one, read "1 项措施均无逾期", as summary's "1个责任单位均无…" did before it named its one unit."""
     plan = plan_of(make_measure("1.1", ["2020-12-31"]))
-    assert render(_result(plan), "text") == "截至 2019-03-31，1 项措施均无逾期\n"
+    assert render(_result(plan), "text") == "截至 2019-03-31，1 项措施无逾期\n"
     assert render(_result(plan), "text", Lang.en) == "All clear as of 2019-03-31: 0 of 1 measure overdue\n"
     both = _result(plan, fail_on=("overdue", "due_soon"))
-    assert render(both, "text") == "截至 2019-03-31，1 项措施均无逾期、临期\n"
-    assert render(both, "text", Lang.en) == "All clear as of 2019-03-31: 0 of 1 measure overdue or due soon\n"
+    assert render(both, "text") == "截至 2019-03-31，1 项措施无逾期、临期\n"
 
 
 def test_text_nothing_selected():
@@ -351,7 +361,7 @@ def test_github_without_location_has_no_file_property():
 
 
 def test_github_all_clear_is_the_text_line_only():
-    assert render(_result(plan_of(make_measure("1.1", ["2020-12-31"]))), "github") == "截至 2019-03-31，1 项措施均无逾期\n"
+    assert render(_result(plan_of(make_measure("1.1", ["2020-12-31"]))), "github") == "截至 2019-03-31，1 项措施无逾期\n"
 
 
 # --------------------------------------------------------------------------- a late extension
@@ -369,7 +379,7 @@ def extended_late():
 @pytest.mark.parametrize("lang, lines", [
     (Lang.zh, ["临期提醒（不计为失败）：",
                "2.1  黄  2019-04-15到期（逾期后延期）  那曲市  那曲市完成建筑工地围挡硬化（2…",
-               "截至 2019-03-31，1 项措施均无逾期"]),
+               "截至 2019-03-31，1 项措施无逾期"]),
     (Lang.en, ["Due soon (not failing):",
                "2.1  yellow  due 2019-04-15 (extended late)  那曲市  那曲市完成建筑工地围挡硬化…",
                "All clear as of 2019-03-31: 0 of 1 measure overdue"]),
