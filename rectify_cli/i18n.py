@@ -491,9 +491,9 @@ LABELS = {
     "refused_no_such_entry": ("措施 {measure} 没有 --entry {entry} 所指的记录（可写其日期，或其哈希的前 7 位以上）",
                               "{measure} has no entry --entry {entry} names (give its date, or 7 or more first digits "
                               "of its hash)"),
-    "refused_entry_unreadable": ("--entry：“{text}”既不是日期（如 2019-04-18），也不是记录哈希的开头（7 位以上十六进制数字）",
+    "refused_entry_unreadable": ("--entry：“{text}”既不是日期（如 2019-04-18），也不是记录哈希的开头（7 至 64 位十六进制数字）",
                                  "--entry: {text!r} is neither a day (e.g. 2019-04-18) nor the start of an entry's hash "
-                                 "(7 or more hex digits)"),
+                                 "(7 to 64 hex digits)"),
     "refused_several_entries": ("措施 {measure} 有多条记录符合 --entry {entry}：{entries}；请用 --entry <哈希开头> 指明撤回哪一条",
                                 "{measure} has several entries --entry {entry} names: {entries}; name the one to "
                                 "retract with --entry <hash prefix>"),

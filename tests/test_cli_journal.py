@@ -1320,7 +1320,10 @@ RETRACT_REFUSALS = [
     ([], ("retract", "1.1", "--reason", "x", "--entry", "2019-03-05"),
      "1.1 has no entry --entry 2019-03-05 names (give its date, or 7 or more first digits of its hash)"),
     ([], ("retract", "1.1", "--reason", "x", "--entry", "abc"),
-     "--entry: 'abc' is neither a day (e.g. 2019-04-18) nor the start of an entry's hash (7 or more hex digits)"),
+     "--entry: 'abc' is neither a day (e.g. 2019-04-18) nor the start of an entry's hash (7 to 64 hex digits)"),
+    # (longer than a hash, 64 digits: "7 or more" said it should do)
+    ([], ("retract", "1.1", "--reason", "x", "--entry", "a" * 66),
+     f"--entry: '{'a' * 39}…' is neither a day (e.g. 2019-04-18) nor the start of an entry's hash (7 to 64 hex digits)"),
     ([], ("retract", "1.1", "--reason", "x", "--entry", "2019-03"), "--entry: '2019-03' names a month, not a day"),
     ([], ("retract", "1.1", "--reason", "x", "--date", "2018-09-29"),
      "the retraction's date 2018-09-29 is before that of the in_progress entry it retracts (2018-09-30)"),

@@ -156,9 +156,9 @@ ECHOED = {
                 f"整改方案中没有措施“{'措' * 19}…”（任务编号为 1 至 4）",
                 f"no measure '{'措' * 19}…' in the plan (tasks are 1 to 4)"),
     "entry": (("retract", "1.1", "--reason", "x", "--entry", LONG),
-              f"--entry：“{'x' * 39}…”既不是日期（如 2019-04-18），也不是记录哈希的开头（7 位以上十六进制数字）",
+              f"--entry：“{'x' * 39}…”既不是日期（如 2019-04-18），也不是记录哈希的开头（7 至 64 位十六进制数字）",
               f"--entry: '{'x' * 39}…' is neither a day (e.g. 2019-04-18) nor the start of an entry's hash "
-              "(7 or more hex digits)"),
+              "(7 to 64 hex digits)"),
 }
 
 
