@@ -983,9 +983,6 @@ LABELS = {
     "problem_kind_long_number": ("超过 {digits} 位的数字", "a number of more than {digits} digits"),
     "problem_kind_text": ("文字", "text"),
     "problem_kind_text_shown": ("文字 {text!r}", "text {text!r}"),
-    "problem_kind_quoted": ("{text!r}", "{text!r}"),  # (a long text, quoted cut: see notice_text)
-    # (after a value quoted cut, its whole length: '11111111…11111' (5000 characters))
-    "problem_quoted_length": ("（共 {n} 个字符）", " ({n:character})"),
     "problem_not_mapping": ("{what}：应为映射（键: 值），实为{kind}", "{what}: expected a mapping (key: value), got {kind}"),
     "problem_unknown_key": ("{what}：未知的键 {key!r}{hint}{fix}", "{what}: unknown key {key!r}{hint}{fix}"),
     "problem_key_full_width_colon": ("；这是全角冒号：应写作 {written!r}", "; a full-width colon: write {written!r}"),
@@ -1750,37 +1747,17 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
         return value
 
     cut = prefix in _CUT_IN
-    text = label(prefix + notice.key, lang, **{key: _Cut.of(value) if cut and key in _QUOTED and isinstance(value, str) else shown(value)
-                                               for key, value in notice.values.items()})
-    if _Cut.MARK in text:  # (the length said after the quote: '1111…1111' (5000 characters), “拉拉…拉拉”（共 5000 个字符）)
-        text = _Cut.LENGTH.sub(lambda m: m[2] + label("problem_quoted_length", lang, n=int(m[1])), text)
-    return text
+    return label(prefix + notice.key, lang, **{key: excerpt(value, QUOTED_CELLS) if cut and key in _QUOTED and type(value) is str
+                                               else shown(value) for key, value in notice.values.items()})
 
 
 # A value a problem or an import warning quotes, of more cells than this (a 5,000-digit id, a report's
-# run-on clause), is quoted by its start and its end, and its length said: not a wall of digits.
-QUOTED_CELLS = 80
+# run-on clause), is quoted by its start and its end (textsafe.excerpt): not a wall of digits.
+QUOTED_CELLS = 100  # (a unit's name of 40 Chinese characters, quoted, is whole)
 _CUT_IN = ("problem_", "import_")  # (refusals and the usage's echo a value cut already: echoed)
 _QUOTED = frozenset({"value", "text", "name", "zone", "key", "tag", "phrase", "find", "evidence", "progress", "numbered", "header",
                      "word", "words", "first", "head", "deadline", "written", "measure", "task", "state", "item", "region", "prefix",
                      "given", "numeral", "lead"})
-
-
-class _Cut(str):
-    """A long value as a label quotes it (excerpt), then MARK, its length and MARK again: notice_text
-    says the length there, after the closing quote the label puts around it (“…” or '…')."""
-
-    MARK = "\ud800"  # (a lone surrogate: no text read from a file or the command line holds one)
-    LENGTH = re.compile("\ud800(\\d+)\ud800([”’」'\"]?)")
-
-    @classmethod
-    def of(cls, value: str) -> str:
-        shown = excerpt(value, QUOTED_CELLS)
-        return value if shown is value else cls(f"{shown}{cls.MARK}{len(value)}{cls.MARK}")
-
-    def __repr__(self) -> str:  # ({value!r}: the quotes around the excerpt, the length after them)
-        shown, length, _ = self.split(self.MARK)
-        return f"{shown!r}{self.MARK}{length}{self.MARK}"
 
 
 def suggested(names) -> Notice | str:

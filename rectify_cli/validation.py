@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import chain, dates
 from .errors import Problem, RegistryError
-from .i18n import ENTRY, LISTED_SHOWN, MILESTONE, QUOTED_CELLS, REPORTED, Notice, Where, not_real_reason, problem, suggested, suggestion, unit_suggestion
+from .i18n import ENTRY, LISTED_SHOWN, MILESTONE, REPORTED, Notice, Where, not_real_reason, problem, suggested, suggestion, unit_suggestion
 from .layout import JOURNAL_SUFFIX, plan_beside
 from .model import (
     KIND_WORDS,
@@ -40,7 +40,7 @@ from .model import (
     new_measure,
     new_task,
 )
-from .textsafe import display_width, says_nothing
+from .textsafe import says_nothing
 
 # A claim's key, as schema/registry.schema.json has it: tasks_total, measures_due_2018_done.
 CLAIM_KEY = re.compile(r"[a-z0-9_]+")
@@ -505,7 +505,7 @@ class Checker:
             if lead is not None:
                 canonical = units.get(lead)
                 if canonical is None:
-                    self.problem(position_of(m, "lead"), "unknown_unit", what=f"{label}.lead", name=shown_value(lead), hint=unit_suggestion(lead, units, self._unit_hints),
+                    self.problem(position_of(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=unit_suggestion(lead, units, self._unit_hints),
                                  unit=lead)
                 elif owners and canonical not in owners:
                     self.problem(position_of(m, "lead"), "lead_not_owner", what=f"{label}.lead", name=lead)
@@ -927,9 +927,4 @@ def writable_number(value: int | str) -> bool:
 
 
 def shown_value(value) -> Notice | str:
-    if not isinstance(value, str):
-        return _kind(value)
-    # (quoted here, notice_text would cut it, quotes and all, when they make it wider than QUOTED_CELLS:
-    # one so wide is quoted by notice_text, cut when it is itself wider)
-    shown = repr(value)
-    return shown if display_width(shown) <= QUOTED_CELLS else Notice("kind_quoted", {"text": value})
+    return _kind(value) if not isinstance(value, str) else repr(value)
