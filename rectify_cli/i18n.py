@@ -8,7 +8,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from .textsafe import clip
+from .textsafe import clip, excerpt
 
 
 class Lang(str, enum.Enum):
@@ -1749,7 +1749,18 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
             return value.said(lang)
         return value
 
-    return label(prefix + notice.key, lang, **{key: shown(value) for key, value in notice.values.items()})
+    cut = prefix in _CUT_IN
+    return label(prefix + notice.key, lang, **{key: excerpt(value, QUOTED_CELLS) if cut and key in _QUOTED and type(value) is str
+                                               else shown(value) for key, value in notice.values.items()})
+
+
+# A value a problem or an import warning quotes, of more cells than this (a 5,000-digit id, a report's
+# run-on clause), is quoted by its start and its end (textsafe.excerpt): not a wall of digits.
+QUOTED_CELLS = 100  # (a unit's name of 40 Chinese characters, quoted, is whole)
+_CUT_IN = ("problem_", "import_")  # (refusals and the usage's echo a value cut already: echoed)
+_QUOTED = frozenset({"value", "text", "name", "zone", "key", "tag", "phrase", "find", "evidence", "progress", "numbered", "header",
+                     "word", "words", "first", "head", "deadline", "written", "measure", "task", "state", "item", "region", "prefix",
+                     "given", "numeral", "lead"})
 
 
 def suggested(names) -> Notice | str:

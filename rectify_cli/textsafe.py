@@ -144,6 +144,25 @@ def clip(text: str, width: int) -> str:
     return _cut("".join(pieces[:bisect_right(ends, width - display_width(ELLIPSIS))]))
 
 
+def excerpt(text: str, width: int) -> str:
+    """`text` when it takes at most `width` cells; else its start, …, and its end, in at most
+    `width` cells (two thirds of them the start), cut between graphemes as clip cuts: a long
+    value quoted so that both of its ends are known (a mistyped digit is as often at the end)."""
+    if display_width(text) <= width:
+        return text
+    start = clip(text, width * 2 // 3)
+    room = width - display_width(start)
+    pieces, cells = _grapheme_cells(text) if _JOINING.search(text) else (text, _CELLS.each(text))
+    taken, kept = 0, len(pieces)
+    while kept and taken + cells[kept - 1] <= room:
+        kept -= 1
+        taken += cells[kept]
+    if isinstance(pieces, str):  # (characters: not from a combining mark on, which belongs to the one left out)
+        while kept < len(pieces) and cells[kept] == 0:
+            kept += 1
+    return start + "".join(pieces[kept:])
+
+
 def _cut(kept: str) -> str:
     """What a cut keeps of a text, with the ellipsis: without the start of an escape of
     printable's (\\xNN, \\uNNNN) that it would end in."""

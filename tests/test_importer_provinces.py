@@ -1108,7 +1108,7 @@ BIG = "1" * 5000  # (more digits than int() reads: 4,300)
     (f"3项整改任务，已完成{BIG}项", f"已完成{BIG}项", [{"key": "tasks_total", "text": "3项整改任务", "value": 3}]),
     (f"3项整改任务，完成率{BIG}%", f"完成率{BIG}%", [{"key": "tasks_total", "text": "3项整改任务", "value": 3}]),
     (f"已完成整改任务{BIG}项", f"已完成整改任务{BIG}项", []),
-    (f"整改任务和具体措施分别为{BIG}项、4项", f"分别为{BIG}项", []),
+    (f"整改任务和具体措施分别为{BIG}项、4项", f"整改任务和具体措施分别为{BIG}项", []),
     (f"应于2018年底前完成的{BIG}项整改任务", f"应于2018年底前完成的{BIG}项整改任务", []),
     (f"全部3项整改任务，应于2022年底前完成的有{BIG}项", f"应于2022年底前完成的有{BIG}项",
      [{"key": "tasks_total", "text": "3项整改任务", "value": 3}]),
@@ -1120,7 +1120,9 @@ def test_a_count_of_thousands_of_digits_is_no_claim_but_a_figure_warned_of_and_t
     assert "internal error" not in result.output
     assert _claims(out) == claims
     unread = [w for w in _warnings(result) if w.startswith("the report's opening figures could not be read")]
-    assert any(figure in w for w in unread), [w[:80] for w in unread]
+    # (a figure of thousands of digits quoted by its start and its end: not a wall of digits)
+    quoted = (f"'{figure}'",) if len(figure) < 80 else (f"'{figure[:20]}", f"…", f"{figure[-20:]}'")
+    assert any(all(part in w for part in quoted) and len(w) < 300 for w in unread), [w[:80] for w in unread]
 
 
 def test_a_count_of_problems_the_appendix_does_not_have_is_found_by_reconcile(tmp_path):
@@ -1225,3 +1227,19 @@ def test_a_long_run_of_named_rates_or_counts_due_with_de_you_is_read_without_bac
     with _hang_guard():
         for headline in headlines:
             read_claims(headline)
+
+
+def test_a_run_on_clause_of_the_opening_is_quoted_by_its_start_and_end(tmp_path):
+    # (a clause of 4,812 characters, a report without punctuation: the warning quoted all of it)
+    clause = "其余" + "扎实推进生态环境保护工作" * 400 + "12项正在按序时推进"
+    text = SICHUAN.replace("整改工作正在推进。", f"45项整改任务已完成33项，{clause}。") + DUE_2017
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    for lang, said in [(None, "报告开头的数字未能读取（如“其余扎实推进生态环境保护工作扎实推进生态环境保护工作扎实推进生态…生态环境保护工作12项正在按序时推进”"
+                              "）：要用 rectify reconcile 核对"),
+                       ("en", "the report's opening figures could not be read (e.g. '其余扎实推进生态环境保护工作扎实推进生态环境保护工作扎实推进生态…"
+                              "生态环境保护工作12项正在按序时推进'): to check them")]:
+        result = _rectify("import", str(report), "-o", str(tmp_path / f"out-{lang}"), lang=lang)
+        assert result.exit_code == 0, result.output[:300]
+        [warning] = [ln for ln in result.stderr.splitlines() if "数字未能读取" in ln or "could not be read" in ln]
+        assert said in warning and len(warning) < 300

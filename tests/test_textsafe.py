@@ -13,3 +13,13 @@ def test_a_text_of_spaces_controls_and_invisible_marks_says_nothing(text):
 @pytest.mark.parametrize("text", ["已完成", " 已完成", "\u200b已完成", "\ufeffx", "\x07!", "a\u200b", "。"])
 def test_a_text_with_anything_that_shows_says_something(text):
     assert not says_nothing(text)
+
+
+def test_an_excerpt_keeps_both_ends_and_cuts_no_character_from_its_accent():
+    from rectify_cli.textsafe import display_width, excerpt
+
+    text = "e\u0301" * 100  # (é written as e and a combining accent: 100 cells)
+    cut = excerpt(text, 20)
+    assert cut == "e\u0301" * 12 + "…" + "e\u0301" * 7
+    assert display_width(cut) == 20
+    assert excerpt("short", 20) == "short"

@@ -428,7 +428,7 @@ HEX = "0x" + "f" * 3600  # (4,334 digits written in decimal: more than Python wr
     # (a line too long for the fast parser: the reference one reads it)
     ("      value: 4\n", f"      value: {HEX}{'f' * 1400}\n",
      "16:14: claim.value: expected a whole number ≥ 0, got a number of more than 4300 digits"),
-    ("      value: 4\n", f"      value: '{'1' * 5000}'\n", f"16:14: claim.value: expected a whole number ≥ 0, got '{'1' * 5000}'"),
+    ("      value: 4\n", f"      value: '{'1' * 5000}'\n", f"16:14: claim.value: expected a whole number ≥ 0, got '{'1' * 64}…{'1' * 33}'"),
     ("    - key: tasks_total\n", f"    - key: {HEX}\n", "14:12: claim.key: expected non-empty text, got a number of more than 4300 digits"),
     ("  - id: 1\n", f"  - id: {HEX}\n", "31:9: task.id: expected a whole number ≥ 1, got a number of more than 4300 digits"),
     ("      - id: 1   # overdue", f"      - id: {HEX}  # overdue",
@@ -454,3 +454,37 @@ def test_a_journal_entrys_measure_of_thousands_of_digits_is_refused_naming_its_l
     result = _rectify("validate", "-r", "tasks.yaml", cwd=tmp_path / "reg", cache=tmp_path / "cache")
     assert (result.returncode, result.stdout) == (2, ""), result.stderr[:300]
     assert result.stderr == "rectify: progress.yaml:2:12: journal entry 1.measure: expected a quoted measure id like \"18.4\", got a number of more than 4300 digits\n"
+
+
+def _plan_with(tmp_path, old: str, new: str) -> Path:
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    plan = (tmp_path / "reg" / "tasks.yaml").read_text(encoding="utf-8")
+    assert old in plan
+    (tmp_path / "reg" / "tasks.yaml").write_text(plan.replace(old, new, 1), encoding="utf-8")
+    return tmp_path / "reg"
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "rectify: tasks.yaml:41:13: not a valid integer: '1234567890" + "1" * 55 + "…" + "1" * 24 + "0987654321'\n"),
+    ("zh", "rectify: tasks.yaml:41:13: 不是有效的整数：'1234567890" + "1" * 55 + "…" + "1" * 24 + "0987654321'\n"),
+])
+def test_an_integer_of_thousands_of_digits_is_quoted_by_its_start_and_end(tmp_path, lang, expected):
+    # (it was quoted whole: a message of 5,000 digits, the line it names lost in them)
+    reg = _plan_with(tmp_path, "      - id: 1   # overdue", f"      - id: 1234567890{'1' * 5000}0987654321  # overdue")
+    result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang=lang)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", expected)
+
+
+def test_a_long_chinese_value_is_quoted_by_its_start_and_end_cut_by_display_width(tmp_path):
+    # (100 cells of the name quoted: 65 of its start and the …, 34 of its end, two cells a character)
+    name = "甲" + "拉" * 4998 + "乙"
+    reg = _plan_with(tmp_path, "        lead: 拉萨市\n", f"        lead: {name}\n")
+    result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang="zh")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: tasks.yaml:44:15: 措施 1.1 的 lead：未知单位 '甲{'拉' * 31}…{'拉' * 15}乙'\n"
+
+
+def test_a_short_value_is_still_quoted_whole(tmp_path):
+    reg = _plan_with(tmp_path, "        lead: 拉萨市\n", f"        lead: {'拉' * 40}\n")
+    result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang="zh")
+    assert result.stderr == f"rectify: tasks.yaml:44:15: 措施 1.1 的 lead：未知单位 '{'拉' * 40}'\n"
