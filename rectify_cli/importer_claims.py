@@ -148,10 +148,17 @@ COUNT_CLAUSE_END = re.compile(r"[。；]|(?<!\d)\d+项(?:整改任务|具体措�
                               r"|应于|应完成|底前")
 TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # (no total before it needed)
 # a total said to be all done, just after its noun or opening the clause after it (3项整改任务已全部完成, 均已完成,
-# 整改任务共3项，已全部完成): all of it done, where no count done of its noun is given; not 全部启动, 全部基本完成, 基本全部完成,
+# 整改任务共3项，已全部完成): all of it done, where no count done of its noun is given; not 全部启动, 基本全部完成,
 # 未全部完成, 应于2020年底前全部完成, 已全部完成的有30项 (a count of its own), nor 全部完成阶段性目标. 已全面完成 only in
-# the clause after: just after a count's noun it is fully done, as 25项全面完成 counts some, and the count no total (DONE_AFTER)
-ALL_DONE = re.compile(r"(?:，?(?:已经?|均已|均)?全部(?:整改)?完成(?:整改)?|，?均已(?:全面)?完成(?:整改)?|，已经?全面完成(?:整改)?)(?=[，。；]|$)")
+# the clause after: just after a count's noun it is fully done, as 25项全面完成 counts some, and the count no total (DONE_AFTER).
+# 办结 and 销号 (closed, written off) are done; 已于2019年底前全部完成, done by a date, too (not 应于…, due by it); 已完成 with
+# no 全部 only opening the clause after and ending the sentence (整改任务共3项，已完成。); 全部基本完成 (group 1), all of it
+# basically done, where 全部完成 is read (not 基本全部完成: basically all)
+_DONE_WORD = r"(?:(?:整改)?完成(?:整改(?:工作)?)?|办结|销号)"
+ALL_DONE = re.compile(rf"(?:，?(?:已经?|已于\d{{4}}年(?:\d{{1,2}}月)?(?:底|\d{{1,2}}日)?前?|均已|均)?全部(?:(基本)完成(?:整改)?|{_DONE_WORD})"
+                      rf"|，?均已(?:全面)?{_DONE_WORD}|，已经?全面完成(?:整改)?|，已经?{_DONE_WORD}(?=[。；]|$))(?=[，。；]|$)")
+# (what says some are not done, in the clause of a total said all done: warned of, the claims kept as read)
+NOT_ALL_DONE = ("in_progress", "on_schedule", "remaining")
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
 # 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due)
 _YEAR_END = r"年(?:12月底|底|12月31日)前"
@@ -328,9 +335,11 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     total's tasks or measures done so far (tasks_done, measures_basically_done, …); `taken`: the
     spans of words another claim reads, which are no total; `said`: a span in the report's words;
     the span of each claim's words is added to `read`, and to `overruled` that of a total said
-    all done (ALL_DONE) where a count done of its noun given says another count."""
+    all done (ALL_DONE) where a count done of its noun given says another count, or that of a count
+    in its clause saying some are not done (NOT_ALL_DONE, a rate short of 100%)."""
     claims = []
     counts = []
+    spans: dict[str, tuple[int, int]] = {}  # (a count's key -> the span of its words, read in a total's clause)
     both = _both_counts(headline)
     totals: list[tuple[str, re.Match]] = []
     not_total = taken + [s for s, _ in both.values()]
@@ -388,6 +397,7 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
                     words = said((m.end() + cm.start(1), m.end() + cm.end(1)))
                     counts.append({"key": f"{whose}_{what}", "text": words, "value": int(cm.groups()[-1])})
                     read.append((m.end() + cm.start(1), m.end() + cm.end(1)))
+                    spans[f"{whose}_{what}"] = read[-1]
     # (整改任务和具体措施已分别完成25项、86项, 完成率分别为33%、50%, where no other words give it)
     for key in ("tasks_done", "measures_done", "tasks_done_percent", "measures_done_percent"):
         if key in both and not any(c["key"] == key for c in counts):
@@ -403,12 +413,18 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
         if (done := ALL_DONE.match(headline, joined.end() if joined else m.end(1))) is None:
             continue
         span, value = (m.start(1), done.end()), int(m.groups()[-1])
-        given = next((c for c in counts if c["key"] == f"{noun}_done"), None)
+        key = f"{noun}_basically_done" if done.group(1) else f"{noun}_done"  # (全部基本完成)
+        given = next((c for c in counts if c["key"] == key), None)
         if given is None:
-            counts.append({"key": f"{noun}_done", "text": said(span), "value": value})
+            counts.append({"key": key, "text": said(span), "value": value})
             read.append(span)
         elif given["value"] != value:  # (the count given wins: 全部完成 may count the basically done too)
             overruled.append(span)
+            continue
+        # (3项整改任务已全部完成，1项正在推进: all done, and not; both kept, the words saying otherwise warned of)
+        overruled.extend(spans[c["key"]] for c in counts if c["key"] in spans and c["key"].startswith(f"{noun}_")
+                         and (c["value"] < 100 if c["key"].endswith("_done_percent")
+                              else c["value"] > 0 and c["key"].removeprefix(f"{noun}_") in NOT_ALL_DONE))
     return claims, counts
 
 
