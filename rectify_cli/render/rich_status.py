@@ -833,6 +833,13 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
     return note
 
 
+def _brackets_from(entry: Entry) -> int:
+    """Where the brackets _entry_note adds after the note begin in its cell: each is kept on a line
+    where it fits one (Paragraph's groups_from), as history keeps its entries' (`…完成验收（2019-03-31`
+    / `补录）` was cut); the note's own text is filled as Rich fills it."""
+    return len(printable(entry.note))
+
+
 def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, measures: bool = False) -> Table | Group:
     """The entries' table; `measures`: with the measure of each (a task's, after its date); on a
     terminal too narrow for a note beside its entry, the notes under it."""
@@ -866,15 +873,16 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     if widths is None:  # (unit and evidence under the note)
         table.add_column(label("journal_note", lang), overflow="fold")
         for i, (entry, state, note) in enumerate(zip(entries, state_cells, _with_sides(notes, sides, lang))):
-            table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, Paragraph(note))
+            table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, Paragraph(note, groups_from=_brackets_from(entry)))
         return table
-    columns = [(header, cells, widths[header]) for header, cells in sides.items()]
+    columns = [(header, list(map(Paragraph, cells)), widths[header]) for header, cells in sides.items()]
     # (after the unit, before the evidence, as in history)
-    columns.insert(1 if label("journal_by", lang) in sides else 0, (label("journal_note", lang), notes, None))
+    columns.insert(1 if label("journal_by", lang) in sides else 0, (label("journal_note", lang), [
+        Paragraph(note, groups_from=_brackets_from(entry)) for entry, note in zip(entries, notes)], None))
     for header, _, width in columns:
         table.add_column(header, overflow="fold", max_width=width)
     for i, (entry, state, *cells) in enumerate(zip(entries, state_cells, *(cells for _, cells, _ in columns))):
-        table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, *map(Paragraph, cells))
+        table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, *cells)
     return table
 
 
@@ -923,7 +931,8 @@ def _history_notes_under(console: Console, entries: list[Entry], ids: list[Text]
         if note.plain or not with_entry:
             # (an entry's word whole, 销号 not 销 / 号; a retraction's long one breaks where it may)
             row = " ".join([*(cell.plain for cell in cells), unbroken(state) if cell_len(state) <= MIN_SIDE_CELLS else state])
-            under.append(Paragraph(Text(label("show_note_under", lang, row=row)) + note if note.plain else Text(row)))
+            lead = Text(label("show_note_under", lang, row=row))
+            under.append(Paragraph(lead + note, groups_from=len(lead) + _brackets_from(entry)) if note.plain else Text(row))
     return Group(table, *under)
 
 
