@@ -1,4 +1,4 @@
-"""`rectify show` on narrow terminals: the brackets a note's cell ends with."""
+"""`rectify show` on narrow terminals: the brackets a note's cell ends with, the milestones' headings."""
 from __future__ import annotations
 
 import shutil
@@ -66,3 +66,71 @@ def test_show_at_any_width_breaks_no_note_inside_the_day_it_was_written_on_where
         column = width - cell_len(notes[0][:notes[0].index(note)]) if note in notes[0].split() else width
         if column >= cell_len(written.strip()):
             assert any(line.strip().endswith(written.strip()) for line in notes), (width, notes)
+
+
+def _milestones(lines: list[str]) -> list[str]:
+    """show's milestones table and the lines under it, to the blank line after them."""
+    start = next(at for at, line in enumerate(lines) if line in ("整改期限", "Milestones"))
+    return lines[start:lines.index("", start)]
+
+
+@pytest.mark.parametrize("lang, width, table", [
+    ("zh", 22, ["整改期限",
+                "类型  期限        状态",
+                "----------------------",
+                "限期  2018-12-31  已销",
+                "                  号",
+                "长期              长期",
+                "坚持              坚持",
+                "限期  2020-12-31  按期",
+                "                  推进",
+                "（终端太窄，未显示：",
+                "完成；",
+                "见 rectify show <编号>",
+                "--format json）"]),
+    ("zh", 20, ["整改期限",
+                "期限        状态",
+                "--------------------",
+                "2018-12-31  已销号",
+                "            长期坚持",
+                "2020-12-31  按期推进",
+                "（终端太窄，未显示：",
+                "类型、完成；",
+                "见 rectify show",
+                "<编号> --format",
+                "json）"]),
+    ("en", 30, ["Milestones",
+                "Kind     Due         Status",
+                "-----------------------------",
+                "by date  2018-12-31  closed",
+                "ongoing              ongoing",
+                "by date  2020-12-31  on track",
+                "(Too narrow to show: Done;",
+                "see rectify show <id> --format",
+                "json)"]),
+    ("en", 24, ["Milestones",
+                "Due         Status",
+                "--------------------",
+                "2018-12-31  closed",
+                "            ongoing",
+                "2020-12-31  on track",
+                "(Too narrow to show:",
+                "Kind, Done;",
+                "see rectify show <id>",
+                "--format json)"]),
+])
+def test_show_on_a_narrow_terminal_never_splits_a_milestones_heading(lang, width, table):
+    """At 20-24 columns the headings were split, 类 / 型, 状 / 态 (in English Ki / nd, Sta / tus, the
+    words of the cells too, clo / sed): a column is as wide as its heading and its widest word, and
+    where they do not all fit, the done and then the kind column are left out, and said to be."""
+    lines = _show("data/tasks.yaml", "18.4", lang, width)
+    assert _milestones(lines) == table
+
+
+@pytest.mark.parametrize("lang, headings", [("zh", ["类型", "期限", "完成", "状态"]),
+                                            ("en", ["Kind", "Due", "Done", "Status"])])
+def test_show_at_any_narrow_width_shows_each_milestones_heading_whole_or_says_it_left_it_out(lang, headings):
+    for width in range(20, 41):
+        table = _milestones(_show("data/tasks.yaml", "18.4", lang, width))
+        said = " ".join(table[3:])  # (the rows, and under them the columns left out)
+        assert [heading for heading in headings if heading not in table[1].split() and heading not in said] == [], width
