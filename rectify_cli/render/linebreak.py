@@ -28,10 +28,13 @@ def unbroken(text: str) -> str:
 
 
 class Paragraph:
-    """Text that Rich wraps at UAX #14 break opportunities (see module); measured as the Text."""
+    """Text that Rich wraps at UAX #14 break opportunities (see module); measured as the Text.
+    `groups_from`: each bracket group opening at or after this character offset is not broken
+    inside where it fits a line (break_offsets' `groups`): the brackets show adds after a note."""
 
-    def __init__(self, text: Text | str):
+    def __init__(self, text: Text | str, *, groups_from: int | None = None):
         self.text = Text(text) if isinstance(text, str) else text
+        self.groups_from = groups_from
 
     def __rich_measure__(self, console, options) -> Measurement:
         return Measurement.get(console, options, self.text)
@@ -48,25 +51,33 @@ class Paragraph:
         if all(cell_len(line.plain) <= width for line in lines):
             return self.text
         pieces: list[Text] = []
+        start = 0  # (the line's offset in the text)
         for line in lines:
-            for piece in line.divide(break_offsets(line.plain, width)) if cell_len(line.plain) > width else [line]:
+            cuts = []
+            if cell_len(line.plain) > width:
+                kept = None if self.groups_from is None else self.groups_from - start  # (in the line)
+                cuts = break_offsets(line.plain, width, groups=kept is not None and kept <= len(line),
+                                     groups_from=max(kept or 0, 0))
+            for piece in line.divide(cuts) if cuts else [line]:
                 piece.rstrip()
                 pieces.append(piece)
+            start += len(line) + 1
         return Text("\n", end=self.text.end).join(pieces)
 
 
-def break_offsets(text: str, width: int, *, groups: bool = False) -> list[int]:
+def break_offsets(text: str, width: int, *, groups: bool = False, groups_from: int = 0) -> list[int]:
     """Where to cut `text` (one line) into lines of at most `width` cells, as character
     offsets: at line-break opportunities, greedily; spaces at a cut are left at the end of a
     line (for the caller to strip), as Rich leaves them. `groups`: a bracket group that fits a
     line is not broken inside (history's entries: `销号` / `（2019-06-30补录）`, not `销号（2019-06-30` /
-    `补录）`); prose is filled as Rich fills it."""
+    `补录）`; of those that open at `groups_from` or after); prose is filled as Rich fills it."""
     offsets: list[int] = []
     position = used = 0
     units = _units(text)
     for at, unit in enumerate(units):
         shown = cell_len(unit.rstrip())
-        if used and (used + shown > width or groups and width >= (group := _group_cells(units, at)) > width - used):
+        if used and (used + shown > width or groups and position >= groups_from
+                     and width >= (group := _group_cells(units, at)) > width - used):
             offsets.append(position)
             used = 0
         if shown <= width:

@@ -550,7 +550,7 @@ def _print_columns(console: Console, columns: list[_Column], lang: Lang) -> None
     for column in shown:
         table.add_column(column.header, justify=column.justify, no_wrap=not column.free, max_width=column.max_width)
     _print_table(console, table, list(zip(*(column.cells for column in shown))))
-    left_out = [column.header for column in columns if column not in shown]
+    left_out = [unbroken(column.header) for column in columns if column not in shown]  # (责任 / 单位 read as two)
     if left_out:
         see = unbroken(label("status_see_show", lang))  # (the command whole, and with its verb)
         console.print(Paragraph(label("status_left_out", lang, columns=_sep(lang).join(left_out), see=see)))
@@ -787,30 +787,52 @@ def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], l
                                           if ms.kind != MilestoneKind.ONGOING else "" for ms in milestones]),
         _Column(label("status", lang), [word(STATUS, ms.status, lang) for ms in milestones]),
     ]
-    original, step, done = columns[2], columns[3], columns[4]
+    kind, original, step, done = columns[0], columns[2], columns[3], columns[4]
     shown = _fitting([column for column in columns if column.gives_way == 0 or any(column.cells)], console.width)
     # (narrower than the table, its kind, done and state wrap, by / date, rather than Rich cut every
-    # column, dates too: 2018-10…; a date is kept whole while the others keep a character's 2 cells)
+    # column, dates too: 2018-10…; a date is kept whole, the others their heading and widest word:
+    # at 20-24 cells they read 类 / 型, Sta / tus. Narrower still, the done and then the kind column
+    # are left out, and said to be: the state says 长期坚持 of an ongoing one)
     dates = [column for column in shown if column in (columns[1], original)]
-    if console.width < _room(dates) + 4 * (len(shown) - len(dates)):  # (at 20 cells: the state says it)
-        shown.remove(done)
-    narrow = _room(shown) > console.width >= _room(dates) + 4 * (len(shown) - len(dates))
-    wraps = [column.free or (narrow and column not in dates) for column in shown]
+    wholes = {column: max(cell_len(column.header), *(widest_unbroken(cell, console.width) for cell in column.cells))
+              for column in shown if column not in dates}
+    for column in (done, kind):
+        if console.width < _room(dates) + sum(wholes[other] for other in shown if other in wholes) + 2 * (len(shown) - 1):
+            shown.remove(column)
+    narrow = _room(shown) > console.width
+    widths = _wrapped_widths([column for column in shown if column not in dates], wholes,
+                             console.width - _room(dates) - 2 * (len(shown) - 1)) if narrow else {}
     table = _table()
-    for column, wrap in zip(shown, wraps):
-        table.add_column(column.header, overflow="fold" if wrap else "ellipsis", no_wrap=not wrap)
+    for column in shown:
+        wrap = column.free or column in widths
+        table.add_column(column.header, overflow="fold" if wrap else "ellipsis", no_wrap=not wrap, width=widths.get(column))
     for row in zip(*(column.cells for column in shown)):
-        table.add_row(*(Paragraph(Text(cell)) if wrap else Text(cell) for wrap, cell in zip(wraps, row)))
+        table.add_row(*(Paragraph(Text(cell)) if column.free or column in widths else Text(cell)
+                        for column, cell in zip(shown, row)))
     console.print(table)
-    if done not in shown:
+    if left_out := [unbroken(column.header) for column in (kind, done) if column not in shown]:
         see = unbroken(label("show_see_json", lang))
-        console.print(Paragraph(label("status_left_out", lang, columns=done.header, see=see)))
+        console.print(Paragraph(label("status_left_out", lang, columns=_sep(lang).join(left_out), see=see)))
     under = {original: "show_original_due_under", step: "show_step_under"}
     for column, key in under.items():
         if column not in shown:
             for due, cell in zip(dues, column.cells):
                 if cell:
                     console.print(Paragraph(Text(label(key, lang, due=due, text=cell))))
+
+
+def _wrapped_widths(columns: list[_Column], wholes: dict[_Column, int], room: int) -> dict[_Column, int]:
+    """The widths of `columns`, wrapped in `room` cells (two between columns not counted): each its
+    widest cell where they fit, else the widest cut to a level, none below its `wholes` (Rich cuts the
+    widest first too, but to below a heading: 类 / 型)."""
+    natural = {column: max(map(cell_len, column._texts)) for column in columns}
+
+    def at(level: int) -> dict[_Column, int]:
+        return {column: max(wholes[column], min(natural[column], level)) for column in columns}
+
+    level = max((level for level in range(max(natural.values(), default=0) + 1) if sum(at(level).values()) <= room),
+                default=0)
+    return at(level)
 
 
 def _entry_note(entry: Entry, lang: Lang) -> Text:
@@ -833,6 +855,13 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
         written = printable(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
         note.append(written if note.plain else written.lstrip())
     return note
+
+
+def _brackets_from(entry: Entry) -> int:
+    """Where the brackets _entry_note adds after the note begin in its cell: each is kept on a line
+    where it fits one (Paragraph's groups_from), as history keeps its entries' (`…完成验收（2019-03-31`
+    / `补录）` was cut); the note's own text is filled as Rich fills it."""
+    return len(printable(entry.note))
 
 
 def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, measures: bool = False) -> Table | Group:
@@ -868,15 +897,16 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     if widths is None:  # (unit and evidence under the note)
         table.add_column(label("journal_note", lang), overflow="fold")
         for i, (entry, state, note) in enumerate(zip(entries, state_cells, _with_sides(notes, sides, lang))):
-            table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, Paragraph(note))
+            table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, Paragraph(note, groups_from=_brackets_from(entry)))
         return table
-    columns = [(header, cells, widths[header]) for header, cells in sides.items()]
+    columns = [(header, list(map(Paragraph, cells)), widths[header]) for header, cells in sides.items()]
     # (after the unit, before the evidence, as in history)
-    columns.insert(1 if label("journal_by", lang) in sides else 0, (label("journal_note", lang), notes, None))
+    columns.insert(1 if label("journal_by", lang) in sides else 0, (label("journal_note", lang), [
+        Paragraph(note, groups_from=_brackets_from(entry)) for entry, note in zip(entries, notes)], None))
     for header, _, width in columns:
         table.add_column(header, overflow="fold", max_width=width)
     for i, (entry, state, *cells) in enumerate(zip(entries, state_cells, *(cells for _, cells, _ in columns))):
-        table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, *map(Paragraph, cells))
+        table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, *cells)
     return table
 
 
@@ -925,7 +955,8 @@ def _history_notes_under(console: Console, entries: list[Entry], ids: list[Text]
         if note.plain or not with_entry:
             # (an entry's word whole, 销号 not 销 / 号; a retraction's long one breaks where it may)
             row = " ".join([*(cell.plain for cell in cells), unbroken(state) if cell_len(state) <= MIN_SIDE_CELLS else state])
-            under.append(Paragraph(Text(label("show_note_under", lang, row=row)) + note if note.plain else Text(row)))
+            lead = Text(label("show_note_under", lang, row=row))
+            under.append(Paragraph(lead + note, groups_from=len(lead) + _brackets_from(entry)) if note.plain else Text(row))
     return Group(table, *under)
 
 

@@ -1,0 +1,136 @@
+"""`rectify show` on narrow terminals: the brackets a note's cell ends with, the milestones' headings."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from builders import run_cli as run
+from rich.cells import cell_len
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def back_dated(tmp_path):
+    """The small fixture with two progress notes written on 2019-03-31 for days before it: show
+    gives each the day it was written in brackets after it, `（2019-03-31补录）`."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    registry = str(tmp_path / "small" / "tasks.yaml")
+    for measure, day, note in [("2.1", "2019-03-20", "已完成围挡（城东、城西两个工地）"),
+                               ("3.1", "2019-03-21", "水源地划定已完成，城关区、堆龙德庆区完成验收")]:
+        written = run("record", measure, "--state", "in_progress", "--date", day, "--note", note,
+                      "--registry", registry, env={"RECTIFY_TODAY": "2019-03-31"})
+        assert written.exit_code == 0, written.output
+    return registry
+
+
+def _show(registry: str, item: str, lang: str, width: int) -> list[str]:
+    result = run("show", item, "--registry", registry, "--lang", lang,
+                 env={"COLUMNS": str(width), "RECTIFY_TODAY": "2019-03-31"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert max(map(cell_len, lines)) <= width
+    return lines
+
+
+@pytest.mark.parametrize("lang, width, rows", [
+    ("zh", 48, ["2019-02-01  推进中  已完成60个水源地划定。",
+                "2019-03-21  推进中  水源地划定已完成，城关区、堆",
+                "                    龙德庆区完成验收",
+                "                    （2019-03-31补录）"]),
+    ("en", 54, ["2019-02-01  in progress  已完成60个水源地划定。",
+                "2019-03-21  in progress  水源地划定已完成，城关区、堆",
+                "                         龙德庆区完成验收",
+                "                         (written 2019-03-31)"]),
+])
+def test_show_keeps_the_day_a_note_was_written_on_whole_where_it_fits_its_column(back_dated, lang, width, rows):
+    """In a note's column of 28 or 29 cells the note ended `…完成验收（2019-03-31` / `补录）`, in
+    English `…完成验收 (written` / `2019-03-31)`, though the brackets fit a line of it whole."""
+    lines = _show(back_dated, "3.1", lang, width)
+    start = next(i for i, line in enumerate(lines) if line.startswith("2019-02-01"))
+    assert lines[start:] == rows
+
+
+@pytest.mark.parametrize("lang, written", [("zh", "（2019-03-31补录）"), ("en", "(written 2019-03-31)")])
+@pytest.mark.parametrize("item", ["2.1", "3.1"])
+def test_show_at_any_width_breaks_no_note_inside_the_day_it_was_written_on_where_it_fits(back_dated, item, lang, written):
+    """Beside its entry (or under it, on a terminal too narrow for that), a note's brackets are on a
+    line of their own rather than broken, wherever its column (from its heading to the terminal's
+    edge) holds them; where it does not, they are broken neither after `（` nor before `）`."""
+    heading, note = {"zh": ("进展记录", "进展"), "en": ("History", "Note")}[lang]
+    for width in range(20, 80):
+        lines = _show(back_dated, item, lang, width)
+        notes = lines[lines.index(heading) + 1:]
+        assert not [line for line in notes if line.endswith(("（", "(")) or line.lstrip().startswith(("）", ")"))], width
+        column = width - cell_len(notes[0][:notes[0].index(note)]) if note in notes[0].split() else width
+        if column >= cell_len(written.strip()):
+            assert any(line.strip().endswith(written.strip()) for line in notes), (width, notes)
+
+
+def _milestones(lines: list[str]) -> list[str]:
+    """show's milestones table and the lines under it, to the blank line after them."""
+    start = next(at for at, line in enumerate(lines) if line in ("整改期限", "Milestones"))
+    return lines[start:lines.index("", start)]
+
+
+@pytest.mark.parametrize("lang, width, table", [
+    ("zh", 22, ["整改期限",
+                "类型  期限        状态",
+                "----------------------",
+                "限期  2018-12-31  已销",
+                "                  号",
+                "长期              长期",
+                "坚持              坚持",
+                "限期  2020-12-31  按期",
+                "                  推进",
+                "（终端太窄，未显示：",
+                "完成；",
+                "见 rectify show <编号>",
+                "--format json）"]),
+    ("zh", 20, ["整改期限",
+                "期限        状态",
+                "--------------------",
+                "2018-12-31  已销号",
+                "            长期坚持",
+                "2020-12-31  按期推进",
+                "（终端太窄，未显示：",
+                "类型、完成；",
+                "见 rectify show",
+                "<编号> --format",
+                "json）"]),
+    ("en", 30, ["Milestones",
+                "Kind     Due         Status",
+                "-----------------------------",
+                "by date  2018-12-31  closed",
+                "ongoing              ongoing",
+                "by date  2020-12-31  on track",
+                "(Too narrow to show: Done;",
+                "see rectify show <id> --format",
+                "json)"]),
+    ("en", 24, ["Milestones",
+                "Due         Status",
+                "--------------------",
+                "2018-12-31  closed",
+                "            ongoing",
+                "2020-12-31  on track",
+                "(Too narrow to show:",
+                "Kind, Done;",
+                "see rectify show <id>",
+                "--format json)"]),
+])
+def test_show_on_a_narrow_terminal_never_splits_a_milestones_heading(lang, width, table):
+    """At 20-24 columns the headings were split, 类 / 型, 状 / 态 (in English Ki / nd, Sta / tus, the
+    words of the cells too, clo / sed): a column is as wide as its heading and its widest word, and
+    where they do not all fit, the done and then the kind column are left out, and said to be."""
+    lines = _show("data/tasks.yaml", "18.4", lang, width)
+    assert _milestones(lines) == table
+
+
+@pytest.mark.parametrize("lang, headings", [("zh", ["类型", "期限", "完成", "状态"]),
+                                            ("en", ["Kind", "Due", "Done", "Status"])])
+def test_show_at_any_narrow_width_shows_each_milestones_heading_whole_or_says_it_left_it_out(lang, headings):
+    for width in range(20, 41):
+        table = _milestones(_show("data/tasks.yaml", "18.4", lang, width))
+        said = " ".join(table[3:])  # (the rows, and under them the columns left out)
+        assert [heading for heading in headings if heading not in table[1].split() and heading not in said] == [], width
