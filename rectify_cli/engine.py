@@ -598,7 +598,10 @@ def _file_standings(plan: Plan, tasks: list[TaskResult], as_of: date, report_per
 
 
 def stale_files(report: StatusReport) -> list[FileStanding]:
-    """The report's stale plan files, stalest first (ties by name)."""
+    """The report's stale plan files, stalest first (ties by name). Of a folder of one file, none:
+    its journal is the ledger's, whose warning says it (ledger_warnings)."""
+    if len(report.files) < 2:
+        return []
     return sorted((f for f in report.files if f.stale), key=lambda f: (-f.days, f.file))
 
 

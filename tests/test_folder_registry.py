@@ -146,6 +146,39 @@ def test_every_command_names_a_folders_plan_file_as_check_does(tmp_path, monkeyp
 
 
 
+def test_a_folder_of_one_plan_file_names_it_as_a_folder_of_two_does(tmp_path, monkeypatch):
+    """A folder holding xizang.yaml alone (ids xizang:1.1) is a folder: reconcile gave its report
+    "file": null and no heading, export no files, as if it were the file named alone, while check
+    named reg/xizang.yaml. Named alone, the file is still no folder."""
+    (tmp_path / "reg").mkdir()
+    shutil.copy(SMALL / "tasks.yaml", tmp_path / "reg" / "xizang.yaml")
+    shutil.copy(SMALL / "progress.yaml", tmp_path / "reg" / "xizang.progress.yaml")
+    monkeypatch.chdir(tmp_path)
+    cache = str(tmp_path / "cache")
+
+    def document(registry, *args):
+        proc = run(*args, "-r", registry, env_extra=cache)
+        assert proc.returncode in (0, 1), proc.stderr
+        return json.loads(proc.stdout)
+
+    assert {item["file"] for item in document("reg", "check", "--format", "json")["items"]} == {"reg/xizang.yaml"}
+    assert [r["file"] for r in document("reg", "reconcile", "--format", "json")["reports"]] == ["reg/xizang.yaml"]
+    assert [f["file"] for f in document("reg", "export")["registry"]["files"]] == ["reg/xizang.yaml"]
+    assert [f["file"] for f in document("reg", "status", "--format", "json")["files"]] == ["reg/xizang.yaml"]
+    text = run("reconcile", "-r", "reg", env_extra=cache)
+    assert (text.returncode, text.stdout.splitlines()[0]) == (1, "reg/xizang.yaml：报告数字核对（按附件计算，截至2019-03-31）")
+    alone = "reg/xizang.yaml"
+    assert [r["file"] for r in document(alone, "reconcile", "--format", "json")["reports"]] == [None]
+    assert "files" not in document(alone, "export")["registry"]
+    assert "files" not in document(alone, "status", "--format", "json")
+    assert run("reconcile", "-r", alone, env_extra=cache).stdout.startswith("报告数字核对（按附件计算，截至2019-03-31）\n")
+    # (its one file's quiet journal is the ledger's, said once, as of the file named alone)
+    (tmp_path / "reg" / "xizang.progress.yaml").unlink()
+    for args in (["status"], ["summary", "--month", "2019-03"]):
+        said = [line for line in run(*args, "-r", "reg", env_extra=cache).stdout.splitlines() if line.startswith("注意")]
+        assert said == ["注意：台账尚无任何进展记录。"], args
+
+
 @pytest.mark.parametrize("columns", ["40", "100"])
 def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_folder_was_typed(tmp_path, monkeypatch,
                                                                                                columns):
