@@ -1166,6 +1166,29 @@ def test_a_retraction_is_its_files_latest_entry_as_it_is_the_folders(tmp_path, m
                                  {"file": "reg/xizang.yaml", "latest_entry": "2019-05-01", "last_update": "2019-06-05", "stale": False}]
 
 
+def test_a_quiet_file_a_filter_leaves_nothing_of_is_not_warned_of(tmp_path, monkeypatch):
+    """`status --region 拉萨市` warned that naqu.yaml has no entries, a file with nothing in 拉萨市:
+    a region's (an owner's, a task's) view is not that file's. The ledger's own warning stays, as a
+    filter leaves the folder's latest entry as it is, and so does JSON's files; a state is no scope."""
+    monkeypatch.chdir(tmp_path)
+    folder = split_small(tmp_path / "reg")
+    (folder / "naqu.progress.yaml").write_text("", encoding="utf-8")
+    today = {"RECTIFY_TODAY": "2019-09-30"}
+    ledger = ["截至 2019-09-30  最近一次记录 2019-03-01（213天前）", "注意：台账已 213 天（约 6 个月）未更新，超过报告周期 90 天。"]
+    naqu = "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）"
+    for scope in (["--region", "拉萨市"], ["--owner", "拉萨市"], ["--task", "xizang:1"]):  # (nothing of naqu.yaml)
+        assert header(run_cli("status", "-r", "reg", *scope, env=today)) == ledger, scope
+    for view in (["--region", "那曲市"], ["--state", "done"], []):  # (naqu.yaml's task 4; done: none of it)
+        assert header(run_cli("status", "-r", "reg", *view, env=today)) == [*ledger, naqu], view
+    assert header(run_cli("status", "-r", "reg", "--region", "拉萨市", "--lang", "en", env=today))[-1] == "reporting period."
+    files = json.loads(run_cli("status", "-r", "reg", "--region", "拉萨市", "--format", "json", env=today).stdout)["files"]
+    assert [(f["file"], f["stale"]) for f in files] == [("reg/naqu.yaml", True), ("reg/xizang.yaml", True)]
+    # (summary's overview, of the region's measures as status --region keeps them, says what status says)
+    for region, warned in (("拉萨市", []), ("那曲市", [naqu])):
+        lines = run_cli("summary", "-r", "reg", "--month", "2019-09", "--region", region, env=today).stdout.splitlines()
+        assert [line for line in lines if line.startswith("注意")] == [ledger[1], *warned], region
+
+
 def quiet_provinces(folder: Path, names, silent) -> Path:
     """A folder of the small plan once per name, each with the small journal, but `silent`'s empty."""
     folder.mkdir()
