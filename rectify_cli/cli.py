@@ -196,16 +196,16 @@ def _lang_after_command(args: list[str]) -> list[str]:
 
 
 # Options whose value may name several, comma-separated, as CI tools take lists (`--fail-on
-# overdue,due_soon`).
-_COMMA_LISTS = ("--fail-on",)
+# overdue,due_soon`, `status --state overdue,due_soon`; not record's --state, which takes one).
+_COMMA_LISTS = ("--fail-on", "--state")
 
 
 def _comma_lists_apart(args: list[str], params) -> list[str]:
     """`args` with a _COMMA_LISTS option's list given as the option repeated, one name each
     (spaces and empty names dropped): the parser then refuses a name not offered by itself. Only for
     a command that has the option (`params`), and never in another option's value (a note
-    "--fail-on=a,b" is text)."""
-    lists = {opt for param in params for opt in param.opts if opt in _COMMA_LISTS}
+    "--fail-on=a,b" is text). Only an option that is repeatable (a list of one value is no list)."""
+    lists = {opt for param in params if getattr(param, "multiple", False) for opt in param.opts if opt in _COMMA_LISTS}
     if not lists:
         return args
     valued = {opt for param in params if getattr(param, "is_flag", True) is False for opt in param.opts}

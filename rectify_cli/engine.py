@@ -274,6 +274,7 @@ class FileStanding:
     days: int  # as_of - since
     stale: bool
     last_update: date | None = None  # its journal's (engine.last_update); None: no entry by as_of
+    prefix: str = ""  # its ids' prefix, "naqu:"
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,9 @@ class StatusReport:
     # The day the journal was last written to, as of as_of (last_update): what the warning that
     # it went a reporting period without an update counts from, not latest_entry.
     last_update: date | None = None
+    # The prefixes of the files select()'s scope (--task, --owner, --region, not --state) leaves
+    # something of; None: no scope, every file. A file out of it is not warned of (stale_files).
+    files_in_scope: frozenset[str] | None = None
 
     def measures(self):
         for task in self.tasks:
@@ -593,13 +597,19 @@ def _file_standings(plan: Plan, tasks: list[TaskResult], as_of: date, report_per
         since = updated[prefix] or meta.feedback_date
         days = (as_of - since).days
         standings.append(FileStanding(name, latest[prefix], since, days, _is_stale(days, report_period_days),
-                                      updated[prefix]))
+                                      updated[prefix], prefix))
     return tuple(standings)
 
 
 def stale_files(report: StatusReport) -> list[FileStanding]:
-    """The report's stale plan files, stalest first (ties by name)."""
-    return sorted((f for f in report.files if f.stale), key=lambda f: (-f.days, f.file))
+    """The report's stale plan files, stalest first (ties by name). Of a folder of one file, none:
+    its journal is the ledger's, whose warning says it (ledger_warnings). Nor a file the report's
+    scope leaves nothing of: `status --region 拉萨市` is not the view of a province without it."""
+    if len(report.files) < 2:
+        return []
+    scope = report.files_in_scope
+    return sorted((f for f in report.files if f.stale and (scope is None or f.prefix in scope)),
+                  key=lambda f: (-f.days, f.file))
 
 
 def voided_hashes(entries: Sequence[Entry]) -> set[str]:
@@ -1008,6 +1018,7 @@ def select(
     want_stale = STALE in state_set
 
     kept_tasks = []
+    in_scope: set[str] = set()  # (the files the scope filters leave something of, whatever the states)
     for tr in report.tasks:
         task = tr.task
         if id_set and task.id not in id_set and task.id.rpartition(":")[2] not in id_set:
@@ -1017,6 +1028,7 @@ def select(
         if not tr.measures:
             if owner_set or (region_set and not task_in_region):
                 continue
+            in_scope.add(file_prefix(task.id))
             if state_set and tr.status.value not in state_set:
                 continue
             kept_tasks.append(tr)
@@ -1024,17 +1036,19 @@ def select(
 
         kept = []
         for mr in tr.measures:
-            if state_set and mr.status.value not in state_set and not (want_stale and mr.stale):
-                continue
             if owner_set or (region_set and not task_in_region):
                 measure_owners = owners_of(mr.measure)  # (canonical names: the loader made them so)
                 if owner_set and not (measure_owners & owner_set):
                     continue
                 if region_set and not task_in_region and not (measure_owners & region_set):
                     continue
+            in_scope.add(file_prefix(task.id))
+            if state_set and mr.status.value not in state_set and not (want_stale and mr.stale):
+                continue
             kept.append(mr)
         if kept:
             # Rolled up from the kept measures alone, so the task's light and days agree with them.
             kept_tasks.append(tr if len(kept) == len(tr.measures) else rollup(task, tuple(kept)))
 
-    return replace(report, tasks=tuple(kept_tasks))
+    scoped = owner_set or region_set or id_set
+    return replace(report, tasks=tuple(kept_tasks), files_in_scope=frozenset(in_scope) if scoped else None)

@@ -1289,7 +1289,8 @@ LABELS.update({
     # options of one command
     "help_status_measures": ("每项措施一行，而非每项任务一行。", "One row per measure instead of per task."),
     "help_status_limit": ("只列出最严重的 N 行，计数不变。", "Only the N worst rows; counts unchanged."),
-    "help_status_state": ("只看该状态的措施。可重复。", "Only measures in this state. Repeatable."),
+    "help_status_state": ("只看该状态的措施。可重复，或用逗号分隔：overdue,due_soon。",
+                          "Only measures in this state. Repeatable, or a comma list: overdue,due_soon."),
     "help_opt_format": ("table 供人阅读，json 供程序读取。", "table for people, json for programs."),
     "help_show_item": ("任务编号（18）或措施编号（18.4）。", "Task id (18) or measure id (18.4)."),
     "help_check_fail_on": ("临期（due_soon）或久未报告（stale）的措施也判为不通过（逾期的一律不通过）。"

@@ -161,7 +161,8 @@ class OutcomeView:
                 return None
             plans.append(narrowed[0])
             entries.extend(narrowed[1])
-        return Registry(plan=_merge(plans, [f.plan for f in self._files], []), journal=tuple(entries),
+        merged = _merge(plans, [f.plan for f in self._files], [], folder=bool(self._files[0].prefix))
+        return Registry(plan=merged, journal=tuple(entries),
                         plan_files=tuple(str(f.plan) for f in self._files),
                         journal_files=tuple(str(f.journal) for f in self._files if f.journal is not None),
                         declared={f.prefix: plan.units for f, plan in zip(self._files, plans)})
@@ -541,7 +542,7 @@ def _head(store: FileCache, file: _File) -> tuple[Plan, int] | None:
 def _context(files: list[_File], heads: list[tuple[Plan, int]]) -> _Context | None:
     """The context the files are evaluated in; None when their settings differ."""
     problems: list = []
-    merged = _merge([head for head, _ in heads], [f.plan for f in files], problems)
+    merged = _merge([head for head, _ in heads], [f.plan for f in files], problems, folder=bool(files[0].prefix))
     if problems:  # the files' settings differ: the full load reports it
         return None
     settings = merged.settings

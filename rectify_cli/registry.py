@@ -111,7 +111,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
             raw = None
     journals_read = len(problems)
     if plans_read:
-        plan = _merge(plans, files, problems)
+        plan = _merge(plans, files, problems, folder=root.is_dir())
     declared = {prefix: own.units for own, (_, _, prefix) in zip(plans, layout)}
     if problems:
         # What entries with problems name is checked against the plan all the same, every problem of an
@@ -999,7 +999,7 @@ def _problem_order(problem: Problem):
     return (problem.file, problem.line or 0, problem.column or 0)
 
 
-def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Plan:
+def _merge(plans: list[Plan], files: list[Path], problems: list[Problem], *, folder: bool) -> Plan:
     """One plan from the plan files of a folder (their task and measure ids are prefixed).
 
     Text shared by every file is kept, else summarised; dates span all files; units are
@@ -1008,9 +1008,10 @@ def _merge(plans: list[Plan], files: list[Path], problems: list[Problem]) -> Pla
     are added up, since they count things (measures_total of each province sums to the
     folder's); settings must agree in effect, because the engine applies one set to every
     measure (see _shared_settings), but for the date immediate milestones are due, each file's
-    own (Plan.immediate_dues).
+    own (Plan.immediate_dues). A folder of one file is a folder still, its file one of its parts
+    (reconcile and export name it as check does); `folder` False: a plan file named alone.
     """
-    if len(plans) == 1:
+    if len(plans) == 1 and not folder:
         return plans[0]
     feedback = min(p.meta.feedback_date for p in plans)
     settings = _shared_settings(plans, files, problems)

@@ -235,7 +235,7 @@ class MonthlySummary:
     heads_cover_later: tuple[int, ...] = ()
     backfilled: tuple[BackfilledItem, ...] = ()  # written this month, dated before it
     # A folder's plan files whose journal went a reporting period without an entry, stalest first
-    # (engine.stale_files; of every file, whatever the owners).
+    # (engine.stale_files; of every file the owners or regions asked for have measures in).
     quiet_files: tuple[engine.FileStanding, ...] = ()
     retractions: tuple[RetractionItem, ...] = ()  # dated this month
     # The day the ledger's journal was last written to by the day judged (engine.last_update;

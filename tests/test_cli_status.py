@@ -154,6 +154,9 @@ def test_status_json():
     [
         (["--state", "overdue"], ["1.1"]),
         (["--state", "stale", "--state", "due_soon"], ["2.1", "3.2"]),
+        # (a comma list, as check --fail-on takes: refused as one unknown state before)
+        (["--state", "stale,due_soon"], ["2.1", "3.2"]),
+        (["--state=due_soon, stale,", "--state", "overdue"], ["1.1", "2.1", "3.2"]),
         # An alias of 自治区生态环境厅; task 1 last: its only measure of them (1.2) is done.
         (["--owner", "环境保护厅"], ["3.2", "3.1", "4.2", "1.2"]),
         (["--region", "那曲市"], ["2.1", "2.2", "4.2", "4.1"]),
@@ -163,6 +166,24 @@ def test_status_json():
 )
 def test_status_filters(args, expected):
     assert measure_ids(run("status", "--registry", SMALL, "--format", "json", *args)) == expected
+
+
+@pytest.mark.parametrize("lang, given, said", [
+    ("zh", "overdue,bogus", "rectify: --state：“bogus”不是可选的值（可选：overdue、due_soon、on_track、ongoing、done、stale）"
+                            "；用法见 rectify status --help\n"),
+    ("en", "overdue,bogus", "rectify: --state: 'bogus' is not one of the choices (overdue, due_soon, on_track, ongoing, "
+                            "done, stale); see rectify status --help\n"),
+    ("zh", "逾期,due_soon", "rectify: --state：“逾期”不是可选的值，应写作 overdue（可选：overdue、due_soon、on_track、ongoing、"
+                           "done、stale）；用法见 rectify status --help\n"),
+])
+def test_an_unknown_state_in_a_state_list_is_refused_by_itself(lang, given, said):
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    result = CliRunner().invoke(app, ["status", "-r", SMALL, "--state", given, "--lang", lang], prog_name="rectify",
+                                env={"RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100"})
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
 
 
 def test_status_filter_in_the_table():

@@ -146,6 +146,39 @@ def test_every_command_names_a_folders_plan_file_as_check_does(tmp_path, monkeyp
 
 
 
+def test_a_folder_of_one_plan_file_names_it_as_a_folder_of_two_does(tmp_path, monkeypatch):
+    """A folder holding xizang.yaml alone (ids xizang:1.1) is a folder: reconcile gave its report
+    "file": null and no heading, export no files, as if it were the file named alone, while check
+    named reg/xizang.yaml. Named alone, the file is still no folder."""
+    (tmp_path / "reg").mkdir()
+    shutil.copy(SMALL / "tasks.yaml", tmp_path / "reg" / "xizang.yaml")
+    shutil.copy(SMALL / "progress.yaml", tmp_path / "reg" / "xizang.progress.yaml")
+    monkeypatch.chdir(tmp_path)
+    cache = str(tmp_path / "cache")
+
+    def document(registry, *args):
+        proc = run(*args, "-r", registry, env_extra=cache)
+        assert proc.returncode in (0, 1), proc.stderr
+        return json.loads(proc.stdout)
+
+    assert {item["file"] for item in document("reg", "check", "--format", "json")["items"]} == {"reg/xizang.yaml"}
+    assert [r["file"] for r in document("reg", "reconcile", "--format", "json")["reports"]] == ["reg/xizang.yaml"]
+    assert [f["file"] for f in document("reg", "export")["registry"]["files"]] == ["reg/xizang.yaml"]
+    assert [f["file"] for f in document("reg", "status", "--format", "json")["files"]] == ["reg/xizang.yaml"]
+    text = run("reconcile", "-r", "reg", env_extra=cache)
+    assert (text.returncode, text.stdout.splitlines()[0]) == (1, "reg/xizang.yaml：报告数字核对（按附件计算，截至2019-03-31）")
+    alone = "reg/xizang.yaml"
+    assert [r["file"] for r in document(alone, "reconcile", "--format", "json")["reports"]] == [None]
+    assert "files" not in document(alone, "export")["registry"]
+    assert "files" not in document(alone, "status", "--format", "json")
+    assert run("reconcile", "-r", alone, env_extra=cache).stdout.startswith("报告数字核对（按附件计算，截至2019-03-31）\n")
+    # (its one file's quiet journal is the ledger's, said once, as of the file named alone)
+    (tmp_path / "reg" / "xizang.progress.yaml").unlink()
+    for args in (["status"], ["summary", "--month", "2019-03"]):
+        said = [line for line in run(*args, "-r", "reg", env_extra=cache).stdout.splitlines() if line.startswith("注意")]
+        assert said == ["注意：台账尚无任何进展记录。"], args
+
+
 @pytest.mark.parametrize("columns", ["40", "100"])
 def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_folder_was_typed(tmp_path, monkeypatch,
                                                                                                columns):
@@ -1131,6 +1164,29 @@ def test_a_retraction_is_its_files_latest_entry_as_it_is_the_folders(tmp_path, m
     assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "last_update": "2019-03-10", "stale": False},
                                  # (its retraction back-dated to 2019-05-01, written on 2019-06-05)
                                  {"file": "reg/xizang.yaml", "latest_entry": "2019-05-01", "last_update": "2019-06-05", "stale": False}]
+
+
+def test_a_quiet_file_a_filter_leaves_nothing_of_is_not_warned_of(tmp_path, monkeypatch):
+    """`status --region 拉萨市` warned that naqu.yaml has no entries, a file with nothing in 拉萨市:
+    a region's (an owner's, a task's) view is not that file's. The ledger's own warning stays, as a
+    filter leaves the folder's latest entry as it is, and so does JSON's files; a state is no scope."""
+    monkeypatch.chdir(tmp_path)
+    folder = split_small(tmp_path / "reg")
+    (folder / "naqu.progress.yaml").write_text("", encoding="utf-8")
+    today = {"RECTIFY_TODAY": "2019-09-30"}
+    ledger = ["截至 2019-09-30  最近一次记录 2019-03-01（213天前）", "注意：台账已 213 天（约 6 个月）未更新，超过报告周期 90 天。"]
+    naqu = "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）"
+    for scope in (["--region", "拉萨市"], ["--owner", "拉萨市"], ["--task", "xizang:1"]):  # (nothing of naqu.yaml)
+        assert header(run_cli("status", "-r", "reg", *scope, env=today)) == ledger, scope
+    for view in (["--region", "那曲市"], ["--state", "done"], []):  # (naqu.yaml's task 4; done: none of it)
+        assert header(run_cli("status", "-r", "reg", *view, env=today)) == [*ledger, naqu], view
+    assert header(run_cli("status", "-r", "reg", "--region", "拉萨市", "--lang", "en", env=today))[-1] == "reporting period."
+    files = json.loads(run_cli("status", "-r", "reg", "--region", "拉萨市", "--format", "json", env=today).stdout)["files"]
+    assert [(f["file"], f["stale"]) for f in files] == [("reg/naqu.yaml", True), ("reg/xizang.yaml", True)]
+    # (summary's overview, of the region's measures as status --region keeps them, says what status says)
+    for region, warned in (("拉萨市", []), ("那曲市", [naqu])):
+        lines = run_cli("summary", "-r", "reg", "--month", "2019-09", "--region", region, env=today).stdout.splitlines()
+        assert [line for line in lines if line.startswith("注意")] == [ledger[1], *warned], region
 
 
 def quiet_provinces(folder: Path, names, silent) -> Path:

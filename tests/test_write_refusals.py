@@ -119,6 +119,11 @@ REFUSALS = [
     (("record", "1.1", "--state", "已销号", "--evidence", "验收"),
      "--state：未知的状态“已销号”（是否指 done？）；应为 in_progress、done、reopened、report 之一",
      "--state: unknown state '已销号' (did you mean done?); expected one of in_progress, done, reopened, report"),
+    # (one state: a list, as status --state takes, is no state of record's, never its last item recorded)
+    (("record", "1.1", "--state", "in_progress,done", "--note", "x"),
+     "--state：未知的状态“in_progress,done”（是否指 in_progress？）；应为 in_progress、done、reopened、report 之一",
+     "--state: unknown state 'in_progress,done' (did you mean in_progress?); expected one of in_progress, done, reopened, "
+     "report"),
     (("record", "1.1", "--state", "延期", "--note", "x"),
      "此处不能用 --state 延期：延期请用 `rectify extend`",
      "--state 延期 is not allowed here: use `rectify extend`"),
