@@ -1415,6 +1415,15 @@ LABELS.update({
                              "（key、text、value）",
                              "the report's opening figures could not be read (e.g. {words!r}): to check them with rectify "
                              "reconcile, write them under registry: claims: in the curation (key, text, value)"),
+    # (a total said all done, and in the same sentence some not, both read; or a count done given, read instead of it)
+    "import_claims_contradicted": ("报告称“{text}”，同一句又称“{words}”：两者均按原文读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"
+                                   "（key、text、value）",
+                                   "the report says {text!r} and, in the same sentence, {words!r}: both are read as written; check the "
+                                   "report, and if need be write its claims under registry: claims: in the curation (key, text, value)"),
+    "import_claims_overruled": ("报告称“{text}”，又称“{words}”：按后者读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"
+                                "（key、text、value）",
+                                "the report says {text!r} and also {words!r}: the latter is read; check the report, and if need be "
+                                "write its claims under registry: claims: in the curation (key, text, value)"),
     "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
                       "the report says {text}, but its appendix gives {count}: is the text complete?"),
     # (a year read as written, likely mistyped: 2009 or 2109 for 2019)

@@ -237,8 +237,8 @@ def read_claims(headline: str, *, curated: Sequence[dict[str, Any]] = ()) -> tup
     # (their words are no total: 90项具体措施基本整改到位 counts what was due by end 2018)
     read: list[tuple[int, int]] = []  # (the spans of the headline the claims read)
     listed = _due_listed(headline, [cm.span(1) for _, cm in found if cm])  # (应于2020年底前完成的有2项整改任务: no total)
-    overruled: list[tuple[int, int]] = []  # (all done, where a count done given says otherwise: warned of)
-    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm] + [span for _, span, _ in listed], said, read, overruled)
+    contradicted: list[Notice] = []  # (all done, where a count given says otherwise: warned of, in both their words)
+    claims, counts = _counts(headline, [cm.span(1) for _, cm in found if cm] + [span for _, span, _ in listed], said, read, contradicted)
     years = _claim_years(headline)
     for key, cm in found:
         # (what is said of the tasks due by a date not the end of a year, 2019年6月底前, is left
@@ -263,7 +263,7 @@ def read_claims(headline: str, *, curated: Sequence[dict[str, Any]] = ()) -> tup
                        key=lambda m: m.start())
         unread = [m for m in (NUMERAL_COUNT.search(headline),) if m] + rates
         warnings.extend(Notice("claims_unread", {"words": said(m.span())}) for m in unread)
-        warnings.extend(Notice("claims_unread", {"words": said(span)}) for span in overruled)
+        warnings.extend(contradicted)
         # (and each count no claim read, in its clause's words: lost, else, in silence)
         warnings.extend(Notice("claims_unread", {"words": said(span)}) for span in _unread_counts(headline, read))
     # (a curated claim replaces the one of its key the import read, in its place; the others follow)
@@ -330,13 +330,14 @@ def _unread_counts(headline: str, read: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[int, int]], str],
-            read: list[tuple[int, int]], overruled: list[tuple[int, int]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            read: list[tuple[int, int]], contradicted: list[Notice]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The totals the headline claims (tasks_total, measures_total), and what it says of each
     total's tasks or measures done so far (tasks_done, measures_basically_done, …); `taken`: the
     spans of words another claim reads, which are no total; `said`: a span in the report's words;
-    the span of each claim's words is added to `read`, and to `overruled` that of a total said
-    all done (ALL_DONE) where a count done of its noun given says another count, or that of a count
-    in its clause saying some are not done (NOT_ALL_DONE, a rate short of 100%)."""
+    the span of each claim's words is added to `read`; to `contradicted`, a warning of a total said
+    all done (ALL_DONE) where a count done of its noun given says another count (claims_overruled),
+    or a count in its clause says some are not done (claims_contradicted: NOT_ALL_DONE, a rate short
+    of 100%), quoting both."""
     claims = []
     counts = []
     spans: dict[str, tuple[int, int]] = {}  # (a count's key -> the span of its words, read in a total's clause)
@@ -419,12 +420,13 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
             counts.append({"key": key, "text": said(span), "value": value})
             read.append(span)
         elif given["value"] != value:  # (the count given wins: 全部完成 may count the basically done too)
-            overruled.append(span)
+            contradicted.append(Notice("claims_overruled", {"text": said(span), "words": given["text"]}))
             continue
-        # (3项整改任务已全部完成，1项正在推进: all done, and not; both kept, the words saying otherwise warned of)
-        overruled.extend(spans[c["key"]] for c in counts if c["key"] in spans and c["key"].startswith(f"{noun}_")
-                         and (c["value"] < 100 if c["key"].endswith("_done_percent")
-                              else c["value"] > 0 and c["key"].removeprefix(f"{noun}_") in NOT_ALL_DONE))
+        # (3项整改任务已全部完成，1项正在推进: all done, and not; both kept, warned of in both their words)
+        contradicted.extend(Notice("claims_contradicted", {"text": said(span), "words": c["text"]})
+                            for c in counts if c["key"] in spans and c["key"].startswith(f"{noun}_")
+                            and (c["value"] < 100 if c["key"].endswith("_done_percent")
+                                 else c["value"] > 0 and c["key"].removeprefix(f"{noun}_") in NOT_ALL_DONE))
     return claims, counts
 
 

@@ -16,7 +16,7 @@ from test_importer_provinces import DUE_2017, SICHUAN, _rectify
 
 TABLE = Path(__file__).resolve().parent / "fixtures" / "openings.yaml"
 ROWS = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
-ROW_FIELDS = {"opening", "claims", "unread", "agrees", "why", "xfail"}
+ROW_FIELDS = {"opening", "claims", "unread", "contradicts", "agrees", "why", "xfail"}
 APPENDIX_COUNTS = {"tasks_total": 3, "measures_total": 4}  # (DUE_2017's problems and measures)
 
 
@@ -39,6 +39,8 @@ def test_every_row_of_the_table_is_well_formed():
         assert set(row) <= ROW_FIELDS and "opening" in row and "why" in row, row
         assert all(isinstance(v, list) and len(v) == 2 and type(v[0]) is int and isinstance(v[1], str)
                    for v in (row.get("claims") or {}).values()), row
+        assert all(isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)
+                   for pair in row.get("contradicts") or []), row
 
 
 @pytest.mark.parametrize("row", [_param(at, row) for at, row in enumerate(ROWS, 1)])
@@ -52,6 +54,11 @@ def test_an_opening_gives_exactly_its_claims_and_warns_of_the_figures_it_does_no
     for warning in result.warnings:
         by_kind.setdefault(warning.key, []).append(warning)
     assert Counter(w.values["words"] for w in by_kind.pop("claims_unread", [])) == Counter(row.get("unread") or []), row["opening"]
+    # (all done, and of the same count otherwise: both claims kept where the all-done words are one's text, else overruled)
+    texts = {text for _, text in expected.values()}
+    said = [(w.key, w.values["text"], w.values["words"]) for w in by_kind.pop("claims_contradicted", []) + by_kind.pop("claims_overruled", [])]
+    assert Counter(said) == Counter(("claims_contradicted" if done in texts else "claims_overruled", done, words)
+                                    for done, words in row.get("contradicts") or []), row["opening"]
     # (a total the appendix does not have is asked about, "is the text complete?": that one, of each such total)
     short = {(text, APPENDIX_COUNTS[key]) for key, (value, text) in expected.items() if APPENDIX_COUNTS.get(key, value) != value}
     assert {(w.values["text"], w.values["count"]) for w in by_kind.pop("totals", [])} == short
@@ -79,3 +86,29 @@ def test_a_report_saying_falsely_that_every_task_is_done_is_caught_by_reconcile(
     reconciled = _rectify("reconcile", "-r", str(tmp_path / "tasks.yaml"), lang=lang, COLUMNS="200")
     assert reconciled.exit_code == 1, reconciled.stdout
     assert said in reconciled.stdout.splitlines(), reconciled.stdout
+
+
+@pytest.mark.parametrize("opening, lang, said", [
+    ("3项整改任务已全部完成，1项正在推进。", None,
+     "报告称“3项整改任务已全部完成”，同一句又称“1项正在推进”：两者均按原文读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"
+     "（key、text、value）"),
+    ("3项整改任务已全部完成，1项正在推进。", "en",
+     "the report says '3项整改任务已全部完成' and, in the same sentence, '1项正在推进': both are read as written; check the report, "
+     "and if need be write its claims under registry: claims: in the curation (key, text, value)"),
+    ("3项整改任务已全部完成，其中已全面完成1项。", None,
+     "报告称“3项整改任务已全部完成”，又称“已全面完成1项”：按后者读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"
+     "（key、text、value）"),
+    ("3项整改任务已全部完成，其中已全面完成1项。", "en",
+     "the report says '3项整改任务已全部完成' and also '已全面完成1项': the latter is read; check the report, "
+     "and if need be write its claims under registry: claims: in the curation (key, text, value)"),
+], ids=["contradicted-zh", "contradicted-en", "overruled-zh", "overruled-en"])
+def test_a_report_saying_all_is_done_and_otherwise_is_warned_of_in_both_its_words(tmp_path, opening, lang, said):
+    # (the words were read as claims, yet the warning said "the opening figures could not be read (e.g. '1项正在推进')")
+    report = tmp_path / "report.txt"
+    report.write_text(_report(opening), encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    prefix = "rectify: warning: " if lang == "en" else "rectify: 警告："
+    warnings = [ln.removeprefix(prefix) for ln in result.stderr.splitlines() if ln.startswith(prefix)]
+    assert said in warnings, warnings
+    assert not [w for w in warnings if "未能读取" in w or "could not be read" in w], warnings
