@@ -696,6 +696,8 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     with _said_in(lang):  # (a refused request, said in the clerk's language)
         result = journal.append(registry, written=written, **fields)
     sys.stdout.write(journal_text.render_written(result, lang=lang))
+    if (repeated := journal_text.repeated_warning(result, lang=lang)) is not None:  # (written: a warning, exit 0)
+        typer.echo(repeated, err=True)
 
 
 @app.command("record", cls=_Command, help="help_record")
@@ -762,6 +764,7 @@ def extend_cmd(
     reason: Annotated[str, typer.Option("--reason", help="help_extend_reason")],
     approved_by: Annotated[str, typer.Option("--approved-by", help="help_extend_approved_by")],
     late: Annotated[bool, typer.Option("--late", help="help_extend_late")] = False,
+    far_future: Annotated[bool, typer.Option("--far-future", help="help_extend_far_future")] = False,
     milestone: MilestoneOpt = None,
     note: NoteOpt = "",
     date_: DateOpt = None,
@@ -770,7 +773,7 @@ def extend_cmd(
     lang: LangOpt = Lang.zh,
 ) -> None:
     _write(registry, lang, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
-           to=to, reason=reason, approved_by=approved_by, late=late, milestone=milestone)
+           to=to, reason=reason, approved_by=approved_by, late=late, milestone=milestone, far_future=far_future)
 
 
 @app.command("retract", cls=_Command, help="help_retract", short_help="help_retract_short")

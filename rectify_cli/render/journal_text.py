@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..dates import whole_months
 from ..engine import Retractions
-from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, label, notice_text, word
+from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, label, notice_text, word
 from ..model import EntryState
 from ..textsafe import clip, display_width, printable
 
@@ -86,6 +86,18 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
     lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {written_journal(result.journal, result.folder)}{created}",
                            single_line=True))
     return "\n".join(lines) + "\n"
+
+
+def repeated_warning(result, *, lang: Lang = Lang.zh) -> str | None:
+    """For stderr: the earlier entry a write repeats exactly (WriteResult.repeats), by its date
+    and hash, and how to retract the new one; None when it repeats none."""
+    earlier = result.repeats
+    if earlier is None:
+        return None
+    notice = Notice("repeated_entry", {"date": earlier.date.isoformat(), "state": Word(ENTRY, earlier.state.value),
+                                       "hash": (earlier.hash or "")[:12], "measure": result.measure,
+                                       "new": result.head[:12]})
+    return printable(f"rectify: {notice_text(notice, lang, prefix='notice_')}", single_line=True)
 
 
 def written_journal(journal: str, folder: bool) -> str:
