@@ -696,8 +696,6 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
     with _said_in(lang):  # (a refused request, said in the clerk's language)
         result = journal.append(registry, written=written, **fields)
     sys.stdout.write(journal_text.render_written(result, lang=lang))
-    if (repeated := journal_text.repeated_warning(result, lang=lang)) is not None:  # (written: a warning, exit 0)
-        typer.echo(repeated, err=True)
 
 
 @app.command("record", cls=_Command, help="help_record")

@@ -337,10 +337,10 @@ LABELS = {
                           "those already filed do not"),
     "notice_back_filled": ("补录：日期 {date} 早于措施 {measure} 最近一条记录（{latest}）",
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
-    # (on stderr after the entry: written all the same, as a second identical report can be true)
-    "notice_repeated_entry": ("警告：这条记录与 {date} 的{state}记录（{hash}）完全相同，仍已写入；如是误将命令运行了两次，"
+    # (under the entry written, as the other notices: written all the same, as a second identical report can be true)
+    "notice_repeated_entry": ("这条记录与 {date} 的{state}记录（{hash}）完全相同，仍已写入；如是误将命令运行了两次，"
                               "请用 `rectify retract {measure} --entry {new} --reason 重复记录` 撤回这一条",
-                              "warning: this entry repeats the {state} entry of {date} ({hash}) exactly, and is written "
+                              "this entry repeats the {state} entry of {date} ({hash}) exactly, and is written "
                               "all the same; if the command ran twice by mistake, `rectify retract {measure} --entry {new} "
                               "--reason duplicate` voids this one"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",

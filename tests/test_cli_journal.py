@@ -188,16 +188,17 @@ def test_the_same_entry_recorded_twice_is_written_with_a_warning_naming_the_firs
     second = run(*args)
     assert second.exit_code == 0, second.output
     second_hash = second.stdout.split("台账哈希 ")[1].split()[0]
-    assert second.stderr == (
-        f"rectify: 警告：这条记录与 2019-03-31 的推进中记录（{first_hash[:12]}）完全相同，仍已写入；如是误将命令运行了两次，"
-        f"请用 `rectify retract 1.1 --entry {second_hash[:12]} --reason 重复记录` 撤回这一条\n")
+    assert second.stderr == ""
+    assert second.stdout.splitlines()[1] == (
+        f"  ! 这条记录与 2019-03-31 的推进中记录（{first_hash[:12]}）完全相同，仍已写入；如是误将命令运行了两次，"
+        f"请用 `rectify retract 1.1 --entry {second_hash[:12]} --reason 重复记录` 撤回这一条")
     assert journal_bytes(reg).decode().count("  note: 同一说明\n") == 2
     third = run(*args, "--lang", "en")
     third_hash = third.stdout.split("head ")[1].split()[0]
-    assert (third.exit_code, third.stderr) == (0, (
-        f"rectify: warning: this entry repeats the in_progress entry of 2019-03-31 ({second_hash[:12]}) exactly, and is "
+    assert (third.exit_code, third.stderr, third.stdout.splitlines()[1]) == (0, "", (
+        f"  ! this entry repeats the in_progress entry of 2019-03-31 ({second_hash[:12]}) exactly, and is "
         f"written all the same; if the command ran twice by mistake, `rectify retract 1.1 --entry {third_hash[:12]} "
-        "--reason duplicate` voids this one\n"))
+        "--reason duplicate` voids this one"))
 
 
 @pytest.mark.parametrize("differs", [("--note", "另一说明"), ("--by", "那曲市"), ("--evidence", "现场照片"),
@@ -209,6 +210,7 @@ def test_an_entry_that_differs_in_one_field_is_no_repeat(reg, differs):
     options.update([differs])
     result = run("record", "1.1", "--state", "in_progress", *(x for pair in options.items() for x in pair))
     assert (result.exit_code, result.stderr) == (0, "")
+    assert "完全相同" not in result.stdout
 
 
 def test_a_repeat_of_a_retracted_entry_is_no_repeat(reg):
@@ -218,6 +220,7 @@ def test_a_repeat_of_a_retracted_entry_is_no_repeat(reg):
     assert run("retract", "2.2", "--reason", "误记", "--registry", str(reg)).exit_code == 0
     result = run(*args)
     assert (result.exit_code, result.stderr) == (0, "")
+    assert "完全相同" not in result.stdout
 
 
 def test_record_in_progress_and_done_via_record(reg):
