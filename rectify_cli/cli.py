@@ -762,6 +762,7 @@ def extend_cmd(
     reason: Annotated[str, typer.Option("--reason", help="help_extend_reason")],
     approved_by: Annotated[str, typer.Option("--approved-by", help="help_extend_approved_by")],
     late: Annotated[bool, typer.Option("--late", help="help_extend_late")] = False,
+    far_future: Annotated[bool, typer.Option("--far-future", help="help_extend_far_future")] = False,
     milestone: MilestoneOpt = None,
     note: NoteOpt = "",
     date_: DateOpt = None,
@@ -770,7 +771,7 @@ def extend_cmd(
     lang: LangOpt = Lang.zh,
 ) -> None:
     _write(registry, lang, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
-           to=to, reason=reason, approved_by=approved_by, late=late, milestone=milestone)
+           to=to, reason=reason, approved_by=approved_by, late=late, milestone=milestone, far_future=far_future)
 
 
 @app.command("retract", cls=_Command, help="help_retract", short_help="help_retract_short")

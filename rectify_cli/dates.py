@@ -45,6 +45,13 @@ def month_end(day: date) -> date:
     return day + relativedelta(day=31)
 
 
+def years_after(day: date, years: int) -> date:
+    """The same day `years` later (29 February: the 28th), or the last day there is."""
+    if day.year + years > date.max.year:
+        return date.max
+    return day.replace(year=day.year + years, day=28 if (day.month, day.day) == (2, 29) else day.day)
+
+
 def whole_months(earlier: date, later: date) -> int:
     """The whole months from `earlier` to `later` (not before it), as dateutil counts them: a
     month from a 31st ends on the last day of a shorter month."""

@@ -337,6 +337,12 @@ LABELS = {
                           "those already filed do not"),
     "notice_back_filled": ("补录：日期 {date} 早于措施 {measure} 最近一条记录（{latest}）",
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
+    # (under the entry written, as the other notices: written all the same, as a second identical report can be true)
+    "notice_repeated_entry": ("这条记录与 {date} 的{state}记录（{hash}）完全相同，仍已写入；如是误将命令运行了两次，"
+                              "请用 `rectify retract {measure} --entry {new} --reason 重复记录` 撤回这一条",
+                              "this entry repeats the {state} entry of {date} ({hash}) exactly, and is written "
+                              "all the same; if the command ran twice by mistake, `rectify retract {measure} --entry {new} "
+                              "--reason duplicate` voids this one"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
                                   "evidence '{evidence}' is no file here: recorded as text (no hash)"),
     "notice_evidence_is_folder": ("佐证“{evidence}”是文件夹，不是文件：按文字记录（未计算哈希）；要以哈希固定佐证，请指明其中的文件",
@@ -454,6 +460,10 @@ LABELS = {
                                "extension of {measure} requested on {date}, after the deadline it moves ({due}, {days:day} "
                                "late): an extension must be approved before the deadline; use --late to record it "
                                "anyway, flagged as late"),
+    "refused_to_far_future": ("--to {to} 比所推迟的期限（{due}）晚 {years} 年以上：年份是否输错了？如确实批准延期至该日，"
+                              "请加 --far-future",
+                              "--to {to} is more than {years} years after the deadline it moves ({due}): is the year "
+                              "mistyped? If the extension truly runs that long, add --far-future"),
     # (why an entry can't follow the measure's state: said of this entry, or of a later one it would make wrong)
     "refused_step_already_closed": ("截至 {date}，措施 {measure} {milestone}到期的一步已销号",
                                     "{measure}'s step due {milestone} is already closed as of {date}"),
@@ -1332,6 +1342,8 @@ LABELS.update({
     "help_extend_approved_by": ("批准单位。", "The unit that approved it."),
     "help_extend_late": ("记录期限过后才申请的延期（予以标注）。",
                          "Record an extension requested after the deadline it moves (flagged)."),
+    "help_extend_far_future": ("记录新期限比所推迟的期限晚 10 年以上的延期（请先核实年份）。",
+                               "Record an extension more than 10 years past the deadline it moves (check the year first)."),
     "help_retract_reason": ("误录原因，如 记到了别的措施上。", "Why the entry was wrong, e.g. recorded on the wrong measure."),
     "help_retract_entry": ("要撤回的记录：其日期，或其哈希值的前 7 位及以上（默认：该措施最新一条记录，撤回记录除外；"
                            "指定一条撤回记录即撤销该撤回）。",

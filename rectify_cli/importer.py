@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import chain
+from . import chain, dates
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_claims import read_claims
@@ -991,7 +991,7 @@ def _check_deadline_years(tasks: list[dict], feedback: str, warnings: list[Notic
     """A deadline before the inspection's feedback, or decades after it, is read as written but is
     likely a typo of its year (2009, 2109 for 2019): a wrong date gives a wrong overdue verdict."""
     fb = date.fromisoformat(feedback)
-    late = fb.replace(year=fb.year + TYPO_YEARS, day=28 if (fb.month, fb.day) == (2, 29) else fb.day).isoformat()
+    late = dates.years_after(fb, TYPO_YEARS).isoformat()
     for t in tasks:
         for who, text, milestones in ((Notice("of_problem", {"task": t["id"]}), t["deadline"]["text"], t["deadline"]["milestones"]),
                                       *((Notice("of_measure", {"measure": m["full_id"]}), m["text"], m["milestones"]) for m in t["measures"])):

@@ -38,7 +38,7 @@ import os
 import re
 import stat
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -50,7 +50,7 @@ from .errors import JournalWriteError, Problem, RegistryError, UsageError, close
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import ENTRY, LISTED_SHOWN, STATUS, Notice, Word, not_real_reason, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
 from .ids import close_ids, is_file_hint, tasks_range, unknown_item
-from .journal_checks import late_extension, units_named_in_file
+from .journal_checks import late_extension, repeated_by, units_named_in_file
 from .layout import (
     existing_root,
     id_prefix,
@@ -98,6 +98,9 @@ _COMMAND_STATES = {
     "extend": (EntryState.EXTENDED,),
     "retract": (EntryState.RETRACTED,),
 }
+# An extension's new date more than this many years after the deadline it moves is likely a
+# mistyped year, never overdue after: refused unless --far-future.
+FAR_YEARS = 10
 # The first hex digits of an entry's hash `--entry` takes (`history` and refusals show 12).
 _HASH_PREFIX = re.compile(r"[0-9a-f]{7,64}")
 
@@ -130,6 +133,7 @@ class WriteResult:
     created: bool = False  # the journal file did not exist before
     retracted: Entry | None = None  # a retraction: the entry it voids
     folder: bool = False  # written to a folder registry's journal (named as gate.shown_file names it)
+    repeats: Entry | None = None  # an earlier entry this one repeats field for field (journal_checks.repeated_by)
 
 
 # --------------------------------------------------------------------------- append
@@ -150,6 +154,7 @@ def append(
     late: bool = False,
     milestone: str | None = None,
     entry: str | None = None,
+    far_future: bool = False,
     written: Callable[[str, bool], None] | None = None,
 ) -> WriteResult:
     """Validate one entry and append it to the journal; see the module docstring. `entry`: of
@@ -181,7 +186,8 @@ def append(
         today = dates.today(reg.plan.settings.timezone)
         request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
                                  evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
-                                 late=late, milestone=milestone, today=today, journal_dir=jpath.parent, entry=entry)
+                                 late=late, milestone=milestone, today=today, journal_dir=jpath.parent, entry=entry,
+                                 far_future=far_future)
         fields = request.fields(stored_id)
         store = FileCache()
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
@@ -195,7 +201,7 @@ def append(
     effect = _effect(reg, after, measure, today)
     return WriteResult(fields=fields, journal=str(jpath), head=fields["hash"], warnings=request.warnings,
                        effect=effect, created=old is None, measure=measure, retracted=request.retracted,
-                       folder=root.is_dir())
+                       folder=root.is_dir(), repeats=request.repeats)
 
 
 def _prefix_of(root: Path, plan_file: Path) -> str:
@@ -500,6 +506,7 @@ class _Request:
     warnings: tuple[Notice, ...]
     recorded: date | None = None  # the day it is written, when after its date
     retracted: Entry | None = None  # a retraction: the entry it voids
+    repeats: Entry | None = None  # an earlier entry it repeats field for field
 
     def fields(self, stored_id: str) -> dict:
         raw = {
@@ -523,7 +530,7 @@ class _Request:
 def _check_request(reg: Registry, *, command: str, measure: str, state: str, note: str, day: str | None,
                    evidence: str | None, by: str | None, to: str | None, reason: str | None,
                    approved_by: str | None, late: bool, today: date, journal_dir: Path,
-                   milestone: str | None = None, entry: str | None = None) -> _Request:
+                   milestone: str | None = None, entry: str | None = None, far_future: bool = False) -> _Request:
     """Every check of a write request against the plan and journal (no I/O but hashing evidence)."""
     plan = reg.plan
     ids = [m.id for m in plan.measures()]
@@ -633,6 +640,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
             raise refusal(JournalWriteError, conflict.key, **conflict.values)
         moving = _moved(result, milestone)
+        if to_day > dates.years_after(moving.due, FAR_YEARS) and not far_future:  # (2919 typed for 2019)
+            raise refusal(UsageError, "to_far_future", to=to_day.isoformat(), due=moving.due.isoformat(),
+                          years=FAR_YEARS)
         if late_extension(when, moving.due) and not late:
             raise refusal(JournalWriteError, "extension_late", measure=measure, date=when.isoformat(),
                            due=moving.due.isoformat(), days=(when - moving.due).days)
@@ -662,7 +672,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                        warnings=tuple(warnings), recorded=today if when < today else None, retracted=retracted)
     if latest is not None and when < latest and entry_state in CHANGES_MILESTONES:
         _check_later_entries(reg, measure, request)
-    return request
+    mine = [e for e in reg.journal if e.measure == measure]
+    return replace(request, repeats=repeated_by(mine, request.as_entry(measure, None)))
 
 
 def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date) -> Entry:

@@ -373,6 +373,19 @@ def repeated_entries(entries) -> list[tuple[int, Entry, Entry]]:
 _entry_fields = operator.attrgetter(*(name for name in Entry.__slots__ if name != "location"))
 
 
+# (what a clerk gives of an entry: every field but its hash, its place and the day it was written)
+_given_fields = operator.attrgetter(*(name for name in Entry.__slots__ if name not in ("hash", "location", "recorded")))
+
+
+def repeated_by(entries, new: Entry) -> Entry | None:
+    """The latest of a measure's `entries` (in file order) that `new` repeats field for field, a
+    retracted one aside: a command run twice by mistake. Written all the same (a second identical
+    report can be true), but warned of, so that it can be retracted."""
+    void = voided_hashes(entries)
+    given = _given_fields(new)
+    return next((e for e in reversed(entries) if e.hash not in void and _given_fields(e) == given), None)
+
+
 _REPLAYED = frozenset(state.value for state in CHANGES_MILESTONES)
 
 

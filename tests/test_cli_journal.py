@@ -144,6 +144,85 @@ def test_late_on_an_extension_before_its_deadline_is_said_to_be_left_out(reg):
         "  ! --late left out: the deadline 2019-06-30 has not passed, an extension on time (written without late)")
 
 
+@pytest.mark.parametrize("args, due", [
+    (("3.1", "--to", "2031-01-01"), "2020-12-31"),
+    (("3.1", "--to", "9999-12-31"), "2020-12-31"),
+    # (the step as extended before, to 2019-12-31: the deadline it moves)
+    (("4.2", "--milestone", "2019-06-30", "--to", "2030-01-01"), "2019-12-31"),
+])
+def test_an_extension_more_than_ten_years_past_its_deadline_is_refused(reg, args, due):
+    """--to 9999-12-31 (or 2919 typed for 2019) was written without a word: the measure never overdue."""
+    before = journal_bytes(reg)
+    to = args[-1]
+    extend = ("extend", *args, "--reason", "资金", "--approved-by", "那曲市", "--registry", str(reg))
+    chinese, english = run(*extend), run(*extend, "--lang", "en")
+    assert (chinese.exit_code, chinese.stderr) == (2, (
+        f"rectify: --to {to} 比所推迟的期限（{due}）晚 10 年以上：年份是否输错了？如确实批准延期至该日，请加 --far-future\n"))
+    assert (english.exit_code, english.stderr) == (2, (
+        f"rectify: --to {to} is more than 10 years after the deadline it moves ({due}): is the year mistyped? If the "
+        "extension truly runs that long, add --far-future\n"))
+    assert journal_bytes(reg) == before
+
+
+def test_an_extension_of_ten_years_to_the_day_is_written(reg):
+    result = run("extend", "3.1", "--to", "2030-12-31", "--reason", "资金", "--approved-by", "那曲市", "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "  to: 2030-12-31\n" in journal_bytes(reg).decode()
+
+
+def test_a_far_future_extension_meant_is_written_with_far_future(reg):
+    result = run("extend", "3.1", "--to", "2919-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future",
+                 "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("已记录 3.1 2019-03-31 延期 → 2919-12-31 — ")
+    written = journal_bytes(reg).decode()
+    assert "  to: 2919-12-31\n" in written and "far" not in written  # (a confirmation, not a fact of the entry)
+
+
+def test_the_same_entry_recorded_twice_is_written_with_a_warning_naming_the_first(reg):
+    """A command run twice by mistake wrote a second identical entry without a word."""
+    args = ("record", "1.1", "--state", "in_progress", "--note", "同一说明", "--by", "拉萨市", "--registry", str(reg))
+    first = run(*args)
+    assert (first.exit_code, first.stderr) == (0, "")
+    first_hash = first.stdout.split("台账哈希 ")[1].split()[0]
+    second = run(*args)
+    assert second.exit_code == 0, second.output
+    second_hash = second.stdout.split("台账哈希 ")[1].split()[0]
+    assert second.stderr == ""
+    assert second.stdout.splitlines()[1] == (
+        f"  ! 这条记录与 2019-03-31 的推进中记录（{first_hash[:12]}）完全相同，仍已写入；如是误将命令运行了两次，"
+        f"请用 `rectify retract 1.1 --entry {second_hash[:12]} --reason 重复记录` 撤回这一条")
+    assert journal_bytes(reg).decode().count("  note: 同一说明\n") == 2
+    third = run(*args, "--lang", "en")
+    third_hash = third.stdout.split("head ")[1].split()[0]
+    assert (third.exit_code, third.stderr, third.stdout.splitlines()[1]) == (0, "", (
+        f"  ! this entry repeats the in_progress entry of 2019-03-31 ({second_hash[:12]}) exactly, and is "
+        f"written all the same; if the command ran twice by mistake, `rectify retract 1.1 --entry {third_hash[:12]} "
+        "--reason duplicate` voids this one"))
+
+
+@pytest.mark.parametrize("differs", [("--note", "另一说明"), ("--by", "那曲市"), ("--evidence", "现场照片"),
+                                     ("--date", "2019-03-30")])
+def test_an_entry_that_differs_in_one_field_is_no_repeat(reg, differs):
+    args = ("record", "1.1", "--state", "in_progress", "--note", "同一说明", "--by", "拉萨市", "--registry", str(reg))
+    assert run(*args).exit_code == 0
+    options = dict(zip(args[4::2], args[5::2]))
+    options.update([differs])
+    result = run("record", "1.1", "--state", "in_progress", *(x for pair in options.items() for x in pair))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "完全相同" not in result.stdout
+
+
+def test_a_repeat_of_a_retracted_entry_is_no_repeat(reg):
+    """Recorded, retracted, recorded again: the first no longer counts, the second is the one that does."""
+    args = ("report", "2.2", "--note", "二季度", "--registry", str(reg))
+    assert run(*args).exit_code == 0
+    assert run("retract", "2.2", "--reason", "误记", "--registry", str(reg)).exit_code == 0
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "完全相同" not in result.stdout
+
+
 def test_record_in_progress_and_done_via_record(reg):
     assert run("record", "3.1", "--state", "in_progress", "--note", "完成80个", "--registry", str(reg)).exit_code == 0
     result = run("record", "3.1", "--state", "done", "--evidence", "划定方案批复", "--registry", str(reg))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..dates import whole_months
 from ..engine import Retractions
-from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, label, notice_text, word
+from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, label, notice_text, word
 from ..model import EntryState
 from ..textsafe import clip, display_width, printable
 
@@ -81,11 +81,21 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
         what += _retracts_text(result.retracted, lang)
     lines = [printable(f"{label('written', lang)} {result.measure} {f['date']} {what} — {effect_text(result.effect, lang)}",
                        single_line=True)]
-    lines += [printable(f"  ! {notice_text(n, lang, prefix='notice_')}", single_line=True) for n in result.warnings]
+    lines += [printable(f"  ! {notice_text(n, lang, prefix='notice_')}", single_line=True) for n in [*result.warnings, *_repeats(result)]]
     created = label("journal_new_file", lang) if result.created else ""
     lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {written_journal(result.journal, result.folder)}{created}",
                            single_line=True))
     return "\n".join(lines) + "\n"
+
+
+def _repeats(result) -> list[Notice]:
+    """The earlier entry a write repeats exactly (WriteResult.repeats), by its date and hash, and
+    how to retract the new one: a command run twice by mistake."""
+    earlier = result.repeats
+    if earlier is None:
+        return []
+    return [Notice("repeated_entry", {"date": earlier.date.isoformat(), "state": Word(ENTRY, earlier.state.value),
+                                      "hash": (earlier.hash or "")[:12], "measure": result.measure, "new": result.head[:12]})]
 
 
 def written_journal(journal: str, folder: bool) -> str:
