@@ -27,7 +27,7 @@ from . import chain
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_claims import read_claims
-from .importer_owners import EVERY_REGION, Vocabulary, find_owners
+from .importer_owners import EVERY_REGION, Vocabulary, find_owners, unread_units
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
@@ -899,6 +899,8 @@ def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: No
         found, _ = find_owners(units, vocab)
         if not found:
             warnings.append(Notice("names_no_unit", {"who": who, "head": head, "units": units, "line": line}))
+        for words in unread_units(units, vocab) if found else ():  # (those after it were lost without a word)
+            warnings.append(Notice("names_unread_unit", {"who": who, "head": head, "units": units, "line": line, "words": words}))
         if found and lead is None and head.startswith(("牵头", "主办")):
             lead = found[0]
         owners.extend(o for o in found if o not in owners)
