@@ -1420,6 +1420,8 @@ LABELS.update({
     "import_no_unit": ("措施 {measure}：找不到责任单位；暂定为{owner}", "measure {measure}: no responsible unit found; using {owner}"),
     "import_names_no_unit": ("{who}：第 {line} 行的“{head}：{units}”中没有导入程序认识的单位",
                              "{who}: {head}：{units} (line {line}) names no unit the import knows"),
+    "import_names_unread_unit": ("{who}：第 {line} 行的“{head}：{units}”中，“{words}”不是导入程序认识的单位，未计入责任单位",
+                                 "{who}: {head}：{units} (line {line}): no unit the import knows read in {words}, left out of the owners"),
     "import_of_problem": ("问题 {task}", "problem {task}"),
     "import_of_measure": ("措施 {measure}", "measure {measure}"),
     "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),

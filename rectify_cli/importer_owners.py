@@ -65,6 +65,37 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[，；。：]", masked) if c]
 
 
+def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int]:
+    """(the chain of units a clause starts with, the one of them said to lead or None, where the chain ends)."""
+    pos = 0
+    for p in SKIP_PREFIXES:
+        if clause.startswith(p):
+            pos = len(p)
+            break
+    chain: list[str] = []
+    lead: str | None = None
+    m = vocab.match(clause, pos)
+    while m is not None:
+        length, names = m
+        pos += length
+        chain.extend(names)
+        if clause.startswith("牵头", pos):
+            lead = names[0]
+            break
+        if clause.startswith(("（牵头）", "（配合）"), pos):  # (a table's way: X（牵头）、Y（配合）; the chain goes on)
+            lead = lead or (names[0] if clause.startswith("（牵头）", pos) else None)
+            pos += len("（牵头）")
+        nxt = None
+        for sep in SEPARATORS:
+            if clause.startswith(sep, pos):
+                nxt = vocab.match(clause, pos + len(sep))
+                if nxt is not None:
+                    pos += len(sep)
+                    break
+        m = nxt
+    return chain, lead, pos
+
+
 def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
     """(owners in order of mention, lead or None) from the subjects of the clauses."""
     owners: list[str] = []
@@ -72,31 +103,27 @@ def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
     for clause in _clauses(text):
         if clause.startswith("在") and "下" in clause:
             continue
-        pos = 0
-        for p in SKIP_PREFIXES:
-            if clause.startswith(p):
-                pos = len(p)
-                break
-        chain: list[str] = []
-        m = vocab.match(clause, pos)
-        while m is not None:
-            length, names = m
-            pos += length
-            chain.extend(names)
-            if clause.startswith("牵头", pos):
-                lead = lead or names[0]
-                break
-            nxt = None
-            for sep in SEPARATORS:
-                if clause.startswith(sep, pos):
-                    nxt = vocab.match(clause, pos + len(sep))
-                    if nxt is not None:
-                        pos += len(sep)
-                        break
-            m = nxt
+        chain, led, pos = _subject(clause, vocab)
         if not chain or clause.startswith("的", pos):
             continue
+        lead = lead or led
         for name in chain:
             if name not in owners:
                 owners.append(name)
     return owners, lead
+
+
+# what may follow the units of a 责任单位： line's clause: who leads or helps (牵头, （配合）), 等有关部门
+LISTED_TAIL = re.compile(r"(?:（[^（）]*）|牵头|配合|负责|参与|协助|等(?:有关|相关)?(?:部门|单位)?)*")
+
+
+def unread_units(listed: str, vocab: Vocabulary) -> list[str]:
+    """What of a 责任单位：-like line's units is not read (a name the vocabulary does not know, and
+    those after it in its clause): when others are, left out of the owners, to be said."""
+    unread = []
+    for clause in _clauses(listed):
+        _, _, pos = _subject(clause, vocab)
+        rest = clause[pos:]
+        if not LISTED_TAIL.fullmatch(rest):
+            unread.append(rest[next((len(sep) for sep in SEPARATORS if rest.startswith(sep)), 0):])
+    return unread

@@ -1459,6 +1459,9 @@ def test_a_measure_whose_first_step_is_due_before_the_report_date_is_proposed_do
 @pytest.mark.parametrize("note, evidence", [
     ("未完成。", "未完成"), ("主体工程已建成，尚未验收。", "尚未验收"), ("序时推进。", "序时推进"),
     ("已建成管网12公里，部分完成。", "部分完成"),
+    # (negated or on-schedule wordings without 未完成 in them: were proposed done, an overdue measure shown closed)
+    ("因资金未到位，未按期完成。", "未按期完成"), ("受冬季施工影响，没有完成。", "没有完成"), ("未全面完成。", "未全面完成"),
+    ("未能按时完成。", "未能按时完成"), ("达到序时进度。", "达到序时进度"),
 ])
 def test_a_measure_past_due_whose_note_says_it_is_unfinished_is_proposed_in_progress(note, evidence):
     # (other provinces' words for it: 未完成 was proposed done, a measure overdue shown closed)

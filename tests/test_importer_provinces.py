@@ -712,6 +712,46 @@ def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
                                  "measure 1.1: no responsible unit found; using 省相关部门"]
 
 
+@pytest.mark.parametrize("units, owners, unread", [
+    ("省生态环境厅、青海湖景区保护利用管理局、国网青海省电力公司", ["省生态环境厅"], ["青海湖景区保护利用管理局、国网青海省电力公司"]),
+    ("西宁市、海东市；有关企业", ["西宁市", "海东市"], ["有关企业"]),
+    ("西宁市及有关企业，省水利厅、驻地部队", ["西宁市", "省水利厅"], ["有关企业", "驻地部队"]),
+])
+def test_a_unit_line_naming_a_unit_it_does_not_know_beside_one_it_knows_is_warned_of(tmp_path, units, owners, unread):
+    # (the units after the first it did not know were left out of the owners without a word)
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index(f"责任单位：{units}") + 1
+    assert _warnings(result) == [NO_CURATION, *(f"measure 1.1: 责任单位：{units} (line {line}): no unit the import knows read in {words}, "
+                                                "left out of the owners" for words in unread)]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
+
+
+@pytest.mark.parametrize("units, owners", [
+    ("省生态环境厅牵头，西宁市配合", ["省生态环境厅", "西宁市"]),
+    ("省生态环境厅（牵头）、西宁市（配合）、海东市等", ["省生态环境厅", "西宁市", "海东市"]),  # (the units after （牵头） were lost)
+    ("由省生态环境厅牵头，西宁市、海东市等有关部门", ["省生态环境厅", "西宁市", "海东市"]),
+])
+def test_a_unit_line_saying_who_leads_or_helps_reads_whole_without_a_warning(tmp_path, units, owners):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
+
+
+def test_a_unit_it_does_not_know_beside_one_it_knows_is_warned_of_in_chinese_by_default(tmp_path):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units="配合单位：西宁市、有关企业\n\n")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=None)
+    line = text.split("\n").index("配合单位：西宁市、有关企业") + 1
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[2:] == [
+        f"rectify: 警告：措施 1.1：第 {line} 行的“配合单位：西宁市、有关企业”中，“有关企业”不是导入程序认识的单位，未计入责任单位"]
+
+
 @pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②"), ("1．", "2．")])
 def test_measures_numbered_so_in_a_text_without_blank_lines_are_read_as_with_them(tmp_path, one, two):
     # (a text with no blank lines ran a measure numbered 1、 on into the 整改进度 line before it: refused)
