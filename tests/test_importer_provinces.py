@@ -1081,7 +1081,8 @@ def test_sichuans_each_prefecture_in_brackets_is_read_as_without_them(tmp_path, 
     assert not [w for w in _warnings(result) if "no responsible unit" in w]
 
 
-@pytest.mark.parametrize("written, unit", [("各市州", "各市州"), ("各市（州）", "各市州"), ("各州市", "各州市"), ("各地市", "各地市")])
+@pytest.mark.parametrize("written, unit", [("各市州", "各市州"), ("各市（州）", "各市州"), ("各州市", "各州市"), ("各地市", "各地市"),
+                                           ("各地（市）", "各地市")])
 def test_each_prefecture_as_one_unit_owns_its_measures_in_every_region(tmp_path, written, unit):
     # (各市州 was declared of kind other: status --owner 乐山市 or --region 乐山市 left out what every prefecture is to do)
     result, out = _import(tmp_path, SICHUAN + _problem(measure=f"{written}政府负责完成小水电清理整治（2019年6月30日）。"))
@@ -1283,3 +1284,23 @@ def test_a_run_on_clause_of_the_opening_is_quoted_by_its_start_and_end(tmp_path)
         assert result.exit_code == 0, result.output[:300]
         [warning] = [ln for ln in result.stderr.splitlines() if "数字未能读取" in ln or "could not be read" in ln]
         assert said in warning and len(warning) < 300
+
+
+# ---------------------------------------------------------------- 16. 各地（市） on a unit line; every warning names its line
+
+XIZANG = ("西藏自治区落实中央环境保护督察反馈意见整改情况的报告\n\n"
+          "中央第六环境保护督察组于2018年1月3日反馈了督察意见。自治区党委、政府高度重视。截至2019年3月底，整改工作正在推进。\n\n")
+
+
+@pytest.mark.parametrize("units, owners", [("各地（市）及自治区自然资源厅", ["各地市", "自治区自然资源厅"]),
+                                           ("自治区自然资源厅、各地（市）", ["自治区自然资源厅", "各地市"])])
+def test_each_prefecture_with_its_city_in_brackets_on_a_unit_line_is_every_prefecture(tmp_path, units, owners):
+    # (各地（市）及自治区自然资源厅 named "no unit the import knows", 自治区自然资源厅 lost with it, the measure
+    # falling to 自治区相关部门)
+    text = XIZANG + UNIT_LINES.format(task_units="", end="。", measure_units=f"配合单位：{units}\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    assert written["tasks"][0]["measures"][0]["owners"] == owners
+    assert {"name": "各地市", "kind": "all_regions"} in written["units"]
