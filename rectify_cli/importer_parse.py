@@ -32,7 +32,7 @@ OTHER_TASK_RE = re.compile(rf"^(?:（(?:[{CN_NUM}]+|\d{{1,3}})）|[{CN_NUM}]+[�
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
 # sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)
-NOTE_HEAD_RE = re.compile(r"(?:^|(?<=[。；）]))(整改进展情况|整改情况|完成情况|进展情况)：")
+NOTE_HEAD_RE = re.compile(r"(?:^|(?<=[。；）]))(整改进展情况|整改完成情况|整改落实情况|整改情况|完成情况|进展情况)：")
 PROBLEM_HEAD_RE = re.compile(r"^整改目标：")  # (other provinces' problems state a target before the deadline)
 NO_TASK_HEADING = Notice("import_no_task_heading", {})
 # a line naming the units of a problem or a measure, as other reports write them (牵头单位：…

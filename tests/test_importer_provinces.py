@@ -257,7 +257,7 @@ LEDU = "1.海东市完成乐都区污水管网建设（2019年6月30日）。"
 LEDU_NOTE = "已完成80%，剩余部分计划年内完工（2019年12月31日）。"
 
 
-@pytest.mark.parametrize("heading", ["整改情况", "完成情况", "整改进展情况", "进展情况"])
+@pytest.mark.parametrize("heading", ["整改情况", "完成情况", "整改进展情况", "进展情况", "整改完成情况", "整改落实情况"])
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])
 def test_a_note_under_another_heading_is_the_note_and_its_dates_no_deadline(tmp_path, heading, gap):
     # (the note's （2019年12月31日） became a second deadline of the measure, and the note was lost)
