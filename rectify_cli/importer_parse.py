@@ -66,15 +66,12 @@ KEPT_UP = re.compile(r"长期坚持并?[^\d，；（）年月日季]{2,6}")
 # a recurring deadline, due each period (每年, 每季度, 2019年起每年底前): no milestone holds one
 RECURRING = re.compile(r"(?:\d{4}年起)?每(?:年|半年|季度?|月)(?:\d{1,2}月)?(?:\d{1,2}日|底|末)?前?(?:完成)?")
 
-REPORTED_STATES = (
-    ("全面完成", "fully_done"),
-    ("基本完成", "basically_done"),
-    ("序时推进", "on_schedule"),
-    ("取得阶段性成效", "interim_results"),
-)
-# other reports' words for them, read only as the whole 整改进度 (已完成阶段性任务 is no 已完成)
-REPORTED_WORDS = re.compile(r"(已完成|已全面完成|已基本完成|达到序时进度)(?:[，；]?(长期坚持))?")
-REPORTED_BY_WORD = {"已完成": "fully_done", "已全面完成": "fully_done", "已基本完成": "basically_done", "达到序时进度": "on_schedule"}
+# a problem's 整改进度, and other reports' words for it, read only as the whole 整改进度 (已完成阶段性任务 is
+# no 已完成, nor is 全面完成部分整改 全面完成): the word, 整改 after a 完成, then 长期坚持 or nothing
+REPORTED_WORDS = re.compile(r"(全面完成|基本完成|序时推进|取得阶段性成效|已完成|已全面完成|已基本完成|达到序时进度)"
+                            r"(?:(?<=完成)整改)?(?:[，；]?(长期坚持))?")
+REPORTED_BY_WORD = {"全面完成": "fully_done", "基本完成": "basically_done", "序时推进": "on_schedule", "取得阶段性成效": "interim_results",
+                    "已完成": "fully_done", "已全面完成": "fully_done", "已基本完成": "basically_done", "达到序时进度": "on_schedule"}
 
 
 CN_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
@@ -516,9 +513,6 @@ def closing_parenthesis(text: str) -> str | None:
 
 def parse_reported(progress: str) -> dict[str, object] | None:
     words = progress.strip().rstrip("。")
-    for cn, state in REPORTED_STATES:
-        if words.startswith(cn):
-            return {"state": state, "ongoing": "长期坚持" in words}
     m = REPORTED_WORDS.fullmatch(words)
     if m:
         return {"state": REPORTED_BY_WORD[m.group(1)], "ongoing": m.group(2) is not None}

@@ -569,12 +569,25 @@ def test_a_problems_deadline_it_cannot_read_is_refused_with_the_text_fixes_hint(
 
 @pytest.mark.parametrize("written, reported", [("已完成。", {"state": "fully_done", "ongoing": False}),
                                                ("已完成，长期坚持。", {"state": "fully_done", "ongoing": True}),
-                                               ("达到序时进度。", {"state": "on_schedule", "ongoing": False})])
+                                               ("达到序时进度。", {"state": "on_schedule", "ongoing": False}),
+                                               ("全面完成整改。", {"state": "fully_done", "ongoing": False}),
+                                               ("基本完成，长期坚持。", {"state": "basically_done", "ongoing": True})])
 def test_common_wordings_of_a_problems_progress_are_read(tmp_path, written, reported):
     text = QINGHAI + _problem(measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。").replace("整改进度：序时推进。", f"整改进度：{written}")
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["reported"] == reported
+
+
+@pytest.mark.parametrize("written", ["全面完成部分整改。", "基本完成前期工作。", "序时推进缓慢。", "取得阶段性成效不明显。"])
+def test_a_problems_progress_beginning_with_a_state_but_saying_more_is_refused_not_read_as_that_state(tmp_path, written):
+    # (全面完成部分整改 was read as 全面完成: the problem fully done, by its first four characters)
+    text = QINGHAI + _problem(measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。").replace("整改进度：序时推进。", f"整改进度：{written}")
+    result, out = _import(tmp_path, text)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 2}: problem 1: unknown 整改进度 "
+                                                    f"{written!r} (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效; "
+                                                    "repair it under text_fixes: in the curation)\n")
+    assert not out.exists()
 
 
 def test_a_problems_progress_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
