@@ -116,6 +116,7 @@ class RawMeasure:
     text: str
     note: str | None = None
     note_head: str | None = None  # 整改进展 or 整改进度
+    note_line: int | None = None  # where its note begins
     extra_note_lines: list[int] = field(default_factory=list)
     extra_text_lines: list[int] = field(default_factory=list)  # paragraphs its text runs on over
     # (line, numeral) of a 二、 in its note read as a list item, not as the next problem
@@ -252,7 +253,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
         elif hm and hm.group(1) == "进度" and not task.measures and task.progress is None:
             task.progress, task.progress_line = hm.group(2).strip(), p.line
         elif hm and hm.group(1) in ("进展", "进度") and measure is not None and measure.note is None:
-            measure.note, measure.note_head = hm.group(2).strip(), "整改" + hm.group(1)
+            measure.note, measure.note_head, measure.note_line = hm.group(2).strip(), "整改" + hm.group(1), p.line
             in_note = True
         elif hm and task.deadline is None and hm.group(1) == "进展":  # (its measures were read as its text)
             raise ReportFormatError(problem(filename, task.line, None, "import_no_deadline", task=task.id))
@@ -270,7 +271,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
                 hint = ""
             raise err(p, "unexpected_heading", heading=hm.group(1), task=task.id, hint=hint)
         elif measure is not None and measure.note is None and (nm := NOTE_HEAD_RE.match(t)):
-            measure.note, measure.note_head = t[nm.end() :].strip(), nm.group(1)
+            measure.note, measure.note_head, measure.note_line = t[nm.end() :].strip(), nm.group(1), p.line
             in_note = True
         elif mm and task.deadline is not None:
             style, number, rest = mm
@@ -286,7 +287,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             task.measures.append(measure)
             in_note, in_list = False, False
             if note is not None:
-                measure.note, measure.note_head = note
+                (measure.note, measure.note_head), measure.note_line = note, p.line
                 in_note = True
         elif task.deadline is None:
             task.problem += t  # problem text running over several paragraphs
