@@ -830,9 +830,10 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             lines = rm.extra_text_lines
             lost = Notice("lost_headings" if len(lines) > 1 else "lost_heading", {"lines": list(lines)}) if lines else ""
             warnings.append(Notice("no_note", {"measure": mid, "line": rm.line, "lost": lost}))
-        for fld, value in (("text", rm.text), ("note", rm.note or "")):
-            for w in LATIN_IN_CJK.findall(value):
-                warnings.append(Notice("latin_word", {"measure": mid, "word": w, "field": Word(MEASURE_FIELD_WORDS, fld, said_in_english=True)}))
+        for fld, value, line in (("text", rm.text, rm.line), ("note", rm.note or "", rm.note_line)):
+            for w in LATIN_IN_CJK.findall(value):  # (at the line its text or note begins)
+                warnings.append(Notice("latin_word", {"measure": mid, "line": line, "word": w,
+                                                      "field": Word(MEASURE_FIELD_WORDS, fld, said_in_english=True)}))
         for line, numeral in rm.note_items:
             warnings.append(Notice("numeral_in_note", {"measure": mid, "numeral": numeral, "line": line, "next": rt.id + 1, "why": Notice("no_task_heading", {})}))
         if rm.numbered_otherwise:
@@ -854,10 +855,10 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 owners, _ = find_owners(rm.note, vocab)
                 lead = None
                 if owners:
-                    warnings.append(Notice("owners_from_note", {"measure": mid, "owners": "、".join(owners)}))
+                    warnings.append(Notice("owners_from_note", {"measure": mid, "line": rm.line, "owners": "、".join(owners)}))
             if not owners:
                 owners = [f"{level}相关部门"]
-                warnings.append(Notice("no_unit", {"measure": mid, "owner": owners[0]}))
+                warnings.append(Notice("no_unit", {"measure": mid, "line": rm.line, "owner": owners[0]}))
             lead = lead or owners[0]
         for o in owners:
             if not any(u["name"] == o for u in units):
@@ -885,6 +886,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         "problem": rt.problem,
         "deadline": {"text": dl_text, "milestones": dl},
         "reported": reported,
+        "progress_line": rt.progress_line,
         "regions": find_regions(rt.problem, regions),
         "measures": measures,
     }
@@ -1014,9 +1016,9 @@ def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[No
         rs = t["reported"]["state"]
         if rs == "fully_done" and not_done:
             # (English: "measure 1.1 is", "measures … are")
-            warnings.append(Notice("done_but_open" + _one(not_done), {"task": t["id"], "measures": not_done}))
+            warnings.append(Notice("done_but_open" + _one(not_done), {"task": t["id"], "line": t["progress_line"], "measures": not_done}))
         if rs in ("basically_done", "on_schedule") and dated and not not_done:
-            warnings.append(Notice("open_but_done", {"task": t["id"], "reported": Word(REPORTED, rs)}))
+            warnings.append(Notice("open_but_done", {"task": t["id"], "line": t["progress_line"], "reported": Word(REPORTED, rs)}))
 
 
 def _open(m: dict, entry: dict) -> bool:

@@ -16,11 +16,15 @@ SKIP_PREFIXES = ("由", "并", "同时", "另外", "会同", "联合")  # "X牵�
 # (自治区 / 省 / 市: the province's own departments, as its report names them: 省生态环境厅)
 # (a Party committee's own department first: the shortest name below reads 省委组织部 as 省委, and
 # the chain of units then stops at 组织部; 省委书记部署 is no department, hence a list)
+# (every prefecture, a unit of its own, joined to the next unit is no part of a longer name: 各地市及自治区自然资源厅
+# is two units, not one ending in 厅; 自治区及各地市发展改革部门 is one)
 DISCOVER = re.compile(r"(?:自治区党委|区党委|省委|市委|州委)(?:组织部|宣传部|统战部|政法委|办公厅|编办|党校|网信办)|"
-                      r"(?:自治区|省|市|各级|各地市|各市州|各市（州）|各州市|各市县)[\u4e00-\u9fff]{0,10}?"
-                      r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各市（州）|各州市|各市县")
+                      r"(?:自治区|省|市|各级|(?:各地市|各市州|各市（州）|各地（市）|各州市|各市县)"
+                      r"(?!(?:会同|联合|及|和|与|同|商)(?:自治区|省|市(?!场)|各)))[\u4e00-\u9fff]{0,10}?"
+                      r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各市（州）|各地（市）|各州市|各市县")
 # Sichuan's usual way to write each prefecture, and each county after it: named as without brackets
-# (各市（州） is 各市州; 各市（州）、县（市、区） the two units 各市州 and 各县市区, its 各 said of both)
+# (各市（州） is 各市州, 各地（市） 各地市; 各市（州）、县（市、区） the two units 各市州 and 各县市区, its 各 said of both)
+BRACKETED = re.compile(r"（([州市])）")
 BRACKETED_ALL = ("各市（州）、县（市、区）", ("各市州", "各县市区"))
 # the discovered units standing for every prefecture at once (kind all_regions: their measures fall
 # to each region); 各市县 names the counties too, and 各级 any level: neither is one
@@ -54,7 +58,7 @@ class Vocabulary:
                 return len(form), names
             m = DISCOVER.match(s, pos)
             if m:
-                return len(m.group(0)), (m.group(0).replace("（州）", "州"),)
+                return len(m.group(0)), (BRACKETED.sub(r"\1", m.group(0)),)
         return None
 
 

@@ -32,7 +32,7 @@ OTHER_TASK_RE = re.compile(rf"^(?:（(?:[{CN_NUM}]+|\d{{1,3}})）|[{CN_NUM}]+[�
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
 # sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)
-NOTE_HEAD_RE = re.compile(r"(?:^|(?<=[。；）]))(整改进展情况|整改情况|完成情况|进展情况)：")
+NOTE_HEAD_RE = re.compile(r"(?:^|(?<=[。；）]))(整改进展情况|整改完成情况|整改落实情况|整改情况|完成情况|进展情况)：")
 PROBLEM_HEAD_RE = re.compile(r"^整改目标：")  # (other provinces' problems state a target before the deadline)
 NO_TASK_HEADING = Notice("import_no_task_heading", {})
 # a line naming the units of a problem or a measure, as other reports write them (牵头单位：…
@@ -66,15 +66,12 @@ KEPT_UP = re.compile(r"长期坚持并?[^\d，；（）年月日季]{2,6}")
 # a recurring deadline, due each period (每年, 每季度, 2019年起每年底前): no milestone holds one
 RECURRING = re.compile(r"(?:\d{4}年起)?每(?:年|半年|季度?|月)(?:\d{1,2}月)?(?:\d{1,2}日|底|末)?前?(?:完成)?")
 
-REPORTED_STATES = (
-    ("全面完成", "fully_done"),
-    ("基本完成", "basically_done"),
-    ("序时推进", "on_schedule"),
-    ("取得阶段性成效", "interim_results"),
-)
-# other reports' words for them, read only as the whole 整改进度 (已完成阶段性任务 is no 已完成)
-REPORTED_WORDS = re.compile(r"(已完成|已全面完成|已基本完成|达到序时进度)(?:[，；]?(长期坚持))?")
-REPORTED_BY_WORD = {"已完成": "fully_done", "已全面完成": "fully_done", "已基本完成": "basically_done", "达到序时进度": "on_schedule"}
+# a problem's 整改进度, and other reports' words for it, read only as the whole 整改进度 (已完成阶段性任务 is
+# no 已完成, nor is 全面完成部分整改 全面完成): the word, 整改 after a 完成, then 长期坚持 or nothing
+REPORTED_WORDS = re.compile(r"(全面完成|基本完成|序时推进|取得阶段性成效|已完成|已全面完成|已基本完成|达到序时进度)"
+                            r"(?:(?<=完成)整改)?(?:[，；]?(长期坚持))?")
+REPORTED_BY_WORD = {"全面完成": "fully_done", "基本完成": "basically_done", "序时推进": "on_schedule", "取得阶段性成效": "interim_results",
+                    "已完成": "fully_done", "已全面完成": "fully_done", "已基本完成": "basically_done", "达到序时进度": "on_schedule"}
 
 
 CN_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
@@ -119,6 +116,7 @@ class RawMeasure:
     text: str
     note: str | None = None
     note_head: str | None = None  # 整改进展 or 整改进度
+    note_line: int | None = None  # where its note begins
     extra_note_lines: list[int] = field(default_factory=list)
     extra_text_lines: list[int] = field(default_factory=list)  # paragraphs its text runs on over
     # (line, numeral) of a 二、 in its note read as a list item, not as the next problem
@@ -255,7 +253,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
         elif hm and hm.group(1) == "进度" and not task.measures and task.progress is None:
             task.progress, task.progress_line = hm.group(2).strip(), p.line
         elif hm and hm.group(1) in ("进展", "进度") and measure is not None and measure.note is None:
-            measure.note, measure.note_head = hm.group(2).strip(), "整改" + hm.group(1)
+            measure.note, measure.note_head, measure.note_line = hm.group(2).strip(), "整改" + hm.group(1), p.line
             in_note = True
         elif hm and task.deadline is None and hm.group(1) == "进展":  # (its measures were read as its text)
             raise ReportFormatError(problem(filename, task.line, None, "import_no_deadline", task=task.id))
@@ -273,7 +271,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
                 hint = ""
             raise err(p, "unexpected_heading", heading=hm.group(1), task=task.id, hint=hint)
         elif measure is not None and measure.note is None and (nm := NOTE_HEAD_RE.match(t)):
-            measure.note, measure.note_head = t[nm.end() :].strip(), nm.group(1)
+            measure.note, measure.note_head, measure.note_line = t[nm.end() :].strip(), nm.group(1), p.line
             in_note = True
         elif mm and task.deadline is not None:
             style, number, rest = mm
@@ -289,7 +287,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             task.measures.append(measure)
             in_note, in_list = False, False
             if note is not None:
-                measure.note, measure.note_head = note
+                (measure.note, measure.note_head), measure.note_line = note, p.line
                 in_note = True
         elif task.deadline is None:
             task.problem += t  # problem text running over several paragraphs
@@ -516,9 +514,6 @@ def closing_parenthesis(text: str) -> str | None:
 
 def parse_reported(progress: str) -> dict[str, object] | None:
     words = progress.strip().rstrip("。")
-    for cn, state in REPORTED_STATES:
-        if words.startswith(cn):
-            return {"state": state, "ongoing": "长期坚持" in words}
     m = REPORTED_WORDS.fullmatch(words)
     if m:
         return {"state": REPORTED_BY_WORD[m.group(1)], "ongoing": m.group(2) is not None}

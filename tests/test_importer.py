@@ -1608,7 +1608,8 @@ def test_a_provinces_own_departments_are_found_and_named_by_its_level():
     assert second["owners"] == ["省相关部门"]
     kinds = {u["name"]: u.get("kind") for u in written["units"]}
     assert [kinds[name] for name in ("省生态环境厅", "省住房城乡建设厅", "省相关部门")] == ["department"] * 3
-    assert "measure 1.2: no responsible unit found; using 省相关部门" in _warnings(result)
+    line = text.split("\n").index("2.完善长效机制（长期坚持）。") + 1
+    assert f"measure 1.2 (line {line}): no responsible unit found; using 省相关部门" in _warnings(result)
 
 
 # ---------------------------------------------------------------- said in Chinese by default, in English with --lang en
@@ -1627,9 +1628,9 @@ def test_the_import_says_what_it_wrote_and_its_warnings_in_chinese_by_default(tm
     assert said["en"][1] == "rectify: warning: no curation: units discovered from the text, owners and states proposed heuristically"
     assert len(said[None]) == len(said["en"])
     flagged = _rectify("import", str(SOURCE), "--lang", "en", lang=None).stderr.splitlines()
-    assert "rectify: warning: measure 39.1: Latin word 'and' inside Chinese text (a PDF artefact? fix it under text_fixes:)" in flagged
+    assert "rectify: warning: measure 39.1 (line 1069): Latin word 'and' inside Chinese text (a PDF artefact? fix it under text_fixes:)" in flagged
     flagged = _rectify("import", str(SOURCE), lang=None).stderr.splitlines()
-    assert "rectify: 警告：措施 39.1：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）" in flagged
+    assert "rectify: 警告：措施 39.1（第 1069 行）：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）" in flagged
 
 
 def test_a_kept_journal_is_said_in_chinese_by_default(tmp_path):

@@ -257,7 +257,7 @@ LEDU = "1.海东市完成乐都区污水管网建设（2019年6月30日）。"
 LEDU_NOTE = "已完成80%，剩余部分计划年内完工（2019年12月31日）。"
 
 
-@pytest.mark.parametrize("heading", ["整改情况", "完成情况", "整改进展情况", "进展情况"])
+@pytest.mark.parametrize("heading", ["整改情况", "完成情况", "整改进展情况", "进展情况", "整改完成情况", "整改落实情况"])
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])
 def test_a_note_under_another_heading_is_the_note_and_its_dates_no_deadline(tmp_path, heading, gap):
     # (the note's （2019年12月31日） became a second deadline of the measure, and the note was lost)
@@ -569,12 +569,25 @@ def test_a_problems_deadline_it_cannot_read_is_refused_with_the_text_fixes_hint(
 
 @pytest.mark.parametrize("written, reported", [("已完成。", {"state": "fully_done", "ongoing": False}),
                                                ("已完成，长期坚持。", {"state": "fully_done", "ongoing": True}),
-                                               ("达到序时进度。", {"state": "on_schedule", "ongoing": False})])
+                                               ("达到序时进度。", {"state": "on_schedule", "ongoing": False}),
+                                               ("全面完成整改。", {"state": "fully_done", "ongoing": False}),
+                                               ("基本完成，长期坚持。", {"state": "basically_done", "ongoing": True})])
 def test_common_wordings_of_a_problems_progress_are_read(tmp_path, written, reported):
     text = QINGHAI + _problem(measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。").replace("整改进度：序时推进。", f"整改进度：{written}")
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["reported"] == reported
+
+
+@pytest.mark.parametrize("written", ["全面完成部分整改。", "基本完成前期工作。", "序时推进缓慢。", "取得阶段性成效不明显。"])
+def test_a_problems_progress_beginning_with_a_state_but_saying_more_is_refused_not_read_as_that_state(tmp_path, written):
+    # (全面完成部分整改 was read as 全面完成: the problem fully done, by its first four characters)
+    text = QINGHAI + _problem(measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。").replace("整改进度：序时推进。", f"整改进度：{written}")
+    result, out = _import(tmp_path, text)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 2}: problem 1: unknown 整改进度 "
+                                                    f"{written!r} (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效; "
+                                                    "repair it under text_fixes: in the curation)\n")
+    assert not out.exists()
 
 
 def test_a_problems_progress_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
@@ -639,7 +652,7 @@ def test_a_measure_naming_no_unit_is_owned_by_the_issuers_own_departments(tmp_pa
     written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
     assert written["tasks"][0]["measures"][0]["owners"] == [f"{level}相关部门"]
     assert {"name": f"{level}相关部门", "kind": "department"} in written["units"]
-    assert f"measure 1.1: no responsible unit found; using {level}相关部门" in _warnings(result)
+    assert f"measure 1.1 (line {LINE_OF_MEASURE}): no responsible unit found; using {level}相关部门" in _warnings(result)
 
 
 # ---------------------------------------------------------------- 8. smaller issues: evidence is a whole sentence, never cut mid-word
@@ -709,7 +722,7 @@ def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
     assert result.exit_code == 0, result.output
     line = text.split("\n").index("责任单位：有关企业") + 1
     assert _warnings(result) == [NO_CURATION, f"measure 1.1: 责任单位：有关企业 (line {line}) names no unit the import knows",
-                                 "measure 1.1: no responsible unit found; using 省相关部门"]
+                                 f"measure 1.1 (line {line - 2}): no responsible unit found; using 省相关部门"]
 
 
 @pytest.mark.parametrize("units, owners, unread", [
@@ -795,12 +808,12 @@ def test_warnings_are_said_in_chinese_by_default(tmp_path):
     assert result.stderr.splitlines()[1:] == [
         "rectify: 警告：没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测",
         f"rectify: 警告：措施 1.1：第 {line} 行的“责任单位：有关企业”中没有导入程序认识的单位",
-        "rectify: 警告：措施 1.1：找不到责任单位；暂定为省相关部门"]
+        f"rectify: 警告：措施 1.1（第 {line - 2} 行）：找不到责任单位；暂定为省相关部门"]
 
 
 @pytest.mark.parametrize("open_measures, said", [
-    (1, "problem 1 is reported 全面完成 but measure 1.1 is not done"),
-    (2, "problem 1 is reported 全面完成 but measures 1.1, 1.2 are not done"),
+    (1, f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 but measure 1.1 is not done"),
+    (2, f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 but measures 1.1, 1.2 are not done"),
 ])
 def test_a_problem_reported_fully_done_with_open_measures_is_warned_of_in_the_number_it_has(tmp_path, open_measures, said):
     # (English said "measure(s) 1.1 are not done" of one)
@@ -1081,7 +1094,8 @@ def test_sichuans_each_prefecture_in_brackets_is_read_as_without_them(tmp_path, 
     assert not [w for w in _warnings(result) if "no responsible unit" in w]
 
 
-@pytest.mark.parametrize("written, unit", [("各市州", "各市州"), ("各市（州）", "各市州"), ("各州市", "各州市"), ("各地市", "各地市")])
+@pytest.mark.parametrize("written, unit", [("各市州", "各市州"), ("各市（州）", "各市州"), ("各州市", "各州市"), ("各地市", "各地市"),
+                                           ("各地（市）", "各地市")])
 def test_each_prefecture_as_one_unit_owns_its_measures_in_every_region(tmp_path, written, unit):
     # (各市州 was declared of kind other: status --owner 乐山市 or --region 乐山市 left out what every prefecture is to do)
     result, out = _import(tmp_path, SICHUAN + _problem(measure=f"{written}政府负责完成小水电清理整治（2019年6月30日）。"))
@@ -1283,3 +1297,62 @@ def test_a_run_on_clause_of_the_opening_is_quoted_by_its_start_and_end(tmp_path)
         assert result.exit_code == 0, result.output[:300]
         [warning] = [ln for ln in result.stderr.splitlines() if "数字未能读取" in ln or "could not be read" in ln]
         assert said in warning and len(warning) < 300
+
+
+# ---------------------------------------------------------------- 16. 各地（市） on a unit line; every warning names its line
+
+XIZANG = ("西藏自治区落实中央环境保护督察反馈意见整改情况的报告\n\n"
+          "中央第六环境保护督察组于2018年1月3日反馈了督察意见。自治区党委、政府高度重视。截至2019年3月底，整改工作正在推进。\n\n")
+
+
+@pytest.mark.parametrize("units, owners", [("各地（市）及自治区自然资源厅", ["各地市", "自治区自然资源厅"]),
+                                           ("自治区自然资源厅、各地（市）", ["自治区自然资源厅", "各地市"])])
+def test_each_prefecture_with_its_city_in_brackets_on_a_unit_line_is_every_prefecture(tmp_path, units, owners):
+    # (各地（市）及自治区自然资源厅 named "no unit the import knows", 自治区自然资源厅 lost with it, the measure
+    # falling to 自治区相关部门)
+    text = XIZANG + UNIT_LINES.format(task_units="", end="。", measure_units=f"配合单位：{units}\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    assert written["tasks"][0]["measures"][0]["owners"] == owners
+    assert {"name": "各地市", "kind": "all_regions"} in written["units"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, "rectify: 警告：措施 1.1（第 {line} 行）：措施文字没有写明单位；责任单位取自其整改进展：省生态环境厅"),
+    ("en", "rectify: warning: measure 1.1 (line {line}): the text names no unit; owners taken from its progress note: 省生态环境厅")])
+def test_owners_taken_from_a_note_are_warned_of_at_the_measures_line(tmp_path, lang, said):
+    text = QINGHAI + _problem(measure="完成第一污水处理厂提标改造（2019年6月30日）。", note="省生态环境厅正在进行设备调试。")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[2:] == [said.format(line=LINE_OF_MEASURE)]
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, ["rectify: 警告：措施 1.1（第 {text} 行）：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）",
+            "rectify: 警告：措施 1.1（第 {note} 行）：整改进展的中文里有拉丁字母单词“of”（PDF 转换所致？请在 text_fixes: 下改正）"]),
+    ("en", ["rectify: warning: measure 1.1 (line {text}): Latin word 'and' inside Chinese text (a PDF artefact? fix it under text_fixes:)",
+            "rectify: warning: measure 1.1 (line {note}): Latin word 'of' inside Chinese note (a PDF artefact? fix it under text_fixes:)"])])
+def test_a_latin_word_is_warned_of_at_the_line_of_the_text_or_note_holding_it(tmp_path, lang, said):
+    text = QINGHAI + _problem(measure="西宁市统一规范程序 and 标准（2019年6月30日）。", note="已完成设备调试 of 一期工程。")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[2:] == [s.format(text=LINE_OF_MEASURE, note=LINE_OF_MEASURE + 2) for s in said]
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, "rectify: 警告：问题 1（第 {line} 行）报告为基本完成，但其限期措施均已完成"),
+    ("en", "rectify: warning: problem 1 (line {line}) is reported basically_done but all its dated measures are done")])
+def test_a_problem_reported_basically_done_with_its_measures_done_is_warned_of_at_its_progress_line(tmp_path, lang, said):
+    text = QINGHAI + _problem(deadline="2018年12月31日前完成。", measure="西宁市完成第一污水处理厂提标改造（2018年12月31日）。",
+                              note="已完成提标改造。").replace("整改进度：序时推进。", "整改进度：基本完成。")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[2:] == [said.format(line=LINE_OF_MEASURE - 2)]
