@@ -1442,12 +1442,14 @@ LABELS.update({
     "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
                       "the report says {text}, but its appendix gives {count}: is the text complete?"),
     # (a year read as written, likely mistyped: 2009 or 2109 for 2019)
-    "import_due_before_feedback": ("{who}：时限 {due}（{written}）早于督察反馈日期 {feedback}：是否笔误？请在校订文件的 text_fixes: 下改正",
-                                   "{who}: deadline {due} ({written}) is before the inspection's feedback of {feedback}: a typo? "
+    # (line: a problem's 整改时限's, a measure's own)
+    "import_due_before_feedback": ("{who}（第 {line} 行）：时限 {due}（{written}）早于督察反馈日期 {feedback}：是否笔误？请在校订文件的 text_fixes: 下改正",
+                                   "{who} (line {line}): deadline {due} ({written}) is before the inspection's feedback of {feedback}: a typo? "
                                    "repair it under text_fixes: in the curation"),
-    "import_due_long_after": ("{who}：时限 {due}（{written}）比督察反馈日期 {feedback} 晚 {years} 年以上：是否笔误？请在校订文件的 text_fixes: 下改正",
-                              "{who}: deadline {due} ({written}) is more than {years} years after the inspection's feedback of {feedback}: "
-                              "a typo? repair it under text_fixes: in the curation"),
+    "import_due_long_after": ("{who}（第 {line} 行）：时限 {due}（{written}）比督察反馈日期 {feedback} 晚 {years} 年以上：是否笔误？"
+                              "请在校订文件的 text_fixes: 下改正",
+                              "{who} (line {line}): deadline {due} ({written}) is more than {years} years after the inspection's feedback of "
+                              "{feedback}: a typo? repair it under text_fixes: in the curation"),
     # (line: its 整改进度's)
     "import_done_but_open": ("问题 {task}（第 {line} 行）报告为全面完成，但措施 {measures} 尚未完成",
                              "problem {task} (line {line}) is reported 全面完成 but measures {measures} are not done"),

@@ -518,20 +518,40 @@ def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, mile
 
 @pytest.mark.parametrize("deadline, measure, warning", [
     ("2019年6月底前完成。", "西宁市完成第一污水处理厂提标改造（2109年6月30日）。",
-     "measure 1.1: deadline 2109-06-30 (2109年6月30日) is more than 20 years after the inspection's feedback of 2017-12-24: a typo? "
-     "repair it under text_fixes: in the curation"),
+     f"measure 1.1 (line {LINE_OF_MEASURE}): deadline 2109-06-30 (2109年6月30日) is more than 20 years after the inspection's "
+     "feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation"),
     ("2019年6月底前完成。", "西宁市完成第一污水处理厂提标改造（2009年6月30日）。",
-     "measure 1.1: deadline 2009-06-30 (2009年6月30日) is before the inspection's feedback of 2017-12-24: a typo? "
-     "repair it under text_fixes: in the curation"),
+     f"measure 1.1 (line {LINE_OF_MEASURE}): deadline 2009-06-30 (2009年6月30日) is before the inspection's feedback of 2017-12-24: "
+     "a typo? repair it under text_fixes: in the curation"),
     ("2091年6月底前完成，长期坚持。", "西宁市完成第一污水处理厂提标改造（2019年6月30日）。",
-     "problem 1: deadline 2091-06-30 (2091年6月底前完成) is more than 20 years after the inspection's feedback of 2017-12-24: a typo? "
-     "repair it under text_fixes: in the curation"),
+     f"problem 1 (line {LINE_OF_MEASURE - 4}): deadline 2091-06-30 (2091年6月底前完成) is more than 20 years after the inspection's "
+     "feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation"),
 ])
 def test_a_deadline_long_before_or_after_the_inspection_is_warned_of_as_a_typo(tmp_path, deadline, measure, warning):
     # (2109 for 2019 imported silently: a measure shown on track for ninety years, or 2009, closed before it was set)
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=deadline, measure=measure))
     assert result.exit_code == 0, result.output
     assert warning in _warnings(result)
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, ["rectify: 警告：问题 1（第 {task} 行）：时限 2009-06-30（2009年6月底前完成）早于督察反馈日期 2017-12-24：是否笔误？"
+            "请在校订文件的 text_fixes: 下改正",
+            "rectify: 警告：措施 1.1（第 {measure} 行）：时限 2109-06-30（2109年6月30日）比督察反馈日期 2017-12-24 晚 20 年以上："
+            "是否笔误？请在校订文件的 text_fixes: 下改正"]),
+    ("en", ["rectify: warning: problem 1 (line {task}): deadline 2009-06-30 (2009年6月底前完成) is before the inspection's feedback "
+            "of 2017-12-24: a typo? repair it under text_fixes: in the curation",
+            "rectify: warning: measure 1.1 (line {measure}): deadline 2109-06-30 (2109年6月30日) is more than 20 years after the "
+            "inspection's feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation"])])
+def test_a_deadline_warned_of_as_a_typo_names_the_line_it_is_written_on(tmp_path, lang, said):
+    # (a problem's at its 整改时限 line, a measure's at its own: 问题 1：时限… left the year to be searched for)
+    text = QINGHAI + _problem(deadline="2009年6月底前完成。", measure="西宁市完成第一污水处理厂提标改造（2109年6月30日）。")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.stderr.splitlines() if "2017-12-24" in ln]
+    assert lines == [s.format(task=text.split("\n").index("整改时限：2009年6月底前完成。") + 1, measure=LINE_OF_MEASURE) for s in said]
 
 
 def test_a_deadline_years_after_the_inspection_is_no_typo(tmp_path):
