@@ -1020,9 +1020,16 @@ def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[No
         rs = t["reported"]["state"]
         if rs == "fully_done" and not_done:
             # (English: "measure 1.1 is", "measures … are")
-            warnings.append(Notice("done_but_open" + _one(not_done), {"task": t["id"], "line": t["progress_line"], "measures": not_done}))
+            warnings.append(Notice("done_but_open" + _one(not_done), {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs),
+                                                                      "measures": not_done}))
         if rs in ("basically_done", "on_schedule") and dated and not not_done:
-            warnings.append(Notice("open_but_done", {"task": t["id"], "line": t["progress_line"], "reported": Word(REPORTED, rs)}))
+            warnings.append(Notice("open_but_done", {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs)}))
+
+
+def _reported(state: str) -> Notice:
+    """A task's 整改进度 as a warning names it: the report's word, what a reader searches it for (in
+    English with its meaning, 基本完成 (essentially done), not the YAML's basically_done)."""
+    return Notice("reported_word", {"word": REPORTED[state][0], "meaning": Word(REPORTED, state, said_in_english=True)})
 
 
 def _open(m: dict, entry: dict) -> bool:
