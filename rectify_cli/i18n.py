@@ -1442,19 +1442,23 @@ LABELS.update({
     "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
                       "the report says {text}, but its appendix gives {count}: is the text complete?"),
     # (a year read as written, likely mistyped: 2009 or 2109 for 2019)
-    "import_due_before_feedback": ("{who}：时限 {due}（{written}）早于督察反馈日期 {feedback}：是否笔误？请在校订文件的 text_fixes: 下改正",
-                                   "{who}: deadline {due} ({written}) is before the inspection's feedback of {feedback}: a typo? "
+    # (line: a problem's 整改时限's, a measure's own)
+    "import_due_before_feedback": ("{who}（第 {line} 行）：时限 {due}（{written}）早于督察反馈日期 {feedback}：是否笔误？请在校订文件的 text_fixes: 下改正",
+                                   "{who} (line {line}): deadline {due} ({written}) is before the inspection's feedback of {feedback}: a typo? "
                                    "repair it under text_fixes: in the curation"),
-    "import_due_long_after": ("{who}：时限 {due}（{written}）比督察反馈日期 {feedback} 晚 {years} 年以上：是否笔误？请在校订文件的 text_fixes: 下改正",
-                              "{who}: deadline {due} ({written}) is more than {years} years after the inspection's feedback of {feedback}: "
-                              "a typo? repair it under text_fixes: in the curation"),
-    # (line: its 整改进度's)
-    "import_done_but_open": ("问题 {task}（第 {line} 行）报告为全面完成，但措施 {measures} 尚未完成",
-                             "problem {task} (line {line}) is reported 全面完成 but measures {measures} are not done"),
-    "import_done_but_open_one": ("问题 {task}（第 {line} 行）报告为全面完成，但措施 {measures} 尚未完成",
-                                 "problem {task} (line {line}) is reported 全面完成 but measure {measures} is not done"),
+    "import_due_long_after": ("{who}（第 {line} 行）：时限 {due}（{written}）比督察反馈日期 {feedback} 晚 {years} 年以上：是否笔误？"
+                              "请在校订文件的 text_fixes: 下改正",
+                              "{who} (line {line}): deadline {due} ({written}) is more than {years} years after the inspection's feedback of "
+                              "{feedback}: a typo? repair it under text_fixes: in the curation"),
+    # (line: its 整改进度's; reported: import_reported_word)
+    "import_done_but_open": ("问题 {task}（第 {line} 行）报告为{reported}，但措施 {measures} 尚未完成",
+                             "problem {task} (line {line}) is reported {reported} but measures {measures} are not done"),
+    "import_done_but_open_one": ("问题 {task}（第 {line} 行）报告为{reported}，但措施 {measures} 尚未完成",
+                                 "problem {task} (line {line}) is reported {reported} but measure {measures} is not done"),
     "import_open_but_done": ("问题 {task}（第 {line} 行）报告为{reported}，但其限期措施均已完成",
                              "problem {task} (line {line}) is reported {reported} but all its dated measures are done"),
+    # (the report's own word, searched for in it, with its meaning in English)
+    "import_reported_word": ("{word}", "{word} ({meaning})"),
     "import_no_task_heading": ("其后没有“整改时限：”或“整改进度：”一行", "no 整改时限： or 整改进度： line follows it"),
 
     "problem_import_curation_file": ("校订文件", "curation file"),

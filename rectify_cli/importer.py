@@ -886,6 +886,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         "problem": rt.problem,
         "deadline": {"text": dl_text, "milestones": dl},
         "reported": reported,
+        "deadline_line": rt.deadline_line,
         "progress_line": rt.progress_line,
         "regions": find_regions(rt.problem, regions),
         "measures": measures,
@@ -997,14 +998,17 @@ def _check_deadline_years(tasks: list[dict], feedback: str, warnings: list[Notic
     likely a typo of its year (2009, 2109 for 2019): a wrong date gives a wrong overdue verdict."""
     fb = date.fromisoformat(feedback)
     late = dates.years_after(fb, TYPO_YEARS).isoformat()
-    for t in tasks:
-        for who, text, milestones in ((Notice("of_problem", {"task": t["id"]}), t["deadline"]["text"], t["deadline"]["milestones"]),
-                                      *((Notice("of_measure", {"measure": m["full_id"]}), m["text"], m["milestones"]) for m in t["measures"])):
+    for t in tasks:  # (line: a problem's 整改时限's, a measure's own, where its deadline is written)
+        deadline = t["deadline"]
+        for who, line, text, milestones in ((Notice("of_problem", {"task": t["id"]}), t["deadline_line"], deadline["text"], deadline["milestones"]),
+                                            *((Notice("of_measure", {"measure": m["full_id"]}), m["line"], m["text"], m["milestones"])
+                                              for m in t["measures"])):
             for due in (x["due"] for x in milestones if x["kind"] == "date"):
                 if due < feedback or due > late:
                     written = re.search(rf"{due[:4]}年[^，；（）]*", text)
                     warnings.append(Notice("due_before_feedback" if due < feedback else "due_long_after", {
-                        "who": who, "due": due, "written": written.group(0) if written else due, "feedback": feedback, "years": TYPO_YEARS}))
+                        "who": who, "line": line, "due": due, "written": written.group(0) if written else due, "feedback": feedback,
+                        "years": TYPO_YEARS}))
 
 
 def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[Notice]) -> None:
@@ -1016,9 +1020,16 @@ def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[No
         rs = t["reported"]["state"]
         if rs == "fully_done" and not_done:
             # (English: "measure 1.1 is", "measures … are")
-            warnings.append(Notice("done_but_open" + _one(not_done), {"task": t["id"], "line": t["progress_line"], "measures": not_done}))
+            warnings.append(Notice("done_but_open" + _one(not_done), {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs),
+                                                                      "measures": not_done}))
         if rs in ("basically_done", "on_schedule") and dated and not not_done:
-            warnings.append(Notice("open_but_done", {"task": t["id"], "line": t["progress_line"], "reported": Word(REPORTED, rs)}))
+            warnings.append(Notice("open_but_done", {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs)}))
+
+
+def _reported(state: str) -> Notice:
+    """A task's 整改进度 as a warning names it: the report's word, what a reader searches it for (in
+    English with its meaning, 基本完成 (essentially done), not the YAML's basically_done)."""
+    return Notice("reported_word", {"word": REPORTED[state][0], "meaning": Word(REPORTED, state, said_in_english=True)})
 
 
 def _open(m: dict, entry: dict) -> bool:

@@ -518,20 +518,40 @@ def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, mile
 
 @pytest.mark.parametrize("deadline, measure, warning", [
     ("2019年6月底前完成。", "西宁市完成第一污水处理厂提标改造（2109年6月30日）。",
-     "measure 1.1: deadline 2109-06-30 (2109年6月30日) is more than 20 years after the inspection's feedback of 2017-12-24: a typo? "
-     "repair it under text_fixes: in the curation"),
+     f"measure 1.1 (line {LINE_OF_MEASURE}): deadline 2109-06-30 (2109年6月30日) is more than 20 years after the inspection's "
+     "feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation"),
     ("2019年6月底前完成。", "西宁市完成第一污水处理厂提标改造（2009年6月30日）。",
-     "measure 1.1: deadline 2009-06-30 (2009年6月30日) is before the inspection's feedback of 2017-12-24: a typo? "
-     "repair it under text_fixes: in the curation"),
+     f"measure 1.1 (line {LINE_OF_MEASURE}): deadline 2009-06-30 (2009年6月30日) is before the inspection's feedback of 2017-12-24: "
+     "a typo? repair it under text_fixes: in the curation"),
     ("2091年6月底前完成，长期坚持。", "西宁市完成第一污水处理厂提标改造（2019年6月30日）。",
-     "problem 1: deadline 2091-06-30 (2091年6月底前完成) is more than 20 years after the inspection's feedback of 2017-12-24: a typo? "
-     "repair it under text_fixes: in the curation"),
+     f"problem 1 (line {LINE_OF_MEASURE - 4}): deadline 2091-06-30 (2091年6月底前完成) is more than 20 years after the inspection's "
+     "feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation"),
 ])
 def test_a_deadline_long_before_or_after_the_inspection_is_warned_of_as_a_typo(tmp_path, deadline, measure, warning):
     # (2109 for 2019 imported silently: a measure shown on track for ninety years, or 2009, closed before it was set)
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=deadline, measure=measure))
     assert result.exit_code == 0, result.output
     assert warning in _warnings(result)
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, ["rectify: 警告：问题 1（第 {task} 行）：时限 2009-06-30（2009年6月底前完成）早于督察反馈日期 2017-12-24：是否笔误？"
+            "请在校订文件的 text_fixes: 下改正",
+            "rectify: 警告：措施 1.1（第 {measure} 行）：时限 2109-06-30（2109年6月30日）比督察反馈日期 2017-12-24 晚 20 年以上："
+            "是否笔误？请在校订文件的 text_fixes: 下改正"]),
+    ("en", ["rectify: warning: problem 1 (line {task}): deadline 2009-06-30 (2009年6月底前完成) is before the inspection's feedback "
+            "of 2017-12-24: a typo? repair it under text_fixes: in the curation",
+            "rectify: warning: measure 1.1 (line {measure}): deadline 2109-06-30 (2109年6月30日) is more than 20 years after the "
+            "inspection's feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation"])])
+def test_a_deadline_warned_of_as_a_typo_names_the_line_it_is_written_on(tmp_path, lang, said):
+    # (a problem's at its 整改时限 line, a measure's at its own: 问题 1：时限… left the year to be searched for)
+    text = QINGHAI + _problem(deadline="2009年6月底前完成。", measure="西宁市完成第一污水处理厂提标改造（2109年6月30日）。")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.stderr.splitlines() if "2017-12-24" in ln]
+    assert lines == [s.format(task=text.split("\n").index("整改时限：2009年6月底前完成。") + 1, measure=LINE_OF_MEASURE) for s in said]
 
 
 def test_a_deadline_years_after_the_inspection_is_no_typo(tmp_path):
@@ -811,17 +831,21 @@ def test_warnings_are_said_in_chinese_by_default(tmp_path):
         f"rectify: 警告：措施 1.1（第 {line - 2} 行）：找不到责任单位；暂定为省相关部门"]
 
 
-@pytest.mark.parametrize("open_measures, said", [
-    (1, f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 but measure 1.1 is not done"),
-    (2, f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 but measures 1.1, 1.2 are not done"),
+@pytest.mark.parametrize("open_measures, lang, said", [
+    (1, "en", f"rectify: warning: problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but measure 1.1 is not done"),
+    (2, "en", f"rectify: warning: problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but measures 1.1, 1.2 "
+              "are not done"),
+    (2, None, f"rectify: 警告：问题 1（第 {LINE_OF_MEASURE - 2} 行）报告为全面完成，但措施 1.1、1.2 尚未完成"),
 ])
-def test_a_problem_reported_fully_done_with_open_measures_is_warned_of_in_the_number_it_has(tmp_path, open_measures, said):
-    # (English said "measure(s) 1.1 are not done" of one)
+def test_a_problem_reported_fully_done_with_open_measures_is_warned_of_in_the_number_it_has(tmp_path, open_measures, lang, said):
+    # (English said "measure(s) 1.1 are not done" of one; the report's word, 全面完成, with its meaning, as 基本完成's)
     measures = "".join(f"{n}.西宁市完成提标改造（2019年6月30日）。\n\n整改进展：正在进行设备调试。\n\n" for n in range(1, open_measures + 1))
     text = QINGHAI + "一、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：全面完成。\n\n" + measures
-    result, out = _import(tmp_path, text)
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
     assert result.exit_code == 0, result.output
-    assert said in _warnings(result)
+    assert said in result.stderr.splitlines()
 
 
 def test_a_reimport_of_one_measure_over_a_journal_edited_by_hand_names_its_one_entry(tmp_path):
@@ -1345,12 +1369,14 @@ def test_a_latin_word_is_warned_of_at_the_line_of_the_text_or_note_holding_it(tm
     assert result.stderr.splitlines()[2:] == [s.format(text=LINE_OF_MEASURE, note=LINE_OF_MEASURE + 2) for s in said]
 
 
-@pytest.mark.parametrize("lang, said", [
-    (None, "rectify: 警告：问题 1（第 {line} 行）报告为基本完成，但其限期措施均已完成"),
-    ("en", "rectify: warning: problem 1 (line {line}) is reported basically_done but all its dated measures are done")])
-def test_a_problem_reported_basically_done_with_its_measures_done_is_warned_of_at_its_progress_line(tmp_path, lang, said):
+@pytest.mark.parametrize("progress, lang, said", [
+    ("基本完成", None, "rectify: 警告：问题 1（第 {line} 行）报告为基本完成，但其限期措施均已完成"),
+    ("基本完成", "en", "rectify: warning: problem 1 (line {line}) is reported 基本完成 (essentially done) but all its dated measures are done"),
+    ("序时推进", "en", "rectify: warning: problem 1 (line {line}) is reported 序时推进 (on schedule) but all its dated measures are done")])
+def test_a_problem_reported_basically_done_with_its_measures_done_is_warned_of_at_its_progress_line(tmp_path, progress, lang, said):
+    # (English said "reported basically_done", the YAML's key, which the report never writes)
     text = QINGHAI + _problem(deadline="2018年12月31日前完成。", measure="西宁市完成第一污水处理厂提标改造（2018年12月31日）。",
-                              note="已完成提标改造。").replace("整改进度：序时推进。", "整改进度：基本完成。")
+                              note="已完成提标改造。").replace("整改进度：序时推进。", f"整改进度：{progress}。")
     report = tmp_path / "report.txt"
     report.write_text(text, encoding="utf-8")
     result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
