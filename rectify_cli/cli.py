@@ -426,6 +426,7 @@ def status_cmd(
             from .render import json_out
 
             _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files))
+            _warn_far(reg, lang)
             return
         from . import dates
         from .console import make_console
@@ -436,6 +437,7 @@ def status_cmd(
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
                                      bundled=bundled_by_default(registry))
+        _warn_far(reg, lang)  # (after the report: a measure it shows on track may be one of these)
 
 
 @app.command("show", cls=_Command, help="help_show", short_help="help_show_short")
@@ -612,6 +614,7 @@ def validate_cmd(
     typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
                                measures=measures, entries=len(reg.journal)), single_line=True))
     _warn_repeated(reg, lang)
+    _warn_far(reg, lang)
 
 
 def _warn_repeated(reg, lang: Lang) -> None:
@@ -620,6 +623,16 @@ def _warn_repeated(reg, lang: Lang) -> None:
     from .render.journal_text import repeated_warnings
 
     for line in repeated_warnings(repeated_entries(reg.journal), folder=reg.folder is not None, lang=lang):
+        typer.echo(line, err=True)
+
+
+def _warn_far(reg, lang: Lang) -> None:
+    """On stderr, each extension more than FAR_YEARS after the deadline it moves
+    (journal_checks.far_extensions): its measure shows no overdue until then."""
+    from .journal_checks import far_extensions
+    from .render.journal_text import far_warnings
+
+    for line in far_warnings(far_extensions(reg.journal, reg.plan), folder=reg.folder is not None, lang=lang):
         typer.echo(line, err=True)
 
 

@@ -299,6 +299,15 @@ LABELS = {
                           "{first} exactly: a repeated entry changes no state; if it was pasted twice, delete this one"),
     "validate_repeated_more": ("警告：另有 {count} 条记录与前面的某条完全相同",
                                "warning: {count:more entry repeats|more entries repeat} an earlier one exactly"),
+    # (an extension more than FAR_YEARS after the deadline it moves: journal_checks.far_extensions)
+    "validate_far": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）将期限 {due} 延至 {to}，晚 {years} 年以上："
+                     "年份是否输错了？在此之前该措施不会显示逾期；如确实批准延期至该日，无需改动",
+                     "{place}: warning: journal entry {index} (measure {measure}, {date}) moves the deadline {due} to "
+                     "{to}, more than {years} years later: is the year mistyped? Until then the measure is never "
+                     "overdue; if the extension truly runs that long, leave it as it is"),
+    "validate_far_more": ("警告：另有 {count} 条延期记录的新期限比所推迟的期限晚 {years} 年以上",
+                          "warning: {count:more extension moves|more extensions move} a deadline more than {years} "
+                          "years later"),
     # what a write command prints (render/journal_text.py render_written)
     "written": ("已记录", "Recorded"),
     "written_late_flag": ("（逾期申请）", " (late request)"),

@@ -50,7 +50,7 @@ from .errors import JournalWriteError, Problem, RegistryError, UsageError, close
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
 from .i18n import ENTRY, LISTED_SHOWN, STATUS, Notice, Word, not_real_reason, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
 from .ids import close_ids, is_file_hint, tasks_range, unknown_item
-from .journal_checks import late_extension, repeated_by, units_named_in_file
+from .journal_checks import FAR_YEARS, late_extension, repeated_by, units_named_in_file
 from .layout import (
     existing_root,
     id_prefix,
@@ -98,9 +98,6 @@ _COMMAND_STATES = {
     "extend": (EntryState.EXTENDED,),
     "retract": (EntryState.RETRACTED,),
 }
-# An extension's new date more than this many years after the deadline it moves is likely a
-# mistyped year, never overdue after: refused unless --far-future.
-FAR_YEARS = 10
 # The first hex digits of an entry's hash `--entry` takes (`history` and refusals show 12).
 _HASH_PREFIX = re.compile(r"[0-9a-f]{7,64}")
 

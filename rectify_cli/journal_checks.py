@@ -13,12 +13,18 @@ from __future__ import annotations
 import operator
 from datetime import date
 
+from .dates import years_after
 from .engine import voided_hashes
 from .i18n import Notice, suggested, unit_suggestion
 from .ids import close_ids
 from .model import (CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, ids_in_files, new_entry,
                     new_location, units_of_file)
 from .validation import shown_value
+
+
+# An extension's new date more than this many years after the deadline it moves is likely a
+# mistyped year, never overdue after: refused unless `extend --far-future`, warned of on load.
+FAR_YEARS = 10
 
 
 def late_extension(requested: date, deadline: date) -> bool:
@@ -386,6 +392,58 @@ def repeated_by(entries, new: Entry) -> Entry | None:
     return next((e for e in reversed(entries) if e.hash not in void and _given_fields(e) == given), None)
 
 
+def far_extensions(entries, plan: Plan) -> list[tuple[int, Entry, date]]:
+    """(its place in its journal, from 1; the extension; the deadline it moves, as extended
+    before) of each extension of a loaded journal, not retracted, whose new date is more than
+    FAR_YEARS after the deadline it moves (2919 typed by hand for 2019: its measure never overdue
+    again), in file order. Warned of, not refused: `extend --far-future` writes such an entry, and
+    nothing in the entry says so. Only the measures with an extension are replayed, as the
+    engine replays them (a journal without one costs a pass over the states)."""
+    mids = {entry.measure for entry, state in zip(entries, map(_state_of, entries)) if state is _EXTENDED}
+    if not mids:
+        return []
+    mine: dict[str, list[Entry]] = {mid: [] for mid in mids}
+    for entry in entries:
+        if entry.measure in mids:
+            mine[entry.measure].append(entry)
+    milestones = {m.id: m.milestones for m in plan.measures() if m.id in mids}
+    far: dict[int, date] = {}  # id() of each far extension: the deadline it moves
+    for mid, history in mine.items():
+        dues, immediate, _ = _steps_of_milestones(milestones[mid])
+        if immediate:
+            dues = tuple(plan.immediate_due_of(mid) if due is None else due for due in dues)
+        effective, named = list(dues), [False] * len(dues)
+        void = voided_hashes(history)
+        for entry in sorted(history, key=_date_of):  # (stable: file order on a day)
+            state, milestone = entry.state, entry.milestone
+            if entry.hash in void:  # (retracted: it moves nothing)
+                continue
+            if state is EntryState.DONE and milestone is not None:
+                named = [named[i] or due == milestone for i, due in enumerate(dues)]
+            elif state is EntryState.REOPENED:
+                named = [False] * len(dues)
+            elif state is _EXTENDED and entry.to is not None:
+                free = [i for i in range(len(dues)) if not named[i]]
+                targets = [i for i, due in enumerate(dues) if due == milestone] if milestone else \
+                    [min(free, key=effective.__getitem__)] if free else []
+                for i in targets:  # (the moves of engine._evaluate_milestones)
+                    if entry.to > years_after(effective[i], FAR_YEARS):
+                        far.setdefault(id(entry), effective[i])
+                    effective[i] = entry.to
+    if not far:
+        return []
+    found, file, place = [], None, 0
+    for entry in entries:  # (a folder's journals one after another; rare: a pass more)
+        if entry.location.file != file:
+            file, place = entry.location.file, 0
+        place += 1
+        if id(entry) in far:
+            found.append((place, entry, far[id(entry)]))
+    return found
+
+
+_state_of = operator.attrgetter("state")
+_EXTENDED = EntryState.EXTENDED
 _REPLAYED = frozenset(state.value for state in CHANGES_MILESTONES)
 
 

@@ -240,3 +240,78 @@ def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_pat
                         "on line 48 exactly: a repeated entry changes no state; if it was pasted twice, delete this one")
     assert lines[9].startswith(f"rectify: {journal}:158: warning: journal entry 32 (measure 2.1, 2019-03-20) ")
     assert lines[10] == "rectify: warning: 3 more entries repeat an earlier one exactly"
+
+
+# (typed by hand: 2919 for 2019; 1.1, due 2018-12-31, never overdue after)
+_FAR = ('- measure: "1.1"\n  date: 2018-12-20\n  state: extended\n  note: 资金未到位。\n  to: 2919-12-31\n'
+        '  reason: 资金\n  approved_by: 拉萨市\n')
+_FAR_SAID = {
+    "zh": "警告：第 10 条进展记录（措施 1.1，2018-12-20）将期限 2018-12-31 延至 2919-12-31，晚 10 年以上：年份是否输错了？"
+          "在此之前该措施不会显示逾期；如确实批准延期至该日，无需改动",
+    "en": "warning: journal entry 10 (measure 1.1, 2018-12-20) moves the deadline 2018-12-31 to 2919-12-31, more than "
+          "10 years later: is the year mistyped? Until then the measure is never overdue; if the extension truly runs "
+          "that long, leave it as it is",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_validate_and_status_warn_of_an_extension_typed_by_hand_more_than_ten_years_on(tmp_path, lang):
+    """(`extend --to 2919-12-31` is refused, but the same entry typed into progress.yaml loaded
+    without a word, and status and check never showed 1.1 overdue again)"""
+    journal = _unhashed_small(tmp_path, _FAR)
+    said = f"rectify: {journal}:48: {_FAR_SAID[lang]}\n"
+    for cache in ("cold", "warm"):  # (the second run reads the journal from the cache)
+        for command in (("validate", str(tmp_path / "tasks.yaml")), ("status", "--registry", str(tmp_path / "tasks.yaml")),
+                        ("status", "--registry", str(tmp_path / "tasks.yaml"), "--format", "json")):
+            proc = _rectify(*command, cache=tmp_path / "cache", lang=lang)
+            assert (proc.returncode, proc.stderr) == (0, said), (cache, command)
+    # (a warning: check judges the entry as ever, 1.1 not overdue, exit 0)
+    check = _rectify("check", "--registry", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache", lang=lang)
+    assert check.returncode == 0
+
+
+@pytest.mark.parametrize("appended", [
+    _FAR.replace("2919-12-31", "2028-12-31"),  # (ten years to the day: written by extend without --far-future)
+    # (each within ten years of the deadline it moves, as extended before: 2018 → 2028 → 2038)
+    _FAR.replace("2919-12-31", "2028-12-31") + _FAR.replace("2018-12-20", "2019-01-20").replace("2919-12-31", "2038-12-31"),
+])
+def test_an_extension_no_more_than_ten_years_after_the_deadline_it_moves_is_not_warned_of(tmp_path, appended):
+    _unhashed_small(tmp_path, appended)
+    for command in (("validate", str(tmp_path / "tasks.yaml")), ("status", "--registry", str(tmp_path / "tasks.yaml"))):
+        proc = _rectify(*command, cache=tmp_path / "cache")
+        assert (proc.returncode, proc.stderr) == (0, ""), command
+
+
+def test_a_far_extension_written_with_far_future_is_warned_of_too(tmp_path):
+    """(--far-future is not stored in the entry: nothing tells a granted one from a typed one)"""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    plan = tmp_path / "small" / "tasks.yaml"
+    written = _rectify("extend", "3.1", "--to", "2919-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future",
+                       "--registry", str(plan), cache=tmp_path / "cache")
+    assert (written.returncode, written.stderr) == (0, "")
+    proc = _rectify("validate", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, (
+        f"rectify: {plan.parent / 'progress.yaml'}:57: warning: journal entry 10 (measure 3.1, 2019-03-31) moves the "
+        "deadline 2020-12-31 to 2919-12-31, more than 10 years later: is the year mistyped? Until then the measure is "
+        "never overdue; if the extension truly runs that long, leave it as it is\n"))
+
+
+def test_a_far_extension_retracted_is_not_warned_of(tmp_path):
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    plan = tmp_path / "small" / "tasks.yaml"
+    extend = ("extend", "3.1", "--to", "2919-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future")
+    assert _rectify(*extend, "--registry", str(plan), cache=tmp_path / "cache").returncode == 0
+    assert _rectify("retract", "3.1", "--reason", "年份误录", "--registry", str(plan), cache=tmp_path / "cache").returncode == 0
+    proc = _rectify("validate", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_many_far_extensions_are_said_in_a_few_lines(tmp_path):
+    """(12 extensions of 1.1 a century apart: 10 named, the others counted)"""
+    journal = _unhashed_small(tmp_path, "".join(_FAR.replace("2919", str(year)) for year in range(2100, 3300, 100)))
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    lines = proc.stderr.splitlines()
+    assert (proc.returncode, len(lines)) == (0, 11)
+    assert lines[1].startswith(f"rectify: {journal}:55: warning: journal entry 11 (measure 1.1, 2018-12-20) moves the "
+                               "deadline 2100-12-31 to 2200-12-31, more than 10 years later")
+    assert lines[10] == "rectify: warning: 2 more extensions move a deadline more than 10 years later"

@@ -172,6 +172,24 @@ def repeated_warnings(repeats, *, folder: bool, lang: Lang) -> list[str]:
     return lines
 
 
+def far_warnings(far, *, folder: bool, lang: Lang) -> list[str]:
+    """validate's and status's warning lines for extensions more than FAR_YEARS after the
+    deadline they move (journal_checks.far_extensions: (place, entry, deadline)), each at its
+    file and line, as repeated_warnings says repeats."""
+    from ..gate import shown_file
+    from ..journal_checks import FAR_YEARS
+
+    lines = []
+    for index, entry, due in far[:_REPEATS_NAMED]:
+        place = f"{shown_file(entry.location.file, folder=folder)}:{entry.location.line}"
+        lines.append(printable("rectify: " + label("validate_far", lang, place=place, index=index, measure=entry.measure,
+                                                   date=entry.date.isoformat(), due=due.isoformat(),
+                                                   to=entry.to.isoformat(), years=FAR_YEARS), single_line=True))
+    if len(far) > _REPEATS_NAMED:
+        lines.append("rectify: " + label("validate_far_more", lang, count=len(far) - _REPEATS_NAMED, years=FAR_YEARS))
+    return lines
+
+
 def render_refusal(notice: Notice, *, lang: Lang = Lang.zh) -> str:
     """Why a request was refused (a refusal's Notice, see i18n.refusal: a write's, or a reading
     command's), in `lang`: one line, which the command line prints after `rectify: `."""
