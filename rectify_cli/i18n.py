@@ -1065,7 +1065,11 @@ LABELS = {
                              "{what}: expected at least one milestone ({{kind: date, due: YYYY-MM-DD}}, {{kind: ongoing}} "
                              "or {{kind: immediate}})"),
     "problem_date_milestone_needs_due": ("{what}：限期时限须写明 'due: YYYY-MM-DD'", "{what}: a date milestone needs 'due: YYYY-MM-DD'"),
-    "problem_milestone_has_no_due": ("{what}：kind 为 {kind} 的时限没有截止日期（due）", "{what}: a milestone of kind {kind} has no due date"),
+    # (a rule, not a lack: "has no due date" was read as the due being missing, written on the line)
+    "problem_milestone_has_no_due": ("{what}：kind 为 {kind} 的时限不写截止日期：请删去 due（有截止日期的一步另写为一个时限："
+                                     "{{kind: date, due: YYYY-MM-DD}}）",
+                                     "{what}: a milestone of kind {kind} takes no due date: remove 'due' (a step due on a "
+                                     "date is a milestone of its own: {{kind: date, due: YYYY-MM-DD}})"),
     "problem_duplicate_task": ("{what}：任务编号 {id} 重复（首次在第 {line} 行）", "{what}: duplicate task id {id} (first on line {line})"),
     "problem_region_not_text": ("{what}：应为地区名称，实为{kind}", "{what}: expected the name of a region, got {kind}"),
     "problem_not_a_region": ("{what}：{name!r} 不是地区（其单位的 kind 不是 region）；地区是在 'units:' 下声明为 kind: region 的单位",

@@ -56,6 +56,11 @@ def close_ids(key: str, ids) -> list[str]:
     against each file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name
     in front), and one with a misspelt file's name is that file's id (in_file_misspelt); one
     written with a leading zero or full-width digits, 01.1, the id it stands for (id_as_meant)."""
+    if key.startswith(":"):  # (`:18.4`, its file's name left out: the id in each file, not one file's by spelling)
+        key = key[1:]
+        found = [key] if key in ids else ids_in_files(key, ids)
+        if found:
+            return found
     meant = id_as_meant(key)
     if meant != key and meant in ids:
         return [meant]

@@ -199,6 +199,9 @@ CASES = [
       "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date YYYY-MM-DD, got the number 20181231"),
     C("date_missing_due", "`{kind: date}` without due",
       "tasks.yaml:25:13: measure 1.1.milestones[1]: a date milestone needs 'due: YYYY-MM-DD'"),
+    C("ongoing_with_due", "`{kind: ongoing, due: 2018-12-31}` (an ongoing milestone given a date)",
+      "tasks.yaml:25:34: measure 1.1.milestones[1]: a milestone of kind ongoing takes no due date: remove 'due' "
+      "(a step due on a date is a milestone of its own: {kind: date, due: YYYY-MM-DD})"),
     C("date_unicode_digits", "report_date in Arabic-Indic digits ٢٠١٩-٠٣-٣١",
       "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got '٢٠١٩-٠٣-٣١' "
       "(did you mean 2019-03-31?)"),
@@ -350,6 +353,8 @@ IN_CHINESE = {
     "utf16": "tasks.yaml:1:1: 不是有效的 UTF-8：字节 0xff（看起来是 UTF-16 编码，即记事本的“Unicode”：请另存为 UTF-8）",
     "ctrl_z_at_end": "tasks.yaml:26:1: 文件末尾有 Ctrl-Z（\\x1a，DOS 和旧版 Windows 工具写入的文件结束符）：请删除它",
     "journal_nul_at_end": "progress.yaml:5:1: 从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",
+    "ongoing_with_due": "tasks.yaml:25:34: 措施 1.1 的 milestones[1]：kind 为 ongoing 的时限不写截止日期：请删去 due"
+                        "（有截止日期的一步另写为一个时限：{kind: date, due: YYYY-MM-DD}）",
     "milestone_unknown_kind": "tasks.yaml:25:20: 措施 1.1 的 milestones[1].kind：未知的值 'weekly'；应为以下之一：date、ongoing、immediate",
     "empty_file": "tasks.yaml:1:1: 空文件：台账应含 'registry'、'units' 和 'tasks'",
     "journal_unknown_unit": "progress.yaml:5:7: 第 1 条进展记录的 by：未知单位 '拉萨'（是否指 拉萨市？）",

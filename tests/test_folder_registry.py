@@ -736,6 +736,21 @@ def test_a_file_name_misspelt_is_suggested_as_written(tmp_path, command, message
     assert (proc.returncode, proc.stderr) == (2, f"rectify: {message.format(folder=folder)}\n")
 
 
+@pytest.mark.parametrize("command, message", [
+    (["status", "--task", ":3"], "--task: no task ':3' (did you mean qinghai:3, sichuan:3?)"),
+    (["show", ":3.1"], "no task or measure ':3.1' (did you mean qinghai:3.1, sichuan:3.1?)"),
+    (["history", "：3.1"], "no task or measure '：3.1' (did you mean qinghai:3.1, sichuan:3.1?)"),
+])
+def test_an_id_with_its_file_name_left_out_suggests_it_in_every_file_that_has_it(tmp_path, command, message):
+    # (`:3.1` was matched by spelling alone, and suggested one file's 3.1 of the several that have it)
+    folder = split_small(tmp_path / "reg")  # (names of provinces, as long as most: by spelling, one was closer)
+    (folder / "naqu.yaml").rename(folder / "sichuan.yaml")
+    (folder / "naqu.progress.yaml").rename(folder / "sichuan.progress.yaml")
+    (folder / "qinghai.yaml").write_bytes((folder / "sichuan.yaml").read_bytes() + b"# qinghai\n")  # (a task 3 too)
+    proc = run(*command, "-r", str(folder), "--lang", "en", env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (2, f"rectify: {message}\n")
+
+
 @pytest.mark.parametrize("hidden", [".#xizang.yaml", "._xizang.yaml"])
 def test_hidden_files_of_a_folder_are_no_plan_files(tmp_path, hidden):
     # (Emacs leaves .#NAME.yaml, a link to nowhere, while NAME.yaml is edited; a Mac leaves
