@@ -1080,7 +1080,7 @@ LABELS = {
                                    " (only {files} declares it: each plan file declares the units it names)"),
     "problem_listed_in_one": ("（几个单位写成了一项：请用半角逗号分隔，写作 {written}）",
                               " (several names written as one: separate them with ASCII commas, {written})"),
-    "problem_written_as": ("（应写作 {key}）", " (written {key})"),
+    "problem_written_as": ("（应写作 {key}）", " (write {key})"),  # (an instruction, as 应写作: not what was written)
     "problem_lead_not_owner": ("{what}：{name!r} 不在其责任单位之中", "{what}: {name!r} is not one of its owners"),
     "problem_journal_not_list": ("进展记录：应为记录的列表（- measure: …），实为{kind}",
                                  "journal: expected a list of entries (- measure: ...), got {kind}"),
