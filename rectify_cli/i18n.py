@@ -977,8 +977,9 @@ LABELS = {
                            "YAML syntax: a tab in the indentation: indent with spaces"),
     "problem_comment_in_text": ("{key} 的文字未加引号，其中的“ #”起注释作用，其后的内容会被丢掉：请给整段文字加上引号（\"…\"），"
                                 "或把注释写在单独一行",
-                                "a ' #' in a {key} written without quotes starts a comment, and the text after it is "
-                                "dropped: put the text in quotes (\"…\"), or the comment on a line of its own"),
+                                "a ' #' in the text of {key}, written without quotes, starts a comment, and the text "
+                                "after it is dropped: put the text in quotes (\"…\"), or the comment on a line of its "
+                                "own"),  # (the key as written: "a evidence", "a issuer" was no English)
     "problem_anchors": ("台账中不能使用 YAML 锚点和别名（&name、*name）；请把值写出来",
                         "YAML anchors and aliases (&name, *name) are not allowed in a registry; write the value out"),
     "problem_too_deep": ("文档嵌套超过 {depth} 层", "document nested deeper than {depth} levels"),
