@@ -333,8 +333,8 @@ LABELS = {
                                        "written {days:day} after the deadline {deadline}: on time by its date {date}; "
                                        "make sure that date is true"),
     "notice_month_over": ("补录到已结束的{year}年{number}月：该月及以后各月的月报随之改变（已报送的不会）",
-                          "dated in {month}, a month already over: the summaries of {month} and after change, "
-                          "those already filed do not"),
+                          "dated in {month}, a month already over: the summaries of {month} and later months "
+                          "change; those already filed do not"),
     "notice_back_filled": ("补录：日期 {date} 早于措施 {measure} 最近一条记录（{latest}）",
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
     # (under the entry written, as the other notices: written all the same, as a second identical report can be true)
@@ -499,13 +499,13 @@ LABELS = {
                                "--reason: say why the entry was wrong (e.g. recorded on the wrong measure)"),
     "refused_nothing_to_retract": ("措施 {measure} 没有可撤回的记录", "{measure} has no entry to retract"),
     "refused_no_such_entry": ("措施 {measure} 没有 --entry {entry} 所指的记录（可写其日期，或其哈希的前 7 位以上）",
-                              "{measure} has no entry --entry {entry} names (give its date, or 7 or more first digits "
-                              "of its hash)"),
+                              "{measure} has no entry that --entry {entry} names (give its date, or the first 7 or "
+                              "more digits of its hash)"),
     "refused_entry_unreadable": ("--entry：“{text}”既不是日期（如 2019-04-18），也不是记录哈希的开头（7 至 64 位十六进制数字）",
                                  "--entry: {text!r} is neither a day (e.g. 2019-04-18) nor the start of an entry's hash "
                                  "(7 to 64 hex digits)"),
     "refused_several_entries": ("措施 {measure} 有多条记录符合 --entry {entry}：{entries}；请用 --entry <哈希开头> 指明撤回哪一条",
-                                "{measure} has several entries --entry {entry} names: {entries}; name the one to "
+                                "{measure} has several entries that --entry {entry} names: {entries}; name the one to "
                                 "retract with --entry <hash prefix>"),
     "refused_entry_listed": ("{date} 的{state}记录（{hash}）", "{date} {state} ({hash})"),
     "refused_latest_is_retraction": ("措施 {measure} 最近的一条记录是撤回误录（{date}，{hash}）：如要撤销这次撤回，"
