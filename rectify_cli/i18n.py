@@ -319,8 +319,8 @@ LABELS = {
     "effect_stale": ("，久未报告", ", stale"),
     "effect_pending": ("{status}，下一期限 {due}", "{status}, next due {due}"),
     "notice_in_progress_closed": ("措施 {measure} 已销号，这条进展不改变其状态；回头看发现问题，请用 rectify reopen 重新打开",
-                                  "{measure} is closed, and this entry leaves it so; to open it again (回头看), use "
-                                  "`rectify reopen`"),
+                                  "{measure} is closed, and this entry leaves it so; if a follow-up inspection (回头看) "
+                                  "found a problem, use `rectify reopen`"),
     "notice_closed_late": ("逾期销号：超过期限 {deadline} 共{days}天", "closed late: {days:day} after its deadline {deadline}"),
     "notice_late_extension": ("逾期申请延期：在期限 {deadline} 过后{days}天才申请（已写入 late: true）",
                               "late extension: requested {days:day} after the deadline {deadline} (written with late: true)"),
@@ -1250,7 +1250,7 @@ LABELS.update({
                    "Close out a measure (销号), with evidence. An ongoing measure keeps running."),
     "help_reopen": ("重新打开已销号的措施：回头看发现表面整改。",
                     "Reopen a closed measure: a follow-up inspection (回头看) found superficial rectification."),
-    "help_reopen_short": ("", "Reopen a closed measure: 回头看 found it superficial."),
+    "help_reopen_short": ("", "Reopen a measure that a follow-up (回头看) found superficial."),
     "help_report": ("记录长期坚持措施的定期报告，消除“久未报告”。",
                     "Record a periodic report on an ongoing (长期坚持) measure; clears 'stale'."),
     "help_report_short": ("", "Report on an ongoing (长期坚持) measure; clears 'stale'."),

@@ -956,7 +956,8 @@ def test_write_confirmation_in_english(reg):
 
 @pytest.mark.parametrize("lang, notice", [
     ("zh", "  ! 措施 1.2 已销号，这条进展不改变其状态；回头看发现问题，请用 rectify reopen 重新打开\n"),
-    ("en", "  ! 1.2 is closed, and this entry leaves it so; to open it again (回头看), use `rectify reopen`\n"),
+    ("en", "  ! 1.2 is closed, and this entry leaves it so; if a follow-up inspection (回头看) found a problem, use "
+           "`rectify reopen`\n"),
 ])
 def test_progress_recorded_on_a_closed_measure_says_it_stays_closed(reg, lang, notice):
     # (it was recorded without a word, and the clerk who meant the work is under way again saw 已销号 still)
