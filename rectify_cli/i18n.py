@@ -1265,7 +1265,7 @@ LABELS.update({
     "help_history": ("进展记录，最新的在前。", "Journal entries, newest first."),
     "help_verify": ("重算台账的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),
-    "help_verify_short": ("", "Check the journal's hash chain: the first entry changed."),
+    "help_verify_short": ("", "Check the journal's hash chain; name the first entry changed."),
     # options several commands share
     "help_opt_registry": ("整改方案文件（tasks.yaml）或方案文件所在的文件夹。默认：data/tasks.yaml 或 data/ 中的"
                           "方案文件（在当前文件夹及其上级中查找，至仓库根目录为止），没有则用内置台账。",

@@ -397,7 +397,7 @@ Commands:
   extend     Record an approved extension (延期) of a deadline.
   retract    Retract an entry recorded by mistake (not a reopening).
   history    Journal entries, newest first.
-  verify     Check the journal's hash chain: the first entry changed.
+  verify     Check the journal's hash chain; name the first entry changed.
 """
 
 
