@@ -328,8 +328,8 @@ LABELS = {
     "effect_stale": ("，久未报告", ", stale"),
     "effect_pending": ("{status}，下一期限 {due}", "{status}, next due {due}"),
     "notice_in_progress_closed": ("措施 {measure} 已销号，这条进展不改变其状态；回头看发现问题，请用 rectify reopen 重新打开",
-                                  "{measure} is closed, and this entry leaves it so; to open it again (回头看), use "
-                                  "`rectify reopen`"),
+                                  "{measure} is closed, and this entry leaves it so; if a follow-up inspection (回头看) "
+                                  "found a problem, use `rectify reopen`"),
     "notice_closed_late": ("逾期销号：超过期限 {deadline} 共{days}天", "closed late: {days:day} after its deadline {deadline}"),
     "notice_late_extension": ("逾期申请延期：在期限 {deadline} 过后{days}天才申请（已写入 late: true）",
                               "late extension: requested {days:day} after the deadline {deadline} (written with late: true)"),
@@ -342,8 +342,8 @@ LABELS = {
                                        "written {days:day} after the deadline {deadline}: on time by its date {date}; "
                                        "make sure that date is true"),
     "notice_month_over": ("补录到已结束的{year}年{number}月：该月及以后各月的月报随之改变（已报送的不会）",
-                          "dated in {month}, a month already over: the summaries of {month} and after change, "
-                          "those already filed do not"),
+                          "dated in {month}, a month already over: the summaries of {month} and later months "
+                          "change; those already filed do not"),
     "notice_back_filled": ("补录：日期 {date} 早于措施 {measure} 最近一条记录（{latest}）",
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
     # (under the entry written, as the other notices: written all the same, as a second identical report can be true)
@@ -508,13 +508,13 @@ LABELS = {
                                "--reason: say why the entry was wrong (e.g. recorded on the wrong measure)"),
     "refused_nothing_to_retract": ("措施 {measure} 没有可撤回的记录", "{measure} has no entry to retract"),
     "refused_no_such_entry": ("措施 {measure} 没有 --entry {entry} 所指的记录（可写其日期，或其哈希的前 7 位以上）",
-                              "{measure} has no entry --entry {entry} names (give its date, or 7 or more first digits "
-                              "of its hash)"),
+                              "{measure} has no entry that --entry {entry} names (give its date, or the first 7 or "
+                              "more digits of its hash)"),
     "refused_entry_unreadable": ("--entry：“{text}”既不是日期（如 2019-04-18），也不是记录哈希的开头（7 至 64 位十六进制数字）",
                                  "--entry: {text!r} is neither a day (e.g. 2019-04-18) nor the start of an entry's hash "
                                  "(7 to 64 hex digits)"),
     "refused_several_entries": ("措施 {measure} 有多条记录符合 --entry {entry}：{entries}；请用 --entry <哈希开头> 指明撤回哪一条",
-                                "{measure} has several entries --entry {entry} names: {entries}; name the one to "
+                                "{measure} has several entries that --entry {entry} names: {entries}; name the one to "
                                 "retract with --entry <hash prefix>"),
     "refused_entry_listed": ("{date} 的{state}记录（{hash}）", "{date} {state} ({hash})"),
     "refused_latest_is_retraction": ("措施 {measure} 最近的一条记录是撤回误录（{date}，{hash}）：如要撤销这次撤回，"
@@ -986,8 +986,9 @@ LABELS = {
                            "YAML syntax: a tab in the indentation: indent with spaces"),
     "problem_comment_in_text": ("{key} 的文字未加引号，其中的“ #”起注释作用，其后的内容会被丢掉：请给整段文字加上引号（\"…\"），"
                                 "或把注释写在单独一行",
-                                "a ' #' in a {key} written without quotes starts a comment, and the text after it is "
-                                "dropped: put the text in quotes (\"…\"), or the comment on a line of its own"),
+                                "a ' #' in the text of {key}, written without quotes, starts a comment, and the text "
+                                "after it is dropped: put the text in quotes (\"…\"), or the comment on a line of its "
+                                "own"),  # (the key as written: "a evidence", "a issuer" was no English)
     "problem_anchors": ("台账中不能使用 YAML 锚点和别名（&name、*name）；请把值写出来",
                         "YAML anchors and aliases (&name, *name) are not allowed in a registry; write the value out"),
     "problem_too_deep": ("文档嵌套超过 {depth} 层", "document nested deeper than {depth} levels"),
@@ -1013,7 +1014,7 @@ LABELS = {
     "problem_not_list": ("{what}：应为列表，实为{kind}", "{what}: expected a list, got {kind}"),
     "problem_not_text": ("{what}：应为文字，实为{kind}", "{what}: expected text, got {kind}"),
     "problem_claim_key": ("{what}：应为小写字母、数字和下划线组成的计数键（如 tasks_total），实为{value}",
-                          "{what}: expected a count key of lowercase letters, digits and _ (as tasks_total), got {value}"),
+                          "{what}: expected a count key of lowercase letters, digits and _ (e.g. tasks_total), got {value}"),
     "problem_not_nonempty_text": ("{what}：应为非空文字，实为{kind}", "{what}: expected non-empty text, got {kind}"),
     "problem_not_whole_number": ("{what}：应为不小于 {minimum} 的整数，实为{value}{hint}",
                                  "{what}: expected a whole number ≥ {minimum}, got {value}{hint}"),
@@ -1093,7 +1094,7 @@ LABELS = {
                                    " (only {files} declares it: each plan file declares the units it names)"),
     "problem_listed_in_one": ("（几个单位写成了一项：请用半角逗号分隔，写作 {written}）",
                               " (several names written as one: separate them with ASCII commas, {written})"),
-    "problem_written_as": ("（应写作 {key}）", " (written {key})"),
+    "problem_written_as": ("（应写作 {key}）", " (write {key})"),  # (an instruction, as 应写作: not what was written)
     "problem_lead_not_owner": ("{what}：{name!r} 不在其责任单位之中", "{what}: {name!r} is not one of its owners"),
     "problem_journal_not_list": ("进展记录：应为记录的列表（- measure: …），实为{kind}",
                                  "journal: expected a list of entries (- measure: ...), got {kind}"),
@@ -1262,7 +1263,7 @@ LABELS.update({
                    "Close out a measure (销号), with evidence. An ongoing measure keeps running."),
     "help_reopen": ("重新打开已销号的措施：回头看发现表面整改。",
                     "Reopen a closed measure: a follow-up inspection (回头看) found superficial rectification."),
-    "help_reopen_short": ("", "Reopen a closed measure: 回头看 found it superficial."),
+    "help_reopen_short": ("", "Reopen a measure that a follow-up (回头看) found superficial."),
     "help_report": ("记录长期坚持措施的定期报告，消除“久未报告”。",
                     "Record a periodic report on an ongoing (长期坚持) measure; clears 'stale'."),
     "help_report_short": ("", "Report on an ongoing (长期坚持) measure; clears 'stale'."),
@@ -1277,7 +1278,7 @@ LABELS.update({
     "help_history": ("进展记录，最新的在前。", "Journal entries, newest first."),
     "help_verify": ("重算台账的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),
-    "help_verify_short": ("", "Check the journal's hash chain: the first entry changed."),
+    "help_verify_short": ("", "Check the journal's hash chain; name the first entry changed."),
     # options several commands share
     "help_opt_registry": ("整改方案文件（tasks.yaml）或方案文件所在的文件夹。默认：data/tasks.yaml 或 data/ 中的"
                           "方案文件（在当前文件夹及其上级中查找，至仓库根目录为止），没有则用内置台账。",
@@ -1505,7 +1506,8 @@ LABELS.update({
     "problem_import_unit_fields": ("单位“{name}”：未知的字段 {fields}（可用字段：{known}）", "unit {name}: unknown fields {fields} (fields: {known})"),
     "problem_import_unit_fields_one": ("单位“{name}”：未知的字段 {fields}（可用字段：{known}）", "unit {name}: unknown field {fields} (fields: {known})"),
     "problem_import_unit_kind": ("单位“{name}”：kind 应为 {kinds} 之一", "unit {name}: kind must be one of {kinds}"),
-    "problem_import_phrase_unknown_unit": ("短语“{phrase}”：未知单位 {units}", "phrase {phrase!r}: unknown unit {units}"),
+    "problem_import_phrase_unknown_unit": ("短语“{phrase}”：未知单位 {units}", "phrase {phrase!r}: unknown units {units}"),
+    "problem_import_phrase_unknown_unit_one": ("短语“{phrase}”：未知单位 {units}", "phrase {phrase!r}: unknown unit {units}"),
     "problem_import_phrase_no_units": ("短语“{phrase}”：没有写单位", "phrase {phrase!r}: no units"),
     "problem_import_phrase_is_unit": ("短语“{phrase}”同时也是单位名称或别名", "phrase {phrase!r} is also a unit name or alias"),
     "problem_import_text_fix_fields": ("text_fixes[{index}]：须写明 at、field、find、replace", "text_fixes[{index}]: needs at, field, find, replace"),
@@ -1514,7 +1516,9 @@ LABELS.update({
                                           "text_fixes: {at} {field}: {find!r} not found (already fixed in the source or the importer?)"),
     "problem_import_owners_needed": ("owners: {measure}：须在 owners: 下列出责任单位（如 owners: [拉萨市]）", "owners: {measure}: needs owners: [unit, ...]"),
     "problem_import_owners_unknown": ("owners: {measure}：未知单位 {units}（请在 units: 下声明）",
-                                      "owners: {measure}: unknown unit {units} (declare it under units:)"),
+                                      "owners: {measure}: unknown units {units} (declare them under units:)"),
+    "problem_import_owners_unknown_one": ("owners: {measure}：未知单位 {units}（请在 units: 下声明）",
+                                          "owners: {measure}: unknown unit {units} (declare it under units:)"),
     "problem_import_owners_fields": ("owners: {measure}：未知的字段 {fields}（可用字段：{known}）",
                                      "owners: {measure}: unknown fields {fields} (fields: {known})"),
     "problem_import_owners_fields_one": ("owners: {measure}：未知的字段 {fields}（可用字段：{known}）",

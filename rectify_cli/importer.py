@@ -236,7 +236,8 @@ def load_curation(path: str | Path) -> Curation:
         owners = [owners] if isinstance(owners, str) else list(owners or [])
         unknown = [o for o in owners if o not in names]
         if not owners or unknown:
-            raise (fail("phrase_unknown_unit", "phrases", phrase, phrase=phrase, units=list(map(str, unknown))) if unknown
+            raise (fail("phrase_unknown_unit" + _one(unknown), "phrases", phrase, phrase=phrase,
+                        units=list(map(str, unknown))) if unknown
                    else fail("phrase_no_units", "phrases", phrase, phrase=phrase))
         if phrase in seen:
             raise fail("phrase_is_unit", "phrases", phrase, phrase=phrase)
@@ -258,7 +259,7 @@ def load_curation(path: str | Path) -> Curation:
         listed = [str(x) for x in sequence(o["owners"], f"owners: {mid}: owners", "owners", mid)]  # (the file's keys, as written)
         bad = [x for x in listed if x not in names]
         if bad:
-            raise fail("owners_unknown", "owners", mid, measure=mid, units=bad)
+            raise fail("owners_unknown" + _one(bad), "owners", mid, measure=mid, units=bad)
         lead = str(o.get("lead") or listed[0])
         if lead not in listed:
             raise fail("lead_not_owner", "owners", mid, measure=mid, lead=lead)

@@ -242,7 +242,7 @@ CASES = [
     C("bool_where_number", "`warn_days: yes`",
       "tasks.yaml:7:16: registry.settings.warn_days: expected a whole number ≥ 0, got true/false"),
     C("claim_key_not_a_key", "a claim's key written as words, `Tasks Total`",
-      "tasks.yaml:7:13: claim.key: expected a count key of lowercase letters, digits and _ (as tasks_total), got 'Tasks Total'"),
+      "tasks.yaml:7:13: claim.key: expected a count key of lowercase letters, digits and _ (e.g. tasks_total), got 'Tasks Total'"),
     C("complex_key", "a complex mapping key `? [a, b]`",
       "tasks.yaml:6:3: a mapping key must be plain text"),
     # YAML features a registry refuses

@@ -392,12 +392,12 @@ Commands:
   import     Build a registry from a report's text (its appendix).
   record     Append one dated entry to the journal.
   close      Close out a measure (销号), with evidence.
-  reopen     Reopen a closed measure: 回头看 found it superficial.
+  reopen     Reopen a measure that a follow-up (回头看) found superficial.
   report     Report on an ongoing (长期坚持) measure; clears 'stale'.
   extend     Record an approved extension (延期) of a deadline.
   retract    Retract an entry recorded by mistake (not a reopening).
   history    Journal entries, newest first.
-  verify     Check the journal's hash chain: the first entry changed.
+  verify     Check the journal's hash chain; name the first entry changed.
 """
 
 

@@ -956,7 +956,8 @@ def test_write_confirmation_in_english(reg):
 
 @pytest.mark.parametrize("lang, notice", [
     ("zh", "  ! 措施 1.2 已销号，这条进展不改变其状态；回头看发现问题，请用 rectify reopen 重新打开\n"),
-    ("en", "  ! 1.2 is closed, and this entry leaves it so; to open it again (回头看), use `rectify reopen`\n"),
+    ("en", "  ! 1.2 is closed, and this entry leaves it so; if a follow-up inspection (回头看) found a problem, use "
+           "`rectify reopen`\n"),
 ])
 def test_progress_recorded_on_a_closed_measure_says_it_stays_closed(reg, lang, notice):
     # (it was recorded without a word, and the clerk who meant the work is under way again saw 已销号 still)
@@ -1144,7 +1145,8 @@ def test_an_entry_written_after_its_deadline_but_dated_before_it_is_said_to_be_s
                   today="2019-07-03")
     assert english.stdout.splitlines()[1:3] == [
         "  ! written 3 days after the deadline 2019-06-30: on time by its date 2019-05-02; make sure that date is true",
-        "  ! dated in 2019-05, a month already over: the summaries of 2019-05 and after change, those already filed do not",
+        "  ! dated in 2019-05, a month already over: the summaries of 2019-05 and later months change; those already "
+        "filed do not",
     ]
 
 
@@ -1397,7 +1399,7 @@ def _several(reg):
 RETRACT_REFUSALS = [
     ([], ("retract", "1.1", "--reason", " "), "--reason: say why the entry was wrong"),
     ([], ("retract", "1.1", "--reason", "x", "--entry", "2019-03-05"),
-     "1.1 has no entry --entry 2019-03-05 names (give its date, or 7 or more first digits of its hash)"),
+     "1.1 has no entry that --entry 2019-03-05 names (give its date, or the first 7 or more digits of its hash)"),
     ([], ("retract", "1.1", "--reason", "x", "--entry", "abc"),
      "--entry: 'abc' is neither a day (e.g. 2019-04-18) nor the start of an entry's hash (7 to 64 hex digits)"),
     # (longer than a hash, 64 digits: "7 or more" said it should do)
@@ -1420,7 +1422,7 @@ RETRACT_REFUSALS = [
      "retracting the done entry of 2019-03-01 would make the later reopened entry of 2019-03-10 ({hash}) wrong: "
      "1.1 is not closed as of 2019-03-10 (status overdue): nothing to reopen; retract that entry first"),
     ("several", ("retract", "1.1", "--reason", "x", "--entry", "2019-03-05"),
-     "1.1 has several entries --entry 2019-03-05 names: 2019-03-05 in_progress ({first}), 2019-03-05 in_progress ({hash}); "
+     "1.1 has several entries that --entry 2019-03-05 names: 2019-03-05 in_progress ({first}), 2019-03-05 in_progress ({hash}); "
      "name the one to retract with --entry <hash prefix>"),
 ]
 

@@ -1082,6 +1082,27 @@ def test_curation_unknown_fields_are_counted_in_english(tmp_path, body, en, zh):
     assert (e.value.problems[0].message, problem_message(e.value.problems[0], Lang.zh)) == (en, zh)
 
 
+@pytest.mark.parametrize("body, en, zh", [
+    ('owners:\n  "1.1": {owners: [自治区不存在厅]}\n',
+     "owners: 1.1: unknown unit 自治区不存在厅 (declare it under units:)",
+     "owners: 1.1：未知单位 自治区不存在厅（请在 units: 下声明）"),
+    ('owners:\n  "1.1": {owners: [自治区不存在厅, 自治区没有局]}\n',
+     "owners: 1.1: unknown units 自治区不存在厅, 自治区没有局 (declare them under units:)",
+     "owners: 1.1：未知单位 自治区不存在厅、自治区没有局（请在 units: 下声明）"),
+    ("phrases:\n  各级环保部门: [自治区不存在厅]\n",
+     "phrase '各级环保部门': unknown unit 自治区不存在厅",
+     "短语“各级环保部门”：未知单位 自治区不存在厅"),
+    ("phrases:\n  各级环保部门: [自治区不存在厅, 自治区没有局]\n",
+     "phrase '各级环保部门': unknown units 自治区不存在厅, 自治区没有局",
+     "短语“各级环保部门”：未知单位 自治区不存在厅、自治区没有局"),
+])
+def test_curation_unknown_units_are_counted_in_english(tmp_path, body, en, zh):
+    """'unknown unit(s)', 'declare it/them': one unit is a unit, two are units."""
+    with pytest.raises(ReportFormatError) as e:
+        _curation(tmp_path, body)
+    assert (e.value.problems[0].message, problem_message(e.value.problems[0], Lang.zh)) == (en, zh)
+
+
 def test_curation_text_fix_that_no_longer_applies(tmp_path):
     cur = _curation(tmp_path, 'text_fixes:\n  - {at: "1.1", field: text, find: 不存在的字, replace: x}\n')
     with pytest.raises(ReportFormatError) as e:

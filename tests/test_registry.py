@@ -478,9 +478,23 @@ def test_a_comment_inside_an_unquoted_note_is_refused_not_dropped(tmp_path):
     for use_cache in (False, True):
         with pytest.raises(RegistryError) as caught:
             load_registry(tmp_path / "reg" / "tasks.yaml", use_cache=use_cache, today=date(2019, 3, 31))
-        assert str(caught.value) == (f"{journal}:{line}:15: a ' #' in a note written without quotes starts a comment, and "
-                                     "the text after it is dropped: put the text in quotes (\"…\"), or the comment on a "
-                                     "line of its own")
+        assert str(caught.value) == (f"{journal}:{line}:15: a ' #' in the text of note, written without quotes, starts a "
+                                     "comment, and the text after it is dropped: put the text in quotes (\"…\"), or the "
+                                     "comment on a line of its own")
+
+
+def test_a_comment_inside_unquoted_evidence_is_said_in_english_without_a_wrong_article(tmp_path):
+    """The key is named as the file writes it: 'in a evidence' (or 'a issuer') was no English."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    journal = tmp_path / "reg" / "progress.yaml"
+    text = journal.read_text(encoding="utf-8")
+    journal.write_text(text + '- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress\n  note: 管网已通水\n'
+                       "  evidence: 藏环发 #12号\n", encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "reg" / "tasks.yaml", use_cache=False, today=date(2019, 3, 31))
+    assert str(caught.value) == (f"{journal}:{text.count(chr(10)) + 5}:17: a ' #' in the text of evidence, written without "
+                                 "quotes, starts a comment, and the text after it is dropped: put the text in quotes "
+                                 "(\"…\"), or the comment on a line of its own")
 
 
 def test_validate_says_the_hint_in_chinese_by_default(tmp_path):

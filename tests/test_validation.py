@@ -245,13 +245,13 @@ def test_a_task_missing_a_key_is_named_by_its_id(tmp_path):
      "with ASCII commas, [拉萨市, 那曲市]); the regions are the units declared under 'units:' with kind: region "
      "(那曲市, 拉萨市)"),
     ("progress.yaml", "  state: in_progress", "  state: 推进中",
-     "progress.yaml:4:10: journal entry 1.state: unknown value '推进中' (written in_progress); expected one of "
+     "progress.yaml:4:10: journal entry 1.state: unknown value '推进中' (write in_progress); expected one of "
      "in_progress, done, reopened, report, extended, retracted"),
     ("progress.yaml", "  state: in_progress", "  state: 已完成",
-     "progress.yaml:4:10: journal entry 1.state: unknown value '已完成' (written done); expected one of "
+     "progress.yaml:4:10: journal entry 1.state: unknown value '已完成' (write done); expected one of "
      "in_progress, done, reopened, report, extended, retracted"),
     ("tasks.yaml", "reported: {state: basically_done}", "reported: {state: 基本完成}",
-     "tasks.yaml:38:23: task 1.reported.state: unknown value '基本完成' (written basically_done); expected one of "
+     "tasks.yaml:38:23: task 1.reported.state: unknown value '基本完成' (write basically_done); expected one of "
      "fully_done, basically_done, on_schedule, interim_results"),
 ])
 def test_a_chinese_way_of_writing_a_value_is_told_how_to_write_it(tmp_path, file, old, new, expected):
