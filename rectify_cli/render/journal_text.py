@@ -303,7 +303,7 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
                for row, entry in zip(rows, entries)]
         return _aligned(widths, headers, cut, shown)
     # (from here an entry may wrap: at its words, never inside one; the joiners are taken out below)
-    whole, rows = ([[*row[:_STATE], _words_whole(row[_STATE], lang), *row[_STATE + 1:]] for row in table]
+    whole, rows = ([[*row[:_STATE], entry_words_whole(row[_STATE], lang), *row[_STATE + 1:]] for row in table]
                    for table in (whole, rows))
     under = list(natural)
     # (an id cut, `新疆维…`, names no measure: it goes under its date, as status keeps ids whole)
@@ -333,7 +333,7 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
 _CHINESE_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
-def _words_whole(state: str, lang: Lang) -> str:
+def entry_words_whole(state: str, lang: Lang) -> str:
     """An entry's cell with no line break inside a word (`unbroken`): a run of Chinese characters
     (`推进` / `中`, `撤` / `回` were split at 30-36 columns), an entry's name of two words (`in` /
     `progress`, `progress` / `note`)."""
