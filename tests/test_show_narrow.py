@@ -1,6 +1,7 @@
 """`rectify show` on narrow terminals: the brackets a note's cell ends with, the milestones' headings."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -134,3 +135,33 @@ def test_show_at_any_narrow_width_shows_each_milestones_heading_whole_or_says_it
         table = _milestones(_show("data/tasks.yaml", "18.4", lang, width))
         said = " ".join(table[3:])  # (the rows, and under them the columns left out)
         assert [heading for heading in headings if heading not in table[1].split() and heading not in said] == [], width
+
+
+@pytest.fixture
+def withdrawn(tmp_path):
+    """The small fixture with a progress note on 3.1 retracted, and that retraction retracted: the
+    entries name `推进中` (`progress note`) after a date in a retraction's brackets, and say `（已撤回）`."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    registry = str(tmp_path / "small" / "tasks.yaml")
+    for command in [("record", "3.1", "--state", "in_progress", "--date", "2019-02-10", "--note", "新划定10个"),
+                    ("retract", "3.1", "--reason", "记错措施", "--date", "2019-02-11"),
+                    ("retract", "3.1", "--reason", "撤销有误", "--entry", "2019-02-11", "--date", "2019-02-12")]:
+        written = run(*command, "--registry", registry, env={"RECTIFY_TODAY": "2019-03-31"})
+        assert written.exit_code == 0, written.output
+    return registry
+
+
+ENTRY_WORDS = {"zh": ["推进中", "撤回误录", "已撤回", "的撤回"], "en": ["in progress", "progress note", "retraction"]}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_from_20_to_80_columns_splits_no_word_of_an_entry(withdrawn, lang):
+    """The history's entry column read `撤回误录（撤回` / `2019-02-10 推进` / `中）` at 30 columns, `推进中（已`
+    / `撤回）` at 40, `（撤` / `回` at 44: a line may break between an entry's words, never inside one."""
+    for width in range(20, 81):
+        lines = _show(withdrawn, "3.1", lang, width)
+        lines = lines[next(i for i, line in enumerate(lines) if line.startswith(("日期", "Date"))):]
+        cells = [[cell for cell in re.split(r"\s{2,}", line.strip()) if cell] for line in lines]
+        split = [(word, a, b) for word in ENTRY_WORDS[lang] for k in range(1, len(word)) for a, b in zip(cells, cells[1:])
+                 if any(one.endswith(word[:k]) for one in a) and any(one.startswith(word[k:].lstrip()) for one in b)]
+        assert split == [], (width, split, lines)

@@ -1,6 +1,8 @@
 """Plain text for the journal commands: what was written, the history table, the chain check."""
 from __future__ import annotations
 
+import re
+
 from ..dates import whole_months
 from ..engine import Retractions
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, label, notice_text, word
@@ -328,6 +330,9 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
         cut = [[*row[:_NOTE], _note_cell(entry, lang, shares.get(_NOTE, 0)), clip(row[_EVIDENCE], shares.get(_EVIDENCE, 0))]
                for row, entry in zip(rows, entries)]
         return _aligned(widths, headers, cut, shown)
+    # (from here an entry may wrap: at its words, never inside one; the joiners are taken out below)
+    whole, rows = ([[*row[:_STATE], entry_words_whole(row[_STATE], lang), *row[_STATE + 1:]] for row in table]
+                   for table in (whole, rows))
     under = list(natural)
     # (an id cut, `新疆维…`, names no measure: it goes under its date, as status keeps ids whole)
     stacked = _widest(widths, headers, rows, 0) + 2 + _widest(widths, headers, rows, _MEASURE) > width
@@ -347,7 +352,25 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
         taken = sum(_widest(widths, headers, rows, i) + 2 for i in fixed) - 2
         rows = _unit_widened(widths, headers, rows, whole, width - taken)
     lines = _with_notes_under(widths, headers, rows, entries, fixed, under, lang, width)
-    return [clip(line, width) for line in lines]
+    from .linebreak import joined_out  # (Rich's cell widths: off the start-up of the writing commands)
+
+    return [clip(joined_out(line), width) for line in lines]
+
+
+# (an entry's cell holds i18n's words and dates, never registry text: a run of Chinese characters is a word)
+_CHINESE_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def entry_words_whole(state: str, lang: Lang) -> str:
+    """An entry's cell with no line break inside a word (`unbroken`): a run of Chinese characters
+    (`推进` / `中`, `撤` / `回` were split at 30-36 columns), an entry's name of two words (`in` /
+    `progress`, `progress` / `note`)."""
+    from .linebreak import unbroken
+
+    for name in {word(names, kind, lang) for names in (ENTRY, ENTRY_NOUN) for kind in EntryState}:
+        if " " in name:
+            state = state.replace(name, unbroken(name))
+    return _CHINESE_WORD.sub(lambda run: unbroken(run.group()), state)
 
 
 def _state_under(widths: _Widths, headers: list[str], rows: list[list[str]], fixed: list[int], width: int) -> bool:

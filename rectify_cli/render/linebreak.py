@@ -27,6 +27,11 @@ def unbroken(text: str) -> str:
     return _JOINER.join(text)
 
 
+def joined_out(text: str) -> str:
+    """`text` without the joiners `unbroken` put in it: as printed (plain text, not a Paragraph)."""
+    return text.replace(_JOINER, "")
+
+
 class Paragraph:
     """Text that Rich wraps at UAX #14 break opportunities (see module); measured as the Text.
     `groups_from`: each bracket group opening at or after this character offset is not broken

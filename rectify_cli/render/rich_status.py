@@ -35,8 +35,9 @@ from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
-from .journal_text import LATE_MARK, extended_late_words, extension_details, filled_columns, ledger_warnings, retraction_text
-from .linebreak import Paragraph, fewest_breaks_width, shape, unbroken, widest_unbroken
+from .journal_text import (LATE_MARK, entry_words_whole, extended_late_words, extension_details, filled_columns,
+                           ledger_warnings, retraction_text)
+from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -869,7 +870,9 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     terminal too narrow for a note beside its entry, the notes under it."""
     entries = list(entries)
     retractions = Retractions.of(entries)
-    states = [word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang) for entry in entries]
+    # (wrapped at their words, never inside one: `推进` / `中）`, `推进中（已` / `撤回）`; a Paragraph drops the joiners)
+    states = [entry_words_whole(word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang), lang)
+              for entry in entries]
     notes = [_entry_note(entry, lang) for entry in entries]
     sides = _sides(entries, lang)
     ids = [Text(printable(entry.measure, single_line=True)) for entry in entries] if measures else []
@@ -893,7 +896,7 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
         table.add_column(label("journal_state", lang), no_wrap=True)
     else:
         table.add_column(label("journal_state", lang), width=entry_width)
-    state_cells = [Text(state) if entry_width is None else Paragraph(state) for state in states]
+    state_cells = [Text(joined_out(state)) if entry_width is None else Paragraph(state) for state in states]
     if widths is None:  # (unit and evidence under the note)
         table.add_column(label("journal_note", lang), overflow="fold")
         for i, (entry, state, note) in enumerate(zip(entries, state_cells, _with_sides(notes, sides, lang))):
@@ -951,12 +954,13 @@ def _history_notes_under(console: Console, entries: list[Entry], ids: list[Text]
     under = []
     for i, (entry, state, note) in enumerate(zip(entries, states, notes)):
         cells = [Text(entry.date.isoformat()), *ids[i:i + 1]]
-        table.add_row(*cells, *([Paragraph(state) if wrap else Text(state)] if with_entry else []))
+        table.add_row(*cells, *([Paragraph(state) if wrap else Text(joined_out(state))] if with_entry else []))
         if note.plain or not with_entry:
             # (an entry's word whole, 销号 not 销 / 号; a retraction's long one breaks where it may)
             row = " ".join([*(cell.plain for cell in cells), unbroken(state) if cell_len(state) <= MIN_SIDE_CELLS else state])
             lead = Text(label("show_note_under", lang, row=row))
-            under.append(Paragraph(lead + note, groups_from=len(lead) + _brackets_from(entry)) if note.plain else Text(row))
+            under.append(Paragraph(lead + note, groups_from=len(lead) + _brackets_from(entry)) if note.plain
+                         else Text(joined_out(row)))
     return Group(table, *under)
 
 

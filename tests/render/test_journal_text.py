@@ -357,3 +357,29 @@ def test_from_20_to_30_columns_a_folder_s_id_is_whole_over_its_lines(measure):
         assert any(number in line for line in ids), (width, ids)
         if wcswidth(file) + 1 <= width:
             assert ids[0] in (measure, file + ":"), (width, ids)
+
+
+# An entry in progress written days later and retracted, the retraction retracted: entries that
+# name `推进中` (`in progress`, `progress note`) inside a retraction's brackets, after a date.
+WITHDRAWN = [entry("3.1", "2019-02-12", "retracted", note="撤销有误", hash="c" * 64, retracts="b" * 64),
+             entry("3.1", "2019-02-11", "retracted", note="记错措施", hash="b" * 64, retracts="a" * 64,
+                   recorded=date(2019, 2, 20)),
+             entry("3.1", "2019-02-10", "in_progress", note="新划定10个", hash="a" * 64, recorded=date(2019, 2, 20)),
+             entry("3.1", "2019-02-01", "in_progress", note="划定60个", hash="d" * 64)]
+# (the words of their entries; no note, unit or date holds one)
+ENTRY_WORDS = {Lang.zh: ["推进中", "撤回误录", "已撤回", "的撤回", "补录"],
+               Lang.en: ["in progress", "progress note", "retracted", "retraction", "written"]}
+
+
+@pytest.mark.parametrize("lang", [Lang.zh, Lang.en])
+def test_from_20_to_80_columns_an_entry_s_words_are_never_split(lang):
+    """At 32-36 columns a retraction read `撤回误录（撤回` / `2019-02-10 推进` / `中）`, at 30 `撤回误录（撤`
+    / `回`, `（2019-02-20补` / `录）`; in English at 34 `(2019-02-10 progress` / `note)`: a line may
+    break between an entry's words, never inside one (each fits a line, beside its date or under it)."""
+    wide = render_history(WITHDRAWN, lang=lang, width=400, journal=WITHDRAWN)
+    assert "推进中" in wide if lang is Lang.zh else "progress note" in wide  # (the brackets say what was retracted)
+    for width in range(20, 81):
+        lines = render_history(WITHDRAWN, lang=lang, width=width, journal=WITHDRAWN).rstrip("\n").split("\n")
+        text = "\n".join(lines)
+        split = [word for word in ENTRY_WORDS[lang] if text.count(word) != wide.count(word)]
+        assert split == [] and max(map(wcswidth, lines)) <= width, (width, split, lines)
