@@ -1037,6 +1037,13 @@ LABELS = {
     "problem_journal_not_plan": ("这是进展记录（- measure: … 的列表），不是整改方案：请指定方案文件（{plan}）或其所在文件夹",
                                  "this is a journal (a list of entries, - measure: ...), not a plan: pass the plan file "
                                  "({plan}) or its folder"),
+    # (rectify reads no export: it holds the plan and each measure's latest note, not the journal)
+    "problem_export_not_plan": ("这是 `{command}` 的输出，不是整改方案：请指定导出时所用的方案文件（{plan}）或其所在文件夹；"
+                                "rectify 不能把导出文件转回台账（其中没有进展记录）",
+                                "this is the output of `{command}`, not a plan: pass the plan file it was exported from "
+                                "({plan}) or its folder; rectify cannot turn an export back into a ledger (it holds no journal)"),
+    "problem_output_not_plan": ("这是 `{command}` 的输出，不是整改方案：请指定方案文件（{plan}）或其所在文件夹",
+                                "this is the output of `{command}`, not a plan: pass the plan file ({plan}) or its folder"),
     "problem_plan_of_journal_example": ("例如 tasks.yaml", "e.g. tasks.yaml"),
     "problem_empty_plan": ("空文件：台账应含 'registry'、'units' 和 'tasks'", "empty file: expected a registry with 'registry', 'units' and 'tasks'"),
     "problem_report_before_feedback": ("registry.report_date：{report} 早于反馈日期 feedback_date {feedback}；整改报告应在督察反馈之后",
