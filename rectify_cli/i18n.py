@@ -1322,7 +1322,8 @@ LABELS.update({
     "help_status_state": ("只看该状态的措施。可重复，或用逗号分隔：overdue,due_soon。",
                           "Only measures in this state. Repeatable, or a comma list: overdue,due_soon."),
     "help_opt_format": ("table 供人阅读，json 供程序读取。", "table for people, json for programs."),
-    "help_show_item": ("任务编号（18）或措施编号（18.4）。", "Task id (18) or measure id (18.4)."),
+    "help_show_item": ("任务编号（如 18）或措施编号（如 18.4）；文件夹台账中带文件名：xizang:18.4。",
+                       "Task id (18) or measure id (18.4); in a folder, with its file's name: xizang:18.4."),
     "help_check_fail_on": ("临期（due_soon）或久未报告（stale）的措施也判为不通过（逾期的一律不通过）。"
                            "可重复，或用逗号分隔：due_soon,stale。",
                            "Fail on due_soon or stale measures too (overdue ones always fail). "
