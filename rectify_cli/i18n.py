@@ -1038,6 +1038,13 @@ LABELS = {
     "problem_journal_not_plan": ("这是进展记录（- measure: … 的列表），不是整改方案：请指定方案文件（{plan}）或其所在文件夹",
                                  "this is a journal (a list of entries, - measure: ...), not a plan: pass the plan file "
                                  "({plan}) or its folder"),
+    # (rectify reads no export: it holds the plan and each measure's latest note, not the journal)
+    "problem_export_not_plan": ("这是 `{command}` 的输出，不是整改方案：请指定导出时所用的方案文件（{plan}）或其所在文件夹；"
+                                "rectify 不能把导出文件转回台账（其中没有进展记录）",
+                                "this is the output of `{command}`, not a plan: pass the plan file it was exported from "
+                                "({plan}) or its folder; rectify cannot turn an export back into a ledger (it holds no journal)"),
+    "problem_output_not_plan": ("这是 `{command}` 的输出，不是整改方案：请指定方案文件（{plan}）或其所在文件夹",
+                                "this is the output of `{command}`, not a plan: pass the plan file ({plan}) or its folder"),
     "problem_plan_of_journal_example": ("例如 tasks.yaml", "e.g. tasks.yaml"),
     "problem_empty_plan": ("空文件：台账应含 'registry'、'units' 和 'tasks'", "empty file: expected a registry with 'registry', 'units' and 'tasks'"),
     "problem_report_before_feedback": ("registry.report_date：{report} 早于反馈日期 feedback_date {feedback}；整改报告应在督察反馈之后",
@@ -1316,7 +1323,8 @@ LABELS.update({
     "help_status_state": ("只看该状态的措施。可重复，或用逗号分隔：overdue,due_soon。",
                           "Only measures in this state. Repeatable, or a comma list: overdue,due_soon."),
     "help_opt_format": ("table 供人阅读，json 供程序读取。", "table for people, json for programs."),
-    "help_show_item": ("任务编号（18）或措施编号（18.4）。", "Task id (18) or measure id (18.4)."),
+    "help_show_item": ("任务编号（如 18）或措施编号（如 18.4）；文件夹台账中带文件名：xizang:18.4。",
+                       "Task id (18) or measure id (18.4); in a folder, with its file's name: xizang:18.4."),
     "help_check_fail_on": ("临期（due_soon）或久未报告（stale）的措施也判为不通过（逾期的一律不通过）。"
                            "可重复，或用逗号分隔：due_soon,stale。",
                            "Fail on due_soon or stale measures too (overdue ones always fail). "

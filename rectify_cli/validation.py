@@ -55,6 +55,33 @@ def looks_like_journal(data, file: str) -> bool:
     return (data is None or isinstance(data, list)) and (name == "progress.yaml" or name.endswith(JOURNAL_SUFFIX))
 
 
+# What only a command's JSON output has at its top (schema/status.schema.json, check.schema.json),
+# no key of a plan's.
+_OUTPUT_TOPS = ((("as_of", "counts"), "rectify status --format json"), (("as_of", "fail_on"), "rectify check --format json"))
+
+
+def output_of(data) -> str | None:
+    """The command whose JSON output what was read as a plan is, else None. An export is known by
+    its measures: each carries its latest note and is named as the commands name it, "1.1" under
+    "1" (schema/export.schema.json), where a plan's has no note and an id of 1. Every export ever
+    written has that shape, so a marker added to it now would tell no more."""
+    if not isinstance(data, dict):
+        return None
+    for keys, command in _OUTPUT_TOPS:
+        if all(key in data for key in keys):
+            return command
+    tasks = data.get("tasks")
+    if "registry" not in data or not isinstance(tasks, list):
+        return None
+    for task in tasks[:20]:  # (tasks read a piece at a time, registry._ItemsInPieces, are none yet: a YAML plan's)
+        measures = task.get("measures") if isinstance(task, dict) else None
+        first = measures[0] if isinstance(measures, list) and measures else None
+        if (isinstance(first, dict) and "note" in first and isinstance(task.get("id"), str)
+                and isinstance(first.get("id"), str) and first["id"].startswith(task["id"] + ".")):
+            return "rectify export"
+    return None
+
+
 class Checker:
     """Turns parsed YAML into model objects, recording a Problem for everything wrong.
 
@@ -178,6 +205,10 @@ class Checker:
     def plan(self, data, *, prefix: str) -> Plan | None:
         if looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
             self.problem(position_of(data, None) or (1, 1), "journal_not_plan", plan=plan_beside(self.file))
+            return None
+        if (command := output_of(data)) is not None:  # (a command's JSON given as the plan: 1,400 problems else)
+            self.problem(position_of(data, None) or (1, 1), "export_not_plan" if command == "rectify export" else
+                         "output_not_plan", command=command, plan=Notice("plan_of_journal_example", {}))
             return None
         if data is None:
             self.problem((1, 1), "empty_plan")

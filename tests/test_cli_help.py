@@ -140,6 +140,16 @@ def test_an_argument_is_named_as_option_values_are(command, lang):
         assert heading not in lines
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "<编号>  任务编号（如 18）或措施编号（如 18.4）；文件夹台账中带文件名：xizang:18.4。  [必填]"),
+    ("en", "<id>  Task id (18) or measure id (18.4); in a folder, with its file's name: xizang:18.4.  [required]")])
+def test_show_help_names_an_id_of_a_folder_too(lang, said):
+    """(it gave 18 and 18.4 only, where a folder's ids carry their file's name, as show itself prints them)"""
+    lines = help_of("show", "--help", RECTIFY_LANG=lang, width=200)
+    heading = "参数：" if lang == "zh" else "Arguments:"
+    assert lines[lines.index(heading) + 1].strip() == said
+
+
 @pytest.mark.parametrize("lang, said", [("zh", "缺少参数 <编号>；用法见 rectify show --help"),
                                         ("en", "missing argument <id>; see rectify show --help")])
 def test_a_missing_argument_is_named_as_its_help_names_it(lang, said):

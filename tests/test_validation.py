@@ -119,6 +119,63 @@ def test_a_journal_of_any_name_given_as_the_plan_is_named_a_journal(tmp_path, na
                                  f"not a plan: pass the plan file ({plan.format(folder=tmp_path)}) or its folder")
 
 
+EXPORT_NOT_PLAN = {
+    "en": "this is the output of `rectify export`, not a plan: pass the plan file it was exported from (e.g. tasks.yaml) "
+          "or its folder; rectify cannot turn an export back into a ledger (it holds no journal)",
+    "zh": "这是 `rectify export` 的输出，不是整改方案：请指定导出时所用的方案文件（例如 tasks.yaml）或其所在文件夹；"
+          "rectify 不能把导出文件转回台账（其中没有进展记录）",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", [["validate", "out.json"], ["status", "-r", "out.json"], ["check", "-r", "out.json"]])
+def test_an_export_given_as_the_plan_is_named_an_export(tmp_path, command, lang):
+    """(it printed a problem for every id, "expected a whole number", and every measure's note: 1,400 lines)"""
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    assert _rectify("export", "-r", "reg", "-o", "out.json", cwd=tmp_path, cache=tmp_path / "cache").returncode == 0
+    proc = _rectify(*command, cwd=tmp_path, cache=tmp_path / "cache", lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: out.json:1:1: {EXPORT_NOT_PLAN[lang]}\n"
+
+
+def test_a_folder_export_given_as_the_plan_is_named_an_export(tmp_path):
+    from test_folder_registry import split_small
+
+    split_small(tmp_path / "reg")
+    assert _rectify("export", "-r", "reg", "-o", "out.json", cwd=tmp_path, cache=tmp_path / "cache").returncode == 0
+    proc = _rectify("validate", "out.json", cwd=tmp_path, cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: out.json:1:1: {EXPORT_NOT_PLAN['en']}\n"
+
+
+def test_a_plan_with_a_note_on_a_measure_is_still_read_as_a_plan(tmp_path):
+    """Only an export's measures carry both a note and an id such as "1.1": a plan given a note is told of the key."""
+    text = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    measure = "      - id: 1   # overdue"
+    assert measure in text
+    (tmp_path / "tasks.yaml").write_text(text.replace(measure, "      - note: 进展\n        id: 1   # overdue"),
+                                         encoding="utf-8")
+    proc = _rectify("validate", "tasks.yaml", cwd=tmp_path, cache=tmp_path / "cache")
+    assert proc.returncode == 2
+    assert "unknown key 'note'" in proc.stderr and "rectify export" not in proc.stderr
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "this is the output of `rectify {command} --format json`, not a plan: pass the plan file (e.g. tasks.yaml) "
+           "or its folder"),
+    ("zh", "这是 `rectify {command} --format json` 的输出，不是整改方案：请指定方案文件（例如 tasks.yaml）或其所在文件夹"),
+])
+@pytest.mark.parametrize("command", ["status", "check"])
+def test_a_status_or_check_document_given_as_the_plan_is_named_as_such(tmp_path, command, lang, said):
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    made = _rectify(command, "-r", "reg", "--format", "json", cwd=tmp_path, cache=tmp_path / "cache")
+    assert made.stdout.startswith("{")
+    (tmp_path / "out.json").write_text(made.stdout, encoding="utf-8")
+    proc = _rectify("status", "-r", "out.json", cwd=tmp_path, cache=tmp_path / "cache", lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: out.json:1:1: {said.format(command=command)}\n"
+
+
 ENTRY = '- measure: "4.2"\n  date: 2019-03-20\n'
 
 
