@@ -481,7 +481,8 @@ RULES: dict[str, ClaimRule] = {
 # by the rules of what is done of the whole appendix (tasks_done, measures_done): what remains is
 # the rest, so that 已完成42项，剩余3项 of 45 are judged by one rule; a rate is done over total, in
 # whole per cent (a claim's value is a whole number: 94.5% is left to the curation) rounded half up,
-# as 四舍五入 (12.5% is 13, not Python's 12).
+# as 四舍五入 (12.5% is 13, not Python's 12), but never to 100% with one still open nor to 0% with
+# one done (199 of 200 is 99%): 完成率100% says all are done, and would agree beside 剩余1项 else.
 
 
 def _less(noun_zh: str, noun_en: str, done: Rule) -> Rule:
@@ -495,9 +496,13 @@ def _rate(noun_zh: str, noun_en: str, done: Rule, *, cut: bool = False) -> Rule:
         if not total:
             return None
         part = done.count(ledger)
-        return 100 * part // total if cut else (200 * part + total) // (2 * total)
+        if cut:
+            return 100 * part // total
+        return min(max((200 * part + total) // (2 * total), 1 if part else 0), 100 if part == total else 99)
 
-    how_zh, how_en = ("舍去小数", "decimals dropped") if cut else ("四舍五入到整数", "rounded half up to a whole number")
+    how_zh, how_en = ("舍去小数", "decimals dropped") if cut else (
+        "四舍五入到整数，全部完成才为100%、无一完成才为0%",
+        "rounded half up to a whole number; 100% only when all are done, 0% only when none is")
     return Rule(f"{done.zh}占附件所列{noun_zh}的百分比（{how_zh}）",
                 f"{done.en}, as a per cent of the {noun_en} listed in the appendix ({how_en})", percent)
 

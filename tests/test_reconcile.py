@@ -552,7 +552,23 @@ def _measures_closed(total: int, closed: int, claimed: int):
 def test_a_rate_of_completion_is_done_over_total_in_whole_per_cent_rounded_half_up(total, closed, claimed, matches):
     check = _measures_closed(total, closed, claimed)
     assert check.matches is matches
-    assert check.rule_zh.endswith("占附件所列具体措施的百分比（四舍五入到整数）")
+    assert check.rule_zh.endswith("占附件所列具体措施的百分比（四舍五入到整数，全部完成才为100%、无一完成才为0%）")
+
+
+@pytest.mark.parametrize("total, closed, claimed, matches", [
+    (200, 199, 100, False),  # 99.5%: one still open, so not 完成率100%, which says all are done
+    (200, 199, 99, True),
+    (200, 200, 100, True),
+    (300, 1, 0, False),  # 0.33%: one done, so not 完成率0%, which says none is
+    (300, 1, 1, True),
+    (300, 0, 0, True),
+])
+def test_a_rate_is_100_only_when_all_are_done_and_0_only_when_none_is(total, closed, claimed, matches):
+    """完成率100% beside 剩余1项 of the same appendix: both were said to agree with it."""
+    check = _measures_closed(total, closed, claimed)
+    assert check.matches is matches
+    assert check.rule_zh.endswith("（四舍五入到整数，全部完成才为100%、无一完成才为0%）")
+    assert check.rule_en.endswith("(rounded half up to a whole number; 100% only when all are done, 0% only when none is)")
 
 
 def test_a_rate_cut_down_rather_than_rounded_is_named_as_another_reading():
@@ -570,12 +586,13 @@ def test_a_rate_is_shown_with_its_per_cent_sign_in_the_table_and_the_lines_under
     rule_en = ("measures with every dated milestone closed out as of the report date (any deadline), "
                "as a per cent of the measures listed in the appendix")
     text = reconcile_text.render(result, lang=Lang.zh, width=300).splitlines()
-    assert text[4] == f"measures_done_percent  整改完成率66%       66%         67%  不一致  {rule_zh}（四舍五入到整数）"
+    assert text[4] == f"measures_done_percent  整改完成率66%       66%         67%  不一致  {rule_zh}（四舍五入到整数，全部完成才为100%、无一完成才为0%）"
     assert text[7] == (f"- measures_done_percent「整改完成率66%」：报告称66%，按附件计算为67%。"
                        f"按另一种口径（{rule_zh}（舍去小数））为66%。")
     text_en = reconcile_text.render(result, lang=Lang.en, width=300).splitlines()
     assert text_en[4] == (f"measures_done_percent  整改完成率66%           66%         67%  MISMATCH  "
-                          f"{rule_en} (rounded half up to a whole number)")
+                          f"{rule_en} (rounded half up to a whole number; 100% only when all are done, "
+                          "0% only when none is)")
     assert text_en[7] == (f"- measures_done_percent (“整改完成率66%”): the report claims 66%, the appendix gives 67%. "
                           f"Another reading ({rule_en} (decimals dropped)) gives 66%.")
     # (too narrow for the table: the figures in words, with theirs)
