@@ -420,6 +420,9 @@ LABELS = {
     "refused_date_not_iso": ("{option}：应为 YYYY-MM-DD 格式的日期，实为“{text}”", "{option}: {detail}"),
     "refused_date_future": ("--date：{date} 晚于今天（{today}）；台账只记录已经发生的事",
                             "--date: {date} is in the future (today is {today}); the journal records what has happened"),
+    "refused_since_future": ("--since：{date} 晚于今天（{today}）；台账只记录已经发生的事，此后还没有记录",
+                             "--since: {date} is in the future (today is {today}); the journal records what has happened, "
+                             "none after today yet"),
     "refused_date_before_feedback": ("--date：{date} 早于督察反馈日期（{feedback}），即问题移交之日",
                                      "--date: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
