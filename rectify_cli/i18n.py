@@ -420,6 +420,9 @@ LABELS = {
     "refused_date_not_iso": ("{option}：应为 YYYY-MM-DD 格式的日期，实为“{text}”", "{option}: {detail}"),
     "refused_date_future": ("--date：{date} 晚于今天（{today}）；台账只记录已经发生的事",
                             "--date: {date} is in the future (today is {today}); the journal records what has happened"),
+    "refused_since_future": ("--since：{date} 晚于今天（{today}）；台账只记录已经发生的事，此后还没有记录",
+                             "--since: {date} is in the future (today is {today}); the journal records what has happened, "
+                             "none after today yet"),
     "refused_date_before_feedback": ("--date：{date} 早于督察反馈日期（{feedback}），即问题移交之日",
                                      "--date: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
@@ -1303,7 +1306,8 @@ LABELS.update({
                       "Language of the report, the messages and this help (zh, the default, or en)."),
     "help_opt_owner": ("只看该责任单位的措施（名称或别名）。可重复。",
                        "Only measures of this responsible unit (name or alias). Repeatable."),
-    "help_opt_task": ("只看该任务（如 18）。可重复。", "Only this task (e.g. 18). Repeatable."),
+    "help_opt_task": ("只看该任务（如 18；文件夹台账中带文件名：xizang:18）。可重复。",
+                      "Only this task (e.g. 18; in a folder, with its file's name: xizang:18). Repeatable."),
     # (and the measures it owns, as engine.select keeps them: 各地市's too, each region's share)
     "help_opt_region": ("只看涉及该地区（如 那曲市）的任务，以及该地区负责的措施。可重复。",
                         "Only tasks concerning this region, and measures it owns (e.g. 那曲市). Repeatable."),
@@ -1371,7 +1375,8 @@ LABELS.update({
                            "指定一条撤回记录即撤销该撤回）。",
                            "The entry to retract: its date, or the first 7 or more digits of its hash (default: the "
                            "measure's latest entry, unless that is a retraction; name a retraction to undo it)."),
-    "help_history_measure": ("只看该编号的措施（或任务）。", "Only this measure (or task) id."),
+    "help_history_measure": ("只看该编号的措施（如 18.4）或任务（如 18）；文件夹台账中带文件名：xizang:18.4。",
+                             "Only this measure id (18.4) or task id (18); in a folder, with its file's name: xizang:18.4."),
     "help_history_since": ("只看该日期及以后的记录（只写月份的，从当月第一天起）。",
                            "Only entries on or after this date (a month alone: from its first day)."),
     "help_verify_since_head": ("此前月报打印的台账哈希：证明到它为止的记录未被改动。可重复（文件夹的月报每个进展记录文件打印一个）。",

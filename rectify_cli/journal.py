@@ -1094,6 +1094,9 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
     if since is not None:
         first = typed_date(since, "--since", partial(dates.parse_user_date, month_start=True),
                            unreadable="date_unreadable_since")  # (a month: its first day)
+        today = dates.today(reg.plan.settings.timezone)
+        if first > today:  # (it can only list nothing: 没有记录 read as a journal quiet since then; as --date refuses it)
+            raise refusal(UsageError, "since_future", date=first.isoformat(), today=today.isoformat())
         entries = [(i, e) for i, e in entries if e.date >= first]
     entries.sort(key=lambda pair: (pair[1].date, pair[0]), reverse=True)
     return [e for _, e in entries]

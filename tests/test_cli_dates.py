@@ -151,3 +151,30 @@ def test_a_day_without_its_year_is_said_to_lack_it_by_the_reading_options(comman
     for lang, said in (("zh", zh), ("en", en)):
         result = run_cli(command, "-r", SMALL, option, typed, "--lang", lang)
         assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
+
+
+# --------------------------------------------------------------------------- a since-date after today
+
+
+@pytest.mark.parametrize("typed, zh, en", [
+    ("2019-06-16", "--since：2019-06-16 晚于今天（2019-06-15）；台账只记录已经发生的事，此后还没有记录",
+     "--since: 2019-06-16 is in the future (today is 2019-06-15); the journal records what has happened, "
+     "none after today yet"),
+    ("2019-07", "--since：2019-07-01 晚于今天（2019-06-15）；台账只记录已经发生的事，此后还没有记录",
+     "--since: 2019-07-01 is in the future (today is 2019-06-15); the journal records what has happened, "
+     "none after today yet"),
+])
+def test_history_since_a_day_after_today_is_refused_as_date_refuses_it(typed, zh, en):
+    """It said 没有记录, exit 0, as if the journal were empty from then on: a since-date after today
+    (a year mistyped, 2091 for 2019) can only list nothing; record --date refuses it so."""
+    for lang, said in (("zh", zh), ("en", en)):
+        result = run_cli("history", "-r", SMALL, "--since", typed, "--lang", lang, env={"RECTIFY_TODAY": "2019-06-15"})
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
+
+
+def test_history_since_today_lists_todays_entries_and_says_so_when_none():
+    result = run_cli("history", "-r", SMALL, "--since", "2019-06-15", env={"RECTIFY_TODAY": "2019-06-15"})
+    assert (result.exit_code, result.stdout) == (0, "没有记录\n")
+    result = run_cli("history", "-r", SMALL, "--since", "2019-03-10", env={"RECTIFY_TODAY": "2019-03-10"})
+    assert result.exit_code == 0
+    assert [line.split()[:2] for line in result.stdout.splitlines()[2:3]] == [["2019-03-10", "4.2"]]

@@ -150,6 +150,27 @@ def test_show_help_names_an_id_of_a_folder_too(lang, said):
     assert lines[lines.index(heading) + 1].strip() == said
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "<编号>  只看该编号的措施（如 18.4）或任务（如 18）；文件夹台账中带文件名：xizang:18.4。"),
+    ("en", "<id>  Only this measure id (18.4) or task id (18); in a folder, with its file's name: xizang:18.4.")])
+def test_history_help_names_an_id_of_a_folder_too(lang, said):
+    """(it said 只看该编号的措施（或任务）, with no example at all, where show's help gives xizang:18.4)"""
+    lines = help_of("history", "--help", RECTIFY_LANG=lang, width=200)
+    heading = "参数：" if lang == "zh" else "Arguments:"
+    assert lines[lines.index(heading) + 1].strip() == said
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "只看该任务（如 18；文件夹台账中带文件名：xizang:18）。可重复。"),
+    ("en", "Only this task (e.g. 18; in a folder, with its file's name: xizang:18). Repeatable.")])
+@pytest.mark.parametrize("command", ["status", "check"])
+def test_task_option_help_names_a_task_of_a_folder_too(command, lang, said):
+    """(--task said 如 18 only, though a folder's task is given as xizang:18)"""
+    lines = help_of(command, "--help", RECTIFY_LANG=lang, width=200)
+    task = next(line for line in lines if line.lstrip().startswith("--task "))
+    assert task.split(">", 1)[1].strip() == said
+
+
 @pytest.mark.parametrize("lang, said", [("zh", "缺少参数 <编号>；用法见 rectify show --help"),
                                         ("en", "missing argument <id>; see rectify show --help")])
 def test_a_missing_argument_is_named_as_its_help_names_it(lang, said):

@@ -165,3 +165,35 @@ def test_show_from_20_to_80_columns_splits_no_word_of_an_entry(withdrawn, lang):
         split = [(word, a, b) for word in ENTRY_WORDS[lang] for k in range(1, len(word)) for a, b in zip(cells, cells[1:])
                  if any(one.endswith(word[:k]) for one in a) and any(one.startswith(word[k:].lstrip()) for one in b)]
         assert split == [], (width, split, lines)
+
+
+
+def _by_unit(tmp_path, *evidence: str) -> str:
+    """The small fixture with an entry of 3.1 naming a unit of 16 cells, 自治区生态环境厅, with a
+    long note (and `evidence`, if given)."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    registry = str(tmp_path / "small" / "tasks.yaml")
+    written = run("record", "3.1", "--state", "in_progress", "--date", "2019-03-20", "--by", "自治区生态环境厅",
+                  "--note", "推进水源地划定工作，完成第二批次水源地保护区划定，城关区、堆龙德庆区完成验收。",
+                  *(["--evidence", *evidence] if evidence else []), "--registry", registry,
+                  env={"RECTIFY_TODAY": "2019-03-20"})
+    assert written.exit_code == 0, written.output
+    return registry
+
+
+# (from the width where the unit's 16 cells fit beside the date, the entry, the note's 16 and the
+# evidence's 8, two between columns: 10 + 6 + 16 + 16 (+ 8) + 6 (+ 2) in Chinese; `in progress` is 11)
+@pytest.mark.parametrize("lang, heading, evidence, whole_from", [
+    ("zh", "进展记录", (), 60), ("zh", "进展记录", ("验收报告",), 64),
+    ("en", "History", (), 60), ("en", "History", ("验收报告",), 69),
+])
+def test_show_keeps_a_unit_that_fits_whole_where_the_note_can_give_way(tmp_path, lang, heading, evidence, whole_from):
+    """At 90 columns show's history read the unit 自治区生态环境 / 厅 in a column of 15 cells (with
+    no evidence in any entry, the room of an evidence column kept all the same), while the note
+    beside it took 50; at 60 columns in English, 自治区生 / 态环境厅 where it fit beside 16 cells
+    of note. The unit's name is on one line wherever it fits beside the note's least."""
+    registry = _by_unit(tmp_path, *evidence)
+    for width in range(whole_from, 121):
+        lines = _show(registry, "3.1", lang, width)
+        notes = lines[lines.index(heading) + 1:]
+        assert any("自治区生态环境厅" in line for line in notes), (width, notes)

@@ -902,13 +902,13 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
         for i, (entry, state, note) in enumerate(zip(entries, state_cells, _with_sides(notes, sides, lang))):
             table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, Paragraph(note, groups_from=_brackets_from(entry)))
         return table
-    columns = [(header, list(map(Paragraph, cells)), widths[header]) for header, cells in sides.items()]
+    columns = [(header, list(map(Paragraph, cells)), *widths[header]) for header, cells in sides.items()]
     # (after the unit, before the evidence, as in history)
     columns.insert(1 if label("journal_by", lang) in sides else 0, (label("journal_note", lang), [
-        Paragraph(note, groups_from=_brackets_from(entry)) for entry, note in zip(entries, notes)], None))
-    for header, _, width in columns:
-        table.add_column(header, overflow="fold", max_width=width)
-    for i, (entry, state, *cells) in enumerate(zip(entries, state_cells, *(cells for _, cells, _ in columns))):
+        Paragraph(note, groups_from=_brackets_from(entry)) for entry, note in zip(entries, notes)], None, None))
+    for header, _, most, width in columns:
+        table.add_column(header, overflow="fold", max_width=most, width=width)
+    for i, (entry, state, *cells) in enumerate(zip(entries, state_cells, *(cells for _, cells, _, _ in columns))):
         table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, *cells)
     return table
 
@@ -995,25 +995,36 @@ def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> 
 
 
 def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
-                 lang: Lang, lead: int) -> dict[str, int] | None:
+                 lang: Lang, lead: int) -> dict[str, tuple[int, int | None]] | None:
     """The widths of the unit and the evidence columns (`sides`: header, cells; either may be left
-    out), None when one of them would cut its header or fold its text narrower than MIN_SIDE_CELLS:
-    they go under the note.
+    out), each as (max_width, width): None when one of them would cut its header or fold its text
+    narrower than MIN_SIDE_CELLS: they go under the note.
     The note is what matters: evidence and unit are capped so that it keeps most of the room,
     and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
-    it starts with a closing mark or ends with an opening one (a piece up to a third of the width)."""
+    it starts with a closing mark or ends with an opening one (a piece up to a third of the width).
+    But a unit that fits beside the note's least is whole, as in history (_unit_widened)."""
     spare = console.width - lead - max(map(cell_len, [*states, label("journal_state", lang)]))
     # (a note of short pieces still keeps MIN_NOTE_CELLS: folded narrower it runs down the page)
     note_cells = max(MIN_NOTE_CELLS, *(widest_unbroken(note.plain, console.width // 3) for note in notes))
     spare -= note_cells + 8  # (two cells between columns)
-    by = label("journal_by", lang)
+    by, evidence = label("journal_by", lang), label("journal_evidence", lang)
     # (the evidence as wide as beside a unit: the room of a unit column left out is the note's)
     by_width = min(max(8, console.width // 6), max(cell_len(by), spare // 3))
-    widths = {by: by_width, label("journal_evidence", lang): max(2, min(max(12, console.width // 5), spare - by_width))}
+    evidence_cap = max(12, console.width // 5)
+    widths = {by: by_width, evidence: max(2, min(evidence_cap, spare - by_width))}
     if any(widths[header] < cell_len(header) or widths[header] < min(MIN_SIDE_CELLS, max(map(cell_len, cells)))
            for header, cells in sides.items()):
         return None
-    return {header: widths[header] for header in sides}
+    shown = {header: (widths[header], None) for header in sides}
+    if by in sides:
+        room = spare + 2 * (2 - len(sides))  # (the two cells before a column left out are the unit's)
+        if evidence in sides:
+            room -= min(evidence_cap, max(map(cell_len, [evidence, *sides[evidence]])))
+        whole = max(cell_len(text) for text in [by, *sides[by]] if cell_len(text) <= max(room, cell_len(by)))
+        if whole > by_width:  # (the evidence's room kept where no entry had any folded 自治区生态环境 / 厅 beside
+            # a note of 50 cells; a fixed width, or Rich narrows the unit with the note: 西藏自治区住房和城乡 / 建设厅)
+            shown[by] = (whole, whole)
+    return shown
 
 
 def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lang: Lang) -> None:
