@@ -140,22 +140,15 @@ def test_an_argument_is_named_as_option_values_are(command, lang):
         assert heading not in lines
 
 
-@pytest.mark.parametrize("lang, said", [
-    ("zh", "<编号>  任务编号（如 18）或措施编号（如 18.4）；文件夹台账中带文件名：xizang:18.4。  [必填]"),
-    ("en", "<id>  Task id (18) or measure id (18.4); in a folder, with its file's name: xizang:18.4.  [required]")])
-def test_show_help_names_an_id_of_a_folder_too(lang, said):
-    """(it gave 18 and 18.4 only, where a folder's ids carry their file's name, as show itself prints them)"""
-    lines = help_of("show", "--help", RECTIFY_LANG=lang, width=200)
-    heading = "参数：" if lang == "zh" else "Arguments:"
-    assert lines[lines.index(heading) + 1].strip() == said
-
-
-@pytest.mark.parametrize("lang, said", [
-    ("zh", "<编号>  只看该编号的措施（如 18.4）或任务（如 18）；文件夹台账中带文件名：xizang:18.4。"),
-    ("en", "<id>  Only this measure id (18.4) or task id (18); in a folder, with its file's name: xizang:18.4.")])
-def test_history_help_names_an_id_of_a_folder_too(lang, said):
-    """(it said 只看该编号的措施（或任务）, with no example at all, where show's help gives xizang:18.4)"""
-    lines = help_of("history", "--help", RECTIFY_LANG=lang, width=200)
+@pytest.mark.parametrize("command, lang, said", [
+    ("show", "zh", "<编号>  任务编号（如 18）或措施编号（如 18.4）；文件夹台账中带文件名：xizang:18.4。  [必填]"),
+    ("show", "en", "<id>  Task id (18) or measure id (18.4); in a folder, with its file's name: xizang:18.4.  [required]"),
+    ("history", "zh", "<编号>  只看该编号的措施（如 18.4）或任务（如 18）；文件夹台账中带文件名：xizang:18.4。"),
+    ("history", "en", "<id>  Only this measure id (18.4) or task id (18); in a folder, with its file's name: xizang:18.4.")])
+def test_an_id_argument_names_the_id_of_a_folder_too(command, lang, said):
+    """(show gave 18 and 18.4 only, history no example at all, where a folder's ids carry their
+    file's name, as show itself prints them)"""
+    lines = help_of(command, "--help", RECTIFY_LANG=lang, width=200)
     heading = "参数：" if lang == "zh" else "Arguments:"
     assert lines[lines.index(heading) + 1].strip() == said
 
