@@ -676,7 +676,7 @@ LABELS = {
     # (under status --measures: the plan's deadline of each row an approved extension moved)
     "status_measure_extended_legend": ("已延期，原定期限：{items}", "Extended, first due: {items}"),
     "status_measure_extended_item": ("{measure} {due}", "{measure} {due}"),
-    "status_measure_extended_more": ("{items} 等 {n} 项", "{items} and {n} more"),
+    "status_measure_extended_more": ("{items}，另有 {n} 项", "{items} and {n} more"),
     "status_measure_extended_late_legend": ("{mark} 逾期后延期：期限在过期后才延期",
                                             "{mark} extended late: its deadline moved after it passed"),
     "status_overdue_header": ("逾期", "Overdue"),
@@ -1089,7 +1089,7 @@ LABELS = {
     "problem_unknown_region": ("{what}：未知地区 {name}{hint}；地区是在 'units:' 下声明为 kind: region 的单位（{regions}）",
                                "{what}: unknown region {name}{hint}; the regions are the units declared under 'units:' "
                                "with kind: region ({regions})"),
-    "problem_regions_more": ("{regions} 等 {more} 个", "{regions} and {more} more"),
+    "problem_regions_more": ("{regions}，另有 {more} 个", "{regions} and {more} more"),
     "problem_regions_none": ("尚未声明任何地区", "none is"),
     "problem_no_measures": ("{what}：为空；整改任务通过其措施落实：请至少列出一项",
                             "{what}: empty; a task is rectified through its measures: list at least one"),
