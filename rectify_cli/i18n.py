@@ -686,8 +686,8 @@ LABELS = {
                        "(The {shown} worst shown, {more} more not listed; drop {option} to list them all)"),
     "status_limited_one": ("（只列出最严重的 {shown} 行，另有 {more} 行未列出；去掉 {option} 即可全部列出）",
                            "(The worst one shown, {more} more not listed; drop {option} to list them all)"),
-    # In status's header, of a day before the inspection's feedback date.
-    "status_before_feedback": ("注意：核查日期 {as_of} 早于督察反馈日期 {feedback}：整改尚未开始，各项措施尚无可核查的进展。",
+    # In status's header, of a day before the inspection's feedback date (one 冒号, 注意's: as summary_head_covers_later).
+    "status_before_feedback": ("注意：核查日期 {as_of} 早于督察反馈日期 {feedback}，整改尚未开始，各项措施尚无可核查的进展。",
                                "Note: {as_of} is before the inspection's feedback date, {feedback}: rectification had not "
                                "begun, and no measure has progress to judge."),
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
