@@ -844,7 +844,7 @@ LABELS = {
     "reconcile_checked_match": ("核对的数字均一致。", "Every claim checked matches."),
     "reconcile_none_checked": ("没有可按附件核对的数字。", "No claim could be checked against the appendix."),
     "reconcile_mismatches": ("附件不支持的数字（{n}项）：", "Figures the appendix does not support ({n}):"),
-    "reconcile_mismatch_line": ("{claim_key}「{text}」：报告称{claimed}，按附件计算为{computed}。",
+    "reconcile_mismatch_line": ("{claim_key}“{text}”：报告称{claimed}，按附件计算为{computed}。",
                                 "{claim_key} (“{text}”): the report claims {claimed}, the appendix gives {computed}."),
     "reconcile_alternative": ("按另一种口径（{rule}）为{value}。", "Another reading ({rule}) gives {value}."),
     "reconcile_without_rule": ("没有计数规则、未核对（{n}项）：{keys}", "Not checked, no counting rule ({n}): {keys}"),
