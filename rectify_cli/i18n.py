@@ -1110,7 +1110,7 @@ LABELS = {
                                  "journal: expected a list of entries (- measure: ...), got {kind}"),
     "problem_measure_not_quoted": ("{what}：应为带引号的措施编号，例如 \"18.4\"，实为{value}",
                                    "{what}: expected a quoted measure id like \"18.4\", got {value}"),
-    "problem_recorded_not_after": ("{what}：{recorded} 不晚于该记录的日期（{date}）：'recorded' 是补记记录的写入日，应在其日期之后",
+    "problem_recorded_not_after": ("{what}：{recorded} 不晚于该记录的日期（{date}）：'recorded' 是补录记录的写入日，应在其日期之后",
                                    "{what}: {recorded} is not after the entry's date ({date}): 'recorded' is the later day "
                                    "a back-dated entry was written"),
     "problem_hash_shape": ("{what}：应为 64 位小写十六进制数字", "{what}: expected 64 lowercase hex digits"),
