@@ -676,7 +676,7 @@ LABELS = {
     # (under status --measures: the plan's deadline of each row an approved extension moved)
     "status_measure_extended_legend": ("已延期，原定期限：{items}", "Extended, first due: {items}"),
     "status_measure_extended_item": ("{measure} {due}", "{measure} {due}"),
-    "status_measure_extended_more": ("{items} 等 {n} 项", "{items} and {n} more"),
+    "status_measure_extended_more": ("{items}，另有 {n} 项", "{items} and {n} more"),
     "status_measure_extended_late_legend": ("{mark} 逾期后延期：期限在过期后才延期",
                                             "{mark} extended late: its deadline moved after it passed"),
     "status_overdue_header": ("逾期", "Overdue"),
@@ -686,8 +686,8 @@ LABELS = {
                        "(The {shown} worst shown, {more} more not listed; drop {option} to list them all)"),
     "status_limited_one": ("（只列出最严重的 {shown} 行，另有 {more} 行未列出；去掉 {option} 即可全部列出）",
                            "(The worst one shown, {more} more not listed; drop {option} to list them all)"),
-    # In status's header, of a day before the inspection's feedback date.
-    "status_before_feedback": ("注意：核查日期 {as_of} 早于督察反馈日期 {feedback}：整改尚未开始，各项措施尚无可核查的进展。",
+    # In status's header, of a day before the inspection's feedback date (one 冒号, 注意's: as summary_head_covers_later).
+    "status_before_feedback": ("注意：核查日期 {as_of} 早于督察反馈日期 {feedback}，整改尚未开始，各项措施尚无可核查的进展。",
                                "Note: {as_of} is before the inspection's feedback date, {feedback}: rectification had not "
                                "begun, and no measure has progress to judge."),
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
@@ -844,7 +844,7 @@ LABELS = {
     "reconcile_checked_match": ("核对的数字均一致。", "Every claim checked matches."),
     "reconcile_none_checked": ("没有可按附件核对的数字。", "No claim could be checked against the appendix."),
     "reconcile_mismatches": ("附件不支持的数字（{n}项）：", "Figures the appendix does not support ({n}):"),
-    "reconcile_mismatch_line": ("{claim_key}「{text}」：报告称{claimed}，按附件计算为{computed}。",
+    "reconcile_mismatch_line": ("{claim_key}“{text}”：报告称{claimed}，按附件计算为{computed}。",
                                 "{claim_key} (“{text}”): the report claims {claimed}, the appendix gives {computed}."),
     "reconcile_alternative": ("按另一种口径（{rule}）为{value}。", "Another reading ({rule}) gives {value}."),
     "reconcile_without_rule": ("没有计数规则、未核对（{n}项）：{keys}", "Not checked, no counting rule ({n}): {keys}"),
@@ -1089,7 +1089,7 @@ LABELS = {
     "problem_unknown_region": ("{what}：未知地区 {name}{hint}；地区是在 'units:' 下声明为 kind: region 的单位（{regions}）",
                                "{what}: unknown region {name}{hint}; the regions are the units declared under 'units:' "
                                "with kind: region ({regions})"),
-    "problem_regions_more": ("{regions} 等 {more} 个", "{regions} and {more} more"),
+    "problem_regions_more": ("{regions}，另有 {more} 个", "{regions} and {more} more"),
     "problem_regions_none": ("尚未声明任何地区", "none is"),
     "problem_no_measures": ("{what}：为空；整改任务通过其措施落实：请至少列出一项",
                             "{what}: empty; a task is rectified through its measures: list at least one"),
@@ -1110,7 +1110,7 @@ LABELS = {
                                  "journal: expected a list of entries (- measure: ...), got {kind}"),
     "problem_measure_not_quoted": ("{what}：应为带引号的措施编号，例如 \"18.4\"，实为{value}",
                                    "{what}: expected a quoted measure id like \"18.4\", got {value}"),
-    "problem_recorded_not_after": ("{what}：{recorded} 不晚于该记录的日期（{date}）：'recorded' 是补记记录的写入日，应在其日期之后",
+    "problem_recorded_not_after": ("{what}：{recorded} 不晚于该记录的日期（{date}）：'recorded' 是补录记录的写入日，应在其日期之后",
                                    "{what}: {recorded} is not after the entry's date ({date}): 'recorded' is the later day "
                                    "a back-dated entry was written"),
     "problem_hash_shape": ("{what}：应为 64 位小写十六进制数字", "{what}: expected 64 lowercase hex digits"),

@@ -105,7 +105,7 @@ def test_status_limit_of_no_rows_is_refused():
 
 
 @pytest.mark.parametrize("lang, warning", [
-    ("zh", "注意：核查日期 2017-06-30 早于督察反馈日期 2018-01-03：整改尚未开始，各项措施尚无可核查的进展。"),
+    ("zh", "注意：核查日期 2017-06-30 早于督察反馈日期 2018-01-03，整改尚未开始，各项措施尚无可核查的进展。"),
     ("en", "Note: 2017-06-30 is before the inspection's feedback date, 2018-01-03: rectification had not begun, "
            "and no measure has progress to judge."),
 ])

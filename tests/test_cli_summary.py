@@ -49,7 +49,7 @@ def test_the_month_of_the_feedback_judged_before_it_says_so_as_status_does(tmp_p
     result = run(tmp_path, "--month", "2018-01", today="2018-01-02")
     assert result.exit_code == 0, result.output
     overview = result.stdout.split("一、总体情况\n")[1].split("\n\n")[0].splitlines()
-    assert overview[1:] == ["注意：核查日期 2018-01-02 早于督察反馈日期 2018-01-03：整改尚未开始，各项措施尚无可核查的进展。"]
+    assert overview[1:] == ["注意：核查日期 2018-01-02 早于督察反馈日期 2018-01-03，整改尚未开始，各项措施尚无可核查的进展。"]
     result = run(tmp_path, "--month", "2018-01", "--lang", "en", today="2018-01-02")
     assert result.exit_code == 0, result.output
     assert ("Note: 2018-01-02 is before the inspection's feedback date, 2018-01-03: rectification had not begun, "

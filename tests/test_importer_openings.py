@@ -75,7 +75,7 @@ def test_an_opening_gives_exactly_its_claims_and_warns_of_the_figures_it_does_no
 
 
 @pytest.mark.parametrize("lang, said", [
-    (None, "- tasks_done「3项整改任务已全部完成」：报告称3，按附件计算为1。"),
+    (None, "- tasks_done“3项整改任务已全部完成”：报告称3，按附件计算为1。"),
     ("en", "- tasks_done (“3项整改任务已全部完成”): the report claims 3, the appendix gives 1."),
 ], ids=["zh", "en"])
 def test_a_report_saying_falsely_that_every_task_is_done_is_caught_by_reconcile(tmp_path, lang, said):

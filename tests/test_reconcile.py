@@ -57,7 +57,7 @@ SMALL_ZH = (  # (piped: 80 cells; the counting rule under its row, the table wou
     "  计数规则：附件所列具体措施数\n"
     "\n"
     "附件不支持的数字（1项）：\n"
-    "- measures_total「9项具体措施」：报告称9，按附件计算为8。\n"
+    "- measures_total“9项具体措施”：报告称9，按附件计算为8。\n"
 )
 
 SMALL_EN = (
@@ -254,7 +254,7 @@ def test_a_closer_alternative_reading_is_named_under_the_table():
     assert check.alternative is not None and check.alternative.value == 1
     assert reconcile_text.render(result, lang=Lang.zh, width=200).endswith(
         "附件不支持的数字（1项）：\n"
-        "- measures_due_2018_in_progress「1项序时推动」：报告称1，按附件计算为2。"
+        "- measures_due_2018_in_progress“1项序时推动”：报告称1，按附件计算为2。"
         "按另一种口径（其中属于2018年底前应完成任务、仍有期限未销号的措施）为1。\n"
     )
 
@@ -587,7 +587,7 @@ def test_a_rate_is_shown_with_its_per_cent_sign_in_the_table_and_the_lines_under
                "as a per cent of the measures listed in the appendix")
     text = reconcile_text.render(result, lang=Lang.zh, width=300).splitlines()
     assert text[4] == f"measures_done_percent  整改完成率66%       66%         67%  不一致  {rule_zh}（四舍五入到整数，全部完成才为100%、无一完成才为0%）"
-    assert text[7] == (f"- measures_done_percent「整改完成率66%」：报告称66%，按附件计算为67%。"
+    assert text[7] == (f"- measures_done_percent“整改完成率66%”：报告称66%，按附件计算为67%。"
                        f"按另一种口径（{rule_zh}（舍去小数））为66%。")
     text_en = reconcile_text.render(result, lang=Lang.en, width=300).splitlines()
     assert text_en[4] == (f"measures_done_percent  整改完成率66%           66%         67%  MISMATCH  "

@@ -423,6 +423,19 @@ def test_a_recorded_day_before_its_entry_or_in_the_future_is_refused(tmp_path, r
     assert str(caught.value) == f"{tmp_path / 'progress.yaml'}{expected}"
 
 
+def test_a_recorded_day_not_after_its_entry_is_told_in_the_words_the_write_uses(tmp_path):
+    """(a back-dated entry is 补录 where rectify writes one, show and summary name it: this said 补记记录)"""
+    from rectify_cli.i18n import Lang, problem_message
+
+    shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "tasks.yaml")
+    (tmp_path / "progress.yaml").write_text(
+        '- measure: "2.1"\n  date: 2019-03-01\n  state: in_progress\n  note: 推进中\n  recorded: 2019-03-01\n', encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert problem_message(caught.value.problems[0], Lang.zh) == (
+        "第 1 条进展记录的 recorded：2019-03-01 不晚于该记录的日期（2019-03-01）：'recorded' 是补录记录的写入日，应在其日期之后")
+
+
 # -- a broken file's messages in both languages ---------------------------------------------------
 def _fields(template: str) -> set[str]:
     import string

@@ -545,3 +545,18 @@ def test_a_short_value_is_still_quoted_whole(tmp_path):
     reg = _plan_with(tmp_path, "        lead: 拉萨市\n", f"        lead: {'拉' * 40}\n")
     result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang="zh")
     assert result.stderr == f"rectify: tasks.yaml:44:15: 措施 1.1 的 lead：未知单位 '{'拉' * 40}'\n"
+
+
+def test_an_unknown_region_among_many_counts_the_regions_not_listed_as_more(tmp_path):
+    """(it said 那曲市、…、第6区 等 2 个 after naming 8: in Chinese "A、B 等 2 个" counts them all, as if 2 in all)"""
+    from rectify_cli.i18n import Lang, problem_message
+
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    more = "".join(f"  - name: 第{n}区\n    kind: region\n" for n in range(1, 9))
+    plan = plan.replace("tasks:\n", more + "tasks:\n", 1).replace("    regions: [拉萨市]\n", "    regions: [日喀则市]\n", 1)
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
+    assert problem_message(caught.value.problems[0], Lang.zh) == (
+        "任务 1 的 regions：未知地区 '日喀则市'；地区是在 'units:' 下声明为 kind: region 的单位"
+        "（那曲市、拉萨市、第1区、第2区、第3区、第4区、第5区、第6区，另有 2 个）")
