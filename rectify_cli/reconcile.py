@@ -585,9 +585,15 @@ def _text_value(text: str, claimed: int) -> int | None:
     return said
 
 
+# How close a key no rule knows must be to a known one to be taken for it mistyped: a letter or two
+# (task_total, measure_done: 0.95), not a claim of another kind (tasks_late against tasks_done: 0.7),
+# which fails the check as a typo would.
+KEY_CUTOFF = 0.85
+
+
 def _close_key(key: str) -> str | None:
     """The known key a key no rule knows is closest to, if any is close (errors.close_matches)."""
-    close = close_matches(key, [*RULES, *UNCOUNTED], most=1)
+    close = close_matches(key, [*RULES, *UNCOUNTED], most=1, cutoff=KEY_CUTOFF)
     return close[0] if close else None
 
 
