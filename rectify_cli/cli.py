@@ -584,7 +584,7 @@ def reconcile_cmd(
         _write_text("\n".join(reconcile_text.render(result, lang=lang, file=None if file is None else paths.get(file, file),
                                                      width=width)
                               for file, result in results), None)
-    raise typer.Exit(EXIT_FOUND if any(result.mismatches for _, result in results) else 0)
+    raise typer.Exit(EXIT_FOUND if any(result.disagreements for _, result in results) else 0)
 
 
 @app.command("validate", cls=_Command, help="help_validate", short_help="help_validate_short")

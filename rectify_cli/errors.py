@@ -66,11 +66,12 @@ def same_but_case(name: str, choices) -> list[str]:
     return [choice for choice in choices if choice.casefold() == folded and choice != name]
 
 
-def close_matches(name: str, choices, *, most: int = 3) -> list[str]:
-    """The choices closest to `name`, at most `most`, closest first; [] when nothing is close."""
+def close_matches(name: str, choices, *, most: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The choices closest to `name`, at most `most`, closest first; [] when nothing is close
+    (difflib's ratio below `cutoff`)."""
     import difflib
 
     choices = list(choices)
     # (a slip of case first: `LASA:18` for the file lasa.yaml's task 18, typed in capitals)
-    return same_but_case(name, choices) or difflib.get_close_matches(name, choices, n=most, cutoff=0.6)
+    return same_but_case(name, choices) or difflib.get_close_matches(name, choices, n=most, cutoff=cutoff)
 

@@ -851,6 +851,16 @@ LABELS = {
     "reconcile_not_counted": ("未核对", "not checked"),
     "reconcile_not_counted_text": ("（台账无此口径：{why}）", "(the ledger has no such count: {why})"),
     "reconcile_without_count": ("台账无此口径、未核对（{n}项）：{keys}", "Not checked, the ledger has no such count ({n}): {keys}"),
+    # (a claim whose own words give another figure than its value, 全区46项整改任务 of 45)
+    "reconcile_text_differs": ("原文不符", "text differs"),
+    "reconcile_text_disagrees": ("报告原文与报告数不符（{n}项）：", "Claims whose own words give another figure ({n}):"),
+    "reconcile_text_line": ("{claim_key}「{text}」：原文为{said}，报告数为{claimed}。",
+                            "{claim_key} (“{text}”): the words say {said}, the claimed figure is {claimed}."),
+    # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
+    "reconcile_mistyped": ("疑似笔误", "typo?"),
+    "reconcile_mistyped_text": ("（没有此项的计数规则；是否指 {known}？）", "(no counting rule for this key; did you mean {known}?)"),
+    "reconcile_mistyped_keys": ("代码疑似笔误、未核对（{n}项）：", "Not checked, key perhaps mistyped ({n}):"),
+    "reconcile_mistyped_line": ("{claim_key}：是否指 {known}？", "{claim_key}: did you mean {known}?"),
 
     # What is wrong with a registry's file (layout.py, registry.py, validation.py, journal_checks.py,
     # yamlio.py): label problem_<key>, the message after "file:line:column: ". {what} names the

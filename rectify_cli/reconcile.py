@@ -31,6 +31,7 @@ from datetime import date
 
 from . import engine
 from .engine import StatusReport
+from .errors import close_matches
 from .model import Entry, Milestone, MilestoneKind, Plan, Reported
 
 
@@ -61,6 +62,12 @@ class ClaimCheck:
     # none listed): why, in both languages. None otherwise (a key no rule knows: no rule, said so).
     why_zh: str | None = None
     why_en: str | None = None
+    # The one figure the report's own words give (全区46项整改任务: 46), where it is not the claimed
+    # one: the claim contradicts itself, whatever the appendix says. None otherwise.
+    text_value: int | None = None
+    # Only for a key no rule knows: the known key it is close to (task_total: tasks_total), a slip
+    # of the keyboard rather than a claim rectify has no rule for. None otherwise.
+    suggestion: str | None = None
 
     @property
     def has_rule(self) -> bool:
@@ -78,6 +85,11 @@ class ClaimCheck:
             return None
         return self.computed == self.claimed
 
+    @property
+    def disagrees(self) -> bool:
+        """With the appendix, with its own words, or by a key mistyped: what reconcile exits 1 for."""
+        return self.matches is False or self.text_value is not None or self.suggestion is not None
+
 
 @dataclass(frozen=True)
 class ReconcileResult:
@@ -87,6 +99,10 @@ class ReconcileResult:
     @property
     def mismatches(self) -> tuple[ClaimCheck, ...]:
         return tuple(c for c in self.checks if c.matches is False)
+
+    @property
+    def disagreements(self) -> tuple[ClaimCheck, ...]:
+        return tuple(c for c in self.checks if c.disagrees)
 
     @property
     def without_rule(self) -> tuple[ClaimCheck, ...]:
@@ -514,7 +530,7 @@ for _noun, _zh, _extra in (("tasks", "整改任务", (_TASKS_REPORTED_DONE_OR_FI
     RULES[f"{_noun}_done_percent"] = ClaimRule(
         _rate(_zh, _noun, _done.rule),
         (_rate(_zh, _noun, _done.rule, cut=True), *(_rate(_zh, _noun, alt) for alt in _done.alternatives)),
-        empty=(f"附件未列{_zh}，无从计算比率", f"the appendix lists no {_noun}: no rate to compute"))
+        empty=(f"附件未列{_zh}，无从计算比率", f"the appendix lists no {_noun}, so there is no rate to compute"))
 
 # 基本完成 and 序时推进 of the tasks: the appendix's own word for each task, its 整改进度 (GLOSSARY)
 RULES["tasks_basically_done"] = ClaimRule(Rule(
@@ -539,9 +555,9 @@ RULES["tasks_on_schedule"] = ClaimRule(Rule(
 # Counts the importer reads that the ledger holds nothing to count by (zh, en): a measure has no
 # 整改进度 (only a task has), and no 整改进度 says 正在推进, which a report may mean of the 序时推进
 # ones, of all unfinished or of some of them: listed as not checked, saying why, never guessed.
-_NO_MEASURE_PROGRESS = ("措施没有整改进度，分不出哪些措施“{}”", "measures have no 整改进度, only tasks do: which are {} is not recorded")
+_NO_MEASURE_PROGRESS = ("措施没有整改进度，分不出哪些措施“{}”", "measures have no 整改进度 (only tasks do), so which are {} is not recorded")
 _NO_IN_PROGRESS = ("整改进度没有“正在推进”，分不出正在推进的与其余未完成的",
-                   "no 整改进度 says 正在推进: those in progress cannot be told from the other unfinished ones")
+                   "no 整改进度 says 正在推进, so those in progress cannot be told from the other unfinished ones")
 UNCOUNTED: dict[str, tuple[str, str]] = {
     "measures_basically_done": tuple(s.format("基本完成") for s in _NO_MEASURE_PROGRESS),
     "measures_done_or_basically_done": tuple(s.format("基本完成") for s in _NO_MEASURE_PROGRESS),
@@ -552,6 +568,33 @@ UNCOUNTED: dict[str, tuple[str, str]] = {
 
 
 # --------------------------------------------------------------------------- reconcile
+
+# A figure in a claim's words: Arabic digits counting 项, 个 or per cent (46项, 33%), not a year (2018年),
+# nor part of a decimal (94.5%: the value is whole, left to the curation) or of 1,234项.
+_FIGURE = re.compile(r"(?<![0-9０-９.,])[0-9０-９]+(?=[项个%％])")
+_LONGEST = 18  # digits
+
+
+def _text_value(text: str, claimed: int) -> int | None:
+    """The figure the claim's words give, when they give exactly one and it is not `claimed`
+    (several, 45项整改任务已完成38项, or none, 四十五项, leave the value to speak)."""
+    found = _FIGURE.findall(text)
+    # (a run of thousands of digits is no count a report gives, and more than int() reads: left alone)
+    if len(found) != 1 or len(found[0]) > _LONGEST or (said := int(found[0])) == claimed:
+        return None
+    return said
+
+
+# How close a key no rule knows must be to a known one to be taken for it mistyped: a letter or two
+# (task_total, measure_done: 0.95), not a claim of another kind (tasks_late against tasks_done: 0.7),
+# which fails the check as a typo would.
+KEY_CUTOFF = 0.85
+
+
+def _close_key(key: str) -> str | None:
+    """The known key a key no rule knows is closest to, if any is close (errors.close_matches)."""
+    close = close_matches(key, [*RULES, *UNCOUNTED], most=1, cutoff=KEY_CUTOFF)
+    return close[0] if close else None
 
 
 def _closest(claimed: int, computed: int, alternatives: Iterable[Rule], ledger: Ledger) -> Reading | None:
@@ -573,7 +616,9 @@ def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> Reconcile
     """Check every claim of ``plan.meta.claims`` against the ledger as of the report date.
 
     Claims without a rule come back with ``computed=None`` (shown as "no rule"), never an error;
-    those the ledger gives no figure for (UNCOUNTED, a rate of none listed) with why as well.
+    those the ledger gives no figure for (UNCOUNTED, a rate of none listed) with why as well; a
+    key no rule knows close to one known, with that one (suggestion). A claim whose words give
+    another figure than its value says so (text_value), with a rule or without.
     """
     as_of = plan.meta.report_date
     ledger = Ledger(plan=plan, report=engine.evaluate(plan=plan, journal=journal, as_of=as_of))
@@ -581,16 +626,18 @@ def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> Reconcile
     for claim in plan.meta.claims:
         spec = rule_for(claim.key)
         computed = None if spec is None else spec.rule.count(ledger)
+        said = _text_value(claim.text, claim.value)
         if computed is None:
             why = UNCOUNTED.get(claim.key) if spec is None else spec.empty
+            close = _close_key(claim.key) if spec is None and why is None else None
             checks.append(ClaimCheck(claim.key, claim.text, claim.value, None, None, None,
-                                     why_zh=why and why[0], why_en=why and why[1]))
+                                     why_zh=why and why[0], why_en=why and why[1], text_value=said, suggestion=close))
             continue
         alternative = None
         if computed != claim.value:
             alternative = _closest(claim.value, computed, spec.alternatives, ledger)
         checks.append(ClaimCheck(claim.key, claim.text, claim.value, computed,
-                                 spec.rule.zh, spec.rule.en, alternative))
+                                 spec.rule.zh, spec.rule.en, alternative, text_value=said))
     return ReconcileResult(report_date=as_of, checks=tuple(checks))
 
 

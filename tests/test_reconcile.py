@@ -382,7 +382,8 @@ def test_reconcile_exits_0_only_when_every_claim_agrees_with_the_appendix(tmp_pa
     wrong = "      value: 9   # deliberately wrong: the plan has 8 measures (reconcile must say so)\n"
     assert wrong in text
     fixed = tmp_path / "tasks.yaml"
-    fixed.write_text(text.replace(wrong, "      value: 8\n"), encoding="utf-8")
+    # (its words too: 9项具体措施 of a value of 8 contradicts itself)
+    fixed.write_text(text.replace(wrong, "      value: 8\n").replace("text: 9项具体措施", "text: 8项具体措施"), encoding="utf-8")
     (tmp_path / "progress.yaml").write_bytes((SMALL.parent / "progress.yaml").read_bytes())
     result = run("reconcile", "-r", str(fixed))
     assert result.exit_code == 0, result.output
@@ -408,7 +409,7 @@ def test_reconcile_as_json_gives_each_claim_and_its_computed_figure():
     assert claims["tasks_total"] == {"key": "tasks_total", "text": "全区45项整改任务", "claimed": 45, "computed": 45,
                                      "matches": True, "rule": {"zh": "附件所列整改任务数",
                                                                "en": "tasks listed in the appendix"},
-                                     "alternative": None, "not_counted": None}
+                                     "alternative": None, "not_counted": None, "text_value": None, "suggestion": None}
     assert [c["key"] for c in report["claims"] if c["matches"] is False] == [
         "measures_due_2018", "measures_due_2018_done", "measures_due_2018_in_progress", "measures_ongoing"]
 
@@ -612,6 +613,7 @@ def test_a_rate_of_an_appendix_listing_none_is_not_checked_not_a_crash():
     (check,) = reconcile(plan, []).checks
     assert (check.computed, check.matches) == (None, None)
     assert check.why_zh == "附件未列具体措施，无从计算比率"
+    assert check.why_en == "the appendix lists no measures, so there is no rate to compute"
 
 
 def test_tasks_basically_done_and_on_schedule_are_counted_by_the_appendixs_own_progress_words():
@@ -642,8 +644,11 @@ def test_counts_the_ledger_has_no_state_for_say_why_they_are_not_checked():
         "measures_in_progress\n"
         "没有计数规则、未核对（1项）：trees_planted\n")
     text_en = reconcile_text.render(result, lang=Lang.en, width=300)
-    assert "not checked  (the ledger has no such count: measures have no 整改进度, only tasks do: which are 基本完成 " \
+    # (plain English, not three clauses strung on colons)
+    assert "not checked  (the ledger has no such count: measures have no 整改进度 (only tasks do), so which are 基本完成 " \
            "is not recorded)\n" in text_en
+    assert "not checked  (the ledger has no such count: no 整改进度 says 正在推进, so those in progress cannot be told " \
+           "from the other unfinished ones)\n" in text_en
     assert text_en.endswith(
         "No claim could be checked against the appendix.\n"
         "Not checked, the ledger has no such count (4): measures_basically_done, measures_on_schedule, "
@@ -664,6 +669,116 @@ def test_reconcile_as_json_says_why_a_claim_the_ledger_has_no_count_for_is_not_c
     assert in_progress == {"key": "tasks_in_progress", "text": "正在推进2项", "claimed": 2, "computed": None, "matches": None,
                            "rule": None, "alternative": None,
                            "not_counted": {"zh": "整改进度没有“正在推进”，分不出正在推进的与其余未完成的",
-                                           "en": "no 整改进度 says 正在推进: those in progress cannot be told from the "
-                                                 "other unfinished ones"}}
+                                           "en": "no 整改进度 says 正在推进, so those in progress cannot be told from the "
+                                                 "other unfinished ones"},
+                           "text_value": None, "suggestion": None}
     assert total["not_counted"] is None
+
+
+# --------------------------------------------------------------------------- claims that can't be right
+
+
+def _small_claiming(tmp_path, claims: str) -> str:
+    """The small fixture with `claims` (YAML items) in place of its own, and its journal."""
+    text = SMALL.read_text(encoding="utf-8")
+    head, tail = text.split("  claims:\n", 1)
+    tail = tail[tail.index("units:\n"):]
+    (tmp_path / "tasks.yaml").write_text(head + "  claims:\n" + claims + tail, encoding="utf-8")
+    (tmp_path / "progress.yaml").write_bytes((SMALL.parent / "progress.yaml").read_bytes())
+    return str(tmp_path / "tasks.yaml")
+
+
+def test_a_claim_whose_own_words_give_another_figure_disagrees(tmp_path):
+    """{tasks_total, 全区5项整改任务, 4} printed 一致 and exited 0: the ledger has 4 tasks, the value
+    says 4, but the report's words say 5."""
+    plan = _small_claiming(tmp_path, "    - {key: tasks_total, text: 全区5项整改任务, value: 4}\n"
+                                     "    - {key: measures_total, text: 8项具体措施, value: 8}\n")
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 1, result.stdout
+    lines = result.stdout.splitlines()
+    assert [line.split() for line in lines if line.startswith(("tasks_total", "measures_total"))] == [
+        ["tasks_total", "全区5项整改任务", "4", "4", "原文不符"], ["measures_total", "8项具体措施", "8", "8", "一致"]]
+    assert result.stdout.endswith("\n\n报告原文与报告数不符（1项）：\n"
+                                  "- tasks_total「全区5项整改任务」：原文为5，报告数为4。\n")
+    assert "全部一致" not in result.stdout and "均一致" not in result.stdout
+    en = run("reconcile", "-r", plan, "--lang", "en")
+    assert en.exit_code == 1
+    assert [line.split()[-1] for line in en.stdout.splitlines() if line.startswith("tasks_total")] == ["differs"]
+    assert en.stdout.endswith("\n\nClaims whose own words give another figure (1):\n"
+                              "- tasks_total (“全区5项整改任务”): the words say 5, the claimed figure is 4.\n")
+
+
+def test_a_claim_contradicting_its_words_and_the_appendix_says_both(tmp_path):
+    plan = _small_claiming(tmp_path, "    - {key: measures_total, text: 10项具体措施, value: 9}\n")
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 1
+    assert result.stdout.endswith("\n\n附件不支持的数字（1项）：\n"
+                                  "- measures_total「10项具体措施」：报告称9，按附件计算为8。\n"
+                                  "报告原文与报告数不符（1项）：\n"
+                                  "- measures_total「10项具体措施」：原文为10，报告数为9。\n")
+
+
+@pytest.mark.parametrize("text", ["全区四项整改任务", "45项整改任务已完成4项", "整改任务", "2018年底前应完成的整改任务"])
+def test_words_with_no_figure_or_several_or_in_chinese_numerals_are_left_to_the_value(tmp_path, text):
+    plan = _small_claiming(tmp_path, f"    - {{key: tasks_total, text: {text}, value: 4}}\n")
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.endswith("\n\n全部一致。\n")
+
+
+def test_a_rates_words_are_compared_as_a_rate(tmp_path):
+    # (the value agrees with the appendix, none of whose tasks is done by the report date: the words do not)
+    plan = _small_claiming(tmp_path, "    - {key: tasks_done_percent, text: 整改完成率20%, value: 0}\n")
+    result = run("reconcile", "-r", plan, "--lang", "en")
+    assert "Figures the appendix does not support" not in result.stdout
+    assert " ".join(result.stdout.split()).endswith(  # (wrapped at 80 cells)
+        "- tasks_done_percent (“整改完成率20%”): the words say 20%, the claimed figure is 0%.")
+    assert result.exit_code == 1
+
+
+@needs_bundled
+def test_the_bundled_ledgers_claims_say_in_words_the_figures_they_claim():
+    import json
+
+    document = json.loads(run("reconcile", "-r", str(BUNDLED), "--format", "json").stdout)
+    (report,) = document["reports"]
+    assert len(report["claims"]) == 12
+    assert [c["text_value"] for c in report["claims"]] == [None] * 12
+    assert [c["suggestion"] for c in report["claims"]] == [None] * 12
+
+
+def test_a_mistyped_key_is_named_with_the_key_it_is_close_to_and_fails_the_check(tmp_path):
+    """task_total was listed as 无规则 with exit 0: a CI gate let the typo through."""
+    plan = _small_claiming(tmp_path, "    - {key: task_total, text: 全区4项整改任务, value: 4}\n"
+                                     "    - {key: measures_total, text: 8项具体措施, value: 8}\n")
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 1, result.stdout
+    row = next(line for line in result.stdout.splitlines() if line.startswith("task_total"))
+    assert row.split() == ["task_total", "全区4项整改任务", "4", "—", "疑似笔误"]
+    assert "  计数规则：（没有此项的计数规则；是否指 tasks_total？）\n" in result.stdout
+    assert result.stdout.endswith("\n\n代码疑似笔误、未核对（1项）：\n- task_total：是否指 tasks_total？\n")
+    en = run("reconcile", "-r", plan, "--lang", "en")
+    assert en.exit_code == 1
+    assert "  Counting rule: (no counting rule for this key; did you mean tasks_total?)\n" in en.stdout
+    assert en.stdout.endswith("\n\nNot checked, key perhaps mistyped (1):\n- task_total: did you mean tasks_total?\n")
+
+
+@pytest.mark.parametrize("key", ["trees_planted", "tasks_late", "tasks_delayed", "cities_total", "measures_overdue"])
+def test_a_key_close_to_none_rectify_knows_is_still_only_not_checked(tmp_path, key):
+    # (a claim another province's report makes, which rectify has no rule for, is no typo: tasks_late
+    # is not tasks_done mistyped, and failed the check as one)
+    plan = _small_claiming(tmp_path, f"    - {{key: {key}, text: 植树100万株, value: 1000000}}\n"
+                                     "    - {key: measures_total, text: 8项具体措施, value: 8}\n")
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.endswith(f"\n\n核对的数字均一致。\n没有计数规则、未核对（1项）：{key}\n")
+
+
+def test_words_with_a_figure_of_thousands_of_digits_are_no_crash(tmp_path):
+    # (int() refuses more than 4,300 digits: it was an internal error, not the table; no count a
+    # report gives, it is left to the value, as words with no figure are)
+    plan = _small_claiming(tmp_path, f"    - {{key: tasks_total, text: 全区{'9' * 5000}项整改任务, value: 4}}\n")
+    result = run("reconcile", "-r", plan)
+    assert not isinstance(result.exception, ValueError)
+    assert result.exit_code == 0, result.output[-300:]
+    assert result.stdout.endswith("\n\n全部一致。\n")

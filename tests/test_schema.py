@@ -397,6 +397,7 @@ def _small_with_claims(tmp_path, claims: str, *, measures_total: int = 9) -> str
 
     text = Path(SMALL).read_text(encoding="utf-8").replace("  claims:\n", "  claims:\n" + claims, 1)
     text = text.replace("      value: 9   #", f"      value: {measures_total}   #", 1)
+    text = text.replace("text: 9项具体措施", f"text: {measures_total}项具体措施", 1)  # (its words, its value)
     (tmp_path / "tasks.yaml").write_text(text, encoding="utf-8")
     shutil.copy(ROOT / "tests" / "fixtures" / "small" / "progress.yaml", tmp_path)
     return str(tmp_path / "tasks.yaml")
@@ -412,6 +413,19 @@ def test_reconcile_json_of_claims_not_checked_matches_its_schema(tmp_path):
         ("tasks_in_progress", None, False), ("trees_planted", None, True), ("tasks_total", True, True),
         ("measures_total", False, True)]
     assert (report["file"], document["agree"]) == (None, False)
+    _assert_matches("reconcile", document)
+
+
+def test_reconcile_json_of_a_claim_contradicting_its_words_and_a_mistyped_key_matches_its_schema(tmp_path):
+    # (整改完成率20% of a value of 0%, the appendix's rate: its words disagree; task_total: tasks_total mistyped)
+    plan = _small_with_claims(tmp_path, "    - {key: tasks_done_percent, text: 整改完成率20%, value: 0}\n"
+                                        "    - {key: task_total, text: 全区4项整改任务, value: 4}\n", measures_total=8)
+    document = _reconcile_json(plan, exit_code=1)
+    (report,) = document["reports"]
+    assert [(c["key"], c["matches"], c["text_value"], c["suggestion"]) for c in report["claims"]] == [
+        ("tasks_done_percent", True, 20, None), ("task_total", None, None, "tasks_total"), ("tasks_total", True, None, None),
+        ("measures_total", True, None, None)]
+    assert document["agree"] is False
     _assert_matches("reconcile", document)
 
 
@@ -480,7 +494,7 @@ def test_the_export_schema_holds_a_document_to_its_fields(document, valid):
 
 RULE = {"zh": "附件所列整改任务数", "en": "tasks listed in the appendix"}
 AGREEING = {"key": "tasks_total", "text": "全区4项整改任务", "claimed": 4, "computed": 4, "matches": True, "rule": RULE,
-            "alternative": None, "not_counted": None}
+            "alternative": None, "not_counted": None, "text_value": None, "suggestion": None}
 DIFFERING = {**AGREEING, "key": "measures_total", "text": "9项具体措施", "claimed": 9, "computed": 8, "matches": False,
              "alternative": {"zh": "另一种口径", "en": "another reading", "value": 9}}
 UNCHECKED = {**AGREEING, "key": "tasks_in_progress", "text": "正在推进2项", "claimed": 2, "computed": None, "matches": None,
@@ -509,6 +523,13 @@ def _reconcile_with(*claims, **fields) -> dict:
     (_reconcile_with({**AGREEING, "not_counted": UNCHECKED["not_counted"]}, agree=True), False),
     (_reconcile_with({**AGREEING, "rule": {"zh": RULE["zh"]}}, agree=True), False),
     ({**RECONCILE, "reports": [{**RECONCILE["reports"][0], "report_date": "2019-3-31"}]}, False),
+    # (a claim whose words give another figure, 全区5项整改任务 of 4, or whose key is mistyped: they do not agree)
+    (_reconcile_with({**AGREEING, "text": "全区5项整改任务", "text_value": 5}, agree=False), True),
+    (_reconcile_with({**AGREEING, "text": "全区5项整改任务", "text_value": 5}, agree=True), False),
+    (_reconcile_with({**UNCHECKED, "key": "task_total", "not_counted": None, "suggestion": "tasks_total"}, agree=False), True),
+    (_reconcile_with({**UNCHECKED, "key": "task_total", "not_counted": None, "suggestion": "tasks_total"}, agree=True), False),
+    (_reconcile_with({**AGREEING, "suggestion": "tasks_total"}, agree=False), False),  # (a key a rule counts is no typo)
+    (_reconcile_with({k: v for k, v in AGREEING.items() if k != "text_value"}, agree=True), False),
 ])
 def test_the_reconcile_schema_holds_a_document_to_its_fields(document, valid):
     assert _output_validator("reconcile").is_valid(document) is valid

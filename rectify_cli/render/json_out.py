@@ -427,10 +427,11 @@ def reconcile_document(results, *, plan_files=()) -> dict:
     """`reconcile --format json`: per report (a folder: per plan file, `file` naming it as
     file_paths of the registry's `plan_files` does; one file: null), each claim with the figure computed from the appendix, whether they agree
     (null: no rule computes it), the rule, for a disagreement the closest other reading, and for a
-    claim the ledger has no count for, why (not_counted)."""
+    claim the ledger has no count for, why (not_counted); the figure a claim's words give against
+    its value (text_value), the known key a key no rule knows is close to (suggestion)."""
     paths = file_paths(plan_files)
     return {
-        "agree": not any(result.mismatches for _, result in results),
+        "agree": not any(result.disagreements for _, result in results),
         "reports": [{
             "file": None if file is None else paths.get(file, file),
             "report_date": result.report_date.isoformat(),
@@ -444,6 +445,8 @@ def reconcile_document(results, *, plan_files=()) -> dict:
                 "alternative": None if check.alternative is None else {
                     "zh": check.alternative.zh, "en": check.alternative.en, "value": check.alternative.value},
                 "not_counted": None if check.why_zh is None else {"zh": check.why_zh, "en": check.why_en},
+                "text_value": check.text_value,
+                "suggestion": check.suggestion,
             } for check in result.checks],
         } for file, result in results],
     }

@@ -21,9 +21,25 @@ _MIN_ROOM = 20
 
 
 def _result(check: ClaimCheck, lang: Lang) -> str:
+    # (the appendix's disagreement first; then the claim's own words, then a key mistyped)
+    if check.matches is not False and check.text_value is not None:
+        return _l("reconcile_text_differs", lang)
+    if check.suggestion is not None:
+        return _l("reconcile_mistyped", lang)
     if check.matches is None:
         return _l("reconcile_no_rule" if check.why_zh is None else "reconcile_not_counted", lang)
     return _l("reconcile_match" if check.matches else "reconcile_mismatch", lang)
+
+
+def _rule(check: ClaimCheck, lang: Lang) -> str:
+    """The counting rule's column: the rule, or why none counts the claim."""
+    if check.has_rule:
+        return check.rule_zh if lang == Lang.zh else check.rule_en
+    if check.suggestion is not None:
+        return _l("reconcile_mistyped_text", lang, known=check.suggestion)
+    if check.why_zh is None:
+        return _l("reconcile_no_rule_text", lang)
+    return _l("reconcile_not_counted_text", lang, why=check.why_zh if lang == Lang.zh else check.why_en)
 
 
 def _figure(check: ClaimCheck, value: int) -> str:
@@ -82,21 +98,20 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
     headers = [_l(k, lang) for k in _COLUMNS]
     rows = [
         [cell(c.key), cell(c.text), _figure(c, c.claimed), _figure(c, c.computed) if c.has_rule else "—", _result(c, lang),
-         (c.rule_zh if zh else c.rule_en) if c.has_rule else _l("reconcile_no_rule_text", lang) if c.why_zh is None
-         else _l("reconcile_not_counted_text", lang, why=c.why_zh if zh else c.why_en)]
+         _rule(c, lang)]
         for c in result.checks
     ]
     lines += _fitted_table(headers, rows, lang, width)
     lines.append("")
 
     mismatches = result.mismatches
-    if not mismatches:
+    if not result.disagreements:
         # (全部一致 only when every claim was compared: one without a rule was not)
         unchecked = len(result.without_rule)
         said = "reconcile_all_match" if not unchecked else \
             "reconcile_none_checked" if unchecked == len(result.checks) else "reconcile_checked_match"
         lines += _wrapped("", _l(said, lang), width)
-    else:
+    elif mismatches:
         lines += _wrapped("", _l("reconcile_mismatches", lang, n=len(mismatches)), width)
         for c in mismatches:
             note = _l("reconcile_mismatch_line", lang, claim_key=cell(c.key), text=cell(c.text), claimed=_figure(c, c.claimed),
@@ -105,10 +120,22 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
                 rule = c.alternative.zh if zh else c.alternative.en
                 note += ("" if zh else " ") + _l("reconcile_alternative", lang, rule=rule, value=_figure(c, c.alternative.value))
             lines += _wrapped("- ", note, width)
+    # (claims that cannot be right whatever the appendix says: their words give another figure, or
+    # their key is a slip for a known one; each a line of its own)
+    if said := [c for c in result.checks if c.text_value is not None]:
+        lines += _wrapped("", _l("reconcile_text_disagrees", lang, n=len(said)), width)
+        for c in said:
+            lines += _wrapped("- ", _l("reconcile_text_line", lang, claim_key=cell(c.key), text=cell(c.text),
+                                       said=_figure(c, c.text_value), claimed=_figure(c, c.claimed)), width)
+    if mistyped := [c for c in result.checks if c.suggestion is not None]:
+        lines += _wrapped("", _l("reconcile_mistyped_keys", lang, n=len(mistyped)), width)
+        for c in mistyped:
+            lines += _wrapped("- ", _l("reconcile_mistyped_line", lang, claim_key=cell(c.key), known=c.suggestion), width)
     # (a claim the ledger has no count for, said apart from a key no rule knows: the one is the
     # report's figure the ledger cannot check, the other perhaps a key mistyped)
     for said, unchecked in (("reconcile_without_count", [c for c in result.without_rule if c.why_zh is not None]),
-                            ("reconcile_without_rule", [c for c in result.without_rule if c.why_zh is None])):
+                            ("reconcile_without_rule", [c for c in result.without_rule
+                                                        if c.why_zh is None and c.suggestion is None])):
         if unchecked:
             keys = ("、" if zh else ", ").join(cell(c.key) for c in unchecked)
             lines += _wrapped("", _l(said, lang, n=len(unchecked), keys=keys), width)
