@@ -854,7 +854,7 @@ LABELS = {
     # (a claim whose own words give another figure than its value, 全区46项整改任务 of 45)
     "reconcile_text_differs": ("原文不符", "text differs"),
     "reconcile_text_disagrees": ("报告原文与报告数不符（{n}项）：", "Claims whose own words give another figure ({n}):"),
-    "reconcile_text_line": ("{claim_key}「{text}」：原文为{said}，报告数为{claimed}。",
+    "reconcile_text_line": ("{claim_key}“{text}”：原文为{said}，报告数为{claimed}。",
                             "{claim_key} (“{text}”): the words say {said}, the claimed figure is {claimed}."),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),

@@ -699,7 +699,7 @@ def test_a_claim_whose_own_words_give_another_figure_disagrees(tmp_path):
     assert [line.split() for line in lines if line.startswith(("tasks_total", "measures_total"))] == [
         ["tasks_total", "全区5项整改任务", "4", "4", "原文不符"], ["measures_total", "8项具体措施", "8", "8", "一致"]]
     assert result.stdout.endswith("\n\n报告原文与报告数不符（1项）：\n"
-                                  "- tasks_total「全区5项整改任务」：原文为5，报告数为4。\n")
+                                  "- tasks_total“全区5项整改任务”：原文为5，报告数为4。\n")
     assert "全部一致" not in result.stdout and "均一致" not in result.stdout
     en = run("reconcile", "-r", plan, "--lang", "en")
     assert en.exit_code == 1
@@ -713,9 +713,9 @@ def test_a_claim_contradicting_its_words_and_the_appendix_says_both(tmp_path):
     result = run("reconcile", "-r", plan)
     assert result.exit_code == 1
     assert result.stdout.endswith("\n\n附件不支持的数字（1项）：\n"
-                                  "- measures_total「10项具体措施」：报告称9，按附件计算为8。\n"
+                                  "- measures_total“10项具体措施”：报告称9，按附件计算为8。\n"
                                   "报告原文与报告数不符（1项）：\n"
-                                  "- measures_total「10项具体措施」：原文为10，报告数为9。\n")
+                                  "- measures_total“10项具体措施”：原文为10，报告数为9。\n")
 
 
 @pytest.mark.parametrize("text", ["全区四项整改任务", "45项整改任务已完成4项", "整改任务", "2018年底前应完成的整改任务"])
