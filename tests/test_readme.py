@@ -121,3 +121,13 @@ def test_the_readme_quotes_the_repeated_entry_warning_at_the_bundled_journals_li
     warning = result.stderr.strip()
     quoted = "rectify: data/" + warning[warning.index("progress.yaml:") : warning.index("完全相同") + 4] + "…"
     assert f"`{quoted}" in " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+
+
+def test_every_readme_section_a_message_sends_the_reader_to_is_there():
+    """A refusal that says where to read on names a section the README has, by its heading or its
+    bold lead (the curation refusal named Re-importing, which only points on to the curation file's)."""
+    from rectify_cli.i18n import LABELS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = {name for zh, en in LABELS.values() for name in re.findall(r"see README, ([A-Za-z][\w -]*[a-z])", en)}
+    assert named and [n for n in sorted(named) if f"**{n}.**" not in readme and f" / {n}" not in readme] == []
