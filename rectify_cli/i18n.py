@@ -1500,9 +1500,9 @@ LABELS.update({
 
     "problem_import_curation_file": ("校订文件", "curation file"),
     "problem_import_curation_is_folder": ("是文件夹，应为校订文件", "is a folder, expected a curation file"),
-    "problem_import_not_curation": ("不是校订文件：{what}；校订文件是由 {known} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节",
+    "problem_import_not_curation": ("不是校订文件：{what}；校订文件是由 {known} 这几部分（均可省略）组成的映射，见 README 的“校订文件 / The curation file”一节",
                                     "not a curation file: {what}; a curation file is a mapping of the sections {known} (each optional), "
-                                    "see README, Re-importing"),
+                                    "see README, The curation file"),
     "problem_import_empty_curation": ("空文件：校订文件应为由 {known} 这几部分（均可省略）组成的映射；不用校订文件导入请去掉 --curation",
                                       "empty file: expected a curation, a mapping of the sections {known} (each optional); "
                                       "to import without one, leave out --curation"),

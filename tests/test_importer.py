@@ -1701,9 +1701,9 @@ def test_a_curation_mistake_is_said_in_chinese_by_default(tmp_path, body, positi
 
 
 SECTIONS = "journal、owners、phrases、registry、text_fixes、units、version"
-NOT_CURATION_ZH = f"不是校订文件：{{}}；校订文件是由 {SECTIONS} 这几部分（均可省略）组成的映射，见 README 的 Re-importing 一节"
+NOT_CURATION_ZH = f"不是校订文件：{{}}；校订文件是由 {SECTIONS} 这几部分（均可省略）组成的映射，见 README 的“校订文件 / The curation file”一节"
 NOT_CURATION_EN = ("not a curation file: {}; a curation file is a mapping of the sections "
-                   "journal, owners, phrases, registry, text_fixes, units, version (each optional), see README, Re-importing")
+                   "journal, owners, phrases, registry, text_fixes, units, version (each optional), see README, The curation file")
 
 
 @pytest.mark.parametrize("given, line, zh, en", [

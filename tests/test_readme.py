@@ -103,3 +103,31 @@ def test_every_relative_link_in_the_readme_and_docs_opens_a_file():
     assert broken == []
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "](docs/benchmark-history.md)" in readme
+
+
+def test_the_readme_quotes_the_repeated_entry_warning_at_the_bundled_journals_lines(tmp_path):
+    """The example named lines 759 and 754, inside the bundled journal's imported entries (which
+    end at line 932): an entry pasted twice after the first entry recorded is at 939, its first at 933."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    journal = tmp_path / "data" / "progress.yaml"
+    env = {"RECTIFY_REGISTRY": str(tmp_path / "data" / "tasks.yaml"), "RECTIFY_TODAY": "2019-04-30"}
+    result = run_cli("report", "45.5", "--note", "培训1次", "--date", "2019-04-10", env=env)
+    assert result.exit_code == 0, result.output
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    entry = lines[max(at for at, line in enumerate(lines) if line.startswith("- measure:")):]
+    journal.write_text("".join(lines + entry), encoding="utf-8")  # (pasted twice by hand)
+    result = run_cli("validate", env=env)
+    assert result.exit_code == 0, result.output
+    warning = result.stderr.strip()
+    quoted = "rectify: data/" + warning[warning.index("progress.yaml:") : warning.index("完全相同") + 4] + "…"
+    assert f"`{quoted}" in " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+
+
+def test_every_readme_section_a_message_sends_the_reader_to_is_there():
+    """A refusal that says where to read on names a section the README has, by its heading or its
+    bold lead (the curation refusal named Re-importing, which only points on to the curation file's)."""
+    from rectify_cli.i18n import LABELS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = {name for zh, en in LABELS.values() for name in re.findall(r"see README, ([A-Za-z][\w -]*[a-z])", en)}
+    assert named and [n for n in sorted(named) if f"**{n}.**" not in readme and f" / {n}" not in readme] == []
