@@ -18,9 +18,12 @@ SKIP_PREFIXES = ("由", "并", "同时", "另外", "会同", "联合")  # "X牵�
 # the chain of units then stops at 组织部; 省委书记部署 is no department, hence a list)
 # (every prefecture, a unit of its own, joined to the next unit is no part of a longer name: 各地市及自治区自然资源厅
 # is two units, not one ending in 厅; 自治区及各地市发展改革部门 is one)
+# (a verb inside is no name: 自治区成立区党委… is the region setting one up, 自治区财政安排部门预算 its
+# finance allotting a budget, 市政府组织相关部门 a government organising; 组织部, 组织人事部门 are units)
+VERB_INSIDE = r"成立|安排|组织(?!部|人事)"
 DISCOVER = re.compile(r"(?:自治区党委|区党委|省委|市委|州委)(?:组织部|宣传部|统战部|政法委|办公厅|编办|党校|网信办)|"
                       r"(?:自治区|省|市|各级|(?:各地市|各市州|各市（州）|各地（市）|各州市|各市县)"
-                      r"(?!(?:会同|联合|及|和|与|同|商)(?:自治区|省|市(?!场)|各)))[\u4e00-\u9fff]{0,10}?"
+                      r"(?!(?:会同|联合|及|和|与|同|商)(?:自治区|省|市(?!场)|各)))(?:(?!" + VERB_INSIDE + r")[\u4e00-\u9fff]){0,10}?"
                       r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各市（州）|各地（市）|各州市|各市县")
 # Sichuan's usual way to write each prefecture, and each county after it: named as without brackets
 # (各市（州） is 各市州, 各地（市） 各地市; 各市（州）、县（市、区） the two units 各市州 and 各县市区, its 各 said of both)

@@ -1355,6 +1355,36 @@ def test_owners_taken_from_a_note_are_warned_of_at_the_measures_line(tmp_path, l
     assert result.stderr.splitlines()[2:] == [said.format(line=LINE_OF_MEASURE)]
 
 
+@pytest.mark.parametrize("note", ["自治区成立区党委生态文明建设领导小组，加强党对生态文明建设的全面领导。",
+                                  "2018年，自治区财政安排部门预算3544.1万元用于环境监测。",
+                                  "自治区政府组织有关部门开展排查。"])
+def test_a_unit_is_not_cut_out_of_a_note_saying_what_the_region_did(tmp_path, note):
+    # (the bundled report's 3.1: the note 自治区成立区党委生态文明建设领导小组 gave the unit 自治区成立区党委,
+    # declared under units:; its subject is the region, no unit: the import says it found none)
+    text = XIZANG + _problem(measure="建立生态文明建设协调机制（2019年6月30日）。", note=note)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1 (line {XIZANG.count(chr(10)) + 7}): no responsible unit found; "
+                                              "using 自治区相关部门"]
+    written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    assert written["tasks"][0]["measures"][0]["owners"] == ["自治区相关部门"]
+    assert [u["name"] for u in written["units"] if u["name"].startswith("自治区")] == ["自治区相关部门"]
+
+
+@pytest.mark.parametrize("note, owner", [("自治区组织部门牵头开展排查调研。", "自治区组织部门"),
+                                         ("各级组织人事部门给予倾斜。", "各级组织人事部门"),
+                                         ("自治区党委组织部印发考核办法。", "自治区党委组织部")])
+def test_an_organisation_department_in_a_note_is_still_its_unit(tmp_path, note, owner):
+    # (组织 begins these units' names: not the verb "organise", which the one above is)
+    text = XIZANG + _problem(measure="建立生态文明建设协调机制（2019年6月30日）。", note=note)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result)[1:] == [f"measure 1.1 (line {XIZANG.count(chr(10)) + 7}): the text names no unit; "
+                                     f"owners taken from its progress note: {owner}"]
+    written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    assert written["tasks"][0]["measures"][0]["owners"] == [owner]
+
+
 @pytest.mark.parametrize("lang, said", [
     (None, ["rectify: 警告：措施 1.1（第 {text} 行）：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）",
             "rectify: 警告：措施 1.1（第 {note} 行）：整改进展的中文里有拉丁字母单词“of”（PDF 转换所致？请在 text_fixes: 下改正）"]),
