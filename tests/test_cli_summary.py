@@ -67,7 +67,7 @@ def bundled_headline(month: str, *extra: str) -> str:
 def test_a_task_of_long_term_measures_never_reported_on_is_not_done():
     """Task 1 (2018年6月30日前完成，长期坚持; its four measures 长期坚持 only) was 已完成 in June
     2018, nine months before the journal's first entry, while status showed it 0/4, all stale."""
-    assert "应于2018年6月30日前完成的7项整改任务已完成0项，" in bundled_headline("2018-06")
+    assert "应于2018年6月30日前完成的7项整改任务均未完成，" in bundled_headline("2018-06")
     # (once reported on, as the report of 2019-03-31 counts it: 25 done)
     assert "应于2019年3月31日前完成的28项整改任务已完成25项，" in bundled_headline("2019-03")
 

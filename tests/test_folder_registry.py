@@ -367,7 +367,7 @@ def test_a_folder_of_several_titles_is_named_in_the_readers_language(tmp_path, l
     assert (status.stdout.splitlines()[0].split("  ")[0], summary.stdout.splitlines()[0]) == (title, title)
 
 
-HEADLINE_ZH = ("截至2019年3月31日，{scope}4项整改任务、8项具体措施中，应于2019年3月31日前完成的1项整改任务已完成0项，"
+HEADLINE_ZH = ("截至2019年3月31日，{scope}4项整改任务、8项具体措施中，应于2019年3月31日前完成的1项整改任务未完成，"
                "2项具体措施已完成1项；期限在此之后的2项整改任务、3项具体措施尚未到期；需要立行立改、长期坚持的1项整改任务、"
                "3项具体措施不设完成日期。目前逾期未完成的具体措施1项，久未报告的长期坚持措施1项。")
 
