@@ -805,7 +805,8 @@ LABELS = {
     "summary_col_days_overdue": ("逾期天数", "Days late"),  # (as the lines under 二 say a close's lateness)
     "summary_col_last_entry": ("最近记录", "Last entry"),  # (what staleness counts from: a close too, not only a report)
     # (from the last report to the day judged: the month's end, or today in a month not over)
-    "summary_col_days_to": ("距{month}月{day}日天数", "Days to {month_name} {day}"),
+    # ("Days to Jul 31" read as a countdown to that day: they are the days since the last entry, counted to it)
+    "summary_col_days_to": ("距{month}月{day}日天数", "Days as of {month_name} {day}"),
     "summary_col_date": ("日期", "Date"),
     "summary_col_from": ("原期限", "From"),
     "summary_col_to": ("新期限", "To"),
