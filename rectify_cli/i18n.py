@@ -642,13 +642,14 @@ LABELS = {
     "status_not_updated_warning_days": ("注意：台账已 {days} 天未更新，超过报告周期 {period} 天。",
                                         "Warning: the ledger has not been updated for {days:day}, longer than the {period}-day reporting period."),
     "status_no_entries_warning": ("注意：台账尚无任何进展记录。", "Warning: the ledger has no journal entries yet."),
-    # (a folder's plan file whose own journal has gone quiet: render/journal_text.quiet_journals)
-    "status_file_quiet": ("注意：{file} 自 {date} 起 {days} 天未记录（报告周期 {period} 天）",
-                          "Warning: {file} has had no entry since {date} ({days:day}; reporting period {period:day})"),
-    "status_file_never": ("注意：{file} 尚无任何进展记录（自反馈之日 {date} 起 {days} 天）",
-                          "Warning: {file} has no journal entries yet ({days:day} since its feedback on {date})"),
-    "status_files_quiet_more": ("…共 {n} 个文件超过报告周期未记录",
-                                "… {n:file} in all without an entry for longer than the reporting period"),
+    # (a folder's plan file whose own journal has gone quiet: render/journal_text.quiet_journals;
+    # sentences, ended as the ledger's own warning is, for summary's overview pasted into a report)
+    "status_file_quiet": ("注意：{file} 自 {date} 起 {days} 天未记录（报告周期 {period} 天）。",
+                          "Warning: {file} has had no entry since {date} ({days:day}; reporting period {period:day})."),
+    "status_file_never": ("注意：{file} 尚无任何进展记录（自反馈之日 {date} 起 {days} 天）。",
+                          "Warning: {file} has no journal entries yet ({days:day} since its feedback on {date})."),
+    "status_files_quiet_more": ("…共 {n} 个文件超过报告周期未记录。",
+                                "… {n:file} in all without an entry for longer than the reporting period."),
     "status_tasks_count": ("任务 {n} 项：", "{tasks}: "),
     "status_measures_count": ("措施 {n} 项：", "{measures}: "),
     "status_states": ("措施状态：", "Measures by state: "),
@@ -804,7 +805,8 @@ LABELS = {
     "summary_col_days_overdue": ("逾期天数", "Days late"),  # (as the lines under 二 say a close's lateness)
     "summary_col_last_entry": ("最近记录", "Last entry"),  # (what staleness counts from: a close too, not only a report)
     # (from the last report to the day judged: the month's end, or today in a month not over)
-    "summary_col_days_to": ("距{month}月{day}日天数", "Days to {month_name} {day}"),
+    # ("Days to Jul 31" read as a countdown to that day: they are the days since the last entry, counted to it)
+    "summary_col_days_to": ("距{month}月{day}日天数", "Days as of {month_name} {day}"),
     "summary_col_date": ("日期", "Date"),
     "summary_col_from": ("原期限", "From"),
     "summary_col_to": ("新期限", "To"),

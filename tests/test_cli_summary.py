@@ -67,7 +67,7 @@ def bundled_headline(month: str, *extra: str) -> str:
 def test_a_task_of_long_term_measures_never_reported_on_is_not_done():
     """Task 1 (2018年6月30日前完成，长期坚持; its four measures 长期坚持 only) was 已完成 in June
     2018, nine months before the journal's first entry, while status showed it 0/4, all stale."""
-    assert "应于2018年6月30日前完成的7项整改任务已完成0项，" in bundled_headline("2018-06")
+    assert "应于2018年6月30日前完成的7项整改任务均未完成，" in bundled_headline("2018-06")
     # (once reported on, as the report of 2019-03-31 counts it: 25 done)
     assert "应于2019年3月31日前完成的28项整改任务已完成25项，" in bundled_headline("2019-03")
 
@@ -274,16 +274,15 @@ def test_the_stale_tables_days_are_counted_to_the_day_judged_which_the_heading_n
     assert july[2].startswith("1.1     ") and july[2].endswith("  2019-03-31              122")
     en = _bundled_section("2019-07", "6. Ongoing measures not reported on for over 90 days", "--lang", "en",
                           today="2019-08-05")
-    assert en[:2] == [
-        "No.    Text                 Units                Last entry      Days to Jul 31",
-        "-----  -------------------  -------------------  ------------  ----------------",
-    ]
-    assert en[2].startswith("1.1    ") and en[2].endswith("  2019-03-31                 122")
+    # ("Days to Jul 31" read as a countdown to that day: the days counted are those since the last entry)
+    assert en[0].startswith("No.    Text ") and en[0].endswith("  Last entry      Days as of Jul 31")
+    assert en[1].endswith("  ------------  -------------------") and len(en[1]) <= 80
+    assert en[2].startswith("1.1    ") and en[2].endswith("  2019-03-31                    122")
     august = _bundled_section("2019-08", "六、长期坚持措施久未报告（超过90天未报告）", today="2019-08-05")
     assert august[0].endswith("  最近记录      距8月5日天数") and august[2].endswith("  2019-03-31             127")
     en = _bundled_section("2019-08", "6. Ongoing measures not reported on for over 90 days", "--lang", "en",
                           today="2019-08-05")
-    assert en[0].endswith("  Last entry      Days to Aug 5")
+    assert en[0].endswith("  Last entry      Days as of Aug 5")
 
 
 def test_the_urging_lists_due_soon_column_says_its_window_which_is_not_section_fives():
@@ -450,10 +449,10 @@ def test_a_never_reported_measure_shows_the_days_since_the_feedback_date_and_a_n
         "从未报告的措施自反馈之日（2019-03-01）起计。",
     ]
     assert _stale_section(registry, "--lang", "en") == [
-        "No.    Text                Units             Last entry      Days to Sep 30",
-        "-----  ------------------  ----------------  ------------  ----------------",
-        "1.1    开展草原执法检查。  自治区生态环境厅  never                      213",
-        "1.2    落实草畜平衡制度。  自治区生态环境厅  2019-04-10                 173",
+        "No.    Text                Units             Last entry      Days as of Sep 30",
+        "-----  ------------------  ----------------  ------------  -------------------",
+        "1.1    开展草原执法检查。  自治区生态环境厅  never                         213",
+        "1.2    落实草畜平衡制度。  自治区生态环境厅  2019-04-10                    173",
         "",
         "Never reported: counted from the feedback date (2019-03-01).",
     ]

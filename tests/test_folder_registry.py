@@ -367,7 +367,7 @@ def test_a_folder_of_several_titles_is_named_in_the_readers_language(tmp_path, l
     assert (status.stdout.splitlines()[0].split("  ")[0], summary.stdout.splitlines()[0]) == (title, title)
 
 
-HEADLINE_ZH = ("截至2019年3月31日，{scope}4项整改任务、8项具体措施中，应于2019年3月31日前完成的1项整改任务已完成0项，"
+HEADLINE_ZH = ("截至2019年3月31日，{scope}4项整改任务、8项具体措施中，应于2019年3月31日前完成的1项整改任务未完成，"
                "2项具体措施已完成1项；期限在此之后的2项整改任务、3项具体措施尚未到期；需要立行立改、长期坚持的1项整改任务、"
                "3项具体措施不设完成日期。目前逾期未完成的具体措施1项，久未报告的长期坚持措施1项。")
 
@@ -1099,10 +1099,10 @@ def test_status_of_a_folder_names_the_file_whose_journal_went_a_reporting_period
     today = {"RECTIFY_TODAY": "2019-06-05"}
     assert header(run_cli("status", "-r", "reg", env=today)) == [
         "截至 2019-06-05  最近一次记录 2019-03-10（87天前）",
-        "注意：reg/xizang.yaml 自 2019-03-01 起 96 天未记录（报告周期 90 天）"]
+        "注意：reg/xizang.yaml 自 2019-03-01 起 96 天未记录（报告周期 90 天）。"]
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today)) == [
         "As of 2019-06-05  Latest entry 2019-03-10 (87 days earlier)",
-        "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (96 days; reporting period 90 days)"]
+        "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (96 days; reporting period 90 days)."]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
     assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "last_update": "2019-03-10", "stale": False},
                                  {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True}]
@@ -1111,7 +1111,7 @@ def test_status_of_a_folder_names_the_file_whose_journal_went_a_reporting_period
                               env=today).stdout)["files"] == document["files"]
     # a reporting period of one day is "1 day" (it was "reporting period 1 days")
     assert header(run_cli("status", "-r", "reg", "--lang", "en", "--report-period", "1", env={"RECTIFY_TODAY": "2019-03-11"}))[1:] == [
-        "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (10 days; reporting period 1 day)"]
+        "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (10 days; reporting period 1 day)."]
     # a period later than the gap: nothing to say, as of one file
     assert header(run_cli("status", "-r", "reg", "--report-period", "96", env=today)) == [
         "截至 2019-06-05  最近一次记录 2019-03-10（87天前）"]
@@ -1128,9 +1128,9 @@ def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(
     assert header(run_cli("status", "-r", "reg", env=today)) == [
         "截至 2019-09-30  最近一次记录 2019-03-01（213天前）",
         "注意：台账已 213 天（约 6 个月）未更新，超过报告周期 90 天。",
-        "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-06-30 起 457 天）"]
+        "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-06-30 起 457 天）。"]
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-2:] == [
-        "reporting period.", "Warning: reg/naqu.yaml has no journal entries yet (457 days since its feedback on 2018-06-30)"]
+        "reporting period.", "Warning: reg/naqu.yaml has no journal entries yet (457 days since its feedback on 2018-06-30)."]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
     assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": None, "last_update": None, "stale": True},
                                  {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True}]
@@ -1190,7 +1190,7 @@ def test_a_quiet_file_a_filter_leaves_nothing_of_is_not_warned_of(tmp_path, monk
     (folder / "naqu.progress.yaml").write_text("", encoding="utf-8")
     today = {"RECTIFY_TODAY": "2019-09-30"}
     ledger = ["截至 2019-09-30  最近一次记录 2019-03-01（213天前）", "注意：台账已 213 天（约 6 个月）未更新，超过报告周期 90 天。"]
-    naqu = "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）"
+    naqu = "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）。"
     for scope in (["--region", "拉萨市"], ["--owner", "拉萨市"], ["--task", "xizang:1"]):  # (nothing of naqu.yaml)
         assert header(run_cli("status", "-r", "reg", *scope, env=today)) == ledger, scope
     for view in (["--region", "那曲市"], ["--state", "done"], []):  # (naqu.yaml's task 4; done: none of it)
@@ -1223,12 +1223,12 @@ def test_many_quiet_files_are_a_few_lines_stalest_first_then_their_number(tmp_pa
     today = {"RECTIFY_TODAY": "2019-09-30"}
     assert header(run_cli("status", "-r", "reg", env=today))[1:] == [
         "注意：台账已 194 天（约 6 个月）未更新，超过报告周期 90 天。",  # (of dali.yaml's entry: not said again)
-        "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）",
-        "注意：reg/ali.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）",
-        "注意：reg/changdu.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）",
-        "…共 6 个文件超过报告周期未记录"]  # (dali.yaml too: the 5 it said did not add up to the folder's quiet files)
+        "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）。",
+        "注意：reg/ali.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）。",
+        "注意：reg/changdu.yaml 自 2019-03-10 起 204 天未记录（报告周期 90 天）。",
+        "…共 6 个文件超过报告周期未记录。"]  # (dali.yaml too: the 5 it said did not add up to the folder's quiet files)
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-1] == (
-        "… 6 files in all without an entry for longer than the reporting period")
+        "… 6 files in all without an entry for longer than the reporting period.")
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
     assert sum(file["stale"] for file in document["files"]) == 6
 
@@ -1237,9 +1237,9 @@ def test_summary_of_a_folder_names_its_quiet_files_in_the_overview(tmp_path, mon
     monkeypatch.chdir(tmp_path)
     split_small(tmp_path / "reg")
     for lang, heading, warning in (
-            ("zh", "一、总体情况", "注意：reg/xizang.yaml 自 2019-03-01 起 91 天未记录（报告周期 90 天）"),
+            ("zh", "一、总体情况", "注意：reg/xizang.yaml 自 2019-03-01 起 91 天未记录（报告周期 90 天）。"),
             ("en", "1. Overview",
-             "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (91 days; reporting period 90 days)")):
+             "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (91 days; reporting period 90 days).")):
         result = run_cli("summary", "-r", "reg", "--month", "2019-05", "--lang", lang,
                          env={"RECTIFY_TODAY": "2019-06-05"})  # (judged as of 2019-05-31: 91 days)
         assert result.exit_code == 0, result.output

@@ -512,7 +512,7 @@ def test_the_headline_says_which_overdue_measures_lie_outside_the_due_group():
     assert (h.measures_due, h.measures_due_done, h.measures_overdue, h.measures_overdue_outside_due) == (1, 0, 3, 2)
     assert headline_sentence(h, owners=(), lang=Lang.zh).endswith(
         "目前逾期未完成的具体措施3项（其中2项为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施），"
-        "久未报告的长期坚持措施0项。")
+        "无久未报告的长期坚持措施。")
     assert "Overdue and still open: 3 measures (2 of them immediate or done in steps, counted above as due later " \
         "or with no end date). " in \
         headline_sentence(h, owners=(), lang=Lang.en)

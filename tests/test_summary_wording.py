@@ -63,7 +63,7 @@ def test_the_measures_falling_due_on_the_day_judged_are_said_to_be_of_those_due(
     (3 more fall due that very day" read as six; they are three of the three, as 另有 says in Chinese."""
     run_on = on_a_copy(tmp_path)
     assert run_on("2019-04-01", "summary", "--month", "2018-04", "--lang", "en")[5] == (
-        "As of 2018-04-30: 45 tasks and 179 measures in all. Due by that day: 3 measures, 0 of them completed "
+        "As of 2018-04-30: 45 tasks and 179 measures in all. Due by that day: 3 measures, none of them completed "
         "(3 of them fall due that very day, not yet late). Due later: 42 tasks, 108 measures. "
         "Immediate or long-term (立行立改 / 长期坚持, no end date): 3 tasks, 68 measures. Overdue and still open: "
         "11 measures (all of them immediate or done in steps, counted above as due later or with no end date). "
@@ -78,19 +78,19 @@ def _headline(**figures) -> Headline:
 
 
 def test_a_single_measure_or_task_is_not_them():
-    """"1 task, 0 of them completed", "1 measure (1 of them immediate …)": one is no "them"."""
+    """"1 task, 0 of them completed", "1 measure (1 of them immediate …)": one is no "them"; none is none."""
     due_today = _headline(tasks_due=1, measures_due=1, measures_due_today=1)
     assert headline_sentence(due_today, owners=(), lang=Lang.en) == (
         "As of 2019-06-30: 1 task and 1 measure in all. Due by that day: 1 task, not completed; 1 measure, not completed "
-        "(it falls due that very day, not yet late). Overdue and still open: 0 measures. "
-        "Ongoing and not reported on in time: 0 measures.")
+        "(it falls due that very day, not yet late). Overdue and still open: none. "
+        "Ongoing and not reported on in time: none.")
     done = _headline(tasks_due=1, tasks_due_done=1, measures_due=1, measures_due_done=1)
     assert "Due by that day: 1 task, completed; 1 measure, completed. " in headline_sentence(done, owners=(), lang=Lang.en)
     outside = _headline(tasks_ongoing=1, measures_ongoing=1, measures_overdue=1, measures_overdue_outside_due=1)
     assert headline_sentence(outside, owners=(), lang=Lang.en) == (
         "As of 2019-06-30: 1 task and 1 measure in all. Immediate or long-term (立行立改 / 长期坚持, no end date): "
         "1 task, 1 measure. Overdue and still open: 1 measure (immediate or done in steps, counted above as due "
-        "later or with no end date). Ongoing and not reported on in time: 0 measures.")
+        "later or with no end date). Ongoing and not reported on in time: none.")
 
 
 def test_overdue_measures_all_immediate_or_in_steps_are_not_said_to_be_some_of_them():
@@ -138,11 +138,11 @@ def test_a_unit_with_no_task_due_later_or_without_an_end_date_is_told_nothing_of
     """曲水县 owns one measure, 40.3, due 2018-09-30: "期限在此之后的0项整改任务、0项具体措施尚未到期"."""
     run_on = on_a_copy(tmp_path)
     assert run_on("2019-07-01", "summary", "--owner", "曲水县", "--month", "2019-06")[6] == (
-        "截至2019年6月30日，曲水县负责的1项整改任务、1项具体措施中，应于2019年6月30日前完成的1项整改任务已完成0项，"
-        "1项具体措施已完成0项。目前逾期未完成的具体措施1项，久未报告的长期坚持措施0项。")
+        "截至2019年6月30日，曲水县负责的1项整改任务、1项具体措施中，应于2019年6月30日前完成的1项整改任务未完成，"
+        "1项具体措施未完成。目前逾期未完成的具体措施1项，无久未报告的长期坚持措施。")
     assert run_on("2019-07-01", "summary", "--owner", "曲水县", "--month", "2019-06", "--lang", "en")[6] == (
         "As of 2019-06-30: 1 task and 1 measure owned by 曲水县. Due by that day: 1 task, not completed; 1 measure, "
-        "not completed. Overdue and still open: 1 measure. Ongoing and not reported on in time: 0 measures.")
+        "not completed. Overdue and still open: 1 measure. Ongoing and not reported on in time: none.")
 
 
 def test_of_two_counts_only_the_zero_one_is_left_out(tmp_path):
@@ -150,21 +150,21 @@ def test_of_two_counts_only_the_zero_one_is_left_out(tmp_path):
     run_on = on_a_copy(tmp_path, SMALL.parent)
     assert run_on("2019-04-15", "summary", "--owner", "那曲市", "--month", "2019-03")[6] == (
         "截至2019年3月31日，那曲市负责的2项整改任务、3项具体措施中，期限在此之后的2项整改任务、2项具体措施尚未到期；"
-        "需要立行立改、长期坚持的1项具体措施不设完成日期。目前逾期未完成的具体措施0项，久未报告的长期坚持措施0项。")
+        "需要立行立改、长期坚持的1项具体措施不设完成日期。目前无逾期未完成的具体措施，也无久未报告的长期坚持措施。")
     assert run_on("2019-04-15", "summary", "--owner", "那曲市", "--month", "2019-03", "--lang", "en")[6] == (
         "As of 2019-03-31: 2 tasks and 3 measures owned by 那曲市. Due later: 2 tasks, 2 measures. "
-        "Immediate or long-term (立行立改 / 长期坚持, no end date): 1 measure. Overdue and still open: 0 measures. "
-        "Ongoing and not reported on in time: 0 measures.")
+        "Immediate or long-term (立行立改 / 长期坚持, no end date): 1 measure. Overdue and still open: none. "
+        "Ongoing and not reported on in time: none.")
 
 
 def test_of_two_due_counts_only_the_zero_one_is_left_out():
     measures_only = _headline(tasks_later=1, measures_due=2, measures_due_done=1, measures_overdue=1)
     assert headline_sentence(measures_only, owners=(), lang=Lang.zh, scope="全区") == (
         "截至2019年6月30日，全区1项整改任务、1项具体措施中，应于2019年6月30日前完成的2项具体措施已完成1项；"
-        "期限在此之后的1项整改任务尚未到期。目前逾期未完成的具体措施1项，久未报告的长期坚持措施0项。")
+        "期限在此之后的1项整改任务尚未到期。目前逾期未完成的具体措施1项，无久未报告的长期坚持措施。")
     assert headline_sentence(measures_only, owners=(), lang=Lang.en) == (
         "As of 2019-06-30: 1 task and 1 measure in all. Due by that day: 2 measures, 1 of them completed. "
-        "Due later: 1 task. Overdue and still open: 1 measure. Ongoing and not reported on in time: 0 measures.")
+        "Due later: 1 task. Overdue and still open: 1 measure. Ongoing and not reported on in time: none.")
 
 
 def test_one_quiet_unit_is_named_and_several_are_all_quiet(tmp_path):
@@ -219,3 +219,38 @@ def test_one_stale_measure_with_a_date_is_not_them():
                            owners=(), lang=Lang.en)
     assert en.endswith("Ongoing and not reported on in time: 1 measure (long-term once the dated part was closed, "
                        "counted above as due by that day or due later).")
+
+
+# --------------------------------------------------------------------------- problem: a count of none
+
+
+def test_a_count_of_none_is_said_as_none_not_as_zero(tmp_path):
+    """The bundled ledger's June 2018 and March 2019 headlines, pasted into a 月报: "7项整改任务已完成0项",
+    "久未报告的长期坚持措施0项" and "Ongoing and not reported on in time: 0 measures" are no official
+    sentences; a report says 均未完成 and 无…措施 (in English, none). Counts above zero are as before."""
+    run_on = on_a_copy(tmp_path)
+    june_zh = run_on("2021-01-15", "summary", "--month", "2018-06")[5]
+    assert "应于2018年6月30日前完成的7项整改任务均未完成，45项具体措施均未完成（其中41项当日到期，尚不算逾期）；" in june_zh
+    assert "0项" not in june_zh
+    march_zh = run_on("2021-01-15", "summary", "--month", "2019-03")[5]
+    assert march_zh.endswith("目前逾期未完成的具体措施8项，无久未报告的长期坚持措施。")
+    june_en = run_on("2021-01-15", "summary", "--month", "2018-06", "--lang", "en")[5]
+    assert "Due by that day: 7 tasks, none of them completed; 45 measures, none of them completed (41 of them" in june_en
+    march_en = run_on("2021-01-15", "summary", "--month", "2019-03", "--lang", "en")[5]
+    assert march_en.endswith("Overdue and still open: 8 measures. Ongoing and not reported on in time: none.")
+
+
+def test_nothing_overdue_and_nothing_stale_is_one_clause_of_none():
+    """A unit's report with nothing overdue and nothing stale; one task or measure due and not done takes no 均."""
+    figures = _headline(tasks_due=1, measures_due=1, measures_due_today=1)
+    assert headline_sentence(figures, owners=(), lang=Lang.zh, scope="全区") == (
+        "截至2019年6月30日，全区1项整改任务、1项具体措施中，应于2019年6月30日前完成的1项整改任务未完成，"
+        "1项具体措施未完成（当日到期，尚不算逾期）。目前无逾期未完成的具体措施，也无久未报告的长期坚持措施。")
+    assert headline_sentence(figures, owners=(), lang=Lang.en).endswith(
+        "Overdue and still open: none. Ongoing and not reported on in time: none.")
+    stale_only = _headline(measures_ongoing=1, measures_stale=1)
+    assert headline_sentence(stale_only, owners=(), lang=Lang.zh, scope="全区").endswith(
+        "目前无逾期未完成的具体措施，久未报告的长期坚持措施1项。")
+    all_due_today = _headline(measures_due=3, measures_due_today=3)
+    assert "应于2019年6月30日前完成的3项具体措施均未完成（均于当日到期，尚不算逾期）。" in headline_sentence(
+        all_due_today, owners=(), lang=Lang.zh, scope="全区")

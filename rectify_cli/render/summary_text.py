@@ -281,10 +281,10 @@ def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tupl
              *([f"{cell('、'.join(owners))}负责"] if owners else [])]
     who = f"{'、'.join(whose)}的" if whose else scope
     day = _cn_date(h.as_of)
-    due = "，".join(_nonzero((h.tasks_due, f"{h.tasks_due}项整改任务已完成{h.tasks_due_done}项"), (
-        h.measures_due, f"{h.measures_due}项具体措施已完成{h.measures_due_done}项"
+    due = "，".join(_nonzero((h.tasks_due, _done_zh(h.tasks_due, h.tasks_due_done, "整改任务")), (
+        h.measures_due, _done_zh(h.measures_due, h.measures_due_done, "具体措施")
         # (so that done + overdue + these make the due group: a deadline day is not late)
-        + (f"（另有{h.measures_due_today}项当日到期，尚不算逾期）" if h.measures_due_today else ""))))
+        + _due_today_zh(h))))
     groups = _nonzero((due, f"应于{day}前完成的{due}"),
                       (h.tasks_later + h.measures_later,
                        f"期限在此之后的{_counts_zh(h.tasks_later, h.measures_later)}尚未到期"),
@@ -295,10 +295,12 @@ def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tupl
     outside = h.measures_overdue_outside_due
     return (
         f"截至{day}，{who}{h.tasks_total}项整改任务、{h.measures_total}项具体措施中，{'；'.join(groups)}。"
-        f"目前逾期未完成的具体措施{h.measures_overdue}项"
+        # (none is said 无, as a report says it, not 0项; of both, in one clause)
+        + (f"目前逾期未完成的具体措施{h.measures_overdue}项" if h.measures_overdue else "目前无逾期未完成的具体措施")
         + (f"（{_which_zh(outside, h.measures_overdue)}为立即启动或分阶段完成的措施，计入上文尚未到期或不设完成日期的措施）"
            if outside else "")
-        + f"，久未报告的长期坚持措施{h.measures_stale}项"
+        + (f"，久未报告的长期坚持措施{h.measures_stale}项" if h.measures_stale
+           else "，无久未报告的长期坚持措施" if h.measures_overdue else "，也无久未报告的长期坚持措施")
         # (not only those with no end date: one closed on its date goes on as 长期坚持 too)
         + (f"（{_which_zh(h.measures_stale_dated, h.measures_stale)}为限期部分已销号、继续长期坚持的措施，"
            "计入上文应完成或尚未到期的措施）" if h.measures_stale_dated else "")
@@ -320,13 +322,38 @@ def _headline_en(h: Headline, owners: tuple[str, ...], regions: tuple[str, ...] 
     return (
         f"As of {h.as_of.isoformat()}: {plural(h.tasks_total, 'task')} and "
         f"{plural(h.measures_total, 'measure')}{who}. {''.join(groups)}"
-        f"Overdue and still open: {plural(h.measures_overdue, 'measure')}"
+        f"Overdue and still open: {_none_en(h.measures_overdue, 'measure')}"
         + (f" ({_which_en(outside, h.measures_overdue)}immediate or done in steps, counted above "
            "as due later or with no end date)" if outside else "") + ". "
-        f"Ongoing and not reported on in time: {plural(h.measures_stale, 'measure')}"
+        f"Ongoing and not reported on in time: {_none_en(h.measures_stale, 'measure')}"
         + (f" ({_which_en(h.measures_stale_dated, h.measures_stale)}long-term once the dated part was closed, "
            "counted above as due by that day or due later)" if h.measures_stale_dated else "") + "."
     )
+
+
+def _done_zh(n: int, done: int, noun: str) -> str:
+    """"28项整改任务已完成25项"; of none done, 均未完成 (of one, 未完成): "已完成0项" is no report's words."""
+    if done:
+        return f"{n}项{noun}已完成{done}项"
+    return f"{n}项{noun}{'未完成' if n == 1 else '均未完成'}"
+
+
+def _due_today_zh(h: Headline) -> str:
+    """Of the measures due, those falling due on the day judged: 另有 beside a count done, else of
+    the not done (其中, or all of them, or the one)."""
+    today = h.measures_due_today
+    if not today:
+        return ""
+    if h.measures_due_done:
+        return f"（另有{today}项当日到期，尚不算逾期）"
+    if h.measures_due == 1:
+        return "（当日到期，尚不算逾期）"
+    return "（均于当日到期，尚不算逾期）" if today == h.measures_due else f"（其中{today}项当日到期，尚不算逾期）"
+
+
+def _none_en(n: int, noun: str) -> str:
+    """A count in the headline's closing sentences: "none", not "0 measures"."""
+    return plural(n, noun) if n else "none"
 
 
 def _which_zh(some: int, of: int) -> str:
@@ -368,7 +395,7 @@ def _done_en(n: int, done: int, noun: str) -> str:
     them, not closed out, 已销号); of one, "1 task, completed" or "1 task, not completed"."""
     if n == 1:
         return f"1 {noun}, {'completed' if done else 'not completed'}"
-    return f"{plural(n, noun)}, {done} of them completed"
+    return f"{plural(n, noun)}, {done or 'none'} of them completed"
 
 
 # --------------------------------------------------------------------------- sections
