@@ -113,7 +113,7 @@ def journal_written(tmp_path) -> Path:
     return plan
 
 
-@pytest.mark.parametrize("args", [("history",), ("history", "--since", "2019-05"), ("show", "1.1"), ("show", "4"),
+@pytest.mark.parametrize("args", [("history",), ("history", "--since", "2019-04-20"), ("show", "1.1"), ("show", "4"),
                                   ("show", "2.1"), ("show", "1.1", "--as-of", "2018-01-31")])
 def test_history_and_show_json_match_their_schemas(journal_written, args):
     from builders import run_cli
