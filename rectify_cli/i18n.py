@@ -790,6 +790,8 @@ LABELS = {
     "summary_closed_late": ("{measure}（逾期{days}天）", "{measure} ({days:day} late)"),
     "summary_restored": ("{measure} 的 {closed} 销号：撤回误录被撤回，自 {day} 起恢复。",
                          "{measure}, closed {closed}: restored on {day}, its retraction was retracted."),
+    # (a reopening's note cut in its row, whole under the table; the note brings its own full stop)
+    "summary_reopened_why": ("{measure} 的 {day} 重新打开：{note}", "{measure}, reopened {day}: {note}"),
     "summary_col_date_reopened": ("重新打开日期", "Reopened on"),
     "summary_col_closed_before": ("原销号日期", "Closed on"),
     "summary_col_note": ("说明", "Note"),

@@ -469,6 +469,47 @@ def test_a_close_reopened_in_its_own_month_is_listed_as_closed_and_reopened(tmp_
     ]
 
 
+WHY = "回头看发现城东污水处理厂出水氨氮超标，进水管网尚未全部接通，实际处理量不足设计能力的三成，运行台账记录不全，存在表面整改问题"
+
+
+@pytest.mark.parametrize("lang, reopened", [
+    ("zh", ["三、本月重新打开（回头看）",
+            "重新打开日期    措施    内容           责任单位    原销号日期    说明",
+            "--------------  ------  -------------  ----------  ------------  -------------",
+            "2019-04-20      1.1     拉萨市建成城…  拉萨市      2019-04-05    回头看发现城…",
+            "2019-04-25      2.1     那曲市完成建…  那曲市      2019-04-12    围挡未硬化",
+            "",
+            f"1.1 的 2019-04-20 重新打开：{WHY}。",
+            ""]),
+    ("en", ["3. Reopened this month (follow-up inspection)",
+            "Reopened on    No.    Text               Units    Closed on    Note",
+            "-------------  -----  -----------------  -------  -----------  -----------------",
+            "2019-04-20     1.1    拉萨市建成城东污…  拉萨市   2019-04-05   回头看发现城东污…",
+            "2019-04-25     2.1    那曲市完成建筑工…  那曲市   2019-04-12   围挡未硬化",
+            "",
+            f"1.1, reopened 2019-04-20: {WHY}.",
+            ""]),
+])
+def test_a_reopenings_reason_cut_in_its_row_is_said_whole_under_the_table(tmp_path, lang, reopened):
+    """A reopening's note says why (回头看发现…), and its column gives way to fit the page: 1.1's
+    62 characters were cut to 回头看发现城…, and the pasted report never said what the follow-up
+    inspection found. A reason cut is said whole under the table, as a step's long label is; one
+    that fits its row (2.1's) is not said twice."""
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
+    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                 ("close", "2.1", "--evidence", "验收意见", "--date", "2019-04-12"),
+                 ("reopen", "1.1", "--note", WHY, "--date", "2019-04-20"),
+                 ("reopen", "2.1", "--note", "围挡未硬化", "--date", "2019-04-25")):
+        assert run(*args, "-r", registry, env=env).exit_code == 0
+    result = run("summary", "-r", registry, "--month", "2019-04", "--lang", lang, env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index(reopened[0])
+    assert lines[start:start + len(reopened)] == reopened
+
+
 def test_an_extended_immediate_measure_leaves_the_no_completion_date_group(tmp_path):
     """4.1 (立即启动) closed 2018-05-10, reopened and extended to 2019-06-30: due later, not
     among the measures without a completion date."""

@@ -157,12 +157,14 @@ class Page:
         self.needed = 0
 
     def table(self, headers: list[str], rows: list[list[str]], *, give_way: tuple[int, ...],
-              right: tuple[int, ...] = (), under: tuple[str, ...] | list[str] = ()) -> str:
+              right: tuple[int, ...] = (), under: tuple[str, ...] | list[str] = (),
+              whole: dict[int, list[str]] | None = None) -> str:
         """`table` with the free-text columns `give_way` (cells as cell() makes them) clipped, with
         …, to fit the page: the widest of them gives way first (the measure text, typically, then
         the units), none below its heading; of two as wide, the first listed keeps a cell more.
-        Under it, after a blank line, the notes of marks too wide for the page (Marked.short), then
-        the lines `under` the section says there."""
+        Under it, after a blank line, the notes of marks too wide for the page (Marked.short), the
+        lines `whole` gives a column's rows (one a row) of the cells cut, then the lines `under`
+        the section says there."""
         # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
         heads = [textsafe.display_width(h) + 2 for h in headers]
         columns = [[c if type(c) is Marked else c.strip() for c in column] for column in zip(*rows)]
@@ -201,11 +203,13 @@ class Page:
             least[i] += more
             spare -= more
         shares = _shares([sizes[i] for i in give_way], [least[i] for i in give_way], self.width - fixed)
+        cut = []  # (what a cell cut said, whole, where the column has it to say)
         for i, share in zip(give_way, shares):
             if share < sizes[i]:
+                cut += [line for c, line in zip(columns[i], (whole or {}).get(i, ())) if widths[c] > share]
                 columns[i] = [c if widths[c] <= share else _clip(c, share) for c in columns[i]]
         text = table(headers, [list(row) for row in zip(*columns)], right=right)
-        under = [*dict.fromkeys(notes), *under]  # (a step listed twice, its label said once)
+        under = [*dict.fromkeys(notes), *cut, *under]  # (a step listed twice, its label said once)
         return f"{text}\n\n" + "\n".join(under) if under else text
 
 
@@ -448,7 +452,15 @@ def _reopened(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
              cell(i.note)] for i in m.reopened]
     keys = ("summary_col_date_reopened", "summary_col_measure", "summary_col_text", "summary_col_units",
             "summary_col_closed_before", "summary_col_note")
-    return page.table([_l(k, lang) for k in keys], rows, give_way=(2, 5, 3))
+    # (the note says why, 回头看发现…: one cut to fit the page is said whole under the table)
+    why = [_l("summary_reopened_why", lang, measure=cell(i.measure_id), day=_iso(i.date),
+              note=_ended(cell(i.note).strip(), lang)) for i in m.reopened]
+    return page.table([_l(k, lang) for k in keys], rows, give_way=(2, 5, 3), whole={5: why})
+
+
+def _ended(text: str, lang: Lang) -> str:
+    """Registry text as the end of a sentence: with a full stop, unless it ends with one (or ! ? …)."""
+    return text if text.endswith(tuple("。！？…!?.")) else text + ("。" if lang == Lang.zh else ".")
 
 
 def _overdue(m: MonthlySummary, lang: Lang, page: Page) -> str | None:

@@ -225,6 +225,22 @@ def test_registry_text_is_printed_literally_with_controls_escaped():
         assert_columns_line_up(block)
 
 
+def test_a_cut_reopening_reason_said_under_the_table_is_one_line_with_one_full_stop():
+    """The reason a reopening's row cuts is said whole under the table: its own full stop not
+    doubled (。。), its line break and controls escaped as in its cell, on one line."""
+    why = "回头看发现围挡拆除后未恢复，工地扬尘问题反弹，需重新整改。"
+    reopened = (ReopenedItem(date(2019, 3, 6), "1.4", "措施", ("拉萨市",), date(2019, 3, 1), why),
+                ReopenedItem(date(2019, 3, 9), "1.5", "措施", ("拉萨市",), date(2019, 3, 2),
+                             "回头看发现\x1b[2J出水超标\n进水管网未接通"))
+    zh = render(_summary(reopened=reopened), lang=Lang.zh).split("\n")
+    at = zh.index("1.4 的 2019-03-06 重新打开：" + why)
+    assert zh[at - 1:at + 3] == ["", "1.4 的 2019-03-06 重新打开：" + why,
+                                 "1.5 的 2019-03-09 重新打开：回头看发现\\x1b[2J出水超标 进水管网未接通。", ""]
+    en = render(_summary(reopened=reopened), lang=Lang.en).split("\n")
+    assert "1.4, reopened 2019-03-06: " + why in en
+    assert "1.5, reopened 2019-03-09: 回头看发现\\x1b[2J出水超标 进水管网未接通." in en
+
+
 def test_a_folder_ends_with_one_head_per_journal_named_by_its_file():
     heads = (("台账/甲.progress.yaml", "ab" * 32), ("台账/乙\x1b[2J.progress.yaml", None))
     zh = render(_summary(journal_heads=heads), lang=Lang.zh)
