@@ -161,34 +161,34 @@ _REPEATS_NAMED = 10
 def repeated_warnings(repeats, *, folder: bool, lang: Lang) -> list[str]:
     """validate's warning lines for journal entries repeating an earlier one exactly
     (journal_checks.repeated_entries: (place, entry, earlier)), each at its file and line."""
-    from ..gate import shown_file
-
-    lines = []
-    for index, entry, earlier in repeats[:_REPEATS_NAMED]:
-        place = f"{shown_file(entry.location.file, folder=folder)}:{entry.location.line}"
-        lines.append(printable("rectify: " + label("validate_repeated", lang, place=place, index=index,
-                                                   measure=entry.measure, date=entry.date.isoformat(),
-                                                   first=earlier.location.line), single_line=True))
-    if len(repeats) > _REPEATS_NAMED:
-        lines.append("rectify: " + label("validate_repeated_more", lang, count=len(repeats) - _REPEATS_NAMED))
-    return lines
+    return _entry_warnings(repeats, "validate_repeated", {}, lambda entry, earlier: {"first": earlier.location.line},
+                           folder=folder, lang=lang)
 
 
 def far_warnings(far, *, folder: bool, lang: Lang) -> list[str]:
     """validate's and status's warning lines for extensions more than FAR_YEARS after the
     deadline they move (journal_checks.far_extensions: (place, entry, deadline)), each at its
-    file and line, as repeated_warnings says repeats."""
-    from ..gate import shown_file
+    file and line."""
     from ..journal_checks import FAR_YEARS
 
+    return _entry_warnings(far, "validate_far", {"years": FAR_YEARS},
+                           lambda entry, due: {"due": due.isoformat(), "to": entry.to.isoformat()}, folder=folder, lang=lang)
+
+
+def _entry_warnings(found, key: str, common: dict, values, *, folder: bool, lang: Lang) -> list[str]:
+    """Warning lines `key` for journal entries found wanting ((place in its journal, entry, what
+    else it names)), the first _REPEATS_NAMED each at its file and line, then `key`_more counting
+    the others; `common`: values of both labels, `values(entry, what else)`: the line's own."""
+    from ..gate import shown_file
+
     lines = []
-    for index, entry, due in far[:_REPEATS_NAMED]:
+    for index, entry, more in found[:_REPEATS_NAMED]:
         place = f"{shown_file(entry.location.file, folder=folder)}:{entry.location.line}"
-        lines.append(printable("rectify: " + label("validate_far", lang, place=place, index=index, measure=entry.measure,
-                                                   date=entry.date.isoformat(), due=due.isoformat(),
-                                                   to=entry.to.isoformat(), years=FAR_YEARS), single_line=True))
-    if len(far) > _REPEATS_NAMED:
-        lines.append("rectify: " + label("validate_far_more", lang, count=len(far) - _REPEATS_NAMED, years=FAR_YEARS))
+        lines.append(printable("rectify: " + label(key, lang, place=place, index=index, measure=entry.measure,
+                                                   date=entry.date.isoformat(), **common, **values(entry, more)),
+                               single_line=True))
+    if len(found) > _REPEATS_NAMED:
+        lines.append("rectify: " + label(f"{key}_more", lang, count=len(found) - _REPEATS_NAMED, **common))
     return lines
 
 
