@@ -1480,6 +1480,11 @@ LABELS.update({
                                 "（key、text、value）",
                                 "the report says {text!r} and also {words!r}: the latter is read; check the report, and if need be "
                                 "write its claims under registry: claims: in the curation (key, text, value)"),
+    "import_claims_contradicted_uncounted": ("报告称“{text}”，同一句又称“{words}”：后者没有数字，按前者读取；请核对报告，必要时在校订文件的 "
+                                             "registry: claims: 下写明（key、text、value）",
+                                             "the report says {text!r} and, in the same sentence, {words!r}, which gives no count: the former "
+                                             "is read; check the report, and if need be write its claims under registry: claims: in the "
+                                             "curation (key, text, value)"),
     "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
                       "the report says {text}, but its appendix gives {count}: is the text complete?"),
     # (a year read as written, likely mistyped: 2009 or 2109 for 2019)
