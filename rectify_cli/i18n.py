@@ -1464,6 +1464,10 @@ LABELS.update({
                              "{who}: {head}：{units} (line {line}) names no unit the import knows"),
     "import_names_unread_unit": ("{who}：第 {line} 行的“{head}：{units}”中，“{words}”不是导入程序认识的单位，未计入责任单位",
                                  "{who}: {head}：{units} (line {line}): no unit the import knows read in {words}, left out of the owners"),
+    "import_supporting_only": ("{who}：第 {line} 行的“{head}：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为{lead}，请核对，"
+                               "必要时在校订文件的 owners: 下写明 lead",
+                               "{who}: {head}：{units} (line {line}) names supporting units only, no lead or responsible unit; {lead} is "
+                               "made the lead for now: check it, and if need be give the lead under owners: in the curation"),
     "import_of_problem": ("问题 {task}", "problem {task}"),
     "import_of_measure": ("措施 {measure}", "measure {measure}"),
     "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),
