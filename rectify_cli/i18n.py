@@ -1464,6 +1464,10 @@ LABELS.update({
                              "{who}: {head}：{units} (line {line}) names no unit the import knows"),
     "import_names_unread_unit": ("{who}：第 {line} 行的“{head}：{units}”中，“{words}”不是导入程序认识的单位，未计入责任单位",
                                  "{who}: {head}：{units} (line {line}): no unit the import knows read in {words}, left out of the owners"),
+    "import_supporting_only": ("{who}：第 {line} 行的“{head}：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为{lead}，请核对，"
+                               "必要时在校订文件的 owners: 下写明 lead",
+                               "{who}: {head}：{units} (line {line}) names supporting units only, no lead or responsible unit; {lead} is "
+                               "made the lead for now: check it, and if need be give the lead under owners: in the curation"),
     "import_of_problem": ("问题 {task}", "problem {task}"),
     "import_of_measure": ("措施 {measure}", "measure {measure}"),
     "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),
@@ -1480,6 +1484,11 @@ LABELS.update({
                                 "（key、text、value）",
                                 "the report says {text!r} and also {words!r}: the latter is read; check the report, and if need be "
                                 "write its claims under registry: claims: in the curation (key, text, value)"),
+    "import_claims_contradicted_uncounted": ("报告称“{text}”，同一句又称“{words}”：后者没有数字，按前者读取；请核对报告，必要时在校订文件的 "
+                                             "registry: claims: 下写明（key、text、value）",
+                                             "the report says {text!r} and, in the same sentence, {words!r}, which gives no count: the former "
+                                             "is read; check the report, and if need be write its claims under registry: claims: in the "
+                                             "curation (key, text, value)"),
     "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
                       "the report says {text}, but its appendix gives {count}: is the text complete?"),
     # (a year read as written, likely mistyped: 2009 or 2109 for 2019)

@@ -896,19 +896,27 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
 
 def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: Notice, warnings: list[Notice]) -> tuple[list[str], str | None]:
     """(owners, lead) that 牵头单位：/责任单位：/配合单位： lines name, in their order; the lead is the
-    first of a 牵头 or 主办 line, else the first named."""
+    first of a 牵头 or 主办 line, or the one a line says leads (X牵头, X（牵头）), else the first named; where
+    every line names supporting units only (配合, 协办), that first one is warned of as made the lead."""
     owners: list[str] = []
     lead = None
     for head, units, line in lines:
-        found, _ = find_owners(units, vocab)
+        found, led = find_owners(units, vocab)
         if not found:
             warnings.append(Notice("names_no_unit", {"who": who, "head": head, "units": units, "line": line}))
         for words in unread_units(units, vocab) if found else ():  # (those after it were lost without a word)
             warnings.append(Notice("names_unread_unit", {"who": who, "head": head, "units": units, "line": line, "words": words}))
-        if found and lead is None and head.startswith(("牵头", "主办")):
-            lead = found[0]
+        if found and lead is None and (led or head.startswith(("牵头", "主办"))):  # (西宁市配合，省生态环境厅牵头: the latter)
+            lead = led or found[0]
         owners.extend(o for o in found if o not in owners)
+    if owners and lead is None and all(head.startswith(SUPPORTING_HEADS) for head, _, _ in lines):
+        # (a supporting unit made the lead in silence, 牵头单位 in summary's tables: said, at its line)
+        head, units, line = next(listed for listed in lines if find_owners(listed[1], vocab)[0])
+        warnings.append(Notice("supporting_only", {"who": who, "head": head, "units": units, "line": line, "lead": owners[0]}))
     return owners, lead or (owners[0] if owners else None)
+
+
+SUPPORTING_HEADS = ("配合", "协办")  # (the heads of unit lines naming units that help, not lead: UNITS_HEAD)
 
 
 # ------------------------------------------------------------------ journal

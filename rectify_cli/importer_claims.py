@@ -153,10 +153,18 @@ TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # 
 # the clause after: just after a count's noun it is fully done, as 25项全面完成 counts some, and the count no total (DONE_AFTER).
 # 办结 and 销号 (closed, written off) are done; 已于2019年底前全部完成, done by a date, too (not 应于…, due by it); 已完成 with
 # no 全部 only opening the clause after and ending the sentence (整改任务共3项，已完成。); 全部基本完成 (group 1), all of it
-# basically done, where 全部完成 is read (not 基本全部完成: basically all)
+# basically done, where 全部完成 is read (not 基本全部完成: basically all); 均已基本完成 (group 2) as 全部基本完成
 _DONE_WORD = r"(?:(?:整改)?完成(?:整改(?:工作)?)?|办结|销号)"
 ALL_DONE = re.compile(rf"(?:，?(?:已经?|已于\d{{4}}年(?:\d{{1,2}}月)?(?:底|\d{{1,2}}日)?前?|均已|均)?全部(?:(基本)完成(?:整改)?|{_DONE_WORD})"
-                      rf"|，?均已(?:全面)?{_DONE_WORD}|，已经?全面完成(?:整改)?|，已经?{_DONE_WORD}(?=[。；]|$))(?=[，。；]|$)")
+                      rf"|，?均已(?:全面)?{_DONE_WORD}|，?均已(基本)完成(?:整改)?|，已经?全面完成(?:整改)?|，已经?{_DONE_WORD}(?=[。；]|$))(?=[，。；]|$)")
+# (全部 before the count, 全部3项整改任务已完成: all of them, so 已完成 just after the noun, which alone may count 3 of more
+# (DONE_AFTER), says all done; group 1 as ALL_DONE's, basically done)
+ALL_BEFORE = "全部"
+ALL_OF_THEM_DONE = re.compile(rf"(?:均已|已经?)(?:(基本)完成(?:整改)?|(?:全面)?{_DONE_WORD})(?=[，。；]|$)")
+# (the rest said not done with no count of its own, in the clause of a total said all done: 已全部完成，其余正在推进; warned
+# of, the all-done claim kept; 其余1项正在推进 is a count, NOT_ALL_DONE's; 其余工作持续推进 says nothing of the tasks)
+REST_NOT_DONE = re.compile(r"(?:其余|剩余|余下|尚余|其他)的?(?:整改任务|(?:具体整改|具体|整改)?措施|任务|问题)?(?:均|也|仍|还)?"
+                           r"(?:正在推进|正在整改|推进中|整改中|尚未完成|未完成|序时推进|达到序时进度)(?=[，。；]|$)")
 # (what says some are not done, in the clause of a total said all done: warned of, the claims kept as read)
 NOT_ALL_DONE = ("in_progress", "on_schedule", "remaining")
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
@@ -351,7 +359,7 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
         return (not any(start < m.end(1) and m.start(1) < end for start, end in not_total)
                 and _exact(headline, *m.span(m.re.groups))  # (近45项整改任务, 整改任务共45项以上: warned of)
                 and not _done_before(headline, m.start(1)) and not _done_before(headline, m.start(1), SOME_BEFORE)
-                and not _done_after(headline, m.end(1))
+                and not (_done_after(headline, m.end(1)) and not _all_of_them_done(headline, m))
                 and not (before and DESCRIBED.search(headline, max(0, m.start(1) - 3), m.start(1)))
                 # (the whole is no smaller than a part said before it: 45项整改任务，共10项整改任务需长期坚持 is some of the 45)
                 and not (before and _size(m.group(m.re.groups)) < largest[before - 1]))
@@ -411,10 +419,12 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
         read.append(cm.span(1))
     for noun, m in totals:  # (3项整改任务已全部完成: all 3 done, its words the count's and theirs)
         joined = JOINED_COUNT.match(headline, m.end(1))  # (3项整改任务、4项具体措施已全部完成: both)
-        if (done := ALL_DONE.match(headline, joined.end() if joined else m.end(1))) is None:
+        if (done := ALL_DONE.match(headline, joined.end() if joined else m.end(1)) or _all_of_them_done(headline, m)) is None:
             continue
-        span, value = (m.start(1), done.end()), int(m.groups()[-1])
-        key = f"{noun}_basically_done" if done.group(1) else f"{noun}_done"  # (全部基本完成)
+        # (全部3项整改任务已完成, 全部3项整改任务均已完成: its words from 全部)
+        start = m.start(1) - len(ALL_BEFORE) if headline.endswith(ALL_BEFORE, 0, m.start(1)) else m.start(1)
+        span, value = (start, done.end()), int(m.groups()[-1])
+        key = f"{noun}_basically_done" if any(done.groups()) else f"{noun}_done"  # (全部基本完成, 均已基本完成)
         given = next((c for c in counts if c["key"] == key), None)
         if given is None:
             counts.append({"key": key, "text": said(span), "value": value})
@@ -427,6 +437,9 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
                             for c in counts if c["key"] in spans and c["key"].startswith(f"{noun}_")
                             and (c["value"] < 100 if c["key"].endswith("_done_percent")
                                  else c["value"] > 0 and c["key"].removeprefix(f"{noun}_") in NOT_ALL_DONE))
+        end = COUNT_CLAUSE_END.search(headline, done.end())  # (…，其余正在推进: the rest, and no count of it)
+        if rest := REST_NOT_DONE.search(headline, done.end(), end.start() if end else len(headline)):
+            contradicted.append(Notice("claims_contradicted_uncounted", {"text": said(span), "words": said(rest.span())}))
     return claims, counts
 
 
@@ -473,6 +486,14 @@ def _done_after(headline: str, at: int) -> bool:
     window = min(len(headline), m.end() + 40)
     end = min([window] + [i for i in (headline.find(c, m.end(), window) for c in "，。；：") if i >= 0])
     return DIGIT.search(headline, m.end(), end) is None
+
+
+def _all_of_them_done(headline: str, m: re.Match) -> re.Match | None:
+    """The words saying the total `m` all done where 全部 comes before its count, 全部3项整改任务已完成 (ALL_OF_THEM_DONE),
+    or None."""
+    if not headline.endswith(ALL_BEFORE, 0, m.start(1)):
+        return None
+    return ALL_OF_THEM_DONE.match(headline, m.end(1))
 
 
 def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:

@@ -54,10 +54,13 @@ def test_an_opening_gives_exactly_its_claims_and_warns_of_the_figures_it_does_no
     for warning in result.warnings:
         by_kind.setdefault(warning.key, []).append(warning)
     assert Counter(w.values["words"] for w in by_kind.pop("claims_unread", [])) == Counter(row.get("unread") or []), row["opening"]
-    # (all done, and of the same count otherwise: both claims kept where the all-done words are one's text, else overruled)
+    # (all done, and of the same count otherwise: both claims kept where the all-done words are one's text, else overruled;
+    # where the other words are no claim's, 其余正在推进, the all-done claim kept, those words said to give no count)
     texts = {text for _, text in expected.values()}
-    said = [(w.key, w.values["text"], w.values["words"]) for w in by_kind.pop("claims_contradicted", []) + by_kind.pop("claims_overruled", [])]
-    assert Counter(said) == Counter(("claims_contradicted" if done in texts else "claims_overruled", done, words)
+    kinds = ("claims_contradicted", "claims_overruled", "claims_contradicted_uncounted")
+    said = [(w.key, w.values["text"], w.values["words"]) for kind in kinds for w in by_kind.pop(kind, [])]
+    assert Counter(said) == Counter(("claims_overruled" if done not in texts else "claims_contradicted" if words in texts
+                                     else "claims_contradicted_uncounted", done, words)
                                     for done, words in row.get("contradicts") or []), row["opening"]
     # (a total the appendix does not have is asked about, "is the text complete?": that one, of each such total)
     short = {(text, APPENDIX_COUNTS[key]) for key, (value, text) in expected.items() if APPENDIX_COUNTS.get(key, value) != value}
@@ -101,7 +104,13 @@ def test_a_report_saying_falsely_that_every_task_is_done_is_caught_by_reconcile(
     ("3项整改任务已全部完成，其中已全面完成1项。", "en",
      "the report says '3项整改任务已全部完成' and also '已全面完成1项': the latter is read; check the report, "
      "and if need be write its claims under registry: claims: in the curation (key, text, value)"),
-], ids=["contradicted-zh", "contradicted-en", "overruled-zh", "overruled-en"])
+    ("3项整改任务已全部完成，其余正在推进。", None,
+     "报告称“3项整改任务已全部完成”，同一句又称“其余正在推进”：后者没有数字，按前者读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"
+     "（key、text、value）"),
+    ("3项整改任务已全部完成，其余正在推进。", "en",
+     "the report says '3项整改任务已全部完成' and, in the same sentence, '其余正在推进', which gives no count: the former is read; check the "
+     "report, and if need be write its claims under registry: claims: in the curation (key, text, value)"),
+], ids=["contradicted-zh", "contradicted-en", "overruled-zh", "overruled-en", "uncounted-zh", "uncounted-en"])
 def test_a_report_saying_all_is_done_and_otherwise_is_warned_of_in_both_its_words(tmp_path, opening, lang, said):
     # (the words were read as claims, yet the warning said "the opening figures could not be read (e.g. '1项正在推进')")
     report = tmp_path / "report.txt"

@@ -761,17 +761,50 @@ def test_a_unit_line_naming_a_unit_it_does_not_know_beside_one_it_knows_is_warne
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
 
 
-@pytest.mark.parametrize("units, owners", [
-    ("省生态环境厅牵头，西宁市配合", ["省生态环境厅", "西宁市"]),
-    ("省生态环境厅（牵头）、西宁市（配合）、海东市等", ["省生态环境厅", "西宁市", "海东市"]),  # (the units after （牵头） were lost)
-    ("由省生态环境厅牵头，西宁市、海东市等有关部门", ["省生态环境厅", "西宁市", "海东市"]),
+@pytest.mark.parametrize("units, owners, lead", [
+    ("省生态环境厅牵头，西宁市配合", ["省生态环境厅", "西宁市"], "省生态环境厅"),
+    ("省生态环境厅（牵头）、西宁市（配合）、海东市等", ["省生态环境厅", "西宁市", "海东市"], "省生态环境厅"),  # (the units after （牵头） were lost)
+    ("由省生态环境厅牵头，西宁市、海东市等有关部门", ["省生态环境厅", "西宁市", "海东市"], "省生态环境厅"),
+    # (the one said to lead named after a supporting one: the supporting one was made the lead)
+    ("西宁市配合，省生态环境厅牵头", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市（配合）、省生态环境厅（牵头）", ["西宁市", "省生态环境厅"], "省生态环境厅"),
 ])
-def test_a_unit_line_saying_who_leads_or_helps_reads_whole_without_a_warning(tmp_path, units, owners):
+def test_a_unit_line_saying_who_leads_or_helps_reads_whole_without_a_warning(tmp_path, units, owners, lead):
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     assert _warnings(result) == [NO_CURATION]
-    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, lead)
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, "rectify: 警告：措施 1.1：第 {line} 行的“配合单位：西宁市、海东市”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为西宁市，"
+           "请核对，必要时在校订文件的 owners: 下写明 lead"),
+    ("en", "rectify: warning: measure 1.1: 配合单位：西宁市、海东市 (line {line}) names supporting units only, no lead or responsible unit; "
+           "西宁市 is made the lead for now: check it, and if need be give the lead under owners: in the curation"),
+], ids=["zh", "en"])
+def test_a_measure_with_only_supporting_units_is_warned_that_one_of_them_is_made_its_lead(tmp_path, lang, said):
+    # (配合单位：西宁市、海东市 alone made 西宁市, a supporting unit, the lead in silence: 牵头单位 in summary's tables)
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units="配合单位：西宁市、海东市\n\n")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index("配合单位：西宁市、海东市") + 1
+    assert result.stderr.splitlines()[2:] == [said.format(line=line)]
+    measure = yaml.safe_load((tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (["西宁市", "海东市"], "西宁市")
+
+
+@pytest.mark.parametrize("lines", ["配合单位：西宁市\n\n牵头单位：海东市\n\n", "责任单位：海东市\n\n配合单位：西宁市\n\n",
+                                   "协办单位：西宁市\n\n主办单位：海东市\n\n"])
+def test_supporting_units_beside_a_lead_or_responsible_one_are_no_warning(tmp_path, lines):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=lines)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["lead"] == "海东市"
 
 
 def test_a_unit_it_does_not_know_beside_one_it_knows_is_warned_of_in_chinese_by_default(tmp_path):
@@ -782,7 +815,9 @@ def test_a_unit_it_does_not_know_beside_one_it_knows_is_warned_of_in_chinese_by_
     line = text.split("\n").index("配合单位：西宁市、有关企业") + 1
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[2:] == [
-        f"rectify: 警告：措施 1.1：第 {line} 行的“配合单位：西宁市、有关企业”中，“有关企业”不是导入程序认识的单位，未计入责任单位"]
+        f"rectify: 警告：措施 1.1：第 {line} 行的“配合单位：西宁市、有关企业”中，“有关企业”不是导入程序认识的单位，未计入责任单位",
+        f"rectify: 警告：措施 1.1：第 {line} 行的“配合单位：西宁市、有关企业”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为西宁市，"
+        "请核对，必要时在校订文件的 owners: 下写明 lead"]
 
 
 @pytest.mark.parametrize("one, two", [("1、", "2、"), ("（1）", "（2）"), ("①", "②"), ("1．", "2．")])
@@ -1334,7 +1369,7 @@ XIZANG = ("西藏自治区落实中央环境保护督察反馈意见整改情况
 def test_each_prefecture_with_its_city_in_brackets_on_a_unit_line_is_every_prefecture(tmp_path, units, owners):
     # (各地（市）及自治区自然资源厅 named "no unit the import knows", 自治区自然资源厅 lost with it, the measure
     # falling to 自治区相关部门)
-    text = XIZANG + UNIT_LINES.format(task_units="", end="。", measure_units=f"配合单位：{units}\n\n")
+    text = XIZANG + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     assert _warnings(result) == [NO_CURATION]
