@@ -81,6 +81,20 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class MonthChange:
+    """The headline's standing against the end of the month before (``as_of``), of the same
+    measures: what a monthly report is first asked, how many were closed net and whether the
+    overdue are more or fewer."""
+
+    as_of: date  # the previous month's last day
+    closed_before: int  # measures closed (MeasureResult.closed) on `as_of`, of any group
+    closed: int  # the same, on the day judged
+    overdue_before: int
+    overdue: int
+    newly_overdue: int  # overdue on the day judged, not on `as_of`
+
+
+@dataclass(frozen=True)
 class ClosedItem:
     """A ``done`` journal entry dated within the month that closed its measure (as the engine
     judges it, :attr:`MeasureResult.closed`: not closed just before, closed just after), or one
@@ -244,6 +258,8 @@ class MonthlySummary:
     last_update: date | None = None
     feedback: date | None = None  # the inspection's feedback (of a folder: its files' earliest)
     regions: tuple[str, ...] = ()  # the --region regions, canonical names as typed in order; () = all
+    # Against the previous month's end; None when the plan had not begun then (its feedback later).
+    change: MonthChange | None = None
 
 
 # --------------------------------------------------------------------------- figures
@@ -517,6 +533,27 @@ def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...], reg
     return tuple(rows), tuple(quiet)
 
 
+def _change(registry: Registry, report: StatusReport, first: date, owners: tuple[str, ...],
+            regions: tuple[str, ...]) -> MonthChange | None:
+    """`report`'s closed and overdue measures against the same measures' on the day before
+    `first`, judged on the same journal (the engine leaves out the entries dated after it); None
+    when that day is before the feedback (of a folder: its earliest), when no plan ran yet."""
+    plan = registry.plan
+    if first <= plan.meta.feedback_date:
+        return None
+    as_of = first - relativedelta(days=1)
+    before = engine.evaluate(plan=plan, journal=registry.journal, as_of=as_of, warn_days=report.warn_days,
+                             report_period_days=report.report_period_days)
+    if owners or regions:  # (the same narrowed set as the summary's)
+        before = engine.select(before, owners=owners, regions=regions, units=plan.units)
+    overdue_before = {mr.id for mr in before.measures() if mr.status is Status.OVERDUE}
+    overdue = [mr.id for mr in report.measures() if mr.status is Status.OVERDUE]
+    return MonthChange(as_of=as_of, closed_before=sum(mr.closed for mr in before.measures()),
+                       closed=sum(mr.closed for mr in report.measures()),
+                       overdue_before=len(overdue_before), overdue=len(overdue),
+                       newly_overdue=sum(1 for i in overdue if i not in overdue_before))
+
+
 def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:
     """The ``hash`` of the last entry (in journal order) dated on or before ``last``."""
     for e in reversed(journal):
@@ -691,4 +728,5 @@ def build(
         retractions=_retractions(measures, first, last),
         last_update=report.last_update,
         feedback=plan.meta.feedback_date,
+        change=_change(registry, report, first, names, regions),
     )

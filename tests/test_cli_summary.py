@@ -313,7 +313,8 @@ def test_the_urging_lists_column_of_a_window_of_no_days_says_due_that_day():
 
 
 def overview(month: str, *extra: str, today: str) -> list[str]:
-    """The lines of the bundled ledger's 一、总体情况 (1. Overview) under its heading."""
+    """The lines of the bundled ledger's 一、总体情况 (1. Overview) under its heading: the headline,
+    the change since the previous month's end, then the warnings."""
     result = CliRunner().invoke(app, ["summary", "--month", month, *extra],
                                 env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
     assert result.exit_code == 0, result.output
@@ -326,13 +327,13 @@ def test_the_overview_says_when_the_ledger_went_a_reporting_period_without_an_en
     """status's header says that the bundled ledger, last written on 2019-03-31, is no longer
     kept; the July report made from it, judged on 2019-07-31, said nothing of it: a clerk pasted
     122 days of silence as the state of the work."""
-    assert overview("2019-07", today="2019-08-15")[1:] == ["注意：台账已 122 天（约 4 个月）未更新，超过报告周期 90 天。"]
-    assert overview("2019-07", "--lang", "en", today="2019-08-15")[1:] == [
+    assert overview("2019-07", today="2019-08-15")[2:] == ["注意：台账已 122 天（约 4 个月）未更新，超过报告周期 90 天。"]
+    assert overview("2019-07", "--lang", "en", today="2019-08-15")[2:] == [
         "Warning: the ledger has not been updated for 122 days (about 4 months), longer than the 90-day reporting period."]
     # (as of the day judged, as status says it: on 2019-06-29, 90 days, not yet; a month not over, as of today)
-    assert overview("2019-06", today="2019-06-29")[1:] == []
-    assert overview("2019-06", today="2019-08-15")[1:] == ["注意：台账已 91 天（约 3 个月）未更新，超过报告周期 90 天。"]
-    assert overview("2019-06", "--report-period", "91", today="2019-08-15")[1:] == []
+    assert overview("2019-06", today="2019-06-29")[2:] == []
+    assert overview("2019-06", today="2019-08-15")[2:] == ["注意：台账已 91 天（约 3 个月）未更新，超过报告周期 90 天。"]
+    assert overview("2019-06", "--report-period", "91", today="2019-08-15")[2:] == []
 
 
 def test_a_back_dated_entry_written_today_is_an_update_of_the_ledger(tmp_path):
@@ -375,7 +376,8 @@ def test_the_overview_of_a_ledger_without_entries_says_it_has_none(tmp_path):
     result = run(tmp_path, "--month", "2018-02", today="2018-03-05")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[lines.index("一、总体情况") + 2:lines.index("二、本月销号")] == ["注意：台账尚无任何进展记录。", ""]
+    # (after the headline and the change since January's end)
+    assert lines[lines.index("一、总体情况") + 3:lines.index("二、本月销号")] == ["注意：台账尚无任何进展记录。", ""]
 
 
 # A plan of two 长期坚持 measures, its inspection's feedback on 2019-03-01.

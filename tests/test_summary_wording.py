@@ -10,9 +10,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from builders import entry, make_measure, make_plan, make_registry, make_task
+from rectify_cli import engine, summary
 from rectify_cli.cli import app
 from rectify_cli.i18n import Lang
-from rectify_cli.render.summary_text import headline_sentence
+from rectify_cli.render.summary_text import headline_sentence, render
 from rectify_cli.summary import Headline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -254,3 +256,87 @@ def test_nothing_overdue_and_nothing_stale_is_one_clause_of_none():
     all_due_today = _headline(measures_due=3, measures_due_today=3)
     assert "应于2019年6月30日前完成的3项具体措施均未完成（均于当日到期，尚不算逾期）。" in headline_sentence(
         all_due_today, owners=(), lang=Lang.zh, scope="全区")
+
+
+# --------------------------------------------------------------------------- the change since the previous month's end
+
+
+def _november_2018(**narrowed) -> dict[Lang, list[str]]:
+    """A ledger whose history is known, summarised for November 2018 (its overview's lines, of
+    each language). Owner A: 1.1 (due 09-30) and 1.2 (due 10-15), overdue on 10-31, closed on
+    11-10 and 11-20; 1.3 (due 11-15) never closed, overdue from 11-16; 1.4 (due 12-31) closed
+    early on 11-05. Owner B: 2.1 (due 08-31) closed 09-01, reopened 11-25; 2.2 (due 10-20)
+    never closed; 2.3 (due 12-31) closed on 12-03, after the month."""
+    plan = make_plan([
+        make_task("1", [make_measure(f"1.{n}", [due], owners=["A"]) for n, due in
+                        enumerate(["2018-09-30", "2018-10-15", "2018-11-15", "2018-12-31"], start=1)]),
+        make_task("2", [make_measure(f"2.{n}", [due], owners=["B"]) for n, due in
+                        enumerate(["2018-08-31", "2018-10-20", "2018-12-31"], start=1)]),
+    ])
+    registry = make_registry(plan, [
+        entry("2.1", "2018-09-01", "done"), entry("1.4", "2018-11-05", "done"), entry("1.1", "2018-11-10", "done"),
+        entry("1.2", "2018-11-20", "done"), entry("2.1", "2018-11-25", "reopened", note="回头看"),
+        entry("2.3", "2018-12-03", "done"),
+    ])
+    first, last = date(2018, 11, 1), date(2018, 11, 30)
+    report = engine.evaluate(plan=plan, journal=registry.journal, as_of=last)
+    monthly = summary.build(report, registry=registry, first=first, last=last, **narrowed)
+    overview = {}
+    for lang in Lang:
+        lines = render(monthly, lang=lang).splitlines()
+        overview[lang] = section(lines, "一、总体情况" if lang == Lang.zh else "1. Overview")
+    return overview
+
+
+def test_the_overview_compares_with_the_end_of_the_previous_month():
+    """Net closes (1.1, 1.2, 1.4 closed, 2.1 reopened: 3 - 1) and the overdue count (1.1, 1.2,
+    2.2 on 10-31; 1.3, 2.1, 2.2 on 11-30: as many, two of them new), said after the standing;
+    2.3's close of December is not counted in November, nor 1.1's of November on 10-31."""
+    overview = _november_2018()
+    assert overview[Lang.zh][1] == (
+        "与上月末（2018年10月31日）相比，已完成的具体措施增加2项，逾期未完成的具体措施持平（本月新增逾期2项）。")
+    assert overview[Lang.en][1] == (
+        "Since the end of the previous month (2018-10-31): completed measures up by 2; overdue measures "
+        "unchanged (2 newly overdue this month).")
+
+
+def test_a_units_summary_compares_its_own_measures():
+    """A's: 0 closed and 2 overdue on 10-31, 3 closed and 1 overdue (1.3, new) on 11-30. B's: 2.1
+    closed on 10-31 and reopened since, so one fewer closed and one more overdue."""
+    a = _november_2018(owners=("A",))
+    assert a[Lang.zh][1] == (
+        "与上月末（2018年10月31日）相比，已完成的具体措施增加3项，逾期未完成的具体措施减少1项（本月新增逾期1项）。")
+    assert a[Lang.en][1] == (
+        "Since the end of the previous month (2018-10-31): completed measures up by 3; overdue measures "
+        "down by 1 (1 newly overdue this month).")
+    b = _november_2018(owners=("B",))
+    assert b[Lang.zh][1] == (
+        "与上月末（2018年10月31日）相比，已完成的具体措施减少1项，逾期未完成的具体措施增加1项（本月新增逾期1项）。")
+    assert b[Lang.en][1] == (
+        "Since the end of the previous month (2018-10-31): completed measures down by 1; overdue measures "
+        "up by 1 (1 newly overdue this month).")
+
+
+def test_no_change_since_the_previous_month_is_said_in_one_clause(tmp_path):
+    """The small ledger in March 2019: 1.2 and 4.1 closed, 1.1 overdue, on 2019-02-28 as on 03-31
+    (4.2's extension of 03-10 closes nothing)."""
+    run_on = on_a_copy(tmp_path, SMALL.parent)
+    assert run_on("2019-04-15", "summary", "--month", "2019-03")[6] == (
+        "与上月末（2019年2月28日）相比，已完成和逾期未完成的具体措施均持平。")
+    assert run_on("2019-04-15", "summary", "--month", "2019-03", "--lang", "en")[6] == (
+        "Since the end of the previous month (2019-02-28): no change in completed or overdue measures.")
+
+
+def test_the_month_of_the_feedback_is_compared_with_nothing(tmp_path):
+    """January 2018, the month the small ledger's inspection fed back (2018-01-03): on 2017-12-31
+    there was no plan yet to compare with, and nothing is said of it. February is compared with
+    January's end (nothing closed yet, 4.1 立即启动 overdue on both days)."""
+    run_on = on_a_copy(tmp_path, SMALL.parent)
+    for lang, heading in (("zh", "一、总体情况"), ("en", "1. Overview")):
+        january = section(run_on("2019-04-15", "summary", "--month", "2018-01", "--lang", lang), heading)
+        assert len(january) == 2 and january[1] in ("注意：台账尚无任何进展记录。",
+                                                    "Warning: the ledger has no journal entries yet."), january
+    assert section(run_on("2019-04-15", "summary", "--month", "2018-02"), "一、总体情况")[1] == (
+        "与上月末（2018年1月31日）相比，已完成和逾期未完成的具体措施均持平。")
+    assert section(run_on("2019-04-15", "summary", "--month", "2018-02", "--lang", "en"), "1. Overview")[1] == (
+        "Since the end of the previous month (2018-01-31): no change in completed or overdue measures.")

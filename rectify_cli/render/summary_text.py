@@ -16,7 +16,7 @@ from ..gate import shown_file
 from ..i18n import ENTRY, Lang, plural, refusal, said, word
 from ..i18n import label as _l
 from ..model import file_prefix
-from ..summary import Headline, MonthlySummary
+from ..summary import Headline, MonthChange, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, printable
 from .journal_text import LATE_MARK, ledger_warnings, retracted_entry
@@ -263,6 +263,31 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope
         return (f"截至{_cn_date(h.as_of)}，台账中没有具体措施。" if lang == Lang.zh
                 else f"As of {h.as_of.isoformat()}: the ledger holds no measure.")
     return _headline_zh(h, owners, scope, regions) if lang == Lang.zh else _headline_en(h, owners, regions)
+
+
+def change_sentence(c: MonthChange, *, lang: Lang) -> str:
+    """The standing against the previous month's end: the closed measures and the overdue ones,
+    more or fewer (持平 / unchanged, not 增加0项), and how many of the overdue are new this month."""
+    closed, overdue = c.closed - c.closed_before, c.overdue - c.overdue_before
+    if lang == Lang.zh:
+        head = f"与上月末（{_cn_date(c.as_of)}）相比，"
+        if not (closed or overdue or c.newly_overdue):
+            return head + "已完成和逾期未完成的具体措施均持平。"
+        new = f"（本月新增逾期{c.newly_overdue}项）" if c.newly_overdue else ""
+        return (f"{head}已完成的具体措施{_more_zh(closed)}，逾期未完成的具体措施{_more_zh(overdue)}{new}。")
+    head = f"Since the end of the previous month ({c.as_of.isoformat()}): "
+    if not (closed or overdue or c.newly_overdue):
+        return head + "no change in completed or overdue measures."
+    new = f" ({c.newly_overdue} newly overdue this month)" if c.newly_overdue else ""
+    return f"{head}completed measures {_more_en(closed)}; overdue measures {_more_en(overdue)}{new}."
+
+
+def _more_zh(n: int) -> str:
+    return f"增加{n}项" if n > 0 else f"减少{-n}项" if n < 0 else "持平"
+
+
+def _more_en(n: int) -> str:
+    return f"up by {n}" if n > 0 else f"down by {-n}" if n < 0 else "unchanged"
 
 
 def _nothing_zh(owners: tuple[str, ...], regions: tuple[str, ...]) -> str:
@@ -606,6 +631,9 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope,
                                                               regions=m.regions),
+                                            # (of a summary with measures: none has no change to tell)
+                                            *([change_sentence(m.change, lang=lang)]
+                                              if m.change is not None and m.headline.measures_total else []),
                                             *ledger_warnings(m.last_update, m.as_of, m.quiet_files,
                                                              m.report_period_days, lang, feedback=m.feedback,
                                                              paths=paths)])),
