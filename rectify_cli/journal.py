@@ -32,6 +32,7 @@ alias is accepted on input), so the journal speaks one vocabulary.
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -342,15 +343,40 @@ class _locked:
         # (not filelock's fallback where flock is missing, ENOSYS: a lock by the lock file's
         # existence, said in a Python warning, which the lock file we leave in place holds for good)
         self.lock = FileLock(str(self.path), timeout=seconds, mode=self.mode, fallback_to_soft=False)
+        self.made = self._make()
         try:
             self.lock.acquire()
         except Timeout:
             raise JournalWriteError(problem(str(self.path), None, None, "journal_locked",
                                             seconds=f"{seconds:.3f}".rstrip("0").rstrip("."))) from None
         except OSError as exc:
+            if exc.errno in _NO_LOCKS:  # (no one can hold a lock there: ours was made for nothing)
+                self._remove_made()
             raise JournalWriteError(self._refusal(exc)) from None
         self._widen()
         return self
+
+    def _make(self) -> os.stat_result | None:
+        """Make the lock file when there is none, and say which file it is (None: it was there,
+        perhaps another's, or it can't be made: filelock says why). Only a lock file made here
+        is removed when nothing was written (_remove_made)."""
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, self.mode)
+        except OSError:
+            return None
+        try:
+            return os.fstat(fd)
+        finally:
+            os.close(fd)
+
+    def _remove_made(self) -> None:
+        """Remove the lock file made by _make, while it is still that file: a write refused
+        left an empty `<journal>.lock` that `git status` showed (beside an export given as the
+        registry, say). Done while the lock is held: a writer waiting on it then finds it
+        removed and locks the new one (filelock checks), never the removed one beside another."""
+        with contextlib.suppress(OSError):  # (Windows removes none that is open: filelock does on release)
+            if self.made is not None and os.path.samestat(os.lstat(self.path), self.made):
+                os.unlink(self.path)
 
     def _refusal(self, exc: OSError) -> Problem:
         if exc.errno in _NO_LOCKS:
@@ -386,8 +412,12 @@ class _locked:
         except OSError:
             pass
 
-    def __exit__(self, *exc):
-        self.lock.release()
+    def __exit__(self, kind, *exc):
+        try:
+            if kind is not None:  # (refused or interrupted: as a rule nothing was written; either way removing is safe)
+                self._remove_made()
+        finally:
+            self.lock.release()
         return False
 
 

@@ -125,6 +125,8 @@ def decode(raw: bytes, *, filename: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if utf16_without_bom(raw, probe=len(raw)):  # (its start all Chinese, a long comment: by the whole file)
+            raise RegistryError(problem(filename, 1, 1, "utf16_without_bom")) from None
         bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
         start = exc.start + bom  # (utf-8-sig counts from after the byte-order mark)
         line_start = max(raw.rfind(b"\n", 0, start) + 1, bom)
@@ -139,13 +141,13 @@ def decode(raw: bytes, *, filename: str) -> str:
 UTF16_PROBE = 1024
 
 
-def utf16_without_bom(raw: bytes) -> bool:
-    """Whether `raw` is UTF-16 without a byte-order mark (`iconv -t UTF-16LE`) by its start: its
-    ASCII characters, the line ends at least, each beside a NUL, all on one side (UTF-8 and GB18030
-    text hold no NUL; a file cut short and filled with zeros holds them on both sides)."""
+def utf16_without_bom(raw: bytes, *, probe: int = UTF16_PROBE) -> bool:
+    """Whether `raw` is UTF-16 without a byte-order mark (`iconv -t UTF-16LE`) by its first `probe`
+    bytes: its ASCII characters, the line ends at least, each beside a NUL, all on one side (UTF-8
+    and GB18030 text hold no NUL; a file cut short and filled with zeros holds them on both sides)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    head = raw[:UTF16_PROBE]
+    head = raw[:probe]
     major, minor = sorted((head[0::2].count(0), head[1::2].count(0)), reverse=True)
     return major >= 2 and minor * 4 < major
 

@@ -525,6 +525,8 @@ def test_a_folder_closed_to_new_files_is_named_as_the_cause(reg, monkeypatch):
 def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypatch):
     """A lock file another member of the group made 644: not "is the registry folder writable?"
     (it is) but the lock file, its owner, and what to do."""
+    import os
+
     import filelock
 
     from rectify_cli.fsutil import owner_name
@@ -548,6 +550,14 @@ def test_a_lock_file_the_user_may_not_write_is_named_as_the_cause(reg, monkeypat
         f"{owner} can give it the journal's group and let that group write it (chgrp, chmod g+w), "
         "or remove it while no one is recording. Nothing was written.\n"))
     lock.unlink()
+    real_open = os.open
+
+    def closed_folder(path, flags, *args, **kwargs):  # (no lock file can be made there either)
+        if os.fspath(path) == str(lock) and flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", closed_folder)
     result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
     assert result.stderr == (f"rectify: {lock}: 无法创建锁文件（没有权限）；文件夹 {reg.parent} 是否可写？"
@@ -602,6 +612,7 @@ def test_a_folder_whose_file_system_takes_no_locks_is_named_as_the_cause(reg, mo
                     f"rectify: {lock}: the file system of the folder {reg.parent} does not support file locks, so the "
                     "journal cannot be locked while it is written (a network share such as NFS needs its lock service "
                     "running); keep the registry where locks work. Nothing was written.\n")
+    assert not lock.exists()  # (it was made for nothing: an empty file `git status` showed)
 
 
 def test_a_file_system_without_flock_is_refused_at_once_and_without_a_python_warning(reg, monkeypatch):
@@ -631,6 +642,30 @@ def test_a_file_system_without_flock_is_refused_at_once_and_without_a_python_war
                         "journal cannot be locked while it is written (a network share such as NFS needs its lock service "
                         "running); keep the registry where locks work. Nothing was written.\n")
     assert [str(w.message) for w in said] == []
+    assert lock.exists()  # (not ours: never removed)
+
+
+def test_a_refused_write_leaves_no_lock_file_of_its_own(reg, tmp_path):
+    """A write refused leaves the folder as it was: an empty lock file was left beside the
+    target (`export.progress.yaml.lock` beside an export given as the registry), which `git
+    status` showed. One that was there before may be another writer's, and stays; a write that
+    lands leaves its lock in place, as every writer of the journal locks that file (README)."""
+    exported = tmp_path / "export.json"
+    assert run("export", "-r", str(reg), "-o", str(exported)).exit_code == 0
+    before = sorted(p.name for p in tmp_path.iterdir())
+    refused = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "-r", str(exported))
+    assert refused.exit_code == 2 and "rectify export" in refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    refused = run("record", "9.9", "--state", "in_progress", "--note", "推进中", "-r", str(reg))
+    assert refused.exit_code == 2 and "9.9" in refused.stderr
+    assert sorted(p.name for p in reg.parent.iterdir()) == ["progress.yaml", "tasks.yaml"]
+    lock = reg.parent / "progress.yaml.lock"
+    lock.touch()
+    assert run("close", "9.9", "--note", "完成", "--evidence", "x.pdf", "-r", str(reg)).exit_code == 2
+    assert lock.exists()
+    lock.unlink()
+    assert run("record", "1.1", "--state", "in_progress", "--note", "推进中", "-r", str(reg)).exit_code == 0
+    assert sorted(p.name for p in reg.parent.iterdir()) == ["progress.yaml", "progress.yaml.lock", "tasks.yaml"]
 
 
 @pytest.mark.parametrize("made, zh, en", [

@@ -316,6 +316,20 @@ def test_a_plan_of_ascii_alone_saved_as_utf16_without_a_byte_order_mark_is_named
     assert (result.exit_code, result.stderr) == (2, f"rectify: {path}:1:1: {UTF16_WITHOUT_BOM['zh']}\n")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_journal_in_utf16_without_a_byte_order_mark_that_opens_with_a_long_chinese_comment_is_named_so(tmp_path, codec):
+    """Its start (the first kilobyte, all Chinese but the #) holds no 0x00 to tell it by: it was
+    "not valid UTF-8: byte 0xb0 (this line looks like GB18030/GBK …: write it again in UTF-8)", or
+    a bare byte, where the whole file is UTF-16."""
+    shutil.copytree(ROOT / "tests/fixtures/small", tmp_path / "small")
+    path = tmp_path / "small" / "progress.yaml"
+    header = "#" + "整改进展记录：每条记录只增不改，撤回也以新记录写入" * 30 + "\n"
+    path.write_bytes((header + path.read_text(encoding="utf-8")).encode(codec))
+    for lang in ("zh", "en"):
+        result = run("validate", "-r", str(tmp_path / "small"), "--lang", lang)
+        assert (result.exit_code, result.stderr) == (2, f"rectify: {path}:1:1: {UTF16_WITHOUT_BOM[lang]}\n")
+
+
 def test_a_unit_named_in_a_plan_that_declares_none_is_refused_without_a_suggestion(tmp_path):
     """With no unit to suggest (`units: []`), the suggestion asked difflib for the closest 0 names,
     and the load ended in an internal error."""
