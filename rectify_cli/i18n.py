@@ -792,6 +792,10 @@ LABELS = {
                          "{measure}, closed {closed}: restored on {day}, its retraction was retracted."),
     # (a reopening's note cut in its row, whole under the table; the note brings its own full stop)
     "summary_reopened_why": ("{measure} 的 {day} 重新打开：{note}", "{measure}, reopened {day}: {note}"),
+    # (likewise a close's evidence, an extension's reason and a retraction's note; each brings its full stop)
+    "summary_closed_evidence": ("{measure} 的 {day} 销号，佐证：{evidence}", "{measure}, closed {day}, evidence: {evidence}"),
+    "summary_extended_why": ("{measure} 的 {day} 延期：{reason}", "{measure}, extended {day}: {reason}"),
+    "summary_retracted_why": ("{measure} 的 {day} 撤回误录：{note}", "{measure}, retracted {day}: {note}"),
     "summary_col_date_reopened": ("重新打开日期", "Reopened on"),
     "summary_col_closed_before": ("原销号日期", "Closed on"),
     "summary_col_note": ("说明", "Note"),

@@ -510,6 +510,125 @@ def test_a_reopenings_reason_cut_in_its_row_is_said_whole_under_the_table(tmp_pa
     assert lines[start:start + len(reopened)] == reopened
 
 
+EVIDENCE = "拉萨市住建局组织现场验收，出水水质达到一级A标准，验收意见及监测报告已存档"
+REASON = "受高原冬季施工期限制，界桩设立须待五月解冻后继续施工"
+MISTAKE = "误记：该报告属于3.2措施，系录入人员选错了措施编号"
+
+
+def _month_of_long_texts(tmp_path):
+    """The small fixture's April 2019 with a close, an extension and a retraction each of a text
+    too long for its column at 80 cells, and one of each that fits."""
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
+    for args in (("close", "1.1", "--evidence", EVIDENCE, "--date", "2019-04-05"),
+                 ("close", "2.1", "--evidence", "验收意见", "--date", "2019-04-12"),
+                 ("extend", "3.1", "--to", "2021-06-30", "--approved-by", "自治区生态环境厅", "--reason", REASON,
+                  "--date", "2019-04-18"),
+                 ("extend", "4.2", "--to", "2020-06-30", "--approved-by", "那曲市", "--reason", "冻土期",
+                  "--date", "2019-04-19"),
+                 ("report", "2.2", "--note", "检查", "--date", "2019-04-10"),
+                 ("report", "3.2", "--note", "评估", "--date", "2019-04-11"),
+                 ("retract", "2.2", "--reason", MISTAKE, "--by", "自治区住房城乡建设厅", "--date", "2019-04-20"),
+                 ("retract", "3.2", "--reason", "记错了日期", "--date", "2019-04-21")):
+        assert run(*args, "-r", registry, env=env).exit_code == 0
+    return registry, env
+
+
+@pytest.mark.parametrize("lang, closed, extensions, retractions", [
+    ("zh",
+     ["二、本月销号",
+      "销号日期    措施    内容                     牵头单位    佐证",
+      "----------  ------  -----------------------  ----------  -----------------------",
+      "2019-04-05  1.1     拉萨市建成城东污水处理…  拉萨市      拉萨市住建局组织现场验…",
+      "2019-04-12  2.1     那曲市完成建筑工地围挡…  那曲市      验收意见",
+      "",
+      f"1.1 的 2019-04-05 销号，佐证：{EVIDENCE}。",
+      "逾期销号：1.1（逾期95天）。",
+      ""],
+     ["七、本月批准延期",
+      "日期        措施    原期限      新期限      批准单位：理由",
+      "----------  ------  ----------  ----------  -----------------------------------",
+      "2019-04-18  3.1     2020-12-31  2021-06-30  自治区生态环境厅：受高原冬季施工期…",
+      "2019-04-19  4.2     2019-12-31  2020-06-30  那曲市：冻土期",
+      "",
+      f"3.1 的 2019-04-18 延期：{REASON}。",
+      ""],
+     ["九、本月撤回的误录记录（2条）",
+      "日期        措施    撤回的记录           说明                 记录单位",
+      "----------  ------  -------------------  -------------------  -----------------",
+      "2019-04-20  2.2     2019-04-10 定期报告  误记：该报告属于3.…  自治区住房城乡建…",
+      "2019-04-21  3.2     2019-04-11 定期报告  记错了日期",
+      "",
+      f"2.2 的 2019-04-20 撤回误录：{MISTAKE}。",
+      "",
+      "被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开。"]),
+    ("en",
+     ["2. Closed out this month",
+      "Closed on    No.    Text                     Lead unit    Evidence",
+      "-----------  -----  -----------------------  -----------  ---------------------",
+      "2019-04-05   1.1    拉萨市建成城东污水处理…  拉萨市       拉萨市住建局组织现场…",
+      "2019-04-12   2.1    那曲市完成建筑工地围挡…  那曲市       验收意见",
+      "",
+      f"1.1, closed 2019-04-05, evidence: {EVIDENCE}.",
+      "Closed late: 1.1 (95 days late).",
+      ""],
+     ["7. Extensions granted this month",
+      "Date        No.    From        To          By: reason",
+      "----------  -----  ----------  ----------  -------------------------------------",
+      "2019-04-18  3.1    2020-12-31  2021-06-30  自治区生态环境厅: 受高原冬季施工期限…",
+      "2019-04-19  4.2    2019-12-31  2020-06-30  那曲市: 冻土期",
+      "",
+      f"3.1, extended 2019-04-18: {REASON}.",
+      ""],
+     ["9. Entries retracted this month as recorded by mistake (2)",
+      "Date        No.    Entry retracted    Note                  By",
+      "----------  -----  -----------------  --------------------  --------------------",
+      "2019-04-20  2.2    2019-04-10 report  误记：该报告属于3.2…  自治区住房城乡建设厅",
+      "2019-04-21  3.2    2019-04-11 report  记错了日期",
+      "",
+      f"2.2, retracted 2019-04-20: {MISTAKE}.",
+      "",
+      "Retracted entries count as never written from their retraction on: no reopening."]),
+])
+def test_a_close_evidence_an_extension_reason_and_a_retraction_note_cut_in_their_rows_are_said_whole_under_the_table(
+        tmp_path, lang, closed, extensions, retractions):
+    """二's evidence, 七's reason and 九's note give way to fit the page, and were left cut: at 80
+    cells 1.1's evidence read 拉萨市住建局组织现场验…, 3.1's reason 受高原冬季施工期…, and the pasted
+    report never said what was accepted, why the deadline moved or what the mistake was. Each text
+    cut is said whole under its table, as a reopening's reason is; one that fits its row is not
+    said twice, and a unit cut (九's 记录单位) stays cut, as units are elsewhere."""
+    registry, env = _month_of_long_texts(tmp_path)
+    result = run("summary", "-r", registry, "--month", "2019-04", "--lang", lang, env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for expected in (closed, extensions, retractions):
+        start = lines.index(expected[0])
+        assert lines[start:start + len(expected)] == expected
+
+
+@pytest.mark.parametrize("lang, follows", [
+    ("zh", {"二、本月销号": "逾期销号：1.1（逾期95天）。", "七、本月批准延期": "八、督办清单（按责任单位，逾期多的在前）",
+            "九、本月撤回的误录记录（2条）": "被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开。"}),
+    ("en", {"2. Closed out this month": "Closed late: 1.1 (95 days late).",
+            "7. Extensions granted this month": "8. Urging list by responsible unit (most overdue first)",
+            "9. Entries retracted this month as recorded by mistake (2)":
+                "Retracted entries count as never written from their retraction on: no reopening."}),
+])
+def test_on_a_page_wide_enough_no_text_is_said_again_under_the_tables(tmp_path, lang, follows):
+    """At 200 cells every evidence, reason and note fits its row: under 二's table comes what was
+    under it before (1.1 closed late), after 七's the next heading, after 九's what a retraction
+    means, and each text is printed once."""
+    registry, env = _month_of_long_texts(tmp_path)
+    result = run("summary", "-r", registry, "--month", "2019-04", "--lang", lang, "--width", "200", env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for heading, follow in follows.items():
+        end = lines.index("", lines.index(heading))
+        assert lines[end + 1] == follow
+    assert [sum(text in line for line in lines) for text in (EVIDENCE, REASON, MISTAKE)] == [1, 1, 1]
+
+
 def test_an_extended_immediate_measure_leaves_the_no_completion_date_group(tmp_path):
     """4.1 (立即启动) closed 2018-05-10, reopened and extended to 2019-06-30: due later, not
     among the measures without a completion date."""

@@ -163,8 +163,8 @@ class Page:
         …, to fit the page: the widest of them gives way first (the measure text, typically, then
         the units), none below its heading; of two as wide, the first listed keeps a cell more.
         Under it, after a blank line, the notes of marks too wide for the page (Marked.short), the
-        lines `whole` gives a column's rows (one a row) of the cells cut, then the lines `under`
-        the section says there."""
+        lines `whole` gives a column's rows (one a row, "" for none) of the cells cut, then the
+        lines `under` the section says there."""
         # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
         heads = [textsafe.display_width(h) + 2 for h in headers]
         columns = [[c if type(c) is Marked else c.strip() for c in column] for column in zip(*rows)]
@@ -206,7 +206,7 @@ class Page:
         cut = []  # (what a cell cut said, whole, where the column has it to say)
         for i, share in zip(give_way, shares):
             if share < sizes[i]:
-                cut += [line for c, line in zip(columns[i], (whole or {}).get(i, ())) if widths[c] > share]
+                cut += [line for c, line in zip(columns[i], (whole or {}).get(i, ())) if line and widths[c] > share]
                 columns[i] = [c if widths[c] <= share else _clip(c, share) for c in columns[i]]
         text = table(headers, [list(row) for row in zip(*columns)], right=right)
         under = [*dict.fromkeys(notes), *cut, *under]  # (a step listed twice, its label said once)
@@ -437,6 +437,9 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
             for i in m.closed]
     keys = ["summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence"]
     give_way = (2, 4, 3)
+    # (the evidence says what the close rests on: one cut to fit the page is said whole under the table)
+    whole = {4: [_l("summary_closed_evidence", lang, measure=cell(i.measure_id), day=_iso(i.date),
+                    evidence=_ended(cell(i.evidence).strip(), lang)) for i in m.closed]}
     # (lines under the table, whole at any width: the closes made after their deadline, as `close`
     # warned of each when it was written; why a close of an earlier month is listed)
     late = [_l("summary_closed_late", lang, measure=cell(i.measure_id), days=(i.date - i.missed).days)
@@ -450,14 +453,15 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
         # not: then under the table, as a restored close is, rather than the month refused)
         trial = Page(page.width)
         text = trial.table([_l(k, lang) for k in [*keys, "summary_col_remark"]],
-                           [[*row, remark] for row, remark in zip(rows, remarks)], give_way=give_way, under=under)
+                           [[*row, remark] for row, remark in zip(rows, remarks)], give_way=give_way, under=under,
+                           whole=whole)
         if trial.needed <= page.width:
             page.needed = max(page.needed, trial.needed)
             return text
         under += [_l("summary_reopened_line", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
                      reopened=_l("summary_reopened_on", lang, day=i.reopened.isoformat()))
                   for i in m.closed if i.reopened]
-    return page.table([_l(k, lang) for k in keys], rows, give_way=give_way, under=under)
+    return page.table([_l(k, lang) for k in keys], rows, give_way=give_way, under=under, whole=whole)
 
 
 def _step_text(item, lang: Lang) -> str:
@@ -564,7 +568,10 @@ def _extensions(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     rows = [[_iso(i.date), cell(i.measure_id) + (LATE_MARK if i.late else ""), _iso(i.from_due), _iso(i.to),
              cell(_approved_reason(i.approved_by, i.reason, lang))] for i in m.extensions]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_from", "summary_col_to", "summary_col_approved_reason")
-    text = page.table([_l(k, lang) for k in keys], rows, give_way=(4,))
+    # (the reason, after the approving unit, cut to fit the page is said whole under the table)
+    why = [_l("summary_extended_why", lang, measure=cell(i.measure_id), day=_iso(i.date),
+              reason=_ended(cell(i.reason).strip(), lang)) if i.reason else "" for i in m.extensions]
+    text = page.table([_l(k, lang) for k in keys], rows, give_way=(4,), whole={4: why})
     if any(i.late for i in m.extensions):  # (after a blank line, so that the table block holds table lines only)
         text += "\n\n" + _l("status_measure_extended_late_legend", lang, mark=LATE_MARK)
     return text
@@ -584,8 +591,12 @@ def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
              retracted_entry(i.state, i.milestone, i.target_date, lang),
              cell(i.note), cell(i.by)] for i in m.retractions]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_retracted", "summary_col_note", "summary_col_by")
+    # (the note says what the mistake was: one cut to fit the page is said whole under the table)
+    why = [_l("summary_retracted_why", lang, measure=cell(i.measure_id), day=_iso(i.date),
+              note=_ended(cell(i.note).strip(), lang)) for i in m.retractions]
     # (what a retraction means, under the table as other sections' notes are, after a blank line)
-    return page.table([_l(k, lang) for k in keys], rows, give_way=(3, 4)) + "\n\n" + _l("summary_retractions_note", lang)
+    return (page.table([_l(k, lang) for k in keys], rows, give_way=(3, 4), whole={3: why}) + "\n\n"
+            + _l("summary_retractions_note", lang))
 
 
 def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:

@@ -16,6 +16,7 @@ from wcwidth import wcswidth
 
 from rectify_cli.cli import app
 from rectify_cli.i18n import Lang, label
+from rectify_cli.model import EntryState
 from rectify_cli import textsafe
 from rectify_cli.render.summary_text import cell, render, table
 from rectify_cli.summary import (
@@ -25,6 +26,7 @@ from rectify_cli.summary import (
     MonthlySummary,
     OverdueItem,
     ReopenedItem,
+    RetractionItem,
     StaleItem,
     UnitRow,
 )
@@ -239,6 +241,30 @@ def test_a_cut_reopening_reason_said_under_the_table_is_one_line_with_one_full_s
     en = render(_summary(reopened=reopened), lang=Lang.en).split("\n")
     assert "1.4, reopened 2019-03-06: " + why in en
     assert "1.5, reopened 2019-03-09: 回头看发现\\x1b[2J出水超标 进水管网未接通." in en
+
+
+def test_cut_evidence_reasons_and_notes_said_under_their_tables_are_one_line_with_one_full_stop():
+    """A close's evidence, an extension's reason and a retraction's note that their rows cut are
+    said whole under the table, as a reopening's reason is: the text's own full stop not doubled,
+    its line break and controls escaped as in its cell. An extension with no reason, its approving
+    unit cut, has nothing more to say (units stay cut, as in every table)."""
+    evidence = "拉萨市环保局验收意见（2019年3月5日）及第三方监测报告，出水达到一级A标准。"
+    text = render(_summary(
+        closed=(ClosedItem(date(2019, 3, 5), "1.1", "措施", "拉萨市", evidence, None),),
+        extensions=(ExtensionItem(date(2019, 3, 6), "1.3", date(2019, 3, 31), date(2019, 6, 30), "自治区生态环境厅",
+                                  False, "冻土期\x1b[2J无法施工\n管网铺设须待五月解冻后继续"),
+                    ExtensionItem(date(2019, 3, 7), "1.4", date(2019, 3, 31), date(2019, 6, 30),
+                                  "自治区生态环境保护督察整改工作领导小组办公室", False, None)),
+        retractions=(RetractionItem(date(2019, 3, 8), "1.5", EntryState.DONE, date(2019, 3, 2), None,
+                                    "误记：该验收意见属于1.6，系录入人员选错了措施编号！", "拉萨市"),),
+    ), lang=Lang.zh)
+    assert f"\n\n1.1 的 2019-03-05 销号，佐证：{evidence}\n\n三、" in text
+    assert "\n\n1.3 的 2019-03-06 延期：冻土期\\x1b[2J无法施工 管网铺设须待五月解冻后继续。\n\n八、" in text
+    assert "\n\n1.5 的 2019-03-08 撤回误录：误记：该验收意见属于1.6，系录入人员选错了措施编号！\n\n被撤回" in text
+    en = render(_summary(
+        closed=(ClosedItem(date(2019, 3, 5), "1.1", "措施", "拉萨市", evidence[:-1], None),),
+    ), lang=Lang.en)
+    assert f"\n\n1.1, closed 2019-03-05, evidence: {evidence[:-1]}.\n\n3. " in en
 
 
 def test_a_folder_ends_with_one_head_per_journal_named_by_its_file():
