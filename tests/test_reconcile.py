@@ -347,7 +347,7 @@ def test_a_folder_checks_each_files_claims_against_its_own_appendix(tmp_path, b_
     result = run("reconcile", "--registry", str(folder))
     assert result.exit_code == 1, result.output  # (the bundled report's own four disagreements)
     if b_claims == "overstated":
-        assert _measures_total_rows(result.stdout) == [("reg/a.yaml", "179", "179", "一致"), ("reg/b.yaml", "180", "179", "不一致")]
+        assert _measures_total_rows(result.stdout) == [("reg/a.yaml", "179", "179", "一致"), ("reg/b.yaml", "180", "179", "不一致、原文不符")]  # (its words say 179 too)
     else:
         assert _measures_total_rows(result.stdout) == [("reg/a.yaml", "179", "179", "一致")]
         assert "\nreg/b.yaml：报告数字核对（按附件计算，截至2019-03-31）\n\n台账未记录报告的数字（registry.claims 为空）。\n" in result.stdout
@@ -712,6 +712,11 @@ def test_a_claim_contradicting_its_words_and_the_appendix_says_both(tmp_path):
     plan = _small_claiming(tmp_path, "    - {key: measures_total, text: 10项具体措施, value: 9}\n")
     result = run("reconcile", "-r", plan)
     assert result.exit_code == 1
+    # (its column says both, as the lines under the table do: 不一致 alone hid the words' figure)
+    assert [line.split() for line in result.stdout.splitlines() if line.startswith("measures_total")] == [
+        ["measures_total", "10项具体措施", "9", "8", "不一致、原文不符"]]
+    assert [line.split()[4:] for line in run("reconcile", "-r", plan, "--lang", "en").stdout.splitlines()
+            if line.startswith("measures_total")] == [["MISMATCH,", "text", "differs"]]
     assert result.stdout.endswith("\n\n附件不支持的数字（1项）：\n"
                                   "- measures_total“10项具体措施”：报告称9，按附件计算为8。\n"
                                   "报告原文与报告数不符（1项）：\n"

@@ -21,11 +21,13 @@ _MIN_ROOM = 20
 
 
 def _result(check: ClaimCheck, lang: Lang) -> str:
-    # (the appendix's disagreement first; then the claim's own words, then a key mistyped)
-    if check.matches is not False and check.text_value is not None:
-        return _l("reconcile_text_differs", lang)
-    if check.suggestion is not None:
-        return _l("reconcile_mistyped", lang)
+    # (each disagreement, as the lines under the table say each: the appendix's first; then the
+    # claim's own words, then a key mistyped; 不一致 alone hid the words' other figure)
+    found = [key for key, said in (("reconcile_mismatch", check.matches is False),
+                                   ("reconcile_text_differs", check.text_value is not None),
+                                   ("reconcile_mistyped", check.suggestion is not None)) if said]
+    if found:
+        return ("、" if lang == Lang.zh else ", ").join(_l(key, lang) for key in found)
     if check.matches is None:
         return _l("reconcile_no_rule" if check.why_zh is None else "reconcile_not_counted", lang)
     return _l("reconcile_match" if check.matches else "reconcile_mismatch", lang)
