@@ -569,7 +569,9 @@ def reconcile_cmd(
 
     with _said_in(lang):  # (a broken file, said in the user's language)
         reg = _load(registry, no_cache)
-    results = reconcile.reconcile_files(reg.plan, reg.journal)
+    from .layout import quoted_reports
+
+    results = reconcile.reconcile_files(reg.plan, reg.journal, quoted_reports(reg.plan, reg.plan_files))
     if format is ReportFormat.json:
         from .render import json_out
 

@@ -243,9 +243,11 @@ class TaskResult:
         """Done, the one rule `summary` (已完成) and `reconcile` (全面完成) count by: no measure has a
         dated milestone still open, and each was acted on: one that is only 长期坚持 has been reported
         on (else a task of such measures was done the day its deadline passed, with nothing ever
-        recorded). Without measures: its own state."""
+        recorded). Without measures: its own state, as a measure's with no entry (no entry can name a
+        task): one only 长期坚持 is never reported on, so not done."""
         if not self.measures:
-            return self.status in (Status.DONE, Status.ONGOING)
+            return self.status is Status.DONE or (self.status is Status.ONGOING and any(
+                ms.kind is not MilestoneKind.ONGOING for ms in self.milestones))
         return all(m.accounted_for for m in self.measures)
 
     @property

@@ -864,6 +864,11 @@ LABELS = {
     "reconcile_text_disagrees": ("报告原文与报告数不符（{n}项）：", "Claims whose own words give another figure ({n}):"),
     "reconcile_text_line": ("{claim_key}“{text}”：原文为{said}，报告数为{claimed}。",
                             "{claim_key} (“{text}”): the words say {said}, the claimed figure is {claimed}."),
+    # (a claim whose words the report it quotes (registry.source) does not say, or a report not there to look in)
+    "reconcile_not_quoted": ("未见于报告", "not in report"),
+    "reconcile_not_quoted_heading": ("报告（{source}）中没有的原文（{n}项）：", "Words the report ({source}) does not say ({n}):"),
+    "reconcile_not_quoted_line": ("{claim_key}“{text}”", "{claim_key} (“{text}”)"),
+    "reconcile_source_unread": ("未核对原文：读不到报告（{source}）。", "The words were not checked: the report ({source}) cannot be read."),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),
     "reconcile_mistyped_text": ("（没有此项的计数规则；是否指 {known}？）", "(no counting rule for this key; did you mean {known}?)"),

@@ -196,6 +196,12 @@ class Para:
     joins: tuple[tuple[int, str | Notice], ...] = ()  # (line, description) of repairs at page joins: a header dropped, a Notice
 
 
+def report_text(raw: bytes, *, filename: str) -> str:
+    """A report's text as the import reads its words (decoded, repaired, a paragraph a line): what
+    `reconcile` looks for a claim's words in. Raises ReportFormatError as decode_report does."""
+    return "\n".join(p.text for p in paragraphs(decode_report(raw, filename=filename)))
+
+
 def paragraphs(text: str) -> list[Para]:
     """Split into normalised paragraphs (blank-line separated), repairing page breaks.
 

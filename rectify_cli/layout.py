@@ -306,6 +306,30 @@ def read_bytes(path: Path) -> bytes:
         raise unreadable(path, exc) from None
 
 
+def quoted_report(plan_file: str | Path, source: str | None) -> str | None:
+    """The text of the report a plan names (registry.source, relative to the plan file), as the
+    import reads it; None when it names none, or it cannot be read (reconcile says so)."""
+    if source is None:
+        return None
+    from .errors import ReportFormatError
+    from .importer_text import report_text
+
+    path = Path(plan_file).parent / source
+    try:
+        return report_text(read_bytes(path), filename=str(path))
+    except (RegistryError, ReportFormatError):  # (missing, a folder, a PDF...: the words go unchecked, said)
+        return None
+
+
+def quoted_reports(plan, plan_files) -> dict[str | None, str | None]:
+    """The text of each report a registry's plan files name (quoted_report), keyed as
+    reconcile.reconcile_files names them: a folder's files by name, one file as None."""
+    if not plan.parts:
+        return {None: quoted_report(plan_files[0], plan.meta.source)}
+    files = {Path(file).name: file for file in plan_files}
+    return {name: quoted_report(files[name], meta.source) for name, _, meta in plan.parts}
+
+
 def unreadable(path: Path, exc: OSError) -> RegistryError:
     """What to say when `path` can't be read, as `exc` says."""
     if isinstance(exc, FileNotFoundError):

@@ -1,6 +1,7 @@
 """Recompute the report's headline claims from its own appendix (the ledger) and compare.
 
-Pure: ``reconcile(plan, journal)`` -> :class:`ReconcileResult`. No I/O, no rendering.
+Pure: ``reconcile(plan, journal, report)`` -> :class:`ReconcileResult` (``report``: the text of the
+report the plan names, read by the caller). No I/O, no rendering.
 
 Each claim key has one explicit counting rule (:data:`RULES`, or :func:`rule_for` a key naming
 other years than the Tibet report's: the same rules, with its years), written down in Chinese and
@@ -25,13 +26,14 @@ Vocabulary used by the rules
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
 from . import engine
 from .engine import StatusReport
 from .errors import close_matches
+from .importer_text import normalise
 from .model import Entry, Milestone, MilestoneKind, Plan, Reported
 
 
@@ -68,6 +70,9 @@ class ClaimCheck:
     # Only for a key no rule knows: the known key it is close to (task_total: tasks_total), a slip
     # of the keyboard rather than a claim rectify has no rule for. None otherwise.
     suggestion: str | None = None
+    # Whether the report the plan names (registry.source) says the claim's words: False, words put
+    # in its mouth, a disagreement whatever the figures say. None: no report to look in.
+    quoted: bool | None = None
 
     @property
     def has_rule(self) -> bool:
@@ -87,14 +92,20 @@ class ClaimCheck:
 
     @property
     def disagrees(self) -> bool:
-        """With the appendix, with its own words, or by a key mistyped: what reconcile exits 1 for."""
-        return self.matches is False or self.text_value is not None or self.suggestion is not None
+        """With the appendix, with its own words, with the report it quotes, or by a key mistyped:
+        what reconcile exits 1 for."""
+        return (self.matches is False or self.text_value is not None or self.suggestion is not None
+                or self.quoted is False)
 
 
 @dataclass(frozen=True)
 class ReconcileResult:
     report_date: date
     checks: tuple[ClaimCheck, ...]  # in the order the plan lists its claims
+    # the report the claims quote, as the plan names it (registry.source), where it was looked in;
+    # and whether it could be read (else the words went unchecked, which is said)
+    source: str | None = None
+    source_read: bool = False
 
     @property
     def mismatches(self) -> tuple[ClaimCheck, ...]:
@@ -612,8 +623,17 @@ def _closest(claimed: int, computed: int, alternatives: Iterable[Rule], ledger: 
     return best
 
 
-def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> ReconcileResult:
-    """Check every claim of ``plan.meta.claims`` against the ledger as of the report date.
+def _says(report: str, words: str) -> bool:
+    """Whether the report's text (as the import reads it: importer_text.report_text) says `words`,
+    as written or as the import would have written them (half-width punctuation, spaced dates)."""
+    return words in report or normalise(words) in report
+
+
+def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry], report: str | None = None, *,
+              unread: bool = False) -> ReconcileResult:
+    """Check every claim of ``plan.meta.claims`` against the ledger as of the report date, and
+    its words against ``report``, the text of the report the plan names (None: not checked;
+    ``unread``: because it could not be read).
 
     Claims without a rule come back with ``computed=None`` (shown as "no rule"), never an error;
     those the ledger gives no figure for (UNCOUNTED, a rate of none listed) with why as well; a
@@ -627,32 +647,42 @@ def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> Reconcile
         spec = rule_for(claim.key)
         computed = None if spec is None else spec.rule.count(ledger)
         said = _text_value(claim.text, claim.value)
+        quoted = None if report is None else _says(report, claim.text)
         if computed is None:
             why = UNCOUNTED.get(claim.key) if spec is None else spec.empty
             close = _close_key(claim.key) if spec is None and why is None else None
             checks.append(ClaimCheck(claim.key, claim.text, claim.value, None, None, None,
-                                     why_zh=why and why[0], why_en=why and why[1], text_value=said, suggestion=close))
+                                     why_zh=why and why[0], why_en=why and why[1], text_value=said, suggestion=close, quoted=quoted))
             continue
         alternative = None
         if computed != claim.value:
             alternative = _closest(claim.value, computed, spec.alternatives, ledger)
         checks.append(ClaimCheck(claim.key, claim.text, claim.value, computed,
-                                 spec.rule.zh, spec.rule.en, alternative, text_value=said))
-    return ReconcileResult(report_date=as_of, checks=tuple(checks))
+                                 spec.rule.zh, spec.rule.en, alternative, text_value=said, quoted=quoted))
+    looked = report is not None or unread
+    return ReconcileResult(report_date=as_of, checks=tuple(checks), source=plan.meta.source if looked else None,
+                           source_read=report is not None)
 
 
-def reconcile_files(plan: Plan, journal: tuple[Entry, ...] | list[Entry]) -> list[tuple[str | None, ReconcileResult]]:
+def reconcile_files(plan: Plan, journal: tuple[Entry, ...] | list[Entry],
+                    reports: Mapping[str | None, str | None] | None = None) -> list[tuple[str | None, ReconcileResult]]:
     """`reconcile` of each report: a folder's files one by one, each file's claims against its
     own tasks and journal entries, as of its own report date (their sum would hide a file that
     overstates beside one that understates, and fault a file that makes no such claim); one
-    file as it is, named None."""
+    file as it is, named None. `reports`: the text of each one's report, by that name (None: it
+    could not be read; a name left out, not looked for)."""
+    reports = reports or {}
+
+    def quoted(name: str | None, meta) -> dict:
+        return {"report": reports.get(name), "unread": name in reports and reports[name] is None and meta.source is not None}
+
     if not plan.parts:
-        return [(None, reconcile(plan, journal))]
+        return [(None, reconcile(plan, journal, **quoted(None, plan.meta)))]
     results = []
     for name, prefix, meta in plan.parts:
         tasks = tuple(t for t in plan.tasks if t.id.startswith(prefix))
         # (the folder's settings, and the file's own immediate due date: judged as there)
         settings = replace(plan.settings, immediate_due=plan.immediate_due_of(prefix))
         own = replace(plan, meta=meta, settings=settings, tasks=tasks, parts=(), immediate_dues=())
-        results.append((name, reconcile(own, [e for e in journal if e.measure.startswith(prefix)])))
+        results.append((name, reconcile(own, [e for e in journal if e.measure.startswith(prefix)], **quoted(name, meta))))
     return results

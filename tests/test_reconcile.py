@@ -347,7 +347,7 @@ def test_a_folder_checks_each_files_claims_against_its_own_appendix(tmp_path, b_
     result = run("reconcile", "--registry", str(folder))
     assert result.exit_code == 1, result.output  # (the bundled report's own four disagreements)
     if b_claims == "overstated":
-        assert _measures_total_rows(result.stdout) == [("reg/a.yaml", "179", "179", "一致"), ("reg/b.yaml", "180", "179", "不一致")]
+        assert _measures_total_rows(result.stdout) == [("reg/a.yaml", "179", "179", "一致"), ("reg/b.yaml", "180", "179", "不一致、原文不符")]  # (its words say 179 too)
     else:
         assert _measures_total_rows(result.stdout) == [("reg/a.yaml", "179", "179", "一致")]
         assert "\nreg/b.yaml：报告数字核对（按附件计算，截至2019-03-31）\n\n台账未记录报告的数字（registry.claims 为空）。\n" in result.stdout
@@ -409,7 +409,8 @@ def test_reconcile_as_json_gives_each_claim_and_its_computed_figure():
     assert claims["tasks_total"] == {"key": "tasks_total", "text": "全区45项整改任务", "claimed": 45, "computed": 45,
                                      "matches": True, "rule": {"zh": "附件所列整改任务数",
                                                                "en": "tasks listed in the appendix"},
-                                     "alternative": None, "not_counted": None, "text_value": None, "suggestion": None}
+                                     "alternative": None, "not_counted": None, "text_value": None, "suggestion": None,
+                                     "quoted": True}
     assert [c["key"] for c in report["claims"] if c["matches"] is False] == [
         "measures_due_2018", "measures_due_2018_done", "measures_due_2018_in_progress", "measures_ongoing"]
 
@@ -671,7 +672,7 @@ def test_reconcile_as_json_says_why_a_claim_the_ledger_has_no_count_for_is_not_c
                            "not_counted": {"zh": "整改进度没有“正在推进”，分不出正在推进的与其余未完成的",
                                            "en": "no 整改进度 says 正在推进, so those in progress cannot be told from the "
                                                  "other unfinished ones"},
-                           "text_value": None, "suggestion": None}
+                           "text_value": None, "suggestion": None, "quoted": None}
     assert total["not_counted"] is None
 
 
@@ -712,6 +713,11 @@ def test_a_claim_contradicting_its_words_and_the_appendix_says_both(tmp_path):
     plan = _small_claiming(tmp_path, "    - {key: measures_total, text: 10项具体措施, value: 9}\n")
     result = run("reconcile", "-r", plan)
     assert result.exit_code == 1
+    # (its column says both, as the lines under the table do: 不一致 alone hid the words' figure)
+    assert [line.split() for line in result.stdout.splitlines() if line.startswith("measures_total")] == [
+        ["measures_total", "10项具体措施", "9", "8", "不一致、原文不符"]]
+    assert [line.split()[4:] for line in run("reconcile", "-r", plan, "--lang", "en").stdout.splitlines()
+            if line.startswith("measures_total")] == [["MISMATCH,", "text", "differs"]]
     assert result.stdout.endswith("\n\n附件不支持的数字（1项）：\n"
                                   "- measures_total“10项具体措施”：报告称9，按附件计算为8。\n"
                                   "报告原文与报告数不符（1项）：\n"
@@ -782,3 +788,90 @@ def test_words_with_a_figure_of_thousands_of_digits_are_no_crash(tmp_path):
     assert not isinstance(result.exception, ValueError)
     assert result.exit_code == 0, result.output[-300:]
     assert result.stdout.endswith("\n\n全部一致。\n")
+
+
+# --------------------------------------------------------------------------- the words against the report they quote
+
+
+def _small_quoting(tmp_path, claims: str, report: str | None) -> str:
+    """The small fixture with `claims`, its plan naming report.txt (holding `report`; None: no such
+    file) as the report its claims quote."""
+    plan = Path(_small_claiming(tmp_path, claims))
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  report_date: 2019-03-31\n",
+                                                              "  report_date: 2019-03-31\n  source: report.txt\n", 1),
+                    encoding="utf-8")
+    if report is not None:
+        (tmp_path / "report.txt").write_text(report, encoding="utf-8")
+    return str(plan)
+
+
+def test_a_claims_words_the_report_does_not_say_are_a_disagreement(tmp_path):
+    """{tasks_total, 全区4项整改任务均已完成, 4}, words the report never says, printed 一致 and exited 0:
+    the column 报告原文 put in the report's mouth what it does not say."""
+    plan = _small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务均已完成, value: 4}\n"
+                                    "    - {key: measures_total, text: 8项具体措施, value: 8}\n",
+                          "测试报告\n\n截至2019年3月31日，全区4项整改任务、8项具体措施中，已完成1项。\n")
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 1, result.stdout
+    assert [line.split() for line in result.stdout.splitlines() if line.startswith(("tasks_total", "measures_total"))] == [
+        ["tasks_total", "全区4项整改任务均已完成", "4", "4", "未见于报告"], ["measures_total", "8项具体措施", "8", "8", "一致"]]
+    assert result.stdout.endswith("\n\n报告（report.txt）中没有的原文（1项）：\n"
+                                  "- tasks_total“全区4项整改任务均已完成”\n")
+    en = run("reconcile", "-r", plan, "--lang", "en")
+    assert en.exit_code == 1
+    assert [line.split()[-4:] for line in en.stdout.splitlines() if line.startswith("tasks_total")] == [
+        ["4", "not", "in", "report"]]
+    assert en.stdout.endswith("\n\nWords the report (report.txt) does not say (1):\n"
+                              "- tasks_total (“全区4项整改任务均已完成”)\n")
+
+
+def test_words_the_report_says_across_a_line_or_page_break_are_found(tmp_path):
+    # (as the import reads them: the text extracted from a PDF breaks lines, and pages, mid-sentence)
+    plan = _small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n"
+                                    "    - {key: measures_total, text: 8项具体措施, value: 8}\n",
+                          "测试报告\n\n截至2019年3月31日，全区4项整\n改任务、8项\n\n— 1 —\n\n具体措施中，已完成1项。\n")
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.endswith("\n\n全部一致。\n")
+
+
+def test_a_report_that_cannot_be_read_is_said_not_to_have_been_checked(tmp_path):
+    plan = _small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n", None)
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 0, result.stdout  # (the figures agree; the words were not checked, and it says so)
+    assert result.stdout.endswith("\n\n全部一致。\n未核对原文：读不到报告（report.txt）。\n")
+    en = run("reconcile", "-r", plan, "--lang", "en")
+    assert en.stdout.endswith("\n\nAll claims match.\nThe words were not checked: the report (report.txt) cannot be read.\n")
+
+
+def test_reconcile_as_json_says_whether_the_report_says_each_claims_words(tmp_path):
+    import json
+
+    plan = _small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务均已完成, value: 4}\n"
+                                    "    - {key: measures_total, text: 8项具体措施, value: 8}\n",
+                          "截至2019年3月31日，全区4项整改任务、8项具体措施中，已完成1项。\n")
+    document = json.loads(run("reconcile", "-r", plan, "--format", "json").stdout)
+    assert document["agree"] is False
+    assert [c["quoted"] for c in document["reports"][0]["claims"]] == [False, True]
+    # (a plan naming no report: nothing to check the words against)
+    alone = json.loads(run("reconcile", "-r", str(SMALL), "--format", "json").stdout)
+    assert [c["quoted"] for c in alone["reports"][0]["claims"]] == [None, None]
+
+
+@needs_bundled
+def test_the_bundled_report_says_every_claims_words():
+    import json
+
+    document = json.loads(run("reconcile", "-r", str(BUNDLED), "--format", "json").stdout)
+    assert [c["quoted"] for c in document["reports"][0]["claims"]] == [True] * 12
+
+
+def test_a_task_without_measures_only_long_term_is_not_done_with_nothing_recorded():
+    # (the loader refuses a task without measures; built through the API, one whose deadline is only
+    # 长期坚持 counted done, 已完成2项 of an appendix with one task done, though no entry can name it:
+    # as a measure only 长期坚持 never reported on, it is not)
+    tasks = [make_task("1", [], milestones=[ongoing()]),
+             make_task("2", [make_measure("2.1", ["2018-06-30"])], milestones=["2018-06-30"])]
+    plan = make_plan(tasks, claims=claims(tasks_done=2))
+    (check,) = reconcile(plan, [entry("2.1", "2018-06-20", "done")]).checks
+    assert (check.computed, check.matches) == (1, False)

@@ -494,7 +494,7 @@ def test_the_export_schema_holds_a_document_to_its_fields(document, valid):
 
 RULE = {"zh": "附件所列整改任务数", "en": "tasks listed in the appendix"}
 AGREEING = {"key": "tasks_total", "text": "全区4项整改任务", "claimed": 4, "computed": 4, "matches": True, "rule": RULE,
-            "alternative": None, "not_counted": None, "text_value": None, "suggestion": None}
+            "alternative": None, "not_counted": None, "text_value": None, "suggestion": None, "quoted": None}
 DIFFERING = {**AGREEING, "key": "measures_total", "text": "9项具体措施", "claimed": 9, "computed": 8, "matches": False,
              "alternative": {"zh": "另一种口径", "en": "another reading", "value": 9}}
 UNCHECKED = {**AGREEING, "key": "tasks_in_progress", "text": "正在推进2项", "claimed": 2, "computed": None, "matches": None,
@@ -530,6 +530,11 @@ def _reconcile_with(*claims, **fields) -> dict:
     (_reconcile_with({**UNCHECKED, "key": "task_total", "not_counted": None, "suggestion": "tasks_total"}, agree=True), False),
     (_reconcile_with({**AGREEING, "suggestion": "tasks_total"}, agree=False), False),  # (a key a rule counts is no typo)
     (_reconcile_with({k: v for k, v in AGREEING.items() if k != "text_value"}, agree=True), False),
+    # (a claim whose words the report it quotes does not say: they do not agree)
+    (_reconcile_with({**AGREEING, "quoted": False}, agree=False), True),
+    (_reconcile_with({**AGREEING, "quoted": False}, agree=True), False),
+    (_reconcile_with({**AGREEING, "quoted": True}, agree=True), True),
+    (_reconcile_with({**AGREEING, "quoted": "yes"}, agree=True), False),
 ])
 def test_the_reconcile_schema_holds_a_document_to_its_fields(document, valid):
     assert _output_validator("reconcile").is_valid(document) is valid

@@ -428,7 +428,8 @@ def reconcile_document(results, *, plan_files=()) -> dict:
     file_paths of the registry's `plan_files` does; one file: null), each claim with the figure computed from the appendix, whether they agree
     (null: no rule computes it), the rule, for a disagreement the closest other reading, and for a
     claim the ledger has no count for, why (not_counted); the figure a claim's words give against
-    its value (text_value), the known key a key no rule knows is close to (suggestion)."""
+    its value (text_value), the known key a key no rule knows is close to (suggestion), whether the
+    report the plan names says the claim's words (quoted: null, no report read)."""
     paths = file_paths(plan_files)
     return {
         "agree": not any(result.disagreements for _, result in results),
@@ -447,6 +448,7 @@ def reconcile_document(results, *, plan_files=()) -> dict:
                 "not_counted": None if check.why_zh is None else {"zh": check.why_zh, "en": check.why_en},
                 "text_value": check.text_value,
                 "suggestion": check.suggestion,
+                "quoted": check.quoted,
             } for check in result.checks],
         } for file, result in results],
     }

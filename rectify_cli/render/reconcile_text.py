@@ -21,11 +21,14 @@ _MIN_ROOM = 20
 
 
 def _result(check: ClaimCheck, lang: Lang) -> str:
-    # (the appendix's disagreement first; then the claim's own words, then a key mistyped)
-    if check.matches is not False and check.text_value is not None:
-        return _l("reconcile_text_differs", lang)
-    if check.suggestion is not None:
-        return _l("reconcile_mistyped", lang)
+    # (each disagreement, as the lines under the table say each: the appendix's first; then the
+    # claim's own words, the report they quote, then a key mistyped; 不一致 alone hid the words' other figure)
+    found = [key for key, said in (("reconcile_mismatch", check.matches is False),
+                                   ("reconcile_text_differs", check.text_value is not None),
+                                   ("reconcile_not_quoted", check.quoted is False),
+                                   ("reconcile_mistyped", check.suggestion is not None)) if said]
+    if found:
+        return ("、" if lang == Lang.zh else ", ").join(_l(key, lang) for key in found)
     if check.matches is None:
         return _l("reconcile_no_rule" if check.why_zh is None else "reconcile_not_counted", lang)
     return _l("reconcile_match" if check.matches else "reconcile_mismatch", lang)
@@ -127,6 +130,10 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
         for c in said:
             lines += _wrapped("- ", _l("reconcile_text_line", lang, claim_key=cell(c.key), text=cell(c.text),
                                        said=_figure(c, c.text_value), claimed=_figure(c, c.claimed)), width)
+    if unquoted := [c for c in result.checks if c.quoted is False]:
+        lines += _wrapped("", _l("reconcile_not_quoted_heading", lang, source=cell(result.source), n=len(unquoted)), width)
+        for c in unquoted:
+            lines += _wrapped("- ", _l("reconcile_not_quoted_line", lang, claim_key=cell(c.key), text=cell(c.text)), width)
     if mistyped := [c for c in result.checks if c.suggestion is not None]:
         lines += _wrapped("", _l("reconcile_mistyped_keys", lang, n=len(mistyped)), width)
         for c in mistyped:
@@ -139,4 +146,6 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
         if unchecked:
             keys = ("、" if zh else ", ").join(cell(c.key) for c in unchecked)
             lines += _wrapped("", _l(said, lang, n=len(unchecked), keys=keys), width)
+    if result.source is not None and not result.source_read:  # (else 全部一致 would seem to vouch for the words)
+        lines += _wrapped("", _l("reconcile_source_unread", lang, source=cell(result.source)), width)
     return "\n".join(lines) + "\n"
