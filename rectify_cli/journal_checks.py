@@ -357,10 +357,13 @@ class JournalContext:
 
 def repeated_entries(entries) -> list[tuple[int, Entry, Entry]]:
     """(its place in its journal, from 1; the entry; the earlier one it repeats) of each entry of
-    a loaded journal that repeats an earlier entry of its journal field for field, hash included
-    (a clerk's YAML without hashes with an entry pasted twice): warned of, not refused, as it
-    changes no state (what a second close or extension would change is refused above). One pass,
-    keyed by the fields (no pairwise loop: 300,000 entries take a few tenths of a second)."""
+    a loaded journal that repeats an earlier entry of its journal in every field a user gives, a
+    retracted one aside (a clerk's YAML with an entry pasted twice; `record` run twice, whose
+    entries differ in their hash and maybe the day written, as repeated_by compares them): warned
+    of, not refused, as it changes no state (what a second close or extension would change is
+    refused above). One pass, keyed by the fields (no pairwise loop: 300,000 entries take a few
+    tenths of a second)."""
+    void = voided_hashes(entries)
     first: dict[tuple, Entry] = {}
     repeats = []
     file, place = None, 0
@@ -368,15 +371,13 @@ def repeated_entries(entries) -> list[tuple[int, Entry, Entry]]:
         if entry.location.file != file:
             file, place = entry.location.file, 0
         place += 1
+        if void and entry.hash in void:  # (retracted, as a repeat is meant to be: said no more)
+            continue
         # (the measure names its journal: a folder's ids carry their file's prefix)
-        earlier = first.setdefault(_entry_fields(entry), entry)
+        earlier = first.setdefault(_given_fields(entry), entry)
         if earlier is not entry:
             repeats.append((place, entry, earlier))
     return repeats
-
-
-# (every field of an Entry but its place, a field added later too; read at C speed)
-_entry_fields = operator.attrgetter(*(name for name in Entry.__slots__ if name != "location"))
 
 
 # (what a clerk gives of an entry: every field but its hash, its place and the day it was written)
