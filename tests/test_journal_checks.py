@@ -343,18 +343,42 @@ def test_an_extension_no_more_than_ten_years_after_the_deadline_it_moves_is_not_
         assert (proc.returncode, proc.stderr) == (0, ""), command
 
 
-def test_a_far_extension_written_with_far_future_is_warned_of_too(tmp_path):
-    """(--far-future is not stored in the entry: nothing tells a granted one from a typed one)"""
+def test_a_far_extension_written_with_far_future_is_not_warned_of_again(tmp_path):
+    """(--far-future was not stored in the entry: every validate and status warned of the
+    extension the user had confirmed, for good; a retraction of a true entry the only way out)"""
     shutil.copytree(FIXTURES / "small", tmp_path / "small")
     plan = tmp_path / "small" / "tasks.yaml"
     written = _rectify("extend", "3.1", "--to", "2919-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future",
                        "--registry", str(plan), cache=tmp_path / "cache")
     assert (written.returncode, written.stderr) == (0, "")
-    proc = _rectify("validate", str(plan), cache=tmp_path / "cache")
-    assert (proc.returncode, proc.stderr) == (0, (
-        f"rectify: {plan.parent / 'progress.yaml'}:57: warning: journal entry 10 (measure 3.1, 2019-03-31) moves the "
-        "deadline 2020-12-31 to 2919-12-31, more than 10 years later: is the year mistyped? Until then the measure is "
-        "never overdue; if the extension truly runs that long, leave it as it is\n"))
+    for cache in ("cold", "warm"):
+        for command in (("validate", str(plan)), ("status", "--registry", str(plan))):
+            proc = _rectify(*command, cache=tmp_path / "cache")
+            assert (proc.returncode, proc.stderr) == (0, ""), (cache, command)
+    verified = _rectify("verify", "--registry", str(plan), cache=tmp_path / "cache")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_a_far_extension_typed_by_hand_with_far_future_true_is_not_warned_of(tmp_path):
+    journal = _unhashed_small(tmp_path, _FAR + "  far_future: true\n")
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    # (false, as good as none: warned of as before)
+    journal.write_text(journal.read_text(encoding="utf-8").replace("far_future: true", "far_future: false"),
+                       encoding="utf-8")
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:48: {_FAR_SAID['en']}\n")
+
+
+@pytest.mark.parametrize("appended, line, said", [
+    (_FAR + "  far_future: 确认\n", 55, "journal entry 10.far_future: expected true or false, got '确认'"),
+    ('- measure: "1.1"\n  date: 2018-12-20\n  state: in_progress\n  note: x\n  far_future: true\n', 52,
+     "journal entry 10.far_future: only an extension (state: extended) has 'far_future'"),
+])
+def test_a_far_future_key_is_checked_as_late_is(tmp_path, appended, line, said):
+    journal = _unhashed_small(tmp_path, appended)
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (2, f"rectify: {journal}:{line}:15: {said}\n")
 
 
 def test_a_far_extension_retracted_is_not_warned_of(tmp_path):
