@@ -294,9 +294,16 @@ LABELS = {
                     "{files}: ok — {tasks:task}, {measures:measure}, {entries:journal entry|journal entries}"),
     # (an entry repeating an earlier one field for field: journal_checks.repeated_entries)
     "validate_repeated": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）与第 {first} 行的记录完全相同："
-                          "重复的记录不改变任何状态；若是重复粘贴，请删去这一条",
+                          "重复的记录不改变任何状态；{then}",
                           "{place}: warning: journal entry {index} (measure {measure}, {date}) repeats the entry on line "
-                          "{first} exactly: a repeated entry changes no state; if it was pasted twice, delete this one"),
+                          "{first} exactly: a repeated entry changes no state; {then}"),
+    # (what to do of it: one typed by hand is deleted; one rectify wrote (hashed) is retracted, as
+    # its write said, since the hash chain after it would break)
+    "validate_repeated_delete": ("若是重复粘贴，请删去这一条", "if it was pasted twice, delete this one"),
+    "validate_repeated_retract": ("如是误将命令运行了两次，请用 `rectify retract {measure} --entry {new} --reason 重复记录` "
+                                  "撤回这一条",
+                                  "if the command ran twice by mistake, `rectify retract {measure} --entry {new} "
+                                  "--reason duplicate` voids this one"),
     "validate_repeated_more": ("警告：另有 {count} 条记录与前面的某条完全相同",
                                "warning: {count:more entry repeats|more entries repeat} an earlier one exactly"),
     # (an extension more than FAR_YEARS after the deadline it moves: journal_checks.far_extensions)

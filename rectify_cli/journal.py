@@ -87,7 +87,7 @@ HEADER = "# rectify journal — append-only: add entries with `rectify record`, 
 
 # Field order of a written entry (as in docs/registry-format.md).
 FIELD_ORDER = ("measure", "date", "state", "retracts", "note", "evidence", "by", "milestone", "to", "reason",
-               "approved_by", "late", "recorded", "hash")
+               "approved_by", "late", "far_future", "recorded", "hash")
 _DATE_FIELDS = ("date", "milestone", "to", "recorded")
 
 # Which entry states each command may write.
@@ -534,6 +534,7 @@ class _Request:
     recorded: date | None = None  # the day it is written, when after its date
     retracted: Entry | None = None  # a retraction: the entry it voids
     repeats: Entry | None = None  # an earlier entry it repeats field for field
+    far_future: bool = False  # an extension more than FAR_YEARS on, confirmed (--far-future)
 
     def fields(self, stored_id: str) -> dict:
         raw = {
@@ -543,6 +544,7 @@ class _Request:
             "milestone": self.milestone.isoformat() if self.milestone else None,
             "to": self.to.isoformat() if self.to else None,
             "reason": self.reason, "approved_by": self.approved_by, "late": True if self.late else None,
+            "far_future": True if self.far_future else None,
             "recorded": self.recorded.isoformat() if self.recorded else None,
         }
         return {k: v for k, v in raw.items() if v is not None}
@@ -551,7 +553,7 @@ class _Request:
         return Entry(measure=measure, date=self.day, state=self.state, note=self.note, evidence=self.evidence,
                      by=self.by, milestone=self.milestone, to=self.to, reason=self.reason,
                      approved_by=self.approved_by, late=self.late, hash=digest, recorded=self.recorded,
-                     retracts=self.retracted.hash if self.retracted else None)
+                     retracts=self.retracted.hash if self.retracted else None, far_future=self.far_future)
 
 
 def _check_request(reg: Registry, *, command: str, measure: str, state: str, note: str, day: str | None,
@@ -622,6 +624,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     step = _step(milestone, entry_state, measure, dated)  # the one dated milestone named, if one is
     milestone = step.original_due if step is not None else None
     to_day = reason_text = approver = retracted = None
+    far = False
 
     if entry_state is EntryState.DONE:
         if not evidence_text:
@@ -667,7 +670,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if conflict := _state_conflict(entry_state, measure, result, when, to=to_day, milestone=milestone):
             raise refusal(JournalWriteError, conflict.key, **conflict.values)
         moving = _moved(result, milestone)
-        if to_day > dates.years_after(moving.due, FAR_YEARS) and not far_future:  # (2919 typed for 2019)
+        # (confirmed, kept in the entry: validate and status warn of it no more; of one not far, not written)
+        far = to_day > dates.years_after(moving.due, FAR_YEARS)
+        if far and not far_future:  # (2919 typed for 2019)
             raise refusal(UsageError, "to_far_future", to=to_day.isoformat(), due=moving.due.isoformat(),
                           years=FAR_YEARS)
         if late_extension(when, moving.due) and not late:
@@ -696,6 +701,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     request = _Request(day=when, state=entry_state, note=note, evidence=evidence_text, by=by_unit,
                        milestone=milestone, to=to_day, reason=reason_text, approved_by=approver,
                        late=bool(late) if entry_state is EntryState.EXTENDED else False,
+                       far_future=entry_state is EntryState.EXTENDED and far,
                        warnings=tuple(warnings), recorded=today if when < today else None, retracted=retracted)
     if latest is not None and when < latest and entry_state in CHANGES_MILESTONES:
         _check_later_entries(reg, measure, request)

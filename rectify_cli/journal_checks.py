@@ -192,7 +192,7 @@ class JournalContext:
         later: list[tuple[int, str, str]] = []  # (index, field, date) of each entry dated after today
         hints: dict[str, Notice | str] = {}  # the units close to each unknown unit's name (see unit_suggestion)
         for (index, written, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest,
-             retracts, line, column) in rows:
+             retracts, far_future, line, column) in rows:
             mid, wrong = (prefix + written if prefix and ":" not in written else written), None
             if mid not in measure_ids or (prefix and not mid.startswith(prefix)):  # (the common case inline)
                 mid, wrong = self.measure_of(written, prefix)
@@ -204,7 +204,8 @@ class JournalContext:
                 entry = new_entry(measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
                                   by=units.get(by), milestone=day_of(milestone), to=day_of(to), reason=reason,
                                   approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
-                                  retracts=retracts, location=new_location(file=file, line=line, column=column))
+                                  retracts=retracts, far_future=far_future,
+                                  location=new_location(file=file, line=line, column=column))
                 append(entry)
             if not checked:
                 continue
@@ -357,10 +358,13 @@ class JournalContext:
 
 def repeated_entries(entries) -> list[tuple[int, Entry, Entry]]:
     """(its place in its journal, from 1; the entry; the earlier one it repeats) of each entry of
-    a loaded journal that repeats an earlier entry of its journal field for field, hash included
-    (a clerk's YAML without hashes with an entry pasted twice): warned of, not refused, as it
-    changes no state (what a second close or extension would change is refused above). One pass,
-    keyed by the fields (no pairwise loop: 300,000 entries take a few tenths of a second)."""
+    a loaded journal that repeats an earlier entry of its journal in every field a user gives, a
+    retracted one aside (a clerk's YAML with an entry pasted twice; `record` run twice, whose
+    entries differ in their hash and maybe the day written, as repeated_by compares them): warned
+    of, not refused, as it changes no state (what a second close or extension would change is
+    refused above). One pass, keyed by the fields (no pairwise loop: 300,000 entries take a few
+    tenths of a second)."""
+    void = voided_hashes(entries)
     first: dict[tuple, Entry] = {}
     repeats = []
     file, place = None, 0
@@ -368,15 +372,13 @@ def repeated_entries(entries) -> list[tuple[int, Entry, Entry]]:
         if entry.location.file != file:
             file, place = entry.location.file, 0
         place += 1
+        if void and entry.hash in void:  # (retracted, as a repeat is meant to be: said no more)
+            continue
         # (the measure names its journal: a folder's ids carry their file's prefix)
-        earlier = first.setdefault(_entry_fields(entry), entry)
+        earlier = first.setdefault(_given_fields(entry), entry)
         if earlier is not entry:
             repeats.append((place, entry, earlier))
     return repeats
-
-
-# (every field of an Entry but its place, a field added later too; read at C speed)
-_entry_fields = operator.attrgetter(*(name for name in Entry.__slots__ if name != "location"))
 
 
 # (what a clerk gives of an entry: every field but its hash, its place and the day it was written)
@@ -396,8 +398,8 @@ def far_extensions(entries, plan: Plan) -> list[tuple[int, Entry, date]]:
     """(its place in its journal, from 1; the extension; the deadline it moves, as extended
     before) of each extension of a loaded journal, not retracted, whose new date is more than
     FAR_YEARS after the deadline it moves (2919 typed by hand for 2019: its measure never overdue
-    again), in file order. Warned of, not refused: `extend --far-future` writes such an entry, and
-    nothing in the entry says so. Only the measures with an extension are replayed, as the
+    again), in file order, but those confirmed (`far_future: true`, which `extend --far-future`
+    writes): warned of, not refused, as a hand-typed one may be meant. Only the measures with an extension are replayed, as the
     engine replays them (a journal without one costs a pass over the states)."""
     mids = {entry.measure for entry, state in zip(entries, map(_state_of, entries)) if state is _EXTENDED}
     if not mids:
@@ -427,7 +429,7 @@ def far_extensions(entries, plan: Plan) -> list[tuple[int, Entry, date]]:
                 targets = [i for i, due in enumerate(dues) if due == milestone] if milestone else \
                     [min(free, key=effective.__getitem__)] if free else []
                 for i in targets:  # (the moves of engine._evaluate_milestones)
-                    if entry.to > years_after(effective[i], FAR_YEARS):
+                    if entry.to > years_after(effective[i], FAR_YEARS) and not entry.far_future:
                         far.setdefault(id(entry), effective[i])
                     effective[i] = entry.to
     if not far:

@@ -238,6 +238,9 @@ class Entry:
     # or written before rectify kept it.
     recorded: date | None = None
     retracts: str | None = None  # retracted: the hash of the entry it voids (engine's rules)
+    # extended: its new date more than journal_checks.FAR_YEARS on was confirmed (`extend
+    # --far-future`), so not warned of as a mistyped year
+    far_future: bool = False
 
 
 @dataclass(frozen=True)

@@ -539,7 +539,7 @@ def _let_go(rows: list[list]):
         yield row
 
 
-_ROW_LENGTH = 17  # index, 14 fields, line, column: see validation.Checker.journal_rows
+_ROW_LENGTH = 18  # index, 15 fields, line, column: see validation.Checker.journal_rows
 ROW_HASH = 13  # where a row holds its entry's hash
 # What decoding a cache entry raises when it keeps its shape but not its types or keys (a
 # damaged or foreign entry, JournalContext.entries on its rows): the file is then read again.

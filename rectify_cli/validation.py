@@ -637,6 +637,10 @@ class Checker:
         if not isinstance(late, bool):
             self.problem(position_of(m, "late"), "not_bool", what=f"{what}.late", value=shown_value(late))
             late = False
+        far_future = m.get("far_future", False)
+        if not isinstance(far_future, bool):
+            self.problem(position_of(m, "far_future"), "not_bool", what=f"{what}.far_future", value=shown_value(far_future))
+            far_future = False
         digest = m.get("hash")
         if digest is not None and not (isinstance(digest, str) and chain.HASH.fullmatch(digest)):
             self.problem(position_of(m, "hash"), "hash_shape", what=f"{what}.hash")
@@ -672,7 +676,7 @@ class Checker:
             return None
         return [i, mid, day.isoformat(), state.value, note or "", evidence, by,
                 dates.iso(milestone), dates.iso(to), reason, approved_by, late, dates.iso(recorded), digest,
-                retracts, *where]
+                retracts, far_future, *where]
 
     def _vouched_row(self, index: int, item, where) -> list | None:
         """The row of a fast-parsed entry of the common kinds (no extension, retraction or
@@ -698,7 +702,8 @@ class Checker:
                 or (by is not None and reads_differently(by)):
             return None
         # (a valid date's text is its isoformat: dates.parse_iso reads YYYY-MM-DD alone)
-        return [index, mid, day, written, note, evidence, by, milestone, None, None, None, False, None, digest, None, *where]
+        return [index, mid, day, written, note, evidence, by, milestone, None, None, None, False, None, digest, None, False,
+                *where]
 
     def _keys_fit_state(self, m, state: EntryState | None, what: str) -> bool:
         """Whether the entry has only keys its state uses: another's would be kept and ignored
@@ -738,9 +743,9 @@ _DEADLINE_KEYS = frozenset(("text", "milestones"))
 _REPORTED_KEYS, _REPORTED_REQUIRED = frozenset(("state", "ongoing")), frozenset(("state",))
 _MEASURE_KEYS = frozenset(("id", "text", "owners", "lead", "milestones"))
 _ENTRY_KEYS = ("measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason", "approved_by", "late",
-               "recorded", "hash", "retracts")
+               "far_future", "recorded", "hash", "retracts")
 _PLAIN_ENTRY_KEYS = frozenset(("measure", "date", "state", "note", "evidence", "by", "milestone", "hash"))
-_EXTENSION_KEYS = ("to", "reason", "approved_by", "late")
+_EXTENSION_KEYS = ("to", "reason", "approved_by", "late", "far_future")
 # What the note of an entry of each state must say (as the writing commands ask for it).
 _NOTE_NEEDED = {EntryState.REPORT: "note_report", EntryState.IN_PROGRESS: "note_in_progress",
                 EntryState.REOPENED: "note_reopened", EntryState.RETRACTED: "note_retracted"}  # (labels problem_<key>)

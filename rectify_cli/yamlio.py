@@ -215,7 +215,7 @@ _KEYS = frozenset((
     "registry units tasks title issuer inspection feedback_date report_date source settings claims timezone "
     "warn_days report_period_days immediate_due key text value name aliases kind id problem deadline milestones "
     "reported state ongoing regions measures owners lead due label measure date note evidence by milestone to "
-    "reason approved_by late hash").split())
+    "reason approved_by late far_future hash").split())
 # Each slip: its pattern, its label (problem_<key>), and which matches are one: after a colon,
 # only a registry key's (PM10：45 in a note is the note's text).
 _SLIPS = (

@@ -176,7 +176,19 @@ def test_a_far_future_extension_meant_is_written_with_far_future(reg):
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.startswith("已记录 3.1 2019-03-31 延期 → 2919-12-31 — ")
     written = journal_bytes(reg).decode()
-    assert "  to: 2919-12-31\n" in written and "far" not in written  # (a confirmation, not a fact of the entry)
+    # (the confirmation kept in the entry: validate and status warn of it no more)
+    assert written.endswith("  to: 2919-12-31\n  reason: 资金\n  approved_by: 那曲市\n  far_future: true\n"
+                            f"  hash: {result.stdout.split('台账哈希 ')[1].split()[0]}\n")
+    history = json.loads(run("history", "3.1", "--format", "json", "--registry", str(reg)).stdout)
+    assert [e["far_future"] for e in history["entries"]] == [True, False]
+
+
+def test_far_future_on_an_extension_not_far_is_not_written(reg):
+    """(nothing to confirm: the key would say an extension of ten years was far)"""
+    result = run("extend", "3.1", "--to", "2030-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future",
+                 "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "far_future" not in journal_bytes(reg).decode()
 
 
 def test_the_same_entry_recorded_twice_is_written_with_a_warning_naming_the_first(reg):

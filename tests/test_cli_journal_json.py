@@ -65,7 +65,7 @@ def entries_of_40_3(ledger: Path) -> list[dict]:
     journal = str(ledger.parent / "progress.yaml")
     (progress, progress_line), (close, close_line), (retraction, retraction_line) = written(ledger.parent / "progress.yaml")
     nothing = {"evidence": None, "by": None, "milestone": None, "to": None, "reason": None, "approved_by": None,
-               "late": False, "recorded": "2019-04-30", "retracts": None, "file": journal, "counts": True,
+               "late": False, "far_future": False, "recorded": "2019-04-30", "retracts": None, "file": journal, "counts": True,
                "retracted_by": None}
     return [
         {**nothing, "measure": "40.3", "date": "2019-03-31", "state": "in_progress", "note": IMPORTED_NOTE_40_3,

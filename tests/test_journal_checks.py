@@ -229,6 +229,67 @@ def test_an_entry_like_an_earlier_one_but_for_one_field_is_no_repeat(tmp_path):
     assert (proc.returncode, proc.stderr) == (0, "")
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "警告：第 11 条进展记录（措施 1.2，2019-03-31）与第 57 行的记录完全相同：重复的记录不改变任何状态；"
+           "如是误将命令运行了两次，请用 `rectify retract 1.2 --entry {new} --reason 重复记录` 撤回这一条"),
+    ("en", "warning: journal entry 11 (measure 1.2, 2019-03-31) repeats the entry on line 57 exactly: a repeated entry "
+           "changes no state; if the command ran twice by mistake, `rectify retract 1.2 --entry {new} --reason duplicate` "
+           "voids this one"),
+])
+def test_validate_warns_of_an_entry_the_command_line_wrote_twice(tmp_path, lang, said):
+    """`record` run twice said so at the second write, but validate never did: entries written
+    by rectify differ in their hash, which repeats were compared by. Deleting one (as said of a
+    pasted entry) would break the chain: it is retracted, and then no longer warned of."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    plan, journal = tmp_path / "small" / "tasks.yaml", tmp_path / "small" / "progress.yaml"
+    record = ("record", "1.2", "--state", "in_progress", "--note", "同一说明", "--registry", str(plan))
+    assert _rectify(*record, cache=tmp_path / "cache").returncode == 0
+    second = _rectify(*record, cache=tmp_path / "cache")
+    assert second.returncode == 0
+    new = journal.read_text(encoding="utf-8").rsplit("hash: ", 1)[1][:12]
+    for cache in ("cold", "warm"):
+        proc = _rectify("validate", str(plan), cache=tmp_path / "cache", lang=lang)
+        assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:62: {said.format(new=new)}\n"), cache
+    retracted = _rectify("retract", "1.2", "--entry", new, "--reason", "重复记录", "--registry", str(plan),
+                         cache=tmp_path / "cache")
+    assert retracted.returncode == 0, retracted.stderr
+    proc = _rectify("validate", str(plan), cache=tmp_path / "cache", lang=lang)
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_an_entry_written_again_on_a_later_day_with_the_same_date_is_a_repeat(tmp_path):
+    """(back-dated twice, a day apart: its `recorded` day differs, as a user never typed it)"""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    plan, journal = tmp_path / "small" / "tasks.yaml", tmp_path / "small" / "progress.yaml"
+    record = ("record", "1.2", "--state", "in_progress", "--note", "补录", "--date", "2019-03-20", "--registry", str(plan))
+    assert _rectify(*record, cache=tmp_path / "cache").returncode == 0
+    text = journal.read_text(encoding="utf-8")
+    assert "  recorded: 2019-03-31\n" in text
+    # (the same entry back-filled the day before, by hand, without a hash: the one the other repeats)
+    journal.write_text(text + '- measure: "1.2"\n  date: 2019-03-20\n  state: in_progress\n  note: 补录\n'
+                       '  recorded: 2019-03-30\n', encoding="utf-8")
+    proc = _rectify("validate", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, (
+        f"rectify: {journal}:63: warning: journal entry 11 (measure 1.2, 2019-03-20) repeats the entry on line 57 "
+        "exactly: a repeated entry changes no state; if it was pasted twice, delete this one\n"))
+
+
+def test_repeated_entries_compares_what_a_user_gives_and_passes_over_a_retracted_one():
+    from rectify_cli.journal_checks import repeated_entries
+    from rectify_cli.model import Entry, EntryState, Location
+
+    def entry(line, digest, **fields):
+        return Entry(measure="1.2", date=date(2019, 3, 20), state=EntryState.IN_PROGRESS, note="同一", hash=digest,
+                     location=Location("progress.yaml", line), **fields)
+
+    first, second = entry(1, "a" * 64), entry(6, "b" * 64, recorded=date(2019, 3, 31))
+    other = entry(11, "c" * 64, by="拉萨市")  # (a field given otherwise: another entry)
+    assert repeated_entries([first, second, other]) == [(2, second, first)]
+    retraction = Entry(measure="1.2", date=date(2019, 3, 31), state=EntryState.RETRACTED, note="重复记录",
+                       retracts="b" * 64, hash="d" * 64, location=Location("progress.yaml", 16))
+    assert repeated_entries([first, second, other, retraction]) == []
+
+
 def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_path):
     """(the 13 entries of a month pasted in again: 10 named, the others counted)"""
     month = "".join(_REPEATED.replace("2019-03-20", f"2019-03-{day:02d}") for day in range(11, 24))
@@ -282,18 +343,42 @@ def test_an_extension_no_more_than_ten_years_after_the_deadline_it_moves_is_not_
         assert (proc.returncode, proc.stderr) == (0, ""), command
 
 
-def test_a_far_extension_written_with_far_future_is_warned_of_too(tmp_path):
-    """(--far-future is not stored in the entry: nothing tells a granted one from a typed one)"""
+def test_a_far_extension_written_with_far_future_is_not_warned_of_again(tmp_path):
+    """(--far-future was not stored in the entry: every validate and status warned of the
+    extension the user had confirmed, for good; a retraction of a true entry the only way out)"""
     shutil.copytree(FIXTURES / "small", tmp_path / "small")
     plan = tmp_path / "small" / "tasks.yaml"
     written = _rectify("extend", "3.1", "--to", "2919-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future",
                        "--registry", str(plan), cache=tmp_path / "cache")
     assert (written.returncode, written.stderr) == (0, "")
-    proc = _rectify("validate", str(plan), cache=tmp_path / "cache")
-    assert (proc.returncode, proc.stderr) == (0, (
-        f"rectify: {plan.parent / 'progress.yaml'}:57: warning: journal entry 10 (measure 3.1, 2019-03-31) moves the "
-        "deadline 2020-12-31 to 2919-12-31, more than 10 years later: is the year mistyped? Until then the measure is "
-        "never overdue; if the extension truly runs that long, leave it as it is\n"))
+    for cache in ("cold", "warm"):
+        for command in (("validate", str(plan)), ("status", "--registry", str(plan))):
+            proc = _rectify(*command, cache=tmp_path / "cache")
+            assert (proc.returncode, proc.stderr) == (0, ""), (cache, command)
+    verified = _rectify("verify", "--registry", str(plan), cache=tmp_path / "cache")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_a_far_extension_typed_by_hand_with_far_future_true_is_not_warned_of(tmp_path):
+    journal = _unhashed_small(tmp_path, _FAR + "  far_future: true\n")
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    # (false, as good as none: warned of as before)
+    journal.write_text(journal.read_text(encoding="utf-8").replace("far_future: true", "far_future: false"),
+                       encoding="utf-8")
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:48: {_FAR_SAID['en']}\n")
+
+
+@pytest.mark.parametrize("appended, line, said", [
+    (_FAR + "  far_future: 确认\n", 55, "journal entry 10.far_future: expected true or false, got '确认'"),
+    ('- measure: "1.1"\n  date: 2018-12-20\n  state: in_progress\n  note: x\n  far_future: true\n', 52,
+     "journal entry 10.far_future: only an extension (state: extended) has 'far_future'"),
+])
+def test_a_far_future_key_is_checked_as_late_is(tmp_path, appended, line, said):
+    journal = _unhashed_small(tmp_path, appended)
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (2, f"rectify: {journal}:{line}:15: {said}\n")
 
 
 def test_a_far_extension_retracted_is_not_warned_of(tmp_path):

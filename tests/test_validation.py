@@ -438,8 +438,8 @@ def test_a_date_in_year_0_is_said_not_real_in_chinese_too(tmp_path):
     assert problem_message(problem, Lang.zh) == "第 1 条进展记录的 date：'0000-09-30' 不是实际存在的日期（年份应在 1 到 9999 之间）"
 
 
-ALLOWED = "measure, date, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, hash, retracts"
-ALLOWED_ZH = "measure、date、state、note、evidence、by、milestone、to、reason、approved_by、late、recorded、hash、retracts"
+ALLOWED = "measure, date, state, note, evidence, by, milestone, to, reason, approved_by, late, far_future, recorded, hash, retracts"
+ALLOWED_ZH = "measure、date、state、note、evidence、by、milestone、to、reason、approved_by、late、far_future、recorded、hash、retracts"
 EXTENSION = "  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n"
 
 

@@ -160,9 +160,14 @@ _REPEATS_NAMED = 10
 
 def repeated_warnings(repeats, *, folder: bool, lang: Lang) -> list[str]:
     """validate's warning lines for journal entries repeating an earlier one exactly
-    (journal_checks.repeated_entries: (place, entry, earlier)), each at its file and line."""
-    return _entry_warnings(repeats, "validate_repeated", {}, lambda entry, earlier: {"first": earlier.location.line},
-                           folder=folder, lang=lang)
+    (journal_checks.repeated_entries: (place, entry, earlier)), each at its file and line. One
+    rectify wrote (hashed) is retracted, as its write said: deleted, the chain after it breaks."""
+    def values(entry, earlier) -> dict:
+        then = (label("validate_repeated_retract", lang, measure=entry.measure, new=entry.hash[:12]) if entry.hash
+                else label("validate_repeated_delete", lang))
+        return {"first": earlier.location.line, "then": then}
+
+    return _entry_warnings(repeats, "validate_repeated", {}, values, folder=folder, lang=lang)
 
 
 def far_warnings(far, *, folder: bool, lang: Lang) -> list[str]:

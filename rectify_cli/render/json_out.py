@@ -282,6 +282,7 @@ def entry_documents(entries, *, among) -> list[dict]:
             "reason": e.reason,
             "approved_by": e.approved_by,
             "late": e.late,
+            "far_future": e.far_future,
             "recorded": iso(e.recorded),
             "retracts": e.retracts,
             "hash": e.hash,
