@@ -34,6 +34,7 @@ from .importer_parse import RawTask, closing_parenthesis, measure_milestones, pa
 from .importer_text import decode_report, normalise, paragraphs, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import ALL_REGIONS, REGION, UNIT_KINDS
+from .validation import shown_value
 
 __all__ = ["Curation", "ImportResult", "decode_report", "import_report", "load_curation", "plan_path", "write_result", "REGIONS"]
 
@@ -187,7 +188,7 @@ def load_curation(path: str | Path) -> Curation:
             raise fail("unknown_section", str(k), key=k, known=sorted(CURATION_SECTIONS))
     # (another version's file read as this one's would be taken wrongly, unsaid; true is no 1)
     if "version" in data and not (type(data["version"]) is int and data["version"] in CURATION_VERSIONS):
-        raise fail("curation_version", "version", value=data["version"], versions=list(CURATION_VERSIONS))
+        raise fail("curation_version", "version", value=shown_value(data["version"]) if isinstance(data["version"], str) else data["version"], versions=list(CURATION_VERSIONS))
 
     registry = dict(mapping(data.get("registry") or yamlio.YMap(), "registry"))
     for k, v in registry.items():
@@ -203,7 +204,7 @@ def load_curation(path: str | Path) -> Curation:
                     raise fail("claim_shape", "registry", "claims", str(i), n=i + 1)
             registry[k] = [dict(item) for item in claims]
         elif k != "settings" and not isinstance(v, str):
-            raise fail("registry_not_text", "registry", k, key=k, value=v)
+            raise fail("registry_not_text", "registry", k, key=k, value=shown_value(v))
     if "settings" in registry:
         registry["settings"] = dict(mapping(registry["settings"] or yamlio.YMap(), "registry", "settings"))
         if "immediate_due" in registry["settings"]:

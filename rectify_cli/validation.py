@@ -536,7 +536,7 @@ class Checker:
             if lead is not None:
                 canonical = units.get(lead)
                 if canonical is None:
-                    self.problem(position_of(m, "lead"), "unknown_unit", what=f"{label}.lead", name=repr(lead), hint=unit_suggestion(lead, units, self._unit_hints),
+                    self.problem(position_of(m, "lead"), "unknown_unit", what=f"{label}.lead", name=shown_value(lead), hint=unit_suggestion(lead, units, self._unit_hints),
                                  unit=lead)
                 elif owners and canonical not in owners:
                     self.problem(position_of(m, "lead"), "lead_not_owner", what=f"{label}.lead", name=lead)
@@ -962,5 +962,7 @@ def writable_number(value: int | str) -> bool:
     return True
 
 
-def shown_value(value) -> Notice | str:
-    return _kind(value) if not isinstance(value, str) else repr(value)
+def shown_value(value) -> Notice:
+    """`value` as a problem shows what it found: a text quoted as the language quotes one (“拉萨”,
+    '拉萨'), anything else named by its kind."""
+    return _kind(value) if not isinstance(value, str) else Notice("quoted", {"text": value})

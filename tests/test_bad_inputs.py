@@ -339,25 +339,25 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 
 # Some of them word for word, as a Chinese clerk reads them.
 IN_CHINESE = {
-    "date_feb_30": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：'2018-02-30' 不是实际存在的日期（该月没有这一天）",
-    "date_chinese_text": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为 '2018年6月30日'"
+    "date_feb_30": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：“2018-02-30”不是实际存在的日期（该月没有这一天）",
+    "date_chinese_text": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为“2018年6月30日”"
                          "（是否指 2018-06-30？）",
-    "date_kind_word": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为 '长期坚持'"
+    "date_kind_word": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为“长期坚持”"
                       "（长期坚持 是时限的类别，不是日期：该时限应写作 {kind: ongoing}）",
-    "date_no_year": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为 '6月30日'"
+    "date_no_year": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为“6月30日”"
                     "（缺少年份：应写作 YYYY-06-30）",
     "date_number": "tasks.yaml:25:31: 措施 1.1 的 milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为数字 20181231",
     "duplicate_measure_id": "tasks.yaml:26:13: 措施 1.1：措施编号重复（首次在第 20 行）",
-    "duplicate_key": "tasks.yaml:13:5: 键 'title' 重复（首次定义在第 11 行）",
+    "duplicate_key": "tasks.yaml:13:5: 键“title”重复（首次定义在第 11 行）",
     "gb18030": "tasks.yaml:2:10: 不是有效的 UTF-8：字节 0xbb（看起来是 GB18030/GBK 编码：请另存为 UTF-8）",
     "utf16": "tasks.yaml:1:1: 不是有效的 UTF-8：字节 0xff（看起来是 UTF-16 编码，即记事本的“Unicode”：请另存为 UTF-8）",
     "ctrl_z_at_end": "tasks.yaml:26:1: 文件末尾有 Ctrl-Z（\\x1a，DOS 和旧版 Windows 工具写入的文件结束符）：请删除它",
     "journal_nul_at_end": "progress.yaml:5:1: 从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",
     "ongoing_with_due": "tasks.yaml:25:34: 措施 1.1 的 milestones[1]：kind 为 ongoing 的时限不写截止日期：请删去 due"
                         "（有截止日期的一步另写为一个时限：{kind: date, due: YYYY-MM-DD}）",
-    "milestone_unknown_kind": "tasks.yaml:25:20: 措施 1.1 的 milestones[1].kind：未知的值 'weekly'；应为以下之一：date、ongoing、immediate",
+    "milestone_unknown_kind": "tasks.yaml:25:20: 措施 1.1 的 milestones[1].kind：未知的值“weekly”；应为以下之一：date、ongoing、immediate",
     "empty_file": "tasks.yaml:1:1: 空文件：台账应含 'registry'、'units' 和 'tasks'",
-    "journal_unknown_unit": "progress.yaml:5:7: 第 1 条进展记录的 by：未知单位 '拉萨'（是否指 拉萨市？）",
+    "journal_unknown_unit": "progress.yaml:5:7: 第 1 条进展记录的 by：未知单位“拉萨”（是否指 拉萨市？）",
     "journal_bom_mid_file": "progress.yaml:5:1: 文件中间有 U+FEFF（字节顺序标记，BOM）：是两个文件拼接而成的吗？",
 }
 

@@ -922,7 +922,7 @@ def test_verify_under_github_actions_annotates_the_changed_entry_on_its_line(reg
     assert run("verify", "--registry", str(reg)).stderr == ""  # (outside GitHub Actions: no annotation)
 
 
-@pytest.mark.parametrize("text, found", [('measure: "2.1"\ndate: 2019-03-31\n', "映射"), ("hello\n", "文字 'hello'")])
+@pytest.mark.parametrize("text, found", [('measure: "2.1"\ndate: 2019-03-31\n', "映射"), ("hello\n", "文字“hello”")])
 def test_verify_refuses_a_journal_that_is_no_list_of_entries(reg, text, found):
     """It said 核验 0 条记录，无误 and passed (exit 0) a journal the loader refuses whole."""
     (reg.parent / "progress.yaml").write_text(text, encoding="utf-8")

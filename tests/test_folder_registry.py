@@ -859,7 +859,7 @@ def test_a_journals_unknown_measure_is_quoted_as_written_there(tmp_path, use_cac
                             "(did you mean xizang:1.2, xizang:1.1?)")
     refused = run("validate", str(folder))
     assert (refused.returncode, refused.stdout) == (2, "")
-    assert refused.stderr == (f"rectify: {journal}:{line}:12: 第 5 条进展记录：整改方案中没有措施 '{written}'"
+    assert refused.stderr == (f"rectify: {journal}:{line}:12: 第 5 条进展记录：整改方案中没有措施“{written}”"
                               "（是否指 xizang:1.2、xizang:1.1？）\n")
 
 
@@ -1297,9 +1297,9 @@ def test_a_unit_only_another_file_declares_is_refused_naming_that_file(tmp_path)
     chinese = run("check", "-r", str(folder))
     assert chinese.returncode == 2
     assert chinese.stderr.splitlines() == [
-        f"rectify: {plan}:{owners_line}:18: 措施 {measure} 的 owners：未知单位 '那曲市测试局'（只有 xizang.yaml "
+        f"rectify: {plan}:{owners_line}:18: 措施 {measure} 的 owners：未知单位“那曲市测试局”（只有 xizang.yaml "
         "声明了它：每个方案文件须自己声明所写的单位）；请在 'units:' 下声明",
-        f"rectify: {plan}:{owners_line + 1}:15: 措施 {measure} 的 lead：未知单位 '那曲市测试局'（只有 xizang.yaml "
+        f"rectify: {plan}:{owners_line + 1}:15: 措施 {measure} 的 lead：未知单位“那曲市测试局”（只有 xizang.yaml "
         "声明了它：每个方案文件须自己声明所写的单位）"]
 
 
@@ -1313,7 +1313,7 @@ def test_a_task_of_a_folder_is_named_in_a_problem_with_its_file_as_its_measures_
     chinese = run("status", "-r", str(folder))
     assert chinese.returncode == 2
     assert chinese.stderr.splitlines() == [
-        f"rectify: {plan}:{line}:29: 任务 naqu:3 的 deadline.milestones[1].due：'2020-12-32' 不是实际存在的日期"
+        f"rectify: {plan}:{line}:29: 任务 naqu:3 的 deadline.milestones[1].due：“2020-12-32”不是实际存在的日期"
         "（该月没有这一天）"]
     english = run("status", "-r", str(folder), "--lang", "en")
     assert english.stderr.splitlines() == [
@@ -1329,8 +1329,8 @@ def test_a_file_whose_name_holds_a_colon_is_named_in_chinese_at_its_problems(tmp
     result = run_cli("check", "-r", str(tmp_path))
     assert result.exit_code == 2
     assert [line.split(": ", 2)[2] for line in result.stderr.splitlines()] == [
-        "任务 a:b:1 的 deadline.milestones[1].due：'2018-12-32' 不是实际存在的日期（该月没有这一天）",
-        "措施 a:b:1.1 的 milestones[1].due：'2018-12-32' 不是实际存在的日期（该月没有这一天）",
+        "任务 a:b:1 的 deadline.milestones[1].due：“2018-12-32”不是实际存在的日期（该月没有这一天）",
+        "措施 a:b:1.1 的 milestones[1].due：“2018-12-32”不是实际存在的日期（该月没有这一天）",
     ]
 
 

@@ -1674,8 +1674,8 @@ def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
 @pytest.mark.parametrize(
     "body, position, message",
     [
-        ("registry:\n  feedback_date: 2019-13-01\n", "2:3", "registry.feedback_date：'2019-13-01' 不是实际存在的日期（月份应在 1 到 12 之间）"),
-        ("registry:\n  report_date: 2020年6月30日\n", "2:3", "registry.report_date：应为 YYYY-MM-DD 格式的日期，实为 '2020年6月30日'（是否指 2020-06-30？）"),
+        ("registry:\n  feedback_date: 2019-13-01\n", "2:3", "registry.feedback_date：“2019-13-01”不是实际存在的日期（月份应在 1 到 12 之间）"),
+        ("registry:\n  report_date: 2020年6月30日\n", "2:3", "registry.report_date：应为 YYYY-MM-DD 格式的日期，实为“2020年6月30日”（是否指 2020-06-30？）"),
         (DAMAGED_UNITS + 'owners:\n  "2.2": {owners: 自治区水利厅}\n', "5:3", "owners: 2.2: owners 应为列表，如 [自治区水利厅]"),
         ("units:\n  - {name: 自治区水利厅, aliases: 水利厅}\n", "2:5", "单位“自治区水利厅”的 aliases 应为列表，如 [水利厅]"),
         ("registry:\n  report_day: 2019-03-31\n", "2:3",
@@ -1683,7 +1683,7 @@ def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
         ("registry:\n  report_date: 2017-12-31\n", "2:3", "报告日期 2017-12-31 早于督察反馈日期 2018-01-03"),
         ('journal:\n  "2.1": done\n  2.10: in_progress\n', "3:3", 'journal：键 2.10 被 YAML 读作数字 2.1，而不是文字：请加引号："2.10"'),
         ("units:\n  - {name: 自治区水利厅}\n  - {name: 水利厅, aliases: [自治区水利厅]}\n", "3:27",  # (the alias declared again, as the registry points at it)
-         "单位名称或别名 '自治区水利厅' 重复声明（首次在第 2 行）"),  # (as the registry's loader says it)
+         "单位名称或别名“自治区水利厅”重复声明（首次在第 2 行）"),  # (as the registry's loader says it)
         ('journal:\n  "1.1": finished\n', "2:3", "journal: 1.1：state 应为 done、in_progress、report 之一"),
         ("surprise: 1\n", "1:1", "未知的部分“surprise”（应为 journal、owners、phrases、registry、text_fixes、units、version 之一）"),
         (DAMAGED_UNITS + 'journal:\n  "2.1": {state: done, evidence: 没有这句话}\n', "5:3", "journal: 2.1：佐证“没有这句话”不是整改进展中的原话"),

@@ -191,7 +191,7 @@ def test_an_entrys_measure_written_another_way_is_refused_naming_the_id_meant(tm
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     [problem] = caught.value.problems
     assert str(problem) == f"{journal}:1:12: journal entry 1: no measure '{written}' in the plan (did you mean {meant}?)"
-    assert problem_message(problem, Lang.zh) == f"第 1 条进展记录：整改方案中没有措施 '{written}'（是否指 {meant}？）"
+    assert problem_message(problem, Lang.zh) == f"第 1 条进展记录：整改方案中没有措施“{written}”（是否指 {meant}？）"
 
 
 def _unhashed_small(tmp_path, appended: str) -> Path:

@@ -220,7 +220,7 @@ def test_a_unit_written_in_the_ledger_is_suggested_once_by_its_closest_name(file
                     encoding="utf-8")
     result = run("validate", "--registry", str(tmp_path / "data" / "tasks.yaml"))
     assert result.exit_code == 2
-    assert "'自治区生态环境听'（是否指 自治区生态环境厅？）" in result.stderr, result.stderr
+    assert "“自治区生态环境听”（是否指 自治区生态环境厅？）" in result.stderr, result.stderr
 
 
 def test_a_summary_onto_the_registrys_own_file_and_two_registries_are_refused_in_chinese():
@@ -339,7 +339,7 @@ def test_a_unit_named_in_a_plan_that_declares_none_is_refused_without_a_suggesti
     result = run("validate", "--registry", str(tmp_path / "tasks.yaml"))
     assert result.exit_code == 2
     assert "内部错误" not in result.stderr
-    assert "：未知单位 '" in result.stderr and "是否指" not in result.stderr, result.stderr
+    assert "：未知单位“" in result.stderr and "是否指" not in result.stderr, result.stderr
 
 
 HOSTILE = "tests/fixtures/check/hostile/tasks.yaml"  # (one task)

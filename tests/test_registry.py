@@ -451,7 +451,7 @@ def test_a_problem_says_the_same_things_in_chinese_as_in_english(key):
 
     zh, en = LABELS[key]
     assert _fields(zh) == _fields(en), key
-    assert re.search(r"[\u4e00-\u9fff]", zh) or not re.sub(r"\{[^}]*\}|[\s（）；：]", "", zh), (key, zh)
+    assert re.search(r"[\u4e00-\u9fff]", zh) or not re.sub(r"\{[^}]*\}|[\s（）；：“”]", "", zh), (key, zh)
     # (full-width punctuation inside Chinese sentences)
     assert not re.search(r"[\u4e00-\u9fff][,;()?]|[,;(?][\u4e00-\u9fff]", zh), (key, zh)
 
@@ -471,7 +471,7 @@ def test_a_broken_file_is_said_in_english_with_lang_en_and_in_chinese_without(tm
     assert english.returncode == chinese.returncode == 2
     where = f"rectify: {reg / 'tasks.yaml'}:43:18: "
     assert english.stderr == f"{where}measure 1.1.owners: unknown unit '拉萨' (did you mean 拉萨市?); declare it under 'units:'\n"
-    assert chinese.stderr == f"{where}措施 1.1 的 owners：未知单位 '拉萨'（是否指 拉萨市？）；请在 'units:' 下声明\n"
+    assert chinese.stderr == f"{where}措施 1.1 的 owners：未知单位“拉萨”（是否指 拉萨市？）；请在 'units:' 下声明\n"
     assert run(RECTIFY_LANG="en").stderr == english.stderr  # (for every command, once)
 
 
@@ -519,4 +519,4 @@ def test_validate_says_the_hint_in_chinese_by_default(tmp_path):
     result = run_cli("validate", str(tmp_path / "tasks.yaml"), "--no-cache")
     assert result.exit_code == 2
     assert result.stderr == (f"rectify: {tmp_path / 'progress.yaml'}:3:9: 第 1 条进展记录的 date：应为 YYYY-MM-DD 格式的日期，"
-                             "实为 '2019年3月31日'（是否指 2019-03-31？）\n")
+                             "实为“2019年3月31日”（是否指 2019-03-31？）\n")

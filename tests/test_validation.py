@@ -87,7 +87,7 @@ def test_a_time_zone_misspelt_names_the_zone_it_is_close_to(tmp_path, zone, mean
                               f"(did you mean {meant}?)\n")
     chinese = _rectify("check", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
     assert chinese.returncode == 2
-    assert chinese.stderr == f"rectify: {plan}:10:15: registry.settings.timezone：未知时区 {zone!r}（是否指 {meant}？）\n"
+    assert chinese.stderr == f"rectify: {plan}:10:15: registry.settings.timezone：未知时区“{zone}”（是否指 {meant}？）\n"
 
 
 def test_a_time_zone_with_its_offset_written_with_a_zero_names_the_zone():
@@ -329,25 +329,25 @@ DUE_WRITTEN = "          - {kind: date, due: 2018-06-30}\n"  # measure 1.2's mil
 
 
 @pytest.mark.parametrize("written, english, chinese", [
-    ("2019.6.30", "got '2019.6.30' (did you mean 2019-06-30?)", "实为 '2019.6.30'（是否指 2019-06-30？）"),
-    ("2019/6/30", "got '2019/6/30' (did you mean 2019-06-30?)", "实为 '2019/6/30'（是否指 2019-06-30？）"),
-    ("2019年6月30日", "got '2019年6月30日' (did you mean 2019-06-30?)", "实为 '2019年6月30日'（是否指 2019-06-30？）"),
-    ("2019年6月底", "got '2019年6月底' (did you mean 2019-06-30?)", "实为 '2019年6月底'（是否指 2019-06-30？）"),
-    ("2020年2月底", "got '2020年2月底' (did you mean 2020-02-29?)", "实为 '2020年2月底'（是否指 2020-02-29？）"),
-    ("2019年底", "got '2019年底' (did you mean 2019-12-31?)", "实为 '2019年底'（是否指 2019-12-31？）"),
-    ("6月30日", "got '6月30日' (the year is missing: write YYYY-06-30)", "实为 '6月30日'（缺少年份：应写作 YYYY-06-30）"),
-    ("2019年6月", "got '2019年6月' (the day is missing: write 2019-06-DD)", "实为 '2019年6月'（缺少日：应写作 2019-06-DD）"),
+    ("2019.6.30", "got '2019.6.30' (did you mean 2019-06-30?)", "实为“2019.6.30”（是否指 2019-06-30？）"),
+    ("2019/6/30", "got '2019/6/30' (did you mean 2019-06-30?)", "实为“2019/6/30”（是否指 2019-06-30？）"),
+    ("2019年6月30日", "got '2019年6月30日' (did you mean 2019-06-30?)", "实为“2019年6月30日”（是否指 2019-06-30？）"),
+    ("2019年6月底", "got '2019年6月底' (did you mean 2019-06-30?)", "实为“2019年6月底”（是否指 2019-06-30？）"),
+    ("2020年2月底", "got '2020年2月底' (did you mean 2020-02-29?)", "实为“2020年2月底”（是否指 2020-02-29？）"),
+    ("2019年底", "got '2019年底' (did you mean 2019-12-31?)", "实为“2019年底”（是否指 2019-12-31？）"),
+    ("6月30日", "got '6月30日' (the year is missing: write YYYY-06-30)", "实为“6月30日”（缺少年份：应写作 YYYY-06-30）"),
+    ("2019年6月", "got '2019年6月' (the day is missing: write 2019-06-DD)", "实为“2019年6月”（缺少日：应写作 2019-06-DD）"),
     ("长期坚持", "got '长期坚持' (长期坚持 is a kind of milestone, not a date: write the milestone {kind: ongoing})",
-     "实为 '长期坚持'（长期坚持 是时限的类别，不是日期：该时限应写作 {kind: ongoing}）"),
+     "实为“长期坚持”（长期坚持 是时限的类别，不是日期：该时限应写作 {kind: ongoing}）"),
     ("立即启动", "got '立即启动' (立即启动 is a kind of milestone, not a date: write the milestone {kind: immediate})",
-     "实为 '立即启动'（立即启动 是时限的类别，不是日期：该时限应写作 {kind: immediate}）"),
+     "实为“立即启动”（立即启动 是时限的类别，不是日期：该时限应写作 {kind: immediate}）"),
     ("立行立改", "got '立行立改' (立行立改 is a kind of milestone, not a date: write the milestone {kind: immediate})",
-     "实为 '立行立改'（立行立改 是时限的类别，不是日期：该时限应写作 {kind: immediate}）"),
+     "实为“立行立改”（立行立改 是时限的类别，不是日期：该时限应写作 {kind: immediate}）"),
     # unsure: no hint
-    ("6月31日", "got '6月31日'", "实为 '6月31日'"),
-    ("2019年2月30日", "got '2019年2月30日'", "实为 '2019年2月30日'"),
-    ("June 30", "got 'June 30'", "实为 'June 30'"),
-    ("下半年", "got '下半年'", "实为 '下半年'"),
+    ("6月31日", "got '6月31日'", "实为“6月31日”"),
+    ("2019年2月30日", "got '2019年2月30日'", "实为“2019年2月30日”"),
+    ("June 30", "got 'June 30'", "实为“June 30”"),
+    ("下半年", "got '下半年'", "实为“下半年”"),
 ])
 @pytest.mark.parametrize("parser", ["fast", "reference"])
 def test_a_due_written_another_way_says_what_to_write(written, english, chinese, parser, tmp_path, monkeypatch):
@@ -435,7 +435,7 @@ def test_a_date_in_year_0_is_said_not_real_in_chinese_too(tmp_path):
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     [problem] = caught.value.problems
     assert str(problem) == f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: '0000-09-30' is not a real calendar date (a year is 1 to 9999)"
-    assert problem_message(problem, Lang.zh) == "第 1 条进展记录的 date：'0000-09-30' 不是实际存在的日期（年份应在 1 到 9999 之间）"
+    assert problem_message(problem, Lang.zh) == "第 1 条进展记录的 date：“0000-09-30”不是实际存在的日期（年份应在 1 到 9999 之间）"
 
 
 ALLOWED = "measure, date, state, note, evidence, by, milestone, to, reason, approved_by, late, far_future, recorded, hash, retracts"
@@ -449,9 +449,9 @@ EXTENSION = "  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n"
      "7:16: journal entry 1.approved_by: expected the name of a unit (text), got nothing",
      "7:16: 第 1 条进展记录的 approved_by：应为单位名称（文字），实为空值"),
     (EXTENSION + "  approved_by: 自治区生态环境厅\n  late: true\n",
-     "1:3: journal entry 1: missing required key 'reason'", "1:3: 第 1 条进展记录：缺少必需的键 'reason'"),
+     "1:3: journal entry 1: missing required key 'reason'", "1:3: 第 1 条进展记录：缺少必需的键“reason”"),
     (EXTENSION + "  reason: 补批\n  late: true\n",
-     "1:3: journal entry 1: missing required key 'approved_by'", "1:3: 第 1 条进展记录：缺少必需的键 'approved_by'"),
+     "1:3: journal entry 1: missing required key 'approved_by'", "1:3: 第 1 条进展记录：缺少必需的键“approved_by”"),
     (EXTENSION + "  reason: ~\n  approved_by: 自治区生态环境厅\n  late: true\n",
      "6:11: journal entry 1.reason: expected non-empty text, got nothing", "6:11: 第 1 条进展记录的 reason：应为非空文字，实为空值"),
     # a unit is one name: a list was "unknown unit a list"
@@ -460,12 +460,12 @@ EXTENSION = "  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n"
      "5:7: 第 1 条进展记录的 by：应为单位名称（文字），实为列表"),
     # a key YAML reads as null was "unknown key None", Python's word
     ("  state: done\n  evidence: x\n  ~: x\n",
-     f"5:3: journal entry 1: unknown key '~'; allowed: {ALLOWED}", f"5:3: 第 1 条进展记录：未知的键 '~'；可用的键：{ALLOWED_ZH}"),
+     f"5:3: journal entry 1: unknown key '~'; allowed: {ALLOWED}", f"5:3: 第 1 条进展记录：未知的键“~”；可用的键：{ALLOWED_ZH}"),
     ("  state: done\n  evidence: x\n  yes: x\n",
-     f"5:3: journal entry 1: unknown key 'yes'; allowed: {ALLOWED}", f"5:3: 第 1 条进展记录：未知的键 'yes'；可用的键：{ALLOWED_ZH}"),
+     f"5:3: journal entry 1: unknown key 'yes'; allowed: {ALLOWED}", f"5:3: 第 1 条进展记录：未知的键“yes”；可用的键：{ALLOWED_ZH}"),
     # (two keys YAML reads as null: "duplicate key None")
     ("  state: done\n  evidence: x\n  ~: x\n  null: y\n",
-     "6:3: duplicate key 'null' (first defined on line 5)", "6:3: 键 'null' 重复（首次定义在第 5 行）"),
+     "6:3: duplicate key 'null' (first defined on line 5)", "6:3: 键“null”重复（首次定义在第 5 行）"),
 ])
 @pytest.mark.parametrize("use_cache", [True, False])
 def test_an_entry_is_refused_on_load_as_a_write_would_say_it(tmp_path, monkeypatch, body, english, chinese, use_cache):
@@ -485,7 +485,7 @@ HEX = "0x" + "f" * 3600  # (4,334 digits written in decimal: more than Python wr
     # (a line too long for the fast parser: the reference one reads it)
     ("      value: 4\n", f"      value: {HEX}{'f' * 1400}\n",
      "16:14: claim.value: expected a whole number ≥ 0, got a number of more than 4300 digits"),
-    ("      value: 4\n", f"      value: '{'1' * 5000}'\n", f"16:14: claim.value: expected a whole number ≥ 0, got '{'1' * 64}…{'1' * 33}'"),
+    ("      value: 4\n", f"      value: '{'1' * 5000}'\n", f"16:14: claim.value: expected a whole number ≥ 0, got '{'1' * 65}…{'1' * 34}'"),
     ("    - key: tasks_total\n", f"    - key: {HEX}\n", "14:12: claim.key: expected non-empty text, got a number of more than 4300 digits"),
     ("  - id: 1\n", f"  - id: {HEX}\n", "31:9: task.id: expected a whole number ≥ 1, got a number of more than 4300 digits"),
     ("      - id: 1   # overdue", f"      - id: {HEX}  # overdue",
@@ -523,7 +523,7 @@ def _plan_with(tmp_path, old: str, new: str) -> Path:
 
 @pytest.mark.parametrize("lang, expected", [
     ("en", "rectify: tasks.yaml:41:13: not a valid integer: '1234567890" + "1" * 55 + "…" + "1" * 24 + "0987654321'\n"),
-    ("zh", "rectify: tasks.yaml:41:13: 不是有效的整数：'1234567890" + "1" * 55 + "…" + "1" * 24 + "0987654321'\n"),
+    ("zh", "rectify: tasks.yaml:41:13: 不是有效的整数：“1234567890" + "1" * 55 + "…" + "1" * 24 + "0987654321”\n"),
 ])
 def test_an_integer_of_thousands_of_digits_is_quoted_by_its_start_and_end(tmp_path, lang, expected):
     # (it was quoted whole: a message of 5,000 digits, the line it names lost in them)
@@ -533,18 +533,18 @@ def test_an_integer_of_thousands_of_digits_is_quoted_by_its_start_and_end(tmp_pa
 
 
 def test_a_long_chinese_value_is_quoted_by_its_start_and_end_cut_by_display_width(tmp_path):
-    # (100 cells of the name quoted: 65 of its start and the …, 34 of its end, two cells a character)
+    # (100 cells of the name at most, quoted: 64 of its start and the …, 34 of its end, two cells a character)
     name = "甲" + "拉" * 4998 + "乙"
     reg = _plan_with(tmp_path, "        lead: 拉萨市\n", f"        lead: {name}\n")
     result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang="zh")
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"rectify: tasks.yaml:44:15: 措施 1.1 的 lead：未知单位 '甲{'拉' * 31}…{'拉' * 15}乙'\n"
+    assert result.stderr == f"rectify: tasks.yaml:44:15: 措施 1.1 的 lead：未知单位“甲{'拉' * 31}…{'拉' * 16}乙”\n"
 
 
 def test_a_short_value_is_still_quoted_whole(tmp_path):
     reg = _plan_with(tmp_path, "        lead: 拉萨市\n", f"        lead: {'拉' * 40}\n")
     result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang="zh")
-    assert result.stderr == f"rectify: tasks.yaml:44:15: 措施 1.1 的 lead：未知单位 '{'拉' * 40}'\n"
+    assert result.stderr == f"rectify: tasks.yaml:44:15: 措施 1.1 的 lead：未知单位“{'拉' * 40}”\n"
 
 
 def test_an_unknown_region_among_many_counts_the_regions_not_listed_as_more(tmp_path):
@@ -558,5 +558,5 @@ def test_an_unknown_region_among_many_counts_the_regions_not_listed_as_more(tmp_
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     assert problem_message(caught.value.problems[0], Lang.zh) == (
-        "任务 1 的 regions：未知地区 '日喀则市'；地区是在 'units:' 下声明为 kind: region 的单位"
+        "任务 1 的 regions：未知地区“日喀则市”；地区是在 'units:' 下声明为 kind: region 的单位"
         "（那曲市、拉萨市、第1区、第2区、第3区、第4区、第5区、第6区，另有 2 个）")
