@@ -153,14 +153,17 @@ TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # 
 # the clause after: just after a count's noun it is fully done, as 25项全面完成 counts some, and the count no total (DONE_AFTER).
 # 办结 and 销号 (closed, written off) are done; 已于2019年底前全部完成, done by a date, too (not 应于…, due by it); 已完成 with
 # no 全部 only opening the clause after and ending the sentence (整改任务共3项，已完成。); 全部基本完成 (group 1), all of it
-# basically done, where 全部完成 is read (not 基本全部完成: basically all); 均已基本完成 (group 2) as 全部基本完成
+# basically done, where 全部完成 is read (not 基本全部完成: basically all); 均已基本完成 (group 2) as 全部基本完成; 均完成,
+# 均基本完成 (均 without 已: all of them) as 均已完成 (not 均未完成, 均应完成, 均完成阶段性目标)
 _DONE_WORD = r"(?:(?:整改)?完成(?:整改(?:工作)?)?|办结|销号)"
 ALL_DONE = re.compile(rf"(?:，?(?:已经?|已于\d{{4}}年(?:\d{{1,2}}月)?(?:底|\d{{1,2}}日)?前?|均已|均)?全部(?:(基本)完成(?:整改)?|{_DONE_WORD})"
-                      rf"|，?均已(?:全面)?{_DONE_WORD}|，?均已(基本)完成(?:整改)?|，已经?全面完成(?:整改)?|，已经?{_DONE_WORD}(?=[。；]|$))(?=[，。；]|$)")
+                      rf"|，?均已?(?:全面)?{_DONE_WORD}|，?均已?(基本)完成(?:整改)?|，已经?全面完成(?:整改)?|，已经?{_DONE_WORD}(?=[。；]|$))(?=[，。；]|$)")
 # (全部 before the count, 全部3项整改任务已完成: all of them, so 已完成 just after the noun, which alone may count 3 of more
 # (DONE_AFTER), says all done; group 1 as ALL_DONE's, basically done)
 ALL_BEFORE = "全部"
-ALL_OF_THEM_DONE = re.compile(rf"(?:均已|已经?)(?:(基本)完成(?:整改)?|(?:全面)?{_DONE_WORD})(?=[，。；]|$)")
+ALL_OF_THEM_DONE = re.compile(rf"(?:均已?|已经?)(?:(基本)完成(?:整改)?|(?:全面)?{_DONE_WORD})(?=[，。；]|$)")
+# (and 全部 before the first of two counts joined, 全部3项整改任务、4项具体措施已完成: of both; the words before the second)
+ALL_BEFORE_JOINED = re.compile(rf"{ALL_BEFORE}\d+项[^，。；、\d]{{0,12}}?{_NOUN}[和及与、]$")
 # (the rest said not done with no count of its own, in the clause of a total said all done: 已全部完成，其余正在推进; warned
 # of, the all-done claim kept; 其余1项正在推进 is a count, NOT_ALL_DONE's; 其余工作持续推进 says nothing of the tasks)
 REST_NOT_DONE = re.compile(r"(?:其余|剩余|余下|尚余|其他)的?(?:整改任务|(?:具体整改|具体|整改)?措施|任务|问题)?(?:均|也|仍|还)?"
@@ -490,10 +493,14 @@ def _done_after(headline: str, at: int) -> bool:
 
 def _all_of_them_done(headline: str, m: re.Match) -> re.Match | None:
     """The words saying the total `m` all done where 全部 comes before its count, 全部3项整改任务已完成 (ALL_OF_THEM_DONE),
-    or None."""
-    if not headline.endswith(ALL_BEFORE, 0, m.start(1)):
-        return None
-    return ALL_OF_THEM_DONE.match(headline, m.end(1))
+    or before the count joined to it, 全部3项整改任务、4项具体措施已完成 (of either), or None. (Looked for in the few
+    characters before it: a long headline read in linear time.)"""
+    if headline.endswith(ALL_BEFORE, 0, m.start(1)):
+        joined = JOINED_COUNT.match(headline, m.end(1))
+        return ALL_OF_THEM_DONE.match(headline, joined.end() if joined else m.end(1))
+    if ALL_BEFORE_JOINED.search(headline, max(0, m.start(1) - 40), m.start(1)):
+        return ALL_OF_THEM_DONE.match(headline, m.end(1))
+    return None
 
 
 def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:

@@ -72,9 +72,11 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[，；。：]", masked) if c]
 
 
-def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int]:
-    """(the chain of units a clause starts with, the one of them said to lead or None, where the chain ends)."""
+def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int, bool]:
+    """(the chain of units a clause starts with, the one of them said to lead or None, where the chain ends, whether
+    each of them is said to help: X（配合）、Y（配合）, or the chain's own word after it, X、Y配合)."""
     pos = 0
+    helping = True  # (until a unit not marked （配合）)
     for p in SKIP_PREFIXES:
         if clause.startswith(p):
             pos = len(p)
@@ -92,6 +94,8 @@ def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int
         if clause.startswith(("（牵头）", "（配合）"), pos):  # (a table's way: X（牵头）、Y（配合）; the chain goes on)
             lead = lead or (names[0] if clause.startswith("（牵头）", pos) else None)
             pos += len("（牵头）")
+        else:
+            helping = False
         nxt = None
         for sep in SEPARATORS:
             if clause.startswith(sep, pos):
@@ -100,7 +104,9 @@ def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int
                     pos += len(sep)
                     break
         m = nxt
-    return chain, lead, pos
+    # (X、Y配合 ending its clause: the whole chain helps; X配合Y is Y's unread, not X helping in silence)
+    helping = helping or (clause.startswith(SUPPORTING_WORDS, pos) and LISTED_TAIL.fullmatch(clause, pos) is not None)
+    return chain, lead, pos, bool(chain) and lead is None and helping
 
 
 def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
@@ -110,7 +116,7 @@ def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
     for clause in _clauses(text):
         if clause.startswith("在") and "下" in clause:
             continue
-        chain, led, pos = _subject(clause, vocab)
+        chain, led, pos, _ = _subject(clause, vocab)
         if not chain or clause.startswith("的", pos):
             continue
         lead = lead or led
@@ -124,12 +130,23 @@ def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
 LISTED_TAIL = re.compile(r"(?:（[^（）]*）|牵头|配合|负责|参与|协助|等(?:有关|相关)?(?:部门|单位)?)*")
 
 
+# the words after a chain of units saying they help, not lead (西宁市配合, 西宁市协助)
+SUPPORTING_WORDS = ("配合", "协助", "协办")
+
+
+def supporting_only(listed: str, vocab: Vocabulary) -> bool:
+    """Whether every unit a 责任单位：-like line names is said in the line to help, not lead (西宁市配合,
+    西宁市（配合）、海东市（配合）); False where it names none."""
+    subjects = [s for s in (_subject(clause, vocab) for clause in _clauses(listed)) if s[0]]
+    return bool(subjects) and all(helping for _, _, _, helping in subjects)
+
+
 def unread_units(listed: str, vocab: Vocabulary) -> list[str]:
     """What of a 责任单位：-like line's units is not read (a name the vocabulary does not know, and
     those after it in its clause): when others are, left out of the owners, to be said."""
     unread = []
     for clause in _clauses(listed):
-        _, _, pos = _subject(clause, vocab)
+        _, _, pos, _ = _subject(clause, vocab)
         rest = clause[pos:]
         if not LISTED_TAIL.fullmatch(rest):
             unread.append(rest[next((len(sep) for sep in SEPARATORS if rest.startswith(sep)), 0):])

@@ -797,8 +797,28 @@ def test_a_measure_with_only_supporting_units_is_warned_that_one_of_them_is_made
     assert (measure["owners"], measure["lead"]) == (["西宁市", "海东市"], "西宁市")
 
 
+@pytest.mark.parametrize("units, owners", [
+    ("西宁市配合", ["西宁市"]), ("西宁市（配合）", ["西宁市"]), ("西宁市、海东市配合", ["西宁市", "海东市"]),
+    ("西宁市（配合）、海东市（配合）", ["西宁市", "海东市"]), ("西宁市协助", ["西宁市"]),
+])
+def test_a_unit_line_whose_every_unit_it_says_helps_is_warned_of_as_a_supporting_line(tmp_path, units, owners):
+    # (责任单位：西宁市配合 made 西宁市, which the line says only helps, the lead in silence, as 配合单位：西宁市 did)
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index(f"责任单位：{units}") + 1
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1: 责任单位：{units} (line {line}) names supporting units only, no lead or "
+                                              "responsible unit; 西宁市 is made the lead for now: check it, and if need be give the "
+                                              "lead under owners: in the curation"]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, "西宁市")
+
+
 @pytest.mark.parametrize("lines", ["配合单位：西宁市\n\n牵头单位：海东市\n\n", "责任单位：海东市\n\n配合单位：西宁市\n\n",
-                                   "协办单位：西宁市\n\n主办单位：海东市\n\n"])
+                                   "协办单位：西宁市\n\n主办单位：海东市\n\n",
+                                   # (one unit not said to help: the responsible one)
+                                   "责任单位：海东市，西宁市配合\n\n", "责任单位：海东市、西宁市（配合）\n\n",
+                                   "责任单位：西宁市配合\n\n牵头单位：海东市\n\n"])
 def test_supporting_units_beside_a_lead_or_responsible_one_are_no_warning(tmp_path, lines):
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=lines)
     result, out = _import(tmp_path, text)
