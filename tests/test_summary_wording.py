@@ -242,6 +242,23 @@ def test_a_count_of_none_is_said_as_none_not_as_zero(tmp_path):
     assert march_en.endswith("Overdue and still open: 8 measures. Ongoing and not reported on in time: none.")
 
 
+def test_a_count_all_done_is_said_all_done(tmp_path):
+    """那曲市's office (各地市's measures there) in April 2019, 35.3 closed on 04-10: every task
+    and measure due is done. "13项整改任务已完成13项" and "13 tasks, 13 of them completed" are
+    no report's words: a report says 均已完成 (of one, 已完成), all of them completed."""
+    run_on = on_a_copy(tmp_path)
+    run_on("2019-05-05", "close", "35.3", "--evidence", "验收报告", "--date", "2019-04-10")
+    zh = section(run_on("2019-05-05", "summary", "--month", "2019-04", "--region", "那曲市", "--owner", "各地市"),
+                 "一、总体情况")[0]
+    assert "应于2019年4月30日前完成的13项整改任务均已完成，17项具体措施均已完成；" in zh
+    en = section(run_on("2019-05-05", "summary", "--month", "2019-04", "--region", "那曲市", "--owner", "各地市",
+                        "--lang", "en"), "1. Overview")[0]
+    assert "Due by that day: 13 tasks, all of them completed; 17 measures, all of them completed. " in en
+    one = _headline(tasks_due=1, tasks_due_done=1, measures_due=2, measures_due_done=2)
+    assert "应于2019年6月30日前完成的1项整改任务已完成，2项具体措施均已完成。" in headline_sentence(
+        one, owners=(), lang=Lang.zh, scope="全区")
+
+
 def test_nothing_overdue_and_nothing_stale_is_one_clause_of_none():
     """A unit's report with nothing overdue and nothing stale; one task or measure due and not done takes no 均."""
     figures = _headline(tasks_due=1, measures_due=1, measures_due_today=1)

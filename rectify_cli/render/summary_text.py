@@ -361,7 +361,10 @@ def _headline_en(h: Headline, owners: tuple[str, ...], regions: tuple[str, ...] 
 
 
 def _done_zh(n: int, done: int, noun: str) -> str:
-    """"28项整改任务已完成25项"; of none done, 均未完成 (of one, 未完成): "已完成0项" is no report's words."""
+    """"28项整改任务已完成25项"; of none done, 均未完成 (of one, 未完成): "已完成0项" is no report's words,
+    nor "已完成13项" of 13: all done is 均已完成 (of one, 已完成)."""
+    if done == n:
+        return f"{n}项{noun}{'已完成' if n == 1 else '均已完成'}"
     if done:
         return f"{n}项{noun}已完成{done}项"
     return f"{n}项{noun}{'未完成' if n == 1 else '均未完成'}"
@@ -421,10 +424,11 @@ def _counts_en(tasks: int, measures: int) -> str:
 
 def _done_en(n: int, done: int, noun: str) -> str:
     """"29 tasks, 25 of them completed" (已完成: closed as far as dates go, as status's bar counts
-    them, not closed out, 已销号); of one, "1 task, completed" or "1 task, not completed"."""
+    them, not closed out, 已销号); of one, "1 task, completed" or "1 task, not completed"; of all, "all of
+    them completed", as _done_zh's 均已完成."""
     if n == 1:
         return f"1 {noun}, {'completed' if done else 'not completed'}"
-    return f"{plural(n, noun)}, {done or 'none'} of them completed"
+    return f"{plural(n, noun)}, {'all' if done == n else done or 'none'} of them completed"
 
 
 # --------------------------------------------------------------------------- sections
