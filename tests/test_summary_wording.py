@@ -14,7 +14,7 @@ from builders import entry, make_measure, make_plan, make_registry, make_task
 from rectify_cli import engine, summary
 from rectify_cli.cli import app
 from rectify_cli.i18n import Lang
-from rectify_cli.render.summary_text import headline_sentence, render
+from rectify_cli.render.summary_text import change_sentence, headline_sentence, render
 from rectify_cli.summary import Headline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -311,10 +311,10 @@ def test_the_overview_compares_with_the_end_of_the_previous_month():
     2.3's close of December is not counted in November, nor 1.1's of November on 10-31."""
     overview = _november_2018()
     assert overview[Lang.zh][1] == (
-        "与上月末（2018年10月31日）相比，已完成的具体措施增加2项，逾期未完成的具体措施持平（本月新增逾期2项）。")
+        "与上月末（2018年10月31日）相比，已完成的具体措施由1项增至3项，逾期未完成的具体措施仍为3项（本月新增逾期2项）。")
     assert overview[Lang.en][1] == (
-        "Since the end of the previous month (2018-10-31): completed measures up by 2; overdue measures "
-        "unchanged (2 newly overdue this month).")
+        "Since the end of the previous month (2018-10-31): completed measures up from 1 to 3; overdue measures "
+        "unchanged at 3 (2 newly overdue this month).")
 
 
 def test_a_units_summary_compares_its_own_measures():
@@ -322,16 +322,16 @@ def test_a_units_summary_compares_its_own_measures():
     closed on 10-31 and reopened since, so one fewer closed and one more overdue."""
     a = _november_2018(owners=("A",))
     assert a[Lang.zh][1] == (
-        "与上月末（2018年10月31日）相比，已完成的具体措施增加3项，逾期未完成的具体措施减少1项（本月新增逾期1项）。")
+        "与上月末（2018年10月31日）相比，已完成的具体措施由0项增至3项，逾期未完成的具体措施由2项减至1项（本月新增逾期1项）。")
     assert a[Lang.en][1] == (
-        "Since the end of the previous month (2018-10-31): completed measures up by 3; overdue measures "
-        "down by 1 (1 newly overdue this month).")
+        "Since the end of the previous month (2018-10-31): completed measures up from 0 to 3; overdue measures "
+        "down from 2 to 1 (1 newly overdue this month).")
     b = _november_2018(owners=("B",))
     assert b[Lang.zh][1] == (
-        "与上月末（2018年10月31日）相比，已完成的具体措施减少1项，逾期未完成的具体措施增加1项（本月新增逾期1项）。")
+        "与上月末（2018年10月31日）相比，已完成的具体措施由1项减至0项，逾期未完成的具体措施由1项增至2项（本月新增逾期1项）。")
     assert b[Lang.en][1] == (
-        "Since the end of the previous month (2018-10-31): completed measures down by 1; overdue measures "
-        "up by 1 (1 newly overdue this month).")
+        "Since the end of the previous month (2018-10-31): completed measures down from 1 to 0; overdue measures "
+        "up from 1 to 2 (1 newly overdue this month).")
 
 
 def test_no_change_since_the_previous_month_is_said_in_one_clause(tmp_path):
@@ -357,3 +357,13 @@ def test_the_month_of_the_feedback_is_compared_with_nothing(tmp_path):
         "与上月末（2018年1月31日）相比，已完成和逾期未完成的具体措施均持平。")
     assert section(run_on("2019-04-15", "summary", "--month", "2018-02", "--lang", "en"), "1. Overview")[1] == (
         "Since the end of the previous month (2018-01-31): no change in completed or overdue measures.")
+
+
+def test_a_count_with_none_before_and_none_now_is_said_still_none():
+    """A month that closed its first measure and has none overdue, on either day."""
+    change = summary.MonthChange(as_of=date(2019, 2, 28), closed_before=0, closed=1, overdue_before=0, overdue=0,
+                                 newly_overdue=0)
+    assert change_sentence(change, lang=Lang.zh) == (
+        "与上月末（2019年2月28日）相比，已完成的具体措施由0项增至1项，仍无逾期未完成的具体措施。")
+    assert change_sentence(change, lang=Lang.en) == (
+        "Since the end of the previous month (2019-02-28): completed measures up from 0 to 1; still no overdue measures.")

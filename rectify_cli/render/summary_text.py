@@ -267,27 +267,33 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope
 
 def change_sentence(c: MonthChange, *, lang: Lang) -> str:
     """The standing against the previous month's end: the closed measures and the overdue ones,
-    more or fewer (持平 / unchanged, not 增加0项), and how many of the overdue are new this month."""
-    closed, overdue = c.closed - c.closed_before, c.overdue - c.overdue_before
+    each from its count then to its count now (a reader checks them against last month's report;
+    仍为 / unchanged, not 增加0项), and how many of the overdue are new this month."""
     if lang == Lang.zh:
         head = f"与上月末（{_cn_date(c.as_of)}）相比，"
-        if not (closed or overdue or c.newly_overdue):
+        if (c.closed, c.overdue, c.newly_overdue) == (c.closed_before, c.overdue_before, 0):
             return head + "已完成和逾期未完成的具体措施均持平。"
         new = f"（本月新增逾期{c.newly_overdue}项）" if c.newly_overdue else ""
-        return (f"{head}已完成的具体措施{_more_zh(closed)}，逾期未完成的具体措施{_more_zh(overdue)}{new}。")
+        return (f"{head}{_from_to_zh('已完成的具体措施', c.closed_before, c.closed)}，"
+                f"{_from_to_zh('逾期未完成的具体措施', c.overdue_before, c.overdue)}{new}。")
     head = f"Since the end of the previous month ({c.as_of.isoformat()}): "
-    if not (closed or overdue or c.newly_overdue):
+    if (c.closed, c.overdue, c.newly_overdue) == (c.closed_before, c.overdue_before, 0):
         return head + "no change in completed or overdue measures."
     new = f" ({c.newly_overdue} newly overdue this month)" if c.newly_overdue else ""
-    return f"{head}completed measures {_more_en(closed)}; overdue measures {_more_en(overdue)}{new}."
+    return (f"{head}{_from_to_en('completed measures', c.closed_before, c.closed)}; "
+            f"{_from_to_en('overdue measures', c.overdue_before, c.overdue)}{new}.")
 
 
-def _more_zh(n: int) -> str:
-    return f"增加{n}项" if n > 0 else f"减少{-n}项" if n < 0 else "持平"
+def _from_to_zh(noun: str, before: int, now: int) -> str:
+    if before == now:
+        return f"{noun}仍为{now}项" if now else f"仍无{noun}"
+    return f"{noun}由{before}项{'增' if now > before else '减'}至{now}项"
 
 
-def _more_en(n: int) -> str:
-    return f"up by {n}" if n > 0 else f"down by {-n}" if n < 0 else "unchanged"
+def _from_to_en(noun: str, before: int, now: int) -> str:
+    if before == now:
+        return f"{noun} unchanged at {now}" if now else f"still no {noun}"
+    return f"{noun} {'up' if now > before else 'down'} from {before} to {now}"
 
 
 def _nothing_zh(owners: tuple[str, ...], regions: tuple[str, ...]) -> str:

@@ -3,6 +3,8 @@ Chinese characters, an A4 line of a Chinese official document), `--width N` othe
 columns give way, ids, dates, numbers and state words never do; prose is left to the word processor."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from wcwidth import wcswidth
 
@@ -81,11 +83,16 @@ def test_a_wider_page_gives_the_text_columns_more():
 
 def _prose(lines: list[str]) -> set[int]:
     """Indexes of the lines that are prose, left for Word to wrap: the overview (the headline
-    sentence under 一、总体情况 and the warnings after it), and the head hash lines (a hash, to be
-    copied whole, is never broken)."""
+    sentence under 一、总体情况 and the warnings after it), the head hash lines (a hash, to be
+    copied whole, is never broken), and a text cut in its row said whole under its table."""
     first = next(i for i, line in enumerate(lines) if line in ("一、总体情况", "1. Overview")) + 1
     return set(range(first, lines.index("", first))) | {
-        i for i, line in enumerate(lines) if line.startswith(("台账哈希（", "Journal head hash ("))}
+        i for i, line in enumerate(lines) if line.startswith(("台账哈希（", "Journal head hash (")) or _WHOLE.match(line)}
+
+
+# (a close's evidence, an extension's reason, a reopening's or a retraction's note said whole)
+_WHOLE = re.compile(r"\S+ 的 \d{4}-\d\d-\d\d (?:销号，佐证|延期|重新打开|撤回误录)：|"
+                    r"\S+, (?:closed \d{4}-\d\d-\d\d, evidence|(?:extended|reopened|retracted) \d{4}-\d\d-\d\d): ")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -175,17 +182,23 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
         "2019-04-27  40.4*   2018-09-30  2019-09-30  自治区生态环境…",
     ]
     lines = zh.stdout.split("\n")
-    assert lines[lines.index("七、本月批准延期") + 6] == "* 逾期后延期：期限在过期后才延期"
+    # (the reasons the shared column cuts, said whole under the table, then the late mark's legend)
+    assert lines[lines.index("七、本月批准延期") + 6:lines.index("七、本月批准延期") + 10] == [
+        "33.1 的 2019-04-26 延期：管网施工受冻土期影响。", "40.4 的 2019-04-27 延期：x。", "",
+        "* 逾期后延期：期限在过期后才延期"]
     en = summary("--month", "2019-04", "--width", "60", "--lang", "en", "-r", registry,
                  env={"RECTIFY_TODAY": "2019-04-30"})
     assert en.exit_code == 0, en.output
     lines = en.stdout.split("\n")
     seventh = lines.index("7. Extensions granted this month")
-    assert lines[seventh + 1:seventh + 8] == [
+    assert lines[seventh + 1:seventh + 11] == [
         "Date        No.    From        To          By: reason",
         "----------  -----  ----------  ----------  -----------------",
         "2019-04-26  33.1   2019-06-30  2019-12-31  自治区生态环境厅…",
         "2019-04-27  40.4*  2018-09-30  2019-09-30  自治区生态环境厅…",
+        "",
+        "33.1, extended 2019-04-26: 管网施工受冻土期影响.",
+        "40.4, extended 2019-04-27: x.",
         "",
         "* extended late: its deadline moved after it passed",
         "",
