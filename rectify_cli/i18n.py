@@ -308,10 +308,16 @@ LABELS = {
                                "warning: {count:more entry repeats|more entries repeat} an earlier one exactly"),
     # (an extension more than FAR_YEARS after the deadline it moves: journal_checks.far_extensions)
     "validate_far": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）将期限 {due} 延至 {to}，晚 {years} 年以上："
-                     "年份是否输错了？在此之前该措施不会显示逾期；如确实批准延期至该日，无需改动",
+                     "年份是否输错了？在此之前该措施不会显示逾期；{then}",
                      "{place}: warning: journal entry {index} (measure {measure}, {date}) moves the deadline {due} to "
                      "{to}, more than {years} years later: is the year mistyped? Until then the measure is never "
-                     "overdue; if the extension truly runs that long, leave it as it is"),
+                     "overdue; {then}"),
+    # (what to do of a true one: one typed by hand gets the confirmation extend --far-future writes;
+    # one rectify wrote (hashed, before entries kept it) is left alone, as the key would break the chain)
+    "validate_far_confirm": ("如确实批准延期至该日，请在这条记录中写上 far_future: true，不再警告",
+                             "if the extension truly runs that long, write far_future: true in the entry and it is "
+                             "warned of no more"),
+    "validate_far_leave": ("如确实批准延期至该日，无需改动", "if the extension truly runs that long, leave it as it is"),
     "validate_far_more": ("警告：另有 {count} 条延期记录的新期限比所推迟的期限晚 {years} 年以上",
                           "warning: {count:more extension moves|more extensions move} a deadline more than {years} "
                           "years later"),

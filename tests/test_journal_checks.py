@@ -306,12 +306,13 @@ def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_pat
 # (typed by hand: 2919 for 2019; 1.1, due 2018-12-31, never overdue after)
 _FAR = ('- measure: "1.1"\n  date: 2018-12-20\n  state: extended\n  note: 资金未到位。\n  to: 2919-12-31\n'
         '  reason: 资金\n  approved_by: 拉萨市\n')
+# (typed by hand, so the confirmation is added by hand: "leave it as it is" left it warned of for good)
 _FAR_SAID = {
     "zh": "警告：第 10 条进展记录（措施 1.1，2018-12-20）将期限 2018-12-31 延至 2919-12-31，晚 10 年以上：年份是否输错了？"
-          "在此之前该措施不会显示逾期；如确实批准延期至该日，无需改动",
+          "在此之前该措施不会显示逾期；如确实批准延期至该日，请在这条记录中写上 far_future: true，不再警告",
     "en": "warning: journal entry 10 (measure 1.1, 2018-12-20) moves the deadline 2018-12-31 to 2919-12-31, more than "
           "10 years later: is the year mistyped? Until then the measure is never overdue; if the extension truly runs "
-          "that long, leave it as it is",
+          "that long, write far_future: true in the entry and it is warned of no more",
 }
 
 
@@ -368,6 +369,31 @@ def test_a_far_extension_typed_by_hand_with_far_future_true_is_not_warned_of(tmp
                        encoding="utf-8")
     proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
     assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:48: {_FAR_SAID['en']}\n")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "如确实批准延期至该日，无需改动"),
+    ("en", "if the extension truly runs that long, leave it as it is"),
+])
+def test_a_far_extension_rectify_wrote_before_far_future_was_kept_is_not_told_to_be_edited(tmp_path, lang, said):
+    """(hashed: written by `extend --far-future` before the entry kept it; far_future: true added
+    by hand would break the hash chain, which verify then reports)"""
+    from rectify_cli import chain
+
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    plan, journal = tmp_path / "small" / "tasks.yaml", tmp_path / "small" / "progress.yaml"
+    fields = {"measure": "3.1", "date": "2019-03-20", "state": "extended", "milestone": "2020-12-31",
+              "to": "2919-12-31", "reason": "资金", "approved_by": "那曲市"}
+    head = journal.read_text(encoding="utf-8").rsplit("hash: ", 1)[1].strip()
+    digest = chain.entry_hash(head, fields)
+    with journal.open("a", encoding="utf-8") as out:
+        out.write(f'- measure: "3.1"\n' + "".join(f"  {k}: {v}\n" for k, v in fields.items() if k != "measure")
+                  + f"  hash: {digest}\n")
+    assert _rectify("verify", "--registry", str(plan), cache=tmp_path / "cache").returncode == 0
+    proc = _rectify("validate", str(plan), cache=tmp_path / "cache", lang=lang)
+    assert proc.returncode == 0
+    assert proc.stderr.startswith(f"rectify: {journal}:57: ") and proc.stderr.endswith(f"{said}\n"), proc.stderr
+    assert "far_future" not in proc.stderr
 
 
 @pytest.mark.parametrize("appended, line, said", [
