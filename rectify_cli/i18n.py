@@ -611,7 +611,7 @@ LABELS = {
     "verify_moved": ("被删除或调换——内容与哈希相符，但接在第 {source} 条之后，而非前一条之后",
                      "removed or reordered — its content matches its hash but it chains from entry {source}, "
                      "not from the entry before it"),
-    "verify_moved_start": ("被删除或调换——内容与哈希相符，但接在台账开头，而非前一条之后",
+    "verify_moved_start": ("被删除或调换——内容与哈希相符，但接在进展记录开头，而非前一条之后",
                            "removed or reordered — its content matches its hash but it chains from the start of the "
                            "journal, not from the entry before it"),
     "verify_since_found": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），此前的记录未被改动",
@@ -619,7 +619,7 @@ LABELS = {
     "verify_since_changed": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），但此前的记录已被改动（见上）",
                              "since-head {head}: at entry {index} ({journal}:{line}), but the history before it was "
                              "changed (see above)"),
-    "verify_since_missing": ("核验起点 {head}：台账中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
+    "verify_since_missing": ("核验起点 {head}：进展记录中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
                              "head {head} not found in the journal: the history before that summary was rewritten "
                              "(entries edited, removed or reordered), or the hash is mistyped"),
     # (true whether no hash was given for the journal or the one given is found in no journal)
@@ -627,7 +627,7 @@ LABELS = {
                           "none of the --since-head hashes given is in {journal}: entries removed from its end "
                           "would go unseen"),
     "verify_passed": ("核验：通过", "verify: ok"),
-    "verify_failed": ("核验：未通过——台账写入后被改动", "verify: FAILED — the journal was changed after it was written"),
+    "verify_failed": ("核验：未通过——进展记录写入后被改动", "verify: FAILED — the journal was changed after it was written"),
     "journal_new_file": ("（新建进展记录文件）", " (new journal file)"),
     # rectify status / show (render/rich_status.py)
     "status_today_is": ("（今天是 {day}）", " (today is {day})"),
@@ -1318,7 +1318,7 @@ LABELS.update({
                      "Not a reopening."),
     "help_retract_short": ("", "Retract an entry recorded by mistake (not a reopening)."),
     "help_history": ("进展记录，最新的在前。", "Journal entries, newest first."),
-    "help_verify": ("重算台账的哈希链，指出第一条被改动、删除或调换顺序的记录。",
+    "help_verify": ("重算进展记录的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),
     "help_verify_short": ("", "Check the journal's hash chain; name the first entry changed."),
     # options several commands share
