@@ -99,6 +99,8 @@ def test_a_broken_plans_values_are_quoted_in_english_as_written(tmp_path):
 @pytest.mark.parametrize("option, typed, said", [
     ("--owner", "C:\\data'厅", "--owner: unknown unit 'C:\\data'厅' (known units: "),
     ("--as-of", "C:\\2019", "--as-of: not a date: 'C:\\2019' (use 2019-03-31,"),
+    # (a tab shown as repr showed it, not as a space that hides it)
+    ("--owner", "拉萨\t市", "--owner: unknown unit '拉萨\\t市' (did you mean 拉萨市?)"),
 ])
 def test_a_value_typed_is_echoed_in_english_as_typed(option, typed, said):
     """A refusal of an option's value (the date parser's words too) quotes it as typed."""
