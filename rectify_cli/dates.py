@@ -64,7 +64,7 @@ def parse_iso(text: str) -> date:
     """A registry date: exactly YYYY-MM-DD and a real calendar day."""
     match = _ISO.fullmatch(text)
     if not match:
-        raise DateFormatError(f"expected a date written YYYY-MM-DD, got {text!r}")
+        raise DateFormatError(f"expected a date written YYYY-MM-DD, got '{text}'")
     return _real_date(text, *map(int, match.groups()))
 
 
@@ -86,7 +86,7 @@ def _typed(text: str, forms: str = FORMS.format(month="end of month")) -> tuple[
     normal = normal[:len(normal) - len(ending)]
     match = _LOOSE.match(normal.replace("年", "-").replace("月", "-").replace("/", "-").replace(".", "-"))
     if not match or (ending and (ending == "日") != (match.group(3) is not None)):
-        raise DateFormatError(f"not a date: {text!r} (use {forms})")
+        raise DateFormatError(f"not a date: '{text}' (use {forms})")
     year, month, day = match.groups()
     return int(year), int(month), None if day is None else int(day)
 
@@ -151,7 +151,7 @@ def parse_event_date(text: str) -> date:
     year, month, day = _typed(text, DAY_FORMS)
     if day is None:
         _real_date(text, year, month, 1)  # (2019-13: not a real month, said so first)
-        raise DateFormatError(f"{text!r} names a month, not a day: give the day, {year:04d}-{month:02d}-DD",
+        raise DateFormatError(f"'{text}' names a month, not a day: give the day, {year:04d}-{month:02d}-DD",
                               kind="month")
     return _real_date(text, year, month, day)
 
@@ -163,12 +163,12 @@ def parse_month(text: str) -> tuple[date, date]:
     except DateFormatError:
         day = 0
     if day is not None:
-        raise DateFormatError(f"not a month: {text!r} (use 2019-03 or 2019年3月)")
+        raise DateFormatError(f"not a month: '{text}' (use 2019-03 or 2019年3月)")
     first = _real_date(text, year, month, 1)
     last = month_end(first)
     if last == date.max:
         # a monthly report also looks at the following month, which the calendar lacks
-        raise DateFormatError(f"{text!r}: the last month of the calendar has no following month to report on")
+        raise DateFormatError(f"'{text}': the last month of the calendar has no following month to report on")
     return first, last
 
 
@@ -176,7 +176,7 @@ def _real_date(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise DateFormatError(f"{text!r} is not a real calendar date ({exc})", kind="not_real", detail=str(exc)) from None
+        raise DateFormatError(f"'{text}' is not a real calendar date ({exc})", kind="not_real", detail=str(exc)) from None
 
 
 def time_zone(name) -> tzinfo | None:
@@ -260,7 +260,7 @@ def today(timezone: str) -> date:
     if zone is None:  # (the loader refuses it; this is for a plan that did not come through it)
         from .errors import RegistryError
 
-        raise RegistryError(f"registry.settings.timezone: unknown time zone {timezone!r} ({ZONE_HINT})")
+        raise RegistryError(f"registry.settings.timezone: unknown time zone '{timezone}' ({ZONE_HINT})")
     return datetime.now(zone).date()
 
 

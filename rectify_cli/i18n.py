@@ -389,7 +389,7 @@ LABELS = {
                                     "is in the registry's folder, where a .yaml file is read as a plan file"),
     "refused_head_malformed": ("--since-head：应为 64 位十六进制的台账哈希，即 `rectify summary` 所打印的；输入的是“{given}”",
                                "--since-head: expected a head hash of 64 hex digits, as `rectify summary` prints it; "
-                               "got {given!r}"),
+                               "got '{given}'"),
     "refused_two_registries": ("给出了两个台账：{path} 和 --registry {registry}；请只给一个",
                                "two registries given, {path} and --registry {registry}: give one"),
     # (copied to ./data, it is the ledger found there and in the folders below, with no option)
@@ -401,22 +401,22 @@ LABELS = {
                                "`data/tasks.yaml` (or give --registry); nothing was written"),
     "refused_empty_measure": ("措施编号为空：请写明措施编号，如 35.2",
                               "the measure id is empty: give one, e.g. 35.2"),
-    "refused_no_measure": ("整改方案中没有措施“{measure}”{hint}", "no measure {measure!r} in the plan{hint}"),
+    "refused_no_measure": ("整改方案中没有措施“{measure}”{hint}", "no measure '{measure}' in the plan{hint}"),
     "refused_evidence_unreadable": ("--evidence：{path}：无法读取（{why}）", "--evidence: {path}: cannot be read ({why})"),
     "refused_did_you_mean": ("（是否指 {names}？）", " (did you mean {names}?)"),
     "refused_task_not_measure": ("（{task} 是整改任务，请指明其下的一项措施：{measures}）",
                                  " ({task} is a task: name one of its measures, {measures})"),
     "refused_several_files": ("文件夹中有多个文件含“{measure}”（{ids}）：请连同文件名指明所指的一项",
-                              "{measure!r} is in several files of the folder ({ids}): name the one you mean with its file"),
+                              "'{measure}' is in several files of the folder ({ids}): name the one you mean with its file"),
     "refused_of_option": ("{option}：{what}", "{option}: {what}"),  # (a refusal of a value an option was given)
     "refused_no_plan_file": ("{root} 是台账文件夹，其中没有方案文件“{prefix}”（{hint}）；输入的是“{measure}”",
-                             "{root} is a folder registry with no plan file {prefix!r} ({hint}); got {measure!r}"),
+                             "{root} is a folder registry with no plan file '{prefix}' ({hint}); got '{measure}'"),
     "refused_plan_file_meant": ("是否指 {name}？", "did you mean {name}?"),
     "refused_plan_files": ("其中的文件：{files}", "its files: {files}"),
     "refused_measure_needs_file": ("{root} 是台账文件夹：请连同文件名指明措施，如 {example}",
                                    "{root} is a folder registry: name the measure with its file, e.g. {example}"),
     "refused_unknown_state": ("--state：未知的状态“{state}”{hint}；应为 {states} 之一",
-                              "--state: unknown state {state!r}{hint}; expected one of {states}"),
+                              "--state: unknown state '{state}'{hint}; expected one of {states}"),
     "refused_state_use_extend": ("此处不能用 --state {state}：延期请用 `rectify extend`",
                                  "--state {state} is not allowed here: use `rectify extend`"),
     "refused_state_not_allowed": ("此处不能用 --state {state}：`rectify {command}` 只接受 {states}",
@@ -427,9 +427,9 @@ LABELS = {
     "refused_date_unreadable": ("{option}：“{text}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（该月最后一天）"
                                 "或 2019年3月31日）", "{option}: {detail}"),
     "refused_date_no_year": ("{option}：“{text}”缺少年份：请写明哪一年，{written}",
-                             "{option}: {text!r} has no year: give it, {written}"),
+                             "{option}: '{text}' has no year: give it, {written}"),
     "refused_date_month": ("{option}：“{text}”只是月份，不是具体日期：请写明哪一天，{month}-DD", "{option}: {detail}"),
-    "refused_date_not_real": ("{option}：“{text}”不是实际存在的日期（{why}）", "{option}: {text!r} is not a real calendar date ({why})"),
+    "refused_date_not_real": ("{option}：“{text}”不是实际存在的日期（{why}）", "{option}: '{text}' is not a real calendar date ({why})"),
     "refused_date_not_iso": ("{option}：应为 YYYY-MM-DD 格式的日期，实为“{text}”", "{option}: {detail}"),
     "refused_date_future": ("--date：{date} 晚于今天（{today}）；台账只记录已经发生的事",
                             "--date: {date} is in the future (today is {today}); the journal records what has happened"),
@@ -441,18 +441,18 @@ LABELS = {
                                      "were handed over"),
     "refused_lock_timeout": ("{option}：应为等待进展记录锁文件的秒数（不小于 0 的数），实为“{text}”",
                              "{option}: expected the seconds to wait for the journal's lock (a number, at least 0), "
-                             "got {text!r}"),
+                             "got '{text}'"),
     "refused_not_utf8": ("{option}：不是有效的 UTF-8 文本", "{option}: not valid UTF-8 text"),
     "refused_units_more": ("{units} 等", "{units} and {more} more"),
     "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 中的单位，不属于措施 {measure} 所在的 {own}：记录只能写本方案文件"
                                    "声明的单位",
-                                   "{option}: {name!r} is a unit of {files}, not of {own}, the plan of {measure}: an "
+                                   "{option}: '{name}' is a unit of {files}, not of {own}, the plan of {measure}: an "
                                    "entry names a unit its own plan file declares"),
     "refused_one_unit": ("{option}：只能填一个单位，“{name}”是 {count} 个（{units}）：请填牵头的单位，或为每个单位各记一条",
-                         "{option}: one unit only, and {name!r} is {count} ({units}): give the lead one, or record an "
+                         "{option}: one unit only, and '{name}' is {count} ({units}): give the lead one, or record an "
                          "entry for each"),
     "refused_unknown_unit": ("{option}：未知单位“{name}”{hint}；请使用方案 units: 下声明的单位（名称或别名）",
-                             "{option}: unknown unit {name!r}{hint}; use a unit declared under 'units:' in the plan "
+                             "{option}: unknown unit '{name}'{hint}; use a unit declared under 'units:' in the plan "
                              "(name or alias)"),
     "refused_milestone_wrong_state": ("--milestone：只有销号（done）或延期才能指明期限",
                                       "--milestone: only a close (done) or an extension names a milestone"),
@@ -527,7 +527,7 @@ LABELS = {
                               "{measure} has no entry that --entry {entry} names (give its date, or the first 7 or "
                               "more digits of its hash)"),
     "refused_entry_unreadable": ("--entry：“{text}”既不是日期（如 2019-04-18），也不是记录哈希的开头（7 至 64 位十六进制数字）",
-                                 "--entry: {text!r} is neither a day (e.g. 2019-04-18) nor the start of an entry's hash "
+                                 "--entry: '{text}' is neither a day (e.g. 2019-04-18) nor the start of an entry's hash "
                                  "(7 to 64 hex digits)"),
     "refused_several_entries": ("措施 {measure} 有多条记录符合 --entry {entry}：{entries}；请用 --entry <哈希开头> 指明撤回哪一条",
                                 "{measure} has several entries that --entry {entry} names: {entries}; name the one to "
@@ -558,24 +558,24 @@ LABELS = {
                                "--evidence: the evidence is empty; give a file path or a text (e.g. a document number)"),
     "refused_empty_region": ("--region：地区名称为空{hint}", "--region: the region name is empty{hint}"),
     "refused_empty_task": ("--task：任务编号为空{hint}", "--task: the task number is empty{hint}"),
-    "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit {name!r}{hint}"),
+    "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit '{name}'{hint}"),
     "refused_listed_units": ("{option}：一次只填一个单位，“{name}”是 {count} 个：请写作 {repeated}",
-                             "{option}: one unit at a time, and {name!r} is {count}: write {repeated}"),
+                             "{option}: one unit at a time, and '{name}' is {count}: write {repeated}"),
     "refused_listed_regions": ("{option}：一次只填一个地区，“{name}”是 {count} 个：请写作 {repeated}",
-                               "{option}: one region at a time, and {name!r} is {count}: write {repeated}"),
+                               "{option}: one region at a time, and '{name}' is {count}: write {repeated}"),
     "refused_known_units": ("（已知单位：{units}）", " (known units: {units})"),
     "refused_ambiguous_alias": ("{option}：“{name}”是 {count} 个单位（{units}）的别名，分别由不同的方案文件声明：请写明单位名称",
-                                "{option}: {name!r} is an alias of {count} units ({units}), declared by different plan "
+                                "{option}: '{name}' is an alias of {count} units ({units}), declared by different plan "
                                 "files: name the unit"),
-    "refused_unknown_region": ("--region：未知地区“{region}”{hint}", "--region: unknown region {region!r}{hint}"),
+    "refused_unknown_region": ("--region：未知地区“{region}”{hint}", "--region: unknown region '{region}'{hint}"),
     "refused_regions_are": ("；地区为 {regions}", "; the regions are {regions}"),
     "refused_no_regions": ("；台账未声明任何地区", "; the registry declares no region"),
-    "refused_unknown_task": ("--task：没有任务“{task}”{hint}", "--task: no task {task!r}{hint}"),
+    "refused_unknown_task": ("--task：没有任务“{task}”{hint}", "--task: no task '{task}'{hint}"),
     "refused_empty_item": ("任务或措施编号为空{hint}", "the task or measure id is empty{hint}"),
     "refused_unknown_item": ("没有任务或措施“{item}”{hint}", "no task or measure '{item}'{hint}"),
     "refused_item_is_file": ("“{item}”是文件夹中的一个文件，不是任务或措施（其任务编号为 {span}）",
                              "'{item}' is a file of the folder, not a task or measure (its tasks are {span})"),
-    "refused_is_file": ("（“{item}”是文件夹中的一个文件，其任务编号为 {span}）", " ({item!r} is a file of the folder: its tasks are {span})"),
+    "refused_is_file": ("（“{item}”是文件夹中的一个文件，其任务编号为 {span}）", " ('{item}' is a file of the folder: its tasks are {span})"),
     "refused_task_has_measures": ("（任务 {task} 的措施为 {measures}）", " (task {task} has measures {measures})"),
     "refused_tasks_range": ("（任务编号为 {spans}）", " (tasks are {spans})"),
     "refused_tasks_span": ("{first} 至 {last}", "{first} to {last}"),
@@ -583,7 +583,7 @@ LABELS = {
     "refused_date_unreadable_since": ("{option}：“{text}”不是日期（可写作 2019-03-31、2019/3/31、2019-03（自该月第一天起）"
                                       "或 2019年3月31日）", "{option}: {detail}"),
     "refused_month_unreadable": ("--month：“{text}”不是月份（可写作 2019-03 或 2019年3月）", "--month: {detail}"),
-    "refused_month_not_real": ("--month：“{text}”不是实际存在的月份（{why}）", "--month: {text!r} is not a real month ({why})"),
+    "refused_month_not_real": ("--month：“{text}”不是实际存在的月份（{why}）", "--month: '{text}' is not a real month ({why})"),
     "refused_first_month": ("今天是 {today}，在日历的第一个月，没有上个月可供汇总（请用 --month 指定月份）",
                             "today is {today}, in the calendar's first month: there is no last month to report on "
                             "(name one with --month)"),
@@ -617,7 +617,7 @@ LABELS = {
     "verify_moved": ("被删除或调换——内容与哈希相符，但接在第 {source} 条之后，而非前一条之后",
                      "removed or reordered — its content matches its hash but it chains from entry {source}, "
                      "not from the entry before it"),
-    "verify_moved_start": ("被删除或调换——内容与哈希相符，但接在台账开头，而非前一条之后",
+    "verify_moved_start": ("被删除或调换——内容与哈希相符，但接在进展记录开头，而非前一条之后",
                            "removed or reordered — its content matches its hash but it chains from the start of the "
                            "journal, not from the entry before it"),
     "verify_since_found": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），此前的记录未被改动",
@@ -625,7 +625,7 @@ LABELS = {
     "verify_since_changed": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），但此前的记录已被改动（见上）",
                              "since-head {head}: at entry {index} ({journal}:{line}), but the history before it was "
                              "changed (see above)"),
-    "verify_since_missing": ("核验起点 {head}：台账中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
+    "verify_since_missing": ("核验起点 {head}：进展记录中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
                              "head {head} not found in the journal: the history before that summary was rewritten "
                              "(entries edited, removed or reordered), or the hash is mistyped"),
     # (true whether no hash was given for the journal or the one given is found in no journal)
@@ -633,7 +633,7 @@ LABELS = {
                           "none of the --since-head hashes given is in {journal}: entries removed from its end "
                           "would go unseen"),
     "verify_passed": ("核验：通过", "verify: ok"),
-    "verify_failed": ("核验：未通过——台账写入后被改动", "verify: FAILED — the journal was changed after it was written"),
+    "verify_failed": ("核验：未通过——进展记录写入后被改动", "verify: FAILED — the journal was changed after it was written"),
     "journal_new_file": ("（新建进展记录文件）", " (new journal file)"),
     # rectify status / show (render/rich_status.py)
     "status_today_is": ("（今天是 {day}）", " (today is {day})"),
@@ -972,7 +972,7 @@ LABELS = {
                                    "the file's name is not UTF-8 (a name kept from another system, a Windows zip's GBK): "
                                    "it prefixes the ids of its measures; rename it"),
     "problem_plan_name_clash": ("与 {other} 同名（{name}）的第二个方案文件：编号以文件名为前缀（{name}:18.4），进展记录也以它命名；请改名其中之一",
-                                "a second plan file named {name!r} beside {other}: ids are prefixed with the name "
+                                "a second plan file named '{name}' beside {other}: ids are prefixed with the name "
                                 "({name}:18.4) and the journal is named after it; rename one"),
     "problem_plan_copy": ("与 {other} 的内容逐字节相同：其中一个是另一个的副本？作为两个方案文件读入，每项措施都会计两次；"
                           "请删除或移走其中之一",
@@ -1016,7 +1016,7 @@ LABELS = {
                                "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
                                "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
     "problem_full_width_colon": ("YAML 语法错误：键“{key}”后是全角冒号“：”：请写半角冒号“:”加一个空格",
-                                 "YAML syntax: a full-width colon '：' after the key {key!r}: write ':' (ASCII) and a space"),
+                                 "YAML syntax: a full-width colon '：' after the key '{key}': write ':' (ASCII) and a space"),
     "problem_full_width_indent": ("YAML 语法错误：缩进中有全角空格（U+3000）：请用半角空格缩进",
                                   "YAML syntax: a full-width space (U+3000) in the indentation: indent with spaces"),
     "problem_full_width_after": ("YAML 语法错误：“{key}”后是全角空格（U+3000）：请写半角空格",
@@ -1033,10 +1033,10 @@ LABELS = {
     "problem_too_deep": ("文档嵌套超过 {depth} 层", "document nested deeper than {depth} levels"),
     "problem_key_not_text": ("映射的键必须是普通文字", "a mapping key must be plain text"),
     "problem_merge_key": ("台账中不能使用合并键（<<）", "merge keys (<<) are not allowed in a registry"),
-    "problem_duplicate_key": ("键“{key}”重复（首次定义在第 {line} 行）", "duplicate key {key!r} (first defined on line {line})"),
+    "problem_duplicate_key": ("键“{key}”重复（首次定义在第 {line} 行）", "duplicate key '{key}' (first defined on line {line})"),
     "problem_yaml_tag": ("不支持的 YAML 标签“{tag}”：台账只含普通文字、数字、列表和映射",
-                         "unsupported YAML tag {tag!r}: a registry holds only plain text, numbers, lists and mappings"),
-    "problem_bad_integer": ("不是有效的整数：“{value}”", "not a valid integer: {value!r}"),
+                         "unsupported YAML tag '{tag}': a registry holds only plain text, numbers, lists and mappings"),
+    "problem_bad_integer": ("不是有效的整数：“{value}”", "not a valid integer: '{value}'"),
     "problem_kind_nothing": ("空值", "nothing"),
     "problem_kind_bool": ("布尔值 true/false", "true/false"),
     "problem_kind_mapping": ("映射", "a mapping"),
@@ -1044,14 +1044,14 @@ LABELS = {
     "problem_kind_number": ("数字 {n}", "the number {n}"),
     "problem_kind_long_number": ("超过 {digits} 位的数字", "a number of more than {digits} digits"),
     "problem_kind_text": ("文字", "text"),
-    "problem_kind_text_shown": ("文字“{text}”", "text {text!r}"),
+    "problem_kind_text_shown": ("文字“{text}”", "text '{text}'"),
     # (a text a problem quotes where it could be something else: validation.shown_value)
-    "problem_quoted": ("“{text}”", "{text!r}"),
+    "problem_quoted": ("“{text}”", "'{text}'"),
     "problem_not_mapping": ("{what}：应为映射（键: 值），实为{kind}", "{what}: expected a mapping (key: value), got {kind}"),
-    "problem_unknown_key": ("{what}：未知的键“{key}”{hint}{fix}", "{what}: unknown key {key!r}{hint}{fix}"),
-    "problem_key_full_width_colon": ("；这是全角冒号：应写作“{written}”", "; a full-width colon: write {written!r}"),
+    "problem_unknown_key": ("{what}：未知的键“{key}”{hint}{fix}", "{what}: unknown key '{key}'{hint}{fix}"),
+    "problem_key_full_width_colon": ("；这是全角冒号：应写作“{written}”", "; a full-width colon: write '{written}'"),
     "problem_keys_allowed": ("；可用的键：{keys}", "; allowed: {keys}"),
-    "problem_missing_key": ("{what}：缺少必需的键“{key}”", "{what}: missing required key {key!r}"),
+    "problem_missing_key": ("{what}：缺少必需的键“{key}”", "{what}: missing required key '{key}'"),
     "problem_not_list": ("{what}：应为列表，实为{kind}", "{what}: expected a list, got {kind}"),
     "problem_not_text": ("{what}：应为文字，实为{kind}", "{what}: expected text, got {kind}"),
     "problem_claim_key": ("{what}：应为小写字母、数字和下划线组成的计数键（如 tasks_total），实为{value}",
@@ -1064,12 +1064,12 @@ LABELS = {
                                   "; a measure's id is its number within its task (id: 2 under task 1 is measure 1.2)"),
     "problem_not_date": ("{what}：应为 YYYY-MM-DD 格式的日期，实为{value}", "{what}: expected a date YYYY-MM-DD, got {value}"),
     "problem_date_unwritten": ("{what}：应为 YYYY-MM-DD 格式的日期，实为“{text}”{hint}",
-                               "{what}: expected a date written YYYY-MM-DD, got {text!r}{hint}"),
+                               "{what}: expected a date written YYYY-MM-DD, got '{text}'{hint}"),
     "problem_date_no_year": ("（缺少年份：应写作 {written}）", " (the year is missing: write {written})"),
     "problem_date_no_day": ("（缺少日：应写作 {written}）", " (the day is missing: write {written})"),
     "problem_date_is_kind": ("（{text} 是时限的类别，不是日期：该时限应写作 {{kind: {kind}}}）",
                              " ({text} is a kind of milestone, not a date: write the milestone {{kind: {kind}}})"),
-    "problem_date_not_real": ("{what}：“{text}”不是实际存在的日期（{detail}）", "{what}: {text!r} is not a real calendar date ({detail})"),
+    "problem_date_not_real": ("{what}：“{text}”不是实际存在的日期（{detail}）", "{what}: '{text}' is not a real calendar date ({detail})"),
     "problem_day_out_of_range": ("该月没有这一天", "that month has no such day"),
     "problem_month_out_of_range": ("月份应在 1 到 12 之间", "a month is 1 to 12"),
     "problem_year_out_of_range": ("年份应在 1 到 9999 之间", "a year is 1 to 9999"),
@@ -1092,18 +1092,18 @@ LABELS = {
                                        "registry.report_date: {report} is before the feedback_date {feedback}; the report "
                                        "comes after the feedback"),
     "problem_unknown_zone": ("registry.settings.timezone：未知时区“{zone}”（应为 IANA 时区名，例如 Asia/Shanghai）",
-                             "registry.settings.timezone: unknown time zone {zone!r} (an IANA name, e.g. Asia/Shanghai)"),
+                             "registry.settings.timezone: unknown time zone '{zone}' (an IANA name, e.g. Asia/Shanghai)"),
     "problem_zone_west_sign": ("registry.settings.timezone：“{zone}”是 UTC−{hours}（Etc/GMT 时区名的正负号是 POSIX 的，"
                                "与通常写法相反）：北京时间请写 Asia/Shanghai；确在 UTC 以西的，请写当地城市的时区（如 America/Chicago）",
-                               "registry.settings.timezone: {zone!r} is UTC-{hours} (the sign of an Etc/GMT name is POSIX's, "
+                               "registry.settings.timezone: '{zone}' is UTC-{hours} (the sign of an Etc/GMT name is POSIX's, "
                                "the other way round): for Beijing time write Asia/Shanghai; for a place west of UTC, its "
                                "city's zone (e.g. America/Chicago)"),
     "problem_unknown_zone_close": ("registry.settings.timezone：未知时区“{zone}”{hint}",
-                                   "registry.settings.timezone: unknown time zone {zone!r}{hint}"),
+                                   "registry.settings.timezone: unknown time zone '{zone}'{hint}"),
     "problem_unit_twice": ("单位名称或别名“{name}”重复声明（首次在第 {line} 行）",
-                           "unit name or alias {name!r} is declared twice (first on line {line})"),
+                           "unit name or alias '{name}' is declared twice (first on line {line})"),
     "problem_unit_kind_differs": ("单位“{name}”在此的 kind 为 {kind}，在 {other} 中为 {other_kind}：文件夹中各文件对地区、下辖地区或各地市单位的声明须一致",
-                                  "unit {name!r} is kind {kind} here but {other_kind} in {other}: a folder's files declare "
+                                  "unit '{name}' is kind {kind} here but {other_kind} in {other}: a folder's files declare "
                                   "a region, a subregion, or a unit of every region, alike"),
     "problem_setting_differs": ("registry.settings.{name}：此处为 {value}，{there}：文件夹中各文件共用同一套设置",
                                 "registry.settings.{name}: {value} here, {there}: the files of a folder registry share one "
@@ -1122,7 +1122,7 @@ LABELS = {
     "problem_duplicate_task": ("{what}：任务编号 {id} 重复（首次在第 {line} 行）", "{what}: duplicate task id {id} (first on line {line})"),
     "problem_region_not_text": ("{what}：应为地区名称，实为{kind}", "{what}: expected the name of a region, got {kind}"),
     "problem_not_a_region": ("{what}：“{name}”不是地区（其单位的 kind 不是 region）；地区是在 'units:' 下声明为 kind: region 的单位",
-                             "{what}: {name!r} is no region (its unit is not of kind region); the regions are the units "
+                             "{what}: '{name}' is no region (its unit is not of kind region); the regions are the units "
                              "declared under 'units:' with kind: region"),
     "problem_unknown_region": ("{what}：未知地区{name}{hint}；地区是在 'units:' 下声明为 kind: region 的单位（{regions}）",
                                "{what}: unknown region {name}{hint}; the regions are the units declared under 'units:' "
@@ -1143,7 +1143,7 @@ LABELS = {
     "problem_listed_in_one": ("（几个单位写成了一项：请用半角逗号分隔，写作 {written}）",
                               " (several names written as one: separate them with ASCII commas, {written})"),
     "problem_written_as": ("（应写作 {key}）", " (write {key})"),  # (an instruction, as 应写作: not what was written)
-    "problem_lead_not_owner": ("{what}：“{name}”不在其责任单位之中", "{what}: {name!r} is not one of its owners"),
+    "problem_lead_not_owner": ("{what}：“{name}”不在其责任单位之中", "{what}: '{name}' is not one of its owners"),
     "problem_journal_not_list": ("进展记录：应为记录的列表（- measure: …），实为{kind}",
                                  "journal: expected a list of entries (- measure: ...), got {kind}"),
     "problem_measure_not_quoted": ("{what}：应为带引号的措施编号，例如 \"18.4\"，实为{value}",
@@ -1164,14 +1164,14 @@ LABELS = {
                                  "{what}: an in_progress entry needs a note saying what is under way"),
     "problem_note_reopened": ("{what}：重新打开须附说明，写明原因（例如 回头看发现表面整改）",
                               "{what}: a reopened entry needs a note saying why the measure is reopened (e.g. 回头看发现表面整改)"),
-    "problem_extension_key": ("{what}：只有延期记录（state: extended）才有“{key}”", "{what}: only an extension (state: extended) has {key!r}"),
+    "problem_extension_key": ("{what}：只有延期记录（state: extended）才有“{key}”", "{what}: only an extension (state: extended) has '{key}'"),
     "problem_milestone_key": ("{what}：只有销号或延期记录才指明 milestone", "{what}: only a done or extended entry names a milestone"),
     "problem_other_files_measure": ("{what}：{measure} 是 {other} 方案的措施，不是 {own} 的：进展记录只记本文件的措施；请记在 {other} 的进展记录中"
                                     "（`rectify record {measure} …` 会写到那里）",
                                     "{what}: {measure} is a measure of {other}'s plan, not of {own}'s: a journal records its "
                                     "own file's measures; record it in {other}'s journal (`rectify record {measure} …` "
                                     "writes it there)"),
-    "problem_no_measure": ("{what}：整改方案中没有措施“{measure}”{hint}", "{what}: no measure {measure!r} in the plan{hint}"),
+    "problem_no_measure": ("{what}：整改方案中没有措施“{measure}”{hint}", "{what}: no measure '{measure}' in the plan{hint}"),
     "problem_date_future": ("{what}：{date} 晚于今天（{today}）{more}：记录只记已经发生的事；若日期无误，请检查这台电脑的日期",
                             "{what}: {date} is in the future (today is {today}){more}: an entry records what has happened; "
                             "if its date is right, check this computer's clock"),
@@ -1237,8 +1237,8 @@ LABELS.update({
     "usage_missing_option": ("缺少必需的选项 {name}", "missing required option {name}"),
     "usage_missing_argument": ("缺少参数 {name}", "missing argument {name}"),
     "usage_not_a_choice_meant": ("{name}：“{value}”不是可选的值，应写作 {meant}（可选：{choices}）",
-                                 "{name}: {value!r} is not one of the choices: write {meant} ({choices})"),
-    "usage_not_a_choice": ("{name}：“{value}”不是可选的值（可选：{choices}）", "{name}: {value!r} is not one of the choices ({choices})"),
+                                 "{name}: '{value}' is not one of the choices: write {meant} ({choices})"),
+    "usage_not_a_choice": ("{name}：“{value}”不是可选的值（可选：{choices}）", "{name}: '{value}' is not one of the choices ({choices})"),
     "usage_empty_path": ("{name}：路径为空：请给出路径，或去掉该选项", "{name}: the path is empty: give one, or leave the option out"),
     "usage_empty_path_argument": ("{name}：路径为空：请给出路径", "{name}: the path is empty: give one"),
     "usage_invalid_value": ("{name}：取值无效（{detail}）", "{name}: invalid value ({detail})"),
@@ -1247,9 +1247,9 @@ LABELS.update({
     "usage_more_than": ("大于 {bound}", "more than {bound}"),
     "usage_at_most": ("不大于 {bound}", "at most {bound}"),
     "usage_less_than": ("小于 {bound}", "less than {bound}"),
-    "usage_not_an_integer": ("{name}：“{value}”不是整数", "{name}: {value!r} is not a whole number"),
+    "usage_not_an_integer": ("{name}：“{value}”不是整数", "{name}: '{value}' is not a whole number"),
     "usage_requires_value": ("选项 {name} 后面需要一个值", "option {name} requires a value"),
-    "usage_no_such_command": ("没有命令“{name}”{hint}", "no such command {name!r}{hint}"),
+    "usage_no_such_command": ("没有命令“{name}”{hint}", "no such command '{name}'{hint}"),
     "usage_extra_argument": ("多余的参数：{args}", "unexpected extra argument: {args}"),
     "usage_other": ("命令行有误（{detail}）", "{detail}"),
 })
@@ -1324,7 +1324,7 @@ LABELS.update({
                      "Not a reopening."),
     "help_retract_short": ("", "Retract an entry recorded by mistake (not a reopening)."),
     "help_history": ("进展记录，最新的在前。", "Journal entries, newest first."),
-    "help_verify": ("重算台账的哈希链，指出第一条被改动、删除或调换顺序的记录。",
+    "help_verify": ("重算进展记录的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),
     "help_verify_short": ("", "Check the journal's hash chain; name the first entry changed."),
     # options several commands share
@@ -1443,9 +1443,9 @@ LABELS.update({
                                    "warning: GITHUB_STEP_SUMMARY {problem}; the job summary is missing"),
     "import_tail_left_out": ("第 {line} 行起是附件之后的文字，未导入：{first}", "line {line}: text after the appendix left out, from: {first}"),
     "import_page_header": ("第 {lines} 行：去掉了重复的页眉“{header}”（同第 {first} 行）",
-                           "line {lines}: dropped a repeated page header {header!r} (as on line {first})"),
+                           "line {lines}: dropped a repeated page header '{header}' (as on line {first})"),
     "import_page_headers": ("第 {lines} 行{more}：去掉了重复的页眉“{header}”（同第 {first} 行）",
-                            "lines {lines}{more}: dropped a repeated page header {header!r} (as on line {first})"),
+                            "lines {lines}{more}: dropped a repeated page header '{header}' (as on line {first})"),
     "import_page_headers_more": ("…（共 {count} 处）", " … ({count} in all)"),
     "import_no_province": ("报告标题和开头都没有写明省份（省、自治区或直辖市）：未从问题中读取地区（请在校订文件的 registry: 下写明标题）",
                            "no province (省, 自治区 or 直辖市) named in the report's title or opening: no regions read from the problems "
@@ -1470,7 +1470,7 @@ LABELS.update({
     "import_lost_heading": ("；其文字延续到第 {lines} 行：是否漏了“整改进展：”标题？", "; its text runs on over line {lines}: a lost 整改进展： heading?"),
     "import_lost_headings": ("；其文字延续到第 {lines} 行：是否漏了“整改进展：”标题？", "; its text runs on over lines {lines}: a lost 整改进展： heading?"),
     "import_latin_word": ("措施 {measure}（第 {line} 行）：{field}的中文里有拉丁字母单词“{word}”（PDF 转换所致？请在 text_fixes: 下改正）",
-                          "measure {measure} (line {line}): Latin word {word!r} inside Chinese {field} (a PDF artefact? fix it under text_fixes:)"),
+                          "measure {measure} (line {line}): Latin word '{word}' inside Chinese {field} (a PDF artefact? fix it under text_fixes:)"),
     "import_numeral_in_note": ("措施 {measure}：第 {line} 行的“{numeral}、”读作其整改进展的一部分，而不是问题 {next}（{why}）",
                                "measure {measure}: {numeral}、 on line {line} is read as part of its progress note, not as problem {next} ({why})"),
     "import_numbered_otherwise": ("措施 {measure}：第 {line} 行的“{numbered}”读作其{field}的一部分，而不是措施 {next}（{first}）",
@@ -1497,20 +1497,20 @@ LABELS.update({
     "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),
     "import_claims_unread": ("报告开头的数字未能读取（如“{words}”）：要用 rectify reconcile 核对，请在校订文件的 registry: claims: 下写明"
                              "（key、text、value）",
-                             "the report's opening figures could not be read (e.g. {words!r}): to check them with rectify "
+                             "the report's opening figures could not be read (e.g. '{words}'): to check them with rectify "
                              "reconcile, write them under registry: claims: in the curation (key, text, value)"),
     # (a total said all done, and in the same sentence some not, both read; or a count done given, read instead of it)
     "import_claims_contradicted": ("报告称“{text}”，同一句又称“{words}”：两者均按原文读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"
                                    "（key、text、value）",
-                                   "the report says {text!r} and, in the same sentence, {words!r}: both are read as written; check the "
+                                   "the report says '{text}' and, in the same sentence, '{words}': both are read as written; check the "
                                    "report, and if need be write its claims under registry: claims: in the curation (key, text, value)"),
     "import_claims_overruled": ("报告称“{text}”，又称“{words}”：按后者读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"
                                 "（key、text、value）",
-                                "the report says {text!r} and also {words!r}: the latter is read; check the report, and if need be "
+                                "the report says '{text}' and also '{words}': the latter is read; check the report, and if need be "
                                 "write its claims under registry: claims: in the curation (key, text, value)"),
     "import_claims_contradicted_uncounted": ("报告称“{text}”，同一句又称“{words}”：后者没有数字，按前者读取；请核对报告，必要时在校订文件的 "
                                              "registry: claims: 下写明（key、text、value）",
-                                             "the report says {text!r} and, in the same sentence, {words!r}, which gives no count: the former "
+                                             "the report says '{text}' and, in the same sentence, '{words}', which gives no count: the former "
                                              "is read; check the report, and if need be write its claims under registry: claims: in the "
                                              "curation (key, text, value)"),
     "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
@@ -1552,11 +1552,11 @@ LABELS.update({
     "problem_import_not_list": ("{what} 应为列表", "{what} must be a list"),
     "problem_import_not_list_eg": ("{what} 应为列表，如 [{value}]", "{what} must be a list, e.g. [{value}]"),
     "problem_import_unit_field": ("单位“{name}”的 {field}", "unit {name}: {field}"),
-    "problem_import_unknown_section": ("未知的部分“{key}”（应为 {known} 之一）", "unknown section {key!r} (expected one of {known})"),
+    "problem_import_unknown_section": ("未知的部分“{key}”（应为 {known} 之一）", "unknown section '{key}' (expected one of {known})"),
     "problem_import_curation_version": ("version 为 {value}：本导入程序只读取第 {versions} 版的校订文件",
                                         "version {value}: this import reads curation files of version {versions}"),
     "problem_import_unknown_registry_key": ("registry：未知的键“{key}”（应为 {known} 之一）",
-                                            "registry: unknown key {key!r} (expected one of {known})"),
+                                            "registry: unknown key '{key}' (expected one of {known})"),
     "problem_import_claim_shape": ("registry.claims 第 {n} 项：应为 key（英文键名，如 tasks_total）、text（报告原文）和 value（整数）",
                                    "registry.claims {n}: expected key (an English key such as tasks_total), text (the "
                                    "report's words) and value (a whole number)"),
@@ -1566,14 +1566,14 @@ LABELS.update({
     "problem_import_unit_fields": ("单位“{name}”：未知的字段 {fields}（可用字段：{known}）", "unit {name}: unknown fields {fields} (fields: {known})"),
     "problem_import_unit_fields_one": ("单位“{name}”：未知的字段 {fields}（可用字段：{known}）", "unit {name}: unknown field {fields} (fields: {known})"),
     "problem_import_unit_kind": ("单位“{name}”：kind 应为 {kinds} 之一", "unit {name}: kind must be one of {kinds}"),
-    "problem_import_phrase_unknown_unit": ("短语“{phrase}”：未知单位 {units}", "phrase {phrase!r}: unknown units {units}"),
-    "problem_import_phrase_unknown_unit_one": ("短语“{phrase}”：未知单位 {units}", "phrase {phrase!r}: unknown unit {units}"),
-    "problem_import_phrase_no_units": ("短语“{phrase}”：没有写单位", "phrase {phrase!r}: no units"),
-    "problem_import_phrase_is_unit": ("短语“{phrase}”同时也是单位名称或别名", "phrase {phrase!r} is also a unit name or alias"),
+    "problem_import_phrase_unknown_unit": ("短语“{phrase}”：未知单位 {units}", "phrase '{phrase}': unknown units {units}"),
+    "problem_import_phrase_unknown_unit_one": ("短语“{phrase}”：未知单位 {units}", "phrase '{phrase}': unknown unit {units}"),
+    "problem_import_phrase_no_units": ("短语“{phrase}”：没有写单位", "phrase '{phrase}': no units"),
+    "problem_import_phrase_is_unit": ("短语“{phrase}”同时也是单位名称或别名", "phrase '{phrase}' is also a unit name or alias"),
     "problem_import_text_fix_fields": ("text_fixes[{index}]：须写明 at、field、find、replace", "text_fixes[{index}]: needs at, field, find, replace"),
-    "problem_import_text_fix_no_field": ("text_fixes：“{at}”没有字段“{field}”（可用字段：{fields}）", "text_fixes: no {field!r} at {at!r} (fields: {fields})"),
+    "problem_import_text_fix_no_field": ("text_fixes：“{at}”没有字段“{field}”（可用字段：{fields}）", "text_fixes: no '{field}' at '{at}' (fields: {fields})"),
     "problem_import_text_fix_not_found": ("text_fixes：{at} {field}：找不到“{find}”（原文或导入程序已经改正？）",
-                                          "text_fixes: {at} {field}: {find!r} not found (already fixed in the source or the importer?)"),
+                                          "text_fixes: {at} {field}: '{find}' not found (already fixed in the source or the importer?)"),
     "problem_import_owners_needed": ("owners: {measure}：须在 owners: 下列出责任单位（如 owners: [拉萨市]）", "owners: {measure}: needs owners: [unit, ...]"),
     "problem_import_owners_unknown": ("owners: {measure}：未知单位 {units}（请在 units: 下声明）",
                                       "owners: {measure}: unknown units {units} (declare them under units:)"),
@@ -1589,7 +1589,7 @@ LABELS.update({
     "problem_import_journal_fields_one": ("journal: {measure}：未知的字段 {fields}", "journal: {measure}: unknown field {fields}"),
     "problem_import_no_such_measure": ("{section}: {measure}：{file} 中没有这项措施", "{section}: {measure}: no such measure in {file}"),
     "problem_import_evidence_not_quoted": ("journal: {measure}：佐证“{evidence}”不是整改进展中的原话",
-                                           "journal: {measure}: evidence {evidence!r} is not a quote from the note"),
+                                           "journal: {measure}: evidence '{evidence}' is not a quote from the note"),
     "problem_import_milestone_not_dated": ("journal: {measure}：milestone {milestone} 不是该措施的限期时限（{dated}）",
                                            "journal: {measure}: milestone {milestone} is not a dated milestone of the measure ({dated})"),
     "problem_import_none": ("无", "none"),
@@ -1629,7 +1629,7 @@ LABELS.update({
                                      "problem {task}: cannot read the deadline 整改时限：{deadline} (expected a date such as 2018年6月30日前完成, "
                                      "长期坚持 or 立行立改, {steps}, separated by ，; {repair})"),
     "problem_import_task_progress": ("问题 {task}：未知的整改进度“{progress}”（应为 全面完成、基本完成、序时推进 或 取得阶段性成效；{repair}）",
-                                     "problem {task}: unknown 整改进度 {progress!r} (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效; {repair})"),
+                                     "problem {task}: unknown 整改进度 '{progress}' (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效; {repair})"),
     "problem_import_measure_deadline": ("措施 {measure}：无法识别时限“{deadline}”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限，"
                                         "{steps}，以“，”分隔；{repair}）",
                                         "measure {measure}: cannot read the deadline {deadline} (expected a date such as 2018年6月30日, 长期坚持 "
@@ -1860,13 +1860,17 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
         return value
 
     cut = prefix in _CUT_IN
-    return label(prefix + notice.key, lang, **{key: excerpt(value, QUOTED_CELLS) if cut and key in _QUOTED and type(value) is str
+    return label(prefix + notice.key, lang, **{key: excerpt(value, QUOTED_CELLS).translate(_BREAKS_SHOWN)
+                                               if cut and key in _QUOTED and type(value) is str
                                                else shown(value) for key, value in notice.values.items()})
 
 
 # A value a problem or an import warning quotes, of more cells than this (a 5,000-digit id, a report's
 # run-on clause), is quoted by its start and its end (textsafe.excerpt): not a wall of digits.
 QUOTED_CELLS = 100  # (a unit's name of 40 Chinese characters, quoted, is whole)
+# (a line break or tab in a value quoted is shown as \n, \t: the one-line message would make it a
+# space that hides it; printable escapes the other controls)
+_BREAKS_SHOWN = str.maketrans({"\n": "\\n", "\t": "\\t"})
 _CUT_IN = ("problem_", "import_")  # (refusals and the usage's echo a value cut already: echoed)
 _QUOTED = frozenset({"value", "text", "name", "zone", "key", "tag", "phrase", "find", "evidence", "progress", "numbered", "header",
                      "word", "words", "first", "head", "deadline", "written", "measure", "task", "state", "item", "region", "prefix",
@@ -1929,11 +1933,12 @@ _TYPED = frozenset({"text", "state", "item", "measure", "name", "region", "task"
 
 def echoed(values: dict) -> dict:
     """A refusal's `values`, those as typed cut at ECHOED_CELLS cells with … (as a table cuts a
-    cell); the date parser's own words, `detail`, quote `text`, and quote it cut."""
-    cut = {key: clip(value, ECHOED_CELLS) if key in _TYPED and isinstance(value, str) else value
+    cell), a tab or line break in them shown \\t, \\n; the date parser's own words, `detail`,
+    quote `text`, and quote it cut."""
+    cut = {key: clip(value, ECHOED_CELLS).translate(_BREAKS_SHOWN) if key in _TYPED and isinstance(value, str) else value
            for key, value in values.items()}
     if isinstance(values.get("detail"), str) and isinstance(values.get("text"), str):
-        cut["detail"] = values["detail"].replace(repr(values["text"]), repr(cut["text"]))
+        cut["detail"] = values["detail"].replace(f"'{values['text']}'", f"'{cut['text']}'")  # (as dates quotes it)
     return cut
 
 

@@ -294,7 +294,7 @@ def _join(prev: str, nxt: str) -> tuple[str, str]:
     for k in range(min(len(prev), len(nxt), 12), 1, -1):
         frag = prev[-k:]
         if nxt.startswith(frag) and _has_cjk(frag):
-            return prev + nxt[k:], f"dropped fragment {frag!r} duplicated at a page join"
+            return prev + nxt[k:], f"dropped fragment '{frag}' duplicated at a page join"
     sep = " " if re.match(r"[A-Za-z0-9/]", prev[-1]) and re.match(r"[A-Za-z0-9]", nxt[0]) and not (
         prev[-1].isdigit() and nxt[0].isdigit()) else ""
     return prev + sep + nxt, "joined a sentence cut by a page break"

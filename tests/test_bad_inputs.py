@@ -346,6 +346,9 @@ IN_CHINESE = {
                       "（长期坚持 是时限的类别，不是日期：该时限应写作 {kind: ongoing}）",
     "date_no_year": "tasks.yaml:16:29: 任务 1 的 deadline.milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为“6月30日”"
                     "（缺少年份：应写作 YYYY-06-30）",
+    # (a line break inside the quotes shown as \n, not as a space that hides it)
+    "date_trailing_newline": "tasks.yaml:5:16: registry.report_date：应为 YYYY-MM-DD 格式的日期，实为“2019-03-31\\n”"
+                             "（是否指 2019-03-31？）",
     "date_number": "tasks.yaml:25:31: 措施 1.1 的 milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为数字 20181231",
     "duplicate_measure_id": "tasks.yaml:26:13: 措施 1.1：措施编号重复（首次在第 20 行）",
     "duplicate_key": "tasks.yaml:13:5: 键“title”重复（首次定义在第 11 行）",

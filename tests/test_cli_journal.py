@@ -900,7 +900,7 @@ def test_verify_names_an_edited_note(reg):
     assert result.exit_code == 1
     assert result.stdout.splitlines()[1:] == [
         f"  {path}:15: 第 3 条（措施 2.1，2019-01-15）：被修改——内容与其哈希不符：本条被修改，或其前一条被删除",
-        "核验：未通过——台账写入后被改动"]
+        "核验：未通过——进展记录写入后被改动"]
     english = run("verify", "--lang", "en", "--registry", str(reg))
     assert english.stdout.splitlines()[1:] == [
         f"  {path}:15: entry 3 (measure 2.1, 2019-01-15): edited — its content does not match its hash: it was edited, "
@@ -962,6 +962,23 @@ def test_verify_since_head(reg):
     changed = run("verify", "--since-head", head, "--registry", str(reg))
     assert changed.exit_code == 1
     assert f"核验起点 {head}：见第 9 条（{path}:48），但此前的记录已被改动（见上）\n" in changed.stdout
+
+
+def test_verify_says_in_chinese_it_is_the_journal_that_was_changed(reg):
+    """Verify checks the journal (进展记录), not the plan (台账): it said 接在台账开头, 台账中未找到,
+    台账写入后被改动. (台账哈希 stays: the summary prints it under that name.)"""
+    path = reg.parent / "progress.yaml"
+    text = path.read_text(encoding="utf-8")
+    first, second = text.index("\n- ") + 1, text.index("\n- measure: \"2.1\"") + 1
+    second_entry = text.index("\n- ", first + 1) + 1
+    path.write_text(text[:first] + text[second_entry:second] + text[first:second_entry] + text[second:], encoding="utf-8")
+    result = run("verify", "--since-head", "ab" * 32, "--registry", str(reg))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[2] == f"  {path}:9: 第 2 条（措施 1.1，2018-09-30）：被删除或调换——内容与哈希相符，但接在进展记录开头，而非前一条之后"
+    assert lines[-3:] == [f"核验起点 {'ab' * 32}：进展记录中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
+                          f"核验起点：所给的台账哈希都不在 {path} 中，其末尾若有记录被删去，无法发现",
+                          "核验：未通过——进展记录写入后被改动"]
 
 
 def test_verify_since_a_head_not_in_the_journal_does_not_say_none_was_given(reg):

@@ -53,3 +53,59 @@ def test_a_broken_plans_values_are_quoted_in_chinese_as_written(tmp_path):
         "措施 1.2 的 lead：未知单位“自治区'厅”（是否指 自治区生态环境厅？）",
         "措施 1.2：未知的键“ex[b]tra”；可用的键：id、text、owners、lead、milestones",
     ]
+
+
+# English quotes a value between ASCII single quotes ('拉萨'), literally; other quotes only where
+# they are not a value's: the YAML to write (a key quoted: "1.1"), the report's Chinese words that
+# reconcile quotes (“全区5项整改任务”).
+_OTHER_QUOTES = re.compile(r"\"\{[^{}]*\}\"|“\{[^{}]*\}”")
+_OTHER_QUOTES_MEANT = {"problem_import_key_not_text", "reconcile_mismatch_line", "reconcile_text_line",
+                       "reconcile_not_quoted_line"}
+
+
+@pytest.mark.parametrize("key", sorted(LABELS))
+def test_no_english_message_quotes_a_value_as_python_does(key):
+    """English quotes a value as '…', as it is: not with Python's repr, which shows C:\\data as
+    'C:\\\\data' and a value holding ' between double quotes."""
+    _, en = LABELS[key]
+    assert not re.search(r"\{[^{}]*![rs]\}", en), (key, en)
+    assert key in _OTHER_QUOTES_MEANT or not _OTHER_QUOTES.search(en), (key, en)
+
+
+def test_a_broken_plans_values_are_quoted_in_english_as_written(tmp_path):
+    """In English too each value is quoted between ' and ', whole: a quote, a backslash or Rich
+    markup in it printed as it is."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
+    plan = tmp_path / "reg" / "tasks.yaml"
+    text = plan.read_text(encoding="utf-8")
+    for old, new in [("owners: [拉萨市]", "owners: [\"拉萨'[b]市\"]"),
+                     ("timezone: Asia/Shanghai", "timezone: \"Asia/[b]Lha'sa\""),
+                     ("        lead: 自治区生态环境厅\n", "        lead: C:\\data'厅\n        ex[b]tra: 1\n")]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    plan.write_text(text, encoding="utf-8")
+
+    result = _validate(plan, "--lang", "en")
+    assert result.returncode == 2
+    messages = [line.split(": ", 2)[2] for line in result.stderr.splitlines()]
+    assert messages == [
+        "registry.settings.timezone: unknown time zone 'Asia/[b]Lha'sa' (an IANA name, e.g. Asia/Shanghai)",
+        "measure 1.1.owners: unknown unit '拉萨'[b]市' (did you mean 拉萨市?); declare it under 'units:'",
+        "measure 1.2.lead: unknown unit 'C:\\data'厅'",
+        "measure 1.2: unknown key 'ex[b]tra'; allowed: id, text, owners, lead, milestones",
+    ]
+
+
+@pytest.mark.parametrize("option, typed, said", [
+    ("--owner", "C:\\data'厅", "--owner: unknown unit 'C:\\data'厅' (known units: "),
+    ("--as-of", "C:\\2019", "--as-of: not a date: 'C:\\2019' (use 2019-03-31,"),
+    # (a tab shown as repr showed it, not as a space that hides it)
+    ("--owner", "拉萨\t市", "--owner: unknown unit '拉萨\\t市' (did you mean 拉萨市?)"),
+])
+def test_a_value_typed_is_echoed_in_english_as_typed(option, typed, said):
+    """A refusal of an option's value (the date parser's words too) quotes it as typed."""
+    env = {k: v for k, v in os.environ.items() if k != "RECTIFY_LANG"} | {"RECTIFY_TODAY": "2019-03-31"}
+    result = subprocess.run([sys.executable, "-m", "rectify_cli", "status", "-r", str(FIXTURES / "small"), option, typed,
+                             "--lang", "en"], capture_output=True, text=True, env=env)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"rectify: {said}"), result.stderr
