@@ -316,6 +316,14 @@ class ExportFormat(str, enum.Enum):
 
 
 # -- helpers for the commands ---------------------------------------------------------
+def _typed_registry(ctx: typer.Context, registry: Path | None) -> str | None:
+    """The ledger as this command line named it (-r PATH), for the commands a message tells the
+    user to run next (render/journal_text.registry_words); None when it was found or came from
+    RECTIFY_REGISTRY, which the pasted command finds again."""
+    source = ctx.get_parameter_source("registry")
+    return str(registry) if registry is not None and getattr(source, "name", "") == "COMMANDLINE" else None
+
+
 def _load(registry: Path | None, no_cache: bool = False):
     from .registry import load_registry
 
@@ -615,16 +623,18 @@ def validate_cmd(
         files += label("bundled_ledger", lang)
     typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
                                measures=measures, entries=len(reg.journal)), single_line=True))
-    _warn_repeated(reg, lang)
+    _warn_repeated(reg, lang, str(path) if path is not None else _typed_registry(ctx, registry))
     _warn_far(reg, lang)
 
 
-def _warn_repeated(reg, lang: Lang) -> None:
-    """On stderr, each journal entry repeating an earlier one exactly (journal_checks.repeated_entries)."""
+def _warn_repeated(reg, lang: Lang, typed: str | None) -> None:
+    """On stderr, each journal entry repeating an earlier one exactly (journal_checks.repeated_entries);
+    `typed`: the ledger as the command line named it, for the retract it says to run."""
     from .journal_checks import repeated_entries
     from .render.journal_text import repeated_warnings
 
-    for line in repeated_warnings(repeated_entries(reg.journal), folder=reg.folder is not None, lang=lang):
+    for line in repeated_warnings(repeated_entries(reg.journal), folder=reg.folder is not None, lang=lang,
+                                  registry=typed):
         typer.echo(line, err=True)
 
 
@@ -699,7 +709,7 @@ EvidenceOpt = Annotated[Optional[str], typer.Option("--evidence", help="help_opt
 MilestoneOpt = Annotated[Optional[str], typer.Option("--milestone", help="help_opt_milestone", metavar="help_value_date")]
 
 
-def _write(registry: Path | None, lang: Lang, **fields) -> None:
+def _write(ctx: typer.Context, registry: Path | None, lang: Lang, **fields) -> None:
     from . import journal
     from .render import journal_text
 
@@ -710,11 +720,12 @@ def _write(registry: Path | None, lang: Lang, **fields) -> None:
 
     with _said_in(lang):  # (a refused request, said in the clerk's language)
         result = journal.append(registry, written=written, **fields)
-    sys.stdout.write(journal_text.render_written(result, lang=lang))
+    sys.stdout.write(journal_text.render_written(result, lang=lang, registry=_typed_registry(ctx, registry)))
 
 
 @app.command("record", cls=_Command, help="help_record")
 def record_cmd(
+    ctx: typer.Context,
     measure: MeasureArg,
     state: Annotated[str, typer.Option("--state", help="help_record_state")],
     note: Annotated[str, typer.Option("--note", help="help_record_note")] = "",
@@ -725,12 +736,13 @@ def record_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    _write(registry, lang, command="record", measure=measure, state=state, note=note, date=date_, evidence=evidence, by=by,
+    _write(ctx, registry, lang, command="record", measure=measure, state=state, note=note, date=date_, evidence=evidence, by=by,
            milestone=milestone)
 
 
 @app.command("close", cls=_Command, help="help_close")
 def close_cmd(
+    ctx: typer.Context,
     measure: MeasureArg,
     evidence: Annotated[Optional[str], typer.Option("--evidence", help="help_close_evidence")] = None,
     milestone: MilestoneOpt = None,
@@ -740,12 +752,13 @@ def close_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    _write(registry, lang, command="close", measure=measure, state="done", note=note, date=date_, evidence=evidence, by=by,
+    _write(ctx, registry, lang, command="close", measure=measure, state="done", note=note, date=date_, evidence=evidence, by=by,
            milestone=milestone)
 
 
 @app.command("reopen", cls=_Command, help="help_reopen", short_help="help_reopen_short")
 def reopen_cmd(
+    ctx: typer.Context,
     measure: MeasureArg,
     note: Annotated[str, typer.Option("--note", help="help_reopen_note")],
     date_: DateOpt = None,
@@ -754,11 +767,12 @@ def reopen_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    _write(registry, lang, command="reopen", measure=measure, state="reopened", note=note, date=date_, evidence=evidence, by=by)
+    _write(ctx, registry, lang, command="reopen", measure=measure, state="reopened", note=note, date=date_, evidence=evidence, by=by)
 
 
 @app.command("report", cls=_Command, help="help_report", short_help="help_report_short")
 def report_cmd(
+    ctx: typer.Context,
     measure: MeasureArg,
     note: Annotated[str, typer.Option("--note", help="help_report_note")],
     date_: DateOpt = None,
@@ -767,11 +781,12 @@ def report_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    _write(registry, lang, command="report", measure=measure, state="report", note=note, date=date_, evidence=evidence, by=by)
+    _write(ctx, registry, lang, command="report", measure=measure, state="report", note=note, date=date_, evidence=evidence, by=by)
 
 
 @app.command("extend", cls=_Command, help="help_extend", short_help="help_extend_short")
 def extend_cmd(
+    ctx: typer.Context,
     measure: MeasureArg,
     to: Annotated[str, typer.Option("--to", help="help_extend_to", metavar="help_value_date")],
     reason: Annotated[str, typer.Option("--reason", help="help_extend_reason")],
@@ -785,12 +800,13 @@ def extend_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    _write(registry, lang, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
+    _write(ctx, registry, lang, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
            to=to, reason=reason, approved_by=approved_by, late=late, milestone=milestone, far_future=far_future)
 
 
 @app.command("retract", cls=_Command, help="help_retract", short_help="help_retract_short")
 def retract_cmd(
+    ctx: typer.Context,
     measure: MeasureArg,
     reason: Annotated[str, typer.Option("--reason", help="help_retract_reason")],
     entry: Annotated[Optional[str], typer.Option("--entry", help="help_retract_entry")] = None,
@@ -799,7 +815,7 @@ def retract_cmd(
     registry: RegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    _write(registry, lang, command="retract", measure=measure, state="retracted", note=reason, date=date_, by=by,
+    _write(ctx, registry, lang, command="retract", measure=measure, state="retracted", note=reason, date=date_, by=by,
            entry=entry)
 
 

@@ -300,10 +300,11 @@ LABELS = {
     # (what to do of it: one typed by hand is deleted; one rectify wrote (hashed) is retracted, as
     # its write said, since the hash chain after it would break)
     "validate_repeated_delete": ("若是重复粘贴，请删去这一条", "if it was pasted twice, delete this one"),
-    "validate_repeated_retract": ("如是误将命令运行了两次，请用 `rectify retract {measure} --entry {new} --reason 重复记录` "
+    # ({registry}: " -r PATH" when the command named its ledger so, render/journal_text.registry_words)
+    "validate_repeated_retract": ("如是误将命令运行了两次，请用 `rectify retract {measure} --entry {new} --reason 重复记录{registry}` "
                                   "撤回这一条",
                                   "if the command ran twice by mistake, `rectify retract {measure} --entry {new} "
-                                  "--reason duplicate` voids this one"),
+                                  "--reason duplicate{registry}` voids this one"),
     "validate_repeated_more": ("警告：另有 {count} 条记录与前面的某条完全相同",
                                "warning: {count:more entry repeats|more entries repeat} an earlier one exactly"),
     # (an extension more than FAR_YEARS after the deadline it moves: journal_checks.far_extensions)
@@ -361,10 +362,10 @@ LABELS = {
                            "back-filled: dated {date}, before the latest entry of {measure} ({latest})"),
     # (under the entry written, as the other notices: written all the same, as a second identical report can be true)
     "notice_repeated_entry": ("这条记录与 {date} 的{state}记录（{hash}）完全相同，仍已写入；如是误将命令运行了两次，"
-                              "请用 `rectify retract {measure} --entry {new} --reason 重复记录` 撤回这一条",
+                              "请用 `rectify retract {measure} --entry {new} --reason 重复记录{registry}` 撤回这一条",
                               "this entry repeats the {state} entry of {date} ({hash}) exactly, and is written "
                               "all the same; if the command ran twice by mistake, `rectify retract {measure} --entry {new} "
-                              "--reason duplicate` voids this one"),
+                              "--reason duplicate{registry}` voids this one"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
                                   "evidence '{evidence}' is no file here: recorded as text (no hash)"),
     "notice_evidence_is_folder": ("佐证“{evidence}”是文件夹，不是文件：按文字记录（未计算哈希）；要以哈希固定佐证，请指明其中的文件",

@@ -37,6 +37,7 @@ import errno
 import hashlib
 import os
 import re
+import shlex
 import stat
 import time
 from dataclasses import dataclass, replace
@@ -165,7 +166,8 @@ def append(
     root = existing_root(registry)
     if packaged_copy(root):
         folder = (root if root.is_dir() else root.parent).resolve()
-        raise refusal(UsageError, "installed_copy", root=str(root), folder=str(folder))
+        # (the folder in the cp it says to run, quoted: a virtual environment's path may hold a space)
+        raise refusal(UsageError, "installed_copy", root=str(root), folder=shlex.quote(str(folder)))
     measure = item_key(measure)
     if not measure:  # (record "": it was said to be no measure “” in the plan)
         raise refusal(UsageError, "empty_measure")

@@ -5,6 +5,7 @@ Every test works on a copy of tests/fixtures/small in tmp_path; today is pinned 
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 from pathlib import Path
 
@@ -203,14 +204,69 @@ def test_the_same_entry_recorded_twice_is_written_with_a_warning_naming_the_firs
     assert second.stderr == ""
     assert second.stdout.splitlines()[1] == (
         f"  ! 这条记录与 2019-03-31 的推进中记录（{first_hash[:12]}）完全相同，仍已写入；如是误将命令运行了两次，"
-        f"请用 `rectify retract 1.1 --entry {second_hash[:12]} --reason 重复记录` 撤回这一条")
+        f"请用 `rectify retract 1.1 --entry {second_hash[:12]} --reason 重复记录 -r {reg}` 撤回这一条")
     assert journal_bytes(reg).decode().count("  note: 同一说明\n") == 2
     third = run(*args, "--lang", "en")
     third_hash = third.stdout.split("head ")[1].split()[0]
     assert (third.exit_code, third.stderr, third.stdout.splitlines()[1]) == (0, "", (
         f"  ! this entry repeats the in_progress entry of 2019-03-31 ({second_hash[:12]}) exactly, and is "
         f"written all the same; if the command ran twice by mistake, `rectify retract 1.1 --entry {third_hash[:12]} "
-        "--reason duplicate` voids this one"))
+        f"--reason duplicate -r {reg}` voids this one"))
+
+
+def _hint(text: str) -> list[str]:
+    """The command a message says to run (between its backquotes), split as a POSIX shell splits
+    it, without the leading `rectify`."""
+    words = shlex.split(text.split("`")[1])
+    assert words[0] == "rectify", text
+    return words[1:]
+
+
+def _twice(*registry: str, env: dict | None = None):
+    """`record 1.1` run twice on the ledger `registry` names (-r PATH, or nothing): the second run."""
+    args = ("record", "1.1", "--state", "in_progress", "--note", "同一说明", *registry)
+    assert CliRunner().invoke(app, list(args), env={"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None, **(env or {})}).exit_code == 0
+    return CliRunner().invoke(app, list(args), env={"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None, **(env or {})})
+
+
+def test_the_retract_a_repeat_is_told_to_run_names_the_registry_as_typed_and_runs_when_pasted(tmp_path, monkeypatch):
+    """Run as printed, the hint retracted in the ledger found from here (or the bundled one), not
+    in the one -r named: refused, 措施 1.1 没有 --entry … 所指的记录."""
+    shutil.copytree(FIXTURE, tmp_path / "台账 副本")
+    monkeypatch.chdir(tmp_path)
+    second = _twice("-r", "台账 副本/tasks.yaml")
+    assert second.exit_code == 0, second.output
+    hint = _hint(second.stdout.splitlines()[1])
+    new = second.stdout.split("台账哈希 ")[1].split()[0][:12]
+    assert hint == ["retract", "1.1", "--entry", new, "--reason", "重复记录", "-r", "台账 副本/tasks.yaml"]
+    assert "-r '台账 副本/tasks.yaml'`" in second.stdout  # (quoted for the shell it is pasted in)
+    validated = run("validate", "台账 副本/tasks.yaml")
+    assert validated.exit_code == 0, validated.output
+    assert _hint(validated.stderr) == hint
+    pasted = run(*hint)
+    assert pasted.exit_code == 0, pasted.output
+    assert f"  retracts: {new}" in (tmp_path / "台账 副本" / "progress.yaml").read_text(encoding="utf-8")
+    assert run("validate", "台账 副本/tasks.yaml").stderr == ""  # (the repeat retracted: warned of no more)
+
+
+@pytest.mark.parametrize("found", ["default", "environment"])
+def test_a_registry_not_typed_on_the_command_line_is_not_repeated_in_the_hint(tmp_path, monkeypatch, found):
+    """The ledger found from the working folder, or named by RECTIFY_REGISTRY (still set in the same
+    shell), is the one the pasted command finds: no -r."""
+    (tmp_path / "data").mkdir()
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(FIXTURE / name, tmp_path / "data" / name)
+    (tmp_path / ".git").mkdir()  # (the search for data/ stops here)
+    monkeypatch.chdir(tmp_path)
+    env = {"RECTIFY_REGISTRY": str(tmp_path / "data" / "tasks.yaml")} if found == "environment" else {}
+    second = _twice(env=env)
+    assert second.exit_code == 0, second.output
+    hint = _hint(second.stdout.splitlines()[1])
+    assert "-r" not in hint and "--registry" not in hint
+    pasted = CliRunner().invoke(app, hint, env={"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None, **env})
+    assert pasted.exit_code == 0, pasted.output
+    validated = CliRunner().invoke(app, ["validate"], env={"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None, **env})
+    assert (validated.exit_code, validated.stderr) == (0, "")
 
 
 @pytest.mark.parametrize("differs", [("--note", "另一说明"), ("--by", "那曲市"), ("--evidence", "现场照片"),

@@ -231,9 +231,9 @@ def test_an_entry_like_an_earlier_one_but_for_one_field_is_no_repeat(tmp_path):
 
 @pytest.mark.parametrize("lang, said", [
     ("zh", "警告：第 11 条进展记录（措施 1.2，2019-03-31）与第 57 行的记录完全相同：重复的记录不改变任何状态；"
-           "如是误将命令运行了两次，请用 `rectify retract 1.2 --entry {new} --reason 重复记录` 撤回这一条"),
+           "如是误将命令运行了两次，请用 `rectify retract 1.2 --entry {new} --reason 重复记录 -r {plan}` 撤回这一条"),
     ("en", "warning: journal entry 11 (measure 1.2, 2019-03-31) repeats the entry on line 57 exactly: a repeated entry "
-           "changes no state; if the command ran twice by mistake, `rectify retract 1.2 --entry {new} --reason duplicate` "
+           "changes no state; if the command ran twice by mistake, `rectify retract 1.2 --entry {new} --reason duplicate -r {plan}` "
            "voids this one"),
 ])
 def test_validate_warns_of_an_entry_the_command_line_wrote_twice(tmp_path, lang, said):
@@ -249,7 +249,7 @@ def test_validate_warns_of_an_entry_the_command_line_wrote_twice(tmp_path, lang,
     new = journal.read_text(encoding="utf-8").rsplit("hash: ", 1)[1][:12]
     for cache in ("cold", "warm"):
         proc = _rectify("validate", str(plan), cache=tmp_path / "cache", lang=lang)
-        assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:62: {said.format(new=new)}\n"), cache
+        assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:62: {said.format(new=new, plan=plan)}\n"), cache
     retracted = _rectify("retract", "1.2", "--entry", new, "--reason", "重复记录", "--registry", str(plan),
                          cache=tmp_path / "cache")
     assert retracted.returncode == 0, retracted.stderr

@@ -7,6 +7,7 @@ Every test works on a copy of tests/fixtures/small in tmp_path; today is pinned 
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -380,6 +381,20 @@ def test_the_installed_copy_of_the_bundled_ledger_is_refused_in_chinese(tmp_path
     assert _stderr_line(result) == (
         f"{installed / 'tasks.yaml'} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
         f"（cp -r {installed} ./data），此后在该文件夹中运行的命令即读取 `data/tasks.yaml`（或用 --registry 指定）；未写入任何内容")
+
+
+def test_the_copy_the_installed_ledger_refusal_says_to_make_runs_when_pasted(tmp_path, monkeypatch):
+    """(a virtual environment in a folder named with a space: `cp -r /x/my venv/… ./data`, pasted,
+    copied two folders that are not there)"""
+    from rectify_cli import layout
+
+    installed = tmp_path / "我的 环境" / "site-packages" / "rectify_cli" / "data"
+    shutil.copytree(FIXTURE, installed)
+    monkeypatch.setattr(layout, "_PACKAGED_PLAN", installed / "tasks.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run("report", "2.2", "--note", "一季度", "--registry", str(installed / "tasks.yaml"), "--lang", "en")
+    command = _stderr_line(result).split("(cp ", 1)[1].split("); ", 1)[0]
+    assert shlex.split(f"cp {command}") == ["cp", "-r", str(installed), "./data"]
 
 
 def test_a_long_list_of_units_for_one_entry_names_a_few_of_them_not_every_one(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 
 from ..dates import whole_months
 from ..engine import Retractions
@@ -71,8 +72,17 @@ def retracted_entry(state: EntryState, milestone, day, lang: Lang) -> str:
     return label("retracted_entry", lang, day=day.isoformat(), entry=entry) + _step_of(state, milestone, lang)
 
 
-def render_written(result, *, lang: Lang = Lang.zh) -> str:
-    """The entry written and the measure's state after it, then notices, then the new head hash."""
+def registry_words(typed: str | None) -> str:
+    """What a command a message tells the user to run adds for the ledger: " -r PATH" when the
+    command at hand named it so (`typed`, quoted for a POSIX shell: pasted, it runs on the same
+    ledger); "" when it was found (data/ from here, RECTIFY_REGISTRY still set): found again.
+    Not --lang: the command runs the same in either language."""
+    return "" if typed is None else f" -r {shlex.quote(typed)}"
+
+
+def render_written(result, *, lang: Lang = Lang.zh, registry: str | None = None) -> str:
+    """The entry written and the measure's state after it, then notices, then the new head hash.
+    `registry`: the ledger as the command line named it (registry_words)."""
     f = result.fields
     what = entry_kind(EntryState(f["state"]), f.get("milestone"), lang)
     if "to" in f:
@@ -83,21 +93,22 @@ def render_written(result, *, lang: Lang = Lang.zh) -> str:
         what += _retracts_text(result.retracted, lang)
     lines = [printable(f"{label('written', lang)} {result.measure} {f['date']} {what} — {effect_text(result.effect, lang)}",
                        single_line=True)]
-    lines += [printable(f"  ! {notice_text(n, lang, prefix='notice_')}", single_line=True) for n in [*result.warnings, *_repeats(result)]]
+    lines += [printable(f"  ! {notice_text(n, lang, prefix='notice_')}", single_line=True) for n in [*result.warnings, *_repeats(result, registry)]]
     created = label("journal_new_file", lang) if result.created else ""
     lines.append(printable(f"  {label('journal_head', lang)} {result.head}  {written_journal(result.journal, result.folder)}{created}",
                            single_line=True))
     return "\n".join(lines) + "\n"
 
 
-def _repeats(result) -> list[Notice]:
+def _repeats(result, registry: str | None) -> list[Notice]:
     """The earlier entry a write repeats exactly (WriteResult.repeats), by its date and hash, and
     how to retract the new one: a command run twice by mistake."""
     earlier = result.repeats
     if earlier is None:
         return []
     return [Notice("repeated_entry", {"date": earlier.date.isoformat(), "state": Word(ENTRY, earlier.state.value),
-                                      "hash": (earlier.hash or "")[:12], "measure": result.measure, "new": result.head[:12]})]
+                                      "hash": (earlier.hash or "")[:12], "measure": result.measure, "new": result.head[:12],
+                                      "registry": registry_words(registry)})]
 
 
 def written_journal(journal: str, folder: bool) -> str:
@@ -158,12 +169,14 @@ def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = 
 _REPEATS_NAMED = 10
 
 
-def repeated_warnings(repeats, *, folder: bool, lang: Lang) -> list[str]:
+def repeated_warnings(repeats, *, folder: bool, lang: Lang, registry: str | None = None) -> list[str]:
     """validate's warning lines for journal entries repeating an earlier one exactly
     (journal_checks.repeated_entries: (place, entry, earlier)), each at its file and line. One
-    rectify wrote (hashed) is retracted, as its write said: deleted, the chain after it breaks."""
+    rectify wrote (hashed) is retracted, as its write said: deleted, the chain after it breaks.
+    `registry`: the ledger as the command line named it (registry_words)."""
     def values(entry, earlier) -> dict:
-        then = (label("validate_repeated_retract", lang, measure=entry.measure, new=entry.hash[:12]) if entry.hash
+        then = (label("validate_repeated_retract", lang, measure=entry.measure, new=entry.hash[:12],
+                      registry=registry_words(registry)) if entry.hash
                 else label("validate_repeated_delete", lang))
         return {"first": earlier.location.line, "then": then}
 
