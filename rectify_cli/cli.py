@@ -579,7 +579,7 @@ def reconcile_cmd(
         reg = _load(registry, no_cache)
     from .layout import quoted_reports
 
-    results = reconcile.reconcile_files(reg.plan, reg.journal, quoted_reports(reg.plan, reg.plan_files))
+    results = reconcile.reconcile_files(reg.plan, reg.journal, quoted_reports(reg.plan, reg.plan_files, folder=reg.folder is not None))
     if format is ReportFormat.json:
         from .render import json_out
 
@@ -625,6 +625,7 @@ def validate_cmd(
                                measures=measures, entries=len(reg.journal)), single_line=True))
     _warn_repeated(reg, lang, str(path) if path is not None else _typed_registry(ctx, registry))
     _warn_far(reg, lang)
+    _warn_source(reg, lang)
 
 
 def _warn_repeated(reg, lang: Lang, typed: str | None) -> None:
@@ -646,6 +647,17 @@ def _warn_far(reg, lang: Lang) -> None:
 
     for line in far_warnings(far_extensions(reg.journal, reg.plan), folder=reg.folder is not None, lang=lang):
         typer.echo(line, err=True)
+
+
+def _warn_source(reg, lang: Lang) -> None:
+    """On stderr, each report a plan file names (registry.source) that cannot be read, at its
+    source: line: reconcile would not check the claims' words against it (a warning: the plan is valid)."""
+    from .layout import unread_sources
+    from .registry import source_line
+    from .render.reconcile_text import unread_warning
+
+    for file, report in unread_sources(reg.plan, reg.plan_files, folder=reg.folder is not None):
+        typer.echo(unread_warning(file, source_line(file), report, folder=reg.folder is not None, lang=lang), err=True)
 
 
 @app.command("export", cls=_Command, help="help_export")

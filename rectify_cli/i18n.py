@@ -292,6 +292,10 @@ LABELS = {
     "history_under_row": ("{name}：{text}", "{name}: {text}"),
     "validate_ok": ("{files}：通过——{tasks}项整改任务、{measures}项具体措施、{entries}条进展记录",
                     "{files}: ok — {tasks:task}, {measures:measure}, {entries:journal entry|journal entries}"),
+    # (a report a plan names that cannot be read: valid, but reconcile leaves the claims' words unchecked)
+    "validate_source_unread": ("{place}: 警告：registry.source 所指的报告读不到（{path}：{why}）：rectify reconcile 不会核对报告数字的原文",
+                               "{place}: warning: the report registry.source names cannot be read ({path}: {why}): rectify reconcile "
+                               "will not check the claims' words against it"),
     # (an entry repeating an earlier one field for field: journal_checks.repeated_entries)
     "validate_repeated": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）与第 {first} 行的记录完全相同："
                           "重复的记录不改变任何状态；{then}",
@@ -882,7 +886,18 @@ LABELS = {
     "reconcile_not_quoted": ("未见于报告", "not in report"),
     "reconcile_not_quoted_heading": ("报告（{source}）中没有的原文（{n}项）：", "Words the report ({source}) does not say ({n}):"),
     "reconcile_not_quoted_line": ("{claim_key}“{text}”", "{claim_key} (“{text}”)"),
-    "reconcile_source_unread": ("未核对原文：读不到报告（{source}）。", "The words were not checked: the report ({source}) cannot be read."),
+    "reconcile_source_unread": ("未核对原文：读不到报告（{path}：{why}）。", "Words not checked: cannot read the report ({path}: {why})."),
+    # (why a report a plan names cannot be read, in a few words: reconcile.UNREAD_WHY)
+    "source_unread_missing": ("文件不存在", "no such file"),
+    "source_unread_folder": ("是文件夹", "is a folder"),
+    "source_unread_not_file": ("不是普通文件", "not a regular file"),
+    "source_unread_permission": ("没有读取权限", "permission denied"),
+    "source_unread_unreadable": ("无法读取", "cannot be read"),
+    "source_unread_empty": ("是空的", "is empty"),
+    "source_unread_pdf": ("是 PDF，不是文字", "a PDF, not text"),
+    "source_unread_office": ("是办公文档，不是文字", "an office document, not text"),
+    "source_unread_web_page": ("是网页，不是文字", "a web page, not text"),
+    "source_unread_undecodable": ("不是 UTF-8 或 GB18030 文字", "not UTF-8 or GB18030 text"),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),
     "reconcile_mistyped_text": ("（没有此项的计数规则；是否指 {known}？）", "(no counting rule for this key; did you mean {known}?)"),

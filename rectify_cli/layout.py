@@ -306,28 +306,47 @@ def read_bytes(path: Path) -> bytes:
         raise unreadable(path, exc) from None
 
 
-def quoted_report(plan_file: str | Path, source: str | None) -> str | None:
-    """The text of the report a plan names (registry.source, relative to the plan file), as the
-    import reads it; None when it names none, or it cannot be read (reconcile says so)."""
+def quoted_report(plan_file: str | Path, source: str | None, *, folder: bool, words: bool = True):
+    """The report a plan names (registry.source, relative to the plan file), a
+    reconcile.QuotedReport: its text as the import reads it (`words` False: only decoded, which
+    is all validate needs to know it can be read), or why it cannot be read; None when it names none."""
     if source is None:
         return None
     from .errors import ReportFormatError
-    from .importer_text import report_text
+    from .gate import shown_file
+    from .importer_text import decode_report, report_text
+    from .reconcile import UNREAD_WHY, QuotedReport
 
     path = Path(plan_file).parent / source
+    shown = shown_file(str(path), folder=folder)  # (where the user opens it: as the plan file is named)
     try:
-        return report_text(read_bytes(path), filename=str(path))
-    except (RegistryError, ReportFormatError):  # (missing, a folder, a PDF...: the words go unchecked, said)
-        return None
+        raw = read_bytes(path)
+        text = report_text(raw, filename=str(path)) if words else decode_report(raw, filename=str(path))
+    except (RegistryError, ReportFormatError) as exc:  # (missing, a folder, a PDF...: the words go unchecked, said)
+        notice = getattr(exc.problems[0], "notice", None)
+        return QuotedReport(source, shown, None, UNREAD_WHY.get(getattr(notice, "key", None), "unreadable"))
+    return QuotedReport(source, shown, text)
 
 
-def quoted_reports(plan, plan_files) -> dict[str | None, str | None]:
-    """The text of each report a registry's plan files name (quoted_report), keyed as
+def quoted_reports(plan, plan_files, *, folder: bool, words: bool = True) -> dict:
+    """The report each of a registry's plan files names (quoted_report), keyed as
     reconcile.reconcile_files names them: a folder's files by name, one file as None."""
+    return {name: quoted_report(file, source, folder=folder, words=words) for name, file, source in _sources(plan, plan_files)}
+
+
+def _sources(plan, plan_files) -> list[tuple[str | None, str, str | None]]:
+    """(name as reconcile_files names it, plan file, registry.source) of each plan file."""
     if not plan.parts:
-        return {None: quoted_report(plan_files[0], plan.meta.source)}
+        return [(None, plan_files[0], plan.meta.source)]
     files = {Path(file).name: file for file in plan_files}
-    return {name: quoted_report(files[name], meta.source) for name, _, meta in plan.parts}
+    return [(name, files[name], meta.source) for name, _, meta in plan.parts]
+
+
+def unread_sources(plan, plan_files, *, folder: bool) -> list[tuple[str, object]]:
+    """(plan file, reconcile.QuotedReport) of each report a plan file names that cannot be read:
+    what validate warns of (reconcile would not check the claims' words)."""
+    found = [(file, quoted_report(file, source, folder=folder, words=False)) for _, file, source in _sources(plan, plan_files)]
+    return [(file, report) for file, report in found if report is not None and report.text is None]
 
 
 def unreadable(path: Path, exc: OSError) -> RegistryError:

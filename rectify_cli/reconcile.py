@@ -99,13 +99,29 @@ class ClaimCheck:
 
 
 @dataclass(frozen=True)
+class QuotedReport:
+    """The report a plan names (registry.source), as looked for (layout.quoted_report)."""
+    named: str  # as the plan writes it, relative to the plan file
+    path: str  # as the registry's files are named (gate.shown_file): one the user can open from here
+    text: str | None  # as the import reads it; None: it could not be read (the words go unchecked, said)
+    why: str | None = None  # then why: a key of UNREAD_WHY (missing, folder, empty, pdf...)
+
+
+# Why a report named could not be read, by what the reading said (its problem's key): a few
+# words each (i18n source_unread_<why>), and the code `reconcile --format json` gives.
+UNREAD_WHY = {"no_such_file": "missing", "dangling_link": "missing", "is_folder": "folder", "not_regular": "not_file",
+              "permission": "permission", "import_empty": "empty", "import_pdf": "pdf", "import_office": "office",
+              "import_html": "web_page", "import_undecodable": "undecodable", "import_utf16_without_bom": "undecodable",
+              "import_cut_short": "undecodable"}
+
+
+@dataclass(frozen=True)
 class ReconcileResult:
     report_date: date
     checks: tuple[ClaimCheck, ...]  # in the order the plan lists its claims
-    # the report the claims quote, as the plan names it (registry.source), where it was looked in;
-    # and whether it could be read (else the words went unchecked, which is said)
-    source: str | None = None
-    source_read: bool = False
+    # the report the claims quote (registry.source), where the plan names one: read (else the
+    # words went unchecked, which is said, with why)
+    source: QuotedReport | None = None
 
     @property
     def mismatches(self) -> tuple[ClaimCheck, ...]:
@@ -629,11 +645,10 @@ def _says(report: str, words: str) -> bool:
     return words in report or normalise(words) in report
 
 
-def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry], report: str | None = None, *,
-              unread: bool = False) -> ReconcileResult:
+def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry], source: QuotedReport | None = None) -> ReconcileResult:
     """Check every claim of ``plan.meta.claims`` against the ledger as of the report date, and
-    its words against ``report``, the text of the report the plan names (None: not checked;
-    ``unread``: because it could not be read).
+    its words against ``source``, the report the plan names (None: none named, not checked; its
+    text None: it could not be read).
 
     Claims without a rule come back with ``computed=None`` (shown as "no rule"), never an error;
     those the ledger gives no figure for (UNCOUNTED, a rate of none listed) with why as well; a
@@ -641,6 +656,7 @@ def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry], report: str 
     another figure than its value says so (text_value), with a rule or without.
     """
     as_of = plan.meta.report_date
+    report = None if source is None else source.text
     ledger = Ledger(plan=plan, report=engine.evaluate(plan=plan, journal=journal, as_of=as_of))
     checks = []
     for claim in plan.meta.claims:
@@ -659,30 +675,24 @@ def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry], report: str 
             alternative = _closest(claim.value, computed, spec.alternatives, ledger)
         checks.append(ClaimCheck(claim.key, claim.text, claim.value, computed,
                                  spec.rule.zh, spec.rule.en, alternative, text_value=said, quoted=quoted))
-    looked = report is not None or unread
-    return ReconcileResult(report_date=as_of, checks=tuple(checks), source=plan.meta.source if looked else None,
-                           source_read=report is not None)
+    return ReconcileResult(report_date=as_of, checks=tuple(checks), source=source)
 
 
 def reconcile_files(plan: Plan, journal: tuple[Entry, ...] | list[Entry],
-                    reports: Mapping[str | None, str | None] | None = None) -> list[tuple[str | None, ReconcileResult]]:
+                    reports: Mapping[str | None, QuotedReport | None] | None = None) -> list[tuple[str | None, ReconcileResult]]:
     """`reconcile` of each report: a folder's files one by one, each file's claims against its
     own tasks and journal entries, as of its own report date (their sum would hide a file that
     overstates beside one that understates, and fault a file that makes no such claim); one
-    file as it is, named None. `reports`: the text of each one's report, by that name (None: it
-    could not be read; a name left out, not looked for)."""
+    file as it is, named None. `reports`: the report each one names, by that name (None, or a
+    name left out: none named, not looked for)."""
     reports = reports or {}
-
-    def quoted(name: str | None, meta) -> dict:
-        return {"report": reports.get(name), "unread": name in reports and reports[name] is None and meta.source is not None}
-
     if not plan.parts:
-        return [(None, reconcile(plan, journal, **quoted(None, plan.meta)))]
+        return [(None, reconcile(plan, journal, reports.get(None)))]
     results = []
     for name, prefix, meta in plan.parts:
         tasks = tuple(t for t in plan.tasks if t.id.startswith(prefix))
         # (the folder's settings, and the file's own immediate due date: judged as there)
         settings = replace(plan.settings, immediate_due=plan.immediate_due_of(prefix))
         own = replace(plan, meta=meta, settings=settings, tasks=tasks, parts=(), immediate_dues=())
-        results.append((name, reconcile(own, [e for e in journal if e.measure.startswith(prefix)], **quoted(name, meta))))
+        results.append((name, reconcile(own, [e for e in journal if e.measure.startswith(prefix)], reports.get(name))))
     return results

@@ -1150,6 +1150,18 @@ def _setting_positions(data) -> tuple[dict[str, tuple[int, int]], tuple[int, int
     return {key: position_of(settings, key) for key in settings if isinstance(key, str)}, block
 
 
+def source_line(file: str | Path) -> int | None:
+    """The line of a plan file's registry: source: key (validate's warning of a report it names
+    that cannot be read); None where it can't be found (the file changed since it was read)."""
+    try:
+        data = _parse_reference(Path(file), read_text(Path(file)))
+    except RegistryError:
+        return None
+    meta = data.get("registry") if isinstance(data, dict) else None
+    where = key_position_of(meta, "source") if isinstance(meta, dict) and "source" in meta else None
+    return where[0] if where else None
+
+
 def _files_declaring(plans: list[tuple[str, Plan]]) -> dict[str, list[str]]:
     """The names of the plan files that load, by each unit name and alias they declare."""
     declaring: dict[str, list[str]] = {}

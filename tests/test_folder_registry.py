@@ -273,6 +273,9 @@ def probe_folder(folder: Path) -> Path:
                                 (SMALL / "tasks.yaml", SMALL / "progress.yaml", "sm")):
         (folder / f"{name}.yaml").write_bytes(plan.read_bytes())
         (folder / f"{name}.progress.yaml").write_bytes(journal.read_bytes())
+    (folder / "source").mkdir()  # (the report the bundled plan names, beside it: else validate warns it is missing)
+    report = "xizang-2019-rectification-report.txt"
+    (folder / "source" / report).write_bytes((ROOT / "data" / "source" / report).read_bytes())
     return folder
 
 

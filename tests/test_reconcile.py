@@ -805,12 +805,14 @@ def _small_quoting(tmp_path, claims: str, report: str | None) -> str:
     return str(plan)
 
 
-def test_a_claims_words_the_report_does_not_say_are_a_disagreement(tmp_path):
+def test_a_claims_words_the_report_does_not_say_are_a_disagreement(tmp_path, monkeypatch):
     """{tasks_total, 全区4项整改任务均已完成, 4}, words the report never says, printed 一致 and exited 0:
     the column 报告原文 put in the report's mouth what it does not say."""
-    plan = _small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务均已完成, value: 4}\n"
-                                    "    - {key: measures_total, text: 8项具体措施, value: 8}\n",
-                          "测试报告\n\n截至2019年3月31日，全区4项整改任务、8项具体措施中，已完成1项。\n")
+    monkeypatch.chdir(tmp_path)  # (the report named from here, as the plan file is: report.txt)
+    _small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务均已完成, value: 4}\n"
+                             "    - {key: measures_total, text: 8项具体措施, value: 8}\n",
+                   "测试报告\n\n截至2019年3月31日，全区4项整改任务、8项具体措施中，已完成1项。\n")
+    plan = "tasks.yaml"
     result = run("reconcile", "-r", plan)
     assert result.exit_code == 1, result.stdout
     assert [line.split() for line in result.stdout.splitlines() if line.startswith(("tasks_total", "measures_total"))] == [
@@ -835,13 +837,94 @@ def test_words_the_report_says_across_a_line_or_page_break_are_found(tmp_path):
     assert result.stdout.endswith("\n\n全部一致。\n")
 
 
-def test_a_report_that_cannot_be_read_is_said_not_to_have_been_checked(tmp_path):
-    plan = _small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n", None)
-    result = run("reconcile", "-r", plan)
+def _folder_quoting(tmp_path, monkeypatch, report) -> None:
+    """A folder f of one plan file, naqu.yaml (the small fixture), naming src/naqu.txt as its report:
+    `report` is what is there (text; "folder"; b"..." bytes; None: nothing); run from tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "f" / "src").mkdir(parents=True)
+    text = SMALL.read_text(encoding="utf-8").replace("  report_date: 2019-03-31\n",
+                                                     "  report_date: 2019-03-31\n  source: src/naqu.txt\n", 1)
+    (tmp_path / "f" / "naqu.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "f" / "naqu.progress.yaml").write_bytes((SMALL.parent / "progress.yaml").read_bytes())
+    report_file = tmp_path / "f" / "src" / "naqu.txt"
+    if report == "folder":
+        report_file.mkdir()
+    elif isinstance(report, bytes):
+        report_file.write_bytes(report)
+
+
+UNREAD = [(None, "missing", "文件不存在", "no such file"), ("folder", "folder", "是文件夹", "is a folder"),
+          (b"  \n", "empty", "是空的", "is empty"), (b"%PDF-1.4\n", "pdf", "是 PDF，不是文字", "a PDF, not text"),
+          (b"abc\x80\xff\xfd\x81", "undecodable", "不是 UTF-8 或 GB18030 文字", "not UTF-8 or GB18030 text")]
+
+
+@pytest.mark.parametrize("report, why, zh, en", UNREAD)
+def test_a_report_that_cannot_be_read_is_said_why_at_a_path_one_can_open(tmp_path, monkeypatch, report, why, zh, en):
+    """It said 未核对原文：读不到报告（src/naqu.txt）。: not why, and the path as the plan writes it,
+    relative to the plan file, which is not where a user in the registry's parent opens it."""
+    _folder_quoting(tmp_path, monkeypatch, report)
+    result = run("reconcile", "-r", "f")
+    assert result.exit_code == 1, result.stdout  # (9项具体措施 of 8: the figures speak; the words went unchecked)
+    assert result.stdout.endswith(f"\n未核对原文：读不到报告（f/src/naqu.txt：{zh}）。\n")
+    en_result = run("reconcile", "-r", "f", "--lang", "en")
+    assert en_result.stdout.replace("\n", " ").endswith(  # (its words broken at spaces to fit 80 cells)
+        f" Words not checked: cannot read the report (f/src/naqu.txt: {en}). ")
+
+
+def test_a_report_one_file_names_that_cannot_be_read_is_named_from_where_the_plan_was(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    _small_quoting(tmp_path / "sub", "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n", None)
+    result = run("reconcile", "-r", "sub/tasks.yaml")
     assert result.exit_code == 0, result.stdout  # (the figures agree; the words were not checked, and it says so)
-    assert result.stdout.endswith("\n\n全部一致。\n未核对原文：读不到报告（report.txt）。\n")
-    en = run("reconcile", "-r", plan, "--lang", "en")
-    assert en.stdout.endswith("\n\nAll claims match.\nThe words were not checked: the report (report.txt) cannot be read.\n")
+    assert result.stdout.endswith("\n\n全部一致。\n未核对原文：读不到报告（sub/report.txt：文件不存在）。\n")
+    en = run("reconcile", "-r", "sub/tasks.yaml", "--lang", "en")
+    assert en.stdout.endswith("\n\nAll claims match.\nWords not checked: cannot read the report (sub/report.txt: no such file).\n")
+
+
+@pytest.mark.parametrize("report, why, zh, en", UNREAD)
+def test_reconcile_as_json_says_which_report_was_named_and_why_it_was_not_read(tmp_path, monkeypatch, report, why, zh, en):
+    """quoted was null both where the plan names no report and where it could not be read."""
+    import json
+
+    _folder_quoting(tmp_path, monkeypatch, report)
+    (named,) = json.loads(run("reconcile", "-r", "f", "--format", "json").stdout)["reports"]
+    assert named["source"] == {"named": "src/naqu.txt", "path": "f/src/naqu.txt", "read": False, "why": why}
+    assert [c["quoted"] for c in named["claims"]] == [None, None]
+
+
+def test_reconcile_as_json_says_a_report_named_was_read_and_none_where_none_is_named(tmp_path, monkeypatch):
+    import json
+
+    _folder_quoting(tmp_path, monkeypatch, "全区4项整改任务、9项具体措施。\n".encode())
+    (named,) = json.loads(run("reconcile", "-r", "f", "--format", "json").stdout)["reports"]
+    assert named["source"] == {"named": "src/naqu.txt", "path": "f/src/naqu.txt", "read": True, "why": None}
+    (alone,) = json.loads(run("reconcile", "-r", str(SMALL), "--format", "json").stdout)["reports"]
+    assert alone["source"] is None
+
+
+@pytest.mark.parametrize("report, why, zh, en", UNREAD)
+def test_validate_warns_of_a_report_the_plan_names_that_cannot_be_read(tmp_path, monkeypatch, report, why, zh, en):
+    """validate said 通过 of a plan whose registry.source pointed at nothing: reconcile would not check
+    the claims' words, said only there. A warning at the source: line; the plan is valid (exit 0)."""
+    _folder_quoting(tmp_path, monkeypatch, report)
+    result = run("validate", "f")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "f/naqu.yaml：通过——4项整改任务、8项具体措施、9条进展记录\n"
+    assert result.stderr == (f"rectify: f/naqu.yaml:9: 警告：registry.source 所指的报告读不到（f/src/naqu.txt：{zh}）："
+                             "rectify reconcile 不会核对报告数字的原文\n")
+    en_result = run("validate", "f", "--lang", "en")
+    assert en_result.exit_code == 0
+    assert en_result.stderr == (f"rectify: f/naqu.yaml:9: warning: the report registry.source names cannot be read "
+                                f"(f/src/naqu.txt: {en}): rectify reconcile will not check the claims' words against it\n")
+
+
+def test_validate_says_nothing_of_a_report_it_can_read_nor_of_a_plan_naming_none(tmp_path, monkeypatch):
+    _folder_quoting(tmp_path, monkeypatch, "全区4项整改任务。\n".encode())
+    result = run("validate", "f")
+    assert (result.exit_code, result.stderr) == (0, "")
+    alone = run("validate", str(SMALL))
+    assert (alone.exit_code, alone.stderr) == (0, "")
 
 
 def test_reconcile_as_json_says_whether_the_report_says_each_claims_words(tmp_path):

@@ -429,6 +429,26 @@ def test_reconcile_json_of_a_claim_contradicting_its_words_and_a_mistyped_key_ma
     _assert_matches("reconcile", document)
 
 
+@pytest.mark.parametrize("report", [None, "全区4项整改任务", "%PDF-1.4"])
+def test_reconcile_json_of_a_report_named_read_or_not_matches_its_schema(tmp_path, report):
+    # (the report the plan names (registry.source): missing, read (its words found or not), not text)
+    plan = _small_with_claims(tmp_path, "", measures_total=8)
+    Path(plan).write_text(Path(plan).read_text(encoding="utf-8").replace("  report_date: 2019-03-31\n",
+                                                                        "  report_date: 2019-03-31\n  source: report.txt\n", 1),
+                          encoding="utf-8")
+    if report is not None:
+        (tmp_path / "report.txt").write_text(report, encoding="utf-8")
+    document = _reconcile_json(plan, exit_code=1 if report == "全区4项整改任务" else 0)  # (8项具体措施: not said)
+    (named,) = document["reports"]
+    assert (named["source"]["read"], named["source"]["why"]) == {None: (False, "missing"), "%PDF-1.4": (False, "pdf")}.get(
+        report, (True, None))
+    _assert_matches("reconcile", document)
+    # (and the schema holds a report not read to have checked no words)
+    named["claims"][0]["quoted"] = True
+    if not named["source"]["read"]:
+        assert list(_output_validator("reconcile").iter_errors(document))
+
+
 def test_reconcile_json_of_a_report_its_appendix_supports_matches_its_schema(tmp_path):
     document = _reconcile_json(_small_with_claims(tmp_path, "", measures_total=8), exit_code=0)
     assert document["agree"] is True
@@ -499,17 +519,21 @@ DIFFERING = {**AGREEING, "key": "measures_total", "text": "9项具体措施", "c
              "alternative": {"zh": "另一种口径", "en": "another reading", "value": 9}}
 UNCHECKED = {**AGREEING, "key": "tasks_in_progress", "text": "正在推进2项", "claimed": 2, "computed": None, "matches": None,
              "rule": None, "not_counted": {"zh": "台账无此口径", "en": "the ledger has no such count"}}
-RECONCILE = {"agree": False, "reports": [{"file": None, "report_date": "2019-03-31", "claims": [AGREEING, DIFFERING, UNCHECKED]}]}
+RECONCILE = {"agree": False, "reports": [{"file": None, "report_date": "2019-03-31", "source": None,
+                                           "claims": [AGREEING, DIFFERING, UNCHECKED]}]}
+READ = {"named": "source/report.txt", "path": "data/source/report.txt", "read": True, "why": None}
+MISSING = {**READ, "read": False, "why": "missing"}
 
 
-def _reconcile_with(*claims, **fields) -> dict:
-    return {**RECONCILE, **fields, "reports": [{**RECONCILE["reports"][0], "claims": list(claims)}]}
+def _reconcile_with(*claims, source=None, **fields) -> dict:
+    return {**RECONCILE, **fields, "reports": [{**RECONCILE["reports"][0], "source": source, "claims": list(claims)}]}
 
 
 @pytest.mark.parametrize("document, valid", [
     (RECONCILE, True),
     (_reconcile_with(AGREEING, {**UNCHECKED, "not_counted": None}, agree=True), True),  # (a key no rule knows)
-    ({"agree": True, "reports": [{"file": "reg/naqu.yaml", "report_date": "2019-03-31", "claims": []}]}, True),
+    ({"agree": True, "reports": [{"file": "reg/naqu.yaml", "report_date": "2019-03-31", "source": None, "claims": []}]}, True),
+    ({"agree": True, "reports": [{"file": "reg/naqu.yaml", "report_date": "2019-03-31", "claims": []}]}, False),  # (source?)
     ({k: v for k, v in RECONCILE.items() if k != "agree"}, False),  # a field missing
     (_reconcile_with({k: v for k, v in AGREEING.items() if k != "not_counted"}, agree=True), False),
     (_reconcile_with(AGREEING, agree="true"), False),
@@ -531,10 +555,18 @@ def _reconcile_with(*claims, **fields) -> dict:
     (_reconcile_with({**AGREEING, "suggestion": "tasks_total"}, agree=False), False),  # (a key a rule counts is no typo)
     (_reconcile_with({k: v for k, v in AGREEING.items() if k != "text_value"}, agree=True), False),
     # (a claim whose words the report it quotes does not say: they do not agree)
-    (_reconcile_with({**AGREEING, "quoted": False}, agree=False), True),
-    (_reconcile_with({**AGREEING, "quoted": False}, agree=True), False),
-    (_reconcile_with({**AGREEING, "quoted": True}, agree=True), True),
-    (_reconcile_with({**AGREEING, "quoted": "yes"}, agree=True), False),
+    (_reconcile_with({**AGREEING, "quoted": False}, source=READ, agree=False), True),
+    (_reconcile_with({**AGREEING, "quoted": False}, source=READ, agree=True), False),
+    (_reconcile_with({**AGREEING, "quoted": True}, source=READ, agree=True), True),
+    (_reconcile_with({**AGREEING, "quoted": "yes"}, source=READ, agree=True), False),
+    # (the report the plan names: read, or not and why; words are looked for only in one read)
+    (_reconcile_with(AGREEING, source=MISSING, agree=True), True),
+    (_reconcile_with({**AGREEING, "quoted": True}, agree=True), False),
+    (_reconcile_with({**AGREEING, "quoted": True}, source=MISSING, agree=True), False),
+    (_reconcile_with(AGREEING, source={**MISSING, "why": None}, agree=True), False),
+    (_reconcile_with(AGREEING, source={**READ, "why": "missing"}, agree=True), False),
+    (_reconcile_with(AGREEING, source={**MISSING, "why": "gone"}, agree=True), False),
+    (_reconcile_with(AGREEING, source={k: v for k, v in READ.items() if k != "path"}, agree=True), False),
 ])
 def test_the_reconcile_schema_holds_a_document_to_its_fields(document, valid):
     assert _output_validator("reconcile").is_valid(document) is valid

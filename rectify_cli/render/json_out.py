@@ -430,13 +430,17 @@ def reconcile_document(results, *, plan_files=()) -> dict:
     (null: no rule computes it), the rule, for a disagreement the closest other reading, and for a
     claim the ledger has no count for, why (not_counted); the figure a claim's words give against
     its value (text_value), the known key a key no rule knows is close to (suggestion), whether the
-    report the plan names says the claim's words (quoted: null, no report read)."""
+    report the plan names says the claim's words (quoted: null, no report read); and per report,
+    the report it names (source: as named, its path from here, read or not and why; null, none)."""
     paths = file_paths(plan_files)
     return {
         "agree": not any(result.disagreements for _, result in results),
         "reports": [{
             "file": None if file is None else paths.get(file, file),
             "report_date": result.report_date.isoformat(),
+            "source": None if result.source is None else {
+                "named": result.source.named, "path": result.source.path, "read": result.source.text is not None,
+                "why": result.source.why},
             "claims": [{
                 "key": check.key,
                 "text": check.text,

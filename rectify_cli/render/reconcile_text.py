@@ -131,7 +131,7 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
             lines += _wrapped("- ", _l("reconcile_text_line", lang, claim_key=cell(c.key), text=cell(c.text),
                                        said=_figure(c, c.text_value), claimed=_figure(c, c.claimed)), width)
     if unquoted := [c for c in result.checks if c.quoted is False]:
-        lines += _wrapped("", _l("reconcile_not_quoted_heading", lang, source=cell(result.source), n=len(unquoted)), width)
+        lines += _wrapped("", _l("reconcile_not_quoted_heading", lang, source=cell(result.source.path), n=len(unquoted)), width)
         for c in unquoted:
             lines += _wrapped("- ", _l("reconcile_not_quoted_line", lang, claim_key=cell(c.key), text=cell(c.text)), width)
     if mistyped := [c for c in result.checks if c.suggestion is not None]:
@@ -146,6 +146,18 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
         if unchecked:
             keys = ("、" if zh else ", ").join(cell(c.key) for c in unchecked)
             lines += _wrapped("", _l(said, lang, n=len(unchecked), keys=keys), width)
-    if result.source is not None and not result.source_read:  # (else 全部一致 would seem to vouch for the words)
-        lines += _wrapped("", _l("reconcile_source_unread", lang, source=cell(result.source)), width)
+    if result.source is not None and result.source.text is None:  # (else 全部一致 would seem to vouch for the words)
+        lines += _wrapped("", _l("reconcile_source_unread", lang, path=cell(result.source.path),
+                                 why=_l(f"source_unread_{result.source.why}", lang)), width)
     return "\n".join(lines) + "\n"
+
+
+def unread_warning(plan_file: str, line: int | None, report, *, folder: bool, lang: Lang) -> str:
+    """validate's warning of a report a plan file names (registry.source; a reconcile.QuotedReport)
+    that cannot be read, at its source: line: one line."""
+    from ..gate import shown_file
+    from ..textsafe import printable
+
+    place = shown_file(plan_file, folder=folder) + ("" if line is None else f":{line}")
+    return printable("rectify: " + _l("validate_source_unread", lang, place=place, path=report.path,
+                                      why=_l(f"source_unread_{report.why}", lang)), single_line=True)
