@@ -36,7 +36,8 @@ TASK = {"id": "18", "title": "问题", "problem": "问题", "deadline": Deadline
         "location": Location(**LOCATION)}
 ENTRY = {"measure": "18.4", "date": date(2019, 3, 1), "state": EntryState.DONE, "note": "已完成", "evidence": "藏环发〔2019〕1号",
          "by": None, "milestone": date(2019, 12, 31), "to": None, "reason": None, "approved_by": None, "late": False,
-         "hash": "ab" * 32, "location": Location(**LOCATION), "recorded": None, "retracts": None}
+         "hash": "ab" * 32, "location": Location(**LOCATION), "recorded": None, "retracts": None,
+         "far_future": False}
 
 
 @pytest.mark.parametrize("make, cls, values", [
