@@ -263,6 +263,8 @@ def _history_row(entry, lang: Lang, retractions: Retractions) -> list[str]:
         state += f" → {entry.to.isoformat()}"
     if entry.late:
         state += label("written_late_flag", lang)
+    if entry.far_future:  # (confirmed: not the mistyped year validate warns of)
+        state += label("written_far_flag", lang)
     # (what it retracts, or that it is retracted, goes with the state as in show; when it was written, last)
     state += retraction_text(entry, retractions, lang)
     if entry.recorded is not None:
