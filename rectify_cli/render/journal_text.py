@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import whole_months
+from ..dates import nearest_months
 from ..engine import Retractions
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, label, notice_text, word
 from ..model import EntryState
@@ -131,7 +131,7 @@ def _ledger_quiet(last_update, as_of, period: int, lang: Lang) -> str | None:
     days = (as_of - last_update).days
     if days <= period:
         return None
-    months = whole_months(last_update, as_of)
+    months = nearest_months(last_update, as_of)  # (约 N 个月, about N months: to the nearest)
     if months == 0:
         return label("status_not_updated_warning_days", lang, days=days, period=period)
     return label("status_not_updated_warning", lang, days=days, months=months, period=period)
