@@ -60,6 +60,27 @@ def whole_months(earlier: date, later: date) -> int:
     return months - 1 if later.day < earlier.day and not at_month_end else months
 
 
+def nearest_months(earlier: date, later: date) -> int:
+    """The months from `earlier` to `later` to the nearest, half a month up, as 约 N 个月 (about N
+    months) says: the whole months, and one more for the days left when they are half the month
+    they run into or more."""
+    months = whole_months(earlier, later)
+    start = _months_after(earlier, months)
+    if start.year == date.max.year and start.month == 12:  # (no month after it to build: December runs 31 days)
+        length = 31
+    else:
+        length = (_months_after(earlier, months + 1) - start).days
+    return months + 1 if 2 * (later - start).days >= length else months
+
+
+def _months_after(day: date, months: int) -> date:
+    """The same day `months` later, or the last day of a shorter month, as whole_months counts."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    first = date(year, month + 1, 1)
+    last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1) if first.month < 12 else first.replace(day=31)
+    return first.replace(day=min(day.day, last.day))
+
+
 def parse_iso(text: str) -> date:
     """A registry date: exactly YYYY-MM-DD and a real calendar day."""
     match = _ISO.fullmatch(text)

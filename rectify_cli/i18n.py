@@ -329,6 +329,8 @@ LABELS = {
     # what a write command prints (render/journal_text.py render_written)
     "written": ("已记录", "Recorded"),
     "written_late_flag": ("（逾期申请）", " (late request)"),
+    # (an extension more than FAR_YEARS on, confirmed: far_future: true, which validate no longer warns of)
+    "written_far_flag": ("（已确认远期）", " (far date confirmed)"),
     # (a close of one step of several: without it, "4.2 销号" stood above 4.2 still open)
     "closed_step": ("{day}到期的一步", "step due {day}"),
     "step_marked": ("【{step}】{text}", "[{step}] {text}"),  # (a measure's text, marked with one of its steps)
@@ -740,6 +742,7 @@ LABELS = {
     "show_reason": ("理由：{text}", "reason: {text}"),
     "show_approved_by": ("批准：{text}", "approved by {text}"),
     "show_late": ("逾期申请", "late request"),  # (as history and the write name it: written_late_flag)
+    "show_far_future": ("已确认远期", "far date confirmed"),  # (as history names it: written_far_flag)
     "show_task_extended_late": ("（逾期后延期：{ids}）", " (extended late: {ids})"),
     "show_detail_sep": ("；", "; "),
     "show_brackets": ("（{text}）", " ({text})"),

@@ -91,9 +91,10 @@ def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int
         if clause.startswith("牵头", pos):
             lead = names[0]
             break
-        if clause.startswith(("（牵头）", "（配合）"), pos):  # (a table's way: X（牵头）、Y（配合）; the chain goes on)
+        # (a table's way: X（牵头）、Y（配合）, or （协助）, （协办）, said as （配合） is; the chain goes on)
+        if clause.startswith(("（牵头）", *(f"（{word}）" for word in SUPPORTING_WORDS)), pos):
             lead = lead or (names[0] if clause.startswith("（牵头）", pos) else None)
-            pos += len("（牵头）")
+            pos += len("（牵头）")  # (as long as each of the others)
         else:
             helping = False
         nxt = None
@@ -127,7 +128,7 @@ def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
 
 
 # what may follow the units of a 责任单位： line's clause: who leads or helps (牵头, （配合）), 等有关部门
-LISTED_TAIL = re.compile(r"(?:（[^（）]*）|牵头|配合|负责|参与|协助|等(?:有关|相关)?(?:部门|单位)?)*")
+LISTED_TAIL = re.compile(r"(?:（[^（）]*）|牵头|配合|负责|参与|协助|协办|等(?:有关|相关)?(?:部门|单位)?)*")
 
 
 # the words after a chain of units saying they help, not lead (西宁市配合, 西宁市协助)

@@ -184,6 +184,27 @@ def test_a_far_future_extension_meant_is_written_with_far_future(reg):
     assert [e["far_future"] for e in history["entries"]] == [True, False]
 
 
+@pytest.mark.parametrize("lang, history_row, show_row", [
+    ("zh", "2019-03-31  3.1   延期 → 2919-12-31（已确认远期）  （理由：资金；批准：那曲市）",
+     "2019-03-31  延期    （延期至2919-12-31；理由：资金；批准：那曲市；已确认远期）"),
+    ("en", "2019-03-31  3.1      extended → 2919-12-31 (far date confirmed)  (reason: 资金; approved by 那曲市)",
+     "2019-03-31  extended     (extended to 2919-12-31; reason: 资金; approved by 那曲市; far date confirmed)")])
+def test_history_and_show_mark_a_far_extension_confirmed_as_they_mark_a_late_one(reg, monkeypatch, lang,
+                                                                                 history_row, show_row):
+    """`延期 → 2919-12-31` said nothing of the confirmation (far_future: true), which only the JSON
+    had: a reader took it for the year mistyped that validate warns of."""
+    monkeypatch.setenv("COLUMNS", "120")
+    written = run("extend", "3.1", "--to", "2919-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future",
+                  "--registry", str(reg))
+    assert written.exit_code == 0, written.output
+    history = run("history", "3.1", "--registry", str(reg), "--lang", lang)
+    assert history.exit_code == 0, history.output
+    assert [line.rstrip() for line in history.stdout.splitlines()][2] == history_row
+    show = run("show", "3.1", "--registry", str(reg), "--lang", lang)
+    assert show.exit_code == 0, show.output
+    assert show.stdout.splitlines()[-1] == show_row
+
+
 def test_far_future_on_an_extension_not_far_is_not_written(reg):
     """(nothing to confirm: the key would say an extension of ten years was far)"""
     result = run("extend", "3.1", "--to", "2030-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future",

@@ -263,8 +263,20 @@ def test_as_of_in_the_future_warns_that_the_ledger_was_not_updated():
     result = run("status", "--registry", SMALL, "--as-of", "2019-09-30")
     assert result.stdout.splitlines()[1:3] == [
         "截至 2019-09-30（今天是 2019-03-31）  最近一次记录 2019-03-10（204天前）",
-        "注意：台账已 204 天（约 6 个月）未更新，超过报告周期 90 天。",
+        "注意：台账已 204 天（约 7 个月）未更新，超过报告周期 90 天。",
     ]
+
+
+@pytest.mark.parametrize("lang, warning", [
+    ("zh", "注意：台账已 2705 天（约 89 个月）未更新，超过报告周期 90 天。"),
+    ("en", "Warning: the ledger has not been updated for 2705 days (about 89 months), longer than the 90-day "
+           "reporting period.")])
+def test_the_stale_ledger_warning_says_about_the_nearest_month(lang, warning):
+    """88 months and 26 days was said 约 88 个月 (about 88 months): whole months, rounded down."""
+    result = run("status", "--registry", "data/tasks.yaml", "--as-of", "2026-08-26", "--lang", lang,
+                 env={"RECTIFY_TODAY": "2026-08-26", "COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2] == warning
 
 
 def test_english_counts_say_closed_and_completed_as_the_chinese_does():

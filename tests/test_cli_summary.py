@@ -355,14 +355,14 @@ def test_a_back_dated_entry_written_today_is_an_update_of_the_ledger(tmp_path):
     def warned(*args: str) -> list[str]:
         return [line for line in lines(*args) if "未更新" in line or "not been updated" in line]
 
-    assert warned("summary", "--month", "2019-09") == ["注意：台账已 168 天（约 5 个月）未更新，超过报告周期 90 天。"]
+    assert warned("summary", "--month", "2019-09") == ["注意：台账已 168 天（约 6 个月）未更新，超过报告周期 90 天。"]
     lines("report", "45.4", "--note", "五月报告", "--date", "2019-05-01")
     assert "  recorded: 2019-09-15\n" in (tmp_path / "data/progress.yaml").read_text(encoding="utf-8")
     assert warned("summary", "--month", "2019-09") == []
     assert warned("summary", "--month", "2019-09", "--lang", "en") == []
     assert warned("status") == []
     # (the month judged before it was written: as of 2019-08-31 the entry counts from its date, 122 days)
-    assert warned("summary", "--month", "2019-08") == ["注意：台账已 122 天（约 3 个月）未更新，超过报告周期 90 天。"]
+    assert warned("summary", "--month", "2019-08") == ["注意：台账已 122 天（约 4 个月）未更新，超过报告周期 90 天。"]
     # (96 days after that write, a retraction written on 2019-12-20, dated back to 2019-09-01, is an update)
     env["RECTIFY_TODAY"] = "2019-12-20"
     assert warned("summary", "--month", "2019-12", "--lang", "en") == [

@@ -176,6 +176,23 @@ def test_an_event_date_that_is_no_date_says_why(text, message):
     assert str(caught.value) == message
 
 
+@pytest.mark.parametrize("earlier, later, months", [
+    ("2019-03-31", "2026-08-26", 89),  # (88 months and 26 of 31 days: 约 88 个月 said)
+    ("2019-03-10", "2019-09-30", 7),   # (6 months and 20 of 30 days)
+    ("2019-03-10", "2019-09-24", 6),   # (14 of 30 days: under half)
+    ("2019-03-10", "2019-09-25", 7),   # (15 of 30: half, rounded up)
+    ("2019-03-10", "2019-03-25", 0),   # (15 of 31)
+    ("2019-01-31", "2019-02-13", 0),   # (13 of the 28 days to 28 February)
+    ("2019-01-31", "2019-02-28", 1),
+    ("2019-03-31", "2019-03-31", 0),
+    ("9999-12-01", "9999-12-31", 1),   # (no month after December 9999 to count in: no error)
+])
+def test_nearest_months_round_the_remaining_days_to_the_nearest_month(earlier, later, months):
+    """The stale-ledger warning says 约 N 个月 (about N months) and counted whole months, rounding
+    88 months and 26 days down to 88."""
+    assert dates.nearest_months(date.fromisoformat(earlier), date.fromisoformat(later)) == months
+
+
 def test_whole_months_are_counted_as_dateutil_counts_them():
     """A month from the 31st ends on the last day of a shorter month (31 January -> 29 February
     2020), as dateutil's relativedelta counts it, which `status` said before (约 N 个月)."""

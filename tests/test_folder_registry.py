@@ -1130,7 +1130,7 @@ def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(
     today = {"RECTIFY_TODAY": "2019-09-30"}
     assert header(run_cli("status", "-r", "reg", env=today)) == [
         "截至 2019-09-30  最近一次记录 2019-03-01（213天前）",
-        "注意：台账已 213 天（约 6 个月）未更新，超过报告周期 90 天。",
+        "注意：台账已 213 天（约 7 个月）未更新，超过报告周期 90 天。",
         "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-06-30 起 457 天）。"]
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-2:] == [
         "reporting period.", "Warning: reg/naqu.yaml has no journal entries yet (457 days since its feedback on 2018-06-30)."]
@@ -1192,7 +1192,7 @@ def test_a_quiet_file_a_filter_leaves_nothing_of_is_not_warned_of(tmp_path, monk
     folder = split_small(tmp_path / "reg")
     (folder / "naqu.progress.yaml").write_text("", encoding="utf-8")
     today = {"RECTIFY_TODAY": "2019-09-30"}
-    ledger = ["截至 2019-09-30  最近一次记录 2019-03-01（213天前）", "注意：台账已 213 天（约 6 个月）未更新，超过报告周期 90 天。"]
+    ledger = ["截至 2019-09-30  最近一次记录 2019-03-01（213天前）", "注意：台账已 213 天（约 7 个月）未更新，超过报告周期 90 天。"]
     naqu = "注意：reg/naqu.yaml 尚无任何进展记录（自反馈之日 2018-01-03 起 635 天）。"
     for scope in (["--region", "拉萨市"], ["--owner", "拉萨市"], ["--task", "xizang:1"]):  # (nothing of naqu.yaml)
         assert header(run_cli("status", "-r", "reg", *scope, env=today)) == ledger, scope

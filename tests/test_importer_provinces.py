@@ -768,6 +768,8 @@ def test_a_unit_line_naming_a_unit_it_does_not_know_beside_one_it_knows_is_warne
     # (the one said to lead named after a supporting one: the supporting one was made the lead)
     ("西宁市配合，省生态环境厅牵头", ["西宁市", "省生态环境厅"], "省生态环境厅"),
     ("西宁市（配合）、省生态环境厅（牵头）", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市（协助）、省生态环境厅（牵头）", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("省生态环境厅（牵头）、西宁市（协办）、海东市等", ["省生态环境厅", "西宁市", "海东市"], "省生态环境厅"),
 ])
 def test_a_unit_line_saying_who_leads_or_helps_reads_whole_without_a_warning(tmp_path, units, owners, lead):
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
@@ -800,6 +802,9 @@ def test_a_measure_with_only_supporting_units_is_warned_that_one_of_them_is_made
 @pytest.mark.parametrize("units, owners", [
     ("西宁市配合", ["西宁市"]), ("西宁市（配合）", ["西宁市"]), ("西宁市、海东市配合", ["西宁市", "海东市"]),
     ("西宁市（配合）、海东市（配合）", ["西宁市", "海东市"]), ("西宁市协助", ["西宁市"]),
+    # (（协助）, （协办） said as （配合） is: 西宁市 made the lead without a word)
+    ("西宁市（协助）", ["西宁市"]), ("西宁市（协办）", ["西宁市"]), ("西宁市（协办）、海东市（协助）", ["西宁市", "海东市"]),
+    ("西宁市协办", ["西宁市"]),
 ])
 def test_a_unit_line_whose_every_unit_it_says_helps_is_warned_of_as_a_supporting_line(tmp_path, units, owners):
     # (责任单位：西宁市配合 made 西宁市, which the line says only helps, the lead in silence, as 配合单位：西宁市 did)
@@ -814,10 +819,24 @@ def test_a_unit_line_whose_every_unit_it_says_helps_is_warned_of_as_a_supporting
     assert (measure["owners"], measure["lead"]) == (owners, "西宁市")
 
 
+@pytest.mark.parametrize("units", ["西宁市（协助）", "西宁市（协办）"])
+def test_a_unit_marked_as_assisting_is_warned_of_in_chinese_as_a_supporting_one(tmp_path, units):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=None)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index(f"责任单位：{units}") + 1
+    assert result.stderr.splitlines()[2:] == [
+        f"rectify: 警告：措施 1.1：第 {line} 行的“责任单位：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为西宁市，"
+        "请核对，必要时在校订文件的 owners: 下写明 lead"]
+
+
 @pytest.mark.parametrize("lines", ["配合单位：西宁市\n\n牵头单位：海东市\n\n", "责任单位：海东市\n\n配合单位：西宁市\n\n",
                                    "协办单位：西宁市\n\n主办单位：海东市\n\n",
                                    # (one unit not said to help: the responsible one)
                                    "责任单位：海东市，西宁市配合\n\n", "责任单位：海东市、西宁市（配合）\n\n",
+                                   "责任单位：海东市、西宁市（协助）\n\n", "责任单位：海东市，西宁市协办\n\n",
                                    "责任单位：西宁市配合\n\n牵头单位：海东市\n\n"])
 def test_supporting_units_beside_a_lead_or_responsible_one_are_no_warning(tmp_path, lines):
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=lines)

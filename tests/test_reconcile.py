@@ -827,6 +827,24 @@ def test_a_claims_words_the_report_does_not_say_are_a_disagreement(tmp_path, mon
                               "- tasks_total (“全区4项整改任务均已完成”)\n")
 
 
+@pytest.mark.parametrize("lang, width, lines", [
+    ("zh", "40", ["  报告数 4，附件计算 4，原文不符、", "  未见于报告"]),
+    ("zh", "36", ["  报告数 4，附件计算 4，原文不符、", "  未见于报告"]),
+    ("zh", "30", ["  报告数 4，附件计算 4，", "  原文不符、未见于报告"]),
+    ("en", "50", ["  claimed 4, computed 4, text differs,", "  not in report"]),
+    ("en", "30", ["  claimed 4, computed 4,", "  text differs, not in report"])])
+def test_a_narrow_reconcile_keeps_each_word_of_the_result_whole(tmp_path, lang, width, lines):
+    """At 40 columns the result `原文不符、未见于报告` was cut `未见于` / `报告` (`未` / `见于报告` at 36,
+    `原文不` / `符、…` at 30; `not in` / `report`): each word on one line where it fits."""
+    plan = _small_quoting(tmp_path, "    - {key: tasks_total, text: 全区5项整改任务, value: 4}\n"
+                                    "    - {key: measures_total, text: 8项具体措施, value: 8}\n",
+                          "测试报告\n\n全区4项整改任务、8项具体措施。\n")
+    result = CliRunner().invoke(app, ["reconcile", "-r", plan, "--lang", lang], env={**ENV, "COLUMNS": width})
+    assert result.exit_code == 1, result.output
+    shown = result.stdout.splitlines()
+    assert shown[shown.index("tasks_total") + 1:][:2] == lines
+
+
 def test_words_the_report_says_across_a_line_or_page_break_are_found(tmp_path):
     # (as the import reads them: the text extracted from a PDF breaks lines, and pages, mid-sentence)
     plan = _small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n"

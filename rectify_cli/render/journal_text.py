@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import shlex
 
-from ..dates import whole_months
+from ..dates import nearest_months
 from ..engine import Retractions
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, label, notice_text, word
 from ..model import EntryState
@@ -142,7 +142,7 @@ def _ledger_quiet(last_update, as_of, period: int, lang: Lang) -> str | None:
     days = (as_of - last_update).days
     if days <= period:
         return None
-    months = whole_months(last_update, as_of)
+    months = nearest_months(last_update, as_of)  # (约 N 个月, about N months: to the nearest)
     if months == 0:
         return label("status_not_updated_warning_days", lang, days=days, period=period)
     return label("status_not_updated_warning", lang, days=days, months=months, period=period)
@@ -276,6 +276,8 @@ def _history_row(entry, lang: Lang, retractions: Retractions) -> list[str]:
         state += f" → {entry.to.isoformat()}"
     if entry.late:
         state += label("written_late_flag", lang)
+    if entry.far_future:  # (confirmed: not the mistyped year validate warns of)
+        state += label("written_far_flag", lang)
     # (what it retracts, or that it is retracted, goes with the state as in show; when it was written, last)
     state += retraction_text(entry, retractions, lang)
     if entry.recorded is not None:

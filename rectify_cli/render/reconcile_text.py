@@ -7,7 +7,7 @@ from ..i18n import Lang
 from ..i18n import label as _l
 from ..reconcile import ClaimCheck, ReconcileResult
 from ..textsafe import display_width
-from .linebreak import break_offsets
+from .linebreak import break_offsets, joined_out, unbroken
 from .summary_text import cell, table
 
 # The columns of the table (label keys), and which of them (the report's words, the counting
@@ -27,8 +27,8 @@ def _result(check: ClaimCheck, lang: Lang) -> str:
                                    ("reconcile_text_differs", check.text_value is not None),
                                    ("reconcile_not_quoted", check.quoted is False),
                                    ("reconcile_mistyped", check.suggestion is not None)) if said]
-    if found:
-        return ("、" if lang == Lang.zh else ", ").join(_l(key, lang) for key in found)
+    if found:  # (each word whole on a narrow line: 未见于 / 报告 was cut; the table's cell joined_out)
+        return ("、" if lang == Lang.zh else ", ").join(unbroken(_l(key, lang)) for key in found)
     if check.matches is None:
         return _l("reconcile_no_rule" if check.why_zh is None else "reconcile_not_counted", lang)
     return _l("reconcile_match" if check.matches else "reconcile_mismatch", lang)
@@ -56,7 +56,7 @@ def _wrapped(first: str, text: str, width: int) -> list[str]:
     indent = display_width(first)
     room = max(width - indent, _MIN_ROOM)
     cuts = break_offsets(text, room)
-    pieces = [text[start:end].rstrip() for start, end in zip([0, *cuts], [*cuts, len(text)])]
+    pieces = [joined_out(text[start:end]).rstrip() for start, end in zip([0, *cuts], [*cuts, len(text)])]
     return [first + pieces[0], *(" " * indent + piece for piece in pieces[1:])]
 
 
@@ -79,7 +79,7 @@ def _table_lines(headers: list[str], rows: list[list[str]], lang: Lang, width: i
     in words on the next (a row of them alone is some 60 cells wide)."""
     for under in ((), (_RULE,), (_TEXT, _RULE)):
         kept = [i for i in range(len(headers)) if i not in under]
-        lines = table([headers[i] for i in kept], [[row[i] for i in kept] for row in rows],
+        lines = table([headers[i] for i in kept], [[joined_out(row[i]) for i in kept] for row in rows],
                       right=tuple(kept.index(i) for i in (2, 3))).split("\n")
         if max(map(display_width, lines)) <= width:
             return lines[:2], [[line] for line in lines[2:]], under

@@ -849,6 +849,8 @@ def _entry_note(entry: Entry, lang: Lang) -> Text:
         details += extension_details(entry, lang)  # (worded as history words them)
         if entry.late:
             details.append(label("show_late", lang))
+        if entry.far_future:
+            details.append(label("show_far_future", lang))
         if details:  # the brackets label carries its own leading space where a language wants one
             brackets = printable(label("show_brackets", lang, text=label("show_detail_sep", lang).join(details)))
             note.append(brackets if note.plain else brackets.lstrip())  # (no note: the cell starts with them)

@@ -510,11 +510,11 @@ def test_header_warns_when_the_ledger_has_not_been_updated_for_a_period():
     text = render_status(as_of=date(2019, 9, 30))
     assert text.splitlines()[1:3] == [
         "截至 2019-09-30  最近一次记录 2019-03-10（204天前）",
-        "注意：台账已 204 天（约 6 个月）未更新，超过报告周期 90 天。",
+        "注意：台账已 204 天（约 7 个月）未更新，超过报告周期 90 天。",
     ]
     text = render_status(as_of=date(2019, 9, 30), lang=Lang.en, width=200)
     assert text.splitlines()[2] == (
-        "Warning: the ledger has not been updated for 204 days (about 6 months), "
+        "Warning: the ledger has not been updated for 204 days (about 7 months), "
         "longer than the 90-day reporting period."
     )
 
@@ -606,10 +606,10 @@ def test_the_header_wraps_without_trailing_spaces():
     lines = render_status(as_of=date(2019, 9, 30), width=40).splitlines()
     assert lines[2:6] == ["截至 2019-09-30",
                           "最近一次记录 2019-03-10（204天前）",
-                          "注意：台账已 204 天（约 6 个月）未更新，",
+                          "注意：台账已 204 天（约 7 个月）未更新，",
                           "超过报告周期 90 天。"]
     english = render_status(as_of=date(2019, 9, 30), lang=Lang.en, width=80).splitlines()
-    assert english[2:4] == ["Warning: the ledger has not been updated for 204 days (about 6 months), longer",
+    assert english[2:4] == ["Warning: the ledger has not been updated for 204 days (about 7 months), longer",
                             "than the 90-day reporting period."]
 
 
