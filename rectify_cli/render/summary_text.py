@@ -269,19 +269,20 @@ def change_sentence(c: MonthChange, *, lang: Lang) -> str:
     """The standing against the previous month's end: the closed measures and the overdue ones,
     each from its count then to its count now (a reader checks them against last month's report;
     仍为 / unchanged, not 增加0项), and how many of the overdue are new this month."""
+    unchanged = (c.closed, c.overdue, c.newly_overdue) == (c.closed_before, c.overdue_before, 0)
     if lang == Lang.zh:
         head = f"与上月末（{_cn_date(c.as_of)}）相比，"
-        if (c.closed, c.overdue, c.newly_overdue) == (c.closed_before, c.overdue_before, 0):
+        if unchanged:
             return head + "已完成和逾期未完成的具体措施均持平。"
-        new = f"（本月新增逾期{c.newly_overdue}项）" if c.newly_overdue else ""
         return (f"{head}{_from_to_zh('已完成的具体措施', c.closed_before, c.closed)}，"
-                f"{_from_to_zh('逾期未完成的具体措施', c.overdue_before, c.overdue)}{new}。")
+                f"{_from_to_zh('逾期未完成的具体措施', c.overdue_before, c.overdue)}"
+                f"{f'（本月新增逾期{c.newly_overdue}项）' if c.newly_overdue else ''}。")
     head = f"Since the end of the previous month ({c.as_of.isoformat()}): "
-    if (c.closed, c.overdue, c.newly_overdue) == (c.closed_before, c.overdue_before, 0):
+    if unchanged:
         return head + "no change in completed or overdue measures."
-    new = f" ({c.newly_overdue} newly overdue this month)" if c.newly_overdue else ""
     return (f"{head}{_from_to_en('completed measures', c.closed_before, c.closed)}; "
-            f"{_from_to_en('overdue measures', c.overdue_before, c.overdue)}{new}.")
+            f"{_from_to_en('overdue measures', c.overdue_before, c.overdue)}"
+            f"{f' ({c.newly_overdue} newly overdue this month)' if c.newly_overdue else ''}.")
 
 
 def _from_to_zh(noun: str, before: int, now: int) -> str:
