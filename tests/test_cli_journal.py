@@ -175,7 +175,7 @@ def test_a_far_future_extension_meant_is_written_with_far_future(reg):
     result = run("extend", "3.1", "--to", "2919-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future",
                  "--registry", str(reg))
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout.startswith("已记录 3.1 2019-03-31 延期 → 2919-12-31 — ")
+    assert result.stdout.startswith("已记录 3.1 2019-03-31 延期 → 2919-12-31（已确认远期） — ")
     written = journal_bytes(reg).decode()
     # (the confirmation kept in the entry: validate and status warn of it no more)
     assert written.endswith("  to: 2919-12-31\n  reason: 资金\n  approved_by: 那曲市\n  far_future: true\n"

@@ -89,6 +89,8 @@ def render_written(result, *, lang: Lang = Lang.zh, registry: str | None = None)
         what += f" → {f['to']}"
     if f.get("late"):
         what += label("written_late_flag", lang)
+    if f.get("far_future"):  # (as history marks it)
+        what += label("written_far_flag", lang)
     if result.retracted is not None:
         what += _retracts_text(result.retracted, lang)
     lines = [printable(f"{label('written', lang)} {result.measure} {f['date']} {what} — {effect_text(result.effect, lang)}",
