@@ -304,6 +304,8 @@ def read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise unreadable(path, exc) from None
+    except ValueError:  # (a NUL in a name a file gives, registry.source: "a\0b": no file is named so)
+        raise RegistryError(problem(str(path), None, None, "no_such_file")) from None
 
 
 def quoted_report(plan_file: str | Path, source: str | None, *, folder: bool, words: bool = True):

@@ -873,7 +873,9 @@ def _folder_quoting(tmp_path, monkeypatch, report) -> None:
 
 UNREAD = [(None, "missing", "文件不存在", "no such file"), ("folder", "folder", "是文件夹", "is a folder"),
           (b"  \n", "empty", "是空的", "is empty"), (b"%PDF-1.4\n", "pdf", "是 PDF，不是文字", "a PDF, not text"),
-          (b"abc\x80\xff\xfd\x81", "undecodable", "不是 UTF-8 或 GB18030 文字", "not UTF-8 or GB18030 text")]
+          (b"abc\x80\xff\xfd\x81", "undecodable", "不是 UTF-8 或 GB18030 文字", "not UTF-8 or GB18030 text"),
+          # (a UTF-16 mark, then a lone surrogate: it was said 无法读取 / cannot be read, a system's error)
+          (b"\xff\xfeA\x00\x00\xdcB\x00", "undecodable", "不是 UTF-8 或 GB18030 文字", "not UTF-8 or GB18030 text")]
 
 
 @pytest.mark.parametrize("report, why, zh, en", UNREAD)
@@ -935,6 +937,26 @@ def test_validate_warns_of_a_report_the_plan_names_that_cannot_be_read(tmp_path,
     assert en_result.exit_code == 0
     assert en_result.stderr == (f"rectify: f/naqu.yaml:9: warning: the report registry.source names cannot be read "
                                 f"(f/src/naqu.txt: {en}): rectify reconcile will not check the claims' words against it\n")
+
+
+def test_a_report_named_with_a_nul_in_its_name_is_said_missing_not_an_internal_error(tmp_path, monkeypatch):
+    """source: "a\\0b" (a NUL, which YAML's double quotes can write and no file name holds): validate
+    said 通过 and then 内部错误：ValueError: embedded null byte, exit 2; reconcile crashed alike."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    plan = Path(_small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n", None))
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  source: report.txt\n", '  source: "rep\\0ort.txt"\n'),
+                    encoding="utf-8")
+    result = run("validate", "tasks.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("rectify: tasks.yaml:9: 警告：registry.source 所指的报告读不到（rep")
+    assert "：文件不存在）" in result.stderr and "内部错误" not in result.stderr
+    shown = run("reconcile", "-r", "tasks.yaml")
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.endswith("：文件不存在）。\n")
+    (named,) = json.loads(run("reconcile", "-r", "tasks.yaml", "--format", "json").stdout)["reports"]
+    assert (named["source"]["read"], named["source"]["why"]) == (False, "missing")
 
 
 def test_validate_says_nothing_of_a_report_it_can_read_nor_of_a_plan_naming_none(tmp_path, monkeypatch):
