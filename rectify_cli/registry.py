@@ -1152,14 +1152,28 @@ def _setting_positions(data) -> tuple[dict[str, tuple[int, int]], tuple[int, int
 
 def source_line(file: str | Path) -> int | None:
     """The line of a plan file's registry: source: key (validate's warning of a report it names
-    that cannot be read); None where it can't be found (the file changed since it was read)."""
+    that cannot be read); None where it can't be found (the file changed since it was read). Only
+    the registry: block is parsed: the whole of a national plan, by the reference parser, took
+    longer than the check it warns in."""
     try:
-        data = _parse_reference(Path(file), read_text(Path(file)))
+        text = read_text(Path(file))
+    except RegistryError:
+        return None
+    head = _REGISTRY_BLOCK.search(text)
+    if head is None:
+        return None
+    end = _TOP_LEVEL_KEY.search(text, head.end())
+    try:
+        data = _parse_reference(Path(file), text[head.start():end.start() if end else len(text)])
     except RegistryError:
         return None
     meta = data.get("registry") if isinstance(data, dict) else None
     where = key_position_of(meta, "source") if isinstance(meta, dict) and "source" in meta else None
-    return where[0] if where else None
+    return where[0] + text.count("\n", 0, head.start()) if where else None
+
+
+_REGISTRY_BLOCK = re.compile(r"^registry:", re.M)
+_TOP_LEVEL_KEY = re.compile(r"^[^\s#-]", re.M)  # (the next key at column 0 ends the block; not ---)
 
 
 def _files_declaring(plans: list[tuple[str, Plan]]) -> dict[str, list[str]]:

@@ -998,3 +998,22 @@ def test_a_task_without_measures_only_long_term_is_not_done_with_nothing_recorde
     plan = make_plan(tasks, claims=claims(tasks_done=2))
     (check,) = reconcile(plan, [entry("2.1", "2018-06-20", "done")]).checks
     assert (check.computed, check.matches) == (1, False)
+
+
+def test_a_report_named_by_a_registry_block_after_the_units_is_warned_of_at_its_own_line(tmp_path, monkeypatch):
+    """The source: line is found in the registry: block wherever the block stands in the file (it
+    alone is parsed again, not the whole plan): here after the units and tasks, its line moved."""
+    monkeypatch.chdir(tmp_path)
+    plan = Path(_small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n", None))
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("registry:\n")
+    end = text.index("\nunits:") + 1
+    block, rest = text[start:end], text[:start] + text[end:]
+    moved = rest.rstrip("\n") + "\n" + block
+    plan.write_text(moved, encoding="utf-8")
+    line = moved.splitlines().index("  source: report.txt") + 1
+    assert line > 100  # (after the tasks: the line the reference parse of the block alone must offset)
+    result = run("validate", "tasks.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (f"rectify: tasks.yaml:{line}: 警告：registry.source 所指的报告读不到（report.txt：文件不存在）："
+                             "rectify reconcile 不会核对报告数字的原文\n")
