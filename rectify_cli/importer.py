@@ -188,7 +188,10 @@ def load_curation(path: str | Path) -> Curation:
             raise fail("unknown_section", str(k), key=k, known=sorted(CURATION_SECTIONS))
     # (another version's file read as this one's would be taken wrongly, unsaid; true is no 1)
     if "version" in data and not (type(data["version"]) is int and data["version"] in CURATION_VERSIONS):
-        raise fail("curation_version", "version", value=shown_value(data["version"]) if isinstance(data["version"], str) else data["version"], versions=list(CURATION_VERSIONS))
+        # (a number as written, version 7; anything else quoted or named by its kind: [1] joined as a list was "version 1")
+        version = data["version"]
+        raise fail("curation_version", "version", value=version if type(version) in (int, float) else shown_value(version),
+                   versions=list(CURATION_VERSIONS))
 
     registry = dict(mapping(data.get("registry") or yamlio.YMap(), "registry"))
     for k, v in registry.items():

@@ -165,9 +165,10 @@ ALL_OF_THEM_DONE = re.compile(rf"(?:均已?|已经?)(?:(基本)完成(?:整改)?
 # (and 全部 before the first of two counts joined, 全部3项整改任务、4项具体措施已完成: of both; the words before the second)
 ALL_BEFORE_JOINED = re.compile(rf"{ALL_BEFORE}\d+项[^，。；、\d]{{0,12}}?{_NOUN}[和及与、]$")
 # (the rest said not done with no count of its own, in the clause of a total said all done: 已全部完成，其余正在推进; warned
-# of, the all-done claim kept; 其余1项正在推进 is a count, NOT_ALL_DONE's; 其余工作持续推进 says nothing of the tasks)
+# of, the all-done claim kept; 其余1项正在推进 is a count, NOT_ALL_DONE's; 其余工作持续推进 says nothing of the tasks;
+# 仍在推进, 还在整改中 as 正在推进)
 REST_NOT_DONE = re.compile(r"(?:其余|剩余|余下|尚余|其他)的?(?:整改任务|(?:具体整改|具体|整改)?措施|任务|问题)?(?:均|也|仍|还)?"
-                           r"(?:正在推进|正在整改|推进中|整改中|尚未完成|未完成|序时推进|达到序时进度)(?=[，。；]|$)")
+                           r"(?:正?在(?:推进|整改)中?|推进中|整改中|尚未完成|未完成|序时推进|达到序时进度)(?=[，。；]|$)")
 # (what says some are not done, in the clause of a total said all done: warned of, the claims kept as read)
 NOT_ALL_DONE = ("in_progress", "on_schedule", "remaining")
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,

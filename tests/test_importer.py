@@ -1294,6 +1294,10 @@ DAMAGED_UNITS = "units:\n  - {name: 自治区生态环境厅, kind: department}\
         # (a version the import does not read was taken silently, its file read as version 1's)
         ("units:\n  - {name: 自治区水利厅}\nversion: 7\n", "3:1", "version 7: this import reads curation files of version 1"),
         ('version: "1"\n', "1:1", "version '1': this import reads curation files of version 1"),
+        # (a version not a number was shown as Python writes it: [1] as "1", which is version 1; {a: 1} as {'a': 1})
+        ("version: [1]\n", "1:1", "version a list: this import reads curation files of version 1"),
+        ("version: {a: 1}\n", "1:1", "version a mapping: this import reads curation files of version 1"),
+        ("version:\n", "1:1", "version nothing: this import reads curation files of version 1"),
     ],
 )
 def test_a_curation_mistake_is_refused_with_its_file_and_line(tmp_path, body, position, message):
@@ -1689,6 +1693,7 @@ def test_a_journal_edited_by_hand_is_refused_in_chinese_by_default(tmp_path):
         (DAMAGED_UNITS + 'journal:\n  "2.1": {state: done, evidence: 没有这句话}\n', "5:3", "journal: 2.1：佐证“没有这句话”不是整改进展中的原话"),
         ('journal:\n  "9.9": done\n', "2:3", f"journal: 9.9：{FIXTURES / 'damaged.txt'} 中没有这项措施"),
         ("version: 2\n", "1:1", "version 为 2：本导入程序只读取第 1 版的校订文件"),
+        ("version: [1]\n", "1:1", "version 为 列表：本导入程序只读取第 1 版的校订文件"),
     ],
 )
 def test_a_curation_mistake_is_said_in_chinese_by_default(tmp_path, body, position, message):
