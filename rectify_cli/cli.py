@@ -629,7 +629,8 @@ def validate_cmd(
 
 
 def _warn_repeated(reg, lang: Lang, typed: str | None) -> None:
-    """On stderr, each journal entry repeating an earlier one exactly (journal_checks.repeated_entries);
+    """On stderr, each journal entry repeating an earlier one in every field a user gives, a retracted
+    one aside (journal_checks.repeated_entries);
     `typed`: the ledger as the command line named it, for the retract it says to run."""
     from .journal_checks import repeated_entries
     from .render.journal_text import repeated_warnings

@@ -311,9 +311,9 @@ def test_the_overview_compares_with_the_end_of_the_previous_month():
     2.3's close of December is not counted in November, nor 1.1's of November on 10-31."""
     overview = _november_2018()
     assert overview[Lang.zh][1] == (
-        "与上月末（2018年10月31日）相比，已完成的具体措施由1项增至3项，逾期未完成的具体措施仍为3项（本月新增逾期2项）。")
+        "与上月末（2018年10月31日）相比，全部具体措施中已完成的由1项增至3项，逾期未完成的具体措施仍为3项（本月新增逾期2项）。")
     assert overview[Lang.en][1] == (
-        "Since the end of the previous month (2018-10-31): completed measures up from 1 to 3; overdue measures "
+        "Since the end of the previous month (2018-10-31): completed measures, due or not, up from 1 to 3; overdue measures "
         "unchanged at 3 (2 newly overdue this month).")
 
 
@@ -322,15 +322,15 @@ def test_a_units_summary_compares_its_own_measures():
     closed on 10-31 and reopened since, so one fewer closed and one more overdue."""
     a = _november_2018(owners=("A",))
     assert a[Lang.zh][1] == (
-        "与上月末（2018年10月31日）相比，已完成的具体措施由0项增至3项，逾期未完成的具体措施由2项减至1项（本月新增逾期1项）。")
+        "与上月末（2018年10月31日）相比，全部具体措施中已完成的由0项增至3项，逾期未完成的具体措施由2项减至1项（本月新增逾期1项）。")
     assert a[Lang.en][1] == (
-        "Since the end of the previous month (2018-10-31): completed measures up from 0 to 3; overdue measures "
+        "Since the end of the previous month (2018-10-31): completed measures, due or not, up from 0 to 3; overdue measures "
         "down from 2 to 1 (1 newly overdue this month).")
     b = _november_2018(owners=("B",))
     assert b[Lang.zh][1] == (
-        "与上月末（2018年10月31日）相比，已完成的具体措施由1项减至0项，逾期未完成的具体措施由1项增至2项（本月新增逾期1项）。")
+        "与上月末（2018年10月31日）相比，全部具体措施中已完成的由1项减至0项，逾期未完成的具体措施由1项增至2项（本月新增逾期1项）。")
     assert b[Lang.en][1] == (
-        "Since the end of the previous month (2018-10-31): completed measures down from 1 to 0; overdue measures "
+        "Since the end of the previous month (2018-10-31): completed measures, due or not, down from 1 to 0; overdue measures "
         "up from 1 to 2 (1 newly overdue this month).")
 
 
@@ -364,6 +364,6 @@ def test_a_count_with_none_before_and_none_now_is_said_still_none():
     change = summary.MonthChange(as_of=date(2019, 2, 28), closed_before=0, closed=1, overdue_before=0, overdue=0,
                                  newly_overdue=0)
     assert change_sentence(change, lang=Lang.zh) == (
-        "与上月末（2019年2月28日）相比，已完成的具体措施由0项增至1项，仍无逾期未完成的具体措施。")
+        "与上月末（2019年2月28日）相比，全部具体措施中已完成的由0项增至1项，仍无逾期未完成的具体措施。")
     assert change_sentence(change, lang=Lang.en) == (
-        "Since the end of the previous month (2019-02-28): completed measures up from 0 to 1; still no overdue measures.")
+        "Since the end of the previous month (2019-02-28): completed measures, due or not, up from 0 to 1; still no overdue measures.")

@@ -266,34 +266,36 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope
 
 
 def change_sentence(c: MonthChange, *, lang: Lang) -> str:
-    """The standing against the previous month's end: the closed measures and the overdue ones,
-    each from its count then to its count now (a reader checks them against last month's report;
-    仍为 / unchanged, not 增加0项), and how many of the overdue are new this month."""
+    """The standing against the previous month's end: the closed measures of every group (an early
+    close, a 立即启动 one too: said so, as the headline's done count is of those due only) and the
+    overdue ones, each from its count then to its count now (a reader checks them against last
+    month's report; 仍为 / unchanged, not 增加0项), and how many of the overdue are new this month."""
     unchanged = (c.closed, c.overdue, c.newly_overdue) == (c.closed_before, c.overdue_before, 0)
     if lang == Lang.zh:
         head = f"与上月末（{_cn_date(c.as_of)}）相比，"
         if unchanged:
             return head + "已完成和逾期未完成的具体措施均持平。"
-        return (f"{head}{_from_to_zh('已完成的具体措施', c.closed_before, c.closed)}，"
-                f"{_from_to_zh('逾期未完成的具体措施', c.overdue_before, c.overdue)}"
+        return (f"{head}{_from_to_zh('全部具体措施中已完成的', '已完成的具体措施', c.closed_before, c.closed)}，"
+                f"{_from_to_zh('逾期未完成的具体措施', '逾期未完成的具体措施', c.overdue_before, c.overdue)}"
                 f"{f'（本月新增逾期{c.newly_overdue}项）' if c.newly_overdue else ''}。")
     head = f"Since the end of the previous month ({c.as_of.isoformat()}): "
     if unchanged:
         return head + "no change in completed or overdue measures."
-    return (f"{head}{_from_to_en('completed measures', c.closed_before, c.closed)}; "
-            f"{_from_to_en('overdue measures', c.overdue_before, c.overdue)}"
+    return (f"{head}{_from_to_en('completed measures, due or not,', 'completed measures', c.closed_before, c.closed)}; "
+            f"{_from_to_en('overdue measures', 'overdue measures', c.overdue_before, c.overdue)}"
             f"{f' ({c.newly_overdue} newly overdue this month)' if c.newly_overdue else ''}.")
 
 
-def _from_to_zh(noun: str, before: int, now: int) -> str:
+def _from_to_zh(noun: str, none: str, before: int, now: int) -> str:
+    """`noun` from `before` to `now`; 仍无`none` where there were and are none."""
     if before == now:
-        return f"{noun}仍为{now}项" if now else f"仍无{noun}"
+        return f"{noun}仍为{now}项" if now else f"仍无{none}"
     return f"{noun}由{before}项{'增' if now > before else '减'}至{now}项"
 
 
-def _from_to_en(noun: str, before: int, now: int) -> str:
+def _from_to_en(noun: str, none: str, before: int, now: int) -> str:
     if before == now:
-        return f"{noun} unchanged at {now}" if now else f"still no {noun}"
+        return f"{noun} unchanged at {now}" if now else f"still no {none}"
     return f"{noun} {'up' if now > before else 'down'} from {before} to {now}"
 
 
