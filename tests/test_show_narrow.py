@@ -197,3 +197,69 @@ def test_show_keeps_a_unit_that_fits_whole_where_the_note_can_give_way(tmp_path,
         lines = _show(registry, "3.1", lang, width)
         notes = lines[lines.index(heading) + 1:]
         assert any("自治区生态环境厅" in line for line in notes), (width, notes)
+
+
+@pytest.fixture
+def extended(tmp_path):
+    """The small fixture with 3.1 extended, with a reason and an approving unit (no note): show's
+    history ends with the brackets `（延期至2021-06-30；理由：资金未到位；批准：那曲市）`."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    registry = str(tmp_path / "small" / "tasks.yaml")
+    written = run("extend", "3.1", "--to", "2021-06-30", "--reason", "资金未到位", "--approved-by", "那曲市",
+                  "--registry", registry, env={"RECTIFY_TODAY": "2019-03-31"})
+    assert written.exit_code == 0, written.output
+    return registry
+
+
+@pytest.mark.parametrize("lang, width, rows", [
+    ("zh", 40, ["2019-03-31  延期    （延期至2021-06-30；",
+                "                    理由：资金未到位；",
+                "                    批准：那曲市）"]),
+    ("zh", 50, ["2019-03-31  延期    （延期至2021-06-30；",
+                "                    理由：资金未到位；",
+                "                    批准：那曲市）"]),
+    ("zh", 60, ["2019-03-31  延期    （延期至2021-06-30；理由：资金未到位；",
+                "                    批准：那曲市）"]),
+    ("zh", 80, ["2019-03-31  延期    （延期至2021-06-30；理由：资金未到位；批准：那曲市）"]),
+    ("en", 40, ["2019-03-31 extended:",
+                "(extended to 2021-06-30;",
+                "reason: 资金未到位; approved by 那曲市)"]),
+    ("en", 50, ["2019-03-31  extended     (extended to 2021-06-30;",
+                "                         reason: 资金未到位;",
+                "                         approved by 那曲市)"]),
+    ("en", 60, ["2019-03-31  extended     (extended to 2021-06-30;",
+                "                         reason: 资金未到位;",
+                "                         approved by 那曲市)"]),
+    ("en", 80, ["2019-03-31  extended     (extended to 2021-06-30; reason: 资金未到位;",
+                "                         approved by 那曲市)"]),
+])
+def test_show_breaks_an_extensions_brackets_between_their_parts(extended, lang, width, rows):
+    """At 50 columns the brackets read `（延期至2021-06-30；理由：资金` / `未到位；批准：那曲市）`, at 60
+    `…资金未到位；批` / `准：那曲市）`, in English `reason: 资` / `金未到位;` at 60 and `approved` / `by 那曲市)`
+    at 80: wider than their column, they are broken after a part's `；`, not inside a word."""
+    lines = _show(extended, "3.1", lang, width)
+    assert lines[-len(rows):] == rows
+
+
+@pytest.mark.parametrize("lang, brackets, parts", [
+    ("zh", "（延期至2021-06-30；理由：资金未到位；批准：那曲市）", ["延期至", "理由：", "资金未到位", "批准：", "那曲市"]),
+    ("en", "(extended to 2021-06-30; reason: 资金未到位; approved by 那曲市)",
+     ["extended to", "reason:", "资金未到位", "approved by", "那曲市"]),
+])
+def test_show_from_20_to_80_columns_keeps_an_extensions_words_whole_and_all_there(extended, lang, brackets, parts):
+    """Wherever its column (or the line under the table) holds a label or a value, it is on one line;
+    and the brackets read whole, line after line."""
+    heading = {"zh": "进展记录", "en": "History"}[lang]
+    for width in range(20, 81):
+        lines = _show(extended, "3.1", lang, width)
+        history = lines[lines.index(heading) + 1:]
+        # (the entry's row beside the note, or under the table the line that begins its note)
+        start = max(i for i, line in enumerate(history) if line.startswith("2019-03-31"))
+        first, rest = history[start], history[start + 1:]
+        pieces = [piece for piece in [first[first.index(brackets[0]):] if brackets[0] in first else "",
+                                      *(line.strip() for line in rest)] if piece]
+        assert ("" if lang == "zh" else " ").join(pieces) == brackets, (width, pieces)
+        # (the cells of a line after the first: under the table the terminal's, beside it the note column's)
+        column = width - (len(rest[0]) - len(rest[0].lstrip())) if rest else width
+        whole = [part for part in parts if cell_len(part) <= column]
+        assert [part for part in whole if not any(part in piece for piece in pieces)] == [], (width, pieces)

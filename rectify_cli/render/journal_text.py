@@ -239,14 +239,22 @@ def effect_text(effect, lang: Lang) -> str:
 
 def extension_details(entry, lang: Lang) -> list[str]:
     """Why an extension was granted and who approved it, as `show` words them (raw text)."""
+    return ["".join(part) for part in extension_parts(entry, lang)]
+
+
+def extension_parts(entry, lang: Lang) -> list[tuple[str, str, str]]:
+    """extension_details, each as the words before the registry's value, the value, the words after
+    (`理由：`, `资金未到位`, ``): show breaks a line between words and value only where the whole does not fit."""
     if entry.state != EntryState.EXTENDED:
         return []
-    details = []
-    if entry.reason:
-        details.append(label("show_reason", lang, text=entry.reason))
-    if entry.approved_by:
-        details.append(label("show_approved_by", lang, text=entry.approved_by))
-    return details
+    return [worded(key, lang, value) for key, value in (("show_reason", entry.reason),
+                                                         ("show_approved_by", entry.approved_by)) if value]
+
+
+def worded(key: str, lang: Lang, value: str, name: str = "text") -> tuple[str, str, str]:
+    """label(key, lang, name=value) as the words before `value`, `value`, and the words after it."""
+    before, _, after = label(key, lang, **{name: "\0"}).partition("\0")
+    return before, value, after
 
 
 def _note_cell(entry, lang: Lang, width: int = NOTE_WIDTH) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -35,11 +36,15 @@ def joined_out(text: str) -> str:
 class Paragraph:
     """Text that Rich wraps at UAX #14 break opportunities (see module); measured as the Text.
     `groups_from`: each bracket group opening at or after this character offset is not broken
-    inside where it fits a line (break_offsets' `groups`): the brackets show adds after a note."""
+    inside where it fits a line (break_offsets' `groups`): the brackets show adds after a note.
+    `wholes`: (start, end) character offsets of pieces not broken inside where they fit a line
+    (break_offsets' `wholes`): the parts of an extension's brackets, their words and values."""
 
-    def __init__(self, text: Text | str, *, groups_from: int | None = None):
+    def __init__(self, text: Text | str, *, groups_from: int | None = None,
+                 wholes: tuple[tuple[int, int], ...] = ()):
         self.text = Text(text) if isinstance(text, str) else text
         self.groups_from = groups_from
+        self.wholes = wholes
 
     def __rich_measure__(self, console, options) -> Measurement:
         return Measurement.get(console, options, self.text)
@@ -61,8 +66,11 @@ class Paragraph:
             cuts = []
             if cell_len(line.plain) > width:
                 kept = None if self.groups_from is None else self.groups_from - start  # (in the line)
+                # (the pieces that start on this line, to its end at most: a value may hold a line break)
+                wholes = [(at - start, min(end - start, len(line))) for at, end in self.wholes
+                          if start <= at < start + len(line)]
                 cuts = break_offsets(line.plain, width, groups=kept is not None and kept <= len(line),
-                                     groups_from=max(kept or 0, 0))
+                                     groups_from=max(kept or 0, 0), wholes=wholes)
             for piece in line.divide(cuts) if cuts else [line]:
                 piece.rstrip()
                 pieces.append(piece)
@@ -70,19 +78,26 @@ class Paragraph:
         return Text("\n", end=self.text.end).join(pieces)
 
 
-def break_offsets(text: str, width: int, *, groups: bool = False, groups_from: int = 0) -> list[int]:
+def break_offsets(text: str, width: int, *, groups: bool = False, groups_from: int = 0,
+                  wholes: Iterable[tuple[int, int]] = ()) -> list[int]:
     """Where to cut `text` (one line) into lines of at most `width` cells, as character
     offsets: at line-break opportunities, greedily; spaces at a cut are left at the end of a
     line (for the caller to strip), as Rich leaves them. `groups`: a bracket group that fits a
     line is not broken inside (history's entries: `销号` / `（2019-06-30补录）`, not `销号（2019-06-30` /
-    `补录）`; of those that open at `groups_from` or after); prose is filled as Rich fills it."""
+    `补录）`; of those that open at `groups_from` or after); prose is filled as Rich fills it.
+    `wholes`: (start, end) offsets of pieces that, where they fit a line, are not broken inside
+    either (show's `…理由：资金` / `未到位；` was), each starting where a line may break."""
     offsets: list[int] = []
     position = used = 0
     units = _units(text)
+    starts: dict[int, list[int]] = {}  # (each piece's start: the cells of those starting there)
+    for start, end in wholes:
+        starts.setdefault(start, []).append(cell_len(text[start:end].rstrip()))
     for at, unit in enumerate(units):
         shown = cell_len(unit.rstrip())
         if used and (used + shown > width or groups and position >= groups_from
-                     and width >= (group := _group_cells(units, at)) > width - used):
+                     and width >= (group := _group_cells(units, at)) > width - used
+                     or any(width >= cells > width - used for cells in starts.get(position, ()))):
             offsets.append(position)
             used = 0
         if shown <= width:

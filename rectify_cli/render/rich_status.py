@@ -35,8 +35,8 @@ from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable
-from .journal_text import (LATE_MARK, entry_words_whole, extended_late_words, extension_details, filled_columns,
-                           ledger_warnings, retraction_text)
+from .journal_text import (LATE_MARK, entry_words_whole, extended_late_words, extension_parts, filled_columns,
+                           ledger_warnings, retraction_text, worded)
 from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -836,28 +836,41 @@ def _wrapped_widths(columns: list[_Column], wholes: dict[_Column, int], room: in
     return at(level)
 
 
-def _entry_note(entry: Entry, lang: Lang) -> Text:
-    """The note, and for an extension what it moved, why, who approved and if late."""
+def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], ...]]:
+    """The note, and for an extension what it moved, why, who approved and if late; and the pieces
+    of those brackets a line breaks inside only where they do not fit it (Paragraph's `wholes`):
+    each part with the `；` after it, its words, its value (`…理由：资金` / `未到位；` and `批` / `准：` were cut)."""
     note = _para(entry.note)
+    wholes: list[tuple[int, int]] = []
     if entry.state == EntryState.DONE and entry.milestone is not None:  # (one step of several)
         step = printable(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
         note.append(step if note.plain else step.lstrip())
     if entry.state == EntryState.EXTENDED:
         details = []
         if entry.to is not None:
-            details.append(label("show_extended_to", lang, day=entry.to.isoformat()))
-        details += extension_details(entry, lang)  # (worded as history words them)
+            details.append(worded("show_extended_to", lang, entry.to.isoformat(), "day"))
+        details += extension_parts(entry, lang)  # (worded as history words them)
         if entry.late:
-            details.append(label("show_late", lang))
+            details.append((label("show_late", lang), "", ""))
         if entry.far_future:
-            details.append(label("show_far_future", lang))
+            details.append((label("show_far_future", lang), "", ""))
         if details:  # the brackets label carries its own leading space where a language wants one
-            brackets = printable(label("show_brackets", lang, text=label("show_detail_sep", lang).join(details)))
-            note.append(brackets if note.plain else brackets.lstrip())  # (no note: the cell starts with them)
+            opening, _, closing = worded("show_brackets", lang, "")
+            sep = label("show_detail_sep", lang)
+            note.append(printable(opening if note.plain else opening.lstrip()))  # (no note: the cell starts with them)
+            at = len(note.plain) - len(opening.lstrip())  # (after a space before it: where a line may break)
+            for i, (before, value, after) in enumerate(details):
+                start = at if i == 0 else len(note.plain)  # (the opening bracket goes with the first part)
+                note.append(printable(before))
+                middle = len(note.plain)
+                note.append(printable(value + after + (sep if i < len(details) - 1 else closing)))
+                wholes += [(start, len(note.plain)), (start, middle)]
+                if value:  # (with what may not begin a line after it: its `；`, the closing bracket)
+                    wholes.append((middle, len(note.plain)))
     if entry.recorded is not None:  # (back-dated: the day it was written)
         written = printable(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
         note.append(written if note.plain else written.lstrip())
-    return note
+    return note, tuple(wholes)
 
 
 def _brackets_from(entry: Entry) -> int:
@@ -875,7 +888,7 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     # (wrapped at their words, never inside one: `推进` / `中）`, `推进中（已` / `撤回）`; a Paragraph drops the joiners)
     states = [entry_words_whole(word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang), lang)
               for entry in entries]
-    notes = [_entry_note(entry, lang) for entry in entries]
+    notes, wholes = map(list, zip(*(_entry_note(entry, lang) for entry in entries)))
     sides = _sides(entries, lang)
     ids = [Text(printable(entry.measure, single_line=True)) for entry in entries] if measures else []
     # (the cells before the entry's own: its date, and its measure's id and the two cells after it)
@@ -887,7 +900,7 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     # 18 `（2018-2025年）》。` left `。`: each goes under the table, after its date and entry, as the
     # milestones' steps do, where it has fewer than MIN_NOTE_CELLS or than a piece of it needs)
     if _notes_go_under(console, notes, sides, console.width - lead - entry_cells - 4):
-        return _history_notes_under(console, entries, ids, states, _with_sides(notes, sides, lang), lang, lead)
+        return _history_notes_under(console, entries, ids, states, _with_sides(notes, sides, lang), wholes, lang, lead)
     widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang, lead)
     table = _table()
     # (the journal's fields by the names and in the order `history` gives them)
@@ -902,12 +915,14 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     if widths is None:  # (unit and evidence under the note)
         table.add_column(label("journal_note", lang), overflow="fold")
         for i, (entry, state, note) in enumerate(zip(entries, state_cells, _with_sides(notes, sides, lang))):
-            table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state, Paragraph(note, groups_from=_brackets_from(entry)))
+            table.add_row(Text(entry.date.isoformat()), *ids[i:i + 1], state,
+                          Paragraph(note, groups_from=_brackets_from(entry), wholes=wholes[i]))
         return table
     columns = [(header, list(map(Paragraph, cells)), *widths[header]) for header, cells in sides.items()]
     # (after the unit, before the evidence, as in history)
     columns.insert(1 if label("journal_by", lang) in sides else 0, (label("journal_note", lang), [
-        Paragraph(note, groups_from=_brackets_from(entry)) for entry, note in zip(entries, notes)], None, None))
+        Paragraph(note, groups_from=_brackets_from(entry), wholes=whole)
+        for entry, note, whole in zip(entries, notes, wholes)], None, None))
     for header, _, most, width in columns:
         table.add_column(header, overflow="fold", max_width=most, width=width)
     for i, (entry, state, *cells) in enumerate(zip(entries, state_cells, *(cells for _, cells, _, _ in columns))):
@@ -936,7 +951,7 @@ def _with_sides(notes: list[Text], sides: dict[str, list[str]], lang: Lang) -> l
 
 
 def _history_notes_under(console: Console, entries: list[Entry], ids: list[Text], states: list[str],
-                         notes: list[Text], lang: Lang, lead: int) -> Group:
+                         notes: list[Text], wholes: list[tuple[tuple[int, int], ...]], lang: Lang, lead: int) -> Group:
     """The entries' table of date, measure and entry, and under it each entry's note (with its unit
     and evidence) at full width, after the row's date, measure and entry. An entry too wide for the
     room beside the date and measure but inside a word (`close` / `d`) is left to the lines under."""
@@ -954,15 +969,16 @@ def _history_notes_under(console: Console, entries: list[Entry], ids: list[Text]
     if with_entry:
         table.add_column(label("journal_state", lang), no_wrap=not wrap, overflow="fold")
     under = []
-    for i, (entry, state, note) in enumerate(zip(entries, states, notes)):
+    for i, (entry, state, note, whole) in enumerate(zip(entries, states, notes, wholes)):
         cells = [Text(entry.date.isoformat()), *ids[i:i + 1]]
         table.add_row(*cells, *([Paragraph(state) if wrap else Text(joined_out(state))] if with_entry else []))
         if note.plain or not with_entry:
             # (an entry's word whole, 销号 not 销 / 号; a retraction's long one breaks where it may)
             row = " ".join([*(cell.plain for cell in cells), unbroken(state) if cell_len(state) <= MIN_SIDE_CELLS else state])
             lead = Text(label("show_note_under", lang, row=row))
-            under.append(Paragraph(lead + note, groups_from=len(lead) + _brackets_from(entry)) if note.plain
-                         else Text(joined_out(row)))
+            under.append(Paragraph(lead + note, groups_from=len(lead) + _brackets_from(entry),
+                                   wholes=tuple((len(lead) + at, len(lead) + end) for at, end in whole))
+                         if note.plain else Text(joined_out(row)))
     return Group(table, *under)
 
 
