@@ -76,7 +76,7 @@ from .model import (
     units_of_file,
 )
 from .outcomes import load_item, remember_append
-from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written
+from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written, not_a_plan
 from .textsafe import says_nothing
 from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
@@ -1209,7 +1209,11 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
             raise refusal(UsageError, "head_malformed", given=given)
         wanted.append(head)
     root = existing_root(registry)
-    checks = tuple(_check_journal(journal_path_for(f), prefix=id_prefix(root, f)) for f in plan_files(root))
+    files = plan_files(root)
+    for f in files:  # (an export or a journal named as the plan has no journal beside it: "nothing to verify", passed)
+        if (refused := not_a_plan(f)) is not None:
+            raise refused
+    checks = tuple(_check_journal(journal_path_for(f), prefix=id_prefix(root, f)) for f in files)
     found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
     # (in each journal holding it: two journals begun alike, one a copy of the other, hold the same hashes)
