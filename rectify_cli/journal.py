@@ -355,6 +355,9 @@ class _locked:
             if exc.errno in _NO_LOCKS:  # (no one can hold a lock there: ours was made for nothing)
                 self._remove_made()
             raise JournalWriteError(self._refusal(exc)) from None
+        except KeyboardInterrupt:  # (Ctrl-C while another writer held it: the file made to wait on stayed behind)
+            self._remove_made_if_free()
+            raise
         self._widen()
         return self
 
@@ -379,6 +382,21 @@ class _locked:
         with contextlib.suppress(OSError):  # (Windows removes none that is open: filelock does on release)
             if self.made is not None and os.path.samestat(os.lstat(self.path), self.made):
                 os.unlink(self.path)
+
+    def _remove_made_if_free(self) -> None:
+        """_remove_made, for a wait given up: only while the lock is taken here at once, as it is
+        done. Removed under the lock of a writer that took it first, a third writer would make
+        and lock a new file and write while that one does; the file then stays, as another's."""
+        if self.made is None:
+            return
+        from filelock import Timeout
+
+        with contextlib.suppress(Timeout, OSError):
+            self.lock.acquire(timeout=0)
+            try:
+                self._remove_made()
+            finally:
+                self.lock.release()
 
     def _refusal(self, exc: OSError) -> Problem:
         if exc.errno in _NO_LOCKS:
