@@ -76,7 +76,7 @@ from .model import (
     units_of_file,
 )
 from .outcomes import load_item, remember_append
-from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written
+from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written, not_a_plan
 from .textsafe import says_nothing
 from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
@@ -355,6 +355,9 @@ class _locked:
             if exc.errno in _NO_LOCKS:  # (no one can hold a lock there: ours was made for nothing)
                 self._remove_made()
             raise JournalWriteError(self._refusal(exc)) from None
+        except KeyboardInterrupt:  # (Ctrl-C while another writer held it: the file made to wait on stayed behind)
+            self._remove_made_if_free()
+            raise
         self._widen()
         return self
 
@@ -379,6 +382,21 @@ class _locked:
         with contextlib.suppress(OSError):  # (Windows removes none that is open: filelock does on release)
             if self.made is not None and os.path.samestat(os.lstat(self.path), self.made):
                 os.unlink(self.path)
+
+    def _remove_made_if_free(self) -> None:
+        """_remove_made, for a wait given up: only while the lock is taken here at once, as it is
+        done. Removed under the lock of a writer that took it first, a third writer would make
+        and lock a new file and write while that one does; the file then stays, as another's."""
+        if self.made is None:
+            return
+        from filelock import Timeout
+
+        with contextlib.suppress(Timeout, OSError):
+            self.lock.acquire(timeout=0)
+            try:
+                self._remove_made()
+            finally:
+                self.lock.release()
 
     def _refusal(self, exc: OSError) -> Problem:
         if exc.errno in _NO_LOCKS:
@@ -1209,7 +1227,11 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
             raise refusal(UsageError, "head_malformed", given=given)
         wanted.append(head)
     root = existing_root(registry)
-    checks = tuple(_check_journal(journal_path_for(f), prefix=id_prefix(root, f)) for f in plan_files(root))
+    files = plan_files(root)
+    for f in files:  # (an export or a journal named as the plan has no journal beside it: "nothing to verify", passed)
+        if (refused := not_a_plan(f)) is not None:
+            raise refused
+    checks = tuple(_check_journal(journal_path_for(f), prefix=id_prefix(root, f)) for f in files)
     found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
     # (in each journal holding it: two journals begun alike, one a copy of the other, hold the same hashes)

@@ -455,6 +455,42 @@ def _journal_as_plan(file: Path, raw: bytes, text: str) -> yamlio.YSeq | None:
     return located
 
 
+def not_a_plan(file: Path) -> RegistryError | None:
+    """The refusal every command that loads the plan gives a plan file that is a journal or a
+    command's JSON output (an export), for verify, which loads no plan: it looked for the journal
+    beside such a file (out.progress.yaml), found none, and passed. None for any other file,
+    which verify does not judge, nor for one it cannot read (the journal is what it verifies)."""
+    from . import yamlio
+    from .validation import output_of
+
+    try:
+        raw = read_bytes(file)
+        if _JSON_START.match(raw):  # (no YAML plan begins so; every command writes its JSON so)
+            try:
+                data = json.loads(yamlio.decode(raw, filename=str(file)))
+            except ValueError:
+                return None
+            if output_of(data) is None:
+                return None
+        elif raw.startswith(b"- measure:") or b"\n- measure:" in raw:  # (as _journal_as_plan knows one)
+            text = yamlio.decode(raw, filename=str(file))
+            data = _journal_as_plan(file, raw, text)
+            if data is None:
+                data = _parse_reference(file, text)
+                if not looks_like_journal(data, str(file)):
+                    return None
+        else:
+            return None
+    except RegistryError:
+        return None
+    problems: list[Problem] = []
+    Checker(str(file), problems).plan(data, prefix="")  # (which says what it is, as it does loading it)
+    return RegistryError(problems) if problems else None
+
+
+_JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\{")
+
+
 class _ItemsInPieces(list):
     """A long list's items as the fast parser reads them a piece at a time
     (yamlio.parse_fast_in_pieces), located as they are gone through by `locator` (a _TaskLocator

@@ -757,6 +757,54 @@ def test_a_refused_write_leaves_no_lock_file_of_its_own(reg, tmp_path):
     assert sorted(p.name for p in reg.parent.iterdir()) == ["progress.yaml", "progress.yaml.lock", "tasks.yaml"]
 
 
+def _interrupted_while_waiting(monkeypatch, lock: Path, *, taken_by=None) -> None:
+    """Ctrl-C once while record waits for the journal's lock (KeyboardInterrupt out of acquire),
+    `taken_by`, another writer's lock, taking it first, as one starting in between would."""
+    from filelock import FileLock
+
+    from rectify_cli import cli
+
+    # (the entries earlier tests' runs in this process wrote, which an interruption would name as written)
+    monkeypatch.setattr(cli, "_DONE_BEFORE_OUTPUT", [])
+    acquire, interrupted = FileLock.acquire, []
+
+    def once(self, *args, **kwargs):
+        if interrupted:
+            return acquire(self, *args, **kwargs)
+        interrupted.append(True)
+        if taken_by is not None:
+            taken_by.acquire()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(FileLock, "acquire", once)
+
+
+@pytest.mark.parametrize("lang, said", [((), "rectify: 已中断\n"), (("--lang", "en"), "rectify: interrupted\n")])
+def test_ctrl_c_while_waiting_for_the_lock_leaves_no_lock_file_of_its_own(reg, monkeypatch, lang, said):
+    """The lock file made to wait on stayed behind, an empty file `git status` showed, as a refused write's did."""
+    before = journal_bytes(reg)
+    _interrupted_while_waiting(monkeypatch, reg.parent / "progress.yaml.lock")
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "-r", str(reg), *lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", said)
+    assert sorted(p.name for p in reg.parent.iterdir()) == ["progress.yaml", "tasks.yaml"]
+    assert journal_bytes(reg) == before
+
+
+def test_ctrl_c_while_another_writer_holds_the_lock_file_made_leaves_it_to_that_writer(reg, monkeypatch):
+    """Removed under the other writer's lock, a third would make and lock a new file and write beside it."""
+    from filelock import FileLock
+
+    lock = reg.parent / "progress.yaml.lock"
+    other = FileLock(str(lock))
+    _interrupted_while_waiting(monkeypatch, lock, taken_by=other)
+    try:
+        result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "-r", str(reg))
+        assert (result.exit_code, result.stderr) == (130, "rectify: 已中断\n")
+        assert lock.exists() and other.is_locked
+    finally:
+        other.release()
+
+
 @pytest.mark.parametrize("made, zh, en", [
     (lambda lock: lock.mkdir(), "文件夹", "a folder"),
     (lambda lock: lock.symlink_to("nowhere"), "符号链接", "a symbolic link"),

@@ -100,7 +100,9 @@ def test_iana_time_zones_load(tmp_path, zone):
     assert load_registry(plan, today=date(2019, 3, 31), use_cache=False).plan.settings.timezone == zone
 
 
-@pytest.mark.parametrize("command", [["validate", "reg/progress.yaml"], ["status", "-r", "reg/progress.yaml"]])
+# (verify reads no plan, but said the journal it looked for beside this one, progress.progress.yaml, had nothing to verify: exit 0)
+@pytest.mark.parametrize("command", [["validate", "reg/progress.yaml"], ["status", "-r", "reg/progress.yaml"],
+                                     ["verify", "-r", "reg/progress.yaml"]])
 def test_a_journal_given_as_the_plan_is_named_a_journal(tmp_path, command):
     shutil.copytree(FIXTURES / "small", tmp_path / "reg")
     proc = _rectify(*command, cwd=tmp_path, cache=tmp_path / "cache")
@@ -128,9 +130,11 @@ EXPORT_NOT_PLAN = {
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("command", [["validate", "out.json"], ["status", "-r", "out.json"], ["check", "-r", "out.json"]])
+@pytest.mark.parametrize("command", [["validate", "out.json"], ["status", "-r", "out.json"], ["check", "-r", "out.json"],
+                                     ["verify", "-r", "out.json"]])
 def test_an_export_given_as_the_plan_is_named_an_export(tmp_path, command, lang):
-    """(it printed a problem for every id, "expected a whole number", and every measure's note: 1,400 lines)"""
+    """(it printed a problem for every id, "expected a whole number", and every measure's note: 1,400 lines;
+    verify, which reads no plan, said out.progress.yaml had nothing to verify and passed)"""
     shutil.copytree(FIXTURES / "small", tmp_path / "reg")
     assert _rectify("export", "-r", "reg", "-o", "out.json", cwd=tmp_path, cache=tmp_path / "cache").returncode == 0
     proc = _rectify(*command, cwd=tmp_path, cache=tmp_path / "cache", lang=lang)
@@ -165,13 +169,14 @@ def test_a_plan_with_a_note_on_a_measure_is_still_read_as_a_plan(tmp_path):
            "or its folder"),
     ("zh", "这是 `rectify {command} --format json` 的输出，不是整改方案：请指定方案文件（例如 tasks.yaml）或其所在文件夹"),
 ])
+@pytest.mark.parametrize("reader", ["status", "verify"])
 @pytest.mark.parametrize("command", ["status", "check"])
-def test_a_status_or_check_document_given_as_the_plan_is_named_as_such(tmp_path, command, lang, said):
+def test_a_status_or_check_document_given_as_the_plan_is_named_as_such(tmp_path, command, lang, said, reader):
     shutil.copytree(FIXTURES / "small", tmp_path / "reg")
     made = _rectify(command, "-r", "reg", "--format", "json", cwd=tmp_path, cache=tmp_path / "cache")
     assert made.stdout.startswith("{")
     (tmp_path / "out.json").write_text(made.stdout, encoding="utf-8")
-    proc = _rectify("status", "-r", "out.json", cwd=tmp_path, cache=tmp_path / "cache", lang=lang)
+    proc = _rectify(reader, "-r", "out.json", cwd=tmp_path, cache=tmp_path / "cache", lang=lang)
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == f"rectify: out.json:1:1: {said.format(command=command)}\n"
 
