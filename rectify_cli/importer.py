@@ -27,7 +27,7 @@ from . import chain, dates
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_claims import read_claims
-from .importer_owners import EVERY_REGION, Vocabulary, find_owners, supporting_only, unread_units
+from .importer_owners import EVERY_REGION, Vocabulary, find_owners, responsible_units, unread_units
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
@@ -900,10 +900,12 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
 
 def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: Notice, warnings: list[Notice]) -> tuple[list[str], str | None]:
     """(owners, lead) that 牵头单位：/责任单位：/配合单位： lines name, in their order; the lead is the
-    first of a 牵头 or 主办 line, or the one a line says leads (X牵头, X（牵头）), else the first named; where
-    every line names supporting units only (配合, 协办, or 责任单位：X配合), that first one is warned of as made the lead."""
+    first of a 牵头 or 主办 line, or the one a line says leads (X牵头, X（牵头）), else the first named not said to help
+    (not on a 配合单位： line, nor X（配合）, X配合); where every line names supporting units only (配合, 协办, or
+    责任单位：X配合), the first named is warned of as made the lead."""
     owners: list[str] = []
     lead = None
+    responsible: list[str] = []  # (the units not said to help, in their order)
     for head, units, line in lines:
         found, led = find_owners(units, vocab)
         if not found:
@@ -913,11 +915,13 @@ def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: No
         if found and lead is None and (led or head.startswith(("牵头", "主办"))):  # (西宁市配合，省生态环境厅牵头: the latter)
             lead = led or found[0]
         owners.extend(o for o in found if o not in owners)
-    if owners and lead is None and all(head.startswith(SUPPORTING_HEADS) or supporting_only(units, vocab) for head, units, _ in lines):
+        if not head.startswith(SUPPORTING_HEADS):  # (西宁市（配合）、省生态环境厅: the latter, not the first named)
+            responsible.extend(o for o in responsible_units(units, vocab) if o in found)
+    if owners and lead is None and not responsible:
         # (a supporting unit made the lead in silence, 牵头单位 in summary's tables: said, at its line)
         head, units, line = next(listed for listed in lines if find_owners(listed[1], vocab)[0])
         warnings.append(Notice("supporting_only", {"who": who, "head": head, "units": units, "line": line, "lead": owners[0]}))
-    return owners, lead or (owners[0] if owners else None)
+    return owners, lead or (responsible or owners or [None])[0]
 
 
 SUPPORTING_HEADS = ("配合", "协办")  # (the heads of unit lines naming units that help, not lead: UNITS_HEAD)

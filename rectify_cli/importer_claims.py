@@ -154,8 +154,9 @@ TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # 
 # 办结 and 销号 (closed, written off) are done; 已于2019年底前全部完成, done by a date, too (not 应于…, due by it); 已完成 with
 # no 全部 only opening the clause after and ending the sentence (整改任务共3项，已完成。); 全部基本完成 (group 1), all of it
 # basically done, where 全部完成 is read (not 基本全部完成: basically all); 均已基本完成 (group 2) as 全部基本完成; 均完成,
-# 均基本完成 (均 without 已: all of them) as 均已完成 (not 均未完成, 均应完成, 均完成阶段性目标)
-_DONE_WORD = r"(?:(?:整改)?完成(?:整改(?:工作)?)?|办结|销号)"
+# 均基本完成 (均 without 已: all of them) as 均已完成 (not 均未完成, 均应完成, 均完成阶段性目标); done on time, 均已按期完成,
+# 已全部如期完成, and with 了, 均完成了, as done (not 均已按期推进, 均未按期完成)
+_DONE_WORD = r"(?:(?:按期|按时|如期)?(?:(?:整改)?完成(?:整改(?:工作)?)?|办结|销号)了?)"
 ALL_DONE = re.compile(rf"(?:，?(?:已经?|已于\d{{4}}年(?:\d{{1,2}}月)?(?:底|\d{{1,2}}日)?前?|均已|均)?全部(?:(基本)完成(?:整改)?|{_DONE_WORD})"
                       rf"|，?均已?(?:全面)?{_DONE_WORD}|，?均已?(基本)完成(?:整改)?|，已经?全面完成(?:整改)?|，已经?{_DONE_WORD}(?=[。；]|$))(?=[，。；]|$)")
 # (全部 before the count, 全部3项整改任务已完成: all of them, so 已完成 just after the noun, which alone may count 3 of more
@@ -167,8 +168,11 @@ ALL_BEFORE_JOINED = re.compile(rf"{ALL_BEFORE}\d+项[^，。；、\d]{{0,12}}?{_
 # (the rest said not done with no count of its own, in the clause of a total said all done: 已全部完成，其余正在推进; warned
 # of, the all-done claim kept; 其余1项正在推进 is a count, NOT_ALL_DONE's; 其余工作持续推进 says nothing of the tasks;
 # 仍在推进, 还在整改中 as 正在推进)
-REST_NOT_DONE = re.compile(r"(?:其余|剩余|余下|尚余|其他)的?(?:整改任务|(?:具体整改|具体|整改)?措施|任务|问题)?(?:均|也|仍|还)?"
-                           r"(?:正?在(?:推进|整改)中?|推进中|整改中|尚未完成|未完成|序时推进|达到序时进度)(?=[，。；]|$)")
+_REST = r"(?:其余|剩余|余下|尚余|其他)的?(?:整改任务|(?:具体整改|具体|整改)?措施|任务|问题)?"
+REST_NOT_DONE = re.compile(rf"{_REST}(?:均|也|仍|还)?(?:正?在(?:推进|整改)中?|推进中|整改中|尚未完成|未完成|序时推进|达到序时进度)(?=[，。；]|$)")
+# (and the rest said done with no count of its own, just after a count done of a total: 3项整改任务中已完成1项，其余均已完成
+# is all 3; not 其余均已基本完成, 其余工作均已完成 (other work), 其余均未完成, 其余应于2020年底前全部完成)
+REST_DONE = re.compile(rf"，{_REST}(?:均|也|都)?(?:已经?)?(?:全部|全面)?{_DONE_WORD}(?=[，。；]|$)")
 # (what says some are not done, in the clause of a total said all done: warned of, the claims kept as read)
 NOT_ALL_DONE = ("in_progress", "on_schedule", "remaining")
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
@@ -411,6 +415,12 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
                     counts.append({"key": f"{whose}_{what}", "text": words, "value": int(cm.groups()[-1])})
                     read.append((m.end() + cm.start(1), m.end() + cm.end(1)))
                     spans[f"{whose}_{what}"] = read[-1]
+    for noun, m in totals:  # (已完成1项，其余均已完成: the rest done too, so all of the total)
+        if f"{noun}_done" in spans and (rest := REST_DONE.match(headline, spans[f"{noun}_done"][1])):
+            # (its words from the total's: 已完成1项，其余均已完成 alone gives 1, which reconcile says is another figure)
+            span = (m.start(1), rest.end())
+            next(c for c in counts if c["key"] == f"{noun}_done").update(text=said(span), value=int(m.groups()[-1]))
+            read[read.index(spans[f"{noun}_done"])] = spans[f"{noun}_done"] = span
     # (整改任务和具体措施已分别完成25项、86项, 完成率分别为33%、50%, where no other words give it)
     for key in ("tasks_done", "measures_done", "tasks_done_percent", "measures_done_percent"):
         if key in both and not any(c["key"] == key for c in counts):
@@ -421,6 +431,7 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
             and _exact(headline, *cm.span(2)):
         counts.append({"key": "tasks_done", "text": said(cm.span(1)), "value": int(cm.group(2))})
         read.append(cm.span(1))
+    rests: set[tuple[int, int]] = set()  # (其余正在推进 after 3项整改任务、4项具体措施已全部完成: warned of once, of both)
     for noun, m in totals:  # (3项整改任务已全部完成: all 3 done, its words the count's and theirs)
         joined = JOINED_COUNT.match(headline, m.end(1))  # (3项整改任务、4项具体措施已全部完成: both)
         if (done := ALL_DONE.match(headline, joined.end() if joined else m.end(1)) or _all_of_them_done(headline, m)) is None:
@@ -442,7 +453,8 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
                             and (c["value"] < 100 if c["key"].endswith("_done_percent")
                                  else c["value"] > 0 and c["key"].removeprefix(f"{noun}_") in NOT_ALL_DONE))
         end = COUNT_CLAUSE_END.search(headline, done.end())  # (…，其余正在推进: the rest, and no count of it)
-        if rest := REST_NOT_DONE.search(headline, done.end(), end.start() if end else len(headline)):
+        if (rest := REST_NOT_DONE.search(headline, done.end(), end.start() if end else len(headline))) and rest.span() not in rests:
+            rests.add(rest.span())
             contradicted.append(Notice("claims_contradicted_uncounted", {"text": said(span), "words": said(rest.span())}))
     return claims, counts
 

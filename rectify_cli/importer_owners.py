@@ -72,11 +72,11 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[，；。：]", masked) if c]
 
 
-def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int, bool]:
-    """(the chain of units a clause starts with, the one of them said to lead or None, where the chain ends, whether
-    each of them is said to help: X（配合）、Y（配合）, or the chain's own word after it, X、Y配合)."""
+def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int, list[str]]:
+    """(the chain of units a clause starts with, the one of them said to lead or None, where the chain ends, those of
+    them not said to help: not X（配合）, and none where the chain's own word after it says so, X、Y配合)."""
     pos = 0
-    helping = True  # (until a unit not marked （配合）)
+    responsible: list[str] = []
     for p in SKIP_PREFIXES:
         if clause.startswith(p):
             pos = len(p)
@@ -93,10 +93,12 @@ def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int
             break
         # (a table's way: X（牵头）、Y（配合）, or （协助）, （协办）, said as （配合） is; the chain goes on)
         if clause.startswith(("（牵头）", *(f"（{word}）" for word in SUPPORTING_WORDS)), pos):
-            lead = lead or (names[0] if clause.startswith("（牵头）", pos) else None)
+            if clause.startswith("（牵头）", pos):
+                lead = lead or names[0]
+                responsible.extend(names)
             pos += len("（牵头）")  # (as long as each of the others)
         else:
-            helping = False
+            responsible.extend(names)
         nxt = None
         for sep in SEPARATORS:
             if clause.startswith(sep, pos):
@@ -105,9 +107,10 @@ def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int
                     pos += len(sep)
                     break
         m = nxt
-    # (X、Y配合 ending its clause: the whole chain helps; X配合Y is Y's unread, not X helping in silence)
-    helping = helping or (clause.startswith(SUPPORTING_WORDS, pos) and LISTED_TAIL.fullmatch(clause, pos) is not None)
-    return chain, lead, pos, bool(chain) and lead is None and helping
+    # (X、Y配合, X、Y等配合 ending its clause: the whole chain helps; X配合Y is Y's unread, not X helping in silence)
+    if lead is None and SUPPORTING_TAIL.match(clause, pos) and LISTED_TAIL.fullmatch(clause, pos):
+        responsible = []
+    return chain, lead, pos, responsible
 
 
 def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
@@ -131,15 +134,15 @@ def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
 LISTED_TAIL = re.compile(r"(?:（[^（）]*）|牵头|配合|负责|参与|协助|协办|等(?:有关|相关)?(?:部门|单位)?)*")
 
 
-# the words after a chain of units saying they help, not lead (西宁市配合, 西宁市协助)
+# the words after a chain of units saying they help, not lead (西宁市配合, 西宁市协助; 等 before them, 西宁市、海东市等配合)
 SUPPORTING_WORDS = ("配合", "协助", "协办")
+SUPPORTING_TAIL = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位)?)?(?:" + "|".join(SUPPORTING_WORDS) + ")")
 
 
-def supporting_only(listed: str, vocab: Vocabulary) -> bool:
-    """Whether every unit a 责任单位：-like line names is said in the line to help, not lead (西宁市配合,
-    西宁市（配合）、海东市（配合）); False where it names none."""
-    subjects = [s for s in (_subject(clause, vocab) for clause in _clauses(listed)) if s[0]]
-    return bool(subjects) and all(helping for _, _, _, helping in subjects)
+def responsible_units(listed: str, vocab: Vocabulary) -> list[str]:
+    """The units a 责任单位：-like line names that it does not say help (西宁市（配合）、省生态环境厅: 省生态环境厅;
+    西宁市、海东市协助，省生态环境厅负责: 省生态环境厅), in their order; none where every one helps."""
+    return [name for clause in _clauses(listed) for name in _subject(clause, vocab)[3]]
 
 
 def unread_units(listed: str, vocab: Vocabulary) -> list[str]:

@@ -91,6 +91,19 @@ def test_a_report_saying_falsely_that_every_task_is_done_is_caught_by_reconcile(
     assert said in reconciled.stdout.splitlines(), reconciled.stdout
 
 
+def test_a_report_saying_the_rest_is_done_too_is_checked_by_reconcile_as_all_done(tmp_path):
+    # (已完成1项，其余均已完成 was read as 1 done; the appendix has 1 of 3 done, so the report's "all 3" went unchecked)
+    result = import_report(_report("3项整改任务中已完成1项，其余均已完成。"), filename="report.txt")
+    (tmp_path / "tasks.yaml").write_text(result.tasks_yaml, encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(result.progress_yaml, encoding="utf-8")
+    reconciled = _rectify("reconcile", "-r", str(tmp_path / "tasks.yaml"), COLUMNS="200")
+    assert reconciled.exit_code == 1, reconciled.stdout
+    lines = reconciled.stdout.splitlines()
+    # (and only that: its words, which give 1 as well as 3, are no other figure than the one claimed)
+    assert [ln for ln in lines if ln.startswith("- ")] == [
+        "- tasks_done (“3项整改任务中已完成1项，其余均已完成”): the report claims 3, the appendix gives 1."], reconciled.stdout
+
+
 @pytest.mark.parametrize("opening, lang, said", [
     ("3项整改任务已全部完成，1项正在推进。", None,
      "报告称“3项整改任务已全部完成”，同一句又称“1项正在推进”：两者均按原文读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"

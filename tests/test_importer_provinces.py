@@ -770,6 +770,10 @@ def test_a_unit_line_naming_a_unit_it_does_not_know_beside_one_it_knows_is_warne
     ("西宁市（配合）、省生态环境厅（牵头）", ["西宁市", "省生态环境厅"], "省生态环境厅"),
     ("西宁市（协助）、省生态环境厅（牵头）", ["西宁市", "省生态环境厅"], "省生态环境厅"),
     ("省生态环境厅（牵头）、西宁市（协办）、海东市等", ["省生态环境厅", "西宁市", "海东市"], "省生态环境厅"),
+    # (no unit said to lead: the first not said to help, where the supporting one named first was made the lead)
+    ("西宁市（配合）、省生态环境厅", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市、海东市协助，省生态环境厅负责", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市（协办）、海东市（配合）、省生态环境厅", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
 ])
 def test_a_unit_line_saying_who_leads_or_helps_reads_whole_without_a_warning(tmp_path, units, owners, lead):
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
@@ -805,6 +809,8 @@ def test_a_measure_with_only_supporting_units_is_warned_that_one_of_them_is_made
     # (（协助）, （协办） said as （配合） is: 西宁市 made the lead without a word)
     ("西宁市（协助）", ["西宁市"]), ("西宁市（协办）", ["西宁市"]), ("西宁市（协办）、海东市（协助）", ["西宁市", "海东市"]),
     ("西宁市协办", ["西宁市"]),
+    # (等 before 配合 stopped the check: 西宁市 made the lead without a word)
+    ("西宁市、海东市等配合", ["西宁市", "海东市"]), ("西宁市、海东市等有关部门协助", ["西宁市", "海东市"]),
 ])
 def test_a_unit_line_whose_every_unit_it_says_helps_is_warned_of_as_a_supporting_line(tmp_path, units, owners):
     # (责任单位：西宁市配合 made 西宁市, which the line says only helps, the lead in silence, as 配合单位：西宁市 did)
@@ -837,7 +843,9 @@ def test_a_unit_marked_as_assisting_is_warned_of_in_chinese_as_a_supporting_one(
                                    # (one unit not said to help: the responsible one)
                                    "责任单位：海东市，西宁市配合\n\n", "责任单位：海东市、西宁市（配合）\n\n",
                                    "责任单位：海东市、西宁市（协助）\n\n", "责任单位：海东市，西宁市协办\n\n",
-                                   "责任单位：西宁市配合\n\n牵头单位：海东市\n\n"])
+                                   "责任单位：西宁市配合\n\n牵头单位：海东市\n\n",
+                                   # (a 责任单位 line after a 配合单位 one: its unit, not the supporting one named first)
+                                   "配合单位：西宁市\n\n责任单位：海东市\n\n"])
 def test_supporting_units_beside_a_lead_or_responsible_one_are_no_warning(tmp_path, lines):
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=lines)
     result, out = _import(tmp_path, text)
