@@ -900,7 +900,7 @@ LABELS = {
     "source_unread_pdf": ("是 PDF，不是文字", "a PDF, not text"),
     "source_unread_office": ("是办公文档，不是文字", "an office document, not text"),
     "source_unread_web_page": ("是网页，不是文字", "a web page, not text"),
-    "source_unread_undecodable": ("不是 UTF-8 或 GB18030 文字", "not UTF-8 or GB18030 text"),
+    "source_unread_undecodable": ("不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),
     "reconcile_mistyped_text": ("（没有此项的计数规则；是否指 {known}？）", "(no counting rule for this key; did you mean {known}?)"),
@@ -1635,6 +1635,10 @@ LABELS.update({
     "problem_import_utf16_without_bom": ("无法解码报告：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）；请另存为 UTF-8",
                                          "cannot decode the report: it looks like UTF-16 without a byte order mark (0x00 bytes "
                                          "between its letters and digits); save the file as UTF-8"),
+    # (a tool's slip: the two bytes of a UTF-16 mark before UTF-8 text)
+    "problem_import_utf8_behind_utf16_mark": ("文件以 UTF-16 的字节顺序标记（{mark}）开头，其后却是 UTF-8 文字：请删去开头这两个字节，或另存为 UTF-8",
+                                              "the file begins with UTF-16's byte order mark ({mark}) but what follows is UTF-8 "
+                                              "text: delete those two bytes, or save the file as UTF-8"),
     "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件",
                                  "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
     "problem_import_field_missing": ("找不到报告的{field}{says}（请在校订文件的 registry: 下写明）",

@@ -81,6 +81,8 @@ WEB_PAGE = re.compile(r"\ufeff?\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECAS
 def _decoded(raw: bytes, *, filename: str) -> str:
     """decode_report's text, in whichever of its encodings the bytes are."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (no UTF-8 or GB18030 text begins so: 0xff is in neither)
+        if b"\x00" not in raw and _reads_as_utf8(raw[2:]):  # (UTF-16 text has a NUL in every ASCII character)
+            raise ReportFormatError(problem(filename, 1, 1, "import_utf8_behind_utf16_mark", mark=raw[:2].hex(" ").upper()))
         return _utf16(raw, filename=filename).replace("\r\n", "\n").replace("\r", "\n")
     from .yamlio import utf16_without_bom  # (here: the text's repairs need no YAML parser)
 
@@ -116,6 +118,14 @@ def _utf16(raw: bytes, *, filename: str) -> str:
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
         key = "import_cut_short" if _cut_short(err, len(raw)) else "import_not_utf16"
         raise ReportFormatError(problem(filename, line, column, key, at=err.start + 1)) from None
+
+
+def _reads_as_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _cut_short(error: UnicodeDecodeError, size: int) -> bool:

@@ -982,6 +982,23 @@ def test_a_utf16_report_cut_short_or_damaged_is_refused_naming_its_line(tmp_path
         assert result.stderr == f"rectify: {report}:2:2: {message}\n"
 
 
+@pytest.mark.parametrize("lang, message", [
+    ("en", "the file begins with UTF-16's byte order mark (FF FE) but what follows is UTF-8 text: delete those two "
+           "bytes, or save the file as UTF-8"),
+    (None, "文件以 UTF-16 的字节顺序标记（FF FE）开头，其后却是 UTF-8 文字：请删去开头这两个字节，或另存为 UTF-8"),
+])
+def test_utf8_text_behind_a_utf16_mark_is_refused_naming_the_mark(tmp_path, lang, message):
+    """A UTF-8 report behind the two bytes of a UTF-16 mark (a tool's slip) was said to end inside
+    a character, at its last byte (was it cut short?), or to turn invalid somewhere in its middle."""
+    report = tmp_path / "report.txt"
+    for mark, text in ((b"\xff\xfe", "上一。\n"), (b"\xff\xfe", "上一。\n三"), (b"\xfe\xff", "上一。\n")):  # (odd, even)
+        report.write_bytes(mark + text.encode("utf-8"))
+        message = message.replace("FF FE", mark.hex(" ").upper())
+        result = _rectify("import", str(report), lang=lang)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == f"rectify: {report}:1:1: {message}\n"
+
+
 def test_text_without_appendix_is_rejected():
     path = FIXTURES / "no-appendix.txt"
     with pytest.raises(ReportFormatError) as e:

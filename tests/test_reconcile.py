@@ -873,9 +873,9 @@ def _folder_quoting(tmp_path, monkeypatch, report) -> None:
 
 UNREAD = [(None, "missing", "文件不存在", "no such file"), ("folder", "folder", "是文件夹", "is a folder"),
           (b"  \n", "empty", "是空的", "is empty"), (b"%PDF-1.4\n", "pdf", "是 PDF，不是文字", "a PDF, not text"),
-          (b"abc\x80\xff\xfd\x81", "undecodable", "不是 UTF-8 或 GB18030 文字", "not UTF-8 or GB18030 text"),
+          (b"abc\x80\xff\xfd\x81", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
           # (a UTF-16 mark, then a lone surrogate: it was said 无法读取 / cannot be read, a system's error)
-          (b"\xff\xfeA\x00\x00\xdcB\x00", "undecodable", "不是 UTF-8 或 GB18030 文字", "not UTF-8 or GB18030 text")]
+          (b"\xff\xfeA\x00\x00\xdcB\x00", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text")]
 
 
 @pytest.mark.parametrize("report, why, zh, en", UNREAD)
