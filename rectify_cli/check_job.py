@@ -79,13 +79,14 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
         lang: Lang = Lang.zh, warn_days: int | None = None, report_period_days: int | None = None,
         owners: tuple[str, ...] = (), tasks: tuple[str, ...] = (), regions: tuple[str, ...] = (),
         no_cache: bool = False, width: int | None = None,
-        summary_bytes: int = check_render.SUMMARY_BYTES) -> CheckOutput:
+        summary_bytes: int = check_render.SUMMARY_BYTES, rerun: tuple[str, ...] = ()) -> CheckOutput:
     """Check the registry at `path` as of `as_of` (None: today in its time zone) and render
     the result in each of `formats` (states.CHECK_FORMATS); `width`: the cells a line of the
     text report may take (None: the terminal's, else 80: check_render.line_width);
-    `summary_bytes`: the most the markdown may take (check_render.summary_bytes_left)."""
+    `summary_bytes`: the most the markdown may take (check_render.summary_bytes_left); `rerun`:
+    the command line's words that decided what was judged (check_render.rerun_command)."""
     rules = gate.canonical_rules(fail_on)
-    layouts = [check_render.layout(f, width, summary_bytes) for f in formats]  # (raises on an unknown name first)
+    layouts = [check_render.layout(f, width, summary_bytes, rerun) for f in formats]  # (raises on an unknown name first)
     settings = {"warn_days": warn_days, "report_period_days": report_period_days}
     if not (no_cache or owners or tasks or regions or None in layouts):
         output = _from_outcomes(path, as_of=as_of, rules=rules, layouts=layouts, lang=lang, settings=settings)
@@ -104,7 +105,7 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
     result = gate.run_check(report, fail_on=rules, registry=registry, itemise_passes=None in layouts)
     return CheckOutput(failing=bool(result.failing),
                        outputs=tuple(check_render.render(result, format=f, lang=lang, width=width,
-                                                         summary_bytes=summary_bytes) for f in formats),
+                                                         summary_bytes=summary_bytes, rerun=rerun) for f in formats),
                        judged=(registry, result))
 
 

@@ -324,6 +324,28 @@ def _typed_registry(ctx: typer.Context, registry: Path | None) -> str | None:
     return str(registry) if registry is not None and getattr(source, "name", "") == "COMMANDLINE" else None
 
 
+def _check_given(ctx: typer.Context, registry: Path | None, day: date | None, fail_on, owner, region, task,
+                 warn_days: int | None, report_period: int | None) -> tuple[str, ...]:
+    """What decided what a check judged, as the words of its command line (unquoted), in the
+    order of check --help: for the `check --format json` a cut output tells the reader to run
+    (render/check.rerun_command). Options left out are left out; the day as the date it named."""
+    words: list[str] = []
+    typed = _typed_registry(ctx, registry)
+    if typed is not None:
+        words += ["-r", typed]
+    if day is not None:
+        words += ["--as-of", day.isoformat()]
+    if fail_on:  # (as typed, once each: overdue fails whatever is given)
+        words += ["--fail-on", ",".join(dict.fromkeys(rule.value for rule in fail_on))]
+    for option, values in (("--owner", owner), ("--region", region), ("--task", task)):
+        for value in values or ():
+            words += [option, value]
+    for option, value in (("--warn-days", warn_days), ("--report-period", report_period)):
+        if value is not None:
+            words += [option, str(value)]
+    return tuple(words)
+
+
 def _load(registry: Path | None, no_cache: bool = False):
     from .registry import load_registry
 
@@ -479,6 +501,7 @@ def show_cmd(
 
 @app.command("check", cls=_Command, help="help_check", short_help="help_check_short")
 def check_cmd(
+    ctx: typer.Context,
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
     fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", help="help_check_fail_on")] = None,
@@ -512,11 +535,14 @@ def check_cmd(
         summary_bytes = summary_bytes_left(_size(summary_path) if summary_path else 0)
         # (a file's lines are as wide as with `> FILE`, whatever terminal the command runs on)
         width = None if output is None else line_width(to_terminal=False)
-        checked = check_job.run(registry, as_of=_user_date(as_of), fail_on=tuple(fail_on or [FailOn.overdue]),
+        day = _user_date(as_of)
+        checked = check_job.run(registry, as_of=day, fail_on=tuple(fail_on or [FailOn.overdue]),
                                 formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
                                 warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
                                 tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache, width=width,
-                                summary_bytes=summary_bytes)
+                                summary_bytes=summary_bytes,
+                                rerun=_check_given(ctx, registry, day, fail_on, owner, region, task, warn_days,
+                                                   report_period))
         report = checked.outputs[0]
         # (github's own lines are stopped by its renderer; a file holds the report alone)
         if format is CheckFormat.text and output is None and to_actions_log():

@@ -244,13 +244,15 @@ LABELS = {
     "next_due": ("下一期限", "Next due"),
     "status": ("状态", "Status"),
     # rectify check (render/check.py)
-    "check_summary_cut": ("另有 {n} 项未列出（GitHub 的作业摘要不能超过 1 MiB），完整列表见本步骤的日志或 `rectify check --format json`",
+    # ({command}: `rectify check ... --format json` with the options that decided what was judged,
+    # render/check.rerun_command; in the summary, a Markdown code span)
+    "check_summary_cut": ("另有 {n} 项未列出（GitHub 的作业摘要不能超过 1 MiB），完整列表见本步骤的日志或 {command}",
                           "{n:more measure} not listed (GitHub refuses a job summary over 1 MiB); all are in the step's "
-                          "log and in `rectify check --format json`"),
+                          "log and in {command}"),
     "check_sarif_cut": ("只列出最严重的 {cap} 项结果，另有 {n} 项未列出（GitHub 代码扫描每次最多接受 {cap} 项），"
-                        "完整列表见 rectify check --format json",
+                        "完整列表见 {command}",
                         "Only the {cap} worst results are listed, {n} more left out (GitHub code scanning accepts at "
-                        "most {cap} a run); rectify check --format json lists them all"),
+                        "most {cap} a run); {command} lists them all"),
     "check_id": ("编号", "ID"),
     "check_state": ("情况", "State"),  # what is wrong: days overdue, due soon, not reported
     "check_overdue_days": ("逾期{n}天", "{n:day} overdue"),

@@ -589,7 +589,64 @@ def test_a_step_summary_stays_under_githubs_1_mib_when_a_step_checks_twice(tmp_p
     rows = [line for line in lines if line.startswith("| 1.")]
     assert 12 < len(rows) < 24
     assert lines[-2] == (f"另有 {24 - len(rows)} 项未列出（GitHub 的作业摘要不能超过 1 MiB），"
-                         "完整列表见本步骤的日志或 `rectify check --format json`")
+                         f"完整列表见本步骤的日志或 `rectify check -r {ledger} --format json`")
+
+
+# The note under a cut job summary and a cut SARIF run names a command showing all: run as
+# printed, it judged the ledger found from here (or none), today, by the default rules, unfiltered.
+CUT_NOTES = {
+    "zh": ("另有 2 项未列出（GitHub 的作业摘要不能超过 1 MiB），完整列表见本步骤的日志或 `{command}`",
+           "只列出最严重的 1 项结果，另有 1 项未列出（GitHub 代码扫描每次最多接受 1 项），完整列表见 {command}"),
+    "en": ("2 more measures not listed (GitHub refuses a job summary over 1 MiB); all are in the step's log and "
+           "in `{command}`",
+           "Only the 1 worst results are listed, 1 more left out (GitHub code scanning accepts at most 1 a run); "
+           "{command} lists them all"),
+}
+
+
+def _cut_notes(tmp_path, monkeypatch, *args, lang="zh", env=None):
+    """The note under the job summary (left no room by an earlier step) and the SARIF run's
+    notification (allowed one result) of `rectify check ARGS` failing two measures."""
+    from rectify_cli.render import check_machine
+
+    summary = tmp_path / "summary.md"
+    summary.write_text("x" * 999_999 + "\n", encoding="utf-8")  # (SUMMARY_BYTES: none left)
+    langs = ["--lang", lang] if lang != "zh" else []
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), **(env or {})}
+    assert run(*args, *langs, env=env).exit_code == 1
+    markdown = summary.read_text(encoding="utf-8").splitlines()[-2]
+    monkeypatch.setattr(check_machine, "SARIF_RESULTS_CAP", 1)
+    result = run(*args, *langs, "--format", "sarif", env=env)
+    assert result.exit_code == 1
+    (notification,) = json.loads(result.stdout)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    return markdown, notification["message"]["text"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_command_a_cut_output_names_repeats_the_ledger_day_and_filters_given(tmp_path, monkeypatch, lang):
+    folder = tmp_path / "my ledger"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", folder)
+    ledger = folder / "tasks.yaml"
+    notes = _cut_notes(tmp_path, monkeypatch, "-r", str(ledger), "--as-of", "2019-06-30", "--owner", "拉萨市",
+                       "--owner", "那曲市", lang=lang)
+    command = f"rectify check -r '{ledger}' --as-of 2019-06-30 --owner '拉萨市' --owner '那曲市' --format json"
+    assert notes == tuple(note.format(command=command) for note in CUT_NOTES[lang])
+
+
+def test_the_command_a_cut_output_names_repeats_each_rule_and_setting_given(tmp_path, monkeypatch):
+    """In the order of check --help; a date given in other words as the day it named."""
+    notes = _cut_notes(tmp_path, monkeypatch, "--report-period", "30", "--task", "3", "--fail-on", "stale",
+                       "--warn-days", "7", "--as-of", "2019年3月底", "-r", SMALL, "--task", "1")
+    command = (f"rectify check -r {SMALL} --as-of 2019-03-31 --fail-on stale --task 3 --task 1 "
+               "--warn-days 7 --report-period 30 --format json")
+    assert notes == tuple(note.format(command=command) for note in CUT_NOTES["zh"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_command_a_cut_output_names_is_bare_when_nothing_was_given(tmp_path, monkeypatch, lang):
+    """The ledger named by RECTIFY_REGISTRY, still set in the step's shell, is found again."""
+    notes = _cut_notes(tmp_path, monkeypatch, lang=lang, env={"RECTIFY_REGISTRY": SMALL, "RECTIFY_TODAY": "2019-06-30"})
+    assert notes == tuple(note.format(command="rectify check --format json") for note in CUT_NOTES[lang])
 
 
 def test_paths_are_relative_to_the_repository_under_a_working_directory(tmp_path, monkeypatch):

@@ -377,15 +377,33 @@ def markdown_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[st
     return rows
 
 
-def _summary_cut(n: int, lang: Lang) -> str:
+def rerun_command(rerun: Sequence[str]) -> str:
+    """The command listing all a cut output leaves out: `rerun`, the words of the command line
+    that decided what was judged (cli._check_given), quoted for a POSIX shell, as json. Pasted
+    in the same shell, it judges the same ledger, day and measures by the same rules."""
+    import shlex  # (only a cut output names it)
+
+    return " ".join(["rectify check", *map(shlex.quote, rerun), "--format json"])
+
+
+def md_code(text: str) -> str:
+    """`text` as a GitHub-flavoured Markdown code span, shown as it is: its fence longer than any
+    run of backticks in it (a ` in a path would end a span of one), spaced off one at an end."""
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{one_line(text)}{pad}{fence}"
+
+
+def _summary_cut(n: int, lang: Lang, rerun: Sequence[str]) -> str:
     """The line under a table cut short: how many rows it leaves out, and where they are."""
-    return label("check_summary_cut", lang, n=n)
+    return label("check_summary_cut", lang, n=n, command=md_code(rerun_command(rerun)))
 
 
 def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequence, *, lang: Lang,
-                      most: int = SUMMARY_BYTES) -> bytes:
+                      most: int = SUMMARY_BYTES, rerun: Sequence[str] = ()) -> bytes:
     """The job summary (GITHUB_STEP_SUMMARY): a heading with the verdict and a table of the
-    failing measures, worst first, cut short of `most` bytes with a line saying how many more."""
+    failing measures, worst first, cut short of `most` bytes with a line saying how many more
+    and the command listing them (`rerun`: see rerun_command), counted in `most`."""
     lines = [f"### {label('check_heading', lang)}{label('check_colon', lang)}{md_cell(total_line(verdict, lang))}", ""]
     if failing:
         header = [label("check_id", lang), label("light", lang), label("check_state", lang),
@@ -397,10 +415,10 @@ def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequen
         if used + ends[-1] <= most:
             lines.extend(failing)
         else:
-            room = most - used - len(_encoded(["", _summary_cut(len(failing), lang)]))
+            room = most - used - len(_encoded(["", _summary_cut(len(failing), lang, rerun)]))
             shown = bisect_right(ends, room)
             lines.extend(failing[:shown])
-            lines += ["", _summary_cut(len(failing) - shown, lang)]
+            lines += ["", _summary_cut(len(failing) - shown, lang, rerun)]
         lines.append("")
     return _encoded(lines)
 
@@ -413,10 +431,12 @@ def summary_bytes_left(written: int) -> int:
     return max(SUMMARY_BYTES - written, 0)
 
 
-def layouts(width: int | None = None, summary_bytes: int = SUMMARY_BYTES) -> dict[str, Layout]:
+def layouts(width: int | None = None, summary_bytes: int = SUMMARY_BYTES,
+            rerun: Sequence[str] = ()) -> dict[str, Layout]:
     """The formats that render item by item: all but junit, which lists every measure. `width`:
     the cells a line of text may take (None: line_width()); `summary_bytes`: the most the
-    markdown may take (see summary_bytes_left)."""
+    markdown may take (see summary_bytes_left); `rerun`: the words of the command line that
+    decided what was judged, for the command a cut output names (see rerun_command)."""
     from functools import partial
 
     from . import check_machine
@@ -425,24 +445,25 @@ def layouts(width: int | None = None, summary_bytes: int = SUMMARY_BYTES) -> dic
         "text": Layout(text_pieces, partial(assemble_text, width=width)),
         "json": Layout(check_machine.json_pieces, check_machine.assemble_json),
         "github": Layout(github_pieces, partial(assemble_github, width=width)),
-        "markdown": Layout(markdown_pieces, partial(assemble_markdown, most=summary_bytes)),
-        "sarif": Layout(check_machine.sarif_pieces, check_machine.assemble_sarif),
+        "markdown": Layout(markdown_pieces, partial(assemble_markdown, most=summary_bytes, rerun=rerun)),
+        "sarif": Layout(check_machine.sarif_pieces, partial(check_machine.assemble_sarif, rerun=rerun)),
     }
 
 
-def layout(format: str, width: int | None = None, summary_bytes: int = SUMMARY_BYTES) -> Layout | None:
-    """The layout of `format` (`width`, `summary_bytes`: see layouts); None for junit; ValueError
-    for a name not in CHECK_FORMATS (the command line offers only those)."""
+def layout(format: str, width: int | None = None, summary_bytes: int = SUMMARY_BYTES,
+           rerun: Sequence[str] = ()) -> Layout | None:
+    """The layout of `format` (`width`, `summary_bytes`, `rerun`: see layouts); None for junit;
+    ValueError for a name not in CHECK_FORMATS (the command line offers only those)."""
     if format not in CHECK_FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(CHECK_FORMATS)}")
-    return layouts(width, summary_bytes).get(format)
+    return layouts(width, summary_bytes, rerun).get(format)
 
 
 def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh, width: int | None = None,
-           summary_bytes: int = SUMMARY_BYTES) -> bytes:
+           summary_bytes: int = SUMMARY_BYTES, rerun: Sequence[str] = ()) -> bytes:
     """The whole output of `rectify check` in `format`, ending with a newline, as UTF-8
-    (`width`, `summary_bytes`: see layouts)."""
-    chosen = layout(format, width, summary_bytes)
+    (`width`, `summary_bytes`, `rerun`: see layouts)."""
+    chosen = layout(format, width, summary_bytes, rerun)
     if chosen is None:
         from .check_machine import render_junit
 

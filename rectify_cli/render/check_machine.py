@@ -199,9 +199,10 @@ def sarif_pieces(items, *, as_of, lang: Lang) -> list[bytes]:
 SARIF_RESULTS_CAP = 25_000
 
 
-def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lang) -> bytes:
+def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lang, rerun=()) -> bytes:
     """SARIF 2.1.0: failing measures as errors, due-soon warnings as warnings, worst first;
-    the worst SARIF_RESULTS_CAP of them, with a notification of how many more when there are."""
+    the worst SARIF_RESULTS_CAP of them, with a notification of how many more when there are,
+    naming the command listing them all (`rerun`: see check.rerun_command)."""
     pieces = [*failing, *warnings]
     run = {
         "tool": {"driver": {
@@ -214,7 +215,9 @@ def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lan
                        "report_period_days": verdict.report_period_days},
     }
     if len(pieces) > SARIF_RESULTS_CAP:
-        cut = label("check_sarif_cut", lang, cap=SARIF_RESULTS_CAP, n=len(pieces) - SARIF_RESULTS_CAP)
+        # (a brace in a path or a unit doubled, as in every message: _sarif_text)
+        cut = _sarif_text(label("check_sarif_cut", lang, cap=SARIF_RESULTS_CAP, n=len(pieces) - SARIF_RESULTS_CAP,
+                                command=phrases.rerun_command(rerun)))
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
             {"level": "warning", "message": {"text": cut}}]}]
         run["properties"].update(resultsTotal=len(pieces), resultsListed=SARIF_RESULTS_CAP)

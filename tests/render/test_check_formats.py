@@ -474,6 +474,17 @@ def test_markdown_summary_stops_its_table_short_of_githubs_1_mib_and_says_how_ma
                            "all are in the step's log and in `rectify check --format json`", ""]
 
 
+def test_markdown_summary_counts_the_command_it_names_in_its_limit():
+    """The note names the command that shows all, with the ledger as typed: a long path's bytes
+    are the table's to give up, and a backtick in it does not end the note's code span."""
+    path = "台账`" + "整改" * 20_000 + ".yaml"
+    out = check.render(_long_failing(150), format="markdown", rerun=("-r", path))
+    assert len(out) <= check.SUMMARY_BYTES
+    lines = out.decode().splitlines()
+    assert len([line for line in lines if line.startswith("| 1.")]) == 97
+    assert lines[-2] == f"另有 53 项未列出（GitHub 的作业摘要不能超过 1 MiB），完整列表见本步骤的日志或 ``rectify check -r '{path}' --format json``"
+
+
 def test_markdown_summary_under_the_limit_is_the_whole_table():
     out = check.render(_long_failing(100), format="markdown").decode().splitlines()
     assert len([line for line in out if line.startswith("| 1.")]) == 100
