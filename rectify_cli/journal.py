@@ -37,7 +37,6 @@ import errno
 import hashlib
 import os
 import re
-import shlex
 import stat
 import time
 from dataclasses import dataclass, replace
@@ -77,7 +76,7 @@ from .model import (
 )
 from .outcomes import load_item, remember_append
 from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written, not_a_plan
-from .textsafe import says_nothing
+from .textsafe import says_nothing, shell_word
 from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
 
@@ -167,7 +166,7 @@ def append(
     if packaged_copy(root):
         folder = (root if root.is_dir() else root.parent).resolve()
         # (the folder in the cp it says to run, quoted: a virtual environment's path may hold a space)
-        raise refusal(UsageError, "installed_copy", root=str(root), folder=shlex.quote(str(folder)))
+        raise refusal(UsageError, "installed_copy", root=str(root), folder=shell_word(str(folder)))
     measure = item_key(measure)
     if not measure:  # (record "": it was said to be no measure “” in the plan)
         raise refusal(UsageError, "empty_measure")

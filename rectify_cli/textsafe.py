@@ -172,3 +172,17 @@ def _cut(kept: str) -> str:
 
 
 _PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?\Z")
+
+
+def shell_word(text: str) -> str:
+    """`text` as one word of a POSIX shell command rectify tells the user to run: quoted only where
+    the shell would read it otherwise (shlex.quote), so 拉萨市, which no shell treats specially, is
+    not written '拉萨市' (shlex counts every non-ASCII letter unsafe)."""
+    if _SHELL_PLAIN.fullmatch(text):
+        return text
+    import shlex
+
+    return shlex.quote(text)
+
+
+_SHELL_PLAIN = re.compile(r"[\w@%+=:,./-]+")  # (shlex's safe characters, \w of any script)

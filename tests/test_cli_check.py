@@ -629,7 +629,7 @@ def test_the_command_a_cut_output_names_repeats_the_ledger_day_and_filters_given
     ledger = folder / "tasks.yaml"
     notes = _cut_notes(tmp_path, monkeypatch, "-r", str(ledger), "--as-of", "2019-06-30", "--owner", "拉萨市",
                        "--owner", "那曲市", lang=lang)
-    command = f"rectify check -r '{ledger}' --as-of 2019-06-30 --owner '拉萨市' --owner '那曲市' --format json"
+    command = f"rectify check -r '{ledger}' --as-of 2019-06-30 --owner 拉萨市 --owner 那曲市 --format json"
     assert notes == tuple(note.format(command=command) for note in CUT_NOTES[lang])
 
 

@@ -1,7 +1,9 @@
 """textsafe: what registry text shows, as the writing commands and the loader judge it."""
+import shlex
+
 import pytest
 
-from rectify_cli.textsafe import says_nothing
+from rectify_cli.textsafe import says_nothing, shell_word
 
 
 @pytest.mark.parametrize("text", ["", " ", "\u3000", "\n\t", "\u200b", "\ufeff", "\u2060\u3000", "\x07", "\u2028", " \u200d "])
@@ -23,3 +25,14 @@ def test_an_excerpt_keeps_both_ends_and_cuts_no_character_from_its_accent():
     assert cut == "e\u0301" * 12 + "…" + "e\u0301" * 7
     assert display_width(cut) == 20
     assert excerpt("short", 20) == "short"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("拉萨市", "拉萨市"), ("台账/tasks.yaml", "台账/tasks.yaml"), ("2019-06-30", "2019-06-30"),
+    ("台账 副本/tasks.yaml", "'台账 副本/tasks.yaml'"), ("拉萨市（牵头）", "'拉萨市（牵头）'"), ("a'b", "'a'\"'\"'b'"),
+    ("$HOME", "'$HOME'"), ("", "''"),
+])
+def test_a_shell_word_is_quoted_only_where_a_shell_would_read_it_otherwise(text, word):
+    """'拉萨市' was quoted (shlex takes every non-ASCII letter for unsafe): noise in a Chinese hint."""
+    assert shell_word(text) == word
+    assert shlex.split(word) == [text]

@@ -23,7 +23,7 @@ from ..engine import Status
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
 from ..i18n import LIGHT, STATUS, Lang, label, word
 from ..states import CHECK_FORMATS
-from ..textsafe import clip, display_width, printable
+from ..textsafe import clip, display_width, printable, shell_word
 from .journal_text import LATE_MARK, entry_kind, extended_late_ends, extended_late_words
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
@@ -381,9 +381,7 @@ def rerun_command(rerun: Sequence[str]) -> str:
     """The command listing all a cut output leaves out: `rerun`, the words of the command line
     that decided what was judged (cli._check_given), quoted for a POSIX shell, as json. Pasted
     in the same shell, it judges the same ledger, day and measures by the same rules."""
-    import shlex  # (only a cut output names it)
-
-    return " ".join(["rectify check", *map(shlex.quote, rerun), "--format json"])
+    return " ".join(["rectify check", *map(shell_word, rerun), "--format json"])
 
 
 def md_code(text: str) -> str:

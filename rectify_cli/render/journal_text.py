@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-import shlex
 
 from ..dates import nearest_months
 from ..engine import Retractions
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, label, notice_text, word
 from ..model import EntryState
-from ..textsafe import clip, display_width, printable
+from ..textsafe import clip, display_width, printable, shell_word
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 QUIET_FILES_NAMED = 3  # (a national folder has 31 files: a few named, then their number)
@@ -77,7 +76,7 @@ def registry_words(typed: str | None) -> str:
     command at hand named it so (`typed`, quoted for a POSIX shell: pasted, it runs on the same
     ledger); "" when it was found (data/ from here, RECTIFY_REGISTRY still set): found again.
     Not --lang: the command runs the same in either language."""
-    return "" if typed is None else f" -r {shlex.quote(typed)}"
+    return "" if typed is None else f" -r {shell_word(typed)}"
 
 
 def render_written(result, *, lang: Lang = Lang.zh, registry: str | None = None) -> str:
