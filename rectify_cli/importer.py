@@ -27,7 +27,7 @@ from . import chain, dates
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_claims import read_claims
-from .importer_owners import EVERY_REGION, Vocabulary, find_owners, responsible_units, unread_units
+from .importer_owners import EVERY_REGION, Vocabulary, find_owners, responsible_units, sentence_owners, unread_units
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
@@ -853,7 +853,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
         else:
             owners, lead = _listed_owners(rm.units, vocab, Notice("of_measure", {"measure": mid}), warnings)
             if not owners:
-                owners, lead = find_owners(rm.text, vocab)
+                owners, lead = sentence_owners(rm.text, vocab)  # (西宁市配合，省生态环境厅负责…: the latter leads, as on a unit line)
             if not owners and task_owners:  # (its problem's 责任单位： line)
                 owners, lead = list(task_owners), task_lead
             if not owners and rm.note:

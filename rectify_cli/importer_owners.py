@@ -115,19 +115,34 @@ def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int
 
 def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
     """(owners in order of mention, lead or None) from the subjects of the clauses."""
+    owners, lead, _ = _owners(text, vocab)
+    return owners, lead
+
+
+def sentence_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
+    """(owners, lead) of a measure's own sentence: the lead the one said to lead, else the first not said to help, as a
+    unit line's (西宁市配合，省生态环境厅负责…: 省生态环境厅); None where none is, or every one helps."""
+    owners, lead, responsible = _owners(text, vocab)
+    return owners, lead or next(iter(responsible), None)
+
+
+def _owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None, list[str]]:
+    """(owners in order of mention, the one said to lead or None, those not said to help) of the clauses' subjects."""
     owners: list[str] = []
     lead: str | None = None
+    responsible: list[str] = []
     for clause in _clauses(text):
         if clause.startswith("在") and "下" in clause:
             continue
-        chain, led, pos, _ = _subject(clause, vocab)
+        chain, led, pos, unhelping = _subject(clause, vocab)
         if not chain or clause.startswith("的", pos):
             continue
         lead = lead or led
+        responsible.extend(unhelping)
         for name in chain:
             if name not in owners:
                 owners.append(name)
-    return owners, lead
+    return owners, lead, responsible
 
 
 # what may follow the units of a 责任单位： line's clause: who leads or helps (牵头, （配合）), 等有关部门

@@ -1226,7 +1226,8 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
             raise refusal(UsageError, "head_malformed", given=given)
         wanted.append(head)
     root = existing_root(registry)
-    files = plan_files(root)
+    # (a journal no plan file owns, progress.yaml beside plan.yaml, refused as every command does: else it went unverified)
+    files = [f for f, _, _ in registry_files(root)]
     for f in files:  # (an export or a journal named as the plan has no journal beside it: "nothing to verify", passed)
         if (refused := not_a_plan(f)) is not None:
             raise refused

@@ -457,8 +457,8 @@ def _journal_as_plan(file: Path, raw: bytes, text: str) -> yamlio.YSeq | None:
 
 def not_a_plan(file: Path) -> RegistryError | None:
     """The refusal every command that loads the plan gives a plan file that is a journal or a
-    command's JSON output (an export), for verify, which loads no plan: it looked for the journal
-    beside such a file (out.progress.yaml), found none, and passed. None for any other file,
+    command's JSON output (an export), or is empty and named as a journal, for verify, which loads no plan: it
+    looked for the journal beside such a file (out.progress.yaml), found none, and passed. None for any other file,
     which verify does not judge, nor for one it cannot read (the journal is what it verifies)."""
     from . import yamlio
     from .validation import output_of
@@ -479,6 +479,10 @@ def not_a_plan(file: Path) -> RegistryError | None:
                 data = _parse_reference(file, text)
                 if not looks_like_journal(data, str(file)):
                     return None
+        elif looks_like_journal(None, str(file)):  # (named as a journal: empty, or [], is one not written to yet)
+            data = _parse_reference(file, yamlio.decode(raw, filename=str(file)))
+            if not looks_like_journal(data, str(file)):
+                return None
         else:
             return None
     except RegistryError:

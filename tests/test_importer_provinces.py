@@ -854,6 +854,26 @@ def test_supporting_units_beside_a_lead_or_responsible_one_are_no_warning(tmp_pa
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["lead"] == "海东市"
 
 
+@pytest.mark.parametrize("measure, owners, lead", [
+    # (no unit line: the measure's own sentence gives its owners; the supporting one named first was made the lead)
+    ("西宁市配合，省生态环境厅负责建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市（配合）、省生态环境厅负责建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市、海东市协助，省生态环境厅负责建设污水管网（2019年6月30日）。", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
+    # (one said to lead wins, wherever it is named)
+    ("由西宁市（配合）、省生态环境厅（牵头）建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市配合，省生态环境厅牵头建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("海东市负责，西宁市配合，省生态环境厅牵头建设污水管网（2019年6月30日）。", ["海东市", "西宁市", "省生态环境厅"], "省生态环境厅"),
+    # (none said to help: the first named, as before)
+    ("西宁市、省生态环境厅负责建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "西宁市"),
+])
+def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(tmp_path, measure, owners, lead):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=measure))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, lead)
+
+
 def test_a_unit_it_does_not_know_beside_one_it_knows_is_warned_of_in_chinese_by_default(tmp_path):
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units="配合单位：西宁市、有关企业\n\n")
     report = tmp_path / "report.txt"

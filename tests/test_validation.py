@@ -111,6 +111,39 @@ def test_a_journal_given_as_the_plan_is_named_a_journal(tmp_path, command):
                            "not a plan: pass the plan file (reg/tasks.yaml) or its folder\n")
 
 
+EMPTY_JOURNAL_AS_PLAN = {
+    "en": "this is a journal (a list of entries, - measure: ...), not a plan: pass the plan file ({plan}) or its folder",
+    "zh": "这是进展记录（- measure: … 的列表），不是整改方案：请指定方案文件（{plan}）或其所在文件夹",
+}
+
+
+# (verify found no entry in it, looked for its journal, progress.progress.yaml, and passed: exit 0)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", ["status", "verify"])
+@pytest.mark.parametrize("name, beside, plan", [("progress.yaml", "tasks.yaml", "reg/tasks.yaml"),
+                                                ("naqu.progress.yaml", None, "reg/naqu.yaml")])
+def test_an_empty_file_named_as_a_journal_given_as_the_plan_is_named_a_journal(tmp_path, command, lang, name, beside, plan):
+    (tmp_path / "reg").mkdir()
+    (tmp_path / "reg" / name).write_bytes(b"")
+    if beside:
+        shutil.copy(FIXTURES / "small" / "tasks.yaml", tmp_path / "reg" / beside)
+    proc = _rectify(command, "-r", f"reg/{name}", cwd=tmp_path, cache=tmp_path / "cache", lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: reg/{name}:1:1: {EMPTY_JOURNAL_AS_PLAN[lang].format(plan=plan)}\n"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "a journal with no plan file of its name beside it (it is the journal of tasks.yaml); rename one of them, or move it away"),
+    ("zh", "旁边没有同名方案文件的进展记录（它是 tasks.yaml 的进展记录）；请改名其中之一，或将其移走"),
+])
+@pytest.mark.parametrize("command", ["status", "verify"])
+def test_an_empty_progress_yaml_alone_given_as_the_plan_is_a_journal_without_its_plan(tmp_path, command, lang, said):
+    (tmp_path / "reg").mkdir()
+    (tmp_path / "reg" / "progress.yaml").write_bytes(b"")
+    proc = _rectify(command, "-r", "reg/progress.yaml", cwd=tmp_path, cache=tmp_path / "cache", lang=lang)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: reg/progress.yaml: {said}\n")
+
+
 @pytest.mark.parametrize("name, plan", [("naqu.progress.yaml", "{folder}/naqu.yaml"), ("journal.yaml", "e.g. tasks.yaml")])
 def test_a_journal_of_any_name_given_as_the_plan_is_named_a_journal(tmp_path, name, plan):
     """A folder's journal names its plan; a journal under another name is known by its entries."""
