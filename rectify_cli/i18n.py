@@ -358,6 +358,10 @@ LABELS = {
     "notice_late_left_out": ("未采用 --late：期限 {deadline} 尚未过，按期申请延期（未写入 late）",
                              "--late left out: the deadline {deadline} has not passed, an extension on time "
                              "(written without late)"),
+    "notice_far_future_left_out": ("未采用 --far-future：新期限 {to} 比所推迟的期限 {deadline} 晚不超过 {years} 年，"
+                                   "无需确认（未写入 far_future）",
+                                   "--far-future left out: the new date {to} is no more than {years} years after the "
+                                   "deadline {deadline} it moves, nothing to confirm (written without far_future)"),
     "notice_closed_all_steps": ("一并销号了全部{n}个未完成的期限（{deadlines}）；只销其中一个，用 --milestone 日期",
                                 "closed all {n} pending steps ({deadlines}); --milestone DATE closes one"),
     "notice_recorded_after_deadline": ("期限 {deadline} 已过{days}天才记录：按所填日期 {date} 计为按期，请核实日期",
