@@ -325,6 +325,15 @@ LABELS = {
                              "if the extension truly runs that long, write far_future: true in the entry and it is "
                              "warned of no more"),
     "validate_far_leave": ("如确实批准延期至该日，无需改动", "if the extension truly runs that long, leave it as it is"),
+    # (far_future: true typed on an extension not that far: history and show say it is confirmed)
+    "validate_far_needless": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）将期限 {due} 延至 {to}，"
+                              "并未晚 {years} 年以上：far_future: true 在此无需写上，请删去（history 和 show 据此标为“已确认远期”）",
+                              "{place}: warning: journal entry {index} (measure {measure}, {date}) moves the deadline "
+                              "{due} to {to}, not more than {years} years later: far_future: true is needless there, "
+                              "delete it (history and show mark the entry far date confirmed by it)"),
+    "validate_far_needless_more": ("警告：另有 {count} 条延期记录写有 far_future: true，而新期限比所推迟的期限晚不超过 {years} 年",
+                                   "warning: {count:more extension says|more extensions say} far_future: true, moving "
+                                   "a deadline no more than {years} years later"),
     "validate_far_more": ("警告：另有 {count} 条延期记录的新期限比所推迟的期限晚 {years} 年以上",
                           "warning: {count:more extension moves|more extensions move} a deadline more than {years} "
                           "years later"),
@@ -358,6 +367,10 @@ LABELS = {
     "notice_late_left_out": ("未采用 --late：期限 {deadline} 尚未过，按期申请延期（未写入 late）",
                              "--late left out: the deadline {deadline} has not passed, an extension on time "
                              "(written without late)"),
+    "notice_far_future_left_out": ("未采用 --far-future：新期限 {to} 比所推迟的期限 {deadline} 晚不超过 {years} 年，"
+                                   "无需确认（未写入 far_future）",
+                                   "--far-future left out: the new date {to} is no more than {years} years after the "
+                                   "deadline {deadline} it moves, nothing to confirm (written without far_future)"),
     "notice_closed_all_steps": ("一并销号了全部{n}个未完成的期限（{deadlines}）；只销其中一个，用 --milestone 日期",
                                 "closed all {n} pending steps ({deadlines}); --milestone DATE closes one"),
     "notice_recorded_after_deadline": ("期限 {deadline} 已过{days}天才记录：按所填日期 {date} 计为按期，请核实日期",
@@ -1513,6 +1526,12 @@ LABELS.update({
                                "必要时在校订文件的 owners: 下写明 lead",
                                "{who}: {head}：{units} (line {line}) names supporting units only, no lead or responsible unit; {lead} is "
                                "made the lead for now: check it, and if need be give the lead under owners: in the curation"),
+    # (the same of a measure's own sentence, no unit line beside it: 1.西宁市协助建设…)
+    "import_supporting_only_sentence": ("{who}：第 {line} 行的措施原文所写单位（{units}）均为配合单位，没有牵头单位或责任单位；"
+                                        "牵头单位暂定为{lead}，请核对，必要时在校订文件的 owners: 下写明 lead",
+                                        "{who}: the measure's sentence (line {line}) names supporting units only ({units}), no "
+                                        "lead or responsible unit; {lead} is made the lead for now: check it, and if need be "
+                                        "give the lead under owners: in the curation"),
     "import_of_problem": ("问题 {task}", "problem {task}"),
     "import_of_measure": ("措施 {measure}", "measure {measure}"),
     "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),

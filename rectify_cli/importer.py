@@ -854,6 +854,9 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             owners, lead = _listed_owners(rm.units, vocab, Notice("of_measure", {"measure": mid}), warnings)
             if not owners:
                 owners, lead = sentence_owners(rm.text, vocab)  # (西宁市配合，省生态环境厅负责…: the latter leads, as on a unit line)
+                if owners and lead is None:  # (every one it names helps: the first made the lead, said as on a unit line)
+                    warnings.append(Notice("supporting_only_sentence", {"who": Notice("of_measure", {"measure": mid}), "line": rm.line,
+                                                                        "units": "、".join(owners), "lead": owners[0]}))
             if not owners and task_owners:  # (its problem's 责任单位： line)
                 owners, lead = list(task_owners), task_lead
             if not owners and rm.note:

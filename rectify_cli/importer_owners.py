@@ -72,9 +72,10 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[，；。：]", masked) if c]
 
 
-def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int, list[str]]:
+def _subject(clause: str, vocab: Vocabulary, *, sentence: bool = False) -> tuple[list[str], str | None, int, list[str]]:
     """(the chain of units a clause starts with, the one of them said to lead or None, where the chain ends, those of
-    them not said to help: not X（配合）, and none where the chain's own word after it says so, X、Y配合)."""
+    them not said to help: not X（配合）, and none where the chain's own word after it says so, X、Y配合; in a
+    measure's `sentence`, whatever follows that word, X协助建设…)."""
     pos = 0
     responsible: list[str] = []
     for p in SKIP_PREFIXES:
@@ -108,7 +109,8 @@ def _subject(clause: str, vocab: Vocabulary) -> tuple[list[str], str | None, int
                     break
         m = nxt
     # (X、Y配合, X、Y等配合 ending its clause: the whole chain helps; X配合Y is Y's unread, not X helping in silence)
-    if lead is None and SUPPORTING_TAIL.match(clause, pos) and LISTED_TAIL.fullmatch(clause, pos):
+    # (in a sentence the word goes on with what they help do: 西宁市协助建设…, 西宁市配合省生态环境厅建设…)
+    if lead is None and SUPPORTING_TAIL.match(clause, pos) and (sentence or LISTED_TAIL.fullmatch(clause, pos)):
         responsible = []
     return chain, lead, pos, responsible
 
@@ -121,12 +123,12 @@ def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
 
 def sentence_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
     """(owners, lead) of a measure's own sentence: the lead the one said to lead, else the first not said to help, as a
-    unit line's (西宁市配合，省生态环境厅负责…: 省生态环境厅); None where none is, or every one helps."""
-    owners, lead, responsible = _owners(text, vocab)
+    unit line's (西宁市配合，省生态环境厅负责…: 省生态环境厅); None where none is, or every one helps (西宁市协助建设…)."""
+    owners, lead, responsible = _owners(text, vocab, sentence=True)
     return owners, lead or next(iter(responsible), None)
 
 
-def _owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None, list[str]]:
+def _owners(text: str, vocab: Vocabulary, *, sentence: bool = False) -> tuple[list[str], str | None, list[str]]:
     """(owners in order of mention, the one said to lead or None, those not said to help) of the clauses' subjects."""
     owners: list[str] = []
     lead: str | None = None
@@ -134,7 +136,7 @@ def _owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None, list[s
     for clause in _clauses(text):
         if clause.startswith("在") and "下" in clause:
             continue
-        chain, led, pos, unhelping = _subject(clause, vocab)
+        chain, led, pos, unhelping = _subject(clause, vocab, sentence=sentence)
         if not chain or clause.startswith("的", pos):
             continue
         lead = lead or led

@@ -705,6 +705,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
             warnings.append(_recorded_after(moving.due, when=when, today=today))
         if late_asked and not late:
             warnings.append(Notice("late_left_out", {"deadline": moving.due.isoformat()}))
+        if far_future and not far:  # (not written: said, as --late on time is)
+            warnings.append(Notice("far_future_left_out", {"to": to_day.isoformat(), "deadline": moving.due.isoformat(),
+                                                           "years": FAR_YEARS}))
         milestone = moving.original_due
     elif entry_state is EntryState.RETRACTED:
         if says_nothing(note):

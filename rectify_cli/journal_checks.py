@@ -399,7 +399,10 @@ def far_extensions(entries, plan: Plan) -> list[tuple[int, Entry, date]]:
     before) of each extension of a loaded journal, not retracted, whose new date is more than
     FAR_YEARS after the deadline it moves (2919 typed by hand for 2019: its measure never overdue
     again), in file order, but those confirmed (`far_future: true`, which `extend --far-future`
-    writes): warned of, not refused, as a hand-typed one may be meant. Only the measures with an extension are replayed, as the
+    writes): warned of, not refused, as a hand-typed one may be meant. With them, each one typed
+    by hand (no hash) with `far_future: true` that moves no deadline that far (history and show
+    mark it confirmed: false); one rectify wrote was far when written (a back-filled entry moved
+    it since), and the key deleted would break the chain. Only the measures with an extension are replayed, as the
     engine replays them (a journal without one costs a pass over the states)."""
     mids = {entry.measure for entry, state in zip(entries, map(_state_of, entries)) if state is _EXTENDED}
     if not mids:
@@ -410,6 +413,8 @@ def far_extensions(entries, plan: Plan) -> list[tuple[int, Entry, date]]:
             mine[entry.measure].append(entry)
     milestones = {m.id: m.milestones for m in plan.measures() if m.id in mids}
     far: dict[int, date] = {}  # id() of each far extension: the deadline it moves
+    needless: dict[int, date] = {}  # (the same of each typed with far_future: true, not far)
+    confirmed: set[int] = set()  # (id() of each with far_future: true, far)
     for mid, history in mine.items():
         dues, immediate, _ = _steps_of_milestones(milestones[mid])
         if immediate:
@@ -429,9 +434,16 @@ def far_extensions(entries, plan: Plan) -> list[tuple[int, Entry, date]]:
                 targets = [i for i, due in enumerate(dues) if due == milestone] if milestone else \
                     [min(free, key=effective.__getitem__)] if free else []
                 for i in targets:  # (the moves of engine._evaluate_milestones)
-                    if entry.to > years_after(effective[i], FAR_YEARS) and not entry.far_future:
-                        far.setdefault(id(entry), effective[i])
+                    if entry.to > years_after(effective[i], FAR_YEARS):
+                        if entry.far_future:
+                            confirmed.add(id(entry))
+                        else:
+                            far.setdefault(id(entry), effective[i])
+                    elif entry.far_future and entry.hash is None:
+                        needless.setdefault(id(entry), effective[i])
                     effective[i] = entry.to
+    for key in needless.keys() - confirmed:  # (needless only if far of none of the steps it moves)
+        far[key] = needless[key]
     if not far:
         return []
     found, file, place = [], None, 0

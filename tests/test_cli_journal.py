@@ -205,11 +205,17 @@ def test_history_and_show_mark_a_far_extension_confirmed_as_they_mark_a_late_one
     assert show.stdout.splitlines()[-1] == show_row
 
 
-def test_far_future_on_an_extension_not_far_is_not_written(reg):
-    """(nothing to confirm: the key would say an extension of ten years was far)"""
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "  ! 未采用 --far-future：新期限 2030-12-31 比所推迟的期限 2020-12-31 晚不超过 10 年，无需确认（未写入 far_future）"),
+    ("en", "  ! --far-future left out: the new date 2030-12-31 is no more than 10 years after the deadline 2020-12-31 "
+           "it moves, nothing to confirm (written without far_future)")])
+def test_far_future_on_an_extension_not_far_is_said_to_be_left_out(reg, lang, said):
+    """(nothing to confirm: the key would say an extension of ten years was far; it was dropped
+    without a word, where --late on an extension on time is said to be left out)"""
     result = run("extend", "3.1", "--to", "2030-12-31", "--reason", "资金", "--approved-by", "那曲市", "--far-future",
-                 "--registry", str(reg))
+                 "--registry", str(reg), "--lang", lang)
     assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[1] == said
     assert "far_future" not in journal_bytes(reg).decode()
 
 

@@ -865,6 +865,8 @@ def test_supporting_units_beside_a_lead_or_responsible_one_are_no_warning(tmp_pa
     ("海东市负责，西宁市配合，省生态环境厅牵头建设污水管网（2019年6月30日）。", ["海东市", "西宁市", "省生态环境厅"], "省生态环境厅"),
     # (none said to help: the first named, as before)
     ("西宁市、省生态环境厅负责建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "西宁市"),
+    # (in a sentence, X协助 before what it helps do says X helps: the one responsible leads)
+    ("西宁市协助建设污水管网，海东市负责运行维护（2019年6月30日）。", ["西宁市", "海东市"], "海东市"),
 ])
 def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(tmp_path, measure, owners, lead):
     result, out = _import(tmp_path, QINGHAI + _problem(measure=measure))
@@ -872,6 +874,37 @@ def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(
     assert _warnings(result) == [NO_CURATION]
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert (measure["owners"], measure["lead"]) == (owners, lead)
+
+
+@pytest.mark.parametrize("measure, owners", [
+    ("西宁市协助建设污水管网（2019年6月30日）。", ["西宁市"]),
+    ("西宁市（协助）建设污水管网（2019年6月30日）。", ["西宁市"]),
+    ("西宁市、海东市等配合建设污水管网（2019年6月30日）。", ["西宁市", "海东市"]),
+    ("西宁市（配合）、海东市（协办）建设污水管网（2019年6月30日）。", ["西宁市", "海东市"]),
+    # (the unit it helps is not a subject the sentence is read for: still, 西宁市 only helps)
+    ("西宁市配合省生态环境厅建设污水管网（2019年6月30日）。", ["西宁市"]),
+])
+def test_a_measures_own_sentence_whose_every_unit_helps_is_warned_of_as_a_unit_line_is(tmp_path, measure, owners):
+    """(no unit line: 西宁市, said in the sentence to help, was made the lead without a word, where
+    责任单位：西宁市（协助） is warned of)"""
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=measure))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}) names supporting "
+                                              f"units only ({'、'.join(owners)}), no lead or responsible unit; 西宁市 is made "
+                                              "the lead for now: check it, and if need be give the lead under owners: in the "
+                                              "curation"]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, "西宁市")
+
+
+def test_a_measures_own_sentence_whose_every_unit_helps_is_warned_of_in_chinese_by_default(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(QINGHAI + _problem(measure="西宁市、海东市协助建设污水管网（2019年6月30日）。"), encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=None)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[2:] == [
+        f"rectify: 警告：措施 1.1：第 {LINE_OF_MEASURE} 行的措施原文所写单位（西宁市、海东市）均为配合单位，没有牵头单位或责任单位；"
+        "牵头单位暂定为西宁市，请核对，必要时在校订文件的 owners: 下写明 lead"]
 
 
 def test_a_unit_it_does_not_know_beside_one_it_knows_is_warned_of_in_chinese_by_default(tmp_path):

@@ -371,6 +371,65 @@ def test_a_far_extension_typed_by_hand_with_far_future_true_is_not_warned_of(tmp
     assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:48: {_FAR_SAID['en']}\n")
 
 
+# (typed by hand on an extension of a year: history and show marked it （已确认远期）, which is false)
+_NEEDLESS = _FAR.replace("2919-12-31", "2019-12-31") + "  far_future: true\n"
+_NEEDLESS_SAID = {
+    "zh": "警告：第 10 条进展记录（措施 1.1，2018-12-20）将期限 2018-12-31 延至 2019-12-31，并未晚 10 年以上："
+          "far_future: true 在此无需写上，请删去（history 和 show 据此标为“已确认远期”）",
+    "en": "warning: journal entry 10 (measure 1.1, 2018-12-20) moves the deadline 2018-12-31 to 2019-12-31, not more "
+          "than 10 years later: far_future: true is needless there, delete it (history and show mark the entry far "
+          "date confirmed by it)",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_far_future_true_typed_on_an_extension_not_far_is_warned_of_as_needless(tmp_path, lang):
+    journal = _unhashed_small(tmp_path, _NEEDLESS)
+    said = f"rectify: {journal}:48: {_NEEDLESS_SAID[lang]}\n"
+    for cache in ("cold", "warm"):  # (the second run reads the journal from the cache)
+        for command in (("validate", str(tmp_path / "tasks.yaml")), ("status", "--registry", str(tmp_path / "tasks.yaml")),
+                        ("status", "--registry", str(tmp_path / "tasks.yaml"), "--format", "json")):
+            proc = _rectify(*command, cache=tmp_path / "cache", lang=lang)
+            assert (proc.returncode, proc.stderr) == (0, said), (cache, command)
+
+
+def test_far_future_true_is_needless_by_the_deadline_it_moves_as_extended_before(tmp_path):
+    """(2018 → 2919 confirmed, then 2919 → 2920: the second is a year, its key needless; the
+    first, far, is not warned of)"""
+    second = _NEEDLESS.replace("2018-12-20", "2019-01-20").replace("2019-12-31", "2920-12-31")
+    journal = _unhashed_small(tmp_path, _FAR + "  far_future: true\n" + second)
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, (
+        f"rectify: {journal}:56: warning: journal entry 11 (measure 1.1, 2019-01-20) moves the deadline 2919-12-31 to "
+        "2920-12-31, not more than 10 years later: far_future: true is needless there, delete it (history and show "
+        "mark the entry far date confirmed by it)\n"))
+
+
+def test_far_future_true_rectify_wrote_is_not_warned_of_when_a_back_filled_entry_made_it_needless(tmp_path):
+    """(far when written; the extension back-filled before it now moves the deadline most of the
+    way: deleting the key would break the hash chain, and it was confirmed when written)"""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    plan = tmp_path / "small" / "tasks.yaml"
+    extend = ("extend", "3.1", "--reason", "资金", "--approved-by", "那曲市", "--far-future", "--registry", str(plan))
+    assert _rectify(*extend, "--to", "2919-12-31", cache=tmp_path / "cache").returncode == 0
+    assert _rectify(*extend, "--to", "2915-12-31", "--date", "2019-03-20", cache=tmp_path / "cache").returncode == 0
+    assert _rectify("verify", "--registry", str(plan), cache=tmp_path / "cache").returncode == 0
+    proc = _rectify("validate", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_many_needless_far_future_keys_are_said_in_a_few_lines(tmp_path):
+    """(12 extensions of 1.1 a year apart, each typed with far_future: true: 10 named, the others counted)"""
+    journal = _unhashed_small(tmp_path, "".join(_NEEDLESS.replace("2019-12-31", f"{year}-12-31")
+                                                for year in range(2019, 2031)))
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    lines = proc.stderr.splitlines()
+    assert (proc.returncode, len(lines)) == (0, 11)
+    assert lines[1].startswith(f"rectify: {journal}:56: warning: journal entry 11 (measure 1.1, 2018-12-20) moves the "
+                               "deadline 2019-12-31 to 2020-12-31, not more than 10 years later")
+    assert lines[10] == "rectify: warning: 2 more extensions say far_future: true, moving a deadline no more than 10 years later"
+
+
 @pytest.mark.parametrize("lang, said", [
     ("zh", "如确实批准延期至该日，无需改动"),
     ("en", "if the extension truly runs that long, leave it as it is"),

@@ -188,14 +188,20 @@ def far_warnings(far, *, folder: bool, lang: Lang) -> list[str]:
     """validate's and status's warning lines for extensions more than FAR_YEARS after the
     deadline they move (journal_checks.far_extensions: (place, entry, deadline)), each at its
     file and line. One typed by hand is told how to confirm it (far_future: true); one rectify
-    wrote (hashed) is not: the key added, the chain after it breaks."""
+    wrote (hashed) is not: the key added, the chain after it breaks. Then those confirmed
+    (far_future: true) though not that far: the key is to be deleted."""
     from ..journal_checks import FAR_YEARS
 
     def values(entry, due) -> dict:
         then = label("validate_far_leave" if entry.hash else "validate_far_confirm", lang)
         return {"due": due.isoformat(), "to": entry.to.isoformat(), "then": then}
 
-    return _entry_warnings(far, "validate_far", {"years": FAR_YEARS}, values, folder=folder, lang=lang)
+    common = {"years": FAR_YEARS}
+    return (_entry_warnings([f for f in far if not f[1].far_future], "validate_far", common, values,
+                            folder=folder, lang=lang)
+            + _entry_warnings([f for f in far if f[1].far_future], "validate_far_needless", common,
+                              lambda entry, due: {"due": due.isoformat(), "to": entry.to.isoformat()},
+                              folder=folder, lang=lang))
 
 
 def _entry_warnings(found, key: str, common: dict, values, *, folder: bool, lang: Lang) -> list[str]:
