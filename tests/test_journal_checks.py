@@ -303,6 +303,16 @@ def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_pat
     assert lines[10] == "rectify: warning: 3 more entries repeat an earlier one exactly"
 
 
+def _validate_and_status_say(tmp_path, said: str, lang: str) -> None:
+    """validate, status and status as JSON on the ledger in `tmp_path` each exit 0 saying `said` on
+    stderr, with a cold cache and then a warm one (whose journal comes from the cache)."""
+    for cache in ("cold", "warm"):
+        for command in (("validate", str(tmp_path / "tasks.yaml")), ("status", "--registry", str(tmp_path / "tasks.yaml")),
+                        ("status", "--registry", str(tmp_path / "tasks.yaml"), "--format", "json")):
+            proc = _rectify(*command, cache=tmp_path / "cache", lang=lang)
+            assert (proc.returncode, proc.stderr) == (0, said), (cache, command)
+
+
 # (typed by hand: 2919 for 2019; 1.1, due 2018-12-31, never overdue after)
 _FAR = ('- measure: "1.1"\n  date: 2018-12-20\n  state: extended\n  note: 资金未到位。\n  to: 2919-12-31\n'
         '  reason: 资金\n  approved_by: 拉萨市\n')
@@ -322,11 +332,7 @@ def test_validate_and_status_warn_of_an_extension_typed_by_hand_more_than_ten_ye
     without a word, and status and check never showed 1.1 overdue again)"""
     journal = _unhashed_small(tmp_path, _FAR)
     said = f"rectify: {journal}:48: {_FAR_SAID[lang]}\n"
-    for cache in ("cold", "warm"):  # (the second run reads the journal from the cache)
-        for command in (("validate", str(tmp_path / "tasks.yaml")), ("status", "--registry", str(tmp_path / "tasks.yaml")),
-                        ("status", "--registry", str(tmp_path / "tasks.yaml"), "--format", "json")):
-            proc = _rectify(*command, cache=tmp_path / "cache", lang=lang)
-            assert (proc.returncode, proc.stderr) == (0, said), (cache, command)
+    _validate_and_status_say(tmp_path, said, lang)
     # (a warning: check judges the entry as ever, 1.1 not overdue, exit 0)
     check = _rectify("check", "--registry", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache", lang=lang)
     assert check.returncode == 0
@@ -386,11 +392,7 @@ _NEEDLESS_SAID = {
 def test_far_future_true_typed_on_an_extension_not_far_is_warned_of_as_needless(tmp_path, lang):
     journal = _unhashed_small(tmp_path, _NEEDLESS)
     said = f"rectify: {journal}:48: {_NEEDLESS_SAID[lang]}\n"
-    for cache in ("cold", "warm"):  # (the second run reads the journal from the cache)
-        for command in (("validate", str(tmp_path / "tasks.yaml")), ("status", "--registry", str(tmp_path / "tasks.yaml")),
-                        ("status", "--registry", str(tmp_path / "tasks.yaml"), "--format", "json")):
-            proc = _rectify(*command, cache=tmp_path / "cache", lang=lang)
-            assert (proc.returncode, proc.stderr) == (0, said), (cache, command)
+    _validate_and_status_say(tmp_path, said, lang)
 
 
 def test_far_future_true_is_needless_by_the_deadline_it_moves_as_extended_before(tmp_path):
