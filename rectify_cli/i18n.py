@@ -296,7 +296,7 @@ LABELS = {
                     "{files}: ok — {tasks:task}, {measures:measure}, {entries:journal entry|journal entries}"),
     # (a report a plan names that cannot be read: valid, but reconcile leaves the claims' words unchecked)
     "validate_source_unread": ("{place}: 警告：registry.source 所指的报告读不到（{path}：{why}）：rectify reconcile 不会核对报告数字的原文",
-                               "{place}: warning: the report registry.source names cannot be read ({path}: {why}): rectify reconcile "
+                               "{place}: warning: the report named by registry.source cannot be read ({path}: {why}): rectify reconcile "
                                "will not check the claims' words against it"),
     # (an entry repeating an earlier one field for field: journal_checks.repeated_entries)
     "validate_repeated": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）与第 {first} 行的记录完全相同："
@@ -912,9 +912,9 @@ LABELS = {
     "source_unread_permission": ("没有读取权限", "permission denied"),
     "source_unread_unreadable": ("无法读取", "cannot be read"),
     "source_unread_empty": ("是空的", "is empty"),
-    "source_unread_pdf": ("是 PDF，不是文字", "a PDF, not text"),
-    "source_unread_office": ("是办公文档，不是文字", "an office document, not text"),
-    "source_unread_web_page": ("是网页，不是文字", "a web page, not text"),
+    "source_unread_pdf": ("是 PDF，不是文字", "is a PDF, not text"),
+    "source_unread_office": ("是办公文档，不是文字", "is an office document, not text"),
+    "source_unread_web_page": ("是网页，不是文字", "is a web page, not text"),
     "source_unread_undecodable": ("不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),
