@@ -1524,12 +1524,12 @@ LABELS.update({
                                  "{who}: {head}：{units} (line {line}): no unit the import knows read in {words}, left out of the owners"),
     "import_supporting_only": ("{who}：第 {line} 行的“{head}：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为{lead}，请核对，"
                                "必要时在校订文件的 owners: 下写明 lead",
-                               "{who}: {head}：{units} (line {line}) names supporting units only, no lead or responsible unit; {lead} is "
+                               "{who}: {head}：{units} (line {line}) names {count:supporting unit} only, no lead or responsible unit; {lead} is "
                                "made the lead for now: check it, and if need be give the lead under owners: in the curation"),
     # (the same of a measure's own sentence, no unit line beside it: 1.西宁市协助建设…)
     "import_supporting_only_sentence": ("{who}：第 {line} 行的措施原文所写单位（{units}）均为配合单位，没有牵头单位或责任单位；"
                                         "牵头单位暂定为{lead}，请核对，必要时在校订文件的 owners: 下写明 lead",
-                                        "{who}: the measure's sentence (line {line}) names supporting units only ({units}), no "
+                                        "{who}: the measure's sentence (line {line}) names {count:supporting unit} only ({units}), no "
                                         "lead or responsible unit; {lead} is made the lead for now: check it, and if need be "
                                         "give the lead under owners: in the curation"),
     "import_of_problem": ("问题 {task}", "problem {task}"),
