@@ -296,7 +296,7 @@ LABELS = {
                     "{files}: ok — {tasks:task}, {measures:measure}, {entries:journal entry|journal entries}"),
     # (a report a plan names that cannot be read: valid, but reconcile leaves the claims' words unchecked)
     "validate_source_unread": ("{place}: 警告：registry.source 所指的报告读不到（{path}：{why}）：rectify reconcile 不会核对报告数字的原文",
-                               "{place}: warning: the report registry.source names cannot be read ({path}: {why}): rectify reconcile "
+                               "{place}: warning: the report named by registry.source cannot be read ({path}: {why}): rectify reconcile "
                                "will not check the claims' words against it"),
     # (an entry repeating an earlier one field for field: journal_checks.repeated_entries)
     "validate_repeated": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）与第 {first} 行的记录完全相同："
@@ -322,15 +322,15 @@ LABELS = {
     # (what to do of a true one: one typed by hand gets the confirmation extend --far-future writes;
     # one rectify wrote (hashed, before entries kept it) is left alone, as the key would break the chain)
     "validate_far_confirm": ("如确实批准延期至该日，请在这条记录中写上 far_future: true，不再警告",
-                             "if the extension truly runs that long, write far_future: true in the entry and it is "
-                             "warned of no more"),
+                             "if the extension truly runs that long, write far_future: true in the entry and this "
+                             "warning stops"),
     "validate_far_leave": ("如确实批准延期至该日，无需改动", "if the extension truly runs that long, leave it as it is"),
     # (far_future: true typed on an extension not that far: history and show say it is confirmed)
     "validate_far_needless": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）将期限 {due} 延至 {to}，"
                               "并未晚 {years} 年以上：far_future: true 在此无需写上，请删去（history 和 show 据此标为“已确认远期”）",
                               "{place}: warning: journal entry {index} (measure {measure}, {date}) moves the deadline "
                               "{due} to {to}, not more than {years} years later: far_future: true is needless there, "
-                              "delete it (history and show mark the entry far date confirmed by it)"),
+                              "delete it (with it, history and show mark the entry 'far date confirmed')"),
     "validate_far_needless_more": ("警告：另有 {count} 条延期记录写有 far_future: true，而新期限比所推迟的期限晚不超过 {years} 年",
                                    "warning: {count:more extension says|more extensions say} far_future: true, moving "
                                    "a deadline no more than {years} years later"),
@@ -912,9 +912,9 @@ LABELS = {
     "source_unread_permission": ("没有读取权限", "permission denied"),
     "source_unread_unreadable": ("无法读取", "cannot be read"),
     "source_unread_empty": ("是空的", "is empty"),
-    "source_unread_pdf": ("是 PDF，不是文字", "a PDF, not text"),
-    "source_unread_office": ("是办公文档，不是文字", "an office document, not text"),
-    "source_unread_web_page": ("是网页，不是文字", "a web page, not text"),
+    "source_unread_pdf": ("是 PDF，不是文字", "is a PDF, not text"),
+    "source_unread_office": ("是办公文档，不是文字", "is an office document, not text"),
+    "source_unread_web_page": ("是网页，不是文字", "is a web page, not text"),
     "source_unread_undecodable": ("不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),
@@ -1524,12 +1524,12 @@ LABELS.update({
                                  "{who}: {head}：{units} (line {line}): no unit the import knows read in {words}, left out of the owners"),
     "import_supporting_only": ("{who}：第 {line} 行的“{head}：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为{lead}，请核对，"
                                "必要时在校订文件的 owners: 下写明 lead",
-                               "{who}: {head}：{units} (line {line}) names supporting units only, no lead or responsible unit; {lead} is "
+                               "{who}: {head}：{units} (line {line}) names {count:supporting unit} only, no lead or responsible unit; {lead} is "
                                "made the lead for now: check it, and if need be give the lead under owners: in the curation"),
     # (the same of a measure's own sentence, no unit line beside it: 1.西宁市协助建设…)
     "import_supporting_only_sentence": ("{who}：第 {line} 行的措施原文所写单位（{units}）均为配合单位，没有牵头单位或责任单位；"
                                         "牵头单位暂定为{lead}，请核对，必要时在校订文件的 owners: 下写明 lead",
-                                        "{who}: the measure's sentence (line {line}) names supporting units only ({units}), no "
+                                        "{who}: the measure's sentence (line {line}) names {count:supporting unit} only ({units}), no "
                                         "lead or responsible unit; {lead} is made the lead for now: check it, and if need be "
                                         "give the lead under owners: in the curation"),
     "import_of_problem": ("问题 {task}", "problem {task}"),

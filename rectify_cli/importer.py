@@ -856,7 +856,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 owners, lead = sentence_owners(rm.text, vocab)  # (西宁市配合，省生态环境厅负责…: the latter leads, as on a unit line)
                 if owners and lead is None:  # (every one it names helps: the first made the lead, said as on a unit line)
                     warnings.append(Notice("supporting_only_sentence", {"who": Notice("of_measure", {"measure": mid}), "line": rm.line,
-                                                                        "units": "、".join(owners), "lead": owners[0]}))
+                                                                        "units": "、".join(owners), "count": len(owners), "lead": owners[0]}))
             if not owners and task_owners:  # (its problem's 责任单位： line)
                 owners, lead = list(task_owners), task_lead
             if not owners and rm.note:
@@ -923,7 +923,8 @@ def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: No
     if owners and lead is None and not responsible:
         # (a supporting unit made the lead in silence, 牵头单位 in summary's tables: said, at its line)
         head, units, line = next(listed for listed in lines if find_owners(listed[1], vocab)[0])
-        warnings.append(Notice("supporting_only", {"who": who, "head": head, "units": units, "line": line, "lead": owners[0]}))
+        warnings.append(Notice("supporting_only", {"who": who, "head": head, "units": units, "line": line, "lead": owners[0],
+                                                   "count": len(find_owners(units, vocab)[0])}))  # (English: 1 supporting unit)
     return owners, lead or (responsible or owners or [None])[0]
 
 

@@ -322,7 +322,7 @@ _FAR_SAID = {
           "在此之前该措施不会显示逾期；如确实批准延期至该日，请在这条记录中写上 far_future: true，不再警告",
     "en": "warning: journal entry 10 (measure 1.1, 2018-12-20) moves the deadline 2018-12-31 to 2919-12-31, more than "
           "10 years later: is the year mistyped? Until then the measure is never overdue; if the extension truly runs "
-          "that long, write far_future: true in the entry and it is warned of no more",
+          "that long, write far_future: true in the entry and this warning stops",
 }
 
 
@@ -383,8 +383,8 @@ _NEEDLESS_SAID = {
     "zh": "警告：第 10 条进展记录（措施 1.1，2018-12-20）将期限 2018-12-31 延至 2019-12-31，并未晚 10 年以上："
           "far_future: true 在此无需写上，请删去（history 和 show 据此标为“已确认远期”）",
     "en": "warning: journal entry 10 (measure 1.1, 2018-12-20) moves the deadline 2018-12-31 to 2019-12-31, not more "
-          "than 10 years later: far_future: true is needless there, delete it (history and show mark the entry far "
-          "date confirmed by it)",
+          "than 10 years later: far_future: true is needless there, delete it (with it, history and show mark the "
+          "entry 'far date confirmed')",
 }
 
 
@@ -403,8 +403,8 @@ def test_far_future_true_is_needless_by_the_deadline_it_moves_as_extended_before
     proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
     assert (proc.returncode, proc.stderr) == (0, (
         f"rectify: {journal}:56: warning: journal entry 11 (measure 1.1, 2019-01-20) moves the deadline 2919-12-31 to "
-        "2920-12-31, not more than 10 years later: far_future: true is needless there, delete it (history and show "
-        "mark the entry far date confirmed by it)\n"))
+        "2920-12-31, not more than 10 years later: far_future: true is needless there, delete it (with it, history "
+        "and show mark the entry 'far date confirmed')\n"))
 
 
 def test_far_future_true_rectify_wrote_is_not_warned_of_when_a_back_filled_entry_made_it_needless(tmp_path):

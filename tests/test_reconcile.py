@@ -872,7 +872,10 @@ def _folder_quoting(tmp_path, monkeypatch, report) -> None:
 
 
 UNREAD = [(None, "missing", "文件不存在", "no such file"), ("folder", "folder", "是文件夹", "is a folder"),
-          (b"  \n", "empty", "是空的", "is empty"), (b"%PDF-1.4\n", "pdf", "是 PDF，不是文字", "a PDF, not text"),
+          (b"  \n", "empty", "是空的", "is empty"), (b"%PDF-1.4\n", "pdf", "是 PDF，不是文字", "is a PDF, not text"),
+          # (the kinds said alike in both languages, 是… / is…: "a PDF, not text" read as no sentence)
+          (b"PK\x03\x04rest", "office", "是办公文档，不是文字", "is an office document, not text"),
+          (b"<!DOCTYPE html>\n<html></html>\n", "web_page", "是网页，不是文字", "is a web page, not text"),
           (b"abc\x80\xff\xfd\x81", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
           # (a UTF-16 mark, then a lone surrogate: it was said 无法读取 / cannot be read, a system's error)
           (b"\xff\xfeA\x00\x00\xdcB\x00", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text")]
@@ -935,7 +938,7 @@ def test_validate_warns_of_a_report_the_plan_names_that_cannot_be_read(tmp_path,
                              "rectify reconcile 不会核对报告数字的原文\n")
     en_result = run("validate", "f", "--lang", "en")
     assert en_result.exit_code == 0
-    assert en_result.stderr == (f"rectify: f/naqu.yaml:9: warning: the report registry.source names cannot be read "
+    assert en_result.stderr == (f"rectify: f/naqu.yaml:9: warning: the report named by registry.source cannot be read "
                                 f"(f/src/naqu.txt: {en}): rectify reconcile will not check the claims' words against it\n")
 
 
