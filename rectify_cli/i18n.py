@@ -896,7 +896,7 @@ LABELS = {
     "reconcile_not_counted_text": ("（台账无此口径：{why}）", "(the ledger has no such count: {why})"),
     "reconcile_without_count": ("台账无此口径、未核对（{n}项）：{keys}", "Not checked, the ledger has no such count ({n}): {keys}"),
     # (a claim whose own words give another figure than its value, 全区46项整改任务 of 45)
-    "reconcile_text_differs": ("原文不符", "text differs"),
+    "reconcile_text_differs": ("原文不符", "words differ"),
     "reconcile_text_disagrees": ("报告原文与报告数不符（{n}项）：", "Claims whose own words give another figure ({n}):"),
     "reconcile_text_line": ("{claim_key}“{text}”：原文为{said}，报告数为{claimed}。",
                             "{claim_key} (“{text}”): the words say {said}, the claimed figure is {claimed}."),

@@ -704,7 +704,7 @@ def test_a_claim_whose_own_words_give_another_figure_disagrees(tmp_path):
     assert "全部一致" not in result.stdout and "均一致" not in result.stdout
     en = run("reconcile", "-r", plan, "--lang", "en")
     assert en.exit_code == 1
-    assert [line.split()[-1] for line in en.stdout.splitlines() if line.startswith("tasks_total")] == ["differs"]
+    assert [line.split()[-1] for line in en.stdout.splitlines() if line.startswith("tasks_total")] == ["differ"]
     assert en.stdout.endswith("\n\nClaims whose own words give another figure (1):\n"
                               "- tasks_total (“全区5项整改任务”): the words say 5, the claimed figure is 4.\n")
 
@@ -717,7 +717,7 @@ def test_a_claim_contradicting_its_words_and_the_appendix_says_both(tmp_path):
     assert [line.split() for line in result.stdout.splitlines() if line.startswith("measures_total")] == [
         ["measures_total", "10项具体措施", "9", "8", "不一致、原文不符"]]
     assert [line.split()[4:] for line in run("reconcile", "-r", plan, "--lang", "en").stdout.splitlines()
-            if line.startswith("measures_total")] == [["MISMATCH,", "text", "differs"]]
+            if line.startswith("measures_total")] == [["MISMATCH,", "words", "differ"]]
     assert result.stdout.endswith("\n\n附件不支持的数字（1项）：\n"
                                   "- measures_total“10项具体措施”：报告称9，按附件计算为8。\n"
                                   "报告原文与报告数不符（1项）：\n"
@@ -831,8 +831,8 @@ def test_a_claims_words_the_report_does_not_say_are_a_disagreement(tmp_path, mon
     ("zh", "40", ["  报告数 4，附件计算 4，原文不符、", "  未见于报告"]),
     ("zh", "36", ["  报告数 4，附件计算 4，原文不符、", "  未见于报告"]),
     ("zh", "30", ["  报告数 4，附件计算 4，", "  原文不符、未见于报告"]),
-    ("en", "50", ["  claimed 4, computed 4, text differs,", "  not in report"]),
-    ("en", "30", ["  claimed 4, computed 4,", "  text differs, not in report"])])
+    ("en", "50", ["  claimed 4, computed 4, words differ,", "  not in report"]),
+    ("en", "30", ["  claimed 4, computed 4,", "  words differ, not in report"])])
 def test_a_narrow_reconcile_keeps_each_word_of_the_result_whole(tmp_path, lang, width, lines):
     """At 40 columns the result `原文不符、未见于报告` was cut `未见于` / `报告` (`未` / `见于报告` at 36,
     `原文不` / `符、…` at 30; `not in` / `report`): each word on one line where it fits."""
