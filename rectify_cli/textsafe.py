@@ -135,13 +135,26 @@ def clip(text: str, width: int) -> str:
     if text.isascii() and text.isprintable():
         if len(text) <= width:
             return text
-        return _cut(text[:max(width - display_width(ELLIPSIS), 0)])
-    pieces, cells = _grapheme_cells(text) if _JOINING.search(text) else (text, _CELLS.each(text))
+        return _cut(text[:max(width - _ellipsis_width(), 0)])
+    if _JOINING.search(text):
+        pieces, cells = _grapheme_cells(text)
+    else:
+        # Measured only as far as the cut: `width` + 1 characters take more than `width` cells
+        # unless some take none (a summary cuts 70-character measures to 10).
+        pieces = text[:max(width, 0) + 1]
+        cells = _CELLS.each(pieces)
+        if len(pieces) < len(text) and sum(cells) <= width:
+            pieces, cells = text, _CELLS.each(text)
     ends = list(accumulate(cells))  # cells taken up to and with each character (grapheme)
     if not ends or ends[-1] <= width:
         return text
     # The longest start that fits beside the ellipsis (with the zero-width marks that follow it).
-    return _cut("".join(pieces[:bisect_right(ends, width - display_width(ELLIPSIS))]))
+    return _cut("".join(pieces[:bisect_right(ends, width - _ellipsis_width())]))
+
+
+@functools.cache
+def _ellipsis_width() -> int:
+    return display_width(ELLIPSIS)  # (measured once: clip is called for every cell of a big table)
 
 
 def excerpt(text: str, width: int) -> str:

@@ -134,6 +134,8 @@ def test_small_fixture_has_a_table_with_chinese_in_every_section_that_has_rows()
         ("CR\rLF", 6, "CR…"),  # an escape is cut whole, not to CR\x0…
         ("拉萨\x07市", 8, "拉萨…"),
         ("拉萨\u2066市", 8, "拉萨…"),  # (\u2066: the first of its 6 characters fits)
+        ("拉萨市建成城东污水处理厂" * 6, 9, "拉萨市建…"),  # many times too wide, a measure's text
+        ("e\u0301" * 30, 10, "e\u0301" * 9 + "…"),  # 60 characters in 30 cells: cut after the 9th e
     ],
 )
 def test_clip(text, width, expected):
