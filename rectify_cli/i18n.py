@@ -1831,8 +1831,9 @@ class Word:
 @dataclass(frozen=True)
 class Where:
     """A value of a Notice naming a place in a registry file as its problems do, "measure
-    1.1.milestones[1].due": in Chinese its first words are said in Chinese ("措施 1.1 的
-    milestones[1].due"); the keys after them are the file's own, as written."""
+    1.1.milestones[1].due": its first words, the entry or item, are said apart from the keys
+    after them, which are the file's own, as written: "measure 1.1, field milestones[1].due",
+    in Chinese "措施 1.1 的 milestones[1].due"."""
 
     path: str
 
@@ -1840,13 +1841,13 @@ class Where:
         return self.path
 
     def said(self, lang: Lang) -> str:
-        if lang == Lang.en:
-            return self.path
         for pattern, chinese in _WHERE_ZH:
             match = re.match(pattern, self.path)  # (compiled when first needed, by re's own cache)
             if match:
-                head, rest = match.expand(chinese), self.path[match.end():]
-                if rest.startswith("."):
+                head, rest = match.group() if lang == Lang.en else match.expand(chinese), self.path[match.end():]
+                if rest.startswith(".") and lang == Lang.en:  # ("journal entry 14.late" read as a path)
+                    rest = ", field " + rest[1:]
+                elif rest.startswith("."):
                     rest = (" 的 " if head[-1].isascii() else "的 ") + rest[1:]
                 return head + rest
         return self.path
