@@ -904,7 +904,8 @@ LABELS = {
     "reconcile_not_quoted": ("未见于报告", "not in report"),
     "reconcile_not_quoted_heading": ("报告（{source}）中没有的原文（{n}项）：", "Words the report ({source}) does not say ({n}):"),
     "reconcile_not_quoted_line": ("{claim_key}“{text}”", "{claim_key} (“{text}”)"),
-    "reconcile_source_unread": ("未核对原文：读不到报告（{path}：{why}）。", "Words not checked: cannot read the report ({path}: {why})."),
+    "reconcile_source_unread": ("未核对原文：读不到报告（{path}：{why}）。",
+                                "The claims' words were not checked against the report: it cannot be read ({path}: {why})."),
     # (why a report a plan names cannot be read, in a few words: reconcile.UNREAD_WHY)
     "source_unread_missing": ("文件不存在", "no such file"),
     "source_unread_folder": ("是文件夹", "is a folder"),
