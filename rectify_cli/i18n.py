@@ -373,9 +373,11 @@ LABELS = {
                                    "deadline {deadline} it moves, nothing to confirm (written without far_future)"),
     "notice_closed_all_steps": ("一并销号了全部{n}个未完成的期限（{deadlines}）；只销其中一个，用 --milestone 日期",
                                 "closed all {n} pending steps ({deadlines}); --milestone DATE closes one"),
-    "notice_recorded_after_deadline": ("期限 {deadline} 已过{days}天才记录：按所填日期 {date} 计为按期，请核实日期",
-                                       "written {days:day} after the deadline {deadline}: on time by its date {date}; "
-                                       "make sure that date is true"),
+    # (a close or an extension dated by its deadline but written after it: on time, as its date says,
+    # and why said first; "on time by its date" left the reader to work that out)
+    "notice_recorded_after_deadline": ("所填日期 {date} 不晚于期限 {deadline}，计为按期，但记录时期限已过{days}天，请核实日期",
+                                       "dated {date}, on or before the deadline {deadline}, so it counts as on time, "
+                                       "though written {days:day} after the deadline; make sure that date is true"),
     "notice_month_over": ("补录到已结束的{year}年{number}月：该月及以后各月的月报随之改变（已报送的不会）",
                           "dated in {month}, a month already over: the summaries of {month} and later months "
                           "change; those already filed do not"),
