@@ -373,9 +373,11 @@ LABELS = {
                                    "deadline {deadline} it moves, nothing to confirm (written without far_future)"),
     "notice_closed_all_steps": ("一并销号了全部{n}个未完成的期限（{deadlines}）；只销其中一个，用 --milestone 日期",
                                 "closed all {n} pending steps ({deadlines}); --milestone DATE closes one"),
-    "notice_recorded_after_deadline": ("期限 {deadline} 已过{days}天才记录：按所填日期 {date} 计为按期，请核实日期",
-                                       "written {days:day} after the deadline {deadline}: on time by its date {date}; "
-                                       "make sure that date is true"),
+    # (a close or an extension dated by its deadline but written after it: on time, as its date says,
+    # and why said first; "on time by its date" left the reader to work that out)
+    "notice_recorded_after_deadline": ("所填日期 {date} 不晚于期限 {deadline}，计为按期，但记录时期限已过{days}天，请核实日期",
+                                       "dated {date}, on or before the deadline {deadline}, so it counts as on time, "
+                                       "though written {days:day} after the deadline; make sure that date is true"),
     "notice_month_over": ("补录到已结束的{year}年{number}月：该月及以后各月的月报随之改变（已报送的不会）",
                           "dated in {month}, a month already over: the summaries of {month} and later months "
                           "change; those already filed do not"),
@@ -904,7 +906,8 @@ LABELS = {
     "reconcile_not_quoted": ("未见于报告", "not in report"),
     "reconcile_not_quoted_heading": ("报告（{source}）中没有的原文（{n}项）：", "Words the report ({source}) does not say ({n}):"),
     "reconcile_not_quoted_line": ("{claim_key}“{text}”", "{claim_key} (“{text}”)"),
-    "reconcile_source_unread": ("未核对原文：读不到报告（{path}：{why}）。", "Words not checked: cannot read the report ({path}: {why})."),
+    "reconcile_source_unread": ("未核对原文：读不到报告（{path}：{why}）。",
+                                "The claims' words were not checked against the report: it cannot be read ({path}: {why})."),
     # (why a report a plan names cannot be read, in a few words: reconcile.UNREAD_WHY)
     "source_unread_missing": ("文件不存在", "no such file"),
     "source_unread_folder": ("是文件夹", "is a folder"),
@@ -1831,8 +1834,9 @@ class Word:
 @dataclass(frozen=True)
 class Where:
     """A value of a Notice naming a place in a registry file as its problems do, "measure
-    1.1.milestones[1].due": in Chinese its first words are said in Chinese ("措施 1.1 的
-    milestones[1].due"); the keys after them are the file's own, as written."""
+    1.1.milestones[1].due": its first words, the entry or item, are said apart from the keys
+    after them, which are the file's own, as written: "measure 1.1, field milestones[1].due",
+    in Chinese "措施 1.1 的 milestones[1].due"."""
 
     path: str
 
@@ -1840,13 +1844,13 @@ class Where:
         return self.path
 
     def said(self, lang: Lang) -> str:
-        if lang == Lang.en:
-            return self.path
         for pattern, chinese in _WHERE_ZH:
             match = re.match(pattern, self.path)  # (compiled when first needed, by re's own cache)
             if match:
-                head, rest = match.expand(chinese), self.path[match.end():]
-                if rest.startswith("."):
+                head, rest = match.group() if lang == Lang.en else match.expand(chinese), self.path[match.end():]
+                if rest.startswith(".") and lang == Lang.en:  # ("journal entry 14.late" read as a path)
+                    rest = ", field " + rest[1:]
+                elif rest.startswith("."):
                     rest = (" 的 " if head[-1].isascii() else "的 ") + rest[1:]
                 return head + rest
         return self.path

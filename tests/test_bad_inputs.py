@@ -179,28 +179,28 @@ CASES = [
       "tasks.yaml:14:9: unit name or alias '环境保护厅' is declared twice (first on line 9)"),
     # dates
     C("date_feb_30", "due 2018-02-30",
-      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (that month has no such day)"),
+      "tasks.yaml:16:29: task 1, field deadline.milestones[1].due: '2018-02-30' is not a real calendar date (that month has no such day)"),
     C("date_month_13", "feedback_date 2018-13-01",
       "tasks.yaml:4:18: registry.feedback_date: '2018-13-01' is not a real calendar date (a month is 1 to 12)"),
     C("date_chinese_text", "due written 2018年6月30日",
-      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '2018年6月30日' "
+      "tasks.yaml:16:29: task 1, field deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '2018年6月30日' "
       "(did you mean 2018-06-30?)"),
     C("date_kind_word", "due written 长期坚持 (a kind of milestone, not a date)",
-      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '长期坚持' "
+      "tasks.yaml:16:29: task 1, field deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '长期坚持' "
       "(长期坚持 is a kind of milestone, not a date: write the milestone {kind: ongoing})"),
     C("date_no_year", "due written 6月30日 (no year)",
-      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '6月30日' "
+      "tasks.yaml:16:29: task 1, field deadline.milestones[1].due: expected a date written YYYY-MM-DD, got '6月30日' "
       "(the year is missing: write YYYY-06-30)"),
     C("date_english_text", "report_date written `June 30`",
       "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got 'June 30'"),
     C("date_number", "due written 20181231 (a number)",
-      "tasks.yaml:25:31: measure 1.1.milestones[1].due: expected a date YYYY-MM-DD, got the number 20181231"),
+      "tasks.yaml:25:31: measure 1.1, field milestones[1].due: expected a date YYYY-MM-DD, got the number 20181231"),
     C("integer_too_big_for_a_date", "due written 2018_12_31 (YAML 1.1 reads an integer)",
-      "tasks.yaml:16:29: task 1.deadline.milestones[1].due: expected a date YYYY-MM-DD, got the number 20181231"),
+      "tasks.yaml:16:29: task 1, field deadline.milestones[1].due: expected a date YYYY-MM-DD, got the number 20181231"),
     C("date_missing_due", "`{kind: date}` without due",
-      "tasks.yaml:25:13: measure 1.1.milestones[1]: a date milestone needs 'due: YYYY-MM-DD'"),
+      "tasks.yaml:25:13: measure 1.1, field milestones[1]: a date milestone needs 'due: YYYY-MM-DD'"),
     C("ongoing_with_due", "`{kind: ongoing, due: 2018-12-31}` (an ongoing milestone given a date)",
-      "tasks.yaml:25:34: measure 1.1.milestones[1]: a milestone of kind ongoing takes no due date: remove 'due' "
+      "tasks.yaml:25:34: measure 1.1, field milestones[1]: a milestone of kind ongoing takes no due date: remove 'due' "
       "(a step due on a date is a milestone of its own: {kind: date, due: YYYY-MM-DD})"),
     C("date_unicode_digits", "report_date in Arabic-Indic digits ٢٠١٩-٠٣-٣١",
       "tasks.yaml:5:16: registry.report_date: expected a date written YYYY-MM-DD, got '٢٠١٩-٠٣-٣١' "
@@ -210,9 +210,9 @@ CASES = [
       "(did you mean 2019-03-31?)"),
     # vocabulary and keys
     C("milestone_unknown_kind", "milestone `{kind: weekly}`",
-      "tasks.yaml:25:20: measure 1.1.milestones[1].kind: unknown value 'weekly'; expected one of date, ongoing, immediate"),
+      "tasks.yaml:25:20: measure 1.1, field milestones[1].kind: unknown value 'weekly'; expected one of date, ongoing, immediate"),
     C("reported_unknown_state", "reported state `done` (not a 整改进度 value)",
-      "tasks.yaml:17:23: task 1.reported.state: unknown value 'done'; expected one of fully_done, basically_done, on_schedule, interim_results"),
+      "tasks.yaml:17:23: task 1, field reported.state: unknown value 'done'; expected one of fully_done, basically_done, on_schedule, interim_results"),
     C("unknown_key_owmers", "`owmers:` typo for owners",
       "tasks.yaml:20:9: measure 1.1: missing required key 'owners'",
       "tasks.yaml:22:9: measure 1.1: unknown key 'owmers' (did you mean owners?); allowed: id, text, owners, lead, milestones"),
@@ -220,25 +220,25 @@ CASES = [
       "tasks.yaml:10:5: task 1: missing required key 'title'",
       "tasks.yaml:11:5: task 1: unknown key 'titel' (did you mean title?); allowed: id, title, problem, deadline, reported, regions, measures"),
     C("unknown_unit", "owner 拉萨巿 (巿 U+5DFF instead of 市)",
-      "tasks.yaml:22:18: measure 1.1.owners: unknown unit '拉萨巿' (did you mean 拉萨市?); declare it under 'units:'"),
+      "tasks.yaml:22:18: measure 1.1, field owners: unknown unit '拉萨巿' (did you mean 拉萨市?); declare it under 'units:'"),
     C("unknown_region", "region 拉萨 (without 市)",
-      "tasks.yaml:18:15: task 1.regions: unknown region '拉萨' (did you mean 拉萨市?); the regions are the units "
+      "tasks.yaml:18:15: task 1, field regions: unknown region '拉萨' (did you mean 拉萨市?); the regions are the units "
       "declared under 'units:' with kind: region (拉萨市)"),
     # wrong types
     C("list_where_mapping", "`reported: [basically_done]`",
-      "tasks.yaml:17:15: task 1.reported: expected a mapping (key: value), got a list"),
+      "tasks.yaml:17:15: task 1, field reported: expected a mapping (key: value), got a list"),
     C("mapping_where_text", "`title: {zh: …}`",
-      "tasks.yaml:11:12: task 1.title: expected non-empty text, got a mapping"),
+      "tasks.yaml:11:12: task 1, field title: expected non-empty text, got a mapping"),
     C("text_where_list", "`owners: 拉萨市` without brackets",
-      "tasks.yaml:22:17: measure 1.1.owners: expected a list, got text '拉萨市'"),
+      "tasks.yaml:22:17: measure 1.1, field owners: expected a list, got text '拉萨市'"),
     C("milestones_mapping", "`milestones: {kind: ongoing}` (a mapping, not a list)",
-      "tasks.yaml:24:21: measure 1.1.milestones: expected a list, got a mapping"),
+      "tasks.yaml:24:21: measure 1.1, field milestones: expected a list, got a mapping"),
     C("region_not_text", "`regions: [[拉萨市]]` (a list inside the list)",
-      "tasks.yaml:18:15: task 1.regions: expected the name of a region, got a list"),
+      "tasks.yaml:18:15: task 1, field regions: expected the name of a region, got a list"),
     C("task_id_text", "`id: 一` (a Chinese numeral)",
       "tasks.yaml:10:9: task.id: expected a whole number ≥ 1, got '一'"),
     C("empty_measures_owners", "`owners: []`",
-      "tasks.yaml:22:17: measure 1.1.owners: expected at least one responsible unit"),
+      "tasks.yaml:22:17: measure 1.1, field owners: expected at least one responsible unit"),
     C("bool_where_number", "`warn_days: yes`",
       "tasks.yaml:7:16: registry.settings.warn_days: expected a whole number ≥ 0, got true/false"),
     C("claim_key_not_a_key", "a claim's key written as words, `Tasks Total`",
@@ -268,16 +268,16 @@ CASES = [
     C("journal_missing_measure", 'entry for measure "1.9" (task 1 has one measure)',
       "progress.yaml:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.1?)"),
     C("journal_unknown_state", "state `finished`",
-      "progress.yaml:3:10: journal entry 1.state: unknown value 'finished'; expected one of in_progress, done, reopened, report, extended, retracted"),
+      "progress.yaml:3:10: journal entry 1, field state: unknown value 'finished'; expected one of in_progress, done, reopened, report, extended, retracted"),
     C("journal_future_date", f"entry dated 2019-04-01 with RECTIFY_TODAY={TODAY}",
-      "progress.yaml:2:9: journal entry 1.date: 2019-04-01 is in the future (today is 2019-03-31): an entry records "
+      "progress.yaml:2:9: journal entry 1, field date: 2019-04-01 is in the future (today is 2019-03-31): an entry records "
       "what has happened; if its date is right, check this computer's clock"),
     C("journal_unquoted_measure", "`measure: 1.1` unquoted (YAML reads the number 1.1)",
-      'progress.yaml:1:12: journal entry 1.measure: expected a quoted measure id like "18.4", got the number 1.1'),
+      'progress.yaml:1:12: journal entry 1, field measure: expected a quoted measure id like "18.4", got the number 1.1'),
     C("journal_not_a_list", "the journal is one mapping, not a list of entries",
       "progress.yaml:1:1: journal: expected a list of entries (- measure: ...), got a mapping"),
     C("journal_chinese_date", "entry date written 2019年3月1日",
-      "progress.yaml:2:9: journal entry 1.date: expected a date written YYYY-MM-DD, got '2019年3月1日' "
+      "progress.yaml:2:9: journal entry 1, field date: expected a date written YYYY-MM-DD, got '2019年3月1日' "
       "(did you mean 2019-03-01?)"),
     C("journal_extended_without_to", "state extended without `to:`",
       "progress.yaml:1:3: journal entry 1: an extension needs 'to: YYYY-MM-DD' (the new due date)"),
@@ -292,9 +292,9 @@ CASES = [
     C("journal_bom_mid_file", "two journals saved by Notepad joined with `cat`: a UTF-8 byte-order mark starts line 5",
       "progress.yaml:5:1: U+FEFF (a byte-order mark) in mid-file: two files joined?"),
     C("journal_bad_hash", "`hash: 1234`",
-      "progress.yaml:5:9: journal entry 1.hash: expected 64 lowercase hex digits"),
+      "progress.yaml:5:9: journal entry 1, field hash: expected 64 lowercase hex digits"),
     C("journal_unknown_unit", "`by: 拉萨` (not a declared unit)",
-      "progress.yaml:5:7: journal entry 1.by: unknown unit '拉萨' (did you mean 拉萨市?)"),
+      "progress.yaml:5:7: journal entry 1, field by: unknown unit '拉萨' (did you mean 拉萨市?)"),
     C("journal_note_sexagesimal", "`note: 10:30` (YAML 1.1 reads base-60 integers): accepted as text",
       ACCEPTED_SMALL.format(1), accepted=True),
     C("journal_note_number", "`note: 017` (YAML 1.1 reads an integer): accepted as the text written",

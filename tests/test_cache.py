@@ -235,7 +235,7 @@ def test_the_future_date_check_runs_on_cached_journals(small, cache_dir):
     with pytest.raises(RegistryError) as caught:
         registry.load_registry(small, today=date(2019, 3, 1))
     assert str(caught.value.problems[0]) == (
-        f"{small.with_name('progress.yaml')}:49:9: journal entry 9.date: 2019-03-10 is in the future (today is "
+        f"{small.with_name('progress.yaml')}:49:9: journal entry 9, field date: 2019-03-10 is in the future (today is "
         "2019-03-01): an entry records what has happened; if its date is right, check this computer's clock")
 
 
@@ -347,7 +347,7 @@ def _entry_with_two_problems(journal: Path) -> None:
 
 
 ENTRY_2_PROBLEMS = [":8:12: journal entry 2: no measure '1.9' in the plan (did you mean 1.2, 1.1?)",
-                    ":10:10: journal entry 2.state: unknown value 'finished'; expected one of in_progress, done, reopened, "
+                    ":10:10: journal entry 2, field state: unknown value 'finished'; expected one of in_progress, done, reopened, "
                     "report, extended, retracted"]
 
 
@@ -387,7 +387,7 @@ def _journal_naming(journal: Path, *measures: tuple[str, str]) -> None:
     journal.write_text(text, encoding="utf-8")
 
 
-PLAN_DATE = ": measure 1.2.milestones[1].due: '2018-06-31' is not a real calendar date (that month has no such day)"
+PLAN_DATE = ": measure 1.2, field milestones[1].due: '2018-06-31' is not a real calendar date (that month has no such day)"
 
 
 @pytest.mark.parametrize("route", ["reference", "fast", "cached journal", "in pieces", "helper"])
@@ -474,7 +474,7 @@ def test_the_helper_leaves_a_journal_with_a_problem_to_this_process(small, cache
     if problem:
         with pytest.raises(RegistryError) as caught:
             load(small)
-        assert [str(p) for p in caught.value.problems] == [f"{journal}:10:10: journal entry 2.state: unknown value "
+        assert [str(p) for p in caught.value.problems] == [f"{journal}:10:10: journal entry 2, field state: unknown value "
                                                            "'finished'; expected one of in_progress, done, reopened, "
                                                            "report, extended, retracted"]
         assert read.read_text(encoding="utf-8") == "this progress.yaml\n"
@@ -512,7 +512,7 @@ def test_a_journal_read_in_pieces_with_problems_is_read_once_by_the_helper(small
     with monkeypatch.context() as patch:  # the oracle: each file read whole by the reference loader
         patch.setattr(yamlio, "yaml_rs", None)
         expected = [check("--no-cache"), check("--no-cache", "--lang", "en")]
-    assert expected[1][0] == 2 and f"progress.yaml:21:9: journal entry 4.date: '2019-02-30'" in expected[1][1]
+    assert expected[1][0] == 2 and f"progress.yaml:21:9: journal entry 4, field date: '2019-02-30'" in expected[1][1]
     assert ("tasks.yaml" in expected[1][1]) == plan_too
     monkeypatch.setattr(registry, "PARALLEL_BYTES", 0)  # the journal read by the helper
     assert check() == expected[0]
@@ -541,7 +541,7 @@ def test_problems_the_helper_found_in_a_journal_changed_since_are_not_taken(smal
     monkeypatch.setattr(registry, "_join", edited_meanwhile)
     with pytest.raises(RegistryError) as caught:
         load(small)
-    assert [str(p) for p in caught.value.problems] == [f"{journal}:10:10: journal entry 2.state: unknown value "
+    assert [str(p) for p in caught.value.problems] == [f"{journal}:10:10: journal entry 2, field state: unknown value "
                                                        "'finished'; expected one of in_progress, done, reopened, "
                                                        "report, extended, retracted"]
 

@@ -1072,7 +1072,7 @@ def test_invalid_registry_under_github_actions_is_annotated_on_its_line(monkeypa
     result = CliRunner().invoke(app, ["check", "--registry", "tests/fixtures/planted/tasks.yaml", "--format", "junit",
                                       "--lang", "en"])
     assert result.exit_code == 2
-    assert "::error file=tests/fixtures/planted/tasks.yaml,line=23,col=18::measure 1.1.owners: unknown unit" in result.stderr
+    assert "::error file=tests/fixtures/planted/tasks.yaml,line=23,col=18::measure 1.1, field owners: unknown unit" in result.stderr
     assert result.stdout == ""  # (`--format junit > junit.xml`: no annotation inside the report's file)
 
 

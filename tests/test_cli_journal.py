@@ -1333,13 +1333,16 @@ def test_an_entry_written_after_its_deadline_but_dated_before_it_is_said_to_be_s
                  "--date", "2019-04-10", "--registry", str(reg), today="2019-05-20")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:3] == [
-        "  ! 期限 2019-04-15 已过35天才记录：按所填日期 2019-04-10 计为按期，请核实日期",
+        "  ! 所填日期 2019-04-10 不晚于期限 2019-04-15，计为按期，但记录时期限已过35天，请核实日期",
         "  ! 补录到已结束的2019年4月：该月及以后各月的月报随之改变（已报送的不会）",
     ]
     english = run("close", "2.1", "--evidence", "验收", "--date", "2019-05-02", "--registry", str(reg), "--lang", "en",
                   today="2019-07-03")
     assert english.stdout.splitlines()[1:3] == [
-        "  ! written 3 days after the deadline 2019-06-30: on time by its date 2019-05-02; make sure that date is true",
+        # (it said "written 3 days after the deadline 2019-06-30: on time by its date 2019-05-02": on
+        # time, late, or on time by what)
+        "  ! dated 2019-05-02, on or before the deadline 2019-06-30, so it counts as on time, though written 3 days "
+        "after the deadline; make sure that date is true",
         "  ! dated in 2019-05, a month already over: the summaries of 2019-05 and later months change; those already "
         "filed do not",
     ]

@@ -154,7 +154,7 @@ def test_plain_plan_texts_are_the_text_written_on_both_paths(written, tmp_path, 
 def test_a_note_of_no_value_is_still_no_note(tmp_path):
     for empty, column in (("~", 9), ("", 8)):
         path = write_small(tmp_path, journal_edit=lambda t: t.replace("note: 主体工程完工60%。", f"note: {empty}", 1))
-        assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:5:{column}: journal entry 1.note: an in_progress entry needs a "
+        assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:5:{column}: journal entry 1, field note: an in_progress entry needs a "
                                    "note saying what is under way"]
 
 
@@ -210,7 +210,7 @@ def test_a_measure_not_starting_with_its_id_falls_back_and_keeps_positions(tmp_p
 def test_validation_errors_from_the_fast_path_have_reference_positions(tmp_path):
     path = write_small(tmp_path, plan_edit=lambda t: t.replace("owners: [拉萨市]", "owners: [拉萨巿]", 1))
     assert errors_of(path) == [
-        f"{tmp_path / 'tasks.yaml'}:43:18: measure 1.1.owners: unknown unit '拉萨巿' (did you mean 拉萨市?); declare it under 'units:'",
+        f"{tmp_path / 'tasks.yaml'}:43:18: measure 1.1, field owners: unknown unit '拉萨巿' (did you mean 拉萨市?); declare it under 'units:'",
     ]
 
 
@@ -219,7 +219,7 @@ def test_an_empty_block_text_ending_the_file_reads_as_the_reference_reads_it(hea
     # (yaml-rs reads it as a line break, the reference as nothing)
     ending = f'- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress\n  note: 施工中\n  by: {header}\n'
     path = write_small(tmp_path, journal_edit=lambda t: t + ending)
-    assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:61:7: journal entry 10.by: unknown unit ''"]
+    assert errors_of(path) == [f"{tmp_path / 'progress.yaml'}:61:7: journal entry 10, field by: unknown unit ''"]
 
 
 def test_multi_document_journal_is_refused(tmp_path):
@@ -728,6 +728,6 @@ def test_a_mistyped_date_far_into_a_big_plan_is_reported_at_its_line_and_column(
     task = re.findall(r"^  - id: (\d+)$", text[:at], re.MULTILINE)[-1]
     which = text[text.rindex("milestones:", 0, at):at].count("{kind: ") + 1
     registry.REFERENCE_PARSES.clear()
-    assert errors_of(path) == [f"{path}:{line}:{column}: measure {task}.{measure}.milestones[{which}].due: '2020-02-30' "
+    assert errors_of(path) == [f"{path}:{line}:{column}: measure {task}.{measure}, field milestones[{which}].due: '2020-02-30' "
                                "is not a real calendar date (that month has no such day)"]
     assert registry.REFERENCE_PARSES == {}  # (the whole plan was not read by the reference loader)

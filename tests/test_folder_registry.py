@@ -805,9 +805,9 @@ def test_an_entry_a_writing_command_refuses_is_named_with_its_files_journal_and_
         registry.load_registry(folder, today=date(2019, 3, 31), use_cache=use_cache)
     # (4.1 is due at once, on its file's feedback date, 2018-01-03: reopened, extended late, unflagged)
     assert str(caught.value) == (
-        f"{journal}:{lines + 3}:10: journal entry 6.state: naqu:4.2 has no pending deadline 2018-10-31 as of "
+        f"{journal}:{lines + 3}:10: journal entry 6, field state: naqu:4.2 has no pending deadline 2018-10-31 as of "
         "2019-03-20: nothing to extend\n"
-        f"{journal}:{lines + 13}:3: journal entry 8.late: the extension of naqu:4.1 was requested on 2019-03-22, "
+        f"{journal}:{lines + 13}:3: journal entry 8, field late: the extension of naqu:4.1 was requested on 2019-03-22, "
         "after the deadline it moves (2018-01-03, 443 days late): an extension must be approved before the deadline; "
         "write late: true to record it anyway, flagged as late")
 
@@ -922,7 +922,7 @@ def test_a_journal_names_its_own_files_units(tmp_path):
         registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False)
     (problem,) = caught.value.problems
     assert str(problem).startswith(f"{journal}:")
-    assert "journal entry 5.by: unknown unit '那曲市测试局'" in str(problem)
+    assert "journal entry 5, field by: unknown unit '那曲市测试局'" in str(problem)
 
 
 def test_an_alias_two_files_give_two_units_is_refused_as_a_filter(tmp_path):
@@ -1294,9 +1294,9 @@ def test_a_unit_only_another_file_declares_is_refused_naming_that_file(tmp_path)
     english = run("status", "-r", str(folder), "--lang", "en")
     assert english.returncode == 2
     assert english.stderr.splitlines() == [
-        f"rectify: {plan}:{owners_line}:18: measure {measure}.owners: unknown unit '那曲市测试局' (only xizang.yaml "
+        f"rectify: {plan}:{owners_line}:18: measure {measure}, field owners: unknown unit '那曲市测试局' (only xizang.yaml "
         "declares it: each plan file declares the units it names); declare it under 'units:'",
-        f"rectify: {plan}:{owners_line + 1}:15: measure {measure}.lead: unknown unit '那曲市测试局' (only xizang.yaml "
+        f"rectify: {plan}:{owners_line + 1}:15: measure {measure}, field lead: unknown unit '那曲市测试局' (only xizang.yaml "
         "declares it: each plan file declares the units it names)"]
     chinese = run("check", "-r", str(folder))
     assert chinese.returncode == 2
@@ -1321,7 +1321,7 @@ def test_a_task_of_a_folder_is_named_in_a_problem_with_its_file_as_its_measures_
         "（该月没有这一天）"]
     english = run("status", "-r", str(folder), "--lang", "en")
     assert english.stderr.splitlines() == [
-        f"rectify: {plan}:{line}:29: task naqu:3.deadline.milestones[1].due: '2020-12-32' is not a real calendar date "
+        f"rectify: {plan}:{line}:29: task naqu:3, field deadline.milestones[1].due: '2020-12-32' is not a real calendar date "
         "(that month has no such day)"]
 
 

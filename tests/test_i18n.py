@@ -90,8 +90,8 @@ def test_a_broken_plans_values_are_quoted_in_english_as_written(tmp_path):
     messages = [line.split(": ", 2)[2] for line in result.stderr.splitlines()]
     assert messages == [
         "registry.settings.timezone: unknown time zone 'Asia/[b]Lha'sa' (an IANA name, e.g. Asia/Shanghai)",
-        "measure 1.1.owners: unknown unit '拉萨'[b]市' (did you mean 拉萨市?); declare it under 'units:'",
-        "measure 1.2.lead: unknown unit 'C:\\data'厅'",
+        "measure 1.1, field owners: unknown unit '拉萨'[b]市' (did you mean 拉萨市?); declare it under 'units:'",
+        "measure 1.2, field lead: unknown unit 'C:\\data'厅'",
         "measure 1.2: unknown key 'ex[b]tra'; allowed: id, text, owners, lead, milestones",
     ]
 

@@ -39,13 +39,13 @@ def test_an_entry_for_a_missing_measure_has_its_other_fields_checked_too(tmp_pat
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
     assert [str(p) for p in caught.value.problems] == [
         f"{journal}:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.2, 1.1?)",
-        f"{journal}:2:9: journal entry 1.date: 2019-04-02 is in the future (today is 2019-03-31): an entry records what "
+        f"{journal}:2:9: journal entry 1, field date: 2019-04-02 is in the future (today is 2019-03-31): an entry records what "
         "has happened; if its date is right, check this computer's clock",
-        f"{journal}:5:7: journal entry 1.by: unknown unit '自治区环保局' (did you mean 自治区环境保护厅?)",
-        f"{journal}:7:9: journal entry 2.date: 2017-05-01 is before the inspection's feedback (2018-01-03), when the problems "
+        f"{journal}:5:7: journal entry 1, field by: unknown unit '自治区环保局' (did you mean 自治区环境保护厅?)",
+        f"{journal}:7:9: journal entry 2, field date: 2017-05-01 is before the inspection's feedback (2018-01-03), when the problems "
         "were handed over",
         f"{journal}:10:12: journal entry 3: no measure '7.1' in the plan",
-        f"{journal}:11:9: journal entry 3.date: 2017-05-01 is before the inspection's feedback (2018-01-03), when the problems "
+        f"{journal}:11:9: journal entry 3, field date: 2017-05-01 is before the inspection's feedback (2018-01-03), when the problems "
         "were handed over"]
 
 
@@ -66,7 +66,7 @@ def test_an_entry_naming_a_deadline_its_measure_does_not_have_is_refused(tmp_pat
         handle.write(f'- measure: "4.2"\n  date: 2019-03-20\n  state: {state}\n  milestone: {milestone}\n{extra}')
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31))
-    assert str(caught.value) == (f"{journal}:{lines + 4}:14: journal entry 10.milestone: {milestone} is not a deadline of "
+    assert str(caught.value) == (f"{journal}:{lines + 4}:14: journal entry 10, field milestone: {milestone} is not a deadline of "
                                  "measure 4.2 (its deadlines: 2018-10-31, 2019-06-30)")
 
 
@@ -87,7 +87,7 @@ def test_an_extension_must_move_its_deadline_later(tmp_path, monkeypatch, to, re
     for _ in range(2):  # (a refused journal is never cached: the second load reads it again)
         with pytest.raises(RegistryError) as caught:
             load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
-        assert str(caught.value) == (f"{journal}:5:7: journal entry 1.to: {to} is not after the deadline it moves "
+        assert str(caught.value) == (f"{journal}:5:7: journal entry 1, field to: {to} is not after the deadline it moves "
                                      "(milestone: 2019-06-30)")
 
 
@@ -110,7 +110,7 @@ def test_an_entry_dated_before_the_inspections_feedback_is_refused(tmp_path, mon
         handle.write('- measure: "1.1"\n  date: 1900-01-01\n  state: in_progress\n  note: typo\n')
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "reg" / "tasks.yaml", today=date(2019, 3, 31), use_cache=use_cache)
-    assert str(caught.value) == (f"{journal}:{lines + 2}:9: journal entry 10.date: 1900-01-01 is before the inspection's "
+    assert str(caught.value) == (f"{journal}:{lines + 2}:9: journal entry 10, field date: 1900-01-01 is before the inspection's "
                                  "feedback (2018-01-03), when the problems were handed over")
 
 
@@ -131,7 +131,7 @@ def test_a_second_extension_must_move_the_deadline_after_the_first(tmp_path, to,
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     line = 61 if milestone else 60
-    assert str(caught.value) == (f"{journal}:{line}:7: journal entry 10.to: {to} is not after the deadline it moves "
+    assert str(caught.value) == (f"{journal}:{line}:7: journal entry 10, field to: {to} is not after the deadline it moves "
                                  "(2019-12-31, as extended before)")
 
 
@@ -146,14 +146,14 @@ def test_a_merged_extension_of_a_closed_measure_is_refused_by_validate(tmp_path)
                      "  reason: 合并进来的延期\n  approved_by: 自治区生态环境厅\n")
     proc = _rectify("validate", "-r", str(tmp_path / "d" / "tasks.yaml"), cache=tmp_path / "cache")
     assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr == (f"rectify: {journal}:{lines + 3}:10: journal entry 180.state: 16.1 has no pending "
+    assert proc.stderr == (f"rectify: {journal}:{lines + 3}:10: journal entry 180, field state: 16.1 has no pending "
                            "deadline as of 2019-03-31: nothing to extend\n")
 
 
 @pytest.mark.parametrize("lang, said", [
     ("zh", "第 1 条进展记录的 date：2018-09-30 晚于今天（2018-09-01），其后还有 5 条记录也是如此：记录只记已经发生的事；"
            "若日期无误，请检查这台电脑的日期"),
-    ("en", "journal entry 1.date: 2018-09-30 is in the future (today is 2018-09-01), as are 5 entries after it: an entry "
+    ("en", "journal entry 1, field date: 2018-09-30 is in the future (today is 2018-09-01), as are 5 entries after it: an entry "
            "records what has happened; if its date is right, check this computer's clock"),
 ])
 def test_a_clock_set_back_is_said_once_not_once_per_entry(tmp_path, lang, said):
@@ -173,7 +173,7 @@ def test_a_clock_set_back_before_two_entries_says_the_one_after_it_in_the_singul
                          text=True, env={**os.environ, "RECTIFY_TODAY": "2019-02-15", "RECTIFY_LANG": "en",
                                          "PYTHONPATH": str(ROOT)})
     assert (run.returncode, run.stdout, run.stderr) == (
-        2, "", f"rectify: {Path('small') / 'progress.yaml'}:21:9: journal entry 4.date: 2019-03-01 is in the future "
+        2, "", f"rectify: {Path('small') / 'progress.yaml'}:21:9: journal entry 4, field date: 2019-03-01 is in the future "
                "(today is 2019-02-15), as is the entry after it: an entry records what has happened; if its date is right, "
                "check this computer's clock\n")
 
@@ -458,9 +458,9 @@ def test_a_far_extension_rectify_wrote_before_far_future_was_kept_is_not_told_to
 
 
 @pytest.mark.parametrize("appended, line, said", [
-    (_FAR + "  far_future: 确认\n", 55, "journal entry 10.far_future: expected true or false, got '确认'"),
+    (_FAR + "  far_future: 确认\n", 55, "journal entry 10, field far_future: expected true or false, got '确认'"),
     ('- measure: "1.1"\n  date: 2018-12-20\n  state: in_progress\n  note: x\n  far_future: true\n', 52,
-     "journal entry 10.far_future: only an extension (state: extended) has 'far_future'"),
+     "journal entry 10, field far_future: only an extension (state: extended) has 'far_future'"),
 ])
 def test_a_far_future_key_is_checked_as_late_is(tmp_path, appended, line, said):
     journal = _unhashed_small(tmp_path, appended)

@@ -891,7 +891,7 @@ def test_a_report_that_cannot_be_read_is_said_why_at_a_path_one_can_open(tmp_pat
     assert result.stdout.endswith(f"\n未核对原文：读不到报告（f/src/naqu.txt：{zh}）。\n")
     en_result = run("reconcile", "-r", "f", "--lang", "en")
     assert en_result.stdout.replace("\n", " ").endswith(  # (its words broken at spaces to fit 80 cells)
-        f" Words not checked: cannot read the report (f/src/naqu.txt: {en}). ")
+        f" The claims' words were not checked against the report: it cannot be read (f/src/naqu.txt: {en}). ")
 
 
 def test_a_report_one_file_names_that_cannot_be_read_is_named_from_where_the_plan_was(tmp_path, monkeypatch):
@@ -902,7 +902,10 @@ def test_a_report_one_file_names_that_cannot_be_read_is_named_from_where_the_pla
     assert result.exit_code == 0, result.stdout  # (the figures agree; the words were not checked, and it says so)
     assert result.stdout.endswith("\n\n全部一致。\n未核对原文：读不到报告（sub/report.txt：文件不存在）。\n")
     en = run("reconcile", "-r", "sub/tasks.yaml", "--lang", "en")
-    assert en.stdout.endswith("\n\nAll claims match.\nWords not checked: cannot read the report (sub/report.txt: no such file).\n")
+    # (it said "Words not checked: cannot read the report": which words, checked against what; at 80
+    # cells, broken before the path, not inside it: sub/ | report.txt)
+    assert en.stdout.endswith("\n\nAll claims match.\nThe claims' words were not checked against the report: it cannot be "
+                              "read\n(sub/report.txt: no such file).\n")
 
 
 @pytest.mark.parametrize("report, why, zh, en", UNREAD)

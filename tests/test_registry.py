@@ -38,12 +38,12 @@ def test_planted_mistakes_are_all_reported_with_lines():
     assert messages == [
         # (the journal's measure judged against the plan all the same: its task's ids are all read)
         f"{FIXTURES / 'planted' / 'progress.yaml'}:1:12: journal entry 1: no measure '1.9' in the plan (did you mean 1.1?)",
-        f"{file}:17:29: task 1.deadline.milestones[1].due: '2018-02-30' is not a real calendar date (that month has no such day)",
-        f"{file}:23:18: measure 1.1.owners: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?); declare it under 'units:'",
+        f"{file}:17:29: task 1, field deadline.milestones[1].due: '2018-02-30' is not a real calendar date (that month has no such day)",
+        f"{file}:23:18: measure 1.1, field owners: unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?); declare it under 'units:'",
         f"{file}:27:9: measure 1.1: missing required key 'owners'",
         f"{file}:27:13: measure 1.1: duplicate measure id (first on line 21)",
         f"{file}:29:9: measure 1.1: unknown key 'owmers' (did you mean owners?); allowed: id, text, owners, lead, milestones",
-        f"{file}:32:20: measure 1.1.milestones[1].kind: unknown value 'weekly'; expected one of date, ongoing, immediate",
+        f"{file}:32:20: measure 1.1, field milestones[1].kind: unknown value 'weekly'; expected one of date, ongoing, immediate",
     ]
 
 
@@ -56,7 +56,7 @@ def test_validate_command_exit_2_without_traceback():
     assert "Traceback" not in proc.stderr
     assert proc.stdout == ""
     assert len(proc.stderr.splitlines()) == 7
-    assert ":23:18: measure 1.1.owners: unknown unit" in proc.stderr
+    assert ":23:18: measure 1.1, field owners: unknown unit" in proc.stderr
 
 
 def test_validate_given_two_registries_says_so(tmp_path):
@@ -203,68 +203,68 @@ EXTENSION = "  state: extended\n  to: 2019-12-31\n  reason: 补批\n  approved_b
 REFUSED_ON_LOAD = {
     "extension of a closed measure": (
         '- measure: "1.2"\n  date: 2019-03-20\n' + EXTENSION,
-        "3:10: journal entry 10.state: 1.2 has no pending deadline as of 2019-03-20: nothing to extend"),
+        "3:10: journal entry 10, field state: 1.2 has no pending deadline as of 2019-03-20: nothing to extend"),
     "extension of an ongoing-only measure": (
         '- measure: "2.2"\n  date: 2019-03-20\n' + EXTENSION,
-        "3:10: journal entry 10.state: 2.2 has no pending deadline as of 2019-03-20: nothing to extend"),
+        "3:10: journal entry 10, field state: 2.2 has no pending deadline as of 2019-03-20: nothing to extend"),
     "extension of a closed step": (
         '- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n'
         "  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: true\n",
-        "3:10: journal entry 10.state: 4.2 has no pending deadline 2018-10-31 as of 2019-03-20: nothing to extend"),
+        "3:10: journal entry 10, field state: 4.2 has no pending deadline 2018-10-31 as of 2019-03-20: nothing to extend"),
     "late extension not flagged": (
         '- measure: "1.1"\n  date: 2019-03-20\n' + EXTENSION,
-        "1:3: journal entry 10.late: the extension of 1.1 was requested on 2019-03-20, after the deadline it moves "
+        "1:3: journal entry 10, field late: the extension of 1.1 was requested on 2019-03-20, after the deadline it moves "
         "(2018-12-31, 79 days late): an extension must be approved before the deadline; write late: true to record "
         "it anyway, flagged as late"),
     "on-time extension flagged late": (
         '- measure: "3.1"\n  date: 2019-03-20\n  state: extended\n  to: 2021-06-30\n  reason: 补批\n'
         "  approved_by: 自治区生态环境厅\n  late: true\n",
-        "7:9: journal entry 10.late: flagged late, but the extension was requested on 2019-03-20, not after the "
+        "7:9: journal entry 10, field late: flagged late, but the extension was requested on 2019-03-20, not after the "
         "deadline it moves (2020-12-31): remove late: true"),
     "flagged late against the deadline as extended before": (  # (4.2's 2019-06-30 is due 2019-12-31 now)
         '- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  to: 2020-06-30\n  reason: 补批\n'
         "  approved_by: 自治区生态环境厅\n  late: true\n",
-        "7:9: journal entry 10.late: flagged late, but the extension was requested on 2019-03-20, not after the "
+        "7:9: journal entry 10, field late: flagged late, but the extension was requested on 2019-03-20, not after the "
         "deadline it moves (2019-12-31): remove late: true"),
     "second close": (
         '- measure: "1.2"\n  date: 2019-03-20\n  state: done\n  evidence: 验收\n',
-        "3:10: journal entry 10.state: 1.2 is already closed as of 2019-03-20 (closed by entry 2, line 8, dated "
+        "3:10: journal entry 10, field state: 1.2 is already closed as of 2019-03-20 (closed by entry 2, line 8, dated "
         "2018-06-20); reopen it first (a reopened entry before this one) if it must be closed again"),
     "second close of a step": (
         '- measure: "4.2"\n  date: 2019-03-20\n  state: done\n  milestone: 2018-10-31\n  evidence: 验收\n',
-        "3:10: journal entry 10.state: 4.2's step due 2018-10-31 is already closed as of 2019-03-20 (closed by "
+        "3:10: journal entry 10, field state: 4.2's step due 2018-10-31 is already closed as of 2019-03-20 (closed by "
         "entry 8, line 41, dated 2018-10-20); reopen it first (a reopened entry before this one) if it must be "
         "closed again"),
     "second close of a measure that stays ongoing": (
         '- measure: "2.1"\n  date: 2019-03-20\n  state: done\n  evidence: 验收\n'
         '- measure: "2.1"\n  date: 2019-03-21\n  state: done\n  evidence: 复验\n',
-        "7:10: journal entry 11.state: 2.1 is already closed as of 2019-03-21 (closed by entry 10, line 57, dated "
+        "7:10: journal entry 11, field state: 2.1 is already closed as of 2019-03-21 (closed by entry 10, line 57, dated "
         "2019-03-20; its dated part; it stays ongoing); reopen it first (a reopened entry before this one) if it "
         "must be closed again"),
     "close of an ongoing-only measure": (
         '- measure: "2.2"\n  date: 2019-03-20\n  state: done\n  evidence: 检查记录\n',
-        "3:10: journal entry 10.state: 2.2 is ongoing (长期坚持) with no deadline to close: report on it "
+        "3:10: journal entry 10, field state: 2.2 is ongoing (长期坚持) with no deadline to close: report on it "
         "(state: report)"),
     "reopening of a measure not closed": (
         '- measure: "1.1"\n  date: 2019-03-20\n  state: reopened\n  note: 回头看\n',
-        "3:10: journal entry 10.state: 1.1 is not closed as of 2019-03-20: nothing to reopen"),
+        "3:10: journal entry 10, field state: 1.1 is not closed as of 2019-03-20: nothing to reopen"),
     "reopening without a note": (
         '- measure: "1.2"\n  date: 2019-03-20\n  state: reopened\n',
         "1:3: journal entry 10: a reopened entry needs a note saying why the measure is reopened "
         "(e.g. 回头看发现表面整改)"),
     "report on a measure with no ongoing part": (
         '- measure: "1.1"\n  date: 2019-03-20\n  state: report\n  note: 一季度\n',
-        "3:10: journal entry 10.state: 1.1 has no ongoing (长期坚持) part to report on: write its progress as "
+        "3:10: journal entry 10, field state: 1.1 has no ongoing (长期坚持) part to report on: write its progress as "
         "state: in_progress"),
     "in_progress with an empty note": (
         '- measure: "2.2"\n  date: 2019-03-20\n  state: in_progress\n  note: ""\n',
-        "4:9: journal entry 10.note: an in_progress entry needs a note saying what is under way"),
+        "4:9: journal entry 10, field note: an in_progress entry needs a note saying what is under way"),
     "in_progress with a blank note": (
         '- measure: "2.2"\n  date: 2019-03-20\n  state: in_progress\n  note: "   "\n',
-        "4:9: journal entry 10.note: an in_progress entry needs a note saying what is under way"),
+        "4:9: journal entry 10, field note: an in_progress entry needs a note saying what is under way"),
     "report with a note of a zero-width space": (  # (it showed nothing, and cleared 久未报告)
         '- measure: "2.2"\n  date: 2019-03-20\n  state: report\n  note: "\\u200b"\n',
-        "4:9: journal entry 10.note: a report needs a note saying what was done"),
+        "4:9: journal entry 10, field note: a report needs a note saying what was done"),
     "in_progress without a note": (
         '- measure: "2.2"\n  date: 2019-03-20\n  state: in_progress\n',
         "1:3: journal entry 10: an in_progress entry needs a note saying what is under way"),
@@ -272,51 +272,51 @@ REFUSED_ON_LOAD = {
     "second close recorded first": (
         '- measure: "1.1"\n  date: 2019-03-25\n  state: done\n  evidence: 验收\n'
         '- measure: "1.1"\n  date: 2019-03-21\n  state: done\n  evidence: 初验\n',
-        "3:10: journal entry 10.state: 1.1 is already closed as of 2019-03-25 (closed by entry 11, line 61, dated "
+        "3:10: journal entry 10, field state: 1.1 is already closed as of 2019-03-25 (closed by entry 11, line 61, dated "
         "2019-03-21, written after this one but dated before it); reopen it first (a reopened entry before this "
         "one) if it must be closed again"),
     # (撤回误录: the hash of an earlier entry of the same measure, not retracted before, dated by then)
     "retraction of no earlier entry": (
         '- measure: "1.1"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + "ab" * 32 + "\n  note: 误记\n",
-        "4:13: journal entry 10.retracts: no earlier entry of this journal has the hash abababababab…: a retraction "
+        "4:13: journal entry 10, field retracts: no earlier entry of this journal has the hash abababababab…: a retraction "
         "retracts an entry written before it"),
     "retraction of another measure's entry": (
         '- measure: "1.1"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n  note: 误记\n",
-        "4:13: journal entry 10.retracts: the entry it retracts (line 8) is of 1.2, not of 1.1"),
+        "4:13: journal entry 10, field retracts: the entry it retracts (line 8) is of 1.2, not of 1.1"),
     "retraction without the hash it retracts": (
         '- measure: "1.1"\n  date: 2019-03-20\n  state: retracted\n  note: 误记\n',
-        "1:3: journal entry 10.retracts: a retraction needs the hash of the entry it retracts (retracts: 64 "
+        "1:3: journal entry 10, field retracts: a retraction needs the hash of the entry it retracts (retracts: 64 "
         "lowercase hex digits)"),
     "retraction without a note": (
         '- measure: "1.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n",
         "1:3: journal entry 10: a retraction needs a note saying why the entry was wrong"),
     "retracts on an entry of another state": (
         '- measure: "2.2"\n  date: 2019-03-20\n  state: report\n  note: 一季度\n  retracts: ' + REPORT_2_2 + "\n",
-        "5:13: journal entry 10.retracts: only a retraction (state: retracted) has 'retracts'"),
+        "5:13: journal entry 10, field retracts: only a retraction (state: retracted) has 'retracts'"),
     "retraction dated before its entry": (
         '- measure: "2.2"\n  date: 2019-02-01\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n",
-        "4:13: journal entry 10.retracts: the retraction's date 2019-02-01 is before that of the entry it retracts "
+        "4:13: journal entry 10, field retracts: the retraction's date 2019-02-01 is before that of the entry it retracts "
         "(2019-03-01, line 20)"),
     "entry retracted twice": (
         '- measure: "2.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n"
         '- measure: "2.2"\n  date: 2019-03-21\n  state: retracted\n  retracts: ' + REPORT_2_2 + "\n  note: 误记\n",
-        "9:13: journal entry 11.retracts: the entry on line 20 is already retracted (line 57)"),
+        "9:13: journal entry 11, field retracts: the entry on line 20 is already retracted (line 57)"),
     # (a retraction retracted: its entry counts again from that day, and may be retracted once more)
     "retraction retracted twice": (
         RETRACTION_1_2 + '- measure: "1.2"\n  date: 2019-03-21\n  state: retracted\n  retracts: ' + "cd" * 32
         + "\n  note: 撤回有误\n  hash: " + "ef" * 32 + "\n"
         '- measure: "1.2"\n  date: 2019-03-22\n  state: retracted\n  retracts: ' + "cd" * 32 + "\n  note: 撤回有误\n",
-        "16:13: journal entry 12.retracts: the entry on line 57 is already retracted (line 63)"),
+        "16:13: journal entry 12, field retracts: the entry on line 57 is already retracted (line 63)"),
     "close after its retraction was undone": (
         RETRACTION_1_2 + '- measure: "1.2"\n  date: 2019-03-21\n  state: retracted\n  retracts: ' + "cd" * 32
         + "\n  note: 撤回有误\n"
         '- measure: "1.2"\n  date: 2019-03-22\n  state: done\n  evidence: 验收\n',
-        "14:10: journal entry 12.state: 1.2 is already closed as of 2019-03-22 (closed by entry 2, line 8, dated "
+        "14:10: journal entry 12, field state: 1.2 is already closed as of 2019-03-22 (closed by entry 2, line 8, dated "
         "2018-06-20); reopen it first (a reopened entry before this one) if it must be closed again"),
     "reopening after the close it would reopen was retracted": (
         '- measure: "1.2"\n  date: 2019-03-20\n  state: retracted\n  retracts: ' + CLOSE_1_2 + "\n  note: 误记\n"
         '- measure: "1.2"\n  date: 2019-03-21\n  state: reopened\n  note: 回头看\n',
-        "8:10: journal entry 11.state: 1.2 is not closed as of 2019-03-21: nothing to reopen"),
+        "8:10: journal entry 11, field state: 1.2 is not closed as of 2019-03-21: nothing to reopen"),
 }
 
 
@@ -409,9 +409,9 @@ def test_a_journal_cached_by_an_earlier_version_is_checked_again(tmp_path, monke
 
 
 @pytest.mark.parametrize("recorded, expected", [
-    ("2019-03-01", ":5:13: journal entry 1.recorded: 2019-03-01 is not after the entry's date (2019-03-01): "
+    ("2019-03-01", ":5:13: journal entry 1, field recorded: 2019-03-01 is not after the entry's date (2019-03-01): "
                    "'recorded' is the later day a back-dated entry was written"),
-    ("2019-04-01", ":5:13: journal entry 1.recorded: 2019-04-01 is in the future (today is 2019-03-31): an entry "
+    ("2019-04-01", ":5:13: journal entry 1, field recorded: 2019-04-01 is in the future (today is 2019-03-31): an entry "
                    "records what has happened; if its date is right, check this computer's clock"),
 ])
 def test_a_recorded_day_before_its_entry_or_in_the_future_is_refused(tmp_path, recorded, expected):
@@ -470,7 +470,7 @@ def test_a_broken_file_is_said_in_english_with_lang_en_and_in_chinese_without(tm
     english, chinese = run("--lang", "en"), run()
     assert english.returncode == chinese.returncode == 2
     where = f"rectify: {reg / 'tasks.yaml'}:43:18: "
-    assert english.stderr == f"{where}measure 1.1.owners: unknown unit '拉萨' (did you mean 拉萨市?); declare it under 'units:'\n"
+    assert english.stderr == f"{where}measure 1.1, field owners: unknown unit '拉萨' (did you mean 拉萨市?); declare it under 'units:'\n"
     assert chinese.stderr == f"{where}措施 1.1 的 owners：未知单位“拉萨”（是否指 拉萨市？）；请在 'units:' 下声明\n"
     assert run(RECTIFY_LANG="en").stderr == english.stderr  # (for every command, once)
 

@@ -22,7 +22,7 @@ def test_the_last_task_with_an_empty_measures_list_is_refused(tmp_path):
     line = text[:start].count("\n") + 1
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", use_cache=False)
-    assert str(caught.value) == (f"{tmp_path / 'tasks.yaml'}:{line}:15: task 4.measures: empty; a task is rectified "
+    assert str(caught.value) == (f"{tmp_path / 'tasks.yaml'}:{line}:15: task 4, field measures: empty; a task is rectified "
                                  "through its measures: list at least one")
 
 
@@ -221,17 +221,17 @@ ENTRY = '- measure: "4.2"\n  date: 2019-03-20\n'
     # an extension to a date already past when it was recorded moves nothing forward: it only
     # wipes out overdue days
     ("  state: extended\n  milestone: 2018-10-31\n  to: 2019-03-20\n  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: true\n",
-     "5:7: journal entry 1.to: 2019-03-20 is not after the entry's date (2019-03-20): an extension sets a due date still to come"),
+     "5:7: journal entry 1, field to: 2019-03-20 is not after the entry's date (2019-03-20): an extension sets a due date still to come"),
     # a report says what was done this period, or it reports nothing (and would clear 久未报告)
-    ('  state: report\n  note: ""\n', "4:9: journal entry 1.note: a report needs a note saying what was done"),
+    ('  state: report\n  note: ""\n', "4:9: journal entry 1, field note: a report needs a note saying what was done"),
     ("  state: report\n", "1:3: journal entry 1: a report needs a note saying what was done"),
     # what only an extension (or a done entry) has, on another entry, would be kept and ignored
     ("  state: done\n  evidence: x\n  to: 2020-01-01\n",
-     "5:7: journal entry 1.to: only an extension (state: extended) has 'to'"),
+     "5:7: journal entry 1, field to: only an extension (state: extended) has 'to'"),
     ("  state: in_progress\n  note: x\n  reason: foo\n  late: true\n",
-     "5:11: journal entry 1.reason: only an extension (state: extended) has 'reason'"),
+     "5:11: journal entry 1, field reason: only an extension (state: extended) has 'reason'"),
     ("  state: in_progress\n  note: x\n  milestone: 2018-10-31\n",
-     "5:14: journal entry 1.milestone: only a done or extended entry names a milestone"),
+     "5:14: journal entry 1, field milestone: only a done or extended entry names a milestone"),
 ])
 @pytest.mark.parametrize("use_cache", [True, False])
 def test_an_entry_a_write_would_refuse_is_refused_on_load(tmp_path, monkeypatch, body, expected, use_cache):
@@ -268,15 +268,15 @@ def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
     # (regions were Tibet's seven 地市, declared or not, and any unit: another province's plan
     # could name 日喀则市, and a department, which --region then filtered as an owner)
     ("    regions: [拉萨市]\n", "    regions: [日喀则市]\n",
-     ":39:15: task 1.regions: unknown region '日喀则市'; the regions are the units declared under 'units:' "
+     ":39:15: task 1, field regions: unknown region '日喀则市'; the regions are the units declared under 'units:' "
      "with kind: region (那曲市, 拉萨市)"),
     ("    regions: [拉萨市]\n", "    regions: [自治区生态环境厅]\n",
-     ":39:15: task 1.regions: '自治区生态环境厅' is no region (its unit is not of kind region); the regions are "
+     ":39:15: task 1, field regions: '自治区生态环境厅' is no region (its unit is not of kind region); the regions are "
      "the units declared under 'units:' with kind: region"),
     ("    kind: region\n", "    kind: department\n",
-     ":62:15: task 2.regions: '那曲市' is no region (its unit is not of kind region); the regions are "
+     ":62:15: task 2, field regions: '那曲市' is no region (its unit is not of kind region); the regions are "
      "the units declared under 'units:' with kind: region\n"
-     "{file}:108:15: task 4.regions: '那曲市' is no region (its unit is not of kind region); the regions are "
+     "{file}:108:15: task 4, field regions: '那曲市' is no region (its unit is not of kind region); the regions are "
      "the units declared under 'units:' with kind: region"),
     # (a free text written plain is the text written; a word of the format's keeps its type)
     ("    timezone: Asia/Shanghai\n", "    timezone: 8\n",
@@ -286,14 +286,14 @@ def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
     ("  - id: 1\n", "  - id: 08\n",
      ":31:9: task.id: expected a whole number ≥ 1, got '08'; write 8, without quotes or a leading 0"),
     ("      - id: 1   # overdue", "      - id: 1.10   # overdue",
-     ":41:13: task 1 measure.id: expected a whole number ≥ 1, got the number 1.1; a measure's id is its number "
+     ":41:13: task 1 measure, field id: expected a whole number ≥ 1, got the number 1.1; a measure's id is its number "
      "within its task (id: 2 under task 1 is measure 1.2)"),
     ("  report_date: 2019-03-31\n", "  report_date: 2017-12-31\n",
      ":8:16: registry.report_date: 2017-12-31 is before the feedback_date 2018-01-03; the report comes after the feedback"),
     # (a full-width colon inside a flow mapping: it also said "kind: unknown value nothing")
     ("          - {kind: date, due: 2018-12-31}\n", "          - {kind：date, due: 2018-12-31}\n",
-     ":46:13: measure 1.1.milestones[1]: missing required key 'kind'\n"
-     "{file}:46:14: measure 1.1.milestones[1]: unknown key 'kind：date' (did you mean kind?); a full-width colon: "
+     ":46:13: measure 1.1, field milestones[1]: missing required key 'kind'\n"
+     "{file}:46:14: measure 1.1, field milestones[1]: unknown key 'kind：date' (did you mean kind?); a full-width colon: "
      "write 'kind: date'"),
 ])
 def test_plan_values_the_format_rules_out_are_refused(tmp_path, old, new, expected):
@@ -315,7 +315,7 @@ def test_a_task_without_measures_is_refused(tmp_path, measures):
     (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
-    expected = (":40:14: task 1.measures: empty; a task is rectified through its measures: list at least one"
+    expected = (":40:14: task 1, field measures: empty; a task is rectified through its measures: list at least one"
                 if measures else ":31:5: task 1: missing required key 'measures'")
     assert str(caught.value) == f"{tmp_path / 'tasks.yaml'}{expected}"
 
@@ -333,20 +333,20 @@ def test_a_task_missing_a_key_is_named_by_its_id(tmp_path):
 
 @pytest.mark.parametrize("file, old, new, expected", [
     ("tasks.yaml", "owners: [自治区生态环境厅, 自治区住房城乡建设厅]", "owners: [自治区生态环境厅，自治区住房城乡建设厅]",
-     "tasks.yaml:49:18: measure 1.2.owners: unknown unit '自治区生态环境厅，自治区住房城乡建设厅' (several names written as "
+     "tasks.yaml:49:18: measure 1.2, field owners: unknown unit '自治区生态环境厅，自治区住房城乡建设厅' (several names written as "
      "one: separate them with ASCII commas, [自治区生态环境厅, 自治区住房城乡建设厅])"),
     ("tasks.yaml", "regions: [拉萨市]", "regions: [拉萨市、那曲市]",
-     "tasks.yaml:39:15: task 1.regions: unknown region '拉萨市、那曲市' (several names written as one: separate them "
+     "tasks.yaml:39:15: task 1, field regions: unknown region '拉萨市、那曲市' (several names written as one: separate them "
      "with ASCII commas, [拉萨市, 那曲市]); the regions are the units declared under 'units:' with kind: region "
      "(那曲市, 拉萨市)"),
     ("progress.yaml", "  state: in_progress", "  state: 推进中",
-     "progress.yaml:4:10: journal entry 1.state: unknown value '推进中' (write in_progress); expected one of "
+     "progress.yaml:4:10: journal entry 1, field state: unknown value '推进中' (write in_progress); expected one of "
      "in_progress, done, reopened, report, extended, retracted"),
     ("progress.yaml", "  state: in_progress", "  state: 已完成",
-     "progress.yaml:4:10: journal entry 1.state: unknown value '已完成' (write done); expected one of "
+     "progress.yaml:4:10: journal entry 1, field state: unknown value '已完成' (write done); expected one of "
      "in_progress, done, reopened, report, extended, retracted"),
     ("tasks.yaml", "reported: {state: basically_done}", "reported: {state: 基本完成}",
-     "tasks.yaml:38:23: task 1.reported.state: unknown value '基本完成' (write basically_done); expected one of "
+     "tasks.yaml:38:23: task 1, field reported.state: unknown value '基本完成' (write basically_done); expected one of "
      "fully_done, basically_done, on_schedule, interim_results"),
 ])
 def test_a_chinese_way_of_writing_a_value_is_told_how_to_write_it(tmp_path, file, old, new, expected):
@@ -401,7 +401,7 @@ def test_a_due_written_another_way_says_what_to_write(written, english, chinese,
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     [problem] = caught.value.problems
-    assert str(problem) == (f"{tmp_path / 'tasks.yaml'}:52:31: measure 1.2.milestones[1].due: "
+    assert str(problem) == (f"{tmp_path / 'tasks.yaml'}:52:31: measure 1.2, field milestones[1].due: "
                             f"expected a date written YYYY-MM-DD, {english}")
     assert problem_message(problem, Lang.zh) == f"措施 1.2 的 milestones[1].due：应为 YYYY-MM-DD 格式的日期，{chinese}"
 
@@ -418,7 +418,7 @@ def test_a_journal_date_written_in_chinese_says_what_to_write(parser, tmp_path, 
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     assert [str(p) for p in caught.value.problems] == [
-        f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: expected a date written YYYY-MM-DD, got '2019年3月31日' "
+        f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1, field date: expected a date written YYYY-MM-DD, got '2019年3月31日' "
         "(did you mean 2019-03-31?)"]
 
 
@@ -472,7 +472,7 @@ def test_a_date_in_year_0_is_said_not_real_in_chinese_too(tmp_path):
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path / "tasks.yaml", today=date(2019, 3, 31), use_cache=False)
     [problem] = caught.value.problems
-    assert str(problem) == f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1.date: '0000-09-30' is not a real calendar date (a year is 1 to 9999)"
+    assert str(problem) == f"{tmp_path / 'progress.yaml'}:3:9: journal entry 1, field date: '0000-09-30' is not a real calendar date (a year is 1 to 9999)"
     assert problem_message(problem, Lang.zh) == "第 1 条进展记录的 date：“0000-09-30”不是实际存在的日期（年份应在 1 到 9999 之间）"
 
 
@@ -481,20 +481,39 @@ ALLOWED_ZH = "measure、date、state、note、evidence、by、milestone、to、r
 EXTENSION = "  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n"
 
 
+@pytest.mark.parametrize("lang, journal, plan", [
+    # (it said "journal entry 1.late:", "task 1.deadline.milestones[1].due:": the place and its field
+    # run together as a path, and a short field (late, to, by) read as a word of the sentence)
+    ("en", "journal entry 1, field late: expected true or false, got 'yes'",
+     "task 1, field deadline.milestones[1].due: '2018-02-30' is not a real calendar date (that month has no such day)"),
+    ("zh", "第 1 条进展记录的 late：应为 true 或 false，实为“yes”",
+     "任务 1 的 deadline.milestones[1].due：“2018-02-30”不是实际存在的日期（该月没有这一天）"),
+])
+def test_a_problem_of_a_field_names_the_entry_or_task_then_the_field(tmp_path, lang, journal, plan):
+    plan_text = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    assert "due: 2018-12-31" in plan_text
+    (tmp_path / "tasks.yaml").write_text(plan_text.replace("due: 2018-12-31", "due: 2018-02-30", 1), encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(ENTRY + EXTENSION + "  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: 'yes'\n",
+                                            encoding="utf-8")
+    result = _rectify("validate", str(tmp_path / "tasks.yaml"), lang=lang)
+    assert result.returncode == 2
+    assert [line.split(": ", 2)[2] for line in result.stderr.splitlines()] == [journal, plan]
+
+
 @pytest.mark.parametrize("body, english, chinese", [
     # `rectify extend` refuses an extension without --reason or --approved-by: so is one written by hand
     (EXTENSION + "  reason: 补批\n  approved_by: null\n  late: true\n",
-     "7:16: journal entry 1.approved_by: expected the name of a unit (text), got nothing",
+     "7:16: journal entry 1, field approved_by: expected the name of a unit (text), got nothing",
      "7:16: 第 1 条进展记录的 approved_by：应为单位名称（文字），实为空值"),
     (EXTENSION + "  approved_by: 自治区生态环境厅\n  late: true\n",
      "1:3: journal entry 1: missing required key 'reason'", "1:3: 第 1 条进展记录：缺少必需的键“reason”"),
     (EXTENSION + "  reason: 补批\n  late: true\n",
      "1:3: journal entry 1: missing required key 'approved_by'", "1:3: 第 1 条进展记录：缺少必需的键“approved_by”"),
     (EXTENSION + "  reason: ~\n  approved_by: 自治区生态环境厅\n  late: true\n",
-     "6:11: journal entry 1.reason: expected non-empty text, got nothing", "6:11: 第 1 条进展记录的 reason：应为非空文字，实为空值"),
+     "6:11: journal entry 1, field reason: expected non-empty text, got nothing", "6:11: 第 1 条进展记录的 reason：应为非空文字，实为空值"),
     # a unit is one name: a list was "unknown unit a list"
     ("  state: done\n  evidence: x\n  by: [拉萨市, 日喀则市]\n",
-     "5:7: journal entry 1.by: expected the name of a unit (text), got a list",
+     "5:7: journal entry 1, field by: expected the name of a unit (text), got a list",
      "5:7: 第 1 条进展记录的 by：应为单位名称（文字），实为列表"),
     # a key YAML reads as null was "unknown key None", Python's word
     ("  state: done\n  evidence: x\n  ~: x\n",
@@ -527,7 +546,7 @@ HEX = "0x" + "f" * 3600  # (4,334 digits written in decimal: more than Python wr
     ("    - key: tasks_total\n", f"    - key: {HEX}\n", "14:12: claim.key: expected non-empty text, got a number of more than 4300 digits"),
     ("  - id: 1\n", f"  - id: {HEX}\n", "31:9: task.id: expected a whole number ≥ 1, got a number of more than 4300 digits"),
     ("      - id: 1   # overdue", f"      - id: {HEX}  # overdue",
-     "41:13: task 1 measure.id: expected a whole number ≥ 1, got a number of more than 4300 digits"),
+     "41:13: task 1 measure, field id: expected a whole number ≥ 1, got a number of more than 4300 digits"),
 ], ids=["hex-value", "hex-value-long-line", "quoted-value", "hex-key", "hex-task-id", "hex-measure-id"])
 @pytest.mark.parametrize("command", ["validate", "reconcile"])
 def test_a_number_of_thousands_of_digits_in_the_plan_is_refused_naming_its_line_not_an_internal_error(tmp_path, old, new, expected,
@@ -548,7 +567,7 @@ def test_a_journal_entrys_measure_of_thousands_of_digits_is_refused_naming_its_l
     (tmp_path / "reg" / "progress.yaml").write_text(journal.replace('- measure: "1.1"', f"- measure: {HEX}", 1), encoding="utf-8")
     result = _rectify("validate", "-r", "tasks.yaml", cwd=tmp_path / "reg", cache=tmp_path / "cache")
     assert (result.returncode, result.stdout) == (2, ""), result.stderr[:300]
-    assert result.stderr == "rectify: progress.yaml:2:12: journal entry 1.measure: expected a quoted measure id like \"18.4\", got a number of more than 4300 digits\n"
+    assert result.stderr == "rectify: progress.yaml:2:12: journal entry 1, field measure: expected a quoted measure id like \"18.4\", got a number of more than 4300 digits\n"
 
 
 def _plan_with(tmp_path, old: str, new: str) -> Path:

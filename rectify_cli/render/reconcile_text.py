@@ -7,7 +7,7 @@ from ..i18n import Lang
 from ..i18n import label as _l
 from ..reconcile import ClaimCheck, ReconcileResult
 from ..textsafe import display_width
-from .linebreak import break_offsets, joined_out, unbroken
+from .linebreak import joined_out, unbroken, wrapped
 from .summary_text import cell, table
 
 # The columns of the table (label keys), and which of them (the report's words, the counting
@@ -52,11 +52,11 @@ def _figure(check: ClaimCheck, value: int) -> str:
 
 def _wrapped(first: str, text: str, width: int) -> list[str]:
     """`first` then `text` on lines of at most `width` cells, the lines after the first indented
-    under the text's start; broken where a line may break (linebreak.break_offsets)."""
+    under the text's start; broken where a line may break, but inside a path (linebreak.wrapped:
+    the report's, f/src/naqu.txt, was cut f/src/ | naqu.txt)."""
     indent = display_width(first)
     room = max(width - indent, _MIN_ROOM)
-    cuts = break_offsets(text, room)
-    pieces = [joined_out(text[start:end]).rstrip() for start, end in zip([0, *cuts], [*cuts, len(text)])]
+    pieces = [joined_out(piece).rstrip() for piece in wrapped(text, room)]
     return [first + pieces[0], *(" " * indent + piece for piece in pieces[1:])]
 
 
