@@ -433,6 +433,7 @@ def _print_json(document) -> None:
 # -- commands -----------------------------------------------------------------------
 @app.command("status", cls=_Command, help="help_status", short_help="help_status_short")
 def status_cmd(
+    ctx: typer.Context,
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
     measures: Annotated[bool, typer.Option("--measures", help="help_status_measures")] = False,
@@ -466,12 +467,13 @@ def status_cmd(
         with printed_for_the_log():
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
-                                     bundled=bundled_by_default(registry))
+                                     bundled=bundled_by_default(registry), typed=_typed_registry(ctx, registry))
         _warn_far(reg, lang)  # (after the report: a measure it shows on track may be one of these)
 
 
 @app.command("show", cls=_Command, help="help_show", short_help="help_show_short")
 def show_cmd(
+    ctx: typer.Context,
     item: Annotated[str, typer.Argument(help="help_show_item", metavar="help_value_id")],
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
@@ -496,7 +498,8 @@ def show_cmd(
         from .render import rich_status
 
         with printed_for_the_log():
-            rich_status.print_show(make_console(), report, item, registry=reg, lang=lang)
+            rich_status.print_show(make_console(), report, item, registry=reg, lang=lang,
+                                   typed=_typed_registry(ctx, registry))
 
 
 @app.command("check", cls=_Command, help="help_check", short_help="help_check_short")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -290,13 +291,70 @@ def test_english_counts_say_closed_and_completed_as_the_chinese_does():
 
 def test_english_reported_state_fits_at_80_columns():
     result = run("status", "--registry", SMALL, "--lang", "en", env={"COLUMNS": "80"})
-    # (the count of late closes, 4.1's, gives way first)
-    assert result.stdout.splitlines()[-1] == "(Too narrow to show: Closed late; see rectify show <id>)"
-    rows = result.stdout.splitlines()[-5:-1]
+    # (the count of late closes, 4.1's, gives way first; the command, with the ledger typed, on its own line)
+    assert result.stdout.splitlines()[-2:] == ["(Too narrow to show: Closed late;",
+                                               "see rectify show <id> -r tests/fixtures/small/tasks.yaml)"]
+    rows = result.stdout.splitlines()[-6:-2]
     assert [row[:6].strip() for row in rows] == ["1", "2", "3", "4"]
     for row, reported in zip(rows, ["essentially done", "on schedule", "on schedule", "interim results"]):
         assert f"  {reported}  " in row, row
     assert max(len(row) for row in rows) <= 80
+
+
+def _left_out(stdout: str) -> list[str]:
+    """The line under a narrow table naming what it left out, and the command that shows it, as
+    wrapped: from its opening bracket to its closing one."""
+    lines = stdout.splitlines()
+    start = next(at for at, line in enumerate(lines) if line.startswith(("（终端太窄", "(Too narrow")))
+    end = next(at for at in range(start, len(lines)) if lines[at].endswith(("）", ")")))
+    return lines[start:end + 1]
+
+
+def _pasted(footer: list[str], item: str) -> list[str]:
+    """The command a footer names, its lines joined as the terminal shows them, split as a POSIX
+    shell splits it, `item` for its placeholder: the arguments after `rectify`."""
+    text = " ".join(footer)
+    command = text[text.index("rectify "):].rstrip("）)")
+    words = shlex.split(command.replace("<编号>", item).replace("<id>", item))
+    assert words[0] == "rectify", command
+    return words[1:]
+
+
+@pytest.mark.parametrize("lang, width, footer", [
+    ("zh", 40, ["（终端太窄，未显示：问题、报告进度、", "逾期销号；", "见 rectify show <编号>", "-r '台账 副本/tasks.yaml'）"]),
+    ("en", 40, ["(Too narrow to show: Problem, Reported,", "Completed, Closed late;", "see rectify show <id>",
+                "-r '台账 副本/tasks.yaml')"]),
+    ("en", 80, ["(Too narrow to show: Closed late;", "see rectify show <id> -r '台账 副本/tasks.yaml')"]),
+])
+def test_the_show_a_narrow_status_points_at_names_the_registry_as_typed(tmp_path, monkeypatch, lang, width, footer):
+    """Pasted, `rectify show <编号>` showed the ledger found from here (or the bundled one), not the one
+    -r named. Wider than the line, the command takes a line of its own, and is broken between its
+    words only: -r with its path where they fit a line, never inside the path."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "台账 副本")
+    monkeypatch.chdir(tmp_path)
+    result = run("status", "-r", "台账 副本/tasks.yaml", "--lang", lang,
+                 env={"COLUMNS": str(width), "RECTIFY_REGISTRY": None})
+    assert result.exit_code == 0, result.output
+    assert _left_out(result.stdout) == footer
+    assert max(map(cell_len, result.stdout.splitlines())) <= width
+    pasted = run(*_pasted(footer, "1"), "--lang", lang, env={"COLUMNS": "100", "RECTIFY_REGISTRY": None})
+    assert pasted.exit_code == 0, pasted.output
+    assert "污水处理设施建设滞后" in pasted.stdout  # (the small ledger's task 1, not the bundled one's)
+
+
+@pytest.mark.parametrize("found", ["default", "environment"])
+def test_a_registry_the_status_command_line_did_not_name_is_not_added_to_the_show_it_points_at(tmp_path, monkeypatch, found):
+    """The ledger found from the working folder, or named by RECTIFY_REGISTRY (still set in the same
+    shell), is the one the pasted command finds: no -r."""
+    (tmp_path / "data").mkdir()
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(ROOT / "tests" / "fixtures" / "small" / name, tmp_path / "data" / name)
+    (tmp_path / ".git").mkdir()  # (the search for data/ stops here)
+    monkeypatch.chdir(tmp_path)
+    env = {"COLUMNS": "40", "RECTIFY_REGISTRY": str(tmp_path / "data" / "tasks.yaml") if found == "environment" else None}
+    result = run("status", env=env)
+    assert result.exit_code == 0, result.output
+    assert _left_out(result.stdout) == ["（终端太窄，未显示：问题、报告进度、", "逾期销号；见 rectify show <编号>）"]
 
 
 @pytest.mark.parametrize("lang, line", [("en", "As of 2019-03-31  No entries yet"), ("zh", "截至 2019-03-31  尚无进展记录")])

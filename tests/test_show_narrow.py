@@ -1,7 +1,9 @@
 """`rectify show` on narrow terminals: the brackets a note's cell ends with, the milestones' headings."""
 from __future__ import annotations
 
+import json
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -87,8 +89,9 @@ def _milestones(lines: list[str]) -> list[str]:
                 "                  推进",
                 "（终端太窄，未显示：",
                 "完成；",
-                "见 rectify show <编号>",
-                "--format json）"]),
+                "见 rectify show 18.4",
+                "--format json",
+                "-r data/tasks.yaml）"]),
     ("zh", 20, ["整改期限",
                 "期限        状态",
                 "--------------------",
@@ -97,9 +100,9 @@ def _milestones(lines: list[str]) -> list[str]:
                 "2020-12-31  按期推进",
                 "（终端太窄，未显示：",
                 "类型、完成；",
-                "见 rectify show",
-                "<编号> --format",
-                "json）"]),
+                "见 rectify show 18.4",
+                "--format json",
+                "-r data/tasks.yaml）"]),
     ("en", 30, ["Milestones",
                 "Kind     Due         Status",
                 "-----------------------------",
@@ -107,8 +110,9 @@ def _milestones(lines: list[str]) -> list[str]:
                 "ongoing              ongoing",
                 "by date  2020-12-31  on track",
                 "(Too narrow to show: Done;",
-                "see rectify show <id> --format",
-                "json)"]),
+                "see rectify show 18.4",
+                "--format json",
+                "-r data/tasks.yaml)"]),
     ("en", 24, ["Milestones",
                 "Due         Status",
                 "--------------------",
@@ -117,8 +121,9 @@ def _milestones(lines: list[str]) -> list[str]:
                 "2020-12-31  on track",
                 "(Too narrow to show:",
                 "Kind, Done;",
-                "see rectify show <id>",
-                "--format json)"]),
+                "see rectify show 18.4",
+                "--format json",
+                "-r data/tasks.yaml)"]),
 ])
 def test_show_on_a_narrow_terminal_never_splits_a_milestones_heading(lang, width, table):
     """At 20-24 columns the headings were split, 类 / 型, 状 / 态 (in English Ki / nd, Sta / tus, the
@@ -263,3 +268,53 @@ def test_show_from_20_to_80_columns_keeps_an_extensions_words_whole_and_all_ther
         column = width - (len(rest[0]) - len(rest[0].lstrip())) if rest else width
         whole = [part for part in parts if cell_len(part) <= column]
         assert [part for part in whole if not any(part in piece for piece in pieces)] == [], (width, pieces)
+
+
+@pytest.fixture
+def spaced(tmp_path, monkeypatch):
+    """The small fixture in a folder whose name a shell splits, `台 账`, the working folder its parent."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "台 账")
+    monkeypatch.chdir(tmp_path)
+    return "台 账/tasks.yaml"
+
+
+def _left_out(lines: list[str]) -> list[str]:
+    """The line under a narrow table naming what it left out, and the command that shows it, as
+    wrapped: from its opening bracket to its closing one."""
+    start = next(at for at, line in enumerate(lines) if line.startswith(("（终端太窄", "(Too narrow")))
+    end = next(at for at in range(start, len(lines)) if lines[at].endswith(("）", ")")))
+    return lines[start:end + 1]
+
+
+@pytest.mark.parametrize("item, lang, width, footer", [
+    ("1.1", "zh", 26, ["（终端太窄，未显示：完成；", "见 rectify show 1.1", "--format json", "-r '台 账/tasks.yaml'）"]),
+    ("1.1", "zh", 22, ["（终端太窄，未显示：", "完成；", "见 rectify show 1.1", "--format json -r", "'台 账/tasks.yaml'）"]),
+    ("1.1", "en", 30, ["(Too narrow to show: Done;", "see rectify show 1.1", "--format json", "-r '台 账/tasks.yaml')"]),
+    # (a task's measures: which of them to show is the reader's choice)
+    ("1", "zh", 40, ["（终端太窄，未显示：责任单位、内容；", "见 rectify show <编号>", "-r '台 账/tasks.yaml'）"]),
+    ("1", "en", 40, ["(Too narrow to show: Due, Units, Text;", "see rectify show <id>", "-r '台 账/tasks.yaml')"]),
+])
+def test_the_command_a_narrow_show_points_at_names_the_item_and_the_registry_as_typed(spaced, item, lang, width, footer):
+    """`见 rectify show <编号> --format json` under a measure's milestones, pasted, ran nothing (`<编号>`)
+    and then showed the ledger found from here: it names the measure asked for, and the ledger -r
+    named, quoted for the shell; wider than the line, it takes lines of its own, broken between its
+    words only, an option with its value where they fit a line, never inside the path."""
+    lines = _show(spaced, item, lang, width)
+    assert _left_out(lines) == footer
+    if item == "1.1":
+        command = " ".join(footer)[" ".join(footer).index("rectify "):].rstrip("）)")
+        words = shlex.split(command)
+        assert words == ["rectify", "show", "1.1", "--format", "json", "-r", "台 账/tasks.yaml"]
+        pasted = run(*words[1:], env={"RECTIFY_TODAY": "2019-03-31"})
+        assert pasted.exit_code == 0, pasted.output
+        assert json.loads(pasted.stdout)["measure"]["id"] == "1.1"
+
+
+def test_a_registry_the_show_command_line_did_not_name_is_not_added_to_the_command_it_points_at(spaced):
+    """Named by RECTIFY_REGISTRY (still set in the same shell), the ledger is the one the pasted
+    command finds: no -r; the item asked for is still named."""
+    result = run("show", "1.1", "--lang", "en", env={"COLUMNS": "30", "RECTIFY_TODAY": "2019-03-31",
+                                                    "RECTIFY_REGISTRY": spaced})
+    assert result.exit_code == 0, result.output
+    assert _left_out(result.stdout.splitlines()) == ["(Too narrow to show: Done;", "see rectify show 1.1",
+                                                     "--format json)"]

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from rich.cells import cell_len
 from rich.measure import Measurement
@@ -86,10 +86,13 @@ def break_offsets(text: str, width: int, *, groups: bool = False, groups_from: i
     line is not broken inside (history's entries: `销号` / `（2019-06-30补录）`, not `销号（2019-06-30` /
     `补录）`; of those that open at `groups_from` or after); prose is filled as Rich fills it.
     `wholes`: (start, end) offsets of pieces that, where they fit a line, are not broken inside
-    either (show's `…理由：资金` / `未到位；` was), each starting where a line may break."""
+    either (show's `…理由：资金` / `未到位；` was), each starting where a line may break; nor, in
+    `unbroken` text folded between its words, where they fit a line with the rest of their last
+    word (a command's `-r PATH`: its path, `'台账 副本/tasks.yaml'`, is two words to split)."""
     offsets: list[int] = []
     position = used = 0
     units = _units(text)
+    wholes = tuple(wholes)
     starts: dict[int, list[int]] = {}  # (each piece's start: the cells of those starting there)
     for start, end in wholes:
         starts.setdefault(start, []).append(cell_len(text[start:end].rstrip()))
@@ -104,7 +107,8 @@ def break_offsets(text: str, width: int, *, groups: bool = False, groups_from: i
             used += cell_len(unit)
             position += len(unit)
             continue
-        for piece in _fold_pieces(unit, width):  # longer than a line on its own: folded
+        # (longer than a line on its own: folded)
+        for piece in _kept_whole(_fold_pieces(unit, width), position, wholes, width):
             cells = cell_len(piece.rstrip())
             if used and used + cells > width and cells:  # (a space stays at the end of its line)
                 offsets.append(position)
@@ -112,6 +116,31 @@ def break_offsets(text: str, width: int, *, groups: bool = False, groups_from: i
             used += cell_len(piece)
             position += len(piece)
     return offsets
+
+
+def _kept_whole(pieces: list[str], at: int, wholes: tuple[tuple[int, int], ...], width: int) -> list[str]:
+    """`pieces` (a unit folded, from offset `at` of its text) joined again across the cuts inside each
+    of the `wholes` that, to the end of the word it ends in, fits a line."""
+    end_of_unit = at + sum(map(len, pieces))
+    inside = [(start, end) for start, end in wholes if at <= start and end <= end_of_unit]
+    if not inside:
+        return pieces
+    text = "".join(pieces)
+    cuts = list(accumulate(map(len, pieces), initial=at))
+    kept: set[int] = set()
+    for start, end in inside:
+        first = max(cut for cut in cuts if cut <= start)
+        # (with what follows it to a space: the bracket closing the line after a path)
+        last = min(cut for cut in cuts if cut >= end and (cut == end_of_unit or text[cut - at - 1] == " "))
+        if cell_len(text[first - at:last - at].rstrip()) <= width:
+            kept.update(cut for cut in cuts if start < cut < last)
+    joined: list[str] = []
+    for cut, piece in zip(cuts, pieces):
+        if cut in kept:
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _group_cells(units: tuple[str, ...], start: int) -> int:

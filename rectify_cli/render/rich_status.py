@@ -34,9 +34,9 @@ from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plura
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
-from ..textsafe import PerCharacter, printable
+from ..textsafe import PerCharacter, printable, shell_word
 from .journal_text import (LATE_MARK, entry_words_whole, extended_late_words, extension_parts, filled_columns,
-                           ledger_warnings, retraction_text, worded)
+                           ledger_warnings, registry_words, retraction_text, worded)
 from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -544,8 +544,41 @@ def _fitting(columns: list[_Column], width: int) -> list[_Column]:
     return [column for column in columns if column in shown]
 
 
-def _print_columns(console: Console, columns: list[_Column], lang: Lang) -> None:
-    """The table of the `columns` that fit the console, and a line under it naming those left out."""
+@dataclass(frozen=True)
+class _See:
+    """The command the line under a narrow table names, to see what it left out: its words, and
+    the pieces of it kept on a line where they fit (an option with its value, a path)."""
+
+    command: str
+    kept: tuple[str, ...] = ()
+
+
+def _see(key: str, lang: Lang, typed: str | None, **values) -> _See:
+    """The command of label `key` (status_see_show, show_see_json), with -r PATH when the command
+    at hand named its ledger so (`typed`, registry_words): pasted, it shows the same ledger."""
+    kept = ("--format json",) if key == "show_see_json" else ()
+    if typed is not None:
+        kept += (registry_words(typed).lstrip(), shell_word(typed))
+    return _See(label(key, lang, registry=registry_words(typed), **values), kept)
+
+
+def _print_left_out(console: Console, left_out: list[str], see: _See, lang: Lang) -> None:
+    """The line under a table naming the columns it left out, and the command that shows them:
+    unbroken, on a line of its own where it does not fit after them; wider than a line, broken
+    between its words, but inside the pieces it keeps (-r and its path) where they fit one."""
+    command = printable(see.command, single_line=True)
+    text = label("status_left_out", lang, columns=_sep(lang).join(left_out), see=unbroken(command))
+    at = text.index(unbroken(command))
+    wholes = []
+    for piece in (printable(piece, single_line=True) for piece in see.kept):  # (in `unbroken` text, character i is at 2i)
+        start = command.rindex(piece)
+        wholes.append((at + 2 * start, at + 2 * (start + len(piece)) - 1))
+    console.print(Paragraph(text, wholes=tuple(wholes)))
+
+
+def _print_columns(console: Console, columns: list[_Column], lang: Lang, see: _See) -> None:
+    """The table of the `columns` that fit the console, and a line under it naming those left out
+    and the command that shows them (`see`)."""
     shown = _fitting(columns, console.width)
     table = _table()
     for column in shown:
@@ -553,8 +586,7 @@ def _print_columns(console: Console, columns: list[_Column], lang: Lang) -> None
     _print_table(console, table, list(zip(*(column.cells for column in shown))))
     left_out = [unbroken(column.header) for column in columns if column not in shown]  # (责任 / 单位 read as two)
     if left_out:
-        see = unbroken(label("status_see_show", lang))  # (the command whole, and with its verb)
-        console.print(Paragraph(label("status_left_out", lang, columns=_sep(lang).join(left_out), see=see)))
+        _print_left_out(console, left_out, see, lang)
 
 
 def _deadline_dates(deadline: Deadline, lang: Lang) -> str:
@@ -567,7 +599,7 @@ def _deadline_dates(deadline: Deadline, lang: Lang) -> str:
     return word(MILESTONE, MilestoneKind.ONGOING, lang)
 
 
-def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limit: int | None = None) -> None:
+def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, see: _See, limit: int | None = None) -> None:
     """One row per task, worst first (the `limit` worst, and a line saying how many more); a
     line under the table explains LATE_MARK when a row carries it. On a narrow terminal the
     deadline is given by its dates, and the problem, then the reported state, then (beside a
@@ -605,7 +637,7 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, limi
         columns[2] = _Column(deadline, [_cell(tr.task.deadline.text) for tr in results], gives_way=3)
     # (no room for the light whole beside the ids: cut, `ye…`, as the measures' table cuts it)
     columns[-2] = columns[-2].cut(console.width - _room(columns[:1]) - 2)
-    _print_columns(console, columns, lang)
+    _print_columns(console, columns, lang, see)
     _print_omitted(console, len(every) - len(results), len(results), lang)
     if any(late):
         console.print(Paragraph(label("status_extended_late_legend", lang, mark=LATE_MARK)))
@@ -620,7 +652,7 @@ def _print_omitted(console: Console, more: int, shown: int, lang: Lang) -> None:
         console.print(Paragraph(label(key, lang, shown=shown, more=more, option=unbroken("--limit"))))
 
 
-def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang,
+def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResult], lang: Lang, see: _See,
                     limit: int | None = None) -> None:
     """One row per measure (a task without measures stands for itself), worst first (the
     `limit` worst, and a line saying how many more); a line under the table explains LATE_MARK
@@ -675,7 +707,7 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
             columns[1], columns[2] = columns[1].cut(beside // 2), columns[2].cut(beside - beside // 2)
         else:
             columns[1] = columns[1].cut(beside + 2)
-    _print_columns(console, columns, lang)
+    _print_columns(console, columns, lang, see)
     _print_omitted(console, len(every) - len(ids), len(ids), lang)
     if late_under:
         items = [_late_item(result, unbroken(printable(result.id, single_line=True)), lang)
@@ -723,21 +755,24 @@ def _measure_rows(tasks: Iterable[TaskResult]) -> list[MeasureResult | TaskResul
 
 
 def print_status(console: Console, report: StatusReport, *, registry: Registry, lang: Lang,
-                 measures: bool, today: date, limit: int | None = None, bundled: bool = False) -> None:
+                 measures: bool, today: date, limit: int | None = None, bundled: bool = False,
+                 typed: str | None = None) -> None:
     """Where do we stand? Header (with a warning when the ledger has gone unreported for a
     whole reporting period), counts per light and state, a completion bar, then the tasks
     (or with `measures` every measure) worst first: the `limit` worst, when given. `bundled`:
-    the registry is the bundled example, no other given or found (layout.bundled_by_default)."""
+    the registry is the bundled example, no other given or found (layout.bundled_by_default).
+    `typed`: the ledger as the command line named it (-r PATH), for the show a narrow table names."""
     _header(console, report, registry, lang, today, bundled)
     if not report.tasks:
         console.print(Text(label("status_empty_selection", lang)))
         return
     _counts(console, report, lang)
     console.print()
+    see = _see("status_see_show", lang, typed)
     if measures:
-        _print_measures(console, _measure_rows(report.tasks), lang, limit)
+        _print_measures(console, _measure_rows(report.tasks), lang, see, limit)
     else:
-        _print_tasks(console, report.tasks, lang, limit)
+        _print_tasks(console, report.tasks, lang, see, limit)
 
 
 # --------------------------------------------------------------------------- show
@@ -772,9 +807,10 @@ def _state_text(result: MeasureResult | TaskResult, lang: Lang) -> Text:
     return line
 
 
-def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], lang: Lang) -> None:
+def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], lang: Lang, see: _See) -> None:
     """The milestones table, without the columns empty in every row (原定期限, 事项); where they do
-    not fit beside the status, each of their cells goes under the table, with the deadline it is of."""
+    not fit beside the status, each of their cells goes under the table, with the deadline it is of.
+    `see`: the command a line under it names for the columns it leaves out."""
     milestones = list(milestones)
     dues = [ms.due.isoformat() if ms.due else word(MILESTONE, ms.kind, lang) for ms in milestones]
     originals = [ms.original_due.isoformat() if ms.extended and ms.original_due else "" for ms in milestones]
@@ -812,8 +848,7 @@ def _print_milestones(console: Console, milestones: Iterable[MilestoneResult], l
                         for column, cell in zip(shown, row)))
     console.print(table)
     if left_out := [unbroken(column.header) for column in (kind, done) if column not in shown]:
-        see = unbroken(label("show_see_json", lang))
-        console.print(Paragraph(label("status_left_out", lang, columns=_sep(lang).join(left_out), see=see)))
+        _print_left_out(console, left_out, see, lang)
     under = {original: "show_original_due_under", step: "show_step_under"}
     for column, key in under.items():
         if column not in shown:
@@ -1045,7 +1080,7 @@ def _side_widths(console: Console, states: list[str], notes: list[Text], sides: 
     return shown
 
 
-def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lang: Lang) -> None:
+def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lang: Lang, sees: dict[str, _See]) -> None:
     measure = mr.measure
     task = next(tr.task for tr in report.tasks if mr in tr.measures)
     heading = Text(f"{label('measure', lang)} {printable(measure.id, single_line=True)}", style="bold")
@@ -1059,7 +1094,7 @@ def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lan
     ], console.width))
     console.print()
     console.print(Text(label("show_milestones", lang), style="bold"))
-    _print_milestones(console, mr.milestones, lang)
+    _print_milestones(console, mr.milestones, lang, sees["show_see_json"])
     console.print()
     console.print(Text(label("show_history", lang), style="bold"))
     if mr.written:
@@ -1068,7 +1103,7 @@ def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lan
         console.print(Text(label("show_no_history", lang, day=report.as_of.isoformat())))
 
 
-def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lang) -> None:
+def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lang, sees: dict[str, _See]) -> None:
     task = tr.task
     console.print(Text(f"{label('task', lang)} {printable(task.id, single_line=True)}", style="bold"))
     reported = word(REPORTED, task.reported.state, lang)
@@ -1092,10 +1127,10 @@ def _show_task(console: Console, report: StatusReport, tr: TaskResult, lang: Lan
     console.print()
     if tr.measures:
         console.print(Text(label("show_measures", lang), style="bold"))
-        _print_measures(console, tr.measures, lang)
+        _print_measures(console, tr.measures, lang, sees["status_see_show"])
     else:
         console.print(Text(label("show_milestones", lang), style="bold"))
-        _print_milestones(console, tr.milestones, lang)
+        _print_milestones(console, tr.milestones, lang, sees["show_see_json"])
     # (its measures' entries in date order, those of a day in the order of its measures)
     written = sorted((entry for mr in tr.measures for entry in mr.written), key=attrgetter("date"))
     console.print()
@@ -1113,16 +1148,21 @@ def _extended_late_ids(tr: TaskResult, lang: Lang) -> str:
     return label("show_task_extended_late", lang, ids=_sep(lang).join(late)) if late else ""
 
 
-def print_show(console: Console, report: StatusReport, item_id: str, *, registry: Registry, lang: Lang) -> None:
+def print_show(console: Console, report: StatusReport, item_id: str, *, registry: Registry, lang: Lang,
+               typed: str | None = None) -> None:
     """Everything about one task ("18") or measure ("18.4", or "file:18.4" in a folder
     registry; an unprefixed id is accepted when only one file has it): for a measure its text,
     units, milestones, journal history (entries up to the as-of date, in date order) and state;
     for a task its texts, deadline, reported state, state, and its measures worst first.
-    An unknown id raises UsageError naming the closest ids."""
+    An unknown id raises UsageError naming the closest ids. `typed`: the ledger as the command
+    line named it (-r PATH), for the commands the lines under narrow tables name (of its
+    milestones: `show` of the id asked for, which finds it again, `--format json`)."""
     result = engine.find(report, item_id)
     if result is None:
         raise unknown_item(item_id, report.tasks)
+    sees = {"status_see_show": _see("status_see_show", lang, typed),
+            "show_see_json": _see("show_see_json", lang, typed, id=shell_word(item_id))}
     if isinstance(result, TaskResult):
-        _show_task(console, report, result, lang)
+        _show_task(console, report, result, lang, sees)
     else:
-        _show_measure(console, report, result, lang)
+        _show_measure(console, report, result, lang, sees)

@@ -88,6 +88,28 @@ def test_text_kept_unbroken_but_wider_than_the_line_folds_at_its_spaces():
     assert wrapped("Text; " + unbroken("see rectify show <id>") + ")", 20) == ["Text;", "see rectify show", "<id>)"]
 
 
+def test_unbroken_text_folded_at_its_spaces_keeps_a_piece_whole_where_it_fits_a_line():
+    """A command's path with a space, `'台账 副本/tasks.yaml'`, was folded there like any two words:
+    pasted, the path had a line break in it. With -r, where both fit a line, they go together; the
+    closing bracket after it stays with it."""
+    command = "见 rectify show <编号> -r '台账 副本/tasks.yaml'"
+    text = "未显示：期限；" + unbroken(command) + "）"
+    at = text.index(unbroken(command))
+    path, option = command.index("'"), command.index("-r")
+    wholes = ((at + 2 * option, len(text) - 1), (at + 2 * path, len(text) - 1))  # (character i at 2i)
+
+    def lines(width: int) -> list[str]:
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None, markup=False, emoji=False,
+                highlight=False).print(Paragraph(text, wholes=wholes))
+        return out.getvalue().splitlines()
+
+    assert lines(40) == ["未显示：期限；", "见 rectify show <编号>", "-r '台账 副本/tasks.yaml'）"]
+    assert lines(26) == ["未显示：期限；", "见 rectify show <编号> -r", "'台账 副本/tasks.yaml'）"]
+    # (wider than a line, the path is folded at its space, as the terminal would fold it)
+    assert lines(20) == ["未显示：期限；", "见 rectify show", "<编号> -r '台账", "副本/tasks.yaml'）"]
+
+
 @given(st.lists(st.text(alphabet="见rectify<编号>-", min_size=1, max_size=5), min_size=1, max_size=6),
        st.integers(min_value=14, max_value=30))
 def test_unbroken_text_wider_than_the_line_fits_and_loses_nothing_but_spaces(words, width):
