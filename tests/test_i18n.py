@@ -31,23 +31,27 @@ def _validate(plan: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "rectify_cli", "validate", str(plan), *args], capture_output=True, text=True, env=env)
 
 
-def test_a_broken_plans_values_are_quoted_in_chinese_as_written(tmp_path):
-    """Each value quoted between “ and ”, whole, however it is written: a quote in it, or what
-    Rich would read as markup, is printed as it is."""
+def _broken_plan_says(tmp_path, lead: str, *args: str) -> list[str]:
+    """validate's messages (exit 2) of the small plan given values holding a quote, Rich markup and
+    (`lead`) whatever the test needs: an owner, the time zone, a lead and an unknown key."""
     shutil.copytree(FIXTURES / "small", tmp_path / "reg")
     plan = tmp_path / "reg" / "tasks.yaml"
     text = plan.read_text(encoding="utf-8")
     for old, new in [("owners: [拉萨市]", "owners: [\"拉萨'[b]市\"]"),
                      ("timezone: Asia/Shanghai", "timezone: \"Asia/[b]Lha'sa\""),
-                     ("        lead: 自治区生态环境厅\n", "        lead: 自治区'厅\n        ex[b]tra: 1\n")]:
+                     ("        lead: 自治区生态环境厅\n", f"        lead: {lead}\n        ex[b]tra: 1\n")]:
         assert old in text
         text = text.replace(old, new, 1)
     plan.write_text(text, encoding="utf-8")
-
-    result = _validate(plan)
+    result = _validate(plan, *args)
     assert result.returncode == 2
-    messages = [line.split(": ", 2)[2] for line in result.stderr.splitlines()]
-    assert messages == [
+    return [line.split(": ", 2)[2] for line in result.stderr.splitlines()]
+
+
+def test_a_broken_plans_values_are_quoted_in_chinese_as_written(tmp_path):
+    """Each value quoted between “ and ”, whole, however it is written: a quote in it, or what
+    Rich would read as markup, is printed as it is."""
+    assert _broken_plan_says(tmp_path, "自治区'厅") == [
         "registry.settings.timezone：未知时区“Asia/[b]Lha'sa”（应为 IANA 时区名，例如 Asia/Shanghai）",
         "措施 1.1 的 owners：未知单位“拉萨'[b]市”（是否指 拉萨市？）；请在 'units:' 下声明",
         "措施 1.2 的 lead：未知单位“自治区'厅”（是否指 自治区生态环境厅？）",
@@ -75,20 +79,7 @@ def test_no_english_message_quotes_a_value_as_python_does(key):
 def test_a_broken_plans_values_are_quoted_in_english_as_written(tmp_path):
     """In English too each value is quoted between ' and ', whole: a quote, a backslash or Rich
     markup in it printed as it is."""
-    shutil.copytree(FIXTURES / "small", tmp_path / "reg")
-    plan = tmp_path / "reg" / "tasks.yaml"
-    text = plan.read_text(encoding="utf-8")
-    for old, new in [("owners: [拉萨市]", "owners: [\"拉萨'[b]市\"]"),
-                     ("timezone: Asia/Shanghai", "timezone: \"Asia/[b]Lha'sa\""),
-                     ("        lead: 自治区生态环境厅\n", "        lead: C:\\data'厅\n        ex[b]tra: 1\n")]:
-        assert old in text
-        text = text.replace(old, new, 1)
-    plan.write_text(text, encoding="utf-8")
-
-    result = _validate(plan, "--lang", "en")
-    assert result.returncode == 2
-    messages = [line.split(": ", 2)[2] for line in result.stderr.splitlines()]
-    assert messages == [
+    assert _broken_plan_says(tmp_path, "C:\\data'厅", "--lang", "en") == [
         "registry.settings.timezone: unknown time zone 'Asia/[b]Lha'sa' (an IANA name, e.g. Asia/Shanghai)",
         "measure 1.1, field owners: unknown unit '拉萨'[b]市' (did you mean 拉萨市?); declare it under 'units:'",
         "measure 1.2, field lead: unknown unit 'C:\\data'厅'",
