@@ -27,7 +27,7 @@ from . import chain, dates
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_claims import read_claims
-from .importer_owners import EVERY_REGION, Vocabulary, find_owners, responsible_units, sentence_owners, unread_units
+from .importer_owners import EVERY_REGION, Vocabulary, find_owners, owner_roles, sentence_owners, unread_units
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
@@ -909,8 +909,9 @@ def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: No
     owners: list[str] = []
     lead = None
     responsible: list[str] = []  # (the units not said to help, in their order)
+    first = None  # (the first line naming a unit, and how many)
     for head, units, line in lines:
-        found, led = find_owners(units, vocab)
+        found, led, unhelping = owner_roles(units, vocab)
         if not found:
             warnings.append(Notice("names_no_unit", {"who": who, "head": head, "units": units, "line": line}))
         for words in unread_units(units, vocab) if found else ():  # (those after it were lost without a word)
@@ -918,13 +919,15 @@ def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: No
         if found and lead is None and (led or head.startswith(("牵头", "主办"))):  # (西宁市配合，省生态环境厅牵头: the latter)
             lead = led or found[0]
         owners.extend(o for o in found if o not in owners)
+        if found and first is None:
+            first = (head, units, line, len(found))
         if not head.startswith(SUPPORTING_HEADS):  # (西宁市（配合）、省生态环境厅: the latter, not the first named)
-            responsible.extend(o for o in responsible_units(units, vocab) if o in found)
+            responsible.extend(unhelping)
     if owners and lead is None and not responsible:
         # (a supporting unit made the lead in silence, 牵头单位 in summary's tables: said, at its line)
-        head, units, line = next(listed for listed in lines if find_owners(listed[1], vocab)[0])
+        head, units, line, count = first
         warnings.append(Notice("supporting_only", {"who": who, "head": head, "units": units, "line": line, "lead": owners[0],
-                                                   "count": len(find_owners(units, vocab)[0])}))  # (English: 1 supporting unit)
+                                                   "count": count}))  # (English: 1 supporting unit)
     return owners, lead or (responsible or owners or [None])[0]
 
 

@@ -117,19 +117,20 @@ def _subject(clause: str, vocab: Vocabulary, *, sentence: bool = False) -> tuple
 
 def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
     """(owners in order of mention, lead or None) from the subjects of the clauses."""
-    owners, lead, _ = _owners(text, vocab)
+    owners, lead, _ = owner_roles(text, vocab)
     return owners, lead
 
 
 def sentence_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
     """(owners, lead) of a measure's own sentence: the lead the one said to lead, else the first not said to help, as a
     unit line's (西宁市配合，省生态环境厅负责…: 省生态环境厅); None where none is, or every one helps (西宁市协助建设…)."""
-    owners, lead, responsible = _owners(text, vocab, sentence=True)
+    owners, lead, responsible = owner_roles(text, vocab, sentence=True)
     return owners, lead or next(iter(responsible), None)
 
 
-def _owners(text: str, vocab: Vocabulary, *, sentence: bool = False) -> tuple[list[str], str | None, list[str]]:
-    """(owners in order of mention, the one said to lead or None, those not said to help) of the clauses' subjects."""
+def owner_roles(text: str, vocab: Vocabulary, *, sentence: bool = False) -> tuple[list[str], str | None, list[str]]:
+    """(owners in order of mention, the one said to lead or None, those not said to help) of the clauses' subjects
+    (the last, of 西宁市（配合）、省生态环境厅 or 西宁市、海东市协助，省生态环境厅负责: 省生态环境厅)."""
     owners: list[str] = []
     lead: str | None = None
     responsible: list[str] = []
@@ -154,12 +155,6 @@ LISTED_TAIL = re.compile(r"(?:（[^（）]*）|牵头|配合|负责|参与|协�
 # the words after a chain of units saying they help, not lead (西宁市配合, 西宁市协助; 等 before them, 西宁市、海东市等配合)
 SUPPORTING_WORDS = ("配合", "协助", "协办")
 SUPPORTING_TAIL = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位)?)?(?:" + "|".join(SUPPORTING_WORDS) + ")")
-
-
-def responsible_units(listed: str, vocab: Vocabulary) -> list[str]:
-    """The units a 责任单位：-like line names that it does not say help (西宁市（配合）、省生态环境厅: 省生态环境厅;
-    西宁市、海东市协助，省生态环境厅负责: 省生态环境厅), in their order; none where every one helps."""
-    return [name for clause in _clauses(listed) for name in _subject(clause, vocab)[3]]
 
 
 def unread_units(listed: str, vocab: Vocabulary) -> list[str]:

@@ -54,7 +54,6 @@ from .ids import close_ids, is_file_hint, tasks_range, unknown_item
 from .journal_checks import FAR_YEARS, late_extension, repeated_by, units_named_in_file
 from .layout import (
     existing_root,
-    id_prefix,
     journal_path_for,
     journal_present,
     packaged_copy,
@@ -1230,11 +1229,11 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
         wanted.append(head)
     root = existing_root(registry)
     # (a journal no plan file owns, progress.yaml beside plan.yaml, refused as every command does: else it went unverified)
-    files = [f for f, _, _ in registry_files(root)]
-    for f in files:  # (an export or a journal named as the plan has no journal beside it: "nothing to verify", passed)
+    files = registry_files(root)
+    for f, _, _ in files:  # (an export or a journal named as the plan has no journal beside it: "nothing to verify", passed)
         if (refused := not_a_plan(f)) is not None:
             raise refused
-    checks = tuple(_check_journal(journal_path_for(f), prefix=id_prefix(root, f)) for f in files)
+    checks = tuple(_check_journal(journal, prefix=prefix) for _, journal, prefix in files)
     found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
     # (in each journal holding it: two journals begun alike, one a copy of the other, hold the same hashes)

@@ -553,13 +553,14 @@ class _See:
     kept: tuple[str, ...] = ()
 
 
-def _see(key: str, lang: Lang, typed: str | None, **values) -> _See:
+def _see(key: str, lang: Lang, typed: str | None, kept: tuple[str, ...] = (), **values) -> _See:
     """The command of label `key` (status_see_show, show_see_json), with -r PATH when the command
-    at hand named its ledger so (`typed`, registry_words): pasted, it shows the same ledger."""
-    kept = ("--format json",) if key == "show_see_json" else ()
+    at hand named its ledger so (`typed`, registry_words): pasted, it shows the same ledger.
+    `kept`: its pieces kept on a line besides those (an option and its value)."""
+    registry = registry_words(typed)
     if typed is not None:
-        kept += (registry_words(typed).lstrip(), shell_word(typed))
-    return _See(label(key, lang, registry=registry_words(typed), **values), kept)
+        kept += (registry.lstrip(), shell_word(typed))
+    return _See(label(key, lang, registry=registry, **values), kept)
 
 
 def _print_left_out(console: Console, left_out: list[str], see: _See, lang: Lang) -> None:
@@ -1161,7 +1162,7 @@ def print_show(console: Console, report: StatusReport, item_id: str, *, registry
     if result is None:
         raise unknown_item(item_id, report.tasks)
     sees = {"status_see_show": _see("status_see_show", lang, typed),
-            "show_see_json": _see("show_see_json", lang, typed, id=shell_word(item_id))}
+            "show_see_json": _see("show_see_json", lang, typed, ("--format json",), id=shell_word(item_id))}
     if isinstance(result, TaskResult):
         _show_task(console, report, result, lang, sees)
     else:
