@@ -836,8 +836,10 @@ LABELS = {
     "summary_closed_evidence": ("{measure} 的 {day} 销号，佐证：{evidence}", "{measure}, closed {day}, evidence: {evidence}"),
     "summary_extended_why": ("{measure} 的 {day} 延期：{reason}", "{measure}, extended {day}: {reason}"),
     "summary_retracted_why": ("{measure} 的 {day} 撤回误录：{note}", "{measure}, retracted {day}: {note}"),
-    "summary_col_date_reopened": ("重新打开日期", "Reopened on"),
-    "summary_col_closed_before": ("原销号日期", "Closed on"),
+    # (no wider than their dates, as 二's 销号日期 and 七's 日期: 重新打开日期 and 原销号日期, 14 and 12
+    # cells, made a month with a reopening refuse --width 60, which other months take)
+    "summary_col_date_reopened": ("日期", "Date"),
+    "summary_col_closed_before": ("销号日期", "Closed on"),
     "summary_col_note": ("说明", "Note"),
     # (No., not Measure: the ids are 4 cells and a heading's width is its column's least, which the
     # text columns beside it give up at 80 cells)
