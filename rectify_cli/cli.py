@@ -278,6 +278,11 @@ TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="help_opt_t
 RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="help_opt_region")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="help_opt_no_cache")]
 
+# The options of any command that change only how its result is given (its format, where it goes,
+# its language, its width, whether the cache is read), not what it judges: never repeated in a
+# command a hint tells the user to run (_judging_given); every other option typed is.
+_NOT_JUDGING = ("format", "output", "lang", "width", "no_cache")
+
 
 def _dash_is_standard_output(output: Path | None) -> Path | None:
     """`-o -`: standard output, as other tools read it (not a file named "-")."""
@@ -324,26 +329,38 @@ def _typed_registry(ctx: typer.Context, registry: Path | None) -> str | None:
     return str(registry) if registry is not None and getattr(source, "name", "") == "COMMANDLINE" else None
 
 
-def _check_given(ctx: typer.Context, registry: Path | None, day: date | None, fail_on, owner, region, task,
-                 warn_days: int | None, report_period: int | None) -> tuple[str, ...]:
-    """What decided what a check judged, as the words of its command line (unquoted), in the
-    order of check --help: for the `check --format json` a cut output tells the reader to run
-    (render/check.rerun_command). Options left out are left out; the day as the date it named."""
-    words: list[str] = []
-    typed = _typed_registry(ctx, registry)
-    if typed is not None:
-        words += ["-r", typed]
-    if day is not None:
-        words += ["--as-of", day.isoformat()]
-    if fail_on:  # (as typed, once each: overdue fails whatever is given)
-        words += ["--fail-on", ",".join(dict.fromkeys(rule.value for rule in fail_on))]
-    for option, values in (("--owner", owner), ("--region", region), ("--task", task)):
-        for value in values or ():
-            words += [option, value]
-    for option, value in (("--warn-days", warn_days), ("--report-period", report_period)):
-        if value is not None:
-            words += [option, str(value)]
-    return tuple(words)
+def _judging_given(ctx: typer.Context, hinted, **values) -> tuple[tuple[str, ...], ...]:
+    """What decided what the command at hand judged, as the words of its command line (unquoted),
+    one piece an option with its value, in the order of its --help: each option typed on the
+    command line that the `hinted` command (its function) takes too, but _NOT_JUDGING. For the
+    command a hint tells the user to run: pasted, it judges the same ledger, day and measures by
+    the same rules. A ledger found, or named by RECTIFY_REGISTRY, is found again: left out.
+    `values`: an option's value as its words say it, by name (the day --as-of named, not the words
+    typed: 2019年6月底 is 2019-06-30, and a date is the same day wherever it is pasted)."""
+    from inspect import signature
+
+    takes = signature(hinted).parameters
+    pieces: list[tuple[str, ...]] = []
+    for param in ctx.command.params:
+        name = param.name
+        if (param.param_type_name != "option" or name in _NOT_JUDGING or name not in takes
+                or getattr(ctx.get_parameter_source(name), "name", "") != "COMMANDLINE"):
+            continue
+        option = min(param.opts, key=len)  # (-r, as every hint names the ledger)
+        value = values.get(name, ctx.params[name])
+        if getattr(param, "is_flag", False):
+            pieces += [(option,)] if value else []
+        elif getattr(param, "multiple", False):
+            said = [str(getattr(one, "value", one)) for one in value or ()]
+            if option in _COMMA_LISTS:  # (as typed, once each: --fail-on overdue,due_soon)
+                pieces.append((option, ",".join(dict.fromkeys(said))))
+            else:
+                pieces += [(option, one) for one in said]
+        elif type(param.type).__name__ in _PATH_TYPES:  # (as _typed_registry gives it)
+            pieces.append((option, str(Path(value))))
+        else:
+            pieces.append((option, value.isoformat() if isinstance(value, date) else str(getattr(value, "value", value))))
+    return tuple(pieces)
 
 
 def _load(registry: Path | None, no_cache: bool = False):
@@ -467,7 +484,7 @@ def status_cmd(
         with printed_for_the_log():
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
-                                     bundled=bundled_by_default(registry), typed=_typed_registry(ctx, registry))
+                                     bundled=bundled_by_default(registry), given=_judging_given(ctx, show_cmd, as_of=day))
         _warn_far(reg, lang)  # (after the report: a measure it shows on track may be one of these)
 
 
@@ -488,7 +505,8 @@ def show_cmd(
         from .model import item_key
 
         reg = load_item(registry, item_key(item), use_cache=not no_cache)
-        report = _evaluate(reg, _as_of(as_of, reg.plan.settings.timezone), warn_days, report_period)
+        day = _as_of(as_of, reg.plan.settings.timezone)
+        report = _evaluate(reg, day, warn_days, report_period)
         if format is ReportFormat.json:
             from .render import json_out
 
@@ -499,7 +517,7 @@ def show_cmd(
 
         with printed_for_the_log():
             rich_status.print_show(make_console(), report, item, registry=reg, lang=lang,
-                                   typed=_typed_registry(ctx, registry))
+                                   given=_judging_given(ctx, show_cmd, as_of=day))
 
 
 @app.command("check", cls=_Command, help="help_check", short_help="help_check_short")
@@ -544,8 +562,7 @@ def check_cmd(
                                 warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
                                 tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache, width=width,
                                 summary_bytes=summary_bytes,
-                                rerun=_check_given(ctx, registry, day, fail_on, owner, region, task, warn_days,
-                                                   report_period))
+                                rerun=tuple(word for piece in _judging_given(ctx, check_cmd, as_of=day) for word in piece))
         report = checked.outputs[0]
         # (github's own lines are stopped by its renderer; a file holds the report alone)
         if format is CheckFormat.text and output is None and to_actions_log():

@@ -730,10 +730,10 @@ LABELS = {
                                "begun, and no measure has progress to judge."),
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
     "status_left_out": ("（终端太窄，未显示：{columns}；{see}）", "(Too narrow to show: {columns}; {see})"),
-    # ({registry}: " -r PATH" when the command named its ledger so, render/journal_text.registry_words)
-    "status_see_show": ("见 rectify show <编号>{registry}", "see rectify show <id>{registry}"),
+    # ({given}: " -r PATH --as-of DAY …", the options typed that judged what is shown, render/rich_status._see)
+    "status_see_show": ("见 rectify show <编号>{given}", "see rectify show <id>{given}"),
     # (under show's own tables: {id}, the one it was asked for, quoted for the shell)
-    "show_see_json": ("见 rectify show {id} --format json{registry}", "see rectify show {id} --format json{registry}"),
+    "show_see_json": ("见 rectify show {id} --format json{given}", "see rectify show {id} --format json{given}"),
     "status_deadline_at_once": ("立行立改", "at once"),  # a task's deadline without a date, in few cells
     "show_lead_mark": ("（牵头）", " (lead)"),
     "show_text": ("措施内容", "Text"),

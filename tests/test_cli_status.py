@@ -342,6 +342,29 @@ def test_the_show_a_narrow_status_points_at_names_the_registry_as_typed(tmp_path
     assert "污水处理设施建设滞后" in pasted.stdout  # (the small ledger's task 1, not the bundled one's)
 
 
+@pytest.mark.parametrize("lang, footer", [
+    ("zh", ["（终端太窄，未显示：问题、报告进度、", "逾期销号；", "见 rectify show <编号>", "-r '台账 副本/tasks.yaml'",
+            "--as-of 2019-06-30 --warn-days 40", "--report-period 30）"]),
+    ("en", ["(Too narrow to show: Problem, Reported,", "Completed, Closed late;", "see rectify show <id>",
+            "-r '台账 副本/tasks.yaml'", "--as-of 2019-06-30 --warn-days 40", "--report-period 30)"]),
+])
+def test_the_show_a_narrow_status_points_at_judges_the_day_and_rules_the_status_judged(tmp_path, monkeypatch, lang, footer):
+    """Pasted, the show judged today by the ledger's own warning days and reporting period, not
+    the day and rules of the screen it was read on. The day as the date it named; the filters,
+    which show does not take, and what only changes the output (--no-cache, --lang) left out."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "台账 副本")
+    monkeypatch.chdir(tmp_path)
+    result = run("status", "-r", "台账 副本/tasks.yaml", "--as-of", "2019年6月底", "--warn-days", "40",
+                 "--report-period", "30", "--owner", "拉萨市", "--owner", "那曲市", "--no-cache", "--lang", lang,
+                 env={"COLUMNS": "40", "RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-03-31"})
+    assert result.exit_code == 0, result.output
+    assert _left_out(result.stdout) == footer
+    pasted = run(*_pasted(footer, "1"), "--format", "json", env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-03-31"})
+    assert pasted.exit_code == 0, pasted.output
+    judged = json.loads(pasted.stdout)
+    assert (judged["as_of"], judged["warn_days"], judged["report_period_days"]) == ("2019-06-30", 40, 30)
+
+
 @pytest.mark.parametrize("found", ["default", "environment"])
 def test_a_registry_the_status_command_line_did_not_name_is_not_added_to_the_show_it_points_at(tmp_path, monkeypatch, found):
     """The ledger found from the working folder, or named by RECTIFY_REGISTRY (still set in the same

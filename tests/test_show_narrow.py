@@ -310,6 +310,32 @@ def test_the_command_a_narrow_show_points_at_names_the_item_and_the_registry_as_
         assert json.loads(pasted.stdout)["measure"]["id"] == "1.1"
 
 
+@pytest.mark.parametrize("item, lang, width, footer", [
+    ("1.1", "zh", 26, ["（终端太窄，未显示：完成；", "见 rectify show 1.1", "--format json", "-r '台 账/tasks.yaml'",
+                       "--as-of 2019-06-30", "--warn-days 40）"]),
+    ("1.1", "en", 30, ["(Too narrow to show: Done;", "see rectify show 1.1", "--format json", "-r '台 账/tasks.yaml'",
+                       "--as-of 2019-06-30", "--warn-days 40)"]),
+    ("1", "zh", 40, ["（终端太窄，未显示：责任单位、内容；", "见 rectify show <编号>", "-r '台 账/tasks.yaml' --as-of 2019-06-30",
+                     "--warn-days 40）"]),
+    ("1", "en", 40, ["(Too narrow to show: Due, Units, Text;", "see rectify show <id>", "-r '台 账/tasks.yaml' --as-of 2019-06-30",
+                     "--warn-days 40)"]),
+])
+def test_the_command_a_narrow_show_points_at_judges_the_day_and_rules_the_show_judged(spaced, item, lang, width, footer):
+    """Pasted, it judged today by the ledger's own warning days, not the day and rules of the
+    screen it was read on: the day as the date it named (2019年6月底); --no-cache and --lang,
+    which judge nothing, left out."""
+    result = run("show", item, "-r", spaced, "--as-of", "2019年6月底", "--warn-days", "40", "--no-cache", "--lang", lang,
+                 env={"COLUMNS": str(width), "RECTIFY_TODAY": "2019-03-31"})
+    assert result.exit_code == 0, result.output
+    assert _left_out(result.stdout.splitlines()) == footer
+    text = " ".join(footer)
+    words = shlex.split(text[text.index("rectify "):].rstrip("）)").replace("<编号>", "1.1").replace("<id>", "1.1"))
+    pasted = run(*words[1:], *([] if "--format" in words else ["--format", "json"]), env={"RECTIFY_TODAY": "2019-03-31"})
+    assert pasted.exit_code == 0, pasted.output
+    judged = json.loads(pasted.stdout)
+    assert (judged["as_of"], judged["warn_days"], judged["measure"]["id"]) == ("2019-06-30", 40, "1.1")
+
+
 def test_a_registry_the_show_command_line_did_not_name_is_not_added_to_the_command_it_points_at(spaced):
     """Named by RECTIFY_REGISTRY (still set in the same shell), the ledger is the one the pasted
     command finds: no -r; the item asked for is still named."""

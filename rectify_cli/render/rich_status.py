@@ -11,7 +11,7 @@ import copy
 import os
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, partial
@@ -36,7 +36,7 @@ from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, printable, shell_word
 from .journal_text import (LATE_MARK, entry_words_whole, extended_late_words, extension_parts, filled_columns,
-                           ledger_warnings, registry_words, retraction_text, worded)
+                           ledger_warnings, retraction_text, worded)
 from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -553,14 +553,15 @@ class _See:
     kept: tuple[str, ...] = ()
 
 
-def _see(key: str, lang: Lang, typed: str | None, kept: tuple[str, ...] = (), **values) -> _See:
-    """The command of label `key` (status_see_show, show_see_json), with -r PATH when the command
-    at hand named its ledger so (`typed`, registry_words): pasted, it shows the same ledger.
-    `kept`: its pieces kept on a line besides those (an option and its value)."""
-    registry = registry_words(typed)
-    if typed is not None:
-        kept += (registry.lstrip(), shell_word(typed))
-    return _See(label(key, lang, registry=registry, **values), kept)
+def _see(key: str, lang: Lang, given: Sequence[tuple[str, ...]], kept: tuple[str, ...] = (), **values) -> _See:
+    """The command of label `key` (status_see_show, show_see_json), with the options that judged
+    what the command at hand shows as its command line gave them (`given`, cli._judging_given: -r
+    PATH, --as-of DAY, --warn-days N), quoted for the shell: pasted, it shows the same ledger as of
+    the same day by the same rules. `kept`: its pieces kept on a line besides those (each option
+    with its value, and the value alone: a path)."""
+    pieces = [" ".join(map(shell_word, piece)) for piece in given]
+    kept += (*pieces, *(shell_word(piece[-1]) for piece in given if len(piece) > 1))
+    return _See(label(key, lang, given="".join(f" {piece}" for piece in pieces), **values), kept)
 
 
 def _print_left_out(console: Console, left_out: list[str], see: _See, lang: Lang) -> None:
@@ -757,19 +758,20 @@ def _measure_rows(tasks: Iterable[TaskResult]) -> list[MeasureResult | TaskResul
 
 def print_status(console: Console, report: StatusReport, *, registry: Registry, lang: Lang,
                  measures: bool, today: date, limit: int | None = None, bundled: bool = False,
-                 typed: str | None = None) -> None:
+                 given: Sequence[tuple[str, ...]] = ()) -> None:
     """Where do we stand? Header (with a warning when the ledger has gone unreported for a
     whole reporting period), counts per light and state, a completion bar, then the tasks
     (or with `measures` every measure) worst first: the `limit` worst, when given. `bundled`:
     the registry is the bundled example, no other given or found (layout.bundled_by_default).
-    `typed`: the ledger as the command line named it (-r PATH), for the show a narrow table names."""
+    `given`: the options that judged it, as the command line gave them, for the show a narrow
+    table names (_see)."""
     _header(console, report, registry, lang, today, bundled)
     if not report.tasks:
         console.print(Text(label("status_empty_selection", lang)))
         return
     _counts(console, report, lang)
     console.print()
-    see = _see("status_see_show", lang, typed)
+    see = _see("status_see_show", lang, given)
     if measures:
         _print_measures(console, _measure_rows(report.tasks), lang, see, limit)
     else:
@@ -1150,19 +1152,19 @@ def _extended_late_ids(tr: TaskResult, lang: Lang) -> str:
 
 
 def print_show(console: Console, report: StatusReport, item_id: str, *, registry: Registry, lang: Lang,
-               typed: str | None = None) -> None:
+               given: Sequence[tuple[str, ...]] = ()) -> None:
     """Everything about one task ("18") or measure ("18.4", or "file:18.4" in a folder
     registry; an unprefixed id is accepted when only one file has it): for a measure its text,
     units, milestones, journal history (entries up to the as-of date, in date order) and state;
     for a task its texts, deadline, reported state, state, and its measures worst first.
-    An unknown id raises UsageError naming the closest ids. `typed`: the ledger as the command
-    line named it (-r PATH), for the commands the lines under narrow tables name (of its
-    milestones: `show` of the id asked for, which finds it again, `--format json`)."""
+    An unknown id raises UsageError naming the closest ids. `given`: the options that judged it,
+    as the command line gave them, for the commands the lines under narrow tables name (_see; of
+    its milestones: `show` of the id asked for, which finds it again, `--format json`)."""
     result = engine.find(report, item_id)
     if result is None:
         raise unknown_item(item_id, report.tasks)
-    sees = {"status_see_show": _see("status_see_show", lang, typed),
-            "show_see_json": _see("show_see_json", lang, typed, ("--format json",), id=shell_word(item_id))}
+    sees = {"status_see_show": _see("status_see_show", lang, given),
+            "show_see_json": _see("show_see_json", lang, given, ("--format json",), id=shell_word(item_id))}
     if isinstance(result, TaskResult):
         _show_task(console, report, result, lang, sees)
     else:
