@@ -774,6 +774,8 @@ def test_a_unit_line_naming_a_unit_it_does_not_know_beside_one_it_knows_is_warne
     ("西宁市（配合）、省生态环境厅", ["西宁市", "省生态环境厅"], "省生态环境厅"),
     ("西宁市、海东市协助，省生态环境厅负责", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
     ("西宁市（协办）、海东市（配合）、省生态环境厅", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
+    # (X配合Y: Y, the unit helped, was said not to be one the import knows, and X made the lead)
+    ("西宁市配合省生态环境厅", ["西宁市", "省生态环境厅"], "省生态环境厅"),
 ])
 def test_a_unit_line_saying_who_leads_or_helps_reads_whole_without_a_warning(tmp_path, units, owners, lead):
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
@@ -869,6 +871,11 @@ def test_supporting_units_beside_a_lead_or_responsible_one_are_no_warning(tmp_pa
     ("西宁市、省生态环境厅负责建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "西宁市"),
     # (in a sentence, X协助 before what it helps do says X helps: the one responsible leads)
     ("西宁市协助建设污水管网，海东市负责运行维护（2019年6月30日）。", ["西宁市", "海东市"], "海东市"),
+    # (X配合Y建设…: Y, the unit helped, is responsible; it was never read, and X made the lead as helping alone)
+    ("西宁市配合省生态环境厅建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市协助省生态环境厅建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市、海东市配合省生态环境厅、省水利厅建设污水管网（2019年6月30日）。", ["西宁市", "海东市", "省生态环境厅", "省水利厅"],
+     "省生态环境厅"),
 ])
 def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(tmp_path, measure, owners, lead):
     result, out = _import(tmp_path, QINGHAI + _problem(measure=measure))
@@ -883,8 +890,10 @@ def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(
     ("西宁市（协助）建设污水管网（2019年6月30日）。", ["西宁市"]),
     ("西宁市、海东市等配合建设污水管网（2019年6月30日）。", ["西宁市", "海东市"]),
     ("西宁市（配合）、海东市（协办）建设污水管网（2019年6月30日）。", ["西宁市", "海东市"]),
-    # (the unit it helps is not a subject the sentence is read for: still, 西宁市 only helps)
-    ("西宁市配合省生态环境厅建设污水管网（2019年6月30日）。", ["西宁市"]),
+    # (the one it helps no unit the import knows: still, 西宁市 only helps)
+    ("西宁市配合有关企业建设污水管网（2019年6月30日）。", ["西宁市"]),
+    # (nor where it helps with the unit's work, Y的…: a possessive, Y no subject)
+    ("西宁市配合省生态环境厅的督查工作（2019年6月30日）。", ["西宁市"]),
 ])
 def test_a_measures_own_sentence_whose_every_unit_helps_is_warned_of_as_a_unit_line_is(tmp_path, measure, owners):
     """(no unit line: 西宁市, said in the sentence to help, was made the lead without a word, where
