@@ -122,14 +122,8 @@ def _subject(clause: str, vocab: Vocabulary, *, sentence: bool = False) -> tuple
     return chain, lead, pos, responsible
 
 
-def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
-    """(owners in order of mention, lead or None) from the subjects of the clauses."""
-    owners, lead, _ = owner_roles(text, vocab)
-    return owners, lead
-
-
 def sentence_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
-    """(owners, lead) of a measure's own sentence: the lead the one said to lead, else the first not said to help, as a
+    """(owners, lead) of a measure's own sentence, or its progress note: the lead the one said to lead, else the first not said to help, as a
     unit line's (西宁市配合，省生态环境厅负责…: 省生态环境厅); None where none is, or every one helps (西宁市协助建设…)."""
     owners, lead, responsible = owner_roles(text, vocab, sentence=True)
     return owners, lead or next(iter(responsible), None)

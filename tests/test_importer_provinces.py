@@ -1502,6 +1502,18 @@ def test_owners_taken_from_a_note_are_warned_of_at_the_measures_line(tmp_path, l
     assert result.stderr.splitlines()[2:] == [said.format(line=LINE_OF_MEASURE)]
 
 
+@pytest.mark.parametrize("note", ["西宁市配合，省生态环境厅负责完成了设备调试。", "西宁市（配合）、省生态环境厅完成了设备调试。",
+                                  "西宁市协助省生态环境厅完成了设备调试。", "西宁市配合，省生态环境厅牵头完成了设备调试。"])
+def test_owners_taken_from_a_note_make_the_lead_the_unit_not_said_to_help(tmp_path, note):
+    # (the first named was made the lead, though the note says it only helps; a unit line's are read so)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="完成第一污水处理厂提标改造（2019年6月30日）。", note=note))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1 (line {LINE_OF_MEASURE}): the text names no unit; owners taken from "
+                                              "its progress note: 西宁市、省生态环境厅"]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (["西宁市", "省生态环境厅"], "省生态环境厅")
+
+
 @pytest.mark.parametrize("note", ["自治区成立区党委生态文明建设领导小组，加强党对生态文明建设的全面领导。",
                                   "2018年，自治区财政安排部门预算3544.1万元用于环境监测。",
                                   "自治区政府组织有关部门开展排查。"])
