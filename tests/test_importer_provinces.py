@@ -745,6 +745,43 @@ def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
                                  f"measure 1.1 (line {line - 2}): no responsible unit found; using 省相关部门"]
 
 
+@pytest.mark.parametrize("lines, said", [
+    ("责任单位：西宁市\n\n配合单位：有关企业\n\n", "配合单位：有关企业"),
+    ("责任单位：西宁市（牵头）\n\n配合单位：有关企业\n\n", "配合单位：有关企业"),
+    ("责任单位：西宁市、海东市等\n\n配合单位：有关企业\n\n", "配合单位：有关企业")])
+def test_a_unit_line_after_a_complete_one_is_warned_of_at_its_own_line(tmp_path, lines, said):
+    # (the two, a blank line apart, were joined as one cut at a page's edge: the second named at the first's line)
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=lines)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index(said) + 1
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1: {said} (line {line}) names no unit the import knows"]
+
+
+@pytest.mark.parametrize("head", ["整改情况", "整改完成情况", "进展情况"])
+def test_a_note_heading_after_a_unit_line_heads_the_measures_note(tmp_path, head):
+    # (joined to the unit line as one cut at a page's edge: the note read as units, and the measure said to have none)
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units="").replace(
+        "整改进展：正在进行设备调试。", f"责任单位：西宁市\n\n{head}：正在进行设备调试。")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert measure["owners"] == ["西宁市"]
+    assert yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))[0]["note"] == "正在进行设备调试。"
+
+
+@pytest.mark.parametrize("lines", ["责任单位：省生态环境厅、\n\n西宁市\n\n", "责任单位：省生态环境厅、西宁\n\n市\n\n",
+                                   "责任单位：省生态环境厅牵头，\n\n西宁市配合\n\n"])
+def test_a_unit_line_cut_at_a_pages_edge_is_still_joined(tmp_path, lines):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=lines)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (["省生态环境厅", "西宁市"], "省生态环境厅")
+
+
 @pytest.mark.parametrize("units, owners, unread", [
     ("省生态环境厅、青海湖景区保护利用管理局、国网青海省电力公司", ["省生态环境厅"], ["青海湖景区保护利用管理局、国网青海省电力公司"]),
     ("西宁市、海东市；有关企业", ["西宁市", "海东市"], ["有关企业"]),
