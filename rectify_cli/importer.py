@@ -27,7 +27,7 @@ from . import chain, dates
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_claims import read_claims
-from .importer_owners import EVERY_REGION, Vocabulary, find_owners, owner_roles, sentence_owners, unread_units
+from .importer_owners import EVERY_REGION, Vocabulary, owner_roles, sentence_owners, unread_units
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
@@ -860,8 +860,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             if not owners and task_owners:  # (its problem's 责任单位： line)
                 owners, lead = list(task_owners), task_lead
             if not owners and rm.note:
-                owners, _ = find_owners(rm.note, vocab)
-                lead = None
+                owners, lead = sentence_owners(rm.note, vocab)  # (as a unit line's: not one said to help, where another is named)
                 if owners:
                     warnings.append(Notice("owners_from_note", {"measure": mid, "line": rm.line, "owners": "、".join(owners)}))
             if not owners:

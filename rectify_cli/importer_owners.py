@@ -108,21 +108,22 @@ def _subject(clause: str, vocab: Vocabulary, *, sentence: bool = False) -> tuple
                     pos += len(sep)
                     break
         m = nxt
-    # (X、Y配合, X、Y等配合 ending its clause: the whole chain helps; X配合Y is Y's unread, not X helping in silence)
-    # (in a sentence the word goes on with what they help do: 西宁市协助建设…, 西宁市配合省生态环境厅建设…)
-    if lead is None and SUPPORTING_TAIL.match(clause, pos) and (sentence or LISTED_TAIL.fullmatch(clause, pos)):
+    helping = SUPPORTING_TAIL.match(clause, pos) if chain and lead is None else None
+    if helping and vocab.match(clause, helping.end()):
+        # (X配合Y建设…, X协助Y: Y, a unit it knows, is the one responsible, read as a chain of its own; X helps.
+        # Not Y的…: what X helps with is Y's work, not Y)
+        helped, led, end, unhelping = _subject(clause[helping.end():], vocab, sentence=sentence)
+        if not clause.startswith("的", helping.end() + end):
+            return chain + helped, led, helping.end() + end, unhelping
+    # (X、Y配合, X、Y等配合 ending its clause: the whole chain helps; X配合Y, Y no unit it knows, is Y's unread, not X
+    # helping in silence; in a sentence the word goes on with what they help do: 西宁市协助建设…, 西宁市配合有关企业建设…)
+    if helping and (sentence or LISTED_TAIL.fullmatch(clause, pos)):
         responsible = []
     return chain, lead, pos, responsible
 
 
-def find_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
-    """(owners in order of mention, lead or None) from the subjects of the clauses."""
-    owners, lead, _ = owner_roles(text, vocab)
-    return owners, lead
-
-
 def sentence_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
-    """(owners, lead) of a measure's own sentence: the lead the one said to lead, else the first not said to help, as a
+    """(owners, lead) of a measure's own sentence, or its progress note: the lead the one said to lead, else the first not said to help, as a
     unit line's (西宁市配合，省生态环境厅负责…: 省生态环境厅); None where none is, or every one helps (西宁市协助建设…)."""
     owners, lead, responsible = owner_roles(text, vocab, sentence=True)
     return owners, lead or next(iter(responsible), None)

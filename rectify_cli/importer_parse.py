@@ -10,7 +10,7 @@ from datetime import date
 
 from .errors import ReportFormatError
 from .i18n import MEASURE_FIELDS as MEASURE_FIELD_WORDS, Notice, Word, problem
-from .importer_text import CN_NUM, Para
+from .importer_text import CN_NUM, NOTE_HEADS, UNITS_AT, UNITS_HEAD, Para
 from .model import KIND_WORDS, MilestoneKind
 
 
@@ -32,14 +32,13 @@ OTHER_TASK_RE = re.compile(rf"^(?:（(?:[{CN_NUM}]+|\d{{1,3}})）|[{CN_NUM}]+[�
 HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
 # sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)
-NOTE_HEAD_RE = re.compile(r"(?:^|(?<=[。；）]))(整改进展情况|整改完成情况|整改落实情况|整改情况|完成情况|进展情况)：")
+NOTE_HEAD_RE = re.compile(rf"(?:^|(?<=[。；）])){NOTE_HEADS}")
 PROBLEM_HEAD_RE = re.compile(r"^整改目标：")  # (other provinces' problems state a target before the deadline)
 NO_TASK_HEADING = Notice("import_no_task_heading", {})
 # a line naming the units of a problem or a measure, as other reports write them (牵头单位：…
 # 配合单位：…), at a paragraph's start or after a sentence or a deadline it runs on from: the
-# owners, never text of the problem or the measure (the Tibet report names them in the measure)
-UNITS_HEAD = r"((?:责任|牵头|配合|主办|协办)(?:单位|部门))："
-UNITS_AT = re.compile(rf"(?:^|(?<=[。；）])){UNITS_HEAD}")
+# owners, never text of the problem or the measure (the Tibet report names them in the measure):
+# UNITS_AT, UNITS_HEAD, importer_text's (its page joins read them too)
 
 # where the appendix ends, at a paragraph's start or a sentence's: another attachment (附件2：),
 # a signature (中共青海省委 / 青海省人民政府) or the date of issue, alone or before an attachment

@@ -10,7 +10,7 @@ Everything here is pure and deterministic.  The damage handled:
 * extraction artefacts: "PM_{2.5}" -> "PM2.5", subscript digits "PM₁₀" -> "PM10";
 * page breaks: a blank line that cuts a sentence is removed (paragraphs are joined) when the
   previous paragraph does not end with sentence-final punctuation and the next one does not
-  start a new item;
+  start a new item (nor when it ends a unit line, 责任单位：西宁市, and the next one is headed: 配合单位：…);
 * no blank lines: a line that starts a new item (1. 二、 整改进展：) after a line ending a sentence
   starts a new paragraph;
 * page numbers alone on a line ("— 3 —", "第3页", "第3页 共20页", "3/20", or "3" between blank lines) are page
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .errors import ReportFormatError
 from .i18n import Notice, problem
+from .importer_owners import SEPARATORS
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # full-width / Chinese punctuation that behaves like CJK for spacing purposes
@@ -52,6 +53,13 @@ ITEM_START = re.compile(
 )
 
 HEADING_START = re.compile(r"^(?:整改(?:时限|进度|进展)：|附：)")
+
+# the heads of a line naming units (牵头单位：…) and of a measure's progress note, as other provinces write them
+# (importer_parse reads them; here, a line so headed after a complete unit line is a line of its own)
+UNITS_HEAD = r"((?:责任|牵头|配合|主办|协办)(?:单位|部门))："
+NOTE_HEADS = r"(整改进展情况|整改完成情况|整改落实情况|整改情况|完成情况|进展情况)："
+UNITS_AT = re.compile(rf"(?:^|(?<=[。；）])){UNITS_HEAD}")
+HEADED = re.compile(rf"{UNITS_HEAD}|{NOTE_HEADS}")
 
 
 def decode_report(raw: bytes, *, filename: str) -> str:
@@ -296,6 +304,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if prev[-1] == "）" and prev.endswith("。）"):
         return False
+    if HEADED.match(nxt) and UNITS_AT.search(prev) and not prev.endswith(("，", *SEPARATORS)):
+        return False  # (a unit line ending its list, 责任单位：西宁市, and the next line headed: no page cut 西宁市、|…)
     return ITEM_START.match(nxt) is None
 
 

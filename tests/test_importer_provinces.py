@@ -745,6 +745,43 @@ def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
                                  f"measure 1.1 (line {line - 2}): no responsible unit found; using 省相关部门"]
 
 
+@pytest.mark.parametrize("lines, said", [
+    ("责任单位：西宁市\n\n配合单位：有关企业\n\n", "配合单位：有关企业"),
+    ("责任单位：西宁市（牵头）\n\n配合单位：有关企业\n\n", "配合单位：有关企业"),
+    ("责任单位：西宁市、海东市等\n\n配合单位：有关企业\n\n", "配合单位：有关企业")])
+def test_a_unit_line_after_a_complete_one_is_warned_of_at_its_own_line(tmp_path, lines, said):
+    # (the two, a blank line apart, were joined as one cut at a page's edge: the second named at the first's line)
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=lines)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    line = text.split("\n").index(said) + 1
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1: {said} (line {line}) names no unit the import knows"]
+
+
+@pytest.mark.parametrize("head", ["整改情况", "整改完成情况", "进展情况"])
+def test_a_note_heading_after_a_unit_line_heads_the_measures_note(tmp_path, head):
+    # (joined to the unit line as one cut at a page's edge: the note read as units, and the measure said to have none)
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units="").replace(
+        "整改进展：正在进行设备调试。", f"责任单位：西宁市\n\n{head}：正在进行设备调试。")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert measure["owners"] == ["西宁市"]
+    assert yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))[0]["note"] == "正在进行设备调试。"
+
+
+@pytest.mark.parametrize("lines", ["责任单位：省生态环境厅、\n\n西宁市\n\n", "责任单位：省生态环境厅、西宁\n\n市\n\n",
+                                   "责任单位：省生态环境厅牵头，\n\n西宁市配合\n\n"])
+def test_a_unit_line_cut_at_a_pages_edge_is_still_joined(tmp_path, lines):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=lines)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (["省生态环境厅", "西宁市"], "省生态环境厅")
+
+
 @pytest.mark.parametrize("units, owners, unread", [
     ("省生态环境厅、青海湖景区保护利用管理局、国网青海省电力公司", ["省生态环境厅"], ["青海湖景区保护利用管理局、国网青海省电力公司"]),
     ("西宁市、海东市；有关企业", ["西宁市", "海东市"], ["有关企业"]),
@@ -774,6 +811,8 @@ def test_a_unit_line_naming_a_unit_it_does_not_know_beside_one_it_knows_is_warne
     ("西宁市（配合）、省生态环境厅", ["西宁市", "省生态环境厅"], "省生态环境厅"),
     ("西宁市、海东市协助，省生态环境厅负责", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
     ("西宁市（协办）、海东市（配合）、省生态环境厅", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
+    # (X配合Y: Y, the unit helped, was said not to be one the import knows, and X made the lead)
+    ("西宁市配合省生态环境厅", ["西宁市", "省生态环境厅"], "省生态环境厅"),
 ])
 def test_a_unit_line_saying_who_leads_or_helps_reads_whole_without_a_warning(tmp_path, units, owners, lead):
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
@@ -869,6 +908,11 @@ def test_supporting_units_beside_a_lead_or_responsible_one_are_no_warning(tmp_pa
     ("西宁市、省生态环境厅负责建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "西宁市"),
     # (in a sentence, X协助 before what it helps do says X helps: the one responsible leads)
     ("西宁市协助建设污水管网，海东市负责运行维护（2019年6月30日）。", ["西宁市", "海东市"], "海东市"),
+    # (X配合Y建设…: Y, the unit helped, is responsible; it was never read, and X made the lead as helping alone)
+    ("西宁市配合省生态环境厅建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市协助省生态环境厅建设污水管网（2019年6月30日）。", ["西宁市", "省生态环境厅"], "省生态环境厅"),
+    ("西宁市、海东市配合省生态环境厅、省水利厅建设污水管网（2019年6月30日）。", ["西宁市", "海东市", "省生态环境厅", "省水利厅"],
+     "省生态环境厅"),
 ])
 def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(tmp_path, measure, owners, lead):
     result, out = _import(tmp_path, QINGHAI + _problem(measure=measure))
@@ -883,8 +927,10 @@ def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(
     ("西宁市（协助）建设污水管网（2019年6月30日）。", ["西宁市"]),
     ("西宁市、海东市等配合建设污水管网（2019年6月30日）。", ["西宁市", "海东市"]),
     ("西宁市（配合）、海东市（协办）建设污水管网（2019年6月30日）。", ["西宁市", "海东市"]),
-    # (the unit it helps is not a subject the sentence is read for: still, 西宁市 only helps)
-    ("西宁市配合省生态环境厅建设污水管网（2019年6月30日）。", ["西宁市"]),
+    # (the one it helps no unit the import knows: still, 西宁市 only helps)
+    ("西宁市配合有关企业建设污水管网（2019年6月30日）。", ["西宁市"]),
+    # (nor where it helps with the unit's work, Y的…: a possessive, Y no subject)
+    ("西宁市配合省生态环境厅的督查工作（2019年6月30日）。", ["西宁市"]),
 ])
 def test_a_measures_own_sentence_whose_every_unit_helps_is_warned_of_as_a_unit_line_is(tmp_path, measure, owners):
     """(no unit line: 西宁市, said in the sentence to help, was made the lead without a word, where
@@ -1491,6 +1537,18 @@ def test_owners_taken_from_a_note_are_warned_of_at_the_measures_line(tmp_path, l
     result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[2:] == [said.format(line=LINE_OF_MEASURE)]
+
+
+@pytest.mark.parametrize("note", ["西宁市配合，省生态环境厅负责完成了设备调试。", "西宁市（配合）、省生态环境厅完成了设备调试。",
+                                  "西宁市协助省生态环境厅完成了设备调试。", "西宁市配合，省生态环境厅牵头完成了设备调试。"])
+def test_owners_taken_from_a_note_make_the_lead_the_unit_not_said_to_help(tmp_path, note):
+    # (the first named was made the lead, though the note says it only helps; a unit line's are read so)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="完成第一污水处理厂提标改造（2019年6月30日）。", note=note))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1 (line {LINE_OF_MEASURE}): the text names no unit; owners taken from "
+                                              "its progress note: 西宁市、省生态环境厅"]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (["西宁市", "省生态环境厅"], "省生态环境厅")
 
 
 @pytest.mark.parametrize("note", ["自治区成立区党委生态文明建设领导小组，加强党对生态文明建设的全面领导。",
