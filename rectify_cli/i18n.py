@@ -1560,6 +1560,12 @@ LABELS.update({
                                              "the report says '{text}' and, in the same sentence, '{words}', which gives no count: the former "
                                              "is read; check the report, and if need be write its claims under registry: claims: in the "
                                              "curation (key, text, value)"),
+    # (完成 by a date with neither 已 nor 应, 均于2019年底前完成: worded as a plan's deadline is; no claim read of it)
+    "import_claims_undecided": ("{file} 第 {line} 行：报告称“{words}”，分不清是已经完成还是应于该日期前完成：未读作数字；请核对报告，必要时在"
+                                "校订文件的 registry: claims: 下写明（key、text、value）",
+                                "{file}, line {line}: the report says '{words}', which does not tell whether this is done or only due "
+                                "by then: no figure is read from it; check the report, and if need be write its claims under "
+                                "registry: claims: in the curation (key, text, value)"),
     "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
                       "the report says {text}, but its appendix gives {count}: is the text complete?"),
     # (a year read as written, likely mistyped: 2009 or 2109 for 2019)

@@ -763,7 +763,9 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     if isinstance(cur.registry.get("settings"), dict):
         reg["settings"] = dict(cur.registry["settings"])
     reg["claims"], unread = read_claims(headline, curated=cur.registry.get("claims", []))  # (the headline's figures)
-    warnings.extend(unread)
+    # (done or due by a date? said with the file and line of its words, to be looked up in the report)
+    warnings.extend(Notice(w.key, {**w.values, "file": filename, "line": _line_of(text, at.line, w.values["words"]) or at.line})
+                    if w.key == "claims_undecided" else w for w in unread)
     return reg
 
 

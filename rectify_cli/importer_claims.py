@@ -155,10 +155,11 @@ TASKS_DONE_OUTRIGHT = r"((?:已|共|累计)完成整改任务(\d+)[项个])"  # 
 # no 全部 only opening the clause after and ending the sentence (整改任务共3项，已完成。); 全部基本完成 (group 1), all of it
 # basically done, where 全部完成 is read (not 基本全部完成: basically all); 均已基本完成 (group 2) as 全部基本完成; 均完成,
 # 均基本完成 (均 without 已: all of them) as 均已完成 (not 均未完成, 均应完成, 均完成阶段性目标); done on time, 均已按期完成,
-# 已全部如期完成, and with 了, 均完成了, as done (not 均已按期推进, 均未按期完成)
+# 已全部如期完成, and with 了, 均完成了, as done (not 均已按期推进, 均未按期完成); 均已于2019年底前完成 as 已于…全部完成 (均于…完成,
+# no 已: done or due? UNDECIDED)
 _DONE_WORD = r"(?:(?:按期|按时|如期)?(?:(?:整改)?完成(?:整改(?:工作)?)?|办结|销号)了?)"
 ALL_DONE = re.compile(rf"(?:，?(?:已经?|已于\d{{4}}年(?:\d{{1,2}}月)?(?:底|\d{{1,2}}日)?前?|均已|均)?全部(?:(基本)完成(?:整改)?|{_DONE_WORD})"
-                      rf"|，?均已?(?:全面)?{_DONE_WORD}|，?均已?(基本)完成(?:整改)?|，已经?全面完成(?:整改)?|，已经?{_DONE_WORD}(?=[。；]|$))(?=[，。；]|$)")
+                      rf"|，?均(?:已于\d{{4}}年(?:\d{{1,2}}月)?(?:底|\d{{1,2}}日)?前?|已)?(?:全面)?{_DONE_WORD}|，?均已?(基本)完成(?:整改)?|，已经?全面完成(?:整改)?|，已经?{_DONE_WORD}(?=[。；]|$))(?=[，。；]|$)")
 # (全部 before the count, 全部3项整改任务已完成: all of them, so 已完成 just after the noun, which alone may count 3 of more
 # (DONE_AFTER), says all done; group 1 as ALL_DONE's, basically done)
 ALL_BEFORE = "全部"
@@ -173,6 +174,12 @@ REST_NOT_DONE = re.compile(rf"{_REST}(?:均|也|仍|还)?(?:正?在(?:推进|整
 # (and the rest said done with no count of its own, just after a count done of a total: 3项整改任务中已完成1项，其余均已完成
 # is all 3; not 其余均已基本完成, 其余工作均已完成 (other work), 其余均未完成, 其余应于2020年底前全部完成)
 REST_DONE = re.compile(rf"，{_REST}(?:均|也|都)?(?:已经?)?(?:全部|全面)?{_DONE_WORD}(?=[，。；]|$)")
+# (or the rest said basically done, 3项整改任务中已完成1项，其余均已基本完成: the 1 done, and all 3 done or basically done, as
+# 已完成或基本完成3项 is read (the GLOSSARY's 基本完成 is no 完成); not 其余基本全部完成, basically all of the rest)
+REST_BASICALLY_DONE = re.compile(rf"，{_REST}(?:均|也|都)?(?:已经?)?(?:全部)?基本(?:完成(?:整改)?|整改完成)(?=[，。；]|$)")
+# (a total said done by a date with neither 已 nor 应, 3项整改任务均于2019年底前完成, 整改任务共3项，均于2019年底前完成: done by
+# then, or due by then as a plan words a deadline? warned of, quoting its words, and no claim read of it)
+UNDECIDED = re.compile(rf"，?(?:均|全部)?[于在]\d{{4}}年(?:\d{{1,2}}月)?(?:底|\d{{1,2}}日)?前?(?:全部|均)?{_DONE_WORD}(?=[，。；]|$)")
 # (what says some are not done, in the clause of a total said all done: warned of, the claims kept as read)
 NOT_ALL_DONE = ("in_progress", "on_schedule", "remaining")
 # what was due by the end of a year, as reports write it: 2018年12月底前应完成, 2020年底前应完成,
@@ -421,6 +428,11 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
             span = (m.start(1), rest.end())
             next(c for c in counts if c["key"] == f"{noun}_done").update(text=said(span), value=int(m.groups()[-1]))
             read[read.index(spans[f"{noun}_done"])] = spans[f"{noun}_done"] = span
+    for noun, m in totals:  # (已完成1项，其余均已基本完成: all of the total done or basically done, the 1 kept as done)
+        if f"{noun}_done" in spans and (rest := REST_BASICALLY_DONE.match(headline, spans[f"{noun}_done"][1])) \
+                and not any(c["key"] == f"{noun}_done_or_basically_done" for c in counts):
+            counts.append({"key": f"{noun}_done_or_basically_done", "text": said((m.start(1), rest.end())), "value": int(m.groups()[-1])})
+            read.append((m.start(1), rest.end()))
     # (整改任务和具体措施已分别完成25项、86项, 完成率分别为33%、50%, where no other words give it)
     for key in ("tasks_done", "measures_done", "tasks_done_percent", "measures_done_percent"):
         if key in both and not any(c["key"] == key for c in counts):
@@ -435,6 +447,9 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
     for noun, m in totals:  # (3项整改任务已全部完成: all 3 done, its words the count's and theirs)
         joined = JOINED_COUNT.match(headline, m.end(1))  # (3项整改任务、4项具体措施已全部完成: both)
         if (done := ALL_DONE.match(headline, joined.end() if joined else m.end(1)) or _all_of_them_done(headline, m)) is None:
+            if (due := UNDECIDED.match(headline, joined.end() if joined else m.end(1))) and due.span() not in rests:
+                rests.add(due.span())  # (3项整改任务、4项具体措施均于2019年底前完成: warned of once, of both)
+                contradicted.append(Notice("claims_undecided", {"words": said((m.start(1), due.end()))}))
             continue
         # (全部3项整改任务已完成, 全部3项整改任务均已完成: its words from 全部)
         start = m.start(1) - len(ALL_BEFORE) if headline.endswith(ALL_BEFORE, 0, m.start(1)) else m.start(1)

@@ -16,7 +16,7 @@ from test_importer_provinces import DUE_2017, SICHUAN, _rectify
 
 TABLE = Path(__file__).resolve().parent / "fixtures" / "openings.yaml"
 ROWS = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
-ROW_FIELDS = {"opening", "claims", "unread", "contradicts", "agrees", "why", "xfail"}
+ROW_FIELDS = {"opening", "claims", "unread", "contradicts", "undecided", "agrees", "why", "xfail"}
 APPENDIX_COUNTS = {"tasks_total": 3, "measures_total": 4}  # (DUE_2017's problems and measures)
 
 
@@ -62,6 +62,8 @@ def test_an_opening_gives_exactly_its_claims_and_warns_of_the_figures_it_does_no
     assert Counter(said) == Counter(("claims_overruled" if done not in texts else "claims_contradicted" if words in texts
                                      else "claims_contradicted_uncounted", done, words)
                                     for done, words in row.get("contradicts") or []), row["opening"]
+    # (done or due by a date? 均于2019年底前完成: warned of, quoting its words, and no claim read of it)
+    assert [w.values["words"] for w in by_kind.pop("claims_undecided", [])] == (row.get("undecided") or []), row["opening"]
     # (a total the appendix does not have is asked about, "is the text complete?": that one, of each such total)
     short = {(text, APPENDIX_COUNTS[key]) for key, (value, text) in expected.items() if APPENDIX_COUNTS.get(key, value) != value}
     assert {(w.values["text"], w.values["count"]) for w in by_kind.pop("totals", [])} == short
@@ -134,3 +136,34 @@ def test_a_report_saying_all_is_done_and_otherwise_is_warned_of_in_both_its_word
     warnings = [ln.removeprefix(prefix) for ln in result.stderr.splitlines() if ln.startswith(prefix)]
     assert said in warnings, warnings
     assert not [w for w in warnings if "未能读取" in w or "could not be read" in w], warnings
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, "{file} 第 3 行：报告称“3项整改任务均于2019年底前完成”，分不清是已经完成还是应于该日期前完成：未读作数字；请核对报告，"
+           "必要时在校订文件的 registry: claims: 下写明（key、text、value）"),
+    ("en", "{file}, line 3: the report says '3项整改任务均于2019年底前完成', which does not tell whether this is done or only due "
+           "by then: no figure is read from it; check the report, and if need be write its claims under registry: claims: in the "
+           "curation (key, text, value)"),
+], ids=["zh", "en"])
+def test_a_report_saying_done_or_due_by_a_date_is_warned_of_naming_its_file_and_line(tmp_path, lang, said):
+    # (均于2019年底前完成 is worded as a plan words a deadline: it gave no claim and no warning, the figure lost in silence)
+    report = tmp_path / "report.txt"
+    report.write_text(_report("3项整改任务均于2019年底前完成。"), encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    prefix = "rectify: warning: " if lang == "en" else "rectify: 警告："
+    warnings = [ln.removeprefix(prefix) for ln in result.stderr.splitlines() if ln.startswith(prefix)]
+    assert said.format(file=report) in warnings, warnings
+    assert "tasks_done" not in (tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8")
+
+
+def test_a_report_saying_the_rest_is_basically_done_is_checked_by_reconcile_as_done_or_basically_done(tmp_path):
+    # (已完成1项，其余均已基本完成 was read as 1 done, the rest dropped; the appendix has 2 of 3 done or basically done)
+    result = import_report(_report("3项整改任务中已完成1项，其余均已基本完成。"), filename="report.txt")
+    (tmp_path / "tasks.yaml").write_text(result.tasks_yaml, encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(result.progress_yaml, encoding="utf-8")
+    reconciled = _rectify("reconcile", "-r", str(tmp_path / "tasks.yaml"), COLUMNS="200")
+    assert reconciled.exit_code == 1, reconciled.stdout
+    assert [ln for ln in reconciled.stdout.splitlines() if ln.startswith("- ")] == [
+        "- tasks_done_or_basically_done (“3项整改任务中已完成1项，其余均已基本完成”): the report claims 3, the appendix gives 2."], \
+        reconciled.stdout
