@@ -117,6 +117,7 @@ class _Group(_SaidInLanguage, TyperGroup):
         ctx.meta[_HELP_LANG] = lang
         self._help_said_in(lang)
         try:
+            args = _registry_after_command(args)
             self._refuse_a_lang_not_offered(ctx, args)  # (as written: a --lang before the command is the root's)
             return super().parse_args(ctx, _lang_after_command(args))
         except _ParserError as exc:
@@ -193,6 +194,27 @@ def _lang_after_command(args: list[str]) -> list[str]:
             (lang if args[at].startswith("--lang=") else before).append(args[at])
             at += 1
     return [*before, *args[at:at + 1], *(lang if at < len(args) else []), *args[at + 1:]]
+
+
+def _registry_after_command(args: list[str]) -> list[str]:
+    """`args` with a -r/--registry written before the command's name moved after it (`rectify -r
+    data status`, as `git -C DIR status` is typed): every command but import takes one, and the
+    root, which has none, said "no such option -r". Without a command, left as written."""
+    before: list[str] = []
+    registry: list[str] = []
+    at = 0
+    while at < len(args) and args[at].startswith("-"):
+        if args[at] in ("-r", "--registry", "--lang") and at + 1 < len(args):  # (an option and its value)
+            (before if args[at] == "--lang" else registry).extend(args[at:at + 2])
+            at += 2
+        else:  # (--registry=PATH, -rPATH; any other option stays where it was)
+            word = args[at]
+            attached = word.startswith("--registry=") or (word.startswith("-r") and not word.startswith("--"))
+            (registry if attached else before).append(word)
+            at += 1
+    if not registry or at == len(args):
+        return args
+    return [*before, args[at], *registry, *args[at + 1:]]
 
 
 # Options whose value may name several, comma-separated, as CI tools take lists (`--fail-on
@@ -997,7 +1019,7 @@ def _app_for(args: list[str]) -> typer.Typer:
     14 ms of CPU of the bundled ledger's `status`), and only the one named is used. Else (no
     command, an option first, a name mistyped) the whole app, whose parser lists the commands
     and suggests one for a mistyped name."""
-    words = _lang_after_command(args)
+    words = _lang_after_command(_registry_after_command(args))
     named = [info for info in app.registered_commands if words and info.name == words[0]]
     if not named:
         return app

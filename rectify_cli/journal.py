@@ -166,11 +166,11 @@ def append(
         folder = (root if root.is_dir() else root.parent).resolve()
         # (the folder in the cp it says to run, quoted: a virtual environment's path may hold a space)
         raise refusal(UsageError, "installed_copy", root=str(root), folder=shell_word(str(folder)))
-    measure = item_key(measure)
+    typed, measure = measure, item_key(measure)  # (a refusal names the id as typed, as show does: １，２)
     if not measure:  # (record "": it was said to be no measure “” in the plan)
         raise refusal(UsageError, "empty_measure")
     if root.is_dir() and ":" not in measure:
-        measure = _with_its_file(root, measure)
+        measure = _with_its_file(root, measure, typed)
     plan_file, stored_id = _plan_file_for(root, measure)
     jpath = journal_path_for(plan_file)
     if journal_present(jpath) and not jpath.exists():
@@ -185,7 +185,7 @@ def append(
         request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
                                  evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
                                  late=late, milestone=milestone, today=today, journal_dir=jpath.parent, entry=entry,
-                                 far_future=far_future)
+                                 far_future=far_future, typed=typed)
         fields = request.fields(stored_id)
         store = FileCache()
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
@@ -493,15 +493,15 @@ def _unchanged(jpath: Path, old: bytes | None, seen: tuple[int, int, int] | None
         raise JournalWriteError(problem(str(jpath), None, None, "journal_changed"))
 
 
-def _with_its_file(root: Path, measure: str) -> str:
+def _with_its_file(root: Path, measure: str, typed: str) -> str:
     """"NAME:18.4" for "18.4" in a folder registry, when exactly one of its files has that
-    measure (as `show` and `history` find it); else UsageError."""
+    measure (as `show` and `history` find it); else UsageError, naming it as `typed`."""
     plan = load_item(root, measure).plan
     ids = [m.id for m in plan.measures()]
     found = named_id(measure, ids)
     if found is not None:
         return found
-    raise _in_several_files(measure, ids) or refusal(UsageError, "no_measure", measure=measure,
+    raise _in_several_files(measure, ids) or refusal(UsageError, "no_measure", measure=typed,
                                                      hint=_no_measure_hint(measure, ids, plan))
 
 
@@ -577,8 +577,10 @@ class _Request:
 def _check_request(reg: Registry, *, command: str, measure: str, state: str, note: str, day: str | None,
                    evidence: str | None, by: str | None, to: str | None, reason: str | None,
                    approved_by: str | None, late: bool, today: date, journal_dir: Path,
-                   milestone: str | None = None, entry: str | None = None, far_future: bool = False) -> _Request:
-    """Every check of a write request against the plan and journal (no I/O but hashing evidence)."""
+                   milestone: str | None = None, entry: str | None = None, far_future: bool = False,
+                   typed: str | None = None) -> _Request:
+    """Every check of a write request against the plan and journal (no I/O but hashing evidence).
+    `typed`: the id as the user wrote it, which a refusal of no such measure names."""
     plan = reg.plan
     ids = [m.id for m in plan.measures()]
     target = next((m for m in plan.measures() if m.id == measure), None)
@@ -586,7 +588,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         task = next((t for t in plan.tasks if t.id == measure), None)
         hint = (Notice("task_not_measure", {"task": measure, "measures": [m.id for m in task.measures]})
                 if task is not None else _no_measure_hint(measure, ids, plan))
-        raise refusal(UsageError, "no_measure", measure=measure, hint=hint)
+        raise refusal(UsageError, "no_measure", measure=typed or measure, hint=hint)
 
     allowed = _COMMAND_STATES[command]
     typed = str(state).strip()

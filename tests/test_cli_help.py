@@ -527,6 +527,23 @@ def test_lang_before_the_command_is_the_commands():
     assert "--as-of: '2019-02-30' is not a real calendar date" in result.stderr
 
 
+@pytest.mark.parametrize("before", [("-r", "tests/fixtures/small/tasks.yaml"),
+                                    ("--registry", "tests/fixtures/small/tasks.yaml"),
+                                    ("--registry=tests/fixtures/small/tasks.yaml",),
+                                    ("--lang", "en", "-r", "tests/fixtures/small/tasks.yaml")])
+def test_registry_before_the_command_is_the_commands(before):
+    """`rectify -r data status` (as `git -C DIR status` is typed) said "没有选项 -r", when every
+    command but import has one: the ledger named before the command is the command's, as --lang."""
+    result = run(*before, "status", "--as-of", "2019-02-30")
+    assert result.exit_code == 2
+    assert "2019-02-30" in result.stderr and "-r" not in result.stderr, result.stderr
+
+
+def test_registry_before_import_is_refused_as_imports():
+    result = run("-r", "tests/fixtures/small/tasks.yaml", "import", "report.txt")
+    assert (result.exit_code, result.stderr) == (2, "rectify: 没有选项 -r；用法见 rectify import --help\n")
+
+
 def test_unknown_option_exits_2():
     result = CliRunner().invoke(app, ["status", "--no-such-option"])
     assert result.exit_code == 2

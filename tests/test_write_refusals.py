@@ -90,6 +90,10 @@ REFUSALS = [
     (("record", "1.7", "--state", "in_progress", "--note", "推进中"),
      "整改方案中没有措施“1.7”（是否指 1.2、1.1？）",
      "no measure '1.7' in the plan (did you mean 1.2, 1.1?)"),
+    # (as typed, as show says it: it said “1,2”, a comma the clerk's input method never wrote)
+    (("record", "１，２", "--state", "in_progress", "--note", "推进中"),
+     "整改方案中没有措施“１，２”（是否指 1.2？）",
+     "no measure '１，２' in the plan (did you mean 1.2?)"),
     (("record", "4", "--state", "in_progress", "--note", "推进中"),
      "整改方案中没有措施“4”（4 是整改任务，请指明其下的一项措施：4.1、4.2）",
      "no measure '4' in the plan (4 is a task: name one of its measures, 4.1, 4.2)"),

@@ -469,7 +469,9 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
             if column == _NOTE:
                 lines += ["  " + line for line in _notes_under(entry, lang, width - 2)]
                 continue
-            lines.append("  " + label("history_under_row", lang, name=headers[column], text=clip(row[column], room[column])))
+            # (the evidence whole, as the note: the row's cell was cut to NOTE_WIDTH for a table)
+            text = printable(entry.evidence or "", single_line=True) if column == _EVIDENCE else row[column]
+            lines.append("  " + label("history_under_row", lang, name=headers[column], text=clip(text, room[column])))
     return lines
 
 

@@ -142,6 +142,16 @@ def test_a_note_and_evidence_too_long_for_a_narrow_terminal_go_under_the_entry()
         ""]
 
 
+def test_evidence_under_its_entry_has_the_whole_width_as_the_note_has():
+    """At 80 columns the evidence under its entry was cut at 60 cells (`佐证：藏环发…12号藏环发〔…`,
+    the document number lost) beside 12 cells left empty, while the note above it had the line."""
+    evidence = "藏环发〔2019〕12号" * 4  # (68 cells: more than a table's cell, less than the line)
+    rows = [entry("1.1", "2019-06-01", "in_progress", note="持续推进" * 12, evidence=evidence, by="自治区生态环境厅")]
+    lines = render_history(rows, lang=Lang.zh, width=80).split("\n")
+    assert f"  佐证：{evidence}" in lines, lines
+    assert max(map(wcswidth, lines)) <= 80
+
+
 @pytest.mark.parametrize("lang", [Lang.zh, Lang.en])
 def test_history_fits_every_terminal_width(entries, lang):
     for width in range(20, 161, 7):
