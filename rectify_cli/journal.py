@@ -185,7 +185,7 @@ def append(
         request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
                                  evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
                                  late=late, milestone=milestone, today=today, journal_dir=jpath.parent, entry=entry,
-                                 far_future=far_future, typed=typed)
+                                 far_future=far_future, typed_id=typed)
         fields = request.fields(stored_id)
         store = FileCache()
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
@@ -578,9 +578,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                    evidence: str | None, by: str | None, to: str | None, reason: str | None,
                    approved_by: str | None, late: bool, today: date, journal_dir: Path,
                    milestone: str | None = None, entry: str | None = None, far_future: bool = False,
-                   typed: str | None = None) -> _Request:
+                   typed_id: str | None = None) -> _Request:
     """Every check of a write request against the plan and journal (no I/O but hashing evidence).
-    `typed`: the id as the user wrote it, which a refusal of no such measure names."""
+    `typed_id`: the id as the user wrote it, which a refusal of no such measure names."""
     plan = reg.plan
     ids = [m.id for m in plan.measures()]
     target = next((m for m in plan.measures() if m.id == measure), None)
@@ -588,7 +588,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         task = next((t for t in plan.tasks if t.id == measure), None)
         hint = (Notice("task_not_measure", {"task": measure, "measures": [m.id for m in task.measures]})
                 if task is not None else _no_measure_hint(measure, ids, plan))
-        raise refusal(UsageError, "no_measure", measure=typed or measure, hint=hint)
+        raise refusal(UsageError, "no_measure", measure=typed_id or measure, hint=hint)
 
     allowed = _COMMAND_STATES[command]
     typed = str(state).strip()
