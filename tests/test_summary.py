@@ -785,6 +785,31 @@ def test_a_close_retracted_in_its_own_month_is_not_closed_and_the_retraction_is_
     assert "本月撤回的误录记录" not in march
 
 
+def test_retractions_no_unit_wrote_have_no_empty_unit_column(tmp_path):
+    """九 listed every retraction under a 记录单位 (By) column that none of them filled: a column
+    headed 记录单位 and empty all the way down, in a report pasted into a document, and its 12
+    cells taken from the note beside it. history and show leave such a column out
+    (filled_columns); so does 九, and keeps it when one retraction names its unit."""
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
+    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                 ("retract", "1.1", "--reason", "误记：应为1.2的验收", "--date", "2019-04-20")):
+        assert run(*args, "-r", registry, env=env).exit_code == 0
+    zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
+    assert _section(zh, "九、本月撤回的误录记录（1条）")[1:] == [
+        "日期        措施    撤回的记录       说明",
+        "----------  ------  ---------------  -------------------",
+        "2019-04-20  1.1     2019-04-05 销号  误记：应为1.2的验收",
+    ]
+    en = run("summary", "-r", registry, "--month", "2019-04", "--lang", "en", env=env).stdout
+    assert _section(en, "9. Entries retracted this month as recorded by mistake (1)")[1:] == [
+        "Date        No.    Entry retracted     Note",
+        "----------  -----  ------------------  -------------------",
+        "2019-04-20  1.1    2019-04-05 closure  误记：应为1.2的验收",
+    ]
+
+
 def test_a_retraction_undone_in_the_month_is_listed_and_its_close_counts_again(tmp_path):
     """A close retracted by mistake, the retraction then retracted: the month lists both
     retractions, the second as retracting the first, and the close counts as of the month's end."""

@@ -604,11 +604,14 @@ def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
              retracted_entry(i.state, i.milestone, i.target_date, lang),
              cell(i.note), cell(i.by)] for i in m.retractions]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_retracted", "summary_col_note", "summary_col_by")
+    give_way = (3, 4)
+    if not any(row[4] for row in rows):  # (a unit column none filled is left out, as history leaves it)
+        rows, keys, give_way = [row[:4] for row in rows], keys[:4], (3,)
     # (the note says what the mistake was: one cut to fit the page is said whole under the table)
     why = [_l("summary_retracted_why", lang, measure=cell(i.measure_id), day=_iso(i.date),
               note=_ended(cell(i.note).strip(), lang)) for i in m.retractions]
     # (what a retraction means, under the table as other sections' notes are, after a blank line)
-    return (page.table([_l(k, lang) for k in keys], rows, give_way=(3, 4), whole={3: why}) + "\n\n"
+    return (page.table([_l(k, lang) for k in keys], rows, give_way=give_way, whole={3: why}) + "\n\n"
             + _l("summary_retractions_note", lang))
 
 
