@@ -823,8 +823,9 @@ LABELS = {
     # (a step label too long for the page: the row is marked with the step's date, the label said under the table)
     "summary_step_label_line": ("{measure} 的 {day} 到期的一步：{label}。", "{measure}, step due {day}: {label}."),
     "summary_reopened_on": ("已于 {day} 重新打开", "reopened {day}"),
-    # (the same, under the table, where the 备注 column does not fit the page)
-    "summary_reopened_line": ("{measure} 的 {closed} 销号：{reopened}。", "{measure}, closed {closed}: {reopened}."),
+    # (the same, under the table, where the 备注 column does not fit the page; and the step a close
+    # was of, where its mark, 【2018-12-31到期的一步】, or its entry retracted is cut to the date)
+    "summary_close_line": ("{measure} 的 {closed} 销号：{what}。", "{measure}, closed {closed}: {what}."),
     # (the closes made after their deadline, as `close` warns when writing each: as 四 counts days overdue)
     "summary_closed_late_line": ("逾期销号：{closes}。", "Closed late: {closes}."),
     "summary_closed_late": ("{measure}（逾期{days}天）", "{measure} ({days:day} late)"),

@@ -52,10 +52,13 @@ class Marked(str):
     """A cell (as cell() makes them) whose start, `head`, stays whole when the page cuts it: the
     step a row is about, 【2018-12-31到期的一步】, without which a close of one step reads as the
     measure's. A mark of a label too long for the page gives way, whole, to `short` (the same
-    cell marked with the step's date, as a step with no label is), `note` said under the table."""
+    cell marked with the step's date, as a step with no label is), and that to `least`, the date
+    alone, 【2018-12-31…】, where the page has no room for it: what a form leaves out is its `note`,
+    said under the table."""
 
     head: str
     short: Marked | None = None
+    least: Marked | None = None
     note: str = ""
 
     def __new__(cls, head: str, text: str) -> Marked:
@@ -162,7 +165,7 @@ class Page:
         """`table` with the free-text columns `give_way` (cells as cell() makes them) clipped, with
         …, to fit the page: the widest of them gives way first (the measure text, typically, then
         the units), none below its heading; of two as wide, the first listed keeps a cell more.
-        Under it, after a blank line, the notes of marks too wide for the page (Marked.short), the
+        Under it, after a blank line, the notes of marks too wide for the page (Marked.short, .least), the
         lines `whole` gives a column's rows (one a row, "" for none) of the cells cut, then the
         lines `under` the section says there."""
         # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
@@ -182,12 +185,16 @@ class Page:
             long = [type(c) is Marked and c.short is not None and textsafe.display_width(c.head)
                     + min(READABLE + 1, max(1, widths[c] - textsafe.display_width(c.head))) > room
                     for c in columns[i]]
-            if any(long):
-                notes += [c.note for c, cut in zip(columns[i], long) if cut]
-                columns[i] = [c.short if cut else c for c, cut in zip(columns[i], long)]
-                widths.update((c, textsafe.display_width(c)) for c in columns[i] if c not in widths)
-        for i in give_way:  # (none narrower than a head it keeps whole, and the … after it)
-            heads[i] = max([heads[i], *(textsafe.display_width(c.head) + 1 for c in columns[i] if type(c) is Marked)])
+            columns[i] = [c.short if cut else c for c, cut in zip(columns[i], long)]
+            # (a mark with not even a … beside it, which the page would refuse: its date alone)
+            least = [type(c) is Marked and c.least is not None and textsafe.display_width(c.head) + 1 > room
+                     for c in columns[i]]
+            columns[i] = [c.least if cut else c for c, cut in zip(columns[i], least)]
+            notes += [c.note for c, cut, cut_more in zip(columns[i], long, least) if cut or cut_more]
+            widths.update((c, textsafe.display_width(c)) for c in columns[i] if c not in widths)
+        for i in give_way:  # (none narrower than a head it keeps whole, and the … after it: a head alone, whole)
+            heads[i] = max([heads[i], *(textsafe.display_width(c.head) + (len(c) > len(c.head))
+                                        for c in columns[i] if type(c) is Marked)])
         sizes = [max([head, *map(widths.__getitem__, column)]) for head, column in zip(heads, columns)]
         self.needed = max(self.needed, fixed + sum(heads[i] for i in give_way))
         # A column of marks keeps READABLE cells of text after its widest mark, and the …, as far
@@ -471,8 +478,8 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
         if trial.needed <= page.width:
             page.needed = max(page.needed, trial.needed)
             return text
-        under += [_l("summary_reopened_line", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
-                     reopened=_l("summary_reopened_on", lang, day=i.reopened.isoformat()))
+        under += [_l("summary_close_line", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
+                     what=_l("summary_reopened_on", lang, day=i.reopened.isoformat()))
                   for i in m.closed if i.reopened]
     return page.table([_l(k, lang) for k in keys], rows, give_way=give_way, under=under, whole=whole)
 
@@ -484,7 +491,9 @@ def _step_text(item, lang: Lang) -> str:
         return cell(item.text)
     if item.step_label:
         return _marked(item.step_label, item.text, lang, measure=item.measure_id, day=item.step_due)
-    return _marked(_l("closed_step", lang, day=item.step_due.isoformat()), item.text, lang)
+    step = _l("closed_step", lang, day=item.step_due.isoformat())
+    return _marked(step, item.text, lang, day=item.step_due,
+                   note=_l("summary_close_line", lang, measure=cell(item.measure_id), closed=item.date.isoformat(), what=step))
 
 
 def _reopened(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
@@ -514,21 +523,36 @@ def _overdue(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
 
 
-def _marked(step: str | None, text: str, lang: Lang, *, measure: str | None = None, day: date | None = None) -> str:
+def _marked(step: str | None, text: str, lang: Lang, *, measure: str | None = None, day: date | None = None,
+            note: str = "") -> str:
     """A measure's text as a cell, marked with the step a row is about when it has a label (a
-    Marked cell: the mark is never cut). `step` a label of `measure`'s step due `day`: where it is
-    wider than the mark of the date, that mark stands in for it on a page too narrow (Page.table)."""
+    Marked cell: the mark is never clipped). `step` a label of `measure`'s step due `day`: where it is
+    wider than the mark of the date, that mark stands in for it on a page too narrow, and on one
+    narrower still the date alone (Page.table), the label said under the table. `note`: what a
+    mark given `day` but no `measure` says under the table when cut to its date."""
     if not step:
         return cell(text)
     marked = Marked(cell(_l("step_marked", lang, step=step, text="")), cell(text).strip())
-    if measure is not None and day is not None:
-        short = Marked(cell(_l("step_marked", lang, step=_l("closed_step", lang, day=day.isoformat()), text="")),
-                       marked[len(marked.head):])
+    if day is None:
+        return marked
+    if measure is not None:
+        note = _l("summary_step_label_line", lang, measure=cell(measure), day=day.isoformat(), label=cell(step))
+        short = _remarked(marked, _l("closed_step", lang, day=day.isoformat()), lang, note)
         if textsafe.display_width(short.head) < textsafe.display_width(marked.head):
             marked.short = short
-            marked.note = _l("summary_step_label_line", lang, measure=cell(measure), day=day.isoformat(),
-                             label=cell(step))
+    least = _remarked(marked, f"{day.isoformat()}…", lang, note)
+    if textsafe.display_width(least.head) < textsafe.display_width(marked.head):
+        marked.least = least
+        if marked.short is not None:
+            marked.short.least = least
     return marked
+
+
+def _remarked(marked: Marked, step: str, lang: Lang, note: str) -> Marked:
+    """`marked`'s text marked with `step` instead, `note` saying under the table what it leaves out."""
+    other = Marked(cell(_l("step_marked", lang, step=step, text="")), marked[len(marked.head):])
+    other.note = note
+    return other
 
 
 def _due_next(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
@@ -600,19 +624,28 @@ def _approved_reason(by: str | None, reason: str | None, lang: Lang) -> str:
 def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
     """The month's retractions: each with the entry it voids (its state and date) and why, and
     under them what a retraction means."""
-    rows = [[_iso(i.date), cell(i.measure_id),
-             retracted_entry(i.state, i.milestone, i.target_date, lang),
-             cell(i.note), cell(i.by)] for i in m.retractions]
+    entries = [_retracted_cell(i, lang) for i in m.retractions]
+    rows = [[_iso(i.date), cell(i.measure_id), entry, cell(i.note), cell(i.by)] for i, entry in zip(m.retractions, entries)]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_retracted", "summary_col_note", "summary_col_by")
-    give_way = (3, 4)
+    give_way = (3, 4, 2)
     if not any(row[4] for row in rows):  # (a unit column none filled is left out, as history leaves it)
-        rows, keys, give_way = [row[:4] for row in rows], keys[:4], (3,)
+        rows, keys, give_way = [row[:4] for row in rows], keys[:4], (3, 2)
     # (the note says what the mistake was: one cut to fit the page is said whole under the table)
     why = [_l("summary_retracted_why", lang, measure=cell(i.measure_id), day=_iso(i.date),
               note=_ended(cell(i.note).strip(), lang)) for i in m.retractions]
+    steps = [_l("summary_close_line", lang, measure=cell(i.measure_id), closed=_iso(i.target_date),
+                what=_l("closed_step", lang, day=i.milestone.isoformat())) if len(entry) > len(entry.head) else ""
+             for i, entry in zip(m.retractions, entries)]
     # (what a retraction means, under the table as other sections' notes are, after a blank line)
-    return (page.table([_l(k, lang) for k in keys], rows, give_way=give_way, whole={3: why}) + "\n\n"
+    return (page.table([_l(k, lang) for k in keys], rows, give_way=give_way, whole={3: why, 2: steps}) + "\n\n"
             + _l("summary_retractions_note", lang))
+
+
+def _retracted_cell(item, lang: Lang) -> Marked:
+    """The entry a retraction voids, its date and state kept whole (2019-03-31 销号), the step a
+    close was of, （2018-12-31到期的一步）, giving way to the page (said whole under the table)."""
+    head = retracted_entry(item.state, None, item.target_date, lang)
+    return Marked(head, retracted_entry(item.state, item.milestone, item.target_date, lang)[len(head):])
 
 
 def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:

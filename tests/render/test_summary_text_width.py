@@ -108,7 +108,7 @@ def test_every_line_but_prose_fits_80_cells(month, lang):
 
 @pytest.mark.parametrize("month, width", [("2019-05", "60"), ("2019-03", "65"), ("2019-03", "100")])
 def test_every_table_line_fits_the_width_asked_for(month, width):
-    # (March's closes of one step, 【2018-12-31到期的一步】, are kept whole: 65 is the least it takes)
+    # (March's close of one step, 【2018-12-31到期的一步】, is whole at 65; at 60 its mark keeps the date)
     result = summary("--month", month, "--width", width)
     assert result.exit_code == 0, result.output
     lines = result.stdout.split("\n")
@@ -288,3 +288,81 @@ def test_a_step_label_leaving_its_row_no_readable_text_is_said_under_its_table(t
         assert "30.2 的" not in result.stdout and "30.2, step" not in result.stdout
     else:  # (under the table, after a blank line)
         assert lines[lines.index("", lines.index(row)) + 1] == note
+
+
+def _after_table(lines: list[str], row: str) -> list[str]:
+    """The lines under the table holding `row`: after its blank line, to the next blank line."""
+    start = lines.index("", lines.index(row)) + 1
+    return lines[start:lines.index("", start)]
+
+
+@pytest.mark.parametrize("lang, heading, row, step", [
+    # (its mark, 【2018-12-31到期的一步】, 24 cells never cut, made 二 need 65: the date stays whole)
+    ("zh", "二、本月销号", "2019-03-31  18.4    【2018-12-31…】自治…  自治区自…   制定…",
+     "18.4 的 2019-03-31 销号：2018-12-31到期的一步。"),
+    ("en", "2. Closed out this month", "2019-03-31   18.4   [2018-12-31…] …  自治区自然…  制定《各…",
+     "18.4, closed 2019-03-31: step due 2018-12-31."),
+])
+def test_a_close_of_one_step_fits_60_cells_its_step_said_under_the_table(lang, heading, row, step):
+    """2019-03 was refused at --width 60 (65 needed in Chinese, 68 in English). The step's mark keeps
+    its date and gives way to …; what the row no longer says is said whole under the table."""
+    result = summary("--month", "2019-03", "--width", "60", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    assert [line for line in section(result.stdout, heading) if line.split()[1] == "18.4"] == [row]
+    assert step in _after_table(lines, row)
+
+
+@pytest.mark.parametrize("lang, row, step", [
+    ("zh", "30.2    【2019-12-31…】…  自治区旅…   2019-12-31          31",
+     "30.2 的 2019-12-31 到期的一步：5A级、4A级景区。"),
+])
+def test_a_labelled_step_overdue_fits_60_cells_its_label_said_under_the_table(lang, row, step):
+    """Every month of 2020 was refused at --width 60 in Chinese (63 needed): 30.2's step mark,
+    【5A级、4A级景区】, never cut. It gives way to the step's date; the label is said under 四."""
+    result = summary("--month", "2020-01", "--width", "60", "--lang", lang, env={"RECTIFY_TODAY": "2020-02-10"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    assert [line for line in lines if line.startswith("30.2 ")] == [row, step]
+    assert _after_table(lines, row) == [step]
+
+
+@pytest.mark.parametrize("lang, rows, step", [
+    # (no retraction names a unit: no 记录单位 column, the entry's room the wider)
+    ("zh", ["日期        措施    撤回的记录                        说明",
+            "----------  ------  --------------------------------  ------",
+            "2019-04-24  18.4    2019-03-31 销号（2018-12-31到期…  误记"],
+     "18.4 的 2019-03-31 销号：2018-12-31到期的一步。"),
+    ("en", ["Date        No.    Entry retracted                    Note",
+            "----------  -----  ---------------------------------  ------",
+            "2019-04-24  18.4   2019-03-31 closure (step due 201…  误记"],
+     "18.4, closed 2019-03-31: step due 2018-12-31."),
+])
+def test_a_retracted_close_of_one_step_fits_60_cells_its_step_said_under_the_table(tmp_path, lang, rows, step):
+    """A retraction of 18.4's close of its 2018-12-31 step made April need 79 cells (73 in English):
+    the entry retracted, 2019-03-31 销号（2018-12-31到期的一步）, was never cut. Its date and state
+    stay whole; the step gives way, and is said whole under the table."""
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
+    registry = str(tmp_path / "data/tasks.yaml")
+    assert run_cli("retract", "18.4", "--reason", "误记", "--date", "2019-04-24", "-r", registry,
+                   env={"RECTIFY_TODAY": "2019-04-30"}).exit_code == 0
+    result = summary("--month", "2019-04", "--width", "60", "--lang", lang, "-r", registry,
+                     env={"RECTIFY_TODAY": "2019-04-30"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith(("九、", "9. ")))
+    assert lines[heading + 1:heading + 4] == rows
+    assert lines[heading + 5] == step
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("month", [f"{year}-{month:02d}" for year in (2019, 2020) for month in range(1, 13)])
+def test_every_month_of_the_bundled_ledger_fits_60_cells(month, lang):
+    result = summary("--month", month, "--width", "60", "--lang", lang, env={"RECTIFY_TODAY": "2021-01-10"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    prose = _prose(lines)
+    assert [line for i, line in enumerate(lines) if i not in prose and wcswidth(line) > 60] == []
