@@ -1539,6 +1539,12 @@ LABELS.update({
                                         "{who}: the measure's sentence (line {line}) names {count:supporting unit} only ({units}), no "
                                         "lead or responsible unit; {lead} is made the lead for now: check it, and if need be "
                                         "give the lead under owners: in the curation"),
+    # (the same of its progress note, where the measure's sentence names no unit: 整改进展：西宁市协助完成…)
+    "import_supporting_only_note": ("{who}：第 {line} 行的整改进展所写单位（{units}）均为配合单位，没有牵头单位或责任单位；"
+                                    "牵头单位暂定为{lead}，请核对，必要时在校订文件的 owners: 下写明 lead",
+                                    "{who}: its progress note (line {line}) names {count:supporting unit} only ({units}), no "
+                                    "lead or responsible unit; {lead} is made the lead for now: check it, and if need be "
+                                    "give the lead under owners: in the curation"),
     "import_of_problem": ("问题 {task}", "problem {task}"),
     "import_of_measure": ("措施 {measure}", "measure {measure}"),
     "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),

@@ -874,6 +874,10 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 owners, lead = sentence_owners(rm.note, vocab)  # (as a unit line's: not one said to help, where another is named)
                 if owners:
                     warnings.append(Notice("owners_from_note", {"measure": mid, "line": rm.line, "owners": "、".join(owners)}))
+                if owners and lead is None:  # (西宁市协助完成…: every one it names helps, said as of the measure's sentence)
+                    warnings.append(Notice("supporting_only_note", {"who": Notice("of_measure", {"measure": mid}),
+                                                                    "line": rm.note_line or rm.line, "units": "、".join(owners),
+                                                                    "count": len(owners), "lead": owners[0]}))
             if not owners:
                 owners = [f"{level}相关部门"]
                 warnings.append(Notice("no_unit", {"measure": mid, "line": rm.line, "owner": owners[0]}))
