@@ -1540,27 +1540,34 @@ LABELS.update({
                                         "{who}: the measure's sentence (line {line}) names {count:supporting unit} only ({units}), no "
                                         "lead or responsible unit; {lead} is made the lead for now: check it, and if need be "
                                         "give the lead under owners: in the curation"),
+    # (the same of its progress note, where the measure's sentence names no unit: 整改进展：西宁市协助完成…)
+    "import_supporting_only_note": ("{who}：第 {line} 行的整改进展所写单位（{units}）均为配合单位，没有牵头单位或责任单位；"
+                                    "牵头单位暂定为{lead}，请核对，必要时在校订文件的 owners: 下写明 lead",
+                                    "{who}: its progress note (line {line}) names {count:supporting unit} only ({units}), no "
+                                    "lead or responsible unit; {lead} is made the lead for now: check it, and if need be "
+                                    "give the lead under owners: in the curation"),
     "import_of_problem": ("问题 {task}", "problem {task}"),
     "import_of_measure": ("措施 {measure}", "measure {measure}"),
     "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),
-    "import_claims_unread": ("报告开头的数字未能读取（如“{words}”）：要用 rectify reconcile 核对，请在校订文件的 registry: claims: 下写明"
-                             "（key、text、value）",
-                             "the report's opening figures could not be read (e.g. '{words}'): to check them with rectify "
-                             "reconcile, write them under registry: claims: in the curation (key, text, value)"),
+    "import_claims_unread": ("{file} 第 {line} 行：报告开头的数字未能读取（如“{words}”）：要用 rectify reconcile 核对，请在校订文件的 "
+                             "registry: claims: 下写明（key、text、value）",
+                             "{file}, line {line}: the report's opening figures could not be read (e.g. '{words}'): to check them "
+                             "with rectify reconcile, write them under registry: claims: in the curation (key, text, value)"),
     # (a total said all done, and in the same sentence some not, both read; or a count done given, read instead of it)
-    "import_claims_contradicted": ("报告称“{text}”，同一句又称“{words}”：两者均按原文读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"
-                                   "（key、text、value）",
-                                   "the report says '{text}' and, in the same sentence, '{words}': both are read as written; check the "
-                                   "report, and if need be write its claims under registry: claims: in the curation (key, text, value)"),
-    "import_claims_overruled": ("报告称“{text}”，又称“{words}”：按后者读取；请核对报告，必要时在校订文件的 registry: claims: 下写明"
-                                "（key、text、value）",
-                                "the report says '{text}' and also '{words}': the latter is read; check the report, and if need be "
-                                "write its claims under registry: claims: in the curation (key, text, value)"),
-    "import_claims_contradicted_uncounted": ("报告称“{text}”，同一句又称“{words}”：后者没有数字，按前者读取；请核对报告，必要时在校订文件的 "
-                                             "registry: claims: 下写明（key、text、value）",
-                                             "the report says '{text}' and, in the same sentence, '{words}', which gives no count: the former "
-                                             "is read; check the report, and if need be write its claims under registry: claims: in the "
-                                             "curation (key, text, value)"),
+    "import_claims_contradicted": ("{file} 第 {line} 行：报告称“{text}”，同一句又称“{words}”：两者均按原文读取；请核对报告，必要时在校订文件的 "
+                                   "registry: claims: 下写明（key、text、value）",
+                                   "{file}, line {line}: the report says '{text}' and, in the same sentence, '{words}': both are read "
+                                   "as written; check the report, and if need be write its claims under registry: claims: in the "
+                                   "curation (key, text, value)"),
+    "import_claims_overruled": ("{file} 第 {line} 行：报告称“{text}”，又称“{words}”：按后者读取；请核对报告，必要时在校订文件的 "
+                                "registry: claims: 下写明（key、text、value）",
+                                "{file}, line {line}: the report says '{text}' and also '{words}': the latter is read; check the "
+                                "report, and if need be write its claims under registry: claims: in the curation (key, text, value)"),
+    "import_claims_contradicted_uncounted": ("{file} 第 {line} 行：报告称“{text}”，同一句又称“{words}”：后者没有数字，按前者读取；请核对报告，"
+                                             "必要时在校订文件的 registry: claims: 下写明（key、text、value）",
+                                             "{file}, line {line}: the report says '{text}' and, in the same sentence, '{words}', "
+                                             "which gives no count: the former is read; check the report, and if need be write "
+                                             "its claims under registry: claims: in the curation (key, text, value)"),
     # (完成 by a date with neither 已 nor 应, 均于2019年底前完成: worded as a plan's deadline is; no claim read of it)
     "import_claims_undecided": ("{file} 第 {line} 行：报告称“{words}”，分不清是已经完成还是应于该日期前完成：未读作数字；请核对报告，必要时在"
                                 "校订文件的 registry: claims: 下写明（key、text、value）",

@@ -16,6 +16,7 @@ language; see warning_text).
 from __future__ import annotations
 
 import calendar
+import functools
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -597,13 +598,20 @@ def _source_line(text: str, tail) -> tuple[int, str]:
     return (no, text.split("\n")[no - 1].strip()) if no else (tail.para.line, tail.text)
 
 
+@functools.lru_cache(maxsize=1)
+def _normalised_lines(text: str) -> list[str]:
+    """The lines of `text`, each normalised: once for a report, not for each warning looked up in it (thousands of
+    figures of one long headline line, each named at its line, took 40 seconds)."""
+    return [normalise(line) for line in text.split("\n")]
+
+
 def _line_of(text: str, first: int, words: str, *, start: bool = False) -> int | None:
     """The first line from line `first` on holding `words` (at its start if `start`, or all of it
     when it is shorter: 附件2 on a line of its own, its title on the next): where in a paragraph
     of several lines (joined at page breaks) they are."""
-    lines = text.split("\n")
+    lines = _normalised_lines(text)
     for no in range(first, len(lines) + 1):
-        line = normalise(lines[no - 1])
+        line = lines[no - 1]
         if (line.startswith(words) or (line and words.startswith(line))) if start else words in line:
             return no
     return None
@@ -763,9 +771,10 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     if isinstance(cur.registry.get("settings"), dict):
         reg["settings"] = dict(cur.registry["settings"])
     reg["claims"], unread = read_claims(headline, curated=cur.registry.get("claims", []))  # (the headline's figures)
-    # (done or due by a date? said with the file and line of its words, to be looked up in the report)
-    warnings.extend(Notice(w.key, {**w.values, "file": filename, "line": _line_of(text, at.line, w.values["words"]) or at.line})
-                    if w.key == "claims_undecided" else w for w in unread)
+    # (each said with the file and the line of the words it quotes first, to be looked up in a long report)
+    warnings.extend(Notice(w.key, {**w.values, "file": filename,
+                                   "line": _line_of(text, at.line, w.values.get("text", w.values["words"])) or at.line})
+                    for w in unread)
     return reg
 
 
@@ -865,6 +874,10 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 owners, lead = sentence_owners(rm.note, vocab)  # (as a unit line's: not one said to help, where another is named)
                 if owners:
                     warnings.append(Notice("owners_from_note", {"measure": mid, "line": rm.line, "owners": "、".join(owners)}))
+                if owners and lead is None:  # (西宁市协助完成…: every one it names helps, said as of the measure's sentence)
+                    warnings.append(Notice("supporting_only_note", {"who": Notice("of_measure", {"measure": mid}),
+                                                                    "line": rm.note_line or rm.line, "units": "、".join(owners),
+                                                                    "count": len(owners), "lead": owners[0]}))
             if not owners:
                 owners = [f"{level}相关部门"]
                 warnings.append(Notice("no_unit", {"measure": mid, "line": rm.line, "owner": owners[0]}))

@@ -428,9 +428,11 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
             span = (m.start(1), rest.end())
             next(c for c in counts if c["key"] == f"{noun}_done").update(text=said(span), value=int(m.groups()[-1]))
             read[read.index(spans[f"{noun}_done"])] = spans[f"{noun}_done"] = span
-    for noun, m in totals:  # (已完成1项，其余均已基本完成: all of the total done or basically done, the 1 kept as done)
-        if f"{noun}_done" in spans and (rest := REST_BASICALLY_DONE.match(headline, spans[f"{noun}_done"][1])) \
-                and not any(c["key"] == f"{noun}_done_or_basically_done" for c in counts):
+    for noun, m in totals:  # (已完成1项，其余均已基本完成: all of the total done or basically done, the 1 kept as done;
+        # 已基本完成1项，其余均已完成 the same, the 1 kept as basically done)
+        rest = (f"{noun}_done" in spans and REST_BASICALLY_DONE.match(headline, spans[f"{noun}_done"][1])) \
+            or (f"{noun}_basically_done" in spans and REST_DONE.match(headline, spans[f"{noun}_basically_done"][1]))
+        if rest and not any(c["key"] == f"{noun}_done_or_basically_done" for c in counts):
             counts.append({"key": f"{noun}_done_or_basically_done", "text": said((m.start(1), rest.end())), "value": int(m.groups()[-1])})
             read.append((m.start(1), rest.end()))
     # (整改任务和具体措施已分别完成25项、86项, 完成率分别为33%、50%, where no other words give it)
