@@ -108,7 +108,7 @@ def break_offsets(text: str, width: int, *, groups: bool = False, groups_from: i
             position += len(unit)
             continue
         # (longer than a line on its own: folded)
-        for piece in _kept_whole(_fold_pieces(unit, width), position, wholes, width):
+        for piece in _marks_kept(_kept_whole(_fold_pieces(unit, width), position, wholes, width), width):
             cells = cell_len(piece.rstrip())
             if used and used + cells > width and cells:  # (a space stays at the end of its line)
                 offsets.append(position)
@@ -130,10 +130,13 @@ def _kept_whole(pieces: list[str], at: int, wholes: tuple[tuple[int, int], ...],
     kept: set[int] = set()
     for start, end in inside:
         first = max(cut for cut in cuts if cut <= start)
-        # (with what follows it to a space: the bracket closing the line after a path)
-        last = min(cut for cut in cuts if cut >= end and (cut == end_of_unit or text[cut - at - 1] == " "))
-        if cell_len(text[first - at:last - at].rstrip()) <= width:
-            kept.update(cut for cut in cuts if start < cut < last)
+        # (with what follows it to a space: the bracket closing the line after a path; where that is
+        # wider than a line, the piece alone, the bracket then starting the next line: not the path cut)
+        for last in (min(cut for cut in cuts if cut >= end and (cut == end_of_unit or text[cut - at - 1] == " ")),
+                     min(cut for cut in cuts if cut >= end)):
+            if cell_len(text[first - at:last - at].rstrip()) <= width:
+                kept.update(cut for cut in cuts if start < cut < last)
+                break
     joined: list[str] = []
     for cut, piece in zip(cuts, pieces):
         if cut in kept:
@@ -141,6 +144,32 @@ def _kept_whole(pieces: list[str], at: int, wholes: tuple[tuple[int, int], ...],
         else:
             joined.append(piece)
     return joined
+
+
+# Chinese line breaking (禁则): a line starts with none of these, and ends with none of the openings.
+_NO_START = frozenset("）」』】》〉，。；：、？！％”’")
+_NO_END = frozenset("（「『【《〈“‘")
+
+
+def _marks_kept(pieces: list[str], width: int) -> list[str]:
+    """`pieces` (a unit folded) with a closing mark joined to the piece before it, an opening mark
+    to the piece after it, where the two fit a line: the last character goes down with a closing
+    mark (`乙丙丁` / `戊）`, not `乙丙丁戊` / `）`). Where they do not, the piece before (or after) is
+    a number or a piece kept whole as wide as the line, and it wins: left whole, the mark alone
+    on a line (a date cut reads as another day; a path cut pastes wrong)."""
+    joined: list[str] = []
+    ahead = ""  # (a joiner alone, no cells: it goes with the piece after it, a space before it ends a line)
+    for piece in pieces:
+        if not piece.strip(_JOINER):
+            ahead += piece
+            continue
+        piece, ahead = ahead + piece, ""
+        if joined and (piece.lstrip(_JOINER)[0] in _NO_START or joined[-1].rstrip(_JOINER)[-1:] in _NO_END) \
+                and cell_len((joined[-1] + piece).rstrip()) <= width:
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return joined + [ahead] if ahead else joined
 
 
 def _group_cells(units: tuple[str, ...], start: int) -> int:

@@ -68,6 +68,45 @@ def test_closing_marks_stay_with_what_they_close():
     assert wrapped("甲乙《丙丁》", 6) == ["甲乙", "《丙", "丁》"]  # (Rich alone: 甲乙《 / 丙丁》)
 
 
+def fitted(text: str, width: int, **kwargs) -> list[str]:
+    """The lines of `text` in `width` cells, each asserted to fit them (no mark hung past the column)."""
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, markup=False, emoji=False, highlight=False).print(Paragraph(text, **kwargs))
+    lines = out.getvalue().splitlines()
+    assert all(cell_len(line) <= width for line in lines), lines
+    return lines
+
+
+def test_a_run_as_wide_as_the_line_takes_its_last_character_down_with_a_closing_mark():
+    """禁则: a run a line may not break inside (`unbroken` text, a word), exactly as wide as the
+    line, was folded with the mark after it alone on the next line: `乙丙丁戊` / `）`."""
+    assert fitted(unbroken("乙丙丁戊") + "）", 8) == ["乙丙丁", "戊）"]
+    assert fitted("甲" + unbroken("乙丙丁戊") + "，己", 9) == ["甲", "乙丙丁", "戊，己"]
+    assert fitted(unbroken("乙丙丁戊") + "）。", 8) == ["乙丙丁", "戊）。"]
+    assert fitted("abcdefgh）", 8) == ["abcdefg", "h）"]
+
+
+def test_an_opening_mark_goes_down_with_what_it_opens():
+    """`乙丙（` / `丁戊`: folded, a line ended with the opening mark."""
+    assert fitted("甲" + unbroken("乙丙（丁戊"), 6) == ["甲", "乙丙", "（丁戊"]
+    assert fitted("甲" + unbroken("乙丙《丁》"), 6) == ["甲", "乙丙", "《丁》"]
+
+
+def test_a_closing_mark_after_a_piece_kept_whole_goes_down_with_it_but_never_into_it():
+    """A path kept whole (`wholes`) as wide as the line, or a date (a number is folded whole), with
+    a closing mark after it: the piece wins, left whole, and the mark starts the next line; a path
+    cut to keep a mark company pastes wrong, a date cut reads as another day."""
+    text = "说明：" + unbroken("-r 台账/tasks.yaml") + "）"
+    at = text.index("台")
+    wholes = ((at, at + 2 * len("台账/tasks.yaml") - 1),)  # (character i of unbroken text at 2i)
+    assert fitted(text, 17, wholes=wholes) == ["说", "明：-r", "台账/tasks.yaml）"]
+    # (the path, 15 cells, fits a line, with its bracket it does not: it was cut, 台账/tas / ks.yaml）)
+    assert fitted(text, 16, wholes=wholes) == ["说", "明：-r", "台账/tasks.yaml", "）"]
+    assert fitted(text, 15, wholes=wholes) == ["说", "明：-r", "台账/tasks.yaml", "）"]
+    assert fitted("2019-04-30）", 10) == ["2019-04-30", "）"]
+    assert fitted("（2019-04-30", 11) == ["（", "2019-04-30"]
+
+
 def test_english_breaks_between_words_and_folds_a_word_longer_than_the_line():
     assert wrapped("closed on time", 8) == ["closed", "on time"]
     assert wrapped("https://example.org/a", 8) == ["https://", "example.", "org/a"]
