@@ -153,12 +153,14 @@ def append(
     entry: str | None = None,
     far_future: bool = False,
     written: Callable[[str, bool], None] | None = None,
+    named_registry: str | None = None,
 ) -> WriteResult:
     """Validate one entry and append it to the journal; see the module docstring. `entry`: of
     a retraction, the entry it voids, by its date or the first digits of its hash (None: the
     measure's latest, unless that is a retraction). `written(journal, folder)` is called as soon
     as the entry is in the journal (as WriteResult names them): what follows, the cache learning
-    it, may still be interrupted."""
+    it, may still be interrupted. `named_registry`: the ledger as the command line named it (-r),
+    which a command a refusal says to run instead names too (render/journal_text.registry_words)."""
     if command not in _COMMAND_STATES:
         raise UsageError(f"unknown journal command {command!r}")
     root = existing_root(registry)
@@ -185,7 +187,7 @@ def append(
         request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
                                  evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
                                  late=late, milestone=milestone, today=today, journal_dir=jpath.parent, entry=entry,
-                                 far_future=far_future, typed_id=typed)
+                                 far_future=far_future, typed_id=typed, named_registry=named_registry)
         fields = request.fields(stored_id)
         store = FileCache()
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
@@ -578,9 +580,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                    evidence: str | None, by: str | None, to: str | None, reason: str | None,
                    approved_by: str | None, late: bool, today: date, journal_dir: Path,
                    milestone: str | None = None, entry: str | None = None, far_future: bool = False,
-                   typed_id: str | None = None) -> _Request:
+                   typed_id: str | None = None, named_registry: str | None = None) -> _Request:
     """Every check of a write request against the plan and journal (no I/O but hashing evidence).
-    `typed_id`: the id as the user wrote it, which a refusal of no such measure names."""
+    `typed_id`: the id as the user wrote it, which a refusal of no such measure names;
+    `named_registry`: the ledger as -r named it, for a command a refusal says to run (_instead)."""
     plan = reg.plan
     ids = [m.id for m in plan.measures()]
     target = next((m for m in plan.measures() if m.id == measure), None)
@@ -641,6 +644,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     result = next(m for m in report.measures() if m.id == measure)
     dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
     has_ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
+    instead = partial(_instead, measure=measure, note=note, day=when.isoformat() if day is not None else None,
+                      evidence=evidence, by=by, registry=named_registry)
     step = _step(milestone, entry_state, measure, dated)  # the one dated milestone named, if one is
     milestone = step.original_due if step is not None else None
     to_day = reason_text = approver = retracted = None
@@ -650,7 +655,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if not evidence_text:
             raise refusal(JournalWriteError, "evidence_missing", measure=measure)
         if not dated:
-            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure)
+            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure, run=instead("report"))
         if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
             raise refusal(JournalWriteError, "reopen_first", conflict=conflict)
         pending = [ms for ms in dated if not ms.done]
@@ -676,7 +681,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if says_nothing(note):  # (it would clear 久未报告, reporting nothing)
             raise refusal(UsageError, "note_report")
         if not has_ongoing:
-            raise refusal(JournalWriteError, "no_ongoing_part", measure=measure)
+            raise refusal(JournalWriteError, "no_ongoing_part", measure=measure,
+                          run=instead("record", "--state", "in_progress"))
     elif entry_state is EntryState.EXTENDED:
         if to is None:
             raise refusal(UsageError, "to_missing")
@@ -730,6 +736,19 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         _check_later_entries(reg, measure, request)
     mine = [e for e in reg.journal if e.measure == measure]
     return replace(request, repeats=repeated_by(mine, request.as_entry(measure, None)))
+
+
+def _instead(command: str, *words: str, measure: str, note: str, day: str | None, evidence: str | None,
+             by: str | None, registry: str | None) -> str:
+    """The command a refusal says to run instead, whole: the measure, then the options given that
+    it takes too (the date as read, the rest as typed), quoted for a POSIX shell: pasted, it
+    writes what was meant (a bare `rectify report` was refused for want of the measure, then of
+    the note typed a moment before)."""
+    from .render.journal_text import registry_words
+
+    given = (("--note", note), ("--date", day), ("--evidence", evidence), ("--by", by))
+    said = ["rectify", command, measure, *words, *(word for pair in given if pair[1] for word in pair)]
+    return " ".join(shell_word(word) for word in said) + registry_words(registry)
 
 
 def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date) -> Entry:

@@ -276,6 +276,48 @@ def test_the_retract_a_repeat_is_told_to_run_names_the_registry_as_typed_and_run
     assert run("validate", "台账 副本/tasks.yaml").stderr == ""  # (the repeat retracted: warned of no more)
 
 
+# (what was typed, the refused command's words, the command it says to run instead as split by a shell)
+REFUSED_FOR_ANOTHER = [
+    (("close", "2.2", "--evidence", "藏建〔2019〕3号", "--note", "大检查 已完成", "--date", "2019年3月20日",
+      "--by", "自治区住房城乡建设厅"),
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note '大检查 已完成' --date 2019-03-20 "
+     "--evidence '藏建〔2019〕3号' --by 自治区住房城乡建设厅 -r '台账 副本/tasks.yaml'` 报告其进展",
+     ["report", "2.2", "--note", "大检查 已完成", "--date", "2019-03-20", "--evidence", "藏建〔2019〕3号",
+      "--by", "自治区住房城乡建设厅", "-r", "台账 副本/tasks.yaml"]),
+    (("record", "2.2", "--state", "done", "--evidence", "x"),  # (no note given: none repeated; report asks for it)
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --evidence x -r '台账 副本/tasks.yaml'` 报告其进展",
+     ["report", "2.2", "--evidence", "x", "-r", "台账 副本/tasks.yaml"]),
+    (("report", "1.1", "--note", "管网 施工中", "--by", "拉萨市"),
+     "措施 1.1 没有长期坚持的部分可供定期报告：请用 `rectify record 1.1 --state in_progress --note '管网 施工中' "
+     "--by 拉萨市 -r '台账 副本/tasks.yaml'`",
+     ["record", "1.1", "--state", "in_progress", "--note", "管网 施工中", "--by", "拉萨市", "-r", "台账 副本/tasks.yaml"]),
+]
+
+
+@pytest.mark.parametrize("typed, said, hint", REFUSED_FOR_ANOTHER, ids=["close", "record done", "report"])
+def test_a_refusal_naming_the_command_to_use_instead_names_it_whole_and_it_runs_when_pasted(tmp_path, monkeypatch,
+                                                                                             typed, said, hint):
+    """It said 请用 `rectify report`: pasted, refused for want of the measure, then of the note
+    typed a moment ago. It names the measure and the options typed that command takes, quoted where
+    a shell needs it (the date as read: a day is the same wherever it is pasted)."""
+    shutil.copytree(FIXTURE, tmp_path / "台账 副本")
+    monkeypatch.chdir(tmp_path)
+    journal_file = tmp_path / "台账 副本" / "progress.yaml"
+    before = journal_file.read_bytes()
+    refused = run(*typed, "-r", "台账 副本/tasks.yaml")
+    assert (refused.exit_code, refused.stderr) == (2, f"rectify: {said}\n")
+    assert journal_file.read_bytes() == before
+    assert _hint(refused.stderr) == hint
+    english = run(*typed, "-r", "台账 副本/tasks.yaml", "--lang", "en")
+    assert _hint(english.stderr) == hint
+    pasted = run(*hint)
+    if "--note" in hint:
+        assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
+        assert journal_file.read_bytes().startswith(before) and len(journal_file.read_bytes()) > len(before)
+    else:  # (none typed, none made up: the note `report` must have is asked for, not a measure)
+        assert (pasted.exit_code, pasted.stderr.startswith("rectify: 缺少必需的选项 --note；")) == (2, True), pasted.output
+
+
 @pytest.mark.parametrize("found", ["default", "environment"])
 def test_a_registry_not_typed_on_the_command_line_is_not_repeated_in_the_hint(tmp_path, monkeypatch, found):
     """The ledger found from the working folder, or named by RECTIFY_REGISTRY (still set in the same
@@ -474,9 +516,9 @@ REFUSALS = [
     (("close", "1.1"), "closing 1.1 needs --evidence"),
     (("record", "1.1", "--state", "done"), "closing 1.1 needs --evidence"),
     (("close", "1.2", "--evidence", "x"), "1.2 is already closed as of 2019-03-31"),
-    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report`"),
+    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --evidence x -r "),
     (("reopen", "1.1", "--note", "回头看"), "1.1 is not closed as of 2019-03-31 (status overdue): nothing to reopen"),
-    (("report", "1.1", "--note", "x"), "1.1 has no ongoing (长期坚持) part to report on: use `rectify record --state in_progress`"),
+    (("report", "1.1", "--note", "x"), "1.1 has no ongoing (长期坚持) part to report on: use `rectify record 1.1 --state in_progress --note x -r "),
     (("extend", "3.1", "--to", "2020-06-30", "--reason", "r", "--approved-by", "自治区生态环境厅"),
      "--to 2020-06-30 is not after the deadline it moves (2020-12-31)"),
     (("extend", "1.1", "--to", "2019-03-15", "--late", "--reason", "补批", "--approved-by", "自治区生态环境厅"),
