@@ -16,7 +16,7 @@ in the middle of an append leaves a torn last entry, and a torn YAML file does n
 all, so one interrupted `rectify record` would break every command. With tmp+rename a reader
 sees either the old file or the new one, never half of either, and the old bytes are copied
 through unchanged (comments and layout included), so appending stays append-only byte for
-byte. Before the rename the new text is parsed back and must hold exactly the old entries
+byte (but the `[]` a journal of no entries may be written as: nothing can follow it). Before the rename the new text is parsed back and must hold exactly the old entries
 plus the intended one; otherwise the write is refused and the journal is left untouched.
 
 Hash chain
@@ -1062,9 +1062,31 @@ def _joined(old: bytes | None, entry: bytes) -> bytes:
         return HEADER.encode("utf-8") + entry
     last = old.rfind(b"\n")
     end = b"\r\n" if last > 0 and old[last - 1:last] == b"\r" else b"\n"
-    if old and not old.endswith(b"\n"):
+    old = _empty_list_dropped(old)  # (after its line ends are seen: `[]` may have been the only line)
+    if old.removeprefix(b"\xef\xbb\xbf") and not old.endswith(b"\n"):
         old += end
     return old + entry.replace(b"\n", end)
+
+
+# A journal of no entries written as an empty flow list (`[]`, `--- []`, a comment after it), on
+# a line of its own: the BOM before it, the document start, the comment, the line end.
+_EMPTY_LIST = re.compile(rb"^(\xef\xbb\xbf)?(---[ \t]+)?\[[ \t]*\][ \t]*(#[^\r\n]*)?(\r?\n|\Z)", re.MULTILINE)
+
+
+def _empty_list_dropped(old: bytes) -> bytes:
+    """`old` without the `[]` that is all a journal of no entries holds (validate reads it so):
+    nothing may follow it in YAML, and the entry appended is the list now. Its comments, a
+    document start before it, the rest of the file kept as they were. Else `old` as it is."""
+    found = _EMPTY_LIST.search(old)
+    if found is None:
+        return old
+    rest = old[:found.start()] + old[found.end():]
+    if any(line.strip() and not line.strip().startswith((b"#", b"%")) and line.strip() != b"---"
+           for line in rest.splitlines()):
+        return old  # (something besides: not a journal of no entries, left to be refused as it was)
+    bom, start, comment, end = found.groups()
+    kept = b" ".join(part for part in (start and start.rstrip(), comment) if part)
+    return old[:found.start()] + (bom or b"") + (kept + end if kept else b"") + old[found.end():]
 
 
 def _read(raw: bytes, jpath: Path, *, fast: bool):

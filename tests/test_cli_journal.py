@@ -616,6 +616,40 @@ def test_refused_when_journal_would_not_load_after_append(reg):
     assert path.read_bytes() == before
 
 
+# (a journal of no entries written as an empty list, what is kept of it before the entry written)
+EMPTY_LISTS = [
+    (b"[]\n", b""),
+    (b"[]", b""),  # (no line break at its end)
+    (b"# rectify journal\n[]  # \xe5\xb0\x9a\xe6\x97\xa0\xe8\xae\xb0\xe5\xbd\x95\n",
+     b"# rectify journal\n# \xe5\xb0\x9a\xe6\x97\xa0\xe8\xae\xb0\xe5\xbd\x95\n"),  # (its comments kept)
+    (b"--- [ ]\n", b"---\n"),
+    (b"\xef\xbb\xbf[]\r\n", b"\xef\xbb\xbf"),  # (a Windows editor's: BOM, CRLF)
+    (b"# a\r\n\r\n[]\r\n# b\r\n", b"# a\r\n\r\n# b\r\n"),
+]
+
+
+@pytest.mark.parametrize("empty, kept", EMPTY_LISTS, ids=[f"#{i}" for i in range(len(EMPTY_LISTS))])
+def test_an_entry_is_written_after_a_journal_that_is_an_empty_list(reg, empty, kept):
+    """validate and status read `[]` as a journal of no entries (通过, 0条进展记录), but every write
+    was refused: 追加后进展记录将无法读取（…“[]”…其后不能再有内容）. The `[]` alone goes: nothing
+    may follow it in YAML, and the entry is the list now; the rest is kept as it was."""
+    path = reg.parent / "progress.yaml"
+    path.write_bytes(empty)
+    assert run("validate", str(reg)).stdout.endswith("0条进展记录\n")
+    result = run("report", "2.2", "--note", "一季度检查", "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    text = path.read_bytes()
+    assert text.startswith(kept + b"- measure: \"2.2\"")
+    assert text.count(b"\r\n") == (text.count(b"\n") if b"\r\n" in empty else 0)  # (the line ends it was in)
+    validated = run("validate", str(reg))
+    assert (validated.exit_code, validated.stderr) == (0, "")
+    assert validated.stdout.endswith("1条进展记录\n")
+    assert run("verify", "--registry", str(reg)).exit_code == 0
+    second = run("report", "2.2", "--note", "二季度检查", "--registry", str(reg))  # (and appended to after it)
+    assert (second.exit_code, second.stderr) == (0, ""), second.output
+    assert run("validate", str(reg)).stdout.endswith("2条进展记录\n")
+
+
 def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
     import errno
     import os
