@@ -1061,6 +1061,22 @@ def test_history_note_is_one_printable_line(reg):
     assert "\x1b" not in out
 
 
+def test_a_note_in_windows_line_ends_is_shown_as_a_note_in_line_breaks_is(reg):
+    """--note $'第一行\\r\\n第二行' (a note pasted from Windows) was shown 第一行\\x0d 第二行: its CR
+    before the LF is the line end Windows writes, not a control. A CR alone still is one, shown
+    \\x0d (test_injection); the note is stored as typed."""
+    typed = "第一行\r\n第二行\r第三行"
+    assert run("record", "1.1", "--state", "in_progress", "--note", typed, "--registry", str(reg)).exit_code == 0
+    assert load_registry(reg, use_cache=False).journal[-1].note == typed
+    history = run("history", "1.1", "--registry", str(reg)).stdout
+    assert "  第一行 第二行\\x0d第三行" in history  # (as 第一行\n第二行 is: one line of the table)
+    show = run("show", "1.1", "--registry", str(reg)).stdout.splitlines()
+    at = next(i for i, line in enumerate(show) if line.startswith("2019-03-31") and line.endswith("推进中  第一行"))
+    assert show[at + 1].strip() == "第二行\\x0d第三行"
+    for out in (history, "\n".join(show)):
+        assert "\r" not in out
+
+
 def test_history_of_an_extension_shows_its_reason_and_approving_unit_as_show_does(reg):
     result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
                  "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
