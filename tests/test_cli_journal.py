@@ -1044,6 +1044,30 @@ def test_history_prints_a_plain_note_as_written(reg, lang, row):
     assert history.stdout.splitlines()[2:] == [row]
 
 
+@pytest.mark.parametrize("typed", ["1。1", "１。１", " 1。1 "])
+def test_an_id_typed_with_the_chinese_full_stop_is_the_id_with_a_dot(reg, typed):
+    """A Chinese input method types 。 for "." : `show 1。1` was refused (是否指 1.1？) where
+    １.１ and 1．1 were accepted. Between digits it is the dot, in every command taking an id."""
+    for command in (("show",), ("history",)):
+        expected = run(*command, "1.1", "--registry", str(reg))
+        assert expected.exit_code == 0
+        got = run(*command, typed, "--registry", str(reg))
+        assert (got.exit_code, got.stdout) == (0, expected.stdout)
+    written = run("record", typed, "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert (written.exit_code, written.stderr) == (0, ""), written.output
+    assert written.stdout.startswith("已记录 1.1 2019-03-31 推进中")
+    assert load_registry(reg, use_cache=False).journal[-1].measure == "1.1"
+
+
+# Marks that stay refused between digits, each for what it means there: ，and 、 list things (1，2
+# may be tasks 1 and 2, not 1.2), and ：(NFKC: ":") parts a folder's file from the id (NAME:18.4).
+@pytest.mark.parametrize("typed", ["1，2", "1、2", "1：2"])
+def test_an_id_with_a_mark_that_means_something_else_is_still_refused(reg, typed):
+    for args in (("show", typed), ("record", typed, "--state", "in_progress", "--note", "推进中")):
+        result = run(*args, "--registry", str(reg))
+        assert result.exit_code == 2 and f"“{typed}”" in result.stderr, result.output
+
+
 def test_history_since_and_unknown_id(reg):
     result = run("history", "--since", "2019-02", "--registry", str(reg))  # (from 1 February)
     assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01", "2019-02-01"]
