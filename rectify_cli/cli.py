@@ -800,7 +800,7 @@ def _write(ctx: typer.Context, registry: Path | None, lang: Lang, **fields) -> N
         _DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(journal_file, folder)}))
 
     with _said_in(lang):  # (a refused request, said in the clerk's language)
-        result = journal.append(registry, written=written, **fields)
+        result = journal.append(registry, written=written, named_registry=_typed_registry(ctx, registry), **fields)
     sys.stdout.write(journal_text.render_written(result, lang=lang, registry=_typed_registry(ctx, registry)))
 
 

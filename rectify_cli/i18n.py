@@ -488,8 +488,9 @@ LABELS = {
     "refused_evidence_missing": ("措施 {measure} 销号须提供 --evidence：证明已完成的文件或文字（如文号）",
                                  "closing {measure} needs --evidence: a file or a text that proves it is done (e.g. a "
                                  "document number)"),
-    "refused_close_ongoing_only": ("措施 {measure} 为长期坚持，没有可销号的期限：请用 `rectify report` 报告其进展",
-                                   "{measure} is ongoing (长期坚持) with no deadline to close: use `rectify report` to "
+    # ({run}: the command whole, with the measure and the options typed that it takes: journal._instead)
+    "refused_close_ongoing_only": ("措施 {measure} 为长期坚持，没有可销号的期限：请用 `{run}` 报告其进展",
+                                   "{measure} is ongoing (长期坚持) with no deadline to close: use `{run}` to "
                                    "report on it"),
     "refused_reopen_first": ("{conflict}；如须再次销号，请先重新打开", "{conflict}; reopen it first if it must be closed again"),
     "refused_note_reopen": ("--note：请说明重新打开的原因（如：回头看发现表面整改）",
@@ -498,9 +499,8 @@ LABELS = {
                                  "--note: say what is under way (an entry without a note says nothing)"),
     "refused_note_report": ("--note：请说明本期完成的工作（定期报告须有说明）",
                             "--note: say what was done this period (a report needs a note)"),
-    "refused_no_ongoing_part": ("措施 {measure} 没有长期坚持的部分可供定期报告：请用 `rectify record --state in_progress`",
-                                "{measure} has no ongoing (长期坚持) part to report on: use `rectify record --state "
-                                "in_progress`"),
+    "refused_no_ongoing_part": ("措施 {measure} 没有长期坚持的部分可供定期报告：请用 `{run}`",
+                                "{measure} has no ongoing (长期坚持) part to report on: use `{run}`"),
     "refused_to_missing": ("--to：须提供新的期限", "--to: the new due date is required"),
     "refused_reason_missing": ("--reason：请说明批准延期的理由", "--reason: say why the extension was granted"),
     "refused_approver_missing": ("--approved-by：请写明批准延期的单位", "--approved-by: name the unit that approved the extension"),

@@ -16,7 +16,7 @@ in the middle of an append leaves a torn last entry, and a torn YAML file does n
 all, so one interrupted `rectify record` would break every command. With tmp+rename a reader
 sees either the old file or the new one, never half of either, and the old bytes are copied
 through unchanged (comments and layout included), so appending stays append-only byte for
-byte. Before the rename the new text is parsed back and must hold exactly the old entries
+byte (but the `[]` a journal of no entries may be written as: nothing can follow it). Before the rename the new text is parsed back and must hold exactly the old entries
 plus the intended one; otherwise the write is refused and the journal is left untouched.
 
 Hash chain
@@ -153,12 +153,14 @@ def append(
     entry: str | None = None,
     far_future: bool = False,
     written: Callable[[str, bool], None] | None = None,
+    named_registry: str | None = None,
 ) -> WriteResult:
     """Validate one entry and append it to the journal; see the module docstring. `entry`: of
     a retraction, the entry it voids, by its date or the first digits of its hash (None: the
     measure's latest, unless that is a retraction). `written(journal, folder)` is called as soon
     as the entry is in the journal (as WriteResult names them): what follows, the cache learning
-    it, may still be interrupted."""
+    it, may still be interrupted. `named_registry`: the ledger as the command line named it (-r),
+    which a command a refusal says to run instead names too (render/journal_text.registry_words)."""
     if command not in _COMMAND_STATES:
         raise UsageError(f"unknown journal command {command!r}")
     root = existing_root(registry)
@@ -185,7 +187,7 @@ def append(
         request = _check_request(reg, command=command, measure=measure, state=state, note=note, day=date,
                                  evidence=evidence, by=by, to=to, reason=reason, approved_by=approved_by,
                                  late=late, milestone=milestone, today=today, journal_dir=jpath.parent, entry=entry,
-                                 far_future=far_future, typed_id=typed)
+                                 far_future=far_future, typed_id=typed, named_registry=named_registry)
         fields = request.fields(stored_id)
         store = FileCache()
         new, entry = _appended(jpath, old, fields, prefix=_prefix_of(root, plan_file), store=store)
@@ -578,9 +580,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                    evidence: str | None, by: str | None, to: str | None, reason: str | None,
                    approved_by: str | None, late: bool, today: date, journal_dir: Path,
                    milestone: str | None = None, entry: str | None = None, far_future: bool = False,
-                   typed_id: str | None = None) -> _Request:
+                   typed_id: str | None = None, named_registry: str | None = None) -> _Request:
     """Every check of a write request against the plan and journal (no I/O but hashing evidence).
-    `typed_id`: the id as the user wrote it, which a refusal of no such measure names."""
+    `typed_id`: the id as the user wrote it, which a refusal of no such measure names;
+    `named_registry`: the ledger as -r named it, for a command a refusal says to run (_instead)."""
     plan = reg.plan
     ids = [m.id for m in plan.measures()]
     target = next((m for m in plan.measures() if m.id == measure), None)
@@ -641,6 +644,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     result = next(m for m in report.measures() if m.id == measure)
     dated = [ms for ms in result.milestones if ms.kind is not MilestoneKind.ONGOING]
     has_ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
+    instead = partial(_instead, measure=measure, note=note, day=when.isoformat() if day is not None else None,
+                      evidence=evidence, by=by, registry=named_registry)
     step = _step(milestone, entry_state, measure, dated)  # the one dated milestone named, if one is
     milestone = step.original_due if step is not None else None
     to_day = reason_text = approver = retracted = None
@@ -650,7 +655,7 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if not evidence_text:
             raise refusal(JournalWriteError, "evidence_missing", measure=measure)
         if not dated:
-            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure)
+            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure, run=instead("report"))
         if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
             raise refusal(JournalWriteError, "reopen_first", conflict=conflict)
         pending = [ms for ms in dated if not ms.done]
@@ -676,7 +681,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if says_nothing(note):  # (it would clear 久未报告, reporting nothing)
             raise refusal(UsageError, "note_report")
         if not has_ongoing:
-            raise refusal(JournalWriteError, "no_ongoing_part", measure=measure)
+            raise refusal(JournalWriteError, "no_ongoing_part", measure=measure,
+                          run=instead("record", "--state", "in_progress"))
     elif entry_state is EntryState.EXTENDED:
         if to is None:
             raise refusal(UsageError, "to_missing")
@@ -730,6 +736,19 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         _check_later_entries(reg, measure, request)
     mine = [e for e in reg.journal if e.measure == measure]
     return replace(request, repeats=repeated_by(mine, request.as_entry(measure, None)))
+
+
+def _instead(command: str, *words: str, measure: str, note: str, day: str | None, evidence: str | None,
+             by: str | None, registry: str | None) -> str:
+    """The command a refusal says to run instead, whole: the measure, then the options given that
+    it takes too (the date as read, the rest as typed), quoted for a POSIX shell: pasted, it
+    writes what was meant (a bare `rectify report` was refused for want of the measure, then of
+    the note typed a moment before)."""
+    from .render.journal_text import registry_words
+
+    given = (("--note", note), ("--date", day), ("--evidence", evidence), ("--by", by))
+    said = ["rectify", command, measure, *words, *(word for pair in given if pair[1] for word in pair)]
+    return " ".join(shell_word(word) for word in said) + registry_words(registry)
 
 
 def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date) -> Entry:
@@ -1043,9 +1062,31 @@ def _joined(old: bytes | None, entry: bytes) -> bytes:
         return HEADER.encode("utf-8") + entry
     last = old.rfind(b"\n")
     end = b"\r\n" if last > 0 and old[last - 1:last] == b"\r" else b"\n"
-    if old and not old.endswith(b"\n"):
+    old = _empty_list_dropped(old)  # (after its line ends are seen: `[]` may have been the only line)
+    if old.removeprefix(b"\xef\xbb\xbf") and not old.endswith(b"\n"):
         old += end
     return old + entry.replace(b"\n", end)
+
+
+# A journal of no entries written as an empty flow list (`[]`, `--- []`, a comment after it), on
+# a line of its own: the BOM before it, the document start, the comment, the line end.
+_EMPTY_LIST = re.compile(rb"^(\xef\xbb\xbf)?(---[ \t]+)?\[[ \t]*\][ \t]*(#[^\r\n]*)?(\r?\n|\Z)", re.MULTILINE)
+
+
+def _empty_list_dropped(old: bytes) -> bytes:
+    """`old` without the `[]` that is all a journal of no entries holds (validate reads it so):
+    nothing may follow it in YAML, and the entry appended is the list now. Its comments, a
+    document start before it, the rest of the file kept as they were. Else `old` as it is."""
+    found = _EMPTY_LIST.search(old)
+    if found is None:
+        return old
+    rest = old[:found.start()] + old[found.end():]
+    if any(line.strip() and not line.strip().startswith((b"#", b"%")) and line.strip() != b"---"
+           for line in rest.splitlines()):
+        return old  # (something besides: not a journal of no entries, left to be refused as it was)
+    bom, start, comment, end = found.groups()
+    kept = b" ".join(part for part in (start and start.rstrip(), comment) if part)
+    return old[:found.start()] + (bom or b"") + (kept + end if kept else b"") + old[found.end():]
 
 
 def _read(raw: bytes, jpath: Path, *, fast: bool):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -287,8 +288,14 @@ new_entry = maker(Entry)
 
 def item_key(item: str) -> str:
     """A task or measure id as typed, as commands look it up: full-width digits and letters
-    (typed with a Chinese input method) as ASCII, spaces around dropped."""
-    return unicodedata.normalize("NFKC", item).strip()
+    (typed with a Chinese input method) as ASCII, spaces around dropped; the full stop 。
+    between digits as ".", which the input method types for it (as NFKC reads ．). Not ，、
+    (a list: 1，2 may be tasks 1 and 2) nor ：(":", a folder's NAME:18.4): they mean other things."""
+    key = unicodedata.normalize("NFKC", item).strip()
+    return _FULL_STOP.sub(".", key) if "。" in key else key
+
+
+_FULL_STOP = re.compile(r"(?<=[0-9])。(?=[0-9])")
 
 
 def named_id(key: str, ids) -> str | None:

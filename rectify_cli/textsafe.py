@@ -37,6 +37,13 @@ def printable(text: str, *, single_line: bool = False) -> str:
 _LINES = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
+def line_ends(text: str) -> str:
+    """A journal entry's `text` with each Windows line end (CR LF) the line end (LF) it is, for
+    printable to show as it shows one: a note pasted from Windows, or typed $'…\\r\\n…', was
+    shown 第一行\\x0d 第二行. A CR alone stays a control, which printable shows \\x0d."""
+    return text.replace("\r\n", "\n") if "\r" in text else text
+
+
 def says_nothing(text: str) -> bool:
     """Whether `text` shows nothing: only spaces, line breaks, control characters and invisible
     format characters (a zero-width space, a bell). A note, reason or evidence so written would

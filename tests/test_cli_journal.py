@@ -276,6 +276,48 @@ def test_the_retract_a_repeat_is_told_to_run_names_the_registry_as_typed_and_run
     assert run("validate", "台账 副本/tasks.yaml").stderr == ""  # (the repeat retracted: warned of no more)
 
 
+# (what was typed, the refused command's words, the command it says to run instead as split by a shell)
+REFUSED_FOR_ANOTHER = [
+    (("close", "2.2", "--evidence", "藏建〔2019〕3号", "--note", "大检查 已完成", "--date", "2019年3月20日",
+      "--by", "自治区住房城乡建设厅"),
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note '大检查 已完成' --date 2019-03-20 "
+     "--evidence '藏建〔2019〕3号' --by 自治区住房城乡建设厅 -r '台账 副本/tasks.yaml'` 报告其进展",
+     ["report", "2.2", "--note", "大检查 已完成", "--date", "2019-03-20", "--evidence", "藏建〔2019〕3号",
+      "--by", "自治区住房城乡建设厅", "-r", "台账 副本/tasks.yaml"]),
+    (("record", "2.2", "--state", "done", "--evidence", "x"),  # (no note given: none repeated; report asks for it)
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --evidence x -r '台账 副本/tasks.yaml'` 报告其进展",
+     ["report", "2.2", "--evidence", "x", "-r", "台账 副本/tasks.yaml"]),
+    (("report", "1.1", "--note", "管网 施工中", "--by", "拉萨市"),
+     "措施 1.1 没有长期坚持的部分可供定期报告：请用 `rectify record 1.1 --state in_progress --note '管网 施工中' "
+     "--by 拉萨市 -r '台账 副本/tasks.yaml'`",
+     ["record", "1.1", "--state", "in_progress", "--note", "管网 施工中", "--by", "拉萨市", "-r", "台账 副本/tasks.yaml"]),
+]
+
+
+@pytest.mark.parametrize("typed, said, hint", REFUSED_FOR_ANOTHER, ids=["close", "record done", "report"])
+def test_a_refusal_naming_the_command_to_use_instead_names_it_whole_and_it_runs_when_pasted(tmp_path, monkeypatch,
+                                                                                             typed, said, hint):
+    """It said 请用 `rectify report`: pasted, refused for want of the measure, then of the note
+    typed a moment ago. It names the measure and the options typed that command takes, quoted where
+    a shell needs it (the date as read: a day is the same wherever it is pasted)."""
+    shutil.copytree(FIXTURE, tmp_path / "台账 副本")
+    monkeypatch.chdir(tmp_path)
+    journal_file = tmp_path / "台账 副本" / "progress.yaml"
+    before = journal_file.read_bytes()
+    refused = run(*typed, "-r", "台账 副本/tasks.yaml")
+    assert (refused.exit_code, refused.stderr) == (2, f"rectify: {said}\n")
+    assert journal_file.read_bytes() == before
+    assert _hint(refused.stderr) == hint
+    english = run(*typed, "-r", "台账 副本/tasks.yaml", "--lang", "en")
+    assert _hint(english.stderr) == hint
+    pasted = run(*hint)
+    if "--note" in hint:
+        assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
+        assert journal_file.read_bytes().startswith(before) and len(journal_file.read_bytes()) > len(before)
+    else:  # (none typed, none made up: the note `report` must have is asked for, not a measure)
+        assert (pasted.exit_code, pasted.stderr.startswith("rectify: 缺少必需的选项 --note；")) == (2, True), pasted.output
+
+
 @pytest.mark.parametrize("found", ["default", "environment"])
 def test_a_registry_not_typed_on_the_command_line_is_not_repeated_in_the_hint(tmp_path, monkeypatch, found):
     """The ledger found from the working folder, or named by RECTIFY_REGISTRY (still set in the same
@@ -474,9 +516,9 @@ REFUSALS = [
     (("close", "1.1"), "closing 1.1 needs --evidence"),
     (("record", "1.1", "--state", "done"), "closing 1.1 needs --evidence"),
     (("close", "1.2", "--evidence", "x"), "1.2 is already closed as of 2019-03-31"),
-    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report`"),
+    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --evidence x -r "),
     (("reopen", "1.1", "--note", "回头看"), "1.1 is not closed as of 2019-03-31 (status overdue): nothing to reopen"),
-    (("report", "1.1", "--note", "x"), "1.1 has no ongoing (长期坚持) part to report on: use `rectify record --state in_progress`"),
+    (("report", "1.1", "--note", "x"), "1.1 has no ongoing (长期坚持) part to report on: use `rectify record 1.1 --state in_progress --note x -r "),
     (("extend", "3.1", "--to", "2020-06-30", "--reason", "r", "--approved-by", "自治区生态环境厅"),
      "--to 2020-06-30 is not after the deadline it moves (2020-12-31)"),
     (("extend", "1.1", "--to", "2019-03-15", "--late", "--reason", "补批", "--approved-by", "自治区生态环境厅"),
@@ -572,6 +614,40 @@ def test_refused_when_journal_would_not_load_after_append(reg):
         f"rectify: {path}: line {line} is `...`, which ends the YAML document: no entry can "
         "follow it; nothing was written — delete that line and try again\n"))
     assert path.read_bytes() == before
+
+
+# (a journal of no entries written as an empty list, what is kept of it before the entry written)
+EMPTY_LISTS = [
+    (b"[]\n", b""),
+    (b"[]", b""),  # (no line break at its end)
+    (b"# rectify journal\n[]  # \xe5\xb0\x9a\xe6\x97\xa0\xe8\xae\xb0\xe5\xbd\x95\n",
+     b"# rectify journal\n# \xe5\xb0\x9a\xe6\x97\xa0\xe8\xae\xb0\xe5\xbd\x95\n"),  # (its comments kept)
+    (b"--- [ ]\n", b"---\n"),
+    (b"\xef\xbb\xbf[]\r\n", b"\xef\xbb\xbf"),  # (a Windows editor's: BOM, CRLF)
+    (b"# a\r\n\r\n[]\r\n# b\r\n", b"# a\r\n\r\n# b\r\n"),
+]
+
+
+@pytest.mark.parametrize("empty, kept", EMPTY_LISTS, ids=[f"#{i}" for i in range(len(EMPTY_LISTS))])
+def test_an_entry_is_written_after_a_journal_that_is_an_empty_list(reg, empty, kept):
+    """validate and status read `[]` as a journal of no entries (通过, 0条进展记录), but every write
+    was refused: 追加后进展记录将无法读取（…“[]”…其后不能再有内容）. The `[]` alone goes: nothing
+    may follow it in YAML, and the entry is the list now; the rest is kept as it was."""
+    path = reg.parent / "progress.yaml"
+    path.write_bytes(empty)
+    assert run("validate", str(reg)).stdout.endswith("0条进展记录\n")
+    result = run("report", "2.2", "--note", "一季度检查", "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    text = path.read_bytes()
+    assert text.startswith(kept + b"- measure: \"2.2\"")
+    assert text.count(b"\r\n") == (text.count(b"\n") if b"\r\n" in empty else 0)  # (the line ends it was in)
+    validated = run("validate", str(reg))
+    assert (validated.exit_code, validated.stderr) == (0, "")
+    assert validated.stdout.endswith("1条进展记录\n")
+    assert run("verify", "--registry", str(reg)).exit_code == 0
+    second = run("report", "2.2", "--note", "二季度检查", "--registry", str(reg))  # (and appended to after it)
+    assert (second.exit_code, second.stderr) == (0, ""), second.output
+    assert run("validate", str(reg)).stdout.endswith("2条进展记录\n")
 
 
 def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
@@ -968,6 +1044,30 @@ def test_history_prints_a_plain_note_as_written(reg, lang, row):
     assert history.stdout.splitlines()[2:] == [row]
 
 
+@pytest.mark.parametrize("typed", ["1。1", "１。１", " 1。1 "])
+def test_an_id_typed_with_the_chinese_full_stop_is_the_id_with_a_dot(reg, typed):
+    """A Chinese input method types 。 for "." : `show 1。1` was refused (是否指 1.1？) where
+    １.１ and 1．1 were accepted. Between digits it is the dot, in every command taking an id."""
+    for command in (("show",), ("history",)):
+        expected = run(*command, "1.1", "--registry", str(reg))
+        assert expected.exit_code == 0
+        got = run(*command, typed, "--registry", str(reg))
+        assert (got.exit_code, got.stdout) == (0, expected.stdout)
+    written = run("record", typed, "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert (written.exit_code, written.stderr) == (0, ""), written.output
+    assert written.stdout.startswith("已记录 1.1 2019-03-31 推进中")
+    assert load_registry(reg, use_cache=False).journal[-1].measure == "1.1"
+
+
+# Marks that stay refused between digits, each for what it means there: ，and 、 list things (1，2
+# may be tasks 1 and 2, not 1.2), and ：(NFKC: ":") parts a folder's file from the id (NAME:18.4).
+@pytest.mark.parametrize("typed", ["1，2", "1、2", "1：2"])
+def test_an_id_with_a_mark_that_means_something_else_is_still_refused(reg, typed):
+    for args in (("show", typed), ("record", typed, "--state", "in_progress", "--note", "推进中")):
+        result = run(*args, "--registry", str(reg))
+        assert result.exit_code == 2 and f"“{typed}”" in result.stderr, result.output
+
+
 def test_history_since_and_unknown_id(reg):
     result = run("history", "--since", "2019-02", "--registry", str(reg))  # (from 1 February)
     assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["2019-03-10", "2019-03-01", "2019-02-01"]
@@ -983,6 +1083,22 @@ def test_history_note_is_one_printable_line(reg):
     out = run("history", "1.1", "--registry", str(reg)).stdout
     assert "第一行 第二行\\x1b[31m" in out
     assert "\x1b" not in out
+
+
+def test_a_note_in_windows_line_ends_is_shown_as_a_note_in_line_breaks_is(reg):
+    """--note $'第一行\\r\\n第二行' (a note pasted from Windows) was shown 第一行\\x0d 第二行: its CR
+    before the LF is the line end Windows writes, not a control. A CR alone still is one, shown
+    \\x0d (test_injection); the note is stored as typed."""
+    typed = "第一行\r\n第二行\r第三行"
+    assert run("record", "1.1", "--state", "in_progress", "--note", typed, "--registry", str(reg)).exit_code == 0
+    assert load_registry(reg, use_cache=False).journal[-1].note == typed
+    history = run("history", "1.1", "--registry", str(reg)).stdout
+    assert "  第一行 第二行\\x0d第三行" in history  # (as 第一行\n第二行 is: one line of the table)
+    show = run("show", "1.1", "--registry", str(reg)).stdout.splitlines()
+    at = next(i for i, line in enumerate(show) if line.startswith("2019-03-31") and line.endswith("推进中  第一行"))
+    assert show[at + 1].strip() == "第二行\\x0d第三行"
+    for out in (history, "\n".join(show)):
+        assert "\r" not in out
 
 
 def test_history_of_an_extension_shows_its_reason_and_approving_unit_as_show_does(reg):

@@ -7,7 +7,7 @@ from ..dates import nearest_months
 from ..engine import Retractions
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, label, notice_text, word
 from ..model import EntryState
-from ..textsafe import clip, display_width, printable, shell_word
+from ..textsafe import clip, display_width, line_ends, printable, shell_word
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 QUIET_FILES_NAMED = 3  # (a national folder has 31 files: a few named, then their number)
@@ -265,7 +265,7 @@ def worded(key: str, lang: Lang, value: str, name: str = "text") -> tuple[str, s
 def _note_cell(entry, lang: Lang, width: int = NOTE_WIDTH) -> str:
     """The note, and for an extension its reason and approving unit in brackets, as `show`
     has them; at most `width` cells, of which the note keeps at least a third."""
-    note = printable(entry.note or "", single_line=True)
+    note = printable(line_ends(entry.note or ""), single_line=True)
     details = extension_details(entry, lang)
     if not details:
         return clip(note, width)
@@ -494,7 +494,7 @@ def _notes_under(entry, lang: Lang, width: int) -> list[str]:
     """The note's lines under its entry, each at most `width` cells: the note by its name, then an
     extension's reason and approving unit, by theirs. A retraction's note is why it was written:
     named a reason (both read 进展：, which they are not)."""
-    note = printable(entry.note or "", single_line=True)
+    note = printable(line_ends(entry.note or ""), single_line=True)
     name = label("journal_reason" if entry.state == EntryState.RETRACTED else "journal_note", lang)
     lines = [label("history_under_row", lang, name=name, text=note)] if note else []
     if details := extension_details(entry, lang):

@@ -34,7 +34,7 @@ from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plura
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
 from ..registry import shown_title
-from ..textsafe import PerCharacter, printable, shell_word
+from ..textsafe import PerCharacter, line_ends, printable, shell_word
 from .journal_text import (LATE_MARK, entry_words_whole, extended_late_words, extension_parts, filled_columns,
                            ledger_warnings, retraction_text, worded)
 from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
@@ -878,7 +878,7 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
     """The note, and for an extension what it moved, why, who approved and if late; and the pieces
     of those brackets a line breaks inside only where they do not fit it (Paragraph's `wholes`):
     each part with the `；` after it, its words, its value (`…理由：资金` / `未到位；` and `批` / `准：` were cut)."""
-    note = _para(entry.note)
+    note = _para(line_ends(entry.note))
     wholes: list[tuple[int, int]] = []
     if entry.state == EntryState.DONE and entry.milestone is not None:  # (one step of several)
         step = printable(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
@@ -915,7 +915,7 @@ def _brackets_from(entry: Entry) -> int:
     """Where the brackets _entry_note adds after the note begin in its cell: each is kept on a line
     where it fits one (Paragraph's groups_from), as history keeps its entries' (`…完成验收（2019-03-31`
     / `补录）` was cut); the note's own text is filled as Rich fills it."""
-    return len(printable(entry.note))
+    return len(printable(line_ends(entry.note)))
 
 
 def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, measures: bool = False) -> Table | Group:
