@@ -345,7 +345,7 @@ class ExportFormat(str, enum.Enum):
 # -- helpers for the commands ---------------------------------------------------------
 def _typed_registry(ctx: typer.Context, registry: Path | None) -> str | None:
     """The ledger as this command line named it (-r PATH), for the commands a message tells the
-    user to run next (render/journal_text.registry_words); None when it was found or came from
+    user to run next (textsafe.registry_words); None when it was found or came from
     RECTIFY_REGISTRY, which the pasted command finds again."""
     source = ctx.get_parameter_source("registry")
     return str(registry) if registry is not None and getattr(source, "name", "") == "COMMANDLINE" else None

@@ -306,7 +306,7 @@ LABELS = {
     # (what to do of it: one typed by hand is deleted; one rectify wrote (hashed) is retracted, as
     # its write said, since the hash chain after it would break)
     "validate_repeated_delete": ("若是重复粘贴，请删去这一条", "if it was pasted twice, delete this one"),
-    # ({registry}: " -r PATH" when the command named its ledger so, render/journal_text.registry_words)
+    # ({registry}: " -r PATH" when the command named its ledger so, textsafe.registry_words)
     "validate_repeated_retract": ("如是误将命令运行了两次，请用 `rectify retract {measure} --entry {new} --reason 重复记录{registry}` "
                                   "撤回这一条",
                                   "if the command ran twice by mistake, `rectify retract {measure} --entry {new} "

@@ -75,7 +75,7 @@ from .model import (
 )
 from .outcomes import load_item, remember_append
 from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written, not_a_plan
-from .textsafe import says_nothing, shell_word
+from .textsafe import registry_words, says_nothing, shell_word
 from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
 
@@ -160,7 +160,7 @@ def append(
     measure's latest, unless that is a retraction). `written(journal, folder)` is called as soon
     as the entry is in the journal (as WriteResult names them): what follows, the cache learning
     it, may still be interrupted. `named_registry`: the ledger as the command line named it (-r),
-    which a command a refusal says to run instead names too (render/journal_text.registry_words)."""
+    which a command a refusal says to run instead names too (textsafe.registry_words)."""
     if command not in _COMMAND_STATES:
         raise UsageError(f"unknown journal command {command!r}")
     root = existing_root(registry)
@@ -744,8 +744,6 @@ def _instead(command: str, *words: str, measure: str, note: str, day: str | None
     it takes too (the date as read, the rest as typed), quoted for a POSIX shell: pasted, it
     writes what was meant (a bare `rectify report` was refused for want of the measure, then of
     the note typed a moment before)."""
-    from .render.journal_text import registry_words
-
     given = (("--note", note), ("--date", day), ("--evidence", evidence), ("--by", by))
     said = ["rectify", command, measure, *words, *(word for pair in given if pair[1] for word in pair)]
     return " ".join(shell_word(word) for word in said) + registry_words(registry)

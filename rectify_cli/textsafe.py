@@ -206,3 +206,11 @@ def shell_word(text: str) -> str:
 
 
 _SHELL_PLAIN = re.compile(r"[\w@%+=:,./-]+")  # (shlex's safe characters, \w of any script)
+
+
+def registry_words(typed: str | None) -> str:
+    """What a command a message tells the user to run adds for the ledger: " -r PATH" when the
+    command at hand named it so (`typed`, quoted for a POSIX shell: pasted, it runs on the same
+    ledger); "" when it was found (data/ from here, RECTIFY_REGISTRY still set): found again.
+    Not --lang: the command runs the same in either language."""
+    return "" if typed is None else f" -r {shell_word(typed)}"

@@ -7,7 +7,7 @@ from ..dates import nearest_months
 from ..engine import Retractions
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, label, notice_text, word
 from ..model import EntryState
-from ..textsafe import clip, display_width, line_ends, printable, shell_word
+from ..textsafe import clip, display_width, line_ends, printable, registry_words
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 QUIET_FILES_NAMED = 3  # (a national folder has 31 files: a few named, then their number)
@@ -69,14 +69,6 @@ def retracted_entry(state: EntryState, milestone, day, lang: Lang) -> str:
     "2019-03-01 closure" (a close of one step says which)."""
     entry = word(ENTRY_NOUN, state, lang)
     return label("retracted_entry", lang, day=day.isoformat(), entry=entry) + _step_of(state, milestone, lang)
-
-
-def registry_words(typed: str | None) -> str:
-    """What a command a message tells the user to run adds for the ledger: " -r PATH" when the
-    command at hand named it so (`typed`, quoted for a POSIX shell: pasted, it runs on the same
-    ledger); "" when it was found (data/ from here, RECTIFY_REGISTRY still set): found again.
-    Not --lang: the command runs the same in either language."""
-    return "" if typed is None else f" -r {shell_word(typed)}"
 
 
 def render_written(result, *, lang: Lang = Lang.zh, registry: str | None = None) -> str:
