@@ -157,7 +157,7 @@ def _table() -> Table:
     )
 
 
-def _count_line(title: str, parts: list[tuple[Text | str, int]], width: int) -> Text:
+def _count_line(title: str, parts: list[tuple[Text | str, int | str]], width: int) -> Text:
     """The line `title name n  name n  ...` (names may be coloured Text), broken to `width`
     only between pairs (_pairs)."""
     pairs = []
@@ -463,8 +463,11 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
     console.print(_count_line(label("status_measures_count", lang, n=len(measures),
                                     measures=plural(len(measures), "measure")), lights(measures), width))
     statuses = Counter(m.status for m in measures)
-    states = [(word(STATUS, s, lang), statuses[s]) for s in Status]
-    states.append((word(STATUS, engine.STALE, lang), sum(1 for m in measures if m.stale)))
+    # (only an ongoing measure is stale: said inside their count, so that the states add up to the measures)
+    stale = label("status_stale_of_ongoing", lang, n=sum(1 for m in measures if m.stale))
+    states: list[tuple[Text | str, int | str]] = [
+        (word(STATUS, s, lang), f"{statuses[s]}{stale}" if s is Status.ONGOING and statuses[s] else statuses[s])
+        for s in Status]
     late = _closed_late_count(measures)
     if late:  # (said only when there is one: a ledger of closes on time reads as it always did)
         states.append((label("status_closed_late_count", lang), late))
