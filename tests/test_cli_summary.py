@@ -73,10 +73,11 @@ def test_a_task_of_long_term_measures_never_reported_on_is_not_done():
 
 
 def test_the_headline_names_what_falls_due_on_the_day_judged_so_that_its_figures_add_up():
-    """89 due, 79 done, 8 overdue: 33.1 and 39.3, due 2019-06-30 itself, were nowhere."""
+    """89 due, 79 done, 8 overdue: 33.1 and 39.3, due 2019-06-30 itself, were nowhere. In English
+    "79 of them completed (2 of them fall due" read as 2 of the 79: they are of the 89, as 另有 says."""
     assert ("89项具体措施已完成79项（另有2项当日到期，尚不算逾期）；" in bundled_headline("2019-06"))
     assert "目前逾期未完成的具体措施8项，" in bundled_headline("2019-06")
-    assert "89 measures, 79 of them completed (2 of them fall due that very day, not yet late)." in bundled_headline(
+    assert "89 measures, 79 of them completed (2 of the 89 fall due that very day, not yet late)." in bundled_headline(
         "2019-06", "--lang", "en")
     assert "当日到期" not in bundled_headline("2019-05")
 
