@@ -303,6 +303,18 @@ def test_the_states_add_up_to_the_measures_and_stale_is_said_as_part_of_ongoing(
     assert lines[lines.index(head) + 1] == states
 
 
+@pytest.mark.parametrize("lang, owners", [("zh", {"14.6": "自治区财政厅、…", "27.3": "自治区能源局、…"}),
+                                           ("en", {"14.6": "自治区财政厅,…", "27.3": "自治区能源局,…"})])
+def test_a_list_of_owners_cut_after_its_comma_ends_the_same_way_as_the_summarys(lang, owners):
+    """At 80 columns English owners read `自治区财政厅, …`, the summary's `自治区自然资源厅,…`:
+    the ellipsis follows the comma, never a space."""
+    result = run("status", "--as-of", "2019-06-30", "--measures", "--lang", lang, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.split()[:1] in (["14.6"], ["27.3"])}
+    assert {measure: re.split(r"\s{2,}", row)[3] for measure, row in rows.items()} == owners
+    assert " …" not in result.stdout
+
+
 def test_english_reported_state_fits_at_80_columns():
     result = run("status", "--registry", SMALL, "--lang", "en", env={"COLUMNS": "80"})
     # (the count of late closes, 4.1's, gives way first; the command, with the ledger typed, on its own line)

@@ -230,15 +230,16 @@ def _cells(text: str) -> int:
 
 def _clipped(text: str, cells: int) -> str:
     """`text`, wider than `cells`, cut to fit them with …: its longest start that fits in one
-    cell fewer, then the … (the cell a wide character would straddle stays blank after it)."""
+    cell fewer, then the … (the cell a wide character would straddle stays blank after it), with
+    no space before it, as textsafe.clip cuts (`甲,…`, never `甲, …`)."""
     widths = _char_cells(text)
     if widths is None or 0 in widths:  # (0: a mark that goes with the character before it: Rich's versions differ)
         cut = set_cell_size(text, cells - 1)  # (Rich's cut, which may leave that blank before the …,
         while cell_len(cut) > cells - 1:  # and is wider than asked around zero-width joiners)
             cut = cut[:-1]
-        return _whole_flags(cut) + "…"
+        return _whole_flags(cut).rstrip() + "…"
     kept = bisect_right(list(accumulate(widths)), cells - 1)
-    return _whole_flags(text[:kept]) + "…"
+    return _whole_flags(text[:kept]).rstrip() + "…"
 
 
 _FLAG_HALVES = "".join(map(chr, range(0x1F1E6, 0x1F200)))  # (regional indicators: two make a flag)
