@@ -690,6 +690,9 @@ LABELS = {
     "status_tasks_count": ("任务 {n} 项：", "{tasks}: "),
     "status_measures_count": ("措施 {n} 项：", "{measures}: "),
     "status_states": ("措施状态：", "Measures by state: "),
+    # (after the count of 长期坚持, as show says 3/5 (1 closed late): only they are stale, and a clerk
+    # adding up the states gets the measures)
+    "status_stale_of_ongoing": ("（其中久未报告 {n}）", " ({n} stale)"),
     "status_empty_selection": ("没有符合筛选条件的任务或措施。", "No task or measure matches the filters."),
     "status_due_column": ("期限", "Due"),
     "status_text_column": ("内容", "Text"),

@@ -185,10 +185,11 @@ def excerpt(text: str, width: int) -> str:
 
 def _cut(kept: str) -> str:
     """What a cut keeps of a text, with the ellipsis: without the start of an escape of
-    printable's (\\xNN, \\uNNNN) that it would end in."""
+    printable's (\\xNN, \\uNNNN) that it would end in, nor the spaces it would end in (a list
+    cut after its comma reads `甲,…` whether or not the space after it fitted, never `甲, …`)."""
     if "\\" in kept[-6:]:
         kept = _PARTIAL_ESCAPE.sub("", kept)
-    return kept + ELLIPSIS
+    return kept.rstrip() + ELLIPSIS
 
 
 _PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?\Z")

@@ -58,7 +58,7 @@ def test_show_of_a_task_counts_its_late_closes_beside_its_progress(ledger):
 
 def test_status_counts_late_closes_in_the_totals_and_per_task(ledger):
     lines = run(ledger, "status", "--as-of", "2019-04-30", columns=120)
-    assert lines[4] == "措施状态：逾期 7  临期 0  按期推进 22  长期坚持 67  已销号 83  久未报告 0  逾期销号 1"
+    assert lines[4] == "措施状态：逾期 7  临期 0  按期推进 22  长期坚持 67（其中久未报告 0）  已销号 83  逾期销号 1"
     # (the count right-aligned under its header, blank for a task without one: wide characters two cells)
     table = [line for line in lines if line.startswith(("任务  ", "40  ", "33  "))]
     assert table == [
@@ -67,7 +67,7 @@ def test_status_counts_late_closes_in_the_totals_and_per_task(ledger):
         "33    拉萨市、日喀则市污水处理设施及配套管网…  2019年6月30日前完成             序时推进         1/2            绿",
     ]
     en = run(ledger, "status", "--as-of", "2019-04-30", "--lang", "en", columns=120)
-    assert en[4] == "Measures by state: overdue 7  due soon 0  on track 22  ongoing 67  closed 83  stale 0  closed late 1"
+    assert en[4] == "Measures by state: overdue 7  due soon 0  on track 22  ongoing 67 (0 stale)  closed 83  closed late 1"
     assert next(line for line in en if line.startswith("Task  ")).split()[-5:] == [
         "Completed", "Closed", "late", "Light", "Overdue"]
 

@@ -284,9 +284,35 @@ def test_english_counts_say_closed_and_completed_as_the_chinese_does():
     """已销号 (the state done: closed out) and 完成 (closed as far as dates go, the bar and the
     table's column) are two counts; English said "done" of both."""
     lines = run("status", "--registry", SMALL, "--lang", "en").stdout.splitlines()
-    assert lines[4:6] == ["Measures by state: overdue 1  due soon 1  on track 2  ongoing 2  closed 2  stale 1  closed late 1",
+    assert lines[4:6] == ["Measures by state: overdue 1  due soon 1  on track 2  ongoing 2 (1 stale)  closed 2  closed late 1",
                           "Completed [#######-----------------------]  2/8  25%"]
     assert lines[7].split()[3:5] == ["Reported", "Completed"]
+
+
+@pytest.mark.parametrize("lang, head, states", [
+    ("zh", "措施 179 项：红 8  黄 69  绿 102",
+     "措施状态：逾期 8  临期 2  按期推进 21  长期坚持 67（其中久未报告 67）  已销号 81"),
+    ("en", "179 measures: red 8  yellow 69  green 102",
+     "Measures by state: overdue 8  due soon 2  on track 21  ongoing 67 (67 stale)  closed 81")])
+def test_the_states_add_up_to_the_measures_and_stale_is_said_as_part_of_ongoing(lang, head, states):
+    """`逾期 8 临期 2 按期推进 21 长期坚持 67 已销号 81 久未报告 67` added up to 246 of 179 measures:
+    久未报告 (stale) is only ever said of 长期坚持 measures, so it is said inside that count."""
+    result = run("status", "--as-of", "2019-06-30", "--lang", lang, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[lines.index(head) + 1] == states
+
+
+@pytest.mark.parametrize("lang, owners", [("zh", {"14.6": "自治区财政厅、…", "27.3": "自治区能源局、…"}),
+                                           ("en", {"14.6": "自治区财政厅,…", "27.3": "自治区能源局,…"})])
+def test_a_list_of_owners_cut_after_its_comma_ends_the_same_way_as_the_summarys(lang, owners):
+    """At 80 columns English owners read `自治区财政厅, …`, the summary's `自治区自然资源厅,…`:
+    the ellipsis follows the comma, never a space."""
+    result = run("status", "--as-of", "2019-06-30", "--measures", "--lang", lang, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.split()[:1] in (["14.6"], ["27.3"])}
+    assert {measure: re.split(r"\s{2,}", row)[3] for measure, row in rows.items()} == owners
+    assert " …" not in result.stdout
 
 
 def test_english_reported_state_fits_at_80_columns():
@@ -608,8 +634,8 @@ def test_the_bundled_ledgers_header_keeps_each_count_with_its_name_and_no_traili
     parted = re.compile(r"^\s*[0-9]+(  |$)")  # (a count parted from its name: `83  久未报告 65`, `65`)
     assert not [line for line in header if line != line.rstrip() or parted.match(line)], header
     assert [line for line in header if line.startswith(("措施状态", "Measures by state"))] == [
-        "措施状态：逾期 10  临期 0  按期推进 21  长期坚持 67",
-        "Measures by state: overdue 10  due soon 0  on track 21  ongoing 67  closed 81"][lang == "en":][:1]
+        "措施状态：逾期 10  临期 0  按期推进 21",  # (长期坚持 67（其中久未报告 67） whole, on the next line)
+        "Measures by state: overdue 10  due soon 0  on track 21  ongoing 67 (67 stale)"][lang == "en":][:1]
 
 
 def _measure_ids(*args: str) -> set[str]:

@@ -2,6 +2,7 @@
 there is none to report on."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -73,10 +74,11 @@ def test_a_task_of_long_term_measures_never_reported_on_is_not_done():
 
 
 def test_the_headline_names_what_falls_due_on_the_day_judged_so_that_its_figures_add_up():
-    """89 due, 79 done, 8 overdue: 33.1 and 39.3, due 2019-06-30 itself, were nowhere."""
+    """89 due, 79 done, 8 overdue: 33.1 and 39.3, due 2019-06-30 itself, were nowhere. In English
+    "79 of them completed (2 of them fall due" read as 2 of the 79: they are of the 89, as 另有 says."""
     assert ("89项具体措施已完成79项（另有2项当日到期，尚不算逾期）；" in bundled_headline("2019-06"))
     assert "目前逾期未完成的具体措施8项，" in bundled_headline("2019-06")
-    assert "89 measures, 79 of them completed (2 of them fall due that very day, not yet late)." in bundled_headline(
+    assert "89 measures, 79 of them completed (2 of the 89 fall due that very day, not yet late)." in bundled_headline(
         "2019-06", "--lang", "en")
     assert "当日到期" not in bundled_headline("2019-05")
 
@@ -542,3 +544,17 @@ def test_a_region_with_nothing_of_a_unit_says_so_rather_than_a_headline_of_zeros
     assert _june_2019("--region", "班戈县", "--owner", "环境保护厅")[7] == "没有涉及班戈县、由自治区生态环境厅负责的具体措施。"
     assert (_june_2019("--region", "班戈县", "--owner", "环境保护厅", "--lang", "en")[7]
             == "No measure concerning 班戈县 is owned by 自治区生态环境厅.")
+
+
+@pytest.mark.parametrize("lang, units", [
+    ("zh", {"34.1": "自治区住房城乡建设厅、…", "18.2": "自治区自然资源厅、…"}),
+    ("en", {"34.1": "自治区住房城乡建设厅,…", "18.2": "自治区自然资源厅,…"})])
+def test_a_list_of_units_cut_after_its_comma_ends_the_same_way_in_every_row(lang, units):
+    """At 80 columns the English tables read `自治区住房城乡建设厅, …` in one row and
+    `自治区自然资源厅,…` in the next: the ellipsis follows the comma, never a space."""
+    result = CliRunner().invoke(app, ["summary", "--month", "2019-06", "--lang", lang],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-07-02", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.split()[:1] in (["34.1"], ["18.2"])}
+    assert {measure: re.split(r"\s{2,}", row)[2] for measure, row in rows.items()} == units
+    assert " …" not in result.stdout

@@ -44,12 +44,13 @@ def section(lines: list[str], heading: str) -> list[str]:
 
 
 def test_one_measure_falling_due_on_the_day_judged_falls_due(tmp_path):
-    """With 33.1 closed in June, only 39.3 falls due on 2019-06-30: "1 of them falls due"."""
+    """With 33.1 closed in June, only 39.3 falls due on 2019-06-30: "1 of the 89 falls due" (of
+    them, after "80 of them completed", read as one of the 80)."""
     run_on = on_a_copy(tmp_path)
     run_on("2019-07-01", "close", "33.1", "--evidence", "运行报告", "--date", "2019-06-10")
     assert run_on("2019-07-01", "summary", "--month", "2019-06", "--lang", "en")[5] == (
         "As of 2019-06-30: 45 tasks and 179 measures in all. Due by that day: 29 tasks, 25 of them completed; 89 measures, "
-        "80 of them completed (1 of them falls due that very day, not yet late). Due later: 13 tasks, 22 measures. "
+        "80 of them completed (1 of the 89 falls due that very day, not yet late). Due later: 13 tasks, 22 measures. "
         "Immediate or long-term (立行立改 / 长期坚持, no end date): 3 tasks, 68 measures. Overdue and still open: "
         "8 measures. Ongoing and not reported on in time: 67 measures (9 of them long-term once the dated part was "
         "closed, counted above as due by that day or due later).")

@@ -157,7 +157,7 @@ def _table() -> Table:
     )
 
 
-def _count_line(title: str, parts: list[tuple[Text | str, int]], width: int) -> Text:
+def _count_line(title: str, parts: list[tuple[Text | str, int | str]], width: int) -> Text:
     """The line `title name n  name n  ...` (names may be coloured Text), broken to `width`
     only between pairs (_pairs)."""
     pairs = []
@@ -230,15 +230,16 @@ def _cells(text: str) -> int:
 
 def _clipped(text: str, cells: int) -> str:
     """`text`, wider than `cells`, cut to fit them with …: its longest start that fits in one
-    cell fewer, then the … (the cell a wide character would straddle stays blank after it)."""
+    cell fewer, then the … (the cell a wide character would straddle stays blank after it), with
+    no space before it, as textsafe.clip cuts (`甲,…`, never `甲, …`)."""
     widths = _char_cells(text)
     if widths is None or 0 in widths:  # (0: a mark that goes with the character before it: Rich's versions differ)
         cut = set_cell_size(text, cells - 1)  # (Rich's cut, which may leave that blank before the …,
         while cell_len(cut) > cells - 1:  # and is wider than asked around zero-width joiners)
             cut = cut[:-1]
-        return _whole_flags(cut) + "…"
+        return _whole_flags(cut).rstrip() + "…"
     kept = bisect_right(list(accumulate(widths)), cells - 1)
-    return _whole_flags(text[:kept]) + "…"
+    return _whole_flags(text[:kept]).rstrip() + "…"
 
 
 _FLAG_HALVES = "".join(map(chr, range(0x1F1E6, 0x1F200)))  # (regional indicators: two make a flag)
@@ -463,8 +464,11 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
     console.print(_count_line(label("status_measures_count", lang, n=len(measures),
                                     measures=plural(len(measures), "measure")), lights(measures), width))
     statuses = Counter(m.status for m in measures)
-    states = [(word(STATUS, s, lang), statuses[s]) for s in Status]
-    states.append((word(STATUS, engine.STALE, lang), sum(1 for m in measures if m.stale)))
+    # (only an ongoing measure is stale: said inside their count, so that the states add up to the measures)
+    stale = label("status_stale_of_ongoing", lang, n=sum(1 for m in measures if m.stale))
+    states: list[tuple[Text | str, int | str]] = [
+        (word(STATUS, s, lang), f"{statuses[s]}{stale}" if s is Status.ONGOING and statuses[s] else statuses[s])
+        for s in Status]
     late = _closed_late_count(measures)
     if late:  # (said only when there is one: a ledger of closes on time reads as it always did)
         states.append((label("status_closed_late_count", lang), late))

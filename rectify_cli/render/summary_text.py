@@ -421,8 +421,10 @@ def _due_today_en(h: Headline) -> str:
         return ""
     if h.measures_due == 1:
         return " (it falls due that very day, not yet late)"
-    # (of them, as 另有 is: "3 measures, 0 of them completed (3 more fall due" read as six)
-    return f" ({today} of them {'falls' if today == 1 else 'fall'} due that very day, not yet late)"
+    # (of them, as 另有 is: "3 measures, 0 of them completed (3 more fall due" read as six; after
+    # some completed, of the measures due: "79 of them completed (2 of them fall due" read as 2 of the 79)
+    of = f"the {h.measures_due}" if h.measures_due_done else "them"
+    return f" ({today} of {of} {'falls' if today == 1 else 'fall'} due that very day, not yet late)"
 
 
 def _nonzero(*pairs) -> list[str]:
