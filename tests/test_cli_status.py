@@ -303,6 +303,17 @@ def test_the_states_add_up_to_the_measures_and_stale_is_said_as_part_of_ongoing(
     assert lines[lines.index(head) + 1] == states
 
 
+@pytest.mark.parametrize("lang, states", [
+    ("zh", "措施状态：逾期 8  临期 0  按期推进 23  长期坚持 67  已销号 81"),
+    ("en", "Measures by state: overdue 8  due soon 0  on track 23  ongoing 67  closed 81")])
+def test_no_stale_measure_says_nothing_of_stale_inside_the_ongoing_count(lang, states):
+    """The day after the last report none is stale: `长期坚持 67（其中久未报告 0）` said a part of
+    nothing; the count stands alone."""
+    result = run("status", "--as-of", "2019-04-01", "--lang", lang, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert states in result.stdout.splitlines()
+
+
 @pytest.mark.parametrize("lang, owners", [("zh", {"14.6": "自治区财政厅、…", "27.3": "自治区能源局、…"}),
                                            ("en", {"14.6": "自治区财政厅,…", "27.3": "自治区能源局,…"})])
 def test_a_list_of_owners_cut_after_its_comma_ends_the_same_way_as_the_summarys(lang, owners):

@@ -465,10 +465,11 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
                                     measures=plural(len(measures), "measure")), lights(measures), width))
     statuses = Counter(m.status for m in measures)
     # (only an ongoing measure is stale: said inside their count, so that the states add up to the measures)
-    stale = label("status_stale_of_ongoing", lang, n=sum(1 for m in measures if m.stale))
+    # (none stale: nothing said of it, not 其中久未报告 0)
+    stale_count = sum(1 for m in measures if m.stale)
+    stale = label("status_stale_of_ongoing", lang, n=stale_count) if stale_count else ""
     states: list[tuple[Text | str, int | str]] = [
-        (word(STATUS, s, lang), f"{statuses[s]}{stale}" if s is Status.ONGOING and statuses[s] else statuses[s])
-        for s in Status]
+        (word(STATUS, s, lang), f"{statuses[s]}{stale}" if s is Status.ONGOING else statuses[s]) for s in Status]
     late = _closed_late_count(measures)
     if late:  # (said only when there is one: a ledger of closes on time reads as it always did)
         states.append((label("status_closed_late_count", lang), late))
