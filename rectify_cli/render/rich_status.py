@@ -281,7 +281,7 @@ def _print_table(console: Console, table: Table, rows: list[tuple[str | Text, ..
         for text in row:
             if text not in widths:
                 widths[text] = _cells(text)
-    probed = _widest_rows(plains, len(columns), widths)
+    probed = _widest_rows(plains, widths)
     styles: list = [None] * len(rows)  # per row, its cells' Styles (without colour: none)
     if colour:
         styles, firsts = _row_styles(console, rows)
@@ -347,15 +347,17 @@ def _plain_cells(rows, table: Table, console: Console) -> bool:
     return True
 
 
-def _widest_rows(plains: list[list[str]], count: int, widths: dict[str, int]) -> list[int]:
+def _widest_rows(plains: list[list[str]], widths: dict[str, int]) -> list[int]:
     """The indexes, ascending, of the rows holding each column's longest line and longest
     word (what Rich measures); `plains`: the rows' texts, `widths`: each text's cells."""
     picked: dict[int, None] = {}
-    rows = range(len(plains))
-    for index in range(count):
-        longest = max(rows, key=lambda r: widths[plains[r][index]])
-        widest_word = max(rows, key=lambda r: _widest_word(plains[r][index], widths))
-        picked[longest] = picked[widest_word] = None
+    for column in zip(*plains):
+        # (each the first row of the greatest, as max() over the rows gives it; measured per
+        # distinct text, at C speed: a key function per cell took 0.18 s of 22,000 tasks)
+        lines = list(map(widths.__getitem__, column))
+        words = {text: _widest_word(text, widths) for text in dict.fromkeys(column)}
+        longest = list(map(words.__getitem__, column))
+        picked[lines.index(max(lines))] = picked[longest.index(max(longest))] = None
     return sorted(picked)
 
 
@@ -619,6 +621,7 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, see:
     late = [any(mr.extended_late for mr in tr.measures) for tr in results]
     closed_late = [_closed_late_count(tr.measures) for tr in results]
     deadline = label("deadline", lang)
+    days: dict[int, str] = {}  # (said once for each number of days: 22,000 tasks share a few hundred)
     columns = [
         _Column(label("task", lang), [_cell(tr.id) + (LATE_MARK if mark else "") for tr, mark in zip(results, late)]),
         _Column(label("title", lang), [_cell(tr.task.title) for tr in results], free=True, gives_way=6),
@@ -635,7 +638,8 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, see:
         # than Rich cut every column, the ids too, 新疆维吾尔自治…)
         _Column(label("light", lang), [_light_text(tr.light, lang) for tr in results], gives_way=1),
         _Column(label("status_overdue_header", lang),
-                [label("status_days", lang, n=tr.days_overdue) if tr.days_overdue else "" for tr in results],
+                [(days.get(tr.days_overdue) or days.setdefault(tr.days_overdue, label("status_days", lang, n=tr.days_overdue)))
+                 if tr.days_overdue else "" for tr in results],
                 justify="right", gives_way=2),
     ]
     if _room(columns) > console.width:  # (the ledger's words, 2018年12月31日前完成，长期坚持: 30 cells)
