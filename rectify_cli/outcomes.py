@@ -14,8 +14,8 @@ An outcome entry is valid for the exact bytes of its plan file and journal, and 
 registry-wide context the file was evaluated in (the settings, the immediate due date and
 the units that every file of a folder registry shares): any change to these misses it.
 Outcomes are only made from files that loaded without a problem, so a registry whose
-outcomes are all cached is valid, but for journal dates that are in the future, which the
-view checks against today.
+outcomes are all cached is valid, but for journal days that are in the future (an entry's date,
+or the day it was recorded), which the view checks against today.
 
 Whatever the view can't answer (a registry mostly new to the cache, an --as-of before a
 journal's newest entry, a problem, a damaged entry) the full load answers: `open_view` and
@@ -354,7 +354,7 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
             entries = list(entries)
             if prefixes[file] and not all(map(methodcaller("startswith", prefixes[file]), map(_MEASURE, entries))):
                 return  # an entry on another file's measure: the view narrows each file alone
-            newest = max(map(_DATE, entries))
+            newest = max(map(_latest, entries))
             if newest > report.as_of:
                 return
             entries_of[file] = entries, newest
@@ -418,11 +418,18 @@ def remember_append(path, *, journal: Path, old: bytes, new: bytes, entry: bytes
     result = next(engine.evaluate(plan=alone, journal=[*own, new_entry], as_of=date.max).measures())
     outcomes = list(document["outcomes"])
     outcomes[3 * at[0]:3 * at[0] + 3] = engine.outcome_of(result)
-    _store_outcomes(store, after, context, outcomes, [*positions, at[0]], max(document["newest"], new_entry.date.toordinal()),
+    _store_outcomes(store, after, context, outcomes, [*positions, at[0]], max(document["newest"], _latest(new_entry).toordinal()),
                     len(new))
 
 
-_ENTRY_FILE, _MEASURE, _DATE = attrgetter("location.file"), attrgetter("measure"), attrgetter("date")
+_ENTRY_FILE, _MEASURE = attrgetter("location.file"), attrgetter("measure")
+
+
+def _latest(entry) -> date:
+    """The latest day an entry names: its date, or the day it was recorded when later (back-filled).
+    Both are refused by the full load when after today, so the view answers only from on or after
+    it (an --as-of between the two: the full load, which gives the same answer)."""
+    return entry.recorded if entry.recorded is not None and entry.recorded > entry.date else entry.date
 _MEASURE_ID = attrgetter("measure.id")
 
 
@@ -499,7 +506,7 @@ def _appended_outcomes(store: FileCache, file: _File, context: _Context, raws: _
     outcomes = list(outcomes)
     for at, result in zip(touched, results):
         outcomes[3 * at:3 * at + 3] = engine.outcome_of(result)
-    newest = max([document["newest"], *(entry.date.toordinal() for entry in entries)])
+    newest = max([document["newest"], *(_latest(entry).toordinal() for entry in entries)])
     return _store_outcomes(store, file, context, outcomes, rows_measures, newest, len(raw))
 
 
@@ -589,5 +596,5 @@ def _evaluate_file(file: _File, raws: _Raws, context: _Context, store: FileCache
             return None
     # Judged with the registry's settings and immediate due date, after every entry.
     report = engine.evaluate(plan=_in_context(plan, context), journal=entries, as_of=date.max)
-    return _put_outcomes(store, file, context, list(report.measures()), entries, max(map(_DATE, entries), default=None),
+    return _put_outcomes(store, file, context, list(report.measures()), entries, max(map(_latest, entries), default=None),
                          len(journal_raw) if file.journal is not None else None)

@@ -134,6 +134,22 @@ def test_a_journal_entry_now_in_the_future_is_reported_by_the_full_load(reg, cac
     assert (code, err) == check("-r", str(reg), "--lang", "en", "--no-cache", today=earlier)[::2]
 
 
+def test_a_journal_entry_recorded_on_a_day_now_in_the_future_is_reported_by_the_full_load(reg, cache_dir):
+    """An entry dated in the past but recorded on a day after today (the computer's clock set back
+    since) is refused by the full load; the outcomes, which knew only entry dates, answered as if
+    nothing were wrong."""
+    journal = reg.parent / "progress.yaml" if reg.is_file() else next(reg.glob("*progress*.yaml"))
+    measure = re.search(r'measure: "?([^"\n]+)', journal.read_text(encoding="utf-8")).group(1)
+    with journal.open("a", encoding="utf-8") as handle:
+        handle.write(f'- measure: "{measure}"\n  date: 2019-03-20\n  state: in_progress\n  note: 推进中\n'
+                     "  recorded: 2019-03-28\n")
+    check("-r", str(reg))  # remembers the outcomes on 2019-03-31
+    earlier = "2019-03-25"  # after every entry's date, before the day the last was recorded
+    code, _, err = check("-r", str(reg), "--lang", "en", today=earlier)
+    assert code == 2 and "recorded" in err
+    assert (code, err) == check("-r", str(reg), "--lang", "en", "--no-cache", today=earlier)[::2]
+
+
 def test_as_of_before_an_entry_is_answered_by_the_full_load(reg, cache_dir):
     check("-r", str(reg))
     assert view(reg).flagged(as_of=date(2019, 3, 1), categories=("overdue", "due_soon")) is None
