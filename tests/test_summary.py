@@ -472,6 +472,20 @@ def test_a_close_reopened_in_its_own_month_is_listed_as_closed_and_reopened(tmp_
 WHY = "回头看发现城东污水处理厂出水氨氮超标，进水管网尚未全部接通，实际处理量不足设计能力的三成，运行台账记录不全，存在表面整改问题"
 
 
+def _two_reopened_in_april(tmp_path):
+    """A copy of the small ledger in which 1.1 and 2.1 were closed and reopened in April 2019 (1.1
+    for the long reason WHY): the ledger's path and the environment of a day in May."""
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
+    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                 ("close", "2.1", "--evidence", "验收意见", "--date", "2019-04-12"),
+                 ("reopen", "1.1", "--note", WHY, "--date", "2019-04-20"),
+                 ("reopen", "2.1", "--note", "围挡未硬化", "--date", "2019-04-25")):
+        assert run(*args, "-r", registry, env=env).exit_code == 0
+    return registry, env
+
+
 @pytest.mark.parametrize("lang, reopened", [
     ("zh", ["三、本月重新打开（回头看）",
             "日期        措施    内容               责任单位    销号日期    说明",
@@ -495,20 +509,12 @@ def test_a_reopenings_reason_cut_in_its_row_is_said_whole_under_the_table(tmp_pa
     62 characters were cut to 回头看发现城…, and the pasted report never said what the follow-up
     inspection found. A reason cut is said whole under the table, as a step's long label is; one
     that fits its row (2.1's) is not said twice."""
-    shutil.copytree(SMALL.parent, tmp_path / "small")
-    registry = str(tmp_path / "small/tasks.yaml")
-    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
-    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
-                 ("close", "2.1", "--evidence", "验收意见", "--date", "2019-04-12"),
-                 ("reopen", "1.1", "--note", WHY, "--date", "2019-04-20"),
-                 ("reopen", "2.1", "--note", "围挡未硬化", "--date", "2019-04-25")):
-        assert run(*args, "-r", registry, env=env).exit_code == 0
+    registry, env = _two_reopened_in_april(tmp_path)
     result = run("summary", "-r", registry, "--month", "2019-04", "--lang", lang, env=env)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     start = lines.index(reopened[0])
     assert lines[start:start + len(reopened)] == reopened
-
 
 
 @pytest.mark.parametrize("lang, reopened", [
@@ -536,14 +542,7 @@ def test_a_month_with_a_reopening_fits_60_cells_as_other_months_do(tmp_path, lan
     its two date columns were headed 重新打开日期 and 原销号日期, 14 and 12 cells for dates of 10.
     Headed 日期 (as 七's and 九's are) and 销号日期 (as 二's is), the table needs 58 cells (55 in
     English), and its texts give way as other sections' do, said whole under the table."""
-    shutil.copytree(SMALL.parent, tmp_path / "small")
-    registry = str(tmp_path / "small/tasks.yaml")
-    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
-    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
-                 ("close", "2.1", "--evidence", "验收意见", "--date", "2019-04-12"),
-                 ("reopen", "1.1", "--note", WHY, "--date", "2019-04-20"),
-                 ("reopen", "2.1", "--note", "围挡未硬化", "--date", "2019-04-25")):
-        assert run(*args, "-r", registry, env=env).exit_code == 0
+    registry, env = _two_reopened_in_april(tmp_path)
     result = run("summary", "-r", registry, "--month", "2019-04", "--lang", lang, "--width", "60", env=env)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
