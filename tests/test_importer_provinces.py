@@ -31,12 +31,12 @@ def _rectify(*args: str, lang: str | None = "en", **env: str):
     return CliRunner().invoke(app, list(args), env={"RECTIFY_LANG": lang, **env})
 
 
-def _import(tmp_path: Path, text: str, name: str = "report.txt"):
-    """Run `rectify import` on `text`: (the result, the folder written)."""
+def _import(tmp_path: Path, text: str, name: str = "report.txt", *, lang: str | None = "en"):
+    """Run `rectify import` on `text`, its messages in `lang`: (the result, the folder written)."""
     report = tmp_path / name
     report.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    return _rectify("import", str(report), "-o", str(out)), out
+    return _rectify("import", str(report), "-o", str(out), lang=lang), out
 
 
 def _problem(*, deadline: str = "2019年6月底前完成。", measure: str, note: str = "正在进行设备调试。") -> str:
@@ -80,11 +80,9 @@ def test_a_measure_whose_only_deadline_cannot_be_read_is_not_said_to_have_none(t
 def test_a_measure_ending_in_a_deadline_word_it_does_not_accept_is_refused_naming_it(tmp_path, written, lang, said):
     # (it said "no deadline in parentheses such as （2018年6月30日）": there is one, in words it does not read)
     text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("海东市完成污水管网建设（长期坚持）", f"海东市持续推进河湖长制工作（{written}）")
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     line = text.split("\n").index(f"2.海东市持续推进河湖长制工作（{written}）。") + 1
-    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: {said.format(written=written)}\n")
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: {said.format(written=written)}\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -406,11 +404,9 @@ def test_a_last_measure_numbered_in_another_style_than_the_first_is_refused_as_o
     # (warned of, the import exited 0 without the measure and its deadline, where one before another measure was
     # refused: nothing after it tells a measure lost from a list run on, so it is asked, as the others are)
     text = QINGHAI + TWO_MEASURES.format(one="1.", two="2、").replace("\n\n整改进展：已建成管网12公里。", note) + after
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     line = text.split("\n").index("2、海东市完成污水管网建设（长期坚持）。" + note) + 1
-    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: {said}\n")
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: {said}\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -491,11 +487,9 @@ def test_problems_all_numbered_otherwise_are_refused_naming_the_first_and_what_i
     # (refused as a text with no appendix at all, naming no line)
     text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("一、", first) + "\n" + \
         TWO_MEASURES.format(one="1.", two="2.").replace("一、湟水河", second + "大通河")
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     line = text.split("\n").index(first + "湟水河流域污染治理滞后。") + 1
-    assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{line}: {said.format(first=first)}\n")
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: {said.format(first=first)}\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -546,9 +540,7 @@ def test_a_deadline_long_before_or_after_the_inspection_is_warned_of_as_a_typo(t
 def test_a_deadline_warned_of_as_a_typo_names_the_line_it_is_written_on(tmp_path, lang, said):
     # (a problem's at its 整改时限 line, a measure's at its own: 问题 1：时限… left the year to be searched for)
     text = QINGHAI + _problem(deadline="2009年6月底前完成。", measure="西宁市完成第一污水处理厂提标改造（2109年6月30日）。")
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     lines = [ln for ln in result.stderr.splitlines() if "2017-12-24" in ln]
     assert lines == [s.format(task=text.split("\n").index("整改时限：2009年6月底前完成。") + 1, measure=LINE_OF_MEASURE) for s in said]
@@ -832,9 +824,7 @@ def test_a_unit_line_saying_who_leads_or_helps_reads_whole_without_a_warning(tmp
 def test_a_measure_with_only_supporting_units_is_warned_that_one_of_them_is_made_its_lead(tmp_path, lang, said):
     # (配合单位：西宁市、海东市 alone made 西宁市, a supporting unit, the lead in silence: 牵头单位 in summary's tables)
     text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units="配合单位：西宁市、海东市\n\n")
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     line = text.split("\n").index("配合单位：西宁市、海东市") + 1
     assert result.stderr.splitlines()[2:] == [said.format(line=line)]
@@ -1025,9 +1015,7 @@ def test_a_problem_reported_fully_done_with_open_measures_is_warned_of_in_the_nu
     # (English said "measure(s) 1.1 are not done" of one; the report's word, 全面完成, with its meaning, as 基本完成's)
     measures = "".join(f"{n}.西宁市完成提标改造（2019年6月30日）。\n\n整改进展：正在进行设备调试。\n\n" for n in range(1, open_measures + 1))
     text = QINGHAI + "一、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：全面完成。\n\n" + measures
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     assert said in result.stderr.splitlines()
 
@@ -1533,9 +1521,7 @@ def test_each_prefecture_with_its_city_in_brackets_on_a_unit_line_is_every_prefe
     ("en", "rectify: warning: measure 1.1 (line {line}): the text names no unit; owners taken from its progress note: 省生态环境厅")])
 def test_owners_taken_from_a_note_are_warned_of_at_the_measures_line(tmp_path, lang, said):
     text = QINGHAI + _problem(measure="完成第一污水处理厂提标改造（2019年6月30日）。", note="省生态环境厅正在进行设备调试。")
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[2:] == [said.format(line=LINE_OF_MEASURE)]
 
@@ -1551,9 +1537,7 @@ def test_owners_taken_from_a_note_whose_every_unit_helps_are_warned_of_as_a_sent
     # (整改进展：西宁市协助完成…: 西宁市 made the lead, said only to be taken from the note; the measure's own sentence so
     # worded is warned of as naming supporting units only)
     text = QINGHAI + _problem(measure="完成第一污水处理厂提标改造（2019年6月30日）。", note="西宁市协助完成了设备调试。")
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[2:] == [s.format(line=LINE_OF_MEASURE, note=LINE_OF_MEASURE + 2) for s in said]
     measure = yaml.safe_load((tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
@@ -1609,9 +1593,7 @@ def test_an_organisation_department_in_a_note_is_still_its_unit(tmp_path, note, 
             "rectify: warning: measure 1.1 (line {note}): Latin word 'of' inside Chinese note (a PDF artefact? fix it under text_fixes:)"])])
 def test_a_latin_word_is_warned_of_at_the_line_of_the_text_or_note_holding_it(tmp_path, lang, said):
     text = QINGHAI + _problem(measure="西宁市统一规范程序 and 标准（2019年6月30日）。", note="已完成设备调试 of 一期工程。")
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[2:] == [s.format(text=LINE_OF_MEASURE, note=LINE_OF_MEASURE + 2) for s in said]
 
@@ -1624,8 +1606,6 @@ def test_a_problem_reported_basically_done_with_its_measures_done_is_warned_of_a
     # (English said "reported basically_done", the YAML's key, which the report never writes)
     text = QINGHAI + _problem(deadline="2018年12月31日前完成。", measure="西宁市完成第一污水处理厂提标改造（2018年12月31日）。",
                               note="已完成提标改造。").replace("整改进度：序时推进。", f"整改进度：{progress}。")
-    report = tmp_path / "report.txt"
-    report.write_text(text, encoding="utf-8")
-    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[2:] == [said.format(line=LINE_OF_MEASURE - 2)]
