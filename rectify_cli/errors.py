@@ -1,4 +1,5 @@
-"""Exceptions of each layer. Only cli.py turns them into a message and an exit code."""
+"""Exceptions of each layer. Only the command line (cli.py, command_line.py) turns them into a message
+and an exit code."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -844,10 +844,11 @@ def _interrupted_while_waiting(monkeypatch, lock: Path, *, taken_by=None) -> Non
     `taken_by`, another writer's lock, taking it first, as one starting in between would."""
     from filelock import FileLock
 
-    from rectify_cli import cli
+    from rectify_cli.command_line import DONE_BEFORE_OUTPUT
 
-    # (the entries earlier tests' runs in this process wrote, which an interruption would name as written)
-    monkeypatch.setattr(cli, "_DONE_BEFORE_OUTPUT", [])
+    # (the entries earlier tests' runs in this process wrote, which an interruption would name as
+    # written: cleared in place, the one list cli._write adds to and the interruption reads)
+    DONE_BEFORE_OUTPUT.clear()
     acquire, interrupted = FileLock.acquire, []
 
     def once(self, *args, **kwargs):

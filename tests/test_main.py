@@ -33,7 +33,8 @@ runpy.run_module("rectify_cli", run_name="__main__", alter_sys=True)
 """
 
 
-@pytest.mark.parametrize("module", ["rectify_cli.i18n", "typer", "rectify_cli.cli", "rectify_cli.engine"])
+@pytest.mark.parametrize("module", ["rectify_cli.i18n", "typer", "rectify_cli.cli", "rectify_cli.command_line",
+                                    "rectify_cli.engine"])
 def test_ctrl_c_while_the_modules_load_is_no_traceback(module):
     """It printed a Python traceback ending in KeyboardInterrupt, exit 1 (cli.main catches it
     only once it runs). Python's own start (its `site`) and runpy's, before any code of

@@ -29,7 +29,7 @@ def _notice(exc) -> Notice:
     if kind == "MissingParameter" and name:
         return Notice("missing_option" if getattr(param, "opts", None) and name.startswith("-") else "missing_argument",
                       {"name": name})
-    if kind == "_EmptyPath" and name:  # (cli._EmptyPath: -r '', as a script's unset variable gives it)
+    if kind == "_EmptyPath" and name:  # (command_line._EmptyPath: -r '', as a script's unset variable gives it)
         return Notice("empty_path" if name.startswith("-") else "empty_path_argument", {"name": name})
     if kind == "BadParameter" and name:
         choices = getattr(getattr(param, "type", None), "choices", None)
