@@ -79,26 +79,28 @@ def test_an_opening_gives_exactly_its_claims_and_warns_of_the_figures_it_does_no
         assert [c["key"] for c in checked if not (c["matches"] or c["not_counted"])] == []
 
 
+def _reconciled(tmp_path, opening: str, *, lang: str | None = "en"):
+    """`rectify reconcile` of the ledger `import` makes of a report opening with `opening`."""
+    result = import_report(_report(opening), filename="report.txt")
+    (tmp_path / "tasks.yaml").write_text(result.tasks_yaml, encoding="utf-8")
+    (tmp_path / "progress.yaml").write_text(result.progress_yaml, encoding="utf-8")
+    return _rectify("reconcile", "-r", str(tmp_path / "tasks.yaml"), lang=lang, COLUMNS="200")
+
+
 @pytest.mark.parametrize("lang, said", [
     (None, "- tasks_done“3项整改任务已全部完成”：报告称3，按附件计算为1。"),
     ("en", "- tasks_done (“3项整改任务已全部完成”): the report claims 3, the appendix gives 1."),
 ], ids=["zh", "en"])
 def test_a_report_saying_falsely_that_every_task_is_done_is_caught_by_reconcile(tmp_path, lang, said):
     # (the appendix has one task of three done, 一; 已全部完成 read no figure, so the claim went unchecked)
-    result = import_report(_report("3项整改任务已全部完成。"), filename="report.txt")
-    (tmp_path / "tasks.yaml").write_text(result.tasks_yaml, encoding="utf-8")
-    (tmp_path / "progress.yaml").write_text(result.progress_yaml, encoding="utf-8")
-    reconciled = _rectify("reconcile", "-r", str(tmp_path / "tasks.yaml"), lang=lang, COLUMNS="200")
+    reconciled = _reconciled(tmp_path, "3项整改任务已全部完成。", lang=lang)
     assert reconciled.exit_code == 1, reconciled.stdout
     assert said in reconciled.stdout.splitlines(), reconciled.stdout
 
 
 def test_a_report_saying_the_rest_is_done_too_is_checked_by_reconcile_as_all_done(tmp_path):
     # (已完成1项，其余均已完成 was read as 1 done; the appendix has 1 of 3 done, so the report's "all 3" went unchecked)
-    result = import_report(_report("3项整改任务中已完成1项，其余均已完成。"), filename="report.txt")
-    (tmp_path / "tasks.yaml").write_text(result.tasks_yaml, encoding="utf-8")
-    (tmp_path / "progress.yaml").write_text(result.progress_yaml, encoding="utf-8")
-    reconciled = _rectify("reconcile", "-r", str(tmp_path / "tasks.yaml"), COLUMNS="200")
+    reconciled = _reconciled(tmp_path, "3项整改任务中已完成1项，其余均已完成。")
     assert reconciled.exit_code == 1, reconciled.stdout
     lines = reconciled.stdout.splitlines()
     # (and only that: its words, which give 1 as well as 3, are no other figure than the one claimed)
@@ -156,10 +158,7 @@ def test_a_warning_of_the_openings_figures_names_the_file_and_line_of_its_words(
 
 def test_a_report_saying_the_rest_is_basically_done_is_checked_by_reconcile_as_done_or_basically_done(tmp_path):
     # (已完成1项，其余均已基本完成 was read as 1 done, the rest dropped; the appendix has 2 of 3 done or basically done)
-    result = import_report(_report("3项整改任务中已完成1项，其余均已基本完成。"), filename="report.txt")
-    (tmp_path / "tasks.yaml").write_text(result.tasks_yaml, encoding="utf-8")
-    (tmp_path / "progress.yaml").write_text(result.progress_yaml, encoding="utf-8")
-    reconciled = _rectify("reconcile", "-r", str(tmp_path / "tasks.yaml"), COLUMNS="200")
+    reconciled = _reconciled(tmp_path, "3项整改任务中已完成1项，其余均已基本完成。")
     assert reconciled.exit_code == 1, reconciled.stdout
     assert [ln for ln in reconciled.stdout.splitlines() if ln.startswith("- ")] == [
         "- tasks_done_or_basically_done (“3项整改任务中已完成1项，其余均已基本完成”): the report claims 3, the appendix gives 2."], \

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from test_importer import _rectify
+
 QINGHAI = (
     "青海省贯彻落实中央环境保护督察反馈意见整改情况报告\n\n"
     "中央第七环境保护督察组于2017年12月24日反馈了督察意见。青海省委、省政府高度重视。截至2019年3月底，整改工作正在推进。\n\n"
@@ -20,15 +22,6 @@ LINE_OF_MEASURE = QINGHAI.count("\n") + 7  # (the problem's line, then 整改时
 NO_CURATION = "no curation: units discovered from the text, owners and states proposed heuristically"
 TEXT_FIXES_HINT = ("(expected a date such as 2018年6月30日, 长期坚持 or 立即启动, or steps such as 2018年6月30日前完成关停 or "
                    "关停于2018年6月30日前完成, separated by ，; repair it under text_fixes: in the curation)")
-
-
-def _rectify(*args: str, lang: str | None = "en", **env: str):
-    """`rectify ARGS`, its messages in `lang` (RECTIFY_LANG; None: the default, Chinese)."""
-    from typer.testing import CliRunner
-
-    from rectify_cli.cli import app
-
-    return CliRunner().invoke(app, list(args), env={"RECTIFY_LANG": lang, **env})
 
 
 def _import(tmp_path: Path, text: str, name: str = "report.txt", *, lang: str | None = "en"):
