@@ -178,6 +178,7 @@ class ExtensionItem:
     approved_by: str | None
     late: bool
     reason: str | None
+    far_future: bool = False  # the new date more than FAR_YEARS on, confirmed (extend --far-future)
 
 
 @dataclass(frozen=True)
@@ -484,7 +485,7 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
             elif in_month and e.state is EntryState.EXTENDED and e.to is not None:
                 # (its late flag is what its dates say: the loader refuses one they contradict)
                 extensions.append(ExtensionItem(e.date, mr.id, _moved_from(before, after, e), e.to, e.approved_by,
-                                                e.late, e.reason))
+                                                e.late, e.reason, e.far_future))
 
     def by_day(items):
         return tuple(sorted(items, key=lambda i: (i.date, engine.id_sort_key(i.measure_id))))

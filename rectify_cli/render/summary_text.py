@@ -601,7 +601,8 @@ def _never_reported_note(stale, lang: Lang) -> str | None:
 
 def _extensions(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     """The month's extensions, one requested after its deadline marked on its id (said under the
-    table, as status says it): three dates leave a 60-cell page room for one free-text column."""
+    table, as status says it), one confirmed far said under it, as history marks it: three dates
+    leave a 60-cell page room for one free-text column."""
     if not m.extensions:
         return None
     rows = [[_iso(i.date), cell(i.measure_id) + (LATE_MARK if i.late else ""), _iso(i.from_due), _iso(i.to),
@@ -610,7 +611,11 @@ def _extensions(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     # (the reason, after the approving unit, cut to fit the page is said whole under the table)
     why = [_l("summary_extended_why", lang, measure=cell(i.measure_id), day=_iso(i.date),
               reason=_ended(cell(i.reason).strip(), lang)) if i.reason else "" for i in m.extensions]
-    text = page.table([_l(k, lang) for k in keys], rows, give_way=(4,), whole={4: why})
+    # (one confirmed far, as history marks it, said under the table: the mark beside the date raised
+    # the narrowest page from 60 cells to 74; an unconfirmed far date, mistyped perhaps, has no line)
+    far = [_l("summary_extended_far", lang, measure=cell(i.measure_id), to=_iso(i.to),
+              mark=_l("written_far_flag", lang)) for i in m.extensions if i.far_future]
+    text = page.table([_l(k, lang) for k in keys], rows, give_way=(4,), whole={4: why}, under=far)
     if any(i.late for i in m.extensions):  # (after a blank line, so that the table block holds table lines only)
         text += "\n\n" + _l("status_measure_extended_late_legend", lang, mark=LATE_MARK)
     return text

@@ -215,6 +215,76 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
         "2019-04-26  33.1    2019-06-30  2019-12-31  自治区生态环境厅：管网施工受冻土期…"
 
 
+
+def _march_with_far_extensions(tmp_path) -> str:
+    """A copy of the bundled ledger: in March 2019 3.1 extended to 2035, confirmed (--far-future),
+    and 40.4 to 2918 by hand, not confirmed: the year mistyped that validate warns of."""
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
+    registry = str(tmp_path / "data/tasks.yaml")
+    assert run_cli("extend", "3.1", "--to", "2035-12-31", "--far-future", "--late", "--reason", "需要长期治理",
+                   "--approved-by", "自治区人民政府办公厅", "--date", "2019-03-20", "-r", registry,
+                   env={"RECTIFY_TODAY": "2019-04-30"}).exit_code == 0
+    with open(tmp_path / "data/progress.yaml", "a", encoding="utf-8") as journal:
+        journal.write('- measure: "40.4"\n  date: 2019-03-25\n  state: extended\n  note: ""\n  to: 2918-09-30\n'
+                      "  reason: 资金未到位\n  approved_by: 自治区生态环境厅\n  late: true\n")
+    return registry
+
+
+@pytest.mark.parametrize("lang, width, lines", [
+    ("zh", "80", ["日期        措施    原期限      新期限      批准单位：理由",
+                  "----------  ------  ----------  ----------  ----------------------------------",
+                  "2019-03-20  3.1*    2018-06-30  2035-12-31  自治区人民政府办公厅：需要长期治理",
+                  "2019-03-25  40.4*   2018-09-30  2918-09-30  自治区生态环境厅：资金未到位",
+                  "",
+                  "3.1 延期至 2035-12-31（已确认远期）",
+                  "",
+                  "* 逾期后延期：期限在过期后才延期"]),
+    ("zh", "60", ["日期        措施    原期限      新期限      批准单位：理由",
+                  "----------  ------  ----------  ----------  ----------------",
+                  "2019-03-20  3.1*    2018-06-30  2035-12-31  自治区人民政府…",
+                  "2019-03-25  40.4*   2018-09-30  2918-09-30  自治区生态环境…",
+                  "",
+                  "3.1 的 2019-03-20 延期：需要长期治理。",
+                  "40.4 的 2019-03-25 延期：资金未到位。",
+                  "3.1 延期至 2035-12-31（已确认远期）",
+                  "",
+                  "* 逾期后延期：期限在过期后才延期"]),
+    ("en", "80", ["Date        No.    From        To          By: reason",
+                  "----------  -----  ----------  ----------  ----------------------------------",
+                  "2019-03-20  3.1*   2018-06-30  2035-12-31  自治区人民政府办公厅: 需要长期治理",
+                  "2019-03-25  40.4*  2018-09-30  2918-09-30  自治区生态环境厅: 资金未到位",
+                  "",
+                  "3.1 extended to 2035-12-31 (far date confirmed)",
+                  "",
+                  "* extended late: its deadline moved after it passed"]),
+    ("en", "60", ["Date        No.    From        To          By: reason",
+                  "----------  -----  ----------  ----------  -----------------",
+                  "2019-03-20  3.1*   2018-06-30  2035-12-31  自治区人民政府办…",
+                  "2019-03-25  40.4*  2018-09-30  2918-09-30  自治区生态环境厅…",
+                  "",
+                  "3.1, extended 2019-03-20: 需要长期治理.",
+                  "40.4, extended 2019-03-25: 资金未到位.",
+                  "3.1 extended to 2035-12-31 (far date confirmed)",
+                  "",
+                  "* extended late: its deadline moved after it passed"]),
+])
+def test_a_far_extension_confirmed_is_said_under_the_table_the_new_date_column_as_wide(tmp_path, lang, width, lines):
+    """七 showed 2035-12-31 unmarked, as it shows a year mistyped (2918, which validate warns of):
+    history and show mark the confirmed one. The mark after the date widened the column by 14 cells
+    (21 in English) and refused --width 60; it is said under the table, as the late mark's legend is."""
+    registry = _march_with_far_extensions(tmp_path)
+    result = summary("--month", "2019-03", "--width", width, "--lang", lang, "-r", registry,
+                     env={"RECTIFY_TODAY": "2019-04-30"})
+    assert result.exit_code == 0, result.output
+    text = result.stdout.split("\n")
+    heading = "七、本月批准延期" if lang == "zh" else "7. Extensions granted this month"
+    at = text.index(heading) + 1
+    assert text[at:at + len(lines) + 1] == [*lines, ""]
+
+
 LONG_LABEL = "5A级、4A级景区及涉及重要城镇建成区和自然保护区的旅游景区"
 
 
