@@ -703,7 +703,6 @@ LABELS = {
     "status_closed_late": ("{state}（逾期{n}天销号）", "{state} ({n:day} late)"),
     "status_closed_late_ongoing": ("{state}（限期部分逾期{n}天销号）", "{state} (dated part closed {n:day} late)"),
     "status_closed_late_header": ("逾期销号", "Closed late"),  # (status's task table: how many of its measures)
-    "status_closed_late_count": ("逾期销号", "closed late"),  # (after the states' counts)
     # (under status --measures too narrow for the days in the state: each id, with the state's words after it)
     "status_closed_late_legend": ("逾期销号：{items}", "Closed late: {items}"),
     "show_progress_closed_late": ("{progress}（其中逾期销号 {n}）", "{progress} ({n} closed late)"),

@@ -58,7 +58,10 @@ def test_show_of_a_task_counts_its_late_closes_beside_its_progress(ledger):
 
 def test_status_counts_late_closes_in_the_totals_and_per_task(ledger):
     lines = run(ledger, "status", "--as-of", "2019-04-30", columns=120)
-    assert lines[4] == "措施状态：逾期 7  临期 0  按期推进 22  长期坚持 67  已销号 83  逾期销号 1"
+    # (40.3 is one of the 83 closed and of the 93 completed: said of those, as show says 3/5（其中逾期销号 1）,
+    # so that the states add up to the 179 measures)
+    assert lines[4:6] == ["措施状态：逾期 7  临期 0  按期推进 22  长期坚持 67  已销号 83",
+                          "完成 [###############---------------]  93/179  51%（其中逾期销号 1）"]
     # (the count right-aligned under its header, blank for a task without one: wide characters two cells)
     table = [line for line in lines if line.startswith(("任务  ", "40  ", "33  "))]
     assert table == [
@@ -67,7 +70,8 @@ def test_status_counts_late_closes_in_the_totals_and_per_task(ledger):
         "33    拉萨市、日喀则市污水处理设施及配套管网…  2019年6月30日前完成             序时推进         1/2            绿",
     ]
     en = run(ledger, "status", "--as-of", "2019-04-30", "--lang", "en", columns=120)
-    assert en[4] == "Measures by state: overdue 7  due soon 0  on track 22  ongoing 67  closed 83  closed late 1"
+    assert en[4:6] == ["Measures by state: overdue 7  due soon 0  on track 22  ongoing 67  closed 83",
+                       "Completed [###############---------------]  93/179  51% (1 closed late)"]
     assert next(line for line in en if line.startswith("Task  ")).split()[-5:] == [
         "Completed", "Closed", "late", "Light", "Overdue"]
 
@@ -78,6 +82,28 @@ def test_status_of_measures_says_which_were_closed_late(ledger):
     assert next(line for line in lines if line.startswith("33.1  ")).startswith("33.1  绿  已销号                ")
     en = run(ledger, "status", "--as-of", "2019-04-30", "--measures", "--task", "40", "--lang", "en")
     assert next(line for line in en if line.startswith("40.3  ")).startswith("40.3     green  closed (200 days late)  ")
+
+
+@pytest.mark.parametrize("lang, columns, completed", [
+    ("zh", 40, ["完成 [##########----------]  93/179  51%", "（其中逾期销号 1）"]),
+    ("en", 40, ["Completed [#######--------]  93/179  51%", "(1 closed late)"]),
+    ("zh", 60, ["完成 [###########-----------]  93/179  51%（其中逾期销号 1）"]),
+    ("en", 60, ["Completed [#########----------]  93/179  51% (1 closed late)"]),
+    ("zh", 80, ["完成 [###############---------------]  93/179  51%（其中逾期销号 1）"]),
+    ("en", 80, ["Completed [###############---------------]  93/179  51% (1 closed late)"]),
+])
+def test_the_late_closes_said_on_the_completion_line_are_never_parted_from_their_words(ledger, lang, columns,
+                                                                                        completed):
+    """Where the line with the late closes is too wide, the bar is shorter; where it would be
+    shorter than its least, the clause goes whole onto the next line. The states add up to the
+    measures at any width."""
+    lines = run(ledger, "status", "--as-of", "2019-04-30", "--lang", lang, columns=columns)
+    start = next(n for n, line in enumerate(lines) if line.startswith(("完成 [", "Completed [")))
+    assert lines[start:start + len(completed)] == completed
+    assert lines[start + len(completed)] == ""  # (then the blank line before the table)
+    states = " ".join(lines[next(n for n, line in enumerate(lines) if line.startswith(("措施状态", "Measures by"))):start])
+    assert "逾期销号" not in states and "late" not in states
+    assert sum(int(n) for n in states.split() if n.isdigit()) == 179, states
 
 
 @pytest.mark.parametrize("columns", [40, 80, 120])
@@ -130,3 +156,17 @@ def test_a_measure_whose_dated_part_was_closed_late_says_it_was_that_part(ongoin
     assert row.split()[1:3] == zh.split()
     row = next(line for line in lines("status", "--measures", "--task", "27", "--lang", "en") if line.startswith("27.2  "))
     assert " ".join(row.split()[1:]).startswith(" ".join(en.split()))
+
+
+def test_a_measure_whose_dated_part_was_closed_late_is_counted_where_show_counts_it(ongoing_ledger):
+    """27.2, still 长期坚持, is one of the completed (its dated part closed), not a state of its own."""
+    def lines(*args):
+        result = run_cli(*args, "--registry", ongoing_ledger, env={"RECTIFY_TODAY": "2020-01-10", "COLUMNS": "120"})
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    assert any(line.startswith("完成") and line.endswith("（其中逾期销号 1）") for line in lines("show", "27"))
+    status = lines("status")
+    completed = next(line for line in status if line.startswith("完成 ["))
+    assert completed.endswith("%（其中逾期销号 1）"), completed
+    assert not any("逾期销号" in line for line in status[:status.index(completed)])

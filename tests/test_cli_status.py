@@ -284,8 +284,8 @@ def test_english_counts_say_closed_and_completed_as_the_chinese_does():
     """已销号 (the state done: closed out) and 完成 (closed as far as dates go, the bar and the
     table's column) are two counts; English said "done" of both."""
     lines = run("status", "--registry", SMALL, "--lang", "en").stdout.splitlines()
-    assert lines[4:6] == ["Measures by state: overdue 1  due soon 1  on track 2  ongoing 2 (1 stale)  closed 2  closed late 1",
-                          "Completed [#######-----------------------]  2/8  25%"]
+    assert lines[4:6] == ["Measures by state: overdue 1  due soon 1  on track 2  ongoing 2 (1 stale)  closed 2",
+                          "Completed [#######-----------------------]  2/8  25% (1 closed late)"]
     assert lines[7].split()[3:5] == ["Reported", "Completed"]
 
 

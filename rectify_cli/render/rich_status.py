@@ -186,17 +186,25 @@ def _pairs(title: str, pairs: list[Text], width: int) -> Text:
     return line
 
 
-def _bar(done: int, total: int, lang: Lang, width: int) -> Text:
-    """`完成 [####------]  2/8  25%`, as wide as fits in `width` (BAR_WIDTH at most)."""
+def _bar(done: int, total: int, lang: Lang, width: int, *, late: int = 0) -> Text:
+    """`完成 [####------]  2/8  25%`, as wide as fits in `width` (BAR_WIDTH at most); of `late`
+    closes, `25%（其中逾期销号 1）` as show says them, the bar shorter for it down to MIN_BAR_WIDTH,
+    else the clause whole on the next line (a count never parted from its words)."""
     # Floors: neither the bar nor the figure looks complete before everything is.
     percent = done * 100 // total if total else 0
     head, tail = label("progress", lang) + " [", f"]  {done}/{total}  {percent}%"
+    clause = label("show_progress_closed_late", lang, progress="", n=late) if late else ""
+    under = bool(clause) and cell_len(head) + MIN_BAR_WIDTH + cell_len(tail + clause) > width
+    if not under:
+        tail += clause
     cells = max(MIN_BAR_WIDTH, min(BAR_WIDTH, width - cell_len(head) - cell_len(tail)))
     filled = cells * done // total if total else 0
     line = Text(head)
     line.append(BAR_DONE * filled, style="green")
     line.append(BAR_TODO * (cells - filled))
     line.append(tail)
+    if under:
+        line.append("\n" + clause.lstrip())  # (en: " (1 closed late)")
     return line
 
 
@@ -472,11 +480,11 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
     stale = label("status_stale_of_ongoing", lang, n=stale_count) if stale_count else ""
     states: list[tuple[Text | str, int | str]] = [
         (word(STATUS, s, lang), f"{statuses[s]}{stale}" if s is Status.ONGOING else statuses[s]) for s in Status]
-    late = _closed_late_count(measures)
-    if late:  # (said only when there is one: a ledger of closes on time reads as it always did)
-        states.append((label("status_closed_late_count", lang), late))
     console.print(_count_line(label("status_states", lang), states, width))
-    console.print(_bar(sum(1 for m in measures if m.closed), len(measures), lang, width))
+    # (a late close is no state of its own: 已销号, or 长期坚持 with its dated part closed; each is
+    # one of the completed, said there as show says it, so that the states add up to the measures)
+    console.print(_bar(sum(1 for m in measures if m.closed), len(measures), lang, width,
+                       late=_closed_late_count(measures)))
 
 
 # A free-text column narrower than this (four Chinese characters and the ellipsis) says too
