@@ -347,11 +347,13 @@ def test_a_registry_the_show_command_line_did_not_name_is_not_added_to_the_comma
 
 
 @pytest.mark.parametrize("width", [20, 33, 35])
-def test_show_of_the_bundled_ledger_narrow_starts_no_line_with_a_closing_mark(width):
+def test_show_of_the_bundled_ledger_narrow_starts_no_line_with_a_closing_mark(width, monkeypatch):
     """`show 19` read `资源总体规划` / `（2008-2015年）》` / `，明确了…` at 20 and 35 columns, `（2008-2015年）` /
     `》，明确了…` at 33: `（2008-2015年）》，` breaks nowhere and, wider than the column, was folded
-    wherever the column ended. Folded, the closing marks go down with the 年 before them."""
-    registry = str(ROOT / "data" / "tasks.yaml")
-    lines = [line.strip() for line in _show(registry, "19", "zh", width)]
+    wherever the column ended. Folded, the closing marks go down with the 年 before them. (The
+    ledger named as from the checkout: the footer repeats it, and a path kept whole as wide as the
+    terminal is followed by its bracket alone, wherever the checkout sits.)"""
+    monkeypatch.chdir(ROOT)
+    lines = [line.strip() for line in _show("data/tasks.yaml", "19", "zh", width)]
     assert [line for line in lines if line[:1] in set("）」』】》〉，。；：、？！％")] == []
     assert "（2008-2015" in lines and lines[lines.index("（2008-2015") + 1].startswith("年）》，明确了")
