@@ -352,7 +352,7 @@ LABELS = {
     "retracted_entry": ("{day} {entry}", "{day} {entry}"),
     "retracted_word": ("已撤回", "retracted"),  # (an entry a retraction voids)
     "effect_as_of": ("截至 {date}：", "as of {date}: "),
-    "effect_overdue": ("逾期{days}天（期限 {due}）", "overdue {days:day} (due {due})"),
+    "effect_overdue": ("逾期{days}天（期限 {due}）", "{days:day} overdue (due {due})"),  # (as status and check say it)
     "effect_done": ("已销号", "closed"),
     "effect_ongoing_closed": ("限期部分已销号，继续长期坚持", "dated part closed; stays ongoing"),
     "effect_ongoing": ("长期坚持", "ongoing"),
@@ -390,7 +390,7 @@ LABELS = {
                               "all the same; if the command ran twice by mistake, `rectify retract {measure} --entry {new} "
                               "--reason duplicate{registry}` voids this one"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
-                                  "evidence '{evidence}' is no file here: recorded as text (no hash)"),
+                                  "evidence '{evidence}' is not a file here: recorded as text (no hash)"),
     "notice_evidence_is_folder": ("佐证“{evidence}”是文件夹，不是文件：按文字记录（未计算哈希）；要以哈希固定佐证，请指明其中的文件",
                                   "evidence '{evidence}' is a folder, not a file: recorded as text (no hash); name a "
                                   "file in it to pin the proof by its hash"),
@@ -483,10 +483,10 @@ LABELS = {
     "refused_milestone_not_a_step": ("--milestone {day} 不是措施 {measure} 的期限（其期限为：{deadlines}）",
                                      "--milestone {day} is not a deadline of {measure} (its deadlines: {deadlines})"),
     "refused_milestone_no_steps": ("--milestone {day} 不是措施 {measure} 的期限（该措施为长期坚持，没有期限）",
-                                   "--milestone {day} is not a deadline of {measure} (its deadlines: none: it is "
-                                   "ongoing (长期坚持))"),
+                                   "--milestone {day} is not a deadline of {measure}: it is ongoing (长期坚持), with "
+                                   "no deadline"),
     "refused_evidence_missing": ("措施 {measure} 销号须提供 --evidence：证明已完成的文件或文字（如文号）",
-                                 "closing {measure} needs --evidence: a file or a text that proves it is done (e.g. a "
+                                 "closing {measure} needs --evidence: a file or text that proves it is done (e.g. a "
                                  "document number)"),
     # ({run}: the command whole, with the measure and the options typed that it takes: journal._instead)
     "refused_close_ongoing_only": ("措施 {measure} 为长期坚持，没有可销号的期限：请用 `{run}` 报告其进展",
@@ -520,7 +520,7 @@ LABELS = {
     "refused_already_closed_dated_part": ("截至 {date}，措施 {measure} 的限期部分已销号（继续长期坚持）",
                                           "{measure} is already closed as of {date} (its dated part; it stays ongoing)"),
     "refused_nothing_to_reopen": ("截至 {date}，措施 {measure} 未销号（状态：{status}）：无可重新打开",
-                                  "{measure} is not closed as of {date} (status {status}): nothing to reopen"),
+                                  "{measure} is not closed as of {date} (status: {status}): nothing to reopen"),
     "refused_nothing_to_extend": ("截至 {date}，措施 {measure} 没有未完成的期限：无可延期",
                                   "{measure} has no pending deadline as of {date}: nothing to extend"),
     "refused_nothing_to_extend_step": ("截至 {date}，措施 {measure} 没有 {milestone} 到期的未完成期限：无可延期",
@@ -579,7 +579,7 @@ LABELS = {
     "refused_empty_unit": ("{option}：单位名称为空；请填写方案 units: 下声明的单位（名称或别名）",
                            "{option}: the unit name is empty; give a unit declared under 'units:' in the plan (name or alias)"),
     "refused_empty_evidence": ("--evidence：佐证为空；请填写佐证的文件路径或文字（如文号）",
-                               "--evidence: the evidence is empty; give a file path or a text (e.g. a document number)"),
+                               "--evidence: the evidence is empty; give a file path or text (e.g. a document number)"),
     "refused_empty_region": ("--region：地区名称为空{hint}", "--region: the region name is empty{hint}"),
     "refused_empty_task": ("--task：任务编号为空{hint}", "--task: the task number is empty{hint}"),
     "refused_unknown_owner": ("--owner：未知单位“{name}”{hint}", "--owner: unknown unit '{name}'{hint}"),
@@ -1401,7 +1401,7 @@ LABELS.update({
     "help_opt_date": ("记录日期（默认：台账所在时区的今天）。", "Date of the entry (default: today in the registry's time zone)."),
     "help_opt_by": ("记录单位（名称或别名）。", "The unit recording it (name or alias)."),
     "help_opt_note": ("情况说明。", "What happened."),
-    "help_opt_evidence": ("佐证：文件路径或文字。", "Evidence: a file path or a text."),
+    "help_opt_evidence": ("佐证：文件路径或文字。", "Evidence: a file path or text."),
     "help_opt_milestone": ("销号或延期时：措施有多个期限的，只针对方案中在该日期到期的一步。",
                            "A close or an extension: only the step due on this date (as the plan writes it), of a "
                            "measure with several."),
@@ -1444,7 +1444,7 @@ LABELS.update({
                           "in_progress, done, reopened or report."),
     "help_record_note": ("情况说明；除 --state done 外必填。", "What happened; required unless --state done."),
     "help_close_evidence": ("必填：证明已完成的佐证（文件路径或文字）。",
-                            "Required: what proves it is done (a file path or a text)."),
+                            "Required: what proves it is done (a file path or text)."),
     "help_reopen_note": ("原因，如 回头看发现表面整改。", "Why, e.g. 回头看发现表面整改."),
     "help_report_note": ("定期报告的内容。", "The periodic report."),
     "help_extend_to": ("新的期限。", "The new due date."),

@@ -898,7 +898,9 @@ def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: 
         ongoing = any(ms.kind is MilestoneKind.ONGOING for ms in result.milestones)
         return Notice("already_closed_dated_part" if ongoing else "already_closed", {"measure": measure, "date": day})
     if state is EntryState.REOPENED and not any(ms.done for ms in dated):
-        return Notice("nothing_to_reopen", {"measure": measure, "date": day, "status": Word(STATUS, result.status.value)})
+        # (the state in status's words: "on track", not the key on_track, which no option takes)
+        return Notice("nothing_to_reopen", {"measure": measure, "date": day,
+                                            "status": Word(STATUS, result.status.value, said_in_english=True)})
     if state is EntryState.EXTENDED:
         moving = _moved(result, milestone)
         if moving is None:

@@ -197,7 +197,10 @@ def test_nothing_failing_exits_0_with_all_clear():
 def test_nothing_failing_even_with_every_rule():
     result = run("-r", CLEAR, "--fail-on", "overdue", "--fail-on", "due_soon", "--fail-on", "stale", "--lang", "en")
     assert result.exit_code == 0
-    assert result.stdout == "All clear as of 2019-03-31: 0 of 3 measures overdue or due soon or stale\n"
+    # (it said "overdue or due soon or stale": a list of three takes its "or" once, before the last)
+    assert result.stdout == "All clear as of 2019-03-31: 0 of 3 measures overdue, due soon or stale\n"
+    chinese = run("-r", CLEAR, "--fail-on", "overdue,due_soon,stale")
+    assert chinese.stdout == "截至 2019-03-31，3 项措施均无逾期、临期、久未报告\n"
 
 
 def test_fail_on_due_soon_adds_measure_2_1():

@@ -81,7 +81,7 @@ Arguments:
              xizang:35.2).  [required]
 
 Options:
-  --evidence <text>      Required: what proves it is done (a file path or a
+  --evidence <text>      Required: what proves it is done (a file path or
                          text).
   --milestone <date>     A close or an extension: only the step due on this
                          date (as the plan writes it), of a measure with

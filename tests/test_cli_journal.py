@@ -432,6 +432,16 @@ def test_evidence_naming_a_folder_is_kept_as_text_and_said_to_be_a_folder(reg):
     assert "不是本机上的文件" not in result.stdout
 
 
+def test_a_write_says_in_english_how_overdue_the_measure_is_and_that_the_evidence_is_no_file(reg):
+    """It said "overdue 90 days", where status and check say "90 days overdue", and "is no file here"."""
+    result = run("record", "1.1", "--state", "in_progress", "--note", "调试中", "--evidence", "scans/验收报告.pdf",
+                 "--registry", str(reg), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "Recorded 1.1 2019-03-31 in progress — as of 2019-03-31: 90 days overdue (due 2018-12-31)\n"
+        "  ! evidence 'scans/验收报告.pdf' is not a file here: recorded as text (no hash)\n")
+
+
 def test_append_is_byte_for_byte(reg):
     before = journal_bytes(reg)
     assert before.startswith(b"# Journal of the small test registry")
@@ -517,7 +527,7 @@ REFUSALS = [
     (("record", "1.1", "--state", "done"), "closing 1.1 needs --evidence"),
     (("close", "1.2", "--evidence", "x"), "1.2 is already closed as of 2019-03-31"),
     (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --evidence x -r "),
-    (("reopen", "1.1", "--note", "回头看"), "1.1 is not closed as of 2019-03-31 (status overdue): nothing to reopen"),
+    (("reopen", "1.1", "--note", "回头看"), "1.1 is not closed as of 2019-03-31 (status: overdue): nothing to reopen"),
     (("report", "1.1", "--note", "x"), "1.1 has no ongoing (长期坚持) part to report on: use `rectify record 1.1 --state in_progress --note x -r "),
     (("extend", "3.1", "--to", "2020-06-30", "--reason", "r", "--approved-by", "自治区生态环境厅"),
      "--to 2020-06-30 is not after the deadline it moves (2020-12-31)"),
@@ -560,7 +570,7 @@ BACK_DATED = [
     ([("close", "1.1", "--evidence", "验收", "--date", "2019-03-01"), ("reopen", "1.1", "--note", "回头看", "--date", "2019-03-20")],
      ("reopen", "1.1", "--note", "复查", "--date", "2019-03-10"),
      "this reopened entry, dated 2019-03-10, would make the later entry of 2019-03-20 (reopened, line {line}) wrong: "
-     "1.1 is not closed as of 2019-03-20 (status overdue): nothing to reopen; record it with a date after that entry, "
+     "1.1 is not closed as of 2019-03-20 (status: overdue): nothing to reopen; record it with a date after that entry, "
      "or not at all"),
     ([("extend", "3.1", "--to", "2021-06-30", "--reason", "冬季", "--approved-by", "自治区生态环境厅", "--date", "2019-03-20")],
      ("extend", "3.1", "--to", "2021-12-31", "--reason", "资金", "--approved-by", "自治区生态环境厅", "--date", "2019-03-10"),
@@ -1553,7 +1563,8 @@ def test_retract_takes_the_latest_entry_that_counts_or_the_one_entry_names(reg):
         "已记录 2.2 2019-03-31 撤回误录（撤回 2019-03-01 定期报告）")
     report = entry_hash(reg, "1.2", "done")
     english = run("retract", "1.2", "--reason", "wrong", "--entry", report[:7].upper(), "--registry", str(reg), "--lang", "en")
-    assert english.stdout.startswith("Recorded 1.2 2019-03-31 retracted (2018-06-20 closure) — as of 2019-03-31: overdue")
+    assert english.stdout.startswith("Recorded 1.2 2019-03-31 retracted (2018-06-20 closure) — as of 2019-03-31: "
+                                     "274 days overdue (due 2018-06-30)\n")
 
 
 def test_retract_takes_a_hash_prefix_typed_in_full_width(reg):
@@ -1735,7 +1746,7 @@ RETRACT_REFUSALS = [
     ([("close", "1.1", "--evidence", "验收", "--date", "2019-03-01"), ("reopen", "1.1", "--note", "回头看", "--date", "2019-03-10")],
      ("retract", "1.1", "--reason", "x", "--entry", "2019-03-01"),
      "retracting the done entry of 2019-03-01 would make the later reopened entry of 2019-03-10 ({hash}) wrong: "
-     "1.1 is not closed as of 2019-03-10 (status overdue): nothing to reopen; retract that entry first"),
+     "1.1 is not closed as of 2019-03-10 (status: overdue): nothing to reopen; retract that entry first"),
     ("several", ("retract", "1.1", "--reason", "x", "--entry", "2019-03-05"),
      "1.1 has several entries that --entry 2019-03-05 names: 2019-03-05 in_progress ({first}), 2019-03-05 in_progress ({hash}); "
      "name the one to retract with --entry <hash prefix>"),

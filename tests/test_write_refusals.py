@@ -39,13 +39,21 @@ def run(*args: str, today: str = TODAY):
 REFUSALS = [
     (("close", "1.1"),
      "措施 1.1 销号须提供 --evidence：证明已完成的文件或文字（如文号）",
-     "closing 1.1 needs --evidence: a file or a text that proves it is done (e.g. a document number)"),
+     "closing 1.1 needs --evidence: a file or text that proves it is done (e.g. a document number)"),
     (("close", "1.2", "--evidence", "x"),
      "截至 2019-03-31，措施 1.2 已销号；如须再次销号，请先重新打开",
      "1.2 is already closed as of 2019-03-31; reopen it first if it must be closed again"),
     (("reopen", "1.1", "--note", "回头看"),
      "截至 2019-03-31，措施 1.1 未销号（状态：逾期）：无可重新打开",
-     "1.1 is not closed as of 2019-03-31 (status overdue): nothing to reopen"),
+     "1.1 is not closed as of 2019-03-31 (status: overdue): nothing to reopen"),
+    # (the state as status prints it: it said "(status on_track)", the engine's key)
+    (("reopen", "3.1", "--note", "回头看"),
+     "截至 2019-03-31，措施 3.1 未销号（状态：按期推进）：无可重新打开",
+     "3.1 is not closed as of 2019-03-31 (status: on track): nothing to reopen"),
+    # (it said "(its deadlines: none: it is ongoing (长期坚持))", two colons and brackets in brackets)
+    (("close", "2.2", "--evidence", "x", "--milestone", "2019-01-01"),
+     "--milestone 2019-01-01 不是措施 2.2 的期限（该措施为长期坚持，没有期限）",
+     "--milestone 2019-01-01 is not a deadline of 2.2: it is ongoing (长期坚持), with no deadline"),
     (("report", "3.2", "--note", "一季度", "--by", "拉撒市"),
      "--by：未知单位“拉撒市”（是否指 拉萨市？）；请使用方案 units: 下声明的单位（名称或别名）",
      "--by: unknown unit '拉撒市' (did you mean 拉萨市?); use a unit declared under 'units:' in the plan (name or alias)"),
@@ -67,17 +75,17 @@ REFUSALS = [
     # (an empty evidence, as a script passes a variable left unset: written as no evidence, not a word said)
     (("record", "1.1", "--state", "in_progress", "--note", "施工", "--evidence", ""),
      "--evidence：佐证为空；请填写佐证的文件路径或文字（如文号）",
-     "--evidence: the evidence is empty; give a file path or a text (e.g. a document number)"),
+     "--evidence: the evidence is empty; give a file path or text (e.g. a document number)"),
     (("report", "3.2", "--note", "一季度", "--evidence", " "),
      "--evidence：佐证为空；请填写佐证的文件路径或文字（如文号）",
-     "--evidence: the evidence is empty; give a file path or a text (e.g. a document number)"),
+     "--evidence: the evidence is empty; give a file path or text (e.g. a document number)"),
     (("reopen", "1.2", "--note", "回头看", "--evidence", "\u200b"),
      "--evidence：佐证为空；请填写佐证的文件路径或文字（如文号）",
-     "--evidence: the evidence is empty; give a file path or a text (e.g. a document number)"),
+     "--evidence: the evidence is empty; give a file path or text (e.g. a document number)"),
     # (it said 1.1 needs --evidence, which was given)
     (("close", "1.1", "--evidence", ""),
      "--evidence：佐证为空；请填写佐证的文件路径或文字（如文号）",
-     "--evidence: the evidence is empty; give a file path or a text (e.g. a document number)"),
+     "--evidence: the evidence is empty; give a file path or text (e.g. a document number)"),
     (("record", "1.1", "--state", "in_progress", "--note", "推进中", "--date", "2019-04-01"),
      "--date：2019-04-01 晚于今天（2019-03-31）；台账只记录已经发生的事",
      "--date: 2019-04-01 is in the future (today is 2019-03-31); the journal records what has happened"),
@@ -250,7 +258,7 @@ def test_a_back_dated_close_before_a_close_retracted_on_its_own_day_is_written(r
 def test_the_api_still_says_it_in_english(reg):
     with pytest.raises(RectifyError) as refused:
         journal.append(reg, command="close", measure="1.1", state="done")
-    assert str(refused.value) == ("closing 1.1 needs --evidence: a file or a text that proves it is done "
+    assert str(refused.value) == ("closing 1.1 needs --evidence: a file or text that proves it is done "
                                   "(e.g. a document number)")
     assert render_refusal(refused.value.notice, lang=Lang.zh) == "措施 1.1 销号须提供 --evidence：证明已完成的文件或文字（如文号）"
 

@@ -129,7 +129,10 @@ def total_line(verdict: Verdict, lang: Lang) -> str:
     if not verdict.failing:
         if verdict.total == 0:
             return label("check_nothing_selected", lang, date=date)
-        what = label("check_or", lang).join(_rule_word(r, lang) for r in verdict.fail_on)
+        # ("overdue, due soon or stale": the "or" once, before the last; 、 throughout in Chinese)
+        words = [_rule_word(r, lang) for r in verdict.fail_on]
+        what = label("check_list_sep", lang).join(words[:-1]) + label("check_or", lang) + words[-1] if len(words) > 1 \
+            else words[0]
         # (均, "all of them", is for several: of one measure, "1 项措施无逾期")
         return label("check_one_clear" if verdict.total == 1 else "check_all_clear", lang, date=date,
                      total=verdict.total, what=what)

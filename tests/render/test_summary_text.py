@@ -345,7 +345,7 @@ def test_odd_cells_are_laid_out_as_tabulate_lays_them_out(monkeypatch, odd):
      "2 responsible units: nothing open, nothing stale."),
     ("summary_s6", {}, "6. Ongoing measures not reported on for over 1 day",
      "6. Ongoing measures not reported on for over 2 days"),
-    ("effect_overdue", {"due": "2019-01-01"}, "overdue 1 day (due 2019-01-01)", "overdue 2 days (due 2019-01-01)"),
+    ("effect_overdue", {"due": "2019-01-01"}, "1 day overdue (due 2019-01-01)", "2 days overdue (due 2019-01-01)"),
     ("notice_closed_late", {"deadline": "2019-01-01"}, "closed late: 1 day after its deadline 2019-01-01",
      "closed late: 2 days after its deadline 2019-01-01"),
     ("notice_late_extension", {"deadline": "2019-01-01"},
