@@ -2005,7 +2005,7 @@ def echoed(values: dict) -> dict:
     """A refusal's `values`, those as typed cut at ECHOED_CELLS cells with … (as a table cuts a
     cell), a tab or line break in them shown \\t, \\n; the date parser's own words, `detail`,
     quote `text`, and quote it cut."""
-    cut = {key: clip(value, ECHOED_CELLS).translate(_BREAKS_SHOWN) if key in _TYPED and isinstance(value, str) else value
+    cut = {key: clip(value, ECHOED_CELLS, as_typed=True).translate(_BREAKS_SHOWN) if key in _TYPED and isinstance(value, str) else value
            for key, value in values.items()}
     if isinstance(values.get("detail"), str) and isinstance(values.get("text"), str):
         cut["detail"] = values["detail"].replace(f"'{values['text']}'", f"'{cut['text']}'")  # (as dates quotes it)

@@ -135,14 +135,15 @@ def display_width(text: str) -> int:
     return sum(_CELLS.each(text))
 
 
-def clip(text: str, width: int) -> str:
+def clip(text: str, width: int, *, as_typed: bool = False) -> str:
     """`text` cut to at most `width` cells on a character boundary, ending in … when cut
     (a wide character that would straddle the limit is left out, and so is an escape of
-    printable's that would: CR…, not CR\\x0…)."""
+    printable's that would: CR…, not CR\\x0…). `as_typed`: a value echoed as the user typed it
+    keeps the spaces the cut ends in (they are what was typed), which a cell of a table drops."""
     if text.isascii() and text.isprintable():
         if len(text) <= width:
             return text
-        return _cut(text[:max(width - _ellipsis_width(), 0)])
+        return _cut(text[:max(width - _ellipsis_width(), 0)], as_typed)
     if _JOINING.search(text):
         pieces, cells = _grapheme_cells(text)
     else:
@@ -156,7 +157,7 @@ def clip(text: str, width: int) -> str:
     if not ends or ends[-1] <= width:
         return text
     # The longest start that fits beside the ellipsis (with the zero-width marks that follow it).
-    return _cut("".join(pieces[:bisect_right(ends, width - _ellipsis_width())]))
+    return _cut("".join(pieces[:bisect_right(ends, width - _ellipsis_width())]), as_typed)
 
 
 @functools.cache
@@ -183,13 +184,14 @@ def excerpt(text: str, width: int) -> str:
     return start + "".join(pieces[kept:])
 
 
-def _cut(kept: str) -> str:
+def _cut(kept: str, as_typed: bool = False) -> str:
     """What a cut keeps of a text, with the ellipsis: without the start of an escape of
-    printable's (\\xNN, \\uNNNN) that it would end in, nor the spaces it would end in (a list
-    cut after its comma reads `甲,…` whether or not the space after it fitted, never `甲, …`)."""
+    printable's (\\xNN, \\uNNNN) that it would end in, nor, but `as_typed`, the spaces it would
+    end in (a list cut after its comma reads `甲,…` whether or not the space after it fitted,
+    never `甲, …`)."""
     if "\\" in kept[-6:]:
         kept = _PARTIAL_ESCAPE.sub("", kept)
-    return kept.rstrip() + ELLIPSIS
+    return (kept if as_typed else kept.rstrip()) + ELLIPSIS
 
 
 _PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?\Z")
