@@ -21,7 +21,8 @@ from .command_line import (COMMA_LISTS, DONE_BEFORE_OUTPUT, EXIT_FOUND, PATH_TYP
 from .errors import RectifyError, UsageError
 from .i18n import Lang, label
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
-from .streams import annotate_problems, for_the_log, printed_for_the_log, to_actions_log, write_utf8
+from .streams import (annotate_problems, for_the_log, printed_for_the_log, to_actions_log, write_bytes, write_text,
+                      write_utf8)
 from .textsafe import printable
 
 
@@ -191,14 +192,6 @@ def _said_in(lang: Lang):
         raise said from None
 
 
-def _size(path: str) -> int:
-    """Bytes of the file at `path`; 0 when there is none (or it can't be looked at)."""
-    try:
-        return os.stat(path).st_size
-    except (OSError, ValueError):
-        return 0
-
-
 def _as_of(text: str | None, timezone: str) -> date:
     """The --as-of date, else today in `timezone`."""
     from . import dates
@@ -317,6 +310,7 @@ def check_cmd(
 ) -> None:
     with _said_in(lang):  # (a refused request, said in the user's language)
         from . import check_job
+        from .fsutil import size
         from .render.check import line_width, summary_bytes_left
 
         if format is None:
@@ -332,7 +326,7 @@ def check_cmd(
         _refuse_output_in_registry(output, registry)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
         # (GitHub drops the whole summary over 1 MiB: what this step wrote to it before counts too)
-        summary_bytes = summary_bytes_left(_size(summary_path) if summary_path else 0)
+        summary_bytes = summary_bytes_left(size(summary_path) if summary_path else 0)
         # (a file's lines are as wide as with `> FILE`, whatever terminal the command runs on)
         width = None if output is None else line_width(to_terminal=False)
         day = _user_date(as_of)
@@ -346,7 +340,7 @@ def check_cmd(
         # (github's own lines are stopped by its renderer; a file holds the report alone)
         if format is CheckFormat.text and output is None and to_actions_log():
             report = for_the_log(report.decode("utf-8")).encode("utf-8")
-        _write_bytes(report, output)
+        write_bytes(report, output)
         if summary_path:
             from .errors import FileWriteError
             from .fsutil import append_bytes
@@ -388,7 +382,7 @@ def summary_cmd(
         from .gate import file_paths  # (a quiet file named as status names it)
 
         paths = file_paths(reg.plan_files) if monthly.quiet_files else None
-        _write_text(summary_text.render(monthly, lang=lang, width=width, paths=paths), output)
+        write_text(summary_text.render(monthly, lang=lang, width=width, paths=paths), output)
 
 
 @app.command("reconcile", cls=Command, help="help_reconcile", short_help="help_reconcile_short")
@@ -416,7 +410,7 @@ def reconcile_cmd(
 
         width = line_width()
         paths = file_paths(reg.plan_files)
-        _write_text("\n".join(reconcile_text.render(result, lang=lang, file=None if file is None else paths.get(file, file),
+        write_text("\n".join(reconcile_text.render(result, lang=lang, file=None if file is None else paths.get(file, file),
                                                      width=width)
                               for file, result in results), None)
     raise typer.Exit(EXIT_FOUND if any(result.disagreements for _, result in results) else 0)
@@ -499,7 +493,7 @@ def export_cmd(
     with _said_in(lang):  # (a refusal, a broken file: said in the user's language)
         _refuse_output_in_registry(output, registry)
         reg = _load(registry, no_cache)
-        _write_bytes(json_out.dumps_bytes(json_out.plan_document(reg)), output)  # (UTF-8, as _print_json)
+        write_bytes(json_out.dumps_bytes(json_out.plan_document(reg)), output)  # (UTF-8, as _print_json)
 
 
 @app.command("import", cls=Command, help="help_import", short_help="help_import_short")
@@ -684,7 +678,7 @@ def history_cmd(
         from .console import terminal_width
         from .render import journal_text
 
-        _write_text(journal_text.render_history(entries, lang=lang, width=terminal_width(), journal=reg.journal), None)
+        write_text(journal_text.render_history(entries, lang=lang, width=terminal_width(), journal=reg.journal), None)
 
 
 @app.command("verify", cls=Command, help="help_verify", short_help="help_verify_short")
@@ -707,17 +701,6 @@ def verify_cmd(
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 
 
-def _write_text(text: str, output: Path | None) -> None:
-    """Text for people to `output`, else to standard output (a GitHub Actions log: with the
-    runner's commands stopped)."""
-    if output is None:
-        sys.stdout.write(for_the_log(text))
-        return
-    from .fsutil import atomic_write_text
-
-    atomic_write_text(output, text)
-
-
 def _refuse_output_in_registry(output: Path | None, registry: Path | None) -> None:
     """-o naming one of the registry's own files (layout.role_in_registry) would replace the
     ledger with a report: refused before anything is read or written."""
@@ -730,18 +713,6 @@ def _refuse_output_in_registry(output: Path | None, registry: Path | None) -> No
         from .i18n import Notice, refusal
 
         raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))
-
-
-def _write_bytes(data: bytes, output: Path | None) -> None:
-    """A report already in UTF-8 (check's, in any format) to `output`, written whole, else to
-    standard output."""
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        return
-    from .fsutil import atomic_write_bytes
-
-    atomic_write_bytes(output, data)
 
 
 def main() -> None:
