@@ -323,7 +323,9 @@ def check_cmd(
 
                 raise refusal(UsageError, "output_github")
             output = None
-        _refuse_output_in_registry(output, registry)
+        from .layout import refuse_output_in_registry
+
+        refuse_output_in_registry(output, registry)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
         # (GitHub drops the whole summary over 1 MiB: what this step wrote to it before counts too)
         summary_bytes = summary_bytes_left(size(summary_path) if summary_path else 0)
@@ -369,9 +371,10 @@ def summary_cmd(
 ) -> None:
     with _said_in(lang):  # (a refused request, said in the user's language)
         from . import dates, summary
+        from .layout import refuse_output_in_registry
         from .render import summary_text
 
-        _refuse_output_in_registry(output, registry)
+        refuse_output_in_registry(output, registry)
         reg = _load(registry, no_cache)
         today = dates.today(reg.plan.settings.timezone)
         first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
@@ -491,7 +494,9 @@ def export_cmd(
     from .render import json_out
 
     with _said_in(lang):  # (a refusal, a broken file: said in the user's language)
-        _refuse_output_in_registry(output, registry)
+        from .layout import refuse_output_in_registry
+
+        refuse_output_in_registry(output, registry)
         reg = _load(registry, no_cache)
         write_bytes(json_out.dumps_bytes(json_out.plan_document(reg)), output)  # (UTF-8, as _print_json)
 
@@ -699,20 +704,6 @@ def verify_cmd(
         annotate_problems([Problem(p.journal, p.line or None, None, journal_text.verify_problem_text(p, lang))
                             for j in result.journals for p in j.problems])
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
-
-
-def _refuse_output_in_registry(output: Path | None, registry: Path | None) -> None:
-    """-o naming one of the registry's own files (layout.role_in_registry) would replace the
-    ledger with a report: refused before anything is read or written."""
-    if output is None:
-        return
-    from .layout import existing_root, role_in_registry
-
-    role = role_in_registry(output, existing_root(registry))
-    if role is not None:
-        from .i18n import Notice, refusal
-
-        raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))
 
 
 def main() -> None:
