@@ -6,7 +6,6 @@ command's own verdict; how the command line is read, its help said and its refus
 ended, in command_line.py.
 """
 
-import contextlib
 import enum
 import os
 import sys
@@ -16,9 +15,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from .command_line import (COMMA_LISTS, DONE_BEFORE_OUTPUT, EXIT_FOUND, PATH_TYPES, Command, Group, in_language,
-                           run)
-from .errors import RectifyError, UsageError
+from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_language, judging_given, run, said_in,
+                           typed_registry)
+from .errors import UsageError
 from .i18n import Lang, label
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
 from .streams import (annotate_problems, for_the_log, printed_for_the_log, to_actions_log, write_bytes, write_text,
@@ -75,11 +74,6 @@ TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="help_opt_t
 RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="help_opt_region")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="help_opt_no_cache")]
 
-# The options of any command that change only how its result is given (its format, where it goes,
-# its language, its width, whether the cache is read), not what it judges: never repeated in a
-# command a hint tells the user to run (_judging_given); every other option typed is.
-_NOT_JUDGING = ("format", "output", "lang", "width", "no_cache")
-
 
 def _dash_is_standard_output(output: Path | None) -> Path | None:
     """`-o -`: standard output, as other tools read it (not a file named "-")."""
@@ -118,48 +112,6 @@ class ExportFormat(str, enum.Enum):
 
 
 # -- helpers for the commands ---------------------------------------------------------
-def _typed_registry(ctx: typer.Context, registry: Path | None) -> str | None:
-    """The ledger as this command line named it (-r PATH), for the commands a message tells the
-    user to run next (textsafe.registry_words); None when it was found or came from
-    RECTIFY_REGISTRY, which the pasted command finds again."""
-    source = ctx.get_parameter_source("registry")
-    return str(registry) if registry is not None and getattr(source, "name", "") == "COMMANDLINE" else None
-
-
-def _judging_given(ctx: typer.Context, hinted, **values) -> tuple[tuple[str, ...], ...]:
-    """What decided what the command at hand judged, as the words of its command line (unquoted),
-    one piece an option with its value, in the order of its --help: each option typed on the
-    command line that the `hinted` command (its function) takes too, but _NOT_JUDGING. For the
-    command a hint tells the user to run: pasted, it judges the same ledger, day and measures by
-    the same rules. A ledger found, or named by RECTIFY_REGISTRY, is found again: left out.
-    `values`: an option's value as its words say it, by name (the day --as-of named, not the words
-    typed: 2019年6月底 is 2019-06-30, and a date is the same day wherever it is pasted)."""
-    from inspect import signature
-
-    takes = signature(hinted).parameters
-    pieces: list[tuple[str, ...]] = []
-    for param in ctx.command.params:
-        name = param.name
-        if (param.param_type_name != "option" or name in _NOT_JUDGING or name not in takes
-                or getattr(ctx.get_parameter_source(name), "name", "") != "COMMANDLINE"):
-            continue
-        option = min(param.opts, key=len)  # (-r, as every hint names the ledger)
-        value = values.get(name, ctx.params[name])
-        if getattr(param, "is_flag", False):
-            pieces += [(option,)] if value else []
-        elif getattr(param, "multiple", False):
-            said = [str(getattr(one, "value", one)) for one in value or ()]
-            if option in COMMA_LISTS:  # (as typed, once each: --fail-on overdue,due_soon)
-                pieces.append((option, ",".join(dict.fromkeys(said))))
-            else:
-                pieces += [(option, one) for one in said]
-        elif type(param.type).__name__ in PATH_TYPES:  # (as _typed_registry gives it)
-            pieces.append((option, str(Path(value))))
-        else:
-            pieces.append((option, value.isoformat() if isinstance(value, date) else str(getattr(value, "value", value))))
-    return tuple(pieces)
-
-
 def _load(registry: Path | None, no_cache: bool = False):
     from .registry import load_registry
 
@@ -178,18 +130,6 @@ def _user_date(text: str | None) -> date | None:
         from .journal import typed_date  # (the refusal every date option gives; journal: only when refused)
 
         return typed_date(text, "--as-of", dates.parse_user_date)
-
-
-@contextlib.contextmanager
-def _said_in(lang: Lang):
-    """What a command refuses said in `lang`, Chinese by default (see in_language)."""
-    try:
-        yield
-    except RectifyError as exc:
-        said = in_language(exc, lang)
-        if said is exc:
-            raise
-        raise said from None
 
 
 def _as_of(text: str | None, timezone: str) -> date:
@@ -237,7 +177,7 @@ def status_cmd(
     format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
+    with said_in(lang):  # (a refused request, said in the user's language)
         reg = _load(registry, no_cache)
         day = _as_of(as_of, reg.plan.settings.timezone)
         report = _select(_evaluate(reg, day, warn_days, report_period), reg,
@@ -256,7 +196,7 @@ def status_cmd(
         with printed_for_the_log():
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
-                                     bundled=bundled_by_default(registry), given=_judging_given(ctx, show_cmd, as_of=day))
+                                     bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=day))
         _warn_far(reg, lang)  # (after the report: a measure it shows on track may be one of these)
 
 
@@ -272,7 +212,7 @@ def show_cmd(
     format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
+    with said_in(lang):  # (a refused request, said in the user's language)
         from .outcomes import load_item
         from .model import item_key
 
@@ -289,7 +229,7 @@ def show_cmd(
 
         with printed_for_the_log():
             rich_status.print_show(make_console(), report, item, registry=reg, lang=lang,
-                                   given=_judging_given(ctx, show_cmd, as_of=day))
+                                   given=judging_given(ctx, show_cmd, as_of=day))
 
 
 @app.command("check", cls=Command, help="help_check", short_help="help_check_short")
@@ -308,7 +248,7 @@ def check_cmd(
     output: OutputOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
+    with said_in(lang):  # (a refused request, said in the user's language)
         from . import check_job
         from .fsutil import size
         from .render.check import line_width, summary_bytes_left
@@ -337,7 +277,7 @@ def check_cmd(
                                 warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
                                 tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache, width=width,
                                 summary_bytes=summary_bytes,
-                                rerun=tuple(word for piece in _judging_given(ctx, check_cmd, as_of=day) for word in piece))
+                                rerun=tuple(word for piece in judging_given(ctx, check_cmd, as_of=day) for word in piece))
         report = checked.outputs[0]
         # (github's own lines are stopped by its renderer; a file holds the report alone)
         if format is CheckFormat.text and output is None and to_actions_log():
@@ -369,7 +309,7 @@ def summary_cmd(
     width: Annotated[int, typer.Option("--width", min=1, help="help_summary_width")] = 80,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
+    with said_in(lang):  # (a refused request, said in the user's language)
         from . import dates, summary
         from .layout import refuse_output_in_registry
         from .render import summary_text
@@ -397,7 +337,7 @@ def reconcile_cmd(
 ) -> None:
     from . import reconcile
 
-    with _said_in(lang):  # (a broken file, said in the user's language)
+    with said_in(lang):  # (a broken file, said in the user's language)
         reg = _load(registry, no_cache)
     from .layout import quoted_reports
 
@@ -428,7 +368,7 @@ def validate_cmd(
     lang: LangOpt = Lang.zh,
 ) -> None:
     source = ctx.get_parameter_source("registry")  # (RECTIFY_REGISTRY in the environment yields to PATH)
-    with _said_in(lang):  # (a refusal, a broken file: said in the user's language)
+    with said_in(lang):  # (a refusal, a broken file: said in the user's language)
         if path is not None and registry is not None and path != registry and getattr(source, "name", "") == "COMMANDLINE":
             from .i18n import refusal
 
@@ -445,7 +385,7 @@ def validate_cmd(
         files += label("bundled_ledger", lang)
     typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
                                measures=measures, entries=len(reg.journal)), single_line=True))
-    _warn_repeated(reg, lang, str(path) if path is not None else _typed_registry(ctx, registry))
+    _warn_repeated(reg, lang, str(path) if path is not None else typed_registry(ctx, registry))
     _warn_far(reg, lang)
     _warn_source(reg, lang)
 
@@ -493,7 +433,7 @@ def export_cmd(
 ) -> None:
     from .render import json_out
 
-    with _said_in(lang):  # (a refusal, a broken file: said in the user's language)
+    with said_in(lang):  # (a refusal, a broken file: said in the user's language)
         from .layout import refuse_output_in_registry
 
         refuse_output_in_registry(output, registry)
@@ -512,7 +452,7 @@ def import_cmd(
     from . import importer
     from .i18n import label, notice_text
 
-    with _said_in(lang):  # (a report or a curation it refuses, said in the user's language)
+    with said_in(lang):  # (a report or a curation it refuses, said in the user's language)
         raw, name = importer.read_report(str(report))
         text = importer.decode_report(raw, filename=name)
         cur = importer.load_curation(curation) if curation else None
@@ -555,9 +495,9 @@ def _write(ctx: typer.Context, registry: Path | None, lang: Lang, **fields) -> N
         # included: a script that sees exit 2 or 130 must not record it again)
         DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(journal_file, folder)}))
 
-    with _said_in(lang):  # (a refused request, said in the clerk's language)
-        result = journal.append(registry, written=written, named_registry=_typed_registry(ctx, registry), **fields)
-    sys.stdout.write(journal_text.render_written(result, lang=lang, registry=_typed_registry(ctx, registry)))
+    with said_in(lang):  # (a refused request, said in the clerk's language)
+        result = journal.append(registry, written=written, named_registry=typed_registry(ctx, registry), **fields)
+    sys.stdout.write(journal_text.render_written(result, lang=lang, registry=typed_registry(ctx, registry)))
 
 
 @app.command("record", cls=Command, help="help_record")
@@ -665,7 +605,7 @@ def history_cmd(
     format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
+    with said_in(lang):  # (a refused request, said in the user's language)
         from . import journal
         from .outcomes import load_item
         from .model import item_key
@@ -695,7 +635,7 @@ def verify_cmd(
     from . import journal
     from .render import journal_text
 
-    with _said_in(lang):  # (a broken file, said in the user's language)
+    with said_in(lang):  # (a broken file, said in the user's language)
         result = journal.verify(registry, since_heads=tuple(since_head or ()))
     sys.stdout.write(journal_text.render_verify(result, lang=lang))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # (each changed entry marked on its line in the workflow too)
