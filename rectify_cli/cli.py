@@ -20,8 +20,7 @@ from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_la
 from .errors import UsageError
 from .i18n import Lang, label
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
-from .streams import (annotate_problems, for_the_log, printed_for_the_log, to_actions_log, write_bytes, write_text,
-                      write_utf8)
+from .streams import annotate_problems, printed_for_the_log, write_bytes, write_text, write_utf8
 from .textsafe import printable
 
 
@@ -248,51 +247,30 @@ def check_cmd(
     output: OutputOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
+    def day_and_rerun():  # (read once check_job has settled the output: see check_job.command)
+        day = _user_date(as_of)
+        return day, tuple(word for piece in judging_given(ctx, check_cmd, as_of=day) for word in piece)
+
     with said_in(lang):  # (a refused request, said in the user's language)
         from . import check_job
-        from .fsutil import size
-        from .render.check import line_width, summary_bytes_left
 
-        if format is None:
-            format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
-        if format is CheckFormat.github and output is not None:
-            from .fsutil import is_standard_output
-
-            if not is_standard_output(output):  # (-o /dev/stdout is where the annotations are obeyed)
-                from .i18n import refusal
-
-                raise refusal(UsageError, "output_github")
-            output = None
-        from .layout import refuse_output_in_registry
-
-        refuse_output_in_registry(output, registry)
-        summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
-        # (GitHub drops the whole summary over 1 MiB: what this step wrote to it before counts too)
-        summary_bytes = summary_bytes_left(size(summary_path) if summary_path else 0)
-        # (a file's lines are as wide as with `> FILE`, whatever terminal the command runs on)
-        width = None if output is None else line_width(to_terminal=False)
-        day = _user_date(as_of)
-        checked = check_job.run(registry, as_of=day, fail_on=tuple(fail_on or [FailOn.overdue]),
-                                formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
-                                warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
-                                tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache, width=width,
-                                summary_bytes=summary_bytes,
-                                rerun=tuple(word for piece in judging_given(ctx, check_cmd, as_of=day) for word in piece))
-        report = checked.outputs[0]
-        # (github's own lines are stopped by its renderer; a file holds the report alone)
-        if format is CheckFormat.text and output is None and to_actions_log():
-            report = for_the_log(report.decode("utf-8")).encode("utf-8")
-        write_bytes(report, output)
-        if summary_path:
+        written = check_job.command(
+            registry=registry, format=None if format is None else format.value, output=output,
+            github_actions=os.environ.get("GITHUB_ACTIONS") == "true", step_summary=os.environ.get("GITHUB_STEP_SUMMARY"),
+            day_and_rerun=day_and_rerun, fail_on=tuple(fail_on or [FailOn.overdue]), lang=lang, warn_days=warn_days,
+            report_period_days=report_period, owners=tuple(owner or ()), tasks=tuple(task or ()),
+            regions=tuple(region or ()), no_cache=no_cache)
+        write_bytes(written.report, written.output)
+        if written.summary_path is not None:
             from .errors import FileWriteError
             from .fsutil import append_bytes
 
             try:
-                append_bytes(Path(summary_path), checked.outputs[1])
+                append_bytes(Path(written.summary_path), written.summary)
             except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
                 missing = label("check_step_summary_missing", lang, problem=in_language(exc, lang))
                 typer.echo(printable(f"rectify: {missing}", single_line=True), err=True)
-        raise typer.Exit(EXIT_FOUND if checked.failing else 0)
+        raise typer.Exit(EXIT_FOUND if written.failing else 0)
 
 
 @app.command("summary", cls=Command, help="help_summary", short_help="help_summary_short")
