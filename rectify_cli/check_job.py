@@ -1,4 +1,6 @@
-"""`rectify check` from a registry's path to its output: what to read, and in how many processes.
+"""`rectify check` from a registry's path to its output: what to read, and in how many processes;
+and the command's own rules (`command`): its default format, where its output may go, the job
+summary and its budget, the width of a report written to a file.
 
 A registry whose files are all cached is judged from its outcomes (outcomes.py): only the
 measures it lists (failing or warning) are built, evaluated and rendered. On a big registry
@@ -10,6 +12,7 @@ worst first. Equal keys keep plan order, as a check in one process sorts them. A
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -17,8 +20,10 @@ from pathlib import Path
 
 from . import engine, gate
 from .cache import compact_json, loads_json
-from .i18n import Lang
+from .errors import UsageError
+from .i18n import Lang, refusal
 from .render import check as check_render
+from .streams import for_the_log, to_actions_log
 
 # A split pays for its fork and merge (some 20 ms) from about this many listed measures a run.
 MIN_PER_RUN = 4000
@@ -32,6 +37,18 @@ class CheckOutput:
     # The objects judged in this process, kept as long as the output: freeing a big registry's
     # objects one by one takes a good part of a second, which a CLI exits without (cli.main).
     judged: object = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Written:
+    """What `rectify check` writes (see command)."""
+
+    failing: bool  # the check fails: exit 1
+    report: bytes  # UTF-8, to `output`
+    output: Path | None  # the file the report is written to; None: standard output
+    summary: bytes | None  # the job summary's markdown, appended to `summary_path`
+    summary_path: str | None  # $GITHUB_STEP_SUMMARY; None: no job summary is written
+    judged: object = field(default=None, repr=False, compare=False)  # see CheckOutput.judged
 
 
 @dataclass(frozen=True)
@@ -107,6 +124,47 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
                        outputs=tuple(check_render.render(result, format=f, lang=lang, width=width,
                                                          summary_bytes=summary_bytes, rerun=rerun) for f in formats),
                        judged=(registry, result))
+
+
+def command(*, registry: Path | None, format: str | None, output: Path | None, github_actions: bool,
+            step_summary: str | None, day_and_rerun: Callable[[], tuple[date | None, tuple[str, ...]]],
+            fail_on: tuple[str, ...], lang: Lang, warn_days: int | None, report_period_days: int | None,
+            owners: tuple[str, ...], tasks: tuple[str, ...], regions: tuple[str, ...], no_cache: bool) -> Written:
+    """`rectify check` as its command line asked it (run), and what it writes where: `format`
+    None is github under GitHub Actions (`github_actions`), else text; github writes its
+    annotations to standard output, where the runner obeys them, and the job summary to
+    `step_summary` ($GITHUB_STEP_SUMMARY). `day_and_rerun`: the --as-of day (None: today) and
+    the words of the command line that decided what was judged (check_render.rerun_command),
+    read once the output is settled (a refused output is said before a wrong date). Refusals
+    raise UsageError; the other arguments are run's."""
+    if format is None:
+        format = "github" if github_actions else "text"
+    if format == "github" and output is not None:
+        from .fsutil import is_standard_output
+
+        if not is_standard_output(output):  # (-o /dev/stdout is where the annotations are obeyed)
+            raise refusal(UsageError, "output_github")
+        output = None
+    from .fsutil import size
+    from .layout import refuse_output_in_registry
+
+    refuse_output_in_registry(output, registry)
+    summary_path = (step_summary if format == "github" else None) or None
+    # (GitHub drops the whole summary over 1 MiB: what this step wrote to it before counts too)
+    summary_bytes = check_render.summary_bytes_left(size(summary_path) if summary_path else 0)
+    # (a file's lines are as wide as with `> FILE`, whatever terminal the command runs on)
+    width = None if output is None else check_render.line_width(to_terminal=False)
+    day, rerun = day_and_rerun()
+    checked = run(registry, as_of=day, fail_on=fail_on, formats=(format, "markdown") if summary_path else (format,),
+                  lang=lang, warn_days=warn_days, report_period_days=report_period_days, owners=owners, tasks=tasks,
+                  regions=regions, no_cache=no_cache, width=width, summary_bytes=summary_bytes, rerun=rerun)
+    report = checked.outputs[0]
+    # (github's own lines are stopped by its renderer; a file holds the report alone)
+    if format == "text" and output is None and to_actions_log():
+        report = for_the_log(report.decode("utf-8")).encode("utf-8")
+    return Written(failing=checked.failing, report=report, output=output,
+                   summary=checked.outputs[1] if summary_path else None, summary_path=summary_path,
+                   judged=checked.judged)
 
 
 def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutput | None:

@@ -6,7 +6,6 @@ command's own verdict; how the command line is read, its help said and its refus
 ended, in command_line.py.
 """
 
-import contextlib
 import enum
 import os
 import sys
@@ -16,12 +15,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from .command_line import (COMMA_LISTS, DONE_BEFORE_OUTPUT, EXIT_FOUND, PATH_TYPES, Command, Group, in_language,
-                           run)
-from .errors import RectifyError, UsageError
+from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_language, judging_given, run, said_in,
+                           typed_registry)
+from .errors import UsageError
 from .i18n import Lang, label
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
-from .streams import annotate_problems, for_the_log, printed_for_the_log, to_actions_log, write_utf8
+from .streams import annotate_problems, printed_for_the_log, write_bytes, write_text, write_utf8
 from .textsafe import printable
 
 
@@ -74,11 +73,6 @@ TaskOpt = Annotated[Optional[list[str]], typer.Option("--task", help="help_opt_t
 RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="help_opt_region")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="help_opt_no_cache")]
 
-# The options of any command that change only how its result is given (its format, where it goes,
-# its language, its width, whether the cache is read), not what it judges: never repeated in a
-# command a hint tells the user to run (_judging_given); every other option typed is.
-_NOT_JUDGING = ("format", "output", "lang", "width", "no_cache")
-
 
 def _dash_is_standard_output(output: Path | None) -> Path | None:
     """`-o -`: standard output, as other tools read it (not a file named "-")."""
@@ -117,48 +111,6 @@ class ExportFormat(str, enum.Enum):
 
 
 # -- helpers for the commands ---------------------------------------------------------
-def _typed_registry(ctx: typer.Context, registry: Path | None) -> str | None:
-    """The ledger as this command line named it (-r PATH), for the commands a message tells the
-    user to run next (textsafe.registry_words); None when it was found or came from
-    RECTIFY_REGISTRY, which the pasted command finds again."""
-    source = ctx.get_parameter_source("registry")
-    return str(registry) if registry is not None and getattr(source, "name", "") == "COMMANDLINE" else None
-
-
-def _judging_given(ctx: typer.Context, hinted, **values) -> tuple[tuple[str, ...], ...]:
-    """What decided what the command at hand judged, as the words of its command line (unquoted),
-    one piece an option with its value, in the order of its --help: each option typed on the
-    command line that the `hinted` command (its function) takes too, but _NOT_JUDGING. For the
-    command a hint tells the user to run: pasted, it judges the same ledger, day and measures by
-    the same rules. A ledger found, or named by RECTIFY_REGISTRY, is found again: left out.
-    `values`: an option's value as its words say it, by name (the day --as-of named, not the words
-    typed: 2019年6月底 is 2019-06-30, and a date is the same day wherever it is pasted)."""
-    from inspect import signature
-
-    takes = signature(hinted).parameters
-    pieces: list[tuple[str, ...]] = []
-    for param in ctx.command.params:
-        name = param.name
-        if (param.param_type_name != "option" or name in _NOT_JUDGING or name not in takes
-                or getattr(ctx.get_parameter_source(name), "name", "") != "COMMANDLINE"):
-            continue
-        option = min(param.opts, key=len)  # (-r, as every hint names the ledger)
-        value = values.get(name, ctx.params[name])
-        if getattr(param, "is_flag", False):
-            pieces += [(option,)] if value else []
-        elif getattr(param, "multiple", False):
-            said = [str(getattr(one, "value", one)) for one in value or ()]
-            if option in COMMA_LISTS:  # (as typed, once each: --fail-on overdue,due_soon)
-                pieces.append((option, ",".join(dict.fromkeys(said))))
-            else:
-                pieces += [(option, one) for one in said]
-        elif type(param.type).__name__ in PATH_TYPES:  # (as _typed_registry gives it)
-            pieces.append((option, str(Path(value))))
-        else:
-            pieces.append((option, value.isoformat() if isinstance(value, date) else str(getattr(value, "value", value))))
-    return tuple(pieces)
-
-
 def _load(registry: Path | None, no_cache: bool = False):
     from .registry import load_registry
 
@@ -177,26 +129,6 @@ def _user_date(text: str | None) -> date | None:
         from .journal import typed_date  # (the refusal every date option gives; journal: only when refused)
 
         return typed_date(text, "--as-of", dates.parse_user_date)
-
-
-@contextlib.contextmanager
-def _said_in(lang: Lang):
-    """What a command refuses said in `lang`, Chinese by default (see in_language)."""
-    try:
-        yield
-    except RectifyError as exc:
-        said = in_language(exc, lang)
-        if said is exc:
-            raise
-        raise said from None
-
-
-def _size(path: str) -> int:
-    """Bytes of the file at `path`; 0 when there is none (or it can't be looked at)."""
-    try:
-        return os.stat(path).st_size
-    except (OSError, ValueError):
-        return 0
 
 
 def _as_of(text: str | None, timezone: str) -> date:
@@ -244,7 +176,7 @@ def status_cmd(
     format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
+    with said_in(lang):  # (a refused request, said in the user's language)
         reg = _load(registry, no_cache)
         day = _as_of(as_of, reg.plan.settings.timezone)
         report = _select(_evaluate(reg, day, warn_days, report_period), reg,
@@ -263,7 +195,7 @@ def status_cmd(
         with printed_for_the_log():
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
-                                     bundled=bundled_by_default(registry), given=_judging_given(ctx, show_cmd, as_of=day))
+                                     bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=day))
         _warn_far(reg, lang)  # (after the report: a measure it shows on track may be one of these)
 
 
@@ -279,7 +211,7 @@ def show_cmd(
     format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
+    with said_in(lang):  # (a refused request, said in the user's language)
         from .outcomes import load_item
         from .model import item_key
 
@@ -296,7 +228,7 @@ def show_cmd(
 
         with printed_for_the_log():
             rich_status.print_show(make_console(), report, item, registry=reg, lang=lang,
-                                   given=_judging_given(ctx, show_cmd, as_of=day))
+                                   given=judging_given(ctx, show_cmd, as_of=day))
 
 
 @app.command("check", cls=Command, help="help_check", short_help="help_check_short")
@@ -315,48 +247,30 @@ def check_cmd(
     output: OutputOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
-        from . import check_job
-        from .render.check import line_width, summary_bytes_left
-
-        if format is None:
-            format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
-        if format is CheckFormat.github and output is not None:
-            from .fsutil import is_standard_output
-
-            if not is_standard_output(output):  # (-o /dev/stdout is where the annotations are obeyed)
-                from .i18n import refusal
-
-                raise refusal(UsageError, "output_github")
-            output = None
-        _refuse_output_in_registry(output, registry)
-        summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if format is CheckFormat.github else None
-        # (GitHub drops the whole summary over 1 MiB: what this step wrote to it before counts too)
-        summary_bytes = summary_bytes_left(_size(summary_path) if summary_path else 0)
-        # (a file's lines are as wide as with `> FILE`, whatever terminal the command runs on)
-        width = None if output is None else line_width(to_terminal=False)
+    def day_and_rerun():  # (read once check_job has settled the output: see check_job.command)
         day = _user_date(as_of)
-        checked = check_job.run(registry, as_of=day, fail_on=tuple(fail_on or [FailOn.overdue]),
-                                formats=(format.value, "markdown") if summary_path else (format.value,), lang=lang,
-                                warn_days=warn_days, report_period_days=report_period, owners=tuple(owner or ()),
-                                tasks=tuple(task or ()), regions=tuple(region or ()), no_cache=no_cache, width=width,
-                                summary_bytes=summary_bytes,
-                                rerun=tuple(word for piece in _judging_given(ctx, check_cmd, as_of=day) for word in piece))
-        report = checked.outputs[0]
-        # (github's own lines are stopped by its renderer; a file holds the report alone)
-        if format is CheckFormat.text and output is None and to_actions_log():
-            report = for_the_log(report.decode("utf-8")).encode("utf-8")
-        _write_bytes(report, output)
-        if summary_path:
+        return day, tuple(word for piece in judging_given(ctx, check_cmd, as_of=day) for word in piece)
+
+    with said_in(lang):  # (a refused request, said in the user's language)
+        from . import check_job
+
+        written = check_job.command(
+            registry=registry, format=None if format is None else format.value, output=output,
+            github_actions=os.environ.get("GITHUB_ACTIONS") == "true", step_summary=os.environ.get("GITHUB_STEP_SUMMARY"),
+            day_and_rerun=day_and_rerun, fail_on=tuple(fail_on or [FailOn.overdue]), lang=lang, warn_days=warn_days,
+            report_period_days=report_period, owners=tuple(owner or ()), tasks=tuple(task or ()),
+            regions=tuple(region or ()), no_cache=no_cache)
+        write_bytes(written.report, written.output)
+        if written.summary_path is not None:
             from .errors import FileWriteError
             from .fsutil import append_bytes
 
             try:
-                append_bytes(Path(summary_path), checked.outputs[1])
+                append_bytes(Path(written.summary_path), written.summary)
             except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
                 missing = label("check_step_summary_missing", lang, problem=in_language(exc, lang))
                 typer.echo(printable(f"rectify: {missing}", single_line=True), err=True)
-        raise typer.Exit(EXIT_FOUND if checked.failing else 0)
+        raise typer.Exit(EXIT_FOUND if written.failing else 0)
 
 
 @app.command("summary", cls=Command, help="help_summary", short_help="help_summary_short")
@@ -373,11 +287,12 @@ def summary_cmd(
     width: Annotated[int, typer.Option("--width", min=1, help="help_summary_width")] = 80,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
+    with said_in(lang):  # (a refused request, said in the user's language)
         from . import dates, summary
+        from .layout import refuse_output_in_registry
         from .render import summary_text
 
-        _refuse_output_in_registry(output, registry)
+        refuse_output_in_registry(output, registry)
         reg = _load(registry, no_cache)
         today = dates.today(reg.plan.settings.timezone)
         first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
@@ -388,7 +303,7 @@ def summary_cmd(
         from .gate import file_paths  # (a quiet file named as status names it)
 
         paths = file_paths(reg.plan_files) if monthly.quiet_files else None
-        _write_text(summary_text.render(monthly, lang=lang, width=width, paths=paths), output)
+        write_text(summary_text.render(monthly, lang=lang, width=width, paths=paths), output)
 
 
 @app.command("reconcile", cls=Command, help="help_reconcile", short_help="help_reconcile_short")
@@ -400,7 +315,7 @@ def reconcile_cmd(
 ) -> None:
     from . import reconcile
 
-    with _said_in(lang):  # (a broken file, said in the user's language)
+    with said_in(lang):  # (a broken file, said in the user's language)
         reg = _load(registry, no_cache)
     from .layout import quoted_reports
 
@@ -416,7 +331,7 @@ def reconcile_cmd(
 
         width = line_width()
         paths = file_paths(reg.plan_files)
-        _write_text("\n".join(reconcile_text.render(result, lang=lang, file=None if file is None else paths.get(file, file),
+        write_text("\n".join(reconcile_text.render(result, lang=lang, file=None if file is None else paths.get(file, file),
                                                      width=width)
                               for file, result in results), None)
     raise typer.Exit(EXIT_FOUND if any(result.disagreements for _, result in results) else 0)
@@ -431,7 +346,7 @@ def validate_cmd(
     lang: LangOpt = Lang.zh,
 ) -> None:
     source = ctx.get_parameter_source("registry")  # (RECTIFY_REGISTRY in the environment yields to PATH)
-    with _said_in(lang):  # (a refusal, a broken file: said in the user's language)
+    with said_in(lang):  # (a refusal, a broken file: said in the user's language)
         if path is not None and registry is not None and path != registry and getattr(source, "name", "") == "COMMANDLINE":
             from .i18n import refusal
 
@@ -448,7 +363,7 @@ def validate_cmd(
         files += label("bundled_ledger", lang)
     typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
                                measures=measures, entries=len(reg.journal)), single_line=True))
-    _warn_repeated(reg, lang, str(path) if path is not None else _typed_registry(ctx, registry))
+    _warn_repeated(reg, lang, str(path) if path is not None else typed_registry(ctx, registry))
     _warn_far(reg, lang)
     _warn_source(reg, lang)
 
@@ -496,10 +411,12 @@ def export_cmd(
 ) -> None:
     from .render import json_out
 
-    with _said_in(lang):  # (a refusal, a broken file: said in the user's language)
-        _refuse_output_in_registry(output, registry)
+    with said_in(lang):  # (a refusal, a broken file: said in the user's language)
+        from .layout import refuse_output_in_registry
+
+        refuse_output_in_registry(output, registry)
         reg = _load(registry, no_cache)
-        _write_bytes(json_out.dumps_bytes(json_out.plan_document(reg)), output)  # (UTF-8, as _print_json)
+        write_bytes(json_out.dumps_bytes(json_out.plan_document(reg)), output)  # (UTF-8, as _print_json)
 
 
 @app.command("import", cls=Command, help="help_import", short_help="help_import_short")
@@ -513,7 +430,7 @@ def import_cmd(
     from . import importer
     from .i18n import label, notice_text
 
-    with _said_in(lang):  # (a report or a curation it refuses, said in the user's language)
+    with said_in(lang):  # (a report or a curation it refuses, said in the user's language)
         raw, name = importer.read_report(str(report))
         text = importer.decode_report(raw, filename=name)
         cur = importer.load_curation(curation) if curation else None
@@ -556,9 +473,9 @@ def _write(ctx: typer.Context, registry: Path | None, lang: Lang, **fields) -> N
         # included: a script that sees exit 2 or 130 must not record it again)
         DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(journal_file, folder)}))
 
-    with _said_in(lang):  # (a refused request, said in the clerk's language)
-        result = journal.append(registry, written=written, named_registry=_typed_registry(ctx, registry), **fields)
-    sys.stdout.write(journal_text.render_written(result, lang=lang, registry=_typed_registry(ctx, registry)))
+    with said_in(lang):  # (a refused request, said in the clerk's language)
+        result = journal.append(registry, written=written, named_registry=typed_registry(ctx, registry), **fields)
+    sys.stdout.write(journal_text.render_written(result, lang=lang, registry=typed_registry(ctx, registry)))
 
 
 @app.command("record", cls=Command, help="help_record")
@@ -666,7 +583,7 @@ def history_cmd(
     format: FormatOpt = ReportFormat.table,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    with _said_in(lang):  # (a refused request, said in the user's language)
+    with said_in(lang):  # (a refused request, said in the user's language)
         from . import journal
         from .outcomes import load_item
         from .model import item_key
@@ -684,7 +601,7 @@ def history_cmd(
         from .console import terminal_width
         from .render import journal_text
 
-        _write_text(journal_text.render_history(entries, lang=lang, width=terminal_width(), journal=reg.journal), None)
+        write_text(journal_text.render_history(entries, lang=lang, width=terminal_width(), journal=reg.journal), None)
 
 
 @app.command("verify", cls=Command, help="help_verify", short_help="help_verify_short")
@@ -696,7 +613,7 @@ def verify_cmd(
     from . import journal
     from .render import journal_text
 
-    with _said_in(lang):  # (a broken file, said in the user's language)
+    with said_in(lang):  # (a broken file, said in the user's language)
         result = journal.verify(registry, since_heads=tuple(since_head or ()))
     sys.stdout.write(journal_text.render_verify(result, lang=lang))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # (each changed entry marked on its line in the workflow too)
@@ -705,43 +622,6 @@ def verify_cmd(
         annotate_problems([Problem(p.journal, p.line or None, None, journal_text.verify_problem_text(p, lang))
                             for j in result.journals for p in j.problems])
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
-
-
-def _write_text(text: str, output: Path | None) -> None:
-    """Text for people to `output`, else to standard output (a GitHub Actions log: with the
-    runner's commands stopped)."""
-    if output is None:
-        sys.stdout.write(for_the_log(text))
-        return
-    from .fsutil import atomic_write_text
-
-    atomic_write_text(output, text)
-
-
-def _refuse_output_in_registry(output: Path | None, registry: Path | None) -> None:
-    """-o naming one of the registry's own files (layout.role_in_registry) would replace the
-    ledger with a report: refused before anything is read or written."""
-    if output is None:
-        return
-    from .layout import existing_root, role_in_registry
-
-    role = role_in_registry(output, existing_root(registry))
-    if role is not None:
-        from .i18n import Notice, refusal
-
-        raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))
-
-
-def _write_bytes(data: bytes, output: Path | None) -> None:
-    """A report already in UTF-8 (check's, in any format) to `output`, written whole, else to
-    standard output."""
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        return
-    from .fsutil import atomic_write_bytes
-
-    atomic_write_bytes(output, data)
 
 
 def main() -> None:

@@ -5,7 +5,10 @@ a run ends: what cli.py's commands are declared with but is not a command.
 - the argv rewritten before the parser reads it: a --lang or -r written before the command's
   name moved after it, a comma list (`--fail-on overdue,due_soon`) given as the option repeated;
 - the parser's refusals said as rectify says one (one line, in the user's language, exit 2), and
-  the command's errors (RectifyError) turned into `rectify: file:line:col: message`;
+  the command's errors (RectifyError) turned into `rectify: file:line:col: message`, in the
+  language of the command's --lang (said_in);
+- the options typed, as the words of the command a hint tells the user to run (judging_given,
+  typed_registry);
 - `run`: the entry point's handling of what ends a run early (Ctrl-C, an output that fails, a
   bug), said without a traceback, and the quick exit.
 
@@ -14,9 +17,12 @@ imports nothing cli.py did not (start-up is timed), and what it needs only when 
 saying an error is imported there.
 """
 
+import contextlib
 import gc
 import os
 import sys
+from datetime import date
+from pathlib import Path
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -254,6 +260,55 @@ def _comma_lists_apart(args: list[str], params) -> list[str]:
     return [*apart, *args[at:]]
 
 
+# The options of any command (by their names in cli.py) that change only how its result is given
+# (its format, where it goes, its language, its width, whether the cache is read), not what it
+# judges: never repeated in a command a hint tells the user to run (judging_given); every other
+# option typed is.
+_NOT_JUDGING = ("format", "output", "lang", "width", "no_cache")
+
+
+def typed_registry(ctx: typer.Context, registry: Path | None) -> str | None:
+    """The ledger as this command line named it (-r PATH), for the commands a message tells the
+    user to run next (textsafe.registry_words); None when it was found or came from
+    RECTIFY_REGISTRY, which the pasted command finds again."""
+    source = ctx.get_parameter_source("registry")
+    return str(registry) if registry is not None and getattr(source, "name", "") == "COMMANDLINE" else None
+
+
+def judging_given(ctx: typer.Context, hinted, **values) -> tuple[tuple[str, ...], ...]:
+    """What decided what the command at hand judged, as the words of its command line (unquoted),
+    one piece an option with its value, in the order of its --help: each option typed on the
+    command line that the `hinted` command (its function) takes too, but _NOT_JUDGING. For the
+    command a hint tells the user to run: pasted, it judges the same ledger, day and measures by
+    the same rules. A ledger found, or named by RECTIFY_REGISTRY, is found again: left out.
+    `values`: an option's value as its words say it, by name (the day --as-of named, not the words
+    typed: 2019年6月底 is 2019-06-30, and a date is the same day wherever it is pasted)."""
+    from inspect import signature
+
+    takes = signature(hinted).parameters
+    pieces: list[tuple[str, ...]] = []
+    for param in ctx.command.params:
+        name = param.name
+        if (param.param_type_name != "option" or name in _NOT_JUDGING or name not in takes
+                or getattr(ctx.get_parameter_source(name), "name", "") != "COMMANDLINE"):
+            continue
+        option = min(param.opts, key=len)  # (-r, as every hint names the ledger)
+        value = values.get(name, ctx.params[name])
+        if getattr(param, "is_flag", False):
+            pieces += [(option,)] if value else []
+        elif getattr(param, "multiple", False):
+            said = [str(getattr(one, "value", one)) for one in value or ()]
+            if option in COMMA_LISTS:  # (as typed, once each: --fail-on overdue,due_soon)
+                pieces.append((option, ",".join(dict.fromkeys(said))))
+            else:
+                pieces += [(option, one) for one in said]
+        elif type(param.type).__name__ in PATH_TYPES:  # (as typed_registry gives it)
+            pieces.append((option, str(Path(value))))
+        else:
+            pieces.append((option, value.isoformat() if isinstance(value, date) else str(getattr(value, "value", value))))
+    return tuple(pieces)
+
+
 def in_language(exc: RectifyError, lang: Lang) -> RectifyError:
     """`exc` said in `lang`: a refused request (with an i18n.Notice) and the problems of a file
     (each with its own); the API's messages stay English. What has no Notice (a file the
@@ -269,6 +324,18 @@ def in_language(exc: RectifyError, lang: Lang) -> RectifyError:
 
     return type(exc)([Problem(p.file, p.line, p.column, problem_message(p, lang)) if isinstance(p, Problem) else p
                       for p in exc.problems])
+
+
+@contextlib.contextmanager
+def said_in(lang: Lang):
+    """What a command refuses said in `lang`, Chinese by default (see in_language)."""
+    try:
+        yield
+    except RectifyError as exc:
+        said = in_language(exc, lang)
+        if said is exc:
+            raise
+        raise said from None
 
 
 def run(app: typer.Typer) -> None:

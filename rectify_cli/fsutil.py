@@ -142,6 +142,14 @@ def append_bytes(path: Path, data: bytes) -> None:
         raise _write_error(Path(path), exc, atomic=False) from None
 
 
+def size(path: str) -> int:
+    """Bytes of the file at `path`; 0 when there is none (or it can't be looked at)."""
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
+
+
 def file_sha256(path: Path) -> tuple[str, int]:
     """(SHA-256 in hex, size) of a file's content, read a block at a time into one buffer:
     100 MB of registry, or a video of gigabytes as evidence, in a megabyte of memory (and

@@ -1,7 +1,7 @@
 """Where a registry's files are: the plan file or folder a command reads (--registry,
 $RECTIFY_REGISTRY, else the ledger in data/ found from the working folder, else the bundled
-ledger), its plan files, the journal beside each, the prefix of each file's ids, and reading a
-file's bytes with a refusal that names the file.
+ledger), its plan files, the journal beside each, the prefix of each file's ids, reading a
+file's bytes with a refusal that names the file, and refusing a report written over one of them.
 
 Apart from the loader (registry.py): the writing commands (journal.py) and the warm check
 (outcomes.py) find a registry's files without loading them, and none of this needs YAML, the
@@ -13,8 +13,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import RegistryError
-from .i18n import Notice, os_reason, problem
+from .errors import RegistryError, UsageError
+from .i18n import Notice, os_reason, problem, refusal
 
 
 ENV_REGISTRY = "RECTIFY_REGISTRY"
@@ -245,6 +245,16 @@ def role_in_registry(path: Path, root: Path) -> str | None:
         return "in_folder"
     return None
 
+
+
+def refuse_output_in_registry(output: Path | None, registry: str | os.PathLike | None) -> None:
+    """-o naming one of the files of the registry `registry` names (role_in_registry) would
+    replace the ledger with a report: refused (UsageError) before anything is read or written."""
+    if output is None:
+        return
+    role = role_in_registry(output, existing_root(registry))
+    if role is not None:
+        raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))
 
 def id_prefix(root: Path, plan_file: Path) -> str:
     """The prefix of the ids of `plan_file`'s tasks and measures: "NAME:" in a folder, else ""."""

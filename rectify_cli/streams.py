@@ -1,6 +1,6 @@
 """rectify's standard output and error: what writing them can run into, and the one rule for
 each failure (_StandardStream); machine formats written as UTF-8 whatever the console's
-encoding; and what a GitHub Actions job's log must not obey in what rectify prints there.
+encoding; a report written to standard output or to the file -o names; and what a GitHub Actions job's log must not obey in what rectify prints there.
 
 Standard library only at the top: cli imports this module on every run, `--help` included.
 """
@@ -130,6 +130,29 @@ def write_utf8(text: str) -> None:
     `import` prints is read back by rectify, which reads UTF-8."""
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8"))
+
+
+def write_text(text: str, output: os.PathLike | None) -> None:
+    """Text for people to the file `output`, written whole, else to standard output (a
+    GitHub Actions log: with the runner's commands stopped)."""
+    if output is None:
+        sys.stdout.write(for_the_log(text))
+        return
+    from .fsutil import atomic_write_text
+
+    atomic_write_text(output, text)
+
+
+def write_bytes(data: bytes, output: os.PathLike | None) -> None:
+    """A report already in UTF-8 (check's, in any format) to the file `output`, written
+    whole, else to standard output."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    from .fsutil import atomic_write_bytes
+
+    atomic_write_bytes(output, data)
 
 
 # -- GitHub Actions ---------------------------------------------------------------------

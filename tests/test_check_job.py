@@ -1,8 +1,10 @@
 """check_job: a check answered from cached outcomes and split over processes says, byte for
-byte, what one process judging the whole registry says."""
+byte, what one process judging the whole registry says; and `command`, the command's own rules,
+hands back what `rectify check` writes where, or refuses it before the ledger is read."""
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,6 +14,7 @@ import yaml
 
 from rectify_cli import check_job, fanout, outcomes
 from rectify_cli.cache import FileCache
+from rectify_cli.errors import UsageError
 from rectify_cli.i18n import Lang
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,3 +133,47 @@ def test_check_takes_a_region_as_status_does():
     assert listed == {m["id"] for t in status["tasks"] for m in t["measures"]} == {"35.3", "39.3"}
     refused = run("check", "--region", "昌都")
     assert (refused.exit_code, refused.stderr) == (2, "rectify: --region：未知地区“昌都”（是否指 昌都市？）\n")
+
+
+def _command(registry, **given):
+    """check_job.command as `rectify check -r REGISTRY` calls it, but for `given`."""
+    asked = {"format": None, "output": None, "github_actions": False, "step_summary": None,
+             "day_and_rerun": lambda: (date(2019, 5, 1), ()), "fail_on": ("overdue",), "lang": Lang.zh,
+             "warn_days": None, "report_period_days": None, "owners": (), "tasks": (), "regions": (), "no_cache": True}
+    return check_job.command(registry=registry, **{**asked, **given})
+
+
+def test_under_github_actions_the_check_is_github_and_its_summary_is_handed_back_not_written(tmp_path):
+    """The default format under the runner, and the job summary: the caller appends it (and
+    says it when it can't: the verdict stands), after what the step wrote there before."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    summary = tmp_path / "summary.md"
+    summary.write_bytes(b"earlier\n")
+    written = _command(tmp_path / "small" / "tasks.yaml", github_actions=True, step_summary=str(summary))
+    assert written.failing and written.output is None and written.summary_path == str(summary)
+    assert written.report.startswith(b"::error file=") and b"title=1.1 \xe9\x80\xbe\xe6\x9c\x9f121\xe5\xa4\xa9::" in written.report
+    assert written.summary.decode("utf-8").startswith("### 整改台账检查：")
+    assert summary.read_bytes() == b"earlier\n"
+
+
+def test_github_annotations_to_a_file_are_refused_before_the_date_is_read(tmp_path):
+    """`--format github -o FILE --as-of garbage` says -o is refused, as it always did: the
+    output is settled before the --as-of date is read."""
+    def never():
+        raise AssertionError("the date was read before the output was refused")
+
+    with pytest.raises(UsageError) as refused:
+        _command(ROOT / "tests" / "fixtures" / "small" / "tasks.yaml", format="github", output=tmp_path / "gh.txt",
+                 day_and_rerun=never)
+    assert refused.value.notice.key == "output_github"
+    assert not (tmp_path / "gh.txt").exists()
+
+
+def test_a_report_onto_the_registrys_journal_is_refused_and_the_journal_kept(tmp_path):
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    journal = tmp_path / "small" / "progress.yaml"
+    before = journal.read_bytes()
+    with pytest.raises(UsageError) as refused:
+        _command(tmp_path / "small" / "tasks.yaml", format="json", output=journal)
+    assert refused.value.notice.key == "output_in_registry"
+    assert journal.read_bytes() == before
