@@ -325,12 +325,14 @@ def quoted_report(plan_file: str | Path, source: str | None, *, folder: bool, wo
     if source is None:
         return None
     from .errors import ReportFormatError
-    from .gate import shown_file
+    from .gate import display_path, shown_file
     from .importer_text import decode_report, report_text
     from .reconcile import UNREAD_WHY, QuotedReport
 
-    path = Path(plan_file).parent / source
-    shown = shown_file(str(path), folder=folder)  # (where the user opens it: as the plan file is named)
+    path = _source_path(Path(plan_file), source)
+    # (where the user opens it: as the plan file is named; beside the file a link leads to, from here)
+    linked = path != Path(plan_file).parent / source
+    shown = display_path(str(path)) if linked else shown_file(str(path), folder=folder)
     try:
         raw = read_bytes(path)
         text = report_text(raw, filename=str(path)) if words else decode_report(raw, filename=str(path))
@@ -338,6 +340,18 @@ def quoted_report(plan_file: str | Path, source: str | None, *, folder: bool, wo
         notice = getattr(exc.problems[0], "notice", None)
         return QuotedReport(source, shown, None, UNREAD_WHY.get(getattr(notice, "key", None), "unreadable"))
     return QuotedReport(source, shown, text)
+
+
+def _source_path(plan_file: Path, source: str) -> Path:
+    """registry.source, relative to the plan file; of a plan file that is a symbolic link with
+    nothing there beside it, relative to the file it leads to, when the report is there, as its
+    journal is (journal_path_for): the plan names it from where it was written."""
+    path = plan_file.parent / source
+    if not os.path.lexists(path) and plan_file.is_symlink():
+        target = Path(os.path.realpath(plan_file)).parent / source
+        if os.path.lexists(target):
+            return target
+    return path
 
 
 def quoted_reports(plan, plan_files, *, folder: bool, words: bool = True) -> dict:

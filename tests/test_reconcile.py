@@ -908,6 +908,50 @@ def test_a_report_one_file_names_that_cannot_be_read_is_named_from_where_the_pla
                               "read\n(sub/report.txt: no such file).\n")
 
 
+def test_a_plan_reached_by_a_link_has_its_report_read_beside_the_file_it_leads_to(tmp_path, monkeypatch):
+    """ledger.yaml → a shared drive's tasks.yaml: its journal was found beside tasks.yaml, its report
+    (source: report.txt, written beside it) looked for beside the link: 未核对原文：读不到报告
+    （ledger/report.txt：文件不存在）, and validate warned of it, of a report that is there."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "shared").mkdir()
+    _small_quoting(tmp_path / "shared", "    - {key: tasks_total, text: 全区4项整改任务均已完成, value: 4}\n",
+                   "测试报告\n\n截至2019年3月31日，全区4项整改任务、8项具体措施。\n")
+    (tmp_path / "ledger").mkdir()
+    (tmp_path / "ledger" / "ledger.yaml").symlink_to(tmp_path / "shared" / "tasks.yaml")
+    result = run("reconcile", "-r", "ledger/ledger.yaml")
+    assert result.exit_code == 1, result.stdout  # (words the report does not say: checked against it)
+    assert result.stdout.endswith("\n报告（shared/report.txt）中没有的原文（1项）：\n- tasks_total“全区4项整改任务均已完成”\n")
+    validated = run("validate", "ledger/ledger.yaml")
+    assert validated.exit_code == 0, validated.output
+    assert "警告" not in validated.stderr
+    # (a report beside the link is the link's own, as a journal beside it is)
+    (tmp_path / "ledger" / "report.txt").write_text("全区4项整改任务均已完成。\n", encoding="utf-8")
+    assert run("reconcile", "-r", "ledger/ledger.yaml").stdout.endswith("\n\n全部一致。\n")
+
+
+@pytest.mark.parametrize("named, zh, en", [
+    # (an absolute path was cut after its first slash, "(/" | "srv/…"; a long name at its hyphens,
+    # "…rectification-" | "report.txt": pasted, neither opens)
+    ("/srv/rectify/source/xizang-2019-rectification-report.txt",
+     ["未核对原文：读不到报告", "（/srv/rectify/source/xizang-2019-rectification-report.txt：文件不存在）。"],
+     ["The claims' words were not checked against the report: it cannot be read",
+      "(/srv/rectify/source/xizang-2019-rectification-report.txt: no such file)."]),
+    ("source/xizang-autonomous-region-2019-rectification-report.txt",
+     ["未核对原文：读不到报告", "（source/xizang-autonomous-region-2019-rectification-report.txt：文件不存在）。"],
+     ["The claims' words were not checked against the report: it cannot be read",
+      "(source/xizang-autonomous-region-2019-rectification-report.txt: no such file)."]),
+])
+def test_a_report_path_too_long_for_the_rest_of_the_line_goes_whole_to_the_next(tmp_path, monkeypatch, named, zh, en):
+    monkeypatch.chdir(tmp_path)
+    plan = Path(_small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n", None))
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  source: report.txt\n", f"  source: {named}\n"),
+                    encoding="utf-8")
+    for lang, lines in (("zh", zh), ("en", en)):
+        result = run("reconcile", "-r", "tasks.yaml", "--lang", lang)  # (piped: 80 cells)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[-2:] == lines
+
+
 @pytest.mark.parametrize("report, why, zh, en", UNREAD)
 def test_reconcile_as_json_says_which_report_was_named_and_why_it_was_not_read(tmp_path, monkeypatch, report, why, zh, en):
     """quoted was null both where the plan names no report and where it could not be read."""

@@ -207,16 +207,18 @@ def fewest_breaks_width(texts: list[str], floor: int, room: int, *, narrowest: b
                key=lambda width: (*breaks(width)[1:], width if narrowest else -width))
 
 
-# A path (data/tasks.yaml, .github/workflows): UAX #14 may break after a slash, which cut one
-# across lines (help at 40 columns: data/ | tasks.yaml).
-_PATH = re.compile(r"[\w.~-]+(?:/[\w.~-]+)+", re.ASCII)
+# A path (data/tasks.yaml, .github/workflows, /srv/data): UAX #14 may break after a slash or a
+# hyphen, which cut one across lines (help at 40 columns: data/ | tasks.yaml; reconcile's report
+# at 80: (/ | srv/…, …rectification- | report.txt).
+_PATH = re.compile(r"/?[\w.~-]+(?:/[\w.~-]+)+", re.ASCII)
+_PATH_BREAKS = str.maketrans("/-", "__")
 
 
 def wrapped(text: str, width: int, *, groups: bool = False) -> list[str]:
     """`text` (one line) in lines of at most `width` cells, broken where Chinese and English may
     break, but inside a path (`groups`: nor inside a bracket group that fits a line)."""
-    # (broken as if each slash of a path were a letter: as many cells, no break beside it)
-    kept = _PATH.sub(lambda path: path.group().replace("/", "_"), text)
+    # (broken as if each slash and hyphen of a path were a letter: as many cells, no break beside it)
+    kept = _PATH.sub(lambda path: path.group().translate(_PATH_BREAKS), text)
     cuts = [0, *break_offsets(kept, width, groups=groups), len(text)]
     return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
