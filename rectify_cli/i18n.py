@@ -928,6 +928,7 @@ LABELS = {
     "source_unread_office": ("是办公文档，不是文字", "is an office document, not text"),
     "source_unread_web_page": ("是网页，不是文字", "is a web page, not text"),
     "source_unread_undecodable": ("不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
+    "source_unread_cut_short": ("在一个字符的中间结束，是否被截断？", "ends inside a character: was it cut short?"),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),
     "reconcile_mistyped_text": ("（没有此项的计数规则；是否指 {known}？）", "(no counting rule for this key; did you mean {known}?)"),
