@@ -928,6 +928,7 @@ LABELS = {
     "source_unread_office": ("是办公文档，不是文字", "is an office document, not text"),
     "source_unread_web_page": ("是网页，不是文字", "is a web page, not text"),
     "source_unread_undecodable": ("不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
+    "source_unread_cut_short": ("在一个字符的中间结束，是否被截断？", "ends inside a character: was it cut short?"),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),
     "reconcile_mistyped_text": ("（没有此项的计数规则；是否指 {known}？）", "(no counting rule for this key; did you mean {known}?)"),
@@ -1687,6 +1688,18 @@ LABELS.update({
                                               "text: delete those two bytes, or save the file as UTF-8"),
     "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件",
                                  "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
+    # (one of rectify's own files given as the report: importer.refuse_own_file)
+    "problem_import_is_plan": ("这是整改方案（已是台账），不是整改报告：无需导入，在其他命令中用 -r 指定它即可",
+                               "this is a plan (a ledger already), not a report: there is nothing to import; pass it to the other "
+                               "commands with -r"),
+    "problem_import_is_journal": ("这是进展记录（- measure: … 的列表），不是整改报告：它已属于一本台账；请在其他命令中用 -r 指定该台账的方案文件（{plan}）",
+                                  "this is a journal (a list of entries, - measure: ...), not a report: it belongs to a ledger "
+                                  "already; pass that ledger's plan file ({plan}) to the other commands with -r"),
+    "problem_import_is_output": ("这是 `{command}` 的输出，不是整改报告：请导入整改报告本身的文字",
+                                 "this is the output of `{command}`, not a report: import the report's own text"),
+    "problem_import_is_export": ("这是 `{command}` 的输出，不是整改报告：请导入整改报告本身的文字；rectify 不能把导出文件转回台账（其中没有进展记录）",
+                                 "this is the output of `{command}`, not a report: import the report's own text; rectify cannot "
+                                 "turn an export back into a ledger (it holds no journal)"),
     "problem_import_field_missing": ("找不到报告的{field}{says}（请在校订文件的 registry: 下写明）",
                                      "cannot find the report's {field}{says} (give it under registry: in the curation file)"),
     "problem_import_headline_undated": ("：开头一段写的是“{words}”，没有日期", ": its headline says {words}, with no date"),

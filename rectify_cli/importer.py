@@ -365,6 +365,26 @@ def read_report(source: str) -> tuple[bytes, str]:
         raise unreadable(path, exc) from None
 
 
+def refuse_own_file(raw: bytes, *, filename: str) -> None:
+    """ReportFormatError naming what it is when the report is one of rectify's own files
+    (registry.own_file): a plan, a journal, a command's JSON output. Each was "no appendix
+    found", which sent the clerk looking for one in a file that is no report."""
+    from .layout import plan_beside
+    from .registry import own_file
+    from .validation import output_of
+
+    found = own_file(Path(filename), raw, plan=True)
+    if found is None:
+        return
+    kind, data = found
+    if kind == "output":
+        command = output_of(data)
+        key, values = ("import_is_export" if command == "rectify export" else "import_is_output"), {"command": command}
+    else:
+        key, values = f"import_is_{kind}", ({"plan": plan_beside(filename)} if kind == "journal" else {})
+    raise ReportFormatError(problem(filename, None, None, key, **values))
+
+
 def _at_most(stream, name: str) -> bytes:
     raw = stream.read(REPORT_LIMIT + 1)
     if len(raw) > REPORT_LIMIT:

@@ -112,7 +112,8 @@ class QuotedReport:
 UNREAD_WHY = {"no_such_file": "missing", "dangling_link": "missing", "is_folder": "folder", "not_regular": "not_file",
               "permission": "permission", "import_empty": "empty", "import_pdf": "pdf", "import_office": "office",
               "import_html": "web_page", "import_undecodable": "undecodable", "import_utf16_without_bom": "undecodable",
-              "import_not_utf16": "undecodable", "import_utf8_behind_utf16_mark": "undecodable", "import_cut_short": "undecodable"}
+              "import_not_utf16": "undecodable", "import_utf8_behind_utf16_mark": "undecodable",
+              "import_cut_short": "cut_short"}  # (as the import says it: a download cut short, not another encoding)
 
 
 @dataclass(frozen=True)

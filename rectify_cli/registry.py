@@ -465,38 +465,48 @@ def not_a_plan(file: Path) -> RegistryError | None:
     command's JSON output (an export), or is empty and named as a journal, for verify, which loads no plan: it
     looked for the journal beside such a file (out.progress.yaml), found none, and passed. None for any other file,
     which verify does not judge, nor for one it cannot read (the journal is what it verifies)."""
+    try:
+        found = own_file(file, read_bytes(file))
+    except RegistryError:
+        return None
+    if found is None:
+        return None
+    problems: list[Problem] = []
+    Checker(str(file), problems).plan(found[1], prefix="")  # (which says what it is, as it does loading it)
+    return RegistryError(problems) if problems else None
+
+
+def own_file(file: Path, raw: bytes, *, plan: bool = False) -> tuple[str, object] | None:
+    """What of rectify's own `raw` (named `file`) is, as read, where no plan should be: ("journal",
+    its entries), also for an empty one named as a journal; ("output", a command's JSON output,
+    an export: validation.output_of names the command); `plan`: also ("plan", None), a plan's
+    top-level keys at the start of their lines (not parsed: the import asks, of a report's text).
+    None for any other file, or one that does not read (RegistryError: one that can't be read)."""
     from . import yamlio
     from .validation import output_of
 
+    if _JSON_START.match(raw):  # (no YAML plan begins so; every command writes its JSON so)
+        try:
+            data = json.loads(yamlio.decode(raw, filename=str(file)))
+        except (ValueError, RegistryError):
+            return None
+        return None if output_of(data) is None else ("output", data)
     try:
-        raw = read_bytes(file)
-        if _JSON_START.match(raw):  # (no YAML plan begins so; every command writes its JSON so)
-            try:
-                data = json.loads(yamlio.decode(raw, filename=str(file)))
-            except ValueError:
-                return None
-            if output_of(data) is None:
-                return None
-        elif _entry_unindented(raw):
+        if _entry_unindented(raw):
             text = yamlio.decode(raw, filename=str(file))
             data = _journal_as_plan(file, raw, text)
             if data is None:
                 data = _parse_reference(file, text)
-                if not looks_like_journal(data, str(file)):
-                    return None
         elif looks_like_journal(None, str(file)):  # (named as a journal: empty, or [], is one not written to yet)
             data = _parse_reference(file, yamlio.decode(raw, filename=str(file)))
-            if not looks_like_journal(data, str(file)):
-                return None
         else:
-            return None
+            return ("plan", None) if plan and all(key.search(raw) for key in _PLAN_KEYS) else None
     except RegistryError:
         return None
-    problems: list[Problem] = []
-    Checker(str(file), problems).plan(data, prefix="")  # (which says what it is, as it does loading it)
-    return RegistryError(problems) if problems else None
+    return ("journal", data) if looks_like_journal(data, str(file)) else None
 
 
+_PLAN_KEYS = tuple(re.compile(rb"(?m)^(?:\xef\xbb\xbf)?%s:" % key) for key in (b"registry", b"units", b"tasks"))
 _JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\{")
 
 

@@ -916,6 +916,68 @@ def test_a_pdf_is_named_so_in_chinese_by_default(tmp_path):
     assert (result.exit_code, result.stderr) == (2, f"rectify: {report}: 是 PDF 文件，不是文字：请先取出其中的文字（pdftotext report.pdf "
                                                     "report.txt，或在 PDF 阅读器中全选复制，存为 .txt 文件）再导入\n")
 
+SMALL = Path(__file__).resolve().parent / "fixtures" / "small"
+
+
+def _own_file(tmp_path: Path, kind: str) -> Path:
+    """One of rectify's own files, of the small ledger copied into tmp_path/ledger: its plan, its
+    journal, or what `export`, `status --format json` or `check --format json` wrote of it."""
+    ledger = tmp_path / "ledger"
+    shutil.copytree(SMALL, ledger)
+    if kind in ("plan", "journal"):
+        return ledger / ("tasks.yaml" if kind == "plan" else "progress.yaml")
+    made = tmp_path / f"{kind}.json"
+    args = {"export": ("export", "-o", str(made)), "status": ("status", "--format", "json"), "check": ("check", "--format", "json")}
+    result = _rectify(*args[kind], "-r", str(ledger / "tasks.yaml"), RECTIFY_TODAY="2019-03-31")
+    assert result.exit_code in (0, 1), result.output
+    if kind != "export":
+        made.write_text(result.stdout, encoding="utf-8")
+    return made
+
+
+@pytest.mark.parametrize("kind, message", [
+    ("plan", "this is a plan (a ledger already), not a report: there is nothing to import; pass it to the other commands with -r"),
+    ("journal", "this is a journal (a list of entries, - measure: ...), not a report: it belongs to a ledger already; pass that "
+                "ledger's plan file ({plan}) to the other commands with -r"),
+    ("export", "this is the output of `rectify export`, not a report: import the report's own text; rectify cannot turn an "
+               "export back into a ledger (it holds no journal)"),
+    ("status", "this is the output of `rectify status --format json`, not a report: import the report's own text"),
+    ("check", "this is the output of `rectify check --format json`, not a report: import the report's own text"),
+])
+def test_one_of_rectifys_own_files_given_as_the_report_is_named_for_what_it_is(tmp_path, kind, message):
+    """Each was 'no appendix of numbered problems (一、…) with 整改时限/整改进展 found': the clerk went
+    looking for an appendix in a file that is no report."""
+    given = _own_file(tmp_path, kind)
+    result = _rectify("import", str(given), "-o", str(tmp_path / "new"))
+    plan = tmp_path / "ledger" / "tasks.yaml"
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("kind, message", [
+    ("plan", "这是整改方案（已是台账），不是整改报告：无需导入，在其他命令中用 -r 指定它即可"),
+    ("journal", "这是进展记录（- measure: … 的列表），不是整改报告：它已属于一本台账；请在其他命令中用 -r 指定该台账的方案文件（{plan}）"),
+    ("export", "这是 `rectify export` 的输出，不是整改报告：请导入整改报告本身的文字；rectify 不能把导出文件转回台账（其中没有进展记录）"),
+])
+def test_one_of_rectifys_own_files_given_as_the_report_is_named_so_in_chinese_by_default(tmp_path, kind, message):
+    given = _own_file(tmp_path, kind)
+    result = _rectify("import", str(given), lang=None)
+    plan = tmp_path / "ledger" / "tasks.yaml"
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
+
+
+def test_a_journal_piped_as_the_report_is_named_a_journal(tmp_path):
+    """From standard input there is no file beside it: the plan is named by example."""
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    result = CliRunner().invoke(app, ["import", "--lang", "en", "-"], input=(SMALL / "progress.yaml").read_bytes())
+    assert (result.exit_code, result.stderr) == (2, "rectify: <stdin>: this is a journal (a list of entries, - measure: ...), not a "
+                                                    "report: it belongs to a ledger already; pass that ledger's plan file (e.g. "
+                                                    "tasks.yaml) to the other commands with -r\n")
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 @pytest.mark.parametrize("lang, message", [
     ("en", "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),

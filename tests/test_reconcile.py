@@ -878,7 +878,10 @@ UNREAD = [(None, "missing", "文件不存在", "no such file"), ("folder", "fold
           (b"<!DOCTYPE html>\n<html></html>\n", "web_page", "是网页，不是文字", "is a web page, not text"),
           (b"abc\x80\xff\xfd\x81", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
           # (a UTF-16 mark, then a lone surrogate: it was said 无法读取 / cannot be read, a system's error)
-          (b"\xff\xfeA\x00\x00\xdcB\x00", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text")]
+          (b"\xff\xfeA\x00\x00\xdcB\x00", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
+          # (UTF-8 cut inside its last 。: said not UTF-8, UTF-16 or GB18030, where import says it was cut short)
+          ("全区4项整改任务、9项具体措施。".encode()[:-1], "cut_short", "在一个字符的中间结束，是否被截断？",
+           "ends inside a character: was it cut short?")]
 
 
 @pytest.mark.parametrize("report, why, zh, en", UNREAD)
