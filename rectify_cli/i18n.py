@@ -1228,7 +1228,10 @@ LABELS = {
                                      "were handed over"),
     "problem_milestone_not_deadline": ("{what}：{milestone} 不是措施 {measure} 的期限（其期限：{deadlines}）",
                                        "{what}: {milestone} is not a deadline of measure {measure} (its deadlines: {deadlines})"),
-    "problem_no_deadlines": ("无，它是长期坚持", "none: it is ongoing (长期坚持)"),
+    # (worded as refused_milestone_no_steps: "(its deadlines: none: it is ongoing (长期坚持))" nested brackets)
+    "problem_milestone_ongoing": ("{what}：{milestone} 不是措施 {measure} 的期限（该措施为长期坚持，没有期限）",
+                                  "{what}: {milestone} is not a deadline of measure {measure}: it is ongoing (长期坚持), "
+                                  "with no deadline"),
     "problem_report_not_ongoing": ("{what}：{measure} 没有长期坚持的部分可供定期报告：请把进展写成 state: in_progress",
                                    "{what}: {measure} has no ongoing (长期坚持) part to report on: write its progress as "
                                    "state: in_progress"),
