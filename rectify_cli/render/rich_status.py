@@ -897,6 +897,7 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
     each part with the `；` after it, its words, its value (`…理由：资金` / `未到位；` and `批` / `准：` were cut)."""
     note = _para(line_ends(entry.note))
     wholes: list[tuple[int, int]] = []
+    written = entry.recorded is not None  # (back-dated: the day it was written, in an extension's brackets if any)
     if entry.state == EntryState.DONE and entry.milestone is not None:  # (one step of several)
         step = printable(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
         note.append(step if note.plain else step.lstrip())
@@ -909,6 +910,9 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
             details.append((label("show_late", lang), "", ""))
         if entry.far_future:
             details.append((label("show_far_future", lang), "", ""))
+        if written and details:  # (in these brackets, not a second pair after them)
+            details.append(worded("recorded_on", lang, entry.recorded.isoformat(), "day"))
+            written = False
         if details:  # the brackets label carries its own leading space where a language wants one
             opening, _, closing = worded("show_brackets", lang, "")
             sep = label("show_detail_sep", lang)
@@ -922,9 +926,9 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
                 wholes += [(start, len(note.plain)), (start, middle)]
                 if value:  # (with what may not begin a line after it: its `；`, the closing bracket)
                     wholes.append((middle, len(note.plain)))
-    if entry.recorded is not None:  # (back-dated: the day it was written)
-        written = printable(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
-        note.append(written if note.plain else written.lstrip())
+    if written:
+        mark = printable(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
+        note.append(mark if note.plain else mark.lstrip())
     return note, tuple(wholes)
 
 
