@@ -425,14 +425,16 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         latest = Text(label("status_no_entries", lang))
     else:
         ago = (report.as_of - report.latest_entry).days
+        counted, counted_written = (("status_days_ago", "status_days_ago_written") if report.as_of == today
+                                    else ("status_days_before", "status_days_before_written"))  # (to the day judged)
         if ago == 0:
             when = label("status_same_day", lang)
         elif report.last_update is not None and report.last_update > report.latest_entry:
             # (each word of it whole: the date, and 2019-09-15有补录 never 2019-09-15有补 / 录)
             written = label("status_written_on", lang, day=report.last_update.isoformat())
-            when = label("status_days_before_written", lang, n=ago, written=" ".join(map(unbroken, written.split(" "))))
+            when = label(counted_written, lang, n=ago, written=" ".join(map(unbroken, written.split(" "))))
         else:
-            when = label("status_days_before", lang, n=ago)
+            when = label(counted, lang, n=ago)
         latest = Text(unbroken(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}") + when)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
