@@ -664,11 +664,15 @@ LABELS = {
     "status_folder_files": ("（{n} 个文件）", " ({n:file})"),  # after a folder registry's folder, "reg/"
     # after the bundled ledger's file, when no ledger was given or found (layout.bundled_by_default)
     "bundled_ledger": ("（内置示例台账：未找到 ./data/tasks.yaml）", " (bundled example ledger: no ./data/tasks.yaml found)"),
-    "status_days_before": ("（{n}天前）", " ({n:day} earlier)"),
+    # (counted to the day judged: "ago" when it is today, else "before" it, named just before;
+    # "earlier" said earlier than what?)
+    "status_days_ago": ("（{n}天前）", " ({n:day} ago)"),
+    "status_days_before": ("（{n}天前）", " ({n:day} before)"),
     "status_same_day": ("（当天）", " (same day)"),
     # (the ledger last written, by a back-dated entry, after its latest entry's date: what the
-    # "not updated" warning counts from, so that no warning under "137 days earlier" reads as wrong)
-    "status_days_before_written": ("（{n}天前，{written}）", " ({n:day} earlier; {written})"),
+    # "not updated" warning counts from, so that no warning under "137 days ago" reads as wrong)
+    "status_days_ago_written": ("（{n}天前，{written}）", " ({n:day} ago; {written})"),
+    "status_days_before_written": ("（{n}天前，{written}）", " ({n:day} before; {written})"),
     "status_written_on": ("{day}有补录", "back-dated entry written {day}"),
     # the title of a folder whose plan files have several: the first, and how many files
     "notice_folder_title": ("{n}个台账：{first}等", "{n} ledgers: {first} and {others:other}"),
@@ -1229,7 +1233,10 @@ LABELS = {
                                      "were handed over"),
     "problem_milestone_not_deadline": ("{what}：{milestone} 不是措施 {measure} 的期限（其期限：{deadlines}）",
                                        "{what}: {milestone} is not a deadline of measure {measure} (its deadlines: {deadlines})"),
-    "problem_no_deadlines": ("无，它是长期坚持", "none: it is ongoing (长期坚持)"),
+    # (worded as refused_milestone_no_steps: "(its deadlines: none: it is ongoing (长期坚持))" nested brackets)
+    "problem_milestone_ongoing": ("{what}：{milestone} 不是措施 {measure} 的期限（该措施为长期坚持，没有期限）",
+                                  "{what}: {milestone} is not a deadline of measure {measure}: it is ongoing (长期坚持), "
+                                  "with no deadline"),
     "problem_report_not_ongoing": ("{what}：{measure} 没有长期坚持的部分可供定期报告：请把进展写成 state: in_progress",
                                    "{what}: {measure} has no ongoing (长期坚持) part to report on: write its progress as "
                                    "state: in_progress"),

@@ -214,9 +214,9 @@ class JournalContext:
             elif day < feedback_iso:
                 problems.append((index, "date", Notice("date_before_feedback", {"date": day, "feedback": feedback_iso})))
             if wrong is None and milestone is not None and day_of(milestone) not in self.deadlines(mid):
-                deadlines = sorted({d.isoformat() for d in self.deadlines(mid)}) or Notice("no_deadlines", {})
-                problems.append((index, "milestone", Notice("milestone_not_deadline", {
-                    "milestone": milestone, "measure": mid, "deadlines": deadlines})))
+                deadlines = sorted({d.isoformat() for d in self.deadlines(mid)})  # (none: 长期坚持 only)
+                problems.append((index, "milestone", Notice("milestone_not_deadline" if deadlines else "milestone_ongoing",
+                                                            {"milestone": milestone, "measure": mid, "deadlines": deadlines})))
             if by is not None and by not in units:
                 problems.append((index, "by", _unknown_unit(by, units, hints)))
             if approved_by is not None and approved_by not in units:

@@ -1605,7 +1605,7 @@ def test_history_says_what_a_back_filled_retraction_retracts_beside_its_state_as
     lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
     assert lines[2:4] == [  # (the state column: 50 cells; the unit's: 10, empty; the note's: 17)
         "2019-03-10  1.1     撤回误录（撤回 2019-03-01 销号）（2019-03-31补录）" + " " * (2 + 10 + 2) + "误记",
-        "2019-03-01  1.1     销号（已撤回）（2019-03-31补录）" + " " * (18 + 2 + 10 + 2 + 17 + 2) + "验收",
+        "2019-03-01  1.1     销号（已撤回；2019-03-31补录）" + " " * (20 + 2 + 10 + 2 + 17 + 2) + "验收",
     ]
     english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
     assert english[2] == ("2019-03-10  1.1        retracted (2019-03-01 closure) (written 2019-03-31)"
@@ -1666,11 +1666,11 @@ def test_a_retraction_retracted_lets_its_entry_count_again_from_that_day(reg, mo
         assert next(m for t in doc["tasks"] for m in t["measures"] if m["id"] == "1.1")["status"] == status, as_of
     lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
     assert lines[2].startswith("2019-03-20  1.1     撤回误录（撤回 2019-03-10 的撤回）（2019-03-31补录）")
-    assert lines[3].startswith("2019-03-10  1.1     撤回误录（撤回 2019-03-01 销号）（已撤回）（2019-03-31补录）")
+    assert lines[3].startswith("2019-03-10  1.1     撤回误录（撤回 2019-03-01 销号）（已撤回；2019-03-31补录）")
     assert lines[4].startswith("2019-03-01  1.1     销号（2019-03-31补录）  ")
     english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
     assert "retracted (2019-03-10 retraction) (written 2019-03-31)" in english[2]
-    assert "retracted (2019-03-01 closure) (retracted) (written 2019-03-31)" in english[3]
+    assert "retracted (2019-03-01 closure) (retracted; written 2019-03-31)" in english[3]
     monkeypatch.setenv("COLUMNS", "100")  # (each entry on its line: at 80 they wrap, 撤回误录（撤回 2019-03-10 / 的撤回）)
     show = run("show", "1.1", "--registry", str(reg)).stdout
     assert "撤回误录（撤回 2019-03-10 的撤回）" in show and "撤回误录（撤回 2019-03-01 销号）（已撤回）" in show
@@ -1710,9 +1710,10 @@ def test_history_and_show_say_what_a_retraction_retracts_and_mark_the_entry_retr
     run("retract", "1.1", "--reason", "误记", "--registry", str(reg))
     lines = run("history", "1.1", "--registry", str(reg)).stdout.splitlines()
     assert lines[2].startswith("2019-03-31  1.1     撤回误录（撤回 2019-03-01 销号）") and lines[2].endswith("误记")
-    assert lines[3].startswith("2019-03-01  1.1     销号（已撤回）（2019-03-31补录）")
+    assert lines[3].startswith("2019-03-01  1.1     销号（已撤回；2019-03-31补录）")
     english = run("history", "1.1", "--registry", str(reg), "--lang", "en").stdout.splitlines()
-    assert "retracted (2019-03-01 closure)" in english[2] and "closed (retracted) (written 2019-03-31)" in english[3]
+    # (one bracket of its marks: it said "closed (retracted) (written 2019-03-31)", two in a row)
+    assert "retracted (2019-03-01 closure)" in english[2] and "closed (retracted; written 2019-03-31)" in english[3]
     show = run("show", "1.1", "--registry", str(reg)).stdout
     assert "销号（已撤回）" in show and "撤回误录（撤回 2019-03-01 销号）" in show
 
@@ -1805,3 +1806,16 @@ def test_a_journal_beside_the_link_stays_the_links(reg, tmp_path):
     (tmp_path / "office" / "ledger.progress.yaml").write_text("# 本处的进展记录\n", encoding="utf-8")
     result = run("validate", str(link))
     assert result.exit_code == 0 and result.stdout == f"{link}：通过——4项整改任务、8项具体措施、0条进展记录\n"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "（延期至2019-12-31；理由：冬季停工；批准：自治区生态环境厅；逾期申请；2019-03-31补录）"),
+    ("en", "(extended to 2019-12-31; reason: 冬季停工; approved by 自治区生态环境厅; late request; written 2019-03-31)"),
+])
+def test_show_says_when_a_back_dated_extension_was_written_in_its_brackets(reg, monkeypatch, lang, said):
+    """Show said `(… late request) (written 2019-03-31)`, two brackets in a row, as history did."""
+    monkeypatch.setenv("COLUMNS", "160")
+    assert run("extend", "1.1", "--to", "2019-12-31", "--reason", "冬季停工", "--approved-by", "自治区生态环境厅",
+               "--date", "2019-03-01", "--late", "--registry", str(reg)).exit_code == 0
+    shown = run("show", "1.1", "--registry", str(reg), "--lang", lang).stdout.splitlines()
+    assert next(line for line in shown if line.startswith("2019-03-01")).endswith(said)

@@ -783,10 +783,11 @@ def test_show_of_a_task_says_which_of_its_measures_was_extended_late(late_extend
 
 
 @pytest.mark.parametrize("lang, rows", [
-    ("zh", ["2019-09-01  延期    （延期至2019-12-31；理由：x；批准：自治区生态环境厅；逾期申请）",
-            "                    （2019-09-30补录）"]),
+    # (when it was written in the same brackets: it said `late request) (written 2019-09-30)`)
+    ("zh", ["2019-09-01  延期    （延期至2019-12-31；理由：x；批准：自治区生态环境厅；逾期申请；",
+            "                    2019-09-30补录）"]),
     ("en", ["2019-09-01  extended     (extended to 2019-12-31; reason: x; approved by 自治区生态环境厅;",
-            "                         late request) (written 2019-09-30)"])])
+            "                         late request; written 2019-09-30)"])])
 def test_show_calls_a_late_extension_as_history_and_extend_call_it(late_extended, lang, rows):
     """History and extend's confirmation say 延期 → 2019-12-31（逾期申请）, `late request`; show said
     the same entry 期限过后才申请, `requested after the deadline`."""

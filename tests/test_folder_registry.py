@@ -1105,7 +1105,7 @@ def test_status_of_a_folder_names_the_file_whose_journal_went_a_reporting_period
         "截至 2019-06-05  最近一次记录 2019-03-10（87天前）",
         "注意：reg/xizang.yaml 自 2019-03-01 起 96 天未记录（报告周期 90 天）。"]
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today)) == [
-        "As of 2019-06-05  Latest entry 2019-03-10 (87 days earlier)",
+        "As of 2019-06-05  Latest entry 2019-03-10 (87 days ago)",
         "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (96 days; reporting period 90 days)."]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
     assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "last_update": "2019-03-10", "stale": False},

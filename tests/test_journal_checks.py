@@ -70,6 +70,21 @@ def test_an_entry_naming_a_deadline_its_measure_does_not_have_is_refused(tmp_pat
                                  "measure 4.2 (its deadlines: 2018-10-31, 2019-06-30)")
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "第 10 条进展记录的 milestone：2019-01-01 不是措施 3.2 的期限（该措施为长期坚持，没有期限）"),
+    ("en", "journal entry 10, field milestone: 2019-01-01 is not a deadline of measure 3.2: it is ongoing (长期坚持), "
+           "with no deadline"),
+])
+def test_an_entry_naming_a_deadline_of_an_ongoing_measure_is_refused_as_close_refuses_it(tmp_path, lang, said):
+    """3.2 is 长期坚持 only. English said "(its deadlines: none: it is ongoing (长期坚持))", brackets in
+    brackets and two colons; it says it as `rectify close 3.2 --milestone` does."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    with (tmp_path / "small" / "progress.yaml").open("a", encoding="utf-8") as handle:
+        handle.write('- measure: "3.2"\n  date: 2019-03-20\n  state: done\n  milestone: 2019-01-01\n  evidence: 验收\n')
+    run = _rectify("validate", "-r", "small", cwd=tmp_path, lang=lang)
+    assert (run.returncode, run.stdout, run.stderr) == (2, "", f"rectify: {Path('small') / 'progress.yaml'}:60:14: {said}\n")
+
+
 @pytest.mark.parametrize("to, refused", [("2019-06-30", True), ("2019-05-01", True), ("2019-07-01", False)])
 @pytest.mark.parametrize("use_cache", [True, False])
 def test_an_extension_must_move_its_deadline_later(tmp_path, monkeypatch, to, refused, use_cache):

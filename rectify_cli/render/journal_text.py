@@ -48,12 +48,23 @@ def _step_of(state: EntryState, milestone, lang: Lang) -> str:
 def retraction_text(entry, retractions: Retractions, lang: Lang) -> str:
     """What a retraction adds to its state, the entry it retracts ("（撤回 2019-03-01 销号）"), and
     what an entry retracted adds, "（已撤回）" (a retraction too, once retracted); else ""."""
-    text = ""
+    return _retracts_of(entry, retractions, lang) + marks_text(_retracted_mark(entry, retractions, lang), lang)
+
+
+def marks_text(marks: list[str], lang: Lang) -> str:
+    """An entry's marks in one bracket, "（逾期申请；2019-03-31补录）": "(retracted) (written
+    2019-03-31)", two in a row, read as two asides; else ""."""
+    return label("show_brackets", lang, text=label("show_detail_sep", lang).join(marks)) if marks else ""
+
+
+def _retracts_of(entry, retractions: Retractions, lang: Lang) -> str:
     if entry.state == EntryState.RETRACTED and (target := retractions.named.get(entry.retracts)) is not None:
-        text = _retracts_text(target, lang)
-    if entry.hash is not None and entry.hash in retractions.voided:
-        text += label("show_brackets", lang, text=label("retracted_word", lang))
-    return text
+        return _retracts_text(target, lang)
+    return ""
+
+
+def _retracted_mark(entry, retractions: Retractions, lang: Lang) -> list[str]:
+    return [label("retracted_word", lang)] if entry.hash is not None and entry.hash in retractions.voided else []
 
 
 def _retracts_text(target, lang: Lang) -> str:
@@ -281,14 +292,14 @@ def _history_row(entry, lang: Lang, retractions: Retractions) -> list[str]:
     state = entry_kind(entry.state, entry.milestone, lang)
     if entry.to is not None:
         state += f" → {entry.to.isoformat()}"
-    if entry.late:
-        state += label("written_late_flag", lang)
-    if entry.far_future:  # (confirmed: not the mistyped year validate warns of)
-        state += label("written_far_flag", lang)
-    # (what it retracts, or that it is retracted, goes with the state as in show; when it was written, last)
-    state += retraction_text(entry, retractions, lang)
+    # (what it retracts goes with the state as in show; then its marks, in one bracket, when it was written last;
+    # far_future: confirmed, not the mistyped year validate warns of)
+    marks = [label(key, lang) for key, marked in (("show_late", entry.late), ("show_far_future", entry.far_future))
+             if marked]
+    marks += _retracted_mark(entry, retractions, lang)
     if entry.recorded is not None:
-        state += label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat()))
+        marks.append(label("recorded_on", lang, day=entry.recorded.isoformat()))
+    state += _retracts_of(entry, retractions, lang) + marks_text(marks, lang)
     return [entry.date.isoformat(), printable(entry.measure, single_line=True), state,
             printable(entry.by or "", single_line=True), _note_cell(entry, lang),
             clip(printable(entry.evidence or "", single_line=True), NOTE_WIDTH)]

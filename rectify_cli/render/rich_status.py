@@ -425,14 +425,16 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         latest = Text(label("status_no_entries", lang))
     else:
         ago = (report.as_of - report.latest_entry).days
+        counted, counted_written = (("status_days_ago", "status_days_ago_written") if report.as_of == today
+                                    else ("status_days_before", "status_days_before_written"))  # (to the day judged)
         if ago == 0:
             when = label("status_same_day", lang)
         elif report.last_update is not None and report.last_update > report.latest_entry:
             # (each word of it whole: the date, and 2019-09-15有补录 never 2019-09-15有补 / 录)
             written = label("status_written_on", lang, day=report.last_update.isoformat())
-            when = label("status_days_before_written", lang, n=ago, written=" ".join(map(unbroken, written.split(" "))))
+            when = label(counted_written, lang, n=ago, written=" ".join(map(unbroken, written.split(" "))))
         else:
-            when = label("status_days_before", lang, n=ago)
+            when = label(counted, lang, n=ago)
         latest = Text(unbroken(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}") + when)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
 
@@ -897,6 +899,7 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
     each part with the `；` after it, its words, its value (`…理由：资金` / `未到位；` and `批` / `准：` were cut)."""
     note = _para(line_ends(entry.note))
     wholes: list[tuple[int, int]] = []
+    written = entry.recorded is not None  # (back-dated: the day it was written, in an extension's brackets if any)
     if entry.state == EntryState.DONE and entry.milestone is not None:  # (one step of several)
         step = printable(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
         note.append(step if note.plain else step.lstrip())
@@ -909,6 +912,9 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
             details.append((label("show_late", lang), "", ""))
         if entry.far_future:
             details.append((label("show_far_future", lang), "", ""))
+        if written and details:  # (in these brackets, not a second pair after them)
+            details.append(worded("recorded_on", lang, entry.recorded.isoformat(), "day"))
+            written = False
         if details:  # the brackets label carries its own leading space where a language wants one
             opening, _, closing = worded("show_brackets", lang, "")
             sep = label("show_detail_sep", lang)
@@ -922,9 +928,9 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
                 wholes += [(start, len(note.plain)), (start, middle)]
                 if value:  # (with what may not begin a line after it: its `；`, the closing bracket)
                     wholes.append((middle, len(note.plain)))
-    if entry.recorded is not None:  # (back-dated: the day it was written)
-        written = printable(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
-        note.append(written if note.plain else written.lstrip())
+    if written:
+        mark = printable(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
+        note.append(mark if note.plain else mark.lstrip())
     return note, tuple(wholes)
 
 

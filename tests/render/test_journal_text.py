@@ -130,6 +130,16 @@ def test_history_says_an_extension_was_asked_for_late_in_words():
     assert " !" not in render_history(PROBE, lang=Lang.zh, width=80)
 
 
+@pytest.mark.parametrize("lang, said", [(Lang.zh, "延期 → 2019-12-31（逾期申请；2019-03-20补录）"),
+                                        (Lang.en, "extended → 2019-12-31 (late request; written 2019-03-20)")])
+def test_an_entry_s_marks_after_its_state_are_said_in_one_bracket(lang, said):
+    """It said `extended → 2019-12-31 (late request) (written 2019-03-20)`: two brackets in a row."""
+    late = entry("4.2", "2019-03-10", "extended", milestone="2019-06-30", to="2019-12-31", late=True,
+                 recorded=date(2019, 3, 20))
+    row = render_history([late], lang=lang).split("\n")[2]
+    assert row.startswith("2019-03-10  4.2  ") and row.endswith(f"  {said}")
+
+
 def test_a_note_and_evidence_too_long_for_a_narrow_terminal_go_under_the_entry():
     long = [entry("1.1", "2019-06-01", "in_progress", note="持续推进" * 3, evidence="藏环发〔2019〕12号" * 3,
                   by="自治区生态环境厅")]

@@ -519,6 +519,21 @@ def test_header_warns_when_the_ledger_has_not_been_updated_for_a_period():
     )
 
 
+@pytest.mark.parametrize("lang, today, said", [
+    (Lang.en, AS_OF, "As of 2019-03-31  Latest entry 2019-03-10 (21 days ago)"),
+    (Lang.en, date(2019, 5, 1), "Latest entry 2019-03-10 (21 days before)"),
+    (Lang.zh, AS_OF, "截至 2019-03-31  最近一次记录 2019-03-10（21天前）"),
+    (Lang.zh, date(2019, 5, 1), "最近一次记录 2019-03-10（21天前）"),
+])
+def test_header_counts_the_latest_entry_back_from_the_day_judged(lang, today, said):
+    """English said `(21 days earlier)`: earlier than what? Counted to the day judged: `ago` when
+    that is today, `before` (it, named just before) when status is run --as-of another day."""
+    out = io.StringIO()
+    print_status(make_console(file=out, width=100), _report(_registry()), registry=_registry(), lang=lang,
+                 measures=False, today=today)
+    assert out.getvalue().splitlines()[1].endswith(said)
+
+
 def test_no_warning_within_the_report_period():
     assert "注意" not in render_status(as_of=date(2019, 6, 8))  # 90 days after 2019-03-10
 
@@ -544,7 +559,7 @@ def test_header_says_when_the_ledger_was_written_after_its_latest_entry(tmp_path
     assert text.splitlines()[1] == "截至 2019-03-31  最近一次记录 2019-03-10（21天前，2019-03-31有补录）"
     assert "注意" not in text
     assert render_status(registry, as_of=date(2019, 9, 30), lang=Lang.en, width=200).splitlines()[1:3] == [
-        "As of 2019-09-30  Latest entry 2019-03-10 (204 days earlier; back-dated entry written 2019-03-31)",
+        "As of 2019-09-30  Latest entry 2019-03-10 (204 days ago; back-dated entry written 2019-03-31)",
         "Warning: the ledger has not been updated for 183 days (about 6 months), longer than the 90-day reporting "
         "period."]
     # (narrow: the date it was written never broken, no line past the width nor ending in a space)
