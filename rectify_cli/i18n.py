@@ -927,6 +927,7 @@ LABELS = {
     "source_unread_pdf": ("是 PDF，不是文字", "is a PDF, not text"),
     "source_unread_office": ("是办公文档，不是文字", "is an office document, not text"),
     "source_unread_web_page": ("是网页，不是文字", "is a web page, not text"),
+    "source_unread_binary": ("不是文字文件", "is not a text file"),
     "source_unread_undecodable": ("不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),
@@ -1669,6 +1670,9 @@ LABELS.update({
     "problem_import_html": ("是网页（HTML），不是报告的文字：请在浏览器中复制报告正文，存为 .txt 文件再导入",
                             "is a web page (HTML), not the report's text: copy the report's text from the browser into a .txt file and "
                             "import that"),
+    # (a picture, an archive: bytes no text holds, importer_text._OTHER_KINDS)
+    "problem_import_binary": ("不是文字文件（是图片、压缩包等）：请提供报告的文字（.txt 文件）",
+                              "is not a text file (a picture, an archive…): give the report's text (a .txt file)"),
     "problem_import_office": ("是办公软件（Word、WPS…）的文档，不是文字：请在其中另存为纯文本（.txt，UTF-8 编码）再导入",
                               "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
     # (a byte's place counted from 1: the first byte is 第 1 个字节, byte 1)

@@ -876,6 +876,9 @@ UNREAD = [(None, "missing", "文件不存在", "no such file"), ("folder", "fold
           # (the kinds said alike in both languages, 是… / is…: "a PDF, not text" read as no sentence)
           (b"PK\x03\x04rest", "office", "是办公文档，不是文字", "is an office document, not text"),
           (b"<!DOCTYPE html>\n<html></html>\n", "web_page", "是网页，不是文字", "is a web page, not text"),
+          # (a picture's bytes decode as GB18030: read as text, every claim was 未见于报告)
+          (b"\x89PNG\r\n\x1a\n", "binary", "不是文字文件", "is not a text file"),
+          (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", "binary", "不是文字文件", "is not a text file"),
           (b"abc\x80\xff\xfd\x81", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
           # (a UTF-16 mark, then a lone surrogate: it was said 无法读取 / cannot be read, a system's error)
           (b"\xff\xfeA\x00\x00\xdcB\x00", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text")]
