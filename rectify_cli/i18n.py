@@ -928,6 +928,7 @@ LABELS = {
     "source_unread_office": ("是办公文档，不是文字", "is an office document, not text"),
     "source_unread_web_page": ("是网页，不是文字", "is a web page, not text"),
     "source_unread_binary": ("不是文字文件", "is not a text file"),
+    "source_unread_ledger": ("是台账自身的文件，不是报告", "is a file of the ledger itself, not the report"),
     "source_unread_undecodable": ("不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
     "reconcile_mistyped": ("疑似笔误", "typo?"),

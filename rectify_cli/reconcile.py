@@ -104,7 +104,7 @@ class QuotedReport:
     named: str  # as the plan writes it, relative to the plan file
     path: str  # as the registry's files are named (gate.shown_file): one the user can open from here
     text: str | None  # as the import reads it; None: it could not be read (the words go unchecked, said)
-    why: str | None = None  # then why: a key of UNREAD_WHY (missing, folder, empty, pdf...)
+    why: str | None = None  # then why: a value of UNREAD_WHY (missing, folder, empty, pdf...), or ledger: a plan or journal
 
 
 # Why a report named could not be read, by what the reading said (its problem's key): a few
