@@ -313,6 +313,13 @@ LABELS = {
                                   "--reason duplicate{registry}` voids this one"),
     "validate_repeated_more": ("警告：另有 {count} 条记录与前面的某条完全相同",
                                "warning: {count:more entry repeats|more entries repeat} an earlier one exactly"),
+    # (a deadline before the inspection's feedback, likely its year mistyped: as import_due_before_feedback)
+    "validate_due_before_feedback": ("{place}: 警告：{who} 的时限 {due} 早于督察反馈日期 {feedback}：是否笔误？",
+                                     "{place}: warning: {who}: deadline {due} is before the inspection's feedback of "
+                                     "{feedback}: a typo?"),
+    "validate_due_before_feedback_more": ("警告：另有 {count} 个时限早于督察反馈日期",
+                                          "warning: {count:more deadline is|more deadlines are} before the "
+                                          "inspection's feedback"),
     # (an extension more than FAR_YEARS after the deadline it moves: journal_checks.far_extensions)
     "validate_far": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）将期限 {due} 延至 {to}，晚 {years} 年以上："
                      "年份是否输错了？在此之前该措施不会显示逾期；{then}",

@@ -36,6 +36,7 @@ from .model import (
     Settings,
     Task,
     Unit,
+    file_prefix,
     new_location,
     new_measure,
     new_task,
@@ -802,6 +803,22 @@ def _number_hint(key: str, value) -> Notice | str:
     if key == "id" and isinstance(value, float):
         return Notice("measure_id_number", {})
     return ""
+
+
+def deadlines_before_feedback(plan: Plan) -> list[tuple[Task | Measure, date, date]]:
+    """(task or measure, its deadline, its file's feedback date) of each dated deadline before the
+    inspection's feedback, in file order: likely a typo of its year (2017 for 2019), which import
+    warns of; read as written, its measure shows overdue from the start. One comparison a
+    milestone, on the plan as loaded (or cached): the files are not read again."""
+    own = {prefix: meta.feedback_date for _, prefix, meta in plan.parts}  # (a folder: each file's own)
+    found = []
+    for task in plan.tasks:
+        feedback = own.get(file_prefix(task.id), plan.meta.feedback_date) if own else plan.meta.feedback_date
+        for item, milestones in ((task, task.deadline.milestones), *((m, m.milestones) for m in task.measures)):
+            for milestone in milestones:
+                if milestone.due is not None and milestone.due < feedback:
+                    found.append((item, milestone.due, feedback))
+    return found
 
 
 def _decimal(written: str) -> int:

@@ -638,3 +638,31 @@ def test_a_claims_count_written_other_than_in_plain_decimal_is_refused(tmp_path,
     assert (result.returncode, result.stdout) == (2, ""), result.stdout
     assert result.stderr == (f"rectify: tasks.yaml:16:14: claim.value: expected a whole number ≥ 0, got '{written}'; "
                              f"write {meant}, without quotes or a leading 0\n")
+
+
+@pytest.mark.parametrize("old, new, zh, en", [
+    ("          - {kind: date, due: 2018-12-31}\n", "          - {kind: date, due: 2017-05-01}\n",
+     "tasks.yaml:41: 警告：措施 1.1 的时限 2017-05-01 早于督察反馈日期 2018-01-03：是否笔误？",
+     "tasks.yaml:41: warning: measure 1.1: deadline 2017-05-01 is before the inspection's feedback of 2018-01-03: a typo?"),
+    ("        - {kind: date, due: 2018-12-31}\n", "        - {kind: date, due: 2017-05-01}\n",
+     "tasks.yaml:31: 警告：问题 1 的时限 2017-05-01 早于督察反馈日期 2018-01-03：是否笔误？",
+     "tasks.yaml:31: warning: problem 1: deadline 2017-05-01 is before the inspection's feedback of 2018-01-03: a typo?"),
+])
+@pytest.mark.parametrize("command", ["validate", "status"])
+def test_a_deadline_before_the_feedback_is_warned_of_as_a_likely_typo(tmp_path, old, new, zh, en, command):
+    """due: 2017-05-01 of a plan fed back on 2018-01-03 passed validate: import warns of it as a likely
+    typo of its year, and an entry dated before the feedback is an error. A warning: the plan is valid."""
+    reg = _plan_with(tmp_path, old, new)
+    for lang, expected in (("zh", zh), ("en", en)):
+        result = _rectify(command, "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang=lang)
+        assert result.returncode in ((0,) if command == "validate" else (0, 1)), result.stderr
+        assert result.stderr == f"rectify: {expected}\n"
+    # (a cached plan warns alike: the check runs on what was loaded, not on the file's text)
+    again = _rectify(command, "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang="en")
+    assert again.stderr == f"rectify: {en}\n"
+
+
+def test_a_deadline_on_the_feedback_day_is_no_warning(tmp_path):
+    reg = _plan_with(tmp_path, "          - {kind: date, due: 2018-12-31}\n", "          - {kind: date, due: 2018-01-03}\n")
+    result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache")
+    assert (result.returncode, result.stderr) == (0, "")
