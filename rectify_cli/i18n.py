@@ -313,6 +313,13 @@ LABELS = {
                                   "--reason duplicate{registry}` voids this one"),
     "validate_repeated_more": ("警告：另有 {count} 条记录与前面的某条完全相同",
                                "warning: {count:more entry repeats|more entries repeat} an earlier one exactly"),
+    # (a deadline before the inspection's feedback, likely its year mistyped: as import_due_before_feedback)
+    "validate_due_before_feedback": ("{place}: 警告：{who} 的时限 {due} 早于督察反馈日期 {feedback}：是否笔误？",
+                                     "{place}: warning: {who}: deadline {due} is before the inspection's feedback of "
+                                     "{feedback}: a typo?"),
+    "validate_due_before_feedback_more": ("警告：另有 {count} 个时限早于督察反馈日期",
+                                          "warning: {count:more deadline is|more deadlines are} before the "
+                                          "inspection's feedback"),
     # (an extension more than FAR_YEARS after the deadline it moves: journal_checks.far_extensions)
     "validate_far": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）将期限 {due} 延至 {to}，晚 {years} 年以上："
                      "年份是否输错了？在此之前该措施不会显示逾期；{then}",
@@ -931,6 +938,8 @@ LABELS = {
     "source_unread_pdf": ("是 PDF，不是文字", "is a PDF, not text"),
     "source_unread_office": ("是办公文档，不是文字", "is an office document, not text"),
     "source_unread_web_page": ("是网页，不是文字", "is a web page, not text"),
+    "source_unread_binary": ("不是文字文件", "is not a text file"),
+    "source_unread_ledger": ("是台账自身的文件，不是报告", "is a file of the ledger itself, not the report"),
     "source_unread_undecodable": ("不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
     "source_unread_cut_short": ("在一个字符的中间结束，是否被截断？", "ends inside a character: was it cut short?"),
     # (a key no rule knows, close to one known: task_total, mistyped for tasks_total)
@@ -1677,6 +1686,9 @@ LABELS.update({
     "problem_import_html": ("是网页（HTML），不是报告的文字：请在浏览器中复制报告正文，存为 .txt 文件再导入",
                             "is a web page (HTML), not the report's text: copy the report's text from the browser into a .txt file and "
                             "import that"),
+    # (a picture, an archive: bytes no text holds, importer_text._OTHER_KINDS)
+    "problem_import_binary": ("不是文字文件（是图片、压缩包等）：请提供报告的文字（.txt 文件）",
+                              "is not a text file (a picture, an archive…): give the report's text (a .txt file)"),
     "problem_import_office": ("是办公软件（Word、WPS…）的文档，不是文字：请在其中另存为纯文本（.txt，UTF-8 编码）再导入",
                               "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
     # (a byte's place counted from 1: the first byte is 第 1 个字节, byte 1)

@@ -74,6 +74,8 @@ def decode_report(raw: bytes, *, filename: str) -> str:
         if raw.startswith(magic):
             raise ReportFormatError(problem(filename, None, None, key))
     text = _decoded(raw, filename=filename)
+    if "\x00" in text:  # (no text holds a NUL: bytes of another kind, which GB18030 decodes into nonsense)
+        raise ReportFormatError(problem(filename, None, None, "import_binary"))
     if not text.lstrip("\ufeff").strip():  # (a failed download, a copy never pasted: no report numbering its problems otherwise)
         raise ReportFormatError(problem(filename, None, None, "import_empty"))
     if WEB_PAGE.match(text):
@@ -81,8 +83,11 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     return text
 
 
-# files of other kinds, by their first bytes: a PDF; a .docx/.xlsx/.wps (zip) or .doc/.xls (OLE)
-_OTHER_KINDS = ((b"%PDF-", "import_pdf"), (b"PK\x03\x04", "import_office"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "import_office"))
+# files of other kinds, by their first bytes: a PDF; a .docx/.xlsx/.wps (zip) or .doc/.xls (OLE); a
+# picture (PNG, JPEG, GIF) or an archive (gzip, 7z, RAR), which GB18030 would decode into nonsense
+_OTHER_KINDS = ((b"%PDF-", "import_pdf"), (b"PK\x03\x04", "import_office"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "import_office"),
+                (b"\x89PNG\r\n\x1a\n", "import_binary"), (b"\xff\xd8\xff", "import_binary"), (b"GIF8", "import_binary"),
+                (b"\x1f\x8b", "import_binary"), (b"7z\xbc\xaf\x27\x1c", "import_binary"), (b"Rar!\x1a\x07", "import_binary"))
 WEB_PAGE = re.compile(r"\ufeff?\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 

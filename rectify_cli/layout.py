@@ -318,10 +318,11 @@ def read_bytes(path: Path) -> bytes:
         raise RegistryError(problem(str(path), None, None, "no_such_file")) from None
 
 
-def quoted_report(plan_file: str | Path, source: str | None, *, folder: bool, words: bool = True):
+def quoted_report(plan_file: str | Path, source: str | None, *, folder: bool, words: bool = True, ledger=()):
     """The report a plan names (registry.source, relative to the plan file), a
     reconcile.QuotedReport: its text as the import reads it (`words` False: only decoded, which
-    is all validate needs to know it can be read), or why it cannot be read; None when it names none."""
+    is all validate needs to know it can be read), or why it cannot be read; None when it names none.
+    `ledger`: the registry's other plan files, which no more than this one is its report."""
     if source is None:
         return None
     from .errors import ReportFormatError
@@ -333,6 +334,8 @@ def quoted_report(plan_file: str | Path, source: str | None, *, folder: bool, wo
     # (where the user opens it: as the plan file is named; beside the file a link leads to, from here)
     linked = path != Path(plan_file).parent / source
     shown = display_path(str(path)) if linked else shown_file(str(path), folder=folder)
+    if _ledger_file(path, (plan_file, *ledger)):  # (a plan holds its claims' words: each one "found in the report")
+        return QuotedReport(source, shown, None, "ledger")
     try:
         raw = read_bytes(path)
         text = report_text(raw, filename=str(path)) if words else decode_report(raw, filename=str(path))
@@ -354,10 +357,24 @@ def _source_path(plan_file: Path, source: str) -> Path:
     return path
 
 
+def _ledger_file(path: Path, plan_files) -> bool:
+    """Whether `path` is one of `plan_files` or a journal of theirs, by the file it leads to (a
+    link, sub/../tasks.yaml)."""
+    for plan_file in plan_files:
+        for file in (Path(plan_file), journal_path_for(Path(plan_file))):
+            try:
+                if os.path.samefile(path, file):
+                    return True
+            except (OSError, ValueError):  # (either not there, or a NUL in the name: not the same file)
+                continue
+    return False
+
+
 def quoted_reports(plan, plan_files, *, folder: bool, words: bool = True) -> dict:
     """The report each of a registry's plan files names (quoted_report), keyed as
     reconcile.reconcile_files names them: a folder's files by name, one file as None."""
-    return {name: quoted_report(file, source, folder=folder, words=words) for name, file, source in _sources(plan, plan_files)}
+    return {name: quoted_report(file, source, folder=folder, words=words, ledger=plan_files)
+            for name, file, source in _sources(plan, plan_files)}
 
 
 def _sources(plan, plan_files) -> list[tuple[str | None, str, str | None]]:
@@ -371,7 +388,8 @@ def _sources(plan, plan_files) -> list[tuple[str | None, str, str | None]]:
 def unread_sources(plan, plan_files, *, folder: bool) -> list[tuple[str, object]]:
     """(plan file, reconcile.QuotedReport) of each report a plan file names that cannot be read:
     what validate warns of (reconcile would not check the claims' words)."""
-    found = [(file, quoted_report(file, source, folder=folder, words=False)) for _, file, source in _sources(plan, plan_files)]
+    found = [(file, quoted_report(file, source, folder=folder, words=False, ledger=plan_files))
+             for _, file, source in _sources(plan, plan_files)]
     return [(file, report) for file, report in found if report is not None and report.text is None]
 
 

@@ -104,15 +104,16 @@ class QuotedReport:
     named: str  # as the plan writes it, relative to the plan file
     path: str  # as the registry's files are named (gate.shown_file): one the user can open from here
     text: str | None  # as the import reads it; None: it could not be read (the words go unchecked, said)
-    why: str | None = None  # then why: a key of UNREAD_WHY (missing, folder, empty, pdf...)
+    why: str | None = None  # then why: a value of UNREAD_WHY (missing, folder, empty, pdf...), or ledger: a plan or journal
 
 
 # Why a report named could not be read, by what the reading said (its problem's key): a few
 # words each (i18n source_unread_<why>), and the code `reconcile --format json` gives.
 UNREAD_WHY = {"no_such_file": "missing", "dangling_link": "missing", "is_folder": "folder", "not_regular": "not_file",
               "permission": "permission", "import_empty": "empty", "import_pdf": "pdf", "import_office": "office",
-              "import_html": "web_page", "import_undecodable": "undecodable", "import_utf16_without_bom": "undecodable",
-              "import_not_utf16": "undecodable", "import_utf8_behind_utf16_mark": "undecodable",
+              "import_html": "web_page", "import_binary": "binary", "import_undecodable": "undecodable",
+              "import_utf16_without_bom": "undecodable", "import_not_utf16": "undecodable",
+              "import_utf8_behind_utf16_mark": "undecodable",
               "import_cut_short": "cut_short"}  # (as the import says it: a download cut short, not another encoding)
 
 

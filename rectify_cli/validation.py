@@ -36,6 +36,7 @@ from .model import (
     Settings,
     Task,
     Unit,
+    file_prefix,
     new_location,
     new_measure,
     new_task,
@@ -44,6 +45,8 @@ from .textsafe import says_nothing
 
 # A claim's key, as schema/registry.schema.json has it: tasks_total, measures_due_2018_done.
 CLAIM_KEY = re.compile(r"[a-z0-9_]+")
+# A claim's value as written (the reference loader keeps the text of a number written plain).
+PLAIN_COUNT = re.compile(r"0|[1-9][0-9]*")
 
 
 def looks_like_journal(data, file: str) -> bool:
@@ -237,7 +240,8 @@ class Checker:
         title = self.text(m, "title", "registry")
         issuer = self.text(m, "issuer", "registry")
         inspection = self.text(m, "inspection", "registry", required=False)
-        source = self.text(m, "source", "registry", required=False)
+        # (a path is text as YAML reads it: 123 or true, read as a file named so, refused as a list is)
+        source = self.text(m, "source", "registry", required=False, free=False)
         feedback = self.date(m, "feedback_date", "registry") if "feedback_date" in m else None
         report = self.date(m, "report_date", "registry") if "report_date" in m else None
         settings = self.settings(m.get("settings"), position_of(m, "settings"))
@@ -247,6 +251,11 @@ class Checker:
             if cm is None:
                 continue
             key, text, number = self.text(cm, "key", "claim", free=False), self.text(cm, "text", "claim"), self.integer(cm, "value", "claim")
+            if number is not None and not PLAIN_COUNT.fullmatch(written := str(self._as_written(cm, "value", number))):
+                # (0x2d, 4_5: YAML 1.1's integers; 055 is 45 to it, 55 to YAML 1.2: a report's count is written plain)
+                self.problem(position_of(cm, "value"), "not_whole_number", what="claim.value", minimum=0,
+                             value=shown_value(written), hint=Notice("number_unquoted", {"n": _decimal(written)}))
+                number = None
             if key and not CLAIM_KEY.fullmatch(key):  # (as the schema: a key reconcile counts by, not words)
                 self.problem(position_of(cm, "key"), "claim_key", what="claim.key", value=shown_value(key))
                 key = None
@@ -794,6 +803,28 @@ def _number_hint(key: str, value) -> Notice | str:
     if key == "id" and isinstance(value, float):
         return Notice("measure_id_number", {})
     return ""
+
+
+def deadlines_before_feedback(plan: Plan) -> list[tuple[Task | Measure, date, date]]:
+    """(task or measure, its deadline, its file's feedback date) of each dated deadline before the
+    inspection's feedback, in file order: likely a typo of its year (2017 for 2019), which import
+    warns of; read as written, its measure shows overdue from the start. One comparison a
+    milestone, on the plan as loaded (or cached): the files are not read again."""
+    own = {prefix: meta.feedback_date for _, prefix, meta in plan.parts}  # (a folder: each file's own)
+    found = []
+    for task in plan.tasks:
+        feedback = own.get(file_prefix(task.id), plan.meta.feedback_date) if own else plan.meta.feedback_date
+        for item, milestones in ((task, task.deadline.milestones), *((m, m.milestones) for m in task.measures)):
+            for milestone in milestones:
+                if milestone.due is not None and milestone.due < feedback:
+                    found.append((item, milestone.due, feedback))
+    return found
+
+
+def _decimal(written: str) -> int:
+    """The count a claim's value written not in plain decimal most likely means: 0x2d 45, 055 55."""
+    digits = written.replace("_", "").lstrip("+-")
+    return int(digits, 0) if digits[:2].lower() in ("0x", "0o", "0b") else int(digits)
 
 
 def _item_label(kind: str, prefix: str, item, index: int, unnumbered: str | None = None) -> str:

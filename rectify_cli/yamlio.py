@@ -495,12 +495,29 @@ def fast_path_refusal(text: str) -> str | None:
             elif before in _TOKEN_START and after not in (" ", "\n", ""):
                 return {"!": "a tag (!)", "&": "an anchor (&)", "*": "an alias (*)"}[char]
             at = text.find(char, at + 1)
+    if _count_written_unplain(text):
+        return "a count not in plain decimal"  # 055 is 45 to the reference, 55 to yaml-rs; 0x2d 45 to both: which Checker refuses where it is
     if text and text[-1] not in "\n\r":
         # A block scalar (| or >) ending the file: yaml-rs gives it a line break the text lacks
         return "no line break at the end"
     if _EMPTY_BLOCK_HEADER.search(_last_line(text)):
         return "an empty block text at the end"  # yaml-rs reads it as a line break, the reference as ""
     return None
+
+
+# A claim's value: written as YAML reads an integer but not in plain decimal (0x2d, 4_5, 055, +45).
+_UNPLAIN_COUNT = re.compile(r"[ \t]+(?:[-+]|0[0-9A-Za-z_]|[1-9][0-9]*_)")
+
+
+def _count_written_unplain(text: str) -> bool:
+    """Whether a `value:` (a claim's, or text that says so: then the reference reads the file for
+    nothing) is written so. Found by str.find: a regex search of a national plan took 4x longer."""
+    at = text.find("value:")
+    while at != -1:
+        if _UNPLAIN_COUNT.match(text, at + 6):
+            return True
+        at = text.find("value:", at + 6)
+    return False
 
 
 # A block text's header (`|`, `>+`, `|2 # 注释`) ending a line, after a key or a list's dash:

@@ -887,6 +887,9 @@ def test_undecodable_bytes_are_named_by_their_place_counted_from_1(tmp_path, lan
      "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
     ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00\x00\x00\x00\x00\x00",
      "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
+    # (a picture decoded as GB18030: 'no appendix found'; a NUL in what decodes is no text either)
+    ("report.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is not a text file (a picture, an archive…): give the report's text (a .txt file)"),
+    ("report.bin", "一、问题一。\x00\x00".encode("gb18030"), "is not a text file (a picture, an archive…): give the report's text (a .txt file)"),
 ])
 def test_a_pdf_a_web_page_or_a_word_document_is_refused_saying_what_it_is_and_what_to_do(tmp_path, name, raw, message):
     """A PDF was 'invalid UTF-8 at byte 11 …; save the file as UTF-8', or, all ASCII, 'no appendix found';

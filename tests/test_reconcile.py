@@ -876,6 +876,9 @@ UNREAD = [(None, "missing", "文件不存在", "no such file"), ("folder", "fold
           # (the kinds said alike in both languages, 是… / is…: "a PDF, not text" read as no sentence)
           (b"PK\x03\x04rest", "office", "是办公文档，不是文字", "is an office document, not text"),
           (b"<!DOCTYPE html>\n<html></html>\n", "web_page", "是网页，不是文字", "is a web page, not text"),
+          # (a picture's bytes decode as GB18030: read as text, every claim was 未见于报告)
+          (b"\x89PNG\r\n\x1a\n", "binary", "不是文字文件", "is not a text file"),
+          (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", "binary", "不是文字文件", "is not a text file"),
           (b"abc\x80\xff\xfd\x81", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
           # (a UTF-16 mark, then a lone surrogate: it was said 无法读取 / cannot be read, a system's error)
           (b"\xff\xfeA\x00\x00\xdcB\x00", "undecodable", "不是 UTF-8、UTF-16 或 GB18030 文字", "not UTF-8, UTF-16 or GB18030 text"),
@@ -1070,3 +1073,26 @@ def test_a_report_named_by_a_registry_block_after_the_units_is_warned_of_at_its_
     assert result.exit_code == 0, result.output
     assert result.stderr == (f"rectify: tasks.yaml:{line}: 警告：registry.source 所指的报告读不到（report.txt：文件不存在）："
                              "rectify reconcile 不会核对报告数字的原文\n")
+
+
+@pytest.mark.parametrize("named", ["tasks.yaml", "sub/../tasks.yaml", "progress.yaml", "link.txt"])
+def test_a_plan_naming_itself_or_its_journal_as_its_report_leaves_the_words_unchecked_saying_why(tmp_path, monkeypatch, named):
+    """source: tasks.yaml (or a path, or a link, leading to it): the plan holds the claims' words, so
+    every claim was 'found in the report'; the journal was searched as a report too."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.txt").symlink_to(tmp_path / "tasks.yaml")
+    plan = Path(_small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务均已完成, value: 4}\n", None))
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  source: report.txt\n", f"  source: {named}\n"),
+                    encoding="utf-8")
+    result = run("reconcile", "-r", "tasks.yaml")
+    assert result.exit_code == 0, result.stdout  # (the figures agree; the words were not checked, and it says so)
+    assert result.stdout.endswith(f"\n\n全部一致。\n未核对原文：读不到报告（{named}：是台账自身的文件，不是报告）。\n")
+    en = run("reconcile", "-r", "tasks.yaml", "--lang", "en")
+    assert en.stdout.replace("\n", " ").endswith(
+        f" it cannot be read ({named}: is a file of the ledger itself, not the report). ")
+    (checked,) = __import__("json").loads(run("reconcile", "-r", "tasks.yaml", "--format", "json").stdout)["reports"]
+    assert (checked["source"]["read"], checked["source"]["why"], checked["claims"][0]["quoted"]) == (False, "ledger", None)
+    validated = run("validate", "tasks.yaml")
+    assert (validated.exit_code, validated.stderr) == (0, f"rectify: tasks.yaml:9: 警告：registry.source 所指的报告读不到"
+                                                          f"（{named}：是台账自身的文件，不是报告）：rectify reconcile 不会核对报告数字的原文\n")

@@ -288,6 +288,11 @@ def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
     ("      - id: 1   # overdue", "      - id: 1.10   # overdue",
      ":41:13: task 1 measure, field id: expected a whole number ≥ 1, got the number 1.1; a measure's id is its number "
      "within its task (id: 2 under task 1 is measure 1.2)"),
+    # (a report's path, as a list or "" is: 123 was read as a file named 123, true as one named true)
+    ("  report_date: 2019-03-31\n", "  report_date: 2019-03-31\n  source: 123\n",
+     ":9:11: registry.source: expected non-empty text, got the number 123"),
+    ("  report_date: 2019-03-31\n", "  report_date: 2019-03-31\n  source: true\n",
+     ":9:11: registry.source: expected non-empty text, got true/false"),
     ("  report_date: 2019-03-31\n", "  report_date: 2017-12-31\n",
      ":8:16: registry.report_date: 2017-12-31 is before the feedback_date 2018-01-03; the report comes after the feedback"),
     # (a full-width colon inside a flow mapping: it also said "kind: unknown value nothing")
@@ -617,3 +622,47 @@ def test_an_unknown_region_among_many_counts_the_regions_not_listed_as_more(tmp_
     assert problem_message(caught.value.problems[0], Lang.zh) == (
         "任务 1 的 regions：未知地区“日喀则市”；地区是在 'units:' 下声明为 kind: region 的单位"
         "（那曲市、拉萨市、第1区、第2区、第3区、第4区、第5区、第6区，另有 2 个）")
+
+
+@pytest.mark.parametrize("written, meant", [("0x2d", 45), ("4_5", 45), ("055", 55), ("+45", 45), ("0b101101", 45)])
+@pytest.mark.parametrize("parser", ["fast", "reference"])
+@pytest.mark.parametrize("command", ["validate", "reconcile"])
+def test_a_claims_count_written_other_than_in_plain_decimal_is_refused(tmp_path, written, meant, parser, command):
+    """value: 0x2d or 4_5 (YAML 1.1 integers) was read as 45 and the claim checked so; 055 as 45 by
+    the reference parser, 55 by the fast one. A count a report gives is written in plain decimal."""
+    reg = _plan_with(tmp_path, "      value: 4\n", f"      value: {written}\n")
+    if parser == "reference":  # (a line longer than the fast parser takes: the reference reads the file)
+        with open(reg / "tasks.yaml", "a", encoding="utf-8") as plan:
+            plan.write("# " + "x" * 4100 + "\n")
+    result = _rectify(command, "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache")
+    assert (result.returncode, result.stdout) == (2, ""), result.stdout
+    assert result.stderr == (f"rectify: tasks.yaml:16:14: claim.value: expected a whole number ≥ 0, got '{written}'; "
+                             f"write {meant}, without quotes or a leading 0\n")
+
+
+@pytest.mark.parametrize("old, new, zh, en", [
+    ("          - {kind: date, due: 2018-12-31}\n", "          - {kind: date, due: 2017-05-01}\n",
+     "tasks.yaml:41: 警告：措施 1.1 的时限 2017-05-01 早于督察反馈日期 2018-01-03：是否笔误？",
+     "tasks.yaml:41: warning: measure 1.1: deadline 2017-05-01 is before the inspection's feedback of 2018-01-03: a typo?"),
+    ("        - {kind: date, due: 2018-12-31}\n", "        - {kind: date, due: 2017-05-01}\n",
+     "tasks.yaml:31: 警告：问题 1 的时限 2017-05-01 早于督察反馈日期 2018-01-03：是否笔误？",
+     "tasks.yaml:31: warning: problem 1: deadline 2017-05-01 is before the inspection's feedback of 2018-01-03: a typo?"),
+])
+@pytest.mark.parametrize("command", ["validate", "status"])
+def test_a_deadline_before_the_feedback_is_warned_of_as_a_likely_typo(tmp_path, old, new, zh, en, command):
+    """due: 2017-05-01 of a plan fed back on 2018-01-03 passed validate: import warns of it as a likely
+    typo of its year, and an entry dated before the feedback is an error. A warning: the plan is valid."""
+    reg = _plan_with(tmp_path, old, new)
+    for lang, expected in (("zh", zh), ("en", en)):
+        result = _rectify(command, "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang=lang)
+        assert result.returncode in ((0,) if command == "validate" else (0, 1)), result.stderr
+        assert result.stderr == f"rectify: {expected}\n"
+    # (a cached plan warns alike: the check runs on what was loaded, not on the file's text)
+    again = _rectify(command, "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache", lang="en")
+    assert again.stderr == f"rectify: {en}\n"
+
+
+def test_a_deadline_on_the_feedback_day_is_no_warning(tmp_path):
+    reg = _plan_with(tmp_path, "          - {kind: date, due: 2018-12-31}\n", "          - {kind: date, due: 2018-01-03}\n")
+    result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache")
+    assert (result.returncode, result.stderr) == (0, "")

@@ -207,6 +207,26 @@ def far_warnings(far, *, folder: bool, lang: Lang) -> list[str]:
                               folder=folder, lang=lang))
 
 
+def early_deadline_warnings(found, *, folder: bool, lang: Lang) -> list[str]:
+    """validate's and status's warning lines for deadlines before the inspection's feedback
+    (validation.deadlines_before_feedback: (task or measure, due, feedback)), each at the line of
+    its task or measure, the first _REPEATS_NAMED named, the others counted."""
+    from ..gate import shown_file
+    from ..model import Measure
+
+    lines = []
+    for item, due, feedback in found[:_REPEATS_NAMED]:
+        where = item.location
+        place = "" if where is None else f"{shown_file(where.file, folder=folder)}:{where.line}"
+        who = (label("import_of_measure", lang, measure=item.id) if isinstance(item, Measure)
+               else label("import_of_problem", lang, task=item.id))
+        lines.append(printable("rectify: " + label("validate_due_before_feedback", lang, place=place, who=who,
+                                                   due=due.isoformat(), feedback=feedback.isoformat()), single_line=True))
+    if len(found) > _REPEATS_NAMED:
+        lines.append("rectify: " + label("validate_due_before_feedback_more", lang, count=len(found) - _REPEATS_NAMED))
+    return lines
+
+
 def _entry_warnings(found, key: str, common: dict, values, *, folder: bool, lang: Lang) -> list[str]:
     """Warning lines `key` for journal entries found wanting ((place in its journal, entry, what
     else it names)), the first _REPEATS_NAMED each at its file and line, then `key`_more counting
