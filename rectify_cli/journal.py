@@ -1069,24 +1069,27 @@ def _joined(old: bytes | None, entry: bytes) -> bytes:
 
 
 # A journal of no entries written as an empty flow list (`[]`, `--- []`, a comment after it), on
-# a line of its own: the BOM before it, the document start, the comment, the line end.
-_EMPTY_LIST = re.compile(rb"^(\xef\xbb\xbf)?(---[ \t]+)?\[[ \t]*\][ \t]*(#[^\r\n]*)?(\r?\n|\Z)", re.MULTILINE)
+# a line of its own: the document start, the comment, the line end; and what may come before it,
+# the BOM and lines of nothing else (blank, comments, directives, `---`).
+_EMPTY_LIST = re.compile(rb"(---[ \t]+)?\[[ \t]*\][ \t]*(#[^\r\n]*)?(\r?\n|\Z)")
+_NOTHING_BEFORE = re.compile(rb"(?:\xef\xbb\xbf)?(?:[ \t]*(?:[#%][^\r\n]*|---[ \t]*)?\r?\n)*")
 
 
 def _empty_list_dropped(old: bytes) -> bytes:
     """`old` without the `[]` that is all a journal of no entries holds (validate reads it so):
     nothing may follow it in YAML, and the entry appended is the list now. Its comments, a
     document start before it, the rest of the file kept as they were. Else `old` as it is."""
-    found = _EMPTY_LIST.search(old)
+    # (only its first line with more than a comment can be it: a journal of entries is passed at its
+    # first, not searched through (0.5 s a write of a 60 MB one); a BOM before a comment is no content)
+    found = _EMPTY_LIST.match(old, _NOTHING_BEFORE.match(old).end())
     if found is None:
         return old
-    rest = old[:found.start()] + old[found.end():]
     if any(line.strip() and not line.strip().startswith((b"#", b"%")) and line.strip() != b"---"
-           for line in rest.splitlines()):
+           for line in old[found.end():].splitlines()):
         return old  # (something besides: not a journal of no entries, left to be refused as it was)
-    bom, start, comment, end = found.groups()
+    start, comment, end = found.groups()
     kept = b" ".join(part for part in (start and start.rstrip(), comment) if part)
-    return old[:found.start()] + (bom or b"") + (kept + end if kept else b"") + old[found.end():]
+    return old[:found.start()] + (kept + end if kept else b"") + old[found.end():]
 
 
 def _read(raw: bytes, jpath: Path, *, fast: bool):

@@ -635,6 +635,7 @@ EMPTY_LISTS = [
     (b"--- [ ]\n", b"---\n"),
     (b"\xef\xbb\xbf[]\r\n", b"\xef\xbb\xbf"),  # (a Windows editor's: BOM, CRLF)
     (b"# a\r\n\r\n[]\r\n# b\r\n", b"# a\r\n\r\n# b\r\n"),
+    (b"\xef\xbb\xbf# a\r\n[]\r\n", b"\xef\xbb\xbf# a\r\n"),  # (Notepad's BOM before a comment, not before the [])
 ]
 
 
