@@ -246,7 +246,6 @@ def role_in_registry(path: Path, root: Path) -> str | None:
     return None
 
 
-
 def refuse_output_in_registry(output: Path | None, registry: str | os.PathLike | None) -> None:
     """-o naming one of the files of the registry `registry` names (role_in_registry) would
     replace the ledger with a report: refused (UsageError) before anything is read or written."""
@@ -255,6 +254,7 @@ def refuse_output_in_registry(output: Path | None, registry: str | os.PathLike |
     role = role_in_registry(output, existing_root(registry))
     if role is not None:
         raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))
+
 
 def id_prefix(root: Path, plan_file: Path) -> str:
     """The prefix of the ids of `plan_file`'s tasks and measures: "NAME:" in a folder, else ""."""

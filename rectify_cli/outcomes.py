@@ -430,6 +430,8 @@ def _latest(entry) -> date:
     Both are refused by the full load when after today, so the view answers only from on or after
     it (an --as-of between the two: the full load, which gives the same answer)."""
     return entry.recorded if entry.recorded is not None and entry.recorded > entry.date else entry.date
+
+
 _MEASURE_ID = attrgetter("measure.id")
 
 
