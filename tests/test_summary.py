@@ -549,6 +549,23 @@ def test_a_month_with_a_reopening_fits_60_cells_as_other_months_do(tmp_path, lan
     start = lines.index(reopened[0])
     assert lines[start:start + len(reopened)] == reopened
 
+
+def test_a_reason_written_in_windows_line_ends_reads_as_history_reads_it(tmp_path):
+    """A reopening's reason pasted from Windows, 回头看发现\\r\\n出水超标: history shows it 回头看发现 出水超标,
+    三 showed 回头看发现\\x0d… in its row and 回头看发现\\x0d 出水超标 under the table."""
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    registry = str(tmp_path / "small/tasks.yaml")
+    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
+    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                 ("reopen", "1.1", "--note", "回头看发现\r\n出水超标，管网未接通", "--date", "2019-04-20")):
+        assert run(*args, "-r", registry, env=env).exit_code == 0
+    zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
+    assert _section(zh, "三、本月重新打开（回头看）")[3:] == [
+        "2019-04-20  1.1     拉萨市建成城东污…  拉萨市      2019-04-05  回头看发现 出水…"]
+    assert "1.1 的 2019-04-20 重新打开：回头看发现 出水超标，管网未接通。" in zh.splitlines()
+    assert "\\x0d" not in zh
+
+
 EVIDENCE = "拉萨市住建局组织现场验收，出水水质达到一级A标准，验收意见及监测报告已存档"
 REASON = "受高原冬季施工期限制，界桩设立须待五月解冻后继续施工"
 MISTAKE = "误记：该报告属于3.2措施，系录入人员选错了措施编号"
