@@ -472,18 +472,24 @@ def test_a_close_reopened_in_its_own_month_is_listed_as_closed_and_reopened(tmp_
 WHY = "回头看发现城东污水处理厂出水氨氮超标，进水管网尚未全部接通，实际处理量不足设计能力的三成，运行台账记录不全，存在表面整改问题"
 
 
-def _two_reopened_in_april(tmp_path):
-    """A copy of the small ledger in which 1.1 and 2.1 were closed and reopened in April 2019 (1.1
-    for the long reason WHY): the ledger's path and the environment of a day in May."""
+def _small_written_in_april(tmp_path, *writes):
+    """A copy of the small ledger to which `writes` (command lines) were written on a day in May
+    2019: the ledger's path and the environment of that day."""
     shutil.copytree(SMALL.parent, tmp_path / "small")
     registry = str(tmp_path / "small/tasks.yaml")
     env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
-    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
-                 ("close", "2.1", "--evidence", "验收意见", "--date", "2019-04-12"),
-                 ("reopen", "1.1", "--note", WHY, "--date", "2019-04-20"),
-                 ("reopen", "2.1", "--note", "围挡未硬化", "--date", "2019-04-25")):
+    for args in writes:
         assert run(*args, "-r", registry, env=env).exit_code == 0
     return registry, env
+
+
+def _two_reopened_in_april(tmp_path):
+    """A copy of the small ledger in which 1.1 and 2.1 were closed and reopened in April 2019 (1.1
+    for the long reason WHY): the ledger's path and the environment of a day in May."""
+    return _small_written_in_april(tmp_path, ("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                                   ("close", "2.1", "--evidence", "验收意见", "--date", "2019-04-12"),
+                                   ("reopen", "1.1", "--note", WHY, "--date", "2019-04-20"),
+                                   ("reopen", "2.1", "--note", "围挡未硬化", "--date", "2019-04-25"))
 
 
 @pytest.mark.parametrize("lang, reopened", [
@@ -548,6 +554,19 @@ def test_a_month_with_a_reopening_fits_60_cells_as_other_months_do(tmp_path, lan
     lines = result.stdout.splitlines()
     start = lines.index(reopened[0])
     assert lines[start:start + len(reopened)] == reopened
+
+
+def test_a_reason_written_in_windows_line_ends_reads_as_history_reads_it(tmp_path):
+    """A reopening's reason pasted from Windows, 回头看发现\\r\\n出水超标: history shows it 回头看发现 出水超标,
+    三 showed 回头看发现\\x0d… in its row and 回头看发现\\x0d 出水超标 under the table."""
+    registry, env = _small_written_in_april(tmp_path, ("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                                            ("reopen", "1.1", "--note", "回头看发现\r\n出水超标，管网未接通", "--date", "2019-04-20"))
+    zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
+    assert _section(zh, "三、本月重新打开（回头看）")[3:] == [
+        "2019-04-20  1.1     拉萨市建成城东污…  拉萨市      2019-04-05  回头看发现 出水…"]
+    assert "1.1 的 2019-04-20 重新打开：回头看发现 出水超标，管网未接通。" in zh.splitlines()
+    assert "\\x0d" not in zh
+
 
 EVIDENCE = "拉萨市住建局组织现场验收，出水水质达到一级A标准，验收意见及监测报告已存档"
 REASON = "受高原冬季施工期限制，界桩设立须待五月解冻后继续施工"
@@ -789,12 +808,8 @@ def test_retractions_no_unit_wrote_have_no_empty_unit_column(tmp_path):
     headed 记录单位 and empty all the way down, in a report pasted into a document, and its 12
     cells taken from the note beside it. history and show leave such a column out
     (filled_columns); so does 九, and keeps it when one retraction names its unit."""
-    shutil.copytree(SMALL.parent, tmp_path / "small")
-    registry = str(tmp_path / "small/tasks.yaml")
-    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
-    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
-                 ("retract", "1.1", "--reason", "误记：应为1.2的验收", "--date", "2019-04-20")):
-        assert run(*args, "-r", registry, env=env).exit_code == 0
+    registry, env = _small_written_in_april(tmp_path, ("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                                            ("retract", "1.1", "--reason", "误记：应为1.2的验收", "--date", "2019-04-20"))
     zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
     assert _section(zh, "九、本月撤回的误录记录（1条）")[1:] == [
         "日期        措施    撤回的记录       说明",

@@ -18,7 +18,7 @@ from ..i18n import label as _l
 from ..model import file_prefix
 from ..summary import Headline, MonthChange, MonthlySummary
 from .. import textsafe
-from ..textsafe import PerCharacter, char_width, printable
+from ..textsafe import PerCharacter, char_width, line_ends, printable
 from .journal_text import LATE_MARK, ledger_warnings, retracted_entry
 
 # The width (display cells; a Chinese character takes 2) every table line fits by default: an A4
@@ -39,7 +39,7 @@ def cell(text: str | None) -> str:
     any character wcwidth cannot measure shown as an escape (so widths stay exact)."""
     if text is None:
         return ""
-    text = printable(text, single_line=True)
+    text = printable(line_ends(text), single_line=True)  # (a Windows line end, CR LF, one space, as history has it)
     if text.isascii() and text.isprintable() or all(_MEASURABLE.each(text)):
         return text  # (every character measurable: the common case, checked without a Python loop)
     return "".join(ch if char_width(ch) >= 0 else f"\\u{ord(ch):04x}" for ch in text)

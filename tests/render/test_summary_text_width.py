@@ -4,6 +4,8 @@ columns give way, ids, dates, numbers and state words never do; prose is left to
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from wcwidth import wcswidth
@@ -22,6 +24,12 @@ def section(text: str, heading: str) -> list[str]:
     lines = text.split("\n")
     start = lines.index(heading) + 1
     return lines[start:lines.index("", start)]
+
+
+def _bundled_copy(tmp_path) -> Path:
+    """A copy of the bundled ledger in tmp_path/data, for a test to write to: its plan file."""
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
+    return tmp_path / "data/tasks.yaml"
 
 
 OVERDUE_2019_05_AT_80 = [
@@ -153,11 +161,7 @@ def test_a_width_too_small_for_the_ids_dates_and_numbers_is_refused_naming_the_s
 def _april_with_extensions_and_a_retraction(tmp_path) -> str:
     """A copy of the bundled ledger: in April 2019 33.1 extended in time, 40.4 late, and 40.3's
     close retracted."""
-    import shutil
-    from pathlib import Path
-
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
-    registry = str(tmp_path / "data/tasks.yaml")
+    registry = str(_bundled_copy(tmp_path))
     for args in (("extend", "33.1", "--to", "2019-12-31", "--reason", "管网施工受冻土期影响", "--date", "2019-04-26"),
                  ("extend", "40.4", "--to", "2019-09-30", "--reason", "x", "--date", "2019-04-27", "--late"),
                  ("close", "40.3", "--evidence", "验收意见", "--date", "2019-04-18", "--by", "拉萨市"),
@@ -215,15 +219,10 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
         "2019-04-26  33.1    2019-06-30  2019-12-31  自治区生态环境厅：管网施工受冻土期…"
 
 
-
 def _march_with_far_extensions(tmp_path) -> str:
     """A copy of the bundled ledger: in March 2019 3.1 extended to 2035, confirmed (--far-future),
     and 40.4 to 2918 by hand, not confirmed: the year mistyped that validate warns of."""
-    import shutil
-    from pathlib import Path
-
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
-    registry = str(tmp_path / "data/tasks.yaml")
+    registry = str(_bundled_copy(tmp_path))
     assert run_cli("extend", "3.1", "--to", "2035-12-31", "--far-future", "--late", "--reason", "需要长期治理",
                    "--approved-by", "自治区人民政府办公厅", "--date", "2019-03-20", "-r", registry,
                    env={"RECTIFY_TODAY": "2019-04-30"}).exit_code == 0
@@ -304,11 +303,7 @@ def test_a_step_label_too_long_for_the_page_is_said_whole_under_its_table(tmp_pa
     so every month listing that step (overdue, due soon or closed) was refused at the default
     width (exit 2, use --width 105). The row is marked with the step's date, as a step with no
     label is, and the label said whole under the table."""
-    import shutil
-    from pathlib import Path
-
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
-    plan = tmp_path / "data/tasks.yaml"
+    plan = _bundled_copy(tmp_path)
     plan.write_text(plan.read_text(encoding="utf-8").replace("label: 5A级、4A级景区}", f"label: {LONG_LABEL}}}"),
                     encoding="utf-8")
     for args in writes:
@@ -342,11 +337,7 @@ FITTING_LABEL = "城镇建成区和自然保护区的景区"
     ("en", FITTING_LABEL[:11] + "景区", "30.2   [城镇建成区和自然保护区景区] 自治区旅…  自治区…  2019-12-31           31", None),
 ])
 def test_a_step_label_leaving_its_row_no_readable_text_is_said_under_its_table(tmp_path, lang, label, row, note):
-    import shutil
-    from pathlib import Path
-
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
-    plan = tmp_path / "data/tasks.yaml"
+    plan = _bundled_copy(tmp_path)
     plan.write_text(plan.read_text(encoding="utf-8").replace("label: 5A级、4A级景区}", f"label: {label}}}"),
                     encoding="utf-8")
     result = summary("--month", "2020-01", "--lang", lang, "-r", str(plan), env={"RECTIFY_TODAY": "2020-02-10"})
@@ -412,11 +403,7 @@ def test_a_retracted_close_of_one_step_fits_60_cells_its_step_said_under_the_tab
     """A retraction of 18.4's close of its 2018-12-31 step made April need 79 cells (73 in English):
     the entry retracted, 2019-03-31 销号（2018-12-31到期的一步）, was never cut. Its date and state
     stay whole; the step gives way, and is said whole under the table."""
-    import shutil
-    from pathlib import Path
-
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data", tmp_path / "data")
-    registry = str(tmp_path / "data/tasks.yaml")
+    registry = str(_bundled_copy(tmp_path))
     assert run_cli("retract", "18.4", "--reason", "误记", "--date", "2019-04-24", "-r", registry,
                    env={"RECTIFY_TODAY": "2019-04-30"}).exit_code == 0
     result = summary("--month", "2019-04", "--width", "60", "--lang", lang, "-r", registry,
