@@ -850,7 +850,7 @@ LABELS = {
     "summary_closed_evidence": ("{measure} 的 {day} 销号，佐证：{evidence}", "{measure}, closed {day}, evidence: {evidence}"),
     "summary_extended_why": ("{measure} 的 {day} 延期：{reason}", "{measure}, extended {day}: {reason}"),
     # (an extension confirmed far, said under 七's table: its mark, history's, widened 新期限 by 14 cells)
-    "summary_extended_far": ("{measure} 延期至 {to}{mark}", "{measure} extended to {to}{mark}"),
+    "summary_extended_far": ("{measure} 延期至 {to}{mark}。", "{measure} extended to {to}{mark}."),
     "summary_retracted_why": ("{measure} 的 {day} 撤回误录：{note}", "{measure}, retracted {day}: {note}"),
     # (no wider than their dates, as 二's 销号日期 and 七's 日期: 重新打开日期 and 原销号日期, 14 and 12
     # cells, made a month with a reopening refuse --width 60, which other months take)

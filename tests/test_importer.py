@@ -919,6 +919,7 @@ def test_a_pdf_is_named_so_in_chinese_by_default(tmp_path):
     assert (result.exit_code, result.stderr) == (2, f"rectify: {report}: 是 PDF 文件，不是文字：请先取出其中的文字（pdftotext report.pdf "
                                                     "report.txt，或在 PDF 阅读器中全选复制，存为 .txt 文件）再导入\n")
 
+
 SMALL = Path(__file__).resolve().parent / "fixtures" / "small"
 
 
