@@ -827,13 +827,10 @@ def test_retractions_no_unit_wrote_have_no_empty_unit_column(tmp_path):
 def test_a_retraction_undone_in_the_month_is_listed_and_its_close_counts_again(tmp_path):
     """A close retracted by mistake, the retraction then retracted: the month lists both
     retractions, the second as retracting the first, and the close counts as of the month's end."""
-    shutil.copytree(SMALL.parent, tmp_path / "small")
-    registry = str(tmp_path / "small/tasks.yaml")
-    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
-    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
-                 ("retract", "1.1", "--reason", "误记", "--date", "2019-04-10"),
-                 ("retract", "1.1", "--reason", "撤回有误", "--entry", "2019-04-10", "--by", "拉萨市", "--date", "2019-04-20")):
-        assert run(*args, "-r", registry, env=env).exit_code == 0
+    registry, env = _small_written_in_april(
+        tmp_path, ("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+        ("retract", "1.1", "--reason", "误记", "--date", "2019-04-10"),
+        ("retract", "1.1", "--reason", "撤回有误", "--entry", "2019-04-10", "--by", "拉萨市", "--date", "2019-04-20"))
     zh = run("summary", "-r", registry, "--month", "2019-04", env=env).stdout
     assert _section(zh, "二、本月销号")[3].startswith("2019-04-05  1.1")
     assert _section(zh, "九、本月撤回的误录记录（2条）")[1:] == [
