@@ -334,10 +334,10 @@ LABELS = {
     "validate_far_leave": ("如确实批准延期至该日，无需改动", "if the extension truly runs that long, leave it as it is"),
     # (far_future: true typed on an extension not that far: history and show say it is confirmed)
     "validate_far_needless": ("{place}: 警告：第 {index} 条进展记录（措施 {measure}，{date}）将期限 {due} 延至 {to}，"
-                              "并未晚 {years} 年以上：far_future: true 在此无需写上，请删去（history 和 show 据此标为“已确认远期”）",
+                              "并未晚 {years} 年以上：far_future: true 在此无需写上，请删去（history、show 和 summary 据此标为“已确认远期”）",
                               "{place}: warning: journal entry {index} (measure {measure}, {date}) moves the deadline "
                               "{due} to {to}, not more than {years} years later: far_future: true is needless there, "
-                              "delete it (with it, history and show mark the entry 'far date confirmed')"),
+                              "delete it (with it, history, show and summary mark the entry 'far date confirmed')"),
     "validate_far_needless_more": ("警告：另有 {count} 条延期记录写有 far_future: true，而新期限比所推迟的期限晚不超过 {years} 年",
                                    "warning: {count:more extension says|more extensions say} far_future: true, moving "
                                    "a deadline no more than {years} years later"),

@@ -392,13 +392,13 @@ def test_a_far_extension_typed_by_hand_with_far_future_true_is_not_warned_of(tmp
     assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:48: {_FAR_SAID['en']}\n")
 
 
-# (typed by hand on an extension of a year: history and show marked it （已确认远期）, which is false)
+# (typed by hand on an extension of a year: history, show and summary mark it （已确认远期）, which is false)
 _NEEDLESS = _FAR.replace("2919-12-31", "2019-12-31") + "  far_future: true\n"
 _NEEDLESS_SAID = {
     "zh": "警告：第 10 条进展记录（措施 1.1，2018-12-20）将期限 2018-12-31 延至 2019-12-31，并未晚 10 年以上："
-          "far_future: true 在此无需写上，请删去（history 和 show 据此标为“已确认远期”）",
+          "far_future: true 在此无需写上，请删去（history、show 和 summary 据此标为“已确认远期”）",
     "en": "warning: journal entry 10 (measure 1.1, 2018-12-20) moves the deadline 2018-12-31 to 2019-12-31, not more "
-          "than 10 years later: far_future: true is needless there, delete it (with it, history and show mark the "
+          "than 10 years later: far_future: true is needless there, delete it (with it, history, show and summary mark the "
           "entry 'far date confirmed')",
 }
 
@@ -418,8 +418,8 @@ def test_far_future_true_is_needless_by_the_deadline_it_moves_as_extended_before
     proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
     assert (proc.returncode, proc.stderr) == (0, (
         f"rectify: {journal}:56: warning: journal entry 11 (measure 1.1, 2019-01-20) moves the deadline 2919-12-31 to "
-        "2920-12-31, not more than 10 years later: far_future: true is needless there, delete it (with it, history "
-        "and show mark the entry 'far date confirmed')\n"))
+        "2920-12-31, not more than 10 years later: far_future: true is needless there, delete it (with it, history, "
+        "show and summary mark the entry 'far date confirmed')\n"))
 
 
 def test_far_future_true_rectify_wrote_is_not_warned_of_when_a_back_filled_entry_made_it_needless(tmp_path):
