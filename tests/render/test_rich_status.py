@@ -537,6 +537,14 @@ def test_header_counts_the_latest_entry_back_from_the_day_judged(lang, today, sa
 
 
 
+def test_the_header_breaks_a_line_before_a_bracket_rather_than_inside_it():
+    """Narrow, as of another day, the header broke （早于截 / 至日204天） and （今 / 天是 …）
+    inside their words: a bracket that fits a line goes whole onto the next."""
+    lines = render_status(as_of=date(2019, 9, 30), today=date(2019, 10, 8), width=32).splitlines()
+    assert lines[2:6] == ["截至 2019-09-30", "（今天是 2019-10-08）", "最近一次记录 2019-03-10", "（早于截至日204天）"]
+    lines = render_status(as_of=date(2019, 9, 30), today=date(2019, 10, 8), width=40).splitlines()
+    assert lines[2:5] == ["截至 2019-09-30（今天是 2019-10-08）", "最近一次记录 2019-03-10", "（早于截至日204天）"]
+
 def test_no_warning_within_the_report_period():
     assert "注意" not in render_status(as_of=date(2019, 6, 8))  # 90 days after 2019-03-10
 
