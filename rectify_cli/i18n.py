@@ -672,14 +672,15 @@ LABELS = {
     # after the bundled ledger's file, when no ledger was given or found (layout.bundled_by_default)
     "bundled_ledger": ("（内置示例台账：未找到 ./data/tasks.yaml）", " (bundled example ledger: no ./data/tasks.yaml found)"),
     # (counted to the day judged: "ago" when it is today, else "before" it, named just before;
-    # "earlier" said earlier than what?)
+    # "earlier" said earlier than what? 天前 after 今天是 … reads as before today: 早于截至日, the
+    # 截至 the line opens with; not 截至日前, read as the set phrase 截至日前 "as of lately")
     "status_days_ago": ("（{n}天前）", " ({n:day} ago)"),
-    "status_days_before": ("（{n}天前）", " ({n:day} before)"),
+    "status_days_before": ("（早于截至日{n}天）", " ({n:day} before)"),
     "status_same_day": ("（当天）", " (same day)"),
     # (the ledger last written, by a back-dated entry, after its latest entry's date: what the
     # "not updated" warning counts from, so that no warning under "137 days ago" reads as wrong)
     "status_days_ago_written": ("（{n}天前，{written}）", " ({n:day} ago; {written})"),
-    "status_days_before_written": ("（{n}天前，{written}）", " ({n:day} before; {written})"),
+    "status_days_before_written": ("（早于截至日{n}天，{written}）", " ({n:day} before; {written})"),
     "status_written_on": ("{day}有补录", "back-dated entry written {day}"),
     # the title of a folder whose plan files have several: the first, and how many files
     "notice_folder_title": ("{n}个台账：{first}等", "{n} ledgers: {first} and {others:other}"),

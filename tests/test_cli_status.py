@@ -263,7 +263,7 @@ def test_impossible_date_exits_2_with_a_message():
 def test_as_of_in_the_future_warns_that_the_ledger_was_not_updated():
     result = run("status", "--registry", SMALL, "--as-of", "2019-09-30")
     assert result.stdout.splitlines()[1:3] == [
-        "截至 2019-09-30（今天是 2019-03-31）  最近一次记录 2019-03-10（204天前）",
+        "截至 2019-09-30（今天是 2019-03-31）  最近一次记录 2019-03-10（早于截至日204天）",
         "注意：台账已 204 天（约 7 个月）未更新，超过报告周期 90 天。",
     ]
 

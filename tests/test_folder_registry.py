@@ -1141,7 +1141,7 @@ def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(
     # within a reporting period of its feedback, a file yet to write its first entry is not late
     # (naqu's feedback is 90 days before 2018-09-28: not more than a period)
     assert header(run_cli("status", "-r", "reg", "--as-of", "2018-09-28", env=today)) == [
-        "截至 2018-09-28（今天是 2019-09-30）  最近一次记录 2018-06-20（100天前）",
+        "截至 2018-09-28（今天是 2019-09-30）  最近一次记录 2018-06-20（早于截至日100天）",
         "注意：台账已 100 天（约 3 个月）未更新，超过报告周期 90 天。"]  # (xizang's entry is that one: said once)
 
 

@@ -436,7 +436,9 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
         else:
             when = label(counted, lang, n=ago)
         latest = Text(unbroken(f"{label('latest_entry', lang)} {report.latest_entry.isoformat()}") + when)
-    console.print(Paragraph(_pairs("", [as_of, latest], console.width)))
+    # (a bracket kept whole where it fits a line: 最近一次记录 2019-03-10 / （早于截至日204天）, not
+    # …（早于截 / 至日204天）, nor 截至 2019-09-30（今 / 天是 2019-10-08）)
+    console.print(Paragraph(_pairs("", [as_of, latest], console.width), groups_from=0))
 
     stale = engine.stale_files(report)
     # (a quiet file named as the header names it, and as there never broken at a slash)

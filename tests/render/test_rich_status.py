@@ -41,8 +41,9 @@ def _report(registry, as_of=AS_OF):
 
 
 def render_status(registry=None, *, as_of=AS_OF, lang=Lang.zh, measures=False, width=100, report=None,
-                  colour: str | None = None) -> str:
-    """`colour`: a Rich colour system, for a console that writes escape codes as on a terminal."""
+                  colour: str | None = None, today=None) -> str:
+    """`colour`: a Rich colour system, for a console that writes escape codes as on a terminal;
+    `today`: the day it is run, when not the day judged (`as_of`)."""
     registry = registry or _registry()
     report = report or _report(registry, as_of)
     out = io.StringIO()
@@ -53,7 +54,7 @@ def render_status(registry=None, *, as_of=AS_OF, lang=Lang.zh, measures=False, w
 
         console = Console(file=out, width=width, force_terminal=True, color_system=colour, markup=False, emoji=False,
                           highlight=False)
-    print_status(console, report, registry=registry, lang=lang, measures=measures, today=as_of)
+    print_status(console, report, registry=registry, lang=lang, measures=measures, today=today or as_of)
     return out.getvalue()
 
 
@@ -521,18 +522,28 @@ def test_header_warns_when_the_ledger_has_not_been_updated_for_a_period():
 
 @pytest.mark.parametrize("lang, today, said", [
     (Lang.en, AS_OF, "As of 2019-03-31  Latest entry 2019-03-10 (21 days ago)"),
-    (Lang.en, date(2019, 5, 1), "Latest entry 2019-03-10 (21 days before)"),
+    (Lang.en, date(2019, 5, 1), "As of 2019-03-31 (today is 2019-05-01)  Latest entry 2019-03-10 (21 days before)"),
     (Lang.zh, AS_OF, "截至 2019-03-31  最近一次记录 2019-03-10（21天前）"),
-    (Lang.zh, date(2019, 5, 1), "最近一次记录 2019-03-10（21天前）"),
+    (Lang.zh, date(2019, 5, 1), "截至 2019-03-31（今天是 2019-05-01）  最近一次记录 2019-03-10（早于截至日21天）"),
 ])
 def test_header_counts_the_latest_entry_back_from_the_day_judged(lang, today, said):
     """English said `(21 days earlier)`: earlier than what? Counted to the day judged: `ago` when
-    that is today, `before` (it, named just before) when status is run --as-of another day."""
+    that is today, `before` (it, named just before) when status is run --as-of another day. The
+    Chinese said 21天前 both ways, just after 今天是 2019-05-01: 21 days before today, read."""
     out = io.StringIO()
     print_status(make_console(file=out, width=100), _report(_registry()), registry=_registry(), lang=lang,
                  measures=False, today=today)
-    assert out.getvalue().splitlines()[1].endswith(said)
+    assert out.getvalue().splitlines()[1] == said
 
+
+
+def test_the_header_breaks_a_line_before_a_bracket_rather_than_inside_it():
+    """Narrow, as of another day, the header broke （早于截 / 至日204天） and （今 / 天是 …）
+    inside their words: a bracket that fits a line goes whole onto the next."""
+    lines = render_status(as_of=date(2019, 9, 30), today=date(2019, 10, 8), width=32).splitlines()
+    assert lines[2:6] == ["截至 2019-09-30", "（今天是 2019-10-08）", "最近一次记录 2019-03-10", "（早于截至日204天）"]
+    lines = render_status(as_of=date(2019, 9, 30), today=date(2019, 10, 8), width=40).splitlines()
+    assert lines[2:5] == ["截至 2019-09-30（今天是 2019-10-08）", "最近一次记录 2019-03-10", "（早于截至日204天）"]
 
 def test_no_warning_within_the_report_period():
     assert "注意" not in render_status(as_of=date(2019, 6, 8))  # 90 days after 2019-03-10
@@ -568,6 +579,13 @@ def test_header_says_when_the_ledger_was_written_after_its_latest_entry(tmp_path
         header = lines[lines.index("截至 2019-03-31" if lang is Lang.zh else "As of 2019-03-31") + 1:][:3]
         assert any("2019-03-31有补录）" in line or "2019-03-31)" in line for line in header), header
         assert all(cell_len(line) <= width and not line.endswith(" ") for line in lines)
+    # (as of a day not today: counted back from the day judged, as without a back-dated entry)
+    assert render_status(registry, as_of=date(2019, 9, 30), today=date(2019, 10, 8)).splitlines()[1] == (
+        "截至 2019-09-30（今天是 2019-10-08）  最近一次记录 2019-03-10（早于截至日204天，2019-03-31有补录）")
+    assert render_status(registry, as_of=date(2019, 9, 30), today=date(2019, 10, 8), lang=Lang.en,
+                         width=200).splitlines()[1] == (
+        "As of 2019-09-30 (today is 2019-10-08)  Latest entry 2019-03-10 (204 days before; back-dated entry "
+        "written 2019-03-31)")
     # (written on the day of its date: nothing to say)
     registry = _small_copy(tmp_path, ("report", "3.2", "--note", "完成年度评估。"))
     assert render_status(registry).splitlines()[1] == "截至 2019-03-31  最近一次记录 2019-03-31（当天）"
