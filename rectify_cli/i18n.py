@@ -853,6 +853,9 @@ LABELS = {
     # (an extension confirmed far, said under 七's table: its mark, history's, widened 新期限 by 14 cells)
     "summary_extended_far": ("{measure} 延期至 {to}{mark}。", "{measure} extended to {to}{mark}."),
     "summary_retracted_why": ("{measure} 的 {day} 撤回误录：{note}", "{measure}, retracted {day}: {note}"),
+    # (and its unit, 记录单位, when its row cuts that too: one line a retraction)
+    "summary_retracted_by": ("{measure} 的 {day} 撤回误录（记录单位：{by}）：{note}",
+                             "{measure}, retracted {day} by {by}: {note}"),
     # (no wider than their dates, as 二's 销号日期 and 七's 日期: 重新打开日期 and 原销号日期, 14 and 12
     # cells, made a month with a reopening refuse --width 60, which other months take)
     "summary_col_date_reopened": ("日期", "Date"),

@@ -98,7 +98,11 @@ def break_offsets(text: str, width: int, *, groups: bool = False, groups_from: i
         starts.setdefault(start, []).append(cell_len(text[start:end].rstrip()))
     for at, unit in enumerate(units):
         shown = cell_len(unit.rstrip())
-        if used and (used + shown > width or groups and position >= groups_from
+        # (a unit folded between the words of `unbroken` text, other text before it, 说明：-r 台账/…,
+        # glued by UAX #14, which breaks before no hyphen: its first word goes on the line as a word
+        # does, not the line broken before it, 说 / 明：-r; unbroken text the unit starts with starts a line)
+        worded = shown > width and f" {_JOINER}" in unit and unit[1:2] != _JOINER
+        if used and (used + shown > width and not worded or groups and position >= groups_from
                      and width >= (group := _group_cells(units, at)) > width - used
                      or any(width >= cells > width - used for cells in starts.get(position, ()))):
             offsets.append(position)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import partial
 
 from tabulate import tabulate
 
@@ -161,13 +162,14 @@ class Page:
 
     def table(self, headers: list[str], rows: list[list[str]], *, give_way: tuple[int, ...],
               right: tuple[int, ...] = (), under: tuple[str, ...] | list[str] = (),
-              whole: dict[int, list[str]] | None = None) -> str:
+              whole: dict[int | tuple[int, ...], list] | None = None) -> str:
         """`table` with the free-text columns `give_way` (cells as cell() makes them) clipped, with
         …, to fit the page: the widest of them gives way first (the measure text, typically, then
         the units), none below its heading; of two as wide, the first listed keeps a cell more.
         Under it, after a blank line, the notes of marks too wide for the page (Marked.short, .least), the
         lines `whole` gives a column's rows (one a row, "" for none) of the cells cut, then the
-        lines `under` the section says there."""
+        lines `under` the section says there. A key of several columns gives one line a row where
+        any of them is cut, made by a function of the columns cut (a set)."""
         # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
         heads = [textsafe.display_width(h) + 2 for h in headers]
         columns = [[c if type(c) is Marked else c.strip() for c in column] for column in zip(*rows)]
@@ -210,11 +212,19 @@ class Page:
             least[i] += more
             spare -= more
         shares = _shares([sizes[i] for i in give_way], [least[i] for i in give_way], self.width - fixed)
-        cut = []  # (what a cell cut said, whole, where the column has it to say)
+        clipped: dict[int, set[int]] = {}  # (each column's rows cut)
         for i, share in zip(give_way, shares):
             if share < sizes[i]:
-                cut += [line for c, line in zip(columns[i], (whole or {}).get(i, ())) if line and widths[c] > share]
+                clipped[i] = {row for row, c in enumerate(columns[i]) if widths[c] > share}
                 columns[i] = [c if widths[c] <= share else _clip(c, share) for c in columns[i]]
+        cut = []  # (what a cell cut said, whole, where the column has it to say)
+        for key, lines in (whole or {}).items():
+            keys = key if type(key) is tuple else (key,)
+            for row, line in enumerate(lines):
+                where = {i for i in keys if row in clipped.get(i, ())}
+                line = line(where) if where and callable(line) else line
+                if where and line:
+                    cut.append(line)
         text = table(headers, [list(row) for row in zip(*columns)], right=right)
         under = [*dict.fromkeys(notes), *cut, *under]  # (a step listed twice, its label said once)
         return f"{text}\n\n" + "\n".join(under) if under else text
@@ -637,14 +647,20 @@ def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
     give_way = (3, 4, 2)
     if not any(row[4] for row in rows):  # (a unit column none filled is left out, as history leaves it)
         rows, keys, give_way = [row[:4] for row in rows], keys[:4], (3, 2)
-    # (the note says what the mistake was: one cut to fit the page is said whole under the table)
-    why = [_l("summary_retracted_why", lang, measure=cell(i.measure_id), day=_iso(i.date),
-              note=_ended(cell(i.note).strip(), lang)) for i in m.retractions]
+    # The note says what the mistake was; the unit, who wrote the retraction: either cut to fit the
+    # page is said whole in the one line under the table. Not the entry giving way to the unit
+    # first: at 60 cells an entry cut to its date and state left By 12 cells (14 in Chinese), too few
+    # for 自治区生态环境厅 (16), cut all the same, and its step is said under the table anyway.
+    def why(item, where: set[int]) -> str:
+        by = {"by": cell(item.by)} if 4 in where else {}
+        return _l("summary_retracted_by" if by else "summary_retracted_why", lang, measure=cell(item.measure_id),
+                  day=_iso(item.date), note=_ended(cell(item.note).strip(), lang), **by)
     steps = [_l("summary_close_line", lang, measure=cell(i.measure_id), closed=_iso(i.target_date),
                 what=_l("closed_step", lang, day=i.milestone.isoformat())) if len(entry) > len(entry.head) else ""
              for i, entry in zip(m.retractions, entries)]
     # (what a retraction means, under the table as other sections' notes are, after a blank line)
-    return (page.table([_l(k, lang) for k in keys], rows, give_way=give_way, whole={3: why, 2: steps}) + "\n\n"
+    whole = {(3, 4): [partial(why, i) for i in m.retractions], 2: steps}
+    return (page.table([_l(k, lang) for k in keys], rows, give_way=give_way, whole=whole) + "\n\n"
             + _l("summary_retractions_note", lang))
 
 

@@ -270,6 +270,18 @@ def test_cut_evidence_reasons_and_notes_said_under_their_tables_are_one_line_wit
     assert f"\n\n1.1, closed 2019-03-05, evidence: {evidence[:-1]}.\n\n3. " in en
 
 
+def test_a_retraction_whose_note_and_unit_are_both_cut_is_said_whole_in_one_line():
+    """Its note and its unit cut in the row are said in the one line under the table, not two."""
+    retraction = RetractionItem(date(2019, 3, 8), "1.5", EntryState.DONE, date(2019, 3, 2), None,
+                                "误记：该验收意见属于1.6，系录入人员选错了措施编号", "自治区生态环境保护督察整改工作领导小组办公室")
+    zh = render(_summary(retractions=(retraction,)), lang=Lang.zh, width=60)
+    assert ("\n\n1.5 的 2019-03-08 撤回误录（记录单位：自治区生态环境保护督察整改工作领导小组办公室）："
+            "误记：该验收意见属于1.6，系录入人员选错了措施编号。\n\n被撤回") in zh
+    en = render(_summary(retractions=(retraction,)), lang=Lang.en, width=60)
+    assert ("\n\n1.5, retracted 2019-03-08 by 自治区生态环境保护督察整改工作领导小组办公室: "
+            "误记：该验收意见属于1.6，系录入人员选错了措施编号.\n\nRetracted entries") in en
+
+
 def test_a_folder_ends_with_one_head_per_journal_named_by_its_file():
     heads = (("台账/甲.progress.yaml", "ab" * 32), ("台账/乙\x1b[2J.progress.yaml", None))
     zh = render(_summary(journal_heads=heads), lang=Lang.zh)

@@ -98,9 +98,10 @@ def _prose(lines: list[str]) -> set[int]:
         i for i, line in enumerate(lines) if line.startswith(("台账哈希（", "Journal head hash (")) or _WHOLE.match(line)}
 
 
-# (a close's evidence, an extension's reason, a reopening's or a retraction's note said whole)
-_WHOLE = re.compile(r"\S+ 的 \d{4}-\d\d-\d\d (?:销号，佐证|延期|重新打开|撤回误录)：|"
-                    r"\S+, (?:closed \d{4}-\d\d-\d\d, evidence|(?:extended|reopened|retracted) \d{4}-\d\d-\d\d): ")
+# (a close's evidence, an extension's reason, a reopening's or a retraction's note, and its unit, said whole)
+_WHOLE = re.compile(r"\S+ 的 \d{4}-\d\d-\d\d (?:销号，佐证|延期|重新打开|撤回误录(?:（记录单位：.+）)?)：|"
+                    r"\S+, (?:closed \d{4}-\d\d-\d\d, evidence|(?:extended|reopened|retracted) \d{4}-\d\d-\d\d"
+                    r"(?: by .+)?): ")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -413,6 +414,46 @@ def test_a_retracted_close_of_one_step_fits_60_cells_its_step_said_under_the_tab
     heading = next(i for i, line in enumerate(lines) if line.startswith(("九、", "9. ")))
     assert lines[heading + 1:heading + 4] == rows
     assert lines[heading + 5] == step
+
+
+@pytest.mark.parametrize("lang, width, block", [
+    # (at 60 the unit, cut to 自…, was said nowhere: it is said whole in the retraction's line)
+    ("zh", "60", ["日期        措施    撤回的记录            说明    记录单位",
+                  "----------  ------  --------------------  ------  ----------",
+                  "2019-04-24  18.4    2019-03-31 销号（20…  误记    自治区生…",
+                  "",
+                  "18.4 的 2019-04-24 撤回误录（记录单位：自治区生态环境厅）：误记。",
+                  "18.4 的 2019-03-31 销号：2018-12-31到期的一步。"]),
+    ("en", "60", ["Date        No.    Entry retracted              Note    By",
+                  "----------  -----  ---------------------------  ------  ----",
+                  "2019-04-24  18.4   2019-03-31 closure (step d…  误记    自…",
+                  "",
+                  "18.4, retracted 2019-04-24 by 自治区生态环境厅: 误记.",
+                  "18.4, closed 2019-03-31: step due 2018-12-31."]),
+    # (at 80 the unit is whole in its row: only the step is said under the table)
+    ("zh", "80", ["日期        措施    撤回的记录                          说明    记录单位",
+                  "----------  ------  ----------------------------------  ------  ----------------",
+                  "2019-04-24  18.4    2019-03-31 销号（2018-12-31到期的…  误记    自治区生态环境厅",
+                  "",
+                  "18.4 的 2019-03-31 销号：2018-12-31到期的一步。"]),
+    ("en", "80", ["Date        No.    Entry retracted                      Note    By",
+                  "----------  -----  -----------------------------------  ------  ----------------",
+                  "2019-04-24  18.4   2019-03-31 closure (step due 2018-…  误记    自治区生态环境厅",
+                  "",
+                  "18.4, closed 2019-03-31: step due 2018-12-31."]),
+])
+def test_a_retractions_unit_cut_in_its_row_is_said_whole_under_the_table(tmp_path, lang, width, block):
+    """At --width 60 the By column was cut to 自…, its heading's width, and the unit said nowhere:
+    the entry retracted kept its readable cells first, though its step is said under the table."""
+    registry = str(_bundled_copy(tmp_path))
+    assert run_cli("retract", "18.4", "--reason", "误记", "--by", "自治区生态环境厅", "--date", "2019-04-24",
+                   "-r", registry, env={"RECTIFY_TODAY": "2019-04-30"}).exit_code == 0
+    result = summary("--month", "2019-04", "--width", width, "--lang", lang, "-r", registry,
+                     env={"RECTIFY_TODAY": "2019-04-30"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith(("九、", "9. ")))
+    assert lines[heading + 1:heading + 1 + len(block) + 1] == [*block, ""]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
