@@ -905,6 +905,24 @@ def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(
     assert (measure["owners"], measure["lead"]) == (owners, lead)
 
 
+@pytest.mark.parametrize("times", [1000, 5000])
+@pytest.mark.parametrize("helped, owners, lead", [
+    ("省生态环境厅建设污水管网", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
+    # (the last unit's work, Y的…: the chain before it helps, none responsible)
+    ("省生态环境厅的督查工作", ["西宁市", "海东市"], "西宁市")], ids=["helped", "helped-with-its-work"])
+def test_a_sentence_chaining_helping_units_thousands_of_times_is_read_in_a_moment(tmp_path, times, helped, owners, lead):
+    """(X配合Y配合Z… read each 配合 by a call of its own on a copy of the rest: 1,000 of them, a fuzzed text, ended in
+    an internal error, RecursionError. The bound is a hang guard, no speed target, as the fuzz tests have.)"""
+    import time
+
+    began = time.monotonic()
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市配合海东市配合" * (times // 2) + f"{helped}（2019年6月30日）。"))
+    assert time.monotonic() - began < 20
+    assert result.exit_code == 0, (result.output[-300:], repr(result.exception))
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, lead)
+
+
 @pytest.mark.parametrize("measure, owners", [
     ("西宁市协助建设污水管网（2019年6月30日）。", ["西宁市"]),
     ("西宁市（协助）建设污水管网（2019年6月30日）。", ["西宁市"]),
