@@ -2,6 +2,7 @@
 texts built from their published wordings, imported by the command a user runs."""
 from __future__ import annotations
 
+import itertools
 import json
 import signal
 from contextlib import contextmanager
@@ -928,7 +929,6 @@ def test_a_sentence_naming_thousands_of_units_is_read_in_a_moment(tmp_path):
     """(each unit a measure names was looked for among every unit read before it, and every name and alias of them
     gathered again for each new one: 16,000 units in one sentence, a fuzzed text, took half a minute. The bound is a
     hang guard, no speed target, as the fuzz tests have.)"""
-    import itertools
     import time
 
     named = ["市" + "".join(three) + "局" for three in itertools.product("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土", repeat=3)]
@@ -940,6 +940,31 @@ def test_a_sentence_naming_thousands_of_units_is_read_in_a_moment(tmp_path):
     plan = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
     assert (plan["tasks"][0]["measures"][0]["owners"], plan["tasks"][0]["measures"][0]["lead"]) == (named, "市甲甲甲局")
     assert [u["name"] for u in plan["units"]][-len(named):] == named  # (after the province's prefectures)
+
+
+def test_the_owners_of_a_sentence_naming_tens_of_thousands_of_units_are_read_without_searching_each_time():
+    # (a hang guard, as the ones of §15: each unit was looked for among the owners read before it)
+    from rectify_cli.importer_owners import Vocabulary, sentence_owners
+
+    named = ["市" + "".join(four) + "局" for four in itertools.product("甲乙丙丁戊己庚辛壬癸子丑寅卯", repeat=4)][:40000]
+    with _hang_guard():
+        owners, lead = sentence_owners("、".join(named) + "完成污水管网建设。", Vocabulary.build([], {}, discover=True))
+    assert (owners, lead) == (named, "市甲甲甲甲局")
+
+
+def test_the_owners_of_a_unit_line_naming_tens_of_thousands_of_units_are_read_without_searching_each_time():
+    # (as the sentence's above, of a 责任单位： line: each unit was looked for among the owners of the lines read before it)
+    from rectify_cli.i18n import Notice
+    from rectify_cli.importer import _listed_owners
+    from rectify_cli.importer_owners import Vocabulary
+
+    named = ["市" + "".join(four) + "局" for four in itertools.product("甲乙丙丁戊己庚辛壬癸子丑寅卯", repeat=4)][:40000]
+    warnings = []
+    with _hang_guard():
+        owners, lead = _listed_owners([("责任单位", "、".join(named), 9)], Vocabulary.build([], {}, discover=True),
+                                     Notice("of_measure", {"measure": "1.1"}), warnings)
+    assert (owners, lead, warnings) == (named, "市甲甲甲甲局", [])
+
 
 @pytest.mark.parametrize("measure, owners", [
     ("西宁市协助建设污水管网（2019年6月30日）。", ["西宁市"]),
