@@ -76,11 +76,33 @@ def _subject(clause: str, vocab: Vocabulary, *, sentence: bool = False) -> tuple
     """(the chain of units a clause starts with, the one of them said to lead or None, where the chain ends, those of
     them not said to help: not X（配合）, and none where the chain's own word after it says so, X、Y配合; in a
     measure's `sentence`, whatever follows that word, X协助建设…)."""
-    pos = 0
+    # (X配合Y建设…, X协助Y: Y, a unit it knows, is the one responsible, read as a chain of its own; X helps. Each chain
+    # read in turn, by position: a call of its own on a copy of the rest for each 配合 ran out of stack on a thousand)
+    chains = [_chain(clause, 0, vocab, sentence=sentence)]
+    while chains[-1][4] is not None:
+        chains.append(_chain(clause, chains[-1][4], vocab, sentence=sentence))
+    # (Not Y的…: what X helps with is Y's work, not Y; X's chain then ends where it did. Read from the last one back, as
+    # each chain's end is where the ones it helps end)
+    end, reaches = chains[-1][2], [False] * len(chains)
+    for i in range(len(chains) - 2, -1, -1):
+        reaches[i] = not clause.startswith("的", end)
+        end = end if reaches[i] else chains[i][2]
+    units: list[str] = []
+    i = 0
+    while reaches[i]:
+        units.extend(chains[i][0])
+        i += 1
+    units.extend(chains[i][0])
+    return units, chains[i][1], end, chains[i][3]
+
+
+def _chain(clause: str, pos: int, vocab: Vocabulary, *, sentence: bool) -> tuple[list[str], str | None, int, list[str], int | None]:
+    """_subject's reading of the one chain of units at `pos`, and where the chain of the unit it says it helps starts, or
+    None: X配合Y…, Y a unit it knows."""
     responsible: list[str] = []
     for p in SKIP_PREFIXES:
-        if clause.startswith(p):
-            pos = len(p)
+        if clause.startswith(p, pos):
+            pos += len(p)
             break
     chain: list[str] = []
     lead: str | None = None
@@ -109,17 +131,12 @@ def _subject(clause: str, vocab: Vocabulary, *, sentence: bool = False) -> tuple
                     break
         m = nxt
     helping = SUPPORTING_TAIL.match(clause, pos) if chain and lead is None else None
-    if helping and vocab.match(clause, helping.end()):
-        # (X配合Y建设…, X协助Y: Y, a unit it knows, is the one responsible, read as a chain of its own; X helps.
-        # Not Y的…: what X helps with is Y's work, not Y)
-        helped, led, end, unhelping = _subject(clause[helping.end():], vocab, sentence=sentence)
-        if not clause.startswith("的", helping.end() + end):
-            return chain + helped, led, helping.end() + end, unhelping
+    helped = helping.end() if helping and vocab.match(clause, helping.end()) else None
     # (X、Y配合, X、Y等配合 ending its clause: the whole chain helps; X配合Y, Y no unit it knows, is Y's unread, not X
     # helping in silence; in a sentence the word goes on with what they help do: 西宁市协助建设…, 西宁市配合有关企业建设…)
     if helping and (sentence or LISTED_TAIL.fullmatch(clause, pos)):
         responsible = []
-    return chain, lead, pos, responsible
+    return chain, lead, pos, responsible, helped
 
 
 def sentence_owners(text: str, vocab: Vocabulary) -> tuple[list[str], str | None]:
@@ -133,6 +150,7 @@ def owner_roles(text: str, vocab: Vocabulary, *, sentence: bool = False) -> tupl
     """(owners in order of mention, the one said to lead or None, those not said to help) of the clauses' subjects
     (the last, of 西宁市（配合）、省生态环境厅 or 西宁市、海东市协助，省生态环境厅负责: 省生态环境厅)."""
     owners: list[str] = []
+    seen: set[str] = set()
     lead: str | None = None
     responsible: list[str] = []
     for clause in _clauses(text):
@@ -144,7 +162,8 @@ def owner_roles(text: str, vocab: Vocabulary, *, sentence: bool = False) -> tupl
         lead = lead or led
         responsible.extend(unhelping)
         for name in chain:
-            if name not in owners:
+            if name not in seen:  # (a set: the list searched for each of 40,000 units took seconds)
+                seen.add(name)
                 owners.append(name)
     return owners, lead, responsible
 

@@ -2,6 +2,7 @@
 texts built from their published wordings, imported by the command a user runs."""
 from __future__ import annotations
 
+import itertools
 import json
 import signal
 from contextlib import contextmanager
@@ -903,6 +904,66 @@ def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(
     assert _warnings(result) == [NO_CURATION]
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert (measure["owners"], measure["lead"]) == (owners, lead)
+
+
+@pytest.mark.parametrize("times", [1000, 5000])
+@pytest.mark.parametrize("helped, owners, lead", [
+    ("省生态环境厅建设污水管网", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
+    # (the last unit's work, Y的…: the chain before it helps, none responsible)
+    ("省生态环境厅的督查工作", ["西宁市", "海东市"], "西宁市")], ids=["helped", "helped-with-its-work"])
+def test_a_sentence_chaining_helping_units_thousands_of_times_is_read_in_a_moment(tmp_path, times, helped, owners, lead):
+    """(X配合Y配合Z… read each 配合 by a call of its own on a copy of the rest: 1,000 of them, a fuzzed text, ended in
+    an internal error, RecursionError. The bound is a hang guard, no speed target, as the fuzz tests have.)"""
+    import time
+
+    began = time.monotonic()
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市配合海东市配合" * (times // 2) + f"{helped}（2019年6月30日）。"))
+    assert time.monotonic() - began < 20
+    assert result.exit_code == 0, (result.output[-300:], repr(result.exception))
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, lead)
+
+
+
+def test_a_sentence_naming_thousands_of_units_is_read_in_a_moment(tmp_path):
+    """(each unit a measure names was looked for among every unit read before it, and every name and alias of them
+    gathered again for each new one: 16,000 units in one sentence, a fuzzed text, took half a minute. The bound is a
+    hang guard, no speed target, as the fuzz tests have.)"""
+    import time
+
+    named = ["市" + "".join(three) + "局" for three in itertools.product("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土", repeat=3)]
+    named = named[:16000]
+    began = time.monotonic()
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="、".join(named) + "完成污水管网建设（2019年6月30日）。"))
+    assert time.monotonic() - began < 20
+    assert result.exit_code == 0, result.output[-300:]
+    plan = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
+    assert (plan["tasks"][0]["measures"][0]["owners"], plan["tasks"][0]["measures"][0]["lead"]) == (named, "市甲甲甲局")
+    assert [u["name"] for u in plan["units"]][-len(named):] == named  # (after the province's prefectures)
+
+
+def test_the_owners_of_a_sentence_naming_tens_of_thousands_of_units_are_read_without_searching_each_time():
+    # (a hang guard, as the ones of §15: each unit was looked for among the owners read before it)
+    from rectify_cli.importer_owners import Vocabulary, sentence_owners
+
+    named = ["市" + "".join(four) + "局" for four in itertools.product("甲乙丙丁戊己庚辛壬癸子丑寅卯", repeat=4)][:40000]
+    with _hang_guard():
+        owners, lead = sentence_owners("、".join(named) + "完成污水管网建设。", Vocabulary.build([], {}, discover=True))
+    assert (owners, lead) == (named, "市甲甲甲甲局")
+
+
+def test_the_owners_of_a_unit_line_naming_tens_of_thousands_of_units_are_read_without_searching_each_time():
+    # (as the sentence's above, of a 责任单位： line: each unit was looked for among the owners of the lines read before it)
+    from rectify_cli.i18n import Notice
+    from rectify_cli.importer import _listed_owners
+    from rectify_cli.importer_owners import Vocabulary
+
+    named = ["市" + "".join(four) + "局" for four in itertools.product("甲乙丙丁戊己庚辛壬癸子丑寅卯", repeat=4)][:40000]
+    warnings = []
+    with _hang_guard():
+        owners, lead = _listed_owners([("责任单位", "、".join(named), 9)], Vocabulary.build([], {}, discover=True),
+                                     Notice("of_measure", {"measure": "1.1"}), warnings)
+    assert (owners, lead, warnings) == (named, "市甲甲甲甲局", [])
 
 
 @pytest.mark.parametrize("measure, owners", [
