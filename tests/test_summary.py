@@ -618,7 +618,7 @@ def _month_of_long_texts(tmp_path):
       "2019-04-20  2.2     2019-04-10 定期报告  误记：该报告属于3.…  自治区住房城乡建…",
       "2019-04-21  3.2     2019-04-11 定期报告  记错了日期",
       "",
-      f"2.2 的 2019-04-20 撤回误录：{MISTAKE}。",
+      f"2.2 的 2019-04-20 撤回误录（记录单位：自治区住房城乡建设厅）：{MISTAKE}。",
       "",
       "被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开。"]),
     ("en",
@@ -655,7 +655,8 @@ def test_a_close_evidence_an_extension_reason_and_a_retraction_note_cut_in_their
     cells 1.1's evidence read 拉萨市住建局组织现场验…, 3.1's reason 受高原冬季施工期…, and the pasted
     report never said what was accepted, why the deadline moved or what the mistake was. Each text
     cut is said whole under its table, as a reopening's reason is; one that fits its row is not
-    said twice, and a unit cut (九's 记录单位) stays cut, as units are elsewhere."""
+    said twice; 九's 记录单位 cut in its row is said in the same line (the unit that wrote the
+    entry retracted, said nowhere else), where English has room for it whole."""
     registry, env = _month_of_long_texts(tmp_path)
     result = run("summary", "-r", registry, "--month", "2019-04", "--lang", lang, env=env)
     assert result.exit_code == 0, result.output
