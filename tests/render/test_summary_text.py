@@ -250,7 +250,8 @@ def test_cut_evidence_reasons_and_notes_said_under_their_tables_are_one_line_wit
     """A close's evidence, an extension's reason and a retraction's note that their rows cut are
     said whole under the table, as a reopening's reason is: the text's own full stop not doubled,
     its line break and controls escaped as in its cell. An extension with no reason, its approving
-    unit cut, has nothing more to say (units stay cut, as in every table)."""
+    unit cut, has nothing more to say (七 says reasons under its table, not units; 九 says a unit
+    that wrote the entry retracted, tested in test_summary)."""
     evidence = "拉萨市环保局验收意见（2019年3月5日）及第三方监测报告，出水达到一级A标准。"
     text = render(_summary(
         closed=(ClosedItem(date(2019, 3, 5), "1.1", "措施", "拉萨市", evidence, None),),
