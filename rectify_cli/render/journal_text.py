@@ -214,31 +214,36 @@ def early_deadline_warnings(found, *, folder: bool, lang: Lang) -> list[str]:
     from ..gate import shown_file
     from ..model import Measure
 
-    lines = []
-    for item, due, feedback in found[:_REPEATS_NAMED]:
+    def said(found_one) -> dict:
+        item, due, feedback = found_one
         where = item.location
-        place = "" if where is None else f"{shown_file(where.file, folder=folder)}:{where.line}"
         who = (label("import_of_measure", lang, measure=item.id) if isinstance(item, Measure)
                else label("import_of_problem", lang, task=item.id))
-        lines.append(printable("rectify: " + label("validate_due_before_feedback", lang, place=place, who=who,
-                                                   due=due.isoformat(), feedback=feedback.isoformat()), single_line=True))
-    if len(found) > _REPEATS_NAMED:
-        lines.append("rectify: " + label("validate_due_before_feedback_more", lang, count=len(found) - _REPEATS_NAMED))
-    return lines
+        return {"place": "" if where is None else f"{shown_file(where.file, folder=folder)}:{where.line}", "who": who,
+                "due": due.isoformat(), "feedback": feedback.isoformat()}
+
+    return _named_then_counted(found, "validate_due_before_feedback", {}, said, lang=lang)
 
 
 def _entry_warnings(found, key: str, common: dict, values, *, folder: bool, lang: Lang) -> list[str]:
     """Warning lines `key` for journal entries found wanting ((place in its journal, entry, what
-    else it names)), the first _REPEATS_NAMED each at its file and line, then `key`_more counting
-    the others; `common`: values of both labels, `values(entry, what else)`: the line's own."""
+    else it names)), each at its file and line (_named_then_counted); `common`: values of both
+    labels, `values(entry, what else)`: the line's own."""
     from ..gate import shown_file
 
-    lines = []
-    for index, entry, more in found[:_REPEATS_NAMED]:
-        place = f"{shown_file(entry.location.file, folder=folder)}:{entry.location.line}"
-        lines.append(printable("rectify: " + label(key, lang, place=place, index=index, measure=entry.measure,
-                                                   date=entry.date.isoformat(), **common, **values(entry, more)),
-                               single_line=True))
+    def said(found_one) -> dict:
+        index, entry, more = found_one
+        return {"place": f"{shown_file(entry.location.file, folder=folder)}:{entry.location.line}", "index": index,
+                "measure": entry.measure, "date": entry.date.isoformat(), **values(entry, more)}
+
+    return _named_then_counted(found, key, common, said, lang=lang)
+
+
+def _named_then_counted(found, key: str, common: dict, said, *, lang: Lang) -> list[str]:
+    """Warning lines `key`, the first _REPEATS_NAMED of `found` each with the values `said(it)`
+    gives, then `key`_more counting the others; `common`: values of both labels."""
+    lines = [printable("rectify: " + label(key, lang, **common, **said(one)), single_line=True)
+             for one in found[:_REPEATS_NAMED]]
     if len(found) > _REPEATS_NAMED:
         lines.append("rectify: " + label(f"{key}_more", lang, count=len(found) - _REPEATS_NAMED, **common))
     return lines
