@@ -185,8 +185,7 @@ def status_cmd(
             from .render import json_out
 
             _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files))
-            _warn_early(reg, lang)
-            _warn_far(reg, lang)
+            _warn_dates(reg, lang)
             return
         from . import dates
         from .console import make_console
@@ -197,8 +196,7 @@ def status_cmd(
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
                                      bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=day))
-        _warn_early(reg, lang)  # (after the report: a measure it shows overdue may be one of these)
-        _warn_far(reg, lang)  # (after the report: a measure it shows on track may be one of these)
+        _warn_dates(reg, lang)  # (after the report: a measure it shows overdue, or on track, may be one of these)
 
 
 @app.command("show", cls=Command, help="help_show", short_help="help_show_short")
@@ -366,8 +364,7 @@ def validate_cmd(
     typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
                                measures=measures, entries=len(reg.journal)), single_line=True))
     _warn_repeated(reg, lang, str(path) if path is not None else typed_registry(ctx, registry))
-    _warn_early(reg, lang)
-    _warn_far(reg, lang)
+    _warn_dates(reg, lang)
     _warn_source(reg, lang)
 
 
@@ -383,23 +380,18 @@ def _warn_repeated(reg, lang: Lang, typed: str | None) -> None:
         typer.echo(line, err=True)
 
 
-def _warn_far(reg, lang: Lang) -> None:
-    """On stderr, each extension more than FAR_YEARS after the deadline it moves
-    (journal_checks.far_extensions): its measure shows no overdue until then."""
+def _warn_dates(reg, lang: Lang) -> None:
+    """On stderr, the dates likely mistyped: each deadline before the inspection's feedback
+    (validation.deadlines_before_feedback; as import warns, its measure overdue from the start),
+    then each extension more than FAR_YEARS after the deadline it moves
+    (journal_checks.far_extensions; its measure shows no overdue until then)."""
     from .journal_checks import far_extensions
-    from .render.journal_text import far_warnings
-
-    for line in far_warnings(far_extensions(reg.journal, reg.plan), folder=reg.folder is not None, lang=lang):
-        typer.echo(line, err=True)
-
-
-def _warn_early(reg, lang: Lang) -> None:
-    """On stderr, each deadline before the inspection's feedback (validation.deadlines_before_feedback):
-    likely its year mistyped, as import warns; its measure shows overdue from the start."""
-    from .render.journal_text import early_deadline_warnings
+    from .render.journal_text import early_deadline_warnings, far_warnings
     from .validation import deadlines_before_feedback
 
-    for line in early_deadline_warnings(deadlines_before_feedback(reg.plan), folder=reg.folder is not None, lang=lang):
+    folder = reg.folder is not None
+    for line in (*early_deadline_warnings(deadlines_before_feedback(reg.plan), folder=folder, lang=lang),
+                 *far_warnings(far_extensions(reg.journal, reg.plan), folder=folder, lang=lang)):
         typer.echo(line, err=True)
 
 
