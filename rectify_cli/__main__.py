@@ -8,22 +8,32 @@ are loaded with cli, inside the guard: loaded before it, an interrupt while they
 15 ms) was a traceback too. Saying them loads nothing, but after that one.
 """
 import gc
+import signal  # (no cost: typer loads it, with subprocess)
 import sys
+
+from . import Terminated, interruption
+
+
+def _terminated(signum, frame):
+    raise Terminated
 
 
 def run() -> None:
     # The modules loaded next are objects that live as long as the process: the cyclic collector
     # would walk them some 20 times while they load (4-6 ms). cli.main keeps it off (see there).
     gc.disable()
+    # SIGTERM ended rectify silently, Python's default: ended as Ctrl-C ends it, said so.
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         from .cli import main
 
         main()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         from .i18n import command_line_lang, label
 
-        sys.stderr.write(f"rectify: {label('exit_interrupted', command_line_lang(sys.argv[1:]))}\n")
-        sys.exit(130)
+        key, code = interruption(exc)
+        sys.stderr.write(f"rectify: {label(key, command_line_lang(sys.argv[1:]))}\n")
+        sys.exit(code)
 
 
 if __name__ == "__main__":

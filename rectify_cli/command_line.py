@@ -27,6 +27,7 @@ from pathlib import Path
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from . import interruption
 from .errors import RectifyError
 from .i18n import LABELS, Lang, command_line_lang, default_lang, label, os_reason_in, word
 from .streams import ClosedOutputError, annotate_problems, guard_standard_streams, is_output_error
@@ -170,10 +171,11 @@ class Group(_SaidInLanguage, TyperGroup):
             if actions:
                 annotate_problems(exc.problems)
             raise typer.Exit(EXIT_INVALID) from None
-        except KeyboardInterrupt:  # (here: typer would end it with 130, saying nothing)
+        except KeyboardInterrupt as exc:  # (here: typer would end it with 130, saying nothing)
             lang = command_line_lang(args)
-            _say(label("exit_interrupted", lang), lang)
-            raise typer.Exit(130) from None
+            key, code = interruption(exc)
+            _say(label(key, lang), lang)
+            raise typer.Exit(code) from None
 
 
 # The parser's names of an option's value, by its type's name (<str>), as LABELS say them.
@@ -352,9 +354,10 @@ def run(app: typer.Typer) -> None:
         _app_for(app, sys.argv[1:])()
     except SystemExit as exc:
         _exit_now(exc.code, lang)
-    except KeyboardInterrupt:
-        _say(label("exit_interrupted", lang), lang)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        key, code = interruption(exc)
+        _say(label(key, lang), lang)
+        sys.exit(code)
     # (No BrokenPipeError here: a reader closing standard output early is absorbed where
     # standard output is written, see streams._StandardStream, and the command ends with its own code.)
     except OSError as exc:

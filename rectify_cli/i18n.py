@@ -1500,6 +1500,7 @@ LABELS.update({
                              "file's ids prefixed by its name ({example})"),
     # What ends a command early (cli.main, __main__.run), after `rectify: `; what it did before, after "；".
     "exit_interrupted": ("已中断", "interrupted"),
+    "exit_terminated": ("已终止", "terminated"),  # (SIGTERM)
     "exit_output_failed": ("输出无法写入（{why}）", "the output could not be written ({why})"),
     "exit_stdout_closed": ("标准输出已关闭", "standard output is closed"),
     "exit_internal_error": ("内部错误：{error}（设置 RECTIFY_DEBUG=1 可查看详情）",

@@ -106,6 +106,68 @@ def test_ctrl_c_while_a_command_runs_says_so_and_what_was_written(tmp_path, lang
     assert done.stderr.decode() == expected.format(journal=journal)
 
 
+# SIGTERM (`timeout 5 rectify record …`, a CI job cancelled, `docker stop`) sent at the step named,
+# once, by the process to itself, with rectify run as the `rectify` command runs it.
+SIGNALLED_COMMAND = """
+import importlib, os, signal, sys, time
+
+from rectify_cli.__main__ import run
+
+module, names = sys.argv[1].split(":")  # (module:function, or module:Class.method)
+owner = importlib.import_module(module)
+*classes, function = names.split(".")
+for name in classes:
+    owner = getattr(owner, name)
+
+original, sent = getattr(owner, function), []
+
+def terminated(*args, **kwargs):
+    if sent:  # (once: what runs after it, removing a lock file say, runs as it does)
+        return original(*args, **kwargs)
+    sent.append(True)
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(30)  # (the signal ends this wait)
+
+setattr(owner, function, terminated)
+sys.argv = ["rectify", "record", "1.1", "--state", "in_progress", "--note", "调试", "-r", *sys.argv[2:]]
+run()
+"""
+
+
+@pytest.mark.parametrize("step, written", [("filelock:FileLock.acquire", False),
+                                           ("rectify_cli.journal:remember_append", True)])
+@pytest.mark.parametrize("lang,said,also", [
+    ([], "rectify: 已终止", "；进展记录已写入 {journal}"),
+    (["--lang", "en"], "rectify: terminated", "; the entry was written to {journal}"),
+])
+def test_sigterm_while_a_write_runs_says_so_and_what_was_written(tmp_path, step, written, lang, said, also):
+    """`timeout 0.5 rectify record …` ended it silently, Python's default for SIGTERM: no word
+    of whether the entry was written, the lock file made to wait on left behind. It is said as
+    Ctrl-C is, exit 143 (128 + 15), the journal the old one or the new one."""
+    small = os.path.join(os.path.dirname(__file__), "fixtures", "small")
+    shutil.copytree(small, tmp_path / "small")
+    journal = tmp_path / "small" / "progress.yaml"
+    before = journal.read_bytes()
+    done = subprocess.run([sys.executable, "-c", SIGNALLED_COMMAND, step, str(tmp_path / "small" / "tasks.yaml"),
+                           *lang], env=ENV, capture_output=True, timeout=60)
+    expected = said + (also.format(journal=journal) if written else "") + "\n"
+    assert (done.returncode, done.stderr.decode(), done.stdout) == (143, expected, b"")
+    if written:
+        assert journal.read_text(encoding="utf-8").count("note: 调试") == 1
+    else:
+        assert journal.read_bytes() == before
+        assert sorted(p.name for p in journal.parent.iterdir()) == ["progress.yaml", "tasks.yaml"]
+
+
+def test_sigterm_while_the_modules_load_is_said_too():
+    """The handler is set before the modules load (a good part of a second), as Ctrl-C is caught there."""
+    script = INTERRUPTED_IMPORT.replace("raise KeyboardInterrupt", "import os, signal, time; "
+                                        "os.kill(os.getpid(), signal.SIGTERM); time.sleep(30)")
+    done = subprocess.run([sys.executable, "-c", script, "rectify_cli.cli", "--lang", "en"], env=ENV,
+                          capture_output=True, timeout=60)
+    assert (done.returncode, done.stderr.decode(), done.stdout) == (143, "rectify: terminated\n", b"")
+
+
 def _modules_loaded(*args: str) -> set[str]:
     """The modules a `python -m rectify_cli …` run imported, as `-X importtime` lists them."""
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "rectify_cli", *args], env=ENV,
