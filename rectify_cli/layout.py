@@ -145,9 +145,10 @@ def _journal_beside(plan_path: Path) -> Path:
 
 def _listed_plans(folder: Path) -> list[Path]:
     """The plan files of a folder, by name. (Hidden files are other programs': an editor's lock
-    link .#x.yaml, a Mac's ._x.yaml.)"""
+    link .#x.yaml, a Mac's ._x.yaml. The suffix in any case: naqu.YAML, saved so on Windows, was
+    passed over, its measures unjudged.)"""
     return sorted(p for p in folder.iterdir()
-                  if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and not _journal_name(p.name))
+                  if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".") and not _journal_name(p.name))
 
 
 def _single_plan(path: Path) -> Path | None:
