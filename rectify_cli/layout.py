@@ -145,9 +145,10 @@ def _journal_beside(plan_path: Path) -> Path:
 
 def _listed_plans(folder: Path) -> list[Path]:
     """The plan files of a folder, by name. (Hidden files are other programs': an editor's lock
-    link .#x.yaml, a Mac's ._x.yaml.)"""
+    link .#x.yaml, a Mac's ._x.yaml. The suffix in any case: naqu.YAML, saved so on Windows, was
+    passed over, its measures unjudged.)"""
     return sorted(p for p in folder.iterdir()
-                  if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and not _journal_name(p.name))
+                  if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".") and not _journal_name(p.name))
 
 
 def _single_plan(path: Path) -> Path | None:
@@ -182,9 +183,11 @@ def plan_files(path: Path) -> list[Path]:
                        for file in files if not _utf8(file.name)]
         if undecodable:
             raise RegistryError(undecodable)
-        first: dict[str, Path] = {}  # a file's name is its ids' prefix, and names its journal
-        clashes = [problem(str(file), None, None, "plan_name_clash", name=file.stem, other=first[file.stem].name)
-                   for file in files if first.setdefault(file.stem, file) is not file]
+        # (a file's name is its ids' prefix, and names its journal; in any case: Naqu.yaml and
+        # naqu.yaml are one file on Windows or a Mac, and their journals one too)
+        first: dict[str, Path] = {}
+        clashes = [problem(str(file), None, None, "plan_name_clash", name=file.stem, other=first[file.stem.casefold()].name)
+                   for file in files if first.setdefault(file.stem.casefold(), file) is not file]
         if clashes:
             raise RegistryError(clashes)
         return files

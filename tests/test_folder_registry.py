@@ -531,6 +531,36 @@ def test_two_plan_files_of_one_name_are_refused(tmp_path):
                              "prefixed with the name (naqu:18.4) and the journal is named after it; rename one\n")
 
 
+def test_a_plan_file_whose_name_ends_in_capitals_is_one_of_the_folder(tmp_path):
+    """naqu.YAML, as a Windows tool saves it (case is nothing there, and `-r naqu.YAML` reads it),
+    was passed over in its folder: validate passed it without naqu's 2 tasks, check judged none
+    of its measures, and its journal was called one without its plan."""
+    folder = split_small(tmp_path / "reg")
+    (folder / "naqu.yaml").rename(folder / "naqu.YAML")
+    validated = run("validate", str(folder))
+    assert (validated.returncode, validated.stderr) == (0, "")
+    assert validated.stdout == f"{folder / 'naqu.YAML'}, {folder / 'xizang.yaml'}：通过——4项整改任务、8项具体措施、9条进展记录\n"
+    recorded = run("record", "naqu:3.1", "--state", "in_progress", "--note", "进展", "-r", str(folder))
+    assert recorded.returncode == 0, recorded.stderr
+    assert (folder / "naqu.progress.yaml").read_text(encoding="utf-8").count('- measure: "3.1"') == 2
+
+
+def test_two_plan_files_whose_names_differ_in_case_alone_are_refused(tmp_path):
+    """Naqu.yaml beside naqu.yaml: one file on Windows or a Mac, and their journals one too. Here
+    every command told the user to rename naqu.yaml's own journal to Naqu.progress.yaml, which
+    would have given its entries to the other file."""
+    folder = split_small(tmp_path / "reg")
+    (folder / "Naqu.yaml").write_text((folder / "naqu.yaml").read_text(encoding="utf-8").replace("测试台账", "山南台账"),
+                                      encoding="utf-8")
+    for command in (["validate", str(folder)], ["record", "naqu:3.1", "--state", "in_progress", "--note", "x", "-r", str(folder)]):
+        result = run(*command, lang="en")
+        assert (result.returncode, result.stdout) == (2, ""), command
+        assert result.stderr == (f"rectify: {folder / 'naqu.yaml'}: a second plan file named 'naqu' beside Naqu.yaml: ids are "
+                                 "prefixed with the name (naqu:18.4) and the journal is named after it; rename one\n")
+    assert sorted(p.name for p in folder.iterdir()) == ["Naqu.yaml", "naqu.progress.yaml", "naqu.yaml",
+                                                        "xizang.progress.yaml", "xizang.yaml"]
+
+
 @pytest.mark.parametrize("command", [["status"], ["check", "--format", "json"], ["validate"]])
 def test_a_plan_file_named_in_no_utf_8_is_refused_saying_to_rename_it(tmp_path, command):
     """西.yaml unpacked from a Windows zip keeps its GBK name, b"\\xce\\xf7.yaml": it prefixes every id
