@@ -970,6 +970,23 @@ def test_one_of_rectifys_own_files_given_as_the_report_is_named_so_in_chinese_by
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
 
 
+@pytest.mark.parametrize("mark, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
+@pytest.mark.parametrize("kind, message", [
+    ("plan", "this is a plan (a ledger already), not a report: there is nothing to import; pass it to the other commands with -r"),
+    ("journal", "this is a journal (a list of entries, - measure: ...), not a report: it belongs to a ledger already; pass that "
+                "ledger's plan file ({plan}) to the other commands with -r"),
+])
+def test_one_of_rectifys_own_files_saved_as_utf16_is_named_for_what_it_is(tmp_path, mark, codec, kind, message):
+    """Saved again by Notepad as "Unicode" (UTF-16 with its mark), a plan or a journal was read as a
+    report in which no appendix was found (没有找到附件中编号的问题), as the UTF-8 one no longer is."""
+    given = _own_file(tmp_path, kind)
+    given.write_bytes(mark + given.read_text(encoding="utf-8").replace("\n", "\r\n").encode(codec))
+    result = _rectify("import", str(given), "-o", str(tmp_path / "new"))
+    plan = tmp_path / "ledger" / "tasks.yaml"
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
+    assert not (tmp_path / "new").exists()
+
+
 def test_a_journal_piped_as_the_report_is_named_a_journal(tmp_path):
     """From standard input there is no file beside it: the plan is named by example."""
     from typer.testing import CliRunner
