@@ -1533,6 +1533,21 @@ def test_a_running_page_header_in_one_block_with_the_text_after_it_is_dropped(tm
     assert [(out / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")] == [(DATA / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")]
 
 
+@pytest.mark.parametrize("page", ["— 18 —", "第18页"])
+def test_a_sentence_end_repeated_beside_a_page_number_is_kept_as_text_not_dropped_as_a_header(tmp_path, page):
+    """Measure 25.1's deadline is cut by a page join, （2018年6月30日，长期 | 坚持)。, a paragraph that repeats 8 earlier ones:
+    with a page number after it, it was dropped as a running header and the import refused (no deadline in parentheses)."""
+    text = SOURCE.read_text(encoding="utf-8")
+    cut = "（2018年6月30日，长期\n\n坚持)。\n"
+    assert text.count(cut) == 1 and text.count("\n坚持)。\n") > 1
+    report, out = tmp_path / "report.txt", tmp_path / "ledger"
+    report.write_text(text.replace(cut, f"{cut}\n{page}\n"), encoding="utf-8")
+    _schema_beside(out)
+    result = _rectify("import", str(report), "--curation", str(CURATION), "-o", str(out))
+    assert (result.exit_code, result.stderr) == (0, f"wrote {out / 'tasks.yaml'} and {out / 'progress.yaml'}\n")
+    assert [(out / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")] == [(DATA / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")]
+
+
 # ---------------------------------------------------------------- problems numbered past 100
 
 ONES = "一二三四五六七八九"
