@@ -438,7 +438,7 @@ def import_cmd(
     with said_in(lang):  # (a report or a curation it refuses, said in the user's language)
         raw, name = importer.read_report(str(report))
         text = importer.decode_report(raw, filename=name)
-        importer.refuse_own_file(raw, filename=name)  # (a plan, a journal, rectify's output: said what it is)
+        importer.refuse_own_file(raw, text, filename=name)  # (a plan, a journal, rectify's output: said what it is)
         cur = importer.load_curation(curation) if curation else None
         plan = None if output is None else importer.plan_path(output)
         # (a plan names its source relative to itself; printed, it is relative to where it was read)

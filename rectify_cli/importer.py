@@ -16,6 +16,7 @@ language; see warning_text).
 from __future__ import annotations
 
 import calendar
+import codecs
 import functools
 import os
 import re
@@ -365,14 +366,18 @@ def read_report(source: str) -> tuple[bytes, str]:
         raise unreadable(path, exc) from None
 
 
-def refuse_own_file(raw: bytes, *, filename: str) -> None:
+def refuse_own_file(raw: bytes, text: str, *, filename: str) -> None:
     """ReportFormatError naming what it is when the report is one of rectify's own files
     (registry.own_file): a plan, a journal, a command's JSON output. Each was "no appendix
-    found", which sent the clerk looking for one in a file that is no report."""
+    found", which sent the clerk looking for one in a file that is no report. `text` is `raw`
+    as decode_report read it: own_file reads UTF-8 bytes, which a UTF-16 file (Notepad's
+    "Unicode") is given as, from its text already decoded."""
     from .layout import plan_beside
     from .registry import own_file
     from .validation import output_of
 
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raw = text.encode("utf-8")
     found = own_file(Path(filename), raw, plan=True)
     if found is None:
         return

@@ -175,7 +175,8 @@ REST_NOT_DONE = re.compile(rf"{_REST}(?:均|也|仍|还)?(?:正?在(?:推进|整
 # is all 3; not 其余均已基本完成, 其余工作均已完成 (other work), 其余均未完成, 其余应于2020年底前全部完成)
 REST_DONE = re.compile(rf"，{_REST}(?:均|也|都)?(?:已经?)?(?:全部|全面)?{_DONE_WORD}(?=[，。；]|$)")
 # (or the rest said basically done, 3项整改任务中已完成1项，其余均已基本完成: the 1 done, and all 3 done or basically done, as
-# 已完成或基本完成3项 is read (the GLOSSARY's 基本完成 is no 完成); not 其余基本全部完成, basically all of the rest)
+# 已完成或基本完成3项 is read (the GLOSSARY's 基本完成 is no 完成); after 已基本完成1项, all 3 basically done; not
+# 其余基本全部完成, basically all of the rest)
 REST_BASICALLY_DONE = re.compile(rf"，{_REST}(?:均|也|都)?(?:已经?)?(?:全部)?基本(?:完成(?:整改)?|整改完成)(?=[，。；]|$)")
 # (a total said done by a date with neither 已 nor 应, 3项整改任务均于2019年底前完成, 整改任务共3项，均于2019年底前完成: done by
 # then, or due by then as a plan words a deadline? warned of, quoting its words, and no claim read of it)
@@ -422,12 +423,14 @@ def _counts(headline: str, taken: list[tuple[int, int]], said: Callable[[tuple[i
                     counts.append({"key": f"{whose}_{what}", "text": words, "value": int(cm.groups()[-1])})
                     read.append((m.end() + cm.start(1), m.end() + cm.end(1)))
                     spans[f"{whose}_{what}"] = read[-1]
-    for noun, m in totals:  # (已完成1项，其余均已完成: the rest done too, so all of the total)
-        if f"{noun}_done" in spans and (rest := REST_DONE.match(headline, spans[f"{noun}_done"][1])):
-            # (its words from the total's: 已完成1项，其余均已完成 alone gives 1, which reconcile says is another figure)
-            span = (m.start(1), rest.end())
-            next(c for c in counts if c["key"] == f"{noun}_done").update(text=said(span), value=int(m.groups()[-1]))
-            read[read.index(spans[f"{noun}_done"])] = spans[f"{noun}_done"] = span
+    # (已完成1项，其余均已完成: the rest done too, so all of the total; 已基本完成1项，其余均已基本完成 the same, all basically done)
+    for noun, m in totals:
+        for key, rest_said in ((f"{noun}_done", REST_DONE), (f"{noun}_basically_done", REST_BASICALLY_DONE)):
+            if key in spans and (rest := rest_said.match(headline, spans[key][1])):
+                # (its words from the total's: 已完成1项，其余均已完成 alone gives 1, which reconcile says is another figure)
+                span = (m.start(1), rest.end())
+                next(c for c in counts if c["key"] == key).update(text=said(span), value=int(m.groups()[-1]))
+                read[read.index(spans[key])] = spans[key] = span
     for noun, m in totals:  # (已完成1项，其余均已基本完成: all of the total done or basically done, the 1 kept as done;
         # 已基本完成1项，其余均已完成 the same, the 1 kept as basically done)
         rest = (f"{noun}_done" in spans and REST_BASICALLY_DONE.match(headline, spans[f"{noun}_done"][1])) \

@@ -242,7 +242,7 @@ def paragraphs(text: str) -> list[Para]:
         if PAGE_NUMBER.fullmatch(line) or (BARE_NUMBER.fullmatch(line) and _blank(lines, no - 2) and _blank(lines, no)):
             pages.add(no)
             line = ""
-        if not buf and line.strip() in alone and _beside(pages, no, no) and not ITEM_START.match(normalise(line)):
+        if not buf and line.strip() in alone and _beside(pages, no, no) and _may_be_header(normalise(line)):
             # (a header, a paragraph of its own: the text after it is no part of it)
             raw.append((no, no, line.strip()))
             continue
@@ -269,7 +269,7 @@ def paragraphs(text: str) -> list[Para]:
         if not norm:
             continue
         first = seen.setdefault(norm, line)
-        if first != line and out and _beside(pages, line, last) and not ITEM_START.match(norm):
+        if first != line and out and _beside(pages, line, last) and _may_be_header(norm):
             prev = out[-1]
             out[-1] = Para(prev.text, prev.line, prev.joins + ((line, Notice("page_header", {"header": norm, "first": first})),))
             continue
@@ -280,6 +280,12 @@ def paragraphs(text: str) -> list[Para]:
         else:
             out.append(Para(norm, line))
     return out
+
+
+def _may_be_header(norm: str) -> bool:
+    """Whether a paragraph repeating an earlier one may be a running page header: a title or a name,
+    no item and no sentence's end (坚持）。, a deadline's tail cut by a page join, repeats many others)."""
+    return not ITEM_START.match(norm) and not norm.endswith(tuple(SENTENCE_FINAL))
 
 
 def _starts_item(buf: list[str], line: str) -> bool:

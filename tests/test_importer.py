@@ -970,6 +970,23 @@ def test_one_of_rectifys_own_files_given_as_the_report_is_named_so_in_chinese_by
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
 
 
+@pytest.mark.parametrize("mark, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
+@pytest.mark.parametrize("kind, message", [
+    ("plan", "this is a plan (a ledger already), not a report: there is nothing to import; pass it to the other commands with -r"),
+    ("journal", "this is a journal (a list of entries, - measure: ...), not a report: it belongs to a ledger already; pass that "
+                "ledger's plan file ({plan}) to the other commands with -r"),
+])
+def test_one_of_rectifys_own_files_saved_as_utf16_is_named_for_what_it_is(tmp_path, mark, codec, kind, message):
+    """Saved again by Notepad as "Unicode" (UTF-16 with its mark), a plan or a journal was read as a
+    report in which no appendix was found (没有找到附件中编号的问题), as the UTF-8 one no longer is."""
+    given = _own_file(tmp_path, kind)
+    given.write_bytes(mark + given.read_text(encoding="utf-8").replace("\n", "\r\n").encode(codec))
+    result = _rectify("import", str(given), "-o", str(tmp_path / "new"))
+    plan = tmp_path / "ledger" / "tasks.yaml"
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
+    assert not (tmp_path / "new").exists()
+
+
 def test_a_journal_piped_as_the_report_is_named_a_journal(tmp_path):
     """From standard input there is no file beside it: the plan is named by example."""
     from typer.testing import CliRunner
@@ -1513,6 +1530,21 @@ def test_a_running_page_header_in_one_block_with_the_text_after_it_is_dropped(tm
     assert result.exit_code == 0
     assert result.stderr == said.format(tasks=out / "tasks.yaml", journal=out / "progress.yaml", line=note + 3,
                                         title="西藏自治区落实中央环境保护督察反馈意见整改情况的报告")
+    assert [(out / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")] == [(DATA / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")]
+
+
+@pytest.mark.parametrize("page", ["— 18 —", "第18页"])
+def test_a_sentence_end_repeated_beside_a_page_number_is_kept_as_text_not_dropped_as_a_header(tmp_path, page):
+    """Measure 25.1's deadline is cut by a page join, （2018年6月30日，长期 | 坚持)。, a paragraph that repeats 8 earlier ones:
+    with a page number after it, it was dropped as a running header and the import refused (no deadline in parentheses)."""
+    text = SOURCE.read_text(encoding="utf-8")
+    cut = "（2018年6月30日，长期\n\n坚持)。\n"
+    assert text.count(cut) == 1 and text.count("\n坚持)。\n") > 1
+    report, out = tmp_path / "report.txt", tmp_path / "ledger"
+    report.write_text(text.replace(cut, f"{cut}\n{page}\n"), encoding="utf-8")
+    _schema_beside(out)
+    result = _rectify("import", str(report), "--curation", str(CURATION), "-o", str(out))
+    assert (result.exit_code, result.stderr) == (0, f"wrote {out / 'tasks.yaml'} and {out / 'progress.yaml'}\n")
     assert [(out / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")] == [(DATA / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")]
 
 

@@ -163,3 +163,13 @@ def test_a_report_saying_the_rest_is_basically_done_is_checked_by_reconcile_as_d
     assert [ln for ln in reconciled.stdout.splitlines() if ln.startswith("- ")] == [
         "- tasks_done_or_basically_done (“3项整改任务中已完成1项，其余均已基本完成”): the report claims 3, the appendix gives 2."], \
         reconciled.stdout
+
+
+def test_a_report_saying_the_rest_is_basically_done_too_is_checked_by_reconcile_as_all_basically_done(tmp_path):
+    # (已基本完成1项，其余均已基本完成 was read as 1 basically done, the rest dropped; the appendix has 1 of 3 basically done,
+    # so the report's "all 3" went unchecked)
+    reconciled = _reconciled(tmp_path, "3项整改任务已基本完成1项，其余均已基本完成。")
+    assert reconciled.exit_code == 1, reconciled.stdout
+    assert [ln for ln in reconciled.stdout.splitlines() if ln.startswith("- ")] == [
+        "- tasks_basically_done (“3项整改任务已基本完成1项，其余均已基本完成”): the report claims 3, the appendix gives 1."], \
+        reconciled.stdout
