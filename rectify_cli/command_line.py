@@ -86,9 +86,19 @@ class _SaidInLanguage:
         value = self.make_parser(ctx).parse_args(args=list(args))[0].get("lang")
         if value is not None:
             lang.type.convert(value, lang, ctx)
+        elif lang.envvar and (set_to := os.environ.get(lang.envvar)):  # (a command's: the root's has none)
+            try:
+                lang.type.convert(set_to, lang, ctx)
+            except typer.BadParameter as refused:  # (named as set, not as the --lang not typed)
+                raise _FromEnvironment(refused.message, ctx=ctx, param=lang) from None
 
 
 PATH_TYPES = ("Path", "TyperPath")  # (the parser's type of a pathlib.Path option)
+
+
+class _FromEnvironment(typer.BadParameter):
+    """An option's value set by its variable (RECTIFY_LANG), refused by the variable's name
+    (render/usage_text reads it by its name)."""
 
 
 class _EmptyPath(typer.BadParameter):

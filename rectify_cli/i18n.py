@@ -317,6 +317,9 @@ LABELS = {
     "validate_due_before_feedback": ("{place}: 警告：{who} 的时限 {due} 早于督察反馈日期 {feedback}：是否笔误？",
                                      "{place}: warning: {who}: deadline {due} is before the inspection's feedback of "
                                      "{feedback}: a typo?"),
+    # (the plan's task, as its other messages name it; import's "problem {task}" is the report's, and
+    # "warning: problem 1:" reads as validate's first problem found)
+    "validate_of_task": ("任务 {task}", "task {task}"),
     "validate_due_before_feedback_more": ("警告：另有 {count} 个时限早于督察反馈日期",
                                           "warning: {count:more deadline is|more deadlines are} before the "
                                           "inspection's feedback"),

@@ -512,6 +512,18 @@ def test_a_lang_not_offered_is_refused_in_english_when_english_is_the_default(ar
         2, "", f"rectify: --lang: 'xx' is not one of the choices (zh, en); see {command} --help\n")
 
 
+@pytest.mark.parametrize("args, command", [(("status",), "rectify status"), (("close", "--help"), "rectify close")])
+def test_a_rectify_lang_not_offered_is_refused_by_its_name(args, command):
+    """RECTIFY_LANG=EN, set once in a profile, was refused as `--lang：“EN”…`, an option not typed:
+    the variable is named, as RECTIFY_TODAY and RECTIFY_LOCK_TIMEOUT are."""
+    result = run(*args, RECTIFY_LANG="EN")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: RECTIFY_LANG：“EN”不是可选的值（可选：zh、en）；用法见 {command} --help\n")
+    # (a --lang typed is read instead, as ever)
+    typed = run(*args, "--lang", "en", RECTIFY_LANG="EN")
+    assert (typed.exit_code, typed.stderr) == (0, "")
+
+
 @pytest.mark.parametrize("args, command", [(("--help", "--lang"), "rectify"), (("--lang",), "rectify"),
                                            (("status", "--help", "--lang"), "rectify status")])
 def test_a_lang_without_a_value_is_refused_as_needing_one(args, command):

@@ -160,6 +160,20 @@ def test_of_two_counts_only_the_zero_one_is_left_out(tmp_path):
         "Ongoing and not reported on in time: none.")
 
 
+def test_several_units_or_regions_are_joined_with_or_in_english():
+    """--owner 拉萨市 --owner 曲水县 reports the measures of either (63 = 62 + 1): "owned by 拉萨市,
+    曲水县" read as the measures the two own together."""
+    h = _headline(tasks_later=1, measures_later=1)
+    assert headline_sentence(h, owners=("拉萨市", "曲水县"), lang=Lang.en, regions=("那曲市", "阿里地区", "山南市")) == (
+        "As of 2019-06-30: 1 task and 1 measure concerning 那曲市, 阿里地区 or 山南市 and owned by 拉萨市 or 曲水县. "
+        "Due later: 1 task, 1 measure. Overdue and still open: none. Ongoing and not reported on in time: none.")
+    nothing = _headline(tasks_total=0, measures_total=0)
+    assert headline_sentence(nothing, owners=("自治区商务厅", "自治区生态环境厅"), lang=Lang.en, regions=("班戈县",)) == (
+        "No measure concerning 班戈县 is owned by 自治区商务厅 or 自治区生态环境厅.")
+    assert headline_sentence(nothing, owners=("自治区商务厅", "自治区生态环境厅"), lang=Lang.en) == (
+        "No measure is owned by 自治区商务厅 or 自治区生态环境厅.")
+
+
 def test_of_two_due_counts_only_the_zero_one_is_left_out():
     measures_only = _headline(tasks_later=1, measures_due=2, measures_due_done=1, measures_overdue=1)
     assert headline_sentence(measures_only, owners=(), lang=Lang.zh, scope="全区") == (

@@ -645,8 +645,9 @@ def test_a_claims_count_written_other_than_in_plain_decimal_is_refused(tmp_path,
      "tasks.yaml:41: 警告：措施 1.1 的时限 2017-05-01 早于督察反馈日期 2018-01-03：是否笔误？",
      "tasks.yaml:41: warning: measure 1.1: deadline 2017-05-01 is before the inspection's feedback of 2018-01-03: a typo?"),
     ("        - {kind: date, due: 2018-12-31}\n", "        - {kind: date, due: 2017-05-01}\n",
-     "tasks.yaml:31: 警告：问题 1 的时限 2017-05-01 早于督察反馈日期 2018-01-03：是否笔误？",
-     "tasks.yaml:31: warning: problem 1: deadline 2017-05-01 is before the inspection's feedback of 2018-01-03: a typo?"),
+     # (task 1, as the plan's other messages name it: "problem 1" read as validate's first problem found)
+     "tasks.yaml:31: 警告：任务 1 的时限 2017-05-01 早于督察反馈日期 2018-01-03：是否笔误？",
+     "tasks.yaml:31: warning: task 1: deadline 2017-05-01 is before the inspection's feedback of 2018-01-03: a typo?"),
 ])
 @pytest.mark.parametrize("command", ["validate", "status"])
 def test_a_deadline_before_the_feedback_is_warned_of_as_a_likely_typo(tmp_path, old, new, zh, en, command):

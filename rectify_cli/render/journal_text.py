@@ -218,7 +218,7 @@ def early_deadline_warnings(found, *, folder: bool, lang: Lang) -> list[str]:
         item, due, feedback = found_one
         where = item.location
         who = (label("import_of_measure", lang, measure=item.id) if isinstance(item, Measure)
-               else label("import_of_problem", lang, task=item.id))
+               else label("validate_of_task", lang, task=item.id))
         return {"place": "" if where is None else f"{shown_file(where.file, folder=folder)}:{where.line}", "who": who,
                 "due": due.isoformat(), "feedback": feedback.isoformat()}
 

@@ -325,9 +325,15 @@ def _nothing_zh(owners: tuple[str, ...], regions: tuple[str, ...]) -> str:
 
 def _nothing_en(owners: tuple[str, ...], regions: tuple[str, ...]) -> str:
     if not regions:
-        return f"No measure is owned by {cell(', '.join(owners))}."
-    by = f" is owned by {cell(', '.join(owners))}" if owners else ""
-    return f"No measure concerning {cell(', '.join(regions))}{by}."
+        return f"No measure is owned by {_either_en(owners)}."
+    by = f" is owned by {_either_en(owners)}" if owners else ""
+    return f"No measure concerning {_either_en(regions)}{by}."
+
+
+def _either_en(names: tuple[str, ...]) -> str:
+    """"A, B or C": the filters' units or regions, whose measures are each one's (--owner A --owner
+    B: A's and B's), not those A and B own together, as "owned by A, B" reads."""
+    return cell(", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names))
 
 
 def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tuple[str, ...] = ()) -> str:
@@ -364,8 +370,8 @@ def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tupl
 
 
 def _headline_en(h: Headline, owners: tuple[str, ...], regions: tuple[str, ...] = ()) -> str:
-    whose = [*([f" concerning {cell(', '.join(regions))}"] if regions else []),
-             *([f" owned by {cell(', '.join(owners))}"] if owners else [])]
+    whose = [*([f" concerning {_either_en(regions)}"] if regions else []),
+             *([f" owned by {_either_en(owners)}"] if owners else [])]
     who = " and".join(whose) if whose else " in all"
     due = "; ".join(_nonzero((h.tasks_due, _done_en(h.tasks_due, h.tasks_due_done, "task")), (
         h.measures_due, _done_en(h.measures_due, h.measures_due_done, "measure") + _due_today_en(h))))

@@ -24,6 +24,8 @@ def said_in(lang: Lang, exc, *, command: str) -> str:
 def _notice(exc) -> Notice:
     kind, message, param = type(exc).__name__, getattr(exc, "message", str(exc)), getattr(exc, "param", None)
     name = _name(param)
+    if kind == "_FromEnvironment":  # (command_line._FromEnvironment: RECTIFY_LANG=EN, no --lang typed)
+        kind, name = "BadParameter", param.envvar
     if kind == "NoSuchOption":
         return Notice("no_such_option", {"name": exc.option_name, "hint": _did_you_mean(exc.possibilities or ())})
     if kind == "MissingParameter" and name:
