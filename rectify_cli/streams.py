@@ -134,13 +134,14 @@ def write_utf8(text: str) -> None:
 
 def write_text(text: str, output: os.PathLike | None) -> None:
     """Text for people to the file `output`, written whole, else to standard output (a
-    GitHub Actions log: with the runner's commands stopped)."""
-    if output is None:
-        sys.stdout.write(for_the_log(text))
-        return
-    from .fsutil import atomic_write_text
+    GitHub Actions log: with the runner's commands stopped, -o /dev/stdout too)."""
+    if output is not None:
+        from .fsutil import atomic_write_text, is_standard_output
 
-    atomic_write_text(output, text)
+        if not (to_actions_log() and is_standard_output(output)):
+            atomic_write_text(output, text)
+            return
+    sys.stdout.write(for_the_log(text))
 
 
 def write_bytes(data: bytes, output: os.PathLike | None) -> None:

@@ -886,6 +886,21 @@ def test_registry_text_cannot_issue_workflow_commands_in_the_github_log():
     assert token not in run("-r", HOSTILE, "--format", "github").stdout
 
 
+@pytest.mark.parametrize("command", [["check", "--format", "text"], ["summary", "--month", "2019-03"]])
+def test_text_written_with_o_dev_stdout_into_the_github_log_issues_no_workflow_command(command):
+    """`-o /dev/stdout` in a step writes to the job's log as `-o -` does: a measure's
+    ##[error]… raised a forged error annotation there, the report written bare, unstopped."""
+    def logged(*output):
+        return subprocess.run([sys.executable, "-m", "rectify_cli", *command, "-r", WORKFLOW, *output],
+                              capture_output=True, env=_subprocess_env(GITHUB_ACTIONS="true"), cwd=ROOT, timeout=60)
+
+    bare, named = logged("-o", "-"), logged("-o", "/dev/stdout")
+    assert b"##[error]" in named.stdout and (named.returncode, named.stderr) == (bare.returncode, bare.stderr)
+    lines = named.stdout.decode("utf-8").splitlines()
+    assert obeyed(named.stdout.decode("utf-8")) == [lines[0], lines[-1]] and lines[0].startswith("::stop-commands::")
+    assert named.stdout == bare.stdout
+
+
 def _texts(document) -> list[str]:
     """Every string of a parsed JSON document."""
     if isinstance(document, dict):
