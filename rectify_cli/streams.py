@@ -203,11 +203,13 @@ def annotate_problems(problems) -> None:
 
     from .errors import Problem
     from .gate import display_path
-    from .render.check import escape_data, escape_property
+    from .render.check import escape_data, escape_property, one_line
+    from .textsafe import printable
 
     for problem in problems:
         if isinstance(problem, Problem) and problem.line is not None:
-            where = f"file={escape_property(display_path(problem.file))},line={problem.line}"
+            where = f"file={escape_property(one_line(display_path(problem.file)))},line={problem.line}"
             if problem.column is not None:
                 where += f",col={problem.column}"
-            typer.echo(f"::error {where}::{escape_data(problem.message)}", err=True)
+            # (registry text quoted in it shown as the `rectify:` line shows it: a control, \x1b…)
+            typer.echo(f"::error {where}::{escape_data(printable(problem.message))}", err=True)

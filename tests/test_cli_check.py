@@ -1114,6 +1114,23 @@ def test_registry_text_in_the_problems_of_a_broken_registry_issues_no_workflow_c
     assert lines[-1].startswith("::error file=") and "unknown unit '##[error]x'" in lines[-1]
 
 
+def test_control_characters_in_the_problems_of_a_broken_registry_are_shown_in_its_annotations(tmp_path, monkeypatch):
+    """An unknown unit's name holding a terminal's title-setting escape, a backspace and a
+    right-to-left override: the `rectify:` line showed them as \\x1b…, its annotation held them
+    raw, for the log's viewer to obey."""
+    small = Path(SMALL)
+    text = small.read_text(encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(
+        text.replace("owners: [拉萨市]", 'owners: ["x\\e]0;title\\a \\b\\u202e"]', 1), encoding="utf-8")
+    shutil.copy(small.parent / "progress.yaml", tmp_path / "progress.yaml")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = CliRunner().invoke(app, ["check", "--registry", str(tmp_path / "tasks.yaml"), "--lang", "en"])
+    assert result.exit_code == 2
+    annotation = result.stderr.splitlines()[-1]
+    assert annotation.startswith("::error file=") and "unknown unit 'x\\x1b]0;title\\x07 \\x08\\u202e'" in annotation
+    assert annotation.isprintable()
+
+
 @pytest.mark.parametrize("lang, latest", [
     ("zh", "最近有效记录：2019-12-20 销号（2019-12-31到期的一步）"),
     ("en", "Latest in force: 2019-12-20 closed (step due 2019-12-31)")])
