@@ -139,13 +139,12 @@ def command(*, registry: Path | None, format: str | None, output: Path | None, g
     raise UsageError; the other arguments are run's."""
     if format is None:
         format = "github" if github_actions else "text"
-    if format == "github" and output is not None:
-        from .fsutil import is_standard_output
+    from .fsutil import is_standard_output, size
 
+    if format == "github" and output is not None:
         if not is_standard_output(output):  # (-o /dev/stdout is where the annotations are obeyed)
             raise refusal(UsageError, "output_github")
         output = None
-    from .fsutil import size
     from .layout import refuse_output_in_registry
 
     refuse_output_in_registry(output, registry)
@@ -159,8 +158,9 @@ def command(*, registry: Path | None, format: str | None, output: Path | None, g
                   lang=lang, warn_days=warn_days, report_period_days=report_period_days, owners=owners, tasks=tasks,
                   regions=regions, no_cache=no_cache, width=width, summary_bytes=summary_bytes, rerun=rerun)
     report = checked.outputs[0]
-    # (github's own lines are stopped by its renderer; a file holds the report alone)
-    if format == "text" and output is None and to_actions_log():
+    # (github's own lines are stopped by its renderer; a file holds the report alone, and
+    # -o /dev/stdout is the log itself)
+    if format == "text" and (output is None or is_standard_output(output)) and to_actions_log():
         report = for_the_log(report.decode("utf-8")).encode("utf-8")
     return Written(failing=checked.failing, report=report, output=output,
                    summary=checked.outputs[1] if summary_path else None, summary_path=summary_path,

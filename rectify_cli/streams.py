@@ -134,13 +134,14 @@ def write_utf8(text: str) -> None:
 
 def write_text(text: str, output: os.PathLike | None) -> None:
     """Text for people to the file `output`, written whole, else to standard output (a
-    GitHub Actions log: with the runner's commands stopped)."""
-    if output is None:
-        sys.stdout.write(for_the_log(text))
-        return
-    from .fsutil import atomic_write_text
+    GitHub Actions log: with the runner's commands stopped, -o /dev/stdout too)."""
+    if output is not None:
+        from .fsutil import atomic_write_text, is_standard_output
 
-    atomic_write_text(output, text)
+        if not (to_actions_log() and is_standard_output(output)):
+            atomic_write_text(output, text)
+            return
+    sys.stdout.write(for_the_log(text))
 
 
 def write_bytes(data: bytes, output: os.PathLike | None) -> None:
@@ -202,11 +203,13 @@ def annotate_problems(problems) -> None:
 
     from .errors import Problem
     from .gate import display_path
-    from .render.check import escape_data, escape_property
+    from .render.check import escape_data, escape_property, one_line
+    from .textsafe import printable
 
     for problem in problems:
         if isinstance(problem, Problem) and problem.line is not None:
-            where = f"file={escape_property(display_path(problem.file))},line={problem.line}"
+            where = f"file={escape_property(one_line(display_path(problem.file)))},line={problem.line}"
             if problem.column is not None:
                 where += f",col={problem.column}"
-            typer.echo(f"::error {where}::{escape_data(problem.message)}", err=True)
+            # (registry text quoted in it shown as the `rectify:` line shows it: a control, \x1b…)
+            typer.echo(f"::error {where}::{escape_data(printable(problem.message))}", err=True)

@@ -886,6 +886,21 @@ def test_registry_text_cannot_issue_workflow_commands_in_the_github_log():
     assert token not in run("-r", HOSTILE, "--format", "github").stdout
 
 
+@pytest.mark.parametrize("command", [["check", "--format", "text"], ["summary", "--month", "2019-03"]])
+def test_text_written_with_o_dev_stdout_into_the_github_log_issues_no_workflow_command(command):
+    """`-o /dev/stdout` in a step writes to the job's log as `-o -` does: a measure's
+    ##[error]… raised a forged error annotation there, the report written bare, unstopped."""
+    def logged(*output):
+        return subprocess.run([sys.executable, "-m", "rectify_cli", *command, "-r", WORKFLOW, *output],
+                              capture_output=True, env=_subprocess_env(GITHUB_ACTIONS="true"), cwd=ROOT, timeout=60)
+
+    bare, named = logged("-o", "-"), logged("-o", "/dev/stdout")
+    assert b"##[error]" in named.stdout and (named.returncode, named.stderr) == (bare.returncode, bare.stderr)
+    lines = named.stdout.decode("utf-8").splitlines()
+    assert obeyed(named.stdout.decode("utf-8")) == [lines[0], lines[-1]] and lines[0].startswith("::stop-commands::")
+    assert named.stdout == bare.stdout
+
+
 def _texts(document) -> list[str]:
     """Every string of a parsed JSON document."""
     if isinstance(document, dict):
@@ -1097,6 +1112,23 @@ def test_registry_text_in_the_problems_of_a_broken_registry_issues_no_workflow_c
     stop = lines[0].removeprefix("::stop-commands::")
     assert obeyed(result.stderr) == [lines[0], f"::{stop}::", lines[-1]]
     assert lines[-1].startswith("::error file=") and "unknown unit '##[error]x'" in lines[-1]
+
+
+def test_control_characters_in_the_problems_of_a_broken_registry_are_shown_in_its_annotations(tmp_path, monkeypatch):
+    """An unknown unit's name holding a terminal's title-setting escape, a backspace and a
+    right-to-left override: the `rectify:` line showed them as \\x1b…, its annotation held them
+    raw, for the log's viewer to obey."""
+    small = Path(SMALL)
+    text = small.read_text(encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(
+        text.replace("owners: [拉萨市]", 'owners: ["x\\e]0;title\\a \\b\\u202e"]', 1), encoding="utf-8")
+    shutil.copy(small.parent / "progress.yaml", tmp_path / "progress.yaml")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = CliRunner().invoke(app, ["check", "--registry", str(tmp_path / "tasks.yaml"), "--lang", "en"])
+    assert result.exit_code == 2
+    annotation = result.stderr.splitlines()[-1]
+    assert annotation.startswith("::error file=") and "unknown unit 'x\\x1b]0;title\\x07 \\x08\\u202e'" in annotation
+    assert annotation.isprintable()
 
 
 @pytest.mark.parametrize("lang, latest", [

@@ -23,7 +23,7 @@ from ..engine import Status
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
 from ..i18n import LIGHT, STATUS, Lang, label, word
 from ..states import CHECK_FORMATS
-from ..textsafe import clip, display_width, printable, shell_word
+from ..textsafe import clip, display_width, line_ends, printable, shell_word
 from .journal_text import LATE_MARK, entry_kind, extended_late_ends, extended_late_words
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
@@ -112,7 +112,8 @@ def body(item: CheckItem, as_of, lang: Lang) -> str:
         # (a close of one step says which, as history does: "closed" beside "overdue" read as a contradiction)
         latest = f"{last.date.isoformat()} {entry_kind(last.state, last.milestone, lang)}"
         if last.note:
-            latest = label("check_entry_note", lang, entry=latest, note=one_line(last.note))
+            # (a Windows line end, CR LF, one space, as history shows it)
+            latest = label("check_entry_note", lang, entry=latest, note=one_line(line_ends(last.note)))
     else:
         latest = label("never", lang)
     lines.append(f"{label('show_latest_in_force', lang)}{colon}{latest}")

@@ -549,6 +549,17 @@ def test_junit_stays_well_formed_with_hostile_text():
         "责任单位：<u>&\n期限：2019-01-01\n最近有效记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;t\\x07 \\x08")
 
 
+@pytest.mark.parametrize("fmt", ["github", "junit", "sarif"])
+def test_a_note_written_with_windows_line_ends_reads_as_history_shows_it(fmt):
+    """`record --note $'第一行\\r\\n第二行'`: history shows 第一行 第二行, the check's latest entry
+    showed 第一行\\x0d 第二行 (a CR alone is still a control, shown \\x0d)."""
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], text="拉萨市完成整改。"))
+    journal = [entry("1.1", "2019-02-01", "in_progress", note="第一行\r\n第二行\r第三行")]
+    out = render(_result(plan, journal), fmt)
+    assert "推进中：第一行 第二行\\x0d第三行" in (json.loads(out)["runs"][0]["results"][0]["message"]["text"]
+                                        if fmt == "sarif" else out)
+
+
 # --------------------------------------------------------------------------- json & sarif
 
 
