@@ -280,10 +280,12 @@ def _measure_last_due(mr: MeasureResult) -> date | None:
 
 def _headline(report: StatusReport, as_of: date, *, by_measures: bool = False) -> Headline:
     """`by_measures`: a task is due when its shown measures are (a unit's or a region's summary:
-    its own measures of the task, as `status --owner` rolls them up), not by the task's own deadline."""
+    its own measures of the task, as `status --owner` rolls them up), not by the task's own deadline;
+    a task shown whole (a region's own, or a unit's every measure) is that task, judged by its own
+    deadline as the whole report judges it (else one overdue could read 尚未到期 by a later step)."""
     tasks_due = tasks_due_done = tasks_later = tasks_ongoing = 0
     for tr in report.tasks:
-        if by_measures:
+        if by_measures and len(tr.measures) < len(tr.task.measures):
             dates = [due for due in map(_measure_last_due, tr.measures) if due is not None]
         else:
             dates = _calendar_dates(tr.task.deadline.milestones)

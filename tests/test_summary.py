@@ -1033,3 +1033,29 @@ def test_a_step_close_reopened_in_its_month_fits_the_page_its_reopening_said_und
     lines = text.splitlines()
     start = lines.index(closed[0])
     assert lines[start:start + len(closed) + 1] == [*closed, ""]
+
+
+def test_a_task_its_region_keeps_whole_falls_due_by_its_own_deadline_as_in_the_whole_report():
+    """(`summary --region 日喀则市` of July 2019 counted task 33, 整改时限 2019年6月30日, among the
+    tasks 期限在此之后…尚未到期, by its measures' latest date, 33.2's 2020-06-30, while the whole
+    report counts it due and not done, and status --region shows it red, 31 days overdue: the
+    region keeps all of a task of its own, so it is that task, judged by its own deadline)"""
+    from builders import unit
+    from rectify_cli.i18n import Lang
+    from rectify_cli.render.summary_text import headline_sentence
+
+    plan = make_plan([make_task("1", [make_measure("1.1", ["2019-06-30"], owners=["那曲市"]),
+                                      make_measure("1.2", ["2020-06-30"], owners=["那曲市"])],
+                                milestones=["2019-06-30"], regions=["那曲市"])],
+                     units=[unit("那曲市", kind="region")])
+    registry = make_registry(plan)
+    last = date(2019, 7, 31)
+    report = engine.evaluate(plan=plan, journal=(), as_of=last)
+    region = summary.build(report, registry=registry, first=date(2019, 7, 1), last=last, regions=("那曲市",))
+    assert headline_sentence(region.headline, owners=(), regions=("那曲市",), lang=Lang.zh) == (
+        "截至2019年7月31日，那曲市涉及的1项整改任务、2项具体措施中，"
+        "应于2019年7月31日前完成的1项整改任务未完成，1项具体措施未完成；"
+        "期限在此之后的1项具体措施尚未到期。目前逾期未完成的具体措施1项，无久未报告的长期坚持措施。")
+    # (a unit owning every measure of the task has the task whole too)
+    owner = summary.build(report, registry=registry, first=date(2019, 7, 1), last=last, owners=("那曲市",))
+    assert (owner.headline.tasks_due, owner.headline.tasks_later) == (1, 0)

@@ -149,15 +149,18 @@ def test_a_unit_with_no_task_due_later_or_without_an_end_date_is_told_nothing_of
 
 
 def test_of_two_counts_only_the_zero_one_is_left_out(tmp_path):
-    """那曲市 (small ledger, March 2019): nothing due yet, and no task without an end date but one measure."""
+    """自治区生态环境厅 (small ledger, March 2019): no task without an end date but one measure, 3.2.
+    (Not 那曲市 any more: it owns task 4 whole, 立行立改，长期坚持, counted as the whole report counts it.)"""
     run_on = on_a_copy(tmp_path, SMALL.parent)
-    assert run_on("2019-04-15", "summary", "--owner", "那曲市", "--month", "2019-03")[6] == (
-        "截至2019年3月31日，那曲市负责的2项整改任务、3项具体措施中，期限在此之后的2项整改任务、2项具体措施尚未到期；"
-        "需要立行立改、长期坚持的1项具体措施不设完成日期。目前无逾期未完成的具体措施，也无久未报告的长期坚持措施。")
-    assert run_on("2019-04-15", "summary", "--owner", "那曲市", "--month", "2019-03", "--lang", "en")[6] == (
-        "As of 2019-03-31: 2 tasks and 3 measures owned by 那曲市. Due later: 2 tasks, 2 measures. "
+    assert run_on("2019-04-15", "summary", "--owner", "自治区生态环境厅", "--month", "2019-03")[6] == (
+        "截至2019年3月31日，自治区生态环境厅负责的3项整改任务、4项具体措施中，应于2019年3月31日前完成的1项整改任务已完成，"
+        "1项具体措施已完成；期限在此之后的2项整改任务、2项具体措施尚未到期；"
+        "需要立行立改、长期坚持的1项具体措施不设完成日期。目前无逾期未完成的具体措施，久未报告的长期坚持措施1项。")
+    assert run_on("2019-04-15", "summary", "--owner", "自治区生态环境厅", "--month", "2019-03", "--lang", "en")[6] == (
+        "As of 2019-03-31: 3 tasks and 4 measures owned by 自治区生态环境厅. Due by that day: 1 task, completed; "
+        "1 measure, completed. Due later: 2 tasks, 2 measures. "
         "Immediate or long-term (立行立改 / 长期坚持, no end date): 1 measure. Overdue and still open: none. "
-        "Ongoing and not reported on in time: none.")
+        "Ongoing and not reported on in time: 1 measure.")
 
 
 def test_several_units_or_regions_are_joined_with_or_in_english():
