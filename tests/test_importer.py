@@ -993,21 +993,32 @@ def test_one_of_rectifys_own_files_given_as_the_report_is_named_so_in_chinese_by
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
 
 
+UTF16_FIRST = {"en": "save it as UTF-8 first (it is UTF-16, Notepad's \"Unicode\", which the other commands do not read), then ",
+               None: "先将它另存为 UTF-8（它是 UTF-16 编码，即记事本的“Unicode”，其他命令不读），再"}
+
+
 @pytest.mark.parametrize("mark, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
-@pytest.mark.parametrize("kind, message", [
-    ("plan", "this is a plan (a ledger already), not a report: there is nothing to import; pass it to the other commands with -r"),
-    ("journal", "this is a journal (a list of entries, - measure: ...), not a report: it belongs to a ledger already; pass that "
-                "ledger's plan file ({plan}) to the other commands with -r"),
+@pytest.mark.parametrize("lang, kind, message", [
+    ("en", "plan", "this is a plan (a ledger already), not a report: there is nothing to import; {first}pass it to the other "
+                   "commands with -r"),
+    ("en", "journal", "this is a journal (a list of entries, - measure: ...), not a report: it belongs to a ledger already; "
+                      "{first}pass that ledger's plan file ({plan}) to the other commands with -r"),
+    (None, "plan", "这是整改方案（已是台账），不是整改报告：无需导入，{first}在其他命令中用 -r 指定它即可"),
+    (None, "journal", "这是进展记录（- measure: … 的列表），不是整改报告：它已属于一本台账；请{first}在其他命令中用 -r 指定该台账的方案文件（{plan}）"),
 ])
-def test_one_of_rectifys_own_files_saved_as_utf16_is_named_for_what_it_is(tmp_path, mark, codec, kind, message):
+def test_one_of_rectifys_own_files_saved_as_utf16_is_named_for_what_it_is(tmp_path, mark, codec, lang, kind, message):
     """Saved again by Notepad as "Unicode" (UTF-16 with its mark), a plan or a journal was read as a
-    report in which no appendix was found (没有找到附件中编号的问题), as the UTF-8 one no longer is."""
+    report in which no appendix was found (没有找到附件中编号的问题), as the UTF-8 one no longer is.
+    It says to save the file as UTF-8 first: passed with -r as it is, it was refused (请另存为 UTF-8)."""
     given = _own_file(tmp_path, kind)
     given.write_bytes(mark + given.read_text(encoding="utf-8").replace("\n", "\r\n").encode(codec))
-    result = _rectify("import", str(given), "-o", str(tmp_path / "new"))
+    result = _rectify("import", str(given), "-o", str(tmp_path / "new"), lang=lang)
     plan = tmp_path / "ledger" / "tasks.yaml"
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
+    said = message.format(plan=plan, first=UTF16_FIRST[lang])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {said}\n")
     assert not (tmp_path / "new").exists()
+    as_it_is = _rectify("status", "-r", str(plan), lang=lang)  # (what the hint is for: -r refuses UTF-16)
+    assert as_it_is.exit_code == 2 and "UTF-16" in as_it_is.stderr
 
 
 def test_a_journal_piped_as_the_report_is_named_a_journal(tmp_path):
