@@ -1794,6 +1794,9 @@ LABELS.update({
     "problem_import_no_deadline": ("问题 {task}：问题文字之后没有“整改时限：”一行", "problem {task}: no 整改时限： line after the problem's text"),
     "problem_import_no_progress": ("问题 {task}：没有“整改进度：”一行", "problem {task}: no 整改进度 line"),
     "problem_import_no_measures": ("问题 {task}：没有编号的措施", "problem {task}: no numbered measures"),
+    "problem_import_task_empty": ("问题 {task} 下没有整改时限、整改进度和措施：紧接着就是第 {line} 行的“{numeral}、”（是否漏了它的文字？）",
+                                  "problem {task} has no 整改时限, 整改进度 or measures under it: {numeral}、 on line {line} follows "
+                                  "at once (is its text missing?)"),
     "problem_import_task_number": ("应为第 {expected} 个问题，实为“{numeral}、”", "problem {numeral}、 found where problem number {expected} was expected"),
     "problem_import_unexpected_heading": ("问题 {task} 中出现了意外的“整改{heading}：”{hint}", "unexpected 整改{heading}： in problem {task}{hint}"),
     "problem_import_hint_passed_over": ("（第 {line} 行的“{numeral}、”是否应为问题 {next}？）", " (is {numeral}、 on line {line} meant as problem {next}?)"),

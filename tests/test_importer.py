@@ -1293,6 +1293,32 @@ def test_a_first_problem_without_its_deadline_line_is_named_not_called_a_missing
     assert str(e.value) == f"mini.txt:{line}: problem 1: no 整改时限： line after the problem's text"
 
 
+@pytest.mark.parametrize("lang, message", [
+    ("en", "problem 2 has no 整改时限, 整改进度 or measures under it: 三、 on line 179 follows at once (is its text missing?)"),
+    (None, "问题 2 下没有整改时限、整改进度和措施：紧接着就是第 179 行的“三、”（是否漏了它的文字？）"),
+])
+def test_a_problem_heading_with_nothing_under_it_is_named_at_its_own_line(tmp_path, lang, message):
+    """Problem 2 of the real report with nothing under its heading (line 177): it was refused at
+    the next problem's 整改时限 (line 181), as if 三、 were misnumbered and problem 1 went on."""
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    assert lines[176].startswith("二、") and lines[206].startswith("三、")
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join(lines[:178] + lines[206:]), encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {report}:177: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_problem_heading_with_nothing_under_it_after_a_measure_without_a_note_is_named_at_its_line():
+    # (not in a progress note, 二、 began problem 2: 三、 then said it had no 整改时限 line, not that it is empty)
+    block = PROBLEM_ONE.replace("整改进展：已制定。\n\n", "") + "二、问题二。说明。\n\n" + PROBLEM_ONE.replace("一、问题一", "三、问题三")
+    line = (HEADLINE + block).split("\n").index("二、问题二。说明。") + 1
+    with pytest.raises(ReportFormatError) as e:
+        mini(block)
+    assert str(e.value) == f"mini.txt:{line}: problem 2 has no 整改时限, 整改进度 or measures under it: 三、 on line {line + 2} " \
+                           "follows at once (is its text missing?)"
+
+
 def test_a_measure_whose_progress_heading_is_lost_is_warned_of_with_its_lines():
     block = PROBLEM_ONE.replace("整改进展：已制定。", "已制定。")
     line = HEADLINE.count("\n") + 7
