@@ -1716,12 +1716,16 @@ LABELS.update({
     "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件",
                                  "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
     # (one of rectify's own files given as the report: importer.refuse_own_file)
-    "problem_import_is_plan": ("这是整改方案（已是台账），不是整改报告：无需导入，在其他命令中用 -r 指定它即可",
-                               "this is a plan (a ledger already), not a report: there is nothing to import; pass it to the other "
-                               "commands with -r"),
-    "problem_import_is_journal": ("这是进展记录（- measure: … 的列表），不是整改报告：它已属于一本台账；请在其他命令中用 -r 指定该台账的方案文件（{plan}）",
+    # ({utf16}: import_is_utf16 when the file is UTF-16, which -r refuses; else empty)
+    "problem_import_is_plan": ("这是整改方案（已是台账），不是整改报告：无需导入，{utf16}在其他命令中用 -r 指定它即可",
+                               "this is a plan (a ledger already), not a report: there is nothing to import; {utf16}pass it to the "
+                               "other commands with -r"),
+    "problem_import_is_journal": ("这是进展记录（- measure: … 的列表），不是整改报告：它已属于一本台账；请{utf16}在其他命令中用 -r 指定该台账的方案文件（{plan}）",
                                   "this is a journal (a list of entries, - measure: ...), not a report: it belongs to a ledger "
-                                  "already; pass that ledger's plan file ({plan}) to the other commands with -r"),
+                                  "already; {utf16}pass that ledger's plan file ({plan}) to the other commands with -r"),
+    "problem_import_is_utf16": ("先将它另存为 UTF-8（它是 UTF-16 编码，即记事本的“Unicode”，其他命令不读），再",
+                                "save it as UTF-8 first (it is UTF-16, Notepad's \"Unicode\", which the other commands do not "
+                                "read), then "),
     "problem_import_is_output": ("这是 `{command}` 的输出，不是整改报告：请导入整改报告本身的文字",
                                  "this is the output of `{command}`, not a report: import the report's own text"),
     "problem_import_is_export": ("这是 `{command}` 的输出，不是整改报告：请导入整改报告本身的文字；rectify 不能把导出文件转回台账（其中没有进展记录）",
@@ -1793,6 +1797,9 @@ LABELS.update({
     "problem_import_no_deadline": ("问题 {task}：问题文字之后没有“整改时限：”一行", "problem {task}: no 整改时限： line after the problem's text"),
     "problem_import_no_progress": ("问题 {task}：没有“整改进度：”一行", "problem {task}: no 整改进度 line"),
     "problem_import_no_measures": ("问题 {task}：没有编号的措施", "problem {task}: no numbered measures"),
+    "problem_import_task_empty": ("问题 {task} 下没有整改时限、整改进度和措施：紧接着就是第 {line} 行的“{numeral}、”（是否漏了它的文字？）",
+                                  "problem {task} has no 整改时限, 整改进度 or measures under it: {numeral}、 on line {line} follows "
+                                  "at once (is its text missing?)"),
     "problem_import_task_number": ("应为第 {expected} 个问题，实为“{numeral}、”", "problem {numeral}、 found where problem number {expected} was expected"),
     "problem_import_unexpected_heading": ("问题 {task} 中出现了意外的“整改{heading}：”{hint}", "unexpected 整改{heading}： in problem {task}{hint}"),
     "problem_import_hint_passed_over": ("（第 {line} 行的“{numeral}、”是否应为问题 {next}？）", " (is {numeral}、 on line {line} meant as problem {next}?)"),

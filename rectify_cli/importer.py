@@ -371,12 +371,14 @@ def refuse_own_file(raw: bytes, text: str, *, filename: str) -> None:
     (registry.own_file): a plan, a journal, a command's JSON output. Each was "no appendix
     found", which sent the clerk looking for one in a file that is no report. `text` is `raw`
     as decode_report read it: own_file reads UTF-8 bytes, which a UTF-16 file (Notepad's
-    "Unicode") is given as, from its text already decoded."""
+    "Unicode") is given as, from its text already decoded; a plan or a journal so saved is told
+    to be saved as UTF-8 first, as the other commands read no other."""
     from .layout import plan_beside
     from .registry import own_file
     from .validation import output_of
 
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if utf16:
         raw = text.encode("utf-8")
     found = own_file(Path(filename), raw, plan=True)
     if found is None:
@@ -387,6 +389,8 @@ def refuse_own_file(raw: bytes, text: str, *, filename: str) -> None:
         key, values = ("import_is_export" if command == "rectify export" else "import_is_output"), {"command": command}
     else:
         key, values = f"import_is_{kind}", ({"plan": plan_beside(filename)} if kind == "journal" else {})
+        # (-r refuses a UTF-16 plan or journal: saving it as UTF-8 comes first)
+        values["utf16"] = Notice("import_is_utf16", {}) if utf16 else ""
     raise ReportFormatError(problem(filename, None, None, key, **values))
 
 

@@ -215,7 +215,8 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
     for i, p in enumerate(paras[start:], start):
         t = p.text
         tm = TASK_RE.match(t)
-        if tm and task is not None and in_note and _is_next_task(tm.group(1), task.id) and not _heads_a_problem(paras[i + 1 :], style):
+        if tm and task is not None and in_note and _is_next_task(tm.group(1), task.id) and not _heads_a_problem(paras[i + 1 :], style) \
+                and _empty_problem(paras, i, style) is None:
             # (a list 一、二、 inside a progress note: a problem has its 整改时限 or 整改进度 next)
             assert measure is not None and measure.note is not None
             measure.note += t
@@ -231,6 +232,8 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
             if task is not None:
                 _check_no_measure_lost(task, measure, filename)
                 _check_task_complete(task, filename)
+            if (after := _empty_problem(paras, i, style)) is not None:
+                raise err(p, "task_empty", task=number, numeral=TASK_RE.match(after.text).group(1), line=after.line)
             task = RawTask(number, p.line, tm.group(2).strip())
             tasks.append(task)
             measure, in_note, passed_over, sub_problem = None, False, None, None
@@ -388,6 +391,16 @@ def _heads_a_problem(following: list[Para], style: str | None) -> bool:
         if HEAD_RE.match(q.text) or PROBLEM_HEAD_RE.match(q.text):
             return True
     return False
+
+
+def _empty_problem(paras: list[Para], i: int, style: str | None) -> Para | None:
+    """The next problem's heading when the problem headed at paras[i] (二、) has nothing under it: the
+    paragraph after it is 三、, itself a problem's (its 整改时限 or 整改进度 follows). Else None."""
+    after = paras[i + 1] if i + 1 < len(paras) else None
+    m = after and TASK_RE.match(after.text)
+    if not m or not _is_next_task(m.group(1), cn_number(TASK_RE.match(paras[i].text).group(1))):
+        return None
+    return after if _heads_a_problem(paras[i + 2 :], style) else None
 
 
 def _is_next_task(numeral: str, current: int) -> bool:

@@ -62,10 +62,16 @@ UNITS_AT = re.compile(rf"(?:^|(?<=[。；）])){UNITS_HEAD}")
 HEADED = re.compile(rf"{UNITS_HEAD}|{NOTE_HEADS}")
 
 
+# invisible characters a copy from a PDF leaves in the text, meaning nothing in Chinese (a zero-width space,
+# non-joiner, joiner, word joiner, a byte order mark in mid-text): dropped as the text is read, or one inside
+# 整改进展： hides every such heading (a line keeps its number)
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def decode_report(raw: bytes, *, filename: str) -> str:
     """Decode a report: UTF-16 with its byte order mark (Windows Notepad's "Unicode"), UTF-8
     (with or without BOM), else GB18030 (a superset of GBK); UTF-16 without its mark is refused
-    as such (GB18030 would decode it into nonsense).
+    as such (GB18030 would decode it into nonsense). Zero-width characters (ZERO_WIDTH) are dropped.
 
     Undecodable input raises ReportFormatError naming the line and the place of the first bad
     byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one). A PDF, an office
@@ -73,10 +79,10 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     for magic, key in _OTHER_KINDS:
         if raw.startswith(magic):
             raise ReportFormatError(problem(filename, None, None, key))
-    text = _decoded(raw, filename=filename)
+    text = _decoded(raw, filename=filename).translate(ZERO_WIDTH)
     if "\x00" in text:  # (no text holds a NUL: bytes of another kind, which GB18030 decodes into nonsense)
         raise ReportFormatError(problem(filename, None, None, "import_binary"))
-    if not text.lstrip("\ufeff").strip():  # (a failed download, a copy never pasted: no report numbering its problems otherwise)
+    if not text.strip():  # (a failed download, a copy never pasted: no report numbering its problems otherwise)
         raise ReportFormatError(problem(filename, None, None, "import_empty"))
     if WEB_PAGE.match(text):
         raise ReportFormatError(problem(filename, None, None, "import_html"))
@@ -88,7 +94,7 @@ def decode_report(raw: bytes, *, filename: str) -> str:
 _OTHER_KINDS = ((b"%PDF-", "import_pdf"), (b"PK\x03\x04", "import_office"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "import_office"),
                 (b"\x89PNG\r\n\x1a\n", "import_binary"), (b"\xff\xd8\xff", "import_binary"), (b"GIF8", "import_binary"),
                 (b"\x1f\x8b", "import_binary"), (b"7z\xbc\xaf\x27\x1c", "import_binary"), (b"Rar!\x1a\x07", "import_binary"))
-WEB_PAGE = re.compile(r"\ufeff?\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+WEB_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
 def _decoded(raw: bytes, *, filename: str) -> str:

@@ -442,6 +442,29 @@ def test_full_width_digits_import_as_ascii_ones(tmp_path):
     assert len(from_wide.registry["claims"]) == 12
 
 
+def test_zero_width_characters_copied_from_a_pdf_are_dropped(tmp_path):
+    """Zero-width characters (U+200B, U+200C, U+200D, U+2060, a U+FEFF in mid-text) a copy from a
+    PDF leaves in headings and measures are invisible and mean nothing in Chinese text: one inside
+    整改进展： made every progress note go unread. The plan is the bundled one, none of them in it."""
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    text = SOURCE.read_text(encoding="utf-8")
+    damaged = (text.replace("整改进展：", "整改\u200b进展：").replace("整改时限：", "整改时限\u2060：")
+               .replace("\n二、各地市", "\n二\u200c、各地市").replace("各级党校（行政院校）将", "各级\u200d党校\ufeff（行政院校）将"))
+    assert damaged.count("\u200b") > 100 and all(c in damaged for c in "\u200c\u200d\u2060\ufeff")
+    report = tmp_path / "copied.txt"
+    report.write_text(damaged, encoding="utf-8")
+    out = tmp_path / "out"
+    _schema_beside(out)
+    result = CliRunner().invoke(app, ["import", "--lang", "en", str(report), "--curation", str(CURATION), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"wrote {out / 'tasks.yaml'} and {out / 'progress.yaml'}\n"
+    assert (out / "tasks.yaml").read_bytes() == (DATA / "tasks.yaml").read_bytes()
+    assert (DATA / "progress.yaml").read_bytes().startswith((out / "progress.yaml").read_bytes())
+
+
 def _unsigned(plan: str) -> str:
     """A plan the import printed, without the fingerprint its header gives of the lines below (which name the source)."""
     return re.sub("sha256 of the lines below: [0-9a-f]{64}", "sha256 of the lines below: …", plan)
@@ -970,21 +993,32 @@ def test_one_of_rectifys_own_files_given_as_the_report_is_named_so_in_chinese_by
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
 
 
+UTF16_FIRST = {"en": "save it as UTF-8 first (it is UTF-16, Notepad's \"Unicode\", which the other commands do not read), then ",
+               None: "先将它另存为 UTF-8（它是 UTF-16 编码，即记事本的“Unicode”，其他命令不读），再"}
+
+
 @pytest.mark.parametrize("mark, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
-@pytest.mark.parametrize("kind, message", [
-    ("plan", "this is a plan (a ledger already), not a report: there is nothing to import; pass it to the other commands with -r"),
-    ("journal", "this is a journal (a list of entries, - measure: ...), not a report: it belongs to a ledger already; pass that "
-                "ledger's plan file ({plan}) to the other commands with -r"),
+@pytest.mark.parametrize("lang, kind, message", [
+    ("en", "plan", "this is a plan (a ledger already), not a report: there is nothing to import; {first}pass it to the other "
+                   "commands with -r"),
+    ("en", "journal", "this is a journal (a list of entries, - measure: ...), not a report: it belongs to a ledger already; "
+                      "{first}pass that ledger's plan file ({plan}) to the other commands with -r"),
+    (None, "plan", "这是整改方案（已是台账），不是整改报告：无需导入，{first}在其他命令中用 -r 指定它即可"),
+    (None, "journal", "这是进展记录（- measure: … 的列表），不是整改报告：它已属于一本台账；请{first}在其他命令中用 -r 指定该台账的方案文件（{plan}）"),
 ])
-def test_one_of_rectifys_own_files_saved_as_utf16_is_named_for_what_it_is(tmp_path, mark, codec, kind, message):
+def test_one_of_rectifys_own_files_saved_as_utf16_is_named_for_what_it_is(tmp_path, mark, codec, lang, kind, message):
     """Saved again by Notepad as "Unicode" (UTF-16 with its mark), a plan or a journal was read as a
-    report in which no appendix was found (没有找到附件中编号的问题), as the UTF-8 one no longer is."""
+    report in which no appendix was found (没有找到附件中编号的问题), as the UTF-8 one no longer is.
+    It says to save the file as UTF-8 first: passed with -r as it is, it was refused (请另存为 UTF-8)."""
     given = _own_file(tmp_path, kind)
     given.write_bytes(mark + given.read_text(encoding="utf-8").replace("\n", "\r\n").encode(codec))
-    result = _rectify("import", str(given), "-o", str(tmp_path / "new"))
+    result = _rectify("import", str(given), "-o", str(tmp_path / "new"), lang=lang)
     plan = tmp_path / "ledger" / "tasks.yaml"
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {message.format(plan=plan)}\n")
+    said = message.format(plan=plan, first=UTF16_FIRST[lang])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {given}: {said}\n")
     assert not (tmp_path / "new").exists()
+    as_it_is = _rectify("status", "-r", str(plan), lang=lang)  # (what the hint is for: -r refuses UTF-16)
+    assert as_it_is.exit_code == 2 and "UTF-16" in as_it_is.stderr
 
 
 def test_a_journal_piped_as_the_report_is_named_a_journal(tmp_path):
@@ -1257,6 +1291,32 @@ def test_a_first_problem_without_its_deadline_line_is_named_not_called_a_missing
     with pytest.raises(ReportFormatError) as e:
         mini(block)
     assert str(e.value) == f"mini.txt:{line}: problem 1: no 整改时限： line after the problem's text"
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("en", "problem 2 has no 整改时限, 整改进度 or measures under it: 三、 on line 179 follows at once (is its text missing?)"),
+    (None, "问题 2 下没有整改时限、整改进度和措施：紧接着就是第 179 行的“三、”（是否漏了它的文字？）"),
+])
+def test_a_problem_heading_with_nothing_under_it_is_named_at_its_own_line(tmp_path, lang, message):
+    """Problem 2 of the real report with nothing under its heading (line 177): it was refused at
+    the next problem's 整改时限 (line 181), as if 三、 were misnumbered and problem 1 went on."""
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    assert lines[176].startswith("二、") and lines[206].startswith("三、")
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join(lines[:178] + lines[206:]), encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {report}:177: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_problem_heading_with_nothing_under_it_after_a_measure_without_a_note_is_named_at_its_line():
+    # (not in a progress note, 二、 began problem 2: 三、 then said it had no 整改时限 line, not that it is empty)
+    block = PROBLEM_ONE.replace("整改进展：已制定。\n\n", "") + "二、问题二。说明。\n\n" + PROBLEM_ONE.replace("一、问题一", "三、问题三")
+    line = (HEADLINE + block).split("\n").index("二、问题二。说明。") + 1
+    with pytest.raises(ReportFormatError) as e:
+        mini(block)
+    assert str(e.value) == f"mini.txt:{line}: problem 2 has no 整改时限, 整改进度 or measures under it: 三、 on line {line + 2} " \
+                           "follows at once (is its text missing?)"
 
 
 def test_a_measure_whose_progress_heading_is_lost_is_warned_of_with_its_lines():
