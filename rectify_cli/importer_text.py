@@ -65,7 +65,16 @@ HEADED = re.compile(rf"{UNITS_HEAD}|{NOTE_HEADS}")
 # invisible characters a copy from a PDF leaves in the text, meaning nothing in Chinese (a zero-width space,
 # non-joiner, joiner, word joiner, a byte order mark in mid-text): dropped as the text is read, or one inside
 # 整改进展： hides every such heading (a line keeps its number)
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _without_zero_width(text: str) -> str:
+    """`text` without ZERO_WIDTH's characters. (str.replace, each looked for first: str.translate
+    took 0.6 s on a 4-million-character report holding none.)"""
+    for char in ZERO_WIDTH:
+        if char in text:
+            text = text.replace(char, "")
+    return text
 
 
 def decode_report(raw: bytes, *, filename: str) -> str:
@@ -79,7 +88,7 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     for magic, key in _OTHER_KINDS:
         if raw.startswith(magic):
             raise ReportFormatError(problem(filename, None, None, key))
-    text = _decoded(raw, filename=filename).translate(ZERO_WIDTH)
+    text = _without_zero_width(_decoded(raw, filename=filename))
     if "\x00" in text:  # (no text holds a NUL: bytes of another kind, which GB18030 decodes into nonsense)
         raise ReportFormatError(problem(filename, None, None, "import_binary"))
     if not text.strip():  # (a failed download, a copy never pasted: no report numbering its problems otherwise)
