@@ -110,6 +110,12 @@ class Measure:
     milestones: tuple[Milestone, ...]
     location: Location | None = None
 
+    @property
+    def lead_first(self) -> tuple[str, ...]:
+        """Its units as every list of them names them: the lead first (a Chinese reader takes the
+        first unit named as the one that leads), then the others in the plan's order."""
+        return (self.lead, *(o for o in self.owners if o != self.lead))
+
 
 @dataclass(frozen=True, slots=True)
 class Deadline:

@@ -130,7 +130,7 @@ class ReopenedItem:
     date: date
     measure_id: str
     text: str
-    owners: tuple[str, ...]
+    owners: tuple[str, ...]  # the lead first (Measure.lead_first)
     closed_on: date  # the close it undid; within the month, listed among the closed too
     note: str
 
@@ -139,7 +139,7 @@ class ReopenedItem:
 class OverdueItem:
     measure_id: str
     text: str
-    owners: tuple[str, ...]
+    owners: tuple[str, ...]  # the lead first
     due: date  # the earliest missed effective due
     days_overdue: int
     label: str | None = None  # of the step due then, as the warning section names it
@@ -153,7 +153,7 @@ class DueItem:
     due: date
     measure_id: str
     text: str
-    owners: tuple[str, ...]
+    owners: tuple[str, ...]  # the lead first
     label: str | None
 
 
@@ -161,7 +161,7 @@ class DueItem:
 class StaleItem:
     measure_id: str
     text: str
-    owners: tuple[str, ...]
+    owners: tuple[str, ...]  # the lead first
     last_entry: date | None  # None: never reported on
     days_since: int  # to the day judged (as_of), as the engine counts them (engine.days_unreported)
     feedback: date | None = None  # never reported on: its plan's feedback date, which days_since counts from
@@ -342,7 +342,7 @@ def _in_month(day: date, first: date, last: date) -> bool:
 
 def _overdue(measures: list[MeasureResult]) -> tuple[OverdueItem, ...]:
     return tuple(
-        OverdueItem(mr.id, mr.measure.text, mr.measure.owners, mr.next_due, mr.days_overdue, _missed_label(mr))
+        OverdueItem(mr.id, mr.measure.text, mr.measure.lead_first, mr.next_due, mr.days_overdue, _missed_label(mr))
         for mr in engine.worst_first(mr for mr in measures if mr.status is Status.OVERDUE)
     )
 
@@ -354,7 +354,7 @@ def _missed_label(mr: MeasureResult) -> str | None:
 
 def _due_next_month(measures: list[MeasureResult], first: date, last: date) -> tuple[DueItem, ...]:
     items = [
-        DueItem(ms.due, mr.id, mr.measure.text, mr.measure.owners, ms.label)
+        DueItem(ms.due, mr.id, mr.measure.text, mr.measure.lead_first, ms.label)
         for mr in measures
         for ms in mr.milestones
         if ms.due is not None and not ms.done and _in_month(ms.due, first, last)
@@ -369,7 +369,7 @@ def _stale(plan: Plan, measures: list[MeasureResult], as_of: date) -> tuple[Stal
 
 
 def _stale_item(mr: MeasureResult, feedback: date, as_of: date) -> StaleItem:
-    return StaleItem(mr.id, mr.measure.text, mr.measure.owners, mr.last_entry,
+    return StaleItem(mr.id, mr.measure.text, mr.measure.lead_first, mr.last_entry,
                      engine.days_unreported(mr.last_entry, feedback, as_of), feedback if mr.last_entry is None else None)
 
 
@@ -483,7 +483,7 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
                                              missed=engine.missed_deadline(due, e.date, reported),
                                              **step_fields))
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
-                reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.owners, last_close, e.note))
+                reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.lead_first, last_close, e.note))
             elif in_month and e.state is EntryState.EXTENDED and e.to is not None:
                 # (its late flag is what its dates say: the loader refuses one they contradict)
                 extensions.append(ExtensionItem(e.date, mr.id, _moved_from(before, after, e), e.to, e.approved_by,

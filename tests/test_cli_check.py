@@ -257,6 +257,22 @@ def test_owner_alias_narrows_too():
     )
 
 
+@pytest.mark.parametrize("lang, units", [("zh", "拉萨市、自治区生态环境厅"), ("en", "拉萨市, 自治区生态环境厅")])
+def test_a_measures_units_are_named_lead_first_as_status_and_show_name_them(tmp_path, lang, units):
+    """A Chinese reader takes the first unit named as the one that leads (牵头): check listed a
+    measure's units in the plan's order, 自治区生态环境厅、拉萨市 for 1.1 led by 拉萨市, where
+    status, show and summary name 拉萨市 first."""
+    shutil.copytree(ROOT / "tests/fixtures/small", tmp_path / "small")
+    plan = tmp_path / "small/tasks.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("owners: [拉萨市]\n        lead: 拉萨市") == 1
+    plan.write_text(text.replace("owners: [拉萨市]\n        lead: 拉萨市", "owners: [自治区生态环境厅, 拉萨市]\n        lead: 拉萨市"),
+                    encoding="utf-8")
+    result = run("-r", str(plan), "--lang", lang, env={"COLUMNS": "200"})
+    assert result.exit_code == 1, result.output
+    assert f"  {units}  " in result.stdout.splitlines()[0]
+
+
 def test_task_narrows_to_that_task():
     result = run("-r", SMALL, "--task", "1")
     assert result.exit_code == 1

@@ -1059,3 +1059,44 @@ def test_a_task_its_region_keeps_whole_falls_due_by_its_own_deadline_as_in_the_w
     # (a unit owning every measure of the task has the task whole too)
     owner = summary.build(report, registry=registry, first=date(2019, 7, 1), last=last, owners=("那曲市",))
     assert (owner.headline.tasks_due, owner.headline.tasks_later) == (1, 0)
+
+
+def _small_led_second(tmp_path):
+    """A copy of the small ledger whose 1.1 (overdue in March 2019), 2.1 (due in April) and 3.2
+    (unreported since June 2018) each list their lead unit second of their owners."""
+    shutil.copytree(SMALL.parent, tmp_path / "small")
+    plan = tmp_path / "small/tasks.yaml"
+    text = plan.read_text(encoding="utf-8")
+    for measure, before, after in (
+            ("拉萨市建成城东污水处理厂（2018年12月31日）。", "owners: [拉萨市]", "owners: [自治区生态环境厅, 拉萨市]"),
+            ("那曲市完成建筑工地围挡硬化（2019年4月15日，长期坚持）。", "owners: [那曲市]",
+             "owners: [自治区住房城乡建设厅, 那曲市]"),
+            ("定期开展水源地环境状况评估（长期坚持）。", "owners: [自治区生态环境厅]", "owners: [那曲市, 自治区生态环境厅]")):
+        old = f"{measure}\n        {before}\n"
+        assert text.count(old) == 1
+        text = text.replace(old, f"{measure}\n        {after}\n")
+    plan.write_text(text, encoding="utf-8")
+    return str(plan)
+
+
+@pytest.mark.parametrize("lang, sep", [("zh", "、"), ("en", ", ")])
+def test_a_measures_units_are_named_lead_first_as_status_and_show_name_them(tmp_path, lang, sep):
+    """A Chinese reader takes the first unit named as the one that leads (牵头): status and show
+    name a measure's lead first, but summary's 四、五、六 and 三 listed its units in the plan's
+    order, so that 1.1 (owners 自治区生态环境厅, 拉萨市; lead 拉萨市) read as the department's."""
+    registry = _small_led_second(tmp_path)
+    env = {**ENV, "RECTIFY_TODAY": "2019-05-10"}
+    march = run("summary", "-r", registry, "--month", "2019-03", "--lang", lang, "--width", "200", env=env)
+    assert march.exit_code == 0, march.output
+    rows = {line.split()[0]: line for line in march.stdout.splitlines() if line[:4] in ("1.1 ", "2.1 ", "3.2 ")
+            or line[12:16] == "2.1 "}
+    assert f"拉萨市{sep}自治区生态环境厅" in rows["1.1"]  # 四, overdue
+    assert f"那曲市{sep}自治区住房城乡建设厅" in rows["2019-04-15"]  # 五, due next month
+    assert f"自治区生态环境厅{sep}那曲市" in rows["3.2"]  # 六, unreported
+    for args in (("close", "1.1", "--evidence", "验收", "--date", "2019-04-05"),
+                 ("reopen", "1.1", "--note", "出水超标", "--date", "2019-04-20")):
+        assert run(*args, "-r", registry, env=env).exit_code == 0
+    april = run("summary", "-r", registry, "--month", "2019-04", "--lang", lang, "--width", "200", env=env)
+    assert april.exit_code == 0, april.output
+    reopened = [line for line in april.stdout.splitlines() if line.startswith("2019-04-20  1.1 ")]
+    assert len(reopened) == 1 and f"拉萨市{sep}自治区生态环境厅" in reopened[0]  # 三, reopened

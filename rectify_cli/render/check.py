@@ -67,7 +67,8 @@ def short_text(item: CheckItem) -> str:
 
 
 def owners_text(item: CheckItem, lang: Lang) -> str:
-    return label("check_list_sep", lang).join(one_line(o) for o in item.result.measure.owners)
+    """The measure's units, the lead first, as status, show and summary name them."""
+    return label("check_list_sep", lang).join(one_line(o) for o in item.result.measure.lead_first)
 
 
 def detail(item: CheckItem, as_of, lang: Lang) -> str:

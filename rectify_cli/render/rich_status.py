@@ -32,7 +32,7 @@ from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status,
 from ..gate import display_path, file_paths, shown_file
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..ids import unknown_item
-from ..model import Deadline, Entry, EntryState, MilestoneKind, Registry
+from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, line_ends, printable, shell_word
 from .journal_text import (LATE_MARK, entry_words_whole, extended_late_words, extension_parts, filled_columns,
@@ -129,9 +129,9 @@ def _sep(lang: Lang) -> str:
     return "、" if lang == Lang.zh else ", "
 
 
-def _owners_text(owners: Iterable[str], lead: str, lang: Lang, *, mark_lead: bool) -> str:
+def _owners_text(measure: Measure, lang: Lang, *, mark_lead: bool) -> str:
     """Lead unit first (marked when asked), then the others in plan order."""
-    others = [o for o in owners if o != lead]
+    lead, *others = measure.lead_first
     first = lead + (label("show_lead_mark", lang) if mark_lead else "")
     return _sep(lang).join([first, *others])
 
@@ -693,7 +693,7 @@ def _print_measures(console: Console, results: Iterable[MeasureResult | TaskResu
         if isinstance(result, TaskResult):  # a task without measures
             units, text = "", result.task.title
         else:
-            units = _owners_text(result.measure.owners, result.measure.lead, lang, mark_lead=False)
+            units = _owners_text(result.measure, lang, mark_lead=False)
             text = result.measure.text
         ids.append(_cell(result.id) + (LATE_MARK if late else ""))
         lights.append(_light_text(result.light, lang))
@@ -1116,7 +1116,7 @@ def _show_measure(console: Console, report: StatusReport, mr: MeasureResult, lan
     console.print(_fields([
         (label("show_text", lang), _para(measure.text)),
         (label("task", lang), Text(printable(f"{task.id} {task.title}", single_line=True))),
-        (label("owners", lang), _para(_owners_text(measure.owners, measure.lead, lang, mark_lead=True))),
+        (label("owners", lang), _para(_owners_text(measure, lang, mark_lead=True))),
         (f"{label('as_of', lang)} {report.as_of.isoformat()}", _state_text(mr, lang)),
         (label("show_latest_in_force", lang), Text(mr.last_entry.isoformat() if mr.last_entry else label("never", lang))),
     ], console.width))
