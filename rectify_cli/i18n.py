@@ -709,6 +709,13 @@ LABELS = {
     # adding up the states gets the measures)
     "status_stale_of_ongoing": ("（其中久未报告 {n}）", " ({n} stale)"),
     "status_empty_selection": ("没有符合筛选条件的任务或措施。", "No task or measure matches the filters."),
+    # (the header's line of the filters in force: a filtered status pasted into a report must not
+    # read as the whole ledger's figures; "or": the measures of any of them, as summary says it)
+    "status_filters": ("筛选条件：", "Filtered to: "),
+    "status_filter_owner": ("责任单位 {names}", "owner {names}"),
+    "status_filter_region": ("地区 {names}", "region {names}"),
+    "status_filter_task": ("任务 {names}", "task {names}"),
+    "status_filter_state": ("状态 {names}", "state {names}"),
     "status_due_column": ("期限", "Due"),
     "status_text_column": ("内容", "Text"),
     "status_overdue_days": ("逾期{n}天", "{n:day} overdue"),
