@@ -195,7 +195,8 @@ def status_cmd(
         with printed_for_the_log():
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
-                                     bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=day))
+                                     bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=day),
+                                     filters={"owner": owner, "region": region, "task": task, "state": state})
         _warn_dates(reg, lang)  # (after the report: a measure it shows overdue, or on track, may be one of these)
 
 

@@ -111,6 +111,12 @@ class Command(_SaidInLanguage, TyperCommand):
         self._refuse_an_empty_path(ctx, args)
         return super().parse_args(ctx, _comma_lists_apart(args, self.params))
 
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RectifyError as exc:
+            raise _named_by_variable(exc, ctx, self.params) from None
+
     def _refuse_an_empty_path(self, ctx, args: list[str]) -> None:
         """-r '' (`-r "$REG"`, REG unset) was the current folder, read or written to, and -o '' too
         (and `validate ''`), while an empty RECTIFY_REGISTRY is as none: refused, as the value typed
@@ -126,6 +132,25 @@ class Command(_SaidInLanguage, TyperCommand):
         out: the parser put a required one in braces, by its name in the code ({measure})."""
         arguments = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
         return [self.options_metavar, *(param.metavar if param.required else f"[{param.metavar}]" for param in arguments)]
+
+
+def _named_by_variable(exc: RectifyError, ctx, params) -> RectifyError:
+    """`exc`, its problems of the ledger's own path (not of a line in it: nothing there, unreadable)
+    said as RECTIFY_REGISTRY=PATH when the variable named it, not -r: `/tmp/x: 文件或文件夹不存在`
+    left a user who forgot it was set looking for /tmp/x on their command line. (Not of validate
+    PATH, which reads PATH.)"""
+    from dataclasses import replace
+
+    from .errors import Problem
+
+    registry = ctx.params.get("registry")
+    source = getattr(ctx.get_parameter_source("registry"), "name", "") if registry is not None else ""
+    if source != "ENVIRONMENT" or ctx.params.get("path") is not None:
+        return exc
+    variable = next(param.envvar for param in params if param.name == "registry")
+    problems = [replace(p, file=f"{variable}={p.file}") if isinstance(p, Problem) and p.line is None
+                and p.file == str(registry) else p for p in exc.problems]
+    return exc if problems == exc.problems else type(exc)(problems, notice=exc.notice)
 
 
 class Group(_SaidInLanguage, TyperGroup):

@@ -709,6 +709,13 @@ LABELS = {
     # adding up the states gets the measures)
     "status_stale_of_ongoing": ("（其中久未报告 {n}）", " ({n} stale)"),
     "status_empty_selection": ("没有符合筛选条件的任务或措施。", "No task or measure matches the filters."),
+    # (the header's line of the filters in force: a filtered status pasted into a report must not
+    # read as the whole ledger's figures; "or": the measures of any of them, as summary says it)
+    "status_filters": ("筛选条件：", "Filtered to: "),
+    "status_filter_owner": ("责任单位 {names}", "owner {names}"),
+    "status_filter_region": ("地区 {names}", "region {names}"),
+    "status_filter_task": ("任务 {names}", "task {names}"),
+    "status_filter_state": ("状态 {names}", "state {names}"),
     "status_due_column": ("期限", "Due"),
     "status_text_column": ("内容", "Text"),
     "status_overdue_days": ("逾期{n}天", "{n:day} overdue"),
@@ -1412,13 +1419,15 @@ LABELS.update({
                                "registry's report_period_days, 90 where it sets none)."),
     "help_opt_lang": ("报告、提示和帮助的语言：zh（默认）或 en。",
                       "Language of the report, the messages and this help (zh, the default, or en)."),
-    "help_opt_owner": ("只看该责任单位的措施（名称或别名）。可重复。",
-                       "Only measures of this responsible unit (name or alias). Repeatable."),
+    # (repeated: the measures of any of them, engine.select's OR, not those they own together)
+    "help_opt_owner": ("只看该责任单位的措施（名称或别名）。可重复：其中任一单位的措施均算在内。",
+                       "Only measures of this responsible unit (name or alias). Repeatable: those of any of them."),
     "help_opt_task": ("只看该任务（如 18；文件夹台账中带文件名：xizang:18）。可重复。",
                       "Only this task (e.g. 18; in a folder, with its file's name: xizang:18). Repeatable."),
     # (and the measures it owns, as engine.select keeps them: 各地市's too, each region's share)
-    "help_opt_region": ("只看涉及该地区（如 那曲市）的任务，以及该地区负责的措施。可重复。",
-                        "Only tasks concerning this region, and measures it owns (e.g. 那曲市). Repeatable."),
+    "help_opt_region": ("只看涉及该地区（如 那曲市）的任务，以及该地区负责的措施。可重复：涉及其中任一地区的均算在内。",
+                        "Only tasks concerning this region, and measures it owns (e.g. 那曲市). Repeatable: those of "
+                        "any of them."),
     "help_opt_no_cache": ("即使缓存有效，也重新解析 YAML。", "Parse the YAML even if a cached copy is valid."),
     "help_opt_measure": ("措施编号，如 35.2（文件夹台账中带文件名：xizang:35.2）。",
                          "Measure id, e.g. 35.2 (in a folder, with its file's name: xizang:35.2)."),

@@ -609,7 +609,28 @@ def test_a_path_starting_with_a_tilde_says_it_was_not_expanded(tmp_path):
     run = rectify(["status", "--registry", "~/台账"], tmp_path, env=env)
     assert_refused(run, [f"~/台账: no such file or folder (a ~ is not expanded here: write {home}/台账)"])
     run = rectify(["check"], tmp_path, env={**env, "RECTIFY_REGISTRY": "~/台账"}, lang=None)
-    assert_refused(run, [f"~/台账: 文件或文件夹不存在（此处不会把 ~ 展开为主目录：请写作 {home}/台账）"])
+    assert_refused(run, [f"RECTIFY_REGISTRY=~/台账: 文件或文件夹不存在（此处不会把 ~ 展开为主目录：请写作 {home}/台账）"])
+
+
+@pytest.mark.parametrize("args, lang, said", [
+    (["status"], None, "RECTIFY_REGISTRY={gone}: 文件或文件夹不存在"),
+    (["check"], "en", "RECTIFY_REGISTRY={gone}: no such file or folder"),
+    (["record", "1.1", "--state", "in_progress", "--note", "x"], "en", "RECTIFY_REGISTRY={gone}: no such file or folder"),
+    # (-r named it: the variable, set to a ledger that is there, is not what was read)
+    (["status", "-r", "{gone}"], "en", "{gone}: no such file or folder"),
+])
+def test_a_registry_named_by_rectify_registry_that_is_not_there_is_said_to_come_from_it(tmp_path, args, lang, said):
+    """`RECTIFY_REGISTRY=/tmp/nonexist rectify status` said `/tmp/nonexist: 文件或文件夹不存在`: a user
+    who forgot the variable was set looked for that path on their command line."""
+    gone = tmp_path / "gone"
+    for file in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(SMALL / file, tmp_path / file)
+    before = sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir())
+    env = {"RECTIFY_REGISTRY": str(tmp_path / "tasks.yaml") if "-r" in args else str(gone)}
+    run = rectify([arg.format(gone=gone) for arg in args], tmp_path, env=env, lang=lang)
+    assert_refused(run, [said.format(gone=gone)])
+    assert sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir() if not p.name.startswith(".rectify-test")) == \
+        [b for b in before if not b[0].startswith(".rectify-test")]
 
 
 @pytest.mark.parametrize("args", [["validate", "{path}"], ["status", "--registry", "{path}"],

@@ -164,6 +164,21 @@ def test_task_option_help_names_a_task_of_a_folder_too(command, lang, said):
     assert task.split(">", 1)[1].strip() == said
 
 
+@pytest.mark.parametrize("option, lang, said", [
+    ("--owner", "zh", "只看该责任单位的措施（名称或别名）。可重复：其中任一单位的措施均算在内。"),
+    ("--owner", "en", "Only measures of this responsible unit (name or alias). Repeatable: those of any of them."),
+    ("--region", "zh", "只看涉及该地区（如 那曲市）的任务，以及该地区负责的措施。可重复：涉及其中任一地区的均算在内。"),
+    ("--region", "en", "Only tasks concerning this region, and measures it owns (e.g. 那曲市). Repeatable: those of "
+                       "any of them.")])
+@pytest.mark.parametrize("command", ["status", "check", "summary"])
+def test_owner_and_region_help_say_a_repeated_one_takes_the_measures_of_any(command, option, lang, said):
+    """"Repeatable." left open whether --owner A --owner B means A's and B's measures or those they
+    own together (it is the first, engine.select)."""
+    lines = help_of(command, "--help", RECTIFY_LANG=lang, width=200)
+    line = next(line for line in lines if line.lstrip().startswith(f"{option} "))
+    assert line.split(">", 1)[1].strip() == said
+
+
 @pytest.mark.parametrize("lang, said", [("zh", "缺少参数 <编号>；用法见 rectify show --help"),
                                         ("en", "missing argument <id>; see rectify show --help")])
 def test_a_missing_argument_is_named_as_its_help_names_it(lang, said):

@@ -203,7 +203,8 @@ def test_owner_filter_lights_each_task_by_the_units_own_measures():
     result = run("status", *UNIT_OF_TASK_35)
     assert result.exit_code == 0
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[2:4] == ["任务 13 项：红 0  黄 0  绿 13", "措施 19 项：红 0  黄 0  绿 19"]
+    assert lines[1:5:2] == ["筛选条件：责任单位 自治区生态环境厅", "任务 13 项：红 0  黄 0  绿 13"]
+    assert lines[4] == "措施 19 项：红 0  黄 0  绿 19"
     assert "35    污水管网建设不健全              2020年12月31日前完成，长期坚持  序时推进         0/1  绿" in lines
     assert "40    拉萨市工业园区管理工作有待加强  2018年9月30日前完成             基本完成         0/1  绿" in lines
     check = run("check", *UNIT_OF_TASK_35)
@@ -241,6 +242,51 @@ def test_status_filter_matching_nothing_says_so():
     result = run("status", "--registry", SMALL, "--owner", "拉萨市", "--state", "done")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "没有符合筛选条件的任务或措施。"
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "筛选条件：责任单位 拉萨市、自治区生态环境厅  地区 那曲市  任务 1、3  状态 逾期、久未报告"),
+    ("en", "Filtered to: owner 拉萨市 or 自治区生态环境厅  region 那曲市  task 1 or 3  state overdue or stale"),
+])
+def test_status_header_says_the_filters_in_force(lang, line):
+    """A filtered status pasted into a report read as the whole ledger's figures: the header said
+    nothing of --owner, --region, --task or --state. Units as the plan names them (环境保护厅 is
+    its alias), each said once; measures of ANY of them (en: "or")."""
+    result = run("status", "--registry", SMALL, "--owner", "拉萨市", "--owner", "环境保护厅", "--owner", "拉萨市",
+                 "--region", "那曲市", "--task", "1", "--task", "３", "--state", "overdue", "--state", "stale",
+                 "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == line
+    unfiltered = run("status", "--registry", SMALL, "--lang", lang).stdout.splitlines()
+    assert not any(row.startswith(line.split("：")[0].split(":")[0]) for row in unfiltered)
+
+
+def test_status_header_says_the_filters_of_a_selection_of_nothing_too():
+    result = run("status", "--registry", SMALL, "--owner", "拉萨市", "--state", "done")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:2] == ["筛选条件：责任单位 拉萨市  状态 已销号"]
+    assert result.stdout.splitlines()[-1] == "没有符合筛选条件的任务或措施。"
+
+
+def test_status_header_keeps_each_filtered_units_name_whole_on_a_narrow_terminal():
+    """At 40 columns it read 拉萨市 or 自治区住房 / 城乡建设厅: two units, one of them unknown."""
+    result = run("status", "--registry", SMALL, "--owner", "拉萨市", "--owner", "自治区住房城乡建设厅", "--region", "那曲市",
+                 "--lang", "en", env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2:5] == ["Filtered to: owner 拉萨市 or", "自治区住房城乡建设厅", "region 那曲市"]
+
+
+def test_status_header_prints_a_units_name_literally_not_as_markup(tmp_path):
+    """A unit named [red]x[/] (by its alias 那曲市 on the command line) is printed as typed."""
+    for name in ("tasks.yaml", "progress.yaml"):
+        shutil.copy(ROOT / "tests" / "fixtures" / "small" / name, tmp_path / name)
+    plan = tmp_path / "tasks.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "  - name: 那曲市\n" in text
+    plan.write_text(text.replace("  - name: 那曲市\n", '  - name: "[red]x[/]"\n    aliases: [那曲市]\n'), encoding="utf-8")
+    result = run("status", "--registry", str(plan), "--owner", "那曲市", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == "Filtered to: owner [red]x[/]"
 
 
 def test_chinese_date_equals_iso_date():
@@ -596,7 +642,7 @@ def test_a_reader_that_stops_early_is_no_error(args, tmp_path):
 
 def test_english_counts_say_task_for_one():
     result = run("status", "--lang", "en", "--registry", SMALL, "--task", "1")
-    assert result.stdout.splitlines()[2:4] == ["1 task: red 1  yellow 0  green 0", "2 measures: red 1  yellow 0  green 1"]
+    assert result.stdout.splitlines()[3:5] == ["1 task: red 1  yellow 0  green 0", "2 measures: red 1  yellow 0  green 1"]
 
 
 

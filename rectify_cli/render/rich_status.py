@@ -405,11 +405,11 @@ FILES_NAMED = 3  # a folder of more plan files is shown as itself and their numb
 
 
 def _header(console: Console, report: StatusReport, registry: Registry, lang: Lang, today: date,
-            bundled: bool = False) -> None:
-    """The title and files (`bundled`: said to be the bundled example, fallen back to), the day
-    judged and the latest entry, a warning when the ledger has gone unreported, and one for each of
-    a folder's files that has (a few; not the file of that latest entry, once the ledger's is given);
-    each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
+            bundled: bool = False, filters: Filters = None) -> None:
+    """The title and files (`bundled`: said to be the bundled example, fallen back to), the filters
+    in force, the day judged and the latest entry, a warning when the ledger has gone unreported, and
+    one for each of a folder's files that has (a few; not the file of that latest entry, once the
+    ledger's is given); each wrapped (Paragraph, _pairs) with no spaces left at a line's end."""
     title = [Text(printable(said(shown_title(registry.plan), lang), single_line=True), style="bold")]
     if registry.plan_files:
         files = Text(_files_shown(registry, lang, console.width), style="dim")
@@ -417,6 +417,9 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
             files.append(label("bundled_ledger", lang))
         title.append(files)
     console.print(Paragraph(_pairs("", title, console.width)))  # (the files on a line of their own if need be)
+    pairs = _filter_pairs(filters, registry, lang)
+    if pairs:
+        console.print(Paragraph(_pairs(label("status_filters", lang), pairs, console.width)))
 
     as_of = Text(unbroken(f"{label('as_of', lang)} {report.as_of.isoformat()}"))
     if report.as_of != today:
@@ -449,6 +452,31 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
                                paths=paths)
     for text in warnings:
         console.print(Paragraph(Text(text, style="bold red")))
+
+
+# The filters of a status, by kind (owner, region, task, state), as the command line gave them.
+Filters = dict[str, Sequence[str]] | None
+
+
+def _filter_pairs(filters: Filters, registry: Registry, lang: Lang) -> list[Text]:
+    """The filters in force, one pair a kind given, for the header: units and regions as the plan
+    names them (an alias is its unit, as engine.select reads it), ids as looked up (model.item_key),
+    states in words; each said once, in the order given. Registry text as typed, never markup."""
+    from ..model import item_key
+
+    index = engine.unit_index(registry.plan.units)
+    shown = {"owner": lambda v: index.get(v.strip(), v.strip()), "region": lambda v: index.get(v.strip(), v.strip()),
+             "task": item_key, "state": lambda v: word(STATUS, v, lang)}
+    pairs = []
+    for kind, given in (filters or {}).items():
+        # (each name whole on a line, as the header's paths: 自治区住房 / 城乡建设厅 read as two units)
+        names = list(dict.fromkeys(unbroken(printable(shown[kind](str(getattr(v, "value", v))), single_line=True))
+                                   for v in given or ()))
+        if names:  # (en: "A, B or C", the measures of any of them, as summary says it)
+            listed = "、".join(names) if lang == Lang.zh else \
+                ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+            pairs.append(Text(label(f"status_filter_{kind}", lang, names=listed)))
+    return pairs
 
 
 def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
@@ -779,14 +807,14 @@ def _measure_rows(tasks: Iterable[TaskResult]) -> list[MeasureResult | TaskResul
 
 def print_status(console: Console, report: StatusReport, *, registry: Registry, lang: Lang,
                  measures: bool, today: date, limit: int | None = None, bundled: bool = False,
-                 given: Sequence[tuple[str, ...]] = ()) -> None:
+                 given: Sequence[tuple[str, ...]] = (), filters: Filters = None) -> None:
     """Where do we stand? Header (with a warning when the ledger has gone unreported for a
     whole reporting period), counts per light and state, a completion bar, then the tasks
     (or with `measures` every measure) worst first: the `limit` worst, when given. `bundled`:
     the registry is the bundled example, no other given or found (layout.bundled_by_default).
     `given`: the options that judged it, as the command line gave them, for the show a narrow
-    table names (_see)."""
-    _header(console, report, registry, lang, today, bundled)
+    table names (_see). `filters`: those that selected the report (engine.select), said in the header."""
+    _header(console, report, registry, lang, today, bundled, filters)
     if not report.tasks:
         console.print(Text(label("status_empty_selection", lang)))
         return
