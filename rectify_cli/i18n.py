@@ -1882,6 +1882,16 @@ def said(text: str | Notice, lang: Lang) -> str:
     return notice_text(text, lang, prefix="notice_") if isinstance(text, Notice) else text
 
 
+def any_of(names, lang: Lang) -> str:
+    """Names of which any one will do, "A、B、C" / "A, B or C" (the "or" once, before the last): the
+    filters' units (--owner A --owner B takes A's measures and B's, not those A and B own together,
+    as "owned by A, B" reads), the states check fails on."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    return label("check_list_sep", lang).join(names[:-1]) + label("check_or", lang) + names[-1]
+
+
 def plural(n: int, noun: str, nouns: str | None = None) -> str:
     """"1 task", "2 tasks": an English count (Chinese counts take 项 whatever the number)."""
     return f"{n} {noun}" if n == 1 else f"{n} {nouns or noun + 's'}"

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..engine import Status
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
-from ..i18n import LIGHT, STATUS, Lang, label, word
+from ..i18n import LIGHT, STATUS, Lang, any_of, label, word
 from ..states import CHECK_FORMATS
 from ..textsafe import clip, display_width, line_ends, printable, shell_word
 from .journal_text import LATE_MARK, entry_kind, extended_late_ends, extended_late_words
@@ -133,8 +133,7 @@ def total_line(verdict: Verdict, lang: Lang) -> str:
             return label("check_nothing_selected", lang, date=date)
         # ("overdue, due soon or stale": the "or" once, before the last; 、 throughout in Chinese)
         words = [_rule_word(r, lang) for r in verdict.fail_on]
-        what = label("check_list_sep", lang).join(words[:-1]) + label("check_or", lang) + words[-1] if len(words) > 1 \
-            else words[0]
+        what = any_of(words, lang)
         # (均, "all of them", is for several: of one measure, "1 项措施无逾期")
         return label("check_one_clear" if verdict.total == 1 else "check_all_clear", lang, date=date,
                      total=verdict.total, what=what)

@@ -30,7 +30,7 @@ from rich.text import Text
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
 from ..gate import display_path, file_paths, shown_file
-from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
+from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, any_of, label, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
 from ..registry import shown_title
@@ -472,10 +472,8 @@ def _filter_pairs(filters: Filters, registry: Registry, lang: Lang) -> list[Text
         # (each name whole on a line, as the header's paths: 自治区住房 / 城乡建设厅 read as two units)
         names = list(dict.fromkeys(unbroken(printable(shown[kind](str(getattr(v, "value", v))), single_line=True))
                                    for v in given or ()))
-        if names:  # (en: "A, B or C", the measures of any of them, as summary says it)
-            listed = "、".join(names) if lang == Lang.zh else \
-                ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
-            pairs.append(Text(label(f"status_filter_{kind}", lang, names=listed)))
+        if names:  # (the measures of any of them, as summary says it)
+            pairs.append(Text(label(f"status_filter_{kind}", lang, names=any_of(names, lang))))
     return pairs
 
 

@@ -14,7 +14,7 @@ from tabulate import tabulate
 from ..dates import previous_month
 from ..errors import UsageError
 from ..gate import shown_file
-from ..i18n import ENTRY, Lang, plural, refusal, said, word
+from ..i18n import ENTRY, Lang, any_of, plural, refusal, said, word
 from ..i18n import label as _l
 from ..model import file_prefix
 from ..summary import Headline, MonthChange, MonthlySummary
@@ -331,9 +331,7 @@ def _nothing_en(owners: tuple[str, ...], regions: tuple[str, ...]) -> str:
 
 
 def _either_en(names: tuple[str, ...]) -> str:
-    """"A, B or C": the filters' units or regions, whose measures are each one's (--owner A --owner
-    B: A's and B's), not those A and B own together, as "owned by A, B" reads."""
-    return cell(", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names))
+    return cell(any_of(names, Lang.en))
 
 
 def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tuple[str, ...] = ()) -> str:
