@@ -797,6 +797,63 @@ def test_hidden_files_of_a_folder_are_no_plan_files(tmp_path, hidden):
     assert proc.stdout.startswith(f"{folder / 'naqu.yaml'}, {folder / 'xizang.yaml'}：通过")
 
 
+NOT_A_PLAN = {  # (of a YAML file of a folder with none of a plan's keys: it may be a plan mistyped)
+    "en": "not a plan: none of its top-level keys (version, services) is a plan's (registry, units, tasks); "
+          "if it is a plan, check its keys, else move it out of the ledger's folder (each .yaml or .yml file there "
+          "is read as a plan file)",
+    "zh": "不是整改方案：其顶层的键（version、services）都不是方案的键（registry、units、tasks）；"
+          "若是方案，请检查键名，否则请将其移出台账文件夹（其中每个 .yaml、.yml 文件都按方案文件读入）",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", ["status", "validate"])
+def test_a_yaml_file_of_a_folder_that_is_no_plan_is_named_so_in_one_line(tmp_path, command, lang):
+    """(a docker-compose.yml got four lines and more: unknown key version, missing registry, units, tasks)"""
+    folder = split_small(tmp_path / "reg")
+    (folder / "docker-compose.yml").write_text('version: "3"\nservices:\n  web:\n    image: nginx\n', encoding="utf-8")
+    args = (command, "-r", str(folder)) if command == "status" else (command, str(folder))
+    proc = run(*args, env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: {folder / 'docker-compose.yml'}:1:1: {NOT_A_PLAN[lang]}\n"
+
+
+CURATION_NOT_PLAN = {
+    "en": "this is a curation file (rectify import --curation), not a plan: move it out of the ledger's folder "
+          "(each .yaml or .yml file there is read as a plan file)",
+    "zh": "这是导入用的校订文件（rectify import --curation），不是整改方案：请将其移出台账文件夹"
+          "（其中每个 .yaml、.yml 文件都按方案文件读入）",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("text", [
+    "# 校订\nversion: 1\ntext_fixes:\n  - {at: \"1.1\", field: text, find: 甲, replace: 乙, why: 笔误}\n",
+    # (a plan's sections too, as the curation's registry: and units: are)
+    "\nregistry:\n  report_date: 2019-03-31\nunits:\n  - {name: 拉萨市, kind: region}\njournal:\n  \"1.1\": done\n",
+])
+def test_a_curation_file_in_a_folder_is_named_a_curation_file(tmp_path, text, lang):
+    """(it got a line for each of its sections, unknown keys, and more for its registry: and units:)"""
+    folder = split_small(tmp_path / "reg")
+    (folder / "curation.yaml").write_text(text, encoding="utf-8")
+    proc = run("check", "-r", str(folder), env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: {folder / 'curation.yaml'}:2:1: {CURATION_NOT_PLAN[lang]}\n"
+
+
+def test_a_plan_of_a_folder_with_its_keys_mistyped_is_told_the_keys_it_meant(tmp_path):
+    """(none of a plan's keys, but keys close to them: a plan mistyped, not another program's file)"""
+    folder = split_small(tmp_path / "reg")
+    text = (folder / "naqu.yaml").read_text(encoding="utf-8")
+    for key in ("registry", "units", "tasks"):
+        text = text.replace(f"\n{key}:", f"\n{key[:-1]}:", 1)
+    (folder / "naqu.yaml").write_text(text, encoding="utf-8")
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
+    assert proc.returncode == 2
+    assert "unknown key 'registr' (did you mean registry?)" in proc.stderr, proc.stderr
+    assert "not a plan" not in proc.stderr
+
+
 def test_a_journal_saved_as_yml_in_a_folder_is_named_not_ignored(tmp_path):
     # (it was read as a plan file: "this is a journal, not a plan")
     folder = split_small(tmp_path / "reg")
