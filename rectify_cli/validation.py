@@ -259,7 +259,8 @@ class Checker:
         written = [str(self._key_as_written(data, key)) for key in data]
         if any("：" in key or suggestion(key, PLAN_KEYS) for key in written):
             return False
-        shown = [excerpt(key, 40) for key in written[:5]] + ["…"] * (len(written) > 5)
+        # (a line break in a key shown as \n, as unknown_key shows it: the one-line message would hide it)
+        shown = [excerpt(key, 40).replace("\n", "\\n").replace("\t", "\\t") for key in written[:5]] + ["…"] * (len(written) > 5)
         self.problem(pos, "no_plan_keys", keys=shown, plan_keys=list(PLAN_KEYS), fix=fix)
         return True
 

@@ -205,6 +205,14 @@ def test_another_yaml_file_given_as_the_plan_is_named_not_a_plan_in_one_line(tmp
     assert proc.stderr == f"rectify: {name}:1:1: {said[kind]}\n"
 
 
+def test_the_keys_of_a_yaml_file_not_a_plan_are_shown_literally(tmp_path):
+    """(Rich markup printed as written; a line break in a key shown as \\n, not hidden in the one line)"""
+    (tmp_path / "x.yaml").write_text('"[red]a[/red]": 1\n"b\\nc": 2\n', encoding="utf-8")
+    proc = _rectify("validate", "x.yaml", cwd=tmp_path, cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.startswith("rectify: x.yaml:1:1: not a plan: none of its top-level keys ([red]a[/red], b\\nc) is a plan's")
+
+
 def test_a_plan_with_a_note_on_a_measure_is_still_read_as_a_plan(tmp_path):
     """Only an export's measures carry both a note and an id such as "1.1": a plan given a note is told of the key."""
     text = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
