@@ -771,6 +771,22 @@ def test_a_file_name_misspelt_is_suggested_as_written(tmp_path, command, message
 
 
 @pytest.mark.parametrize("command, message", [
+    (["show", "xizang:3.1"], "没有任务或措施“xizang:3.1”（是否指 naqu:3.1？）"),
+    (["history", "xizang:3.1"], "没有任务或措施“xizang:3.1”（是否指 naqu:3.1？）"),
+    (["show", "xizang:3"], "没有任务或措施“xizang:3”（是否指 naqu:3？）"),
+    (["record", "xizang:3.1", "--state", "report", "--note", "按月报告"], "整改方案中没有措施“xizang:3.1”（是否指 naqu:3.1？）"),
+    (["close", "xizang:3.1", "--evidence", "验收报告"], "整改方案中没有措施“xizang:3.1”（是否指 naqu:3.1？）"),
+])
+def test_an_id_under_a_file_that_lacks_it_suggests_the_file_that_has_it(tmp_path, command, message):
+    # (xizang:3.1 of a measure naqu.yaml alone has listed the ranges of tasks, while the typo naq:3.1 got naqu:3.1)
+    folder = split_small(tmp_path / "reg")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize("command, message", [
     (["status", "--task", ":3"], "--task: no task ':3' (did you mean qinghai:3, sichuan:3?)"),
     (["show", ":3.1"], "no task or measure ':3.1' (did you mean qinghai:3.1, sichuan:3.1?)"),
     (["history", "：3.1"], "no task or measure '：3.1' (did you mean qinghai:3.1, sichuan:3.1?)"),
