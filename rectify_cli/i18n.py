@@ -1161,6 +1161,15 @@ LABELS = {
     "problem_output_not_plan": ("这是 `{command}` 的输出，不是整改方案：请指定方案文件（{plan}）或其所在文件夹",
                                 "this is the output of `{command}`, not a plan: pass the plan file ({plan}) or its folder"),
     "problem_plan_of_journal_example": ("例如 tasks.yaml", "e.g. tasks.yaml"),
+    # (another program's YAML, or rectify import's curation, read as a plan: validation.Checker._plainly_other)
+    "problem_curation_not_plan": ("这是导入用的校订文件（rectify import --curation），不是整改方案：{fix}",
+                                  "this is a curation file (rectify import --curation), not a plan: {fix}"),
+    "problem_no_plan_keys": ("不是整改方案：其顶层的键（{keys}）都不是方案的键（{plan_keys}）；若是方案，请检查键名，否则{fix}",
+                             "not a plan: none of its top-level keys ({keys}) is a plan's ({plan_keys}); if it is a plan, "
+                             "check its keys, else {fix}"),
+    "problem_not_plan_move_out": ("请将其移出台账文件夹（其中每个 .yaml、.yml 文件都按方案文件读入）",
+                                  "move it out of the ledger's folder (each .yaml or .yml file there is read as a plan file)"),
+    "problem_not_plan_pass_plan": ("请指定方案文件（{plan}）或其所在文件夹", "pass the plan file ({plan}) or its folder"),
     "problem_empty_plan": ("空文件：台账应含 'registry'、'units' 和 'tasks'", "empty file: expected a registry with 'registry', 'units' and 'tasks'"),
     "problem_report_before_feedback": ("registry.report_date：{report} 早于反馈日期 feedback_date {feedback}；整改报告应在督察反馈之后",
                                        "registry.report_date: {report} is before the feedback_date {feedback}; the report "

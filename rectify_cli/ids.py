@@ -38,6 +38,22 @@ def in_file_misspelt(key: str, ids) -> list[str]:
     return [f"{name}:{rest}" for name in close_matches(prefix, sorted(files)) if f"{name}:{rest}" in known]
 
 
+def in_other_files(key: str, ids) -> list[str]:
+    """Of an id under a file of the folder that lacks it (xizang:35.1 where naqu.yaml alone has
+    35.1), the same id in the files that have it, as --task suggests them; [] otherwise."""
+    prefix, _, rest = key.rpartition(":")
+    if not prefix:
+        return []
+    found, of_folder = [], False
+    for i in ids:  # (one pass: a journal's unknown measures each ask, of 100,000 ids)
+        head, _, tail = i.rpartition(":")
+        if head == prefix:
+            of_folder = True
+        elif head and tail == rest:
+            found.append(i)
+    return sorted(found) if of_folder else []
+
+
 # A number of an id written with a leading 0 (02.1, 1.02): the zeros.
 _LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
 
@@ -54,7 +70,8 @@ def id_as_meant(written: str) -> str:
 def close_ids(key: str, ids) -> list[str]:
     """The ids closest to `key` (_close_names); in a folder, an id without its file is matched
     against each file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name
-    in front), and one with a misspelt file's name is that file's id (in_file_misspelt); one
+    in front), one with a misspelt file's name is that file's id (in_file_misspelt), one under a
+    file that lacks it the same id in those that have it (in_other_files); one
     written with a leading zero or full-width digits, 01.1, the id it stands for (id_as_meant)."""
     if key.startswith(":"):  # (`:18.4`, its file's name left out: the id in each file, not one file's by spelling)
         key = key[1:]
@@ -64,7 +81,7 @@ def close_ids(key: str, ids) -> list[str]:
     meant = id_as_meant(key)
     if meant != key and meant in ids:
         return [meant]
-    misspelt = in_file_misspelt(key, ids)
+    misspelt = in_file_misspelt(key, ids) or in_other_files(key, ids)
     if misspelt:
         return misspelt
     by_name: dict[str, list[str]] = {i: [i] for i in ids}  # (naqu.4.2, a slip of the separator: naqu:4.2)

@@ -111,6 +111,13 @@ UNIT_FIELDS = ("name", "kind", "aliases")
 OWNERS_FIELDS = ("owners", "lead", "why")
 
 
+def looks_like_curation(data) -> bool:
+    """Whether `data` (a file's YAML) is a curation by its shape: a mapping of its sections alone,
+    one of them a section no plan has (its registry: and units: are a plan's too), and no tasks."""
+    return (isinstance(data, dict) and "tasks" not in data and data.keys() <= CURATION_SECTIONS
+            and not data.keys().isdisjoint(CURATION_SECTIONS - {"version", "registry", "units"}))
+
+
 def _other_than_curation(data) -> tuple[Notice, tuple[int, int] | None] | None:
     """What a file given as the curation holds instead (a plan, a journal, no mapping at all) and
     the (line, column) that shows it; None for a mapping without tasks, whose sections are checked after."""

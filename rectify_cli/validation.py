@@ -41,7 +41,10 @@ from .model import (
     new_measure,
     new_task,
 )
-from .textsafe import says_nothing
+from .textsafe import excerpt, says_nothing
+
+# A plan's top-level keys, each required.
+PLAN_KEYS = ("registry", "units", "tasks")
 
 # A claim's key, as schema/registry.schema.json has it: tasks_total, measures_due_2018_done.
 CLAIM_KEY = re.compile(r"[a-z0-9_]+")
@@ -216,7 +219,9 @@ class Checker:
         if data is None:
             self.problem((1, 1), "empty_plan")
             return None
-        top = self.mapping(data, (1, 1), "registry file", ("registry", "units", "tasks"), ("registry", "units", "tasks"))
+        if self._plainly_other(data, prefix):
+            return None
+        top = self.mapping(data, (1, 1), "registry file", PLAN_KEYS, PLAN_KEYS)
         if top is None:
             return None
         meta, settings = self.meta(top.get("registry"), position_of(top, "registry"))
@@ -231,6 +236,33 @@ class Checker:
         if meta is None or settings is None:
             return None
         return Plan(meta=meta, settings=settings, units=tuple(units), tasks=tuple(tasks))
+
+    def _plainly_other(self, data, prefix: str) -> bool:
+        """Whether `data`, read where a plan is expected, is plainly another file, said so in one line
+        (it got a line for each key, then one for each plan key missing): a curation of rectify import,
+        or a mapping none of whose keys is a plan's or close to one (a folder's docker-compose.yml).
+        A key close to a plan's is a plan mistyped: the keys are then named as for any plan."""
+        from .importer import looks_like_curation
+
+        if not isinstance(data, dict) or not data:
+            return False
+        curation = looks_like_curation(data)
+        if not curation and not data.keys().isdisjoint(PLAN_KEYS):
+            return False
+        # (in a folder every .yaml is a plan file; a file named alone is one the user meant as the plan)
+        fix = Notice("not_plan_move_out", {}) if prefix else \
+            Notice("not_plan_pass_plan", {"plan": Notice("plan_of_journal_example", {})})
+        pos = position_of(data, None) or (1, 1)
+        if curation:
+            self.problem(pos, "curation_not_plan", fix=fix)
+            return True
+        written = [str(self._key_as_written(data, key)) for key in data]
+        if any("：" in key or suggestion(key, PLAN_KEYS) for key in written):
+            return False
+        # (a line break in a key shown as \n, as unknown_key shows it: the one-line message would hide it)
+        shown = [excerpt(key, 40).replace("\n", "\\n").replace("\t", "\\t") for key in written[:5]] + ["…"] * (len(written) > 5)
+        self.problem(pos, "no_plan_keys", keys=shown, plan_keys=list(PLAN_KEYS), fix=fix)
+        return True
 
     def meta(self, value, pos):
         allowed = ("title", "issuer", "inspection", "feedback_date", "report_date", "source", "settings", "claims")

@@ -771,6 +771,22 @@ def test_a_file_name_misspelt_is_suggested_as_written(tmp_path, command, message
 
 
 @pytest.mark.parametrize("command, message", [
+    (["show", "xizang:3.1"], "没有任务或措施“xizang:3.1”（是否指 naqu:3.1？）"),
+    (["history", "xizang:3.1"], "没有任务或措施“xizang:3.1”（是否指 naqu:3.1？）"),
+    (["show", "xizang:3"], "没有任务或措施“xizang:3”（是否指 naqu:3？）"),
+    (["record", "xizang:3.1", "--state", "report", "--note", "按月报告"], "整改方案中没有措施“xizang:3.1”（是否指 naqu:3.1？）"),
+    (["close", "xizang:3.1", "--evidence", "验收报告"], "整改方案中没有措施“xizang:3.1”（是否指 naqu:3.1？）"),
+])
+def test_an_id_under_a_file_that_lacks_it_suggests_the_file_that_has_it(tmp_path, command, message):
+    # (xizang:3.1 of a measure naqu.yaml alone has listed the ranges of tasks, while the typo naq:3.1 got naqu:3.1)
+    folder = split_small(tmp_path / "reg")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize("command, message", [
     (["status", "--task", ":3"], "--task: no task ':3' (did you mean qinghai:3, sichuan:3?)"),
     (["show", ":3.1"], "no task or measure ':3.1' (did you mean qinghai:3.1, sichuan:3.1?)"),
     (["history", "：3.1"], "no task or measure '：3.1' (did you mean qinghai:3.1, sichuan:3.1?)"),
@@ -795,6 +811,63 @@ def test_hidden_files_of_a_folder_are_no_plan_files(tmp_path, hidden):
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
     assert proc.stdout.startswith(f"{folder / 'naqu.yaml'}, {folder / 'xizang.yaml'}：通过")
+
+
+NOT_A_PLAN = {  # (of a YAML file of a folder with none of a plan's keys: it may be a plan mistyped)
+    "en": "not a plan: none of its top-level keys (version, services) is a plan's (registry, units, tasks); "
+          "if it is a plan, check its keys, else move it out of the ledger's folder (each .yaml or .yml file there "
+          "is read as a plan file)",
+    "zh": "不是整改方案：其顶层的键（version、services）都不是方案的键（registry、units、tasks）；"
+          "若是方案，请检查键名，否则请将其移出台账文件夹（其中每个 .yaml、.yml 文件都按方案文件读入）",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", ["status", "validate"])
+def test_a_yaml_file_of_a_folder_that_is_no_plan_is_named_so_in_one_line(tmp_path, command, lang):
+    """(a docker-compose.yml got four lines and more: unknown key version, missing registry, units, tasks)"""
+    folder = split_small(tmp_path / "reg")
+    (folder / "docker-compose.yml").write_text('version: "3"\nservices:\n  web:\n    image: nginx\n', encoding="utf-8")
+    args = (command, "-r", str(folder)) if command == "status" else (command, str(folder))
+    proc = run(*args, env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: {folder / 'docker-compose.yml'}:1:1: {NOT_A_PLAN[lang]}\n"
+
+
+CURATION_NOT_PLAN = {
+    "en": "this is a curation file (rectify import --curation), not a plan: move it out of the ledger's folder "
+          "(each .yaml or .yml file there is read as a plan file)",
+    "zh": "这是导入用的校订文件（rectify import --curation），不是整改方案：请将其移出台账文件夹"
+          "（其中每个 .yaml、.yml 文件都按方案文件读入）",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("text", [
+    "# 校订\nversion: 1\ntext_fixes:\n  - {at: \"1.1\", field: text, find: 甲, replace: 乙, why: 笔误}\n",
+    # (a plan's sections too, as the curation's registry: and units: are)
+    "\nregistry:\n  report_date: 2019-03-31\nunits:\n  - {name: 拉萨市, kind: region}\njournal:\n  \"1.1\": done\n",
+])
+def test_a_curation_file_in_a_folder_is_named_a_curation_file(tmp_path, text, lang):
+    """(it got a line for each of its sections, unknown keys, and more for its registry: and units:)"""
+    folder = split_small(tmp_path / "reg")
+    (folder / "curation.yaml").write_text(text, encoding="utf-8")
+    proc = run("check", "-r", str(folder), env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: {folder / 'curation.yaml'}:2:1: {CURATION_NOT_PLAN[lang]}\n"
+
+
+def test_a_plan_of_a_folder_with_its_keys_mistyped_is_told_the_keys_it_meant(tmp_path):
+    """(none of a plan's keys, but keys close to them: a plan mistyped, not another program's file)"""
+    folder = split_small(tmp_path / "reg")
+    text = (folder / "naqu.yaml").read_text(encoding="utf-8")
+    for key in ("registry", "units", "tasks"):
+        text = text.replace(f"\n{key}:", f"\n{key[:-1]}:", 1)
+    (folder / "naqu.yaml").write_text(text, encoding="utf-8")
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
+    assert proc.returncode == 2
+    assert "unknown key 'registr' (did you mean registry?)" in proc.stderr, proc.stderr
+    assert "not a plan" not in proc.stderr
 
 
 def test_a_journal_saved_as_yml_in_a_folder_is_named_not_ignored(tmp_path):

@@ -185,6 +185,34 @@ def test_a_folder_export_given_as_the_plan_is_named_an_export(tmp_path):
     assert proc.stderr == f"rectify: out.json:1:1: {EXPORT_NOT_PLAN['en']}\n"
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", {"compose": "not a plan: none of its top-level keys (version, services) is a plan's (registry, units, tasks); "
+                       "if it is a plan, check its keys, else pass the plan file (e.g. tasks.yaml) or its folder",
+            "curation": "this is a curation file (rectify import --curation), not a plan: pass the plan file "
+                        "(e.g. tasks.yaml) or its folder"}),
+    ("zh", {"compose": "不是整改方案：其顶层的键（version、services）都不是方案的键（registry、units、tasks）；"
+                       "若是方案，请检查键名，否则请指定方案文件（例如 tasks.yaml）或其所在文件夹",
+            "curation": "这是导入用的校订文件（rectify import --curation），不是整改方案：请指定方案文件（例如 tasks.yaml）或其所在文件夹"}),
+])
+@pytest.mark.parametrize("kind, name, text", [
+    ("compose", "docker-compose.yml", 'version: "3"\nservices:\n  web: {image: nginx}\n'),
+    ("curation", "curation.yaml", "version: 1\nowners:\n  \"1.1\": {owners: [拉萨市]}\n"),
+])
+def test_another_yaml_file_given_as_the_plan_is_named_not_a_plan_in_one_line(tmp_path, kind, name, text, lang, said):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    proc = _rectify("status", "-r", name, cwd=tmp_path, cache=tmp_path / "cache", lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: {name}:1:1: {said[kind]}\n"
+
+
+def test_the_keys_of_a_yaml_file_not_a_plan_are_shown_literally(tmp_path):
+    """(Rich markup printed as written; a line break in a key shown as \\n, not hidden in the one line)"""
+    (tmp_path / "x.yaml").write_text('"[red]a[/red]": 1\n"b\\nc": 2\n', encoding="utf-8")
+    proc = _rectify("validate", "x.yaml", cwd=tmp_path, cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.startswith("rectify: x.yaml:1:1: not a plan: none of its top-level keys ([red]a[/red], b\\nc) is a plan's")
+
+
 def test_a_plan_with_a_note_on_a_measure_is_still_read_as_a_plan(tmp_path):
     """Only an export's measures carry both a note and an id such as "1.1": a plan given a note is told of the key."""
     text = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
