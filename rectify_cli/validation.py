@@ -242,10 +242,10 @@ class Checker:
         (it got a line for each key, then one for each plan key missing): a curation of rectify import,
         or a mapping none of whose keys is a plan's or close to one (a folder's docker-compose.yml).
         A key close to a plan's is a plan mistyped: the keys are then named as for any plan."""
+        if not isinstance(data, dict) or not data or "tasks" in data:  # (a plan: the importer left unloaded, 0.1 s)
+            return False
         from .importer import looks_like_curation
 
-        if not isinstance(data, dict) or not data:
-            return False
         curation = looks_like_curation(data)
         if not curation and not data.keys().isdisjoint(PLAN_KEYS):
             return False
