@@ -396,13 +396,18 @@ def test_reimport_with_curation_reproduces_committed_files(curated):
 
 
 def test_import_command_writes_the_bundled_ledger(tmp_path):
+    _imports_as_bundled(SOURCE, tmp_path / "新台账")
+
+
+def _imports_as_bundled(report: Path, out: Path) -> None:
+    """`rectify import REPORT --curation … -o OUT` says what it wrote, and wrote the bundled plan
+    byte for byte and the start of its journal."""
     from typer.testing import CliRunner
 
     from rectify_cli.cli import app
 
-    out = tmp_path / "新台账"
     _schema_beside(out)
-    result = CliRunner().invoke(app, ["import", "--lang", "en", str(SOURCE), "--curation", str(CURATION), "-o", str(out)])
+    result = CliRunner().invoke(app, ["import", "--lang", "en", str(report), "--curation", str(CURATION), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stderr == f"wrote {out / 'tasks.yaml'} and {out / 'progress.yaml'}\n"
     assert (out / "tasks.yaml").read_bytes() == (DATA / "tasks.yaml").read_bytes()
@@ -446,23 +451,13 @@ def test_zero_width_characters_copied_from_a_pdf_are_dropped(tmp_path):
     """Zero-width characters (U+200B, U+200C, U+200D, U+2060, a U+FEFF in mid-text) a copy from a
     PDF leaves in headings and measures are invisible and mean nothing in Chinese text: one inside
     整改进展： made every progress note go unread. The plan is the bundled one, none of them in it."""
-    from typer.testing import CliRunner
-
-    from rectify_cli.cli import app
-
     text = SOURCE.read_text(encoding="utf-8")
     damaged = (text.replace("整改进展：", "整改\u200b进展：").replace("整改时限：", "整改时限\u2060：")
                .replace("\n二、各地市", "\n二\u200c、各地市").replace("各级党校（行政院校）将", "各级\u200d党校\ufeff（行政院校）将"))
     assert damaged.count("\u200b") > 100 and all(c in damaged for c in "\u200c\u200d\u2060\ufeff")
     report = tmp_path / "copied.txt"
     report.write_text(damaged, encoding="utf-8")
-    out = tmp_path / "out"
-    _schema_beside(out)
-    result = CliRunner().invoke(app, ["import", "--lang", "en", str(report), "--curation", str(CURATION), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    assert result.stderr == f"wrote {out / 'tasks.yaml'} and {out / 'progress.yaml'}\n"
-    assert (out / "tasks.yaml").read_bytes() == (DATA / "tasks.yaml").read_bytes()
-    assert (DATA / "progress.yaml").read_bytes().startswith((out / "progress.yaml").read_bytes())
+    _imports_as_bundled(report, tmp_path / "out")
 
 
 def _unsigned(plan: str) -> str:
