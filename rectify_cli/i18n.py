@@ -1681,6 +1681,8 @@ LABELS.update({
                                      "owners: {measure}: unknown fields {fields} (fields: {known})"),
     "problem_import_owners_fields_one": ("owners: {measure}：未知的字段 {fields}（可用字段：{known}）",
                                          "owners: {measure}: unknown field {fields} (fields: {known})"),
+    "problem_import_owners_twice": ("owners: {measure}：单位 {name} 列了两次；每个单位只列一次",
+                                    "owners: {measure}: unit {name} is listed twice; list each unit once"),
     "problem_import_lead_not_owner": ("owners: {measure}：牵头单位 {lead} 不在 owners 之中", "owners: {measure}: lead {lead} is not one of the owners"),
     "problem_import_journal_state": ("journal: {measure}：state 应为 {states} 之一", "journal: {measure}: state must be one of {states}"),
     "problem_import_journal_fields": ("journal: {measure}：未知的字段 {fields}", "journal: {measure}: unknown fields {fields}"),
