@@ -273,6 +273,11 @@ def load_curation(path: str | Path) -> Curation:
         bad = [x for x in listed if x not in names]
         if bad:
             raise fail("owners_unknown" + _one(bad), "owners", mid, measure=mid, units=bad)
+        once: set[str] = set()
+        for j, x in enumerate(listed):
+            if x in once:  # (written to the plan as it is: a plan the registry's loader refuses)
+                raise fail("owners_twice", "owners", mid, at=_place(o["owners"], j), measure=mid, name=x)
+            once.add(x)
         lead = str(o.get("lead") or listed[0])
         if lead not in listed:
             raise fail("lead_not_owner", "owners", mid, measure=mid, lead=lead)

@@ -558,6 +558,7 @@ class Checker:
                 seen[number] = _line(m, "id")
             text = self.text(m, "text", label)
             owners = []
+            named: dict[str, str] = {}  # (each owner's unit -> the name or alias it was first listed by)
             raw_owners = self.sequence(m.get("owners"), position_of(m, "owners"), f"{label}.owners") if "owners" in m else []
             if "owners" in m and not raw_owners and isinstance(m["owners"], (list, type(None))):
                 self.problem(position_of(m, "owners"), "no_owners", what=f"{label}.owners")
@@ -571,7 +572,11 @@ class Checker:
                 elif canonical is None:
                     self.problem(position_of(m["owners"], j), "unknown_owner", what=f"{label}.owners", name=shown_value(owner),
                                  hint=unit_suggestion(str(owner), units, self._unit_hints), unit=owner)
+                elif canonical in named:  # (named twice in every table, 自治区生态环境厅、自治区生态环境厅)
+                    key, values = _listed_again(owner, named[canonical], canonical)
+                    self.problem(position_of(m["owners"], j), key, what=f"{label}.owners", **values)
                 else:
+                    named[canonical] = owner
                     owners.append(canonical)
             lead = self.text(m, "lead", label)
             if lead is not None:
@@ -603,8 +608,8 @@ class Checker:
             return None
         canonical = tuple([units.get(owner) if type(owner) is str else None for owner in owners])
         lead = units.get(lead)
-        if lead is None or None in canonical or lead not in canonical:
-            return None
+        if lead is None or None in canonical or lead not in canonical or len(set(canonical)) < len(canonical):
+            return None  # (a unit listed twice: said by `measures`)
         mid = f"{task_id}.{number}"
         milestones = self.milestones(item["milestones"], None, f"measure {mid}.milestones")
         if milestones is None:
@@ -866,6 +871,18 @@ def _item_label(kind: str, prefix: str, item, index: int, unnumbered: str | None
     if isinstance(number, int) and not isinstance(number, bool) and number >= 1 and writable_number(number):
         return f"{kind} {prefix}{number}"
     return unnumbered or f"{kind} {index + 1} in the list"
+
+
+def _listed_again(name: str, first: str, unit: str) -> tuple[str, dict]:
+    """Why an owner `name` is refused, its `unit` listed before as `first`: the label key and its values,
+    naming the alias (or aliases) it was listed by."""
+    if name == first:
+        return "owner_twice", {"name": name}
+    if first == unit:
+        return "owner_alias_of_listed", {"name": name, "unit": unit}
+    if name == unit:
+        return "owner_listed_by_alias", {"name": name, "first": first}
+    return "owner_aliases_of_one", {"name": name, "first": first, "unit": unit}
 
 
 def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]) -> tuple[str, dict]:

@@ -177,6 +177,11 @@ CASES = [
       "tasks.yaml:8:5: unit name or alias '拉萨市' is declared twice (first on line 7)"),
     C("duplicate_unit_alias", "alias 环境保护厅 of one unit given again to another, in block lists",
       "tasks.yaml:14:9: unit name or alias '环境保护厅' is declared twice (first on line 9)"),
+    C("owner_twice", "a measure's owners name 拉萨市 twice",
+      "tasks.yaml:22:23: measure 1.1, field owners: unit '拉萨市' is listed twice; list each unit once"),
+    C("owner_alias_twice", "a measure's owners name 自治区生态环境厅 after its alias 环境保护厅",
+      "tasks.yaml:24:30: measure 1.1, field owners: unit '自治区生态环境厅' is listed before by its alias '环境保护厅'; "
+      "list each unit once"),
     # dates
     C("date_feb_30", "due 2018-02-30",
       "tasks.yaml:16:29: task 1, field deadline.milestones[1].due: '2018-02-30' is not a real calendar date (that month has no such day)"),
@@ -352,6 +357,8 @@ IN_CHINESE = {
     "date_number": "tasks.yaml:25:31: 措施 1.1 的 milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为数字 20181231",
     "duplicate_measure_id": "tasks.yaml:26:13: 措施 1.1：措施编号重复（首次在第 20 行）",
     "duplicate_key": "tasks.yaml:13:5: 键“title”重复（首次定义在第 11 行）",
+    "owner_twice": "tasks.yaml:22:23: 措施 1.1 的 owners：单位“拉萨市”列了两次；每个单位只列一次",
+    "owner_alias_twice": "tasks.yaml:24:30: 措施 1.1 的 owners：单位“自治区生态环境厅”已在前面以其别名“环境保护厅”列出；每个单位只列一次",
     "gb18030": "tasks.yaml:2:10: 不是有效的 UTF-8：字节 0xbb（看起来是 GB18030/GBK 编码：请另存为 UTF-8）",
     "utf16": "tasks.yaml:1:1: 不是有效的 UTF-8：字节 0xff（看起来是 UTF-16 编码，即记事本的“Unicode”：请另存为 UTF-8）",
     "ctrl_z_at_end": "tasks.yaml:26:1: 文件末尾有 Ctrl-Z（\\x1a，DOS 和旧版 Windows 工具写入的文件结束符）：请删除它",

@@ -422,6 +422,28 @@ def test_an_entry_with_a_wrong_field_has_its_measure_checked_against_a_plan_with
                                                        f"{small}:52:31{PLAN_DATE}"]
 
 
+@pytest.mark.parametrize("route", ["reference", "fast", "in pieces", "helper"])
+def test_a_unit_listed_twice_in_a_measures_owners_is_refused_by_every_route(small, cache_dir, monkeypatch, route):
+    """Owners naming one unit twice, by its name or its aliases, were read as two owners (show said
+    自治区生态环境厅、自治区生态环境厅): refused at the repeat, the same whichever way the plan is read,
+    and again on a second run (the refusal is not cached away)."""
+    text = small.read_text(encoding="utf-8")  # (no other problem: the fast parser's reading is judged)
+    for old, new in (("owners: [自治区生态环境厅, 自治区住房城乡建设厅]", "owners: [自治区环境保护厅, 自治区住房城乡建设厅, 环境保护厅]"),
+                     ("owners: [那曲市, 自治区生态环境厅]", "owners: [那曲市, 自治区生态环境厅, 环境保护厅]")):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    small.write_text(text, encoding="utf-8")
+    _read_by(route, monkeypatch)
+    for _ in range(2):
+        with pytest.raises(RegistryError) as caught:
+            load(small, use_cache=route != "reference")
+        assert [str(p) for p in caught.value.problems] == [
+            f"{small}:49:40: measure 1.2, field owners: '环境保护厅' and '自治区环境保护厅' before it are both aliases of unit "
+            "'自治区生态环境厅'; list each unit once",
+            f"{small}:118:33: measure 4.2, field owners: '环境保护厅' is an alias of unit '自治区生态环境厅', listed before; "
+            "list each unit once"]
+
+
 TASK_3_UNREAD = ("  - id: 3\n", "  - id: three\n")
 
 

@@ -1232,6 +1232,24 @@ def test_curation_unknown_units_are_counted_in_english(tmp_path, body, en, zh):
     assert (e.value.problems[0].message, problem_message(e.value.problems[0], Lang.zh)) == (en, zh)
 
 
+def test_curation_owners_listing_a_unit_twice_is_refused_at_the_repeat(tmp_path):
+    """[X, X] was written to the plan as it is: a plan the registry's loader refuses (a unit listed twice)."""
+    with pytest.raises(ReportFormatError) as e:
+        _curation(tmp_path, 'owners:\n  "1.1": {owners: [自治区生态环境厅, 自治区生态环境厅]}\n')
+    assert str(e.value) == f"{tmp_path / 'curation.yaml'}:4:30: owners: 1.1: unit 自治区生态环境厅 is listed twice; list each unit once"
+    assert problem_message(e.value.problems[0], Lang.zh) == "owners: 1.1：单位 自治区生态环境厅 列了两次；每个单位只列一次"
+
+
+def test_a_unit_the_report_names_twice_for_a_measure_is_one_owner(tmp_path):
+    """By its name twice, or by an alias and its name: one owner, as the registry's loader requires."""
+    cur = _curation(tmp_path, "  - {name: 拉萨市, kind: region, aliases: [拉萨市政府]}\n  - {name: 自治区水利厅, aliases: [水利厅]}\n")
+    for line, owners in (("水利厅、拉萨市、自治区水利厅", ["自治区水利厅", "拉萨市"]),
+                         ("拉萨市牵头，自治区水利厅、拉萨市政府会同水利厅", ["拉萨市", "自治区水利厅"])):
+        block = f"一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n1.{line}制定方案（2018年6月30日）。\n\n整改进展：已制定。\n"
+        result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
+        assert result.measures[0]["owners"] == owners
+
+
 def test_curation_text_fix_that_no_longer_applies(tmp_path):
     cur = _curation(tmp_path, 'text_fixes:\n  - {at: "1.1", field: text, find: 不存在的字, replace: x}\n')
     with pytest.raises(ReportFormatError) as e:
