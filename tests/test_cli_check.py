@@ -152,7 +152,9 @@ def test_a_measure_due_soon_only_thanks_to_a_late_extension_is_marked_not_failed
         assert max(map(display_width, lines)) <= 80
     result = run("--registry", late_extended, "--warn-days", "120", "--task", "33", env={"RECTIFY_TODAY": "2019-09-30"})
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[1].startswith("33.1  黄  2019-12-31到期（逾期后延期）  拉萨市  ")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "筛选条件：任务 33"
+    assert lines[2].startswith("33.1  黄  2019-12-31到期（逾期后延期）  拉萨市  ")
     assert "*" not in result.stdout
 
 
@@ -242,6 +244,7 @@ def test_owner_narrows_to_that_unit():
     result = run("-r", SMALL, "--owner", "那曲市")
     assert result.exit_code == 0
     assert result.stdout == (
+        "筛选条件：责任单位 那曲市\n"
         "临期提醒（不计为失败）：\n"
         "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n"
         "截至 2019-03-31，3 项措施均无逾期\n"
@@ -252,6 +255,7 @@ def test_owner_alias_narrows_too():
     result = run("-r", SMALL, "--owner", "环境保护厅", "--fail-on", "stale")
     assert result.exit_code == 1
     assert result.stdout == (
+        "筛选条件：责任单位 自治区生态环境厅\n"  # (as the plan names it)
         "3.2  黄  274天未报告  自治区生态环境厅  定期开展水源地环境状况评估（…\n"
         "1 项措施久未报告（共 4 项）\n"
     )
@@ -276,15 +280,84 @@ def test_a_measures_units_are_named_lead_first_as_status_and_show_name_them(tmp_
 def test_task_narrows_to_that_task():
     result = run("-r", SMALL, "--task", "1")
     assert result.exit_code == 1
-    assert result.stdout == "1.1  红  逾期90天  拉萨市  拉萨市建成城东污水处理厂（201…\n1 项措施逾期（共 2 项）\n"
+    assert result.stdout == ("筛选条件：任务 1\n"
+                             "1.1  红  逾期90天  拉萨市  拉萨市建成城东污水处理厂（201…\n1 项措施逾期（共 2 项）\n")
     result = run("-r", SMALL, "--task", "3", "--task", "4")
     assert result.exit_code == 0
-    assert result.stdout == "截至 2019-03-31，4 项措施均无逾期\n"
+    assert result.stdout == "筛选条件：任务 3、4\n截至 2019-03-31，4 项措施均无逾期\n"
 
 
 @pytest.mark.parametrize("typed", ["１", " 1 "])
 def test_a_task_typed_in_full_width_or_with_spaces_is_that_task(typed):
     assert run("-r", SMALL, "--task", typed).stdout == run("-r", SMALL, "--task", "1").stdout
+
+
+# --------------------------------------------------------------------------- the filters in force
+
+FILTERS = ("--owner", "拉萨市", "--owner", "环境保护厅", "--owner", "拉萨市", "--region", "那曲市", "--task", "1", "--task", "３")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "筛选条件：责任单位 拉萨市、自治区生态环境厅  地区 那曲市  任务 1、3"),
+    ("en", "Filtered to: owner 拉萨市 or 自治区生态环境厅  region 那曲市  task 1 or 3"),
+])
+def test_text_says_the_filters_in_force_in_the_words_of_status(lang, line):
+    """`1 项措施逾期（共 1 项）` of check --owner 拉萨市 read as the whole ledger's in a CI log:
+    nothing said a filter was on. The first line says them as status's header does: units as
+    the plan names them (环境保护厅 is an alias), each once, ids as looked up (３ is 3)."""
+    result = run("-r", SMALL, *FILTERS, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == line
+    status = CliRunner().invoke(app, ["status", "-r", SMALL, *FILTERS, "--lang", lang], env=ENV)
+    assert status.stdout.splitlines()[1] == line
+
+
+@pytest.mark.parametrize("lang, heading, line", [
+    ("zh", "### 整改台账检查：1 项措施逾期（共 1 项）", "筛选条件：责任单位 拉萨市"),
+    ("en", "### Rectification ledger check: 1 of 1 measure failing (overdue)", "Filtered to: owner 拉萨市"),
+])
+def test_github_log_and_job_summary_say_the_filters_in_force(tmp_path, lang, heading, line):
+    summary = tmp_path / "summary.md"
+    result = run("-r", SMALL, "--owner", "拉萨市", "--lang", lang,
+                 env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1, result.output
+    log = result.stdout.splitlines()
+    stop = log.index(next(row for row in log if row.startswith("::stop-commands::")))
+    assert log[stop + 1] == line
+    assert summary.read_text(encoding="utf-8").splitlines()[:4] == [heading, "", line, ""]
+
+
+def test_text_keeps_each_filtered_units_name_whole_on_a_narrow_terminal():
+    """As status's header keeps it: 拉萨市 or 自治区住 / 房城乡建设厅 would read as two units."""
+    result = run("-r", SMALL, "--owner", "拉萨市", "--owner", "自治区住房城乡建设厅", "--region", "那曲市", "--lang", "en",
+                 env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == ["Filtered to: owner 拉萨市 or", "自治区住房城乡建设厅  region 那曲市"]
+
+
+def test_a_filtered_units_name_is_printed_literally_and_obeys_no_runner(tmp_path):
+    """A unit named `[red]x[/] ##[error]y` (by its alias 那曲市 on the command line): as typed in
+    the text report; in the GitHub log inside the stopped part, even when nothing is listed (the
+    runner obeys a legacy ##[error] anywhere in a line); escaped in the job summary."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    plan = tmp_path / "small" / "tasks.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "  - name: 那曲市\n" in text
+    plan.write_text(text.replace("  - name: 那曲市\n", '  - name: "[red]x[/] ##[error]y"\n    aliases: [那曲市]\n'),
+                    encoding="utf-8")
+    said = "Filtered to: owner [red]x[/] ##[error]y"
+    result = run("-r", str(plan), "--owner", "那曲市", "--lang", "en")
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (0, said)
+    summary = tmp_path / "summary.md"
+    # (task 3's measures are 自治区生态环境厅's: nothing selected, nothing annotated)
+    result = run("-r", str(plan), "--owner", "那曲市", "--task", "3", "--lang", "en",
+                 env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == "Filtered to: owner [red]x[/] ##[error]y  task 3"
+    assert lines[0].startswith("::stop-commands::") and obeyed(result.stdout) == [lines[0], lines[-1]]
+    assert summary.read_text(encoding="utf-8").splitlines()[2] == (
+        r"Filtered to: owner \[red\]x\[/\] \#&#8203;\#&#8203;\[error\]y  task 3")
 
 
 def test_as_of_moves_the_reference_date():
@@ -322,7 +395,8 @@ def test_fail_on_takes_a_comma_separated_list():
     """CI tools take lists as `a,b`, and users type them so: refused as one unknown name before."""
     result = run("-r", SMALL, "--owner", "那曲市", "--fail-on", "due_soon,overdue")
     assert result.exit_code == 1  # (2.1 due soon fails; 那曲市 has nothing overdue)
-    assert result.stdout == "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n1 项措施临期（共 3 项）\n"
+    assert result.stdout == ("筛选条件：责任单位 那曲市\n"
+                             "2.1  黄  2019-04-15到期  那曲市  那曲市完成建筑工地围挡硬化（2…\n1 项措施临期（共 3 项）\n")
 
 
 @pytest.mark.parametrize("lists", [

@@ -208,7 +208,7 @@ def test_owner_filter_lights_each_task_by_the_units_own_measures():
     assert "35    污水管网建设不健全              2020年12月31日前完成，长期坚持  序时推进         0/1  绿" in lines
     assert "40    拉萨市工业园区管理工作有待加强  2018年9月30日前完成             基本完成         0/1  绿" in lines
     check = run("check", *UNIT_OF_TASK_35)
-    assert (check.exit_code, check.stdout) == (0, "截至 2019-03-31，19 项措施均无逾期\n")
+    assert (check.exit_code, check.stdout) == (0, "筛选条件：责任单位 自治区生态环境厅\n截至 2019-03-31，19 项措施均无逾期\n")
     whole = [line.rstrip() for line in run("status", *UNIT_OF_TASK_35[:2], "--task", "35", "--as-of", "2019-03-31").stdout.splitlines()]
     assert whole[-1] == "35    污水管网建设不健全  2020年12月31日前完成，长期坚持  序时推进   2/5  红  274天"  # all its measures
 

@@ -24,7 +24,7 @@ from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
 from ..i18n import LIGHT, STATUS, Lang, any_of, label, word
 from ..states import CHECK_FORMATS
 from ..textsafe import clip, display_width, line_ends, printable, shell_word
-from .journal_text import LATE_MARK, entry_kind, extended_late_ends, extended_late_words
+from .journal_text import LATE_MARK, Filters, entry_kind, extended_late_ends, extended_late_words, filter_pairs
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
 # Lines of the text report fit a terminal's width (a longer line wraps there and breaks the
@@ -146,6 +146,13 @@ def total_line(verdict: Verdict, lang: Lang) -> str:
     return label("check_total_multi", lang, n=verdict.failing, total=verdict.total, what=what)
 
 
+def filters_line(filters: Filters, units, lang: Lang, shown: Callable[[str], str] = one_line) -> str:
+    """The filters in force, as status's header says them ("筛选条件：责任单位 拉萨市  任务 1"), each
+    name as `shown` makes it (a format's escape); "" when none was given (nothing is said)."""
+    pairs = filter_pairs(filters, units, lang, shown)
+    return label("status_filters", lang) + "  ".join(pairs) if pairs else ""
+
+
 # --------------------------------------------------------------------------- layouts
 
 
@@ -254,13 +261,15 @@ def _measured(text: str) -> tuple[str, int]:
 
 
 def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], lang: Lang,
-                width: int | None) -> list[str]:
-    """`width`: the cells a line may take (None: line_width())."""
+                width: int | None, filtered: str = "") -> list[str]:
+    """`width`: the cells a line may take (None: line_width()); `filtered`: the filters in force
+    (_text_filters), first, so that the total is not read as the whole ledger's."""
     width = width or line_width()
     late = extended_late_ends(lang)
     failing, failing_marked = _late_given_way(failing, width, late)
     warnings, warnings_marked = _late_given_way(warnings, width, late)
-    lines = _rows(failing, width, lang)
+    lines = _unjoined(_fitted(filtered, width)) if filtered else []
+    lines += _rows(failing, width, lang)
     if warnings:
         lines += _fitted(label("check_warnings_header", lang), width)
         lines.extend(_rows(warnings, width, lang))
@@ -280,9 +289,26 @@ def _fitted(line: str, width: int) -> list[str]:
 
 
 def assemble_text(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang,
-                  width: int | None = None) -> bytes:
-    """Failing measures worst first, then due-soon warnings, then the verdict line."""
-    return _encoded(_text_lines(verdict, failing, warnings, lang, width))
+                  width: int | None = None, filters: Filters = None, units=()) -> bytes:
+    """The filters in force (of the plan's `units`: see filters_line), failing measures worst first,
+    then due-soon warnings, then the verdict line."""
+    return _encoded(_text_lines(verdict, failing, warnings, lang, width, _text_filters(filters, units, lang)))
+
+
+def _text_filters(filters: Filters, units, lang: Lang) -> str:
+    """filters_line for the text report, each name whole on a line where it fits, as status's
+    header keeps it (自治区住房 / 城乡建设厅 read as two units): _unjoined once wrapped."""
+    if not any((filters or {}).values()):  # (linebreak, UAX #14, only where needed: start-up)
+        return ""
+    from .linebreak import unbroken
+
+    return filters_line(filters, units, lang, shown=lambda name: unbroken(one_line(name)))
+
+
+def _unjoined(lines: list[str]) -> list[str]:
+    from .linebreak import joined_out
+
+    return [joined_out(line) for line in lines]
 
 
 def _encoded(lines: list[str]) -> bytes:
@@ -322,9 +348,10 @@ def github_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[list
 
 
 def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang,
-                    width: int | None = None) -> bytes:
+                    width: int | None = None, filters: Filters = None, units=()) -> bytes:
     """Workflow commands: the 10 worst ::error and ::warning annotations, a ::notice:: for the
-    rest, then the text report so that the log lists everything, with commands stopped."""
+    rest, then the text report (with the filters in force: see assemble_text) so that the log
+    lists everything, with commands stopped."""
     lines = [piece[0] for piece in (*failing[:ANNOTATION_CAP], *warnings[:ANNOTATION_CAP])]
     more_errors = max(verdict.failing - ANNOTATION_CAP, 0)
     more_warnings = max(verdict.warnings - ANNOTATION_CAP, 0)
@@ -333,8 +360,11 @@ def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequenc
             ("check_more_failures", more_errors), ("check_more_warnings", more_warnings)) if n)
         notice = label("check_not_annotated", lang, what=what)
         lines.append(f"::notice::{escape_data(notice)}")
-    log = _text_lines(verdict, [piece[1:] for piece in failing], [piece[1:] for piece in warnings], lang, width)
-    lines += commands_stopped(log) if failing or warnings else log
+    filtered = _text_filters(filters, units, lang)
+    log = _text_lines(verdict, [piece[1:] for piece in failing], [piece[1:] for piece in warnings], lang, width,
+                      filtered)
+    # (a filtered unit's name is registry text too)
+    lines += commands_stopped(log) if failing or warnings or filtered else log
     return _encoded(lines)
 
 
@@ -402,11 +432,16 @@ def _summary_cut(n: int, lang: Lang, rerun: Sequence[str]) -> str:
 
 
 def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequence, *, lang: Lang,
-                      most: int = SUMMARY_BYTES, rerun: Sequence[str] = ()) -> bytes:
-    """The job summary (GITHUB_STEP_SUMMARY): a heading with the verdict and a table of the
-    failing measures, worst first, cut short of `most` bytes with a line saying how many more
-    and the command listing them (`rerun`: see rerun_command), counted in `most`."""
+                      most: int = SUMMARY_BYTES, rerun: Sequence[str] = (), filters: Filters = None,
+                      units=()) -> bytes:
+    """The job summary (GITHUB_STEP_SUMMARY): a heading with the verdict, the filters in force (of
+    the plan's `units`: see filters_line), and a table of the failing measures, worst first, cut
+    short of `most` bytes with a line saying how many more and the command listing them
+    (`rerun`: see rerun_command), counted in `most`."""
     lines = [f"### {label('check_heading', lang)}{label('check_colon', lang)}{md_cell(total_line(verdict, lang))}", ""]
+    filtered = filters_line(filters, units, lang, shown=md_cell)
+    if filtered:
+        lines += [filtered, ""]
     if failing:
         header = [label("check_id", lang), label("light", lang), label("check_state", lang),
                   label("owners", lang), label("measure", lang)]
@@ -434,38 +469,42 @@ def summary_bytes_left(written: int) -> int:
 
 
 def layouts(width: int | None = None, summary_bytes: int = SUMMARY_BYTES,
-            rerun: Sequence[str] = ()) -> dict[str, Layout]:
+            rerun: Sequence[str] = (), filters: Filters = None, units=()) -> dict[str, Layout]:
     """The formats that render item by item: all but junit, which lists every measure. `width`:
     the cells a line of text may take (None: line_width()); `summary_bytes`: the most the
     markdown may take (see summary_bytes_left); `rerun`: the words of the command line that
-    decided what was judged, for the command a cut output names (see rerun_command)."""
+    decided what was judged, for the command a cut output names (see rerun_command); `filters`:
+    the filters given, of the plan's `units`, which the text, the log and the job summary say
+    (filters_line; the machine formats' contracts have no place for them)."""
     from functools import partial
 
     from . import check_machine
 
+    said = {"filters": filters, "units": units}
     return {
-        "text": Layout(text_pieces, partial(assemble_text, width=width)),
+        "text": Layout(text_pieces, partial(assemble_text, width=width, **said)),
         "json": Layout(check_machine.json_pieces, check_machine.assemble_json),
-        "github": Layout(github_pieces, partial(assemble_github, width=width)),
-        "markdown": Layout(markdown_pieces, partial(assemble_markdown, most=summary_bytes, rerun=rerun)),
+        "github": Layout(github_pieces, partial(assemble_github, width=width, **said)),
+        "markdown": Layout(markdown_pieces, partial(assemble_markdown, most=summary_bytes, rerun=rerun, **said)),
         "sarif": Layout(check_machine.sarif_pieces, partial(check_machine.assemble_sarif, rerun=rerun)),
     }
 
 
 def layout(format: str, width: int | None = None, summary_bytes: int = SUMMARY_BYTES,
-           rerun: Sequence[str] = ()) -> Layout | None:
-    """The layout of `format` (`width`, `summary_bytes`, `rerun`: see layouts); None for junit;
-    ValueError for a name not in CHECK_FORMATS (the command line offers only those)."""
+           rerun: Sequence[str] = (), filters: Filters = None, units=()) -> Layout | None:
+    """The layout of `format` (`width`, `summary_bytes`, `rerun`, `filters`, `units`: see layouts);
+    None for junit; ValueError for a name not in CHECK_FORMATS (the command line offers only those)."""
     if format not in CHECK_FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(CHECK_FORMATS)}")
-    return layouts(width, summary_bytes, rerun).get(format)
+    return layouts(width, summary_bytes, rerun, filters, units).get(format)
 
 
 def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh, width: int | None = None,
-           summary_bytes: int = SUMMARY_BYTES, rerun: Sequence[str] = ()) -> bytes:
+           summary_bytes: int = SUMMARY_BYTES, rerun: Sequence[str] = (), filters: Filters = None,
+           units=()) -> bytes:
     """The whole output of `rectify check` in `format`, ending with a newline, as UTF-8
-    (`width`, `summary_bytes`, `rerun`: see layouts)."""
-    chosen = layout(format, width, summary_bytes, rerun)
+    (`width`, `summary_bytes`, `rerun`, `filters`, `units`: see layouts)."""
+    chosen = layout(format, width, summary_bytes, rerun, filters, units)
     if chosen is None:
         from .check_machine import render_junit
 

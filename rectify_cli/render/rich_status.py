@@ -30,13 +30,13 @@ from rich.text import Text
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
 from ..gate import display_path, file_paths, shown_file
-from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, any_of, label, plural, said, word
+from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, line_ends, printable, shell_word
-from .journal_text import (LATE_MARK, entry_words_whole, extended_late_words, extension_parts, filled_columns,
-                           ledger_warnings, retraction_text, worded)
+from .journal_text import (LATE_MARK, Filters, entry_words_whole, extended_late_words, extension_parts, filled_columns,
+                           filter_pairs, ledger_warnings, retraction_text, worded)
 from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -417,7 +417,9 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
             files.append(label("bundled_ledger", lang))
         title.append(files)
     console.print(Paragraph(_pairs("", title, console.width)))  # (the files on a line of their own if need be)
-    pairs = _filter_pairs(filters, registry, lang)
+    # (each name whole on a line, as the header's paths: 自治区住房 / 城乡建设厅 read as two units)
+    pairs = [Text(pair) for pair in filter_pairs(filters, registry.plan.units, lang,
+                                                 shown=lambda name: unbroken(printable(name, single_line=True)))]
     if pairs:
         console.print(Paragraph(_pairs(label("status_filters", lang), pairs, console.width)))
 
@@ -452,29 +454,6 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
                                paths=paths)
     for text in warnings:
         console.print(Paragraph(Text(text, style="bold red")))
-
-
-# The filters of a status, by kind (owner, region, task, state), as the command line gave them.
-Filters = dict[str, Sequence[str]] | None
-
-
-def _filter_pairs(filters: Filters, registry: Registry, lang: Lang) -> list[Text]:
-    """The filters in force, one pair a kind given, for the header: units and regions as the plan
-    names them (an alias is its unit, as engine.select reads it), ids as looked up (model.item_key),
-    states in words; each said once, in the order given. Registry text as typed, never markup."""
-    from ..model import item_key
-
-    index = engine.unit_index(registry.plan.units)
-    shown = {"owner": lambda v: index.get(v.strip(), v.strip()), "region": lambda v: index.get(v.strip(), v.strip()),
-             "task": item_key, "state": lambda v: word(STATUS, v, lang)}
-    pairs = []
-    for kind, given in (filters or {}).items():
-        # (each name whole on a line, as the header's paths: 自治区住房 / 城乡建设厅 read as two units)
-        names = list(dict.fromkeys(unbroken(printable(shown[kind](str(getattr(v, "value", v))), single_line=True))
-                                   for v in given or ()))
-        if names:  # (the measures of any of them, as summary says it)
-            pairs.append(Text(label(f"status_filter_{kind}", lang, names=any_of(names, lang))))
-    return pairs
 
 
 def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
