@@ -1585,6 +1585,9 @@ LABELS.update({
                              "{who}: {head}：{units} (line {line}) names no unit the import knows"),
     "import_names_unread_unit": ("{who}：第 {line} 行的“{head}：{units}”中，“{words}”不是导入程序认识的单位，未计入责任单位",
                                  "{who}: {head}：{units} (line {line}): no unit the import knows read in {words}, left out of the owners"),
+    "import_sentence_unread_unit": ("{who}：第 {line} 行的措施原文中，“{words}”不是导入程序认识的单位，未计入责任单位",
+                                    "{who}: the measure's sentence (line {line}): no unit the import knows read in {words}, left out of "
+                                    "the owners"),
     "import_supporting_only": ("{who}：第 {line} 行的“{head}：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为{lead}，请核对，"
                                "必要时在校订文件的 owners: 下写明 lead",
                                "{who}: {head}：{units} (line {line}) names {count:supporting unit} only, no lead or responsible unit; {lead} is "
