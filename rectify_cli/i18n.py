@@ -1150,9 +1150,11 @@ LABELS = {
     "problem_unknown_value": ("{what}：未知的值{value}{hint}；应为以下之一：{allowed}",
                               "{what}: unknown value {value}{hint}; expected one of {allowed}"),
     "problem_not_bool": ("{what}：应为 true 或 false，实为{value}", "{what}: expected true or false, got {value}"),
-    "problem_journal_not_plan": ("这是进展记录（- measure: … 的列表），不是整改方案：请指定方案文件（{plan}）或其所在文件夹",
-                                 "this is a journal (a list of entries, - measure: ...), not a plan: pass the plan file "
-                                 "({plan}) or its folder"),
+    "problem_journal_not_plan": ("这是进展记录（- measure: … 的列表），不是整改方案：{fix}",
+                                 "this is a journal (a list of entries, - measure: ...), not a plan: {fix}"),
+    # (a journal in a folder under a plan file's name: the folder was given already)
+    "problem_journal_move_out": ("{move_out}，或将其改名为 <方案名>.progress.yaml，放在其方案 <方案名>.yaml 旁边",
+                                 "{move_out}, or name it <plan>.progress.yaml, beside its plan <plan>.yaml"),
     # (rectify reads no export: it holds the plan and each measure's latest note, not the journal)
     "problem_export_not_plan": ("这是 `{command}` 的输出，不是整改方案：请指定导出时所用的方案文件（{plan}）或其所在文件夹；"
                                 "rectify 不能把导出文件转回台账（其中没有进展记录）",

@@ -210,7 +210,10 @@ class Checker:
     # -- plan ---------------------------------------------------------------------
     def plan(self, data, *, prefix: str) -> Plan | None:
         if looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
-            self.problem(position_of(data, None) or (1, 1), "journal_not_plan", plan=plan_beside(self.file))
+            # (in a folder, given already, it is to be moved out or named as its plan's journal, as _plainly_other says)
+            fix = Notice("journal_move_out", {"move_out": Notice("not_plan_move_out", {})}) if prefix else \
+                Notice("not_plan_pass_plan", {"plan": plan_beside(self.file)})
+            self.problem(position_of(data, None) or (1, 1), "journal_not_plan", fix=fix)
             return None
         if (command := output_of(data)) is not None:  # (a command's JSON given as the plan: 1,400 problems else)
             self.problem(position_of(data, None) or (1, 1), "export_not_plan" if command == "rectify export" else

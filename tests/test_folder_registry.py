@@ -857,6 +857,26 @@ def test_a_curation_file_in_a_folder_is_named_a_curation_file(tmp_path, text, la
     assert proc.stderr == f"rectify: {folder / 'curation.yaml'}:2:1: {CURATION_NOT_PLAN[lang]}\n"
 
 
+JOURNAL_NOT_PLAN = {  # (of a journal saved in a folder under a plan file's name: the folder was given already)
+    "en": "this is a journal (a list of entries, - measure: ...), not a plan: move it out of the ledger's folder (each "
+          ".yaml or .yml file there is read as a plan file), or name it <plan>.progress.yaml, beside its plan <plan>.yaml",
+    "zh": "这是进展记录（- measure: … 的列表），不是整改方案：请将其移出台账文件夹（其中每个 .yaml、.yml 文件都按方案文件读入），"
+          "或将其改名为 <方案名>.progress.yaml，放在其方案 <方案名>.yaml 旁边",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", ["status", "validate", "verify"])
+def test_a_journal_saved_under_a_plans_name_in_a_folder_is_told_to_move_out_not_to_give_the_folder(tmp_path, command, lang):
+    """(it said: pass the plan file (e.g. tasks.yaml) or its folder — the folder it was given)"""
+    folder = split_small(tmp_path / "reg")
+    shutil.copy(folder / "naqu.progress.yaml", folder / "extra.yaml")
+    args = (command, str(folder)) if command == "validate" else (command, "-r", str(folder))
+    proc = run(*args, env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: {folder / 'extra.yaml'}:2:1: {JOURNAL_NOT_PLAN[lang]}\n"
+
+
 def test_a_plan_of_a_folder_with_its_keys_mistyped_is_told_the_keys_it_meant(tmp_path):
     """(none of a plan's keys, but keys close to them: a plan mistyped, not another program's file)"""
     folder = split_small(tmp_path / "reg")
