@@ -1169,6 +1169,9 @@ LABELS = {
     "problem_no_plan_keys": ("不是整改方案：其顶层的键（{keys}）都不是方案的键（{plan_keys}）；若是方案，请检查键名，否则{fix}",
                              "not a plan: none of its top-level keys ({keys}) is a plan's ({plan_keys}); if it is a plan, "
                              "check its keys, else {fix}"),
+    "problem_list_not_plan": ("不是整改方案：其顶层是列表（- …），而方案的顶层是以 {plan_keys} 为键的映射；若是方案，请照此改写，否则{fix}",
+                              "not a plan: its top level is a list (- ...), where a plan's is a mapping of {plan_keys}; if it "
+                              "is a plan, write it so, else {fix}"),
     "problem_not_plan_move_out": ("请将其移出台账文件夹（其中每个 .yaml、.yml 文件都按方案文件读入）",
                                   "move it out of the ledger's folder (each .yaml or .yml file there is read as a plan file)"),
     "problem_not_plan_pass_plan": ("请指定方案文件（{plan}）或其所在文件夹", "pass the plan file ({plan}) or its folder"),
