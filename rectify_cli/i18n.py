@@ -1150,9 +1150,11 @@ LABELS = {
     "problem_unknown_value": ("{what}：未知的值{value}{hint}；应为以下之一：{allowed}",
                               "{what}: unknown value {value}{hint}; expected one of {allowed}"),
     "problem_not_bool": ("{what}：应为 true 或 false，实为{value}", "{what}: expected true or false, got {value}"),
-    "problem_journal_not_plan": ("这是进展记录（- measure: … 的列表），不是整改方案：请指定方案文件（{plan}）或其所在文件夹",
-                                 "this is a journal (a list of entries, - measure: ...), not a plan: pass the plan file "
-                                 "({plan}) or its folder"),
+    "problem_journal_not_plan": ("这是进展记录（- measure: … 的列表），不是整改方案：{fix}",
+                                 "this is a journal (a list of entries, - measure: ...), not a plan: {fix}"),
+    # (a journal in a folder under a plan file's name: the folder was given already)
+    "problem_journal_move_out": ("{move_out}，或将其改名为 <方案名>.progress.yaml，放在其方案 <方案名>.yaml 旁边",
+                                 "{move_out}, or name it <plan>.progress.yaml, beside its plan <plan>.yaml"),
     # (rectify reads no export: it holds the plan and each measure's latest note, not the journal)
     "problem_export_not_plan": ("这是 `{command}` 的输出，不是整改方案：请指定导出时所用的方案文件（{plan}）或其所在文件夹；"
                                 "rectify 不能把导出文件转回台账（其中没有进展记录）",
@@ -1167,6 +1169,9 @@ LABELS = {
     "problem_no_plan_keys": ("不是整改方案：其顶层的键（{keys}）都不是方案的键（{plan_keys}）；若是方案，请检查键名，否则{fix}",
                              "not a plan: none of its top-level keys ({keys}) is a plan's ({plan_keys}); if it is a plan, "
                              "check its keys, else {fix}"),
+    "problem_list_not_plan": ("不是整改方案：其顶层是列表（- …），而方案的顶层是以 {plan_keys} 为键的映射；若是方案，请照此改写，否则{fix}",
+                              "not a plan: its top level is a list (- ...), where a plan's is a mapping of {plan_keys}; if it "
+                              "is a plan, write it so, else {fix}"),
     "problem_not_plan_move_out": ("请将其移出台账文件夹（其中每个 .yaml、.yml 文件都按方案文件读入）",
                                   "move it out of the ledger's folder (each .yaml or .yml file there is read as a plan file)"),
     "problem_not_plan_pass_plan": ("请指定方案文件（{plan}）或其所在文件夹", "pass the plan file ({plan}) or its folder"),
@@ -1585,6 +1590,9 @@ LABELS.update({
                              "{who}: {head}：{units} (line {line}) names no unit the import knows"),
     "import_names_unread_unit": ("{who}：第 {line} 行的“{head}：{units}”中，“{words}”不是导入程序认识的单位，未计入责任单位",
                                  "{who}: {head}：{units} (line {line}): no unit the import knows read in {words}, left out of the owners"),
+    "import_sentence_unread_unit": ("{who}：第 {line} 行的措施原文中，“{words}”不是导入程序认识的单位，未计入责任单位",
+                                    "{who}: the measure's sentence (line {line}): no unit the import knows read in {words}, left out of "
+                                    "the owners"),
     "import_supporting_only": ("{who}：第 {line} 行的“{head}：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为{lead}，请核对，"
                                "必要时在校订文件的 owners: 下写明 lead",
                                "{who}: {head}：{units} (line {line}) names {count:supporting unit} only, no lead or responsible unit; {lead} is "

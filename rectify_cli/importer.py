@@ -29,7 +29,7 @@ from . import chain, dates
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
 from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
 from .importer_claims import read_claims
-from .importer_owners import EVERY_REGION, Vocabulary, owner_roles, sentence_owners, unread_units
+from .importer_owners import EVERY_REGION, Vocabulary, owner_roles, sentence_owners, unread_in_sentence, unread_units
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
@@ -906,6 +906,9 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             owners, lead = _listed_owners(rm.units, vocab, Notice("of_measure", {"measure": mid}), warnings)
             if not owners:
                 owners, lead = sentence_owners(rm.text, vocab)  # (西宁市配合，省生态环境厅负责…: the latter leads, as on a unit line)
+                for words in unread_in_sentence(rm.text, vocab) if owners else ():  # (自治区生态环境厅、拉萨市…: lost without a word)
+                    warnings.append(Notice("sentence_unread_unit", {"who": Notice("of_measure", {"measure": mid}), "line": rm.line,
+                                                                    "words": words}))
                 if owners and lead is None:  # (every one it names helps: the first made the lead, said as on a unit line)
                     warnings.append(Notice("supporting_only_sentence", {"who": Notice("of_measure", {"measure": mid}), "line": rm.line,
                                                                         "units": "、".join(owners), "count": len(owners), "lead": owners[0]}))

@@ -187,3 +187,21 @@ def unread_units(listed: str, vocab: Vocabulary) -> list[str]:
         if not LISTED_TAIL.fullmatch(rest):
             unread.append(rest[next((len(sep) for sep in SEPARATORS if rest.startswith(sep)), 0):])
     return unread
+
+
+# the words after a unit in a sentence that say another follows (X、Y制定…, X会同Y…); not 联合, as often said of how
+# they act (X、Y联合开展…), nor 和, 及, 与, which begin words too (及时)
+SENTENCE_JOINS = ("、", "会同")
+
+
+def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
+    """What of a measure's sentence follows a unit read and a word joining another to it, where no unit it knows is
+    (自治区生态环境厅、拉萨市…, in a report naming no province): left out of the owners, to be said, as unread_units
+    says a unit line's. (A book title is cut where it begins: its masking is no text of the report.)"""
+    unread = []
+    for clause in _clauses(text):
+        chain, _, pos, _ = _subject(clause, vocab, sentence=True)
+        join = next((j for j in SENTENCE_JOINS if clause.startswith(j, pos)), None)
+        if chain and join and not clause.startswith("的", pos):
+            unread.append(clause[pos + len(join):].partition("□")[0])
+    return [words for words in unread if words]

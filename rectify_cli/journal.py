@@ -1276,8 +1276,8 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
     root = existing_root(registry)
     # (a journal no plan file owns, progress.yaml beside plan.yaml, refused as every command does: else it went unverified)
     files = registry_files(root)
-    for f, _, _ in files:  # (an export or a journal named as the plan has no journal beside it: "nothing to verify", passed)
-        if (refused := not_a_plan(f)) is not None:
+    for f, _, prefix in files:  # (an export or a journal named as the plan has no journal beside it: "nothing to verify", passed)
+        if (refused := not_a_plan(f, prefix)) is not None:
             raise refused
     checks = tuple(_check_journal(journal, prefix=prefix) for _, journal, prefix in files)
     found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)

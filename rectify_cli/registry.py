@@ -460,11 +460,12 @@ def _entry_unindented(raw: bytes) -> bool:
     return raw.startswith(b"- measure:") or b"\n- measure:" in raw
 
 
-def not_a_plan(file: Path) -> RegistryError | None:
+def not_a_plan(file: Path, prefix: str = "") -> RegistryError | None:
     """The refusal every command that loads the plan gives a plan file that is a journal or a
     command's JSON output (an export), or is empty and named as a journal, for verify, which loads no plan: it
     looked for the journal beside such a file (out.progress.yaml), found none, and passed. None for any other file,
-    which verify does not judge, nor for one it cannot read (the journal is what it verifies)."""
+    which verify does not judge, nor for one it cannot read (the journal is what it verifies). `prefix`: the file's
+    in a folder, where what to do differs (move it out)."""
     try:
         found = own_file(file, read_bytes(file))
     except RegistryError:
@@ -472,7 +473,7 @@ def not_a_plan(file: Path) -> RegistryError | None:
     if found is None:
         return None
     problems: list[Problem] = []
-    Checker(str(file), problems).plan(found[1], prefix="")  # (which says what it is, as it does loading it)
+    Checker(str(file), problems).plan(found[1], prefix=prefix)  # (which says what it is, as it does loading it)
     return RegistryError(problems) if problems else None
 
 

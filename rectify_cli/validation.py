@@ -210,7 +210,10 @@ class Checker:
     # -- plan ---------------------------------------------------------------------
     def plan(self, data, *, prefix: str) -> Plan | None:
         if looks_like_journal(data, self.file):  # (a journal named where the plan is expected: say so)
-            self.problem(position_of(data, None) or (1, 1), "journal_not_plan", plan=plan_beside(self.file))
+            # (in a folder, given already, it is to be moved out or named as its plan's journal, as _plainly_other says)
+            fix = Notice("journal_move_out", {"move_out": Notice("not_plan_move_out", {})}) if prefix else \
+                Notice("not_plan_pass_plan", {"plan": plan_beside(self.file)})
+            self.problem(position_of(data, None) or (1, 1), "journal_not_plan", fix=fix)
             return None
         if (command := output_of(data)) is not None:  # (a command's JSON given as the plan: 1,400 problems else)
             self.problem(position_of(data, None) or (1, 1), "export_not_plan" if command == "rectify export" else
@@ -241,18 +244,27 @@ class Checker:
         """Whether `data`, read where a plan is expected, is plainly another file, said so in one line
         (it got a line for each key, then one for each plan key missing): a curation of rectify import,
         or a mapping none of whose keys is a plan's or close to one (a folder's docker-compose.yml).
-        A key close to a plan's is a plan mistyped: the keys are then named as for any plan."""
-        if not isinstance(data, dict) or not data or "tasks" in data:  # (a plan: the importer left unloaded, 0.1 s)
-            return False
-        from .importer import looks_like_curation
-
-        curation = looks_like_curation(data)
-        if not curation and not data.keys().isdisjoint(PLAN_KEYS):
+        A key close to a plan's is a plan mistyped: the keys are then named as for any plan. So too a list, not a
+        journal (a folder's playbook.yml), unless an item names a plan's section (- registry: …, a plan mistyped)."""
+        listed = isinstance(data, list) and data
+        if not (listed or isinstance(data, dict) and data and "tasks" not in data):  # (a plan: the importer left unloaded, 0.1 s)
             return False
         # (in a folder every .yaml is a plan file; a file named alone is one the user meant as the plan)
         fix = Notice("not_plan_move_out", {}) if prefix else \
             Notice("not_plan_pass_plan", {"plan": Notice("plan_of_journal_example", {})})
         pos = position_of(data, None) or (1, 1)
+        if listed:
+            named = [str(item if isinstance(item, str) else next(iter(item))) for item in data
+                     if isinstance(item, str) or isinstance(item, dict) and len(item) == 1]
+            if any(name in PLAN_KEYS or suggestion(name, PLAN_KEYS) for name in named):
+                return False
+            self.problem(pos, "list_not_plan", plan_keys=list(PLAN_KEYS), fix=fix)
+            return True
+        from .importer import looks_like_curation
+
+        curation = looks_like_curation(data)
+        if not curation and not data.keys().isdisjoint(PLAN_KEYS):
+            return False
         if curation:
             self.problem(pos, "curation_not_plan", fix=fix)
             return True

@@ -834,6 +834,39 @@ def test_a_yaml_file_of_a_folder_that_is_no_plan_is_named_so_in_one_line(tmp_pat
     assert proc.stderr == f"rectify: {folder / 'docker-compose.yml'}:1:1: {NOT_A_PLAN[lang]}\n"
 
 
+LIST_NOT_A_PLAN = {  # (of a YAML file of a folder whose top level is a list, and no journal: an Ansible playbook)
+    "en": "not a plan: its top level is a list (- ...), where a plan's is a mapping of registry, units, tasks; "
+          "if it is a plan, write it so, else move it out of the ledger's folder (each .yaml or .yml file there "
+          "is read as a plan file)",
+    "zh": "不是整改方案：其顶层是列表（- …），而方案的顶层是以 registry、units、tasks 为键的映射；"
+          "若是方案，请照此改写，否则请将其移出台账文件夹（其中每个 .yaml、.yml 文件都按方案文件读入）",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", ["status", "validate"])
+def test_a_yaml_list_of_a_folder_that_is_no_journal_is_named_no_plan_in_one_line(tmp_path, command, lang):
+    """(a playbook.yml got: registry file: expected a mapping (key: value), got a list — not that it is no plan, nor what to do)"""
+    folder = split_small(tmp_path / "reg")
+    (folder / "playbook.yml").write_text("- hosts: all\n  tasks:\n    - name: ping\n      ping:\n", encoding="utf-8")
+    args = (command, "-r", str(folder)) if command == "status" else (command, str(folder))
+    proc = run(*args, env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: {folder / 'playbook.yml'}:1:1: {LIST_NOT_A_PLAN[lang]}\n"
+
+
+def test_a_plan_of_a_folder_written_as_a_list_of_its_sections_is_told_to_be_a_mapping(tmp_path):
+    """(- registry: … - units: … is a plan mistyped, not another program's file: not told to move out)"""
+    folder = split_small(tmp_path / "reg")
+    text = (folder / "naqu.yaml").read_text(encoding="utf-8")
+    for key in ("registry", "units", "tasks"):
+        text = re.sub(rf"^{key}:", f"- {key}:", text, flags=re.M)
+    (folder / "naqu.yaml").write_text(text, encoding="utf-8")
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
+    assert proc.returncode == 2
+    assert f"{folder / 'naqu.yaml'}:1:1: registry file: expected a mapping (key: value), got a list" in proc.stderr, proc.stderr
+
+
 CURATION_NOT_PLAN = {
     "en": "this is a curation file (rectify import --curation), not a plan: move it out of the ledger's folder "
           "(each .yaml or .yml file there is read as a plan file)",
@@ -855,6 +888,26 @@ def test_a_curation_file_in_a_folder_is_named_a_curation_file(tmp_path, text, la
     proc = run("check", "-r", str(folder), env_extra=str(tmp_path / "cache"), lang=lang)
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == f"rectify: {folder / 'curation.yaml'}:2:1: {CURATION_NOT_PLAN[lang]}\n"
+
+
+JOURNAL_NOT_PLAN = {  # (of a journal saved in a folder under a plan file's name: the folder was given already)
+    "en": "this is a journal (a list of entries, - measure: ...), not a plan: move it out of the ledger's folder (each "
+          ".yaml or .yml file there is read as a plan file), or name it <plan>.progress.yaml, beside its plan <plan>.yaml",
+    "zh": "这是进展记录（- measure: … 的列表），不是整改方案：请将其移出台账文件夹（其中每个 .yaml、.yml 文件都按方案文件读入），"
+          "或将其改名为 <方案名>.progress.yaml，放在其方案 <方案名>.yaml 旁边",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", ["status", "validate", "verify"])
+def test_a_journal_saved_under_a_plans_name_in_a_folder_is_told_to_move_out_not_to_give_the_folder(tmp_path, command, lang):
+    """(it said: pass the plan file (e.g. tasks.yaml) or its folder — the folder it was given)"""
+    folder = split_small(tmp_path / "reg")
+    shutil.copy(folder / "naqu.progress.yaml", folder / "extra.yaml")
+    args = (command, str(folder)) if command == "validate" else (command, "-r", str(folder))
+    proc = run(*args, env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"rectify: {folder / 'extra.yaml'}:2:1: {JOURNAL_NOT_PLAN[lang]}\n"
 
 
 def test_a_plan_of_a_folder_with_its_keys_mistyped_is_told_the_keys_it_meant(tmp_path):

@@ -906,6 +906,41 @@ def test_a_measures_own_sentence_makes_its_lead_the_first_unit_not_said_to_help(
     assert (measure["owners"], measure["lead"]) == (owners, lead)
 
 
+
+NO_PROVINCE = ("某自治区整改情况的报告\n\n"
+               "中央第六环境保护督察组于2018年1月3日反馈了督察意见。某自治区党委、政府高度重视。截至2019年3月，整改工作正在推进。\n\n")
+NO_PROVINCE_WARNING = ("no province (省, 自治区 or 直辖市) named in the report's title or opening: no regions read from the problems "
+                       "(give the title under registry: in the curation)")
+
+
+@pytest.mark.parametrize("opening, measure, owners, unread", [
+    # (a report that names no province has no regions: 拉萨市 is no unit it knows, and was left out without a word)
+    (NO_PROVINCE, "自治区生态环境厅、拉萨市、自治区生态环境厅制定方案", ["自治区生态环境厅"], "拉萨市、自治区生态环境厅制定方案"),
+    (QINGHAI, "省生态环境厅、青海湖景区管理局会同国网青海省电力公司建设污水管网", ["省生态环境厅"],
+     "青海湖景区管理局会同国网青海省电力公司建设污水管网"),
+    (QINGHAI, "省生态环境厅会同有关企业建设污水管网", ["省生态环境厅"], "有关企业建设污水管网"),
+], ids=["no-province", "after-a-comma", "after-huitong"])
+def test_a_measures_own_sentence_naming_a_unit_it_does_not_know_after_one_it_knows_is_warned_of(tmp_path, opening, measure, owners,
+                                                                                                 unread):
+    # (as a unit line's are: the units after the first it did not know were left out of the owners without a word)
+    text = opening + _problem(measure=f"{measure}（2019年6月30日）。")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [*([NO_PROVINCE_WARNING] if opening == NO_PROVINCE else []), NO_CURATION,
+                                 f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import knows read in "
+                                 f"{unread}, left out of the owners"]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
+
+
+def test_a_measures_own_sentence_naming_a_region_of_its_province_twice_keeps_each_unit_once_the_first_first(tmp_path):
+    xizang = NO_PROVINCE.replace("某自治区", "西藏自治区")
+    result, out = _import(tmp_path, xizang + _problem(measure="自治区生态环境厅、拉萨市、自治区生态环境厅制定方案（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (["自治区生态环境厅", "拉萨市"], "自治区生态环境厅")
+
+
 @pytest.mark.parametrize("times", [1000, 5000])
 @pytest.mark.parametrize("helped, owners, lead", [
     ("省生态环境厅建设污水管网", ["西宁市", "海东市", "省生态环境厅"], "省生态环境厅"),
