@@ -332,7 +332,23 @@ def test_text_keeps_each_filtered_units_name_whole_on_a_narrow_terminal():
     result = run("-r", SMALL, "--owner", "拉萨市", "--owner", "自治区住房城乡建设厅", "--region", "那曲市", "--lang", "en",
                  env={"COLUMNS": "40"})
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[:2] == ["Filtered to: owner 拉萨市 or", "自治区住房城乡建设厅  region 那曲市"]
+    assert result.stdout.splitlines()[:3] == ["Filtered to: owner 拉萨市 or", "自治区住房城乡建设厅", "region 那曲市"]
+
+
+@pytest.mark.parametrize("columns, lines", [
+    (44, ["筛选条件：责任单位 拉萨市  地区 那曲市", "          任务 1、3"]),
+    (30, ["筛选条件：责任单位 拉萨市", "          地区 那曲市", "          任务 1、3"]),
+])
+def test_text_breaks_the_filters_between_two_filters_as_status_does(columns, lines):
+    """The line was wrapped anywhere: `…地区 那曲市  任务` / `1、3` at 44 columns, `…拉萨市  地` /
+    `区 那曲市…` at 30, where status's header keeps each kind with its names, one under another."""
+    filters = ("-r", SMALL, "--owner", "拉萨市", "--region", "那曲市", "--task", "1", "--task", "3")
+    result = run(*filters, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:len(lines)] == lines
+    status = CliRunner().invoke(app, ["status", *filters], env={**ENV, "COLUMNS": str(columns)}).stdout.splitlines()
+    start = status.index(lines[0])  # (under the title and the files, on as many lines as they take)
+    assert status[start:start + len(lines)] == lines
 
 
 def test_a_filtered_units_name_is_printed_literally_and_obeys_no_runner(tmp_path):

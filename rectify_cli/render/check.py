@@ -261,14 +261,14 @@ def _measured(text: str) -> tuple[str, int]:
 
 
 def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], lang: Lang,
-                width: int | None, filtered: str = "") -> list[str]:
+                width: int | None, filtered: Sequence[str] = ()) -> list[str]:
     """`width`: the cells a line may take (None: line_width()); `filtered`: the filters in force
     (_text_filters), first, so that the total is not read as the whole ledger's."""
     width = width or line_width()
     late = extended_late_ends(lang)
     failing, failing_marked = _late_given_way(failing, width, late)
     warnings, warnings_marked = _late_given_way(warnings, width, late)
-    lines = _unjoined(_fitted(filtered, width)) if filtered else []
+    lines = _filter_lines(filtered, width, lang) if filtered else []
     lines += _rows(failing, width, lang)
     if warnings:
         lines += _fitted(label("check_warnings_header", lang), width)
@@ -295,20 +295,31 @@ def assemble_text(verdict: Verdict, failing: Sequence[list], warnings: Sequence[
     return _encoded(_text_lines(verdict, failing, warnings, lang, width, _text_filters(filters, units, lang)))
 
 
-def _text_filters(filters: Filters, units, lang: Lang) -> str:
-    """filters_line for the text report, each name whole on a line where it fits, as status's
-    header keeps it (自治区住房 / 城乡建设厅 read as two units): _unjoined once wrapped."""
+def _text_filters(filters: Filters, units, lang: Lang) -> list[str]:
+    """The pairs of filters_line for the text report (_filter_lines), each name whole on a line
+    where it fits, as status's header keeps it (自治区住房 / 城乡建设厅 read as two units)."""
     if not any((filters or {}).values()):  # (linebreak, UAX #14, only where needed: start-up)
-        return ""
+        return []
     from .linebreak import unbroken
 
-    return filters_line(filters, units, lang, shown=lambda name: unbroken(one_line(name)))
+    return filter_pairs(filters, units, lang, shown=lambda name: unbroken(one_line(name)))
 
 
-def _unjoined(lines: list[str]) -> list[str]:
+def _filter_lines(pairs: Sequence[str], width: int, lang: Lang) -> list[str]:
+    """The filters in force laid out as status's header lays them (rich_status._pairs): a line
+    broken only between two pairs (`地区` / `那曲市` was wrapped apart), the next under the first
+    pair where the widest fits there; a pair wider than a line wrapped, its names whole."""
     from .linebreak import joined_out
 
-    return [joined_out(line) for line in lines]
+    title = label("status_filters", lang)
+    indent = display_width(title) if display_width(title) + max(map(display_width, pairs)) <= width else 0
+    lines = [title + pairs[0]]
+    for pair in pairs[1:]:
+        if display_width(lines[-1]) + 2 + display_width(pair) > width:
+            lines.append(" " * indent + pair)
+        else:
+            lines[-1] += "  " + pair
+    return [joined_out(piece) for line in lines for piece in _fitted(line, width)]
 
 
 def _encoded(lines: list[str]) -> bytes:
