@@ -167,3 +167,17 @@ def test_the_status_check_and_reconcile_examples_are_what_the_commands_print(mon
     for block, args, env in examples:
         printed = run_cli(*args, env=env).stdout.splitlines()
         assert [run for run in _runs(block) if not _printed_in_a_row(run, printed)] == [], (args, env)
+
+
+def test_the_readme_history_contract_names_every_key_of_an_entry(monkeypatch):
+    """The JSON contracts list each field a program may read: an entry's far_future (an extension
+    confirmed more than 10 years on) was in its schema and the JSON, not in the README's list."""
+    import json
+
+    monkeypatch.chdir(ROOT)
+    block = "\n".join(_text_blocks_after("### JSON contracts")[0])
+    contract = block[block.index("history: ") : block.index("show: ")]
+    result = run_cli("history", "--format", "json")
+    assert result.exit_code == 0, result.output
+    keys = json.loads(result.stdout)["entries"][0].keys()
+    assert [key for key in keys if f'"{key}"' not in contract] == []
