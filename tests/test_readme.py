@@ -131,3 +131,53 @@ def test_every_readme_section_a_message_sends_the_reader_to_is_there():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     named = {name for zh, en in LABELS.values() for name in re.findall(r"see README, ([A-Za-z][\w -]*[a-z])", en)}
     assert named and [n for n in sorted(named) if f"**{n}.**" not in readme and f" / {n}" not in readme] == []
+
+
+def _runs(block: list[str]) -> list[list[str]]:
+    """A README example's lines between its `…`: each a run of lines the command prints in a row."""
+    runs = [[]]
+    for line in block:
+        if line == "…":
+            runs.append([])
+        else:
+            runs[-1].append(line)
+    return [run for run in runs if run]
+
+
+def _printed_in_a_row(run: list[str], printed: list[str]) -> bool:
+    return any(printed[at : at + len(run)] == run for at in range(len(printed) - len(run) + 1))
+
+
+def test_the_status_check_and_reconcile_examples_are_what_the_commands_print(monkeypatch):
+    """Each example of status (the report's day and today, at 100 columns; 50 columns), check and
+    reconcile (160 columns) is printed as shown: the 50-column one had lost its --as-of in the line
+    under the table, which names the command that shows the same day."""
+    monkeypatch.chdir(ROOT)
+    status = _text_blocks_after("## Where things stand")
+    check = _text_blocks_after("## The CI gate")[0]
+    reconcile = _text_blocks_after("On a terminal 160 cells wide")[0]
+    today = {"RECTIFY_TODAY": "2026-11-28"}
+    examples = [
+        (status[0], ["status", "--as-of", "2019-03-31"], {**today, "COLUMNS": "100"}),
+        (status[1], ["status"], {**today, "COLUMNS": "100"}),
+        (status[2], ["status", "--as-of", "2019-03-31"], {**today, "COLUMNS": "50"}),
+        (check, ["check", "--as-of", "2019-03-31"], {**today, "COLUMNS": None}),
+        (reconcile, ["reconcile"], {**today, "COLUMNS": "160"}),
+    ]
+    for block, args, env in examples:
+        printed = run_cli(*args, env=env).stdout.splitlines()
+        assert [run for run in _runs(block) if not _printed_in_a_row(run, printed)] == [], (args, env)
+
+
+def test_the_readme_history_contract_names_every_key_of_an_entry(monkeypatch):
+    """The JSON contracts list each field a program may read: an entry's far_future (an extension
+    confirmed more than 10 years on) was in its schema and the JSON, not in the README's list."""
+    import json
+
+    monkeypatch.chdir(ROOT)
+    block = "\n".join(_text_blocks_after("### JSON contracts")[0])
+    contract = block[block.index("history: ") : block.index("show: ")]
+    result = run_cli("history", "--format", "json")
+    assert result.exit_code == 0, result.output
+    keys = json.loads(result.stdout)["entries"][0].keys()
+    assert [key for key in keys if f'"{key}"' not in contract] == []
