@@ -618,12 +618,24 @@ def _text_value(text: str, claimed: int) -> int | None:
 # (task_total, measure_done: 0.95), not a claim of another kind (tasks_late against tasks_done: 0.7),
 # which fails the check as a typo would.
 KEY_CUTOFF = 0.85
+# and at most this many letters off it: of a long key the ratio passes 0.85 a word away
+# (tasks_due_2019_2020_done against tasks_due_2019_2020: 0.88), a claim of another kind
+KEY_LETTERS_OFF = 2
+
+
+def _letters_off(key: str, known: str) -> int:
+    """How many letters `key` is off `known`, by difflib's alignment of the two (a letter swapped: 2)."""
+    import difflib
+
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in
+               difflib.SequenceMatcher(None, key, known).get_opcodes() if tag != "equal")
 
 
 def _close_key(key: str) -> str | None:
-    """The known key a key no rule knows is closest to, if any is close (errors.close_matches)."""
-    close = close_matches(key, [*RULES, *UNCOUNTED], most=1, cutoff=KEY_CUTOFF)
-    return close[0] if close else None
+    """The known key a key no rule knows is closest to, if any is close (errors.close_matches)
+    and only a letter or two off it."""
+    close = close_matches(key, [*RULES, *UNCOUNTED], most=3, cutoff=KEY_CUTOFF)
+    return next((known for known in close if _letters_off(key, known) <= KEY_LETTERS_OFF), None)
 
 
 def _closest(claimed: int, computed: int, alternatives: Iterable[Rule], ledger: Ledger) -> Reading | None:

@@ -769,10 +769,23 @@ def test_a_mistyped_key_is_named_with_the_key_it_is_close_to_and_fails_the_check
     assert en.stdout.endswith("\n\nNot checked, key perhaps mistyped (1):\n- task_total: did you mean tasks_total?\n")
 
 
-@pytest.mark.parametrize("key", ["trees_planted", "tasks_late", "tasks_delayed", "cities_total", "measures_overdue"])
+@pytest.mark.parametrize(("key", "meant"), [("measures_due_2018_in_progres", "measures_due_2018_in_progress"),
+                                           ("tasks_done_precent", "tasks_done_percent")])
+def test_a_long_key_a_letter_or_two_off_is_still_named_as_mistyped(tmp_path, key, meant):
+    plan = _small_claiming(tmp_path, f"    - {{key: {key}, text: 全区4项整改任务, value: 4}}\n")
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 1, result.stdout
+    assert result.stdout.endswith(f"\n\n代码疑似笔误、未核对（1项）：\n- {key}：是否指 {meant}？\n")
+
+
+@pytest.mark.parametrize("key", ["trees_planted", "tasks_late", "tasks_delayed", "cities_total", "measures_overdue",
+                                 # (long keys a word or more off a known one: their difflib ratio passes 0.85)
+                                 "tasks_due_2019_2020_done", "tasks_due_2018_in_progress", "measures_due_2018_overdue",
+                                 "measures_due_2020_2021_done", "measures_due_2019_2020_total"])
 def test_a_key_close_to_none_rectify_knows_is_still_only_not_checked(tmp_path, key):
     # (a claim another province's report makes, which rectify has no rule for, is no typo: tasks_late
-    # is not tasks_done mistyped, and failed the check as one)
+    # is not tasks_done mistyped, and failed the check as one; nor is tasks_due_2019_2020_done, of those
+    # due in 2019-2020 the ones done, tasks_due_2019_2020 mistyped, which it was said to be, failing the check)
     plan = _small_claiming(tmp_path, f"    - {{key: {key}, text: 植树100万株, value: 1000000}}\n"
                                      "    - {key: measures_total, text: 8项具体措施, value: 8}\n")
     result = run("reconcile", "-r", plan)
