@@ -426,6 +426,12 @@ LABELS = {
                                "got '{given}'"),
     "refused_two_registries": ("给出了两个台账：{path} 和 --registry {registry}；请只给一个",
                                "two registries given, {path} and --registry {registry}: give one"),
+    # (no ledger given nor found: status falls back to the example and says so; a write is refused)
+    "refused_bundled_fallen_back": ("没有指定台账，从此处也未找到 `./data/tasks.yaml`：不写入内置示例台账 {root}；"
+                                    "请在台账所在的文件夹中运行，或用 --registry 指定台账；未写入任何内容",
+                                    "no ledger given, and no `./data/tasks.yaml` found from here: rectify does not write into "
+                                    "the bundled example ledger {root}; run it in your ledger's folder, or name it with "
+                                    "--registry; nothing was written"),
     # (copied to ./data, it is the ledger found there and in the folders below, with no option)
     "refused_installed_copy": ("{root} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
                                "（cp -r {folder} ./data），此后在该文件夹中运行的命令即读取 `data/tasks.yaml`"

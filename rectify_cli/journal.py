@@ -53,6 +53,7 @@ from .i18n import ENTRY, LISTED_SHOWN, STATUS, Notice, Word, not_real_reason, os
 from .ids import close_ids, is_file_hint, tasks_range, unknown_item
 from .journal_checks import FAR_YEARS, late_extension, repeated_by, units_named_in_file
 from .layout import (
+    bundled_by_default,
     existing_root,
     journal_path_for,
     journal_present,
@@ -168,6 +169,8 @@ def append(
         folder = (root if root.is_dir() else root.parent).resolve()
         # (the folder in the cp it says to run, quoted: a virtual environment's path may hold a space)
         raise refusal(UsageError, "installed_copy", root=str(root), folder=shell_word(str(folder)))
+    if bundled_by_default(registry):  # (run in the wrong folder: the example is no ledger of the clerk's)
+        raise refusal(UsageError, "bundled_fallen_back", root=str(root))
     typed, measure = measure, item_key(measure)  # (a refusal names the id as typed, as show does: １，２)
     if not measure:  # (record "": it was said to be no measure “” in the plan)
         raise refusal(UsageError, "empty_measure")

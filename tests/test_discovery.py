@@ -96,6 +96,29 @@ def test_record_writes_to_the_ledger_found(repo, tmp_path_factory, monkeypatch):
     assert (bundled / "progress.yaml").read_text(encoding="utf-8") == before
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bundled_ledger_fallen_back_to_is_not_written(tmp_path, tmp_path_factory, monkeypatch, lang):
+    """`rectify record` run where no ledger is found (the wrong folder) wrote into the bundled example,
+    the source checkout's data/ (status says it fell back to it; a write said nothing of it)."""
+    (tmp_path / ".git").mkdir()
+    bundled = tmp_path_factory.mktemp("bundled") / "data"  # (a copy stands for the checkout's, as above)
+    shutil.copytree(SMALL, bundled)
+    monkeypatch.setattr(layout, "default_plan_path", lambda: bundled / "tasks.yaml")
+    monkeypatch.delenv("RECTIFY_REGISTRY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    before = (bundled / "progress.yaml").read_bytes()
+    result = run("record", "3.1", "--state", "in_progress", "--note", "完成80个", "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr == {
+        "zh": f"rectify: 没有指定台账，从此处也未找到 `./data/tasks.yaml`：不写入内置示例台账 {bundled / 'tasks.yaml'}；"
+              "请在台账所在的文件夹中运行，或用 --registry 指定台账；未写入任何内容\n",
+        "en": f"rectify: no ledger given, and no `./data/tasks.yaml` found from here: rectify does not write into the bundled "
+              f"example ledger {bundled / 'tasks.yaml'}; run it in your ledger's folder, or name it with --registry; "
+              "nothing was written\n"}[lang]
+    assert (bundled / "progress.yaml").read_bytes() == before
+    assert run("record", "3.1", "--state", "in_progress", "--note", "完成80个", "-r", str(bundled)).exit_code == 0
+
+
 def test_the_installed_copy_found_from_its_folder_is_still_not_written(tmp_path, monkeypatch):
     (tmp_path / ".git").mkdir()
     package = tmp_path / "site-packages" / "rectify_cli"
