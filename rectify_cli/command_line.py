@@ -148,8 +148,9 @@ def _named_by_variable(exc: RectifyError, ctx, params) -> RectifyError:
     if source != "ENVIRONMENT" or ctx.params.get("path") is not None:
         return exc
     variable = next(param.envvar for param in params if param.name == "registry")
+    # (compared as paths: the problem names it as read, `台账` of a `台账/` or `./台账` set)
     problems = [replace(p, file=f"{variable}={p.file}") if isinstance(p, Problem) and p.line is None
-                and p.file == str(registry) else p for p in exc.problems]
+                and Path(p.file) == Path(registry) else p for p in exc.problems]
     return exc if problems == exc.problems else type(exc)(problems, notice=exc.notice)
 
 

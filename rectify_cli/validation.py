@@ -620,8 +620,9 @@ class Checker:
             return None
         canonical = tuple([units.get(owner) if type(owner) is str else None for owner in owners])
         lead = units.get(lead)
-        if lead is None or None in canonical or lead not in canonical or len(set(canonical)) < len(canonical):
-            return None  # (a unit listed twice: said by `measures`)
+        if lead is None or None in canonical or lead not in canonical or \
+                len(canonical) > 1 and len(set(canonical)) < len(canonical):
+            return None  # (a unit listed twice: said by `measures`; one owner, most measures', needs no set)
         mid = f"{task_id}.{number}"
         milestones = self.milestones(item["milestones"], None, f"measure {mid}.milestones")
         if milestones is None:

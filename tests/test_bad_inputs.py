@@ -640,6 +640,18 @@ def test_a_registry_named_by_rectify_registry_that_is_not_there_is_said_to_come_
         [b for b in before if not b[0].startswith(".rectify-test")]
 
 
+@pytest.mark.parametrize("set_to, lang, said", [
+    ("{gone}/", None, "RECTIFY_REGISTRY={gone}: 文件或文件夹不存在"),  # (a folder's name completed by the shell: its /)
+    ("./gone", "en", "RECTIFY_REGISTRY=gone: no such file or folder"),
+])
+def test_a_registry_named_by_rectify_registry_as_a_folder_is_said_to_come_from_it(tmp_path, set_to, lang, said):
+    """`RECTIFY_REGISTRY=/srv/台账/`, written as the shell completes a folder, was said as
+    `/srv/台账: 文件或文件夹不存在`, the variable unnamed, as if -r had named it."""
+    gone = tmp_path / "gone"
+    run = rectify(["status"], tmp_path, env={"RECTIFY_REGISTRY": set_to.format(gone=gone)}, lang=lang)
+    assert_refused(run, [said.format(gone=gone)])
+
+
 @pytest.mark.parametrize("args", [["validate", "{path}"], ["status", "--registry", "{path}"],
                                   ["check", "--registry", "{path}"], ["verify", "--registry", "{path}"],
                                   ["record", "1.1", "--state", "in_progress", "--note", "x", "--registry", "{path}"]])
