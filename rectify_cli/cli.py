@@ -477,7 +477,7 @@ def _write(ctx: typer.Context, registry: Path | None, lang: Lang, **fields) -> N
 
     def written(journal_file: str, folder: bool) -> None:
         # (said if the command fails or is interrupted from here on, the confirmation's output
-        # included: a script that sees exit 2 or 130 must not record it again)
+        # included: a script that sees exit 2, 130 or 143 must not record it again)
         DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(journal_file, folder)}))
 
     with said_in(lang):  # (a refused request, said in the clerk's language)
