@@ -1054,6 +1054,11 @@ LABELS = {
     "problem_plan_name_clash": ("与 {other} 同名（{name}）的第二个方案文件：编号以文件名为前缀（{name}:18.4），进展记录也以它命名；请改名其中之一",
                                 "a second plan file named '{name}' beside {other}: ids are prefixed with the name "
                                 "({name}:18.4) and the journal is named after it; rename one"),
+    # (Naqu.yaml beside naqu.yaml: two names on Linux, whose user would doubt "the same name")
+    "problem_plan_name_case_clash": ("与 {other} 仅大小写不同（{name}）的第二个方案文件：在 Windows 和 macOS 上两者是同一个文件，"
+                                     "进展记录也是同一个；请改名其中之一",
+                                     "a second plan file named '{name}', differing from {other} in case alone: on Windows and "
+                                     "macOS the two are one file, and their journals one too; rename one"),
     "problem_plan_copy": ("与 {other} 的内容逐字节相同：其中一个是另一个的副本？作为两个方案文件读入，每项措施都会计两次；"
                           "请删除或移走其中之一",
                           "the same, byte for byte, as {other}: is one a copy of the other? Read as two plan files, "

@@ -186,8 +186,9 @@ def plan_files(path: Path) -> list[Path]:
         # (a file's name is its ids' prefix, and names its journal; in any case: Naqu.yaml and
         # naqu.yaml are one file on Windows or a Mac, and their journals one too)
         first: dict[str, Path] = {}
-        clashes = [problem(str(file), None, None, "plan_name_clash", name=file.stem, other=first[file.stem.casefold()].name)
-                   for file in files if first.setdefault(file.stem.casefold(), file) is not file]
+        clashes = [problem(str(file), None, None, "plan_name_clash" if other.stem == file.stem else "plan_name_case_clash",
+                           name=file.stem, other=other.name)
+                   for file in files if (other := first.setdefault(file.stem.casefold(), file)) is not file]
         if clashes:
             raise RegistryError(clashes)
         return files

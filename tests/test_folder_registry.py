@@ -555,8 +555,12 @@ def test_two_plan_files_whose_names_differ_in_case_alone_are_refused(tmp_path):
     for command in (["validate", str(folder)], ["record", "naqu:3.1", "--state", "in_progress", "--note", "x", "-r", str(folder)]):
         result = run(*command, lang="en")
         assert (result.returncode, result.stdout) == (2, ""), command
-        assert result.stderr == (f"rectify: {folder / 'naqu.yaml'}: a second plan file named 'naqu' beside Naqu.yaml: ids are "
-                                 "prefixed with the name (naqu:18.4) and the journal is named after it; rename one\n")
+        assert result.stderr == (f"rectify: {folder / 'naqu.yaml'}: a second plan file named 'naqu', differing from Naqu.yaml "
+                                 "in case alone: on Windows and macOS the two are one file, and their journals one too; "
+                                 "rename one\n")
+    result = run("validate", str(folder))
+    assert result.stderr == (f"rectify: {folder / 'naqu.yaml'}: 与 Naqu.yaml 仅大小写不同（naqu）的第二个方案文件：在 Windows 和 "
+                             "macOS 上两者是同一个文件，进展记录也是同一个；请改名其中之一\n")
     assert sorted(p.name for p in folder.iterdir()) == ["Naqu.yaml", "naqu.progress.yaml", "naqu.yaml",
                                                         "xizang.progress.yaml", "xizang.yaml"]
 
