@@ -104,3 +104,21 @@ def test_a_journal_that_no_longer_fits_its_edited_plan_is_refused_from_a_warm_ca
     assert expected[0] == 2 and milestone in expected[2], expected
     assert status("-r", str(reg)) == expected
 
+
+def test_a_warm_status_takes_the_journals_rows_as_checked_before(generated, cache_dir, monkeypatch):
+    """What makes it faster: a journal whose rows passed the checks against the same plan (its
+    outcomes stored) is not checked again, as a warm check takes them; the first run checks them."""
+    from rectify_cli.journal_checks import JournalContext
+
+    checked = []
+    entries = JournalContext.entries
+
+    def noted(self, rows, file, prefix, **kwargs):
+        checked.append(kwargs.get("checked", True))
+        return entries(self, rows, file, prefix, **kwargs)
+
+    monkeypatch.setattr(JournalContext, "entries", noted)
+    reg = generated["folder"]
+    assert status("-r", str(reg))[0] == 0 and checked == [True, True, True]
+    checked.clear()
+    assert status("-r", str(reg))[0] == 0 and checked == [False, False, False]
