@@ -179,14 +179,19 @@ def status_cmd(
     with said_in(lang):  # (a refused request, said in the user's language)
         reg = _load(registry, no_cache)
         day = _as_of(as_of, reg.plan.settings.timezone)
-        report = _select(_evaluate(reg, day, warn_days, report_period), reg,
-                         states=state, owners=owner, regions=region, tasks=task)
+        report = _evaluate(reg, day, warn_days, report_period)
+        if not no_cache:  # (as check does: the next load takes the rows as checked, outcomes.checked_before)
+            from . import outcomes
+            from .cache import FileCache
+
+            outcomes.remember(registry, reg, report, store=FileCache())
+        report = _select(report, reg, states=state, owners=owner, regions=region, tasks=task)
         if format is ReportFormat.json:
             from .render import json_out
 
             _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files))
             _warn_dates(reg, lang)
-            return
+            raise typer.Exit(0)  # (see below)
         from . import dates
         from .console import make_console
         from .layout import bundled_by_default
@@ -198,6 +203,10 @@ def status_cmd(
                                      bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=day),
                                      filters={"owner": owner, "region": region, "task": task, "state": state})
         _warn_dates(reg, lang)  # (after the report: a measure it shows overdue, or on track, may be one of these)
+        # Ended by an exception, as check ends: its traceback holds this frame, so the registry and
+        # its evaluation live until the process exits without freeing them (command_line._exit_now).
+        # Returning freed their millions of objects one by one: 0.2 s of a warm 100,000-measure status.
+        raise typer.Exit(0)
 
 
 @app.command("show", cls=Command, help="help_show", short_help="help_show_short")

@@ -6,7 +6,8 @@ a retraction of no entry it may void). What the writing commands refuse is refus
 for entries written by hand or merged in from another branch.
 
 Apart from the checks of each file's data on its own (validation.py), whose results are
-cached: these depend on the plan and on today, so they run on every load, on cached rows too.
+cached: these depend on the plan and on today, so they run on every load, on cached rows too, but
+those of a journal whose stored outcomes vouch for them (outcomes.checked_before).
 """
 from __future__ import annotations
 
@@ -165,7 +166,8 @@ class JournalContext:
         """The Entry of each row, and (entry index, the key it is about, what is wrong: label
         problem_<key>, without the place) for each problem found. `checked=False`: rows that
         passed these checks in this context before (a warm check's, whose outcomes were stored
-        after a clean load of the same bytes), only their measures checked (a fifth of the time)."""
+        after a clean load of the same bytes; a full load's, outcomes.checked_before), only their
+        measures checked (a fifth of the time)."""
         entries, problems = [], []
         measure_ids, today = self.measure_ids, self.today
         # (the units its own plan file declares: a folder's other files' would make the journal

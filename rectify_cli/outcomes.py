@@ -370,6 +370,29 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
         at += measures
 
 
+def checked_before(store: FileCache, layout: list[tuple[Path, Path, str]], versions: dict[str, str],
+                   today: date) -> set[str]:
+    """The journals (their paths) of the registry loaded from `layout` (registry_files: plan,
+    journal, prefix), `versions` (the SHA-256 of each file read), whose rows passed the journal
+    checks (JournalContext.entries) in this context before, for these very bytes and those of
+    their plans: those with outcomes stored, which are made only from files that loaded without a
+    problem, none of whose entries is after `today` (the one check that moves with the day). The
+    full load takes their rows as check's view takes them, unchecked (a third of the time of
+    making their entries: 0.35 s at 100,000 measures)."""
+    files = [_File(plan, journal if str(journal) in versions else None, prefix, versions[str(plan)],
+                   versions.get(str(journal))) for plan, journal, prefix in layout]
+    heads = [_head(store, file) for file in files]
+    context = _context(files, heads) if None not in heads else None
+    if context is None:
+        return set()
+    found = set()
+    for file in files:
+        document = _cached_outcomes(store, file, context) if file.journal is not None else None
+        if document is not None and document["newest"] <= today.toordinal():
+            found.add(str(file.journal))
+    return found
+
+
 def remember_append(path, *, journal: Path, old: bytes, new: bytes, entry: bytes, registry: Registry,
                     entries: tuple, store: FileCache) -> None:
     """After `entry` (YAML text, checked to read back as the one entry added) was appended to

@@ -134,10 +134,17 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     if store is not None:
         store.forget_bytes()  # (each file's version is in `versions`)
     context = JournalContext(plan, today, declared)
+    if store is not None:
+        from .outcomes import checked_before
+
+        trusted = checked_before(store, layout, versions, today)
+    else:
+        trusted = set()
     entries: list[Entry] = []
     for at, journal in enumerate(journals):
         try:
-            found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
+            found, bad = context.entries(journal.rows, str(journal.path), journal.prefix,
+                                         checked=str(journal.path) not in trusted)
         except CACHE_DAMAGE:  # rows from a cache entry damaged in a way its shape doesn't show
             journal = journals[at] = _load_journal(journal.path, journal.prefix, store, problems, refresh=True)
             found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
