@@ -971,6 +971,23 @@ def test_a_report_path_too_long_for_the_rest_of_the_line_goes_whole_to_the_next(
         assert result.stdout.splitlines()[-2:] == lines
 
 
+@pytest.mark.parametrize("columns, en", [
+    # (the path, wider than the line, folded: the line after it began ".txt: no such file)." at 40
+    # columns, ": no such file)." at 44; the character before goes down with the mark, as in Chinese)
+    (40, ["(source/xizang-2019-rectification-repor", "t.txt: no such file)."]),
+    (44, ["(source/xizang-2019-rectification-report.tx", "t: no such file)."]),
+])
+def test_a_report_path_folded_in_english_starts_no_line_with_a_closing_mark(tmp_path, monkeypatch, columns, en):
+    monkeypatch.chdir(tmp_path)
+    plan = Path(_small_quoting(tmp_path, "    - {key: tasks_total, text: 全区4项整改任务, value: 4}\n", None))
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "  source: report.txt\n", "  source: source/xizang-2019-rectification-report.txt\n"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["reconcile", "-r", "tasks.yaml", "--lang", "en"],
+                                env={**ENV, "COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-2:] == en
+
+
 @pytest.mark.parametrize("report, why, zh, en", UNREAD)
 def test_reconcile_as_json_says_which_report_was_named_and_why_it_was_not_read(tmp_path, monkeypatch, report, why, zh, en):
     """quoted was null both where the plan names no report and where it could not be read."""

@@ -153,6 +153,10 @@ def _kept_whole(pieces: list[str], at: int, wholes: tuple[tuple[int, int], ...],
 # Chinese line breaking (禁则): a line starts with none of these, and ends with none of the openings.
 _NO_START = frozenset("）」』】》〉，。；：、？！％”’")
 _NO_END = frozenset("（「『【《〈“‘")
+# (and in English, inside a word folded: UAX #14 keeps these with their words, but a word wider than
+# the line, a path, was folded before ".txt: no such file)." or after "(")
+_ASCII_NO_START = frozenset(")],.;:")
+_ASCII_NO_END = frozenset('(["')
 
 
 def _marks_kept(pieces: list[str], width: int) -> list[str]:
@@ -168,7 +172,10 @@ def _marks_kept(pieces: list[str], width: int) -> list[str]:
             ahead += piece
             continue
         piece, ahead = ahead + piece, ""
-        if joined and (piece.lstrip(_JOINER)[0] in _NO_START or joined[-1].rstrip(_JOINER)[-1:] in _NO_END) \
+        first, last = piece.lstrip(_JOINER)[0], joined[-1].rstrip(_JOINER)[-1:] if joined else ""
+        # (ASCII marks only inside a word: unbroken text's words, `-r` / `./tasks.yaml`, stay apart)
+        if joined and (first in _NO_START or last in _NO_END
+                       or last.strip() and (first in _ASCII_NO_START or last in _ASCII_NO_END)) \
                 and cell_len((joined[-1] + piece).rstrip()) <= width:
             joined[-1] += piece
         else:

@@ -92,6 +92,21 @@ def test_an_opening_mark_goes_down_with_what_it_opens():
     assert fitted("甲" + unbroken("乙丙《丁》"), 6) == ["甲", "乙丙", "《丁》"]
 
 
+def test_in_english_a_folded_word_starts_no_line_with_a_closing_mark_nor_ends_one_with_an_opening_one():
+    """A word wider than the line, folded at any character, left `)`, `).`, `,` or `:` alone at the
+    start of a line, or `(` `[` `"` at the end of one: ASCII marks are kept as Chinese ones are."""
+    assert fitted("abcdefgh)", 8) == ["abcdefg", "h)"]
+    assert fitted("abcdefgh).", 8) == ["abcdefg", "h)."]
+    assert fitted("(abcdefg]: x", 8) == ["(abcdef", "g]: x"]
+    assert fitted("abcdefgh, ijk", 8) == ["abcdefg", "h, ijk"]
+    assert fitted("abcdefg(hij)", 8) == ["abcdefg", "(hij)"]
+    assert fitted("abcdef[\"hij\"]", 8) == ["abcdef", "[\"hij\"]"]
+    # (between the words of text kept unbroken, a word is never joined to the one before it)
+    assert fitted(unbroken("see -r ./x.yaml"), 12) == ["see -r", "./x.yaml"]
+    # (a date, folded whole, wins: the mark after it alone on a line rather than the date cut)
+    assert fitted("(2019-04-30)", 10) == ["(", "2019-04-30", ")"]
+
+
 def test_a_closing_mark_after_a_piece_kept_whole_goes_down_with_it_but_never_into_it():
     """A path kept whole (`wholes`) as wide as the line, or a date (a number is folded whole), with
     a closing mark after it: the piece wins, left whole, and the mark starts the next line; a path
