@@ -1692,6 +1692,8 @@ LABELS.update({
     "problem_import_claim_shape": ("registry.claims 第 {n} 项：应为 key（英文键名，如 tasks_total）、text（报告原文）和 value（整数）",
                                    "registry.claims {n}: expected key (an English key such as tasks_total), text (the "
                                    "report's words) and value (a whole number)"),
+    "problem_import_claim_twice": ("registry.claims 第 {n} 项：键 {key} 列了两次（首次在第 {line} 行）；每个数字只列一次",
+                                   "registry.claims {n}: key {key} is given twice (first on line {line}); claim each figure once"),
     "problem_import_registry_not_text": ("registry.{key}：应为文字，实为{value}", "registry.{key}: expected text, got {value}"),
     "problem_import_unit_needs_name": ("units[{index}]：每个单位都要写明名称（name）", "units[{index}]: each unit needs a name"),
     # (one unknown field, or several: _one; Chinese says both alike)
