@@ -1141,6 +1141,8 @@ LABELS = {
     "problem_not_text": ("{what}：应为文字，实为{kind}", "{what}: expected text, got {kind}"),
     "problem_claim_key": ("{what}：应为小写字母、数字和下划线组成的计数键（如 tasks_total），实为{value}",
                           "{what}: expected a count key of lowercase letters, digits and _ (e.g. tasks_total), got {value}"),
+    "problem_claim_twice": ("{what}：报告的数字{key}列了两次（首次在第 {line} 行）；每个数字只列一次",
+                            "{what}: the report's figure {key} is claimed twice (first on line {line}); claim each figure once"),
     "problem_not_nonempty_text": ("{what}：应为非空文字，实为{kind}", "{what}: expected non-empty text, got {kind}"),
     "problem_not_whole_number": ("{what}：应为不小于 {minimum} 的整数，实为{value}{hint}",
                                  "{what}: expected a whole number ≥ {minimum}, got {value}{hint}"),
@@ -1695,6 +1697,8 @@ LABELS.update({
     "problem_import_claim_shape": ("registry.claims 第 {n} 项：应为 key（英文键名，如 tasks_total）、text（报告原文）和 value（整数）",
                                    "registry.claims {n}: expected key (an English key such as tasks_total), text (the "
                                    "report's words) and value (a whole number)"),
+    "problem_import_claim_twice": ("registry.claims 第 {n} 项：键 {key} 列了两次（首次在第 {line} 行）；每个数字只列一次",
+                                   "registry.claims {n}: key {key} is given twice (first on line {line}); claim each figure once"),
     "problem_import_registry_not_text": ("registry.{key}：应为文字，实为{value}", "registry.{key}: expected text, got {value}"),
     "problem_import_unit_needs_name": ("units[{index}]：每个单位都要写明名称（name）", "units[{index}]: each unit needs a name"),
     # (one unknown field, or several: _one; Chinese says both alike)

@@ -210,10 +210,14 @@ def load_curation(path: str | Path) -> Curation:
             registry[k] = iso_date(v, f"registry.{k}", "registry", k)
         elif k == "claims":  # (the headline's figures, where the import reads them wrong or not at all)
             claims = sequence(v, "claims", "registry", "claims")
+            first: dict[str, int] = {}  # (each key's line: a repeat replaced the first in silence, see read_claims)
             for i, item in enumerate(claims):
                 positions[("registry", "claims", str(i))] = v.where(i)
                 if not _claim_shaped(item):
                     raise fail("claim_shape", "registry", "claims", str(i), n=i + 1)
+                if item["key"] in first:  # (as the loader refuses a plan claiming a key twice)
+                    raise fail("claim_twice", "registry", "claims", str(i), n=i + 1, key=item["key"], line=first[item["key"]])
+                first[item["key"]] = v.where(i)[0]
             registry[k] = [dict(item) for item in claims]
         elif k != "settings" and not isinstance(v, str):
             raise fail("registry_not_text", "registry", k, key=k, value=shown_value(v))

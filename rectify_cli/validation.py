@@ -290,6 +290,7 @@ class Checker:
         report = self.date(m, "report_date", "registry") if "report_date" in m else None
         settings = self.settings(m.get("settings"), position_of(m, "settings"))
         claims = []
+        claim_lines: dict[str, int | None] = {}  # (each key's first line: reconcile would check a repeat on its own)
         for i, item in enumerate(self.sequence(m.get("claims"), position_of(m, "claims"), "registry.claims")):
             cm = self.mapping(item, position_of(m["claims"], i), f"claim {i + 1}", ("key", "text", "value"), ("key", "text", "value"))
             if cm is None:
@@ -303,6 +304,11 @@ class Checker:
             if key and not CLAIM_KEY.fullmatch(key):  # (as the schema: a key reconcile counts by, not words)
                 self.problem(position_of(cm, "key"), "claim_key", what="claim.key", value=shown_value(key))
                 key = None
+            if key in claim_lines:  # (46 and 45 both as tasks_total: one of them is a mistake)
+                self.problem(position_of(cm, "key"), "claim_twice", what="claim.key", key=shown_value(key), line=claim_lines[key])
+                key = None
+            elif key:
+                claim_lines[key] = _line(cm, "key")
             if key and text and number is not None:
                 claims.append(Claim(key=key, text=text, value=number))
         if None in (title, issuer, feedback, report):

@@ -248,6 +248,8 @@ CASES = [
       "tasks.yaml:7:16: registry.settings.warn_days: expected a whole number ≥ 0, got true/false"),
     C("claim_key_not_a_key", "a claim's key written as words, `Tasks Total`",
       "tasks.yaml:7:13: claim.key: expected a count key of lowercase letters, digits and _ (e.g. tasks_total), got 'Tasks Total'"),
+    C("claim_key_twice", "two claims of key tasks_total (46 and 1): one is a mistake, and reconcile listed the key twice",
+      "tasks.yaml:8:13: claim.key: the report's figure 'tasks_total' is claimed twice (first on line 7); claim each figure once"),
     C("complex_key", "a complex mapping key `? [a, b]`",
       "tasks.yaml:6:3: a mapping key must be plain text"),
     # YAML features a registry refuses
@@ -357,6 +359,7 @@ IN_CHINESE = {
     "date_number": "tasks.yaml:25:31: 措施 1.1 的 milestones[1].due：应为 YYYY-MM-DD 格式的日期，实为数字 20181231",
     "duplicate_measure_id": "tasks.yaml:26:13: 措施 1.1：措施编号重复（首次在第 20 行）",
     "duplicate_key": "tasks.yaml:13:5: 键“title”重复（首次定义在第 11 行）",
+    "claim_key_twice": "tasks.yaml:8:13: claim.key：报告的数字“tasks_total”列了两次（首次在第 7 行）；每个数字只列一次",
     "owner_twice": "tasks.yaml:22:23: 措施 1.1 的 owners：单位“拉萨市”列了两次；每个单位只列一次",
     "owner_alias_twice": "tasks.yaml:24:30: 措施 1.1 的 owners：单位“自治区生态环境厅”已在前面以其别名“环境保护厅”列出；每个单位只列一次",
     "gb18030": "tasks.yaml:2:10: 不是有效的 UTF-8：字节 0xbb（看起来是 GB18030/GBK 编码：请另存为 UTF-8）",

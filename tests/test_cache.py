@@ -444,6 +444,23 @@ def test_a_unit_listed_twice_in_a_measures_owners_is_refused_by_every_route(smal
             "list each unit once"]
 
 
+
+@pytest.mark.parametrize("route", ["reference", "fast", "in pieces", "helper"])
+def test_a_claim_key_given_twice_is_refused_by_every_route(small, cache_dir, monkeypatch, route):
+    """Two claims of tasks_total (4 and 9) passed validate, each checked on its own: reconcile listed
+    the key twice, one of them surely a mistake. Refused at the second, naming the first's line, the
+    same whichever way the plan is read, and again on a second run (the refusal is not cached away)."""
+    text = small.read_text(encoding="utf-8")
+    assert text.count("    - key: measures_total\n") == 1
+    small.write_text(text.replace("    - key: measures_total\n", "    - key: tasks_total\n"), encoding="utf-8")
+    _read_by(route, monkeypatch)
+    for _ in range(2):
+        with pytest.raises(RegistryError) as caught:
+            load(small, use_cache=route != "reference")
+        assert [str(p) for p in caught.value.problems] == [
+            f"{small}:17:12: claim.key: the report's figure 'tasks_total' is claimed twice (first on line 14); "
+            "claim each figure once"]
+
 TASK_3_UNREAD = ("  - id: 3\n", "  - id: three\n")
 
 

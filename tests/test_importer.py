@@ -2066,6 +2066,21 @@ def test_a_curated_claim_not_of_the_shape_is_refused_at_its_line(tmp_path, claim
     assert not (tmp_path / "out").exists()
 
 
+def test_a_curated_claims_key_given_twice_is_refused_at_the_second(tmp_path):
+    """Two curated claims of tasks_total (46 and 45): the second silently replaced the first, the 46
+    the editor wrote lost without a word. Refused at the repeat, naming the first's line, as the
+    loader refuses a plan claiming a key twice; nothing written."""
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("registry:\n  claims:\n    - {key: tasks_total, text: 全区46项整改任务, value: 46}\n"
+                        "    - {key: measures_total, text: 179项具体措施, value: 179}\n"
+                        "    - {key: tasks_total, text: 全区45项整改任务, value: 45}\n", encoding="utf-8")
+    for lang, said in (("en", "registry.claims 3: key tasks_total is given twice (first on line 3); claim each figure once"),
+                       (None, "registry.claims 第 3 项：键 tasks_total 列了两次（首次在第 3 行）；每个数字只列一次")):
+        result = _rectify("import", str(SOURCE), "--curation", str(curation), "-o", str(tmp_path / "out"), lang=lang)
+        assert result.exit_code == 2
+        assert result.stderr == f"rectify: {curation}:5:7: {said}\n"
+        assert not (tmp_path / "out").exists()
+
 def test_a_curated_claims_key_is_taken_as_the_loader_takes_it(tmp_path):
     # (the import refused a key the loader, validate and schema/registry.schema.json take, 2019_tasks_due:
     # two definitions of a claim's key, the import's stricter)
