@@ -866,6 +866,10 @@ LABELS = {
     # (likewise a close's evidence, an extension's reason and a retraction's note; each brings its full stop)
     "summary_closed_evidence": ("{measure} 的 {day} 销号，佐证：{evidence}", "{measure}, closed {day}, evidence: {evidence}"),
     "summary_extended_why": ("{measure} 的 {day} 延期：{reason}", "{measure}, extended {day}: {reason}"),
+    # (and its approving unit, when its row cuts that too; or the unit alone, of one with no reason)
+    "summary_extended_why_by": ("{measure} 的 {day} 延期（批准单位：{by}）：{reason}",
+                                "{measure}, extended {day} by {by}: {reason}"),
+    "summary_extended_by": ("{measure} 的 {day} 延期（批准单位：{by}）。", "{measure}, extended {day} by {by}."),
     # (an extension confirmed far, said under 七's table: its mark, history's, widened 新期限 by 14 cells)
     "summary_extended_far": ("{measure} 延期至 {to}{mark}。", "{measure} extended to {to}{mark}."),
     "summary_retracted_why": ("{measure} 的 {day} 撤回误录：{note}", "{measure}, retracted {day}: {note}"),

@@ -695,6 +695,42 @@ def test_the_bundled_ledgers_header_keeps_each_count_with_its_name_and_no_traili
         "Measures by state: overdue 10  due soon 0  on track 21  ongoing 67 (67 stale)"][lang == "en":][:1]
 
 
+# (each state word and its count, as the counts lines say them; the bracket after 长期坚持's)
+_STATES = {"zh": ("逾期 8", "临期 2", "按期推进 21", "长期坚持 67", "已销号 81", "（其中久未报告 67）"),
+           "en": ("overdue 8", "due soon 2", "on track 21", "ongoing 67", "closed 81", "(67 stale)")}
+
+
+@pytest.mark.parametrize("lang, columns, block", [
+    # (长期坚持 / 67（其中久未报告 67）: the word parted from its count)
+    ("zh", 24, ["任务 45 项：红 7  黄 31", "            绿 7", "措施 179 项：红 8  黄 69", "             绿 102",
+                "措施状态：逾期 8  临期 2", "按期推进 21", "长期坚持 67", "（其中久未报告 67）", "已销号 81"]),
+    # (Measures by state: overdue / 8, and ongoing 67 (67 / stale))
+    ("en", 20, ["45 tasks: red 7", "          yellow 31", "          green 7", "179 measures: red 8",
+                "yellow 69  green 102", "Measures by state:", "overdue 8", "due soon 2", "on track 21",
+                "ongoing 67", "(67 stale)", "closed 81"]),
+])
+def test_below_40_columns_the_counts_keep_each_state_word_with_its_count(lang, columns, block):
+    """On a terminal below 40 columns the counts lines broke where Rich wraps, at any space: a state
+    word ended a line and its count began the next, `长期坚持` / `67（其中久未报告 67）`. They break
+    between two states, as the filters line does; a state wider than the line keeps its word and
+    count together, its bracket whole on the next line. From 20 to 80 columns no line is wider."""
+    result = run("status", "--limit", "1", "--lang", lang, env={"COLUMNS": str(columns), "RECTIFY_TODAY": "2019-06-30"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(("任务 45 项", "45 tasks")))
+    assert lines[first:first + len(block)] == block
+    for width in range(20, 81):
+        result = run("status", "--limit", "1", "--lang", lang, env={"COLUMNS": str(width), "RECTIFY_TODAY": "2019-06-30"})
+        lines = result.stdout.splitlines()
+        first = next(i for i, line in enumerate(lines) if line.startswith(("任务 45 项", "45 tasks")))
+        last = next(i for i, line in enumerate(lines) if line.startswith(("完成", "Completed")))
+        counts = "\n".join(lines[first:last])
+        assert max(map(cell_len, lines[first:last])) <= width, (width, counts)
+        assert all(state in counts for state in _STATES[lang]), (width, counts)  # (each whole on one line)
+        if width >= 30:  # (and 长期坚持's count with its bracket, where a line holds them)
+            assert _STATES[lang][3] + ("" if lang == "zh" else " ") + _STATES[lang][5] in counts, (width, counts)
+
+
 def _measure_ids(*args: str) -> set[str]:
     result = run("status", "--format", "json", "--as-of", "2019-06-30", *args)
     assert result.exit_code == 0, result.output

@@ -157,15 +157,18 @@ def _table() -> Table:
     )
 
 
-def _count_line(title: str, parts: list[tuple[Text | str, int | str]], width: int) -> Text:
-    """The line `title name n  name n  ...` (names may be coloured Text), broken to `width`
-    only between pairs (_pairs)."""
+def _count_line(title: str, parts: list[tuple[Text | str, int | str, str]], width: int) -> Paragraph:
+    """The line `title name n  name n  ...` (names may be coloured Text; each pair with a bracket
+    after it, "" for none), broken to `width` only between pairs (_pairs), as the header's filters
+    are: a name never parted from its number (`长期坚持` / `67（…）` was); a pair wider than a line
+    breaks before its bracket, kept whole where it fits one (groups_from)."""
     pairs = []
-    for name, count in parts:
-        pair = name.copy() if isinstance(name, Text) else Text(name)
-        pair.append(f" {count}")
+    for name, count, bracket in parts:
+        plain, style = (name.plain, name.style) if isinstance(name, Text) else (name, "")
+        pair = Text(unbroken(f"{plain} {count}"), style=style)
+        pair.append(bracket)
         pairs.append(pair)
-    return _pairs(title, pairs, width)
+    return Paragraph(_pairs(title, pairs, width), groups_from=0)
 
 
 def _pairs(title: str, pairs: list[Text], width: int) -> Text:
@@ -473,9 +476,9 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
     measures = list(report.measures())
     tasks = report.tasks
 
-    def lights(results) -> list[tuple[Text, int]]:
+    def lights(results) -> list[tuple[Text, int, str]]:
         counted = Counter(r.light for r in results)  # (one pass: 100,000s of measures)
-        return [(_light_text(light, lang), counted[light]) for light in Light]
+        return [(_light_text(light, lang), counted[light], "") for light in Light]
 
     width = console.width
     console.print(_count_line(label("status_tasks_count", lang, n=len(tasks), tasks=plural(len(tasks), "task")),
@@ -487,8 +490,8 @@ def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
     # (none stale: nothing said of it, not 其中久未报告 0)
     stale_count = sum(1 for m in measures if m.stale)
     stale = label("status_stale_of_ongoing", lang, n=stale_count) if stale_count else ""
-    states: list[tuple[Text | str, int | str]] = [
-        (word(STATUS, s, lang), f"{statuses[s]}{stale}" if s is Status.ONGOING else statuses[s]) for s in Status]
+    states: list[tuple[Text | str, int | str, str]] = [
+        (word(STATUS, s, lang), statuses[s], stale if s is Status.ONGOING else "") for s in Status]
     console.print(_count_line(label("status_states", lang), states, width))
     # (a late close is no state of its own: 已销号, or 长期坚持 with its dated part closed; each is
     # one of the completed, said there as show says it, so that the states add up to the measures)

@@ -169,7 +169,7 @@ class Page:
         Under it, after a blank line, the notes of marks too wide for the page (Marked.short, .least), the
         lines `whole` gives a column's rows (one a row, "" for none) of the cells cut, then the
         lines `under` the section says there. A key of several columns gives one line a row where
-        any of them is cut, made by a function of the columns cut (a set)."""
+        any of them is cut, made by a function of the columns cut (a dict: what the row shows of each)."""
         # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
         heads = [textsafe.display_width(h) + 2 for h in headers]
         columns = [[c if type(c) is Marked else c.strip() for c in column] for column in zip(*rows)]
@@ -212,16 +212,17 @@ class Page:
             least[i] += more
             spare -= more
         shares = _shares([sizes[i] for i in give_way], [least[i] for i in give_way], self.width - fixed)
-        clipped: dict[int, set[int]] = {}  # (each column's rows cut)
+        clipped: dict[int, dict[int, str]] = {}  # (each column's rows cut, and what each row shows)
         for i, share in zip(give_way, shares):
             if share < sizes[i]:
-                clipped[i] = {row for row, c in enumerate(columns[i]) if widths[c] > share}
+                rows_cut = [row for row, c in enumerate(columns[i]) if widths[c] > share]
                 columns[i] = [c if widths[c] <= share else _clip(c, share) for c in columns[i]]
+                clipped[i] = {row: columns[i][row] for row in rows_cut}
         cut = []  # (what a cell cut said, whole, where the column has it to say)
         for key, lines in (whole or {}).items():
             keys = key if type(key) is tuple else (key,)
             for row, line in enumerate(lines):
-                where = {i for i in keys if row in clipped.get(i, ())}
+                where = {i: clipped[i][row] for i in keys if row in clipped.get(i, {})}
                 line = line(where) if where and callable(line) else line
                 if where and line:
                     cut.append(line)
@@ -622,14 +623,23 @@ def _extensions(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     rows = [[_iso(i.date), cell(i.measure_id) + (LATE_MARK if i.late else ""), _iso(i.from_due), _iso(i.to),
              cell(_approved_reason(i.approved_by, i.reason, lang))] for i in m.extensions]
     keys = ("summary_col_date", "summary_col_measure", "summary_col_from", "summary_col_to", "summary_col_approved_reason")
-    # (the reason, after the approving unit, cut to fit the page is said whole under the table)
-    why = [_l("summary_extended_why", lang, measure=cell(i.measure_id), day=_iso(i.date),
-              reason=_ended(cell(i.reason).strip(), lang)) if i.reason else "" for i in m.extensions]
+    # (the reason, after the approving unit, cut to fit the page is said whole under the table; and
+    # the unit, where the row does not show it whole up to the colon after it, in the same line, as 九
+    # says its unit: 自治区人民政府… was said nowhere, and 自治区生态环境厅… did not say where it ends)
+    def why(item, where: dict[int, str]) -> str:
+        by = cell(item.approved_by).strip() if item.approved_by else ""
+        if by and where[4].startswith(_l("summary_approved_reason", lang, by=by, reason="").rstrip()):
+            by = ""  # (whole in its row)
+        if not item.reason:
+            return _l("summary_extended_by", lang, measure=cell(item.measure_id), day=_iso(item.date), by=by) if by else ""
+        return _l("summary_extended_why_by" if by else "summary_extended_why", lang, measure=cell(item.measure_id),
+                  day=_iso(item.date), reason=_ended(cell(item.reason).strip(), lang), **({"by": by} if by else {}))
     # (one confirmed far, as history marks it, said under the table: the mark beside the date raised
     # the narrowest page from 60 cells to 74; an unconfirmed far date, mistyped perhaps, has no line)
     far = [_l("summary_extended_far", lang, measure=cell(i.measure_id), to=_iso(i.to),
               mark=_l("written_far_flag", lang)) for i in m.extensions if i.far_future]
-    text = page.table([_l(k, lang) for k in keys], rows, give_way=(4,), whole={4: why}, under=far)
+    text = page.table([_l(k, lang) for k in keys], rows, give_way=(4,),
+                      whole={4: [partial(why, i) for i in m.extensions]}, under=far)
     if any(i.late for i in m.extensions):  # (after a blank line, so that the table block holds table lines only)
         text += "\n\n" + _l("status_measure_extended_late_legend", lang, mark=LATE_MARK)
     return text
@@ -655,7 +665,7 @@ def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
     # page is said whole in the one line under the table. Not the entry giving way to the unit
     # first: at 60 cells an entry cut to its date and state left By 12 cells (14 in Chinese), too few
     # for 自治区生态环境厅 (16), cut all the same, and its step is said under the table anyway.
-    def why(item, where: set[int]) -> str:
+    def why(item, where: dict[int, str]) -> str:
         by = {"by": cell(item.by)} if 4 in where else {}
         return _l("summary_retracted_by" if by else "summary_retracted_why", lang, measure=cell(item.measure_id),
                   day=_iso(item.date), note=_ended(cell(item.note).strip(), lang), **by)

@@ -250,8 +250,8 @@ def test_cut_evidence_reasons_and_notes_said_under_their_tables_are_one_line_wit
     """A close's evidence, an extension's reason and a retraction's note that their rows cut are
     said whole under the table, as a reopening's reason is: the text's own full stop not doubled,
     its line break and controls escaped as in its cell. An extension with no reason, its approving
-    unit cut, has nothing more to say (七 says reasons under its table, not units; 九 says a unit
-    that wrote the entry retracted, tested in test_summary)."""
+    unit cut, says the unit under the table (it was said nowhere), as 九 says a unit that wrote the
+    entry retracted."""
     evidence = "拉萨市环保局验收意见（2019年3月5日）及第三方监测报告，出水达到一级A标准。"
     text = render(_summary(
         closed=(ClosedItem(date(2019, 3, 5), "1.1", "措施", "拉萨市", evidence, None),),
@@ -263,7 +263,8 @@ def test_cut_evidence_reasons_and_notes_said_under_their_tables_are_one_line_wit
                                     "误记：该验收意见属于1.6，系录入人员选错了措施编号！", "拉萨市"),),
     ), lang=Lang.zh)
     assert f"\n\n1.1 的 2019-03-05 销号，佐证：{evidence}\n\n三、" in text
-    assert "\n\n1.3 的 2019-03-06 延期：冻土期\\x1b[2J无法施工 管网铺设须待五月解冻后继续。\n\n八、" in text
+    assert ("\n\n1.3 的 2019-03-06 延期：冻土期\\x1b[2J无法施工 管网铺设须待五月解冻后继续。\n"
+            "1.4 的 2019-03-07 延期（批准单位：自治区生态环境保护督察整改工作领导小组办公室）。\n\n八、") in text
     assert "\n\n1.5 的 2019-03-08 撤回误录：误记：该验收意见属于1.6，系录入人员选错了措施编号！\n\n被撤回" in text
     en = render(_summary(
         closed=(ClosedItem(date(2019, 3, 5), "1.1", "措施", "拉萨市", evidence[:-1], None),),

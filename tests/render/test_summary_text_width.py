@@ -187,9 +187,10 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
         "2019-04-27  40.4*   2018-09-30  2019-09-30  自治区生态环境…",
     ]
     lines = zh.stdout.split("\n")
-    # (the reasons the shared column cuts, said whole under the table, then the late mark's legend)
+    # (the reasons the shared column cuts, and the unit it cuts, said whole under the table, then the late mark's legend)
     assert lines[lines.index("七、本月批准延期") + 6:lines.index("七、本月批准延期") + 10] == [
-        "33.1 的 2019-04-26 延期：管网施工受冻土期影响。", "40.4 的 2019-04-27 延期：x。", "",
+        "33.1 的 2019-04-26 延期（批准单位：自治区生态环境厅）：管网施工受冻土期影响。",
+        "40.4 的 2019-04-27 延期（批准单位：自治区生态环境厅）：x。", "",
         "* 逾期后延期：期限在过期后才延期"]
     en = summary("--month", "2019-04", "--width", "60", "--lang", "en", "-r", registry,
                  env={"RECTIFY_TODAY": "2019-04-30"})
@@ -202,8 +203,8 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
         "2019-04-26  33.1   2019-06-30  2019-12-31  自治区生态环境厅…",
         "2019-04-27  40.4*  2018-09-30  2019-09-30  自治区生态环境厅…",
         "",
-        "33.1, extended 2019-04-26: 管网施工受冻土期影响.",
-        "40.4, extended 2019-04-27: x.",
+        "33.1, extended 2019-04-26 by 自治区生态环境厅: 管网施工受冻土期影响.",
+        "40.4, extended 2019-04-27 by 自治区生态环境厅: x.",
         "",
         "* extended late: its deadline moved after it passed",
         "",
@@ -247,8 +248,9 @@ def _march_with_far_extensions(tmp_path) -> str:
                   "2019-03-20  3.1*    2018-06-30  2035-12-31  自治区人民政府…",
                   "2019-03-25  40.4*   2018-09-30  2918-09-30  自治区生态环境…",
                   "",
-                  "3.1 的 2019-03-20 延期：需要长期治理。",
-                  "40.4 的 2019-03-25 延期：资金未到位。",
+                  # (the approving unit its row cuts said whole with the reason, as 九 says its unit)
+                  "3.1 的 2019-03-20 延期（批准单位：自治区人民政府办公厅）：需要长期治理。",
+                  "40.4 的 2019-03-25 延期（批准单位：自治区生态环境厅）：资金未到位。",
                   "3.1 延期至 2035-12-31（已确认远期）。",
                   "",
                   "* 逾期后延期：期限在过期后才延期"]),
@@ -265,8 +267,9 @@ def _march_with_far_extensions(tmp_path) -> str:
                   "2019-03-20  3.1*   2018-06-30  2035-12-31  自治区人民政府办…",
                   "2019-03-25  40.4*  2018-09-30  2918-09-30  自治区生态环境厅…",
                   "",
-                  "3.1, extended 2019-03-20: 需要长期治理.",
-                  "40.4, extended 2019-03-25: 资金未到位.",
+                  # (自治区生态环境厅… does not say where the unit ends: named, in the line its reason has anyway)
+                  "3.1, extended 2019-03-20 by 自治区人民政府办公厅: 需要长期治理.",
+                  "40.4, extended 2019-03-25 by 自治区生态环境厅: 资金未到位.",
                   "3.1 extended to 2035-12-31 (far date confirmed).",
                   "",
                   "* extended late: its deadline moved after it passed"]),
