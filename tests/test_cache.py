@@ -427,22 +427,32 @@ def test_a_unit_listed_twice_in_a_measures_owners_is_refused_by_every_route(smal
     """Owners naming one unit twice, by its name or its aliases, were read as two owners (show said
     自治区生态环境厅、自治区生态环境厅): refused at the repeat, the same whichever way the plan is read,
     and again on a second run (the refusal is not cached away)."""
-    text = small.read_text(encoding="utf-8")  # (no other problem: the fast parser's reading is judged)
-    for old, new in (("owners: [自治区生态环境厅, 自治区住房城乡建设厅]", "owners: [自治区环境保护厅, 自治区住房城乡建设厅, 环境保护厅]"),
-                     ("owners: [那曲市, 自治区生态环境厅]", "owners: [那曲市, 自治区生态环境厅, 环境保护厅]")):
+    assert _refused_twice_by(route, small, monkeypatch, (
+        ("owners: [自治区生态环境厅, 自治区住房城乡建设厅]", "owners: [自治区环境保护厅, 自治区住房城乡建设厅, 环境保护厅]"),
+        ("owners: [那曲市, 自治区生态环境厅]", "owners: [那曲市, 自治区生态环境厅, 环境保护厅]"))) == [
+        f"{small}:49:40: measure 1.2, field owners: '环境保护厅' and '自治区环境保护厅' before it are both aliases of unit "
+        "'自治区生态环境厅'; list each unit once",
+        f"{small}:118:33: measure 4.2, field owners: '环境保护厅' is an alias of unit '自治区生态环境厅', listed before; "
+        "list each unit once"]
+
+
+def _refused_twice_by(route: str, plan: Path, monkeypatch, edits) -> list[str]:
+    """The problems loading `plan`, edited by `edits` (each text there once; no other problem, so
+    that the fast parser's reading is judged), read by `route` (_read_by) says, the same on a
+    second run (a refusal is never cached away)."""
+    text = plan.read_text(encoding="utf-8")
+    for old, new in edits:
         assert text.count(old) == 1
         text = text.replace(old, new)
-    small.write_text(text, encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
     _read_by(route, monkeypatch)
+    said = []
     for _ in range(2):
         with pytest.raises(RegistryError) as caught:
-            load(small, use_cache=route != "reference")
-        assert [str(p) for p in caught.value.problems] == [
-            f"{small}:49:40: measure 1.2, field owners: '环境保护厅' and '自治区环境保护厅' before it are both aliases of unit "
-            "'自治区生态环境厅'; list each unit once",
-            f"{small}:118:33: measure 4.2, field owners: '环境保护厅' is an alias of unit '自治区生态环境厅', listed before; "
-            "list each unit once"]
-
+            load(plan, use_cache=route != "reference")
+        said.append([str(p) for p in caught.value.problems])
+    assert said[0] == said[1]
+    return said[0]
 
 
 @pytest.mark.parametrize("route", ["reference", "fast", "in pieces", "helper"])
@@ -450,16 +460,9 @@ def test_a_claim_key_given_twice_is_refused_by_every_route(small, cache_dir, mon
     """Two claims of tasks_total (4 and 9) passed validate, each checked on its own: reconcile listed
     the key twice, one of them surely a mistake. Refused at the second, naming the first's line, the
     same whichever way the plan is read, and again on a second run (the refusal is not cached away)."""
-    text = small.read_text(encoding="utf-8")
-    assert text.count("    - key: measures_total\n") == 1
-    small.write_text(text.replace("    - key: measures_total\n", "    - key: tasks_total\n"), encoding="utf-8")
-    _read_by(route, monkeypatch)
-    for _ in range(2):
-        with pytest.raises(RegistryError) as caught:
-            load(small, use_cache=route != "reference")
-        assert [str(p) for p in caught.value.problems] == [
-            f"{small}:17:12: claim.key: the report's figure 'tasks_total' is claimed twice (first on line 14); "
-            "claim each figure once"]
+    assert _refused_twice_by(route, small, monkeypatch, (("    - key: measures_total\n", "    - key: tasks_total\n"),)) == [
+        f"{small}:17:12: claim.key: the report's figure 'tasks_total' is claimed twice (first on line 14); "
+        "claim each figure once"]
 
 TASK_3_UNREAD = ("  - id: 3\n", "  - id: three\n")
 

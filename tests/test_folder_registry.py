@@ -826,18 +826,6 @@ NOT_A_PLAN = {  # (of a YAML file of a folder with none of a plan's keys: it may
 }
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("command", ["status", "validate"])
-def test_a_yaml_file_of_a_folder_that_is_no_plan_is_named_so_in_one_line(tmp_path, command, lang):
-    """(a docker-compose.yml got four lines and more: unknown key version, missing registry, units, tasks)"""
-    folder = split_small(tmp_path / "reg")
-    (folder / "docker-compose.yml").write_text('version: "3"\nservices:\n  web:\n    image: nginx\n', encoding="utf-8")
-    args = (command, "-r", str(folder)) if command == "status" else (command, str(folder))
-    proc = run(*args, env_extra=str(tmp_path / "cache"), lang=lang)
-    assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr == f"rectify: {folder / 'docker-compose.yml'}:1:1: {NOT_A_PLAN[lang]}\n"
-
-
 LIST_NOT_A_PLAN = {  # (of a YAML file of a folder whose top level is a list, and no journal: an Ansible playbook)
     "en": "not a plan: its top level is a list (- ...), where a plan's is a mapping of registry, units, tasks; "
           "if it is a plan, write it so, else move it out of the ledger's folder (each .yaml or .yml file there "
@@ -847,16 +835,27 @@ LIST_NOT_A_PLAN = {  # (of a YAML file of a folder whose top level is a list, an
 }
 
 
+# Other programs' YAML in a ledger's folder: its text, and what it is said to be
+OTHER_YAML = {
+    "docker-compose.yml": ('version: "3"\nservices:\n  web:\n    image: nginx\n', NOT_A_PLAN),
+    "playbook.yml": ("- hosts: all\n  tasks:\n    - name: ping\n      ping:\n", LIST_NOT_A_PLAN),
+}
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("command", ["status", "validate"])
-def test_a_yaml_list_of_a_folder_that_is_no_journal_is_named_no_plan_in_one_line(tmp_path, command, lang):
-    """(a playbook.yml got: registry file: expected a mapping (key: value), got a list — not that it is no plan, nor what to do)"""
+@pytest.mark.parametrize("name", sorted(OTHER_YAML))
+def test_another_programs_yaml_in_a_folder_is_named_no_plan_in_one_line(tmp_path, command, lang, name):
+    """A docker-compose.yml got four lines and more (unknown key version, missing registry, units,
+    tasks); a playbook.yml, a list, got `registry file: expected a mapping (key: value), got a list`:
+    neither that it is no plan, nor what to do."""
     folder = split_small(tmp_path / "reg")
-    (folder / "playbook.yml").write_text("- hosts: all\n  tasks:\n    - name: ping\n      ping:\n", encoding="utf-8")
+    text, said = OTHER_YAML[name]
+    (folder / name).write_text(text, encoding="utf-8")
     args = (command, "-r", str(folder)) if command == "status" else (command, str(folder))
     proc = run(*args, env_extra=str(tmp_path / "cache"), lang=lang)
     assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr == f"rectify: {folder / 'playbook.yml'}:1:1: {LIST_NOT_A_PLAN[lang]}\n"
+    assert proc.stderr == f"rectify: {folder / name}:1:1: {said[lang]}\n"
 
 
 def test_a_plan_of_a_folder_written_as_a_list_of_its_sections_is_told_to_be_a_mapping(tmp_path):
