@@ -187,6 +187,12 @@ NOT_ALL_DONE = ("in_progress", "on_schedule", "remaining")
 # 2020年12月31日前应完成, 应于2019年底前完成 (已于2019年底前完成 is what was done, not what was due)
 _YEAR_END = r"年(?:12月底|底|12月31日)前"
 DUE_BY_YEAR_END = rf"(?:应于(\d{{4}}){_YEAR_END}|(\d{{4}}){_YEAR_END}应)完成"
+# and within a range of years, as the Tibet report writes it (应于2019年、2020年完成) or as a year's end is written
+# (2019—2020年应完成, 应于2019-2020年完成); 2019-2020年完成的 with no 应, done in them or due in them, is left to a warning
+_YEARS = r"\d{4}(?:年、|[—-])\d{4}年"
+DUE_IN_YEARS = rf"(?:应于{_YEARS}完成|{_YEARS}应完成)"
+# (where what is said of one span's due counts ends: where another span's begins)
+NEXT_DUE = re.compile(rf"{DUE_BY_YEAR_END}|{DUE_IN_YEARS}")
 CLAIM_PATTERNS = (
     ("tasks_due_2018", rf"((?:应于\d{{4}}{_YEAR_END}|\d{{4}}{_YEAR_END}应)完成的(?:共[计有]?)?(\d+)项整改任务)"),  # (的共28项 too)
     ("tasks_due_2018_done", r"整改任务基本完成（((\d+)项全面完成)"),
@@ -194,8 +200,8 @@ CLAIM_PATTERNS = (
     ("measures_due_2018", r"(?<!\d)((\d+)项具体措施基本整改到位)"),
     ("measures_due_2018_done", r"整改到位（((\d+)项全面完成)"),
     ("measures_due_2018_in_progress", r"(?<!\d)((\d+)项序时推[动进])"),
-    ("tasks_due_2019_2020", r"(应于\d{4}年、\d{4}年完成的(\d+)项整改任务)"),
-    ("measures_due_2019_2020", r"应于\d{4}年、\d{4}年完成的\d+项整改任务、((\d+)项具体措施)"),
+    ("tasks_due_2019_2020", rf"({DUE_IN_YEARS}的(\d+)项整改任务)"),
+    ("measures_due_2019_2020", rf"{DUE_IN_YEARS}的\d+项整改任务、((\d+)项具体措施)"),
     ("tasks_ongoing", r"(需要立行立改、长期坚持的(\d+)项整改任务)"),
     ("measures_ongoing", r"立行立改、长期坚持的\d+项整改任务、((\d+)项具体措施)"),
 )
@@ -258,6 +264,9 @@ def read_claims(headline: str, *, curated: Sequence[dict[str, Any]] = ()) -> tup
     found = [(key, re.search(pat, headline)) for key, pat in CLAIM_PATTERNS]
     other = _due_counts(headline, dict(found))
     found = [(key, cm or other.get(key)) for key, cm in found]  # (a key read in both words: the Tibet report's, once)
+    # (what is done of a range's, read in other reports' words only: after the range's own counts)
+    at = [key for key, _ in found].index("measures_due_2019_2020") + 1
+    found[at:at] = [(key, other[key]) for key in ("tasks_due_2019_2020_done", "measures_due_2019_2020_done") if key in other]
     # (their words are no total: 90项具体措施基本整改到位 counts what was due by end 2018)
     read: list[tuple[int, int]] = []  # (the spans of the headline the claims read)
     listed = _due_listed(headline, [cm.span(1) for _, cm in found if cm])  # (应于2020年底前完成的有2项整改任务: no total)
@@ -593,25 +602,31 @@ def _both_counts(headline: str) -> dict[str, tuple[tuple[int, int], int]]:
 
 
 def _due_counts(headline: str, found: dict[str, re.Match | None]) -> dict[str, re.Match]:
-    """The counts of what was due by a year's end, in other reports' words (DUE_DONE,
-    DUE_MEASURES), keyed as CLAIM_PATTERNS, for the keys whose patterns (`found`) read none: in
-    the sentence of the tasks due (up to 。 or ；), the tasks done in the clause after them, the
-    measures due the first count of measures, their done in the clause after it (a clause ends
+    """The counts of what was due by a year's end, or within a range of years, in other reports' words
+    (DUE_DONE, DUE_MEASURES), keyed as CLAIM_PATTERNS (and tasks_due_2019_2020_done, measures_due_2019_2020_done:
+    a range's as a year's), for the keys whose patterns (`found`) read none: in the sentence of the tasks
+    due (up to 。 or ；, or where what is due by another date is said), the tasks done in the clause after
+    them, the measures due the first count of measures, their done in the clause after it (a clause ends
     where another count or another due date begins: COUNT_CLAUSE_END)."""
-    due = found["tasks_due_2018"]
-    if due is None:
-        return {}
-    stop = SENTENCE_END.search(headline, due.end())
-    end = stop.start() if stop else len(headline)
+    out: dict[str, re.Match | None] = {}
+    for years in ("2018", "2019_2020"):
+        due = found[f"tasks_due_{years}"]
+        if due is None:
+            continue
+        stop = SENTENCE_END.search(headline, due.end())
+        end = stop.start() if stop else len(headline)
+        # (…已完成1项，应于2019年、2020年完成的1项整改任务、1项具体措施: those measures the range's, not 2017's too)
+        if following := NEXT_DUE.search(headline, due.end(), end):
+            end = following.start()
 
-    def done_after(at: int) -> re.Match | None:
-        clause = COUNT_CLAUSE_END.search(headline, at, end)
-        return DUE_DONE.search(headline, at, clause.start() if clause else end)
+        def done_after(at: int, end: int = end) -> re.Match | None:
+            clause = COUNT_CLAUSE_END.search(headline, at, end)
+            return DUE_DONE.search(headline, at, clause.start() if clause else end)
 
-    out = {"tasks_due_2018_done": done_after(due.end())}
-    if measures := DUE_MEASURES.search(headline, due.end(), end):
-        out |= {"measures_due_2018": measures, "measures_due_2018_done": done_after(measures.end())}
-    return {key: m for key, m in out.items() if m is not None and found[key] is None}
+        out[f"tasks_due_{years}_done"] = done_after(due.end())
+        if measures := DUE_MEASURES.search(headline, due.end(), end):
+            out |= {f"measures_due_{years}": measures, f"measures_due_{years}_done": done_after(measures.end())}
+    return {key: m for key, m in out.items() if m is not None and found.get(key) is None}
 
 
 def _due_listed(headline: str, taken: list[tuple[int, int]]) -> list[tuple[str, tuple[int, int], int]]:
@@ -642,7 +657,7 @@ def _claim_years(headline: str) -> dict[str, str]:
     m = re.search(DUE_BY_YEAR_END, headline)
     if m:
         years["2018"] = m.group(1) or m.group(2)
-    m = re.search(r"应于(\d{4})年、(\d{4})年完成", headline)
+    m = re.search(DUE_IN_YEARS, headline)
     if m:
-        years["2019_2020"] = f"{m.group(1)}_{m.group(2)}"
+        years["2019_2020"] = "_".join(re.findall(r"\d{4}", m.group(0)))
     return years

@@ -220,26 +220,40 @@ _TASKS_REPORTED_FULLY_DONE = Rule(
 )
 
 
-def _rules_due_by(year: int) -> dict[str, ClaimRule]:
-    """The rules of the claims about what was due by the end of `year` ("2018年12月底前应完成的
-    28项整改任务…"), keyed tasks_due_YEAR and so on."""
-    end = date(year, 12, 31)
-    day = end.isoformat()
+def _rules_due(first: int | None, last: int) -> dict[str, ClaimRule]:
+    """The rules of the claims about what was due by the end of `last` (`first` None: "2018年12月底前应完成的
+    28项整改任务…", keyed tasks_due_LAST and so on) or within the years `first` to `last` ("应于2019年、2020年
+    完成的14项整改任务、24项具体措施", keyed tasks_due_FIRST_LAST and so on), and of those what is done and
+    what not as of the report date: one set of rules over a span of days, so that each suffix a year's
+    key takes (_done, _finishing, _in_progress) a range's takes too, counted alike."""
+    start, end = None if first is None else date(first, 1, 1), date(last, 12, 31)
+    years = f"{last}" if first is None else f"{first}_{last}"
+    if first is None:
+        day = end.isoformat()
+        # (how the rules word the span: 整改时限中最晚日期不晚于…, tasks due by…, 属于…应完成任务)
+        within_zh, within_en, due_zh, due_en = f"不晚于{day}", f"is on or before {day}", f"{last}年底前", f"by {day}"
+    else:
+        # (a range of one year, 2019_2019, worded as that year: 2019年, not 2019—2019年)
+        years_zh = f"{first}年" if first == last else f"{first}—{last}年"
+        years_en = f"{first}" if first == last else f"{first} or {last}" if last == first + 1 else f"{first} to {last}"
+        within_zh, within_en, due_zh, due_en = f"在{years_zh}", f"falls in {years_en}", years_zh, f"in {years_en}"
 
-    def by_end(last: date | None) -> bool:
-        return last is not None and last <= end
+    def within(day: date | None) -> bool:
+        return day is not None and (start is None or start <= day) and day <= end
 
     def tasks_due(ledger: Ledger) -> list[engine.TaskResult]:
-        return [tr for tr in ledger.tasks() if by_end(_task_last(tr))]
+        return [tr for tr in ledger.tasks() if within(_task_last(tr))]
 
     def measures_due(ledger: Ledger) -> list[engine.MeasureResult]:
-        return [mr for mr in ledger.measures() if by_end(_measure_last(mr))]
+        return [mr for mr in ledger.measures() if within(_measure_last(mr))]
 
-    return {
-        f"tasks_due_{year}": ClaimRule(
+    # what was due: by a year's end and within years are read otherwise where they miss (the first date,
+    # or the tasks reported done or finishing; any date within them, or the tasks reported on schedule)
+    if first is None:
+        tasks = ClaimRule(
             Rule(
-                f"整改时限中最晚日期不晚于{day}的任务",
-                f"tasks whose deadline's last date is on or before {day}",
+                f"整改时限中最晚日期{within_zh}的任务",
+                f"tasks whose deadline's last date {within_en}",
                 lambda l: len(tasks_due(l)),
             ),
             (
@@ -251,54 +265,17 @@ def _rules_due_by(year: int) -> dict[str, ClaimRule]:
                 ),
                 _TASKS_REPORTED_DONE_OR_FINISHING,
             ),
-        ),
-        f"tasks_due_{year}_done": ClaimRule(
+        )
+        measures = ClaimRule(
             Rule(
-                "其中截至报告日期限均已销号、仅长期坚持的措施均有报告的任务",
-                "of those, tasks none of whose measures has an open milestone as of the report date, "
-                "each ongoing-only one reported on",
-                lambda l: _n(tr for tr in tasks_due(l) if tr.closed),
-            ),
-            (
-                Rule(
-                    f"整改时限最晚日期不晚于{day}、整改进度为“全面完成”的任务",
-                    f"tasks due by {day} whose reported progress (整改进度) is 全面完成",
-                    lambda l: _n(tr for tr in tasks_due(l) if tr.task.reported.state is Reported.FULLY_DONE),
-                ),
-                _TASKS_REPORTED_FULLY_DONE,
-            ),
-        ),
-        f"tasks_due_{year}_finishing": ClaimRule(
-            Rule(
-                "其中截至报告日仍有期限未销号或仅长期坚持的措施从未报告的任务",
-                "of those, tasks with a measure milestone still open as of the report date "
-                "(or an ongoing-only measure never reported on)",
-                lambda l: _n(tr for tr in tasks_due(l) if not tr.closed),
-            ),
-            (
-                Rule(
-                    f"整改时限最晚日期不晚于{day}、整改进度为“基本完成”的任务",
-                    f"tasks due by {day} whose reported progress is 基本完成",
-                    lambda l: _n(tr for tr in tasks_due(l)
-                                 if tr.task.reported.state is Reported.BASICALLY_DONE),
-                ),
-                Rule(
-                    "整改进度为“基本完成”的任务（不论时限）",
-                    "tasks whose reported progress is 基本完成 (any deadline)",
-                    lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.BASICALLY_DONE),
-                ),
-            ),
-        ),
-        f"measures_due_{year}": ClaimRule(
-            Rule(
-                f"最晚日期不晚于{day}的措施（含“日期，长期坚持”）",
-                f"measures whose last dated milestone is on or before {day} (incl. date + ongoing)",
+                f"最晚日期{within_zh}的措施（含“日期，长期坚持”）",
+                f"measures whose last dated milestone {within_en} (incl. date + ongoing)",
                 lambda l: len(measures_due(l)),
             ),
             (
                 Rule(
-                    f"最晚日期不晚于{day}且不含长期坚持的措施",
-                    f"measures whose last date is on or before {day}, without an ongoing part",
+                    f"最晚日期{within_zh}且不含长期坚持的措施",
+                    f"measures whose last date {within_en}, without an ongoing part",
                     lambda l: _n(mr for mr in measures_due(l)
                                  if not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
                 ),
@@ -309,76 +286,21 @@ def _rules_due_by(year: int) -> dict[str, ClaimRule]:
                                  if (f := _first_date(mr.measure.milestones)) and f <= end),
                 ),
                 Rule(
-                    f"最晚日期不晚于{day}或含立即启动的措施",
-                    f"measures whose last date is on or before {day}, or that start immediately",
+                    f"最晚日期{within_zh}或含立即启动的措施",
+                    f"measures whose last date {within_en}, or that start immediately",
                     lambda l: _n(mr for mr in l.measures()
-                                 if by_end(_measure_last(mr))
+                                 if within(_measure_last(mr))
                                  or (_measure_last(mr) is None
                                      and _has_kind(mr.measure.milestones, MilestoneKind.IMMEDIATE))),
                 ),
             ),
-        ),
-        f"measures_due_{year}_done": ClaimRule(
+        )
+    else:
+        tasks = ClaimRule(
             Rule(
-                "其中截至报告日各期限均已销号的措施",
-                "of those, measures with every dated milestone closed out as of the report date",
-                lambda l: _n(mr for mr in measures_due(l) if mr.closed),
-            ),
-            (
-                Rule(
-                    f"其中属于{year}年底前应完成任务、各期限均已销号的措施",
-                    f"of those, measures of tasks due by {day} with every dated milestone closed out",
-                    lambda l: _n(mr for tr in tasks_due(l) for mr in tr.measures
-                                 if by_end(_measure_last(mr)) and mr.closed),
-                ),
-                Rule(
-                    "其中所属任务整改进度为“全面完成”的措施",
-                    "of those, measures of tasks reported 全面完成",
-                    lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE
-                                 for mr in tr.measures if by_end(_measure_last(mr))),
-                ),
-            ),
-        ),
-        f"measures_due_{year}_in_progress": ClaimRule(
-            Rule(
-                "其中截至报告日仍有期限未销号的措施",
-                "of those, measures with a dated milestone still open as of the report date",
-                lambda l: _n(mr for mr in measures_due(l) if not mr.closed),
-            ),
-            (
-                Rule(
-                    f"其中属于{year}年底前应完成任务、仍有期限未销号的措施",
-                    f"of those, measures of tasks due by {day} with a dated milestone still open",
-                    lambda l: _n(mr for tr in tasks_due(l) for mr in tr.measures
-                                 if by_end(_measure_last(mr)) and not mr.closed),
-                ),
-                Rule(
-                    "其中所属任务整改进度不是“全面完成”的措施",
-                    "of those, measures of tasks not reported 全面完成",
-                    lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is not Reported.FULLY_DONE
-                                 for mr in tr.measures if by_end(_measure_last(mr))),
-                ),
-            ),
-        ),
-    }
-
-
-def _rules_due_in(first: int, last: int) -> dict[str, ClaimRule]:
-    """The rules of the claims about what is due within the years `first` to `last` ("应于2019年、
-    2020年完成的14项整改任务、24项具体措施"), keyed tasks_due_FIRST_LAST and measures_due_FIRST_LAST."""
-    start, end = date(first, 1, 1), date(last, 12, 31)
-    years_zh = f"{first}—{last}年"
-    years_en = f"{first} or {last}" if last == first + 1 else f"{first} to {last}"
-
-    def within(day: date | None) -> bool:
-        return day is not None and start <= day <= end
-
-    return {
-        f"tasks_due_{first}_{last}": ClaimRule(
-            Rule(
-                f"整改时限中最晚日期在{years_zh}的任务",
-                f"tasks whose deadline's last date falls in {years_en}",
-                lambda l: _n(tr for tr in l.tasks() if within(_task_last(tr))),
+                f"整改时限中最晚日期{within_zh}的任务",
+                f"tasks whose deadline's last date {within_en}",
+                lambda l: len(tasks_due(l)),
             ),
             (
                 Rule(
@@ -392,12 +314,12 @@ def _rules_due_in(first: int, last: int) -> dict[str, ClaimRule]:
                     lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.ON_SCHEDULE),
                 ),
             ),
-        ),
-        f"measures_due_{first}_{last}": ClaimRule(
+        )
+        measures = ClaimRule(
             Rule(
-                f"最晚日期在{years_zh}的措施",
-                f"measures whose last dated milestone falls in {years_en}",
-                lambda l: _n(mr for mr in l.measures() if within(_measure_last(mr))),
+                f"最晚日期{within_zh}的措施",
+                f"measures whose last dated milestone {within_en}",
+                lambda l: len(measures_due(l)),
             ),
             (
                 Rule(
@@ -406,10 +328,93 @@ def _rules_due_in(first: int, last: int) -> dict[str, ClaimRule]:
                     lambda l: _n(mr for mr in l.measures() if any(map(within, _dates(mr.measure.milestones)))),
                 ),
                 Rule(
-                    f"最晚日期在{years_zh}且不含长期坚持的措施",
-                    f"measures whose last date falls in {years_en}, without an ongoing part",
-                    lambda l: _n(mr for mr in l.measures() if within(_measure_last(mr))
-                                 and not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
+                    f"最晚日期{within_zh}且不含长期坚持的措施",
+                    f"measures whose last date {within_en}, without an ongoing part",
+                    lambda l: _n(mr for mr in measures_due(l)
+                                 if not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
+                ),
+            ),
+        )
+
+    return {
+        f"tasks_due_{years}": tasks,
+        f"tasks_due_{years}_done": ClaimRule(
+            Rule(
+                "其中截至报告日期限均已销号、仅长期坚持的措施均有报告的任务",
+                "of those, tasks none of whose measures has an open milestone as of the report date, "
+                "each ongoing-only one reported on",
+                lambda l: _n(tr for tr in tasks_due(l) if tr.closed),
+            ),
+            (
+                Rule(
+                    f"整改时限最晚日期{within_zh}、整改进度为“全面完成”的任务",
+                    f"tasks due {due_en} whose reported progress (整改进度) is 全面完成",
+                    lambda l: _n(tr for tr in tasks_due(l) if tr.task.reported.state is Reported.FULLY_DONE),
+                ),
+                _TASKS_REPORTED_FULLY_DONE,
+            ),
+        ),
+        f"tasks_due_{years}_finishing": ClaimRule(
+            Rule(
+                "其中截至报告日仍有期限未销号或仅长期坚持的措施从未报告的任务",
+                "of those, tasks with a measure milestone still open as of the report date "
+                "(or an ongoing-only measure never reported on)",
+                lambda l: _n(tr for tr in tasks_due(l) if not tr.closed),
+            ),
+            (
+                Rule(
+                    f"整改时限最晚日期{within_zh}、整改进度为“基本完成”的任务",
+                    f"tasks due {due_en} whose reported progress is 基本完成",
+                    lambda l: _n(tr for tr in tasks_due(l)
+                                 if tr.task.reported.state is Reported.BASICALLY_DONE),
+                ),
+                Rule(
+                    "整改进度为“基本完成”的任务（不论时限）",
+                    "tasks whose reported progress is 基本完成 (any deadline)",
+                    lambda l: _n(tr for tr in l.tasks() if tr.task.reported.state is Reported.BASICALLY_DONE),
+                ),
+            ),
+        ),
+        f"measures_due_{years}": measures,
+        f"measures_due_{years}_done": ClaimRule(
+            Rule(
+                "其中截至报告日各期限均已销号的措施",
+                "of those, measures with every dated milestone closed out as of the report date",
+                lambda l: _n(mr for mr in measures_due(l) if mr.closed),
+            ),
+            (
+                Rule(
+                    f"其中属于{due_zh}应完成任务、各期限均已销号的措施",
+                    f"of those, measures of tasks due {due_en} with every dated milestone closed out",
+                    lambda l: _n(mr for tr in tasks_due(l) for mr in tr.measures
+                                 if within(_measure_last(mr)) and mr.closed),
+                ),
+                Rule(
+                    "其中所属任务整改进度为“全面完成”的措施",
+                    "of those, measures of tasks reported 全面完成",
+                    lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is Reported.FULLY_DONE
+                                 for mr in tr.measures if within(_measure_last(mr))),
+                ),
+            ),
+        ),
+        f"measures_due_{years}_in_progress": ClaimRule(
+            Rule(
+                "其中截至报告日仍有期限未销号的措施",
+                "of those, measures with a dated milestone still open as of the report date",
+                lambda l: _n(mr for mr in measures_due(l) if not mr.closed),
+            ),
+            (
+                Rule(
+                    f"其中属于{due_zh}应完成任务、仍有期限未销号的措施",
+                    f"of those, measures of tasks due {due_en} with a dated milestone still open",
+                    lambda l: _n(mr for tr in tasks_due(l) for mr in tr.measures
+                                 if within(_measure_last(mr)) and not mr.closed),
+                ),
+                Rule(
+                    "其中所属任务整改进度不是“全面完成”的措施",
+                    "of those, measures of tasks not reported 全面完成",
+                    lambda l: _n(mr for tr in l.tasks() if tr.task.reported.state is not Reported.FULLY_DONE
+                                 for mr in tr.measures if within(_measure_last(mr))),
                 ),
             ),
         ),
@@ -429,7 +434,7 @@ def rule_for(key: str) -> ClaimRule | None:
         # (no year 0 in the calendar, nor years running backwards, 2020_2019: a key typed by hand)
         if first < 1 or (last is not None and int(last) < first):
             return None
-        found = (_rules_due_by(first) if last is None else _rules_due_in(first, int(last))).get(key)
+        found = (_rules_due(None, first) if last is None else _rules_due(first, int(last))).get(key)
     return found
 
 
@@ -476,8 +481,8 @@ RULES: dict[str, ClaimRule] = {
         ),
     ),
     # the Tibet report's: due by the end of 2018, and in 2019-2020
-    **_rules_due_by(2018),
-    **_rules_due_in(2019, 2020),
+    **_rules_due(None, 2018),
+    **_rules_due(2019, 2020),
     "tasks_ongoing": ClaimRule(
         Rule(
             "整改时限不含具体日期的任务（仅立行立改/长期坚持）",
