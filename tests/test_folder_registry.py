@@ -777,13 +777,31 @@ def test_a_file_name_misspelt_is_suggested_as_written(tmp_path, command, message
 @pytest.mark.parametrize("command, message", [
     (["show", "xizang:3.1"], "没有任务或措施“xizang:3.1”（是否指 naqu:3.1？）"),
     (["history", "xizang:3.1"], "没有任务或措施“xizang:3.1”（是否指 naqu:3.1？）"),
-    (["show", "xizang:3"], "没有任务或措施“xizang:3”（是否指 naqu:3？）"),
+    (["show", "xizang:3"], "没有任务或措施“xizang:3”（是否指 naqu:3、xizang:2？）"),  # (then its own next to it)
     (["record", "xizang:3.1", "--state", "report", "--note", "按月报告"], "整改方案中没有措施“xizang:3.1”（是否指 naqu:3.1？）"),
     (["close", "xizang:3.1", "--evidence", "验收报告"], "整改方案中没有措施“xizang:3.1”（是否指 naqu:3.1？）"),
 ])
 def test_an_id_under_a_file_that_lacks_it_suggests_the_file_that_has_it(tmp_path, command, message):
     # (xizang:3.1 of a measure naqu.yaml alone has listed the ranges of tasks, while the typo naq:3.1 got naqu:3.1)
     folder = split_small(tmp_path / "reg")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize("command, message", [
+    (["show", "xizang:1.3"], "没有任务或措施“xizang:1.3”（是否指 naqu:1.3、xizang:1.2？）"),
+    (["history", "xizang:1.3"], "没有任务或措施“xizang:1.3”（是否指 naqu:1.3、xizang:1.2？）"),
+    (["show", "naqu:1.2"], "没有任务或措施“naqu:1.2”（是否指 xizang:1.2、naqu:1.1、naqu:1.3？）"),
+    (["record", "xizang:1.3", "--state", "report", "--note", "按月报告"], "整改方案中没有措施“xizang:1.3”（是否指 naqu:1.3、xizang:1.2？）"),
+])
+def test_an_id_another_file_has_still_suggests_its_own_files_ids_next_to_it(tmp_path, command, message):
+    # (xizang:1.3, a typo for xizang:1.2 where naqu.yaml has a 1.3, was suggested naqu:1.3 alone)
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "  - id: 3\n", "  - id: 1\n")  # (naqu's task 1: measures 1.1 and 1.3)
+    edit(folder / "naqu.yaml", "      - id: 2   # ongoing, last reported", "      - id: 3   # ongoing, last reported")
+    (folder / "naqu.progress.yaml").unlink()  # (its entries name 3.1 and 3.2)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")
