@@ -545,6 +545,39 @@ def test_a_plan_file_whose_name_ends_in_capitals_is_one_of_the_folder(tmp_path):
     assert (folder / "naqu.progress.yaml").read_text(encoding="utf-8").count('- measure: "3.1"') == 2
 
 
+@pytest.mark.parametrize("given", ["folder", "plan file"])
+def test_tasks_yaml_whose_suffix_is_in_capitals_keeps_progress_yaml_and_ids_without_its_name(tmp_path, given):
+    """tasks.YAML beside progress.yaml, as a Windows tool saves it: every command refused
+    progress.yaml as a journal with no plan file beside it ("it is tasks.yaml's")."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "tasks.YAML").write_bytes((SMALL / "tasks.yaml").read_bytes())
+    (folder / "progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    shutil.copytree(SMALL, tmp_path / "ref")  # (the same ledger named tasks.yaml)
+    path = folder if given == "folder" else folder / "tasks.YAML"
+    cache = str(tmp_path / "cache")
+    checked = run("check", "-r", str(path), "--format", "json", env_extra=cache)
+    assert (checked.returncode, checked.stderr) == (1, "")
+    assert '"id": "1.1"' in checked.stdout
+    as_named = run("check", "-r", str(tmp_path / "ref" / "tasks.yaml"), "--format", "json", env_extra=cache).stdout
+    assert checked.stdout.replace(str(folder / "tasks.YAML"), str(tmp_path / "ref" / "tasks.yaml")) == as_named
+    recorded = run("record", "3.1", "--state", "in_progress", "--note", "进展", "-r", str(path), env_extra=cache)
+    assert recorded.returncode == 0, recorded.stderr
+    assert not os.path.lexists(folder / "tasks.progress.yaml")
+    assert (folder / "progress.yaml").read_text(encoding="utf-8").count('- measure: "3.1"') == 2
+
+
+def test_a_plan_file_named_tasks_in_other_case_is_a_file_of_its_own_name(tmp_path):
+    # (Tasks.yaml read as tasks.yaml would own progress.yaml, and refuse its own Tasks.progress.yaml as stray)
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "Tasks.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes())
+    (folder / "Tasks.progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    checked = run("check", "-r", str(folder), "--format", "json", env_extra=str(tmp_path / "cache"))
+    assert (checked.returncode, checked.stderr) == (1, "")
+    assert '"id": "Tasks:1.1"' in checked.stdout
+
+
 def test_two_plan_files_whose_names_differ_in_case_alone_are_refused(tmp_path):
     """Naqu.yaml beside naqu.yaml: one file on Windows or a Mac, and their journals one too. Here
     every command told the user to rename naqu.yaml's own journal to Naqu.progress.yaml, which
