@@ -71,8 +71,9 @@ def close_ids(key: str, ids) -> list[str]:
     """The ids closest to `key` (_close_names); in a folder, an id without its file is matched
     against each file's own ids (35.9 is close to xizang:35.5, not to any id with a file's name
     in front), one with a misspelt file's name is that file's id (in_file_misspelt), one under a
-    file that lacks it the same id in those that have it (in_other_files); one
-    written with a leading zero or full-width digits, 01.1, the id it stands for (id_as_meant)."""
+    file that lacks it the same id in those that have it (in_other_files), then its own file's
+    ids close to it; one written with a leading zero or full-width digits, 01.1, the id it
+    stands for (id_as_meant)."""
     if key.startswith(":"):  # (`:18.4`, its file's name left out: the id in each file, not one file's by spelling)
         key = key[1:]
         found = [key] if key in ids else ids_in_files(key, ids)
@@ -81,9 +82,11 @@ def close_ids(key: str, ids) -> list[str]:
     meant = id_as_meant(key)
     if meant != key and meant in ids:
         return [meant]
-    misspelt = in_file_misspelt(key, ids) or in_other_files(key, ids)
+    misspelt = in_file_misspelt(key, ids)
     if misspelt:
         return misspelt
+    # (and its own file's ids next to it: xizang:1.3 where naqu.yaml has a 1.3 may be a typo for xizang:1.2)
+    elsewhere = in_other_files(key, ids)
     by_name: dict[str, list[str]] = {i: [i] for i in ids}  # (naqu.4.2, a slip of the separator: naqu:4.2)
     if ":" not in key:
         for i in ids:
@@ -92,7 +95,7 @@ def close_ids(key: str, ids) -> list[str]:
     names = _close_names(key, by_name)
     if not names and ":" in key:  # (tasks:33.1 where the ids carry no file: a folder of one plan file)
         names = _close_names(key.rpartition(":")[2], by_name)
-    return list(dict.fromkeys(i for name in names for i in by_name[name]))
+    return list(dict.fromkeys([*elsewhere, *(i for name in names for i in by_name[name])]))
 
 
 # An id that is numbers ("46", "18.9", "naqu:4.9"): its last number, and what comes before it.

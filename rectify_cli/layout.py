@@ -138,9 +138,17 @@ def journal_path_for(plan_path: Path) -> Path:
 
 
 def _journal_beside(plan_path: Path) -> Path:
-    if plan_path.name == "tasks.yaml":
+    if _is_tasks_yaml(plan_path):
         return plan_path.with_name("progress.yaml")
     return plan_path.with_name(plan_path.name[: -len(plan_path.suffix)] + JOURNAL_SUFFIX)
+
+
+def _is_tasks_yaml(path: Path) -> bool:
+    """Whether a plan file is tasks.yaml (its journal progress.yaml; alone in its folder, its
+    ids without its name): the suffix in any case, tasks.YAML as a Windows tool saves it (its
+    progress.yaml was refused as a journal without its plan), but `tasks` as written: Tasks.yaml
+    keeps Tasks.progress.yaml, which a Linux user may have."""
+    return path.stem == "tasks" and path.suffix.lower() == ".yaml"
 
 
 def _listed_plans(folder: Path) -> list[Path]:
@@ -163,7 +171,7 @@ def _single_plan(path: Path) -> Path | None:
         journals = [p for p in path.iterdir() if _journal_name(p.name) and not p.name.startswith(".")]
     except OSError:  # (reported when the folder is read as one)
         return None
-    if [p.name for p in plans] != ["tasks.yaml"] or any(j.name != "progress.yaml" for j in journals):
+    if len(plans) != 1 or not _is_tasks_yaml(plans[0]) or any(j.name != "progress.yaml" for j in journals):
         return None
     return plans[0]
 
@@ -272,8 +280,8 @@ def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]], *, 
     if folder:
         present = [p for p in root.iterdir() if _journal_name(p.name) and not p.name.startswith(".")]
     else:
-        present = [root.with_name("progress.yaml")] if root.name != "tasks.yaml" else []
-        present = [p for p in present if os.path.lexists(p) and not os.path.lexists(root.with_name("tasks.yaml"))]
+        present = [root.with_name("progress.yaml")] if not _is_tasks_yaml(root) else []
+        present = [p for p in present if os.path.lexists(p) and not _tasks_yaml_beside(root)]
     problems, near = [], set()
     for plan, journal, _ in layout:
         if not os.path.lexists(journal):  # (only then: a file's folder is not listed on every load)
@@ -285,6 +293,17 @@ def _refuse_stray_journals(root: Path, layout: list[tuple[Path, Path, str]], *, 
                  for p in sorted(p for p in present if p.name not in owned)]
     if problems:
         raise RegistryError(sorted(problems, key=lambda found: found.file))
+
+
+def _tasks_yaml_beside(plan: Path) -> bool:
+    """Whether a tasks.yaml (_is_tasks_yaml: tasks.YAML too) is beside `plan`: the owner of a
+    progress.yaml there."""
+    if os.path.lexists(plan.with_name("tasks.yaml")):
+        return True
+    try:
+        return any(_is_tasks_yaml(p) for p in plan.parent.iterdir())
+    except OSError:  # (a folder that can't be listed: its progress.yaml refused as no plan's, as before)
+        return False
 
 
 def _near_misses(journal: Path) -> list[Path]:

@@ -545,6 +545,39 @@ def test_a_plan_file_whose_name_ends_in_capitals_is_one_of_the_folder(tmp_path):
     assert (folder / "naqu.progress.yaml").read_text(encoding="utf-8").count('- measure: "3.1"') == 2
 
 
+@pytest.mark.parametrize("given", ["folder", "plan file"])
+def test_tasks_yaml_whose_suffix_is_in_capitals_keeps_progress_yaml_and_ids_without_its_name(tmp_path, given):
+    """tasks.YAML beside progress.yaml, as a Windows tool saves it: every command refused
+    progress.yaml as a journal with no plan file beside it ("it is tasks.yaml's")."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "tasks.YAML").write_bytes((SMALL / "tasks.yaml").read_bytes())
+    (folder / "progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    shutil.copytree(SMALL, tmp_path / "ref")  # (the same ledger named tasks.yaml)
+    path = folder if given == "folder" else folder / "tasks.YAML"
+    cache = str(tmp_path / "cache")
+    checked = run("check", "-r", str(path), "--format", "json", env_extra=cache)
+    assert (checked.returncode, checked.stderr) == (1, "")
+    assert '"id": "1.1"' in checked.stdout
+    as_named = run("check", "-r", str(tmp_path / "ref" / "tasks.yaml"), "--format", "json", env_extra=cache).stdout
+    assert checked.stdout.replace(str(folder / "tasks.YAML"), str(tmp_path / "ref" / "tasks.yaml")) == as_named
+    recorded = run("record", "3.1", "--state", "in_progress", "--note", "进展", "-r", str(path), env_extra=cache)
+    assert recorded.returncode == 0, recorded.stderr
+    assert not os.path.lexists(folder / "tasks.progress.yaml")
+    assert (folder / "progress.yaml").read_text(encoding="utf-8").count('- measure: "3.1"') == 2
+
+
+def test_a_plan_file_named_tasks_in_other_case_is_a_file_of_its_own_name(tmp_path):
+    # (Tasks.yaml read as tasks.yaml would own progress.yaml, and refuse its own Tasks.progress.yaml as stray)
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "Tasks.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes())
+    (folder / "Tasks.progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    checked = run("check", "-r", str(folder), "--format", "json", env_extra=str(tmp_path / "cache"))
+    assert (checked.returncode, checked.stderr) == (1, "")
+    assert '"id": "Tasks:1.1"' in checked.stdout
+
+
 def test_two_plan_files_whose_names_differ_in_case_alone_are_refused(tmp_path):
     """Naqu.yaml beside naqu.yaml: one file on Windows or a Mac, and their journals one too. Here
     every command told the user to rename naqu.yaml's own journal to Naqu.progress.yaml, which
@@ -777,13 +810,31 @@ def test_a_file_name_misspelt_is_suggested_as_written(tmp_path, command, message
 @pytest.mark.parametrize("command, message", [
     (["show", "xizang:3.1"], "没有任务或措施“xizang:3.1”（是否指 naqu:3.1？）"),
     (["history", "xizang:3.1"], "没有任务或措施“xizang:3.1”（是否指 naqu:3.1？）"),
-    (["show", "xizang:3"], "没有任务或措施“xizang:3”（是否指 naqu:3？）"),
+    (["show", "xizang:3"], "没有任务或措施“xizang:3”（是否指 naqu:3、xizang:2？）"),  # (then its own next to it)
     (["record", "xizang:3.1", "--state", "report", "--note", "按月报告"], "整改方案中没有措施“xizang:3.1”（是否指 naqu:3.1？）"),
     (["close", "xizang:3.1", "--evidence", "验收报告"], "整改方案中没有措施“xizang:3.1”（是否指 naqu:3.1？）"),
 ])
 def test_an_id_under_a_file_that_lacks_it_suggests_the_file_that_has_it(tmp_path, command, message):
     # (xizang:3.1 of a measure naqu.yaml alone has listed the ranges of tasks, while the typo naq:3.1 got naqu:3.1)
     folder = split_small(tmp_path / "reg")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize("command, message", [
+    (["show", "xizang:1.3"], "没有任务或措施“xizang:1.3”（是否指 naqu:1.3、xizang:1.2？）"),
+    (["history", "xizang:1.3"], "没有任务或措施“xizang:1.3”（是否指 naqu:1.3、xizang:1.2？）"),
+    (["show", "naqu:1.2"], "没有任务或措施“naqu:1.2”（是否指 xizang:1.2、naqu:1.1、naqu:1.3？）"),
+    (["record", "xizang:1.3", "--state", "report", "--note", "按月报告"], "整改方案中没有措施“xizang:1.3”（是否指 naqu:1.3、xizang:1.2？）"),
+])
+def test_an_id_another_file_has_still_suggests_its_own_files_ids_next_to_it(tmp_path, command, message):
+    # (xizang:1.3, a typo for xizang:1.2 where naqu.yaml has a 1.3, was suggested naqu:1.3 alone)
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "  - id: 3\n", "  - id: 1\n")  # (naqu's task 1: measures 1.1 and 1.3)
+    edit(folder / "naqu.yaml", "      - id: 2   # ongoing, last reported", "      - id: 3   # ongoing, last reported")
+    (folder / "naqu.progress.yaml").unlink()  # (its entries name 3.1 and 3.2)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")

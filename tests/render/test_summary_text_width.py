@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -98,10 +99,12 @@ def _prose(lines: list[str]) -> set[int]:
         i for i, line in enumerate(lines) if line.startswith(("台账哈希（", "Journal head hash (")) or _WHOLE.match(line)}
 
 
-# (a close's evidence, an extension's reason, a reopening's or a retraction's note, and its unit, said whole)
-_WHOLE = re.compile(r"\S+ 的 \d{4}-\d\d-\d\d (?:销号，佐证|延期|重新打开|撤回误录(?:（记录单位：.+）)?)：|"
+# (a close's evidence, an extension's reason, a reopening's or a retraction's note, and its unit, said
+# whole; an extension's approving unit with its reason, or alone: 1.4 的 2019-03-07 延期（批准单位：…）。)
+_WHOLE = re.compile(r"\S+ 的 \d{4}-\d\d-\d\d (?:(?:销号，佐证|延期|重新打开|撤回误录(?:（记录单位：.+）)?)："
+                    r"|延期（批准单位：.+）[：。])|"
                     r"\S+, (?:closed \d{4}-\d\d-\d\d, evidence|(?:extended|reopened|retracted) \d{4}-\d\d-\d\d"
-                    r"(?: by .+)?): ")
+                    r"(?: by .+)?): |\S+, extended \d{4}-\d\d-\d\d by .+\.$")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -286,6 +289,38 @@ def test_a_far_extension_confirmed_is_said_under_the_table_the_new_date_column_a
     heading = "七、本月批准延期" if lang == "zh" else "7. Extensions granted this month"
     at = text.index(heading) + 1
     assert text[at:at + len(lines) + 1] == [*lines, ""]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_line_but_prose_fits_60_cells_in_a_month_with_extensions(tmp_path, lang):
+    """_WHOLE knew 七's line of a reason alone (3.1 的 2019-04-18 延期：…), not one naming the approving
+    unit its row cuts (3.1 的 2019-03-20 延期（批准单位：…）：…): a month with an extension went
+    unchecked, each such line taken for a table line too wide."""
+    registry = _march_with_far_extensions(tmp_path)
+    result = summary("--month", "2019-03", "--width", "60", "--lang", lang, "-r", registry,
+                     env={"RECTIFY_TODAY": "2019-04-30"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    prose = _prose(lines)
+    assert [line for i, line in enumerate(lines) if i not in prose and wcswidth(line) > 60] == []
+    assert sum(bool(line.startswith("---")) for line in lines) >= 2  # (tables there are, to fit)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_line_but_prose_fits_60_cells_with_an_extension_of_no_reason(lang):
+    # (no journal's extension lacks a reason: the renderer's own, as its tests build one, says its
+    # approving unit alone, 1.4 的 2019-03-07 延期（批准单位：…）。)
+    from rectify_cli.i18n import Lang
+    from rectify_cli.render.summary_text import render
+    from rectify_cli.summary import ExtensionItem
+    from test_summary_text import _summary
+
+    unit = "自治区生态环境保护督察整改工作领导小组办公室"
+    extensions = (ExtensionItem(date(2019, 3, 7), "1.4", date(2019, 3, 31), date(2019, 6, 30), unit, False, None),)
+    lines = render(_summary(extensions=extensions), lang=Lang(lang), width=60).split("\n")
+    assert f"1.4 的 2019-03-07 延期（批准单位：{unit}）。" in lines or f"1.4, extended 2019-03-07 by {unit}." in lines
+    prose = _prose(lines)
+    assert [line for i, line in enumerate(lines) if i not in prose and wcswidth(line) > 60] == []
 
 
 LONG_LABEL = "5A级、4A级景区及涉及重要城镇建成区和自然保护区的旅游景区"
