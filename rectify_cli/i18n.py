@@ -890,7 +890,9 @@ LABELS = {
     "summary_col_unit": ("责任单位", "Unit"),
     "summary_col_evidence": ("佐证", "Evidence"),
     "summary_col_due": ("期限", "Due"),
-    "summary_col_days_overdue": ("逾期天数", "Days late"),  # (as the lines under 二 say a close's lateness)
+    # (status's words for the same days, 逾期 / 335天: one thing, one word; a bare 335 under 逾期
+    # would read as 八's count of overdue measures)
+    "summary_col_days_overdue": ("逾期", "Overdue"),
     "summary_col_last_entry": ("最近记录", "Last entry"),  # (what staleness counts from: a close too, not only a report)
     # (from the last report to the day judged: the month's end, or today in a month not over)
     # ("Days to Jul 31" read as a countdown to that day: they are the days since the last entry, counted to it)
