@@ -236,9 +236,9 @@ def test_an_overdue_step_is_marked_as_the_warning_marked_it():
         return next(line.split() for line in result.stdout.splitlines() if line.startswith("30.2 "))
 
     zh = overdue_row()
-    assert zh[0] == "30.2" and zh[1] == "【5A级、4A级景区】自治区旅…" and zh[-2:] == ["2019-12-31", "31"]
+    assert zh[0] == "30.2" and zh[1] == "【5A级、4A级景区】自治区旅…" and zh[-2:] == ["2019-12-31", "31天"]
     en = overdue_row("--lang", "en")
-    assert en[0] == "30.2" and en[1:3] == ["[5A级、4A级景区]", "自治区旅…"] and en[-2:] == ["2019-12-31", "31"]
+    assert en[0] == "30.2" and en[1:3] == ["[5A级、4A级景区]", "自治区旅…"] and en[-3:] == ["2019-12-31", "31", "days"]
 
 
 def test_the_units_of_a_report_for_several_are_named_in_the_plural():
@@ -287,6 +287,22 @@ def test_the_stale_tables_days_are_counted_to_the_day_judged_which_the_heading_n
     assert en[0].endswith("  Last entry      Days as of Aug 5")
 
 
+def test_the_overdue_tables_days_are_said_as_status_says_them():
+    """四 headed its days 逾期天数 (Days late) while status heads the same days 逾期 (Overdue),
+    one thing under two words; and a bare 335 under Overdue would read as 八's count of overdue
+    measures. Both now say status's words: 逾期, 335天 (Overdue, 335 days)."""
+    zh = _bundled_section("2019-05", "四、逾期未完成（逾期最久的在前）", today="2019-06-30")
+    assert zh[0].endswith("  期限          逾期") and zh[0].startswith("措施    内容")
+    assert zh[2].startswith("35.3    ") and zh[2].endswith("  2018-06-30   335天")
+    en = _bundled_section("2019-05", "4. Overdue and still open (longest overdue first)", "--lang", "en",
+                          today="2019-06-30")
+    assert en[0].endswith("  Due           Overdue") and en[0].startswith("No.    Text")
+    assert en[2].startswith("35.3   ") and en[2].endswith("  2018-06-30   335 days")
+    status = CliRunner().invoke(app, ["status", "--lang", "en"], env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-06-30",
+                                                                      "COLUMNS": "80"})
+    assert "  Light    Overdue\n" in status.stdout and "  red     365 days\n" in status.stdout
+
+
 def test_the_urging_lists_due_soon_column_says_its_window_which_is_not_section_fives():
     """November's 五 (everything due by the end of December) lists 拉萨市's 20.2, due 12-31, 31
     days after the day judged, while 拉萨市's row said 临期 0 (within warn_days, 30): the column
@@ -301,8 +317,25 @@ def test_the_urging_lists_due_soon_column_says_its_window_which_is_not_section_f
     ]
     en = _bundled_section("2019-11", "8. Urging list by responsible unit (most overdue first)", "--lang", "en",
                           today="2019-12-05")
-    assert en[0].endswith("    Open    Overdue    Due in 30 days    Stale")
+    assert en[0].endswith("    Not done    Overdue    Due in 30 days    Stale")
     assert en[2].startswith("拉萨市") and en[2].endswith("    10          4                 0       30")
+
+
+def test_the_urging_lists_first_count_does_not_call_an_ongoing_measure_closed():
+    """各县（区）'s row read Open 0 … Stale 4: its four stale measures are ongoing (长期坚持), never
+    closed, so open to an English reader, yet the column (未完成) counts only the measures with a
+    deadline still to meet. It is headed Not done, and its quiet units nothing undone."""
+    en = _bundled_section("2019-11", "8. Urging list by responsible unit (most overdue first)", "--lang", "en",
+                          today="2019-12-05")
+    assert en[0].startswith("Unit ") and en[0].endswith("    Not done    Overdue    Due in 30 days    Stale")
+    (row,) = [line for line in en if line.startswith("各县（区）")]
+    assert row.split() == ["各县（区）", "0", "0", "0", "4"]
+    result = CliRunner().invoke(app, ["summary", "--month", "2019-11", "--lang", "en"],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-12-05"})
+    assert "\n9 other responsible units: nothing undone, nothing stale.\n" in result.stdout
+    # (the Chinese says it apart already: 未完成, 久未报告)
+    zh = _bundled_section("2019-11", "八、督办清单（按责任单位，逾期多的在前）", today="2019-12-05")
+    assert zh[0].endswith("未完成    逾期    30天内到期    久未报告")
 
 
 def test_the_urging_lists_column_of_a_window_of_no_days_says_due_that_day():
@@ -311,7 +344,7 @@ def test_the_urging_lists_column_of_a_window_of_no_days_says_due_that_day():
     assert urging[0].endswith("未完成    逾期    当日到期    久未报告")
     en = _bundled_section("2019-11", "8. Urging list by responsible unit (most overdue first)", "--lang", "en",
                           "--warn-days", "0", today="2019-12-05")
-    assert en[0].endswith("    Open    Overdue    Due that day    Stale")
+    assert en[0].endswith("    Not done    Overdue    Due that day    Stale")
 
 
 def overview(month: str, *extra: str, today: str) -> list[str]:
@@ -547,7 +580,7 @@ def test_a_region_with_nothing_of_a_unit_says_so_rather_than_a_headline_of_zeros
 
 
 @pytest.mark.parametrize("lang, units", [
-    ("zh", {"34.1": "自治区住房城乡建设厅、…", "18.2": "自治区自然资源厅、…"}),
+    ("zh", {"34.1": "自治区住房城乡建设厅、自…", "18.2": "自治区自然资源厅、…"}),
     ("en", {"34.1": "自治区住房城乡建设厅,…", "18.2": "自治区自然资源厅,…"})])
 def test_a_list_of_units_cut_after_its_comma_ends_the_same_way_in_every_row(lang, units):
     """At 80 columns the English tables read `自治区住房城乡建设厅, …` in one row and

@@ -57,6 +57,8 @@ _RULE_UNDER_HEAD = box.Box(
 
 BAR_WIDTH = 30  # on a narrower terminal shorter, so that its figures stay on its line, down to:
 MIN_BAR_WIDTH = 10
+# Narrower still, the label goes on a line of its own and the bar, beside the figures, down to:
+LEAST_BAR_WIDTH = 3  # (below it the figures go under the bar)
 BAR_DONE, BAR_TODO = "#", "-"  # ASCII for the same reason as the table rule
 
 
@@ -192,15 +194,27 @@ def _pairs(title: str, pairs: list[Text], width: int) -> Text:
 def _bar(done: int, total: int, lang: Lang, width: int, *, late: int = 0) -> Text:
     """`完成 [####------]  2/8  25%`, as wide as fits in `width` (BAR_WIDTH at most); of `late`
     closes, `25%（其中逾期销号 1）` as show says them, the bar shorter for it down to MIN_BAR_WIDTH,
-    else the clause whole on the next line (a count never parted from its words)."""
+    else the clause whole on the next line (a count never parted from its words). Where even
+    MIN_BAR_WIDTH leaves no room for the figures, the label on a line of its own."""
     # Floors: neither the bar nor the figure looks complete before everything is.
     percent = done * 100 // total if total else 0
-    head, tail = label("progress", lang) + " [", f"]  {done}/{total}  {percent}%"
+    figures = f"{done}/{total}  {percent}%"
+    head, tail = label("progress", lang) + " [", "]  " + figures
     clause = label("show_progress_closed_late", lang, progress="", n=late) if late else ""
-    under = bool(clause) and cell_len(head) + MIN_BAR_WIDTH + cell_len(tail + clause) > width
+    least = MIN_BAR_WIDTH
+    if cell_len(head) + MIN_BAR_WIDTH + cell_len(tail) > width:
+        # (a very narrow terminal: Rich wrapped the line where it found room, 50% alone on the
+        # last; the label gives way first, then the figures, whole, go under the bar)
+        head, least = label("progress", lang) + "\n[", LEAST_BAR_WIDTH
+        if 1 + LEAST_BAR_WIDTH + cell_len(tail) > width:
+            tail = "]\n" + figures
+    last = cell_len(head.rsplit("\n", 1)[-1])  # (of the line the bar is on)
+    # (the clause's line: the bar's, or the figures' under it)
+    beside = cell_len(tail.rsplit("\n", 1)[-1] + clause) + (0 if "\n" in tail else last + MIN_BAR_WIDTH)
+    under = bool(clause) and beside > width
     if not under:
         tail += clause
-    cells = max(MIN_BAR_WIDTH, min(BAR_WIDTH, width - cell_len(head) - cell_len(tail)))
+    cells = max(least, min(BAR_WIDTH, width - last - cell_len(tail.split("\n", 1)[0])))
     filled = cells * done // total if total else 0
     line = Text(head)
     line.append(BAR_DONE * filled, style="green")

@@ -535,7 +535,7 @@ def _overdue(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.overdue:
         return None
     rows = [[cell(i.measure_id), _marked(i.label, i.text, lang, measure=i.measure_id, day=i.due),
-             cell(_units(i.owners, lang)), _iso(i.due), str(i.days_overdue)] for i in m.overdue]
+             cell(_units(i.owners, lang)), _iso(i.due), _l("status_days", lang, n=i.days_overdue)] for i in m.overdue]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_due", "summary_col_days_overdue")
     return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
 

@@ -478,6 +478,33 @@ def test_the_progress_bar_shortens_to_fit():
     assert "完成 [##########----------]  91/179  50%" in _bundled(lang=Lang.zh, width=40).splitlines()
 
 
+def test_on_a_very_narrow_terminal_the_bar_gives_way_its_figures_never_split():
+    """At 20 to 22 columns in English the bar's line wrapped where Rich wrapped it: `Completed`,
+    `[#####-----]  91/179`, then `50%` alone. The label goes on its own line, the bar shorter
+    beside the figures; where even a short bar leaves them no room, the figures go under it."""
+    def bar_lines(lang, width):
+        lines = _bundled(lang=lang, width=width).splitlines()
+        start = next(n for n, line in enumerate(lines) if line.startswith(("完成", "Completed")))
+        return lines[start:next(n for n in range(start, len(lines)) if "91/179" in lines[n]) + 1]
+
+    assert bar_lines(Lang.en, 22) == ["Completed", "[###----]  91/179  50%"]
+    assert bar_lines(Lang.en, 20) == ["Completed", "[##---]  91/179  50%"]
+    assert bar_lines(Lang.zh, 20) == ["完成", "[##---]  91/179  50%"]
+    assert bar_lines(Lang.zh, 29) == ["完成", "[#######-------]  91/179  50%"]
+    assert bar_lines(Lang.zh, 30) == ["完成 [#####-----]  91/179  50%"]  # (as before)
+    # (a late close's clause under the figures, as at 36 columns)
+    late = render_status(lang=Lang.en, width=20).splitlines()
+    start = late.index("Completed")
+    assert late[start:start + 3] == ["Completed", "[##------]  2/8  25%", "(1 closed late)"]
+    for lang in (Lang.zh, Lang.en):
+        for width in range(20, 81):
+            lines = bar_lines(lang, width)
+            assert max(map(cell_len, lines)) <= width, (lang, width, lines)
+            assert lines[-1].endswith("91/179  50%"), (lang, width, lines)
+
+
+
+
 def test_registry_text_is_printed_literally_never_as_markup_or_escape_codes():
     registry = _registry()
     hostile = "[bold red]x[/] \x1b]0;pwned\x07"

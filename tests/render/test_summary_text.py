@@ -307,11 +307,12 @@ def test_the_step_a_close_is_of_stays_whole_where_its_text_is_cut(lang, mark, wi
 
 
 def test_long_measure_text_is_cut_to_what_the_page_leaves():
-    """80 cells less the id, the units, the date and the days (and 2 between columns): 36."""
+    """80 cells less the id, the units, the date and the days (and 2 between columns): 40, 19
+    characters and the …."""
     long_text = "自治区生态环境厅牵头" * 10
     text = render(_summary(overdue=(OverdueItem("1.1", long_text, ("拉萨市",), date(2019, 1, 1), 89),)), lang=Lang.zh)
     (block,) = table_blocks(text)
-    assert block[2] == "1.1     自治区生态环境厅牵头自治区生态环境…  拉萨市      2019-01-01          89"
+    assert block[2] == "1.1     自治区生态环境厅牵头自治区生态环境厅牵…  拉萨市      2019-01-01    89天"
 
 
 # -- big tables: laid out directly, with the same text tabulate gives ---------------------------
@@ -355,10 +356,10 @@ def test_odd_cells_are_laid_out_as_tabulate_lays_them_out(monkeypatch, odd):
     ("status_days", {}, "1 day", "2 days"),
     ("status_days_ago", {}, " (1 day ago)", " (2 days ago)"),
     ("status_days_before", {}, " (1 day before)", " (2 days before)"),
-    ("summary_quiet", {}, "1 other responsible unit: nothing open, nothing stale.",
-     "2 other responsible units: nothing open, nothing stale."),
-    ("summary_all_quiet", {}, "1 responsible unit: nothing open, nothing stale.",
-     "2 responsible units: nothing open, nothing stale."),
+    ("summary_quiet", {}, "1 other responsible unit: nothing undone, nothing stale.",
+     "2 other responsible units: nothing undone, nothing stale."),
+    ("summary_all_quiet", {}, "1 responsible unit: nothing undone, nothing stale.",
+     "2 responsible units: nothing undone, nothing stale."),
     ("summary_s6", {}, "6. Ongoing measures not reported on for over 1 day",
      "6. Ongoing measures not reported on for over 2 days"),
     ("effect_overdue", {"due": "2019-01-01"}, "1 day overdue (due 2019-01-01)", "2 days overdue (due 2019-01-01)"),
