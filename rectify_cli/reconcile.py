@@ -249,13 +249,19 @@ def _rules_due(first: int | None, last: int) -> dict[str, ClaimRule]:
 
     # what was due: by a year's end and within years are read otherwise where they miss (the first date,
     # or the tasks reported done or finishing; any date within them, or the tasks reported on schedule)
+    tasks_last = Rule(
+        f"整改时限中最晚日期{within_zh}的任务",
+        f"tasks whose deadline's last date {within_en}",
+        lambda l: len(tasks_due(l)),
+    )
+    measures_without_ongoing = Rule(
+        f"最晚日期{within_zh}且不含长期坚持的措施",
+        f"measures whose last date {within_en}, without an ongoing part",
+        lambda l: _n(mr for mr in measures_due(l) if not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
+    )
     if first is None:
         tasks = ClaimRule(
-            Rule(
-                f"整改时限中最晚日期{within_zh}的任务",
-                f"tasks whose deadline's last date {within_en}",
-                lambda l: len(tasks_due(l)),
-            ),
+            tasks_last,
             (
                 Rule(
                     f"整改时限中最早日期不晚于{day}的任务",
@@ -273,12 +279,7 @@ def _rules_due(first: int | None, last: int) -> dict[str, ClaimRule]:
                 lambda l: len(measures_due(l)),
             ),
             (
-                Rule(
-                    f"最晚日期{within_zh}且不含长期坚持的措施",
-                    f"measures whose last date {within_en}, without an ongoing part",
-                    lambda l: _n(mr for mr in measures_due(l)
-                                 if not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
-                ),
+                measures_without_ongoing,
                 Rule(
                     f"最早日期不晚于{day}的措施",
                     f"measures whose first date is on or before {day}",
@@ -297,11 +298,7 @@ def _rules_due(first: int | None, last: int) -> dict[str, ClaimRule]:
         )
     else:
         tasks = ClaimRule(
-            Rule(
-                f"整改时限中最晚日期{within_zh}的任务",
-                f"tasks whose deadline's last date {within_en}",
-                lambda l: len(tasks_due(l)),
-            ),
+            tasks_last,
             (
                 Rule(
                     f"整改时限含{years_zh}日期的任务",
@@ -327,12 +324,7 @@ def _rules_due(first: int | None, last: int) -> dict[str, ClaimRule]:
                     f"measures with any date in {years_en}",
                     lambda l: _n(mr for mr in l.measures() if any(map(within, _dates(mr.measure.milestones)))),
                 ),
-                Rule(
-                    f"最晚日期{within_zh}且不含长期坚持的措施",
-                    f"measures whose last date {within_en}, without an ongoing part",
-                    lambda l: _n(mr for mr in measures_due(l)
-                                 if not _has_kind(mr.measure.milestones, MilestoneKind.ONGOING)),
-                ),
+                measures_without_ongoing,
             ),
         )
 
