@@ -886,27 +886,40 @@ LIST_NOT_A_PLAN = {  # (of a YAML file of a folder whose top level is a list, an
 }
 
 
-# Other programs' YAML in a ledger's folder: its text, and what it is said to be
+CURATION_NOT_PLAN = {
+    "en": "this is a curation file (rectify import --curation), not a plan: move it out of the ledger's folder "
+          "(each .yaml or .yml file there is read as a plan file)",
+    "zh": "这是导入用的校订文件（rectify import --curation），不是整改方案：请将其移出台账文件夹"
+          "（其中每个 .yaml、.yml 文件都按方案文件读入）",
+}
+
+
+# YAML in a ledger's folder that is no plan: its text, where it is said to be what, and what
 OTHER_YAML = {
-    "docker-compose.yml": ('version: "3"\nservices:\n  web:\n    image: nginx\n', NOT_A_PLAN),
-    "playbook.yml": ("- hosts: all\n  tasks:\n    - name: ping\n      ping:\n", LIST_NOT_A_PLAN),
+    "docker-compose.yml": ('version: "3"\nservices:\n  web:\n    image: nginx\n', "1:1", NOT_A_PLAN),
+    "playbook.yml": ("- hosts: all\n  tasks:\n    - name: ping\n      ping:\n", "1:1", LIST_NOT_A_PLAN),
+    "curation.yaml": ("# 校订\nversion: 1\ntext_fixes:\n  - {at: \"1.1\", field: text, find: 甲, replace: 乙, why: 笔误}\n",
+                      "2:1", CURATION_NOT_PLAN),
+    # (a curation with a plan's sections too, as its registry: and units: are)
+    "校订.yaml": ("\nregistry:\n  report_date: 2019-03-31\nunits:\n  - {name: 拉萨市, kind: region}\njournal:\n  \"1.1\": done\n",
+                "2:1", CURATION_NOT_PLAN),
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("command", ["status", "validate"])
+@pytest.mark.parametrize("command", ["status", "check", "validate"])
 @pytest.mark.parametrize("name", sorted(OTHER_YAML))
-def test_another_programs_yaml_in_a_folder_is_named_no_plan_in_one_line(tmp_path, command, lang, name):
+def test_yaml_in_a_folder_that_is_no_plan_is_named_so_in_one_line(tmp_path, command, lang, name):
     """A docker-compose.yml got four lines and more (unknown key version, missing registry, units,
-    tasks); a playbook.yml, a list, got `registry file: expected a mapping (key: value), got a list`:
-    neither that it is no plan, nor what to do."""
+    tasks), a curation file a line for each of its sections; a playbook.yml, a list, got `registry
+    file: expected a mapping (key: value), got a list`: neither that it is no plan, nor what to do."""
     folder = split_small(tmp_path / "reg")
-    text, said = OTHER_YAML[name]
+    text, where, said = OTHER_YAML[name]
     (folder / name).write_text(text, encoding="utf-8")
-    args = (command, "-r", str(folder)) if command == "status" else (command, str(folder))
+    args = (command, str(folder)) if command == "validate" else (command, "-r", str(folder))
     proc = run(*args, env_extra=str(tmp_path / "cache"), lang=lang)
     assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr == f"rectify: {folder / name}:1:1: {said[lang]}\n"
+    assert proc.stderr == f"rectify: {folder / name}:{where}: {said[lang]}\n"
 
 
 def test_a_plan_of_a_folder_written_as_a_list_of_its_sections_is_told_to_be_a_mapping(tmp_path):
@@ -919,29 +932,6 @@ def test_a_plan_of_a_folder_written_as_a_list_of_its_sections_is_told_to_be_a_ma
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
     assert proc.returncode == 2
     assert f"{folder / 'naqu.yaml'}:1:1: registry file: expected a mapping (key: value), got a list" in proc.stderr, proc.stderr
-
-
-CURATION_NOT_PLAN = {
-    "en": "this is a curation file (rectify import --curation), not a plan: move it out of the ledger's folder "
-          "(each .yaml or .yml file there is read as a plan file)",
-    "zh": "这是导入用的校订文件（rectify import --curation），不是整改方案：请将其移出台账文件夹"
-          "（其中每个 .yaml、.yml 文件都按方案文件读入）",
-}
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("text", [
-    "# 校订\nversion: 1\ntext_fixes:\n  - {at: \"1.1\", field: text, find: 甲, replace: 乙, why: 笔误}\n",
-    # (a plan's sections too, as the curation's registry: and units: are)
-    "\nregistry:\n  report_date: 2019-03-31\nunits:\n  - {name: 拉萨市, kind: region}\njournal:\n  \"1.1\": done\n",
-])
-def test_a_curation_file_in_a_folder_is_named_a_curation_file(tmp_path, text, lang):
-    """(it got a line for each of its sections, unknown keys, and more for its registry: and units:)"""
-    folder = split_small(tmp_path / "reg")
-    (folder / "curation.yaml").write_text(text, encoding="utf-8")
-    proc = run("check", "-r", str(folder), env_extra=str(tmp_path / "cache"), lang=lang)
-    assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr == f"rectify: {folder / 'curation.yaml'}:2:1: {CURATION_NOT_PLAN[lang]}\n"
 
 
 JOURNAL_NOT_PLAN = {  # (of a journal saved in a folder under a plan file's name: the folder was given already)
