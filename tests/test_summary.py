@@ -375,7 +375,7 @@ def test_a_month_not_over_is_judged_as_of_today():
     lines = result.stdout.splitlines()
     assert lines[2] == "统计区间：2019-04-01 至 2019-04-30（本月未结束，截至 2019-04-10）"
     overdue = lines[lines.index("四、逾期未完成（逾期最久的在前）") + 3:lines.index("五、到期预警（2019-04-11 至 2019-05-31）") - 1]
-    assert [line.split()[0] for line in overdue] == ["1.1"] and overdue[0].endswith(" 100")
+    assert [line.split()[0] for line in overdue] == ["1.1"] and overdue[0].endswith(" 100天")
     # what falls due before the month is over is warned of, from tomorrow on
     due = lines[lines.index("五、到期预警（2019-04-11 至 2019-05-31）") + 3]
     assert due.split()[:2] == ["2019-04-15", "2.1"]
