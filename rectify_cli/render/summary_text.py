@@ -675,10 +675,12 @@ def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
     steps = [_l("summary_close_line", lang, measure=cell(i.measure_id), closed=_iso(i.target_date),
                 what=_l("closed_step", lang, day=i.milestone.isoformat())) if len(entry) > len(entry.head) else ""
              for i, entry in zip(m.retractions, entries)]
-    # (what a retraction means, under the table as other sections' notes are, after a blank line)
+    # (what a retraction means, under the table as other sections' notes are, after a blank line;
+    # our own sentence, no registry text, so broken to the page: in English it was 80 cells)
     whole = {(3, 4): [partial(why, i) for i in m.retractions], 2: steps}
+    from .linebreak import wrapped  # (UAX #14, as check does: only in a month with a retraction)
     return (page.table([_l(k, lang) for k in keys], rows, give_way=give_way, whole=whole) + "\n\n"
-            + _l("summary_retractions_note", lang))
+            + "\n".join(wrapped(_l("summary_retractions_note", lang), page.width)))
 
 
 def _retracted_cell(item, lang: Lang) -> Marked:

@@ -224,6 +224,23 @@ def test_extensions_and_retractions_fit_60_cells_their_late_flag_a_mark_on_the_i
         "2019-04-26  33.1    2019-06-30  2019-12-31  自治区生态环境厅：管网施工受冻土期…"
 
 
+@pytest.mark.parametrize("lang, width, note", [
+    ("en", "60", ["Retracted entries count as never written from their", "retraction on: no reopening."]),
+    ("en", "80", ["Retracted entries count as never written from their retraction on: no reopening."]),
+    ("zh", "60", ["被撤回的记录自撤回之日起视为未曾记录，不属于回头看重新打开。"]),
+])
+def test_what_a_retraction_means_under_its_table_fits_the_page(tmp_path, lang, width, note):
+    """The English note under 九 was 80 cells at --width 60, the one fixed line under a table wider
+    than the page; it is broken where English breaks, to the page's width."""
+    registry = _april_with_extensions_and_a_retraction(tmp_path)
+    result = summary("--month", "2019-04", "--width", width, "--lang", lang, "-r", registry,
+                     env={"RECTIFY_TODAY": "2019-04-30"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    start = lines.index(note[0])
+    assert lines[start - 1:start + len(note) + 1] == ["", *note, ""]
+
+
 def _march_with_far_extensions(tmp_path) -> str:
     """A copy of the bundled ledger: in March 2019 3.1 extended to 2035, confirmed (--far-future),
     and 40.4 to 2918 by hand, not confirmed: the year mistyped that validate warns of."""
