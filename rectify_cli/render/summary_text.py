@@ -20,6 +20,7 @@ from ..model import file_prefix
 from ..summary import Headline, MonthChange, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, line_ends, printable
+from .check import fitted
 from .journal_text import LATE_MARK, ledger_warnings, retracted_entry
 
 # The width (display cells; a Chinese character takes 2) every table line fits by default: an A4
@@ -678,9 +679,8 @@ def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
     # (what a retraction means, under the table as other sections' notes are, after a blank line;
     # our own sentence, no registry text, so broken to the page: in English it was 80 cells)
     whole = {(3, 4): [partial(why, i) for i in m.retractions], 2: steps}
-    from .linebreak import wrapped  # (UAX #14, as check does: only in a month with a retraction)
     return (page.table([_l(k, lang) for k in keys], rows, give_way=give_way, whole=whole) + "\n\n"
-            + "\n".join(wrapped(_l("summary_retractions_note", lang), page.width)))
+            + "\n".join(fitted(_l("summary_retractions_note", lang), page.width)))
 
 
 def _retracted_cell(item, lang: Lang) -> Marked:
@@ -727,8 +727,11 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         lines.append(_l("summary_owners" if len(m.owners) > 1 else "summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
     if m.regions:  # (whose report it is, as the units' line says it)
         lines.append(_l("summary_regions" if len(m.regions) > 1 else "summary_region", lang, names=cell(_units(m.regions, lang))))
-    lines.append(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
-                 + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""))
+    # (a month not over says so in brackets, 65 cells with the period, 74 in English: on a line of
+    # their own where the page is narrower)
+    lines += fitted(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
+                    + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""),
+                    width, groups=True)
 
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope,

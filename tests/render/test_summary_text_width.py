@@ -526,3 +526,17 @@ def test_every_month_of_the_bundled_ledger_fits_60_cells(month, lang):
     lines = result.stdout.split("\n")
     prose = _prose(lines)
     assert [line for i, line in enumerate(lines) if i not in prose and wcswidth(line) > 60] == []
+
+
+@pytest.mark.parametrize("lang, width, period", [
+    ("zh", "60", ["统计区间：2019-06-01 至 2019-06-30", "（本月未结束，截至 2019-06-12）"]),
+    ("en", "60", ["Period: 2019-06-01 to 2019-06-30", "(the month is not over: as of 2019-06-12)"]),
+    ("zh", "80", ["统计区间：2019-06-01 至 2019-06-30（本月未结束，截至 2019-06-12）"]),
+    ("en", "80", ["Period: 2019-06-01 to 2019-06-30 (the month is not over: as of 2019-06-12)"]),
+])
+def test_the_period_of_a_month_not_over_fits_the_page(lang, width, period):
+    """A month not over said so after its period in one line of 65 cells (74 in English), wider
+    than --width 60: its bracket goes on a line of its own where the page is narrower."""
+    result = summary("--month", "2019-06", "--width", width, "--lang", lang, env={"RECTIFY_TODAY": "2019-06-12"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\n")[2:2 + len(period) + 1] == [*period, ""]
