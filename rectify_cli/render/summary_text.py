@@ -703,6 +703,14 @@ def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
 # --------------------------------------------------------------------------- render
 
 
+def _names_line(key: str, names: tuple[str, ...], lang: Lang, width: int) -> list[str]:
+    """The line `key` naming `names` (units, regions), in lines of `width` cells broken between them."""
+    from .linebreak import joined_out, unbroken  # (as check imports them: off the start-up)
+
+    lines = fitted(_l(key, lang, names=_units([unbroken(cell(name)) for name in names], lang)), width)
+    return [joined_out(line) for line in lines]
+
+
 def _head(head: str | None, lang: Lang) -> str:
     return cell(head) if head else _l("never", lang)
 
@@ -723,10 +731,11 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         cell(said(m.title, lang)),
         _l("summary_title", lang, year=m.first.year, month=m.first.month, month_name=_MONTHS_EN[m.first.month - 1]),
     ]
+    # (whose report it is: on a page too narrow, broken between the names, none cut in two)
     if m.owners:
-        lines.append(_l("summary_owners" if len(m.owners) > 1 else "summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
-    if m.regions:  # (whose report it is, as the units' line says it)
-        lines.append(_l("summary_regions" if len(m.regions) > 1 else "summary_region", lang, names=cell(_units(m.regions, lang))))
+        lines += _names_line("summary_owners" if len(m.owners) > 1 else "summary_owner", m.owners, lang, width)
+    if m.regions:
+        lines += _names_line("summary_regions" if len(m.regions) > 1 else "summary_region", m.regions, lang, width)
     # (a month not over says so in brackets, 65 cells with the period, 74 in English: on a line of
     # their own where the page is narrower)
     lines += fitted(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())

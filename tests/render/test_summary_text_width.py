@@ -540,3 +540,19 @@ def test_the_period_of_a_month_not_over_fits_the_page(lang, width, period):
     result = summary("--month", "2019-06", "--width", width, "--lang", lang, env={"RECTIFY_TODAY": "2019-06-12"})
     assert result.exit_code == 0, result.output
     assert result.stdout.split("\n")[2:2 + len(period) + 1] == [*period, ""]
+
+
+@pytest.mark.parametrize("lang, units", [
+    ("zh", ["责任单位：自治区自然保护区领导小组办公室、",
+            "自治区住房城乡建设厅、自治区生态环境厅"]),
+    ("en", ["Responsible units: 自治区自然保护区领导小组办公室,",
+            "自治区住房城乡建设厅, 自治区生态环境厅"]),
+])
+def test_the_units_a_summary_is_of_fit_the_page_each_name_whole(lang, units):
+    """Three units named with --owner made the line under the title 80 cells (89 in English) at
+    --width 60; it is broken between the names, none cut in two."""
+    result = summary("--month", "2019-05", "--width", "60", "--lang", lang, "--owner", "自治区自然保护区领导小组办公室",
+                     "--owner", "自治区住房城乡建设厅", "--owner", "自治区生态环境厅")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\n")[2:2 + len(units) + 1] == [*units, "统计区间：2019-05-01 至 2019-05-31" if lang == "zh"
+                                                               else "Period: 2019-05-01 to 2019-05-31"]
