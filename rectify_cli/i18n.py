@@ -822,10 +822,10 @@ LABELS = {
     "summary_s7": ("七、本月批准延期", "7. Extensions granted this month"),
     "summary_s8": ("八、督办清单（按责任单位，逾期多的在前）", "8. Urging list by responsible unit (most overdue first)"),
     "summary_quiet": ("其余{n}个责任单位无未完成或久未报告的措施。",
-                      "{n:other responsible unit}: nothing undone, nothing stale."),
-    "summary_one_quiet": ("{unit}无未完成或久未报告的措施。", "{unit}: nothing undone, nothing stale."),
+                      "{n:other responsible unit}: nothing incomplete or stale."),
+    "summary_one_quiet": ("{unit}无未完成或久未报告的措施。", "{unit}: nothing incomplete or stale."),
     "summary_all_quiet": ("{n}个责任单位均无未完成或久未报告的措施。",
-                          "{n:responsible unit}: nothing undone, nothing stale."),
+                          "{n:responsible unit}: nothing incomplete or stale."),
     "summary_head": ("台账哈希（截至本月）：{hash}", "Journal head hash (as of this month): {hash}"),
     "summary_backfilled": ("本月补录此前日期的记录{n}条，此前各月的月报随之改变：{items}。",
                            "Written this month, dated in earlier months ({n:entry|entries}; the summaries of those "
@@ -904,8 +904,9 @@ LABELS = {
     "summary_col_approved_reason": ("批准单位：理由", "By: reason"),
     "summary_approved_reason": ("{by}：{reason}", "{by}: {reason}"),
     # (the measures with a deadline still to meet; Open read as if it counted the ongoing ones too,
-    # never closed, so that a unit read Open 0 … Stale 3, which are only ongoing ones)
-    "summary_col_open": ("未完成", "Not done"),
+    # never closed, so that a unit read Open 0 … Stale 3, which are only ongoing ones. Status's word,
+    # 完成 / Completed, negated: Not done said another; Not completed made English need 61 cells)
+    "summary_col_open": ("未完成", "Incomplete"),
     "summary_col_overdue": ("逾期", "Overdue"),
     # (the engine's 临期: within warn_days of the day judged, not 五's window to the end of next month)
     "summary_col_due_soon": ("{days}天内到期", "Due in {days:day}"),

@@ -317,22 +317,27 @@ def test_the_urging_lists_due_soon_column_says_its_window_which_is_not_section_f
     ]
     en = _bundled_section("2019-11", "8. Urging list by responsible unit (most overdue first)", "--lang", "en",
                           today="2019-12-05")
-    assert en[0].endswith("    Not done    Overdue    Due in 30 days    Stale")
+    assert en[0].endswith("  Incomplete    Overdue    Due in 30 days    Stale")
     assert en[2].startswith("拉萨市") and en[2].endswith("    10          4                 0       30")
 
 
 def test_the_urging_lists_first_count_does_not_call_an_ongoing_measure_closed():
     """各县（区）'s row read Open 0 … Stale 4: its four stale measures are ongoing (长期坚持), never
     closed, so open to an English reader, yet the column (未完成) counts only the measures with a
-    deadline still to meet. It is headed Not done, and its quiet units nothing undone."""
+    deadline still to meet. It is headed Incomplete, and its quiet units nothing incomplete: status's
+    word for the same thing, whose table heads the measures closed Completed (Not done said another)."""
+    status = CliRunner().invoke(app, ["status", "--lang", "en"], env={"RECTIFY_REGISTRY": None,
+                                                                      "RECTIFY_TODAY": "2019-12-05", "COLUMNS": "80"})
+    (heading,) = [line for line in status.stdout.split("\n") if line.startswith("Task ")]
+    assert "  Completed  " in heading
     en = _bundled_section("2019-11", "8. Urging list by responsible unit (most overdue first)", "--lang", "en",
                           today="2019-12-05")
-    assert en[0].startswith("Unit ") and en[0].endswith("    Not done    Overdue    Due in 30 days    Stale")
+    assert en[0].startswith("Unit ") and en[0].endswith("  Incomplete    Overdue    Due in 30 days    Stale")
     (row,) = [line for line in en if line.startswith("各县（区）")]
     assert row.split() == ["各县（区）", "0", "0", "0", "4"]
     result = CliRunner().invoke(app, ["summary", "--month", "2019-11", "--lang", "en"],
                                 env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-12-05"})
-    assert "\n9 other responsible units: nothing undone, nothing stale.\n" in result.stdout
+    assert "\n9 other responsible units: nothing incomplete or stale.\n" in result.stdout
     # (the Chinese says it apart already: 未完成, 久未报告)
     zh = _bundled_section("2019-11", "八、督办清单（按责任单位，逾期多的在前）", today="2019-12-05")
     assert zh[0].endswith("未完成    逾期    30天内到期    久未报告")
@@ -344,7 +349,7 @@ def test_the_urging_lists_column_of_a_window_of_no_days_says_due_that_day():
     assert urging[0].endswith("未完成    逾期    当日到期    久未报告")
     en = _bundled_section("2019-11", "8. Urging list by responsible unit (most overdue first)", "--lang", "en",
                           "--warn-days", "0", today="2019-12-05")
-    assert en[0].endswith("    Not done    Overdue    Due that day    Stale")
+    assert en[0].endswith("  Incomplete    Overdue    Due that day    Stale")
 
 
 def overview(month: str, *extra: str, today: str) -> list[str]:

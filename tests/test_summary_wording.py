@@ -196,13 +196,13 @@ def test_one_quiet_unit_is_named_and_several_are_all_quiet(tmp_path):
     assert section(one, "八、督办清单（按责任单位，逾期多的在前）") == ["曲水县无未完成或久未报告的措施。"]
     one = run_on("2019-07-01", "summary", "--owner", "曲水县", "--month", "2019-06", "--lang", "en")
     assert section(one, "8. Urging list by responsible unit (most overdue first)") == [
-        "曲水县: nothing undone, nothing stale."]
+        "曲水县: nothing incomplete or stale."]
     two = run_on("2019-07-01", "summary", "--owner", "曲水县", "--owner", "堆龙德庆区", "--month", "2019-06")
     assert section(two, "八、督办清单（按责任单位，逾期多的在前）") == ["2个责任单位均无未完成或久未报告的措施。"]
     two = run_on("2019-07-01", "summary", "--owner", "曲水县", "--owner", "堆龙德庆区", "--month", "2019-06",
                  "--lang", "en")
     assert section(two, "8. Urging list by responsible unit (most overdue first)") == [
-        "2 responsible units: nothing undone, nothing stale."]
+        "2 responsible units: nothing incomplete or stale."]
 
 
 def test_a_ledger_without_measures_says_so_rather_than_a_sentence_of_nothing():

@@ -271,21 +271,22 @@ def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[li
     lines = _filter_lines(filtered, width, lang) if filtered else []
     lines += _rows(failing, width, lang)
     if warnings:
-        lines += _fitted(label("check_warnings_header", lang), width)
+        lines += fitted(label("check_warnings_header", lang), width)
         lines.extend(_rows(warnings, width, lang))
     if failing_marked or warnings_marked:
-        lines += _fitted(label("status_measure_extended_late_legend", lang, mark=LATE_MARK), width)
-    lines += _fitted(total_line(verdict, lang), width)
+        lines += fitted(label("status_measure_extended_late_legend", lang, mark=LATE_MARK), width)
+    lines += fitted(total_line(verdict, lang), width)
     return lines
 
 
-def _fitted(line: str, width: int) -> list[str]:
-    """`line`, wrapped where a line may break if it is wider than `width` cells."""
+def fitted(line: str, width: int, *, groups: bool = False) -> list[str]:
+    """`line`, wrapped where a line may break if it is wider than `width` cells (`groups`: a
+    bracket group that fits a line not broken inside). summary's own lines too."""
     if display_width(line) <= width:
         return [line]
     from .linebreak import wrapped  # (UAX #14: only where a line is too narrow)
 
-    return wrapped(line, width)
+    return wrapped(line, width, groups=groups)
 
 
 def assemble_text(verdict: Verdict, failing: Sequence[list], warnings: Sequence[list], *, lang: Lang,
@@ -319,7 +320,7 @@ def _filter_lines(pairs: Sequence[str], width: int, lang: Lang) -> list[str]:
             lines.append(" " * indent + pair)
         else:
             lines[-1] += "  " + pair
-    return [joined_out(piece) for line in lines for piece in _fitted(line, width)]
+    return [joined_out(piece) for line in lines for piece in fitted(line, width)]
 
 
 def _encoded(lines: list[str]) -> bytes:

@@ -20,6 +20,7 @@ from ..model import file_prefix
 from ..summary import Headline, MonthChange, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, line_ends, printable
+from .check import fitted
 from .journal_text import LATE_MARK, ledger_warnings, retracted_entry
 
 # The width (display cells; a Chinese character takes 2) every table line fits by default: an A4
@@ -675,10 +676,11 @@ def _retractions(m: MonthlySummary, lang: Lang, page: Page) -> str:
     steps = [_l("summary_close_line", lang, measure=cell(i.measure_id), closed=_iso(i.target_date),
                 what=_l("closed_step", lang, day=i.milestone.isoformat())) if len(entry) > len(entry.head) else ""
              for i, entry in zip(m.retractions, entries)]
-    # (what a retraction means, under the table as other sections' notes are, after a blank line)
+    # (what a retraction means, under the table as other sections' notes are, after a blank line;
+    # our own sentence, no registry text, so broken to the page: in English it was 80 cells)
     whole = {(3, 4): [partial(why, i) for i in m.retractions], 2: steps}
     return (page.table([_l(k, lang) for k in keys], rows, give_way=give_way, whole=whole) + "\n\n"
-            + _l("summary_retractions_note", lang))
+            + "\n".join(fitted(_l("summary_retractions_note", lang), page.width)))
 
 
 def _retracted_cell(item, lang: Lang) -> Marked:
@@ -701,6 +703,14 @@ def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
 # --------------------------------------------------------------------------- render
 
 
+def _names_line(key: str, names: tuple[str, ...], lang: Lang, width: int) -> list[str]:
+    """The line `key` naming `names` (units, regions), in lines of `width` cells broken between them."""
+    from .linebreak import joined_out, unbroken  # (as check imports them: off the start-up)
+
+    lines = fitted(_l(key, lang, names=_units([unbroken(cell(name)) for name in names], lang)), width)
+    return [joined_out(line) for line in lines]
+
+
 def _head(head: str | None, lang: Lang) -> str:
     return cell(head) if head else _l("never", lang)
 
@@ -721,12 +731,16 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         cell(said(m.title, lang)),
         _l("summary_title", lang, year=m.first.year, month=m.first.month, month_name=_MONTHS_EN[m.first.month - 1]),
     ]
+    # (whose report it is: on a page too narrow, broken between the names, none cut in two)
     if m.owners:
-        lines.append(_l("summary_owners" if len(m.owners) > 1 else "summary_owner", lang, names=cell(("、" if lang == Lang.zh else ", ").join(m.owners))))
-    if m.regions:  # (whose report it is, as the units' line says it)
-        lines.append(_l("summary_regions" if len(m.regions) > 1 else "summary_region", lang, names=cell(_units(m.regions, lang))))
-    lines.append(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
-                 + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""))
+        lines += _names_line("summary_owners" if len(m.owners) > 1 else "summary_owner", m.owners, lang, width)
+    if m.regions:
+        lines += _names_line("summary_regions" if len(m.regions) > 1 else "summary_region", m.regions, lang, width)
+    # (a month not over says so in brackets, 65 cells with the period, 74 in English: on a line of
+    # their own where the page is narrower)
+    lines += fitted(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
+                    + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""),
+                    width, groups=True)
 
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope,
