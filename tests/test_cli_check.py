@@ -327,6 +327,57 @@ def test_github_log_and_job_summary_say_the_filters_in_force(tmp_path, lang, hea
     assert summary.read_text(encoding="utf-8").splitlines()[:4] == [heading, "", line, ""]
 
 
+# (the filters as the plan names them: 环境保护厅 is an alias, ３ is task 3; each once, in the order given)
+FILTERED = {"owner": ["拉萨市", "自治区生态环境厅"], "region": ["那曲市"], "task": ["1", "3"]}
+
+
+def test_json_says_the_filters_in_force():
+    """A CI artefact `check --owner 拉萨市 --format json` read later said `"total": 1` with nothing
+    to tell it covered part of the ledger: the text said the filters, JSON did not."""
+    result = run("-r", SMALL, *FILTERS, "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert (document["filters"], document["total"]) == (FILTERED, 0)  # (as the text says: 没有符合条件的措施)
+    assert json.loads(run("-r", SMALL, "--format", "json").stdout)["filters"] == {}
+
+
+def test_sarif_says_the_filters_in_force_in_its_run_properties():
+    result = run("-r", SMALL, *FILTERS, "--format", "sarif")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["runs"][0]["properties"]["filters"] == FILTERED
+    assert json.loads(run("-r", SMALL, "--format", "sarif").stdout)["runs"][0]["properties"]["filters"] == {}
+
+
+def test_junit_says_the_filters_in_force_as_testsuite_properties():
+    result = run("-r", SMALL, *FILTERS, "--format", "junit")
+    assert result.exit_code == 0, result.output
+    suite = ET.fromstring(result.stdout.encode("utf-8")).find("testsuite")
+    assert [(p.get("name"), p.get("value")) for p in suite.find("properties")][4:] == [
+        ("filter_owner", "拉萨市"), ("filter_owner", "自治区生态环境厅"), ("filter_region", "那曲市"),
+        ("filter_task", "1"), ("filter_task", "3")]
+    unfiltered = ET.fromstring(run("-r", SMALL, "--format", "junit").stdout.encode("utf-8")).find("testsuite")
+    assert [p.get("name") for p in unfiltered.find("properties")] == ["as_of", "fail_on", "warn_days", "report_period_days"]
+
+
+def test_a_filtered_units_hostile_name_keeps_the_machine_formats_well_formed(tmp_path):
+    """A unit's name is registry text: in JUnit its controls escaped (XML cannot hold them), in
+    JSON and SARIF as written; one spelling the items' placeholder does not take their place."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    plan = tmp_path / "small" / "tasks.yaml"
+    name = "<rectify: the items go here>\x01 ]]> \"q\"\n##[error]y"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("  - name: 拉萨市\n", f'  - name: {json.dumps(name)}\n    aliases: [拉萨市]\n'),
+                    encoding="utf-8")
+    document = json.loads(run("-r", str(plan), "--owner", "拉萨市", "--format", "json").stdout)
+    assert (document["filters"], [item["id"] for item in document["items"]]) == ({"owner": [name]}, ["1.1"])
+    sarif = json.loads(run("-r", str(plan), "--owner", "拉萨市", "--format", "sarif").stdout)["runs"][0]
+    assert (sarif["properties"]["filters"], len(sarif["results"])) == ({"owner": [name]}, 1)
+    junit = run("-r", str(plan), "--owner", "拉萨市", "--format", "junit")
+    properties = ET.fromstring(junit.stdout.encode("utf-8")).find("testsuite").find("properties")
+    assert properties[-1].attrib == {"name": "filter_owner",
+                                     "value": '<rectify: the items go here>\\x01 ]]> "q" ##[error]y'}
+
+
 def test_text_keeps_each_filtered_units_name_whole_on_a_narrow_terminal():
     """As status's header keeps it: 拉萨市 or 自治区住 / 房城乡建设厅 would read as two units."""
     result = run("-r", SMALL, "--owner", "拉萨市", "--owner", "自治区住房城乡建设厅", "--region", "那曲市", "--lang", "en",

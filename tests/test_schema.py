@@ -265,7 +265,7 @@ STATUS = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "lat
 ITEM = {**MEASURE, "task_id": "1", "text": "建成拉萨市污水处理厂", "file": "data/tasks.yaml", "line": 41, "kind": "failure",
         "rule": "overdue"}
 CHECK = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "fail_on": ["overdue"], "failing": 1,
-         "warnings": 0, "total": 8, "items": [ITEM]}
+         "warnings": 0, "total": 8, "items": [ITEM], "filters": {"owner": ["拉萨市"]}}
 
 
 def _with_task(**fields) -> dict:
@@ -321,6 +321,11 @@ def test_the_status_schema_holds_a_document_to_its_fields(document, valid):
     ({k: v for k, v in CHECK.items() if k != "total"}, False),  # a field missing
     ({**CHECK, "items": [{k: v for k, v in ITEM.items() if k != "file"}]}, False),
     ({**CHECK, "items": [{k: v for k, v in ITEM.items() if k != "stale"}]}, False),  # (of the status measure's shape)
+    ({**CHECK, "filters": {}}, True),  # (none given)
+    ({k: v for k, v in CHECK.items() if k != "filters"}, False),
+    ({**CHECK, "filters": {"owner": []}}, False),  # (a kind not given is left out)
+    ({**CHECK, "filters": {"owner": "拉萨市"}}, False),
+    ({**CHECK, "filters": {"state": ["overdue"]}}, False),  # (check has no state filter)
 ])
 def test_the_check_schema_holds_a_document_to_its_fields(document, valid):
     assert _output_validator("check").is_valid(document) is valid

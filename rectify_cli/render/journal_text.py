@@ -160,20 +160,32 @@ Filters = dict[str, Sequence[str]] | None
 
 def filter_pairs(filters: Filters, units, lang: Lang, shown: Callable[[str], str] | None = None) -> list[str]:
     """The filters in force, one pair a kind given ("责任单位 拉萨市、曲水县"), as status's header
-    and check's report say them: units and regions as the plan (its `units`) names them (an alias
-    is its unit, as engine.select reads it), ids as looked up (model.item_key), states in words;
-    each said once, in the order given. Each name is registry text, as `shown` makes it (by
-    default one line, controls escaped: a format escapes its own markup), never interpreted."""
+    and check's report say them: the names of filter_values, states in words. Each name is
+    registry text, as `shown` makes it (by default one line, controls escaped: a format escapes
+    its own markup), never interpreted."""
     shown = shown or partial(printable, single_line=True)
+    pairs = []
+    for kind, values in filter_values(filters, units).items():
+        names = list(dict.fromkeys(shown(word(STATUS, v, lang) if kind == "state" else v) for v in values))
+        # (the measures of any of them, as summary says it)
+        pairs.append(label(f"status_filter_{kind}", lang, names=any_of(names, lang)))
+    return pairs
+
+
+def filter_values(filters: Filters, units) -> dict[str, list[str]]:
+    """The filters in force, kind -> values, for every report that says them (filter_pairs, and
+    the machine formats as they are): units and regions as the plan (its `units`) names them (an
+    alias is its unit, as engine.select reads it), ids as looked up (model.item_key), states by
+    their names; each once, in the order given; a kind not given left out."""
     index = unit_index(units)
     named = {"owner": lambda v: index.get(v.strip(), v.strip()), "region": lambda v: index.get(v.strip(), v.strip()),
-             "task": item_key, "state": lambda v: word(STATUS, v, lang)}
-    pairs = []
+             "task": item_key, "state": lambda v: v}
+    values = {}
     for kind, given in (filters or {}).items():
-        names = list(dict.fromkeys(shown(named[kind](str(getattr(v, "value", v)))) for v in given or ()))
-        if names:  # (the measures of any of them, as summary says it)
-            pairs.append(label(f"status_filter_{kind}", lang, names=any_of(names, lang)))
-    return pairs
+        names = list(dict.fromkeys(named[kind](str(getattr(v, "value", v))) for v in given or ()))
+        if names:
+            values[kind] = names
+    return values
 
 
 def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = None, paths=None) -> list[str]:

@@ -623,7 +623,7 @@ def test_sarif_keeps_the_worst_results_within_githubs_limit_and_says_so(monkeypa
     monkeypatch.setattr(check_machine, "SARIF_RESULTS_CAP", 2)
     (run,) = json.loads(render(_result(*mixed()), "sarif"))["runs"]
     assert [r["properties"]["measure"] for r in run["results"]] == ["1.1", "1.2"]
-    assert run["properties"] == {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90,
+    assert run["properties"] == {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "filters": {},
                                  "resultsTotal": 3, "resultsListed": 2}
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": [{
         "level": "warning",
