@@ -261,7 +261,7 @@ STATES = {"overdue": 1, "due_soon": 0, "on_track": 0, "ongoing": 0, "done": 0}
 STATUS = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "latest_entry": "2018-09-30", "last_update": "2018-09-30",
           "counts": {"tasks": STATES, "measures": STATES, "lights": {"red": 1, "yellow": 0, "green": 0}, "stale": 0,
                      "closed_late": 0},
-          "tasks": [TASK]}
+          "filters": {}, "tasks": [TASK]}
 ITEM = {**MEASURE, "task_id": "1", "text": "建成拉萨市污水处理厂", "file": "data/tasks.yaml", "line": 41, "kind": "failure",
         "rule": "overdue"}
 CHECK = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "fail_on": ["overdue"], "failing": 1,
@@ -298,6 +298,10 @@ def _with_item(**fields) -> dict:
     (_with_measure(light=None), False),
     ({**STATUS, "tasks_omitted": -1}, False),
     ({**STATUS, "files": [{"file": "reg/naqu.yaml", "latest_entry": None}]}, False),
+    ({**STATUS, "filters": {"owner": ["拉萨市"], "state": ["overdue", "stale"]}}, True),
+    ({k: v for k, v in STATUS.items() if k != "filters"}, False),
+    ({**STATUS, "filters": {"state": ["late"]}}, False),
+    ({**STATUS, "filters": {"task": []}}, False),
 ])
 def test_the_status_schema_holds_a_document_to_its_fields(document, valid):
     assert _output_validator("status").is_valid(document) is valid
