@@ -352,11 +352,12 @@ def test_junit_says_the_filters_in_force_as_testsuite_properties():
     result = run("-r", SMALL, *FILTERS, "--format", "junit")
     assert result.exit_code == 0, result.output
     suite = ET.fromstring(result.stdout.encode("utf-8")).find("testsuite")
-    assert [(p.get("name"), p.get("value")) for p in suite.find("properties")][4:] == [
+    assert [(p.get("name"), p.get("value")) for p in suite.find("properties")][5:] == [
         ("filter_owner", "拉萨市"), ("filter_owner", "自治区生态环境厅"), ("filter_region", "那曲市"),
         ("filter_task", "1"), ("filter_task", "3")]
     unfiltered = ET.fromstring(run("-r", SMALL, "--format", "junit").stdout.encode("utf-8")).find("testsuite")
-    assert [p.get("name") for p in unfiltered.find("properties")] == ["as_of", "fail_on", "warn_days", "report_period_days"]
+    assert [p.get("name") for p in unfiltered.find("properties")] == [
+        "as_of", "fail_on", "warn_days", "report_period_days", "warnings"]
 
 
 def test_a_filtered_units_hostile_name_keeps_the_machine_formats_well_formed(tmp_path):
@@ -632,6 +633,34 @@ def test_junit_with_due_soon_failing():
     suite = ET.fromstring(result.stdout.encode("utf-8")).find("testsuite")
     failing = [c.get("name").split()[0] for c in suite.findall("testcase") if c.find("failure") is not None]
     assert (suite.get("failures"), failing) == ("2", ["1.1", "2.1"])
+
+
+@pytest.mark.parametrize("args, code, failing, warnings", [
+    (("--as-of", "2017-01-01"), 0, 0, 0),  # before any deadline
+    (("--as-of", "2018-12-31"), 0, 0, 1),  # 1.1's deadline day: not late, due soon
+    (("--as-of", "2019-01-01"), 1, 1, 0),  # the day after: late
+    ((), 1, 1, 1),  # 1.1 overdue, 2.1 due soon
+    (("--fail-on", "due_soon"), 1, 2, 0),
+    (("--as-of", "2030-01-01"), 1, 4, 0),  # 1.1, 2.1, 3.1 and 4.2 (moved to 2019-12-31) late; the rest done or ongoing
+])
+def test_every_format_gives_the_same_counts_and_exit_code(args, code, failing, warnings):
+    """A SARIF artefact said neither how many measures were checked nor by which rules, and a
+    JUnit one not how many were due soon (its notes mix them with stale ones): each now says what
+    JSON and the text's total say."""
+    outputs = {f: run("-r", SMALL, *args, "--format", f) for f in ("text", "json", "junit", "sarif", "github")}
+    assert {f: result.exit_code for f, result in outputs.items()} == dict.fromkeys(outputs, code)
+    document = json.loads(outputs["json"].stdout)
+    assert (document["failing"], document["warnings"], document["total"]) == (failing, warnings, 8)
+    (sarif,) = json.loads(outputs["sarif"].stdout)["runs"]
+    levels = [result["level"] for result in sarif["results"]]
+    assert (levels.count("error"), levels.count("warning")) == (failing, warnings)
+    assert {k: sarif["properties"][k] for k in ("fail_on", "failing", "warnings", "total")} == {
+        "fail_on": document["fail_on"], "failing": failing, "warnings": warnings, "total": 8}
+    suite = ET.fromstring(outputs["junit"].stdout.encode("utf-8")).find("testsuite")
+    properties = {p.get("name"): p.get("value") for p in suite.find("properties")}
+    assert (suite.get("failures"), properties["warnings"], suite.get("tests")) == (str(failing), str(warnings), "8")
+    annotations = [line.split(" ", 1)[0] for line in outputs["github"].stdout.splitlines()]
+    assert (annotations.count("::error"), annotations.count("::warning")) == (failing, warnings)
 
 
 def test_json_format():

@@ -537,7 +537,8 @@ def test_junit_one_testcase_per_measure_failures_for_failing_ones():
     assert cases[2].find("system-out").text.splitlines()[0] == "2.1 2019-04-15到期"
     assert cases[4].find("system-out") is None and cases[4].find("failure") is None
     props = {p.get("name"): p.get("value") for p in suite.find("properties")}
-    assert props == {"as_of": "2019-03-31", "fail_on": "overdue", "warn_days": "30", "report_period_days": "90"}
+    assert props == {"as_of": "2019-03-31", "fail_on": "overdue", "warn_days": "30", "report_period_days": "90",
+                     "warnings": "1"}  # (2.1 due soon)
 
 
 def test_junit_stays_well_formed_with_hostile_text():
@@ -623,7 +624,8 @@ def test_sarif_keeps_the_worst_results_within_githubs_limit_and_says_so(monkeypa
     monkeypatch.setattr(check_machine, "SARIF_RESULTS_CAP", 2)
     (run,) = json.loads(render(_result(*mixed()), "sarif"))["runs"]
     assert [r["properties"]["measure"] for r in run["results"]] == ["1.1", "1.2"]
-    assert run["properties"] == {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "filters": {},
+    assert run["properties"] == {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90,
+                                 "fail_on": ["overdue"], "failing": 2, "warnings": 1, "total": 5, "filters": {},
                                  "resultsTotal": 3, "resultsListed": 2}
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": [{
         "level": "warning",
