@@ -552,6 +552,34 @@ def test_junit_stays_well_formed_with_hostile_text():
         "责任单位：<u>&\n期限：2019-01-01\n最近有效记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;t\\x07 \\x08")
 
 
+# Every C0 control a line keeps (not tab, CR or LF, which become spaces), the two non-characters
+# XML forbids, a CDATA end and quotes: in a measure's text and in a note.
+CONTROLS = "".join(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20))))
+FORBIDDEN = f"a{CONTROLS}\ufffe\uffff ]]> \"q\" 'q' b"
+
+
+@pytest.mark.parametrize("fmt", ["junit", "sarif", "json", "github"])
+def test_every_character_xml_forbids_keeps_the_machine_formats_well_formed(fmt):
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], text=FORBIDDEN, location=_at(5)))
+    journal = [entry("1.1", "2019-02-01", "in_progress", note=FORBIDDEN)]
+    out = render(_result(plan, journal), fmt)
+    shown = "a" + "".join(f"\\x{ord(c):02x}" for c in CONTROLS) + "\\ufffe\\uffff ]]> \"q\" 'q' b"
+    if fmt == "junit":
+        failure = ET.fromstring(out.encode("utf-8")).find("testsuite/testcase/failure")
+        assert failure.text.splitlines()[0] == f"措施 1.1：{shown}"
+        assert failure.text.splitlines()[-1] == f"最近有效记录：2019-02-01 推进中：{shown}"
+    elif fmt == "sarif":  # (JSON holds U+FFFE and U+FFFF as they are; controls as text shows them)
+        lines = json.loads(out)["runs"][0]["results"][0]["message"]["text"].splitlines()
+        kept = shown.replace("\\ufffe\\uffff", "\ufffe\uffff")
+        assert (lines[1], lines[-1]) == (f"措施 1.1：{kept}", f"最近有效记录：2019-02-01 推进中：{kept}")
+    elif fmt == "json":
+        assert json.loads(out)["items"][0]["text"] == FORBIDDEN
+    else:  # (one annotation line, then the stopped log)
+        lines = out.split("\n")
+        assert lines[0].startswith("::error file=data/tasks.yaml,line=5,title=1.1 逾期89天::措施 1.1：a\\x00\\x01")
+        assert not any(c in out for c in CONTROLS + "\r")
+
+
 @pytest.mark.parametrize("fmt", ["github", "junit", "sarif"])
 def test_a_note_written_with_windows_line_ends_reads_as_history_shows_it(fmt):
     """`record --note $'第一行\\r\\n第二行'`: history shows 第一行 第二行, the check's latest entry
