@@ -11,12 +11,12 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict
-from ..engine import id_sort_key
+from ..engine import filter_values, id_sort_key
 from ..i18n import Lang, label
 from ..states import CHECK_RULES
 from ..textsafe import printable
 from . import check as phrases
-from .journal_text import Filters, filter_values
+from .journal_text import Filters
 from .json_out import SLOT, dumps_nested, dumps_spliced, measure_document
 
 # --------------------------------------------------------------------------- json

@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from ..dates import nearest_months
-from ..engine import Retractions, unit_index
+from ..engine import Retractions, filter_values
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, any_of, label, notice_text, word
-from ..model import EntryState, item_key
+from ..model import EntryState
 from ..textsafe import clip, display_width, line_ends, printable, registry_words
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
@@ -170,22 +170,6 @@ def filter_pairs(filters: Filters, units, lang: Lang, shown: Callable[[str], str
         # (the measures of any of them, as summary says it)
         pairs.append(label(f"status_filter_{kind}", lang, names=any_of(names, lang)))
     return pairs
-
-
-def filter_values(filters: Filters, units) -> dict[str, list[str]]:
-    """The filters in force, kind -> values, for every report that says them (filter_pairs, and
-    the machine formats as they are): units and regions as the plan (its `units`) names them (an
-    alias is its unit, as engine.select reads it), ids as looked up (model.item_key), states by
-    their names; each once, in the order given; a kind not given left out."""
-    index = unit_index(units)
-    named = {"owner": lambda v: index.get(v.strip(), v.strip()), "region": lambda v: index.get(v.strip(), v.strip()),
-             "task": item_key, "state": lambda v: v}
-    values = {}
-    for kind, given in (filters or {}).items():
-        names = list(dict.fromkeys(named[kind](str(getattr(v, "value", v))) for v in given or ()))
-        if names:
-            values[kind] = names
-    return values
 
 
 def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = None, paths=None) -> list[str]:

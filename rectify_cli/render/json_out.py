@@ -19,6 +19,7 @@ from ..engine import (
     Status,
     StatusReport,
     TaskResult,
+    filter_values,
     find,
     light_of,
     retractions,
@@ -233,8 +234,6 @@ def status_document(report: StatusReport, *, limit: int | None = None, plan_file
     only that many tasks, and how many more there are as tasks_omitted (the counts stay whole).
     `plan_files`: the registry's, by which a folder's files are named (file_paths). `filters`:
     those that selected the report, of the plan's `units`, as the header says them (filter_values)."""
-    from .journal_text import filter_values
-
     shared: dict = {}
     paths = file_paths(plan_files) if report.files else {}
     tasks = worst_first(report.tasks)
