@@ -120,7 +120,7 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
         outcomes.remember(path, registry, report, store=FileCache())
     report = engine.select(report, units=registry.plan.units, owners=owners, task_ids=tasks, regions=regions)
     result = gate.run_check(report, fail_on=rules, registry=registry, itemise_passes=None in layouts)
-    # (said by the text, the log and the job summary, in status's order: the total is the selection's)
+    # (said by every format, in status's order: the total is the selection's)
     filters = {"owner": owners, "region": regions, "task": tasks}
     return CheckOutput(failing=bool(result.failing),
                        outputs=tuple(check_render.render(result, format=f, lang=lang, width=width,

@@ -186,10 +186,12 @@ def status_cmd(
 
             outcomes.remember(registry, reg, report, store=FileCache())
         report = _select(report, reg, states=state, owners=owner, regions=region, tasks=task)
+        filters = {"owner": owner, "region": region, "task": task, "state": state}
         if format is ReportFormat.json:
             from .render import json_out
 
-            _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files))
+            _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files, filters=filters,
+                                                 units=reg.plan.units))
             _warn_dates(reg, lang)
             raise typer.Exit(0)  # (see below)
         from . import dates
@@ -201,7 +203,7 @@ def status_cmd(
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
                                      bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=day),
-                                     filters={"owner": owner, "region": region, "task": task, "state": state})
+                                     filters=filters)
         _warn_dates(reg, lang)  # (after the report: a measure it shows overdue, or on track, may be one of these)
         # Ended by an exception, as check ends: its traceback holds this frame, so the registry and
         # its evaluation live until the process exits without freeing them (command_line._exit_now).

@@ -962,6 +962,22 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
                           what=Notice("several_files", {"measure": task_id, "ids": several}))
 
 
+def filter_values(filters: dict | None, units) -> dict[str, list[str]]:
+    """The filters given to `select`, kind -> values, as every report says them (in words:
+    journal_text.filter_pairs; the machine formats as they are): units and regions as the plan
+    (its `units`) names them (an alias is its unit, as select reads it), ids as looked up
+    (model.item_key), states by name; each once, in the order given; a kind not given left out."""
+    index = unit_index(units)
+    named = {"owner": lambda v: index.get(v.strip(), v.strip()), "region": lambda v: index.get(v.strip(), v.strip()),
+             "task": item_key, "state": lambda v: v}
+    values = {}
+    for kind, given in (filters or {}).items():
+        names = list(dict.fromkeys(named[kind](str(getattr(v, "value", v))) for v in given or ()))
+        if names:
+            values[kind] = names
+    return values
+
+
 def select(
     report: StatusReport,
     *,

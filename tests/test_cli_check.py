@@ -327,6 +327,58 @@ def test_github_log_and_job_summary_say_the_filters_in_force(tmp_path, lang, hea
     assert summary.read_text(encoding="utf-8").splitlines()[:4] == [heading, "", line, ""]
 
 
+# (the filters as the plan names them: 环境保护厅 is an alias, ３ is task 3; each once, in the order given)
+FILTERED = {"owner": ["拉萨市", "自治区生态环境厅"], "region": ["那曲市"], "task": ["1", "3"]}
+
+
+def test_json_says_the_filters_in_force():
+    """A CI artefact `check --owner 拉萨市 --format json` read later said `"total": 1` with nothing
+    to tell it covered part of the ledger: the text said the filters, JSON did not."""
+    result = run("-r", SMALL, *FILTERS, "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert (document["filters"], document["total"]) == (FILTERED, 0)  # (as the text says: 没有符合条件的措施)
+    assert json.loads(run("-r", SMALL, "--format", "json").stdout)["filters"] == {}
+
+
+def test_sarif_says_the_filters_in_force_in_its_run_properties():
+    result = run("-r", SMALL, *FILTERS, "--format", "sarif")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["runs"][0]["properties"]["filters"] == FILTERED
+    assert json.loads(run("-r", SMALL, "--format", "sarif").stdout)["runs"][0]["properties"]["filters"] == {}
+
+
+def test_junit_says_the_filters_in_force_as_testsuite_properties():
+    result = run("-r", SMALL, *FILTERS, "--format", "junit")
+    assert result.exit_code == 0, result.output
+    suite = ET.fromstring(result.stdout.encode("utf-8")).find("testsuite")
+    assert [(p.get("name"), p.get("value")) for p in suite.find("properties")][5:] == [
+        ("filter_owner", "拉萨市"), ("filter_owner", "自治区生态环境厅"), ("filter_region", "那曲市"),
+        ("filter_task", "1"), ("filter_task", "3")]
+    unfiltered = ET.fromstring(run("-r", SMALL, "--format", "junit").stdout.encode("utf-8")).find("testsuite")
+    assert [p.get("name") for p in unfiltered.find("properties")] == [
+        "as_of", "fail_on", "warn_days", "report_period_days", "warnings"]
+
+
+def test_a_filtered_units_hostile_name_keeps_the_machine_formats_well_formed(tmp_path):
+    """A unit's name is registry text: in JUnit its controls escaped (XML cannot hold them), in
+    JSON and SARIF as written; one spelling the items' placeholder does not take their place."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    plan = tmp_path / "small" / "tasks.yaml"
+    name = "<rectify: the items go here>\x01 ]]> \"q\"\n##[error]y"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("  - name: 拉萨市\n", f'  - name: {json.dumps(name)}\n    aliases: [拉萨市]\n'),
+                    encoding="utf-8")
+    document = json.loads(run("-r", str(plan), "--owner", "拉萨市", "--format", "json").stdout)
+    assert (document["filters"], [item["id"] for item in document["items"]]) == ({"owner": [name]}, ["1.1"])
+    sarif = json.loads(run("-r", str(plan), "--owner", "拉萨市", "--format", "sarif").stdout)["runs"][0]
+    assert (sarif["properties"]["filters"], len(sarif["results"])) == ({"owner": [name]}, 1)
+    junit = run("-r", str(plan), "--owner", "拉萨市", "--format", "junit")
+    properties = ET.fromstring(junit.stdout.encode("utf-8")).find("testsuite").find("properties")
+    assert properties[-1].attrib == {"name": "filter_owner",
+                                     "value": '<rectify: the items go here>\\x01 ]]> "q" ##[error]y'}
+
+
 def test_text_keeps_each_filtered_units_name_whole_on_a_narrow_terminal():
     """As status's header keeps it: 拉萨市 or 自治区住 / 房城乡建设厅 would read as two units."""
     result = run("-r", SMALL, "--owner", "拉萨市", "--owner", "自治区住房城乡建设厅", "--region", "那曲市", "--lang", "en",
@@ -581,6 +633,34 @@ def test_junit_with_due_soon_failing():
     suite = ET.fromstring(result.stdout.encode("utf-8")).find("testsuite")
     failing = [c.get("name").split()[0] for c in suite.findall("testcase") if c.find("failure") is not None]
     assert (suite.get("failures"), failing) == ("2", ["1.1", "2.1"])
+
+
+@pytest.mark.parametrize("args, code, failing, warnings", [
+    (("--as-of", "2017-01-01"), 0, 0, 0),  # before any deadline
+    (("--as-of", "2018-12-31"), 0, 0, 1),  # 1.1's deadline day: not late, due soon
+    (("--as-of", "2019-01-01"), 1, 1, 0),  # the day after: late
+    ((), 1, 1, 1),  # 1.1 overdue, 2.1 due soon
+    (("--fail-on", "due_soon"), 1, 2, 0),
+    (("--as-of", "2030-01-01"), 1, 4, 0),  # 1.1, 2.1, 3.1 and 4.2 (moved to 2019-12-31) late; the rest done or ongoing
+])
+def test_every_format_gives_the_same_counts_and_exit_code(args, code, failing, warnings):
+    """A SARIF artefact said neither how many measures were checked nor by which rules, and a
+    JUnit one not how many were due soon (its notes mix them with stale ones): each now says what
+    JSON and the text's total say."""
+    outputs = {f: run("-r", SMALL, *args, "--format", f) for f in ("text", "json", "junit", "sarif", "github")}
+    assert {f: result.exit_code for f, result in outputs.items()} == dict.fromkeys(outputs, code)
+    document = json.loads(outputs["json"].stdout)
+    assert (document["failing"], document["warnings"], document["total"]) == (failing, warnings, 8)
+    (sarif,) = json.loads(outputs["sarif"].stdout)["runs"]
+    levels = [result["level"] for result in sarif["results"]]
+    assert (levels.count("error"), levels.count("warning")) == (failing, warnings)
+    assert {k: sarif["properties"][k] for k in ("fail_on", "failing", "warnings", "total")} == {
+        "fail_on": document["fail_on"], "failing": failing, "warnings": warnings, "total": 8}
+    suite = ET.fromstring(outputs["junit"].stdout.encode("utf-8")).find("testsuite")
+    properties = {p.get("name"): p.get("value") for p in suite.find("properties")}
+    assert (suite.get("failures"), properties["warnings"], suite.get("tests")) == (str(failing), str(warnings), "8")
+    annotations = [line.split(" ", 1)[0] for line in outputs["github"].stdout.splitlines()]
+    assert (annotations.count("::error"), annotations.count("::warning")) == (failing, warnings)
 
 
 def test_json_format():

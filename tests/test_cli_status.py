@@ -169,6 +169,18 @@ def test_status_filters(args, expected):
     assert measure_ids(run("status", "--registry", SMALL, "--format", "json", *args)) == expected
 
 
+def test_status_json_says_the_filters_in_force():
+    """`status --owner 环境保护厅 --format json` gave counts and tasks with nothing to tell they
+    were a part of the ledger's; its header says the filters, and the JSON now does too: units as
+    the plan names them (an alias as its unit), ids as looked up (４ is 4), states by name, each once."""
+    result = run("status", "--registry", SMALL, "--format", "json", "--owner", "环境保护厅", "--owner", "自治区生态环境厅",
+                 "--task", "４", "--state", "overdue,due_soon")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["filters"] == {
+        "owner": ["自治区生态环境厅"], "task": ["4"], "state": ["overdue", "due_soon"]}
+    assert json.loads(run("status", "--registry", SMALL, "--format", "json").stdout)["filters"] == {}
+
+
 @pytest.mark.parametrize("lang, given, said", [
     ("zh", "overdue,bogus", "rectify: --state：“bogus”不是可选的值（可选：overdue、due_soon、on_track、ongoing、done、stale）"
                             "；用法见 rectify status --help\n"),

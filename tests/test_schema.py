@@ -261,11 +261,11 @@ STATES = {"overdue": 1, "due_soon": 0, "on_track": 0, "ongoing": 0, "done": 0}
 STATUS = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "latest_entry": "2018-09-30", "last_update": "2018-09-30",
           "counts": {"tasks": STATES, "measures": STATES, "lights": {"red": 1, "yellow": 0, "green": 0}, "stale": 0,
                      "closed_late": 0},
-          "tasks": [TASK]}
+          "filters": {}, "tasks": [TASK]}
 ITEM = {**MEASURE, "task_id": "1", "text": "建成拉萨市污水处理厂", "file": "data/tasks.yaml", "line": 41, "kind": "failure",
         "rule": "overdue"}
 CHECK = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "fail_on": ["overdue"], "failing": 1,
-         "warnings": 0, "total": 8, "items": [ITEM]}
+         "warnings": 0, "total": 8, "items": [ITEM], "filters": {"owner": ["拉萨市"]}}
 
 
 def _with_task(**fields) -> dict:
@@ -298,6 +298,10 @@ def _with_item(**fields) -> dict:
     (_with_measure(light=None), False),
     ({**STATUS, "tasks_omitted": -1}, False),
     ({**STATUS, "files": [{"file": "reg/naqu.yaml", "latest_entry": None}]}, False),
+    ({**STATUS, "filters": {"owner": ["拉萨市"], "state": ["overdue", "stale"]}}, True),
+    ({k: v for k, v in STATUS.items() if k != "filters"}, False),
+    ({**STATUS, "filters": {"state": ["late"]}}, False),
+    ({**STATUS, "filters": {"task": []}}, False),
 ])
 def test_the_status_schema_holds_a_document_to_its_fields(document, valid):
     assert _output_validator("status").is_valid(document) is valid
@@ -321,6 +325,11 @@ def test_the_status_schema_holds_a_document_to_its_fields(document, valid):
     ({k: v for k, v in CHECK.items() if k != "total"}, False),  # a field missing
     ({**CHECK, "items": [{k: v for k, v in ITEM.items() if k != "file"}]}, False),
     ({**CHECK, "items": [{k: v for k, v in ITEM.items() if k != "stale"}]}, False),  # (of the status measure's shape)
+    ({**CHECK, "filters": {}}, True),  # (none given)
+    ({k: v for k, v in CHECK.items() if k != "filters"}, False),
+    ({**CHECK, "filters": {"owner": []}}, False),  # (a kind not given is left out)
+    ({**CHECK, "filters": {"owner": "拉萨市"}}, False),
+    ({**CHECK, "filters": {"state": ["overdue"]}}, False),  # (check has no state filter)
 ])
 def test_the_check_schema_holds_a_document_to_its_fields(document, valid):
     assert _output_validator("check").is_valid(document) is valid

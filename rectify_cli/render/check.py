@@ -486,8 +486,7 @@ def layouts(width: int | None = None, summary_bytes: int = SUMMARY_BYTES,
     the cells a line of text may take (None: line_width()); `summary_bytes`: the most the
     markdown may take (see summary_bytes_left); `rerun`: the words of the command line that
     decided what was judged, for the command a cut output names (see rerun_command); `filters`:
-    the filters given, of the plan's `units`, which the text, the log and the job summary say
-    (filters_line; the machine formats' contracts have no place for them)."""
+    the filters given, of the plan's `units`, which every format says."""
     from functools import partial
 
     from . import check_machine
@@ -495,10 +494,10 @@ def layouts(width: int | None = None, summary_bytes: int = SUMMARY_BYTES,
     said = {"filters": filters, "units": units}
     return {
         "text": Layout(text_pieces, partial(assemble_text, width=width, **said)),
-        "json": Layout(check_machine.json_pieces, check_machine.assemble_json),
+        "json": Layout(check_machine.json_pieces, partial(check_machine.assemble_json, **said)),
         "github": Layout(github_pieces, partial(assemble_github, width=width, **said)),
         "markdown": Layout(markdown_pieces, partial(assemble_markdown, most=summary_bytes, rerun=rerun, **said)),
-        "sarif": Layout(check_machine.sarif_pieces, partial(check_machine.assemble_sarif, rerun=rerun)),
+        "sarif": Layout(check_machine.sarif_pieces, partial(check_machine.assemble_sarif, rerun=rerun, **said)),
     }
 
 
@@ -520,7 +519,7 @@ def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh, width: int
     if chosen is None:
         from .check_machine import render_junit
 
-        return render_junit(result, lang=lang).encode()
+        return render_junit(result, lang=lang, filters=filters, units=units).encode()
     as_of = result.as_of
     return chosen.assemble(result.verdict, chosen.pieces(result.failing, as_of=as_of, lang=lang),
                            chosen.pieces(result.warnings, as_of=as_of, lang=lang), lang=lang)

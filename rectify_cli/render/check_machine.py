@@ -11,11 +11,12 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from ..gate import FAILURE, CheckItem, CheckResult, Verdict
-from ..engine import id_sort_key
+from ..engine import filter_values, id_sort_key
 from ..i18n import Lang, label
 from ..states import CHECK_RULES
 from ..textsafe import printable
 from . import check as phrases
+from .journal_text import Filters
 from .json_out import SLOT, dumps_nested, dumps_spliced, measure_document
 
 # --------------------------------------------------------------------------- json
@@ -47,8 +48,10 @@ def json_pieces(items, *, as_of, lang: Lang) -> list[bytes]:
     return [dumps_nested(item_document(item, shared=shared), _ITEM_DEPTH) for item in items]
 
 
-def assemble_json(verdict: Verdict, failing: list, warnings: list, *, lang: Lang) -> bytes:
-    """Failing measures then warnings, each group worst first."""
+def assemble_json(verdict: Verdict, failing: list, warnings: list, *, lang: Lang, filters: Filters = None,
+                  units=()) -> bytes:
+    """Failing measures then warnings, each group worst first; the filters given, of the plan's
+    `units` (filter_values), so that the counts are not read as the whole ledger's."""
     pieces = [*failing, *warnings]
     return dumps_spliced({
         "as_of": verdict.as_of.isoformat(),
@@ -60,6 +63,8 @@ def assemble_json(verdict: Verdict, failing: list, warnings: list, *, lang: Lang
         "warnings": verdict.warnings,
         "total": verdict.total,
         "items": [SLOT] if pieces else [],
+        # (after the items: a unit named as SLOT is not where dumps_spliced puts them)
+        "filters": filter_values(filters, units),
     }, pieces)
 
 
@@ -82,9 +87,10 @@ def xml_safe(text: str, *, single_line: bool = False) -> str:
     return re.sub(_XML_INVALID, _xml_escape, printable(text, single_line=single_line))
 
 
-def render_junit(result: CheckResult, *, lang: Lang) -> str:
+def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> str:
     """One testcase per measure of the selection (in id order); failing ones carry a <failure>,
-    due-soon warnings a <system-out> note."""
+    due-soon warnings a <system-out> note. The filters given (of the plan's `units`) are
+    properties filter_owner, filter_region, filter_task: one a value."""
     import xml.etree.ElementTree as ET  # (only junit needs it: off the other formats' start-up)
 
     as_of = result.as_of
@@ -101,6 +107,11 @@ def render_junit(result: CheckResult, *, lang: Lang) -> str:
     ET.SubElement(properties, "property", {"name": "fail_on", "value": ",".join(result.fail_on)})
     for name in ("warn_days", "report_period_days"):
         ET.SubElement(properties, "property", {"name": name, "value": str(getattr(result, name))})
+    # (JUnit has no count of warnings; its notes mix the due-soon ones with rules not asked for)
+    ET.SubElement(properties, "property", {"name": "warnings", "value": str(len(result.warnings))})
+    for kind, values in filter_values(filters, units).items():
+        for value in values:
+            ET.SubElement(properties, "property", {"name": f"filter_{kind}", "value": xml_safe(value, single_line=True)})
     for item in sorted(result.items, key=lambda i: id_sort_key(i.id)):
         attributes = {
             "classname": xml_safe(f"task.{item.task_id}", single_line=True),
@@ -199,8 +210,10 @@ def sarif_pieces(items, *, as_of, lang: Lang) -> list[bytes]:
 SARIF_RESULTS_CAP = 25_000
 
 
-def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lang, rerun=()) -> bytes:
-    """SARIF 2.1.0: failing measures as errors, due-soon warnings as warnings, worst first;
+def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lang, rerun=(), filters: Filters = None,
+                   units=()) -> bytes:
+    """SARIF 2.1.0: failing measures as errors, due-soon warnings as warnings, worst first, the
+    filters given (of the plan's `units`) in the run's properties as JSON's;
     the worst SARIF_RESULTS_CAP of them, with a notification of how many more when there are,
     naming the command listing them all (`rerun`: see check.rerun_command)."""
     pieces = [*failing, *warnings]
@@ -210,9 +223,11 @@ def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lan
             "rules": [_rule_document(rule, lang) for rule in CHECK_RULES],
         }},
         "results": [SLOT] if pieces else [],
-        # (the day judged and the settings judged by, as check's JSON names them)
+        # (the day judged, the settings judged by, the counts and the filters, as check's JSON names them)
         "properties": {"as_of": verdict.as_of.isoformat(), "warn_days": verdict.warn_days,
-                       "report_period_days": verdict.report_period_days},
+                       "report_period_days": verdict.report_period_days, "fail_on": list(verdict.fail_on),
+                       "failing": verdict.failing, "warnings": verdict.warnings, "total": verdict.total,
+                       "filters": filter_values(filters, units)},
     }
     if len(pieces) > SARIF_RESULTS_CAP:
         # (a brace in a path or a unit doubled, as in every message: _sarif_text)

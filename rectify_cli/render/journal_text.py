@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from ..dates import nearest_months
-from ..engine import Retractions, unit_index
+from ..engine import Retractions, filter_values
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, any_of, label, notice_text, word
-from ..model import EntryState, item_key
+from ..model import EntryState
 from ..textsafe import clip, display_width, line_ends, printable, registry_words
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
@@ -160,19 +160,15 @@ Filters = dict[str, Sequence[str]] | None
 
 def filter_pairs(filters: Filters, units, lang: Lang, shown: Callable[[str], str] | None = None) -> list[str]:
     """The filters in force, one pair a kind given ("责任单位 拉萨市、曲水县"), as status's header
-    and check's report say them: units and regions as the plan (its `units`) names them (an alias
-    is its unit, as engine.select reads it), ids as looked up (model.item_key), states in words;
-    each said once, in the order given. Each name is registry text, as `shown` makes it (by
-    default one line, controls escaped: a format escapes its own markup), never interpreted."""
+    and check's report say them: the names of filter_values, states in words. Each name is
+    registry text, as `shown` makes it (by default one line, controls escaped: a format escapes
+    its own markup), never interpreted."""
     shown = shown or partial(printable, single_line=True)
-    index = unit_index(units)
-    named = {"owner": lambda v: index.get(v.strip(), v.strip()), "region": lambda v: index.get(v.strip(), v.strip()),
-             "task": item_key, "state": lambda v: word(STATUS, v, lang)}
     pairs = []
-    for kind, given in (filters or {}).items():
-        names = list(dict.fromkeys(shown(named[kind](str(getattr(v, "value", v)))) for v in given or ()))
-        if names:  # (the measures of any of them, as summary says it)
-            pairs.append(label(f"status_filter_{kind}", lang, names=any_of(names, lang)))
+    for kind, values in filter_values(filters, units).items():
+        names = list(dict.fromkeys(shown(word(STATUS, v, lang) if kind == "state" else v) for v in values))
+        # (the measures of any of them, as summary says it)
+        pairs.append(label(f"status_filter_{kind}", lang, names=any_of(names, lang)))
     return pairs
 
 

@@ -19,6 +19,7 @@ from ..engine import (
     Status,
     StatusReport,
     TaskResult,
+    filter_values,
     find,
     light_of,
     retractions,
@@ -226,11 +227,13 @@ def status_counts(report: StatusReport) -> dict:
     return {"tasks": tasks, "measures": measures, "lights": lights, "stale": stale, "closed_late": closed_late}
 
 
-def status_document(report: StatusReport, *, limit: int | None = None, plan_files=()) -> dict:
+def status_document(report: StatusReport, *, limit: int | None = None, plan_files=(), filters=None,
+                    units=()) -> dict:
     """The whole status report: settings used, counts, and the tasks worst first, each with
     its measures worst first too (both by engine.worst_first; not plan order); with `limit`,
     only that many tasks, and how many more there are as tasks_omitted (the counts stay whole).
-    `plan_files`: the registry's, by which a folder's files are named (file_paths)."""
+    `plan_files`: the registry's, by which a folder's files are named (file_paths). `filters`:
+    those that selected the report, of the plan's `units`, as the header says them (filter_values)."""
     shared: dict = {}
     paths = file_paths(plan_files) if report.files else {}
     tasks = worst_first(report.tasks)
@@ -246,6 +249,7 @@ def status_document(report: StatusReport, *, limit: int | None = None, plan_file
         **({"files": [{"file": paths.get(f.file, f.file), "latest_entry": iso(f.latest_entry),
                        "last_update": iso(f.last_update), "stale": f.stale} for f in report.files]}
            if report.files else {}),
+        "filters": filter_values(filters, units),  # (the counts and tasks are the selection's)
         "counts": status_counts(report),
         "tasks": [task_document(tr, shared=shared) for tr in shown],
         **({} if limit is None else {"tasks_omitted": len(tasks) - len(shown)}),

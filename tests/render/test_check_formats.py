@@ -537,7 +537,8 @@ def test_junit_one_testcase_per_measure_failures_for_failing_ones():
     assert cases[2].find("system-out").text.splitlines()[0] == "2.1 2019-04-15到期"
     assert cases[4].find("system-out") is None and cases[4].find("failure") is None
     props = {p.get("name"): p.get("value") for p in suite.find("properties")}
-    assert props == {"as_of": "2019-03-31", "fail_on": "overdue", "warn_days": "30", "report_period_days": "90"}
+    assert props == {"as_of": "2019-03-31", "fail_on": "overdue", "warn_days": "30", "report_period_days": "90",
+                     "warnings": "1"}  # (2.1 due soon)
 
 
 def test_junit_stays_well_formed_with_hostile_text():
@@ -549,6 +550,34 @@ def test_junit_stays_well_formed_with_hostile_text():
     assert case.find("failure").text == (
         "措施 1.1：<x>&amp; \\x00nul \\x1b[31m[red]红[/red] 100% a:b,c | d\\x0d ::error::fake\\ufffe\n"
         "责任单位：<u>&\n期限：2019-01-01\n最近有效记录：2019-02-01 推进中：]]></failure><x> \\x1b]0;t\\x07 \\x08")
+
+
+# Every C0 control a line keeps (not tab, CR or LF, which become spaces), the two non-characters
+# XML forbids, a CDATA end and quotes: in a measure's text and in a note.
+CONTROLS = "".join(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20))))
+FORBIDDEN = f"a{CONTROLS}\ufffe\uffff ]]> \"q\" 'q' b"
+
+
+@pytest.mark.parametrize("fmt", ["junit", "sarif", "json", "github"])
+def test_every_character_xml_forbids_keeps_the_machine_formats_well_formed(fmt):
+    plan = plan_of(make_measure("1.1", ["2019-01-01"], text=FORBIDDEN, location=_at(5)))
+    journal = [entry("1.1", "2019-02-01", "in_progress", note=FORBIDDEN)]
+    out = render(_result(plan, journal), fmt)
+    shown = "a" + "".join(f"\\x{ord(c):02x}" for c in CONTROLS) + "\\ufffe\\uffff ]]> \"q\" 'q' b"
+    if fmt == "junit":
+        failure = ET.fromstring(out.encode("utf-8")).find("testsuite/testcase/failure")
+        assert failure.text.splitlines()[0] == f"措施 1.1：{shown}"
+        assert failure.text.splitlines()[-1] == f"最近有效记录：2019-02-01 推进中：{shown}"
+    elif fmt == "sarif":  # (JSON holds U+FFFE and U+FFFF as they are; controls as text shows them)
+        lines = json.loads(out)["runs"][0]["results"][0]["message"]["text"].splitlines()
+        kept = shown.replace("\\ufffe\\uffff", "\ufffe\uffff")
+        assert (lines[1], lines[-1]) == (f"措施 1.1：{kept}", f"最近有效记录：2019-02-01 推进中：{kept}")
+    elif fmt == "json":
+        assert json.loads(out)["items"][0]["text"] == FORBIDDEN
+    else:  # (one annotation line, then the stopped log)
+        lines = out.split("\n")
+        assert lines[0].startswith("::error file=data/tasks.yaml,line=5,title=1.1 逾期89天::措施 1.1：a\\x00\\x01")
+        assert not any(c in out for c in CONTROLS + "\r")
 
 
 @pytest.mark.parametrize("fmt", ["github", "junit", "sarif"])
@@ -624,6 +653,7 @@ def test_sarif_keeps_the_worst_results_within_githubs_limit_and_says_so(monkeypa
     (run,) = json.loads(render(_result(*mixed()), "sarif"))["runs"]
     assert [r["properties"]["measure"] for r in run["results"]] == ["1.1", "1.2"]
     assert run["properties"] == {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90,
+                                 "fail_on": ["overdue"], "failing": 2, "warnings": 1, "total": 5, "filters": {},
                                  "resultsTotal": 3, "resultsListed": 2}
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": [{
         "level": "warning",

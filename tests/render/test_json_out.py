@@ -76,6 +76,7 @@ EXPECTED_STATUS = {
     "report_period_days": 90,
     "latest_entry": "2019-03-10",
     "last_update": "2019-03-10",  # (no entry of the fixture is back-dated: the same day)
+    "filters": {},  # (none given)
     "counts": {
         "tasks": {"overdue": 1, "due_soon": 1, "on_track": 2, "ongoing": 0, "done": 0},
         "measures": {"overdue": 1, "due_soon": 1, "on_track": 2, "ongoing": 2, "done": 2},
