@@ -163,14 +163,15 @@ class Page:
 
     def table(self, headers: list[str], rows: list[list[str]], *, give_way: tuple[int, ...],
               right: tuple[int, ...] = (), under: tuple[str, ...] | list[str] = (),
-              whole: dict[int | tuple[int, ...], list] | None = None) -> str:
+              whole: dict[int | tuple[int, ...], list] | None = None, broken: tuple[int, ...] = ()) -> str:
         """`table` with the free-text columns `give_way` (cells as cell() makes them) clipped, with
         …, to fit the page: the widest of them gives way first (the measure text, typically, then
         the units), none below its heading; of two as wide, the first listed keeps a cell more.
         Under it, after a blank line, the notes of marks too wide for the page (Marked.short, .least), the
         lines `whole` gives a column's rows (one a row, "" for none) of the cells cut, then the
         lines `under` the section says there. A key of several columns gives one line a row where
-        any of them is cut, made by a function of the columns cut (a dict: what the row shows of each)."""
+        any of them is cut, made by a function of the columns cut (a dict: what the row shows of each).
+        A column `broken` (of give_way) is never cut: a cell too wide is broken over lines instead."""
         # (tabulate's "simple" columns: at least a heading and 2 cells wide, 2 cells apart)
         heads = [textsafe.display_width(h) + 2 for h in headers]
         columns = [[c if type(c) is Marked else c.strip() for c in column] for column in zip(*rows)]
@@ -215,7 +216,11 @@ class Page:
         shares = _shares([sizes[i] for i in give_way], [least[i] for i in give_way], self.width - fixed)
         clipped: dict[int, dict[int, str]] = {}  # (each column's rows cut, and what each row shows)
         for i, share in zip(give_way, shares):
-            if share < sizes[i]:
+            if share < sizes[i] and i in broken:
+                from .linebreak import wrapped  # (UAX #14, as the lines under tables: only where too narrow)
+
+                columns[i] = [c if widths[c] <= share else "\n".join(wrapped(c, share)) for c in columns[i]]
+            elif share < sizes[i]:
                 rows_cut = [row for row, c in enumerate(columns[i]) if widths[c] > share]
                 columns[i] = [c if widths[c] <= share else _clip(c, share) for c in columns[i]]
                 clipped[i] = {row: columns[i][row] for row in rows_cut}
@@ -697,7 +702,8 @@ def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     headers = [_l(k, lang) for k in ("summary_col_unit", "summary_col_open", "summary_col_overdue")]
     due_soon = _l("summary_col_due_soon", lang, days=m.warn_days) if m.warn_days else _l("summary_col_due_that_day", lang)
     headers += [due_soon, _l("summary_col_stale", lang)]
-    return page.table(headers, rows, give_way=(0,), right=(1, 2, 3, 4))
+    # (the unit is the row's name: cut, nine rows of an English page 60 wide read 自治区…)
+    return page.table(headers, rows, give_way=(0,), right=(1, 2, 3, 4), broken=(0,))
 
 
 # --------------------------------------------------------------------------- render

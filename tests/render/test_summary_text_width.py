@@ -556,3 +556,32 @@ def test_the_units_a_summary_is_of_fit_the_page_each_name_whole(lang, units):
     assert result.exit_code == 0, result.output
     assert result.stdout.split("\n")[2:2 + len(units) + 1] == [*units, "统计区间：2019-05-01 至 2019-05-31" if lang == "zh"
                                                                else "Period: 2019-05-01 to 2019-05-31"]
+
+
+def _unit_rows(text: str, heading: str) -> list[tuple[str, list[str]]]:
+    """八's rows as (unit, its four figures): a line without figures goes on its unit's name."""
+    rows: list[tuple[str, list[str]]] = []
+    for line in section(text, heading)[2:]:
+        *name, = re.split(r"\s{2,}", line.strip())
+        figures = [w for w in name if w.isdigit()]
+        unit = " ".join(w for w in name if not w.isdigit())
+        if figures:
+            rows.append((unit, figures))
+        else:
+            rows[-1] = (rows[-1][0] + unit, rows[-1][1])
+    return rows
+
+
+@pytest.mark.parametrize("lang, heading", [("zh", "八、督办清单（按责任单位，逾期多的在前）"),
+                                           ("en", "8. Urging list by responsible unit (most overdue first)")])
+def test_the_urging_lists_units_are_whole_on_a_narrow_page_broken_over_lines(lang, heading):
+    """At --width 60 in English nine rows read 自治区… and could not be told apart: the unit is
+    the row's name, so it is broken over lines, never cut; each row as a page wide enough shows it."""
+    wide = summary("--month", "2019-05", "--width", "120", "--lang", lang)
+    narrow = summary("--month", "2019-05", "--width", "60", "--lang", lang)
+    assert wide.exit_code == narrow.exit_code == 0, narrow.output
+    assert "…" not in "".join(section(wide.stdout, heading))  # (the oracle: nothing cut at 120)
+    lines = section(narrow.stdout, heading)
+    assert [line for line in lines if wcswidth(line) > 60] == []
+    assert _unit_rows(narrow.stdout, heading) == _unit_rows(wide.stdout, heading)
+    assert "自治区住房城乡建设厅" in [unit for unit, _ in _unit_rows(narrow.stdout, heading)]
