@@ -3,7 +3,7 @@
 A vocabulary maps surface forms (canonical names, aliases, and curated phrases such as
 "各级住房城乡建设部门") to one or more canonical unit names.  A clause contributes owners
 when it *starts* with a chain of unit mentions joined by 、 和 及 与 会同 同 商 联合 (the
-subject of the clause); "X牵头" marks the lead.  Clauses opening with 在…下 (a frame, not a
+subject of the clause), a level written once before the first being each one's (自治区X厅、Y厅); "X牵头" marks the lead.  Clauses opening with 在…下 (a frame, not a
 subject) and mentions followed by 的 (a possessive) are skipped."""
 from __future__ import annotations
 
@@ -64,6 +64,27 @@ class Vocabulary:
                 return len(m.group(0)), (BRACKETED.sub(r"\1", m.group(0)),)
         return None
 
+    def match_shared(self, s: str, pos: int, level: str | None) -> tuple[int, tuple[str, ...]] | None:
+        """A unit at `pos` whose level the list wrote once, before its first unit (自治区商务厅、生态环境厅: 自治区生态环境厅)."""
+        if level is None:
+            return None
+        joined = level + s[pos:pos + 40]
+        for form, names in self.forms:
+            if len(form) > len(level) and joined.startswith(form):
+                return len(form) - len(level), names
+        if self.discover:
+            m = DISCOVER.match(joined)
+            if m and len(m.group(0)) > len(level) and SHARED_NAME.search(m.group(0)):
+                return len(m.group(0)) - len(level), (m.group(0),)
+        return None
+
+
+# the levels a list of units writes once, before its first (自治区发展改革委、住房城乡建设厅、水利厅)
+SHARED_LEVELS = ("自治区", "省")
+# what, discovered, is surely of that level: a 厅 is a province's only, as is a government's 委 (发展改革委); a 局 or a
+# zone's 管委 may be a body of its own name (青海湖景区管理局), warned of as unread
+SHARED_NAME = re.compile(r"(?:厅|(?<![管党])委)$")
+
 
 def _clauses(text: str) -> list[str]:
     # blank out book titles and parenthesised asides so their punctuation does not split clauses
@@ -106,9 +127,11 @@ def _chain(clause: str, pos: int, vocab: Vocabulary, *, sentence: bool) -> tuple
             break
     chain: list[str] = []
     lead: str | None = None
+    level: str | None = None
     m = vocab.match(clause, pos)
     while m is not None:
         length, names = m
+        level = next((lv for lv in SHARED_LEVELS if clause.startswith(lv, pos)), level)
         pos += length
         chain.extend(names)
         if clause.startswith("牵头", pos):
@@ -125,7 +148,7 @@ def _chain(clause: str, pos: int, vocab: Vocabulary, *, sentence: bool) -> tuple
         nxt = None
         for sep in SEPARATORS:
             if clause.startswith(sep, pos):
-                nxt = vocab.match(clause, pos + len(sep))
+                nxt = vocab.match(clause, pos + len(sep)) or vocab.match_shared(clause, pos + len(sep), level)
                 if nxt is not None:
                     pos += len(sep)
                     break

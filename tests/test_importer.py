@@ -315,6 +315,14 @@ def test_owners_lead_and_co_owners(curated):
     assert _measure(curated, "40.3")["owners"] == ["曲水县"]
 
 
+def test_units_with_the_level_written_once_are_owners_without_curation(raw):
+    # (自治区生态环境厅联合公安厅: 公安厅 dropped without a word; 自治区商务厅、生态环境厅、公安厅: the two after the first)
+    assert _measure(raw, "42.3")["owners"] == ["自治区生态环境厅", "自治区公安厅"]
+    assert _measure(raw, "43.4")["owners"] == ["自治区商务厅", "自治区生态环境厅", "自治区公安厅"]
+    assert _measure(raw, "41.3")["owners"] == ["自治区生态环境厅", "自治区水利厅", "自治区住房城乡建设厅"]
+    assert _measure(raw, "5.1")["owners"][:3] == ["自治区林业草原局", "自治区发展改革委", "自治区生态环境厅"]
+
+
 def test_pre_reform_names_are_aliases(curated):
     units = {u["name"]: u for u in curated.units}
     assert "自治区环境保护厅" in units["自治区生态环境厅"]["aliases"]
@@ -1248,6 +1256,16 @@ def test_a_unit_the_report_names_twice_for_a_measure_is_one_owner(tmp_path):
         block = f"一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n1.{line}制定方案（2018年6月30日）。\n\n整改进展：已制定。\n"
         result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
         assert result.measures[0]["owners"] == owners
+
+
+def test_a_declared_unit_named_with_its_level_written_once_before_a_list_is_an_owner(tmp_path):
+    """自治区X厅联合Y厅, 自治区X厅、Y厅: 自治区Y厅 declared without the alias Y厅 was dropped."""
+    cur = _curation(tmp_path, "  - {name: 自治区公安厅, kind: department}\n")
+    for line in ("自治区生态环境厅联合公安厅", "自治区生态环境厅、公安厅"):
+        block = f"一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n1.{line}开展专项检查（2018年6月30日）。\n\n整改进展：已开展。\n"
+        result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
+        assert result.measures[0]["owners"] == ["自治区生态环境厅", "自治区公安厅"], line
+        assert not [w for w in _warnings(result) if "公安厅" in w], line
 
 
 def test_curation_text_fix_that_no_longer_applies(tmp_path):

@@ -932,6 +932,49 @@ def test_a_measures_own_sentence_naming_a_unit_it_does_not_know_after_one_it_kno
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
 
 
+@pytest.mark.parametrize("opening, measure, owners", [
+    # (X联合Y: Y, its level written once for both, was dropped without a word)
+    (QINGHAI, "省生态环境厅联合公安厅严厉打击非法转移危险废物行为", ["省生态环境厅", "省公安厅"]),
+    # (X、Y、Z with the level written once: Y and Z were dropped, warned of as no unit the import knows)
+    (QINGHAI, "省商务厅、生态环境厅、公安厅联合开展专项整治", ["省商务厅", "省生态环境厅", "省公安厅"]),
+    (QINGHAI, "省林业和草原局会同发展改革委、生态环境厅研究制定方案", ["省林业和草原局", "省发展改革委", "省生态环境厅"]),
+    (NO_PROVINCE.replace("某自治区", "西藏自治区"), "自治区生态环境厅、水利厅、住房城乡建设厅每年联合开展专项检查",
+     ["自治区生态环境厅", "自治区水利厅", "自治区住房城乡建设厅"]),
+], ids=["lianhe", "three", "huitong", "xizang"])
+def test_units_sharing_the_level_written_once_before_the_first_are_each_an_owner(tmp_path, opening, measure, owners):
+    result, out = _import(tmp_path, opening + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, owners[0])
+
+
+@pytest.mark.parametrize("units, owners", [
+    ("省生态环境厅联合公安厅", ["省生态环境厅", "省公安厅"]),
+    ("省生态环境厅（牵头）、公安厅（配合）", ["省生态环境厅", "省公安厅"]),
+])
+def test_a_unit_line_sharing_the_level_written_once_reads_every_unit(tmp_path, units, owners):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, "省生态环境厅")
+
+
+@pytest.mark.parametrize("measure, unread", [
+    # (a bureau or a zone's committee may be a body of its own name, not the province's: 省青海湖景区管理局 is no name)
+    ("省生态环境厅、青海湖景区管理局建设污水管网", "青海湖景区管理局建设污水管网"),
+    ("省生态环境厅、西宁经济技术开发区管委建设污水管网", "西宁经济技术开发区管委建设污水管网"),
+])
+def test_a_body_of_its_own_name_after_a_province_unit_is_not_given_the_province_level(tmp_path, measure, unread):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import knows "
+                                              f"read in {unread}, left out of the owners"]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["省生态环境厅"]
+
+
 def test_a_measures_own_sentence_naming_a_region_of_its_province_twice_keeps_each_unit_once_the_first_first(tmp_path):
     xizang = NO_PROVINCE.replace("某自治区", "西藏自治区")
     result, out = _import(tmp_path, xizang + _problem(measure="自治区生态环境厅、拉萨市、自治区生态环境厅制定方案（2019年6月30日）。"))
