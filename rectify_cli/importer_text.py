@@ -176,9 +176,14 @@ def _has_cjk(s: str) -> bool:
     return re.search(f"[{CJK}]", s) is not None
 
 
+# every space a text may hold but the plain one: a tab, a no-break one, the ideographic one, and the en, em, thin
+# and narrow spaces a PDF extraction may space words out with (（长期\u2002坚持） was refused)
+SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def normalise(s: str) -> str:
     """Normalise one paragraph (no newlines inside)."""
-    s = s.replace("\u3000", " ").replace("\t", " ").replace("\u00a0", " ")
+    s = SPACES.sub(" ", s)
     s = re.sub(r"_\{([^{}]*)\}", r"\1", s)  # PM_{2.5} -> PM2.5
     s = s.translate(DIGITS)
     s = re.sub(r" {2,}", " ", s).strip()

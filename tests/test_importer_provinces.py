@@ -104,6 +104,20 @@ def test_an_aside_in_mid_sentence_beside_a_readable_deadline_is_not_warned_of(tm
     assert _warnings(result) == [NO_CURATION]
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000"],
+                         ids=["nbsp", "en", "em", "thin", "narrow-nbsp", "ideographic"])
+def test_a_deadline_spaced_out_with_any_kind_of_space_is_read(tmp_path, space):
+    # (a PDF's text may space words out with an en or a thin space: （长期 坚持） was refused as a deadline it could not read)
+    measure = f"西宁市完成A建设（2019{space}年{space}6{space}月{space}30{space}日），推进B工作（长期{space}坚持）。"
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline=f"2019年6月底前完成，长期{space}坚持。", measure=measure))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert task["deadline"]["text"] == "2019年6月底前完成，长期坚持"
+    assert task["measures"][0]["text"] == "西宁市完成A建设（2019年6月30日），推进B工作（长期坚持）。"
+    assert task["measures"][0]["milestones"] == [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]
+
+
 def test_a_measure_with_an_aside_in_parentheses_but_no_deadline_is_said_to_have_none(tmp_path):
     result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市完成第一污水处理厂（含再生水厂）提标改造。"))
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE}: measure 1.1: "
