@@ -74,7 +74,7 @@ class Vocabulary:
                 return len(form) - len(level), names
         if self.discover:
             m = DISCOVER.match(joined)
-            if m and len(m.group(0)) > len(level) and SHARED_NAME.search(m.group(0)):
+            if m and len(m.group(0)) > len(level) and SHARED_NAME.search(m.group(0)) and not JOINED.search(m.group(0)):
                 return len(m.group(0)) - len(level), (m.group(0),)
         return None
 
@@ -84,6 +84,11 @@ SHARED_LEVELS = ("自治区", "省")
 # what, discovered, is surely of that level: a 厅 is a province's only, as is a government's 委 (发展改革委); a 局 or a
 # zone's 管委 may be a body of its own name (青海湖景区管理局), warned of as unread
 SHARED_NAME = re.compile(r"(?:厅|(?<![管党])委)$")
+# the joins after which a unit may be written without its level (自治区发展改革委同住房城乡建设厅); not 及, 与, 和, nor a 同
+# beginning a word (及时, 同时: 省生态环境厅同时督促住房城乡建设厅 names no 省时督促住房城乡建设厅), nor a name spanning a join
+SHARED_AFTER = ("、", "会同", "联合", "同")
+NO_JOIN = re.compile("同[时步样意等期级比]")
+JOINED = re.compile("会同|联合")
 
 
 def _clauses(text: str) -> list[str]:
@@ -148,7 +153,9 @@ def _chain(clause: str, pos: int, vocab: Vocabulary, *, sentence: bool) -> tuple
         nxt = None
         for sep in SEPARATORS:
             if clause.startswith(sep, pos):
-                nxt = vocab.match(clause, pos + len(sep)) or vocab.match_shared(clause, pos + len(sep), level)
+                nxt = vocab.match(clause, pos + len(sep))
+                if nxt is None and sep in SHARED_AFTER and not NO_JOIN.match(clause, pos):
+                    nxt = vocab.match_shared(clause, pos + len(sep), level)
                 if nxt is not None:
                     pos += len(sep)
                     break

@@ -321,6 +321,7 @@ def test_units_with_the_level_written_once_are_owners_without_curation(raw):
     assert _measure(raw, "43.4")["owners"] == ["自治区商务厅", "自治区生态环境厅", "自治区公安厅"]
     assert _measure(raw, "41.3")["owners"] == ["自治区生态环境厅", "自治区水利厅", "自治区住房城乡建设厅"]
     assert _measure(raw, "5.1")["owners"][:3] == ["自治区林业草原局", "自治区发展改革委", "自治区生态环境厅"]
+    assert _measure(raw, "36.4")["owners"] == ["自治区发展改革委", "自治区住房城乡建设厅"]  # 同
 
 
 def test_pre_reform_names_are_aliases(curated):

@@ -952,9 +952,10 @@ def test_a_measures_own_sentence_naming_a_unit_it_does_not_know_after_one_it_kno
     # (X、Y、Z with the level written once: Y and Z were dropped, warned of as no unit the import knows)
     (QINGHAI, "省商务厅、生态环境厅、公安厅联合开展专项整治", ["省商务厅", "省生态环境厅", "省公安厅"]),
     (QINGHAI, "省林业和草原局会同发展改革委、生态环境厅研究制定方案", ["省林业和草原局", "省发展改革委", "省生态环境厅"]),
+    (QINGHAI, "省发展改革委同住房城乡建设厅制定规划", ["省发展改革委", "省住房城乡建设厅"]),
     (NO_PROVINCE.replace("某自治区", "西藏自治区"), "自治区生态环境厅、水利厅、住房城乡建设厅每年联合开展专项检查",
      ["自治区生态环境厅", "自治区水利厅", "自治区住房城乡建设厅"]),
-], ids=["lianhe", "three", "huitong", "xizang"])
+], ids=["lianhe", "three", "huitong", "tong", "xizang"])
 def test_units_sharing_the_level_written_once_before_the_first_are_each_an_owner(tmp_path, opening, measure, owners):
     result, out = _import(tmp_path, opening + _problem(measure=f"{measure}（2019年6月30日）。"))
     assert result.exit_code == 0, result.output
@@ -974,6 +975,15 @@ def test_a_unit_line_sharing_the_level_written_once_reads_every_unit(tmp_path, u
     assert _warnings(result) == [NO_CURATION]
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert (measure["owners"], measure["lead"]) == (owners, "省生态环境厅")
+
+
+@pytest.mark.parametrize("measure", ["省生态环境厅及时会同住房城乡建设厅开展检查", "省生态环境厅同时督促住房城乡建设厅开展检查"])
+def test_a_word_beginning_with_a_joining_character_is_no_unit_of_the_level_written_before(tmp_path, measure):
+    # (及时…厅, 同时…厅 read as units 省时会同住房城乡建设厅, 省时督促住房城乡建设厅)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["省生态环境厅"]
 
 
 @pytest.mark.parametrize("measure, unread", [
