@@ -222,6 +222,9 @@ def unread_units(listed: str, vocab: Vocabulary) -> list[str]:
 # the words after a unit in a sentence that say another follows (X、Y制定…, X会同Y…); not 联合, as often said of how
 # they act (X、Y联合开展…), nor 和, 及, 与, which begin words too (及时)
 SENTENCE_JOINS = ("、", "会同")
+# what after 联合 names a unit, not how they act (联合开展, 联合执法…): a name ending as a body's does
+UNIT_AFTER_LIANHE = re.compile(r"(?!开展|建立|制定|执法|印发|出台|下发|发布|检查|督查|督导|审批|监管|整治|组织|行动|调研|会商|推进|实施|编制|打击|发文|处置|查处)"
+                               r"[\u4e00-\u9fff]{1,12}?(?:厅|委|局|办公室|部门|公司|单位|中心)")
 
 
 def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
@@ -232,6 +235,8 @@ def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
     for clause in _clauses(text):
         chain, _, pos, _ = _subject(clause, vocab, sentence=True)
         join = next((j for j in SENTENCE_JOINS if clause.startswith(j, pos)), None)
+        if join is None and clause.startswith("联合", pos) and UNIT_AFTER_LIANHE.match(clause, pos + 2):
+            join = "联合"
         if chain and join and not clause.startswith("的", pos):
             unread.append(clause[pos + len(join):].partition("□")[0])
     return [words for words in unread if words]

@@ -1269,6 +1269,18 @@ def test_a_declared_unit_named_with_its_level_written_once_before_a_list_is_an_o
         assert not [w for w in _warnings(result) if "公安厅" in w], line
 
 
+def test_a_unit_not_declared_after_lianhe_is_warned_of(tmp_path):
+    """自治区生态环境厅联合公安厅, 自治区公安厅 not declared: 公安厅 left out without a word (after 、 it is warned of)."""
+    cur = _curation(tmp_path, "")
+    block = ("一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n"
+             "1.自治区生态环境厅联合公安厅开展专项检查（2018年6月30日）。\n\n整改进展：已开展。\n")
+    result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
+    assert result.measures[0]["owners"] == ["自治区生态环境厅"]
+    line = (HEADLINE + block).split("\n").index("1.自治区生态环境厅联合公安厅开展专项检查（2018年6月30日）。") + 1
+    assert (f"measure 1.1: the measure's sentence (line {line}): no unit the import knows read in 公安厅开展专项检查, "
+            "left out of the owners") in _warnings(result)
+
+
 def test_curation_text_fix_that_no_longer_applies(tmp_path):
     cur = _curation(tmp_path, 'text_fixes:\n  - {at: "1.1", field: text, find: 不存在的字, replace: x}\n')
     with pytest.raises(ReportFormatError) as e:

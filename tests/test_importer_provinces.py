@@ -977,6 +977,22 @@ def test_a_unit_line_sharing_the_level_written_once_reads_every_unit(tmp_path, u
     assert (measure["owners"], measure["lead"]) == (owners, "省生态环境厅")
 
 
+@pytest.mark.parametrize("measure, unread", [
+    # (X联合Y, Y no unit it knows: X kept, Y left out without a word, where 、 or 会同 before Y is warned of)
+    ("省生态环境厅联合青海湖景区管理局开展巡查", "青海湖景区管理局开展巡查"),
+    ("省生态环境厅联合国网青海省电力公司开展检查", "国网青海省电力公司开展检查"),
+    ("省生态环境厅联合驻地部队开展清理", None),  # (no unit-like word after 联合: read as how they act, not warned)
+    ("省生态环境厅、省公安厅联合开展专项检查", None),
+    ("省生态环境厅联合执法检查各有关部门", None),
+])
+def test_a_unit_it_does_not_know_after_lianhe_is_warned_of(tmp_path, measure, unread):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, *([f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import "
+                                                f"knows read in {unread}, left out of the owners"] if unread else [])]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"][0] == "省生态环境厅"
+
+
 @pytest.mark.parametrize("measure", ["省生态环境厅及时会同住房城乡建设厅开展检查", "省生态环境厅同时督促住房城乡建设厅开展检查"])
 def test_a_word_beginning_with_a_joining_character_is_no_unit_of_the_level_written_before(tmp_path, measure):
     # (及时…厅, 同时…厅 read as units 省时会同住房城乡建设厅, 省时督促住房城乡建设厅)
