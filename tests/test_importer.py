@@ -899,6 +899,22 @@ def test_undecodable_bytes_are_named_by_their_place_counted_from_1(tmp_path, lan
     assert result.stderr == f"rectify: {bad}:2:1: {message}\n"
 
 
+@pytest.mark.parametrize("encoding", ["big5", "shift_jis"])
+@pytest.mark.parametrize("lang, message", [
+    ("en", "cannot decode the report: it is not UTF-8, and read as GB18030 it has no 整改 anywhere: is it in another encoding "
+           "(Big5, Shift-JIS…)? save the file as UTF-8"),
+    (None, "无法解码报告：不是 UTF-8，按 GB18030 读出的文字中没有“整改”二字：是否为其他编码（Big5、Shift-JIS…）？请另存为 UTF-8"),
+])
+def test_a_report_in_another_encoding_than_utf8_or_gb18030_is_said_to_be_one(tmp_path, encoding, lang, message):
+    """Big5 or Shift-JIS bytes decode as GB18030 into nonsense: it said no appendix was found, as of a report numbering
+    its problems otherwise, not that the text was never read."""
+    report = tmp_path / "report.txt"
+    report.write_bytes(SOURCE.read_text(encoding="utf-8").encode(encoding, errors="ignore"))
+    result = _rectify("import", str(report), "-o", str(tmp_path / "ledger"), lang=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {report}: {message}\n")
+    assert not (tmp_path / "ledger").exists()
+
+
 @pytest.mark.parametrize("name, raw, message", [
     ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
      "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
