@@ -510,12 +510,37 @@ def test_problems_all_numbered_otherwise_are_refused_naming_the_first_and_what_i
     ("2019年年底前完成。", [{"kind": "date", "due": date(2019, 12, 31)}]),
     ("2020年上半年完成。", [{"kind": "date", "due": date(2020, 6, 30)}]),  # (a half year: by its last day)
     ("2020年下半年。", [{"kind": "date", "due": date(2020, 12, 31)}]),
+    # (、 for ，: 长期坚持 was read as the label of a step, 2019-06-30 "、长期坚持", and the problem due then, not ongoing)
+    ("2019年6月底前完成、长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("立行立改、长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
 ])
 def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, milestones):
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
     assert result.exit_code == 0, result.output
     task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
     assert task["deadline"] == {"text": written.rstrip("。"), "milestones": milestones}
+
+
+@pytest.mark.parametrize("written, milestones", [
+    ("2019年6月30日、长期坚持", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("立即启动、长期坚持", [{"kind": "immediate"}, {"kind": "ongoing"}]),
+])
+def test_a_measures_deadlines_joined_by_a_dun_comma_before_ongoing_are_read(tmp_path, written, milestones):
+    # (（2019年6月30日、长期坚持） was refused as a deadline it could not read)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"西宁市完成第一污水处理厂提标改造（{written}）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["milestones"] == milestones
+
+
+@pytest.mark.parametrize("written", ["2019年6月底前完成、加强监管。", "2019年6月底前完成，加强监管、长期坚持。"])
+def test_a_problems_deadline_with_a_step_label_beginning_with_a_dun_comma_is_refused(tmp_path, written):
+    # (、加强监管 was read as the label of the step due 2019-06-30)
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 4}: problem 1: cannot read the deadline "
+                                    f"整改时限：{written} ")
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("deadline, measure, warning", [
