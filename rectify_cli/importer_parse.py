@@ -447,8 +447,9 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
     if not content:
         return None
     out: list[dict[str, str]] = []
-    # (…前完成并长期坚持, 立即整改并长期坚持, 立行立改、长期坚持: a step, then ongoing)
-    for item in re.split(r"[，；]|并(?=长期坚持)|、(?=长期坚持|立即|立行立改)", content):
+    # (…前完成并长期坚持, 立即整改并长期坚持, 立行立改、长期坚持: a step, then ongoing; so too with no word between, as a
+    # space for the ， leaves it: 长期坚持 names no step)
+    for item in re.split(r"[，；]|并(?=长期坚持)|、(?=长期坚持|立即|立行立改)|(?<=.)(?=长期坚持)", content):
         item = HALF_YEAR.sub(lambda h: h.group(1) + ("年6月底" if h.group(2) == "上" else "年底"), item.strip())
         if not item:
             continue

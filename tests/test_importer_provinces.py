@@ -513,20 +513,28 @@ def test_problems_all_numbered_otherwise_are_refused_naming_the_first_and_what_i
     # (、 for ，: 长期坚持 was read as the label of a step, 2019-06-30 "、长期坚持", and the problem due then, not ongoing)
     ("2019年6月底前完成、长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
     ("立行立改、长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
+    # (a space for the ，, or none: 长期坚持 read as the label of the step due 2019-06-30; 立行立改 长期坚持 refused)
+    ("2019年6月底前完成 长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("2019年6月底前完成长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("立行立改 长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
 ])
 def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, milestones):
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
     assert result.exit_code == 0, result.output
     task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
-    assert task["deadline"] == {"text": written.rstrip("。"), "milestones": milestones}
+    assert task["deadline"] == {"text": written.rstrip("。").replace(" ", ""), "milestones": milestones}
 
 
 @pytest.mark.parametrize("written, milestones", [
     ("2019年6月30日、长期坚持", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
     ("立即启动、长期坚持", [{"kind": "immediate"}, {"kind": "ongoing"}]),
+    ("2019年6月30日 长期坚持", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("立即启动 长期坚持", [{"kind": "immediate"}, {"kind": "ongoing"}]),
+    ("2019年6月30日前完成长期坚持", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
 ])
-def test_a_measures_deadlines_joined_by_a_dun_comma_before_ongoing_are_read(tmp_path, written, milestones):
-    # (（2019年6月30日、长期坚持） was refused as a deadline it could not read)
+def test_a_measures_deadlines_joined_by_a_dun_comma_or_nothing_before_ongoing_are_read(tmp_path, written, milestones):
+    # (（2019年6月30日、长期坚持）, （立即启动 长期坚持） were refused as deadlines it could not read, and in
+    # （2019年6月30日前完成长期坚持） 长期坚持 was the label of the step due that day)
     result, out = _import(tmp_path, QINGHAI + _problem(measure=f"西宁市完成第一污水处理厂提标改造（{written}）。"))
     assert result.exit_code == 0, result.output
     assert _warnings(result) == [NO_CURATION]
