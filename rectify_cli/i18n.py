@@ -1766,6 +1766,9 @@ LABELS.update({
     "problem_import_not_utf16": ("无法解码报告：第 {at} 个字节起不是有效的 UTF-16（文件以 UTF-16 的字节顺序标记开头）；请另存为 UTF-8",
                                  "cannot decode the report: invalid UTF-16 at byte {at} (the file begins with UTF-16's byte order mark); "
                                  "save the file as UTF-8"),
+    "problem_import_not_gb18030": ("无法解码报告：不是 UTF-8，按 GB18030 读出的文字中没有“整改”二字：是否为其他编码（Big5、Shift-JIS…）？请另存为 UTF-8",
+                                   "cannot decode the report: it is not UTF-8, and read as GB18030 it has no 整改 anywhere: is it in "
+                                   "another encoding (Big5, Shift-JIS…)? save the file as UTF-8"),
     "problem_import_utf16_without_bom": ("无法解码报告：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）；请另存为 UTF-8",
                                          "cannot decode the report: it looks like UTF-16 without a byte order mark (0x00 bytes "
                                          "between its letters and digits); save the file as UTF-8"),

@@ -3,7 +3,7 @@
 A vocabulary maps surface forms (canonical names, aliases, and curated phrases such as
 "各级住房城乡建设部门") to one or more canonical unit names.  A clause contributes owners
 when it *starts* with a chain of unit mentions joined by 、 和 及 与 会同 同 商 联合 (the
-subject of the clause); "X牵头" marks the lead.  Clauses opening with 在…下 (a frame, not a
+subject of the clause), a level written once before the first being each one's (自治区X厅、Y厅); "X牵头" marks the lead.  Clauses opening with 在…下 (a frame, not a
 subject) and mentions followed by 的 (a possessive) are skipped."""
 from __future__ import annotations
 
@@ -64,6 +64,32 @@ class Vocabulary:
                 return len(m.group(0)), (BRACKETED.sub(r"\1", m.group(0)),)
         return None
 
+    def match_shared(self, s: str, pos: int, level: str | None) -> tuple[int, tuple[str, ...]] | None:
+        """A unit at `pos` whose level the list wrote once, before its first unit (自治区商务厅、生态环境厅: 自治区生态环境厅)."""
+        if level is None:
+            return None
+        joined = level + s[pos:pos + 40]
+        for form, names in self.forms:
+            if len(form) > len(level) and joined.startswith(form):
+                return len(form) - len(level), names
+        if self.discover:
+            m = DISCOVER.match(joined)
+            if m and len(m.group(0)) > len(level) and SHARED_NAME.search(m.group(0)) and not JOINED.search(m.group(0)):
+                return len(m.group(0)) - len(level), (m.group(0),)
+        return None
+
+
+# the levels a list of units writes once, before its first (自治区发展改革委、住房城乡建设厅、水利厅)
+SHARED_LEVELS = ("自治区", "省")
+# what, discovered, is surely of that level: a 厅 is a province's only, as is a government's 委 (发展改革委); a 局 or a
+# zone's 管委 may be a body of its own name (青海湖景区管理局), warned of as unread
+SHARED_NAME = re.compile(r"(?:厅|(?<![管党])委)$")
+# the joins after which a unit may be written without its level (自治区发展改革委同住房城乡建设厅); not 及, 与, 和, nor a 同
+# beginning a word (及时, 同时: 省生态环境厅同时督促住房城乡建设厅 names no 省时督促住房城乡建设厅), nor a name spanning a join
+SHARED_AFTER = ("、", "会同", "联合", "同")
+NO_JOIN = re.compile("同[时步样意等期级比]")
+JOINED = re.compile("会同|联合")
+
 
 def _clauses(text: str) -> list[str]:
     # blank out book titles and parenthesised asides so their punctuation does not split clauses
@@ -106,9 +132,11 @@ def _chain(clause: str, pos: int, vocab: Vocabulary, *, sentence: bool) -> tuple
             break
     chain: list[str] = []
     lead: str | None = None
+    level: str | None = None
     m = vocab.match(clause, pos)
     while m is not None:
         length, names = m
+        level = next((lv for lv in SHARED_LEVELS if clause.startswith(lv, pos)), level)
         pos += length
         chain.extend(names)
         if clause.startswith("牵头", pos):
@@ -126,6 +154,8 @@ def _chain(clause: str, pos: int, vocab: Vocabulary, *, sentence: bool) -> tuple
         for sep in SEPARATORS:
             if clause.startswith(sep, pos):
                 nxt = vocab.match(clause, pos + len(sep))
+                if nxt is None and sep in SHARED_AFTER and not NO_JOIN.match(clause, pos):
+                    nxt = vocab.match_shared(clause, pos + len(sep), level)
                 if nxt is not None:
                     pos += len(sep)
                     break
@@ -192,6 +222,9 @@ def unread_units(listed: str, vocab: Vocabulary) -> list[str]:
 # the words after a unit in a sentence that say another follows (X、Y制定…, X会同Y…); not 联合, as often said of how
 # they act (X、Y联合开展…), nor 和, 及, 与, which begin words too (及时)
 SENTENCE_JOINS = ("、", "会同")
+# what after 联合 names a unit, not how they act (联合开展, 联合执法…): a name ending as a body's does
+UNIT_AFTER_LIANHE = re.compile(r"(?!开展|建立|制定|执法|印发|出台|下发|发布|检查|督查|督导|审批|监管|整治|组织|行动|调研|会商|推进|实施|编制|打击|发文|处置|查处)"
+                               r"[\u4e00-\u9fff]{1,12}?(?:厅|委|局|办公室|部门|公司|单位|中心)")
 
 
 def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
@@ -202,6 +235,8 @@ def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
     for clause in _clauses(text):
         chain, _, pos, _ = _subject(clause, vocab, sentence=True)
         join = next((j for j in SENTENCE_JOINS if clause.startswith(j, pos)), None)
+        if join is None and clause.startswith("联合", pos) and UNIT_AFTER_LIANHE.match(clause, pos + 2):
+            join = "联合"
         if chain and join and not clause.startswith("的", pos):
             unread.append(clause[pos + len(join):].partition("□")[0])
     return [words for words in unread if words]

@@ -447,8 +447,9 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
     if not content:
         return None
     out: list[dict[str, str]] = []
-    # (…前完成并长期坚持, 立即整改并长期坚持: a step, then ongoing)
-    for item in re.split(r"[，；]|并(?=长期坚持)", content):
+    # (…前完成并长期坚持, 立即整改并长期坚持, 立行立改、长期坚持: a step, then ongoing; so too with no word between, as a
+    # space for the ， leaves it: 长期坚持 names no step)
+    for item in re.split(r"[，；]|并(?=长期坚持)|、(?=长期坚持|立即|立行立改)|(?<=.)(?=长期坚持)", content):
         item = HALF_YEAR.sub(lambda h: h.group(1) + ("年6月底" if h.group(2) == "上" else "年底"), item.strip())
         if not item:
             continue
@@ -458,7 +459,7 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
         # (what is done after 完成 labels the step as the words before 于 do: a few words with no 的,
         # as （2017年底前完成整治的除外） is an aside, no step)
         m = re.fullmatch(rf"(?:(.+?)于)?{DATE_RE}(?:前)?(?:完成([^的]{{1,15}})?)?", item)
-        if not m or (m.group(1) and m.group(5)):
+        if not m or (m.group(1) and m.group(5)) or (m.group(5) or "").startswith("、"):  # (…完成、加强监管: no step's name)
             return None
         label = m.group(1) or m.group(5)
         if label and DEADLINE_LIKE.search(label):  # (two steps run together, a ， lost: 6月30日前完成关停2019年底前完成验收)

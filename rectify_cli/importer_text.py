@@ -88,13 +88,16 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     for magic, key in _OTHER_KINDS:
         if raw.startswith(magic):
             raise ReportFormatError(problem(filename, None, None, key))
-    text = _without_zero_width(_decoded(raw, filename=filename))
+    text, gb18030 = _decoded(raw, filename=filename)
+    text = _without_zero_width(text)
     if "\x00" in text:  # (no text holds a NUL: bytes of another kind, which GB18030 decodes into nonsense)
         raise ReportFormatError(problem(filename, None, None, "import_binary"))
     if not text.strip():  # (a failed download, a copy never pasted: no report numbering its problems otherwise)
         raise ReportFormatError(problem(filename, None, None, "import_empty"))
     if WEB_PAGE.match(text):
         raise ReportFormatError(problem(filename, None, None, "import_html"))
+    if gb18030 and "整改" not in text:  # (Big5, Shift-JIS decode as GB18030 into nonsense: not "no appendix found")
+        raise ReportFormatError(problem(filename, None, None, "import_not_gb18030"))
     return text
 
 
@@ -106,12 +109,12 @@ _OTHER_KINDS = ((b"%PDF-", "import_pdf"), (b"PK\x03\x04", "import_office"), (b"\
 WEB_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
-def _decoded(raw: bytes, *, filename: str) -> str:
-    """decode_report's text, in whichever of its encodings the bytes are."""
+def _decoded(raw: bytes, *, filename: str) -> tuple[str, bool]:
+    """decode_report's text, in whichever of its encodings the bytes are, and whether it was read as GB18030."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (no UTF-8 or GB18030 text begins so: 0xff is in neither)
         if b"\x00" not in raw and _reads_as_utf8(raw[2:]):  # (UTF-16 text has a NUL in every ASCII character)
             raise ReportFormatError(problem(filename, 1, 1, "import_utf8_behind_utf16_mark", mark=raw[:2].hex(" ").upper()))
-        return _utf16(raw, filename=filename).replace("\r\n", "\n").replace("\r", "\n")
+        return _utf16(raw, filename=filename).replace("\r\n", "\n").replace("\r", "\n"), False
     from .yamlio import utf16_without_bom  # (here: the text's repairs need no YAML parser)
 
     if utf16_without_bom(raw):
@@ -120,11 +123,12 @@ def _decoded(raw: bytes, *, filename: str) -> str:
         raw_utf8 = raw[3:]
     else:
         raw_utf8 = raw
+    gb18030 = False
     try:
         text = raw_utf8.decode("utf-8")
     except UnicodeDecodeError as utf8_err:
         try:
-            text = raw.decode("gb18030")
+            text, gb18030 = raw.decode("gb18030"), True
         except UnicodeDecodeError as gb_err:
             offset = utf8_err.start + (len(raw) - len(raw_utf8))
             for cut, at in ((_cut_short(utf8_err, len(raw_utf8)), offset), (_cut_short(gb_err, len(raw)), gb_err.start)):
@@ -133,7 +137,7 @@ def _decoded(raw: bytes, *, filename: str) -> str:
             raise ReportFormatError(problem(filename, *_line_column(raw, offset), "import_undecodable", at=offset + 1,
                                             byte=f"{raw[offset]:02x}", gb_at=gb_err.start + 1)) from None
         # a GB18030 decode of pure ASCII/UTF-8-looking text is fine; nothing else to check
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), gb18030
 
 
 def _utf16(raw: bytes, *, filename: str) -> str:
@@ -176,9 +180,14 @@ def _has_cjk(s: str) -> bool:
     return re.search(f"[{CJK}]", s) is not None
 
 
+# every space a text may hold but the plain one: a tab, a no-break one, the ideographic one, and the en, em, thin
+# and narrow spaces a PDF extraction may space words out with (（长期\u2002坚持） was refused)
+SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def normalise(s: str) -> str:
     """Normalise one paragraph (no newlines inside)."""
-    s = s.replace("\u3000", " ").replace("\t", " ").replace("\u00a0", " ")
+    s = SPACES.sub(" ", s)
     s = re.sub(r"_\{([^{}]*)\}", r"\1", s)  # PM_{2.5} -> PM2.5
     s = s.translate(DIGITS)
     s = re.sub(r" {2,}", " ", s).strip()

@@ -315,6 +315,15 @@ def test_owners_lead_and_co_owners(curated):
     assert _measure(curated, "40.3")["owners"] == ["曲水县"]
 
 
+def test_units_with_the_level_written_once_are_owners_without_curation(raw):
+    # (自治区生态环境厅联合公安厅: 公安厅 dropped without a word; 自治区商务厅、生态环境厅、公安厅: the two after the first)
+    assert _measure(raw, "42.3")["owners"] == ["自治区生态环境厅", "自治区公安厅"]
+    assert _measure(raw, "43.4")["owners"] == ["自治区商务厅", "自治区生态环境厅", "自治区公安厅"]
+    assert _measure(raw, "41.3")["owners"] == ["自治区生态环境厅", "自治区水利厅", "自治区住房城乡建设厅"]
+    assert _measure(raw, "5.1")["owners"][:3] == ["自治区林业草原局", "自治区发展改革委", "自治区生态环境厅"]
+    assert _measure(raw, "36.4")["owners"] == ["自治区发展改革委", "自治区住房城乡建设厅"]  # 同
+
+
 def test_pre_reform_names_are_aliases(curated):
     units = {u["name"]: u for u in curated.units}
     assert "自治区环境保护厅" in units["自治区生态环境厅"]["aliases"]
@@ -890,6 +899,22 @@ def test_undecodable_bytes_are_named_by_their_place_counted_from_1(tmp_path, lan
     assert result.stderr == f"rectify: {bad}:2:1: {message}\n"
 
 
+@pytest.mark.parametrize("encoding", ["big5", "shift_jis"])
+@pytest.mark.parametrize("lang, message", [
+    ("en", "cannot decode the report: it is not UTF-8, and read as GB18030 it has no 整改 anywhere: is it in another encoding "
+           "(Big5, Shift-JIS…)? save the file as UTF-8"),
+    (None, "无法解码报告：不是 UTF-8，按 GB18030 读出的文字中没有“整改”二字：是否为其他编码（Big5、Shift-JIS…）？请另存为 UTF-8"),
+])
+def test_a_report_in_another_encoding_than_utf8_or_gb18030_is_said_to_be_one(tmp_path, encoding, lang, message):
+    """Big5 or Shift-JIS bytes decode as GB18030 into nonsense: it said no appendix was found, as of a report numbering
+    its problems otherwise, not that the text was never read."""
+    report = tmp_path / "report.txt"
+    report.write_bytes(SOURCE.read_text(encoding="utf-8").encode(encoding, errors="ignore"))
+    result = _rectify("import", str(report), "-o", str(tmp_path / "ledger"), lang=lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {report}: {message}\n")
+    assert not (tmp_path / "ledger").exists()
+
+
 @pytest.mark.parametrize("name, raw, message", [
     ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
      "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
@@ -1248,6 +1273,28 @@ def test_a_unit_the_report_names_twice_for_a_measure_is_one_owner(tmp_path):
         block = f"一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n1.{line}制定方案（2018年6月30日）。\n\n整改进展：已制定。\n"
         result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
         assert result.measures[0]["owners"] == owners
+
+
+def test_a_declared_unit_named_with_its_level_written_once_before_a_list_is_an_owner(tmp_path):
+    """自治区X厅联合Y厅, 自治区X厅、Y厅: 自治区Y厅 declared without the alias Y厅 was dropped."""
+    cur = _curation(tmp_path, "  - {name: 自治区公安厅, kind: department}\n")
+    for line in ("自治区生态环境厅联合公安厅", "自治区生态环境厅、公安厅"):
+        block = f"一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n1.{line}开展专项检查（2018年6月30日）。\n\n整改进展：已开展。\n"
+        result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
+        assert result.measures[0]["owners"] == ["自治区生态环境厅", "自治区公安厅"], line
+        assert not [w for w in _warnings(result) if "公安厅" in w], line
+
+
+def test_a_unit_not_declared_after_lianhe_is_warned_of(tmp_path):
+    """自治区生态环境厅联合公安厅, 自治区公安厅 not declared: 公安厅 left out without a word (after 、 it is warned of)."""
+    cur = _curation(tmp_path, "")
+    block = ("一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n"
+             "1.自治区生态环境厅联合公安厅开展专项检查（2018年6月30日）。\n\n整改进展：已开展。\n")
+    result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
+    assert result.measures[0]["owners"] == ["自治区生态环境厅"]
+    line = (HEADLINE + block).split("\n").index("1.自治区生态环境厅联合公安厅开展专项检查（2018年6月30日）。") + 1
+    assert (f"measure 1.1: the measure's sentence (line {line}): no unit the import knows read in 公安厅开展专项检查, "
+            "left out of the owners") in _warnings(result)
 
 
 def test_curation_text_fix_that_no_longer_applies(tmp_path):

@@ -104,6 +104,20 @@ def test_an_aside_in_mid_sentence_beside_a_readable_deadline_is_not_warned_of(tm
     assert _warnings(result) == [NO_CURATION]
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000"],
+                         ids=["nbsp", "en", "em", "thin", "narrow-nbsp", "ideographic"])
+def test_a_deadline_spaced_out_with_any_kind_of_space_is_read(tmp_path, space):
+    # (a PDF's text may space words out with an en or a thin space: （长期 坚持） was refused as a deadline it could not read)
+    measure = f"西宁市完成A建设（2019{space}年{space}6{space}月{space}30{space}日），推进B工作（长期{space}坚持）。"
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline=f"2019年6月底前完成，长期{space}坚持。", measure=measure))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert task["deadline"]["text"] == "2019年6月底前完成，长期坚持"
+    assert task["measures"][0]["text"] == "西宁市完成A建设（2019年6月30日），推进B工作（长期坚持）。"
+    assert task["measures"][0]["milestones"] == [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]
+
+
 def test_a_measure_with_an_aside_in_parentheses_but_no_deadline_is_said_to_have_none(tmp_path):
     result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市完成第一污水处理厂（含再生水厂）提标改造。"))
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE}: measure 1.1: "
@@ -496,12 +510,45 @@ def test_problems_all_numbered_otherwise_are_refused_naming_the_first_and_what_i
     ("2019年年底前完成。", [{"kind": "date", "due": date(2019, 12, 31)}]),
     ("2020年上半年完成。", [{"kind": "date", "due": date(2020, 6, 30)}]),  # (a half year: by its last day)
     ("2020年下半年。", [{"kind": "date", "due": date(2020, 12, 31)}]),
+    # (、 for ，: 长期坚持 was read as the label of a step, 2019-06-30 "、长期坚持", and the problem due then, not ongoing)
+    ("2019年6月底前完成、长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("立行立改、长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
+    # (a space for the ，, or none: 长期坚持 read as the label of the step due 2019-06-30; 立行立改 长期坚持 refused)
+    ("2019年6月底前完成 长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("2019年6月底前完成长期坚持。", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("立行立改 长期坚持。", [{"kind": "immediate"}, {"kind": "ongoing"}]),
 ])
 def test_common_wordings_of_a_problems_deadline_are_read(tmp_path, written, milestones):
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
     assert result.exit_code == 0, result.output
     task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
-    assert task["deadline"] == {"text": written.rstrip("。"), "milestones": milestones}
+    assert task["deadline"] == {"text": written.rstrip("。").replace(" ", ""), "milestones": milestones}
+
+
+@pytest.mark.parametrize("written, milestones", [
+    ("2019年6月30日、长期坚持", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("立即启动、长期坚持", [{"kind": "immediate"}, {"kind": "ongoing"}]),
+    ("2019年6月30日 长期坚持", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+    ("立即启动 长期坚持", [{"kind": "immediate"}, {"kind": "ongoing"}]),
+    ("2019年6月30日前完成长期坚持", [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]),
+])
+def test_a_measures_deadlines_joined_by_a_dun_comma_or_nothing_before_ongoing_are_read(tmp_path, written, milestones):
+    # (（2019年6月30日、长期坚持）, （立即启动 长期坚持） were refused as deadlines it could not read, and in
+    # （2019年6月30日前完成长期坚持） 长期坚持 was the label of the step due that day)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"西宁市完成第一污水处理厂提标改造（{written}）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["milestones"] == milestones
+
+
+@pytest.mark.parametrize("written", ["2019年6月底前完成、加强监管。", "2019年6月底前完成，加强监管、长期坚持。"])
+def test_a_problems_deadline_with_a_step_label_beginning_with_a_dun_comma_is_refused(tmp_path, written):
+    # (、加强监管 was read as the label of the step due 2019-06-30)
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline=written, measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）。"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 4}: problem 1: cannot read the deadline "
+                                    f"整改时限：{written} ")
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("deadline, measure, warning", [
@@ -930,6 +977,75 @@ def test_a_measures_own_sentence_naming_a_unit_it_does_not_know_after_one_it_kno
                                  f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import knows read in "
                                  f"{unread}, left out of the owners"]
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
+
+
+@pytest.mark.parametrize("opening, measure, owners", [
+    # (X联合Y: Y, its level written once for both, was dropped without a word)
+    (QINGHAI, "省生态环境厅联合公安厅严厉打击非法转移危险废物行为", ["省生态环境厅", "省公安厅"]),
+    # (X、Y、Z with the level written once: Y and Z were dropped, warned of as no unit the import knows)
+    (QINGHAI, "省商务厅、生态环境厅、公安厅联合开展专项整治", ["省商务厅", "省生态环境厅", "省公安厅"]),
+    (QINGHAI, "省林业和草原局会同发展改革委、生态环境厅研究制定方案", ["省林业和草原局", "省发展改革委", "省生态环境厅"]),
+    (QINGHAI, "省发展改革委同住房城乡建设厅制定规划", ["省发展改革委", "省住房城乡建设厅"]),
+    (NO_PROVINCE.replace("某自治区", "西藏自治区"), "自治区生态环境厅、水利厅、住房城乡建设厅每年联合开展专项检查",
+     ["自治区生态环境厅", "自治区水利厅", "自治区住房城乡建设厅"]),
+], ids=["lianhe", "three", "huitong", "tong", "xizang"])
+def test_units_sharing_the_level_written_once_before_the_first_are_each_an_owner(tmp_path, opening, measure, owners):
+    result, out = _import(tmp_path, opening + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, owners[0])
+
+
+@pytest.mark.parametrize("units, owners", [
+    ("省生态环境厅联合公安厅", ["省生态环境厅", "省公安厅"]),
+    ("省生态环境厅（牵头）、公安厅（配合）", ["省生态环境厅", "省公安厅"]),
+])
+def test_a_unit_line_sharing_the_level_written_once_reads_every_unit(tmp_path, units, owners):
+    text = QINGHAI + UNIT_LINES.format(task_units="", end="。", measure_units=f"责任单位：{units}\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
+    assert (measure["owners"], measure["lead"]) == (owners, "省生态环境厅")
+
+
+@pytest.mark.parametrize("measure, unread", [
+    # (X联合Y, Y no unit it knows: X kept, Y left out without a word, where 、 or 会同 before Y is warned of)
+    ("省生态环境厅联合青海湖景区管理局开展巡查", "青海湖景区管理局开展巡查"),
+    ("省生态环境厅联合国网青海省电力公司开展检查", "国网青海省电力公司开展检查"),
+    ("省生态环境厅联合驻地部队开展清理", None),  # (no unit-like word after 联合: read as how they act, not warned)
+    ("省生态环境厅、省公安厅联合开展专项检查", None),
+    ("省生态环境厅联合执法检查各有关部门", None),
+])
+def test_a_unit_it_does_not_know_after_lianhe_is_warned_of(tmp_path, measure, unread):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, *([f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import "
+                                                f"knows read in {unread}, left out of the owners"] if unread else [])]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"][0] == "省生态环境厅"
+
+
+@pytest.mark.parametrize("measure", ["省生态环境厅及时会同住房城乡建设厅开展检查", "省生态环境厅同时督促住房城乡建设厅开展检查"])
+def test_a_word_beginning_with_a_joining_character_is_no_unit_of_the_level_written_before(tmp_path, measure):
+    # (及时…厅, 同时…厅 read as units 省时会同住房城乡建设厅, 省时督促住房城乡建设厅)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["省生态环境厅"]
+
+
+@pytest.mark.parametrize("measure, unread", [
+    # (a bureau or a zone's committee may be a body of its own name, not the province's: 省青海湖景区管理局 is no name)
+    ("省生态环境厅、青海湖景区管理局建设污水管网", "青海湖景区管理局建设污水管网"),
+    ("省生态环境厅、西宁经济技术开发区管委建设污水管网", "西宁经济技术开发区管委建设污水管网"),
+])
+def test_a_body_of_its_own_name_after_a_province_unit_is_not_given_the_province_level(tmp_path, measure, unread):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import knows "
+                                              f"read in {unread}, left out of the owners"]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["省生态环境厅"]
 
 
 def test_a_measures_own_sentence_naming_a_region_of_its_province_twice_keeps_each_unit_once_the_first_first(tmp_path):
