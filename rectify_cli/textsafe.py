@@ -7,9 +7,10 @@ from bisect import bisect_right
 from itertools import accumulate
 
 # Beyond C0 and DEL, what a terminal may obey: C1 controls (U+009B is a CSI) and the bidirectional
-# embeddings, overrides and isolates, which reorder what it shows (a "Trojan source": 1.1 shown
-# where 1.1 is not). JSON escapes C0 by itself; json_out escapes these too.
-OBEYED_BEYOND_C0 = ((0x80, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069))
+# marks, embeddings, overrides and isolates, which reorder what it shows (a "Trojan source": 1.1
+# shown where 1.1 is not; a right-to-left mark, U+200F, moves the digits after it too). JSON
+# escapes C0 by itself; json_out escapes these too.
+OBEYED_BEYOND_C0 = ((0x80, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069))
 # C0 controls except tab and newline, DEL, and those.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f%s]" % "".join(f"{chr(a)}-{chr(b)}" for a, b in OBEYED_BEYOND_C0))
 
