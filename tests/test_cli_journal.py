@@ -1113,6 +1113,20 @@ def test_a_note_in_windows_line_ends_is_shown_as_a_note_in_line_breaks_is(reg):
         assert "\r" not in out
 
 
+@pytest.mark.parametrize("lang, said", [
+    ((), "rectify: 措施 1.1 没有长期坚持的部分可供定期报告：请用 `rectify record 1.1 --state in_progress "
+         "--note '第一行 第二行\\x0d第三行' -r {reg}`\n"),
+    (("--lang", "en"), "rectify: 1.1 has no ongoing (长期坚持) part to report on: use `rectify record 1.1 --state "
+                       "in_progress --note '第一行 第二行\\x0d第三行' -r {reg}`\n"),
+], ids=["zh", "en"])
+def test_a_note_in_windows_line_ends_is_shown_in_a_hint_as_history_shows_it(reg, lang, said):
+    """The command a refusal names instead showed --note $'第一行\\r\\n第二行' as '第一行\\x0d 第二行',
+    where history and show have the CR LF the line end it is (a space in one line); a CR alone
+    is \\x0d in all three."""
+    refused = run("report", "1.1", "--note", "第一行\r\n第二行\r第三行", "--registry", str(reg), *lang)
+    assert (refused.exit_code, refused.stderr) == (2, said.format(reg=reg))
+
+
 def test_history_of_an_extension_shows_its_reason_and_approving_unit_as_show_does(reg):
     result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
                  "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
