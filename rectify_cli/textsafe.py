@@ -144,7 +144,7 @@ def clip(text: str, width: int, *, as_typed: bool = False) -> str:
     if text.isascii() and text.isprintable():
         if len(text) <= width:
             return text
-        return _cut(text[:max(width - _ellipsis_width(), 0)], as_typed)
+        return cut_end(text[:max(width - _ellipsis_width(), 0)], as_typed)
     if _JOINING.search(text):
         pieces, cells = _grapheme_cells(text)
     else:
@@ -158,7 +158,7 @@ def clip(text: str, width: int, *, as_typed: bool = False) -> str:
     if not ends or ends[-1] <= width:
         return text
     # The longest start that fits beside the ellipsis (with the zero-width marks that follow it).
-    return _cut("".join(pieces[:bisect_right(ends, width - _ellipsis_width())]), as_typed)
+    return cut_end("".join(pieces[:bisect_right(ends, width - _ellipsis_width())]), as_typed)
 
 
 @functools.cache
@@ -185,7 +185,7 @@ def excerpt(text: str, width: int) -> str:
     return start + "".join(pieces[kept:])
 
 
-def _cut(kept: str, as_typed: bool = False) -> str:
+def cut_end(kept: str, as_typed: bool = False) -> str:
     """What a cut keeps of a text, with the ellipsis: without the start of an escape of
     printable's (\\xNN, \\uNNNN) that it would end in, nor, but `as_typed`, the spaces it would
     end in (a list cut after its comma reads `甲,…` whether or not the space after it fitted,

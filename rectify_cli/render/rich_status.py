@@ -34,7 +34,7 @@ from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plura
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
 from ..registry import shown_title
-from ..textsafe import PerCharacter, line_ends, printable, shell_word
+from ..textsafe import PerCharacter, cut_end, line_ends, printable, shell_word
 from .journal_text import (LATE_MARK, Filters, entry_words_whole, extended_late_words, extension_parts, filled_columns,
                            filter_pairs, ledger_warnings, retraction_text, worded)
 from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
@@ -256,15 +256,16 @@ def _cells(text: str) -> int:
 def _clipped(text: str, cells: int) -> str:
     """`text`, wider than `cells`, cut to fit them with …: its longest start that fits in one
     cell fewer, then the … (the cell a wide character would straddle stays blank after it), with
-    no space before it, as textsafe.clip cuts (`甲,…`, never `甲, …`)."""
+    no space nor start of an escape of printable's before it, as textsafe.clip cuts (`甲,…`, never
+    `甲, …`; `污水\\x07…`, never `污水\\x0…`)."""
     widths = _char_cells(text)
     if widths is None or 0 in widths:  # (0: a mark that goes with the character before it: Rich's versions differ)
         cut = set_cell_size(text, cells - 1)  # (Rich's cut, which may leave that blank before the …,
         while cell_len(cut) > cells - 1:  # and is wider than asked around zero-width joiners)
             cut = cut[:-1]
-        return _whole_flags(cut).rstrip() + "…"
+        return cut_end(_whole_flags(cut))
     kept = bisect_right(list(accumulate(widths)), cells - 1)
-    return _whole_flags(text[:kept]).rstrip() + "…"
+    return cut_end(_whole_flags(text[:kept]))
 
 
 _FLAG_HALVES = "".join(map(chr, range(0x1F1E6, 0x1F200)))  # (regional indicators: two make a flag)
