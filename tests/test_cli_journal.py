@@ -5,6 +5,7 @@ Every test works on a copy of tests/fixtures/small in tmp_path; today is pinned 
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 from pathlib import Path
@@ -1125,6 +1126,22 @@ def test_a_note_in_windows_line_ends_is_shown_in_a_hint_as_history_shows_it(reg,
     is \\x0d in all three."""
     refused = run("report", "1.1", "--note", "第一行\r\n第二行\r第三行", "--registry", str(reg), *lang)
     assert (refused.exit_code, refused.stderr) == (2, said.format(reg=reg))
+
+
+def test_evidence_in_windows_line_ends_is_shown_as_a_note_in_them_is(reg):
+    """--evidence $'藏环发12号\\r\\n附件' was shown 藏环发12号\\x0d 附件 by history and show, where
+    summary, and both for a note, have the CR LF the line end it is."""
+    typed = "藏环发12号\r\n附件"
+    assert run("record", "1.1", "--state", "in_progress", "--note", "施工中", "--evidence", typed,
+               "--registry", str(reg)).exit_code == 0
+    assert load_registry(reg, use_cache=False).journal[-1].evidence == typed
+    history = run("history", "1.1", "--registry", str(reg)).stdout
+    assert re.search(r"  施工中 +藏环发12号 附件\n", history), history
+    show = run("show", "1.1", "--registry", str(reg)).stdout.splitlines()
+    at = next(i for i, line in enumerate(show) if line.startswith("2019-03-31") and "施工中" in line)
+    assert re.search(r"  施工中 +藏环发12号$", show[at]) and show[at + 1].strip() == "附件", show[at:at + 2]
+    for out in (history, "\n".join(show)):
+        assert "\\x0d" not in out
 
 
 def test_history_of_an_extension_shows_its_reason_and_approving_unit_as_show_does(reg):

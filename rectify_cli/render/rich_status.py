@@ -1072,7 +1072,7 @@ def _sides(entries: list[Entry], lang: Lang) -> dict[str, list[str]]:
     """The unit's and the evidence's columns (header: cells), but for one empty in every entry,
     which history leaves out too."""
     headers = [label("journal_by", lang), label("journal_evidence", lang)]
-    rows = [[printable(entry.by or ""), printable(entry.evidence or "")] for entry in entries]
+    rows = [[printable(entry.by or ""), printable(line_ends(entry.evidence or ""))] for entry in entries]
     return {headers[i]: [row[i] for row in rows] for i in filled_columns(rows)}
 
 
