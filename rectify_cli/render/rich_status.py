@@ -96,8 +96,10 @@ class _Clipped:
 
 
 def _para(text: str) -> Text:
-    """Registry text shown in full (in a cell wrapped by a Paragraph), controls escaped."""
-    return Text(printable(text))
+    """Registry text shown in full (in a cell wrapped by a Paragraph), controls escaped, a tab one
+    space as in a one-line cell: Rich expands it to the next tab stop, which Paragraph's breaking
+    counts no cells (one character for one: _brackets_from's offsets hold)."""
+    return Text(printable(text).replace("\t", " "))
 
 
 def _light_text(light: Light, lang: Lang) -> Text:
