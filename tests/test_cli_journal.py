@@ -1144,6 +1144,20 @@ def test_evidence_in_windows_line_ends_is_shown_as_a_note_in_them_is(reg):
         assert "\\x0d" not in out
 
 
+@pytest.mark.parametrize("columns", ["60", "100"])
+def test_evidence_with_a_tab_is_shown_by_show_as_history_shows_it(reg, columns):
+    """show's table expanded a tab of the evidence to the next tab stop, which its widths counted no
+    cells: `证据    第二`, wrapped early, where history, and show for a note, give one space."""
+    assert run("record", "1.1", "--state", "in_progress", "--note", "施工中", "--evidence", "证据\t第二",
+               "--registry", str(reg)).exit_code == 0
+    history = run("history", "1.1", "--registry", str(reg)).stdout
+    show = CliRunner().invoke(app, ["show", "1.1", "--registry", str(reg)],
+                              env={"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None, "COLUMNS": columns}).stdout
+    for out in (history, show):
+        assert "\t" not in out
+        assert "证据 第二" in out, out
+
+
 def test_history_of_an_extension_shows_its_reason_and_approving_unit_as_show_does(reg):
     result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
                  "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
@@ -1153,6 +1167,16 @@ def test_history_of_an_extension_shows_its_reason_and_approving_unit_as_show_doe
     out = run("history", "2.1", "--lang", "en", "--registry", str(reg), today="2019-04-01").stdout
     assert out.splitlines()[2].rstrip() == (
         "2019-04-01  2.1        extended → 2019-06-30        (reason: 雨季; approved by 那曲市)")
+
+
+def test_show_gives_a_tab_in_an_extensions_reason_one_space_as_history_does(reg):
+    result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季\t停工", "--approved-by", "那曲市",
+                 "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
+    assert result.exit_code == 0, result.output
+    history = run("history", "2.1", "--registry", str(reg), today="2019-04-01").stdout
+    show = run("show", "2.1", "--registry", str(reg), today="2019-04-01").stdout
+    assert "（理由：雨季 停工；批准：那曲市）" in history
+    assert "（延期至2019-06-30；理由：雨季 停工；批准：那曲市）" in show, show
 
 
 def test_history_cuts_an_extensions_note_before_its_reason_and_unit(reg):

@@ -96,10 +96,15 @@ class _Clipped:
 
 
 def _para(text: str) -> Text:
-    """Registry text shown in full (in a cell wrapped by a Paragraph), controls escaped, a tab one
-    space as in a one-line cell: Rich expands it to the next tab stop, which Paragraph's breaking
-    counts no cells (one character for one: _brackets_from's offsets hold)."""
-    return Text(printable(text).replace("\t", " "))
+    """Registry text shown in full (in a cell wrapped by a Paragraph): _whole."""
+    return Text(_whole(text))
+
+
+def _whole(text: str) -> str:
+    """Registry text shown in full, controls escaped, a tab one space as in a one-line cell: Rich
+    expands it to the next tab stop, which the widths and line breaks of show count no cells (one
+    character for one: _brackets_from's offsets hold)."""
+    return printable(text).replace("\t", " ")
 
 
 def _light_text(light: Light, lang: Lang) -> Text:
@@ -928,7 +933,7 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
     wholes: list[tuple[int, int]] = []
     written = entry.recorded is not None  # (back-dated: the day it was written, in an extension's brackets if any)
     if entry.state == EntryState.DONE and entry.milestone is not None:  # (one step of several)
-        step = printable(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
+        step = _whole(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
         note.append(step if note.plain else step.lstrip())
     if entry.state == EntryState.EXTENDED:
         details = []
@@ -945,18 +950,18 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
         if details:  # the brackets label carries its own leading space where a language wants one
             opening, _, closing = worded("show_brackets", lang, "")
             sep = label("show_detail_sep", lang)
-            note.append(printable(opening if note.plain else opening.lstrip()))  # (no note: the cell starts with them)
+            note.append(_whole(opening if note.plain else opening.lstrip()))  # (no note: the cell starts with them)
             at = len(note.plain) - len(opening.lstrip())  # (after a space before it: where a line may break)
             for i, (before, value, after) in enumerate(details):
                 start = at if i == 0 else len(note.plain)  # (the opening bracket goes with the first part)
-                note.append(printable(before))
+                note.append(_whole(before))
                 middle = len(note.plain)
-                note.append(printable(value + after + (sep if i < len(details) - 1 else closing)))
+                note.append(_whole(value + after + (sep if i < len(details) - 1 else closing)))
                 wholes += [(start, len(note.plain)), (start, middle)]
                 if value:  # (with what may not begin a line after it: its `；`, the closing bracket)
                     wholes.append((middle, len(note.plain)))
     if written:
-        mark = printable(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
+        mark = _whole(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
         note.append(mark if note.plain else mark.lstrip())
     return note, tuple(wholes)
 
@@ -1074,7 +1079,7 @@ def _sides(entries: list[Entry], lang: Lang) -> dict[str, list[str]]:
     """The unit's and the evidence's columns (header: cells), but for one empty in every entry,
     which history leaves out too."""
     headers = [label("journal_by", lang), label("journal_evidence", lang)]
-    rows = [[printable(entry.by or ""), printable(line_ends(entry.evidence or ""))] for entry in entries]
+    rows = [[_whole(entry.by or ""), _whole(line_ends(entry.evidence or ""))] for entry in entries]
     return {headers[i]: [row[i] for row in rows] for i in filled_columns(rows)}
 
 
