@@ -76,7 +76,7 @@ from .model import (
 )
 from .outcomes import load_item, remember_append
 from .registry import ROW_HASH, continues_entries, entry_as_written, journal_as_written, not_a_plan
-from .textsafe import registry_words, says_nothing, shell_word
+from .textsafe import line_ends, registry_words, says_nothing, shell_word
 from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
 
@@ -747,7 +747,8 @@ def _instead(command: str, *words: str, measure: str, note: str, day: str | None
     it takes too (the date as read, the rest as typed), quoted for a POSIX shell: pasted, it
     writes what was meant (a bare `rectify report` was refused for want of the measure, then of
     the note typed a moment before)."""
-    given = (("--note", note), ("--date", day), ("--evidence", evidence), ("--by", by))
+    # (a note's CR LF as the LF it is, as history and show have it: not \x0d and a space)
+    given = (("--note", note and line_ends(note)), ("--date", day), ("--evidence", evidence), ("--by", by))
     said = ["rectify", command, measure, *words, *(word for pair in given if pair[1] for word in pair)]
     return " ".join(shell_word(word) for word in said) + registry_words(registry)
 

@@ -7,9 +7,10 @@ from bisect import bisect_right
 from itertools import accumulate
 
 # Beyond C0 and DEL, what a terminal may obey: C1 controls (U+009B is a CSI) and the bidirectional
-# embeddings, overrides and isolates, which reorder what it shows (a "Trojan source": 1.1 shown
-# where 1.1 is not). JSON escapes C0 by itself; json_out escapes these too.
-OBEYED_BEYOND_C0 = ((0x80, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069))
+# marks, embeddings, overrides and isolates, which reorder what it shows (a "Trojan source": 1.1
+# shown where 1.1 is not; a right-to-left mark, U+200F, moves the digits after it too). JSON
+# escapes C0 by itself; json_out escapes these too.
+OBEYED_BEYOND_C0 = ((0x80, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069))
 # C0 controls except tab and newline, DEL, and those.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f%s]" % "".join(f"{chr(a)}-{chr(b)}" for a, b in OBEYED_BEYOND_C0))
 
@@ -143,7 +144,7 @@ def clip(text: str, width: int, *, as_typed: bool = False) -> str:
     if text.isascii() and text.isprintable():
         if len(text) <= width:
             return text
-        return _cut(text[:max(width - _ellipsis_width(), 0)], as_typed)
+        return cut_end(text[:max(width - _ellipsis_width(), 0)], as_typed)
     if _JOINING.search(text):
         pieces, cells = _grapheme_cells(text)
     else:
@@ -157,7 +158,7 @@ def clip(text: str, width: int, *, as_typed: bool = False) -> str:
     if not ends or ends[-1] <= width:
         return text
     # The longest start that fits beside the ellipsis (with the zero-width marks that follow it).
-    return _cut("".join(pieces[:bisect_right(ends, width - _ellipsis_width())]), as_typed)
+    return cut_end("".join(pieces[:bisect_right(ends, width - _ellipsis_width())]), as_typed)
 
 
 @functools.cache
@@ -184,7 +185,7 @@ def excerpt(text: str, width: int) -> str:
     return start + "".join(pieces[kept:])
 
 
-def _cut(kept: str, as_typed: bool = False) -> str:
+def cut_end(kept: str, as_typed: bool = False) -> str:
     """What a cut keeps of a text, with the ellipsis: without the start of an escape of
     printable's (\\xNN, \\uNNNN) that it would end in, nor, but `as_typed`, the spaces it would
     end in (a list cut after its comma reads `甲,…` whether or not the space after it fitted,

@@ -5,6 +5,7 @@ Every test works on a copy of tests/fixtures/small in tmp_path; today is pinned 
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 from pathlib import Path
@@ -1113,6 +1114,50 @@ def test_a_note_in_windows_line_ends_is_shown_as_a_note_in_line_breaks_is(reg):
         assert "\r" not in out
 
 
+@pytest.mark.parametrize("lang, said", [
+    ((), "rectify: 措施 1.1 没有长期坚持的部分可供定期报告：请用 `rectify record 1.1 --state in_progress "
+         "--note '第一行 第二行\\x0d第三行' -r {reg}`\n"),
+    (("--lang", "en"), "rectify: 1.1 has no ongoing (长期坚持) part to report on: use `rectify record 1.1 --state "
+                       "in_progress --note '第一行 第二行\\x0d第三行' -r {reg}`\n"),
+], ids=["zh", "en"])
+def test_a_note_in_windows_line_ends_is_shown_in_a_hint_as_history_shows_it(reg, lang, said):
+    """The command a refusal names instead showed --note $'第一行\\r\\n第二行' as '第一行\\x0d 第二行',
+    where history and show have the CR LF the line end it is (a space in one line); a CR alone
+    is \\x0d in all three."""
+    refused = run("report", "1.1", "--note", "第一行\r\n第二行\r第三行", "--registry", str(reg), *lang)
+    assert (refused.exit_code, refused.stderr) == (2, said.format(reg=reg))
+
+
+def test_evidence_in_windows_line_ends_is_shown_as_a_note_in_them_is(reg):
+    """--evidence $'藏环发12号\\r\\n附件' was shown 藏环发12号\\x0d 附件 by history and show, where
+    summary, and both for a note, have the CR LF the line end it is."""
+    typed = "藏环发12号\r\n附件"
+    assert run("record", "1.1", "--state", "in_progress", "--note", "施工中", "--evidence", typed,
+               "--registry", str(reg)).exit_code == 0
+    assert load_registry(reg, use_cache=False).journal[-1].evidence == typed
+    history = run("history", "1.1", "--registry", str(reg)).stdout
+    assert re.search(r"  施工中 +藏环发12号 附件\n", history), history
+    show = run("show", "1.1", "--registry", str(reg)).stdout.splitlines()
+    at = next(i for i, line in enumerate(show) if line.startswith("2019-03-31") and "施工中" in line)
+    assert re.search(r"  施工中 +藏环发12号$", show[at]) and show[at + 1].strip() == "附件", show[at:at + 2]
+    for out in (history, "\n".join(show)):
+        assert "\\x0d" not in out
+
+
+@pytest.mark.parametrize("columns", ["60", "100"])
+def test_evidence_with_a_tab_is_shown_by_show_as_history_shows_it(reg, columns):
+    """show's table expanded a tab of the evidence to the next tab stop, which its widths counted no
+    cells: `证据    第二`, wrapped early, where history, and show for a note, give one space."""
+    assert run("record", "1.1", "--state", "in_progress", "--note", "施工中", "--evidence", "证据\t第二",
+               "--registry", str(reg)).exit_code == 0
+    history = run("history", "1.1", "--registry", str(reg)).stdout
+    show = CliRunner().invoke(app, ["show", "1.1", "--registry", str(reg)],
+                              env={"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None, "COLUMNS": columns}).stdout
+    for out in (history, show):
+        assert "\t" not in out
+        assert "证据 第二" in out, out
+
+
 def test_history_of_an_extension_shows_its_reason_and_approving_unit_as_show_does(reg):
     result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季", "--approved-by", "那曲市",
                  "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
@@ -1122,6 +1167,16 @@ def test_history_of_an_extension_shows_its_reason_and_approving_unit_as_show_doe
     out = run("history", "2.1", "--lang", "en", "--registry", str(reg), today="2019-04-01").stdout
     assert out.splitlines()[2].rstrip() == (
         "2019-04-01  2.1        extended → 2019-06-30        (reason: 雨季; approved by 那曲市)")
+
+
+def test_show_gives_a_tab_in_an_extensions_reason_one_space_as_history_does(reg):
+    result = run("extend", "2.1", "--to", "2019-06-30", "--reason", "雨季\t停工", "--approved-by", "那曲市",
+                 "--date", "2019-04-01", "--registry", str(reg), today="2019-04-01")
+    assert result.exit_code == 0, result.output
+    history = run("history", "2.1", "--registry", str(reg), today="2019-04-01").stdout
+    show = run("show", "2.1", "--registry", str(reg), today="2019-04-01").stdout
+    assert "（理由：雨季 停工；批准：那曲市）" in history
+    assert "（延期至2019-06-30；理由：雨季 停工；批准：那曲市）" in show, show
 
 
 def test_history_cuts_an_extensions_note_before_its_reason_and_unit(reg):

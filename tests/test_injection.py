@@ -221,3 +221,59 @@ def test_text_for_people_in_a_github_actions_log_obeys_no_workflow_command(hosti
     with open(tmp_path / "report.txt", "wb") as report:
         subprocess.run([sys.executable, "-m", "rectify_cli", *args, "-r", str(forged)], stdout=report, env=env, timeout=30)
     assert (tmp_path / "report.txt").read_bytes() == b"\n".join(logged.stdout.split(b"\n")[1:-2]) + b"\n"
+
+
+# -- bidirectional marks: U+200E/U+200F and U+061C reorder what a terminal shows, as overrides do --
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+BIDI_PLAN_EDITS = [
+    ("    title: 污水处理设施建设滞后", '    title: "污水\\u200f处理\\u200e设施\\u061c建设滞后"'),
+    ("        text: 拉萨市建成城东污水处理厂（2018年12月31日）。\n        owners: [拉萨市]\n        lead: 拉萨市",
+     '        text: "拉萨市\\u200f建成城东\\u200e污水处理厂（2018年12月31日）。"\n'
+     '        owners: ["自治区\\u200e住房城乡建设厅"]\n        lead: "自治区\\u200e住房城乡建设厅"'),
+    ("  - name: 自治区住房城乡建设厅\n", '  - name: "自治区\\u200e住房城乡建设厅"\n'),
+    ("owners: [自治区生态环境厅, 自治区住房城乡建设厅]", 'owners: [自治区生态环境厅, "自治区\\u200e住房城乡建设厅"]'),
+    ("        owners: [自治区住房城乡建设厅]\n        lead: 自治区住房城乡建设厅",
+     '        owners: ["自治区\\u200e住房城乡建设厅"]\n        lead: "自治区\\u200e住房城乡建设厅"'),
+]
+BIDI_JOURNAL_EDITS = [("  note: 主体工程完工60%。", '  note: "主体工程\\u200f完工\\u061c60%。"')]
+TITLE_SHOWN = "污水\\u200f处理\\u200e设施\\u061c建设滞后"
+MEASURE_SHOWN = "拉萨市\\u200f建成"
+UNIT_SHOWN = "自治区\\u200e住房城乡建设厅"
+NOTE_SHOWN = "主体工程\\u200f完工\\u061c60%。"
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("marked")
+    (folder / "tasks.yaml").write_text(_edit((SMALL / "tasks.yaml").read_text(encoding="utf-8"), BIDI_PLAN_EDITS), encoding="utf-8")
+    (folder / "progress.yaml").write_text(_edit((SMALL / "progress.yaml").read_text(encoding="utf-8"), BIDI_JOURNAL_EDITS),
+                                          encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("args,shown", [
+    (["status"], [TITLE_SHOWN]),
+    (["status", "--measures"], [MEASURE_SHOWN, UNIT_SHOWN]),
+    (["show", "1"], [TITLE_SHOWN, MEASURE_SHOWN, UNIT_SHOWN, NOTE_SHOWN]),
+    (["show", "1.1"], [TITLE_SHOWN, MEASURE_SHOWN, UNIT_SHOWN, NOTE_SHOWN]),
+    (["check"], [MEASURE_SHOWN, UNIT_SHOWN]),
+    (["check", "--format", "github"], [MEASURE_SHOWN, UNIT_SHOWN]),
+    (["summary", "--month", "2019-03"], [MEASURE_SHOWN, UNIT_SHOWN]),
+    (["history"], [NOTE_SHOWN]),
+    (["status", "--lang", "en"], [TITLE_SHOWN]),
+], ids=["status", "status --measures", "show 1", "show 1.1", "check", "check github", "summary", "history", "status en"])
+def test_bidirectional_marks_are_shown_as_escapes(marked, args, shown):
+    """U+200E/U+200F (LRM/RLM) and U+061C (ALM) were printed raw, where they reorder what a
+    reader sees as the overrides (U+202E) do: shown as \\uNNNN, as the overrides are."""
+    out = _out(rectify([*args, "--registry", "tasks.yaml"], marked))
+    assert not [char for char in BIDI if char in out]
+    for text in shown:
+        assert text in out
+
+
+@pytest.mark.parametrize("args", [["status", "--format", "json"], ["export"]], ids=["status-json", "export"])
+def test_json_escapes_bidirectional_marks(marked, args):
+    out = _out(rectify([*args, "--registry", "tasks.yaml"], marked))
+    assert not [char for char in BIDI if char in out]
+    assert "污水\\u200f处理\\u200e设施\\u061c建设滞后" in out
+    assert "污水\u200f处理\u200e设施\u061c建设滞后" in set(_strings(json.loads(out)))

@@ -347,7 +347,7 @@ def _history_row(entry, lang: Lang, retractions: Retractions) -> list[str]:
     state += _retracts_of(entry, retractions, lang) + marks_text(marks, lang)
     return [entry.date.isoformat(), printable(entry.measure, single_line=True), state,
             printable(entry.by or "", single_line=True), _note_cell(entry, lang),
-            clip(printable(entry.evidence or "", single_line=True), NOTE_WIDTH)]
+            clip(printable(line_ends(entry.evidence or ""), single_line=True), NOTE_WIDTH)]
 
 
 class _Widths(dict):
@@ -518,7 +518,7 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
                 lines += ["  " + line for line in _notes_under(entry, lang, width - 2)]
                 continue
             # (the evidence whole, as the note: the row's cell was cut to NOTE_WIDTH for a table)
-            text = printable(entry.evidence or "", single_line=True) if column == _EVIDENCE else row[column]
+            text = printable(line_ends(entry.evidence or ""), single_line=True) if column == _EVIDENCE else row[column]
             lines.append("  " + label("history_under_row", lang, name=headers[column], text=clip(text, room[column])))
     return lines
 

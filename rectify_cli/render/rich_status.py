@@ -34,7 +34,7 @@ from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plura
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
 from ..registry import shown_title
-from ..textsafe import PerCharacter, line_ends, printable, shell_word
+from ..textsafe import PerCharacter, cut_end, line_ends, printable, shell_word
 from .journal_text import (LATE_MARK, Filters, entry_words_whole, extended_late_words, extension_parts, filled_columns,
                            filter_pairs, ledger_warnings, retraction_text, worded)
 from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
@@ -96,8 +96,15 @@ class _Clipped:
 
 
 def _para(text: str) -> Text:
-    """Registry text shown in full (in a cell wrapped by a Paragraph), controls escaped."""
-    return Text(printable(text))
+    """Registry text shown in full (in a cell wrapped by a Paragraph): _whole."""
+    return Text(_whole(text))
+
+
+def _whole(text: str) -> str:
+    """Registry text shown in full, controls escaped, a tab one space as in a one-line cell: Rich
+    expands it to the next tab stop, which the widths and line breaks of show count no cells (one
+    character for one: _brackets_from's offsets hold)."""
+    return printable(text).replace("\t", " ")
 
 
 def _light_text(light: Light, lang: Lang) -> Text:
@@ -256,15 +263,16 @@ def _cells(text: str) -> int:
 def _clipped(text: str, cells: int) -> str:
     """`text`, wider than `cells`, cut to fit them with …: its longest start that fits in one
     cell fewer, then the … (the cell a wide character would straddle stays blank after it), with
-    no space before it, as textsafe.clip cuts (`甲,…`, never `甲, …`)."""
+    no space nor start of an escape of printable's before it, as textsafe.clip cuts (`甲,…`, never
+    `甲, …`; `污水\\x07…`, never `污水\\x0…`)."""
     widths = _char_cells(text)
     if widths is None or 0 in widths:  # (0: a mark that goes with the character before it: Rich's versions differ)
         cut = set_cell_size(text, cells - 1)  # (Rich's cut, which may leave that blank before the …,
         while cell_len(cut) > cells - 1:  # and is wider than asked around zero-width joiners)
             cut = cut[:-1]
-        return _whole_flags(cut).rstrip() + "…"
+        return cut_end(_whole_flags(cut))
     kept = bisect_right(list(accumulate(widths)), cells - 1)
-    return _whole_flags(text[:kept]).rstrip() + "…"
+    return cut_end(_whole_flags(text[:kept]))
 
 
 _FLAG_HALVES = "".join(map(chr, range(0x1F1E6, 0x1F200)))  # (regional indicators: two make a flag)
@@ -925,7 +933,7 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
     wholes: list[tuple[int, int]] = []
     written = entry.recorded is not None  # (back-dated: the day it was written, in an extension's brackets if any)
     if entry.state == EntryState.DONE and entry.milestone is not None:  # (one step of several)
-        step = printable(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
+        step = _whole(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
         note.append(step if note.plain else step.lstrip())
     if entry.state == EntryState.EXTENDED:
         details = []
@@ -942,18 +950,18 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
         if details:  # the brackets label carries its own leading space where a language wants one
             opening, _, closing = worded("show_brackets", lang, "")
             sep = label("show_detail_sep", lang)
-            note.append(printable(opening if note.plain else opening.lstrip()))  # (no note: the cell starts with them)
+            note.append(_whole(opening if note.plain else opening.lstrip()))  # (no note: the cell starts with them)
             at = len(note.plain) - len(opening.lstrip())  # (after a space before it: where a line may break)
             for i, (before, value, after) in enumerate(details):
                 start = at if i == 0 else len(note.plain)  # (the opening bracket goes with the first part)
-                note.append(printable(before))
+                note.append(_whole(before))
                 middle = len(note.plain)
-                note.append(printable(value + after + (sep if i < len(details) - 1 else closing)))
+                note.append(_whole(value + after + (sep if i < len(details) - 1 else closing)))
                 wholes += [(start, len(note.plain)), (start, middle)]
                 if value:  # (with what may not begin a line after it: its `；`, the closing bracket)
                     wholes.append((middle, len(note.plain)))
     if written:
-        mark = printable(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
+        mark = _whole(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
         note.append(mark if note.plain else mark.lstrip())
     return note, tuple(wholes)
 
@@ -1071,7 +1079,7 @@ def _sides(entries: list[Entry], lang: Lang) -> dict[str, list[str]]:
     """The unit's and the evidence's columns (header: cells), but for one empty in every entry,
     which history leaves out too."""
     headers = [label("journal_by", lang), label("journal_evidence", lang)]
-    rows = [[printable(entry.by or ""), printable(entry.evidence or "")] for entry in entries]
+    rows = [[_whole(entry.by or ""), _whole(line_ends(entry.evidence or ""))] for entry in entries]
     return {headers[i]: [row[i] for row in rows] for i in filled_columns(rows)}
 
 

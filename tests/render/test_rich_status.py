@@ -1159,3 +1159,31 @@ def test_from_20_to_25_columns_show_folds_the_command_it_names_between_its_words
         assert [line for line in lines if line.strip() and set(line.strip()) <= set("（）()<>")] == [], (width, lines)
         assert max(map(cell_len, lines)) <= width, (width, lines)
         assert any(line.endswith(command) for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("width", range(60, 100))
+def test_a_title_cut_inside_an_escape_leaves_the_escape_out_as_clip_does(width):
+    """A control in a title is shown \\x07; a column cutting inside one left its start before the
+    … (`污水\\x07\\…`, `污水\\x0…`), as textsafe.clip, which summary and check cut with, never does."""
+    import re
+
+    registry = _registry()
+    tasks = (replace(registry.plan.tasks[0], title="污水" + "\x07" * 40),) + registry.plan.tasks[1:]
+    registry = replace(registry, plan=replace(registry.plan, tasks=tasks))
+    row = next(line for line in _table_lines(render_status(registry, width=width))[2:] if line.startswith("1 "))
+    assert re.search(r"  污水(\\x07)*…  ", row), row
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_show_gives_a_tab_in_registry_text_one_space_as_every_other_line_of_it_does(width):
+    """A tab in a title or problem text was expanded by Rich to the next tab stop, which show's
+    line breaking counted as no cells: `问题  污水    处理…` beside `任务 1 污水 处理…`, and lines
+    broken early (`全` alone on a line at 40 columns)."""
+    registry = _registry()
+    task = registry.plan.tasks[0]
+    tasks = (replace(task, title="污水\t处理", problem="部分\t县城\t污水直排。"),) + registry.plan.tasks[1:]
+    registry = replace(registry, plan=replace(registry.plan, tasks=tasks))
+    lines = render_show("1", registry, width=width).splitlines()
+    assert [line.split(None, 1)[1] for line in lines if line.startswith(("问题 ", "问题描述 "))] == [
+        "污水 处理", "部分 县城 污水直排。"]
+    assert ["任务", "1", "污水", "处理"] in [line.split() for line in render_show("1.1", registry, width=width).splitlines()]
