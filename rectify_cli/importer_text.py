@@ -63,9 +63,10 @@ HEADED = re.compile(rf"{UNITS_HEAD}|{NOTE_HEADS}")
 
 
 # invisible characters a copy from a PDF leaves in the text, meaning nothing in Chinese (a zero-width space,
-# non-joiner, joiner, word joiner, a byte order mark in mid-text): dropped as the text is read, or one inside
-# 整改进展： hides every such heading (a line keeps its number)
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# non-joiner, joiner, word joiner, a byte order mark in mid-text, the left-to-right, right-to-left and Arabic
+# letter marks): dropped as the text is read, or one inside 整改进展： hides every such heading (a line keeps
+# its number), and a mark kept in a measure every report shows as \u200e
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
 
 
 def _without_zero_width(text: str) -> str:

@@ -469,6 +469,19 @@ def test_zero_width_characters_copied_from_a_pdf_are_dropped(tmp_path):
     _imports_as_bundled(report, tmp_path / "out")
 
 
+def test_direction_marks_copied_from_a_pdf_are_dropped_as_zero_width_characters_are(tmp_path):
+    """A left-to-right or right-to-left mark (U+200E, U+200F, U+061C) a copy from a PDF leaves is as
+    invisible and means nothing in Chinese text: kept, 整改\u200e进展： hid every progress note, and
+    a measure's text held a mark that every report then showed as \u200e."""
+    text = SOURCE.read_text(encoding="utf-8")
+    damaged = (text.replace("整改进展：", "整改\u200e进展：").replace("整改时限：", "整改时限\u200f：")
+               .replace("各级党校（行政院校）将", "各级\u061c党校（行政院校）\u200e将"))
+    assert damaged.count("\u200e") > 100 and "\u200f" in damaged and "\u061c" in damaged
+    report = tmp_path / "copied.txt"
+    report.write_text(damaged, encoding="utf-8")
+    _imports_as_bundled(report, tmp_path / "out")
+
+
 def _unsigned(plan: str) -> str:
     """A plan the import printed, without the fingerprint its header gives of the lines below (which name the source)."""
     return re.sub("sha256 of the lines below: [0-9a-f]{64}", "sha256 of the lines below: …", plan)
