@@ -276,6 +276,8 @@ def _chain_extended(jpath: Path, old: bytes, prefix: str, store: FileCache):
         item = entry_as_written(item)
         digest = item.get("hash")
         if not isinstance(digest, str):
+            if prev != chain.GENESIS:  # (after a hashed entry: see _first_break)
+                broken = where
             continue
         if chain.entry_hash(prev, item) != digest:
             broken = where
@@ -285,7 +287,10 @@ def _chain_extended(jpath: Path, old: bytes, prefix: str, store: FileCache):
 
 
 def _first_break(check: JournalCheck) -> tuple[int, int] | None:
-    bad = next((p for p in check.problems if p.problem != "unhashed"), None)
+    """The first problem but an unhashed entry before any hashed one (a journal begun before
+    hashing); one after is an entry written by hand, or a hash line cut off."""
+    first_hashed = min((index for _, index, _ in (*check.verified, *check.beyond)), default=None)
+    bad = next((p for p in check.problems if p.problem != "unhashed" or (first_hashed or p.index) < p.index), None)
     return None if bad is None else (bad.index, bad.line)
 
 

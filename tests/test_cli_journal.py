@@ -1885,3 +1885,28 @@ def test_record_after_entries_pulled_checks_only_those(reg, monkeypatch):
     assert result.exit_code == 0, result.output
     line = text.count("\n") + 1
     assert result.stderr.startswith(f"rectify: 警告：{path} 的哈希链已断（第 11 条，第 {line} 行起与哈希不符）")
+
+
+def test_record_on_a_journal_cut_short_before_its_last_hash_warns(reg):
+    """A journal cut off mid-write by another tool (its last entry's hash line lost, no line break
+    at its end) still loads, its last entry unhashed: what is appended keeps it, and says so."""
+    path = reg.parent / "progress.yaml"
+    text = path.read_text(encoding="utf-8")
+    cut = text[:text.rindex("\n  hash: ")]
+    path.write_text(cut, encoding="utf-8")
+    result = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"rectify: 警告：{path} 的哈希链已断（第 9 条，第 48 行起与哈希不符）")
+    assert path.read_text(encoding="utf-8").startswith(cut + "\n- measure: \"2.2\"\n")
+    assert run("verify", "--registry", str(reg)).stdout.count("无哈希") == 1
+
+
+def test_record_on_a_journal_begun_before_hashing_warns_of_nothing(reg):
+    """Unhashed entries before the first hashed one are a journal begun before hashing: verify
+    says so, a write does not warn of it each time."""
+    path = reg.parent / "progress.yaml"
+    path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not line.startswith("  hash: ")), encoding="utf-8")
+    first = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
+    second = run("report", "2.2", "--note", "五月检查工地9个", "--registry", str(reg))
+    assert (first.exit_code, first.stderr, second.exit_code, second.stderr) == (0, "", 0, "")
