@@ -1910,3 +1910,14 @@ def test_record_on_a_journal_begun_before_hashing_warns_of_nothing(reg):
     first = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
     second = run("report", "2.2", "--note", "五月检查工地9个", "--registry", str(reg))
     assert (first.exit_code, first.stderr, second.exit_code, second.stderr) == (0, "", 0, "")
+
+
+@pytest.mark.parametrize("args, said", [
+    (["record", "1.1.1", "--state", "in_progress", "--note", "推进中"], "rectify: 整改方案中没有措施“1.1.1”（是否指 1.1？）\n"),
+    (["show", "1.1.1"], "rectify: 没有任务或措施“1.1.1”（是否指 1.1？）\n"),
+    (["history", "2.2.3"], "rectify: 没有任务或措施“2.2.3”（是否指 2.2？）\n"),
+])
+def test_an_id_with_a_part_too_many_suggests_the_measure_it_extends(reg, args, said):
+    """1.1.1 was said to be none of the tasks 1 to 3, though measure 1.1 is there."""
+    result = run(*args, "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (2, said)
