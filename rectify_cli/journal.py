@@ -234,8 +234,11 @@ def _chain_broken(jpath: Path, old: bytes | None, prefix: str, store: FileCache)
         return found[0], found[3]
     try:
         extended = _chain_extended(jpath, old, prefix, store)
-        if extended is not None:
-            return extended
+    except RegistryError:  # (the appended text read alone: the whole file decides)
+        extended = None
+    if extended is not None:
+        return extended
+    try:
         check = _check_journal(jpath, prefix=prefix, raw=old, store=store)
     except (RegistryError, UsageError, OSError):
         return _UNKNOWN
