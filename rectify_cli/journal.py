@@ -25,7 +25,9 @@ Every written entry carries ``hash = chain.entry_hash(prev, fields)`` over its f
 written (raw YAML text values), where ``prev`` is the hash of the last entry in file order
 that has one (GENESIS for the first). A legacy journal with unhashed entries can still be
 appended to (the chain continues from the last hash seen); `verify` reports the unhashed
-entries as not covered.
+entries as not covered. A write to a journal `verify` fails is made all the same (append-only),
+and WriteResult.broken names its first changed entry, from a verdict cached by the journal's
+bytes (_chain_broken).
 
 Units given with ``--by`` / ``--approved-by`` are stored under their canonical name (an
 alias is accepted on input), so the journal speaks one vocabulary.
