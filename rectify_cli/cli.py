@@ -494,6 +494,8 @@ def _write(ctx: typer.Context, registry: Path | None, lang: Lang, **fields) -> N
     with said_in(lang):  # (a refused request, said in the clerk's language)
         result = journal.append(registry, written=written, named_registry=typed_registry(ctx, registry), **fields)
     sys.stdout.write(journal_text.render_written(result, lang=lang, registry=typed_registry(ctx, registry)))
+    if warning := journal_text.chain_broken_warning(result, lang=lang, registry=typed_registry(ctx, registry)):
+        typer.echo(warning, err=True, nl=False)
 
 
 @app.command("record", cls=Command, help="help_record")

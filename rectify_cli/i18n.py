@@ -405,6 +405,12 @@ LABELS = {
                                   "evidence '{evidence}' is a folder, not a file: recorded as text (no hash); name a "
                                   "file in it to pin the proof by its hash"),
     "journal_head": ("台账哈希", "head"),
+    # (on stderr after a write to a journal `verify` fails: written all the same, as the journal is append-only)
+    "journal_chain_broken": ("警告：{journal} 的哈希链已断（第 {index} 条，第 {line} 行起与哈希不符），本条仍已写入；"
+                             "请运行 `rectify verify{registry}` 查看",
+                             "warning: the hash chain of {journal} is broken (entry {index}, line {line} on does not "
+                             "match its hash); this entry was written all the same; run `rectify verify{registry}` "
+                             "to see where"),
     # what a command refuses of a request (i18n.refusal; render/journal_text.py render_refusal), in
     # English the exception's own text; a Notice nested in another's values is worded by its own
     # refused_ label (a hint, the rule a later entry breaks)

@@ -106,7 +106,8 @@ def _close_names(key: str, names) -> list[str]:
     """The names closest to `key`. Of a number-like id, those of its shape (its file, its task)
     whose last number is one away from its; else, when it has more digits than any of them, it
     with its last digit dropped (450 of tasks 1 to 45); else, of a measure, its task's measures,
-    nearest first (1.9: 1.2, 1.1). By spelling (close_matches), 46 was close to 4 and 6, not 45."""
+    nearest first (1.9: 1.2, 1.1); else the id it adds a part to (1.1.1: 1.1). By spelling
+    (close_matches), 46 was close to 4 and 6, not 45."""
     typed = _NUMBER_ID.fullmatch(key)
     if typed is None:
         return close_matches(key, names)
@@ -116,7 +117,8 @@ def _close_names(key: str, names) -> list[str]:
     next_to = [name for name in nearest if abs(int(numbers[name]) - int(digits)) <= 1]
     longer = [name for name, n in numbers.items() if n == digits[:-1] and len(digits) > max(map(len, numbers.values()))]
     siblings = nearest[:3] if head.endswith(".") else []
-    return same_but_case(key, names) or next_to or longer or siblings
+    extended = [head[:-1]] if head.endswith(".") and head[:-1] in names else []
+    return same_but_case(key, names) or next_to or longer or siblings or extended
 
 
 def file_tasks(word: str, task_ids) -> Notice | str | None:

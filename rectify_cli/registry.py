@@ -839,15 +839,15 @@ def appended_journal_row(path: Path, entry: bytes, *, index: int, line: int) -> 
     return row
 
 
-def journal_as_written(path: Path):
-    """The journal's YAML document as the reference loader reads it, its entries located (a
-    YSeq): from the fast parser when it can vouch for that, every entry a mapping of text and
+def journal_as_written(path: Path, raw: bytes | None = None):
+    """The journal's YAML document (of `raw`, its bytes when read already) as the reference
+    loader reads it, its entries located (a YSeq): from the fast parser when it can vouch for that, every entry a mapping of text and
     true/false that the reference reads alike, on a line of its own (`verify` of a 57 MB
     journal: 4.8 s and 0.65 GB, against 13.4 s and 1.7 GB); else from the reference loader.
     Raises RegistryError."""
     from . import yamlio
 
-    raw = read_bytes(path)
+    raw = read_bytes(path) if raw is None else raw
     PARSE_COUNTS[str(path)] += 1
     data = yamlio.parse_fast(yamlio.decode(raw, filename=str(path)), long_list="")
     # (its text let go as soon as it is read, decoded again for the reference: 75 MB at 100,000 measures)

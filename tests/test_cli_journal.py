@@ -1875,3 +1875,104 @@ def test_show_says_when_a_back_dated_extension_was_written_in_its_brackets(reg, 
                "--date", "2019-03-01", "--late", "--registry", str(reg)).exit_code == 0
     shown = run("show", "1.1", "--registry", str(reg), "--lang", lang).stdout.splitlines()
     assert next(line for line in shown if line.startswith("2019-03-01")).endswith(said)
+
+
+# -------------------------------------------------------------------------- writing to a broken chain
+
+def _edit_entry_3(reg: Path) -> Path:
+    path = reg.parent / "progress.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("围挡完成80%。", "围挡完成100%。"), encoding="utf-8")
+    return path
+
+
+def test_record_on_a_journal_whose_chain_is_broken_writes_and_warns(reg):
+    """It wrote silently to a journal `verify` fails: the clerk learned of it at the next audit."""
+    path = _edit_entry_3(reg)
+    before = path.read_bytes()
+    result = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("已记录 2.2 2019-03-31 ")
+    assert result.stderr == (f"rectify: 警告：{path} 的哈希链已断（第 3 条，第 15 行起与哈希不符），本条仍已写入；"
+                             f"请运行 `rectify verify -r {reg}` 查看\n")
+    assert path.read_bytes().startswith(before) and "四月检查工地12个" in path.read_text(encoding="utf-8")
+    english = run("report", "2.2", "--note", "五月", "--registry", str(reg), "--lang", "en")
+    assert english.exit_code == 0, english.output
+    assert english.stderr == (f"rectify: warning: the hash chain of {path} is broken (entry 3, line 15 on does not "
+                              f"match its hash); this entry was written all the same; run `rectify verify -r {reg}` "
+                              "to see where\n")
+    # (the new entries chain on: verify still names entry 3, and only it)
+    check = run("verify", "--registry", str(reg))
+    assert (check.exit_code, check.stdout.count("第 3 条"), check.stdout.count("：被")) == (1, 1, 1)
+
+
+def test_record_on_an_intact_journal_warns_of_nothing(reg):
+    first = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
+    second = run("report", "2.2", "--note", "五月检查工地9个", "--registry", str(reg))
+    assert (first.exit_code, first.stderr, second.exit_code, second.stderr) == (0, "", 0, "")
+
+
+def test_record_after_verify_warns_from_its_verdict(reg, monkeypatch):
+    """Cheap: a journal `verify` has judged is not hashed through again on a write."""
+    from rectify_cli import journal
+
+    path = _edit_entry_3(reg)
+    assert run("verify", "--registry", str(reg)).exit_code == 1
+    monkeypatch.setattr(journal, "_check_journal", lambda *a, **k: pytest.fail("hashed through again"))
+    result = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert f"{path} 的哈希链已断（第 3 条，第 15 行起" in result.stderr
+    again = run("report", "2.2", "--note", "五月检查工地9个", "--registry", str(reg))
+    assert f"{path} 的哈希链已断（第 3 条，第 15 行起" in again.stderr
+
+
+def test_record_after_entries_pulled_checks_only_those(reg, monkeypatch):
+    """Entries appended since the verdict (a colleague's, pulled) are checked alone: one of them
+    edited is named by its place in the whole file."""
+    from rectify_cli import journal
+
+    path = reg.parent / "progress.yaml"
+    assert run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg)).stderr == ""
+    text = path.read_text(encoding="utf-8")
+    pulled = text[text.rindex("\n- ") + 1:].replace("四月检查工地12个", "四月检查工地20个")
+    path.write_text(text + pulled, encoding="utf-8")
+    monkeypatch.setattr(journal, "_check_journal", lambda *a, **k: pytest.fail("hashed through again"))
+    result = run("report", "2.2", "--note", "五月检查工地9个", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    line = text.count("\n") + 1
+    assert result.stderr.startswith(f"rectify: 警告：{path} 的哈希链已断（第 11 条，第 {line} 行起与哈希不符）")
+
+
+def test_record_on_a_journal_cut_short_before_its_last_hash_warns(reg):
+    """A journal cut off mid-write by another tool (its last entry's hash line lost, no line break
+    at its end) still loads, its last entry unhashed: what is appended keeps it, and says so."""
+    path = reg.parent / "progress.yaml"
+    text = path.read_text(encoding="utf-8")
+    cut = text[:text.rindex("\n  hash: ")]
+    path.write_text(cut, encoding="utf-8")
+    result = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"rectify: 警告：{path} 的哈希链已断（第 9 条，第 48 行起与哈希不符）")
+    assert path.read_text(encoding="utf-8").startswith(cut + "\n- measure: \"2.2\"\n")
+    assert run("verify", "--registry", str(reg)).stdout.count("无哈希") == 1
+
+
+def test_record_on_a_journal_begun_before_hashing_warns_of_nothing(reg):
+    """Unhashed entries before the first hashed one are a journal begun before hashing: verify
+    says so, a write does not warn of it each time."""
+    path = reg.parent / "progress.yaml"
+    path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not line.startswith("  hash: ")), encoding="utf-8")
+    first = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
+    second = run("report", "2.2", "--note", "五月检查工地9个", "--registry", str(reg))
+    assert (first.exit_code, first.stderr, second.exit_code, second.stderr) == (0, "", 0, "")
+
+
+@pytest.mark.parametrize("args, said", [
+    (["record", "1.1.1", "--state", "in_progress", "--note", "推进中"], "rectify: 整改方案中没有措施“1.1.1”（是否指 1.1？）\n"),
+    (["show", "1.1.1"], "rectify: 没有任务或措施“1.1.1”（是否指 1.1？）\n"),
+    (["history", "2.2.3"], "rectify: 没有任务或措施“2.2.3”（是否指 2.2？）\n"),
+])
+def test_an_id_with_a_part_too_many_suggests_the_measure_it_extends(reg, args, said):
+    """1.1.1 was said to be none of the tasks 1 to 3, though measure 1.1 is there."""
+    result = run(*args, "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (2, said)

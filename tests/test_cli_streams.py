@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from rectify_cli.chain import entry_hash
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX pipes and file descriptors")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -197,8 +199,10 @@ def _emoji_registry(tmp_path) -> Path:
     plan = plan.replace("text: 拉萨市建成城东污水处理厂", "text: 🚧拉萨市建成城东污水处理厂")
     (folder / "tasks.yaml").write_text(plan, encoding="utf-8")
     journal = Path(SMALL).with_name("progress.yaml").read_text(encoding="utf-8")
+    entry = {"measure": "1.1", "date": "2019-03-20", "state": "in_progress", "note": "🚧设备调试"}
+    last = journal.rsplit("hash: ", 1)[1].strip()  # (hashed, as written: a write to it warns of nothing)
     (folder / "progress.yaml").write_text(journal + '- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress\n'
-                                          "  note: 🚧设备调试\n", encoding="utf-8")
+                                          f"  note: 🚧设备调试\n  hash: {entry_hash(last, entry)}\n", encoding="utf-8")
     return folder / "tasks.yaml"
 
 

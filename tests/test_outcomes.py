@@ -345,8 +345,10 @@ def test_an_unknown_or_ambiguous_item_is_named_as_the_full_load_names_it(tmp_pat
 
 def assert_cache_is_a_full_loads(reg, cache_dir, cold_dir, monkeypatch):
     """The cache a write left in `cache_dir` is byte for byte what a load of the registry as it
-    now is stores in an empty `cold_dir`."""
+    now is stores in an empty `cold_dir` (but the journal's chain verdict, which only a write or
+    verify stores)."""
     written = {entry.name: entry.read_bytes() for entry in cache_dir.glob("*.json")}
+    written = {name: body for name, body in written.items() if not body.split(b"\n", 1)[1][8:].startswith(b'{"broken":')}
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(cold_dir))
     check("-r", str(reg))
     assert {entry.name: entry.read_bytes() for entry in cold_dir.glob("*.json")} == written
@@ -398,10 +400,7 @@ def test_a_record_on_a_journal_of_other_line_ends_caches_what_a_load_reads(tmp_p
     journal.write_bytes(text.replace(b"\n", b"\r\n") if ending else text.rstrip(b"\n"))
     check("-r", str(plan))
     assert run("record", "2.2", "--state", "report", "--note", "第二次报告", "-r", str(plan))[0] == 0
-    incremental = {entry.name: entry.read_bytes() for entry in cache_dir.glob("*.json")}
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cold"))
-    check("-r", str(plan))
-    assert {entry.name: entry.read_bytes() for entry in (tmp_path / "cold").glob("*.json")} == incremental
+    assert_cache_is_a_full_loads(plan, cache_dir, tmp_path / "cold", monkeypatch)
 
 
 def test_an_id_typed_in_full_width_is_the_same_id(reg, cache_dir):

@@ -106,6 +106,16 @@ def render_written(result, *, lang: Lang = Lang.zh, registry: str | None = None)
     return "\n".join(lines) + "\n"
 
 
+def chain_broken_warning(result, *, lang: Lang = Lang.zh, registry: str | None = None) -> str:
+    """For stderr: the journal just written to fails `verify` (WriteResult.broken), or ""."""
+    if result.broken is None:
+        return ""
+    index, line = result.broken
+    said = label("journal_chain_broken", lang, journal=written_journal(result.journal, result.folder), index=index,
+                 line=line, registry=registry_words(registry))
+    return printable(f"rectify: {said}", single_line=True) + "\n"
+
+
 def _repeats(result, registry: str | None) -> list[Notice]:
     """The earlier entry a write repeats exactly (WriteResult.repeats), by its date and hash, and
     how to retract the new one: a command run twice by mistake."""
