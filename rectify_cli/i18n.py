@@ -1514,8 +1514,9 @@ LABELS.update({
     "help_validate_path": ("方案文件或文件夹（默认：与 --registry 的默认相同）。",
                            "Plan file or folder (default: as --registry's)."),
     "help_export_format": ("输出格式。", "Output format."),
-    "help_import_report": ("报告文本（UTF-8 或 GB18030）；为 - 时从标准输入读取。",
-                           "The report's text (UTF-8 or GB18030); - reads it from standard input."),
+    "help_import_report": ("报告文本（UTF-8、GB18030，或带字节顺序标记的 UTF-16）；为 - 时从标准输入读取。",
+                           "The report's text (UTF-8, GB18030, or UTF-16 with its byte order mark); - reads it from "
+                           "standard input."),
     "help_import_output": ("写入 tasks.yaml 和 progress.yaml 的文件夹，或方案文件（如 xizang.yaml，进展记录写在其旁的 "
                            "xizang.progress.yaml）。默认：依次输出 tasks.yaml 和 progress.yaml。",
                            "Folder to write tasks.yaml and progress.yaml into, or a plan file (xizang.yaml: its "

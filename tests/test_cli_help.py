@@ -154,6 +154,18 @@ def test_an_id_argument_names_the_id_of_a_folder_too(command, lang, said):
 
 
 @pytest.mark.parametrize("lang, said", [
+    ("zh", "<报告>  报告文本（UTF-8、GB18030，或带字节顺序标记的 UTF-16）；为 - 时从标准输入读取。  [必填]"),
+    ("en", "<report>  The report's text (UTF-8, GB18030, or UTF-16 with its byte order mark); - reads it from standard "
+           "input.  [required]")])
+def test_the_import_argument_names_every_encoding_import_reads(lang, said):
+    """(it said UTF-8 or GB18030, though a UTF-16 report with its byte order mark, Notepad's
+    “Unicode”, imports too, as the README says)"""
+    lines = help_of("import", "--help", RECTIFY_LANG=lang, width=200)
+    heading = "参数：" if lang == "zh" else "Arguments:"
+    assert lines[lines.index(heading) + 1].strip() == said
+
+
+@pytest.mark.parametrize("lang, said", [
     ("zh", "只看该任务（如 18；文件夹台账中带文件名：xizang:18）。可重复。"),
     ("en", "Only this task (e.g. 18; in a folder, with its file's name: xizang:18). Repeatable.")])
 @pytest.mark.parametrize("command", ["status", "check"])

@@ -181,3 +181,67 @@ def test_the_readme_history_contract_names_every_key_of_an_entry(monkeypatch):
     assert result.exit_code == 0, result.output
     keys = json.loads(result.stdout)["entries"][0].keys()
     assert [key for key in keys if f'"{key}"' not in contract] == []
+
+
+def test_the_readme_quotes_a_registry_date_written_in_chinese_as_validate_refuses_it(tmp_path, monkeypatch):
+    """The example quoted the value '2018年6月30日' in ASCII quotes: rectify says it in “”."""
+    shutil.copytree(ROOT / "tests" / "bad_inputs" / "date_chinese_text", tmp_path / "case")
+    monkeypatch.chdir(tmp_path / "case")
+    result = run_cli("validate", "tasks.yaml", env={"RECTIFY_LANG": "zh"})
+    assert result.exit_code == 2
+    assert f"`{result.stderr.strip()}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_check_filters_example_is_what_that_check_prints(monkeypatch):
+    """The example's filters (拉萨市, task 1) and its total (1 overdue of 1) were of two checks:
+    拉萨市's measure of task 1 is ongoing, never overdue."""
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    task = re.search(r"`筛选条件：责任单位 拉萨市  任务 (\d+)`", readme).group(1)
+    assert f"`Filtered to: owner 拉萨市  task {task}`" in readme
+    assert f'"filters": {{"owner": ["拉萨市"], "task": ["{task}"]}}' in readme
+    total = re.search(r"its total \(`([^`]+)`\)", readme).group(1)
+    result = run_cli("check", "--owner", "拉萨市", "--task", task, env={"RECTIFY_TODAY": "2026-11-28"})
+    assert result.exit_code == 1, result.output
+    printed = result.stdout.splitlines()
+    assert (printed[0], printed[-1]) == (f"筛选条件：责任单位 拉萨市  任务 {task}", total)
+
+
+def test_the_march_summary_example_is_what_summary_prints(monkeypatch):
+    """The first lines of the bundled ledger's March 2019 summary, as the README shows them."""
+    monkeypatch.chdir(ROOT)
+    block = _text_blocks_after("## The monthly report")[0]
+    result = run_cli("summary", "--month", "2019-03", env={"RECTIFY_TODAY": "2026-11-28"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[: len(block)] == block
+
+
+def _three_problems(report: str) -> str:
+    """The bundled report cut down to its appendix's problems 一, 三 and 十八, numbered 一 to 三,
+    as the README's step by step says its output is of."""
+    lines = report.splitlines(keepends=True)
+    heads = [at for at, line in enumerate(lines) if re.match(r"[一二三四五六七八九十]+、", line)][3:]  # (the body's own 一、二、三、)
+    start = {re.match(r"([一二三四五六七八九十]+)、", lines[at]).group(1): at for at in heads}
+    end = {at: heads[heads.index(at) + 1] for at in heads[:-1]}
+    kept = "".join(lines[: heads[0]])
+    for new, old in zip("一二三", ["一", "三", "十八"]):
+        problem = lines[start[old] : end[start[old]]]
+        kept += new + problem[0][len(old) :] + "".join(problem[1:])
+    return kept
+
+
+def test_the_step_by_step_example_is_what_import_and_validate_print(tmp_path, monkeypatch):
+    """Step 2's warnings and step 5's validate line, of the three-problem report the section names."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### 从报告到台账") : readme.index("### 校订文件")]
+    report = (ROOT / "data" / "source" / "xizang-2019-rectification-report.txt").read_text(encoding="utf-8")
+    (tmp_path / "report.txt").write_text(_three_problems(report), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("import", "report.txt", "-o", "data")
+    assert result.exit_code == 0, result.output
+    block = re.search(r"```text\n(.*?)```", section, re.S).group(1)
+    warnings = [line.strip() for line in block.splitlines() if line.strip()]  # (indented in its list item)
+    assert [run for run in _runs(warnings) if not _printed_in_a_row(run, result.stderr.splitlines())] == []
+    result = run_cli("validate", "data")
+    assert result.exit_code == 0, result.output
+    assert f"(`{result.stdout.strip()}`)" in section
