@@ -1106,6 +1106,9 @@ LABELS = {
     "problem_nul_at_end": ("从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",
                            "from here to its end the file holds only NUL bytes (\\x00), as a save or copy cut short "
                            "leaves it: restore the file from a copy"),
+    "problem_cut_mid_character": ("文件在一个字符的中间结束（字节 0x{byte}）：是否保存或复制中途中断？请从备份恢复该文件",
+                                  "the file ends inside a character (byte 0x{byte}): was a save or copy cut short? "
+                                  "Restore the file from a copy"),
     "problem_merge_conflict": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、======= 和 >>>>>>>",
                                "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
                                "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
