@@ -1110,8 +1110,8 @@ def _raw_entries(raw: bytes, jpath: Path, *, fast: bool = True) -> list:
 
 
 def _last_hash(raw_entries: list) -> str:
-    for item in reversed(raw_entries):
-        if isinstance(item, dict) and isinstance(item.get("hash"), str):
+    for item in reversed(raw_entries):  # (a hash cut short is no head: --since-head could not be given it)
+        if isinstance(item, dict) and isinstance(item.get("hash"), str) and chain.HASH.fullmatch(item["hash"]):
             return item["hash"]
     return chain.GENESIS
 
@@ -1217,7 +1217,7 @@ class BadEntry:
     line: int
     measure: str
     date: str
-    problem: str  # "edited" | "removed or reordered" | "untraced" | "unhashed" | "malformed"
+    problem: str  # "edited" | "removed or reordered" | "untraced" | "unhashed" | "malformed" | "bad hash"
     chained_from: int | None = None  # removed or reordered: the entry it chains from (0: the start)
 
 
@@ -1308,7 +1308,7 @@ def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
     positions = data.item_pos if isinstance(data, list) else []
     stored = {}  # hash -> index (1-based) of the entry holding it
     for i, item in enumerate(items, 1):
-        if isinstance(item, dict) and isinstance(item.get("hash"), str):
+        if isinstance(item, dict) and isinstance(item.get("hash"), str) and chain.HASH.fullmatch(item["hash"]):
             stored.setdefault(item["hash"], i)
     problems: list[BadEntry] = []
     hashes: list[tuple[str, int, int]] = []  # (hash, index, line) of entries whose chain verified
@@ -1330,6 +1330,10 @@ def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
         digest = item.get("hash")
         if not isinstance(digest, str):
             bad("unhashed")
+            continue
+        if not chain.HASH.fullmatch(digest):  # (a copy cut short in it, or typed by hand: it chains nothing on)
+            bad("bad hash")
+            prev = digest
             continue
         if chain.entry_hash(prev, item) != digest:
             if trials <= len(stored):  # (the search budget spent)
