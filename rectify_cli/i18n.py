@@ -651,6 +651,9 @@ LABELS = {
                         "unhashed — has no hash (written by hand or an old version): not covered by the chain"),
     "verify_bad_hash": ("哈希格式错误——应为 64 位小写十六进制数字：文件是否被截断，或哈希被改动？",
                         "malformed hash — expected 64 lowercase hex digits: was the file cut short, or the hash changed?"),
+    "verify_cut_short": ("无哈希，且文件在这一条的一行中间结束：文件是否被截断？请从备份恢复",
+                         "unhashed, and the file ends in the middle of one of its lines: was the file cut short? "
+                         "Restore it from a copy"),
     "verify_edited": ("被修改——内容与其哈希不符：本条被修改，或其前一条被删除",
                       "edited — its content does not match its hash: it was edited, or the entry before it was removed"),
     "verify_untraced": ("被改动——不接在前一条之后：本条被修改，或有记录被删除或调换（问题过多，未再查找其接在哪一条之后）",

@@ -1217,7 +1217,7 @@ class BadEntry:
     line: int
     measure: str
     date: str
-    problem: str  # "edited" | "removed or reordered" | "untraced" | "unhashed" | "malformed" | "bad hash"
+    problem: str  # "edited" | "removed or reordered" | "untraced" | "unhashed" | "cut short" | "malformed" | "bad hash"
     chained_from: int | None = None  # removed or reordered: the entry it chains from (0: the start)
 
 
@@ -1329,7 +1329,7 @@ def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
         item = entry_as_written(item)
         digest = item.get("hash")
         if not isinstance(digest, str):
-            bad("unhashed")
+            bad("cut short" if i == len(items) and _ends_mid_line(jpath) else "unhashed")
             continue
         if not chain.HASH.fullmatch(digest):  # (a copy cut short in it, or typed by hand: it chains nothing on)
             bad("bad hash")
@@ -1349,6 +1349,17 @@ def _check_journal(jpath: Path, *, prefix: str) -> JournalCheck:
         prev = digest  # (after a problem: the rest is checked against what each entry claims)
     return JournalCheck(journal=str(jpath), exists=True, entries=len(items), head=_last_hash(items),
                         problems=tuple(problems), verified=tuple(hashes), beyond=tuple(beyond))
+
+
+def _ends_mid_line(jpath: Path) -> bool:
+    """Whether the file's last line has no line break and is no comment: as a copy cut short
+    leaves it (rectify ends every entry it writes with one)."""
+    with open(jpath, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        f.seek(max(f.tell() - 4096, 0))
+        tail = f.read()
+    last = tail.replace(b"\r", b"\n").rpartition(b"\n")[2].strip()  # (CR alone ends a line too)
+    return bool(last) and not last.startswith(b"#")
 
 
 def _chained_from(item, digest: str, stored: dict, *, exclude: int) -> int | None:
