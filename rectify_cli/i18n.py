@@ -655,6 +655,11 @@ LABELS = {
     "verify_malformed": ("格式错误——不是键值映射", "malformed — not a mapping"),
     "verify_unhashed": ("无哈希——手工写入或由旧版本写入，不在哈希链内",
                         "unhashed — has no hash (written by hand or an old version): not covered by the chain"),
+    "verify_bad_hash": ("哈希格式错误——应为 64 位小写十六进制数字：文件是否被截断，或哈希被改动？",
+                        "malformed hash — expected 64 lowercase hex digits: was the file cut short, or the hash changed?"),
+    "verify_cut_short": ("无哈希，且文件在这一条的一行中间结束：文件是否被截断？请从备份恢复",
+                         "unhashed, and the file ends in the middle of one of its lines: was the file cut short? "
+                         "Restore it from a copy"),
     "verify_edited": ("被修改——内容与其哈希不符：本条被修改，或其前一条被删除",
                       "edited — its content does not match its hash: it was edited, or the entry before it was removed"),
     "verify_untraced": ("被改动——不接在前一条之后：本条被修改，或有记录被删除或调换（问题过多，未再查找其接在哪一条之后）",
@@ -1112,6 +1117,9 @@ LABELS = {
     "problem_nul_at_end": ("从这里到文件末尾全是空字节（\\x00），是保存或复制中途中断留下的：请从备份恢复该文件",
                            "from here to its end the file holds only NUL bytes (\\x00), as a save or copy cut short "
                            "leaves it: restore the file from a copy"),
+    "problem_cut_mid_character": ("文件在一个字符的中间结束（字节 0x{byte}）：是否保存或复制中途中断？请从备份恢复该文件",
+                                  "the file ends inside a character (byte 0x{byte}): was a save or copy cut short? "
+                                  "Restore the file from a copy"),
     "problem_merge_conflict": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、======= 和 >>>>>>>",
                                "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
                                "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),

@@ -124,7 +124,8 @@ def _close_names(key: str, names) -> list[str]:
 def file_tasks(word: str, task_ids) -> Notice | str | None:
     """The span of the tasks of a folder's file named `word` (xizang:1 to xizang:45), where a
     file's name was given for an id: ids close to it as text say nothing of why it is none."""
-    own = [task_id for task_id in task_ids if task_id.rpartition(":")[0] == word]
+    word = word.removesuffix(":")  # (xizang: is the file's name with its colon, no id after it)
+    own = [task_id for task_id in task_ids if task_id.rpartition(":")[0] == word] if word else []
     if not own:
         return None
     return own[0] if len(own) == 1 else Notice("tasks_span", {"first": own[0], "last": own[-1]})

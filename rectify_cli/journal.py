@@ -1209,8 +1209,8 @@ def _raw_entries(raw: bytes, jpath: Path, *, fast: bool = True) -> list:
 
 
 def _last_hash(raw_entries: list) -> str:
-    for item in reversed(raw_entries):
-        if isinstance(item, dict) and isinstance(item.get("hash"), str):
+    for item in reversed(raw_entries):  # (a hash cut short is no head: --since-head could not be given it)
+        if isinstance(item, dict) and isinstance(item.get("hash"), str) and chain.HASH.fullmatch(item["hash"]):
             return item["hash"]
     return chain.GENESIS
 
@@ -1316,7 +1316,7 @@ class BadEntry:
     line: int
     measure: str
     date: str
-    problem: str  # "edited" | "removed or reordered" | "untraced" | "unhashed" | "malformed"
+    problem: str  # "edited" | "removed or reordered" | "untraced" | "unhashed" | "cut short" | "malformed" | "bad hash"
     chained_from: int | None = None  # removed or reordered: the entry it chains from (0: the start)
 
 
@@ -1410,7 +1410,7 @@ def _check_journal(jpath: Path, *, prefix: str, raw: bytes | None = None, store:
     positions = data.item_pos if isinstance(data, list) else []
     stored = {}  # hash -> index (1-based) of the entry holding it
     for i, item in enumerate(items, 1):
-        if isinstance(item, dict) and isinstance(item.get("hash"), str):
+        if isinstance(item, dict) and isinstance(item.get("hash"), str) and chain.HASH.fullmatch(item["hash"]):
             stored.setdefault(item["hash"], i)
     problems: list[BadEntry] = []
     hashes: list[tuple[str, int, int]] = []  # (hash, index, line) of entries whose chain verified
@@ -1431,7 +1431,11 @@ def _check_journal(jpath: Path, *, prefix: str, raw: bytes | None = None, store:
         item = entry_as_written(item)
         digest = item.get("hash")
         if not isinstance(digest, str):
-            bad("unhashed")
+            bad("cut short" if i == len(items) and _ends_mid_line(jpath) else "unhashed")
+            continue
+        if not chain.HASH.fullmatch(digest):  # (a copy cut short in it, or typed by hand: it chains nothing on)
+            bad("bad hash")
+            prev = digest
             continue
         if chain.entry_hash(prev, item) != digest:
             if trials <= len(stored):  # (the search budget spent)
@@ -1450,6 +1454,17 @@ def _check_journal(jpath: Path, *, prefix: str, raw: bytes | None = None, store:
     if store is not None:
         _remember_chain(store, jpath, prefix, raw, _first_break(check), check.head, check.entries)
     return check
+
+
+def _ends_mid_line(jpath: Path) -> bool:
+    """Whether the file's last line has no line break and is no comment: as a copy cut short
+    leaves it (rectify ends every entry it writes with one)."""
+    with open(jpath, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        f.seek(max(f.tell() - 4096, 0))
+        tail = f.read()
+    last = tail.replace(b"\r", b"\n").rpartition(b"\n")[2].strip()  # (CR alone ends a line too)
+    return bool(last) and not last.startswith(b"#")
 
 
 def _chained_from(item, digest: str, stored: dict, *, exclude: int) -> int | None:

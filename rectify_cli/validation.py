@@ -583,7 +583,10 @@ class Checker:
             for j, owner in enumerate(raw_owners):
                 if owner.__class__ is not str:
                     owner = self._as_written(raw_owners, j, owner)
-                canonical = units.get(owner) if isinstance(owner, str) else None
+                if not isinstance(owner, str):  # (a list or mapping is no unit to declare, as by: and regions: say)
+                    self.problem(position_of(m["owners"], j), "not_unit_name", what=f"{label}.owners", kind=_kind(owner))
+                    continue
+                canonical = units.get(owner)
                 listed = _listed_in_one(owner, units) if canonical is None else None
                 if listed is not None:  # (拉萨市，日喀则市: not a unit to declare)
                     self.problem(position_of(m["owners"], j), "unknown_unit", what=f"{label}.owners", name=shown_value(owner), hint=listed)

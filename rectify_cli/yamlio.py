@@ -132,6 +132,8 @@ def decode(raw: bytes, *, filename: str) -> str:
         line_start = max(raw.rfind(b"\n", 0, start) + 1, bom)
         line = raw.count(b"\n", 0, start) + 1
         column = len(raw[line_start:start].decode("utf-8")) + 1  # (in characters, as editors and every other message count)
+        if exc.reason == "unexpected end of data":  # (a character begun in the last bytes: a copy cut short, not GBK)
+            raise RegistryError(problem(filename, line, column, "cut_mid_character", byte=f"{raw[start]:02x}")) from None
         line_end = raw.find(b"\n", start)
         hint = _encoding_hint(raw, raw[line_start:line_end if line_end >= 0 else len(raw)])
         raise RegistryError(problem(filename, line, column, "not_utf8", byte=f"{raw[start]:02x}", hint=hint)) from None

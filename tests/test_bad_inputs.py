@@ -240,6 +240,8 @@ CASES = [
       "tasks.yaml:24:21: measure 1.1, field milestones: expected a list, got a mapping"),
     C("region_not_text", "`regions: [[拉萨市]]` (a list inside the list)",
       "tasks.yaml:18:15: task 1, field regions: expected the name of a region, got a list"),
+    C("owner_not_text", "`owners: [拉萨市, [拉萨市]]` (a list inside the list)",
+      "tasks.yaml:22:23: measure 1.1, field owners: expected the name of a unit (text), got a list"),
     C("task_id_text", "`id: 一` (a Chinese numeral)",
       "tasks.yaml:10:9: task.id: expected a whole number ≥ 1, got '一'"),
     C("empty_measures_owners", "`owners: []`",
@@ -293,6 +295,9 @@ CASES = [
     C("journal_nul_at_end", "the journal ends in 16 NUL bytes (0x00), as a copy or save cut short leaves it",
       "progress.yaml:5:1: from here to its end the file holds only NUL bytes (\\x00), as a save or copy cut short "
       "leaves it: restore the file from a copy"),
+    C("journal_cut_mid_character", "the journal ends inside a character (two of the three bytes of 。), as a copy cut short leaves it",
+      "progress.yaml:4:18: the file ends inside a character (byte 0xe3): was a save or copy cut short? "
+      "Restore the file from a copy"),
     C("journal_unicode_line_break", "a raw U+2028 (line separator, as text pasted from Word or a web page brings) in a note",
       "progress.yaml:4:19: YAML syntax: a Unicode line break U+2028, which YAML reads as the end of a line: delete it, "
       "or put the text in double quotes writing it as the escape \"\\u2028\""),
@@ -371,6 +376,8 @@ IN_CHINESE = {
     "milestone_unknown_kind": "tasks.yaml:25:20: 措施 1.1 的 milestones[1].kind：未知的值“weekly”；应为以下之一：date、ongoing、immediate",
     "empty_file": "tasks.yaml:1:1: 空文件：台账应含 'registry'、'units' 和 'tasks'",
     "journal_unknown_unit": "progress.yaml:5:7: 第 1 条进展记录的 by：未知单位“拉萨”（是否指 拉萨市？）",
+    "journal_cut_mid_character": "progress.yaml:4:18: 文件在一个字符的中间结束（字节 0xe3）：是否保存或复制中途中断？请从备份恢复该文件",
+    "owner_not_text": "tasks.yaml:22:23: 措施 1.1 的 owners：应为单位名称（文字），实为列表",
     "journal_bom_mid_file": "progress.yaml:5:1: 文件中间有 U+FEFF（字节顺序标记，BOM）：是两个文件拼接而成的吗？",
 }
 

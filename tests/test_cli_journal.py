@@ -1236,6 +1236,45 @@ def test_verify_under_github_actions_annotates_the_changed_entry_on_its_line(reg
     assert run("verify", "--registry", str(reg)).stderr == ""  # (outside GitHub Actions: no annotation)
 
 
+def test_verify_of_a_journal_cut_short_in_a_hash_names_the_hash_and_gives_the_last_whole_one_as_head(reg):
+    """A copy cut short inside the last entry's hash: verify said that entry was edited and gave the
+    cut hash as the journal's head (`台账哈希 55d6337076b2`), which --since-head refuses."""
+    path = reg.parent / "progress.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.rindex("55d6337076b2") + 12], encoding="utf-8")
+    result = run("verify", "--registry", str(reg))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}：核验 9 条记录，1 处问题；台账哈希 beceb83049c8546b2c52627fdcdc1451ff52c1bcb8866f9abaced1e1ec702da3\n"
+        f"  {path}:48: 第 9 条（措施 4.2，2019-03-10）：哈希格式错误——应为 64 位小写十六进制数字：文件是否被截断，或哈希被改动？\n"
+        "核验：未通过——进展记录写入后被改动\n")
+    english = run("verify", "--registry", str(reg), "--lang", "en")
+    assert english.stdout.splitlines()[1:] == [
+        f"  {path}:48: entry 9 (measure 4.2, 2019-03-10): malformed hash — expected 64 lowercase hex digits: "
+        "was the file cut short, or the hash changed?", "verify: FAILED — the journal was changed after it was written"]
+    assert english.stdout.splitlines()[0].endswith("head beceb83049c8546b2c52627fdcdc1451ff52c1bcb8866f9abaced1e1ec702da3")
+
+
+def test_verify_of_a_journal_cut_short_inside_its_last_entry_says_so_not_that_it_was_written_by_hand(reg):
+    """A copy cut short in the last entry's reason left an entry without its hash: verify said
+    it was written by hand or by an old version, when the file ends in the middle of a line."""
+    path = reg.parent / "progress.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.rindex("高海拔冬季") + 3], encoding="utf-8")
+    result = run("verify", "--registry", str(reg))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == [
+        f"  {path}:48: 第 9 条（措施 4.2，2019-03-10）：无哈希，且文件在这一条的一行中间结束：文件是否被截断？请从备份恢复",
+        "核验：未通过——进展记录写入后被改动"]
+    english = run("verify", "--registry", str(reg), "--lang", "en")
+    assert english.stdout.splitlines()[1] == (
+        f"  {path}:48: entry 9 (measure 4.2, 2019-03-10): unhashed, and the file ends in the middle of one of its "
+        "lines: was the file cut short? Restore it from a copy")
+    # (an entry typed by hand, its last line ended, is said to be one)
+    path.write_text(text[:text.rindex("  hash: ")], encoding="utf-8")
+    assert "无哈希——手工写入或由旧版本写入" in run("verify", "--registry", str(reg)).stdout
+
+
 @pytest.mark.parametrize("text, found", [('measure: "2.1"\ndate: 2019-03-31\n', "映射"), ("hello\n", "文字“hello”")])
 def test_verify_refuses_a_journal_that_is_no_list_of_entries(reg, text, found):
     """It said 核验 0 条记录，无误 and passed (exit 0) a journal the loader refuses whole."""

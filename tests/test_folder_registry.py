@@ -1241,6 +1241,18 @@ def test_a_files_name_given_for_an_id_is_said_to_be_a_file_with_how_its_ids_are_
             2, "rectify: 'naqu' is a file of the folder, not a task or measure (its tasks are naqu:3 to naqu:4)\n")
 
 
+def test_a_files_name_with_its_colon_and_no_id_is_said_to_be_a_file_too(tmp_path):
+    """show xizang: suggested xizang:2、xizang:1、xizang:2.2 (ids close to it as text), as show xizang once did."""
+    folder = split_small(tmp_path / "reg")
+    for command in ("show", "history"):
+        zh = run(command, "xizang:", "-r", str(folder))
+        assert (zh.returncode, zh.stdout, zh.stderr) == (
+            2, "", "rectify: “xizang:”是文件夹中的一个文件，不是任务或措施（其任务编号为 xizang:1 至 xizang:2）\n")
+    done = run("status", "--task", "naqu:", "-r", str(folder), "--lang", "en")
+    assert (done.returncode, done.stderr) == (
+        2, "rectify: --task: no task 'naqu:' ('naqu:' is a file of the folder: its tasks are naqu:3 to naqu:4)\n")
+
+
 def test_a_files_name_given_for_a_task_or_a_measure_is_said_to_be_a_file_by_status_and_record(tmp_path):
     """status --task xizang and record xizang suggested ids close to the word as text, as show once did."""
     folder = split_small(tmp_path / "reg")

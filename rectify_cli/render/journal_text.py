@@ -645,4 +645,5 @@ def verify_problem_text(problem, lang: Lang) -> str:
 
 
 _PROBLEMS = {"malformed": "verify_malformed", "unhashed": "verify_unhashed", "edited": "verify_edited",
-             "removed or reordered": "verify_moved", "untraced": "verify_untraced"}
+             "removed or reordered": "verify_moved", "untraced": "verify_untraced", "bad hash": "verify_bad_hash",
+             "cut short": "verify_cut_short"}
