@@ -1431,7 +1431,7 @@ def _check_journal(jpath: Path, *, prefix: str, raw: bytes | None = None, store:
         item = entry_as_written(item)
         digest = item.get("hash")
         if not isinstance(digest, str):
-            bad("cut short" if i == len(items) and _ends_mid_line(jpath) else "unhashed")
+            bad("cut short" if i == len(items) and _ends_mid_line(raw) else "unhashed")
             continue
         if not chain.HASH.fullmatch(digest):  # (a copy cut short in it, or typed by hand: it chains nothing on)
             bad("bad hash")
@@ -1456,13 +1456,10 @@ def _check_journal(jpath: Path, *, prefix: str, raw: bytes | None = None, store:
     return check
 
 
-def _ends_mid_line(jpath: Path) -> bool:
+def _ends_mid_line(raw: bytes) -> bool:
     """Whether the file's last line has no line break and is no comment: as a copy cut short
     leaves it (rectify ends every entry it writes with one)."""
-    with open(jpath, "rb") as f:
-        f.seek(0, os.SEEK_END)
-        f.seek(max(f.tell() - 4096, 0))
-        tail = f.read()
+    tail = raw[-4096:]
     last = tail.replace(b"\r", b"\n").rpartition(b"\n")[2].strip()  # (CR alone ends a line too)
     return bool(last) and not last.startswith(b"#")
 
