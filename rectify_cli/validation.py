@@ -180,6 +180,12 @@ class Checker:
             self.problem(position_of(m, key), "not_whole_number", what=f"{what}.{key}", minimum=minimum, value=shown_value(value),
                          hint=_number_hint(key, value))
             return None
+        if not PLAIN_COUNT.fullmatch(written := str(self._as_written(m, key, value))):
+            # (0x2d, 4_5, +45: YAML 1.1's integers; 055 is 45 to it, 55 to YAML 1.2, where 08 is text: an id
+            # and a count are written as a report writes them, in plain decimal)
+            self.problem(position_of(m, key), "not_whole_number", what=f"{what}.{key}", minimum=minimum,
+                         value=shown_value(written), hint=Notice("number_unquoted", {"n": _decimal(written)}))
+            return None
         return value
 
     def date(self, m, key: str, what: str):
@@ -296,11 +302,6 @@ class Checker:
             if cm is None:
                 continue
             key, text, number = self.text(cm, "key", "claim", free=False), self.text(cm, "text", "claim"), self.integer(cm, "value", "claim")
-            if number is not None and not PLAIN_COUNT.fullmatch(written := str(self._as_written(cm, "value", number))):
-                # (0x2d, 4_5: YAML 1.1's integers; 055 is 45 to it, 55 to YAML 1.2: a report's count is written plain)
-                self.problem(position_of(cm, "value"), "not_whole_number", what="claim.value", minimum=0,
-                             value=shown_value(written), hint=Notice("number_unquoted", {"n": _decimal(written)}))
-                number = None
             if key and not CLAIM_KEY.fullmatch(key):  # (as the schema: a key reconcile counts by, not words)
                 self.problem(position_of(cm, "key"), "claim_key", what="claim.key", value=shown_value(key))
                 key = None

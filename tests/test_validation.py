@@ -695,3 +695,24 @@ def test_a_deadline_on_the_feedback_day_is_no_warning(tmp_path):
     reg = _plan_with(tmp_path, "          - {kind: date, due: 2018-12-31}\n", "          - {kind: date, due: 2018-01-03}\n")
     result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache")
     assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("written, meant", [("012", 12), ("02", 2), ("0x2", 2), ("+2", 2), ("2_0", 20), ("0b10", 2)])
+@pytest.mark.parametrize("parser", ["fast", "reference"])
+@pytest.mark.parametrize("where, old, new, line, column, what", [
+    ("task", "  - id: 2\n", "  - id: {}\n", 53, 9, "task.id"),
+    ("measure", "      - id: 1   # due soon", "      - id: {}   # due soon", 64, 13, "task 2 measure, field id"),
+])
+def test_an_id_written_other_than_in_plain_decimal_is_refused(tmp_path, written, meant, parser, where, old, new, line,
+                                                              column, what):
+    """id: 012 was task 10 to the reference parser (YAML 1.1 reads a leading 0 as octal) and task
+    12 to the fast one, 0x2 and 2_0 were tasks 2 and 20, while 08 was refused: an id is written as
+    the report numbers it, in plain decimal, as a claim's count is."""
+    reg = _plan_with(tmp_path, old, new.format(written))
+    if parser == "reference":  # (a line longer than the fast parser takes: the reference reads the file)
+        with open(reg / "tasks.yaml", "a", encoding="utf-8") as plan:
+            plan.write("# " + "x" * 4100 + "\n")
+    result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache")
+    assert (result.returncode, result.stdout) == (2, ""), result.stdout
+    assert (f"rectify: tasks.yaml:{line}:{column}: {what}: expected a whole number ≥ 1, got '{written}'; write {meant}, "
+            f"without quotes or a leading 0") in result.stderr.split("\n")
