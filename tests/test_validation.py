@@ -716,3 +716,16 @@ def test_an_id_written_other_than_in_plain_decimal_is_refused(tmp_path, written,
     assert (result.returncode, result.stdout) == (2, ""), result.stdout
     assert (f"rectify: tasks.yaml:{line}:{column}: {what}: expected a whole number ≥ 1, got '{written}'; write {meant}, "
             f"without quotes or a leading 0") in result.stderr.split("\n")
+
+
+@pytest.mark.parametrize("parser", ["fast", "reference"])
+def test_a_settings_count_written_other_than_in_plain_decimal_is_refused(tmp_path, parser):
+    """warn_days: 030 was 24 days to the reference parser (octal) and 30 to the fast one."""
+    reg = _plan_with(tmp_path, "    warn_days: 30\n", "    warn_days: 030\n")
+    if parser == "reference":
+        with open(reg / "tasks.yaml", "a", encoding="utf-8") as plan:
+            plan.write("# " + "x" * 4100 + "\n")
+    result = _rectify("validate", "-r", "tasks.yaml", cwd=reg, cache=tmp_path / "cache")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("rectify: tasks.yaml:11:16: registry.settings.warn_days: expected a whole number ≥ 0, got "
+                             "'030'; write 30, without quotes or a leading 0\n")
