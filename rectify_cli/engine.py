@@ -978,6 +978,14 @@ def filter_values(filters: dict | None, units) -> dict[str, list[str]]:
     return values
 
 
+def named_tasks(task_ids: Iterable[str] | None, plan: Plan) -> tuple[str, ...]:
+    """`--task` words as the plan names their tasks, for the filters a report says: "1" of a
+    folder whose one file has a task 1 is xizang:1, as an alias is said by its unit's name
+    (else as typed: select refuses it)."""
+    ids = {task.id for task in plan.tasks}
+    return tuple(named_id(item_key(str(t)), ids) or str(t) for t in task_ids or ())
+
+
 def select(
     report: StatusReport,
     *,
