@@ -911,7 +911,8 @@ def refuse_listed(name: str, known, option: str) -> None:
     parts = listed_names(name, known)
     if parts:
         repeated = " ".join(f"{option} {part}" for part in parts[:LISTED_SHOWN]) + (" …" if len(parts) > LISTED_SHOWN else "")
-        raise refusal(UsageError, "listed_regions" if option == "--region" else "listed_units", option=option,
+        key = {"--region": "listed_regions", "--task": "listed_tasks"}.get(option, "listed_units")
+        raise refusal(UsageError, key, option=option,
                       name=name.strip(), count=len(parts), repeated=repeated)
 
 
@@ -944,6 +945,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     for task_id in sorted(id_set - ids, key=id_sort_key):
         if not task_id:
             raise refusal(UsageError, "empty_task", hint=tasks_range([tr.task.id for tr in report.tasks]))
+        refuse_listed(task_id, ids, "--task")
         # (in a folder, the same task number in another file is the likeliest meaning)
         local = task_id.rpartition(":")[2]
         elsewhere = same_but_case(task_id, ids) or in_file_misspelt(task_id, ids) or [
