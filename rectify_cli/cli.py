@@ -186,7 +186,9 @@ def status_cmd(
 
             outcomes.remember(registry, reg, report, store=FileCache())
         report = _select(report, reg, states=state, owners=owner, regions=region, tasks=task)
-        filters = {"owner": owner, "region": region, "task": task, "state": state}
+        from .engine import named_tasks
+
+        filters = {"owner": owner, "region": region, "task": named_tasks(task, reg.plan), "state": state}
         if format is ReportFormat.json:
             from .render import json_out
 

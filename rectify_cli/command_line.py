@@ -287,7 +287,8 @@ def _comma_lists_apart(args: list[str], params) -> list[str]:
                 at += 1
                 value = args[at]
             # (an empty name between commas is left out, as after a list's last comma; none at all is refused)
-            names = [name.strip() for name in value.split(",") if name.strip()] or [""]
+            # (a Chinese keyboard's comma or 、 too, as --owner's lists are read)
+            names = [name.strip() for name in value.replace("，", ",").replace("、", ",").split(",") if name.strip()] or [""]
             apart += [f"{option}={name}" for name in names]
         elif args[at] in valued and at + 1 < len(args):  # (an option and its value, as typed)
             apart += args[at:at + 2]

@@ -911,7 +911,8 @@ def refuse_listed(name: str, known, option: str) -> None:
     parts = listed_names(name, known)
     if parts:
         repeated = " ".join(f"{option} {part}" for part in parts[:LISTED_SHOWN]) + (" …" if len(parts) > LISTED_SHOWN else "")
-        raise refusal(UsageError, "listed_regions" if option == "--region" else "listed_units", option=option,
+        key = {"--region": "listed_regions", "--task": "listed_tasks"}.get(option, "listed_units")
+        raise refusal(UsageError, key, option=option,
                       name=name.strip(), count=len(parts), repeated=repeated)
 
 
@@ -944,6 +945,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     for task_id in sorted(id_set - ids, key=id_sort_key):
         if not task_id:
             raise refusal(UsageError, "empty_task", hint=tasks_range([tr.task.id for tr in report.tasks]))
+        refuse_listed(task_id, ids, "--task")
         # (in a folder, the same task number in another file is the likeliest meaning)
         local = task_id.rpartition(":")[2]
         elsewhere = same_but_case(task_id, ids) or in_file_misspelt(task_id, ids) or [
@@ -976,6 +978,14 @@ def filter_values(filters: dict | None, units) -> dict[str, list[str]]:
         if names:
             values[kind] = names
     return values
+
+
+def named_tasks(task_ids: Iterable[str] | None, plan: Plan) -> tuple[str, ...]:
+    """`--task` words as the plan names their tasks, for the filters a report says: "1" of a
+    folder whose one file has a task 1 is xizang:1, as an alias is said by its unit's name
+    (else as typed: select refuses it)."""
+    ids = {task.id for task in plan.tasks}
+    return tuple(named_id(item_key(str(t)), ids) or str(t) for t in task_ids or ())
 
 
 def select(

@@ -609,6 +609,8 @@ LABELS = {
                              "{option}: one unit at a time, and '{name}' is {count}: write {repeated}"),
     "refused_listed_regions": ("{option}：一次只填一个地区，“{name}”是 {count} 个：请写作 {repeated}",
                                "{option}: one region at a time, and '{name}' is {count}: write {repeated}"),
+    "refused_listed_tasks": ("{option}：一次只填一个任务，“{name}”是 {count} 个：请写作 {repeated}",
+                             "{option}: one task at a time, and '{name}' is {count}: write {repeated}"),
     "refused_known_units": ("（已知单位：{units}）", " (known units: {units})"),
     "refused_ambiguous_alias": ("{option}：“{name}”是 {count} 个单位（{units}）的别名，分别由不同的方案文件声明：请写明单位名称",
                                 "{option}: '{name}' is an alias of {count} units ({units}), declared by different plan "

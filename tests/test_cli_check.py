@@ -473,6 +473,9 @@ def test_fail_on_takes_a_comma_separated_list():
     ["--fail-on", "stale,stale", "--fail-on", "due_soon,overdue,due_soon"],
     ["--fail-on", "stale,due_soon,"],  # (a list ending in a comma, as a CI variable built by hand may: was refused as “”)
     ["--fail-on=,stale,,due_soon"],
+    # (a Chinese keyboard's comma or 、, as --owner's lists are read: was "“stale，due_soon”不是可选的值")
+    ["--fail-on", "stale，due_soon"],
+    ["--fail-on", "stale、due_soon"],
 ])
 def test_fail_on_lists_mix_with_the_repeated_option_spaces_and_duplicates_aside(lists):
     result = run("-r", SMALL, *lists)

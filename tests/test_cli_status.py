@@ -158,6 +158,9 @@ def test_status_json():
         # (a comma list, as check --fail-on takes: refused as one unknown state before)
         (["--state", "stale,due_soon"], ["2.1", "3.2"]),
         (["--state=due_soon, stale,", "--state", "overdue"], ["1.1", "2.1", "3.2"]),
+        # (typed on a Chinese keyboard: "“stale，due_soon”不是可选的值" before)
+        (["--state", "stale，due_soon"], ["2.1", "3.2"]),
+        (["--state", "overdue、stale"], ["1.1", "3.2"]),
         # An alias of 自治区生态环境厅; task 1 last: its only measure of them (1.2) is done.
         (["--owner", "环境保护厅"], ["3.2", "3.1", "4.2", "1.2"]),
         (["--region", "那曲市"], ["2.1", "2.2", "4.2", "4.1"]),

@@ -1628,3 +1628,23 @@ def test_status_json_gives_each_file_the_day_its_journal_was_last_written_to(tmp
     assert document["files"] == [
         {"file": "reg/naqu.yaml", "latest_entry": "2019-04-10", "last_update": "2019-09-01", "stale": False},
         {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True}]
+
+
+# --------------------------------------------------------------------------- a task filter, as the plan names it
+
+
+def test_a_task_filter_given_without_its_file_is_said_by_its_full_id(tmp_path):
+    """`--task 3` of a folder (one file has a task 3) was said as typed, "任务 3", and in JSON
+    `"task": ["3"]` beside tasks whose id is naqu:3; `--task 1 --task xizang:1`, one task, was
+    "任务 1、xizang:1". A unit's alias is said by its name; a task is said by its id too."""
+    folder = split_small(tmp_path / "reg")
+    cache = str(tmp_path / "cache")
+    table = run("status", "-r", str(folder), "--as-of", AS_OF, "--task", "1", "--task", "xizang:1", env_extra=cache)
+    assert table.returncode == 0, table.stderr
+    assert [line for line in table.stdout.splitlines() if line.startswith("筛选条件")] == ["筛选条件：任务 xizang:1"]
+    status = run("status", "-r", str(folder), "--as-of", AS_OF, "--task", "3", "--format", "json", env_extra=cache)
+    assert json.loads(status.stdout)["filters"] == {"task": ["naqu:3"]}
+    check = run("check", "-r", str(folder), "--as-of", AS_OF, "--task", "1", "--format", "json", env_extra=cache)
+    assert json.loads(check.stdout)["filters"] == {"task": ["xizang:1"]}
+    text = run("check", "-r", str(folder), "--as-of", AS_OF, "--task", "１", "--lang", "en", env_extra=cache)
+    assert text.stdout.splitlines()[0] == "Filtered to: task xizang:1"

@@ -183,6 +183,13 @@ def test_suggested_names_holding_the_list_separator_are_quoted_so_each_reads_as_
     (("summary", "--month", "2019-02", "--owner", "环境保护厅 水利厅"),
      "--owner：一次只填一个单位，“环境保护厅 水利厅”是 2 个：请写作 --owner 环境保护厅 --owner 水利厅",
      "--owner: one unit at a time, and '环境保护厅 水利厅' is 2: write --owner 环境保护厅 --owner 水利厅"),
+    # (a task list was "没有任务“18,19”（任务编号为 1 至 45）", as if no such task, where --state takes a list)
+    (("status", "--task", "18,19"),
+     "--task：一次只填一个任务，“18,19”是 2 个：请写作 --task 18 --task 19",
+     "--task: one task at a time, and '18,19' is 2: write --task 18 --task 19"),
+    (("check", "--task", "３３、１８"),
+     "--task：一次只填一个任务，“33、18”是 2 个：请写作 --task 33 --task 18",
+     "--task: one task at a time, and '33、18' is 2: write --task 33 --task 18"),
 ])
 def test_a_list_of_units_for_one_filter_is_told_to_repeat_the_option(args, zh, en):
     """--owner 拉萨市、那曲市 was answered （是否指 那曲市、拉萨市？）: the same list turned round,
