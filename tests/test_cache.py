@@ -955,3 +955,44 @@ def test_a_folders_journals_read_by_the_helper_in_pieces_give_what_a_load_withou
     broken.write_text(text, encoding="utf-8")
     assert outcome() == outcome(use_cache=False)
     assert outcome() == outcome(use_cache=False)  # (warm)
+
+
+# -- probes of a warm cache against edits a file's size and time don't tell ------------------
+def _check_json(reg: Path, cache_dir: Path, *extra: str) -> tuple[int, dict, str]:
+    proc = subprocess.run([sys.executable, "-m", "rectify_cli", "-r", str(reg), "check", "--format", "json", *extra],
+                          capture_output=True, text=True, env=_env(cache_dir))
+    return proc.returncode, json.loads(proc.stdout) if proc.stdout else {}, proc.stderr
+
+
+def test_a_byte_changed_keeping_size_and_mtime_is_seen_by_a_warm_check(small, cache_dir):
+    assert _check_json(small, cache_dir)[1]["items"][0]["days_overdue"] == 90  # (warms the cache)
+    stat = small.stat()
+    plan = small.read_text(encoding="utf-8")
+    at = plan.index("due: 2018-12-31}", plan.index("- id: 1   # overdue"))  # measure 1.1's, not its task's
+    small.write_text(plan[:at] + "due: 2018-12-30}" + plan[at + 16:], encoding="utf-8")
+    os.utime(small, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert small.stat().st_size == stat.st_size
+    code, document, _ = _check_json(small, cache_dir)
+    assert (code, document["items"][0]["id"], document["items"][0]["days_overdue"]) == (1, "1.1", 91)
+    assert _check_json(small, cache_dir, "--no-cache")[1] == document
+
+
+def test_a_plan_file_renamed_in_a_folder_gives_its_ids_the_new_name_from_a_warm_cache(tmp_path, cache_dir):
+    from test_folder_registry import split_small
+
+    folder = split_small(tmp_path / "national")
+    assert _check_json(folder, cache_dir)[1]["items"][0]["id"] == "xizang:1.1"  # (warms the cache)
+    for name in ("xizang.yaml", "xizang.progress.yaml"):
+        (folder / name).rename(folder / name.replace("xizang", "xz"))
+    code, document, _ = _check_json(folder, cache_dir)
+    assert (code, [item["id"] for item in document["items"]]) == (1, ["xz:1.1", "xz:2.1"])
+    assert _check_json(folder, cache_dir, "--no-cache")[1] == document
+
+
+def test_checks_started_at_once_on_a_cold_cache_all_answer_as_without_it(small, cache_dir):
+    argv = [sys.executable, "-m", "rectify_cli", "-r", str(small), "check", "--format", "json"]
+    alone = subprocess.run([*argv, "--no-cache"], capture_output=True, text=True, env=_env(cache_dir))
+    runs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(cache_dir))
+            for _ in range(4)]
+    answers = [(run.communicate(), run.returncode) for run in runs]
+    assert alone.returncode == 1 and answers == [((alone.stdout, ""), 1)] * 4
