@@ -597,7 +597,7 @@ UNCOUNTED: dict[str, tuple[str, str]] = {
 
 # A figure in a claim's words: Arabic digits counting 项, 个 or per cent (46项, 33%), not a year (2018年),
 # nor part of a decimal (94.5%: the value is whole, left to the curation) or of 1,234项.
-_FIGURE = re.compile(r"(?<![0-9０-９.,])[0-9０-９]+(?=[项个%％])")
+_FIGURE = re.compile(r"(?<![0-9０-９.,])[0-9０-９]+(?=\s*[项个%％])")  # (46 项: a space a PDF left)
 _LONGEST = 18  # digits
 
 

@@ -765,6 +765,19 @@ def test_a_claim_whose_own_words_give_another_figure_disagrees(tmp_path):
                               "- tasks_total (“全区5项整改任务”): the words say 5, the claimed figure is 4.\n")
 
 
+@pytest.mark.parametrize(("key", "text", "said"), [("tasks_total", "全区5 项整改任务", "5"),
+                                                  ("tasks_total", "全区5\u3000项整改任务", "5"),
+                                                  ("tasks_done_percent", "整改完成率20 %", "20%")])
+def test_words_with_a_space_before_the_unit_still_give_their_figure(tmp_path, key, text, said):
+    """全区5 项整改任务 (a space, as a PDF's text keeps one) of 4 printed 全部一致 and exited 0."""
+    value = 4 if key == "tasks_total" else 0
+    plan = _small_claiming(tmp_path, f'    - {{key: {key}, text: "{text}", value: {value}}}\n')
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 1, result.stdout
+    assert result.stdout.endswith(
+        f"\n报告原文与报告数不符（1项）：\n- {key}“{text}”：原文为{said}，报告数为{value}{'%' if said.endswith('%') else ''}。\n")
+
+
 def test_a_claim_contradicting_its_words_and_the_appendix_says_both(tmp_path):
     plan = _small_claiming(tmp_path, "    - {key: measures_total, text: 10项具体措施, value: 9}\n")
     result = run("reconcile", "-r", plan)
