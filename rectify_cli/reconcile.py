@@ -597,7 +597,7 @@ UNCOUNTED: dict[str, tuple[str, str]] = {
 
 # A figure in a claim's words: Arabic digits counting 项, 个 or per cent (46项, 33%), not a year (2018年),
 # nor part of a decimal (94.5%: the value is whole, left to the curation) or of 1,234项.
-_FIGURE = re.compile(r"(?<![0-9０-９.,])[0-9０-９]+(?=[项个%％])")
+_FIGURE = re.compile(r"(?<![0-9０-９.,])[0-9０-９]+(?=\s*[项个%％])")  # (46 项: a space a PDF left)
 _LONGEST = 18  # digits
 
 
@@ -631,7 +631,11 @@ def _letters_off(key: str, known: str) -> int:
 def _close_key(key: str) -> str | None:
     """The known key a key no rule knows is closest to, if any is close (errors.close_matches)
     and only a letter or two off it."""
-    close = close_matches(key, [*RULES, *UNCOUNTED], most=3, cutoff=KEY_CUTOFF)
+    # (and the keys of the years it names: measure_due_2021 is measures_due_2021 mistyped, as of 2018)
+    years = [int(y) for y in re.findall(r"(?<!\d)\d{4}(?!\d)", key)]
+    of_years = {} if not years or years[0] < 1 or len(years) > 2 or years[-1] < years[0] else \
+        _rules_due(None, years[0]) if len(years) == 1 else _rules_due(years[0], years[1])
+    close = close_matches(key, [*RULES, *UNCOUNTED, *(k for k in of_years if k not in RULES)], most=3, cutoff=KEY_CUTOFF)
     return next((known for known in close if _letters_off(key, known) <= KEY_LETTERS_OFF), None)
 
 

@@ -765,6 +765,19 @@ def test_a_claim_whose_own_words_give_another_figure_disagrees(tmp_path):
                               "- tasks_total (“全区5项整改任务”): the words say 5, the claimed figure is 4.\n")
 
 
+@pytest.mark.parametrize(("key", "text", "said"), [("tasks_total", "全区5 项整改任务", "5"),
+                                                  ("tasks_total", "全区5\u3000项整改任务", "5"),
+                                                  ("tasks_done_percent", "整改完成率20 %", "20%")])
+def test_words_with_a_space_before_the_unit_still_give_their_figure(tmp_path, key, text, said):
+    """全区5 项整改任务 (a space, as a PDF's text keeps one) of 4 printed 全部一致 and exited 0."""
+    value = 4 if key == "tasks_total" else 0
+    plan = _small_claiming(tmp_path, f'    - {{key: {key}, text: "{text}", value: {value}}}\n')
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 1, result.stdout
+    assert result.stdout.endswith(
+        f"\n报告原文与报告数不符（1项）：\n- {key}“{text}”：原文为{said}，报告数为{value}{'%' if said.endswith('%') else ''}。\n")
+
+
 def test_a_claim_contradicting_its_words_and_the_appendix_says_both(tmp_path):
     plan = _small_claiming(tmp_path, "    - {key: measures_total, text: 10项具体措施, value: 9}\n")
     result = run("reconcile", "-r", plan)
@@ -834,9 +847,21 @@ def test_a_long_key_a_letter_or_two_off_is_still_named_as_mistyped(tmp_path, key
     assert result.stdout.endswith(f"\n\n代码疑似笔误、未核对（1项）：\n- {key}：是否指 {meant}？\n")
 
 
+@pytest.mark.parametrize(("key", "meant"), [("measure_due_2021", "measures_due_2021"),
+                                           ("tasks_due_2020_2021_dnoe", "tasks_due_2020_2021_done")])
+def test_a_key_of_other_years_a_letter_or_two_off_is_named_as_mistyped(tmp_path, key, meant):
+    """measure_due_2021 was 无规则 with exit 0, while measure_due_2018 was 疑似笔误 with exit 1:
+    only the Tibet report's years were looked at, though every year's key has its rule."""
+    plan = _small_claiming(tmp_path, f"    - {{key: {key}, text: 全区4项整改任务, value: 4}}\n")
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 1, result.stdout
+    assert result.stdout.endswith(f"\n\n代码疑似笔误、未核对（1项）：\n- {key}：是否指 {meant}？\n")
+
+
 @pytest.mark.parametrize("key", ["trees_planted", "tasks_late", "tasks_delayed", "cities_total", "measures_overdue",
                                  # (long keys a word or more off a known one: their difflib ratio passes 0.85)
-                                 "tasks_due_2018_in_progress", "measures_due_2018_overdue", "measures_due_2019_2020_total"])
+                                 "tasks_due_2018_in_progress", "measures_due_2018_overdue", "measures_due_2019_2020_total",
+                                 "tasks_due_2021_in_progress", "measures_due_2021_overdue"])
 def test_a_key_close_to_none_rectify_knows_is_still_only_not_checked(tmp_path, key):
     # (a claim another province's report makes, which rectify has no rule for, is no typo: tasks_late
     # is not tasks_done mistyped, and failed the check as one; nor is tasks_due_2019_2020_done, of those
