@@ -673,9 +673,11 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, see:
         _Column(label("progress", lang), [f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-" for tr in results],
                 justify="right", gives_way=4),
         # (only when a task has one; blank beside the others, as days overdue are; the first to give
-        # way, since the counts above the table give the whole ledger's)
+        # way, since the counts above the table give the whole ledger's). Whenever the bar names late
+        # closes, those of tasks --limit leaves out too: else the column vanished under its count.
         *([_Column(label("status_closed_late_header", lang), [str(n) if n else "" for n in closed_late],
-                   justify="right", gives_way=7)] if any(closed_late) else []),
+                   justify="right", gives_way=7)]
+          if any(closed_late) or any(mr.closed_late is not None for tr in every[limit:] for mr in tr.measures) else []),
         # (the last to give way, beside ids that leave them no room: named under the table rather
         # than Rich cut every column, the ids too, 新疆维吾尔自治…)
         _Column(label("light", lang), [_light_text(tr.light, lang) for tr in results], gives_way=1),
