@@ -470,13 +470,13 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     # …（早于截 / 至日204天）, nor 截至 2019-09-30（今 / 天是 2019-10-08）)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width), groups_from=0))
 
-    stale = engine.stale_files(report)
+    stale, unbegun = engine.stale_files(report), engine.unbegun_files(report)
     # (a quiet file named as the header names it, and as there never broken at a slash)
     paths = {name: unbroken(printable(path, single_line=True))
-             for name, path in file_paths(registry.plan_files).items()} if stale else None
+             for name, path in file_paths(registry.plan_files).items()} if stale or unbegun else None
     warnings = ledger_warnings(report.last_update, report.as_of, stale, report.report_period_days, lang,
                                feedback=registry.plan.meta.feedback_date,  # (of a folder: its files' earliest)
-                               paths=paths)
+                               paths=paths, unbegun=unbegun)
     for text in warnings:
         console.print(Paragraph(Text(text, style="bold red")))
 
