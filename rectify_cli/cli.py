@@ -316,7 +316,7 @@ def summary_cmd(
                                 regions=tuple(region or ()))
         from .gate import file_paths  # (a quiet file named as status names it)
 
-        paths = file_paths(reg.plan_files) if monthly.quiet_files else None
+        paths = file_paths(reg.plan_files) if monthly.quiet_files or monthly.unbegun_files else None
         write_text(summary_text.render(monthly, lang=lang, width=width, paths=paths), output)
 
 

@@ -277,6 +277,7 @@ class FileStanding:
     stale: bool
     last_update: date | None = None  # its journal's (engine.last_update); None: no entry by as_of
     prefix: str = ""  # its ids' prefix, "naqu:"
+    feedback: date | None = None  # its own plan's feedback date
 
 
 @dataclass(frozen=True)
@@ -599,7 +600,7 @@ def _file_standings(plan: Plan, tasks: list[TaskResult], as_of: date, report_per
         since = updated[prefix] or meta.feedback_date
         days = (as_of - since).days
         standings.append(FileStanding(name, latest[prefix], since, days, _is_stale(days, report_period_days),
-                                      updated[prefix], prefix))
+                                      updated[prefix], prefix, meta.feedback_date))
     return tuple(standings)
 
 
@@ -612,6 +613,17 @@ def stale_files(report: StatusReport) -> list[FileStanding]:
     scope = report.files_in_scope
     return sorted((f for f in report.files if f.stale and (scope is None or f.prefix in scope)),
                   key=lambda f: (-f.days, f.file))
+
+
+def unbegun_files(report: StatusReport) -> list[FileStanding]:
+    """The report's plan files whose own feedback is after its date (their rectification had not
+    begun), earliest first (ties by name). As stale_files: of a folder only (one file's is the
+    ledger's feedback), and not a file the report's scope leaves nothing of."""
+    if len(report.files) < 2:
+        return []
+    scope = report.files_in_scope
+    return sorted((f for f in report.files if f.feedback is not None and report.as_of < f.feedback
+                   and (scope is None or f.prefix in scope)), key=lambda f: (f.feedback, f.file))
 
 
 def voided_hashes(entries: Sequence[Entry]) -> set[str]:

@@ -771,6 +771,12 @@ LABELS = {
     "status_before_feedback": ("注意：核查日期 {as_of} 早于督察反馈日期 {feedback}，整改尚未开始，各项措施尚无可核查的进展。",
                                "Note: {as_of} is before the inspection's feedback date, {feedback}: rectification had not "
                                "begun, and no measure has progress to judge."),
+    # (of a folder's file whose own feedback is after the day judged, the ledger's earliest before it)
+    "status_file_before_feedback": ("注意：核查日期 {as_of} 早于 {file} 的督察反馈日期 {feedback}，该文件的整改尚未开始，其各项措施尚无可核查的进展。",
+                                    "Note: {as_of} is before the inspection's feedback date of {file}, {feedback}: its "
+                                    "rectification had not begun, and none of its measures has progress to judge."),
+    "status_files_before_feedback_more": ("…共 {n} 个文件的整改在核查日期尚未开始。",
+                                          "… {n:file} in all whose rectification had not begun by then."),
     # Under a status table on a narrow terminal; {columns}: the headers of the columns left out.
     "status_left_out": ("（终端太窄，未显示：{columns}；{see}）", "(Too narrow to show: {columns}; {see})"),
     # ({given}: " -r PATH --as-of DAY …", the options typed that judged what is shown, render/rich_status._see)

@@ -252,6 +252,7 @@ class MonthlySummary:
     # A folder's plan files whose journal went a reporting period without an entry, stalest first
     # (engine.stale_files; of every file the owners or regions asked for have measures in).
     quiet_files: tuple[engine.FileStanding, ...] = ()
+    unbegun_files: tuple[engine.FileStanding, ...] = ()  # (engine.unbegun_files: their own feedback later)
     retractions: tuple[RetractionItem, ...] = ()  # dated this month
     # The day the ledger's journal was last written to by the day judged (engine.last_update;
     # None: no entry), of every file, whatever the owners: the overview warns when it is a
@@ -728,6 +729,7 @@ def build(
         else (_later_covered(registry.journal, last),),
         backfilled=_backfilled(measures, first, last),
         quiet_files=tuple(engine.stale_files(report)),
+        unbegun_files=tuple(engine.unbegun_files(report)),
         retractions=_retractions(measures, first, last),
         last_update=report.last_update,
         feedback=plan.meta.feedback_date,

@@ -170,3 +170,25 @@ def test_a_measure_whose_dated_part_was_closed_late_is_counted_where_show_counts
     completed = next(line for line in status if line.startswith("完成 ["))
     assert completed.endswith("%（其中逾期销号 1）"), completed
     assert not any("逾期销号" in line for line in status[:status.index(completed)])
+
+
+def test_status_limit_keeps_the_late_closes_column_the_bar_names(ledger):
+    """--limit 2 leaves out task 40, the only one with a late close: the bar still counts it (the
+    counts stay whole, as JSON's counts.closed_late), and the column stays, blank beside the rows
+    shown (as JSON's measures_closed_late, 0), with the line saying how many rows were left out.
+    It vanished while the bar said （其中逾期销号 1）."""
+    lines = run(ledger, "status", "--as-of", "2019-04-30", "--limit", "2", columns=120)
+    assert lines[5] == "完成 [###############---------------]  93/179  51%（其中逾期销号 1）"
+    assert lines[7:] == [
+        "任务  问题                                           整改时限                        报告进度  完成  逾期销号  灯   逾期",
+        "------------------------------------------------------------------------------------------------------------------------",
+        "35    污水管网建设不健全                             2020年12月31日前完成，长期坚持  序时推进   2/5            红  304天",
+        "32    “十二五”城镇生活污水处理设施建设规划执行力不…  2020年12月31日前完成，长期坚持  序时推进   0/3            红  212天",
+        "（只列出最严重的 2 行，另有 43 行未列出；去掉 --limit 即可全部列出）",
+    ]
+    en = run(ledger, "status", "--as-of", "2019-04-30", "--limit", "2", "--lang", "en", columns=120)
+    assert next(line for line in en if line.startswith("Task  ")).split()[-5:] == [
+        "Completed", "Closed", "late", "Light", "Overdue"]
+    doc = json.loads("\n".join(run(ledger, "status", "--as-of", "2019-04-30", "--limit", "2", "--format", "json")))
+    assert (doc["counts"]["closed_late"], doc["tasks_omitted"]) == (1, 43)
+    assert [(t["id"], t["measures_closed_late"]) for t in doc["tasks"]] == [("35", 0), ("32", 0)]

@@ -1648,3 +1648,69 @@ def test_a_task_filter_given_without_its_file_is_said_by_its_full_id(tmp_path):
     assert json.loads(check.stdout)["filters"] == {"task": ["xizang:1"]}
     text = run("check", "-r", str(folder), "--as-of", AS_OF, "--task", "１", "--lang", "en", env_extra=cache)
     assert text.stdout.splitlines()[0] == "Filtered to: task xizang:1"
+
+
+@pytest.mark.parametrize("lang, note, no_entries", [
+    ("zh", "注意：核查日期 2018-03-31 早于 {file} 的督察反馈日期 2018-05-01，该文件的整改尚未开始，其各项措施尚无可核查的进展。",
+     "注意：台账尚无任何进展记录。"),
+    ("en", "Note: 2018-03-31 is before the inspection's feedback date of {file}, 2018-05-01: its rectification had "
+           "not begun, and none of its measures has progress to judge.",
+     "Warning: the ledger has no journal entries yet."),
+])
+def test_status_before_one_files_feedback_names_the_file_whose_plan_had_not_begun(tmp_path, lang, note, no_entries):
+    """naqu.yaml's feedback on 2018-05-01, xizang.yaml's on 2018-01-03: as of 2018-03-31 naqu's
+    rectification had not begun, which the header says of it as it says of a day before the
+    whole ledger's feedback (before, it said nothing of naqu)."""
+    folder = split_small(tmp_path / "reg")
+    naqu = folder / "naqu.yaml"
+    naqu.write_text(naqu.read_text(encoding="utf-8").replace("feedback_date: 2018-01-03", "feedback_date: 2018-05-01"),
+                    encoding="utf-8")
+    env = {"RECTIFY_TODAY": AS_OF, "COLUMNS": "400", "RECTIFY_CACHE_DIR": str(tmp_path / "cache")}
+
+    def lines(*args):
+        result = run_cli("status", "-r", str(folder), "--lang", lang, *args, env=env)
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    assert lines("--as-of", "2018-03-31")[2:4] == [note.format(file=naqu), no_entries]
+    # (out of the scope: not its view; on its feedback day, begun; before both, the ledger's note alone)
+    assert lines("--as-of", "2018-03-31", "--task", "xizang:1")[3:5] == [no_entries, "任务 1 项：红 0  黄 0  绿 1"
+                                                                          if lang == "zh" else "1 task: red 0  yellow 0  green 1"]
+    assert "naqu.yaml " not in "\n".join(lines("--as-of", "2018-05-01")[1:])
+    before = lines("--as-of", "2017-12-31")
+    assert [line for line in before if line.startswith(("注意", "Note", "Warning"))] == [
+        "注意：核查日期 2017-12-31 早于督察反馈日期 2018-01-03，整改尚未开始，各项措施尚无可核查的进展。" if lang == "zh" else
+        "Note: 2017-12-31 is before the inspection's feedback date, 2018-01-03: rectification had not begun, and no "
+        "measure has progress to judge."]
+
+
+def test_summary_before_one_files_feedback_names_the_file_as_status_does(tmp_path):
+    folder = split_small(tmp_path / "reg")
+    naqu = folder / "naqu.yaml"
+    naqu.write_text(naqu.read_text(encoding="utf-8").replace("feedback_date: 2018-01-03", "feedback_date: 2018-05-01"),
+                    encoding="utf-8")
+    env = {"RECTIFY_TODAY": AS_OF, "RECTIFY_CACHE_DIR": str(tmp_path / "cache")}
+    result = run_cli("summary", "-r", str(folder), "--month", "2018-03", env=env)
+    assert result.exit_code == 0, result.output
+    overview = result.stdout.split("一、总体情况\n")[1].split("\n\n")[0].splitlines()
+    assert overview[-2:] == [f"注意：核查日期 2018-03-31 早于 {naqu} 的督察反馈日期 2018-05-01，该文件的整改尚未开始，"
+                             "其各项措施尚无可核查的进展。", "注意：台账尚无任何进展记录。"]
+    may = run_cli("summary", "-r", str(folder), "--month", "2018-05", env=env).stdout
+    assert "督察反馈日期" not in may  # (its feedback day in the month: begun by its end)
+
+
+def test_files_whose_plan_had_not_begun_are_named_three_then_counted():
+    from rectify_cli.engine import FileStanding
+    from rectify_cli.i18n import Lang
+    from rectify_cli.render.journal_text import ledger_warnings
+
+    unbegun = [FileStanding(f"{name}.yaml", None, date(2018, 5, day), -day, False, None, f"{name}:", date(2018, 5, day))
+               for day, name in enumerate(["ali", "naqu", "lasa", "rikaze"], start=1)]
+    assert ledger_warnings(date(2018, 3, 31), date(2018, 4, 1), [], 90, Lang.zh, feedback=date(2018, 1, 3),
+                           unbegun=unbegun) == [
+        "注意：核查日期 2018-04-01 早于 ali.yaml 的督察反馈日期 2018-05-01，该文件的整改尚未开始，其各项措施尚无可核查的进展。",
+        "注意：核查日期 2018-04-01 早于 naqu.yaml 的督察反馈日期 2018-05-02，该文件的整改尚未开始，其各项措施尚无可核查的进展。",
+        "注意：核查日期 2018-04-01 早于 lasa.yaml 的督察反馈日期 2018-05-03，该文件的整改尚未开始，其各项措施尚无可核查的进展。",
+        "…共 4 个文件的整改在核查日期尚未开始。"]
+    assert ledger_warnings(date(2018, 3, 31), date(2018, 4, 1), [], 90, Lang.en, feedback=date(2018, 1, 3),
+                           unbegun=unbegun)[3] == "… 4 files in all whose rectification had not begun by then."

@@ -136,19 +136,31 @@ def written_journal(journal: str, folder: bool) -> str:
 
 
 def ledger_warnings(last_update, as_of, stale_files, period: int, lang: Lang, *, feedback=None,
-                    paths=None) -> list[str]:
+                    paths=None, unbegun=()) -> list[str]:
     """What status's header and the summary's overview warn of: the ledger's journal gone a
     reporting period without being written to as of `as_of` (`last_update`: engine.last_update; or
     without any entry), then a folder's quiet files (quiet_journals, named by `paths`), not the file
-    written to that day again (the same fact), but counting it. Before the `feedback` date, only
-    that rectification had not begun."""
+    written to that day again (the same fact), but counting it. Before the `feedback` date (of a
+    folder, its earliest), only that rectification had not begun; after it, first each of the
+    `unbegun` files (engine.unbegun_files) whose own feedback is later still."""
     if feedback is not None and as_of < feedback:  # (no entry could be there yet: that the ledger has none is no news)
         return [label("status_before_feedback", lang, as_of=as_of.isoformat(), feedback=feedback.isoformat())]
+    begun = _files_before_feedback(unbegun, as_of, lang, paths or {})
     ledger = _ledger_quiet(last_update, as_of, period, lang)
     if ledger is None:
-        return quiet_journals(stale_files, period, lang, paths=paths)
+        return [*begun, *quiet_journals(stale_files, period, lang, paths=paths)]
     others = [f for f in stale_files if f.latest_entry is None or f.since != last_update]
-    return [ledger, *quiet_journals(others, period, lang, total=len(stale_files), paths=paths)]
+    return [*begun, ledger, *quiet_journals(others, period, lang, total=len(stale_files), paths=paths)]
+
+
+def _files_before_feedback(unbegun, as_of, lang: Lang, paths) -> list[str]:
+    """A line for each of a folder's files whose plan had not begun on `as_of`, a few, then how many."""
+    lines = [label("status_file_before_feedback", lang, as_of=as_of.isoformat(),
+                   file=printable(paths.get(f.file, f.file), single_line=True), feedback=f.feedback.isoformat())
+             for f in unbegun[:QUIET_FILES_NAMED]]
+    if len(unbegun) > QUIET_FILES_NAMED:
+        lines.append(label("status_files_before_feedback_more", lang, n=len(unbegun)))
+    return lines
 
 
 def _ledger_quiet(last_update, as_of, period: int, lang: Lang) -> str | None:

@@ -470,13 +470,13 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     # …（早于截 / 至日204天）, nor 截至 2019-09-30（今 / 天是 2019-10-08）)
     console.print(Paragraph(_pairs("", [as_of, latest], console.width), groups_from=0))
 
-    stale = engine.stale_files(report)
+    stale, unbegun = engine.stale_files(report), engine.unbegun_files(report)
     # (a quiet file named as the header names it, and as there never broken at a slash)
     paths = {name: unbroken(printable(path, single_line=True))
-             for name, path in file_paths(registry.plan_files).items()} if stale else None
+             for name, path in file_paths(registry.plan_files).items()} if stale or unbegun else None
     warnings = ledger_warnings(report.last_update, report.as_of, stale, report.report_period_days, lang,
                                feedback=registry.plan.meta.feedback_date,  # (of a folder: its files' earliest)
-                               paths=paths)
+                               paths=paths, unbegun=unbegun)
     for text in warnings:
         console.print(Paragraph(Text(text, style="bold red")))
 
@@ -673,9 +673,11 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, see:
         _Column(label("progress", lang), [f"{tr.done_count}/{len(tr.measures)}" if tr.measures else "-" for tr in results],
                 justify="right", gives_way=4),
         # (only when a task has one; blank beside the others, as days overdue are; the first to give
-        # way, since the counts above the table give the whole ledger's)
+        # way, since the counts above the table give the whole ledger's). Whenever the bar names late
+        # closes, those of tasks --limit leaves out too: else the column vanished under its count.
         *([_Column(label("status_closed_late_header", lang), [str(n) if n else "" for n in closed_late],
-                   justify="right", gives_way=7)] if any(closed_late) else []),
+                   justify="right", gives_way=7)]
+          if any(closed_late) or any(mr.closed_late is not None for tr in every[limit:] for mr in tr.measures) else []),
         # (the last to give way, beside ids that leave them no room: named under the table rather
         # than Rich cut every column, the ids too, 新疆维吾尔自治…)
         _Column(label("light", lang), [_light_text(tr.light, lang) for tr in results], gives_way=1),

@@ -756,7 +756,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
                                               if m.change is not None and m.headline.measures_total else []),
                                             *ledger_warnings(m.last_update, m.as_of, m.quiet_files,
                                                              m.report_period_days, lang, feedback=m.feedback,
-                                                             paths=paths)])),
+                                                             paths=paths, unbegun=m.unbegun_files)])),
         (_l("summary_s2", lang), _closed(m, lang, page)),
         (_l("summary_s3", lang), _reopened(m, lang, page)),
         (_l("summary_s4", lang), _overdue(m, lang, page)),
