@@ -1,0 +1,53 @@
+"""What `pip install .` gives a new user: the dependency range it resolves, and the files the wheel
+carries beside the package (pyproject.toml). Building a wheel needs hatchling from the network, so
+these read the build's own settings; the outcomes were checked by installing into a venv."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # (Python 3.10)
+    tomllib = pytest.importorskip("tomli")
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _requirement(name: str) -> Requirement:
+    found = [r for r in map(Requirement, PYPROJECT["project"]["dependencies"]) if r.name == name]
+    assert len(found) == 1
+    return found[0]
+
+
+@pytest.mark.parametrize("version,allowed", [
+    ("0.12.5", False),  # with click 8.2+: every command printed `rectify 0.1.0`, `check` exited 0
+    ("0.13.0", False),  # `rectify close --help`: 内部错误：TypeError: Parameter.make_metavar()…
+    ("0.26.8", False),  # Chinese help read `--evidence TEXT` rather than `<文本>`
+    ("0.27.0", True),
+    ("0.28.0", True),
+    ("0.29.0", False),  # imports pydantic on every command (README: Dependencies)
+])
+def test_typer_range_leaves_out_the_releases_a_user_would_see_break(version, allowed):
+    """`typer>=0.12` let pip keep an installed typer 0.12-0.26 (it satisfied the pin), which with
+    today's click gave the failures noted above (installed and run in a venv)."""
+    assert _requirement("typer").specifier.contains(version) is allowed
+
+
+def _wheel_path(source: str) -> str | None:
+    """Where a repository file lands in the wheel, as [tool.hatch.build.targets.wheel] says."""
+    wheel = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]
+    for src, dest in wheel.get("force-include", {}).items():
+        if source == src or source.startswith(src.rstrip("/") + "/"):
+            return dest + source[len(src):]
+    return source if any(source.startswith(p + "/") for p in wheel["packages"]) else None
+
+
+def test_the_wheel_carries_no_tests_or_benchmarks():
+    wheel = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]
+    for folder in ("tests", "bench", "fuzz"):
+        assert _wheel_path(f"{folder}/x.py") is None
+    assert set(wheel["packages"]) == {"rectify_cli"}
