@@ -3,7 +3,8 @@ carries beside the package (pyproject.toml). Building a wheel needs hatchling fr
 these read the build's own settings; the outcomes were checked by installing into a venv."""
 from __future__ import annotations
 
-from pathlib import Path
+import re
+from pathlib import PurePosixPath, Path
 
 import pytest
 from packaging.requirements import Requirement
@@ -44,6 +45,28 @@ def _wheel_path(source: str) -> str | None:
         if source == src or source.startswith(src.rstrip("/") + "/"):
             return dest + source[len(src):]
     return source if any(source.startswith(p + "/") for p in wheel["packages"]) else None
+
+
+def test_the_installed_ledger_s_schema_line_names_a_file_the_wheel_carries():
+    """The bundled plan's first line points editors at ../schema/registry.schema.json; installed,
+    that was rectify_cli/schema/, which the wheel left out: the editor warned of a missing file."""
+    first = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8").splitlines()[0]
+    target = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)[1]
+    plan_in_wheel = PurePosixPath(_wheel_path("data/tasks.yaml"))
+    wanted = str(PurePosixPath(*_normalised(plan_in_wheel.parent / target)))
+    assert wanted == "rectify_cli/schema/registry.schema.json"
+    assert _wheel_path("schema/registry.schema.json") == wanted
+    assert (ROOT / "schema" / "registry.schema.json").is_file()
+
+
+def _normalised(path: PurePosixPath) -> list[str]:
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            parts.pop()
+        else:
+            parts.append(part)
+    return parts
 
 
 def test_the_wheel_carries_no_tests_or_benchmarks():
