@@ -41,10 +41,12 @@ def test_typer_range_leaves_out_the_releases_a_user_would_see_break(version, all
 def _wheel_path(source: str) -> str | None:
     """Where a repository file lands in the wheel, as [tool.hatch.build.targets.wheel] says."""
     wheel = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]
-    for src, dest in wheel.get("force-include", {}).items():
-        if source == src or source.startswith(src.rstrip("/") + "/"):
+    if not any(source == top or source.startswith(top + "/") for top in wheel["only-include"]):
+        return None
+    for src, dest in wheel.get("sources", {}).items():
+        if source.startswith(src + "/"):
             return dest + source[len(src):]
-    return source if any(source.startswith(p + "/") for p in wheel["packages"]) else None
+    return source
 
 
 def test_the_installed_ledger_s_schema_line_names_a_file_the_wheel_carries():
@@ -70,7 +72,16 @@ def _normalised(path: PurePosixPath) -> list[str]:
 
 
 def test_the_wheel_carries_no_tests_or_benchmarks():
-    wheel = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]
-    for folder in ("tests", "bench", "fuzz"):
+    for folder in ("tests", "bench", "fuzz", "examples", "docs"):
         assert _wheel_path(f"{folder}/x.py") is None
-    assert set(wheel["packages"]) == {"rectify_cli"}
+    assert _wheel_path("rectify_cli/cli.py") == "rectify_cli/cli.py"
+
+
+def test_the_wheel_leaves_out_what_git_ignores_in_data():
+    """`pip install .` after a `rectify record` in the checkout shipped data/progress.yaml.lock:
+    force-include takes a folder whole, .gitignore aside; sources moves it and keeps it."""
+    wheel = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert "force-include" not in wheel
+    assert PYPROJECT["tool"]["hatch"]["build"].get("ignore-vcs", False) is False
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "*.lock" in ignored and ".*.tmp" in ignored
