@@ -284,6 +284,10 @@ def check_cmd(
             except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
                 missing = label("check_step_summary_missing", lang, problem=in_language(exc, lang))
                 typer.echo(printable(f"rectify: {missing}", single_line=True), err=True)
+        from .layout import bundled_by_default
+
+        if bundled_by_default(registry):  # (a CI step in the wrong folder judged the example: said so, as status does)
+            typer.echo(f"rectify: {label('check_bundled_ledger', lang)}", err=True)
         raise typer.Exit(EXIT_FOUND if written.failing else 0)
 
 

@@ -693,6 +693,10 @@ LABELS = {
     "status_folder_files": ("（{n} 个文件）", " ({n:file})"),  # after a folder registry's folder, "reg/"
     # after the bundled ledger's file, when no ledger was given or found (layout.bundled_by_default)
     "bundled_ledger": ("（内置示例台账：未找到 ./data/tasks.yaml）", " (bundled example ledger: no ./data/tasks.yaml found)"),
+    # (check, fallen back to it: on stderr, its report and machine formats as they were)
+    "check_bundled_ledger": ("注意：未找到 ./data/tasks.yaml，检查的是内置示例台账；请在台账所在的文件夹中运行，或用 --registry 指定台账",
+                             "note: no ./data/tasks.yaml found, so this checked the bundled example ledger; run it in your "
+                             "ledger's folder, or name it with --registry"),
     # (counted to the day judged: "ago" when it is today, else "before" it, named just before;
     # "earlier" said earlier than what? 天前 after 今天是 … reads as before today: 早于截至日, the
     # 截至 the line opens with; not 截至日前, read as the set phrase 截至日前 "as of lately")

@@ -1337,3 +1337,22 @@ def test_an_annotations_latest_entry_says_a_close_of_one_step_is_of_that_step(tm
         said = result.stdout.replace("%0A", "\n").splitlines()
         start = said.index(next(line for line in said if "30.2" in line and ("::error" in line or "<failure" in line)))
         assert next(line for line in said[start:] if line.startswith(latest[:6])).removesuffix("</failure>") == latest
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("zh", "rectify: 注意：未找到 ./data/tasks.yaml，检查的是内置示例台账；请在台账所在的文件夹中运行，或用 --registry 指定台账\n"),
+    ("en", "rectify: note: no ./data/tasks.yaml found, so this checked the bundled example ledger; run it in your "
+           "ledger's folder, or name it with --registry\n")])
+def test_a_check_that_fell_back_to_the_bundled_ledger_says_so(monkeypatch, tmp_path, lang, note):
+    """A newcomer's `rectify check` in a folder without a ledger (a CI step in the wrong folder)
+    listed Tibet's 8 overdue measures and failed, saying nothing of whose ledger it judged."""
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    fell_back = run("--lang", lang, "--format", "json")
+    assert fell_back.exit_code == 1
+    assert fell_back.stderr == note
+    assert json.loads(fell_back.stdout)["failing"] == 8
+    # (named with -r, or found in data/ here: the ledger chosen, nothing said)
+    assert run("--lang", lang, "-r", str(ROOT / "data" / "tasks.yaml")).stderr == ""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    assert run("--lang", lang).stderr == ""
