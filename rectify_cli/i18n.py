@@ -697,6 +697,9 @@ LABELS = {
     "check_bundled_ledger": ("注意：未找到 ./data/tasks.yaml，检查的是内置示例台账；请在台账所在的文件夹中运行，或用 --registry 指定台账",
                              "note: no ./data/tasks.yaml found, so this checked the bundled example ledger; run it in your "
                              "ledger's folder, or name it with --registry"),
+    "summary_bundled_ledger": ("注意：未找到 ./data/tasks.yaml，月报写的是内置示例台账；请在台账所在的文件夹中运行，或用 --registry 指定台账",
+                               "note: no ./data/tasks.yaml found, so this summary is of the bundled example ledger; run it "
+                               "in your ledger's folder, or name it with --registry"),
     # (counted to the day judged: "ago" when it is today, else "before" it, named just before;
     # "earlier" said earlier than what? 天前 after 今天是 … reads as before today: 早于截至日, the
     # 截至 the line opens with; not 截至日前, read as the set phrase 截至日前 "as of lately")

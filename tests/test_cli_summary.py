@@ -596,3 +596,23 @@ def test_a_list_of_units_cut_after_its_comma_ends_the_same_way_in_every_row(lang
     rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.split()[:1] in (["34.1"], ["18.2"])}
     assert {measure: re.split(r"\s{2,}", row)[2] for measure, row in rows.items()} == units
     assert " …" not in result.stdout
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("zh", "rectify: 注意：未找到 ./data/tasks.yaml，月报写的是内置示例台账；请在台账所在的文件夹中运行，或用 --registry 指定台账\n"),
+    ("en", "rectify: note: no ./data/tasks.yaml found, so this summary is of the bundled example ledger; run it in "
+           "your ledger's folder, or name it with --registry\n")])
+def test_a_summary_that_fell_back_to_the_bundled_ledger_says_so_as_check_does(monkeypatch, tmp_path, lang, note):
+    """Pasted into a monthly report, Tibet's figures would pass for one's own: the text is the
+    report alone (stdout), the note on stderr; nothing said of a ledger named or found."""
+    import shutil
+
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    env = {"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-10"}
+    fell_back = CliRunner().invoke(app, ["summary", "--lang", lang], env=env)
+    assert fell_back.exit_code == 0, fell_back.output
+    assert fell_back.stderr == note
+    assert fell_back.stdout.startswith("西藏自治区")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    assert CliRunner().invoke(app, ["summary", "--lang", lang], env=env).stderr == ""
