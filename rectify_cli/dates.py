@@ -215,8 +215,10 @@ def time_zone(name) -> tzinfo | None:
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # (ValueError: a file that is no zone)
-        from dateutil.zoneinfo import get_zonefile_instance
-
+        try:  # (dateutil 4 deprecates its own database for tzdata's, which ZoneInfo reads: gone, no zone)
+            from dateutil.zoneinfo import get_zonefile_instance
+        except ImportError:
+            return None
         return get_zonefile_instance().get(name)
 
 
@@ -234,8 +236,10 @@ def zone_meant(name: str) -> str | None:
 
     names = zoneinfo.available_timezones()
     if not names:  # (no system database: dateutil's own, as time_zone falls back to)
-        from dateutil.zoneinfo import get_zonefile_instance
-
+        try:
+            from dateutil.zoneinfo import get_zonefile_instance
+        except ImportError:
+            return None
         names = set(get_zonefile_instance().zones)
     names.discard("localtime")  # (a link to the machine's zone, beside the names: no name)
     close = same_but_case(name, names) or difflib.get_close_matches(name, names, n=3, cutoff=0.8)

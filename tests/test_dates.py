@@ -129,6 +129,20 @@ def test_zones_come_from_dateutils_database_on_a_machine_without_one():
     assert proc.stdout == "['2019-01-01', '2018-12-31', '2018-12-31'] [None, None, None]\n", proc.stderr
 
 
+def test_a_zone_no_database_knows_is_unknown_when_dateutil_has_none_of_its_own():
+    """dateutil 4 deprecates its own zone database (tzdata's, which zoneinfo reads, replaces it): on
+    a machine without either, a zone is refused as unknown, as any name that is none, not a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['dateutil.zoneinfo'] = sys.modules['tzdata'] = None; from rectify_cli import dates; "
+            "print(dates.time_zone('Asia/Shanghai'), dates.zone_meant('Asia/Shanghia'))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONTZPATH": ""})
+    assert (proc.returncode, proc.stdout) == (0, "None None\n"), proc.stderr
+
+
 def test_the_hint_for_a_date_says_what_a_month_alone_means_there():
     # (--since reads a month from its first day, --as-of to its last: the hint said "end of month" for both)
     with pytest.raises(dates.DateFormatError, match=r"2019-03 \(from its first day\)"):
