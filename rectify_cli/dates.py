@@ -215,11 +215,23 @@ def time_zone(name) -> tzinfo | None:
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # (ValueError: a file that is no zone)
-        try:  # (dateutil 4 deprecates its own database for tzdata's, which ZoneInfo reads: gone, no zone)
+        get_zonefile_instance = _dateutil_zones()
+        return None if get_zonefile_instance is None else get_zonefile_instance().get(name)
+
+
+def _dateutil_zones():
+    """dateutil's own zone database (its get_zonefile_instance), None when it has none. dateutil 4
+    made it a wrapper of tzdata's, which ZoneInfo reads already, and deprecated it: its warning
+    says nothing a user can act on (a name that is no zone reaches here too)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
             from dateutil.zoneinfo import get_zonefile_instance
         except ImportError:
             return None
-        return get_zonefile_instance().get(name)
+    return get_zonefile_instance
 
 
 # An IANA zone west of UTC named by its offset, whose sign is POSIX's: Etc/GMT+8 is UTC-8.
@@ -236,9 +248,8 @@ def zone_meant(name: str) -> str | None:
 
     names = zoneinfo.available_timezones()
     if not names:  # (no system database: dateutil's own, as time_zone falls back to)
-        try:
-            from dateutil.zoneinfo import get_zonefile_instance
-        except ImportError:
+        get_zonefile_instance = _dateutil_zones()
+        if get_zonefile_instance is None:
             return None
         names = set(get_zonefile_instance().zones)
     names.discard("localtime")  # (a link to the machine's zone, beside the names: no name)
