@@ -284,10 +284,7 @@ def check_cmd(
             except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
                 missing = label("check_step_summary_missing", lang, problem=in_language(exc, lang))
                 typer.echo(printable(f"rectify: {missing}", single_line=True), err=True)
-        from .layout import bundled_by_default
-
-        if bundled_by_default(registry):  # (a CI step in the wrong folder judged the example: said so, as status does)
-            typer.echo(f"rectify: {label('check_bundled_ledger', lang)}", err=True)
+        _say_bundled(registry, "check_bundled_ledger", lang)  # (a CI step in the wrong folder judged the example)
         raise typer.Exit(EXIT_FOUND if written.failing else 0)
 
 
@@ -322,10 +319,7 @@ def summary_cmd(
 
         paths = file_paths(reg.plan_files) if monthly.quiet_files or monthly.unbegun_files else None
         write_text(summary_text.render(monthly, lang=lang, width=width, paths=paths), output)
-        from .layout import bundled_by_default
-
-        if bundled_by_default(registry):  # (pasted, the example's figures would pass for one's own: said, as check does)
-            typer.echo(f"rectify: {label('summary_bundled_ledger', lang)}", err=True)
+        _say_bundled(registry, "summary_bundled_ledger", lang)  # (pasted, its figures would pass for one's own)
 
 
 @app.command("reconcile", cls=Command, help="help_reconcile", short_help="help_reconcile_short")
@@ -400,6 +394,15 @@ def _warn_repeated(reg, lang: Lang, typed: str | None) -> None:
     for line in repeated_warnings(repeated_entries(reg.journal), folder=reg.folder is not None, lang=lang,
                                   registry=typed):
         typer.echo(line, err=True)
+
+
+def _say_bundled(registry: Path | None, key: str, lang: Lang) -> None:
+    """On stderr, the note `key` when the report was of the bundled example, no ledger given or
+    found (status and validate say so after its file)."""
+    from .layout import bundled_by_default
+
+    if bundled_by_default(registry):
+        typer.echo(f"rectify: {label(key, lang)}", err=True)
 
 
 def _warn_dates(reg, lang: Lang) -> None:

@@ -677,7 +677,7 @@ def _print_tasks(console: Console, tasks: Iterable[TaskResult], lang: Lang, see:
         # closes, those of tasks --limit leaves out too: else the column vanished under its count.
         *([_Column(label("status_closed_late_header", lang), [str(n) if n else "" for n in closed_late],
                    justify="right", gives_way=7)]
-          if any(closed_late) or any(mr.closed_late is not None for tr in every[limit:] for mr in tr.measures) else []),
+          if any(closed_late) or any(map(_closed_late_count, (tr.measures for tr in every[len(results):]))) else []),
         # (the last to give way, beside ids that leave them no room: named under the table rather
         # than Rich cut every column, the ids too, 新疆维吾尔自治…)
         _Column(label("light", lang), [_light_text(tr.light, lang) for tr in results], gives_way=1),
