@@ -438,13 +438,16 @@ LABELS = {
                                     "no ledger given, and no `./data/tasks.yaml` found from here: rectify does not write into "
                                     "the bundled example ledger {root}; run it in your ledger's folder, or name it with "
                                     "--registry; nothing was written"),
-    # (copied to ./data, it is the ledger found there and in the folders below, with no option)
-    "refused_installed_copy": ("{root} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
-                               "（cp -r {folder} ./data），此后在该文件夹中运行的命令即读取 `data/tasks.yaml`"
-                               "（或用 --registry 指定）；未写入任何内容",
+    # (copied to ./data, it is the ledger found there and in the folders below, with no option;
+    # `cp -r A/data A/schema .` lands in ./data whether or not an empty one is there, where
+    # `cp -r A/data ./data` made ./data/data; schema/: the plan's first line names ../schema/)
+    "refused_installed_copy": ("{root} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先把它"
+                               "连同其首行所指的 `schema/` 文件夹复制到此处（cp -r {folder} {schema} .），"
+                               "此后在该文件夹中运行的命令即读取 `data/tasks.yaml`（或用 --registry 指定）；未写入任何内容",
                                "{root} is the bundled ledger's copy inside the installed rectify, which the next install "
-                               "replaces: copy it to keep a journal (cp -r {folder} ./data); commands run here then read "
-                               "`data/tasks.yaml` (or give --registry); nothing was written"),
+                               "replaces: to keep a journal, copy it here with the `schema/` folder its first line names "
+                               "(cp -r {folder} {schema} .); commands run here then read `data/tasks.yaml` (or give "
+                               "--registry); nothing was written"),
     "refused_empty_measure": ("措施编号为空：请写明措施编号，如 35.2",
                               "the measure id is empty: give one, e.g. 35.2"),
     "refused_no_measure": ("整改方案中没有措施“{measure}”{hint}", "no measure '{measure}' in the plan{hint}"),

@@ -170,8 +170,9 @@ def append(
     root = existing_root(registry)
     if packaged_copy(root):
         folder = (root if root.is_dir() else root.parent).resolve()
-        # (the folder in the cp it says to run, quoted: a virtual environment's path may hold a space)
-        raise refusal(UsageError, "installed_copy", root=str(root), folder=shell_word(str(folder)))
+        # (the folders in the cp it says to run, quoted: a virtual environment's path may hold a space)
+        raise refusal(UsageError, "installed_copy", root=str(root), folder=shell_word(str(folder)),
+                      schema=shell_word(str(folder.parent / "schema")))
     if bundled_by_default(registry):  # (run in the wrong folder: the example is no ledger of the clerk's)
         raise refusal(UsageError, "bundled_fallen_back", root=str(root))
     typed, measure = measure, item_key(measure)  # (a refusal names the id as typed, as show does: １，２)

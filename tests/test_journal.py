@@ -711,7 +711,8 @@ def test_the_bundled_ledgers_copy_in_the_installed_package_is_not_written(tmp_pa
     with pytest.raises(UsageError) as caught:
         record(installed / "tasks.yaml", "1.1")
     assert str(caught.value) == (f"{installed / 'tasks.yaml'} is the bundled ledger's copy inside the installed rectify, "
-                                 f"which the next install replaces: copy it to keep a journal (cp -r {installed} ./data); "
+                                 "which the next install replaces: to keep a journal, copy it here with the `schema/` "
+                                 f"folder its first line names (cp -r {installed} {installed.parent / 'schema'} .); "
                                  "commands run here then read `data/tasks.yaml` (or give --registry); nothing was written")
     assert (installed / "progress.yaml").read_bytes() == before
     (tmp_path / ".git").mkdir()  # (the search for data/tasks.yaml stops there)

@@ -85,3 +85,17 @@ def test_the_wheel_leaves_out_what_git_ignores_in_data():
     assert PYPROJECT["tool"]["hatch"]["build"].get("ignore-vcs", False) is False
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert "*.lock" in ignored and ".*.tmp" in ignored
+
+
+def test_the_licence_pyproject_names_is_a_file_the_wheel_and_the_sdist_carry():
+    """pyproject.toml said `license = "MIT"` and the repository held no LICENSE: the wheel and the
+    sdist carried no licence text, which the MIT licence asks to go with every copy. Without
+    `license-files`, hatchling takes LICEN[CS]E* (and COPYING*, NOTICE*, AUTHORS*) from the project
+    root into the wheel's .dist-info/licenses/ and the sdist; `only-include` is of the package's files."""
+    assert PYPROJECT["project"]["license"] == "MIT"
+    assert "license-files" not in PYPROJECT["project"]
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n\nCopyright (c) 2026 the rectify developers\n\nPermission is hereby granted, ")
+    assert text.rstrip().endswith("OTHER DEALINGS IN THE\nSOFTWARE.")
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()  # (the sdist leaves out what git ignores)
+    assert not any(line and PurePosixPath("LICENSE").match(line) for line in ignored)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -391,8 +392,9 @@ def test_the_installed_copy_of_the_bundled_ledger_is_refused_in_chinese(tmp_path
     monkeypatch.setattr(layout, "_PACKAGED_PLAN", installed / "tasks.yaml")
     result = run("report", "2.2", "--note", "一季度", "--registry", str(installed / "tasks.yaml"))
     assert _stderr_line(result) == (
-        f"{installed / 'tasks.yaml'} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先复制"
-        f"（cp -r {installed} ./data），此后在该文件夹中运行的命令即读取 `data/tasks.yaml`（或用 --registry 指定）；未写入任何内容")
+        f"{installed / 'tasks.yaml'} 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先把它"
+        f"连同其首行所指的 `schema/` 文件夹复制到此处（cp -r {installed} {installed.parent / 'schema'} .），"
+        "此后在该文件夹中运行的命令即读取 `data/tasks.yaml`（或用 --registry 指定）；未写入任何内容")
 
 
 def test_the_copy_the_installed_ledger_refusal_says_to_make_runs_when_pasted(tmp_path, monkeypatch):
@@ -406,7 +408,39 @@ def test_the_copy_the_installed_ledger_refusal_says_to_make_runs_when_pasted(tmp
     monkeypatch.chdir(tmp_path)
     result = run("report", "2.2", "--note", "一季度", "--registry", str(installed / "tasks.yaml"), "--lang", "en")
     command = _stderr_line(result).split("(cp ", 1)[1].split("); ", 1)[0]
-    assert shlex.split(f"cp {command}") == ["cp", "-r", str(installed), "./data"]
+    assert shlex.split(f"cp {command}") == ["cp", "-r", str(installed), str(installed.parent / "schema"), "."]
+
+
+@pytest.mark.parametrize("empty_data", [False, True], ids=["no ./data", "an empty ./data"])
+def test_the_copy_the_installed_ledger_refusal_says_to_make_gives_a_ledger_that_is_then_written(
+        tmp_path, monkeypatch, empty_data):
+    """`cp -r …/data ./data`, pasted where an empty ./data was, made ./data/data, which no command
+    finds; and it left out schema/, which the copied plan's first line names for editors."""
+    from rectify_cli import layout
+
+    package = tmp_path / "我的 环境" / "site-packages" / "rectify_cli"  # (as the wheel lays it out: pyproject.toml)
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", package / "data")
+    shutil.copytree(Path(__file__).resolve().parents[1] / "schema", package / "schema")
+    monkeypatch.setattr(layout, "_PACKAGED_PLAN", package / "data" / "tasks.yaml")
+    here = tmp_path / "台账"
+    (here / ".git").mkdir(parents=True)  # (the search for data/tasks.yaml stops there)
+    if empty_data:
+        (here / "data").mkdir()
+    monkeypatch.chdir(here)
+    args = ("report", "1.1", "--note", "一季度", "--lang", "en")
+    refused = run(*args, today="2019-04-30")  # (no ledger given nor found: the installed one)
+    command = re.fullmatch(r".*\((cp -r .*)\); commands run here.*", _stderr_line(refused))[1]
+    subprocess.run(["sh", "-c", command], cwd=here, check=True)
+    assert not (here / "data" / "data").exists()
+    first = (here / "data" / "tasks.yaml").read_text(encoding="utf-8").splitlines()[0]
+    schema = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)[1]
+    assert (here / "data" / schema).is_file()
+    written = run(*args, today="2019-04-30")
+    assert written.exit_code == 0, written.output
+    journal = (here / "data" / "progress.yaml").read_text(encoding="utf-8")
+    assert journal.count("\n- measure: ") == 180 and '- measure: "1.1"\n  date: 2019-04-30\n' in journal
+    assert (package / "data" / "progress.yaml").read_bytes() == (
+        Path(__file__).resolve().parents[1] / "data" / "progress.yaml").read_bytes()
 
 
 def test_a_long_list_of_units_for_one_entry_names_a_few_of_them_not_every_one(tmp_path):
