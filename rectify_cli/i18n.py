@@ -579,6 +579,7 @@ LABELS = {
                                 "{measure} has several entries that --entry {entry} names: {entries}; name the one to "
                                 "retract with --entry <hash prefix>"),
     "refused_entry_listed": ("{date} 的{state}记录（{hash}）", "{date} {state} ({hash})"),
+    "refused_entry_listed_said": ("{date} 的{state}记录（{hash}：{said}）", "{date} {state} ({hash}: {said})"),
     "refused_latest_is_retraction": ("措施 {measure} 最近的一条记录是撤回误录（{date}，{hash}）：如要撤销这次撤回，"
                                      "请用 --entry {hash}；如还要撤回更早的记录，请用 --entry 写明其日期或哈希开头",
                                      "the latest entry of {measure} is a retraction ({date}, {hash}): to undo it, name it "
