@@ -60,6 +60,11 @@ RegistryOpt = Annotated[
     typer.Option("--registry", "-r", envvar="RECTIFY_REGISTRY", show_envvar=True, readable=False,
                  help="help_opt_registry"),
 ]
+WriteRegistryOpt = Annotated[  # (the same option; its help says a write falls back to no example)
+    Optional[Path],
+    typer.Option("--registry", "-r", envvar="RECTIFY_REGISTRY", show_envvar=True, readable=False,
+                 help="help_opt_registry_write"),
+]
 AsOfOpt = Annotated[
     Optional[str],
     typer.Option("--as-of", help="help_opt_as_of", metavar="help_value_date"),
@@ -521,7 +526,7 @@ def record_cmd(
     evidence: EvidenceOpt = None,
     milestone: MilestoneOpt = None,
     by: ByOpt = None,
-    registry: RegistryOpt = None,
+    registry: WriteRegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     _write(ctx, registry, lang, command="record", measure=measure, state=state, note=note, date=date_, evidence=evidence, by=by,
@@ -537,7 +542,7 @@ def close_cmd(
     note: NoteOpt = "",
     date_: DateOpt = None,
     by: ByOpt = None,
-    registry: RegistryOpt = None,
+    registry: WriteRegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     _write(ctx, registry, lang, command="close", measure=measure, state="done", note=note, date=date_, evidence=evidence, by=by,
@@ -552,7 +557,7 @@ def reopen_cmd(
     date_: DateOpt = None,
     evidence: EvidenceOpt = None,
     by: ByOpt = None,
-    registry: RegistryOpt = None,
+    registry: WriteRegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     _write(ctx, registry, lang, command="reopen", measure=measure, state="reopened", note=note, date=date_, evidence=evidence, by=by)
@@ -566,7 +571,7 @@ def report_cmd(
     date_: DateOpt = None,
     evidence: EvidenceOpt = None,
     by: ByOpt = None,
-    registry: RegistryOpt = None,
+    registry: WriteRegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     _write(ctx, registry, lang, command="report", measure=measure, state="report", note=note, date=date_, evidence=evidence, by=by)
@@ -585,7 +590,7 @@ def extend_cmd(
     note: NoteOpt = "",
     date_: DateOpt = None,
     by: ByOpt = None,
-    registry: RegistryOpt = None,
+    registry: WriteRegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     _write(ctx, registry, lang, command="extend", measure=measure, state="extended", note=note, date=date_, by=by,
@@ -600,7 +605,7 @@ def retract_cmd(
     entry: Annotated[Optional[str], typer.Option("--entry", help="help_retract_entry")] = None,
     date_: DateOpt = None,
     by: ByOpt = None,
-    registry: RegistryOpt = None,
+    registry: WriteRegistryOpt = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     _write(ctx, registry, lang, command="retract", measure=measure, state="retracted", note=reason, date=date_, by=by,

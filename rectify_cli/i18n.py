@@ -582,6 +582,7 @@ LABELS = {
                                 "{measure} has several entries that --entry {entry} names: {entries}; name the one to "
                                 "retract with --entry <hash prefix>"),
     "refused_entry_listed": ("{date} 的{state}记录（{hash}）", "{date} {state} ({hash})"),
+    "refused_entry_listed_said": ("{date} 的{state}记录（{hash}：{said}）", "{date} {state} ({hash}: {said})"),
     "refused_latest_is_retraction": ("措施 {measure} 最近的一条记录是撤回误录（{date}，{hash}）：如要撤销这次撤回，"
                                      "请用 --entry {hash}；如还要撤回更早的记录，请用 --entry 写明其日期或哈希开头",
                                      "the latest entry of {measure} is a retraction ({date}, {hash}): to undo it, name it "
@@ -1485,6 +1486,13 @@ LABELS.update({
                           "方案文件（在当前文件夹及其上级中查找，至仓库根目录为止），没有则用内置台账。",
                           "Plan file (tasks.yaml) or folder of plan files. Default: data/tasks.yaml or data/'s plan "
                           "files, here or in a folder above (up to the repository's root), else the bundled ledger."),
+    # (a write's: none given nor found, it is refused rather than made into the example)
+    "help_opt_registry_write": ("整改方案文件（tasks.yaml）或方案文件所在的文件夹。默认：data/tasks.yaml 或 data/ 中的"
+                                "方案文件（在当前文件夹及其上级中查找，至仓库根目录为止）；都没有则不写入：内置示例台账不作"
+                                "记录用。",
+                                "Plan file (tasks.yaml) or folder of plan files. Default: data/tasks.yaml or data/'s plan "
+                                "files, here or in a folder above (up to the repository's root); with neither, nothing is "
+                                "written: the bundled example ledger is not for recording."),
     "help_opt_as_of": ("核查日期：2019-03-31、2019/3/31、2019-03（月末）、2019年3月31日。默认：台账所在时区的今天。",
                        "Reference date: 2019-03-31, 2019/3/31, 2019-03 (end of month), 2019年3月31日. Default: today "
                        "in the registry's time zone."),

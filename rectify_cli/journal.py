@@ -78,7 +78,7 @@ from .model import (
 )
 from .outcomes import load_item, remember_append
 from .registry import ROW_HASH, appends_entries, continues_entries, entry_as_written, journal_as_written, not_a_plan
-from .textsafe import line_ends, registry_words, says_nothing, shell_word
+from .textsafe import clip, line_ends, printable, registry_words, says_nothing, shell_word
 from .validation import WRITTEN_AS, not_a_journal
 from .yamltext import plain_ok, quoted
 
@@ -902,11 +902,22 @@ def _named_entry(mine: list[Entry], given: str, measure: str) -> Entry:
     if not found:
         raise refusal(UsageError, "no_such_entry", measure=measure, entry=given.strip())
     if len(found) > 1:
-        listed = [Notice("entry_listed", {"date": e.date.isoformat(), "state": Word(ENTRY, e.state.value),
-                                          "hash": (e.hash or "")[:12]}) for e in found]
+        # (with the start of what each says: history shows no hash, by which alone they differ)
+        listed = [Notice("entry_listed_said" if _said(e) else "entry_listed",
+                         {"date": e.date.isoformat(), "state": Word(ENTRY, e.state.value), "hash": (e.hash or "")[:12],
+                          "said": _said(e)}) for e in found]
         raise refusal(UsageError, "several_entries", measure=measure, entry=given.strip(), entries=listed)
     return found[0]
 
+
+
+LISTED_SAID_CELLS = 24  # (an entry's note, reason or evidence, in a list naming several of one day)
+
+
+def _said(entry: Entry) -> str:
+    """The start of what `entry` says, on one line: its note, else its reason or evidence."""
+    text = entry.note or entry.reason or entry.evidence or ""
+    return clip(printable(line_ends(text), single_line=True).strip(), LISTED_SAID_CELLS)
 
 def _check_entries_after(reg: Registry, measure: str, mine: list[Entry], void: dict, target: Entry,
                          since: date) -> None:

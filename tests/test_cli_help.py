@@ -64,8 +64,9 @@ CLOSE_ZH = """\
   --by <文本>            记录单位（名称或别名）。
   -r, --registry <路径>  整改方案文件（tasks.yaml）或方案文件所在的文件夹。默
                          认：data/tasks.yaml 或 data/ 中的方案文件（在当前文件
-                         夹及其上级中查找，至仓库根目录为止），没有则用内置台
-                         账。  [环境变量：RECTIFY_REGISTRY]
+                         夹及其上级中查找，至仓库根目录为止）；都没有则不写
+                         入：内置示例台账不作记录用。  [环境变量：
+                         RECTIFY_REGISTRY]
   --lang <zh|en>         报告、提示和帮助的语言：zh（默认）或 en。  [环境变
                          量：RECTIFY_LANG；默认：zh]
   --help                 显示本帮助并退出。
@@ -92,8 +93,10 @@ Options:
   --by <text>            The unit recording it (name or alias).
   -r, --registry <path>  Plan file (tasks.yaml) or folder of plan files.
                          Default: data/tasks.yaml or data/'s plan files, here
-                         or in a folder above (up to the repository's root),
-                         else the bundled ledger.  [env var: RECTIFY_REGISTRY]
+                         or in a folder above (up to the repository's root);
+                         with neither, nothing is written: the bundled example
+                         ledger is not for recording.  [env var:
+                         RECTIFY_REGISTRY]
   --lang <zh|en>         Language of the report, the messages and this help
                          (zh, the default, or en).  [env var: RECTIFY_LANG;
                          default: zh]
@@ -612,3 +615,28 @@ def test_a_path_in_the_help_is_never_cut_across_lines(lang):
     for width in range(40, 81):  # (wherever the column ends)
         lines = help_of("status", "--help", width=width, RECTIFY_LANG=lang)
         assert any("data/tasks.yaml" in line for line in lines), (width, lines)
+
+
+
+WRITING = ["record", "close", "reopen", "report", "extend", "retract"]
+REGISTRY_OF_A_WRITE = {
+    "zh": "-r, --registry <路径>整改方案文件（tasks.yaml）或方案文件所在的文件夹。默认：data/tasks.yaml 或 data/ 中的"
+          "方案文件（在当前文件夹及其上级中查找，至仓库根目录为止）；都没有则不写入：内置示例台账不作记录用。"
+          "[环境变量：RECTIFY_REGISTRY]",
+    "en": "-r, --registry <path> Plan file (tasks.yaml) or folder of plan files. Default: data/tasks.yaml or data/'s "
+          "plan files, here or in a folder above (up to the repository's root); with neither, nothing is written: "
+          "the bundled example ledger is not for recording. [env var: RECTIFY_REGISTRY]",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", WRITING)
+def test_a_writing_commands_help_does_not_say_it_falls_back_to_the_bundled_ledger(command, lang):
+    """It said 没有则用内置台账, as a reading command's does, but a write is refused there
+    (没有指定台账，从此处也未找到…：不写入内置示例台账)."""
+    lines = help_of(command, "--help", "--lang", lang, width=200)
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("-r, --registry"))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].strip().startswith("--"))
+    words = " ".join(" ".join(lines[start:end]).split())
+    said = REGISTRY_OF_A_WRITE[lang]
+    assert (words.replace(" ", "") == said.replace(" ", "")) if lang == "zh" else words == said, words

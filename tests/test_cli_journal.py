@@ -1844,7 +1844,8 @@ RETRACT_REFUSALS = [
      "retracting the done entry of 2019-03-01 would make the later reopened entry of 2019-03-10 ({hash}) wrong: "
      "1.1 is not closed as of 2019-03-10 (status: overdue): nothing to reopen; retract that entry first"),
     ("several", ("retract", "1.1", "--reason", "x", "--entry", "2019-03-05"),
-     "1.1 has several entries that --entry 2019-03-05 names: 2019-03-05 in_progress ({first}), 2019-03-05 in_progress ({hash}); "
+     "1.1 has several entries that --entry 2019-03-05 names: 2019-03-05 in_progress ({first}: 甲), "
+     "2019-03-05 in_progress ({hash}: 乙); "
      "name the one to retract with --entry <hash prefix>"),
 ]
 
@@ -1869,6 +1870,21 @@ def test_a_retraction_refused_exits_2_and_leaves_the_journal_untouched(reg, earl
     chinese = run(*args, "--registry", str(reg))
     assert chinese.exit_code == 2 and not chinese.stderr.isascii()
 
+
+
+def test_entries_of_one_day_a_retraction_cannot_tell_apart_are_listed_with_what_each_says(reg):
+    """It listed 2019-03-05 的推进中记录（hash） for each: history shows no hash, so the clerk could
+    not tell which was the mistaken one. Each now gives the start of its note, on one line."""
+    run("record", "1.1", "--state", "in_progress", "--note", "主体工程完工80%", "--date", "2019-03-05", "--registry", str(reg))
+    run("record", "1.1", "--state", "in_progress", "--note", "误记：应为1.2，拉萨市污水处理厂提标改造\n第二行",
+        "--date", "2019-03-05", "--registry", str(reg))
+    first, second = (e.hash[:12] for e in load_registry(reg, use_cache=False).journal[-2:])
+    before = journal_bytes(reg)
+    refused = run("retract", "1.1", "--reason", "记错了", "--entry", "2019年3月5日", "--registry", str(reg))
+    assert (refused.exit_code, refused.stderr) == (2, (
+        f"rectify: 措施 1.1 有多条记录符合 --entry 2019年3月5日：2019-03-05 的推进中记录（{first}：主体工程完工80%）、"
+        f"2019-03-05 的推进中记录（{second}：误记：应为1.2，拉萨市污…）；请用 --entry <哈希开头> 指明撤回哪一条\n"))
+    assert journal_bytes(reg) == before
 
 def test_export_gives_a_measure_the_note_of_its_latest_entry_that_counts_not_a_retractions_reason(reg):
     run("record", "1.1", "--state", "in_progress", "--note", "误记在1.1上", "--date", "2019-03-05", "--registry", str(reg))

@@ -156,6 +156,27 @@ def test_a_step_closed_in_a_month_is_listed_there_marked_as_the_step(tmp_path):
     assert reopened[3].split()[:2] == ["2020-01-15", "30.2"] and "2019-12-20" in reopened[3].split()
 
 
+
+@pytest.mark.parametrize("lang, whole", [("zh", "40.3 的 2019-04-18 销号，佐证：file:{path} sha256:{digest}。"),
+                                         ("en", "40.3, closed 2019-04-18, evidence: file:{path} sha256:{digest}.")])
+def test_a_close_whose_evidence_is_a_file_shows_the_files_name_in_its_row(tmp_path, lang, whole):
+    """Its cell gave the start of the path the file was pinned by, file:/home/clerk/文档/20…, which
+    says nothing in a report sent upward; the name says which document. The path and its hash are
+    said whole under the table."""
+    import hashlib
+
+    run_on = _on_a_copy_of_the_bundled_ledger(tmp_path)
+    document = tmp_path / "文档" / "2019年整改验收材料" / "验收意见.pdf"
+    document.parent.mkdir(parents=True)
+    document.write_bytes(b"%PDF-1.4 acceptance")
+    run_on("2019-04-20", "close", "40.3", "--evidence", str(document), "--date", "2019-04-18")
+    april = run_on("2019-05-02", "summary", "--month", "2019-04", "--lang", lang)
+    lines = april.splitlines()
+    row = next(line for line in lines if line.split()[:2] == ["2019-04-18", "40.3"])
+    assert row.split()[-1] == "验收意见.pdf"
+    said = whole.format(path=document.resolve().as_posix(), digest=hashlib.sha256(document.read_bytes()).hexdigest())
+    assert said in lines
+
 def test_a_head_that_covers_entries_dated_after_the_month_says_how_many(tmp_path):
     """A close written on 2019-10-10, dated 2019-07-20, made July, August and September end with
     the same 台账哈希（截至本月）, its own: a head vouches for every entry before it, the

@@ -476,18 +476,22 @@ def _done_en(n: int, done: int, noun: str) -> str:
 def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.closed:
         return None
-    rows = [[_iso(i.date), cell(i.measure_id), _step_text(i, lang), cell(i.lead), cell(i.evidence)]
+    rows = [[_iso(i.date), cell(i.measure_id), _step_text(i, lang), cell(i.lead), _evidence_cell(i.evidence)]
             for i in m.closed]
     keys = ["summary_col_date_closed", "summary_col_measure", "summary_col_text", "summary_col_lead", "summary_col_evidence"]
     give_way = (2, 4, 3)
-    # (the evidence says what the close rests on: one cut to fit the page is said whole under the table)
-    whole = {4: [_l("summary_closed_evidence", lang, measure=cell(i.measure_id), day=_iso(i.date),
-                    evidence=_ended(cell(i.evidence).strip(), lang)) for i in m.closed]}
+    # (the evidence says what the close rests on: one cut to fit the page is said whole under the table,
+    # and so is a file's, its row giving its name alone)
+    said = [_l("summary_closed_evidence", lang, measure=cell(i.measure_id), day=_iso(i.date),
+               evidence=_ended(cell(i.evidence).strip(), lang)) for i in m.closed]
+    pinned = [_PINNED_FILE.fullmatch(i.evidence or "") is not None for i in m.closed]
+    whole = {4: ["" if file else line for line, file in zip(said, pinned)]}
     # (lines under the table, whole at any width: the closes made after their deadline, as `close`
     # warned of each when it was written; why a close of an earlier month is listed)
     late = [_l("summary_closed_late", lang, measure=cell(i.measure_id), days=(i.date - i.missed).days)
             for i in m.closed if i.missed]
-    under = [_l("summary_closed_late_line", lang, closes=_l("check_list_sep", lang).join(late))] if late else []
+    under = [line for line, file in zip(said, pinned) if file]
+    under += [_l("summary_closed_late_line", lang, closes=_l("check_list_sep", lang).join(late))] if late else []
     under += [_l("summary_restored", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
                  day=i.restored.isoformat()) for i in m.closed if i.restored]
     if any(i.reopened for i in m.closed):  # (a close 三 lists as undone says so here too)
@@ -506,6 +510,18 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
                   for i in m.closed if i.reopened]
     return page.table([_l(k, lang) for k in keys], rows, give_way=give_way, under=under, whole=whole)
 
+
+
+# Evidence naming a file, as `record` pins it (journal._evidence): its path and the file's hash.
+_PINNED_FILE = re.compile(r"file:(?P<path>.+) sha256:[0-9a-f]{64}")
+
+
+def _evidence_cell(evidence: str | None) -> str:
+    """A close's evidence as a cell: a file pinned by its hash by the file's name (its path's
+    start, cut, named no document)."""
+    if (pinned := _PINNED_FILE.fullmatch(evidence or "")) is not None:
+        return cell(pinned["path"].rstrip("/").rsplit("/", 1)[-1] or pinned["path"])
+    return cell(evidence)
 
 def _step_text(item, lang: Lang) -> str:
     """A close's measure text, as a cell; of one step (its measure stays open), marked with the
