@@ -74,6 +74,7 @@ from .model import (
     ids_in_files,
     item_key,
     named_id,
+    pinned_file,
     units_of_file,
 )
 from .outcomes import load_item, remember_append
@@ -910,7 +911,6 @@ def _named_entry(mine: list[Entry], given: str, measure: str) -> Entry:
     return found[0]
 
 
-
 LISTED_SAID_CELLS = 24  # (an entry's note, reason or evidence, in a list naming several of one day)
 
 
@@ -918,6 +918,7 @@ def _said(entry: Entry) -> str:
     """The start of what `entry` says, on one line: its note, else its reason or evidence."""
     text = entry.note or entry.reason or entry.evidence or ""
     return clip(printable(line_ends(text), single_line=True).strip(), LISTED_SAID_CELLS)
+
 
 def _check_entries_after(reg: Registry, measure: str, mine: list[Entry], void: dict, target: Entry,
                          since: date) -> None:
@@ -1125,7 +1126,7 @@ def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
         shown = absolute.relative_to(journal_dir.resolve()).as_posix()
     except ValueError:
         shown = absolute.as_posix()
-    return f"file:{shown} sha256:{digest}"
+    return pinned_file(shown, digest)
 
 
 def _is_folder(text: str) -> bool:

@@ -98,6 +98,22 @@ def units_of_file(units, prefix: str) -> list[Unit]:
     return [u for u in units if not u.files or prefix in u.files]
 
 
+# Evidence naming a file, as `record` pins it: its path and the file's hash (so it cannot be swapped later).
+_PINNED_FILE = re.compile(r"file:(?P<path>.+) sha256:(?P<digest>[0-9a-f]{64})")
+
+
+def pinned_file(path: str, digest: str) -> str:
+    """The evidence that names the file at `path` (POSIX form) with its SHA-256 `digest`."""
+    return f"file:{path} sha256:{digest}"
+
+
+def pinned_file_name(evidence: str | None) -> str | None:
+    """The name of the file `evidence` pins (its path's last part), or None for other evidence."""
+    if (pinned := _PINNED_FILE.fullmatch(evidence or "")) is None:
+        return None
+    return pinned["path"].rstrip("/").rsplit("/", 1)[-1] or pinned["path"]
+
+
 @dataclass(frozen=True, slots=True)
 class Measure:
     """A concrete measure (具体措施) of a task: its text, its units (the lead among them) and its deadlines."""

@@ -16,7 +16,7 @@ from ..errors import UsageError
 from ..gate import shown_file
 from ..i18n import ENTRY, Lang, any_of, plural, refusal, said, word
 from ..i18n import label as _l
-from ..model import file_prefix
+from ..model import file_prefix, pinned_file_name
 from ..summary import Headline, MonthChange, MonthlySummary
 from .. import textsafe
 from ..textsafe import PerCharacter, char_width, line_ends, printable
@@ -484,7 +484,7 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     # and so is a file's, its row giving its name alone)
     said = [_l("summary_closed_evidence", lang, measure=cell(i.measure_id), day=_iso(i.date),
                evidence=_ended(cell(i.evidence).strip(), lang)) for i in m.closed]
-    pinned = [_PINNED_FILE.fullmatch(i.evidence or "") is not None for i in m.closed]
+    pinned = [pinned_file_name(i.evidence) is not None for i in m.closed]
     whole = {4: ["" if file else line for line, file in zip(said, pinned)]}
     # (lines under the table, whole at any width: the closes made after their deadline, as `close`
     # warned of each when it was written; why a close of an earlier month is listed)
@@ -512,16 +512,12 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
 
 
 
-# Evidence naming a file, as `record` pins it (journal._evidence): its path and the file's hash.
-_PINNED_FILE = re.compile(r"file:(?P<path>.+) sha256:[0-9a-f]{64}")
-
 
 def _evidence_cell(evidence: str | None) -> str:
     """A close's evidence as a cell: a file pinned by its hash by the file's name (its path's
     start, cut, named no document)."""
-    if (pinned := _PINNED_FILE.fullmatch(evidence or "")) is not None:
-        return cell(pinned["path"].rstrip("/").rsplit("/", 1)[-1] or pinned["path"])
-    return cell(evidence)
+    return cell(pinned_file_name(evidence) or evidence)
+
 
 def _step_text(item, lang: Lang) -> str:
     """A close's measure text, as a cell; of one step (its measure stays open), marked with the
