@@ -198,7 +198,7 @@ def status_cmd(
             from .render import json_out
 
             _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files, filters=filters,
-                                                 units=reg.plan.units))
+                                                 units=reg.plan.units, feedback=reg.plan.meta.feedback_date))
             _warn_dates(reg, lang)
             raise typer.Exit(0)  # (see below)
         from . import dates

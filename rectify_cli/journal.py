@@ -1409,6 +1409,17 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
 ORIGIN_TRIALS = 2_000_000
 
 
+def _as_written(entry, key: str) -> str:
+    """An entry's `key` for verify to name it by: text as it is, else as written (yamlio.flow_text);
+    "?" when it has none."""
+    from .yamlio import as_written, flow_text
+
+    if key not in entry:
+        return "?"
+    value = as_written(entry, key, entry[key])
+    return value if isinstance(value, str) else flow_text(value)
+
+
 def _check_journal(jpath: Path, *, prefix: str, raw: bytes | None = None, store: FileCache | None = None) -> JournalCheck:
     """`prefix`: of the measure ids of the journal's plan file, which a problem names them with;
     `raw`: its bytes when read already. With `store`, the verdict is cached for a write to find."""
@@ -1432,11 +1443,14 @@ def _check_journal(jpath: Path, *, prefix: str, raw: bytes | None = None, store:
     trials = ORIGIN_TRIALS
     for i, item in enumerate(items, 1):
         line = positions[i - 1][0] if i - 1 < len(positions) else 0
+        read = item  # (as read, with the text of its numbers as written: entry_as_written keeps only its free text's)
 
         def bad(kind: str, chained_from: int | None = None) -> None:
-            m = item if isinstance(item, dict) else {}
-            measure = f"{prefix}{m['measure']}" if "measure" in m else "?"
-            problems.append(BadEntry(str(jpath), i, line, measure, str(m.get("date", "?")), kind, chained_from))
+            m = read if isinstance(read, dict) else {}
+            measure = _as_written(m, "measure")
+            if isinstance(m.get("measure"), (str, int, float)):  # (an id: named as the commands name it)
+                measure = f"{prefix}{measure}"
+            problems.append(BadEntry(str(jpath), i, line, measure, _as_written(m, "date"), kind, chained_from))
 
         if not isinstance(item, dict):
             bad("malformed")

@@ -596,15 +596,19 @@ UNCOUNTED: dict[str, tuple[str, str]] = {
 # --------------------------------------------------------------------------- reconcile
 
 # A figure in a claim's words: Arabic digits counting 项, 个 or per cent (46项, 33%), not a year (2018年),
-# nor part of a decimal (94.5%: the value is whole, left to the curation) or of 1,234项.
-_FIGURE = re.compile(r"(?<![0-9０-９.,])[0-9０-９]+(?=\s*[项个%％])")  # (46 项: a space a PDF left)
+# nor part of a decimal (94.5%: the value is whole, left to the curation). Grouped in thousands by one
+# separator (1,234项, 1，234项, 1 234项, 12,345,678项) it is read whole; else a ， is a clause's comma
+# (已完成3，4项: 4), and a figure after a , is left alone (1,23项).
+_FIGURE = re.compile(r"(?<![0-9０-９.,])(?:[0-9０-９]{1,3}(?P<sep>[,， ])[0-9０-９]{3}(?:(?P=sep)[0-9０-９]{3})*|[0-9０-９]+)"
+                     r"(?=\s*[项个%％])")  # (46 项: a space a PDF left)
+_NOT_DIGIT = re.compile(r"[^0-9０-９]")
 _LONGEST = 18  # digits
 
 
 def _text_value(text: str, claimed: int) -> int | None:
     """The figure the claim's words give, when they give exactly one and it is not `claimed`
     (several, 45项整改任务已完成38项, or none, 四十五项, leave the value to speak)."""
-    found = _FIGURE.findall(text)
+    found = [_NOT_DIGIT.sub("", m.group()) for m in _FIGURE.finditer(text)]
     # (a run of thousands of digits is no count a report gives, and more than int() reads: left alone)
     if len(found) != 1 or len(found[0]) > _LONGEST or (said := int(found[0])) == claimed:
         return None

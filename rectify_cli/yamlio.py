@@ -96,6 +96,26 @@ def as_written(container, key, value):
 _NOT_TEXT = (int, float, bool)  # what a plain scalar may be read as besides text and null
 
 
+def flow_text(value) -> str:
+    """`value` (read from YAML) for a message, in YAML's flow form as written (a number or bool as
+    its text, see as_written): [1.10] and {a: 1}, not Python's ['1.10'] and {'a': 1}. Text is
+    quoted only where plain it would not read as one item (its quotes are not kept: "1.1" is 1.1)."""
+    from .yamltext import plain_shape, quoted
+
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{flow_text(key_as_written(value, k))}: {flow_text(as_written(value, k, v))}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(flow_text(as_written(value, i, v)) for i, v in enumerate(value)) + "]"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if not isinstance(value, str):
+        return str(value)  # (a number fast-parsed, a date: as YAML writes them)
+    return value if plain_shape(value, flow=True) else quoted(value)
+
+
 def _remember_written(container, key, node, slot: str = "written") -> None:
     """The text of `node`, a value (slot written) or a key (slot written_keys) YAML read as
     something else, kept under `key`."""

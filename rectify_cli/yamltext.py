@@ -40,17 +40,23 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _NOT_TEXT_TO_SOME = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+|0o[0-7]+|[yYnN]")
 
 
+def plain_shape(value: str, *, flow: bool = False) -> bool:
+    """Whether `value` written plain is one scalar, whole (no indicator, comment or separator
+    cuts it), whatever a reader then takes it for (2019-01-01, 1.10: a date, a number)."""
+    if not value or value != value.strip() or any(_needs_escape(ch) for ch in value):
+        return False
+    if value[0] in _INDICATORS or ": " in value or " #" in value or value.endswith(":"):
+        return False
+    return not (flow and any(c in value for c in ",[]{}"))
+
+
 def plain_ok(value: str, *, flow: bool = False) -> bool:
     """Whether `value` may be written as a plain (unquoted) scalar: every YAML reader, 1.1 or
     1.2, with libyaml or without (which refuses a tab in plain text), reads it back as exactly
     this text. `flow`: inside [...] or {...}."""
     import yaml
 
-    if not value or value != value.strip() or any(_needs_escape(ch) for ch in value):
-        return False
-    if value[0] in _INDICATORS or ": " in value or " #" in value or value.endswith(":"):
-        return False
-    if _NOT_TEXT_TO_SOME.fullmatch(value) or flow and any(c in value for c in ",[]{}"):
+    if not plain_shape(value, flow=flow) or _NOT_TEXT_TO_SOME.fullmatch(value):
         return False
     try:
         if yaml.safe_load(value) != value:

@@ -1221,6 +1221,28 @@ def test_verify_names_an_edited_note(reg):
         "or the entry before it was removed", "verify: FAILED — the journal was changed after it was written"]
 
 
+def test_verify_names_a_measure_or_date_that_is_not_text_as_written_not_as_python_shows_it(reg):
+    """A hand-edited entry's measure or date written as a list, a mapping or a number: verify
+    said ['1.10'] or {'a': 1}, Python's forms, and 3.1 of 3.10."""
+    path = reg.parent / "progress.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (('- measure: "1.1"\n  date: 2018-09-30', "- measure: [1.10]\n  date: 2018-09-30"),
+                     ("  date: 2019-01-15", "  date: {a: 1, b: [x, 'y, z']}"),
+                     ('- measure: "2.2"', "- measure: {单位: 拉萨市}"),
+                     ('- measure: "3.1"\n  date: 2019-02-01', '- measure: 3.10\n  date: [2019-02-01, ~, true]')):
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    result = run("verify", "--registry", str(reg))
+    assert result.exit_code == 1
+    edited = "：被修改——内容与其哈希不符：本条被修改，或其前一条被删除"
+    assert result.stdout.splitlines()[1:5] == [
+        f"  {path}:2: 第 1 条（措施 [1.10]，2018-09-30）{edited}",
+        f"  {path}:15: 第 3 条（措施 2.1，{{a: 1, b: [x, \"y, z\"]}}）{edited}",
+        f"  {path}:20: 第 4 条（措施 {{单位: 拉萨市}}，2019-03-01）{edited}",
+        f"  {path}:25: 第 5 条（措施 3.10，[2019-02-01, null, true]）{edited}"]
+
+
 def test_verify_under_github_actions_annotates_the_changed_entry_on_its_line(reg):
     """A CI job's verify said what was changed in its log only: the workflow now marks the line."""
     path = reg.parent / "progress.yaml"

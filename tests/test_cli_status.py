@@ -120,6 +120,14 @@ def test_status_as_of_a_day_before_the_feedback_says_the_rectification_had_not_b
     assert "督察反馈日期" not in on_the_day and "feedback date" not in on_the_day  # (the day itself: begun)
 
 
+def test_status_json_says_the_day_judged_is_before_the_feedback_as_the_header_does():
+    # (the header said rectification had not begun; the JSON gave no sign of it)
+    before = json.loads(run("status", "--registry", SMALL, "--format", "json", "--as-of", "2017-06-30").stdout)
+    assert (before["feedback_date"], before["before_feedback"]) == ("2018-01-03", True)
+    on_the_day = json.loads(run("status", "--registry", SMALL, "--format", "json", "--as-of", "2018-01-03").stdout)
+    assert (on_the_day["feedback_date"], on_the_day["before_feedback"]) == ("2018-01-03", False)
+
+
 def test_status_json_gives_the_day_the_ledger_was_last_written_to(tmp_path):
     """A report back-dated to 2019-03-20 but written on 2019-06-20 (`recorded:`): the ledger's
     latest_entry stays the latest date, 2019-03-10 before it, the back-dated one after, and

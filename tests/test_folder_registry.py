@@ -1320,8 +1320,10 @@ def test_status_of_a_folder_names_the_file_whose_journal_went_a_reporting_period
         "As of 2019-06-05  Latest entry 2019-03-10 (87 days ago)",
         "Warning: reg/xizang.yaml has had no entry since 2019-03-01 (96 days; reporting period 90 days)."]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
-    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "last_update": "2019-03-10", "stale": False},
-                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True}]
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "last_update": "2019-03-10", "stale": False,
+                                  "feedback_date": "2018-01-03", "before_feedback": False},
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True,
+                                  "feedback_date": "2018-01-03", "before_feedback": False}]
     # (a filter leaves the files' own latest entries as they are, as it leaves the folder's)
     assert json.loads(run_cli("status", "-r", "reg", "--format", "json", "--task", "naqu:3",
                               env=today).stdout)["files"] == document["files"]
@@ -1348,8 +1350,10 @@ def test_a_file_without_entries_counts_from_its_own_feedback_date_stalest_first(
     assert header(run_cli("status", "-r", "reg", "--lang", "en", env=today))[-2:] == [
         "reporting period.", "Warning: reg/naqu.yaml has no journal entries yet (457 days since its feedback on 2018-06-30)."]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
-    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": None, "last_update": None, "stale": True},
-                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True}]
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": None, "last_update": None, "stale": True,
+                                  "feedback_date": "2018-06-30", "before_feedback": False},
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True,
+                                  "feedback_date": "2018-01-03", "before_feedback": False}]
     # within a reporting period of its feedback, a file yet to write its first entry is not late
     # (naqu's feedback is 90 days before 2018-09-28: not more than a period)
     assert header(run_cli("status", "-r", "reg", "--as-of", "2018-09-28", env=today)) == [
@@ -1392,9 +1396,11 @@ def test_a_retraction_is_its_files_latest_entry_as_it_is_the_folders(tmp_path, m
     assert header(run_cli("status", "-r", "reg", env=today)) == [
         "截至 2019-06-05  最近一次记录 2019-05-01（35天前，2019-06-05有补录）"]
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env=today).stdout)
-    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "last_update": "2019-03-10", "stale": False},
+    assert document["files"] == [{"file": "reg/naqu.yaml", "latest_entry": "2019-03-10", "last_update": "2019-03-10", "stale": False,
+                                  "feedback_date": "2018-01-03", "before_feedback": False},
                                  # (its retraction back-dated to 2019-05-01, written on 2019-06-05)
-                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-05-01", "last_update": "2019-06-05", "stale": False}]
+                                 {"file": "reg/xizang.yaml", "latest_entry": "2019-05-01", "last_update": "2019-06-05", "stale": False,
+                                  "feedback_date": "2018-01-03", "before_feedback": False}]
 
 
 def test_a_quiet_file_a_filter_leaves_nothing_of_is_not_warned_of(tmp_path, monkeypatch):
@@ -1626,8 +1632,10 @@ def test_status_json_gives_each_file_the_day_its_journal_was_last_written_to(tmp
     document = json.loads(run_cli("status", "-r", "reg", "--format", "json", env={"RECTIFY_TODAY": "2019-09-15"}).stdout)
     assert document["last_update"] == "2019-09-01"
     assert document["files"] == [
-        {"file": "reg/naqu.yaml", "latest_entry": "2019-04-10", "last_update": "2019-09-01", "stale": False},
-        {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True}]
+        {"file": "reg/naqu.yaml", "latest_entry": "2019-04-10", "last_update": "2019-09-01", "stale": False,
+         "feedback_date": "2018-01-03", "before_feedback": False},
+        {"file": "reg/xizang.yaml", "latest_entry": "2019-03-01", "last_update": "2019-03-01", "stale": True,
+         "feedback_date": "2018-01-03", "before_feedback": False}]
 
 
 # --------------------------------------------------------------------------- a task filter, as the plan names it
@@ -1682,6 +1690,27 @@ def test_status_before_one_files_feedback_names_the_file_whose_plan_had_not_begu
         "注意：核查日期 2017-12-31 早于督察反馈日期 2018-01-03，整改尚未开始，各项措施尚无可核查的进展。" if lang == "zh" else
         "Note: 2017-12-31 is before the inspection's feedback date, 2018-01-03: rectification had not begun, and no "
         "measure has progress to judge."]
+
+
+def test_status_json_before_one_files_feedback_says_so_of_that_file_as_the_header_does(tmp_path):
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "feedback_date: 2018-01-03", "feedback_date: 2018-05-01")
+    env = {"RECTIFY_TODAY": AS_OF, "RECTIFY_CACHE_DIR": str(tmp_path / "cache")}
+
+    def document(as_of):
+        result = run_cli("status", "-r", str(folder), "--format", "json", "--as-of", as_of, env=env)
+        assert result.exit_code == 0, result.output
+        found = json.loads(result.stdout)
+        return ((found["feedback_date"], found["before_feedback"]),
+                [(f["file"], f["feedback_date"], f["before_feedback"]) for f in found["files"]])
+
+    naqu, xizang = str(folder / "naqu.yaml"), str(folder / "xizang.yaml")
+    assert document("2018-03-31") == (("2018-01-03", False),
+                                      [(naqu, "2018-05-01", True), (xizang, "2018-01-03", False)])
+    assert document("2018-05-01") == (("2018-01-03", False),
+                                      [(naqu, "2018-05-01", False), (xizang, "2018-01-03", False)])
+    assert document("2017-12-31") == (("2018-01-03", True),
+                                      [(naqu, "2018-05-01", True), (xizang, "2018-01-03", True)])
 
 
 def test_summary_before_one_files_feedback_names_the_file_as_status_does(tmp_path):

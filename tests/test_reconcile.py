@@ -793,6 +793,27 @@ def test_a_claim_contradicting_its_words_and_the_appendix_says_both(tmp_path):
                                   "- measures_total“10项具体措施”：原文为10，报告数为9。\n")
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("共排查1，234项", 1234), ("共排查1,234项", 1234), ("共排查1 234项", 1234), ("共排查12,345,678项", 12345678),
+    ("共排查１，２３４项", 1234), ("共排查1，234 项", 1234),
+    # (not a thousands separator: a clause's comma, groups not of three, a first group of more than three)
+    ("已完成3，4项", 4), ("共排查1，2345项", 2345), ("共排查1234，567项", 567), ("共排查1，23项", 23),
+    ("共排查1，234，56项", 56), ("共排查1,234 567项", 567)])
+def test_a_figure_with_thousands_separators_is_read_whole(tmp_path, text, value):
+    """共排查1，234项 of 1234 said 原文为234 and failed: the words' figure was its last group."""
+    plan = _small_claiming(tmp_path, f'    - {{key: sites_checked, text: "{text}", value: {value}}}\n')
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 0, result.stdout
+    assert "原文不符" not in result.stdout
+
+
+def test_a_figure_with_thousands_separators_disagreeing_with_its_value_says_the_whole_figure(tmp_path):
+    plan = _small_claiming(tmp_path, '    - {key: sites_checked, text: "共排查1，234项", value: 234}\n')
+    result = run("reconcile", "-r", plan)
+    assert result.exit_code == 1, result.stdout
+    assert "\n报告原文与报告数不符（1项）：\n- sites_checked“共排查1，234项”：原文为1234，报告数为234。\n" in result.stdout
+
+
 @pytest.mark.parametrize("text", ["全区四项整改任务", "45项整改任务已完成4项", "整改任务", "2018年底前应完成的整改任务"])
 def test_words_with_no_figure_or_several_or_in_chinese_numerals_are_left_to_the_value(tmp_path, text):
     plan = _small_claiming(tmp_path, f"    - {{key: tasks_total, text: {text}, value: 4}}\n")

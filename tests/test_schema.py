@@ -259,6 +259,7 @@ TASK = {"id": "1", "title": "污水处理设施建设滞后", "status": "overdue
         "reported": {"state": "basically_done", "ongoing": False}, "measures_closed_late": 0, "measures": [MEASURE]}
 STATES = {"overdue": 1, "due_soon": 0, "on_track": 0, "ongoing": 0, "done": 0}
 STATUS = {"as_of": "2019-03-31", "warn_days": 30, "report_period_days": 90, "latest_entry": "2018-09-30", "last_update": "2018-09-30",
+          "feedback_date": "2018-01-03", "before_feedback": False,
           "counts": {"tasks": STATES, "measures": STATES, "lights": {"red": 1, "yellow": 0, "green": 0}, "stale": 0,
                      "closed_late": 0},
           "filters": {}, "tasks": [TASK]}
@@ -283,7 +284,13 @@ def _with_item(**fields) -> dict:
 @pytest.mark.parametrize("document, valid", [
     (STATUS, True),
     ({**STATUS, "latest_entry": None, "tasks": [], "tasks_omitted": 1,
-      "files": [{"file": "reg/naqu.yaml", "latest_entry": None, "stale": True}]}, True),
+      "files": [{"file": "reg/naqu.yaml", "latest_entry": None, "stale": True, "feedback_date": "2018-05-01",
+                 "before_feedback": True}]}, True),
+    ({**STATUS, "as_of": "2017-06-30", "before_feedback": True}, True),
+    ({k: v for k, v in STATUS.items() if k != "before_feedback"}, False),
+    ({**STATUS, "before_feedback": "yes"}, False),
+    ({**STATUS, "files": [{"file": "reg/naqu.yaml", "latest_entry": None, "stale": True, "feedback_date": "2018-05-01"}]},
+     False),
     (_with_measure(closed_late={"closed": "2019-01-10", "deadline": "2018-12-31", "days": 10}, status="done", light="green"), True),
     (_with_task(id=1), False),  # an id as a number
     (_with_measure(id=1.1), False),

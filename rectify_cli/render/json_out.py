@@ -228,12 +228,14 @@ def status_counts(report: StatusReport) -> dict:
 
 
 def status_document(report: StatusReport, *, limit: int | None = None, plan_files=(), filters=None,
-                    units=()) -> dict:
+                    units=(), feedback=None) -> dict:
     """The whole status report: settings used, counts, and the tasks worst first, each with
     its measures worst first too (both by engine.worst_first; not plan order); with `limit`,
     only that many tasks, and how many more there are as tasks_omitted (the counts stay whole).
     `plan_files`: the registry's, by which a folder's files are named (file_paths). `filters`:
-    those that selected the report, of the plan's `units`, as the header says them (filter_values)."""
+    those that selected the report, of the plan's `units`, as the header says them (filter_values).
+    `feedback`: the plan's feedback date (of a folder, its files' earliest), before which the
+    header says rectification had not begun."""
     shared: dict = {}
     paths = file_paths(plan_files) if report.files else {}
     tasks = worst_first(report.tasks)
@@ -245,15 +247,24 @@ def status_document(report: StatusReport, *, limit: int | None = None, plan_file
         "latest_entry": iso(report.latest_entry),
         # (the day the journal was last written to, a back-dated entry's written day: what "not updated" counts from)
         "last_update": iso(report.last_update),
+        # (as the header's note: judged before the feedback, no measure could have progress yet)
+        "feedback_date": iso(feedback),
+        "before_feedback": _before(report.as_of, feedback),
         # (a folder's plan files, each with its own journal's latest entry and last update: what its stale counts from)
         **({"files": [{"file": paths.get(f.file, f.file), "latest_entry": iso(f.latest_entry),
-                       "last_update": iso(f.last_update), "stale": f.stale} for f in report.files]}
+                       "last_update": iso(f.last_update), "stale": f.stale, "feedback_date": iso(f.feedback),
+                       "before_feedback": _before(report.as_of, f.feedback)} for f in report.files]}
            if report.files else {}),
         "filters": filter_values(filters, units),  # (the counts and tasks are the selection's)
         "counts": status_counts(report),
         "tasks": [task_document(tr, shared=shared) for tr in shown],
         **({} if limit is None else {"tasks_omitted": len(tasks) - len(shown)}),
     }
+
+
+def _before(as_of, feedback) -> bool:
+    """Whether `as_of` is before the `feedback` date (none: not before it); the day itself is not."""
+    return feedback is not None and as_of < feedback
 
 
 # --------------------------------------------------------------------------- journal

@@ -30,7 +30,7 @@ def _status(as_of=AS_OF, **filters):
     report = evaluate(plan=registry.plan, journal=registry.journal, as_of=as_of)
     if filters:
         report = select(report, units=registry.plan.units, **filters)
-    return status_document(report)
+    return status_document(report, feedback=registry.plan.meta.feedback_date)
 
 
 def _date(due, original=None, *, label=None, done=False, status):
@@ -76,6 +76,8 @@ EXPECTED_STATUS = {
     "report_period_days": 90,
     "latest_entry": "2019-03-10",
     "last_update": "2019-03-10",  # (no entry of the fixture is back-dated: the same day)
+    "feedback_date": "2018-01-03",
+    "before_feedback": False,
     "filters": {},  # (none given)
     "counts": {
         "tasks": {"overdue": 1, "due_soon": 1, "on_track": 2, "ongoing": 0, "done": 0},
