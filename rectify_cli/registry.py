@@ -65,16 +65,21 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     unsure: set[str] = set()
     try:
         return _load_registry(path, today, use_cache, unsure)
-    except RegistryError:
+    except (RegistryError, _JudgedFromTheCache):
         if not unsure:
             raise
-    return _load_registry(path, today, use_cache, set(), refresh=frozenset(unsure))
+    return _load_registry(path, today, use_cache, None, refresh=frozenset(unsure))
 
 
-def _load_registry(path, today: date | None, use_cache: bool, unsure: set[str], *,
+class _JudgedFromTheCache(Exception):
+    """A journal's entries refused by plans decoded from the cache: load_registry loads again."""
+
+
+def _load_registry(path, today: date | None, use_cache: bool, unsure: set[str] | None, *,
                    refresh: frozenset[str] = frozenset()) -> Registry:
     """load_registry's load; `unsure`: where the plans decoded from the cache are put when a
-    refusal was judged against them; `refresh`: plans read from their files, not the cache."""
+    refusal was judged against them (None: the load again, whose refusal stands); `refresh`:
+    plans read from their files, not the cache."""
     root = existing_root(path)
     files = plan_files(root)
     store = FileCache() if use_cache else None
@@ -147,7 +152,7 @@ def _load_registry(path, today: date | None, use_cache: bool, unsure: set[str], 
         if judge is not None:
             problems += _references_problems(judge, references)
             problems += _clean_rows_problems(judge, journals, clean, store, problems)
-        if len(problems) > journals_read:  # (judged against the plans: not the files' own problems)
+        if unsure is not None and len(problems) > journals_read:  # (judged against the plans, not the files' own)
             unsure.update(decoded)
         declaring = _files_declaring(loaded) if len(layout) > 1 else {}
         raise RegistryError(sorted((_declared_elsewhere(p, declaring) for p in problems), key=_problem_order))
@@ -170,6 +175,9 @@ def _load_registry(path, today: date | None, use_cache: bool, unsure: set[str], 
         except CACHE_DAMAGE:  # rows from a cache entry damaged in a way its shape doesn't show
             journal = journals[at] = _load_journal(journal.path, journal.prefix, store, problems, refresh=True)
             found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
+        if bad and decoded and unsure is not None:  # (the plans are made sure of first, see load_registry)
+            unsure.update(decoded)
+            raise _JudgedFromTheCache
         if bad and journal.cached:  # (a problem of rows from the cache is made sure of in the file: a byte of
             # the entry changed, well-formed still, would be reported as the user's own journal's problem;
             # read with positions, which its messages need)
@@ -187,7 +195,8 @@ def _load_registry(path, today: date | None, use_cache: bool, unsure: set[str], 
                                         **notice.values))
         entries.extend(found)
     if problems:
-        unsure.update(decoded)
+        if unsure is not None:
+            unsure.update(decoded)
         raise RegistryError(sorted(problems, key=_problem_order))
     return Registry(
         plan=plan,

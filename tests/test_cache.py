@@ -138,10 +138,10 @@ def test_a_problem_seen_only_in_a_damaged_cache_entry_is_not_reported_of_the_jou
     assert (got.exit_code, got.stdout, got.stderr) == (expected.exit_code, expected.stdout, "")
 
 
-def _rename_a_cached_plan_row(small: Path, old: bytes, new: bytes) -> Path:
+def _rename_a_cached_plan_row(plan: Path, old: bytes, new: bytes, *, prefix: str = "") -> Path:
     """Change the id of the measure `old` to `new` (as long) in the plan's cache entry: the entry
     keeps its shape, its index and its CRC-32 (the rows are not summed). Returns the entry."""
-    entry = cache.FileCache().entry_path(small, "plan", "")
+    entry = cache.FileCache().entry_path(plan, "plan", prefix)
     data = entry.read_bytes()
     assert len(old) == len(new) and data.count(b'\n,["%s",' % old) == 1
     entry.write_bytes(data.replace(b'\n,["%s",' % old, b'\n,["%s",' % new))
@@ -198,6 +198,26 @@ def test_a_journal_wrong_beside_a_changed_cached_plan_row_is_reported_as_without
     assert got.stderr == (f"rectify: {journal}:30:12: journal entry 6: no measure '1.9' in the plan"
                           " (did you mean 1.2, 1.1?)\n")
     assert got.stderr == run_cli(*args, "--no-cache").stderr
+
+
+def test_a_measure_id_changed_in_one_cached_plan_of_a_folder_is_not_reported_of_its_journal(tmp_path, cache_dir):
+    """In a folder, naqu.yaml's cached row of 3.2 named 3.9: `status` said naqu.progress.yaml was
+    wrong (exit 2); it answers as --no-cache does, naqu.yaml read again (xizang.yaml too: it came
+    from the cache, as every plan of the refused load did)."""
+    from builders import run_cli
+    from test_folder_registry import split_small
+
+    folder = split_small(tmp_path / "national")
+    args = ["status", "--format", "json", "--as-of", "2019-03-31", "-r", str(folder)]
+    expected = run_cli(*args, "--no-cache")
+    assert expected.exit_code == 0 and '"id": "naqu:3.2"' in expected.stdout
+    assert run_cli(*args).stdout == expected.stdout  # (the cache made)
+    entry = _rename_a_cached_plan_row(folder / "naqu.yaml", b"naqu:3.2", b"naqu:3.9", prefix="naqu:")
+    registry.PARSE_COUNTS.clear()
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
+    assert parses() == {"naqu.yaml": 1, "xizang.yaml": 1}
+    assert b'"3.9"' not in entry.read_bytes()
 
 
 @pytest.mark.parametrize("kind, old, new", [
