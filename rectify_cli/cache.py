@@ -22,7 +22,7 @@ date), is a miss. The rows themselves (measures, journal entries) are not summed
 100,000 measures, some 11% of a warm check, most of them never read by it. Of a row, only
 damage to its shape is seen (a row lost or cut, a value of the wrong type), a value edited by
 hand is not; a problem a journal's cached rows show is made sure of in the file before it is
-reported.
+reported, and so is a refusal judged against plans from the cache (registry.load_registry).
 
 A journal only grows, so its entry also holds the size of the bytes it was read from: after
 entries are appended (a `record`, a colleague's commit pulled), registry._extend_cached_journal

@@ -56,7 +56,30 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     beside it (tasks.yaml: progress.yaml); ids are prefixed with the file's stem, "NAME:18.4",
     while a journal names its own file's measures unprefixed. `use_cache`: reuse the
     validated content of files unchanged since the last load (see cache.py).
+
+    A refusal judged against plans decoded from the cache is made sure of in their files: a
+    plan's rows are not summed (cache.py), and a measure id changed in one, its shape kept, was
+    reported as the user's journal's problem (exit 2) where --no-cache passed. Those plans are
+    read again (and cached again), and their answer stands; a load that passes costs no more.
     """
+    unsure: set[str] = set()
+    try:
+        return _load_registry(path, today, use_cache, unsure)
+    except (RegistryError, _JudgedFromTheCache):
+        if not unsure:
+            raise
+    return _load_registry(path, today, use_cache, None, refresh=frozenset(unsure))
+
+
+class _JudgedFromTheCache(Exception):
+    """A journal's entries refused by plans decoded from the cache: load_registry loads again."""
+
+
+def _load_registry(path, today: date | None, use_cache: bool, unsure: set[str] | None, *,
+                   refresh: frozenset[str] = frozenset()) -> Registry:
+    """load_registry's load; `unsure`: where the plans decoded from the cache are put when a
+    refusal was judged against them (None: the load again, whose refusal stands); `refresh`:
+    plans read from their files, not the cache."""
     root = existing_root(path)
     files = plan_files(root)
     store = FileCache() if use_cache else None
@@ -77,11 +100,13 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     sizes: dict[int, list[Path]] = {}  # plan files by size, to find a copy
     ids_read: dict[str, IdsRead] = {}  # (of each plan file with problems, by its prefix: see IdsKnown)
     by_prefix: dict[str, Plan] = {}
+    decoded: set[str] = set()  # the plan files decoded from the cache
     try:
         for file, _, prefix in layout:
             raw = read(file)
             _refuse_a_copy(file, raw, sizes.setdefault(len(raw), []), problems)
-            plan = _load_plan(file, prefix, store, problems, raw, ids_read)
+            plan = _load_plan(file, prefix, store, problems, raw, ids_read, refresh=str(file) in refresh,
+                              decoded=decoded)
             if plan is not None:
                 loaded.append((file.name, plan))
                 by_prefix[prefix] = plan
@@ -127,6 +152,8 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         if judge is not None:
             problems += _references_problems(judge, references)
             problems += _clean_rows_problems(judge, journals, clean, store, problems)
+        if unsure is not None and len(problems) > journals_read:  # (judged against the plans, not the files' own)
+            unsure.update(decoded)
         declaring = _files_declaring(loaded) if len(layout) > 1 else {}
         raise RegistryError(sorted((_declared_elsewhere(p, declaring) for p in problems), key=_problem_order))
     if today is None:
@@ -137,7 +164,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     if store is not None:
         from .outcomes import checked_before
 
-        trusted = checked_before(store, layout, versions, today)
+        trusted = checked_before(store, layout, versions, today) if not refresh else set()
     else:
         trusted = set()
     entries: list[Entry] = []
@@ -148,6 +175,9 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
         except CACHE_DAMAGE:  # rows from a cache entry damaged in a way its shape doesn't show
             journal = journals[at] = _load_journal(journal.path, journal.prefix, store, problems, refresh=True)
             found, bad = context.entries(journal.rows, str(journal.path), journal.prefix)
+        if bad and decoded and unsure is not None:  # (the plans are made sure of first, see load_registry)
+            unsure.update(decoded)
+            raise _JudgedFromTheCache
         if bad and journal.cached:  # (a problem of rows from the cache is made sure of in the file: a byte of
             # the entry changed, well-formed still, would be reported as the user's own journal's problem;
             # read with positions, which its messages need)
@@ -165,6 +195,8 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
                                         **notice.values))
         entries.extend(found)
     if problems:
+        if unsure is not None:
+            unsure.update(decoded)
         raise RegistryError(sorted(problems, key=_problem_order))
     return Registry(
         plan=plan,
@@ -376,16 +408,21 @@ class _JournalFile:
 
 
 def _load_plan(file: Path, prefix: str, store: FileCache | None, problems: list[Problem], raw: bytes | None = None,
-               ids_read: dict[str, IdsRead] | None = None) -> Plan | None:
+               ids_read: dict[str, IdsRead] | None = None, *, refresh: bool = False,
+               decoded: set[str] | None = None) -> Plan | None:
     """The file's Plan (None if it has problems, which are added to `problems`); `raw`: its
     bytes, when already read; `ids_read`: where the ids of a plan with problems are put, by
-    its prefix (see validation.IdsRead)."""
+    its prefix (see validation.IdsRead); `refresh`: read the file even if the cache has it, and
+    store it again; `decoded`: where the file is put when its plan comes from the cache."""
     raw = read_bytes(file) if raw is None else raw
-    if store is not None:
+    if store is not None and not refresh:
         doc = store.get_rows(file, "plan", prefix, raw)
         if doc is not None:
             try:
-                return decode_plan(*doc, str(file))
+                plan = decode_plan(*doc, str(file))
+                if decoded is not None:
+                    decoded.add(str(file))
+                return plan
             except CACHE_DAMAGE:  # a damaged or foreign entry, whatever its shape: rebuild it
                 pass
     from . import yamlio

@@ -138,6 +138,88 @@ def test_a_problem_seen_only_in_a_damaged_cache_entry_is_not_reported_of_the_jou
     assert (got.exit_code, got.stdout, got.stderr) == (expected.exit_code, expected.stdout, "")
 
 
+def _rename_a_cached_plan_row(plan: Path, old: bytes, new: bytes, *, prefix: str = "") -> Path:
+    """Change the id of the measure `old` to `new` (as long) in the plan's cache entry: the entry
+    keeps its shape, its index and its CRC-32 (the rows are not summed). Returns the entry."""
+    entry = cache.FileCache().entry_path(plan, "plan", prefix)
+    data = entry.read_bytes()
+    assert len(old) == len(new) and data.count(b'\n,["%s",' % old) == 1
+    entry.write_bytes(data.replace(b'\n,["%s",' % old, b'\n,["%s",' % new))
+    return entry
+
+
+@pytest.mark.parametrize("command", [
+    ["check", "--format", "json", "--as-of", "2019-03-31"], ["check", "--owner", "那曲市"],
+    ["status", "--format", "json", "--as-of", "2019-03-31"], ["summary", "--month", "2019-03"],
+    ["show", "1.1"], ["history", "1.1"], ["history"], ["validate"], ["export"]])
+def test_a_measure_id_changed_in_a_cached_plan_row_is_not_reported_of_the_journal(small, cache_dir, command):
+    """A cached plan row edited so that it keeps its shape (its measure 1.1 named 1.9): every
+    command said the user's journal was wrong (`progress.yaml:2:12: 整改方案中没有措施“1.1”`, exit 2),
+    where --no-cache passed. The plan is read again, and its cache entry made again."""
+    from builders import run_cli
+
+    args = [*command, "-r", str(small)]
+    expected = run_cli(*args, "--no-cache")
+    assert expected.exit_code in (0, 1) and expected.stderr == "", expected.output
+    assert run_cli(*args).stdout == expected.stdout  # (the cache made)
+    entry = _rename_a_cached_plan_row(small, b"1.1", b"1.9")
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout, got.stderr) == (expected.exit_code, expected.stdout, "")
+    assert b'\n,["1.1",' in entry.read_bytes() and b'"1.9"' not in entry.read_bytes()  # made again
+    assert run_cli(*args).stdout == expected.stdout
+
+
+def test_record_on_a_measure_whose_cached_plan_row_was_changed_is_recorded(small, cache_dir):
+    from builders import run_cli
+
+    assert run_cli("check", "-r", str(small)).exit_code == 1  # (the cache made)
+    _rename_a_cached_plan_row(small, b"1.1", b"1.9")
+    got = run_cli("record", "1.1", "--state", "in_progress", "--note", "主体工程完工80%。", "--date", "2019-03-31",
+                  "--lang", "en", "-r", str(small))
+    assert (got.exit_code, got.stderr) == (0, ""), got.output
+    assert got.stdout.startswith("Recorded 1.1 2019-03-31 in progress — as of 2019-03-31: 90 days overdue (due 2018-12-31)\n")
+    assert '  note: 主体工程完工80%。\n' in small.with_name("progress.yaml").read_text(encoding="utf-8")
+    assert run_cli("validate", "--no-cache", "-r", str(small)).exit_code == 0
+
+
+def test_a_journal_wrong_beside_a_changed_cached_plan_row_is_reported_as_without_the_cache(small, cache_dir):
+    """The journal names a measure the plan doesn't have (1.9), and the cached plan row of 1.1
+    was changed to it: the problem reported is the file's own, as --no-cache reports it (not
+    1.1's eight entries, nor silence about 1.9)."""
+    from builders import run_cli
+
+    args = ["check", "--lang", "en", "-r", str(small)]
+    assert run_cli(*args).exit_code == 1  # (the cache made)
+    _rename_a_cached_plan_row(small, b"1.1", b"1.9")
+    journal = small.with_name("progress.yaml")
+    journal.write_text(journal.read_text(encoding="utf-8").replace('"3.2"', '"1.9"'), encoding="utf-8")
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout) == (2, "")
+    assert got.stderr == (f"rectify: {journal}:30:12: journal entry 6: no measure '1.9' in the plan"
+                          " (did you mean 1.2, 1.1?)\n")
+    assert got.stderr == run_cli(*args, "--no-cache").stderr
+
+
+def test_a_measure_id_changed_in_one_cached_plan_of_a_folder_is_not_reported_of_its_journal(tmp_path, cache_dir):
+    """In a folder, naqu.yaml's cached row of 3.2 named 3.9: `status` said naqu.progress.yaml was
+    wrong (exit 2); it answers as --no-cache does, naqu.yaml read again (xizang.yaml too: it came
+    from the cache, as every plan of the refused load did)."""
+    from builders import run_cli
+    from test_folder_registry import split_small
+
+    folder = split_small(tmp_path / "national")
+    args = ["status", "--format", "json", "--as-of", "2019-03-31", "-r", str(folder)]
+    expected = run_cli(*args, "--no-cache")
+    assert expected.exit_code == 0 and '"id": "naqu:3.2"' in expected.stdout
+    assert run_cli(*args).stdout == expected.stdout  # (the cache made)
+    entry = _rename_a_cached_plan_row(folder / "naqu.yaml", b"naqu:3.2", b"naqu:3.9", prefix="naqu:")
+    registry.PARSE_COUNTS.clear()
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
+    assert parses() == {"naqu.yaml": 1, "xizang.yaml": 1}
+    assert b'"3.9"' not in entry.read_bytes()
+
+
 @pytest.mark.parametrize("kind, old, new", [
     ("plan", b'"2018-12-31"', b'"2019-12-31"'),  # a milestone date in the header: 1.1 no longer overdue
     ("outcomes", b"[737059,", b"[737424,"),  # 1.1's earliest pending due, 2018-12-31 -> 2019-12-31
