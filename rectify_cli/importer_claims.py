@@ -27,6 +27,7 @@ from typing import Any
 
 from .i18n import Notice
 from .importer_parse import cn_number
+from .importer_text import GROUPED_DIGITS
 
 __all__ = ["read_claims"]
 
@@ -236,6 +237,8 @@ NUMERAL_PROBLEMS = re.compile(r"(?:(?<=问题共)|(?<=问题共[计有]))[零〇
                               r"|(?:(?<=共)|(?<=共[计有]))[零〇一二三四五六七八九十百千万两]+(?=个(?:督察)?(?:反馈)?问题)"
                               rf"|(?:(?<=完成)|(?<=完成整改)|(?<=正在推进)|(?<=剩余|余下|尚余))[零〇一二三四五六七八九十百千万两]+(?=个{_GE_COUNT_END})"
                               r"|(?<![\d零〇一二三四五六七八九十百千万两])[零〇一二三四五六七八九十百千万两]+(?=个正在推进)")
+# a count grouped in thousands (2,001项, as a national round counts its tasks), read as its digits
+GROUPED_COUNT = re.compile(rf"{GROUPED_DIGITS}(?=\s*[余多]?[项个%％])")
 
 
 # a rate of completion, or a list of them (完成率33%、50%), each warned of where no claim reads it: one that is
@@ -306,12 +309,14 @@ def read_claims(headline: str, *, curated: Sequence[dict[str, Any]] = ()) -> tup
 
 
 def _numerals_in_digits(headline: str) -> tuple[str, Callable[[tuple[int, int]], str]]:
-    """The headline with its counts in Chinese numerals written in digits (四十五项 -> 45项), for the
-    claim patterns to read; and what a span of it says in the report's own words."""
+    """The headline with its counts in Chinese numerals written in digits (四十五项 -> 45项), and those
+    grouped in thousands without their separators (2,001项 -> 2001项: else read as 1), for the claim
+    patterns to read; and what a span of it says in the report's own words."""
     parts, starts, at = [], [], 0  # (starts: where each character of the result comes from, and its end)
-    for m in sorted([*NUMERAL_ITEMS.finditer(headline), *NUMERAL_PROBLEMS.finditer(headline)], key=lambda m: m.start()):
+    counts = [*NUMERAL_ITEMS.finditer(headline), *NUMERAL_PROBLEMS.finditer(headline), *GROUPED_COUNT.finditer(headline)]
+    for m in sorted(counts, key=lambda m: m.start()):
         try:
-            digits = str(cn_number(m.group(0)))
+            digits = str(cn_number(m.group(0))) if m.re is not GROUPED_COUNT else re.sub(r"\D", "", m.group(0))
         except ValueError:
             continue  # (left as written: NUMERAL_COUNT warns of it)
         parts += [headline[at : m.start()], digits]

@@ -36,6 +36,9 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!":
 # Digits as ASCII: subscripts (PM₂.₅) and full-width digits (２０１８年, as an extraction may give them).
 DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉０１２３４５６７８９", "0123456789" * 2)
 
+# A figure grouped in thousands by one separator (1,234, 1，234, 1 234, 12,345,678): read whole where
+# a count's unit follows it; a report's ， is a clause's comma too (已完成3，4项), so only groups of three.
+GROUPED_DIGITS = r"(?<![0-9０-９.,])[0-9０-９]{1,3}(?P<sep>[,， ])[0-9０-９]{3}(?:(?P=sep)[0-9０-９]{3})*"
 SENTENCE_FINAL = "。！？；：…"
 CN_NUM = "零〇一二三四五六七八九十百"
 

@@ -33,7 +33,7 @@ from datetime import date
 from . import engine
 from .engine import StatusReport
 from .errors import close_matches
-from .importer_text import normalise
+from .importer_text import GROUPED_DIGITS, normalise
 from .model import Entry, Milestone, MilestoneKind, Plan, Reported
 
 
@@ -599,8 +599,7 @@ UNCOUNTED: dict[str, tuple[str, str]] = {
 # nor part of a decimal (94.5%: the value is whole, left to the curation). Grouped in thousands by one
 # separator (1,234项, 1，234项, 1 234项, 12,345,678项) it is read whole; else a ， is a clause's comma
 # (已完成3，4项: 4), and a figure after a , is left alone (1,23项).
-_FIGURE = re.compile(r"(?<![0-9０-９.,])(?:[0-9０-９]{1,3}(?P<sep>[,， ])[0-9０-９]{3}(?:(?P=sep)[0-9０-９]{3})*|[0-9０-９]+)"
-                     r"(?=\s*[项个%％])")  # (46 项: a space a PDF left)
+_FIGURE = re.compile(rf"(?:{GROUPED_DIGITS}|(?<![0-9０-９.,])[0-9０-９]+)(?=\s*[项个%％])")  # (46 项: a space a PDF left)
 _NOT_DIGIT = re.compile(r"[^0-9０-９]")
 _LONGEST = 18  # digits
 

@@ -1581,6 +1581,19 @@ def test_a_count_of_thousands_of_digits_is_no_claim_but_a_figure_warned_of_and_t
     assert any(all(part in w for part in quoted) and len(w) < 300 for w in unread), [w[:80] for w in unread]
 
 
+@pytest.mark.parametrize("words, claims", [
+    ("全省2,001项整改任务，已完成1，234项", [{"key": "tasks_total", "text": "全省2,001项整改任务", "value": 2001},
+                                     {"key": "tasks_done", "text": "已完成1，234项", "value": 1234}]),
+    ("整改任务共1 002项，1,000项已完成", [{"key": "tasks_total", "text": "整改任务共1 002项", "value": 1002},
+                                   {"key": "tasks_done", "text": "1,000项已完成", "value": 1000}]),
+], ids=["comma", "space"])
+def test_a_count_grouped_in_thousands_is_read_whole(tmp_path, words, claims):
+    # (a national round counts over 2,000 tasks: 2,001项整改任务 was read as 1, 1,234项已完成 as 234)
+    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", f"{words}。") + DUE_2017)
+    assert result.exit_code == 0, result.output
+    assert _claims(out) == claims
+
+
 def test_a_count_of_problems_the_appendix_does_not_have_is_found_by_reconcile(tmp_path):
     result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "督察反馈问题共4个。") + DUE_2017)
     assert result.exit_code == 0, result.output
