@@ -858,6 +858,24 @@ def test_paths_are_relative_to_the_repository_under_a_working_directory(tmp_path
     assert run("-r", "tasks.yaml", "--format", "github").stdout.startswith("::error file=tasks.yaml,line=41,")
 
 
+def test_a_ledger_outside_the_repository_is_not_named_as_if_in_it(tmp_path, monkeypatch):
+    """`working-directory: ${{ runner.temp }}` checking a copy of the ledger there: named from
+    that folder, ledger/tasks.yaml, code scanning and the annotations put its results on the
+    repository's own ledger/tasks.yaml (README: SARIF names a file outside the repository by
+    its file:// address). Under GitHub Actions a file outside the repository is named in full."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "repo" / "ledger")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "temp" / "ledger")
+    monkeypatch.chdir(tmp_path / "temp")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(tmp_path / "repo")}
+    copy = (tmp_path / "temp" / "ledger" / "tasks.yaml").resolve()
+    sarif = run("-r", "ledger", "--format", "sarif", env=env)
+    assert sarif.exit_code == 1
+    assert json.loads(sarif.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": f"file://{copy}"}, "region": {"startLine": 41}}
+    assert run("-r", "ledger", env=env).stdout.startswith(f"::error file={copy},line=41,title=1.1 逾期90天::")
+    assert json.loads(run("-r", "ledger", "--format", "json", env=env).stdout)["items"][0]["file"] == str(copy)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a file name that is not UTF-8 is a POSIX one")
 def test_a_ledger_folder_named_in_gbk_is_checked_in_json_and_sarif(tmp_path, monkeypatch):
     """A folder unpacked from a Windows zip keeps its GBK name (西 is b"\\xce\\xf7"), which is not
