@@ -65,7 +65,7 @@ from .model import (
 
 ENV_CACHE_DIR = "RECTIFY_CACHE_DIR"
 # Bump when the loader's validation or the encoding below changes: old entries become misses.
-CACHE_VERSION = 26
+CACHE_VERSION = 27
 # Files this big in all (bytes) are hashed in several processes (file_digests): SHA-256 takes some
 # 40 ms for 50 MB here, a fork of a process just started some 2 ms.
 PARALLEL_HASH_BYTES = 16_000_000
