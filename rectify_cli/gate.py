@@ -137,18 +137,20 @@ def display_path(file: str, *, cwd: Path | None = None) -> str:
     ($GITHUB_WORKSPACE) when it lies there, else to `cwd` (default: the working folder) when
     it lies there, else as given; always with forward slashes, as CI annotations expect.
     (Annotations, SARIF and JUnit name files from the repository's root: relative to a step's
-    `working-directory:`, they named files that do not exist.)"""
+    `working-directory:`, they named files that do not exist.) With $GITHUB_WORKSPACE set, a
+    file outside the repository is named in full: a relative name is read from the repository's
+    root, a copy in the runner's temp folder as the repository's own file of that name."""
     try:
         resolved = Path(file).resolve()
     except OSError:
         return file
     workspace = os.environ.get("GITHUB_WORKSPACE")
-    for base in ((Path(workspace),) if workspace else ()) + (cwd or Path.cwd(),):
+    for base in (Path(workspace),) if workspace else (cwd or Path.cwd(),):
         try:
             return resolved.relative_to(base.resolve()).as_posix()
         except (ValueError, OSError):
             continue
-    return file
+    return Path(os.path.abspath(file)).as_posix() if workspace else file
 
 
 def shown_file(file: str, *, folder: bool) -> str:

@@ -133,9 +133,37 @@ def key_as_written(mapping, key):
     return key if written is None else written.get(key, key)
 
 
-def _pos(node) -> tuple[int, int]:
-    mark = node.start_mark
-    return mark.line + 1, mark.column + 1
+def _pos(node, lines: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """`node`'s (line, column), 1-based, as editors count them (`lines`: see _editor_lines)."""
+    return _mark_pos(node.start_mark, lines)
+
+
+def _mark_pos(mark, lines: list[tuple[int, int]] | None) -> tuple[int, int]:
+    if lines is None:
+        return mark.line + 1, mark.column + 1
+    line, offset = lines[mark.line]
+    return line, mark.column + offset + 1
+
+
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _editor_lines(text: str) -> list[tuple[int, int]] | None:
+    """Per line as YAML 1.1 counts them (0-based), its line as editors count them and the
+    column it starts at there; None when they agree. YAML also ends a line at a raw U+0085,
+    U+2028 or U+2029 (pasted in a quoted text, which it reads): an editor, GitHub and code
+    scanning do not, and every position past one was a line too far."""
+    if "\u2028" not in text and "\u2029" not in text and "\x85" not in text:  # (the common case)
+        return None
+    lines = [(1, 0)]
+    line, line_start = 1, 0
+    for found in _YAML_BREAK.finditer(text):
+        if found.group() in ("\x85", "\u2028", "\u2029"):
+            lines.append((line, found.end() - line_start))
+        else:
+            line, line_start = line + 1, found.end()
+            lines.append((line, 0))
+    return lines
 
 
 def decode(raw: bytes, *, filename: str) -> str:
@@ -221,7 +249,7 @@ def parse(text: str, *, filename: str):
         loader.dispose()
     if node is None:
         return None
-    return _Walker(filename).value(node, 0)
+    return _Walker(filename, _editor_lines(text)).value(node, 0)
 
 
 # Slips the YAML parser reports late and obscurely: a merge conflict left in the file, a key
@@ -376,12 +404,11 @@ def _check_events(text: str, filename: str) -> None:
             event = loader.get_event()
             kind = type(event)
             if getattr(event, "anchor", None) is not None:  # (an alias names an anchor before it)
-                mark = event.start_mark
-                raise RegistryError(problem(filename, mark.line + 1, mark.column + 1, "anchors"))
+                raise RegistryError(problem(filename, *_mark_pos(event.start_mark, _editor_lines(text)), "anchors"))
             if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise RegistryError(problem(filename, mark.line + 1, mark.column + 1, "too_deep", depth=MAX_DEPTH))
+                    raise RegistryError(problem(filename, *_mark_pos(event.start_mark, _editor_lines(text)), "too_deep",
+                                                depth=MAX_DEPTH))
                 depth += 1
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 depth -= 1
@@ -401,12 +428,13 @@ def _check_events(text: str, filename: str) -> None:
 
 
 class _Walker:
-    def __init__(self, filename: str):
+    def __init__(self, filename: str, lines: list[tuple[int, int]] | None = None):
         self.filename = filename
+        self.lines = lines  # (see _editor_lines)
 
     def fail(self, node, message_key: str, /, **values):
         """Refuse the file at `node`: label problem_<message_key> with `values`."""
-        line, column = _pos(node)
+        line, column = _pos(node, self.lines)
         raise RegistryError(problem(self.filename, line, column, message_key, **values))
 
     def value(self, node, depth: int):
@@ -417,7 +445,7 @@ class _Walker:
             self.fail(node, "too_deep", depth=MAX_DEPTH)
         if tag == _MAP:
             result = YMap()
-            result.pos = _pos(node)
+            result.pos = _pos(node, self.lines)
             result.key_pos = {}
             result.value_pos = {}
             for key_node, value_node in node.value:
@@ -429,10 +457,10 @@ class _Walker:
                 if key in result:
                     line, _ = result.key_pos[key]
                     self.fail(key_node, "duplicate_key", key=key if key.__class__ is str else key_node.value, line=line)
-                result.key_pos[key] = _pos(key_node)
+                result.key_pos[key] = _pos(key_node, self.lines)
                 if key.__class__ is not str:  # (~, yes, 2.10: said as written, not as None, True, 2.1)
                     _remember_written(result, key, key_node, "written_keys")
-                result.value_pos[key] = _pos(value_node)
+                result.value_pos[key] = _pos(value_node, self.lines)
                 value = result[key] = self.value(value_node, depth + 1)
                 if value.__class__ in _NOT_TEXT:
                     _remember_written(result, key, value_node)
@@ -442,8 +470,9 @@ class _Walker:
             for index, value in enumerate(result):
                 if value.__class__ in _NOT_TEXT:
                     _remember_written(result, index, node.value[index])
-            result.pos = _pos(node)
-            result.item_pos = [_pos(item) for item in node.value]
+            result.pos = _pos(node, self.lines)
+            lines = self.lines
+            result.item_pos = [_pos(item, lines) for item in node.value]
             return result
         self.fail(node, "yaml_tag", tag=tag)
 

@@ -858,6 +858,48 @@ def test_paths_are_relative_to_the_repository_under_a_working_directory(tmp_path
     assert run("-r", "tasks.yaml", "--format", "github").stdout.startswith("::error file=tasks.yaml,line=41,")
 
 
+def test_a_unicode_line_break_in_quoted_text_moves_no_annotation(tmp_path):
+    """A U+2028 or U+0085 pasted into a quoted measure text ends a line for YAML 1.1 alone: every
+    measure below it was annotated (and located in SARIF and JUnit) one line further down per
+    such character than the line an editor, GitHub and code scanning count."""
+    ledger = tmp_path / "ledger"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", ledger)
+    (ledger / "progress.yaml").unlink()  # (nothing done: every measure below it is annotated)
+    plan = ledger / "tasks.yaml"
+    text = plan.read_text(encoding="utf-8")
+    pasted = text.replace("text: 拉萨市建成城东污水处理厂（2018年12月31日）。",
+                          'text: "拉萨市建成\u2028城东污水处理厂\x85（2018年12月31日）。"')
+    assert pasted != text
+    plan.write_text(pasted, encoding="utf-8")
+    github = run("-r", str(plan), "--format", "github")
+    assert github.exit_code == 1
+    assert re.findall(r"^::error file=[^,]*,line=(\d+),title=(\S+)", github.stdout, re.MULTILINE)[:3] == [
+        ("110", "4.1"), ("47", "1.2"), ("116", "4.2")]
+    sarif = json.loads(run("-r", str(plan), "--format", "sarif").stdout)
+    assert [(r["properties"]["measure"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+            for r in sarif["runs"][0]["results"]][:3] == [("4.1", 110), ("1.2", 47), ("4.2", 116)]
+    junit = ET.fromstring(run("-r", str(plan), "--format", "junit").stdout.encode("utf-8"))
+    assert {case.get("name").split()[0]: case.get("line") for case in junit.iter("testcase")}["2.1"] == "64"
+
+
+def test_a_ledger_outside_the_repository_is_not_named_as_if_in_it(tmp_path, monkeypatch):
+    """`working-directory: ${{ runner.temp }}` checking a copy of the ledger there: named from
+    that folder, ledger/tasks.yaml, code scanning and the annotations put its results on the
+    repository's own ledger/tasks.yaml (README: SARIF names a file outside the repository by
+    its file:// address). Under GitHub Actions a file outside the repository is named in full."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "repo" / "ledger")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "temp" / "ledger")
+    monkeypatch.chdir(tmp_path / "temp")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(tmp_path / "repo")}
+    copy = (tmp_path / "temp" / "ledger" / "tasks.yaml").resolve()
+    sarif = run("-r", "ledger", "--format", "sarif", env=env)
+    assert sarif.exit_code == 1
+    assert json.loads(sarif.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": f"file://{copy}"}, "region": {"startLine": 41}}
+    assert run("-r", "ledger", env=env).stdout.startswith(f"::error file={copy},line=41,title=1.1 逾期90天::")
+    assert json.loads(run("-r", "ledger", "--format", "json", env=env).stdout)["items"][0]["file"] == str(copy)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a file name that is not UTF-8 is a POSIX one")
 def test_a_ledger_folder_named_in_gbk_is_checked_in_json_and_sarif(tmp_path, monkeypatch):
     """A folder unpacked from a Windows zip keeps its GBK name (西 is b"\\xce\\xf7"), which is not

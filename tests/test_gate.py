@@ -142,9 +142,10 @@ def test_under_github_actions_a_location_is_relative_to_the_repository(tmp_path,
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "repo"))
     assert display_path("tasks.yaml") == "ledger/tasks.yaml"
     assert display_path(str(ledger / "sub" / "a.yaml")) == "ledger/sub/a.yaml"
-    # Not in the repository: relative to the working folder when under it, else as given.
+    # Not in the repository: in full (a relative name is read from the repository's root), even
+    # under the working folder.
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "other"))
-    assert display_path("tasks.yaml") == "tasks.yaml"
+    assert display_path("tasks.yaml") == (ledger / "tasks.yaml").as_posix()
     assert display_path(str(tmp_path / "elsewhere.yaml")) == str(tmp_path / "elsewhere.yaml")
     monkeypatch.delenv("GITHUB_WORKSPACE")
     assert display_path("tasks.yaml") == "tasks.yaml"
