@@ -1199,6 +1199,25 @@ def _github_steps() -> list[dict]:
     return [step for job in workflow["jobs"].values() for step in job["steps"]]
 
 
+JENKINS_VENV = ".rectify-venv/bin/"
+# A one-line `sh '…'` or `sh "…"` step of the Jenkinsfile: its command.
+JENKINS_SH = re.compile(r"""^\s*sh\s+(['"])(.*)\1\s*(?://.*)?$""")
+
+
+def _jenkins_text() -> str:
+    return (ROOT / "examples" / "ci" / "Jenkinsfile").read_text(encoding="utf-8")
+
+
+def _jenkins_commands() -> list[str]:
+    """The Jenkinsfile's shell commands in order, pip and rectify named as on PATH (they run from
+    the venv the pipeline makes: a python image's user may not write site-packages)."""
+    commands = [found[2] for line in _jenkins_text().splitlines() if (found := JENKINS_SH.match(line))]
+    assert commands, "no sh '…' step found in the Jenkinsfile"
+    tools = [c for c in commands if c.split(" ")[0].split("/")[-1] in ("pip", "rectify")]
+    assert tools and all(c.startswith(JENKINS_VENV) for c in tools), tools
+    return [c.removeprefix(JENKINS_VENV) for c in commands]
+
+
 # What the CI examples install: rectify has no release tags (v0.1.0, pinned once, did not exist
 # and the copied example failed to install), so its branch; the office pins a commit or its own tag.
 PIN = "main"
@@ -1210,25 +1229,29 @@ def _installs(script: str) -> list[str]:
             for line in script.splitlines() if line.strip().startswith("pip install")]
 
 
-@pytest.mark.parametrize("example", ["github", "gitlab"])
+CI_EXAMPLES = {"github": "github-actions.yml", "gitlab": "gitlab-ci.yml", "jenkins": "Jenkinsfile"}
+
+
+@pytest.mark.parametrize("example", ["github", "gitlab", "jenkins"])
 def test_ci_examples_install_rectify_by_name_from_a_repository_to_replace(example):
     """From an office's ledger repository `pip install .` finds no project (probe6 #7); rectify
     is not on PyPI, where "rectify" is another program: pip installs it from git."""
     from packaging.requirements import Requirement
 
-    text = (ROOT / "examples" / "ci" / ("github-actions.yml" if example == "github" else "gitlab-ci.yml")).read_text(
-        encoding="utf-8")
+    text = (ROOT / "examples" / "ci" / CI_EXAMPLES[example]).read_text(encoding="utf-8")
     if example == "github":
         scripts = [step["run"] for step in _github_steps() if "run" in step]
-    else:
+    elif example == "gitlab":
         scripts = yaml.safe_load(text)["rectify"]["script"]
+    else:
+        scripts = _jenkins_commands()
     ((requirement,),) = [args for script in scripts for args in _installs(script)]
     wanted = Requirement(requirement)
     project = re.search(r'^name = "(.*)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
     assert wanted.name == project
     assert wanted.url.startswith("git+https://") and wanted.url.endswith(f".git@{PIN}")
     assert "REPLACE" in wanted.url and "REPLACE the URL" in text
-    assert f"RECTIFY_VERSION: {PIN}" in text
+    assert (f"RECTIFY_VERSION = '{PIN}'" if example == "jenkins" else f"RECTIFY_VERSION: {PIN}") in text
     # (and how to pin a release instead, as the URL is replaced)
     assert re.search(rf"REPLACE {PIN} with .*commit's hash.* or a tag", " ".join(text.split()))
 
@@ -1283,12 +1306,14 @@ def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path, ledger
             assert summary.read_text(encoding="utf-8").startswith("### 整改台账检查：")
 
 
-@pytest.mark.parametrize("example", ["github", "gitlab"])
+@pytest.mark.parametrize("example", ["github", "gitlab", "jenkins"])
 def test_ci_examples_print_the_release_that_ran_right_after_installing_it(example):
     """The README says `rectify --version` puts the release that ran in the job's log; neither
     example ran it."""
     if example == "github":
         lines = [line.strip() for step in _github_steps() if "run" in step for line in step["run"].splitlines()]
+    elif example == "jenkins":
+        lines = _jenkins_commands()
     else:
         lines = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))["rectify"]["script"]
     installed = next(at for at, line in enumerate(lines) if line.startswith("pip install"))
@@ -1310,6 +1335,59 @@ def test_gitlab_example_writes_a_junit_report(ledger_repository):
     failures = sum(1 for case in suite.findall("testcase") if case.find("failure") is not None)
     assert int(suite.get("failures")) == failures
     assert (done.returncode == 1) == (failures > 0)
+
+
+def test_jenkins_example_makes_a_venv_and_installs_rectify_into_it():
+    commands = _jenkins_commands()
+    made = commands.index(f"python -m venv --clear {JENKINS_VENV.removesuffix('/bin/')}")
+    installed = next(at for at, c in enumerate(commands) if c.startswith("pip install"))
+    assert made < installed < min(at for at, c in enumerate(commands) if c.startswith("rectify "))
+
+
+def test_jenkins_example_runs_against_the_bundled_ledger_and_publishes_its_junit_report(ledger_repository):
+    commands = _jenkins_commands()
+    rectify = [c for c in commands if c.startswith("rectify ")]
+    assert [shlex.split(c)[1] for c in rectify] == ["--version", "validate", "verify", "check"]
+    (check,) = [shlex.split(c) for c in rectify if c.startswith("rectify check ")]
+    assert ">" not in check and check[check.index("--format") + 1] == "junit"
+    report = check[check.index("-o") + 1]
+    # (an earlier build's report, which a check stopped by exit 2 leaves as it was, is not published as this one's)
+    removed = commands.index(f"rm -f {report}")
+    assert removed < commands.index("rectify validate data/tasks.yaml")
+    code = "\n".join(line.split("//")[0] for line in _jenkins_text().splitlines())  # (without comments)
+    # Published whatever stopped the stage, and a check selecting no measures (tests="0") fails no build.
+    assert re.search(r"\bpost\s*\{\s*always\s*\{\s*junit\s+testResults:\s*'(.*?)',\s*allowEmptyResults:\s*true\s*\}\s*\}",
+                     code)[1] == report
+    (ledger_repository / report).write_text("an earlier build's", encoding="utf-8")
+    for command in rectify:
+        args = shlex.split(command)
+        if args[1] == "validate":
+            (ledger_repository / report).unlink()  # (as the rm -f before it)
+        done = subprocess.run([sys.executable, "-m", "rectify_cli", *args[1:]], cwd=ledger_repository,
+                              env=_subprocess_env(), capture_output=True, text=True, encoding="utf-8", timeout=120)
+        # (validate and verify pass; check fails the build: the bundled ledger has measures overdue today)
+        assert done.returncode == (1 if args[1] == "check" else 0), (command, done.stderr)
+        assert "Traceback" not in done.stderr
+        if args[1] == "--version":
+            assert re.fullmatch(r"rectify \d+\.\d+\.\d+\n", done.stdout), done.stdout
+        if args[1] == "check":
+            assert done.stdout == ""
+    suite = ET.fromstring((ledger_repository / report).read_bytes()).find("testsuite")
+    failures = [case.get("name") for case in suite.findall("testcase") if case.find("failure") is not None]
+    assert int(suite.get("tests")) == len(suite.findall("testcase")) == 179
+    assert len(failures) == int(suite.get("failures")) == len(OVERDUE_ON_31_MARCH["zh"])
+
+
+def test_a_junit_check_selecting_no_measures_writes_a_report_of_no_tests(tmp_path):
+    """What the Jenkins example's allowEmptyResults is for: task 3's measures are none of
+    拉萨市's, and Jenkins' junit step fails a build on a report with no test case unless told."""
+    report = tmp_path / "rectify-junit.xml"
+    result = run("--registry", "data/tasks.yaml", "--owner", "拉萨市", "--task", "3", "--format", "junit",
+                 "-o", str(report))
+    assert (result.exit_code, result.stdout) == (0, "")
+    root = ET.fromstring(report.read_bytes())
+    suite = root.find("testsuite")
+    assert (root.get("tests"), suite.get("tests"), suite.get("failures"), suite.findall("testcase")) == ("0", "0", "0", [])
 
 
 def test_invalid_registry_under_github_actions_is_annotated_on_its_line(monkeypatch):
