@@ -1318,9 +1318,9 @@ LABELS = {
     "problem_extension_key": ("{what}：只有延期记录（state: extended）才有“{key}”", "{what}: only an extension (state: extended) has '{key}'"),
     "problem_milestone_key": ("{what}：只有销号或延期记录才指明 milestone", "{what}: only a done or extended entry names a milestone"),
     "problem_other_files_measure": ("{what}：{measure} 是 {other} 方案的措施，不是 {own} 的：进展记录只记本文件的措施；请记在 {other} 的进展记录中"
-                                    "（`rectify record {measure} …` 会写到那里）",
+                                    "（`rectify record {command_id} …` 会写到那里）",
                                     "{what}: {measure} is a measure of {other}'s plan, not of {own}'s: a journal records its "
-                                    "own file's measures; record it in {other}'s journal (`rectify record {measure} …` "
+                                    "own file's measures; record it in {other}'s journal (`rectify record {command_id} …` "
                                     "writes it there)"),
     "problem_no_measure": ("{what}：整改方案中没有措施“{measure}”{hint}", "{what}: no measure '{measure}' in the plan{hint}"),
     "problem_date_future": ("{what}：{date} 晚于今天（{today}）{more}：记录只记已经发生的事；若日期无误，请检查这台电脑的日期",

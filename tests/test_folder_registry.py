@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import re
+import shlex
 import subprocess
 import sys
 from datetime import date
@@ -1714,3 +1715,34 @@ def test_files_whose_plan_had_not_begun_are_named_three_then_counted():
         "…共 4 个文件的整改在核查日期尚未开始。"]
     assert ledger_warnings(date(2018, 3, 31), date(2018, 4, 1), [], 90, Lang.en, feedback=date(2018, 1, 3),
                            unbegun=unbegun)[3] == "… 4 files in all whose rectification had not begun by then."
+
+
+def test_the_retract_a_repeat_is_told_to_run_quotes_an_id_whose_file_name_has_a_space(tmp_path):
+    # (`rectify retract gan su:1.1 --entry …`, pasted, retracted nothing: the shell read `gan` and `su:1.1`)
+    folder = split_small(tmp_path / "reg")
+    (folder / "xizang.yaml").rename(folder / "gan su.yaml")
+    (folder / "xizang.progress.yaml").rename(folder / "gan su.progress.yaml")
+    record = ("record", "gan su:1.1", "--state", "in_progress", "--note", "同一说明", "-r", str(folder))
+    first = run(*record, env_extra=str(tmp_path / "cache"))
+    second = run(*record, env_extra=str(tmp_path / "cache"))
+    old, new = (proc.stdout.split("台账哈希 ")[1].split()[0][:12] for proc in (first, second))
+    command = f"rectify retract 'gan su:1.1' --entry {new} --reason 重复记录 -r {folder}"
+    assert (second.returncode, second.stdout.splitlines()[1]) == (0, (
+        f"  ! 这条记录与 2019-03-31 的推进中记录（{old}）完全相同，仍已写入；如是误将命令运行了两次，"
+        f"请用 `{command}` 撤回这一条"))
+    validated = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
+    assert validated.returncode == 0 and f"`{command}`" in validated.stderr, validated.stderr
+    pasted = run(*shlex.split(command)[1:], env_extra=str(tmp_path / "cache"))
+    assert pasted.returncode == 0, pasted.stderr
+    assert f"  retracts: {new}" in (folder / "gan su.progress.yaml").read_text(encoding="utf-8")
+
+
+def test_a_journal_naming_another_files_measure_quotes_the_record_command_it_gives(tmp_path):
+    folder = split_small(tmp_path / "reg")
+    (folder / "naqu.yaml").rename(folder / "na qu.yaml")
+    (folder / "naqu.progress.yaml").rename(folder / "na qu.progress.yaml")
+    journal, line = _closed_in_xizangs_journal(folder, "na qu:4.1")
+    refused = run("status", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (f"rectify: {journal}:{line}:12: 第 5 条进展记录：na qu:4.1 是 na qu 方案的措施，不是 xizang 的："
+                              "进展记录只记本文件的措施；请记在 na qu 的进展记录中（`rectify record 'na qu:4.1' …` 会写到那里）\n")
