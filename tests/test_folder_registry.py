@@ -1746,3 +1746,19 @@ def test_a_journal_naming_another_files_measure_quotes_the_record_command_it_giv
     assert (refused.returncode, refused.stdout) == (2, "")
     assert refused.stderr == (f"rectify: {journal}:{line}:12: 第 5 条进展记录：na qu:4.1 是 na qu 方案的措施，不是 xizang 的："
                               "进展记录只记本文件的措施；请记在 na qu 的进展记录中（`rectify record 'na qu:4.1' …` 会写到那里）\n")
+
+
+@pytest.mark.parametrize("command, message", [
+    (["show", "xizang:99.1"], "没有任务或措施“xizang:99.1”（任务编号为 xizang:1 至 xizang:2）"),
+    (["history", "xizang:99"], "没有任务或措施“xizang:99”（任务编号为 xizang:1 至 xizang:2）"),
+    (["status", "--task", "xizang:99"], "--task：没有任务“xizang:99”（任务编号为 xizang:1 至 xizang:2）"),
+    (["check", "--task", "naqu:99"], "--task：没有任务“naqu:99”（任务编号为 naqu:3 至 naqu:4）"),
+    (["record", "xizang:99.1", "--state", "report", "--note", "按月报告"],
+     "整改方案中没有措施“xizang:99.1”（任务编号为 xizang:1 至 xizang:2）"),
+    (["show", "99.1"], "没有任务或措施“99.1”（任务编号为 naqu:3 至 naqu:4、xizang:1 至 xizang:2）"),  # (no file named: each)
+])
+def test_an_id_far_from_its_files_ids_is_told_the_range_of_its_own_file(tmp_path, command, message):
+    # (xizang:99.1 was told every file's range of tasks, naqu's first, as if the file were not named)
+    folder = split_small(tmp_path / "reg")
+    proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")
