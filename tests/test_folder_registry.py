@@ -1762,3 +1762,26 @@ def test_an_id_far_from_its_files_ids_is_told_the_range_of_its_own_file(tmp_path
     folder = split_small(tmp_path / "reg")
     proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")
+
+
+@pytest.mark.parametrize("output, other, lang, message", [
+    ("XIZANG.yaml", "xizang.yaml", "zh",
+     "文件夹中已有同名的方案文件 xizang.yaml（名字只差大小写或 .yml、.yaml）：两者都在，该文件夹的台账就无法读入；"
+     "要替换它，请用 -o 指明 xizang.yaml，否则请换一个名字。未写入任何内容。"),
+    ("naqu.yml", "naqu.yaml", "en",
+     "the folder already holds a plan file of that name, naqu.yaml (the names differ only in case or in .yml, .yaml): "
+     "with both there, the folder's ledger cannot be read; to replace it give -o naqu.yaml, else choose another name. "
+     "Nothing was written."),
+])
+def test_an_import_into_a_folder_is_refused_a_name_another_plan_file_has_but_for_case_or_suffix(tmp_path, output, other,
+                                                                                                   lang, message):
+    # (it wrote XIZANG.yaml and XIZANG.progress.yaml beside xizang.yaml, exit 0, and every command then refused the folder;
+    # on Windows or a Mac the journal written would have been xizang's own)
+    folder = split_small(tmp_path / "reg")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    proc = run("import", str(ROOT / "data" / "source" / "xizang-2019-rectification-report.txt"),
+               "--curation", str(ROOT / "data" / "source" / "curation.yaml"), "-o", str(folder / output),
+               env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {folder / output}: {message}\n")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert run("status", "-r", str(folder), env_extra=str(tmp_path / "cache")).returncode == 0
