@@ -1251,6 +1251,7 @@ LABELS = {
     "problem_setting_differs": ("registry.settings.{name}：此处为 {value}，{there}：文件夹中各文件共用同一套设置",
                                 "registry.settings.{name}: {value} here, {there}: the files of a folder registry share one "
                                 "set of settings"),
+    "problem_setting_default": ("{value}（未设置，取默认值）", "{value} (not set: the default)"),
     "problem_setting_there": ("在 {file} 中为 {value}", "{value} in {file}"),
     "problem_setting_there_line": ("在 {file} 中为 {value}（第 {line} 行）", "{value} in {file} (line {line})"),
     "problem_no_milestone": ("{what}：至少应有一个时限（{{kind: date, due: YYYY-MM-DD}}、{{kind: ongoing}} 或 {{kind: immediate}}）",

@@ -1785,3 +1785,14 @@ def test_an_import_into_a_folder_is_refused_a_name_another_plan_file_has_but_for
     assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {folder / output}: {message}\n")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert run("status", "-r", str(folder), env_extra=str(tmp_path / "cache")).returncode == 0
+
+
+def test_a_setting_left_to_its_default_is_said_so_in_chinese(tmp_path):
+    # (the Chinese refusal read “此处为 14，在 naqu.yaml 中为 30 (not set: the default)”)
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "xizang.yaml", "warn_days: 30", "warn_days: 14")
+    edit(folder / "naqu.yaml", "    warn_days: 30\n", "")
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {folder}/xizang.yaml:11:16: registry.settings.warn_days：此处为 14，"
+                           "在 naqu.yaml 中为 30（未设置，取默认值）：文件夹中各文件共用同一套设置\n")
