@@ -968,7 +968,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         close = elsewhere or close_ids(task_id, [tr.task.id for tr in report.tasks]) or holding
         task_ids = [tr.task.id for tr in report.tasks]
         raise refusal(UsageError, "unknown_task", task=task_id,
-                      hint=is_file_hint(task_id, task_ids) or hint(close) or tasks_range(task_ids))
+                      hint=is_file_hint(task_id, task_ids) or hint(close) or tasks_range(task_ids, task_id))
     for task_id in sorted(id_set - {tr.task.id for tr in report.tasks}, key=id_sort_key):  # (18 of a folder: whose?)
         several = [tr.task.id for tr in report.tasks if tr.task.id.rpartition(":")[2] == task_id]
         if len(several) > 1:

@@ -163,13 +163,18 @@ def unknown_item(item: str, tasks) -> UsageError:
         if siblings:
             hint = Notice("task_has_measures", {"task": task_part, "measures": siblings})
         elif tasks:
-            hint = tasks_range([t.id for t in tasks])
+            hint = tasks_range([t.id for t in tasks], key)
     return refusal(UsageError, "unknown_item", item=printable(item, single_line=True), hint=hint)
 
 
-def tasks_range(task_ids) -> Notice:
+def tasks_range(task_ids, item: str = "") -> Notice:
     """The hint "(tasks are 1 to 45)", of a folder each file's first and last task, in order
-    (a file's only task alone, not "1 to 1"); "(the only task is 1)" of a ledger of one."""
+    (a file's only task alone, not "1 to 1"); "(the only task is 1)" of a ledger of one.
+    `item`, the id typed: one naming a file of the folder (xizang:99.1) is given that file's span
+    alone (it was given every file's, as if no file had been named)."""
+    named = item.rpartition(":")[0]
+    of_file = [task_id for task_id in task_ids if named and task_id.rpartition(":")[0] == named]
+    task_ids = of_file or task_ids  # (a name no file has: every file's)
     files: dict[str, list[str]] = {}
     for task_id in task_ids:
         files.setdefault(task_id.rpartition(":")[0], []).append(task_id)

@@ -447,7 +447,8 @@ def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
     from .layout import journal_path_for
 
     tasks, journal = plan, journal_path_for(plan)
-    _refuse_to_lose_a_plan(tasks)  # (before anything is written: a refusal writes nothing)
+    _refuse_a_name_taken(tasks)  # (before anything is written: a refusal writes nothing)
+    _refuse_to_lose_a_plan(tasks)
     kept = _keeps_journal(journal, result)
     make_folder(tasks.parent)
     atomic_write_text(tasks, result.tasks_yaml)
@@ -469,6 +470,26 @@ def joined_folder(result: ImportResult, plan: Path) -> Notice | None:
         return None
     first = next((measure["full_id"] for measure in result.measures), "1.1")
     return Notice("joined_folder", {"folder": str(plan.parent), "others": others, "example": f"{plan.stem}:{first}"})
+
+
+def _refuse_a_name_taken(path: Path) -> None:
+    """FileWriteError when the folder of `path` holds another plan file of its name but for case
+    or suffix (xizang.yaml for XIZANG.yaml or xizang.yml): written beside it, the folder would be
+    refused by every command (layout.plan_files), and on Windows or a Mac the two are one file."""
+    from .layout import plan_files
+
+    try:
+        others = [other for other in plan_files(path.parent) if other.stem.casefold() == path.stem.casefold()]
+    except (RegistryError, OSError):  # (no folder yet, or none of plan files: nothing there to clash)
+        return
+    for other in others:
+        try:
+            if os.path.samefile(other, path):  # (one file by another case, where names are so: replaced as named)
+                return
+        except OSError:  # (`path` is not there yet)
+            pass
+    if others:
+        raise FileWriteError(problem(str(path), None, None, "import_plan_name_taken", other=others[0].name))
 
 
 def _refuse_to_lose_a_plan(path: Path) -> None:

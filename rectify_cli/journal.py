@@ -614,7 +614,7 @@ def _no_measure_hint(measure: str, ids, plan) -> Notice | None:
     """The ids close to an unknown measure id, else the range of tasks, as `show` says it (a
     folder's file named: its tasks' span)."""
     task_ids = [t.id for t in plan.tasks]
-    return is_file_hint(measure, task_ids) or suggested(close_ids(measure, ids)) or tasks_range(task_ids)
+    return is_file_hint(measure, task_ids) or suggested(close_ids(measure, ids)) or tasks_range(task_ids, measure)
 
 
 def _in_several_files(measure: str, ids) -> UsageError | None:

@@ -20,6 +20,7 @@ from .i18n import Notice, suggested, unit_suggestion
 from .ids import close_ids
 from .model import (CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, ids_in_files, new_entry,
                     new_location, units_of_file)
+from .textsafe import shell_word
 from .validation import shown_value
 
 
@@ -36,7 +37,8 @@ def late_extension(requested: date, deadline: date) -> bool:
 
 def _other_files_measure(mid: str, prefix: str) -> Notice:
     """The measure `mid` of another file than `prefix`'s, whose journal records it."""
-    return Notice("other_files_measure", {"measure": mid, "other": mid.partition(":")[0], "own": prefix[:-1]})
+    return Notice("other_files_measure", {"measure": mid, "other": mid.partition(":")[0], "own": prefix[:-1],
+                                          "command_id": shell_word(mid)})  # (as a shell reads it: "na qu:4.1")
 
 
 def units_named_in_file(units: tuple[Unit, ...], declared: dict[str, tuple[Unit, ...]], prefix: str) -> dict[str, str]:

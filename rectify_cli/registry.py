@@ -1203,11 +1203,9 @@ def _shared_settings(plans: list[Plan], files: list[Path], problems: list[Proble
         positions, block = found
         return (positions[name], True) if name in positions else (block, False)
 
-    def shown(value, name: str, writes: bool | None) -> str:
+    def shown(value, name: str, writes: bool | None) -> str | Notice:
         text = value.isoformat() if isinstance(value, date) else str(value)
-        if writes is False:
-            text += " (not set: the default)"
-        return text
+        return Notice("setting_default", {"value": text}) if writes is False else text
 
     for name in (f.name for f in dataclasses.fields(Settings) if f.name != "immediate_due"):
         values = [getattr(plan.settings, name) for plan in plans]

@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import re
+import shlex
 import subprocess
 import sys
 from datetime import date
@@ -1743,3 +1744,84 @@ def test_files_whose_plan_had_not_begun_are_named_three_then_counted():
         "…共 4 个文件的整改在核查日期尚未开始。"]
     assert ledger_warnings(date(2018, 3, 31), date(2018, 4, 1), [], 90, Lang.en, feedback=date(2018, 1, 3),
                            unbegun=unbegun)[3] == "… 4 files in all whose rectification had not begun by then."
+
+
+def test_the_retract_a_repeat_is_told_to_run_quotes_an_id_whose_file_name_has_a_space(tmp_path):
+    # (`rectify retract gan su:1.1 --entry …`, pasted, retracted nothing: the shell read `gan` and `su:1.1`)
+    folder = split_small(tmp_path / "reg")
+    (folder / "xizang.yaml").rename(folder / "gan su.yaml")
+    (folder / "xizang.progress.yaml").rename(folder / "gan su.progress.yaml")
+    record = ("record", "gan su:1.1", "--state", "in_progress", "--note", "同一说明", "-r", str(folder))
+    first = run(*record, env_extra=str(tmp_path / "cache"))
+    second = run(*record, env_extra=str(tmp_path / "cache"))
+    old, new = (proc.stdout.split("台账哈希 ")[1].split()[0][:12] for proc in (first, second))
+    command = f"rectify retract 'gan su:1.1' --entry {new} --reason 重复记录 -r {folder}"
+    assert (second.returncode, second.stdout.splitlines()[1]) == (0, (
+        f"  ! 这条记录与 2019-03-31 的推进中记录（{old}）完全相同，仍已写入；如是误将命令运行了两次，"
+        f"请用 `{command}` 撤回这一条"))
+    validated = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
+    assert validated.returncode == 0 and f"`{command}`" in validated.stderr, validated.stderr
+    pasted = run(*shlex.split(command)[1:], env_extra=str(tmp_path / "cache"))
+    assert pasted.returncode == 0, pasted.stderr
+    assert f"  retracts: {new}" in (folder / "gan su.progress.yaml").read_text(encoding="utf-8")
+
+
+def test_a_journal_naming_another_files_measure_quotes_the_record_command_it_gives(tmp_path):
+    folder = split_small(tmp_path / "reg")
+    (folder / "naqu.yaml").rename(folder / "na qu.yaml")
+    (folder / "naqu.progress.yaml").rename(folder / "na qu.progress.yaml")
+    journal, line = _closed_in_xizangs_journal(folder, "na qu:4.1")
+    refused = run("status", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (f"rectify: {journal}:{line}:12: 第 5 条进展记录：na qu:4.1 是 na qu 方案的措施，不是 xizang 的："
+                              "进展记录只记本文件的措施；请记在 na qu 的进展记录中（`rectify record 'na qu:4.1' …` 会写到那里）\n")
+
+
+@pytest.mark.parametrize("command, message", [
+    (["show", "xizang:99.1"], "没有任务或措施“xizang:99.1”（任务编号为 xizang:1 至 xizang:2）"),
+    (["history", "xizang:99"], "没有任务或措施“xizang:99”（任务编号为 xizang:1 至 xizang:2）"),
+    (["status", "--task", "xizang:99"], "--task：没有任务“xizang:99”（任务编号为 xizang:1 至 xizang:2）"),
+    (["check", "--task", "naqu:99"], "--task：没有任务“naqu:99”（任务编号为 naqu:3 至 naqu:4）"),
+    (["record", "xizang:99.1", "--state", "report", "--note", "按月报告"],
+     "整改方案中没有措施“xizang:99.1”（任务编号为 xizang:1 至 xizang:2）"),
+    (["show", "99.1"], "没有任务或措施“99.1”（任务编号为 naqu:3 至 naqu:4、xizang:1 至 xizang:2）"),  # (no file named: each)
+])
+def test_an_id_far_from_its_files_ids_is_told_the_range_of_its_own_file(tmp_path, command, message):
+    # (xizang:99.1 was told every file's range of tasks, naqu's first, as if the file were not named)
+    folder = split_small(tmp_path / "reg")
+    proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {message}\n")
+
+
+@pytest.mark.parametrize("output, other, lang, message", [
+    ("XIZANG.yaml", "xizang.yaml", "zh",
+     "文件夹中已有同名的方案文件 xizang.yaml（名字只差大小写或 .yml、.yaml）：两者都在，该文件夹的台账就无法读入；"
+     "要替换它，请用 -o 指明 xizang.yaml，否则请换一个名字。未写入任何内容。"),
+    ("naqu.yml", "naqu.yaml", "en",
+     "the folder already holds a plan file of that name, naqu.yaml (the names differ only in case or in .yml, .yaml): "
+     "with both there, the folder's ledger cannot be read; to replace it give -o naqu.yaml, else choose another name. "
+     "Nothing was written."),
+])
+def test_an_import_into_a_folder_is_refused_a_name_another_plan_file_has_but_for_case_or_suffix(tmp_path, output, other,
+                                                                                                   lang, message):
+    # (it wrote XIZANG.yaml and XIZANG.progress.yaml beside xizang.yaml, exit 0, and every command then refused the folder;
+    # on Windows or a Mac the journal written would have been xizang's own)
+    folder = split_small(tmp_path / "reg")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    proc = run("import", str(ROOT / "data" / "source" / "xizang-2019-rectification-report.txt"),
+               "--curation", str(ROOT / "data" / "source" / "curation.yaml"), "-o", str(folder / output),
+               env_extra=str(tmp_path / "cache"), lang=lang)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"rectify: {folder / output}: {message}\n")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert run("status", "-r", str(folder), env_extra=str(tmp_path / "cache")).returncode == 0
+
+
+def test_a_setting_left_to_its_default_is_said_so_in_chinese(tmp_path):
+    # (the Chinese refusal read “此处为 14，在 naqu.yaml 中为 30 (not set: the default)”)
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "xizang.yaml", "warn_days: 30", "warn_days: 14")
+    edit(folder / "naqu.yaml", "    warn_days: 30\n", "")
+    proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {folder}/xizang.yaml:11:16: registry.settings.warn_days：此处为 14，"
+                           "在 naqu.yaml 中为 30（未设置，取默认值）：文件夹中各文件共用同一套设置\n")

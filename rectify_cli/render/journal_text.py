@@ -9,7 +9,7 @@ from ..dates import nearest_months
 from ..engine import Retractions, filter_values
 from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, any_of, label, notice_text, word
 from ..model import EntryState
-from ..textsafe import clip, display_width, line_ends, printable, registry_words
+from ..textsafe import clip, display_width, line_ends, printable, registry_words, shell_word
 
 NOTE_WIDTH = 60  # display columns of a note in the history table; `show` prints it whole
 QUIET_FILES_NAMED = 3  # (a national folder has 31 files: a few named, then their number)
@@ -123,7 +123,7 @@ def _repeats(result, registry: str | None) -> list[Notice]:
     if earlier is None:
         return []
     return [Notice("repeated_entry", {"date": earlier.date.isoformat(), "state": Word(ENTRY, earlier.state.value),
-                                      "hash": (earlier.hash or "")[:12], "measure": result.measure, "new": result.head[:12],
+                                      "hash": (earlier.hash or "")[:12], "measure": shell_word(result.measure), "new": result.head[:12],
                                       "registry": registry_words(registry)})]
 
 
@@ -221,7 +221,7 @@ def repeated_warnings(repeats, *, folder: bool, lang: Lang, registry: str | None
     rectify wrote (hashed) is retracted, as its write said: deleted, the chain after it breaks.
     `registry`: the ledger as the command line named it (registry_words)."""
     def values(entry, earlier) -> dict:
-        then = (label("validate_repeated_retract", lang, measure=entry.measure, new=entry.hash[:12],
+        then = (label("validate_repeated_retract", lang, measure=shell_word(entry.measure), new=entry.hash[:12],
                       registry=registry_words(registry)) if entry.hash
                 else label("validate_repeated_delete", lang))
         return {"first": earlier.location.line, "then": then}
