@@ -288,6 +288,26 @@ def test_a_deadline_changed_in_the_cached_plan_row_show_reads_is_not_believed(sm
     assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
 
 
+@pytest.mark.parametrize("warm", ["history", "check"])
+def test_a_note_changed_in_a_cached_journal_row_history_reads_is_not_believed(small, cache_dir, warm):
+    """1.1's entry's note changed in the journal's cache entry, its shape kept: `history 1.1`
+    showed the edited note."""
+    from builders import run_cli
+
+    args = ["history", "1.1", "--lang", "en", "-r", str(small)]
+    expected = run_cli(*args, "--no-cache")
+    assert expected.exit_code == 0 and "主体工程完工60%。" in expected.stdout, expected.output
+    assert run_cli(*args).stdout == expected.stdout  # (the cache made)
+    if warm == "check":
+        assert run_cli("check", "-r", str(small)).exit_code == 1
+    entry = cache.FileCache().entry_path(small.with_name("progress.yaml"), "journal", "")
+    data = entry.read_bytes()
+    assert data.count("主体工程完工60%。".encode()) == 1
+    entry.write_bytes(data.replace("主体工程完工60%。".encode(), "主体工程完工90%。".encode()))
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
+
+
 @pytest.mark.parametrize("kind, old, new", [
     ("plan", b'"2018-12-31"', b'"2019-12-31"'),  # a milestone date in the header: 1.1 no longer overdue
     ("outcomes", b"[737059,", b"[737424,"),  # 1.1's earliest pending due, 2018-12-31 -> 2019-12-31
