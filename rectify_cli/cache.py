@@ -18,8 +18,12 @@ no error: a missing, corrupt or foreign entry is a miss, an unwritable folder is
 What every warm run reads in full carries a CRC-32 (see _sealed): a plan's or journal's header
 and index, and each document stored whole (a plan's head, its outcomes, its journal rows'
 measures), so a byte changed there, even one that keeps the JSON well-formed (a deadline's
-date), is a miss. The rows themselves (measures, journal entries) are not summed: 60 MB at
-100,000 measures, some 11% of a warm check, most of them never read by it. Of a row, only
+date), is a miss. Each row (a measure, a journal entry) has its CRC-32 in the index too, but
+only a command about one task or measure checks it (outcomes.load_item: get_rows with `sealed`
+for the few rows it reads, and every row of the registry's entries before it falls back to the
+full load, an entry with a row edited made again): a row edited by hand could be written to the
+append-only journal there. A check, and any full load, do not: summing 60 MB of rows at 100,000
+measures is some 11% of a warm check, most of them never read by it. There, of a row, only
 damage to its shape is seen (a row lost or cut, a value of the wrong type), a value edited by
 hand is not; a problem a journal's cached rows show is made sure of in the file before it is
 reported, and so is a refusal judged against plans from the cache (registry.load_registry).
@@ -65,7 +69,7 @@ from .model import (
 
 ENV_CACHE_DIR = "RECTIFY_CACHE_DIR"
 # Bump when the loader's validation or the encoding below changes: old entries become misses.
-CACHE_VERSION = 27
+CACHE_VERSION = 28
 # Files this big in all (bytes) are hashed in several processes (file_digests): SHA-256 takes some
 # 40 ms for 50 MB here, a fork of a process just started some 2 ms.
 PARALLEL_HASH_BYTES = 16_000_000
@@ -92,12 +96,13 @@ def compact_json(document) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _row_pieces(rows: Iterable[list]) -> tuple[list[bytes], list[int]]:
-    """(`rows`, read once, as lines ",row\n" joined a few thousand to a piece; each row's length),
-    each row as compact_json gives it (orjson called straight on the 100,000s of rows). Joined at
+def _row_pieces(rows: Iterable[list]) -> tuple[list[bytes], list[int], str]:
+    """(`rows`, read once, as lines ",row\n" joined a few thousand to a piece; each row's length;
+    each row's CRC-32 in 8 hex digits, joined: see _row_sealed), each row as compact_json gives
+    it (orjson called straight on the 100,000s of rows). Joined at
     once: orjson makes each text in a buffer of 1 KiB (4 KiB from orjson 3.12) that it shortens
     in place, so 200,000 rows kept one by one held 200 MB (800 MB), not the 60 they take."""
-    pieces, lengths = [], []
+    pieces, lengths, sums = [], [], []
     rows = iter(rows)
     while batch := list(islice(rows, 4096)):
         lines = None
@@ -109,8 +114,9 @@ def _row_pieces(rows: Iterable[list]) -> tuple[list[bytes], list[int]]:
         if lines is None:
             lines = [compact_json(row) for row in batch]
         lengths += map(len, lines)
+        sums.append(b"".join([b"%08x" % crc32 for crc32 in map(zlib.crc32, lines)]))
         pieces.append(b",%s\n" % b"\n,".join(lines))
-    return pieces, lengths
+    return pieces, lengths, b"".join(sums).decode()
 
 
 def cache_dir() -> Path | None:
@@ -146,6 +152,12 @@ def _unsealed(line: bytes | memoryview) -> memoryview | None:
     """The line `_sealed` made, without its CRC-32 (not copied); None when it is not this line's."""
     rest = memoryview(line)[8:]
     return rest if _seals(line[:8], rest) else None
+
+
+def _row_sealed(sums: str, at: int, row) -> bool:
+    """Whether `row` (its bytes, without the comma before it) is the row `at` that `sums` (the
+    CRC-32 of each row in 8 hex digits, from the sealed index) was made for."""
+    return sums[8 * at:8 * at + 8] == "%08x" % zlib.crc32(row)
 
 
 # A row's first value, a text without escapes, where its line starts (see put_rows).
@@ -236,24 +248,30 @@ class FileCache:
         except ValueError:  # truncated, not JSON (orjson's error is a ValueError)
             return None
 
-    def get_rows(self, source: Path, kind: str, prefix: str, raw: bytes | str, *, pick=None):
+    def get_rows(self, source: Path, kind: str, prefix: str, raw: bytes | str, *, pick=None, sealed: bool = False):
         """(header, rows) of an entry stored by `put_rows`, or None. `pick(header, count)`, given
         how many rows the entry holds: the positions (ascending) of the only rows wanted, the
         others never read, which is what makes a check that lists a third of a big registry's
-        measures cheap; it raises ValueError when the header doesn't describe those rows."""
+        measures cheap; it raises ValueError when the header doesn't describe those rows.
+        `sealed` (with `pick`): None too when a row picked is not the one its CRC-32 was made
+        for (a command about one measure believes no row edited by hand; a check, which reads
+        thousands, does not pay for it: see the docstring)."""
         if pick is None:
             document = self.get(source, kind, prefix, raw)
-            if type(document) is not list or len(document) < 2 or type(document[1]) is not list \
-                    or len(document[1]) != len(document) - 2:  # (a row lost or added: damaged)
+            if type(document) is not list or len(document) < 3 or type(document[2]) is not list \
+                    or len(document[2]) != len(document) - 3:  # (a row lost or added: damaged)
                 return None
-            return document[0], document[2:]
+            return document[0], document[3:]
         try:
-            with self._rows(source, kind, prefix, raw) as (data, base, header, ends):
+            with self._rows(source, kind, prefix, raw) as (data, base, header, ends, sums):
                 if data is None:
                     return None
                 # Each row with the comma before it (the first's is the opening bracket), closed by
                 # one: a JSON array made by one join, not a join and a copy.
-                rows = [data[base + (ends[at - 1] + 1 if at else 0):base + ends[at]] for at in pick(header, len(ends))]
+                picked = list(pick(header, len(ends)))
+                rows = [data[base + (ends[at - 1] + 1 if at else 0):base + ends[at]] for at in picked]
+            if sealed and not all(_row_sealed(sums, at, memoryview(row)[1:]) for at, row in zip(picked, rows)):
+                return None
             if not rows:
                 return header, []
             rows[0] = b"[" + rows[0][1:]
@@ -275,7 +293,7 @@ class FileCache:
 
     def _rows_in_batches(self, source: Path, kind: str, prefix: str, raw: bytes | str, batch: int):
         """The entry's header, then its rows (see streamed_rows)."""
-        with self._rows(source, kind, prefix, raw) as (data, base, header, ends):
+        with self._rows(source, kind, prefix, raw) as (data, base, header, ends, _):
             if data is None:
                 return
             yield header
@@ -292,7 +310,7 @@ class FileCache:
         # after a newline, and no row holds a newline (JSON escapes them).
         start = b"\n,[" + compact_json(first) + b","
         try:
-            with self._rows(source, kind, prefix, raw) as (data, base, header, ends):
+            with self._rows(source, kind, prefix, raw) as (data, base, header, ends, _):
                 if data is None:
                     return None
                 found, at = [], data.find(start, base - 1)
@@ -311,7 +329,7 @@ class FileCache:
         start with a text without escapes (a plan's ids: 30 ms at 100,000 measures, no row
         decoded); None when the entry is missing or damaged, or a row starts otherwise."""
         try:
-            with self._rows(source, kind, prefix, raw) as (data, base, header, ends):
+            with self._rows(source, kind, prefix, raw) as (data, base, header, ends, _):
                 if data is None:
                     return None
                 ids = _ROW_ID.findall(data, base - 1)
@@ -328,16 +346,16 @@ class FileCache:
         as bytes instead of decoded and encoded again. False when there is no such entry for
         `old`, or it is damaged."""
         try:
-            with self._rows(source, kind, prefix, old) as (data, base, _, ends):
+            with self._rows(source, kind, prefix, old) as (data, base, _, ends, sums):
                 if data is None:
                     return False
                 start = ends[-1] + 1 if ends else 0  # where the rows end, and the closing bracket is
                 body = data[base:base + start]
         except (OSError, ValueError, LookupError, TypeError):
             return False
-        pieces, lengths = _row_pieces(rows)
+        pieces, lengths, more = _row_pieces(rows)
         ends = ends + [end - 1 for end in accumulate([length + 2 for length in lengths], initial=start)][1:]
-        head = _sealed(b"[%s,%s" % (compact_json(header), compact_json(ends))) + b"\n"
+        head = _sealed(b"[%s,%s,%s" % (compact_json(header), compact_json(sums + more), compact_json(ends))) + b"\n"
         self._write(source, kind, prefix, new, (head, body, *pieces, b"]"))
         return True
 
@@ -354,16 +372,39 @@ class FileCache:
                 head = _unsealed(memoryview(line)[:-1]) if line.endswith(b"\n") else None
                 if head is None:
                     return None
-                header, ends = loads_json(b"[%s]" % head[1:])
+                header, _, ends = loads_json(b"[%s]" % head[1:])
             return (version, header, len(ends)) if type(ends) is list else None
         except (OSError, ValueError, LookupError, TypeError):  # missing, damaged (not JSON)
             return None
 
+    def unsealed_rows(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bool:
+        """Whether the entry stored by `put_rows` for these bytes holds a row that is not the one
+        its CRC-32 was made for (edited by hand, keeping its shape); False when there is no such
+        entry or it is damaged otherwise (a miss to its readers). Every row is read."""
+        try:
+            with self._rows(source, kind, prefix, raw) as (data, base, _, ends, sums):
+                if data is None:
+                    return False
+                with memoryview(data) as view:  # (released before the mmap is closed)
+                    starts = [base + 1, *(base + end + 2 for end in ends[:-1])]  # (after each row's comma)
+                    return not all(_row_sealed(sums, at, view[start:base + end])
+                                   for at, (start, end) in enumerate(zip(starts, ends)))
+        except (OSError, ValueError, LookupError, TypeError):
+            return False
+
+    def discard(self, source: Path, kind: str, prefix: str) -> None:
+        """Remove the entry in this slot, if any: the next load of its file reads the file and
+        makes it again."""
+        try:
+            self.entry_path(source, kind, prefix).unlink()
+        except OSError:
+            pass
+
     @contextmanager
     def _rows(self, source: Path, kind: str, prefix: str, raw: bytes | str):
-        """(the entry's bytes, where its rows start, its header, where each row ends: see
-        put_rows), or Nones when the entry is not of these bytes, or is cut short or runs on
-        past its rows. Raises OSError, ValueError (mmap of an empty file, not JSON),
+        """(the entry's bytes, where its rows start, its header, where each row ends, the CRC-32
+        of each row: see put_rows), or Nones when the entry is not of these bytes, or is cut
+        short or runs on past its rows. Raises OSError, ValueError (mmap of an empty file, not JSON),
         LookupError or TypeError on a damaged entry."""
         import mmap  # (off the start-up path)
 
@@ -371,21 +412,24 @@ class FileCache:
                 mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
             key = self.content_key(raw)
             if data[:len(key)] != key:
-                yield None, None, None, None
+                yield None, None, None, None, None
                 return
-            # "[header,ends\n" sealed, then ",row\n" for each row, then "]": rows[i] ends at ends[i],
+            # "[header,sums,ends\n" sealed, then ",row\n" for each row, then "]": rows[i] ends at ends[i],
             # counted from `base`, and starts after the comma that follows the row before.
             base = data.find(b"\n", len(key)) + 1
             head = _unsealed(data[len(key):base - 1]) if base else None
             if head is None:
-                yield None, None, None, None
+                yield None, None, None, None, None
                 return
-            header, ends = loads_json(b"[%s]" % head[1:])
+            header, sums, ends = loads_json(b"[%s]" % head[1:])
+            if type(sums) is not str or len(sums) != 8 * len(ends):
+                yield None, None, None, None, None
+                return
             if data[base + (ends[-1] + 1 if ends else 0):] != b"]":
                 # (Cut at a row's end, the rows picked past it would be read as none at all.)
-                yield None, None, None, None
+                yield None, None, None, None, None
                 return
-            yield data, base, header, ends
+            yield data, base, header, ends, sums
 
     def _body(self, source: Path, kind: str, prefix: str, raw: bytes | str) -> bytes | None:
         try:
@@ -427,14 +471,15 @@ class FileCache:
         self._write(source, kind, prefix, raw, (_sealed(compact_json(document)),))
 
     def put_rows(self, source: Path, kind: str, prefix: str, raw: bytes | str, header, rows: Iterable[list]) -> None:
-        """Store `header` and `rows` (read once) as one JSON array for `get_rows`: header, where
-        each row ends (this line sealed: _sealed), then each row on a line of its own."""
+        """Store `header` and `rows` (read once) as one JSON array for `get_rows`: header, each
+        row's CRC-32 (in 8 hex digits, joined in one text), where each row ends (this line sealed:
+        _sealed), then each row on a line of its own."""
         # Written a few thousand lines at a time: a 100,000-measure journal is 60 MB, not to be
         # copied whole, nor written in 600,000 pieces.
-        pieces, lengths = _row_pieces(rows)
+        pieces, lengths, sums = _row_pieces(rows)
         # Each row's line is "," + row + "\n": rows[i] ends one byte before the end of its line.
         ends = [end - 1 for end in accumulate([length + 2 for length in lengths])]
-        head = _sealed(b"[%s,%s" % (compact_json(header), compact_json(ends))) + b"\n"
+        head = _sealed(b"[%s,%s,%s" % (compact_json(header), compact_json(sums), compact_json(ends))) + b"\n"
         self._write(source, kind, prefix, raw, chain((head,), pieces, (b"]",)))
 
     def _write(self, source: Path, kind: str, prefix: str, raw: bytes | str, pieces) -> None:

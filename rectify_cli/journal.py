@@ -342,7 +342,7 @@ def _cached_last(jpath: Path, old: bytes, prefix: str, store: FileCache) -> tupl
     """(the hash of the journal's last entry, the line it starts on) from its cached rows (a
     cached journal's entries are all rows: one with a problem is never cached); the line is None
     when there is no entry yet. None when the cache can't tell."""
-    found = store.get_rows(jpath, "journal", prefix, old, pick=lambda _, count: [count - 1] if count else [])
+    found = store.get_rows(jpath, "journal", prefix, old, pick=lambda _, count: [count - 1] if count else [], sealed=True)
     if found is None:
         return None
     if not found[1]:

@@ -149,13 +149,14 @@ class OutcomeView:
             found.extend((at, rows[0], row) for row in rows[1])
         return found
 
-    def narrowed(self, picks: list[list[int]], *, judged_only: bool = False) -> Registry | None:
+    def narrowed(self, picks: list[list[int]], *, judged_only: bool = False, sealed: bool = False) -> Registry | None:
         """The registry narrowed to the measures at `picks` (per file, ascending positions) and
         their journal entries (`judged_only`: only those a check's judgement and output depend
-        on, see _judged_rows); None when a cache entry has gone since the view was opened."""
+        on, see _judged_rows); None when a cache entry has gone since the view was opened, or
+        (`sealed`) a row read is not the one its CRC-32 was made for."""
         plans, entries = [], []
         for file, head, positions in zip(self._files, self._heads, picks):
-            narrowed = _narrowed(self._store, self._context, file, positions, judged_only=judged_only) \
+            narrowed = _narrowed(self._store, self._context, file, positions, judged_only=judged_only, sealed=sealed) \
                 if positions else (head, [])
             if narrowed is None:
                 return None
@@ -169,15 +170,17 @@ class OutcomeView:
 
 
 def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
-              positions: list[int] | None = None, *, judged_only: bool = False) -> tuple[Plan, list] | None:
+              positions: list[int] | None = None, *, judged_only: bool = False,
+              sealed: bool = False) -> tuple[Plan, list] | None:
     """(the file's plan with only the measures at `keep`, ascending, and their journal
     entries), or None. Only those measures' and entries' rows of the cache are decoded.
     `positions`: the position of the measure of each journal row (rows appended since the
     outcomes were stored: checked here), else the stored ones (whose rows were checked when
-    they were stored, in the same context: not again). `judged_only`: see _judged_rows."""
+    they were stored, in the same context: not again). `judged_only`: see _judged_rows.
+    `sealed`: each row read is checked against its CRC-32 (FileCache.get_rows)."""
     try:
         header, rows = store.get_rows(file.plan, "plan", file.prefix, file.plan_version,
-                                      pick=lambda header, _: plan_rows_at(header, keep))
+                                      pick=lambda header, _: plan_rows_at(header, keep), sealed=sealed)
         plan = decode_plan(header, rows, str(file.plan), positions=keep)
     except (OSError, *CACHE_DAMAGE):  # gone or damaged since the view was opened
         return None
@@ -199,7 +202,7 @@ def _narrowed(store: FileCache, context: _Context, file: _File, keep: list[int],
             raise ValueError("not a position for each row")
         return rows
 
-    doc = store.get_rows(file.journal, "journal", file.prefix, file.journal_version, pick=wanted)
+    doc = store.get_rows(file.journal, "journal", file.prefix, file.journal_version, pick=wanted, sealed=sealed)
     if doc is None or not _journal_rows_ok(*doc):
         return None
     try:
@@ -241,14 +244,33 @@ def load_item(path, item: str, *, use_cache: bool = True) -> Registry:
     the command reads it; see OutcomeView.positions_of): narrowed to it and its journal
     entries from the cached outcomes when they can answer (some 0.2 s at 100,000 measures,
     against 3 s to load the whole from the cache), else the whole registry (registry.load_registry),
-    which also names the ids close to an unknown one and reports any problem."""
+    which also names the ids close to an unknown one and reports any problem. The rows read
+    are checked against their CRC-32: a row edited by hand would be written to the journal
+    (`record` on a measure id changed in it), or shown."""
     if use_cache:
-        view = open_view(path, store=FileCache())
+        store = FileCache()
+        view = open_view(path, store=store)
         picks = view.positions_of(item) if view is not None else None
-        narrowed = view.narrowed(picks) if picks is not None else None
+        narrowed = view.narrowed(picks, sealed=True) if picks is not None else None
         if narrowed is not None:
             return narrowed
+        _discard_unsealed(path, store)  # (the full load believes a row edited by hand, the item's or one named as it)
     return load_registry(path, use_cache=use_cache)
+
+
+def _discard_unsealed(path, store: FileCache) -> None:
+    """Remove the cache entries of the registry's plans and journals that hold a row not the one
+    its CRC-32 was made for (whatever bytes the entry was made from): the full load, which checks
+    no row (see cache.py), then reads those files and makes their entries again."""
+    try:
+        layout = registry_files(resolve_path(path))
+    except (RegistryError, OSError):
+        return  # (the full load says what is wrong)
+    for plan, journal, prefix in layout:
+        for source, kind in ((plan, "plan"), (journal, "journal")):
+            version = store.stored_version(source, kind, prefix)
+            if version is not None and store.unsealed_rows(source, kind, prefix, version):
+                store.discard(source, kind, prefix)
 
 
 def open_view(path, *, store: FileCache, today: date | None = None) -> OutcomeView | None:

@@ -58,7 +58,7 @@ def load_registry(path: str | os.PathLike | None = None, *, today: date | None =
     validated content of files unchanged since the last load (see cache.py).
 
     A refusal judged against plans decoded from the cache is made sure of in their files: a
-    plan's rows are not summed (cache.py), and a measure id changed in one, its shape kept, was
+    plan's rows are not checked against their CRC-32 here (cache.py), and a measure id changed in one, its shape kept, was
     reported as the user's journal's problem (exit 2) where --no-cache passed. Those plans are
     read again (and cached again), and their answer stands; a load that passes costs no more.
     """

@@ -249,6 +249,20 @@ def unsealed(entry: bytes) -> bytes:
     return key + b"\n" + body[8:]
 
 
+def rows_resealed(entry: bytes) -> bytes:
+    """A cache entry of rows (cache.FileCache.put_rows) with each row's CRC-32 in its index, and
+    the index's own, made again: for a test whose damage to a row is to reach the checks behind them."""
+    import json
+    import zlib
+
+    key, _, body = entry.partition(b"\n")
+    head, _, rows = body.partition(b"\n")
+    header, _, ends = json.loads(head[8:] + b"]")
+    sums = "".join("%08x" % zlib.crc32(line[1:]) for line in rows.split(b"\n")[:-1])  # (",row" each, then "]")
+    line = b"[" + json.dumps([header, sums, ends], ensure_ascii=False, separators=(",", ":")).encode()[1:-1]
+    return key + b"\n" + b"%08x" % zlib.crc32(line) + line + b"\n" + rows
+
+
 def sealed(entry: bytes) -> bytes:
     """A cache entry's bytes, given without the CRC-32 (`unsealed`), as cache.py writes them: the
     line after the key (a document stored whole; the header and index of rows) after its CRC-32.

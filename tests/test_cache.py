@@ -220,6 +220,94 @@ def test_a_measure_id_changed_in_one_cached_plan_of_a_folder_is_not_reported_of_
     assert b'"3.9"' not in entry.read_bytes()
 
 
+def _without_entries_of(small: Path, measure: str) -> None:
+    """Remove the journal's entries on `measure` (the chain of hashes is broken after them)."""
+    journal = small.with_name("progress.yaml")
+    text = journal.read_text(encoding="utf-8")
+    kept = re.sub(r'- measure: "%s"\n(?:  .*\n)+' % re.escape(measure), "", text)
+    assert kept != text
+    journal.write_text(kept, encoding="utf-8")
+
+
+def test_record_on_a_measure_id_changed_in_its_cached_plan_row_is_refused_as_without_the_cache(small, cache_dir):
+    """3.2's cached plan row named 3.9 (3.2 without journal entries): `record 3.9` appended an
+    entry on 3.9 to the journal (exit 0), which `validate --no-cache` then refused. The row
+    read is sealed: the plan is read again, 3.9 refused as the file has no such measure."""
+    from builders import run_cli
+
+    _without_entries_of(small, "3.2")
+    journal = small.with_name("progress.yaml")
+    before = journal.read_bytes()
+    assert run_cli("check", "-r", str(small)).exit_code == 1  # (the cache made)
+    _rename_a_cached_plan_row(small, b"3.2", b"3.9")
+    got = run_cli("record", "3.9", "--state", "report", "--note", "x", "--lang", "en", "-r", str(small))
+    assert (got.exit_code, got.stdout, got.stderr) == (2, "", "rectify: no measure '3.9' in the plan (did you mean 3.2, 3.1?)\n")
+    assert journal.read_bytes() == before
+    assert run_cli("validate", "--no-cache", "-r", str(small)).exit_code == 0
+
+
+@pytest.mark.parametrize("command", [["show", "3.9"], ["history", "3.9"], ["show", "3.2"], ["history", "3.2"],
+                                     ["show", "3"]])
+def test_show_and_history_on_a_measure_id_changed_in_its_cached_plan_row_answer_as_without_the_cache(
+        small, cache_dir, command):
+    """`show 3.9` showed a measure the plan doesn't have (exit 0), `show 3.2` said there was
+    no 3.2 (exit 2): both as --no-cache says them, and the entry is made again."""
+    from builders import run_cli
+
+    _without_entries_of(small, "3.2")
+    args = [*command, "--lang", "en", "-r", str(small)]
+    expected = run_cli(*args, "--no-cache")
+    assert expected.exit_code in (0, 2), expected.output
+    assert run_cli("check", "-r", str(small)).exit_code == 1  # (the cache made)
+    entry = _rename_a_cached_plan_row(small, b"3.2", b"3.9")
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout, got.stderr) == (expected.exit_code, expected.stdout, expected.stderr)
+    assert b'\n,["3.2",' in entry.read_bytes() and b'"3.9"' not in entry.read_bytes()  # made again
+    assert run_cli(*args).stdout == expected.stdout
+
+
+@pytest.mark.parametrize("warm", ["show", "check"])
+def test_a_deadline_changed_in_the_cached_plan_row_show_reads_is_not_believed(small, cache_dir, warm):
+    """1.1's cached row made to point at 1.2's milestone (due 2018-06-30, not 2018-12-31), its
+    shape kept: `show 1.1` showed the edited deadline. (`check` stores the outcomes `show`
+    reads the one row by; after a `show` alone it loads the whole.)"""
+    from builders import run_cli
+
+    args = ["show", "1.1", "--as-of", "2019-03-31", "--lang", "en", "-r", str(small)]
+    expected = run_cli(*args, "--no-cache")
+    assert expected.exit_code == 0 and "2018-12-31" in expected.stdout, expected.output
+    assert run_cli(*args).stdout == expected.stdout  # (the cache made)
+    if warm == "check":
+        assert run_cli("check", "-r", str(small)).exit_code == 1
+    entry = cache.FileCache().entry_path(small, "plan", "")
+    data = entry.read_bytes()
+    row = re.search(rb'\n,\["1\.1",[^\n]*', data).group()
+    assert row.count(b",[0],") == 1 and b'"2018-06-30"' in data
+    entry.write_bytes(data.replace(row, row.replace(b",[0],", b",[1],")))
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
+
+
+@pytest.mark.parametrize("warm", ["history", "check"])
+def test_a_note_changed_in_a_cached_journal_row_history_reads_is_not_believed(small, cache_dir, warm):
+    """1.1's entry's note changed in the journal's cache entry, its shape kept: `history 1.1`
+    showed the edited note."""
+    from builders import run_cli
+
+    args = ["history", "1.1", "--lang", "en", "-r", str(small)]
+    expected = run_cli(*args, "--no-cache")
+    assert expected.exit_code == 0 and "主体工程完工60%。" in expected.stdout, expected.output
+    assert run_cli(*args).stdout == expected.stdout  # (the cache made)
+    if warm == "check":
+        assert run_cli("check", "-r", str(small)).exit_code == 1
+    entry = cache.FileCache().entry_path(small.with_name("progress.yaml"), "journal", "")
+    data = entry.read_bytes()
+    assert data.count("主体工程完工60%。".encode()) == 1
+    entry.write_bytes(data.replace("主体工程完工60%。".encode(), "主体工程完工90%。".encode()))
+    got = run_cli(*args)
+    assert (got.exit_code, got.stdout, got.stderr) == (0, expected.stdout, "")
+
+
 @pytest.mark.parametrize("kind, old, new", [
     ("plan", b'"2018-12-31"', b'"2019-12-31"'),  # a milestone date in the header: 1.1 no longer overdue
     ("outcomes", b"[737059,", b"[737424,"),  # 1.1's earliest pending due, 2018-12-31 -> 2019-12-31
@@ -713,7 +801,8 @@ def test_an_entry_of_rows_is_byte_for_byte_the_entry_earlier_versions_wrote(tmp_
     for line in lines:
         end += len(line)
         ends.append(end - 1)  # (where its row ends: before the line break)
-    head = b'[{"bytes":7},' + json.dumps(ends, separators=(",", ":")).encode()
+    sums = b"".join(b"%08x" % zlib.crc32(line[1:-1]) for line in lines)  # (each row's, in 8 hex digits)
+    head = b'[{"bytes":7},"' + sums + b'",' + json.dumps(ends, separators=(",", ":")).encode()
     expected = (b"rectify-cache %d %s\n" % (cache.CACHE_VERSION, cache.hashlib.sha256(b"content").hexdigest().encode())
                 + b"%08x" % zlib.crc32(head) + head + b"\n" + b"".join(lines) + b"]")  # (the header line after its CRC-32)
     store = cache.FileCache(tmp_path)
@@ -850,7 +939,7 @@ def test_rows_found_in_an_entry_whose_index_was_damaged_are_a_miss(tmp_path):
     store.put_rows(tmp_path / "src.yaml", "plan", "", b"content", None, [["a", 1], ["b", 2], ["c", 3]])
     entry = store.entry_path(tmp_path / "src.yaml", "plan", "")
     assert store.find_rows(tmp_path / "src.yaml", "plan", "", b"content", "c") == (None, [2])
-    entry.write_bytes(entry.read_bytes().replace(b"[null,[8,17,26]", b"[null,[8,16,26]"))  # row 1 ends a byte early
+    entry.write_bytes(entry.read_bytes().replace(b'",[8,17,26]', b'",[8,16,26]'))  # row 1 ends a byte early
     assert store.find_rows(tmp_path / "src.yaml", "plan", "", b"content", "c") is None
     entry.write_bytes(b"")
     assert store.find_rows(tmp_path / "src.yaml", "plan", "", b"content", "c") is None

@@ -583,6 +583,8 @@ def test_with_the_journal_cached_only_the_entry_and_the_last_are_read_back(reg, 
 def test_an_append_read_back_alone_is_refused_where_it_could_read_otherwise(reg, tmp_path, monkeypatch, damage):
     """A cached last row that names another entry, its line and hash (a damaged cache), or a journal whose
     end is not a line break (a text kept with |+ would take the new one): read back whole."""
+    from builders import rows_resealed
+
     from rectify_cli.cache import FileCache
 
     monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
@@ -596,7 +598,9 @@ def test_an_append_read_back_alone_is_refused_where_it_could_read_otherwise(reg,
         last_row = body[body.rindex(b"\n,[") + 1:]
         assert last_row.endswith(b",48,3]\n]")  # (the line and column of the fixture's last entry)
         before = b"beceb83049c8546b2c52627fdcdc1451ff52c1bcb8866f9abaced1e1ec702da3"  # the entry before: its hash, its line
-        entry.write_bytes(body.replace(last_row, last_row.replace(b",48,3]", b",41,3]").replace(FIXTURE_HEAD.encode(), before)))
+        # (the row's CRC-32 made again: a single-item command believes no row edited by hand otherwise)
+        entry.write_bytes(rows_resealed(body.replace(last_row, last_row.replace(b",48,3]", b",41,3]")
+                                                     .replace(FIXTURE_HEAD.encode(), before))))
     with monkeypatch.context() as patched:
         _refuse_whole_reads(patched)
         with pytest.raises(AssertionError, match="the whole journal was read back"):

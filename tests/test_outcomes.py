@@ -246,9 +246,9 @@ def test_a_cached_plan_header_that_no_longer_describes_its_rows_is_a_miss(reg, c
         entry = FileCache(cache_dir).entry_path(plan, "plan", prefix)
         key, _, body = unsealed(entry.read_bytes()).partition(b"\n")
         head, _, rows = body.partition(b"\n")
-        header, ends = json.loads(head + b"]")
+        header, sums, ends = json.loads(head + b"]")
         header["measure_counts"][0] += 1  # the first task claims the next task's row
-        head = b"[" + json.dumps([header, ends], ensure_ascii=False).encode()[1:-1]
+        head = b"[" + json.dumps([header, sums, ends], ensure_ascii=False).encode()[1:-1]
         entry.write_bytes(sealed(key + b"\n" + head + b"\n" + rows))  # (its CRC-32 made again)
     assert check(*argv) == expected
 
