@@ -1901,3 +1901,17 @@ def test_a_one_file_registrys_subfolders_say_nothing(tmp_path):
     shutil.copyfile(SMALL / "tasks.yaml", sub / "ningxia.yaml")
     proc = run("validate", "-r", str(tmp_path / "data" / "tasks.yaml"), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_under_github_actions_a_subfolders_warning_obeys_no_command_its_name_holds(tmp_path):
+    """As a refusal's lines are: the runner reads a legacy ##[command] anywhere in a line."""
+    folder = split_small(tmp_path / "reg")
+    _with_subfolder(folder, "##[error]x", ["ningxia.yaml"])
+    env = {**os.environ, "RECTIFY_TODAY": AS_OF, "RECTIFY_CACHE_DIR": str(tmp_path / "cache"), "GITHUB_ACTIONS": "true",
+           "RECTIFY_LANG": "en"}
+    proc = subprocess.run([sys.executable, "-m", "rectify_cli", "validate", "-r", str(folder)], capture_output=True,
+                          text=True, env=env)
+    lines = proc.stderr.splitlines()
+    assert proc.returncode == 0 and len(lines) == 3, proc.stderr
+    assert lines[0].startswith("::stop-commands::rectify-") and lines[2] == f"::{lines[0].split('::')[2]}::"
+    assert lines[1].startswith(f"rectify: note: the plan files in the subfolder {folder}/##[error]x are not read: ningxia.yaml;")
