@@ -112,10 +112,13 @@ class Command(_SaidInLanguage, TyperCommand):
         return super().parse_args(ctx, _comma_lists_apart(args, self.params))
 
     def invoke(self, ctx):
+        _say_load_notices(None)  # (none left from a load outside a command: a test's, in this process)
         try:
             return super().invoke(ctx)
         except RectifyError as exc:
             raise _named_by_variable(exc, ctx, self.params) from None
+        finally:
+            _say_load_notices(ctx.params.get("lang") or default_lang())
 
     def _refuse_an_empty_path(self, ctx, args: list[str]) -> None:
         """-r '' (`-r "$REG"`, REG unset) was the current folder, read or written to, and -o '' too
@@ -132,6 +135,28 @@ class Command(_SaidInLanguage, TyperCommand):
         out: the parser put a required one in braces, by its name in the code ({measure})."""
         arguments = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
         return [self.options_metavar, *(param.metavar if param.required else f"[{param.metavar}]" for param in arguments)]
+
+
+def _say_load_notices(lang: Lang | None) -> None:
+    """On stderr, what loading the registry found to say (layout.LOAD_NOTICES: a subfolder's plan
+    files unread), once, after the command's own output, as its other warnings are; `lang` None:
+    forgotten unsaid."""
+    layout = sys.modules.get(f"{__package__}.layout")  # (not loaded: nothing was read)
+    if layout is None:
+        return
+    notices = list(layout.LOAD_NOTICES)
+    layout.forget_load_notices()
+    if lang is None or not notices:
+        return
+    from .i18n import notice_text
+
+    lines = [printable(f"rectify: {notice_text(notice, lang, prefix='notice_')}", single_line=True) for notice in notices]
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # (as a refusal's lines: a folder's name can hold a ##[command])
+        from .render.check import commands_stopped
+
+        lines = commands_stopped(lines)
+    for line in lines:
+        typer.echo(line, err=True)
 
 
 def _named_by_variable(exc: RectifyError, ctx, params) -> RectifyError:

@@ -368,6 +368,12 @@ LABELS = {
     "effect_ongoing": ("长期坚持", "ongoing"),
     "effect_stale": ("，久未报告", ", stale"),
     "effect_pending": ("{status}，下一期限 {due}", "{status}, next due {due}"),
+    # (said on stderr after a command that read a folder registry: see layout.unread_subfolders)
+    "notice_subfolder_unread": ("注意：子文件夹 {folder} 中的方案文件未被读取：{files}；只读取 {root} 中直接存放的方案文件。"
+                                "若要核查它们，请将其移到 {root} 中，或用 -r {folder} 另行指定",
+                                "note: the plan files in the subfolder {folder} are not read: {files}; only those directly in "
+                                "{root} are. To check them, move them up into {root}, or give -r {folder}"),
+    "notice_subfolder_files_more": ("{files} 等 {n} 个", "{files} and {more} more"),
     "notice_in_progress_closed": ("措施 {measure} 已销号，这条进展不改变其状态；回头看发现问题，请用 rectify reopen 重新打开",
                                   "{measure} is closed, and this entry leaves it so; if a follow-up inspection (回头看) "
                                   "found a problem, use `rectify reopen`"),

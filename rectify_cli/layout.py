@@ -10,6 +10,7 @@ cache or the engine.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -229,8 +230,78 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
     """(plan file, its journal's path, the id prefix of its measures) for each plan file of the
     registry at `root`: in a folder ids are prefixed with the file's stem, "NAME:18.4"."""
     layout = [(file, journal_path_for(file), id_prefix(root, file)) for file in (plans or plan_files(root))]
-    _refuse_stray_journals(root, layout, folder=root.is_dir())
+    folder = root.is_dir()
+    _refuse_stray_journals(root, layout, folder=folder)
+    if folder:
+        _notice_unread_subfolders(root)
     return layout
+
+
+# What listing a folder registry found unread (unread_subfolders), as Notices (label notice_<key>)
+# the command line says on stderr once the command is done (command_line.Command.invoke).
+LOAD_NOTICES: list[Notice] = []
+_NOTICED: set[str] = set()  # (the folders looked at: registry_files runs several times a command)
+_FILES_NAMED = 3  # (a subfolder's plan files named, the others counted)
+_HEAD_BYTES = 512  # (an imported plan's registry: follows its two comment lines, some 330 bytes)
+_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?=\s|$)", re.M)
+
+
+def forget_load_notices() -> None:
+    """LOAD_NOTICES emptied, and each folder to be looked at again by the next command."""
+    LOAD_NOTICES.clear()
+    _NOTICED.clear()
+
+
+def _notice_unread_subfolders(root: Path) -> None:
+    try:
+        key = os.path.realpath(root)
+    except (OSError, ValueError):
+        return
+    if key in _NOTICED:
+        return
+    _NOTICED.add(key)
+    for sub, files in unread_subfolders(root):
+        names = [file.name for file in files]
+        shown = names if len(names) <= _FILES_NAMED else Notice(
+            "subfolder_files_more", {"files": names[:_FILES_NAMED], "n": len(names), "more": len(names) - _FILES_NAMED})
+        LOAD_NOTICES.append(Notice("subfolder_unread", {"folder": str(sub), "root": str(root), "files": shown}))
+
+
+def unread_subfolders(root: Path) -> list[tuple[Path, list[Path]]]:
+    """(subfolder, its plan files) of each immediate subfolder of the folder registry `root` that
+    holds plan files: no command reads them (a file's name is its ids' prefix; a subfolder's files
+    would need prefixes of their own), which an office sorting rounds into folders was never told.
+    Hidden ones (.git, .rectify-cache) are not looked in; a file is told a plan by its first bytes."""
+    try:
+        subfolders = sorted(entry.name for entry in os.scandir(root) if not entry.name.startswith(".") and entry.is_dir())
+    except OSError:
+        return []
+    found = []
+    for name in subfolders:
+        try:
+            files = [file for file in _listed_plans(root / name) if _starts_as_plan(file)]
+        except OSError:  # (a subfolder its user may not list: not theirs)
+            continue
+        if files:
+            found.append((root / name, files))
+    return found
+
+
+def _starts_as_plan(file: Path) -> bool:
+    """Whether the top-level keys in the first bytes of `file` are a plan's (validation.PLAN_KEYS,
+    the only ones a plan may have): not a curation's (version:, phrases:, as data/source/curation.yaml,
+    whose comments fill its first bytes), a journal (a list) or docker-compose.yml."""
+    try:
+        if not file.is_file():  # (a FIFO would block)
+            return False
+        with open(file, "rb") as handle:
+            head = handle.read(_HEAD_BYTES).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        return False
+    from .validation import PLAN_KEYS
+
+    keys = set(_TOP_KEY.findall(head))
+    return bool(keys) and keys <= set(PLAN_KEYS)
 
 
 def role_in_registry(path: Path, root: Path) -> str | None:

@@ -1825,3 +1825,93 @@ def test_a_setting_left_to_its_default_is_said_so_in_chinese(tmp_path):
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == (f"rectify: {folder}/xizang.yaml:11:16: registry.settings.warn_days：此处为 14，"
                            "在 naqu.yaml 中为 30（未设置，取默认值）：文件夹中各文件共用同一套设置\n")
+
+
+# -- a subfolder's plan files: not read, said so ---------------------------------------------------
+def _with_subfolder(folder: Path, name: str, files: list[str]) -> Path:
+    """`folder` with a subfolder `name` holding a copy of its xizang.yaml under each of `files`."""
+    sub = folder / name
+    sub.mkdir()
+    for file in files:
+        shutil.copyfile(folder / "xizang.yaml", sub / file)
+    return sub
+
+
+@pytest.mark.parametrize("command", [
+    ["status", "--format", "json"], ["status"], ["check"], ["check", "--format", "json"], ["summary", "--month", "2019-03"],
+    ["validate"], ["export"], ["reconcile"], ["verify"],
+])
+def test_a_subfolder_holding_plan_files_is_said_to_be_unread_and_the_rest_judged_as_without_it(tmp_path, command):
+    """`check -r nat` passed with nat/2019/ningxia.yaml in it, unjudged, and nobody was told: a
+    warning on stderr names the subfolder and its plan files; the output and exit code are as without it."""
+    folder = split_small(tmp_path / "reg")
+    without = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    _with_subfolder(folder, "2019", ["ningxia.yaml"])
+    with_it = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (with_it.returncode, with_it.stdout) == (without.returncode, without.stdout)
+    warning = (f"rectify: 注意：子文件夹 {folder}/2019 中的方案文件未被读取：ningxia.yaml；只读取 {folder} 中直接存放的方案文件。"
+               f"若要核查它们，请将其移到 {folder} 中，或用 -r {folder}/2019 另行指定\n")
+    assert with_it.stderr == without.stderr + warning
+
+
+def test_a_subfolders_plan_files_are_named_a_few_then_counted_in_the_readers_language(tmp_path):
+    folder = split_small(tmp_path / "reg")
+    _with_subfolder(folder, "sub", ["gansu.yaml", "ningxia.yaml", "qinghai.yml", "shaanxi.yaml", "xinjiang.YAML"])
+    _with_subfolder(folder, "2018", ["anhui.yaml"])
+    proc = run("validate", "-r", str(folder), "--lang", "en", env_extra=str(tmp_path / "cache"))
+    assert proc.returncode == 0
+    assert proc.stderr == (
+        f"rectify: note: the plan files in the subfolder {folder}/2018 are not read: anhui.yaml; only those directly "
+        f"in {folder} are. To check them, move them up into {folder}, or give -r {folder}/2018\n"
+        f"rectify: note: the plan files in the subfolder {folder}/sub are not read: gansu.yaml, ningxia.yaml, qinghai.yml "
+        f"and 2 more; only those directly in {folder} are. To check them, move them up into {folder}, or give -r {folder}/sub\n")
+    zh = run("validate", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert "：gansu.yaml、ningxia.yaml、qinghai.yml 等 5 个；" in zh.stderr
+
+
+def test_a_subfolder_of_the_report_and_its_curation_says_nothing(tmp_path):
+    """data/source/ holds the report's text and curation.yaml, which are no plans; nor is a journal,
+    a docker-compose.yml, nor a curation without the bundled one's comments."""
+    folder = split_small(tmp_path / "reg")
+    shutil.copytree(ROOT / "data" / "source", folder / "source")
+    curation = (ROOT / "data" / "source" / "curation.yaml").read_text(encoding="utf-8")
+    other = folder / "other"
+    other.mkdir()
+    (other / "curation.yaml").write_text(curation[curation.index("\nversion:") + 1:], encoding="utf-8")
+    (other / "docker-compose.yml").write_text("version: '3'\nservices:\n  web:\n    image: nginx\n", encoding="utf-8")
+    shutil.copyfile(folder / "xizang.progress.yaml", other / "ningxia.progress.yaml")
+    for command in (["validate"], ["check"], ["status"]):
+        proc = run(*command, "-r", str(folder), env_extra=str(tmp_path / "cache"))
+        assert proc.returncode in (0, 1) and "子文件夹" not in proc.stderr, (command, proc.stderr)
+
+
+def test_a_hidden_subfolder_says_nothing(tmp_path):
+    folder = split_small(tmp_path / "reg")
+    _with_subfolder(folder, ".git", ["ningxia.yaml"])
+    _with_subfolder(folder, ".rectify-cache", ["ningxia.yaml"])
+    proc = run("validate", "-r", str(folder), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_a_one_file_registrys_subfolders_say_nothing(tmp_path):
+    """The folder of a plan file named alone (data/tasks.yaml) may hold anything: only a folder registry is meant."""
+    shutil.copytree(SMALL, tmp_path / "data")
+    sub = tmp_path / "data" / "old"
+    sub.mkdir()
+    shutil.copyfile(SMALL / "tasks.yaml", sub / "ningxia.yaml")
+    proc = run("validate", "-r", str(tmp_path / "data" / "tasks.yaml"), env_extra=str(tmp_path / "cache"))
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_under_github_actions_a_subfolders_warning_obeys_no_command_its_name_holds(tmp_path):
+    """As a refusal's lines are: the runner reads a legacy ##[command] anywhere in a line."""
+    folder = split_small(tmp_path / "reg")
+    _with_subfolder(folder, "##[error]x", ["ningxia.yaml"])
+    env = {**os.environ, "RECTIFY_TODAY": AS_OF, "RECTIFY_CACHE_DIR": str(tmp_path / "cache"), "GITHUB_ACTIONS": "true",
+           "RECTIFY_LANG": "en"}
+    proc = subprocess.run([sys.executable, "-m", "rectify_cli", "validate", "-r", str(folder)], capture_output=True,
+                          text=True, env=env)
+    lines = proc.stderr.splitlines()
+    assert proc.returncode == 0 and len(lines) == 3, proc.stderr
+    assert lines[0].startswith("::stop-commands::rectify-") and lines[2] == f"::{lines[0].split('::')[2]}::"
+    assert lines[1].startswith(f"rectify: note: the plan files in the subfolder {folder}/##[error]x are not read: ningxia.yaml;")
