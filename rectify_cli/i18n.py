@@ -81,6 +81,7 @@ ENTRY_NOUN = {
 OS_ERRORS = {
     "ENOSPC": ("磁盘空间不足", "No space left on device"),
     "EDQUOT": ("超出磁盘配额", "Disk quota exceeded"),
+    "EFBIG": ("文件过大，超出文件大小上限", "File too large"),  # (a `ulimit -f`, a share's size cap)
     "EACCES": ("没有权限", "Permission denied"),
     "EPERM": ("不允许此操作", "Operation not permitted"),
     "EROFS": ("只读文件系统", "Read-only file system"),

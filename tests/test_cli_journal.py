@@ -680,6 +680,26 @@ def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
     assert path.read_bytes() == before
 
 
+def test_a_file_size_limit_reached_is_said_in_chinese_and_keeps_the_journal(reg, monkeypatch):
+    """EFBIG (a `ulimit -f`, a share's file size cap) said "File too large" in a Chinese message."""
+    import errno
+
+    from rectify_cli import fsutil
+
+    def too_large(fd):
+        raise OSError(errno.EFBIG, "File too large")
+
+    path = reg.parent / "progress.yaml"
+    before = path.read_bytes()
+    monkeypatch.setattr(fsutil.os, "fsync", too_large)
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert result.exit_code == 2
+    assert result.stderr == f"rectify: {path}: 无法写入（文件过大，超出文件大小上限）；未写入任何内容\n"
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert english.stderr == f"rectify: {path}: cannot be written (File too large); nothing was written\n"
+    assert path.read_bytes() == before
+
+
 def test_a_folder_closed_to_new_files_is_named_as_the_cause(reg, monkeypatch):
     """A journal (and its lock) the group may write, in a folder it may not: "cannot be written
     (Permission denied)" sent the clerk to the journal, which is writable. A write puts a new file
