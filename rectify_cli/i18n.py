@@ -412,6 +412,12 @@ LABELS = {
                              "warning: the hash chain of {journal} is broken (entry {index}, line {line} on does not "
                              "match its hash); this entry was written all the same; run `rectify verify{registry}` "
                              "to see where"),
+    # (after a write to a journal that ended mid-line in an unhashed entry: what verify said of it, said before it is hidden)
+    "journal_cut_short_written": ("警告：{journal} 的第 {index} 条记录（第 {line} 行起）无哈希，且文件在这一条的一行中间结束："
+                                  "文件是否被截断？本条仍已写入其后；请对照备份核对这一条",
+                                  "warning: entry {index} of {journal} (line {line} on) is unhashed, and the file ended in "
+                                  "the middle of one of its lines: was it cut short? This entry was written after it all "
+                                  "the same; check that one against a copy"),
     # what a command refuses of a request (i18n.refusal; render/journal_text.py render_refusal), in
     # English the exception's own text; a Notice nested in another's values is worded by its own
     # refused_ label (a hint, the rule a later entry breaks)
