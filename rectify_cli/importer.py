@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import contextlib
 import functools
 import os
 import re
@@ -443,16 +444,35 @@ def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
     as it is and only tasks.yaml is written; when it does not, JournalWriteError and nothing is
     written. A tasks.yaml an import did not write, or edited since, is not replaced either
     (FileWriteError). FileWriteError when a file can't be written."""
-    from .fsutil import atomic_write_text, make_folder
-    from .layout import journal_path_for
+    from .fsutil import atomic_write_bytes, atomic_write_text, make_folder
+    from .layout import journal_path_for, journal_present
 
     tasks, journal = plan, journal_path_for(plan)
     _refuse_to_lose_a_plan(tasks)  # (before anything is written: a refusal writes nothing)
     kept = _keeps_journal(journal, result)
+    made = not os.path.lexists(tasks.parent)
     make_folder(tasks.parent)
-    atomic_write_text(tasks, result.tasks_yaml)
-    if not kept:
-        atomic_write_text(journal, result.progress_yaml)
+    had = journal_present(journal)  # (when not kept: an empty one)
+    # (both or neither, "nothing was written" true: a plan left without its journal, the disk
+    # full after it, was read as one whose every close never happened; the journal first, alone no ledger)
+    try:
+        if not kept:
+            atomic_write_text(journal, result.progress_yaml)
+        try:
+            atomic_write_text(tasks, result.tasks_yaml)
+        except FileWriteError:
+            if not kept:
+                with contextlib.suppress(OSError, FileWriteError):
+                    if had:
+                        atomic_write_bytes(journal, b"")
+                    else:
+                        os.unlink(journal)
+            raise
+    except FileWriteError:
+        if made:
+            with contextlib.suppress(OSError):
+                os.rmdir(tasks.parent)
+        raise
     return tasks, journal, kept
 
 

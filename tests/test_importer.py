@@ -2153,3 +2153,30 @@ def test_a_curated_claims_key_is_taken_as_the_loader_takes_it(tmp_path):
     claims = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
     assert {"key": "2019_tasks_due", "text": "2019年应完成的任务", "value": 3} in claims
     assert _rectify("validate", str(out / "tasks.yaml")).exit_code == 0
+
+
+@pytest.mark.parametrize("failing", ["progress.yaml", "tasks.yaml"])
+def test_an_import_whose_second_file_fails_leaves_nothing_written(tmp_path, monkeypatch, failing):
+    """A full disk after tasks.yaml was written: "progress.yaml: cannot be written; nothing was
+    written", and a tasks.yaml without its journal was left, which status read as every measure
+    the report closed overdue. The two files are written both or neither."""
+    import errno
+
+    from typer.testing import CliRunner
+
+    from rectify_cli import fsutil
+    from rectify_cli.cli import app
+
+    real = os.replace
+
+    def full(source, target):  # (the last step of atomic_write_bytes)
+        if Path(target).name == failing:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(source, target)
+
+    monkeypatch.setattr(fsutil.os, "replace", full)
+    out = tmp_path / "ledger"
+    result = CliRunner().invoke(app, ["import", str(SOURCE), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"rectify: {out / failing}: 无法写入（磁盘空间不足）；未写入任何内容"
+    assert not out.exists()
