@@ -1824,6 +1824,10 @@ LABELS.update({
     "problem_import_utf8_behind_utf16_mark": ("文件以 UTF-16 的字节顺序标记（{mark}）开头，其后却是 UTF-8 文字：请删去开头这两个字节，或另存为 UTF-8",
                                               "the file begins with UTF-16's byte order mark ({mark}) but what follows is UTF-8 "
                                               "text: delete those two bytes, or save the file as UTF-8"),
+    "problem_import_scratch_failed": ("无法写入临时文件（{why}）：导入结果先在此检查能否读取；可设置环境变量 TMPDIR 改用另一个文件夹；"
+                                      "未写入任何内容",
+                                      "cannot write a temporary file ({why}): an import's result is first checked there "
+                                      "to load; set TMPDIR to use another folder; nothing was written"),
     "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件",
                                  "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
     # (one of rectify's own files given as the report: importer.refuse_own_file)

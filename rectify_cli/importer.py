@@ -28,7 +28,7 @@ from typing import Any
 
 from . import chain, dates
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
-from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
+from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
 from .importer_claims import read_claims
 from .importer_owners import EVERY_REGION, Vocabulary, owner_roles, sentence_owners, unread_in_sentence, unread_units
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
@@ -694,8 +694,12 @@ def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curati
     problems: list[Problem] = []
     with tempfile.TemporaryDirectory(prefix="rectify-import-") as scratch:
         folder = Path(scratch)
-        (folder / "tasks.yaml").write_text(tasks_yaml, encoding="utf-8")
-        (folder / "progress.yaml").write_text(progress_yaml, encoding="utf-8")
+        try:
+            (folder / "tasks.yaml").write_text(tasks_yaml, encoding="utf-8")
+            (folder / "progress.yaml").write_text(progress_yaml, encoding="utf-8")
+        except OSError as exc:  # (a full /tmp was said as the output failing, naming no file)
+            raise FileWriteError(problem(str(folder.parent), None, None, "import_scratch_failed",
+                                         why=os_reason(exc))) from None
         try:  # (today is no limit: the report's own date may be later than the clock)
             load_registry(folder / "tasks.yaml", today=date.max, use_cache=False)
         except RegistryError as e:  # (named by the file's name: the scratch folder means nothing)
