@@ -460,20 +460,28 @@ def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
             atomic_write_text(journal, result.progress_yaml)
         try:
             atomic_write_text(tasks, result.tasks_yaml)
-        except FileWriteError:
-            if not kept:
+        except BaseException:  # (Ctrl-C between the two too; after the plan's rename, both are whole)
+            if not kept and not _holds(tasks, result.tasks_yaml):
                 with contextlib.suppress(OSError, FileWriteError):
                     if had:
                         atomic_write_bytes(journal, b"")
                     else:
                         os.unlink(journal)
             raise
-    except FileWriteError:
+    except BaseException:
         if made:
             with contextlib.suppress(OSError):
                 os.rmdir(tasks.parent)
         raise
     return tasks, journal, kept
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether the file `path` holds `text`, in UTF-8."""
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
 
 
 def joined_folder(result: ImportResult, plan: Path) -> Notice | None:

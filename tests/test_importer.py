@@ -2213,3 +2213,23 @@ def test_an_import_that_cannot_write_its_scratch_copy_names_the_temporary_folder
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == f"rectify: {scratch}: {said}"
     assert not out.exists() and list(scratch.iterdir()) == []
+
+
+def test_an_import_interrupted_between_its_two_files_leaves_neither(tmp_path, monkeypatch):
+    """Ctrl-C after the journal was written, before the plan: the journal was left alone in a new folder."""
+    from typer.testing import CliRunner
+
+    from rectify_cli import fsutil
+    from rectify_cli.cli import app
+
+    real = os.replace
+
+    def interrupted(source, target):
+        if Path(target).name == "tasks.yaml":
+            raise KeyboardInterrupt
+        return real(source, target)
+
+    monkeypatch.setattr(fsutil.os, "replace", interrupted)
+    out = tmp_path / "ledger"
+    CliRunner().invoke(app, ["import", str(SOURCE), "-o", str(out)])
+    assert not out.exists()
