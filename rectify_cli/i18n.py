@@ -81,6 +81,7 @@ ENTRY_NOUN = {
 OS_ERRORS = {
     "ENOSPC": ("磁盘空间不足", "No space left on device"),
     "EDQUOT": ("超出磁盘配额", "Disk quota exceeded"),
+    "EFBIG": ("文件过大，超出文件大小上限", "File too large"),  # (a `ulimit -f`, a share's size cap)
     "EACCES": ("没有权限", "Permission denied"),
     "EPERM": ("不允许此操作", "Operation not permitted"),
     "EROFS": ("只读文件系统", "Read-only file system"),
@@ -417,6 +418,12 @@ LABELS = {
                              "warning: the hash chain of {journal} is broken (entry {index}, line {line} on does not "
                              "match its hash); this entry was written all the same; run `rectify verify{registry}` "
                              "to see where"),
+    # (after a write to a journal that ended mid-line in an unhashed entry: what verify said of it, said before it is hidden)
+    "journal_cut_short_written": ("警告：{journal} 的第 {index} 条记录（第 {line} 行起）无哈希，且文件在这一条的一行中间结束："
+                                  "文件是否被截断？本条仍已写入其后；请对照备份核对这一条",
+                                  "warning: entry {index} of {journal} (line {line} on) is unhashed, and the file ended in "
+                                  "the middle of one of its lines: was it cut short? This entry was written after it all "
+                                  "the same; check that one against a copy"),
     # what a command refuses of a request (i18n.refusal; render/journal_text.py render_refusal), in
     # English the exception's own text; a Notice nested in another's values is worded by its own
     # refused_ label (a hint, the rule a later entry breaks)
@@ -1824,6 +1831,10 @@ LABELS.update({
     "problem_import_utf8_behind_utf16_mark": ("文件以 UTF-16 的字节顺序标记（{mark}）开头，其后却是 UTF-8 文字：请删去开头这两个字节，或另存为 UTF-8",
                                               "the file begins with UTF-16's byte order mark ({mark}) but what follows is UTF-8 "
                                               "text: delete those two bytes, or save the file as UTF-8"),
+    "problem_import_scratch_failed": ("无法写入临时文件（{why}）：导入结果先在此检查能否读取；可设置环境变量 TMPDIR 改用另一个文件夹；"
+                                      "未写入任何内容",
+                                      "cannot write a temporary file ({why}): an import's result is first checked there "
+                                      "to load; set TMPDIR to use another folder; nothing was written"),
     "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件",
                                  "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
     # (one of rectify's own files given as the report: importer.refuse_own_file)

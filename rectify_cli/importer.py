@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import contextlib
 import functools
 import os
 import re
@@ -27,7 +28,7 @@ from typing import Any
 
 from . import chain, dates
 from .errors import FileWriteError, JournalWriteError, Problem, RegistryError, ReportFormatError, UsageError
-from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, problem
+from .i18n import ENTRY, MEASURE_FIELDS as MEASURE_FIELD_WORDS, REGISTRY_FIELDS, REPORTED, YAML_KINDS, Lang, Notice, Word, notice_text, os_reason, problem
 from .importer_claims import read_claims
 from .importer_owners import EVERY_REGION, Vocabulary, owner_roles, sentence_owners, unread_in_sentence, unread_units
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
@@ -443,18 +444,45 @@ def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
     as it is and only tasks.yaml is written; when it does not, JournalWriteError and nothing is
     written. A tasks.yaml an import did not write, or edited since, is not replaced either
     (FileWriteError). FileWriteError when a file can't be written."""
-    from .fsutil import atomic_write_text, make_folder
-    from .layout import journal_path_for
+    from .fsutil import atomic_write_bytes, atomic_write_text, make_folder
+    from .layout import journal_path_for, journal_present
 
     tasks, journal = plan, journal_path_for(plan)
     _refuse_a_name_taken(tasks)  # (before anything is written: a refusal writes nothing)
     _refuse_to_lose_a_plan(tasks)
     kept = _keeps_journal(journal, result)
+    made = not os.path.lexists(tasks.parent)
     make_folder(tasks.parent)
-    atomic_write_text(tasks, result.tasks_yaml)
-    if not kept:
-        atomic_write_text(journal, result.progress_yaml)
+    had = journal_present(journal)  # (when not kept: an empty one)
+    # (both or neither, "nothing was written" true: a plan left without its journal, the disk
+    # full after it, was read as one whose every close never happened; the journal first, alone no ledger)
+    try:
+        if not kept:
+            atomic_write_text(journal, result.progress_yaml)
+        try:
+            atomic_write_text(tasks, result.tasks_yaml)
+        except BaseException:  # (Ctrl-C between the two too; after the plan's rename, both are whole)
+            if not kept and not _holds(tasks, result.tasks_yaml):
+                with contextlib.suppress(OSError, FileWriteError):
+                    if had:
+                        atomic_write_bytes(journal, b"")
+                    else:
+                        os.unlink(journal)
+            raise
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                os.rmdir(tasks.parent)
+        raise
     return tasks, journal, kept
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether the file `path` holds `text`, in UTF-8."""
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
 
 
 def joined_folder(result: ImportResult, plan: Path) -> Notice | None:
@@ -695,8 +723,12 @@ def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curati
     problems: list[Problem] = []
     with tempfile.TemporaryDirectory(prefix="rectify-import-") as scratch:
         folder = Path(scratch)
-        (folder / "tasks.yaml").write_text(tasks_yaml, encoding="utf-8")
-        (folder / "progress.yaml").write_text(progress_yaml, encoding="utf-8")
+        try:
+            (folder / "tasks.yaml").write_text(tasks_yaml, encoding="utf-8")
+            (folder / "progress.yaml").write_text(progress_yaml, encoding="utf-8")
+        except OSError as exc:  # (a full /tmp was said as the output failing, naming no file)
+            raise FileWriteError(problem(str(folder.parent), None, None, "import_scratch_failed",
+                                         why=os_reason(exc))) from None
         try:  # (today is no limit: the report's own date may be later than the clock)
             load_registry(folder / "tasks.yaml", today=date.max, use_cache=False)
         except RegistryError as e:  # (named by the file's name: the scratch folder means nothing)

@@ -136,6 +136,7 @@ class WriteResult:
     folder: bool = False  # written to a folder registry's journal (named as gate.shown_file names it)
     repeats: Entry | None = None  # an earlier entry this one repeats field for field (journal_checks.repeated_by)
     broken: tuple[int, int] | None = None  # (index, line) of the first entry `verify` finds changed, written after all
+    cut_short: tuple[int, int] | None = None  # (index, line) of the last entry, unhashed where the journal ended mid-line
 
 
 # --------------------------------------------------------------------------- append
@@ -189,6 +190,7 @@ def append(
         _remove_stale_temporaries(jpath)
         seen = _identity(jpath)  # (before reading: a write after it changes it)
         old = read_bytes(jpath) if journal_present(jpath) else None
+        cut_short = _cut_short_at(jpath, old)  # (said now: once written after, verify can no longer tell)
         # (the measure alone, from the cache when it can: the whole of a national registry takes seconds)
         reg = load_item(root, measure)
         today = dates.today(reg.plan.settings.timezone)
@@ -214,7 +216,7 @@ def append(
     return WriteResult(fields=fields, journal=str(jpath), head=fields["hash"], warnings=request.warnings,
                        effect=effect, created=old is None, measure=measure, retracted=request.retracted,
                        folder=root.is_dir(), repeats=request.repeats,
-                       broken=None if verdict is _UNKNOWN else verdict[0])
+                       broken=None if verdict is _UNKNOWN else verdict[0], cut_short=cut_short)
 
 
 # The cache kind of a journal's chain verdict, by its bytes: {"broken": [index, line] or null,
@@ -1481,6 +1483,22 @@ def _check_journal(jpath: Path, *, prefix: str, raw: bytes | None = None, store:
     if store is not None:
         _remember_chain(store, jpath, prefix, raw, _first_break(check), check.head, check.entries)
     return check
+
+
+def _cut_short_at(jpath: Path, old: bytes | None) -> tuple[int, int] | None:
+    """(index, line) of the journal's last entry when verify would call it cut short: unhashed,
+    the file ending in one of its lines. Read whole only then (rectify ends each entry it writes)."""
+    if old is None or not _ends_mid_line(old):
+        return None
+    try:
+        data = journal_as_written(jpath, old)
+    except RegistryError:
+        return None
+    if not isinstance(data, list) or not data or not isinstance(data[-1], dict):
+        return None
+    if isinstance(entry_as_written(data[-1]).get("hash"), str) or len(data.item_pos) < len(data):
+        return None
+    return len(data), data.item_pos[-1][0]
 
 
 def _ends_mid_line(raw: bytes) -> bool:

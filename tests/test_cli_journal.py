@@ -680,6 +680,26 @@ def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
     assert path.read_bytes() == before
 
 
+def test_a_file_size_limit_reached_is_said_in_chinese_and_keeps_the_journal(reg, monkeypatch):
+    """EFBIG (a `ulimit -f`, a share's file size cap) said "File too large" in a Chinese message."""
+    import errno
+
+    from rectify_cli import fsutil
+
+    def too_large(fd):
+        raise OSError(errno.EFBIG, "File too large")
+
+    path = reg.parent / "progress.yaml"
+    before = path.read_bytes()
+    monkeypatch.setattr(fsutil.os, "fsync", too_large)
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert result.exit_code == 2
+    assert result.stderr == f"rectify: {path}: 无法写入（文件过大，超出文件大小上限）；未写入任何内容\n"
+    english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
+    assert english.stderr == f"rectify: {path}: cannot be written (File too large); nothing was written\n"
+    assert path.read_bytes() == before
+
+
 def test_a_folder_closed_to_new_files_is_named_as_the_cause(reg, monkeypatch):
     """A journal (and its lock) the group may write, in a folder it may not: "cannot be written
     (Permission denied)" sent the clerk to the journal, which is writable. A write puts a new file
@@ -2021,16 +2041,36 @@ def test_record_after_entries_pulled_checks_only_those(reg, monkeypatch):
 
 def test_record_on_a_journal_cut_short_before_its_last_hash_warns(reg):
     """A journal cut off mid-write by another tool (its last entry's hash line lost, no line break
-    at its end) still loads, its last entry unhashed: what is appended keeps it, and says so."""
+    at its end) still loads, its last entry unhashed: what is appended keeps it, and says so, as
+    verify said it: "does not match its hash" named no cut, of an entry with no hash, and once
+    written after, the file no longer ends mid-line, so verify no longer asks whether it was cut."""
     path = reg.parent / "progress.yaml"
     text = path.read_text(encoding="utf-8")
     cut = text[:text.rindex("\n  hash: ")]
     path.write_text(cut, encoding="utf-8")
+    assert "文件是否被截断？请从备份恢复" in run("verify", "--registry", str(reg)).stdout
     result = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
     assert result.exit_code == 0, result.output
-    assert result.stderr.startswith(f"rectify: 警告：{path} 的哈希链已断（第 9 条，第 48 行起与哈希不符）")
+    assert result.stderr == (f"rectify: 警告：{path} 的第 9 条记录（第 48 行起）无哈希，且文件在这一条的一行中间结束："
+                             "文件是否被截断？本条仍已写入其后；请对照备份核对这一条\n")
     assert path.read_text(encoding="utf-8").startswith(cut + "\n- measure: \"2.2\"\n")
     assert run("verify", "--registry", str(reg)).stdout.count("无哈希") == 1
+
+
+def test_record_on_a_journal_cut_short_in_its_last_note_warns_in_english_too(reg):
+    """Cut in the middle of its last entry's note (a crash, a sync): said so in English too."""
+    path = reg.parent / "progress.yaml"
+    assert run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg)).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n", 0, text.rindex("- measure:")) + 1
+    cut = text[:text.rindex("工地12个")]
+    path.write_text(cut, encoding="utf-8")
+    result = run("report", "2.2", "--note", "五月检查", "--registry", str(reg), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (f"rectify: warning: entry 10 of {path} (line {line} on) is unhashed, and the file ended in "
+                             "the middle of one of its lines: was it cut short? This entry was written after it all the "
+                             "same; check that one against a copy\n")
+    assert path.read_text(encoding="utf-8").startswith(cut + "\n- measure: \"2.2\"\n")
 
 
 def test_record_on_a_journal_begun_before_hashing_warns_of_nothing(reg):

@@ -2153,3 +2153,83 @@ def test_a_curated_claims_key_is_taken_as_the_loader_takes_it(tmp_path):
     claims = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
     assert {"key": "2019_tasks_due", "text": "2019年应完成的任务", "value": 3} in claims
     assert _rectify("validate", str(out / "tasks.yaml")).exit_code == 0
+
+
+@pytest.mark.parametrize("failing", ["progress.yaml", "tasks.yaml"])
+def test_an_import_whose_second_file_fails_leaves_nothing_written(tmp_path, monkeypatch, failing):
+    """A full disk after tasks.yaml was written: "progress.yaml: cannot be written; nothing was
+    written", and a tasks.yaml without its journal was left, which status read as every measure
+    the report closed overdue. The two files are written both or neither."""
+    import errno
+
+    from typer.testing import CliRunner
+
+    from rectify_cli import fsutil
+    from rectify_cli.cli import app
+
+    real = os.replace
+
+    def full(source, target):  # (the last step of atomic_write_bytes)
+        if Path(target).name == failing:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(source, target)
+
+    monkeypatch.setattr(fsutil.os, "replace", full)
+    out = tmp_path / "ledger"
+    result = CliRunner().invoke(app, ["import", str(SOURCE), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"rectify: {out / failing}: 无法写入（磁盘空间不足）；未写入任何内容"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "无法写入临时文件（磁盘空间不足）：导入结果先在此检查能否读取；可设置环境变量 TMPDIR 改用另一个文件夹；未写入任何内容"),
+    ("en", "cannot write a temporary file (No space left on device): an import's result is first checked there to "
+           "load; set TMPDIR to use another folder; nothing was written"),
+])
+def test_an_import_that_cannot_write_its_scratch_copy_names_the_temporary_folder(tmp_path, monkeypatch, lang, said):
+    """The temporary folder full (/tmp on its own small disk): "the output could not be written
+    (No space left on device)" named no file, and the output was never the cause."""
+    import errno
+    import tempfile
+
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    real = Path.write_text
+
+    def full(self, *args, **kwargs):
+        if self.parent.parent == scratch:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    out = tmp_path / "ledger"
+    result = CliRunner().invoke(app, ["import", "--lang", lang, str(SOURCE), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"rectify: {scratch}: {said}"
+    assert not out.exists() and list(scratch.iterdir()) == []
+
+
+def test_an_import_interrupted_between_its_two_files_leaves_neither(tmp_path, monkeypatch):
+    """Ctrl-C after the journal was written, before the plan: the journal was left alone in a new folder."""
+    from typer.testing import CliRunner
+
+    from rectify_cli import fsutil
+    from rectify_cli.cli import app
+
+    real = os.replace
+
+    def interrupted(source, target):
+        if Path(target).name == "tasks.yaml":
+            raise KeyboardInterrupt
+        return real(source, target)
+
+    monkeypatch.setattr(fsutil.os, "replace", interrupted)
+    out = tmp_path / "ledger"
+    CliRunner().invoke(app, ["import", str(SOURCE), "-o", str(out)])
+    assert not out.exists()

@@ -107,13 +107,18 @@ def render_written(result, *, lang: Lang = Lang.zh, registry: str | None = None)
 
 
 def chain_broken_warning(result, *, lang: Lang = Lang.zh, registry: str | None = None) -> str:
-    """For stderr: the journal just written to fails `verify` (WriteResult.broken), or ""."""
-    if result.broken is None:
-        return ""
-    index, line = result.broken
-    said = label("journal_chain_broken", lang, journal=written_journal(result.journal, result.folder), index=index,
-                 line=line, registry=registry_words(registry))
-    return printable(f"rectify: {said}", single_line=True) + "\n"
+    """For stderr: the journal just written to fails `verify` (WriteResult.broken), or was cut short
+    in its last entry (WriteResult.cut_short), or ""."""
+    journal = written_journal(result.journal, result.folder)
+    said = []
+    if result.broken is not None and result.broken != result.cut_short:  # (a break before the cut: both said)
+        index, line = result.broken
+        said.append(label("journal_chain_broken", lang, journal=journal, index=index, line=line,
+                          registry=registry_words(registry)))
+    if result.cut_short is not None:
+        index, line = result.cut_short
+        said.append(label("journal_cut_short_written", lang, journal=journal, index=index, line=line))
+    return "".join(printable(f"rectify: {one}", single_line=True) + "\n" for one in said)
 
 
 def _repeats(result, registry: str | None) -> list[Notice]:
