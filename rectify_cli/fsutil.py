@@ -58,8 +58,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], N
             # group would be closed to the others after one of them wrote it)
             with contextlib.suppress(OSError):  # (not a member of that group: it can't be kept)
                 os.chown(tmp, -1, info.st_gid)
-        # (mkstemp makes the file private: give it the mode it had, or a new file's usual one)
-        os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~umask())
+        # (mkstemp makes the file private: give it the mode it had, or a new file's usual one;
+        # FAT, a USB stick, and some shares refuse modes they can't store: the file has theirs)
+        with contextlib.suppress(PermissionError):
+            os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~umask())
         os.replace(tmp, target)
     except BaseException as exc:
         try:

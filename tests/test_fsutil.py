@@ -99,6 +99,23 @@ def test_a_missing_folder_is_named(tmp_path):
     assert str(caught.value) == f"{target}: cannot be written (no such folder: {target.parent}); nothing was written"
 
 
+@pytest.mark.parametrize("existing", [False, True], ids=["new", "replaced"])
+def test_a_file_system_that_keeps_no_modes_is_written_all_the_same(tmp_path, monkeypatch, existing):
+    """FAT (a USB stick) and some shares refuse a chmod they can't store (EPERM): the first
+    `record` of a ledger on one was refused, its journal never made."""
+    target = tmp_path / "progress.yaml"
+    if existing:
+        target.write_bytes(b"[]\n")
+
+    def refused(path, mode, **_):
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(fsutil.os, "chmod", refused)
+    fsutil.atomic_write_bytes(target, b"- measure: '1.1'\n")
+    assert target.read_bytes() == b"- measure: '1.1'\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.yaml"]
+
+
 def test_a_full_disk_leaves_the_old_file_whole(tmp_path, monkeypatch):
     target = tmp_path / "progress.yaml"
     target.write_bytes(b"entries: []\n")
