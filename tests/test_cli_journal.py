@@ -662,41 +662,29 @@ def test_an_entry_is_written_after_a_journal_that_is_an_empty_list(reg, empty, k
     assert run("validate", str(reg)).stdout.endswith("2条进展记录\n")
 
 
-def test_a_full_disk_refuses_the_entry_and_keeps_the_journal(reg, monkeypatch):
+# (the system's error, what a Chinese message says of it, and the English one: EFBIG, a `ulimit -f` or a share's
+# file size cap, said "File too large" in a Chinese message)
+WRITE_FAILURES = [("ENOSPC", "磁盘空间不足", "No space left on device"), ("EFBIG", "文件过大，超出文件大小上限", "File too large")]
+
+
+@pytest.mark.parametrize("code, zh, en", WRITE_FAILURES, ids=["full disk", "file size limit"])
+def test_a_write_the_system_refuses_is_said_in_the_readers_language_and_keeps_the_journal(reg, monkeypatch, code, zh, en):
     import errno
     import os
 
     from rectify_cli import fsutil
 
-    def full(fd):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    def refused(fd):
+        raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
 
     path = reg.parent / "progress.yaml"
     before = path.read_bytes()
-    monkeypatch.setattr(fsutil.os, "fsync", full)
+    monkeypatch.setattr(fsutil.os, "fsync", refused)
     result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
     assert result.exit_code == 2
-    assert result.stderr == f"rectify: {path}: 无法写入（磁盘空间不足）；未写入任何内容\n"
-    assert path.read_bytes() == before
-
-
-def test_a_file_size_limit_reached_is_said_in_chinese_and_keeps_the_journal(reg, monkeypatch):
-    """EFBIG (a `ulimit -f`, a share's file size cap) said "File too large" in a Chinese message."""
-    import errno
-
-    from rectify_cli import fsutil
-
-    def too_large(fd):
-        raise OSError(errno.EFBIG, "File too large")
-
-    path = reg.parent / "progress.yaml"
-    before = path.read_bytes()
-    monkeypatch.setattr(fsutil.os, "fsync", too_large)
-    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
-    assert result.exit_code == 2
-    assert result.stderr == f"rectify: {path}: 无法写入（文件过大，超出文件大小上限）；未写入任何内容\n"
+    assert result.stderr == f"rectify: {path}: 无法写入（{zh}）；未写入任何内容\n"
     english = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg), "--lang", "en")
-    assert english.stderr == f"rectify: {path}: cannot be written (File too large); nothing was written\n"
+    assert english.stderr == f"rectify: {path}: cannot be written ({en}); nothing was written\n"
     assert path.read_bytes() == before
 
 
