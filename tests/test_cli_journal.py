@@ -1332,8 +1332,9 @@ def test_verify_since_head(reg):
     assert fake.exit_code == 1
     assert fake.stdout.splitlines()[1:] == [
         f"since-head {head}: found at entry 9 ({reg.parent / 'progress.yaml'}:48); the history up to it is unchanged",
-        f"head {'ab' * 32} not found in the journal: the history before that summary was rewritten (entries edited, "
-        "removed or reordered), or the hash is mistyped",
+        # (led by since-head, as the line above and the Chinese 核验起点 of both are: not "head")
+        f"since-head {'ab' * 32}: not found in the journal — the history before that summary was rewritten (entries "
+        "edited, removed or reordered), or the hash is mistyped",
         "verify: FAILED — the journal was changed after it was written"]
     path = reg.parent / "progress.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("围挡完成80%。", "围挡完成100%。"), encoding="utf-8")
