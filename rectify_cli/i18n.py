@@ -690,8 +690,8 @@ LABELS = {
                              "since-head {head}: at entry {index} ({journal}:{line}), but the history before it was "
                              "changed (see above)"),
     "verify_since_missing": ("核验起点 {head}：进展记录中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
-                             "head {head} not found in the journal: the history before that summary was rewritten "
-                             "(entries edited, removed or reordered), or the hash is mistyped"),
+                             "since-head {head}: not found in the journal — the history before that summary was "
+                             "rewritten (entries edited, removed or reordered), or the hash is mistyped"),
     # (true whether no hash was given for the journal or the one given is found in no journal)
     "verify_since_none": ("核验起点：所给的台账哈希都不在 {journal} 中，其末尾若有记录被删去，无法发现",
                           "none of the --since-head hashes given is in {journal}: entries removed from its end "
