@@ -532,7 +532,8 @@ LABELS = {
                                    "report on it"),
     "refused_reopen_first": ("{conflict}；如须再次销号，请先重新打开", "{conflict}; reopen it first if it must be closed again"),
     "refused_note_reopen": ("--note：请说明重新打开的原因（如：回头看发现表面整改）",
-                            "--note: say why the measure is reopened (e.g. 回头看发现表面整改)"),
+                            "--note: say why the measure is reopened (e.g. a follow-up inspection (回头看) found "
+                            "superficial rectification)"),
     "refused_note_in_progress": ("--note：请说明正在推进的工作（不写说明，这条记录就什么也没说）",
                                  "--note: say what is under way (an entry without a note says nothing)"),
     "refused_note_report": ("--note：请说明本期完成的工作（定期报告须有说明）",
@@ -696,8 +697,8 @@ LABELS = {
                              "since-head {head}: at entry {index} ({journal}:{line}), but the history before it was "
                              "changed (see above)"),
     "verify_since_missing": ("核验起点 {head}：进展记录中未找到——该月报之前的记录已被改写（修改、删除或调换），或哈希抄错",
-                             "head {head} not found in the journal: the history before that summary was rewritten "
-                             "(entries edited, removed or reordered), or the hash is mistyped"),
+                             "since-head {head}: not found in the journal — the history before that summary was "
+                             "rewritten (entries edited, removed or reordered), or the hash is mistyped"),
     # (true whether no hash was given for the journal or the one given is found in no journal)
     "verify_since_none": ("核验起点：所给的台账哈希都不在 {journal} 中，其末尾若有记录被删去，无法发现",
                           "none of the --since-head hashes given is in {journal}: entries removed from its end "
@@ -1328,7 +1329,8 @@ LABELS = {
     "problem_note_in_progress": ("{what}：推进中的记录须附说明，写明正在做什么",
                                  "{what}: an in_progress entry needs a note saying what is under way"),
     "problem_note_reopened": ("{what}：重新打开须附说明，写明原因（例如 回头看发现表面整改）",
-                              "{what}: a reopened entry needs a note saying why the measure is reopened (e.g. 回头看发现表面整改)"),
+                              "{what}: a reopened entry needs a note saying why the measure is reopened (e.g. a follow-up "
+                              "inspection (回头看) found superficial rectification)"),
     "problem_extension_key": ("{what}：只有延期记录（state: extended）才有“{key}”", "{what}: only an extension (state: extended) has '{key}'"),
     "problem_milestone_key": ("{what}：只有销号或延期记录才指明 milestone", "{what}: only a done or extended entry names a milestone"),
     "problem_other_files_measure": ("{what}：{measure} 是 {other} 方案的措施，不是 {own} 的：进展记录只记本文件的措施；请记在 {other} 的进展记录中"
@@ -1577,7 +1579,8 @@ LABELS.update({
     "help_record_note": ("情况说明；除 --state done 外必填。", "What happened; required unless --state done."),
     "help_close_evidence": ("必填：证明已完成的佐证（文件路径或文字）。",
                             "Required: what proves it is done (a file path or text)."),
-    "help_reopen_note": ("原因，如 回头看发现表面整改。", "Why, e.g. 回头看发现表面整改."),
+    "help_reopen_note": ("原因，如 回头看发现表面整改。",
+                         "Why, e.g. a follow-up inspection (回头看) found superficial rectification."),
     "help_report_note": ("定期报告的内容。", "The periodic report."),
     "help_extend_to": ("新的期限。", "The new due date."),
     "help_extend_reason": ("延期理由。", "Why the extension was granted."),

@@ -248,6 +248,13 @@ def test_the_help_of_fail_on_says_it_takes_a_comma_list(lang, said):
     assert said in text
 
 
+@pytest.mark.parametrize("lang, said", [("zh", "原因，如 回头看发现表面整改。"),
+                                        ("en", "Why, e.g. a follow-up inspection (回头看) found superficial rectification.")])
+def test_the_help_of_reopens_note_gives_its_example_in_the_helps_language(lang, said):
+    text = ("" if lang == "zh" else " ").join(line.strip() for line in help_of("reopen", "--help", "--lang", lang, width=200))
+    assert said in text
+
+
 @pytest.mark.parametrize("command", [*NAMES, None])
 def test_no_chinese_help_names_a_value_in_the_parsers_english(command):
     text = run(*filter(None, [command]), "--help").stdout

@@ -529,6 +529,9 @@ REFUSALS = [
     (("close", "1.2", "--evidence", "x"), "1.2 is already closed as of 2019-03-31"),
     (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --evidence x -r "),
     (("reopen", "1.1", "--note", "回头看"), "1.1 is not closed as of 2019-03-31 (status: overdue): nothing to reopen"),
+    # (its example note in English, as the retraction's is: an untranslated 回头看发现表面整改 told an English reader nothing)
+    (("reopen", "1.2", "--note", " "),
+     "--note: say why the measure is reopened (e.g. a follow-up inspection (回头看) found superficial rectification)"),
     (("report", "1.1", "--note", "x"), "1.1 has no ongoing (长期坚持) part to report on: use `rectify record 1.1 --state in_progress --note x -r "),
     (("extend", "3.1", "--to", "2020-06-30", "--reason", "r", "--approved-by", "自治区生态环境厅"),
      "--to 2020-06-30 is not after the deadline it moves (2020-12-31)"),
@@ -1337,8 +1340,9 @@ def test_verify_since_head(reg):
     assert fake.exit_code == 1
     assert fake.stdout.splitlines()[1:] == [
         f"since-head {head}: found at entry 9 ({reg.parent / 'progress.yaml'}:48); the history up to it is unchanged",
-        f"head {'ab' * 32} not found in the journal: the history before that summary was rewritten (entries edited, "
-        "removed or reordered), or the hash is mistyped",
+        # (led by since-head, as the line above and the Chinese 核验起点 of both are: not "head")
+        f"since-head {'ab' * 32}: not found in the journal — the history before that summary was rewritten (entries "
+        "edited, removed or reordered), or the hash is mistyped",
         "verify: FAILED — the journal was changed after it was written"]
     path = reg.parent / "progress.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("围挡完成80%。", "围挡完成100%。"), encoding="utf-8")

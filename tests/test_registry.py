@@ -251,7 +251,7 @@ REFUSED_ON_LOAD = {
     "reopening without a note": (
         '- measure: "1.2"\n  date: 2019-03-20\n  state: reopened\n',
         "1:3: journal entry 10: a reopened entry needs a note saying why the measure is reopened "
-        "(e.g. 回头看发现表面整改)"),
+        "(e.g. a follow-up inspection (回头看) found superficial rectification)"),
     "report on a measure with no ongoing part": (
         '- measure: "1.1"\n  date: 2019-03-20\n  state: report\n  note: 一季度\n',
         "3:10: journal entry 10, field state: 1.1 has no ongoing (长期坚持) part to report on: write its progress as "
