@@ -18,12 +18,33 @@ def _terminated(signum, frame):
     raise Terminated
 
 
+def _unraisable(unraisable) -> None:
+    """An interrupt landing in code whose exceptions Python drops (a weakref callback of
+    importlib's module locks, 3.12+) was printed as "Exception ignored" and lost: the command ran
+    on, exit 0. It is raised again a moment later, from the code the callback interrupted (raised
+    here, it would be dropped too)."""
+    exc = unraisable.exc_value
+    if isinstance(exc, KeyboardInterrupt) and hasattr(signal, "setitimer"):  # (not on Windows)
+        def again(signum, frame):
+            raise exc
+
+        try:
+            signal.signal(signal.SIGALRM, again)
+        except ValueError:  # (not the main thread)
+            pass
+        else:
+            signal.setitimer(signal.ITIMER_REAL, 0.001)
+            return
+    sys.__unraisablehook__(unraisable)
+
+
 def run() -> None:
     # The modules loaded next are objects that live as long as the process: the cyclic collector
     # would walk them some 20 times while they load (4-6 ms). cli.main keeps it off (see there).
     gc.disable()
     # SIGTERM ended rectify silently, Python's default: ended as Ctrl-C ends it, said so.
     signal.signal(signal.SIGTERM, _terminated)
+    sys.unraisablehook = _unraisable
     try:
         from .cli import main
 
