@@ -242,8 +242,15 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
 LOAD_NOTICES: list[Notice] = []
 _NOTICED: set[str] = set()  # (the folders looked at: registry_files runs several times a command)
 _FILES_NAMED = 3  # (a subfolder's plan files named, the others counted)
-_HEAD_BYTES = 512  # (an imported plan's registry: follows its two comment lines, some 330 bytes)
-_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?=\s|$)", re.M)
+# A plan's top-level keys at the start of their lines (not parsed): every plan has all three
+# (schema/registry.schema.json), a curation (registry:, units:, no tasks:), a journal or another
+# program's YAML not.
+_PLAN_KEYS = tuple(re.compile(rb"(?m)^(?:\xef\xbb\xbf)?%s:" % key) for key in (b"registry", b"units", b"tasks"))
+
+
+def has_plan_keys(raw: bytes) -> bool:
+    """Whether the bytes `raw` of a YAML file hold a plan's three top-level keys."""
+    return all(key.search(raw) for key in _PLAN_KEYS)
 
 
 def forget_load_notices() -> None:
@@ -271,7 +278,7 @@ def unread_subfolders(root: Path) -> list[tuple[Path, list[Path]]]:
     """(subfolder, its plan files) of each immediate subfolder of the folder registry `root` that
     holds plan files: no command reads them (a file's name is its ids' prefix; a subfolder's files
     would need prefixes of their own), which an office sorting rounds into folders was never told.
-    Hidden ones (.git, .rectify-cache) are not looked in; a file is told a plan by its first bytes."""
+    Hidden ones (.git, .rectify-cache) are not looked in; a file is told a plan by its top-level keys."""
     try:
         subfolders = sorted(entry.name for entry in os.scandir(root) if not entry.name.startswith(".") and entry.is_dir())
     except OSError:
@@ -288,20 +295,12 @@ def unread_subfolders(root: Path) -> list[tuple[Path, list[Path]]]:
 
 
 def _starts_as_plan(file: Path) -> bool:
-    """Whether the top-level keys in the first bytes of `file` are a plan's (validation.PLAN_KEYS,
-    the only ones a plan may have): not a curation's (version:, phrases:, as data/source/curation.yaml,
-    whose comments fill its first bytes), a journal (a list) or docker-compose.yml."""
+    """Whether `file` holds a plan's top-level keys (has_plan_keys): not a curation, as
+    data/source/curation.yaml, a journal or docker-compose.yml."""
     try:
-        if not file.is_file():  # (a FIFO would block)
-            return False
-        with open(file, "rb") as handle:
-            head = handle.read(_HEAD_BYTES).decode("utf-8", "replace").lstrip("\ufeff")
+        return file.is_file() and has_plan_keys(file.read_bytes())  # (is_file: a FIFO would block)
     except OSError:
         return False
-    from .validation import PLAN_KEYS
-
-    keys = set(_TOP_KEY.findall(head))
-    return bool(keys) and keys <= set(PLAN_KEYS)
 
 
 def role_in_registry(path: Path, root: Path) -> str | None:

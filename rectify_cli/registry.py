@@ -26,7 +26,7 @@ from .cache import HEAD, FileCache, decode_plan, encode_plan, plan_head
 from .errors import Problem, RegistryError
 from .i18n import Lang, Notice, Where, label, problem
 from .journal_checks import IdsKnown, JournalContext
-from .layout import existing_root, journal_path_for, journal_present, plan_files, read_bytes, registry_files
+from .layout import existing_root, has_plan_keys, journal_path_for, journal_present, plan_files, read_bytes, registry_files
 from .model import ALL_REGIONS, REGION, SUBREGION, Claim, Entry, Meta, Plan, Registry, Settings, Unit
 from .validation import Checker, IdsRead, ProblemSeen, Unvouched, key_position_of, looks_like_journal, position_of, writable_number
 
@@ -545,13 +545,12 @@ def own_file(file: Path, raw: bytes, *, plan: bool = False) -> tuple[str, object
         elif looks_like_journal(None, str(file)):  # (named as a journal: empty, or [], is one not written to yet)
             data = _parse_reference(file, yamlio.decode(raw, filename=str(file)))
         else:
-            return ("plan", None) if plan and all(key.search(raw) for key in _PLAN_KEYS) else None
+            return ("plan", None) if plan and has_plan_keys(raw) else None
     except RegistryError:
         return None
     return ("journal", data) if looks_like_journal(data, str(file)) else None
 
 
-_PLAN_KEYS = tuple(re.compile(rb"(?m)^(?:\xef\xbb\xbf)?%s:" % key) for key in (b"registry", b"units", b"tasks"))
 _JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\{")
 
 
