@@ -1893,14 +1893,22 @@ def test_a_hidden_subfolder_says_nothing(tmp_path):
     assert (proc.returncode, proc.stderr) == (0, "")
 
 
-def test_a_one_file_registrys_subfolders_say_nothing(tmp_path):
-    """The folder of a plan file named alone (data/tasks.yaml) may hold anything: only a folder registry is meant."""
+@pytest.mark.parametrize("given", [["-r", "data/tasks.yaml"], ["-r", "data"], []])
+def test_a_one_file_registrys_subfolders_say_nothing(tmp_path, given):
+    """The folder of a plan file named alone (data/tasks.yaml; data/ holding it alone; found from
+    here) may hold anything, as beside it: another round's plan there is a ledger of its own."""
+    (tmp_path / ".git").mkdir()
     shutil.copytree(SMALL, tmp_path / "data")
-    sub = tmp_path / "data" / "old"
-    sub.mkdir()
-    shutil.copyfile(SMALL / "tasks.yaml", sub / "ningxia.yaml")
-    proc = run("validate", "-r", str(tmp_path / "data" / "tasks.yaml"), env_extra=str(tmp_path / "cache"))
-    assert (proc.returncode, proc.stderr) == (0, "")
+    for sub, name in (("old", "tasks.yaml"), ("old", "ningxia.yaml"), ("2019", "xizang.yaml")):
+        (tmp_path / "data" / sub).mkdir(exist_ok=True)
+        shutil.copyfile(SMALL / "tasks.yaml", tmp_path / "data" / sub / name)
+    env = {**os.environ, "RECTIFY_TODAY": AS_OF, "RECTIFY_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("RECTIFY_LANG", None)
+    env.pop("RECTIFY_REGISTRY", None)
+    for command, code in ((["validate"], 0), (["status"], 0), (["check"], 1)):
+        proc = subprocess.run([sys.executable, "-m", "rectify_cli", *command, *given], capture_output=True, text=True,
+                              env={**env, "PYTHONPATH": str(ROOT)}, cwd=tmp_path)
+        assert (proc.returncode, proc.stderr) == (code, ""), (command, proc.stderr)
 
 
 def test_under_github_actions_a_subfolders_warning_obeys_no_command_its_name_holds(tmp_path):
