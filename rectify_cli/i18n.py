@@ -1618,6 +1618,12 @@ LABELS.update({
     "import_joined_folder": ("注意：{folder} 中另有方案文件 {others}：该文件夹按多文件台账读入，各文件的编号以文件名为前缀（{example}）",
                              "note: {folder} holds other plan files too ({others}): it is read as a folder registry, each "
                              "file's ids prefixed by its name ({example})"),
+    # (the folder a data/ whose tasks.yaml commands with no -r find, and read alone: layout.found_alone_in)
+    "import_joined_found_alone": ("注意：{folder} 中另有方案文件 {others}：不带 -r 运行的命令找到的台账是 {plan}，只读取该文件；"
+                                  "用 -r {folder} 则按多文件台账读入全部文件，各文件的编号以文件名为前缀（{example}）",
+                                  "note: {folder} holds other plan files too ({others}): commands run with no -r find {plan} "
+                                  "and read it alone; -r {folder} reads them all as a folder registry, each file's ids "
+                                  "prefixed by its name ({example})"),
     # What ends a command early (cli.main, __main__.run), after `rectify: `; what it did before, after "；".
     "exit_interrupted": ("已中断", "interrupted"),
     "exit_terminated": ("已终止", "terminated"),  # (SIGTERM)

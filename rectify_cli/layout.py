@@ -93,6 +93,16 @@ def _ledger_in(folder: Path) -> Path | None:
         return None
 
 
+def found_alone_in(folder: Path) -> Path | None:
+    """The plan file of `folder` that commands run with no -r read alone (found_plan): its
+    tasks.yaml when `folder` is a data/ holding one, whatever else is beside it; else None (a
+    data/ without it is read whole, as a folder registry; another folder is not looked for)."""
+    found = _ledger_in(Path(os.path.abspath(folder)).parent)
+    if found is None or found.name != "tasks.yaml" or found.parent != Path(os.path.abspath(folder)):
+        return None
+    return Path(folder) / found.name
+
+
 def nearest(pick: str | Callable[[Path], Path | None], start: Path) -> Path | None:
     """What `pick` finds in `start` (a path below it that is there, or a function's answer), else
     in the nearest folder above it where it finds something, up to the repository's root (the
