@@ -375,6 +375,12 @@ LABELS = {
                                 "note: the plan files in the subfolder {folder} are not read: {files}; only those directly in "
                                 "{root} are. To check them, move them up into {root}, or give -r {folder}"),
     "notice_subfolder_files_more": ("{files} 等 {n} 个", "{files} and {more} more"),
+    # (said on stderr after a command that read the data/tasks.yaml found, none given: see layout._notice_unread_beside)
+    "notice_beside_unread": ("注意：{folder} 中另有方案文件未被读取：{files}；不带 -r 时只读取 {plan}。若要全部读取，请用 -r {folder}"
+                             "（按多文件台账读入，各文件的编号以文件名为前缀，如 {example}）；若要单独核查其中一个，请用 -r {one}",
+                             "note: other plan files in {folder} are not read: {files}; with no -r, only {plan} is. To read "
+                             "them all, give -r {folder} (a folder registry: each file's ids prefixed by its name, {example}); "
+                             "to check one alone, give -r {one}"),
     "notice_in_progress_closed": ("措施 {measure} 已销号，这条进展不改变其状态；回头看发现问题，请用 rectify reopen 重新打开",
                                   "{measure} is closed, and this entry leaves it so; if a follow-up inspection (回头看) "
                                   "found a problem, use `rectify reopen`"),
@@ -1612,6 +1618,12 @@ LABELS.update({
     "import_joined_folder": ("注意：{folder} 中另有方案文件 {others}：该文件夹按多文件台账读入，各文件的编号以文件名为前缀（{example}）",
                              "note: {folder} holds other plan files too ({others}): it is read as a folder registry, each "
                              "file's ids prefixed by its name ({example})"),
+    # (the folder a data/ whose tasks.yaml commands with no -r find, and read alone: layout.found_alone_in)
+    "import_joined_found_alone": ("注意：{folder} 中另有方案文件 {others}：不带 -r 运行的命令找到的台账是 {plan}，只读取该文件；"
+                                  "用 -r {folder} 则按多文件台账读入全部文件，各文件的编号以文件名为前缀（{example}）",
+                                  "note: {folder} holds other plan files too ({others}): commands run with no -r find {plan} "
+                                  "and read it alone; -r {folder} reads them all as a folder registry, each file's ids "
+                                  "prefixed by its name ({example})"),
     # What ends a command early (cli.main, __main__.run), after `rectify: `; what it did before, after "；".
     "exit_interrupted": ("已中断", "interrupted"),
     "exit_terminated": ("已终止", "terminated"),  # (SIGTERM)

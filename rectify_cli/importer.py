@@ -487,8 +487,9 @@ def _holds(path: Path, text: str) -> bool:
 
 def joined_folder(result: ImportResult, plan: Path) -> Notice | None:
     """What to say of the plan file `plan` just written with `result` when its folder holds other
-    plan files: with them it is read as a folder registry, each file's ids prefixed by its name."""
-    from .layout import plan_files
+    plan files: with them it is read as a folder registry, each file's ids prefixed by its name;
+    but a data/tasks.yaml among them is all that commands run with no -r read."""
+    from .layout import found_alone_in, plan_files
 
     try:
         others = [file.name for file in plan_files(plan.parent) if file.name != plan.name]
@@ -497,7 +498,11 @@ def joined_folder(result: ImportResult, plan: Path) -> Notice | None:
     if not others:
         return None
     first = next((measure["full_id"] for measure in result.measures), "1.1")
-    return Notice("joined_folder", {"folder": str(plan.parent), "others": others, "example": f"{plan.stem}:{first}"})
+    said = {"folder": str(plan.parent), "others": others, "example": f"{plan.stem}:{first}"}
+    alone = found_alone_in(plan.parent)
+    if alone is not None:
+        return Notice("joined_found_alone", {**said, "plan": str(alone)})
+    return Notice("joined_folder", said)
 
 
 def _refuse_a_name_taken(path: Path) -> None:

@@ -50,12 +50,15 @@ def resolve_path(path: str | os.PathLike | None) -> Path:
     if path or os.environ.get(ENV_REGISTRY):
         given = Path(path or os.environ[ENV_REGISTRY])
         return _single_plan(given) or given
-    default = found_plan() or default_plan_path()
+    found = found_plan()
+    default = found or default_plan_path()
     try:  # (named as a user would type it, in reports and messages, when it is below here)
-        here = default.relative_to(Path.cwd())
+        default = default.relative_to(Path.cwd())
     except (ValueError, OSError):  # elsewhere, or the working folder is gone
-        return default
-    return here
+        pass
+    if found is not None and found.name == "tasks.yaml":
+        _FOUND_ALONE.add(str(default))
+    return default
 
 
 def bundled_by_default(path: str | os.PathLike | None) -> bool:
@@ -88,6 +91,16 @@ def _ledger_in(folder: Path) -> Path | None:
         return plan.parent if plan.parent.is_dir() and _listed_plans(plan.parent) else None
     except OSError:  # (a folder its user may not list: not theirs, or said when named)
         return None
+
+
+def found_alone_in(folder: Path) -> Path | None:
+    """The plan file of `folder` that commands run with no -r read alone (found_plan): its
+    tasks.yaml when `folder` is a data/ holding one, whatever else is beside it; else None (a
+    data/ without it is read whole, as a folder registry; another folder is not looked for)."""
+    found = _ledger_in(Path(os.path.abspath(folder)).parent)
+    if found is None or found.name != "tasks.yaml" or found.parent != Path(os.path.abspath(folder)):
+        return None
+    return Path(folder) / found.name
 
 
 def nearest(pick: str | Callable[[Path], Path | None], start: Path) -> Path | None:
@@ -237,6 +250,8 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
     # an earlier round kept, or one judged with -r; warned of, every command and CI run would say it.)
     if folder:
         _notice_unread_subfolders(root)
+    elif str(root) in _FOUND_ALONE:
+        _notice_unread_beside(root)
     return layout
 
 
@@ -244,6 +259,9 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
 # the command line says on stderr once the command is done (command_line.Command.invoke).
 LOAD_NOTICES: list[Notice] = []
 _NOTICED: set[str] = set()  # (the folders looked at: registry_files runs several times a command)
+# The data/tasks.yaml found from here this command (resolve_path, none given): the only plan
+# file read of a data/ that may hold other rounds' (import -o data/round2.yaml), said so.
+_FOUND_ALONE: set[str] = set()
 _FILES_NAMED = 3  # (a subfolder's plan files named, the others counted)
 # A plan's top-level keys at the start of their lines (not parsed): every plan has all three
 # (schema/registry.schema.json), a curation (registry:, units:, no tasks:), a journal or another
@@ -260,6 +278,36 @@ def forget_load_notices() -> None:
     """LOAD_NOTICES emptied, and each folder to be looked at again by the next command."""
     LOAD_NOTICES.clear()
     _NOTICED.clear()
+    _FOUND_ALONE.clear()
+
+
+def _files_shown(files: list[Path]) -> list[str] | Notice:
+    """The names of `files`, the first few (_FILES_NAMED) then how many more."""
+    names = [file.name for file in files]
+    if len(names) <= _FILES_NAMED:
+        return names
+    return Notice("subfolder_files_more", {"files": names[:_FILES_NAMED], "n": len(names), "more": len(names) - _FILES_NAMED})
+
+
+def _notice_unread_beside(plan: Path) -> None:
+    """The other plan files in the folder of the tasks.yaml found (data/round2.yaml), which no
+    command run here reads: said, with how to read them (-r data, a folder registry) or one alone.
+    (The folder listed once; only its other .yaml files read, to tell a plan from a curation.)"""
+    try:
+        key = os.path.realpath(plan)
+    except (OSError, ValueError):
+        return
+    if key in _NOTICED:
+        return
+    _NOTICED.add(key)
+    try:
+        others = [file for file in _listed_plans(plan.parent) if file.name != plan.name and _starts_as_plan(file)]
+    except OSError:  # (a folder its user may not list: its tasks.yaml was read by name)
+        return
+    if others:
+        LOAD_NOTICES.append(Notice("beside_unread", {
+            "folder": str(plan.parent), "plan": str(plan), "files": _files_shown(others),
+            "example": f"{plan.stem}:1.1", "one": str(others[0])}))
 
 
 def _notice_unread_subfolders(root: Path) -> None:
@@ -271,10 +319,7 @@ def _notice_unread_subfolders(root: Path) -> None:
         return
     _NOTICED.add(key)
     for sub, files in unread_subfolders(root):
-        names = [file.name for file in files]
-        shown = names if len(names) <= _FILES_NAMED else Notice(
-            "subfolder_files_more", {"files": names[:_FILES_NAMED], "n": len(names), "more": len(names) - _FILES_NAMED})
-        LOAD_NOTICES.append(Notice("subfolder_unread", {"folder": str(sub), "root": str(root), "files": shown}))
+        LOAD_NOTICES.append(Notice("subfolder_unread", {"folder": str(sub), "root": str(root), "files": _files_shown(files)}))
 
 
 def unread_subfolders(root: Path) -> list[tuple[Path, list[Path]]]:

@@ -151,3 +151,68 @@ def test_a_data_folder_of_no_plan_files_is_passed_over(tmp_path, monkeypatch):
     (tmp_path / "data" / "readings.csv").write_text("a,b\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert title_line("status").startswith(BUNDLED_TITLE + "  ")
+
+
+def _plans_beside(repo: Path, *names: str) -> None:
+    """Other rounds' plan files in data/ beside its tasks.yaml (the small fixture's plan, each its own
+    copy: two files alike are refused when read as one folder)."""
+    for name in names:
+        (repo / "data" / name).write_bytes((SMALL / "tasks.yaml").read_bytes() + b"# %s\n" % name.encode())
+
+
+UNREAD_BESIDE = {
+    "zh": "rectify: 注意：data 中另有方案文件未被读取：{files}；不带 -r 时只读取 data/tasks.yaml。若要全部读取，请用 -r data"
+          "（按多文件台账读入，各文件的编号以文件名为前缀，如 tasks:1.1）；若要单独核查其中一个，请用 -r data/{one}\n",
+    "en": "rectify: note: other plan files in data are not read: {files}; with no -r, only data/tasks.yaml is. To read them "
+          "all, give -r data (a folder registry: each file's ids prefixed by its name, tasks:1.1); to check one alone, "
+          "give -r data/{one}\n"}
+
+
+@pytest.mark.parametrize("command", [["status"], ["check"], ["summary", "--month", "2019-03"], ["validate"]])
+def test_a_plan_file_beside_the_tasks_yaml_found_is_said_to_be_unread(repo, monkeypatch, command):
+    """`rectify import … -o data/round2.yaml` beside data/tasks.yaml: status, check and summary run
+    here read data/tasks.yaml alone and said nothing of round2.yaml, check passing on round 1 only.
+    Said once on stderr; the output and exit code are those of data/tasks.yaml alone."""
+    _plans_beside(repo, "round2.yaml")
+    monkeypatch.chdir(repo)
+    alone = run(*command, "-r", "data/tasks.yaml")
+    found = run(*command)
+    assert (found.exit_code, found.stdout) == (alone.exit_code, alone.stdout)
+    assert found.exit_code in (0, 1), found.output
+    assert found.stderr == alone.stderr + UNREAD_BESIDE["zh"].format(files="round2.yaml", one="round2.yaml")
+    assert run(*command).stderr == found.stderr  # (again: from the cache, once warm)
+
+
+def test_the_plan_files_beside_it_are_named_a_few_then_counted_in_the_readers_language(repo, monkeypatch):
+    _plans_beside(repo, "2018.yaml", "2019.yaml", "2020.yml", "2021.yaml", "2022.YAML")
+    monkeypatch.chdir(repo)
+    en = run("status", "--lang", "en")
+    assert en.exit_code == 0, en.output
+    assert en.stderr == UNREAD_BESIDE["en"].format(files="2018.yaml, 2019.yaml, 2020.yml and 2 more", one="2018.yaml")
+    zh = run("status")
+    assert zh.stderr == UNREAD_BESIDE["zh"].format(files="2018.yaml、2019.yaml、2020.yml 等 5 个", one="2018.yaml")
+
+
+@pytest.mark.parametrize("given", [["-r", "data/tasks.yaml"], ["-r", "data"], ["-r", "data/round2.yaml"]])
+def test_a_registry_given_says_nothing_of_the_plan_files_beside_it(repo, monkeypatch, given):
+    """Named with -r, data/tasks.yaml is the user's choice; data/ is read whole, as a folder."""
+    _plans_beside(repo, "round2.yaml")
+    monkeypatch.chdir(repo)
+    result = run("status", *given)
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    env = run("status", env={"RECTIFY_REGISTRY": "data/tasks.yaml"})
+    assert (env.exit_code, env.stderr) == (0, "")
+
+
+def test_no_plan_beside_the_tasks_yaml_found_says_nothing(repo, monkeypatch):
+    """The bundled layout (data/source/: the report and its curation), a journal, a curation or
+    another program's YAML, a hidden file: none is a plan left unread."""
+    shutil.copytree(ROOT / "data" / "source", repo / "data" / "source")
+    shutil.copyfile(ROOT / "data" / "source" / "curation.yaml", repo / "data" / "curation.yaml")
+    shutil.copyfile(repo / "data" / "progress.yaml", repo / "data" / "old.progress.yaml")
+    (repo / "data" / "docker-compose.yml").write_text("version: '3'\nservices:\n  web:\n    image: nginx\n", encoding="utf-8")
+    shutil.copyfile(SMALL / "tasks.yaml", repo / "data" / ".round2.yaml")
+    monkeypatch.chdir(repo)
+    for command in (["status"], ["check"], ["validate"]):
+        result = run(*command)
+        assert result.exit_code in (0, 1) and result.stderr == "", (command, result.output)

@@ -1481,6 +1481,35 @@ def test_import_into_a_folder_of_other_plan_files_says_it_joins_them(tmp_path):
            "file's ids prefixed by its name (other:1.1)" in again.stderr.splitlines()
 
 
+@pytest.mark.parametrize("lang, said", [
+    (None, "rectify: 注意：{data} 中另有方案文件 {others}：不带 -r 运行的命令找到的台账是 {data}/tasks.yaml，只读取该文件；"
+           "用 -r {data} 则按多文件台账读入全部文件，各文件的编号以文件名为前缀（{example}）"),
+    ("en", "rectify: note: {data} holds other plan files too ({others}): commands run with no -r find {data}/tasks.yaml "
+           "and read it alone; -r {data} reads them all as a folder registry, each file's ids prefixed by its name ({example})")])
+def test_import_beside_a_data_tasks_yaml_says_commands_with_no_registry_read_that_file_alone(tmp_path, lang, said):
+    """`import … -o data/round2.yaml` beside data/tasks.yaml said data/ is read as a folder registry,
+    while every command run with no -r finds data/tasks.yaml and reads it alone (layout.found_plan)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    assert _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(data)).exit_code == 0
+    round2 = _rectify("import", str(FIXTURES / "damaged.txt"), "-o", str(data / "round2.yaml"), lang=lang)
+    assert round2.exit_code == 0, round2.output
+    assert round2.stderr.splitlines()[1] == said.format(data=data, others="tasks.yaml", example="round2:1.1")
+    again = _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(data), lang=lang)
+    assert again.stderr.splitlines()[1] == said.format(data=data, others="round2.yaml", example="tasks:1.1")
+
+
+def test_import_into_a_data_folder_of_plan_files_without_tasks_yaml_says_it_is_read_as_a_folder(tmp_path):
+    """data/ holding other.yaml and no tasks.yaml is found as a folder registry: the import's round joins it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    assert _rectify("import", str(FIXTURES / "damaged.txt"), "-o", str(data / "other.yaml")).exit_code == 0
+    joined = _rectify("import", str(SOURCE), "--curation", str(CURATION), "-o", str(data / "xizang.yaml"))
+    assert joined.exit_code == 0, joined.output
+    assert joined.stderr.splitlines()[1] == f"rectify: note: {data} holds other plan files too (other.yaml): it is read " \
+                                            "as a folder registry, each file's ids prefixed by its name (xizang:1.1)"
+
+
 def test_import_into_a_folder_whose_parent_is_missing_is_refused(tmp_path):
     # (a mistyped path made every missing folder on the way, exit 0)
     result = _rectify("import", str(SOURCE), "-o", str(tmp_path / "no-such" / "ledger"))

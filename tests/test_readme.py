@@ -245,3 +245,18 @@ def test_the_step_by_step_example_is_what_import_and_validate_print(tmp_path, mo
     result = run_cli("validate", "data")
     assert result.exit_code == 0, result.output
     assert f"(`{result.stdout.strip()}`)" in section
+
+
+def test_the_readme_quotes_the_notices_of_a_round_imported_beside_data_tasks_yaml(tmp_path, monkeypatch):
+    """Which ledger it reads: data/round2.yaml beside data/tasks.yaml, as import and status say it."""
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    imported = run_cli("import", "data/source/xizang-2019-rectification-report.txt", "-o", "data/round2.yaml")
+    assert imported.exit_code == 0, imported.output
+    notice = imported.stderr.splitlines()[1]
+    assert f"`{notice[: notice.index('；') + 1]}…`" in readme
+    status = run_cli("status")
+    assert status.exit_code == 0, status.output
+    assert f"`{status.stderr[: status.stderr.index('。') + 1]}…`" in readme
