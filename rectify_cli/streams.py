@@ -206,12 +206,13 @@ def to_ci_log() -> bool:
     return to_actions_log() or _openings_obeyed(sys.stdout) is not None
 
 
-def for_the_log(text: str, stream=None) -> str:
+def for_the_log(text: str, stream=None, *, stop_commands: bool = True) -> str:
     """Text for people printed to a CI job's log (standard output, else `stream`), obeyed there
     as written no more. GitHub Actions: between ::stop-commands:: and its end
     (render/check.commands_stopped), as the runner obeys a legacy ##[command] anywhere in a line
-    (standard error: whenever under the runner, as the refusals always were). Azure Pipelines and
-    TeamCity: each command's two # apart. Elsewhere: as it is."""
+    (standard error: whenever under the runner, as the refusals always were); not with
+    stop_commands=False (warnings, never so wrapped). Azure Pipelines and TeamCity: each
+    command's two # apart. Elsewhere: as it is."""
     if not text:
         return text
     stream = sys.stdout if stream is None else stream
@@ -220,7 +221,7 @@ def for_the_log(text: str, stream=None) -> str:
         import re
 
         text = re.sub(openings, _APART, text, flags=re.IGNORECASE)
-    if to_actions_log() if stream is sys.stdout else os.environ.get("GITHUB_ACTIONS") == "true":
+    if stop_commands and (to_actions_log() if stream is sys.stdout else os.environ.get("GITHUB_ACTIONS") == "true"):
         from .render.check import commands_stopped
 
         text = "\n".join(commands_stopped(text.rstrip("\n").split("\n"))) + "\n"

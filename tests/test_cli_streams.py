@@ -410,3 +410,27 @@ def test_a_refusal_naming_registry_text_issues_no_command_in_an_azure_log(tmp_pa
     assert (code, out) == (2, "")
     assert err == (f"rectify: {tmp_path / 'tasks.yaml'}:15:68: 措施 1.3 的 owners：未知单位"
                    f"“#{HAIR}#vso[task.setvariable variable=X]y”；请在 'units:' 下声明\n")
+
+
+def test_a_warning_naming_registry_text_issues_no_command_in_an_azure_log(tmp_path):
+    """validate's warning on standard error names the report registry.source gives: its
+    `##vso[…]` set a pipeline variable (the Azure agent reads standard error too)."""
+    plan = Path(CI_LOG).read_text(encoding="utf-8").replace(
+        "report_date: 2019-03-31}", 'report_date: 2019-03-31, source: "##vso[task.setvariable variable=X]y.txt"}')
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    code, out, err = rectify_in_a_ci_log(["validate", str(tmp_path / "tasks.yaml")], tmp_path, AZURE)
+    assert (code, out) == (0, f"{tmp_path / 'tasks.yaml'}：通过——1项整改任务、3项具体措施、0条进展记录\n")
+    assert err == (f"rectify: {tmp_path / 'tasks.yaml'}:1: 警告：registry.source 所指的报告读不到（{tmp_path}/"
+                   f"#{HAIR}#vso[task.setvariable variable=X]y.txt：文件不存在）：rectify reconcile 不会核对报告数字的原文\n")
+
+
+def test_history_issues_no_command_in_an_azure_log(tmp_path):
+    """A journal entry's note and evidence, as history lists them."""
+    shutil.copy(CI_LOG, tmp_path / "tasks.yaml")
+    registry = ["-r", str(tmp_path / "tasks.yaml")]
+    assert rectify_in_a_ci_log(["record", "1.1", "--state", "in_progress", "--note", "进展##vso[task.complete result=Failed]",
+                                "--evidence", "##[error]e", *registry], tmp_path)[0] == 0
+    plain = rectify_in_a_ci_log(["history", *registry], tmp_path)
+    code, out, err = rectify_in_a_ci_log(["history", *registry], tmp_path, AZURE)
+    assert (code, out, err) == (0, plain[1].replace("进展##vso[", f"进展#{HAIR}#vso[").replace("##[error]e", f"#{HAIR}#[error]e"), "")
+    assert "##vso[task.complete" in plain[1] and obeyed_in_the_log(out, AZURE) == []
