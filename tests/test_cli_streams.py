@@ -434,3 +434,11 @@ def test_history_issues_no_command_in_an_azure_log(tmp_path):
     code, out, err = rectify_in_a_ci_log(["history", *registry], tmp_path, AZURE)
     assert (code, out, err) == (0, plain[1].replace("进展##vso[", f"进展#{HAIR}#vso[").replace("##[error]e", f"#{HAIR}#[error]e"), "")
     assert "##vso[task.complete" in plain[1] and obeyed_in_the_log(out, AZURE) == []
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "text"], ["summary", "--month", "2019-03"]], ids=" ".join)
+def test_text_written_with_o_dev_stdout_into_an_azure_log_issues_no_command(args, tmp_path):
+    """`-o /dev/stdout` in a step writes to the job's log, as `-o -` does."""
+    bare = rectify_in_a_ci_log([*args, "-r", CI_LOG, "-o", "-"], tmp_path, AZURE)
+    named = rectify_in_a_ci_log([*args, "-r", CI_LOG, "-o", "/dev/stdout"], tmp_path, AZURE)
+    assert named == bare and f"#{HAIR}#vso[" in named[1] and obeyed_in_the_log(named[1], AZURE) == []
