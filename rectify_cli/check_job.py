@@ -23,7 +23,7 @@ from .cache import compact_json, loads_json
 from .errors import UsageError
 from .i18n import Lang, refusal
 from .render import check as check_render
-from .streams import for_the_log, to_actions_log
+from .streams import for_the_log, to_ci_log
 
 # A split pays for its fork and merge (some 20 ms) from about this many listed measures a run.
 MIN_PER_RUN = 4000
@@ -163,7 +163,7 @@ def command(*, registry: Path | None, format: str | None, output: Path | None, g
     report = checked.outputs[0]
     # (github's own lines are stopped by its renderer; a file holds the report alone, and
     # -o /dev/stdout is the log itself)
-    if format == "text" and (output is None or is_standard_output(output)) and to_actions_log():
+    if format == "text" and (output is None or is_standard_output(output)) and to_ci_log():
         report = for_the_log(report.decode("utf-8")).encode("utf-8")
     return Written(failing=checked.failing, report=report, output=output,
                    summary=checked.outputs[1] if summary_path else None, summary_path=summary_path,

@@ -20,7 +20,7 @@ from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_la
 from .errors import UsageError
 from .i18n import Lang, label
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
-from .streams import annotate_problems, printed_for_the_log, write_bytes, write_text, write_utf8
+from .streams import annotate_problems, for_the_log, printed_for_the_log, write_bytes, write_text, write_utf8
 from .textsafe import printable
 
 
@@ -396,9 +396,7 @@ def _warn_repeated(reg, lang: Lang, typed: str | None) -> None:
     from .journal_checks import repeated_entries
     from .render.journal_text import repeated_warnings
 
-    for line in repeated_warnings(repeated_entries(reg.journal), folder=reg.folder is not None, lang=lang,
-                                  registry=typed):
-        typer.echo(line, err=True)
+    _warn(repeated_warnings(repeated_entries(reg.journal), folder=reg.folder is not None, lang=lang, registry=typed))
 
 
 def _say_bundled(registry: Path | None, key: str, lang: Lang) -> None:
@@ -420,9 +418,8 @@ def _warn_dates(reg, lang: Lang) -> None:
     from .validation import deadlines_before_feedback
 
     folder = reg.folder is not None
-    for line in (*early_deadline_warnings(deadlines_before_feedback(reg.plan), folder=folder, lang=lang),
-                 *far_warnings(far_extensions(reg.journal, reg.plan), folder=folder, lang=lang)):
-        typer.echo(line, err=True)
+    _warn([*early_deadline_warnings(deadlines_before_feedback(reg.plan), folder=folder, lang=lang),
+           *far_warnings(far_extensions(reg.journal, reg.plan), folder=folder, lang=lang)])
 
 
 def _warn_source(reg, lang: Lang) -> None:
@@ -432,8 +429,13 @@ def _warn_source(reg, lang: Lang) -> None:
     from .registry import source_line
     from .render.reconcile_text import unread_warning
 
-    for file, report in unread_sources(reg.plan, reg.plan_files, folder=reg.folder is not None):
-        typer.echo(unread_warning(file, source_line(file), report, folder=reg.folder is not None, lang=lang), err=True)
+    _warn([unread_warning(file, source_line(file), report, folder=reg.folder is not None, lang=lang)
+           for file, report in unread_sources(reg.plan, reg.plan_files, folder=reg.folder is not None)])
+
+
+def _warn(lines) -> None:
+    """Warnings on stderr, a line each: registry text in them (a file's name) obeyed in no CI's log."""
+    typer.echo(for_the_log("".join(f"{line}\n" for line in lines), sys.stderr, stop_commands=False), err=True, nl=False)
 
 
 @app.command("export", cls=Command, help="help_export")

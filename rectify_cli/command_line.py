@@ -30,7 +30,7 @@ from typer.core import TyperCommand, TyperGroup
 from . import interruption
 from .errors import RectifyError
 from .i18n import LABELS, Lang, command_line_lang, default_lang, label, os_reason_in, word
-from .streams import ClosedOutputError, annotate_problems, guard_standard_streams, is_output_error
+from .streams import ClosedOutputError, annotate_problems, for_the_log, guard_standard_streams, is_output_error
 from .textsafe import printable
 
 EXIT_FOUND = 1
@@ -151,12 +151,8 @@ def _say_load_notices(lang: Lang | None) -> None:
     from .i18n import notice_text
 
     lines = [printable(f"rectify: {notice_text(notice, lang, prefix='notice_')}", single_line=True) for notice in notices]
-    if os.environ.get("GITHUB_ACTIONS") == "true":  # (as a refusal's lines: a folder's name can hold a ##[command])
-        from .render.check import commands_stopped
-
-        lines = commands_stopped(lines)
-    for line in lines:
-        typer.echo(line, err=True)
+    # (as a refusal's lines: a folder's name can hold a ##[command])
+    typer.echo(for_the_log("".join(line + "\n" for line in lines), sys.stderr), err=True, nl=False)
 
 
 def _named_by_variable(exc: RectifyError, ctx, params) -> RectifyError:
@@ -222,14 +218,9 @@ class Group(_SaidInLanguage, TyperGroup):
             exc = in_language(exc, default_lang())  # (said here: a command without --lang, or before it is read)
             # file names and declared names in messages are data too
             lines = [printable(f"rectify: {problem}", single_line=True) for problem in exc.problems]
-            actions = os.environ.get("GITHUB_ACTIONS") == "true"
-            if actions:  # (the runner obeys a legacy ##[command] anywhere in a line: a unit's name can hold one)
-                from .render.check import commands_stopped
-
-                lines = commands_stopped(lines)
-            for line in lines:
-                typer.echo(line, err=True)
-            if actions:
+            # (a CI obeys commands anywhere in a line: a unit's name can hold one)
+            typer.echo(for_the_log("".join(line + "\n" for line in lines), sys.stderr), err=True, nl=False)
+            if os.environ.get("GITHUB_ACTIONS") == "true":
                 annotate_problems(exc.problems)
             raise typer.Exit(EXIT_INVALID) from None
         except KeyboardInterrupt as exc:  # (here: typer would end it with 130, saying nothing)

@@ -1,6 +1,7 @@
 """rectify's standard output and error: what writing them can run into, and the one rule for
 each failure (_StandardStream); machine formats written as UTF-8 whatever the console's
-encoding; a report written to standard output or to the file -o names; and what a GitHub Actions job's log must not obey in what rectify prints there.
+encoding; a report written to standard output or to the file -o names; and what a CI job's log
+(GitHub Actions, Azure Pipelines, TeamCity) must not obey in what rectify prints there.
 
 Standard library only at the top: cli imports this module on every run, `--help` included.
 """
@@ -133,12 +134,12 @@ def write_utf8(text: str) -> None:
 
 
 def write_text(text: str, output: os.PathLike | None) -> None:
-    """Text for people to the file `output`, written whole, else to standard output (a
-    GitHub Actions log: with the runner's commands stopped, -o /dev/stdout too)."""
+    """Text for people to the file `output`, written whole, else to standard output (a CI
+    job's log: for_the_log, -o /dev/stdout too)."""
     if output is not None:
         from .fsutil import atomic_write_text, is_standard_output
 
-        if not (to_actions_log() and is_standard_output(output)):
+        if not (to_ci_log() and is_standard_output(output)):
             atomic_write_text(output, text)
             return
     sys.stdout.write(for_the_log(text))
@@ -156,35 +157,81 @@ def write_bytes(data: bytes, output: os.PathLike | None) -> None:
     atomic_write_bytes(output, data)
 
 
-# -- GitHub Actions ---------------------------------------------------------------------
-def to_actions_log() -> bool:
-    """Whether standard output is a GitHub Actions job's log: under the runner, and not
-    redirected to a file (a report written with > must hold the report alone)."""
-    if os.environ.get("GITHUB_ACTIONS") != "true" or sys.stdout.isatty():
+# -- CI job logs ------------------------------------------------------------------------
+def _a_log(stream) -> bool:
+    """Whether `stream` is a CI job's log rather than a terminal or a regular file (a report
+    written with > must hold the report alone)."""
+    if stream.isatty():
         return False
     try:
         import stat
 
-        return not stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+        return not stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
     except (AttributeError, OSError, ValueError):  # (no file descriptor: not the runner's pipe)
         return True
 
 
-def for_the_log(text: str) -> str:
-    """Text for people printed to a GitHub Actions log, between ::stop-commands:: and its end
-    (render/check.commands_stopped): the runner obeys a legacy ##[command] anywhere in a line,
-    and registry text printed in a table or a summary can hold one. Elsewhere: as it is."""
-    if not text or not to_actions_log():
-        return text
-    from .render.check import commands_stopped
+def to_actions_log() -> bool:
+    """Whether standard output is a GitHub Actions job's log: under the runner, and not
+    redirected to a file."""
+    return os.environ.get("GITHUB_ACTIONS") == "true" and _a_log(sys.stdout)
 
-    return "\n".join(commands_stopped(text.rstrip("\n").split("\n"))) + "\n"
+
+# The openings of the commands a CI obeys anywhere in a line of a job's output. Azure Pipelines:
+# its agent finds "##vso[" with a culture-sensitive IndexOf (azure-pipelines-agent,
+# Command.TryParse), and its log viewer formats "##[group]", "##[error]"… TeamCity: "##teamcity["
+# (ServiceMessage). Neither offers a pause that registry text could not end: Azure none, and
+# TeamCity's ##teamcity[disableServiceMessages] ends at the text's own enableServiceMessages.
+_AZURE_OPENINGS = r"##(?=vso\[|\[)"
+_TEAMCITY_OPENINGS = r"##(?=teamcity\[)"
+# Put between the two #: no command then, and the text reads as written. A character that takes
+# no room would not do: the agent's search skips a zero-width one as ignorable (ICU finds "##vso["
+# in "#\u200d#vso["); a hair space is the narrowest it does not skip.
+_APART = "#\u200a#"
+
+
+def _openings_obeyed(stream) -> str | None:
+    """The openings (a pattern) the CI running rectify obeys in what is written to `stream`;
+    None outside Azure Pipelines and TeamCity, or where `stream` is no job's log."""
+    openings = []
+    if os.environ.get("TF_BUILD", "").lower() == "true":
+        openings.append(_AZURE_OPENINGS)
+    if os.environ.get("TEAMCITY_VERSION"):
+        openings.append(_TEAMCITY_OPENINGS)
+    return "|".join(openings) if openings and _a_log(stream) else None
+
+
+def to_ci_log() -> bool:
+    """Whether standard output is a CI job's log whose runner obeys commands in it (for_the_log)."""
+    return to_actions_log() or _openings_obeyed(sys.stdout) is not None
+
+
+def for_the_log(text: str, stream=None, *, stop_commands: bool = True) -> str:
+    """Text for people printed to a CI job's log (standard output, else `stream`), obeyed there
+    as written no more. GitHub Actions: between ::stop-commands:: and its end
+    (render/check.commands_stopped), as the runner obeys a legacy ##[command] anywhere in a line
+    (standard error: whenever under the runner, as the refusals always were); not with
+    stop_commands=False (warnings, never so wrapped). Azure Pipelines and TeamCity: each
+    command's two # apart. Elsewhere: as it is."""
+    if not text:
+        return text
+    stream = sys.stdout if stream is None else stream
+    openings = _openings_obeyed(stream)
+    if openings is not None:
+        import re
+
+        text = re.sub(openings, _APART, text, flags=re.IGNORECASE)
+    if stop_commands and (to_actions_log() if stream is sys.stdout else os.environ.get("GITHUB_ACTIONS") == "true"):
+        from .render.check import commands_stopped
+
+        text = "\n".join(commands_stopped(text.rstrip("\n").split("\n"))) + "\n"
+    return text
 
 
 @contextlib.contextmanager
 def printed_for_the_log():
     """What is printed meanwhile (by Rich's console), for_the_log."""
-    if not to_actions_log():
+    if not to_ci_log():
         yield
         return
     real, sys.stdout = sys.stdout, io.StringIO()
@@ -192,7 +239,7 @@ def printed_for_the_log():
         yield
     finally:
         text, sys.stdout = sys.stdout.getvalue(), real
-        real.write(for_the_log(text))
+        real.write(for_the_log(text, real))
 
 
 def annotate_problems(problems) -> None:

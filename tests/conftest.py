@@ -18,6 +18,8 @@ def _plain_environment(monkeypatch, tmp_path_factory):
     monkeypatch.delenv("FORCE_COLOR", raising=False)  # (colours output that is no terminal, where NO_COLOR is unset)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("TF_BUILD", raising=False)  # (Azure Pipelines)
+    monkeypatch.delenv("TEAMCITY_VERSION", raising=False)
     monkeypatch.delenv("RECTIFY_REGISTRY", raising=False)
     # (the width of the shell running the tests: tables off a terminal are laid out to COLUMNS)
     monkeypatch.delenv("COLUMNS", raising=False)

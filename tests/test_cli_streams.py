@@ -37,7 +37,7 @@ def buffering(request):
 def _env(tmp_path, buffering: str) -> dict:
     env = {k: v for k, v in os.environ.items()
            if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "RECTIFY_LANG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY",
-                        "PYTHONUNBUFFERED")}
+                        "PYTHONUNBUFFERED", "TF_BUILD", "TEAMCITY_VERSION")}
     env.update(RECTIFY_TODAY="2019-03-31", RECTIFY_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1",
                PYTHONIOENCODING="utf-8")
     if buffering == "unbuffered":
@@ -301,3 +301,144 @@ def test_import_to_standard_output_is_utf8_whatever_the_console(tmp_path):
     assert code == 0
     assert gbk == rectify(args, tmp_path)[1]
     assert "m³".encode() in gbk
+
+
+# -- registry text in an Azure Pipelines or TeamCity job's log ---------------------------------
+# Both read commands anywhere in a line of the job's output: the Azure agent finds "##vso[" with
+# message.IndexOf (Command.TryParse, culture-sensitive: a zero-width character between the two #
+# is skipped as ignorable); its log viewer renders "##[group]", "##[error]"…; TeamCity finds
+# "##teamcity[" mid-line too.
+CI_LOG = str(ROOT / "tests" / "fixtures" / "ci_log_commands" / "tasks.yaml")
+AZURE, TEAMCITY = {"TF_BUILD": "True"}, {"TEAMCITY_VERSION": "2024.12 (build 174331)"}
+HAIR = "\u200a"  # (between the two #: no command, and the text still reads as written)
+
+
+AZURE_OPENINGS, TEAMCITY_OPENINGS = ("##vso[", "##["), ("##teamcity[",)
+
+
+def _openings(env: dict) -> tuple[str, ...]:
+    return (AZURE_OPENINGS if "TF_BUILD" in env else ()) + (TEAMCITY_OPENINGS if "TEAMCITY_VERSION" in env else ())
+
+
+def obeyed_in_the_log(text: str, env: dict) -> list[str]:
+    """The lines of `text` holding a command the CI of `env` would obey: searched with ignorable
+    (format) characters dropped, as a culture-sensitive search does."""
+    import unicodedata
+
+    def seen(line):
+        return "".join(c for c in line if unicodedata.category(c) != "Cf")
+
+    return [line for line in text.split("\n") if any(opening in seen(line) for opening in _openings(env))]
+
+
+def rectify_in_a_ci_log(args, tmp_path, env=None, stdout=subprocess.PIPE) -> tuple[int, str, str]:
+    done = subprocess.run([sys.executable, "-m", "rectify_cli", *args], cwd=ROOT, env={**_env(tmp_path, "buffered"),
+                          **(env or {})}, stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE, timeout=120)
+    return done.returncode, (done.stdout or b"").decode("utf-8"), done.stderr.decode("utf-8")
+
+
+def _broken(text: str, env: dict) -> str:
+    """`text` with the two # of each command opening the CI of `env` obeys apart."""
+    for opening in _openings(env):
+        text = text.replace(opening, f"#{HAIR}#{opening[2:]}")
+    return text
+
+
+CHECK_IN_A_CI_LOG = [
+    "1.1  红  逾期89天  自治区生态环境厅  改{a}vso[task.setvariable vari…",
+    "1.2  红  逾期58天  {a}[group]x        {a}vso[task.complete result=Fa…",
+    "临期提醒（不计为失败）：",
+    "1.3  黄  2019-04-15到期  自治区生态环境厅  {t}teamcity[buildStatus text='…",
+    "2 项措施逾期（共 3 项）",
+    "",
+]
+
+
+@pytest.mark.parametrize("env", [AZURE, TEAMCITY, {**AZURE, **TEAMCITY}], ids=["azure", "teamcity", "both"])
+def test_registry_text_issues_no_command_in_an_azure_or_teamcity_log_from_check(env, tmp_path):
+    """A measure's `##vso[task.setvariable variable=PWNED]yes` set a pipeline variable from
+    `rectify check`'s report, a unit's `##[group]x` opened a group, `##teamcity[buildStatus …]`
+    set the build's status: each is shown with its two # apart, nothing else changed."""
+    code, out, err = rectify_in_a_ci_log(["check", "-r", CI_LOG], tmp_path, env)
+    assert (code, err) == (1, "")
+    apart = {"a": f"#{HAIR}#" if "TF_BUILD" in env else "##", "t": f"#{HAIR}#" if "TEAMCITY_VERSION" in env else "##"}
+    assert out.split("\n") == [line.format(**apart) for line in CHECK_IN_A_CI_LOG]
+    assert obeyed_in_the_log(out, env) == []
+
+
+@pytest.mark.parametrize("args", [["status", "--measures"], ["summary", "--month", "2019-03"], ["show", "1.2"],
+                                  ["show", "1.3"]], ids=" ".join)
+@pytest.mark.parametrize("env", [AZURE, TEAMCITY], ids=["azure", "teamcity"])
+def test_registry_text_issues_no_command_in_an_azure_or_teamcity_log(args, env, tmp_path):
+    """status, summary and show print the measures' texts and units (summary's table of units
+    starts a line with `##[group]x`): in the job's log each command's two # are apart."""
+    plain = rectify_in_a_ci_log([*args, "-r", CI_LOG], tmp_path)
+    code, out, err = rectify_in_a_ci_log([*args, "-r", CI_LOG], tmp_path, env)
+    assert (code, err) == (plain[0], plain[2]) == (0, "")
+    assert out == _broken(plain[1], env) and obeyed_in_the_log(out, env) == []
+    assert obeyed_in_the_log(plain[1], env) != [] or args[0] == "show"  # (1.2 holds Azure's, 1.3 TeamCity's)
+
+
+def test_a_unit_starting_a_line_issues_no_command_in_an_azure_log(tmp_path):
+    code, out, _ = rectify_in_a_ci_log(["summary", "--month", "2019-03", "-r", CI_LOG], tmp_path, AZURE)
+    assert code == 0
+    assert f"#{HAIR}#[group]x               1       1             0           0" in out.split("\n")
+
+
+@pytest.mark.parametrize("args", [["check"], ["status", "--measures"], ["summary", "--month", "2019-03"],
+                                  ["check", "--format", "json"], ["check", "--format", "junit"],
+                                  ["check", "--format", "sarif"], ["status", "--format", "json"]], ids=" ".join)
+def test_outside_a_ci_log_the_output_is_as_written(args, tmp_path):
+    """Redirected to a file (`> report.txt`) a report holds the text alone, even under the CI;
+    and machine formats are never changed (a pipe to jq looks like the log)."""
+    plain = rectify_in_a_ci_log([*args, "-r", CI_LOG], tmp_path)
+    assert "##" in plain[1]
+    with open(tmp_path / "report", "wb") as file:
+        code, _, err = rectify_in_a_ci_log([*args, "-r", CI_LOG], tmp_path, {**AZURE, **TEAMCITY}, stdout=file)
+    assert (code, (tmp_path / "report").read_text(encoding="utf-8"), err) == plain
+    if "--format" in args:
+        assert rectify_in_a_ci_log([*args, "-r", CI_LOG], tmp_path, {**AZURE, **TEAMCITY}) == plain
+
+
+def test_a_refusal_naming_registry_text_issues_no_command_in_an_azure_log(tmp_path):
+    """The Azure agent reads standard error too: a unit's name quoted in a refusal, exit 2."""
+    plan = Path(CI_LOG).read_text(encoding="utf-8").replace(
+        "owners: [自治区生态环境厅], lead: 自治区生态环境厅, milestones: [{kind: date, due: 2019-04-15}]",
+        'owners: ["##vso[task.setvariable variable=X]y"], lead: 自治区生态环境厅, milestones: [{kind: date, due: 2019-04-15}]')
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    code, out, err = rectify_in_a_ci_log(["status", "-r", str(tmp_path / "tasks.yaml")], tmp_path, AZURE)
+    assert (code, out) == (2, "")
+    assert err == (f"rectify: {tmp_path / 'tasks.yaml'}:15:68: 措施 1.3 的 owners：未知单位"
+                   f"“#{HAIR}#vso[task.setvariable variable=X]y”；请在 'units:' 下声明\n")
+
+
+def test_a_warning_naming_registry_text_issues_no_command_in_an_azure_log(tmp_path):
+    """validate's warning on standard error names the report registry.source gives: its
+    `##vso[…]` set a pipeline variable (the Azure agent reads standard error too)."""
+    plan = Path(CI_LOG).read_text(encoding="utf-8").replace(
+        "report_date: 2019-03-31}", 'report_date: 2019-03-31, source: "##vso[task.setvariable variable=X]y.txt"}')
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    code, out, err = rectify_in_a_ci_log(["validate", str(tmp_path / "tasks.yaml")], tmp_path, AZURE)
+    assert (code, out) == (0, f"{tmp_path / 'tasks.yaml'}：通过——1项整改任务、3项具体措施、0条进展记录\n")
+    assert err == (f"rectify: {tmp_path / 'tasks.yaml'}:1: 警告：registry.source 所指的报告读不到（{tmp_path}/"
+                   f"#{HAIR}#vso[task.setvariable variable=X]y.txt：文件不存在）：rectify reconcile 不会核对报告数字的原文\n")
+
+
+def test_history_issues_no_command_in_an_azure_log(tmp_path):
+    """A journal entry's note and evidence, as history lists them."""
+    shutil.copy(CI_LOG, tmp_path / "tasks.yaml")
+    registry = ["-r", str(tmp_path / "tasks.yaml")]
+    assert rectify_in_a_ci_log(["record", "1.1", "--state", "in_progress", "--note", "进展##vso[task.complete result=Failed]",
+                                "--evidence", "##[error]e", *registry], tmp_path)[0] == 0
+    plain = rectify_in_a_ci_log(["history", *registry], tmp_path)
+    code, out, err = rectify_in_a_ci_log(["history", *registry], tmp_path, AZURE)
+    assert (code, out, err) == (0, plain[1].replace("进展##vso[", f"进展#{HAIR}#vso[").replace("##[error]e", f"#{HAIR}#[error]e"), "")
+    assert "##vso[task.complete" in plain[1] and obeyed_in_the_log(out, AZURE) == []
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "text"], ["summary", "--month", "2019-03"]], ids=" ".join)
+def test_text_written_with_o_dev_stdout_into_an_azure_log_issues_no_command(args, tmp_path):
+    """`-o /dev/stdout` in a step writes to the job's log, as `-o -` does."""
+    bare = rectify_in_a_ci_log([*args, "-r", CI_LOG, "-o", "-"], tmp_path, AZURE)
+    named = rectify_in_a_ci_log([*args, "-r", CI_LOG, "-o", "/dev/stdout"], tmp_path, AZURE)
+    assert named == bare and f"#{HAIR}#vso[" in named[1] and obeyed_in_the_log(named[1], AZURE) == []
