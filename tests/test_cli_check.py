@@ -1229,10 +1229,27 @@ def _installs(script: str) -> list[str]:
             for line in script.splitlines() if line.strip().startswith("pip install")]
 
 
-CI_EXAMPLES = {"github": "github-actions.yml", "gitlab": "gitlab-ci.yml", "jenkins": "Jenkinsfile"}
+CI_EXAMPLES = {"github": "github-actions.yml", "gitlab": "gitlab-ci.yml", "jenkins": "Jenkinsfile",
+               "azure": "azure-pipelines.yml"}
 
 
-@pytest.mark.parametrize("example", ["github", "gitlab", "jenkins"])
+def _azure_pipeline() -> dict:
+    return yaml.safe_load((ROOT / "examples" / "ci" / "azure-pipelines.yml").read_text(encoding="utf-8"))
+
+
+def _azure_commands(job: str | None = None) -> list[str]:
+    """The Azure example's `script:` / `bash:` lines in order (of `job`, else of every job), pip
+    and rectify named as on PATH (they run from the venv the pipeline makes, as the Jenkinsfile's)."""
+    commands = [line.strip() for each in _azure_pipeline()["jobs"] if job in (None, each["job"])
+                for step in each["steps"] for key in ("script", "bash") if key in step
+                for line in step[key].splitlines() if line.strip() and not line.strip().startswith("#")]
+    assert commands, "no script: or bash: step found in the Azure example"
+    tools = [c for c in commands if c.split(" ")[0].split("/")[-1] in ("pip", "rectify")]
+    assert tools and all(c.startswith(JENKINS_VENV) for c in tools), tools
+    return [c.removeprefix(JENKINS_VENV) for c in commands]
+
+
+@pytest.mark.parametrize("example", ["github", "gitlab", "jenkins", "azure"])
 def test_ci_examples_install_rectify_by_name_from_a_repository_to_replace(example):
     """From an office's ledger repository `pip install .` finds no project (probe6 #7); rectify
     is not on PyPI, where "rectify" is another program: pip installs it from git."""
@@ -1243,9 +1260,14 @@ def test_ci_examples_install_rectify_by_name_from_a_repository_to_replace(exampl
         scripts = [step["run"] for step in _github_steps() if "run" in step]
     elif example == "gitlab":
         scripts = yaml.safe_load(text)["rectify"]["script"]
+    elif example == "azure":
+        scripts = _azure_commands()
     else:
         scripts = _jenkins_commands()
-    ((requirement,),) = [args for script in scripts for args in _installs(script)]
+    installs = [tuple(args) for script in scripts for args in _installs(script)]
+    # (Azure: once in each of its two jobs, the same)
+    assert len(installs) == (2 if example == "azure" else 1), installs
+    ((requirement,),) = set(installs)
     wanted = Requirement(requirement)
     project = re.search(r'^name = "(.*)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
     assert wanted.name == project
@@ -1306,7 +1328,7 @@ def test_github_actions_example_runs_against_the_bundled_ledger(tmp_path, ledger
             assert summary.read_text(encoding="utf-8").startswith("### 整改台账检查：")
 
 
-@pytest.mark.parametrize("example", ["github", "gitlab", "jenkins"])
+@pytest.mark.parametrize("example", ["github", "gitlab", "jenkins", "azure"])
 def test_ci_examples_print_the_release_that_ran_right_after_installing_it(example):
     """The README says `rectify --version` puts the release that ran in the job's log; neither
     example ran it."""
@@ -1314,10 +1336,12 @@ def test_ci_examples_print_the_release_that_ran_right_after_installing_it(exampl
         lines = [line.strip() for step in _github_steps() if "run" in step for line in step["run"].splitlines()]
     elif example == "jenkins":
         lines = _jenkins_commands()
+    elif example == "azure":
+        lines = _azure_commands()
     else:
         lines = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))["rectify"]["script"]
-    installed = next(at for at, line in enumerate(lines) if line.startswith("pip install"))
-    assert lines[installed + 1] == "rectify --version"
+    installed = [at for at, line in enumerate(lines) if line.startswith("pip install")]
+    assert installed and all(lines[at + 1] == "rectify --version" for at in installed), lines
 
 
 def test_gitlab_example_writes_a_junit_report(ledger_repository):
@@ -1370,6 +1394,88 @@ def test_jenkins_example_runs_against_the_bundled_ledger_and_publishes_its_junit
         assert "Traceback" not in done.stderr
         if args[1] == "--version":
             assert re.fullmatch(r"rectify \d+\.\d+\.\d+\n", done.stdout), done.stdout
+        if args[1] == "check":
+            assert done.stdout == ""
+    suite = ET.fromstring((ledger_repository / report).read_bytes()).find("testsuite")
+    failures = [case.get("name") for case in suite.findall("testcase") if case.find("failure") is not None]
+    assert int(suite.get("tests")) == len(suite.findall("testcase")) == 179
+    assert len(failures) == int(suite.get("failures")) == len(OVERDUE_ON_31_MARCH["zh"])
+
+
+def test_the_readme_links_every_ready_to_copy_ci_example():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [name for name in CI_EXAMPLES.values()
+            if f"[`examples/ci/{name}`](examples/ci/{name})" not in readme] == []
+    assert sorted(path.name for path in (ROOT / "examples" / "ci").iterdir()) == sorted(CI_EXAMPLES.values())
+
+
+AZURE_CACHE_KEY = 'rectify | "$(RECTIFY_VERSION)" | data/**/*.yaml'
+
+
+def _azure_tasks(job: dict, name: str) -> list[int]:
+    return [at for at, step in enumerate(job["steps"]) if step.get("task") == name]
+
+
+def _azure_step_of(job: dict, command: str) -> int:
+    return next(at for at, step in enumerate(job["steps"])
+                if command in step.get("script", "") + step.get("bash", ""))
+
+
+def test_azure_example_keeps_rectifys_cache_from_a_job_the_check_cannot_fail():
+    """Cache@2 saves only after a job whose status is Succeeded, and check fails whenever a
+    measure is overdue: a check in the job that saves the cache would never save it for a ledger
+    that is behind (the GitHub example's probe6 #3). validate fills it in a job of its own."""
+    pipeline = _azure_pipeline()
+    assert pipeline["variables"]["RECTIFY_CACHE_DIR"] == "$(Pipeline.Workspace)/.rectify-cache"
+    jobs = {job["job"]: job for job in pipeline["jobs"]}
+    (validating,) = [name for name in jobs if "rectify validate data/tasks.yaml" in _azure_commands(name)]
+    (checking,) = [name for name in jobs if any(c.startswith("rectify check ") for c in _azure_commands(name))]
+    assert validating != checking and jobs[checking]["dependsOn"] == validating
+    for name, command in ((validating, "rectify validate "), (checking, "rectify check ")):
+        (cache,) = _azure_tasks(jobs[name], "Cache@2")
+        assert cache < _azure_step_of(jobs[name], command)
+        assert jobs[name]["steps"][cache]["inputs"] == {
+            "key": AZURE_CACHE_KEY, "restoreKeys": AZURE_CACHE_KEY.removesuffix(" | data/**/*.yaml"),
+            "path": "$(RECTIFY_CACHE_DIR)"}
+
+
+def test_azure_example_runs_against_the_bundled_ledger_and_publishes_its_junit_report(tmp_path, ledger_repository):
+    pipeline = _azure_pipeline()
+    commands = _azure_commands()
+    rectify = [c for c in commands if c.startswith("rectify ")]
+    assert [shlex.split(c)[1] for c in rectify] == ["--version", "validate", "verify", "--version", "check"]
+    assert commands.count(f"python -m venv --clear {JENKINS_VENV.removesuffix('/bin/')}") == 2
+    (check,) = [shlex.split(c) for c in rectify if c.startswith("rectify check ")]
+    assert ">" not in check and check[check.index("--format") + 1] == "junit"
+    report = check[check.index("-o") + 1]
+    # (an earlier run's report on a self-hosted agent, which a check stopped by exit 2 leaves, is not published as this one's)
+    assert commands.index(f"rm -f {report}") < commands.index(" ".join(check))
+    (job,) = [job for job in pipeline["jobs"] if " ".join(check) in _azure_commands(job["job"])]
+    (publish,) = _azure_tasks(job, "PublishTestResults@2")
+    assert publish > _azure_step_of(job, "rectify check ")
+    # Published though the check's exit 1 failed the job; the check's exit code is the gate.
+    assert job["steps"][publish]["condition"] == "succeededOrFailed()"
+    assert job["steps"][publish]["inputs"] == {"testResultsFormat": "JUnit", "testResultsFiles": report,
+                                               "failTaskOnFailedTests": False, "testRunTitle": "rectify"}
+    workspace = tmp_path / "workspace"  # ($(Pipeline.Workspace))
+    cache = Path(pipeline["variables"]["RECTIFY_CACHE_DIR"].replace("$(Pipeline.Workspace)", str(workspace)))
+    (ledger_repository / report).write_text("an earlier run's", encoding="utf-8")
+    for command in commands:
+        args = shlex.split(command)
+        if args[:2] == ["rm", "-f"]:
+            (ledger_repository / args[2]).unlink(missing_ok=True)
+        if args[0] != "rectify":
+            continue  # (the venv, and pip, as the Jenkins example's test)
+        done = subprocess.run([sys.executable, "-m", "rectify_cli", *args[1:]], cwd=ledger_repository,
+                              env=_subprocess_env(TF_BUILD="True", RECTIFY_CACHE_DIR=str(cache)),
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+        # (validate and verify pass; check fails its job: the bundled ledger has measures overdue today)
+        assert done.returncode == (1 if args[1] == "check" else 0), (command, done.stderr)
+        assert "Traceback" not in done.stderr
+        if args[1] == "--version":
+            assert re.fullmatch(r"rectify \d+\.\d+\.\d+\n", done.stdout), done.stdout
+        if args[1] == "validate":  # (what Cache@2 saves after the first job)
+            assert any(cache.iterdir())
         if args[1] == "check":
             assert done.stdout == ""
     suite = ET.fromstring((ledger_repository / report).read_bytes()).find("testsuite")
