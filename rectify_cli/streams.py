@@ -182,12 +182,25 @@ def to_actions_log() -> bool:
 # Command.TryParse), and its log viewer formats "##[group]", "##[error]"… TeamCity: "##teamcity["
 # (ServiceMessage). Neither offers a pause that registry text could not end: Azure none, and
 # TeamCity's ##teamcity[disableServiceMessages] ends at the text's own enableServiceMessages.
-_AZURE_OPENINGS = r"##(?=vso\[|\[)"
-_TEAMCITY_OPENINGS = r"##(?=teamcity\[)"
-# Put between the two #: no command then, and the text reads as written. A character that takes
+# The search skips what Unicode calls default-ignorable (a zero-width space or joiner, a soft
+# hyphen, a variation selector…) and controls wherever they are: `#\u200d#vso[` is found as `##vso[`.
+_SKIPPED = ("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+            "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+            "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]*")
+
+
+def _opening(word: str) -> str:
+    """A pattern of the first # of `##word[` (`##[` for no word), however the skipped characters
+    are strewn in it: the # that for_the_log follows with _APART's space."""
+    return "#(?=" + _SKIPPED.join(["", "#", *word, r"\["]) + ")"
+
+
+_AZURE_OPENINGS = f"{_opening('vso')}|{_opening('')}"
+_TEAMCITY_OPENINGS = _opening("teamcity")
+# Put after the first #: no command then, and the text reads as written. A character that takes
 # no room would not do: the agent's search skips a zero-width one as ignorable (ICU finds "##vso["
 # in "#\u200d#vso["); a hair space is the narrowest it does not skip.
-_APART = "#\u200a#"
+_APART = "#\u200a"
 
 
 def _openings_obeyed(stream) -> str | None:

@@ -442,3 +442,18 @@ def test_text_written_with_o_dev_stdout_into_an_azure_log_issues_no_command(args
     bare = rectify_in_a_ci_log([*args, "-r", CI_LOG, "-o", "-"], tmp_path, AZURE)
     named = rectify_in_a_ci_log([*args, "-r", CI_LOG, "-o", "/dev/stdout"], tmp_path, AZURE)
     assert named == bare and f"#{HAIR}#vso[" in named[1] and obeyed_in_the_log(named[1], AZURE) == []
+
+
+@pytest.mark.parametrize("written", ["#\u200d#vso[", "##\u200bvso[", "##v\u00adso[", "#\ufeff#\u2060[", "##te\u200camcity["],
+                         ids=["zwj", "zwsp", "soft hyphen", "bom word joiner", "zwnj teamcity"])
+def test_a_command_spelt_with_invisible_characters_issues_none_in_the_log(written, tmp_path):
+    """The Azure agent finds `##vso[` with a culture-sensitive search, which skips a zero-width
+    character wherever it is: `#\\u200d#vso[` was not taken apart, and the agent took the line
+    for a command it could not read (hidden from the log, a warning in its place)."""
+    plan = Path(CI_LOG).read_text(encoding="utf-8").replace("改##vso[", f"改{written}")
+    (tmp_path / "tasks.yaml").write_text(plan, encoding="utf-8")
+    env = {**AZURE, **TEAMCITY}
+    code, out, err = rectify_in_a_ci_log(["check", "-r", str(tmp_path / "tasks.yaml")], tmp_path, env)
+    assert (code, err) == (1, "")
+    assert obeyed_in_the_log(out, env) == []
+    assert f"改#{HAIR}{written[1:4]}" in out.split("\n")[0]  # (the rest of the cell cut to the column)
