@@ -457,3 +457,36 @@ def test_a_command_spelt_with_invisible_characters_issues_none_in_the_log(writte
     assert (code, err) == (1, "")
     assert obeyed_in_the_log(out, env) == []
     assert f"改#{HAIR}{written[1:4]}" in out.split("\n")[0]  # (the rest of the cell cut to the column)
+
+
+def _strings(document) -> list[str]:
+    if isinstance(document, dict):
+        return [text for value in document.values() for text in _strings(value)]
+    if isinstance(document, list):
+        return [text for value in document for text in _strings(value)]
+    return [document] if isinstance(document, str) else []
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "json"], ["check", "--format", "sarif"],
+                                  ["check", "--format", "junit"], ["status", "--format", "json"], ["export"]],
+                         ids=" ".join)
+def test_a_machine_format_shown_in_an_azure_or_teamcity_log_issues_no_command(args, tmp_path):
+    """JSON, SARIF and JUnit are written as they are wherever they go (a pipe to jq and one to
+    the log look alike), and a step that prints one lands it in the job's log: a measure's
+    `##vso[task.setvariable …]` set a pipeline variable there. Its "[" is written as a reference
+    to it, which every reader of the format reads as "[" (as GitHub's `##[` always was)."""
+    env = {**AZURE, **TEAMCITY}
+    code, out, err = rectify_in_a_ci_log([*args, "-r", CI_LOG], tmp_path, env)
+    assert (code, err) == (1 if args[0] == "check" else 0, "")
+    assert obeyed_in_the_log(out, env) == []
+    if "junit" in args:
+        import xml.etree.ElementTree as ET
+
+        texts = [value for element in ET.fromstring(out).iter() for value in [element.text or "", *element.attrib.values()]]
+    else:
+        import json
+
+        texts = _strings(json.loads(out))
+    said = ["##[group]x"] if args[0] == "status" else ["改##vso[task.setvariable variable=PWNED]yes",
+                                                       "##teamcity[buildStatus text='x']"]  # (status: units, no text)
+    assert all(any(written in text for text in texts) for written in said)

@@ -17,7 +17,7 @@ from ..states import CHECK_RULES
 from ..textsafe import printable
 from . import check as phrases
 from .journal_text import Filters
-from .json_out import SLOT, dumps_nested, dumps_spliced, measure_document
+from .json_out import COMMAND_OPENINGS, SLOT, dumps_nested, dumps_spliced, measure_document
 
 # --------------------------------------------------------------------------- json
 
@@ -140,8 +140,11 @@ def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, un
     })
     root.append(suite)
     ET.indent(root)
-    # (a legacy workflow command in the log, as JSON's: json_out._unobeyed; &#91; is "[" to every XML reader)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").replace("##[", "##&#91;") + "\n"
+    # (a CI's command in the log, as JSON's: json_out._unobeyed; &#91; is "[" to every XML reader)
+    xml = ET.tostring(root, encoding="unicode")
+    for opening in COMMAND_OPENINGS if "##" in xml else ():
+        xml = xml.replace(opening, opening[:-1] + "&#91;")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"
 
 
 # --------------------------------------------------------------------------- sarif

@@ -64,14 +64,19 @@ def dumps_bytes(document) -> bytes:
     return _unobeyed(_escape_invisible(text.encode(errors="backslashreplace")))
 
 
-# The GitHub runner obeys a legacy workflow command, ##[error]…, anywhere in a line of a job's
-# log, where JSON printed in a step lands unwrapped (a pipe to jq and one to the log look alike).
-# "##[" occurs in JSON only inside a string, where \u005b is "[" to every reader.
-_LEGACY_COMMAND, _UNOBEYED = b"##[", b"##\\u005b"
+# CIs obey commands anywhere in a line of a job's log, where JSON printed in a step lands as it is
+# (a pipe to jq and one to the log look alike): GitHub's legacy ##[error]…, Azure Pipelines'
+# ##vso[…] and ##[group]…, TeamCity's ##teamcity[…] (streams._openings_obeyed). Such an opening
+# occurs in JSON only inside a string, where \u005b is "[" to every reader.
+COMMAND_OPENINGS = ("##[", "##vso[", "##teamcity[")
 
 
 def _unobeyed(data: bytes) -> bytes:
-    return data.replace(_LEGACY_COMMAND, _UNOBEYED) if _LEGACY_COMMAND in data else data
+    if b"##" not in data:
+        return data
+    for opening in COMMAND_OPENINGS:
+        data = data.replace(opening.encode(), opening[:-1].encode() + b"\\u005b")
+    return data
 
 
 # What JSON writers leave as they are but a terminal may obey, should the JSON be shown on one
