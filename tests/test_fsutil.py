@@ -193,8 +193,9 @@ def test_owner_name_is_the_number_when_the_system_has_no_name():
 @pytest.mark.parametrize("winerror", [5, 32])
 def test_a_journal_another_program_holds_open_on_windows_is_named_as_such(tmp_path, monkeypatch, winerror):
     """Windows replaces no file another program holds open (WPS, Excel, a sync client, an
-    antivirus): the rename raises PermissionError [WinError 5 or 32], which was said 没有权限,
-    though the clerk may write the file. Said what it is; the journal as it was."""
+    antivirus, another rectify reading it: Python opens files without FILE_SHARE_DELETE): the
+    rename raises PermissionError [WinError 5 or 32], which was said 没有权限, though the clerk
+    may write the file. Said what it is; the journal as it was."""
     import shutil
     from pathlib import Path
 
@@ -210,9 +211,10 @@ def test_a_journal_another_program_holds_open_on_windows_is_named_as_such(tmp_pa
         raise exc
 
     monkeypatch.setattr(fsutil.os, "replace", held)
-    said = {"zh": f"rectify: {journal}: 无法写入（另一个程序正打开着它：WPS、Excel、同步盘或杀毒软件？关闭它后重试）；未写入任何内容\n",
+    said = {"zh": f"rectify: {journal}: 无法写入（另一个程序正打开着它：WPS、Excel、同步盘、杀毒软件，或正在读取它的另一个 rectify？"
+                  "关闭它或稍后重试）；未写入任何内容\n",
             "en": f"rectify: {journal}: cannot be written (another program holds it open: WPS, Excel, a sync client, "
-                  "an antivirus? close it and try again); nothing was written\n"}
+                  "an antivirus, another rectify reading it? close it or try again later); nothing was written\n"}
     for lang in ("zh", "en"):
         result = run_cli("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg),
                          "--lang", lang)
