@@ -41,8 +41,8 @@ class _StandardStream(io.FileIO):
     The rule for each failure, the same for every command because every command writes here:
 
     - stdout, the reader went away (EPIPE, _READER_GONE: `rectify status | head -1`): the reader's
-      choice, not an error. The rest of the output goes to /dev/null and the command runs to its end, so it
-      exits with its own code: 0, or the verdict of `check` (1: something is overdue) and of
+      choice, not an error. The rest of the output goes to /dev/null and the command runs to its
+      end, so it exits with its own code: 0, or the verdict of `check` (1: something is overdue) and of
       `verify` (1: the chain is broken). A verdict is known before its report is written, and a
       CI step `rectify check | head` must not pass because `head` stopped reading. (Left to
       click, EPIPE became exit 1, "the check found something", for every command.)
