@@ -473,8 +473,7 @@ def import_cmd(
         importer.refuse_own_file(raw, text, filename=name)  # (a plan, a journal, rectify's output: said what it is)
         cur = importer.load_curation(curation) if curation else None
         plan = None if output is None else importer.plan_path(output)
-        # (a plan names its source relative to itself; printed, it is relative to where it was read)
-        source = None if plan is None or str(report) == "-" else Path(os.path.relpath(report, plan.parent)).as_posix()
+        source = importer.source_name(str(report), plan)  # (None printed: named as it was read)
         result = importer.import_report(text, filename=name, curation=cur, source=source,
                                         schema=None if plan is None else importer.schema_for(plan))
         if plan is None:

@@ -11,6 +11,10 @@ from .errors import FileWriteError
 from .i18n import Notice, os_reason, problem
 
 
+# Windows's ERROR_ACCESS_DENIED and ERROR_SHARING_VIOLATION, of a rename onto a file held open.
+_HELD_OPEN = frozenset({5, 32})
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], None] | None = None) -> None:
     """Write to a temporary file in the same folder, fsync it, rename it over `path`, fsync the
     folder. A symbolic link keeps pointing where it did (its target is replaced), and a
@@ -62,7 +66,14 @@ def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], N
         # FAT, a USB stick, and some shares refuse modes they can't store: the file has theirs)
         with contextlib.suppress(PermissionError):
             os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~umask())
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except PermissionError as exc:
+            # (Windows replaces no file another program holds open: access denied, sharing violation)
+            if getattr(exc, "winerror", None) not in _HELD_OPEN:
+                raise
+            why = Notice("write_held_open", {})
+            raise FileWriteError(problem(str(path), None, None, "write_failed", why=why)) from None
     except BaseException as exc:
         try:
             os.unlink(tmp)

@@ -1049,6 +1049,9 @@ LABELS = {
     "problem_write_folder_closed": ("不能在文件夹 {folder} 中新建文件：写入时先在原文件旁写好新文件，再用它替换原文件，所以这个文件夹须可写",
                                     "no file can be made in the folder {folder}: a write makes the new file beside the old one "
                                     "and puts it in its place, so the folder must be writable"),
+    "problem_write_held_open": ("另一个程序正打开着它：WPS、Excel、同步盘、杀毒软件，或正在读取它的另一个 rectify？关闭它或稍后重试",
+                                "another program holds it open: WPS, Excel, a sync client, an antivirus, another rectify "
+                                "reading it? close it or try again later"),
     "problem_write_folder_is_file": ("是文件，应为文件夹；未写入任何内容", "is a file, expected a folder; nothing was written"),
     "problem_write_folder_failed": ("无法创建（{why}）；未写入任何内容", "cannot be created ({why}); nothing was written"),
     # (a journal write refused, journal.py's: its lock, or the text it would write)

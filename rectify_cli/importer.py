@@ -433,6 +433,18 @@ def plan_path(output: str | Path) -> Path:
     return path / "tasks.yaml"
 
 
+def source_name(report: str, plan: Path | None) -> str | None:
+    """How the plan `plan` names the report it is imported from: relative to the plan's folder,
+    with forward slashes; in full when it is on another drive (Windows: relpath has no way
+    across drives); None when nothing is written or the report is standard input."""
+    if plan is None or report == "-":
+        return None
+    try:
+        return Path(os.path.relpath(report, plan.parent)).as_posix()
+    except ValueError:
+        return Path(os.path.abspath(report)).as_posix()
+
+
 def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
     """Write the plan file `plan` and its journal beside it (progress.yaml beside tasks.yaml,
     NAME.progress.yaml beside NAME.yaml), its folder made if need be (UTF-8, LF line ends; each

@@ -526,6 +526,8 @@ class _locked:
         """A lock of ours is given the journal's group (a new file gets the writer's own, in a
         folder without setgid) and its permissions (one made before took them was 0644 by the
         umask): the journal's group may record again."""
+        if not hasattr(os, "geteuid"):  # (Windows: no owner, group nor modes to give)
+            return
         try:
             info = os.stat(self.path)
             if info.st_uid != os.geteuid():

@@ -17,6 +17,11 @@ import sys
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
 
 
+# What a write to a pipe whose reader went away raises: EPIPE; on Windows EINVAL too, as its C
+# runtime says ERROR_NO_DATA (python/cpython#79935).
+_READER_GONE = frozenset({errno.EPIPE, errno.EINVAL} if sys.platform == "win32" else {errno.EPIPE})
+
+
 class OutputError(OSError):
     """Standard output refused what was written to it: closed (`>&-`), opened read-only, a full
     disk. Always "the output could not be written", exit 2, whatever the errno."""
@@ -35,9 +40,9 @@ class _StandardStream(io.FileIO):
 
     The rule for each failure, the same for every command because every command writes here:
 
-    - stdout, the reader went away (EPIPE: `rectify status | head -1`): the reader's choice, not
-      an error. The rest of the output goes to /dev/null and the command runs to its end, so it
-      exits with its own code: 0, or the verdict of `check` (1: something is overdue) and of
+    - stdout, the reader went away (EPIPE, _READER_GONE: `rectify status | head -1`): the reader's
+      choice, not an error. The rest of the output goes to /dev/null and the command runs to its
+      end, so it exits with its own code: 0, or the verdict of `check` (1: something is overdue) and of
       `verify` (1: the chain is broken). A verdict is known before its report is written, and a
       CI step `rectify check | head` must not pass because `head` stopped reading. (Left to
       click, EPIPE became exit 1, "the check found something", for every command.)
@@ -53,7 +58,7 @@ class _StandardStream(io.FileIO):
         try:
             return super().write(data)
         except OSError as exc:
-            if self.fileno() == 1 and exc.errno != errno.EPIPE:
+            if self.fileno() == 1 and exc.errno not in _READER_GONE:
                 raise (ClosedOutputError if self.closed_at_start else OutputError)(exc.errno, exc.strerror) from None
             _to_devnull(self.fileno())
             return super().write(data)

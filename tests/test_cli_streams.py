@@ -490,3 +490,56 @@ def test_a_machine_format_shown_in_an_azure_or_teamcity_log_issues_no_command(ar
     said = ["##[group]x"] if args[0] == "status" else ["改##vso[task.setvariable variable=PWNED]yes",
                                                        "##teamcity[buildStatus text='x']"]  # (status: units, no text)
     assert all(any(written in text for text in texts) for written in said)
+
+
+# -- Windows: a reader gone is said EINVAL, not EPIPE --------------------------------------------
+# rectify as on Windows, whose C runtime says a write to a pipe its reader closed (ERROR_NO_DATA)
+# as EINVAL, "Invalid argument" (python/cpython#79935): streams loaded while sys.platform says
+# win32, and standard output's writes raising EINVAL where here they raise EPIPE.
+_AS_ON_WINDOWS = """
+import errno, io, sys
+platform, sys.platform = sys.platform, "win32"
+from rectify_cli import streams
+sys.platform = platform
+
+class _WindowsPipe(io.FileIO):
+    def write(self, data):
+        try:
+            return super().write(data)
+        except BrokenPipeError:
+            raise OSError(errno.EINVAL, "Invalid argument") from None
+
+class _Stream(streams._StandardStream, _WindowsPipe):
+    pass
+
+streams._StandardStream = _Stream
+sys.argv = ["rectify", *sys.argv[1:]]
+from rectify_cli.__main__ import run
+run()
+"""
+
+
+@pytest.mark.parametrize("args,verdict", [
+    (["status", "-r", SMALL], 0),
+    (["export"], 0),  # (the bundled ledger: the write fails mid-command)
+    (["check", "--format", "junit"], 1),
+], ids=["status", "export", "check"])
+def test_a_reader_that_stops_early_on_windows_is_no_error(args, verdict, tmp_path, buffering):
+    """`rectify status | more`, quit at the first page, on Windows: the write raised EINVAL, taken
+    for output that could not be written (exit 2, 输出无法写入), not for the reader's choice."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-c", _AS_ON_WINDOWS, *args], cwd=ROOT, env=_env(tmp_path, buffering),
+                              stdin=subprocess.DEVNULL, stdout=write_end, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (verdict, b"")
+
+
+def test_a_full_disk_on_windows_is_still_output_that_could_not_be_written(tmp_path):
+    """(EINVAL alone is taken for the reader gone: ENOSPC still says the output failed)"""
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-c", _AS_ON_WINDOWS, "export"], cwd=ROOT, env=_env(tmp_path, "buffered"),
+                              stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert done.returncode == 2 and done.stderr.startswith("rectify: 输出无法写入".encode())

@@ -188,3 +188,51 @@ def test_what_before_rename_raises_leaves_the_file_as_it_was(tmp_path):
 def test_owner_name_is_the_number_when_the_system_has_no_name():
     assert fsutil.owner_name(0) == "root"
     assert fsutil.owner_name(2**31 - 7) == str(2**31 - 7)
+
+
+@pytest.mark.parametrize("winerror", [5, 32])
+def test_a_journal_another_program_holds_open_on_windows_is_named_as_such(tmp_path, monkeypatch, winerror):
+    """Windows replaces no file another program holds open (WPS, Excel, a sync client, an
+    antivirus, another rectify reading it: Python opens files without FILE_SHARE_DELETE): the
+    rename raises PermissionError [WinError 5 or 32], which was said 没有权限, though the clerk
+    may write the file. Said what it is; the journal as it was."""
+    import shutil
+    from pathlib import Path
+
+    from builders import run_cli
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "small", tmp_path / "small")
+    reg, journal = tmp_path / "small" / "tasks.yaml", tmp_path / "small" / "progress.yaml"
+    before = journal.read_bytes()
+
+    def held(src, dst):
+        exc = PermissionError(errno.EACCES, "另一个程序正在使用此文件，进程无法访问。", str(src), None, str(dst))
+        exc.winerror = winerror  # (set by the constructor on Windows alone)
+        raise exc
+
+    monkeypatch.setattr(fsutil.os, "replace", held)
+    said = {"zh": f"rectify: {journal}: 无法写入（另一个程序正打开着它：WPS、Excel、同步盘、杀毒软件，或正在读取它的另一个 rectify？"
+                  "关闭它或稍后重试）；未写入任何内容\n",
+            "en": f"rectify: {journal}: cannot be written (another program holds it open: WPS, Excel, a sync client, "
+                  "an antivirus, another rectify reading it? close it or try again later); nothing was written\n"}
+    for lang in ("zh", "en"):
+        result = run_cli("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg),
+                         "--lang", lang)
+        assert (result.exit_code, result.stderr) == (2, said[lang])
+    assert journal.read_bytes() == before
+    assert sorted(p.name for p in journal.parent.iterdir()) == ["progress.yaml", "tasks.yaml"]
+
+
+def test_a_permission_error_at_the_rename_elsewhere_is_said_as_the_system_says_it(tmp_path, monkeypatch):
+    """(a folder with the sticky bit, say: no WinError, nothing held open)"""
+    target = tmp_path / "progress.yaml"
+    target.write_bytes(b"old")
+
+    def refused(src, dst):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(fsutil.os, "replace", refused)
+    with pytest.raises(FileWriteError) as caught:
+        fsutil.atomic_write_bytes(target, b"new")
+    assert str(caught.value) == f"{target}: cannot be written (Permission denied); nothing was written"
+    assert target.read_bytes() == b"old"

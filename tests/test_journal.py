@@ -195,6 +195,18 @@ def test_a_new_journals_lock_file_takes_the_umasks_permissions(reg):
     assert stat.S_IMODE((reg.parent / "progress.yaml.lock").stat().st_mode) == 0o664
 
 
+def test_a_record_on_windows_where_os_has_no_geteuid_is_written(reg, monkeypatch):
+    """Windows has no os.geteuid: the lock's widening raised AttributeError, and every record,
+    close or extend there ended in `rectify: 内部错误` (exit 2), nothing written."""
+    from builders import run_cli
+
+    monkeypatch.delattr(os, "geteuid")
+    result = run_cli("record", "1.1", "--state", "in_progress", "--note", "在 Windows 上", "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("已记录 1.1 2019-03-31 推进中")
+    assert load_registry(reg).journal[-1].note == "在 Windows 上"
+
+
 def test_a_write_by_another_program_meanwhile_is_kept_and_the_entry_refused(reg, monkeypatch):
     """A git pull (or a sync client, an editor) appending while `record` prepares its entry:
     its entry was lost when the rename replaced the journal."""
