@@ -40,6 +40,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import zlib
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -120,15 +121,19 @@ def _row_pieces(rows: Iterable[list]) -> tuple[list[bytes], list[int], str]:
 
 
 def cache_dir() -> Path | None:
-    """$RECTIFY_CACHE_DIR, else $XDG_CACHE_HOME/rectify, else ~/.cache/rectify; None, and no
-    cache, for a user with no home: HOME unset and no account (a container's arbitrary user id),
-    or a home that is not there (HOME=/nonexistent, as services are given), not to be made."""
+    """$RECTIFY_CACHE_DIR, else $XDG_CACHE_HOME/rectify, else (Windows) %LOCALAPPDATA%\\rectify\\Cache,
+    else ~/.cache/rectify; None, and no cache, for a user with no home: HOME unset and no account
+    (a container's arbitrary user id), or a home that is not there (HOME=/nonexistent, as
+    services are given), not to be made."""
     explicit = os.environ.get(ENV_CACHE_DIR)
     if explicit:
         return Path(explicit)
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg:
         return Path(xdg) / "rectify"
+    local = os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else None
+    if local:  # (where Windows programs keep a cache: not roamed, and what disk cleanup knows)
+        return Path(local) / "rectify" / "Cache"
     try:
         home = Path.home()
     except RuntimeError:  # ("Could not determine home directory.")

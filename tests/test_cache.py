@@ -1167,3 +1167,22 @@ def test_checks_started_at_once_on_a_cold_cache_all_answer_as_without_it(small, 
             for _ in range(4)]
     answers = [(run.communicate(), run.returncode) for run in runs]
     assert alone.returncode == 1 and answers == [((alone.stdout, ""), 1)] * 4
+
+
+def test_cache_location_on_windows_is_the_local_app_data_folder(monkeypatch, tmp_path):
+    """Windows keeps a program's cache in %LOCALAPPDATA% (not roamed with the profile, as
+    C:\\Users\\…\\.cache would be by nothing, and where a clerk's disk cleanup looks); there
+    XDG_CACHE_HOME, a Unix convention, is set by nobody."""
+    monkeypatch.delenv("RECTIFY_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(cache.sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    assert cache.cache_dir() == tmp_path / "Local" / "rectify" / "Cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # (one who set it meant it)
+    assert cache.cache_dir() == tmp_path / "xdg" / "rectify"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("LOCALAPPDATA")  # (a service account may lack it: the home's, as elsewhere)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "rectify"
