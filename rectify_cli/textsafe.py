@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from bisect import bisect_right
 from itertools import accumulate
 
@@ -199,9 +200,12 @@ _PARTIAL_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?|u[0-9a-f]{0,3})?\Z")
 
 
 def shell_word(text: str) -> str:
-    """`text` as one word of a POSIX shell command rectify tells the user to run: quoted only where
-    the shell would read it otherwise (shlex.quote), so 拉萨市, which no shell treats specially, is
-    not written '拉萨市' (shlex counts every non-ASCII letter unsafe)."""
+    """`text` as one word of a shell command rectify tells the user to run: quoted only where the
+    shell would read it otherwise (shlex.quote), so 拉萨市, which no shell treats specially, is
+    not written '拉萨市' (shlex counts every non-ASCII letter unsafe). On Windows as cmd.exe and
+    PowerShell pass it on and the C runtime reads it (_windows_word)."""
+    if sys.platform == "win32":
+        return _windows_word(text)
     if _SHELL_PLAIN.fullmatch(text):
         return text
     import shlex
@@ -210,6 +214,17 @@ def shell_word(text: str) -> str:
 
 
 _SHELL_PLAIN = re.compile(r"[\w@%+=:,./-]+")  # (shlex's safe characters, \w of any script)
+_WINDOWS_PLAIN = re.compile(r"[\w@+=:,./\\-]+")  # (a path's backslash too; % is cmd.exe's, quoted or not)
+
+
+def _windows_word(text: str) -> str:
+    """`text` in double quotes where it is not plain: single quotes are no quotes to cmd.exe, and
+    a program's arguments are read by CommandLineToArgvW's rules, by which a quote in the word is
+    \\" and the backslashes before it, or before the closing quote, are doubled."""
+    if _WINDOWS_PLAIN.fullmatch(text):
+        return text
+    quoted = re.sub(r'(\\*)"', lambda m: m.group(1) * 2 + '\\"', text)
+    return '"' + re.sub(r"(\\+)\Z", r"\1\1", quoted) + '"'
 
 
 def registry_words(typed: str | None) -> str:

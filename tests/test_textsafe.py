@@ -36,3 +36,21 @@ def test_a_shell_word_is_quoted_only_where_a_shell_would_read_it_otherwise(text,
     """'拉萨市' was quoted (shlex takes every non-ASCII letter for unsafe): noise in a Chinese hint."""
     assert shell_word(text) == word
     assert shlex.split(word) == [text]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("拉萨市", "拉萨市"), ("D:\\台账\\tasks.yaml", "D:\\台账\\tasks.yaml"), ("gansu:45.5", "gansu:45.5"),
+    ("D:\\整改 台账\\tasks.yaml", '"D:\\整改 台账\\tasks.yaml"'), ("gan su:45.5", '"gan su:45.5"'),
+    ("拉萨市（牵头）", '"拉萨市（牵头）"'), ("D:\\整改 台账\\", '"D:\\整改 台账\\\\"'), ('a"b', '"a\\"b"'),
+    ('a\\"b', '"a\\\\\\"b"'), ("", '""'),
+])
+def test_a_shell_word_on_windows_is_quoted_as_its_shells_read_it(monkeypatch, text, word):
+    """On Windows a command to paste is read by cmd.exe or PowerShell, and each program's
+    arguments by the C runtime's rules: 'D:\\台账\\tasks.yaml' (the single quotes of a POSIX shell,
+    the backslash counted unsafe) reached rectify with its quotes from cmd.exe, a path that is not
+    there. A backslash is plain there; a word is quoted with double quotes, a quote in it and the
+    backslashes before one or before the closing quote doubled as CommandLineToArgvW reads them."""
+    import rectify_cli.textsafe as textsafe
+
+    monkeypatch.setattr(textsafe.sys, "platform", "win32")
+    assert shell_word(text) == word
