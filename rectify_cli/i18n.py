@@ -506,6 +506,7 @@ LABELS = {
                              "got '{text}'"),
     "refused_not_utf8": ("{option}：不是有效的 UTF-8 文本", "{option}: not valid UTF-8 text"),
     "refused_units_more": ("{units} 等", "{units} and {more} more"),
+    "refused_names_more": ("{names}，另有 {more} 个", "{names} and {more} more"),  # (few_of)
     "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 中的单位，不属于措施 {measure} 所在的 {own}：记录只能写本方案文件"
                                    "声明的单位",
                                    "{option}: '{name}' is a unit of {files}, not of {own}, the plan of {measure}: an "
@@ -2183,6 +2184,14 @@ ECHOED_CELLS = 40
 # How many names of a list a message gives before "and N more" (a ledger's 49 units were a line of
 # over a thousand characters; a plan's undeclared region names its regions so too).
 LISTED_SHOWN = 8
+
+
+def few_of(names: list) -> list | Notice:
+    """`names` as a refusal lists them: all, or the first LISTED_SHOWN and how many more (a folder
+    of 31 provinces' plans declares some 1,000 units)."""
+    if len(names) <= LISTED_SHOWN:
+        return names
+    return Notice("names_more", {"names": names[:LISTED_SHOWN], "more": len(names) - LISTED_SHOWN})
 # The values' names that carry one as typed (an option's value, an id, a unit's or region's
 # name); a path is echoed whole, its file's name being at its end, and so is a hash (--entry,
 # --since-head: 64 digits, one too many is what its refusal shows).
