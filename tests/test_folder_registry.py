@@ -1486,6 +1486,20 @@ def test_status_header_of_a_folder_of_many_files_gives_the_folder_and_their_numb
         "测试台账  reg/changdu.yaml, reg/linzhi.yaml, reg/naqu.yaml")
 
 
+def test_validate_of_a_folder_of_many_files_gives_the_folder_and_their_number(tmp_path, monkeypatch):
+    """validate named each of a national folder's 31 files on its one line (1,040 characters), where
+    status's header gives the folder and their number."""
+    monkeypatch.chdir(tmp_path)
+    quiet_provinces(tmp_path / "reg", ["shannan", "naqu", "linzhi", "changdu"], silent=None)
+    validated = run_cli("validate", "-r", "reg")
+    assert (validated.exit_code, validated.stdout.split("：通过")[0]) == (0, "reg/（4 个文件）")
+    validated = run_cli("validate", str(tmp_path / "reg"), "--lang", "en")
+    assert (validated.exit_code, validated.stdout.split(": ok")[0]) == (0, "reg/ (4 files)")
+    (tmp_path / "reg" / "shannan.yaml").unlink()
+    (tmp_path / "reg" / "shannan.progress.yaml").unlink()
+    assert run_cli("validate", "-r", "reg").stdout.split("：通过")[0] == "reg/changdu.yaml, reg/linzhi.yaml, reg/naqu.yaml"
+
+
 def test_status_header_breaks_a_folders_file_names_between_names_never_within_one(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = "provinces-of-the-second-round-of-inspections"
