@@ -1513,6 +1513,22 @@ def test_status_header_breaks_a_folders_file_names_between_names_never_within_on
         "截至 2019-03-31  最近一次记录 2019-03-10（21天前）"]
 
 
+def test_a_quiet_files_warning_keeps_its_bracket_whole_on_a_narrow_terminal(tmp_path, monkeypatch):
+    """At 80 columns the Chinese warning broke inside its bracket, （报告周期 / 90 天）。, where the
+    English one keeps (204 days; reporting period 90 days). whole on the next line."""
+    monkeypatch.chdir(tmp_path)
+    folder = quiet_provinces(tmp_path / "second-round-2019", ["changdu", "linzhi"], silent=None)
+    with open(folder / "linzhi.progress.yaml", "a", encoding="utf-8") as journal:  # (the folder's latest entry)
+        journal.write('- measure: "1.1"\n  date: 2019-09-20\n  state: in_progress\n  note: 调试\n')
+    env = {"COLUMNS": "80", "RECTIFY_TODAY": "2019-09-30"}
+    assert header(run_cli("status", "-r", "second-round-2019", env=env))[1:] == [
+        "注意：second-round-2019/changdu.yaml 自 2019-03-10 起 204 天未记录",
+        "（报告周期 90 天）。"]
+    assert header(run_cli("status", "-r", "second-round-2019", "--lang", "en", env=env))[1:] == [
+        "Warning: second-round-2019/changdu.yaml has had no entry since 2019-03-10",
+        "(204 days; reporting period 90 days)."]
+
+
 def test_a_unit_only_another_file_declares_is_refused_naming_that_file(tmp_path):
     """A national office copies a unit into one province's measures that only another province's
     file declares: refused (a file declares the units it uses), but the message said only

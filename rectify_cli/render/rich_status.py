@@ -473,8 +473,8 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     warnings = ledger_warnings(report.last_update, report.as_of, stale, report.report_period_days, lang,
                                feedback=registry.plan.meta.feedback_date,  # (of a folder: its files' earliest)
                                paths=paths, unbegun=unbegun)
-    for text in warnings:
-        console.print(Paragraph(Text(text, style="bold red")))
+    for text in warnings:  # (a bracket kept whole where it fits a line: not （报告周期 / 90 天）)
+        console.print(Paragraph(Text(text, style="bold red"), groups_from=0))
 
 
 def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
