@@ -973,7 +973,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         several = [tr.task.id for tr in report.tasks if tr.task.id.rpartition(":")[2] == task_id]
         if len(several) > 1:
             raise refusal(UsageError, "of_option", option="--task",
-                          what=Notice("several_files", {"measure": task_id, "ids": several}))
+                          what=Notice("several_files", {"measure": task_id, "ids": few_of(several)}))
 
 
 def filter_values(filters: dict | None, units) -> dict[str, list[str]]:

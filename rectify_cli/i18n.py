@@ -1971,6 +1971,7 @@ REGISTRY_FIELDS = {"title": ("标题", "title"), "issuer": ("印发单位", "iss
                    "feedback_date": ("督察反馈日期", "feedback date"), "report_date": ("报告日期", "report date")}
 # (a problem's and the parser's did-you-mean are a refusal's)
 LABELS["problem_did_you_mean"] = LABELS["usage_did_you_mean"] = LABELS["refused_did_you_mean"]
+LABELS["problem_names_more"] = LABELS["usage_names_more"] = LABELS["refused_names_more"]
 
 
 def word(table: dict, key, lang: Lang) -> str:
@@ -2137,8 +2138,9 @@ _QUOTED = frozenset({"value", "text", "name", "zone", "key", "tag", "phrase", "f
 
 
 def suggested(names) -> Notice | str:
-    """The hint naming `names` after a refusal (label refused_did_you_mean), '' when there are none."""
-    return Notice("did_you_mean", {"names": list(names)}) if names else ""
+    """The hint naming `names` after a refusal (label refused_did_you_mean), '' when there are none;
+    a few of many, and how many more (few_of)."""
+    return Notice("did_you_mean", {"names": few_of(list(names))}) if names else ""
 
 
 def suggestion(name: str, choices) -> Notice | str:

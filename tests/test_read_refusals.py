@@ -419,3 +419,46 @@ def test_an_unknown_owner_or_region_names_a_few_of_the_many_declared(args, zh, e
     for lang, said in (("zh", zh), ("en", en)):
         result = run(*args, "-r", registry, "--lang", lang)
         assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
+
+
+def _folder_of_many(tmp_path) -> str:
+    """A folder of the small plan ten times over (f01.yaml … f10.yaml, tasks 1 to 4) and a.yaml
+    of one task."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    shutil.copy(HOSTILE, folder / "a.yaml")
+    plan = Path(SMALL).read_text(encoding="utf-8")
+    for i in range(1, 11):
+        (folder / f"f{i:02d}.yaml").write_text(plan + f"# {i}\n", encoding="utf-8")
+    return str(folder)
+
+
+MANY_2_1 = "f01:2.1、f02:2.1、f03:2.1、f04:2.1、f05:2.1、f06:2.1、f07:2.1、f08:2.1"
+
+
+@pytest.mark.parametrize("args,zh,en", [
+    (("show", "2.1"), f"文件夹中有多个文件含“2.1”（{MANY_2_1}，另有 2 个）：请连同文件名指明所指的一项",
+     f"'2.1' is in several files of the folder ({MANY_2_1.replace('、', ', ')} and 2 more): name the one you mean with its file"),
+    (("record", "2.1", "--state", "in_progress", "--note", "进展"),
+     f"文件夹中有多个文件含“2.1”（{MANY_2_1}，另有 2 个）：请连同文件名指明所指的一项",
+     f"'2.1' is in several files of the folder ({MANY_2_1.replace('、', ', ')} and 2 more): name the one you mean with its file"),
+    (("check", "--task", "2"),
+     "--task：文件夹中有多个文件含“2”（f01:2、f02:2、f03:2、f04:2、f05:2、f06:2、f07:2、f08:2，另有 2 个）：请连同文件名指明所指的一项",
+     "--task: '2' is in several files of the folder (f01:2, f02:2, f03:2, f04:2, f05:2, f06:2, f07:2, f08:2 and 2 more): "
+     "name the one you mean with its file"),
+    # (the id in other files, a few, and its own file's next to it: the likeliest meaning, kept)
+    (("show", "a:2"), "没有任务或措施“a:2”（是否指 f01:2、f02:2、f03:2、f04:2、f05:2、f06:2、f07:2、a:1？）",
+     "no task or measure 'a:2' (did you mean f01:2, f02:2, f03:2, f04:2, f05:2, f06:2, f07:2, a:1?)"),
+    (("history", "a:2.1"), f"没有任务或措施“a:2.1”（是否指 {MANY_2_1}？）",
+     f"no task or measure 'a:2.1' (did you mean {MANY_2_1.replace('、', ', ')}?)"),
+    (("status", "--task", "a:2"),
+     "--task：没有任务“a:2”（是否指 f01:2、f02:2、f03:2、f04:2、f05:2、f06:2、f07:2、f08:2，另有 2 个？）",
+     "--task: no task 'a:2' (did you mean f01:2, f02:2, f03:2, f04:2, f05:2, f06:2, f07:2, f08:2 and 2 more?)"),
+], ids=["show-several", "record-several", "task-several", "show-elsewhere", "history-elsewhere", "task-elsewhere"])
+def test_an_id_many_files_of_a_folder_have_names_a_few_of_them(args, zh, en, tmp_path):
+    """In a folder of 31 provinces' plans, `show 9.2` listed the 28 files' 9.2 and `show
+    zhejiang:720.1` (zhejiang's tasks end at 719) the 13 provinces' 720.1 before zhejiang:719."""
+    folder = _folder_of_many(tmp_path)
+    for lang, said in (("zh", zh), ("en", en)):
+        result = run(*args, "-r", folder, "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
