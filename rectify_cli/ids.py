@@ -172,7 +172,8 @@ def unknown_item(item: str, tasks) -> UsageError:
 
 def tasks_range(task_ids, item: str = "") -> Notice:
     """The hint "(tasks are 1 to 45)", of a folder each file's first and last task, in order
-    (a file's only task alone, not "1 to 1"); "(the only task is 1)" of a ledger of one.
+    (a file's only task alone, not "1 to 1"; of many files, a few and how many more: few_of);
+    "(the only task is 1)" of a ledger of one.
     `item`, the id typed: one naming a file of the folder (xizang:99.1) is given that file's span
     alone (it was given every file's, as if no file had been named)."""
     named = item.rpartition(":")[0]
@@ -185,4 +186,4 @@ def tasks_range(task_ids, item: str = "") -> Notice:
              for own in files.values()]
     if len(files) == 1 and isinstance(spans[0], str):
         return Notice("only_task", {"task": spans[0]})
-    return Notice("tasks_range", {"spans": spans})
+    return Notice("tasks_range", {"spans": few_of(spans)})

@@ -462,3 +462,21 @@ def test_an_id_many_files_of_a_folder_have_names_a_few_of_them(args, zh, en, tmp
     for lang, said in (("zh", zh), ("en", en)):
         result = run(*args, "-r", folder, "--lang", lang)
         assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
+
+
+SPANS_ZH = "a:1、" + "、".join(f"f{i:02d}:1 至 f{i:02d}:4" for i in range(1, 8))
+SPANS_EN = "a:1, " + ", ".join(f"f{i:02d}:1 to f{i:02d}:4" for i in range(1, 8))
+
+
+@pytest.mark.parametrize("args,zh,en", [
+    (("check", "--task", "9"), f"--task：没有任务“9”（任务编号为 {SPANS_ZH}，另有 3 个）",
+     f"--task: no task '9' (tasks are {SPANS_EN} and 3 more)"),
+    (("show", "9.9"), f"没有任务或措施“9.9”（任务编号为 {SPANS_ZH}，另有 3 个）",
+     f"no task or measure '9.9' (tasks are {SPANS_EN} and 3 more)"),
+], ids=["task", "show"])
+def test_the_tasks_of_a_folder_of_many_files_are_a_few_files_spans(args, zh, en, tmp_path):
+    """An unknown task of a folder of 31 provinces' plans gave each file's span, 920 characters."""
+    folder = _folder_of_many(tmp_path)
+    for lang, said in (("zh", zh), ("en", en)):
+        result = run(*args, "-r", folder, "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {said}\n")
