@@ -932,7 +932,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
     """A filter naming nothing in the registry is a typo, not an empty result; a region is one a
     task names, or a unit of kind region (a department is no region: it would filter as --owner)."""
     from .errors import UsageError, close_matches, same_but_case
-    from .i18n import Notice, refusal, suggested as hint, unit_suggestion
+    from .i18n import Notice, few_of, refusal, suggested as hint, unit_suggestion
     from .ids import close_ids, in_file_misspelt, is_file_hint, tasks_range
 
     units = set(index.values()) | {o for tr in report.tasks for mr in tr.measures for o in mr.measure.owners}
@@ -942,13 +942,13 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         refuse_listed(owner, index, "--owner")
         # (the names close to it; else the units declared, as summary says them: "unknown" alone said
         # nothing of what to give)
-        hint = unit_suggestion(owner, index) or (Notice("known_units", {"units": declared}) if declared else "")
+        hint = unit_suggestion(owner, index) or (Notice("known_units", {"units": few_of(declared)}) if declared else "")
         raise refusal(UsageError, "unknown_owner", name=owner, hint=hint)
     regions = set(region_units) | {r for tr in report.tasks for r in tr.task.regions}
     for region in sorted(region_set - regions):
         refuse_listed(region, {name for name, unit in index.items() if unit in regions} | regions, "--region")
         listed = [*region_units, *sorted(regions - set(region_units))]  # (in the order declared)
-        said = hint(close_matches(region, regions)) or (Notice("regions_are", {"regions": listed}) if listed
+        said = hint(close_matches(region, regions)) or (Notice("regions_are", {"regions": few_of(listed)}) if listed
                                                          else Notice("no_regions", {}))
         if not region:
             raise refusal(UsageError, "empty_region", hint=said)
@@ -973,7 +973,7 @@ def _refuse_unknown(report: StatusReport, *, owner_set, region_set, id_set, inde
         several = [tr.task.id for tr in report.tasks if tr.task.id.rpartition(":")[2] == task_id]
         if len(several) > 1:
             raise refusal(UsageError, "of_option", option="--task",
-                          what=Notice("several_files", {"measure": task_id, "ids": several}))
+                          what=Notice("several_files", {"measure": task_id, "ids": few_of(several)}))
 
 
 def filter_values(filters: dict | None, units) -> dict[str, list[str]]:

@@ -512,6 +512,7 @@ LABELS = {
                              "got '{text}'"),
     "refused_not_utf8": ("{option}：不是有效的 UTF-8 文本", "{option}: not valid UTF-8 text"),
     "refused_units_more": ("{units} 等", "{units} and {more} more"),
+    "refused_names_more": ("{names}，另有 {more} 个", "{names} and {more} more"),  # (few_of)
     "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 中的单位，不属于措施 {measure} 所在的 {own}：记录只能写本方案文件"
                                    "声明的单位",
                                    "{option}: '{name}' is a unit of {files}, not of {own}, the plan of {measure}: an "
@@ -1985,6 +1986,7 @@ REGISTRY_FIELDS = {"title": ("标题", "title"), "issuer": ("印发单位", "iss
                    "feedback_date": ("督察反馈日期", "feedback date"), "report_date": ("报告日期", "report date")}
 # (a problem's and the parser's did-you-mean are a refusal's)
 LABELS["problem_did_you_mean"] = LABELS["usage_did_you_mean"] = LABELS["refused_did_you_mean"]
+LABELS["problem_names_more"] = LABELS["usage_names_more"] = LABELS["refused_names_more"]
 
 
 def word(table: dict, key, lang: Lang) -> str:
@@ -2151,8 +2153,9 @@ _QUOTED = frozenset({"value", "text", "name", "zone", "key", "tag", "phrase", "f
 
 
 def suggested(names) -> Notice | str:
-    """The hint naming `names` after a refusal (label refused_did_you_mean), '' when there are none."""
-    return Notice("did_you_mean", {"names": list(names)}) if names else ""
+    """The hint naming `names` after a refusal (label refused_did_you_mean), '' when there are none;
+    a few of many, and how many more (few_of)."""
+    return Notice("did_you_mean", {"names": few_of(list(names))}) if names else ""
 
 
 def suggestion(name: str, choices) -> Notice | str:
@@ -2198,6 +2201,14 @@ ECHOED_CELLS = 40
 # How many names of a list a message gives before "and N more" (a ledger's 49 units were a line of
 # over a thousand characters; a plan's undeclared region names its regions so too).
 LISTED_SHOWN = 8
+
+
+def few_of(names: list) -> list | Notice:
+    """`names` as a refusal lists them: all, or the first LISTED_SHOWN and how many more (a folder
+    of 31 provinces' plans declares some 1,000 units)."""
+    if len(names) <= LISTED_SHOWN:
+        return names
+    return Notice("names_more", {"names": names[:LISTED_SHOWN], "more": len(names) - LISTED_SHOWN})
 # The values' names that carry one as typed (an option's value, an id, a unit's or region's
 # name); a path is echoed whole, its file's name being at its end, and so is a hash (--entry,
 # --since-head: 64 digits, one too many is what its refusal shows).

@@ -51,7 +51,7 @@ from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, Problem, RegistryError, UsageError, close_matches
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import ENTRY, LISTED_SHOWN, STATUS, Notice, Word, not_real_reason, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
+from .i18n import ENTRY, LISTED_SHOWN, STATUS, Notice, Word, few_of, not_real_reason, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
 from .ids import close_ids, is_file_hint, tasks_range, unknown_item
 from .journal_checks import FAR_YEARS, late_extension, repeated_by, units_named_in_file
 from .layout import (
@@ -624,7 +624,7 @@ def _no_measure_hint(measure: str, ids, plan) -> Notice | None:
 def _in_several_files(measure: str, ids) -> UsageError | None:
     """ids.several_files_have's refusal of an id several files of a folder have, or None."""
     several = ids_in_files(measure, ids)
-    return refusal(UsageError, "several_files", measure=measure, ids=several) if len(several) > 1 else None
+    return refusal(UsageError, "several_files", measure=measure, ids=few_of(several)) if len(several) > 1 else None
 
 
 def _plan_file_for(root: Path, measure: str) -> tuple[Path, str]:

@@ -27,7 +27,7 @@ from dateutil.relativedelta import relativedelta
 from . import dates, engine
 from .engine import MeasureResult, Status, StatusReport
 from .errors import UsageError
-from .i18n import Notice, not_real_reason, refusal, unit_suggestion
+from .i18n import Notice, few_of, not_real_reason, refusal, unit_suggestion
 from .model import CHANGES_MILESTONES, Entry, EntryState, MilestoneKind, Plan, Registry, Task
 from .regions import scope_word
 from .registry import shown_title
@@ -619,7 +619,7 @@ def _owner_names(plan: Plan, owners: tuple[str, ...]) -> tuple[str, ...]:
             engine.refuse_listed(given, engine.unit_index(plan.units), "--owner")
             close = unit_suggestion(given, engine.unit_index(plan.units))
             raise refusal(UsageError, "unknown_owner", name=given,
-                          hint=close or Notice("known_units", {"units": [u.name for u in plan.units]}))
+                          hint=close or Notice("known_units", {"units": few_of([u.name for u in plan.units])}))
         if unit.name not in names:
             names.append(unit.name)
     return tuple(names)

@@ -780,7 +780,7 @@ def test_every_regions_unit_is_a_region_filter_and_an_unknown_region_lists_the_r
     result = run("status", "--region", "自治区生态环境厅", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == ("rectify: --region: unknown region '自治区生态环境厅'; the regions are 拉萨市, 日喀则市, 山南市, "
-                             "林芝市, 昌都市, 那曲市, 阿里地区, 墨竹工卡县, 达孜区, 曲水县, 堆龙德庆区, 班戈县, 各地市\n")
+                             "林芝市, 昌都市, 那曲市, 阿里地区, 墨竹工卡县 and 5 more\n")
 
 
 # --------------------------------------------------------------------------- a late extension

@@ -1486,6 +1486,20 @@ def test_status_header_of_a_folder_of_many_files_gives_the_folder_and_their_numb
         "测试台账  reg/changdu.yaml, reg/linzhi.yaml, reg/naqu.yaml")
 
 
+def test_validate_of_a_folder_of_many_files_gives_the_folder_and_their_number(tmp_path, monkeypatch):
+    """validate named each of a national folder's 31 files on its one line (1,040 characters), where
+    status's header gives the folder and their number."""
+    monkeypatch.chdir(tmp_path)
+    quiet_provinces(tmp_path / "reg", ["shannan", "naqu", "linzhi", "changdu"], silent=None)
+    validated = run_cli("validate", "-r", "reg")
+    assert (validated.exit_code, validated.stdout.split("：通过")[0]) == (0, "reg/（4 个文件）")
+    validated = run_cli("validate", str(tmp_path / "reg"), "--lang", "en")
+    assert (validated.exit_code, validated.stdout.split(": ok")[0]) == (0, "reg/ (4 files)")
+    (tmp_path / "reg" / "shannan.yaml").unlink()
+    (tmp_path / "reg" / "shannan.progress.yaml").unlink()
+    assert run_cli("validate", "-r", "reg").stdout.split("：通过")[0] == "reg/changdu.yaml, reg/linzhi.yaml, reg/naqu.yaml"
+
+
 def test_status_header_breaks_a_folders_file_names_between_names_never_within_one(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = "provinces-of-the-second-round-of-inspections"
@@ -1497,6 +1511,22 @@ def test_status_header_breaks_a_folders_file_names_between_names_never_within_on
         f"{folder}/linzhi.yaml,",
         f"{folder}/naqu.yaml",
         "截至 2019-03-31  最近一次记录 2019-03-10（21天前）"]
+
+
+def test_a_quiet_files_warning_keeps_its_bracket_whole_on_a_narrow_terminal(tmp_path, monkeypatch):
+    """At 80 columns the Chinese warning broke inside its bracket, （报告周期 / 90 天）。, where the
+    English one keeps (204 days; reporting period 90 days). whole on the next line."""
+    monkeypatch.chdir(tmp_path)
+    folder = quiet_provinces(tmp_path / "second-round-2019", ["changdu", "linzhi"], silent=None)
+    with open(folder / "linzhi.progress.yaml", "a", encoding="utf-8") as journal:  # (the folder's latest entry)
+        journal.write('- measure: "1.1"\n  date: 2019-09-20\n  state: in_progress\n  note: 调试\n')
+    env = {"COLUMNS": "80", "RECTIFY_TODAY": "2019-09-30"}
+    assert header(run_cli("status", "-r", "second-round-2019", env=env))[1:] == [
+        "注意：second-round-2019/changdu.yaml 自 2019-03-10 起 204 天未记录",
+        "（报告周期 90 天）。"]
+    assert header(run_cli("status", "-r", "second-round-2019", "--lang", "en", env=env))[1:] == [
+        "Warning: second-round-2019/changdu.yaml has had no entry since 2019-03-10",
+        "(204 days; reporting period 90 days)."]
 
 
 def test_a_unit_only_another_file_declares_is_refused_naming_that_file(tmp_path):

@@ -8,7 +8,6 @@ data (ASCII rules and bars), so columns stay aligned in Chinese terminals too.
 from __future__ import annotations
 
 import copy
-import os
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -29,7 +28,7 @@ from rich.text import Text
 
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
-from ..gate import display_path, file_paths, shown_file
+from ..gate import file_paths, many_files, shown_file
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
@@ -426,9 +425,6 @@ def _row_line(row: list[str], styles, layout, widths: dict[str, int], render) ->
 
 # --------------------------------------------------------------------------- status
 
-FILES_NAMED = 3  # a folder of more plan files is shown as itself and their number
-
-
 def _header(console: Console, report: StatusReport, registry: Registry, lang: Lang, today: date,
             bundled: bool = False, filters: Filters = None) -> None:
     """The title and files (`bundled`: said to be the bundled example, fallen back to), the filters
@@ -477,8 +473,8 @@ def _header(console: Console, report: StatusReport, registry: Registry, lang: La
     warnings = ledger_warnings(report.last_update, report.as_of, stale, report.report_period_days, lang,
                                feedback=registry.plan.meta.feedback_date,  # (of a folder: its files' earliest)
                                paths=paths, unbegun=unbegun)
-    for text in warnings:
-        console.print(Paragraph(Text(text, style="bold red")))
+    for text in warnings:  # (a bracket kept whole where it fits a line: not （报告周期 / 90 天）)
+        console.print(Paragraph(Text(text, style="bold red"), groups_from=0))
 
 
 def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
@@ -486,10 +482,10 @@ def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
     path is never broken); of a folder of many, the folder and how many. A folder's named as check
     names them (gate.display_path), not as typed, as the warnings under it, validate and reconcile
     do; one file as typed (a link's own name, not the file it leads to: display_path's)."""
+    many = many_files(registry, lang)
+    if many is not None:
+        return many
     files = [printable(shown_file(file, folder=registry.folder is not None), single_line=True) for file in registry.plan_files]
-    if len(files) > FILES_NAMED:
-        folder = os.path.join(display_path(registry.folder), "")
-        return printable(folder, single_line=True) + label("status_folder_files", lang, n=len(files))
     one_line = ", ".join(files)
     return one_line if cell_len(one_line) <= width else ",\n".join(files)
 
