@@ -374,7 +374,6 @@ LABELS = {
                                 "若要核查它们，请将其移到 {root} 中，或用 -r {folder} 另行指定",
                                 "note: the plan files in the subfolder {folder} are not read: {files}; only those directly in "
                                 "{root} are. To check them, move them up into {root}, or give -r {folder}"),
-    "notice_subfolder_files_more": ("{files} 等 {n} 个", "{files} and {more} more"),
     # (said on stderr after a command that read the data/tasks.yaml found, none given: see layout._notice_unread_beside)
     "notice_beside_unread": ("注意：{folder} 中另有方案文件未被读取：{files}；不带 -r 时只读取 {plan}。若要全部读取，请用 -r {folder}"
                              "（按多文件台账读入，各文件的编号以文件名为前缀，如 {example}）；若要单独核查其中一个，请用 -r {one}",
@@ -511,7 +510,6 @@ LABELS = {
                              "{option}: expected the seconds to wait for the journal's lock (a number, at least 0), "
                              "got '{text}'"),
     "refused_not_utf8": ("{option}：不是有效的 UTF-8 文本", "{option}: not valid UTF-8 text"),
-    "refused_units_more": ("{units} 等", "{units} and {more} more"),
     "refused_names_more": ("{names}，另有 {more} 个", "{names} and {more} more"),  # (few_of)
     "refused_unit_of_other_file": ("{option}：“{name}”是 {files} 中的单位，不属于措施 {measure} 所在的 {own}：记录只能写本方案文件"
                                    "声明的单位",
@@ -1295,7 +1293,6 @@ LABELS = {
     "problem_unknown_region": ("{what}：未知地区{name}{hint}；地区是在 'units:' 下声明为 kind: region 的单位（{regions}）",
                                "{what}: unknown region {name}{hint}; the regions are the units declared under 'units:' "
                                "with kind: region ({regions})"),
-    "problem_regions_more": ("{regions}，另有 {more} 个", "{regions} and {more} more"),
     "problem_regions_none": ("尚未声明任何地区", "none is"),
     "problem_no_measures": ("{what}：为空；整改任务通过其措施落实：请至少列出一项",
                             "{what}: empty; a task is rectified through its measures: list at least one"),
@@ -1986,7 +1983,7 @@ REGISTRY_FIELDS = {"title": ("标题", "title"), "issuer": ("印发单位", "iss
                    "feedback_date": ("督察反馈日期", "feedback date"), "report_date": ("报告日期", "report date")}
 # (a problem's and the parser's did-you-mean are a refusal's)
 LABELS["problem_did_you_mean"] = LABELS["usage_did_you_mean"] = LABELS["refused_did_you_mean"]
-LABELS["problem_names_more"] = LABELS["usage_names_more"] = LABELS["refused_names_more"]
+LABELS["problem_names_more"] = LABELS["usage_names_more"] = LABELS["notice_names_more"] = LABELS["refused_names_more"]
 
 
 def word(table: dict, key, lang: Lang) -> str:
@@ -2203,12 +2200,12 @@ ECHOED_CELLS = 40
 LISTED_SHOWN = 8
 
 
-def few_of(names: list) -> list | Notice:
-    """`names` as a refusal lists them: all, or the first LISTED_SHOWN and how many more (a folder
-    of 31 provinces' plans declares some 1,000 units)."""
-    if len(names) <= LISTED_SHOWN:
+def few_of(names: list, shown: int = LISTED_SHOWN) -> list | Notice:
+    """`names` as a message lists them: all, or the first `shown` and how many more (a folder of
+    31 provinces' plans declares some 1,000 units)."""
+    if len(names) <= shown:
         return names
-    return Notice("names_more", {"names": names[:LISTED_SHOWN], "more": len(names) - LISTED_SHOWN})
+    return Notice("names_more", {"names": names[:shown], "more": len(names) - shown})
 # The values' names that carry one as typed (an option's value, an id, a unit's or region's
 # name); a path is echoed whole, its file's name being at its end, and so is a hash (--entry,
 # --since-head: 64 digits, one too many is what its refusal shows).

@@ -51,7 +51,7 @@ from . import chain, dates, engine, yamlio
 from .cache import FileCache, compact_json, loads_json
 from .errors import JournalWriteError, Problem, RegistryError, UsageError, close_matches
 from .fsutil import atomic_write_bytes, file_sha256, owner_name, umask
-from .i18n import ENTRY, LISTED_SHOWN, STATUS, Notice, Word, few_of, not_real_reason, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
+from .i18n import ENTRY, STATUS, Notice, Word, few_of, not_real_reason, os_reason, problem, refusal, suggested, suggestion, unit_suggestion
 from .ids import close_ids, is_file_hint, tasks_range, unknown_item
 from .journal_checks import FAR_YEARS, late_extension, repeated_by, units_named_in_file
 from .layout import (
@@ -1090,9 +1090,8 @@ def _unit(reg: Registry, name: str | None, option: str, *, measure: str, files: 
     listed = engine.listed_names(name, names)
     if listed:  # (拉萨市、日喀则市: an entry has one unit)
         units = [names[part] for part in listed]
-        if len(units) > LISTED_SHOWN:  # (all of a ledger's 49 units were a line of 1,355 characters)
-            units = Notice("units_more", {"units": units[:LISTED_SHOWN], "more": len(units) - LISTED_SHOWN})
-        raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(listed), units=units)
+        # (all of a ledger's 49 units were a line of 1,355 characters)
+        raise refusal(UsageError, "one_unit", option=option, name=name.strip(), count=len(listed), units=few_of(units))
     own = units_of_file(reg.plan.units, file_prefix(measure))
     engine.refuse_ambiguous_alias(own, name, option)
     elsewhere = engine.resolve_unit(reg.plan.units, name)

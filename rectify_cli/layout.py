@@ -283,10 +283,9 @@ def forget_load_notices() -> None:
 
 def _files_shown(files: list[Path]) -> list[str] | Notice:
     """The names of `files`, the first few (_FILES_NAMED) then how many more."""
-    names = [file.name for file in files]
-    if len(names) <= _FILES_NAMED:
-        return names
-    return Notice("subfolder_files_more", {"files": names[:_FILES_NAMED], "n": len(names), "more": len(names) - _FILES_NAMED})
+    from .i18n import few_of
+
+    return few_of([file.name for file in files], _FILES_NAMED)
 
 
 def _notice_unread_beside(plan: Path) -> None:

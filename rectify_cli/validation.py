@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import chain, dates
 from .errors import Problem, RegistryError
-from .i18n import ENTRY, LISTED_SHOWN, MILESTONE, REPORTED, Notice, Where, not_real_reason, problem, suggested, suggestion, unit_suggestion
+from .i18n import ENTRY, MILESTONE, REPORTED, Notice, Where, few_of, not_real_reason, problem, suggested, suggestion, unit_suggestion
 from .layout import JOURNAL_SUFFIX, plan_beside
 from .model import (
     KIND_WORDS,
@@ -915,9 +915,7 @@ def _not_a_region(name: str, units: dict[str, str], region_units: dict[str, str]
         return "not_a_region", {"name": name}
     declared = list(dict.fromkeys(region_units.values()))
     hint = _listed_in_one(name, region_units) or suggestion(name, region_units)
-    shown = (declared if len(declared) <= LISTED_SHOWN else
-             Notice("regions_more", {"regions": declared[:LISTED_SHOWN], "more": len(declared) - LISTED_SHOWN})
-             ) if declared else Notice("regions_none", {})
+    shown = few_of(declared) if declared else Notice("regions_none", {})
     return "unknown_region", {"name": shown_value(name), "hint": hint, "regions": shown}
 
 

@@ -190,7 +190,7 @@ def test_the_plan_files_beside_it_are_named_a_few_then_counted_in_the_readers_la
     assert en.exit_code == 0, en.output
     assert en.stderr == UNREAD_BESIDE["en"].format(files="2018.yaml, 2019.yaml, 2020.yml and 2 more", one="2018.yaml")
     zh = run("status")
-    assert zh.stderr == UNREAD_BESIDE["zh"].format(files="2018.yaml、2019.yaml、2020.yml 等 5 个", one="2018.yaml")
+    assert zh.stderr == UNREAD_BESIDE["zh"].format(files="2018.yaml、2019.yaml、2020.yml，另有 2 个", one="2018.yaml")
 
 
 @pytest.mark.parametrize("given", [["-r", "data/tasks.yaml"], ["-r", "data"], ["-r", "data/round2.yaml"]])

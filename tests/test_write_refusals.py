@@ -453,7 +453,7 @@ def test_a_long_list_of_units_for_one_entry_names_a_few_of_them_not_every_one(tm
     args = ("report", "1.1", "--note", "一季度", "--by", "、".join(units), "--registry", str(tmp_path / "data" / "tasks.yaml"))
     chinese, english = run(*args, today="2019-04-30"), run(*args, "--lang", "en", today="2019-04-30")
     assert (chinese.exit_code, chinese.stderr) == (2, (
-        f"rectify: --by：只能填一个单位，“自治区党委、自治区党委宣传部、自治区党…”是 49 个（{'、'.join(units[:8])} 等）："
+        f"rectify: --by：只能填一个单位，“自治区党委、自治区党委宣传部、自治区党…”是 49 个（{'、'.join(units[:8])}，另有 41 个）："
         "请填牵头的单位，或为每个单位各记一条\n"))
     assert (english.exit_code, english.stderr) == (2, (
         f"rectify: --by: one unit only, and '自治区党委、自治区党委宣传部、自治区党…' is 49 ({', '.join(units[:8])} and 41 more): "
