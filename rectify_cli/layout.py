@@ -292,13 +292,8 @@ def _notice_unread_beside(plan: Path) -> None:
     """The other plan files in the folder of the tasks.yaml found (data/round2.yaml), which no
     command run here reads: said, with how to read them (-r data, a folder registry) or one alone.
     (The folder listed once; only its other .yaml files read, to tell a plan from a curation.)"""
-    try:
-        key = os.path.realpath(plan)
-    except (OSError, ValueError):
+    if not _first_look(plan):
         return
-    if key in _NOTICED:
-        return
-    _NOTICED.add(key)
     try:
         others = [file for file in _listed_plans(plan.parent) if file.name != plan.name and _starts_as_plan(file)]
     except OSError:  # (a folder its user may not list: its tasks.yaml was read by name)
@@ -309,14 +304,22 @@ def _notice_unread_beside(plan: Path) -> None:
             "example": f"{plan.stem}:1.1", "one": str(others[0])}))
 
 
-def _notice_unread_subfolders(root: Path) -> None:
+def _first_look(path: Path) -> bool:
+    """Whether `path` is looked at for unread plan files the first time this command (else
+    said already: registry_files runs several times a command)."""
     try:
-        key = os.path.realpath(root)
+        key = os.path.realpath(path)
     except (OSError, ValueError):
-        return
+        return False
     if key in _NOTICED:
-        return
+        return False
     _NOTICED.add(key)
+    return True
+
+
+def _notice_unread_subfolders(root: Path) -> None:
+    if not _first_look(root):
+        return
     for sub, files in unread_subfolders(root):
         LOAD_NOTICES.append(Notice("subfolder_unread", {"folder": str(sub), "root": str(root), "files": _files_shown(files)}))
 

@@ -1387,16 +1387,25 @@ def test_jenkins_example_runs_against_the_bundled_ledger_and_publishes_its_junit
         args = shlex.split(command)
         if args[1] == "validate":
             (ledger_repository / report).unlink()  # (as the rm -f before it)
-        done = subprocess.run([sys.executable, "-m", "rectify_cli", *args[1:]], cwd=ledger_repository,
-                              env=_subprocess_env(), capture_output=True, text=True, encoding="utf-8", timeout=120)
-        # (validate and verify pass; check fails the build: the bundled ledger has measures overdue today)
-        assert done.returncode == (1 if args[1] == "check" else 0), (command, done.stderr)
-        assert "Traceback" not in done.stderr
-        if args[1] == "--version":
-            assert re.fullmatch(r"rectify \d+\.\d+\.\d+\n", done.stdout), done.stdout
-        if args[1] == "check":
-            assert done.stdout == ""
-    suite = ET.fromstring((ledger_repository / report).read_bytes()).find("testsuite")
+        _run_an_example_step(args, ledger_repository, _subprocess_env())
+    _assert_the_bundled_ledgers_junit_report(ledger_repository / report)
+
+
+def _run_an_example_step(args: list[str], cwd: Path, env: dict) -> None:
+    """A CI example's `rectify …` line run as its step runs it: validate and verify pass, check
+    fails the build (the bundled ledger has measures overdue today), writing its report only."""
+    done = subprocess.run([sys.executable, "-m", "rectify_cli", *args[1:]], cwd=cwd, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == (1 if args[1] == "check" else 0), (args, done.stderr)
+    assert "Traceback" not in done.stderr
+    if args[1] == "--version":
+        assert re.fullmatch(r"rectify \d+\.\d+\.\d+\n", done.stdout), done.stdout
+    if args[1] == "check":
+        assert done.stdout == ""
+
+
+def _assert_the_bundled_ledgers_junit_report(path: Path) -> None:
+    suite = ET.fromstring(path.read_bytes()).find("testsuite")
     failures = [case.get("name") for case in suite.findall("testcase") if case.find("failure") is not None]
     assert int(suite.get("tests")) == len(suite.findall("testcase")) == 179
     assert len(failures) == int(suite.get("failures")) == len(OVERDUE_ON_31_MARCH["zh"])
@@ -1466,22 +1475,10 @@ def test_azure_example_runs_against_the_bundled_ledger_and_publishes_its_junit_r
             (ledger_repository / args[2]).unlink(missing_ok=True)
         if args[0] != "rectify":
             continue  # (the venv, and pip, as the Jenkins example's test)
-        done = subprocess.run([sys.executable, "-m", "rectify_cli", *args[1:]], cwd=ledger_repository,
-                              env=_subprocess_env(TF_BUILD="True", RECTIFY_CACHE_DIR=str(cache)),
-                              capture_output=True, text=True, encoding="utf-8", timeout=120)
-        # (validate and verify pass; check fails its job: the bundled ledger has measures overdue today)
-        assert done.returncode == (1 if args[1] == "check" else 0), (command, done.stderr)
-        assert "Traceback" not in done.stderr
-        if args[1] == "--version":
-            assert re.fullmatch(r"rectify \d+\.\d+\.\d+\n", done.stdout), done.stdout
+        _run_an_example_step(args, ledger_repository, _subprocess_env(TF_BUILD="True", RECTIFY_CACHE_DIR=str(cache)))
         if args[1] == "validate":  # (what Cache@2 saves after the first job)
             assert any(cache.iterdir())
-        if args[1] == "check":
-            assert done.stdout == ""
-    suite = ET.fromstring((ledger_repository / report).read_bytes()).find("testsuite")
-    failures = [case.get("name") for case in suite.findall("testcase") if case.find("failure") is not None]
-    assert int(suite.get("tests")) == len(suite.findall("testcase")) == 179
-    assert len(failures) == int(suite.get("failures")) == len(OVERDUE_ON_31_MARCH["zh"])
+    _assert_the_bundled_ledgers_junit_report(ledger_repository / report)
 
 
 def test_a_junit_check_selecting_no_measures_writes_a_report_of_no_tests(tmp_path):
