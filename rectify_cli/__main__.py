@@ -44,6 +44,10 @@ def run() -> None:
     gc.disable()
     # SIGTERM ended rectify silently, Python's default: ended as Ctrl-C ends it, said so.
     signal.signal(signal.SIGTERM, _terminated)
+    # Ctrl-Break (SIGBREAK, Windows only) ended it at once, saying nothing: the keyboard's other
+    # interrupt, so ended as Ctrl-C is (KeyboardInterrupt: 已中断, 130).
+    if hasattr(signal, "SIGBREAK"):
+        signal.signal(signal.SIGBREAK, signal.default_int_handler)
     sys.unraisablehook = _unraisable
     try:
         from .cli import main

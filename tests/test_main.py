@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import site
 import subprocess
 import sys
@@ -166,6 +167,58 @@ def test_sigterm_while_the_modules_load_is_said_too():
     done = subprocess.run([sys.executable, "-c", script, "rectify_cli.cli", "--lang", "en"], env=ENV,
                           capture_output=True, timeout=60)
     assert (done.returncode, done.stderr.decode(), done.stdout) == (143, "rectify: terminated\n", b"")
+
+
+
+# Ctrl-Break on a Windows console: SIGBREAK, which only Windows' signal module has. Simulated here
+# by giving it one, an unused POSIX signal, before rectify's code runs (as Windows' is there from the start).
+SIGBREAK_COMMAND = ("import signal; signal.SIGBREAK = signal.SIGUSR1\n"
+                    + SIGNALLED_COMMAND.replace("signal.SIGTERM", "signal.SIGBREAK"))
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="simulated with SIGUSR1 (POSIX)")
+@pytest.mark.parametrize("step, written", [("filelock:FileLock.acquire", False),
+                                           ("rectify_cli.journal:remember_append", True)])
+@pytest.mark.parametrize("lang,said,also", [
+    ([], "rectify: 已中断", "；进展记录已写入 {journal}"),
+    (["--lang", "en"], "rectify: interrupted", "; the entry was written to {journal}"),
+])
+def test_ctrl_break_while_a_write_runs_ends_it_as_ctrl_c_does(tmp_path, step, written, lang, said, also):
+    """Ctrl-Break (SIGBREAK) ended rectify at once on Windows, Python's default: no word, the lock
+    file made to wait on left behind. It is the keyboard's other interrupt: said as Ctrl-C, exit 130."""
+    small = os.path.join(os.path.dirname(__file__), "fixtures", "small")
+    shutil.copytree(small, tmp_path / "small")
+    journal = tmp_path / "small" / "progress.yaml"
+    before = journal.read_bytes()
+    done = subprocess.run([sys.executable, "-c", SIGBREAK_COMMAND, step, str(tmp_path / "small" / "tasks.yaml"),
+                           *lang], env=ENV, capture_output=True, timeout=60)
+    expected = said + (also.format(journal=journal) if written else "") + "\n"
+    assert (done.returncode, done.stderr.decode(), done.stdout) == (130, expected, b"")
+    if written:
+        assert journal.read_text(encoding="utf-8").count("note: 调试") == 1
+    else:
+        assert journal.read_bytes() == before
+        assert sorted(p.name for p in journal.parent.iterdir()) == ["progress.yaml", "tasks.yaml"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="simulated with SIGUSR1 (POSIX)")
+def test_ctrl_break_while_the_modules_load_is_said_too():
+    script = ("import signal; signal.SIGBREAK = signal.SIGUSR1\n"
+              + INTERRUPTED_IMPORT.replace("raise KeyboardInterrupt", "import os, signal, time; "
+                                           "os.kill(os.getpid(), signal.SIGBREAK); time.sleep(30)"))
+    done = subprocess.run([sys.executable, "-c", script, "rectify_cli.cli"], env=ENV, capture_output=True,
+                          timeout=60)
+    assert (done.returncode, done.stderr.decode(), done.stdout) == (130, "rectify: 已中断\n", b"")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="POSIX")
+def test_without_sigbreak_no_other_signal_is_taken_for_it(tmp_path):
+    """Where signal has no SIGBREAK (all but Windows) no handler is set: SIGUSR1 keeps its default."""
+    shutil.copytree(os.path.join(os.path.dirname(__file__), "fixtures", "small"), tmp_path / "small")
+    done = subprocess.run([sys.executable, "-c", SIGNALLED_COMMAND.replace("signal.SIGTERM", "signal.SIGUSR1"),
+                           "rectify_cli.journal:remember_append", str(tmp_path / "small" / "tasks.yaml")], env=ENV,
+                          capture_output=True, timeout=60)
+    assert (done.returncode, done.stderr, done.stdout) == (-signal.SIGUSR1, b"", b"")
 
 
 # Ctrl-C landing in a weakref callback, as in importlib's module locks: Python drops an exception
