@@ -81,70 +81,102 @@ def _xml_escape(match: re.Match) -> str:
 
 
 def xml_safe(text: str, *, single_line: bool = False) -> str:
-    """Registry text ready for ElementTree: control characters (terminal escapes included) and
-    anything else XML 1.0 forbids become visible \\xNN / \\uNNNN text. ElementTree escapes
-    < > & and quotes itself."""
+    """Registry text ready for XML: control characters (terminal escapes included) and
+    anything else XML 1.0 forbids become visible \\xNN / \\uNNNN text. xml_attribute and
+    xml_text escape < > & and quotes."""
+    # (isprintable, in C: no control, separator but " ", surrogate or non-character, so nothing
+    # printable or XML changes; most registry text, and 100,000 measures' of it)
+    if text.isprintable():
+        return text
     return re.sub(_XML_INVALID, _xml_escape, printable(text, single_line=single_line))
+
+
+def xml_attribute(text: str) -> str:
+    """`text` as an attribute's value between double quotes, escaped exactly as ElementTree
+    escapes one (xml.etree.ElementTree._escape_attrib, the same in Python 3.10 to 3.13)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#09;")
+    return text
+
+
+def xml_text(text: str) -> str:
+    """`text` as an element's content, escaped exactly as ElementTree escapes it (_escape_cdata)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _attributes(pairs) -> str:
+    return "".join(f' {name}="{xml_attribute(value)}"' for name, value in pairs)
+
+
+def _one_line(text: str) -> str:
+    return xml_attribute(xml_safe(text, single_line=True))
 
 
 def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> str:
     """One testcase per measure of the selection (in id order); failing ones carry a <failure>,
     due-soon warnings a <system-out> note. The filters given (of the plan's `units`) are
-    properties filter_owner, filter_region, filter_task: one a value."""
-    import xml.etree.ElementTree as ET  # (only junit needs it: off the other formats' start-up)
+    properties filter_owner, filter_region, filter_task: one a value.
 
+    Written as text, line by line, as ElementTree wrote the document indented (ET.indent) with
+    the same escapes (tests/render/test_check_machine.py holds the two equal): the tree of
+    100,000 testcases took seconds to build, indent and serialise."""
     as_of = result.as_of
-    suite = ET.Element("testsuite", {
-        "name": "rectify",
-        "tests": str(result.total),
-        "failures": str(len(result.failing)),
-        "errors": "0",
-        "skipped": "0",
-        "time": "0",
-    })
-    properties = ET.SubElement(suite, "properties")
-    ET.SubElement(properties, "property", {"name": "as_of", "value": as_of.isoformat()})
-    ET.SubElement(properties, "property", {"name": "fail_on", "value": ",".join(result.fail_on)})
-    for name in ("warn_days", "report_period_days"):
-        ET.SubElement(properties, "property", {"name": name, "value": str(getattr(result, name))})
-    # (JUnit has no count of warnings; its notes mix the due-soon ones with rules not asked for)
-    ET.SubElement(properties, "property", {"name": "warnings", "value": str(len(result.warnings))})
+    counts = [("tests", str(result.total)), ("failures", str(len(result.failing))), ("errors", "0")]
+    properties = [("as_of", as_of.isoformat()), ("fail_on", ",".join(result.fail_on)),
+                  ("warn_days", str(result.warn_days)), ("report_period_days", str(result.report_period_days)),
+                  # (JUnit has no count of warnings; its notes mix the due-soon ones with rules not asked for)
+                  ("warnings", str(len(result.warnings)))]
     for kind, values in filter_values(filters, units).items():
-        for value in values:
-            ET.SubElement(properties, "property", {"name": f"filter_{kind}", "value": xml_safe(value, single_line=True)})
+        properties += [(f"filter_{kind}", xml_safe(value, single_line=True)) for value in values]
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<testsuites{_attributes([("name", "rectify"), *counts])}>',
+             f'  <testsuite{_attributes([("name", "rectify"), *counts, ("skipped", "0"), ("time", "0")])}>',
+             "    <properties>",
+             *(f'      <property{_attributes([("name", name), ("value", value)])} />' for name, value in properties),
+             "    </properties>"]
     for item in sorted(result.items, key=lambda i: id_sort_key(i.id)):
-        attributes = {
-            "classname": xml_safe(f"task.{item.task_id}", single_line=True),
-            "name": xml_safe(f"{item.id} {phrases.short_text(item)}", single_line=True),
-            "time": "0",
-        }
+        case = (f'    <testcase classname="{_one_line(f"task.{item.task_id}")}"'
+                f' name="{_one_line(f"{item.id} {phrases.short_text(item)}")}" time="0"')
         if item.file is not None:
-            attributes["file"] = xml_safe(item.file, single_line=True)
+            case += f' file="{_one_line(item.file)}"'
             if item.line is not None:
-                attributes["line"] = str(item.line)
-        case = ET.SubElement(suite, "testcase", attributes)
+                case += f' line="{item.line}"'
         if item.kind == FAILURE:
-            failure = ET.SubElement(case, "failure", {
-                "message": xml_safe(phrases.title(item, as_of, lang), single_line=True),
-                "type": item.rule or "",
-            })
-            failure.text = xml_safe(phrases.body(item, as_of, lang))
+            message = _one_line(phrases.title(item, as_of, lang))
+            tag, text = f'failure message="{message}" type="{xml_attribute(item.rule or "")}"', phrases.body(item, as_of, lang)
         elif item.rule is not None:  # a warning, or a rule not asked for (kept visible, not failing)
-            out = ET.SubElement(case, "system-out")
-            out.text = xml_safe(f"{phrases.title(item, as_of, lang)}\n{phrases.body(item, as_of, lang)}")
-    root = ET.Element("testsuites", {
-        "name": "rectify",
-        "tests": str(result.total),
-        "failures": str(len(result.failing)),
-        "errors": "0",
-    })
-    root.append(suite)
-    ET.indent(root)
+            tag, text = "system-out", f"{phrases.title(item, as_of, lang)}\n{phrases.body(item, as_of, lang)}"
+        else:
+            lines.append(case + " />")
+            continue
+        text = xml_text(xml_safe(text))
+        # (an element without text ElementTree closes as it closes an empty testcase)
+        inner = f"      <{tag}>{text}</{tag.split(' ', 1)[0]}>" if text else f"      <{tag} />"
+        lines += [case + ">", inner, "    </testcase>"]
+    lines += ["  </testsuite>", "</testsuites>", ""]
+    xml = "\n".join(lines)
     # (a CI's command in the log, as JSON's: json_out._unobeyed; &#91; is "[" to every XML reader)
-    xml = ET.tostring(root, encoding="unicode")
     for opening in COMMAND_OPENINGS if "##" in xml else ():
         xml = xml.replace(opening, opening[:-1] + "&#91;")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"
+    return xml
 
 
 # --------------------------------------------------------------------------- sarif
