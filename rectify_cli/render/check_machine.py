@@ -5,6 +5,7 @@ Dispatched from render/check.py; the phrases (titles, bodies, total line) come f
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
 from pathlib import Path, PurePath
@@ -130,6 +131,21 @@ def _one_line(text: str) -> str:
     return xml_attribute(xml_safe(text, single_line=True))
 
 
+def _in_id_order(result: CheckResult) -> list[CheckItem]:
+    """Every item in natural id order, as ``sorted(result.items, key=id_sort_key of the id)``
+    orders them; but a listed item's id key is the last part of its severity (not made again),
+    and the passing ones are not sorted worst first for nothing: that order only tells apart
+    ids of equal keys ("1.01" and "1.1"), which are then sorted as that."""
+    if result.unlisted:
+        return list(result.items)  # (raises: only a check of the whole registry has them all)
+    items = [*result.failing, *result.warnings, *result.passing]
+    keys = [item.severity[2] if item.severity is not None else id_sort_key(item.id) for item in items]
+    order = sorted(range(len(items)), key=keys.__getitem__)
+    if any(map(operator.eq, (keys[n] for n in order), (keys[n] for n in order[1:]))):
+        return sorted(result.items, key=lambda i: id_sort_key(i.id))
+    return [items[n] for n in order]
+
+
 def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> str:
     """One testcase per measure of the selection (in id order); failing ones carry a <failure>,
     due-soon warnings a <system-out> note. The filters given (of the plan's `units`) are
@@ -152,7 +168,7 @@ def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, un
              "    <properties>",
              *(f'      <property{_attributes([("name", name), ("value", value)])} />' for name, value in properties),
              "    </properties>"]
-    for item in sorted(result.items, key=lambda i: id_sort_key(i.id)):
+    for item in _in_id_order(result):
         case = (f'    <testcase classname="{_one_line(f"task.{item.task_id}")}"'
                 f' name="{_one_line(f"{item.id} {phrases.short_text(item)}")}" time="0"')
         if item.file is not None:

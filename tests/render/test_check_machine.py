@@ -100,15 +100,18 @@ def test_xml_safe_leaves_nothing_xml_forbids_whatever_the_text(text, single_line
 
 @settings(max_examples=100, deadline=None)
 @given(texts=st.lists(HOSTILE, min_size=2, max_size=2), owner=HOSTILE, note=HOSTILE, file=FILE_NAME,
-       task=HOSTILE, lang=st.sampled_from(Lang), fail_on=st.sampled_from([("overdue",), ("overdue", "stale"), ("due_soon",)]))
-def test_junit_is_byte_for_byte_what_elementtree_wrote(texts, owner, note, file, task, lang, fail_on):
+       task=HOSTILE, lang=st.sampled_from(Lang), fail_on=st.sampled_from([("overdue",), ("overdue", "stale"), ("due_soon",)]),
+       twin=st.sampled_from(["1.01", "01.2", "2.02", "2.10"]), due=st.sampled_from(["2018-06-30", "2019-04-15", "2020-06-30", "2021-01-01"]))
+def test_junit_is_byte_for_byte_what_elementtree_wrote(texts, owner, note, file, task, lang, fail_on, twin, due):
     """Measures failing, warning, passing with a rule not asked for, and passing; hostile text in
-    a measure's text, its units, a note, its file and its task's id, a filter of a unit."""
+    a measure's text, its units, a note, its file and its task's id, a filter of a unit; and an
+    id of the same natural order as another's ("1.01" and "1.1"), or not ("2.10")."""
     plan = plan_of(
         make_measure("1.1", ["2019-01-01"], text=texts[0], owners=[owner, "拉萨市"], location=Location(file, 7, 1)),
         make_measure("1.2", ["2019-04-15"], text=texts[1], owners=["那曲市"], location=Location(file, 9, 1)),
         make_measure("2.1", ["ongoing"], text=note, owners=[owner], task_id=task or "2"),
         make_measure("2.2", ["2020-12-31"], owners=["那曲市"], location=Location(file, 12, 1)),
+        make_measure(twin, [due], owners=["那曲市"], location=Location(file, 14, 1)),
     )
     journal = [entry("1.1", "2018-09-30", "in_progress", note=note), entry("1.2", "2019-01-30", "report", note=owner)]
     registry = make_registry(plan, journal)
