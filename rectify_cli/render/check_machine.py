@@ -131,7 +131,7 @@ def _one_line(text: str) -> str:
     return xml_attribute(xml_safe(text, single_line=True))
 
 
-def _in_id_order(result: CheckResult) -> list[CheckItem]:
+def in_id_order(result: CheckResult) -> list[CheckItem]:
     """Every item in natural id order, as ``sorted(result.items, key=id_sort_key of the id)``
     orders them; but a listed item's id key is the last part of its severity (not made again),
     and the passing ones are not sorted worst first for nothing: that order only tells apart
@@ -146,29 +146,12 @@ def _in_id_order(result: CheckResult) -> list[CheckItem]:
     return [items[n] for n in order]
 
 
-def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> str:
-    """One testcase per measure of the selection (in id order); failing ones carry a <failure>,
-    due-soon warnings a <system-out> note. The filters given (of the plan's `units`) are
-    properties filter_owner, filter_region, filter_task: one a value.
-
-    Written as text, line by line, as ElementTree wrote the document indented (ET.indent) with
-    the same escapes (tests/render/test_check_machine.py holds the two equal): the tree of
-    100,000 testcases took seconds to build, indent and serialise."""
-    as_of = result.as_of
-    counts = [("tests", str(result.total)), ("failures", str(len(result.failing))), ("errors", "0")]
-    properties = [("as_of", as_of.isoformat()), ("fail_on", ",".join(result.fail_on)),
-                  ("warn_days", str(result.warn_days)), ("report_period_days", str(result.report_period_days)),
-                  # (JUnit has no count of warnings; its notes mix the due-soon ones with rules not asked for)
-                  ("warnings", str(len(result.warnings)))]
-    for kind, values in filter_values(filters, units).items():
-        properties += [(f"filter_{kind}", xml_safe(value, single_line=True)) for value in values]
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<testsuites{_attributes([("name", "rectify"), *counts])}>',
-             f'  <testsuite{_attributes([("name", "rectify"), *counts, ("skipped", "0"), ("time", "0")])}>',
-             "    <properties>",
-             *(f'      <property{_attributes([("name", name), ("value", value)])} />' for name, value in properties),
-             "    </properties>"]
-    for item in _in_id_order(result):
+def junit_cases(items, *, as_of, lang: Lang) -> str:
+    """The testcases of `items`, in their order, as lines of the document (without a last
+    line end): one testcase a measure; failing ones carry a <failure>, due-soon warnings (and
+    rules not asked for) a <system-out> note."""
+    lines = []
+    for item in items:
         case = (f'    <testcase classname="{_one_line(f"task.{item.task_id}")}"'
                 f' name="{_one_line(f"{item.id} {phrases.short_text(item)}")}" time="0"')
         if item.file is not None:
@@ -187,12 +170,46 @@ def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, un
         # (an element without text ElementTree closes as it closes an empty testcase)
         inner = f"      <{tag}>{text}</{tag.split(' ', 1)[0]}>" if text else f"      <{tag} />"
         lines += [case + ">", inner, "    </testcase>"]
-    lines += ["  </testsuite>", "</testsuites>", ""]
-    xml = "\n".join(lines)
+    return "\n".join(lines)
+
+
+def assemble_junit(verdict: Verdict, cases: list, *, filters: Filters = None, units=()) -> bytes:
+    """The JUnit document of `verdict` with the testcases `cases` (junit_cases's, UTF-8, bytes-like,
+    in id order); the filters given (of the plan's `units`) are properties filter_owner,
+    filter_region, filter_task: one a value.
+
+    Written as text, line by line, as ElementTree wrote the document indented (ET.indent) with
+    the same escapes (tests/render/test_check_machine.py holds the two equal): the tree of
+    100,000 testcases took seconds to build, indent and serialise."""
+    counts = [("tests", str(verdict.total)), ("failures", str(verdict.failing)), ("errors", "0")]
+    properties = [("as_of", verdict.as_of.isoformat()), ("fail_on", ",".join(verdict.fail_on)),
+                  ("warn_days", str(verdict.warn_days)), ("report_period_days", str(verdict.report_period_days)),
+                  # (JUnit has no count of warnings; its notes mix the due-soon ones with rules not asked for)
+                  ("warnings", str(verdict.warnings))]
+    for kind, values in filter_values(filters, units).items():
+        properties += [(f"filter_{kind}", xml_safe(value, single_line=True)) for value in values]
+    head = "\n".join(['<?xml version="1.0" encoding="UTF-8"?>',
+                      f'<testsuites{_attributes([("name", "rectify"), *counts])}>',
+                      f'  <testsuite{_attributes([("name", "rectify"), *counts, ("skipped", "0"), ("time", "0")])}>',
+                      "    <properties>",
+                      *(f'      <property{_attributes([("name", name), ("value", value)])} />' for name, value in properties),
+                      "    </properties>"])
+    xml = b"\n".join([head.encode(), *(case for case in cases if len(case)), b"  </testsuite>\n</testsuites>\n"])
     # (a CI's command in the log, as JSON's: json_out._unobeyed; &#91; is "[" to every XML reader)
-    for opening in COMMAND_OPENINGS if "##" in xml else ():
-        xml = xml.replace(opening, opening[:-1] + "&#91;")
+    for opening in COMMAND_OPENINGS if b"##" in xml else ():
+        xml = xml.replace(opening.encode(), opening[:-1].encode() + b"&#91;")
     return xml
+
+
+def junit_document(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> bytes:
+    """assemble_junit of every measure of `result`, in id order."""
+    cases = junit_cases(in_id_order(result), as_of=result.as_of, lang=lang)
+    return assemble_junit(result.verdict, [cases.encode()], filters=filters, units=units)
+
+
+def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> str:
+    """junit_document as text."""
+    return junit_document(result, lang=lang, filters=filters, units=units).decode()
 
 
 # --------------------------------------------------------------------------- sarif
