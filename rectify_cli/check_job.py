@@ -6,8 +6,10 @@ A registry whose files are all cached is judged from its outcomes (outcomes.py):
 measures it lists (failing or warning) are built, evaluated and rendered. On a big registry
 those are split into contiguous runs of plan order, one per CPU (fanout.py); each run is
 judged and rendered item by item (render/check.py layouts), and the runs' items are merged
-worst first. Equal keys keep plan order, as a check in one process sorts them. Anything else
-(no cache, filters, junit, which lists every measure) loads and judges the whole registry.
+worst first. Equal keys keep plan order, as a check in one process sorts them. junit, which
+lists every measure, judges them all so, each run writing its testcases in id order, joined
+when the runs' ids follow on one another. Anything else (no cache, filters, junit of a plan not
+in id order) loads and judges the whole registry.
 """
 from __future__ import annotations
 
