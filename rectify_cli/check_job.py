@@ -6,8 +6,10 @@ A registry whose files are all cached is judged from its outcomes (outcomes.py):
 measures it lists (failing or warning) are built, evaluated and rendered. On a big registry
 those are split into contiguous runs of plan order, one per CPU (fanout.py); each run is
 judged and rendered item by item (render/check.py layouts), and the runs' items are merged
-worst first. Equal keys keep plan order, as a check in one process sorts them. Anything else
-(no cache, filters, junit, which lists every measure) loads and judges the whole registry.
+worst first. Equal keys keep plan order, as a check in one process sorts them. junit, which
+lists every measure, judges them all so, each run writing its testcases in id order, joined
+when the runs' ids follow on one another. Anything else (no cache, filters, junit of a plan not
+in id order) loads and judges the whole registry.
 """
 from __future__ import annotations
 
@@ -105,8 +107,12 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
     rules = gate.canonical_rules(fail_on)
     layouts = [check_render.layout(f, width, summary_bytes, rerun) for f in formats]  # (raises on an unknown name first)
     settings = {"warn_days": warn_days, "report_period_days": report_period_days}
-    if not (no_cache or owners or tasks or regions or None in layouts):
-        output = _from_outcomes(path, as_of=as_of, rules=rules, layouts=layouts, lang=lang, settings=settings)
+    if not (no_cache or owners or tasks or regions):
+        if None not in layouts:
+            output = _from_outcomes(path, as_of=as_of, rules=rules, layouts=layouts, lang=lang, settings=settings)
+        else:
+            output = _junit_from_outcomes(path, as_of=as_of, rules=rules, lang=lang, settings=settings) \
+                if formats == ("junit",) else None
         if output is not None:
             return output
     from . import dates, outcomes
@@ -199,6 +205,62 @@ def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutpu
                   for n, layout in enumerate(layouts))
     # (the view and the runs' payloads too: freeing them takes 10 ms at 100,000 measures)
     return CheckOutput(failing=bool(failing), outputs=outputs, judged=(view, parts, [run.judged for run in runs]))
+
+
+def _junit_from_outcomes(path, *, as_of, rules, lang, settings) -> CheckOutput | None:
+    """junit, which lists every measure, from cached outcomes: split as _from_outcomes is, each
+    run judging its measures and writing their testcases in id order. Runs whose ids follow on
+    one another (a plan written in order) are joined as they are; None otherwise, or when the
+    outcomes can't answer: the full load sorts them."""
+    from . import dates, fanout, outcomes
+    from .cache import FileCache
+    from .render.check_machine import assemble_junit
+
+    view = outcomes.open_view(path, store=FileCache())
+    if view is None:
+        return None
+    day = as_of or dates.today(view.settings.timezone)
+    picks = view.positions(as_of=day)
+    if picks is None or not view.total:
+        return None
+    runs = _split(picks, max(1, min(fanout.workers(), view.total // MIN_PER_RUN)))
+    judge = partial(_junit_run, view, as_of=day, rules=rules, lang=lang, settings=settings)
+    runs = fanout.run(judge, runs, encode=_Run.encode, decode=_Run.decode)
+    parts = [run.payload for run in runs]
+    if None in parts:  # a cache entry went away meanwhile
+        return None
+    # (each run's ids ascend, ties sorted within it: runs in order when one's last id comes before the next's first)
+    spans = [(engine.id_sort_key(part["ids"][0]), engine.id_sort_key(part["ids"][1])) for part in parts if part["ids"]]
+    if not all(last < first for (_, last), (first, _) in zip(spans, spans[1:])):
+        return None
+    verdict = gate.Verdict(as_of=day, fail_on=rules, failing=sum(part["failing"] for part in parts),
+                           warnings=sum(part["warnings"] for part in parts), total=view.total,
+                           failing_by_rule=tuple(map(sum, zip(*(part["by_rule"] for part in parts)))),
+                           **_in_effect(view.settings, settings))
+    output = assemble_junit(verdict, [part["pieces"][0][0][0] for part in parts])
+    return CheckOutput(failing=bool(verdict.failing), outputs=(output,),
+                       judged=(view, parts, [run.judged for run in runs]))
+
+
+def _junit_run(view, picks, *, as_of, rules, lang, settings) -> _Run:
+    """One run of measures judged and their testcases written in id order (check_machine.junit_cases),
+    with the counts of the verdict and its first and last id; None when the view can't read them
+    any more."""
+    from .render.check_machine import in_id_order, junit_cases
+
+    registry = view.narrowed(picks, judged_only=True)
+    if registry is None:
+        return _Run(None)
+    report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=as_of, **settings)
+    result = gate.run_check(report, fail_on=rules, registry=registry, itemise_passes=True)
+    items = in_id_order(result)
+    return _Run({
+        "failing": len(result.failing),
+        "warnings": len(result.warnings),
+        "by_rule": list(result.verdict.failing_by_rule),
+        "pieces": [[[junit_cases(items, as_of=as_of, lang=lang).encode()]]],  # (as _Run sends bytes)
+        "ids": [items[0].id, items[-1].id] if items else None,
+    }, judged=(registry, report, result))
 
 
 def _in_effect(registry_settings, overrides: dict) -> dict:

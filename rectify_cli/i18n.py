@@ -2008,8 +2008,18 @@ class _Counts(string.Formatter):
 _COUNTS = _Counts()
 
 
+# Per template: whether no field has a format spec. _COUNTS changes only a field with one, so
+# str.format_map, in C, writes the same text several times faster (the phrases of a
+# 100,000-measure `check --format junit` take half a million labels).
+_PLAIN: dict[str, bool] = {}
+
+
 def label(key: str, lang: Lang, /, **values) -> str:
-    return _COUNTS.format(word(LABELS, key, lang), **values)
+    template = word(LABELS, key, lang)
+    plain = _PLAIN.get(template)
+    if plain is None:
+        plain = _PLAIN[template] = not any(spec for _, name, spec, _ in _COUNTS.parse(template) if name is not None)
+    return template.format_map(values) if plain else _COUNTS.format(template, **values)
 
 
 def said(text: str | Notice, lang: Lang) -> str:

@@ -119,6 +119,13 @@ class OutcomeView:
                                report_period_days=period, feedback=head.meta.feedback_date, categories=categories)
                 for flat, head in zip(self._outcomes, self._heads)]
 
+    def positions(self, *, as_of: date) -> list[list[int]] | None:
+        """Per file, the positions of all its measures (junit lists every one); None when
+        `as_of` precedes a journal entry (see flagged_positions)."""
+        if as_of.toordinal() < self._newest:
+            return None
+        return [list(range(len(flat) // 3)) for flat in self._outcomes]
+
     def positions_of(self, item: str) -> list[list[int]] | None:
         """Per file, the positions of the measures of the one task or measure named `item`: by
         its id, else (in a folder) by its id within one file, "18.4" for "NAME:18.4" (as `show`

@@ -26,6 +26,10 @@ def printable(text: str, *, single_line: bool = False) -> str:
 
     With single_line, line breaks and tabs become spaces too (table cells, one-line reports).
     """
+    # (isprintable, in C: no control, format character or separator but " ", so nothing to
+    # change; most registry text, 300,000 phrases of a big check's JUnit)
+    if text.isprintable():
+        return text
     text = _CONTROL.sub(_escape, text)
     # A line or paragraph separator ends a line for editors, Word and splitlines(), not for a
     # terminal: it is shown as the line break it is. (Looked for first: translate is slow.)

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from rectify_cli import check_job, fanout, outcomes
+from rectify_cli import registry as loading
 from rectify_cli.cache import FileCache
 from rectify_cli.errors import UsageError
 from rectify_cli.i18n import Lang
@@ -75,6 +76,32 @@ def test_a_split_check_from_outcomes_says_what_the_whole_registry_says(generated
     for form, text, expected in zip(FORMATS, split.outputs, whole.outputs):
         assert text == expected, form
     assert whole.outputs[0].count(b"\n") > 3  # at least an item for each run
+
+
+@pytest.mark.parametrize("kind", ["folder", "file", "shuffled"])
+@pytest.mark.parametrize("as_of, fail_on, lang", [
+    (date(2020, 6, 30), ("overdue",), Lang.zh),
+    (date(2020, 6, 30), ("due_soon",), Lang.en),
+    (date(2022, 1, 1), ("stale", "overdue"), Lang.zh),
+])
+def test_junit_from_outcomes_says_what_the_whole_registry_says(generated, kind, as_of, fail_on, lang, split_runs,
+                                                               tmp_path, monkeypatch):
+    """junit lists every measure, in id order: judged from the outcomes in runs of plan order
+    when their ids follow on one another (a plan written in order), else by the whole load."""
+    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+    path = generated[kind]
+    options = {"as_of": as_of, "fail_on": fail_on, "formats": ("junit",), "lang": lang}
+    whole = check_job.run(path, no_cache=True, **options)
+    check_job.run(path, **options)  # fills the cache and remembers the outcomes
+    split_runs.clear()
+    loads = []
+    real_load = loading.load_registry
+    monkeypatch.setattr(loading, "load_registry", lambda *args, **kwargs: loads.append(1) or real_load(*args, **kwargs))
+    split = check_job.run(path, **options)
+    assert split_runs == [3]  # judged from the outcomes, in three runs
+    assert loads == ([1] if kind == "shuffled" else [])  # (their ids not in plan order: the whole load sorts them)
+    assert (split.failing, split.outputs) == (whole.failing, whole.outputs)
+    assert whole.outputs[0].count(b"<testcase ") == 620
 
 
 def test_english_output_is_split_alike(generated, split_runs, tmp_path, monkeypatch):

@@ -100,3 +100,30 @@ def test_a_value_typed_is_echoed_in_english_as_typed(option, typed, said):
                              "--lang", "en"], capture_output=True, text=True, env=env)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith(f"rectify: {said}"), result.stderr
+
+
+def _fields(template: str) -> dict[str, bool]:
+    """The names of a template's fields, each with whether it has a format spec."""
+    import string
+
+    fields: dict[str, bool] = {}
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if name is not None:
+            root = re.split(r"[.\[]", name, maxsplit=1)[0]
+            fields[root] = fields.get(root, False) or bool(spec)
+    return fields
+
+
+@pytest.mark.parametrize("key", sorted(LABELS))
+def test_a_label_is_worded_as_the_counting_formatter_words_it(key):
+    """label writes a template without format specs with str.format_map, for speed: the same
+    text as the formatter that words counts ({n:day}), given text holding braces, or numbers."""
+    from rectify_cli.i18n import Lang, _Counts, label
+
+    for lang, template in zip((Lang.zh, Lang.en), LABELS[key]):
+        fields = _fields(template)
+        for n in (1, 2):
+            values = {name: n if counted else f"{{{name}}} {n}% {{}}" for name, counted in fields.items()}
+            assert label(key, lang, **values) == _Counts().format(template, **values), (key, lang)
+            numbers = {name: n for name in fields}
+            assert label(key, lang, **numbers) == _Counts().format(template, **numbers), (key, lang)

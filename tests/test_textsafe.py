@@ -2,6 +2,8 @@
 import shlex
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rectify_cli.textsafe import says_nothing, shell_word
 
@@ -54,3 +56,15 @@ def test_a_shell_word_on_windows_is_quoted_as_its_shells_read_it(monkeypatch, te
 
     monkeypatch.setattr(textsafe.sys, "platform", "win32")
     assert shell_word(text) == word
+
+
+@settings(max_examples=500)
+@given(st.text(st.one_of(st.characters(), st.sampled_from("\t\n\r\x1b\x85\u061c\u200e\u202e\u2066\u2028\u2029\u3000 红"))))
+def test_text_that_python_calls_printable_is_left_as_it_is(text):
+    """printable returns text str.isprintable accepts as it is: it holds no control, mark or
+    separator that printable escapes or breaks the line at, nor a tab or line break."""
+    from rectify_cli.textsafe import _CONTROL, printable
+
+    if text.isprintable():
+        assert not _CONTROL.search(text) and not set(text) & set("\u2028\u2029\n\t")
+        assert printable(text) == printable(text, single_line=True) == text

@@ -517,9 +517,9 @@ def render(result: CheckResult, *, format: str, lang: Lang = Lang.zh, width: int
     (`width`, `summary_bytes`, `rerun`, `filters`, `units`: see layouts)."""
     chosen = layout(format, width, summary_bytes, rerun, filters, units)
     if chosen is None:
-        from .check_machine import render_junit
+        from .check_machine import junit_document
 
-        return render_junit(result, lang=lang, filters=filters, units=units).encode()
+        return junit_document(result, lang=lang, filters=filters, units=units)
     as_of = result.as_of
     return chosen.assemble(result.verdict, chosen.pieces(result.failing, as_of=as_of, lang=lang),
                            chosen.pieces(result.warnings, as_of=as_of, lang=lang), lang=lang)

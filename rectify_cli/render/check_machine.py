@@ -5,6 +5,7 @@ Dispatched from render/check.py; the phrases (titles, bodies, total line) come f
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
 from pathlib import Path, PurePath
@@ -81,70 +82,134 @@ def _xml_escape(match: re.Match) -> str:
 
 
 def xml_safe(text: str, *, single_line: bool = False) -> str:
-    """Registry text ready for ElementTree: control characters (terminal escapes included) and
-    anything else XML 1.0 forbids become visible \\xNN / \\uNNNN text. ElementTree escapes
-    < > & and quotes itself."""
+    """Registry text ready for XML: control characters (terminal escapes included) and
+    anything else XML 1.0 forbids become visible \\xNN / \\uNNNN text. xml_attribute and
+    xml_text escape < > & and quotes."""
+    # (isprintable, in C: no control, separator but " ", surrogate or non-character, so nothing
+    # printable or XML changes; most registry text, and 100,000 measures' of it)
+    if text.isprintable():
+        return text
     return re.sub(_XML_INVALID, _xml_escape, printable(text, single_line=single_line))
 
 
-def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> str:
-    """One testcase per measure of the selection (in id order); failing ones carry a <failure>,
-    due-soon warnings a <system-out> note. The filters given (of the plan's `units`) are
-    properties filter_owner, filter_region, filter_task: one a value."""
-    import xml.etree.ElementTree as ET  # (only junit needs it: off the other formats' start-up)
+def xml_attribute(text: str) -> str:
+    """`text` as an attribute's value between double quotes, escaped exactly as ElementTree
+    escapes one (xml.etree.ElementTree._escape_attrib, the same in Python 3.10 to 3.13)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#09;")
+    return text
 
-    as_of = result.as_of
-    suite = ET.Element("testsuite", {
-        "name": "rectify",
-        "tests": str(result.total),
-        "failures": str(len(result.failing)),
-        "errors": "0",
-        "skipped": "0",
-        "time": "0",
-    })
-    properties = ET.SubElement(suite, "properties")
-    ET.SubElement(properties, "property", {"name": "as_of", "value": as_of.isoformat()})
-    ET.SubElement(properties, "property", {"name": "fail_on", "value": ",".join(result.fail_on)})
-    for name in ("warn_days", "report_period_days"):
-        ET.SubElement(properties, "property", {"name": name, "value": str(getattr(result, name))})
-    # (JUnit has no count of warnings; its notes mix the due-soon ones with rules not asked for)
-    ET.SubElement(properties, "property", {"name": "warnings", "value": str(len(result.warnings))})
-    for kind, values in filter_values(filters, units).items():
-        for value in values:
-            ET.SubElement(properties, "property", {"name": f"filter_{kind}", "value": xml_safe(value, single_line=True)})
-    for item in sorted(result.items, key=lambda i: id_sort_key(i.id)):
-        attributes = {
-            "classname": xml_safe(f"task.{item.task_id}", single_line=True),
-            "name": xml_safe(f"{item.id} {phrases.short_text(item)}", single_line=True),
-            "time": "0",
-        }
+
+def xml_text(text: str) -> str:
+    """`text` as an element's content, escaped exactly as ElementTree escapes it (_escape_cdata)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _attributes(pairs) -> str:
+    return "".join(f' {name}="{xml_attribute(value)}"' for name, value in pairs)
+
+
+def _one_line(text: str) -> str:
+    return xml_attribute(xml_safe(text, single_line=True))
+
+
+def in_id_order(result: CheckResult) -> list[CheckItem]:
+    """Every item in natural id order, as ``sorted(result.items, key=id_sort_key of the id)``
+    orders them; but a listed item's id key is the last part of its severity (not made again),
+    and the passing ones are not sorted worst first for nothing: that order only tells apart
+    ids of equal keys ("1.01" and "1.1"), which are then sorted as that."""
+    if result.unlisted:
+        return list(result.items)  # (raises: only a check of the whole registry has them all)
+    items = [*result.failing, *result.warnings, *result.passing]
+    keys = [item.severity[2] if item.severity is not None else id_sort_key(item.id) for item in items]
+    order = sorted(range(len(items)), key=keys.__getitem__)
+    if any(map(operator.eq, (keys[n] for n in order), (keys[n] for n in order[1:]))):
+        return sorted(result.items, key=lambda i: id_sort_key(i.id))
+    return [items[n] for n in order]
+
+
+def junit_cases(items, *, as_of, lang: Lang) -> str:
+    """The testcases of `items`, in their order, as lines of the document (without a last
+    line end): one testcase a measure; failing ones carry a <failure>, due-soon warnings (and
+    rules not asked for) a <system-out> note."""
+    lines = []
+    for item in items:
+        case = (f'    <testcase classname="{_one_line(f"task.{item.task_id}")}"'
+                f' name="{_one_line(f"{item.id} {phrases.short_text(item)}")}" time="0"')
         if item.file is not None:
-            attributes["file"] = xml_safe(item.file, single_line=True)
+            case += f' file="{_one_line(item.file)}"'
             if item.line is not None:
-                attributes["line"] = str(item.line)
-        case = ET.SubElement(suite, "testcase", attributes)
+                case += f' line="{item.line}"'
         if item.kind == FAILURE:
-            failure = ET.SubElement(case, "failure", {
-                "message": xml_safe(phrases.title(item, as_of, lang), single_line=True),
-                "type": item.rule or "",
-            })
-            failure.text = xml_safe(phrases.body(item, as_of, lang))
+            message = _one_line(phrases.title(item, as_of, lang))
+            tag, text = f'failure message="{message}" type="{xml_attribute(item.rule or "")}"', phrases.body(item, as_of, lang)
         elif item.rule is not None:  # a warning, or a rule not asked for (kept visible, not failing)
-            out = ET.SubElement(case, "system-out")
-            out.text = xml_safe(f"{phrases.title(item, as_of, lang)}\n{phrases.body(item, as_of, lang)}")
-    root = ET.Element("testsuites", {
-        "name": "rectify",
-        "tests": str(result.total),
-        "failures": str(len(result.failing)),
-        "errors": "0",
-    })
-    root.append(suite)
-    ET.indent(root)
+            tag, text = "system-out", f"{phrases.title(item, as_of, lang)}\n{phrases.body(item, as_of, lang)}"
+        else:
+            lines.append(case + " />")
+            continue
+        text = xml_text(xml_safe(text))
+        # (an element without text ElementTree closes as it closes an empty testcase)
+        inner = f"      <{tag}>{text}</{tag.split(' ', 1)[0]}>" if text else f"      <{tag} />"
+        lines += [case + ">", inner, "    </testcase>"]
+    return "\n".join(lines)
+
+
+def assemble_junit(verdict: Verdict, cases: list, *, filters: Filters = None, units=()) -> bytes:
+    """The JUnit document of `verdict` with the testcases `cases` (junit_cases's, UTF-8, bytes-like,
+    in id order); the filters given (of the plan's `units`) are properties filter_owner,
+    filter_region, filter_task: one a value.
+
+    Written as text, line by line, as ElementTree wrote the document indented (ET.indent) with
+    the same escapes (tests/render/test_check_machine.py holds the two equal): the tree of
+    100,000 testcases took seconds to build, indent and serialise."""
+    counts = [("tests", str(verdict.total)), ("failures", str(verdict.failing)), ("errors", "0")]
+    properties = [("as_of", verdict.as_of.isoformat()), ("fail_on", ",".join(verdict.fail_on)),
+                  ("warn_days", str(verdict.warn_days)), ("report_period_days", str(verdict.report_period_days)),
+                  # (JUnit has no count of warnings; its notes mix the due-soon ones with rules not asked for)
+                  ("warnings", str(verdict.warnings))]
+    for kind, values in filter_values(filters, units).items():
+        properties += [(f"filter_{kind}", xml_safe(value, single_line=True)) for value in values]
+    head = "\n".join(['<?xml version="1.0" encoding="UTF-8"?>',
+                      f'<testsuites{_attributes([("name", "rectify"), *counts])}>',
+                      f'  <testsuite{_attributes([("name", "rectify"), *counts, ("skipped", "0"), ("time", "0")])}>',
+                      "    <properties>",
+                      *(f'      <property{_attributes([("name", name), ("value", value)])} />' for name, value in properties),
+                      "    </properties>"])
+    xml = b"\n".join([head.encode(), *(case for case in cases if len(case)), b"  </testsuite>\n</testsuites>\n"])
     # (a CI's command in the log, as JSON's: json_out._unobeyed; &#91; is "[" to every XML reader)
-    xml = ET.tostring(root, encoding="unicode")
-    for opening in COMMAND_OPENINGS if "##" in xml else ():
-        xml = xml.replace(opening, opening[:-1] + "&#91;")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"
+    for opening in COMMAND_OPENINGS if b"##" in xml else ():
+        xml = xml.replace(opening.encode(), opening[:-1].encode() + b"&#91;")
+    return xml
+
+
+def junit_document(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> bytes:
+    """assemble_junit of every measure of `result`, in id order."""
+    cases = junit_cases(in_id_order(result), as_of=result.as_of, lang=lang)
+    return assemble_junit(result.verdict, [cases.encode()], filters=filters, units=units)
+
+
+def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> str:
+    """junit_document as text."""
+    return junit_document(result, lang=lang, filters=filters, units=units).decode()
 
 
 # --------------------------------------------------------------------------- sarif
