@@ -1404,13 +1404,9 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
             raise refused
     store = FileCache()
     checks = tuple(_check_journal(journal, prefix=prefix, store=store) for _, journal, prefix in files)
-    shown = []
-    if any(named for _, named in wanted):
-        from .gate import shown_file  # (as a folder's summary names its journals)
-
-        shown = [shown_file(j.journal, folder=True) for j in checks]
     # (each head's journals to look in: the one named, else all)
-    where = [[j for j, name in zip(checks, shown) if name == named] or list(checks) for _, named in wanted]
+    names = _journal_names(checks, root) if any(named for _, named in wanted) else []
+    where = [_named_journal(names, named) if named else list(checks) for _, named in wanted]
     found = tuple((head, next((at for j in among if (at := _find_hash(j, head)) is not None), None))
                   for (head, _), among in zip(wanted, where))
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
@@ -1418,6 +1414,24 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
     unvouched = tuple(j.journal for j in checks if wanted and j.entries and all(
         _find_hash(j, head) is None for (head, _), among in zip(wanted, where) if any(j is k for k in among)))
     return VerifyResult(ok=ok, journals=checks, since_heads=found, unvouched=unvouched, folder=root.is_dir())
+
+
+def _journal_names(checks: tuple[JournalCheck, ...], root: Path) -> list[tuple[JournalCheck, str, str]]:
+    """Each journal, its name as a folder's summary prints it (gate.shown_file), its path in the folder."""
+    from .gate import shown_file
+
+    return [(j, shown_file(j.journal, folder=True), os.path.relpath(j.journal, root).replace(os.sep, "/")) for j in checks]
+
+
+def _named_journal(names: list[tuple[JournalCheck, str, str]], named: str) -> list[JournalCheck]:
+    """The journal a summary's head line names `named`, else the one whose path in the folder
+    `named` ends with (a summary made from another working folder); all when none is."""
+    exact = [j for j, shown, _ in names if shown == named]
+    if exact:
+        return exact
+    ends = [(j, inside) for j, _, inside in names if f"/{named}".endswith(f"/{inside}")]
+    longest = max((len(inside) for _, inside in ends), default=0)  # (sub/a.progress.yaml before a.progress.yaml)
+    return [j for j, inside in ends if len(inside) == longest] or [j for j, _, _ in names]
 
 
 def _summary_heads(source: str) -> list[tuple[str, str | None]]:

@@ -753,6 +753,33 @@ def test_verify_since_a_folders_summary_checks_each_head_in_its_own_journal(tmp_
         f"none of the --since-head hashes given is in {b}: entries removed from its end would go unseen",
         "verify: FAILED — the journal was changed after it was written"]
 
+def test_verify_since_a_folders_summary_made_in_another_working_folder_finds_each_journal(tmp_path, monkeypatch):
+    """The summary names a folder's journals from the working folder (reg/b.progress.yaml); verify run
+    from another (ledgers/reg/b.progress.yaml) still looks for each head in its own journal."""
+    folder = tmp_path / "ledgers" / "reg"
+    folder.mkdir(parents=True)
+    for name in ("a", "b"):  # (journals begun alike: b's head is in a too)
+        (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes() + f"# {name}\n".encode())
+        (folder / f"{name}.progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    cache = str(tmp_path / "cache")
+    monkeypatch.chdir(folder.parent)
+    recorded = run("record", "a:3.1", "--state", "in_progress", "--note", "x", "--date", "2019-03-20", "-r", "reg",
+                   env_extra=cache)
+    assert recorded.returncode == 0, recorded.stderr
+    made = run("summary", "--month", "2019-03", "-r", "reg", env_extra=cache)
+    assert made.stdout.splitlines()[-1].endswith("  reg/b.progress.yaml")
+    (tmp_path / "march.txt").write_text(made.stdout, encoding="utf-8")
+    text = (folder / "b.progress.yaml").read_text(encoding="utf-8")
+    (folder / "b.progress.yaml").write_text(text[:text.rindex("\n- ") + 1], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    en = run("verify", "--since-summary", "march.txt", "-r", "ledgers/reg", "--lang", "en", env_extra=cache)
+    assert en.returncode == 1
+    assert en.stdout.splitlines()[3:] == [
+        "since-head 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f: not found in the journal — the "
+        "history before that summary was rewritten (entries edited, removed or reordered), or the hash is mistyped",
+        "none of the --since-head hashes given is in ledgers/reg/b.progress.yaml: entries removed from its end would "
+        "go unseen", "verify: FAILED — the journal was changed after it was written"]
+
 def test_a_measure_never_reported_is_stale_a_reporting_period_after_its_own_files_feedback(tmp_path):
     """Rectification begins at the inspection's feedback: before a reporting period has passed
     since then, a measure not yet reported on is not stale. Each file counts from its own
