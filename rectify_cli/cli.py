@@ -647,13 +647,15 @@ def history_cmd(
 def verify_cmd(
     registry: RegistryOpt = None,
     since_head: Annotated[Optional[list[str]], typer.Option("--since-head", help="help_verify_since_head")] = None,
+    since_summary: Annotated[Optional[str], typer.Option("--since-summary", help="help_verify_since_summary",
+                                                         metavar="help_value_summary")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     from . import journal
     from .render import journal_text
 
     with said_in(lang):  # (a broken file, said in the user's language)
-        result = journal.verify(registry, since_heads=tuple(since_head or ()))
+        result = journal.verify(registry, since_heads=tuple(since_head or ()), since_summary=since_summary)
     sys.stdout.write(journal_text.render_verify(result, lang=lang))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # (each changed entry marked on its line in the workflow too)
         from .errors import Problem

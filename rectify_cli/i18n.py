@@ -1456,6 +1456,7 @@ LABELS.update({
     "help_value_measure": ("<措施>", "<measure>"),
     "help_value_id": ("<编号>", "<id>"),
     "help_value_report": ("<报告>", "<report>"),
+    "help_value_summary": ("<月报>", "<summary>"),
     "help_at_least": ("不小于 {value}", "at least {value}"),  # (as a refusal says it: usage_at_least)
     "help_extras_sep": ("；", "; "),
     "help_rectify": ("rectify：按核查日期审核整改台账。", "rectify: audit a rectification ledger (整改台账) against a date."),
@@ -1608,6 +1609,11 @@ LABELS.update({
     "help_verify_since_head": ("此前月报打印的台账哈希：证明到它为止的记录未被改动。可重复（文件夹的月报每个进展记录文件打印一个）。",
                                "A head hash printed by an earlier summary: prove the history up to it is unchanged. "
                                "Repeatable (a folder's summary prints one per journal)."),
+    "help_verify_since_summary": ("此前 `rectify summary` 的月报，存成或粘贴成的文字文件（- 为标准输入）：其中打印的每个台账哈希"
+                                  "都作为一个 --since-head 核验，文件夹的月报每个对照其所列的进展记录文件。可与 --since-head 同用。",
+                                  "An earlier summary by `rectify summary`, saved or pasted into a text file (- for "
+                                  "standard input): each head hash it prints is checked as a --since-head, a folder's in "
+                                  "the journal its line names. May be combined with --since-head."),
 })
 # `rectify import`: what it refuses in a report or a curation file (problem_import_*, said as
 # Problems), what it warns of (import_*, Notices the command line says) and what it wrote.
@@ -1923,6 +1929,14 @@ LABELS.update({
                                    "written there): a re-import would lose the edits. Move them into the curation file (text_fixes:, "
                                    "units:, owners:; see README, Re-importing), then move this file away and import again. Nothing was "
                                    "written."),
+    # verify --since-summary: the summary's head lines (render/summary_text.summary_heads)
+    "problem_summary_no_head": ("没有台账哈希行，不像是 `rectify summary` 的月报：应有形如“台账哈希（截至本月）：<64 位十六进制数字>”"
+                                "的一行（文件夹的月报每个进展记录文件一行，文件名在哈希之后）",
+                                "no head line — is it not a summary by `rectify summary`? Expected a line such as "
+                                "'Journal head hash (as of this month): <64 hex digits>' (in a folder's summary, one per "
+                                "journal, its file named after the hash)"),
+    "problem_summary_head_cut_short": ("台账哈希应为 64 位十六进制数字，此行的是“{given}”：复制时被截断？",
+                                       "a head hash is 64 hex digits, this line's is '{given}': cut short in the copy?"),
     "problem_import_is_folder": ("是文件夹，应为报告文字", "is a folder, expected the report's text"),
     "problem_import_empty": ("是空的，应为报告文字", "is empty, expected the report's text"),
     "problem_import_journal_differs": ("这一行不同", "this line differs"),

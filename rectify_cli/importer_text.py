@@ -89,13 +89,7 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     Undecodable input raises ReportFormatError naming the line and the place of the first bad
     byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one). A PDF, an office
     document or a web page is refused as such: its text is to be taken out of it first."""
-    for magic, key in _OTHER_KINDS:
-        if raw.startswith(magic):
-            raise ReportFormatError(problem(filename, None, None, key))
-    text, gb18030 = _decoded(raw, filename=filename)
-    text = _without_zero_width(text)
-    if "\x00" in text:  # (no text holds a NUL: bytes of another kind, which GB18030 decodes into nonsense)
-        raise ReportFormatError(problem(filename, None, None, "import_binary"))
+    text, gb18030 = _text(raw, filename=filename)
     if not text.strip():  # (a failed download, a copy never pasted: no report numbering its problems otherwise)
         raise ReportFormatError(problem(filename, None, None, "import_empty"))
     if WEB_PAGE.match(text):
@@ -103,6 +97,23 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     if gb18030 and "整改" not in text:  # (Big5, Shift-JIS decode as GB18030 into nonsense: not "no appendix found")
         raise ReportFormatError(problem(filename, None, None, "import_not_gb18030"))
     return text
+
+
+def decode_text(raw: bytes, *, filename: str) -> str:
+    """Any text rectify is handed to read, as decode_report reads a report (its encodings, its
+    refusals of other kinds of file), without what only a report must hold: `verify --since-summary`'s."""
+    return _text(raw, filename=filename)[0]
+
+
+def _text(raw: bytes, *, filename: str) -> tuple[str, bool]:
+    for magic, key in _OTHER_KINDS:
+        if raw.startswith(magic):
+            raise ReportFormatError(problem(filename, None, None, key))
+    text, gb18030 = _decoded(raw, filename=filename)
+    text = _without_zero_width(text)
+    if "\x00" in text:  # (no text holds a NUL: bytes of another kind, which GB18030 decodes into nonsense)
+        raise ReportFormatError(problem(filename, None, None, "import_binary"))
+    return text, gb18030
 
 
 # files of other kinds, by their first bytes: a PDF; a .docx/.xlsx/.wps (zip) or .doc/.xls (OLE); a

@@ -1374,7 +1374,8 @@ class VerifyResult:
         return next((p for j in self.journals for p in j.problems), None)
 
 
-def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] = ()) -> VerifyResult:
+def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] = (),
+           since_summary: str | None = None) -> VerifyResult:
     """Recompute each journal's hash chain over the raw fields as written in the file.
 
     The plan is not loaded or validated: tamper evidence must work even on a journal that no
@@ -1383,14 +1384,18 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
     hash matches nothing was edited, or the entry before it was removed (the two cannot be told
     apart: the removed entry's hash is gone). Removing the last entries leaves a valid chain:
     that is what `since_heads` (heads printed earlier, by a summary: one per journal of a
-    folder) catch; each must be found where its journal's chain verifies.
+    folder) catch; each must be found where its journal's chain verifies. `since_summary`: an
+    earlier summary's text file (`-`: standard input), each head it prints one more, looked for in
+    the journal its line names when that is one of the registry's (else in any, as a head given).
     """
-    wanted = []
+    wanted: list[tuple[str, str | None]] = []  # (head, the journal a summary names it of)
     for given in since_heads:
         head = given.strip().lower()
         if not chain.HASH.fullmatch(head):
             raise refusal(UsageError, "head_malformed", given=given)
-        wanted.append(head)
+        wanted.append((head, None))
+    if since_summary is not None:
+        wanted += _summary_heads(since_summary)
     root = existing_root(registry)
     # (a journal no plan file owns, progress.yaml beside plan.yaml, refused as every command does: else it went unverified)
     files = registry_files(root)
@@ -1399,11 +1404,45 @@ def verify(registry: str | os.PathLike | None, *, since_heads: tuple[str, ...] =
             raise refused
     store = FileCache()
     checks = tuple(_check_journal(journal, prefix=prefix, store=store) for _, journal, prefix in files)
-    found = tuple((head, next((at for j in checks if (at := _find_hash(j, head)) is not None), None)) for head in wanted)
+    # (each head's journals to look in: the one named, else all)
+    names = _journal_names(checks, root) if any(named for _, named in wanted) else []
+    where = [_named_journal(names, named) if named else list(checks) for _, named in wanted]
+    found = tuple((head, next((at for j in among if (at := _find_hash(j, head)) is not None), None))
+                  for (head, _), among in zip(wanted, where))
     ok = all(not j.problems for j in checks) and all(at is not None and at[1] for _, at in found)
     # (in each journal holding it: two journals begun alike, one a copy of the other, hold the same hashes)
-    unvouched = tuple(j.journal for j in checks if wanted and j.entries and all(_find_hash(j, head) is None for head in wanted))
+    unvouched = tuple(j.journal for j in checks if wanted and j.entries and all(
+        _find_hash(j, head) is None for (head, _), among in zip(wanted, where) if any(j is k for k in among)))
     return VerifyResult(ok=ok, journals=checks, since_heads=found, unvouched=unvouched, folder=root.is_dir())
+
+
+def _journal_names(checks: tuple[JournalCheck, ...], root: Path) -> list[tuple[JournalCheck, str, str]]:
+    """Each journal, its name as a folder's summary prints it (gate.shown_file), its path in the folder."""
+    from .gate import shown_file
+
+    return [(j, shown_file(j.journal, folder=True), os.path.relpath(j.journal, root).replace(os.sep, "/")) for j in checks]
+
+
+def _named_journal(names: list[tuple[JournalCheck, str, str]], named: str) -> list[JournalCheck]:
+    """The journal a summary's head line names `named`, else the one whose path in the folder
+    `named` ends with (a summary made from another working folder); all when none is."""
+    exact = [j for j, shown, _ in names if shown == named]
+    if exact:
+        return exact
+    ends = [(j, inside) for j, _, inside in names if f"/{named}".endswith(f"/{inside}")]
+    longest = max((len(inside) for _, inside in ends), default=0)  # (sub/a.progress.yaml before a.progress.yaml)
+    return [j for j, inside in ends if len(inside) == longest] or [j for j, _, _ in names]
+
+
+def _summary_heads(source: str) -> list[tuple[str, str | None]]:
+    """The heads an earlier summary prints (summary_text.summary_heads), its file read as `import`
+    reads a report. ReportFormatError or RegistryError when it can't be read or holds no head."""
+    from .importer import read_report
+    from .importer_text import decode_text
+    from .render.summary_text import summary_heads
+
+    raw, name = read_report(source)
+    return list(summary_heads(decode_text(raw, filename=name), filename=name))
 
 
 # Hashes verify may try, per journal, to trace entries out of place to the entry each chains

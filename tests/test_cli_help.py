@@ -402,6 +402,17 @@ def test_the_help_calls_the_summary_a_monthly_report_as_its_title_does():
     assert "小结" not in summary + verify
 
 
+def test_verify_help_offers_since_summary_in_both_languages():
+    verify = "".join(line.strip() for line in help_of("verify", "--help"))
+    assert "--since-summary" in verify and "<月报>" in verify
+    assert ("此前 `rectify summary` 的月报，存成或粘贴成的文字文件（- 为标准输入）：其中打印的每个台账哈希都作为一个 "
+            "--since-head 核验，文件夹的月报每个对照其所列的进展记录文件。可与 --since-head 同用。") in verify
+    english = "".join("".join(help_of("verify", "--help", "--lang", "en")).split())  # (wrapped even at a hyphen)
+    assert "--since-summary<summary>" in english
+    assert "".join(("An earlier summary by `rectify summary`, saved or pasted into a text file (- for standard input): "
+                    "each head hash it prints is checked as a --since-head, a folder's in the journal its line names. "
+                    "May be combined with --since-head.").split()) in english
+
 def test_the_help_calls_a_measures_deadlines_期限_as_show_and_the_refusals_do():
     """show heads them 整改期限, extend's refusals say 期限 (须提供新的期限, 延期须在期限前批准) and the
     summary's columns 原期限 / 新期限; the help said 时限 / 时限节点 for the same deadlines."""

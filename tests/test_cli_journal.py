@@ -1398,6 +1398,151 @@ def test_verify_since_a_mistyped_head_is_no_alarm(reg, mistyped):
     assert upper.exit_code == 0, upper.output
 
 
+# -------------------------------------------------------------------------- verify --since-summary
+
+FIXTURE_HEAD = "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f"
+
+
+def _summary_file(reg: Path, tmp_path: Path, *args: str, name: str = "march.txt", encoding: str = "utf-8") -> Path:
+    """`rectify summary --month 2019-03` of `reg` saved as `name` in `encoding`, as a clerk keeps it."""
+    made = run("summary", "--month", "2019-03", "--registry", str(reg), *args)
+    assert made.exit_code == 0, made.output
+    saved = tmp_path / name
+    saved.write_bytes(made.stdout.encode(encoding))
+    return saved
+
+
+def test_verify_since_summary_checks_the_head_the_summary_printed(reg, tmp_path):
+    """Next month's proof from this month's summary as saved: no head typed out of it."""
+    saved = _summary_file(reg, tmp_path)
+    run("close", "1.1", "--evidence", "x", "--registry", str(reg))
+    path = reg.parent / "progress.yaml"
+    ok = run("verify", "--since-summary", str(saved), "--registry", str(reg))
+    assert ok.exit_code == 0, ok.output
+    assert ok.stdout.splitlines()[1:] == [f"核验起点 {FIXTURE_HEAD}：见第 9 条（{path}:48），此前的记录未被改动", "核验：通过"]
+    # (the same as the head given by hand)
+    assert ok.stdout == run("verify", "--since-head", FIXTURE_HEAD, "--registry", str(reg)).stdout
+    path.write_text(path.read_text(encoding="utf-8").replace("围挡完成80%。", "围挡完成100%。"), encoding="utf-8")
+    changed = run("verify", "--since-summary", str(saved), "--registry", str(reg))
+    assert changed.exit_code == 1
+    assert changed.stdout.splitlines()[1:] == [
+        f"  {path}:15: 第 3 条（措施 2.1，2019-01-15）：被修改——内容与其哈希不符：本条被修改，或其前一条被删除",
+        f"核验起点 {FIXTURE_HEAD}：见第 9 条（{path}:48），但此前的记录已被改动（见上）",
+        "核验：未通过——进展记录写入后被改动"]
+
+
+def test_verify_since_summary_of_a_journal_whose_last_entries_were_removed_fails(reg, tmp_path):
+    saved = _summary_file(reg, tmp_path)
+    path = reg.parent / "progress.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.rindex("\n- ") + 1], encoding="utf-8")  # (the last entry gone: a chain still whole)
+    assert run("verify", "--registry", str(reg)).exit_code == 0
+    result = run("verify", "--since-summary", str(saved), "--registry", str(reg), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == [
+        f"since-head {FIXTURE_HEAD}: not found in the journal — the history before that summary was rewritten "
+        "(entries edited, removed or reordered), or the hash is mistyped",
+        f"none of the --since-head hashes given is in {path}: entries removed from its end would go unseen",
+        "verify: FAILED — the journal was changed after it was written"]
+
+
+@pytest.mark.parametrize("lang, encoding", [("zh", "gbk"), ("zh", "gb18030"), ("zh", "utf-8-sig"), ("zh", "utf-16"),
+                                            ("en", "utf-8"), ("en", "utf-16")])
+def test_verify_since_summary_reads_a_summary_in_either_language_as_import_reads_a_report(reg, tmp_path, lang, encoding):
+    """Saved by Notepad or WPS on a Chinese Windows (GBK, UTF-16 with its mark) or in English."""
+    saved = _summary_file(reg, tmp_path, "--lang", lang, encoding=encoding)
+    if encoding == "gbk":
+        assert saved.read_bytes().decode("gbk") and b"\xcc\xa8\xd5\xcb" in saved.read_bytes()  # (台账 in GBK)
+    result = run("verify", "--since-summary", str(saved), "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (f"核验起点 {FIXTURE_HEAD}：见第 9 条（{reg.parent / 'progress.yaml'}:48），"
+                                             "此前的记录未被改动")
+
+
+def test_verify_since_summary_from_standard_input(reg, tmp_path):
+    text = _summary_file(reg, tmp_path).read_bytes()
+    result = CliRunner().invoke(app, ["verify", "--since-summary", "-", "--registry", str(reg), "--lang", "en"], input=text,
+                                env={"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (f"since-head {FIXTURE_HEAD}: found at entry 9 "
+                                             f"({reg.parent / 'progress.yaml'}:48); the history up to it is unchanged")
+
+
+def test_verify_since_summary_takes_the_head_line_only_not_a_hash_quoted_in_the_summary(reg, tmp_path):
+    """A retraction's reason quoting the entry's hash is in the summary, whole, under its table: no head."""
+    retracted = run("retract", "4.2", "--reason", f"误录，见 {FIXTURE_HEAD}", "--registry", str(reg))
+    assert retracted.exit_code == 0, retracted.output
+    saved = _summary_file(reg, tmp_path)
+    text = saved.read_text(encoding="utf-8")
+    assert f"误录，见 {FIXTURE_HEAD}。" in text
+    head = re.fullmatch(r"台账哈希（截至本月）：([0-9a-f]{64})", text.splitlines()[-1]).group(1)
+    assert head != FIXTURE_HEAD
+    result = run("verify", "--since-summary", str(saved), "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == [
+        f"核验起点 {head}：见第 10 条（{reg.parent / 'progress.yaml'}:57），此前的记录未被改动", "核验：通过"]
+
+
+def test_verify_since_summary_with_since_head_checks_both(reg, tmp_path):
+    saved = _summary_file(reg, tmp_path)
+    result = run("verify", "--since-head", "ab" * 32, "--since-summary", str(saved), "--registry", str(reg), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:3] == [
+        f"since-head {'ab' * 32}: not found in the journal — the history before that summary was rewritten (entries "
+        "edited, removed or reordered), or the hash is mistyped",
+        f"since-head {FIXTURE_HEAD}: found at entry 9 ({reg.parent / 'progress.yaml'}:48); the history up to it is unchanged"]
+
+
+def test_verify_since_a_summary_of_a_month_before_any_entry_checks_no_head(reg, tmp_path):
+    """台账哈希（截至本月）：无 — nothing written by then, nothing to vouch for: verify as without it."""
+    made = run("summary", "--month", "2018-01", "--registry", str(reg))
+    assert made.stdout.splitlines()[-1] == "台账哈希（截至本月）：无"
+    saved = tmp_path / "january.txt"
+    saved.write_text(made.stdout, encoding="utf-8")
+    result = run("verify", "--since-summary", str(saved), "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == run("verify", "--registry", str(reg)).stdout
+
+
+def test_verify_since_summary_refuses_a_file_with_no_head_line(reg, tmp_path):
+    saved = tmp_path / "notes.txt"
+    saved.write_text(f"三月月报见附件。\n哈希：{FIXTURE_HEAD}\n", encoding="utf-8")
+    for lang, said in (
+            ("zh", f"rectify: {saved}: 没有台账哈希行，不像是 `rectify summary` 的月报：应有形如"
+                   "“台账哈希（截至本月）：<64 位十六进制数字>”的一行（文件夹的月报每个进展记录文件一行，文件名在哈希之后）\n"),
+            ("en", f"rectify: {saved}: no head line — is it not a summary by `rectify summary`? Expected a line such as "
+                   "'Journal head hash (as of this month): <64 hex digits>' (in a folder's summary, one per journal, "
+                   "its file named after the hash)\n")):
+        result = run("verify", "--since-summary", str(saved), "--registry", str(reg), "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
+
+
+def test_verify_since_summary_refuses_a_head_line_cut_short_naming_its_line(reg, tmp_path):
+    saved = _summary_file(reg, tmp_path)
+    lines = saved.read_text(encoding="utf-8").splitlines()
+    number = len(lines)  # (the head line is the last)
+    saved.write_text("\n".join(lines[:-1] + ["台账哈希（截至本月）：55d6337076b2"]) + "\n", encoding="utf-8")
+    for lang, said in (
+            ("zh", f"rectify: {saved}:{number}: 台账哈希应为 64 位十六进制数字，此行的是“55d6337076b2”：复制时被截断？\n"),
+            ("en", f"rectify: {saved}:{number}: a head hash is 64 hex digits, this line's is '55d6337076b2': "
+                   "cut short in the copy?\n")):
+        result = run("verify", "--since-summary", str(saved), "--registry", str(reg), "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
+
+
+def test_verify_since_summary_refuses_a_file_it_cannot_read(reg, tmp_path):
+    missing = tmp_path / "april.txt"
+    for lang, said in (("zh", f"rectify: {missing}: 文件不存在\n"),
+                       ("en", f"rectify: {missing}: no such file\n")):
+        result = run("verify", "--since-summary", str(missing), "--registry", str(reg), "--lang", lang)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
+    pdf = tmp_path / "march.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    result = run("verify", "--since-summary", str(pdf), "--registry", str(reg), "--lang", "en")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"rectify: {pdf}: is a PDF")
+
+
 def test_write_confirmation_in_english(reg):
     result = run("close", "1.1", "--evidence", "验收报告", "--lang", "en", "--registry", str(reg))
     assert result.exit_code == 0, result.output

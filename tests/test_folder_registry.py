@@ -692,6 +692,94 @@ def test_summary_prints_each_journals_head_named_as_verify_names_it(tmp_path):
     assert before == [f"台账哈希（截至本月）：无  {a}", f"台账哈希（截至本月）：无  {b}"]
 
 
+def test_verify_since_a_folders_summary_checks_every_head_it_prints(tmp_path):
+    """`--since-summary` of a folder's summary: every head line it prints, as a --since-head each."""
+    folder = split_small(tmp_path / "reg")
+    cache = str(tmp_path / "cache")
+    for name in ("xizang", "naqu"):  # (journals of their own: the split fixture's chains are broken)
+        (folder / f"{name}.progress.yaml").unlink()
+    for measure in ("xizang:1.1", "naqu:3.1"):
+        recorded = run("record", measure, "--state", "in_progress", "--note", "x", "--date", "2019-03-20",
+                       "-r", str(folder), env_extra=cache)
+        assert recorded.returncode == 0, recorded.stderr
+    made = run("summary", "--month", "2019-03", "-r", str(folder), env_extra=cache)
+    lines = made.stdout.splitlines()[-2:]
+    heads = [re.fullmatch(f"台账哈希（截至本月）：([0-9a-f]{{64}})  {re.escape(str(folder / name))}", line).group(1)
+             for line, name in zip(lines, ("naqu.progress.yaml", "xizang.progress.yaml"))]
+    saved = tmp_path / "march.txt"
+    saved.write_text(made.stdout, encoding="utf-8")
+    each = run("verify", "--since-head", heads[0], "--since-head", heads[1], "-r", str(folder), env_extra=cache)
+    since = run("verify", "--since-summary", str(saved), "-r", str(folder), env_extra=cache)
+    assert (since.returncode, since.stdout) == (0, each.stdout)
+    assert since.stdout.count("此前的记录未被改动") == 2 and "都不在" not in since.stdout
+
+
+def test_verify_since_a_folders_summary_checks_each_head_in_its_own_journal(tmp_path):
+    """A head is looked for in the journal its line names: a copy of that journal's history left in
+    another (journals begun alike) vouches for nothing of its own."""
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    for name in ("a", "b"):  # the small fixture twice (a comment tells the plans apart)
+        (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes() + f"# {name}\n".encode())
+        (folder / f"{name}.progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    cache = str(tmp_path / "cache")
+    recorded = run("record", "a:3.1", "--state", "in_progress", "--note", "x", "--date", "2019-03-20", "-r", str(folder),
+                   env_extra=cache)
+    assert recorded.returncode == 0, recorded.stderr
+    made = run("summary", "--month", "2019-03", "-r", str(folder), env_extra=cache)
+    a, b = str(folder / "a.progress.yaml"), str(folder / "b.progress.yaml")
+    heads = [re.fullmatch(f"台账哈希（截至本月）：([0-9a-f]{{64}})  {re.escape(journal)}", line).group(1)
+             for line, journal in zip(made.stdout.splitlines()[-2:], (a, b))]
+    assert heads[1] == "55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f"  # (the fixture's, in a too)
+    saved = tmp_path / "march.txt"
+    saved.write_text(made.stdout, encoding="utf-8")
+    since = run("verify", "--since-summary", str(saved), "-r", str(folder), "--lang", "en", env_extra=cache)
+    assert since.returncode == 0, since.stdout
+    assert since.stdout.splitlines()[2:] == [
+        f"since-head {heads[0]}: found at entry 10 ({a}:57); the history up to it is unchanged",
+        f"since-head {heads[1]}: found at entry 9 ({b}:48); the history up to it is unchanged", "verify: ok"]
+    # b's last entry removed, a's journal the fixture's again: b's head is in a, not in b
+    (folder / "a.progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    text = (folder / "b.progress.yaml").read_text(encoding="utf-8")
+    (folder / "b.progress.yaml").write_text(text[:text.rindex("\n- ") + 1], encoding="utf-8")
+    en = run("verify", "--since-summary", str(saved), "-r", str(folder), "--lang", "en", env_extra=cache)
+    assert en.returncode == 1
+    assert en.stdout.splitlines()[2:] == [
+        f"since-head {heads[0]}: not found in the journal — the history before that summary was rewritten (entries "
+        "edited, removed or reordered), or the hash is mistyped",
+        f"since-head {heads[1]}: not found in the journal — the history before that summary was rewritten (entries "
+        "edited, removed or reordered), or the hash is mistyped",
+        f"none of the --since-head hashes given is in {a}: entries removed from its end would go unseen",
+        f"none of the --since-head hashes given is in {b}: entries removed from its end would go unseen",
+        "verify: FAILED — the journal was changed after it was written"]
+
+def test_verify_since_a_folders_summary_made_in_another_working_folder_finds_each_journal(tmp_path, monkeypatch):
+    """The summary names a folder's journals from the working folder (reg/b.progress.yaml); verify run
+    from another (ledgers/reg/b.progress.yaml) still looks for each head in its own journal."""
+    folder = tmp_path / "ledgers" / "reg"
+    folder.mkdir(parents=True)
+    for name in ("a", "b"):  # (journals begun alike: b's head is in a too)
+        (folder / f"{name}.yaml").write_bytes((SMALL / "tasks.yaml").read_bytes() + f"# {name}\n".encode())
+        (folder / f"{name}.progress.yaml").write_bytes((SMALL / "progress.yaml").read_bytes())
+    cache = str(tmp_path / "cache")
+    monkeypatch.chdir(folder.parent)
+    recorded = run("record", "a:3.1", "--state", "in_progress", "--note", "x", "--date", "2019-03-20", "-r", "reg",
+                   env_extra=cache)
+    assert recorded.returncode == 0, recorded.stderr
+    made = run("summary", "--month", "2019-03", "-r", "reg", env_extra=cache)
+    assert made.stdout.splitlines()[-1].endswith("  reg/b.progress.yaml")
+    (tmp_path / "march.txt").write_text(made.stdout, encoding="utf-8")
+    text = (folder / "b.progress.yaml").read_text(encoding="utf-8")
+    (folder / "b.progress.yaml").write_text(text[:text.rindex("\n- ") + 1], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    en = run("verify", "--since-summary", "march.txt", "-r", "ledgers/reg", "--lang", "en", env_extra=cache)
+    assert en.returncode == 1
+    assert en.stdout.splitlines()[3:] == [
+        "since-head 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f: not found in the journal — the "
+        "history before that summary was rewritten (entries edited, removed or reordered), or the hash is mistyped",
+        "none of the --since-head hashes given is in ledgers/reg/b.progress.yaml: entries removed from its end would "
+        "go unseen", "verify: FAILED — the journal was changed after it was written"]
+
 def test_a_measure_never_reported_is_stale_a_reporting_period_after_its_own_files_feedback(tmp_path):
     """Rectification begins at the inspection's feedback: before a reporting period has passed
     since then, a measure not yet reported on is not stale. Each file counts from its own

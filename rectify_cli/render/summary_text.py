@@ -12,9 +12,9 @@ from functools import partial
 from tabulate import tabulate
 
 from ..dates import previous_month
-from ..errors import UsageError
+from ..errors import ReportFormatError, UsageError
 from ..gate import shown_file
-from ..i18n import ENTRY, Lang, any_of, plural, refusal, said, word
+from ..i18n import ENTRY, Lang, any_of, plural, problem, refusal, said, word
 from ..i18n import label as _l
 from ..model import file_prefix, pinned_file_name
 from ..summary import Headline, MonthChange, MonthlySummary
@@ -809,3 +809,31 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         if later:
             lines.append(_l("summary_head_covers_later", lang, n=later))
     return "\n".join(lines) + "\n"
+
+
+def summary_heads(text: str, *, filename: str) -> tuple[tuple[str, str | None], ...]:
+    """The heads a summary as saved prints (render's last lines), each with the journal its line
+    names (a folder's; None of one file's), from its head lines only, by their label in either
+    language: a note under a table may quote an entry's hash whole. A line of 无/none (no entry by
+    then) gives none. ReportFormatError, naming the file, when it has no head line, or the line of a
+    hash cut short."""
+    from ..chain import HASH
+
+    leads = {_l("summary_head", lang, hash="\0").partition("\0")[0].rstrip() for lang in Lang}
+    nones = {_l("never", lang) for lang in Lang}
+    heads, seen = [], False
+    for number, line in enumerate(text.split("\n"), 1):  # (lines as an editor numbers them: decode_text made \r\n \n)
+        line = line.strip()
+        lead = next((each for each in leads if line.startswith(each)), None)
+        if lead is None:
+            continue
+        seen = True
+        given, *journal = line[len(lead):].split(None, 1) or [""]  # (a folder's: the journal after two spaces)
+        if given in nones:
+            continue
+        if not HASH.fullmatch(given.lower()):
+            raise ReportFormatError(problem(filename, number, None, "summary_head_cut_short", given=given))
+        heads.append((given.lower(), journal[0].strip() if journal else None))
+    if not seen:
+        raise ReportFormatError(problem(filename, None, None, "summary_no_head"))
+    return tuple(heads)
