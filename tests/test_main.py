@@ -135,24 +135,33 @@ run()
 """
 
 
+# Ctrl-Break on a Windows console: SIGBREAK, which only Windows' signal module has. Simulated here
+# by giving it one, an unused POSIX signal, before rectify's code runs (as Windows' is there from the start).
+SIGBREAK_COMMAND = ("import signal; signal.SIGBREAK = signal.SIGUSR1\n"
+                    + SIGNALLED_COMMAND.replace("signal.SIGTERM", "signal.SIGBREAK"))
+
+
 @pytest.mark.parametrize("step, written", [("filelock:FileLock.acquire", False),
                                            ("rectify_cli.journal:remember_append", True)])
-@pytest.mark.parametrize("lang,said,also", [
-    ([], "rectify: 已终止", "；进展记录已写入 {journal}"),
-    (["--lang", "en"], "rectify: terminated", "; the entry was written to {journal}"),
-])
-def test_sigterm_while_a_write_runs_says_so_and_what_was_written(tmp_path, step, written, lang, said, also):
+@pytest.mark.parametrize("lang,also", [([], "；进展记录已写入 {journal}"), (["--lang", "en"], "; the entry was written to {journal}")])
+@pytest.mark.parametrize("command, code, said", [
+    (SIGNALLED_COMMAND, 143, {"zh": "rectify: 已终止", "en": "rectify: terminated"}),
+    pytest.param(SIGBREAK_COMMAND, 130, {"zh": "rectify: 已中断", "en": "rectify: interrupted"},
+                 marks=pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="simulated with SIGUSR1 (POSIX)")),
+], ids=["sigterm", "ctrl-break"])
+def test_a_signal_while_a_write_runs_says_so_and_what_was_written(tmp_path, step, written, lang, also, command, code, said):
     """`timeout 0.5 rectify record …` ended it silently, Python's default for SIGTERM: no word
     of whether the entry was written, the lock file made to wait on left behind. It is said as
-    Ctrl-C is, exit 143 (128 + 15), the journal the old one or the new one."""
+    Ctrl-C is, exit 143 (128 + 15), the journal the old one or the new one. Ctrl-Break (SIGBREAK)
+    ended it so on Windows: the keyboard's other interrupt, said as Ctrl-C, exit 130."""
     small = os.path.join(os.path.dirname(__file__), "fixtures", "small")
     shutil.copytree(small, tmp_path / "small")
     journal = tmp_path / "small" / "progress.yaml"
     before = journal.read_bytes()
-    done = subprocess.run([sys.executable, "-c", SIGNALLED_COMMAND, step, str(tmp_path / "small" / "tasks.yaml"),
-                           *lang], env=ENV, capture_output=True, timeout=60)
-    expected = said + (also.format(journal=journal) if written else "") + "\n"
-    assert (done.returncode, done.stderr.decode(), done.stdout) == (143, expected, b"")
+    done = subprocess.run([sys.executable, "-c", command, step, str(tmp_path / "small" / "tasks.yaml"), *lang],
+                          env=ENV, capture_output=True, timeout=60)
+    expected = said["en" if lang else "zh"] + (also.format(journal=journal) if written else "") + "\n"
+    assert (done.returncode, done.stderr.decode(), done.stdout) == (code, expected, b"")
     if written:
         assert journal.read_text(encoding="utf-8").count("note: 调试") == 1
     else:
@@ -169,36 +178,6 @@ def test_sigterm_while_the_modules_load_is_said_too():
     assert (done.returncode, done.stderr.decode(), done.stdout) == (143, "rectify: terminated\n", b"")
 
 
-
-# Ctrl-Break on a Windows console: SIGBREAK, which only Windows' signal module has. Simulated here
-# by giving it one, an unused POSIX signal, before rectify's code runs (as Windows' is there from the start).
-SIGBREAK_COMMAND = ("import signal; signal.SIGBREAK = signal.SIGUSR1\n"
-                    + SIGNALLED_COMMAND.replace("signal.SIGTERM", "signal.SIGBREAK"))
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="simulated with SIGUSR1 (POSIX)")
-@pytest.mark.parametrize("step, written", [("filelock:FileLock.acquire", False),
-                                           ("rectify_cli.journal:remember_append", True)])
-@pytest.mark.parametrize("lang,said,also", [
-    ([], "rectify: 已中断", "；进展记录已写入 {journal}"),
-    (["--lang", "en"], "rectify: interrupted", "; the entry was written to {journal}"),
-])
-def test_ctrl_break_while_a_write_runs_ends_it_as_ctrl_c_does(tmp_path, step, written, lang, said, also):
-    """Ctrl-Break (SIGBREAK) ended rectify at once on Windows, Python's default: no word, the lock
-    file made to wait on left behind. It is the keyboard's other interrupt: said as Ctrl-C, exit 130."""
-    small = os.path.join(os.path.dirname(__file__), "fixtures", "small")
-    shutil.copytree(small, tmp_path / "small")
-    journal = tmp_path / "small" / "progress.yaml"
-    before = journal.read_bytes()
-    done = subprocess.run([sys.executable, "-c", SIGBREAK_COMMAND, step, str(tmp_path / "small" / "tasks.yaml"),
-                           *lang], env=ENV, capture_output=True, timeout=60)
-    expected = said + (also.format(journal=journal) if written else "") + "\n"
-    assert (done.returncode, done.stderr.decode(), done.stdout) == (130, expected, b"")
-    if written:
-        assert journal.read_text(encoding="utf-8").count("note: 调试") == 1
-    else:
-        assert journal.read_bytes() == before
-        assert sorted(p.name for p in journal.parent.iterdir()) == ["progress.yaml", "tasks.yaml"]
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="simulated with SIGUSR1 (POSIX)")

@@ -94,13 +94,9 @@ def xml_safe(text: str, *, single_line: bool = False) -> str:
 
 def xml_attribute(text: str) -> str:
     """`text` as an attribute's value between double quotes, escaped exactly as ElementTree
-    escapes one (xml.etree.ElementTree._escape_attrib, the same in Python 3.10 to 3.13)."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
+    escapes one (xml.etree.ElementTree._escape_attrib, the same in Python 3.10 to 3.13): as
+    content is, and the quote and the line breaks and tabs an attribute would lose."""
+    text = xml_text(text)
     if '"' in text:
         text = text.replace('"', "&quot;")
     if "\r" in text:
