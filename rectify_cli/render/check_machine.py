@@ -18,7 +18,7 @@ from ..states import CHECK_RULES
 from ..textsafe import printable
 from . import check as phrases
 from .journal_text import Filters
-from .json_out import COMMAND_OPENINGS, SLOT, dumps_nested, dumps_spliced, measure_document
+from .json_out import SLOT, commands_unobeyed, dumps_nested, dumps_spliced, measure_document
 
 # --------------------------------------------------------------------------- json
 
@@ -191,21 +191,13 @@ def assemble_junit(verdict: Verdict, cases: list, *, filters: Filters = None, un
                       *(f'      <property{_attributes([("name", name), ("value", value)])} />' for name, value in properties),
                       "    </properties>"])
     xml = b"\n".join([head.encode(), *(case for case in cases if len(case)), b"  </testsuite>\n</testsuites>\n"])
-    # (a CI's command in the log, as JSON's: json_out._unobeyed; &#91; is "[" to every XML reader)
-    for opening in COMMAND_OPENINGS if b"##" in xml else ():
-        xml = xml.replace(opening.encode(), opening[:-1].encode() + b"&#91;")
-    return xml
+    return commands_unobeyed(xml, b"&#91;")  # (a CI's command in the log, as JSON's)
 
 
 def junit_document(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> bytes:
     """assemble_junit of every measure of `result`, in id order."""
     cases = junit_cases(in_id_order(result), as_of=result.as_of, lang=lang)
     return assemble_junit(result.verdict, [cases.encode()], filters=filters, units=units)
-
-
-def render_junit(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> str:
-    """junit_document as text."""
-    return junit_document(result, lang=lang, filters=filters, units=units).decode()
 
 
 # --------------------------------------------------------------------------- sarif

@@ -5,7 +5,7 @@ each published as JSON Schema in schema/ (tests/test_schema.py holds the outputs
 Plain dicts of JSON types only: ids are strings, dates ISO ``YYYY-MM-DD`` strings or null,
 states their enum values. Registry text is passed through as is: the JSON writer (:func:`dumps`)
 escapes every control character (C0 as JSON requires; C1 and the bidirectional overrides too),
-which is the escaping appropriate to JSON, and the "[" of a legacy workflow command (see _unobeyed).
+which is the escaping appropriate to JSON, and the "[" of a legacy workflow command (see commands_unobeyed).
 """
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def dumps_bytes(document) -> bytes:
     """
     if _orjson is not None:
         try:
-            return _unobeyed(_escape_invisible(_orjson.dumps(document, option=_orjson.OPT_INDENT_2 | _orjson.OPT_APPEND_NEWLINE)))
+            return commands_unobeyed(_escape_invisible(_orjson.dumps(document, option=_orjson.OPT_INDENT_2 | _orjson.OPT_APPEND_NEWLINE)))
         except (TypeError, ValueError):
             pass
     import json
@@ -61,21 +61,23 @@ def dumps_bytes(document) -> bytes:
     # A lone surrogate (a file name that is not UTF-8, as os.fsdecode reads it) can only be an escape,
     # \udcce, the JSON of that character, which backslashreplace writes: all else is UTF-8.
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return _unobeyed(_escape_invisible(text.encode(errors="backslashreplace")))
+    return commands_unobeyed(_escape_invisible(text.encode(errors="backslashreplace")))
 
 
 # CIs obey commands anywhere in a line of a job's log, where JSON printed in a step lands as it is
 # (a pipe to jq and one to the log look alike): GitHub's legacy ##[error]…, Azure Pipelines'
 # ##vso[…] and ##[group]…, TeamCity's ##teamcity[…] (streams._openings_obeyed). Such an opening
-# occurs in JSON only inside a string, where \u005b is "[" to every reader.
-COMMAND_OPENINGS = ("##[", "##vso[", "##teamcity[")
+# occurs in JSON only inside a string, where \u005b is "[" to every reader (in XML, &#91;).
+COMMAND_OPENINGS = (b"##[", b"##vso[", b"##teamcity[")
 
 
-def _unobeyed(data: bytes) -> bytes:
+def commands_unobeyed(data: bytes, bracket: bytes = b"\\u005b") -> bytes:
+    """`data` (a machine format's UTF-8) with the "[" of each CI command's opening written as
+    `bracket`, the format's reference to it."""
     if b"##" not in data:
         return data
     for opening in COMMAND_OPENINGS:
-        data = data.replace(opening.encode(), opening[:-1].encode() + b"\\u005b")
+        data = data.replace(opening, opening[:-1] + bracket)
     return data
 
 
