@@ -245,9 +245,9 @@ def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Pa
     layout = [(file, journal_path_for(file), id_prefix(root, file)) for file in (plans or plan_files(root))]
     folder = root.is_dir()
     _refuse_stray_journals(root, layout, folder=folder)
-    # (Not of a one-file registry's folder: a plan beside its tasks.yaml is another ledger's, said
-    # nothing of (role_in_registry), and one further down in data/old/ or data/2019/ is as much so:
-    # an earlier round kept, or one judged with -r; warned of, every command and CI run would say it.)
+    # (Not the subfolders of a one-file registry's folder: a plan in data/old/ or data/2019/ is an
+    # earlier round kept, or one judged with -r, and warned of, every command and CI run would say
+    # it. A plan beside a data/tasks.yaml found, none given, is said: import puts a new round there.)
     if folder:
         _notice_unread_subfolders(root)
     elif str(root) in _FOUND_ALONE:
