@@ -271,3 +271,22 @@ def sealed(entry: bytes) -> bytes:
 
     key, _, body = entry.partition(b"\n")
     return key + b"\n" + b"%08x" % zlib.crc32(body.split(b"\n", 1)[0]) + body
+
+
+def texts_of(output: str, format: str = "json") -> list[str]:
+    """Every string of a machine format's document, as its readers read them: a JSON value's
+    strings (SARIF's too), or a JUnit document's texts and attribute values."""
+    if format == "junit":
+        import xml.etree.ElementTree as ET
+
+        return [value for element in ET.fromstring(output).iter() for value in [element.text or "", *element.attrib.values()]]
+    import json
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, (dict, list)):
+            for item in value.values() if isinstance(value, dict) else value:
+                yield from strings(item)
+
+    return list(strings(json.loads(output)))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from builders import texts_of
 from typer.testing import CliRunner
 
 from rectify_cli.cli import app
@@ -1132,15 +1133,6 @@ def test_text_written_with_o_dev_stdout_into_the_github_log_issues_no_workflow_c
     assert named.stdout == bare.stdout
 
 
-def _texts(document) -> list[str]:
-    """Every string of a parsed JSON document."""
-    if isinstance(document, dict):
-        return [text for value in document.values() for text in _texts(value)]
-    if isinstance(document, list):
-        return [text for value in document for text in _texts(value)]
-    return [document] if isinstance(document, str) else []
-
-
 @pytest.mark.parametrize("format", ["json", "sarif", "junit"])
 def test_registry_text_in_a_machine_format_shown_in_the_log_issues_no_workflow_command(format):
     """JSON, SARIF and JUnit are never wrapped in stop-commands (a pipe to jq and one to the log
@@ -1150,13 +1142,7 @@ def test_registry_text_in_a_machine_format_shown_in_the_log_issues_no_workflow_c
     result = run("-r", WORKFLOW, "--format", format, env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 1
     assert obeyed(result.stdout) == []
-    if format == "junit":
-        import xml.etree.ElementTree as ET
-
-        texts = [value for element in ET.fromstring(result.stdout).iter()
-                 for value in [element.text or "", *element.attrib.values()]]
-    else:
-        texts = _texts(json.loads(result.stdout))
+    texts = texts_of(result.stdout, format)
     assert any("##[error]伪造的失败注释" in text for text in texts)
     assert any("##[stop-commands]tok" in text for text in texts)
 

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import texts_of
 
 from rectify_cli.chain import entry_hash
 
@@ -459,14 +460,6 @@ def test_a_command_spelt_with_invisible_characters_issues_none_in_the_log(writte
     assert f"改#{HAIR}{written[1:4]}" in out.split("\n")[0]  # (the rest of the cell cut to the column)
 
 
-def _strings(document) -> list[str]:
-    if isinstance(document, dict):
-        return [text for value in document.values() for text in _strings(value)]
-    if isinstance(document, list):
-        return [text for value in document for text in _strings(value)]
-    return [document] if isinstance(document, str) else []
-
-
 @pytest.mark.parametrize("args", [["check", "--format", "json"], ["check", "--format", "sarif"],
                                   ["check", "--format", "junit"], ["status", "--format", "json"], ["export"]],
                          ids=" ".join)
@@ -479,14 +472,7 @@ def test_a_machine_format_shown_in_an_azure_or_teamcity_log_issues_no_command(ar
     code, out, err = rectify_in_a_ci_log([*args, "-r", CI_LOG], tmp_path, env)
     assert (code, err) == (1 if args[0] == "check" else 0, "")
     assert obeyed_in_the_log(out, env) == []
-    if "junit" in args:
-        import xml.etree.ElementTree as ET
-
-        texts = [value for element in ET.fromstring(out).iter() for value in [element.text or "", *element.attrib.values()]]
-    else:
-        import json
-
-        texts = _strings(json.loads(out))
+    texts = texts_of(out, "junit" if "junit" in args else "json")
     said = ["##[group]x"] if args[0] == "status" else ["改##vso[task.setvariable variable=PWNED]yes",
                                                        "##teamcity[buildStatus text='x']"]  # (status: units, no text)
     assert all(any(written in text for text in texts) for written in said)

@@ -9,7 +9,6 @@ well-formed with the text intact.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -18,6 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from builders import texts_of
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
 MARK = "[bold red]x[/]"
@@ -149,18 +149,9 @@ def test_json_keeps_the_exact_text(args, text, hostile):
     """JSON is for programs: the text round-trips exactly, controls as \\u escapes."""
     out = _out(rectify([*args, "--registry", "tasks.yaml"], hostile))
     assert_no_raw_controls(out)
-    assert text in set(_strings(json.loads(out)))
+    assert text in set(texts_of(out))
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 # -- names that come from the file system, not from the YAML ---------------------------------
@@ -276,4 +267,4 @@ def test_json_escapes_bidirectional_marks(marked, args):
     out = _out(rectify([*args, "--registry", "tasks.yaml"], marked))
     assert not [char for char in BIDI if char in out]
     assert "污水\\u200f处理\\u200e设施\\u061c建设滞后" in out
-    assert "污水\u200f处理\u200e设施\u061c建设滞后" in set(_strings(json.loads(out)))
+    assert "污水\u200f处理\u200e设施\u061c建设滞后" in set(texts_of(out))
