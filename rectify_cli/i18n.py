@@ -532,9 +532,11 @@ LABELS = {
                                  "closing {measure} needs --evidence: a file or text that proves it is done (e.g. a "
                                  "document number)"),
     # ({run}: the command whole, with the measure and the options typed that it takes: journal._instead)
-    "refused_close_ongoing_only": ("措施 {measure} 为长期坚持，没有可销号的期限：请用 `{run}` 报告其进展",
+    # ({needs_note}: "" when a note was typed, which {run} repeats; else refused_note_needed_too)
+    "refused_close_ongoing_only": ("措施 {measure} 为长期坚持，没有可销号的期限：请用 `{run}` 报告其进展{needs_note}",
                                    "{measure} is ongoing (长期坚持) with no deadline to close: use `{run}` to "
-                                   "report on it"),
+                                   "report on it{needs_note}"),
+    "refused_note_needed_too": ("，并以 --note 写明本期完成的工作", ", adding --note to say what was done this period"),
     "refused_reopen_first": ("{conflict}；如须再次销号，请先重新打开", "{conflict}; reopen it first if it must be closed again"),
     "refused_note_reopen": ("--note：请说明重新打开的原因（如：回头看发现表面整改）",
                             "--note: say why the measure is reopened (e.g. a follow-up inspection (回头看) found "

@@ -762,7 +762,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if not evidence_text:
             raise refusal(JournalWriteError, "evidence_missing", measure=measure)
         if not dated:
-            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure, run=instead("report"))
+            # (a report needs a note: none typed, none is made up, but it is asked for here, not after the paste)
+            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure, run=instead("report"),
+                          needs_note="" if note else Notice("note_needed_too", {}))
         if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
             raise refusal(JournalWriteError, "reopen_first", conflict=conflict)
         pending = [ms for ms in dated if not ms.done]

@@ -285,8 +285,9 @@ REFUSED_FOR_ANOTHER = [
      "--evidence '藏建〔2019〕3号' --by 自治区住房城乡建设厅 -r '台账 副本/tasks.yaml'` 报告其进展",
      ["report", "2.2", "--note", "大检查 已完成", "--date", "2019-03-20", "--evidence", "藏建〔2019〕3号",
       "--by", "自治区住房城乡建设厅", "-r", "台账 副本/tasks.yaml"]),
-    (("record", "2.2", "--state", "done", "--evidence", "x"),  # (no note given: none repeated; report asks for it)
-     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --evidence x -r '台账 副本/tasks.yaml'` 报告其进展",
+    (("record", "2.2", "--state", "done", "--evidence", "x"),  # (no note given: none made up, but asked for)
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --evidence x -r '台账 副本/tasks.yaml'` 报告其进展，"
+     "并以 --note 写明本期完成的工作",
      ["report", "2.2", "--evidence", "x", "-r", "台账 副本/tasks.yaml"]),
     (("report", "1.1", "--note", "管网 施工中", "--by", "拉萨市"),
      "措施 1.1 没有长期坚持的部分可供定期报告：请用 `rectify record 1.1 --state in_progress --note '管网 施工中' "
@@ -315,7 +316,7 @@ def test_a_refusal_naming_the_command_to_use_instead_names_it_whole_and_it_runs_
     if "--note" in hint:
         assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
         assert journal_file.read_bytes().startswith(before) and len(journal_file.read_bytes()) > len(before)
-    else:  # (none typed, none made up: the note `report` must have is asked for, not a measure)
+    else:  # (none typed, none made up: the refusal said to add one; pasted alone, it is asked for again)
         assert (pasted.exit_code, pasted.stderr.startswith("rectify: 缺少必需的选项 --note；")) == (2, True), pasted.output
 
 
