@@ -4,13 +4,15 @@ engine.evaluate over random valid journals, the as-of day chosen at the edges of
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import FEEDBACK_DATE, REPORT_DATE, date_ms, entry, immediate, make_measure, make_plan, make_task, ongoing
+from builders import (FEEDBACK_DATE, REPORT_DATE, date_ms, entry, immediate, make_measure, make_plan, make_task, ongoing,
+                      run_cli)
 from rectify_cli.engine import Status, evaluate, flagged, outcome_of
 
 ONGOING, IMMEDIATE = "ongoing", "immediate"
@@ -36,9 +38,8 @@ def replay(kinds, entries, immediate_due, check=False):
     deadline it is judged by) that closed the last of them since any reopening; with `check`,
     None where an entry is one the docs say the writing commands (and the loader) refuse."""
     steps = [[due, due, False, False] for kind, due in kinds if kind != ONGOING]  # (+ moved by a late extension)
-    for step in steps:
-        if step[0] is None:
-            step[0] = step[1] = immediate_due
+    for step in (s for s in steps if s[0] is None):
+        step[0] = step[1] = immediate_due
     closer = None
     for e in entries:
         named = [s for s in steps if e.milestone is None or s[0] == e.milestone]
@@ -52,7 +53,7 @@ def replay(kinds, entries, immediate_due, check=False):
             if still_open and all(s[2] for s in steps):
                 closer = (e.date, min(still_open))
         elif e.state == "reopened":
-            if check and not (steps and all(s[2] for s in steps)):
+            if check and not any(s[2] for s in steps):  # (a step closed: "opens everything again")
                 return None
             closer = None
             for s in steps:
@@ -84,10 +85,8 @@ def oracle(kinds, entries, as_of, *, warn_days, period, immediate_due, feedback=
     steps, closer = replay(kinds, counted, immediate_due)
     reports = [e.date for e in counted if e.state != "retracted"]
     last = reports[-1] if reports else None
-    it = iter(steps)
-    milestones = [(kind, None, None, Status.ONGOING, False) if kind == ONGOING else
-                  (lambda s: (kind, s[1], s[0], Status.DONE if s[2] else judge(s[1], as_of, warn_days), s[3]))(next(it))
-                  for kind, _ in kinds]
+    dated = iter([(s[1], s[0], Status.DONE if s[2] else judge(s[1], as_of, warn_days), s[3]) for s in steps])
+    milestones = [(kind, *((None, None, Status.ONGOING, False) if kind == ONGOING else next(dated))) for kind, _ in kinds]
     pending = sorted(s[1] for s in steps if not s[2])
     if not pending:
         # closed late: after the deadline it settled, but not on the report's own date (an import's)
@@ -116,7 +115,8 @@ def valid(kinds, entries, immediate_due):
     things stand on each entry's day (retractions included; back-filled entries too, which must
     leave no later one wrong); a retraction names an entry written before it, in force on its day."""
     for i, e in enumerate(entries):
-        if e.state == "retracted" and e.retracts not in {x.hash for x in in_force(entries[:i], e.date)}:
+        if e.state == "retracted" and (e.retracts not in {x.hash for x in in_force(entries[:i], e.date)}
+                                       or e.retracts in {x.retracts for x in entries[:i]}):  # (retracted already)
             return False
         if replay(kinds, in_force(entries, e.date), immediate_due, check=True) is None:
             return False
@@ -137,11 +137,11 @@ def kinds_from(start):
 def journal_of(draw, mid, kinds, immediate_due, start):
     """Entries from `start` in date order (several on a day often, some back-filled), each kept
     only when the docs allow it."""
-    dues = [immediate_due if kind == IMMEDIATE else due for kind, due in kinds if kind != ONGOING]
     dated = [due for kind, due in kinds if kind == "date"]  # (what a `milestone:` names: a date the plan writes)
     entries, on = [], start
     for i in range(draw(st.integers(0, 8))):
-        latest = on = on + timedelta(days=draw(st.sampled_from([0, 0, 1, 7, 30, 60])))
+        step = draw(st.sampled_from([0, 0, 1, 7, 30, 60, "report"]))  # (the report's own day: an import's closes)
+        latest = on = max(on, REPORT_DATE) if step == "report" else on + timedelta(days=step)
         if draw(st.integers(0, 4)) == 0:  # back-filled (补录): dated before entries already written
             on = max(start, on - timedelta(days=draw(st.sampled_from([1, 7, 30]))))
         state = draw(st.sampled_from(["done", "done", "reopened", "extended", "extended", "report", "in_progress",
@@ -200,7 +200,7 @@ def cases(draw):
     return files, journal, warn_days, period, as_of
 
 
-def milestones_of(kinds):
+def milestones_of(kinds):  # (as the plan writes them)
     return tuple(date_ms(due) if kind == "date" else ongoing() if kind == ONGOING else immediate() for kind, due in kinds)
 
 
@@ -222,24 +222,78 @@ def check_against_engine(files, journal, warn_days, period, as_of):
         late = m.closed_late and (m.closed_late.date, m.closed_late.deadline)
         assert (m.status, m.stale, m.days_overdue, m.next_due, late, m.last_entry) == want, (m.id, files, as_of)
         assert [(ms.kind.value, ms.due, ms.original_due, ms.status, ms.extended_late) for ms in m.milestones] == want_milestones
-    for task, (_, _, _, measures) in zip(report.tasks, files):
-        wants = [(w, k) for (w, _), (_, k, _) in zip([expected.pop(0) for _ in measures], measures)]
-        # closed as far as dates go (the bar); done (已完成): those, and each 长期坚持-only one reported on
-        closed = [not w[3] and any(kind != ONGOING for kind, _ in k) for w, k in wants]
-        assert (task.status, task.days_overdue) == task_oracle([w for w, _ in wants])
-        assert (task.done_count, task.closed) == (sum(closed), all(c or (w[0] is Status.ONGOING and w[5] is not None) for c, (w, _) in zip(closed, wants)))
     written = [e for e in journal if e.date <= as_of]  # (the header's latest entry, and last written to)
     assert report.latest_entry == max((e.date for e in written), default=None)
     assert report.last_update == max((e.recorded if e.recorded and e.recorded <= as_of else e.date for e in written), default=None)
-    if all(e.date <= as_of for e in journal):  # (check's outcomes, made once, judge any later day)
-        for prefix, feedback, _, measures in files:
-            mine = [m for m in report.measures() if m.id.startswith(prefix)]
-            once = [outcome_of(m) for m in evaluate(plan=plan, journal=journal, as_of=date.max).measures() if m.id.startswith(prefix)]
-            found = flagged(once, as_of=as_of, warn_days=warn_days, report_period_days=period, feedback=feedback)
-            assert found == [i for i, m in enumerate(mine) if m.status in (Status.OVERDUE, Status.DUE_SOON) or m.stale]
+    once = [outcome_of(m) for m in evaluate(plan=plan, journal=journal, as_of=date.max).measures()]
+    for task, (prefix, feedback, _, measures) in zip(report.tasks, files):
+        wants, expected = [w for w, _ in expected[:len(measures)]], expected[len(measures):]
+        # closed as far as dates go (the bar); done (已完成): those, and each 长期坚持-only one reported on
+        closed = [w[3] is None and any(kind != ONGOING for kind, _ in k) for w, (_, k, _) in zip(wants, measures)]
+        assert (task.status, task.days_overdue) == task_oracle(wants)
+        assert (task.done_count, task.closed) == (sum(closed), all(c or (w[0] is Status.ONGOING and w[5] is not None)
+                                                                   for c, w in zip(closed, wants)))
+        if all(e.date <= as_of for e in journal):  # (check's outcomes, made once, judge any later day)
+            outcomes, once = once[:len(measures)], once[len(measures):]
+            assert flagged(outcomes, as_of=as_of, warn_days=warn_days, report_period_days=period, feedback=feedback) == \
+                [i for i, w in enumerate(wants) if w[0] in (Status.OVERDUE, Status.DUE_SOON) or w[1]]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(cases())
 def test_engine_agrees_with_the_reference_model(case):
     check_against_engine(*case)
+
+
+def write_registry(folder, files, journal):
+    """tasks.yaml and progress.yaml of a case of one plan file, as a clerk would write them: the same
+    cases, judged through the files and the command line."""
+    (prefix, feedback, immediate_due, measures), = files
+    due = lambda k: "{kind: ongoing}" if k[0] == ONGOING else "{kind: immediate}" if k[0] == IMMEDIATE else f"{{kind: date, due: {k[1]}}}"
+    plan = [f"registry:\n  title: 测试\n  issuer: 测试单位\n  feedback_date: {feedback}\n  report_date: {REPORT_DATE}",
+            f"  settings:\n    immediate_due: {immediate_due}" if immediate_due else "",
+            "units:\n  - name: 自治区生态环境厅\ntasks:\n  - id: 1\n    title: 问题\n    problem: 问题。",
+            "    deadline:\n      text: 长期坚持\n      milestones: [{kind: ongoing}]\n    reported: {state: on_schedule}",
+            "    regions: []\n    measures:"]
+    plan += [f"      - id: {mid.split('.')[1]}\n        text: 措施\n        owners: [自治区生态环境厅]\n        lead: 自治区生态环境厅\n"
+             f"        milestones: [{', '.join(map(due, k))}]" for mid, k, _ in measures]
+    rows = []
+    for e in journal:
+        row = [f'- measure: "{e.measure}"', f"  date: {e.date}", f"  state: {e.state.value}", "  note: 说明"]
+        row += [f"  {key}: {getattr(e, key)}" for key in ("milestone", "to", "recorded", "retracts") if getattr(e, key)]
+        row += ["  reason: 冬季停工", "  approved_by: 自治区生态环境厅"] if e.state == "extended" else []
+        rows += row + (["  late: true"] if e.late else []) + [f"  hash: {e.hash}"]
+    (folder / "tasks.yaml").write_text("\n".join(line for line in plan if line) + "\n", encoding="utf-8")
+    (folder / "progress.yaml").write_text("\n".join(rows) + "\n" if rows else "[]\n", encoding="utf-8")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(cases().filter(lambda case: len(case[0]) == 1))
+def test_status_and_check_agree_with_the_reference_model(tmp_path_factory, case):
+    """`status` and `check` as JSON, read from the files and then from the cache (check's outcomes)."""
+    files, journal, warn_days, period, as_of = case
+    folder = tmp_path_factory.mktemp("ledger")
+    write_registry(folder, files, journal)
+    (_, feedback, immediate_due, measures), = files
+    expected = {mid: oracle(k, j, as_of, warn_days=warn_days, period=period, immediate_due=immediate_due or feedback,
+                            feedback=feedback)[0] for mid, k, j in measures}
+    args = ["-r", str(folder / "tasks.yaml"), "--format", "json", "--as-of", as_of.isoformat(),
+            "--warn-days", str(warn_days), "--report-period", str(period)]
+    env = {"RECTIFY_TODAY": "2030-01-01"}
+    for _ in range(2):  # (cold, then from the cache)
+        result = run_cli("status", *args, env=env)
+        assert result.exit_code == 0, result.output
+        document = json.loads(result.stdout)
+        got = {m["id"]: m for t in document["tasks"] for m in t["measures"]}
+        states = [w[0].value for w in expected.values()]
+        assert document["counts"]["measures"] == {s.value: states.count(s.value) for s in Status}
+        assert (document["counts"]["stale"], document["counts"]["closed_late"]) == \
+            (sum(w[1] for w in expected.values()), sum(bool(w[4]) for w in expected.values()))
+        for mid, want in expected.items():
+            assert (got[mid]["status"], got[mid]["stale"], got[mid]["days_overdue"], got[mid]["next_due"]) == \
+                (want[0].value, want[1], want[2], want[3] and want[3].isoformat()), (mid, case)
+        result = run_cli("check", *args, "--fail-on", "overdue,due_soon,stale", env=env)
+        flagged_ids = [m for m, w in expected.items() if w[0] in (Status.OVERDUE, Status.DUE_SOON) or w[1]]
+        assert sorted(item["id"] for item in json.loads(result.stdout)["items"]) == sorted(flagged_ids), case
+        assert result.exit_code == (1 if flagged_ids else 0), result.output
