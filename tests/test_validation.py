@@ -72,6 +72,15 @@ def test_an_etc_zone_west_of_utc_is_refused_saying_its_sign_is_posixs(tmp_path, 
                            "for a place west of UTC, its city's zone (e.g. America/Chicago)\n")
 
 
+# Etc/GMT+0 is UTC (as GMT+0 and Etc/GMT-0 are): it was refused as "UTC-0", west of UTC.
+@pytest.mark.parametrize("zone", ["Etc/GMT+0", "Etc/GMT-0", "GMT+0"])
+def test_an_etc_zone_of_no_offset_is_utc(tmp_path, zone):
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    proc = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert any(line.startswith("As of 2019-03-31 ") for line in proc.stdout.splitlines())
+
+
 def test_an_etc_zone_east_of_utc_is_its_offset(tmp_path):
     plan = _small_with_zone(tmp_path / "reg", "Etc/GMT-8")
     assert _rectify("status", "-r", str(plan), cache=tmp_path / "cache").returncode == 0
