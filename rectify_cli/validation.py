@@ -334,7 +334,10 @@ class Checker:
             if zone is not None:
                 if dates.time_zone(zone) is None:
                     meant = dates.zone_meant(zone)
-                    if meant:
+                    if meant and (west := dates.ETC_WEST.fullmatch(meant)) is not None:
+                        # (Etc/GMT+08: "did you mean Etc/GMT+8?" led to the refusal below, a run later)
+                        self.problem(position_of(m, "timezone"), "zone_west_sign", zone=zone, hours=int(west.group(1)))
+                    elif meant:
                         self.problem(position_of(m, "timezone"), "unknown_zone_close", zone=zone, hint=suggested([meant]))
                     else:
                         self.problem(position_of(m, "timezone"), "unknown_zone", zone=zone)

@@ -81,6 +81,21 @@ def test_an_etc_zone_of_no_offset_is_utc(tmp_path, zone):
     assert any(line.startswith("As of 2019-03-31 ") for line in proc.stdout.splitlines())
 
 
+# Etc/GMT+08 was told it meant Etc/GMT+8, which the next run refused as UTC-8: said at once.
+@pytest.mark.parametrize("zone, hours", [("Etc/GMT+08", 8), ("etc/gmt+8", 8), ("Etc/GMT+012", 12)])
+def test_a_name_close_to_an_etc_zone_west_of_utc_says_its_sign_is_posixs(tmp_path, zone, hours):
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    proc = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: {zone!r} is UTC-{hours} (the sign of "
+                           "an Etc/GMT name is POSIX's, the other way round): for Beijing time write Asia/Shanghai; "
+                           "for a place west of UTC, its city's zone (e.g. America/Chicago)\n")
+    chinese = _rectify("status", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert chinese.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone：“{zone}”是 UTC−{hours}（Etc/GMT "
+                              "时区名的正负号是 POSIX 的，与通常写法相反）：北京时间请写 Asia/Shanghai；确在 UTC 以西的，"
+                              "请写当地城市的时区（如 America/Chicago）\n")
+
+
 def test_an_etc_zone_east_of_utc_is_its_offset(tmp_path):
     plan = _small_with_zone(tmp_path / "reg", "Etc/GMT-8")
     assert _rectify("status", "-r", str(plan), cache=tmp_path / "cache").returncode == 0
