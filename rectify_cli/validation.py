@@ -330,7 +330,12 @@ class Checker:
             return None
         kwargs = {}
         if "timezone" in m:
-            zone = self.text(m, "timezone", "registry.settings", free=False)
+            if not isinstance(m["timezone"], str) or says_nothing(m["timezone"]):
+                # (timezone: 8, for UTC+8: "expected text" got "8", refused as no zone a run later)
+                self.problem(position_of(m, "timezone"), "zone_not_text", kind=_kind(m["timezone"]))
+                zone = None
+            else:
+                zone = self.text(m, "timezone", "registry.settings", free=False)
             if zone is not None:
                 if dates.time_zone(zone) is None:
                     meant = dates.zone_meant(zone)

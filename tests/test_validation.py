@@ -96,6 +96,20 @@ def test_a_name_close_to_an_etc_zone_west_of_utc_says_its_sign_is_posixs(tmp_pat
                               "请写当地城市的时区（如 America/Chicago）\n")
 
 
+# timezone: 8, meant as UTC+8, was told "expected non-empty text": quoted, "8", it was refused again.
+@pytest.mark.parametrize("written, en, zh", [("8", "the number 8", "数字 8"), ("~", "nothing", "空值"),
+                                             ("''", "text ''", "文字“”"), ("true", "true/false", "布尔值 true/false")])
+def test_a_time_zone_that_is_no_text_is_said_to_be_an_iana_name(tmp_path, written, en, zh):
+    plan = _small_with_zone(tmp_path / "reg", written)
+    english = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (english.returncode, english.stdout) == (2, "")
+    assert english.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: expected an IANA time zone name "
+                              f"(e.g. Asia/Shanghai), got {en}\n")
+    chinese = _rectify("status", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert chinese.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone：应为 IANA 时区名（例如 Asia/Shanghai），"
+                              f"实为{zh}\n")
+
+
 def test_an_etc_zone_east_of_utc_is_its_offset(tmp_path):
     plan = _small_with_zone(tmp_path / "reg", "Etc/GMT-8")
     assert _rectify("status", "-r", str(plan), cache=tmp_path / "cache").returncode == 0
@@ -332,7 +346,7 @@ def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
      "the units declared under 'units:' with kind: region"),
     # (a free text written plain is the text written; a word of the format's keeps its type)
     ("    timezone: Asia/Shanghai\n", "    timezone: 8\n",
-     ":10:15: registry.settings.timezone: expected non-empty text, got the number 8"),
+     ":10:15: registry.settings.timezone: expected an IANA time zone name (e.g. Asia/Shanghai), got the number 8"),
     # (a clerk numbering 01…10 was told '08' is no whole number; a measure numbered as in the
     # report, 1.10, was "the number 1.1")
     ("  - id: 1\n", "  - id: 08\n",
