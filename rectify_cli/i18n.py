@@ -1256,6 +1256,11 @@ LABELS = {
     "problem_report_before_feedback": ("registry.report_date：{report} 早于反馈日期 feedback_date {feedback}；整改报告应在督察反馈之后",
                                        "registry.report_date: {report} is before the feedback_date {feedback}; the report "
                                        "comes after the feedback"),
+    "problem_immediate_before_feedback": ("registry.settings.immediate_due：{due} 早于反馈日期 feedback_date {feedback}；"
+                                          "“立即”自问题移交之日起计，宽限的期限应在其后",
+                                          "registry.settings.immediate_due: {due} is before the feedback_date {feedback}; "
+                                          "'at once' counts from the day the problems were handed over, and a grace "
+                                          "period ends after it"),
     "problem_unknown_zone": ("registry.settings.timezone：未知时区“{zone}”（应为 IANA 时区名，例如 Asia/Shanghai）",
                              "registry.settings.timezone: unknown time zone '{zone}' (an IANA name, e.g. Asia/Shanghai)"),
     "problem_zone_not_text": ("registry.settings.timezone：应为 IANA 时区名（例如 Asia/Shanghai），实为{kind}",

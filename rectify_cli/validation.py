@@ -318,6 +318,11 @@ class Checker:
             self.problem(position_of(m, "report_date"), "report_before_feedback", report=report.isoformat(),
                          feedback=feedback.isoformat())
             return None, settings
+        if settings is not None and settings.immediate_due is not None and settings.immediate_due < feedback:
+            # (its year mistyped: each 立即启动 measure a year more overdue, without a word)
+            self.problem(position_of(m["settings"], "immediate_due"), "immediate_before_feedback",
+                         due=settings.immediate_due.isoformat(), feedback=feedback.isoformat())
+            return None, settings
         meta = Meta(title=title, issuer=issuer, inspection=inspection, feedback_date=feedback,
                     report_date=report, source=source, claims=tuple(claims))
         return meta, settings

@@ -110,6 +110,16 @@ def test_a_time_zone_that_is_no_text_is_said_to_be_an_iana_name(tmp_path, writte
                               f"实为{zh}\n")
 
 
+@pytest.mark.parametrize("due, code", [("2018-01-02", 2), ("2018-01-03", 0), ("2018-01-04", 0)])
+def test_immediate_due_before_the_feedback_is_refused_and_on_it_or_after_read(tmp_path, due, code):
+    plan = _small_with_zone(tmp_path / "reg", "Asia/Shanghai\n    immediate_due: " + due)
+    proc = _rectify("status", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert proc.returncode == code
+    assert proc.stderr == ("" if code == 0 else
+                           f"rectify: {plan}:11:20: registry.settings.immediate_due：{due} 早于反馈日期 feedback_date "
+                           "2018-01-03；“立即”自问题移交之日起计，宽限的期限应在其后\n")
+
+
 def test_an_etc_zone_east_of_utc_is_its_offset(tmp_path):
     plan = _small_with_zone(tmp_path / "reg", "Etc/GMT-8")
     assert _rectify("status", "-r", str(plan), cache=tmp_path / "cache").returncode == 0
@@ -359,6 +369,11 @@ def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
      ":9:11: registry.source: expected non-empty text, got the number 123"),
     ("  report_date: 2019-03-31\n", "  report_date: 2019-03-31\n  source: true\n",
      ":9:11: registry.source: expected non-empty text, got true/false"),
+    # (立即启动 due a year before its problem was handed over, a typo of its year: each such measure
+    # showed a year more overdue, without a word)
+    ("    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2017-01-03\n",
+     ":13:20: registry.settings.immediate_due: 2017-01-03 is before the feedback_date 2018-01-03; 'at once' counts "
+     "from the day the problems were handed over, and a grace period ends after it"),
     ("  report_date: 2019-03-31\n", "  report_date: 2017-12-31\n",
      ":8:16: registry.report_date: 2017-12-31 is before the feedback_date 2018-01-03; the report comes after the feedback"),
     # (a full-width colon inside a flow mapping: it also said "kind: unknown value nothing")
