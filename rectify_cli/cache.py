@@ -70,7 +70,7 @@ from .model import (
 
 ENV_CACHE_DIR = "RECTIFY_CACHE_DIR"
 # Bump when the loader's validation or the encoding below changes: old entries become misses.
-CACHE_VERSION = 28
+CACHE_VERSION = 29
 # Files this big in all (bytes) are hashed in several processes (file_digests): SHA-256 takes some
 # 40 ms for 50 MB here, a fork of a process just started some 2 ms.
 PARALLEL_HASH_BYTES = 16_000_000

@@ -234,8 +234,9 @@ def _dateutil_zones():
     return get_zonefile_instance
 
 
-# An IANA zone west of UTC named by its offset, whose sign is POSIX's: Etc/GMT+8 is UTC-8.
-ETC_WEST = re.compile(r"Etc/GMT\+(\d+)")
+# An IANA zone west of UTC named by its offset, whose sign is POSIX's: Etc/GMT+8 is UTC-8
+# (Etc/GMT+0 is UTC, west of nothing).
+ETC_WEST = re.compile(r"Etc/GMT\+0*([1-9]\d*)")
 
 
 def zone_meant(name: str) -> str | None:

@@ -1258,8 +1258,15 @@ LABELS = {
     "problem_report_before_feedback": ("registry.report_date：{report} 早于反馈日期 feedback_date {feedback}；整改报告应在督察反馈之后",
                                        "registry.report_date: {report} is before the feedback_date {feedback}; the report "
                                        "comes after the feedback"),
+    "problem_immediate_before_feedback": ("registry.settings.immediate_due：{due} 早于反馈日期 feedback_date {feedback}；"
+                                          "“立即”自问题移交之日起计，宽限的期限应在其后",
+                                          "registry.settings.immediate_due: {due} is before the feedback_date {feedback}; "
+                                          "'at once' counts from the day the problems were handed over, and a grace "
+                                          "period ends after it"),
     "problem_unknown_zone": ("registry.settings.timezone：未知时区“{zone}”（应为 IANA 时区名，例如 Asia/Shanghai）",
                              "registry.settings.timezone: unknown time zone '{zone}' (an IANA name, e.g. Asia/Shanghai)"),
+    "problem_zone_not_text": ("registry.settings.timezone：应为 IANA 时区名（例如 Asia/Shanghai），实为{kind}",
+                              "registry.settings.timezone: expected an IANA time zone name (e.g. Asia/Shanghai), got {kind}"),
     "problem_zone_west_sign": ("registry.settings.timezone：“{zone}”是 UTC−{hours}（Etc/GMT 时区名的正负号是 POSIX 的，"
                                "与通常写法相反）：北京时间请写 Asia/Shanghai；确在 UTC 以西的，请写当地城市的时区（如 America/Chicago）",
                                "registry.settings.timezone: '{zone}' is UTC-{hours} (the sign of an Etc/GMT name is POSIX's, "

@@ -318,6 +318,11 @@ class Checker:
             self.problem(position_of(m, "report_date"), "report_before_feedback", report=report.isoformat(),
                          feedback=feedback.isoformat())
             return None, settings
+        if settings is not None and settings.immediate_due is not None and settings.immediate_due < feedback:
+            # (its year mistyped: each 立即启动 measure a year more overdue, without a word)
+            self.problem(position_of(m["settings"], "immediate_due"), "immediate_before_feedback",
+                         due=settings.immediate_due.isoformat(), feedback=feedback.isoformat())
+            return None, settings
         meta = Meta(title=title, issuer=issuer, inspection=inspection, feedback_date=feedback,
                     report_date=report, source=source, claims=tuple(claims))
         return meta, settings
@@ -330,11 +335,19 @@ class Checker:
             return None
         kwargs = {}
         if "timezone" in m:
-            zone = self.text(m, "timezone", "registry.settings", free=False)
+            if not isinstance(m["timezone"], str) or says_nothing(m["timezone"]):
+                # (timezone: 8, for UTC+8: "expected text" got "8", refused as no zone a run later)
+                self.problem(position_of(m, "timezone"), "zone_not_text", kind=_kind(m["timezone"]))
+                zone = None
+            else:
+                zone = self.text(m, "timezone", "registry.settings", free=False)
             if zone is not None:
                 if dates.time_zone(zone) is None:
                     meant = dates.zone_meant(zone)
-                    if meant:
+                    if meant and (west := dates.ETC_WEST.fullmatch(meant)) is not None:
+                        # (Etc/GMT+08: "did you mean Etc/GMT+8?" led to the refusal below, a run later)
+                        self.problem(position_of(m, "timezone"), "zone_west_sign", zone=zone, hours=int(west.group(1)))
+                    elif meant:
                         self.problem(position_of(m, "timezone"), "unknown_zone_close", zone=zone, hint=suggested([meant]))
                     else:
                         self.problem(position_of(m, "timezone"), "unknown_zone", zone=zone)

@@ -788,7 +788,8 @@ def test_a_measure_never_reported_is_stale_a_reporting_period_after_its_own_file
     folder.mkdir()
     plan = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
     (folder / "xz.yaml").write_text(plan, encoding="utf-8")  # feedback 2018-01-03
-    (folder / "later.yaml").write_text(plan.replace("feedback_date: 2018-01-03", "feedback_date: 2019-01-01"), encoding="utf-8")
+    later = plan.replace("feedback_date: 2018-01-03", "feedback_date: 2019-01-01")  # (and immediate_due: not before it)
+    (folder / "later.yaml").write_text(later.replace("immediate_due: 2018-01-03", "immediate_due: 2019-01-01"), encoding="utf-8")
     cache = str(tmp_path / "cache")
     for load in ("cold", "warm"):
         proc = run("check", "-r", str(folder), "--fail-on", "stale", "--format", "json", "--as-of", "2019-04-01",

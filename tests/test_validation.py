@@ -72,6 +72,54 @@ def test_an_etc_zone_west_of_utc_is_refused_saying_its_sign_is_posixs(tmp_path, 
                            "for a place west of UTC, its city's zone (e.g. America/Chicago)\n")
 
 
+# Etc/GMT+0 is UTC (as GMT+0 and Etc/GMT-0 are): it was refused as "UTC-0", west of UTC.
+@pytest.mark.parametrize("zone", ["Etc/GMT+0", "Etc/GMT-0", "GMT+0"])
+def test_an_etc_zone_of_no_offset_is_utc(tmp_path, zone):
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    proc = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert any(line.startswith("As of 2019-03-31 ") for line in proc.stdout.splitlines())
+
+
+# Etc/GMT+08 was told it meant Etc/GMT+8, which the next run refused as UTC-8: said at once.
+@pytest.mark.parametrize("zone, hours", [("Etc/GMT+08", 8), ("etc/gmt+8", 8), ("Etc/GMT+012", 12)])
+def test_a_name_close_to_an_etc_zone_west_of_utc_says_its_sign_is_posixs(tmp_path, zone, hours):
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    proc = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: {zone!r} is UTC-{hours} (the sign of "
+                           "an Etc/GMT name is POSIX's, the other way round): for Beijing time write Asia/Shanghai; "
+                           "for a place west of UTC, its city's zone (e.g. America/Chicago)\n")
+    chinese = _rectify("status", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert chinese.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone：“{zone}”是 UTC−{hours}（Etc/GMT "
+                              "时区名的正负号是 POSIX 的，与通常写法相反）：北京时间请写 Asia/Shanghai；确在 UTC 以西的，"
+                              "请写当地城市的时区（如 America/Chicago）\n")
+
+
+# timezone: 8, meant as UTC+8, was told "expected non-empty text": quoted, "8", it was refused again.
+@pytest.mark.parametrize("written, en, zh", [("8", "the number 8", "数字 8"), ("~", "nothing", "空值"),
+                                             ("''", "text ''", "文字“”"), ("true", "true/false", "布尔值 true/false")])
+def test_a_time_zone_that_is_no_text_is_said_to_be_an_iana_name(tmp_path, written, en, zh):
+    plan = _small_with_zone(tmp_path / "reg", written)
+    english = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (english.returncode, english.stdout) == (2, "")
+    assert english.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: expected an IANA time zone name "
+                              f"(e.g. Asia/Shanghai), got {en}\n")
+    chinese = _rectify("status", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert chinese.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone：应为 IANA 时区名（例如 Asia/Shanghai），"
+                              f"实为{zh}\n")
+
+
+@pytest.mark.parametrize("due, code", [("2018-01-02", 2), ("2018-01-03", 0), ("2018-01-04", 0)])
+def test_immediate_due_before_the_feedback_is_refused_and_on_it_or_after_read(tmp_path, due, code):
+    plan = _small_with_zone(tmp_path / "reg", "Asia/Shanghai\n    immediate_due: " + due)
+    proc = _rectify("status", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert proc.returncode == code
+    assert proc.stderr == ("" if code == 0 else
+                           f"rectify: {plan}:11:20: registry.settings.immediate_due：{due} 早于反馈日期 feedback_date "
+                           "2018-01-03；“立即”自问题移交之日起计，宽限的期限应在其后\n")
+
+
 def test_an_etc_zone_east_of_utc_is_its_offset(tmp_path):
     plan = _small_with_zone(tmp_path / "reg", "Etc/GMT-8")
     assert _rectify("status", "-r", str(plan), cache=tmp_path / "cache").returncode == 0
@@ -308,7 +356,7 @@ def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
      "the units declared under 'units:' with kind: region"),
     # (a free text written plain is the text written; a word of the format's keeps its type)
     ("    timezone: Asia/Shanghai\n", "    timezone: 8\n",
-     ":10:15: registry.settings.timezone: expected non-empty text, got the number 8"),
+     ":10:15: registry.settings.timezone: expected an IANA time zone name (e.g. Asia/Shanghai), got the number 8"),
     # (a clerk numbering 01…10 was told '08' is no whole number; a measure numbered as in the
     # report, 1.10, was "the number 1.1")
     ("  - id: 1\n", "  - id: 08\n",
@@ -321,6 +369,11 @@ def test_a_unit_named_by_a_number_written_plain_is_that_name(tmp_path):
      ":9:11: registry.source: expected non-empty text, got the number 123"),
     ("  report_date: 2019-03-31\n", "  report_date: 2019-03-31\n  source: true\n",
      ":9:11: registry.source: expected non-empty text, got true/false"),
+    # (立即启动 due a year before its problem was handed over, a typo of its year: each such measure
+    # showed a year more overdue, without a word)
+    ("    report_period_days: 90\n", "    report_period_days: 90\n    immediate_due: 2017-01-03\n",
+     ":13:20: registry.settings.immediate_due: 2017-01-03 is before the feedback_date 2018-01-03; 'at once' counts "
+     "from the day the problems were handed over, and a grace period ends after it"),
     ("  report_date: 2019-03-31\n", "  report_date: 2017-12-31\n",
      ":8:16: registry.report_date: 2017-12-31 is before the feedback_date 2018-01-03; the report comes after the feedback"),
     # (a full-width colon inside a flow mapping: it also said "kind: unknown value nothing")
