@@ -1164,6 +1164,13 @@ LABELS = {
     "problem_merge_conflict": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、======= 和 >>>>>>>",
                                "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
                                "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
+    # (a journal is one hash chain: both sides kept, verify fails for good; README "Two colleagues, two branches")
+    "problem_merge_conflict_journal": (
+        "YAML 语法错误：进展记录中有未解决的合并冲突（<<<<<<<）：双方的记录都保留会使哈希链断开，`rectify verify` 从此不能通过；"
+        "请只取一方的文件（对它运行 git checkout --ours 或 --theirs），再用 `rectify record … --date 日期` 补录另一方的记录",
+        "YAML syntax: an unresolved merge conflict (<<<<<<<) in a journal: keeping both sides' entries breaks its hash "
+        "chain, and `rectify verify` fails for good; take one side's file (git checkout --ours or --theirs on it) and "
+        "record the other side's entries again with `rectify record … --date DAY`"),
     "problem_full_width_colon": ("YAML 语法错误：键“{key}”后是全角冒号“：”：请写半角冒号“:”加一个空格",
                                  "YAML syntax: a full-width colon '：' after the key '{key}': write ':' (ASCII) and a space"),
     "problem_full_width_indent": ("YAML 语法错误：缩进中有全角空格（U+3000）：请用半角空格缩进",

@@ -256,6 +256,8 @@ def parse(text: str, *, filename: str):
 # typed with a Chinese input method's colon, an indent of full-width spaces.
 # A conflict is its three markers in order, each at a line's start (one alone may be a note's).
 _CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?={7}\n(?:.*\n)*?>{7}(?: |$)", re.MULTILINE)
+# A journal is a list at the left margin, a plan a mapping: its first line of content says which.
+_FIRST_CONTENT = re.compile(r"^(?!\s*(?:#|$)|---|<{7}|={7}|>{7}).", re.MULTILINE)
 _FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.MULTILINE)
 _FULL_WIDTH_INDENT = re.compile(r"^ *\u3000", re.MULTILINE)
 _FULL_WIDTH_AFTER = re.compile(r"^[ \t]*(?:- +)?(?:([A-Za-z_][A-Za-z0-9_]*):|-)\u3000", re.MULTILINE)  # key:　/ -　
@@ -282,7 +284,9 @@ def _slip_before(text: str, line: int | None) -> tuple[int, int, str, dict] | No
     None: unknown), or None. A merge conflict anywhere; the others on that line or just before it."""
     conflict = _CONFLICT.search(text)
     if conflict is not None:
-        return text.count("\n", 0, conflict.start()) + 1, 1, "merge_conflict", {}
+        first = _FIRST_CONTENT.search(text)
+        journal = first is not None and first.group() == "-"
+        return text.count("\n", 0, conflict.start()) + 1, 1, "merge_conflict_journal" if journal else "merge_conflict", {}
     if line is None:
         return None
     start, end = _line_end(text, line - _SLIP_LINES) + 1 if line > _SLIP_LINES else 0, _line_end(text, line)

@@ -1,0 +1,91 @@
+"""A team keeping its ledger in git (README, "Two colleagues, two branches"): two clerks record on
+two branches and merge, with real git. Skipped where git is not installed."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "small"
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+_GIT_ENV = {"GIT_AUTHOR_NAME": "clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "clerk",
+            "GIT_COMMITTER_EMAIL": "clerk@example.org", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_EDITOR": "true"}
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, env={**os.environ, **_GIT_ENV}, capture_output=True,
+                          text=True, check=check, timeout=60)
+
+
+def rectify(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100"}
+    return subprocess.run([sys.executable, "-m", "rectify_cli", *args], cwd=repo, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A repository holding the small fixture in data/, committed on main."""
+    shutil.copytree(SMALL, tmp_path / "data")
+    (tmp_path / ".gitignore").write_text("*.lock\n.*.tmp\n", encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "ledger")
+    return tmp_path
+
+
+def two_clerks(repo: Path) -> None:
+    """Clerk A records 1.1 on branch a, clerk B 2.1 on branch b; a is checked out, b merged into it:
+    a conflict at the journal's end."""
+    git(repo, "checkout", "-q", "-b", "a")
+    assert rectify(repo, "record", "1.1", "--state", "in_progress", "--note", "主体完工", "--date", "2019-03-20",
+                   "--by", "拉萨市").returncode == 0
+    git(repo, "commit", "-q", "-am", "A: 1.1")
+    git(repo, "checkout", "-q", "-b", "b", "main")
+    assert rectify(repo, "record", "2.1", "--state", "in_progress", "--note", "围挡完成", "--date", "2019-03-21",
+                   "--by", "那曲市").returncode == 0
+    git(repo, "commit", "-q", "-am", "B: 2.1")
+    git(repo, "checkout", "-q", "a")
+    assert git(repo, "merge", "b", check=False).returncode == 1  # (a conflict)
+
+
+def test_a_journal_left_in_conflict_says_to_take_one_side_not_to_keep_both(repo):
+    # Keeping both sides' lines, as the message said, gave a journal that fails verify for good.
+    two_clerks(repo)
+    for command in ("check", "status", "verify", "history", "record"):
+        args = [command, "--lang", "en"] + (["2.2", "--state", "report", "--note", "x"] if command == "record" else [])
+        done = rectify(repo, *args)
+        assert (done.returncode, done.stdout) == (2, ""), command
+        assert done.stderr == (
+            "rectify: data/progress.yaml:57:1: YAML syntax: an unresolved merge conflict (<<<<<<<) in a journal: "
+            "keeping both sides' entries breaks its hash chain, and `rectify verify` fails for good; take one "
+            "side's file (git checkout --ours or --theirs on it) and record the other side's entries again "
+            "with `rectify record … --date DAY`\n"), command
+    done = rectify(repo, "check")
+    assert done.stderr == (
+        "rectify: data/progress.yaml:57:1: YAML 语法错误：进展记录中有未解决的合并冲突（<<<<<<<）：双方的记录都保留会使"
+        "哈希链断开，`rectify verify` 从此不能通过；请只取一方的文件（对它运行 git checkout --ours 或 --theirs），"
+        "再用 `rectify record … --date 日期` 补录另一方的记录\n")
+
+
+def test_the_readme_way_out_of_a_conflict_gives_a_verified_journal(repo):
+    two_clerks(repo)
+    git(repo, "checkout", "--theirs", "data/progress.yaml")
+    again = rectify(repo, "record", "1.1", "--state", "in_progress", "--note", "主体完工", "--date", "2019-03-20",
+                    "--by", "拉萨市", "--lang", "en")
+    assert again.returncode == 0, again.stderr
+    git(repo, "add", "data/progress.yaml")
+    git(repo, "commit", "-q", "--no-edit")
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    history = rectify(repo, "history", "--lang", "en")
+    dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
+    assert dated[:2] == [["2019-03-21", "2.1"], ["2019-03-20", "1.1"]]
