@@ -1171,6 +1171,9 @@ LABELS = {
         "YAML syntax: an unresolved merge conflict (<<<<<<<) in a journal: keeping both sides' entries breaks its hash "
         "chain, and `rectify verify` fails for good; take one side's file (git checkout --ours or --theirs on it) and "
         "record the other side's entries again with `rectify record … --date DAY`"),
+    "problem_conflict_marker_left": ("YAML 语法错误：合并冲突的标记行未删除（{marker}）：请删除这一行，如同已删除的其他标记行",
+                                     "YAML syntax: a merge conflict's marker line left in ({marker}): delete it, as the "
+                                     "conflict's other marker lines were"),
     "problem_full_width_colon": ("YAML 语法错误：键“{key}”后是全角冒号“：”：请写半角冒号“:”加一个空格",
                                  "YAML syntax: a full-width colon '：' after the key '{key}': write ':' (ASCII) and a space"),
     "problem_full_width_indent": ("YAML 语法错误：缩进中有全角空格（U+3000）：请用半角空格缩进",

@@ -256,6 +256,8 @@ def parse(text: str, *, filename: str):
 # typed with a Chinese input method's colon, an indent of full-width spaces.
 # A conflict is its three markers in order, each at a line's start (one alone may be a note's).
 _CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?={7}\n(?:.*\n)*?>{7}(?: |$)", re.MULTILINE)
+# One marker line left alone (the others deleted): looked for only where the parser trips.
+_CONFLICT_MARKER = re.compile(r"^(<{7}(?: [^\r\n]*)?|={7}|>{7}(?: [^\r\n]*)?)\r?$", re.MULTILINE)
 # A journal is a list at the left margin, a plan a mapping: its first line of content says which.
 _FIRST_CONTENT = re.compile(r"^(?!\s*(?:#|$)|---|<{7}|={7}|>{7}).", re.MULTILINE)
 _FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.MULTILINE)
@@ -290,6 +292,9 @@ def _slip_before(text: str, line: int | None) -> tuple[int, int, str, dict] | No
     if line is None:
         return None
     start, end = _line_end(text, line - _SLIP_LINES) + 1 if line > _SLIP_LINES else 0, _line_end(text, line)
+    marker = _CONFLICT_MARKER.search(text, start, end)
+    if marker is not None:
+        return text.count("\n", 0, marker.start()) + 1, 1, "conflict_marker_left", {"marker": marker.group(1)}
     found = []
     for pattern, key, counts in _SLIPS:
         matches = [match for match in pattern.finditer(text, start, end) if counts(match)]

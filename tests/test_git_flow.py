@@ -89,3 +89,25 @@ def test_the_readme_way_out_of_a_conflict_gives_a_verified_journal(repo):
     history = rectify(repo, "history", "--lang", "en")
     dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
     assert dated[:2] == [["2019-03-21", "2.1"], ["2019-03-20", "1.1"]]
+
+
+@pytest.mark.parametrize("kept, line, marker", [
+    ("<<<<<<<", 57, "<<<<<<< HEAD"),
+    ("=======", 64, "======="),
+    (">>>>>>>", 71, ">>>>>>> b"),
+])
+def test_a_conflict_marker_left_alone_is_named_with_its_line(repo, kept, line, marker):
+    # Two of the three markers deleted: said as a syntax error elsewhere ("could not find expected ':'",
+    # or, for >>>>>>>, to quote a text starting with '>').
+    two_clerks(repo)
+    journal = repo / "data" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    markers = ("<<<<<<<", "=======", ">>>>>>>")
+    assert [at + 1 for at, text in enumerate(lines) if text.startswith(markers)] == [57, 65, 73]
+    journal.write_text("".join(text for text in lines if not text.startswith(markers) or text.startswith(kept)),
+                       encoding="utf-8")
+    done = rectify(repo, "check", "--lang", "en")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"rectify: data/progress.yaml:{line}:1: YAML syntax: a merge conflict's marker line "
+                           f"left in ({marker}): delete it, as the conflict's other marker lines were\n")
+
