@@ -254,8 +254,9 @@ def parse(text: str, *, filename: str):
 
 # Slips the YAML parser reports late and obscurely: a merge conflict left in the file, a key
 # typed with a Chinese input method's colon, an indent of full-width spaces.
-# A conflict is its three markers in order, each at a line's start (one alone may be a note's).
-_CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?={7}\n(?:.*\n)*?>{7}(?: |$)", re.MULTILINE)
+# A conflict is its three markers in order, each at a line's start (one alone may be a note's),
+# in LF or CRLF lines (git writes its markers in the file's line ends).
+_CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?={7}\r?\n(?:.*\n)*?>{7}(?: |\r?$)", re.MULTILINE)
 # One marker line left alone (the others deleted): looked for only where the parser trips.
 _CONFLICT_MARKER = re.compile(r"^(<{7}(?: [^\r\n]*)?|={7}|>{7}(?: [^\r\n]*)?)\r?$", re.MULTILINE)
 # A journal is a list at the left margin, a plan a mapping: its first line of content says which.

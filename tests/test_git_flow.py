@@ -111,3 +111,13 @@ def test_a_conflict_marker_left_alone_is_named_with_its_line(repo, kept, line, m
     assert done.stderr == (f"rectify: data/progress.yaml:{line}:1: YAML syntax: a merge conflict's marker line "
                            f"left in ({marker}): delete it, as the conflict's other marker lines were\n")
 
+
+def test_a_conflict_in_a_journal_kept_with_crlf_line_ends_is_named(repo):
+    # (git on Windows writes its markers in the file's CRLF: read as a syntax error on the line after)
+    two_clerks(repo)
+    journal = repo / "data" / "progress.yaml"
+    journal.write_bytes(journal.read_bytes().replace(b"\n", b"\r\n"))
+    done = rectify(repo, "check", "--lang", "en")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("rectify: data/progress.yaml:57:1: YAML syntax: an unresolved merge conflict "
+                                  "(<<<<<<<) in a journal: ")
