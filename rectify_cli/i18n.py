@@ -696,6 +696,20 @@ LABELS = {
     "verify_moved_start": ("被删除或调换——内容与哈希相符，但接在进展记录开头，而非前一条之后",
                            "removed or reordered — its content matches its hash but it chains from the start of the "
                            "journal, not from the entry before it"),
+    # (two entries chaining from one: two branches' appends both kept by a merge; README "Two colleagues, two branches")
+    "verify_forked": ("两个分支的记录被合在一起——与第 {sibling} 条一样接在第 {source} 条之后：合并时双方的记录都保留了；"
+                      "请取合并前一方的进展记录文件（git checkout 那一方的提交 -- 此文件），再用 `rectify record … --date 日期` "
+                      "补录另一方的记录",
+                      "two branches' entries kept together — it chains from entry {source}, as entry {sibling} does: "
+                      "a merge kept both sides' entries; take one side's journal from before the merge (git checkout "
+                      "COMMIT -- FILE) and record the other side's entries again with `rectify record … --date DAY`"),
+    "verify_forked_start": ("两个分支的记录被合在一起——与第 1 条一样接在进展记录开头：合并时双方的记录都保留了；"
+                            "请取合并前一方的进展记录文件（git checkout 那一方的提交 -- 此文件），再用 "
+                            "`rectify record … --date 日期` 补录另一方的记录",
+                            "two branches' entries kept together — it chains from the start of the journal, as entry 1 "
+                            "does: a merge kept both sides' entries; take one side's journal from before the merge (git "
+                            "checkout COMMIT -- FILE) and record the other side's entries again with "
+                            "`rectify record … --date DAY`"),
     "verify_since_found": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），此前的记录未被改动",
                            "since-head {head}: found at entry {index} ({journal}:{line}); the history up to it is unchanged"),
     "verify_since_changed": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），但此前的记录已被改动（见上）",

@@ -121,3 +121,27 @@ def test_a_conflict_in_a_journal_kept_with_crlf_line_ends_is_named(repo):
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith("rectify: data/progress.yaml:57:1: YAML syntax: an unresolved merge conflict "
                                   "(<<<<<<<) in a journal: ")
+
+
+def test_verify_of_a_merge_that_kept_both_sides_says_so_and_what_to_do(repo):
+    # (was "removed or reordered": as though entries had been tampered with, and no way out said)
+    two_clerks(repo)
+    journal = repo / "data" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    journal.write_text("".join(line for line in lines if not line.startswith(("<<<<<<<", "=======", ">>>>>>>"))),
+                       encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "both sides kept")
+    assert rectify(repo, "check").returncode == 1  # (it loads: the two entries are of two measures)
+    done = rectify(repo, "verify", "--lang", "en")
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout.splitlines()[1:] == [
+        "  data/progress.yaml:64: entry 11 (measure 2.1, 2019-03-21): two branches' entries kept together — it "
+        "chains from entry 9, as entry 10 does: a merge kept both sides' entries; take one side's journal from before "
+        "the merge (git checkout COMMIT -- FILE) and record the other side's entries again with "
+        "`rectify record … --date DAY`",
+        "verify: FAILED — the journal was changed after it was written"]
+    done = rectify(repo, "verify")
+    assert done.stdout.splitlines()[1] == (
+        "  data/progress.yaml:64: 第 11 条（措施 2.1，2019-03-21）：两个分支的记录被合在一起——与第 10 条一样接在第 9 条"
+        "之后：合并时双方的记录都保留了；请取合并前一方的进展记录文件（git checkout 那一方的提交 -- 此文件），再用 "
+        "`rectify record … --date 日期` 补录另一方的记录")
