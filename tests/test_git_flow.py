@@ -145,3 +145,33 @@ def test_verify_of_a_merge_that_kept_both_sides_says_so_and_what_to_do(repo):
         "  data/progress.yaml:64: 第 11 条（措施 2.1，2019-03-21）：两个分支的记录被合在一起——与第 10 条一样接在第 9 条"
         "之后：合并时双方的记录都保留了；请取合并前一方的进展记录文件（git checkout 那一方的提交 -- 此文件），再用 "
         "`rectify record … --date 日期` 补录另一方的记录")
+
+
+def test_the_readme_way_out_of_a_merge_committed_with_both_sides(repo):
+    two_clerks(repo)
+    journal = repo / "data" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    journal.write_text("".join(line for line in lines if not line.startswith(("<<<<<<<", "=======", ">>>>>>>"))),
+                       encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "both sides kept")
+    assert rectify(repo, "verify").returncode == 1
+    git(repo, "checkout", "HEAD^1", "--", "data/progress.yaml")  # (clerk A's side)
+    assert rectify(repo, "record", "2.1", "--state", "in_progress", "--note", "围挡完成", "--date", "2019-03-21",
+                   "--by", "那曲市").returncode == 0
+    git(repo, "commit", "-q", "-am", "B's entry again")
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+
+
+def test_the_readme_way_through_a_rebase(repo):
+    two_clerks(repo)
+    git(repo, "merge", "--abort")
+    assert git(repo, "rebase", "b", check=False).returncode == 1  # (A's record commit replayed on B's)
+    git(repo, "checkout", "--ours", "data/progress.yaml")  # (in a rebase: b's, the branch built on)
+    assert rectify(repo, "record", "1.1", "--state", "in_progress", "--note", "主体完工", "--date", "2019-03-20",
+                   "--by", "拉萨市").returncode == 0
+    git(repo, "add", "data/progress.yaml")
+    git(repo, "rebase", "--continue")
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    assert git(repo, "log", "--format=%s").stdout.splitlines() == ["A: 1.1", "B: 2.1", "ledger"]
