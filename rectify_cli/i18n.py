@@ -2009,6 +2009,9 @@ LABELS.update({
     "problem_import_numbered": ("编号为 {numbering}", "numbered {numbering}"),
 })
 LABELS["problem_import_no_task_heading"] = LABELS["import_no_task_heading"]
+# (a journal that does not load after a merge kept both sides: what verify would say, at the entry, as its why)
+for _forked in ("verify_forked", "verify_forked_start"):
+    LABELS[f"problem_journal_{_forked[7:]}"] = ("{what}：" + LABELS[_forked][0], "{what}: " + LABELS[_forked][1])
 # (why a date is none, i18n.not_real_reason: the command line's as a registry's)
 for _why in ("day", "month", "year"):
     LABELS[f"refused_{_why}_out_of_range"] = LABELS[f"problem_{_why}_out_of_range"]

@@ -175,3 +175,28 @@ def test_the_readme_way_through_a_rebase(repo):
     verified = rectify(repo, "verify", "--lang", "en")
     assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
     assert git(repo, "log", "--format=%s").stdout.splitlines() == ["A: 1.1", "B: 2.1", "ledger"]
+
+
+def test_a_merge_that_kept_both_closes_of_a_measure_says_why_it_does_not_load(repo):
+    # (said was only "already closed …; reopen it first (a reopened entry before this one)": an edit that
+    # breaks the chain, where the way out is to keep one side's journal)
+    git(repo, "checkout", "-q", "-b", "a")
+    assert rectify(repo, "close", "1.1", "--evidence", "验收", "--date", "2019-03-20", "--by", "拉萨市").returncode == 0
+    git(repo, "commit", "-q", "-am", "A closes 1.1")
+    git(repo, "checkout", "-q", "-b", "b", "main")
+    assert rectify(repo, "close", "1.1", "--evidence", "验收2", "--date", "2019-03-21", "--by", "拉萨市").returncode == 0
+    git(repo, "commit", "-q", "-am", "B closes 1.1")
+    git(repo, "checkout", "-q", "a")
+    shown = {side: git(repo, "show", f"{side}:data/progress.yaml").stdout for side in ("main", "a", "b")}
+    (repo / "data" / "progress.yaml").write_text(shown["a"] + shown["b"][len(shown["main"]):], encoding="utf-8")
+    for command in ("check", "status", "history", "summary"):
+        done = rectify(repo, command, "--lang", "en")
+        assert (done.returncode, done.stdout) == (2, ""), command
+        assert done.stderr.splitlines() == [
+            "rectify: data/progress.yaml:65:3: journal entry 11: two branches' entries kept together — it chains from "
+            "entry 9, as entry 10 does: a merge kept both sides' entries; take one side's journal from before the "
+            "merge (git checkout COMMIT -- FILE) and record the other side's entries again with "
+            "`rectify record … --date DAY`",
+            "rectify: data/progress.yaml:67:10: journal entry 11, field state: 1.1 is already closed as of 2019-03-21 "
+            "(closed by entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry before this one) if it "
+            "must be closed again"], command
