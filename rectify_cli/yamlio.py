@@ -257,8 +257,9 @@ def parse(text: str, *, filename: str):
 # A conflict is its three markers in order, each at a line's start (one alone may be a note's),
 # in LF or CRLF lines (git writes its markers in the file's line ends).
 _CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?={7}\r?\n(?:.*\n)*?>{7}(?: |\r?$)", re.MULTILINE)
-# One marker line left alone (the others deleted): looked for only where the parser trips.
-_CONFLICT_MARKER = re.compile(r"^(<{7}(?: [^\r\n]*)?|={7}|>{7}(?: [^\r\n]*)?)\r?$", re.MULTILINE)
+# One marker line left alone (the others deleted): looked for only where the parser trips. (|||||||
+# opens the base of merge.conflictStyle diff3 and zdiff3.)
+_CONFLICT_MARKER = re.compile(r"^(<{7}(?: [^\r\n]*)?|\|{7}(?: [^\r\n]*)?|={7}|>{7}(?: [^\r\n]*)?)\r?$", re.MULTILINE)
 # A journal is a list at the left margin, a plan a mapping: its first line of content says which.
 _FIRST_CONTENT = re.compile(r"^(?!\s*(?:#|$)|---|<{7}|={7}|>{7}).", re.MULTILINE)
 _FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.MULTILINE)

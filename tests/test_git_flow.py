@@ -112,6 +112,22 @@ def test_a_conflict_marker_left_alone_is_named_with_its_line(repo, kept, line, m
                            f"left in ({marker}): delete it, as the conflict's other marker lines were\n")
 
 
+def test_the_base_marker_of_a_diff3_conflict_left_alone_is_named(repo):
+    # (merge.conflictStyle diff3 or zdiff3 adds the base between ||||||| and =======)
+    git(repo, "config", "merge.conflictStyle", "diff3")
+    two_clerks(repo)
+    journal = repo / "data" / "progress.yaml"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert [at + 1 for at, text in enumerate(lines) if text.startswith(("<", "|", "=", ">"))] == [57, 65, 66, 74]
+    assert lines[64].startswith("||||||| ")
+    journal.write_text("".join(text for text in lines if not text.startswith(("<<<<<<<", "=======", ">>>>>>>"))),
+                       encoding="utf-8")
+    done = rectify(repo, "check", "--lang", "en")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"rectify: data/progress.yaml:64:1: YAML syntax: a merge conflict's marker line left in "
+                           f"({lines[64].rstrip()}): delete it, as the conflict's other marker lines were\n")
+
+
 def test_a_conflict_in_a_journal_kept_with_crlf_line_ends_is_named(repo):
     # (git on Windows writes its markers in the file's CRLF: read as a syntax error on the line after)
     two_clerks(repo)
