@@ -531,7 +531,8 @@ def _forks_problems(path: Path, located) -> list[Problem]:
         before = items[source - 1]["hash"] if source else hash_chain.GENESIS
         if hash_chain.entry_hash(before, after) != after.get("hash"):
             return []
-        return [problem(str(path), *key_position_of(located[index - 1], "measure"),
+        where = located.item_pos[index - 1] if index <= len(getattr(located, "item_pos", ())) else (None, None)
+        return [problem(str(path), *where,
                         "journal_forked" + ("_start" if source == 0 else ""), what=Where(f"journal entry {index}"),
                         source=source, sibling=source + 1)]
     return []
