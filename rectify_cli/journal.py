@@ -1570,6 +1570,8 @@ def _forks(items: list, source: int, index: int) -> bool:
         return False
     prev = before.get("hash") if source else chain.GENESIS
     after = entry_as_written(after)
+    if after.get("hash") == items[index - 1].get("hash"):  # (the same entry pasted twice, not two branches')
+        return False
     return isinstance(prev, str) and chain.entry_hash(prev, after) == after.get("hash")
 
 

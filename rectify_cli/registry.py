@@ -525,7 +525,7 @@ def _forks_problems(path: Path, located) -> list[Problem]:
             if found is None:
                 return []
             source = hashes[found]
-        if source + 1 >= index:  # (its predecessor's: no fork, something else broke the chain)
+        if source + 1 >= index or items[source].get("hash") == digest:  # (no fork: moved, or pasted twice)
             return []
         after = entry_as_written(items[source])  # (the entry after the one it chains from: of the other branch)
         before = items[source - 1]["hash"] if source else hash_chain.GENESIS
