@@ -1178,6 +1178,11 @@ LABELS = {
     "problem_merge_conflict": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、======= 和 >>>>>>>",
                                "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
                                "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
+    "problem_merge_conflict_base": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、|||||||、======= 和 "
+                                    ">>>>>>>，以及 ||||||| 与 ======= 之间的原有版本的行",
+                                    "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
+                                    "and delete the marker lines <<<<<<<, |||||||, ======= and >>>>>>>, and the base's "
+                                    "lines between ||||||| and ======="),
     # (a journal is one hash chain: both sides kept, verify fails for good; README "Two colleagues, two branches")
     "problem_merge_conflict_journal": (
         "YAML 语法错误：进展记录中有未解决的合并冲突（<<<<<<<）：双方的记录都保留会使哈希链断开，`rectify verify` 从此不能通过；"

@@ -290,7 +290,9 @@ def _slip_before(text: str, line: int | None) -> tuple[int, int, str, dict] | No
     if conflict is not None:
         first = _FIRST_CONTENT.search(text)
         journal = first is not None and first.group() == "-"
-        return text.count("\n", 0, conflict.start()) + 1, 1, "merge_conflict_journal" if journal else "merge_conflict", {}
+        base = re.search(r"^\|{7}(?: |\r?$)", conflict.group(), re.MULTILINE) is not None  # (conflictStyle diff3)
+        key = "merge_conflict_journal" if journal else "merge_conflict_base" if base else "merge_conflict"
+        return text.count("\n", 0, conflict.start()) + 1, 1, key, {}
     if line is None:
         return None
     start, end = _line_end(text, line - _SLIP_LINES) + 1 if line > _SLIP_LINES else 0, _line_end(text, line)

@@ -163,6 +163,12 @@ CONFLICTED_TAIL = """<<<<<<< HEAD
      "<<<<<<< HEAD\n    title: 污水处理设施建设滞后\n=======\n    title: 污水设施滞后\n>>>>>>> bob\n",
      "tasks.yaml:32:1: YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
      "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
+    # (merge.conflictStyle diff3: the base's lines, between ||||||| and =======, are neither side's)
+    ("tasks.yaml", "    title: 污水处理设施建设滞后\n",
+     "<<<<<<< HEAD\n    title: 污水处理设施建设滞后\n||||||| base\n    title: 污水\n=======\n    title: 污水设施滞后\n"
+     ">>>>>>> bob\n",
+     "tasks.yaml:32:1: YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
+     "and delete the marker lines <<<<<<<, |||||||, ======= and >>>>>>>, and the base's lines between ||||||| and ======="),
 ])
 def test_a_slip_the_parser_reports_late_is_named_where_it_is(tmp_path, file, old, new, expected):
     for name in ("tasks.yaml", "progress.yaml"):
