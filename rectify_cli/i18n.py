@@ -698,6 +698,20 @@ LABELS = {
     "verify_moved_start": ("被删除或调换——内容与哈希相符，但接在进展记录开头，而非前一条之后",
                            "removed or reordered — its content matches its hash but it chains from the start of the "
                            "journal, not from the entry before it"),
+    # (two entries chaining from one: two branches' appends both kept by a merge; README "Two colleagues, two branches")
+    "verify_forked": ("两个分支的记录被合在一起——与第 {sibling} 条一样接在第 {source} 条之后：合并时双方的记录都保留了；"
+                      "请取合并前一方的进展记录文件（git checkout 那一方的提交 -- 此文件），再用 `rectify record … --date 日期` "
+                      "补录另一方的记录",
+                      "two branches' entries kept together — it chains from entry {source}, as entry {sibling} does: "
+                      "a merge kept both sides' entries; take one side's journal from before the merge (git checkout "
+                      "COMMIT -- FILE) and record the other side's entries again with `rectify record … --date DAY`"),
+    "verify_forked_start": ("两个分支的记录被合在一起——与第 1 条一样接在进展记录开头：合并时双方的记录都保留了；"
+                            "请取合并前一方的进展记录文件（git checkout 那一方的提交 -- 此文件），再用 "
+                            "`rectify record … --date 日期` 补录另一方的记录",
+                            "two branches' entries kept together — it chains from the start of the journal, as entry 1 "
+                            "does: a merge kept both sides' entries; take one side's journal from before the merge (git "
+                            "checkout COMMIT -- FILE) and record the other side's entries again with "
+                            "`rectify record … --date DAY`"),
     "verify_since_found": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），此前的记录未被改动",
                            "since-head {head}: found at entry {index} ({journal}:{line}); the history up to it is unchanged"),
     "verify_since_changed": ("核验起点 {head}：见第 {index} 条（{journal}:{line}），但此前的记录已被改动（见上）",
@@ -1166,6 +1180,21 @@ LABELS = {
     "problem_merge_conflict": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、======= 和 >>>>>>>",
                                "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
                                "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
+    "problem_merge_conflict_base": ("YAML 语法错误：有未解决的合并冲突（<<<<<<<）：保留双方需要的行，删除标记行 <<<<<<<、|||||||、======= 和 "
+                                    ">>>>>>>，以及 ||||||| 与 ======= 之间的原有版本的行",
+                                    "YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
+                                    "and delete the marker lines <<<<<<<, |||||||, ======= and >>>>>>>, and the base's "
+                                    "lines between ||||||| and ======="),
+    # (a journal is one hash chain: both sides kept, verify fails for good; README "Two colleagues, two branches")
+    "problem_merge_conflict_journal": (
+        "YAML 语法错误：进展记录中有未解决的合并冲突（<<<<<<<）：双方的记录都保留会使哈希链断开，`rectify verify` 从此不能通过；"
+        "请只取一方的文件（对它运行 git checkout --ours 或 --theirs），再用 `rectify record … --date 日期` 补录另一方的记录",
+        "YAML syntax: an unresolved merge conflict (<<<<<<<) in a journal: keeping both sides' entries breaks its hash "
+        "chain, and `rectify verify` fails for good; take one side's file (git checkout --ours or --theirs on it) and "
+        "record the other side's entries again with `rectify record … --date DAY`"),
+    "problem_conflict_marker_left": ("YAML 语法错误：合并冲突的标记行未删除（{marker}）：请删除这一行，如同已删除的其他标记行",
+                                     "YAML syntax: a merge conflict's marker line left in ({marker}): delete it, as the "
+                                     "conflict's other marker lines were"),
     "problem_full_width_colon": ("YAML 语法错误：键“{key}”后是全角冒号“：”：请写半角冒号“:”加一个空格",
                                  "YAML syntax: a full-width colon '：' after the key '{key}': write ':' (ASCII) and a space"),
     "problem_full_width_indent": ("YAML 语法错误：缩进中有全角空格（U+3000）：请用半角空格缩进",
@@ -1994,6 +2023,9 @@ LABELS.update({
     "problem_import_numbered": ("编号为 {numbering}", "numbered {numbering}"),
 })
 LABELS["problem_import_no_task_heading"] = LABELS["import_no_task_heading"]
+# (a journal that does not load after a merge kept both sides: what verify would say, at the entry, as its why)
+for _forked in ("verify_forked", "verify_forked_start"):
+    LABELS[f"problem_journal_{_forked[7:]}"] = ("{what}：" + LABELS[_forked][0], "{what}: " + LABELS[_forked][1])
 # (why a date is none, i18n.not_real_reason: the command line's as a registry's)
 for _why in ("day", "month", "year"):
     LABELS[f"refused_{_why}_out_of_range"] = LABELS[f"problem_{_why}_out_of_range"]

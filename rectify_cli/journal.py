@@ -1334,8 +1334,10 @@ class BadEntry:
     line: int
     measure: str
     date: str
-    problem: str  # "edited" | "removed or reordered" | "untraced" | "unhashed" | "cut short" | "malformed" | "bad hash"
-    chained_from: int | None = None  # removed or reordered: the entry it chains from (0: the start)
+    problem: str  # "edited" | "removed or reordered" | "forked" | "untraced" | "unhashed" | "cut short" | "malformed" | "bad hash"
+    # removed or reordered, forked: the entry it chains from (0: the start); forked: the entry after that one chains
+    # from it too (two branches' appends both kept by a merge)
+    chained_from: int | None = None
 
 
 @dataclass(frozen=True)
@@ -1515,7 +1517,7 @@ def _check_journal(jpath: Path, *, prefix: str, raw: bytes | None = None, store:
                 trials -= len(stored) + 1
                 source = _chained_from(item, digest, stored, exclude=i)
                 if source is not None:
-                    bad("removed or reordered", source)
+                    bad("forked" if _forks(items, source, i) else "removed or reordered", source)
                 else:
                     bad("edited")
         (beyond if problems else hashes).append((digest, i, line))
@@ -1557,6 +1559,22 @@ def _chained_from(item, digest: str, stored: dict, *, exclude: int) -> int | Non
         return 0
     found = chain.chained_from((other for other, index in stored.items() if index != exclude), item, digest)
     return None if found is None else stored[found]
+
+
+def _forks(items: list, source: int, index: int) -> bool:
+    """Whether the entry after entry `source` (0: the start) chains from it as entry `index` does:
+    two chains grown from one entry, as a merge keeping both branches' appends leaves them."""
+    if source + 1 >= index:
+        return False
+    before = items[source - 1] if source else None
+    after = items[source]
+    if (source and not isinstance(before, dict)) or not isinstance(after, dict):
+        return False
+    prev = before.get("hash") if source else chain.GENESIS
+    after = entry_as_written(after)
+    if after.get("hash") == items[index - 1].get("hash"):  # (the same entry pasted twice, not two branches')
+        return False
+    return isinstance(prev, str) and chain.entry_hash(prev, after) == after.get("hash")
 
 
 def _find_hash(check: JournalCheck, wanted: str) -> tuple[tuple[str, int, int], bool] | None:

@@ -193,6 +193,7 @@ def _load_registry(path, today: date | None, use_cache: bool, unsure: set[str] |
                 what = Where(f"journal entry {index + 1}" + ("" if key == "measure" else f".{key}"))
                 problems.append(problem(str(journal.path), *position_of(located[index], key), notice.key, what=what,
                                         **notice.values))
+            problems += _forks_problems(journal.path, located)
         entries.extend(found)
     if problems:
         if unsure is not None:
@@ -497,6 +498,44 @@ def _journal_as_plan(file: Path, raw: bytes, text: str) -> yamlio.YSeq | None:
         return None
     located.pos = (located.pos[0], 1)  # (the list's own, where the reference puts it: its unindented first item)
     return located
+
+
+def _forks_problems(path: Path, located) -> list[Problem]:
+    """A problem at the entry where the journal's chain first breaks, when it forks there (verify's
+    "forked": a merge kept both branches' entries): why entries the writing commands would refuse
+    are there. Only the entries up to that break are hashed (an error's path: the journal is read)."""
+    from . import chain as hash_chain
+
+    items = list(located) if isinstance(located, list) else []
+    hashes: dict[str, int] = {}  # hash -> index (1-based) of the entries before the break
+    prev = hash_chain.GENESIS
+    for index, item in enumerate(items, 1):
+        digest = item.get("hash") if isinstance(item, dict) else None
+        if not isinstance(digest, str) or not hash_chain.HASH.fullmatch(digest):
+            return []
+        item = entry_as_written(item)
+        if hash_chain.entry_hash(prev, item) == digest:
+            hashes.setdefault(digest, index)
+            prev = digest
+            continue
+        if hash_chain.entry_hash(hash_chain.GENESIS, item) == digest:
+            source = 0
+        else:
+            found = hash_chain.chained_from(hashes, item, digest)
+            if found is None:
+                return []
+            source = hashes[found]
+        if source + 1 >= index or items[source].get("hash") == digest:  # (no fork: moved, or pasted twice)
+            return []
+        after = entry_as_written(items[source])  # (the entry after the one it chains from: of the other branch)
+        before = items[source - 1]["hash"] if source else hash_chain.GENESIS
+        if hash_chain.entry_hash(before, after) != after.get("hash"):
+            return []
+        where = located.item_pos[index - 1] if index <= len(getattr(located, "item_pos", ())) else (None, None)
+        return [problem(str(path), *where,
+                        "journal_forked" + ("_start" if source == 0 else ""), what=Where(f"journal entry {index}"),
+                        source=source, sibling=source + 1)]
+    return []
 
 
 def _entry_unindented(raw: bytes) -> bool:

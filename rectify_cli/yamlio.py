@@ -254,8 +254,14 @@ def parse(text: str, *, filename: str):
 
 # Slips the YAML parser reports late and obscurely: a merge conflict left in the file, a key
 # typed with a Chinese input method's colon, an indent of full-width spaces.
-# A conflict is its three markers in order, each at a line's start (one alone may be a note's).
-_CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?={7}\n(?:.*\n)*?>{7}(?: |$)", re.MULTILINE)
+# A conflict is its three markers in order, each at a line's start (one alone may be a note's),
+# in LF or CRLF lines (git writes its markers in the file's line ends).
+_CONFLICT = re.compile(r"^<{7}(?: .*)?\n(?:.*\n)*?={7}\r?\n(?:.*\n)*?>{7}(?: |\r?$)", re.MULTILINE)
+# One marker line left alone (the others deleted): looked for only where the parser trips. (|||||||
+# opens the base of merge.conflictStyle diff3 and zdiff3.)
+_CONFLICT_MARKER = re.compile(r"^(<{7}(?: [^\r\n]*)?|\|{7}(?: [^\r\n]*)?|={7}|>{7}(?: [^\r\n]*)?)\r?$", re.MULTILINE)
+# A journal is a list at the left margin, a plan a mapping: its first line of content says which.
+_FIRST_CONTENT = re.compile(r"^(?!\s*(?:#|$)|---|<{7}|={7}|>{7}).", re.MULTILINE)
 _FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:- +)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.MULTILINE)
 _FULL_WIDTH_INDENT = re.compile(r"^ *\u3000", re.MULTILINE)
 _FULL_WIDTH_AFTER = re.compile(r"^[ \t]*(?:- +)?(?:([A-Za-z_][A-Za-z0-9_]*):|-)\u3000", re.MULTILINE)  # key:　/ -　
@@ -282,10 +288,17 @@ def _slip_before(text: str, line: int | None) -> tuple[int, int, str, dict] | No
     None: unknown), or None. A merge conflict anywhere; the others on that line or just before it."""
     conflict = _CONFLICT.search(text)
     if conflict is not None:
-        return text.count("\n", 0, conflict.start()) + 1, 1, "merge_conflict", {}
+        first = _FIRST_CONTENT.search(text)
+        journal = first is not None and first.group() == "-"
+        base = re.search(r"^\|{7}(?: |\r?$)", conflict.group(), re.MULTILINE) is not None  # (conflictStyle diff3)
+        key = "merge_conflict_journal" if journal else "merge_conflict_base" if base else "merge_conflict"
+        return text.count("\n", 0, conflict.start()) + 1, 1, key, {}
     if line is None:
         return None
     start, end = _line_end(text, line - _SLIP_LINES) + 1 if line > _SLIP_LINES else 0, _line_end(text, line)
+    marker = _CONFLICT_MARKER.search(text, start, end)
+    if marker is not None:
+        return text.count("\n", 0, marker.start()) + 1, 1, "conflict_marker_left", {"marker": marker.group(1)}
     found = []
     for pattern, key, counts in _SLIPS:
         matches = [match for match in pattern.finditer(text, start, end) if counts(match)]

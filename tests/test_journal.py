@@ -388,6 +388,15 @@ def test_verify_names_a_swapped_pair(reg):
     assert bad.chained_from == 4
 
 
+def test_verify_says_an_entry_pasted_twice_is_out_of_place_not_two_branches_merged(reg):
+    # (the copy chains from the entry its original chains from, as an entry of another branch would)
+    head, entries = _entries_text(reg)
+    entries.append(entries[1].rstrip("\n") + "\n")  # 1.2 of 2018-06-20, again at the end
+    _write_entries(reg, head, entries)
+    bad = journal.verify(reg).first_bad
+    assert (bad.index, bad.measure, bad.problem, bad.chained_from) == (10, "1.2", "removed or reordered", 1)
+
+
 def test_verify_since_head(reg):
     record(reg, "1.1")
     at = (str(reg.parent / "progress.yaml"), 9, 48)

@@ -156,8 +156,19 @@ CONFLICTED_TAIL = """<<<<<<< HEAD
      "tasks.yaml:37:10: YAML syntax: a full-width space (U+3000) after '-': write an ASCII space"),
     ("progress.yaml", "  hash: 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f\n",
      "  hash: 55d6337076b23d5f2d673cb01cba572e938ec313bc8c925c79e95325eb2fdb2f\n" + CONFLICTED_TAIL,
-     "progress.yaml:57:1: YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
+     "progress.yaml:57:1: YAML syntax: an unresolved merge conflict (<<<<<<<) in a journal: keeping both sides' "
+     "entries breaks its hash chain, and `rectify verify` fails for good; take one side's file (git checkout --ours "
+     "or --theirs on it) and record the other side's entries again with `rectify record … --date DAY`"),
+    ("tasks.yaml", "    title: 污水处理设施建设滞后\n",
+     "<<<<<<< HEAD\n    title: 污水处理设施建设滞后\n=======\n    title: 污水设施滞后\n>>>>>>> bob\n",
+     "tasks.yaml:32:1: YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
      "and delete the marker lines <<<<<<<, ======= and >>>>>>>"),
+    # (merge.conflictStyle diff3: the base's lines, between ||||||| and =======, are neither side's)
+    ("tasks.yaml", "    title: 污水处理设施建设滞后\n",
+     "<<<<<<< HEAD\n    title: 污水处理设施建设滞后\n||||||| base\n    title: 污水\n=======\n    title: 污水设施滞后\n"
+     ">>>>>>> bob\n",
+     "tasks.yaml:32:1: YAML syntax: an unresolved merge conflict (<<<<<<<): keep the lines each side needs "
+     "and delete the marker lines <<<<<<<, |||||||, ======= and >>>>>>>, and the base's lines between ||||||| and ======="),
 ])
 def test_a_slip_the_parser_reports_late_is_named_where_it_is(tmp_path, file, old, new, expected):
     for name in ("tasks.yaml", "progress.yaml"):

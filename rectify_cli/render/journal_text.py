@@ -657,10 +657,10 @@ def render_verify(result, *, lang: Lang = Lang.zh) -> str:
 def verify_problem_text(problem, lang: Lang) -> str:
     """What verify says of one entry of a journal's chain (journal.BadEntry), after its place."""
     what = label(_PROBLEMS[problem.problem] + ("_start" if problem.chained_from == 0 else ""), lang,
-                 source=problem.chained_from)
+                 source=problem.chained_from, sibling=(problem.chained_from or 0) + 1)
     return label("verify_entry", lang, index=problem.index, measure=problem.measure, date=problem.date, what=what)
 
 
 _PROBLEMS = {"malformed": "verify_malformed", "unhashed": "verify_unhashed", "edited": "verify_edited",
              "removed or reordered": "verify_moved", "untraced": "verify_untraced", "bad hash": "verify_bad_hash",
-             "cut short": "verify_cut_short"}
+             "cut short": "verify_cut_short", "forked": "verify_forked"}
