@@ -665,6 +665,22 @@ def verify_cmd(
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 
 
+@app.command("merge-journal", cls=Command, help="help_merge_journal", hidden=True)
+def merge_journal_cmd(
+    base: Annotated[str, typer.Argument(help="help_merge_base", metavar="help_value_base")],
+    ours: Annotated[str, typer.Argument(help="help_merge_ours", metavar="help_value_ours")],
+    theirs: Annotated[str, typer.Argument(help="help_merge_theirs", metavar="help_value_theirs")],
+    path: Annotated[Optional[str], typer.Argument(help="help_merge_path", metavar="help_value_path")] = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    from . import journal_merge
+    from .render import journal_text
+
+    with said_in(lang):  # (what can't be merged, said in the user's language: exit 1, a conflict to git)
+        result = journal_merge.merge(base, ours, theirs, path)
+    sys.stdout.write(journal_text.render_merged(result, lang=lang))
+
+
 def main() -> None:
     """Entry point (__main__.run): the app run on the process's command line (command_line.run)."""
     run(app)

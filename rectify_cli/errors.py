@@ -55,6 +55,12 @@ class JournalWriteError(RectifyError):
     """A journal write was refused; the journal is untouched."""
 
 
+class MergeConflict(RectifyError):
+    """Journals `merge-journal` can't merge (git then reports a conflict); OURS is unchanged."""
+
+    exit_code = 1
+
+
 class FileWriteError(RectifyError):
     """A file could not be written (no such folder, disk full...); what it held is unchanged."""
 

@@ -1355,6 +1355,31 @@ LABELS = {
                               " (several names written as one: separate them with ASCII commas, {written})"),
     "problem_written_as": ("（应写作 {key}）", " (write {key})"),  # (an instruction, as 应写作: not what was written)
     "problem_lead_not_owner": ("{what}：“{name}”不在其责任单位之中", "{what}: '{name}' is not one of its owners"),
+    # merge-journal (git's merge driver): why OURS was left as it was, then the way by hand
+    "problem_merge_no_shared_base_ours": (
+        "我方（OURS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？）",
+        "entry {index} of ours (OURS) differs from the base's (BASE): the two sides do not share the base's entries "
+        "(a history rewritten?)"),
+    "problem_merge_no_shared_base_theirs": (
+        "对方（THEIRS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？）",
+        "entry {index} of theirs (THEIRS) differs from the base's (BASE): the two sides do not share the base's "
+        "entries (a history rewritten?)"),
+    "problem_merge_entry_not_rewritable": (
+        "第 {index} 条记录不是 `rectify record` 所写的形式（只能有其字段，值为文字或 true/false），无法重新接入哈希链",
+        "entry {index} is not as `rectify record` writes one (its fields only, each text or true/false): it can't "
+        "be chained on again"),
+    "problem_merge_reads_differently": ("合并后的进展记录读出的记录与写入的不同", "the merged journal reads as other entries than those written"),
+    "problem_merge_refused_on_load": ("合并后的进展记录读取时会被拒绝（以下行号指合并后的文件）：",
+                                      "the merged journal would be refused on load (the lines below are the merged "
+                                      "journal's):"),
+    "problem_merge_fails_verify": ("合并后的进展记录在第 {index} 条不能通过 `rectify verify`",
+                                   "the merged journal fails `rectify verify` at entry {index}"),
+    "problem_merge_by_hand": (
+        "未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
+        "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）",
+        "not merged, ours left as it was; merge by hand: take one side's journal (git checkout --ours or --theirs "
+        "on it) and record the other side's entries again with `rectify record … --date DAY` (README, \"Two "
+        "colleagues, two branches\")"),
     "problem_journal_not_list": ("进展记录：应为记录的列表（- measure: …），实为{kind}",
                                  "journal: expected a list of entries (- measure: ...), got {kind}"),
     "problem_measure_not_quoted": ("{what}：应为带引号的措施编号，例如 \"18.4\"，实为{value}",
@@ -1494,6 +1519,9 @@ LABELS.update({
     "help_value_measure": ("<措施>", "<measure>"),
     "help_value_id": ("<编号>", "<id>"),
     "help_value_report": ("<报告>", "<report>"),
+    "help_value_base": ("<基础>", "<base>"),
+    "help_value_ours": ("<我方>", "<ours>"),
+    "help_value_theirs": ("<对方>", "<theirs>"),
     "help_value_summary": ("<月报>", "<summary>"),
     "help_at_least": ("不小于 {value}", "at least {value}"),  # (as a refusal says it: usage_at_least)
     "help_extras_sep": ("；", "; "),
@@ -1540,6 +1568,20 @@ LABELS.update({
                      "Not a reopening."),
     "help_retract_short": ("", "Retract an entry recorded by mistake (not a reopening)."),
     "help_history": ("进展记录，最新的在前。", "Journal entries, newest first."),
+    "help_merge_journal": ("git 的进展记录合并驱动：我方的记录之后接上对方在合并基础之后新增的记录（重新计算哈希），结果写入我方文件。"
+                           "不能合并时我方文件保持原样，退出码 1。",
+                           "git's merge driver for a journal: ours's entries, then theirs's entries after the base, "
+                           "chained on (new hashes), written into OURS. When they can't be merged, OURS is left as it "
+                           "was and it exits 1."),
+    "help_merge_base": ("合并基础版本的进展记录（git 的 %O）。", "The base's journal (git's %O)."),
+    "help_merge_ours": ("我方的进展记录（git 的 %A），合并结果写入此文件。", "Ours's journal (git's %A), where the merge is written."),
+    "help_merge_theirs": ("对方的进展记录（git 的 %B）。", "Theirs's journal (git's %B)."),
+    "help_merge_path": ("进展记录在工作区中的路径（git 的 %P）：据此找到它的方案文件来检查合并结果。",
+                        "The journal's path in the working tree (git's %P): its plan, which the merge is checked "
+                        "against, is found from it."),
+    "merge_done": ("merge-journal：我方 {ours} 条记录之后接上对方 {added} 条（哈希已重新计算）{alike}\n",
+                   "merge-journal: {added} of theirs's entries chained on after ours's {ours} (new hashes){alike}\n"),
+    "merge_alike": ("；双方相同的 {n} 条只保留一次", "; {n} both added alike kept once"),
     "help_verify": ("重算进展记录的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),
     "help_verify_short": ("", "Check the journal's hash chain; name the first entry changed."),

@@ -618,6 +618,12 @@ def render_history(entries, *, lang: Lang, width: int | None = None, journal=())
     return table(headers, rows) + "\n"  # (200,000 entries: a few seconds less than tabulate)
 
 
+def render_merged(result, *, lang: Lang = Lang.zh) -> str:
+    """What `merge-journal` did (journal_merge.MergeResult)."""
+    alike = label("merge_alike", lang, n=result.alike) if result.alike else ""
+    return label("merge_done", lang, ours=result.ours, added=result.added, alike=alike)
+
+
 def render_verify(result, *, lang: Lang = Lang.zh) -> str:
     """Each journal's chain checked, each problem on its line, each --since-head found or not.
     A folder's journals named as the summary that printed the heads names them (gate.shown_file)."""

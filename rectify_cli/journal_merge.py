@@ -1,0 +1,153 @@
+"""`rectify merge-journal BASE OURS THEIRS [PATH]`: git's merge driver for a journal (README,
+"Two colleagues, two branches"). OURS's entries, then THEIRS's entries after BASE, chained on
+as `record` appends them (new hashes; a `retracts:` of one of them follows it); an entry both
+sides added alike kept once. The result is written into OURS only when it loads as the writing
+commands require and verifies; else OURS is left as it was and MergeConflict (exit 1) says why.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import chain
+from .errors import MergeConflict, Problem, RegistryError
+from .fsutil import atomic_write_bytes
+from .i18n import problem
+from .journal import FIELD_ORDER, _check_journal, _joined, _last_hash, _raw_entries, render_entry
+from .layout import found_alone_in, journal_path_for, journal_present, plan_beside, plan_files, read_bytes, resolve_path
+from .registry import entry_as_written, journal_as_written
+from .validation import not_a_journal
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    ours: int  # entries OURS held
+    added: int  # THEIRS's entries chained on after them
+    alike: int  # THEIRS's entries OURS had added too, kept once
+
+
+def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeResult:
+    """Merge the journals at `base`, `ours` and `theirs` into `ours` (git's %O %A %B); `path`:
+    the journal's path in the working tree (git's %P), where its plan is looked for (else beside
+    `ours`). MergeConflict when they can't be merged; `ours` is then unchanged."""
+    named = path or ours  # (what messages call the journal: git's %A is a temporary file)
+    entries = {side: _entries(Path(file), named) for side, file in (("base", base), ("ours", ours), ("theirs", theirs))}
+    old, b, o, t = read_bytes(Path(ours)), entries["base"], entries["ours"], entries["theirs"]
+    for side, file in (("ours", ours), ("theirs", theirs)):
+        got = entries[side]
+        at = next((i for i, entry in enumerate(b) if i >= len(got) or got[i] != entry), None)
+        if at is not None:
+            raise _conflict(problem(named, None, None, f"merge_no_shared_base_{side}", index=at + 1), named)
+    ours_new = [_content(e) for e in o[len(b):]]
+    prev = _last_hash(o)
+    unmatched = list(range(len(ours_new)))  # (OURS's new entries not yet found alike on THEIRS's side)
+    renamed: dict[str, str] = {}  # THEIRS's hash -> the hash its entry has now
+    new, added, alike = old, [], 0
+    for index, entry in enumerate(t[len(b):], len(b) + 1):
+        fields = _content(entry)
+        if not _rewritable(fields):
+            raise _conflict(problem(named, None, None, "merge_entry_not_rewritable", index=index), named)
+        if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
+            fields["retracts"] = renamed[fields["retracts"]]
+        same = next((at for at in unmatched if ours_new[at] == fields), None)
+        if same is not None:  # (both sides recorded it alike: kept once, as OURS wrote it)
+            unmatched.remove(same)
+            alike += 1
+            kept = o[len(b) + same]
+            if isinstance(entry.get("hash"), str) and isinstance(kept.get("hash"), str):
+                renamed[entry["hash"]] = kept["hash"]
+            continue
+        fields = {key: fields[key] for key in FIELD_ORDER if key in fields}
+        fields["hash"] = chain.entry_hash(prev, fields)
+        if isinstance(entry.get("hash"), str):
+            renamed[entry["hash"]] = fields["hash"]
+        prev = fields["hash"]
+        new = _joined(new, render_entry(fields))
+        added.append(fields)
+    if added:
+        _check_merged(new, o, added, named, Path(path or ours))
+        atomic_write_bytes(Path(ours), new)
+    return MergeResult(ours=len(o), added=len(added), alike=alike)
+
+
+def _conflict(found: Problem | list, named: str) -> MergeConflict:
+    """MergeConflict saying `found`, then that OURS was left as it was and the way by hand."""
+    said = found if isinstance(found, list) else [found]
+    return MergeConflict([*said, problem(named, None, None, "merge_by_hand")])
+
+
+def _entries(file: Path, named: str) -> list[dict]:
+    """The journal's entries as written (each a dict); an empty file (git's %O of a journal
+    both sides began) has none. MergeConflict when it is no journal."""
+    try:
+        raw = read_bytes(file)
+        data = journal_as_written(file, raw) if raw.strip() else None
+        refused = not_a_journal(file, data)
+        if refused is not None:
+            raise refused
+    except RegistryError as exc:
+        raise _conflict(list(exc.problems), named) from None
+    items = list(data or [])
+    for index, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise _conflict(problem(str(file), None, None, "merge_entry_not_rewritable", index=index), named)
+    return [entry_as_written(item) for item in items]
+
+
+def _content(entry: dict) -> dict:
+    """An entry's fields but its hash."""
+    return {key: value for key, value in entry.items() if key != "hash"}
+
+
+def _rewritable(fields: dict) -> bool:
+    """Whether `record` would write these fields as they are: its own, each text or true/false."""
+    return all(key in FIELD_ORDER and isinstance(value, (str, bool)) for key, value in fields.items())
+
+
+def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path) -> None:
+    """The merged bytes must read as OURS's entries then those added, verify, and load against
+    the journal's plan (when it is found) as the writing commands require. Else MergeConflict."""
+    try:
+        read = _raw_entries(new, journal)
+    except RegistryError as exc:
+        raise _conflict(list(exc.problems), named) from None
+    if len(read) != len(ours) + len(added) or [dict(e) for e in read[len(ours):]] != added:
+        raise _conflict(problem(named, None, None, "merge_reads_differently"), named)
+    check = _check_journal(Path(named), prefix="", raw=new)
+    if check.problems:
+        bad = check.problems[0]
+        raise _conflict(problem(named, bad.line or None, None, "merge_fails_verify", index=bad.index), named)
+    refused = _load_problems(new, journal)
+    if refused:  # (its lines are the merged journal's, which is not written: said first)
+        raise _conflict([problem(named, None, None, "merge_refused_on_load"), *refused], named)
+
+
+def _load_problems(new: bytes, journal: Path) -> list[Problem]:
+    """What loading the registry `journal` belongs to says, with `new` as that journal: in a copy
+    of its plan files and journals, named as the originals. [] when it loads or no plan is found."""
+    from .registry import load_registry
+
+    plan = plan_beside(str(journal))
+    if not isinstance(plan, str) or not os.path.isfile(plan):
+        return []
+    plan = Path(plan)
+    root = (found_alone_in(plan.parent) if plan.name == "tasks.yaml" else None) or resolve_path(str(plan.parent))
+    with tempfile.TemporaryDirectory(prefix="rectify-merge-") as copy:
+        for file in plan_files(root):
+            shutil.copyfile(file, Path(copy, file.name))
+            beside = journal_path_for(file)
+            target = journal_path_for(Path(copy, file.name))
+            if os.path.abspath(beside) == os.path.abspath(journal):
+                target.write_bytes(new)
+            elif journal_present(beside):
+                shutil.copyfile(beside, target)
+        try:
+            load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
+        except RegistryError as exc:
+            shown = str(journal.parent)
+            return [replace(p, file=os.path.join(shown, os.path.relpath(p.file, copy)))
+                    if isinstance(p, Problem) and p.file.startswith(copy) else p for p in exc.problems]
+    return []

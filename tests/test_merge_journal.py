@@ -1,0 +1,221 @@
+"""`rectify merge-journal`, git's merge driver for a journal (README, "Two colleagues, two branches"):
+two clerks record on two branches and git merges their journals, with real git. Skipped where git is
+not installed."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "small"
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+_GIT_ENV = {"GIT_AUTHOR_NAME": "clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "clerk",
+            "GIT_COMMITTER_EMAIL": "clerk@example.org", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_EDITOR": "true"}
+
+
+def _env(bin_dir: Path | None = None) -> dict:
+    env = {**os.environ, **_GIT_ENV, "PYTHONPATH": str(ROOT), "RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100"}
+    if bin_dir is not None:  # (`rectify` on the PATH, as an installed one is: the README's recipe names it)
+        env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
+    env.pop("RECTIFY_LANG", None)
+    return env
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, env=_env(repo.parent / "bin"), capture_output=True, text=True,
+                          check=check, timeout=120)
+
+
+def rectify(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rectify_cli", *args], cwd=cwd, env=_env(), capture_output=True,
+                          text=True, timeout=120)
+
+
+def readme_recipe() -> tuple[str, str]:
+    """The README's two setup lines: the .gitattributes line and the git config command."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    attributes = re.search(r"^progress\.yaml merge=rectify$", text, re.M)
+    config = re.search(r"^git config merge\.rectify\.driver .*$", text, re.M)
+    assert attributes and config, "README gives the driver's two setup lines"
+    return attributes.group(0), config.group(0)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A repository holding the small fixture in data/, committed on main, the merge driver set up
+    as the README says, `rectify` on the PATH."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    launcher = bin_dir / "rectify"
+    launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m rectify_cli "$@"\n', encoding="utf-8")
+    launcher.chmod(0o755)
+    repo = tmp_path / "repo"
+    shutil.copytree(SMALL, repo / "data")
+    attributes, config = readme_recipe()
+    (repo / ".gitattributes").write_text(attributes + "\n", encoding="utf-8")
+    (repo / ".gitignore").write_text("*.lock\n.*.tmp\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    subprocess.run(config, shell=True, cwd=repo, env=_env(bin_dir), check=True, timeout=60)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "ledger")
+    return repo
+
+
+def on_branch(repo: Path, branch: str, *records: tuple[str, ...]) -> None:
+    git(repo, "checkout", "-q", "-b", branch, "main")
+    for args in records:
+        done = rectify(repo, *args, "--lang", "en")
+        assert done.returncode == 0, done.stderr
+    git(repo, "commit", "-q", "-am", f"{branch}'s entries")
+
+
+A_RECORDS = ("record", "1.1", "--state", "in_progress", "--note", "主体完工", "--date", "2019-03-20", "--by", "拉萨市")
+B_RECORDS = ("record", "2.1", "--state", "in_progress", "--note", "围挡完成", "--date", "2019-03-21", "--by", "那曲市")
+
+
+@needs_git
+def test_the_readme_recipe_merges_two_branches_recording_different_measures(repo):
+    on_branch(repo, "a", A_RECORDS)
+    on_branch(repo, "b", B_RECORDS)
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "-q", "--no-edit", "b", check=False)
+    assert merged.returncode == 0, merged.stderr + merged.stdout
+    assert git(repo, "status", "--porcelain").stdout == ""
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    history = rectify(repo, "history", "--lang", "en")
+    dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
+    assert dated[:2] == [["2019-03-21", "2.1"], ["2019-03-20", "1.1"]]
+    for command in ("status", "check"):
+        assert rectify(repo, command, "--lang", "en").returncode in (0, 1), command
+    for measure, note in (("1.1", "主体完工"), ("2.1", "围挡完成")):
+        shown = rectify(repo, "show", measure, "--lang", "en")
+        assert shown.returncode == 0 and note in shown.stdout, measure
+
+
+@needs_git
+def test_a_retraction_on_theirs_of_its_own_new_entry_still_voids_it_after_the_merge(repo):
+    on_branch(repo, "a", A_RECORDS)
+    on_branch(repo, "b", ("close", "2.1", "--evidence", "验收单", "--date", "2019-03-21", "--by", "那曲市"),
+              ("retract", "2.1", "--reason", "误录", "--date", "2019-03-22"))
+    git(repo, "checkout", "-q", "a")
+    assert git(repo, "merge", "-q", "--no-edit", "b", check=False).returncode == 0
+    entries = yaml.safe_load((repo / "data" / "progress.yaml").read_text(encoding="utf-8"))
+    closed, retraction = entries[-2], entries[-1]
+    assert (closed["state"], retraction["state"]) == ("done", "retracted")
+    assert retraction["retracts"] == closed["hash"]  # (its new hash, not the one it had on b)
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    shown = rectify(repo, "status", "--format", "json", "--lang", "en")
+    assert shown.returncode == 0, shown.stderr
+    assert '"2.1"' in shown.stdout
+    again = rectify(repo, "close", "2.1", "--evidence", "验收单", "--date", "2019-03-25", "--lang", "en")
+    assert again.returncode == 0, again.stderr  # (refused as already closed, were the close not voided)
+
+
+@needs_git
+def test_both_sides_closing_one_measure_is_a_conflict_that_leaves_ours_as_it_was(repo):
+    on_branch(repo, "a", ("close", "1.1", "--evidence", "验收", "--date", "2019-03-20", "--by", "拉萨市"))
+    on_branch(repo, "b", ("close", "1.1", "--evidence", "验收2", "--date", "2019-03-21", "--by", "拉萨市"))
+    git(repo, "checkout", "-q", "a")
+    ours = (repo / "data" / "progress.yaml").read_bytes()
+    merged = git(repo, "merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 1
+    assert "CONFLICT" in merged.stdout
+    assert (repo / "data" / "progress.yaml").read_bytes() == ours
+    assert "rectify: data/progress.yaml:" in merged.stderr
+    assert merged.stderr.rstrip().endswith(
+        "rectify: data/progress.yaml: 未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 "
+        "--theirs 此文件），再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）")
+
+
+def _journals(tmp_path: Path, base: str, ours: str, theirs: str) -> list[Path]:
+    files = []
+    for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(tmp_path / name)
+    return files
+
+
+def test_the_same_measure_closed_on_both_sides_named_directly(tmp_path):
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    journal = ledger / "progress.yaml"
+    base = journal.read_text(encoding="utf-8")
+    assert rectify(tmp_path, "close", "1.1", "--evidence", "验收", "--date", "2019-03-20", "--lang", "en").returncode == 0
+    ours = journal.read_text(encoding="utf-8")
+    journal.write_text(base, encoding="utf-8")
+    assert rectify(tmp_path, "close", "1.1", "--evidence", "验收2", "--date", "2019-03-21", "--lang", "en").returncode == 0
+    theirs = journal.read_text(encoding="utf-8")
+    journal.write_text(ours, encoding="utf-8")
+    files = _journals(tmp_path, base, ours, theirs)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines() == [
+        "rectify: data/progress.yaml: the merged journal would be refused on load (the lines below are the merged "
+        "journal's):",
+        "rectify: data/progress.yaml:66:10: journal entry 11, field state: 1.1 is already closed as of 2019-03-21 "
+        "(closed by entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry before this one) if it "
+        "must be closed again",
+        "rectify: data/progress.yaml: not merged, ours left as it was; merge by hand: take one side's journal (git "
+        "checkout --ours or --theirs on it) and record the other side's entries again with `rectify record … --date "
+        "DAY` (README, \"Two colleagues, two branches\")"]
+    assert files[1].read_text(encoding="utf-8") == ours
+
+
+def test_a_rewritten_history_has_no_shared_base_and_is_a_conflict(tmp_path):
+    text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    cut = text[:text.index("- measure:", text.index("- measure:") + 1)]  # (the first entry only)
+    base, ours, theirs = text, cut, text
+    files = _journals(tmp_path, base, ours, theirs)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[0] == (
+        f"rectify: {files[1]}: entry 2 of ours (OURS) differs from the base's (BASE): the two sides do not share the "
+        "base's entries (a history rewritten?)")
+    assert files[1].read_text(encoding="utf-8") == cut
+
+
+def test_a_file_that_is_no_journal_is_a_conflict(tmp_path):
+    text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    files = _journals(tmp_path, text, text, "<<<<<<< HEAD\n")
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.startswith(f"rectify: {files[2]}:1:1: ")
+    assert files[1].read_text(encoding="utf-8") == text
+
+
+def test_entries_both_sides_added_alike_are_kept_once_and_theirs_chain_on(tmp_path):
+    base = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    same = ('- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress\n  note: 主体完工\n')
+    other = ('- measure: "2.1"\n  date: 2019-03-21\n  state: in_progress\n  note: 围挡完成\n')
+    from rectify_cli.chain import entry_hash
+
+    head = yaml.safe_load(base)[-1]["hash"]
+    ours_hash = entry_hash(head, yaml.safe_load(same)[0])
+    theirs_first = entry_hash(head, yaml.safe_load(other)[0])
+    ours = base + same + f"  hash: {ours_hash}\n"
+    theirs = (base + other + f"  hash: {theirs_first}\n" + same
+              + f"  hash: {entry_hash(theirs_first, yaml.safe_load(same)[0])}\n")
+    files = _journals(tmp_path, base, ours, theirs)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "merge-journal: 1 of theirs's entries chained on after ours's 10 (new hashes); 1 both added alike kept once\n"
+    assert files[1].read_text(encoding="utf-8") == ours + other + f"  hash: {entry_hash(ours_hash, yaml.safe_load(other)[0])}\n"
+
+
+@pytest.mark.parametrize("args, missing", [((), "<base>"), (("a",), "<ours>"), (("a", "b"), "<theirs>")])
+def test_a_command_line_without_three_journals_exits_2(tmp_path, args, missing):
+    done = rectify(tmp_path, "merge-journal", *args, "--lang", "en")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"rectify: missing argument {missing}; see python -m rectify_cli merge-journal --help\n"
