@@ -8,6 +8,7 @@ import re
 import unicodedata
 from datetime import date
 from functools import partial
+from itertools import chain
 
 from tabulate import tabulate
 
@@ -125,36 +126,37 @@ def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> s
         return None
     columns = [[c.strip() for c in column] for column in zip(*rows)]
     widths: dict[str, int] = {}
-    for text in (*headers, *(c for column in columns for c in column)):
-        if text not in widths:
-            if _SPECIAL.search(text) or not _PLAIN_CHARS.all(text):
-                return None
-            widths[text] = textsafe.display_width(text)  # (for such text, what wcswidth says)
+    for text in dict.fromkeys(chain(headers, *columns)):  # (each distinct cell once)
+        if _SPECIAL.search(text) or not _PLAIN_CHARS.all(text):
+            return None
+        widths[text] = textsafe.display_width(text)  # (for such text, what wcswidth says)
 
     def layout(some: list[list[str]], widest_cells: list[int]) -> str:
-        """The header, the rule and each row of `some` (stripped cells; each column's widest is
-        `widest_cells` wide)."""
+        """The header, the rule and each row of the columns `some` (stripped cells; each column's
+        widest is `widest_cells` wide), padded a column at a time."""
         sizes = [max(widths[h] + 2, size) for h, size in zip(headers, widest_cells)]
 
-        def line(cells) -> str:
-            return "  ".join(c + " " * (size - widths[c]) if how == "left" else " " * (size - widths[c]) + c
-                             for c, size, how in zip(cells, sizes, align)).rstrip()
+        def padded(column, size: int, how: str) -> list[str]:
+            if how == "left":
+                return [c + " " * (size - widths[c]) for c in column]
+            return [" " * (size - widths[c]) + c for c in column]
 
-        return "\n".join([line(headers), "  ".join("-" * size for size in sizes), *(line(row) for row in some)])
+        head = "  ".join(padded([h], size, how)[0] for h, size, how in zip(headers, sizes, align)).rstrip()
+        body = ["  ".join(cells).rstrip() for cells in zip(*map(padded, some, sizes, align))]
+        return "\n".join([head, "  ".join("-" * size for size in sizes), *body])
 
-    stripped = list(zip(*columns))
     widest, widest_cells = set(), []  # (the first row of each column's widest cell, and its width)
     for column in columns:
         sizes = list(map(widths.__getitem__, column))
         widest_cells.append(max(sizes))
         widest.add(sizes.index(widest_cells[-1]))
     picked = [*range(min(20, len(rows))), *sorted(r for r in widest if r >= 20)]
-    some = [stripped[r] for r in picked]
-    sample = layout(some, [max(map(widths.__getitem__, column)) for column in zip(*some)])
+    some = [[column[r] for r in picked] for column in columns]
+    sample = layout(some, [max(map(widths.__getitem__, column)) for column in some])
     expected = tabulate([rows[r] for r in picked], headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
     if sample != "\n".join(line.rstrip(" ") for line in expected.split("\n")):
         return None
-    return layout(stripped, widest_cells)
+    return layout(columns, widest_cells)
 
 
 class Page:
