@@ -325,6 +325,7 @@ def summary_cmd(
         paths = file_paths(reg.plan_files) if monthly.quiet_files or monthly.unbegun_files else None
         write_text(summary_text.render(monthly, lang=lang, width=width, paths=paths), output)
         _say_bundled(registry, "summary_bundled_ledger", lang)  # (pasted, its figures would pass for one's own)
+        raise typer.Exit(0)  # (as status ends: the registry, both evaluations and the summary are not freed one by one)
 
 
 @app.command("reconcile", cls=Command, help="help_reconcile", short_help="help_reconcile_short")

@@ -546,16 +546,31 @@ def _change(registry: Registry, report: StatusReport, first: date, owners: tuple
     if first <= plan.meta.feedback_date:
         return None
     as_of = first - relativedelta(days=1)
-    before = engine.evaluate(plan=plan, journal=registry.journal, as_of=as_of, warn_days=report.warn_days,
-                             report_period_days=report.report_period_days)
-    if owners or regions:  # (the same narrowed set as the summary's)
-        before = engine.select(before, owners=owners, regions=regions, units=plan.units)
-    overdue_before = {mr.id for mr in before.measures() if mr.status is Status.OVERDUE}
-    overdue = [mr.id for mr in report.measures() if mr.status is Status.OVERDUE]
-    return MonthChange(as_of=as_of, closed_before=sum(mr.closed for mr in before.measures()),
-                       closed=sum(mr.closed for mr in report.measures()),
-                       overdue_before=len(overdue_before), overdue=len(overdue),
-                       newly_overdue=sum(1 for i in overdue if i not in overdue_before))
+    measures = list(report.measures())  # (owners and regions select the same measures on any day)
+    # A measure with no entry after `as_of` stood then as it stands now, but for its pending
+    # deadline, judged on that day (engine.outcome_of's rule): only the others are evaluated
+    # again (evaluating them all took 1 s of a 100,000-measure summary).
+    again_ids = {mr.id for mr in measures if mr.written and max(e.date for e in mr.written) > as_of}
+    again: dict[str, MeasureResult] = {}
+    if again_ids:
+        tasks = tuple(replace(task, measures=kept) for task in plan.tasks
+                      if (kept := tuple(m for m in task.measures if m.id in again_ids)))
+        before = engine.evaluate(plan=replace(plan, tasks=tasks), journal=registry.journal, as_of=as_of,
+                                 warn_days=report.warn_days, report_period_days=report.report_period_days)
+        again = {mr.id: mr for mr in before.measures()}
+    closed_before = overdue_before = newly_overdue = 0
+    for mr in measures:
+        then = again.get(mr.id)
+        if then is None:  # (overdue: its earliest pending deadline before that day; the day itself is not late)
+            was_closed, was_overdue = mr.closed, mr.next_due is not None and mr.next_due < as_of
+        else:
+            was_closed, was_overdue = then.closed, then.status is Status.OVERDUE
+        closed_before += was_closed
+        overdue_before += was_overdue
+        newly_overdue += mr.status is Status.OVERDUE and not was_overdue
+    return MonthChange(as_of=as_of, closed_before=closed_before, closed=sum(mr.closed for mr in measures),
+                       overdue_before=overdue_before, overdue=sum(mr.status is Status.OVERDUE for mr in measures),
+                       newly_overdue=newly_overdue)
 
 
 def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:

@@ -74,6 +74,7 @@ class PerCharacter:
     def __init__(self, function):
         self._function = function
         self._known: dict[str, object] = {}
+        self._true: set[str] = set()  # the characters met that it is true of
 
     def each(self, text: str) -> list:
         """The function's value for each character of `text`, in order."""
@@ -82,8 +83,15 @@ class PerCharacter:
             return list(map(known.__getitem__, text))
         except KeyError:
             for char in set(text).difference(known):
-                known[char] = self._function(char)
+                value = known[char] = self._function(char)
+                if value:
+                    self._true.add(char)
             return list(map(known.__getitem__, text))
+
+    def all(self, text: str) -> bool:
+        """Whether the function is true of every character of `text`: a set's test, without the
+        list `each` makes (about half the time, of a summary's 70-character measures)."""
+        return self._true.issuperset(text) or all(self.each(text))
 
 
 @functools.lru_cache(maxsize=None)

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from datetime import date
 from functools import partial
+from itertools import chain
 
 from tabulate import tabulate
 
@@ -42,7 +43,7 @@ def cell(text: str | None) -> str:
     if text is None:
         return ""
     text = printable(line_ends(text), single_line=True)  # (a Windows line end, CR LF, one space, as history has it)
-    if text.isascii() and text.isprintable() or all(_MEASURABLE.each(text)):
+    if text.isascii() and text.isprintable() or _MEASURABLE.all(text):
         return text  # (every character measurable: the common case, checked without a Python loop)
     return "".join(ch if char_width(ch) >= 0 else f"\\u{ord(ch):04x}" for ch in text)
 
@@ -125,31 +126,37 @@ def _big_table(headers: list[str], rows: list[list[str]], align: list[str]) -> s
         return None
     columns = [[c.strip() for c in column] for column in zip(*rows)]
     widths: dict[str, int] = {}
-    for text in (*headers, *(c for column in columns for c in column)):
-        if text not in widths:
-            if _SPECIAL.search(text) or not all(_PLAIN_CHARS.each(text)):
-                return None
-            widths[text] = textsafe.display_width(text)  # (for such text, what wcswidth says)
+    for text in dict.fromkeys(chain(headers, *columns)):  # (each distinct cell once)
+        if _SPECIAL.search(text) or not _PLAIN_CHARS.all(text):
+            return None
+        widths[text] = textsafe.display_width(text)  # (for such text, what wcswidth says)
 
-    def layout(some: list[list[str]]) -> str:
-        """The header, the rule and each row of `some` (stripped cells)."""
-        sizes = [max([widths[h] + 2, *(widths[c] for c in column)]) for h, column in zip(headers, zip(*some))] if some else \
-            [widths[h] + 2 for h in headers]
+    def layout(some: list[list[str]], widest_cells: list[int]) -> str:
+        """The header, the rule and each row of the columns `some` (stripped cells; each column's
+        widest is `widest_cells` wide), padded a column at a time."""
+        sizes = [max(widths[h] + 2, size) for h, size in zip(headers, widest_cells)]
 
-        def line(cells) -> str:
-            return "  ".join(c + " " * (size - widths[c]) if how == "left" else " " * (size - widths[c]) + c
-                             for c, size, how in zip(cells, sizes, align)).rstrip()
+        def padded(column, size: int, how: str) -> list[str]:
+            if how == "left":
+                return [c + " " * (size - widths[c]) for c in column]
+            return [" " * (size - widths[c]) + c for c in column]
 
-        return "\n".join([line(headers), "  ".join("-" * size for size in sizes), *(line(row) for row in some)])
+        head = "  ".join(padded([h], size, how)[0] for h, size, how in zip(headers, sizes, align)).rstrip()
+        body = ["  ".join(cells).rstrip() for cells in zip(*map(padded, some, sizes, align))]
+        return "\n".join([head, "  ".join("-" * size for size in sizes), *body])
 
-    stripped = list(zip(*columns))
-    widest = {max(range(len(rows)), key=lambda r, i=i: widths[columns[i][r]]) for i in range(len(headers))}
+    widest, widest_cells = set(), []  # (the first row of each column's widest cell, and its width)
+    for column in columns:
+        sizes = list(map(widths.__getitem__, column))
+        widest_cells.append(max(sizes))
+        widest.add(sizes.index(widest_cells[-1]))
     picked = [*range(min(20, len(rows))), *sorted(r for r in widest if r >= 20)]
-    sample = layout([stripped[r] for r in picked])
+    some = [[column[r] for r in picked] for column in columns]
+    sample = layout(some, [max(map(widths.__getitem__, column)) for column in some])
     expected = tabulate([rows[r] for r in picked], headers=headers, tablefmt="simple", disable_numparse=True, colalign=align)
     if sample != "\n".join(line.rstrip(" ") for line in expected.split("\n")):
         return None
-    return layout(stripped)
+    return layout(columns, widest_cells)
 
 
 class Page:
