@@ -319,7 +319,7 @@ def summary_cmd(
         # A month not over yet is judged as of today: a deadline later this month is not overdue.
         report = _evaluate(reg, min(last, today), warn_days, report_period)
         monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()),
-                                regions=tuple(region or ()))
+                                regions=tuple(region or ()), today=today)
         from .gate import file_paths  # (a quiet file named as status names it)
 
         paths = file_paths(reg.plan_files) if monthly.quiet_files or monthly.unbegun_files else None

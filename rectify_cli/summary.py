@@ -262,6 +262,13 @@ class MonthlySummary:
     regions: tuple[str, ...] = ()  # the --region regions, canonical names as typed in order; () = all
     # Against the previous month's end; None when the plan had not begun then (its feedback later).
     change: MonthChange | None = None
+    made: date | None = None  # the day the summary was made, today (None: a day after the month)
+
+    @property
+    def month_not_over(self) -> bool:
+        """Whether the month was not over when the summary was made: judged before its last day,
+        or on it (entries may still be recorded that day)."""
+        return self.as_of < self.last or (self.made is not None and self.made <= self.last)
 
 
 # --------------------------------------------------------------------------- figures
@@ -688,6 +695,7 @@ def build(
     last: date,
     owners: tuple[str, ...] = (),
     regions: tuple[str, ...] = (),
+    today: date | None = None,
 ) -> MonthlySummary:
     """The month [first, last] summarised from `report`: the engine's report as of `last`, or
     as of today while the month is not over.
@@ -696,6 +704,7 @@ def build(
     owns (unknown names raise UsageError).
     `regions`: region names or aliases; when given every section keeps only the measures
     `status --region` keeps (engine.select's rule; unknown names refused as it refuses them).
+    `today`: the day it is made, in the registry's time zone (MonthlySummary.month_not_over).
     """
     plan = registry.plan
     names = _owner_names(plan, tuple(owners))
@@ -749,4 +758,5 @@ def build(
         last_update=report.last_update,
         feedback=plan.meta.feedback_date,
         change=_change(registry, report, first, names, regions),
+        made=today,
     )

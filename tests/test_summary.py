@@ -386,6 +386,16 @@ def test_a_month_not_over_is_judged_as_of_today():
     assert "5. Falling due from 2019-04-11 to 2019-05-31\n" in english.stdout
 
 
+def test_a_month_run_on_its_last_day_is_not_over_yet():
+    """On 30 April the month is judged as of its last day, but entries may still be recorded that
+    day: pasted, the summary must not pass for the month's final one."""
+    result = run("summary", "-r", str(SMALL), "--month", "2019-04", env={**ENV, "RECTIFY_TODAY": "2019-04-30"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2] == "统计区间：2019-04-01 至 2019-04-30（本月未结束，截至 2019-04-30）"
+    over = run("summary", "-r", str(SMALL), "--month", "2019-04", env={**ENV, "RECTIFY_TODAY": "2019-05-01"})
+    assert over.stdout.splitlines()[2] == "统计区间：2019-04-01 至 2019-04-30"
+
+
 def test_a_month_not_begun_is_refused():
     result = run("summary", "-r", str(SMALL), "--month", "2019-05", "--lang", "en", env={**ENV, "RECTIFY_TODAY": "2019-04-30"})
     assert (result.exit_code, result.stdout) == (2, "")

@@ -764,7 +764,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
     # (a month not over says so in brackets, 65 cells with the period, 74 in English: on a line of
     # their own where the page is narrower)
     lines += fitted(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
-                    + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.as_of < m.last else ""),
+                    + (_l("summary_month_not_over", lang, day=m.as_of.isoformat()) if m.month_not_over else ""),
                     width, groups=True)
 
     sections = [
