@@ -1,7 +1,7 @@
 """`rectify merge-journal BASE OURS THEIRS [PATH]`: git's merge driver for a journal (README,
 "Two colleagues, two branches"). OURS's entries, then THEIRS's entries after BASE, chained on
 as `record` appends them (new hashes; a `retracts:` of one of them follows it); an entry both
-sides added alike kept once. The result is written into OURS only when it loads as the writing
+sides added alike kept once; BASE's entries OURS holds with new hashes (a rebase's earlier commits) taken as OURS's. The result is written into OURS only when it loads as the writing
 commands require and verifies; else OURS is left as it was and MergeConflict (exit 1) says why.
 """
 from __future__ import annotations
@@ -36,15 +36,13 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     named = path or ours  # (what messages call the journal: git's %A is a temporary file)
     entries = {side: _entries(Path(file), named) for side, file in (("base", base), ("ours", ours), ("theirs", theirs))}
     old, b, o, t = read_bytes(Path(ours)), entries["base"], entries["ours"], entries["theirs"]
-    for side, file in (("ours", ours), ("theirs", theirs)):
-        got = entries[side]
-        at = next((i for i, entry in enumerate(b) if i >= len(got) or got[i] != entry), None)
-        if at is not None:
-            raise _conflict(problem(named, None, None, f"merge_no_shared_base_{side}", index=at + 1), named)
-    ours_new = [_content(e) for e in o[len(b):]]
+    at = next((i for i, entry in enumerate(b) if i >= len(t) or t[i] != entry), None)
+    if at is not None:
+        raise _conflict(problem(named, None, None, "merge_no_shared_base_theirs", index=at + 1), named)
+    renamed: dict[str, str] = {}  # THEIRS's (or BASE's) hash -> the hash its entry has now
+    ours_new = _replayed(b, o, renamed, named)
     prev = _last_hash(o)
-    unmatched = list(range(len(ours_new)))  # (OURS's new entries not yet found alike on THEIRS's side)
-    renamed: dict[str, str] = {}  # THEIRS's hash -> the hash its entry has now
+    unmatched = list(ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
     new, added, alike = old, [], 0
     for index, entry in enumerate(t[len(b):], len(b) + 1):
         fields = _content(entry)
@@ -52,11 +50,11 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
             raise _conflict(problem(named, None, None, "merge_entry_not_rewritable", index=index), named)
         if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
             fields["retracts"] = renamed[fields["retracts"]]
-        same = next((at for at in unmatched if ours_new[at] == fields), None)
+        same = next((at for at in unmatched if _content(o[at]) == fields), None)
         if same is not None:  # (both sides recorded it alike: kept once, as OURS wrote it)
             unmatched.remove(same)
             alike += 1
-            kept = o[len(b) + same]
+            kept = o[same]
             if isinstance(entry.get("hash"), str) and isinstance(kept.get("hash"), str):
                 renamed[entry["hash"]] = kept["hash"]
             continue
@@ -95,6 +93,27 @@ def _entries(file: Path, named: str) -> list[dict]:
         if not isinstance(item, dict):
             raise _conflict(problem(str(file), None, None, "merge_entry_not_rewritable", index=index), named)
     return [entry_as_written(item) for item in items]
+
+
+def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str) -> list[int]:
+    """Where OURS's entries not in BASE are. BASE's entries OURS lacks as written must be in OURS
+    after those it shares, alike but for hashes: a `git rebase` or `git cherry-pick` replays commits
+    one by one, BASE the commit before, which the driver chained on with new hashes (noted in
+    `renamed`), after the branch built on (a `git pull --rebase` past a merge: in another order).
+    Else MergeConflict: a history rewritten."""
+    shared = next((i for i, entry in enumerate(b) if i >= len(o) or o[i] != entry), len(b))
+    left = list(range(shared, len(o)))  # (OURS's entries not yet found in BASE)
+    for entry in b[shared:]:
+        fields = _content(entry)
+        if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
+            fields["retracts"] = renamed[fields["retracts"]]
+        at = next((i for i in left if _content(o[i]) == fields), None)
+        if at is None:
+            raise _conflict(problem(named, None, None, "merge_no_shared_base_ours", index=shared + 1), named)
+        if isinstance(entry.get("hash"), str) and isinstance(o[at].get("hash"), str):
+            renamed[entry["hash"]] = o[at]["hash"]
+        left.remove(at)
+    return left
 
 
 def _content(entry: dict) -> dict:
