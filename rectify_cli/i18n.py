@@ -1357,9 +1357,10 @@ LABELS = {
     "problem_lead_not_owner": ("{what}：“{name}”不在其责任单位之中", "{what}: '{name}' is not one of its owners"),
     # merge-journal (git's merge driver): why OURS was left as it was, then the way by hand
     "problem_merge_no_shared_base_ours": (
-        "我方（OURS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？）",
+        "我方（OURS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？"
+        "还是挑选（cherry-pick）的提交之前的提交本分支没有？）",
         "entry {index} of ours (OURS) differs from the base's (BASE): the two sides do not share the base's entries "
-        "(a history rewritten?)"),
+        "(a history rewritten? or a commit cherry-picked without the commits before it?)"),
     "problem_merge_no_shared_base_theirs": (
         "对方（THEIRS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？）",
         "entry {index} of theirs (THEIRS) differs from the base's (BASE): the two sides do not share the base's "

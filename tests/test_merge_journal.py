@@ -182,7 +182,7 @@ def test_a_rewritten_history_has_no_shared_base_and_is_a_conflict(tmp_path):
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines()[0] == (
         f"rectify: {files[1]}: entry 2 of ours (OURS) differs from the base's (BASE): the two sides do not share the "
-        "base's entries (a history rewritten?)")
+        "base's entries (a history rewritten? or a commit cherry-picked without the commits before it?)")
     assert files[1].read_text(encoding="utf-8") == cut
 
 
@@ -271,3 +271,21 @@ def test_a_rebase_past_a_merge_replays_the_commits_after_it(repo):
     assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
     entries = yaml.safe_load((repo / "data" / "progress.yaml").read_text(encoding="utf-8"))
     assert [e["measure"] for e in entries[-4:]] == ["4.2", "2.1", "1.1", "3.1"]
+
+
+@needs_git
+def test_a_cherry_pick_of_a_record_commit_without_the_one_before_says_so(repo):
+    # (said was only "a history rewritten?": nothing was, the commit before the one picked is not on this branch)
+    on_branch(repo, "a", A_RECORDS)
+    assert rectify(repo, "close", "3.1", "--evidence", "验收", "--date", "2019-03-22", "--lang", "en").returncode == 0
+    git(repo, "commit", "-q", "-am", "a's close")
+    on_branch(repo, "b", B_RECORDS)
+    ours = (repo / "data" / "progress.yaml").read_bytes()
+    picked = git(repo, "cherry-pick", "a", check=False)
+    assert picked.returncode == 1 and "CONFLICT" in picked.stdout
+    assert (repo / "data" / "progress.yaml").read_bytes() == ours
+    assert picked.stderr.splitlines()[:2] == [
+        "rectify: data/progress.yaml: 我方（OURS）的第 10 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？"
+        "还是挑选（cherry-pick）的提交之前的提交本分支没有？）",
+        "rectify: data/progress.yaml: 未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
+        "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）"]
