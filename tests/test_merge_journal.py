@@ -42,12 +42,12 @@ def rectify(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def readme_recipe() -> tuple[str, str]:
-    """The README's two setup lines: the .gitattributes line and the git config command."""
+    """The README's setup: the .gitattributes lines (its block) and the git config command."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    attributes = re.search(r"^progress\.yaml merge=rectify$", text, re.M)
+    attributes = re.search(r"^```\n((?:[^`\n]*merge=rectify\n)+)```$", text, re.M)
     config = re.search(r"^git config merge\.rectify\.driver .*$", text, re.M)
-    assert attributes and config, "README gives the driver's two setup lines"
-    return attributes.group(0), config.group(0)
+    assert attributes and config, "README gives the driver's setup lines"
+    return attributes.group(1).rstrip("\n"), config.group(0)
 
 
 @pytest.fixture
@@ -289,3 +289,31 @@ def test_a_cherry_pick_of_a_record_commit_without_the_one_before_says_so(repo):
         "还是挑选（cherry-pick）的提交之前的提交本分支没有？）",
         "rectify: data/progress.yaml: 未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
         "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）"]
+
+
+@needs_git
+def test_the_readme_recipe_merges_the_journals_of_a_folder_registry(repo):
+    # (its .gitattributes line, `progress.yaml`, matched no `NAME.progress.yaml`: a conflict, the driver unused)
+    data = repo / "data"
+    for name in ("one", "two"):  # (two plan files alike but for their titles)
+        plan = (SMALL / "tasks.yaml").read_text(encoding="utf-8").replace("title: 测试台账", f"title: 测试台账{name}")
+        (data / f"{name}.yaml").write_text(plan, encoding="utf-8")
+        shutil.copyfile(SMALL / "progress.yaml", data / f"{name}.progress.yaml")
+    (data / "tasks.yaml").unlink()
+    (data / "progress.yaml").unlink()
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a folder")
+    on_branch(repo, "a", ("-r", "data", *A_RECORDS[:1], "one:1.1", *A_RECORDS[2:]),
+              ("-r", "data", *B_RECORDS[:1], "two:2.1", *B_RECORDS[2:]))
+    on_branch(repo, "b", ("-r", "data", *B_RECORDS[:1], "one:2.1", *B_RECORDS[2:]),
+              ("-r", "data", *A_RECORDS[:1], "two:1.1", *A_RECORDS[2:]))
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    verified = rectify(repo, "-r", "data", "verify", "--lang", "en")
+    assert verified.returncode == 0
+    assert verified.stdout.splitlines()[-1] == "verify: ok"
+    history = rectify(repo, "-r", "data", "history", "--lang", "en")
+    dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
+    assert dated[:4] == [["2019-03-21", "two:2.1"], ["2019-03-21", "one:2.1"], ["2019-03-20", "two:1.1"],
+                         ["2019-03-20", "one:1.1"]]
