@@ -1582,6 +1582,10 @@ LABELS.update({
                         "against, is found from it."),
     "merge_done": ("merge-journal：我方 {ours} 条记录之后接上对方 {added} 条（哈希已重新计算）{alike}\n",
                    "merge-journal: {added} of theirs's entries chained on after ours's {ours} (new hashes){alike}\n"),
+    "merge_unchecked": ("{file}: 警告：对方的记录在本方的整改方案下读取时会被拒绝（对方改了方案？），合并结果未对照方案检查；"
+                        "请在合并后运行 `rectify check`",
+                        "{file}: warning: theirs's entries are refused under this side's plan (their plan changed?): "
+                        "the merged journal was not checked against a plan; run `rectify check` after the merge"),
     "merge_alike": ("；双方相同的 {n} 条只保留一次", "; {n} both added alike kept once"),
     "help_verify": ("重算进展记录的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),

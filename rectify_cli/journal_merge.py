@@ -27,6 +27,7 @@ class MergeResult:
     ours: int  # entries OURS held
     added: int  # THEIRS's entries chained on after them
     alike: int  # THEIRS's entries OURS had added too, kept once
+    unchecked: bool = False  # THEIRS refused under the plan found (theirs's plan changed): not checked against it
 
 
 def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeResult:
@@ -65,10 +66,11 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         prev = fields["hash"]
         new = _joined(new, render_entry(fields))
         added.append(fields)
+    unchecked = False
     if added:
-        _check_merged(new, o, added, named, Path(path or ours))
+        unchecked = _check_merged(new, o, added, named, Path(path or ours), read_bytes(Path(theirs)))
         atomic_write_bytes(Path(ours), new)
-    return MergeResult(ours=len(o), added=len(added), alike=alike)
+    return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked)
 
 
 def _conflict(found: Problem | list, named: str) -> MergeConflict:
@@ -126,9 +128,11 @@ def _rewritable(fields: dict) -> bool:
     return all(key in FIELD_ORDER and isinstance(value, (str, bool)) for key, value in fields.items())
 
 
-def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path) -> None:
+def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path, theirs: bytes) -> bool:
     """The merged bytes must read as OURS's entries then those added, verify, and load against
-    the journal's plan (when it is found) as the writing commands require. Else MergeConflict."""
+    the journal's plan (when it is found) as the writing commands require. Else MergeConflict.
+    True when not checked against the plan: the plan there is OURS's (git writes the merged one
+    after the driver ran), and THEIRS's own journal is refused under it (their plan changed)."""
     try:
         read = _raw_entries(new, journal)
     except RegistryError as exc:
@@ -140,8 +144,11 @@ def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, j
         bad = check.problems[0]
         raise _conflict(problem(named, bad.line or None, None, "merge_fails_verify", index=bad.index), named)
     refused = _load_problems(new, journal)
+    if refused and _load_problems(theirs, journal):
+        return True
     if refused:  # (its lines are the merged journal's, which is not written: said first)
         raise _conflict([problem(named, None, None, "merge_refused_on_load"), *refused], named)
+    return False
 
 
 def _load_problems(new: bytes, journal: Path) -> list[Problem]:

@@ -317,3 +317,50 @@ def test_the_readme_recipe_merges_the_journals_of_a_folder_registry(repo):
     dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
     assert dated[:4] == [["2019-03-21", "two:2.1"], ["2019-03-21", "one:2.1"], ["2019-03-20", "two:1.1"],
                          ["2019-03-20", "one:1.1"]]
+
+
+_MEASURE_3_3 = """      - id: 3
+        text: 完成水源地规范化建设（2020年12月31日）。
+        owners: [自治区生态环境厅]
+        lead: 自治区生态环境厅
+        milestones:
+          - {kind: date, due: 2020-12-31}
+  - id: 4
+"""
+
+
+@needs_git
+def test_theirs_recording_on_a_measure_their_plan_added_merges_with_a_warning(repo):
+    # (was a conflict: git runs the driver before it writes the merged plan, so the merged journal was
+    # checked against ours's plan, which lacks 3.3: "the plan has no measure 3.3")
+    on_branch(repo, "a", A_RECORDS)
+    git(repo, "checkout", "-q", "-b", "b", "main")
+    plan = repo / "data" / "tasks.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  - id: 4\n", _MEASURE_3_3, 1), encoding="utf-8")
+    done = rectify(repo, "record", "3.3", "--state", "in_progress", "--note", "开工", "--date", "2019-03-21",
+                   "--by", "自治区生态环境厅", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    git(repo, "commit", "-q", "-am", "b's measure and entry")
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    assert merged.stderr.splitlines() == [
+        "rectify: data/progress.yaml: 警告：对方的记录在本方的整改方案下读取时会被拒绝（对方改了方案？），合并结果未对照方案检查；"
+        "请在合并后运行 `rectify check`"]
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    assert rectify(repo, "check", "--lang", "en").returncode == 1  # (it loads: 1.1 is overdue)
+    history = rectify(repo, "history", "--lang", "en")
+    dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
+    assert dated[:2] == [["2019-03-21", "3.3"], ["2019-03-20", "1.1"]]
+
+
+@needs_git
+def test_a_double_close_is_still_a_conflict_when_both_plans_are_alike(repo):
+    # (theirs's journal loads under ours's plan: the refusal of the merged one stands)
+    on_branch(repo, "a", ("close", "3.1", "--evidence", "验收", "--date", "2019-03-20"))
+    on_branch(repo, "b", ("close", "3.1", "--evidence", "验收2", "--date", "2019-03-21"))
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 1 and "CONFLICT" in merged.stdout
+    assert "警告" not in merged.stderr
