@@ -81,9 +81,10 @@ def _conflict(found: Problem | list, named: str) -> MergeConflict:
 
 def _entries(file: Path, named: str) -> list[dict]:
     """The journal's entries as written (each a dict); an empty file (git's %O of a journal
-    both sides began) has none. MergeConflict when it is no journal."""
+    both sides began) has none. MergeConflict when it is no journal; RegistryError (exit 2) when
+    it can't be read: git gives three files, so a person named one wrong."""
+    raw = read_bytes(file)
     try:
-        raw = read_bytes(file)
         data = journal_as_written(file, raw) if raw.strip() else None
         refused = not_a_journal(file, data)
         if refused is not None:

@@ -364,3 +364,14 @@ def test_a_double_close_is_still_a_conflict_when_both_plans_are_alike(repo):
     merged = git(repo, "merge", "--no-edit", "b", check=False)
     assert merged.returncode == 1 and "CONFLICT" in merged.stdout
     assert "警告" not in merged.stderr
+
+
+@pytest.mark.parametrize("missing", [0, 1, 2])
+def test_a_journal_named_that_is_not_there_is_bad_input_exit_2(tmp_path, missing):
+    # (was exit 1, a conflict, "not merged … merge by hand": git always gives three files; a person mistyped one)
+    text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    files = [str(f) for f in _journals(tmp_path, text, text, text)]
+    files[missing] = str(tmp_path / "nothing.yaml")
+    done = rectify(tmp_path, "merge-journal", *files, "--lang", "en")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"rectify: {tmp_path / 'nothing.yaml'}: no such file\n"
