@@ -1365,6 +1365,11 @@ LABELS = {
         "对方（THEIRS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？）",
         "entry {index} of theirs (THEIRS) differs from the base's (BASE): the two sides do not share the base's "
         "entries (a history rewritten?)"),
+    "problem_merge_both_extended": (
+        "对方的第 {index} 条记录（措施 {measure}，{date}）与我方的第 {ours} 条各自延期了同一期限 {milestone}："
+        "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
+        "entry {index} of theirs (measure {measure}, {date}) and entry {ours} of ours each extend the deadline "
+        "{milestone}: merged, theirs's would read as extending ours's new date again; agree which one stands"),
     "problem_merge_entry_not_rewritable": (
         "第 {index} 条记录不是 `rectify record` 所写的形式（只能有其字段，值为文字或 true/false），无法重新接入哈希链",
         "entry {index} is not as `rectify record` writes one (its fields only, each text or true/false): it can't "

@@ -45,6 +45,7 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     prev = _last_hash(o)
     unmatched = list(ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
     new, added, alike = old, [], 0
+    extended = _extended(o, ours_new)
     for index, entry in enumerate(t[len(b):], len(b) + 1):
         fields = _content(entry)
         if not _rewritable(fields):
@@ -59,6 +60,11 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
             if isinstance(entry.get("hash"), str) and isinstance(kept.get("hash"), str):
                 renamed[entry["hash"]] = kept["hash"]
             continue
+        both = extended.get((fields.get("measure"), fields.get("milestone"))) if fields.get("state") == "extended" else None
+        if both is not None:  # (the journal can't tell a second extension from one of the same deadline)
+            raise _conflict(problem(named, None, None, "merge_both_extended", index=index, ours=both + 1,
+                                    measure=fields["measure"], date=fields.get("date"), milestone=fields["milestone"]),
+                            named)
         fields = {key: fields[key] for key in FIELD_ORDER if key in fields}
         fields["hash"] = chain.entry_hash(prev, fields)
         if isinstance(entry.get("hash"), str):
@@ -117,6 +123,13 @@ def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str)
             renamed[entry["hash"]] = o[at]["hash"]
         left.remove(at)
     return left
+
+
+def _extended(o: list[dict], new: list[int]) -> dict[tuple, int]:
+    """(measure, milestone) -> where OURS's new entries extend that deadline, not retracted among them."""
+    voided = {o[i].get("retracts") for i in new if o[i].get("state") == "retracted"}
+    return {(o[i].get("measure"), o[i]["milestone"]): i for i in new
+            if o[i].get("state") == "extended" and isinstance(o[i].get("milestone"), str) and o[i].get("hash") not in voided}
 
 
 def _content(entry: dict) -> dict:

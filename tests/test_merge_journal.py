@@ -375,3 +375,22 @@ def test_a_journal_named_that_is_not_there_is_bad_input_exit_2(tmp_path, missing
     done = rectify(tmp_path, "merge-journal", *files, "--lang", "en")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"rectify: {tmp_path / 'nothing.yaml'}: no such file\n"
+
+
+@needs_git
+def test_both_sides_extending_one_deadline_is_a_conflict(repo):
+    # (was merged as two extensions in turn: theirs's, granted from 2020-12-31, then read as moving ours's
+    # new date, 2021-06-30; the summary's 原期限 of it wrong, nothing said)
+    extend = ("extend", "3.1", "--reason", "资金", "--approved-by", "自治区生态环境厅")
+    on_branch(repo, "a", (*extend, "--to", "2021-06-30", "--date", "2019-03-20"))
+    on_branch(repo, "b", (*extend, "--to", "2021-12-31", "--date", "2019-03-21"))
+    git(repo, "checkout", "-q", "a")
+    ours = (repo / "data" / "progress.yaml").read_bytes()
+    merged = git(repo, "merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 1 and "CONFLICT" in merged.stdout
+    assert (repo / "data" / "progress.yaml").read_bytes() == ours
+    assert merged.stderr.splitlines()[:2] == [
+        "rectify: data/progress.yaml: 对方的第 10 条记录（措施 3.1，2019-03-21）与我方的第 10 条各自延期了同一期限 2020-12-31："
+        "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
+        "rectify: data/progress.yaml: 未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
+        "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）"]
