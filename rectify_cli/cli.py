@@ -680,6 +680,7 @@ def merge_journal_cmd(
     with said_in(lang):  # (what can't be merged, said in the user's language: exit 1, a conflict to git)
         result = journal_merge.merge(base, ours, theirs, path)
     sys.stdout.write(journal_text.render_merged(result, lang=lang))
+    _warn(journal_text.merged_warnings(result, path or ours, lang=lang))
 
 
 def main() -> None:

@@ -1357,13 +1357,19 @@ LABELS = {
     "problem_lead_not_owner": ("{what}：“{name}”不在其责任单位之中", "{what}: '{name}' is not one of its owners"),
     # merge-journal (git's merge driver): why OURS was left as it was, then the way by hand
     "problem_merge_no_shared_base_ours": (
-        "我方（OURS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？）",
+        "我方（OURS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？"
+        "还是挑选（cherry-pick）的提交之前的提交本分支没有？）",
         "entry {index} of ours (OURS) differs from the base's (BASE): the two sides do not share the base's entries "
-        "(a history rewritten?)"),
+        "(a history rewritten? or a commit cherry-picked without the commits before it?)"),
     "problem_merge_no_shared_base_theirs": (
         "对方（THEIRS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？）",
         "entry {index} of theirs (THEIRS) differs from the base's (BASE): the two sides do not share the base's "
         "entries (a history rewritten?)"),
+    "problem_merge_both_extended": (
+        "对方的第 {index} 条记录（措施 {measure}，{date}）与我方的第 {ours} 条各自延期了同一期限 {milestone}："
+        "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
+        "entry {index} of theirs (measure {measure}, {date}) and entry {ours} of ours each extend the deadline "
+        "{milestone}: merged, theirs's would read as extending ours's new date again; agree which one stands"),
     "problem_merge_entry_not_rewritable": (
         "第 {index} 条记录不是 `rectify record` 所写的形式（只能有其字段，值为文字或 true/false），无法重新接入哈希链",
         "entry {index} is not as `rectify record` writes one (its fields only, each text or true/false): it can't "
@@ -1581,6 +1587,10 @@ LABELS.update({
                         "against, is found from it."),
     "merge_done": ("merge-journal：我方 {ours} 条记录之后接上对方 {added} 条（哈希已重新计算）{alike}\n",
                    "merge-journal: {added} of theirs's entries chained on after ours's {ours} (new hashes){alike}\n"),
+    "merge_unchecked": ("{file}: 警告：对方的记录在本方的整改方案下读取时会被拒绝（对方改了方案？），合并结果未对照方案检查；"
+                        "请在合并后运行 `rectify check`",
+                        "{file}: warning: theirs's entries are refused under this side's plan (their plan changed?): "
+                        "the merged journal was not checked against a plan; run `rectify check` after the merge"),
     "merge_alike": ("；双方相同的 {n} 条只保留一次", "; {n} both added alike kept once"),
     "help_verify": ("重算进展记录的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),

@@ -1,7 +1,7 @@
 """`rectify merge-journal BASE OURS THEIRS [PATH]`: git's merge driver for a journal (README,
 "Two colleagues, two branches"). OURS's entries, then THEIRS's entries after BASE, chained on
 as `record` appends them (new hashes; a `retracts:` of one of them follows it); an entry both
-sides added alike kept once. The result is written into OURS only when it loads as the writing
+sides added alike kept once; BASE's entries OURS holds with new hashes (a rebase's earlier commits) taken as OURS's. The result is written into OURS only when it loads as the writing
 commands require and verifies; else OURS is left as it was and MergeConflict (exit 1) says why.
 """
 from __future__ import annotations
@@ -27,6 +27,7 @@ class MergeResult:
     ours: int  # entries OURS held
     added: int  # THEIRS's entries chained on after them
     alike: int  # THEIRS's entries OURS had added too, kept once
+    unchecked: bool = False  # THEIRS refused under the plan found (theirs's plan changed): not checked against it
 
 
 def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeResult:
@@ -36,30 +37,34 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     named = path or ours  # (what messages call the journal: git's %A is a temporary file)
     entries = {side: _entries(Path(file), named) for side, file in (("base", base), ("ours", ours), ("theirs", theirs))}
     old, b, o, t = read_bytes(Path(ours)), entries["base"], entries["ours"], entries["theirs"]
-    for side, file in (("ours", ours), ("theirs", theirs)):
-        got = entries[side]
-        at = next((i for i, entry in enumerate(b) if i >= len(got) or got[i] != entry), None)
-        if at is not None:
-            raise _conflict(problem(named, None, None, f"merge_no_shared_base_{side}", index=at + 1), named)
-    ours_new = [_content(e) for e in o[len(b):]]
+    at = next((i for i, entry in enumerate(b) if i >= len(t) or t[i] != entry), None)
+    if at is not None:
+        raise _conflict(problem(named, None, None, "merge_no_shared_base_theirs", index=at + 1), named)
+    renamed: dict[str, str] = {}  # THEIRS's (or BASE's) hash -> the hash its entry has now
+    ours_new = _replayed(b, o, renamed, named)
     prev = _last_hash(o)
-    unmatched = list(range(len(ours_new)))  # (OURS's new entries not yet found alike on THEIRS's side)
-    renamed: dict[str, str] = {}  # THEIRS's hash -> the hash its entry has now
+    unmatched = list(ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
     new, added, alike = old, [], 0
+    extended = _extended(o, ours_new)
     for index, entry in enumerate(t[len(b):], len(b) + 1):
         fields = _content(entry)
         if not _rewritable(fields):
             raise _conflict(problem(named, None, None, "merge_entry_not_rewritable", index=index), named)
         if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
             fields["retracts"] = renamed[fields["retracts"]]
-        same = next((at for at in unmatched if ours_new[at] == fields), None)
+        same = next((at for at in unmatched if _content(o[at]) == fields), None)
         if same is not None:  # (both sides recorded it alike: kept once, as OURS wrote it)
             unmatched.remove(same)
             alike += 1
-            kept = o[len(b) + same]
+            kept = o[same]
             if isinstance(entry.get("hash"), str) and isinstance(kept.get("hash"), str):
                 renamed[entry["hash"]] = kept["hash"]
             continue
+        both = extended.get((fields.get("measure"), fields.get("milestone"))) if fields.get("state") == "extended" else None
+        if both is not None:  # (the journal can't tell a second extension from one of the same deadline)
+            raise _conflict(problem(named, None, None, "merge_both_extended", index=index, ours=both + 1,
+                                    measure=fields["measure"], date=fields.get("date"), milestone=fields["milestone"]),
+                            named)
         fields = {key: fields[key] for key in FIELD_ORDER if key in fields}
         fields["hash"] = chain.entry_hash(prev, fields)
         if isinstance(entry.get("hash"), str):
@@ -67,10 +72,11 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         prev = fields["hash"]
         new = _joined(new, render_entry(fields))
         added.append(fields)
+    unchecked = False
     if added:
-        _check_merged(new, o, added, named, Path(path or ours))
+        unchecked = _check_merged(new, o, added, named, Path(path or ours), read_bytes(Path(theirs)))
         atomic_write_bytes(Path(ours), new)
-    return MergeResult(ours=len(o), added=len(added), alike=alike)
+    return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked)
 
 
 def _conflict(found: Problem | list, named: str) -> MergeConflict:
@@ -81,9 +87,10 @@ def _conflict(found: Problem | list, named: str) -> MergeConflict:
 
 def _entries(file: Path, named: str) -> list[dict]:
     """The journal's entries as written (each a dict); an empty file (git's %O of a journal
-    both sides began) has none. MergeConflict when it is no journal."""
+    both sides began) has none. MergeConflict when it is no journal; RegistryError (exit 2) when
+    it can't be read: git gives three files, so a person named one wrong."""
+    raw = read_bytes(file)
     try:
-        raw = read_bytes(file)
         data = journal_as_written(file, raw) if raw.strip() else None
         refused = not_a_journal(file, data)
         if refused is not None:
@@ -97,6 +104,34 @@ def _entries(file: Path, named: str) -> list[dict]:
     return [entry_as_written(item) for item in items]
 
 
+def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str) -> list[int]:
+    """Where OURS's entries not in BASE are. BASE's entries OURS lacks as written must be in OURS
+    after those it shares, alike but for hashes: a `git rebase` or `git cherry-pick` replays commits
+    one by one, BASE the commit before, which the driver chained on with new hashes (noted in
+    `renamed`), after the branch built on (a `git pull --rebase` past a merge: in another order).
+    Else MergeConflict: a history rewritten."""
+    shared = next((i for i, entry in enumerate(b) if i >= len(o) or o[i] != entry), len(b))
+    left = list(range(shared, len(o)))  # (OURS's entries not yet found in BASE)
+    for entry in b[shared:]:
+        fields = _content(entry)
+        if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
+            fields["retracts"] = renamed[fields["retracts"]]
+        at = next((i for i in left if _content(o[i]) == fields), None)
+        if at is None:
+            raise _conflict(problem(named, None, None, "merge_no_shared_base_ours", index=shared + 1), named)
+        if isinstance(entry.get("hash"), str) and isinstance(o[at].get("hash"), str):
+            renamed[entry["hash"]] = o[at]["hash"]
+        left.remove(at)
+    return left
+
+
+def _extended(o: list[dict], new: list[int]) -> dict[tuple, int]:
+    """(measure, milestone) -> where OURS's new entries extend that deadline, not retracted among them."""
+    voided = {o[i].get("retracts") for i in new if o[i].get("state") == "retracted"}
+    return {(o[i].get("measure"), o[i]["milestone"]): i for i in new
+            if o[i].get("state") == "extended" and isinstance(o[i].get("milestone"), str) and o[i].get("hash") not in voided}
+
+
 def _content(entry: dict) -> dict:
     """An entry's fields but its hash."""
     return {key: value for key, value in entry.items() if key != "hash"}
@@ -107,9 +142,11 @@ def _rewritable(fields: dict) -> bool:
     return all(key in FIELD_ORDER and isinstance(value, (str, bool)) for key, value in fields.items())
 
 
-def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path) -> None:
+def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path, theirs: bytes) -> bool:
     """The merged bytes must read as OURS's entries then those added, verify, and load against
-    the journal's plan (when it is found) as the writing commands require. Else MergeConflict."""
+    the journal's plan (when it is found) as the writing commands require. Else MergeConflict.
+    True when not checked against the plan: the plan there is OURS's (git writes the merged one
+    after the driver ran), and THEIRS's own journal is refused under it (their plan changed)."""
     try:
         read = _raw_entries(new, journal)
     except RegistryError as exc:
@@ -121,8 +158,11 @@ def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, j
         bad = check.problems[0]
         raise _conflict(problem(named, bad.line or None, None, "merge_fails_verify", index=bad.index), named)
     refused = _load_problems(new, journal)
+    if refused and _load_problems(theirs, journal):
+        return True
     if refused:  # (its lines are the merged journal's, which is not written: said first)
         raise _conflict([problem(named, None, None, "merge_refused_on_load"), *refused], named)
+    return False
 
 
 def _load_problems(new: bytes, journal: Path) -> list[Problem]:

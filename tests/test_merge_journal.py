@@ -42,12 +42,12 @@ def rectify(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def readme_recipe() -> tuple[str, str]:
-    """The README's two setup lines: the .gitattributes line and the git config command."""
+    """The README's setup: the .gitattributes lines (its block) and the git config command."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    attributes = re.search(r"^progress\.yaml merge=rectify$", text, re.M)
+    attributes = re.search(r"^```\n((?:[^`\n]*merge=rectify\n)+)```$", text, re.M)
     config = re.search(r"^git config merge\.rectify\.driver .*$", text, re.M)
-    assert attributes and config, "README gives the driver's two setup lines"
-    return attributes.group(0), config.group(0)
+    assert attributes and config, "README gives the driver's setup lines"
+    return attributes.group(1).rstrip("\n"), config.group(0)
 
 
 @pytest.fixture
@@ -182,7 +182,7 @@ def test_a_rewritten_history_has_no_shared_base_and_is_a_conflict(tmp_path):
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines()[0] == (
         f"rectify: {files[1]}: entry 2 of ours (OURS) differs from the base's (BASE): the two sides do not share the "
-        "base's entries (a history rewritten?)")
+        "base's entries (a history rewritten? or a commit cherry-picked without the commits before it?)")
     assert files[1].read_text(encoding="utf-8") == cut
 
 
@@ -219,3 +219,178 @@ def test_a_command_line_without_three_journals_exits_2(tmp_path, args, missing):
     done = rectify(tmp_path, "merge-journal", *args, "--lang", "en")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"rectify: missing argument {missing}; see python -m rectify_cli merge-journal --help\n"
+
+
+@needs_git
+def test_a_rebase_of_two_record_commits_replays_both_through_the_driver(repo):
+    # (the second commit replayed was a conflict, "entry 10 of ours differs from the base's … a history
+    # rewritten?": its base, the first commit, is in ours with a new hash)
+    on_branch(repo, "b", B_RECORDS)
+    on_branch(repo, "a", A_RECORDS)
+    assert rectify(repo, "close", "3.1", "--evidence", "验收", "--date", "2019-03-22", "--lang", "en").returncode == 0
+    git(repo, "commit", "-q", "-am", "a's close")
+    rebased = git(repo, "rebase", "b", check=False)
+    assert rebased.returncode == 0, rebased.stderr
+    assert git(repo, "log", "--format=%s").stdout.splitlines() == ["a's close", "a's entries", "b's entries", "ledger"]
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    history = rectify(repo, "history", "--lang", "en")
+    dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
+    assert dated[:3] == [["2019-03-22", "3.1"], ["2019-03-21", "2.1"], ["2019-03-20", "1.1"]]
+
+
+@needs_git
+def test_a_rebased_retraction_voids_the_entry_replayed_before_it(repo):
+    # (the retraction names the close's hash on its branch; replayed, the close has a new one)
+    on_branch(repo, "b", B_RECORDS)
+    on_branch(repo, "a", ("close", "1.1", "--evidence", "验收", "--date", "2019-03-20", "--by", "拉萨市"))
+    assert rectify(repo, "retract", "1.1", "--reason", "误录", "--date", "2019-03-22", "--lang", "en").returncode == 0
+    git(repo, "commit", "-q", "-am", "a's retraction")
+    assert git(repo, "rebase", "b", check=False).returncode == 0
+    entries = yaml.safe_load((repo / "data" / "progress.yaml").read_text(encoding="utf-8"))
+    assert [(e["measure"], e["state"]) for e in entries[-3:]] == [("2.1", "in_progress"), ("1.1", "done"),
+                                                                   ("1.1", "retracted")]
+    assert entries[-1]["retracts"] == entries[-2]["hash"]
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+
+
+@needs_git
+def test_a_rebase_past_a_merge_replays_the_commits_after_it(repo):
+    # (`git pull --rebase` after a merge: the merge is dropped, and its journal, the base of the commit
+    # after it, holds the other side's entry after this side's, where the branch built on has it before)
+    on_branch(repo, "b", B_RECORDS)
+    on_branch(repo, "a", A_RECORDS)
+    assert git(repo, "merge", "-q", "--no-edit", "b", check=False).returncode == 0
+    assert rectify(repo, "close", "3.1", "--evidence", "验收", "--date", "2019-03-22", "--lang", "en").returncode == 0
+    git(repo, "commit", "-q", "-am", "a's close")
+    rebased = git(repo, "rebase", "b", check=False)
+    assert rebased.returncode == 0, rebased.stderr
+    assert git(repo, "log", "--format=%s").stdout.splitlines() == ["a's close", "a's entries", "b's entries", "ledger"]
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    entries = yaml.safe_load((repo / "data" / "progress.yaml").read_text(encoding="utf-8"))
+    assert [e["measure"] for e in entries[-4:]] == ["4.2", "2.1", "1.1", "3.1"]
+
+
+@needs_git
+def test_a_cherry_pick_of_a_record_commit_without_the_one_before_says_so(repo):
+    # (said was only "a history rewritten?": nothing was, the commit before the one picked is not on this branch)
+    on_branch(repo, "a", A_RECORDS)
+    assert rectify(repo, "close", "3.1", "--evidence", "验收", "--date", "2019-03-22", "--lang", "en").returncode == 0
+    git(repo, "commit", "-q", "-am", "a's close")
+    on_branch(repo, "b", B_RECORDS)
+    ours = (repo / "data" / "progress.yaml").read_bytes()
+    picked = git(repo, "cherry-pick", "a", check=False)
+    assert picked.returncode == 1 and "CONFLICT" in picked.stdout
+    assert (repo / "data" / "progress.yaml").read_bytes() == ours
+    assert picked.stderr.splitlines()[:2] == [
+        "rectify: data/progress.yaml: 我方（OURS）的第 10 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？"
+        "还是挑选（cherry-pick）的提交之前的提交本分支没有？）",
+        "rectify: data/progress.yaml: 未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
+        "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）"]
+
+
+@needs_git
+def test_the_readme_recipe_merges_the_journals_of_a_folder_registry(repo):
+    # (its .gitattributes line, `progress.yaml`, matched no `NAME.progress.yaml`: a conflict, the driver unused)
+    data = repo / "data"
+    for name in ("one", "two"):  # (two plan files alike but for their titles)
+        plan = (SMALL / "tasks.yaml").read_text(encoding="utf-8").replace("title: 测试台账", f"title: 测试台账{name}")
+        (data / f"{name}.yaml").write_text(plan, encoding="utf-8")
+        shutil.copyfile(SMALL / "progress.yaml", data / f"{name}.progress.yaml")
+    (data / "tasks.yaml").unlink()
+    (data / "progress.yaml").unlink()
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a folder")
+    on_branch(repo, "a", ("-r", "data", *A_RECORDS[:1], "one:1.1", *A_RECORDS[2:]),
+              ("-r", "data", *B_RECORDS[:1], "two:2.1", *B_RECORDS[2:]))
+    on_branch(repo, "b", ("-r", "data", *B_RECORDS[:1], "one:2.1", *B_RECORDS[2:]),
+              ("-r", "data", *A_RECORDS[:1], "two:1.1", *A_RECORDS[2:]))
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    verified = rectify(repo, "-r", "data", "verify", "--lang", "en")
+    assert verified.returncode == 0
+    assert verified.stdout.splitlines()[-1] == "verify: ok"
+    history = rectify(repo, "-r", "data", "history", "--lang", "en")
+    dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
+    assert dated[:4] == [["2019-03-21", "two:2.1"], ["2019-03-21", "one:2.1"], ["2019-03-20", "two:1.1"],
+                         ["2019-03-20", "one:1.1"]]
+
+
+_MEASURE_3_3 = """      - id: 3
+        text: 完成水源地规范化建设（2020年12月31日）。
+        owners: [自治区生态环境厅]
+        lead: 自治区生态环境厅
+        milestones:
+          - {kind: date, due: 2020-12-31}
+  - id: 4
+"""
+
+
+@needs_git
+def test_theirs_recording_on_a_measure_their_plan_added_merges_with_a_warning(repo):
+    # (was a conflict: git runs the driver before it writes the merged plan, so the merged journal was
+    # checked against ours's plan, which lacks 3.3: "the plan has no measure 3.3")
+    on_branch(repo, "a", A_RECORDS)
+    git(repo, "checkout", "-q", "-b", "b", "main")
+    plan = repo / "data" / "tasks.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  - id: 4\n", _MEASURE_3_3, 1), encoding="utf-8")
+    done = rectify(repo, "record", "3.3", "--state", "in_progress", "--note", "开工", "--date", "2019-03-21",
+                   "--by", "自治区生态环境厅", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    git(repo, "commit", "-q", "-am", "b's measure and entry")
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    assert merged.stderr.splitlines() == [
+        "rectify: data/progress.yaml: 警告：对方的记录在本方的整改方案下读取时会被拒绝（对方改了方案？），合并结果未对照方案检查；"
+        "请在合并后运行 `rectify check`"]
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    assert rectify(repo, "check", "--lang", "en").returncode == 1  # (it loads: 1.1 is overdue)
+    history = rectify(repo, "history", "--lang", "en")
+    dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
+    assert dated[:2] == [["2019-03-21", "3.3"], ["2019-03-20", "1.1"]]
+
+
+@needs_git
+def test_a_double_close_is_still_a_conflict_when_both_plans_are_alike(repo):
+    # (theirs's journal loads under ours's plan: the refusal of the merged one stands)
+    on_branch(repo, "a", ("close", "3.1", "--evidence", "验收", "--date", "2019-03-20"))
+    on_branch(repo, "b", ("close", "3.1", "--evidence", "验收2", "--date", "2019-03-21"))
+    git(repo, "checkout", "-q", "a")
+    merged = git(repo, "merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 1 and "CONFLICT" in merged.stdout
+    assert "警告" not in merged.stderr
+
+
+@pytest.mark.parametrize("missing", [0, 1, 2])
+def test_a_journal_named_that_is_not_there_is_bad_input_exit_2(tmp_path, missing):
+    # (was exit 1, a conflict, "not merged … merge by hand": git always gives three files; a person mistyped one)
+    text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    files = [str(f) for f in _journals(tmp_path, text, text, text)]
+    files[missing] = str(tmp_path / "nothing.yaml")
+    done = rectify(tmp_path, "merge-journal", *files, "--lang", "en")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"rectify: {tmp_path / 'nothing.yaml'}: no such file\n"
+
+
+@needs_git
+def test_both_sides_extending_one_deadline_is_a_conflict(repo):
+    # (was merged as two extensions in turn: theirs's, granted from 2020-12-31, then read as moving ours's
+    # new date, 2021-06-30; the summary's 原期限 of it wrong, nothing said)
+    extend = ("extend", "3.1", "--reason", "资金", "--approved-by", "自治区生态环境厅")
+    on_branch(repo, "a", (*extend, "--to", "2021-06-30", "--date", "2019-03-20"))
+    on_branch(repo, "b", (*extend, "--to", "2021-12-31", "--date", "2019-03-21"))
+    git(repo, "checkout", "-q", "a")
+    ours = (repo / "data" / "progress.yaml").read_bytes()
+    merged = git(repo, "merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 1 and "CONFLICT" in merged.stdout
+    assert (repo / "data" / "progress.yaml").read_bytes() == ours
+    assert merged.stderr.splitlines()[:2] == [
+        "rectify: data/progress.yaml: 对方的第 10 条记录（措施 3.1，2019-03-21）与我方的第 10 条各自延期了同一期限 2020-12-31："
+        "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
+        "rectify: data/progress.yaml: 未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
+        "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）"]

@@ -624,6 +624,11 @@ def render_merged(result, *, lang: Lang = Lang.zh) -> str:
     return label("merge_done", lang, ours=result.ours, added=result.added, alike=alike)
 
 
+def merged_warnings(result, named: str, *, lang: Lang = Lang.zh) -> list[str]:
+    """What `merge-journal` warns of on stderr: a result not checked against a plan."""
+    return [f"rectify: {label('merge_unchecked', lang, file=named)}"] if result.unchecked else []
+
+
 def render_verify(result, *, lang: Lang = Lang.zh) -> str:
     """Each journal's chain checked, each problem on its line, each --since-head found or not.
     A folder's journals named as the summary that printed the heads names them (gate.shown_file)."""
