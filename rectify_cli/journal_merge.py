@@ -1,7 +1,8 @@
 """`rectify merge-journal BASE OURS THEIRS [PATH]`: git's merge driver for a journal (README,
 "Two colleagues, two branches"). OURS's entries, then THEIRS's entries after BASE, chained on
 as `record` appends them (new hashes; a `retracts:` of one of them follows it); an entry both
-sides added alike kept once; BASE's entries OURS holds with new hashes (a rebase's earlier commits) taken as OURS's. The result is written into OURS only when it loads as the writing
+sides added alike kept once; BASE's entries OURS holds with new hashes (a rebase's earlier
+commits) taken as OURS's. The result is written into OURS only when it loads as the writing
 commands require and verifies; else OURS is left as it was and MergeConflict (exit 1) says why.
 """
 from __future__ import annotations
@@ -128,8 +129,8 @@ def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str)
 def _extended(o: list[dict], new: list[int]) -> dict[tuple, int]:
     """(measure, milestone) -> where OURS's new entries extend that deadline, not retracted among them."""
     voided = {o[i].get("retracts") for i in new if o[i].get("state") == "retracted"}
-    return {(o[i].get("measure"), o[i]["milestone"]): i for i in new
-            if o[i].get("state") == "extended" and isinstance(o[i].get("milestone"), str) and o[i].get("hash") not in voided}
+    return {(o[i].get("measure"), o[i]["milestone"]): i for i in new if o[i].get("state") == "extended"
+            and isinstance(o[i].get("milestone"), str) and o[i].get("hash") not in voided}
 
 
 def _content(entry: dict) -> dict:

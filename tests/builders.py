@@ -16,6 +16,7 @@ Dates can be given as ``date`` objects or ISO text everywhere::
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import date
 
@@ -290,3 +291,10 @@ def texts_of(output: str, format: str = "json") -> list[str]:
                 yield from strings(item)
 
     return list(strings(json.loads(output)))
+
+
+# Git run by tests of a team's repository (test_git_flow, test_merge_journal): a fixed author, and
+# none of the machine's or the user's configuration (a merge driver, an editor) in the way.
+GIT_ENV = {"GIT_AUTHOR_NAME": "clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "clerk",
+           "GIT_COMMITTER_EMAIL": "clerk@example.org", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_EDITOR": "true"}

@@ -13,18 +13,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from builders import GIT_ENV
+
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "small"
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
-_GIT_ENV = {"GIT_AUTHOR_NAME": "clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org", "GIT_COMMITTER_NAME": "clerk",
-            "GIT_COMMITTER_EMAIL": "clerk@example.org", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
-            "GIT_EDITOR": "true"}
-
 
 def _env(bin_dir: Path | None = None) -> dict:
-    env = {**os.environ, **_GIT_ENV, "PYTHONPATH": str(ROOT), "RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100"}
+    env = {**os.environ, **GIT_ENV, "PYTHONPATH": str(ROOT), "RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100"}
     if bin_dir is not None:  # (`rectify` on the PATH, as an installed one is: the README's recipe names it)
         env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
     env.pop("RECTIFY_LANG", None)
