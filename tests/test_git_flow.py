@@ -137,14 +137,19 @@ def test_a_conflict_in_a_journal_kept_with_crlf_line_ends_is_named(repo):
                                   "(<<<<<<<) in a journal: ")
 
 
-def test_verify_of_a_merge_that_kept_both_sides_says_so_and_what_to_do(repo):
-    # (was "removed or reordered": as though entries had been tampered with, and no way out said)
+def both_sides_kept(repo: Path) -> None:
+    """The two clerks' merge committed with both sides' entries: the conflict's markers deleted."""
     two_clerks(repo)
     journal = repo / "data" / "progress.yaml"
     lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
     journal.write_text("".join(line for line in lines if not line.startswith(("<<<<<<<", "=======", ">>>>>>>"))),
                        encoding="utf-8")
     git(repo, "commit", "-q", "-am", "both sides kept")
+
+
+def test_verify_of_a_merge_that_kept_both_sides_says_so_and_what_to_do(repo):
+    # (was "removed or reordered": as though entries had been tampered with, and no way out said)
+    both_sides_kept(repo)
     assert rectify(repo, "check").returncode == 1  # (it loads: the two entries are of two measures)
     done = rectify(repo, "verify", "--lang", "en")
     assert (done.returncode, done.stderr) == (1, "")
@@ -162,12 +167,7 @@ def test_verify_of_a_merge_that_kept_both_sides_says_so_and_what_to_do(repo):
 
 
 def test_the_readme_way_out_of_a_merge_committed_with_both_sides(repo):
-    two_clerks(repo)
-    journal = repo / "data" / "progress.yaml"
-    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
-    journal.write_text("".join(line for line in lines if not line.startswith(("<<<<<<<", "=======", ">>>>>>>"))),
-                       encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "both sides kept")
+    both_sides_kept(repo)
     assert rectify(repo, "verify").returncode == 1
     git(repo, "checkout", "HEAD^1", "--", "data/progress.yaml")  # (clerk A's side)
     assert rectify(repo, "record", "2.1", "--state", "in_progress", "--note", "围挡完成", "--date", "2019-03-21",
