@@ -18,7 +18,7 @@ from .dates import years_after
 from .engine import voided_hashes
 from .i18n import Notice, suggested, unit_suggestion
 from .ids import close_ids
-from .model import (CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, ids_in_files, new_entry,
+from .model import (CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, ids_in_files, maker,
                     new_location, units_of_file)
 from .textsafe import shell_word
 from .validation import shown_value
@@ -205,11 +205,9 @@ class JournalContext:
                 # an entry said in one run; it is no entry, so nothing of its history is)
                 problems.append((index, "measure", wrong))
             else:
-                entry = new_entry(measure=mid, date=day_of(day), state=states[state], note=note, evidence=evidence,
-                                  by=units.get(by), milestone=day_of(milestone), to=day_of(to), reason=reason,
-                                  approved_by=units.get(approved_by), late=late, hash=digest, recorded=day_of(recorded),
-                                  retracts=retracts, far_future=far_future,
-                                  location=new_location(file=file, line=line, column=column))
+                entry = _entry_of_row(mid, day_of(day), states[state], note, evidence, units.get(by), day_of(milestone),
+                                      day_of(to), reason, units.get(approved_by), late, digest, day_of(recorded),
+                                      retracts, far_future, new_location(file=file, line=line, column=column))
                 append(entry)
             if not checked:
                 continue
@@ -535,6 +533,10 @@ def _steps_of_milestones(milestones: tuple[Milestone, ...]) -> tuple[tuple[date 
 
 
 _ENTRY_STATES = EntryState._value2member_map_
+# An Entry by position, in this order, for the loop above (model.maker: by keyword it took 0.2 s
+# more of a 200,000-entry journal)
+_entry_of_row = maker(Entry, "measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason",
+                      "approved_by", "late", "hash", "recorded", "retracts", "far_future", "location")
 
 
 def _unknown_unit(name, units, hints: dict) -> Notice:
