@@ -127,7 +127,7 @@ class JournalContext:
         self.plan = plan
         # (a folder's: the units each file declares itself, by its prefix, with its own aliases)
         self.declared = declared or {}
-        self.measure_ids = {m.id: m.milestones for m in plan.measures()}  # ordered: suggestions stay stable
+        self.measure_ids = {m.id: m for m in plan.measures()}  # ordered: suggestions stay stable
         self.today = today
         # (by id() of a milestones tuple, which measures share: see _steps_of)
         self._steps: dict[int, tuple[tuple[date | None, ...], bool, bool]] = {}
@@ -136,7 +136,7 @@ class JournalContext:
 
     def _steps_of(self, mid: str) -> tuple[tuple[date | None, ...], bool, bool]:
         """_steps_of_milestones of the measure's milestones, made once for each tuple of them."""
-        milestones = self.measure_ids[mid]
+        milestones = self.measure_ids[mid].milestones
         found = self._steps.get(id(milestones))
         if found is None:
             found = self._steps[id(milestones)] = _steps_of_milestones(milestones)
@@ -148,7 +148,7 @@ class JournalContext:
         if not immediate:
             return dues
         immediate_due = self.plan.immediate_due_of(mid)
-        key = (id(self.measure_ids[mid]), immediate_due)
+        key = (id(self.measure_ids[mid].milestones), immediate_due)
         found = self._deadlines.get(key)
         if found is None:
             found = self._deadlines[key] = tuple(immediate_due if due is None else due for due in dues)
@@ -198,8 +198,11 @@ class JournalContext:
         for (index, written, day, state, note, evidence, by, milestone, to, reason, approved_by, late, recorded, digest,
              retracts, far_future, line, column) in rows:
             mid, wrong = (prefix + written if prefix and ":" not in written else written), None
-            if mid not in measure_ids or (prefix and not mid.startswith(prefix)):  # (the common case inline)
+            measure = measure_ids.get(mid)
+            if measure is None or (prefix and not mid.startswith(prefix)):  # (the common case inline)
                 mid, wrong = self.measure_of(written, prefix)
+            else:  # (the plan's own text: one object for all of a measure's entries, which the engine
+                mid = measure.id  # groups by it, and not one more for each entry)
             if wrong is not None:
                 # (its fields that don't depend on the measure are checked still: every problem of
                 # an entry said in one run; it is no entry, so nothing of its history is)
