@@ -301,7 +301,8 @@ def maker(cls, *order: str):
     if order and sorted(order) != sorted(names):
         raise TypeError(f"maker({cls.__name__}, ...) must name each of its fields once: {', '.join(names)}")
     scope = {"_new": object.__new__, "_cls": cls, **{f"_set_{name}": getattr(cls, name).__set__ for name in names}}
-    exec(f"def new_{cls.__name__}({', '.join(order) + ', /' if order else '*, ' + ', '.join(names)}):\n"  # noqa: S102 - made from the field names alone
+    params = f"{', '.join(order)}, /" if order else f"*, {', '.join(names)}"
+    exec(f"def new_{cls.__name__}({params}):\n"  # noqa: S102 - made from the field names alone
          "    made = _new(_cls)\n"
          + "".join(f"    _set_{name}(made, {name})\n" for name in names)
          + "    return made\n", scope)
