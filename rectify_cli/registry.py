@@ -95,7 +95,9 @@ def _load_registry(path, today: date | None, use_cache: bool, unsure: set[str] |
             versions[str(path)] = store.digest(raw)
         return raw
 
-    helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in layout if journal_present(jpath)], store)
+    hashed: dict[str, str] = {}  # (the SHA-256 of each journal the cache has, taken by _prefetch_journals)
+    helper = _prefetch_journals([(jpath, prefix) for _, jpath, prefix in layout if journal_present(jpath)], store,
+                                hashed)
     handed: dict[str, tuple[str, list[Problem], list[list]]] = {}  # (see _join)
     sizes: dict[int, list[Path]] = {}  # plan files by size, to find a copy
     ids_read: dict[str, IdsRead] = {}  # (of each plan file with problems, by its prefix: see IdsKnown)
@@ -121,6 +123,14 @@ def _load_registry(path, today: date | None, use_cache: bool, unsure: set[str] |
     raw = None  # (the last plan's bytes, not kept while the journals' entries are made)
     for _, jpath, prefix in layout:
         if journal_present(jpath):
+            version = hashed.get(str(jpath))
+            journal = _streamed_journal(jpath, prefix, store, version) if version is not None else None
+            if journal is not None:  # (its bytes not read and hashed again: 54 MB at 100,000 measures)
+                versions[str(jpath)] = version
+                journals.append(journal)
+                references.append((jpath, prefix, []))
+                clean.append(len(journals) - 1)
+                continue
             raw = read(jpath)
             found = handed.get(str(jpath))
             if found is not None and found[0] == versions[str(jpath)]:  # (the bytes the helper read)
@@ -272,8 +282,10 @@ def _ids_known(layout, plans: dict[str, Plan], ids_read: dict[str, IdsRead]):
 PARALLEL_BYTES = 4_000_000
 
 
-def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None):
-    """Start reading the journals the cache lacks into the cache, in a forked child.
+def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None, hashed: dict[str, str]):
+    """Start reading the journals the cache lacks into the cache, in a forked child; the
+    SHA-256 of each journal the cache has goes to `hashed`, by its path (its rows are then
+    streamed from the cache by it, its bytes not read again).
 
     The child fills cache entries, through the same `_load_journal` as this process; this
     process then reads every journal as usual, from the entries the child made, or itself
@@ -296,6 +308,8 @@ def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None
         if version is not None and not store.has(jpath, "journal", prefix, version):
             missing.append((jpath, prefix))
             size += length
+        elif version is not None:
+            hashed[str(jpath)] = version
     if size < PARALLEL_BYTES:
         return None
     try:
@@ -644,9 +658,9 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     if store is not None and not refresh:
         if streamed:
             # (by its version, not its bytes: the rows' iterator would keep them alive)
-            found = store.streamed_rows(path, "journal", prefix, store.digest(raw))
-            if found is not None and type(found[0]) is dict and type(found[0].get("bytes")) is int:
-                return _JournalFile(path, prefix, found[1], cached=True)
+            found = _streamed_journal(path, prefix, store, store.digest(raw))
+            if found is not None:
+                return found
         doc = store.get_rows(path, "journal", prefix, raw)
         if doc is None and _extend_cached_journal(path, prefix, store, raw):
             doc = store.get_rows(path, "journal", prefix, raw)
@@ -668,6 +682,15 @@ def _load_journal(path: Path, prefix: str, store: FileCache | None, problems: li
     if store is not None and len(problems) == before:
         _put_journal(store, path, prefix, raw, _let_go(rows) if only_store else rows)
     return None if only_store else _JournalFile(path, prefix, rows, located)
+
+
+def _streamed_journal(path: Path, prefix: str, store: FileCache, version: str) -> _JournalFile | None:
+    """The journal's rows cached for this version (its SHA-256), streamed (see _load_journal); None
+    when the cache has no such entry."""
+    found = store.streamed_rows(path, "journal", prefix, version)
+    if found is not None and type(found[0]) is dict and type(found[0].get("bytes")) is int:
+        return _JournalFile(path, prefix, found[1], cached=True)
+    return None
 
 
 def _let_go(rows: list[list]):

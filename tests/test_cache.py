@@ -53,6 +53,23 @@ def test_second_load_reads_the_cache_and_gives_the_same_registry(small, cache_di
     assert len(list(cache_dir.glob("*.json"))) == 3  # the plan, its head (for outcomes.py), the journal
 
 
+def test_a_warm_load_reads_a_cached_journal_once(small, cache_dir, monkeypatch):
+    """The SHA-256 taken to see whether the cache has the journal (registry._prefetch_journals)
+    finds its rows: its bytes are not read and hashed a second time (54 MB at 100,000 measures)."""
+    from rectify_cli import fsutil
+
+    first = load(small)
+    reads = []
+    for module, name in ((registry, "read_bytes"), (fsutil, "file_sha256")):
+        def counted(path, *args, _real=getattr(module, name), **kwargs):
+            reads.append(Path(path).name)
+            return _real(path, *args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+    assert load(small) == first
+    assert reads.count("progress.yaml") == 1
+
+
 def test_one_byte_of_a_note_invalidates_the_journal_entry_only(small, cache_dir):
     load(small)
     journal = small.with_name("progress.yaml")

@@ -64,6 +64,26 @@ def test_a_maker_takes_every_field_and_nothing_else():
     assert maker(Location)(file="a.yaml", line=2, column=3) == Location("a.yaml", 2, 3)
 
 
+def test_a_maker_in_an_order_takes_the_fields_by_position_in_that_order():
+    """The order is the caller's, named beside the call, not the dataclass's: a field reordered
+    in the dataclass still goes to its own slot."""
+    make = maker(Entry, *reversed([f.name for f in fields(Entry)]))
+    made = make(*reversed(list(ENTRY.values())))
+    assert type(made) is Entry
+    assert (made, repr(made)) == (Entry(**ENTRY), repr(Entry(**ENTRY)))
+    assert maker(Location, "line", "column", "file")(2, 3, "a.yaml") == Location("a.yaml", 2, 3)
+    with pytest.raises(TypeError):
+        maker(Location, "line", "column", "file")(line=2, column=3, file="a.yaml")  # (by position only)
+
+
+@pytest.mark.parametrize("order", [("file", "line"), ("file", "line", "column", "colour"), ("file", "line", "line")])
+def test_a_maker_in_an_order_must_name_every_field_once(order):
+    """A field added to the dataclass (or one misspelt) fails where the maker is made, at import,
+    not where a slot left empty is read."""
+    with pytest.raises(TypeError, match="Location"):
+        maker(Location, *order)
+
+
 @pytest.mark.parametrize("module", ["rectify_cli.model", "rectify_cli.engine"])
 def test_every_dataclass_says_what_it_is(module):
     """The dataclasses every command that reads a registry loads: one without a docstring is
