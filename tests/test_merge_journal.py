@@ -219,12 +219,9 @@ def test_a_command_line_without_three_journals_exits_2(tmp_path, args, missing):
     assert done.stderr == f"rectify: missing argument {missing}; see python -m rectify_cli merge-journal --help\n"
 
 
-@needs_git
-def test_a_rebase_of_two_record_commits_replays_both_through_the_driver(repo):
-    # (the second commit replayed was a conflict, "entry 10 of ours differs from the base's … a history
-    # rewritten?": its base, the first commit, is in ours with a new hash)
-    on_branch(repo, "b", B_RECORDS)
-    on_branch(repo, "a", A_RECORDS)
+def rebase_a_close_onto_b(repo: Path) -> None:
+    """A close of 3.1 committed on branch a, then a rebased onto b: each of a's record commits replayed
+    through the driver, in order, and the journal verified."""
     assert rectify(repo, "close", "3.1", "--evidence", "验收", "--date", "2019-03-22", "--lang", "en").returncode == 0
     git(repo, "commit", "-q", "-am", "a's close")
     rebased = git(repo, "rebase", "b", check=False)
@@ -232,6 +229,15 @@ def test_a_rebase_of_two_record_commits_replays_both_through_the_driver(repo):
     assert git(repo, "log", "--format=%s").stdout.splitlines() == ["a's close", "a's entries", "b's entries", "ledger"]
     verified = rectify(repo, "verify", "--lang", "en")
     assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+
+
+@needs_git
+def test_a_rebase_of_two_record_commits_replays_both_through_the_driver(repo):
+    # (the second commit replayed was a conflict, "entry 10 of ours differs from the base's … a history
+    # rewritten?": its base, the first commit, is in ours with a new hash)
+    on_branch(repo, "b", B_RECORDS)
+    on_branch(repo, "a", A_RECORDS)
+    rebase_a_close_onto_b(repo)
     history = rectify(repo, "history", "--lang", "en")
     dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
     assert dated[:3] == [["2019-03-22", "3.1"], ["2019-03-21", "2.1"], ["2019-03-20", "1.1"]]
@@ -260,13 +266,7 @@ def test_a_rebase_past_a_merge_replays_the_commits_after_it(repo):
     on_branch(repo, "b", B_RECORDS)
     on_branch(repo, "a", A_RECORDS)
     assert git(repo, "merge", "-q", "--no-edit", "b", check=False).returncode == 0
-    assert rectify(repo, "close", "3.1", "--evidence", "验收", "--date", "2019-03-22", "--lang", "en").returncode == 0
-    git(repo, "commit", "-q", "-am", "a's close")
-    rebased = git(repo, "rebase", "b", check=False)
-    assert rebased.returncode == 0, rebased.stderr
-    assert git(repo, "log", "--format=%s").stdout.splitlines() == ["a's close", "a's entries", "b's entries", "ledger"]
-    verified = rectify(repo, "verify", "--lang", "en")
-    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    rebase_a_close_onto_b(repo)
     entries = yaml.safe_load((repo / "data" / "progress.yaml").read_text(encoding="utf-8"))
     assert [e["measure"] for e in entries[-4:]] == ["4.2", "2.1", "1.1", "3.1"]
 
