@@ -314,7 +314,7 @@ new_milestone = maker(Milestone)
 new_measure = maker(Measure)
 new_deadline = maker(Deadline)
 new_task = maker(Task)
-new_entry = maker(Entry)
+# (an Entry is made by position where it is made in bulk: journal_checks._entry_of_row)
 
 
 def item_key(item: str) -> str:

@@ -19,7 +19,6 @@ from rectify_cli.model import (
     Task,
     maker,
     new_deadline,
-    new_entry,
     new_location,
     new_measure,
     new_milestone,
@@ -42,7 +41,7 @@ ENTRY = {"measure": "18.4", "date": date(2019, 3, 1), "state": EntryState.DONE, 
 
 @pytest.mark.parametrize("make, cls, values", [
     (new_location, Location, LOCATION), (new_milestone, Milestone, MILESTONE), (new_measure, Measure, MEASURE),
-    (new_deadline, Deadline, DEADLINE), (new_task, Task, TASK), (new_entry, Entry, ENTRY),
+    (new_deadline, Deadline, DEADLINE), (new_task, Task, TASK),
 ], ids=lambda value: getattr(value, "__name__", ""))
 def test_a_made_instance_is_the_dataclass_instance(make, cls, values):
     made, built = make(**values), cls(**values)
