@@ -1910,34 +1910,40 @@ LABELS.update({
     "problem_import_milestone_not_dated": ("journal: {measure}：milestone {milestone} 不是该措施的限期时限（{dated}）",
                                            "journal: {measure}: milestone {milestone} is not a dated milestone of the measure ({dated})"),
     "problem_import_none": ("无", "none"),
-    "problem_import_device": ("是设备，不是文件或管道；应为报告文字", "is a device, not a file or a pipe; expected the report's text"),
-    "problem_import_stdin_closed": ("标准输入已关闭；应为报告文字", "standard input is closed; expected the report's text"),
-    "problem_import_too_long": ("超过 {limit} MiB（一个不会结束的数据流？）；应为报告文字",
-                                "goes on past {limit} MiB (a stream that never ends?); expected the report's text"),
+    # (what the text read was to be, in the refusals of reading it: importer_text.read_as)
+    "problem_text_of_report": ("报告文字", "the report's text"),
+    "problem_text_of_summary": ("月报文字", "the summary's text"),
+    "problem_doc_report": ("报告", "the report"),
+    "problem_doc_summary": ("月报", "the summary"),
+    "problem_then_report": ("再导入", "and import that"),
+    "problem_then_summary": ("再用 --since-summary 核验", "and give that to --since-summary"),
+    "problem_import_device": ("是设备，不是文件或管道；应为{text}", "is a device, not a file or a pipe; expected {text}"),
+    "problem_import_stdin_closed": ("标准输入已关闭；应为{text}", "standard input is closed; expected {text}"),
+    "problem_import_too_long": ("超过 {limit} MiB（一个不会结束的数据流？）；应为{text}",
+                                "goes on past {limit} MiB (a stream that never ends?); expected {text}"),
     # (a file of another kind, by its first bytes: the text is to be taken out of it first)
-    "problem_import_pdf": ("是 PDF 文件，不是文字：请先取出其中的文字（pdftotext report.pdf report.txt，或在 PDF 阅读器中全选复制，存为 .txt 文件）再导入",
+    "problem_import_pdf": ("是 PDF 文件，不是文字：请先取出其中的文字（pdftotext report.pdf report.txt，或在 PDF 阅读器中全选复制，存为 .txt 文件）{then}",
                            "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
-                           "into a .txt file) and import that"),
-    "problem_import_html": ("是网页（HTML），不是报告的文字：请在浏览器中复制报告正文，存为 .txt 文件再导入",
-                            "is a web page (HTML), not the report's text: copy the report's text from the browser into a .txt file and "
-                            "import that"),
+                           "into a .txt file) {then}"),
+    "problem_import_html": ("是网页（HTML），不是{doc}的文字：请在浏览器中复制{doc}正文，存为 .txt 文件{then}",
+                            "is a web page (HTML), not {text}: copy {text} from the browser into a .txt file {then}"),
     # (a picture, an archive: bytes no text holds, importer_text._OTHER_KINDS)
-    "problem_import_binary": ("不是文字文件（是图片、压缩包等）：请提供报告的文字（.txt 文件）",
-                              "is not a text file (a picture, an archive…): give the report's text (a .txt file)"),
-    "problem_import_office": ("是办公软件（Word、WPS…）的文档，不是文字：请在其中另存为纯文本（.txt，UTF-8 编码）再导入",
-                              "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) and import that"),
+    "problem_import_binary": ("不是文字文件（是图片、压缩包等）：请提供{doc}的文字（.txt 文件）",
+                              "is not a text file (a picture, an archive…): give {text} (a .txt file)"),
+    "problem_import_office": ("是办公软件（Word、WPS…）的文档，不是文字：请在其中另存为纯文本（.txt，UTF-8 编码）{then}",
+                              "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) {then}"),
     # (a byte's place counted from 1: the first byte is 第 1 个字节, byte 1)
-    "problem_import_undecodable": ("无法解码报告：第 {at} 个字节（0x{byte}）不是有效的 UTF-8，第 {gb_at} 个字节也不是有效的 GB18030；请另存为 UTF-8",
-                                   "cannot decode the report: invalid UTF-8 at byte {at} (0x{byte}) and invalid GB18030 at byte {gb_at}; "
+    "problem_import_undecodable": ("无法解码{doc}：第 {at} 个字节（0x{byte}）不是有效的 UTF-8，第 {gb_at} 个字节也不是有效的 GB18030；请另存为 UTF-8",
+                                   "cannot decode {doc}: invalid UTF-8 at byte {at} (0x{byte}) and invalid GB18030 at byte {gb_at}; "
                                    "save the file as UTF-8"),
-    "problem_import_not_utf16": ("无法解码报告：第 {at} 个字节起不是有效的 UTF-16（文件以 UTF-16 的字节顺序标记开头）；请另存为 UTF-8",
-                                 "cannot decode the report: invalid UTF-16 at byte {at} (the file begins with UTF-16's byte order mark); "
+    "problem_import_not_utf16": ("无法解码{doc}：第 {at} 个字节起不是有效的 UTF-16（文件以 UTF-16 的字节顺序标记开头）；请另存为 UTF-8",
+                                 "cannot decode {doc}: invalid UTF-16 at byte {at} (the file begins with UTF-16's byte order mark); "
                                  "save the file as UTF-8"),
     "problem_import_not_gb18030": ("无法解码报告：不是 UTF-8，按 GB18030 读出的文字中没有“整改”二字：是否为其他编码（Big5、Shift-JIS…）？请另存为 UTF-8",
                                    "cannot decode the report: it is not UTF-8, and read as GB18030 it has no 整改 anywhere: is it in "
                                    "another encoding (Big5, Shift-JIS…)? save the file as UTF-8"),
-    "problem_import_utf16_without_bom": ("无法解码报告：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）；请另存为 UTF-8",
-                                         "cannot decode the report: it looks like UTF-16 without a byte order mark (0x00 bytes "
+    "problem_import_utf16_without_bom": ("无法解码{doc}：看起来是没有字节顺序标记的 UTF-16 编码（字母、数字间夹着字节 0x00）；请另存为 UTF-8",
+                                         "cannot decode {doc}: it looks like UTF-16 without a byte order mark (0x00 bytes "
                                          "between its letters and digits); save the file as UTF-8"),
     # (a tool's slip: the two bytes of a UTF-16 mark before UTF-8 text)
     "problem_import_utf8_behind_utf16_mark": ("文件以 UTF-16 的字节顺序标记（{mark}）开头，其后却是 UTF-8 文字：请删去开头这两个字节，或另存为 UTF-8",
@@ -1947,8 +1953,10 @@ LABELS.update({
                                       "未写入任何内容",
                                       "cannot write a temporary file ({why}): an import's result is first checked there "
                                       "to load; set TMPDIR to use another folder; nothing was written"),
-    "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请导入完整的文件",
-                                 "the file ends inside a character (at byte {at}): was it cut short? Import the whole file"),
+    "problem_import_cut_short": ("文件在一个字符的中间结束（第 {at} 个字节）：是否被截断？请{then_whole}",
+                                 "the file ends inside a character (at byte {at}): was it cut short? {then_whole}"),
+    "problem_whole_report": ("导入完整的文件", "Import the whole file"),
+    "problem_whole_summary": ("提供完整的月报", "Give the whole summary"),
     # (one of rectify's own files given as the report: importer.refuse_own_file)
     # ({utf16}: import_is_utf16 when the file is UTF-16, which -r refuses; else empty)
     "problem_import_is_plan": ("这是整改方案（已是台账），不是整改报告：无需导入，{utf16}在其他命令中用 -r 指定它即可",
@@ -2027,7 +2035,7 @@ LABELS.update({
                                 "journal, its file named after the hash)"),
     "problem_summary_head_cut_short": ("台账哈希应为 64 位十六进制数字，此行的是“{given}”：复制时被截断？",
                                        "a head hash is 64 hex digits, this line's is '{given}': cut short in the copy?"),
-    "problem_import_is_folder": ("是文件夹，应为报告文字", "is a folder, expected the report's text"),
+    "problem_import_is_folder": ("是文件夹，应为{text}", "is a folder, expected {text}"),
     "problem_import_empty": ("是空的，应为报告文字", "is empty, expected the report's text"),
     "problem_import_journal_differs": ("这一行不同", "this line differs"),
     "problem_import_journal_ends": ("它到这一行就结束了", "it ends on this line"),

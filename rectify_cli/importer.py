@@ -34,7 +34,7 @@ from .importer_owners import EVERY_REGION, Vocabulary, owner_roles, sentence_own
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
     unreadable_deadlines
-from .importer_text import decode_report, normalise, paragraphs, tabbed_line
+from .importer_text import decode_report, normalise, paragraphs, read_as, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import ALL_REGIONS, REGION, UNIT_KINDS
 from .validation import shown_value
@@ -347,11 +347,12 @@ class ImportResult:
 REPORT_LIMIT = 64 << 20  # a report's text is ~100 KB: a stream far past it is `yes` or /dev/zero
 
 
-def read_report(source: str) -> tuple[bytes, str]:
+def read_report(source: str, *, of: str = "report") -> tuple[bytes, str]:
     """(the report's bytes, its name for messages) from a file, or from a stream: standard
     input (`-`) or a pipe named on the command line (`<(pdftotext …)`), read up to REPORT_LIMIT,
     past which it is refused. A device is refused but for our own standard input (`/dev/stdin`
-    at a terminal): /dev/zero would be read without end. RegistryError when it can't be read."""
+    at a terminal): /dev/zero would be read without end. RegistryError when it can't be read.
+    `of`: what the text is to be, as refusals name it (importer_text.read_as)."""
     import os
     import stat
     import sys
@@ -360,14 +361,14 @@ def read_report(source: str) -> tuple[bytes, str]:
 
     if source == "-":
         if sys.stdin is None:  # (closed by the caller, `<&-`)
-            raise ReportFormatError(problem("<stdin>", None, None, "import_stdin_closed"))
-        return _at_most(sys.stdin.buffer, "<stdin>"), "<stdin>"
+            raise ReportFormatError(problem("<stdin>", None, None, "import_stdin_closed", **read_as(of)))
+        return _at_most(sys.stdin.buffer, "<stdin>", of), "<stdin>"
     path = Path(source)
     try:
         found = os.stat(path)
         mode = found.st_mode
         if stat.S_ISDIR(mode):
-            raise ReportFormatError(problem(source, None, None, "import_is_folder"))
+            raise ReportFormatError(problem(source, None, None, "import_is_folder", **read_as(of)))
         if stat.S_ISREG(mode):
             return read_bytes(path), source
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -376,9 +377,9 @@ def read_report(source: str) -> tuple[bytes, str]:
             except OSError:  # (no standard input)
                 ours = False
             if not ours:
-                raise ReportFormatError(problem(source, None, None, "import_device"))
+                raise ReportFormatError(problem(source, None, None, "import_device", **read_as(of)))
         with open(path, "rb") as handle:
-            return _at_most(handle, source), source
+            return _at_most(handle, source, of), source
     except OSError as exc:
         raise unreadable(path, exc) from None
 
@@ -411,10 +412,10 @@ def refuse_own_file(raw: bytes, text: str, *, filename: str) -> None:
     raise ReportFormatError(problem(filename, None, None, key, **values))
 
 
-def _at_most(stream, name: str) -> bytes:
+def _at_most(stream, name: str, of: str) -> bytes:
     raw = stream.read(REPORT_LIMIT + 1)
     if len(raw) > REPORT_LIMIT:
-        raise ReportFormatError(problem(name, None, None, "import_too_long", limit=REPORT_LIMIT >> 20))
+        raise ReportFormatError(problem(name, None, None, "import_too_long", limit=REPORT_LIMIT >> 20, **read_as(of)))
     return raw
 
 

@@ -81,6 +81,13 @@ def _without_zero_width(text: str) -> str:
     return text
 
 
+def read_as(of: str) -> dict:
+    """The values naming what a text was to be in the refusals of reading it: `of` "report" (import's,
+    reconcile's) or "summary" (verify --since-summary's: a monthly summary saved or pasted)."""
+    return {key: Notice(f"{label}_{of}", {}) for key, label in (("text", "text_of"), ("doc", "doc"), ("then", "then"),
+                                                                  ("then_whole", "whole"))}
+
+
 def decode_report(raw: bytes, *, filename: str) -> str:
     """Decode a report: UTF-16 with its byte order mark (Windows Notepad's "Unicode"), UTF-8
     (with or without BOM), else GB18030 (a superset of GBK); UTF-16 without its mark is refused
@@ -89,30 +96,31 @@ def decode_report(raw: bytes, *, filename: str) -> str:
     Undecodable input raises ReportFormatError naming the line and the place of the first bad
     byte, counted from 1 (as seen by the UTF-8 decoder, or the UTF-16 one). A PDF, an office
     document or a web page is refused as such: its text is to be taken out of it first."""
-    text, gb18030 = _text(raw, filename=filename)
+    text, gb18030 = _text(raw, filename=filename, of="report")
     if not text.strip():  # (a failed download, a copy never pasted: no report numbering its problems otherwise)
         raise ReportFormatError(problem(filename, None, None, "import_empty"))
     if WEB_PAGE.match(text):
-        raise ReportFormatError(problem(filename, None, None, "import_html"))
+        raise ReportFormatError(problem(filename, None, None, "import_html", **read_as("report")))
     if gb18030 and "整改" not in text:  # (Big5, Shift-JIS decode as GB18030 into nonsense: not "no appendix found")
         raise ReportFormatError(problem(filename, None, None, "import_not_gb18030"))
     return text
 
 
-def decode_text(raw: bytes, *, filename: str) -> str:
+def decode_text(raw: bytes, *, filename: str, of: str) -> str:
     """Any text rectify is handed to read, as decode_report reads a report (its encodings, its
-    refusals of other kinds of file), without what only a report must hold: `verify --since-summary`'s."""
-    return _text(raw, filename=filename)[0]
+    refusals of other kinds of file), without what only a report must hold; `of`: see read_as."""
+    return _text(raw, filename=filename, of=of)[0]
 
 
-def _text(raw: bytes, *, filename: str) -> tuple[str, bool]:
+def _text(raw: bytes, *, filename: str, of: str) -> tuple[str, bool]:
+    said = read_as(of)
     for magic, key in _OTHER_KINDS:
         if raw.startswith(magic):
-            raise ReportFormatError(problem(filename, None, None, key))
-    text, gb18030 = _decoded(raw, filename=filename)
+            raise ReportFormatError(problem(filename, None, None, key, **said))
+    text, gb18030 = _decoded(raw, filename=filename, said=said)
     text = _without_zero_width(text)
     if "\x00" in text:  # (no text holds a NUL: bytes of another kind, which GB18030 decodes into nonsense)
-        raise ReportFormatError(problem(filename, None, None, "import_binary"))
+        raise ReportFormatError(problem(filename, None, None, "import_binary", **said))
     return text, gb18030
 
 
@@ -124,16 +132,17 @@ _OTHER_KINDS = ((b"%PDF-", "import_pdf"), (b"PK\x03\x04", "import_office"), (b"\
 WEB_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
-def _decoded(raw: bytes, *, filename: str) -> tuple[str, bool]:
-    """decode_report's text, in whichever of its encodings the bytes are, and whether it was read as GB18030."""
+def _decoded(raw: bytes, *, filename: str, said: dict) -> tuple[str, bool]:
+    """decode_report's text, in whichever of its encodings the bytes are, and whether it was read as GB18030;
+    `said`: read_as's values, for a refusal."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (no UTF-8 or GB18030 text begins so: 0xff is in neither)
         if b"\x00" not in raw and _reads_as_utf8(raw[2:]):  # (UTF-16 text has a NUL in every ASCII character)
             raise ReportFormatError(problem(filename, 1, 1, "import_utf8_behind_utf16_mark", mark=raw[:2].hex(" ").upper()))
-        return _utf16(raw, filename=filename).replace("\r\n", "\n").replace("\r", "\n"), False
+        return _utf16(raw, filename=filename, said=said).replace("\r\n", "\n").replace("\r", "\n"), False
     from .yamlio import utf16_without_bom  # (here: the text's repairs need no YAML parser)
 
     if utf16_without_bom(raw):
-        raise ReportFormatError(problem(filename, 1, 1, "import_utf16_without_bom"))
+        raise ReportFormatError(problem(filename, 1, 1, "import_utf16_without_bom", **said))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw_utf8 = raw[3:]
     else:
@@ -148,14 +157,14 @@ def _decoded(raw: bytes, *, filename: str) -> tuple[str, bool]:
             offset = utf8_err.start + (len(raw) - len(raw_utf8))
             for cut, at in ((_cut_short(utf8_err, len(raw_utf8)), offset), (_cut_short(gb_err, len(raw)), gb_err.start)):
                 if cut:  # (a text whole but for its last character: a file cut short, not another encoding)
-                    raise ReportFormatError(problem(filename, *_line_column(raw, at), "import_cut_short", at=at + 1)) from None
+                    raise ReportFormatError(problem(filename, *_line_column(raw, at), "import_cut_short", at=at + 1, **said)) from None
             raise ReportFormatError(problem(filename, *_line_column(raw, offset), "import_undecodable", at=offset + 1,
-                                            byte=f"{raw[offset]:02x}", gb_at=gb_err.start + 1)) from None
+                                            byte=f"{raw[offset]:02x}", gb_at=gb_err.start + 1, **said)) from None
         # a GB18030 decode of pure ASCII/UTF-8-looking text is fine; nothing else to check
     return text.replace("\r\n", "\n").replace("\r", "\n"), gb18030
 
 
-def _utf16(raw: bytes, *, filename: str) -> str:
+def _utf16(raw: bytes, *, filename: str, said: dict) -> str:
     """A UTF-16 text, in the byte order its mark says (the mark dropped); its line and column
     counted in characters when refused (a byte 0x0a is no line end in UTF-16)."""
     try:
@@ -164,7 +173,7 @@ def _utf16(raw: bytes, *, filename: str) -> str:
         before = raw[: err.start].decode("utf-16")
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
         key = "import_cut_short" if _cut_short(err, len(raw)) else "import_not_utf16"
-        raise ReportFormatError(problem(filename, line, column, key, at=err.start + 1)) from None
+        raise ReportFormatError(problem(filename, line, column, key, at=err.start + 1, **said)) from None
 
 
 def _reads_as_utf8(raw: bytes) -> bool:

@@ -1445,8 +1445,8 @@ def _summary_heads(source: str) -> list[tuple[str, str | None]]:
     from .importer_text import decode_text
     from .render.summary_text import summary_heads
 
-    raw, name = read_report(source)
-    return list(summary_heads(decode_text(raw, filename=name), filename=name))
+    raw, name = read_report(source, of="summary")
+    return list(summary_heads(decode_text(raw, filename=name, of="summary"), filename=name))
 
 
 # Hashes verify may try, per journal, to trace entries out of place to the entry each chains

@@ -1537,11 +1537,30 @@ def test_verify_since_summary_refuses_a_file_it_cannot_read(reg, tmp_path):
                        ("en", f"rectify: {missing}: no such file\n")):
         result = run("verify", "--since-summary", str(missing), "--registry", str(reg), "--lang", lang)
         assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
-    pdf = tmp_path / "march.pdf"
-    pdf.write_bytes(b"%PDF-1.7\n")
-    result = run("verify", "--since-summary", str(pdf), "--registry", str(reg), "--lang", "en")
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.startswith(f"rectify: {pdf}: is a PDF")
+
+
+
+@pytest.mark.parametrize("name, content, lang, said", [
+    # (the summary named as one, not as import's report; what to do then said for verify, not "import that")
+    ("march", None, "zh", "是文件夹，应为月报文字"),
+    ("march", None, "en", "is a folder, expected the summary's text"),
+    ("march.txt", b"\xff\xfe\xff\xff\x00\xd8", "zh", "1:2: 文件在一个字符的中间结束（第 5 个字节）：是否被截断？请提供完整的月报"),
+    ("march.txt", "台账哈希".encode() + b"\xff\xff\xff\n", "en",
+     "1:13: cannot decode the summary: invalid UTF-8 at byte 13 (0xff) and invalid GB18030 at byte 13; save the file as UTF-8"),
+    ("march.docx", b"PK\x03\x04", "zh", "是办公软件（Word、WPS…）的文档，不是文字：请在其中另存为纯文本（.txt，UTF-8 编码）再用 --since-summary 核验"),
+    ("march.pdf", b"%PDF-1.7\n", "en", "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it "
+                                        "all from a PDF viewer into a .txt file) and give that to --since-summary"),
+    ("march.png", b"\x89PNG\r\n\x1a\n", "zh", "不是文字文件（是图片、压缩包等）：请提供月报的文字（.txt 文件）"),
+])
+def test_verify_since_summary_refuses_a_file_of_another_kind_as_a_summary(reg, tmp_path, name, content, lang, said):
+    path = tmp_path / name
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    result = run("verify", "--since-summary", str(path), "--registry", str(reg), "--lang", lang)
+    sep = "" if said[0].isdigit() else " "
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {path}:{sep}{said}\n")
 
 
 def test_write_confirmation_in_english(reg):
