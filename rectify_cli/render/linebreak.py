@@ -17,7 +17,7 @@ from itertools import accumulate, pairwise
 
 from rich.cells import cell_len
 from rich.measure import Measurement
-from rich.text import Text
+from rich.text import Span, Text
 
 # WORD JOINER: UAX #14 never breaks beside it; no cells wide, and Paragraph does not print it.
 _JOINER = "\u2060"
@@ -51,8 +51,7 @@ class Paragraph:
 
     def __rich_console__(self, console, options):
         shown = self.broken(options.max_width) if not options.no_wrap else self.text
-        # (split at the joiners and joined again: each piece keeps its styles)
-        yield Text("", end=shown.end).join(shown.split(_JOINER, allow_blank=True)) if _JOINER in shown.plain else shown
+        yield _without_joiners(shown) if _JOINER in shown.plain else shown
 
     def broken(self, width: int) -> Text:
         """The text with a line break wherever a line wider than `width` is cut (its spaces
@@ -76,6 +75,20 @@ class Paragraph:
                 pieces.append(piece)
             start += len(line) + 1
         return Text("\n", end=self.text.end).join(pieces)
+
+
+def _without_joiners(text: Text) -> Text:
+    """`text` without the joiners `unbroken` put in it, each span moved to cover what it covered. (Split
+    at the joiners and joined again, each character of `红 17` was a span of its own, and coloured
+    output, a CI log's, held an escape code for every character.)"""
+    plain = text.plain
+    before = list(accumulate((char != _JOINER for char in plain), initial=0))  # (kept characters before each offset)
+    shown = Text(plain.replace(_JOINER, ""), end=text.end)
+    # (its style a span, as join made it: a base style would colour the spaces a table pads the line with)
+    whole = [Span(0, len(shown.plain), text.style)] if text.style else []
+    shown.spans = whole + [Span(before[span.start], before[span.end], span.style) for span in text.spans
+                           if before[span.start] < before[span.end]]
+    return shown
 
 
 def break_offsets(text: str, width: int, *, groups: bool = False, groups_from: int = 0,
