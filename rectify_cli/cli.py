@@ -299,6 +299,7 @@ def summary_cmd(
     month: Annotated[Optional[str], typer.Option("--month", help="help_summary_month", metavar="help_value_month")] = None,
     owner: OwnerOpt = None,
     region: RegionOpt = None,
+    task: TaskOpt = None,
     warn_days: WarnDaysOpt = None,
     report_period: PeriodOpt = None,
     lang: LangOpt = Lang.zh,
@@ -319,7 +320,7 @@ def summary_cmd(
         # A month not over yet is judged as of today: a deadline later this month is not overdue.
         report = _evaluate(reg, min(last, today), warn_days, report_period)
         monthly = summary.build(report, registry=reg, first=first, last=last, owners=tuple(owner or ()),
-                                regions=tuple(region or ()), today=today)
+                                regions=tuple(region or ()), tasks=tuple(task or ()), today=today)
         from .gate import file_paths  # (a quiet file named as status names it)
 
         paths = file_paths(reg.plan_files) if monthly.quiet_files or monthly.unbegun_files else None

@@ -866,6 +866,8 @@ LABELS = {
     "summary_owners": ("责任单位：{names}", "Responsible units: {names}"),
     "summary_region": ("地区：{names}", "Region: {names}"),
     "summary_regions": ("地区：{names}", "Regions: {names}"),
+    "summary_task": ("任务：{names}", "Task: {names}"),
+    "summary_tasks": ("任务：{names}", "Tasks: {names}"),
     "summary_period": ("统计区间：{first} 至 {last}", "Period: {first} to {last}"),
     "summary_month_not_over": ("（本月未结束，截至 {day}）", " (the month is not over: as of {day})"),
     # what an empty section says: each its own, as its heading is about this month, next month or now

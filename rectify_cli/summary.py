@@ -260,6 +260,7 @@ class MonthlySummary:
     last_update: date | None = None
     feedback: date | None = None  # the inspection's feedback (of a folder: its files' earliest)
     regions: tuple[str, ...] = ()  # the --region regions, canonical names as typed in order; () = all
+    tasks: tuple[str, ...] = ()  # the --task tasks, as the plan names them (engine.named_tasks), in order; () = all
     # Against the previous month's end; None when the plan had not begun then (its feedback later).
     change: MonthChange | None = None
     made: date | None = None  # the day the summary was made, today (None: a day after the month)
@@ -695,6 +696,7 @@ def build(
     last: date,
     owners: tuple[str, ...] = (),
     regions: tuple[str, ...] = (),
+    tasks: tuple[str, ...] = (),
     today: date | None = None,
 ) -> MonthlySummary:
     """The month [first, last] summarised from `report`: the engine's report as of `last`, or
@@ -704,12 +706,13 @@ def build(
     owns (unknown names raise UsageError).
     `regions`: region names or aliases; when given every section keeps only the measures
     `status --region` keeps (engine.select's rule; unknown names refused as it refuses them).
+    `tasks`: task ids as `status --task` takes them, kept and refused as it does (engine.select).
     `today`: the day it is made, in the registry's time zone (MonthlySummary.month_not_over).
     """
     plan = registry.plan
     names = _owner_names(plan, tuple(owners))
-    if names or regions:
-        report = engine.select(report, owners=names, regions=regions, units=plan.units)
+    if names or regions or tasks:
+        report = engine.select(report, owners=names, regions=regions, task_ids=tasks, units=plan.units)
     index = engine.unit_index(plan.units)  # (an alias is the region it names, as select reads it)
     region_names = tuple(dict.fromkeys(index.get(r.strip(), r.strip()) for r in regions))
     measures = list(report.measures())
@@ -737,6 +740,7 @@ def build(
         report_period_days=report.report_period_days,
         owners=names,
         regions=region_names,
+        tasks=tuple(dict.fromkeys(engine.named_tasks(tasks, plan))),
         headline=_headline(report, report.as_of, by_measures=bool(names or regions)),
         closed=closed,
         reopened=reopened,

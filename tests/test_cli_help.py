@@ -173,9 +173,9 @@ def test_the_import_argument_names_every_encoding_import_reads(lang, said):
 @pytest.mark.parametrize("lang, said", [
     ("zh", "只看该任务（如 18；文件夹台账中带文件名：xizang:18）。可重复。"),
     ("en", "Only this task (e.g. 18; in a folder, with its file's name: xizang:18). Repeatable.")])
-@pytest.mark.parametrize("command", ["status", "check"])
+@pytest.mark.parametrize("command", ["status", "check", "summary"])
 def test_task_option_help_names_a_task_of_a_folder_too(command, lang, said):
-    """(--task said 如 18 only, though a folder's task is given as xizang:18)"""
+    """(--task said 如 18 only, though a folder's task is given as xizang:18; summary had no --task)"""
     lines = help_of(command, "--help", RECTIFY_LANG=lang, width=200)
     task = next(line for line in lines if line.lstrip().startswith("--task "))
     assert task.split(">", 1)[1].strip() == said

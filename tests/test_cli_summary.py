@@ -637,3 +637,82 @@ def test_a_summary_that_fell_back_to_the_bundled_ledger_says_so_as_check_does(mo
     assert fell_back.stdout.startswith("西藏自治区")
     shutil.copytree(ROOT / "data", tmp_path / "data")
     assert CliRunner().invoke(app, ["summary", "--lang", lang], env=env).stderr == ""
+
+
+# --------------------------------------------------------------------------- --task
+
+# By hand from data/tasks.yaml and data/progress.yaml (every entry 2019-03-31, 91 days before June's
+# end; reporting period 90): task 18 (整改时限 2020-12-31) has 6 measures: 18.1 (2018-12-31, 长期坚持)
+# and 18.2 (2018-06-30, 长期坚持) done, 18.3 and 18.5 (2020-12-31) in progress, 18.4 (2018-12-31
+# done, 长期坚持, 2020-12-31), 18.6 (立即启动) done. Due: 18.1, 18.2; later: 18.3-18.5; no end
+# date: 18.6; stale (engine: only a measure left with 长期坚持 alone): 18.1, 18.2, not 18.4 (its 2020
+# step open); none overdue.
+TASK_18_ZH = ("截至2019年6月30日，任务18的1项整改任务、6项具体措施中，应于2019年6月30日前完成的2项具体措施均已完成；"
+              "期限在此之后的1项整改任务、3项具体措施尚未到期；需要立行立改、长期坚持的1项具体措施不设完成日期。"
+              "目前无逾期未完成的具体措施，久未报告的长期坚持措施2项"
+              "（均为限期部分已销号、继续长期坚持的措施，计入上文应完成或尚未到期的措施）。")
+
+
+def test_a_tasks_monthly_report_says_whose_it_is_and_counts_its_measures_alone():
+    """`summary --task 18` was refused (没有选项 --task) while status and check took it."""
+    lines = _june_2019("--task", "18")
+    assert lines[2] == "任务：18"
+    assert lines[6:8] == [TASK_18_ZH, "与上月末（2019年5月31日）相比，已完成和逾期未完成的具体措施均持平。"]
+    # (its urging list: 18.3, 18.4 open, 18.1, 18.2 stale of 自然资源厅; 18.5 open of 拉萨市, and
+    # its share of 18.2 (各地市), stale, as every region's; 18.6 of 纪委监委, closed: quiet)
+    rows = _urging_rows("--task", "18")
+    assert rows["自治区自然资源厅"] == ["2", "0", "0", "2"]
+    assert rows["拉萨市"] == ["1", "0", "0", "1"]
+    assert rows["各地市"] == rows["那曲市"] == ["0", "0", "0", "1"]
+    assert "自治区生态环境厅" not in rows and "自治区纪委监委" not in rows
+    # (its stale list: those two alone)
+    stale = "\n".join(lines).split("六、")[1].split("\n\n")[0]
+    assert re.findall(r"^(\d+\.\d+) ", stale, flags=re.M) == ["18.1", "18.2"]
+    # (status --task counts the same)
+    import json
+
+    status = CliRunner().invoke(app, ["status", "--format", "json", "--task", "18", "--as-of", "2019-06-30"],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-07-10"})
+    counts = json.loads(status.stdout)["counts"]
+    assert (sum(counts["measures"].values()), sum(counts["tasks"].values()), counts["stale"]) == (6, 1, 2)
+
+
+def test_a_report_of_several_tasks_names_them_in_english_too():
+    en = _june_2019("--task", "18", "--task", "１９", "--task", "18", "--lang", "en")  # (a full-width id too; once each)
+    assert en[2] == "Tasks: 18, 19"
+    assert en[6].startswith("As of 2019-06-30: 2 tasks and ")
+    assert " measures of tasks 18 or 19. " in en[6]
+    assert _june_2019("--task", "18", "--lang", "en")[2] == "Task: 18"
+    assert _june_2019("--task", "18", "--lang", "en")[6] == (
+        "As of 2019-06-30: 1 task and 6 measures of task 18. Due by that day: 2 measures, all of them completed. "
+        "Due later: 1 task, 3 measures. Immediate or long-term (立行立改 / 长期坚持, no end date): 1 measure. "
+        "Overdue and still open: none. Ongoing and not reported on in time: 2 measures (all of them long-term once "
+        "the dated part was closed, counted above as due by that day or due later).")
+
+
+def test_a_task_and_a_unit_take_the_units_measures_of_that_task():
+    """As status takes them: 18.5 (拉萨市's) and 18.2 (各地市's, 拉萨市's share); the task counted by
+    those two, the later 2020-12-31 of 18.5; 18.2 done and stale."""
+    lines = _june_2019("--task", "18", "--owner", "拉萨市")
+    assert lines[2:4] == ["责任单位：拉萨市", "任务：18"]
+    assert lines[7] == ("截至2019年6月30日，任务18中拉萨市负责的1项整改任务、2项具体措施中，应于2019年6月30日前完成的"
+                        "1项具体措施已完成；期限在此之后的1项整改任务、1项具体措施尚未到期。目前无逾期未完成的具体措施，"
+                        "久未报告的长期坚持措施1项（为限期部分已销号、继续长期坚持的措施，计入上文应完成或尚未到期的措施）。")
+    assert _june_2019("--task", "18", "--region", "那曲市")[7].startswith(
+        "截至2019年6月30日，任务18中那曲市涉及的1项整改任务、1项具体措施中，")  # (18.2: 各地市's)
+    assert _june_2019("--task", "18", "--owner", "环境保护厅")[7] == "任务18中，自治区生态环境厅没有负责的具体措施。"
+    assert _june_2019("--task", "18", "--owner", "环境保护厅", "--lang", "en")[7] == (
+        "No measure of task 18 is owned by 自治区生态环境厅.")
+    assert _june_2019("--task", "18", "--region", "班戈县", "--owner", "环境保护厅")[8] == (
+        "任务18中没有涉及班戈县、由自治区生态环境厅负责的具体措施。")
+
+
+@pytest.mark.parametrize("extra, said", [
+    (("--task", "46"), "rectify: --task：没有任务“46”（是否指 45？）\n"),
+    (("--task", "18.9", "--lang", "en"), "rectify: --task: no task '18.9' (did you mean 18?)\n"),
+])
+def test_an_unknown_task_is_refused_as_status_refuses_it(extra, said):
+    env = {"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-07-10", "RECTIFY_LANG": None}
+    for command in (["summary", "--month", "2019-06"], ["status"]):
+        refused = CliRunner().invoke(app, [*command, *extra], env=env)
+        assert (refused.exit_code, refused.stdout, refused.stderr) == (2, "", said), command

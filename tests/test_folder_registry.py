@@ -1561,6 +1561,26 @@ def test_summary_of_a_folder_names_its_quiet_files_in_the_overview(tmp_path, mon
         assert lines[at + 3:at + 5] == [warning, ""]
 
 
+def test_summary_of_a_folders_task_names_the_quiet_file_only_when_the_task_is_in_it(tmp_path, monkeypatch):
+    """As status --task does (stale_files: of the files the scope leaves something of): xizang.yaml,
+    quiet 91 days, is naqu's task 3's report's business no more than the rest of xizang's measures."""
+    monkeypatch.chdir(tmp_path)
+    split_small(tmp_path / "reg")
+    warning = "注意：reg/xizang.yaml 自 2019-03-01 起 91 天未记录（报告周期 90 天）。"
+
+    def summary(task):
+        result = run_cli("summary", "-r", "reg", "--month", "2019-05", "--task", task, env={"RECTIFY_TODAY": "2019-06-05"})
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    lines = summary("1")  # (the one file with a task 1: named as the folder names it)
+    assert lines[2] == "任务：xizang:1"
+    assert lines[lines.index("一、总体情况") + 3:lines.index("一、总体情况") + 5] == [warning, ""]
+    lines = summary("3")
+    assert lines[2] == "任务：naqu:3"
+    assert warning not in lines and not any(line.startswith("注意：") for line in lines)
+
+
 def test_status_header_of_a_folder_of_many_files_gives_the_folder_and_their_number(tmp_path, monkeypatch):
     """A national folder's 31 file names made a wall of a header line."""
     monkeypatch.chdir(tmp_path)

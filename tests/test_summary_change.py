@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import entry, make_measure, make_registry, plan_of, unit
+from builders import entry, make_measure, make_plan, make_registry, make_task, plan_of, unit
 from rectify_cli import engine, summary
 from rectify_cli.engine import Status
 from rectify_cli.i18n import Lang
@@ -89,3 +89,67 @@ def test_a_close_retracted_within_the_month_still_counted_at_the_previous_months
     assert change_sentence(change, lang=Lang.en) == (
         "Since the end of the previous month (2019-02-28): completed measures, due or not, down from 1 to 0; "
         "overdue measures up from 0 to 1 (1 newly overdue this month).")
+
+
+# --------------------------------------------------------------------------- summary --task
+
+# The sections a summary of some tasks shares with a summary of a registry holding those tasks
+# alone (the heads, the ledger's last update and the scope's words are the registry's own).
+SHARED = ("headline", "change", "closed", "reopened", "overdue", "due_next_month", "stale", "extensions", "units",
+          "units_quiet", "backfilled", "retractions", "quiet_files", "unbegun_files", "next_first", "next_last")
+
+
+def only_tasks(registry, ids):
+    """The registry as if it held the tasks `ids` alone, and their measures' entries."""
+    tasks = tuple(t for t in registry.plan.tasks if t.id in ids)
+    kept = {m.id for t in tasks for m in t.measures}
+    return make_registry(replace(registry.plan, tasks=tasks), [e for e in registry.journal if e.measure in kept])
+
+
+def month_of(registry, first, last, as_of, **filters):
+    report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=as_of)
+    return summary.build(report, registry=registry, first=first, last=last, **filters)
+
+
+def test_a_summary_of_some_tasks_is_that_of_a_ledger_of_those_tasks_alone():
+    """March 2019 of tasks 1 and 3: 1.1, overdue at February's end, closed in March; 3.1 closed in
+    January; 3.2 closed in February, reopened in March past its deadline. Task 2's 2.1, falling
+    overdue in March, is not theirs: the change since February is 2 closed then and now, 1 overdue
+    then and now, 1 of them new."""
+    plan = make_plan([make_task("1", [make_measure("1.1", ["2019-02-15"])]),
+                      make_task("2", [make_measure("2.1", ["2019-03-15"])]),
+                      make_task("3", [make_measure("3.1", ["2019-01-31"]), make_measure("3.2", ["2019-02-28"])])])
+    journal = [entry("3.1", "2019-01-20", "done"), entry("3.2", "2019-02-20", "done"),
+               entry("3.2", "2019-03-05", "reopened", note="回头看"), entry("1.1", "2019-03-10", "done")]
+    registry = make_registry(plan, journal)
+    first, last = date(2019, 3, 1), date(2019, 3, 31)
+    tasks = month_of(registry, first, last, last, tasks=("1", "3"))
+    assert tasks.tasks == ("1", "3")
+    assert tasks.change == summary.MonthChange(as_of=date(2019, 2, 28), closed_before=2, closed=2, overdue_before=1,
+                                               overdue=1, newly_overdue=1)
+    assert change_sentence(tasks.change, lang=Lang.zh) == (
+        "与上月末（2019年2月28日）相比，全部具体措施中已完成的仍为2项，逾期未完成的具体措施仍为1项（本月新增逾期1项）。")
+    assert [i.measure_id for i in tasks.overdue] == ["3.2"]
+    assert (tasks.headline.tasks_total, tasks.headline.measures_total) == (2, 3)
+    alone = month_of(only_tasks(registry, {"1", "3"}), first, last, last)
+    assert {f: getattr(tasks, f) for f in SHARED} == {f: getattr(alone, f) for f in SHARED}
+
+
+@settings(SETTINGS, database=None)
+@given(any_plan_and_journal, st.data())
+def test_any_summary_of_some_tasks_is_that_of_a_ledger_of_those_tasks_alone(pj, data):
+    plan, journal = pj
+    day = data.draw(as_of_near(journal))
+    journal = [replace(e, hash=f"h{n}") for n, e in enumerate(journal)]
+    for n in range(data.draw(st.integers(0, 2)) if journal else 0):
+        voided = data.draw(st.sampled_from(journal))
+        journal.append(replace(voided, state=EntryState.RETRACTED, date=data.draw(days), retracts=voided.hash,
+                               milestone=None, to=None, hash=f"r{n}"))
+    registry = make_registry(plan, journal)
+    ids = data.draw(st.lists(st.sampled_from([t.id for t in plan.tasks]), min_size=1, unique=True))
+    first = day.replace(day=1)
+    last = first + relativedelta(day=31)
+    as_of = data.draw(st.sampled_from([last, day]))
+    tasks = month_of(registry, first, last, as_of, tasks=tuple(ids))
+    alone = month_of(only_tasks(registry, set(ids)), first, last, as_of)
+    assert {f: getattr(tasks, f) for f in SHARED} == {f: getattr(alone, f) for f in SHARED}

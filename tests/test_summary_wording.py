@@ -177,6 +177,16 @@ def test_several_units_or_regions_are_joined_with_or_in_english():
         "No measure is owned by 自治区商务厅 or 自治区生态环境厅.")
 
 
+def test_a_task_with_no_measure_says_so_rather_than_that_the_ledger_holds_none():
+    """`summary --task 5` of a task with no measure: 台账中没有具体措施 was said of the whole ledger."""
+    nothing = _headline(tasks_total=1, measures_total=0)
+    assert headline_sentence(nothing, owners=(), lang=Lang.zh, tasks=("5",)) == "任务5没有具体措施。"
+    assert headline_sentence(nothing, owners=(), lang=Lang.en, tasks=("5",)) == "Task 5 has no measure."
+    assert headline_sentence(nothing, owners=(), lang=Lang.en, tasks=("5", "6")) == "Tasks 5 and 6 have no measure."
+    assert headline_sentence(nothing, owners=("拉萨市",), lang=Lang.en, tasks=("5", "6")) == (
+        "No measure of tasks 5 or 6 is owned by 拉萨市.")
+
+
 def test_of_two_due_counts_only_the_zero_one_is_left_out():
     measures_only = _headline(tasks_later=1, measures_due=2, measures_due_done=1, measures_overdue=1)
     assert headline_sentence(measures_only, owners=(), lang=Lang.zh, scope="全区") == (

@@ -283,17 +283,17 @@ def _cn_date(day: date) -> str:
 
 
 def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope: str = "",
-                      regions: tuple[str, ...] = ()) -> str:
-    """`scope`: the word for the whole territory (scope_word), when not filtered by owner or
-    region. A group of the three (due, due later, no end date) with no task and no measure is
+                      regions: tuple[str, ...] = (), tasks: tuple[str, ...] = ()) -> str:
+    """`scope`: the word for the whole territory (scope_word), when not filtered by owner, region
+    or task. A group of the three (due, due later, no end date) with no task and no measure is
     left out, and so is the count that is zero of a group's two; English says "1 task, done", not
     "0 of them"."""
-    if (owners or regions) and not h.measures_total:  # (a report of zeros would read as if all were well)
-        return _nothing_zh(owners, regions) if lang == Lang.zh else _nothing_en(owners, regions)
+    if (owners or regions or tasks) and not h.measures_total:  # (a report of zeros would read as if all were well)
+        return _nothing_zh(owners, regions, tasks) if lang == Lang.zh else _nothing_en(owners, regions, tasks)
     if not h.measures_total:  # (a plan of no task: every group is left out)
         return (f"截至{_cn_date(h.as_of)}，台账中没有具体措施。" if lang == Lang.zh
                 else f"As of {h.as_of.isoformat()}: the ledger holds no measure.")
-    return _headline_zh(h, owners, scope, regions) if lang == Lang.zh else _headline_en(h, owners, regions)
+    return _headline_zh(h, owners, scope, regions, tasks) if lang == Lang.zh else _headline_en(h, owners, regions, tasks)
 
 
 def change_sentence(c: MonthChange, *, lang: Lang) -> str:
@@ -330,29 +330,49 @@ def _from_to_en(noun: str, none: str, before: int, now: int) -> str:
     return f"{noun} {'up' if now > before else 'down'} from {before} to {now}"
 
 
-def _nothing_zh(owners: tuple[str, ...], regions: tuple[str, ...]) -> str:
+def _nothing_zh(owners: tuple[str, ...], regions: tuple[str, ...], tasks: tuple[str, ...] = ()) -> str:
+    of = f"{_tasks_zh(tasks)}中" if tasks else ""
+    if not (owners or regions):
+        return f"{_tasks_zh(tasks)}没有具体措施。"
     if not regions:
-        return f"{cell('、'.join(owners))}没有负责的具体措施。"
+        return f"{of}{'，' if of else ''}{cell('、'.join(owners))}没有负责的具体措施。"
     by = f"、由{cell('、'.join(owners))}负责" if owners else ""
-    return f"没有涉及{cell('、'.join(regions))}{by}的具体措施。"
+    return f"{of}没有涉及{cell('、'.join(regions))}{by}的具体措施。"
 
 
-def _nothing_en(owners: tuple[str, ...], regions: tuple[str, ...]) -> str:
+def _nothing_en(owners: tuple[str, ...], regions: tuple[str, ...], tasks: tuple[str, ...] = ()) -> str:
+    if not (owners or regions):  # (each of them has none: and, not or)
+        return (f"Task {cell(tasks[0])} has no measure." if len(tasks) == 1
+                else f"Tasks {cell(', '.join(tasks[:-1]))} and {cell(tasks[-1])} have no measure.")
+    of = _tasks_en(tasks)
     if not regions:
-        return f"No measure is owned by {_either_en(owners)}."
+        return f"No measure{of} is owned by {_either_en(owners)}."
     by = f" is owned by {_either_en(owners)}" if owners else ""
-    return f"No measure concerning {_either_en(regions)}{by}."
+    return f"No measure{of} concerning {_either_en(regions)}{by}."
+
+
+def _tasks_zh(tasks: tuple[str, ...]) -> str:
+    return f"任务{cell('、'.join(tasks))}"
+
+
+def _tasks_en(tasks: tuple[str, ...]) -> str:
+    """" of task 18", " of tasks 18 or 19" (their measures: those of any of them), "" of none."""
+    return f" of {'task' if len(tasks) == 1 else 'tasks'} {_either_en(tasks)}" if tasks else ""
 
 
 def _either_en(names: tuple[str, ...]) -> str:
     return cell(any_of(names, Lang.en))
 
 
-def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tuple[str, ...] = ()) -> str:
-    # (whose report it is: the regions it concerns, the units owning its measures, or the territory)
+def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tuple[str, ...] = (),
+                 tasks: tuple[str, ...] = ()) -> str:
+    # (whose report it is: the tasks it is of, the regions it concerns, the units owning its
+    # measures, or the territory)
     whose = [*([f"{cell('、'.join(regions))}涉及"] if regions else []),
              *([f"{cell('、'.join(owners))}负责"] if owners else [])]
     who = f"{'、'.join(whose)}的" if whose else scope
+    if tasks:
+        who = f"{_tasks_zh(tasks)}{'中' + who if whose else '的'}"
     day = _cn_date(h.as_of)
     due = "，".join(_nonzero((h.tasks_due, _done_zh(h.tasks_due, h.tasks_due_done, "整改任务")), (
         h.measures_due, _done_zh(h.measures_due, h.measures_due_done, "具体措施")
@@ -381,10 +401,11 @@ def _headline_zh(h: Headline, owners: tuple[str, ...], scope: str, regions: tupl
     )
 
 
-def _headline_en(h: Headline, owners: tuple[str, ...], regions: tuple[str, ...] = ()) -> str:
+def _headline_en(h: Headline, owners: tuple[str, ...], regions: tuple[str, ...] = (),
+                 tasks: tuple[str, ...] = ()) -> str:
     whose = [*([f" concerning {_either_en(regions)}"] if regions else []),
              *([f" owned by {_either_en(owners)}"] if owners else [])]
-    who = " and".join(whose) if whose else " in all"
+    who = _tasks_en(tasks) + " and".join(whose) if whose or tasks else " in all"
     due = "; ".join(_nonzero((h.tasks_due, _done_en(h.tasks_due, h.tasks_due_done, "task")), (
         h.measures_due, _done_en(h.measures_due, h.measures_due_done, "measure") + _due_today_en(h))))
     groups = _nonzero((due, f"Due by that day: {due}. "),
@@ -729,7 +750,7 @@ def _unit_table(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
 
 
 def _names_line(key: str, names: tuple[str, ...], lang: Lang, width: int) -> list[str]:
-    """The line `key` naming `names` (units, regions), in lines of `width` cells broken between them."""
+    """The line `key` naming `names` (units, regions, tasks), in lines of `width` cells broken between them."""
     from .linebreak import joined_out, unbroken  # (as check imports them: off the start-up)
 
     lines = fitted(_l(key, lang, names=_units([unbroken(cell(name)) for name in names], lang)), width)
@@ -761,6 +782,8 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         lines += _names_line("summary_owners" if len(m.owners) > 1 else "summary_owner", m.owners, lang, width)
     if m.regions:
         lines += _names_line("summary_regions" if len(m.regions) > 1 else "summary_region", m.regions, lang, width)
+    if m.tasks:
+        lines += _names_line("summary_tasks" if len(m.tasks) > 1 else "summary_task", m.tasks, lang, width)
     # (a month not over says so in brackets, 65 cells with the period, 74 in English: on a line of
     # their own where the page is narrower)
     lines += fitted(_l("summary_period", lang, first=m.first.isoformat(), last=m.last.isoformat())
@@ -769,7 +792,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
 
     sections = [
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope,
-                                                              regions=m.regions),
+                                                              regions=m.regions, tasks=m.tasks),
                                             # (of a summary with measures: none has no change to tell)
                                             *([change_sentence(m.change, lang=lang)]
                                               if m.change is not None and m.headline.measures_total else []),
