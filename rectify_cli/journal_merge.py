@@ -7,6 +7,7 @@ commands require and verifies; else OURS is left as it was and MergeConflict (ex
 """
 from __future__ import annotations
 
+import bisect
 import os
 import shutil
 import tempfile
@@ -37,7 +38,7 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     `ours`). MergeConflict when they can't be merged; `ours` is then unchanged."""
     named = path or ours  # (what messages call the journal: git's %A is a temporary file)
     entries = {side: _entries(Path(file), named) for side, file in (("base", base), ("ours", ours), ("theirs", theirs))}
-    old, b, o, t = read_bytes(Path(ours)), entries["base"], entries["ours"], entries["theirs"]
+    old, (b, _), (o, _), (t, t_lines) = read_bytes(Path(ours)), entries["base"], entries["ours"], entries["theirs"]
     at = next((i for i, entry in enumerate(b) if i >= len(t) or t[i] != entry), None)
     if at is not None:
         raise _conflict(problem(named, None, None, "merge_no_shared_base_theirs", index=at + 1), named)
@@ -46,6 +47,7 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     prev = _last_hash(o)
     unmatched = list(ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
     new, added, alike = old, [], 0
+    origin = []  # (where each entry added is in THEIRS: its place, from 1, and line)
     extended = _extended(o, ours_new)
     for index, entry in enumerate(t[len(b):], len(b) + 1):
         fields = _content(entry)
@@ -73,9 +75,11 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         prev = fields["hash"]
         new = _joined(new, render_entry(fields))
         added.append(fields)
+        origin.append((index, t_lines[index - 1] if index <= len(t_lines) else None))
     unchecked = False
     if added:
-        unchecked = _check_merged(new, o, added, named, Path(path or ours), read_bytes(Path(theirs)))
+        unchecked = _check_merged(new, o, added, named, Path(path or ours), read_bytes(Path(theirs)),
+                                  _Origins(old.count(b"\n") + (not old.endswith(b"\n") and bool(old)), origin))
         atomic_write_bytes(Path(ours), new)
     return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked)
 
@@ -86,10 +90,10 @@ def _conflict(found: Problem | list, named: str) -> MergeConflict:
     return MergeConflict([*said, problem(named, None, None, "merge_by_hand")])
 
 
-def _entries(file: Path, named: str) -> list[dict]:
-    """The journal's entries as written (each a dict); an empty file (git's %O of a journal
-    both sides began) has none. MergeConflict when it is no journal; RegistryError (exit 2) when
-    it can't be read: git gives three files, so a person named one wrong."""
+def _entries(file: Path, named: str) -> tuple[list[dict], list[int]]:
+    """The journal's entries as written (each a dict) and the line each begins on; an empty file
+    (git's %O of a journal both sides began) has none. MergeConflict when it is no journal;
+    RegistryError (exit 2) when it can't be read: git gives three files, so a person named one wrong."""
     raw = read_bytes(file)
     try:
         data = journal_as_written(file, raw) if raw.strip() else None
@@ -102,7 +106,8 @@ def _entries(file: Path, named: str) -> list[dict]:
     for index, item in enumerate(items, 1):
         if not isinstance(item, dict):
             raise _conflict(problem(str(file), None, None, "merge_entry_not_rewritable", index=index), named)
-    return [entry_as_written(item) for item in items]
+    lines = [line for line, _ in getattr(data, "item_pos", ())]
+    return [entry_as_written(item) for item in items], lines
 
 
 def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str) -> list[int]:
@@ -143,7 +148,14 @@ def _rewritable(fields: dict) -> bool:
     return all(key in FIELD_ORDER and isinstance(value, (str, bool)) for key, value in fields.items())
 
 
-def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path, theirs: bytes) -> bool:
+@dataclass(frozen=True)
+class _Origins:
+    ours_lines: int  # lines of OURS's file, which the merged journal begins with as they are
+    theirs: list[tuple[int, int | None]]  # each entry added: its place (from 1) and line in THEIRS
+
+
+def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path, theirs: bytes,
+                  origins: _Origins) -> bool:
     """The merged bytes must read as OURS's entries then those added, verify, and load against
     the journal's plan (when it is found) as the writing commands require. Else MergeConflict.
     True when not checked against the plan: the plan there is OURS's (git writes the merged one
@@ -161,9 +173,36 @@ def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, j
     refused = _load_problems(new, journal)
     if refused and _load_problems(theirs, journal):
         return True
-    if refused:  # (its lines are the merged journal's, which is not written: said first)
-        raise _conflict([problem(named, None, None, "merge_refused_on_load"), *refused], named)
+    if refused:  # (the merged journal is not written: each refusal of it said where its entry is)
+        head = problem(named, None, None, "merge_refused_on_load", ours=len(ours), lines=origins.ours_lines) \
+            if ours else problem(named, None, None, "merge_refused_on_load_none")
+        raise _conflict([head, *_relocated(refused, new, ours, added, named, journal, origins)], named)
     return False
+
+
+def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path,
+               origins: _Origins) -> list:
+    """The refusals of the merged journal `new`, each at an entry of it said as that entry of its
+    side: OURS's at its line, which OURS's file has too; THEIRS's at its place and line in THEIRS."""
+    starts = [line for line, _ in getattr(journal_as_written(journal, new), "item_pos", ())]
+    if len(starts) != len(ours) + len(added):
+        return refused  # (not located entry by entry: said as the merged journal's, as the heading says)
+    said = []
+    for found in refused:
+        at = bisect.bisect_right(starts, found.line) if isinstance(found, Problem) and found.line else 0
+        if not at or os.path.abspath(found.file) != os.path.abspath(journal):
+            said.append(found)
+            continue
+        entry = ours[at - 1] if at <= len(ours) else added[at - len(ours) - 1]
+        why = found.notice if found.notice is not None else found.message
+        values = {"measure": entry.get("measure"), "date": entry.get("date"), "why": why}
+        if at <= len(ours):
+            said.append(problem(named, found.line, found.column, "merge_refused_ours", index=at, **values))
+            continue
+        index, line = origins.theirs[at - len(ours) - 1]
+        said.append(problem(named, None, None, "merge_refused_theirs", file=named, index=index, line=line,
+                            merged=at, **values))
+    return said
 
 
 def _load_problems(new: bytes, journal: Path) -> list[Problem]:

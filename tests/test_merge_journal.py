@@ -159,16 +159,71 @@ def test_the_same_measure_closed_on_both_sides_named_directly(tmp_path):
     files = _journals(tmp_path, base, ours, theirs)
     done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
     assert (done.returncode, done.stdout) == (1, "")
+    # (was "data/progress.yaml:66:10: journal entry 11 …": a line of the merged journal, which is not written)
     assert done.stderr.splitlines() == [
-        "rectify: data/progress.yaml: the merged journal would be refused on load (the lines below are the merged "
-        "journal's):",
-        "rectify: data/progress.yaml:66:10: journal entry 11, field state: 1.1 is already closed as of 2019-03-21 "
+        "rectify: data/progress.yaml: the merged journal, not written, would be refused on load (its entries 1–10 are "
+        "ours's, as in this file, and those after theirs's, chained on: entry numbers past 10 and line numbers past 63 "
+        "are the merged journal's):",
+        "rectify: data/progress.yaml: theirs's (THEIRS) entry 10, line 57 of theirs's data/progress.yaml (measure 1.1, "
+        "2019-03-21), merged as entry 11: journal entry 11, field state: 1.1 is already closed as of 2019-03-21 "
         "(closed by entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry before this one) if it "
         "must be closed again",
         "rectify: data/progress.yaml: not merged, ours left as it was; merge by hand: take one side's journal (git "
         "checkout --ours or --theirs on it) and record the other side's entries again with `rectify record … --date "
         "DAY` (README, \"Two colleagues, two branches\")"]
     assert files[1].read_text(encoding="utf-8") == ours
+
+
+def _two_closes(tmp_path: Path, ours_date: str, theirs_date: str) -> list[Path]:
+    """A ledger in tmp_path/data, and BASE, OURS, THEIRS journals: each side closed 1.1 on its date."""
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    journal = ledger / "progress.yaml"
+    base = journal.read_text(encoding="utf-8")
+    sides = []
+    for day, evidence in ((ours_date, "验收"), (theirs_date, "验收2")):
+        journal.write_text(base, encoding="utf-8")
+        done = rectify(tmp_path, "close", "1.1", "--evidence", evidence, "--date", day, "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        sides.append(journal.read_text(encoding="utf-8"))
+    journal.write_text(sides[0], encoding="utf-8")
+    return _journals(tmp_path, base, *sides)
+
+
+def test_a_refusal_at_an_entry_of_ours_names_its_line_in_ours(tmp_path):
+    # (theirs's close, dated first, is judged first: the refusal is at ours's, at its line in ours's file)
+    files = _two_closes(tmp_path, "2019-03-21", "2019-03-20")
+    ours = files[1].read_bytes()
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[:2] == [
+        "rectify: data/progress.yaml: the merged journal, not written, would be refused on load (its entries 1–10 are "
+        "ours's, as in this file, and those after theirs's, chained on: entry numbers past 10 and line numbers past 63 "
+        "are the merged journal's):",
+        "rectify: data/progress.yaml:59:10: ours's (OURS) entry 10 (measure 1.1, 2019-03-21): journal entry 10, field "
+        "state: 1.1 is already closed as of 2019-03-21 (closed by entry 11, line 64, dated 2019-03-20, written after "
+        "this one but dated before it); reopen it first (a reopened entry before this one) if it must be closed again"]
+    assert ours.decode("utf-8").splitlines()[58] == "  state: done"  # (line 59 of ours's file: the field named)
+    assert files[1].read_bytes() == ours
+    said = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml")
+    assert said.stderr.splitlines()[:2] == [
+        "rectify: data/progress.yaml: 合并后的进展记录（未写入）读取时会被拒绝（其第 1–10 条为我方的记录，与本文件相同，"
+        "之后为接上的对方记录：第 10 条之后的条号、第 63 行之后的行号指合并后的文件）：",
+        "rectify: data/progress.yaml:59:10: 我方（OURS）的第 10 条记录（措施 1.1，2019-03-21）：第 10 条进展记录的 state："
+        "截至 2019-03-21，1.1 已经销号（已由第 11 条记录（第 64 行）销号，其日期为 2019-03-20，写在本条之后但日期更早）；"
+        "如须再次销号，请先重新打开（在此之前加一条 reopened 记录）"]
+
+
+def test_a_refusal_at_an_entry_of_theirs_names_its_line_in_theirs_in_chinese(tmp_path):
+    files = _two_closes(tmp_path, "2019-03-20", "2019-03-21")
+    theirs = files[2].read_text(encoding="utf-8").splitlines()
+    assert theirs[56:58] == ['- measure: "1.1"', "  date: 2019-03-21"]  # (theirs's close: its line 57)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[1] == (
+        "rectify: data/progress.yaml: 对方（THEIRS）data/progress.yaml 的第 10 条记录（第 57 行；措施 1.1，2019-03-21），"
+        "合并后为第 11 条：第 11 条进展记录的 state：截至 2019-03-21，1.1 已经销号（已由第 10 条记录（第 57 行）销号，"
+        "其日期为 2019-03-20）；如须再次销号，请先重新打开（在此之前加一条 reopened 记录）")
 
 
 def test_a_rewritten_history_has_no_shared_base_and_is_a_conflict(tmp_path):
