@@ -19,7 +19,7 @@ from .errors import MergeConflict, Problem, RegistryError
 from .fsutil import atomic_write_bytes
 from .i18n import problem
 from .journal import FIELD_ORDER, _check_journal, _joined, _last_hash, _raw_entries, render_entry
-from .layout import found_alone_in, journal_path_for, journal_present, plan_beside, plan_files, read_bytes, resolve_path
+from .layout import found_alone_in, journal_path_for, plan_beside, plan_files, read_bytes, resolve_path
 from .registry import entry_as_written, journal_as_written
 from .validation import not_a_journal
 
@@ -207,7 +207,8 @@ def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], n
 
 def _load_problems(new: bytes, journal: Path) -> list[Problem]:
     """What loading the registry `journal` belongs to says, with `new` as that journal: in a copy
-    of its plan files and journals, named as the originals. [] when it loads or no plan is found."""
+    of its plan files and that journal alone, named as the originals (another file's journal judges
+    nothing of this one's, and its problems are not the merge's). [] when it loads or no plan is found."""
     from .registry import load_registry
 
     plan = plan_beside(str(journal))
@@ -222,8 +223,6 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
             target = journal_path_for(Path(copy, file.name))
             if os.path.abspath(beside) == os.path.abspath(journal):
                 target.write_bytes(new)
-            elif journal_present(beside):
-                shutil.copyfile(beside, target)
         try:
             load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
         except RegistryError as exc:

@@ -226,6 +226,63 @@ def test_a_refusal_at_an_entry_of_theirs_names_its_line_in_theirs_in_chinese(tmp
         "其日期为 2019-03-20）；如须再次销号，请先重新打开（在此之前加一条 reopened 记录）")
 
 
+def _folder(tmp_path: Path) -> None:
+    """tmp_path/data: plans one.yaml and two.yaml, each with the small fixture's journal."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("one", "two"):
+        plan = (SMALL / "tasks.yaml").read_text(encoding="utf-8").replace("title: 测试台账", f"title: 测试台账{name}")
+        (data / f"{name}.yaml").write_text(plan, encoding="utf-8")
+        shutil.copyfile(SMALL / "progress.yaml", data / f"{name}.progress.yaml")
+
+
+_TWO_REFUSED = "rectify: data/two.progress.yaml:57:12: journal entry 10: no measure '9.9' in the plan\n"
+
+
+def _one_merged(tmp_path: Path, ours_args: tuple, theirs_args: tuple) -> subprocess.CompletedProcess:
+    """one's journal merged by the driver, each side having recorded on it (OURS left in data/, where it
+    is merged into), when two's journal has an entry written by hand on a measure its plan lacks."""
+    journal = tmp_path / "data" / "one.progress.yaml"
+    base = journal.read_text(encoding="utf-8")
+    sides = []
+    for args in (ours_args, theirs_args):
+        journal.write_text(base, encoding="utf-8")
+        done = rectify(tmp_path, "-r", "data", *args, "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        sides.append(journal.read_text(encoding="utf-8"))
+    files = _journals(tmp_path, base, *sides)
+    with open(tmp_path / "data" / "two.progress.yaml", "a", encoding="utf-8") as other:
+        other.write('- measure: "9.9"\n  date: 2019-03-01\n  state: in_progress\n  note: 手写\n')
+    assert rectify(tmp_path, "-r", "data", "validate", "--lang", "en").stderr == _TWO_REFUSED
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/one.progress.yaml", "--lang", "en")
+    if done.returncode == 0:
+        shutil.copyfile(files[1], journal)
+    return done
+
+
+def test_another_files_bad_journal_neither_blocks_nor_unchecks_the_merge(tmp_path):
+    # (two's journal was loaded with one's merged one: refused, and theirs's alike, so the merge was said
+    # unchecked, "their plan changed?", and a real refusal of one's went through: the next test)
+    _folder(tmp_path)
+    done = _one_merged(tmp_path, ("record", "one:1.1", *A_RECORDS[2:]), ("record", "one:2.1", *B_RECORDS[2:]))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "merge-journal: 1 of theirs's entries chained on after ours's 10 (new hashes)\n"
+    for command in ("validate", "check"):  # (two's problem said as before)
+        after = rectify(tmp_path, "-r", "data", command, "--lang", "en")
+        assert (after.returncode, after.stdout, after.stderr) == (2, "", _TWO_REFUSED), command
+
+
+def test_a_refusal_of_the_merged_journal_stands_beside_another_files_bad_journal(tmp_path):
+    _folder(tmp_path)
+    close = ("close", "one:1.1", "--evidence", "验收")
+    done = _one_merged(tmp_path, (*close, "--date", "2019-03-20"), (*close, "--date", "2019-03-21"))
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[1].startswith(
+        "rectify: data/one.progress.yaml: theirs's (THEIRS) entry 10, line 57 of theirs's data/one.progress.yaml "
+        "(measure 1.1, 2019-03-21), merged as entry 11: journal entry 11, field state: ")
+    assert "two.progress.yaml" not in done.stderr
+
+
 def test_a_rewritten_history_has_no_shared_base_and_is_a_conflict(tmp_path):
     text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
     cut = text[:text.index("- measure:", text.index("- measure:") + 1)]  # (the first entry only)
