@@ -324,6 +324,35 @@ def test_entries_both_sides_added_alike_are_kept_once_and_theirs_chain_on(tmp_pa
     assert files[1].read_text(encoding="utf-8") == ours + other + f"  hash: {entry_hash(ours_hash, yaml.safe_load(other)[0])}\n"
 
 
+def test_an_entry_both_sides_added_twice_is_kept_twice_and_a_third_of_theirs_chains_on(tmp_path):
+    # (alike entries are found by their content: each of ours's is matched once, in order)
+    base = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    from rectify_cli.chain import entry_hash
+    from rectify_cli.journal import render_entry
+
+    def side(notes: list[str]) -> tuple[str, list[str]]:
+        text, prev, hashes = base, yaml.safe_load(base)[-1]["hash"], []
+        for note in notes:
+            fields = {"measure": "1.1", "date": "2019-03-20", "state": "in_progress", "note": note}
+            fields["hash"] = prev = entry_hash(prev, fields)
+            text += render_entry(fields).decode("utf-8")
+            hashes.append(prev)
+        return text, hashes
+
+    ours, ours_hashes = side(["同", "我", "同"])
+    theirs, _ = side(["同", "他", "同", "同"])
+    files = _journals(tmp_path, base, ours, theirs)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == ("merge-journal: 2 of theirs's entries chained on after ours's 12 (new hashes); 2 both added "
+                           "alike kept once\n")
+    after = {"measure": "1.1", "date": "2019-03-20", "state": "in_progress", "note": "他"}
+    after["hash"] = entry_hash(ours_hashes[-1], after)
+    last = {"measure": "1.1", "date": "2019-03-20", "state": "in_progress", "note": "同"}
+    last["hash"] = entry_hash(after["hash"], last)
+    assert files[1].read_text(encoding="utf-8") == ours + render_entry(after).decode("utf-8") + render_entry(last).decode("utf-8")
+
+
 @pytest.mark.parametrize("args, missing", [((), "<base>"), (("a",), "<ours>"), (("a", "b"), "<theirs>")])
 def test_a_command_line_without_three_journals_exits_2(tmp_path, args, missing):
     done = rectify(tmp_path, "merge-journal", *args, "--lang", "en")
