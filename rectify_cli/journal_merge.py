@@ -21,6 +21,7 @@ from .fsutil import atomic_write_bytes
 from .i18n import problem
 from .journal import FIELD_ORDER, _check_journal, _joined, _last_hash, _raw_entries, render_entry
 from .layout import found_alone_in, journal_path_for, plan_beside, plan_files, read_bytes, resolve_path
+from .model import Registry
 from .registry import entry_as_written, journal_as_written
 from .validation import not_a_journal
 
@@ -49,7 +50,9 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     unmatched = _by_content(o, ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
     new, added, alike = old, [], 0
     origin = []  # (where each entry added is in THEIRS: its place, from 1, and line)
-    extended = _extended(o, ours_new)
+    theirs_raw = read_bytes(Path(theirs))
+    moved_o, moved_t = _unnamed_moved(o, ours_new, t[len(b):], old, theirs_raw, Path(path or ours))
+    extended = _extended(o, ours_new, moved_o)
     for index, entry in enumerate(t[len(b):], len(b) + 1):
         fields = _content(entry)
         if not _rewritable(fields):
@@ -64,11 +67,11 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
             if isinstance(entry.get("hash"), str) and isinstance(kept.get("hash"), str):
                 renamed[entry["hash"]] = kept["hash"]
             continue
-        both = extended.get((fields.get("measure"), fields.get("milestone"))) if fields.get("state") == "extended" else None
+        milestone = fields.get("milestone") or moved_t.get(entry.get("hash"))
+        both = extended.get((fields.get("measure"), milestone)) if fields.get("state") == "extended" else None
         if both is not None:  # (the journal can't tell a second extension from one of the same deadline)
             raise _conflict(problem(named, None, None, "merge_both_extended", index=index, ours=both + 1,
-                                    measure=fields["measure"], date=fields.get("date"), milestone=fields["milestone"]),
-                            named)
+                                    measure=fields["measure"], date=fields.get("date"), milestone=milestone), named)
         fields = {key: fields[key] for key in FIELD_ORDER if key in fields}
         fields["hash"] = chain.entry_hash(prev, fields)
         if isinstance(entry.get("hash"), str):
@@ -79,7 +82,7 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         origin.append((index, t_lines[index - 1] if index <= len(t_lines) else None))
     unchecked = False
     if added:
-        unchecked = _check_merged(new, o, added, named, Path(path or ours), read_bytes(Path(theirs)),
+        unchecked = _check_merged(new, o, added, named, Path(path or ours), theirs_raw,
                                   _Origins(old.count(b"\n") + (not old.endswith(b"\n") and bool(old)), origin))
         atomic_write_bytes(Path(ours), new)
     return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked)
@@ -134,11 +137,28 @@ def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str)
     return [i for i in range(shared, len(o)) if i not in taken]
 
 
-def _extended(o: list[dict], new: list[int]) -> dict[tuple, int]:
-    """(measure, milestone) -> where OURS's new entries extend that deadline, not retracted among them."""
+def _extended(o: list[dict], new: list[int], moved: dict[str, str]) -> dict[tuple, int]:
+    """(measure, milestone) -> where OURS's new entries extend that deadline, not retracted among them;
+    one naming no milestone, the one `moved` (_unnamed_moved) gives it."""
     voided = {o[i].get("retracts") for i in new if o[i].get("state") == "retracted"}
-    return {(o[i].get("measure"), o[i]["milestone"]): i for i in new if o[i].get("state") == "extended"
-            and isinstance(o[i].get("milestone"), str) and o[i].get("hash") not in voided}
+    found = {}
+    for i in new:
+        milestone = o[i].get("milestone") or moved.get(o[i].get("hash"))
+        if o[i].get("state") == "extended" and isinstance(milestone, str) and o[i].get("hash") not in voided:
+            found[(o[i].get("measure"), milestone)] = i
+    return found
+
+
+def _unnamed_moved(o: list[dict], ours_new: list[int], theirs_new: list[dict], ours_raw: bytes, theirs_raw: bytes,
+                   journal: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The deadline each side's new extension naming no `milestone:` moves (_steps_moved), of a measure
+    both sides extended: OURS's, THEIRS's. Each side's journal is loaded only where there is one."""
+    extensions = [[o[i] for i in ours_new], theirs_new]
+    extensions = [[e for e in side if e.get("state") == "extended"] for side in extensions]
+    both = {e.get("measure") for e in extensions[0]} & {e.get("measure") for e in extensions[1]}
+    unnamed = [{e["hash"] for e in side if e.get("measure") in both and not isinstance(e.get("milestone"), str)
+                and isinstance(e.get("hash"), str)} for side in extensions]
+    return _steps_moved(ours_raw, journal, unnamed[0]), _steps_moved(theirs_raw, journal, unnamed[1])
 
 
 def _content(entry: dict) -> dict:
@@ -234,14 +254,22 @@ def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], n
 
 
 def _load_problems(new: bytes, journal: Path) -> list[Problem]:
-    """What loading the registry `journal` belongs to says, with `new` as that journal: in a copy
-    of its plan files and that journal alone, named as the originals (another file's journal judges
-    nothing of this one's, and its problems are not the merge's). [] when it loads or no plan is found."""
+    """What loading the registry `journal` belongs to says, with `new` as that journal (_loaded):
+    [] when it loads or no plan is found."""
+    loaded = _loaded(new, journal)
+    return loaded if isinstance(loaded, list) else []
+
+
+def _loaded(new: bytes, journal: Path) -> Registry | list[Problem] | None:
+    """The registry `journal` belongs to, loaded with `new` as that journal, in a copy of its plan
+    files and that journal alone (another file's journal judges nothing of this one's, and its
+    problems are not the merge's); what the load says, named as the originals, when refused; None
+    when no plan is found."""
     from .registry import load_registry
 
     plan = plan_beside(str(journal))
     if not isinstance(plan, str) or not os.path.isfile(plan):
-        return []
+        return None
     plan = Path(plan)
     root = (found_alone_in(plan.parent) if plan.name == "tasks.yaml" else None) or resolve_path(str(plan.parent))
     with tempfile.TemporaryDirectory(prefix="rectify-merge-") as copy:
@@ -252,9 +280,31 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
             if os.path.abspath(beside) == os.path.abspath(journal):
                 target.write_bytes(new)
         try:
-            load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
+            return load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
         except RegistryError as exc:
             shown = str(journal.parent)
             return [replace(p, file=os.path.join(shown, os.path.relpath(p.file, copy)))
                     if isinstance(p, Problem) and p.file.startswith(copy) else p for p in exc.problems]
-    return []
+
+
+def _steps_moved(raw: bytes, journal: Path, hashes: set[str]) -> dict[str, str]:
+    """The deadline (its original due) each extension of `hashes` in the journal `raw` moves, by
+    hash, as the engine moves it: one naming no `milestone:` the earliest dated step open then.
+    {} where the journal does not load against its plan."""
+    from . import engine
+    from .summary import _plan_of_one, _steps
+
+    registry = _loaded(raw, journal) if hashes else None
+    if not isinstance(registry, Registry) or not registry.journal:
+        return {}
+    wanted = {e.measure for e in registry.journal if e.hash in hashes}
+    report = engine.evaluate(plan=registry.plan, journal=registry.journal,
+                             as_of=max(e.date for e in registry.journal))
+    task_of = {id(m): t for t in registry.plan.tasks for m in t.measures}
+    moved = {}
+    for mr in (mr for tr in report.tasks for mr in tr.measures if mr.id in wanted):
+        for entry, before, after in _steps(_plan_of_one(registry.plan, task_of[id(mr.measure)], mr), mr):
+            steps = [b.original_due for b, a in zip(before.milestones, after.milestones) if b.due != a.due]
+            if entry.hash in hashes and steps:
+                moved[entry.hash] = min(steps).isoformat()
+    return moved

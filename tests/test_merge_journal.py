@@ -353,6 +353,36 @@ def test_an_entry_both_sides_added_twice_is_kept_twice_and_a_third_of_theirs_cha
     assert files[1].read_text(encoding="utf-8") == ours + render_entry(after).decode("utf-8") + render_entry(last).decode("utf-8")
 
 
+@pytest.mark.parametrize("ours_milestone, theirs_milestone", [("", ""), ("  milestone: 2020-12-31\n", ""),
+                                                               ("", "  milestone: 2020-12-31\n")])
+def test_extensions_of_one_deadline_naming_no_milestone_are_a_conflict(tmp_path, ours_milestone, theirs_milestone):
+    # (were merged: by the `milestone:` each names, they were not seen to extend the same deadline; without
+    # one an extension moves the earliest open dated step, 3.1's only, due 2020-12-31)
+    from rectify_cli.chain import entry_hash
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+    head = yaml.safe_load(base)[-1]["hash"]
+
+    def extension(day: str, to: str, milestone: str = "") -> str:
+        text = (f'- measure: "3.1"\n  date: {day}\n  state: extended\n{milestone}  to: {to}\n  reason: 资金\n'
+                "  approved_by: 自治区生态环境厅\n")
+        return text + f"  hash: {entry_hash(head, yaml.safe_load(text)[0])}\n"
+
+    ours = base + extension("2019-03-20", "2021-06-30", ours_milestone)
+    theirs = base + extension("2019-03-21", "2021-12-31", theirs_milestone)
+    files = _journals(tmp_path, base, ours, theirs)
+    (ledger / "progress.yaml").write_text(ours, encoding="utf-8")
+    assert rectify(tmp_path, "verify", "--lang", "en").returncode == 0  # (each side's own journal is sound)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[0] == (
+        "rectify: data/progress.yaml: 对方的第 10 条记录（措施 3.1，2019-03-21）与我方的第 10 条各自延期了同一期限 2020-12-31："
+        "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条")
+    assert files[1].read_text(encoding="utf-8") == ours
+
+
 @pytest.mark.parametrize("args, missing", [((), "<base>"), (("a",), "<ours>"), (("a", "b"), "<theirs>")])
 def test_a_command_line_without_three_journals_exits_2(tmp_path, args, missing):
     done = rectify(tmp_path, "merge-journal", *args, "--lang", "en")
