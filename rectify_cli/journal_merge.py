@@ -232,7 +232,10 @@ def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], n
                origins: _Origins) -> list:
     """The refusals of the merged journal `new`, each at an entry of it said as that entry of its
     side: OURS's at its line, which OURS's file has too; THEIRS's at its place and line in THEIRS."""
-    starts = [line for line, _ in getattr(journal_as_written(journal, new), "item_pos", ())]
+    try:
+        starts = [line for line, _ in getattr(journal_as_written(journal, new), "item_pos", ())]
+    except RegistryError:
+        starts = []
     if len(starts) != len(ours) + len(added):
         return refused  # (not located entry by entry: said as the merged journal's, as the heading says)
     said = []

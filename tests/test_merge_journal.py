@@ -350,7 +350,8 @@ def test_an_entry_both_sides_added_twice_is_kept_twice_and_a_third_of_theirs_cha
     after["hash"] = entry_hash(ours_hashes[-1], after)
     last = {"measure": "1.1", "date": "2019-03-20", "state": "in_progress", "note": "同"}
     last["hash"] = entry_hash(after["hash"], last)
-    assert files[1].read_text(encoding="utf-8") == ours + render_entry(after).decode("utf-8") + render_entry(last).decode("utf-8")
+    chained = (render_entry(after) + render_entry(last)).decode("utf-8")
+    assert files[1].read_text(encoding="utf-8") == ours + chained
 
 
 @pytest.mark.parametrize("ours_milestone, theirs_milestone", [("", ""), ("  milestone: 2020-12-31\n", ""),
@@ -381,6 +382,39 @@ def test_extensions_of_one_deadline_naming_no_milestone_are_a_conflict(tmp_path,
         "rectify: data/progress.yaml: 对方的第 10 条记录（措施 3.1，2019-03-21）与我方的第 10 条各自延期了同一期限 2020-12-31："
         "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条")
     assert files[1].read_text(encoding="utf-8") == ours
+
+
+def test_extensions_naming_no_milestone_that_move_two_steps_merge(tmp_path):
+    # (3.1 given two steps: ours's extension moves the first; theirs closed it first, so theirs's the second)
+    from rectify_cli.chain import entry_hash
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    plan = (ledger / "tasks.yaml").read_text(encoding="utf-8")
+    step = "        milestones:\n          - {kind: date, due: 2020-12-31}\n      - id: 2   # ongoing"
+    assert plan.count(step) == 1
+    (ledger / "tasks.yaml").write_text(plan.replace(step, step.replace(
+        "milestones:\n", "milestones:\n          - {kind: date, due: 2020-06-30}\n")), encoding="utf-8")
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+
+    def chained(*texts: str) -> str:
+        out, prev = base, yaml.safe_load(base)[-1]["hash"]
+        for text in texts:
+            prev = entry_hash(prev, yaml.safe_load(text)[0])
+            out += text + f"  hash: {prev}\n"
+        return out
+
+    extension = ('- measure: "3.1"\n  date: {}\n  state: extended\n  to: {}\n  reason: 资金\n'
+                 "  approved_by: 自治区生态环境厅\n")
+    close = '- measure: "3.1"\n  date: 2019-03-20\n  state: done\n  milestone: 2020-06-30\n  evidence: 验收\n'
+    files = _journals(tmp_path, base, chained(extension.format("2019-03-20", "2020-09-30")),
+                      chained(close, extension.format("2019-03-21", "2021-12-31")))
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, "")
+    shutil.copyfile(files[1], ledger / "progress.yaml")
+    shown = rectify(tmp_path, "show", "3.1", "--lang", "en")
+    assert "by date  2020-09-30  2020-06-30      yes   closed" in shown.stdout
+    assert "by date  2021-12-31  2020-12-31      no    on track" in shown.stdout
 
 
 @pytest.mark.parametrize("args, missing", [((), "<base>"), (("a",), "<ours>"), (("a", "b"), "<theirs>")])
