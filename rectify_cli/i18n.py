@@ -1377,9 +1377,23 @@ LABELS = {
         "entry {index} is not as `rectify record` writes one (its fields only, each text or true/false): it can't "
         "be chained on again"),
     "problem_merge_reads_differently": ("合并后的进展记录读出的记录与写入的不同", "the merged journal reads as other entries than those written"),
-    "problem_merge_refused_on_load": ("合并后的进展记录读取时会被拒绝（以下行号指合并后的文件）：",
-                                      "the merged journal would be refused on load (the lines below are the merged "
-                                      "journal's):"),
+    # (the merged journal is never written: where its entries are, in the files a user has, said first)
+    "problem_merge_refused_on_load": (
+        "合并后的进展记录（未写入）读取时会被拒绝（其第 1–{ours} 条为我方的记录，与本文件相同，之后为接上的对方记录："
+        "第 {ours} 条之后的条号、第 {lines} 行之后的行号指合并后的文件）：",
+        "the merged journal, not written, would be refused on load (its entries 1–{ours} are ours's, as in this "
+        "file, and those after theirs's, chained on: entry numbers past {ours} and line numbers past {lines} are the "
+        "merged journal's):"),
+    "problem_merge_refused_on_load_none": (
+        "合并后的进展记录（未写入）读取时会被拒绝（其记录都是接上的对方记录，以下条号、行号指合并后的文件）：",
+        "the merged journal, not written, would be refused on load (its entries are all theirs's, chained on: the "
+        "entry and line numbers below are the merged journal's):"),
+    "problem_merge_refused_theirs": (
+        "对方（THEIRS）{file} 的第 {index} 条记录（第 {line} 行；措施 {measure}，{date}），合并后为第 {merged} 条：{why}",
+        "theirs's (THEIRS) entry {index}, line {line} of theirs's {file} (measure {measure}, {date}), merged as entry "
+        "{merged}: {why}"),
+    "problem_merge_refused_ours": ("我方（OURS）的第 {index} 条记录（措施 {measure}，{date}）：{why}",
+                                   "ours's (OURS) entry {index} (measure {measure}, {date}): {why}"),
     "problem_merge_fails_verify": ("合并后的进展记录在第 {index} 条不能通过 `rectify verify`",
                                    "the merged journal fails `rectify verify` at entry {index}"),
     "problem_merge_by_hand": (

@@ -7,9 +7,11 @@ commands require and verifies; else OURS is left as it was and MergeConflict (ex
 """
 from __future__ import annotations
 
+import bisect
 import os
 import shutil
 import tempfile
+from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +20,8 @@ from .errors import MergeConflict, Problem, RegistryError
 from .fsutil import atomic_write_bytes
 from .i18n import problem
 from .journal import FIELD_ORDER, _check_journal, _joined, _last_hash, _raw_entries, render_entry
-from .layout import found_alone_in, journal_path_for, journal_present, plan_beside, plan_files, read_bytes, resolve_path
+from .layout import found_alone_in, journal_path_for, plan_beside, plan_files, read_bytes, resolve_path
+from .model import Registry
 from .registry import entry_as_written, journal_as_written
 from .validation import not_a_journal
 
@@ -37,35 +40,38 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     `ours`). MergeConflict when they can't be merged; `ours` is then unchanged."""
     named = path or ours  # (what messages call the journal: git's %A is a temporary file)
     entries = {side: _entries(Path(file), named) for side, file in (("base", base), ("ours", ours), ("theirs", theirs))}
-    old, b, o, t = read_bytes(Path(ours)), entries["base"], entries["ours"], entries["theirs"]
+    old, (b, _), (o, _), (t, t_lines) = read_bytes(Path(ours)), entries["base"], entries["ours"], entries["theirs"]
     at = next((i for i, entry in enumerate(b) if i >= len(t) or t[i] != entry), None)
     if at is not None:
         raise _conflict(problem(named, None, None, "merge_no_shared_base_theirs", index=at + 1), named)
     renamed: dict[str, str] = {}  # THEIRS's (or BASE's) hash -> the hash its entry has now
     ours_new = _replayed(b, o, renamed, named)
     prev = _last_hash(o)
-    unmatched = list(ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
+    unmatched = _by_content(o, ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
     new, added, alike = old, [], 0
-    extended = _extended(o, ours_new)
+    origin = []  # (where each entry added is in THEIRS: its place, from 1, and line)
+    theirs_raw = read_bytes(Path(theirs))
+    moved_o, moved_t = _unnamed_moved(o, ours_new, t[len(b):], old, theirs_raw, Path(path or ours))
+    extended = _extended(o, ours_new, moved_o)
     for index, entry in enumerate(t[len(b):], len(b) + 1):
         fields = _content(entry)
         if not _rewritable(fields):
             raise _conflict(problem(named, None, None, "merge_entry_not_rewritable", index=index), named)
         if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
             fields["retracts"] = renamed[fields["retracts"]]
-        same = next((at for at in unmatched if _content(o[at]) == fields), None)
-        if same is not None:  # (both sides recorded it alike: kept once, as OURS wrote it)
-            unmatched.remove(same)
+        waiting = unmatched.get(_content_key(fields))
+        if waiting:  # (both sides recorded it alike: kept once, as OURS wrote it; the first of those alike)
+            same = waiting.popleft()
             alike += 1
             kept = o[same]
             if isinstance(entry.get("hash"), str) and isinstance(kept.get("hash"), str):
                 renamed[entry["hash"]] = kept["hash"]
             continue
-        both = extended.get((fields.get("measure"), fields.get("milestone"))) if fields.get("state") == "extended" else None
+        milestone = fields.get("milestone") or moved_t.get(entry.get("hash"))
+        both = extended.get((fields.get("measure"), milestone)) if fields.get("state") == "extended" else None
         if both is not None:  # (the journal can't tell a second extension from one of the same deadline)
             raise _conflict(problem(named, None, None, "merge_both_extended", index=index, ours=both + 1,
-                                    measure=fields["measure"], date=fields.get("date"), milestone=fields["milestone"]),
-                            named)
+                                    measure=fields["measure"], date=fields.get("date"), milestone=milestone), named)
         fields = {key: fields[key] for key in FIELD_ORDER if key in fields}
         fields["hash"] = chain.entry_hash(prev, fields)
         if isinstance(entry.get("hash"), str):
@@ -73,9 +79,11 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         prev = fields["hash"]
         new = _joined(new, render_entry(fields))
         added.append(fields)
+        origin.append((index, t_lines[index - 1] if index <= len(t_lines) else None))
     unchecked = False
     if added:
-        unchecked = _check_merged(new, o, added, named, Path(path or ours), read_bytes(Path(theirs)))
+        unchecked = _check_merged(new, o, added, named, Path(path or ours), theirs_raw,
+                                  _Origins(old.count(b"\n") + (not old.endswith(b"\n") and bool(old)), origin))
         atomic_write_bytes(Path(ours), new)
     return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked)
 
@@ -86,10 +94,10 @@ def _conflict(found: Problem | list, named: str) -> MergeConflict:
     return MergeConflict([*said, problem(named, None, None, "merge_by_hand")])
 
 
-def _entries(file: Path, named: str) -> list[dict]:
-    """The journal's entries as written (each a dict); an empty file (git's %O of a journal
-    both sides began) has none. MergeConflict when it is no journal; RegistryError (exit 2) when
-    it can't be read: git gives three files, so a person named one wrong."""
+def _entries(file: Path, named: str) -> tuple[list[dict], list[int]]:
+    """The journal's entries as written (each a dict) and the line each begins on; an empty file
+    (git's %O of a journal both sides began) has none. MergeConflict when it is no journal;
+    RegistryError (exit 2) when it can't be read: git gives three files, so a person named one wrong."""
     raw = read_bytes(file)
     try:
         data = journal_as_written(file, raw) if raw.strip() else None
@@ -102,7 +110,8 @@ def _entries(file: Path, named: str) -> list[dict]:
     for index, item in enumerate(items, 1):
         if not isinstance(item, dict):
             raise _conflict(problem(str(file), None, None, "merge_entry_not_rewritable", index=index), named)
-    return [entry_as_written(item) for item in items]
+    lines = [line for line, _ in getattr(data, "item_pos", ())]
+    return [entry_as_written(item) for item in items], lines
 
 
 def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str) -> list[int]:
@@ -112,25 +121,44 @@ def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str)
     `renamed`), after the branch built on (a `git pull --rebase` past a merge: in another order).
     Else MergeConflict: a history rewritten."""
     shared = next((i for i, entry in enumerate(b) if i >= len(o) or o[i] != entry), len(b))
-    left = list(range(shared, len(o)))  # (OURS's entries not yet found in BASE)
+    left = _by_content(o, range(shared, len(o)))  # (OURS's entries not yet found in BASE)
+    taken = set()
     for entry in b[shared:]:
         fields = _content(entry)
         if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
             fields["retracts"] = renamed[fields["retracts"]]
-        at = next((i for i in left if _content(o[i]) == fields), None)
-        if at is None:
+        waiting = left.get(_content_key(fields))
+        if not waiting:
             raise _conflict(problem(named, None, None, "merge_no_shared_base_ours", index=shared + 1), named)
+        at = waiting.popleft()
         if isinstance(entry.get("hash"), str) and isinstance(o[at].get("hash"), str):
             renamed[entry["hash"]] = o[at]["hash"]
-        left.remove(at)
-    return left
+        taken.add(at)
+    return [i for i in range(shared, len(o)) if i not in taken]
 
 
-def _extended(o: list[dict], new: list[int]) -> dict[tuple, int]:
-    """(measure, milestone) -> where OURS's new entries extend that deadline, not retracted among them."""
+def _extended(o: list[dict], new: list[int], moved: dict[str, str]) -> dict[tuple, int]:
+    """(measure, milestone) -> where OURS's new entries extend that deadline, not retracted among them;
+    one naming no milestone, the one `moved` (_unnamed_moved) gives it."""
     voided = {o[i].get("retracts") for i in new if o[i].get("state") == "retracted"}
-    return {(o[i].get("measure"), o[i]["milestone"]): i for i in new if o[i].get("state") == "extended"
-            and isinstance(o[i].get("milestone"), str) and o[i].get("hash") not in voided}
+    found = {}
+    for i in new:
+        milestone = o[i].get("milestone") or moved.get(o[i].get("hash"))
+        if o[i].get("state") == "extended" and isinstance(milestone, str) and o[i].get("hash") not in voided:
+            found[(o[i].get("measure"), milestone)] = i
+    return found
+
+
+def _unnamed_moved(o: list[dict], ours_new: list[int], theirs_new: list[dict], ours_raw: bytes, theirs_raw: bytes,
+                   journal: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The deadline each side's new extension naming no `milestone:` moves (_steps_moved), of a measure
+    both sides extended: OURS's, THEIRS's. Each side's journal is loaded only where there is one."""
+    extensions = [[o[i] for i in ours_new], theirs_new]
+    extensions = [[e for e in side if e.get("state") == "extended"] for side in extensions]
+    both = {e.get("measure") for e in extensions[0]} & {e.get("measure") for e in extensions[1]}
+    unnamed = [{e["hash"] for e in side if e.get("measure") in both and not isinstance(e.get("milestone"), str)
+                and isinstance(e.get("hash"), str)} for side in extensions]
+    return _steps_moved(ours_raw, journal, unnamed[0]), _steps_moved(theirs_raw, journal, unnamed[1])
 
 
 def _content(entry: dict) -> dict:
@@ -138,12 +166,44 @@ def _content(entry: dict) -> dict:
     return {key: value for key, value in entry.items() if key != "hash"}
 
 
+def _by_content(o: list[dict], places) -> dict[frozenset, deque]:
+    """`places` (in OURS `o`) by their entry's content (_content_key), each key's in order: an entry
+    looked for among them is found in one step, not by comparing it with each (quadratic: 3,000 new
+    entries a side took 38 s)."""
+    found: dict[frozenset, deque] = {}
+    for at in places:
+        found.setdefault(_content_key(_content(o[at])), deque()).append(at)
+    return found
+
+
+def _content_key(fields: dict) -> frozenset:
+    """`fields` as a key equal to another's exactly when the dicts are equal (==)."""
+    return frozenset((key, _frozen(value)) for key, value in fields.items())
+
+
+def _frozen(value):
+    """A value as written, hashable, equal to another's as the values are: a list or mapping
+    hand-written into an entry too."""
+    if isinstance(value, dict):
+        return dict, frozenset((key, _frozen(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return list, tuple(_frozen(item) for item in value)
+    return value
+
+
 def _rewritable(fields: dict) -> bool:
     """Whether `record` would write these fields as they are: its own, each text or true/false."""
     return all(key in FIELD_ORDER and isinstance(value, (str, bool)) for key, value in fields.items())
 
 
-def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path, theirs: bytes) -> bool:
+@dataclass(frozen=True)
+class _Origins:
+    ours_lines: int  # lines of OURS's file, which the merged journal begins with as they are
+    theirs: list[tuple[int, int | None]]  # each entry added: its place (from 1) and line in THEIRS
+
+
+def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path, theirs: bytes,
+                  origins: _Origins) -> bool:
     """The merged bytes must read as OURS's entries then those added, verify, and load against
     the journal's plan (when it is found) as the writing commands require. Else MergeConflict.
     True when not checked against the plan: the plan there is OURS's (git writes the merged one
@@ -161,19 +221,58 @@ def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, j
     refused = _load_problems(new, journal)
     if refused and _load_problems(theirs, journal):
         return True
-    if refused:  # (its lines are the merged journal's, which is not written: said first)
-        raise _conflict([problem(named, None, None, "merge_refused_on_load"), *refused], named)
+    if refused:  # (the merged journal is not written: each refusal of it said where its entry is)
+        head = problem(named, None, None, "merge_refused_on_load", ours=len(ours), lines=origins.ours_lines) \
+            if ours else problem(named, None, None, "merge_refused_on_load_none")
+        raise _conflict([head, *_relocated(refused, new, ours, added, named, journal, origins)], named)
     return False
 
 
+def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path,
+               origins: _Origins) -> list:
+    """The refusals of the merged journal `new`, each at an entry of it said as that entry of its
+    side: OURS's at its line, which OURS's file has too; THEIRS's at its place and line in THEIRS."""
+    try:
+        starts = [line for line, _ in getattr(journal_as_written(journal, new), "item_pos", ())]
+    except RegistryError:
+        starts = []
+    if len(starts) != len(ours) + len(added):
+        return refused  # (not located entry by entry: said as the merged journal's, as the heading says)
+    said = []
+    for found in refused:
+        at = bisect.bisect_right(starts, found.line) if isinstance(found, Problem) and found.line else 0
+        if not at or os.path.abspath(found.file) != os.path.abspath(journal):
+            said.append(found)
+            continue
+        entry = ours[at - 1] if at <= len(ours) else added[at - len(ours) - 1]
+        why = found.notice if found.notice is not None else found.message
+        values = {"measure": entry.get("measure"), "date": entry.get("date"), "why": why}
+        if at <= len(ours):
+            said.append(problem(named, found.line, found.column, "merge_refused_ours", index=at, **values))
+            continue
+        index, line = origins.theirs[at - len(ours) - 1]
+        said.append(problem(named, None, None, "merge_refused_theirs", file=named, index=index, line=line,
+                            merged=at, **values))
+    return said
+
+
 def _load_problems(new: bytes, journal: Path) -> list[Problem]:
-    """What loading the registry `journal` belongs to says, with `new` as that journal: in a copy
-    of its plan files and journals, named as the originals. [] when it loads or no plan is found."""
+    """What loading the registry `journal` belongs to says, with `new` as that journal (_loaded):
+    [] when it loads or no plan is found."""
+    loaded = _loaded(new, journal)
+    return loaded if isinstance(loaded, list) else []
+
+
+def _loaded(new: bytes, journal: Path) -> Registry | list[Problem] | None:
+    """The registry `journal` belongs to, loaded with `new` as that journal, in a copy of its plan
+    files and that journal alone (another file's journal judges nothing of this one's, and its
+    problems are not the merge's); what the load says, named as the originals, when refused; None
+    when no plan is found."""
     from .registry import load_registry
 
     plan = plan_beside(str(journal))
     if not isinstance(plan, str) or not os.path.isfile(plan):
-        return []
+        return None
     plan = Path(plan)
     root = (found_alone_in(plan.parent) if plan.name == "tasks.yaml" else None) or resolve_path(str(plan.parent))
     with tempfile.TemporaryDirectory(prefix="rectify-merge-") as copy:
@@ -183,12 +282,32 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
             target = journal_path_for(Path(copy, file.name))
             if os.path.abspath(beside) == os.path.abspath(journal):
                 target.write_bytes(new)
-            elif journal_present(beside):
-                shutil.copyfile(beside, target)
         try:
-            load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
+            return load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
         except RegistryError as exc:
             shown = str(journal.parent)
             return [replace(p, file=os.path.join(shown, os.path.relpath(p.file, copy)))
                     if isinstance(p, Problem) and p.file.startswith(copy) else p for p in exc.problems]
-    return []
+
+
+def _steps_moved(raw: bytes, journal: Path, hashes: set[str]) -> dict[str, str]:
+    """The deadline (its original due) each extension of `hashes` in the journal `raw` moves, by
+    hash, as the engine moves it: one naming no `milestone:` the earliest dated step open then.
+    {} where the journal does not load against its plan."""
+    from . import engine
+    from .summary import _plan_of_one, _steps
+
+    registry = _loaded(raw, journal) if hashes else None
+    if not isinstance(registry, Registry) or not registry.journal:
+        return {}
+    wanted = {e.measure for e in registry.journal if e.hash in hashes}
+    report = engine.evaluate(plan=registry.plan, journal=registry.journal,
+                             as_of=max(e.date for e in registry.journal))
+    task_of = {id(m): t for t in registry.plan.tasks for m in t.measures}
+    moved = {}
+    for mr in (mr for tr in report.tasks for mr in tr.measures if mr.id in wanted):
+        for entry, before, after in _steps(_plan_of_one(registry.plan, task_of[id(mr.measure)], mr), mr):
+            steps = [b.original_due for b, a in zip(before.milestones, after.milestones) if b.due != a.due]
+            if entry.hash in hashes and steps:
+                moved[entry.hash] = min(steps).isoformat()
+    return moved

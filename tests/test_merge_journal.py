@@ -159,16 +159,128 @@ def test_the_same_measure_closed_on_both_sides_named_directly(tmp_path):
     files = _journals(tmp_path, base, ours, theirs)
     done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
     assert (done.returncode, done.stdout) == (1, "")
+    # (was "data/progress.yaml:66:10: journal entry 11 …": a line of the merged journal, which is not written)
     assert done.stderr.splitlines() == [
-        "rectify: data/progress.yaml: the merged journal would be refused on load (the lines below are the merged "
-        "journal's):",
-        "rectify: data/progress.yaml:66:10: journal entry 11, field state: 1.1 is already closed as of 2019-03-21 "
+        "rectify: data/progress.yaml: the merged journal, not written, would be refused on load (its entries 1–10 are "
+        "ours's, as in this file, and those after theirs's, chained on: entry numbers past 10 and line numbers past 63 "
+        "are the merged journal's):",
+        "rectify: data/progress.yaml: theirs's (THEIRS) entry 10, line 57 of theirs's data/progress.yaml (measure 1.1, "
+        "2019-03-21), merged as entry 11: journal entry 11, field state: 1.1 is already closed as of 2019-03-21 "
         "(closed by entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry before this one) if it "
         "must be closed again",
         "rectify: data/progress.yaml: not merged, ours left as it was; merge by hand: take one side's journal (git "
         "checkout --ours or --theirs on it) and record the other side's entries again with `rectify record … --date "
         "DAY` (README, \"Two colleagues, two branches\")"]
     assert files[1].read_text(encoding="utf-8") == ours
+
+
+def _two_closes(tmp_path: Path, ours_date: str, theirs_date: str) -> list[Path]:
+    """A ledger in tmp_path/data, and BASE, OURS, THEIRS journals: each side closed 1.1 on its date."""
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    journal = ledger / "progress.yaml"
+    base = journal.read_text(encoding="utf-8")
+    sides = []
+    for day, evidence in ((ours_date, "验收"), (theirs_date, "验收2")):
+        journal.write_text(base, encoding="utf-8")
+        done = rectify(tmp_path, "close", "1.1", "--evidence", evidence, "--date", day, "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        sides.append(journal.read_text(encoding="utf-8"))
+    journal.write_text(sides[0], encoding="utf-8")
+    return _journals(tmp_path, base, *sides)
+
+
+def test_a_refusal_at_an_entry_of_ours_names_its_line_in_ours(tmp_path):
+    # (theirs's close, dated first, is judged first: the refusal is at ours's, at its line in ours's file)
+    files = _two_closes(tmp_path, "2019-03-21", "2019-03-20")
+    ours = files[1].read_bytes()
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[:2] == [
+        "rectify: data/progress.yaml: the merged journal, not written, would be refused on load (its entries 1–10 are "
+        "ours's, as in this file, and those after theirs's, chained on: entry numbers past 10 and line numbers past 63 "
+        "are the merged journal's):",
+        "rectify: data/progress.yaml:59:10: ours's (OURS) entry 10 (measure 1.1, 2019-03-21): journal entry 10, field "
+        "state: 1.1 is already closed as of 2019-03-21 (closed by entry 11, line 64, dated 2019-03-20, written after "
+        "this one but dated before it); reopen it first (a reopened entry before this one) if it must be closed again"]
+    assert ours.decode("utf-8").splitlines()[58] == "  state: done"  # (line 59 of ours's file: the field named)
+    assert files[1].read_bytes() == ours
+    said = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml")
+    assert said.stderr.splitlines()[:2] == [
+        "rectify: data/progress.yaml: 合并后的进展记录（未写入）读取时会被拒绝（其第 1–10 条为我方的记录，与本文件相同，"
+        "之后为接上的对方记录：第 10 条之后的条号、第 63 行之后的行号指合并后的文件）：",
+        "rectify: data/progress.yaml:59:10: 我方（OURS）的第 10 条记录（措施 1.1，2019-03-21）：第 10 条进展记录的 state："
+        "截至 2019-03-21，1.1 已经销号（已由第 11 条记录（第 64 行）销号，其日期为 2019-03-20，写在本条之后但日期更早）；"
+        "如须再次销号，请先重新打开（在此之前加一条 reopened 记录）"]
+
+
+def test_a_refusal_at_an_entry_of_theirs_names_its_line_in_theirs_in_chinese(tmp_path):
+    files = _two_closes(tmp_path, "2019-03-20", "2019-03-21")
+    theirs = files[2].read_text(encoding="utf-8").splitlines()
+    assert theirs[56:58] == ['- measure: "1.1"', "  date: 2019-03-21"]  # (theirs's close: its line 57)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[1] == (
+        "rectify: data/progress.yaml: 对方（THEIRS）data/progress.yaml 的第 10 条记录（第 57 行；措施 1.1，2019-03-21），"
+        "合并后为第 11 条：第 11 条进展记录的 state：截至 2019-03-21，1.1 已经销号（已由第 10 条记录（第 57 行）销号，"
+        "其日期为 2019-03-20）；如须再次销号，请先重新打开（在此之前加一条 reopened 记录）")
+
+
+def _folder(tmp_path: Path) -> None:
+    """tmp_path/data: plans one.yaml and two.yaml, each with the small fixture's journal."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("one", "two"):
+        plan = (SMALL / "tasks.yaml").read_text(encoding="utf-8").replace("title: 测试台账", f"title: 测试台账{name}")
+        (data / f"{name}.yaml").write_text(plan, encoding="utf-8")
+        shutil.copyfile(SMALL / "progress.yaml", data / f"{name}.progress.yaml")
+
+
+_TWO_REFUSED = "rectify: data/two.progress.yaml:57:12: journal entry 10: no measure '9.9' in the plan\n"
+
+
+def _one_merged(tmp_path: Path, ours_args: tuple, theirs_args: tuple) -> subprocess.CompletedProcess:
+    """one's journal merged by the driver, each side having recorded on it (OURS left in data/, where it
+    is merged into), when two's journal has an entry written by hand on a measure its plan lacks."""
+    journal = tmp_path / "data" / "one.progress.yaml"
+    base = journal.read_text(encoding="utf-8")
+    sides = []
+    for args in (ours_args, theirs_args):
+        journal.write_text(base, encoding="utf-8")
+        done = rectify(tmp_path, "-r", "data", *args, "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        sides.append(journal.read_text(encoding="utf-8"))
+    files = _journals(tmp_path, base, *sides)
+    with open(tmp_path / "data" / "two.progress.yaml", "a", encoding="utf-8") as other:
+        other.write('- measure: "9.9"\n  date: 2019-03-01\n  state: in_progress\n  note: 手写\n')
+    assert rectify(tmp_path, "-r", "data", "validate", "--lang", "en").stderr == _TWO_REFUSED
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/one.progress.yaml", "--lang", "en")
+    if done.returncode == 0:
+        shutil.copyfile(files[1], journal)
+    return done
+
+
+def test_another_files_bad_journal_neither_blocks_nor_unchecks_the_merge(tmp_path):
+    # (two's journal was loaded with one's merged one: refused, and theirs's alike, so the merge was said
+    # unchecked, "their plan changed?", and a real refusal of one's went through: the next test)
+    _folder(tmp_path)
+    done = _one_merged(tmp_path, ("record", "one:1.1", *A_RECORDS[2:]), ("record", "one:2.1", *B_RECORDS[2:]))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "merge-journal: 1 of theirs's entries chained on after ours's 10 (new hashes)\n"
+    for command in ("validate", "check"):  # (two's problem said as before)
+        after = rectify(tmp_path, "-r", "data", command, "--lang", "en")
+        assert (after.returncode, after.stdout, after.stderr) == (2, "", _TWO_REFUSED), command
+
+
+def test_a_refusal_of_the_merged_journal_stands_beside_another_files_bad_journal(tmp_path):
+    _folder(tmp_path)
+    close = ("close", "one:1.1", "--evidence", "验收")
+    done = _one_merged(tmp_path, (*close, "--date", "2019-03-20"), (*close, "--date", "2019-03-21"))
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[1].startswith(
+        "rectify: data/one.progress.yaml: theirs's (THEIRS) entry 10, line 57 of theirs's data/one.progress.yaml "
+        "(measure 1.1, 2019-03-21), merged as entry 11: journal entry 11, field state: ")
+    assert "two.progress.yaml" not in done.stderr
 
 
 def test_a_rewritten_history_has_no_shared_base_and_is_a_conflict(tmp_path):
@@ -210,6 +322,99 @@ def test_entries_both_sides_added_alike_are_kept_once_and_theirs_chain_on(tmp_pa
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == "merge-journal: 1 of theirs's entries chained on after ours's 10 (new hashes); 1 both added alike kept once\n"
     assert files[1].read_text(encoding="utf-8") == ours + other + f"  hash: {entry_hash(ours_hash, yaml.safe_load(other)[0])}\n"
+
+
+def test_an_entry_both_sides_added_twice_is_kept_twice_and_a_third_of_theirs_chains_on(tmp_path):
+    # (alike entries are found by their content: each of ours's is matched once, in order)
+    base = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    from rectify_cli.chain import entry_hash
+    from rectify_cli.journal import render_entry
+
+    def side(notes: list[str]) -> tuple[str, list[str]]:
+        text, prev, hashes = base, yaml.safe_load(base)[-1]["hash"], []
+        for note in notes:
+            fields = {"measure": "1.1", "date": "2019-03-20", "state": "in_progress", "note": note}
+            fields["hash"] = prev = entry_hash(prev, fields)
+            text += render_entry(fields).decode("utf-8")
+            hashes.append(prev)
+        return text, hashes
+
+    ours, ours_hashes = side(["同", "我", "同"])
+    theirs, _ = side(["同", "他", "同", "同"])
+    files = _journals(tmp_path, base, ours, theirs)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == ("merge-journal: 2 of theirs's entries chained on after ours's 12 (new hashes); 2 both added "
+                           "alike kept once\n")
+    after = {"measure": "1.1", "date": "2019-03-20", "state": "in_progress", "note": "他"}
+    after["hash"] = entry_hash(ours_hashes[-1], after)
+    last = {"measure": "1.1", "date": "2019-03-20", "state": "in_progress", "note": "同"}
+    last["hash"] = entry_hash(after["hash"], last)
+    chained = (render_entry(after) + render_entry(last)).decode("utf-8")
+    assert files[1].read_text(encoding="utf-8") == ours + chained
+
+
+@pytest.mark.parametrize("ours_milestone, theirs_milestone", [("", ""), ("  milestone: 2020-12-31\n", ""),
+                                                               ("", "  milestone: 2020-12-31\n")])
+def test_extensions_of_one_deadline_naming_no_milestone_are_a_conflict(tmp_path, ours_milestone, theirs_milestone):
+    # (were merged: by the `milestone:` each names, they were not seen to extend the same deadline; without
+    # one an extension moves the earliest open dated step, 3.1's only, due 2020-12-31)
+    from rectify_cli.chain import entry_hash
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+    head = yaml.safe_load(base)[-1]["hash"]
+
+    def extension(day: str, to: str, milestone: str = "") -> str:
+        text = (f'- measure: "3.1"\n  date: {day}\n  state: extended\n{milestone}  to: {to}\n  reason: 资金\n'
+                "  approved_by: 自治区生态环境厅\n")
+        return text + f"  hash: {entry_hash(head, yaml.safe_load(text)[0])}\n"
+
+    ours = base + extension("2019-03-20", "2021-06-30", ours_milestone)
+    theirs = base + extension("2019-03-21", "2021-12-31", theirs_milestone)
+    files = _journals(tmp_path, base, ours, theirs)
+    (ledger / "progress.yaml").write_text(ours, encoding="utf-8")
+    assert rectify(tmp_path, "verify", "--lang", "en").returncode == 0  # (each side's own journal is sound)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[0] == (
+        "rectify: data/progress.yaml: 对方的第 10 条记录（措施 3.1，2019-03-21）与我方的第 10 条各自延期了同一期限 2020-12-31："
+        "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条")
+    assert files[1].read_text(encoding="utf-8") == ours
+
+
+def test_extensions_naming_no_milestone_that_move_two_steps_merge(tmp_path):
+    # (3.1 given two steps: ours's extension moves the first; theirs closed it first, so theirs's the second)
+    from rectify_cli.chain import entry_hash
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    plan = (ledger / "tasks.yaml").read_text(encoding="utf-8")
+    step = "        milestones:\n          - {kind: date, due: 2020-12-31}\n      - id: 2   # ongoing"
+    assert plan.count(step) == 1
+    (ledger / "tasks.yaml").write_text(plan.replace(step, step.replace(
+        "milestones:\n", "milestones:\n          - {kind: date, due: 2020-06-30}\n")), encoding="utf-8")
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+
+    def chained(*texts: str) -> str:
+        out, prev = base, yaml.safe_load(base)[-1]["hash"]
+        for text in texts:
+            prev = entry_hash(prev, yaml.safe_load(text)[0])
+            out += text + f"  hash: {prev}\n"
+        return out
+
+    extension = ('- measure: "3.1"\n  date: {}\n  state: extended\n  to: {}\n  reason: 资金\n'
+                 "  approved_by: 自治区生态环境厅\n")
+    close = '- measure: "3.1"\n  date: 2019-03-20\n  state: done\n  milestone: 2020-06-30\n  evidence: 验收\n'
+    files = _journals(tmp_path, base, chained(extension.format("2019-03-20", "2020-09-30")),
+                      chained(close, extension.format("2019-03-21", "2021-12-31")))
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, "")
+    shutil.copyfile(files[1], ledger / "progress.yaml")
+    shown = rectify(tmp_path, "show", "3.1", "--lang", "en")
+    assert "by date  2020-09-30  2020-06-30      yes   closed" in shown.stdout
+    assert "by date  2021-12-31  2020-12-31      no    on track" in shown.stdout
 
 
 @pytest.mark.parametrize("args, missing", [((), "<base>"), (("a",), "<ours>"), (("a", "b"), "<theirs>")])
