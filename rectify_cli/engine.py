@@ -719,6 +719,22 @@ def rollup(task: Task, measures: tuple[MeasureResult, ...]) -> TaskResult:
 PENDING, CLOSED, ONGOING_ONLY = 0, 1, 2  # what a measure has left, in an outcome
 
 
+def entry_steps(plan: Plan, task: Task, result: MeasureResult) -> list[tuple[Entry, MeasureResult, MeasureResult]]:
+    """(entry, the measure just before it, just after it) for each of the entries of `result` (a
+    measure of `task` in `plan`, evaluated) that changes milestones (done, reopened, extended: the
+    others change nothing the engine keeps), in the engine's order; each state is the engine's,
+    replaying the entries before: what an entry did (summary's months, which deadline an extension
+    without `milestone:` moved)."""
+    one = replace(plan, tasks=(replace(task, measures=(result.measure,)),))
+    changing = [e for e in result.entries if e.state in CHANGES_MILESTONES]
+    states = [
+        evaluate(plan=one, journal=changing[:n], as_of=result.entries[-1].date, warn_days=0,
+                 report_period_days=1).tasks[0].measures[0]
+        for n in range(len(changing) + 1)
+    ]
+    return [(e, states[n], states[n + 1]) for n, e in enumerate(changing)]
+
+
 def outcome_of(result: MeasureResult) -> tuple[int, int, int]:
     """(earliest pending due as an ordinal or 0, PENDING/CLOSED/ONGOING_ONLY, last entry as an
     ordinal or 0) of a measure evaluated as of a day on or after its last journal entry."""

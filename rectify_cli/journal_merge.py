@@ -295,7 +295,6 @@ def _steps_moved(raw: bytes, journal: Path, hashes: set[str]) -> dict[str, str]:
     hash, as the engine moves it: one naming no `milestone:` the earliest dated step open then.
     {} where the journal does not load against its plan."""
     from . import engine
-    from .summary import _plan_of_one, _steps
 
     registry = _loaded(raw, journal) if hashes else None
     if not isinstance(registry, Registry) or not registry.journal:
@@ -306,7 +305,7 @@ def _steps_moved(raw: bytes, journal: Path, hashes: set[str]) -> dict[str, str]:
     task_of = {id(m): t for t in registry.plan.tasks for m in t.measures}
     moved = {}
     for mr in (mr for tr in report.tasks for mr in tr.measures if mr.id in wanted):
-        for entry, before, after in _steps(_plan_of_one(registry.plan, task_of[id(mr.measure)], mr), mr):
+        for entry, before, after in engine.entry_steps(registry.plan, task_of[id(mr.measure)], mr):
             steps = [b.original_due for b, a in zip(before.milestones, after.milestones) if b.due != a.due]
             if entry.hash in hashes and steps:
                 moved[entry.hash] = min(steps).isoformat()

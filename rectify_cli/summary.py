@@ -14,7 +14,7 @@ step but whose last date is later; the headline says how many of the overdue are
 calendar date, and is grouped by it.
 
 What the month's journal entries did (closed, reopened, extended) is read off the engine itself:
-each such entry's measure is replayed up to it (:func:`_steps`), so that an entry counts for what
+each such entry's measure is replayed up to it (:func:`engine.entry_steps`), so that an entry counts for what
 it changed — a second ``done`` of a closed measure closes nothing.
 """
 from __future__ import annotations
@@ -384,25 +384,6 @@ def _stale_item(mr: MeasureResult, feedback: date, as_of: date) -> StaleItem:
 
 
 
-def _steps(one: Plan, mr: MeasureResult) -> list[tuple[Entry, MeasureResult, MeasureResult]]:
-    """(entry, the measure just before it, just after it) for each of the measure's entries that
-    changes milestones (done, reopened, extended: the others change nothing the engine keeps),
-    in the engine's order; each state is the engine's, replaying the entries before.
-    `one`: the plan reduced to the measure (:func:`_plan_of_one`)."""
-    changing = [e for e in mr.entries if e.state in CHANGES_MILESTONES]
-    states = [
-        engine.evaluate(plan=one, journal=changing[:n], as_of=mr.entries[-1].date, warn_days=0,
-                        report_period_days=1).tasks[0].measures[0]
-        for n in range(len(changing) + 1)
-    ]
-    return [(e, states[n], states[n + 1]) for n, e in enumerate(changing)]
-
-
-def _plan_of_one(plan: Plan, task: Task, mr: MeasureResult) -> Plan:
-    """The plan reduced to one measure of `task` (for replaying its journal)."""
-    return replace(plan, tasks=(replace(task, measures=(mr.measure,)),))
-
-
 def _marks(mr: MeasureResult) -> tuple[bool, ...]:
     """Which of its milestones are done (only dated and immediate ones can be)."""
     return tuple(ms.done for ms in mr.milestones)
@@ -426,7 +407,7 @@ def _moved_from(before: MeasureResult, after: MeasureResult, extension: Entry) -
 
 
 def _undone_on(later_steps, still_closed) -> date | None:
-    """The date of the first of `later_steps` (:func:`_steps`) after which a close no longer
+    """The date of the first of `later_steps` (:func:`engine.entry_steps`) after which a close no longer
     holds (`still_closed` of the state after it is false): a reopening, the one entry that
     marks a milestone not done; None when it holds to the end."""
     return next((e.date for e, _, after in later_steps if not still_closed(after)), None)
@@ -461,7 +442,7 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
             continue
         if task_of is None:
             task_of = {id(m): t for t in plan.tasks for m in t.measures}
-        steps = _steps(_plan_of_one(plan, task_of[id(mr.measure)], mr), mr)
+        steps = engine.entry_steps(plan, task_of[id(mr.measure)], mr)
         reported = plan.meta_of(mr.id).report_date
         last_close: date | None = None  # the latest done entry that marked a milestone done
         for n, (e, before, after) in enumerate(steps):
