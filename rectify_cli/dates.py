@@ -239,6 +239,13 @@ def _dateutil_zones():
 ETC_WEST = re.compile(r"Etc/GMT\+0*([1-9]\d*)")
 
 
+def no_place(name: str) -> bool:
+    """Whether the zone `name` is the database's Factory, abbreviated "-00": no place's zone,
+    which reads as UTC (a day behind Beijing until 8 in the morning)."""
+    zone = time_zone(name)
+    return zone is not None and datetime(2000, 1, 1, tzinfo=zone).tzname() == "-00"
+
+
 def zone_meant(name: str) -> str | None:
     """The IANA time zone a name that is none most likely means (`asia/shanghai`,
     `Asia/Shanghia`, `right/Asia/Shanghai`), None when none is close."""

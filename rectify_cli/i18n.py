@@ -1301,6 +1301,11 @@ LABELS = {
                                "registry.settings.timezone: '{zone}' is UTC-{hours} (the sign of an Etc/GMT name is POSIX's, "
                                "the other way round): for Beijing time write Asia/Shanghai; for a place west of UTC, its "
                                "city's zone (e.g. America/Chicago)"),
+    # (Factory, in the zone database: "-00", no zone; it reads as UTC)
+    "problem_zone_no_place": ("registry.settings.timezone：“{zone}”不是任何地方的时区（时区库中的“-00”，即无时区，按 UTC 计）："
+                              "北京时间请写 Asia/Shanghai；其他地方请写当地城市的时区",
+                              "registry.settings.timezone: '{zone}' is no place's time zone (the zone database's \"-00\", "
+                              "no zone, read as UTC): for Beijing time write Asia/Shanghai; elsewhere, the zone of its city"),
     "problem_unknown_zone_close": ("registry.settings.timezone：未知时区“{zone}”{hint}",
                                    "registry.settings.timezone: unknown time zone '{zone}'{hint}"),
     "problem_unit_twice": ("单位名称或别名“{name}”重复声明（首次在第 {line} 行）",

@@ -87,6 +87,22 @@ def test_an_etc_zone_west_of_utc_or_a_name_close_to_one_is_refused_saying_its_si
                               "请写当地城市的时区（如 America/Chicago）\n")
 
 
+# Factory is in the zone database, abbreviated "-00": "no zone", read as UTC, a day behind Beijing
+# until 8 in the morning. It was accepted; factory was told it meant Factory.
+@pytest.mark.parametrize("zone", ["Factory", "factory"])
+def test_the_factory_zone_which_is_no_places_is_refused_at_its_line(tmp_path, zone):
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    english = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (english.returncode, english.stdout) == (2, "")
+    assert english.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: {zone!r} is no place's time zone "
+                              "(the zone database's \"-00\", no zone, read as UTC): for Beijing time write "
+                              "Asia/Shanghai; elsewhere, the zone of its city\n")
+    chinese = _rectify("check", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert (chinese.returncode, chinese.stdout) == (2, "")
+    assert chinese.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone：“{zone}”不是任何地方的时区（时区库中的"
+                              "“-00”，即无时区，按 UTC 计）：北京时间请写 Asia/Shanghai；其他地方请写当地城市的时区\n")
+
+
 # timezone: 8, meant as UTC+8, was told "expected non-empty text": quoted, "8", it was refused again.
 @pytest.mark.parametrize("written, en, zh", [("8", "the number 8", "数字 8"), ("~", "nothing", "空值"),
                                              ("''", "text ''", "文字“”"), ("true", "true/false", "布尔值 true/false")])
