@@ -503,6 +503,11 @@ LABELS = {
     "refused_since_future": ("--since：{date} 晚于今天（{today}）；台账只记录已经发生的事，此后还没有记录",
                              "--since: {date} is in the future (today is {today}); the journal records what has happened, "
                              "none after today yet"),
+    # (today where the registry lives, on a machine with no zone database at all: loading needs it,
+    # to refuse an entry dated in the future, so no --as-of helps)
+    "refused_zone_no_database": ("本机没有时区数据库，无从得知 {zone} 的今天是哪天：请安装 tzdata（pip install tzdata）",
+                                 "this machine has no time zone database, so today's date in {zone} is unknown: install "
+                                 "tzdata (pip install tzdata)"),
     "refused_date_before_feedback": ("--date：{date} 早于督察反馈日期（{feedback}），即问题移交之日",
                                      "--date: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
@@ -1301,6 +1306,10 @@ LABELS = {
                                "registry.settings.timezone: '{zone}' is UTC-{hours} (the sign of an Etc/GMT name is POSIX's, "
                                "the other way round): for Beijing time write Asia/Shanghai; for a place west of UTC, its "
                                "city's zone (e.g. America/Chicago)"),
+    # (a machine with no zone database at all: no name can be checked; as refused_zone_no_database)
+    "problem_zone_no_database": ("registry.settings.timezone：本机没有时区数据库，无从核对时区“{zone}”：请安装 tzdata（pip install tzdata）",
+                                 "registry.settings.timezone: this machine has no time zone database, so '{zone}' cannot be "
+                                 "checked: install tzdata (pip install tzdata)"),
     # (Factory, in the zone database: "-00", no zone; it reads as UTC)
     "problem_zone_no_place": ("registry.settings.timezone：“{zone}”不是任何地方的时区（时区库中的“-00”，即无时区，按 UTC 计）："
                               "北京时间请写 Asia/Shanghai；其他地方请写当地城市的时区",

@@ -344,7 +344,9 @@ class Checker:
             if zone is not None:
                 if dates.time_zone(zone) is None:
                     meant = dates.zone_meant(zone)
-                    if meant and (west := dates.ETC_WEST.fullmatch(meant)) is not None:
+                    if dates.zone_database_missing():  # (no name is a zone then: not "unknown time zone Asia/Shanghai")
+                        self.problem(position_of(m, "timezone"), "zone_no_database", zone=zone)
+                    elif meant and (west := dates.ETC_WEST.fullmatch(meant)) is not None:
                         # (Etc/GMT+08: "did you mean Etc/GMT+8?" led to the refusal below, a run later)
                         self.problem(position_of(m, "timezone"), "zone_west_sign", zone=zone, hours=int(west.group(1)))
                     elif meant and dates.no_place(meant):  # (factory: "did you mean Factory?" led to a zone of nowhere)
