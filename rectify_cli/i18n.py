@@ -1219,6 +1219,15 @@ LABELS = {
     "problem_key_not_text": ("映射的键必须是普通文字", "a mapping key must be plain text"),
     "problem_merge_key": ("台账中不能使用合并键（<<）", "merge keys (<<) are not allowed in a registry"),
     "problem_duplicate_key": ("键“{key}”重复（首次定义在第 {line} 行）", "duplicate key '{key}' (first defined on line {line})"),
+    # (of a journal's entry with two hash: keys: git's merge=union; README "Two colleagues, two branches")
+    "problem_duplicate_key_merged": (
+        "键“{key}”重复（首次定义在第 {line} 行），所在的一条中有两条记录的行（两个 hash: 键）：这是 git 以 merge=union "
+        "把两个分支的记录逐行合在一起的样子；请取合并前一方的进展记录文件（git checkout MERGE^1 -- 此文件），再用 "
+        "`rectify record … --date 日期` 补录另一方的记录（见 README“Two colleagues, two branches”）",
+        "duplicate key '{key}' (first defined on line {line}), in an entry holding two entries' lines (two hash: keys): "
+        "two branches' entries merged line by line, as git's merge=union merges a journal; take one side's journal "
+        "from before the merge (git checkout MERGE^1 -- FILE) and record the other side's entries again with "
+        "`rectify record … --date DAY` (README: \"Two colleagues, two branches\")"),
     "problem_yaml_tag": ("不支持的 YAML 标签“{tag}”：台账只含普通文字、数字、列表和映射",
                          "unsupported YAML tag '{tag}': a registry holds only plain text, numbers, lists and mappings"),
     "problem_bad_integer": ("不是有效的整数：“{value}”", "not a valid integer: '{value}'"),
