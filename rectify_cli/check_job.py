@@ -185,6 +185,8 @@ def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutpu
     if view is None:
         return None
     day = as_of or dates.today(view.settings.timezone)
+    if _some_file_unbegun(view, day):
+        return None
     picks = view.flagged_positions(as_of=day, categories=gate.listed_categories(rules), **settings)
     if picks is None:
         return None
@@ -199,7 +201,7 @@ def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutpu
     failing, warnings = _merged(parts, "failing", order), _merged(parts, "warnings", order)
     verdict = gate.Verdict(as_of=day, fail_on=rules, failing=len(failing), warnings=len(warnings), total=view.total,
                            failing_by_rule=tuple(map(sum, zip(*(part["by_rule"] for part in parts)))),
-                           **_in_effect(view.settings, settings))
+                           feedback=view.feedback_dates[0], **_in_effect(view.settings, settings))
     outputs = tuple(layout.assemble(verdict, [parts[p]["pieces"][n][0][i] for p, i in failing],
                                   [parts[p]["pieces"][n][1][i] for p, i in warnings], lang=lang)
                   for n, layout in enumerate(layouts))
@@ -220,6 +222,8 @@ def _junit_from_outcomes(path, *, as_of, rules, lang, settings) -> CheckOutput |
     if view is None:
         return None
     day = as_of or dates.today(view.settings.timezone)
+    if _some_file_unbegun(view, day):
+        return None
     picks = view.positions(as_of=day)
     if picks is None or not view.total:
         return None
@@ -236,8 +240,8 @@ def _junit_from_outcomes(path, *, as_of, rules, lang, settings) -> CheckOutput |
     verdict = gate.Verdict(as_of=day, fail_on=rules, failing=sum(part["failing"] for part in parts),
                            warnings=sum(part["warnings"] for part in parts), total=view.total,
                            failing_by_rule=tuple(map(sum, zip(*(part["by_rule"] for part in parts)))),
-                           **_in_effect(view.settings, settings))
-    output = assemble_junit(verdict, [part["pieces"][0][0][0] for part in parts])
+                           feedback=view.feedback_dates[0], **_in_effect(view.settings, settings))
+    output = assemble_junit(verdict, [part["pieces"][0][0][0] for part in parts], lang=lang)
     return CheckOutput(failing=bool(verdict.failing), outputs=(output,),
                        judged=(view, parts, [run.judged for run in runs]))
 
@@ -261,6 +265,13 @@ def _junit_run(view, picks, *, as_of, rules, lang, settings) -> _Run:
         "pieces": [[[junit_cases(items, as_of=as_of, lang=lang).encode()]]],  # (as _Run sends bytes)
         "ids": [items[0].id, items[-1].id] if items else None,
     }, judged=(registry, report, result))
+
+
+def _some_file_unbegun(view, day: date) -> bool:
+    """Whether `day` is on or after the registry's feedback but before a file's own: the full
+    load names that file (gate.CheckResult.unbegun); rare, so the outcomes don't."""
+    first, last = view.feedback_dates
+    return first <= day < last
 
 
 def _in_effect(registry_settings, overrides: dict) -> dict:

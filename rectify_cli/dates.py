@@ -239,6 +239,19 @@ def _dateutil_zones():
 ETC_WEST = re.compile(r"Etc/GMT\+0*([1-9]\d*)")
 
 
+def zone_database_missing() -> bool:
+    """Whether this machine has no zone database at all (no system zoneinfo, tzdata or dateutil's):
+    then no name is a zone, and none is unknown either."""
+    return time_zone("UTC") is None
+
+
+def no_place(name: str) -> bool:
+    """Whether the zone `name` is the database's Factory, abbreviated "-00": no place's zone,
+    which reads as UTC (a day behind Beijing until 8 in the morning)."""
+    zone = time_zone(name)
+    return zone is not None and datetime(2000, 1, 1, tzinfo=zone).tzname() == "-00"
+
+
 def zone_meant(name: str) -> str | None:
     """The IANA time zone a name that is none most likely means (`asia/shanghai`,
     `Asia/Shanghia`, `right/Asia/Shanghai`), None when none is close."""
@@ -294,9 +307,14 @@ def today(timezone: str) -> date:
             raise refusal(UsageError, key, option="RECTIFY_TODAY", text=pinned, detail=str(exc),
                           why=not_real_reason(exc.detail)) from None
     zone = time_zone(timezone)
-    if zone is None:  # (the loader refuses it; this is for a plan that did not come through it)
+    if zone is None:
         from .errors import RegistryError
 
+        if zone_database_missing():  # (the zone is the default, or the plan came not through the loader)
+            from .i18n import refusal
+
+            raise refusal(RegistryError, "zone_no_database", zone=timezone)
+        # (the loader refuses it; this is for a plan that did not come through it)
         raise RegistryError(f"registry.settings.timezone: unknown time zone '{timezone}' ({ZONE_HINT})")
     return datetime.now(zone).date()
 

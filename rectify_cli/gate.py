@@ -9,7 +9,7 @@ measure that does not fail is a *warning*: CI shows it without failing the build
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
@@ -68,6 +68,11 @@ class Verdict:
     # and "stale" meant, which a machine report names as status --format json does.
     warn_days: int
     report_period_days: int
+    # The plan's feedback date (of a folder, its files' earliest), and a folder's files in the
+    # selection whose own feedback is after as_of, each named as check names files: before those,
+    # rectification had not begun, which every format notes as status's header does (not a finding).
+    feedback: date | None = None
+    unbegun: tuple[engine.FileStanding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class CheckResult:
     report_period_days: int
     # Passing measures not itemised (run_check's itemise_passes): counted in the total.
     unlisted: int = 0
+    feedback: date | None = None  # see Verdict
+    unbegun: tuple[engine.FileStanding, ...] = ()
 
     @property
     def total(self) -> int:
@@ -101,7 +108,8 @@ class CheckResult:
     def verdict(self) -> Verdict:
         return Verdict(as_of=self.as_of, fail_on=self.fail_on, failing=len(self.failing), warnings=len(self.warnings),
                        total=self.total, failing_by_rule=tuple(self.count(rule) for rule in self.fail_on),
-                       warn_days=self.warn_days, report_period_days=self.report_period_days)
+                       warn_days=self.warn_days, report_period_days=self.report_period_days,
+                       feedback=self.feedback, unbegun=self.unbegun)
 
 
 def _item_severity(item: CheckItem) -> tuple:
@@ -248,7 +256,18 @@ def run_check(
         warn_days=report.warn_days,
         report_period_days=report.report_period_days,
         unlisted=unlisted,
+        feedback=plan.meta.feedback_date,
+        unbegun=_unbegun(report, registry),
     )
+
+
+def _unbegun(report: StatusReport, registry: Registry) -> tuple[engine.FileStanding, ...]:
+    """engine.unbegun_files, each file named as check names files (file_paths)."""
+    unbegun = engine.unbegun_files(report)
+    if not unbegun:
+        return ()
+    shown = file_paths(registry.plan_files)
+    return tuple(replace(f, file=shown.get(f.file, f.file)) for f in unbegun)
 
 
 _first = itemgetter(0)

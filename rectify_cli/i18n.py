@@ -503,6 +503,11 @@ LABELS = {
     "refused_since_future": ("--since：{date} 晚于今天（{today}）；台账只记录已经发生的事，此后还没有记录",
                              "--since: {date} is in the future (today is {today}); the journal records what has happened, "
                              "none after today yet"),
+    # (today where the registry lives, on a machine with no zone database at all: loading needs it,
+    # to refuse an entry dated in the future, so no --as-of helps)
+    "refused_zone_no_database": ("本机没有时区数据库，无从得知 {zone} 的今天是哪天：请安装 tzdata（pip install tzdata）",
+                                 "this machine has no time zone database, so today's date in {zone} is unknown: install "
+                                 "tzdata (pip install tzdata)"),
     "refused_date_before_feedback": ("--date：{date} 早于督察反馈日期（{feedback}），即问题移交之日",
                                      "--date: {date} is before the inspection's feedback ({feedback}), when the problems "
                                      "were handed over"),
@@ -1216,6 +1221,15 @@ LABELS = {
     "problem_key_not_text": ("映射的键必须是普通文字", "a mapping key must be plain text"),
     "problem_merge_key": ("台账中不能使用合并键（<<）", "merge keys (<<) are not allowed in a registry"),
     "problem_duplicate_key": ("键“{key}”重复（首次定义在第 {line} 行）", "duplicate key '{key}' (first defined on line {line})"),
+    # (of a journal's entry with two hash: keys: git's merge=union; README "Two colleagues, two branches")
+    "problem_duplicate_key_merged": (
+        "键“{key}”重复（首次定义在第 {line} 行），所在的一条中有两条记录的行（两个 hash: 键）：这是 git 以 merge=union "
+        "把两个分支的记录逐行合在一起的样子；请取合并前一方的进展记录文件（git checkout MERGE^1 -- 此文件），再用 "
+        "`rectify record … --date 日期` 补录另一方的记录（见 README“Two colleagues, two branches”）",
+        "duplicate key '{key}' (first defined on line {line}), in an entry holding two entries' lines (two hash: keys): "
+        "two branches' entries merged line by line, as git's merge=union merges a journal; take one side's journal "
+        "from before the merge (git checkout MERGE^1 -- FILE) and record the other side's entries again with "
+        "`rectify record … --date DAY` (README: \"Two colleagues, two branches\")"),
     "problem_yaml_tag": ("不支持的 YAML 标签“{tag}”：台账只含普通文字、数字、列表和映射",
                          "unsupported YAML tag '{tag}': a registry holds only plain text, numbers, lists and mappings"),
     "problem_bad_integer": ("不是有效的整数：“{value}”", "not a valid integer: '{value}'"),
@@ -1303,6 +1317,15 @@ LABELS = {
                                "registry.settings.timezone: '{zone}' is UTC-{hours} (the sign of an Etc/GMT name is POSIX's, "
                                "the other way round): for Beijing time write Asia/Shanghai; for a place west of UTC, its "
                                "city's zone (e.g. America/Chicago)"),
+    # (a machine with no zone database at all: no name can be checked; as refused_zone_no_database)
+    "problem_zone_no_database": ("registry.settings.timezone：本机没有时区数据库，无从核对时区“{zone}”：请安装 tzdata（pip install tzdata）",
+                                 "registry.settings.timezone: this machine has no time zone database, so '{zone}' cannot be "
+                                 "checked: install tzdata (pip install tzdata)"),
+    # (Factory, in the zone database: "-00", no zone; it reads as UTC)
+    "problem_zone_no_place": ("registry.settings.timezone：“{zone}”不是任何地方的时区（时区库中的“-00”，即无时区，按 UTC 计）："
+                              "北京时间请写 Asia/Shanghai；其他地方请写当地城市的时区",
+                              "registry.settings.timezone: '{zone}' is no place's time zone (the zone database's \"-00\", "
+                              "no zone, read as UTC): for Beijing time write Asia/Shanghai; elsewhere, the zone of its city"),
     "problem_unknown_zone_close": ("registry.settings.timezone：未知时区“{zone}”{hint}",
                                    "registry.settings.timezone: unknown time zone '{zone}'{hint}"),
     "problem_unit_twice": ("单位名称或别名“{name}”重复声明（首次在第 {line} 行）",

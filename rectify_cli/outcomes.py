@@ -91,6 +91,12 @@ class OutcomeView:
         return self._context.plan.settings
 
     @property
+    def feedback_dates(self) -> tuple[date, date]:
+        """The earliest of its files' feedback dates (the registry's) and the latest."""
+        days = [head.meta.feedback_date for head in self._heads]
+        return min(days), max(days)
+
+    @property
     def total(self) -> int:
         """How many measures the registry has."""
         return sum(len(flat) for flat in self._outcomes) // 3

@@ -344,13 +344,19 @@ class Checker:
             if zone is not None:
                 if dates.time_zone(zone) is None:
                     meant = dates.zone_meant(zone)
-                    if meant and (west := dates.ETC_WEST.fullmatch(meant)) is not None:
+                    if dates.zone_database_missing():  # (no name is a zone then: not "unknown time zone Asia/Shanghai")
+                        self.problem(position_of(m, "timezone"), "zone_no_database", zone=zone)
+                    elif meant and (west := dates.ETC_WEST.fullmatch(meant)) is not None:
                         # (Etc/GMT+08: "did you mean Etc/GMT+8?" led to the refusal below, a run later)
                         self.problem(position_of(m, "timezone"), "zone_west_sign", zone=zone, hours=int(west.group(1)))
+                    elif meant and dates.no_place(meant):  # (factory: "did you mean Factory?" led to a zone of nowhere)
+                        self.problem(position_of(m, "timezone"), "zone_no_place", zone=zone)
                     elif meant:
                         self.problem(position_of(m, "timezone"), "unknown_zone_close", zone=zone, hint=suggested([meant]))
                     else:
                         self.problem(position_of(m, "timezone"), "unknown_zone", zone=zone)
+                elif dates.no_place(zone):
+                    self.problem(position_of(m, "timezone"), "zone_no_place", zone=zone)
                 elif (west := dates.ETC_WEST.fullmatch(zone)) is not None:
                     # (Etc/GMT+8 is UTC-8: written for Beijing, "today" ran a day behind 16 hours a day)
                     self.problem(position_of(m, "timezone"), "zone_west_sign", zone=zone, hours=int(west.group(1)))

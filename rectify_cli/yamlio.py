@@ -249,7 +249,9 @@ def parse(text: str, *, filename: str):
         loader.dispose()
     if node is None:
         return None
-    return _Walker(filename, _editor_lines(text)).value(node, 0)
+    walker = _Walker(filename, _editor_lines(text))
+    walker.journal = isinstance(node, yaml.SequenceNode)  # (a journal is a list, a plan a mapping)
+    return walker.value(node, 0)
 
 
 # Slips the YAML parser reports late and obscurely: a merge conflict left in the file, a key
@@ -444,6 +446,7 @@ class _Walker:
     def __init__(self, filename: str, lines: list[tuple[int, int]] | None = None):
         self.filename = filename
         self.lines = lines  # (see _editor_lines)
+        self.journal = False  # the document is a list (a journal's entries)
 
     def fail(self, node, message_key: str, /, **values):
         """Refuse the file at `node`: label problem_<message_key> with `values`."""
@@ -469,7 +472,11 @@ class _Walker:
                 key = self.scalar(key_node, key_node.tag)
                 if key in result:
                     line, _ = result.key_pos[key]
-                    self.fail(key_node, "duplicate_key", key=key if key.__class__ is str else key_node.value, line=line)
+                    # (a journal's entry with two hash: keys holds two entries' lines: git's merge=union
+                    # interleaves two branches' appends so; a key typed twice by hand is only that)
+                    merged = self.journal and depth == 1 and sum(k.value == "hash" for k, _ in node.value) > 1
+                    self.fail(key_node, "duplicate_key_merged" if merged else "duplicate_key",
+                              key=key if key.__class__ is str else key_node.value, line=line)
                 result.key_pos[key] = _pos(key_node, self.lines)
                 if key.__class__ is not str:  # (~, yes, 2.10: said as written, not as None, True, 2.1)
                     _remember_written(result, key, key_node, "written_keys")

@@ -1565,3 +1565,62 @@ def test_a_check_that_fell_back_to_the_bundled_ledger_says_so(monkeypatch, tmp_p
     assert run("--lang", lang, "-r", str(ROOT / "data" / "tasks.yaml")).stderr == ""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     assert run("--lang", lang).stderr == ""
+
+
+# --------------------------------------------------------------------------- before the feedback
+
+BEFORE_FEEDBACK = {
+    "zh": "注意：核查日期 2017-06-30 早于督察反馈日期 2018-01-03，整改尚未开始，各项措施尚无可核查的进展。",
+    "en": "Note: 2017-06-30 is before the inspection's feedback date, 2018-01-03: rectification had not begun, and no "
+          "measure has progress to judge.",
+}
+
+
+@pytest.mark.parametrize("lang, total", [("zh", "截至 2017-06-30，8 项措施均无逾期"),
+                                         ("en", "All clear as of 2017-06-30: 0 of 8 measures overdue")])
+def test_check_before_the_feedback_says_the_rectification_had_not_begun_as_status_does(tmp_path, lang, total):
+    # (it said only "8 项措施均无逾期", as if the ledger were in order; status said it had not begun)
+    ledger = tmp_path / "ledger"
+    shutil.copytree(ROOT / "tests/fixtures/small", ledger)
+    env = {"COLUMNS": "400", "RECTIFY_CACHE_DIR": str(tmp_path / "cache")}
+    for cache in (["--no-cache"], [], []):  # (read; read and cached; from the cached outcomes)
+        result = run("-r", str(ledger / "tasks.yaml"), "--as-of", "2017-06-30", "--lang", lang, *cache, env=env)
+        assert (result.exit_code, result.stdout) == (0, f"{BEFORE_FEEDBACK[lang]}\n{total}\n")
+    on_the_day = run("-r", SMALL, "--as-of", "2018-01-03", "--lang", lang, env={"COLUMNS": "400"})
+    assert on_the_day.exit_code == 0 and BEFORE_FEEDBACK[lang][:8] not in on_the_day.stdout  # (the day itself: begun)
+
+
+def test_check_before_the_feedback_says_so_wrapped_to_80_cells():
+    result = run("-r", SMALL, "--as-of", "2017-06-30")
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0 and all(display_width(line) <= 80 for line in lines)
+    assert "".join(lines[:-1]) == BEFORE_FEEDBACK["zh"]
+
+
+def test_check_machine_formats_carry_the_before_feedback_notice_without_failing():
+    args = ("-r", SMALL, "--as-of", "2017-06-30")
+    document = json.loads(run(*args, "--format", "json").stdout)
+    assert (document["feedback_date"], document["before_feedback"], document["notices"], document["failing"]) == (
+        "2018-01-03", True, [BEFORE_FEEDBACK["zh"]], 0)
+    github = run(*args, "--format", "github", "--lang", "en")
+    assert github.exit_code == 0
+    assert github.stdout.splitlines()[0] == f"::notice::{BEFORE_FEEDBACK['en']}"
+    sarif = json.loads(run(*args, "--format", "sarif").stdout)["runs"][0]
+    assert sarif["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": [
+        {"level": "note", "message": {"text": BEFORE_FEEDBACK["zh"]}}]}]
+    junit = run(*args, "--format", "junit")
+    assert junit.exit_code == 0
+    properties = {p.get("name"): p.get("value") for p in ET.fromstring(junit.stdout).iter("property")}
+    assert properties["notice"] == BEFORE_FEEDBACK["zh"]
+    after = json.loads(run("-r", SMALL, "--as-of", "2018-01-03", "--format", "json").stdout)
+    assert (after["feedback_date"], after["before_feedback"], after["notices"]) == ("2018-01-03", False, [])
+    after_sarif = json.loads(run("-r", SMALL, "--as-of", "2018-01-03", "--format", "sarif").stdout)["runs"][0]
+    assert "invocations" not in after_sarif
+
+
+def test_check_job_summary_says_the_before_feedback_notice_under_its_heading(tmp_path):
+    summary = tmp_path / "summary.md"
+    result = run("-r", SMALL, "--as-of", "2017-06-30", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 0
+    assert summary.read_text(encoding="utf-8").splitlines()[:3] == [
+        "### 整改台账检查：截至 2017-06-30，8 项措施均无逾期", "", BEFORE_FEEDBACK["zh"]]

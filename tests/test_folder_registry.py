@@ -2062,3 +2062,22 @@ def test_under_github_actions_a_subfolders_warning_obeys_no_command_its_name_hol
     assert proc.returncode == 0 and len(lines) == 3, proc.stderr
     assert lines[0].startswith("::stop-commands::rectify-") and lines[2] == f"::{lines[0].split('::')[2]}::"
     assert lines[1].startswith(f"rectify: note: the plan files in the subfolder {folder}/##[error]x are not read: ningxia.yaml;")
+
+
+def test_check_before_one_files_feedback_names_the_file_as_status_does(tmp_path):
+    """As status's header: as of 2018-03-31, naqu.yaml's rectification (fed back 2018-05-01) had not
+    begun; check said nothing of it. Before the whole ledger's feedback, the ledger's note alone."""
+    folder = split_small(tmp_path / "reg")
+    edit(folder / "naqu.yaml", "feedback_date: 2018-01-03", "feedback_date: 2018-05-01")
+    env = {"RECTIFY_TODAY": AS_OF, "COLUMNS": "400", "RECTIFY_CACHE_DIR": str(tmp_path / "cache")}
+    naqu = folder / "naqu.yaml"
+    for cache in (["--no-cache"], [], []):
+        zh = run_cli("check", "-r", str(folder), "--as-of", "2018-03-31", *cache, env=env)
+        assert (zh.exit_code, zh.stdout) == (0, f"注意：核查日期 2018-03-31 早于 {naqu} 的督察反馈日期 2018-05-01，该文件的整改尚未开始，"
+                                                "其各项措施尚无可核查的进展。\n截至 2018-03-31，8 项措施均无逾期\n")
+    en = run_cli("check", "-r", str(folder), "--as-of", "2017-12-31", "--lang", "en", env=env)
+    assert (en.exit_code, en.stdout) == (0, "Note: 2017-12-31 is before the inspection's feedback date, 2018-01-03: "
+                                            "rectification had not begun, and no measure has progress to judge.\n"
+                                            "All clear as of 2017-12-31: 0 of 8 measures overdue\n")
+    scoped = run_cli("check", "-r", str(folder), "--as-of", "2018-03-31", "--task", "xizang:1", env=env)
+    assert (scoped.exit_code, scoped.stdout) == (0, "筛选条件：任务 xizang:1\n截至 2018-03-31，2 项措施均无逾期\n")

@@ -214,3 +214,51 @@ def test_a_merge_that_kept_both_closes_of_a_measure_says_why_it_does_not_load(re
             "rectify: data/progress.yaml:67:10: journal entry 11, field state: 1.1 is already closed as of 2019-03-21 "
             "(closed by entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry before this one) if it "
             "must be closed again"], command
+
+
+def union_merged(repo: Path) -> None:
+    """As two_clerks, with `merge=union` set for the journal: both clerks report on 2.2, on two days;
+    git merges with no conflict, the two entries' lines in one list item under one `- measure: "2.2"`."""
+    (repo / ".gitattributes").write_text("data/progress.yaml merge=union\n", encoding="utf-8")
+    git(repo, "add", ".gitattributes")
+    git(repo, "commit", "-q", "-m", "union")
+    git(repo, "checkout", "-q", "-b", "a")
+    assert rectify(repo, "record", "2.2", "--state", "report", "--note", "检查工地40个", "--date", "2019-03-20",
+                   "--by", "拉萨市").returncode == 0
+    git(repo, "commit", "-q", "-am", "A: 2.2")
+    git(repo, "checkout", "-q", "-b", "b", "main")
+    assert rectify(repo, "record", "2.2", "--state", "report", "--note", "检查工地41个", "--date", "2019-03-21",
+                   "--by", "拉萨市").returncode == 0
+    git(repo, "commit", "-q", "-am", "B: 2.2")
+    git(repo, "checkout", "-q", "a")
+    git(repo, "merge", "-q", "b", "-m", "merge b")  # (no conflict: union)
+
+
+def test_a_journal_merged_line_by_line_by_merge_union_is_named_so_with_the_way_out(repo):
+    # (it said only "duplicate key 'date' (first defined on line 58)", of lines rectify had written)
+    union_merged(repo)
+    for command in ("verify", "status", "check", "history"):
+        done = rectify(repo, command, "--lang", "en")
+        assert (done.returncode, done.stdout) == (2, ""), command
+        assert done.stderr == (
+            "rectify: data/progress.yaml:64:3: duplicate key 'date' (first defined on line 58), in an entry holding "
+            "two entries' lines (two hash: keys): two branches' entries merged line by line, as git's merge=union "
+            "merges a journal; take one side's journal from before the merge (git checkout MERGE^1 -- FILE) and "
+            "record the other side's entries again with `rectify record … --date DAY` (README: \"Two colleagues, "
+            "two branches\")\n"), command
+    done = rectify(repo, "verify")
+    assert (done.returncode, done.stderr) == (2, (
+        "rectify: data/progress.yaml:64:3: 键“date”重复（首次定义在第 58 行），所在的一条中有两条记录的行（两个 hash: 键）："
+        "这是 git 以 merge=union 把两个分支的记录逐行合在一起的样子；请取合并前一方的进展记录文件（git checkout MERGE^1 -- "
+        "此文件），再用 `rectify record … --date 日期` 补录另一方的记录（见 README“Two colleagues, two branches”）\n"))
+
+
+def test_a_key_written_twice_in_a_hand_written_entry_is_still_a_duplicate_key(repo):
+    journal = repo / "data" / "progress.yaml"
+    text = journal.read_text(encoding="utf-8")
+    journal.write_text(text + '- measure: "2.2"\n  date: 2019-03-20\n  state: report\n  date: 2019-03-21\n  note: x\n',
+                       encoding="utf-8")
+    line = text.count("\n") + 4
+    done = rectify(repo, "verify", "--lang", "en")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", f"rectify: data/progress.yaml:{line}:3: duplicate key 'date' (first defined on line {line - 2})\n")

@@ -11,6 +11,7 @@ import pytest
 from rectify_cli import dates
 from rectify_cli.errors import RegistryError
 from rectify_cli.registry import load_registry
+from builders import run_cli
 from test_registry import FIXTURES, _rectify
 
 
@@ -85,6 +86,65 @@ def test_an_etc_zone_west_of_utc_or_a_name_close_to_one_is_refused_saying_its_si
     assert chinese.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone：“{zone}”是 UTC−{hours}（Etc/GMT "
                               "时区名的正负号是 POSIX 的，与通常写法相反）：北京时间请写 Asia/Shanghai；确在 UTC 以西的，"
                               "请写当地城市的时区（如 America/Chicago）\n")
+
+
+# Factory is in the zone database, abbreviated "-00": "no zone", read as UTC, a day behind Beijing
+# until 8 in the morning. It was accepted; factory was told it meant Factory.
+@pytest.mark.parametrize("zone", ["Factory", "factory"])
+def test_the_factory_zone_which_is_no_places_is_refused_at_its_line(tmp_path, zone):
+    plan = _small_with_zone(tmp_path / "reg", zone)
+    english = _rectify("status", "-r", str(plan), cache=tmp_path / "cache")
+    assert (english.returncode, english.stdout) == (2, "")
+    assert english.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone: {zone!r} is no place's time zone "
+                              "(the zone database's \"-00\", no zone, read as UTC): for Beijing time write "
+                              "Asia/Shanghai; elsewhere, the zone of its city\n")
+    chinese = _rectify("check", "-r", str(plan), cache=tmp_path / "cache", lang="zh")
+    assert (chinese.returncode, chinese.stdout) == (2, "")
+    assert chinese.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone：“{zone}”不是任何地方的时区（时区库中的"
+                              "“-00”，即无时区，按 UTC 计）：北京时间请写 Asia/Shanghai；其他地方请写当地城市的时区\n")
+
+
+@pytest.fixture
+def no_zone_database(monkeypatch):
+    """A machine without a zone database: no system zoneinfo, no tzdata, none in dateutil."""
+    import zoneinfo
+
+    def missing(name):
+        raise zoneinfo.ZoneInfoNotFoundError(f"No time zone found with key {name}")
+
+    monkeypatch.setattr(zoneinfo, "ZoneInfo", missing)
+    monkeypatch.setattr(zoneinfo, "available_timezones", lambda: set())
+    monkeypatch.setattr(dates, "_dateutil_zones", lambda: None)
+
+
+NO_DATABASE = {
+    "zh": "本机没有时区数据库，无从得知 Asia/Shanghai 的今天是哪天：请安装 tzdata（pip install tzdata）",
+    "en": "this machine has no time zone database, so today's date in Asia/Shanghai is unknown: install tzdata "
+          "(pip install tzdata)",
+}
+
+
+# Without a zone database, "today" was refused in English only, as an unknown zone: Asia/Shanghai.
+@pytest.mark.parametrize("command", ["status", "check"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_a_zone_database_today_is_refused_in_the_users_language(tmp_path, no_zone_database, command, lang):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    plan = (FIXTURES / "small" / "tasks.yaml").read_text(encoding="utf-8")
+    (folder / "tasks.yaml").write_text(plan.replace("    timezone: Asia/Shanghai\n", ""), encoding="utf-8")
+    shutil.copy(FIXTURES / "small" / "progress.yaml", folder / "progress.yaml")
+    result = run_cli(command, "-r", str(folder / "tasks.yaml"), "--lang", lang, "--no-cache", env={"RECTIFY_TODAY": None})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: {NO_DATABASE[lang]}\n"
+
+
+def test_without_a_zone_database_a_zone_named_is_not_called_unknown(tmp_path, no_zone_database):
+    # (it said 未知时区“Asia/Shanghai”（应为 IANA 时区名，例如 Asia/Shanghai）)
+    plan = _small_with_zone(tmp_path / "reg", "Asia/Shanghai")
+    result = run_cli("status", "-r", str(plan), "--no-cache")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone：本机没有时区数据库，无从核对时区“Asia/Shanghai”："
+                             "请安装 tzdata（pip install tzdata）\n")
 
 
 # timezone: 8, meant as UTC+8, was told "expected non-empty text": quoted, "8", it was refused again.

@@ -24,7 +24,8 @@ from ..gate import FAILURE, CheckItem, CheckResult, Verdict, stale_days
 from ..i18n import LIGHT, STATUS, Lang, any_of, label, word
 from ..states import CHECK_FORMATS
 from ..textsafe import clip, display_width, line_ends, printable, shell_word
-from .journal_text import LATE_MARK, Filters, entry_kind, extended_late_ends, extended_late_words, filter_pairs
+from .journal_text import (LATE_MARK, Filters, entry_kind, extended_late_ends, extended_late_words, feedback_notes,
+                           filter_pairs)
 
 SHORT_CELLS = 30  # display cells of measure text shown on one line
 # Lines of the text report fit a terminal's width (a longer line wraps there and breaks the
@@ -144,6 +145,12 @@ def total_line(verdict: Verdict, lang: Lang) -> str:
     what = label("check_list_sep", lang).join(
         label("check_rule_count", lang, what=_rule_word(rule, lang), n=n) for rule, n in counts)
     return label("check_total_multi", lang, n=verdict.failing, total=verdict.total, what=what)
+
+
+def notices(verdict: Verdict, lang: Lang) -> list[str]:
+    """What the check notes that is no finding: judged before the feedback, of the ledger or of a
+    folder's files, that rectification had not begun (as status's header says it)."""
+    return feedback_notes(verdict.as_of, verdict.feedback, verdict.unbegun, lang)
 
 
 def filters_line(filters: Filters, units, lang: Lang, shown: Callable[[str], str] = one_line) -> str:
@@ -269,6 +276,8 @@ def _text_lines(verdict: Verdict, failing: Sequence[list], warnings: Sequence[li
     failing, failing_marked = _late_given_way(failing, width, late)
     warnings, warnings_marked = _late_given_way(warnings, width, late)
     lines = _filter_lines(filtered, width, lang) if filtered else []
+    for note in notices(verdict, lang):
+        lines += fitted(note, width)
     lines += _rows(failing, width, lang)
     if warnings:
         lines += fitted(label("check_warnings_header", lang), width)
@@ -365,6 +374,8 @@ def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequenc
     rest, then the text report (with the filters in force: see assemble_text) so that the log
     lists everything, with commands stopped."""
     lines = [piece[0] for piece in (*failing[:ANNOTATION_CAP], *warnings[:ANNOTATION_CAP])]
+    noted = notices(verdict, lang)
+    lines += [f"::notice::{escape_data(note)}" for note in noted]
     more_errors = max(verdict.failing - ANNOTATION_CAP, 0)
     more_warnings = max(verdict.warnings - ANNOTATION_CAP, 0)
     if more_errors or more_warnings:
@@ -376,7 +387,7 @@ def assemble_github(verdict: Verdict, failing: Sequence[list], warnings: Sequenc
     log = _text_lines(verdict, [piece[1:] for piece in failing], [piece[1:] for piece in warnings], lang, width,
                       filtered)
     # (a filtered unit's name is registry text too)
-    lines += commands_stopped(log) if failing or warnings or filtered else log
+    lines += commands_stopped(log) if failing or warnings or filtered or noted else log  # (a file's name in a note)
     return _encoded(lines)
 
 
@@ -454,6 +465,8 @@ def assemble_markdown(verdict: Verdict, failing: Sequence[str], warnings: Sequen
     filtered = filters_line(filters, units, lang, shown=md_cell)
     if filtered:
         lines += [filtered, ""]
+    for note in notices(verdict, lang):
+        lines += [md_cell(note), ""]
     if failing:
         header = [label("check_id", lang), label("light", lang), label("check_state", lang),
                   label("owners", lang), label("measure", lang)]

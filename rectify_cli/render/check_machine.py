@@ -66,7 +66,16 @@ def assemble_json(verdict: Verdict, failing: list, warnings: list, *, lang: Lang
         "items": [SLOT] if pieces else [],
         # (after the items: a unit named as SLOT is not where dumps_spliced puts them)
         "filters": filter_values(filters, units),
+        **_feedback(verdict),
+        "notices": phrases.notices(verdict, lang),  # (a file's name in one: after the items too)
     }, pieces)
+
+
+def _feedback(verdict: Verdict) -> dict:
+    """The plan's feedback date and whether the day judged is before it, as status's JSON names them."""
+    feedback = verdict.feedback
+    return {"feedback_date": feedback.isoformat() if feedback else None,
+            "before_feedback": feedback is not None and verdict.as_of < feedback}
 
 
 # --------------------------------------------------------------------------- junit
@@ -169,7 +178,7 @@ def junit_cases(items, *, as_of, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def assemble_junit(verdict: Verdict, cases: list, *, filters: Filters = None, units=()) -> bytes:
+def assemble_junit(verdict: Verdict, cases: list, *, lang: Lang = Lang.zh, filters: Filters = None, units=()) -> bytes:
     """The JUnit document of `verdict` with the testcases `cases` (junit_cases's, UTF-8, bytes-like,
     in id order); the filters given (of the plan's `units`) are properties filter_owner,
     filter_region, filter_task: one a value.
@@ -184,6 +193,7 @@ def assemble_junit(verdict: Verdict, cases: list, *, filters: Filters = None, un
                   ("warnings", str(verdict.warnings))]
     for kind, values in filter_values(filters, units).items():
         properties += [(f"filter_{kind}", xml_safe(value, single_line=True)) for value in values]
+    properties += [("notice", xml_safe(note, single_line=True)) for note in phrases.notices(verdict, lang)]  # (one a note)
     head = "\n".join(['<?xml version="1.0" encoding="UTF-8"?>',
                       f'<testsuites{_attributes([("name", "rectify"), *counts])}>',
                       f'  <testsuite{_attributes([("name", "rectify"), *counts, ("skipped", "0"), ("time", "0")])}>',
@@ -197,7 +207,7 @@ def assemble_junit(verdict: Verdict, cases: list, *, filters: Filters = None, un
 def junit_document(result: CheckResult, *, lang: Lang, filters: Filters = None, units=()) -> bytes:
     """assemble_junit of every measure of `result`, in id order."""
     cases = junit_cases(in_id_order(result), as_of=result.as_of, lang=lang)
-    return assemble_junit(result.verdict, [cases.encode()], filters=filters, units=units)
+    return assemble_junit(result.verdict, [cases.encode()], lang=lang, filters=filters, units=units)
 
 
 # --------------------------------------------------------------------------- sarif
@@ -285,12 +295,15 @@ def assemble_sarif(verdict: Verdict, failing: list, warnings: list, *, lang: Lan
                        "failing": verdict.failing, "warnings": verdict.warnings, "total": verdict.total,
                        "filters": filter_values(filters, units)},
     }
+    # (what is no finding, a judgement before the feedback: a notification, as the cut's)
+    notifications = [{"level": "note", "message": {"text": _sarif_text(note)}} for note in phrases.notices(verdict, lang)]
     if len(pieces) > SARIF_RESULTS_CAP:
         # (a brace in a path or a unit doubled, as in every message: _sarif_text)
         cut = _sarif_text(label("check_sarif_cut", lang, cap=SARIF_RESULTS_CAP, n=len(pieces) - SARIF_RESULTS_CAP,
                                 command=phrases.rerun_command(rerun)))
-        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
-            {"level": "warning", "message": {"text": cut}}]}]
+        notifications.append({"level": "warning", "message": {"text": cut}})
         run["properties"].update(resultsTotal=len(pieces), resultsListed=SARIF_RESULTS_CAP)
         pieces = pieces[:SARIF_RESULTS_CAP]
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
     return dumps_spliced({"version": "2.1.0", "$schema": SARIF_SCHEMA, "runs": [run]}, pieces)

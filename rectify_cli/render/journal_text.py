@@ -148,14 +148,23 @@ def ledger_warnings(last_update, as_of, stale_files, period: int, lang: Lang, *,
     written to that day again (the same fact), but counting it. Before the `feedback` date (of a
     folder, its earliest), only that rectification had not begun; after it, first each of the
     `unbegun` files (engine.unbegun_files) whose own feedback is later still."""
+    begun = feedback_notes(as_of, feedback, unbegun, lang, paths)
     if feedback is not None and as_of < feedback:  # (no entry could be there yet: that the ledger has none is no news)
-        return [label("status_before_feedback", lang, as_of=as_of.isoformat(), feedback=feedback.isoformat())]
-    begun = _files_before_feedback(unbegun, as_of, lang, paths or {})
+        return begun
     ledger = _ledger_quiet(last_update, as_of, period, lang)
     if ledger is None:
         return [*begun, *quiet_journals(stale_files, period, lang, paths=paths)]
     others = [f for f in stale_files if f.latest_entry is None or f.since != last_update]
     return [*begun, ledger, *quiet_journals(others, period, lang, total=len(stale_files), paths=paths)]
+
+
+def feedback_notes(as_of, feedback, unbegun, lang: Lang, paths=None) -> list[str]:
+    """Before the `feedback` date (of a folder, its earliest), that rectification had not begun;
+    after it, of each of the `unbegun` files (engine.unbegun_files, named by `paths`), that its
+    had not. Status's header and check say them (ledger_warnings)."""
+    if feedback is not None and as_of < feedback:
+        return [label("status_before_feedback", lang, as_of=as_of.isoformat(), feedback=feedback.isoformat())]
+    return _files_before_feedback(unbegun, as_of, lang, paths or {})
 
 
 def _files_before_feedback(unbegun, as_of, lang: Lang, paths) -> list[str]:

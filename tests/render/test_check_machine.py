@@ -53,6 +53,8 @@ def _by_elementtree(result, *, lang: Lang, filters=None, units=()) -> str:
     for kind, values in filter_values(filters, units).items():
         for value in values:
             ET.SubElement(properties, "property", {"name": f"filter_{kind}", "value": xml_safe(value, single_line=True)})
+    for note in phrases.notices(result.verdict, lang):
+        ET.SubElement(properties, "property", {"name": "notice", "value": xml_safe(note, single_line=True)})
     for item in sorted(result.items, key=lambda i: id_sort_key(i.id)):
         attributes = {"classname": xml_safe(f"task.{item.task_id}", single_line=True),
                       "name": xml_safe(f"{item.id} {phrases.short_text(item)}", single_line=True), "time": "0"}
