@@ -147,10 +147,20 @@ def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteE
 
 def append_bytes(path: Path, data: bytes) -> None:
     """Add `data` at the end of the file `path` (made if need be), as a log is written to, or
-    as `>>` in the shell may have asked. FileWriteError when it can't be."""
+    as `>>` in the shell may have asked. FileWriteError when it can't be; a regular file is then
+    as it was (a full disk took part of it: cut back to where it ended)."""
     try:
-        with open(path, "ab") as handle:
-            handle.write(data)
+        with open(path, "ab", buffering=0) as handle:  # (unbuffered: what failed is not written again at close)
+            info = os.fstat(handle.fileno())
+            try:
+                left = memoryview(data)
+                while left:  # (a full disk's write() stops short first, then fails)
+                    left = left[handle.write(left):]
+            except OSError:
+                if stat.S_ISREG(info.st_mode):
+                    with contextlib.suppress(OSError):
+                        handle.truncate(info.st_size)
+                raise
     except OSError as exc:
         raise _write_error(Path(path), exc, atomic=False) from None
 
