@@ -91,9 +91,17 @@ def not_writable(path: Path, info: os.stat_result) -> Notice | None:
     would otherwise replace), or not writable by this user (another's, say)."""
     if not info.st_mode & 0o222:
         return Notice("write_read_only", {"mode": stat.filemode(info.st_mode)})
-    if not os.access(path, os.W_OK):
+    if not os.access(path, os.W_OK) and not _on_a_read_only_mount(path):  # (that, the write says itself)
         return Notice("write_not_yours", {"owner": owner_name(info.st_uid), "mode": stat.filemode(info.st_mode)})
     return None
+
+
+def _on_a_read_only_mount(path: Path) -> bool:
+    """Whether `path` is on a file system mounted read-only (never, where there is no statvfs)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # (Windows: neither statvfs nor ST_RDONLY)
+        return False
 
 
 def owner_name(uid: int) -> str:

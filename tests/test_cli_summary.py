@@ -637,3 +637,42 @@ def test_a_summary_that_fell_back_to_the_bundled_ledger_says_so_as_check_does(mo
     assert fell_back.stdout.startswith("西藏自治区")
     shutil.copytree(ROOT / "data", tmp_path / "data")
     assert CliRunner().invoke(app, ["summary", "--lang", lang], env=env).stderr == ""
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "无法写入（只读文件系统）；未写入任何内容"),
+    ("en", "cannot be written (Read-only file system); nothing was written"),
+])
+def test_a_report_over_one_on_a_read_only_mount_says_so_not_that_it_is_anothers(tmp_path, monkeypatch, lang, said):
+    """`-o` naming a file on a read-only mount (a backup disk, a share mounted ro) said "is not
+    writable by you (owner root, -rw-r--r--)", to root and to its owner alike. (Mounting needs
+    privileges: the system's answers on such a mount are given here.)"""
+    import errno
+    import os
+    import tempfile
+
+    out = tmp_path / "月报.txt"
+    out.write_bytes("上月的月报\n".encode("utf-8"))
+    real_access, real_statvfs, real_mkstemp = os.access, os.statvfs, tempfile.mkstemp
+    mounted = str(tmp_path)
+
+    class ReadOnly:
+        f_flag = os.ST_RDONLY
+
+    def on_the_mount(path):
+        return os.path.abspath(os.fspath(path)).startswith(mounted)
+
+    def read_only_mkstemp(*args, dir=None, **kwargs):
+        if dir is not None and on_the_mount(dir):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(os, "access", lambda path, how, **kw: not (how & os.W_OK and on_the_mount(path))
+                        and real_access(path, how, **kw))
+    monkeypatch.setattr(os, "statvfs", lambda path: ReadOnly() if on_the_mount(path) else real_statvfs(path))
+    monkeypatch.setattr(tempfile, "mkstemp", read_only_mkstemp)
+    result = run(tmp_path, "--month", "2019-03", "-o", str(out), "--lang", lang, today="2019-04-15")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: {out}: {said}\n"
+    assert out.read_bytes() == "上月的月报\n".encode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.yaml", "tasks.yaml", "月报.txt"]
