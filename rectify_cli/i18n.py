@@ -1380,6 +1380,10 @@ LABELS = {
                                       "journal's):"),
     "problem_merge_fails_verify": ("合并后的进展记录在第 {index} 条不能通过 `rectify verify`",
                                    "the merged journal fails `rectify verify` at entry {index}"),
+    "problem_merge_scratch_failed": ("无法写入临时文件（{why}）：合并结果先在此对照整改方案检查；可设置环境变量 TMPDIR 改用另一个"
+                                     "文件夹；未合并，我方文件保持原样",
+                                     "cannot write a temporary file ({why}): a merge's result is first checked there "
+                                     "against the plan; set TMPDIR to use another folder; not merged, ours left as it was"),
     "problem_merge_by_hand": (
         "未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
         "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）",

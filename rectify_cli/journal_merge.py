@@ -8,15 +8,14 @@ commands require and verifies; else OURS is left as it was and MergeConflict (ex
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import chain
-from .errors import MergeConflict, Problem, RegistryError
+from .errors import FileWriteError, MergeConflict, Problem, RegistryError
 from .fsutil import atomic_write_bytes
-from .i18n import problem
+from .i18n import os_reason, problem
 from .journal import FIELD_ORDER, _check_journal, _joined, _last_hash, _raw_entries, render_entry
 from .layout import found_alone_in, journal_path_for, journal_present, plan_beside, plan_files, read_bytes, resolve_path
 from .registry import entry_as_written, journal_as_written
@@ -176,15 +175,24 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
         return []
     plan = Path(plan)
     root = (found_alone_in(plan.parent) if plan.name == "tasks.yaml" else None) or resolve_path(str(plan.parent))
-    with tempfile.TemporaryDirectory(prefix="rectify-merge-") as copy:
+    try:
+        scratch = tempfile.TemporaryDirectory(prefix="rectify-merge-")
+    except OSError as exc:
+        raise _scratch_failed(Path(tempfile.gettempdir()), exc) from None
+    with scratch as copy:
         for file in plan_files(root):
-            shutil.copyfile(file, Path(copy, file.name))
             beside = journal_path_for(file)
             target = journal_path_for(Path(copy, file.name))
+            copies = [(Path(copy, file.name), read_bytes(file))]
             if os.path.abspath(beside) == os.path.abspath(journal):
-                target.write_bytes(new)
+                copies.append((target, new))
             elif journal_present(beside):
-                shutil.copyfile(beside, target)
+                copies.append((target, read_bytes(beside)))
+            for to, data in copies:  # (read apart from written: only a write failing is the temporary folder's)
+                try:
+                    to.write_bytes(data)
+                except OSError as exc:
+                    raise _scratch_failed(Path(copy).parent, exc) from None
         try:
             load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
         except RegistryError as exc:
@@ -192,3 +200,8 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
             return [replace(p, file=os.path.join(shown, os.path.relpath(p.file, copy)))
                     if isinstance(p, Problem) and p.file.startswith(copy) else p for p in exc.problems]
     return []
+
+
+def _scratch_failed(folder: Path, exc: OSError) -> FileWriteError:
+    """The temporary folder can't be written (a full /tmp): named, not said as OURS failing."""
+    return FileWriteError(problem(str(folder), None, None, "merge_scratch_failed", why=os_reason(exc)))
