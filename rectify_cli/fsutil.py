@@ -47,7 +47,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], N
         if info is not None and isinstance(exc, PermissionError):  # (the file is writable: "permission denied" misled)
             why = Notice("write_folder_closed", {"folder": str(target.parent)})
             raise FileWriteError(problem(str(path), None, None, "write_failed", why=why)) from None
-        raise _write_error(path, exc) from None
+        # (a link's missing folder is the one it leads into; else the folder as the user wrote it)
+        raise _write_error(path, exc, folder=target.parent if os.path.islink(path) else None) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -143,11 +144,12 @@ def _names_a_descriptor(path: Path) -> bool:
     return False
 
 
-def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteError:
+def _write_error(path: Path, exc: OSError, *, atomic: bool = True, folder: Path | None = None) -> FileWriteError:
+    folder = path.parent if folder is None else folder
     if isinstance(exc, FileNotFoundError):
-        why = Notice("write_no_folder", {"folder": str(path.parent)})
+        why = Notice("write_no_folder", {"folder": str(folder)})
     elif isinstance(exc, NotADirectoryError):
-        why = Notice("write_not_a_folder", {"folder": str(path.parent)})
+        why = Notice("write_not_a_folder", {"folder": str(folder)})
     else:
         why = os_reason(exc)
     return FileWriteError(problem(str(path), None, None, "write_failed" if atomic else "write_failed_appending", why=why))
