@@ -400,7 +400,8 @@ def test_both_sides_extending_one_deadline_is_a_conflict(repo):
     ("en", "cannot write a temporary file (No space left on device): a merge's result is first checked there against "
            "the plan; set TMPDIR to use another folder; not merged, ours left as it was"),
 ])
-def test_a_merge_that_cannot_write_its_scratch_copy_names_the_temporary_folder(tmp_path, monkeypatch, lang, said):
+@pytest.mark.parametrize("fails", ["copy", "folder"])
+def test_a_merge_that_cannot_write_its_scratch_copy_names_the_temporary_folder(tmp_path, monkeypatch, lang, said, fails):
     """The temporary folder full (/tmp on its own small disk): "the output could not be written
     (No space left on device)" named no file, and OURS, the output, was never the cause."""
     import errno
@@ -440,6 +441,8 @@ def test_a_merge_that_cannot_write_its_scratch_copy_names_the_temporary_folder(t
 
     monkeypatch.setattr(Path, "write_bytes", full)
     monkeypatch.setattr(shutil, "copyfile", full_copy)
+    if fails == "folder":  # (its folder not made: no room for it either)
+        monkeypatch.setattr(tempfile, "mkdtemp", lambda *a, **k: full(scratch / "rectify-merge-x" / "x", b""))
     result = CliRunner().invoke(app, ["merge-journal", str(files[0]), str(ledger / "progress.yaml"), str(files[2]),
                                       str(ledger / "progress.yaml"), "--lang", lang],
                                 env={"RECTIFY_TODAY": "2019-03-31", "RECTIFY_REGISTRY": None})
