@@ -213,6 +213,23 @@ def make_folder(path: Path) -> None:
         raise FileWriteError(problem(str(path), None, None, "write_folder_failed", why=os_reason(exc))) from None
 
 
+def scratch_folder(prefix: str, failed: str):
+    """A tempfile.TemporaryDirectory named `prefix`…, to check a result in before it is written.
+    FileWriteError saying the problem `failed` (taking {why}) when none can be made: of the
+    temporary folder (a full /tmp), or of TMPDIR when no folder is usable at all (TMPDIR, /tmp,
+    /var/tmp and the working folder each full or read-only; the system's words list them)."""
+    import tempfile
+
+    try:
+        folder = tempfile.gettempdir()
+    except OSError as exc:
+        raise FileWriteError(problem("TMPDIR", None, None, failed, why=exc.strerror or str(exc))) from None
+    try:
+        return tempfile.TemporaryDirectory(prefix=prefix)
+    except OSError as exc:
+        raise FileWriteError(problem(folder, None, None, failed, why=os_reason(exc))) from None
+
+
 def _fault(point: str) -> None:
     """Crash-test hook: RECTIFY_FAULT=<point> kills the process right here (tests only)."""
     if os.environ.get("RECTIFY_FAULT") == point:

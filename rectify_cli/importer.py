@@ -733,12 +733,11 @@ def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curati
     in a scratch folder: nothing is written where they go yet); ReportFormatError with the
     loader's messages when it refuses it, each pointing at the curation's line when the value
     came from there."""
-    import tempfile
-
+    from .fsutil import scratch_folder
     from .registry import load_registry
 
     problems: list[Problem] = []
-    with tempfile.TemporaryDirectory(prefix="rectify-import-") as scratch:
+    with scratch_folder("rectify-import-", "import_scratch_failed") as scratch:
         folder = Path(scratch)
         try:
             (folder / "tasks.yaml").write_text(tasks_yaml, encoding="utf-8")

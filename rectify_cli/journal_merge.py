@@ -8,13 +8,12 @@ commands require and verifies; else OURS is left as it was and MergeConflict (ex
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import chain
 from .errors import FileWriteError, MergeConflict, Problem, RegistryError
-from .fsutil import atomic_write_bytes
+from .fsutil import atomic_write_bytes, scratch_folder
 from .i18n import os_reason, problem
 from .journal import FIELD_ORDER, _check_journal, _joined, _last_hash, _raw_entries, render_entry
 from .layout import found_alone_in, journal_path_for, journal_present, plan_beside, plan_files, read_bytes, resolve_path
@@ -175,11 +174,7 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
         return []
     plan = Path(plan)
     root = (found_alone_in(plan.parent) if plan.name == "tasks.yaml" else None) or resolve_path(str(plan.parent))
-    try:
-        scratch = tempfile.TemporaryDirectory(prefix="rectify-merge-")
-    except OSError as exc:
-        raise _scratch_failed(Path(tempfile.gettempdir()), exc) from None
-    with scratch as copy:
+    with scratch_folder("rectify-merge-", "merge_scratch_failed") as copy:
         for file in plan_files(root):
             beside = journal_path_for(file)
             target = journal_path_for(Path(copy, file.name))
@@ -191,8 +186,9 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
             for to, data in copies:  # (read apart from written: only a write failing is the temporary folder's)
                 try:
                     to.write_bytes(data)
-                except OSError as exc:
-                    raise _scratch_failed(Path(copy).parent, exc) from None
+                except OSError as exc:  # (the temporary folder full: named, not said as OURS failing)
+                    raise FileWriteError(problem(str(Path(copy).parent), None, None, "merge_scratch_failed",
+                                                 why=os_reason(exc))) from None
         try:
             load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
         except RegistryError as exc:
@@ -200,8 +196,3 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
             return [replace(p, file=os.path.join(shown, os.path.relpath(p.file, copy)))
                     if isinstance(p, Problem) and p.file.startswith(copy) else p for p in exc.problems]
     return []
-
-
-def _scratch_failed(folder: Path, exc: OSError) -> FileWriteError:
-    """The temporary folder can't be written (a full /tmp): named, not said as OURS failing."""
-    return FileWriteError(problem(str(folder), None, None, "merge_scratch_failed", why=os_reason(exc)))

@@ -2244,6 +2244,35 @@ def test_an_import_that_cannot_write_its_scratch_copy_names_the_temporary_folder
     assert not out.exists() and list(scratch.iterdir()) == []
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "无法写入临时文件（{none}）：导入结果先在此检查能否读取；可设置环境变量 TMPDIR 改用另一个文件夹；未写入任何内容"),
+    ("en", "cannot write a temporary file ({none}): an import's result is first checked there to load; set TMPDIR to "
+           "use another folder; nothing was written"),
+])
+def test_an_import_with_no_temporary_folder_usable_says_so_not_internal_error(tmp_path, monkeypatch, lang, said):
+    """TMPDIR, /tmp, /var/tmp and the working folder each full or read-only (a container with a
+    read-only root, the ledger on a volume): it was "internal error: FileNotFoundError"."""
+    import errno
+    import tempfile
+
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    none = "No usable temporary directory found in ['/ro/tmp', '/tmp', '/var/tmp', '/usr/tmp', '/ro/work']"
+
+    def no_folder():
+        raise FileNotFoundError(errno.ENOENT, none)
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setattr(tempfile, "gettempdir", no_folder)
+    out = tmp_path / "ledger"
+    result = CliRunner().invoke(app, ["import", "--lang", lang, str(SOURCE), "-o", str(out)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: TMPDIR: {said.format(none=none)}\n"
+    assert not out.exists()
+
+
 def test_an_import_interrupted_between_its_two_files_leaves_neither(tmp_path, monkeypatch):
     """Ctrl-C after the journal was written, before the plan: the journal was left alone in a new folder."""
     from typer.testing import CliRunner

@@ -400,7 +400,7 @@ def test_both_sides_extending_one_deadline_is_a_conflict(repo):
     ("en", "cannot write a temporary file (No space left on device): a merge's result is first checked there against "
            "the plan; set TMPDIR to use another folder; not merged, ours left as it was"),
 ])
-@pytest.mark.parametrize("fails", ["copy", "folder"])
+@pytest.mark.parametrize("fails", ["copy", "folder", "none usable"])
 def test_a_merge_that_cannot_write_its_scratch_copy_names_the_temporary_folder(tmp_path, monkeypatch, lang, said, fails):
     """The temporary folder full (/tmp on its own small disk): "the output could not be written
     (No space left on device)" named no file, and OURS, the output, was never the cause."""
@@ -443,10 +443,19 @@ def test_a_merge_that_cannot_write_its_scratch_copy_names_the_temporary_folder(t
     monkeypatch.setattr(shutil, "copyfile", full_copy)
     if fails == "folder":  # (its folder not made: no room for it either)
         monkeypatch.setattr(tempfile, "mkdtemp", lambda *a, **k: full(scratch / "rectify-merge-x" / "x", b""))
+    if fails == "none usable":  # (TMPDIR, /tmp, /var/tmp and the working folder each full or read-only)
+        def no_folder():
+            raise FileNotFoundError(errno.ENOENT, "No usable temporary directory found in ['/tmp', '/var/tmp']")
+
+        monkeypatch.setattr(tempfile, "tempdir", None)
+        monkeypatch.setattr(tempfile, "gettempdir", no_folder)
+        scratch, said = "TMPDIR", said.replace("磁盘空间不足", "No usable temporary directory found in ['/tmp', '/var/tmp']"
+                                               ).replace("No space left on device",
+                                                         "No usable temporary directory found in ['/tmp', '/var/tmp']")
     result = CliRunner().invoke(app, ["merge-journal", str(files[0]), str(ledger / "progress.yaml"), str(files[2]),
                                       str(ledger / "progress.yaml"), "--lang", lang],
                                 env={"RECTIFY_TODAY": "2019-03-31", "RECTIFY_REGISTRY": None})
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"rectify: {scratch}: {said}\n"
     assert (ledger / "progress.yaml").read_text(encoding="utf-8") == base
-    assert list(scratch.iterdir()) == []
+    assert list((tmp_path / "tmp").iterdir()) == []
