@@ -757,6 +757,28 @@ def test_import_stops_reading_a_pipe_that_never_ends(tmp_path):
 
 
 @posix_only
+@pytest.mark.parametrize("lang, said", [
+    ("en", "is not a regular file (a pipe or device): an import writes its plan to a file; nothing was written"),
+    ("zh", "不是普通文件（是管道或设备）：导入须把方案写入文件；未写入任何内容"),
+])
+@pytest.mark.parametrize("named", ["folder", "plan"])
+def test_an_import_onto_a_named_pipe_is_refused_not_left_waiting(tmp_path, named, lang, said):
+    """`-o ledger` whose tasks.yaml is a FIFO (or `-o x.yaml`, one) waited forever, reading it to
+    see whether it held a plan of the clerk's own, with no one writing."""
+    import stat
+
+    ledger = tmp_path / "ledger"
+    ledger.mkdir()
+    plan = ledger / ("tasks.yaml" if named == "folder" else "xizang.yaml")
+    os.mkfifo(plan)
+    result = subprocess.run([sys.executable, "-m", "rectify_cli", "import", str(SOURCE), "-o",
+                             str(ledger if named == "folder" else plan)], stdin=subprocess.DEVNULL,
+                            capture_output=True, timeout=60, env={**os.environ, "RECTIFY_LANG": lang})
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (2, b"", f"rectify: {plan}: {said}\n")
+    assert os.listdir(ledger) == [plan.name] and stat.S_ISFIFO(plan.stat().st_mode)
+
+
+@posix_only
 @pytest.mark.parametrize("name", ["/dev/stdin", "-"])
 def test_import_reads_standard_input_even_when_it_is_a_device_up_to_the_cap(name):
     # (`rectify import /dev/stdin` at a terminal reads a device: its own standard input is allowed)
