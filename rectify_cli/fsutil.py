@@ -47,7 +47,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, before_rename: Callable[[], N
         if info is not None and isinstance(exc, PermissionError):  # (the file is writable: "permission denied" misled)
             why = Notice("write_folder_closed", {"folder": str(target.parent)})
             raise FileWriteError(problem(str(path), None, None, "write_failed", why=why)) from None
-        raise _write_error(path, exc) from None
+        # (a link's missing folder is the one it leads into; else the folder as the user wrote it)
+        raise _write_error(path, exc, folder=target.parent if os.path.islink(path) else None) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -91,9 +92,17 @@ def not_writable(path: Path, info: os.stat_result) -> Notice | None:
     would otherwise replace), or not writable by this user (another's, say)."""
     if not info.st_mode & 0o222:
         return Notice("write_read_only", {"mode": stat.filemode(info.st_mode)})
-    if not os.access(path, os.W_OK):
+    if not os.access(path, os.W_OK) and not _on_a_read_only_mount(path):  # (that, the write says itself)
         return Notice("write_not_yours", {"owner": owner_name(info.st_uid), "mode": stat.filemode(info.st_mode)})
     return None
+
+
+def _on_a_read_only_mount(path: Path) -> bool:
+    """Whether `path` is on a file system mounted read-only (never, where there is no statvfs)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # (Windows: neither statvfs nor ST_RDONLY)
+        return False
 
 
 def owner_name(uid: int) -> str:
@@ -135,11 +144,12 @@ def _names_a_descriptor(path: Path) -> bool:
     return False
 
 
-def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteError:
+def _write_error(path: Path, exc: OSError, *, atomic: bool = True, folder: Path | None = None) -> FileWriteError:
+    folder = path.parent if folder is None else folder
     if isinstance(exc, FileNotFoundError):
-        why = Notice("write_no_folder", {"folder": str(path.parent)})
+        why = Notice("write_no_folder", {"folder": str(folder)})
     elif isinstance(exc, NotADirectoryError):
-        why = Notice("write_not_a_folder", {"folder": str(path.parent)})
+        why = Notice("write_not_a_folder", {"folder": str(folder)})
     else:
         why = os_reason(exc)
     return FileWriteError(problem(str(path), None, None, "write_failed" if atomic else "write_failed_appending", why=why))
@@ -147,10 +157,20 @@ def _write_error(path: Path, exc: OSError, *, atomic: bool = True) -> FileWriteE
 
 def append_bytes(path: Path, data: bytes) -> None:
     """Add `data` at the end of the file `path` (made if need be), as a log is written to, or
-    as `>>` in the shell may have asked. FileWriteError when it can't be."""
+    as `>>` in the shell may have asked. FileWriteError when it can't be; a regular file is then
+    as it was (a full disk took part of it: cut back to where it ended)."""
     try:
-        with open(path, "ab") as handle:
-            handle.write(data)
+        with open(path, "ab", buffering=0) as handle:  # (unbuffered: what failed is not written again at close)
+            info = os.fstat(handle.fileno())
+            try:
+                left = memoryview(data)
+                while left:  # (a full disk's write() stops short first, then fails)
+                    left = left[handle.write(left):]
+            except OSError:
+                if stat.S_ISREG(info.st_mode):
+                    with contextlib.suppress(OSError):
+                        handle.truncate(info.st_size)
+                raise
     except OSError as exc:
         raise _write_error(Path(path), exc, atomic=False) from None
 
@@ -191,6 +211,23 @@ def make_folder(path: Path) -> None:
         raise FileWriteError(problem(str(path), None, None, "write_folder_failed", why=missing)) from None
     except OSError as exc:
         raise FileWriteError(problem(str(path), None, None, "write_folder_failed", why=os_reason(exc))) from None
+
+
+def scratch_folder(prefix: str, failed: str):
+    """A tempfile.TemporaryDirectory named `prefix`…, to check a result in before it is written.
+    FileWriteError saying the problem `failed` (taking {why}) when none can be made: of the
+    temporary folder (a full /tmp), or of TMPDIR when no folder is usable at all (TMPDIR, /tmp,
+    /var/tmp and the working folder each full or read-only; the system's words list them)."""
+    import tempfile
+
+    try:
+        folder = tempfile.gettempdir()
+    except OSError as exc:
+        raise FileWriteError(problem("TMPDIR", None, None, failed, why=exc.strerror or str(exc))) from None
+    try:
+        return tempfile.TemporaryDirectory(prefix=prefix)
+    except OSError as exc:
+        raise FileWriteError(problem(folder, None, None, failed, why=os_reason(exc))) from None
 
 
 def _fault(point: str) -> None:

@@ -543,7 +543,12 @@ def _refuse_to_lose_a_plan(path: Path) -> None:
     comment), a clerk's own ledger, or one edited since (the lines below that comment no longer
     match its FINGERPRINT): replacing it would lose what the clerk wrote. A file of comments
     alone holds nothing to lose, nor does one an older import wrote with no fingerprint (replaced
-    as it always was); one that can't be read is left to the write to name."""
+    as it always was); one that can't be read is left to the write to name. A pipe or a device
+    is refused (FileWriteError): read, a FIFO no one writes would wait forever."""
+    from .layout import is_pipe_or_device
+
+    if is_pipe_or_device(path):
+        raise FileWriteError(problem(str(path), None, None, "import_plan_not_regular"))
     try:  # (line ends read as LF: a file only saved again in CRLF holds no edit)
         lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines(keepends=True)
     except OSError:  # (none there, or a folder: the write says so)
@@ -734,12 +739,11 @@ def _check_loads(tasks_yaml: str, progress_yaml: str, filename: str, cur: Curati
     in a scratch folder: nothing is written where they go yet); ReportFormatError with the
     loader's messages when it refuses it, each pointing at the curation's line when the value
     came from there."""
-    import tempfile
-
+    from .fsutil import scratch_folder
     from .registry import load_registry
 
     problems: list[Problem] = []
-    with tempfile.TemporaryDirectory(prefix="rectify-import-") as scratch:
+    with scratch_folder("rectify-import-", "import_scratch_failed") as scratch:
         folder = Path(scratch)
         try:
             (folder / "tasks.yaml").write_text(tasks_yaml, encoding="utf-8")

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import bisect
 import os
-import shutil
-import tempfile
 from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import chain
-from .errors import MergeConflict, Problem, RegistryError
-from .fsutil import atomic_write_bytes
-from .i18n import problem
+from .errors import FileWriteError, MergeConflict, Problem, RegistryError
+from .fsutil import atomic_write_bytes, scratch_folder
+from .i18n import os_reason, problem
 from .journal import FIELD_ORDER, _check_journal, _joined, _last_hash, _raw_entries, render_entry
 from .layout import found_alone_in, journal_path_for, plan_beside, plan_files, read_bytes, resolve_path
 from .model import Registry
@@ -275,13 +273,19 @@ def _loaded(new: bytes, journal: Path) -> Registry | list[Problem] | None:
         return None
     plan = Path(plan)
     root = (found_alone_in(plan.parent) if plan.name == "tasks.yaml" else None) or resolve_path(str(plan.parent))
-    with tempfile.TemporaryDirectory(prefix="rectify-merge-") as copy:
+    with scratch_folder("rectify-merge-", "merge_scratch_failed") as copy:
         for file in plan_files(root):
-            shutil.copyfile(file, Path(copy, file.name))
             beside = journal_path_for(file)
             target = journal_path_for(Path(copy, file.name))
+            copies = [(Path(copy, file.name), read_bytes(file))]
             if os.path.abspath(beside) == os.path.abspath(journal):
-                target.write_bytes(new)
+                copies.append((target, new))
+            for to, data in copies:  # (read apart from written: only a write failing is the temporary folder's)
+                try:
+                    to.write_bytes(data)
+                except OSError as exc:  # (the temporary folder full: named, not said as OURS failing)
+                    raise FileWriteError(problem(str(Path(copy).parent), None, None, "merge_scratch_failed",
+                                                 why=os_reason(exc))) from None
         try:
             return load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
         except RegistryError as exc:

@@ -765,6 +765,58 @@ def test_a_step_summary_that_cannot_be_written_leaves_the_verdict_standing(tmp_p
     assert result.stderr == expected.format(summary=summary, folder=summary.parent)
 
 
+@pytest.mark.parametrize("lang,expected", [
+    ([], "rectify: 警告：GITHUB_STEP_SUMMARY {summary}: 无法写入（磁盘空间不足）；作业摘要缺失\n"),
+    (["--lang", "en"], "rectify: warning: GITHUB_STEP_SUMMARY {summary}: cannot be written (No space left on device); "
+                       "the job summary is missing\n"),
+])
+def test_a_step_summary_the_disk_fills_under_keeps_the_earlier_steps_and_no_half_table(tmp_path, monkeypatch, lang,
+                                                                                         expected):
+    """The disk filled part-way through the table: its first 40 bytes stayed after the earlier
+    steps' summary, cut inside a character, while the warning said the summary was missing."""
+    import errno
+
+    from rectify_cli import fsutil
+
+    summary = tmp_path / "summary.md"
+    summary.write_bytes("### 上一步骤\n".encode("utf-8"))
+    real_open = open
+
+    class FillsUp:  # (a file the disk has 40 bytes left for, as a full disk's write() stops short)
+        def __init__(self, handle):
+            self.handle, self.room = handle, 40
+
+        def write(self, data):
+            data = bytes(data)
+            self.handle.write(data[:self.room])
+            self.handle.flush()
+            if len(data) > self.room:
+                self.room = 0
+                raise OSError(errno.ENOSPC, "No space left on device")
+            self.room -= len(data)
+            return len(data)
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+    def fills_up(path, mode="r", *args, **kwargs):
+        handle = real_open(path, mode, *args, **kwargs)
+        return FillsUp(handle) if Path(path) == summary else handle
+
+    monkeypatch.setattr(fsutil, "open", fills_up, raising=False)
+    result = run("-r", SMALL, *lang, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary),
+                                          "RECTIFY_LANG": None})
+    assert result.exit_code == 1  # (the verdict stands)
+    assert result.stderr == expected.format(summary=summary)
+    assert summary.read_bytes() == "### 上一步骤\n".encode("utf-8")
+
+
 def test_a_step_summary_stays_under_githubs_1_mib_when_a_step_checks_twice(tmp_path):
     """GitHub drops a step's summary over 1 MiB whole, all of it: each check kept its own table
     short of the limit, but two in one step (a ledger per province, in a loop) wrote 1.2 MB."""

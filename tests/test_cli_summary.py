@@ -2,6 +2,7 @@
 there is none to report on."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -716,3 +717,56 @@ def test_an_unknown_task_is_refused_as_status_refuses_it(extra, said):
     for command in (["summary", "--month", "2019-06"], ["status"]):
         refused = CliRunner().invoke(app, [*command, *extra], env=env)
         assert (refused.exit_code, refused.stdout, refused.stderr) == (2, "", said), command
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "无法写入（只读文件系统）；未写入任何内容"),
+    ("en", "cannot be written (Read-only file system); nothing was written"),
+])
+def test_a_report_over_one_on_a_read_only_mount_says_so_not_that_it_is_anothers(tmp_path, monkeypatch, lang, said):
+    """`-o` naming a file on a read-only mount (a backup disk, a share mounted ro) said "is not
+    writable by you (owner root, -rw-r--r--)", to root and to its owner alike. (Mounting needs
+    privileges: the system's answers on such a mount are given here.)"""
+    import errno
+    import tempfile
+
+    out = tmp_path / "月报.txt"
+    out.write_bytes("上月的月报\n".encode("utf-8"))
+    real_access, real_statvfs, real_mkstemp = os.access, os.statvfs, tempfile.mkstemp
+    mounted = str(tmp_path)
+
+    class ReadOnly:
+        f_flag = os.ST_RDONLY
+
+    def on_the_mount(path):
+        return os.path.abspath(os.fspath(path)).startswith(mounted)
+
+    def read_only_mkstemp(*args, dir=None, **kwargs):
+        if dir is not None and on_the_mount(dir):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(os, "access", lambda path, how, **kw: not (how & os.W_OK and on_the_mount(path))
+                        and real_access(path, how, **kw))
+    monkeypatch.setattr(os, "statvfs", lambda path: ReadOnly() if on_the_mount(path) else real_statvfs(path))
+    monkeypatch.setattr(tempfile, "mkstemp", read_only_mkstemp)
+    result = run(tmp_path, "--month", "2019-03", "-o", str(out), "--lang", lang, today="2019-04-15")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: {out}: {said}\n"
+    assert out.read_bytes() == "上月的月报\n".encode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.yaml", "tasks.yaml", "月报.txt"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "无法写入（没有文件夹 {folder}）；未写入任何内容"),
+    ("en", "cannot be written (no such folder: {folder}); nothing was written"),
+])
+def test_a_report_through_a_link_to_a_missing_folder_names_that_folder(tmp_path, lang, said):
+    """`-o` naming a symbolic link into a folder that is gone (a share unmounted, a folder
+    renamed) named the link's own folder, which is there, as the one missing."""
+    out = tmp_path / "月报.txt"
+    out.symlink_to(tmp_path / "gone" / "月报.txt")
+    result = run(tmp_path, "--month", "2019-03", "-o", str(out), "--lang", lang, today="2019-04-15")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: {out}: {said.format(folder=tmp_path / 'gone')}\n"
+    assert os.readlink(out) == str(tmp_path / "gone" / "月报.txt")

@@ -757,6 +757,28 @@ def test_import_stops_reading_a_pipe_that_never_ends(tmp_path):
 
 
 @posix_only
+@pytest.mark.parametrize("lang, said", [
+    ("en", "is not a regular file (a pipe or device): an import writes its plan to a file; nothing was written"),
+    ("zh", "不是普通文件（是管道或设备）：导入须把方案写入文件；未写入任何内容"),
+])
+@pytest.mark.parametrize("named", ["folder", "plan"])
+def test_an_import_onto_a_named_pipe_is_refused_not_left_waiting(tmp_path, named, lang, said):
+    """`-o ledger` whose tasks.yaml is a FIFO (or `-o x.yaml`, one) waited forever, reading it to
+    see whether it held a plan of the clerk's own, with no one writing."""
+    import stat
+
+    ledger = tmp_path / "ledger"
+    ledger.mkdir()
+    plan = ledger / ("tasks.yaml" if named == "folder" else "xizang.yaml")
+    os.mkfifo(plan)
+    result = subprocess.run([sys.executable, "-m", "rectify_cli", "import", str(SOURCE), "-o",
+                             str(ledger if named == "folder" else plan)], stdin=subprocess.DEVNULL,
+                            capture_output=True, timeout=60, env={**os.environ, "RECTIFY_LANG": lang})
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (2, b"", f"rectify: {plan}: {said}\n")
+    assert os.listdir(ledger) == [plan.name] and stat.S_ISFIFO(plan.stat().st_mode)
+
+
+@posix_only
 @pytest.mark.parametrize("name", ["/dev/stdin", "-"])
 def test_import_reads_standard_input_even_when_it_is_a_device_up_to_the_cap(name):
     # (`rectify import /dev/stdin` at a terminal reads a device: its own standard input is allowed)
@@ -2242,6 +2264,35 @@ def test_an_import_that_cannot_write_its_scratch_copy_names_the_temporary_folder
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == f"rectify: {scratch}: {said}"
     assert not out.exists() and list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "无法写入临时文件（{none}）：导入结果先在此检查能否读取；可设置环境变量 TMPDIR 改用另一个文件夹；未写入任何内容"),
+    ("en", "cannot write a temporary file ({none}): an import's result is first checked there to load; set TMPDIR to "
+           "use another folder; nothing was written"),
+])
+def test_an_import_with_no_temporary_folder_usable_says_so_not_internal_error(tmp_path, monkeypatch, lang, said):
+    """TMPDIR, /tmp, /var/tmp and the working folder each full or read-only (a container with a
+    read-only root, the ledger on a volume): it was "internal error: FileNotFoundError"."""
+    import errno
+    import tempfile
+
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    none = "No usable temporary directory found in ['/ro/tmp', '/tmp', '/var/tmp', '/usr/tmp', '/ro/work']"
+
+    def no_folder():
+        raise FileNotFoundError(errno.ENOENT, none)
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setattr(tempfile, "gettempdir", no_folder)
+    out = tmp_path / "ledger"
+    result = CliRunner().invoke(app, ["import", "--lang", lang, str(SOURCE), "-o", str(out)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: TMPDIR: {said.format(none=none)}\n"
+    assert not out.exists()
 
 
 def test_an_import_interrupted_between_its_two_files_leaves_neither(tmp_path, monkeypatch):

@@ -597,3 +597,70 @@ def test_both_sides_extending_one_deadline_is_a_conflict(repo):
         "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
         "rectify: data/progress.yaml: 未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
         "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "无法写入临时文件（磁盘空间不足）：合并结果先在此对照整改方案检查；可设置环境变量 TMPDIR 改用另一个文件夹；"
+           "未合并，我方文件保持原样"),
+    ("en", "cannot write a temporary file (No space left on device): a merge's result is first checked there against "
+           "the plan; set TMPDIR to use another folder; not merged, ours left as it was"),
+])
+@pytest.mark.parametrize("fails", ["copy", "folder", "none usable"])
+def test_a_merge_that_cannot_write_its_scratch_copy_names_the_temporary_folder(tmp_path, monkeypatch, lang, said, fails):
+    """The temporary folder full (/tmp on its own small disk): "the output could not be written
+    (No space left on device)" named no file, and OURS, the output, was never the cause."""
+    import errno
+    import tempfile
+
+    from typer.testing import CliRunner
+
+    from rectify_cli.chain import entry_hash
+    from rectify_cli.cli import app
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+    other = '- measure: "2.1"\n  date: 2019-03-21\n  state: in_progress\n  note: 围挡完成\n'
+    theirs = base + other + f"  hash: {entry_hash(yaml.safe_load(base)[-1]['hash'], yaml.safe_load(other)[0])}\n"
+    side = tmp_path / "side"
+    side.mkdir()
+    files = _journals(side, base, base, theirs)
+    (ledger / "progress.yaml").write_text(base, encoding="utf-8")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    real_write, real_copy = Path.write_bytes, shutil.copyfile
+
+    def in_scratch(target) -> bool:
+        return Path(target).parent.parent == scratch
+
+    def full(self, data):
+        if in_scratch(self):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, data)
+
+    def full_copy(source, target, **kwargs):
+        if in_scratch(target):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_copy(source, target, **kwargs)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(shutil, "copyfile", full_copy)
+    if fails == "folder":  # (its folder not made: no room for it either)
+        monkeypatch.setattr(tempfile, "mkdtemp", lambda *a, **k: full(scratch / "rectify-merge-x" / "x", b""))
+    if fails == "none usable":  # (TMPDIR, /tmp, /var/tmp and the working folder each full or read-only)
+        def no_folder():
+            raise FileNotFoundError(errno.ENOENT, "No usable temporary directory found in ['/tmp', '/var/tmp']")
+
+        monkeypatch.setattr(tempfile, "tempdir", None)
+        monkeypatch.setattr(tempfile, "gettempdir", no_folder)
+        scratch, said = "TMPDIR", said.replace("磁盘空间不足", "No usable temporary directory found in ['/tmp', '/var/tmp']"
+                                               ).replace("No space left on device",
+                                                         "No usable temporary directory found in ['/tmp', '/var/tmp']")
+    result = CliRunner().invoke(app, ["merge-journal", str(files[0]), str(ledger / "progress.yaml"), str(files[2]),
+                                      str(ledger / "progress.yaml"), "--lang", lang],
+                                env={"RECTIFY_TODAY": "2019-03-31", "RECTIFY_REGISTRY": None})
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"rectify: {scratch}: {said}\n"
+    assert (ledger / "progress.yaml").read_text(encoding="utf-8") == base
+    assert list((tmp_path / "tmp").iterdir()) == []
