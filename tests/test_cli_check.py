@@ -455,9 +455,10 @@ def test_missing_registry_exits_2():
     assert result.stderr == "rectify: tests/fixtures/no-such/tasks.yaml: no such file or folder\n"
 
 
-def test_bad_fail_on_exits_2():
-    result = run("-r", SMALL, "--fail-on", "late")
-    assert result.exit_code == 2
+def test_bad_fail_on_exits_2_naming_the_choices():
+    result = CliRunner().invoke(app, ["check", "-r", SMALL, "--fail-on", "late"], prog_name="rectify", env=ENV)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "rectify: --fail-on：“late”不是可选的值（可选：overdue、due_soon、stale）；用法见 rectify check --help\n")
 
 
 def test_fail_on_takes_a_comma_separated_list():
@@ -489,7 +490,8 @@ def test_fail_on_lists_mix_with_the_repeated_option_spaces_and_duplicates_aside(
 
 def test_an_empty_fail_on_is_refused():
     result = CliRunner().invoke(app, ["check", "-r", SMALL, "--fail-on="], prog_name="rectify", env=ENV)
-    assert (result.exit_code, result.stdout) == (2, "")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "rectify: --fail-on：“”不是可选的值（可选：overdue、due_soon、stale）；用法见 rectify check --help\n")
 
 
 @pytest.mark.parametrize("lang, said", [
