@@ -436,16 +436,15 @@ def test_as_of_moves_the_reference_date():
 
 
 def test_bad_format_exits_2():
-    result = run("-r", SMALL, "--format", "html")
-    assert result.exit_code == 2
-    assert result.stdout == ""
+    result = CliRunner().invoke(app, ["check", "-r", SMALL, "--format", "html"], prog_name="rectify", env=ENV)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "rectify: --format：“html”不是可选的值（可选：text、json、junit、github、sarif）；用法见 rectify check --help\n")
 
 
 def test_bad_as_of_exits_2():
     result = run("-r", SMALL, "--as-of", "2019-02-30", "--lang", "en")
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert "rectify: --as-of: '2019-02-30' is not a real calendar date" in result.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "rectify: --as-of: '2019-02-30' is not a real calendar date (that month has no such day)\n")
 
 
 def test_missing_registry_exits_2():
@@ -455,9 +454,10 @@ def test_missing_registry_exits_2():
     assert result.stderr == "rectify: tests/fixtures/no-such/tasks.yaml: no such file or folder\n"
 
 
-def test_bad_fail_on_exits_2():
-    result = run("-r", SMALL, "--fail-on", "late")
-    assert result.exit_code == 2
+def test_bad_fail_on_exits_2_naming_the_choices():
+    result = CliRunner().invoke(app, ["check", "-r", SMALL, "--fail-on", "late"], prog_name="rectify", env=ENV)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "rectify: --fail-on：“late”不是可选的值（可选：overdue、due_soon、stale）；用法见 rectify check --help\n")
 
 
 def test_fail_on_takes_a_comma_separated_list():
@@ -489,7 +489,8 @@ def test_fail_on_lists_mix_with_the_repeated_option_spaces_and_duplicates_aside(
 
 def test_an_empty_fail_on_is_refused():
     result = CliRunner().invoke(app, ["check", "-r", SMALL, "--fail-on="], prog_name="rectify", env=ENV)
-    assert (result.exit_code, result.stdout) == (2, "")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "rectify: --fail-on：“”不是可选的值（可选：overdue、due_soon、stale）；用法见 rectify check --help\n")
 
 
 @pytest.mark.parametrize("lang, said", [

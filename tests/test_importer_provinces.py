@@ -1358,8 +1358,18 @@ def test_an_appendix_in_tab_separated_columns_is_refused_saying_so_and_what_is_e
 
 
 def test_a_tab_in_a_report_with_an_appendix_changes_nothing(tmp_path):
-    result, out = _import(tmp_path, QINGHAI.replace("青海省委、", "青海省委、\t\t") + APPENDIX)
-    assert result.exit_code == 0, result.output
+    # (two tabs on a line outside the appendix: no table there, and the import is as without them)
+    (tmp_path / "plain").mkdir()
+    plain, plain_out = _import(tmp_path / "plain", QINGHAI + APPENDIX)
+    tabbed, out = _import(tmp_path, QINGHAI.replace("青海省委、", "青海省委、\t\t") + APPENDIX)
+    assert (tabbed.exit_code, tabbed.stdout, tabbed.stderr) == (
+        0, "", f"wrote {out / 'tasks.yaml'} and {out / 'progress.yaml'}\nrectify: warning: {NO_CURATION}\n")
+    assert plain.exit_code == 0, plain.output
+    for name in ("tasks.yaml", "progress.yaml"):
+        assert (out / name).read_bytes() == (plain_out / name).read_bytes(), name
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["issuer"] == "青海省委、省政府"
+    assert (task["problem"], task["measures"][0]["text"]) == ("湟水河流域污染治理滞后。", "西宁市完成第一污水处理厂提标改造（2019年6月30日）。")
 
 
 # ---------------------------------------------------------------- 12. a Party committee's own department (省委组织部) is a unit of its own

@@ -104,10 +104,10 @@ def test_small_fixture_checks():
     assert [c.key for c in result.mismatches] == ["measures_total"]
 
 
-def test_missing_registry_is_exit_2_without_traceback(tmp_path):
-    result = run("reconcile", "-r", str(tmp_path / "nothing.yaml"))
-    assert result.exit_code == 2
-    assert "Traceback" not in result.output
+@pytest.mark.parametrize("lang, said", [("zh", "文件或文件夹不存在"), ("en", "no such file or folder")])
+def test_missing_registry_is_exit_2_naming_it(tmp_path, lang, said):
+    result = run("reconcile", "-r", str(tmp_path / "nothing.yaml"), "--lang", lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {tmp_path / 'nothing.yaml'}: {said}\n")
 
 
 # --------------------------------------------------------------------------- the rules

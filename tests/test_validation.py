@@ -171,9 +171,12 @@ def test_immediate_due_before_the_feedback_is_refused_and_on_it_or_after_read(tm
                            "2018-01-03；“立即”自问题移交之日起计，宽限的期限应在其后\n")
 
 
-def test_an_etc_zone_east_of_utc_is_its_offset(tmp_path):
+def test_an_etc_zone_east_of_utc_is_read_without_a_word(tmp_path):
+    # (its date at a given hour is test_dates' test_today_at_17_utc_on_new_years_eve)
     plan = _small_with_zone(tmp_path / "reg", "Etc/GMT-8")
-    assert _rectify("status", "-r", str(plan), cache=tmp_path / "cache").returncode == 0
+    proc = _rectify("status", "-r", "reg/tasks.yaml", cwd=tmp_path, cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.splitlines()[:2] == ["测试台账  reg/tasks.yaml", "As of 2019-03-31  Latest entry 2019-03-10 (21 days ago)"]
 
 
 @pytest.mark.parametrize("zone, meant", [("asia/shanghai", "Asia/Shanghai"), ("Asia/Shanghia", "Asia/Shanghai"),
