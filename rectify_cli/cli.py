@@ -20,7 +20,7 @@ from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_la
 from .errors import UsageError
 from .i18n import Lang, label
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
-from .streams import annotate_problems, for_the_log, printed_for_the_log, write_bytes, write_text, write_utf8
+from .streams import annotate_problems, for_the_log, printed_for_the_log, under_github_actions, write_bytes, write_text, write_utf8
 from .textsafe import printable
 
 
@@ -275,7 +275,7 @@ def check_cmd(
 
         written = check_job.command(
             registry=registry, format=None if format is None else format.value, output=output,
-            github_actions=os.environ.get("GITHUB_ACTIONS") == "true", step_summary=os.environ.get("GITHUB_STEP_SUMMARY"),
+            github_actions=under_github_actions(), step_summary=os.environ.get("GITHUB_STEP_SUMMARY"),
             day_and_rerun=day_and_rerun, fail_on=tuple(fail_on or [FailOn.overdue]), lang=lang, warn_days=warn_days,
             report_period_days=report_period, owners=tuple(owner or ()), tasks=tuple(task or ()),
             regions=tuple(region or ()), no_cache=no_cache)
@@ -658,11 +658,11 @@ def verify_cmd(
     with said_in(lang):  # (a broken file, said in the user's language)
         result = journal.verify(registry, since_heads=tuple(since_head or ()), since_summary=since_summary)
     sys.stdout.write(journal_text.render_verify(result, lang=lang))
-    if os.environ.get("GITHUB_ACTIONS") == "true":  # (each changed entry marked on its line in the workflow too)
-        from .errors import Problem
+    from .errors import Problem
 
-        annotate_problems([Problem(p.journal, p.line or None, None, journal_text.verify_problem_text(p, lang))
-                            for j in result.journals for p in j.problems])
+    # (under GitHub Actions, each changed entry marked on its line in the workflow too)
+    annotate_problems([Problem(p.journal, p.line or None, None, journal_text.verify_problem_text(p, lang))
+                       for j in result.journals for p in j.problems])
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 
 

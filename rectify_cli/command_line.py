@@ -220,8 +220,7 @@ class Group(_SaidInLanguage, TyperGroup):
             lines = [printable(f"rectify: {problem}", single_line=True) for problem in exc.problems]
             # (a CI obeys commands anywhere in a line: a unit's name can hold one)
             typer.echo(for_the_log("".join(line + "\n" for line in lines), sys.stderr), err=True, nl=False)
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                annotate_problems(exc.problems)
+            annotate_problems(exc.problems)
             raise typer.Exit(getattr(exc, "exit_code", EXIT_INVALID)) from None
         except KeyboardInterrupt as exc:  # (here: typer would end it with 130, saying nothing)
             lang = command_line_lang(args)
