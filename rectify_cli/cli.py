@@ -466,7 +466,7 @@ def import_cmd(
     lang: LangOpt = Lang.zh,
 ) -> None:
     from . import importer
-    from .i18n import label, notice_text
+    from .i18n import notice_text
 
     with said_in(lang):  # (a report or a curation it refuses, said in the user's language)
         raw, name = importer.read_report(str(report))
@@ -482,7 +482,6 @@ def import_cmd(
         else:
             tasks_file, progress_file, kept = importer.write_result(result, plan)
             typer.echo(label("import_wrote_kept" if kept else "import_wrote", lang, tasks=tasks_file, journal=progress_file), err=True)
-    from .textsafe import printable
 
     joined = None if plan is None else importer.joined_folder(result, plan)
     if joined is not None:
@@ -511,10 +510,11 @@ def _write(ctx: typer.Context, registry: Path | None, lang: Lang, **fields) -> N
         # included: a script that sees exit 2, 130 or 143 must not record it again)
         DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(journal_file, folder)}))
 
+    typed = typed_registry(ctx, registry)
     with said_in(lang):  # (a refused request, said in the clerk's language)
-        result = journal.append(registry, written=written, named_registry=typed_registry(ctx, registry), **fields)
-    sys.stdout.write(journal_text.render_written(result, lang=lang, registry=typed_registry(ctx, registry)))
-    if warning := journal_text.chain_broken_warning(result, lang=lang, registry=typed_registry(ctx, registry)):
+        result = journal.append(registry, written=written, named_registry=typed, **fields)
+    sys.stdout.write(journal_text.render_written(result, lang=lang, registry=typed))
+    if warning := journal_text.chain_broken_warning(result, lang=lang, registry=typed):
         typer.echo(warning, err=True, nl=False)
 
 
