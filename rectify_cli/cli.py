@@ -347,15 +347,10 @@ def reconcile_cmd(
 
         _print_json(json_out.reconcile_document(results, plan_files=reg.plan_files))
     else:
-        from .gate import file_paths  # (a folder's file named as check and status name it)
         from .render import reconcile_text
         from .render.check import line_width  # (a terminal's, else 80, as check's text)
 
-        width = line_width()
-        paths = file_paths(reg.plan_files)
-        write_text("\n".join(reconcile_text.render(result, lang=lang, file=None if file is None else paths.get(file, file),
-                                                     width=width)
-                              for file, result in results), None)
+        write_text(reconcile_text.render_files(results, lang=lang, plan_files=reg.plan_files, width=line_width()), None)
     raise typer.Exit(EXIT_FOUND if any(result.disagreements for _, result in results) else 0)
 
 

@@ -180,6 +180,37 @@ def test_a_folder_of_one_plan_file_names_it_as_a_folder_of_two_does(tmp_path, mo
         assert said == ["注意：台账尚无任何进展记录。"], args
 
 
+def test_reconcile_of_a_folder_gives_each_files_report_in_turn_named_as_check_names_it(tmp_path, monkeypatch):
+    """One report a plan file, in the folder's order, a blank line apart; exit 1 for xizang's mismatches."""
+    split_small(tmp_path / "reg")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("reconcile", "-r", "reg", "--lang", "en", env={"RECTIFY_TODAY": AS_OF, "COLUMNS": "60"})
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "reg/naqu.yaml: The report's figures recomputed from its\n"
+        "appendix (as of 2019-03-31)\n"
+        "\n"
+        "The registry records no claims (registry.claims is empty).\n"
+        "\n"
+        "reg/xizang.yaml: The report's figures recomputed from its\n"
+        "appendix (as of 2019-03-31)\n"
+        "\n"
+        "Key               Claimed    Computed  Result\n"
+        "--------------  ---------  ----------  --------\n"
+        "tasks_total             4           2  MISMATCH\n"
+        "  Report's words: 全区4项整改任务\n"
+        "  Counting rule: tasks listed in the appendix\n"
+        "measures_total          9           4  MISMATCH\n"
+        "  Report's words: 9项具体措施\n"
+        "  Counting rule: measures listed in the appendix\n"
+        "\n"
+        "Figures the appendix does not support (2):\n"
+        "- tasks_total (“全区4项整改任务”): the report claims 4, the\n"
+        "  appendix gives 2.\n"
+        "- measures_total (“9项具体措施”): the report claims 9, the\n"
+        "  appendix gives 4.\n")
+
+
 @pytest.mark.parametrize("columns", ["40", "100"])
 def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_folder_was_typed(tmp_path, monkeypatch,
                                                                                                columns):
