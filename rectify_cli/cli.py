@@ -371,15 +371,10 @@ def validate_cmd(
         # (The cache holds only what passed these checks, made by this version's rules, and the
         # checks against the plan and today run on every load: a cached file is as valid as read.)
         reg = _load(path or registry, no_cache)
-    from .gate import many_files, shown_file
     from .layout import bundled_by_default
+    from .render.journal_text import validated_line
 
-    measures = sum(len(t.measures) for t in reg.plan.tasks)
-    files = many_files(reg, lang) or ", ".join(shown_file(file, folder=reg.folder is not None) for file in reg.plan_files)
-    if bundled_by_default(path or registry):  # (the example, fallen back to: said so, as status does)
-        files += label("bundled_ledger", lang)
-    typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
-                               measures=measures, entries=len(reg.journal)), single_line=True))
+    typer.echo(validated_line(reg, bundled=bundled_by_default(path or registry), lang=lang))
     _warn_repeated(reg, lang, str(path) if path is not None else typed_registry(ctx, registry))
     _warn_dates(reg, lang)
     _warn_source(reg, lang)

@@ -1,4 +1,5 @@
-"""Plain text for the journal commands: what was written, the history table, the chain check."""
+"""Plain text for the journal commands: what was written, the history table, the chain check;
+and validate's lines (the ledger valid, the entries and dates it warns of)."""
 from __future__ import annotations
 
 import re
@@ -214,6 +215,21 @@ def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = 
     if len(stale_files) > QUIET_FILES_NAMED:
         lines.append(label("status_files_quiet_more", lang, n=len(stale_files) if total is None else total))
     return lines
+
+
+def validated_line(registry, *, bundled: bool, lang: Lang) -> str:
+    """validate's one line for a valid `registry`: its files (a folder of many: the folder and
+    how many, gate.many_files), `bundled` the example fallen back to said so as status says it,
+    then how many tasks, measures and journal entries it holds."""
+    from ..gate import many_files, shown_file
+
+    files = many_files(registry, lang) or ", ".join(shown_file(file, folder=registry.folder is not None)
+                                                    for file in registry.plan_files)
+    if bundled:
+        files += label("bundled_ledger", lang)
+    measures = sum(len(task.measures) for task in registry.plan.tasks)
+    return printable(label("validate_ok", lang, files=files, tasks=len(registry.plan.tasks), measures=measures,
+                           entries=len(registry.journal)), single_line=True)
 
 
 # (of a journal pasted in again, the first few named, the others counted)
