@@ -648,11 +648,7 @@ def verify_cmd(
     with said_in(lang):  # (a broken file, said in the user's language)
         result = journal.verify(registry, since_heads=tuple(since_head or ()), since_summary=since_summary)
     sys.stdout.write(journal_text.render_verify(result, lang=lang))
-    from .errors import Problem
-
-    # (under GitHub Actions, each changed entry marked on its line in the workflow too)
-    annotate_problems([Problem(p.journal, p.line or None, None, journal_text.verify_problem_text(p, lang))
-                       for j in result.journals for p in j.problems])
+    annotate_problems(journal_text.verify_annotations(result, lang=lang))  # (under GitHub Actions: each on its line)
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 
 

@@ -681,6 +681,14 @@ def render_verify(result, *, lang: Lang = Lang.zh) -> str:
     return "\n".join(lines) + "\n"
 
 
+def verify_annotations(result, *, lang: Lang) -> list:
+    """Each entry verify found wanting as an errors.Problem at its journal's line, for the
+    workflow's annotations (streams.annotate_problems)."""
+    from ..errors import Problem
+
+    return [Problem(p.journal, p.line or None, None, verify_problem_text(p, lang)) for j in result.journals for p in j.problems]
+
+
 def verify_problem_text(problem, lang: Lang) -> str:
     """What verify says of one entry of a journal's chain (journal.BadEntry), after its place."""
     what = label(_PROBLEMS[problem.problem] + ("_start" if problem.chained_from == 0 else ""), lang,
