@@ -45,9 +45,9 @@ class _Refused(_ParserError):
     """A command line the parser refused, said as rectify says a refusal: one line, in `lang`."""
 
     def __init__(self, refused, lang: Lang, *, command: str):
-        from .render.usage_text import said_in
+        from .render.usage_text import refusal_line
 
-        super().__init__(said_in(lang, refused, command=command), ctx=refused.ctx)
+        super().__init__(refusal_line(lang, refused, command=command), ctx=refused.ctx)
 
     def show(self, file=None) -> None:
         typer.echo(printable(f"rectify: {self.message}", single_line=True), err=True)
