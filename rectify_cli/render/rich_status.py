@@ -610,7 +610,7 @@ class _See:
 
 def _see(key: str, lang: Lang, given: Sequence[tuple[str, ...]], kept: tuple[str, ...] = (), **values) -> _See:
     """The command of label `key` (status_see_show, show_see_json), with the options that judged
-    what the command at hand shows as its command line gave them (`given`, cli._judging_given: -r
+    what the command at hand shows as its command line gave them (`given`, command_line.judging_given: -r
     PATH, --as-of DAY, --warn-days N), quoted for the shell: pasted, it shows the same ledger as of
     the same day by the same rules. `kept`: its pieces kept on a line besides those (each option
     with its value, and the value alone: a path)."""
