@@ -2,6 +2,7 @@
 and validate's lines (the ledger valid, the entries and dates it warns of)."""
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -217,11 +218,25 @@ def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = 
     return lines
 
 
+FILES_NAMED = 3  # a folder of more plan files is shown as itself and their number
+
+
+def many_files(registry, lang: Lang) -> str | None:
+    """A folder of more than FILES_NAMED plan files as status's header and validate name it,
+    the folder and their number ("national/（31 个文件）"); None where each file is named."""
+    from ..gate import display_path
+
+    if registry.folder is None or len(registry.plan_files) <= FILES_NAMED:
+        return None
+    folder = os.path.join(display_path(registry.folder), "")
+    return printable(folder, single_line=True) + label("status_folder_files", lang, n=len(registry.plan_files))
+
+
 def validated_line(registry, *, bundled: bool, lang: Lang) -> str:
     """validate's one line for a valid `registry`: its files (a folder of many: the folder and
-    how many, gate.many_files), `bundled` the example fallen back to said so as status says it,
+    how many, many_files), `bundled` the example fallen back to said so as status says it,
     then how many tasks, measures and journal entries it holds."""
-    from ..gate import many_files, shown_file
+    from ..gate import shown_file
 
     files = many_files(registry, lang) or ", ".join(shown_file(file, folder=registry.folder is not None)
                                                     for file in registry.plan_files)

@@ -28,14 +28,14 @@ from rich.text import Text
 
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
-from ..gate import file_paths, many_files, shown_file
+from ..gate import file_paths, shown_file
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, cut_end, line_ends, printable, shell_word
 from .journal_text import (LATE_MARK, Filters, entry_words_whole, extended_late_words, extension_parts, filled_columns,
-                           filter_pairs, ledger_warnings, retraction_text, worded)
+                           filter_pairs, ledger_warnings, many_files, retraction_text, worded)
 from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
