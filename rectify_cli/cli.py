@@ -16,12 +16,11 @@ from typing import Annotated, Optional
 import typer
 
 from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_language, judging_given, run, said_in,
-                           typed_registry)
+                           say_on_stderr, typed_registry)
 from .errors import UsageError
 from .i18n import Lang, label
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
 from .streams import annotate_problems, for_the_log, printed_for_the_log, under_github_actions, write_bytes, write_text, write_utf8
-from .textsafe import printable
 
 
 app = typer.Typer(
@@ -288,7 +287,7 @@ def check_cmd(
                 append_bytes(Path(written.summary_path), written.summary)
             except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
                 missing = label("check_step_summary_missing", lang, problem=in_language(exc, lang))
-                typer.echo(printable(f"rectify: {missing}", single_line=True), err=True)
+                say_on_stderr(missing)
         _say_bundled(registry, "check_bundled_ledger", lang)  # (a CI step in the wrong folder judged the example)
         raise typer.Exit(EXIT_FOUND if written.failing else 0)
 
@@ -475,11 +474,10 @@ def import_cmd(
 
     joined = None if plan is None else importer.joined_folder(result, plan)
     if joined is not None:
-        typer.echo(printable(f"rectify: {notice_text(joined, lang, prefix='import_')}", single_line=True), err=True)
+        say_on_stderr(notice_text(joined, lang, prefix="import_"))
 
     for warning in result.warnings:  # (what to check, or to settle in a curation file)
-        said = label("import_warning", lang, text=importer.warning_text(warning, lang))
-        typer.echo(printable(f"rectify: {said}", single_line=True), err=True)
+        say_on_stderr(label("import_warning", lang, text=importer.warning_text(warning, lang)))
 
 
 # -- writing to the journal -------------------------------------------------------------

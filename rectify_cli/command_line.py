@@ -50,7 +50,12 @@ class _Refused(_ParserError):
         super().__init__(refusal_line(lang, refused, command=command), ctx=refused.ctx)
 
     def show(self, file=None) -> None:
-        typer.echo(printable(f"rectify: {self.message}", single_line=True), err=True)
+        say_on_stderr(self.message)
+
+
+def say_on_stderr(message: str) -> None:
+    """`rectify: message` on stderr, on one line: registry text in it shown, never obeyed (printable)."""
+    typer.echo(printable(f"rectify: {message}", single_line=True), err=True)
 
 
 # Where a context keeps the language of the command line's help (ctx.meta: shared by the group's
