@@ -15,12 +15,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_language, judging_given, run, said_in,
-                           say_on_stderr, typed_registry)
+from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_language, judging_given, lines_on_stderr,
+                           run, said_in, say_on_stderr, typed_registry)
 from .errors import UsageError
 from .i18n import Lang, label
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
-from .streams import annotate_problems, for_the_log, printed_for_the_log, under_github_actions, write_bytes, write_text, write_utf8
+from .streams import annotate_problems, printed_for_the_log, under_github_actions, write_bytes, write_text, write_utf8
 
 
 app = typer.Typer(
@@ -395,7 +395,7 @@ def _say_bundled(registry: Path | None, key: str, lang: Lang) -> None:
     from .layout import bundled_by_default
 
     if bundled_by_default(registry):
-        typer.echo(f"rectify: {label(key, lang)}", err=True)
+        say_on_stderr(label(key, lang))
 
 
 def _warn_dates(reg, lang: Lang) -> None:
@@ -425,7 +425,7 @@ def _warn_source(reg, lang: Lang) -> None:
 
 def _warn(lines) -> None:
     """Warnings on stderr, a line each: registry text in them (a file's name) obeyed in no CI's log."""
-    typer.echo(for_the_log("".join(f"{line}\n" for line in lines), sys.stderr, stop_commands=False), err=True, nl=False)
+    lines_on_stderr(lines, stop_commands=False)
 
 
 @app.command("export", cls=Command, help="help_export")

@@ -58,6 +58,13 @@ def say_on_stderr(message: str) -> None:
     typer.echo(printable(f"rectify: {message}", single_line=True), err=True)
 
 
+def lines_on_stderr(lines, *, stop_commands: bool = True) -> None:
+    """`lines` (each made printable already) on stderr, a line each, as a CI's log obeys them no
+    more (streams.for_the_log): a unit's or a file's name can hold a ##[command]."""
+    typer.echo(for_the_log("".join(f"{line}\n" for line in lines), sys.stderr, stop_commands=stop_commands),
+               err=True, nl=False)
+
+
 # Where a context keeps the language of the command line's help (ctx.meta: shared by the group's
 # context and its command's).
 _HELP_LANG = "rectify.help_lang"
@@ -155,9 +162,8 @@ def _say_load_notices(lang: Lang | None) -> None:
         return
     from .i18n import notice_text
 
-    lines = [printable(f"rectify: {notice_text(notice, lang, prefix='notice_')}", single_line=True) for notice in notices]
-    # (as a refusal's lines: a folder's name can hold a ##[command])
-    typer.echo(for_the_log("".join(line + "\n" for line in lines), sys.stderr), err=True, nl=False)
+    lines_on_stderr([printable(f"rectify: {notice_text(notice, lang, prefix='notice_')}", single_line=True)
+                     for notice in notices])
 
 
 def _named_by_variable(exc: RectifyError, ctx, params) -> RectifyError:
@@ -222,9 +228,7 @@ class Group(_SaidInLanguage, TyperGroup):
         except RectifyError as exc:
             exc = in_language(exc, default_lang())  # (said here: a command without --lang, or before it is read)
             # file names and declared names in messages are data too
-            lines = [printable(f"rectify: {problem}", single_line=True) for problem in exc.problems]
-            # (a CI obeys commands anywhere in a line: a unit's name can hold one)
-            typer.echo(for_the_log("".join(line + "\n" for line in lines), sys.stderr), err=True, nl=False)
+            lines_on_stderr([printable(f"rectify: {problem}", single_line=True) for problem in exc.problems])
             annotate_problems(exc.problems)
             raise typer.Exit(getattr(exc, "exit_code", EXIT_INVALID)) from None
         except KeyboardInterrupt as exc:  # (here: typer would end it with 130, saying nothing)
