@@ -232,10 +232,7 @@ class Group(_SaidInLanguage, TyperGroup):
             annotate_problems(exc.problems)
             raise typer.Exit(getattr(exc, "exit_code", EXIT_INVALID)) from None
         except KeyboardInterrupt as exc:  # (here: typer would end it with 130, saying nothing)
-            lang = command_line_lang(args)
-            key, code = interruption(exc)
-            _say(label(key, lang), lang)
-            raise typer.Exit(code) from None
+            raise typer.Exit(_interrupted(exc, command_line_lang(args))) from None
 
 
 # The parser's names of an option's value, by its type's name (<str>), as LABELS say them.
@@ -416,9 +413,7 @@ def run(app: typer.Typer) -> None:
     except SystemExit as exc:
         _exit_now(exc.code, lang)
     except KeyboardInterrupt as exc:
-        key, code = interruption(exc)
-        _say(label(key, lang), lang)
-        sys.exit(code)
+        sys.exit(_interrupted(exc, lang))
     # (No BrokenPipeError here: a reader closing standard output early is absorbed where
     # standard output is written, see streams._StandardStream, and the command ends with its own code.)
     except OSError as exc:
@@ -467,6 +462,13 @@ def _say(what: str, lang: Lang) -> None:
     it fails after doing it."""
     done = "".join(label("exit_done_sep", lang) + label(key, lang, **values) for key, values in DONE_BEFORE_OUTPUT)
     sys.stderr.write(printable(f"rectify: {what}{done}", single_line=True) + "\n")
+
+
+def _interrupted(exc: KeyboardInterrupt, lang: Lang) -> int:
+    """What ends a command interrupted (Ctrl-C, SIGTERM) said; its exit code returned."""
+    key, code = interruption(exc)
+    _say(label(key, lang), lang)
+    return code
 
 
 def _output_failed(exc: OSError, lang: Lang) -> None:
