@@ -190,9 +190,9 @@ def status_cmd(
 
             outcomes.remember(registry, reg, report, store=FileCache())
         report = _select(report, reg, states=state, owners=owner, regions=region, tasks=task)
-        from .engine import named_tasks
+        from .engine import given_filters
 
-        filters = {"owner": owner, "region": region, "task": named_tasks(task, reg.plan), "state": state}
+        filters = given_filters(reg.plan, owners=owner, regions=region, tasks=task, states=state)
         if format is ReportFormat.json:
             from .render import json_out
 
