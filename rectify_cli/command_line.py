@@ -9,6 +9,7 @@ a run ends: what cli.py's commands are declared with but is not a command.
   language of the command's --lang (said_in);
 - the options typed, as the words of the command a hint tells the user to run (judging_given,
   typed_registry);
+- a `rectify:` line, or lines for a CI's log, on stderr (say_on_stderr, lines_on_stderr);
 - `run`: the entry point's handling of what ends a run early (Ctrl-C, an output that fails, a
   bug), said without a traceback, and the quick exit.
 
