@@ -127,7 +127,7 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
     report = engine.select(report, units=registry.plan.units, owners=owners, task_ids=tasks, regions=regions)
     result = gate.run_check(report, fail_on=rules, registry=registry, itemise_passes=None in layouts)
     # (said by every format, in status's order: the total is the selection's)
-    filters = {"owner": owners, "region": regions, "task": engine.named_tasks(tasks, registry.plan)}
+    filters = engine.given_filters(registry.plan, owners=owners, regions=regions, tasks=tasks)
     return CheckOutput(failing=bool(result.failing),
                        outputs=tuple(check_render.render(result, format=f, lang=lang, width=width,
                                                          summary_bytes=summary_bytes, rerun=rerun, filters=filters,

@@ -15,13 +15,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_language, judging_given, run, said_in,
-                           typed_registry)
+from .command_line import (DONE_BEFORE_OUTPUT, EXIT_FOUND, Command, Group, in_language, judging_given, lines_on_stderr,
+                           run, said_in, say_on_stderr, typed_registry)
 from .errors import UsageError
 from .i18n import Lang, label
 from .states import CHECK_FORMATS, CHECK_RULES, STALE, Status
-from .streams import annotate_problems, for_the_log, printed_for_the_log, write_bytes, write_text, write_utf8
-from .textsafe import printable
+from .streams import annotate_problems, printed_for_the_log, under_github_actions, write_bytes, write_text, write_utf8
 
 
 app = typer.Typer(
@@ -191,9 +190,9 @@ def status_cmd(
 
             outcomes.remember(registry, reg, report, store=FileCache())
         report = _select(report, reg, states=state, owners=owner, regions=region, tasks=task)
-        from .engine import named_tasks
+        from .engine import given_filters
 
-        filters = {"owner": owner, "region": region, "task": named_tasks(task, reg.plan), "state": state}
+        filters = given_filters(reg.plan, owners=owner, regions=region, tasks=task, states=state)
         if format is ReportFormat.json:
             from .render import json_out
 
@@ -275,7 +274,7 @@ def check_cmd(
 
         written = check_job.command(
             registry=registry, format=None if format is None else format.value, output=output,
-            github_actions=os.environ.get("GITHUB_ACTIONS") == "true", step_summary=os.environ.get("GITHUB_STEP_SUMMARY"),
+            github_actions=under_github_actions(), step_summary=os.environ.get("GITHUB_STEP_SUMMARY"),
             day_and_rerun=day_and_rerun, fail_on=tuple(fail_on or [FailOn.overdue]), lang=lang, warn_days=warn_days,
             report_period_days=report_period, owners=tuple(owner or ()), tasks=tuple(task or ()),
             regions=tuple(region or ()), no_cache=no_cache)
@@ -288,7 +287,7 @@ def check_cmd(
                 append_bytes(Path(written.summary_path), written.summary)
             except FileWriteError as exc:  # (the job summary is extra: the check's verdict stands)
                 missing = label("check_step_summary_missing", lang, problem=in_language(exc, lang))
-                typer.echo(printable(f"rectify: {missing}", single_line=True), err=True)
+                say_on_stderr(missing)
         _say_bundled(registry, "check_bundled_ledger", lang)  # (a CI step in the wrong folder judged the example)
         raise typer.Exit(EXIT_FOUND if written.failing else 0)
 
@@ -348,15 +347,10 @@ def reconcile_cmd(
 
         _print_json(json_out.reconcile_document(results, plan_files=reg.plan_files))
     else:
-        from .gate import file_paths  # (a folder's file named as check and status name it)
         from .render import reconcile_text
         from .render.check import line_width  # (a terminal's, else 80, as check's text)
 
-        width = line_width()
-        paths = file_paths(reg.plan_files)
-        write_text("\n".join(reconcile_text.render(result, lang=lang, file=None if file is None else paths.get(file, file),
-                                                     width=width)
-                              for file, result in results), None)
+        write_text(reconcile_text.render_files(results, lang=lang, plan_files=reg.plan_files, width=line_width()), None)
     raise typer.Exit(EXIT_FOUND if any(result.disagreements for _, result in results) else 0)
 
 
@@ -377,15 +371,10 @@ def validate_cmd(
         # (The cache holds only what passed these checks, made by this version's rules, and the
         # checks against the plan and today run on every load: a cached file is as valid as read.)
         reg = _load(path or registry, no_cache)
-    from .gate import many_files, shown_file
     from .layout import bundled_by_default
+    from .render.journal_text import validated_line
 
-    measures = sum(len(t.measures) for t in reg.plan.tasks)
-    files = many_files(reg, lang) or ", ".join(shown_file(file, folder=reg.folder is not None) for file in reg.plan_files)
-    if bundled_by_default(path or registry):  # (the example, fallen back to: said so, as status does)
-        files += label("bundled_ledger", lang)
-    typer.echo(printable(label("validate_ok", lang, files=files, tasks=len(reg.plan.tasks),
-                               measures=measures, entries=len(reg.journal)), single_line=True))
+    typer.echo(validated_line(reg, bundled=bundled_by_default(path or registry), lang=lang))
     _warn_repeated(reg, lang, str(path) if path is not None else typed_registry(ctx, registry))
     _warn_dates(reg, lang)
     _warn_source(reg, lang)
@@ -407,7 +396,7 @@ def _say_bundled(registry: Path | None, key: str, lang: Lang) -> None:
     from .layout import bundled_by_default
 
     if bundled_by_default(registry):
-        typer.echo(f"rectify: {label(key, lang)}", err=True)
+        say_on_stderr(label(key, lang))
 
 
 def _warn_dates(reg, lang: Lang) -> None:
@@ -437,7 +426,7 @@ def _warn_source(reg, lang: Lang) -> None:
 
 def _warn(lines) -> None:
     """Warnings on stderr, a line each: registry text in them (a file's name) obeyed in no CI's log."""
-    typer.echo(for_the_log("".join(f"{line}\n" for line in lines), sys.stderr, stop_commands=False), err=True, nl=False)
+    lines_on_stderr(lines, stop_commands=False)
 
 
 @app.command("export", cls=Command, help="help_export")
@@ -467,7 +456,7 @@ def import_cmd(
     lang: LangOpt = Lang.zh,
 ) -> None:
     from . import importer
-    from .i18n import label, notice_text
+    from .i18n import notice_text
 
     with said_in(lang):  # (a report or a curation it refuses, said in the user's language)
         raw, name = importer.read_report(str(report))
@@ -483,15 +472,13 @@ def import_cmd(
         else:
             tasks_file, progress_file, kept = importer.write_result(result, plan)
             typer.echo(label("import_wrote_kept" if kept else "import_wrote", lang, tasks=tasks_file, journal=progress_file), err=True)
-    from .textsafe import printable
 
     joined = None if plan is None else importer.joined_folder(result, plan)
     if joined is not None:
-        typer.echo(printable(f"rectify: {notice_text(joined, lang, prefix='import_')}", single_line=True), err=True)
+        say_on_stderr(notice_text(joined, lang, prefix="import_"))
 
     for warning in result.warnings:  # (what to check, or to settle in a curation file)
-        said = label("import_warning", lang, text=importer.warning_text(warning, lang))
-        typer.echo(printable(f"rectify: {said}", single_line=True), err=True)
+        say_on_stderr(label("import_warning", lang, text=importer.warning_text(warning, lang)))
 
 
 # -- writing to the journal -------------------------------------------------------------
@@ -512,10 +499,11 @@ def _write(ctx: typer.Context, registry: Path | None, lang: Lang, **fields) -> N
         # included: a script that sees exit 2, 130 or 143 must not record it again)
         DONE_BEFORE_OUTPUT.append(("exit_done_entry_written", {"journal": journal_text.written_journal(journal_file, folder)}))
 
+    typed = typed_registry(ctx, registry)
     with said_in(lang):  # (a refused request, said in the clerk's language)
-        result = journal.append(registry, written=written, named_registry=typed_registry(ctx, registry), **fields)
-    sys.stdout.write(journal_text.render_written(result, lang=lang, registry=typed_registry(ctx, registry)))
-    if warning := journal_text.chain_broken_warning(result, lang=lang, registry=typed_registry(ctx, registry)):
+        result = journal.append(registry, written=written, named_registry=typed, **fields)
+    sys.stdout.write(journal_text.render_written(result, lang=lang, registry=typed))
+    if warning := journal_text.chain_broken_warning(result, lang=lang, registry=typed):
         typer.echo(warning, err=True, nl=False)
 
 
@@ -659,11 +647,7 @@ def verify_cmd(
     with said_in(lang):  # (a broken file, said in the user's language)
         result = journal.verify(registry, since_heads=tuple(since_head or ()), since_summary=since_summary)
     sys.stdout.write(journal_text.render_verify(result, lang=lang))
-    if os.environ.get("GITHUB_ACTIONS") == "true":  # (each changed entry marked on its line in the workflow too)
-        from .errors import Problem
-
-        annotate_problems([Problem(p.journal, p.line or None, None, journal_text.verify_problem_text(p, lang))
-                            for j in result.journals for p in j.problems])
+    annotate_problems(journal_text.verify_annotations(result, lang=lang))  # (under GitHub Actions: each on its line)
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 
 

@@ -9,6 +9,7 @@ a run ends: what cli.py's commands are declared with but is not a command.
   language of the command's --lang (said_in);
 - the options typed, as the words of the command a hint tells the user to run (judging_given,
   typed_registry);
+- a `rectify:` line, or lines for a CI's log, on stderr (say_on_stderr, lines_on_stderr);
 - `run`: the entry point's handling of what ends a run early (Ctrl-C, an output that fails, a
   bug), said without a traceback, and the quick exit.
 
@@ -45,12 +46,24 @@ class _Refused(_ParserError):
     """A command line the parser refused, said as rectify says a refusal: one line, in `lang`."""
 
     def __init__(self, refused, lang: Lang, *, command: str):
-        from .render.usage_text import said_in
+        from .render.usage_text import refusal_line
 
-        super().__init__(said_in(lang, refused, command=command), ctx=refused.ctx)
+        super().__init__(refusal_line(lang, refused, command=command), ctx=refused.ctx)
 
     def show(self, file=None) -> None:
-        typer.echo(printable(f"rectify: {self.message}", single_line=True), err=True)
+        say_on_stderr(self.message)
+
+
+def say_on_stderr(message: str) -> None:
+    """`rectify: message` on stderr, on one line: registry text in it shown, never obeyed (printable)."""
+    typer.echo(printable(f"rectify: {message}", single_line=True), err=True)
+
+
+def lines_on_stderr(lines, *, stop_commands: bool = True) -> None:
+    """`lines` (each made printable already) on stderr, a line each, as a CI's log obeys them no
+    more (streams.for_the_log): a unit's or a file's name can hold a ##[command]."""
+    typer.echo(for_the_log("".join(f"{line}\n" for line in lines), sys.stderr, stop_commands=stop_commands),
+               err=True, nl=False)
 
 
 # Where a context keeps the language of the command line's help (ctx.meta: shared by the group's
@@ -150,9 +163,8 @@ def _say_load_notices(lang: Lang | None) -> None:
         return
     from .i18n import notice_text
 
-    lines = [printable(f"rectify: {notice_text(notice, lang, prefix='notice_')}", single_line=True) for notice in notices]
-    # (as a refusal's lines: a folder's name can hold a ##[command])
-    typer.echo(for_the_log("".join(line + "\n" for line in lines), sys.stderr), err=True, nl=False)
+    lines_on_stderr([printable(f"rectify: {notice_text(notice, lang, prefix='notice_')}", single_line=True)
+                     for notice in notices])
 
 
 def _named_by_variable(exc: RectifyError, ctx, params) -> RectifyError:
@@ -217,17 +229,11 @@ class Group(_SaidInLanguage, TyperGroup):
         except RectifyError as exc:
             exc = in_language(exc, default_lang())  # (said here: a command without --lang, or before it is read)
             # file names and declared names in messages are data too
-            lines = [printable(f"rectify: {problem}", single_line=True) for problem in exc.problems]
-            # (a CI obeys commands anywhere in a line: a unit's name can hold one)
-            typer.echo(for_the_log("".join(line + "\n" for line in lines), sys.stderr), err=True, nl=False)
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                annotate_problems(exc.problems)
+            lines_on_stderr([printable(f"rectify: {problem}", single_line=True) for problem in exc.problems])
+            annotate_problems(exc.problems)
             raise typer.Exit(getattr(exc, "exit_code", EXIT_INVALID)) from None
         except KeyboardInterrupt as exc:  # (here: typer would end it with 130, saying nothing)
-            lang = command_line_lang(args)
-            key, code = interruption(exc)
-            _say(label(key, lang), lang)
-            raise typer.Exit(code) from None
+            raise typer.Exit(_interrupted(exc, command_line_lang(args))) from None
 
 
 # The parser's names of an option's value, by its type's name (<str>), as LABELS say them.
@@ -408,9 +414,7 @@ def run(app: typer.Typer) -> None:
     except SystemExit as exc:
         _exit_now(exc.code, lang)
     except KeyboardInterrupt as exc:
-        key, code = interruption(exc)
-        _say(label(key, lang), lang)
-        sys.exit(code)
+        sys.exit(_interrupted(exc, lang))
     # (No BrokenPipeError here: a reader closing standard output early is absorbed where
     # standard output is written, see streams._StandardStream, and the command ends with its own code.)
     except OSError as exc:
@@ -459,6 +463,13 @@ def _say(what: str, lang: Lang) -> None:
     it fails after doing it."""
     done = "".join(label("exit_done_sep", lang) + label(key, lang, **values) for key, values in DONE_BEFORE_OUTPUT)
     sys.stderr.write(printable(f"rectify: {what}{done}", single_line=True) + "\n")
+
+
+def _interrupted(exc: KeyboardInterrupt, lang: Lang) -> int:
+    """What ends a command interrupted (Ctrl-C, SIGTERM) said; its exit code returned."""
+    key, code = interruption(exc)
+    _say(label(key, lang), lang)
+    return code
 
 
 def _output_failed(exc: OSError, lang: Lang) -> None:

@@ -1016,6 +1016,12 @@ def named_tasks(task_ids: Iterable[str] | None, plan: Plan) -> tuple[str, ...]:
     return tuple(named_id(item_key(str(t)), ids) or str(t) for t in task_ids or ())
 
 
+def given_filters(plan: Plan, *, owners, regions, tasks, states=()) -> dict:
+    """The filters a command was given, by kind, as its report says them (filter_values):
+    --task words as the plan names their tasks (named_tasks); each other as given."""
+    return {"owner": owners, "region": regions, "task": named_tasks(tasks, plan), "state": states}
+
+
 def select(
     report: StatusReport,
     *,

@@ -168,21 +168,6 @@ def shown_file(file: str, *, folder: bool) -> str:
     return display_path(file) if folder else file
 
 
-FILES_NAMED = 3  # a folder of more plan files is shown as itself and their number
-
-
-def many_files(registry: Registry, lang) -> str | None:
-    """A folder of more than FILES_NAMED plan files as status's header and validate name it,
-    the folder and their number ("national/（31 个文件）"); None where each file is named."""
-    from .i18n import label
-    from .textsafe import printable
-
-    if registry.folder is None or len(registry.plan_files) <= FILES_NAMED:
-        return None
-    folder = os.path.join(display_path(registry.folder), "")
-    return printable(folder, single_line=True) + label("status_folder_files", lang, n=len(registry.plan_files))
-
-
 def file_paths(plan_files) -> dict[str, str]:
     """A folder's plan files (a registry's plan_files) by their names in it ("naqu.yaml"), each
     as check names files (display_path): the one name every report gives a file, to people and

@@ -176,10 +176,15 @@ def _a_log(stream) -> bool:
         return True
 
 
+def under_github_actions() -> bool:
+    """Whether rectify runs in a GitHub Actions job (the runner sets GITHUB_ACTIONS=true)."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
 def to_actions_log() -> bool:
     """Whether standard output is a GitHub Actions job's log: under the runner, and not
     redirected to a file."""
-    return os.environ.get("GITHUB_ACTIONS") == "true" and _a_log(sys.stdout)
+    return under_github_actions() and _a_log(sys.stdout)
 
 
 # The openings of the commands a CI obeys anywhere in a line of a job's output. Azure Pipelines:
@@ -239,7 +244,7 @@ def for_the_log(text: str, stream=None, *, stop_commands: bool = True) -> str:
         import re
 
         text = re.sub(openings, _APART, text, flags=re.IGNORECASE)
-    if stop_commands and (to_actions_log() if stream is sys.stdout else os.environ.get("GITHUB_ACTIONS") == "true"):
+    if stop_commands and (to_actions_log() if stream is sys.stdout else under_github_actions()):
         from .render.check import commands_stopped
 
         text = "\n".join(commands_stopped(text.rstrip("\n").split("\n"))) + "\n"
@@ -263,7 +268,10 @@ def printed_for_the_log():
 def annotate_problems(problems) -> None:
     """Under GitHub Actions, a broken registry also shows as annotations on its lines. On
     stderr, which the runner reads for workflow commands too: standard output may be a report
-    redirected to a file (`check --format junit > junit.xml`), which they would break."""
+    redirected to a file (`check --format junit > junit.xml`), which they would break.
+    Elsewhere, nothing."""
+    if not under_github_actions():
+        return
     import typer  # (loaded already: the command line runs on it)
 
     from .errors import Problem

@@ -1545,6 +1545,21 @@ def test_invalid_registry_under_github_actions_is_annotated_on_its_line(monkeypa
     assert result.stdout == ""  # (`--format junit > junit.xml`: no annotation inside the report's file)
 
 
+def test_invalid_registry_outside_github_actions_is_said_without_annotations(monkeypatch):
+    """Annotations are for the runner alone: elsewhere the refusal is its `rectify:` lines, one a problem."""
+    from typer.testing import CliRunner
+
+    from rectify_cli.cli import app
+
+    monkeypatch.setenv("GITHUB_ACTIONS", "false")
+    result = CliRunner().invoke(app, ["check", "--registry", "tests/fixtures/planted/tasks.yaml", "--format", "junit",
+                                      "--lang", "en"])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 7 and all(line.startswith("rectify: tests/fixtures/planted/") for line in lines)
+    assert "rectify: tests/fixtures/planted/tasks.yaml:23:18: measure 1.1, field owners: unknown unit" in lines[2]
+
+
 def test_registry_text_in_the_problems_of_a_broken_registry_issues_no_workflow_command(tmp_path, monkeypatch):
     """`rectify: tasks.yaml:43:18: … unknown unit '##[error]x'` on stderr, which the runner reads
     too: the legacy command in mid-line raised a forged error annotation."""

@@ -180,6 +180,60 @@ def test_a_folder_of_one_plan_file_names_it_as_a_folder_of_two_does(tmp_path, mo
         assert said == ["注意：台账尚无任何进展记录。"], args
 
 
+@pytest.mark.parametrize("lang, said", [("zh", "reg/（4 个文件）：通过——16项整改任务、32项具体措施、36条进展记录\n"),
+                                         ("en", "reg/ (4 files): ok — 16 tasks, 32 measures, 36 journal entries\n")])
+def test_validate_of_a_folder_of_many_files_names_the_folder_and_counts_them(tmp_path, monkeypatch, lang, said):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    for name in ("a", "b", "c", "d"):  # (the small ledger four times, each plan file its own bytes)
+        plan = (SMALL / "tasks.yaml").read_text(encoding="utf-8")
+        (folder / f"{name}.yaml").write_text(plan + f"# {name}\n", encoding="utf-8")
+        shutil.copy(SMALL / "progress.yaml", folder / f"{name}.progress.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate", "reg", "--lang", lang, env={"RECTIFY_TODAY": AS_OF})
+    assert (result.exit_code, result.stdout, result.stderr) == (0, said, "")
+
+
+def test_validate_with_no_ledger_found_says_it_judged_the_bundled_example(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    bundled = Path(__file__).resolve().parents[1] / "data" / "tasks.yaml"
+    result = run_cli("validate", "--lang", "en", env={"RECTIFY_TODAY": AS_OF})
+    assert result.exit_code == 0
+    assert result.stdout == (f"{bundled} (bundled example ledger: no ./data/tasks.yaml found): "
+                             "ok — 45 tasks, 179 measures, 179 journal entries\n")
+
+
+def test_reconcile_of_a_folder_gives_each_files_report_in_turn_named_as_check_names_it(tmp_path, monkeypatch):
+    """One report a plan file, in the folder's order, a blank line apart; exit 1 for xizang's mismatches."""
+    split_small(tmp_path / "reg")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("reconcile", "-r", "reg", "--lang", "en", env={"RECTIFY_TODAY": AS_OF, "COLUMNS": "60"})
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "reg/naqu.yaml: The report's figures recomputed from its\n"
+        "appendix (as of 2019-03-31)\n"
+        "\n"
+        "The registry records no claims (registry.claims is empty).\n"
+        "\n"
+        "reg/xizang.yaml: The report's figures recomputed from its\n"
+        "appendix (as of 2019-03-31)\n"
+        "\n"
+        "Key               Claimed    Computed  Result\n"
+        "--------------  ---------  ----------  --------\n"
+        "tasks_total             4           2  MISMATCH\n"
+        "  Report's words: 全区4项整改任务\n"
+        "  Counting rule: tasks listed in the appendix\n"
+        "measures_total          9           4  MISMATCH\n"
+        "  Report's words: 9项具体措施\n"
+        "  Counting rule: measures listed in the appendix\n"
+        "\n"
+        "Figures the appendix does not support (2):\n"
+        "- tasks_total (“全区4项整改任务”): the report claims 4, the\n"
+        "  appendix gives 2.\n"
+        "- measures_total (“9项具体措施”): the report claims 9, the\n"
+        "  appendix gives 4.\n")
+
+
 @pytest.mark.parametrize("columns", ["40", "100"])
 def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_folder_was_typed(tmp_path, monkeypatch,
                                                                                                columns):

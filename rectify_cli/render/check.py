@@ -436,7 +436,7 @@ def markdown_pieces(items: Sequence[CheckItem], *, as_of, lang: Lang) -> list[st
 
 def rerun_command(rerun: Sequence[str]) -> str:
     """The command listing all a cut output leaves out: `rerun`, the words of the command line
-    that decided what was judged (cli._check_given), quoted for a POSIX shell, as json. Pasted
+    that decided what was judged (command_line.judging_given), quoted for a POSIX shell, as json. Pasted
     in the same shell, it judges the same ledger, day and measures by the same rules."""
     return " ".join(["rectify check", *map(shell_word, rerun), "--format json"])
 

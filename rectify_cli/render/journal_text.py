@@ -1,6 +1,8 @@
-"""Plain text for the journal commands: what was written, the history table, the chain check."""
+"""Plain text for the journal commands: what was written, the history table, the chain check;
+and validate's lines (the ledger valid, the entries and dates it warns of)."""
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -223,6 +225,35 @@ def quiet_journals(stale_files, period: int, lang: Lang, *, total: int | None = 
     if len(stale_files) > QUIET_FILES_NAMED:
         lines.append(label("status_files_quiet_more", lang, n=len(stale_files) if total is None else total))
     return lines
+
+
+FILES_NAMED = 3  # a folder of more plan files is shown as itself and their number
+
+
+def many_files(registry, lang: Lang) -> str | None:
+    """A folder of more than FILES_NAMED plan files as status's header and validate name it,
+    the folder and their number ("national/（31 个文件）"); None where each file is named."""
+    from ..gate import display_path
+
+    if registry.folder is None or len(registry.plan_files) <= FILES_NAMED:
+        return None
+    folder = os.path.join(display_path(registry.folder), "")
+    return printable(folder, single_line=True) + label("status_folder_files", lang, n=len(registry.plan_files))
+
+
+def validated_line(registry, *, bundled: bool, lang: Lang) -> str:
+    """validate's one line for a valid `registry`: its files (a folder of many: the folder and
+    how many, many_files), `bundled` the example fallen back to said so as status says it,
+    then how many tasks, measures and journal entries it holds."""
+    from ..gate import shown_file
+
+    files = many_files(registry, lang) or ", ".join(shown_file(file, folder=registry.folder is not None)
+                                                    for file in registry.plan_files)
+    if bundled:
+        files += label("bundled_ledger", lang)
+    measures = sum(len(task.measures) for task in registry.plan.tasks)
+    return printable(label("validate_ok", lang, files=files, tasks=len(registry.plan.tasks), measures=measures,
+                           entries=len(registry.journal)), single_line=True)
 
 
 # (of a journal pasted in again, the first few named, the others counted)
@@ -672,6 +703,14 @@ def render_verify(result, *, lang: Lang = Lang.zh) -> str:
               for journal in result.unvouched]
     lines.append(label("verify_passed" if result.ok else "verify_failed", lang))
     return "\n".join(lines) + "\n"
+
+
+def verify_annotations(result, *, lang: Lang) -> list:
+    """Each entry verify found wanting as an errors.Problem at its journal's line, for the
+    workflow's annotations (streams.annotate_problems)."""
+    from ..errors import Problem
+
+    return [Problem(p.journal, p.line or None, None, verify_problem_text(p, lang)) for j in result.journals for p in j.problems]
 
 
 def verify_problem_text(problem, lang: Lang) -> str:

@@ -152,6 +152,16 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
     return "\n".join(lines) + "\n"
 
 
+def render_files(results, *, lang: Lang, plan_files, width: int) -> str:
+    """`reconcile`'s text: each report of reconcile.reconcile_files in turn, a blank line apart,
+    a folder's file named as check and status name it (gate.file_paths)."""
+    from ..gate import file_paths
+
+    paths = file_paths(plan_files)
+    return "\n".join(render(result, lang=lang, file=None if file is None else paths.get(file, file), width=width)
+                     for file, result in results)
+
+
 def unread_warning(plan_file: str, line: int | None, report, *, folder: bool, lang: Lang) -> str:
     """validate's warning of a report a plan file names (registry.source; a reconcile.QuotedReport)
     that cannot be read, at its source: line: one line."""

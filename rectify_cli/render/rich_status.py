@@ -28,14 +28,14 @@ from rich.text import Text
 
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
-from ..gate import file_paths, many_files, shown_file
+from ..gate import file_paths, shown_file
 from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, cut_end, line_ends, printable, shell_word
 from .journal_text import (LATE_MARK, Filters, entry_words_whole, extended_late_words, extension_parts, filled_columns,
-                           filter_pairs, ledger_warnings, retraction_text, worded)
+                           filter_pairs, ledger_warnings, many_files, retraction_text, worded)
 from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
@@ -610,7 +610,7 @@ class _See:
 
 def _see(key: str, lang: Lang, given: Sequence[tuple[str, ...]], kept: tuple[str, ...] = (), **values) -> _See:
     """The command of label `key` (status_see_show, show_see_json), with the options that judged
-    what the command at hand shows as its command line gave them (`given`, cli._judging_given: -r
+    what the command at hand shows as its command line gave them (`given`, command_line.judging_given: -r
     PATH, --as-of DAY, --warn-days N), quoted for the shell: pasted, it shows the same ledger as of
     the same day by the same rules. `kept`: its pieces kept on a line besides those (each option
     with its value, and the value alone: a path)."""

@@ -11,7 +11,7 @@ import re
 from ..i18n import Lang, Notice, echoed, label, notice_text
 
 
-def said_in(lang: Lang, exc, *, command: str) -> str:
+def refusal_line(lang: Lang, exc, *, command: str) -> str:
     """The message of the parser's UsageError `exc`, in `lang`; `command`: the command it was
     given to, when the error does not say (rectify status)."""
     ctx = getattr(exc, "ctx", None)
