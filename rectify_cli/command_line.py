@@ -55,8 +55,9 @@ class _Refused(_ParserError):
 
 
 def say_on_stderr(message: str) -> None:
-    """`rectify: message` on stderr, on one line: registry text in it shown, never obeyed (printable)."""
-    typer.echo(printable(f"rectify: {message}", single_line=True), err=True)
+    """`rectify: message` on stderr, on one line: registry text in it (or a value typed) shown, never
+    obeyed, by a terminal (printable) or a CI's log (lines_on_stderr, as warnings are)."""
+    lines_on_stderr([printable(f"rectify: {message}", single_line=True)], stop_commands=False)
 
 
 def lines_on_stderr(lines, *, stop_commands: bool = True) -> None:

@@ -413,6 +413,20 @@ def test_a_refusal_naming_registry_text_issues_no_command_in_an_azure_log(tmp_pa
                    f"“#{HAIR}#vso[task.setvariable variable=X]y”；请在 'units:' 下声明\n")
 
 
+@pytest.mark.parametrize("args, said", [
+    (["status", "--state", "##vso[task.setvariable variable=X]y"],
+     "rectify: --state：“#{a}#vso[task.setvariable variable=X]y”不是可选的值（可选：overdue、due_soon、on_track、ongoing、done、"
+     "stale）；用法见 python -m rectify_cli status --help\n"),
+    (["import", "##vso[task.complete result=Failed]x.txt"],
+     "rectify: #{a}#vso[task.complete result=Failed]x.txt: 文件不存在\n"),
+])
+def test_a_value_typed_quoted_in_a_refusal_issues_no_command_in_an_azure_log(args, said, tmp_path):
+    """A refusal quoting what was typed (a CI script's variable, say) is said as every refusal is:
+    in an Azure job's log its two # apart (a parser's refusal set a pipeline variable)."""
+    code, out, err = rectify_in_a_ci_log(args, tmp_path, AZURE)
+    assert (code, out, err) == (2, "", said.format(a=HAIR))
+
+
 def test_a_warning_naming_registry_text_issues_no_command_in_an_azure_log(tmp_path):
     """validate's warning on standard error names the report registry.source gives: its
     `##vso[…]` set a pipeline variable (the Azure agent reads standard error too)."""
