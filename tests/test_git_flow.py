@@ -43,16 +43,20 @@ def repo(tmp_path) -> Path:
 def two_clerks(repo: Path) -> None:
     """Clerk A records 1.1 on branch a, clerk B 2.1 on branch b; a is checked out, b merged into it:
     a conflict at the journal's end."""
-    git(repo, "checkout", "-q", "-b", "a")
-    assert rectify(repo, "record", "1.1", "--state", "in_progress", "--note", "主体完工", "--date", "2019-03-20",
-                   "--by", "拉萨市").returncode == 0
-    git(repo, "commit", "-q", "-am", "A: 1.1")
-    git(repo, "checkout", "-q", "-b", "b", "main")
-    assert rectify(repo, "record", "2.1", "--state", "in_progress", "--note", "围挡完成", "--date", "2019-03-21",
-                   "--by", "那曲市").returncode == 0
-    git(repo, "commit", "-q", "-am", "B: 2.1")
-    git(repo, "checkout", "-q", "a")
+    on_two_branches(repo, ("1.1", "in_progress", "主体完工", "2019-03-20", "拉萨市"),
+                    ("2.1", "in_progress", "围挡完成", "2019-03-21", "那曲市"))
     assert git(repo, "merge", "b", check=False).returncode == 1  # (a conflict)
+
+
+def on_two_branches(repo: Path, a: tuple, b: tuple) -> None:
+    """Clerk A records `a` (measure, state, note, date, unit) on branch a, clerk B `b` on branch b,
+    each committed; a is checked out."""
+    for branch, (measure, state, note, day, by) in (("a", a), ("b", b)):
+        git(repo, "checkout", "-q", "-b", branch, "main")
+        assert rectify(repo, "record", measure, "--state", state, "--note", note, "--date", day,
+                       "--by", by).returncode == 0
+        git(repo, "commit", "-q", "-am", f"{branch.upper()}: {measure}")
+    git(repo, "checkout", "-q", "a")
 
 
 def test_a_journal_left_in_conflict_says_to_take_one_side_not_to_keep_both(repo):
@@ -222,15 +226,8 @@ def union_merged(repo: Path) -> None:
     (repo / ".gitattributes").write_text("data/progress.yaml merge=union\n", encoding="utf-8")
     git(repo, "add", ".gitattributes")
     git(repo, "commit", "-q", "-m", "union")
-    git(repo, "checkout", "-q", "-b", "a")
-    assert rectify(repo, "record", "2.2", "--state", "report", "--note", "检查工地40个", "--date", "2019-03-20",
-                   "--by", "拉萨市").returncode == 0
-    git(repo, "commit", "-q", "-am", "A: 2.2")
-    git(repo, "checkout", "-q", "-b", "b", "main")
-    assert rectify(repo, "record", "2.2", "--state", "report", "--note", "检查工地41个", "--date", "2019-03-21",
-                   "--by", "拉萨市").returncode == 0
-    git(repo, "commit", "-q", "-am", "B: 2.2")
-    git(repo, "checkout", "-q", "a")
+    on_two_branches(repo, ("2.2", "report", "检查工地40个", "2019-03-20", "拉萨市"),
+                    ("2.2", "report", "检查工地41个", "2019-03-21", "拉萨市"))
     git(repo, "merge", "-q", "b", "-m", "merge b")  # (no conflict: union)
 
 

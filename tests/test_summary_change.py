@@ -35,6 +35,18 @@ def expected_change(registry, report, first, owners):
                                overdue=len(overdue), newly_overdue=len([i for i in overdue if i not in overdue_before]))
 
 
+
+def with_retractions(journal: list, data, *, most: int) -> list:
+    """`journal`, each entry given a hash, and up to `most` retractions drawn after it (of entries
+    drawn, dated on days drawn: a retraction dated after the month's start changes what counted at
+    its end)."""
+    journal = [replace(e, hash=f"h{n}") for n, e in enumerate(journal)]
+    for n in range(data.draw(st.integers(0, most)) if journal else 0):
+        voided = data.draw(st.sampled_from(journal))
+        journal.append(replace(voided, state=EntryState.RETRACTED, date=data.draw(days), retracts=voided.hash,
+                               milestone=None, to=None, hash=f"r{n}"))
+    return journal
+
 @settings(SETTINGS, database=None)
 @given(any_plan_and_journal, st.data())
 def test_the_change_since_the_previous_month_is_the_engines_of_that_day(pj, data):
@@ -45,11 +57,7 @@ def test_the_change_since_the_previous_month_is_the_engines_of_that_day(pj, data
     tasks = tuple(replace(t, measures=tuple(replace(m, owners=(OTHER,), lead=OTHER) if n % 2 else m
                                             for n, m in enumerate(t.measures))) for t in plan.tasks)
     plan = replace(plan, tasks=tasks, units=(*plan.units, unit(OTHER)))
-    journal = [replace(e, hash=f"h{n}") for n, e in enumerate(journal)]
-    for n in range(data.draw(st.integers(0, 3)) if journal else 0):
-        voided = data.draw(st.sampled_from(journal))
-        journal.append(replace(voided, state=EntryState.RETRACTED, date=data.draw(days), retracts=voided.hash,
-                               milestone=None, to=None, hash=f"r{n}"))
+    journal = with_retractions(journal, data, most=3)
     registry = make_registry(plan, journal)
     first = day.replace(day=1)
     last = first + relativedelta(day=31)
@@ -140,11 +148,7 @@ def test_a_summary_of_some_tasks_is_that_of_a_ledger_of_those_tasks_alone():
 def test_any_summary_of_some_tasks_is_that_of_a_ledger_of_those_tasks_alone(pj, data):
     plan, journal = pj
     day = data.draw(as_of_near(journal))
-    journal = [replace(e, hash=f"h{n}") for n, e in enumerate(journal)]
-    for n in range(data.draw(st.integers(0, 2)) if journal else 0):
-        voided = data.draw(st.sampled_from(journal))
-        journal.append(replace(voided, state=EntryState.RETRACTED, date=data.draw(days), retracts=voided.hash,
-                               milestone=None, to=None, hash=f"r{n}"))
+    journal = with_retractions(journal, data, most=2)
     registry = make_registry(plan, journal)
     ids = data.draw(st.lists(st.sampled_from([t.id for t in plan.tasks]), min_size=1, unique=True))
     first = day.replace(day=1)
