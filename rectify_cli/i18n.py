@@ -505,7 +505,7 @@ LABELS = {
                              "none after today yet"),
     # (today where the registry lives, on a machine with no zone database at all: loading needs it,
     # to refuse an entry dated in the future, so no --as-of helps)
-    "refused_zone_no_database": ("本机没有时区数据库，无从得知 {zone} 的今天是哪天：请安装 tzdata（pip install tzdata）",
+    "refused_zone_no_database": ("本机没有时区数据库，无从得知 {zone} 的今天是哪天：请安装时区数据库（`pip install tzdata`）",
                                  "this machine has no time zone database, so today's date in {zone} is unknown: install "
                                  "tzdata (pip install tzdata)"),
     "refused_date_before_feedback": ("--date：{date} 早于督察反馈日期（{feedback}），即问题移交之日",
@@ -1318,7 +1318,7 @@ LABELS = {
                                "the other way round): for Beijing time write Asia/Shanghai; for a place west of UTC, its "
                                "city's zone (e.g. America/Chicago)"),
     # (a machine with no zone database at all: no name can be checked; as refused_zone_no_database)
-    "problem_zone_no_database": ("registry.settings.timezone：本机没有时区数据库，无从核对时区“{zone}”：请安装 tzdata（pip install tzdata）",
+    "problem_zone_no_database": ("registry.settings.timezone：本机没有时区数据库，无从核对时区“{zone}”：请安装时区数据库（`pip install tzdata`）",
                                  "registry.settings.timezone: this machine has no time zone database, so '{zone}' cannot be "
                                  "checked: install tzdata (pip install tzdata)"),
     # (Factory, in the zone database: "-00", no zone; it reads as UTC)
@@ -1968,10 +1968,10 @@ LABELS.update({
     "problem_import_pdf": ("是 PDF 文件，不是文字：请先取出其中的文字（pdftotext report.pdf report.txt，或在 PDF 阅读器中全选复制，存为 .txt 文件）{then}",
                            "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it all from a PDF viewer "
                            "into a .txt file) {then}"),
-    "problem_import_html": ("是网页（HTML），不是{doc}的文字：请在浏览器中复制{doc}正文，存为 .txt 文件{then}",
+    "problem_import_html": ("是网页（HTML），不是{text}：请在浏览器中复制{text}，存为 .txt 文件{then}",
                             "is a web page (HTML), not {text}: copy {text} from the browser into a .txt file {then}"),
     # (a picture, an archive: bytes no text holds, importer_text._OTHER_KINDS)
-    "problem_import_binary": ("不是文字文件（是图片、压缩包等）：请提供{doc}的文字（.txt 文件）",
+    "problem_import_binary": ("不是文字文件（是图片、压缩包等）：请提供{text}（.txt 文件）",
                               "is not a text file (a picture, an archive…): give {text} (a .txt file)"),
     "problem_import_office": ("是办公软件（Word、WPS…）的文档，不是文字：请在其中另存为纯文本（.txt，UTF-8 编码）{then}",
                               "is an office document (Word, WPS…), not text: save it from there as plain text (.txt, UTF-8) {then}"),

@@ -1550,7 +1550,7 @@ def test_verify_since_summary_refuses_a_file_it_cannot_read(reg, tmp_path):
     ("march.docx", b"PK\x03\x04", "zh", "是办公软件（Word、WPS…）的文档，不是文字：请在其中另存为纯文本（.txt，UTF-8 编码）再用 --since-summary 核验"),
     ("march.pdf", b"%PDF-1.7\n", "en", "is a PDF, not text: extract its text first (pdftotext report.pdf report.txt, or copy it "
                                         "all from a PDF viewer into a .txt file) and give that to --since-summary"),
-    ("march.png", b"\x89PNG\r\n\x1a\n", "zh", "不是文字文件（是图片、压缩包等）：请提供月报的文字（.txt 文件）"),
+    ("march.png", b"\x89PNG\r\n\x1a\n", "zh", "不是文字文件（是图片、压缩包等）：请提供月报文字（.txt 文件）"),
 ])
 def test_verify_since_summary_refuses_a_file_of_another_kind_as_a_summary(reg, tmp_path, name, content, lang, said):
     path = tmp_path / name

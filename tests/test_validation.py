@@ -118,7 +118,7 @@ def no_zone_database(monkeypatch):
 
 
 NO_DATABASE = {
-    "zh": "本机没有时区数据库，无从得知 Asia/Shanghai 的今天是哪天：请安装 tzdata（pip install tzdata）",
+    "zh": "本机没有时区数据库，无从得知 Asia/Shanghai 的今天是哪天：请安装时区数据库（`pip install tzdata`）",
     "en": "this machine has no time zone database, so today's date in Asia/Shanghai is unknown: install tzdata "
           "(pip install tzdata)",
 }
@@ -144,7 +144,7 @@ def test_without_a_zone_database_a_zone_named_is_not_called_unknown(tmp_path, no
     result = run_cli("status", "-r", str(plan), "--no-cache")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (f"rectify: {plan}:10:15: registry.settings.timezone：本机没有时区数据库，无从核对时区“Asia/Shanghai”："
-                             "请安装 tzdata（pip install tzdata）\n")
+                             "请安装时区数据库（`pip install tzdata`）\n")
 
 
 # timezone: 8, meant as UTC+8, was told "expected non-empty text": quoted, "8", it was refused again.
