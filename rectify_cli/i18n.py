@@ -2052,6 +2052,12 @@ LABELS.update({
     "problem_import_output_is_journal": ("是进展记录的文件名：-o 应指方案文件（如 {plan}，进展记录写在它旁边）或文件夹。未写入任何内容。",
                                          "is the name of a journal: -o names a plan file (such as {plan}, its journal written beside "
                                          "it) or a folder. Nothing was written."),
+    "problem_import_output_not_folder": ("{what}：-o 应指文件夹（写入其中的 tasks.yaml）或以 .yaml 结尾的方案文件；未写入任何内容",
+                                         "{what}: -o names a folder (tasks.yaml written into it) or a plan file ending in .yaml; "
+                                         "nothing was written"),
+    "problem_import_output_a_file": ("是文件而不是文件夹", "is a file, not a folder"),
+    "problem_import_output_a_device": ("是设备，不是文件夹或方案文件", "is a device, not a folder or a plan file"),
+    "problem_import_output_a_pipe": ("是管道，不是文件夹或方案文件", "is a pipe, not a folder or a plan file"),
     "problem_import_plan_not_regular": ("不是普通文件（是管道或设备）：导入须把方案写入文件；未写入任何内容",
                                         "is not a regular file (a pipe or device): an import writes its plan to a file; "
                                         "nothing was written"),

@@ -431,7 +431,23 @@ def plan_path(output: str | Path) -> Path:
         if isinstance(plan, str):  # (x.progress.yaml: its journal x.progress.progress.yaml, a folder no command reads)
             raise UsageError(problem(str(path), None, None, "import_output_is_journal", plan=plan))
         return path
+    _refuse_a_folder_that_is_not(path)
     return path / "tasks.yaml"
+
+
+def _refuse_a_folder_that_is_not(path: Path) -> None:
+    """-o `path`, taken for a folder, that is a file, a device or a pipe: refused (UsageError)
+    saying what it is and what -o takes (only "a file, expected a folder" misled)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # (none there: made; else the write names what is wrong)
+        return
+    if stat.S_ISDIR(mode):
+        return
+    kind = "file" if stat.S_ISREG(mode) else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "pipe"
+    raise UsageError(problem(str(path), None, None, "import_output_not_folder", what=Notice(f"import_output_a_{kind}", {})))
 
 
 def source_name(report: str, plan: Path | None) -> str | None:

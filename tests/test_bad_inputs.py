@@ -889,11 +889,29 @@ def test_an_output_beside_a_plan_file_as_yaml_is_refused(tmp_path, command):
     assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml"]
 
 
-def test_import_into_a_file_instead_of_a_folder(tmp_path):
-    (tmp_path / "ledger").write_bytes(b"keep me")
-    run = rectify(["import", REPORT, "-o", "ledger"], tmp_path)
-    assert_refused(run, ["ledger: is a file, expected a folder; nothing was written"])
-    assert (tmp_path / "ledger").read_bytes() == b"keep me"
+@pytest.mark.parametrize("name", ["ledger", "notes.txt"])
+def test_import_into_a_file_instead_of_a_folder(tmp_path, name):
+    """A file whose name is no .yaml was taken for the folder; "expected a folder" did not say
+    that -o takes a plan file too."""
+    (tmp_path / name).write_bytes(b"keep me")
+    run = rectify(["import", REPORT, "-o", name], tmp_path)
+    assert_refused(run, [f"{name}: is a file, not a folder: -o names a folder (tasks.yaml written into it) "
+                         "or a plan file ending in .yaml; nothing was written"])
+    assert (tmp_path / name).read_bytes() == b"keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("lang, said", [
+    ("en", "is a device, not a folder or a plan file: -o names a folder (tasks.yaml written into it) "
+           "or a plan file ending in .yaml; nothing was written"),
+    (None, "是设备，不是文件夹或方案文件：-o 应指文件夹（写入其中的 tasks.yaml）或以 .yaml 结尾的方案文件；未写入任何内容"),
+])
+def test_import_into_a_device_says_it_is_a_device(tmp_path, lang, said):
+    """`-o /dev/full` was called "a file, expected a folder"."""
+    run = rectify(["import", REPORT, "-o", "/dev/full"], tmp_path, lang=lang)
+    assert_refused(run, [f"/dev/full: {said}"])
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
@@ -906,7 +924,7 @@ def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
     assert_refused(rectify(["summary", "-r", "small", "-o", "reports"], tmp_path, lang=None),
                    ["reports: 是文件夹，应为文件；未写入任何内容"])
     assert_refused(rectify(["import", REPORT, "-o", "ledger"], tmp_path, lang=None),
-                   ["ledger: 是文件，应为文件夹；未写入任何内容"])
+                   ["ledger: 是文件而不是文件夹：-o 应指文件夹（写入其中的 tasks.yaml）或以 .yaml 结尾的方案文件；未写入任何内容"])
     assert_refused(rectify(["import", REPORT, "-o", "nowhere/ledger"], tmp_path, lang=None),
                    ["nowhere/ledger: 无法创建（没有文件夹 nowhere）；未写入任何内容"])
     assert_refused(rectify(["summary", "-r", "small", "-o", "reports", "--lang", "en"], tmp_path, lang=None),
