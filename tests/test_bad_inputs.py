@@ -899,6 +899,20 @@ def test_import_into_a_file_instead_of_a_folder(tmp_path, name):
                          "or a plan file ending in .yaml; nothing was written"])
     assert (tmp_path / name).read_bytes() == b"keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    if name == "notes.txt":  # (as the README quotes it)
+        zh = "notes.txt: 是文件而不是文件夹：-o 应指文件夹（写入其中的 tasks.yaml）或以 .yaml 结尾的方案文件；未写入任何内容"
+        assert_refused(rectify(["import", REPORT, "-o", name], tmp_path, lang=None), [zh])
+        assert f"`rectify: {zh}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+def test_import_into_a_link_to_nothing_says_so(tmp_path):
+    """A link to nothing where the folder goes was "a file, expected a folder"."""
+    (tmp_path / "ledger").symlink_to("gone")
+    run = rectify(["import", REPORT, "-o", "ledger"], tmp_path)
+    assert_refused(run, ["ledger: is a link to gone, which does not exist: -o names a folder "
+                         "(tasks.yaml written into it) or a plan file ending in .yaml; nothing was written"])
+    assert os.readlink(tmp_path / "ledger") == "gone" and sorted(p.name for p in tmp_path.iterdir()) == ["ledger"]
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
@@ -912,6 +926,34 @@ def test_import_into_a_device_says_it_is_a_device(tmp_path, lang, said):
     run = rectify(["import", REPORT, "-o", "/dev/full"], tmp_path, lang=lang)
     assert_refused(run, [f"/dev/full: {said}"])
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["export"], ["summary", "--month", "2019-03"], ["check"]])
+@pytest.mark.parametrize("there", [False, True])
+def test_an_output_ending_in_a_slash_is_a_folder_not_a_file_named_without_it(tmp_path, command, there):
+    """`-o x/` wrote a file named x: the slash says a folder was meant, and -o takes a file."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    if there:
+        (tmp_path / "x").mkdir()
+    run = rectify([*command, "-r", "small", "-o", "x/"], tmp_path)
+    assert_refused(run, ["x/: ends in /, which names a folder: -o names a file; nothing was written"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["small", "x"] if there else ["small"])
+    assert not there or list((tmp_path / "x").iterdir()) == []
+
+
+def test_an_output_ending_in_a_slash_is_refused_in_chinese_by_default_as_the_readme_quotes(tmp_path):
+    shutil.copytree(SMALL, tmp_path / "small")
+    said = "reports/: 以 / 结尾，指的是文件夹：-o 应指文件；未写入任何内容"
+    assert_refused(rectify(["export", "-r", "small", "-o", "reports/"], tmp_path, lang=None), [said])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small"]
+    assert f"`rectify: {said}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_import_into_a_name_ending_in_a_slash_makes_that_folder(tmp_path):
+    """`-o new.yaml/`: the slash says a folder, though the name ends in .yaml."""
+    run = rectify(["import", REPORT, "-o", "new.yaml/"], tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (tmp_path / "new.yaml").iterdir()) == ["progress.yaml", "tasks.yaml"]
 
 
 def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
