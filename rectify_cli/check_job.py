@@ -47,7 +47,7 @@ class Written:
 
     failing: bool  # the check fails: exit 1
     report: bytes  # UTF-8, to `output`
-    output: Path | None  # the file the report is written to; None: standard output
+    output: str | None  # the file the report is written to, as typed; None: standard output
     summary: bytes | None  # the job summary's markdown, appended to `summary_path`
     summary_path: str | None  # $GITHUB_STEP_SUMMARY; None: no job summary is written
     judged: object = field(default=None, repr=False, compare=False)  # see CheckOutput.judged
@@ -135,7 +135,7 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
                        judged=(registry, result))
 
 
-def command(*, registry: Path | None, format: str | None, output: Path | None, github_actions: bool,
+def command(*, registry: Path | None, format: str | None, output: str | None, github_actions: bool,
             step_summary: str | None, day_and_rerun: Callable[[], tuple[date | None, tuple[str, ...]]],
             fail_on: tuple[str, ...], lang: Lang, warn_days: int | None, report_period_days: int | None,
             owners: tuple[str, ...], tasks: tuple[str, ...], regions: tuple[str, ...], no_cache: bool) -> Written:

@@ -78,13 +78,14 @@ RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="help_o
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="help_opt_no_cache")]
 
 
-def _dash_is_standard_output(output: Path | None) -> Path | None:
+def _dash_is_standard_output(output: str | None) -> str | None:
     """`-o -`: standard output, as other tools read it (not a file named "-")."""
-    return None if output is not None and str(output) == "-" else output
+    return None if output == "-" else output
 
 
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", readable=False, help="help_opt_output",
-                                                   callback=_dash_is_standard_output)]
+# (-o as typed, a path's type for the parser: pathlib would drop the / of `-o x/`, see fsutil.names_a_folder)
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", click_type=typer.models.TyperPath(readable=False),
+                                                  help="help_opt_output", callback=_dash_is_standard_output)]
 
 
 class ReportFormat(str, enum.Enum):
@@ -450,8 +451,8 @@ def export_cmd(
 @app.command("import", cls=Command, help="help_import", short_help="help_import_short")
 def import_cmd(
     report: Annotated[Path, typer.Argument(readable=False, help="help_import_report", metavar="help_value_report")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", readable=False, help="help_import_output",
-                                                   callback=_dash_is_standard_output)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", click_type=typer.models.TyperPath(readable=False),
+                                                  help="help_import_output", callback=_dash_is_standard_output)] = None,
     curation: Annotated[Optional[Path], typer.Option("--curation", readable=False, help="help_import_curation")] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:

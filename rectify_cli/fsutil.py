@@ -122,6 +122,12 @@ def umask() -> int:
     return mask
 
 
+def names_a_folder(name: str | os.PathLike) -> bool:
+    """Whether `name`, as typed (a str: pathlib drops the ending), ends in a slash (or, on
+    Windows, a backslash): a folder meant, whether or not it is there."""
+    return isinstance(name, str) and name.endswith(tuple({"/", os.sep, os.altsep or "/"}))
+
+
 def is_standard_output(path: Path) -> bool:
     """Whether `path` is this process's standard output itself (/dev/stdout, or the file the
     shell redirected it to): the same file, by device and inode, as descriptor 1."""

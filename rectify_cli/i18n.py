@@ -1060,6 +1060,8 @@ LABELS = {
     "problem_dangling_link": ("是指向 {target} 的链接，而该文件不存在", "a link to {target}, which does not exist"),
     "problem_is_folder": ("是文件夹，应为 YAML 文件", "is a folder, expected a YAML file"),
     # (a file that could not be written, fsutil's: said with what it holds left as it was)
+    "problem_output_names_folder": ("以 {end} 结尾，指的是文件夹：-o 应指文件；未写入任何内容",
+                                    "ends in {end}, which names a folder: -o names a file; nothing was written"),
     "problem_write_is_folder": ("是文件夹，应为文件；未写入任何内容", "is a folder, expected a file; nothing was written"),
     "problem_write_refused": ("{why}；未写入任何内容", "{why}; nothing was written"),
     "problem_write_read_only": ("是只读文件（{mode}）", "is read-only ({mode})"),
@@ -2052,6 +2054,13 @@ LABELS.update({
     "problem_import_output_is_journal": ("是进展记录的文件名：-o 应指方案文件（如 {plan}，进展记录写在它旁边）或文件夹。未写入任何内容。",
                                          "is the name of a journal: -o names a plan file (such as {plan}, its journal written beside "
                                          "it) or a folder. Nothing was written."),
+    "problem_import_output_not_folder": ("{what}：-o 应指文件夹（写入其中的 tasks.yaml）或以 .yaml 结尾的方案文件；未写入任何内容",
+                                         "{what}: -o names a folder (tasks.yaml written into it) or a plan file ending in .yaml; "
+                                         "nothing was written"),
+    "problem_import_output_a_file": ("是文件而不是文件夹", "is a file, not a folder"),
+    "problem_import_output_a_device": ("是设备，不是文件夹或方案文件", "is a device, not a folder or a plan file"),
+    "problem_import_output_a_broken_link": ("是指向 {target} 的链接，而 {target} 不存在", "is a link to {target}, which does not exist"),
+    "problem_import_output_a_pipe": ("是管道，不是文件夹或方案文件", "is a pipe, not a folder or a plan file"),
     "problem_import_plan_not_regular": ("不是普通文件（是管道或设备）：导入须把方案写入文件；未写入任何内容",
                                         "is not a regular file (a pipe or device): an import writes its plan to a file; "
                                         "nothing was written"),

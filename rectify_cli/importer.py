@@ -422,16 +422,38 @@ def _at_most(stream, name: str, of: str) -> bytes:
 def plan_path(output: str | Path) -> Path:
     """The plan file `-o` names: a name ending in .yaml or .yml that is no folder is the plan
     file itself (xizang.yaml, one file of a folder registry); anything else is the folder to
-    write tasks.yaml into."""
+    write tasks.yaml into; as is a name ending in / (new.yaml/ too)."""
+    from .fsutil import names_a_folder
     from .layout import plan_beside
 
     path = Path(output)
-    if path.suffix.lower() in (".yaml", ".yml") and not path.is_dir():
+    if path.suffix.lower() in (".yaml", ".yml") and not path.is_dir() and not names_a_folder(output):
         plan = plan_beside(str(path))
         if isinstance(plan, str):  # (x.progress.yaml: its journal x.progress.progress.yaml, a folder no command reads)
             raise UsageError(problem(str(path), None, None, "import_output_is_journal", plan=plan))
         return path
+    _refuse_a_folder_that_is_not(path)
     return path / "tasks.yaml"
+
+
+def _refuse_a_folder_that_is_not(path: Path) -> None:
+    """-o `path`, taken for a folder, that is a file, a device or a pipe: refused (UsageError)
+    saying what it is and what -o takes (only "a file, expected a folder" misled)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:  # (none there: made; a link to nothing would be "a file")
+        if os.path.islink(path):
+            what = Notice("import_output_a_broken_link", {"target": os.readlink(path)})
+            raise UsageError(problem(str(path), None, None, "import_output_not_folder", what=what)) from None
+        return
+    except OSError:  # (the write names what is wrong)
+        return
+    if stat.S_ISDIR(mode):
+        return
+    kind = "file" if stat.S_ISREG(mode) else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "pipe"
+    raise UsageError(problem(str(path), None, None, "import_output_not_folder", what=Notice(f"import_output_a_{kind}", {})))
 
 
 def source_name(report: str, plan: Path | None) -> str | None:

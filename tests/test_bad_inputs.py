@@ -889,11 +889,71 @@ def test_an_output_beside_a_plan_file_as_yaml_is_refused(tmp_path, command):
     assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml"]
 
 
-def test_import_into_a_file_instead_of_a_folder(tmp_path):
-    (tmp_path / "ledger").write_bytes(b"keep me")
+@pytest.mark.parametrize("name", ["ledger", "notes.txt"])
+def test_import_into_a_file_instead_of_a_folder(tmp_path, name):
+    """A file whose name is no .yaml was taken for the folder; "expected a folder" did not say
+    that -o takes a plan file too."""
+    (tmp_path / name).write_bytes(b"keep me")
+    run = rectify(["import", REPORT, "-o", name], tmp_path)
+    assert_refused(run, [f"{name}: is a file, not a folder: -o names a folder (tasks.yaml written into it) "
+                         "or a plan file ending in .yaml; nothing was written"])
+    assert (tmp_path / name).read_bytes() == b"keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    if name == "notes.txt":  # (as the README quotes it)
+        zh = "notes.txt: 是文件而不是文件夹：-o 应指文件夹（写入其中的 tasks.yaml）或以 .yaml 结尾的方案文件；未写入任何内容"
+        assert_refused(rectify(["import", REPORT, "-o", name], tmp_path, lang=None), [zh])
+        assert f"`rectify: {zh}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+def test_import_into_a_link_to_nothing_says_so(tmp_path):
+    """A link to nothing where the folder goes was "a file, expected a folder"."""
+    (tmp_path / "ledger").symlink_to("gone")
     run = rectify(["import", REPORT, "-o", "ledger"], tmp_path)
-    assert_refused(run, ["ledger: is a file, expected a folder; nothing was written"])
-    assert (tmp_path / "ledger").read_bytes() == b"keep me"
+    assert_refused(run, ["ledger: is a link to gone, which does not exist: -o names a folder "
+                         "(tasks.yaml written into it) or a plan file ending in .yaml; nothing was written"])
+    assert os.readlink(tmp_path / "ledger") == "gone" and sorted(p.name for p in tmp_path.iterdir()) == ["ledger"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("lang, said", [
+    ("en", "is a device, not a folder or a plan file: -o names a folder (tasks.yaml written into it) "
+           "or a plan file ending in .yaml; nothing was written"),
+    (None, "是设备，不是文件夹或方案文件：-o 应指文件夹（写入其中的 tasks.yaml）或以 .yaml 结尾的方案文件；未写入任何内容"),
+])
+def test_import_into_a_device_says_it_is_a_device(tmp_path, lang, said):
+    """`-o /dev/full` was called "a file, expected a folder"."""
+    run = rectify(["import", REPORT, "-o", "/dev/full"], tmp_path, lang=lang)
+    assert_refused(run, [f"/dev/full: {said}"])
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["export"], ["summary", "--month", "2019-03"], ["check"]])
+@pytest.mark.parametrize("there", [False, True])
+def test_an_output_ending_in_a_slash_is_a_folder_not_a_file_named_without_it(tmp_path, command, there):
+    """`-o x/` wrote a file named x: the slash says a folder was meant, and -o takes a file."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    if there:
+        (tmp_path / "x").mkdir()
+    run = rectify([*command, "-r", "small", "-o", "x/"], tmp_path)
+    assert_refused(run, ["x/: ends in /, which names a folder: -o names a file; nothing was written"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["small", "x"] if there else ["small"])
+    assert not there or list((tmp_path / "x").iterdir()) == []
+
+
+def test_an_output_ending_in_a_slash_is_refused_in_chinese_by_default_as_the_readme_quotes(tmp_path):
+    shutil.copytree(SMALL, tmp_path / "small")
+    said = "reports/: 以 / 结尾，指的是文件夹：-o 应指文件；未写入任何内容"
+    assert_refused(rectify(["export", "-r", "small", "-o", "reports/"], tmp_path, lang=None), [said])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small"]
+    assert f"`rectify: {said}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_import_into_a_name_ending_in_a_slash_makes_that_folder(tmp_path):
+    """`-o new.yaml/`: the slash says a folder, though the name ends in .yaml."""
+    run = rectify(["import", REPORT, "-o", "new.yaml/"], tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (tmp_path / "new.yaml").iterdir()) == ["progress.yaml", "tasks.yaml"]
 
 
 def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
@@ -906,7 +966,7 @@ def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
     assert_refused(rectify(["summary", "-r", "small", "-o", "reports"], tmp_path, lang=None),
                    ["reports: 是文件夹，应为文件；未写入任何内容"])
     assert_refused(rectify(["import", REPORT, "-o", "ledger"], tmp_path, lang=None),
-                   ["ledger: 是文件，应为文件夹；未写入任何内容"])
+                   ["ledger: 是文件而不是文件夹：-o 应指文件夹（写入其中的 tasks.yaml）或以 .yaml 结尾的方案文件；未写入任何内容"])
     assert_refused(rectify(["import", REPORT, "-o", "nowhere/ledger"], tmp_path, lang=None),
                    ["nowhere/ledger: 无法创建（没有文件夹 nowhere）；未写入任何内容"])
     assert_refused(rectify(["summary", "-r", "small", "-o", "reports", "--lang", "en"], tmp_path, lang=None),
