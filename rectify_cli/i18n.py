@@ -801,7 +801,7 @@ LABELS = {
     # (after a measure's deadline or days overdue: the deadline was moved after it had passed)
     "status_extended_late": ("（逾期后延期）", " (extended late)"),
     "status_extended_late_other": ("（另一期限逾期后延期）", " (another deadline extended late)"),
-    # (under the task table, when a task's id carries the mark: render/rich_status.LATE_MARK)
+    # (under the task table, when a task's id carries the mark: render/journal_text.LATE_MARK)
     "status_extended_late_legend": ("{mark} 逾期后延期：有措施的期限在过期后才延期",
                                     "{mark} extended late: a measure's deadline moved after it passed"),
     # (under a measures table, when a measure's id carries it; worded as the task table's, which must fit 60 cells)
