@@ -941,6 +941,18 @@ def test_an_output_ending_in_a_slash_is_a_folder_not_a_file_named_without_it(tmp
     assert not there or list((tmp_path / "x").iterdir()) == []
 
 
+@pytest.mark.parametrize("command", [["export"], ["summary", "--month", "2019-03"], ["check"]])
+def test_an_output_that_is_a_folder_is_refused_before_the_ledger_is_read(tmp_path, command):
+    """`-o reports` (a folder, no slash) was refused by the write, after the whole ledger was read and
+    judged: a broken ledger was said instead, and a national one took seconds to say it."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    (tmp_path / "small" / "tasks.yaml").write_text("tasks: [\n", encoding="utf-8")
+    (tmp_path / "reports").mkdir()
+    run = rectify([*command, "-r", "small", "-o", "reports"], tmp_path)
+    assert_refused(run, ["reports: is a folder, expected a file; nothing was written"])
+    assert list((tmp_path / "reports").iterdir()) == []
+
+
 def test_an_output_ending_in_a_slash_is_refused_in_chinese_by_default_as_the_readme_quotes(tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
     said = "reports/: 以 / 结尾，指的是文件夹：-o 应指文件；未写入任何内容"
