@@ -49,6 +49,18 @@ def view(path, today=TODAY):
     return outcomes.open_view(path, store=FileCache(), today=date.fromisoformat(today))
 
 
+def overdue(answer, as_of):
+    """The ids of the measures overdue as of `as_of` by the cached outcomes, without a folder's "NAME:"."""
+    flagged = answer.flagged(as_of=date.fromisoformat(as_of), categories=("overdue",))
+    return sorted(re.sub(r"^\w+:", "", m.id) for task in flagged.plan.tasks for m in task.measures)
+
+
+# The small fixture's overdue measures: 1.1 (due 2018-12-31), 2.1 (2019-04-15), 3.1 (2020-12-31)
+# and 4.2 (extended to 2019-12-31).
+OVERDUE = {"2019-03-31": ["1.1"], "2019-04-20": ["1.1", "2.1"], "2019-09-30": ["1.1", "2.1"],
+           "2021-01-01": ["1.1", "2.1", "3.1", "4.2"]}
+
+
 @pytest.mark.parametrize("as_of", ["2019-03-31", "2019-04-20", "2019-09-30", "2021-01-01"])
 @pytest.mark.parametrize("options", [[], ["--fail-on", "due_soon"], ["--fail-on", "stale", "--fail-on", "overdue"],
                                      ["--warn-days", "200", "--report-period", "10"]])
@@ -56,7 +68,8 @@ def test_a_check_from_outcomes_says_what_the_full_load_says(reg, cache_dir, as_o
     argv = ["-r", str(reg), "--as-of", as_of, *options]
     full = {f: check(*argv, "--format", f, "--no-cache") for f in ("text", "json", "github", "markdown", "sarif")}
     check(*argv)  # loads everything, remembers the outcomes
-    assert view(reg) is not None
+    answer = view(reg)
+    assert (answer.total, overdue(answer, as_of)) == (8, OVERDUE[as_of])
     for form, expected in full.items():
         assert check(*argv, "--format", form) == expected, form
 
@@ -72,10 +85,11 @@ def test_outcomes_are_remembered_and_then_no_yaml_is_read(reg, cache_dir):
 def test_a_journal_edited_is_read_alone_and_the_answer_follows_the_edit(tmp_path, cache_dir):
     folder = split_small(tmp_path / "reg")
     check("-r", str(folder))
+    assert overdue(view(folder), "2021-01-01") == OVERDUE["2021-01-01"]
     journal = folder / "naqu.progress.yaml"
     journal.write_text(journal.read_text(encoding="utf-8").replace('state: in_progress', 'state: done', 1), encoding="utf-8")
     registry.PARSE_COUNTS.clear()
-    assert view(folder) is not None
+    assert overdue(view(folder), "2021-01-01") == ["1.1", "2.1", "4.2"]  # 3.1 done now
     assert {Path(k).name for k, v in registry.PARSE_COUNTS.items() if v} == {"naqu.progress.yaml"}
     for form in ("text", "json"):
         assert check("-r", str(folder), "--format", form) == check("-r", str(folder), "--format", form, "--no-cache")
