@@ -312,7 +312,9 @@ def test_the_keys_of_a_yaml_file_not_a_plan_are_shown_literally(tmp_path):
     (tmp_path / "x.yaml").write_text('"[red]a[/red]": 1\n"b\\nc": 2\n', encoding="utf-8")
     proc = _rectify("validate", "x.yaml", cwd=tmp_path, cache=tmp_path / "cache")
     assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr.startswith("rectify: x.yaml:1:1: not a plan: none of its top-level keys ([red]a[/red], b\\nc) is a plan's")
+    assert proc.stderr == ("rectify: x.yaml:1:1: not a plan: none of its top-level keys ([red]a[/red], b\\nc) is a plan's "
+                           "(registry, units, tasks); if it is a plan, check its keys, else pass the plan file (e.g. "
+                           "tasks.yaml) or its folder\n")
 
 
 def test_a_plan_with_a_note_on_a_measure_is_still_read_as_a_plan(tmp_path):
