@@ -108,8 +108,8 @@ def test_extend_to_the_end_of_a_month_or_year_as_a_deadline_says_it(reg, typed, 
     report, was refused as no date at all."""
     result = run("extend", "3.1", "--to", typed, "--reason", "资金", "--approved-by", "自治区生态环境厅",
                  "--registry", str(reg))
-    assert result.exit_code == 0, result.output
-    assert f"延期 → {to}" in result.stdout
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert result.stdout.splitlines()[0] == f"已记录 3.1 2019-03-31 延期 → {to} — 截至 2019-03-31：按期推进，下一期限 {to}"
     assert f"  to: {to}\n" in journal_bytes(reg).decode()
 
 
@@ -124,8 +124,9 @@ def test_extend_after_deadline_refused_unless_late(reg):
     assert journal_bytes(reg) == before
     written = run(*args, "--late", today="2019-05-01")
     assert written.exit_code == 0, written.output
-    assert "延期 → 2019-06-30（逾期申请）" in written.stdout
-    assert "逾期申请延期：在期限 2019-04-15 过后16天才申请（已写入 late: true）" in written.stdout
+    assert written.stdout.splitlines()[:2] == [
+        "已记录 2.1 2019-05-01 延期 → 2019-06-30（逾期申请） — 截至 2019-05-01：按期推进，下一期限 2019-06-30",
+        "  ! 逾期申请延期：在期限 2019-04-15 过后16天才申请（已写入 late: true）"]
     assert "  late: true\n" in journal_bytes(reg).decode()
     assert measure_json(reg, "2.1", "2019-05-01")["next_due"] == "2019-06-30"
 
@@ -2217,7 +2218,8 @@ def test_record_after_entries_pulled_checks_only_those(reg, monkeypatch):
     result = run("report", "2.2", "--note", "五月检查工地9个", "--registry", str(reg))
     assert result.exit_code == 0, result.output
     line = text.count("\n") + 1
-    assert result.stderr.startswith(f"rectify: 警告：{path} 的哈希链已断（第 11 条，第 {line} 行起与哈希不符）")
+    assert result.stderr == (f"rectify: 警告：{path} 的哈希链已断（第 11 条，第 {line} 行起与哈希不符），本条仍已写入；"
+                             f"请运行 `rectify verify -r {reg}` 查看\n")
 
 
 def test_record_on_a_journal_cut_short_before_its_last_hash_warns(reg):
