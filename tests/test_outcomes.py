@@ -489,43 +489,51 @@ def test_entries_appended_after_an_edit_are_not_judged_on_the_outcomes_from_befo
 # Entries the writing commands refuse, appended (by hand, or from another branch) to a journal
 # whose outcomes are cached: the view, which judges again only the measures appended entries are
 # about, must not answer from them.
+# case: (the entry appended, where the refusal points (its line in the entry, column), what it says;
+# {p}: a folder's "naqu:" before the ids, {closed}: where 4.1's close is)
 REFUSED = {
     "extension of a closed step": (
         '- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n'
         "  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: true\n",
-        "4.2 has no pending deadline 2018-10-31 as of 2019-03-20: nothing to extend"),
+        (3, 10), "field state: {p}4.2 has no pending deadline 2018-10-31 as of 2019-03-20: nothing to extend"),
     "on-time extension flagged late": (
         '- measure: "3.1"\n  date: 2019-03-20\n  state: extended\n  to: 2021-06-30\n  reason: 补批\n'
         "  approved_by: 自治区生态环境厅\n  late: true\n",
-        "flagged late, but the extension was requested on 2019-03-20, not after the deadline it moves (2020-12-31)"),
+        (7, 9), "field late: flagged late, but the extension was requested on 2019-03-20, not after the deadline it "
+                "moves (2020-12-31): remove late: true"),
     "second close": (
         '- measure: "4.1"\n  date: 2019-03-20\n  state: done\n  evidence: 再次通报\n',
-        "4.1 is already closed as of 2019-03-20"),
+        (3, 10), "field state: {p}4.1 is already closed as of 2019-03-20 (closed by {closed}, dated 2018-05-10); reopen it "
+                 "first (a reopened entry before this one) if it must be closed again"),
     "reopening of a measure not closed": (
         '- measure: "3.1"\n  date: 2019-03-20\n  state: reopened\n  note: 回头看\n',
-        "3.1 is not closed as of 2019-03-20: nothing to reopen"),
+        (3, 10), "field state: {p}3.1 is not closed as of 2019-03-20: nothing to reopen"),
     "close of an ongoing-only measure": (
         '- measure: "3.2"\n  date: 2019-03-20\n  state: done\n  evidence: 评估报告\n',
-        "3.2 is ongoing (长期坚持) with no deadline to close"),
+        (3, 10), "field state: {p}3.2 is ongoing (长期坚持) with no deadline to close: report on it (state: report)"),
     "report on a measure with no ongoing part": (
         '- measure: "3.1"\n  date: 2019-03-20\n  state: report\n  note: 一季度\n',
-        "3.1 has no ongoing (长期坚持) part to report on"),
+        (3, 10), "field state: {p}3.1 has no ongoing (长期坚持) part to report on: write its progress as state: in_progress"),
     "in_progress without a note": (  # (it would clear 3.2's 久未报告)
         '- measure: "3.2"\n  date: 2019-03-20\n  state: in_progress\n  note: ""\n',
-        "an in_progress entry needs a note saying what is under way"),
+        (4, 9), "field note: an in_progress entry needs a note saying what is under way"),
 }
 
 
 @pytest.mark.parametrize("case", REFUSED)
 def test_an_appended_entry_a_writing_command_refuses_is_refused_not_judged_from_the_outcomes(reg, cache_dir, case):
-    appended, message = REFUSED[case]
+    appended, (row, column), message = REFUSED[case]
     journal = _journal_of(reg)
     argv = ["-r", str(reg), "--format", "json", "--lang", "en"]
-    assert check(*argv)[0] == 1 and view(reg) is not None  # (outcomes cached)
+    assert check(*argv)[0] == 1 and view(reg).total == 8  # (outcomes cached)
+    lines = journal.read_text(encoding="utf-8").count("\n")
     journal.write_bytes(journal.read_bytes() + appended.encode())
     assert view(reg) is None
     expected = check(*argv, "--no-cache")
-    assert expected[0] == 2 and message in expected[2]
+    # (the small fixture's journal: 9 entries, 4.1's close the 7th on line 35; naqu's: 5, its close the 3rd on line 12)
+    entry, said = (10, message.format(p="", closed="entry 7, line 35")) if reg.is_file() else \
+        (6, message.format(p="naqu:", closed="entry 3, line 12"))
+    assert expected == (2, "", f"rectify: {journal}:{lines + row}:{column}: journal entry {entry}, {said}\n")
     assert check(*argv) == expected
     assert check(*argv) == expected  # (and again: nothing of it was stored)
 
