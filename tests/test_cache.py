@@ -471,7 +471,10 @@ def test_validate_reads_a_cached_file_from_the_cache_and_still_checks_it_against
     assert validate() == (0, {})
     assert validate("--no-cache") == (0, {"tasks.yaml": 1, "progress.yaml": 1})
     result = CliRunner().invoke(app, ["validate", str(small), "--lang", "en"], env={"RECTIFY_TODAY": "2019-03-09"})  # before an entry
-    assert result.exit_code == 2 and "is in the future" in result.stderr
+    # (the 9th entry, 4.2's extension of 2019-03-10, its date on line 49)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: {small.parent / 'progress.yaml'}:49:9: journal entry 9, field date: 2019-03-10 is in the future "
+               "(today is 2019-03-09): an entry records what has happened; if its date is right, check this computer's clock\n")
 
 
 def test_cli_no_cache_writes_nothing(small, cache_dir):

@@ -68,7 +68,8 @@ def test_a_split_check_from_outcomes_says_what_the_whole_registry_says(generated
     options = {"as_of": as_of, "fail_on": fail_on, "formats": FORMATS, "lang": Lang.zh}
     whole = check_job.run(path, no_cache=True, **options)
     check_job.run(path, **options)  # fills the cache and remembers the outcomes
-    assert outcomes.open_view(path, store=FileCache(), today=as_of) is not None
+    view = outcomes.open_view(path, store=FileCache(), today=as_of)
+    assert (view.total, view.feedback_dates) == (620, (date(2018, 1, 3), date(2018, 1, 3)))  # bench/generate.py's
     split_runs.clear()
     split = check_job.run(path, **options)
     assert split_runs == [3]  # answered from the outcomes, in three runs

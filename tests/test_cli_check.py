@@ -1541,8 +1541,15 @@ def test_invalid_registry_under_github_actions_is_annotated_on_its_line(monkeypa
     result = CliRunner().invoke(app, ["check", "--registry", "tests/fixtures/planted/tasks.yaml", "--format", "junit",
                                       "--lang", "en"])
     assert result.exit_code == 2
-    assert "::error file=tests/fixtures/planted/tasks.yaml,line=23,col=18::measure 1.1, field owners: unknown unit" in result.stderr
     assert result.stdout == ""  # (`--format junit > junit.xml`: no annotation inside the report's file)
+    from test_registry import planted_problems
+
+    # (each of validate's lines, test_registry's, as an annotation on its file, line and column)
+    annotations = [re.sub(r"^.*/tests/fixtures/planted/([a-z]+\.yaml):(\d+):(\d+): ",
+                          r"::error file=tests/fixtures/planted/\1,line=\2,col=\3::", said) for said in planted_problems()]
+    assert [line for line in result.stderr.splitlines() if line.startswith("::error")] == annotations
+    assert annotations[2] == ("::error file=tests/fixtures/planted/tasks.yaml,line=23,col=18::measure 1.1, field owners: "
+                              "unknown unit '自治区生态环境听' (did you mean 自治区生态环境厅?); declare it under 'units:'")
 
 
 def test_invalid_registry_outside_github_actions_is_said_without_annotations(monkeypatch):

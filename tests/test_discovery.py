@@ -127,8 +127,10 @@ def test_the_installed_copy_found_from_its_folder_is_still_not_written(tmp_path,
     monkeypatch.chdir(package)
     before = (package / "data" / "progress.yaml").read_bytes()
     result = run("report", "2.2", "--note", "一季度")
-    assert result.exit_code == 2
-    assert "是已安装的 rectify 自带台账的副本" in result.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: data/tasks.yaml 是已安装的 rectify 自带台账的副本，下次安装时会被替换：要保留进展记录，请先把它连同其首行"
+               f"所指的 `schema/` 文件夹复制到此处（cp -r {package / 'data'} {package / 'schema'} .），此后在该文件夹中运行的命令"
+               "即读取 `data/tasks.yaml`（或用 --registry 指定）；未写入任何内容\n")
     assert (package / "data" / "progress.yaml").read_bytes() == before
 
 

@@ -508,7 +508,9 @@ def test_a_generated_registry_is_read_in_pieces(tmp_path, monkeypatch):
         whole = yamlio.parse_fast(text)
         assert whole is not yamlio.NOT_VOUCHED
         assert read_in_pieces(text, long_list, monkeypatch) == (whole, len(whole["tasks"] if long_list else whole))
-    assert registry.load_registry(path, today=TODAY, use_cache=False) is not None
+    loaded = registry.load_registry(path, today=TODAY, use_cache=False)
+    assert (sum(len(task.measures) for task in loaded.plan.tasks), loaded.plan.meta.feedback_date) == \
+        (200, date(2018, 1, 3))  # (the 200 measures generated, bench/generate.py's feedback date)
 
 
 @pytest.fixture

@@ -855,14 +855,19 @@ def test_a_measure_never_reported_is_stale_a_reporting_period_after_its_own_file
     assert {item["id"].split(":")[0] for item in json.loads(proc.stdout)["items"] if item["stale"]} == {"xz", "later"}
 
 
-@pytest.mark.parametrize("layout, stray", [
+RENAMED = {"plan.yaml": "plan", "progress.yaml": "journal"}
+NAQU_PLAN_MISSING = {"xizang.yaml": "plan", "xizang.progress.yaml": "journal", "naqu.progress.yaml": "journal"}
+
+
+@pytest.mark.parametrize("layout, stray, owner, given", [
     # a plan renamed from tasks.yaml: its journal is plan.progress.yaml, progress.yaml was ignored
-    ({"plan.yaml": "plan", "progress.yaml": "journal"}, "progress.yaml"),
-    # in a folder, a journal whose plan file is missing or named otherwise
-    ({"xizang.yaml": "plan", "xizang.progress.yaml": "journal", "naqu.progress.yaml": "journal"}, "naqu.progress.yaml"),
+    (RENAMED, "progress.yaml", "tasks.yaml", "plan file"),
+    (RENAMED, "progress.yaml", "tasks.yaml", "folder"),
+    # in a folder, a journal whose plan file is missing or named otherwise (a plan file given
+    # alone doesn't look at other files' journals)
+    (NAQU_PLAN_MISSING, "naqu.progress.yaml", "naqu.yaml", "folder"),
 ])
-@pytest.mark.parametrize("given", ["plan file", "folder"])
-def test_a_journal_beside_no_plan_of_its_name_is_refused_not_ignored(tmp_path, layout, stray, given):
+def test_a_journal_beside_no_plan_of_its_name_is_refused_not_ignored(tmp_path, layout, stray, owner, given):
     folder = tmp_path / "reg"
     folder.mkdir()
     for name, kind in layout.items():
@@ -870,14 +875,13 @@ def test_a_journal_beside_no_plan_of_its_name_is_refused_not_ignored(tmp_path, l
         (folder / name).write_bytes(source.read_bytes())
     plan = next(name for name, kind in layout.items() if kind == "plan")
     path = folder / plan if given == "plan file" else folder
-    if given == "plan file" and stray != "progress.yaml":
-        pytest.skip("a plan file alone doesn't look at other files' journals")
     # (verify said the plan's journal was not written yet, nothing to verify, and passed: the stray one went unverified)
     for command in (["validate", str(path)], ["status", "-r", str(path)], ["verify", "-r", str(path)],
                     ["record", "1.1", "--state", "in_progress", "--note", "x", "-r", str(path)]):
         proc = run(*command, env_extra=str(tmp_path / "cache"), lang="en")
-        assert (proc.returncode, proc.stdout) == (2, ""), command
-        assert proc.stderr.startswith(f"rectify: {folder / stray}: a journal with no plan file of its name beside it"), command
+        assert (proc.returncode, proc.stdout, proc.stderr) == (
+            2, "", f"rectify: {folder / stray}: a journal with no plan file of its name beside it (it is the journal of "
+                   f"{owner}); rename one of them, or move it away\n"), command
 
 
 def test_the_bundled_data_folder_is_a_registry_too(tmp_path):
@@ -1074,8 +1078,8 @@ def test_a_plan_of_a_folder_written_as_a_list_of_its_sections_is_told_to_be_a_ma
         text = re.sub(rf"^{key}:", f"- {key}:", text, flags=re.M)
     (folder / "naqu.yaml").write_text(text, encoding="utf-8")
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
-    assert proc.returncode == 2
-    assert f"{folder / 'naqu.yaml'}:1:1: registry file: expected a mapping (key: value), got a list" in proc.stderr, proc.stderr
+    assert (proc.returncode, proc.stdout, proc.stderr) == (
+        2, "", f"rectify: {folder / 'naqu.yaml'}:1:1: registry file: expected a mapping (key: value), got a list\n")
 
 
 JOURNAL_NOT_PLAN = {  # (of a journal saved in a folder under a plan file's name: the folder was given already)
@@ -1106,8 +1110,12 @@ def test_a_plan_of_a_folder_with_its_keys_mistyped_is_told_the_keys_it_meant(tmp
         text = text.replace(f"\n{key}:", f"\n{key[:-1]}:", 1)
     (folder / "naqu.yaml").write_text(text, encoding="utf-8")
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"), lang="en")
-    assert proc.returncode == 2
-    assert "unknown key 'registr' (did you mean registry?)" in proc.stderr, proc.stderr
+    assert (proc.returncode, proc.stdout) == (2, "")
+    naqu = folder / "naqu.yaml"
+    assert [line for line in proc.stderr.splitlines() if "unknown key" in line] == [
+        f"rectify: {naqu}:3:1: registry file: unknown key 'registr' (did you mean registry?); allowed: registry, units, tasks",
+        f"rectify: {naqu}:13:1: registry file: unknown key 'unit' (did you mean units?); allowed: registry, units, tasks",
+        f"rectify: {naqu}:23:1: registry file: unknown key 'task' (did you mean tasks?); allowed: registry, units, tasks"]
     assert "not a plan" not in proc.stderr
 
 
@@ -1406,8 +1414,8 @@ def test_a_files_name_given_for_a_task_or_a_measure_is_said_to_be_a_file_by_stat
         assert (done.returncode, done.stdout, done.stderr) == (
             2, "", "rectify: --task: no task 'xizang' ('xizang' is a file of the folder: its tasks are xizang:1 to xizang:2)\n")
     done = run("record", "naqu", "--state", "in_progress", "--note", "x", "-r", str(folder))
-    assert (done.returncode, done.stderr) == (
-        2, "rectify: 整改方案中没有措施“naqu”（“naqu”是文件夹中的一个文件，其任务编号为 naqu:3 至 naqu:4）\n")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", "rectify: 整改方案中没有措施“naqu”（“naqu”是文件夹中的一个文件，其任务编号为 naqu:3 至 naqu:4）\n")
     assert (folder / "xizang.progress.yaml").read_bytes() == journal
 
 
@@ -1415,15 +1423,19 @@ def test_record_of_an_unknown_id_without_its_file_suggests_each_files_close_ids(
     """It said no more than "no measure '4.9' in the plan"."""
     folder = split_small(tmp_path / "reg")
     done = run("record", "4.9", "--state", "in_progress", "--note", "x", "-r", str(folder), "--lang", "en")
-    assert (done.returncode, done.stderr) == (2, "rectify: no measure '4.9' in the plan (did you mean naqu:4.2, naqu:4.1?)\n")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", "rectify: no measure '4.9' in the plan (did you mean naqu:4.2, naqu:4.1?)\n")
 
 
 @pytest.mark.parametrize("item", ["naqu.4.2", "naqu 4.2"])
 def test_an_id_with_its_file_and_the_wrong_separator_suggests_the_id(tmp_path, item):
     folder = split_small(tmp_path / "reg")
-    for command in (["show", item], ["history", item], ["record", item, "--state", "in_progress", "--note", "x"]):
+    hint = " (did you mean naqu:4.2, naqu:4.1, naqu:3.2?)"
+    for command, said in ((["show", item], f"no task or measure '{item}'{hint}"),
+                          (["history", item], f"no task or measure '{item}'{hint}"),
+                          (["record", item, "--state", "in_progress", "--note", "x"], f"no measure '{item}' in the plan{hint}")):
         done = run(*command, "-r", str(folder), "--lang", "en")
-        assert done.returncode == 2 and "(did you mean naqu:4.2" in done.stderr, (command, done.stderr)
+        assert (done.returncode, done.stdout, done.stderr) == (2, "", f"rectify: {said}\n"), command
 
 
 def test_a_task_number_several_files_have_is_refused_as_a_filter_as_show_refuses_it(tmp_path):

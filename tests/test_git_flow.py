@@ -137,8 +137,10 @@ def test_a_conflict_in_a_journal_kept_with_crlf_line_ends_is_named(repo):
     journal.write_bytes(journal.read_bytes().replace(b"\n", b"\r\n"))
     done = rectify(repo, "check", "--lang", "en")
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.startswith("rectify: data/progress.yaml:57:1: YAML syntax: an unresolved merge conflict "
-                                  "(<<<<<<<) in a journal: ")
+    assert done.stderr == ("rectify: data/progress.yaml:57:1: YAML syntax: an unresolved merge conflict (<<<<<<<) in a "
+                           "journal: keeping both sides' entries breaks its hash chain, and `rectify verify` fails for "
+                           "good; take one side's file (git checkout --ours or --theirs on it) and record the other side's "
+                           "entries again with `rectify record … --date DAY`\n")
 
 
 def both_sides_kept(repo: Path) -> None:

@@ -592,15 +592,21 @@ def test_reimport_refuses_a_journal_cut_short(tmp_path):
     assert _import_ledger(out).exit_code == 0
     lines = (out / "progress.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
     stderr = _reimport_refused(out, "".join(lines[:100]))
-    assert stderr.startswith(f"rectify: {out / 'progress.yaml'}:100: expected the journal to begin with the 179 entries")
-    assert "but it ends on this line" in stderr
+    assert stderr == (
+        f"rectify: {out / 'progress.yaml'}:100: expected the journal to begin with the 179 entries this import writes, "
+        "but it ends on this line (edited by hand, or the journal of another report or curation); a journal is "
+        "append-only, so it is not replaced: move it away to import afresh. Nothing was written.\n")
 
 
 def test_reimport_refuses_the_journal_of_another_report(tmp_path):
     out = tmp_path / "ledger"
     assert _rectify("import", str(FIXTURES / "damaged.txt"), "-o", str(out)).exit_code == 0
     stderr = _reimport_refused(out, (out / "progress.yaml").read_text(encoding="utf-8"))
-    assert stderr.startswith(f"rectify: {out / 'progress.yaml'}:") and stderr.endswith("Nothing was written.\n")
+    # (line 2: its header names how many entries the import wrote, not the 179 of this one)
+    assert stderr == (
+        f"rectify: {out / 'progress.yaml'}:2: expected the journal to begin with the 179 entries this import writes, "
+        "but this line differs (edited by hand, or the journal of another report or curation); a journal is "
+        "append-only, so it is not replaced: move it away to import afresh. Nothing was written.\n")
 
 
 @pytest.mark.parametrize("lang, message", [

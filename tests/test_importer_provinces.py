@@ -1234,8 +1234,11 @@ def test_a_reimport_of_one_measure_over_a_journal_edited_by_hand_names_its_one_e
     edited = journal.read_text(encoding="utf-8").replace("正在进行设备调试。", "设备调试完成。")
     journal.write_text(edited, encoding="utf-8")
     result, _ = _import(tmp_path, text)
-    assert result.exit_code == 2
-    assert "expected the journal to begin with the 1 entry this import writes, but this line differs" in result.stderr
+    # (line 6: the entry's note, below the journal's two header lines)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: {journal}:6: expected the journal to begin with the 1 entry this import writes, but this line "
+               "differs (edited by hand, or the journal of another report or curation); a journal is append-only, so it "
+               "is not replaced: move it away to import afresh. Nothing was written.\n")
     assert journal.read_text(encoding="utf-8") == edited
 
 

@@ -301,7 +301,11 @@ def test_a_file_that_is_no_journal_is_a_conflict(tmp_path):
     files = _journals(tmp_path, text, text, "<<<<<<< HEAD\n")
     done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
     assert (done.returncode, done.stdout) == (1, "")
-    assert done.stderr.startswith(f"rectify: {files[2]}:1:1: ")
+    assert done.stderr.splitlines() == [
+        f"rectify: {files[2]}:1:1: journal: expected a list of entries (- measure: ...), got text '<<<<<<< HEAD'",
+        f"rectify: {files[1]}: not merged, ours left as it was; merge by hand: take one side's journal (git checkout "
+        "--ours or --theirs on it) and record the other side's entries again with `rectify record … --date DAY` "
+        "(README, \"Two colleagues, two branches\")"]
     assert files[1].read_text(encoding="utf-8") == text
 
 

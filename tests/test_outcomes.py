@@ -49,6 +49,18 @@ def view(path, today=TODAY):
     return outcomes.open_view(path, store=FileCache(), today=date.fromisoformat(today))
 
 
+def overdue(answer, as_of):
+    """The ids of the measures overdue as of `as_of` by the cached outcomes, without a folder's "NAME:"."""
+    flagged = answer.flagged(as_of=date.fromisoformat(as_of), categories=("overdue",))
+    return sorted(re.sub(r"^\w+:", "", m.id) for task in flagged.plan.tasks for m in task.measures)
+
+
+# The small fixture's overdue measures: 1.1 (due 2018-12-31), 2.1 (2019-04-15), 3.1 (2020-12-31)
+# and 4.2 (extended to 2019-12-31).
+OVERDUE = {"2019-03-31": ["1.1"], "2019-04-20": ["1.1", "2.1"], "2019-09-30": ["1.1", "2.1"],
+           "2021-01-01": ["1.1", "2.1", "3.1", "4.2"]}
+
+
 @pytest.mark.parametrize("as_of", ["2019-03-31", "2019-04-20", "2019-09-30", "2021-01-01"])
 @pytest.mark.parametrize("options", [[], ["--fail-on", "due_soon"], ["--fail-on", "stale", "--fail-on", "overdue"],
                                      ["--warn-days", "200", "--report-period", "10"]])
@@ -56,7 +68,8 @@ def test_a_check_from_outcomes_says_what_the_full_load_says(reg, cache_dir, as_o
     argv = ["-r", str(reg), "--as-of", as_of, *options]
     full = {f: check(*argv, "--format", f, "--no-cache") for f in ("text", "json", "github", "markdown", "sarif")}
     check(*argv)  # loads everything, remembers the outcomes
-    assert view(reg) is not None
+    answer = view(reg)
+    assert (answer.total, overdue(answer, as_of)) == (8, OVERDUE[as_of])
     for form, expected in full.items():
         assert check(*argv, "--format", form) == expected, form
 
@@ -72,10 +85,11 @@ def test_outcomes_are_remembered_and_then_no_yaml_is_read(reg, cache_dir):
 def test_a_journal_edited_is_read_alone_and_the_answer_follows_the_edit(tmp_path, cache_dir):
     folder = split_small(tmp_path / "reg")
     check("-r", str(folder))
+    assert overdue(view(folder), "2021-01-01") == OVERDUE["2021-01-01"]
     journal = folder / "naqu.progress.yaml"
     journal.write_text(journal.read_text(encoding="utf-8").replace('state: in_progress', 'state: done', 1), encoding="utf-8")
     registry.PARSE_COUNTS.clear()
-    assert view(folder) is not None
+    assert overdue(view(folder), "2021-01-01") == ["1.1", "2.1", "4.2"]  # 3.1 done now
     assert {Path(k).name for k, v in registry.PARSE_COUNTS.items() if v} == {"naqu.progress.yaml"}
     for form in ("text", "json"):
         assert check("-r", str(folder), "--format", form) == check("-r", str(folder), "--format", form, "--no-cache")
@@ -475,43 +489,51 @@ def test_entries_appended_after_an_edit_are_not_judged_on_the_outcomes_from_befo
 # Entries the writing commands refuse, appended (by hand, or from another branch) to a journal
 # whose outcomes are cached: the view, which judges again only the measures appended entries are
 # about, must not answer from them.
+# case: (the entry appended, where the refusal points (its line in the entry, column), what it says;
+# {p}: a folder's "naqu:" before the ids, {closed}: where 4.1's close is)
 REFUSED = {
     "extension of a closed step": (
         '- measure: "4.2"\n  date: 2019-03-20\n  state: extended\n  milestone: 2018-10-31\n  to: 2020-06-30\n'
         "  reason: 补批\n  approved_by: 自治区生态环境厅\n  late: true\n",
-        "4.2 has no pending deadline 2018-10-31 as of 2019-03-20: nothing to extend"),
+        (3, 10), "field state: {p}4.2 has no pending deadline 2018-10-31 as of 2019-03-20: nothing to extend"),
     "on-time extension flagged late": (
         '- measure: "3.1"\n  date: 2019-03-20\n  state: extended\n  to: 2021-06-30\n  reason: 补批\n'
         "  approved_by: 自治区生态环境厅\n  late: true\n",
-        "flagged late, but the extension was requested on 2019-03-20, not after the deadline it moves (2020-12-31)"),
+        (7, 9), "field late: flagged late, but the extension was requested on 2019-03-20, not after the deadline it "
+                "moves (2020-12-31): remove late: true"),
     "second close": (
         '- measure: "4.1"\n  date: 2019-03-20\n  state: done\n  evidence: 再次通报\n',
-        "4.1 is already closed as of 2019-03-20"),
+        (3, 10), "field state: {p}4.1 is already closed as of 2019-03-20 (closed by {closed}, dated 2018-05-10); reopen it "
+                 "first (a reopened entry before this one) if it must be closed again"),
     "reopening of a measure not closed": (
         '- measure: "3.1"\n  date: 2019-03-20\n  state: reopened\n  note: 回头看\n',
-        "3.1 is not closed as of 2019-03-20: nothing to reopen"),
+        (3, 10), "field state: {p}3.1 is not closed as of 2019-03-20: nothing to reopen"),
     "close of an ongoing-only measure": (
         '- measure: "3.2"\n  date: 2019-03-20\n  state: done\n  evidence: 评估报告\n',
-        "3.2 is ongoing (长期坚持) with no deadline to close"),
+        (3, 10), "field state: {p}3.2 is ongoing (长期坚持) with no deadline to close: report on it (state: report)"),
     "report on a measure with no ongoing part": (
         '- measure: "3.1"\n  date: 2019-03-20\n  state: report\n  note: 一季度\n',
-        "3.1 has no ongoing (长期坚持) part to report on"),
+        (3, 10), "field state: {p}3.1 has no ongoing (长期坚持) part to report on: write its progress as state: in_progress"),
     "in_progress without a note": (  # (it would clear 3.2's 久未报告)
         '- measure: "3.2"\n  date: 2019-03-20\n  state: in_progress\n  note: ""\n',
-        "an in_progress entry needs a note saying what is under way"),
+        (4, 9), "field note: an in_progress entry needs a note saying what is under way"),
 }
 
 
 @pytest.mark.parametrize("case", REFUSED)
 def test_an_appended_entry_a_writing_command_refuses_is_refused_not_judged_from_the_outcomes(reg, cache_dir, case):
-    appended, message = REFUSED[case]
+    appended, (row, column), message = REFUSED[case]
     journal = _journal_of(reg)
     argv = ["-r", str(reg), "--format", "json", "--lang", "en"]
-    assert check(*argv)[0] == 1 and view(reg) is not None  # (outcomes cached)
+    assert check(*argv)[0] == 1 and view(reg).total == 8  # (outcomes cached)
+    lines = journal.read_text(encoding="utf-8").count("\n")
     journal.write_bytes(journal.read_bytes() + appended.encode())
     assert view(reg) is None
     expected = check(*argv, "--no-cache")
-    assert expected[0] == 2 and message in expected[2]
+    # (the small fixture's journal: 9 entries, 4.1's close the 7th on line 35; naqu's: 5, its close the 3rd on line 12)
+    entry, said = (10, message.format(p="", closed="entry 7, line 35")) if reg.is_file() else \
+        (6, message.format(p="naqu:", closed="entry 3, line 12"))
+    assert expected == (2, "", f"rectify: {journal}:{lines + row}:{column}: journal entry {entry}, {said}\n")
     assert check(*argv) == expected
     assert check(*argv) == expected  # (and again: nothing of it was stored)
 

@@ -345,19 +345,23 @@ def test_month_in_chinese_is_accepted():
     assert "统计区间：2019-03-01 至 2019-03-31\n" in result.stdout
 
 
-@pytest.mark.parametrize("month", ["2019-13", "2019-03-15", "March", "2019-00"])
-def test_bad_month_is_exit_2_with_a_message(month):
+@pytest.mark.parametrize("month, en, zh", [
+    ("2019-13", "--month: '2019-13' is not a real month (a month is 1 to 12)", "--month：“2019-13”不是实际存在的月份（月份应在 1 到 12 之间）"),
+    ("2019-03-15", "--month: not a month: '2019-03-15' (use 2019-03 or 2019年3月)", "--month：“2019-03-15”不是月份（可写作 2019-03 或 2019年3月）"),
+    ("March", "--month: not a month: 'March' (use 2019-03 or 2019年3月)", "--month：“March”不是月份（可写作 2019-03 或 2019年3月）"),
+    ("2019-00", "--month: '2019-00' is not a real month (a month is 1 to 12)", "--month：“2019-00”不是实际存在的月份（月份应在 1 到 12 之间）"),
+])
+def test_bad_month_is_exit_2_with_a_message(month, en, zh):
     result = run("summary", "-r", str(SMALL), "--month", month, "--lang", "en")
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith("rectify: --month: ")
-    assert "Traceback" not in result.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {en}\n")
+    result = run("summary", "-r", str(SMALL), "--month", month)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"rectify: {zh}\n")
 
 
 def test_unknown_owner_is_exit_2():
     result = run("summary", "-r", str(SMALL), "--month", "2019-03", "--owner", "不存在的单位", "--lang", "en")
-    assert result.exit_code == 2
-    assert result.stderr.startswith("rectify: --owner: unknown unit '不存在的单位'")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "rectify: --owner: unknown unit '不存在的单位' (known units: 自治区生态环境厅, 自治区住房城乡建设厅, 那曲市, 拉萨市)\n")
 
 
 def test_owner_option_names_the_unit():

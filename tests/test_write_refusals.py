@@ -268,7 +268,11 @@ def test_a_broken_journal_is_still_named_as_it_was(reg):
     """A journal FILE that does not load is the loader's message (file:line: what was expected), not a refusal."""
     (reg.parent / "progress.yaml").write_text("- measure: [\n", encoding="utf-8")
     result = run("close", "1.1", "--evidence", "x", "--registry", str(reg))
-    assert result.exit_code == 2 and str(reg.parent / "progress.yaml") in result.stderr
+    # (the flow list opened on line 1 ends unclosed where line 2 begins)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"rectify: {reg.parent / 'progress.yaml'}:2:1: YAML 语法错误：解析方括号或花括号内的内容时：此处缺少内容"
+               "（多余的“,”、“]”或“}”？以这些符号开头的文字请加引号）\n")
+    assert (reg.parent / "progress.yaml").read_text(encoding="utf-8") == "- measure: [\n"
 
 
 # Every request a write refuses, through the API: the English of its Notice is the exception's
