@@ -682,7 +682,7 @@ def test_a_report_of_several_tasks_names_them_in_english_too():
     en = _june_2019("--task", "18", "--task", "１９", "--task", "18", "--lang", "en")  # (a full-width id too; once each)
     assert en[2] == "Tasks: 18, 19"
     assert en[6].startswith("As of 2019-06-30: 2 tasks and ")
-    assert " measures of tasks 18 or 19. " in en[6]
+    assert " measures of tasks 18 and 19. " in en[6]
     assert _june_2019("--task", "18", "--lang", "en")[2] == "Task: 18"
     assert _june_2019("--task", "18", "--lang", "en")[6] == (
         "As of 2019-06-30: 1 task and 6 measures of task 18. Due by that day: 2 measures, all of them completed. "

@@ -184,7 +184,7 @@ def test_a_task_with_no_measure_says_so_rather_than_that_the_ledger_holds_none()
     assert headline_sentence(nothing, owners=(), lang=Lang.en, tasks=("5",)) == "Task 5 has no measure."
     assert headline_sentence(nothing, owners=(), lang=Lang.en, tasks=("5", "6")) == "Tasks 5 and 6 have no measure."
     assert headline_sentence(nothing, owners=("拉萨市",), lang=Lang.en, tasks=("5", "6")) == (
-        "No measure of tasks 5 or 6 is owned by 拉萨市.")
+        "No measure of tasks 5 and 6 is owned by 拉萨市.")
 
 
 def test_of_two_due_counts_only_the_zero_one_is_left_out():

@@ -343,7 +343,7 @@ def _nothing_zh(owners: tuple[str, ...], regions: tuple[str, ...], tasks: tuple[
 def _nothing_en(owners: tuple[str, ...], regions: tuple[str, ...], tasks: tuple[str, ...] = ()) -> str:
     if not (owners or regions):  # (each of them has none: and, not or)
         return (f"Task {cell(tasks[0])} has no measure." if len(tasks) == 1
-                else f"Tasks {cell(', '.join(tasks[:-1]))} and {cell(tasks[-1])} have no measure.")
+                else f"Tasks {_each_en(tasks)} have no measure.")
     of = _tasks_en(tasks)
     if not regions:
         return f"No measure{of} is owned by {_either_en(owners)}."
@@ -356,8 +356,13 @@ def _tasks_zh(tasks: tuple[str, ...]) -> str:
 
 
 def _tasks_en(tasks: tuple[str, ...]) -> str:
-    """" of task 18", " of tasks 18 or 19" (their measures: those of any of them), "" of none."""
-    return f" of {'task' if len(tasks) == 1 else 'tasks'} {_either_en(tasks)}" if tasks else ""
+    """" of task 18", " of tasks 18 and 19" (the measures of each of them), "" of none."""
+    return f" of {'task' if len(tasks) == 1 else 'tasks'} {_each_en(tasks)}" if tasks else ""
+
+
+def _each_en(names: tuple[str, ...]) -> str:
+    """"18", "18 and 19", "18, 19 and 20": of each (a unit's measures are of any one, _either_en)."""
+    return cell(names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}")
 
 
 def _either_en(names: tuple[str, ...]) -> str:
