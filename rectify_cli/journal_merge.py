@@ -37,8 +37,8 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     the journal's path in the working tree (git's %P), where its plan is looked for (else beside
     `ours`). MergeConflict when they can't be merged; `ours` is then unchanged."""
     named = path or ours  # (what messages call the journal: git's %A is a temporary file)
-    entries = {side: _entries(Path(file), named) for side, file in (("base", base), ("ours", ours), ("theirs", theirs))}
-    old, (b, _), (o, _), (t, t_lines) = read_bytes(Path(ours)), entries["base"], entries["ours"], entries["theirs"]
+    base_side, ours_side, theirs_side = (_read_side(Path(file), named) for file in (base, ours, theirs))
+    old, b, o, t = ours_side.raw, base_side.entries, ours_side.entries, theirs_side.entries
     at = next((i for i, entry in enumerate(b) if i >= len(t) or t[i] != entry), None)
     if at is not None:
         raise _conflict(problem(named, None, None, "merge_no_shared_base_theirs", index=at + 1), named)
@@ -48,8 +48,7 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     unmatched = _by_content(o, ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
     new, added, alike = old, [], 0
     origin = []  # (where each entry added is in THEIRS: its place, from 1, and line)
-    theirs_raw = read_bytes(Path(theirs))
-    moved_o, moved_t = _unnamed_moved(o, ours_new, t[len(b):], old, theirs_raw, Path(path or ours))
+    moved_o, moved_t = _unnamed_moved(o, ours_new, t[len(b):], old, theirs_side.raw, Path(path or ours))
     extended = _extended(o, ours_new, moved_o)
     for index, entry in enumerate(t[len(b):], len(b) + 1):
         fields = _content(entry)
@@ -77,10 +76,10 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         prev = fields["hash"]
         new = _joined(new, render_entry(fields))
         added.append(fields)
-        origin.append((index, t_lines[index - 1] if index <= len(t_lines) else None))
+        origin.append((index, theirs_side.lines[index - 1] if index <= len(theirs_side.lines) else None))
     unchecked = False
     if added:
-        unchecked = _check_merged(new, o, added, named, Path(path or ours), theirs_raw,
+        unchecked = _check_merged(new, o, added, named, Path(path or ours), theirs_side.raw,
                                   _Origins(old.count(b"\n") + (not old.endswith(b"\n") and bool(old)), origin))
         atomic_write_bytes(Path(ours), new)
     return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked)
@@ -92,10 +91,19 @@ def _conflict(found: Problem | list, named: str) -> MergeConflict:
     return MergeConflict([*said, problem(named, None, None, "merge_by_hand")])
 
 
-def _entries(file: Path, named: str) -> tuple[list[dict], list[int]]:
-    """The journal's entries as written (each a dict) and the line each begins on; an empty file
-    (git's %O of a journal both sides began) has none. MergeConflict when it is no journal;
-    RegistryError (exit 2) when it can't be read: git gives three files, so a person named one wrong."""
+@dataclass(frozen=True)
+class _Side:
+    """One of the three journals git gives, read once."""
+
+    raw: bytes
+    entries: list[dict]  # as written, each a dict
+    lines: list[int]  # the line each entry begins on
+
+
+def _read_side(file: Path, named: str) -> _Side:
+    """The journal `file` as read: an empty file (git's %O of a journal both sides began) has no
+    entry. MergeConflict when it is no journal; RegistryError (exit 2) when it can't be read: git
+    gives three files, so a person named one wrong."""
     raw = read_bytes(file)
     try:
         data = journal_as_written(file, raw) if raw.strip() else None
@@ -109,7 +117,7 @@ def _entries(file: Path, named: str) -> tuple[list[dict], list[int]]:
         if not isinstance(item, dict):
             raise _conflict(problem(str(file), None, None, "merge_entry_not_rewritable", index=index), named)
     lines = [line for line, _ in getattr(data, "item_pos", ())]
-    return [entry_as_written(item) for item in items], lines
+    return _Side(raw, [entry_as_written(item) for item in items], lines)
 
 
 def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str) -> list[int]:
