@@ -18,7 +18,7 @@ from ..states import CHECK_RULES
 from ..textsafe import printable
 from . import check as phrases
 from .journal_text import Filters
-from .json_out import SLOT, commands_unobeyed, dumps_nested, dumps_spliced, measure_document
+from .json_out import SLOT, commands_unobeyed, dumps_nested, dumps_spliced, feedback_fields, measure_document
 
 # --------------------------------------------------------------------------- json
 
@@ -66,16 +66,9 @@ def assemble_json(verdict: Verdict, failing: list, warnings: list, *, lang: Lang
         "items": [SLOT] if pieces else [],
         # (after the items: a unit named as SLOT is not where dumps_spliced puts them)
         "filters": filter_values(filters, units),
-        **_feedback(verdict),
+        **feedback_fields(verdict.as_of, verdict.feedback),
         "notices": phrases.notices(verdict, lang),  # (a file's name in one: after the items too)
     }, pieces)
-
-
-def _feedback(verdict: Verdict) -> dict:
-    """The plan's feedback date and whether the day judged is before it, as status's JSON names them."""
-    feedback = verdict.feedback
-    return {"feedback_date": feedback.isoformat() if feedback else None,
-            "before_feedback": feedback is not None and verdict.as_of < feedback}
 
 
 # --------------------------------------------------------------------------- junit

@@ -255,12 +255,11 @@ def status_document(report: StatusReport, *, limit: int | None = None, plan_file
         # (the day the journal was last written to, a back-dated entry's written day: what "not updated" counts from)
         "last_update": iso(report.last_update),
         # (as the header's note: judged before the feedback, no measure could have progress yet)
-        "feedback_date": iso(feedback),
-        "before_feedback": _before(report.as_of, feedback),
+        **feedback_fields(report.as_of, feedback),
         # (a folder's plan files, each with its own journal's latest entry and last update: what its stale counts from)
         **({"files": [{"file": paths.get(f.file, f.file), "latest_entry": iso(f.latest_entry),
-                       "last_update": iso(f.last_update), "stale": f.stale, "feedback_date": iso(f.feedback),
-                       "before_feedback": _before(report.as_of, f.feedback)} for f in report.files]}
+                       "last_update": iso(f.last_update), "stale": f.stale, **feedback_fields(report.as_of, f.feedback)}
+                      for f in report.files]}
            if report.files else {}),
         "filters": filter_values(filters, units),  # (the counts and tasks are the selection's)
         "counts": status_counts(report),
@@ -269,9 +268,10 @@ def status_document(report: StatusReport, *, limit: int | None = None, plan_file
     }
 
 
-def _before(as_of, feedback) -> bool:
-    """Whether `as_of` is before the `feedback` date (none: not before it); the day itself is not."""
-    return feedback is not None and as_of < feedback
+def feedback_fields(as_of, feedback) -> dict:
+    """`feedback_date`, and `before_feedback`: whether `as_of` is before it (none: not before it; the
+    day itself is not), as status's and check's JSON name them."""
+    return {"feedback_date": iso(feedback), "before_feedback": feedback is not None and as_of < feedback}
 
 
 # --------------------------------------------------------------------------- journal
