@@ -249,9 +249,8 @@ def parse(text: str, *, filename: str):
         loader.dispose()
     if node is None:
         return None
-    walker = _Walker(filename, _editor_lines(text))
-    walker.journal = isinstance(node, yaml.SequenceNode)  # (a journal is a list, a plan a mapping)
-    return walker.value(node, 0)
+    # (a journal is a list, a plan a mapping)
+    return _Walker(filename, _editor_lines(text), journal=isinstance(node, yaml.SequenceNode)).value(node, 0)
 
 
 # Slips the YAML parser reports late and obscurely: a merge conflict left in the file, a key
@@ -443,10 +442,10 @@ def _check_events(text: str, filename: str) -> None:
 
 
 class _Walker:
-    def __init__(self, filename: str, lines: list[tuple[int, int]] | None = None):
+    def __init__(self, filename: str, lines: list[tuple[int, int]] | None = None, *, journal: bool = False):
         self.filename = filename
         self.lines = lines  # (see _editor_lines)
-        self.journal = False  # the document is a list (a journal's entries)
+        self.journal = journal  # the document is a list (a journal's entries)
 
     def fail(self, node, message_key: str, /, **values):
         """Refuse the file at `node`: label problem_<message_key> with `values`."""
