@@ -1383,11 +1383,11 @@ LABELS = {
     "problem_written_as": ("（应写作 {key}）", " (write {key})"),  # (an instruction, as 应写作: not what was written)
     "problem_lead_not_owner": ("{what}：“{name}”不在其责任单位之中", "{what}: '{name}' is not one of its owners"),
     # merge-journal (git's merge driver): why OURS was left as it was, then the way by hand
-    "problem_merge_no_shared_base_ours": (
-        "我方（OURS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？"
-        "还是挑选（cherry-pick）的提交之前的提交本分支没有？）",
-        "entry {index} of ours (OURS) differs from the base's (BASE): the two sides do not share the base's entries "
-        "(a history rewritten? or a commit cherry-picked without the commits before it?)"),
+    "problem_merge_retracts_lacked": (
+        "对方（THEIRS）的第 {index} 条记录撤回的是合并基础（BASE）的第 {base} 条记录（措施 {measure}，{date}），"
+        "而我方没有这一条（挑选（cherry-pick）的提交之前的提交本分支没有？）：无从接上",
+        "entry {index} of theirs (THEIRS) retracts the base's (BASE) entry {base} (measure {measure}, {date}), which "
+        "ours lacks (a commit cherry-picked without the commits before it?): nothing to chain it on to"),
     "problem_merge_no_shared_base_theirs": (
         "对方（THEIRS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？）",
         "entry {index} of theirs (THEIRS) differs from the base's (BASE): the two sides do not share the base's "
@@ -1636,6 +1636,9 @@ LABELS.update({
                         "请在合并后运行 `rectify check`",
                         "{file}: warning: theirs's entries are refused under this side's plan (their plan changed?): "
                         "the merged journal was not checked against a plan; run `rectify check` after the merge"),
+    "merge_left_out": ("；合并基础（BASE）中本方没有的 {n} 条未接入（挑选（cherry-pick）的提交之前的提交中的记录？或本方删去的记录？）",
+                       "; {n} of the base's (BASE) entries ours lacks left out (of the commits before one cherry-picked? "
+                       "or removed on this side?)"),
     "merge_alike": ("；双方相同的 {n} 条只保留一次", "; {n} both added alike kept once"),
     "help_verify": ("重算进展记录的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),

@@ -2,7 +2,8 @@
 "Two colleagues, two branches"). OURS's entries, then THEIRS's entries after BASE, chained on
 as `record` appends them (new hashes; a `retracts:` of one of them follows it); an entry both
 sides added alike kept once; BASE's entries OURS holds with new hashes (a rebase's earlier
-commits) taken as OURS's. The result is written into OURS only when it loads as the writing
+commits) taken as OURS's, those it lacks (a commit cherry-picked without the one before it) left
+out. The result is written into OURS only when it loads as the writing
 commands require and verifies; else OURS is left as it was and MergeConflict (exit 1) says why.
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ class MergeResult:
     added: int  # THEIRS's entries chained on after them
     alike: int  # THEIRS's entries OURS had added too, kept once
     unchecked: bool = False  # THEIRS refused under the plan found (theirs's plan changed): not checked against it
+    left_out: int = 0  # BASE's entries OURS lacks (the commits before one cherry-picked), not chained on
 
 
 def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeResult:
@@ -43,7 +45,7 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     if at is not None:
         raise _conflict(problem(named, None, None, "merge_no_shared_base_theirs", index=at + 1), named)
     renamed: dict[str, str] = {}  # THEIRS's (or BASE's) hash -> the hash its entry has now
-    ours_new = _replayed(b, o, renamed, named)
+    ours_new, lacked = _replayed(b, o, renamed)
     prev = _last_hash(o)
     unmatched = _by_content(o, ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
     new, added, alike = old, [], 0
@@ -56,6 +58,10 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
             raise _conflict(problem(named, None, None, "merge_entry_not_rewritable", index=index), named)
         if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
             fields["retracts"] = renamed[fields["retracts"]]
+        elif fields.get("retracts") in lacked:  # (it voids an entry this side never had: nothing to void here)
+            at = lacked[fields["retracts"]]
+            raise _conflict(problem(named, None, None, "merge_retracts_lacked", index=index, base=at + 1,
+                                    measure=b[at].get("measure"), date=b[at].get("date")), named)
         waiting = unmatched.get(_content_key(fields))
         if waiting:  # (both sides recorded it alike: kept once, as OURS wrote it; the first of those alike)
             same = waiting.popleft()
@@ -82,7 +88,7 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         unchecked = _check_merged(new, o, added, named, Path(path or ours), theirs_side.raw,
                                   _Origins(old.count(b"\n") + (not old.endswith(b"\n") and bool(old)), origin))
         atomic_write_bytes(Path(ours), new)
-    return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked)
+    return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked, left_out=len(lacked))
 
 
 def _conflict(found: Problem | list, named: str) -> MergeConflict:
@@ -120,27 +126,30 @@ def _read_side(file: Path, named: str) -> _Side:
     return _Side(raw, [entry_as_written(item) for item in items], lines)
 
 
-def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str) -> list[int]:
-    """Where OURS's entries not in BASE are. BASE's entries OURS lacks as written must be in OURS
-    after those it shares, alike but for hashes: a `git rebase` or `git cherry-pick` replays commits
-    one by one, BASE the commit before, which the driver chained on with new hashes (noted in
-    `renamed`), after the branch built on (a `git pull --rebase` past a merge: in another order).
-    Else MergeConflict: a history rewritten."""
+def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str]) -> tuple[list[int], dict]:
+    """Where OURS's entries not in BASE are, and BASE's entries OURS lacks (by hash: their place in
+    BASE). BASE's entries after those OURS shares as written may be in OURS alike but for hashes:
+    a `git rebase` or `git cherry-pick` replays commits one by one, BASE the commit before, which
+    the driver chained on with new hashes (noted in `renamed`), after the branch built on (a
+    `git pull --rebase` past a merge: in another order). Those not in OURS at all are of commits
+    this side never had (a commit cherry-picked without the ones before it: BASE is its parent),
+    or entries this side removed: left out, as THEIRS's change since BASE is only what it added."""
     shared = next((i for i, entry in enumerate(b) if i >= len(o) or o[i] != entry), len(b))
     left = _by_content(o, range(shared, len(o)))  # (OURS's entries not yet found in BASE)
-    taken = set()
-    for entry in b[shared:]:
+    taken, lacked = set(), {}
+    for at_base, entry in enumerate(b[shared:], shared):
         fields = _content(entry)
         if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
             fields["retracts"] = renamed[fields["retracts"]]
         waiting = left.get(_content_key(fields))
         if not waiting:
-            raise _conflict(problem(named, None, None, "merge_no_shared_base_ours", index=shared + 1), named)
+            lacked[entry["hash"] if isinstance(entry.get("hash"), str) else ("no hash", at_base)] = at_base
+            continue
         at = waiting.popleft()
         if isinstance(entry.get("hash"), str) and isinstance(o[at].get("hash"), str):
             renamed[entry["hash"]] = o[at]["hash"]
         taken.add(at)
-    return [i for i in range(shared, len(o)) if i not in taken]
+    return [i for i in range(shared, len(o)) if i not in taken], lacked
 
 
 def _extended(o: list[dict], new: list[int], moved: dict[str, str]) -> dict[tuple, int]:

@@ -283,17 +283,35 @@ def test_a_refusal_of_the_merged_journal_stands_beside_another_files_bad_journal
     assert "two.progress.yaml" not in done.stderr
 
 
-def test_a_rewritten_history_has_no_shared_base_and_is_a_conflict(tmp_path):
+def test_base_entries_ours_removed_stay_removed_and_theirs_chain_on(tmp_path):
+    # (OURS lacks BASE's entries 2-9, as a branch a commit is cherry-picked onto lacks those of the commits before
+    # it: THEIRS's change since BASE, its entry added, chained on; the entries left out said)
+    from rectify_cli.chain import entry_hash
+
     text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
     cut = text[:text.index("- measure:", text.index("- measure:") + 1)]  # (the first entry only)
-    base, ours, theirs = text, cut, text
-    files = _journals(tmp_path, base, ours, theirs)
+    other = '- measure: "2.1"\n  date: 2019-03-21\n  state: in_progress\n  note: 围挡完成\n'
+    theirs = text + other + f"  hash: {entry_hash(yaml.safe_load(text)[-1]['hash'], yaml.safe_load(other)[0])}\n"
+    files = _journals(tmp_path, text, cut, theirs)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == ("merge-journal: 1 of theirs's entries chained on after ours's 1 (new hashes); 8 of the base's "
+                           "(BASE) entries ours lacks left out (of the commits before one cherry-picked? or removed on "
+                           "this side?)\n")
+    head = yaml.safe_load(cut)[-1]["hash"]
+    assert files[1].read_text(encoding="utf-8") == cut + other + f"  hash: {entry_hash(head, yaml.safe_load(other)[0])}\n"
+
+
+def test_a_rewritten_history_of_theirs_is_a_conflict(tmp_path):
+    text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    cut = text[:text.index("- measure:", text.index("- measure:") + 1)]  # (the first entry only)
+    files = _journals(tmp_path, text, text, cut)
     done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines()[0] == (
-        f"rectify: {files[1]}: entry 2 of ours (OURS) differs from the base's (BASE): the two sides do not share the "
-        "base's entries (a history rewritten? or a commit cherry-picked without the commits before it?)")
-    assert files[1].read_text(encoding="utf-8") == cut
+        f"rectify: {files[1]}: entry 2 of theirs (THEIRS) differs from the base's (BASE): the two sides do not share "
+        "the base's entries (a history rewritten?)")
+    assert files[1].read_text(encoding="utf-8") == text
 
 
 def test_a_file_that_is_no_journal_is_a_conflict(tmp_path):
@@ -481,19 +499,46 @@ def test_a_rebase_past_a_merge_replays_the_commits_after_it(repo):
 
 
 @needs_git
-def test_a_cherry_pick_of_a_record_commit_without_the_one_before_says_so(repo):
-    # (said was only "a history rewritten?": nothing was, the commit before the one picked is not on this branch)
+def test_a_cherry_pick_of_a_record_commit_without_the_one_before_chains_on_its_entries(repo):
+    # (was a conflict, "a history rewritten? or a commit cherry-picked without the commits before it?", where a
+    # merge of a into b resolves: the driver's BASE for a cherry-pick is the picked commit's parent, whose entry
+    # 10 this side never had)
     on_branch(repo, "a", A_RECORDS)
     assert rectify(repo, "close", "3.1", "--evidence", "验收", "--date", "2019-03-22", "--lang", "en").returncode == 0
     git(repo, "commit", "-q", "-am", "a's close")
+    on_branch(repo, "b", B_RECORDS)
+    ours = (repo / "data" / "progress.yaml").read_text(encoding="utf-8")
+    picked = git(repo, "cherry-pick", "a", check=False)
+    assert picked.returncode == 0, picked.stdout + picked.stderr
+    assert "merge-journal：我方 10 条记录之后接上对方 1 条（哈希已重新计算）；合并基础（BASE）中本方没有的 1 条未接入" \
+           "（挑选（cherry-pick）的提交之前的提交中的记录？或本方删去的记录？）\n" in picked.stdout
+    assert git(repo, "log", "--format=%s").stdout.splitlines() == ["a's close", "b's entries", "ledger"]
+    after = (repo / "data" / "progress.yaml").read_text(encoding="utf-8")
+    assert after.startswith(ours)
+    assert after[len(ours):].splitlines()[:6] == ['- measure: "3.1"', "  date: 2019-03-22", "  state: done", '  note: ""',
+                                                  "  evidence: 验收", "  recorded: 2019-03-31"]
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    history = rectify(repo, "history", "--lang", "en")
+    dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
+    assert dated[:2] == [["2019-03-22", "3.1"], ["2019-03-21", "2.1"]]
+    assert ["2019-03-20", "1.1"] not in dated  # (a's first commit, not picked)
+
+
+@needs_git
+def test_a_cherry_picked_retraction_of_an_entry_this_side_lacks_is_a_conflict(repo):
+    # (what the picked commit's entry voids is in the commit before it, not picked: nothing to chain it on to)
+    on_branch(repo, "a", ("close", "1.1", "--evidence", "验收", "--date", "2019-03-20", "--by", "拉萨市"))
+    assert rectify(repo, "retract", "1.1", "--reason", "误录", "--date", "2019-03-22", "--lang", "en").returncode == 0
+    git(repo, "commit", "-q", "-am", "a's retraction")
     on_branch(repo, "b", B_RECORDS)
     ours = (repo / "data" / "progress.yaml").read_bytes()
     picked = git(repo, "cherry-pick", "a", check=False)
     assert picked.returncode == 1 and "CONFLICT" in picked.stdout
     assert (repo / "data" / "progress.yaml").read_bytes() == ours
     assert picked.stderr.splitlines()[:2] == [
-        "rectify: data/progress.yaml: 我方（OURS）的第 10 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？"
-        "还是挑选（cherry-pick）的提交之前的提交本分支没有？）",
+        "rectify: data/progress.yaml: 对方（THEIRS）的第 11 条记录撤回的是合并基础（BASE）的第 10 条记录（措施 1.1，2019-03-20），"
+        "而我方没有这一条（挑选（cherry-pick）的提交之前的提交本分支没有？）：无从接上",
         "rectify: data/progress.yaml: 未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
         "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）"]
 
