@@ -1419,6 +1419,11 @@ LABELS = {
         "{merged}: {why}"),
     "problem_merge_refused_ours": ("我方（OURS）的第 {index} 条记录（措施 {measure}，{date}）：{why}",
                                    "ours's (OURS) entry {index} (measure {measure}, {date}): {why}"),
+    # (another entry a refusal of the merged journal names, the one that closed it: where its side has it)
+    "problem_merge_closed_by": ("已由{entry}销号，其日期为 {date}{after}", "closed by {entry}, dated {date}{after}"),
+    "problem_merge_entry_ours": ("我方（OURS）的第 {index} 条记录（第 {line} 行）", "ours's (OURS) entry {index}, line {line}"),
+    "problem_merge_entry_theirs": ("对方（THEIRS）{file} 的第 {index} 条记录（第 {line} 行）",
+                                   "theirs's (THEIRS) entry {index}, line {line} of theirs's {file}"),
     "problem_merge_fails_verify": ("合并后的进展记录在第 {index} 条不能通过 `rectify verify`",
                                    "the merged journal fails `rectify verify` at entry {index}"),
     "problem_merge_scratch_failed": ("无法写入临时文件（{why}）：合并结果先在此对照整改方案检查；可设置环境变量 TMPDIR 改用另一个"

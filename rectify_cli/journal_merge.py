@@ -17,7 +17,7 @@ from pathlib import Path
 from . import chain
 from .errors import FileWriteError, MergeConflict, Problem, RegistryError
 from .fsutil import atomic_write_bytes, scratch_folder
-from .i18n import os_reason, problem
+from .i18n import Notice, os_reason, problem
 from .journal import FIELD_ORDER, _check_journal, _joined, _last_hash, _raw_entries, render_entry
 from .layout import found_alone_in, journal_path_for, plan_beside, plan_files, read_bytes, resolve_path
 from .model import Registry
@@ -260,7 +260,7 @@ def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], n
             said.append(found)
             continue
         entry = ours[at - 1] if at <= len(ours) else added[at - len(ours) - 1]
-        why = found.notice if found.notice is not None else found.message
+        why = _sided(found.notice, len(ours), origins, named) if found.notice is not None else found.message
         values = {"measure": entry.get("measure"), "date": entry.get("date"), "why": why}
         if at <= len(ours):
             said.append(problem(named, found.line, found.column, "merge_refused_ours", index=at, **values))
@@ -269,6 +269,27 @@ def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], n
         said.append(problem(named, None, None, "merge_refused_theirs", file=named, index=index, line=line,
                             merged=at, **values))
     return said
+
+
+def _sided(said, ours: int, origins: _Origins, named: str):
+    """A refusal's Notice (or a value of one) with each other entry of the merged journal it names
+    (the close that closed it first) said as that entry of its side, as the refusal's own place is:
+    the merged journal's numbering is of a file no one has."""
+    if not isinstance(said, Notice):
+        return said
+    values = {key: _sided(value, ours, origins, named) for key, value in said.values.items()}
+    at, line = values.get("entry"), values.get("line")
+    if said.key != "closed_by" or not isinstance(at, int) or not 0 < at <= ours + len(origins.theirs):
+        return Notice(said.key, values)
+    if at <= ours:  # (OURS's entries are the merged journal's first, at their lines in OURS's file)
+        line = line.values.get("line") if isinstance(line, Notice) else None
+        entry = Notice("merge_entry_ours", {"index": at, "line": line})
+    else:
+        index, line = origins.theirs[at - ours - 1]
+        entry = Notice("merge_entry_theirs", {"index": index, "line": line, "file": named})
+    if line is None:
+        return Notice(said.key, values)
+    return Notice("merge_closed_by", {"entry": entry, "date": values.get("date"), "after": values.get("after", "")})
 
 
 def _load_problems(new: bytes, journal: Path) -> list[Problem]:

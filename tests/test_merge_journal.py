@@ -166,8 +166,8 @@ def test_the_same_measure_closed_on_both_sides_named_directly(tmp_path):
         "are the merged journal's):",
         "rectify: data/progress.yaml: theirs's (THEIRS) entry 10, line 57 of theirs's data/progress.yaml (measure 1.1, "
         "2019-03-21), merged as entry 11: journal entry 11, field state: 1.1 is already closed as of 2019-03-21 "
-        "(closed by entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry before this one) if it "
-        "must be closed again",
+        "(closed by ours's (OURS) entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry before this "
+        "one) if it must be closed again",
         "rectify: data/progress.yaml: not merged, ours left as it was; merge by hand: take one side's journal (git "
         "checkout --ours or --theirs on it) and record the other side's entries again with `rectify record … --date "
         "DAY` (README, \"Two colleagues, two branches\")"]
@@ -191,7 +191,8 @@ def _two_closes(tmp_path: Path, ours_date: str, theirs_date: str) -> list[Path]:
 
 
 def test_a_refusal_at_an_entry_of_ours_names_its_line_in_ours(tmp_path):
-    # (theirs's close, dated first, is judged first: the refusal is at ours's, at its line in ours's file)
+    # (theirs's close, dated first, is judged first: the refusal is at ours's, at its line in ours's file; the
+    # close it names, theirs's, by its place and line in theirs's file: was "entry 11, line 64", the merged one's)
     files = _two_closes(tmp_path, "2019-03-21", "2019-03-20")
     ours = files[1].read_bytes()
     done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
@@ -201,8 +202,9 @@ def test_a_refusal_at_an_entry_of_ours_names_its_line_in_ours(tmp_path):
         "ours's, as in this file, and those after theirs's, chained on: entry numbers past 10 and line numbers past 63 "
         "are the merged journal's):",
         "rectify: data/progress.yaml:59:10: ours's (OURS) entry 10 (measure 1.1, 2019-03-21): journal entry 10, field "
-        "state: 1.1 is already closed as of 2019-03-21 (closed by entry 11, line 64, dated 2019-03-20, written after "
-        "this one but dated before it); reopen it first (a reopened entry before this one) if it must be closed again"]
+        "state: 1.1 is already closed as of 2019-03-21 (closed by theirs's (THEIRS) entry 10, line 57 of theirs's "
+        "data/progress.yaml, dated 2019-03-20, written after this one but dated before it); reopen it first (a "
+        "reopened entry before this one) if it must be closed again"]
     assert ours.decode("utf-8").splitlines()[58] == "  state: done"  # (line 59 of ours's file: the field named)
     assert files[1].read_bytes() == ours
     said = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml")
@@ -210,7 +212,8 @@ def test_a_refusal_at_an_entry_of_ours_names_its_line_in_ours(tmp_path):
         "rectify: data/progress.yaml: 合并后的进展记录（未写入）读取时会被拒绝（其第 1–10 条为我方的记录，与本文件相同，"
         "之后为接上的对方记录：第 10 条之后的条号、第 63 行之后的行号指合并后的文件）：",
         "rectify: data/progress.yaml:59:10: 我方（OURS）的第 10 条记录（措施 1.1，2019-03-21）：第 10 条进展记录的 state："
-        "截至 2019-03-21，1.1 已经销号（已由第 11 条记录（第 64 行）销号，其日期为 2019-03-20，写在本条之后但日期更早）；"
+        "截至 2019-03-21，1.1 已经销号（已由对方（THEIRS）data/progress.yaml 的第 10 条记录（第 57 行）销号，其日期为 "
+        "2019-03-20，写在本条之后但日期更早）；"
         "如须再次销号，请先重新打开（在此之前加一条 reopened 记录）"]
 
 
@@ -222,8 +225,8 @@ def test_a_refusal_at_an_entry_of_theirs_names_its_line_in_theirs_in_chinese(tmp
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines()[1] == (
         "rectify: data/progress.yaml: 对方（THEIRS）data/progress.yaml 的第 10 条记录（第 57 行；措施 1.1，2019-03-21），"
-        "合并后为第 11 条：第 11 条进展记录的 state：截至 2019-03-21，1.1 已经销号（已由第 10 条记录（第 57 行）销号，"
-        "其日期为 2019-03-20）；如须再次销号，请先重新打开（在此之前加一条 reopened 记录）")
+        "合并后为第 11 条：第 11 条进展记录的 state：截至 2019-03-21，1.1 已经销号（已由我方（OURS）的第 10 条记录（第 57 行）"
+        "销号，其日期为 2019-03-20）；如须再次销号，请先重新打开（在此之前加一条 reopened 记录）")
 
 
 def _folder(tmp_path: Path) -> None:
