@@ -1397,6 +1397,14 @@ LABELS = {
         "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
         "entry {index} of theirs (measure {measure}, {date}) and entry {ours} of ours each extend the deadline "
         "{milestone}: merged, theirs's would read as extending ours's new date again; agree which one stands"),
+    "problem_merge_both_extended_unresolved": (
+        "对方的第 {index} 条记录（措施 {measure}，{date}）与我方的第 {ours} 条都延期了 {measure} 的期限，且未都写明 milestone:，"
+        "无法对照整改方案确定各自所延的是哪一期限（进展记录旁没有整改方案，或一方的记录在本方的方案下读取时会被拒绝）："
+        "若是同一期限，合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
+        "entry {index} of theirs (measure {measure}, {date}) and entry {ours} of ours each extend a deadline of {measure}, "
+        "not both naming a milestone:, and which deadline each moves can't be told from the plan (none found beside "
+        "the journal, or one side's entries are refused under this side's plan): if the same, merged, theirs's would "
+        "read as extending ours's new date again; agree which one stands"),
     "problem_merge_entry_not_rewritable": (
         "第 {index} 条记录不是 `rectify record` 所写的形式（只能有其字段，值为文字或 true/false），无法重新接入哈希链",
         "entry {index} is not as `rectify record` writes one (its fields only, each text or true/false): it can't "

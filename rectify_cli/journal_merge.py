@@ -52,6 +52,7 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     origin = []  # (where each entry added is in THEIRS: its place, from 1, and line)
     moved_o, moved_t = _unnamed_moved(o, ours_new, t[len(b):], old, theirs_side.raw, Path(path or ours))
     extended = _extended(o, ours_new, moved_o)
+    voided_t = {e.get("retracts") for e in t[len(b):] if e.get("state") == "retracted"}
     for index, entry in enumerate(t[len(b):], len(b) + 1):
         fields = _content(entry)
         if not _rewritable(fields):
@@ -71,10 +72,17 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
                 renamed[entry["hash"]] = kept["hash"]
             continue
         milestone = fields.get("milestone") or moved_t.get(entry.get("hash"))
-        both = extended.get((fields.get("measure"), milestone)) if fields.get("state") == "extended" else None
+        measure = fields.get("measure")
+        extension = fields.get("state") == "extended"
+        both = extended.get((measure, milestone)) if extension and isinstance(milestone, str) else None
         if both is not None:  # (the journal can't tell a second extension from one of the same deadline)
             raise _conflict(problem(named, None, None, "merge_both_extended", index=index, ours=both + 1,
                                     measure=fields["measure"], date=fields.get("date"), milestone=milestone), named)
+        # (which deadline one naming none moves not found, no plan or a side refused under it: it may be the same)
+        maybe = extended.get((measure, None) if isinstance(milestone, str) else (measure, ...))
+        if extension and maybe is not None and entry.get("hash") not in voided_t:
+            raise _conflict(problem(named, None, None, "merge_both_extended_unresolved", index=index, ours=maybe + 1,
+                                    measure=measure, date=fields.get("date")), named)
         fields = {key: fields[key] for key in FIELD_ORDER if key in fields}
         fields["hash"] = chain.entry_hash(prev, fields)
         if isinstance(entry.get("hash"), str):
@@ -154,13 +162,15 @@ def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str]) -> tuple[li
 
 def _extended(o: list[dict], new: list[int], moved: dict[str, str]) -> dict[tuple, int]:
     """(measure, milestone) -> where OURS's new entries extend that deadline, not retracted among them;
-    one naming no milestone, the one `moved` (_unnamed_moved) gives it."""
+    one naming no milestone, the one `moved` (_unnamed_moved) gives it, else (measure, None); and
+    (measure, ...) -> one extending any of its deadlines."""
     voided = {o[i].get("retracts") for i in new if o[i].get("state") == "retracted"}
     found = {}
     for i in new:
         milestone = o[i].get("milestone") or moved.get(o[i].get("hash"))
-        if o[i].get("state") == "extended" and isinstance(milestone, str) and o[i].get("hash") not in voided:
-            found[(o[i].get("measure"), milestone)] = i
+        if o[i].get("state") == "extended" and o[i].get("hash") not in voided:
+            found[(o[i].get("measure"), milestone if isinstance(milestone, str) else None)] = i
+            found[(o[i].get("measure"), ...)] = i
     return found
 
 

@@ -409,6 +409,79 @@ def test_extensions_of_one_deadline_naming_no_milestone_are_a_conflict(tmp_path,
     assert files[1].read_text(encoding="utf-8") == ours
 
 
+_UNRESOLVED = (
+    "rectify: data/progress.yaml: entry {theirs} of theirs (measure 3.1, 2019-03-21) and entry 10 of ours each extend a "
+    "deadline of 3.1, not both naming a milestone:, and which deadline each moves can't be told from the plan (none "
+    "found beside the journal, or one side's entries are refused under this side's plan): if the same, merged, "
+    "theirs's would read as extending ours's new date again; agree which one stands")
+
+
+def _extensions(tmp_path: Path, theirs_first: str = "") -> tuple[str, list[Path]]:
+    """BASE, OURS, THEIRS journals in tmp_path/sides, each side extending 3.1 naming no milestone (THEIRS after
+    `theirs_first`, an entry's text), and the small ledger in tmp_path/data; OURS's text."""
+    from rectify_cli.chain import entry_hash
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+
+    def chained(*texts: str) -> str:
+        out, prev = base, yaml.safe_load(base)[-1]["hash"]
+        for text in texts:
+            prev = entry_hash(prev, yaml.safe_load(text)[0])
+            out += text + f"  hash: {prev}\n"
+        return out
+
+    extension = ('- measure: "3.1"\n  date: {}\n  state: extended\n  to: {}\n  reason: 资金\n'
+                 "  approved_by: 自治区生态环境厅\n")
+    ours = chained(extension.format("2019-03-20", "2021-06-30"))
+    theirs = chained(*[t for t in (theirs_first, extension.format("2019-03-21", "2021-12-31")) if t])
+    (tmp_path / "sides").mkdir()
+    return ours, _journals(tmp_path / "sides", base, ours, theirs)
+
+
+def test_extensions_naming_no_milestone_are_a_conflict_where_no_plan_is_found(tmp_path):
+    # (were merged: with no plan the deadline each moves was not resolved, and so not compared)
+    ours, files = _extensions(tmp_path)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "elsewhere/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[0] == _UNRESOLVED.format(theirs=10).replace("data/", "elsewhere/")
+    assert files[1].read_text(encoding="utf-8") == ours
+    said = rectify(tmp_path, "merge-journal", *map(str, files), "elsewhere/progress.yaml")
+    assert said.stderr.splitlines()[0] == (
+        "rectify: elsewhere/progress.yaml: 对方的第 10 条记录（措施 3.1，2019-03-21）与我方的第 10 条都延期了 3.1 的期限，"
+        "且未都写明 milestone:，无法对照整改方案确定各自所延的是哪一期限（进展记录旁没有整改方案，或一方的记录在本方的方案下"
+        "读取时会被拒绝）：若是同一期限，合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条")
+
+
+def test_extensions_naming_no_milestone_are_a_conflict_where_theirs_is_refused_under_ours_plan(tmp_path):
+    # (theirs recorded on a measure their plan added: theirs's journal, not loaded under ours's plan, resolved
+    # nothing, and the merge went through "not checked against a plan", two extensions of 3.1's one deadline)
+    added = '- measure: "3.3"\n  date: 2019-03-19\n  state: in_progress\n  note: 开工\n'
+    ours, files = _extensions(tmp_path, added)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[0] == _UNRESOLVED.format(theirs=11)
+    assert files[1].read_text(encoding="utf-8") == ours
+
+
+def test_an_extension_naming_no_milestone_that_theirs_retracted_merges_beside_ours(tmp_path):
+    # (voided, it moves nothing: not a second extension of the deadline ours extended)
+    from rectify_cli.chain import entry_hash
+
+    ours, files = _extensions(tmp_path)
+    theirs = files[2].read_text(encoding="utf-8")
+    last = yaml.safe_load(theirs)[-1]["hash"]
+    retraction = (f'- measure: "3.1"\n  date: 2019-03-22\n  state: retracted\n  note: 误录\n  retracts: {last}\n')
+    files[2].write_text(theirs + retraction + f"  hash: {entry_hash(last, yaml.safe_load(retraction)[0])}\n",
+                        encoding="utf-8")
+    for path in ("data/progress.yaml", "elsewhere/progress.yaml"):
+        files[1].write_text(ours, encoding="utf-8")
+        done = rectify(tmp_path, "merge-journal", *map(str, files), path, "--lang", "en")
+        assert (done.returncode, done.stderr) == (0, ""), path
+        assert done.stdout == "merge-journal: 2 of theirs's entries chained on after ours's 10 (new hashes)\n", path
+
+
 def test_extensions_naming_no_milestone_that_move_two_steps_merge(tmp_path):
     # (3.1 given two steps: ours's extension moves the first; theirs closed it first, so theirs's the second)
     from rectify_cli.chain import entry_hash
