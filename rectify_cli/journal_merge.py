@@ -312,8 +312,8 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
 def _loaded(new: bytes, journal: Path) -> Registry | list[Problem] | None:
     """The registry `journal` belongs to, loaded with `new` as that journal, in a copy of its plan
     files and that journal alone (another file's journal judges nothing of this one's, and its
-    problems are not the merge's); what the load says, named as the originals, when refused; None
-    when no plan is found."""
+    problems are not the merge's), but for another plan file refused (loaded again without it);
+    what the load says, named as the originals, when refused; None when no plan is found."""
     from .registry import load_registry
 
     plan = plan_beside(str(journal))
@@ -321,25 +321,33 @@ def _loaded(new: bytes, journal: Path) -> Registry | list[Problem] | None:
         return None
     plan = Path(plan)
     root = (found_alone_in(plan.parent) if plan.name == "tasks.yaml" else None) or resolve_path(str(plan.parent))
-    with scratch_folder("rectify-merge-", "merge_scratch_failed") as copy:
-        for file in plan_files(root):
-            beside = journal_path_for(file)
-            target = journal_path_for(Path(copy, file.name))
-            copies = [(Path(copy, file.name), read_bytes(file))]
-            if os.path.abspath(beside) == os.path.abspath(journal):
-                copies.append((target, new))
-            for to, data in copies:  # (read apart from written: only a write failing is the temporary folder's)
-                try:
-                    to.write_bytes(data)
-                except OSError as exc:  # (the temporary folder full: named, not said as OURS failing)
-                    raise FileWriteError(problem(str(Path(copy).parent), None, None, "merge_scratch_failed",
-                                                 why=os_reason(exc))) from None
-        try:
-            return load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
-        except RegistryError as exc:
-            shown = str(journal.parent)
-            return [replace(p, file=os.path.join(shown, os.path.relpath(p.file, copy)))
-                    if isinstance(p, Problem) and p.file.startswith(copy) else p for p in exc.problems]
+    files = plan_files(root)
+    own = {f.name for f in files if os.path.abspath(journal_path_for(f)) == os.path.abspath(journal)}
+    left_out: set[str] = set()  # (other plan files refused: another province's, which judge nothing of this one's)
+    while True:
+        with scratch_folder("rectify-merge-", "merge_scratch_failed") as copy:
+            for file in (f for f in files if f.name not in left_out):
+                copies = [(Path(copy, file.name), read_bytes(file))]
+                if file.name in own:
+                    copies.append((journal_path_for(Path(copy, file.name)), new))
+                for to, data in copies:  # (read apart from written: only a write failing is the temporary folder's)
+                    try:
+                        to.write_bytes(data)
+                    except OSError as exc:  # (the temporary folder full: named, not said as OURS failing)
+                        raise FileWriteError(problem(str(Path(copy).parent), None, None, "merge_scratch_failed",
+                                                     why=os_reason(exc))) from None
+            try:
+                return load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
+            except RegistryError as exc:
+                refused = {Path(p.file).name for p in exc.problems
+                           if isinstance(p, Problem) and Path(p.file).parent == Path(copy)}
+                others = refused & {f.name for f in files} - own - left_out
+                if root.is_dir() and others:
+                    left_out |= others
+                    continue
+                shown = str(journal.parent)
+                return [replace(p, file=os.path.join(shown, os.path.relpath(p.file, copy)))
+                        if isinstance(p, Problem) and p.file.startswith(copy) else p for p in exc.problems]
 
 
 def _steps_moved(raw: bytes, journal: Path, hashes: set[str]) -> dict[str, str]:

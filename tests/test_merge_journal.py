@@ -240,11 +240,15 @@ def _folder(tmp_path: Path) -> None:
 
 
 _TWO_REFUSED = "rectify: data/two.progress.yaml:57:12: journal entry 10: no measure '9.9' in the plan\n"
+_TWO_PLAN_REFUSED = ("rectify: data/two.yaml:123:5: task 5 in the list: expected a mapping (key: value), got text "
+                     "'bogus'\n")
 
 
-def _one_merged(tmp_path: Path, ours_args: tuple, theirs_args: tuple) -> subprocess.CompletedProcess:
+def _one_merged(tmp_path: Path, ours_args: tuple, theirs_args: tuple, spoiled: str = "journal"
+                ) -> subprocess.CompletedProcess:
     """one's journal merged by the driver, each side having recorded on it (OURS left in data/, where it
-    is merged into), when two's journal has an entry written by hand on a measure its plan lacks."""
+    is merged into), when two's journal has an entry written by hand on a measure its plan lacks (or,
+    `spoiled` "plan", two's plan a task that is no mapping)."""
     journal = tmp_path / "data" / "one.progress.yaml"
     base = journal.read_text(encoding="utf-8")
     sides = []
@@ -254,9 +258,14 @@ def _one_merged(tmp_path: Path, ours_args: tuple, theirs_args: tuple) -> subproc
         assert done.returncode == 0, done.stderr
         sides.append(journal.read_text(encoding="utf-8"))
     files = _journals(tmp_path, base, *sides)
-    with open(tmp_path / "data" / "two.progress.yaml", "a", encoding="utf-8") as other:
-        other.write('- measure: "9.9"\n  date: 2019-03-01\n  state: in_progress\n  note: 手写\n')
-    assert rectify(tmp_path, "-r", "data", "validate", "--lang", "en").stderr == _TWO_REFUSED
+    if spoiled == "plan":
+        with open(tmp_path / "data" / "two.yaml", "a", encoding="utf-8") as other:
+            other.write("  - bogus\n")
+    else:
+        with open(tmp_path / "data" / "two.progress.yaml", "a", encoding="utf-8") as other:
+            other.write('- measure: "9.9"\n  date: 2019-03-01\n  state: in_progress\n  note: 手写\n')
+    refused = _TWO_PLAN_REFUSED if spoiled == "plan" else _TWO_REFUSED
+    assert rectify(tmp_path, "-r", "data", "validate", "--lang", "en").stderr == refused
     done = rectify(tmp_path, "merge-journal", *map(str, files), "data/one.progress.yaml", "--lang", "en")
     if done.returncode == 0:
         shutil.copyfile(files[1], journal)
@@ -303,6 +312,31 @@ def test_base_entries_ours_removed_stay_removed_and_theirs_chain_on(tmp_path):
                            "this side?)\n")
     head = yaml.safe_load(cut)[-1]["hash"]
     assert files[1].read_text(encoding="utf-8") == cut + other + f"  hash: {entry_hash(head, yaml.safe_load(other)[0])}\n"
+
+
+def test_another_files_bad_plan_does_not_uncheck_the_merge(tmp_path):
+    # (two's plan was loaded with one's: refused, and theirs's journal alike, so a double close of one's
+    # merged "not checked against a plan", with a warning blaming theirs's plan)
+    _folder(tmp_path)
+    close = ("close", "one:1.1", "--evidence", "验收")
+    done = _one_merged(tmp_path, (*close, "--date", "2019-03-20"), (*close, "--date", "2019-03-21"), spoiled="plan")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[1] == (
+        "rectify: data/one.progress.yaml: theirs's (THEIRS) entry 10, line 57 of theirs's data/one.progress.yaml "
+        "(measure 1.1, 2019-03-21), merged as entry 11: journal entry 11, field state: one:1.1 is already closed as "
+        "of 2019-03-21 (closed by ours's (OURS) entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry "
+        "before this one) if it must be closed again")
+    assert "two.yaml" not in done.stderr
+
+
+def test_another_files_bad_plan_neither_blocks_nor_warns_of_a_merge(tmp_path):
+    _folder(tmp_path)
+    done = _one_merged(tmp_path, ("record", "one:1.1", *A_RECORDS[2:]), ("record", "one:2.1", *B_RECORDS[2:]),
+                       spoiled="plan")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "merge-journal: 1 of theirs's entries chained on after ours's 10 (new hashes)\n"
+    after = rectify(tmp_path, "-r", "data", "validate", "--lang", "en")  # (two's problem said as before)
+    assert (after.returncode, after.stdout, after.stderr) == (2, "", _TWO_PLAN_REFUSED)
 
 
 def test_a_rewritten_history_of_theirs_is_a_conflict(tmp_path):
