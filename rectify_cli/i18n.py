@@ -1383,11 +1383,11 @@ LABELS = {
     "problem_written_as": ("（应写作 {key}）", " (write {key})"),  # (an instruction, as 应写作: not what was written)
     "problem_lead_not_owner": ("{what}：“{name}”不在其责任单位之中", "{what}: '{name}' is not one of its owners"),
     # merge-journal (git's merge driver): why OURS was left as it was, then the way by hand
-    "problem_merge_no_shared_base_ours": (
-        "我方（OURS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？"
-        "还是挑选（cherry-pick）的提交之前的提交本分支没有？）",
-        "entry {index} of ours (OURS) differs from the base's (BASE): the two sides do not share the base's entries "
-        "(a history rewritten? or a commit cherry-picked without the commits before it?)"),
+    "problem_merge_retracts_lacked": (
+        "对方（THEIRS）的第 {index} 条记录撤回的是合并基础（BASE）的第 {base} 条记录（措施 {measure}，{date}），"
+        "而我方没有这一条（挑选（cherry-pick）的提交之前的提交本分支没有？）：无从接上",
+        "entry {index} of theirs (THEIRS) retracts the base's (BASE) entry {base} (measure {measure}, {date}), which "
+        "ours lacks (a commit cherry-picked without the commits before it?): nothing to chain it on to"),
     "problem_merge_no_shared_base_theirs": (
         "对方（THEIRS）的第 {index} 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？）",
         "entry {index} of theirs (THEIRS) differs from the base's (BASE): the two sides do not share the base's "
@@ -1397,6 +1397,14 @@ LABELS = {
         "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
         "entry {index} of theirs (measure {measure}, {date}) and entry {ours} of ours each extend the deadline "
         "{milestone}: merged, theirs's would read as extending ours's new date again; agree which one stands"),
+    "problem_merge_both_extended_unresolved": (
+        "对方的第 {index} 条记录（措施 {measure}，{date}）与我方的第 {ours} 条都延期了 {measure} 的期限，且未都写明 milestone:，"
+        "无法对照整改方案确定各自所延的是哪一期限（进展记录旁没有整改方案，或一方的记录在本方的方案下读取时会被拒绝）："
+        "若是同一期限，合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
+        "entry {index} of theirs (measure {measure}, {date}) and entry {ours} of ours each extend a deadline of {measure}, "
+        "not both naming a milestone:, and which deadline each moves can't be told from the plan (none found beside "
+        "the journal, or one side's entries are refused under this side's plan): if the same, merged, theirs's would "
+        "read as extending ours's new date again; agree which one stands"),
     "problem_merge_entry_not_rewritable": (
         "第 {index} 条记录不是 `rectify record` 所写的形式（只能有其字段，值为文字或 true/false），无法重新接入哈希链",
         "entry {index} is not as `rectify record` writes one (its fields only, each text or true/false): it can't "
@@ -1419,6 +1427,11 @@ LABELS = {
         "{merged}: {why}"),
     "problem_merge_refused_ours": ("我方（OURS）的第 {index} 条记录（措施 {measure}，{date}）：{why}",
                                    "ours's (OURS) entry {index} (measure {measure}, {date}): {why}"),
+    # (another entry a refusal of the merged journal names, the one that closed it: where its side has it)
+    "problem_merge_closed_by": ("已由{entry}销号，其日期为 {date}{after}", "closed by {entry}, dated {date}{after}"),
+    "problem_merge_entry_ours": ("我方（OURS）的第 {index} 条记录（第 {line} 行）", "ours's (OURS) entry {index}, line {line}"),
+    "problem_merge_entry_theirs": ("对方（THEIRS）{file} 的第 {index} 条记录（第 {line} 行）",
+                                   "theirs's (THEIRS) entry {index}, line {line} of theirs's {file}"),
     "problem_merge_fails_verify": ("合并后的进展记录在第 {index} 条不能通过 `rectify verify`",
                                    "the merged journal fails `rectify verify` at entry {index}"),
     "problem_merge_scratch_failed": ("无法写入临时文件（{why}）：合并结果先在此对照整改方案检查；可设置环境变量 TMPDIR 改用另一个"
@@ -1636,6 +1649,9 @@ LABELS.update({
                         "请在合并后运行 `rectify check`",
                         "{file}: warning: theirs's entries are refused under this side's plan (their plan changed?): "
                         "the merged journal was not checked against a plan; run `rectify check` after the merge"),
+    "merge_left_out": ("；合并基础（BASE）中本方没有的 {n} 条未接入（挑选（cherry-pick）的提交之前的提交中的记录？或本方删去的记录？）",
+                       "; {n} of the base's (BASE) entries ours lacks left out (of the commits before one cherry-picked? "
+                       "or removed on this side?)"),
     "merge_alike": ("；双方相同的 {n} 条只保留一次", "; {n} both added alike kept once"),
     "help_verify": ("重算进展记录的哈希链，指出第一条被改动、删除或调换顺序的记录。",
                     "Recompute the journal's hash chain; name the first entry edited, removed or reordered."),

@@ -2,7 +2,8 @@
 "Two colleagues, two branches"). OURS's entries, then THEIRS's entries after BASE, chained on
 as `record` appends them (new hashes; a `retracts:` of one of them follows it); an entry both
 sides added alike kept once; BASE's entries OURS holds with new hashes (a rebase's earlier
-commits) taken as OURS's. The result is written into OURS only when it loads as the writing
+commits) taken as OURS's, those it lacks (a commit cherry-picked without the one before it) left
+out. The result is written into OURS only when it loads as the writing
 commands require and verifies; else OURS is left as it was and MergeConflict (exit 1) says why.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from . import chain
 from .errors import FileWriteError, MergeConflict, Problem, RegistryError
 from .fsutil import atomic_write_bytes, scratch_folder
-from .i18n import os_reason, problem
+from .i18n import Notice, os_reason, problem
 from .journal import FIELD_ORDER, _check_journal, _joined, _last_hash, _raw_entries, render_entry
 from .layout import found_alone_in, journal_path_for, plan_beside, plan_files, read_bytes, resolve_path
 from .model import Registry
@@ -30,6 +31,7 @@ class MergeResult:
     added: int  # THEIRS's entries chained on after them
     alike: int  # THEIRS's entries OURS had added too, kept once
     unchecked: bool = False  # THEIRS refused under the plan found (theirs's plan changed): not checked against it
+    left_out: int = 0  # BASE's entries OURS lacks (the commits before one cherry-picked), not chained on
 
 
 def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeResult:
@@ -43,19 +45,24 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
     if at is not None:
         raise _conflict(problem(named, None, None, "merge_no_shared_base_theirs", index=at + 1), named)
     renamed: dict[str, str] = {}  # THEIRS's (or BASE's) hash -> the hash its entry has now
-    ours_new = _replayed(b, o, renamed, named)
+    ours_new, lacked = _replayed(b, o, renamed)
     prev = _last_hash(o)
     unmatched = _by_content(o, ours_new)  # (OURS's new entries not yet found alike on THEIRS's side)
     new, added, alike = old, [], 0
     origin = []  # (where each entry added is in THEIRS: its place, from 1, and line)
     moved_o, moved_t = _unnamed_moved(o, ours_new, t[len(b):], old, theirs_side.raw, Path(path or ours))
     extended = _extended(o, ours_new, moved_o)
+    voided_t = {e.get("retracts") for e in t[len(b):] if e.get("state") == "retracted"}
     for index, entry in enumerate(t[len(b):], len(b) + 1):
         fields = _content(entry)
         if not _rewritable(fields):
             raise _conflict(problem(named, None, None, "merge_entry_not_rewritable", index=index), named)
         if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
             fields["retracts"] = renamed[fields["retracts"]]
+        elif fields.get("retracts") in lacked:  # (it voids an entry this side never had: nothing to void here)
+            at = lacked[fields["retracts"]]
+            raise _conflict(problem(named, None, None, "merge_retracts_lacked", index=index, base=at + 1,
+                                    measure=b[at].get("measure"), date=b[at].get("date")), named)
         waiting = unmatched.get(_content_key(fields))
         if waiting:  # (both sides recorded it alike: kept once, as OURS wrote it; the first of those alike)
             same = waiting.popleft()
@@ -65,10 +72,17 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
                 renamed[entry["hash"]] = kept["hash"]
             continue
         milestone = fields.get("milestone") or moved_t.get(entry.get("hash"))
-        both = extended.get((fields.get("measure"), milestone)) if fields.get("state") == "extended" else None
+        measure = fields.get("measure")
+        extension = fields.get("state") == "extended"
+        both = extended.get((measure, milestone)) if extension and isinstance(milestone, str) else None
         if both is not None:  # (the journal can't tell a second extension from one of the same deadline)
             raise _conflict(problem(named, None, None, "merge_both_extended", index=index, ours=both + 1,
                                     measure=fields["measure"], date=fields.get("date"), milestone=milestone), named)
+        # (which deadline one naming none moves not found, no plan or a side refused under it: it may be the same)
+        maybe = extended.get((measure, None) if isinstance(milestone, str) else (measure, ...))
+        if extension and maybe is not None and entry.get("hash") not in voided_t:
+            raise _conflict(problem(named, None, None, "merge_both_extended_unresolved", index=index, ours=maybe + 1,
+                                    measure=measure, date=fields.get("date")), named)
         fields = {key: fields[key] for key in FIELD_ORDER if key in fields}
         fields["hash"] = chain.entry_hash(prev, fields)
         if isinstance(entry.get("hash"), str):
@@ -82,7 +96,7 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         unchecked = _check_merged(new, o, added, named, Path(path or ours), theirs_side.raw,
                                   _Origins(old.count(b"\n") + (not old.endswith(b"\n") and bool(old)), origin))
         atomic_write_bytes(Path(ours), new)
-    return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked)
+    return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked, left_out=len(lacked))
 
 
 def _conflict(found: Problem | list, named: str) -> MergeConflict:
@@ -120,38 +134,43 @@ def _read_side(file: Path, named: str) -> _Side:
     return _Side(raw, [entry_as_written(item) for item in items], lines)
 
 
-def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str], named: str) -> list[int]:
-    """Where OURS's entries not in BASE are. BASE's entries OURS lacks as written must be in OURS
-    after those it shares, alike but for hashes: a `git rebase` or `git cherry-pick` replays commits
-    one by one, BASE the commit before, which the driver chained on with new hashes (noted in
-    `renamed`), after the branch built on (a `git pull --rebase` past a merge: in another order).
-    Else MergeConflict: a history rewritten."""
+def _replayed(b: list[dict], o: list[dict], renamed: dict[str, str]) -> tuple[list[int], dict]:
+    """Where OURS's entries not in BASE are, and BASE's entries OURS lacks (by hash: their place in
+    BASE). BASE's entries after those OURS shares as written may be in OURS alike but for hashes:
+    a `git rebase` or `git cherry-pick` replays commits one by one, BASE the commit before, which
+    the driver chained on with new hashes (noted in `renamed`), after the branch built on (a
+    `git pull --rebase` past a merge: in another order). Those not in OURS at all are of commits
+    this side never had (a commit cherry-picked without the ones before it: BASE is its parent),
+    or entries this side removed: left out, as THEIRS's change since BASE is only what it added."""
     shared = next((i for i, entry in enumerate(b) if i >= len(o) or o[i] != entry), len(b))
     left = _by_content(o, range(shared, len(o)))  # (OURS's entries not yet found in BASE)
-    taken = set()
-    for entry in b[shared:]:
+    taken, lacked = set(), {}
+    for at_base, entry in enumerate(b[shared:], shared):
         fields = _content(entry)
         if isinstance(fields.get("retracts"), str) and fields["retracts"] in renamed:
             fields["retracts"] = renamed[fields["retracts"]]
         waiting = left.get(_content_key(fields))
         if not waiting:
-            raise _conflict(problem(named, None, None, "merge_no_shared_base_ours", index=shared + 1), named)
+            lacked[entry["hash"] if isinstance(entry.get("hash"), str) else ("no hash", at_base)] = at_base
+            continue
         at = waiting.popleft()
         if isinstance(entry.get("hash"), str) and isinstance(o[at].get("hash"), str):
             renamed[entry["hash"]] = o[at]["hash"]
         taken.add(at)
-    return [i for i in range(shared, len(o)) if i not in taken]
+    return [i for i in range(shared, len(o)) if i not in taken], lacked
 
 
 def _extended(o: list[dict], new: list[int], moved: dict[str, str]) -> dict[tuple, int]:
     """(measure, milestone) -> where OURS's new entries extend that deadline, not retracted among them;
-    one naming no milestone, the one `moved` (_unnamed_moved) gives it."""
+    one naming no milestone, the one `moved` (_unnamed_moved) gives it, else (measure, None); and
+    (measure, ...) -> one extending any of its deadlines."""
     voided = {o[i].get("retracts") for i in new if o[i].get("state") == "retracted"}
     found = {}
     for i in new:
         milestone = o[i].get("milestone") or moved.get(o[i].get("hash"))
-        if o[i].get("state") == "extended" and isinstance(milestone, str) and o[i].get("hash") not in voided:
-            found[(o[i].get("measure"), milestone)] = i
+        if o[i].get("state") == "extended" and o[i].get("hash") not in voided:
+            found[(o[i].get("measure"), milestone if isinstance(milestone, str) else None)] = i
+            found[(o[i].get("measure"), ...)] = i
     return found
 
 
@@ -251,7 +270,7 @@ def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], n
             said.append(found)
             continue
         entry = ours[at - 1] if at <= len(ours) else added[at - len(ours) - 1]
-        why = found.notice if found.notice is not None else found.message
+        why = _sided(found.notice, len(ours), origins, named) if found.notice is not None else found.message
         values = {"measure": entry.get("measure"), "date": entry.get("date"), "why": why}
         if at <= len(ours):
             said.append(problem(named, found.line, found.column, "merge_refused_ours", index=at, **values))
@@ -260,6 +279,27 @@ def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], n
         said.append(problem(named, None, None, "merge_refused_theirs", file=named, index=index, line=line,
                             merged=at, **values))
     return said
+
+
+def _sided(said, ours: int, origins: _Origins, named: str):
+    """A refusal's Notice (or a value of one) with each other entry of the merged journal it names
+    (the close that closed it first) said as that entry of its side, as the refusal's own place is:
+    the merged journal's numbering is of a file no one has."""
+    if not isinstance(said, Notice):
+        return said
+    values = {key: _sided(value, ours, origins, named) for key, value in said.values.items()}
+    at, line = values.get("entry"), values.get("line")
+    if said.key != "closed_by" or not isinstance(at, int) or not 0 < at <= ours + len(origins.theirs):
+        return Notice(said.key, values)
+    if at <= ours:  # (OURS's entries are the merged journal's first, at their lines in OURS's file)
+        line = line.values.get("line") if isinstance(line, Notice) else None
+        entry = Notice("merge_entry_ours", {"index": at, "line": line})
+    else:
+        index, line = origins.theirs[at - ours - 1]
+        entry = Notice("merge_entry_theirs", {"index": index, "line": line, "file": named})
+    if line is None:
+        return Notice(said.key, values)
+    return Notice("merge_closed_by", {"entry": entry, "date": values.get("date"), "after": values.get("after", "")})
 
 
 def _load_problems(new: bytes, journal: Path) -> list[Problem]:
@@ -272,8 +312,8 @@ def _load_problems(new: bytes, journal: Path) -> list[Problem]:
 def _loaded(new: bytes, journal: Path) -> Registry | list[Problem] | None:
     """The registry `journal` belongs to, loaded with `new` as that journal, in a copy of its plan
     files and that journal alone (another file's journal judges nothing of this one's, and its
-    problems are not the merge's); what the load says, named as the originals, when refused; None
-    when no plan is found."""
+    problems are not the merge's), but for another plan file refused (loaded again without it);
+    what the load says, named as the originals, when refused; None when no plan is found."""
     from .registry import load_registry
 
     plan = plan_beside(str(journal))
@@ -281,25 +321,33 @@ def _loaded(new: bytes, journal: Path) -> Registry | list[Problem] | None:
         return None
     plan = Path(plan)
     root = (found_alone_in(plan.parent) if plan.name == "tasks.yaml" else None) or resolve_path(str(plan.parent))
-    with scratch_folder("rectify-merge-", "merge_scratch_failed") as copy:
-        for file in plan_files(root):
-            beside = journal_path_for(file)
-            target = journal_path_for(Path(copy, file.name))
-            copies = [(Path(copy, file.name), read_bytes(file))]
-            if os.path.abspath(beside) == os.path.abspath(journal):
-                copies.append((target, new))
-            for to, data in copies:  # (read apart from written: only a write failing is the temporary folder's)
-                try:
-                    to.write_bytes(data)
-                except OSError as exc:  # (the temporary folder full: named, not said as OURS failing)
-                    raise FileWriteError(problem(str(Path(copy).parent), None, None, "merge_scratch_failed",
-                                                 why=os_reason(exc))) from None
-        try:
-            return load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
-        except RegistryError as exc:
-            shown = str(journal.parent)
-            return [replace(p, file=os.path.join(shown, os.path.relpath(p.file, copy)))
-                    if isinstance(p, Problem) and p.file.startswith(copy) else p for p in exc.problems]
+    files = plan_files(root)
+    own = {f.name for f in files if os.path.abspath(journal_path_for(f)) == os.path.abspath(journal)}
+    left_out: set[str] = set()  # (other plan files refused: another province's, which judge nothing of this one's)
+    while True:
+        with scratch_folder("rectify-merge-", "merge_scratch_failed") as copy:
+            for file in (f for f in files if f.name not in left_out):
+                copies = [(Path(copy, file.name), read_bytes(file))]
+                if file.name in own:
+                    copies.append((journal_path_for(Path(copy, file.name)), new))
+                for to, data in copies:  # (read apart from written: only a write failing is the temporary folder's)
+                    try:
+                        to.write_bytes(data)
+                    except OSError as exc:  # (the temporary folder full: named, not said as OURS failing)
+                        raise FileWriteError(problem(str(Path(copy).parent), None, None, "merge_scratch_failed",
+                                                     why=os_reason(exc))) from None
+            try:
+                return load_registry(Path(copy, root.name) if root.is_file() else Path(copy), use_cache=False)
+            except RegistryError as exc:
+                refused = {Path(p.file).name for p in exc.problems
+                           if isinstance(p, Problem) and Path(p.file).parent == Path(copy)}
+                others = refused & {f.name for f in files} - own - left_out
+                if root.is_dir() and others:
+                    left_out |= others
+                    continue
+                shown = str(journal.parent)
+                return [replace(p, file=os.path.join(shown, os.path.relpath(p.file, copy)))
+                        if isinstance(p, Problem) and p.file.startswith(copy) else p for p in exc.problems]
 
 
 def _steps_moved(raw: bytes, journal: Path, hashes: set[str]) -> dict[str, str]:

@@ -166,8 +166,8 @@ def test_the_same_measure_closed_on_both_sides_named_directly(tmp_path):
         "are the merged journal's):",
         "rectify: data/progress.yaml: theirs's (THEIRS) entry 10, line 57 of theirs's data/progress.yaml (measure 1.1, "
         "2019-03-21), merged as entry 11: journal entry 11, field state: 1.1 is already closed as of 2019-03-21 "
-        "(closed by entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry before this one) if it "
-        "must be closed again",
+        "(closed by ours's (OURS) entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry before this "
+        "one) if it must be closed again",
         "rectify: data/progress.yaml: not merged, ours left as it was; merge by hand: take one side's journal (git "
         "checkout --ours or --theirs on it) and record the other side's entries again with `rectify record … --date "
         "DAY` (README, \"Two colleagues, two branches\")"]
@@ -191,7 +191,8 @@ def _two_closes(tmp_path: Path, ours_date: str, theirs_date: str) -> list[Path]:
 
 
 def test_a_refusal_at_an_entry_of_ours_names_its_line_in_ours(tmp_path):
-    # (theirs's close, dated first, is judged first: the refusal is at ours's, at its line in ours's file)
+    # (theirs's close, dated first, is judged first: the refusal is at ours's, at its line in ours's file; the
+    # close it names, theirs's, by its place and line in theirs's file: was "entry 11, line 64", the merged one's)
     files = _two_closes(tmp_path, "2019-03-21", "2019-03-20")
     ours = files[1].read_bytes()
     done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
@@ -201,8 +202,9 @@ def test_a_refusal_at_an_entry_of_ours_names_its_line_in_ours(tmp_path):
         "ours's, as in this file, and those after theirs's, chained on: entry numbers past 10 and line numbers past 63 "
         "are the merged journal's):",
         "rectify: data/progress.yaml:59:10: ours's (OURS) entry 10 (measure 1.1, 2019-03-21): journal entry 10, field "
-        "state: 1.1 is already closed as of 2019-03-21 (closed by entry 11, line 64, dated 2019-03-20, written after "
-        "this one but dated before it); reopen it first (a reopened entry before this one) if it must be closed again"]
+        "state: 1.1 is already closed as of 2019-03-21 (closed by theirs's (THEIRS) entry 10, line 57 of theirs's "
+        "data/progress.yaml, dated 2019-03-20, written after this one but dated before it); reopen it first (a "
+        "reopened entry before this one) if it must be closed again"]
     assert ours.decode("utf-8").splitlines()[58] == "  state: done"  # (line 59 of ours's file: the field named)
     assert files[1].read_bytes() == ours
     said = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml")
@@ -210,7 +212,8 @@ def test_a_refusal_at_an_entry_of_ours_names_its_line_in_ours(tmp_path):
         "rectify: data/progress.yaml: 合并后的进展记录（未写入）读取时会被拒绝（其第 1–10 条为我方的记录，与本文件相同，"
         "之后为接上的对方记录：第 10 条之后的条号、第 63 行之后的行号指合并后的文件）：",
         "rectify: data/progress.yaml:59:10: 我方（OURS）的第 10 条记录（措施 1.1，2019-03-21）：第 10 条进展记录的 state："
-        "截至 2019-03-21，1.1 已经销号（已由第 11 条记录（第 64 行）销号，其日期为 2019-03-20，写在本条之后但日期更早）；"
+        "截至 2019-03-21，1.1 已经销号（已由对方（THEIRS）data/progress.yaml 的第 10 条记录（第 57 行）销号，其日期为 "
+        "2019-03-20，写在本条之后但日期更早）；"
         "如须再次销号，请先重新打开（在此之前加一条 reopened 记录）"]
 
 
@@ -222,8 +225,8 @@ def test_a_refusal_at_an_entry_of_theirs_names_its_line_in_theirs_in_chinese(tmp
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines()[1] == (
         "rectify: data/progress.yaml: 对方（THEIRS）data/progress.yaml 的第 10 条记录（第 57 行；措施 1.1，2019-03-21），"
-        "合并后为第 11 条：第 11 条进展记录的 state：截至 2019-03-21，1.1 已经销号（已由第 10 条记录（第 57 行）销号，"
-        "其日期为 2019-03-20）；如须再次销号，请先重新打开（在此之前加一条 reopened 记录）")
+        "合并后为第 11 条：第 11 条进展记录的 state：截至 2019-03-21，1.1 已经销号（已由我方（OURS）的第 10 条记录（第 57 行）"
+        "销号，其日期为 2019-03-20）；如须再次销号，请先重新打开（在此之前加一条 reopened 记录）")
 
 
 def _folder(tmp_path: Path) -> None:
@@ -237,11 +240,15 @@ def _folder(tmp_path: Path) -> None:
 
 
 _TWO_REFUSED = "rectify: data/two.progress.yaml:57:12: journal entry 10: no measure '9.9' in the plan\n"
+_TWO_PLAN_REFUSED = ("rectify: data/two.yaml:123:5: task 5 in the list: expected a mapping (key: value), got text "
+                     "'bogus'\n")
 
 
-def _one_merged(tmp_path: Path, ours_args: tuple, theirs_args: tuple) -> subprocess.CompletedProcess:
+def _one_merged(tmp_path: Path, ours_args: tuple, theirs_args: tuple, spoiled: str = "journal"
+                ) -> subprocess.CompletedProcess:
     """one's journal merged by the driver, each side having recorded on it (OURS left in data/, where it
-    is merged into), when two's journal has an entry written by hand on a measure its plan lacks."""
+    is merged into), when two's journal has an entry written by hand on a measure its plan lacks (or,
+    `spoiled` "plan", two's plan a task that is no mapping)."""
     journal = tmp_path / "data" / "one.progress.yaml"
     base = journal.read_text(encoding="utf-8")
     sides = []
@@ -251,9 +258,14 @@ def _one_merged(tmp_path: Path, ours_args: tuple, theirs_args: tuple) -> subproc
         assert done.returncode == 0, done.stderr
         sides.append(journal.read_text(encoding="utf-8"))
     files = _journals(tmp_path, base, *sides)
-    with open(tmp_path / "data" / "two.progress.yaml", "a", encoding="utf-8") as other:
-        other.write('- measure: "9.9"\n  date: 2019-03-01\n  state: in_progress\n  note: 手写\n')
-    assert rectify(tmp_path, "-r", "data", "validate", "--lang", "en").stderr == _TWO_REFUSED
+    if spoiled == "plan":
+        with open(tmp_path / "data" / "two.yaml", "a", encoding="utf-8") as other:
+            other.write("  - bogus\n")
+    else:
+        with open(tmp_path / "data" / "two.progress.yaml", "a", encoding="utf-8") as other:
+            other.write('- measure: "9.9"\n  date: 2019-03-01\n  state: in_progress\n  note: 手写\n')
+    refused = _TWO_PLAN_REFUSED if spoiled == "plan" else _TWO_REFUSED
+    assert rectify(tmp_path, "-r", "data", "validate", "--lang", "en").stderr == refused
     done = rectify(tmp_path, "merge-journal", *map(str, files), "data/one.progress.yaml", "--lang", "en")
     if done.returncode == 0:
         shutil.copyfile(files[1], journal)
@@ -283,17 +295,60 @@ def test_a_refusal_of_the_merged_journal_stands_beside_another_files_bad_journal
     assert "two.progress.yaml" not in done.stderr
 
 
-def test_a_rewritten_history_has_no_shared_base_and_is_a_conflict(tmp_path):
+def test_base_entries_ours_removed_stay_removed_and_theirs_chain_on(tmp_path):
+    # (OURS lacks BASE's entries 2-9, as a branch a commit is cherry-picked onto lacks those of the commits before
+    # it: THEIRS's change since BASE, its entry added, chained on; the entries left out said)
+    from rectify_cli.chain import entry_hash
+
     text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
     cut = text[:text.index("- measure:", text.index("- measure:") + 1)]  # (the first entry only)
-    base, ours, theirs = text, cut, text
-    files = _journals(tmp_path, base, ours, theirs)
+    other = '- measure: "2.1"\n  date: 2019-03-21\n  state: in_progress\n  note: 围挡完成\n'
+    theirs = text + other + f"  hash: {entry_hash(yaml.safe_load(text)[-1]['hash'], yaml.safe_load(other)[0])}\n"
+    files = _journals(tmp_path, text, cut, theirs)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == ("merge-journal: 1 of theirs's entries chained on after ours's 1 (new hashes); 8 of the base's "
+                           "(BASE) entries ours lacks left out (of the commits before one cherry-picked? or removed on "
+                           "this side?)\n")
+    head = yaml.safe_load(cut)[-1]["hash"]
+    assert files[1].read_text(encoding="utf-8") == cut + other + f"  hash: {entry_hash(head, yaml.safe_load(other)[0])}\n"
+
+
+def test_another_files_bad_plan_does_not_uncheck_the_merge(tmp_path):
+    # (two's plan was loaded with one's: refused, and theirs's journal alike, so a double close of one's
+    # merged "not checked against a plan", with a warning blaming theirs's plan)
+    _folder(tmp_path)
+    close = ("close", "one:1.1", "--evidence", "验收")
+    done = _one_merged(tmp_path, (*close, "--date", "2019-03-20"), (*close, "--date", "2019-03-21"), spoiled="plan")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[1] == (
+        "rectify: data/one.progress.yaml: theirs's (THEIRS) entry 10, line 57 of theirs's data/one.progress.yaml "
+        "(measure 1.1, 2019-03-21), merged as entry 11: journal entry 11, field state: one:1.1 is already closed as "
+        "of 2019-03-21 (closed by ours's (OURS) entry 10, line 57, dated 2019-03-20); reopen it first (a reopened entry "
+        "before this one) if it must be closed again")
+    assert "two.yaml" not in done.stderr
+
+
+def test_another_files_bad_plan_neither_blocks_nor_warns_of_a_merge(tmp_path):
+    _folder(tmp_path)
+    done = _one_merged(tmp_path, ("record", "one:1.1", *A_RECORDS[2:]), ("record", "one:2.1", *B_RECORDS[2:]),
+                       spoiled="plan")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "merge-journal: 1 of theirs's entries chained on after ours's 10 (new hashes)\n"
+    after = rectify(tmp_path, "-r", "data", "validate", "--lang", "en")  # (two's problem said as before)
+    assert (after.returncode, after.stdout, after.stderr) == (2, "", _TWO_PLAN_REFUSED)
+
+
+def test_a_rewritten_history_of_theirs_is_a_conflict(tmp_path):
+    text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
+    cut = text[:text.index("- measure:", text.index("- measure:") + 1)]  # (the first entry only)
+    files = _journals(tmp_path, text, text, cut)
     done = rectify(tmp_path, "merge-journal", *map(str, files), "--lang", "en")
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines()[0] == (
-        f"rectify: {files[1]}: entry 2 of ours (OURS) differs from the base's (BASE): the two sides do not share the "
-        "base's entries (a history rewritten? or a commit cherry-picked without the commits before it?)")
-    assert files[1].read_text(encoding="utf-8") == cut
+        f"rectify: {files[1]}: entry 2 of theirs (THEIRS) differs from the base's (BASE): the two sides do not share "
+        "the base's entries (a history rewritten?)")
+    assert files[1].read_text(encoding="utf-8") == text
 
 
 def test_a_file_that_is_no_journal_is_a_conflict(tmp_path):
@@ -386,6 +441,79 @@ def test_extensions_of_one_deadline_naming_no_milestone_are_a_conflict(tmp_path,
         "rectify: data/progress.yaml: 对方的第 10 条记录（措施 3.1，2019-03-21）与我方的第 10 条各自延期了同一期限 2020-12-31："
         "合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条")
     assert files[1].read_text(encoding="utf-8") == ours
+
+
+_UNRESOLVED = (
+    "rectify: data/progress.yaml: entry {theirs} of theirs (measure 3.1, 2019-03-21) and entry 10 of ours each extend a "
+    "deadline of 3.1, not both naming a milestone:, and which deadline each moves can't be told from the plan (none "
+    "found beside the journal, or one side's entries are refused under this side's plan): if the same, merged, "
+    "theirs's would read as extending ours's new date again; agree which one stands")
+
+
+def _extensions(tmp_path: Path, theirs_first: str = "") -> tuple[str, list[Path]]:
+    """BASE, OURS, THEIRS journals in tmp_path/sides, each side extending 3.1 naming no milestone (THEIRS after
+    `theirs_first`, an entry's text), and the small ledger in tmp_path/data; OURS's text."""
+    from rectify_cli.chain import entry_hash
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+
+    def chained(*texts: str) -> str:
+        out, prev = base, yaml.safe_load(base)[-1]["hash"]
+        for text in texts:
+            prev = entry_hash(prev, yaml.safe_load(text)[0])
+            out += text + f"  hash: {prev}\n"
+        return out
+
+    extension = ('- measure: "3.1"\n  date: {}\n  state: extended\n  to: {}\n  reason: 资金\n'
+                 "  approved_by: 自治区生态环境厅\n")
+    ours = chained(extension.format("2019-03-20", "2021-06-30"))
+    theirs = chained(*[t for t in (theirs_first, extension.format("2019-03-21", "2021-12-31")) if t])
+    (tmp_path / "sides").mkdir()
+    return ours, _journals(tmp_path / "sides", base, ours, theirs)
+
+
+def test_extensions_naming_no_milestone_are_a_conflict_where_no_plan_is_found(tmp_path):
+    # (were merged: with no plan the deadline each moves was not resolved, and so not compared)
+    ours, files = _extensions(tmp_path)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "elsewhere/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[0] == _UNRESOLVED.format(theirs=10).replace("data/", "elsewhere/")
+    assert files[1].read_text(encoding="utf-8") == ours
+    said = rectify(tmp_path, "merge-journal", *map(str, files), "elsewhere/progress.yaml")
+    assert said.stderr.splitlines()[0] == (
+        "rectify: elsewhere/progress.yaml: 对方的第 10 条记录（措施 3.1，2019-03-21）与我方的第 10 条都延期了 3.1 的期限，"
+        "且未都写明 milestone:，无法对照整改方案确定各自所延的是哪一期限（进展记录旁没有整改方案，或一方的记录在本方的方案下"
+        "读取时会被拒绝）：若是同一期限，合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条")
+
+
+def test_extensions_naming_no_milestone_are_a_conflict_where_theirs_is_refused_under_ours_plan(tmp_path):
+    # (theirs recorded on a measure their plan added: theirs's journal, not loaded under ours's plan, resolved
+    # nothing, and the merge went through "not checked against a plan", two extensions of 3.1's one deadline)
+    added = '- measure: "3.3"\n  date: 2019-03-19\n  state: in_progress\n  note: 开工\n'
+    ours, files = _extensions(tmp_path, added)
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[0] == _UNRESOLVED.format(theirs=11)
+    assert files[1].read_text(encoding="utf-8") == ours
+
+
+def test_an_extension_naming_no_milestone_that_theirs_retracted_merges_beside_ours(tmp_path):
+    # (voided, it moves nothing: not a second extension of the deadline ours extended)
+    from rectify_cli.chain import entry_hash
+
+    ours, files = _extensions(tmp_path)
+    theirs = files[2].read_text(encoding="utf-8")
+    last = yaml.safe_load(theirs)[-1]["hash"]
+    retraction = (f'- measure: "3.1"\n  date: 2019-03-22\n  state: retracted\n  note: 误录\n  retracts: {last}\n')
+    files[2].write_text(theirs + retraction + f"  hash: {entry_hash(last, yaml.safe_load(retraction)[0])}\n",
+                        encoding="utf-8")
+    for path in ("data/progress.yaml", "elsewhere/progress.yaml"):
+        files[1].write_text(ours, encoding="utf-8")
+        done = rectify(tmp_path, "merge-journal", *map(str, files), path, "--lang", "en")
+        assert (done.returncode, done.stderr) == (0, ""), path
+        assert done.stdout == "merge-journal: 2 of theirs's entries chained on after ours's 10 (new hashes)\n", path
 
 
 def test_extensions_naming_no_milestone_that_move_two_steps_merge(tmp_path):
@@ -481,19 +609,46 @@ def test_a_rebase_past_a_merge_replays_the_commits_after_it(repo):
 
 
 @needs_git
-def test_a_cherry_pick_of_a_record_commit_without_the_one_before_says_so(repo):
-    # (said was only "a history rewritten?": nothing was, the commit before the one picked is not on this branch)
+def test_a_cherry_pick_of_a_record_commit_without_the_one_before_chains_on_its_entries(repo):
+    # (was a conflict, "a history rewritten? or a commit cherry-picked without the commits before it?", where a
+    # merge of a into b resolves: the driver's BASE for a cherry-pick is the picked commit's parent, whose entry
+    # 10 this side never had)
     on_branch(repo, "a", A_RECORDS)
     assert rectify(repo, "close", "3.1", "--evidence", "验收", "--date", "2019-03-22", "--lang", "en").returncode == 0
     git(repo, "commit", "-q", "-am", "a's close")
+    on_branch(repo, "b", B_RECORDS)
+    ours = (repo / "data" / "progress.yaml").read_text(encoding="utf-8")
+    picked = git(repo, "cherry-pick", "a", check=False)
+    assert picked.returncode == 0, picked.stdout + picked.stderr
+    assert "merge-journal：我方 10 条记录之后接上对方 1 条（哈希已重新计算）；合并基础（BASE）中本方没有的 1 条未接入" \
+           "（挑选（cherry-pick）的提交之前的提交中的记录？或本方删去的记录？）\n" in picked.stdout
+    assert git(repo, "log", "--format=%s").stdout.splitlines() == ["a's close", "b's entries", "ledger"]
+    after = (repo / "data" / "progress.yaml").read_text(encoding="utf-8")
+    assert after.startswith(ours)
+    assert after[len(ours):].splitlines()[:6] == ['- measure: "3.1"', "  date: 2019-03-22", "  state: done", '  note: ""',
+                                                  "  evidence: 验收", "  recorded: 2019-03-31"]
+    verified = rectify(repo, "verify", "--lang", "en")
+    assert (verified.returncode, verified.stdout.splitlines()[-1]) == (0, "verify: ok")
+    history = rectify(repo, "history", "--lang", "en")
+    dated = [line.split()[:2] for line in history.stdout.splitlines() if line.startswith("20")]
+    assert dated[:2] == [["2019-03-22", "3.1"], ["2019-03-21", "2.1"]]
+    assert ["2019-03-20", "1.1"] not in dated  # (a's first commit, not picked)
+
+
+@needs_git
+def test_a_cherry_picked_retraction_of_an_entry_this_side_lacks_is_a_conflict(repo):
+    # (what the picked commit's entry voids is in the commit before it, not picked: nothing to chain it on to)
+    on_branch(repo, "a", ("close", "1.1", "--evidence", "验收", "--date", "2019-03-20", "--by", "拉萨市"))
+    assert rectify(repo, "retract", "1.1", "--reason", "误录", "--date", "2019-03-22", "--lang", "en").returncode == 0
+    git(repo, "commit", "-q", "-am", "a's retraction")
     on_branch(repo, "b", B_RECORDS)
     ours = (repo / "data" / "progress.yaml").read_bytes()
     picked = git(repo, "cherry-pick", "a", check=False)
     assert picked.returncode == 1 and "CONFLICT" in picked.stdout
     assert (repo / "data" / "progress.yaml").read_bytes() == ours
     assert picked.stderr.splitlines()[:2] == [
-        "rectify: data/progress.yaml: 我方（OURS）的第 10 条记录与合并基础（BASE）的不同：双方没有共同的历史记录（历史被改写？"
-        "还是挑选（cherry-pick）的提交之前的提交本分支没有？）",
+        "rectify: data/progress.yaml: 对方（THEIRS）的第 11 条记录撤回的是合并基础（BASE）的第 10 条记录（措施 1.1，2019-03-20），"
+        "而我方没有这一条（挑选（cherry-pick）的提交之前的提交本分支没有？）：无从接上",
         "rectify: data/progress.yaml: 未合并，我方文件保持原样；请手工合并：取一方的进展记录（git checkout --ours 或 --theirs 此文件），"
         "再用 `rectify record … --date 日期` 补录另一方的记录（见 README“两位同事，两个分支”）"]
 

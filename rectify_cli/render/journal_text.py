@@ -661,6 +661,7 @@ def render_history(entries, *, lang: Lang, width: int | None = None, journal=())
 def render_merged(result, *, lang: Lang = Lang.zh) -> str:
     """What `merge-journal` did (journal_merge.MergeResult)."""
     alike = label("merge_alike", lang, n=result.alike) if result.alike else ""
+    alike += label("merge_left_out", lang, n=result.left_out) if result.left_out else ""
     return label("merge_done", lang, ours=result.ours, added=result.added, alike=alike)
 
 
