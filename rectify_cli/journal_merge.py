@@ -74,14 +74,14 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
             continue
         milestone = fields.get("milestone") or moved_t.get(entry.get("hash"))
         measure = fields.get("measure")
-        extension = fields.get("state") == "extended"
+        extension = fields.get("state") == "extended" and entry.get("hash") not in voided_t  # (retracted: moves none)
         both = extended.get((measure, milestone)) if extension and isinstance(milestone, str) else None
         if both is not None:  # (the journal can't tell a second extension from one of the same deadline)
             raise _conflict(problem(named, None, None, "merge_both_extended", index=index, ours=both + 1,
                                     measure=fields["measure"], date=fields.get("date"), milestone=milestone), named)
         # (which deadline one naming none moves not found, no plan or a side refused under it: it may be the same)
         maybe = extended.get((measure, None) if isinstance(milestone, str) else (measure, ...))
-        if extension and maybe is not None and entry.get("hash") not in voided_t:
+        if extension and maybe is not None:
             raise _conflict(problem(named, None, None, "merge_both_extended_unresolved", index=index, ours=maybe + 1,
                                     measure=measure, date=fields.get("date")), named)
         fields = {key: fields[key] for key in FIELD_ORDER if key in fields}

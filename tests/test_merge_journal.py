@@ -547,6 +547,36 @@ def test_an_extension_naming_no_milestone_that_theirs_retracted_merges_beside_ou
         assert done.stdout == "merge-journal: 2 of theirs's entries chained on after ours's 10 (new hashes)\n", path
 
 
+@pytest.mark.parametrize("retracted_by", ["theirs", "ours"])
+def test_an_extension_naming_its_milestone_that_its_side_retracted_merges_beside_the_others(tmp_path, retracted_by):
+    # (theirs's, voided, was still counted as a second extension of the deadline 2020-12-31: a conflict)
+    from rectify_cli.chain import entry_hash
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+
+    extension = ('- measure: "3.1"\n  date: {}\n  state: extended\n  milestone: 2020-12-31\n  to: {}\n  reason: 资金\n'
+                 "  approved_by: 自治区生态环境厅\n")
+    sides = {"ours": extension.format("2019-03-20", "2021-06-30"), "theirs": extension.format("2019-03-21", "2021-12-31")}
+    texts = {}
+    for side, text in sides.items():
+        prev = entry_hash(yaml.safe_load(base)[-1]["hash"], yaml.safe_load(text)[0])
+        texts[side] = base + text + f"  hash: {prev}\n"
+        if side == retracted_by:
+            retraction = f'- measure: "3.1"\n  date: 2019-03-22\n  state: retracted\n  note: 误录\n  retracts: {prev}\n'
+            texts[side] += retraction + f"  hash: {entry_hash(prev, yaml.safe_load(retraction)[0])}\n"
+    files = _journals(tmp_path, base, texts["ours"], texts["theirs"])
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    added = 2 if retracted_by == "theirs" else 1
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"merge-journal: {added} of theirs's entries chained on after ours's {12 - added} (new hashes)\n"
+    shutil.copyfile(files[1], ledger / "progress.yaml")
+    stands = "2021-06-30" if retracted_by == "theirs" else "2021-12-31"
+    shown = rectify(tmp_path, "show", "3.1", "--lang", "en")
+    assert f"by date  {stands}  2020-12-31" in shown.stdout, shown.stdout
+
+
 def test_extensions_naming_no_milestone_that_move_two_steps_merge(tmp_path):
     # (3.1 given two steps: ours's extension moves the first; theirs closed it first, so theirs's the second)
     from rectify_cli.chain import entry_hash
