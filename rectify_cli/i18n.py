@@ -1649,6 +1649,11 @@ LABELS.update({
                         "请在合并后运行 `rectify check`",
                         "{file}: warning: theirs's entries are refused under this side's plan (their plan changed?): "
                         "the merged journal was not checked against a plan; run `rectify check` after the merge"),
+    # (every journal is refused under it: theirs's plan not to blame)
+    "merge_unchecked_plan": ("{file}: 警告：本方的整改方案读取时被拒绝（{problem}），合并结果未对照方案检查；"
+                             "请修正方案后运行 `rectify validate` 和 `rectify check`",
+                             "{file}: warning: this side's plan is refused ({problem}): the merged journal was not "
+                             "checked against a plan; fix the plan, then run `rectify validate` and `rectify check`"),
     "merge_left_out": ("；合并基础（BASE）中本方没有的 {n} 条未接入（挑选（cherry-pick）的提交之前的提交中的记录？或本方删去的记录？）",
                        "; {n} of the base's (BASE) entries ours lacks left out (of the commits before one cherry-picked? "
                        "or removed on this side?)"),

@@ -32,6 +32,7 @@ class MergeResult:
     alike: int  # THEIRS's entries OURS had added too, kept once
     unchecked: bool = False  # THEIRS refused under the plan found (theirs's plan changed): not checked against it
     left_out: int = 0  # BASE's entries OURS lacks (the commits before one cherry-picked), not chained on
+    plan_refused: Problem | str | None = None  # unchecked as OURS's plan is refused, with no journal: its first problem
 
 
 def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeResult:
@@ -73,14 +74,14 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
             continue
         milestone = fields.get("milestone") or moved_t.get(entry.get("hash"))
         measure = fields.get("measure")
-        extension = fields.get("state") == "extended"
+        extension = fields.get("state") == "extended" and entry.get("hash") not in voided_t  # (retracted: moves none)
         both = extended.get((measure, milestone)) if extension and isinstance(milestone, str) else None
         if both is not None:  # (the journal can't tell a second extension from one of the same deadline)
             raise _conflict(problem(named, None, None, "merge_both_extended", index=index, ours=both + 1,
                                     measure=fields["measure"], date=fields.get("date"), milestone=milestone), named)
         # (which deadline one naming none moves not found, no plan or a side refused under it: it may be the same)
         maybe = extended.get((measure, None) if isinstance(milestone, str) else (measure, ...))
-        if extension and maybe is not None and entry.get("hash") not in voided_t:
+        if extension and maybe is not None:
             raise _conflict(problem(named, None, None, "merge_both_extended_unresolved", index=index, ours=maybe + 1,
                                     measure=measure, date=fields.get("date")), named)
         fields = {key: fields[key] for key in FIELD_ORDER if key in fields}
@@ -91,12 +92,13 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         new = _joined(new, render_entry(fields))
         added.append(fields)
         origin.append((index, theirs_side.lines[index - 1] if index <= len(theirs_side.lines) else None))
-    unchecked = False
+    unchecked, plan_refused = False, None
     if added:
-        unchecked = _check_merged(new, o, added, named, Path(path or ours), theirs_side.raw,
+        unchecked, plan_refused = _check_merged(new, o, added, named, Path(path or ours), theirs_side.raw,
                                   _Origins(old.count(b"\n") + (not old.endswith(b"\n") and bool(old)), origin))
         atomic_write_bytes(Path(ours), new)
-    return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked, left_out=len(lacked))
+    return MergeResult(ours=len(o), added=len(added), alike=alike, unchecked=unchecked, left_out=len(lacked),
+                       plan_refused=plan_refused)
 
 
 def _conflict(found: Problem | list, named: str) -> MergeConflict:
@@ -228,11 +230,12 @@ class _Origins:
 
 
 def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path, theirs: bytes,
-                  origins: _Origins) -> bool:
+                  origins: _Origins) -> tuple[bool, Problem | str | None]:
     """The merged bytes must read as OURS's entries then those added, verify, and load against
     the journal's plan (when it is found) as the writing commands require. Else MergeConflict.
-    True when not checked against the plan: the plan there is OURS's (git writes the merged one
-    after the driver ran), and THEIRS's own journal is refused under it (their plan changed)."""
+    (True, None) when not checked against the plan: the plan there is OURS's (git writes the merged
+    one after the driver ran), and THEIRS's own journal is refused under it (their plan changed);
+    (True, its first problem) when that plan is refused with no journal (this side's plan broken)."""
     try:
         read = _raw_entries(new, journal)
     except RegistryError as exc:
@@ -245,12 +248,13 @@ def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, j
         raise _conflict(problem(named, bad.line or None, None, "merge_fails_verify", index=bad.index), named)
     refused = _load_problems(new, journal)
     if refused and _load_problems(theirs, journal):
-        return True
+        plan = _load_problems(None, journal)
+        return True, next((p for p in plan if isinstance(p, Problem)), plan[0]) if plan else None
     if refused:  # (the merged journal is not written: each refusal of it said where its entry is)
         head = problem(named, None, None, "merge_refused_on_load", ours=len(ours), lines=origins.ours_lines) \
             if ours else problem(named, None, None, "merge_refused_on_load_none")
         raise _conflict([head, *_relocated(refused, new, ours, added, named, journal, origins)], named)
-    return False
+    return False, None
 
 
 def _relocated(refused: list, new: bytes, ours: list[dict], added: list[dict], named: str, journal: Path,
@@ -302,14 +306,14 @@ def _sided(said, ours: int, origins: _Origins, named: str):
     return Notice("merge_closed_by", {"entry": entry, "date": values.get("date"), "after": values.get("after", "")})
 
 
-def _load_problems(new: bytes, journal: Path) -> list[Problem]:
-    """What loading the registry `journal` belongs to says, with `new` as that journal (_loaded):
-    [] when it loads or no plan is found."""
+def _load_problems(new: bytes | None, journal: Path) -> list[Problem]:
+    """What loading the registry `journal` belongs to says, with `new` as that journal (None: none,
+    the plan alone) (_loaded): [] when it loads or no plan is found."""
     loaded = _loaded(new, journal)
     return loaded if isinstance(loaded, list) else []
 
 
-def _loaded(new: bytes, journal: Path) -> Registry | list[Problem] | None:
+def _loaded(new: bytes | None, journal: Path) -> Registry | list[Problem] | None:
     """The registry `journal` belongs to, loaded with `new` as that journal, in a copy of its plan
     files and that journal alone (another file's journal judges nothing of this one's, and its
     problems are not the merge's), but for another plan file refused (loaded again without it);
@@ -328,7 +332,7 @@ def _loaded(new: bytes, journal: Path) -> Registry | list[Problem] | None:
         with scratch_folder("rectify-merge-", "merge_scratch_failed") as copy:
             for file in (f for f in files if f.name not in left_out):
                 copies = [(Path(copy, file.name), read_bytes(file))]
-                if file.name in own:
+                if file.name in own and new is not None:
                     copies.append((journal_path_for(Path(copy, file.name)), new))
                 for to, data in copies:  # (read apart from written: only a write failing is the temporary folder's)
                     try:

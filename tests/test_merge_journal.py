@@ -339,6 +339,37 @@ def test_another_files_bad_plan_neither_blocks_nor_warns_of_a_merge(tmp_path):
     assert (after.returncode, after.stdout, after.stderr) == (2, "", _TWO_PLAN_REFUSED)
 
 
+def test_this_sides_refused_plan_is_named_not_blamed_on_theirs(tmp_path):
+    # (ours's plan refused, every journal is refused under it: the merge was said unchecked "their plan changed?")
+    from rectify_cli.chain import entry_hash
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+    head = yaml.safe_load(base)[-1]["hash"]
+    mine = '- measure: "1.1"\n  date: 2019-03-20\n  state: in_progress\n  note: 主体完工\n'
+    other = '- measure: "2.1"\n  date: 2019-03-21\n  state: in_progress\n  note: 围挡完成\n'
+    ours_head = entry_hash(head, yaml.safe_load(mine)[0])
+    ours = base + mine + f"  hash: {ours_head}\n"
+    theirs = base + other + f"  hash: {entry_hash(head, yaml.safe_load(other)[0])}\n"
+    with open(ledger / "tasks.yaml", "a", encoding="utf-8") as plan:
+        plan.write("  - bogus\n")
+    refused = ("data/tasks.yaml:123:5: task 5 in the list: expected a mapping (key: value), got text 'bogus'")
+    assert rectify(tmp_path, "validate", "--lang", "en").stderr == f"rectify: {refused}\n"
+    for lang, warned in (
+            ("en", f"rectify: data/progress.yaml: warning: this side's plan is refused ({refused}): the merged journal "
+                   "was not checked against a plan; fix the plan, then run `rectify validate` and `rectify check`\n"),
+            ("zh", "rectify: data/progress.yaml: 警告：本方的整改方案读取时被拒绝（data/tasks.yaml:123:5: 列表中第 5 项任务："
+                   "应为映射（键: 值），实为文字“bogus”），合并结果未对照方案检查；请修正方案后运行 `rectify validate` 和 "
+                   "`rectify check`\n")):
+        (tmp_path / lang).mkdir()
+        files = _journals(tmp_path / lang, base, ours, theirs)
+        done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", lang)
+        assert (done.returncode, done.stderr) == (0, warned), lang
+        assert files[1].read_text(encoding="utf-8") == (
+            ours + other + f"  hash: {entry_hash(ours_head, yaml.safe_load(other)[0])}\n"), lang
+
+
 def test_a_rewritten_history_of_theirs_is_a_conflict(tmp_path):
     text = (SMALL / "progress.yaml").read_text(encoding="utf-8")
     cut = text[:text.index("- measure:", text.index("- measure:") + 1)]  # (the first entry only)
@@ -514,6 +545,36 @@ def test_an_extension_naming_no_milestone_that_theirs_retracted_merges_beside_ou
         done = rectify(tmp_path, "merge-journal", *map(str, files), path, "--lang", "en")
         assert (done.returncode, done.stderr) == (0, ""), path
         assert done.stdout == "merge-journal: 2 of theirs's entries chained on after ours's 10 (new hashes)\n", path
+
+
+@pytest.mark.parametrize("retracted_by", ["theirs", "ours"])
+def test_an_extension_naming_its_milestone_that_its_side_retracted_merges_beside_the_others(tmp_path, retracted_by):
+    # (theirs's, voided, was still counted as a second extension of the deadline 2020-12-31: a conflict)
+    from rectify_cli.chain import entry_hash
+
+    ledger = tmp_path / "data"
+    shutil.copytree(SMALL, ledger)
+    base = (ledger / "progress.yaml").read_text(encoding="utf-8")
+
+    extension = ('- measure: "3.1"\n  date: {}\n  state: extended\n  milestone: 2020-12-31\n  to: {}\n  reason: 资金\n'
+                 "  approved_by: 自治区生态环境厅\n")
+    sides = {"ours": extension.format("2019-03-20", "2021-06-30"), "theirs": extension.format("2019-03-21", "2021-12-31")}
+    texts = {}
+    for side, text in sides.items():
+        prev = entry_hash(yaml.safe_load(base)[-1]["hash"], yaml.safe_load(text)[0])
+        texts[side] = base + text + f"  hash: {prev}\n"
+        if side == retracted_by:
+            retraction = f'- measure: "3.1"\n  date: 2019-03-22\n  state: retracted\n  note: 误录\n  retracts: {prev}\n'
+            texts[side] += retraction + f"  hash: {entry_hash(prev, yaml.safe_load(retraction)[0])}\n"
+    files = _journals(tmp_path, base, texts["ours"], texts["theirs"])
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    added = 2 if retracted_by == "theirs" else 1
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"merge-journal: {added} of theirs's entries chained on after ours's {12 - added} (new hashes)\n"
+    shutil.copyfile(files[1], ledger / "progress.yaml")
+    stands = "2021-06-30" if retracted_by == "theirs" else "2021-12-31"
+    shown = rectify(tmp_path, "show", "3.1", "--lang", "en")
+    assert f"by date  {stands}  2020-12-31" in shown.stdout, shown.stdout
 
 
 def test_extensions_naming_no_milestone_that_move_two_steps_merge(tmp_path):

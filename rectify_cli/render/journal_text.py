@@ -666,8 +666,19 @@ def render_merged(result, *, lang: Lang = Lang.zh) -> str:
 
 
 def merged_warnings(result, named: str, *, lang: Lang = Lang.zh) -> list[str]:
-    """What `merge-journal` warns of on stderr: a result not checked against a plan."""
-    return [f"rectify: {label('merge_unchecked', lang, file=named)}"] if result.unchecked else []
+    """What `merge-journal` warns of on stderr: a result not checked against a plan, and why: this
+    side's plan refused (its first problem, where and what), else theirs's entries refused under it."""
+    if not result.unchecked:
+        return []
+    refused = result.plan_refused
+    if refused is None:
+        return [f"rectify: {label('merge_unchecked', lang, file=named)}"]
+    from ..errors import Problem
+    from ..i18n import problem_message
+
+    if isinstance(refused, Problem):
+        refused = Problem(refused.file, refused.line, refused.column, problem_message(refused, lang))
+    return [f"rectify: {label('merge_unchecked_plan', lang, file=named, problem=refused)}"]
 
 
 def render_verify(result, *, lang: Lang = Lang.zh) -> str:
