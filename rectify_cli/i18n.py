@@ -1771,6 +1771,9 @@ LABELS.update({
     "exit_terminated": ("已终止", "terminated"),  # (SIGTERM)
     "exit_output_failed": ("输出无法写入（{why}）", "the output could not be written ({why})"),
     "exit_stdout_closed": ("标准输出已关闭", "standard output is closed"),
+    # (standard output refused a write: named when the system says what file it is, `> file` in the shell)
+    "exit_stdout_failed": ("标准输出无法写入（{why}）", "standard output could not be written ({why})"),
+    "exit_stdout_file_failed": ("标准输出（{file}）无法写入（{why}）", "standard output ({file}) could not be written ({why})"),
     "exit_internal_error": ("内部错误：{error}（设置 RECTIFY_DEBUG=1 可查看详情）",
                             "internal error: {error} (set RECTIFY_DEBUG=1 for details)"),
     "exit_done_sep": ("；", "; "),

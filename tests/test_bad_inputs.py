@@ -990,7 +990,7 @@ def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
 def test_a_full_disk_under_standard_output(command, tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify([*command, "-r", "small"], tmp_path, stdout=Path("/dev/full"))
-    assert_refused(run, ["the output could not be written (No space left on device)"])
+    assert_refused(run, ["standard output (/dev/full) could not be written (No space left on device)"])
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a disk that is always full)")
@@ -998,7 +998,7 @@ def test_a_full_disk_under_standard_output_is_said_in_chinese_by_default(tmp_pat
     """It was English whatever the language, and so was the cause the system gave."""
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify(["status", "-r", "small"], tmp_path, stdout=Path("/dev/full"), lang=None)
-    assert_refused(run, ["输出无法写入（磁盘空间不足）"])
+    assert_refused(run, ["标准输出（/dev/full）无法写入（磁盘空间不足）"])
 
 
 @pytest.mark.parametrize("args,expected", [
