@@ -1064,6 +1064,7 @@ LABELS = {
                                     "ends in {end}, which names a folder: -o names a file; nothing was written"),
     "problem_write_is_folder": ("是文件夹，应为文件；未写入任何内容", "is a folder, expected a file; nothing was written"),
     "problem_write_refused": ("{why}；未写入任何内容", "{why}; nothing was written"),
+    "problem_output_a_broken_link": ("是指向 {target} 的链接，而 {target} 不存在", "is a link to {target}, which does not exist"),
     "problem_write_read_only": ("是只读文件（{mode}）", "is read-only ({mode})"),
     "problem_write_not_yours": ("你无权写入（所有者 {owner}，{mode}）", "is not writable by you (owner {owner}, {mode})"),
     "problem_write_failed": ("无法写入（{why}）；未写入任何内容", "cannot be written ({why}); nothing was written"),
@@ -2062,7 +2063,6 @@ LABELS.update({
                                          "nothing was written"),
     "problem_import_output_a_file": ("是文件而不是文件夹", "is a file, not a folder"),
     "problem_import_output_a_device": ("是设备，不是文件夹或方案文件", "is a device, not a folder or a plan file"),
-    "problem_import_output_a_broken_link": ("是指向 {target} 的链接，而 {target} 不存在", "is a link to {target}, which does not exist"),
     "problem_import_output_a_pipe": ("是管道，不是文件夹或方案文件", "is a pipe, not a folder or a plan file"),
     "problem_import_plan_not_regular": ("不是普通文件（是管道或设备）：导入须把方案写入文件；未写入任何内容",
                                         "is not a regular file (a pipe or device): an import writes its plan to a file; "

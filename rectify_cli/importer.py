@@ -423,17 +423,20 @@ def plan_path(output: str | Path) -> Path:
     """The plan file `-o` names: a name ending in .yaml or .yml that is no folder is the plan
     file itself (xizang.yaml, one file of a folder registry); anything else is the folder to
     write tasks.yaml into; as is a name ending in / (new.yaml/ too)."""
-    from .fsutil import names_a_folder
-    from .layout import plan_beside
+    from .fsutil import names_a_folder, refuse_a_link_to_nothing
+    from .layout import journal_path_for, plan_beside
 
     path = Path(output)
     if path.suffix.lower() in (".yaml", ".yml") and not path.is_dir() and not names_a_folder(output):
         plan = plan_beside(str(path))
         if isinstance(plan, str):  # (x.progress.yaml: its journal x.progress.progress.yaml, a folder no command reads)
             raise UsageError(problem(str(path), None, None, "import_output_is_journal", plan=plan))
-        return path
-    _refuse_a_folder_that_is_not(path)
-    return path / "tasks.yaml"
+    else:
+        _refuse_a_folder_that_is_not(path)
+        path = path / "tasks.yaml"
+    for file in (path, journal_path_for(path)):  # (as check, summary and export -o: layout.refuse_output_in_registry)
+        refuse_a_link_to_nothing(file)
+    return path
 
 
 def _refuse_a_folder_that_is_not(path: Path) -> None:
@@ -441,11 +444,12 @@ def _refuse_a_folder_that_is_not(path: Path) -> None:
     saying what it is and what -o takes (only "a file, expected a folder" misled)."""
     import stat
 
+    from .fsutil import a_link_to_nothing
+
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:  # (none there: made; a link to nothing would be "a file")
-        if os.path.islink(path):
-            what = Notice("import_output_a_broken_link", {"target": os.readlink(path)})
+        if (what := a_link_to_nothing(path)) is not None:
             raise UsageError(problem(str(path), None, None, "import_output_not_folder", what=what)) from None
         return
     except OSError:  # (the write names what is wrong)
