@@ -2148,6 +2148,8 @@ for _forked in ("verify_forked", "verify_forked_start"):
 for _why in ("day", "month", "year"):
     LABELS[f"refused_{_why}_out_of_range"] = LABELS[f"problem_{_why}_out_of_range"]
 LABELS["problem_import_as_first_style"] = LABELS["import_as_first_style"]
+# (dates.today: a zone that did not come through the loader, refused as the loader refuses it)
+LABELS["refused_unknown_zone"] = LABELS["problem_unknown_zone"]
 # How a curation's value that YAML read as something else than text is named; which field of a
 # measure a word is in; which registry field a report lacks (import labels' Words).
 YAML_KINDS = {"bool": ("真假值", "the truth value"), "number": ("数字", "the number"), "null": ("空值", "null"), "value": ("值", "the value")}
