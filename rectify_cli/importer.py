@@ -595,6 +595,10 @@ def _fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# How a journal of one imported entry says so, and how rectify said it before (still the import's).
+_ONE_ENTRY, _ONE_ENTRY_BEFORE = b"\n# The first entry is the report's ", b"\n# The first 1 entries are the report's "
+
+
 def _keeps_journal(path: Path, result: ImportResult) -> bool:
     """True when the journal at `path` begins with the imported entries, False when there is
     none; JournalWriteError when it holds anything else (edited, or another report's)."""
@@ -609,7 +613,7 @@ def _keeps_journal(path: Path, result: ImportResult) -> bool:
     first = old.find(b"\n")
     if first > 0 and old[first - 1 : first] == b"\r":
         new = new.replace(b"\n", b"\r\n")  # (a journal kept in CRLF, as `rectify record` keeps it)
-    if old.startswith(new):
+    if old.startswith(new) or old.startswith(new.replace(_ONE_ENTRY, _ONE_ENTRY_BEFORE, 1)):
         return True
     old_lines = old.splitlines(keepends=True)  # (line ends kept: a CR alone differs too)
     if new.startswith(old):
@@ -1292,7 +1296,8 @@ def _ms(ms: dict) -> str:
 
 def _render_journal(journal: list[dict], registry: dict, cur: Curation) -> str:
     out = [JOURNAL_HEADER]
-    out.append(f"# The first {len(journal)} entries are the report's 整改进展 as of {registry['report_date']}, written by `rectify import`.\n")
+    first = "The first entry is" if len(journal) == 1 else f"The first {len(journal)} entries are"
+    out.append(f"# {first} the report's 整改进展 as of {registry['report_date']}, written by `rectify import`.\n")
     for e in journal:
         out.append(f"- measure: {scalar(Quoted(e['measure']))}\n")
         out.append(f"  date: {Date(e['date'])}\n")
