@@ -492,11 +492,14 @@ class FileCache:
         try:
             path = self.entry_path(source, kind, prefix)
             self.folder.mkdir(parents=True, exist_ok=True)
+            key, pieces = self.content_key(raw), list(pieces)  # (bytes already made: no copy)
+            if not _room_for(self.folder, len(key) + sum(map(len, pieces))):
+                return
             import tempfile  # (off the start-up path: only a cache miss writes)
 
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(self.content_key(raw))
+                handle.write(key)
                 handle.writelines(pieces)
             os.replace(tmp, path)  # readers see the old entry or the new one, never half
             tmp = None
@@ -508,6 +511,21 @@ class FileCache:
                     os.unlink(tmp)
                 except OSError:
                     pass
+
+
+# What a cache entry leaves free on its disk, at least: a cache must not take the space a
+# journal write needs (a journal of 100,000 measures is 60 MB), nor fill a disk.
+_SPARE_BYTES = 64 << 20
+
+
+def _room_for(folder: Path, size: int) -> bool:
+    """Whether an entry of `size` bytes leaves the larger of _SPARE_BYTES and twice its size
+    free on the disk of `folder` (always, where there is no statvfs: Windows)."""
+    try:
+        info = os.statvfs(folder)
+    except AttributeError:
+        return True
+    return info.f_bavail * info.f_frsize - size >= max(_SPARE_BYTES, 2 * size)
 
 
 def _stored_version(handle) -> str | None:

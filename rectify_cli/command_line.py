@@ -31,7 +31,8 @@ from typer.core import TyperCommand, TyperGroup
 from . import interruption
 from .errors import RectifyError
 from .i18n import LABELS, Lang, command_line_lang, default_lang, label, os_reason_in, word
-from .streams import ClosedOutputError, annotate_problems, for_the_log, guard_standard_streams, is_output_error
+from .streams import (ClosedOutputError, OutputError, annotate_problems, for_the_log, guard_standard_streams,
+                      is_output_error, standard_output_file)
 from .textsafe import printable
 
 EXIT_FOUND = 1
@@ -474,8 +475,20 @@ def _interrupted(exc: KeyboardInterrupt, lang: Lang) -> int:
 
 
 def _output_failed(exc: OSError, lang: Lang) -> None:
-    why = label("exit_stdout_closed", lang) if isinstance(exc, ClosedOutputError) else os_reason_in(exc, lang)
-    _say(label("exit_output_failed", lang, why=why), lang)
+    if isinstance(exc, ClosedOutputError):
+        said = label("exit_output_failed", lang, why=label("exit_stdout_closed", lang))
+    elif isinstance(exc, OutputError):  # (standard output's own write: ENOSPC elsewhere is no standard output's)
+        file = standard_output_file()
+        why = os_reason_in(exc, lang)
+        if file is None:
+            said = label("exit_stdout_failed", lang, why=why)
+        else:
+            from .gate import display_path
+
+            said = label("exit_stdout_file_failed", lang, file=display_path(file), why=why)
+    else:
+        said = label("exit_output_failed", lang, why=os_reason_in(exc, lang))
+    _say(said, lang)
     sys.stderr.flush()
     os._exit(EXIT_INVALID)  # (not sys.exit: its flush of what is left would fail again)
 

@@ -19,7 +19,6 @@ DAY_FORMS = "2019-03-31, 2019/3/31 or 2019年3月31日"  # where a month alone i
 # with a capital letter. It leaves out what else a zoneinfo folder holds (iso3166.tab, posixrules,
 # localtime, right/...) and paths; a POSIX TZ string (CST-8) has the shape but names no zone file.
 _ZONE_NAME = re.compile(r"[A-Z][-+\w]*(?:/[A-Z][-+\w]*)*", re.ASCII)
-ZONE_HINT = "an IANA name, e.g. Asia/Shanghai"
 
 
 class DateFormatError(ValueError):
@@ -309,13 +308,12 @@ def today(timezone: str) -> date:
     zone = time_zone(timezone)
     if zone is None:
         from .errors import RegistryError
+        from .i18n import refusal
 
         if zone_database_missing():  # (the zone is the default, or the plan came not through the loader)
-            from .i18n import refusal
-
             raise refusal(RegistryError, "zone_no_database", zone=timezone)
-        # (the loader refuses it; this is for a plan that did not come through it)
-        raise RegistryError(f"registry.settings.timezone: unknown time zone '{timezone}' ({ZONE_HINT})")
+        # (the loader refuses it; this is for a plan that did not come through it, said as the loader says it)
+        raise refusal(RegistryError, "unknown_zone", zone=timezone)
     return datetime.now(zone).date()
 
 

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 from typing import Callable
 
-from .errors import FileWriteError
+from .errors import FileWriteError, UsageError
 from .i18n import Notice, os_reason, problem
 
 
@@ -126,6 +126,27 @@ def names_a_folder(name: str | os.PathLike) -> bool:
     """Whether `name`, as typed (a str: pathlib drops the ending), ends in a slash (or, on
     Windows, a backslash): a folder meant, whether or not it is there."""
     return isinstance(name, str) and name.endswith(tuple({"/", os.sep, os.altsep or "/"}))
+
+
+def a_link_to_nothing(path: str | os.PathLike) -> Notice | None:
+    """What `path` is when it is a symbolic link to nothing, else None. (A stale link: written
+    through, the file would be made wherever it led.)"""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return Notice("output_a_broken_link", {"target": os.readlink(path)})
+    except (OSError, ValueError):  # (the write names what is wrong)
+        pass
+    return None
+
+
+def refuse_a_link_to_nothing(path: str | os.PathLike) -> None:
+    """-o `path` a symbolic link to nothing: refused (UsageError), before anything is read. (Into
+    a folder that is gone too, the write names that folder: nothing would be made.)"""
+    what = a_link_to_nothing(path)
+    if what is not None and os.path.isdir(os.path.dirname(os.path.realpath(path))):
+        raise UsageError(problem(str(path), None, None, "write_refused", why=what))
 
 
 def is_standard_output(path: Path) -> bool:

@@ -1064,6 +1064,7 @@ LABELS = {
                                     "ends in {end}, which names a folder: -o names a file; nothing was written"),
     "problem_write_is_folder": ("是文件夹，应为文件；未写入任何内容", "is a folder, expected a file; nothing was written"),
     "problem_write_refused": ("{why}；未写入任何内容", "{why}; nothing was written"),
+    "problem_output_a_broken_link": ("是指向 {target} 的链接，而 {target} 不存在", "is a link to {target}, which does not exist"),
     "problem_write_read_only": ("是只读文件（{mode}）", "is read-only ({mode})"),
     "problem_write_not_yours": ("你无权写入（所有者 {owner}，{mode}）", "is not writable by you (owner {owner}, {mode})"),
     "problem_write_failed": ("无法写入（{why}）；未写入任何内容", "cannot be written ({why}); nothing was written"),
@@ -1792,6 +1793,9 @@ LABELS.update({
     "exit_terminated": ("已终止", "terminated"),  # (SIGTERM)
     "exit_output_failed": ("输出无法写入（{why}）", "the output could not be written ({why})"),
     "exit_stdout_closed": ("标准输出已关闭", "standard output is closed"),
+    # (standard output refused a write: named when the system says what file it is, `> file` in the shell)
+    "exit_stdout_failed": ("标准输出无法写入（{why}）", "standard output could not be written ({why})"),
+    "exit_stdout_file_failed": ("标准输出（{file}）无法写入（{why}）", "standard output ({file}) could not be written ({why})"),
     "exit_internal_error": ("内部错误：{error}（设置 RECTIFY_DEBUG=1 可查看详情）",
                             "internal error: {error} (set RECTIFY_DEBUG=1 for details)"),
     "exit_done_sep": ("；", "; "),
@@ -2080,7 +2084,6 @@ LABELS.update({
                                          "nothing was written"),
     "problem_import_output_a_file": ("是文件而不是文件夹", "is a file, not a folder"),
     "problem_import_output_a_device": ("是设备，不是文件夹或方案文件", "is a device, not a folder or a plan file"),
-    "problem_import_output_a_broken_link": ("是指向 {target} 的链接，而 {target} 不存在", "is a link to {target}, which does not exist"),
     "problem_import_output_a_pipe": ("是管道，不是文件夹或方案文件", "is a pipe, not a folder or a plan file"),
     "problem_import_plan_not_regular": ("不是普通文件（是管道或设备）：导入须把方案写入文件；未写入任何内容",
                                         "is not a regular file (a pipe or device): an import writes its plan to a file; "
@@ -2166,6 +2169,8 @@ for _forked in ("verify_forked", "verify_forked_start"):
 for _why in ("day", "month", "year"):
     LABELS[f"refused_{_why}_out_of_range"] = LABELS[f"problem_{_why}_out_of_range"]
 LABELS["problem_import_as_first_style"] = LABELS["import_as_first_style"]
+# (dates.today: a zone that did not come through the loader, refused as the loader refuses it)
+LABELS["refused_unknown_zone"] = LABELS["problem_unknown_zone"]
 # How a curation's value that YAML read as something else than text is named; which field of a
 # measure a word is in; which registry field a report lacks (import labels' Words).
 YAML_KINDS = {"bool": ("真假值", "the truth value"), "number": ("数字", "the number"), "null": ("空值", "null"), "value": ("值", "the value")}

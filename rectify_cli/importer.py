@@ -423,17 +423,20 @@ def plan_path(output: str | Path) -> Path:
     """The plan file `-o` names: a name ending in .yaml or .yml that is no folder is the plan
     file itself (xizang.yaml, one file of a folder registry); anything else is the folder to
     write tasks.yaml into; as is a name ending in / (new.yaml/ too)."""
-    from .fsutil import names_a_folder
-    from .layout import plan_beside
+    from .fsutil import names_a_folder, refuse_a_link_to_nothing
+    from .layout import journal_path_for, plan_beside
 
     path = Path(output)
     if path.suffix.lower() in (".yaml", ".yml") and not path.is_dir() and not names_a_folder(output):
         plan = plan_beside(str(path))
         if isinstance(plan, str):  # (x.progress.yaml: its journal x.progress.progress.yaml, a folder no command reads)
             raise UsageError(problem(str(path), None, None, "import_output_is_journal", plan=plan))
-        return path
-    _refuse_a_folder_that_is_not(path)
-    return path / "tasks.yaml"
+    else:
+        _refuse_a_folder_that_is_not(path)
+        path = path / "tasks.yaml"
+    for file in (path, journal_path_for(path)):  # (as check, summary and export -o: layout.refuse_output_in_registry)
+        refuse_a_link_to_nothing(file)
+    return path
 
 
 def _refuse_a_folder_that_is_not(path: Path) -> None:
@@ -441,11 +444,12 @@ def _refuse_a_folder_that_is_not(path: Path) -> None:
     saying what it is and what -o takes (only "a file, expected a folder" misled)."""
     import stat
 
+    from .fsutil import a_link_to_nothing
+
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:  # (none there: made; a link to nothing would be "a file")
-        if os.path.islink(path):
-            what = Notice("import_output_a_broken_link", {"target": os.readlink(path)})
+        if (what := a_link_to_nothing(path)) is not None:
             raise UsageError(problem(str(path), None, None, "import_output_not_folder", what=what)) from None
         return
     except OSError:  # (the write names what is wrong)
@@ -591,6 +595,10 @@ def _fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# How a journal of one imported entry says so, and how rectify said it before (still the import's).
+_ONE_ENTRY, _ONE_ENTRY_BEFORE = b"\n# The first entry is the report's ", b"\n# The first 1 entries are the report's "
+
+
 def _keeps_journal(path: Path, result: ImportResult) -> bool:
     """True when the journal at `path` begins with the imported entries, False when there is
     none; JournalWriteError when it holds anything else (edited, or another report's)."""
@@ -605,7 +613,7 @@ def _keeps_journal(path: Path, result: ImportResult) -> bool:
     first = old.find(b"\n")
     if first > 0 and old[first - 1 : first] == b"\r":
         new = new.replace(b"\n", b"\r\n")  # (a journal kept in CRLF, as `rectify record` keeps it)
-    if old.startswith(new):
+    if old.startswith(new) or old.startswith(new.replace(_ONE_ENTRY, _ONE_ENTRY_BEFORE, 1)):
         return True
     old_lines = old.splitlines(keepends=True)  # (line ends kept: a CR alone differs too)
     if new.startswith(old):
@@ -1288,7 +1296,8 @@ def _ms(ms: dict) -> str:
 
 def _render_journal(journal: list[dict], registry: dict, cur: Curation) -> str:
     out = [JOURNAL_HEADER]
-    out.append(f"# The first {len(journal)} entries are the report's 整改进展 as of {registry['report_date']}, written by `rectify import`.\n")
+    first = "The first entry is" if len(journal) == 1 else f"The first {len(journal)} entries are"
+    out.append(f"# {first} the report's 整改进展 as of {registry['report_date']}, written by `rectify import`.\n")
     for e in journal:
         out.append(f"- measure: {scalar(Quoted(e['measure']))}\n")
         out.append(f"  date: {Date(e['date'])}\n")

@@ -382,15 +382,16 @@ def refuse_output_in_registry(output: str | os.PathLike | None, registry: str | 
     """-o naming one of the files of the registry `registry` names (role_in_registry) would
     replace the ledger with a report: refused (UsageError) before anything is read or written.
     So is a name ending in / (fsutil.names_a_folder), as typed: -o takes a file, and `x/` was
-    written as the file x; and a folder."""
+    written as the file x; a folder; and a symbolic link to nothing."""
     if output is None:
         return
-    from .fsutil import names_a_folder
+    from .fsutil import names_a_folder, refuse_a_link_to_nothing
 
     if names_a_folder(output):
         raise UsageError(problem(str(output), None, None, "output_names_folder", end=str(output)[-1]))
     if os.path.isdir(output):  # (said before a national ledger is read and judged, not by the write after)
         raise UsageError(problem(str(output), None, None, "write_is_folder"))
+    refuse_a_link_to_nothing(output)  # (written through, the report was made wherever the link led)
     role = role_in_registry(output, existing_root(registry))
     if role is not None:
         raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))

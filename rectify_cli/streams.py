@@ -35,6 +35,19 @@ def is_output_error(exc: OSError) -> bool:
     return isinstance(exc, OutputError) or exc.errno in _OUTPUT_ERRORS
 
 
+def standard_output_file() -> str | None:
+    """The file standard output is, by the name the system gives it (Linux: /proc/self/fd/1),
+    when that name still leads to it: the shell opened `> /mnt/full/file`, and rectify knows it
+    by no other name. None for a pipe or socket, a file deleted or moved since, or no /proc."""
+    try:
+        name = os.readlink("/proc/self/fd/1")
+        if name.startswith("/") and os.path.samestat(os.stat(name), os.fstat(1)):
+            return name
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 class _StandardStream(io.FileIO):
     """File descriptor 1 or 2 as sys.stdout and sys.stderr write to it (guard_standard_streams).
 

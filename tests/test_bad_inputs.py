@@ -915,6 +915,45 @@ def test_import_into_a_link_to_nothing_says_so(tmp_path):
     assert os.readlink(tmp_path / "ledger") == "gone" and sorted(p.name for p in tmp_path.iterdir()) == ["ledger"]
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+@pytest.mark.parametrize("command, name", [
+    (["import", REPORT], "ledger.yaml"),
+    (["summary", "-r", "small"], "月报.txt"),
+    (["export", "-r", "small"], "export.csv"),
+    (["check", "-r", "small", "--format", "json"], "check.json"),
+], ids=["import", "summary", "export", "check"])
+def test_output_onto_a_link_to_nothing_is_refused(tmp_path, command, name):
+    """`-o x.yaml`, a link to nothing: the file was written through it, made where the link led
+    (import -o's plan, check, summary, export), as `-o ledger`, the folder, is refused."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / name).symlink_to(Path("elsewhere") / name)
+    run = rectify([*command, "-o", name], tmp_path)
+    assert_refused(run, [f"{name}: is a link to elsewhere/{name}, which does not exist; nothing was written"])
+    assert os.readlink(tmp_path / name) == f"elsewhere/{name}" and list((tmp_path / "elsewhere").iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["small", "elsewhere", name])
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+def test_output_onto_a_link_to_nothing_is_refused_in_chinese(tmp_path):
+    shutil.copytree(SMALL, tmp_path / "small")
+    (tmp_path / "旧").mkdir()
+    (tmp_path / "月报.txt").symlink_to("旧/月报.txt")
+    run = rectify(["summary", "-r", "small", "-o", "月报.txt"], tmp_path, lang=None)
+    said = "月报.txt: 是指向 旧/月报.txt 的链接，而 旧/月报.txt 不存在；未写入任何内容"
+    assert_refused(run, [said])
+    assert f"`rectify: {said}`" in (ROOT / "README.md").read_text(encoding="utf-8")  # (as the README quotes it)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+def test_import_beside_a_journal_link_to_nothing_is_refused(tmp_path):
+    """The plan's journal, written beside it, a link to nothing: as the plan itself."""
+    (tmp_path / "ledger.progress.yaml").symlink_to("gone.yaml")
+    run = rectify(["import", REPORT, "-o", "ledger.yaml"], tmp_path)
+    assert_refused(run, ["ledger.progress.yaml: is a link to gone.yaml, which does not exist; nothing was written"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.progress.yaml"]
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize("lang, said", [
     ("en", "is a device, not a folder or a plan file: -o names a folder (tasks.yaml written into it) "
@@ -990,7 +1029,7 @@ def test_output_that_cannot_be_written_is_said_in_chinese_by_default(tmp_path):
 def test_a_full_disk_under_standard_output(command, tmp_path):
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify([*command, "-r", "small"], tmp_path, stdout=Path("/dev/full"))
-    assert_refused(run, ["the output could not be written (No space left on device)"])
+    assert_refused(run, ["standard output (/dev/full) could not be written (No space left on device)"])
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a disk that is always full)")
@@ -998,7 +1037,7 @@ def test_a_full_disk_under_standard_output_is_said_in_chinese_by_default(tmp_pat
     """It was English whatever the language, and so was the cause the system gave."""
     shutil.copytree(SMALL, tmp_path / "small")
     run = rectify(["status", "-r", "small"], tmp_path, stdout=Path("/dev/full"), lang=None)
-    assert_refused(run, ["输出无法写入（磁盘空间不足）"])
+    assert_refused(run, ["标准输出（/dev/full）无法写入（磁盘空间不足）"])
 
 
 @pytest.mark.parametrize("args,expected", [

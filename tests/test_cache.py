@@ -417,6 +417,43 @@ def test_an_unwritable_cache_is_silently_skipped(small, tmp_path, monkeypatch):
     assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}
 
 
+def _free_space(monkeypatch, free: int) -> None:
+    """The file system has `free` bytes for us (os.statvfs as the cache asks it)."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(os, "statvfs", lambda path: SimpleNamespace(f_bavail=free // 512, f_frsize=512, f_bsize=4096,
+                                                                      f_flag=0))
+
+
+MIB = 1 << 20
+
+
+def test_a_nearly_full_disk_is_not_filled_by_the_cache(small, cache_dir, monkeypatch):
+    """A cache entry could take the last space a journal write needs: none is written when
+    less than 64 MiB would be left, silently, as other cache failures are."""
+    _free_space(monkeypatch, 64 * MIB + 16)  # (the smallest entry is longer than 16 bytes)
+    assert len(load(small).journal) == 9
+    assert len(load(small).journal) == 9
+    assert parses() == {"tasks.yaml": 1, "progress.yaml": 1}  # (read again: nothing was cached)
+    assert list(cache_dir.iterdir()) == []
+    _free_space(monkeypatch, 1 << 30)
+    load(small)
+    assert len(list(cache_dir.glob("*.json"))) == 3
+
+
+def test_a_big_cache_entry_leaves_twice_its_size_free(tmp_path, monkeypatch):
+    """Above 32 MiB an entry leaves twice its size free (a 100,000-measure journal's is 60 MB)."""
+    store = cache.FileCache(tmp_path / "cache")
+    source, document = tmp_path / "big.yaml", "x" * (40 * MIB)
+    _free_space(monkeypatch, 40 * MIB + 70 * MIB)  # (70 MiB left: more than 64, less than 80)
+    store.put(source, "journal", "", b"raw", document)
+    assert store.get(source, "journal", "", b"raw") is None
+    assert list((tmp_path / "cache").iterdir()) == []
+    _free_space(monkeypatch, 40 * MIB + 90 * MIB)
+    store.put(source, "journal", "", b"raw", document)
+    assert store.get(source, "journal", "", b"raw") == document
+
+
 def test_the_future_date_check_runs_on_cached_journals(small, cache_dir):
     load(small)
     with pytest.raises(RegistryError) as caught:

@@ -136,7 +136,47 @@ def test_a_closed_standard_output_does_not_hide_an_input_error(tmp_path):
 def test_a_read_only_standard_output_is_output_that_could_not_be_written(tmp_path):
     with open(os.devnull, "rb") as read_only:
         code, _, err = rectify(["export", "-r", SMALL], tmp_path, stdout=read_only)
-    assert (code, err.decode()) == (2, "rectify: 输出无法写入（Bad file descriptor）\n")  # (the OS's words, as it says them)
+    # (the OS's words, as it says them)
+    assert (code, err.decode()) == (2, "rectify: 标准输出（/dev/null）无法写入（Bad file descriptor）\n")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists() or not Path("/proc/self/fd/1").exists(),
+                    reason="needs /dev/full and /proc")
+@pytest.mark.parametrize("lang,expected", [
+    ([], "rectify: 标准输出（/dev/full）无法写入（磁盘空间不足）\n"),
+    (["--lang", "en"], "rectify: standard output (/dev/full) could not be written (No space left on device)\n"),
+])
+def test_a_full_standard_output_is_named(tmp_path, buffering, lang, expected):
+    """`rectify status > /mnt/full/file`: the shell opened the file, so the message named
+    nothing ("输出无法写入（磁盘空间不足）"); it names what standard output is."""
+    with open("/dev/full", "wb") as full:
+        code, _, err = rectify(["status", "-r", SMALL, *lang], tmp_path, buffering, stdout=full)
+    assert (code, err.decode()) == (2, expected)
+
+
+def test_a_read_only_file_as_standard_output_is_named(tmp_path):
+    report = tmp_path / "报告.txt"
+    report.write_text("", encoding="utf-8")
+    with open(report, "rb") as read_only:
+        code, _, err = rectify(["status", "-r", SMALL, "--lang", "en"], tmp_path, stdout=read_only)
+    assert (code, err.decode()) == (2, f"rectify: standard output ({report}) could not be written (Bad file descriptor)\n")
+
+
+def test_standard_output_that_is_no_file_by_name_is_said_standard_output(tmp_path):
+    """A pipe (its read end, so writes fail), or a file deleted since it was opened: no name to give."""
+    read_end, write_end = os.pipe()
+    try:
+        code, _, err = rectify(["status", "-r", SMALL, "--lang", "en"], tmp_path, stdout=read_end)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert (code, err.decode()) == (2, "rectify: standard output could not be written (Bad file descriptor)\n")
+    gone = tmp_path / "gone.txt"
+    gone.write_text("", encoding="utf-8")
+    with open(gone, "rb") as read_only:
+        gone.unlink()
+        code, _, err = rectify(["status", "-r", SMALL], tmp_path, stdout=read_only)
+    assert (code, err.decode()) == (2, "rectify: 标准输出无法写入（Bad file descriptor）\n")
 
 
 @pytest.mark.parametrize("lang,expected", [
@@ -542,4 +582,4 @@ def test_a_full_disk_on_windows_is_still_output_that_could_not_be_written(tmp_pa
     with open("/dev/full", "wb") as full:
         done = subprocess.run([sys.executable, "-c", _AS_ON_WINDOWS, "export"], cwd=ROOT, env=_env(tmp_path, "buffered"),
                               stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE, timeout=120)
-    assert done.returncode == 2 and done.stderr.startswith("rectify: 输出无法写入".encode())
+    assert (done.returncode, done.stderr.decode()) == (2, "rectify: 标准输出（/dev/full）无法写入（磁盘空间不足）\n")

@@ -114,6 +114,23 @@ def test_only_iana_names_are_time_zones(monkeypatch, name):
     assert str(caught.value) == f"registry.settings.timezone: unknown time zone {name!r} (an IANA name, e.g. Asia/Shanghai)"
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "registry.settings.timezone：未知时区“Mars/Olympus_Mons”（应为 IANA 时区名，例如 Asia/Shanghai）"),
+    ("en", "registry.settings.timezone: unknown time zone 'Mars/Olympus_Mons' (an IANA name, e.g. Asia/Shanghai)"),
+])
+def test_an_unknown_zone_not_checked_by_the_loader_is_said_in_the_users_language(monkeypatch, lang, said):
+    """A plan made by an API caller, not loaded: today() refused its zone in English alone; the
+    command line says it as the loader's refusal, in the user's language."""
+    from rectify_cli.command_line import in_language
+    from rectify_cli.errors import RegistryError
+    from rectify_cli.i18n import Lang
+
+    _frozen_at(monkeypatch, "2018-12-31T17:00:00")
+    with pytest.raises(RegistryError) as caught:
+        dates.today("Mars/Olympus_Mons")
+    assert str(in_language(caught.value, Lang(lang))) == said
+
+
 def test_zones_come_from_dateutils_database_on_a_machine_without_one():
     """No system tzdata (PYTHONTZPATH empty: zoneinfo finds nothing): the same names, the same days."""
     import os

@@ -554,6 +554,38 @@ def test_reimport_keeps_the_entries_recorded_after_the_import(tmp_path):
     assert (out / "progress.yaml").read_bytes() == journal
 
 
+ONE_ENTRY = "# The first entry is the report's 整改进展 as of 2019-03-31, written by `rectify import`.\n"
+
+
+def _one_measure_report(tmp_path) -> Path:
+    report = tmp_path / "nx.txt"
+    report.write_text(_report_of("宁夏回族自治区整改情况报告", "银川市问题突出。"), encoding="utf-8")
+    return report
+
+
+def test_a_journal_of_one_imported_entry_says_the_first_entry(tmp_path):
+    """It said "The first 1 entries are"."""
+    out = tmp_path / "ledger"
+    result = _rectify("import", str(_one_measure_report(tmp_path)), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "progress.yaml").read_text(encoding="utf-8").splitlines(keepends=True)[1] == ONE_ENTRY
+
+
+def test_reimport_keeps_a_journal_of_one_entry_imported_with_the_old_words(tmp_path):
+    """A journal an earlier rectify imported ("The first 1 entries are") is still the import's."""
+    out = tmp_path / "ledger"
+    report = _one_measure_report(tmp_path)
+    assert _rectify("import", str(report), "-o", str(out)).exit_code == 0
+    old = (out / "progress.yaml").read_text(encoding="utf-8").replace(
+        ONE_ENTRY, "# The first 1 entries are the report's 整改进展 as of 2019-03-31, written by `rectify import`.\n")
+    assert "The first 1 entries are" in old  # (the premise: the words this rectify no longer writes)
+    (out / "progress.yaml").write_text(old, encoding="utf-8")
+    again = _rectify("import", str(report), "-o", str(out))
+    assert (again.exit_code, again.stderr.splitlines()[0]) == (
+        0, f"wrote {out / 'tasks.yaml'}; kept {out / 'progress.yaml'}, which begins with the entries imported")
+    assert (out / "progress.yaml").read_text(encoding="utf-8") == old
+
+
 def test_reimport_keeps_a_journal_kept_in_crlf(tmp_path):
     out = tmp_path / "ledger"
     assert _import_ledger(out).exit_code == 0
