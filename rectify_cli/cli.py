@@ -157,10 +157,11 @@ def _select(report, reg, *, states=(), owners=(), regions=(), tasks=()):
                          owners=tuple(owners or ()), regions=tuple(regions or ()), task_ids=tuple(tasks or ()))
 
 
-def _print_json(document) -> None:
-    from .render.json_out import dumps
+def _print_json(document, output: str | None = None) -> None:
+    """A JSON document, as UTF-8, to the file `output`, else to standard output."""
+    from .render.json_out import dumps_bytes
 
-    write_utf8(dumps(document))
+    write_bytes(dumps_bytes(document), output)
 
 
 # -- commands -----------------------------------------------------------------------
@@ -445,7 +446,7 @@ def export_cmd(
 
         refuse_output_in_registry(output, registry)
         reg = _load(registry, no_cache)
-        write_bytes(json_out.dumps_bytes(json_out.plan_document(reg)), output)  # (UTF-8, as _print_json)
+        _print_json(json_out.plan_document(reg), output)
 
 
 @app.command("import", cls=Command, help="help_import", short_help="help_import_short")
