@@ -479,8 +479,9 @@ def import_cmd(
     if joined is not None:
         say_on_stderr(notice_text(joined, lang, prefix="import_"))
 
-    for warning in result.warnings:  # (what to check, or to settle in a curation file)
-        say_on_stderr(label("import_warning", lang, text=importer.warning_text(warning, lang)))
+    from .render.journal_text import import_warnings
+
+    _warn(import_warnings(result.warnings, lang=lang))
 
 
 # -- writing to the journal -------------------------------------------------------------
