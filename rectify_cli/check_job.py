@@ -115,22 +115,17 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
                 if formats == ("junit",) else None
         if output is not None:
             return output
-    from . import dates, outcomes
-    from .cache import FileCache
+    from . import outcomes
     from .registry import load_registry
 
     registry = load_registry(path, use_cache=not no_cache)
-    day = as_of or dates.today(registry.plan.settings.timezone)
-    report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=day, **settings)
-    if not no_cache:
-        outcomes.remember(path, registry, report, store=FileCache())
-    report = engine.select(report, units=registry.plan.units, owners=owners, task_ids=tasks, regions=regions)
-    result = gate.run_check(report, fail_on=rules, registry=registry, itemise_passes=None in layouts)
-    # (said by every format, in status's order: the total is the selection's)
-    filters = engine.given_filters(registry.plan, owners=owners, regions=regions, tasks=tasks)
+    judged = outcomes.judge(registry=registry, path=path, as_of=as_of, use_cache=not no_cache, owners=owners,
+                            regions=regions, tasks=tasks, **settings)
+    result = gate.run_check(judged.report, fail_on=rules, registry=registry, itemise_passes=None in layouts)
+    # (the filters said by every format, in status's order: the total is the selection's)
     return CheckOutput(failing=bool(result.failing),
                        outputs=tuple(check_render.render(result, format=f, lang=lang, width=width,
-                                                         summary_bytes=summary_bytes, rerun=rerun, filters=filters,
+                                                         summary_bytes=summary_bytes, rerun=rerun, filters=judged.filters,
                                                          units=registry.plan.units) for f in formats),
                        judged=(registry, result))
 

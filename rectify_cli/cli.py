@@ -150,13 +150,6 @@ def _evaluate(reg, as_of: date, warn_days: int | None, period: int | None):
                            warn_days=warn_days, report_period_days=period)
 
 
-def _select(report, reg, *, states=(), owners=(), regions=(), tasks=()):
-    from . import engine
-
-    return engine.select(report, units=reg.plan.units, states=tuple(s.value if hasattr(s, "value") else s for s in states or ()),
-                         owners=tuple(owners or ()), regions=tuple(regions or ()), task_ids=tuple(tasks or ()))
-
-
 def _print_json(document, output: str | None = None) -> None:
     """A JSON document, as UTF-8, to the file `output`, else to standard output."""
     from .render.json_out import dumps_bytes
@@ -183,18 +176,14 @@ def status_cmd(
     no_cache: NoCacheOpt = False,
 ) -> None:
     with said_in(lang):  # (a refused request, said in the user's language)
+        from . import outcomes
+
         reg = _load(registry, no_cache)
-        day = _as_of(as_of, reg.plan.settings.timezone)
-        report = _evaluate(reg, day, warn_days, report_period)
-        if not no_cache:  # (as check does: the next load takes the rows as checked, outcomes.checked_before)
-            from . import outcomes
-            from .cache import FileCache
-
-            outcomes.remember(registry, reg, report, store=FileCache())
-        report = _select(report, reg, states=state, owners=owner, regions=region, tasks=task)
-        from .engine import given_filters
-
-        filters = given_filters(reg.plan, owners=owner, regions=region, tasks=task, states=state)
+        # (kept in this frame to the end, see below)
+        judged = outcomes.judge(registry=reg, path=registry, as_of=_user_date(as_of), use_cache=not no_cache,
+                                warn_days=warn_days, report_period_days=report_period, states=state, owners=owner,
+                                regions=region, tasks=task)
+        report, filters = judged.report, judged.filters
         if format is ReportFormat.json:
             from .render import json_out
 
@@ -210,7 +199,7 @@ def status_cmd(
         with printed_for_the_log():
             rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
                                      today=dates.today(reg.plan.settings.timezone), limit=limit,
-                                     bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=day),
+                                     bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=judged.day),
                                      filters=filters)
         _warn_dates(reg, lang)  # (after the report: a measure it shows overdue, or on track, may be one of these)
         # Ended by an exception, as check ends: its traceback holds this frame, so the registry and
