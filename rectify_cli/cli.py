@@ -332,7 +332,8 @@ def reconcile_cmd(
         reg = _load(registry, no_cache)
     from .layout import quoted_reports
 
-    results = reconcile.reconcile_files(reg.plan, reg.journal, quoted_reports(reg.plan, reg.plan_files, folder=reg.folder is not None))
+    results = reconcile.reconcile_files(plan=reg.plan, journal=reg.journal,
+                                        reports=quoted_reports(reg.plan, reg.plan_files, folder=reg.folder is not None))
     if format is ReportFormat.json:
         from .render import json_out
 
@@ -401,7 +402,7 @@ def _warn_dates(reg, lang: Lang) -> None:
 
     folder = reg.folder is not None
     _warn([*early_deadline_warnings(deadlines_before_feedback(reg.plan), folder=folder, lang=lang),
-           *far_warnings(far_extensions(reg.journal, reg.plan), folder=folder, lang=lang)])
+           *far_warnings(far_extensions(reg.journal, plan=reg.plan), folder=folder, lang=lang)])
 
 
 def _warn_source(reg, lang: Lang) -> None:

@@ -399,7 +399,7 @@ def repeated_by(entries, new: Entry) -> Entry | None:
     return next((e for e in reversed(entries) if e.hash not in void and _given_fields(e) == given), None)
 
 
-def far_extensions(entries, plan: Plan) -> list[tuple[int, Entry, date]]:
+def far_extensions(entries, *, plan: Plan) -> list[tuple[int, Entry, date]]:
     """(its place in its journal, from 1; the extension; the deadline it moves, as extended
     before) of each extension of a loaded journal, not retracted, whose new date is more than
     FAR_YEARS after the deadline it moves (2919 typed by hand for 2019: its measure never overdue
