@@ -151,7 +151,7 @@ def command(*, registry: Path | None, format: str | None, output: str | None, gi
         output = None
     from .layout import refuse_output_in_registry
 
-    refuse_output_in_registry(output, registry)
+    refuse_output_in_registry(output, registry=registry)
     summary_path = (step_summary if format == "github" else None) or None
     # (GitHub drops the whole summary over 1 MiB: what this step wrote to it before counts too)
     summary_bytes = check_render.summary_bytes_left(size(summary_path) if summary_path else 0)

@@ -303,7 +303,7 @@ def summary_cmd(
         from .layout import refuse_output_in_registry
         from .render import summary_text
 
-        refuse_output_in_registry(output, registry)
+        refuse_output_in_registry(output, registry=registry)
         reg = _load(registry, no_cache)
         today = dates.today(reg.plan.settings.timezone)
         first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
@@ -434,7 +434,7 @@ def export_cmd(
     with said_in(lang):  # (a refusal, a broken file: said in the user's language)
         from .layout import refuse_output_in_registry
 
-        refuse_output_in_registry(output, registry)
+        refuse_output_in_registry(output, registry=registry)
         reg = _load(registry, no_cache)
         _print_json(json_out.plan_document(reg), output)
 

@@ -29,7 +29,7 @@ from .validation import shown_value
 FAR_YEARS = 10
 
 
-def late_extension(requested: date, deadline: date) -> bool:
+def late_extension(requested: date, *, deadline: date) -> bool:
     """Whether an extension requested on `requested` comes after the deadline it moves (a
     deadline day is not late): what its `late` flag must say."""
     return requested > deadline
@@ -342,7 +342,7 @@ class JournalContext:
                                                                           "date": day.isoformat()})))
         else:
             due = min([effective[i] for i in pending])
-            late = late_extension(day, due)
+            late = late_extension(day, deadline=due)
             if late and not entry.late:
                 problems.append((index, "late", Notice("extension_late", {"measure": mid, "date": day.isoformat(),
                                                                           "due": due.isoformat(), "days": (day - due).days})))
