@@ -189,18 +189,17 @@ def status_cmd(
 
             _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files, filters=filters,
                                                  units=reg.plan.units, feedback=reg.plan.meta.feedback_date))
-            _warn_dates(reg, lang)
-            raise typer.Exit(0)  # (see below)
-        from . import dates
-        from .console import make_console
-        from .layout import bundled_by_default
-        from .render import rich_status
+        else:
+            from . import dates
+            from .console import make_console
+            from .layout import bundled_by_default
+            from .render import rich_status
 
-        with printed_for_the_log():
-            rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
-                                     today=dates.today(reg.plan.settings.timezone), limit=limit,
-                                     bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=judged.day),
-                                     filters=filters)
+            with printed_for_the_log():
+                rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
+                                         today=dates.today(reg.plan.settings.timezone), limit=limit,
+                                         bundled=bundled_by_default(registry),
+                                         given=judging_given(ctx, show_cmd, as_of=judged.day), filters=filters)
         _warn_dates(reg, lang)  # (after the report: a measure it shows overdue, or on track, may be one of these)
         # Ended by an exception, as check ends: its traceback holds this frame, so the registry and
         # its evaluation live until the process exits without freeing them (command_line._exit_now).
