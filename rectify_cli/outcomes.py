@@ -19,7 +19,9 @@ or the day it was recorded), which the view checks against today.
 
 Whatever the view can't answer (a registry mostly new to the cache, an --as-of before a
 journal's newest entry, a problem, a damaged entry) the full load answers: `open_view` and
-`OutcomeView.flagged` return None, and the full load reports any problem as usual.
+`OutcomeView.flagged` return None, and the full load reports any problem as usual; what
+`status` and that full load do with the registry loaded (evaluate it, remember its outcomes,
+select its measures) is `judge`.
 """
 from __future__ import annotations
 
