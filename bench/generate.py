@@ -220,7 +220,7 @@ class Writer:
                     moved[target] = max(due, day) + timedelta(days=rng.randint(90, 365))
                     entry.update(state="extended", milestone=target, to=moved[target],
                                  reason="受施工季节影响，工程无法按期完工", approved_by=rng.choice(departments))
-                    if late_extension(day, due):
+                    if late_extension(day, deadline=due):
                         entry["late"] = True
             elif roll < 0.65:
                 if closed:

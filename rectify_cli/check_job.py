@@ -115,22 +115,17 @@ def run(path: Path | None, *, as_of: date | None, fail_on: tuple[str, ...], form
                 if formats == ("junit",) else None
         if output is not None:
             return output
-    from . import dates, outcomes
-    from .cache import FileCache
+    from . import outcomes
     from .registry import load_registry
 
     registry = load_registry(path, use_cache=not no_cache)
-    day = as_of or dates.today(registry.plan.settings.timezone)
-    report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=day, **settings)
-    if not no_cache:
-        outcomes.remember(path, registry, report, store=FileCache())
-    report = engine.select(report, units=registry.plan.units, owners=owners, task_ids=tasks, regions=regions)
-    result = gate.run_check(report, fail_on=rules, registry=registry, itemise_passes=None in layouts)
-    # (said by every format, in status's order: the total is the selection's)
-    filters = engine.given_filters(registry.plan, owners=owners, regions=regions, tasks=tasks)
+    judged = outcomes.judge(registry=registry, path=path, as_of=as_of, use_cache=not no_cache, owners=owners,
+                            regions=regions, tasks=tasks, **settings)
+    result = gate.run_check(judged.report, fail_on=rules, registry=registry, itemise_passes=None in layouts)
+    # (the filters said by every format, in status's order: the total is the selection's)
     return CheckOutput(failing=bool(result.failing),
                        outputs=tuple(check_render.render(result, format=f, lang=lang, width=width,
-                                                         summary_bytes=summary_bytes, rerun=rerun, filters=filters,
+                                                         summary_bytes=summary_bytes, rerun=rerun, filters=judged.filters,
                                                          units=registry.plan.units) for f in formats),
                        judged=(registry, result))
 
@@ -156,7 +151,7 @@ def command(*, registry: Path | None, format: str | None, output: str | None, gi
         output = None
     from .layout import refuse_output_in_registry
 
-    refuse_output_in_registry(output, registry)
+    refuse_output_in_registry(output, registry=registry)
     summary_path = (step_summary if format == "github" else None) or None
     # (GitHub drops the whole summary over 1 MiB: what this step wrote to it before counts too)
     summary_bytes = check_render.summary_bytes_left(size(summary_path) if summary_path else 0)
@@ -178,15 +173,12 @@ def command(*, registry: Path | None, format: str | None, output: str | None, gi
 
 def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutput | None:
     """The check from cached outcomes; None when they can't answer (see outcomes.open_view)."""
-    from . import dates, fanout, outcomes
-    from .cache import FileCache
+    from . import fanout
 
-    view = outcomes.open_view(path, store=FileCache())
-    if view is None:
+    opened = _open_view(path, as_of)
+    if opened is None:
         return None
-    day = as_of or dates.today(view.settings.timezone)
-    if _some_file_unbegun(view, day):
-        return None
+    view, day = opened
     picks = view.flagged_positions(as_of=day, categories=gate.listed_categories(rules), **settings)
     if picks is None:
         return None
@@ -199,9 +191,8 @@ def _from_outcomes(path, *, as_of, rules, layouts, lang, settings) -> CheckOutpu
         return None
     order = _merge_order(parts)
     failing, warnings = _merged(parts, "failing", order), _merged(parts, "warnings", order)
-    verdict = gate.Verdict(as_of=day, fail_on=rules, failing=len(failing), warnings=len(warnings), total=view.total,
-                           failing_by_rule=tuple(map(sum, zip(*(part["by_rule"] for part in parts)))),
-                           feedback=view.feedback_dates[0], **_in_effect(view.settings, settings))
+    verdict = _verdict(view, parts, as_of=day, rules=rules, settings=settings, failing=len(failing),
+                       warnings=len(warnings))
     outputs = tuple(layout.assemble(verdict, [parts[p]["pieces"][n][0][i] for p, i in failing],
                                   [parts[p]["pieces"][n][1][i] for p, i in warnings], lang=lang)
                   for n, layout in enumerate(layouts))
@@ -214,16 +205,13 @@ def _junit_from_outcomes(path, *, as_of, rules, lang, settings) -> CheckOutput |
     run judging its measures and writing their testcases in id order. Runs whose ids follow on
     one another (a plan written in order) are joined as they are; None otherwise, or when the
     outcomes can't answer: the full load sorts them."""
-    from . import dates, fanout, outcomes
-    from .cache import FileCache
+    from . import fanout
     from .render.check_machine import assemble_junit
 
-    view = outcomes.open_view(path, store=FileCache())
-    if view is None:
+    opened = _open_view(path, as_of)
+    if opened is None:
         return None
-    day = as_of or dates.today(view.settings.timezone)
-    if _some_file_unbegun(view, day):
-        return None
+    view, day = opened
     picks = view.positions(as_of=day)
     if picks is None or not view.total:
         return None
@@ -237,10 +225,8 @@ def _junit_from_outcomes(path, *, as_of, rules, lang, settings) -> CheckOutput |
     spans = [(engine.id_sort_key(part["ids"][0]), engine.id_sort_key(part["ids"][1])) for part in parts if part["ids"]]
     if not all(last < first for (_, last), (first, _) in zip(spans, spans[1:])):
         return None
-    verdict = gate.Verdict(as_of=day, fail_on=rules, failing=sum(part["failing"] for part in parts),
-                           warnings=sum(part["warnings"] for part in parts), total=view.total,
-                           failing_by_rule=tuple(map(sum, zip(*(part["by_rule"] for part in parts)))),
-                           feedback=view.feedback_dates[0], **_in_effect(view.settings, settings))
+    verdict = _verdict(view, parts, as_of=day, rules=rules, settings=settings,
+                       failing=sum(part["failing"] for part in parts), warnings=sum(part["warnings"] for part in parts))
     output = assemble_junit(verdict, [part["pieces"][0][0][0] for part in parts], lang=lang)
     return CheckOutput(failing=bool(verdict.failing), outputs=(output,),
                        judged=(view, parts, [run.judged for run in runs]))
@@ -267,11 +253,33 @@ def _junit_run(view, picks, *, as_of, rules, lang, settings) -> _Run:
     }, judged=(registry, report, result))
 
 
+def _open_view(path, as_of: date | None):
+    """The cached outcomes of the registry at `path` (outcomes.open_view) and the day judged
+    (`as_of`, else today in its time zone); None when they can't answer, or a file's plan had
+    not begun that day (_some_file_unbegun)."""
+    from . import dates, outcomes
+    from .cache import FileCache
+
+    view = outcomes.open_view(path, store=FileCache())
+    if view is None:
+        return None
+    day = as_of or dates.today(view.settings.timezone)
+    return None if _some_file_unbegun(view, day) else (view, day)
+
+
 def _some_file_unbegun(view, day: date) -> bool:
     """Whether `day` is on or after the registry's feedback but before a file's own: the full
     load names that file (gate.CheckResult.unbegun); rare, so the outcomes don't."""
     first, last = view.feedback_dates
     return first <= day < last
+
+
+def _verdict(view, parts: list[dict], *, as_of: date, rules, settings: dict, failing: int, warnings: int) -> gate.Verdict:
+    """The verdict of the runs' `parts` of a check from the outcomes' `view`, of `failing` and
+    `warnings` measures in all."""
+    return gate.Verdict(as_of=as_of, fail_on=rules, failing=failing, warnings=warnings, total=view.total,
+                        failing_by_rule=tuple(map(sum, zip(*(part["by_rule"] for part in parts)))),
+                        feedback=view.feedback_dates[0], **_in_effect(view.settings, settings))
 
 
 def _in_effect(registry_settings, overrides: dict) -> dict:

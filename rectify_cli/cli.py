@@ -150,17 +150,11 @@ def _evaluate(reg, as_of: date, warn_days: int | None, period: int | None):
                            warn_days=warn_days, report_period_days=period)
 
 
-def _select(report, reg, *, states=(), owners=(), regions=(), tasks=()):
-    from . import engine
+def _print_json(document, output: str | None = None) -> None:
+    """A JSON document, as UTF-8, to the file `output`, else to standard output."""
+    from .render.json_out import dumps_bytes
 
-    return engine.select(report, units=reg.plan.units, states=tuple(s.value if hasattr(s, "value") else s for s in states or ()),
-                         owners=tuple(owners or ()), regions=tuple(regions or ()), task_ids=tuple(tasks or ()))
-
-
-def _print_json(document) -> None:
-    from .render.json_out import dumps
-
-    write_utf8(dumps(document))
+    write_bytes(dumps_bytes(document), output)
 
 
 # -- commands -----------------------------------------------------------------------
@@ -182,35 +176,30 @@ def status_cmd(
     no_cache: NoCacheOpt = False,
 ) -> None:
     with said_in(lang):  # (a refused request, said in the user's language)
+        from . import outcomes
+
         reg = _load(registry, no_cache)
-        day = _as_of(as_of, reg.plan.settings.timezone)
-        report = _evaluate(reg, day, warn_days, report_period)
-        if not no_cache:  # (as check does: the next load takes the rows as checked, outcomes.checked_before)
-            from . import outcomes
-            from .cache import FileCache
-
-            outcomes.remember(registry, reg, report, store=FileCache())
-        report = _select(report, reg, states=state, owners=owner, regions=region, tasks=task)
-        from .engine import given_filters
-
-        filters = given_filters(reg.plan, owners=owner, regions=region, tasks=task, states=state)
+        # (kept in this frame to the end, see below)
+        judged = outcomes.judge(registry=reg, path=registry, as_of=_user_date(as_of), use_cache=not no_cache,
+                                warn_days=warn_days, report_period_days=report_period, states=state, owners=owner,
+                                regions=region, tasks=task)
+        report, filters = judged.report, judged.filters
         if format is ReportFormat.json:
             from .render import json_out
 
             _print_json(json_out.status_document(report, limit=limit, plan_files=reg.plan_files, filters=filters,
                                                  units=reg.plan.units, feedback=reg.plan.meta.feedback_date))
-            _warn_dates(reg, lang)
-            raise typer.Exit(0)  # (see below)
-        from . import dates
-        from .console import make_console
-        from .layout import bundled_by_default
-        from .render import rich_status
+        else:
+            from . import dates
+            from .console import make_console
+            from .layout import bundled_by_default
+            from .render import rich_status
 
-        with printed_for_the_log():
-            rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
-                                     today=dates.today(reg.plan.settings.timezone), limit=limit,
-                                     bundled=bundled_by_default(registry), given=judging_given(ctx, show_cmd, as_of=day),
-                                     filters=filters)
+            with printed_for_the_log():
+                rich_status.print_status(make_console(), report, registry=reg, lang=lang, measures=measures,
+                                         today=dates.today(reg.plan.settings.timezone), limit=limit,
+                                         bundled=bundled_by_default(registry),
+                                         given=judging_given(ctx, show_cmd, as_of=judged.day), filters=filters)
         _warn_dates(reg, lang)  # (after the report: a measure it shows overdue, or on track, may be one of these)
         # Ended by an exception, as check ends: its traceback holds this frame, so the registry and
         # its evaluation live until the process exits without freeing them (command_line._exit_now).
@@ -313,7 +302,7 @@ def summary_cmd(
         from .layout import refuse_output_in_registry
         from .render import summary_text
 
-        refuse_output_in_registry(output, registry)
+        refuse_output_in_registry(output, registry=registry)
         reg = _load(registry, no_cache)
         today = dates.today(reg.plan.settings.timezone)
         first, last = summary.period(month, today=today, feedback=reg.plan.meta.feedback_date)
@@ -342,7 +331,8 @@ def reconcile_cmd(
         reg = _load(registry, no_cache)
     from .layout import quoted_reports
 
-    results = reconcile.reconcile_files(reg.plan, reg.journal, quoted_reports(reg.plan, reg.plan_files, folder=reg.folder is not None))
+    results = reconcile.reconcile_files(plan=reg.plan, journal=reg.journal,
+                                        reports=quoted_reports(reg.plan, reg.plan_files, folder=reg.folder is not None))
     if format is ReportFormat.json:
         from .render import json_out
 
@@ -411,7 +401,7 @@ def _warn_dates(reg, lang: Lang) -> None:
 
     folder = reg.folder is not None
     _warn([*early_deadline_warnings(deadlines_before_feedback(reg.plan), folder=folder, lang=lang),
-           *far_warnings(far_extensions(reg.journal, reg.plan), folder=folder, lang=lang)])
+           *far_warnings(far_extensions(reg.journal, plan=reg.plan), folder=folder, lang=lang)])
 
 
 def _warn_source(reg, lang: Lang) -> None:
@@ -443,9 +433,9 @@ def export_cmd(
     with said_in(lang):  # (a refusal, a broken file: said in the user's language)
         from .layout import refuse_output_in_registry
 
-        refuse_output_in_registry(output, registry)
+        refuse_output_in_registry(output, registry=registry)
         reg = _load(registry, no_cache)
-        write_bytes(json_out.dumps_bytes(json_out.plan_document(reg)), output)  # (UTF-8, as _print_json)
+        _print_json(json_out.plan_document(reg), output)
 
 
 @app.command("import", cls=Command, help="help_import", short_help="help_import_short")
@@ -478,8 +468,9 @@ def import_cmd(
     if joined is not None:
         say_on_stderr(notice_text(joined, lang, prefix="import_"))
 
-    for warning in result.warnings:  # (what to check, or to settle in a curation file)
-        say_on_stderr(label("import_warning", lang, text=importer.warning_text(warning, lang)))
+    from .render.journal_text import import_warnings
+
+    _warn(import_warnings(result.warnings, lang=lang))
 
 
 # -- writing to the journal -------------------------------------------------------------

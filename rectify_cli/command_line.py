@@ -250,42 +250,43 @@ def _value_name(param, lang: Lang) -> str | None:
     return key and word(LABELS, key, lang)
 
 
+def _moved_after_command(args: list[str], *, long: str, short: str | None = None, passed: tuple[str, ...] = (),
+                         kept_without_command: bool) -> list[str]:
+    """`args` with the option `long` (or `short`) written before the command's name moved after
+    it, with its value (`--lang en`, `-r data`) or attached (`--lang=en`, `-rdata`); `passed`:
+    other options read with their value, left where they are. Without a command, `args` as
+    written (`kept_without_command`), else without the option."""
+    with_value = (long, short) if short else (long,)
+    before: list[str] = []
+    moved: list[str] = []
+    at = 0
+    while at < len(args) and args[at].startswith("-"):
+        word = args[at]
+        if word in (*with_value, *passed) and at + 1 < len(args):  # (an option and its value)
+            (moved if word in with_value else before).extend(args[at:at + 2])
+            at += 2
+        else:  # (attached; any other option stays where it was)
+            attached = word.startswith(f"{long}=") or (short is not None and word.startswith(short)
+                                                         and not word.startswith("--"))
+            (moved if attached else before).append(word)
+            at += 1
+    if at == len(args):
+        return args if kept_without_command else before
+    return [*before, args[at], *moved, *args[at + 1:]]
+
+
 def _lang_after_command(args: list[str]) -> list[str]:
     """`args` with a --lang written before the command's name moved after it, where the command
     reads it (`rectify --lang en status`); without a command, left out (`rectify --lang en --help`:
     the help's language, read by command_line_lang)."""
-    before: list[str] = []
-    lang: list[str] = []
-    at = 0
-    while at < len(args) and args[at].startswith("-"):
-        if args[at] == "--lang" and at + 1 < len(args):
-            lang += args[at:at + 2]
-            at += 2
-        else:
-            (lang if args[at].startswith("--lang=") else before).append(args[at])
-            at += 1
-    return [*before, *args[at:at + 1], *(lang if at < len(args) else []), *args[at + 1:]]
+    return _moved_after_command(args, long="--lang", kept_without_command=False)
 
 
 def _registry_after_command(args: list[str]) -> list[str]:
     """`args` with a -r/--registry written before the command's name moved after it (`rectify -r
     data status`, as `git -C DIR status` is typed): every command but import takes one, and the
     root, which has none, said "no such option -r". Without a command, left as written."""
-    before: list[str] = []
-    registry: list[str] = []
-    at = 0
-    while at < len(args) and args[at].startswith("-"):
-        if args[at] in ("-r", "--registry", "--lang") and at + 1 < len(args):  # (an option and its value)
-            (before if args[at] == "--lang" else registry).extend(args[at:at + 2])
-            at += 2
-        else:  # (--registry=PATH, -rPATH; any other option stays where it was)
-            word = args[at]
-            attached = word.startswith("--registry=") or (word.startswith("-r") and not word.startswith("--"))
-            (registry if attached else before).append(word)
-            at += 1
-    if not registry or at == len(args):
-        return args
-    return [*before, args[at], *registry, *args[at + 1:]]
+    return _moved_after_command(args, long="--registry", short="-r", passed=("--lang",), kept_without_command=True)
 
 
 # Options whose value may name several, comma-separated, as CI tools take lists (`--fail-on

@@ -680,7 +680,7 @@ def retractions(entries: Sequence[Entry]) -> dict[str, Entry]:
     return {e.retracts: e for e in entries if e.state is _S_RETRACTED and (e.hash is None or e.hash not in void)}
 
 
-def find(report: StatusReport, item_id: str) -> MeasureResult | TaskResult | None:
+def find(report: StatusReport, *, item_id: str) -> MeasureResult | TaskResult | None:
     """The task or measure `item_id` names: by exact id; else an unprefixed id matching exactly one
     id of a folder registry (as `show` finds it)."""
     results: dict[str, MeasureResult | TaskResult] = {}
@@ -1008,7 +1008,7 @@ def filter_values(filters: dict | None, units) -> dict[str, list[str]]:
     return values
 
 
-def named_tasks(task_ids: Iterable[str] | None, plan: Plan) -> tuple[str, ...]:
+def named_tasks(task_ids: Iterable[str] | None, *, plan: Plan) -> tuple[str, ...]:
     """`--task` words as the plan names their tasks, for the filters a report says: "1" of a
     folder whose one file has a task 1 is xizang:1, as an alias is said by its unit's name
     (else as typed: select refuses it)."""
@@ -1019,7 +1019,7 @@ def named_tasks(task_ids: Iterable[str] | None, plan: Plan) -> tuple[str, ...]:
 def given_filters(plan: Plan, *, owners, regions, tasks, states=()) -> dict:
     """The filters a command was given, by kind, as its report says them (filter_values):
     --task words as the plan names their tasks (named_tasks); each other as given."""
-    return {"owner": owners, "region": regions, "task": named_tasks(tasks, plan), "state": states}
+    return {"owner": owners, "region": regions, "task": named_tasks(tasks, plan=plan), "state": states}
 
 
 def select(

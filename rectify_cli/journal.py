@@ -810,10 +810,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if far and not far_future:  # (2919 typed for 2019)
             raise refusal(UsageError, "to_far_future", to=to_day.isoformat(), due=moving.due.isoformat(),
                           years=FAR_YEARS)
-        if late_extension(when, moving.due) and not late:
+        if late_extension(when, deadline=moving.due) and not late:
             raise refusal(JournalWriteError, "extension_late", measure=measure, date=when.isoformat(),
                            due=moving.due.isoformat(), days=(when - moving.due).days)
-        late_asked, late = late, late_extension(when, moving.due)
+        late_asked, late = late, late_extension(when, deadline=moving.due)
         if late:
             warnings.append(Notice("late_extension", {"days": (when - moving.due).days,
                                                       "deadline": moving.due.isoformat()}))
@@ -1032,7 +1032,7 @@ def _state_conflict(state: EntryState, measure: str, result, when: date, *, to: 
             return Notice("to_not_after_deadline", {"option": option, "to": to.isoformat(), "due": moving.due.isoformat()})
         if to is not None and to <= when:
             return Notice("to_not_after_entry", {"option": option, "to": to.isoformat(), "date": day})
-        if late is not None and late != late_extension(when, moving.due):
+        if late is not None and late != late_extension(when, deadline=moving.due):
             return Notice("flagged_late" if late else "flagged_on_time", {"due": moving.due.isoformat()})
     return None
 

@@ -29,7 +29,7 @@ from .validation import shown_value
 FAR_YEARS = 10
 
 
-def late_extension(requested: date, deadline: date) -> bool:
+def late_extension(requested: date, *, deadline: date) -> bool:
     """Whether an extension requested on `requested` comes after the deadline it moves (a
     deadline day is not late): what its `late` flag must say."""
     return requested > deadline
@@ -342,7 +342,7 @@ class JournalContext:
                                                                           "date": day.isoformat()})))
         else:
             due = min([effective[i] for i in pending])
-            late = late_extension(day, due)
+            late = late_extension(day, deadline=due)
             if late and not entry.late:
                 problems.append((index, "late", Notice("extension_late", {"measure": mid, "date": day.isoformat(),
                                                                           "due": due.isoformat(), "days": (day - due).days})))
@@ -399,7 +399,7 @@ def repeated_by(entries, new: Entry) -> Entry | None:
     return next((e for e in reversed(entries) if e.hash not in void and _given_fields(e) == given), None)
 
 
-def far_extensions(entries, plan: Plan) -> list[tuple[int, Entry, date]]:
+def far_extensions(entries, *, plan: Plan) -> list[tuple[int, Entry, date]]:
     """(its place in its journal, from 1; the extension; the deadline it moves, as extended
     before) of each extension of a loaded journal, not retracted, whose new date is more than
     FAR_YEARS after the deadline it moves (2919 typed by hand for 2019: its measure never overdue

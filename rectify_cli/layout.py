@@ -242,7 +242,7 @@ def _as_yaml(name: str) -> str:
 def registry_files(root: Path, plans: list[Path] | None = None) -> list[tuple[Path, Path, str]]:
     """(plan file, its journal's path, the id prefix of its measures) for each plan file of the
     registry at `root`: in a folder ids are prefixed with the file's stem, "NAME:18.4"."""
-    layout = [(file, journal_path_for(file), id_prefix(root, file)) for file in (plans or plan_files(root))]
+    layout = [(file, journal_path_for(file), id_prefix(file, root=root)) for file in (plans or plan_files(root))]
     folder = root.is_dir()
     _refuse_stray_journals(root, layout, folder=folder)
     # (Not the subfolders of a one-file registry's folder: a plan in data/old/ or data/2019/ is an
@@ -353,7 +353,7 @@ def _starts_as_plan(file: Path) -> bool:
         return False
 
 
-def role_in_registry(path: Path, root: Path) -> str | None:
+def role_in_registry(path: Path, *, root: Path) -> str | None:
     """What `path` is to the registry at `root` when writing a report there would damage it: one
     of its files (by another name too: a link, a relative path), a journal's lock file, or a
     .yaml file in the folder of its plan files (read as a plan file from then on), as a key
@@ -378,7 +378,7 @@ def role_in_registry(path: Path, root: Path) -> str | None:
     return None
 
 
-def refuse_output_in_registry(output: str | os.PathLike | None, registry: str | os.PathLike | None) -> None:
+def refuse_output_in_registry(output: str | os.PathLike | None, *, registry: str | os.PathLike | None) -> None:
     """-o naming one of the files of the registry `registry` names (role_in_registry) would
     replace the ledger with a report: refused (UsageError) before anything is read or written.
     So is a name ending in / (fsutil.names_a_folder), as typed: -o takes a file, and `x/` was
@@ -392,12 +392,12 @@ def refuse_output_in_registry(output: str | os.PathLike | None, registry: str | 
     if os.path.isdir(output):  # (said before a national ledger is read and judged, not by the write after)
         raise UsageError(problem(str(output), None, None, "write_is_folder"))
     refuse_a_link_to_nothing(output)  # (written through, the report was made wherever the link led)
-    role = role_in_registry(output, existing_root(registry))
+    role = role_in_registry(output, root=existing_root(registry))
     if role is not None:
         raise refusal(UsageError, "output_in_registry", output=str(output), role=Notice(f"output_is_{role}", {}))
 
 
-def id_prefix(root: Path, plan_file: Path) -> str:
+def id_prefix(plan_file: Path, *, root: Path) -> str:
     """The prefix of the ids of `plan_file`'s tasks and measures: "NAME:" in a folder, else ""."""
     return plan_file.stem + ":" if root.is_dir() else ""
 

@@ -19,7 +19,9 @@ or the day it was recorded), which the view checks against today.
 
 Whatever the view can't answer (a registry mostly new to the cache, an --as-of before a
 journal's newest entry, a problem, a damaged entry) the full load answers: `open_view` and
-`OutcomeView.flagged` return None, and the full load reports any problem as usual.
+`OutcomeView.flagged` return None, and the full load reports any problem as usual; what
+`status` and that full load do with the registry loaded (evaluate it, remember its outcomes,
+select its measures) is `judge`.
 """
 from __future__ import annotations
 
@@ -403,6 +405,33 @@ def remember(path, registry: Registry, report: engine.StatusReport, *, store: Fi
         _put_outcomes(store, file, context, results[at:at + measures], *entries_of.get(str(file.journal), ([], None)),
                       _journal_bytes(store, file))
         at += measures
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A registry evaluated as of a day, its measures selected (see judge)."""
+
+    registry: Registry
+    day: date  # as of which it was evaluated
+    report: engine.StatusReport  # the measures selected
+    filters: dict  # those given, as the reports say them (engine.given_filters)
+
+
+def judge(*, registry: Registry, path, as_of: date | None, use_cache: bool, warn_days: int | None = None,
+          report_period_days: int | None = None, states=(), owners=(), regions=(), tasks=()) -> Judged:
+    """What `status` and `check`'s full load do with `registry`, just loaded from `path`:
+    evaluate it as of `as_of` (None: today in its time zone), remember its outcomes in the cache
+    (`use_cache`: the next check answers from them, and the next load takes the rows as checked,
+    checked_before), then select the measures by state, owner, region and task (engine.select)."""
+    day = as_of or dates.today(registry.plan.settings.timezone)
+    report = engine.evaluate(plan=registry.plan, journal=registry.journal, as_of=day, warn_days=warn_days,
+                             report_period_days=report_period_days)
+    if use_cache:
+        remember(path, registry, report, store=FileCache())
+    selected = engine.select(report, units=registry.plan.units, states=tuple(getattr(s, "value", s) for s in states or ()),
+                             owners=tuple(owners or ()), regions=tuple(regions or ()), task_ids=tuple(tasks or ()))
+    filters = engine.given_filters(registry.plan, owners=owners, regions=regions, tasks=tasks, states=states)
+    return Judged(registry=registry, day=day, report=selected, filters=filters)
 
 
 def checked_before(store: FileCache, layout: list[tuple[Path, Path, str]], versions: dict[str, str],

@@ -1,7 +1,7 @@
 """Recompute the report's headline claims from its own appendix (the ledger) and compare.
 
-Pure: ``reconcile(plan, journal, report)`` -> :class:`ReconcileResult` (``report``: the text of the
-report the plan names, read by the caller). No I/O, no rendering.
+Pure: ``reconcile(plan=, journal=, source=)`` -> :class:`ReconcileResult` (``source``: the report
+the plan names, read by the caller). No I/O, no rendering.
 
 Each claim key has one explicit counting rule (:data:`RULES`, or :func:`rule_for` a key naming
 other years than the Tibet report's: the same rules, with its years), written down in Chinese and
@@ -663,7 +663,7 @@ def _says(report: str, words: str) -> bool:
     return words in report or normalise(words) in report
 
 
-def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry], source: QuotedReport | None = None) -> ReconcileResult:
+def reconcile(*, plan: Plan, journal: tuple[Entry, ...] | list[Entry], source: QuotedReport | None = None) -> ReconcileResult:
     """Check every claim of ``plan.meta.claims`` against the ledger as of the report date, and
     its words against ``source``, the report the plan names (None: none named, not checked; its
     text None: it could not be read).
@@ -696,7 +696,7 @@ def reconcile(plan: Plan, journal: tuple[Entry, ...] | list[Entry], source: Quot
     return ReconcileResult(report_date=as_of, checks=tuple(checks), source=source)
 
 
-def reconcile_files(plan: Plan, journal: tuple[Entry, ...] | list[Entry],
+def reconcile_files(*, plan: Plan, journal: tuple[Entry, ...] | list[Entry],
                     reports: Mapping[str | None, QuotedReport | None] | None = None) -> list[tuple[str | None, ReconcileResult]]:
     """`reconcile` of each report: a folder's files one by one, each file's claims against its
     own tasks and journal entries, as of its own report date (their sum would hide a file that
@@ -705,12 +705,13 @@ def reconcile_files(plan: Plan, journal: tuple[Entry, ...] | list[Entry],
     name left out: none named, not looked for)."""
     reports = reports or {}
     if not plan.parts:
-        return [(None, reconcile(plan, journal, reports.get(None)))]
+        return [(None, reconcile(plan=plan, journal=journal, source=reports.get(None)))]
     results = []
     for name, prefix, meta in plan.parts:
         tasks = tuple(t for t in plan.tasks if t.id.startswith(prefix))
         # (the folder's settings, and the file's own immediate due date: judged as there)
         settings = replace(plan.settings, immediate_due=plan.immediate_due_of(prefix))
         own = replace(plan, meta=meta, settings=settings, tasks=tasks, parts=(), immediate_dues=())
-        results.append((name, reconcile(own, [e for e in journal if e.measure.startswith(prefix)], reports.get(name))))
+        own_journal = [e for e in journal if e.measure.startswith(prefix)]
+        results.append((name, reconcile(plan=own, journal=own_journal, source=reports.get(name))))
     return results

@@ -721,7 +721,7 @@ def build(
         report_period_days=report.report_period_days,
         owners=names,
         regions=region_names,
-        tasks=tuple(dict.fromkeys(engine.named_tasks(tasks, plan))),
+        tasks=tuple(dict.fromkeys(engine.named_tasks(tasks, plan=plan))),
         headline=_headline(report, report.as_of, by_measures=bool(names or regions)),
         closed=closed,
         reopened=reopened,

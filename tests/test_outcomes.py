@@ -604,3 +604,25 @@ def test_a_check_from_outcomes_names_the_latest_entry_the_full_load_names(reg, c
     check(*argv)  # remembers the outcomes
     monkeypatch.setattr(registry, "load_registry", lambda *a, **k: pytest.fail("the whole registry was loaded"))
     assert check(*argv) == expected
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_judge_evaluates_as_of_the_day_remembers_the_outcomes_and_selects(reg, cache_dir, use_cache):
+    """What status and check both do with a registry loaded: evaluated as of a day, its
+    outcomes remembered (the next check answers from them), then the measures selected; the
+    filters as each report says them."""
+    loaded = registry.load_registry(reg, use_cache=True)
+    judged = outcomes.judge(registry=loaded, path=reg, as_of=date(2019, 3, 31), use_cache=use_cache,
+                            owners=["环境保护厅"], states=["on_track", "stale"])
+    assert judged.day == date(2019, 3, 31)
+    assert sorted(re.sub(r"^\w+:", "", m.id) for m in judged.report.measures()) == ["3.1", "3.2", "4.2"]
+    assert judged.filters == {"owner": ["环境保护厅"], "region": (), "task": (), "state": ["on_track", "stale"]}
+    assert (view(reg) is not None) is use_cache
+
+
+def test_judge_is_as_of_today_in_the_registrys_time_zone_when_no_day_is_given(reg, cache_dir, monkeypatch):
+    monkeypatch.setenv("RECTIFY_TODAY", "2019-04-20")
+    judged = outcomes.judge(registry=registry.load_registry(reg), path=reg, as_of=None, use_cache=False)
+    assert (judged.day, judged.report.as_of) == (date(2019, 4, 20), date(2019, 4, 20))
+    assert sorted(re.sub(r"^\w+:", "", m.id) for m in judged.report.measures()) == [
+        "1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2"]

@@ -96,7 +96,7 @@ def test_table_lines_line_up_with_chinese_text_and_end_without_spaces():
 
 def test_small_fixture_checks():
     reg = load_registry(SMALL, use_cache=False)
-    result = reconcile(reg.plan, reg.journal)
+    result = reconcile(plan=reg.plan, journal=reg.journal)
     assert [(c.key, c.claimed, c.computed, c.matches) for c in result.checks] == [
         ("tasks_total", 4, 4, True),
         ("measures_total", 9, 8, False),
@@ -153,7 +153,7 @@ def _ledger_plan(claim_values: dict[str, int]):
 
 def test_each_rule_counts_by_its_written_reading():
     plan, journal = _ledger_plan({key: 0 for key in REPORT_KEYS})
-    computed = {c.key: c.computed for c in reconcile(plan, journal).checks}
+    computed = {c.key: c.computed for c in reconcile(plan=plan, journal=journal).checks}
     assert computed == {
         "tasks_total": 4,
         "measures_total": 9,
@@ -174,7 +174,7 @@ def test_the_tasks_and_measures_done_of_the_whole_appendix_are_checked_as_of_the
     """全省4项整改任务已完成4项, with one done in the appendix, was "not checked, no counting rule",
     and reconcile said every claim checked matched."""
     plan, journal = _ledger_plan({"tasks_done": 4, "measures_done": 3})
-    checks = {c.key: c for c in reconcile(plan, journal).checks}
+    checks = {c.key: c for c in reconcile(plan=plan, journal=journal).checks}
     # task 2 alone (2.1 and 2.2 closed); task 1 has 1.2 open on the report date, 3 its second
     # step, 4 its 立行立改 4.1; measures 1.1, 2.1 and 2.2 (1.2 was closed after the report date)
     assert {key: (c.computed, c.matches) for key, c in checks.items()} == {"tasks_done": (1, False), "measures_done": (3, True)}
@@ -189,7 +189,7 @@ def test_a_task_is_done_by_the_summarys_rule_a_measure_only_long_term_never_repo
                        milestones=["2018-06-30", ongoing()])]
     journal = [entry("1.1", "2018-06-20", "done")] + ([entry("1.2", "2019-01-10")] if reported else [])
     plan = make_plan(tasks, claims=claims(tasks_due_2018=1, tasks_due_2018_done=1, tasks_due_2018_finishing=0))
-    computed = {c.key: c.computed for c in reconcile(plan, journal).checks}
+    computed = {c.key: c.computed for c in reconcile(plan=plan, journal=journal).checks}
     assert computed == {"tasks_due_2018": 1, "tasks_due_2018_done": done, "tasks_due_2018_finishing": 1 - done}
     report = engine.evaluate(plan=plan, journal=journal, as_of=plan.meta.report_date)
     month = summary.build(report, registry=make_registry(plan, journal), first=date(2019, 3, 1),
@@ -207,7 +207,7 @@ def test_every_report_claim_has_a_rule_described_in_both_languages():
 def test_unknown_claim_key_is_a_no_rule_row_not_a_crash():
     plan = make_plan([make_task("1", [make_measure("1.1")])],
                      claims=(Claim("tasks_total", "1项整改任务", 1), Claim("trees_planted", "植树100万株", 1000000)))
-    result = reconcile(plan, [])
+    result = reconcile(plan=plan, journal=[])
     check = result.checks[1]
     assert (check.key, check.claimed, check.computed, check.matches) == ("trees_planted", 1000000, None, None)
     text = reconcile_text.render(result, lang=Lang.zh, width=200)
@@ -224,7 +224,7 @@ def test_a_key_naming_no_year_or_years_backwards_is_a_no_rule_row_not_a_crash(ke
     # (tasks_due_0000, typed into a registry by hand, was an internal error: ValueError: year 0 is out
     # of range; tasks_due_2020_2019 counted the tasks due "in 2020 to 2019": none)
     plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim(key, "1项", 1),))
-    (check,) = reconcile(plan, []).checks
+    (check,) = reconcile(plan=plan, journal=[]).checks
     assert (check.key, check.computed, check.matches) == (key, None, None)
 
 
@@ -232,9 +232,9 @@ def test_claims_none_of_which_has_a_rule_are_not_said_to_match():
     # (a report saying only 累计完成整改任务38个 was told 全部一致 though nothing had been compared;
     # 基本完成整改任务38个 is checked now, by the tasks' 整改进度: 正在推进 the ledger has no count for)
     plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_in_progress", "正在推进整改任务38个", 38),))
-    text = reconcile_text.render(reconcile(plan, []), lang=Lang.zh, width=200)
+    text = reconcile_text.render(reconcile(plan=plan, journal=[]), lang=Lang.zh, width=200)
     assert text.endswith("\n\n没有可按附件核对的数字。\n台账无此口径、未核对（1项）：tasks_in_progress\n")
-    text_en = reconcile_text.render(reconcile(plan, []), lang=Lang.en, width=200)
+    text_en = reconcile_text.render(reconcile(plan=plan, journal=[]), lang=Lang.en, width=200)
     assert text_en.endswith("\n\nNo claim could be checked against the appendix.\n"
                             "Not checked, the ledger has no such count (1): tasks_in_progress\n")
 
@@ -248,7 +248,7 @@ def test_a_closer_alternative_reading_is_named_under_the_table():
         make_task("2", [make_measure("2.1", ["2018-12-31"])], milestones=["2020-12-31"]),
     ]
     plan = make_plan(tasks, claims=(Claim("measures_due_2018_in_progress", "1项序时推动", 1),))
-    result = reconcile(plan, [entry("1.1", "2018-06-01", "done")])
+    result = reconcile(plan=plan, journal=[entry("1.1", "2018-06-01", "done")])
     (check,) = result.checks
     assert (check.computed, check.matches) == (2, False)
     assert check.alternative is not None and check.alternative.value == 1
@@ -261,13 +261,13 @@ def test_a_closer_alternative_reading_is_named_under_the_table():
 
 def test_claim_text_with_control_characters_is_escaped():
     plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_total", "任务\x1b[31m", 1),))
-    text = reconcile_text.render(reconcile(plan, []), lang=Lang.zh, width=200)
+    text = reconcile_text.render(reconcile(plan=plan, journal=[]), lang=Lang.zh, width=200)
     assert "\x1b" not in text
     assert "任务\\x1b[31m" in text
 
 
 def test_no_claims_says_so():
-    text = reconcile_text.render(reconcile(make_plan([make_task("1")]), []), lang=Lang.en, width=200)
+    text = reconcile_text.render(reconcile(plan=make_plan([make_task("1")]), journal=[]), lang=Lang.en, width=200)
     assert text == (
         "The report's figures recomputed from its appendix (as of 2019-03-31)\n\n"
         "The registry records no claims (registry.claims is empty).\n"
@@ -283,7 +283,7 @@ needs_bundled = pytest.mark.skipif(not BUNDLED.is_file(), reason="data/tasks.yam
 @needs_bundled
 def test_bundled_ledger_every_claim_appears_with_its_computed_value():
     reg = load_registry(BUNDLED, use_cache=False)
-    result = reconcile(reg.plan, reg.journal)
+    result = reconcile(plan=reg.plan, journal=reg.journal)
     lines = run("reconcile", "-r", str(BUNDLED)).stdout.splitlines()
     assert len(result.checks) == len(reg.plan.meta.claims) == 12
     # (piped, 80 cells: the report's words and the rule under each row)
@@ -300,7 +300,7 @@ def test_bundled_ledger_figures():
     """The appendix's own counts, checked by hand against the source text: 57 measures end in
     （长期坚持）, 10 in （立即启动）, 1 in （立行立改，长期坚持） = 68 without a date."""
     reg = load_registry(BUNDLED, use_cache=False)
-    computed = {c.key: (c.claimed, c.computed) for c in reconcile(reg.plan, reg.journal).checks}
+    computed = {c.key: (c.claimed, c.computed) for c in reconcile(plan=reg.plan, journal=reg.journal).checks}
     assert computed == {
         "tasks_total": (45, 45),
         "measures_total": (179, 179),
@@ -328,7 +328,7 @@ def test_bundled_ledger_what_is_done_of_what_is_due_in_2019_2020_is_counted_as_o
     keys = {"tasks_due_2019_2020_done": 0, "tasks_due_2019_2020_finishing": 14,
             "measures_due_2019_2020_done": 1, "measures_due_2019_2020_in_progress": 23}
     plan = replace(reg.plan, meta=replace(reg.plan.meta, claims=claims(**keys)))
-    checks = {c.key: c for c in reconcile(plan, reg.journal).checks}
+    checks = {c.key: c for c in reconcile(plan=plan, journal=reg.journal).checks}
     assert {key: (c.computed, c.matches) for key, c in checks.items()} == {key: (value, True) for key, value in keys.items()}
     assert checks["tasks_due_2019_2020_done"].rule_zh == "其中截至报告日期限均已销号、仅长期坚持的措施均有报告的任务"
     measures = checks["measures_due_2019_2020_in_progress"]
@@ -357,7 +357,7 @@ def test_a_range_of_one_year_counts_what_falls_in_that_year_and_is_worded_as_it(
     plan, journal = _ledger_plan({"tasks_due_2019_2019": 0, "tasks_due_2020_2020": 0, "tasks_due_2020_2020_finishing": 0,
                                   "measures_due_2019_2019": 0, "measures_due_2019_2019_in_progress": 0,
                                   "measures_due_2019_2019_done": 0})
-    checks = {c.key: c for c in reconcile(plan, journal).checks}
+    checks = {c.key: c for c in reconcile(plan=plan, journal=journal).checks}
     assert {key: c.computed for key, c in checks.items()} == {
         "tasks_due_2019_2019": 0,  # in 2019, not by its end as tasks_due_2019 (tasks 1 and 2)
         "tasks_due_2020_2020": 1,  # task 3
@@ -416,7 +416,7 @@ def test_claims_of_other_years_are_counted_by_the_years_their_keys_name():
     plan, journal = _ledger_plan({"tasks_due_2019": 0, "tasks_due_2019_done": 0, "measures_due_2019": 0,
                                   "measures_due_2019_in_progress": 0, "tasks_due_2020_2021": 0,
                                   "measures_due_2019_2021": 0, "tasks_due_2019_soon": 0})
-    checks = {c.key: c for c in reconcile(plan, journal).checks}
+    checks = {c.key: c for c in reconcile(plan=plan, journal=journal).checks}
     assert {key: c.computed for key, c in checks.items()} == {
         "tasks_due_2019": 2,  # tasks 1 and 2 (task 3 ends in 2020)
         "tasks_due_2019_done": 1,  # task 2
@@ -490,7 +490,7 @@ def test_bundled_ledger_fits_the_terminal_and_keeps_every_number_and_key_whole(m
     assert max(wcswidth(line) for line in lines) <= width
     assert not any(line.endswith(" ") for line in lines)
     reg = load_registry(BUNDLED, use_cache=False)
-    unfitted = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang(lang), width=1000)
+    unfitted = reconcile_text.render(reconcile(plan=reg.plan, journal=reg.journal), lang=Lang(lang), width=1000)
     assert max(wcswidth(line) for line in unfitted.splitlines()) > 120  # (the table as it was, all on its rows)
     assert Counter(_WHOLE.findall(result.stdout)) == Counter(_WHOLE.findall(unfitted))
     assert all(re.search(f"\n{key}[ \n]", result.stdout) for key in REPORT_KEYS)  # (a row's key, or its own line)
@@ -513,7 +513,7 @@ def test_below_the_narrowest_table_each_claim_says_its_numbers_on_lines_of_its_o
     """At 50 columns every row ran past the edge (the key, the numbers and the result alone are
     some 60 cells wide): the key goes on a line of its own, its numbers on the next, in words."""
     reg = load_registry(BUNDLED, use_cache=False)
-    lines = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang(lang), width=50).splitlines()
+    lines = reconcile_text.render(reconcile(plan=reg.plan, journal=reg.journal), lang=Lang(lang), width=50).splitlines()
     at = lines.index("measures_due_2018_in_progress")
     assert lines[at:at + len(block)] == block
     first = lines.index("") + 1  # (after the title and its blank line: no table heading)
@@ -525,7 +525,7 @@ def test_below_the_narrowest_table_each_claim_says_its_numbers_on_lines_of_its_o
 @needs_bundled
 def test_bundled_ledger_in_english_at_120_columns():
     reg = load_registry(BUNDLED, use_cache=False)
-    lines = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang.en, width=120).splitlines()
+    lines = reconcile_text.render(reconcile(plan=reg.plan, journal=reg.journal), lang=Lang.en, width=120).splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("measures_due_2018 "))
     assert lines[at:at + 2] == [
         "measures_due_2018              90项具体措施基本整改到位                     90          87  MISMATCH",
@@ -543,7 +543,7 @@ def test_the_readme_shows_the_bundled_ledger_as_a_terminal_160_cells_wide_shows_
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index("```text\n报告数字核对") + len("```text\n")
     reg = load_registry(BUNDLED, use_cache=False)
-    shown = reconcile_text.render(reconcile(reg.plan, reg.journal), lang=Lang.zh, width=160)
+    shown = reconcile_text.render(reconcile(plan=reg.plan, journal=reg.journal), lang=Lang.zh, width=160)
     assert readme[start:readme.index("```", start)] == shown
 
 
@@ -581,7 +581,7 @@ def test_reconcile_help_lists_the_format_words_status_lists():
 def test_what_remains_is_the_total_less_what_is_done_by_the_rule_done_is_counted_by():
     """剩余3项 of 45项整改任务，已完成42项，剩余3项 was 'not checked, no counting rule'."""
     plan, journal = _ledger_plan({"tasks_done": 1, "tasks_remaining": 3, "measures_done": 3, "measures_remaining": 5})
-    checks = {c.key: c for c in reconcile(plan, journal).checks}
+    checks = {c.key: c for c in reconcile(plan=plan, journal=journal).checks}
     # 4 tasks, task 2 alone done: 1, 3 and 4 remain; 9 measures, 1.1, 2.1 and 2.2 done: 6 remain
     # (1.2 closed after the report date, 1.3 and 4.2 ongoing only, 3.1 and 3.2 open, 4.1's 立即启动 open)
     assert {key: (c.computed, c.matches) for key, c in checks.items()} == {
@@ -597,7 +597,7 @@ def _measures_closed(total: int, closed: int, claimed: int):
     journal = [entry(f"1.{i}", "2018-06-20", "done") for i in range(1, closed + 1)]
     plan = make_plan([make_task("1", measures, milestones=["2018-06-30"])],
                      claims=(Claim("measures_done_percent", f"整改完成率{claimed}%", claimed),))
-    (check,) = reconcile(plan, journal).checks
+    (check,) = reconcile(plan=plan, journal=journal).checks
     return check
 
 
@@ -663,13 +663,13 @@ def test_a_rate_is_shown_with_its_per_cent_sign_in_the_table_and_the_lines_under
 def test_the_tasks_rate_of_completion_counts_done_tasks_by_the_done_rule():
     plan, journal = _ledger_plan({"tasks_done_percent": 25, "measures_done_percent": 33})
     # task 2 alone of 4: 25%; measures 1.1, 2.1 and 2.2 of 9: 33.33%
-    assert [(c.key, c.computed, c.matches) for c in reconcile(plan, journal).checks] == [
+    assert [(c.key, c.computed, c.matches) for c in reconcile(plan=plan, journal=journal).checks] == [
         ("tasks_done_percent", 25, True), ("measures_done_percent", 33, True)]
 
 
 def test_a_rate_of_an_appendix_listing_none_is_not_checked_not_a_crash():
     plan = make_plan([make_task("1", milestones=["2018-06-30"])], claims=(Claim("measures_done_percent", "完成率100%", 100),))
-    (check,) = reconcile(plan, []).checks
+    (check,) = reconcile(plan=plan, journal=[]).checks
     assert (check.computed, check.matches) == (None, None)
     assert check.why_zh == "附件未列具体措施，无从计算比率"
     assert check.why_en == "the appendix lists no measures, so there is no rate to compute"
@@ -678,7 +678,7 @@ def test_a_rate_of_an_appendix_listing_none_is_not_checked_not_a_crash():
 def test_tasks_basically_done_and_on_schedule_are_counted_by_the_appendixs_own_progress_words():
     """整改进度 of each task is the appendix's own word for it (GLOSSARY): 基本完成, 序时推进."""
     plan, journal = _ledger_plan({"tasks_basically_done": 1, "tasks_on_schedule": 2})
-    checks = {c.key: c for c in reconcile(plan, journal).checks}
+    checks = {c.key: c for c in reconcile(plan=plan, journal=journal).checks}
     # task 1 is reported 基本完成, task 3 序时推进 (2 全面完成, 4 取得阶段性成效)
     assert {key: (c.computed, c.matches) for key, c in checks.items()} == {
         "tasks_basically_done": (1, True), "tasks_on_schedule": (1, False)}
@@ -691,7 +691,7 @@ UNCOUNTED = claims(measures_basically_done=2, measures_on_schedule=3, tasks_in_p
 def test_counts_the_ledger_has_no_state_for_say_why_they_are_not_checked():
     plan, journal = _ledger_plan({})
     plan = replace(plan, meta=replace(plan.meta, claims=UNCOUNTED + (Claim("trees_planted", "植树100万株", 1000000),)))
-    result = reconcile(plan, journal)
+    result = reconcile(plan=plan, journal=journal)
     assert [(c.computed, c.matches) for c in result.checks] == [(None, None)] * 5
     text = reconcile_text.render(result, lang=Lang.zh, width=300)
     assert "未核对  （台账无此口径：措施没有整改进度，分不出哪些措施“基本完成”）\n" in text
@@ -1185,7 +1185,7 @@ def test_a_task_without_measures_only_long_term_is_not_done_with_nothing_recorde
     tasks = [make_task("1", [], milestones=[ongoing()]),
              make_task("2", [make_measure("2.1", ["2018-06-30"])], milestones=["2018-06-30"])]
     plan = make_plan(tasks, claims=claims(tasks_done=2))
-    (check,) = reconcile(plan, [entry("2.1", "2018-06-20", "done")]).checks
+    (check,) = reconcile(plan=plan, journal=[entry("2.1", "2018-06-20", "done")]).checks
     assert (check.computed, check.matches) == (1, False)
 
 
@@ -1229,3 +1229,14 @@ def test_a_plan_naming_itself_or_its_journal_as_its_report_leaves_the_words_unch
     validated = run("validate", "tasks.yaml")
     assert (validated.exit_code, validated.stderr) == (0, f"rectify: tasks.yaml:9: 警告：registry.source 所指的报告读不到"
                                                           f"（{named}：是台账自身的文件，不是报告）：rectify reconcile 不会核对报告数字的原文\n")
+
+
+def test_the_core_functions_take_their_arguments_by_name():
+    """The standard's keyword-only core: a plan and a journal swapped can't be passed unnamed."""
+    from rectify_cli.reconcile import reconcile_files
+
+    plan = make_plan([make_task("1")])
+    for call in (lambda: reconcile(plan, []), lambda: reconcile_files(plan, [])):
+        with pytest.raises(TypeError):
+            call()
+    assert reconcile_files(plan=plan, journal=[])[0][0] is None

@@ -1,5 +1,5 @@
 """Plain text for the journal commands: what was written, the history table, the chain check;
-and validate's lines (the ledger valid, the entries and dates it warns of)."""
+validate's lines (the ledger valid, the entries and dates it warns of); import's warnings."""
 from __future__ import annotations
 
 import os
@@ -663,6 +663,15 @@ def render_merged(result, *, lang: Lang = Lang.zh) -> str:
     alike = label("merge_alike", lang, n=result.alike) if result.alike else ""
     alike += label("merge_left_out", lang, n=result.left_out) if result.left_out else ""
     return label("merge_done", lang, ours=result.ours, added=result.added, alike=alike)
+
+
+def import_warnings(warnings: Sequence[Notice], *, lang: Lang) -> list[str]:
+    """What `import` warns of on stderr (importer.ImportResult.warnings: what to check, or to
+    settle in a curation file), a line each."""
+    from ..importer import warning_text
+
+    return [printable("rectify: " + label("import_warning", lang, text=warning_text(warning, lang)), single_line=True)
+            for warning in warnings]
 
 
 def merged_warnings(result, named: str, *, lang: Lang = Lang.zh) -> list[str]:

@@ -326,7 +326,7 @@ def show_document(report: StatusReport, item_id: str) -> dict:
     """`show --format json`: the measure or task as status_document gives it, with its entries
     dated on or before the day judged (of a task, of its measures), in date order (on one
     day, in journal order). An unknown id is refused as `show` refuses it."""
-    result = find(report, item_id)
+    result = find(report, item_id=item_id)
     if result is None:
         from ..ids import unknown_item
 

@@ -1223,7 +1223,7 @@ def print_show(console: Console, report: StatusReport, item_id: str, *, registry
     An unknown id raises UsageError naming the closest ids. `given`: the options that judged it,
     as the command line gave them, for the commands the lines under narrow tables name (_see; of
     its milestones: `show` of the id asked for, which finds it again, `--format json`)."""
-    result = engine.find(report, item_id)
+    result = engine.find(report, item_id=item_id)
     if result is None:
         raise unknown_item(item_id, report.tasks)
     sees = {"status_see_show": _see("status_see_show", lang, given),
