@@ -14,6 +14,7 @@ are said in Chinese, at the same places (test_bad_input_is_said_in_chinese_by_de
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import shutil
@@ -52,7 +53,10 @@ def rectify(args, cwd, *, timeout: float = 30, env: dict | None = None, memory_l
     that runs it (as_a_clerk()).
 
     os.wait4 gives the rusage of exactly this child (RUSAGE_CHILDREN would mix in every
-    earlier test's children). On timeout the child is killed and the run reported as 124.
+    earlier test's children). `timeout`: a hang guard in seconds of the child's CPU (RLIMIT_CPU),
+    not of the clock, which a busy machine stretches; one blocked without using CPU (a pipe no
+    one writes to) is killed after ten times as long by the clock. Either way the run is
+    reported as 124.
     """
     full_env = {k: v for k, v in os.environ.items()
                 if k not in ("RECTIFY_REGISTRY", "RECTIFY_DEBUG", "RECTIFY_LANG", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
@@ -62,9 +66,10 @@ def rectify(args, cwd, *, timeout: float = 30, env: dict | None = None, memory_l
     full_env.update(env or {})
 
     def limit():  # runs in the child before exec
-        if memory_limit:
-            import resource
+        import resource
 
+        resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(timeout), math.ceil(timeout) + 5))  # (SIGXCPU, then SIGKILL)
+        if memory_limit:
             resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
 
     out_path, err_path = Path(cwd) / ".rectify-test-stdout", Path(cwd) / ".rectify-test-stderr"
@@ -72,19 +77,20 @@ def rectify(args, cwd, *, timeout: float = 30, env: dict | None = None, memory_l
         start = time.monotonic()
         proc = subprocess.Popen([*run_by, sys.executable, "-m", "rectify_cli", *map(str, args)], cwd=cwd,
                                 stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=full_env,
-                                preexec_fn=limit if memory_limit else None)
+                                preexec_fn=limit)
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            if time.monotonic() - start > timeout:
+            if time.monotonic() - start > 10 * timeout:
                 proc.kill()
                 _, status, usage = os.wait4(proc.pid, 0)
                 status = None
                 break
             time.sleep(0.01)
         seconds = time.monotonic() - start
-        proc.returncode = 124 if status is None else os.waitstatus_to_exitcode(status)
+        code = None if status is None else os.waitstatus_to_exitcode(status)
+        proc.returncode = 124 if code in (None, -signal.SIGXCPU, -signal.SIGKILL) else code
     output = "" if stdout else out_path.read_bytes().decode("utf-8", "replace")
     stderr = err_path.read_bytes().decode("utf-8", "replace")
     out_path.unlink(missing_ok=True)

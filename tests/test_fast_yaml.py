@@ -342,20 +342,27 @@ PLAIN_TASKS = st.fixed_dictionaries(
 _GONE = object()
 
 
-@st.composite
-def items_from(draw, plain, values):
+def items_from(plain, values):
     """An item that has nothing to report, with up to two of its values changed or taken away,
     or keys added; now and then not a mapping at all."""
-    if draw(st.integers(0, 9)) == 0:
-        return draw(st.sampled_from([None, "x", ["1.1"]]))
-    item = draw(plain)
-    for key in draw(st.lists(st.sampled_from(sorted(values)), max_size=2)):
-        value = draw(values[key] | st.just(_GONE))
-        if value is _GONE:
-            item.pop(key, None)
-        else:
-            item[key] = value
-    return item
+    # (the strategies made once, not at each draw: hypothesis checks each new one, most of the test's time)
+    odd, not_a_mapping = st.integers(0, 9), st.sampled_from([None, "x", ["1.1"]])
+    keys = st.lists(st.sampled_from(sorted(values)), max_size=2)
+    changed = {key: strategy | st.just(_GONE) for key, strategy in values.items()}
+
+    @st.composite
+    def item_of(draw):
+        if draw(odd) == 0:
+            return draw(not_a_mapping)
+        item = draw(plain)
+        for key in draw(keys):
+            value = draw(changed[key])
+            if value is _GONE:
+                item.pop(key, None)
+            else:
+                item[key] = value
+        return item
+    return item_of()
 
 
 def both_ways(read, monkeypatch):

@@ -24,21 +24,29 @@ ENV = {**os.environ, "RECTIFY_TODAY": "2019-03-31"}
 ENV.pop("RECTIFY_REGISTRY", None)
 ENV.pop("RECTIFY_FAULT", None)
 
-# A writer that imports everything and appends once (what a first write loads, it loads then:
-# kills timed from "ready" land among the writes, not in the first one's imports), says "ready",
-# then appends as fast as it can until killed.
-WRITER = """
-import sys
+# Writers forked from one process that imports everything and appends once (what a first write
+# loads, it loads then: kills land among the writes, not in imports), says "ready", then for each
+# tag read from stdin forks a writer appending as fast as it can until killed, says its pid, and
+# says "reaped" once it is dead. (A fresh interpreter a trial spent most of the test starting up.)
+WRITERS = """
+import os, sys
 from rectify_cli import journal
-reg, tag = sys.argv[1], sys.argv[2]
-journal.append(reg, command="record", measure="1.1", state="in_progress", note=f"{tag}-warm",
+reg = sys.argv[1]
+journal.append(reg, command="record", measure="1.1", state="in_progress", note="warm",
                date=None, evidence=None, by=None)
 print("ready", flush=True)
-i = 0
-while True:
-    journal.append(reg, command="record", measure="1.1", state="in_progress", note=f"{tag}-{i}",
-                   date=None, evidence=None, by=None)
-    i += 1
+for tag in sys.stdin:
+    tag = tag.strip()
+    pid = os.fork()
+    if pid == 0:
+        i = 0
+        while True:
+            journal.append(reg, command="record", measure="1.1", state="in_progress", note=f"{tag}-{i}",
+                           date=None, evidence=None, by=None)
+            i += 1
+    print(pid, flush=True)
+    os.waitpid(pid, 0)
+    print("reaped", flush=True)
 """
 
 # A writer that appends `count` entries and exits.
@@ -79,16 +87,17 @@ def test_kill_9_at_random_moments_never_corrupts(reg, capsys):
     rng = random.Random(20190331)
     path = reg.parent / "progress.yaml"
     corrupted = mid_write = appended = 0
+    writers = subprocess.Popen([sys.executable, "-c", WRITERS, str(reg)], env=ENV, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert writers.stdout.readline() == b"ready\n", writers.stderr.read()
     for trial in range(KILL_TRIALS):
         old = path.read_bytes()
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(reg), f"t{trial}"], env=ENV,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        assert child.stdout.readline() == b"ready\n", child.stderr.read()
+        writers.stdin.write(f"t{trial}\n".encode())
+        writers.stdin.flush()
+        pid = int(writers.stdout.readline())
         time.sleep(rng.uniform(0, 0.05))
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        child.stderr.close()
+        os.kill(pid, signal.SIGKILL)
+        assert writers.stdout.readline() == b"reaped\n", writers.stderr.read()
         leftovers = list(reg.parent.glob(".progress.yaml.*.tmp"))
         if leftovers:  # killed between creating the temporary file and renaming it
             mid_write += 1
@@ -98,6 +107,10 @@ def test_kill_9_at_random_moments_never_corrupts(reg, capsys):
             appended += assert_intact(reg, old)
         except Exception:
             corrupted += 1
+    writers.stdin.close()
+    assert writers.wait(timeout=60) == 0, writers.stderr.read()
+    writers.stdout.close()
+    writers.stderr.close()
     with capsys.disabled():
         print(f"\nkill trials: {KILL_TRIALS}, corrupted journals: {corrupted} "
               f"(killed mid-write: {mid_write}, whole entries appended: {appended})")
