@@ -481,26 +481,29 @@ _UNRESOLVED = (
     "theirs's would read as extending ours's new date again; agree which one stands")
 
 
+def _chained(journal: str, *texts: str) -> str:
+    """`journal` with each entry of `texts` (an entry's YAML text, without its hash) appended, chained on as `record`
+    chains it."""
+    from rectify_cli.chain import entry_hash
+
+    out, prev = journal, yaml.safe_load(journal)[-1]["hash"]
+    for text in texts:
+        prev = entry_hash(prev, yaml.safe_load(text)[0])
+        out += text + f"  hash: {prev}\n"
+    return out
+
+
 def _extensions(tmp_path: Path, theirs_first: str = "") -> tuple[str, list[Path]]:
     """BASE, OURS, THEIRS journals in tmp_path/sides, each side extending 3.1 naming no milestone (THEIRS after
     `theirs_first`, an entry's text), and the small ledger in tmp_path/data; OURS's text."""
-    from rectify_cli.chain import entry_hash
-
     ledger = tmp_path / "data"
     shutil.copytree(SMALL, ledger)
     base = (ledger / "progress.yaml").read_text(encoding="utf-8")
 
-    def chained(*texts: str) -> str:
-        out, prev = base, yaml.safe_load(base)[-1]["hash"]
-        for text in texts:
-            prev = entry_hash(prev, yaml.safe_load(text)[0])
-            out += text + f"  hash: {prev}\n"
-        return out
-
     extension = ('- measure: "3.1"\n  date: {}\n  state: extended\n  to: {}\n  reason: 资金\n'
                  "  approved_by: 自治区生态环境厅\n")
-    ours = chained(extension.format("2019-03-20", "2021-06-30"))
-    theirs = chained(*[t for t in (theirs_first, extension.format("2019-03-21", "2021-12-31")) if t])
+    ours = _chained(base, extension.format("2019-03-20", "2021-06-30"))
+    theirs = _chained(base, *[t for t in (theirs_first, extension.format("2019-03-21", "2021-12-31")) if t])
     (tmp_path / "sides").mkdir()
     return ours, _journals(tmp_path / "sides", base, ours, theirs)
 
@@ -579,8 +582,6 @@ def test_an_extension_naming_its_milestone_that_its_side_retracted_merges_beside
 
 def test_extensions_naming_no_milestone_that_move_two_steps_merge(tmp_path):
     # (3.1 given two steps: ours's extension moves the first; theirs closed it first, so theirs's the second)
-    from rectify_cli.chain import entry_hash
-
     ledger = tmp_path / "data"
     shutil.copytree(SMALL, ledger)
     plan = (ledger / "tasks.yaml").read_text(encoding="utf-8")
@@ -590,18 +591,11 @@ def test_extensions_naming_no_milestone_that_move_two_steps_merge(tmp_path):
         "milestones:\n", "milestones:\n          - {kind: date, due: 2020-06-30}\n")), encoding="utf-8")
     base = (ledger / "progress.yaml").read_text(encoding="utf-8")
 
-    def chained(*texts: str) -> str:
-        out, prev = base, yaml.safe_load(base)[-1]["hash"]
-        for text in texts:
-            prev = entry_hash(prev, yaml.safe_load(text)[0])
-            out += text + f"  hash: {prev}\n"
-        return out
-
     extension = ('- measure: "3.1"\n  date: {}\n  state: extended\n  to: {}\n  reason: 资金\n'
                  "  approved_by: 自治区生态环境厅\n")
     close = '- measure: "3.1"\n  date: 2019-03-20\n  state: done\n  milestone: 2020-06-30\n  evidence: 验收\n'
-    files = _journals(tmp_path, base, chained(extension.format("2019-03-20", "2020-09-30")),
-                      chained(close, extension.format("2019-03-21", "2021-12-31")))
+    files = _journals(tmp_path, base, _chained(base, extension.format("2019-03-20", "2020-09-30")),
+                      _chained(base, close, extension.format("2019-03-21", "2021-12-31")))
     done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
     assert (done.returncode, done.stderr) == (0, "")
     shutil.copyfile(files[1], ledger / "progress.yaml")
