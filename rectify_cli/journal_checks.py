@@ -18,8 +18,8 @@ from .dates import years_after
 from .engine import voided_hashes
 from .i18n import Notice, suggested, unit_suggestion
 from .ids import close_ids
-from .model import (CHANGES_MILESTONES, Entry, EntryState, Milestone, MilestoneKind, Plan, Unit, ids_in_files, maker,
-                    new_location, units_of_file)
+from .model import (CHANGES_MILESTONES, Entry, EntryState, Location, Milestone, MilestoneKind, Plan, Unit, ids_in_files,
+                    maker, units_of_file)
 from .textsafe import shell_word
 from .validation import shown_value
 
@@ -133,6 +133,7 @@ class JournalContext:
         self._steps: dict[int, tuple[tuple[date | None, ...], bool, bool]] = {}
         # (of a milestones tuple with an immediate step, by its id() and the measure's immediate due)
         self._deadlines: dict[tuple[int, date], tuple[date, ...]] = {}
+        self._dues: dict[str, tuple[date, ...]] = {}  # (deadlines, by measure: an entry's check, then its history's)
 
     def _steps_of(self, mid: str) -> tuple[tuple[date | None, ...], bool, bool]:
         """_steps_of_milestones of the measure's milestones, made once for each tuple of them."""
@@ -144,6 +145,12 @@ class JournalContext:
 
     def deadlines(self, mid: str) -> tuple[date, ...]:
         """The original due dates of a measure's dated milestones: what an entry's `milestone` names."""
+        found = self._dues.get(mid)
+        if found is None:
+            found = self._dues[mid] = self._deadlines_of(mid)
+        return found
+
+    def _deadlines_of(self, mid: str) -> tuple[date, ...]:
         dues, immediate, _ = self._steps_of(mid)
         if not immediate:
             return dues
@@ -184,6 +191,8 @@ class JournalContext:
         # (index, entry) of each entry that closes, reopens or extends, by measure: checked against its history below
         histories: dict[str, list[tuple[int, Entry]]] = {}
 
+        get_day, fromisoformat = days.get, date.fromisoformat
+
         def day_of(text: str | None) -> date | None:
             if text is None:
                 return None
@@ -208,9 +217,16 @@ class JournalContext:
                 # an entry said in one run; it is no entry, so nothing of its history is)
                 problems.append((index, "measure", wrong))
             else:
-                entry = _entry_of_row(mid, day_of(day), states[state], note, evidence, units.get(by), day_of(milestone),
-                                      day_of(to), reason, units.get(approved_by), late, digest, day_of(recorded),
-                                      retracts, far_future, new_location(file=file, line=line, column=column))
+                on = get_day(day)
+                if on is None:
+                    on = days[day] = fromisoformat(day)
+                # (most rows have no unit, milestone, new date or recorded day: no call for those)
+                entry = _entry_of_row(mid, on, states[state], note, evidence, by if by is None else units.get(by),
+                                      milestone if milestone is None else day_of(milestone),
+                                      to if to is None else day_of(to), reason,
+                                      approved_by if approved_by is None else units.get(approved_by), late, digest,
+                                      recorded if recorded is None else day_of(recorded), retracts, far_future,
+                                      _location_of_row(file, line, column))
                 append(entry)
             if not checked:
                 continue
@@ -218,7 +234,7 @@ class JournalContext:
                 later.append((index, "date", day) if day > today_iso else (index, "recorded", recorded))
             elif day < feedback_iso:
                 problems.append((index, "date", Notice("date_before_feedback", {"date": day, "feedback": feedback_iso})))
-            if wrong is None and milestone is not None and day_of(milestone) not in self.deadlines(mid):
+            if wrong is None and milestone is not None and entry.milestone not in self.deadlines(mid):
                 deadlines = sorted({d.isoformat() for d in self.deadlines(mid)})  # (none: 长期坚持 only)
                 problems.append((index, "milestone", Notice("milestone_not_deadline" if deadlines else "milestone_ongoing",
                                                             {"milestone": milestone, "measure": mid, "deadlines": deadlines})))
@@ -264,10 +280,13 @@ class JournalContext:
         measure; an entry dated on or after a retraction is judged without the entry it voids, and
         with it again from the day that retraction is retracted (engine's rules)."""
         problems = []
+        done_state = EntryState.DONE
         for mid, history in histories.items():
             voids = voided.get(mid)
             if not voids:
-                problems += self._replayed_problems(mid, history)
+                # (a first close of a measure with a deadline, the common case and right: see _replayed_problems)
+                if not (len(history) == 1 and history[0][1].state is done_state and self.deadlines(mid)):
+                    problems += self._replayed_problems(mid, history)
                 continue
             history.sort(key=_date_of_pair)  # (stable: file order on a day)
             voids.sort(key=_date_of)  # (stable: each after the retraction it retracts)
@@ -540,6 +559,7 @@ _ENTRY_STATES = EntryState._value2member_map_
 # more of a 200,000-entry journal)
 _entry_of_row = maker(Entry, "measure", "date", "state", "note", "evidence", "by", "milestone", "to", "reason",
                       "approved_by", "late", "hash", "recorded", "retracts", "far_future", "location")
+_location_of_row = maker(Location, "file", "line", "column")  # (by position too)
 
 
 def _unknown_unit(name, units, hints: dict) -> Notice:

@@ -284,8 +284,9 @@ PARALLEL_BYTES = 4_000_000
 
 def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None, hashed: dict[str, str]):
     """Start reading the journals the cache lacks into the cache, in a forked child; the
-    SHA-256 of each journal the cache has goes to `hashed`, by its path (its rows are then
-    streamed from the cache by it, its bytes not read again).
+    SHA-256 of each journal the cache has, and of each the child reads, goes to `hashed`, by its
+    path (its rows are then streamed from the cache by it, its bytes not read again; one the child
+    did not cache for those bytes, with problems or changed meanwhile, is read as before).
 
     The child fills cache entries, through the same `_load_journal` as this process; this
     process then reads every journal as usual, from the entries the child made, or itself
@@ -299,7 +300,7 @@ def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None
 
     if store is None or not fanout.can_fork():
         return None
-    missing, size = [], 0
+    missing, size, versions = [], 0, {}
     for jpath, prefix in journals:
         try:  # (hashed without holding its bytes, which the child would inherit)
             version, length = store.file_digest(jpath) if jpath.is_file() else (None, 0)
@@ -307,6 +308,7 @@ def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None
             continue  # reported when this process reads it
         if version is not None and not store.has(jpath, "journal", prefix, version):
             missing.append((jpath, prefix))
+            versions[str(jpath)] = version
             size += length
         elif version is not None:
             hashed[str(jpath)] = version
@@ -341,6 +343,7 @@ def _prefetch_journals(journals: list[tuple[Path, str]], store: FileCache | None
         finally:
             os._exit(code)
     os.close(write_end)
+    hashed.update(versions)
     return pid, missing, read_end
 
 

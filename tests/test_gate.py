@@ -167,3 +167,21 @@ def test_due_today_only_warns():
     result = _check(plan_of(make_measure("1.1", [date_ms("2019-03-31")])))
     assert result.failing == ()
     assert ids(result.warnings) == ["1.1"]
+
+
+@pytest.mark.parametrize("order", [["1.2", "1.9", "1.10"], ["1.10", "1.9", "1.2"], ["1.9", "1.10", "1.2"]])
+def test_equally_overdue_measures_are_listed_in_natural_id_order_whatever_the_plan_order(order):
+    result = _check(plan_of(*(make_measure(mid, ["2019-03-01"]) for mid in order)))
+    assert ids(result.failing) == ["1.2", "1.9", "1.10"]
+
+
+def test_each_rule_sorts_as_a_whole_before_the_next_whatever_its_days():
+    """Overdue by 43,000 days, then due soon, then stale never reported (from the feedback,
+    2018-01-03), then stale last reported in 1900: the rule first, its days only within it."""
+    plan = plan_of(make_measure("1.1", [ongoing()]), make_measure("1.2", [ongoing()]),
+                   make_measure("1.3", ["2019-04-15"]), make_measure("1.4", ["1901-01-01"]),
+                   make_measure("1.5", ["2019-03-30"]))
+    journal = [entry("1.1", "1900-01-01", "report")]
+    result = _check(plan, journal, fail_on=("overdue", "due_soon", "stale"))
+    assert [(item.id, item.rule) for item in result.failing] == [
+        ("1.4", "overdue"), ("1.5", "overdue"), ("1.3", "due_soon"), ("1.2", "stale"), ("1.1", "stale")]
