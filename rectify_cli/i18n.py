@@ -1721,11 +1721,12 @@ LABELS.update({
     "help_opt_output": ("写入该文件，而非标准输出。", "Write to this file instead of stdout."),
     "help_summary_width": ("表格每行最多占的宽度，以半角字符计（一个汉字占 2 个）。默认值约为 A4 公文一行，"
                            "与终端宽度无关：同一命令处处输出相同的文字。表格过宽时截短内容、责任单位等文字列；"
-                           "整段文字不截断。",
+                           "整段文字不截断。过窄、容不下表格的编号、日期和数字时拒绝执行，并给出可用的最小宽度。",
                            "Table lines are at most this many cells wide (a Chinese character takes 2). The default "
                            "is about a line of an A4 official document, whatever the terminal: the same command "
                            "gives the same text everywhere. Text columns (measure text, units) are cut to fit; prose "
-                           "is left whole."),
+                           "is left whole. A width too narrow for the tables' ids, dates and numbers is refused, "
+                           "naming the smallest that works."),
     "help_validate_path": ("方案文件或文件夹（默认：与 --registry 的默认相同）。",
                            "Plan file or folder (default: as --registry's)."),
     "help_export_format": ("输出格式。", "Output format."),

@@ -404,6 +404,17 @@ def test_the_help_calls_the_summary_a_monthly_report_as_its_title_does():
     assert "小结" not in summary + verify
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "过窄、容不下表格的编号、日期和数字时拒绝执行，并给出可用的最小宽度。"),
+    ("en", "A width too narrow for the tables' ids, dates and numbers is refused, naming the smallest that works."),
+])
+def test_the_help_of_summary_width_says_a_width_too_narrow_is_refused(lang, said):
+    """The help said only `[at least 1]`, yet --width 40 is refused (the bundled ledger's tables
+    need 56 cells): it says so, as the refusal does."""
+    text = "".join(line.strip() for line in help_of("summary", "--help", "--lang", lang))
+    assert "".join(said.split()) in "".join(text.split())
+
+
 def test_verify_help_offers_since_summary_in_both_languages():
     verify = "".join(line.strip() for line in help_of("verify", "--help"))
     assert "--since-summary" in verify and "<月报>" in verify

@@ -523,6 +523,38 @@ def test_below_the_narrowest_table_each_claim_says_its_numbers_on_lines_of_its_o
 
 
 @needs_bundled
+@pytest.mark.parametrize("lang, block", [
+    ("zh", ["measures_due_2018_in_progress",
+            "  报告数 4，附件计算 8，不一致",
+            "  报告原文：",
+            "    4项序时推动",
+            "  计数规则：",
+            "    其中截至报告日仍有期限未销",
+            "    号的措施"]),
+    ("en", ["measures_due_2018_in_progress",
+            "  claimed 4, computed 8,",
+            "  MISMATCH",
+            "  Report's words:",
+            "    4项序时推动",
+            "  Counting rule:",
+            "    of those, measures with a",
+            "    dated milestone still open",
+            "    as of the report date"]),
+])
+def test_on_a_terminal_too_narrow_for_a_label_and_its_text_the_text_goes_under_the_label(monkeypatch, lang, block):
+    """At 30 columns in English (under 38; in Chinese under 32) the lines under each claim ran past
+    the edge, `  Counting rule: tasks listed in the` (36 cells), the text kept 20 cells beside its
+    label: it goes on the lines under the label, indented."""
+    monkeypatch.setattr("rectify_cli.console.terminal_width", lambda stream=None: 30)
+    result = run("reconcile", "-r", str(BUNDLED), "--lang", lang)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    at = lines.index("measures_due_2018_in_progress")
+    assert lines[at:at + len(block)] == block
+    assert max(wcswidth(line) for line in lines) <= 30
+
+
+@needs_bundled
 def test_bundled_ledger_in_english_at_120_columns():
     reg = load_registry(BUNDLED, use_cache=False)
     lines = reconcile_text.render(reconcile(plan=reg.plan, journal=reg.journal), lang=Lang.en, width=120).splitlines()

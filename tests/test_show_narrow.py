@@ -357,3 +357,32 @@ def test_show_of_the_bundled_ledger_narrow_starts_no_line_with_a_closing_mark(wi
     lines = [line.strip() for line in _show("data/tasks.yaml", "19", "zh", width)]
     assert [line for line in lines if line[:1] in set("）」』】》〉，。；：、？！％")] == []
     assert "（2008-2015" in lines and lines[lines.index("（2008-2015") + 1].startswith("年）》，明确了")
+
+
+@pytest.fixture
+def latin_unit(tmp_path):
+    """The small fixture with a unit named in English, Edge Environment Bureau, recording on 3.1,
+    and a retraction there (a long entry, `撤回误录（撤回 2019-02-10 推进中）`, beside it)."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / "small")
+    plan = tmp_path / "small" / "tasks.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "units:\n", "units:\n  - name: Edge Environment Bureau\n    kind: department\n", 1), encoding="utf-8")
+    for command in [("record", "3.1", "--state", "in_progress", "--date", "2019-02-10", "--note", "Pipes ordered",
+                     "--by", "Edge Environment Bureau", "--evidence", "patrol log"),
+                    ("record", "3.1", "--state", "in_progress", "--date", "2019-02-11", "--note", "新划定10个"),
+                    ("retract", "3.1", "--reason", "记错措施", "--date", "2019-02-12")]:
+        written = run(*command, "--registry", str(plan), env={"RECTIFY_TODAY": "2019-03-31"})
+        assert written.exit_code == 0, written.output
+    return str(plan)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_of_a_task_never_folds_a_units_english_name_inside_a_word(latin_unit, lang):
+    """At 90 to 100 columns in Chinese (104 in English) `show 3` gave the unit a column of 8 cells
+    beside the retraction's long entry: `Edge` / `Environm` / `ent` / `Bureau`. A unit whose words do
+    not fit its column goes under the note, as at 60 columns (`记录单位：Edge Environment Bureau`)."""
+    for width in range(60, 131, 2):
+        lines = _show(latin_unit, "3", lang, width)
+        history = lines[next(i for i, line in enumerate(lines) if line in ("进展记录", "History")):]
+        folded = [line for line in history if re.search(r"Environ(?!ment)|(?<!Environ)ment\b", line)]
+        assert folded == [], (width, history)

@@ -1116,8 +1116,8 @@ def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> 
 def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
                  lang: Lang, lead: int) -> dict[str, tuple[int, int | None]] | None:
     """The widths of the unit and the evidence columns (`sides`: header, cells; either may be left
-    out), each as (max_width, width): None when one of them would cut its header or fold its text
-    narrower than MIN_SIDE_CELLS: they go under the note.
+    out), each as (max_width, width): None when one of them would cut its header, fold its text
+    narrower than MIN_SIDE_CELLS or inside a word: they go under the note.
     The note is what matters: evidence and unit are capped so that it keeps most of the room,
     and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
     it starts with a closing mark or ends with an opening one (a piece up to a third of the width).
@@ -1143,6 +1143,9 @@ def _side_widths(console: Console, states: list[str], notes: list[Text], sides: 
         if whole > by_width:  # (the evidence's room kept where no entry had any folded 自治区生态环境 / 厅 beside
             # a note of 50 cells; a fixed width, or Rich narrows the unit with the note: 西藏自治区住房和城乡 / 建设厅)
             shown[by] = (whole, whole)
+    # (a word wider than its column was folded inside it, Edge / Environm / ent / Bureau: under the note)
+    if any(widest_unbroken(cell, console.width) > shown[header][0] for header, cells in sides.items() for cell in cells):
+        return None
     return shown
 
 
