@@ -1864,14 +1864,15 @@ def test_a_task_filter_given_without_its_file_is_said_by_its_full_id(tmp_path):
     assert text.stdout.splitlines()[0] == "Filtered to: task xizang:1"
 
 
-@pytest.mark.parametrize("lang, note, no_entries", [
+@pytest.mark.parametrize("lang, note, no_entries, counts", [
     ("zh", "注意：核查日期 2018-03-31 早于 {file} 的督察反馈日期 2018-05-01，该文件的整改尚未开始，其各项措施尚无可核查的进展。",
-     "注意：台账尚无任何进展记录。"),
+     "注意：台账尚无任何进展记录。", "任务 4 项："),
     ("en", "Note: 2018-03-31 is before the inspection's feedback date of {file}, 2018-05-01: its rectification had "
            "not begun, and none of its measures has progress to judge.",
-     "Warning: the ledger has no journal entries yet."),
+     "Warning: the ledger has no journal entries yet.", "4 tasks: "),
 ])
-def test_status_before_one_files_feedback_names_the_file_whose_plan_had_not_begun(tmp_path, lang, note, no_entries):
+def test_status_before_one_files_feedback_names_the_file_whose_plan_had_not_begun(tmp_path, lang, note, no_entries,
+                                                                                  counts):
     """naqu.yaml's feedback on 2018-05-01, xizang.yaml's on 2018-01-03: as of 2018-03-31 naqu's
     rectification had not begun, which the header says of it as it says of a day before the
     whole ledger's feedback (before, it said nothing of naqu)."""
@@ -1886,10 +1887,13 @@ def test_status_before_one_files_feedback_names_the_file_whose_plan_had_not_begu
         assert result.exit_code == 0, result.output
         return result.stdout.splitlines()
 
-    assert lines("--as-of", "2018-03-31")[2:4] == [note.format(file=naqu), no_entries]
+    # (no entry yet, but 87 days after the earliest feedback: within the reporting period, not warned of)
+    said = lines("--as-of", "2018-03-31")
+    assert said[2] == note.format(file=naqu) and said[3].startswith(counts), said
     # (out of the scope: not its view; on its feedback day, begun; before both, the ledger's note alone)
-    assert lines("--as-of", "2018-03-31", "--task", "xizang:1")[3:5] == [no_entries, "任务 1 项：红 0  黄 0  绿 1"
-                                                                          if lang == "zh" else "1 task: red 0  yellow 0  green 1"]
+    assert lines("--as-of", "2018-03-31", "--task", "xizang:1")[3:4] == ["任务 1 项：红 0  黄 0  绿 1"
+                                                                      if lang == "zh" else "1 task: red 0  yellow 0  green 1"]
+    assert no_entries in lines("--as-of", "2018-04-04")  # (91 days after it: warned of)
     assert "naqu.yaml " not in "\n".join(lines("--as-of", "2018-05-01")[1:])
     before = lines("--as-of", "2017-12-31")
     assert [line for line in before if line.startswith(("注意", "Note", "Warning"))] == [
@@ -1928,8 +1932,9 @@ def test_summary_before_one_files_feedback_names_the_file_as_status_does(tmp_pat
     result = run_cli("summary", "-r", str(folder), "--month", "2018-03", env=env)
     assert result.exit_code == 0, result.output
     overview = result.stdout.split("一、总体情况\n")[1].split("\n\n")[0].splitlines()
-    assert overview[-2:] == [f"注意：核查日期 2018-03-31 早于 {naqu} 的督察反馈日期 2018-05-01，该文件的整改尚未开始，"
-                             "其各项措施尚无可核查的进展。", "注意：台账尚无任何进展记录。"]
+    # (no entry yet, within a reporting period of the earliest feedback: not warned of)
+    assert overview[-1:] == [f"注意：核查日期 2018-03-31 早于 {naqu} 的督察反馈日期 2018-05-01，该文件的整改尚未开始，"
+                             "其各项措施尚无可核查的进展。"]
     may = run_cli("summary", "-r", str(folder), "--month", "2018-05", env=env).stdout
     assert "督察反馈日期" not in may  # (its feedback day in the month: begun by its end)
 

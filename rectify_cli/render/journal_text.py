@@ -146,14 +146,14 @@ def ledger_warnings(last_update, as_of, stale_files, period: int, lang: Lang, *,
                     paths=None, unbegun=()) -> list[str]:
     """What status's header and the summary's overview warn of: the ledger's journal gone a
     reporting period without being written to as of `as_of` (`last_update`: engine.last_update; or
-    without any entry), then a folder's quiet files (quiet_journals, named by `paths`), not the file
+    without any entry a period after `feedback`), then a folder's quiet files (quiet_journals, named by `paths`), not the file
     written to that day again (the same fact), but counting it. Before the `feedback` date (of a
     folder, its earliest), only that rectification had not begun; after it, first each of the
     `unbegun` files (engine.unbegun_files) whose own feedback is later still."""
     begun = feedback_notes(as_of, feedback, unbegun, lang, paths)
     if feedback is not None and as_of < feedback:  # (no entry could be there yet: that the ledger has none is no news)
         return begun
-    ledger = _ledger_quiet(last_update, as_of, period, lang)
+    ledger = _ledger_quiet(last_update, as_of, period, lang, feedback)
     if ledger is None:
         return [*begun, *quiet_journals(stale_files, period, lang, paths=paths)]
     others = [f for f in stale_files if f.latest_entry is None or f.since != last_update]
@@ -179,13 +179,15 @@ def _files_before_feedback(unbegun, as_of, lang: Lang, paths) -> list[str]:
     return lines
 
 
-def _ledger_quiet(last_update, as_of, period: int, lang: Lang) -> str | None:
-    """A plain sentence when the journal has not been written to for a whole period."""
+def _ledger_quiet(last_update, as_of, period: int, lang: Lang, feedback=None) -> str | None:
+    """A plain sentence when the journal has not been written to for a whole period; one without
+    any entry counted from the `feedback` day, as a folder's file without one is (engine.FileStanding)."""
+    since = last_update or feedback
+    days = None if since is None else (as_of - since).days
+    if days is not None and days <= period:
+        return None
     if last_update is None:
         return label("status_no_entries_warning", lang)
-    days = (as_of - last_update).days
-    if days <= period:
-        return None
     months = nearest_months(last_update, as_of)  # (约 N 个月, about N months: to the nearest)
     if months == 0:
         return label("status_not_updated_warning_days", lang, days=days, period=period)
