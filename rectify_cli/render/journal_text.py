@@ -642,13 +642,14 @@ def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], col
             else [row[_STATE]] for row in rows]
 
 
-def render_history(entries, *, lang: Lang, width: int | None = None, journal=()) -> str:
+def render_history(entries, *, lang: Lang, width: int | None = None, journal=(), asked=None) -> str:
     """A plain aligned table, newest first: date, measure, state, by, note, evidence. `width`:
     a terminal's, which each line fits (_fitted); None (piped): every column, notes and
     evidence whole up to NOTE_WIDTH cells. `journal`: the whole, whose retractions the table
-    says, marking the entries they void and saying what each retracts."""
+    says, marking the entries they void and saying what each retracts. `asked`
+    (journal.History): of none, the measure or task and the day they were asked of."""
     if not entries:
-        return label("journal_no_entries", lang) + "\n"
+        return _no_entries(asked, lang) + "\n"
     headers = [label(k, lang) for k in ("journal_date", "measure", "journal_state", "journal_by", "journal_note",
                                         "journal_evidence")]
     retractions = Retractions.of(journal)
@@ -658,6 +659,14 @@ def render_history(entries, *, lang: Lang, width: int | None = None, journal=())
     from .summary_text import table  # (tabulate: 40 ms, off the start-up of the writing commands and show)
 
     return table(headers, rows) + "\n"  # (200,000 entries: a few seconds less than tabulate)
+
+
+def _no_entries(asked, lang: Lang) -> str:
+    """没有记录, of the measure or task and since the day asked of: not read as an empty journal."""
+    item, since = (asked.item, asked.since) if asked is not None else (None, None)
+    key = "journal_no_entries" + ("" if item is None else "_task" if asked.task else "_measure")
+    key += "" if since is None else "_since"
+    return printable(label(key, lang, item=item, since=since and since.isoformat()), single_line=True)
 
 
 def render_merged(result, *, lang: Lang = Lang.zh) -> str:
