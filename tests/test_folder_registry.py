@@ -254,7 +254,7 @@ def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_fol
             reconcile = run_cli("reconcile", "-r", folder, env=env)
             assert (status.exit_code, summary.exit_code, validate.exit_code, reconcile.exit_code) == (0, 0, 0, 1)
             # (at 40 columns the header puts a file a line; at 100 both on one)
-            files = re.findall(r"\S*naqu\.yaml|\S*xizang\.yaml", status.stdout.split("截至")[0])
+            files = re.findall(r"[^\s、]*naqu\.yaml|[^\s、]*xizang\.yaml", status.stdout.split("截至")[0])
             named.setdefault("status header", set()).add(tuple(files))
             named.setdefault("status warning", set()).update(re.findall(r"^注意：(\S+) 自", status.stdout, re.M))
             named.setdefault("summary warning", set()).update(re.findall(r"^注意：(\S+) 自", summary.stdout, re.M))
@@ -264,7 +264,7 @@ def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_fol
 
     assert said() == {"status header": {("reg/naqu.yaml", "reg/xizang.yaml")},
                       "status warning": {"reg/xizang.yaml"}, "summary warning": {"reg/xizang.yaml"},
-                      "validate": {"reg/naqu.yaml, reg/xizang.yaml"}, "reconcile": {"reg/naqu.yaml", "reg/xizang.yaml"}}
+                      "validate": {"reg/naqu.yaml、reg/xizang.yaml"}, "reconcile": {"reg/naqu.yaml", "reg/xizang.yaml"}}
 
 
 def test_text_for_people_names_a_folders_journals_as_history_does_however_the_folder_was_typed(tmp_path, monkeypatch):
@@ -341,7 +341,7 @@ def test_settings_written_differently_but_equal_in_effect_merge(tmp_path, sm_set
         edit(folder / "sm.yaml", SETTINGS_BLOCK, "")
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert proc.stdout.startswith(f"{folder / 'sm.yaml'}, {folder / 'xz.yaml'}：通过——49项整改任务、")
+    assert proc.stdout.startswith(f"{folder / 'sm.yaml'}、{folder / 'xz.yaml'}：通过——49项整改任务、")
     plan = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan
     assert [plan.immediate_due_of(task) for task in ("xz:1", "sm:1")] == [date(2018, 1, 3)] * 2
 
@@ -594,7 +594,7 @@ def test_a_plan_file_whose_name_ends_in_capitals_is_one_of_the_folder(tmp_path):
     (folder / "naqu.yaml").rename(folder / "naqu.YAML")
     validated = run("validate", str(folder))
     assert (validated.returncode, validated.stderr) == (0, "")
-    assert validated.stdout == f"{folder / 'naqu.YAML'}, {folder / 'xizang.yaml'}：通过——4项整改任务、8项具体措施、9条进展记录\n"
+    assert validated.stdout == f"{folder / 'naqu.YAML'}、{folder / 'xizang.yaml'}：通过——4项整改任务、8项具体措施、9条进展记录\n"
     recorded = run("record", "naqu:3.1", "--state", "in_progress", "--note", "进展", "-r", str(folder))
     assert recorded.returncode == 0, recorded.stderr
     assert (folder / "naqu.progress.yaml").read_text(encoding="utf-8").count('- measure: "3.1"') == 2
@@ -1013,7 +1013,7 @@ def test_hidden_files_of_a_folder_are_no_plan_files(tmp_path, hidden):
         (folder / hidden).write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert proc.stdout.startswith(f"{folder / 'naqu.yaml'}, {folder / 'xizang.yaml'}：通过")
+    assert proc.stdout.startswith(f"{folder / 'naqu.yaml'}、{folder / 'xizang.yaml'}：通过")
 
 
 NOT_A_PLAN = {  # (of a YAML file of a folder with none of a plan's keys: it may be a plan mistyped)
@@ -1658,7 +1658,7 @@ def test_status_header_of_a_folder_of_many_files_gives_the_folder_and_their_numb
     (tmp_path / "reg" / "shannan.yaml").unlink()
     (tmp_path / "reg" / "shannan.progress.yaml").unlink()
     assert run_cli("status", "-r", "reg").stdout.splitlines()[0] == (
-        "测试台账  reg/changdu.yaml, reg/linzhi.yaml, reg/naqu.yaml")
+        "测试台账  reg/changdu.yaml、reg/linzhi.yaml、reg/naqu.yaml")
 
 
 def test_validate_of_a_folder_of_many_files_gives_the_folder_and_their_number(tmp_path, monkeypatch):
@@ -1672,7 +1672,7 @@ def test_validate_of_a_folder_of_many_files_gives_the_folder_and_their_number(tm
     assert (validated.exit_code, validated.stdout.split(": ok")[0]) == (0, "reg/ (4 files)")
     (tmp_path / "reg" / "shannan.yaml").unlink()
     (tmp_path / "reg" / "shannan.progress.yaml").unlink()
-    assert run_cli("validate", "-r", "reg").stdout.split("：通过")[0] == "reg/changdu.yaml, reg/linzhi.yaml, reg/naqu.yaml"
+    assert run_cli("validate", "-r", "reg").stdout.split("：通过")[0] == "reg/changdu.yaml、reg/linzhi.yaml、reg/naqu.yaml"
 
 
 def test_status_header_breaks_a_folders_file_names_between_names_never_within_one(tmp_path, monkeypatch):
@@ -1682,8 +1682,8 @@ def test_status_header_breaks_a_folders_file_names_between_names_never_within_on
     result = run_cli("status", "-r", folder, env={"COLUMNS": "80"})
     assert result.stdout.splitlines()[:5] == [
         "测试台账",
-        f"{folder}/changdu.yaml,",
-        f"{folder}/linzhi.yaml,",
+        f"{folder}/changdu.yaml、",
+        f"{folder}/linzhi.yaml、",
         f"{folder}/naqu.yaml",
         "截至 2019-03-31  最近一次记录 2019-03-10（21天前）"]
 
@@ -2152,3 +2152,28 @@ def test_check_before_one_files_feedback_names_the_file_as_status_does(tmp_path)
                                             "All clear as of 2017-12-31: 0 of 8 measures overdue\n")
     scoped = run_cli("check", "-r", str(folder), "--as-of", "2018-03-31", "--task", "xizang:1", env=env)
     assert (scoped.exit_code, scoped.stdout) == (0, "筛选条件：任务 xizang:1\n截至 2018-03-31，2 项措施均无逾期\n")
+
+
+@pytest.mark.parametrize("lang, header, validated", [
+    ("zh", "reg/naqu.yaml、reg/xizang.yaml", "reg/naqu.yaml、reg/xizang.yaml：通过——4项整改任务、8项具体措施、9条进展记录"),
+    ("en", "reg/naqu.yaml, reg/xizang.yaml", "reg/naqu.yaml, reg/xizang.yaml: ok — 4 tasks, 8 measures, 9 journal entries"),
+])
+def test_a_folders_files_are_listed_as_other_messages_list_files(tmp_path, monkeypatch, lang, header, validated):
+    """In Chinese the status header and validate joined them with ", ", where every other message
+    listing files (the unread ones, a unit's files) uses 、; where a file's name holds 、 each is
+    quoted, as those messages quote them."""
+    split_small(tmp_path / "reg")
+    monkeypatch.chdir(tmp_path)
+    env = {"RECTIFY_TODAY": AS_OF, "COLUMNS": "100", "RECTIFY_CACHE_DIR": str(tmp_path / "cache")}
+    status = run_cli("status", "-r", "reg", "--lang", lang, env=env)
+    assert status.stdout.splitlines()[0] == "测试台账  " + header
+    validate = run_cli("validate", "-r", "reg", "--lang", lang, env=env)
+    assert (validate.exit_code, validate.stdout) == (0, validated + "\n")
+    narrow = run_cli("status", "-r", "reg", "--lang", lang, env={**env, "COLUMNS": "24"})
+    assert narrow.stdout.splitlines()[:3] == ["测试台账", "reg/naqu.yaml、" if lang == "zh" else "reg/naqu.yaml,",
+                                              "reg/xizang.yaml"]  # (a file a line)
+    if lang == "zh":
+        (tmp_path / "reg" / "naqu.yaml").rename(tmp_path / "reg" / "那曲、昌都.yaml")
+        (tmp_path / "reg" / "naqu.progress.yaml").rename(tmp_path / "reg" / "那曲、昌都.progress.yaml")
+        validate = run_cli("validate", "-r", "reg", env=env)
+        assert validate.stdout.startswith("“reg/xizang.yaml”、“reg/那曲、昌都.yaml”：通过"), validate.output

@@ -9,7 +9,7 @@ from functools import partial
 
 from ..dates import nearest_months
 from ..engine import Retractions, filter_values
-from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, any_of, label, notice_text, word
+from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, any_of, label, names_listed, notice_text, word
 from ..model import EntryState
 from ..textsafe import clip, display_width, line_ends, printable, registry_words, shell_word
 
@@ -249,8 +249,8 @@ def validated_line(registry, *, bundled: bool, lang: Lang) -> str:
     then how many tasks, measures and journal entries it holds."""
     from ..gate import shown_file
 
-    files = many_files(registry, lang) or ", ".join(shown_file(file, folder=registry.folder is not None)
-                                                    for file in registry.plan_files)
+    files = many_files(registry, lang) or names_listed([shown_file(file, folder=registry.folder is not None)
+                                                        for file in registry.plan_files], lang)
     if bundled:
         files += label("bundled_ledger", lang)
     measures = sum(len(task.measures) for task in registry.plan.tasks)

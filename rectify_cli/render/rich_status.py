@@ -29,7 +29,7 @@ from rich.text import Text
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
 from ..gate import file_paths, shown_file
-from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
+from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, names_listed, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
 from ..registry import shown_title
@@ -489,8 +489,10 @@ def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
     if many is not None:
         return many
     files = [printable(shown_file(file, folder=registry.folder is not None), single_line=True) for file in registry.plan_files]
-    one_line = ", ".join(files)
-    return one_line if cell_len(one_line) <= width else ",\n".join(files)
+    one_line = names_listed(files, lang)  # (in Chinese 、, as every message listing files)
+    if cell_len(one_line) <= width:
+        return one_line
+    return names_listed(files, lang, sep=label("check_list_sep", lang).rstrip() + "\n")
 
 
 def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
