@@ -613,16 +613,17 @@ def history_cmd(
             reg = _load(registry, no_cache)
         else:
             reg = load_item(registry, item_key(measure), use_cache=not no_cache)
-        entries = journal.history(reg, item=measure, since=since)
+        listed = journal.history_of(reg, item=measure, since=since)
         if format is ReportFormat.json:
             from .render import json_out
 
-            _print_json(json_out.history_document(entries, journal=reg.journal))
+            _print_json(json_out.history_document(listed.entries, journal=reg.journal))
             return
         from .console import terminal_width
         from .render import journal_text
 
-        write_text(journal_text.render_history(entries, lang=lang, width=terminal_width(), journal=reg.journal), None)
+        write_text(journal_text.render_history(listed.entries, lang=lang, width=terminal_width(), journal=reg.journal,
+                                               asked=listed), None)
 
 
 @app.command("verify", cls=Command, help="help_verify", short_help="help_verify_short")

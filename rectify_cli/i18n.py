@@ -291,6 +291,12 @@ LABELS = {
     "journal_evidence": ("佐证", "Evidence"),
     "journal_reason": ("理由", "Reason"),  # (under its entry: an extension's reason, a retraction's note)
     "journal_no_entries": ("没有记录", "No entries"),
+    # (of history --since and of a measure or task asked about: not read as an empty journal)
+    "journal_no_entries_since": ("{since} 以来没有记录", "No entries since {since}"),
+    "journal_no_entries_measure": ("措施 {item} 没有记录", "No entries for measure {item}"),
+    "journal_no_entries_task": ("任务 {item} 没有记录", "No entries for task {item}"),
+    "journal_no_entries_measure_since": ("措施 {item} 自 {since} 以来没有记录", "No entries for measure {item} since {since}"),
+    "journal_no_entries_task_since": ("任务 {item} 自 {since} 以来没有记录", "No entries for task {item} since {since}"),
     # (on a terminal too narrow for a note beside its entry: the note, the evidence under it)
     "history_under_row": ("{name}：{text}", "{name}: {text}"),
     "validate_ok": ("{files}：通过——{tasks}项整改任务、{measures}项具体措施、{entries}条进展记录",
@@ -2313,6 +2319,16 @@ def problem(file: str, line: int | None, column: int | None, message_key: str, /
     return Problem(file, line, column, notice_text(notice, Lang.en, prefix="problem_"), notice)
 
 
+def names_listed(names: list[str], lang: Lang, *, sep: str | None = None) -> str:
+    """`names` (units, files) as a message lists them, "A、B" / "A, B"; all quoted where one holds
+    the separator (各级党委、政府: one name, quoted so it reads as one). `sep`: between them instead
+    (a line break after it: a file a line)."""
+    between = label("check_list_sep", lang)
+    if any(between in name for name in names):
+        names = [f"“{name}”" if lang == Lang.zh else f"'{name}'" for name in names]
+    return (between if sep is None else sep).join(names)
+
+
 def problem_message(problem, lang: Lang) -> str:
     """An errors.Problem's message (after `file:line:column: `) in `lang`: one with a Notice said
     in it, another as it is."""
@@ -2326,10 +2342,7 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
     """The label `prefix + notice.key` in `lang`, filled with the notice's values (see Notice)."""
     def shown(value):
         if isinstance(value, list):
-            sep, items = label("check_list_sep", lang), [str(shown(v)) for v in value]
-            if any(sep in item for item in items):  # (各级党委、政府: one name, quoted so it reads as one)
-                items = [f"“{item}”" if lang == Lang.zh else f"'{item}'" for item in items]
-            return sep.join(items)
+            return names_listed([str(shown(v)) for v in value], lang)
         if isinstance(value, Word):
             return word(value.table, value.key, lang) if lang == Lang.zh or value.said_in_english else value.key
         if isinstance(value, Notice):

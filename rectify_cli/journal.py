@@ -1297,11 +1297,27 @@ def _indented_list_at(raw: bytes) -> int | None:
 
 # --------------------------------------------------------------------------- history
 
+@dataclass(frozen=True)
+class History:
+    """`history`'s entries (newest first) and what they were asked of, for a list of none to say it."""
+
+    entries: list[Entry]
+    item: str | None = None  # the measure's or task's id, as the plan has it ("xizang:18.4")
+    task: bool = False  # `item` is a task's
+    since: date | None = None  # --since as read (a month: its first day)
+
+
 def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry]:
     """Journal entries, newest first (date desc, then file order desc); optionally one measure
     ("18.4") or all measures of a task ("18"; in a folder "NAME:18", or "18" when only one
     file has it), and only those on or after `since`."""
+    return history_of(reg, item=item, since=since).entries
+
+
+def history_of(reg: Registry, *, item: str | None, since: str | None) -> History:
+    """history's entries, with the id and day they were asked of."""
     entries = list(enumerate(reg.journal))
+    key, task, first = None, False, None
     if item is not None:
         key = item_key(item)
         measure_ids = {m.id for m in reg.plan.measures()}
@@ -1310,7 +1326,7 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
         if key in measure_ids:
             wanted = {key}
         elif key in task_ids:
-            wanted = {m.id for t in reg.plan.tasks if t.id == key for m in t.measures}
+            wanted, task = {m.id for t in reg.plan.tasks if t.id == key for m in t.measures}, True
         else:
             raise unknown_item(item, reg.plan.tasks)
         entries = [(i, e) for i, e in entries if e.measure in wanted]
@@ -1322,7 +1338,7 @@ def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry
             raise refusal(UsageError, "since_future", date=first.isoformat(), today=today.isoformat())
         entries = [(i, e) for i, e in entries if e.date >= first]
     entries.sort(key=lambda pair: (pair[1].date, pair[0]), reverse=True)
-    return [e for _, e in entries]
+    return History([e for _, e in entries], key, task, first)
 
 
 # --------------------------------------------------------------------------- verify

@@ -1116,6 +1116,30 @@ def test_history_since_and_unknown_id(reg):
         2, "", "rectify: --since: not a date: 'soon' (use 2019-03-31, 2019/3/31, 2019-03 (from its first day) or 2019年3月31日)\n")
 
 
+@pytest.mark.parametrize("args, zh, en", [
+    # (a month is its first day, as --since reads it)
+    (["--since", "2019-03-11"], "2019-03-11 以来没有记录", "No entries since 2019-03-11"),
+    (["--since", "2019-04"], "2019-04-01 以来没有记录", "No entries since 2019-04-01"),
+    (["1.1", "--since", "2019-02"], "措施 1.1 自 2019-02-01 以来没有记录", "No entries for measure 1.1 since 2019-02-01"),
+    (["3", "--since", "2019-03-02"], "任务 3 自 2019-03-02 以来没有记录", "No entries for task 3 since 2019-03-02"),
+])
+def test_history_with_nothing_listed_says_since_when_and_of_what(reg, args, zh, en):
+    # (it said only 没有记录, No entries: read as an empty journal)
+    for lang, said in (("zh", zh), ("en", en)):
+        result = run("history", *args, "--registry", str(reg), "--lang", lang, today="2019-05-15")
+        assert (result.exit_code, result.stdout, result.stderr) == (0, said + "\n", "")
+
+
+def test_history_of_an_empty_journal_says_so_of_the_measure_asked_about(reg):
+    (reg.parent / "progress.yaml").write_text("# journal\n", encoding="utf-8")
+    for args, zh, en in ((["1.1"], "措施 1.1 没有记录", "No entries for measure 1.1"),
+                         (["2"], "任务 2 没有记录", "No entries for task 2"),
+                         ([], "没有记录", "No entries")):
+        for lang, said in (("zh", zh), ("en", en)):
+            result = run("history", *args, "--registry", str(reg), "--lang", lang)
+            assert (result.exit_code, result.stdout, result.stderr) == (0, said + "\n", ""), args
+
+
 def test_history_note_is_one_printable_line(reg):
     run("record", "1.1", "--state", "in_progress", "--note", "第一行\n第二行\x1b[31m", "--registry", str(reg))
     out = run("history", "1.1", "--registry", str(reg)).stdout

@@ -72,7 +72,7 @@ def entries_of_40_3(ledger: Path) -> list[dict]:
          "evidence": "正在开展设备调试工作", "recorded": None, "hash": IMPORTED_40_3, "line": 809},
         {**nothing, "measure": "40.3", "date": "2019-04-08", "state": "in_progress", "note": "设备调试完成，进入试运行",
          "by": "拉萨市", "hash": progress, "line": progress_line},
-        {**nothing, "measure": "40.3", "date": "2019-04-18", "state": "done", "note": None,
+        {**nothing, "measure": "40.3", "date": "2019-04-18", "state": "done", "note": "",
          "evidence": "拉萨市环保局验收意见（2019年4月18日）", "by": "拉萨市", "hash": close, "line": close_line,
          "counts": False, "retracted_by": {"hash": retraction, "date": "2019-04-20"}},
         {**nothing, "measure": "40.3", "date": "2019-04-20", "state": "retracted", "note": "误记：验收尚未通过",
@@ -82,6 +82,17 @@ def entries_of_40_3(ledger: Path) -> list[dict]:
 
 def test_history_json_lists_every_field_and_what_rectify_concluded_newest_first(ledger):
     assert history_json("40.3", "--registry", str(ledger)) == {"entries": entries_of_40_3(ledger)[::-1]}
+
+
+def test_json_gives_a_note_as_the_journal_holds_it_an_empty_one_as_empty(ledger):
+    # (close without --note writes note: ""; JSON said "note": null, as if the key were not there)
+    journal = (ledger.parent / "progress.yaml").read_text(encoding="utf-8")
+    close = journal[journal.index('  state: done\n  note: ""\n  evidence: 拉萨市环保局验收意见'):]
+    assert close.startswith('  state: done\n  note: ""\n')
+    closed = [e for e in history_json("40.3", "--registry", str(ledger))["entries"] if e["state"] == "done"]
+    assert [e["note"] for e in closed] == [""]
+    shown = run("show", "40.3", "--registry", str(ledger), "--format", "json", "--as-of", "2019-04-19")
+    assert [e["note"] for e in json.loads(shown.stdout)["measure"]["entries"] if e["state"] == "done"] == [""]
 
 
 def test_history_json_is_the_entries_history_prints_in_its_order(ledger):

@@ -121,6 +121,23 @@ def test_status_as_of_a_day_before_the_feedback_says_the_rectification_had_not_b
     assert "督察反馈日期" not in on_the_day and "feedback date" not in on_the_day  # (the day itself: begun)
 
 
+@pytest.mark.parametrize("lang, warning", [("zh", "注意：台账尚无任何进展记录。"),
+                                           ("en", "Warning: the ledger has no journal entries yet.")])
+def test_a_ledger_without_entries_is_warned_of_only_after_a_reporting_period(tmp_path, lang, warning):
+    # (it was warned of on the feedback day itself, while a folder's file with no entries waits a
+    # period: feedback 2018-01-03, 90 days, so 2018-04-03 is the last day not warned of)
+    shutil.copy(SMALL, tmp_path / "tasks.yaml")
+
+    def warned(as_of):
+        result = run("status", "-r", str(tmp_path / "tasks.yaml"), "--as-of", as_of, "--lang", lang)
+        assert result.exit_code == 0, result.output
+        return [line for line in result.stdout.splitlines() if line.startswith(("注意", "Warning"))]
+
+    assert warned("2018-01-03") == []
+    assert warned("2018-04-03") == []
+    assert warned("2018-04-04") == [warning]
+
+
 def test_status_json_says_the_day_judged_is_before_the_feedback_as_the_header_does():
     # (the header said rectification had not begun; the JSON gave no sign of it)
     before = json.loads(run("status", "--registry", SMALL, "--format", "json", "--as-of", "2017-06-30").stdout)

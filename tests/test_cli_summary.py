@@ -435,11 +435,14 @@ def test_a_back_dated_entry_written_today_is_an_update_of_the_ledger(tmp_path):
 
 
 def test_the_overview_of_a_ledger_without_entries_says_it_has_none(tmp_path):
-    result = run(tmp_path, "--month", "2018-02", today="2018-03-05")
-    assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    # (after the headline and the change since January's end)
-    assert lines[lines.index("一、总体情况") + 3:lines.index("二、本月销号")] == ["注意：台账尚无任何进展记录。", ""]
+    # (once a reporting period, 90 days, has passed since the feedback on 2018-01-03; not before,
+    # as of a folder's file without entries)
+    for month, said in (("2018-04", ["注意：台账尚无任何进展记录。", ""]), ("2018-03", [""])):
+        result = run(tmp_path, "--month", month, today="2018-05-05")
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        # (after the headline and the change since the previous month's end)
+        assert lines[lines.index("一、总体情况") + 3:lines.index("二、本月销号")] == said, month
 
 
 # A plan of two 长期坚持 measures, its inspection's feedback on 2019-03-01.

@@ -254,7 +254,7 @@ def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_fol
             reconcile = run_cli("reconcile", "-r", folder, env=env)
             assert (status.exit_code, summary.exit_code, validate.exit_code, reconcile.exit_code) == (0, 0, 0, 1)
             # (at 40 columns the header puts a file a line; at 100 both on one)
-            files = re.findall(r"\S*naqu\.yaml|\S*xizang\.yaml", status.stdout.split("截至")[0])
+            files = re.findall(r"[^\s、]*naqu\.yaml|[^\s、]*xizang\.yaml", status.stdout.split("截至")[0])
             named.setdefault("status header", set()).add(tuple(files))
             named.setdefault("status warning", set()).update(re.findall(r"^注意：(\S+) 自", status.stdout, re.M))
             named.setdefault("summary warning", set()).update(re.findall(r"^注意：(\S+) 自", summary.stdout, re.M))
@@ -264,7 +264,7 @@ def test_text_for_people_names_a_folders_plan_file_as_check_does_however_the_fol
 
     assert said() == {"status header": {("reg/naqu.yaml", "reg/xizang.yaml")},
                       "status warning": {"reg/xizang.yaml"}, "summary warning": {"reg/xizang.yaml"},
-                      "validate": {"reg/naqu.yaml, reg/xizang.yaml"}, "reconcile": {"reg/naqu.yaml", "reg/xizang.yaml"}}
+                      "validate": {"reg/naqu.yaml、reg/xizang.yaml"}, "reconcile": {"reg/naqu.yaml", "reg/xizang.yaml"}}
 
 
 def test_text_for_people_names_a_folders_journals_as_history_does_however_the_folder_was_typed(tmp_path, monkeypatch):
@@ -341,7 +341,7 @@ def test_settings_written_differently_but_equal_in_effect_merge(tmp_path, sm_set
         edit(folder / "sm.yaml", SETTINGS_BLOCK, "")
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert proc.stdout.startswith(f"{folder / 'sm.yaml'}, {folder / 'xz.yaml'}：通过——49项整改任务、")
+    assert proc.stdout.startswith(f"{folder / 'sm.yaml'}、{folder / 'xz.yaml'}：通过——49项整改任务、")
     plan = registry.load_registry(folder, today=date(2019, 3, 31), use_cache=False).plan
     assert [plan.immediate_due_of(task) for task in ("xz:1", "sm:1")] == [date(2018, 1, 3)] * 2
 
@@ -594,7 +594,7 @@ def test_a_plan_file_whose_name_ends_in_capitals_is_one_of_the_folder(tmp_path):
     (folder / "naqu.yaml").rename(folder / "naqu.YAML")
     validated = run("validate", str(folder))
     assert (validated.returncode, validated.stderr) == (0, "")
-    assert validated.stdout == f"{folder / 'naqu.YAML'}, {folder / 'xizang.yaml'}：通过——4项整改任务、8项具体措施、9条进展记录\n"
+    assert validated.stdout == f"{folder / 'naqu.YAML'}、{folder / 'xizang.yaml'}：通过——4项整改任务、8项具体措施、9条进展记录\n"
     recorded = run("record", "naqu:3.1", "--state", "in_progress", "--note", "进展", "-r", str(folder))
     assert recorded.returncode == 0, recorded.stderr
     assert (folder / "naqu.progress.yaml").read_text(encoding="utf-8").count('- measure: "3.1"') == 2
@@ -1013,7 +1013,7 @@ def test_hidden_files_of_a_folder_are_no_plan_files(tmp_path, hidden):
         (folder / hidden).write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
     proc = run("validate", str(folder), env_extra=str(tmp_path / "cache"))
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert proc.stdout.startswith(f"{folder / 'naqu.yaml'}, {folder / 'xizang.yaml'}：通过")
+    assert proc.stdout.startswith(f"{folder / 'naqu.yaml'}、{folder / 'xizang.yaml'}：通过")
 
 
 NOT_A_PLAN = {  # (of a YAML file of a folder with none of a plan's keys: it may be a plan mistyped)
@@ -1658,7 +1658,7 @@ def test_status_header_of_a_folder_of_many_files_gives_the_folder_and_their_numb
     (tmp_path / "reg" / "shannan.yaml").unlink()
     (tmp_path / "reg" / "shannan.progress.yaml").unlink()
     assert run_cli("status", "-r", "reg").stdout.splitlines()[0] == (
-        "测试台账  reg/changdu.yaml, reg/linzhi.yaml, reg/naqu.yaml")
+        "测试台账  reg/changdu.yaml、reg/linzhi.yaml、reg/naqu.yaml")
 
 
 def test_validate_of_a_folder_of_many_files_gives_the_folder_and_their_number(tmp_path, monkeypatch):
@@ -1672,7 +1672,7 @@ def test_validate_of_a_folder_of_many_files_gives_the_folder_and_their_number(tm
     assert (validated.exit_code, validated.stdout.split(": ok")[0]) == (0, "reg/ (4 files)")
     (tmp_path / "reg" / "shannan.yaml").unlink()
     (tmp_path / "reg" / "shannan.progress.yaml").unlink()
-    assert run_cli("validate", "-r", "reg").stdout.split("：通过")[0] == "reg/changdu.yaml, reg/linzhi.yaml, reg/naqu.yaml"
+    assert run_cli("validate", "-r", "reg").stdout.split("：通过")[0] == "reg/changdu.yaml、reg/linzhi.yaml、reg/naqu.yaml"
 
 
 def test_status_header_breaks_a_folders_file_names_between_names_never_within_one(tmp_path, monkeypatch):
@@ -1682,8 +1682,8 @@ def test_status_header_breaks_a_folders_file_names_between_names_never_within_on
     result = run_cli("status", "-r", folder, env={"COLUMNS": "80"})
     assert result.stdout.splitlines()[:5] == [
         "测试台账",
-        f"{folder}/changdu.yaml,",
-        f"{folder}/linzhi.yaml,",
+        f"{folder}/changdu.yaml、",
+        f"{folder}/linzhi.yaml、",
         f"{folder}/naqu.yaml",
         "截至 2019-03-31  最近一次记录 2019-03-10（21天前）"]
 
@@ -1864,14 +1864,15 @@ def test_a_task_filter_given_without_its_file_is_said_by_its_full_id(tmp_path):
     assert text.stdout.splitlines()[0] == "Filtered to: task xizang:1"
 
 
-@pytest.mark.parametrize("lang, note, no_entries", [
+@pytest.mark.parametrize("lang, note, no_entries, counts", [
     ("zh", "注意：核查日期 2018-03-31 早于 {file} 的督察反馈日期 2018-05-01，该文件的整改尚未开始，其各项措施尚无可核查的进展。",
-     "注意：台账尚无任何进展记录。"),
+     "注意：台账尚无任何进展记录。", "任务 4 项："),
     ("en", "Note: 2018-03-31 is before the inspection's feedback date of {file}, 2018-05-01: its rectification had "
            "not begun, and none of its measures has progress to judge.",
-     "Warning: the ledger has no journal entries yet."),
+     "Warning: the ledger has no journal entries yet.", "4 tasks: "),
 ])
-def test_status_before_one_files_feedback_names_the_file_whose_plan_had_not_begun(tmp_path, lang, note, no_entries):
+def test_status_before_one_files_feedback_names_the_file_whose_plan_had_not_begun(tmp_path, lang, note, no_entries,
+                                                                                  counts):
     """naqu.yaml's feedback on 2018-05-01, xizang.yaml's on 2018-01-03: as of 2018-03-31 naqu's
     rectification had not begun, which the header says of it as it says of a day before the
     whole ledger's feedback (before, it said nothing of naqu)."""
@@ -1886,10 +1887,13 @@ def test_status_before_one_files_feedback_names_the_file_whose_plan_had_not_begu
         assert result.exit_code == 0, result.output
         return result.stdout.splitlines()
 
-    assert lines("--as-of", "2018-03-31")[2:4] == [note.format(file=naqu), no_entries]
+    # (no entry yet, but 87 days after the earliest feedback: within the reporting period, not warned of)
+    said = lines("--as-of", "2018-03-31")
+    assert said[2] == note.format(file=naqu) and said[3].startswith(counts), said
     # (out of the scope: not its view; on its feedback day, begun; before both, the ledger's note alone)
-    assert lines("--as-of", "2018-03-31", "--task", "xizang:1")[3:5] == [no_entries, "任务 1 项：红 0  黄 0  绿 1"
-                                                                          if lang == "zh" else "1 task: red 0  yellow 0  green 1"]
+    assert lines("--as-of", "2018-03-31", "--task", "xizang:1")[3:4] == ["任务 1 项：红 0  黄 0  绿 1"
+                                                                      if lang == "zh" else "1 task: red 0  yellow 0  green 1"]
+    assert no_entries in lines("--as-of", "2018-04-04")  # (91 days after it: warned of)
     assert "naqu.yaml " not in "\n".join(lines("--as-of", "2018-05-01")[1:])
     before = lines("--as-of", "2017-12-31")
     assert [line for line in before if line.startswith(("注意", "Note", "Warning"))] == [
@@ -1928,8 +1932,9 @@ def test_summary_before_one_files_feedback_names_the_file_as_status_does(tmp_pat
     result = run_cli("summary", "-r", str(folder), "--month", "2018-03", env=env)
     assert result.exit_code == 0, result.output
     overview = result.stdout.split("一、总体情况\n")[1].split("\n\n")[0].splitlines()
-    assert overview[-2:] == [f"注意：核查日期 2018-03-31 早于 {naqu} 的督察反馈日期 2018-05-01，该文件的整改尚未开始，"
-                             "其各项措施尚无可核查的进展。", "注意：台账尚无任何进展记录。"]
+    # (no entry yet, within a reporting period of the earliest feedback: not warned of)
+    assert overview[-1:] == [f"注意：核查日期 2018-03-31 早于 {naqu} 的督察反馈日期 2018-05-01，该文件的整改尚未开始，"
+                             "其各项措施尚无可核查的进展。"]
     may = run_cli("summary", "-r", str(folder), "--month", "2018-05", env=env).stdout
     assert "督察反馈日期" not in may  # (its feedback day in the month: begun by its end)
 
@@ -2147,3 +2152,28 @@ def test_check_before_one_files_feedback_names_the_file_as_status_does(tmp_path)
                                             "All clear as of 2017-12-31: 0 of 8 measures overdue\n")
     scoped = run_cli("check", "-r", str(folder), "--as-of", "2018-03-31", "--task", "xizang:1", env=env)
     assert (scoped.exit_code, scoped.stdout) == (0, "筛选条件：任务 xizang:1\n截至 2018-03-31，2 项措施均无逾期\n")
+
+
+@pytest.mark.parametrize("lang, header, validated", [
+    ("zh", "reg/naqu.yaml、reg/xizang.yaml", "reg/naqu.yaml、reg/xizang.yaml：通过——4项整改任务、8项具体措施、9条进展记录"),
+    ("en", "reg/naqu.yaml, reg/xizang.yaml", "reg/naqu.yaml, reg/xizang.yaml: ok — 4 tasks, 8 measures, 9 journal entries"),
+])
+def test_a_folders_files_are_listed_as_other_messages_list_files(tmp_path, monkeypatch, lang, header, validated):
+    """In Chinese the status header and validate joined them with ", ", where every other message
+    listing files (the unread ones, a unit's files) uses 、; where a file's name holds 、 each is
+    quoted, as those messages quote them."""
+    split_small(tmp_path / "reg")
+    monkeypatch.chdir(tmp_path)
+    env = {"RECTIFY_TODAY": AS_OF, "COLUMNS": "100", "RECTIFY_CACHE_DIR": str(tmp_path / "cache")}
+    status = run_cli("status", "-r", "reg", "--lang", lang, env=env)
+    assert status.stdout.splitlines()[0] == "测试台账  " + header
+    validate = run_cli("validate", "-r", "reg", "--lang", lang, env=env)
+    assert (validate.exit_code, validate.stdout) == (0, validated + "\n")
+    narrow = run_cli("status", "-r", "reg", "--lang", lang, env={**env, "COLUMNS": "24"})
+    assert narrow.stdout.splitlines()[:3] == ["测试台账", "reg/naqu.yaml、" if lang == "zh" else "reg/naqu.yaml,",
+                                              "reg/xizang.yaml"]  # (a file a line)
+    if lang == "zh":
+        (tmp_path / "reg" / "naqu.yaml").rename(tmp_path / "reg" / "那曲、昌都.yaml")
+        (tmp_path / "reg" / "naqu.progress.yaml").rename(tmp_path / "reg" / "那曲、昌都.progress.yaml")
+        validate = run_cli("validate", "-r", "reg", env=env)
+        assert validate.stdout.startswith("“reg/xizang.yaml”、“reg/那曲、昌都.yaml”：通过"), validate.output

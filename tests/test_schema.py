@@ -148,7 +148,7 @@ def _field_names(value) -> set[str]:
     return set(value) | _field_names(list(value.values()))
 
 
-ENTRY = {"measure": "1.1", "date": "2019-03-01", "state": "done", "note": None, "evidence": "验收", "by": None,
+ENTRY = {"measure": "1.1", "date": "2019-03-01", "state": "done", "note": "", "evidence": "验收", "by": None,
          "milestone": None, "to": None, "reason": None, "approved_by": None, "late": False, "far_future": False, "recorded": None,
          "retracts": None, "hash": "a" * 64, "file": "progress.yaml", "line": 57, "counts": False,
          "retracted_by": {"hash": "b" * 64, "date": "2019-03-05"}}

@@ -386,3 +386,32 @@ def test_show_of_a_task_never_folds_a_units_english_name_inside_a_word(latin_uni
         history = lines[next(i for i, line in enumerate(lines) if line in ("进展记录", "History")):]
         folded = [line for line in history if re.search(r"Environ(?!ment)|(?<!Environ)ment\b", line)]
         assert folded == [], (width, history)
+
+
+@pytest.mark.parametrize("lang, width, rows", [
+    ("zh", 107, ["2019-02-10  3.1   推进中                              Pipes ordered（2019-03-31补录）",
+            "                                                      记录单位：Edge Environment Bureau",
+            "                                                      佐证：patrol log",
+            "2019-02-11  3.1   推进中（已撤回）                    新划定10个（2019-03-31补录）",
+            "2019-02-12  3.1   撤回误录（撤回 2019-02-11 推进中）  记错措施（2019-03-31补录）"]),
+    ("en", 112, ["2019-02-10  3.1      in progress                           Pipes ordered (written 2019-03-31)",
+                 " " * 59 + "By: Edge Environment Bureau",
+                 " " * 59 + "Evidence: patrol log",
+                 "2019-02-11  3.1      in progress (retracted)               新划定10个 (written 2019-03-31)",
+                 "2019-02-12  3.1      retracted (2019-02-11 progress note)  记错措施 (written 2019-03-31)"]),
+])
+def test_show_puts_unit_and_evidence_under_the_note_rather_than_break_its_brackets(latin_unit, lang, width, rows):
+    """At 107 columns (112 in English) `show 3` gave the unit its 23 cells and the evidence a column
+    beside a note of 16 cells, `（2019-03-31补` / `录）`, `(written` / `2019-03-31)`, where the note
+    could have all the room beside the entry with the unit and evidence under it, as at 104."""
+    lines = _show(latin_unit, "3", lang, width)
+    start = next(i for i, line in enumerate(lines) if line.startswith("2019-02-10"))
+    assert lines[start:] == rows
+
+
+@pytest.mark.parametrize("lang, written", [("zh", "（2019-03-31补录）"), ("en", "(written 2019-03-31)")])
+def test_show_of_a_task_with_a_unit_breaks_no_note_inside_the_day_it_was_written_on(latin_unit, lang, written):
+    for width in range(60, 141):
+        lines = _show(latin_unit, "3", lang, width)
+        history = lines[next(i for i, line in enumerate(lines) if line in ("进展记录", "History")):]
+        assert sum(written in line for line in history) == 3, (width, history)  # (each of the three whole)

@@ -9,7 +9,7 @@ from functools import partial
 
 from ..dates import nearest_months
 from ..engine import Retractions, filter_values
-from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, any_of, label, notice_text, word
+from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, any_of, label, names_listed, notice_text, word
 from ..model import EntryState
 from ..textsafe import clip, display_width, line_ends, printable, registry_words, shell_word
 
@@ -146,14 +146,14 @@ def ledger_warnings(last_update, as_of, stale_files, period: int, lang: Lang, *,
                     paths=None, unbegun=()) -> list[str]:
     """What status's header and the summary's overview warn of: the ledger's journal gone a
     reporting period without being written to as of `as_of` (`last_update`: engine.last_update; or
-    without any entry), then a folder's quiet files (quiet_journals, named by `paths`), not the file
+    without any entry a period after `feedback`), then a folder's quiet files (quiet_journals, named by `paths`), not the file
     written to that day again (the same fact), but counting it. Before the `feedback` date (of a
     folder, its earliest), only that rectification had not begun; after it, first each of the
     `unbegun` files (engine.unbegun_files) whose own feedback is later still."""
     begun = feedback_notes(as_of, feedback, unbegun, lang, paths)
     if feedback is not None and as_of < feedback:  # (no entry could be there yet: that the ledger has none is no news)
         return begun
-    ledger = _ledger_quiet(last_update, as_of, period, lang)
+    ledger = _ledger_quiet(last_update, as_of, period, lang, feedback)
     if ledger is None:
         return [*begun, *quiet_journals(stale_files, period, lang, paths=paths)]
     others = [f for f in stale_files if f.latest_entry is None or f.since != last_update]
@@ -179,13 +179,15 @@ def _files_before_feedback(unbegun, as_of, lang: Lang, paths) -> list[str]:
     return lines
 
 
-def _ledger_quiet(last_update, as_of, period: int, lang: Lang) -> str | None:
-    """A plain sentence when the journal has not been written to for a whole period."""
+def _ledger_quiet(last_update, as_of, period: int, lang: Lang, feedback=None) -> str | None:
+    """A plain sentence when the journal has not been written to for a whole period; one without
+    any entry counted from the `feedback` day, as a folder's file without one is (engine.FileStanding)."""
+    since = last_update or feedback
+    days = None if since is None else (as_of - since).days
+    if days is not None and days <= period:
+        return None
     if last_update is None:
         return label("status_no_entries_warning", lang)
-    days = (as_of - last_update).days
-    if days <= period:
-        return None
     months = nearest_months(last_update, as_of)  # (约 N 个月, about N months: to the nearest)
     if months == 0:
         return label("status_not_updated_warning_days", lang, days=days, period=period)
@@ -247,8 +249,8 @@ def validated_line(registry, *, bundled: bool, lang: Lang) -> str:
     then how many tasks, measures and journal entries it holds."""
     from ..gate import shown_file
 
-    files = many_files(registry, lang) or ", ".join(shown_file(file, folder=registry.folder is not None)
-                                                    for file in registry.plan_files)
+    files = many_files(registry, lang) or names_listed([shown_file(file, folder=registry.folder is not None)
+                                                        for file in registry.plan_files], lang)
     if bundled:
         files += label("bundled_ledger", lang)
     measures = sum(len(task.measures) for task in registry.plan.tasks)
@@ -640,13 +642,14 @@ def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], col
             else [row[_STATE]] for row in rows]
 
 
-def render_history(entries, *, lang: Lang, width: int | None = None, journal=()) -> str:
+def render_history(entries, *, lang: Lang, width: int | None = None, journal=(), asked=None) -> str:
     """A plain aligned table, newest first: date, measure, state, by, note, evidence. `width`:
     a terminal's, which each line fits (_fitted); None (piped): every column, notes and
     evidence whole up to NOTE_WIDTH cells. `journal`: the whole, whose retractions the table
-    says, marking the entries they void and saying what each retracts."""
+    says, marking the entries they void and saying what each retracts. `asked`
+    (journal.History): of none, the measure or task and the day they were asked of."""
     if not entries:
-        return label("journal_no_entries", lang) + "\n"
+        return _no_entries(asked, lang) + "\n"
     headers = [label(k, lang) for k in ("journal_date", "measure", "journal_state", "journal_by", "journal_note",
                                         "journal_evidence")]
     retractions = Retractions.of(journal)
@@ -656,6 +659,14 @@ def render_history(entries, *, lang: Lang, width: int | None = None, journal=())
     from .summary_text import table  # (tabulate: 40 ms, off the start-up of the writing commands and show)
 
     return table(headers, rows) + "\n"  # (200,000 entries: a few seconds less than tabulate)
+
+
+def _no_entries(asked, lang: Lang) -> str:
+    """没有记录, of the measure or task and since the day asked of: not read as an empty journal."""
+    item, since = (asked.item, asked.since) if asked is not None else (None, None)
+    key = "journal_no_entries" + ("" if item is None else "_task" if asked.task else "_measure")
+    key += "" if since is None else "_since"
+    return printable(label(key, lang, item=item, since=since and since.isoformat()), single_line=True)
 
 
 def render_merged(result, *, lang: Lang = Lang.zh) -> str:

@@ -296,7 +296,7 @@ def entry_documents(entries, *, among) -> list[dict]:
             "measure": e.measure,
             "date": iso(e.date),
             "state": e.state.value,
-            "note": e.note or None,
+            "note": e.note,  # (as the journal holds it: close without --note writes "")
             "evidence": e.evidence,
             "by": e.by,
             "milestone": iso(e.milestone),

@@ -263,6 +263,22 @@ def widest_unbroken(text: str, most: int) -> int:
     return max((width for width in widths if width <= most), default=0)
 
 
+def widest_kept(text: str, most: int, *, groups_from: int | None = None,
+                wholes: Iterable[tuple[int, int]] = ()) -> int:
+    """widest_unbroken, and the widest of what a Paragraph of `text` keeps whole where it fits a
+    line: the bracket groups opening at `groups_from` or after (show's `（2019-03-31补录）`) and the
+    `wholes`; of those up to `most` cells."""
+    widths = [widest_unbroken(text, most), *(cell_len(text[at:end].rstrip()) for at, end in wholes)]
+    if groups_from is not None:
+        start = 0
+        for line in text.split("\n"):
+            units = _units(line)
+            offsets = accumulate(map(len, units), initial=start)
+            widths += [_group_cells(units, i) for i, at in enumerate(offsets) if i < len(units) and at >= groups_from]
+            start += len(line) + 1
+    return max((width for width in widths if width <= most), default=0)
+
+
 # What a number keeps on its line: UAX #14 breaks before an ideograph, and after a space, so
 # status cut （报告周期 90 / 天） and 12 / 项.
 _UNITS = frozenset("天项个条年月日%％")

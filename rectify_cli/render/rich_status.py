@@ -29,14 +29,14 @@ from rich.text import Text
 from .. import engine
 from ..engine import Light, MeasureResult, MilestoneResult, Retractions, Status, StatusReport, TaskResult
 from ..gate import file_paths, shown_file
-from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, plural, said, word
+from ..i18n import ENTRY, LIGHT, MILESTONE, REPORTED, STATUS, Lang, label, names_listed, plural, said, word
 from ..ids import unknown_item
 from ..model import Deadline, Entry, EntryState, Measure, MilestoneKind, Registry
 from ..registry import shown_title
 from ..textsafe import PerCharacter, cut_end, line_ends, printable, shell_word
 from .journal_text import (LATE_MARK, Filters, entry_words_whole, extended_late_words, extension_parts, filled_columns,
                            filter_pairs, ledger_warnings, many_files, retraction_text, worded)
-from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_unbroken
+from .linebreak import Paragraph, fewest_breaks_width, joined_out, shape, unbroken, widest_kept, widest_unbroken
 
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 
@@ -489,8 +489,10 @@ def _files_shown(registry: Registry, lang: Lang, width: int) -> str:
     if many is not None:
         return many
     files = [printable(shown_file(file, folder=registry.folder is not None), single_line=True) for file in registry.plan_files]
-    one_line = ", ".join(files)
-    return one_line if cell_len(one_line) <= width else ",\n".join(files)
+    one_line = names_listed(files, lang)  # (in Chinese 、, as every message listing files)
+    if cell_len(one_line) <= width:
+        return one_line
+    return names_listed(files, lang, sep=label("check_list_sep", lang).rstrip() + "\n")
 
 
 def _counts(console: Console, report: StatusReport, lang: Lang) -> None:
@@ -1002,7 +1004,10 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     # milestones' steps do, where it has fewer than MIN_NOTE_CELLS or than a piece of it needs)
     if _notes_go_under(console, notes, sides, console.width - lead - entry_cells - 4):
         return _history_notes_under(console, entries, ids, states, _with_sides(notes, sides, lang), wholes, lang, lead)
-    widths = None if entry_width is not None else _side_widths(console, states, notes, sides, lang, lead)
+    # (what each note keeps whole where it fits: its words, its brackets `（2019-03-31补录）`)
+    kept = [widest_kept(note.plain, console.width // 3, groups_from=_brackets_from(entry), wholes=whole)
+            for entry, note, whole in zip(entries, notes, wholes)] if entry_width is None else []
+    widths = None if entry_width is not None else _side_widths(console, states, kept, sides, lang, lead)
     table = _table()
     # (the journal's fields by the names and in the order `history` gives them)
     table.add_column(label("journal_date", lang), no_wrap=True)
@@ -1113,18 +1118,20 @@ def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> 
     return max(header, *map(cell_len, lines))
 
 
-def _side_widths(console: Console, states: list[str], notes: list[Text], sides: dict[str, list[str]],
+def _side_widths(console: Console, states: list[str], kept: list[int], sides: dict[str, list[str]],
                  lang: Lang, lead: int) -> dict[str, tuple[int, int | None]] | None:
     """The widths of the unit and the evidence columns (`sides`: header, cells; either may be left
     out), each as (max_width, width): None when one of them would cut its header, fold its text
     narrower than MIN_SIDE_CELLS or inside a word: they go under the note.
     The note is what matters: evidence and unit are capped so that it keeps most of the room,
     and on a narrow terminal give way so that no date or number of a note is cut, nor a line of
-    it starts with a closing mark or ends with an opening one (a piece up to a third of the width).
+    it starts with a closing mark or ends with an opening one, nor its brackets broken (`kept`: each
+    note's widest piece kept whole, up to a third of the width: beside a whole unit, a note of 16
+    cells read `（2019-03-31补` / `录）`).
     But a unit that fits beside the note's least is whole, as in history (_unit_widened)."""
     spare = console.width - lead - max(map(cell_len, [*states, label("journal_state", lang)]))
     # (a note of short pieces still keeps MIN_NOTE_CELLS: folded narrower it runs down the page)
-    note_cells = max(MIN_NOTE_CELLS, *(widest_unbroken(note.plain, console.width // 3) for note in notes))
+    note_cells = max(MIN_NOTE_CELLS, *kept)
     spare -= note_cells + 8  # (two cells between columns)
     by, evidence = label("journal_by", lang), label("journal_evidence", lang)
     # (the evidence as wide as beside a unit: the room of a unit column left out is the note's)

@@ -278,7 +278,7 @@ CLOSE, RETRACTION, REPORT = "a" * 64, "b" * 64, "c" * 64
 
 
 def _entry_fields(**fields):
-    return {"measure": "1.1", "date": None, "state": None, "note": None, "evidence": None, "by": None, "milestone": None,
+    return {"measure": "1.1", "date": None, "state": None, "note": "", "evidence": None, "by": None, "milestone": None,
             "to": None, "reason": None, "approved_by": None, "late": False, "far_future": False, "recorded": None, "retracts": None,
             "hash": None, "file": None, "line": None, "counts": True, "retracted_by": None, **fields}
 

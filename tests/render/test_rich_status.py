@@ -619,8 +619,11 @@ def test_header_says_when_the_ledger_was_written_after_its_latest_entry(tmp_path
 
 
 def test_header_says_when_the_journal_is_empty():
-    text = render_status(as_of=date(2018, 1, 31))
-    assert text.splitlines()[1:3] == ["截至 2018-01-31  尚无进展记录", "注意：台账尚无任何进展记录。"]
+    # (a reporting period, 90 days, after the feedback on 2018-01-03: warned of only after it)
+    text = render_status(as_of=date(2018, 4, 4))
+    assert text.splitlines()[1:3] == ["截至 2018-04-04  尚无进展记录", "注意：台账尚无任何进展记录。"]
+    text = render_status(as_of=date(2018, 4, 3))
+    assert text.splitlines()[1:3] == ["截至 2018-04-03  尚无进展记录", "任务 4 项：红 1  黄 0  绿 3"]
 
 
 def test_header_counts_and_completion_bar():
