@@ -280,13 +280,10 @@ class JournalContext:
         measure; an entry dated on or after a retraction is judged without the entry it voids, and
         with it again from the day that retraction is retracted (engine's rules)."""
         problems = []
-        done_state = EntryState.DONE
         for mid, history in histories.items():
             voids = voided.get(mid)
             if not voids:
-                # (a first close of a measure with a deadline, the common case and right: see _replayed_problems)
-                if not (len(history) == 1 and history[0][1].state is done_state and self.deadlines(mid)):
-                    problems += self._replayed_problems(mid, history)
+                problems += self._replayed_problems(mid, history)
                 continue
             history.sort(key=_date_of_pair)  # (stable: file order on a day)
             voids.sort(key=_date_of)  # (stable: each after the retraction it retracts)
