@@ -613,7 +613,7 @@ def history_cmd(
             reg = _load(registry, no_cache)
         else:
             reg = load_item(registry, item_key(measure), use_cache=not no_cache)
-        listed = journal.history_of(reg, item=measure, since=since)
+        listed = journal.history(reg, item=measure, since=since)
         if format is ReportFormat.json:
             from .render import json_out
 

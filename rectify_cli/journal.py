@@ -1307,15 +1307,10 @@ class History:
     since: date | None = None  # --since as read (a month: its first day)
 
 
-def history(reg: Registry, *, item: str | None, since: str | None) -> list[Entry]:
+def history(reg: Registry, *, item: str | None, since: str | None) -> History:
     """Journal entries, newest first (date desc, then file order desc); optionally one measure
     ("18.4") or all measures of a task ("18"; in a folder "NAME:18", or "18" when only one
-    file has it), and only those on or after `since`."""
-    return history_of(reg, item=item, since=since).entries
-
-
-def history_of(reg: Registry, *, item: str | None, since: str | None) -> History:
-    """history's entries, with the id and day they were asked of."""
+    file has it), and only those on or after `since`; with the id and day they were asked of."""
     entries = list(enumerate(reg.journal))
     key, task, first = None, False, None
     if item is not None:

@@ -336,15 +336,15 @@ def test_history_newest_first_ties_in_reverse_file_order(reg):
     record(reg, "2.1", note="first")
     record(reg, "2.1", note="second")
     record(reg, "2.1", note="old", date="2018-12-01")
-    entries = journal.history(load_registry(reg), item="2.1", since=None)
+    entries = journal.history(load_registry(reg), item="2.1", since=None).entries
     assert [(e.date.isoformat(), e.note) for e in entries] == [
         ("2019-03-31", "second"), ("2019-03-31", "first"), ("2019-01-15", "围挡完成80%。"), ("2018-12-01", "old")]
 
 
 def test_history_task_id_since_and_errors(reg):
     loaded = load_registry(reg)
-    assert [e.measure for e in journal.history(loaded, item="4", since=None)] == ["4.2", "4.2", "4.1"]
-    assert [e.measure for e in journal.history(loaded, item=None, since="2019-03-01")] == ["4.2", "2.2"]
+    assert [e.measure for e in journal.history(loaded, item="4", since=None).entries] == ["4.2", "4.2", "4.1"]
+    assert [e.measure for e in journal.history(loaded, item=None, since="2019-03-01").entries] == ["4.2", "2.2"]
     with pytest.raises(UsageError, match=r"no task or measure '4\.3' \(did you mean 4\.2\?\)"):
         journal.history(loaded, item="4.3", since=None)
     with pytest.raises(UsageError, match="--since: not a date"):

@@ -26,7 +26,7 @@ BUNDLED = ROOT / "data/tasks.yaml"
 def entries():
     if not BUNDLED.is_file():
         pytest.skip("no bundled ledger")
-    return history(load_registry(BUNDLED), item=None, since=None)
+    return history(load_registry(BUNDLED), item=None, since=None).entries
 
 
 @pytest.mark.parametrize("lang", [Lang.zh, Lang.en])
