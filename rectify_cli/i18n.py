@@ -1065,6 +1065,9 @@ LABELS = {
                                    "no such file or folder (a ~ is not expanded here: write {expanded})"),
     "problem_no_such_file": ("文件不存在", "no such file"),
     "problem_dangling_link": ("是指向 {target} 的链接，而该文件不存在", "a link to {target}, which does not exist"),
+    # (its target a link too, which is there: {end} the path missing where the links lead)
+    "problem_dangling_link_chain": ("是指向 {target} 的链接，{target} 又指向 {end}，而 {end} 不存在",
+                                    "a link to {target}, which leads to {end}, which does not exist"),
     "problem_is_folder": ("是文件夹，应为 YAML 文件", "is a folder, expected a YAML file"),
     # (a file that could not be written, fsutil's: said with what it holds left as it was)
     "problem_output_names_folder": ("以 {end} 结尾，指的是文件夹：-o 应指文件；未写入任何内容",
@@ -1072,6 +1075,8 @@ LABELS = {
     "problem_write_is_folder": ("是文件夹，应为文件；未写入任何内容", "is a folder, expected a file; nothing was written"),
     "problem_write_refused": ("{why}；未写入任何内容", "{why}; nothing was written"),
     "problem_output_a_broken_link": ("是指向 {target} 的链接，而 {target} 不存在", "is a link to {target}, which does not exist"),
+    "problem_output_a_broken_link_chain": ("是指向 {target} 的链接，{target} 又指向 {end}，而 {end} 不存在",
+                                           "is a link to {target}, which leads to {end}, which does not exist"),
     "problem_write_read_only": ("是只读文件（{mode}）", "is read-only ({mode})"),
     "problem_write_not_yours": ("你无权写入（所有者 {owner}，{mode}）", "is not writable by you (owner {owner}, {mode})"),
     "problem_write_failed": ("无法写入（{why}）；未写入任何内容", "cannot be written ({why}); nothing was written"),
