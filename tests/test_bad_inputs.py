@@ -731,6 +731,20 @@ def test_a_journal_linked_to_a_link_to_nothing_names_where_it_leads(tmp_path, co
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+@pytest.mark.parametrize("command", JOURNAL_WRITES, ids=[c[0] for c in JOURNAL_WRITES])
+def test_a_journal_linked_into_a_missing_folder_is_refused_and_no_folder_made(tmp_path, command):
+    """(A shared drive not mounted: its folder made and a new history begun there would go unnoticed.)"""
+    shutil.copytree(SMALL, tmp_path / "small")
+    (tmp_path / "small" / "progress.yaml").unlink()
+    (tmp_path / "small" / "progress.yaml").symlink_to(tmp_path / "share" / "ledger" / "progress.yaml")
+    run = rectify([*command, "-r", "small"], tmp_path)
+    assert_refused(run, [f"small/progress.yaml: a link to {tmp_path / 'share' / 'ledger' / 'progress.yaml'}, "
+                         "which does not exist"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small"]
+    assert sorted(p.name for p in (tmp_path / "small").iterdir()) == ["progress.yaml", "tasks.yaml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
 def test_import_beside_a_journal_linked_to_a_link_to_nothing_names_where_it_leads(tmp_path):
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "ledger.progress.yaml").symlink_to("elsewhere/mid.yaml")
