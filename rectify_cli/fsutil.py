@@ -135,10 +135,27 @@ def a_link_to_nothing(path: str | os.PathLike) -> Notice | None:
         os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            return Notice("output_a_broken_link", {"target": os.readlink(path)})
+            return link_to_nothing_said(path, "output_a_broken_link")
     except (OSError, ValueError):  # (the write names what is wrong)
         pass
     return None
+
+
+def link_to_nothing_said(path: str | os.PathLike, key: str) -> Notice:
+    """The Notice `key` of the link to nothing `path`, naming its target as the link holds it; or
+    `key`_chain, where that target is itself a link, naming too the path missing at the end (the
+    link in between is there: "which does not exist" was false of it). Each said from `path`'s folder."""
+    target = os.readlink(path)
+    at, shown, end = os.path.join(os.path.dirname(path), target), target, None
+    for _ in range(40):  # (the kernel's own limit on links followed)
+        if not os.path.islink(at):
+            break
+        hop = os.readlink(at)
+        at = os.path.join(os.path.dirname(at), hop)
+        shown = end = hop if os.path.isabs(hop) else os.path.normpath(os.path.join(os.path.dirname(shown), hop))
+    if end is None:
+        return Notice(key, {"target": target})
+    return Notice(f"{key}_chain", {"target": target, "end": end})
 
 
 def refuse_a_link_to_nothing(path: str | os.PathLike) -> None:

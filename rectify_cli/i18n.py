@@ -8,6 +8,7 @@ import re
 import string
 from dataclasses import dataclass
 
+from .errors import Problem
 from .textsafe import clip, excerpt
 
 
@@ -1064,6 +1065,9 @@ LABELS = {
                                    "no such file or folder (a ~ is not expanded here: write {expanded})"),
     "problem_no_such_file": ("文件不存在", "no such file"),
     "problem_dangling_link": ("是指向 {target} 的链接，而该文件不存在", "a link to {target}, which does not exist"),
+    # (its target a link too, which is there: {end} the path missing where the links lead)
+    "problem_dangling_link_chain": ("是指向 {target} 的链接，{target} 又指向 {end}，而 {end} 不存在",
+                                    "a link to {target}, which leads to {end}, which does not exist"),
     "problem_is_folder": ("是文件夹，应为 YAML 文件", "is a folder, expected a YAML file"),
     # (a file that could not be written, fsutil's: said with what it holds left as it was)
     "problem_output_names_folder": ("以 {end} 结尾，指的是文件夹：-o 应指文件；未写入任何内容",
@@ -1071,6 +1075,8 @@ LABELS = {
     "problem_write_is_folder": ("是文件夹，应为文件；未写入任何内容", "is a folder, expected a file; nothing was written"),
     "problem_write_refused": ("{why}；未写入任何内容", "{why}; nothing was written"),
     "problem_output_a_broken_link": ("是指向 {target} 的链接，而 {target} 不存在", "is a link to {target}, which does not exist"),
+    "problem_output_a_broken_link_chain": ("是指向 {target} 的链接，{target} 又指向 {end}，而 {end} 不存在",
+                                           "is a link to {target}, which leads to {end}, which does not exist"),
     "problem_write_read_only": ("是只读文件（{mode}）", "is read-only ({mode})"),
     "problem_write_not_yours": ("你无权写入（所有者 {owner}，{mode}）", "is not writable by you (owner {owner}, {mode})"),
     "problem_write_failed": ("无法写入（{why}）；未写入任何内容", "cannot be written ({why}); nothing was written"),
@@ -1406,12 +1412,16 @@ LABELS = {
         "{milestone}: merged, theirs's would read as extending ours's new date again; agree which one stands"),
     "problem_merge_both_extended_unresolved": (
         "对方的第 {index} 条记录（措施 {measure}，{date}）与我方的第 {ours} 条都延期了 {measure} 的期限，且未都写明 milestone:，"
-        "无法对照整改方案确定各自所延的是哪一期限（进展记录旁没有整改方案，或一方的记录在本方的方案下读取时会被拒绝）："
+        "无法对照整改方案确定各自所延的是哪一期限（{why}）："
         "若是同一期限，合并后对方的一条会被读作把我方延期后的期限再次延期；请商定保留哪一条",
         "entry {index} of theirs (measure {measure}, {date}) and entry {ours} of ours each extend a deadline of {measure}, "
-        "not both naming a milestone:, and which deadline each moves can't be told from the plan (none found beside "
-        "the journal, or one side's entries are refused under this side's plan): if the same, merged, theirs's would "
-        "read as extending ours's new date again; agree which one stands"),
+        "not both naming a milestone:, and which deadline each moves can't be told from the plan ({why}): if the same, "
+        "merged, theirs's would read as extending ours's new date again; agree which one stands"),
+    # (its {why}: this side's plan refused, named by its first problem as merge_unchecked_plan names it; else either)
+    "problem_merge_unresolved_plan_refused": ("本方的整改方案读取时被拒绝：{problem}", "this side's plan is refused: {problem}"),
+    "problem_merge_unresolved_unknown": ("进展记录旁没有整改方案，或一方的记录在本方的方案下读取时会被拒绝",
+                                         "none found beside the journal, or one side's entries are refused under "
+                                         "this side's plan"),
     "problem_merge_entry_not_rewritable": (
         "第 {index} 条记录不是 `rectify record` 所写的形式（只能有其字段，值为文字或 true/false），无法重新接入哈希链",
         "entry {index} is not as `rectify record` writes one (its fields only, each text or true/false): it can't "
@@ -2338,6 +2348,14 @@ def problem_message(problem, lang: Lang) -> str:
     return notice_text(notice, lang, prefix="problem_")
 
 
+def problem_said(found, lang: Lang) -> str:
+    """An errors.Problem as a message quotes it, `file:line:column: ` and its message in `lang`;
+    a text as it is."""
+    if not isinstance(found, Problem):
+        return str(found)
+    return str(Problem(found.file, found.line, found.column, problem_message(found, lang)))
+
+
 def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
     """The label `prefix + notice.key` in `lang`, filled with the notice's values (see Notice)."""
     def shown(value):
@@ -2349,6 +2367,8 @@ def notice_text(notice: Notice, lang: Lang, *, prefix: str) -> str:
             return notice_text(value, lang, prefix=prefix)
         if isinstance(value, Where):
             return value.said(lang)
+        if isinstance(value, Problem):  # (another file's problem quoted: merge-journal's refused plan)
+            return problem_said(value, lang)
         return value
 
     cut = prefix in _CUT_IN

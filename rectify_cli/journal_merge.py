@@ -82,8 +82,11 @@ def merge(base: str, ours: str, theirs: str, path: str | None = None) -> MergeRe
         # (which deadline one naming none moves not found, no plan or a side refused under it: it may be the same)
         maybe = extended.get((measure, None) if isinstance(milestone, str) else (measure, ...))
         if extension and maybe is not None:
+            refused = _plan_refusal(Path(path or ours))
+            why = Notice("merge_unresolved_unknown", {}) if refused is None else \
+                Notice("merge_unresolved_plan_refused", {"problem": refused})
             raise _conflict(problem(named, None, None, "merge_both_extended_unresolved", index=index, ours=maybe + 1,
-                                    measure=measure, date=fields.get("date")), named)
+                                    measure=measure, date=fields.get("date"), why=why), named)
         fields = {key: fields[key] for key in FIELD_ORDER if key in fields}
         fields["hash"] = chain.entry_hash(prev, fields)
         if isinstance(entry.get("hash"), str):
@@ -248,8 +251,7 @@ def _check_merged(new: bytes, ours: list[dict], added: list[dict], named: str, j
         raise _conflict(problem(named, bad.line or None, None, "merge_fails_verify", index=bad.index), named)
     refused = _load_problems(new, journal)
     if refused and _load_problems(theirs, journal):
-        plan = _load_problems(None, journal)
-        return True, next((p for p in plan if isinstance(p, Problem)), plan[0]) if plan else None
+        return True, _plan_refusal(journal)
     if refused:  # (the merged journal is not written: each refusal of it said where its entry is)
         head = problem(named, None, None, "merge_refused_on_load", ours=len(ours), lines=origins.ours_lines) \
             if ours else problem(named, None, None, "merge_refused_on_load_none")
@@ -304,6 +306,13 @@ def _sided(said, ours: int, origins: _Origins, named: str):
     if line is None:
         return Notice(said.key, values)
     return Notice("merge_closed_by", {"entry": entry, "date": values.get("date"), "after": values.get("after", "")})
+
+
+def _plan_refusal(journal: Path) -> Problem | str | None:
+    """The first problem of the plan `journal` belongs to, loaded with no journal (its first
+    located one, where the load says any); None when it loads or none is found."""
+    plan = _load_problems(None, journal)
+    return next((p for p in plan if isinstance(p, Problem)), plan[0]) if plan else None
 
 
 def _load_problems(new: bytes | None, journal: Path) -> list[Problem]:

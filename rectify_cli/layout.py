@@ -548,7 +548,13 @@ def unread_sources(plan, plan_files, *, folder: bool) -> list[tuple[str, object]
 def unreadable(path: Path, exc: OSError) -> RegistryError:
     """What to say when `path` can't be read, as `exc` says."""
     if isinstance(exc, FileNotFoundError):
-        said = ("dangling_link", {"target": os.readlink(path)}) if path.is_symlink() else ("no_such_file", {})
+        if path.is_symlink():
+            from .fsutil import link_to_nothing_said
+
+            link = link_to_nothing_said(path, "dangling_link")
+            said = link.key, link.values
+        else:
+            said = "no_such_file", {}
     elif isinstance(exc, IsADirectoryError):
         said = "is_folder", {}
     elif isinstance(exc, PermissionError):

@@ -109,8 +109,9 @@ class QuotedReport:
 
 # Why a report named could not be read, by what the reading said (its problem's key): a few
 # words each (i18n source_unread_<why>), and the code `reconcile --format json` gives.
-UNREAD_WHY = {"no_such_file": "missing", "dangling_link": "missing", "is_folder": "folder", "not_regular": "not_file",
-              "permission": "permission", "import_empty": "empty", "import_pdf": "pdf", "import_office": "office",
+UNREAD_WHY = {"no_such_file": "missing", "dangling_link": "missing", "dangling_link_chain": "missing",
+              "is_folder": "folder", "not_regular": "not_file", "permission": "permission", "import_empty": "empty",
+              "import_pdf": "pdf", "import_office": "office",
               "import_html": "web_page", "import_binary": "binary", "import_undecodable": "undecodable",
               "import_utf16_without_bom": "undecodable", "import_not_utf16": "undecodable",
               "import_utf8_behind_utf16_mark": "undecodable",

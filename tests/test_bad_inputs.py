@@ -703,6 +703,62 @@ def test_a_journal_linked_nowhere_is_an_error_not_a_journal_not_yet_written(tmp_
     assert (tmp_path / "progress.yaml").is_symlink()  # and left as it was
 
 
+JOURNAL_WRITES = [["record", "1.1", "--state", "in_progress", "--note", "x"], ["close", "1.1", "--evidence", "x"],
+                  ["reopen", "4.1", "--note", "x"], ["report", "2.2", "--note", "x"],
+                  ["extend", "3.1", "--to", "2021-06-30", "--reason", "x", "--approved-by", "自治区生态环境厅"],
+                  ["retract", "1.2", "--reason", "x"]]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+@pytest.mark.parametrize("command", JOURNAL_WRITES, ids=[c[0] for c in JOURNAL_WRITES])
+def test_a_journal_linked_to_a_link_to_nothing_names_where_it_leads(tmp_path, command):
+    """Linked to a link that is there, to nothing: said "a link to elsewhere/mid.yaml, which does not
+    exist", of a file `ls` lists. Nothing is written, nor a lock made, where either leads."""
+    shutil.copytree(SMALL, tmp_path / "small")
+    (tmp_path / "small" / "progress.yaml").unlink()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "small" / "progress.yaml").symlink_to(Path("..") / "elsewhere" / "mid.yaml")
+    (tmp_path / "elsewhere" / "mid.yaml").symlink_to("gone.yaml")
+    run = rectify([*command, "-r", "small"], tmp_path)
+    assert_refused(run, ["small/progress.yaml: a link to ../elsewhere/mid.yaml, which leads to ../elsewhere/gone.yaml, "
+                         "which does not exist"])
+    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["mid.yaml"]
+    assert sorted(p.name for p in (tmp_path / "small").iterdir()) == ["progress.yaml", "tasks.yaml"]
+    if command[0] == "record":
+        assert_refused(rectify([*command, "-r", "small"], tmp_path, lang=None), [
+            "small/progress.yaml: 是指向 ../elsewhere/mid.yaml 的链接，../elsewhere/mid.yaml 又指向 ../elsewhere/gone.yaml，"
+            "而 ../elsewhere/gone.yaml 不存在"])
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+@pytest.mark.parametrize("command", JOURNAL_WRITES, ids=[c[0] for c in JOURNAL_WRITES])
+def test_a_journal_linked_into_a_missing_folder_is_refused_and_no_folder_made(tmp_path, command):
+    """(A shared drive not mounted: its folder made and a new history begun there would go unnoticed.)"""
+    shutil.copytree(SMALL, tmp_path / "small")
+    (tmp_path / "small" / "progress.yaml").unlink()
+    (tmp_path / "small" / "progress.yaml").symlink_to(tmp_path / "share" / "ledger" / "progress.yaml")
+    run = rectify([*command, "-r", "small"], tmp_path)
+    assert_refused(run, [f"small/progress.yaml: a link to {tmp_path / 'share' / 'ledger' / 'progress.yaml'}, "
+                         "which does not exist"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["small"]
+    assert sorted(p.name for p in (tmp_path / "small").iterdir()) == ["progress.yaml", "tasks.yaml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs symbolic links")
+def test_import_beside_a_journal_linked_to_a_link_to_nothing_names_where_it_leads(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "ledger.progress.yaml").symlink_to("elsewhere/mid.yaml")
+    (tmp_path / "elsewhere" / "mid.yaml").symlink_to("gone.yaml")
+    run = rectify(["import", REPORT, "-o", "ledger.yaml"], tmp_path)
+    assert_refused(run, ["ledger.progress.yaml: is a link to elsewhere/mid.yaml, which leads to elsewhere/gone.yaml, "
+                         "which does not exist; nothing was written"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "ledger.progress.yaml"]
+    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["mid.yaml"]
+    zh = rectify(["import", REPORT, "-o", "ledger.yaml"], tmp_path, lang=None)
+    assert_refused(zh, ["ledger.progress.yaml: 是指向 elsewhere/mid.yaml 的链接，elsewhere/mid.yaml 又指向 "
+                        "elsewhere/gone.yaml，而 elsewhere/gone.yaml 不存在；未写入任何内容"])
+
+
 def as_a_clerk() -> tuple[str, ...]:
     """What runs a command as a user whom permissions stop: nothing, unless the tests run as
     root (a CI container), who reads anything: then root without that power (setpriv)."""

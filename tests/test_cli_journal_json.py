@@ -95,6 +95,33 @@ def test_json_gives_a_note_as_the_journal_holds_it_an_empty_one_as_empty(ledger)
     assert [e["note"] for e in json.loads(shown.stdout)["measure"]["entries"] if e["state"] == "done"] == [""]
 
 
+def test_an_entry_written_without_a_note_gives_the_note_an_empty_one_gives_as_the_readme_says(tmp_path):
+    # (the journal's schema lets a close or an extension go without note:, as with note: "": the same to
+    # every report, and to JSON; the README's contract said "null where it has none", of note too)
+    import yaml
+
+    from rectify_cli.chain import entry_hash
+
+    shutil.copytree(SMALL, tmp_path / "small")
+    journal = tmp_path / "small" / "progress.yaml"
+    text = journal.read_text(encoding="utf-8")
+    prev = yaml.safe_load(text)[-1]["hash"]
+    for entry in ('- measure: "2.1"\n  date: 2019-03-02\n  state: done\n',
+                  '- measure: "1.1"\n  date: 2019-03-03\n  state: done\n  note: ""\n'):
+        prev = entry_hash(prev, yaml.safe_load(entry)[0])
+        text += entry + f"  hash: {prev}\n"
+    journal.write_text(text, encoding="utf-8")
+    for _ in ("cold", "cached"):
+        listed = history_json("--since", "2019-03-02", "--registry", str(journal.parent), today="2019-03-31")
+        assert [(e["measure"], e["state"], e["note"]) for e in listed["entries"]] == [
+            ("4.2", "extended", "冬季无法施工。"), ("1.1", "done", ""), ("2.1", "done", "")]
+        shown = run("show", "2.1", "--registry", str(journal.parent), "--format", "json", today="2019-03-31")
+        assert [e["note"] for e in json.loads(shown.stdout)["measure"]["entries"]] == ["围挡完成80%。", ""]
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    contract = readme[readme.index("history: {\"entries\""):readme.index("show:    {")]
+    assert '# note "" where it has none (as written' in contract
+
+
 def test_history_json_is_the_entries_history_prints_in_its_order(ledger):
     # (piped without COLUMNS: one line an entry, where a width puts long notes under theirs)
     table = run_cli("history", "--since", "2019-04", "--registry", str(ledger),

@@ -533,6 +533,29 @@ def test_extensions_naming_no_milestone_are_a_conflict_where_theirs_is_refused_u
     assert files[1].read_text(encoding="utf-8") == ours
 
 
+def test_extensions_naming_no_milestone_where_this_sides_plan_is_refused_say_so(tmp_path):
+    # (the conflict gave "none found beside the journal, or one side's entries are refused": the plan was
+    # there and refused, every journal under it, and the user could not tell what to fix)
+    ours, files = _extensions(tmp_path)
+    with open(tmp_path / "data" / "tasks.yaml", "a", encoding="utf-8") as plan:
+        plan.write("  - bogus\n")
+    done = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml", "--lang", "en")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[0] == (
+        "rectify: data/progress.yaml: entry 10 of theirs (measure 3.1, 2019-03-21) and entry 10 of ours each extend a "
+        "deadline of 3.1, not both naming a milestone:, and which deadline each moves can't be told from the plan "
+        "(this side's plan is refused: data/tasks.yaml:123:5: task 5 in the list: expected a mapping (key: value), "
+        "got text 'bogus'): if the same, merged, theirs's would read as extending ours's new date again; agree which "
+        "one stands")
+    assert files[1].read_text(encoding="utf-8") == ours
+    said = rectify(tmp_path, "merge-journal", *map(str, files), "data/progress.yaml")
+    assert said.stderr.splitlines()[0] == (
+        "rectify: data/progress.yaml: 对方的第 10 条记录（措施 3.1，2019-03-21）与我方的第 10 条都延期了 3.1 的期限，"
+        "且未都写明 milestone:，无法对照整改方案确定各自所延的是哪一期限（本方的整改方案读取时被拒绝：data/tasks.yaml:123:5: "
+        "列表中第 5 项任务：应为映射（键: 值），实为文字“bogus”）：若是同一期限，合并后对方的一条会被读作把我方延期后的期限"
+        "再次延期；请商定保留哪一条")
+
+
 def test_an_extension_naming_no_milestone_that_theirs_retracted_merges_beside_ours(tmp_path):
     # (voided, it moves nothing: not a second extension of the deadline ours extended)
     from rectify_cli.chain import entry_hash

@@ -693,12 +693,9 @@ def merged_warnings(result, named: str, *, lang: Lang = Lang.zh) -> list[str]:
     refused = result.plan_refused
     if refused is None:
         return [f"rectify: {label('merge_unchecked', lang, file=named)}"]
-    from ..errors import Problem
-    from ..i18n import problem_message
+    from ..i18n import problem_said
 
-    if isinstance(refused, Problem):
-        refused = Problem(refused.file, refused.line, refused.column, problem_message(refused, lang))
-    return [f"rectify: {label('merge_unchecked_plan', lang, file=named, problem=refused)}"]
+    return [f"rectify: {label('merge_unchecked_plan', lang, file=named, problem=problem_said(refused, lang))}"]
 
 
 def render_verify(result, *, lang: Lang = Lang.zh) -> str:
