@@ -260,3 +260,26 @@ def test_the_readme_quotes_the_notices_of_a_round_imported_beside_data_tasks_yam
     status = run_cli("status")
     assert status.exit_code == 0, status.output
     assert f"`{status.stderr[: status.stderr.index('。') + 1]}…`" in readme
+
+
+def test_the_readme_quotes_a_write_to_a_broken_or_cut_short_journal_as_record_warns(tmp_path, monkeypatch):
+    """Tamper evidence: the two warnings of a write, of the bundled journal run in its folder. The
+    broken chain's quoted line 15, where entry 3 (1.3) of the bundled journal starts at line 13."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    env = {"RECTIFY_REGISTRY": "tasks.yaml", "RECTIFY_TODAY": "2019-04-30"}
+    monkeypatch.chdir(tmp_path)
+    for damage in ("edited", "cut short"):
+        shutil.rmtree(tmp_path / "data", ignore_errors=True)
+        shutil.copytree(ROOT / "data", tmp_path / "data")
+        journal = tmp_path / "data" / "progress.yaml"
+        text = journal.read_text(encoding="utf-8")
+        if damage == "edited":  # (entry 3's note changed by hand)
+            at = text.index("note: ", text.index('- measure: "1.3"'))
+            journal.write_text(text[:at] + "note: 改" + text[at + 6 :], encoding="utf-8")
+        else:  # (its last entry's hash line lost, and the end of its note)
+            journal.write_text(text[: text.rindex("  hash: ")][:-10], encoding="utf-8")
+        monkeypatch.chdir(tmp_path / "data")
+        result = run_cli("report", "1.1", "--note", "培训1次", env=env)
+        assert result.exit_code == 0, result.output
+        warning = result.stderr.strip()
+        assert f"`{warning}`" in readme or f"``{warning}``" in readme, damage  # (`` around one holding a `)
