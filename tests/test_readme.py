@@ -312,3 +312,14 @@ def test_the_refusals_the_readme_quotes_are_what_the_commands_say(tmp_path, monk
         result = CliRunner().invoke(app, args, prog_name="rectify", env={**CLI_ENV, **env})
         assert result.exit_code == 2, (args, result.output)
         assert f"`{result.stderr.strip()}`" in readme, args
+
+
+def test_the_readme_quotes_the_first_github_annotation_of_the_bundled_ledger(monkeypatch):
+    """The CI gate's `github` format: the worst measure's annotation as of the report's date (it
+    was quoted `::error file=data/tasks.yaml,line=N::…`, without the title check gives it)."""
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    result = run_cli("check", "--as-of", "2019-03-31", "--format", "github")
+    assert result.exit_code == 1, result.output
+    first = result.stdout.splitlines()[0]
+    assert f"`{first[: first.index('：') + 1]}…`" in readme
