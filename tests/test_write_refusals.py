@@ -253,9 +253,10 @@ def test_a_close_dated_while_a_retracted_close_still_counts_says_when_it_stops_c
     assert run("retract", "1.1", "--reason", "误记", "--date", "2019-03-20", "--registry", str(reg)).exit_code == 0
     before = (reg.parent / "progress.yaml").read_bytes()
     args = ("close", "1.1", "--evidence", "初验", "--date", "2019-03-15", "--registry", str(reg))
-    assert _stderr_line(run(*args)) == (
-        "截至 2019-03-15，措施 1.1 已销号：2019-03-10 的销号已于 2019-03-20 撤回，撤回前仍然有效；"
-        "请以 2019-03-20 或之后的日期销号")
+    said = _stderr_line(run(*args))
+    assert said == ("截至 2019-03-15，措施 1.1 已销号：2019-03-10 的销号已于 2019-03-20 撤回，撤回前仍然有效；"
+                    "请以 2019-03-20 或之后的日期销号")
+    assert f"(`{said}`)" in (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")  # (as quoted)
     assert _stderr_line(run(*args, "--lang", "en")) == (
         "1.1 is already closed as of 2019-03-15: the close of 2019-03-10 was retracted on 2019-03-20, but counts "
         "until then; close it on 2019-03-20 or later")
