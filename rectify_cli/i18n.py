@@ -550,6 +550,10 @@ LABELS = {
                                    "report on it{needs_note}"),
     "refused_note_needed_too": ("，并以 --note 写明本期完成的工作", ", adding --note to say what was done this period"),
     "refused_reopen_first": ("{conflict}；如须再次销号，请先重新打开", "{conflict}; reopen it first if it must be closed again"),
+    # (the close that stands is retracted after this date: it counts until then, and no reopening undoes a mistake)
+    "refused_closed_until_retracted": ("{conflict}：{closed} 的销号已于 {retracted} 撤回，撤回前仍然有效；请以 {retracted} 或之后的日期销号",
+                                       "{conflict}: the close of {closed} was retracted on {retracted}, but counts until "
+                                       "then; close it on {retracted} or later"),
     "refused_note_reopen": ("--note：请说明重新打开的原因（如：回头看发现表面整改）",
                             "--note: say why the measure is reopened (e.g. a follow-up inspection (回头看) found "
                             "superficial rectification)"),

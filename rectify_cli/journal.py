@@ -766,6 +766,9 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
             raise refusal(JournalWriteError, "close_ongoing_only", measure=measure, run=instead("report"),
                           needs_note="" if note else Notice("note_needed_too", {}))
         if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
+            if standing := _close_retracted_after(reg.journal, measure, when, milestone=milestone):
+                raise refusal(JournalWriteError, "closed_until_retracted", conflict=conflict,
+                              closed=standing[0].isoformat(), retracted=standing[1].isoformat())
             raise refusal(JournalWriteError, "reopen_first", conflict=conflict)
         pending = [ms for ms in dated if not ms.done]
         if step is None and len(pending) > 1:  # (a step due next year closed with this one: was it meant?)
@@ -993,6 +996,21 @@ def _recorded_after(deadline: date, *, when: date, today: date) -> Notice:
     (which the journal, and every report, takes as given), said so that the date is checked."""
     return Notice("recorded_after_deadline", {"deadline": deadline.isoformat(), "days": (today - deadline).days,
                                               "date": when.isoformat()})
+
+
+def _close_retracted_after(journal, measure: str, when: date, *, milestone: date | None) -> tuple[date, date] | None:
+    """The date of the close `measure` stands closed by as of `when` (of the step `milestone`, if
+    named) and of the retraction voiding it after `when`, when one does; else None."""
+    mine = [e for e in journal if e.measure == measure]
+    closes = [e for e in engine.counted([e for e in mine if e.date <= when])
+              if e.state is EntryState.DONE and (milestone is None or e.milestone in (None, milestone))]
+    if not closes:
+        return None
+    standing = sorted(closes, key=lambda e: e.date)[-1]  # (the last of its day, in file order)
+    if standing.hash is None:
+        return None
+    retraction = engine.retractions(mine).get(standing.hash)
+    return (standing.date, retraction.date) if retraction is not None and retraction.date > when else None
 
 
 def _moved(result, milestone: date | None):

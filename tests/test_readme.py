@@ -260,3 +260,60 @@ def test_the_readme_quotes_the_notices_of_a_round_imported_beside_data_tasks_yam
     status = run_cli("status")
     assert status.exit_code == 0, status.output
     assert f"`{status.stderr[: status.stderr.index('。') + 1]}…`" in readme
+
+
+def test_the_readme_quotes_a_write_to_a_broken_or_cut_short_journal_as_record_warns(tmp_path, monkeypatch):
+    """Tamper evidence: the two warnings of a write, of the bundled journal run in its folder. The
+    broken chain's quoted line 15, where entry 3 (1.3) of the bundled journal starts at line 13."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    env = {"RECTIFY_REGISTRY": "tasks.yaml", "RECTIFY_TODAY": "2019-04-30"}
+    monkeypatch.chdir(tmp_path)
+    for damage in ("edited", "cut short"):
+        shutil.rmtree(tmp_path / "data", ignore_errors=True)
+        shutil.copytree(ROOT / "data", tmp_path / "data")
+        journal = tmp_path / "data" / "progress.yaml"
+        text = journal.read_text(encoding="utf-8")
+        if damage == "edited":  # (entry 3's note changed by hand)
+            at = text.index("note: ", text.index('- measure: "1.3"'))
+            journal.write_text(text[:at] + "note: 改" + text[at + 6 :], encoding="utf-8")
+        else:  # (its last entry's hash line lost, and the end of its note)
+            journal.write_text(text[: text.rindex("  hash: ")][:-10], encoding="utf-8")
+        monkeypatch.chdir(tmp_path / "data")
+        result = run_cli("report", "1.1", "--note", "培训1次", env=env)
+        assert result.exit_code == 0, result.output
+        warning = result.stderr.strip()
+        assert f"`{warning}`" in readme or f"``{warning}``" in readme, damage  # (`` around one holding a `)
+
+
+def test_the_refusals_the_readme_quotes_are_what_the_commands_say(tmp_path, monkeypatch):
+    """Where things stand's options, step 1, Recording progress: each refusal quoted whole, as
+    `rectify` says it from a copy of the repository's ledger (-o's are test_bad_inputs')."""
+    from typer.testing import CliRunner
+
+    from builders import CLI_ENV
+    from rectify_cli.cli import app
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    monkeypatch.chdir(tmp_path)
+    refused = [
+        ["status", "--format", "xml"], ["status", "--warn-days", "-1"], ["--lang", "en", "status", "--bogus"],
+        ["--lang", "xx", "--help"], ["close", "35.2"], ["import", "report.pdf", "-o", "data2"],
+    ]
+    for args in refused:
+        result = CliRunner().invoke(app, args, prog_name="rectify", env=CLI_ENV)
+        assert result.exit_code == 2, (args, result.output)
+        assert f"`{result.stderr.strip()}`" in readme, args
+
+
+def test_the_readme_quotes_the_first_github_annotation_of_the_bundled_ledger(monkeypatch):
+    """The CI gate's `github` format: the worst measure's annotation as of the report's date (it
+    was quoted `::error file=data/tasks.yaml,line=N::…`, without the title check gives it)."""
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    result = run_cli("check", "--as-of", "2019-03-31", "--format", "github")
+    assert result.exit_code == 1, result.output
+    first = result.stdout.splitlines()[0]
+    assert f"`{first[: first.index('：') + 1]}…`" in readme

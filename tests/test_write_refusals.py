@@ -245,6 +245,26 @@ def test_a_back_dated_close_before_a_close_retracted_later_is_refused_saying_it_
     assert (reg.parent / "progress.yaml").read_bytes() == before
 
 
+def test_a_close_dated_while_a_retracted_close_still_counts_says_when_it_stops_counting(reg):
+    """1.1 closed on 2019-03-10 by mistake, retracted on 2019-03-20; the true close, dated 03-15, was
+    refused as 'already closed; reopen it first': the clerk, who retracted that close, was told to
+    reopen (a 回头看), where a close dated on or after the retraction's day is what is written."""
+    assert run("close", "1.1", "--evidence", "验收", "--date", "2019-03-10", "--registry", str(reg)).exit_code == 0
+    assert run("retract", "1.1", "--reason", "误记", "--date", "2019-03-20", "--registry", str(reg)).exit_code == 0
+    before = (reg.parent / "progress.yaml").read_bytes()
+    args = ("close", "1.1", "--evidence", "初验", "--date", "2019-03-15", "--registry", str(reg))
+    said = _stderr_line(run(*args))
+    assert said == ("截至 2019-03-15，措施 1.1 已销号：2019-03-10 的销号已于 2019-03-20 撤回，撤回前仍然有效；"
+                    "请以 2019-03-20 或之后的日期销号")
+    assert f"(`{said}`)" in (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")  # (as quoted)
+    assert _stderr_line(run(*args, "--lang", "en")) == (
+        "1.1 is already closed as of 2019-03-15: the close of 2019-03-10 was retracted on 2019-03-20, but counts "
+        "until then; close it on 2019-03-20 or later")
+    assert (reg.parent / "progress.yaml").read_bytes() == before
+    written = run("close", "1.1", "--evidence", "初验", "--date", "2019-03-20", "--registry", str(reg))
+    assert written.exit_code == 0, written.output
+
+
 def test_a_back_dated_close_before_a_close_retracted_on_its_own_day_is_written(reg):
     """A close retracted on its own date never counted: nothing a close before it makes wrong (the
     loader takes the same entries written by hand), yet it refused the back-dated close."""
