@@ -12,7 +12,7 @@ Everything here is pure and deterministic.  The damage handled:
   previous paragraph does not end with sentence-final punctuation and the next one does not
   start a new item (nor when it ends a unit line, 责任单位：西宁市, and the next one is headed: 配合单位：…);
 * no blank lines: a line that starts a new item (1. 二、 整改进展：) after a line ending a sentence
-  starts a new paragraph;
+  starts a new paragraph, as does a headed line (整改情况：, 配合单位：) after a unit line (责任单位：西宁市);
 * page numbers alone on a line ("— 3 —", "第3页", "第3页 共20页", "3/20", or "3" between blank lines) are page
   breaks; a running page header repeated beside one is dropped;
 * fragments duplicated at page joins ("《中华" / "《中华人民共和国…") are dropped;
@@ -345,6 +345,8 @@ def _starts_item(buf: list[str], line: str) -> bool:
     before, after = normalise(buf[-1]), normalise(line)
     if HEADING_START.match(after):
         return True
+    if HEADED.match(after) and _ends_unit_line(normalise(" ".join(buf[-3:]))):  # (责任单位：西宁市 / 整改情况：…)
+        return True
     return bool(before) and (before[-1] in SENTENCE_FINAL or before[-1] == "）" or normalise(buf[0]).startswith("附：")) \
         and ITEM_START.match(after) is not None
 
@@ -363,9 +365,14 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if prev[-1] == "）" and prev.endswith("。）"):
         return False
-    if HEADED.match(nxt) and UNITS_AT.search(prev) and not prev.endswith(("，", *SEPARATORS)):
+    if HEADED.match(nxt) and _ends_unit_line(prev):
         return False  # (a unit line ending its list, 责任单位：西宁市, and the next line headed: no page cut 西宁市、|…)
     return ITEM_START.match(nxt) is None
+
+
+def _ends_unit_line(text: str) -> bool:
+    """Whether `text` ends a unit line's list (责任单位：西宁市), not one cut after a comma or a join (西宁市、)."""
+    return UNITS_AT.search(text) is not None and not text.endswith(("，", *SEPARATORS))
 
 
 def _join(prev: str, nxt: str) -> tuple[str, str]:

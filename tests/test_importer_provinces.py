@@ -800,6 +800,19 @@ def test_a_note_heading_after_a_unit_line_heads_the_measures_note(tmp_path, head
     assert yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))[0]["note"] == "正在进行设备调试。"
 
 
+@pytest.mark.parametrize("head", ["整改完成情况", "整改情况", "进展情况"])
+def test_a_note_heading_after_a_unit_line_in_a_text_without_blank_lines_heads_the_measures_note(tmp_path, head):
+    # (run on into 责任单位：西宁市 as the line after it: the note read as units and warned of at the measure's line, and the
+    # measure said to have no note)
+    text = QINGHAI + ("一、湟水河流域污染治理滞后。\n整改时限：2019年6月底前完成。\n整改进度：序时推进。\n"
+                      f"1.完成第一污水处理厂提标改造（2019年6月30日）。\n责任单位：西宁市\n{head}：正在进行设备调试。\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["西宁市"]
+    assert yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))[0]["note"] == "正在进行设备调试。"
+
+
 @pytest.mark.parametrize("lines", ["责任单位：省生态环境厅、\n\n西宁市\n\n", "责任单位：省生态环境厅、西宁\n\n市\n\n",
                                    "责任单位：省生态环境厅牵头，\n\n西宁市配合\n\n"])
 def test_a_unit_line_cut_at_a_pages_edge_is_still_joined(tmp_path, lines):
