@@ -227,10 +227,14 @@ UNIT_AFTER_LIANHE = re.compile(r"(?!开展|建立|制定|执法|印发|出台|�
                                r"[\u4e00-\u9fff]{1,12}?(?:厅|委|局|办公室|部门|公司|单位|中心)")
 
 
+# "the relevant bodies" after a clause's 会同 or 联合 (联合相关部门开展…): no unit to name, nothing lost
+RELEVANT_BODIES = re.compile(r"各?(?:有关|相关)(?:部门|单位)")
+
+
 def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
     """What of a measure's sentence follows a unit read and a word joining another to it, where no unit it knows is
-    (自治区生态环境厅、拉萨市…, in a report naming no province): left out of the owners, to be said, as unread_units
-    says a unit line's. (A book title is cut where it begins: its masking is no text of the report.)"""
+    (自治区生态环境厅、拉萨市…, in a report naming no province), or a clause's 会同 or 联合 (X牵头，会同Y…): left out
+    of the owners, to be said, as unread_units says a unit line's. (A book title is cut where it begins: its masking is no text of the report.)"""
     unread = []
     for clause in _clauses(text):
         chain, _, pos, _ = _subject(clause, vocab, sentence=True)
@@ -239,4 +243,7 @@ def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
             join = "联合"
         if chain and join and not clause.startswith("的", pos):
             unread.append(clause[pos + len(join):].partition("□")[0])
+        elif not chain and (clause.startswith("会同") or clause.startswith("联合") and UNIT_AFTER_LIANHE.match(clause, 2)) \
+                and not RELEVANT_BODIES.match(clause, 2):
+            unread.append(clause[2:].partition("□")[0])  # (X牵头，会同Y、西宁市…: Y no unit it knows, and the rest lost with it)
     return [words for words in unread if words]

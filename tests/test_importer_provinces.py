@@ -988,6 +988,20 @@ def test_a_measures_own_sentence_naming_a_unit_it_does_not_know_after_one_it_kno
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
 
 
+@pytest.mark.parametrize("measure, unread", [
+    ("省生态环境厅牵头，会同青海湖景区管理局、西宁市建设污水管网", "青海湖景区管理局、西宁市建设污水管网"),
+    ("省生态环境厅负责，联合青海湖景区管理局开展巡查", "青海湖景区管理局开展巡查"),
+    ("省生态环境厅负责，联合相关部门开展专项检查", None),  # (the relevant bodies: no unit to name)
+])
+def test_a_clause_of_units_after_the_lead_beginning_with_one_it_does_not_know_is_warned_of(tmp_path, measure, unread):
+    # (X牵头，会同Y、Z…, Y no unit it knows: Y and Z, though Z is a region, were left out of the owners without a word)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, *([f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import "
+                                                f"knows read in {unread}, left out of the owners"] if unread else [])]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["省生态环境厅"]
+
+
 @pytest.mark.parametrize("opening, measure, owners", [
     # (X联合Y: Y, its level written once for both, was dropped without a word)
     (QINGHAI, "省生态环境厅联合公安厅严厉打击非法转移危险废物行为", ["省生态环境厅", "省公安厅"]),
