@@ -665,6 +665,26 @@ def test_shandongs_wording_of_the_feedback_date_is_read(tmp_path):
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == date(2017, 12, 26)
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+@pytest.mark.parametrize("title, wrapped", [
+    ("广东省贯彻落实第二轮中央生态环境保护督察报告整改方案的情况报告", "广东省贯彻落实第二轮中央生态环境保护督察报告整改方案的\n情况报告"),
+    ("青海省贯彻落实中央环境保护督察反馈意见整改情况报告", "青海省贯彻落实中央环境保护督察\n反馈意见整改\n情况报告"),
+])
+def test_a_title_wrapped_over_lines_is_read_whole(tmp_path, gap, title, wrapped):
+    # (a PDF's title on two lines: the registry's title, status's first line, was its first line alone, 广东省…整改方案的)
+    text = QINGHAI.replace("青海省贯彻落实中央环境保护督察反馈意见整改情况报告\n\n", wrapped + gap) + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["title"] == title
+
+
+def test_a_line_after_a_title_it_does_not_end_as_a_report_is_no_part_of_it(tmp_path):
+    text = QINGHAI.replace("整改情况报告\n\n", "整改情况\n中共青海省委 青海省人民政府\n\n") + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["title"] == "青海省贯彻落实中央环境保护督察反馈意见整改情况"
+
+
 # ---------------------------------------------------------------- 8. smaller issues: a curation of registry: keys alone
 
 def _import_curated(tmp_path: Path, text: str, curation: str):
