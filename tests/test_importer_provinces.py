@@ -1557,7 +1557,7 @@ def test_sichuans_each_prefecture_in_brackets_is_read_as_without_them(tmp_path, 
 
 
 @pytest.mark.parametrize("written, unit", [("各市州", "各市州"), ("各市（州）", "各市州"), ("各州市", "各州市"), ("各地市", "各地市"),
-                                           ("各地（市）", "各地市")])
+                                           ("各地（市）", "各地市"), ("各市", "各市"), ("各设区市", "各设区市")])
 def test_each_prefecture_as_one_unit_owns_its_measures_in_every_region(tmp_path, written, unit):
     # (各市州 was declared of kind other: status --owner 乐山市 or --region 乐山市 left out what every prefecture is to do)
     result, out = _import(tmp_path, SICHUAN + _problem(measure=f"{written}政府负责完成小水电清理整治（2019年6月30日）。"))
@@ -1569,6 +1569,19 @@ def test_each_prefecture_as_one_unit_owns_its_measures_in_every_region(tmp_path,
         assert shown.exit_code == 0, shown.output
         assert [ln.split()[:6] for ln in shown.stdout.splitlines() if ln.startswith("1.1 ")] == \
             [["1.1", "green", "on", "track", "2019-06-30", unit]]
+
+
+@pytest.mark.parametrize("measure, owners", [
+    # (河北's, 江苏's way to say every prefecture: 各市 was left out of the owners without a word after the lead)
+    ("省水利厅牵头，各市政府负责，全面清理整治河湖“四乱”问题", ["省水利厅", "各市"]),
+    ("省水利厅牵头，各设区市负责，全面清理整治河湖“四乱”问题", ["省水利厅", "各设区市"]),
+    ("省水利厅负责，督促各市场主体落实整改", ["省水利厅"]),  # (各市场主体: market players, no city)
+])
+def test_each_city_after_the_lead_is_an_owner(tmp_path, measure, owners):
+    result, out = _import(tmp_path, SICHUAN + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
 
 
 # ---------------------------------------------------------------- 15. the openings' appendix, and long headlines read in a moment
