@@ -43,7 +43,7 @@ def _warnings(result) -> list[str]:
 # ---------------------------------------------------------------- 1. a deadline it can't read is refused, never dropped
 
 
-@pytest.mark.parametrize("written", ["2021年前", "2020年", "2020年内完成", "2020年第三季度", "2019—2020年", "2019-2020年",
+@pytest.mark.parametrize("written", ["2021年前", "2020年", "2020年内完成", "2020年第五季度", "2019—2020年", "2019-2020年",
                                      "二〇二〇年底前", "二〇二〇年六月三十日", "年内完成",
                                      "12月底前", "12月31日前完成"])  # (a day without its year, as a second step's often is)
 def test_a_second_step_whose_deadline_cannot_be_read_is_refused_not_dropped(tmp_path, written):
@@ -56,7 +56,7 @@ def test_a_second_step_whose_deadline_cannot_be_read_is_refused_not_dropped(tmp_
     assert not out.exists()
 
 
-@pytest.mark.parametrize("written", ["2021年前", "2020年第三季度", "2019—2020年", "6月底前"])
+@pytest.mark.parametrize("written", ["2021年前", "2020年秋季", "2019—2020年", "6月底前"])
 def test_a_measure_whose_only_deadline_cannot_be_read_is_not_said_to_have_none(tmp_path, written):
     # (the refusal said "no deadline in parentheses such as （2018年6月30日）": there is one)
     result, out = _import(tmp_path, QINGHAI + _problem(measure=f"海东市完成污水管网建设（{written}）。"))
@@ -605,6 +605,18 @@ def test_a_measure_due_in_a_half_year_is_due_on_its_last_day(tmp_path, written, 
     assert result.exit_code == 0, result.output
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert measure["milestones"] == [{"kind": "date", "due": due}]
+
+
+@pytest.mark.parametrize("written, due", [("2020年第三季度", date(2020, 9, 30)), ("2020年三季度", date(2020, 9, 30)),
+                                          ("2020年第3季度", date(2020, 9, 30)), ("2020年第一季度末", date(2020, 3, 31)),
+                                          ("2020年第二季度前完成", date(2020, 6, 30)), ("2020年四季度末前", date(2020, 12, 31))])
+def test_a_measure_or_problem_due_in_a_quarter_is_due_on_its_last_day(tmp_path, written, due):
+    # (（2020年第三季度） was refused: "cannot read the deadline", where 上半年 was read as its last day)
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline=f"{written}，长期坚持。", measure=f"海东市完成污水管网建设（{written}）。"))
+    assert result.exit_code == 0, result.output
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert task["deadline"]["milestones"] == [{"kind": "date", "due": due}, {"kind": "ongoing"}]
+    assert task["measures"][0]["milestones"] == [{"kind": "date", "due": due}]
 
 
 def test_a_problems_deadline_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
@@ -1485,14 +1497,14 @@ def test_a_deadline_of_two_steps_each_done_by_a_date_is_read_as_two_labelled_ste
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "measure 1.1: cannot read the deadline （2020年第三季度） (expected a date such as 2018年6月30日, 长期坚持 or 立即启动, or steps "
+    ("en", "measure 1.1: cannot read the deadline （2020年秋季） (expected a date such as 2018年6月30日, 长期坚持 or 立即启动, or steps "
            "such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成, separated by ，; repair it under text_fixes: in the curation)"),
-    (None, "措施 1.1：无法识别时限“（2020年第三季度）”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限，或 2018年6月30日前完成关停、"
+    (None, "措施 1.1：无法识别时限“（2020年秋季）”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限，或 2018年6月30日前完成关停、"
            "关停于2018年6月30日前完成 这样的分步时限，以“，”分隔；请在校订文件的 text_fixes: 下改正）"),
 ])
 def test_a_deadline_it_cannot_read_is_refused_naming_every_form_it_reads_with_the_labelled_steps(tmp_path, lang, said):
     report = tmp_path / "report.txt"
-    report.write_text(SICHUAN + _problem(measure="成都市完成污水处理厂建设（2020年第三季度）。"), encoding="utf-8")
+    report.write_text(SICHUAN + _problem(measure="成都市完成污水处理厂建设（2020年秋季）。"), encoding="utf-8")
     result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
     assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{LINE_OF_MEASURE}: {said}\n")
 
@@ -1510,14 +1522,14 @@ def test_two_steps_run_together_where_a_comma_was_lost_are_refused_not_read_as_o
 
 def test_every_deadline_and_progress_it_cannot_read_is_named_in_one_run(tmp_path):
     # (the import stopped at the first: a run per problem to find the next)
-    second = ("二、城镇污水处理设施建设滞后。\n\n整改时限：2020年第三季度。\n\n整改进度：已完成阶段性任务。\n\n"
-              "1.成都市完成污水处理厂建设（2020年第三季度）。\n\n整改进展：正在建设。\n\n"
+    second = ("二、城镇污水处理设施建设滞后。\n\n整改时限：2020年秋季。\n\n整改进度：已完成阶段性任务。\n\n"
+              "1.成都市完成污水处理厂建设（2020年秋季）。\n\n整改进展：正在建设。\n\n"
               "2.各市州开展巡查（每年）。\n\n整改进展：已开展。\n\n"
               "3.各市州开展督查。\n\n整改进展：已开展。\n")
     text = SICHUAN + _problem(measure="成都市完成管网建设（2019年6月30日），二期工程（2021年前）。") + "\n" + second
     at = {words: text.split("\n").index(line) + 1 for words, line in
-          (("1.1", "1.成都市完成管网建设（2019年6月30日），二期工程（2021年前）。"), ("时限", "整改时限：2020年第三季度。"),
-           ("进度", "整改进度：已完成阶段性任务。"), ("2.1", "1.成都市完成污水处理厂建设（2020年第三季度）。"),
+          (("1.1", "1.成都市完成管网建设（2019年6月30日），二期工程（2021年前）。"), ("时限", "整改时限：2020年秋季。"),
+           ("进度", "整改进度：已完成阶段性任务。"), ("2.1", "1.成都市完成污水处理厂建设（2020年秋季）。"),
            ("2.2", "2.各市州开展巡查（每年）。"), ("2.3", "3.各市州开展督查。"))}
     result, out = _import(tmp_path, text)
     report = tmp_path / "report.txt"
@@ -1526,12 +1538,12 @@ def test_every_deadline_and_progress_it_cannot_read_is_named_in_one_run(tmp_path
         f"rectify: {report}:{at['1.1']}: measure 1.1: cannot read the deadline （2021年前） (expected a date such as 2018年6月30日, "
         "长期坚持 or 立即启动, or steps such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成, separated by ，; "
         "repair it under text_fixes: in the curation)",
-        f"rectify: {report}:{at['时限']}: problem 2: cannot read the deadline 整改时限：2020年第三季度。 (expected a date such as "
+        f"rectify: {report}:{at['时限']}: problem 2: cannot read the deadline 整改时限：2020年秋季。 (expected a date such as "
         "2018年6月30日前完成, 长期坚持 or 立行立改, or steps such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成, separated by ，; "
         "repair it under text_fixes: in the curation)",
         f"rectify: {report}:{at['进度']}: problem 2: unknown 整改进度 '已完成阶段性任务。' (expected 全面完成, 基本完成, 序时推进 or "
         "取得阶段性成效; repair it under text_fixes: in the curation)",
-        f"rectify: {report}:{at['2.1']}: measure 2.1: cannot read the deadline （2020年第三季度） (expected a date such as 2018年6月30日, "
+        f"rectify: {report}:{at['2.1']}: measure 2.1: cannot read the deadline （2020年秋季） (expected a date such as 2018年6月30日, "
         "长期坚持 or 立即启动, or steps such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成, separated by ，; "
         "repair it under text_fixes: in the curation)",
         f"rectify: {report}:{at['2.2']}: measure 2.2: the deadline （每年） recurs (each year, quarter or month), which a ledger's "
