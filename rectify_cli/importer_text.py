@@ -20,6 +20,7 @@ Everything here is pure and deterministic.  The damage handled:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -279,17 +280,26 @@ def paragraphs(text: str) -> list[Para]:
     A page number alone on its line ("— 3 —") is a page break, not text; a line that repeats an
     earlier paragraph beside one is the page's running header, dropped too (and said so in the
     joins of the paragraph before it, a Notice page_header), even when the text after it follows
-    with no blank line."""
+    with no blank line; so is a line repeating the report's title (its first), beside one or not."""
     raw: list[tuple[int, int, str]] = []  # (first line, last line, text)
     pages: set[int] = set()  # lines holding a page number alone
     alone: set[str] = set()  # paragraphs of one line: what a running header repeats
     buf: list[str] = []
     start = 0
     lines = text.split("\n")
+    # (the report's title on a line of its own again is the page's running header, with no page number beside it too;
+    # a title, not a word such as 附件 a text may begin with)
+    title_no = next((no for no, line in enumerate(lines, 1) if line.strip()), 0)
+    first = lines[title_no - 1].strip() if title_no else ""
+    title = first if len(first) >= 8 else None
+    titles: list[int] = []  # the lines repeating it
     for no, line in enumerate(lines, 1):
         if PAGE_NUMBER.fullmatch(line) or (BARE_NUMBER.fullmatch(line) and _blank(lines, no - 2) and _blank(lines, no)):
             pages.add(no)
             line = ""
+        if title and no > title_no and line.strip() == title and _may_be_header(normalise(title)):
+            titles.append(no)
+            continue
         if not buf and line.strip() in alone and _beside(pages, no, no) and _may_be_header(normalise(line)):
             # (a header, a paragraph of its own: the text after it is no part of it)
             raw.append((no, no, line.strip()))
@@ -327,7 +337,19 @@ def paragraphs(text: str) -> list[Para]:
             out[-1] = Para(normalise(joined), prev.line, prev.joins + ((line, note),))
         else:
             out.append(Para(norm, line))
+    if titles and title:
+        out = _with_titles_dropped(out, titles, Notice("page_header", {"header": normalise(title), "first": title_no}))
     return out
+
+
+def _with_titles_dropped(out: list[Para], titles: list[int], said: Notice) -> list[Para]:
+    """`out` with each of the lines `titles` said dropped in the joins of the paragraph it was in or came after."""
+    starts = [p.line for p in out]
+    by_para: dict[int, list[int]] = {}
+    for no in titles:
+        by_para.setdefault(max(bisect.bisect_left(starts, no) - 1, 0), []).append(no)
+    return [Para(p.text, p.line, tuple(sorted(p.joins + tuple((no, said) for no in by_para.get(i, ())), key=lambda j: j[0])))
+            if i in by_para else p for i, p in enumerate(out)]
 
 
 def _may_be_header(norm: str) -> bool:

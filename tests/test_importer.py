@@ -1733,6 +1733,16 @@ def test_a_running_page_header_beside_a_page_number_is_dropped_and_warned_of():
     assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_the_reports_title_repeated_on_a_line_of_its_own_with_no_page_number_is_dropped_and_warned_of(gap):
+    # (a PDF with no page numbers, its title at the top of each page: pasted into the note as 已某自治区整改情况的报告制定。)
+    block = PROBLEM_ONE.replace("整改进展：已制定。", f"整改进展：已{gap}某自治区整改情况的报告{gap}制定。")
+    line = (HEADLINE + block).split("\n").index("某自治区整改情况的报告", 1) + 1
+    result = mini(block)
+    assert result.journal[0]["note"] == "已制定。"
+    assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
+
+
 @pytest.mark.parametrize("lang, said", [
     ("en", "wrote {tasks} and {journal}\nrectify: warning: line {line}: dropped a repeated page header '{title}' (as on line 3)\n"),
     (None, "已写入 {tasks} 和 {journal}\nrectify: 警告：第 {line} 行：去掉了重复的页眉“{title}”（同第 3 行）\n"),
