@@ -1815,6 +1815,8 @@ LABELS.update({
     "import_page_headers": ("第 {lines} 行{more}：去掉了重复的页眉“{header}”（同第 {first} 行）",
                             "lines {lines}{more}: dropped a repeated page header '{header}' (as on line {first})"),
     "import_page_headers_more": ("…（共 {count} 处）", " … ({count} in all)"),
+    "import_page_headers_each": ("第 {lines} 行{more}：去掉了各页重复的页眉“{header}”",
+                                 "lines {lines}{more}: dropped the page header '{header}' repeated at page breaks"),
     "import_no_province": ("报告标题和开头都没有写明省份（省、自治区或直辖市）：未从问题中读取地区（请在校订文件的 registry: 下写明标题）",
                            "no province (省, 自治区 or 直辖市) named in the report's title or opening: no regions read from the problems "
                            "(give the title under registry: in the curation)"),

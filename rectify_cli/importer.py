@@ -654,7 +654,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         headers.setdefault((what.values["header"], what.values["first"]), []).append(ln)
     for (header, first), lns in headers.items():
         more = Notice("page_headers_more", {"count": len(lns)}) if len(lns) > 5 else ""
-        key = "page_headers" if len(lns) > 1 else "page_header"
+        key = "page_headers_each" if first is None else "page_headers" if len(lns) > 1 else "page_header"  # (None: every one dropped)
         warnings.append(Notice(key, {"lines": lns[:5], "more": more, "header": header, "first": first}))
 
     cur = curation or Curation(path="(none)")

@@ -293,12 +293,16 @@ def paragraphs(text: str) -> list[Para]:
     first = lines[title_no - 1].strip() if title_no else ""
     title = first if len(first) >= 8 else None
     titles: list[int] = []  # the lines repeating it
+    running, runs = _running_headers(lines), []  # (the lines of a running header, those dropped)
     for no, line in enumerate(lines, 1):
         if PAGE_NUMBER.fullmatch(line) or (BARE_NUMBER.fullmatch(line) and _blank(lines, no - 2) and _blank(lines, no)):
             pages.add(no)
             line = ""
         if title and no > title_no and line.strip() == title and _may_be_header(normalise(title)):
             titles.append(no)
+            continue
+        if no in running:
+            runs.append(no)
             continue
         if not buf and line.strip() in alone and _beside(pages, no, no) and _may_be_header(normalise(line)):
             # (a header, a paragraph of its own: the text after it is no part of it)
@@ -337,19 +341,33 @@ def paragraphs(text: str) -> list[Para]:
             out[-1] = Para(normalise(joined), prev.line, prev.joins + ((line, note),))
         else:
             out.append(Para(norm, line))
-    if titles and title:
-        out = _with_titles_dropped(out, titles, Notice("page_header", {"header": normalise(title), "first": title_no}))
-    return out
+    dropped = [(no, Notice("page_header", {"header": normalise(title or ""), "first": title_no})) for no in titles]
+    dropped += [(no, Notice("page_header", {"header": normalise(lines[no - 1]), "first": None})) for no in runs]
+    return _with_dropped(out, dropped) if dropped else out
 
 
-def _with_titles_dropped(out: list[Para], titles: list[int], said: Notice) -> list[Para]:
-    """`out` with each of the lines `titles` said dropped in the joins of the paragraph it was in or came after."""
+def _running_headers(lines: list[str]) -> set[int]:
+    """The lines of a running header a text with page numbers repeats beside them (a blank line between allowed), found
+    beside two or more: each one, its first page's too, which with no blank line after it ran on into the next item."""
+    pages = [no for no, line in enumerate(lines, 1) if PAGE_NUMBER.fullmatch(line)]
+    beside: dict[str, set[int]] = {}
+    for page in pages:
+        for step in (-1, 1):
+            no = page + step if not _blank(lines, page + step - 1) else page + 2 * step
+            text = lines[no - 1].strip() if 1 <= no <= len(lines) else ""
+            if text and len(text) <= 40 and not PAGE_NUMBER.fullmatch(text):
+                beside.setdefault(text, set()).add(no)
+    return {no for text, nos in beside.items() if len(nos) > 1 and _may_be_header(normalise(text)) for no in nos}
+
+
+def _with_dropped(out: list[Para], dropped: list[tuple[int, Notice]]) -> list[Para]:
+    """`out` with each line of `dropped` said dropped (its Notice) in the joins of the paragraph it was in or came after."""
     starts = [p.line for p in out]
-    by_para: dict[int, list[int]] = {}
-    for no in titles:
-        by_para.setdefault(max(bisect.bisect_left(starts, no) - 1, 0), []).append(no)
-    return [Para(p.text, p.line, tuple(sorted(p.joins + tuple((no, said) for no in by_para.get(i, ())), key=lambda j: j[0])))
-            if i in by_para else p for i, p in enumerate(out)]
+    by_para: dict[int, list[tuple[int, Notice]]] = {}
+    for no, said in dropped:
+        by_para.setdefault(max(bisect.bisect_left(starts, no) - 1, 0), []).append((no, said))
+    return [Para(p.text, p.line, tuple(sorted(p.joins + tuple(by_para[i]), key=lambda j: j[0]))) if i in by_para else p
+            for i, p in enumerate(out)]
 
 
 def _may_be_header(norm: str) -> bool:
