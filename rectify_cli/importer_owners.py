@@ -235,7 +235,8 @@ RELEVANT_BODIES = re.compile(r"各?(?:有关|相关)(?:部门|单位)")
 def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
     """What of a measure's sentence follows a unit read and a word joining another to it, where no unit it knows is
     (自治区生态环境厅、拉萨市…, in a report naming no province), or a clause's 会同 or 联合 (X牵头，会同Y…): left out
-    of the owners, to be said, as unread_units says a unit line's. (A book title is cut where it begins: its masking is no text of the report.)"""
+    of the owners, to be said, as unread_units says a unit line's. (A book title is cut where it begins: its masking
+    is no text of the report.)"""
     unread = []
     for clause in _clauses(text):
         chain, _, pos, _ = _subject(clause, vocab, sentence=True)
