@@ -2146,6 +2146,9 @@ LABELS.update({
                                   "at once (is its text missing?)"),
     "problem_import_task_number": ("应为第 {expected} 个问题，实为“{numeral}、”", "problem {numeral}、 found where problem number {expected} was expected"),
     "problem_import_unexpected_heading": ("问题 {task} 中出现了意外的“整改{heading}：”{hint}", "unexpected 整改{heading}： in problem {task}{hint}"),
+    "problem_import_hint_measure_deadline": ("（措施 {measure} 的时限从其文字末尾的括号中读取，如（2018年6月30日）：请在报告文字中把它写在那里）",
+                                             " (measure {measure}'s deadline is read from the parentheses its text ends with, such as "
+                                             "（2018年6月30日）: write it there in the report's text)"),
     "problem_import_hint_passed_over": ("（第 {line} 行的“{numeral}、”是否应为问题 {next}？）", " (is {numeral}、 on line {line} meant as problem {next}?)"),
     "problem_import_hint_passed_over_why": ("（第 {line} 行的“{numeral}、”是否应为问题 {next}？{why}）",
                                             " (is {numeral}、 on line {line} meant as problem {next}? {why})"),

@@ -272,6 +272,8 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
                 hint = _numbered_otherwise_hint(task, measure)
             elif measure is None and hm.group(1) == "进展":  # (a measure numbered otherwise, or run on into 整改进度's line)
                 hint = Notice("import_hint_measure_before", {"numbering": MEASURE_NUMBERING})
+            elif measure is not None and measure.note is None and hm.group(1) == "时限":  # (a measure's own, as other provinces write it)
+                hint = Notice("import_hint_measure_deadline", {"measure": f"{task.id}.{measure.id}"})
             else:
                 hint = ""
             raise err(p, "unexpected_heading", heading=hm.group(1), task=task.id, hint=hint)
