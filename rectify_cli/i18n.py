@@ -1829,6 +1829,8 @@ LABELS.update({
     "import_page_headers": ("第 {lines} 行{more}：去掉了重复的页眉“{header}”（同第 {first} 行）",
                             "lines {lines}{more}: dropped a repeated page header '{header}' (as on line {first})"),
     "import_page_headers_more": ("…（共 {count} 处）", " … ({count} in all)"),
+    "import_page_headers_each": ("第 {lines} 行{more}：去掉了各页重复的页眉“{header}”",
+                                 "lines {lines}{more}: dropped the page header '{header}' repeated at page breaks"),
     "import_no_province": ("报告标题和开头都没有写明省份（省、自治区或直辖市）：未从问题中读取地区（请在校订文件的 registry: 下写明标题）",
                            "no province (省, 自治区 or 直辖市) named in the report's title or opening: no regions read from the problems "
                            "(give the title under registry: in the curation)"),
@@ -2158,6 +2160,9 @@ LABELS.update({
                                   "at once (is its text missing?)"),
     "problem_import_task_number": ("应为第 {expected} 个问题，实为“{numeral}、”", "problem {numeral}、 found where problem number {expected} was expected"),
     "problem_import_unexpected_heading": ("问题 {task} 中出现了意外的“整改{heading}：”{hint}", "unexpected 整改{heading}： in problem {task}{hint}"),
+    "problem_import_hint_measure_deadline": ("（措施 {measure} 的时限从其文字末尾的括号中读取，如（2018年6月30日）：请在报告文字中把它写在那里）",
+                                             " (measure {measure}'s deadline is read from the parentheses its text ends with, such as "
+                                             "（2018年6月30日）: write it there in the report's text)"),
     "problem_import_hint_passed_over": ("（第 {line} 行的“{numeral}、”是否应为问题 {next}？）", " (is {numeral}、 on line {line} meant as problem {next}?)"),
     "problem_import_hint_passed_over_why": ("（第 {line} 行的“{numeral}、”是否应为问题 {next}？{why}）",
                                             " (is {numeral}、 on line {line} meant as problem {next}? {why})"),

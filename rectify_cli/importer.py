@@ -654,7 +654,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         headers.setdefault((what.values["header"], what.values["first"]), []).append(ln)
     for (header, first), lns in headers.items():
         more = Notice("page_headers_more", {"count": len(lns)}) if len(lns) > 5 else ""
-        key = "page_headers" if len(lns) > 1 else "page_header"
+        key = "page_headers_each" if first is None else "page_headers" if len(lns) > 1 else "page_header"  # (None: every one dropped)
         warnings.append(Notice(key, {"lines": lns[:5], "more": more, "header": header, "first": first}))
 
     cur = curation or Curation(path="(none)")
@@ -871,11 +871,31 @@ def _claim_shaped(item: Any) -> bool:
             and type(item["value"]) is int and item["value"] >= 0 and writable_number(item["value"]))
 
 
+# a title's last word (…整改情况报告): a title wrapped over lines is joined up to it
+TITLE_END = "报告"
+
+
+def _report_title(text: str) -> str:
+    """The text's first line, or its first lines where the title is wrapped over them (…整改方案的 / 情况报告, as a
+    PDF's often is): joined up to one ending the title, when the lines after the first are short and no sentence."""
+    start = re.search(r"\S", text)
+    lines = text[start.start() if start else 0:].lstrip("\ufeff").split("\n", 3)[:3]
+    title = normalise(lines[0])
+    for n in range(1, 3):
+        if title.endswith(TITLE_END):
+            break
+        joined = normalise("".join(line.strip() for line in lines[:n + 1]))
+        if not all(line.strip() and len(line.strip()) <= 20 and not re.search("[，。；：,;:]", line) for line in lines[1:n + 1]):
+            break
+        if joined.endswith(TITLE_END):
+            return joined
+    return title
+
+
 def _registry(text: str, paras, filename: str, cur: Curation, source: str | None,
               warnings: list[Notice]) -> dict[str, Any]:
     reg: dict[str, Any] = {}
-    first = next((ln for ln in text.split("\n") if ln.strip()), "")
-    reg["title"] = normalise(first.lstrip("\ufeff"))
+    reg["title"] = _report_title(text)
     # the headline is where the report first says "as of" (截至目前 gives no date: a later 截至2018年6月
     # is a statistic of the body, not the report's date)
     at = next((p for p in paras if AS_OF_WORD.search(p.text)), None)

@@ -24,14 +24,15 @@ VERB_INSIDE = r"成立|安排|组织(?!部|人事)"
 DISCOVER = re.compile(r"(?:自治区党委|区党委|省委|市委|州委)(?:组织部|宣传部|统战部|政法委|办公厅|编办|党校|网信办)|"
                       r"(?:自治区|省|市|各级|(?:各地市|各市州|各市（州）|各地（市）|各州市|各市县)"
                       r"(?!(?:会同|联合|及|和|与|同|商)(?:自治区|省|市(?!场)|各)))(?:(?!" + VERB_INSIDE + r")[\u4e00-\u9fff]){0,10}?"
-                      r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各市（州）|各地（市）|各州市|各市县")
+                      r"(?:纪委监委|党委、政府及有关部门|厅|委|局|办公室|办|督查室|部门|领导小组)|各地市|各市州|各市（州）|各地（市）|各州市|各市县|"
+                      r"各设区市|各市(?![县州区场级直（])")
 # Sichuan's usual way to write each prefecture, and each county after it: named as without brackets
 # (各市（州） is 各市州, 各地（市） 各地市; 各市（州）、县（市、区） the two units 各市州 and 各县市区, its 各 said of both)
 BRACKETED = re.compile(r"（([州市])）")
 BRACKETED_ALL = ("各市（州）、县（市、区）", ("各市州", "各县市区"))
 # the discovered units standing for every prefecture at once (kind all_regions: their measures fall
-# to each region); 各市县 names the counties too, and 各级 any level: neither is one
-EVERY_REGION = ("各地市", "各市州", "各州市")
+# to each region; 各市, 各设区市 as 河北, 江苏 say it); 各市县 names the counties too, and 各级 any level: neither is one
+EVERY_REGION = ("各地市", "各市州", "各州市", "各市", "各设区市")
 
 
 @dataclass(frozen=True)
@@ -227,10 +228,15 @@ UNIT_AFTER_LIANHE = re.compile(r"(?!开展|建立|制定|执法|印发|出台|�
                                r"[\u4e00-\u9fff]{1,12}?(?:厅|委|局|办公室|部门|公司|单位|中心)")
 
 
+# "the relevant bodies" after a clause's 会同 or 联合 (联合相关部门开展…): no unit to name, nothing lost
+RELEVANT_BODIES = re.compile(r"各?(?:有关|相关)(?:部门|单位)")
+
+
 def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
     """What of a measure's sentence follows a unit read and a word joining another to it, where no unit it knows is
-    (自治区生态环境厅、拉萨市…, in a report naming no province): left out of the owners, to be said, as unread_units
-    says a unit line's. (A book title is cut where it begins: its masking is no text of the report.)"""
+    (自治区生态环境厅、拉萨市…, in a report naming no province), or a clause's 会同 or 联合 (X牵头，会同Y…): left out
+    of the owners, to be said, as unread_units says a unit line's. (A book title is cut where it begins: its masking
+    is no text of the report.)"""
     unread = []
     for clause in _clauses(text):
         chain, _, pos, _ = _subject(clause, vocab, sentence=True)
@@ -239,4 +245,7 @@ def unread_in_sentence(text: str, vocab: Vocabulary) -> list[str]:
             join = "联合"
         if chain and join and not clause.startswith("的", pos):
             unread.append(clause[pos + len(join):].partition("□")[0])
+        elif not chain and (clause.startswith("会同") or clause.startswith("联合") and UNIT_AFTER_LIANHE.match(clause, 2)) \
+                and not RELEVANT_BODIES.match(clause, 2):
+            unread.append(clause[2:].partition("□")[0])  # (X牵头，会同Y、西宁市…: Y no unit it knows, and the rest lost with it)
     return [words for words in unread if words]

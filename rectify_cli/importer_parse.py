@@ -53,7 +53,10 @@ TAIL_START = re.compile(rf"(?:^|(?<=[。！？；]))(?:{_ATTACHMENT}|(?=(?P<orgs
 DATE_RE = r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日?|底)|年?底)"  # (2020年底, 2020年年底: the year's last day)
 # a half year, due by its last day: 2020年上半年 by 2020年6月底, 2020年下半年 by 2020年底
 HALF_YEAR = re.compile(r"(\d{4})年([上下])半年")
-# a parenthesis naming a year (in digits or 二〇二〇年; alone, as 2021年前, 2020年内, 2020年第三季度
+# a quarter so too: 2020年第三季度, 2020年三季度末, 2020年第3季度 by 2020年9月底
+QUARTER = re.compile(r"(\d{4})年第?([一二三四1-4])季度末?")
+QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}  # (its last month)
+# a parenthesis naming a year (in digits or 二〇二〇年; alone, as 2021年前, 2020年内, 2020年秋季
 # or 2019—2020年) or a dotted date, or 年内/年底/季度/半年, or a day without its year (12月底前, a
 # second step's, 12月31日), that reads as no deadline: a date cut by a line wrap, or a wording not
 # understood (no parenthesis of the Tibet report names a year or a day but as a deadline)
@@ -269,6 +272,8 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
                 hint = _numbered_otherwise_hint(task, measure)
             elif measure is None and hm.group(1) == "进展":  # (a measure numbered otherwise, or run on into 整改进度's line)
                 hint = Notice("import_hint_measure_before", {"numbering": MEASURE_NUMBERING})
+            elif measure is not None and measure.note is None and hm.group(1) == "时限":  # (a measure's own, as other provinces write it)
+                hint = Notice("import_hint_measure_deadline", {"measure": f"{task.id}.{measure.id}"})
             else:
                 hint = ""
             raise err(p, "unexpected_heading", heading=hm.group(1), task=task.id, hint=hint)
@@ -451,6 +456,7 @@ def parse_deadline(content: str) -> list[dict[str, str]] | None:
     # space for the ， leaves it: 长期坚持 names no step)
     for item in re.split(r"[，；]|并(?=长期坚持)|、(?=长期坚持|立即|立行立改)|(?<=.)(?=长期坚持)", content):
         item = HALF_YEAR.sub(lambda h: h.group(1) + ("年6月底" if h.group(2) == "上" else "年底"), item.strip())
+        item = QUARTER.sub(lambda q: f"{q.group(1)}年{QUARTER_END[q.group(2)]}月底", item)
         if not item:
             continue
         if item in KIND_WORDS or KEPT_UP.fullmatch(item):

@@ -12,7 +12,7 @@ Everything here is pure and deterministic.  The damage handled:
   previous paragraph does not end with sentence-final punctuation and the next one does not
   start a new item (nor when it ends a unit line, 责任单位：西宁市, and the next one is headed: 配合单位：…);
 * no blank lines: a line that starts a new item (1. 二、 整改进展：) after a line ending a sentence
-  starts a new paragraph;
+  starts a new paragraph, as does a headed line (整改情况：, 配合单位：) after a unit line (责任单位：西宁市);
 * page numbers alone on a line ("— 3 —", "第3页", "第3页 共20页", "3/20", or "3" between blank lines) are page
   breaks; a running page header repeated beside one is dropped;
 * fragments duplicated at page joins ("《中华" / "《中华人民共和国…") are dropped;
@@ -20,6 +20,7 @@ Everything here is pure and deterministic.  The damage handled:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -279,17 +280,30 @@ def paragraphs(text: str) -> list[Para]:
     A page number alone on its line ("— 3 —") is a page break, not text; a line that repeats an
     earlier paragraph beside one is the page's running header, dropped too (and said so in the
     joins of the paragraph before it, a Notice page_header), even when the text after it follows
-    with no blank line."""
+    with no blank line; so is a line repeating the report's title (its first), beside one or not."""
     raw: list[tuple[int, int, str]] = []  # (first line, last line, text)
     pages: set[int] = set()  # lines holding a page number alone
     alone: set[str] = set()  # paragraphs of one line: what a running header repeats
     buf: list[str] = []
     start = 0
     lines = text.split("\n")
+    # (the report's title on a line of its own again is the page's running header, with no page number beside it too;
+    # a title, not a word such as 附件 a text may begin with)
+    title_no = next((no for no, line in enumerate(lines, 1) if line.strip()), 0)
+    first = lines[title_no - 1].strip() if title_no else ""
+    title = first if len(first) >= 8 else None
+    titles: list[int] = []  # the lines repeating it
+    running, runs = _running_headers(lines), []  # (the lines of a running header, those dropped)
     for no, line in enumerate(lines, 1):
         if PAGE_NUMBER.fullmatch(line) or (BARE_NUMBER.fullmatch(line) and _blank(lines, no - 2) and _blank(lines, no)):
             pages.add(no)
             line = ""
+        if title and no > title_no and line.strip() == title and _may_be_header(normalise(title)):
+            titles.append(no)
+            continue
+        if no in running:
+            runs.append(no)
+            continue
         if not buf and line.strip() in alone and _beside(pages, no, no) and _may_be_header(normalise(line)):
             # (a header, a paragraph of its own: the text after it is no part of it)
             raw.append((no, no, line.strip()))
@@ -327,7 +341,33 @@ def paragraphs(text: str) -> list[Para]:
             out[-1] = Para(normalise(joined), prev.line, prev.joins + ((line, note),))
         else:
             out.append(Para(norm, line))
-    return out
+    dropped = [(no, Notice("page_header", {"header": normalise(title or ""), "first": title_no})) for no in titles]
+    dropped += [(no, Notice("page_header", {"header": normalise(lines[no - 1]), "first": None})) for no in runs]
+    return _with_dropped(out, dropped) if dropped else out
+
+
+def _running_headers(lines: list[str]) -> set[int]:
+    """The lines of a running header a text with page numbers repeats beside them (a blank line between allowed), found
+    beside two or more: each one, its first page's too, which with no blank line after it ran on into the next item."""
+    pages = [no for no, line in enumerate(lines, 1) if PAGE_NUMBER.fullmatch(line)]
+    beside: dict[str, set[int]] = {}
+    for page in pages:
+        for step in (-1, 1):
+            no = page + step if not _blank(lines, page + step - 1) else page + 2 * step
+            text = lines[no - 1].strip() if 1 <= no <= len(lines) else ""
+            if text and len(text) <= 40 and not PAGE_NUMBER.fullmatch(text):
+                beside.setdefault(text, set()).add(no)
+    return {no for text, nos in beside.items() if len(nos) > 1 and _may_be_header(normalise(text)) for no in nos}
+
+
+def _with_dropped(out: list[Para], dropped: list[tuple[int, Notice]]) -> list[Para]:
+    """`out` with each line of `dropped` said dropped (its Notice) in the joins of the paragraph it was in or came after."""
+    starts = [p.line for p in out]
+    by_para: dict[int, list[tuple[int, Notice]]] = {}
+    for no, said in dropped:
+        by_para.setdefault(max(bisect.bisect_left(starts, no) - 1, 0), []).append((no, said))
+    return [Para(p.text, p.line, tuple(sorted(p.joins + tuple(by_para[i]), key=lambda j: j[0]))) if i in by_para else p
+            for i, p in enumerate(out)]
 
 
 def _may_be_header(norm: str) -> bool:
@@ -344,6 +384,8 @@ def _starts_item(buf: list[str], line: str) -> bool:
     sentence, "完成第" / "2.期工程", is no new item)."""
     before, after = normalise(buf[-1]), normalise(line)
     if HEADING_START.match(after):
+        return True
+    if HEADED.match(after) and _ends_unit_line(normalise(" ".join(buf[-3:]))):  # (责任单位：西宁市 / 整改情况：…)
         return True
     return bool(before) and (before[-1] in SENTENCE_FINAL or before[-1] == "）" or normalise(buf[0]).startswith("附：")) \
         and ITEM_START.match(after) is not None
@@ -363,9 +405,14 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if prev[-1] == "）" and prev.endswith("。）"):
         return False
-    if HEADED.match(nxt) and UNITS_AT.search(prev) and not prev.endswith(("，", *SEPARATORS)):
+    if HEADED.match(nxt) and _ends_unit_line(prev):
         return False  # (a unit line ending its list, 责任单位：西宁市, and the next line headed: no page cut 西宁市、|…)
     return ITEM_START.match(nxt) is None
+
+
+def _ends_unit_line(text: str) -> bool:
+    """Whether `text` ends a unit line's list (责任单位：西宁市), not one cut after a comma or a join (西宁市、)."""
+    return UNITS_AT.search(text) is not None and not text.endswith(("，", *SEPARATORS))
 
 
 def _join(prev: str, nxt: str) -> tuple[str, str]:

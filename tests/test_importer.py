@@ -1733,6 +1733,32 @@ def test_a_running_page_header_beside_a_page_number_is_dropped_and_warned_of():
     assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_the_reports_title_repeated_on_a_line_of_its_own_with_no_page_number_is_dropped_and_warned_of(gap):
+    # (a PDF with no page numbers, its title at the top of each page: pasted into the note as 已某自治区整改情况的报告制定。)
+    block = PROBLEM_ONE.replace("整改进展：已制定。", f"整改进展：已{gap}某自治区整改情况的报告{gap}制定。")
+    line = (HEADLINE + block).split("\n").index("某自治区整改情况的报告", 1) + 1
+    result = mini(block)
+    assert result.journal[0]["note"] == "已制定。"
+    assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
+
+
+def test_a_running_header_beside_page_numbers_in_a_text_without_blank_lines_is_dropped_at_its_first_page_too():
+    # (its first time, beside a page number, it was text: the 二、 after it run on into it, and the import refused
+    # "unexpected 整改时限： in problem 1")
+    block = ("一、问题一。说明。\n整改时限：2018年6月30日前完成。\n整改进度：全面完成。\n1.自治区生态环境厅制定方案（2018年6月30日）。\n"
+             "整改进展：已制定。\n— 3 —\n某区督察整改\n"
+             "二、问题二。说明。\n整改时限：2018年6月30日前完成。\n整改进度：全面完成。\n1.自治区生态环境厅制定方案（2018年6月30日）。\n"
+             "整改进展：已\n— 4 —\n某区督察整改\n制定。\n")
+    lines = (HEADLINE + block).split("\n")
+    headers = [n for n, line in enumerate(lines, 1) if line == "某区督察整改"]
+    result = mini(block)
+    assert [t["title"] for t in result.tasks] == ["问题一", "问题二"]
+    assert [e["note"] for e in result.journal] == ["已制定。", "已制定。"]
+    assert len(headers) == 2 and f"lines {headers[0]}, {headers[1]}: dropped the page header '某区督察整改' repeated at page breaks" \
+        in _warnings(result)
+
+
 @pytest.mark.parametrize("lang, said", [
     ("en", "wrote {tasks} and {journal}\nrectify: warning: line {line}: dropped a repeated page header '{title}' (as on line 3)\n"),
     (None, "已写入 {tasks} 和 {journal}\nrectify: 警告：第 {line} 行：去掉了重复的页眉“{title}”（同第 3 行）\n"),

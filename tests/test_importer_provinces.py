@@ -43,7 +43,7 @@ def _warnings(result) -> list[str]:
 # ---------------------------------------------------------------- 1. a deadline it can't read is refused, never dropped
 
 
-@pytest.mark.parametrize("written", ["2021年前", "2020年", "2020年内完成", "2020年第三季度", "2019—2020年", "2019-2020年",
+@pytest.mark.parametrize("written", ["2021年前", "2020年", "2020年内完成", "2020年第五季度", "2019—2020年", "2019-2020年",
                                      "二〇二〇年底前", "二〇二〇年六月三十日", "年内完成",
                                      "12月底前", "12月31日前完成"])  # (a day without its year, as a second step's often is)
 def test_a_second_step_whose_deadline_cannot_be_read_is_refused_not_dropped(tmp_path, written):
@@ -56,7 +56,7 @@ def test_a_second_step_whose_deadline_cannot_be_read_is_refused_not_dropped(tmp_
     assert not out.exists()
 
 
-@pytest.mark.parametrize("written", ["2021年前", "2020年第三季度", "2019—2020年", "6月底前"])
+@pytest.mark.parametrize("written", ["2021年前", "2020年秋季", "2019—2020年", "6月底前"])
 def test_a_measure_whose_only_deadline_cannot_be_read_is_not_said_to_have_none(tmp_path, written):
     # (the refusal said "no deadline in parentheses such as （2018年6月30日）": there is one)
     result, out = _import(tmp_path, QINGHAI + _problem(measure=f"海东市完成污水管网建设（{written}）。"))
@@ -607,6 +607,31 @@ def test_a_measure_due_in_a_half_year_is_due_on_its_last_day(tmp_path, written, 
     assert measure["milestones"] == [{"kind": "date", "due": due}]
 
 
+@pytest.mark.parametrize("written, due", [("2020年第三季度", date(2020, 9, 30)), ("2020年三季度", date(2020, 9, 30)),
+                                          ("2020年第3季度", date(2020, 9, 30)), ("2020年第一季度末", date(2020, 3, 31)),
+                                          ("2020年第二季度前完成", date(2020, 6, 30)), ("2020年四季度末前", date(2020, 12, 31))])
+def test_a_measure_or_problem_due_in_a_quarter_is_due_on_its_last_day(tmp_path, written, due):
+    # (（2020年第三季度） was refused: "cannot read the deadline", where 上半年 was read as its last day)
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline=f"{written}，长期坚持。", measure=f"海东市完成污水管网建设（{written}）。"))
+    assert result.exit_code == 0, result.output
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    assert task["deadline"]["milestones"] == [{"kind": "date", "due": due}, {"kind": "ongoing"}]
+    assert task["measures"][0]["milestones"] == [{"kind": "date", "due": due}]
+
+
+@pytest.mark.parametrize("lang, said", [
+    (None, "问题 1 中出现了意外的“整改时限：”（措施 1.1 的时限从其文字末尾的括号中读取，如（2018年6月30日）：请在报告文字中把它写在那里）"),
+    ("en", "unexpected 整改时限： in problem 1 (measure 1.1's deadline is read from the parentheses its text ends with, such as "
+           "（2018年6月30日）: write it there in the report's text)")])
+def test_a_deadline_line_under_a_measure_is_refused_saying_where_a_measures_deadline_is_read(tmp_path, lang, said):
+    # (as other provinces write one: refused as if the problem had a second 整改时限, nothing said of the measure)
+    text = QINGHAI + _problem(measure="海东市完成污水管网建设。\n\n整改时限：2019年6月30日前")
+    result, out = _import(tmp_path, text, lang=lang)
+    line = text.split("\n").index("整改时限：2019年6月30日前") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: {said}\n")
+    assert not out.exists()
+
+
 def test_a_problems_deadline_it_cannot_read_is_refused_with_the_text_fixes_hint(tmp_path):
     result, out = _import(tmp_path, QINGHAI + _problem(deadline="2019年起，每年开展一次。", measure="西宁市开展专项检查（长期坚持）。"))
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 4}: problem 1: cannot read the "
@@ -663,6 +688,26 @@ def test_shandongs_wording_of_the_feedback_date_is_read(tmp_path):
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["feedback_date"] == date(2017, 12, 26)
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+@pytest.mark.parametrize("title, wrapped", [
+    ("广东省贯彻落实第二轮中央生态环境保护督察报告整改方案的情况报告", "广东省贯彻落实第二轮中央生态环境保护督察报告整改方案的\n情况报告"),
+    ("青海省贯彻落实中央环境保护督察反馈意见整改情况报告", "青海省贯彻落实中央环境保护督察\n反馈意见整改\n情况报告"),
+])
+def test_a_title_wrapped_over_lines_is_read_whole(tmp_path, gap, title, wrapped):
+    # (a PDF's title on two lines: the registry's title, status's first line, was its first line alone, 广东省…整改方案的)
+    text = QINGHAI.replace("青海省贯彻落实中央环境保护督察反馈意见整改情况报告\n\n", wrapped + gap) + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["title"] == title
+
+
+def test_a_line_after_a_title_it_does_not_end_as_a_report_is_no_part_of_it(tmp_path):
+    text = QINGHAI.replace("整改情况报告\n\n", "整改情况\n中共青海省委 青海省人民政府\n\n") + APPENDIX
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["title"] == "青海省贯彻落实中央环境保护督察反馈意见整改情况"
 
 
 # ---------------------------------------------------------------- 8. smaller issues: a curation of registry: keys alone
@@ -797,6 +842,19 @@ def test_a_note_heading_after_a_unit_line_heads_the_measures_note(tmp_path, head
     assert _warnings(result) == [NO_CURATION]
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert measure["owners"] == ["西宁市"]
+    assert yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))[0]["note"] == "正在进行设备调试。"
+
+
+@pytest.mark.parametrize("head", ["整改完成情况", "整改情况", "进展情况"])
+def test_a_note_heading_after_a_unit_line_in_a_text_without_blank_lines_heads_the_measures_note(tmp_path, head):
+    # (run on into 责任单位：西宁市 as the line after it: the note read as units and warned of at the measure's line, and the
+    # measure said to have no note)
+    text = QINGHAI + ("一、湟水河流域污染治理滞后。\n整改时限：2019年6月底前完成。\n整改进度：序时推进。\n"
+                      f"1.完成第一污水处理厂提标改造（2019年6月30日）。\n责任单位：西宁市\n{head}：正在进行设备调试。\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["西宁市"]
     assert yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))[0]["note"] == "正在进行设备调试。"
 
 
@@ -973,6 +1031,20 @@ def test_a_measures_own_sentence_naming_a_unit_it_does_not_know_after_one_it_kno
                                  f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import knows read in "
                                  f"{unread}, left out of the owners"]
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
+
+
+@pytest.mark.parametrize("measure, unread", [
+    ("省生态环境厅牵头，会同青海湖景区管理局、西宁市建设污水管网", "青海湖景区管理局、西宁市建设污水管网"),
+    ("省生态环境厅负责，联合青海湖景区管理局开展巡查", "青海湖景区管理局开展巡查"),
+    ("省生态环境厅负责，联合相关部门开展专项检查", None),  # (the relevant bodies: no unit to name)
+])
+def test_a_clause_of_units_after_the_lead_beginning_with_one_it_does_not_know_is_warned_of(tmp_path, measure, unread):
+    # (X牵头，会同Y、Z…, Y no unit it knows: Y and Z, though Z is a region, were left out of the owners without a word)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION, *([f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import "
+                                                f"knows read in {unread}, left out of the owners"] if unread else [])]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["省生态环境厅"]
 
 
 @pytest.mark.parametrize("opening, measure, owners", [
@@ -1438,14 +1510,14 @@ def test_a_deadline_of_two_steps_each_done_by_a_date_is_read_as_two_labelled_ste
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "measure 1.1: cannot read the deadline （2020年第三季度） (expected a date such as 2018年6月30日, 长期坚持 or 立即启动, or steps "
+    ("en", "measure 1.1: cannot read the deadline （2020年秋季） (expected a date such as 2018年6月30日, 长期坚持 or 立即启动, or steps "
            "such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成, separated by ，; repair it under text_fixes: in the curation)"),
-    (None, "措施 1.1：无法识别时限“（2020年第三季度）”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限，或 2018年6月30日前完成关停、"
+    (None, "措施 1.1：无法识别时限“（2020年秋季）”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限，或 2018年6月30日前完成关停、"
            "关停于2018年6月30日前完成 这样的分步时限，以“，”分隔；请在校订文件的 text_fixes: 下改正）"),
 ])
 def test_a_deadline_it_cannot_read_is_refused_naming_every_form_it_reads_with_the_labelled_steps(tmp_path, lang, said):
     report = tmp_path / "report.txt"
-    report.write_text(SICHUAN + _problem(measure="成都市完成污水处理厂建设（2020年第三季度）。"), encoding="utf-8")
+    report.write_text(SICHUAN + _problem(measure="成都市完成污水处理厂建设（2020年秋季）。"), encoding="utf-8")
     result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
     assert (result.exit_code, result.stderr) == (2, f"rectify: {report}:{LINE_OF_MEASURE}: {said}\n")
 
@@ -1463,14 +1535,14 @@ def test_two_steps_run_together_where_a_comma_was_lost_are_refused_not_read_as_o
 
 def test_every_deadline_and_progress_it_cannot_read_is_named_in_one_run(tmp_path):
     # (the import stopped at the first: a run per problem to find the next)
-    second = ("二、城镇污水处理设施建设滞后。\n\n整改时限：2020年第三季度。\n\n整改进度：已完成阶段性任务。\n\n"
-              "1.成都市完成污水处理厂建设（2020年第三季度）。\n\n整改进展：正在建设。\n\n"
+    second = ("二、城镇污水处理设施建设滞后。\n\n整改时限：2020年秋季。\n\n整改进度：已完成阶段性任务。\n\n"
+              "1.成都市完成污水处理厂建设（2020年秋季）。\n\n整改进展：正在建设。\n\n"
               "2.各市州开展巡查（每年）。\n\n整改进展：已开展。\n\n"
               "3.各市州开展督查。\n\n整改进展：已开展。\n")
     text = SICHUAN + _problem(measure="成都市完成管网建设（2019年6月30日），二期工程（2021年前）。") + "\n" + second
     at = {words: text.split("\n").index(line) + 1 for words, line in
-          (("1.1", "1.成都市完成管网建设（2019年6月30日），二期工程（2021年前）。"), ("时限", "整改时限：2020年第三季度。"),
-           ("进度", "整改进度：已完成阶段性任务。"), ("2.1", "1.成都市完成污水处理厂建设（2020年第三季度）。"),
+          (("1.1", "1.成都市完成管网建设（2019年6月30日），二期工程（2021年前）。"), ("时限", "整改时限：2020年秋季。"),
+           ("进度", "整改进度：已完成阶段性任务。"), ("2.1", "1.成都市完成污水处理厂建设（2020年秋季）。"),
            ("2.2", "2.各市州开展巡查（每年）。"), ("2.3", "3.各市州开展督查。"))}
     result, out = _import(tmp_path, text)
     report = tmp_path / "report.txt"
@@ -1479,12 +1551,12 @@ def test_every_deadline_and_progress_it_cannot_read_is_named_in_one_run(tmp_path
         f"rectify: {report}:{at['1.1']}: measure 1.1: cannot read the deadline （2021年前） (expected a date such as 2018年6月30日, "
         "长期坚持 or 立即启动, or steps such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成, separated by ，; "
         "repair it under text_fixes: in the curation)",
-        f"rectify: {report}:{at['时限']}: problem 2: cannot read the deadline 整改时限：2020年第三季度。 (expected a date such as "
+        f"rectify: {report}:{at['时限']}: problem 2: cannot read the deadline 整改时限：2020年秋季。 (expected a date such as "
         "2018年6月30日前完成, 长期坚持 or 立行立改, or steps such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成, separated by ，; "
         "repair it under text_fixes: in the curation)",
         f"rectify: {report}:{at['进度']}: problem 2: unknown 整改进度 '已完成阶段性任务。' (expected 全面完成, 基本完成, 序时推进 or "
         "取得阶段性成效; repair it under text_fixes: in the curation)",
-        f"rectify: {report}:{at['2.1']}: measure 2.1: cannot read the deadline （2020年第三季度） (expected a date such as 2018年6月30日, "
+        f"rectify: {report}:{at['2.1']}: measure 2.1: cannot read the deadline （2020年秋季） (expected a date such as 2018年6月30日, "
         "长期坚持 or 立即启动, or steps such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成, separated by ，; "
         "repair it under text_fixes: in the curation)",
         f"rectify: {report}:{at['2.2']}: measure 2.2: the deadline （每年） recurs (each year, quarter or month), which a ledger's "
@@ -1510,7 +1582,7 @@ def test_sichuans_each_prefecture_in_brackets_is_read_as_without_them(tmp_path, 
 
 
 @pytest.mark.parametrize("written, unit", [("各市州", "各市州"), ("各市（州）", "各市州"), ("各州市", "各州市"), ("各地市", "各地市"),
-                                           ("各地（市）", "各地市")])
+                                           ("各地（市）", "各地市"), ("各市", "各市"), ("各设区市", "各设区市")])
 def test_each_prefecture_as_one_unit_owns_its_measures_in_every_region(tmp_path, written, unit):
     # (各市州 was declared of kind other: status --owner 乐山市 or --region 乐山市 left out what every prefecture is to do)
     result, out = _import(tmp_path, SICHUAN + _problem(measure=f"{written}政府负责完成小水电清理整治（2019年6月30日）。"))
@@ -1522,6 +1594,19 @@ def test_each_prefecture_as_one_unit_owns_its_measures_in_every_region(tmp_path,
         assert shown.exit_code == 0, shown.output
         assert [ln.split()[:6] for ln in shown.stdout.splitlines() if ln.startswith("1.1 ")] == \
             [["1.1", "green", "on", "track", "2019-06-30", unit]]
+
+
+@pytest.mark.parametrize("measure, owners", [
+    # (河北's, 江苏's way to say every prefecture: 各市 was left out of the owners without a word after the lead)
+    ("省水利厅牵头，各市政府负责，全面清理整治河湖“四乱”问题", ["省水利厅", "各市"]),
+    ("省水利厅牵头，各设区市负责，全面清理整治河湖“四乱”问题", ["省水利厅", "各设区市"]),
+    ("省水利厅负责，督促各市场主体落实整改", ["省水利厅"]),  # (各市场主体: market players, no city)
+])
+def test_each_city_after_the_lead_is_an_owner(tmp_path, measure, owners):
+    result, out = _import(tmp_path, SICHUAN + _problem(measure=f"{measure}（2019年6月30日）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
 
 
 # ---------------------------------------------------------------- 15. the openings' appendix, and long headlines read in a moment
