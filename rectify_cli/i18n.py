@@ -293,7 +293,7 @@ LABELS = {
     "journal_reason": ("理由", "Reason"),  # (under its entry: an extension's reason, a retraction's note)
     "journal_no_entries": ("没有记录", "No entries"),
     # (of history --since and of a measure or task asked about: not read as an empty journal)
-    "journal_no_entries_since": ("{since} 以来没有记录", "No entries since {since}"),
+    "journal_no_entries_since": ("自 {since} 以来没有记录", "No entries since {since}"),
     "journal_no_entries_measure": ("措施 {item} 没有记录", "No entries for measure {item}"),
     "journal_no_entries_task": ("任务 {item} 没有记录", "No entries for task {item}"),
     "journal_no_entries_measure_since": ("措施 {item} 自 {since} 以来没有记录", "No entries for measure {item} since {since}"),

@@ -174,7 +174,7 @@ def test_history_since_a_day_after_today_is_refused_as_date_refuses_it(typed, zh
 
 def test_history_since_today_lists_todays_entries_and_says_so_when_none():
     result = run_cli("history", "-r", SMALL, "--since", "2019-06-15", env={"RECTIFY_TODAY": "2019-06-15"})
-    assert (result.exit_code, result.stdout) == (0, "2019-06-15 以来没有记录\n")
+    assert (result.exit_code, result.stdout) == (0, "自 2019-06-15 以来没有记录\n")
     result = run_cli("history", "-r", SMALL, "--since", "2019-03-10", env={"RECTIFY_TODAY": "2019-03-10"})
     assert result.exit_code == 0
     assert [line.split()[:2] for line in result.stdout.splitlines()[2:3]] == [["2019-03-10", "4.2"]]

@@ -1118,8 +1118,8 @@ def test_history_since_and_unknown_id(reg):
 
 @pytest.mark.parametrize("args, zh, en", [
     # (a month is its first day, as --since reads it)
-    (["--since", "2019-03-11"], "2019-03-11 以来没有记录", "No entries since 2019-03-11"),
-    (["--since", "2019-04"], "2019-04-01 以来没有记录", "No entries since 2019-04-01"),
+    (["--since", "2019-03-11"], "自 2019-03-11 以来没有记录", "No entries since 2019-03-11"),
+    (["--since", "2019-04"], "自 2019-04-01 以来没有记录", "No entries since 2019-04-01"),
     (["1.1", "--since", "2019-02"], "措施 1.1 自 2019-02-01 以来没有记录", "No entries for measure 1.1 since 2019-02-01"),
     (["3", "--since", "2019-03-02"], "任务 3 自 2019-03-02 以来没有记录", "No entries for task 3 since 2019-03-02"),
 ])
