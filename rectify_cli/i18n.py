@@ -1935,6 +1935,16 @@ LABELS.update({
                              "problem {task} (line {line}) is reported {reported} but measures {measures} are not done"),
     "import_done_but_open_one": ("问题 {task}（第 {line} 行）报告为{reported}，但措施 {measures} 尚未完成",
                                  "problem {task} (line {line}) is reported {reported} but measure {measures} is not done"),
+    # (of measures proposed, not curated, whose notes say neither done nor not done: import_measure_at each)
+    "import_done_but_unread": ("问题 {task}（第 {line} 行）报告为{reported}，但导入程序未能从措施 {measures}的整改进展读出其已完成："
+                               "请核对，必要时在校订文件的 journal: 下写明其状态",
+                               "problem {task} (line {line}) is reported {reported} but the import could not read measures {measures} "
+                               "as done from their progress notes: check them, and if need be give their states under journal: in the curation"),
+    "import_done_but_unread_one": ("问题 {task}（第 {line} 行）报告为{reported}，但导入程序未能从措施 {measures}的整改进展读出其已完成："
+                                   "请核对，必要时在校订文件的 journal: 下写明其状态",
+                                   "problem {task} (line {line}) is reported {reported} but the import could not read measure {measures} "
+                                   "as done from its progress note: check it, and if need be give its state under journal: in the curation"),
+    "import_measure_at": ("{measure}（第 {line} 行）", "{measure} (line {line})"),
     "import_open_but_done": ("问题 {task}（第 {line} 行）报告为{reported}，但其限期措施均已完成",
                              "problem {task} (line {line}) is reported {reported} but all its dated measures are done"),
     # (the report's own word, searched for in it, with its meaning in English)
