@@ -650,7 +650,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     raw_tasks, tail = parse_appendix(paras, filename, tabbed_line(text))
     if tail is not None:
         line, first = _source_line(text, tail)
-        warnings.append(Notice("tail_left_out", {"line": line, "first": first}))
+        warnings.append(Notice("tail_left_out", {"file": filename, "line": line, "first": first}))
     repairs = tuple(f"line {ln}: {what}" for p in paras for ln, what in p.joins if isinstance(what, str) and "fragment" in what)
     headers: dict[tuple[str, int], list[int]] = {}  # (one warning per header, however many pages repeat it)
     for ln, what in (j for p in paras for j in p.joins if isinstance(j[1], Notice)):
@@ -658,7 +658,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     for (header, first), lns in headers.items():
         more = Notice("page_headers_more", {"count": len(lns)}) if len(lns) > 5 else ""
         key = "page_headers_each" if first is None else "page_headers" if len(lns) > 1 else "page_header"  # (None: every one dropped)
-        warnings.append(Notice(key, {"lines": lns[:5], "more": more, "header": header, "first": first}))
+        warnings.append(Notice(key, {"file": filename, "lines": lns[:5], "more": more, "header": header, "first": first}))
 
     cur = curation or Curation(path="(none)")
     _apply_text_fixes(raw_tasks, cur)

@@ -205,7 +205,7 @@ def test_text_after_the_appendix_is_left_out_of_the_last_note_and_warned_of(tmp_
     text = QINGHAI + LAX + tail
     first = next(ln for ln in tail.split("\n") if ln)
     line = text.split("\n").index(first) + 1
-    assert _warnings(result) == [f"line {line}: text after the appendix left out, from: {first}", NO_CURATION]
+    assert _warnings(result) == [f"{tmp_path / 'report.txt'}, line {line}: text after the appendix left out, from: {first}", NO_CURATION]
 
 
 def test_a_note_running_on_with_one_government_named_over_and_over_is_read_whole_not_searched_for_minutes(tmp_path):
