@@ -1823,14 +1823,15 @@ LABELS.update({
     "exit_done_entry_written": ("进展记录已写入 {journal}", "the entry was written to {journal}"),
     "check_step_summary_missing": ("警告：GITHUB_STEP_SUMMARY {problem}；作业摘要缺失",
                                    "warning: GITHUB_STEP_SUMMARY {problem}; the job summary is missing"),
-    "import_tail_left_out": ("第 {line} 行起是附件之后的文字，未导入：{first}", "line {line}: text after the appendix left out, from: {first}"),
-    "import_page_header": ("第 {lines} 行：去掉了重复的页眉“{header}”（同第 {first} 行）",
-                           "line {lines}: dropped a repeated page header '{header}' (as on line {first})"),
-    "import_page_headers": ("第 {lines} 行{more}：去掉了重复的页眉“{header}”（同第 {first} 行）",
-                            "lines {lines}{more}: dropped a repeated page header '{header}' (as on line {first})"),
+    # (a warning at a line of the report names the file too, as import_claims_unread's: `{file}, line {line}:`)
+    "import_tail_left_out": ("{file} 第 {line} 行起是附件之后的文字，未导入：{first}", "{file}, line {line}: text after the appendix left out, from: {first}"),
+    "import_page_header": ("{file} 第 {lines} 行：去掉了重复的页眉“{header}”（同第 {first} 行）",
+                           "{file}, line {lines}: dropped a repeated page header '{header}' (as on line {first})"),
+    "import_page_headers": ("{file} 第 {lines} 行{more}：去掉了重复的页眉“{header}”（同第 {first} 行）",
+                            "{file}, lines {lines}{more}: dropped a repeated page header '{header}' (as on line {first})"),
     "import_page_headers_more": ("…（共 {count} 处）", " … ({count} in all)"),
-    "import_page_headers_each": ("第 {lines} 行{more}：去掉了各页重复的页眉“{header}”",
-                                 "lines {lines}{more}: dropped the page header '{header}' repeated at page breaks"),
+    "import_page_headers_each": ("{file} 第 {lines} 行{more}：去掉了各页重复的页眉“{header}”",
+                                 "{file}, lines {lines}{more}: dropped the page header '{header}' repeated at page breaks"),
     "import_no_province": ("报告标题和开头都没有写明省份（省、自治区或直辖市）：未从问题中读取地区（请在校订文件的 registry: 下写明标题）",
                            "no province (省, 自治区 or 直辖市) named in the report's title or opening: no regions read from the problems "
                            "(give the title under registry: in the curation)"),
@@ -1935,6 +1936,16 @@ LABELS.update({
                              "problem {task} (line {line}) is reported {reported} but measures {measures} are not done"),
     "import_done_but_open_one": ("问题 {task}（第 {line} 行）报告为{reported}，但措施 {measures} 尚未完成",
                                  "problem {task} (line {line}) is reported {reported} but measure {measures} is not done"),
+    # (of measures proposed, not curated, whose notes say neither done nor not done: import_measure_at each)
+    "import_done_but_unread": ("问题 {task}（第 {line} 行）报告为{reported}，但导入程序未能从措施 {measures}的整改进展读出其已完成："
+                               "请核对，必要时在校订文件的 journal: 下写明其状态",
+                               "problem {task} (line {line}) is reported {reported} but the import could not read measures {measures} "
+                               "as done from their progress notes: check them, and if need be give their states under journal: in the curation"),
+    "import_done_but_unread_one": ("问题 {task}（第 {line} 行）报告为{reported}，但导入程序未能从措施 {measures}的整改进展读出其已完成："
+                                   "请核对，必要时在校订文件的 journal: 下写明其状态",
+                                   "problem {task} (line {line}) is reported {reported} but the import could not read measure {measures} "
+                                   "as done from its progress note: check it, and if need be give its state under journal: in the curation"),
+    "import_measure_at": ("{measure}（第 {line} 行）", "{measure} (line {line})"),
     "import_open_but_done": ("问题 {task}（第 {line} 行）报告为{reported}，但其限期措施均已完成",
                              "problem {task} (line {line}) is reported {reported} but all its dated measures are done"),
     # (the report's own word, searched for in it, with its meaning in English)

@@ -58,6 +58,9 @@ FINGERPRINT = re.compile(r"\(sha256 of the lines below: ([0-9a-f]{64})\)\.$")
 NOT_DONE_WORDS = ("送审稿", "待审", "正在", "推进中", "有序推进", "积极推进", "设备调试", "试运行", "招标", "前期准备", "基本实现", "基本完成", "基本达标",
                   "未完成", "尚未", "序时推进", "部分完成",  # (other provinces' words: 未完成 was read as done)
                   "未按期完成", "未按时完成", "未能完成", "未能按期完成", "未能按时完成", "没有完成", "未全面完成", "达到序时进度")  # (no 未完成 in them: were read as done)
+# a note's last clause saying the measure is done as a whole, nothing before it in that clause (已完成。, 已完成整改, 已全部完成;
+# not 一期工程已完成, 已完成清淤工程量的60%: some of it only)
+DONE_AS_A_WHOLE = re.compile(r"(?:^|[，。；：])(?:现|目前|均)?已经?(?:全部|全面)?(?:整改)?完成(?:整改(?:工作|任务)?)?[。；]?$")
 ACCOUNTABILITY_DONE = re.compile(r"对\d+名责任人进行追责|追责问责\d+人|共追责问责\d+人|对\d+名责任人进行追责问责")
 
 # "as of" in the headline: 截至, or as often 截止
@@ -647,7 +650,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     raw_tasks, tail = parse_appendix(paras, filename, tabbed_line(text))
     if tail is not None:
         line, first = _source_line(text, tail)
-        warnings.append(Notice("tail_left_out", {"line": line, "first": first}))
+        warnings.append(Notice("tail_left_out", {"file": filename, "line": line, "first": first}))
     repairs = tuple(f"line {ln}: {what}" for p in paras for ln, what in p.joins if isinstance(what, str) and "fragment" in what)
     headers: dict[tuple[str, int], list[int]] = {}  # (one warning per header, however many pages repeat it)
     for ln, what in (j for p in paras for j in p.joins if isinstance(j[1], Notice)):
@@ -655,7 +658,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     for (header, first), lns in headers.items():
         more = Notice("page_headers_more", {"count": len(lns)}) if len(lns) > 5 else ""
         key = "page_headers_each" if first is None else "page_headers" if len(lns) > 1 else "page_header"  # (None: every one dropped)
-        warnings.append(Notice(key, {"lines": lns[:5], "more": more, "header": header, "first": first}))
+        warnings.append(Notice(key, {"file": filename, "lines": lns[:5], "more": more, "header": header, "first": first}))
 
     cur = curation or Curation(path="(none)")
     _apply_text_fixes(raw_tasks, cur)
@@ -704,7 +707,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     _check_deadline_years(tasks, registry["feedback_date"], warnings)
     journal = _journal(tasks, registry["report_date"], cur, warnings)
-    _check_consistency(tasks, journal, warnings)
+    _check_consistency(tasks, journal, cur.journal, warnings)
     _check_totals(registry["claims"], tasks, warnings)
 
     tasks_yaml = _render_tasks(registry, units, tasks, filename, cur, schema)
@@ -1077,6 +1080,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 "milestones": ms,
                 "note": rm.note,
                 "note_heading": rm.note_head,
+                "note_line": rm.note_line or rm.line,  # (where a warning of its note points)
             }
         )
     return {
@@ -1140,6 +1144,8 @@ def _propose(task: dict, m: dict, report_date: str) -> dict[str, Any]:
     dues = [x["due"] for x in m["milestones"] if x["kind"] == "date"]
     if any(due > report_date for due in dues):  # not due yet as of the report (ISO dates compare as text)
         quote = _quote(note, NOT_DONE_WORDS)
+        if not quote and task["reported"]["state"] == "fully_done" and DONE_AS_A_WHOLE.search(note.strip()):
+            return {"state": "done"}  # (the problem said 全面完成, its note 已完成: the report's word, not a guess against it)
         passed = [due for due in dues if due <= report_date]
         if passed and not quote:  # the steps already due are met: done up to the last of them
             return {"state": "done", "milestone": max(passed)}
@@ -1228,18 +1234,26 @@ def _check_deadline_years(tasks: list[dict], feedback: str, warnings: list[Notic
                         "years": TYPO_YEARS}))
 
 
-def _check_consistency(tasks: list[dict], journal: list[dict], warnings: list[Notice]) -> None:
-    """The task's reported 整改进度 against the states of its dated measures."""
+def _check_consistency(tasks: list[dict], journal: list[dict], curated: dict, warnings: list[Notice]) -> None:
+    """The task's reported 整改进度 against the states of its dated measures. Of a problem 全面完成, a measure
+    curated not done, or whose note says so (evidence), is said not done; one the import only could not read
+    as done is said so, at its note's line: the report does not contradict itself there."""
     state = {e["measure"]: e for e in journal}
     for t in tasks:
         dated = [m for m in t["measures"] if any(x["kind"] == "date" for x in m["milestones"])]
-        not_done = [m["full_id"] for m in dated if _open(m, state[m["full_id"]])]
+        open_ = [m for m in dated if _open(m, state[m["full_id"]])]
+        said = [m for m in open_ if m["full_id"] in curated or state[m["full_id"]].get("evidence")]
+        not_done = [m["full_id"] for m in said]
+        unread = [Notice("measure_at", {"measure": m["full_id"], "line": m["note_line"]}) for m in open_ if m not in said]
         rs = t["reported"]["state"]
         if rs == "fully_done" and not_done:
             # (English: "measure 1.1 is", "measures … are")
             warnings.append(Notice("done_but_open" + _one(not_done), {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs),
                                                                       "measures": not_done}))
-        if rs in ("basically_done", "on_schedule") and dated and not not_done:
+        if rs == "fully_done" and unread:
+            warnings.append(Notice("done_but_unread" + _one(unread), {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs),
+                                                                      "measures": unread}))
+        if rs in ("basically_done", "on_schedule") and dated and not open_:
             warnings.append(Notice("open_but_done", {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs)}))
 
 

@@ -1730,7 +1730,7 @@ def test_a_running_page_header_beside_a_page_number_is_dropped_and_warned_of():
     line = (HEADLINE + PROBLEM_ONE).split("\n").index("整改进展：已制定。") + 5
     result = mini(block)
     assert result.journal[0]["note"] == "已制定。"
-    assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
+    assert f"mini.txt, line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
 
 
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
@@ -1740,7 +1740,7 @@ def test_the_reports_title_repeated_on_a_line_of_its_own_with_no_page_number_is_
     line = (HEADLINE + block).split("\n").index("某自治区整改情况的报告", 1) + 1
     result = mini(block)
     assert result.journal[0]["note"] == "已制定。"
-    assert f"line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
+    assert f"mini.txt, line {line}: dropped a repeated page header '某自治区整改情况的报告' (as on line 1)" in _warnings(result)
 
 
 def test_a_running_header_beside_page_numbers_in_a_text_without_blank_lines_is_dropped_at_its_first_page_too():
@@ -1755,13 +1755,13 @@ def test_a_running_header_beside_page_numbers_in_a_text_without_blank_lines_is_d
     result = mini(block)
     assert [t["title"] for t in result.tasks] == ["问题一", "问题二"]
     assert [e["note"] for e in result.journal] == ["已制定。", "已制定。"]
-    assert len(headers) == 2 and f"lines {headers[0]}, {headers[1]}: dropped the page header '某区督察整改' repeated at page breaks" \
+    assert len(headers) == 2 and f"mini.txt, lines {headers[0]}, {headers[1]}: dropped the page header '某区督察整改' repeated at page breaks" \
         in _warnings(result)
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "wrote {tasks} and {journal}\nrectify: warning: line {line}: dropped a repeated page header '{title}' (as on line 3)\n"),
-    (None, "已写入 {tasks} 和 {journal}\nrectify: 警告：第 {line} 行：去掉了重复的页眉“{title}”（同第 3 行）\n"),
+    ("en", "wrote {tasks} and {journal}\nrectify: warning: {report}, line {line}: dropped a repeated page header '{title}' (as on line 3)\n"),
+    (None, "已写入 {tasks} 和 {journal}\nrectify: 警告：{report} 第 {line} 行：去掉了重复的页眉“{title}”（同第 3 行）\n"),
 ])
 def test_a_running_page_header_in_one_block_with_the_text_after_it_is_dropped(tmp_path, lang, said):
     """A page number, then the report's title, then the note going on with no blank line: the title was pasted into the note."""
@@ -1775,7 +1775,7 @@ def test_a_running_page_header_in_one_block_with_the_text_after_it_is_dropped(tm
     _schema_beside(out)
     result = _rectify("import", str(report), "--curation", str(CURATION), "-o", str(out), lang=lang)
     assert result.exit_code == 0
-    assert result.stderr == said.format(tasks=out / "tasks.yaml", journal=out / "progress.yaml", line=note + 3,
+    assert result.stderr == said.format(tasks=out / "tasks.yaml", journal=out / "progress.yaml", line=note + 3, report=report,
                                         title="西藏自治区落实中央环境保护督察反馈意见整改情况的报告")
     assert [(out / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")] == [(DATA / f).read_bytes() for f in ("tasks.yaml", "progress.yaml")]
 

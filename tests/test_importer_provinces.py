@@ -205,7 +205,7 @@ def test_text_after_the_appendix_is_left_out_of_the_last_note_and_warned_of(tmp_
     text = QINGHAI + LAX + tail
     first = next(ln for ln in tail.split("\n") if ln)
     line = text.split("\n").index(first) + 1
-    assert _warnings(result) == [f"line {line}: text after the appendix left out, from: {first}", NO_CURATION]
+    assert _warnings(result) == [f"{tmp_path / 'report.txt'}, line {line}: text after the appendix left out, from: {first}", NO_CURATION]
 
 
 def test_a_note_running_on_with_one_government_named_over_and_over_is_read_whole_not_searched_for_minutes(tmp_path):
@@ -1296,6 +1296,72 @@ def test_a_problem_reported_fully_done_with_open_measures_is_warned_of_in_the_nu
     result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     assert said in result.stderr.splitlines()
+
+
+# (a measure due after the report's date, under a problem the report says is 全面完成)
+FULLY_DONE = "一、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：全面完成。\n\n1.西宁市完成提标改造（2019年6月30日）。\n\n整改进展：{note}\n"
+LINE_OF_NOTE = LINE_OF_MEASURE + 2
+
+
+@pytest.mark.parametrize("note", ["已印发《考核办法》，已完成。", "已完成。", "已完成整改。", "已全部完成。", "现已全面完成。"])
+def test_a_measure_not_yet_due_whose_note_says_it_is_done_as_a_whole_under_a_problem_fully_done_is_proposed_done(tmp_path, note):
+    # (proposed in progress, and the import warned that the report's 全面完成 contradicted its own guess)
+    result, out = _import(tmp_path, QINGHAI + FULLY_DONE.format(note=note))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert [{k: v for k, v in e.items() if k != "hash"} for e in journal] == [
+        {"measure": "1.1", "date": date(2019, 3, 31), "state": "done", "note": note}]
+
+
+# (what is done may be part of it, said before or after: 已完成 alone, the note's last words, is the whole)
+@pytest.mark.parametrize("note", ["已完成清淤工程量的60%。", "一期工程已完成。", "已完成，剩余部分计划年内完工。", "已制定方案。"])
+@pytest.mark.parametrize("lang, said", [
+    ("en", "problem 1 (line {task}) is reported 全面完成 (fully done) but the import could not read measure 1.1 (line {note}) as done "
+           "from its progress note: check it, and if need be give its state under journal: in the curation"),
+    (None, "问题 1（第 {task} 行）报告为全面完成，但导入程序未能从措施 1.1（第 {note} 行）的整改进展读出其已完成：请核对，必要时在校订文件的 "
+           "journal: 下写明其状态"),
+])
+def test_a_measure_not_yet_due_whose_note_is_not_read_as_done_under_a_problem_fully_done_is_warned_of_as_unread(tmp_path, note,
+                                                                                                                   lang, said):
+    # (not "measure 1.1 is not done": the report does not say so, the import guessed it; its note's line named)
+    result, out = _import(tmp_path, QINGHAI + FULLY_DONE.format(note=note), lang=lang)
+    assert result.exit_code == 0, result.output
+    prefix = "rectify: warning: " if lang else "rectify: 警告："
+    assert result.stderr.splitlines()[-1] == prefix + said.format(task=LINE_OF_MEASURE - 2, note=LINE_OF_NOTE)
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert [(e["state"], e.get("evidence"), e.get("milestone")) for e in journal] == [("in_progress", None, None)]
+
+
+def test_measures_of_a_problem_fully_done_said_unfinished_and_not_read_as_done_are_warned_of_apart(tmp_path):
+    # (the report's own 正在 is a contradiction; 已制定方案 only unread: each said as what it is, the latter at its note's line)
+    notes = ["正在进行设备调试。", "已制定方案。", "已完成清淤工程量的60%。"]
+    measures = "".join(f"{n}.西宁市完成提标改造（2019年6月30日）。\n\n整改进展：{note}\n\n" for n, note in enumerate(notes, 1))
+    text = QINGHAI + FULLY_DONE.split("1.")[0] + measures
+    result, _ = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    lines = text.split("\n")
+    at = [lines.index(f"整改进展：{note}") + 1 for note in notes[1:]]
+    assert _warnings(result)[-2:] == [
+        f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but measure 1.1 is not done",
+        f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but the import could not read measures 1.2 (line {at[0]}), "
+        f"1.3 (line {at[1]}) as done from their progress notes: check them, and if need be give their states under journal: in the curation"]
+
+@pytest.mark.parametrize("note", ["已完成。", "已全部完成。"])
+def test_a_measure_not_yet_due_whose_note_says_done_under_a_problem_not_fully_done_is_still_proposed_in_progress(tmp_path, note):
+    # (the README's rule: the report's own 整改进度 does not vouch for it)
+    result, out = _import(tmp_path, QINGHAI + FULLY_DONE.format(note=note).replace("整改进度：全面完成。", "整改进度：序时推进。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    assert [(e["state"], e.get("evidence")) for e in journal] == [("in_progress", None)]
+
+
+def test_a_measure_curated_in_progress_under_a_problem_fully_done_is_still_said_not_done(tmp_path):
+    # (the clerk's decision, not the import's reading: the report and the ledger disagree)
+    result = _import_curated(tmp_path, QINGHAI + FULLY_DONE.format(note="已完成。"), "journal:\n  \"1.1\": in_progress\n")
+    assert result.exit_code == 0, result.output
+    assert _warnings(result)[-1] == f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but measure 1.1 is not done"
 
 
 def test_a_reimport_of_one_measure_over_a_journal_edited_by_hand_names_its_one_entry(tmp_path):
