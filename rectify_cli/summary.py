@@ -143,6 +143,7 @@ class OverdueItem:
     due: date  # the earliest missed effective due
     days_overdue: int
     label: str | None = None  # of the step due then, as the warning section names it
+    extended_late: bool = False  # a pending deadline moved by a late extension, as status marks it
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,8 @@ def _in_month(day: date, first: date, last: date) -> bool:
 
 def _overdue(measures: list[MeasureResult]) -> tuple[OverdueItem, ...]:
     return tuple(
-        OverdueItem(mr.id, mr.measure.text, mr.measure.lead_first, mr.next_due, mr.days_overdue, _missed_label(mr))
+        OverdueItem(mr.id, mr.measure.text, mr.measure.lead_first, mr.next_due, mr.days_overdue, _missed_label(mr),
+                    mr.extended_late)
         for mr in engine.worst_first(mr for mr in measures if mr.status is Status.OVERDUE)
     )
 

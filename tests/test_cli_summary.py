@@ -773,3 +773,38 @@ def test_a_report_through_a_link_to_a_missing_folder_names_that_folder(tmp_path,
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"rectify: {out}: {said.format(folder=tmp_path / 'gone')}\n"
     assert os.readlink(out) == str(tmp_path / "gone" / "月报.txt")
+
+
+def test_an_overdue_measure_whose_deadline_was_extended_late_is_marked_in_the_overdue_list(tmp_path):
+    """1.1's 2018-12-31 was extended after it passed, to 2019-03-15, missed again: status --measures
+    marks it 1.1* and check 逾期后延期; 四 showed it as 16 days late, as if on its first deadline."""
+    run(tmp_path, "--month", "2019-01", today="2019-01-10")  # (writes the plan and an empty journal)
+    extend = CliRunner().invoke(app, ["extend", "1.1", "-r", str(tmp_path / "tasks.yaml"), "--to", "2019-03-15",
+                                      "--reason", "设备到货延迟", "--approved-by", "拉萨市", "--late"],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-01-10"})
+    assert extend.exit_code == 0, extend.output
+    result = run(tmp_path, "--month", "2019-03", today="2019-04-01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("四、")[1].split("五、")[0] == (
+        "逾期未完成（逾期最久的在前）\n"
+        "措施    内容                       责任单位                   期限          逾期\n"
+        "------  -------------------------  -------------------------  ----------  ------\n"
+        "4.1     对相关责任人进行责任追究…  那曲市                     2018-01-03   452天\n"
+        "1.2     自治区生态环境厅牵头制定…  自治区生态环境厅、自治区…  2018-06-30   274天\n"
+        "4.2     【生态恢复】那曲市完成取…  那曲市、自治区生态环境厅   2018-10-31   151天\n"
+        "1.1*    拉萨市建成城东污水处理厂…  拉萨市                     2019-03-15    16天\n"
+        "\n"
+        "* 逾期后延期：期限在过期后才延期\n"
+        "\n")
+    result = run(tmp_path, "--month", "2019-03", "--lang", "en", today="2019-04-01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\n4. ")[1].split("\n5. ")[0] == (
+        "Overdue and still open (longest overdue first)\n"
+        "No.    Text                      Units                     Due           Overdue\n"
+        "-----  ------------------------  ------------------------  ----------  ---------\n"
+        "4.1    对相关责任人进行责任追…   那曲市                    2018-01-03   452 days\n"
+        "1.2    自治区生态环境厅牵头制…   自治区生态环境厅, 自治…   2018-06-30   274 days\n"
+        "4.2    [生态恢复] 那曲市完成取…  那曲市, 自治区生态环境厅  2018-10-31   151 days\n"
+        "1.1*   拉萨市建成城东污水处理…   拉萨市                    2019-03-15    16 days\n"
+        "\n"
+        "* extended late: its deadline moved after it passed\n")

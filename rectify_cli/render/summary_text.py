@@ -586,12 +586,17 @@ def _overdue(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.overdue:
         return None
     days: dict[int, str] = {}  # (said once a number: 28,000 rows of a national ledger, a few hundred numbers)
-    rows = [[cell(i.measure_id), _marked(i.label, i.text, lang, measure=i.measure_id, day=i.due),
+    rows = [[cell(i.measure_id) + (LATE_MARK if i.extended_late else ""),
+             _marked(i.label, i.text, lang, measure=i.measure_id, day=i.due),
              cell(_units(i.owners, lang)), _iso(i.due),
              days.get(i.days_overdue) or days.setdefault(i.days_overdue, _l("status_days", lang, n=i.days_overdue))]
             for i in m.overdue]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_due", "summary_col_days_overdue")
-    return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
+    text = page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
+    # (its deadline was missed once before: status --measures and check mark it so, as 七 marks the extension)
+    if any(i.extended_late for i in m.overdue):
+        text += "\n\n" + _l("status_measure_extended_late_legend", lang, mark=LATE_MARK)
+    return text
 
 
 def _marked(step: str | None, text: str, lang: Lang, *, measure: str | None = None, day: date | None = None,
