@@ -230,9 +230,10 @@ def test_entries_written_in_the_month_but_dated_the_month_before_change_that_mon
     run_on = _on_a_copy_of_the_bundled_ledger(tmp_path)
     run_on("2019-09-05", "close", "39.3", "--evidence", "园区规划批复", "--date", "2019-08-28")
     zh, en = (run_on("2019-10-02", "summary", "--month", "2019-09", *lang).splitlines() for lang in ((), ("--lang", "en")))
-    assert zh[-3] == "本月补录上月日期的记录1条，上月的月报随之改变：39.3 销号（日期2019-08-28，记录于2019-09-05）。"
+    # (39.3 was due 2019-06-30: its close is late, which no summary as sent says but this line)
+    assert zh[-3] == "本月补录上月日期的记录1条，上月的月报随之改变：39.3 销号（日期2019-08-28，记录于2019-09-05，逾期59天）。"
     assert en[-3] == ("Written this month, dated last month (1 entry; the summary of that month changes): "
-                      "39.3 closed (dated 2019-08-28, written 2019-09-05).")
+                      "39.3 closed (dated 2019-08-28, written 2019-09-05, 59 days late).")
 
 
 def test_a_step_is_marked_in_the_language_of_the_summary():
@@ -808,3 +809,24 @@ def test_an_overdue_measure_whose_deadline_was_extended_late_is_marked_in_the_ov
         "1.1*   拉萨市建成城东污水处理…   拉萨市                    2019-03-15    16 days\n"
         "\n"
         "* extended late: its deadline moved after it passed\n")
+
+
+def test_a_close_written_after_its_months_summary_says_it_was_late_in_the_line_that_lists_it(tmp_path):
+    """1.1 (due 2018-12-31) closed 2019-03-20 but written 2019-04-10, after March's summary went out:
+    April's 补录 line is the only report that names that close, and it did not say it was 79 days
+    late, which 二 says of every late close and `close` warned of."""
+    run(tmp_path, "--month", "2019-01", today="2019-04-10")  # (writes the plan and an empty journal)
+    for measure, day in (("1.1", "2019-03-20"), ("3.1", "2019-03-25")):
+        close = CliRunner().invoke(app, ["close", measure, "-r", str(tmp_path / "tasks.yaml"), "--date", day,
+                                         "--evidence", "验收报告"],
+                                   env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-10"})
+        assert close.exit_code == 0, close.output
+    result = run(tmp_path, "--month", "2019-04", today="2019-05-01")
+    assert result.exit_code == 0, result.output
+    assert ("\n本月补录上月日期的记录2条，上月的月报随之改变：1.1 销号（日期2019-03-20，记录于2019-04-10，逾期79天）；"
+            "3.1 销号（日期2019-03-25，记录于2019-04-10）。\n") in result.stdout
+    result = run(tmp_path, "--month", "2019-04", "--lang", "en", today="2019-05-01")
+    assert result.exit_code == 0, result.output
+    assert ("\nWritten this month, dated last month (2 entries; the summary of that month changes): 1.1 closed "
+            "(dated 2019-03-20, written 2019-04-10, 79 days late); 3.1 closed (dated 2019-03-25, written 2019-04-10).\n"
+            ) in result.stdout

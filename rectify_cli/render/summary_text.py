@@ -835,8 +835,10 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         last_month = previous_month(m.first)[0]  # (m.first is no 0001-01-01: an entry is dated before it)
         key = "summary_backfilled_last_month" if min(i.date for i in m.backfilled) >= last_month else "summary_backfilled"
         lines += ["", _l(key, lang, n=len(m.backfilled), items=sep.join(
-            _l("summary_backfilled_item", lang, measure=cell(i.measure_id), what=word(ENTRY, i.state, lang),
-               date=i.date.isoformat(), recorded=i.recorded.isoformat()) for i in m.backfilled))]
+            _l("summary_backfilled_item_late" if i.late_days else "summary_backfilled_item", lang,
+               measure=cell(i.measure_id), what=word(ENTRY, i.state, lang), date=i.date.isoformat(),
+               recorded=i.recorded.isoformat(), **({"days": i.late_days} if i.late_days else {}))
+            for i in m.backfilled))]
     if page.needed > width:
         raise refusal(UsageError, "summary_width", width=width, needed=page.needed)
     # One line per journal, each named by its file as `record` and `verify` name it (gate.shown_file:
