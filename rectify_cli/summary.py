@@ -192,6 +192,7 @@ class BackfilledItem:
     measure_id: str
     state: EntryState
     late_days: int | None = None  # a close after its deadline: by how many days, as 二 says it
+    late_request: bool = False  # an extension requested after the deadline it moves, as 七 marks it
 
 
 @dataclass(frozen=True)
@@ -575,7 +576,8 @@ def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:
 
 def _backfilled(plan: Plan, measures: list[MeasureResult], first: date, last: date) -> tuple[BackfilledItem, ...]:
     """The summary's measures' entries written in [first, last] and dated before `first`; of a close
-    after its deadline, how late (its own month's 二, already sent, never listed it)."""
+    after its deadline, how late, and of an extension, whether requested late (its own month's
+    summary, already sent, never listed it)."""
     task_of: dict[int, Task] | None = None  # (by id(): built once, only when a close was back-dated)
     items = []
     for mr in measures:
@@ -587,7 +589,8 @@ def _backfilled(plan: Plan, measures: list[MeasureResult], first: date, last: da
                 if task_of is None:
                     task_of = {id(m): t for t in plan.tasks for m in t.measures}
                 late = _late_days(plan, task_of[id(mr.measure)], mr, e)
-            items.append(BackfilledItem(e.recorded, e.date, mr.id, e.state, late))
+            items.append(BackfilledItem(e.recorded, e.date, mr.id, e.state, late,
+                                        e.state is EntryState.EXTENDED and e.late))
     return tuple(sorted(items, key=lambda i: (i.recorded, i.date, engine.id_sort_key(i.measure_id))))
 
 

@@ -830,3 +830,21 @@ def test_a_close_written_after_its_months_summary_says_it_was_late_in_the_line_t
     assert ("\nWritten this month, dated last month (2 entries; the summary of that month changes): 1.1 closed "
             "(dated 2019-03-20, written 2019-04-10, 79 days late); 3.1 closed (dated 2019-03-25, written 2019-04-10).\n"
             ) in result.stdout
+
+
+def test_a_late_extension_written_after_its_months_summary_says_it_was_requested_late(tmp_path):
+    """An extension requested after the deadline it moves, written after its month's summary went
+    out: 七 of that month would have marked it 1.1*; the 补录 line naming it did not say so."""
+    run(tmp_path, "--month", "2019-01", today="2019-04-10")  # (writes the plan and an empty journal)
+    extend = CliRunner().invoke(app, ["extend", "1.1", "-r", str(tmp_path / "tasks.yaml"), "--date", "2019-03-20",
+                                      "--to", "2019-06-30", "--reason", "设备到货延迟", "--approved-by", "拉萨市", "--late"],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-10"})
+    assert extend.exit_code == 0, extend.output
+    result = run(tmp_path, "--month", "2019-04", today="2019-05-01")
+    assert result.exit_code == 0, result.output
+    assert ("\n本月补录上月日期的记录1条，上月的月报随之改变：1.1 延期（日期2019-03-20，记录于2019-04-10，逾期申请）。\n"
+            ) in result.stdout
+    result = run(tmp_path, "--month", "2019-04", "--lang", "en", today="2019-05-01")
+    assert result.exit_code == 0, result.output
+    assert ("\nWritten this month, dated last month (1 entry; the summary of that month changes): 1.1 extended "
+            "(dated 2019-03-20, written 2019-04-10, late request).\n") in result.stdout

@@ -704,6 +704,16 @@ def _extensions(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     return text
 
 
+def _backfilled_item(item, lang: Lang) -> str:
+    """An entry of the 补录 line, a late close or a late extension flagged as such."""
+    flag = (_l("summary_backfilled_days_late", lang, days=item.late_days) if item.late_days
+            else _l("show_late", lang) if item.late_request else None)
+    fields = {"measure": cell(item.measure_id), "what": word(ENTRY, item.state, lang),
+              "date": item.date.isoformat(), "recorded": item.recorded.isoformat()}
+    return (_l("summary_backfilled_item_flagged", lang, flag=flag, **fields) if flag
+            else _l("summary_backfilled_item", lang, **fields))
+
+
 def _approved_reason(by: str | None, reason: str | None, lang: Lang) -> str:
     """Who approved an extension, then why (either may be missing)."""
     if by and reason:
@@ -835,10 +845,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         last_month = previous_month(m.first)[0]  # (m.first is no 0001-01-01: an entry is dated before it)
         key = "summary_backfilled_last_month" if min(i.date for i in m.backfilled) >= last_month else "summary_backfilled"
         lines += ["", _l(key, lang, n=len(m.backfilled), items=sep.join(
-            _l("summary_backfilled_item_late" if i.late_days else "summary_backfilled_item", lang,
-               measure=cell(i.measure_id), what=word(ENTRY, i.state, lang), date=i.date.isoformat(),
-               recorded=i.recorded.isoformat(), **({"days": i.late_days} if i.late_days else {}))
-            for i in m.backfilled))]
+            _backfilled_item(i, lang) for i in m.backfilled))]
     if page.needed > width:
         raise refusal(UsageError, "summary_width", width=width, needed=page.needed)
     # One line per journal, each named by its file as `record` and `verify` name it (gate.shown_file:
