@@ -920,6 +920,10 @@ LABELS = {
                                       "month changes): {items}."),
     "summary_backfilled_item": ("{measure} {what}（日期{date}，记录于{recorded}）",
                                 "{measure} {what} (dated {date}, written {recorded})"),
+    # (a close after its deadline, or an extension requested after it: its own month's summary never said so)
+    "summary_backfilled_item_flagged": ("{measure} {what}（日期{date}，记录于{recorded}，{flag}）",
+                                        "{measure} {what} (dated {date}, written {recorded}, {flag})"),
+    "summary_backfilled_days_late": ("逾期{days}天", "{days:day} late"),
     # (no pronoun for the entries covered: 它们 and "them" were wrong of one; the why in brackets:
     # a sentence takes one 冒号, and 注： is it)
     "summary_head_covers_later": ("注：该哈希也涵盖日期在本月之后的{n}条记录（该哈希所属的记录系事后补录，写在这{n}条记录之后）。",

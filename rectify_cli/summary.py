@@ -143,6 +143,7 @@ class OverdueItem:
     due: date  # the earliest missed effective due
     days_overdue: int
     label: str | None = None  # of the step due then, as the warning section names it
+    extended_late: bool = False  # a pending deadline moved by a late extension, as status marks it
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,8 @@ class BackfilledItem:
     date: date
     measure_id: str
     state: EntryState
+    late_days: int | None = None  # a close after its deadline: by how many days, as 二 says it
+    late_request: bool = False  # an extension requested after the deadline it moves, as 七 marks it
 
 
 @dataclass(frozen=True)
@@ -351,7 +354,8 @@ def _in_month(day: date, first: date, last: date) -> bool:
 
 def _overdue(measures: list[MeasureResult]) -> tuple[OverdueItem, ...]:
     return tuple(
-        OverdueItem(mr.id, mr.measure.text, mr.measure.lead_first, mr.next_due, mr.days_overdue, _missed_label(mr))
+        OverdueItem(mr.id, mr.measure.text, mr.measure.lead_first, mr.next_due, mr.days_overdue, _missed_label(mr),
+                    mr.extended_late)
         for mr in engine.worst_first(mr for mr in measures if mr.status is Status.OVERDUE)
     )
 
@@ -570,11 +574,41 @@ def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:
     return None
 
 
-def _backfilled(measures: list[MeasureResult], first: date, last: date) -> tuple[BackfilledItem, ...]:
-    """The summary's measures' entries written in [first, last] and dated before `first`."""
-    items = [BackfilledItem(e.recorded, e.date, mr.id, e.state) for mr in measures for e in mr.written
-             if e.recorded is not None and first <= e.recorded <= last and e.date < first]
+def _backfilled(plan: Plan, measures: list[MeasureResult], first: date, last: date) -> tuple[BackfilledItem, ...]:
+    """The summary's measures' entries written in [first, last] and dated before `first`; of a close
+    after its deadline, how late, and of an extension, whether requested late (its own month's
+    summary, already sent, never listed it)."""
+    task_of: dict[int, Task] | None = None  # (by id(): built once, only when a close was back-dated)
+    items = []
+    for mr in measures:
+        for e in mr.written:
+            if e.recorded is None or not first <= e.recorded <= last or e.date >= first:
+                continue
+            late = None
+            if e.state is EntryState.DONE:
+                if task_of is None:
+                    task_of = {id(m): t for t in plan.tasks for m in t.measures}
+                late = _late_days(plan, task_of[id(mr.measure)], mr, e)
+            items.append(BackfilledItem(e.recorded, e.date, mr.id, e.state, late,
+                                        e.state is EntryState.EXTENDED and e.late))
     return tuple(sorted(items, key=lambda i: (i.recorded, i.date, engine.id_sort_key(i.measure_id))))
+
+
+def _late_days(plan: Plan, task: Task, mr: MeasureResult, close: Entry) -> int | None:
+    """Days `close` came after the deadline it settled, judged as _month_entries judges a close
+    (None: on time, retracted, or settling nothing)."""
+    for e, before, after in engine.entry_steps(plan, task, mr):
+        if e is not close:
+            continue
+        if not before.closed and after.closed:
+            due = before.next_due
+        else:
+            step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones))
+                         if a.done and not b.done), None)
+            due = None if step is None else before.milestones[step].due
+        missed = engine.missed_deadline(due, e.date, plan.meta_of(mr.id).report_date)
+        return None if missed is None else (e.date - missed).days
+    return None
 
 
 def _retractions(measures: list[MeasureResult], first: date, last: date) -> tuple[RetractionItem, ...]:
@@ -736,7 +770,7 @@ def build(
         scope=scope_word([meta.issuer for meta in metas], [meta.title for meta in metas]),
         heads_cover_later=tuple(_later_covered(entries, last) for entries in journals.values()) if journals
         else (_later_covered(registry.journal, last),),
-        backfilled=_backfilled(measures, first, last),
+        backfilled=_backfilled(plan, measures, first, last),
         quiet_files=tuple(engine.stale_files(report)),
         unbegun_files=tuple(engine.unbegun_files(report)),
         retractions=_retractions(measures, first, last),

@@ -230,9 +230,10 @@ def test_entries_written_in_the_month_but_dated_the_month_before_change_that_mon
     run_on = _on_a_copy_of_the_bundled_ledger(tmp_path)
     run_on("2019-09-05", "close", "39.3", "--evidence", "园区规划批复", "--date", "2019-08-28")
     zh, en = (run_on("2019-10-02", "summary", "--month", "2019-09", *lang).splitlines() for lang in ((), ("--lang", "en")))
-    assert zh[-3] == "本月补录上月日期的记录1条，上月的月报随之改变：39.3 销号（日期2019-08-28，记录于2019-09-05）。"
+    # (39.3 was due 2019-06-30: its close is late, which no summary as sent says but this line)
+    assert zh[-3] == "本月补录上月日期的记录1条，上月的月报随之改变：39.3 销号（日期2019-08-28，记录于2019-09-05，逾期59天）。"
     assert en[-3] == ("Written this month, dated last month (1 entry; the summary of that month changes): "
-                      "39.3 closed (dated 2019-08-28, written 2019-09-05).")
+                      "39.3 closed (dated 2019-08-28, written 2019-09-05, 59 days late).")
 
 
 def test_a_step_is_marked_in_the_language_of_the_summary():
@@ -773,3 +774,77 @@ def test_a_report_through_a_link_to_a_missing_folder_names_that_folder(tmp_path,
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"rectify: {out}: {said.format(folder=tmp_path / 'gone')}\n"
     assert os.readlink(out) == str(tmp_path / "gone" / "月报.txt")
+
+
+def test_an_overdue_measure_whose_deadline_was_extended_late_is_marked_in_the_overdue_list(tmp_path):
+    """1.1's 2018-12-31 was extended after it passed, to 2019-03-15, missed again: status --measures
+    marks it 1.1* and check 逾期后延期; 四 showed it as 16 days late, as if on its first deadline."""
+    run(tmp_path, "--month", "2019-01", today="2019-01-10")  # (writes the plan and an empty journal)
+    extend = CliRunner().invoke(app, ["extend", "1.1", "-r", str(tmp_path / "tasks.yaml"), "--to", "2019-03-15",
+                                      "--reason", "设备到货延迟", "--approved-by", "拉萨市", "--late"],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-01-10"})
+    assert extend.exit_code == 0, extend.output
+    result = run(tmp_path, "--month", "2019-03", today="2019-04-01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("四、")[1].split("五、")[0] == (
+        "逾期未完成（逾期最久的在前）\n"
+        "措施    内容                       责任单位                   期限          逾期\n"
+        "------  -------------------------  -------------------------  ----------  ------\n"
+        "4.1     对相关责任人进行责任追究…  那曲市                     2018-01-03   452天\n"
+        "1.2     自治区生态环境厅牵头制定…  自治区生态环境厅、自治区…  2018-06-30   274天\n"
+        "4.2     【生态恢复】那曲市完成取…  那曲市、自治区生态环境厅   2018-10-31   151天\n"
+        "1.1*    拉萨市建成城东污水处理厂…  拉萨市                     2019-03-15    16天\n"
+        "\n"
+        "* 逾期后延期：期限在过期后才延期\n"
+        "\n")
+    result = run(tmp_path, "--month", "2019-03", "--lang", "en", today="2019-04-01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\n4. ")[1].split("\n5. ")[0] == (
+        "Overdue and still open (longest overdue first)\n"
+        "No.    Text                      Units                     Due           Overdue\n"
+        "-----  ------------------------  ------------------------  ----------  ---------\n"
+        "4.1    对相关责任人进行责任追…   那曲市                    2018-01-03   452 days\n"
+        "1.2    自治区生态环境厅牵头制…   自治区生态环境厅, 自治…   2018-06-30   274 days\n"
+        "4.2    [生态恢复] 那曲市完成取…  那曲市, 自治区生态环境厅  2018-10-31   151 days\n"
+        "1.1*   拉萨市建成城东污水处理…   拉萨市                    2019-03-15    16 days\n"
+        "\n"
+        "* extended late: its deadline moved after it passed\n")
+
+
+def test_a_close_written_after_its_months_summary_says_it_was_late_in_the_line_that_lists_it(tmp_path):
+    """1.1 (due 2018-12-31) closed 2019-03-20 but written 2019-04-10, after March's summary went out:
+    April's 补录 line is the only report that names that close, and it did not say it was 79 days
+    late, which 二 says of every late close and `close` warned of."""
+    run(tmp_path, "--month", "2019-01", today="2019-04-10")  # (writes the plan and an empty journal)
+    for measure, day in (("1.1", "2019-03-20"), ("3.1", "2019-03-25")):
+        close = CliRunner().invoke(app, ["close", measure, "-r", str(tmp_path / "tasks.yaml"), "--date", day,
+                                         "--evidence", "验收报告"],
+                                   env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-10"})
+        assert close.exit_code == 0, close.output
+    result = run(tmp_path, "--month", "2019-04", today="2019-05-01")
+    assert result.exit_code == 0, result.output
+    assert ("\n本月补录上月日期的记录2条，上月的月报随之改变：1.1 销号（日期2019-03-20，记录于2019-04-10，逾期79天）；"
+            "3.1 销号（日期2019-03-25，记录于2019-04-10）。\n") in result.stdout
+    result = run(tmp_path, "--month", "2019-04", "--lang", "en", today="2019-05-01")
+    assert result.exit_code == 0, result.output
+    assert ("\nWritten this month, dated last month (2 entries; the summary of that month changes): 1.1 closed "
+            "(dated 2019-03-20, written 2019-04-10, 79 days late); 3.1 closed (dated 2019-03-25, written 2019-04-10).\n"
+            ) in result.stdout
+
+
+def test_a_late_extension_written_after_its_months_summary_says_it_was_requested_late(tmp_path):
+    """An extension requested after the deadline it moves, written after its month's summary went
+    out: 七 of that month would have marked it 1.1*; the 补录 line naming it did not say so."""
+    run(tmp_path, "--month", "2019-01", today="2019-04-10")  # (writes the plan and an empty journal)
+    extend = CliRunner().invoke(app, ["extend", "1.1", "-r", str(tmp_path / "tasks.yaml"), "--date", "2019-03-20",
+                                      "--to", "2019-06-30", "--reason", "设备到货延迟", "--approved-by", "拉萨市", "--late"],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": "2019-04-10"})
+    assert extend.exit_code == 0, extend.output
+    result = run(tmp_path, "--month", "2019-04", today="2019-05-01")
+    assert result.exit_code == 0, result.output
+    assert ("\n本月补录上月日期的记录1条，上月的月报随之改变：1.1 延期（日期2019-03-20，记录于2019-04-10，逾期申请）。\n"
+            ) in result.stdout
+    result = run(tmp_path, "--month", "2019-04", "--lang", "en", today="2019-05-01")
+    assert result.exit_code == 0, result.output
+    assert ("\nWritten this month, dated last month (1 entry; the summary of that month changes): 1.1 extended "
+            "(dated 2019-03-20, written 2019-04-10, late request).\n") in result.stdout

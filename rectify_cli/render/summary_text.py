@@ -586,12 +586,17 @@ def _overdue(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if not m.overdue:
         return None
     days: dict[int, str] = {}  # (said once a number: 28,000 rows of a national ledger, a few hundred numbers)
-    rows = [[cell(i.measure_id), _marked(i.label, i.text, lang, measure=i.measure_id, day=i.due),
+    rows = [[cell(i.measure_id) + (LATE_MARK if i.extended_late else ""),
+             _marked(i.label, i.text, lang, measure=i.measure_id, day=i.due),
              cell(_units(i.owners, lang)), _iso(i.due),
              days.get(i.days_overdue) or days.setdefault(i.days_overdue, _l("status_days", lang, n=i.days_overdue))]
             for i in m.overdue]
     keys = ("summary_col_measure", "summary_col_text", "summary_col_units", "summary_col_due", "summary_col_days_overdue")
-    return page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
+    text = page.table([_l(k, lang) for k in keys], rows, give_way=(1, 2), right=(4,))
+    # (its deadline was missed once before: status --measures and check mark it so, as 七 marks the extension)
+    if any(i.extended_late for i in m.overdue):
+        text += "\n\n" + _l("status_measure_extended_late_legend", lang, mark=LATE_MARK)
+    return text
 
 
 def _marked(step: str | None, text: str, lang: Lang, *, measure: str | None = None, day: date | None = None,
@@ -697,6 +702,16 @@ def _extensions(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
     if any(i.late for i in m.extensions):  # (after a blank line, so that the table block holds table lines only)
         text += "\n\n" + _l("status_measure_extended_late_legend", lang, mark=LATE_MARK)
     return text
+
+
+def _backfilled_item(item, lang: Lang) -> str:
+    """An entry of the 补录 line, a late close or a late extension flagged as such."""
+    flag = (_l("summary_backfilled_days_late", lang, days=item.late_days) if item.late_days
+            else _l("show_late", lang) if item.late_request else None)
+    fields = {"measure": cell(item.measure_id), "what": word(ENTRY, item.state, lang),
+              "date": item.date.isoformat(), "recorded": item.recorded.isoformat()}
+    return (_l("summary_backfilled_item_flagged", lang, flag=flag, **fields) if flag
+            else _l("summary_backfilled_item", lang, **fields))
 
 
 def _approved_reason(by: str | None, reason: str | None, lang: Lang) -> str:
@@ -830,8 +845,7 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         last_month = previous_month(m.first)[0]  # (m.first is no 0001-01-01: an entry is dated before it)
         key = "summary_backfilled_last_month" if min(i.date for i in m.backfilled) >= last_month else "summary_backfilled"
         lines += ["", _l(key, lang, n=len(m.backfilled), items=sep.join(
-            _l("summary_backfilled_item", lang, measure=cell(i.measure_id), what=word(ENTRY, i.state, lang),
-               date=i.date.isoformat(), recorded=i.recorded.isoformat()) for i in m.backfilled))]
+            _backfilled_item(i, lang) for i in m.backfilled))]
     if page.needed > width:
         raise refusal(UsageError, "summary_width", width=width, needed=page.needed)
     # One line per journal, each named by its file as `record` and `verify` name it (gate.shown_file:
