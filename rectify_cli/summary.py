@@ -458,18 +458,16 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
                 if not in_month and restored is None:
                     continue
                 # It closed the measure (steps after it: all in the month, up to the day judged),
-                if not before.closed and after.closed:
+                settled = _settled(before, after)
+                if settled is None or settled[1] is not None and after.closed:
+                    continue
+                due, step = settled
+                if step is None:
                     undone, step_fields = _undone_on(steps[n + 1:], lambda later: later.closed), {}
-                    due = before.next_due  # (as `close` judges it: the earliest pending deadline)
                 else:  # or a step of one that stays open.
-                    step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones))
-                                 if a.done and not b.done), None)
-                    if step is None or after.closed:
-                        continue
                     undone = _undone_on(steps[n + 1:], lambda later, i=step: later.milestones[i].done)
                     step_fields = {"step_due": after.milestones[step].original_due,
                                    "step_label": after.milestones[step].label}
-                    due = before.milestones[step].due
                 # (one undone before it was restored never came back)
                 if in_month or undone is None or undone >= restored:
                     closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
@@ -600,15 +598,20 @@ def _late_days(plan: Plan, task: Task, mr: MeasureResult, close: Entry) -> int |
     for e, before, after in engine.entry_steps(plan, task, mr):
         if e is not close:
             continue
-        if not before.closed and after.closed:
-            due = before.next_due
-        else:
-            step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones))
-                         if a.done and not b.done), None)
-            due = None if step is None else before.milestones[step].due
-        missed = engine.missed_deadline(due, e.date, plan.meta_of(mr.id).report_date)
+        settled = _settled(before, after)
+        missed = None if settled is None else engine.missed_deadline(settled[0], e.date, plan.meta_of(mr.id).report_date)
         return None if missed is None else (e.date - missed).days
     return None
+
+
+def _settled(before, after) -> tuple[date | None, int | None] | None:
+    """What a close settled, replayed from the measure's state `before` and `after` it: (its
+    earliest pending deadline, as `close` judges it, None) where it closed the measure; (the step's
+    deadline, the step's index) where it marked a step done; None where it marked nothing done."""
+    if not before.closed and after.closed:
+        return before.next_due, None
+    step = next((i for i, (b, a) in enumerate(zip(before.milestones, after.milestones)) if a.done and not b.done), None)
+    return None if step is None else (before.milestones[step].due, step)
 
 
 def _retractions(measures: list[MeasureResult], first: date, last: date) -> tuple[RetractionItem, ...]:
