@@ -260,20 +260,21 @@ def validated_line(registry, *, bundled: bool, lang: Lang, width: int | None = N
     return line if width is None else _clauses_wrapped(line, len(printable(files, single_line=True)), width)
 
 
-# (where a message's clauses end: after a list's 、 or comma, after ；，, after a dash)
-_CLAUSE_ENDS = re.compile(r"(?<=[、，；])|(?<=——)|(?<=[,;] )|(?<= — )")
+# (where a message's clauses end: after a list's 、 or comma, after ；，：, after a dash)
+_CLAUSE_ENDS = re.compile(r"(?<=[、，；：])|(?<=——)|(?<=[,;:] )|(?<= — )")
 
 
 def _clauses_wrapped(line: str, start: int, width: int) -> str:
-    """`line` wrapped to `width` cells as check's lines are, never inside a path (its files, to
-    `start`), and after `start` only between its clauses where each fits a line: `10条进展记` / `录`,
-    `无` / `误；台账哈` / `希` were cut."""
+    """`line` wrapped to `width` cells as check's lines are: to `start` between its files, after it
+    between its clauses, each whole where it fits a line (`10条进展记` / `录`, `无` / `误；台账哈` / `希`
+    were cut)."""
     if display_width(line) <= width:
         return line
     from .linebreak import joined_out, unbroken, wrapped
 
-    clauses = _CLAUSE_ENDS.split(line[start:])
-    return "\n".join(map(joined_out, wrapped(line[:start] + "".join(map(unbroken, clauses)), width)))
+    # (each file whole too: wrapped keeps ASCII paths whole only, `整改台账/` / `tasks.yaml` was cut)
+    files, clauses = re.split(r"(?<=、)|(?<=, )", line[:start]), _CLAUSE_ENDS.split(line[start:])
+    return "\n".join(map(joined_out, wrapped("".join(map(unbroken, files + clauses)), width)))
 
 
 def _hash_kept(line: str, start: int, head: str, width: int | None) -> str:
