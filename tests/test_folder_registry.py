@@ -200,12 +200,12 @@ def test_validate_wraps_its_line_at_the_terminals_width_between_files_and_counts
 
 
 def test_validate_wraps_its_line_never_inside_a_path_in_chinese(tmp_path, monkeypatch):
-    """At 30 columns `整改台账/` / `tasks.yaml：通过——`: a path of Chinese words broke after its slash."""
-    shutil.copytree(SMALL, tmp_path / "整改台账")
+    """At 30 columns `整改台账目录/` / `tasks.yaml：通过——`: a path of Chinese words broke after its slash."""
+    shutil.copytree(SMALL, tmp_path / "整改台账目录")
     monkeypatch.chdir(tmp_path)
-    result = run_cli("validate", "-r", "整改台账/tasks.yaml", env={"RECTIFY_TODAY": AS_OF, "COLUMNS": "30"})
-    assert (result.exit_code, result.stdout.splitlines()) == (0, ["整改台账/tasks.yaml：通过——", "4项整改任务、8项具体措施、",
-                                                                  "9条进展记录"])
+    result = run_cli("validate", "-r", "整改台账目录/tasks.yaml", env={"RECTIFY_TODAY": AS_OF, "COLUMNS": "30"})
+    assert (result.exit_code, result.stdout.splitlines()) == (0, ["整改台账目录/tasks.yaml：", "通过——4项整改任务、",
+                                                                  "8项具体措施、9条进展记录"])
 
 
 @pytest.mark.parametrize("lang, said", [("zh", "reg/（4 个文件）：通过——16项整改任务、32项具体措施、36条进展记录\n"),
