@@ -362,10 +362,11 @@ def validate_cmd(
         # (The cache holds only what passed these checks, made by this version's rules, and the
         # checks against the plan and today run on every load: a cached file is as valid as read.)
         reg = _load(path or registry, no_cache)
+    from .console import terminal_width
     from .layout import bundled_by_default
     from .render.journal_text import validated_line
 
-    typer.echo(validated_line(reg, bundled=bundled_by_default(path or registry), lang=lang))
+    typer.echo(validated_line(reg, bundled=bundled_by_default(path or registry), lang=lang, width=terminal_width()))
     _warn_repeated(reg, lang, str(path) if path is not None else typed_registry(ctx, registry))
     _warn_dates(reg, lang)
     _warn_source(reg, lang)
@@ -639,7 +640,9 @@ def verify_cmd(
 
     with said_in(lang):  # (a broken file, said in the user's language)
         result = journal.verify(registry, since_heads=tuple(since_head or ()), since_summary=since_summary)
-    sys.stdout.write(journal_text.render_verify(result, lang=lang))
+    from .console import terminal_width
+
+    sys.stdout.write(journal_text.render_verify(result, lang=lang, width=terminal_width()))
     annotate_problems(journal_text.verify_annotations(result, lang=lang))  # (under GitHub Actions: each on its line)
     raise typer.Exit(0 if result.ok else EXIT_FOUND)
 

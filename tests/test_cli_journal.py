@@ -1256,6 +1256,27 @@ def test_verify_bundled_fixture_and_after_writes(reg):
     assert run("verify", "--registry", str(reg)).exit_code == 0
 
 
+@pytest.mark.parametrize("lang, width, lines", [
+    ("zh", 40, ["small/progress.yaml：核验 9 条记录，", "无误；台账哈希", "{head}", "核验：通过"]),
+    ("zh", 80, ["small/progress.yaml：核验 9 条记录，无误；", "台账哈希 {head}", "核验：通过"]),
+    ("en", 80, ["small/progress.yaml: 9 entries checked, ok;", "head {head}", "verify: ok"]),
+])
+def test_verify_wraps_at_the_terminals_width_never_inside_the_head(reg, monkeypatch, lang, width, lines):
+    """verify's line, 115 cells, ran past the terminal's edge: wrapped between its clauses, the head
+    hash (pasted into --since-head) on a line with its name where they fit one, else alone, never
+    broken. To a pipe or a file, one line."""
+    monkeypatch.chdir(reg.parent.parent)
+    env = {"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None}
+    piped = CliRunner().invoke(app, ["verify", "-r", "small/tasks.yaml", "--lang", lang], env={**env, "COLUMNS": None})
+    head = re.search(r"[0-9a-f]{64}", piped.stdout).group()
+    whole = {"zh": f"small/progress.yaml：核验 9 条记录，无误；台账哈希 {head}\n核验：通过\n",
+             "en": f"small/progress.yaml: 9 entries checked, ok; head {head}\nverify: ok\n"}[lang]
+    assert (piped.exit_code, piped.stdout) == (0, whole)
+    narrow = CliRunner().invoke(app, ["verify", "-r", "small/tasks.yaml", "--lang", lang],
+                                env={**env, "COLUMNS": str(width)})
+    assert (narrow.exit_code, narrow.stdout.splitlines()) == (0, [line.format(head=head) for line in lines])
+
+
 def test_verify_names_an_edited_note(reg):
     path = reg.parent / "progress.yaml"
     path.write_text(path.read_text().replace("围挡完成80%。", "围挡完成100%。"))

@@ -180,6 +180,34 @@ def test_a_folder_of_one_plan_file_names_it_as_a_folder_of_two_does(tmp_path, mo
         assert said == ["注意：台账尚无任何进展记录。"], args
 
 
+@pytest.mark.parametrize("lang, width, lines", [
+    ("zh", 40, ["reg/naqu.yaml、reg/xizang.yaml：通过——", "4项整改任务、8项具体措施、9条进展记录"]),
+    ("zh", 24, ["reg/naqu.yaml、", "reg/xizang.yaml：通过——", "4项整改任务、", "8项具体措施、9条进展记录"]),
+    ("en", 40, ["reg/naqu.yaml, reg/xizang.yaml: ok —", "4 tasks, 8 measures, 9 journal entries"]),
+])
+def test_validate_wraps_its_line_at_the_terminals_width_between_files_and_counts(tmp_path, monkeypatch, lang, width,
+                                                                                   lines):
+    """validate's line ran past the terminal's edge (folded by it inside a path or a count), where
+    status's header and check's lines are wrapped to it: it is too, between its files, never inside
+    a path, and between its counts (`10条进展记` / `录` was cut). To a pipe or a file, one line."""
+    split_small(tmp_path / "reg")
+    monkeypatch.chdir(tmp_path)
+    env = {"RECTIFY_TODAY": AS_OF, "RECTIFY_CACHE_DIR": str(tmp_path / "cache")}
+    narrow = run_cli("validate", "-r", "reg", "--lang", lang, env={**env, "COLUMNS": str(width)})
+    assert (narrow.exit_code, narrow.stdout.splitlines()) == (0, lines)
+    piped = run_cli("validate", "-r", "reg", "--lang", lang, env={**env, "COLUMNS": None})
+    assert (piped.exit_code, piped.stdout) == (0, {"zh": "", "en": " "}[lang].join(lines) + "\n")
+
+
+def test_validate_wraps_its_line_never_inside_a_path_in_chinese(tmp_path, monkeypatch):
+    """At 30 columns `整改台账目录/` / `tasks.yaml：通过——`: a path of Chinese words broke after its slash."""
+    shutil.copytree(SMALL, tmp_path / "整改台账目录")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate", "-r", "整改台账目录/tasks.yaml", env={"RECTIFY_TODAY": AS_OF, "COLUMNS": "30"})
+    assert (result.exit_code, result.stdout.splitlines()) == (0, ["整改台账目录/tasks.yaml：", "通过——4项整改任务、",
+                                                                  "8项具体措施、9条进展记录"])
+
+
 @pytest.mark.parametrize("lang, said", [("zh", "reg/（4 个文件）：通过——16项整改任务、32项具体措施、36条进展记录\n"),
                                          ("en", "reg/ (4 files): ok — 16 tasks, 32 measures, 36 journal entries\n")])
 def test_validate_of_a_folder_of_many_files_names_the_folder_and_counts_them(tmp_path, monkeypatch, lang, said):
@@ -197,7 +225,7 @@ def test_validate_of_a_folder_of_many_files_names_the_folder_and_counts_them(tmp
 def test_validate_with_no_ledger_found_says_it_judged_the_bundled_example(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     bundled = Path(__file__).resolve().parents[1] / "data" / "tasks.yaml"
-    result = run_cli("validate", "--lang", "en", env={"RECTIFY_TODAY": AS_OF})
+    result = run_cli("validate", "--lang", "en", env={"RECTIFY_TODAY": AS_OF, "COLUMNS": None})  # (one line: a pipe's)
     assert result.exit_code == 0
     assert result.stdout == (f"{bundled} (bundled example ledger: no ./data/tasks.yaml found): "
                              "ok — 45 tasks, 179 measures, 179 journal entries\n")

@@ -72,15 +72,16 @@ def test_validate_given_two_registries_says_so(tmp_path):
 
 
 def test_validate_ok_on_small_fixture():
+    # (os.environ as conftest left it: the C environment may hold a COLUMNS, and a narrow one wraps the line)
     proc = subprocess.run(
         [sys.executable, "-m", "rectify_cli", "validate", str(FIXTURES / "small" / "tasks.yaml")],
-        capture_output=True, text=True,
+        capture_output=True, text=True, env=dict(os.environ),
     )
     assert proc.returncode == 0, proc.stderr
     # (Chinese first, as every report: it said "ok — 4 tasks, …" to a Chinese office)
     assert proc.stdout == f"{FIXTURES / 'small' / 'tasks.yaml'}：通过——4项整改任务、8项具体措施、9条进展记录\n"
     english = subprocess.run([sys.executable, "-m", "rectify_cli", "validate", "--lang", "en", str(FIXTURES / "small" / "tasks.yaml")],
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, env=dict(os.environ))
     assert english.stdout == f"{FIXTURES / 'small' / 'tasks.yaml'}: ok — 4 tasks, 8 measures, 9 journal entries\n"
 
 

@@ -415,3 +415,160 @@ def test_show_of_a_task_with_a_unit_breaks_no_note_inside_the_day_it_was_written
         lines = _show(latin_unit, "3", lang, width)
         history = lines[next(i for i, line in enumerate(lines) if line in ("进展记录", "History")):]
         assert sum(written in line for line in history) == 3, (width, history)  # (each of the three whole)
+
+
+EDGE_PLAN = """\
+registry:
+  title: Edge County rectification ledger
+  issuer: Edge County Government
+  inspection: Central Inspection Team 3
+  feedback_date: 2020-01-10
+  report_date: 2020-06-30
+units:
+  - name: Edge Environment Bureau
+    kind: department
+  - name: 南区
+    kind: region
+tasks:
+  - id: 1
+    title: Wastewater plant runs below capacity
+    problem: The network is incomplete and sludge piles up.
+    deadline:
+      text: 2020-12-31 then ongoing
+      milestones:
+        - {kind: date, due: 2020-12-31}
+        - {kind: ongoing}
+    reported: {state: on_schedule}
+    measures:
+      - id: 1
+        text: Finish the sewer network by 2020-09-30.
+        owners: [Edge Environment Bureau]
+        lead: Edge Environment Bureau
+        milestones:
+          - {kind: date, due: 2020-09-30}
+      - id: 2
+        text: Stop illegal dumping at once (立即启动).
+        owners: [南区]
+        lead: 南区
+        milestones:
+          - {kind: immediate}
+      - id: 3
+        text: Build two sludge yards, the first by 2020-06-30 and the second by 2020-12-31.
+        owners: [南区]
+        lead: 南区
+        milestones:
+          - {kind: date, due: 2020-06-30}
+          - {kind: date, due: 2020-12-31}
+"""
+
+
+@pytest.fixture
+def edge(tmp_path):
+    """A ledger in English text, every entry written on 2026-12-02 for a day years before (show ends
+    each note with `（2026-12-02补录）`): a unit and evidence in English words, a step's close
+    (`（2020-06-30到期的一步）`), an extension and a retraction (the long entry `撤回误录（撤回 … 推进中）`)."""
+    plan = tmp_path / "edge" / "tasks.yaml"
+    plan.parent.mkdir()
+    plan.write_text(EDGE_PLAN, encoding="utf-8")
+    for command in [
+        ("record", "1.2", "--state", "done", "--date", "2020-02-01", "--evidence", "patrol log"),
+        ("record", "1.1", "--state", "in_progress", "--date", "2020-03-01", "--note", "Pipes ordered",
+         "--by", "Edge Environment Bureau"),
+        ("record", "1.2", "--state", "reopened", "--date", "2020-05-01", "--note", "Dumping found again"),
+        ("record", "1.3", "--state", "done", "--date", "2020-07-05", "--milestone", "2020-06-30",
+         "--evidence", "yard 1 accepted"),
+        ("extend", "1.1", "--to", "2020-11-30", "--reason", "Winter", "--approved-by", "Edge Environment Bureau",
+         "--date", "2020-08-01"),
+        ("record", "1.1", "--state", "in_progress", "--date", "2020-08-10", "--note", "Mistake entry"),
+        ("retract", "1.1", "--reason", "Recorded by mistake", "--date", "2020-08-12"),
+    ]:
+        written = run(*command, "--registry", str(plan), env={"RECTIFY_TODAY": "2026-12-02"})
+        assert written.exit_code == 0, written.output
+    return str(plan)
+
+
+def _edge_show(registry: str, item: str, lang: str, width: int) -> list[str]:
+    result = run("show", item, "--registry", registry, "--lang", lang,
+                 env={"COLUMNS": str(width), "RECTIFY_TODAY": "2026-12-02"})
+    assert result.exit_code == 0, result.output
+    return [line.rstrip() for line in result.stdout.splitlines()]
+
+
+# (the date brackets show adds after a note, and the registry's English words)
+EDGE_DATED = {"zh": ["（2026-12-02补录）", "（2020-06-30到期的一步）"], "en": ["(written 2026-12-02)", "(step due 2020-06-30)"]}
+EDGE_WORDS = ["Environment", "Bureau", "Pipes", "ordered", "Dumping", "found", "again", "patrol", "accepted",
+              "Winter", "Mistake", "Recorded", "mistake"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("item", ["1", "1.1"])
+def test_show_from_40_to_130_columns_breaks_no_date_bracket_and_no_english_word(edge, item, lang):
+    """At 46 to 62 columns `show 1` read `（2026-12-02补` / `录）` and `（2020-06-30到期的` / `一步）` in a note
+    column of 16 to 22 cells, `show 1.1` at 40 to 50 too (in English `(written` / `2026-12-02)`):
+    the note column is as wide as its date brackets, the entry column wrapped to give it them, and
+    where it cannot be, the notes go under the table at the terminal's width."""
+    heading = {"zh": "进展记录", "en": "History"}[lang]
+    for width in range(40, 131):
+        lines = _edge_show(edge, item, lang, width)
+        assert [line for line in lines if cell_len(line) > width] == [], width
+        history = lines[lines.index(heading) + 1:]
+        # (each bracket whole on a line: six notes written later, one step's close, of the task; three of 1.1)
+        assert [sum(bracket in line for line in history) for bracket in EDGE_DATED[lang]] == \
+            {"1": [6, 1], "1.1": [3, 0]}[item], (width, history)
+        # (a word's start ending a cell of a line, its rest starting a cell of the next)
+        cells = [[cell for cell in re.split(r"\s{2,}", line.strip()) if cell] for line in history]
+        split = [(word, a, b) for word in EDGE_WORDS for k in range(1, len(word)) for a, b in zip(cells, cells[1:])
+                 if any(re.search(rf"(?<![A-Za-z]){word[:k]}$", one) for one in a)
+                 and any(re.match(rf"{word[k:]}(?![A-Za-z])", one) for one in b)]
+        assert split == [], (width, split, history)
+
+
+def test_show_of_a_task_at_50_columns_puts_the_notes_under_its_entries(edge):
+    """Beside the date, the measure and the entry wrapped to its widest word, a note has 16 cells,
+    fewer than its brackets `（2026-12-02补录）` (18) and `（2020-06-30到期的一步）` (24): each note goes
+    under the table, after its row, and its brackets on a line where they fit."""
+    lines = _edge_show(edge, "1", "zh", 50)
+    assert lines[lines.index("进展记录"):] == [
+        "进展记录",
+        "日期        措施  记录",
+        "-" * 50,
+        "2020-02-01  1.2   销号",
+        "2020-03-01  1.1   推进中",
+        "2020-05-01  1.2   重新打开",
+        "2020-07-05  1.3   销号",
+        "2020-08-01  1.1   延期",
+        "2020-08-10  1.1   推进中（已撤回）",
+        "2020-08-12  1.1   撤回误录（撤回 2020-08-10",
+        "                  推进中）",
+        "2020-02-01 1.2 销号：（2026-12-02补录）",
+        "佐证：patrol log",
+        "2020-03-01 1.1 推进中：Pipes ordered",
+        "（2026-12-02补录）",
+        "记录单位：Edge Environment Bureau",
+        "2020-05-01 1.2 重新打开：Dumping found again",
+        "（2026-12-02补录）",
+        "2020-07-05 1.3 销号：（2020-06-30到期的一步）",
+        "（2026-12-02补录）",
+        "佐证：yard 1 accepted",
+        "2020-08-01 1.1 延期：（延期至2020-11-30；",
+        "理由：Winter；批准：Edge Environment Bureau；",
+        "2026-12-02补录）",
+        "2020-08-10 1.1 推进中（已撤回）：Mistake entry",
+        "（2026-12-02补录）",
+        "2020-08-12 1.1 撤回误录（撤回 2020-08-10",
+        "推进中）：Recorded by mistake（2026-12-02补录）",
+    ]
+
+
+def test_show_at_60_columns_gives_the_evidence_its_words_whole_where_the_note_can_spare_them(edge):
+    """The evidence column had 8 cells, `patrol` / `log`, beside a note of 26 that needs 18 for
+    its brackets: the evidence is as wide as its text where the note keeps what it needs."""
+    lines = _edge_show(edge, "1.2", "zh", 60)
+    assert lines[lines.index("进展记录"):] == [
+        "进展记录",
+        "日期        记录      进展                        佐证",
+        "-" * 60,
+        "2020-02-01  销号      （2026-12-02补录）          patrol log",
+        "2020-05-01  重新打开  Dumping found again",
+        "                      （2026-12-02补录）",
+    ]

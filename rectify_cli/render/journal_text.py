@@ -243,10 +243,11 @@ def many_files(registry, lang: Lang) -> str | None:
     return printable(folder, single_line=True) + label("status_folder_files", lang, n=len(registry.plan_files))
 
 
-def validated_line(registry, *, bundled: bool, lang: Lang) -> str:
+def validated_line(registry, *, bundled: bool, lang: Lang, width: int | None = None) -> str:
     """validate's one line for a valid `registry`: its files (a folder of many: the folder and
     how many, many_files), `bundled` the example fallen back to said so as status says it,
-    then how many tasks, measures and journal entries it holds."""
+    then how many tasks, measures and journal entries it holds. `width`: a terminal's, wrapped
+    as check's lines are, never inside a path (a file or a pipe: None, one whole line)."""
     from ..gate import shown_file
 
     files = many_files(registry, lang) or names_listed([shown_file(file, folder=registry.folder is not None)
@@ -254,8 +255,41 @@ def validated_line(registry, *, bundled: bool, lang: Lang) -> str:
     if bundled:
         files += label("bundled_ledger", lang)
     measures = sum(len(task.measures) for task in registry.plan.tasks)
-    return printable(label("validate_ok", lang, files=files, tasks=len(registry.plan.tasks), measures=measures,
+    line = printable(label("validate_ok", lang, files=files, tasks=len(registry.plan.tasks), measures=measures,
                            entries=len(registry.journal)), single_line=True)
+    return line if width is None else _clauses_wrapped(line, len(printable(files, single_line=True)), width)
+
+
+# (where a message's clauses end: after a list's 、 or comma, after ；，：, after a dash)
+_CLAUSE_ENDS = re.compile(r"(?<=[、，；：])|(?<=——)|(?<=[,;:] )|(?<= — )")
+
+
+def _clauses_wrapped(line: str, start: int, width: int) -> str:
+    """`line` wrapped to `width` cells as check's lines are: to `start` between its files, after it
+    between its clauses, each whole where it fits a line (`10条进展记` / `录`, `无` / `误；台账哈` / `希`
+    were cut)."""
+    if display_width(line) <= width:
+        return line
+    from .linebreak import joined_out, unbroken, wrapped
+
+    # (each file whole too: wrapped keeps ASCII paths whole only, `整改台账/` / `tasks.yaml` was cut)
+    files, clauses = re.split(r"(?<=、)|(?<=, )", line[:start]), _CLAUSE_ENDS.split(line[start:])
+    return "\n".join(map(joined_out, wrapped("".join(map(unbroken, files + clauses)), width)))
+
+
+def _hash_kept(line: str, start: int, head: str, width: int | None) -> str:
+    """`line`, ending with the hash `head` after its name, wrapped to `width` (_clauses_wrapped),
+    the hash never broken (it is pasted into --since-head): with its name on a line of their own
+    where they fit one and not the line before, else alone."""
+    if width is None or display_width(line) <= width or not line.endswith(head):
+        return line
+    rest, tail = line[:-len(head)].rstrip(), head
+    clauses = _CLAUSE_ENDS.split(rest[start:])
+    if len(clauses) > 1 and display_width(clauses[-1]) + 1 + len(head) <= width:
+        rest, tail = rest[:-len(clauses[-1])].rstrip(), f"{clauses[-1]} {head}"
+    *lines, last = _clauses_wrapped(rest, start, width).split("\n")
+    return "\n".join([*lines, *([f"{last} {tail}"] if display_width(last) + 1 + display_width(tail) <= width
+                               else [last, tail])])
 
 
 # (of a journal pasted in again, the first few named, the others counted)
@@ -698,9 +732,10 @@ def merged_warnings(result, named: str, *, lang: Lang = Lang.zh) -> list[str]:
     return [f"rectify: {label('merge_unchecked_plan', lang, file=named, problem=problem_said(refused, lang))}"]
 
 
-def render_verify(result, *, lang: Lang = Lang.zh) -> str:
+def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> str:
     """Each journal's chain checked, each problem on its line, each --since-head found or not.
-    A folder's journals named as the summary that printed the heads names them (gate.shown_file)."""
+    A folder's journals named as the summary that printed the heads names them (gate.shown_file).
+    `width`: a terminal's, each journal's line wrapped to it as check's are, its head hash whole."""
     from ..gate import shown_file
 
     names: dict[str, str] = {}
@@ -718,7 +753,8 @@ def render_verify(result, *, lang: Lang = Lang.zh) -> str:
         checked = label("verify_checked", lang, journal=named(j.journal), entries=j.entries, head=j.head,
                         state=label("verify_ok_state", lang) if not j.problems
                         else label("verify_problems_state", lang, problems=len(j.problems)))
-        lines.append(printable(checked, single_line=True))
+        lines.append(_hash_kept(printable(checked, single_line=True), len(printable(named(j.journal), single_line=True)),
+                                j.head, width))
         for p in j.problems:
             lines.append(printable(f"  {named(p.journal)}:{p.line}: {verify_problem_text(p, lang)}", single_line=True))
     for head, found in result.since_heads:

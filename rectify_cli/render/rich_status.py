@@ -935,16 +935,20 @@ def _wrapped_widths(columns: list[_Column], wholes: dict[_Column, int], room: in
     return at(level)
 
 
-def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], ...]]:
+def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], ...], int]:
     """The note, and for an extension what it moved, why, who approved and if late; and the pieces
     of those brackets a line breaks inside only where they do not fit it (Paragraph's `wholes`):
-    each part with the `；` after it, its words, its value (`…理由：资金` / `未到位；` and `批` / `准：` were cut)."""
+    each part with the `；` after it, its words, its value (`…理由：资金` / `未到位；` and `批` / `准：` were cut);
+    and the cells of its widest piece naming a day, which its column must hold (_history_table):
+    `（2019-06-30到期的一步）`, `（2019-03-31补录）`, in an extension's brackets `2019-03-31补录）`."""
     note = _para(line_ends(entry.note))
     wholes: list[tuple[int, int]] = []
+    dated = 0
     written = entry.recorded is not None  # (back-dated: the day it was written, in an extension's brackets if any)
     if entry.state == EntryState.DONE and entry.milestone is not None:  # (one step of several)
         step = _whole(label("show_brackets", lang, text=label("closed_step", lang, day=entry.milestone.isoformat())))
         note.append(step if note.plain else step.lstrip())
+        dated = cell_len(step.strip())
     if entry.state == EntryState.EXTENDED:
         details = []
         if entry.to is not None:
@@ -970,10 +974,13 @@ def _entry_note(entry: Entry, lang: Lang) -> tuple[Text, tuple[tuple[int, int], 
                 wholes += [(start, len(note.plain)), (start, middle)]
                 if value:  # (with what may not begin a line after it: its `；`, the closing bracket)
                     wholes.append((middle, len(note.plain)))
+            if entry.recorded is not None:  # (the day written: the last part)
+                dated = max(dated, cell_len(note.plain[start:].strip()))
     if written:
         mark = _whole(label("show_brackets", lang, text=label("recorded_on", lang, day=entry.recorded.isoformat())))
         note.append(mark if note.plain else mark.lstrip())
-    return note, tuple(wholes)
+        dated = max(dated, cell_len(mark.strip()))
+    return note, tuple(wholes), dated
 
 
 def _brackets_from(entry: Entry) -> int:
@@ -991,21 +998,24 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     # (wrapped at their words, never inside one: `推进` / `中）`, `推进中（已` / `撤回）`; a Paragraph drops the joiners)
     states = [entry_words_whole(word(ENTRY, entry.state, lang) + retraction_text(entry, retractions, lang), lang)
               for entry in entries]
-    notes, wholes = map(list, zip(*(_entry_note(entry, lang) for entry in entries)))
+    notes, wholes, dated = map(list, zip(*(_entry_note(entry, lang) for entry in entries)))
     sides = _sides(entries, lang)
     ids = [Text(printable(entry.measure, single_line=True)) for entry in entries] if measures else []
     # (the cells before the entry's own: its date, and its measure's id and the two cells after it)
     lead = len("2019-03-31") + (max(map(cell_len, [label("measure", lang), *(i.plain for i in ids)])) + 2 if ids else 0)
-    entry_width = _entry_width(console, states, lang, lead)
+    # (a note's day in brackets is never broken where a layout holds it: beside a note of 16 cells,
+    # `（2019-03-31补` / `录）`; the entry's column gives way for it, or the notes go under the table)
+    need = max([MIN_NOTE_CELLS, *(cells for cells in dated if cells <= console.width)])
+    entry_width = _entry_width(console, states, lang, lead, need)
     entry_cells = entry_width or max(map(cell_len, [label("journal_state", lang), *states]))
     # (a note narrower than a date ran down the page a character a line, its dates cut `20` / `18` /
     # `-1`, or was not shown at all; in 11 cells `（2018-12-31` was folded, `（` alone on a line, and in
     # 18 `（2018-2025年）》。` left `。`: each goes under the table, after its date and entry, as the
-    # milestones' steps do, where it has fewer than MIN_NOTE_CELLS or than a piece of it needs)
-    if _notes_go_under(console, notes, sides, console.width - lead - entry_cells - 4):
+    # milestones' steps do, where it has fewer than `need` or than a piece of it needs)
+    if _notes_go_under(console, notes, sides, console.width - lead - entry_cells - 4, need):
         return _history_notes_under(console, entries, ids, states, _with_sides(notes, sides, lang), wholes, lang, lead)
     # (what each note keeps whole where it fits: its words, its brackets `（2019-03-31补录）`)
-    kept = [widest_kept(note.plain, console.width // 3, groups_from=_brackets_from(entry), wholes=whole)
+    kept = [max(need, widest_kept(note.plain, console.width // 3, groups_from=_brackets_from(entry), wholes=whole))
             for entry, note, whole in zip(entries, notes, wholes)] if entry_width is None else []
     widths = None if entry_width is not None else _side_widths(console, states, kept, sides, lang, lead)
     table = _table()
@@ -1036,11 +1046,12 @@ def _history_table(console: Console, entries: Iterable[Entry], lang: Lang, *, me
     return table
 
 
-def _notes_go_under(console: Console, notes: list[Text], sides: dict[str, list[str]], room: int) -> bool:
+def _notes_go_under(console: Console, notes: list[Text], sides: dict[str, list[str]], room: int, need: int) -> bool:
     """Whether the notes (with the unit and evidence that may go under them) read badly in a column
-    of `room` cells: fewer than MIN_NOTE_CELLS, or fewer than a piece of one a line may not break
-    inside (and that fits the terminal's width: under the table it would be folded too)."""
-    if room < MIN_NOTE_CELLS:
+    of `room` cells: fewer than `need` (MIN_NOTE_CELLS, or their days in brackets), or fewer than a
+    piece of one a line may not break inside (and that fits the terminal's width: under the table
+    it would be folded too)."""
+    if room < need:
         return True
     texts = [*(note.plain for note in notes), *(cell for cells in sides.values() for cell in cells)]
     # (a text that fits is not broken: uniseg only for those that are, which their Paragraph breaks anyway)
@@ -1096,17 +1107,17 @@ def _sides(entries: list[Entry], lang: Lang) -> dict[str, list[str]]:
     return {headers[i]: [row[i] for row in rows] for i in filled_columns(rows)}
 
 
-def _entry_width(console: Console, states: list[str], lang: Lang, lead: int) -> int | None:
+def _entry_width(console: Console, states: list[str], lang: Lang, lead: int, need: int) -> int | None:
     """The width of the entry column with its cells wrapped (where a line may break) to leave the
-    note MIN_NOTE_CELLS, and half the cells beside `lead` (MIN_ENTRY_CELLS at least); None when they
-    leave it that on one line. A retraction's names the entry it voids, `retracted (2018-09-30
+    note `need` (MIN_NOTE_CELLS, or its days in brackets), and half the cells beside `lead`
+    (MIN_ENTRY_CELLS at least); None when they leave it that on one line. A retraction's names the entry it voids, `retracted (2018-09-30
     progress note)`: at 50 columns the note had no room left; a step's close, 50 cells, left every
     note 16 of 80 columns.
     Of the widths that wrap them in as few lines, the narrowest with the fewest breaks inside a word:
     filled line by line they read `撤回误录（撤回 2018-11-01 推进` / `中）`."""
     header = cell_len(label("journal_state", lang))
     beside = console.width - lead - 4  # (the entry and the note; two cells between columns)
-    room = min(beside - MIN_NOTE_CELLS, max(MIN_ENTRY_CELLS, beside // 2))
+    room = min(beside - need, max(MIN_ENTRY_CELLS, beside // 2))
     if max(header, *map(cell_len, states)) <= room:
         return None
     # (cells alike but for their digits, as retractions of entries of other days, break alike: each
@@ -1141,7 +1152,9 @@ def _side_widths(console: Console, states: list[str], kept: list[int], sides: di
     if any(widths[header] < cell_len(header) or widths[header] < min(MIN_SIDE_CELLS, max(map(cell_len, cells)))
            for header, cells in sides.items()):
         return None
-    shown = {header: (widths[header], None) for header in sides}
+    # (a fixed width, as wide as its text up to its cap: Rich narrows the widest column, the note's, and then the others)
+    shown = {header: (widths[header], min(widths[header], max(map(cell_len, [header, *cells]))))
+             for header, cells in sides.items()}
     if by in sides:
         room = spare + 2 * (2 - len(sides))  # (the two cells before a column left out are the unit's)
         if evidence in sides:
@@ -1150,6 +1163,12 @@ def _side_widths(console: Console, states: list[str], kept: list[int], sides: di
         if whole > by_width:  # (the evidence's room kept where no entry had any folded 自治区生态环境 / 厅 beside
             # a note of 50 cells; a fixed width, or Rich narrows the unit with the note: 西藏自治区住房和城乡 / 建设厅)
             shown[by] = (whole, whole)
+    if evidence in sides:  # (and the evidence whole in the room the unit leaves, up to its cap: `patrol` / `log` was
+        # folded in the 8 cells kept for a unit there was none of, beside a note of 26 that needed 18)
+        room = min(evidence_cap, spare + 2 * (2 - len(sides)) - (shown[by][1] if by in sides else 0))
+        whole = max(cell_len(text) for text in [evidence, *sides[evidence]] if cell_len(text) <= max(room, cell_len(evidence)))
+        if whole > shown[evidence][1]:
+            shown[evidence] = (whole, whole)
     # (a word wider than its column was folded inside it, Edge / Environm / ent / Bureau: under the note)
     if any(widest_unbroken(cell, console.width) > shown[header][0] for header, cells in sides.items() for cell in cells):
         return None
