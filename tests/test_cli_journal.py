@@ -542,6 +542,8 @@ REFUSALS = [
      "--to 2020-06-30 is not after the deadline it moves (2020-12-31)"),
     (("extend", "1.1", "--to", "2019-03-15", "--late", "--reason", "补批", "--approved-by", "自治区生态环境厅"),
      "--to 2019-03-15 is not after the entry's date (2019-03-31): an extension sets a due date still to come"),
+    (("extend", "1.1", "--to", "2019-03-31", "--late", "--reason", "补批", "--approved-by", "自治区生态环境厅"),
+     "--to 2019-03-31 is not after the entry's date (2019-03-31): an extension sets a due date still to come"),
     (("report", "2.2", "--note", ""), "--note: say what was done this period (a report needs a note)"),
     (("report", "2.2", "--note", "  "), "--note: say what was done this period (a report needs a note)"),
     (("record", "2.2", "--state", "report", "--note", ""), "--note: say what was done this period (a report needs a note)"),
@@ -954,6 +956,14 @@ def test_a_lock_timeout_that_is_no_number_of_seconds_is_refused(reg, monkeypatch
     _record_refused(reg, f"rectify: RECTIFY_LOCK_TIMEOUT：应为等待进展记录锁文件的秒数（不小于 0 的数），实为“{value}”\n",
                     f"rectify: RECTIFY_LOCK_TIMEOUT: expected the seconds to wait for the journal's lock (a number, at "
                     f"least 0), got {value!r}\n")
+
+
+def test_a_lock_timeout_of_no_seconds_takes_the_lock_if_it_is_free(reg, monkeypatch):
+    """RECTIFY_LOCK_TIMEOUT=0: not to wait at all (the refusal above asks for a number at least 0)."""
+    monkeypatch.setenv("RECTIFY_LOCK_TIMEOUT", "0")
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert (result.exit_code, result.stderr, result.stdout.splitlines()[0]) == (
+        0, "", "已记录 1.1 2019-03-31 推进中 — 截至 2019-03-31：逾期90天（期限 2018-12-31）")
 
 
 def test_an_indented_journal_is_refused_in_the_users_language(reg):
