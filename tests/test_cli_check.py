@@ -389,8 +389,12 @@ def test_text_keeps_each_filtered_units_name_whole_on_a_narrow_terminal():
 
 
 @pytest.mark.parametrize("columns, lines", [
+    (49, ["筛选条件：责任单位 拉萨市  地区 那曲市  任务 1、3"]),  # (49 cells: a line as wide as the terminal fits it)
+    (48, ["筛选条件：责任单位 拉萨市  地区 那曲市", "          任务 1、3"]),
     (44, ["筛选条件：责任单位 拉萨市  地区 那曲市", "          任务 1、3"]),
     (30, ["筛选条件：责任单位 拉萨市", "          地区 那曲市", "          任务 1、3"]),
+    (25, ["筛选条件：责任单位 拉萨市", "          地区 那曲市", "          任务 1、3"]),  # (the widest under the first: 25 cells)
+    (24, ["筛选条件：责任单位", "拉萨市", "地区 那曲市  任务 1、3"]),  # (there it fits no more: at the margin)
 ])
 def test_text_breaks_the_filters_between_two_filters_as_status_does(columns, lines):
     """The line was wrapped anywhere: `…地区 那曲市  任务` / `1、3` at 44 columns, `…拉萨市  地` /
