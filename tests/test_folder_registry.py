@@ -1954,6 +1954,10 @@ def test_files_whose_plan_had_not_begun_are_named_three_then_counted():
         "…共 4 个文件的整改在核查日期尚未开始。"]
     assert ledger_warnings(date(2018, 3, 31), date(2018, 4, 1), [], 90, Lang.en, feedback=date(2018, 1, 3),
                            unbegun=unbegun)[3] == "… 4 files in all whose rectification had not begun by then."
+    # (three are named, and no count of them follows)
+    assert ledger_warnings(date(2018, 3, 31), date(2018, 4, 1), [], 90, Lang.zh, feedback=date(2018, 1, 3),
+                           unbegun=unbegun[:3])[2:] == [
+        "注意：核查日期 2018-04-01 早于 lasa.yaml 的督察反馈日期 2018-05-03，该文件的整改尚未开始，其各项措施尚无可核查的进展。"]
 
 
 def test_the_retract_a_repeat_is_told_to_run_quotes_an_id_whose_file_name_has_a_space(tmp_path):
