@@ -318,6 +318,17 @@ def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_pat
     assert lines[10] == "rectify: warning: 3 more entries repeat an earlier one exactly"
 
 
+def test_a_journal_with_ten_entries_pasted_twice_names_each_and_counts_none_more(tmp_path):
+    """(ten named, as many as are named: no "0 more entries" after them)"""
+    month = "".join(_REPEATED.replace("2019-03-20", f"2019-03-{day:02d}") for day in range(11, 21))
+    journal = _unhashed_small(tmp_path, month + month)
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    lines = proc.stderr.splitlines()
+    assert (proc.returncode, len(lines)) == (0, 10)
+    assert lines[9] == (f"rectify: {journal}:143: warning: journal entry 29 (measure 2.1, 2019-03-20) repeats the entry "
+                        "on line 93 exactly: a repeated entry changes no state; if it was pasted twice, delete this one")
+
+
 def _validate_and_status_say(tmp_path, said: str, lang: str) -> None:
     """validate, status and status as JSON on the ledger in `tmp_path` each exit 0 saying `said` on
     stderr, with a cold cache and then a warm one (whose journal comes from the cache)."""
