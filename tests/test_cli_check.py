@@ -389,8 +389,12 @@ def test_text_keeps_each_filtered_units_name_whole_on_a_narrow_terminal():
 
 
 @pytest.mark.parametrize("columns, lines", [
+    (49, ["筛选条件：责任单位 拉萨市  地区 那曲市  任务 1、3"]),  # (49 cells: a line as wide as the terminal fits it)
+    (48, ["筛选条件：责任单位 拉萨市  地区 那曲市", "          任务 1、3"]),
     (44, ["筛选条件：责任单位 拉萨市  地区 那曲市", "          任务 1、3"]),
     (30, ["筛选条件：责任单位 拉萨市", "          地区 那曲市", "          任务 1、3"]),
+    (25, ["筛选条件：责任单位 拉萨市", "          地区 那曲市", "          任务 1、3"]),  # (the widest under the first: 25 cells)
+    (24, ["筛选条件：责任单位", "拉萨市", "地区 那曲市  任务 1、3"]),  # (there it fits no more: at the margin)
 ])
 def test_text_breaks_the_filters_between_two_filters_as_status_does(columns, lines):
     """The line was wrapped anywhere: `…地区 那曲市  任务` / `1、3` at 44 columns, `…拉萨市  地` /
@@ -1561,10 +1565,13 @@ def test_invalid_registry_outside_github_actions_is_said_without_annotations(mon
     monkeypatch.setenv("GITHUB_ACTIONS", "false")
     result = CliRunner().invoke(app, ["check", "--registry", "tests/fixtures/planted/tasks.yaml", "--format", "junit",
                                       "--lang", "en"])
-    assert result.exit_code == 2
-    lines = result.stderr.splitlines()
-    assert len(lines) == 7 and all(line.startswith("rectify: tests/fixtures/planted/") for line in lines)
-    assert "rectify: tests/fixtures/planted/tasks.yaml:23:18: measure 1.1, field owners: unknown unit" in lines[2]
+    from test_registry import planted_problems
+
+    # (validate's lines, test_registry's, of the file as typed: no annotation among them)
+    said = [re.sub(r"^.*/(tests/fixtures/planted/)", r"rectify: \1", problem) for problem in planted_problems()]
+    assert (result.exit_code, result.stdout, result.stderr.splitlines()) == (2, "", said)
+    assert said[2] == ("rectify: tests/fixtures/planted/tasks.yaml:23:18: measure 1.1, field owners: unknown unit "
+                       "'自治区生态环境听' (did you mean 自治区生态环境厅?); declare it under 'units:'")
 
 
 def test_registry_text_in_the_problems_of_a_broken_registry_issues_no_workflow_command(tmp_path, monkeypatch):
@@ -1599,9 +1606,12 @@ def test_control_characters_in_the_problems_of_a_broken_registry_are_shown_in_it
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = CliRunner().invoke(app, ["check", "--registry", str(tmp_path / "tasks.yaml"), "--lang", "en"])
     assert result.exit_code == 2
-    annotation = result.stderr.splitlines()[-1]
-    assert annotation.startswith("::error file=") and "unknown unit 'x\\x1b]0;title\\x07 \\x08\\u202e'" in annotation
-    assert annotation.isprintable()
+    stop, said, resumed, annotation = result.stderr.splitlines()
+    assert stop.startswith("::stop-commands::rectify-") and resumed == f"::{stop.removeprefix('::stop-commands::')}::"
+    assert said == (f"rectify: {tmp_path / 'tasks.yaml'}:43:18: measure 1.1, field owners: unknown unit "
+                    "'x\\x1b]0;title\\x07 \\x08\\u202e'; declare it under 'units:'")
+    assert annotation == (f"::error file={tmp_path / 'tasks.yaml'},line=43,col=18::measure 1.1, field owners: unknown unit "
+                          "'x\\x1b]0;title\\x07 \\x08\\u202e'; declare it under 'units:'")
 
 
 @pytest.mark.parametrize("lang, latest", [

@@ -542,6 +542,8 @@ REFUSALS = [
      "--to 2020-06-30 is not after the deadline it moves (2020-12-31)"),
     (("extend", "1.1", "--to", "2019-03-15", "--late", "--reason", "补批", "--approved-by", "自治区生态环境厅"),
      "--to 2019-03-15 is not after the entry's date (2019-03-31): an extension sets a due date still to come"),
+    (("extend", "1.1", "--to", "2019-03-31", "--late", "--reason", "补批", "--approved-by", "自治区生态环境厅"),
+     "--to 2019-03-31 is not after the entry's date (2019-03-31): an extension sets a due date still to come"),
     (("report", "2.2", "--note", ""), "--note: say what was done this period (a report needs a note)"),
     (("report", "2.2", "--note", "  "), "--note: say what was done this period (a report needs a note)"),
     (("record", "2.2", "--state", "report", "--note", ""), "--note: say what was done this period (a report needs a note)"),
@@ -853,14 +855,17 @@ def test_a_refused_write_leaves_no_lock_file_of_its_own(reg, tmp_path):
     assert run("export", "-r", str(reg), "-o", str(exported)).exit_code == 0
     before = sorted(p.name for p in tmp_path.iterdir())
     refused = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "-r", str(exported))
-    assert refused.exit_code == 2 and "rectify export" in refused.stderr
+    assert (refused.exit_code, refused.stderr) == (2, (
+        f"rectify: {exported}:1:1: 这是 `rectify export` 的输出，不是整改方案：请指定导出时所用的方案文件（例如 tasks.yaml）"
+        "或其所在文件夹；rectify 不能把导出文件转回台账（其中没有进展记录）\n"))
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     refused = run("record", "9.9", "--state", "in_progress", "--note", "推进中", "-r", str(reg))
     assert (refused.exit_code, refused.stderr) == (2, "rectify: 整改方案中没有措施“9.9”（任务编号为 1 至 4）\n")
     assert sorted(p.name for p in reg.parent.iterdir()) == ["progress.yaml", "tasks.yaml"]
     lock = reg.parent / "progress.yaml.lock"
     lock.touch()
-    assert run("close", "9.9", "--note", "完成", "--evidence", "x.pdf", "-r", str(reg)).exit_code == 2
+    refused = run("close", "9.9", "--note", "完成", "--evidence", "x.pdf", "-r", str(reg))
+    assert (refused.exit_code, refused.stderr) == (2, "rectify: 整改方案中没有措施“9.9”（任务编号为 1 至 4）\n")
     assert lock.exists()
     lock.unlink()
     assert run("record", "1.1", "--state", "in_progress", "--note", "推进中", "-r", str(reg)).exit_code == 0
@@ -951,6 +956,14 @@ def test_a_lock_timeout_that_is_no_number_of_seconds_is_refused(reg, monkeypatch
     _record_refused(reg, f"rectify: RECTIFY_LOCK_TIMEOUT：应为等待进展记录锁文件的秒数（不小于 0 的数），实为“{value}”\n",
                     f"rectify: RECTIFY_LOCK_TIMEOUT: expected the seconds to wait for the journal's lock (a number, at "
                     f"least 0), got {value!r}\n")
+
+
+def test_a_lock_timeout_of_no_seconds_takes_the_lock_if_it_is_free(reg, monkeypatch):
+    """RECTIFY_LOCK_TIMEOUT=0: not to wait at all (the refusal above asks for a number at least 0)."""
+    monkeypatch.setenv("RECTIFY_LOCK_TIMEOUT", "0")
+    result = run("record", "1.1", "--state", "in_progress", "--note", "推进中", "--registry", str(reg))
+    assert (result.exit_code, result.stderr, result.stdout.splitlines()[0]) == (
+        0, "", "已记录 1.1 2019-03-31 推进中 — 截至 2019-03-31：逾期90天（期限 2018-12-31）")
 
 
 def test_an_indented_journal_is_refused_in_the_users_language(reg):
@@ -2243,10 +2256,10 @@ def test_record_after_verify_warns_from_its_verdict(reg, monkeypatch):
     assert run("verify", "--registry", str(reg)).exit_code == 1
     monkeypatch.setattr(journal, "_check_journal", lambda *a, **k: pytest.fail("hashed through again"))
     result = run("report", "2.2", "--note", "四月检查工地12个", "--registry", str(reg))
-    assert result.exit_code == 0, result.output
-    assert f"{path} 的哈希链已断（第 3 条，第 15 行起" in result.stderr
+    warned = f"rectify: 警告：{path} 的哈希链已断（第 3 条，第 15 行起与哈希不符），本条仍已写入；请运行 `rectify verify -r {reg}` 查看\n"
+    assert (result.exit_code, result.stderr) == (0, warned), result.output
     again = run("report", "2.2", "--note", "五月检查工地9个", "--registry", str(reg))
-    assert f"{path} 的哈希链已断（第 3 条，第 15 行起" in again.stderr
+    assert (again.exit_code, again.stderr) == (0, warned)
 
 
 def test_record_after_entries_pulled_checks_only_those(reg, monkeypatch):

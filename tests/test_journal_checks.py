@@ -318,6 +318,17 @@ def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_pat
     assert lines[10] == "rectify: warning: 3 more entries repeat an earlier one exactly"
 
 
+def test_a_journal_with_ten_entries_pasted_twice_names_each_and_counts_none_more(tmp_path):
+    """(ten named, as many as are named: no "0 more entries" after them)"""
+    month = "".join(_REPEATED.replace("2019-03-20", f"2019-03-{day:02d}") for day in range(11, 21))
+    journal = _unhashed_small(tmp_path, month + month)
+    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
+    lines = proc.stderr.splitlines()
+    assert (proc.returncode, len(lines)) == (0, 10)
+    assert lines[9] == (f"rectify: {journal}:143: warning: journal entry 29 (measure 2.1, 2019-03-20) repeats the entry "
+                        "on line 93 exactly: a repeated entry changes no state; if it was pasted twice, delete this one")
+
+
 def _validate_and_status_say(tmp_path, said: str, lang: str) -> None:
     """validate, status and status as JSON on the ledger in `tmp_path` each exit 0 saying `said` on
     stderr, with a cold cache and then a warm one (whose journal comes from the cache)."""
@@ -393,6 +404,29 @@ def test_a_far_extension_typed_by_hand_with_far_future_true_is_not_warned_of(tmp
                        encoding="utf-8")
     proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
     assert (proc.returncode, proc.stderr) == (0, f"rectify: {journal}:48: {_FAR_SAID['en']}\n")
+
+
+def test_an_extension_typed_by_hand_is_far_of_the_deadline_a_retraction_put_back(tmp_path):
+    """1.1 extended by rectify to 2025-12-31, that extension retracted: its deadline is 2018-12-31 again, and an
+    extension typed by hand to 2030-06-30 moves it more than ten years on (not five from the retracted 2025)."""
+    shutil.copytree(FIXTURES / "small", tmp_path / "small")
+    plan = tmp_path / "small" / "tasks.yaml"
+    journal = plan.with_name("progress.yaml")
+    extended = _rectify("extend", "1.1", "--to", "2025-12-31", "--reason", "资金", "--approved-by", "拉萨市", "--date",
+                        "2018-12-20", "--registry", str(plan), cache=tmp_path / "cache")
+    assert extended.returncode == 0, extended.stderr
+    retracted = _rectify("retract", "1.1", "--reason", "误记", "--registry", str(plan), cache=tmp_path / "cache")
+    assert (retracted.returncode, retracted.stdout.splitlines()[0]) == (0, (
+        "Recorded 1.1 2019-03-31 retracted (2018-12-20 extension) — as of 2019-03-31: 90 days overdue (due 2018-12-31)"))
+    line = journal.read_text(encoding="utf-8").count("\n") + 1
+    with journal.open("a", encoding="utf-8") as typed:
+        typed.write('- measure: "1.1"\n  date: 2019-03-31\n  state: extended\n  note: 资金未到位。\n  to: 2030-06-30\n'
+                    '  reason: 资金\n  approved_by: 拉萨市\n  late: true\n')
+    proc = _rectify("validate", str(plan), cache=tmp_path / "cache")
+    assert (proc.returncode, proc.stderr) == (0, (
+        f"rectify: {journal}:{line}: warning: journal entry 12 (measure 1.1, 2019-03-31) moves the deadline 2018-12-31 "
+        "to 2030-06-30, more than 10 years later: is the year mistyped? Until then the measure is never overdue; if the "
+        "extension truly runs that long, write far_future: true in the entry and this warning stops\n"))
 
 
 # (typed by hand on an extension of a year: history, show and summary mark it （已确认远期）, which is false)

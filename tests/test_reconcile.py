@@ -259,6 +259,30 @@ def test_a_closer_alternative_reading_is_named_under_the_table():
     )
 
 
+def test_tasks_done_or_basically_done_by_the_journal_or_their_progress_is_the_other_reading_named():
+    """已完成或基本完成2项: by 整改进度 one task is (2, 基本完成; 1's is 序时推进), but 1 is closed in the journal: the
+    other reading, closed or 基本完成, gives the 2 the report says, and is named under the table."""
+    tasks = [make_task("1", [make_measure("1.1", ["2018-06-30"])], milestones=["2018-06-30"], reported=Reported.ON_SCHEDULE),
+             make_task("2", [make_measure("2.1", ["2018-06-30"])], milestones=["2018-06-30"],
+                       reported=Reported.BASICALLY_DONE)]
+    plan = make_plan(tasks, claims=(Claim("tasks_done_or_basically_done", "已完成或基本完成2项", 2),))
+    result = reconcile(plan=plan, journal=[entry("1.1", "2018-06-20", "done")])
+    assert reconcile_text.render(result, lang=Lang.zh, width=200).endswith(
+        "附件不支持的数字（1项）：\n"
+        "- tasks_done_or_basically_done“已完成或基本完成2项”：报告称2，按附件计算为1。"
+        "按另一种口径（截至报告日期限均已销号、仅长期坚持的措施均有报告，或整改进度为“基本完成”的任务）为2。\n")
+
+
+def test_tasks_due_within_years_count_one_due_on_the_first_day_of_the_first():
+    """应于2019年、2020年完成的: a task and a measure due 2019-01-01 are of 2019, as one due 2020-12-31 is of 2020."""
+    tasks = [make_task("1", [make_measure("1.1", ["2019-01-01"])], milestones=["2019-01-01"]),
+             make_task("2", [make_measure("2.1", ["2020-12-31"])], milestones=["2020-12-31"]),
+             make_task("3", [make_measure("3.1", ["2018-12-31"])], milestones=["2018-12-31"])]
+    plan = make_plan(tasks, claims=claims(tasks_due_2019_2020=2, measures_due_2019_2020=2))
+    assert [(c.key, c.computed, c.matches) for c in reconcile(plan=plan, journal=[]).checks] == [
+        ("tasks_due_2019_2020", 2, True), ("measures_due_2019_2020", 2, True)]
+
+
 def test_claim_text_with_control_characters_is_escaped():
     plan = make_plan([make_task("1", [make_measure("1.1")])], claims=(Claim("tasks_total", "任务\x1b[31m", 1),))
     text = reconcile_text.render(reconcile(plan=plan, journal=[]), lang=Lang.zh, width=200)

@@ -387,6 +387,18 @@ def test_the_month_of_the_feedback_is_compared_with_nothing(tmp_path):
         "Since the end of the previous month (2018-01-31): no change in completed or overdue measures.")
 
 
+def test_the_month_the_feedback_opens_is_compared_with_nothing(tmp_path):
+    """Fed back on 2018-01-01, the month's first day: the day before, 2017-12-31, had no plan either, and
+    January 2018 says nothing of it, as above (compared, it said 4.1, 立即启动, newly overdue since 2017-12-31)."""
+    run_on = on_a_copy(tmp_path, SMALL.parent)
+    plan = tmp_path / "ledger" / "tasks.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("feedback_date: 2018-01-03", "feedback_date: 2018-01-01"),
+                    encoding="utf-8")
+    for lang, heading in (("zh", "一、总体情况"), ("en", "1. Overview")):
+        january = section(run_on("2019-04-15", "summary", "--month", "2018-01", "--lang", lang), heading)
+        assert len(january) == 1, january  # (the headline alone)
+
+
 def test_a_count_with_none_before_and_none_now_is_said_still_none():
     """A month that closed its first measure and has none overdue, on either day."""
     change = summary.MonthChange(as_of=date(2019, 2, 28), closed_before=0, closed=1, overdue_before=0, overdue=0,
