@@ -956,6 +956,10 @@ LABELS = {
     "summary_close_line": ("{measure} 的 {closed} 销号：{what}。", "{measure}, closed {closed}: {what}."),
     # (the closes made after their deadline, as `close` warns when writing each: as 四 counts days overdue)
     "summary_closed_late_line": ("逾期销号：{closes}。", "Closed late: {closes}."),
+    # (closes of a measure that goes on as 长期坚持 (its date or 立即启动 met): listed as any close, as the report
+    # itself says 全面完成，长期坚持, and named under the table, their rows' text cut before 长期坚持)
+    "summary_closed_goes_on": ("销号后继续长期坚持：{measures}。",
+                               "Closed, and kept up long-term (长期坚持): {measures}."),
     "summary_closed_late": ("{measure}（逾期{days}天）", "{measure} ({days:day} late)"),
     "summary_restored": ("{measure} 的 {closed} 销号：撤回误录被撤回，自 {day} 起恢复。",
                          "{measure}, closed {closed}: restored on {day}, its retraction was retracted."),

@@ -121,6 +121,9 @@ class ClosedItem:
     # `close` warns when it is written; None for a close on or before its deadline, and for one
     # dated its report's own date: the report's statement of what was done by then (the import's).
     missed: date | None = None
+    # Its measure goes on as 长期坚持 (立即启动 or a date, then 长期坚持): the close is of the dated part,
+    # the measure is still to be reported on (六 urges it when it is not).
+    goes_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -479,6 +482,8 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
                     closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
                                              e.milestone, reopened=undone, restored=restored,
                                              missed=engine.missed_deadline(due, e.date, reported),
+                                             goes_on=step is None and any(ms.kind is MilestoneKind.ONGOING
+                                                                          for ms in mr.measure.milestones),
                                              **step_fields))
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.lead_first, last_close, e.note))

@@ -916,3 +916,20 @@ def test_a_measure_overdue_again_as_its_close_was_retracted_alone_is_named_as_th
         "Since the end of the previous month (2019-02-28): completed measures, due or not, down from 1 to 0; "
         "overdue measures up from 3 to 4 (1 newly overdue this month: 1.2, overdue again after a retraction, see 9).")
 
+
+
+def test_a_close_of_a_measures_dated_part_says_under_the_table_that_it_goes_on_as_long_term(tmp_path):
+    """2.1 (2019年4月15日，长期坚持) closed: its row read as a measure done with, as 1.1's does,
+    while it goes on to be reported on (and is urged in 六 once it is not)."""
+    run(tmp_path, "--month", "2019-01", today="2019-04-10")
+    _write(tmp_path, "2019-04-10", "close", "2.1", "--evidence", "围挡验收")
+    _write(tmp_path, "2019-04-10", "close", "1.1", "--evidence", "验收报告")
+    for lang, line in (("zh", "\n\n逾期销号：1.1（逾期100天）。\n销号后继续长期坚持：2.1。\n\n三、"),
+                       ("en", "\n\nClosed late: 1.1 (100 days late).\nClosed, and kept up long-term (长期坚持): 2.1."
+                              "\n\n3. ")):
+        result = run(tmp_path, "--month", "2019-04", "--lang", lang, today="2019-05-01")
+        assert result.exit_code == 0, result.output
+        assert line in result.stdout
+    # (a month whose closes all end their measures has no such line)
+    result = run(tmp_path, "--month", "2019-04", "--task", "1", today="2019-05-01")
+    assert "继续长期坚持：" not in result.stdout

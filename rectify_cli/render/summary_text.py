@@ -534,6 +534,10 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
             for i in m.closed if i.missed]
     under = [line for line, file in zip(said, pinned) if file]
     under += [_l("summary_closed_late_line", lang, closes=_l("check_list_sep", lang).join(late))] if late else []
+    # (a close of the dated part of a 长期坚持 measure reads in its row as one done with: it is not)
+    goes_on = [cell(i.measure_id) for i in m.closed if i.goes_on and not i.reopened]
+    if goes_on:  # (our words and ids, no registry text: broken to the page, as 九's note is)
+        under += fitted(_l("summary_closed_goes_on", lang, measures=_l("check_list_sep", lang).join(goes_on)), page.width)
     under += [_l("summary_restored", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
                  day=i.restored.isoformat()) for i in m.closed if i.restored]
     if any(i.reopened for i in m.closed):  # (a close 三 lists as undone says so here too)
