@@ -918,6 +918,17 @@ LABELS = {
     "summary_backfilled_last_month": ("本月补录上月日期的记录{n}条，上月的月报随之改变：{items}。",
                                       "Written this month, dated last month ({n:entry|entries}; the summary of that "
                                       "month changes): {items}."),
+    # (the previous month's end in the change sentence, of figures back-dated entries changed: last
+    # month's report, sent before them, gave others; the 补录 line at the end names them)
+    "summary_change_backfilled": ("{day}，含本月补录的{n}条记录，见文末",
+                                  "{day}, counting {n:entry|entries} written this month and dated before it, see the end"),
+    "summary_newly_overdue": ("（本月新增逾期{n}项{why}）", " ({n} newly overdue this month{why})"),
+    # (of the newly overdue, those whose deadline passed long before, back as a close or an extension
+    # of theirs was retracted: 九 lists the retraction)
+    "summary_newly_overdue_retracted_all": ("：{ids}因撤回误录而重新逾期，见九",
+                                            ": {ids}, overdue again after a retraction, see 9"),
+    "summary_newly_overdue_retracted_some": ("，其中{ids}因撤回误录而重新逾期，见九",
+                                             ", {ids} of them overdue again after a retraction, see 9"),
     "summary_backfilled_item": ("{measure} {what}（日期{date}，记录于{recorded}）",
                                 "{measure} {what} (dated {date}, written {recorded})"),
     # (a close after its deadline, or an extension requested after it: its own month's summary never said so)
@@ -945,6 +956,10 @@ LABELS = {
     "summary_close_line": ("{measure} 的 {closed} 销号：{what}。", "{measure}, closed {closed}: {what}."),
     # (the closes made after their deadline, as `close` warns when writing each: as 四 counts days overdue)
     "summary_closed_late_line": ("逾期销号：{closes}。", "Closed late: {closes}."),
+    # (closes of a measure that goes on as 长期坚持 (its date or 立即启动 met): listed as any close, as the report
+    # itself says 全面完成，长期坚持, and named under the table, their rows' text cut before 长期坚持)
+    "summary_closed_goes_on": ("销号后继续长期坚持：{measures}。",
+                               "Closed, and kept up long-term (长期坚持): {measures}."),
     "summary_closed_late": ("{measure}（逾期{days}天）", "{measure} ({days:day} late)"),
     "summary_restored": ("{measure} 的 {closed} 销号：撤回误录被撤回，自 {day} 起恢复。",
                          "{measure}, closed {closed}: restored on {day}, its retraction was retracted."),

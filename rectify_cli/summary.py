@@ -121,6 +121,9 @@ class ClosedItem:
     # `close` warns when it is written; None for a close on or before its deadline, and for one
     # dated its report's own date: the report's statement of what was done by then (the import's).
     missed: date | None = None
+    # Its measure goes on as 长期坚持 (立即启动 or a date, then 长期坚持): the close is of the dated part,
+    # the measure is still to be reported on (六 urges it when it is not).
+    goes_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,12 @@ class MonthlySummary:
     # Against the previous month's end; None when the plan had not begun then (its feedback later).
     change: MonthChange | None = None
     made: date | None = None  # the day the summary was made, today (None: a day after the month)
+    # Of `change`: the entries written this month, dated before it, that changed its figures of the
+    # previous month's end (that month's summary, sent before them, gave others: said in the sentence).
+    change_backfilled: int = 0
+    # Of its newly overdue: those back overdue as a close or extension was retracted this month, their
+    # deadline missed before it (no date passed this month: the sentence says why they are new).
+    newly_overdue_retracted: tuple[str, ...] = ()
 
     @property
     def month_not_over(self) -> bool:
@@ -473,6 +482,8 @@ def _month_entries(plan: Plan, measures: list[MeasureResult], first: date, last:
                     closed.append(ClosedItem(e.date, mr.id, mr.measure.text, mr.measure.lead, e.evidence,
                                              e.milestone, reopened=undone, restored=restored,
                                              missed=engine.missed_deadline(due, e.date, reported),
+                                             goes_on=step is None and any(ms.kind is MilestoneKind.ONGOING
+                                                                          for ms in mr.measure.milestones),
                                              **step_fields))
             elif in_month and e.state is EntryState.REOPENED and any(_marks(before)):  # (else it undid nothing)
                 reopened.append(ReopenedItem(e.date, mr.id, mr.measure.text, mr.measure.lead_first, last_close, e.note))
@@ -528,40 +539,71 @@ def _units(plan: Plan, measures: list[MeasureResult], only: tuple[str, ...], reg
     return tuple(rows), tuple(quiet)
 
 
-def _change(registry: Registry, report: StatusReport, first: date, owners: tuple[str, ...],
-            regions: tuple[str, ...]) -> MonthChange | None:
+def _change(registry: Registry, report: StatusReport, first: date, last: date, owners: tuple[str, ...],
+            regions: tuple[str, ...]) -> tuple[MonthChange | None, int, tuple[str, ...]]:
     """`report`'s closed and overdue measures against the same measures' on the day before
     `first`, judged on the same journal (the engine leaves out the entries dated after it); None
-    when that day is before the feedback (of a folder: its earliest), when no plan ran yet."""
+    when that day is before the feedback (of a folder: its earliest), when no plan ran yet.
+    With it: how many entries written in [first, last] and dated before `first` changed those
+    figures of that day (last month's summary, sent before them, gave others), and the newly
+    overdue whose deadline was missed before that day, back overdue as a close or extension of
+    theirs was retracted this month (no date passed: 九 lists the retraction)."""
     plan = registry.plan
     if first <= plan.meta.feedback_date:
-        return None
+        return None, 0, ()
     as_of = first - relativedelta(days=1)
     measures = list(report.measures())  # (owners and regions select the same measures on any day)
+
+    def evaluated(ids: set[str], journal) -> dict[str, MeasureResult]:
+        if not ids:
+            return {}
+        tasks = tuple(replace(task, measures=kept) for task in plan.tasks
+                      if (kept := tuple(m for m in task.measures if m.id in ids)))
+        before = engine.evaluate(plan=replace(plan, tasks=tasks), journal=journal, as_of=as_of,
+                                 warn_days=report.warn_days, report_period_days=report.report_period_days)
+        return {mr.id: mr for mr in before.measures()}
+
     # A measure with no entry after `as_of` stood then as it stands now, but for its pending
     # deadline, judged on that day (engine.outcome_of's rule): only the others are evaluated
     # again (evaluating them all took 1 s of a 100,000-measure summary).
-    again_ids = {mr.id for mr in measures if mr.written and max(e.date for e in mr.written) > as_of}
-    again: dict[str, MeasureResult] = {}
-    if again_ids:
-        tasks = tuple(replace(task, measures=kept) for task in plan.tasks
-                      if (kept := tuple(m for m in task.measures if m.id in again_ids)))
-        before = engine.evaluate(plan=replace(plan, tasks=tasks), journal=registry.journal, as_of=as_of,
-                                 warn_days=report.warn_days, report_period_days=report.report_period_days)
-        again = {mr.id: mr for mr in before.measures()}
-    closed_before = overdue_before = newly_overdue = 0
+    again = evaluated({mr.id for mr in measures if mr.written and max(e.date for e in mr.written) > as_of},
+                      registry.journal)
+
+    def then(mr: MeasureResult, again: dict[str, MeasureResult]) -> tuple[bool, bool]:
+        was = again.get(mr.id)
+        if was is None:  # (overdue: its earliest pending deadline before that day; the day itself is not late)
+            return mr.closed, mr.next_due is not None and mr.next_due < as_of
+        return was.closed, was.status is Status.OVERDUE
+
+    closed_before = overdue_before = 0
+    newly = []
     for mr in measures:
-        then = again.get(mr.id)
-        if then is None:  # (overdue: its earliest pending deadline before that day; the day itself is not late)
-            was_closed, was_overdue = mr.closed, mr.next_due is not None and mr.next_due < as_of
-        else:
-            was_closed, was_overdue = then.closed, then.status is Status.OVERDUE
+        was_closed, was_overdue = then(mr, again)
         closed_before += was_closed
         overdue_before += was_overdue
-        newly_overdue += mr.status is Status.OVERDUE and not was_overdue
-    return MonthChange(as_of=as_of, closed_before=closed_before, closed=sum(mr.closed for mr in measures),
-                       overdue_before=overdue_before, overdue=sum(mr.status is Status.OVERDUE for mr in measures),
-                       newly_overdue=newly_overdue)
+        if mr.status is Status.OVERDUE and not was_overdue:
+            newly.append(mr)
+    change = MonthChange(as_of=as_of, closed_before=closed_before, closed=sum(mr.closed for mr in measures),
+                         overdue_before=overdue_before, overdue=sum(mr.status is Status.OVERDUE for mr in measures),
+                         newly_overdue=len(newly))
+
+    def back_dated(e: Entry) -> bool:
+        return e.recorded is not None and first <= e.recorded <= last and e.date < first
+
+    late = {mr.id: n for mr in measures if (n := sum(map(back_dated, mr.written)))}
+    without = evaluated(set(late), [e for e in registry.journal if not back_dated(e)])
+    backfilled = sum(n for mr in measures if (n := late.get(mr.id)) and then(mr, again) != then(mr, without))
+    again_overdue = tuple(
+        mr.id for mr in newly if mr.next_due is not None and mr.next_due < as_of
+        and any(t.state in (EntryState.DONE, EntryState.EXTENDED) for t in _retracted_this_month(mr, first, last)))
+    return change, backfilled, again_overdue
+
+
+def _retracted_this_month(mr: MeasureResult, first: date, last: date) -> list[Entry]:
+    """The entries of `mr` its retractions dated in [first, last] void."""
+    named = engine.retracted_entries(mr.written)
+    return [named[e.retracts] for e in mr.written
+            if e.state is EntryState.RETRACTED and _in_month(e.date, first, last) and e.retracts in named]
 
 
 def _head_hash(journal: tuple[Entry, ...], last: date) -> str | None:
@@ -747,6 +789,7 @@ def build(
     journals = _journals(registry)
     heads = tuple((file, _head_hash(tuple(entries), last)) for file, entries in journals.items())
     metas = tuple(meta for _, _, meta in plan.parts) or (plan.meta,)
+    change, change_backfilled, newly_overdue_retracted = _change(registry, report, first, last, names, regions)
     return MonthlySummary(
         title=shown_title(plan),
         first=first,
@@ -779,6 +822,8 @@ def build(
         retractions=_retractions(measures, first, last),
         last_update=report.last_update,
         feedback=plan.meta.feedback_date,
-        change=_change(registry, report, first, names, regions),
+        change=change,
+        change_backfilled=change_backfilled,
+        newly_overdue_retracted=newly_overdue_retracted,
         made=today,
     )

@@ -848,3 +848,88 @@ def test_a_late_extension_written_after_its_months_summary_says_it_was_requested
     assert result.exit_code == 0, result.output
     assert ("\nWritten this month, dated last month (1 entry; the summary of that month changes): 1.1 extended "
             "(dated 2019-03-20, written 2019-04-10, late request).\n") in result.stdout
+
+
+def _write(tmp_path, today: str, *args: str) -> None:
+    result = CliRunner().invoke(app, [*args, "-r", str(tmp_path / "tasks.yaml")],
+                                env={"RECTIFY_REGISTRY": None, "RECTIFY_TODAY": today})
+    assert result.exit_code == 0, result.output
+
+
+def _overview_change(tmp_path, month: str, today: str, *extra: str) -> str:
+    result = run(tmp_path, "--month", month, *extra, today=today)
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()[6]  # (the title's two lines, the period, a blank, 一's heading, its headline)
+
+
+def test_a_change_from_a_last_month_end_that_back_dated_entries_changed_says_so_in_its_sentence(tmp_path):
+    """1.1 closed 2019-03-20 but written 2019-04-10: March's summary as sent said 0 closed and 4
+    overdue; April's 与上月末 said 仍为1项 and 由3项, and why only in the 补录 line at its very end,
+    far from the figures a reader checks against March's. A back-dated report changes no figure."""
+    run(tmp_path, "--month", "2019-01", today="2019-04-10")  # (writes the plan and an empty journal)
+    _write(tmp_path, "2019-04-10", "close", "1.1", "--date", "2019-03-20", "--evidence", "验收报告")
+    _write(tmp_path, "2019-04-10", "report", "2.2", "--date", "2019-03-25", "--note", "3月检查")
+    assert _overview_change(tmp_path, "2019-04", "2019-05-01") == (
+        "与上月末（2019年3月31日，含本月补录的1条记录，见文末）相比，全部具体措施中已完成的仍为1项，"
+        "逾期未完成的具体措施由3项增至4项（本月新增逾期1项）。")
+    assert _overview_change(tmp_path, "2019-04", "2019-05-01", "--lang", "en") == (
+        "Since the end of the previous month (2019-03-31, counting 1 entry written this month and dated before it, "
+        "see the end): completed measures, due or not, unchanged at 1; overdue measures up from 3 to 4 "
+        "(1 newly overdue this month).")
+    # (May's previous month end is April's: nothing back-dated into it changed it)
+    assert _overview_change(tmp_path, "2019-05", "2019-06-01").startswith("与上月末（2019年4月30日）相比，")
+
+
+def test_a_back_dated_report_alone_adds_no_pointer_to_the_change(tmp_path):
+    run(tmp_path, "--month", "2019-01", today="2019-04-10")
+    _write(tmp_path, "2019-04-10", "report", "2.2", "--date", "2019-03-25", "--note", "3月检查")
+    assert _overview_change(tmp_path, "2019-04", "2019-05-01") == (
+        "与上月末（2019年3月31日）相比，仍无已完成的具体措施，逾期未完成的具体措施由4项增至5项（本月新增逾期1项）。")
+
+
+def test_a_measure_overdue_again_as_its_close_was_retracted_is_said_to_be_so_in_the_change(tmp_path):
+    """1.2 (due 2018-06-30) closed 2019-03-10, the close retracted 2019-04-05: at March's end it
+    counted closed, as March's summary said, so it is new among April's overdue (the figures add
+    up against March's); but 本月新增逾期2项 read as two deadlines passed in April, 1.2's was 2018's."""
+    run(tmp_path, "--month", "2019-01", today="2019-03-10")
+    _write(tmp_path, "2019-03-10", "close", "1.2", "--evidence", "监管办法印发")
+    _write(tmp_path, "2019-04-05", "retract", "1.2", "--reason", "办法尚未印发，误销号")
+    assert _overview_change(tmp_path, "2019-04", "2019-05-01") == (
+        "与上月末（2019年3月31日）相比，全部具体措施中已完成的由1项减至0项，逾期未完成的具体措施由3项增至5项"
+        "（本月新增逾期2项，其中1.2因撤回误录而重新逾期，见九）。")
+    assert _overview_change(tmp_path, "2019-04", "2019-05-01", "--lang", "en") == (
+        "Since the end of the previous month (2019-03-31): completed measures, due or not, down from 1 to 0; "
+        "overdue measures up from 3 to 5 (2 newly overdue this month, 1.2 of them overdue again after a retraction, "
+        "see 9).")
+    # (in May nothing is new: 1.2 and 2.1 were overdue at April's end)
+    assert _overview_change(tmp_path, "2019-05", "2019-06-01") == "与上月末（2019年4月30日）相比，已完成和逾期未完成的具体措施均持平。"
+
+
+def test_a_measure_overdue_again_as_its_close_was_retracted_alone_is_named_as_the_newly_overdue(tmp_path):
+    run(tmp_path, "--month", "2019-01", today="2019-02-10")
+    _write(tmp_path, "2019-02-10", "close", "1.2", "--evidence", "监管办法印发")
+    _write(tmp_path, "2019-03-05", "retract", "1.2", "--reason", "办法尚未印发，误销号")
+    assert _overview_change(tmp_path, "2019-03", "2019-04-01") == (
+        "与上月末（2019年2月28日）相比，全部具体措施中已完成的由1项减至0项，逾期未完成的具体措施由3项增至4项"
+        "（本月新增逾期1项：1.2因撤回误录而重新逾期，见九）。")
+    assert _overview_change(tmp_path, "2019-03", "2019-04-01", "--lang", "en") == (
+        "Since the end of the previous month (2019-02-28): completed measures, due or not, down from 1 to 0; "
+        "overdue measures up from 3 to 4 (1 newly overdue this month: 1.2, overdue again after a retraction, see 9).")
+
+
+
+def test_a_close_of_a_measures_dated_part_says_under_the_table_that_it_goes_on_as_long_term(tmp_path):
+    """2.1 (2019年4月15日，长期坚持) closed: its row read as a measure done with, as 1.1's does,
+    while it goes on to be reported on (and is urged in 六 once it is not)."""
+    run(tmp_path, "--month", "2019-01", today="2019-04-10")
+    _write(tmp_path, "2019-04-10", "close", "2.1", "--evidence", "围挡验收")
+    _write(tmp_path, "2019-04-10", "close", "1.1", "--evidence", "验收报告")
+    for lang, line in (("zh", "\n\n逾期销号：1.1（逾期100天）。\n销号后继续长期坚持：2.1。\n\n三、"),
+                       ("en", "\n\nClosed late: 1.1 (100 days late).\nClosed, and kept up long-term (长期坚持): 2.1."
+                              "\n\n3. ")):
+        result = run(tmp_path, "--month", "2019-04", "--lang", lang, today="2019-05-01")
+        assert result.exit_code == 0, result.output
+        assert line in result.stdout
+    # (a month whose closes all end their measures has no such line)
+    result = run(tmp_path, "--month", "2019-04", "--task", "1", today="2019-05-01")
+    assert "继续长期坚持：" not in result.stdout

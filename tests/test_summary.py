@@ -224,7 +224,7 @@ def test_an_entry_is_closed_in_the_month_for_what_it_closed():
         # (a week after its step's deadline, and 立即启动's, due on the feedback date: closed late)
         ClosedItem(date(2019, 3, 7), "1.3", "措施1.3", "自治区生态环境厅", "一期验收", date(2019, 2, 28),
                    step_due=date(2019, 2, 28), step_label="一期", missed=date(2019, 2, 28)),
-        ClosedItem(date(2019, 3, 8), "1.4", "措施1.4", "自治区生态环境厅", "限期部分验收", None),
+        ClosedItem(date(2019, 3, 8), "1.4", "措施1.4", "自治区生态环境厅", "限期部分验收", None, goes_on=True),
         ClosedItem(date(2019, 3, 9), "1.5", "措施1.5", "自治区生态环境厅", "通报", None, missed=date(2018, 1, 3)),
     )
     # 1.3 is closed by the entry closing its last open step
@@ -617,6 +617,7 @@ def _month_of_long_texts(tmp_path):
       "",
       f"1.1 的 2019-04-05 销号，佐证：{EVIDENCE}。",
       "逾期销号：1.1（逾期95天）。",
+      "销号后继续长期坚持：2.1。",  # (2019年4月15日，长期坚持)
       ""],
      ["七、本月批准延期",
       "日期        措施    原期限      新期限      批准单位：理由",
@@ -644,6 +645,7 @@ def _month_of_long_texts(tmp_path):
       "",
       f"1.1, closed 2019-04-05, evidence: {EVIDENCE}.",
       "Closed late: 1.1 (95 days late).",
+      "Closed, and kept up long-term (长期坚持): 2.1.",
       ""],
      ["7. Extensions granted this month",
       "Date        No.    From        To          By: reason",

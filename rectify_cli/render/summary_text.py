@@ -296,25 +296,34 @@ def headline_sentence(h: Headline, *, owners: tuple[str, ...], lang: Lang, scope
     return _headline_zh(h, owners, scope, regions, tasks) if lang == Lang.zh else _headline_en(h, owners, regions, tasks)
 
 
-def change_sentence(c: MonthChange, *, lang: Lang) -> str:
+def change_sentence(c: MonthChange, *, lang: Lang, backfilled: int = 0, again_overdue: tuple[str, ...] = ()) -> str:
     """The standing against the previous month's end: the closed measures of every group (an early
     close, a 立即启动 one too: said so, as the headline's done count is of those due only) and the
     overdue ones, each from its count then to its count now (a reader checks them against last
-    month's report; 仍为 / unchanged, not 增加0项), and how many of the overdue are new this month."""
+    month's report; 仍为 / unchanged, not 增加0项), and how many of the overdue are new this month.
+    `backfilled`: entries written this month that changed last month's end (said beside its date:
+    last month's report, sent before them, gave other figures); `again_overdue`: the newly overdue
+    back on the list as an entry of theirs was retracted, whose deadline passed long before."""
     unchanged = (c.closed, c.overdue, c.newly_overdue) == (c.closed_before, c.overdue_before, 0)
+    day = _cn_date(c.as_of) if lang == Lang.zh else c.as_of.isoformat()
+    when = _l("summary_change_backfilled", lang, day=day, n=backfilled) if backfilled else day
+    newly = ""
+    if c.newly_overdue:
+        ids = _l("check_list_sep", lang).join(map(cell, again_overdue))
+        why = (_l("summary_newly_overdue_retracted_all" if len(again_overdue) == c.newly_overdue
+                  else "summary_newly_overdue_retracted_some", lang, ids=ids) if again_overdue else "")
+        newly = _l("summary_newly_overdue", lang, n=c.newly_overdue, why=why)
     if lang == Lang.zh:
-        head = f"与上月末（{_cn_date(c.as_of)}）相比，"
+        head = f"与上月末（{when}）相比，"
         if unchanged:
             return head + "已完成和逾期未完成的具体措施均持平。"
         return (f"{head}{_from_to_zh('全部具体措施中已完成的', '已完成的具体措施', c.closed_before, c.closed)}，"
-                f"{_from_to_zh('逾期未完成的具体措施', '逾期未完成的具体措施', c.overdue_before, c.overdue)}"
-                f"{f'（本月新增逾期{c.newly_overdue}项）' if c.newly_overdue else ''}。")
-    head = f"Since the end of the previous month ({c.as_of.isoformat()}): "
+                f"{_from_to_zh('逾期未完成的具体措施', '逾期未完成的具体措施', c.overdue_before, c.overdue)}{newly}。")
+    head = f"Since the end of the previous month ({when}): "
     if unchanged:
         return head + "no change in completed or overdue measures."
     return (f"{head}{_from_to_en('completed measures, due or not,', 'completed measures', c.closed_before, c.closed)}; "
-            f"{_from_to_en('overdue measures', 'overdue measures', c.overdue_before, c.overdue)}"
-            f"{f' ({c.newly_overdue} newly overdue this month)' if c.newly_overdue else ''}.")
+            f"{_from_to_en('overdue measures', 'overdue measures', c.overdue_before, c.overdue)}{newly}.")
 
 
 def _from_to_zh(noun: str, none: str, before: int, now: int) -> str:
@@ -525,6 +534,10 @@ def _closed(m: MonthlySummary, lang: Lang, page: Page) -> str | None:
             for i in m.closed if i.missed]
     under = [line for line, file in zip(said, pinned) if file]
     under += [_l("summary_closed_late_line", lang, closes=_l("check_list_sep", lang).join(late))] if late else []
+    # (a close of the dated part of a 长期坚持 measure reads in its row as one done with: it is not)
+    goes_on = [cell(i.measure_id) for i in m.closed if i.goes_on and not i.reopened]
+    if goes_on:  # (our words and ids, no registry text: broken to the page, as 九's note is)
+        under += fitted(_l("summary_closed_goes_on", lang, measures=_l("check_list_sep", lang).join(goes_on)), page.width)
     under += [_l("summary_restored", lang, measure=cell(i.measure_id), closed=i.date.isoformat(),
                  day=i.restored.isoformat()) for i in m.closed if i.restored]
     if any(i.reopened for i in m.closed):  # (a close 三 lists as undone says so here too)
@@ -814,7 +827,8 @@ def render(monthly: MonthlySummary, *, lang: Lang, width: int = PAGE_WIDTH, path
         (_l("summary_s1", lang), "\n".join([headline_sentence(m.headline, owners=m.owners, lang=lang, scope=scope,
                                                               regions=m.regions, tasks=m.tasks),
                                             # (of a summary with measures: none has no change to tell)
-                                            *([change_sentence(m.change, lang=lang)]
+                                            *([change_sentence(m.change, lang=lang, backfilled=m.change_backfilled,
+                                                               again_overdue=m.newly_overdue_retracted)]
                                               if m.change is not None and m.headline.measures_total else []),
                                             *ledger_warnings(m.last_update, m.as_of, m.quiet_files,
                                                              m.report_period_days, lang, feedback=m.feedback,
