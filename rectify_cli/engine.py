@@ -725,8 +725,10 @@ def entry_steps(plan: Plan, task: Task, result: MeasureResult) -> list[tuple[Ent
     others change nothing the engine keeps), in the engine's order; each state is the engine's,
     replaying the entries before: what an entry did (summary's months, which deadline an extension
     without `milestone:` moved)."""
-    one = replace(plan, tasks=(replace(task, measures=(result.measure,)),))
     changing = [e for e in result.entries if e.state in CHANGES_MILESTONES]
+    if not changing:  # (nothing to replay: every entry retracted, or none yet)
+        return []
+    one = replace(plan, tasks=(replace(task, measures=(result.measure,)),))
     states = [
         evaluate(plan=one, journal=changing[:n], as_of=result.entries[-1].date, warn_days=0,
                  report_period_days=1).tasks[0].measures[0]

@@ -591,7 +591,7 @@ def _change(registry: Registry, report: StatusReport, first: date, last: date, o
         return e.recorded is not None and first <= e.recorded <= last and e.date < first
 
     late = {mr.id: n for mr in measures if (n := sum(map(back_dated, mr.written)))}
-    without = evaluated(set(late), [e for e in registry.journal if not back_dated(e)])
+    without = evaluated(set(late), [e for e in registry.journal if not back_dated(e)]) if late else {}
     backfilled = sum(n for mr in measures if (n := late.get(mr.id)) and then(mr, again) != then(mr, without))
     again_overdue = tuple(
         mr.id for mr in newly if mr.next_due is not None and mr.next_due < as_of

@@ -38,13 +38,13 @@ def expected_change(registry, report, first, owners):
 
 def with_retractions(journal: list, data, *, most: int) -> list:
     """`journal`, each entry given a hash, and up to `most` retractions drawn after it (of entries
-    drawn, dated on days drawn: a retraction dated after the month's start changes what counted at
-    its end)."""
+    drawn, dated on days drawn on or after the entry's, as the loader requires: a retraction dated
+    after the month's start changes what counted at its end)."""
     journal = [replace(e, hash=f"h{n}") for n, e in enumerate(journal)]
     for n in range(data.draw(st.integers(0, most)) if journal else 0):
         voided = data.draw(st.sampled_from(journal))
-        journal.append(replace(voided, state=EntryState.RETRACTED, date=data.draw(days), retracts=voided.hash,
-                               milestone=None, to=None, hash=f"r{n}"))
+        journal.append(replace(voided, state=EntryState.RETRACTED, date=max(voided.date, data.draw(days)),
+                               retracts=voided.hash, milestone=None, to=None, hash=f"r{n}"))
     return journal
 
 @settings(SETTINGS, database=None)
