@@ -281,7 +281,7 @@ def widest_kept(text: str, most: int, *, groups_from: int | None = None,
 
 # What a number keeps on its line: UAX #14 breaks before an ideograph, and after a space, so
 # status cut （报告周期 90 / 天） and 12 / 项.
-_UNITS = frozenset("天项个条年月日%％")
+_UNITS = frozenset("天项个条年月日号%％")
 # (in English, the nouns its messages count, "{n:day}" in i18n: for 154 / days was cut as 90 / 天 was)
 _WORD_UNITS = re.compile(r"(?:days?|months?|years?|measures?|tasks?|problems?|files?|entry|entries)\b")
 
