@@ -749,8 +749,10 @@ def merged_warnings(result, named: str, *, lang: Lang = Lang.zh) -> list[str]:
 def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> str:
     """Each journal's chain checked, each problem on its line, each --since-head found or not.
     A folder's journals named as the summary that printed the heads names them (gate.shown_file).
-    `width`: a terminal's, each journal's line wrapped to it as check's are, its head hash whole."""
+    `width`: a terminal's, each journal's line wrapped to it as check's are, its head hash whole, and
+    each problem's under its text's start."""
     from ..gate import shown_file
+    from .linebreak import hanging
 
     names: dict[str, str] = {}
 
@@ -770,7 +772,10 @@ def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> 
         lines.append(_hash_kept(printable(checked, single_line=True), len(printable(named(j.journal), single_line=True)),
                                 j.head, width))
         for p in j.problems:
-            lines.append(printable(f"  {named(p.journal)}:{p.line}: {verify_problem_text(p, lang)}", single_line=True))
+            place = printable(f"  {named(p.journal)}:{p.line}: ", single_line=True)
+            text = printable(verify_problem_text(p, lang), single_line=True)
+            # (under its text's start, the place never broken; piped, one line a problem)
+            lines += [place + text] if width is None else hanging(place, text, width)
     for head, found in result.since_heads:
         if found is not None:
             (journal, index, line), intact = found
@@ -780,7 +785,8 @@ def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> 
             lines.append(label("verify_since_missing", lang, head=head))
     lines += [printable(label("verify_since_none", lang, journal=named(journal)), single_line=True)
               for journal in result.unvouched]
-    lines.append(label("verify_passed" if result.ok else "verify_failed", lang))
+    verdict = label("verify_passed" if result.ok else "verify_failed", lang)
+    lines.append(verdict if width is None else _clauses_wrapped(verdict, 0, width))
     return "\n".join(lines) + "\n"
 
 
