@@ -1304,6 +1304,35 @@ def test_verify_names_an_edited_note(reg):
         "or the entry before it was removed", "verify: FAILED — the journal was changed after it was written"]
 
 
+@pytest.mark.parametrize("lang, lines", [
+    ("zh", ["small/progress.yaml：核验 9 条记录，1 处问题；台账哈希", "{head}",
+            "  small/progress.yaml:15: 第 3 条（措施 2.1，2019-01-15）：",
+            "                          被修改——内容与其哈希不符：本条被修",  # (— one cell)
+            "                          改，或其前一条被删除",
+            "核验：未通过——进展记录写入后被改动"]),
+    ("en", ["small/progress.yaml: 9 entries checked, 1 problem; head", "{head}",
+            "  small/progress.yaml:15: entry 3 (measure 2.1, 2019-01-15):",
+            "                          edited — its content does not",
+            "                          match its hash: it was edited, or",
+            "                          the entry before it was removed",
+            "verify: FAILED —", "the journal was changed after it was written"]),
+])
+def test_verify_wraps_a_problem_under_its_text_at_the_terminals_width(reg, monkeypatch, lang, lines):
+    """verify's problem lines ran on past the terminal's edge while its other lines were wrapped: each
+    is wrapped too, its place (`path:line:`) whole, the lines after indented under its text; to a pipe,
+    one line a problem. Exit 1, the chain broken."""
+    monkeypatch.chdir(reg.parent.parent)
+    path = reg.parent / "progress.yaml"
+    path.write_text(path.read_text().replace("围挡完成80%。", "围挡完成100%。"))
+    env = {"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None}
+    piped = CliRunner().invoke(app, ["verify", "-r", "small/tasks.yaml", "--lang", lang], env={**env, "COLUMNS": None})
+    head = re.search(r"[0-9a-f]{64}", piped.stdout).group()
+    assert piped.exit_code == 1 and len(piped.stdout.splitlines()) == 3
+    narrow = CliRunner().invoke(app, ["verify", "-r", "small/tasks.yaml", "--lang", lang],
+                                env={**env, "COLUMNS": "60"})
+    assert (narrow.exit_code, narrow.stdout.splitlines()) == (1, [line.format(head=head) for line in lines])
+
+
 def test_verify_names_a_measure_or_date_that_is_not_text_as_written_not_as_python_shows_it(reg):
     """A hand-edited entry's measure or date written as a list, a mapping or a number: verify
     said ['1.10'] or {'a': 1}, Python's forms, and 3.1 of 3.10."""

@@ -23,8 +23,11 @@ def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
                           text=True, check=check, timeout=60)
 
 
-def rectify(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RECTIFY_TODAY": "2019-03-31", "COLUMNS": "100"}
+def rectify(repo: Path, *args: str, columns: str | None = "100") -> subprocess.CompletedProcess:
+    """rectify run in `repo`, as on a terminal `columns` wide (None: to a pipe, each line whole)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RECTIFY_TODAY": "2019-03-31", "COLUMNS": columns}
+    if columns is None:
+        del env["COLUMNS"]
     return subprocess.run([sys.executable, "-m", "rectify_cli", *args], cwd=repo, env=env, capture_output=True,
                           text=True, timeout=120)
 
@@ -157,17 +160,16 @@ def test_verify_of_a_merge_that_kept_both_sides_says_so_and_what_to_do(repo):
     # (was "removed or reordered": as though entries had been tampered with, and no way out said)
     both_sides_kept(repo)
     assert rectify(repo, "check").returncode == 1  # (it loads: the two entries are of two measures)
-    done = rectify(repo, "verify", "--lang", "en")
+    done = rectify(repo, "verify", "--lang", "en", columns=None)  # (piped: a problem on one line)
     assert (done.returncode, done.stderr) == (1, "")
-    # (after the journal's line, at 100 columns two: `data/progress.yaml: 12 entries checked, …;` / `head <hash>`)
-    assert done.stdout.splitlines()[2:] == [
+    assert done.stdout.splitlines()[1:] == [
         "  data/progress.yaml:64: entry 11 (measure 2.1, 2019-03-21): two branches' entries kept together — it "
         "chains from entry 9, as entry 10 does: a merge kept both sides' entries; take one side's journal from before "
         "the merge (git checkout COMMIT -- FILE) and record the other side's entries again with "
         "`rectify record … --date DAY`",
         "verify: FAILED — the journal was changed after it was written"]
-    done = rectify(repo, "verify")
-    assert done.stdout.splitlines()[2] == (  # (after `data/progress.yaml：核验 12 条记录，1 处问题；` / `台账哈希 <hash>`)
+    done = rectify(repo, "verify", columns=None)
+    assert done.stdout.splitlines()[1] == (  # (after `data/progress.yaml：核验 12 条记录，1 处问题；台账哈希 <hash>`)
         "  data/progress.yaml:64: 第 11 条（措施 2.1，2019-03-21）：两个分支的记录被合在一起——与第 10 条一样接在第 9 条"
         "之后：合并时双方的记录都保留了；请取合并前一方的进展记录文件（git checkout 那一方的提交 -- 此文件），再用 "
         "`rectify record … --date 日期` 补录另一方的记录")

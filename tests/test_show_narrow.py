@@ -572,3 +572,70 @@ def test_show_at_60_columns_gives_the_evidence_its_words_whole_where_the_note_ca
         "2020-05-01  重新打开  Dumping found again",
         "                      （2026-12-02补录）",
     ]
+
+
+def _edge_history(registry: str, item: str | None, lang: str, width: int) -> list[str]:
+    result = run("history", *([item] if item else []), "--registry", registry, "--lang", lang,
+                 env={"COLUMNS": str(width), "RECTIFY_TODAY": "2026-12-02"})
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+# (a bracket holding a date: a step's, the day an entry was written on, the entry a retraction retracts)
+_DATE_BRACKET = re.compile(r"[（(][^（）()]*\d{4}-\d\d-\d\d[^（）()]*[）)]")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("item", [None, "1.1"])
+def test_history_from_30_to_100_columns_breaks_no_date_bracket_and_cuts_nothing_under_a_row(edge, item, lang):
+    """At 40 columns `history` read `销号（2020-06-30` / `到期的一步）` in its 22-cell entry column, and
+    cut an extension's approving unit, `批准：Edge Environment…`: an entry whose bracket does not fit
+    beside its date and measure goes under them, at the terminal's width, and what goes under a row is
+    wrapped, not cut. (Under 33 columns `(retracted; written 2026-12-02)`, 31 cells, fits no line under a row.)"""
+    piped = run("history", *([item] if item else []), "--registry", edge, "--lang", lang,
+                env={"RECTIFY_TODAY": "2026-12-02"}).stdout
+    brackets = sorted(_DATE_BRACKET.findall(piped))
+    assert len(brackets) == {None: 9, "1.1": 5}[item]  # (each entry written later; a step; a retraction)
+    for width in range(30, 101):
+        lines = _edge_history(edge, item, lang, width)
+        assert [line for line in lines if cell_len(line) > width] == [], width
+        whole = sorted(found for line in lines for found in _DATE_BRACKET.findall(line))
+        assert whole == [b for b in brackets if cell_len(b) <= width - 2], (width, lines)
+        assert [line for line in lines if line.startswith("  ") and "…" in line] == [], (width, lines)
+
+
+def test_history_at_40_columns_puts_each_entry_under_its_date_and_measure_its_brackets_whole(edge):
+    """Beside its date and measure an entry has 22 cells, fewer than `（2020-06-30到期的一步）` (24): every
+    entry goes under its row, named, at the terminal's width; an extension's approving unit is wrapped,
+    not cut to `Edge Environment…`."""
+    assert _edge_history(edge, None, "zh", 40) == [
+        "日期        措施",
+        "----------  ----",
+        "2020-08-12  1.1",
+        "  记录：撤回误录",
+        "  （撤回 2020-08-10 推进中）",
+        "  （2026-12-02补录）",
+        "  理由：Recorded by mistake",
+        "2020-08-10  1.1",
+        "  记录：推进中（已撤回；2026-12-02补录）",
+        "  进展：Mistake entry",
+        "2020-08-01  1.1",
+        "  记录：延期 → 2020-11-30",
+        "  （2026-12-02补录）",
+        "  理由：Winter；批准：Edge Environment",
+        "  Bureau",
+        "2020-07-05  1.3",
+        "  记录：销号（2020-06-30到期的一步）",
+        "  （2026-12-02补录）",
+        "  佐证：yard 1 accepted",
+        "2020-05-01  1.2",
+        "  记录：重新打开（2026-12-02补录）",
+        "  进展：Dumping found again",
+        "2020-03-01  1.1",
+        "  记录：推进中（2026-12-02补录）",
+        "  进展：Pipes ordered",
+        "  记录单位：Edge Environment Bureau",
+        "2020-02-01  1.2",
+        "  记录：销号（2026-12-02补录）",
+        "  佐证：patrol log",
+    ]

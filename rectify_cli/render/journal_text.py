@@ -532,9 +532,11 @@ def _fitted(headers: list[str], rows: list[list[str]], entries, lang: Lang, widt
     if state_under:  # (first under the row: it is what the entry is)
         fixed.remove(_STATE)
         under.insert(0, _STATE)
-    if _BY in fixed and (state_under or sum(_widest(widths, headers, rows, i) + 2 for i in fixed) - 2 > width):
+    taken = sum(_widest(widths, headers, [*rows, *whole], i) + 2 for i in fixed) - 2  # (each unit whole)
+    if _BY in fixed and (state_under or taken > width):
         # (a unit cut to `…`, header and all, says nothing: it goes under the entry, after the note, as in
-        # show; and so does one beside a date and measure whose entry is under them)
+        # show; and so does one beside a date and measure whose entry is under them, and one the table
+        # would cut, `Edge Environm…` at 86 columns where 85 had it whole under its entry)
         fixed.remove(_BY)
         under.insert(under.index(_NOTE) + 1 if _NOTE in under else int(state_under), _BY)
         rows = whole  # (there with the whole width, as a note)
@@ -566,18 +568,26 @@ def entry_words_whole(state: str, lang: Lang) -> str:
 def _state_under(widths: _Widths, headers: list[str], rows: list[list[str]], fixed: list[int], width: int) -> bool:
     """Whether the entries go under their date and measure: beside them, the header was cut to `…`
     (at 20-27 columns, every entry with it), or a piece of an entry a line may not break inside (up to
-    the width under them) folded, `（` / `2019-06-30` / `补录）` in 10 cells."""
+    the width under them) folded, `（` / `2019-06-30` / `补录）` in 10 cells, or a bracket broken that
+    the line under them holds whole, `销号（2020-06-30` / `到期的一步）` in 22."""
     if _STATE not in fixed:
         return False
     room = width - sum(_widest(widths, headers, rows, i) + 2 for i in fixed if i not in (_STATE, _BY))
     if room < widths[headers[_STATE]]:
         return True
-    from .linebreak import widest_unbroken  # (Rich's cell widths: off the start-up of the writing commands)
-
     long = {row[_STATE] for row in rows if widths[row[_STATE]] > room}  # (one that fits is not broken)
     if long and room < _WRAP_MIN:  # (_state_lines wraps in no less: 推进中 was cut to 推进… beside a province's id)
         return True
-    return any(widest_unbroken(state, width - 2) > room for state in long)
+    # (a bracket too, a date's: beside 22 cells `销号（2020-06-30` / `到期的一步）` was broken, whole under them)
+    return any(_widest_kept(state, width - 2) > room for state in long)
+
+
+def _widest_kept(state: str, most: int) -> int:
+    """The widest piece of an entry a line keeps whole where it fits (its words, its bracket groups:
+    `（2020-06-30到期的一步）`), of those up to `most` cells."""
+    from .linebreak import shape, widest_kept  # (Rich's cell widths: off the start-up of the writing commands)
+
+    return widest_kept(shape(state), most, groups_from=0)
 
 
 def _unit_widened(widths: _Widths, headers: list[str], rows: list[list[str]], whole: list[list[str]],
@@ -593,16 +603,18 @@ def _unit_widened(widths: _Widths, headers: list[str], rows: list[list[str]], wh
 def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]], entries, columns: list[int],
                       under: list[int], lang: Lang, width: int) -> list[str]:
     """`columns` as a table, each row followed by its cells of the columns `under` (the note and
-    evidence), a line each, named and indented, cut to `width` as a note is cut. A state wider
+    evidence), each named and indented, wrapped to `width` where a line may break. A state wider
     than the date and id leave it goes on under its start (_state_lines). Without the id (`columns`
     but the date: _fitted), each id goes on the line under its date, and its header under the date's."""
-    from .linebreak import fewest_breaks_width, widest_unbroken, wrapped
+    from .linebreak import fewest_breaks_width, wrapped
 
     states = _state_lines(widths, headers, rows, columns, width)
     table = _aligned(widths, headers, [[*row[:_STATE], piece, *row[_STATE + 1:]] if not n else ["", "", piece, "", "", ""]
                                        for row, pieces in zip(rows, states) for n, piece in enumerate(pieces)], columns)
-    room = {i: width - 2 - display_width(label("history_under_row", lang, name=headers[i], text="")) for i in under}
     lines, rest = table[:2], iter(table[2:])
+    # (a note or evidence under its row: as much as a line holds, or a table's cell when more; wrapped, not
+    # cut at the edge, which read `批准：Edge Environment…`)
+    most = max(NOTE_WIDTH, width - 2)
     stacked = _MEASURE not in columns
     if stacked:  # (the rule as wide as the wider of dates and ids, down to the width)
         lines = [table[0], headers[_MEASURE], "-" * min(width, max(len(table[1]), _widest(widths, headers, rows, _MEASURE)))]
@@ -613,16 +625,18 @@ def _with_notes_under(widths: _Widths, headers: list[str], rows: list[list[str]]
         for column in (i for i in under if row[i]):
             if column == _STATE:  # (whole, wrapped at its words where it can be: the entry is what the row is)
                 entry_line = label("history_under_row", lang, name=headers[_STATE], text=row[_STATE])
-                fit = fewest_breaks_width([entry_line], widest_unbroken(entry_line, width - 2) or width - 2, width - 2,
+                fit = fewest_breaks_width([entry_line], _widest_kept(entry_line, width - 2) or width - 2, width - 2,
                                           narrowest=False, groups=True)
                 lines += ["  " + line for line in wrapped(entry_line, fit, groups=True)]
                 continue
             if column == _NOTE:
-                lines += ["  " + line for line in _notes_under(entry, lang, width - 2)]
+                lines += ["  " + line for note in _notes_under(entry, lang, most) for line in wrapped(note, width - 2)]
                 continue
-            # (the evidence whole, as the note: the row's cell was cut to NOTE_WIDTH for a table)
-            text = printable(line_ends(entry.evidence or ""), single_line=True) if column == _EVIDENCE else row[column]
-            lines.append("  " + label("history_under_row", lang, name=headers[column], text=clip(text, room[column])))
+            # (the evidence whole, as the note: the row's cell was cut to NOTE_WIDTH for a table; the unit whole)
+            text = (clip(printable(line_ends(entry.evidence or ""), single_line=True), most)
+                    if column == _EVIDENCE else row[column])
+            lines += ["  " + line for line in wrapped(label("history_under_row", lang, name=headers[column], text=text),
+                                                        width - 2)]
     return lines
 
 
@@ -641,10 +655,10 @@ def _id_lines(measure: str, width: int) -> list[str]:
     return [*lines, last, *wrapped(number, width)]
 
 
-def _notes_under(entry, lang: Lang, width: int) -> list[str]:
-    """The note's lines under its entry, each at most `width` cells: the note by its name, then an
-    extension's reason and approving unit, by theirs. A retraction's note is why it was written:
-    named a reason (both read 进展：, which they are not)."""
+def _notes_under(entry, lang: Lang, most: int) -> list[str]:
+    """The note's lines under its entry, each of at most `most` cells, to be wrapped: the note by
+    its name, then an extension's reason and approving unit, by theirs. A retraction's note is why
+    it was written: named a reason (both read 进展：, which they are not)."""
     note = printable(line_ends(entry.note or ""), single_line=True)
     name = label("journal_reason" if entry.state == EntryState.RETRACTED else "journal_note", lang)
     lines = [label("history_under_row", lang, name=name, text=note)] if note else []
@@ -652,7 +666,7 @@ def _notes_under(entry, lang: Lang, width: int) -> list[str]:
         if entry.reason:
             details[0] = label("history_under_row", lang, name=label("journal_reason", lang), text=entry.reason)
         lines.append(printable(label("show_detail_sep", lang).join(details), single_line=True))
-    return [clip(line, width) for line in lines]
+    return [clip(line, most) for line in lines]
 
 
 def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], columns: list[int],
@@ -665,11 +679,11 @@ def _state_lines(widths: _Widths, headers: list[str], rows: list[list[str]], col
     room = width - sum(_widest(widths, headers, rows, i) + 2 for i in columns if i != _STATE)
     if _STATE not in columns or _widest(widths, headers, rows, _STATE) <= room or room < _WRAP_MIN:
         return [[row[_STATE]] for row in rows]
-    from .linebreak import fewest_breaks_width, shape, widest_unbroken, wrapped  # (Rich's cell widths: off the start-up)
+    from .linebreak import fewest_breaks_width, shape, wrapped  # (Rich's cell widths: off the start-up)
 
     fits: dict[str, int] = {}  # (by its shape: entries of other days break alike, and uniseg is slow)
     for state in {shape(row[_STATE]) for row in rows if widths[row[_STATE]] > room}:
-        fits[state] = fewest_breaks_width([state], min(room, widest_unbroken(state, width)) or room, room,
+        fits[state] = fewest_breaks_width([state], min(room, _widest_kept(state, width)) or room, room,
                                           narrowest=False, groups=True)
     # (a bracket that fits the column whole: beside 18 cells it read `销号（2019-06-30` / `补录）`)
     return [wrapped(row[_STATE], fits[shape(row[_STATE])], groups=True) if widths[row[_STATE]] > room
@@ -735,8 +749,10 @@ def merged_warnings(result, named: str, *, lang: Lang = Lang.zh) -> list[str]:
 def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> str:
     """Each journal's chain checked, each problem on its line, each --since-head found or not.
     A folder's journals named as the summary that printed the heads names them (gate.shown_file).
-    `width`: a terminal's, each journal's line wrapped to it as check's are, its head hash whole."""
+    `width`: a terminal's, each journal's line wrapped to it as check's are, its head hash whole, and
+    each problem's under its text's start."""
     from ..gate import shown_file
+    from .linebreak import hanging
 
     names: dict[str, str] = {}
 
@@ -756,7 +772,10 @@ def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> 
         lines.append(_hash_kept(printable(checked, single_line=True), len(printable(named(j.journal), single_line=True)),
                                 j.head, width))
         for p in j.problems:
-            lines.append(printable(f"  {named(p.journal)}:{p.line}: {verify_problem_text(p, lang)}", single_line=True))
+            place = printable(f"  {named(p.journal)}:{p.line}: ", single_line=True)
+            text = printable(verify_problem_text(p, lang), single_line=True)
+            # (under its text's start, the place never broken; piped, one line a problem)
+            lines += [place + text] if width is None else hanging(place, text, width)
     for head, found in result.since_heads:
         if found is not None:
             (journal, index, line), intact = found
@@ -766,7 +785,8 @@ def render_verify(result, *, lang: Lang = Lang.zh, width: int | None = None) -> 
             lines.append(label("verify_since_missing", lang, head=head))
     lines += [printable(label("verify_since_none", lang, journal=named(journal)), single_line=True)
               for journal in result.unvouched]
-    lines.append(label("verify_passed" if result.ok else "verify_failed", lang))
+    verdict = label("verify_passed" if result.ok else "verify_failed", lang)
+    lines.append(verdict if width is None else _clauses_wrapped(verdict, 0, width))
     return "\n".join(lines) + "\n"
 
 

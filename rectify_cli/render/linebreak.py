@@ -247,6 +247,21 @@ def wrapped(text: str, width: int, *, groups: bool = False) -> list[str]:
     return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
 
+def hanging(first: str, text: str, width: int, min_room: int = 20) -> list[str]:
+    """`first` (a place, never broken) then `text` on lines of at most `width` cells, the lines after
+    the first indented under the text's start, broken as `wrapped` breaks. Where `first` leaves the
+    text less than `min_room`, the text goes on the lines under it, indented: beside it they ran past
+    the edge."""
+    from ..textsafe import display_width  # (as the lines' other cells are measured)
+
+    indent = display_width(first)
+    if width - indent < min_room and first.strip():
+        under = indent - display_width(first.lstrip()) + 2
+        return [first.rstrip(), *hanging(" " * under, text, width, min_room)]
+    pieces = [joined_out(piece).rstrip() for piece in wrapped(text, max(width - indent, min_room))]
+    return [first + pieces[0], *(" " * indent + piece for piece in pieces[1:])]
+
+
 # A date, an id or a number (2019-04-30, 40.3, 1,500): folded whole, as one character is; in
 # `unbroken` text too, joiners between its characters ("Next due 2019-12-31" was cut 201 / 9-12-31).
 _NUMBER = re.compile(r"\d(?:{j}\d)*(?:{j}[-.,:/]{j}\d(?:{j}\d)*)*".format(j=f"{_JOINER}?"))
@@ -281,7 +296,7 @@ def widest_kept(text: str, most: int, *, groups_from: int | None = None,
 
 # What a number keeps on its line: UAX #14 breaks before an ideograph, and after a space, so
 # status cut （报告周期 90 / 天） and 12 / 项.
-_UNITS = frozenset("天项个条年月日%％")
+_UNITS = frozenset("天项个条年月日号%％")
 # (in English, the nouns its messages count, "{n:day}" in i18n: for 154 / days was cut as 90 / 天 was)
 _WORD_UNITS = re.compile(r"(?:days?|months?|years?|measures?|tasks?|problems?|files?|entry|entries)\b")
 

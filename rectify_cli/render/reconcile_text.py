@@ -7,7 +7,7 @@ from ..i18n import Lang
 from ..i18n import label as _l
 from ..reconcile import ClaimCheck, ReconcileResult
 from ..textsafe import display_width
-from .linebreak import joined_out, unbroken, wrapped
+from .linebreak import hanging, joined_out, unbroken
 from .summary_text import cell, table
 
 # The columns of the table (label keys), and which of them (the report's words, the counting
@@ -52,16 +52,9 @@ def _figure(check: ClaimCheck, value: int) -> str:
 
 def _wrapped(first: str, text: str, width: int) -> list[str]:
     """`first` then `text` on lines of at most `width` cells, the lines after the first indented
-    under the text's start; broken where a line may break, but inside a path (linebreak.wrapped:
-    the report's, f/src/naqu.txt, was cut f/src/ | naqu.txt). Where a label leaves its text less
-    than _MIN_ROOM, the text goes on the lines under it, indented: beside it they ran past the edge."""
-    indent = display_width(first)
-    if width - indent < _MIN_ROOM and first.strip():
-        under = display_width(first) - display_width(first.lstrip()) + 2
-        return [first.rstrip(), *_wrapped(" " * under, text, width)]
-    room = max(width - indent, _MIN_ROOM)
-    pieces = [joined_out(piece).rstrip() for piece in wrapped(text, room)]
-    return [first + pieces[0], *(" " * indent + piece for piece in pieces[1:])]
+    under the text's start, never inside a path (linebreak.hanging: the report's, f/src/naqu.txt,
+    was cut f/src/ | naqu.txt), the text at least _MIN_ROOM cells."""
+    return hanging(first, text, width, _MIN_ROOM)
 
 
 def _fitted_table(headers: list[str], rows: list[list[str]], lang: Lang, width: int) -> list[str]:

@@ -141,6 +141,7 @@ def test_an_entry_s_marks_after_its_state_are_said_in_one_bracket(lang, said):
 
 
 def test_a_note_and_evidence_too_long_for_a_narrow_terminal_go_under_the_entry():
+    """Under its entry the evidence is wrapped, not cut at the edge (`…12号…`, the third number lost)."""
     long = [entry("1.1", "2019-06-01", "in_progress", note="持续推进" * 3, evidence="藏环发〔2019〕12号" * 3,
                   by="自治区生态环境厅")]
     assert render_history(long, lang=Lang.en, width=50).split("\n") == [
@@ -148,7 +149,8 @@ def test_a_note_and_evidence_too_long_for_a_narrow_terminal_go_under_the_entry()
         "----------  -------  -----------  ----------------",
         "2019-06-01  1.1      in progress  自治区生态环境厅",  # (the 16 cells the notes leave: whole)
         "  Note: 持续推进持续推进持续推进",
-        "  Evidence: 藏环发〔2019〕12号藏环发〔2019〕12号…",  # (2 + 10 + 36 + 1 cells)
+        "  Evidence: 藏环发〔2019〕12号藏环发〔2019〕12号藏",  # (2 + 10 + 38 cells)
+        "  环发〔2019〕12号",
         ""]
 
 
@@ -185,13 +187,15 @@ def test_a_unit_column_that_leaves_its_header_no_room_goes_under_the_entry(lang,
 
 
 def test_at_40_columns_an_entry_too_wide_wraps_and_no_date_is_cut():
-    """At 40 columns a step's close was cut, and the rule with it: `closed (step due 2…`."""
+    """At 40 columns a step's close was cut, and the rule with it: `closed (step due 2…`; then broken
+    inside its bracket, `closed (step due` / `2018-12-31)`, in the 19 cells beside its date and
+    measure: it goes under them, its bracket whole."""
     rows = [entry("18.4", "2019-03-31", "done", milestone="2018-12-31", note="停止审批")]
     assert render_history(rows, lang=Lang.en, width=40).split("\n") == [
-        "Date        Measure  Entry",
-        "----------  -------  ----------------",
-        "2019-03-31  18.4     closed (step due",
-        "                     2018-12-31)",
+        "Date        Measure",
+        "----------  -------",
+        "2019-03-31  18.4",
+        "  Entry: closed (step due 2018-12-31)",
         "  Note: 停止审批",
         ""]
 
@@ -292,8 +296,10 @@ def test_at_25_columns_each_id_goes_on_the_line_under_its_date():
         "2018-06-20",
         "xizang:1.2",
         "  记录：销号",
-        "  进展：印发《污水处理厂…",
-        "  佐证：藏环发〔2018〕12…",
+        "  进展：印发《污水处理厂",  # (wrapped under the entry, not cut at the edge)
+        "  运行监管办法》",
+        "  佐证：藏环发〔2018〕",  # (12号 one piece, as 12项 is)
+        "  12号",
         "2018-05-10",
         "新疆维吾尔自治区:4.1",
         "  记录：销号",
