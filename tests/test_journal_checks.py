@@ -305,12 +305,18 @@ def test_repeated_entries_compares_what_a_user_gives_and_passes_over_a_retracted
     assert repeated_entries([first, second, other, retraction]) == []
 
 
-def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_path):
-    """(the 13 entries of a month pasted in again: 10 named, the others counted)"""
-    month = "".join(_REPEATED.replace("2019-03-20", f"2019-03-{day:02d}") for day in range(11, 24))
+def _month_pasted_twice(tmp_path, days: int):
+    """A journal of `days` entries, dated from 2019-03-11 on, pasted in twice, validated: the journal,
+    the process, its stderr's lines."""
+    month = "".join(_REPEATED.replace("2019-03-20", f"2019-03-{day:02d}") for day in range(11, 11 + days))
     journal = _unhashed_small(tmp_path, month + month)
     proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
-    lines = proc.stderr.splitlines()
+    return journal, proc, proc.stderr.splitlines()
+
+
+def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_path):
+    """(the 13 entries of a month pasted in again: 10 named, the others counted)"""
+    journal, proc, lines = _month_pasted_twice(tmp_path, 13)
     assert (proc.returncode, len(lines)) == (0, 11)
     assert lines[0] == (f"rectify: {journal}:113: warning: journal entry 23 (measure 2.1, 2019-03-11) repeats the entry "
                         "on line 48 exactly: a repeated entry changes no state; if it was pasted twice, delete this one")
@@ -320,10 +326,7 @@ def test_a_journal_pasted_twice_is_said_in_a_few_lines_not_one_per_entry(tmp_pat
 
 def test_a_journal_with_ten_entries_pasted_twice_names_each_and_counts_none_more(tmp_path):
     """(ten named, as many as are named: no "0 more entries" after them)"""
-    month = "".join(_REPEATED.replace("2019-03-20", f"2019-03-{day:02d}") for day in range(11, 21))
-    journal = _unhashed_small(tmp_path, month + month)
-    proc = _rectify("validate", str(tmp_path / "tasks.yaml"), cache=tmp_path / "cache")
-    lines = proc.stderr.splitlines()
+    journal, proc, lines = _month_pasted_twice(tmp_path, 10)
     assert (proc.returncode, len(lines)) == (0, 10)
     assert lines[9] == (f"rectify: {journal}:143: warning: journal entry 29 (measure 2.1, 2019-03-20) repeats the entry "
                         "on line 93 exactly: a repeated entry changes no state; if it was pasted twice, delete this one")

@@ -251,7 +251,7 @@ def hanging(first: str, text: str, width: int, min_room: int = 20) -> list[str]:
     """`first` (a place, never broken) then `text` on lines of at most `width` cells, the lines after
     the first indented under the text's start, broken as `wrapped` breaks. Where `first` leaves the
     text less than `min_room`, the text goes on the lines under it, indented: beside it they ran past
-    the edge."""
+    the edge (20: a date or a key is never folded, however narrow the terminal)."""
     from ..textsafe import display_width  # (as the lines' other cells are measured)
 
     indent = display_width(first)

@@ -15,9 +15,6 @@ from .summary_text import cell, table
 _COLUMNS = ("reconcile_key", "reconcile_text", "reconcile_claimed", "reconcile_computed", "reconcile_result",
             "reconcile_rule")
 _TEXT, _RULE = 1, 5
-# A wrapped line keeps at least this many cells for its text, however narrow the terminal: a
-# date or a key is never folded.
-_MIN_ROOM = 20
 
 
 def _result(check: ClaimCheck, lang: Lang) -> str:
@@ -50,13 +47,6 @@ def _figure(check: ClaimCheck, value: int) -> str:
     return f"{value}%" if check.rate else str(value)
 
 
-def _wrapped(first: str, text: str, width: int) -> list[str]:
-    """`first` then `text` on lines of at most `width` cells, the lines after the first indented
-    under the text's start, never inside a path (linebreak.hanging: the report's, f/src/naqu.txt,
-    was cut f/src/ | naqu.txt), the text at least _MIN_ROOM cells."""
-    return hanging(first, text, width, _MIN_ROOM)
-
-
 def _fitted_table(headers: list[str], rows: list[list[str]], lang: Lang, width: int) -> list[str]:
     """The table within `width` cells (_table_lines), each row followed by the columns it left
     out, a line each (wrapped)."""
@@ -65,7 +55,7 @@ def _fitted_table(headers: list[str], rows: list[list[str]], lang: Lang, width: 
     for lines, row in zip(row_lines, rows):
         fitted += lines
         for i in under:
-            fitted += _wrapped("  " + _l("history_under_row", lang, name=headers[i], text=""), row[i], width)
+            fitted += hanging("  " + _l("history_under_row", lang, name=headers[i], text=""), row[i], width)
     return fitted
 
 
@@ -80,7 +70,7 @@ def _table_lines(headers: list[str], rows: list[list[str]], lang: Lang, width: i
                       right=tuple(kept.index(i) for i in (2, 3))).split("\n")
         if max(map(display_width, lines)) <= width:
             return lines[:2], [[line] for line in lines[2:]], under
-    return [], [[key, *_wrapped("  ", _l("reconcile_claim_numbers", lang, claimed=claimed, computed=computed,
+    return [], [[key, *hanging("  ", _l("reconcile_claim_numbers", lang, claimed=claimed, computed=computed,
                                          result=result), width)]
                 for key, _, claimed, computed, result, _ in rows], (_TEXT, _RULE)
 
@@ -91,9 +81,9 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
     of a folder whose report it is, named in the title."""
     zh = lang == Lang.zh
     title = _l("reconcile_title", lang, date=result.report_date.isoformat())
-    lines = [*_wrapped("", title if file is None else cell(file) + ("：" if zh else ": ") + title, width), ""]
+    lines = [*hanging("", title if file is None else cell(file) + ("：" if zh else ": ") + title, width), ""]
     if not result.checks:
-        return "\n".join(lines + _wrapped("", _l("reconcile_no_claims", lang), width)) + "\n"
+        return "\n".join(lines + hanging("", _l("reconcile_no_claims", lang), width)) + "\n"
 
     headers = [_l(k, lang) for k in _COLUMNS]
     rows = [
@@ -110,31 +100,31 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
         unchecked = len(result.without_rule)
         said = "reconcile_all_match" if not unchecked else \
             "reconcile_none_checked" if unchecked == len(result.checks) else "reconcile_checked_match"
-        lines += _wrapped("", _l(said, lang), width)
+        lines += hanging("", _l(said, lang), width)
     elif mismatches:
-        lines += _wrapped("", _l("reconcile_mismatches", lang, n=len(mismatches)), width)
+        lines += hanging("", _l("reconcile_mismatches", lang, n=len(mismatches)), width)
         for c in mismatches:
             note = _l("reconcile_mismatch_line", lang, claim_key=cell(c.key), text=cell(c.text), claimed=_figure(c, c.claimed),
                       computed=_figure(c, c.computed))
             if c.alternative is not None:
                 rule = c.alternative.zh if zh else c.alternative.en
                 note += ("" if zh else " ") + _l("reconcile_alternative", lang, rule=rule, value=_figure(c, c.alternative.value))
-            lines += _wrapped("- ", note, width)
+            lines += hanging("- ", note, width)
     # (claims that cannot be right whatever the appendix says: their words give another figure, or
     # their key is a slip for a known one; each a line of its own)
     if said := [c for c in result.checks if c.text_value is not None]:
-        lines += _wrapped("", _l("reconcile_text_disagrees", lang, n=len(said)), width)
+        lines += hanging("", _l("reconcile_text_disagrees", lang, n=len(said)), width)
         for c in said:
-            lines += _wrapped("- ", _l("reconcile_text_line", lang, claim_key=cell(c.key), text=cell(c.text),
+            lines += hanging("- ", _l("reconcile_text_line", lang, claim_key=cell(c.key), text=cell(c.text),
                                        said=_figure(c, c.text_value), claimed=_figure(c, c.claimed)), width)
     if unquoted := [c for c in result.checks if c.quoted is False]:
-        lines += _wrapped("", _l("reconcile_not_quoted_heading", lang, source=cell(result.source.path), n=len(unquoted)), width)
+        lines += hanging("", _l("reconcile_not_quoted_heading", lang, source=cell(result.source.path), n=len(unquoted)), width)
         for c in unquoted:
-            lines += _wrapped("- ", _l("reconcile_not_quoted_line", lang, claim_key=cell(c.key), text=cell(c.text)), width)
+            lines += hanging("- ", _l("reconcile_not_quoted_line", lang, claim_key=cell(c.key), text=cell(c.text)), width)
     if mistyped := [c for c in result.checks if c.suggestion is not None]:
-        lines += _wrapped("", _l("reconcile_mistyped_keys", lang, n=len(mistyped)), width)
+        lines += hanging("", _l("reconcile_mistyped_keys", lang, n=len(mistyped)), width)
         for c in mistyped:
-            lines += _wrapped("- ", _l("reconcile_mistyped_line", lang, claim_key=cell(c.key), known=c.suggestion), width)
+            lines += hanging("- ", _l("reconcile_mistyped_line", lang, claim_key=cell(c.key), known=c.suggestion), width)
     # (a claim the ledger has no count for, said apart from a key no rule knows: the one is the
     # report's figure the ledger cannot check, the other perhaps a key mistyped)
     for said, unchecked in (("reconcile_without_count", [c for c in result.without_rule if c.why_zh is not None]),
@@ -142,9 +132,9 @@ def render(result: ReconcileResult, *, lang: Lang, file: str | None = None, widt
                                                         if c.why_zh is None and c.suggestion is None])):
         if unchecked:
             keys = ("、" if zh else ", ").join(cell(c.key) for c in unchecked)
-            lines += _wrapped("", _l(said, lang, n=len(unchecked), keys=keys), width)
+            lines += hanging("", _l(said, lang, n=len(unchecked), keys=keys), width)
     if result.source is not None and result.source.text is None:  # (else 全部一致 would seem to vouch for the words)
-        lines += _wrapped("", _l("reconcile_source_unread", lang, path=cell(result.source.path),
+        lines += hanging("", _l("reconcile_source_unread", lang, path=cell(result.source.path),
                                  why=_l(f"source_unread_{result.source.why}", lang)), width)
     return "\n".join(lines) + "\n"
 
