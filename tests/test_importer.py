@@ -436,8 +436,9 @@ def test_import_command_warns_when_the_appendix_falls_short_of_the_reports_own_t
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if line.startswith("rectify: warning: ")]
     assert warnings[0] == "rectify: warning: no curation: units discovered from the text, owners and states proposed heuristically"
-    assert warnings[-2:] == ["rectify: warning: the report says 全区45项整改任务, but its appendix gives 22: is the text complete?",
-                             "rectify: warning: the report says 179项具体措施, but its appendix gives 92: is the text complete?"]
+    # (both said in the headline, the report's line 5: at the claim's line, to find the figure it quotes)
+    assert warnings[-2:] == [f"rectify: warning: {cut}, line 5: the report says 全区45项整改任务, but its appendix gives 22: is the text complete?",
+                             f"rectify: warning: {cut}, line 5: the report says 179项具体措施, but its appendix gives 92: is the text complete?"]
     whole = CliRunner().invoke(app, ["import", "--lang", "en", str(SOURCE)])
     assert "is the text complete?" not in whole.stderr
     assert whole.stderr.startswith("rectify: warning: no curation")
@@ -1366,7 +1367,7 @@ def test_a_unit_not_declared_after_lianhe_is_warned_of(tmp_path):
     result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
     assert result.measures[0]["owners"] == ["自治区生态环境厅"]
     line = (HEADLINE + block).split("\n").index("1.自治区生态环境厅联合公安厅开展专项检查（2018年6月30日）。") + 1
-    assert (f"measure 1.1: the measure's sentence (line {line}): no unit the import knows read in 公安厅开展专项检查, "
+    assert (f"mini.txt, line {line}: measure 1.1: the measure's sentence: no unit the import knows read in 公安厅开展专项检查, "
             "left out of the owners") in _warnings(result)
 
 
@@ -1456,24 +1457,25 @@ def test_a_measure_whose_progress_heading_is_lost_is_warned_of_with_its_lines():
     block = PROBLEM_ONE.replace("整改进展：已制定。", "已制定。")
     line = HEADLINE.count("\n") + 7
     result = mini(block)
-    assert f"measure 1.1 (line {line}): no 整改进展 note in the report; its text runs on over line {line + 2}: " \
+    assert f"mini.txt, line {line}: measure 1.1: no 整改进展 note in the report; its text runs on over line {line + 2}: " \
            "a lost 整改进展： heading?" in _warnings(result)
 
 
-@pytest.mark.parametrize("paragraphs, en_lines, zh_lines", [
-    (["又完成了验收。"], "a separate paragraph at line {0}", "{0}"),
-    (["又完成了验收。", "还开展了检查。"], "separate paragraphs at lines {0}, {1}", "{0}、{1}")])
-def test_a_note_continued_in_separate_paragraphs_names_its_line_or_lines(paragraphs, en_lines, zh_lines):
-    """'note continues in a separate paragraph at line(s) …'"""
+@pytest.mark.parametrize("paragraphs, en_said, zh_said", [
+    (["又完成了验收。"], "mini.txt, line {0}: measure 1.1: note continues in a separate paragraph",
+     "mini.txt 第 {0} 行：措施 1.1：整改进展在此另起一段继续"),
+    (["又完成了验收。", "还开展了检查。"], "mini.txt, lines {0}, {1}: measure 1.1: note continues in separate paragraphs",
+     "mini.txt 第 {0}、{1} 行：措施 1.1：整改进展在这几行各另起一段继续")])
+def test_a_note_continued_in_separate_paragraphs_names_its_line_or_lines(paragraphs, en_said, zh_said):
+    """'mini.txt, line(s) …: measure 1.1: note continues in a separate paragraph'"""
     from rectify_cli.importer import warning_text
 
     block = PROBLEM_ONE.replace("整改进展：已制定。\n\n", "整改进展：已制定。\n\n" + "".join(p + "\n\n" for p in paragraphs))
     first = HEADLINE.count("\n") + 11  # (two lines after 整改进展：已制定。)
     lines = [first + 2 * i for i in range(len(paragraphs))]
     warnings = [w for w in mini(block).warnings if w.key.startswith("note_continues")]
-    assert [warning_text(w, Lang.en) for w in warnings] == [
-        "measure 1.1: note continues in " + en_lines.format(*lines)]
-    assert [warning_text(w, Lang.zh) for w in warnings] == ["措施 1.1：整改进展在第 " + zh_lines.format(*lines) + " 行另起一段继续"]
+    assert [warning_text(w, Lang.en) for w in warnings] == [en_said.format(*lines)]
+    assert [warning_text(w, Lang.zh) for w in warnings] == [zh_said.format(*lines)]
 
 
 @pytest.mark.parametrize("plan, journal", [("tasks.yaml", "progress.yaml"), ("xizang.yaml", "xizang.progress.yaml")])
@@ -1996,7 +1998,7 @@ def test_a_provinces_own_departments_are_found_and_named_by_its_level():
     kinds = {u["name"]: u.get("kind") for u in written["units"]}
     assert [kinds[name] for name in ("省生态环境厅", "省住房城乡建设厅", "省相关部门")] == ["department"] * 3
     line = text.split("\n").index("2.完善长效机制（长期坚持）。") + 1
-    assert f"measure 1.2 (line {line}): no responsible unit found; using 省相关部门" in _warnings(result)
+    assert f"gs.txt, line {line}: measure 1.2: no responsible unit found; using 省相关部门" in _warnings(result)
 
 
 # ---------------------------------------------------------------- said in Chinese by default, in English with --lang en
@@ -2009,15 +2011,16 @@ def test_the_import_says_what_it_wrote_and_its_warnings_in_chinese_by_default(tm
     said = {lang: _rectify("import", str(cut), "-o", str(out), lang=lang).stderr.splitlines() for lang, out in ((None, zh), ("en", en))}
     assert said[None][0] == f"已写入 {zh / 'tasks.yaml'} 和 {zh / 'progress.yaml'}"
     assert said[None][1] == "rectify: 警告：没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测"
-    assert said[None][-2:] == ["rectify: 警告：报告称“全区45项整改任务”，但其附件中为 22 项：报告文字是否完整？",
-                               "rectify: 警告：报告称“179项具体措施”，但其附件中为 92 项：报告文字是否完整？"]
+    assert said[None][-2:] == [f"rectify: 警告：{cut} 第 5 行：报告称“全区45项整改任务”，但其附件中为 22 项：报告文字是否完整？",
+                               f"rectify: 警告：{cut} 第 5 行：报告称“179项具体措施”，但其附件中为 92 项：报告文字是否完整？"]
     assert said["en"][0] == f"wrote {en / 'tasks.yaml'} and {en / 'progress.yaml'}"
     assert said["en"][1] == "rectify: warning: no curation: units discovered from the text, owners and states proposed heuristically"
     assert len(said[None]) == len(said["en"])
     flagged = _rectify("import", str(SOURCE), "--lang", "en", lang=None).stderr.splitlines()
-    assert "rectify: warning: measure 39.1 (line 1069): Latin word 'and' inside Chinese text (a PDF artefact? fix it under text_fixes:)" in flagged
+    assert (f"rectify: warning: {SOURCE}, line 1069: measure 39.1: Latin word 'and' inside Chinese text (a PDF artefact? "
+            "fix it under text_fixes:)") in flagged
     flagged = _rectify("import", str(SOURCE), lang=None).stderr.splitlines()
-    assert "rectify: 警告：措施 39.1（第 1069 行）：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）" in flagged
+    assert f"rectify: 警告：{SOURCE} 第 1069 行：措施 39.1：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）" in flagged
 
 
 def test_a_kept_journal_is_said_in_chinese_by_default(tmp_path):
