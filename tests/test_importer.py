@@ -2002,6 +2002,46 @@ def test_a_provinces_own_departments_are_found_and_named_by_its_level():
 
 
 # ---------------------------------------------------------------- said in Chinese by default, in English with --lang en
+# (a report whose warnings are of places of most kinds: a measure's text, its note, a unit line, a problem's deadline and
+# progress, the opening's totals; each line of its text that a warning names is listed in PLACED)
+PLACES = (
+    "青海省贯彻落实中央环境保护督察反馈意见整改情况报告\n\n"
+    "中央第七环境保护督察组于2017年12月24日反馈了督察意见。青海省委、省政府高度重视。截至2019年3月底，全省5项整改任务、12项具体措施基本完成。\n\n"
+    "一、湟水河流域污染治理滞后。\n\n整改时限：2009年6月底前完成。\n\n整改进度：全面完成。\n\n"
+    "1.西宁市完成第一污水处理厂提标改造（2109年6月30日）。\n\n整改进展：正在进行设备调试。\n\n"
+    "2.西宁市统一规范程序 and 标准（2019年6月30日）。\n\n整改进展：已完成设备调试。\n\n又完成了验收。\n\n"
+    "3.完成污水管网建设（2019年6月30日）。\n\n责任单位：有关企业\n\n整改进展：已制定方案。\n\n"
+    "二、祁连山自然保护区内违规开发问题突出。\n\n整改时限：2018年12月31日前完成。\n\n整改进度：基本完成。\n\n"
+    "1.完成矿山整治（2018年12月31日）。\n\n配合单位：西宁市、海东市\n\n整改进展：已完成整治。\n\n"
+    "2.完成生态修复（2018年12月31日）。\n\n整改进展：省生态环境厅已完成修复。\n\n"
+    "3.完成巡查（长期坚持）。\n\n已开展巡查。\n")
+PLACED = ["2.西宁市统一规范程序 and 标准（2019年6月30日）。", "又完成了验收。", "责任单位：有关企业", "3.完成污水管网建设（2019年6月30日）。",
+          "配合单位：西宁市、海东市", "2.完成生态修复（2018年12月31日）。", "3.完成巡查（长期坚持）。", "3.完成巡查（长期坚持）。",
+          "整改时限：2009年6月底前完成。", "1.西宁市完成第一污水处理厂提标改造（2109年6月30日）。", "整改进度：全面完成。", "整改进度：全面完成。",
+          "整改进度：基本完成。", PLACES.split("\n")[2], PLACES.split("\n")[2]]
+
+
+@pytest.mark.parametrize("lang, warning, place, subject", [
+    (None, "rectify: 警告：", r"{file} 第 (\d+)(?:、\d+)* 行：", r"(?:措施 \d+\.\d+|问题 \d+)：|报告称“"),
+    ("en", "rectify: warning: ", r"{file}, lines? (\d+)(?:, \d+)*: ", r"(?:measure \d+\.\d+|problem \d+): |the report says "),
+], ids=["zh", "en"])
+def test_every_warning_at_a_place_in_the_report_begins_with_the_file_and_the_line(tmp_path, lang, warning, place, subject):
+    """As a compiler's or a linter's message does, for an editor or a reader to go there: 措施 1.3（第 21 行）：… named no
+    file, 措施 1.2：第 19 行的… its line in the middle, and the totals no line at all."""
+    report = tmp_path / "report.txt"
+    report.write_text(PLACES, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(warning)]
+    at_a_line = [line for line in warnings if re.search(r"第 \d+ 行|\bline \d+", line)]
+    assert [line for line in warnings if line not in at_a_line] == [warning + (
+        "没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测" if lang is None
+        else "no curation: units discovered from the text, owners and states proposed heuristically")]
+    begins = re.compile(re.escape(warning) + place.format(file=re.escape(str(report))) + f"(?:{subject})")
+    assert [line for line in at_a_line if not begins.match(line)] == []
+    assert [PLACES.split("\n")[int(begins.match(line).group(1)) - 1] for line in at_a_line] == PLACED
+
+
 
 
 def test_the_import_says_what_it_wrote_and_its_warnings_in_chinese_by_default(tmp_path):
@@ -2225,6 +2265,34 @@ def test_a_curated_claim_replaces_the_one_of_its_key_the_import_read(tmp_path):
     claims = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
     assert [c for c in claims if c["key"] == "tasks_total"] == [{"key": "tasks_total", "text": "全区45项整改任务", "value": 44}]
     assert [c["key"] for c in claims].count("tasks_total") == 1 and "measures_total" in [c["key"] for c in claims]
+
+
+def test_a_curated_claim_the_appendix_does_not_match_is_warned_of_at_its_line_in_the_curation(tmp_path):
+    """The report's words are the curation's there: its line is where to look, and to mend it."""
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("registry:\n  claims:\n    - {key: measures_total, text: 179项具体措施, value: 179}\n"
+                        "    - {key: tasks_total, text: 全区46项整改任务, value: 46}\n", encoding="utf-8")
+    for lang, said in (("en", f"rectify: warning: {curation}, line 4: the report says 全区46项整改任务, but its appendix gives 45: "
+                              "is the text complete?"),
+                       (None, f"rectify: 警告：{curation} 第 4 行：报告称“全区46项整改任务”，但其附件中为 45 项：报告文字是否完整？")):
+        result = _rectify("import", str(SOURCE), "--curation", str(curation), "-o", str(tmp_path / "out"), lang=lang)
+        assert result.exit_code == 0, result.output
+        assert [line for line in result.stderr.splitlines() if "46项" in line] == [said]
+
+
+def test_a_measure_the_curations_journal_leaves_out_is_warned_of_at_its_line(tmp_path):
+    """Its state proposed, at the measure's line: where its note, what the state is read from, follows."""
+    from rectify_cli.importer import warning_text
+
+    cur = _curation(tmp_path, 'journal:\n  "1.1": done\n')
+    block = ("一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n"
+             "1.自治区生态环境厅制定方案（2018年6月30日）。\n\n整改进展：已制定。\n\n"
+             "2.自治区生态环境厅开展检查（2018年6月30日）。\n\n整改进展：已开展。\n")
+    result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
+    line = (HEADLINE + block).split("\n").index("2.自治区生态环境厅开展检查（2018年6月30日）。") + 1
+    unsettled = [w for w in result.warnings if w.key == "no_curated_state"]
+    assert [warning_text(w, Lang.en) for w in unsettled] == [f"mini.txt, line {line}: measure 1.2: no curated state; proposed done"]
+    assert [warning_text(w, Lang.zh) for w in unsettled] == [f"mini.txt 第 {line} 行：措施 1.2：校订文件中没有其状态；推测为“销号”"]
 
 
 @pytest.mark.parametrize("claim", ["{key: tasks_total, text: 四十五项, value: '45'}", "{key: tasks_total, value: 45}",
