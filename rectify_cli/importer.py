@@ -950,9 +950,11 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     warnings.extend(Notice(w.key, {**w.values, "file": filename,
                                    "line": _line_of(text, at.line, w.values.get("text", w.values["words"])) or at.line})
                     for w in unread)
-    curated = {c["key"]: (cur.path, cur.positions[("registry", "claims", str(i))][0])
-               for i, c in enumerate(cur.registry.get("claims", []))}
-    claims_at = {c["key"]: curated.get(c["key"]) or (filename, _line_of(text, at.line, c["text"]) or at.line) for c in reg["claims"]}
+    # (and where each claim is written, for a warning of it: a curated one at its item under registry: claims:)
+    in_curation = {c["key"]: (cur.path, cur.positions[("registry", "claims", str(i))][0])
+                   for i, c in enumerate(cur.registry.get("claims", []))}
+    claims_at = {c["key"]: in_curation.get(c["key"]) or (filename, _line_of(text, at.line, c["text"]) or at.line)
+                 for c in reg["claims"]}
     return reg, claims_at
 
 
