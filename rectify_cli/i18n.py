@@ -1842,7 +1842,9 @@ LABELS.update({
     "exit_done_entry_written": ("进展记录已写入 {journal}", "the entry was written to {journal}"),
     "check_step_summary_missing": ("警告：GITHUB_STEP_SUMMARY {problem}；作业摘要缺失",
                                    "warning: GITHUB_STEP_SUMMARY {problem}; the job summary is missing"),
-    # (a warning at a line of the report names the file too, as import_claims_unread's: `{file}, line {line}:`)
+    # A warning of a place in the report (or in the curation) begins with its file and line, `{file} 第 {line} 行：` /
+    # `{file}, line {line}: `, as a compiler's does, for an editor or a reader to go there; then what it is of
+    # (措施 1.2：), then the rest. Those of no one place (no province, no curation, units unused) name none.
     "import_tail_left_out": ("{file} 第 {line} 行起是附件之后的文字，未导入：{first}", "{file}, line {line}: text after the appendix left out, from: {first}"),
     "import_page_header": ("{file} 第 {lines} 行：去掉了重复的页眉“{header}”（同第 {first} 行）",
                            "{file}, line {lines}: dropped a repeated page header '{header}' (as on line {first})"),
@@ -1866,54 +1868,60 @@ LABELS.update({
     "import_regions_declared": ("问题或措施中提到的以下地区未在校订文件的 units: 下声明，已作为地区声明：{regions}",
                                 "regions named in the problems or measures but not declared under units: in the curation, declared as regions: {regions}"),
     "import_units_unused": ("以下声明的单位不负责任何措施：{units}", "declared units owning no measure: {units}"),
-    "import_no_note": ("措施 {measure}（第 {line} 行）：报告中没有整改进展{lost}", "measure {measure} (line {line}): no 整改进展 note in the report{lost}"),
-    "import_closing_unread": ("措施 {measure}（第 {line} 行）：结尾的“{deadline}”未读作时限，只计入了其他括号中的时限"
+    "import_no_note": ("{file} 第 {line} 行：措施 {measure}：报告中没有整改进展{lost}", "{file}, line {line}: measure {measure}: no 整改进展 note in the report{lost}"),
+    "import_closing_unread": ("{file} 第 {line} 行：措施 {measure}：结尾的“{deadline}”未读作时限，只计入了其他括号中的时限"
                               "（如果它是一步的时限，请在校订文件的 text_fixes: 下改正）",
-                              "measure {measure} (line {line}): its closing {deadline} is not read as a deadline, only its other "
+                              "{file}, line {line}: measure {measure}: its closing {deadline} is not read as a deadline, only its other "
                               "parentheses are (if it is a step's deadline, repair it under text_fixes: in the curation)"),
     "import_lost_heading": ("；其文字延续到第 {lines} 行：是否漏了“整改进展：”标题？", "; its text runs on over line {lines}: a lost 整改进展： heading?"),
     "import_lost_headings": ("；其文字延续到第 {lines} 行：是否漏了“整改进展：”标题？", "; its text runs on over lines {lines}: a lost 整改进展： heading?"),
-    "import_latin_word": ("措施 {measure}（第 {line} 行）：{field}的中文里有拉丁字母单词“{word}”（PDF 转换所致？请在 text_fixes: 下改正）",
-                          "measure {measure} (line {line}): Latin word '{word}' inside Chinese {field} (a PDF artefact? fix it under text_fixes:)"),
-    "import_numeral_in_note": ("措施 {measure}：第 {line} 行的“{numeral}、”读作其整改进展的一部分，而不是问题 {next}（{why}）",
-                               "measure {measure}: {numeral}、 on line {line} is read as part of its progress note, not as problem {next} ({why})"),
-    "import_numbered_otherwise": ("措施 {measure}：第 {line} 行的“{numbered}”读作其{field}的一部分，而不是措施 {next}（{first}）",
-                                  "measure {measure}: {numbered} on line {line} is read as part of its {field}, not as measure {next} ({first})"),
+    "import_latin_word": ("{file} 第 {line} 行：措施 {measure}：{field}的中文里有拉丁字母单词“{word}”（PDF 转换所致？请在 text_fixes: 下改正）",
+                          "{file}, line {line}: measure {measure}: Latin word '{word}' inside Chinese {field} (a PDF artefact? fix it under "
+                          "text_fixes:)"),
+    "import_numeral_in_note": ("{file} 第 {line} 行：措施 {measure}：“{numeral}、”读作其整改进展的一部分，而不是问题 {next}（{why}）",
+                               "{file}, line {line}: measure {measure}: {numeral}、 is read as part of its progress note, not as problem {next} "
+                               "({why})"),
+    "import_numbered_otherwise": ("{file} 第 {line} 行：措施 {measure}：“{numbered}”读作其{field}的一部分，而不是措施 {next}（{first}）",
+                                  "{file}, line {line}: measure {measure}: {numbered} is read as part of its {field}, not as measure {next} "
+                                  "({first})"),
     "import_as_first_style": ("措施的编号方式与第一项措施相同：{numbering}", "measures are numbered as the first one is: {numbering}"),
-    "import_note_continues": ("措施 {measure}：整改进展在第 {lines} 行另起一段继续",
-                              "measure {measure}: note continues in separate paragraphs at lines {lines}"),
-    "import_note_continues_one": ("措施 {measure}：整改进展在第 {lines} 行另起一段继续",
-                                  "measure {measure}: note continues in a separate paragraph at line {lines}"),
-    "import_owners_from_note": ("措施 {measure}（第 {line} 行）：措施文字没有写明单位；责任单位取自其整改进展：{owners}",
-                                "measure {measure} (line {line}): the text names no unit; owners taken from its progress note: {owners}"),
-    "import_no_unit": ("措施 {measure}（第 {line} 行）：找不到责任单位；暂定为{owner}",
-                       "measure {measure} (line {line}): no responsible unit found; using {owner}"),
-    "import_names_no_unit": ("{who}：第 {line} 行的“{head}：{units}”中没有导入程序认识的单位",
-                             "{who}: {head}：{units} (line {line}) names no unit the import knows"),
-    "import_names_unread_unit": ("{who}：第 {line} 行的“{head}：{units}”中，“{words}”不是导入程序认识的单位，未计入责任单位",
-                                 "{who}: {head}：{units} (line {line}): no unit the import knows read in {words}, left out of the owners"),
-    "import_sentence_unread_unit": ("{who}：第 {line} 行的措施原文中，“{words}”不是导入程序认识的单位，未计入责任单位",
-                                    "{who}: the measure's sentence (line {line}): no unit the import knows read in {words}, left out of "
-                                    "the owners"),
-    "import_supporting_only": ("{who}：第 {line} 行的“{head}：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为{lead}，请核对，"
+    # (the line where each of its paragraphs after the first begins)
+    "import_note_continues": ("{file} 第 {lines} 行：措施 {measure}：整改进展在这几行各另起一段继续",
+                              "{file}, lines {lines}: measure {measure}: note continues in separate paragraphs"),
+    "import_note_continues_one": ("{file} 第 {lines} 行：措施 {measure}：整改进展在此另起一段继续",
+                                  "{file}, line {lines}: measure {measure}: note continues in a separate paragraph"),
+    "import_owners_from_note": ("{file} 第 {line} 行：措施 {measure}：措施文字没有写明单位；责任单位取自其整改进展：{owners}",
+                                "{file}, line {line}: measure {measure}: the text names no unit; owners taken from its progress note: {owners}"),
+    "import_no_unit": ("{file} 第 {line} 行：措施 {measure}：找不到责任单位；暂定为{owner}",
+                       "{file}, line {line}: measure {measure}: no responsible unit found; using {owner}"),
+    "import_names_no_unit": ("{file} 第 {line} 行：{who}：“{head}：{units}”中没有导入程序认识的单位",
+                             "{file}, line {line}: {who}: {head}：{units} names no unit the import knows"),
+    "import_names_unread_unit": ("{file} 第 {line} 行：{who}：“{head}：{units}”中，“{words}”不是导入程序认识的单位，未计入责任单位",
+                                 "{file}, line {line}: {who}: {head}：{units}: no unit the import knows read in {words}, left out of the owners"),
+    "import_sentence_unread_unit": ("{file} 第 {line} 行：{who}：措施原文中，“{words}”不是导入程序认识的单位，未计入责任单位",
+                                    "{file}, line {line}: {who}: the measure's sentence: no unit the import knows read in {words}, left out "
+                                    "of the owners"),
+    "import_supporting_only": ("{file} 第 {line} 行：{who}：“{head}：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为{lead}，请核对，"
                                "必要时在校订文件的 owners: 下写明 lead",
-                               "{who}: {head}：{units} (line {line}) names {count:supporting unit} only, no lead or responsible unit; {lead} is "
-                               "made the lead for now: check it, and if need be give the lead under owners: in the curation"),
+                               "{file}, line {line}: {who}: {head}：{units} names {count:supporting unit} only, no lead or responsible unit; "
+                               "{lead} is made the lead for now: check it, and if need be give the lead under owners: in the curation"),
     # (the same of a measure's own sentence, no unit line beside it: 1.西宁市协助建设…)
-    "import_supporting_only_sentence": ("{who}：第 {line} 行的措施原文所写单位（{units}）均为配合单位，没有牵头单位或责任单位；"
+    "import_supporting_only_sentence": ("{file} 第 {line} 行：{who}：措施原文所写单位（{units}）均为配合单位，没有牵头单位或责任单位；"
                                         "牵头单位暂定为{lead}，请核对，必要时在校订文件的 owners: 下写明 lead",
-                                        "{who}: the measure's sentence (line {line}) names {count:supporting unit} only ({units}), no "
+                                        "{file}, line {line}: {who}: the measure's sentence names {count:supporting unit} only ({units}), no "
                                         "lead or responsible unit; {lead} is made the lead for now: check it, and if need be "
                                         "give the lead under owners: in the curation"),
     # (the same of its progress note, where the measure's sentence names no unit: 整改进展：西宁市协助完成…)
-    "import_supporting_only_note": ("{who}：第 {line} 行的整改进展所写单位（{units}）均为配合单位，没有牵头单位或责任单位；"
+    "import_supporting_only_note": ("{file} 第 {line} 行：{who}：整改进展所写单位（{units}）均为配合单位，没有牵头单位或责任单位；"
                                     "牵头单位暂定为{lead}，请核对，必要时在校订文件的 owners: 下写明 lead",
-                                    "{who}: its progress note (line {line}) names {count:supporting unit} only ({units}), no "
+                                    "{file}, line {line}: {who}: its progress note names {count:supporting unit} only ({units}), no "
                                     "lead or responsible unit; {lead} is made the lead for now: check it, and if need be "
                                     "give the lead under owners: in the curation"),
     "import_of_problem": ("问题 {task}", "problem {task}"),
     "import_of_measure": ("措施 {measure}", "measure {measure}"),
-    "import_no_curated_state": ("措施 {measure}：校订文件中没有其状态；推测为“{state}”", "measure {measure}: no curated state; proposed {state}"),
+    # (at the measure's line in the report: what its state is to be read from)
+    "import_no_curated_state": ("{file} 第 {line} 行：措施 {measure}：校订文件中没有其状态；推测为“{state}”",
+                                "{file}, line {line}: measure {measure}: no curated state; proposed {state}"),
     "import_claims_unread": ("{file} 第 {line} 行：报告开头的数字未能读取（如“{words}”）：要用 rectify reconcile 核对，请在校订文件的 "
                              "registry: claims: 下写明（key、text、value）",
                              "{file}, line {line}: the report's opening figures could not be read (e.g. '{words}'): to check them "
@@ -1939,34 +1947,36 @@ LABELS.update({
                                 "{file}, line {line}: the report says '{words}', which does not tell whether this is done or only due "
                                 "by then: no figure is read from it; check the report, and if need be write its claims under "
                                 "registry: claims: in the curation (key, text, value)"),
-    "import_totals": ("报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
-                      "the report says {text}, but its appendix gives {count}: is the text complete?"),
+    # (at the claim's line: the report's, or the curation's where it is written under registry: claims:)
+    "import_totals": ("{file} 第 {line} 行：报告称“{text}”，但其附件中为 {count} 项：报告文字是否完整？",
+                      "{file}, line {line}: the report says {text}, but its appendix gives {count}: is the text complete?"),
     # (a year read as written, likely mistyped: 2009 or 2109 for 2019)
     # (line: a problem's 整改时限's, a measure's own)
-    "import_due_before_feedback": ("{who}（第 {line} 行）：时限 {due}（{written}）早于督察反馈日期 {feedback}：是否笔误？请在校订文件的 text_fixes: 下改正",
-                                   "{who} (line {line}): deadline {due} ({written}) is before the inspection's feedback of {feedback}: a typo? "
-                                   "repair it under text_fixes: in the curation"),
-    "import_due_long_after": ("{who}（第 {line} 行）：时限 {due}（{written}）比督察反馈日期 {feedback} 晚 {years} 年以上：是否笔误？"
+    "import_due_before_feedback": ("{file} 第 {line} 行：{who}：时限 {due}（{written}）早于督察反馈日期 {feedback}：是否笔误？"
+                                   "请在校订文件的 text_fixes: 下改正",
+                                   "{file}, line {line}: {who}: deadline {due} ({written}) is before the inspection's feedback of {feedback}: "
+                                   "a typo? repair it under text_fixes: in the curation"),
+    "import_due_long_after": ("{file} 第 {line} 行：{who}：时限 {due}（{written}）比督察反馈日期 {feedback} 晚 {years} 年以上：是否笔误？"
                               "请在校订文件的 text_fixes: 下改正",
-                              "{who} (line {line}): deadline {due} ({written}) is more than {years} years after the inspection's feedback of "
-                              "{feedback}: a typo? repair it under text_fixes: in the curation"),
+                              "{file}, line {line}: {who}: deadline {due} ({written}) is more than {years} years after the inspection's "
+                              "feedback of {feedback}: a typo? repair it under text_fixes: in the curation"),
     # (line: its 整改进度's; reported: import_reported_word)
-    "import_done_but_open": ("问题 {task}（第 {line} 行）报告为{reported}，但措施 {measures} 尚未完成",
-                             "problem {task} (line {line}) is reported {reported} but measures {measures} are not done"),
-    "import_done_but_open_one": ("问题 {task}（第 {line} 行）报告为{reported}，但措施 {measures} 尚未完成",
-                                 "problem {task} (line {line}) is reported {reported} but measure {measures} is not done"),
+    "import_done_but_open": ("{file} 第 {line} 行：问题 {task}：报告为{reported}，但措施 {measures} 尚未完成",
+                             "{file}, line {line}: problem {task}: reported {reported}, but measures {measures} are not done"),
+    "import_done_but_open_one": ("{file} 第 {line} 行：问题 {task}：报告为{reported}，但措施 {measures} 尚未完成",
+                                 "{file}, line {line}: problem {task}: reported {reported}, but measure {measures} is not done"),
     # (of measures proposed, not curated, whose notes say neither done nor not done: import_measure_at each)
-    "import_done_but_unread": ("问题 {task}（第 {line} 行）报告为{reported}，但导入程序未能从措施 {measures}的整改进展读出其已完成："
+    "import_done_but_unread": ("{file} 第 {line} 行：问题 {task}：报告为{reported}，但导入程序未能从措施 {measures}的整改进展读出其已完成："
                                "请核对，必要时在校订文件的 journal: 下写明其状态",
-                               "problem {task} (line {line}) is reported {reported} but the import could not read measures {measures} "
+                               "{file}, line {line}: problem {task}: reported {reported}, but the import could not read measures {measures} "
                                "as done from their progress notes: check them, and if need be give their states under journal: in the curation"),
-    "import_done_but_unread_one": ("问题 {task}（第 {line} 行）报告为{reported}，但导入程序未能从措施 {measures}的整改进展读出其已完成："
+    "import_done_but_unread_one": ("{file} 第 {line} 行：问题 {task}：报告为{reported}，但导入程序未能从措施 {measures}的整改进展读出其已完成："
                                    "请核对，必要时在校订文件的 journal: 下写明其状态",
-                                   "problem {task} (line {line}) is reported {reported} but the import could not read measure {measures} "
+                                   "{file}, line {line}: problem {task}: reported {reported}, but the import could not read measure {measures} "
                                    "as done from its progress note: check it, and if need be give its state under journal: in the curation"),
     "import_measure_at": ("{measure}（第 {line} 行）", "{measure} (line {line})"),
-    "import_open_but_done": ("问题 {task}（第 {line} 行）报告为{reported}，但其限期措施均已完成",
-                             "problem {task} (line {line}) is reported {reported} but all its dated measures are done"),
+    "import_open_but_done": ("{file} 第 {line} 行：问题 {task}：报告为{reported}，但其限期措施均已完成",
+                             "{file}, line {line}: problem {task}: reported {reported}, but all its dated measures are done"),
     # (the report's own word, searched for in it, with its meaning in English)
     "import_reported_word": ("{word}", "{word} ({meaning})"),
     "import_no_task_heading": ("其后没有“整改时限：”或“整改进度：”一行", "no 整改时限： or 整改进度： line follows it"),

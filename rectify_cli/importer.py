@@ -665,7 +665,7 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
 
     cur = curation or Curation(path="(none)")
     _apply_text_fixes(raw_tasks, cur)
-    registry = _registry(text, paras, filename, cur, source, warnings)
+    registry, claims_at = _registry(text, paras, filename, cur, source, warnings)
 
     # regions are the prefectures of the province the report is about (its title says which)
     province = province_of(registry["title"], text[:OPENING])
@@ -708,10 +708,10 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         if unused:
             warnings.append(Notice("units_unused", {"units": "、".join(unused)}))
 
-    _check_deadline_years(tasks, registry["feedback_date"], warnings)
-    journal = _journal(tasks, registry["report_date"], cur, warnings)
-    _check_consistency(tasks, journal, cur.journal, warnings)
-    _check_totals(registry["claims"], tasks, warnings)
+    _check_deadline_years(tasks, registry["feedback_date"], warnings, filename=filename)
+    journal = _journal(tasks, registry["report_date"], cur, warnings, filename=filename)
+    _check_consistency(tasks, journal, cur.journal, warnings, filename=filename)
+    _check_totals(registry["claims"], tasks, warnings, claims_at=claims_at)
 
     tasks_yaml = _render_tasks(registry, units, tasks, filename, cur, schema)
     progress_yaml = _render_journal(journal, registry, cur)
@@ -899,7 +899,9 @@ def _report_title(text: str) -> str:
 
 
 def _registry(text: str, paras, filename: str, cur: Curation, source: str | None,
-              warnings: list[Notice]) -> dict[str, Any]:
+              warnings: list[Notice]) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+    """The plan's registry: section, and where each of its claims is written, by key: (file, line)
+    of the report's words, or of the curation's registry: claims: item that gives it."""
     reg: dict[str, Any] = {}
     reg["title"] = _report_title(text)
     # the headline is where the report first says "as of" (截至目前 gives no date: a later 截至2018年6月
@@ -951,7 +953,12 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
     warnings.extend(Notice(w.key, {**w.values, "file": filename,
                                    "line": _line_of(text, at.line, w.values.get("text", w.values["words"])) or at.line})
                     for w in unread)
-    return reg
+    # (and where each claim is written, for a warning of it: a curated one at its item under registry: claims:)
+    in_curation = {c["key"]: (cur.path, cur.positions[("registry", "claims", str(i))][0])
+                   for i, c in enumerate(cur.registry.get("claims", []))}
+    claims_at = {c["key"]: in_curation.get(c["key"]) or (filename, _line_of(text, at.line, c["text"]) or at.line)
+                 for c in reg["claims"]}
+    return reg, claims_at
 
 
 def _title(problem: str) -> str:
@@ -998,7 +1005,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
     if reported is None:
         problems.append(problem(filename, rt.progress_line, None, "import_task_progress", task=rt.id, progress=rt.progress, repair=REPAIR))
     measures = []
-    task_owners, task_lead = _listed_owners(rt.units, vocab, Notice("of_problem", {"task": rt.id}), warnings)
+    task_owners, task_lead = _listed_owners(rt.units, vocab, Notice("of_problem", {"task": rt.id}), warnings, filename=filename)
     for rm in rt.measures:
         mid = f"{rt.id}.{rm.id}"
         known_ids.add(mid)
@@ -1017,49 +1024,53 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             problems.append(problem(filename, rm.line, None, "import_measure_no_deadline", measure=mid))
         elif ms and closing and closing not in recurring + unread and not parse_deadline(closing[1:-1]):
             # (a last step in words it does not read, after a readable one: dropped, so said; an aside ends no measure)
-            warnings.append(Notice("closing_unread", {"measure": mid, "line": rm.line, "deadline": closing}))
+            warnings.append(Notice("closing_unread", {"file": filename, "measure": mid, "line": rm.line, "deadline": closing}))
         if rm.note is None:
             lines = rm.extra_text_lines
             lost = Notice("lost_headings" if len(lines) > 1 else "lost_heading", {"lines": list(lines)}) if lines else ""
-            warnings.append(Notice("no_note", {"measure": mid, "line": rm.line, "lost": lost}))
+            warnings.append(Notice("no_note", {"file": filename, "measure": mid, "line": rm.line, "lost": lost}))
         for fld, value, line in (("text", rm.text, rm.line), ("note", rm.note or "", rm.note_line)):
             for w in LATIN_IN_CJK.findall(value):  # (at the line its text or note begins)
-                warnings.append(Notice("latin_word", {"measure": mid, "line": line, "word": w,
+                warnings.append(Notice("latin_word", {"file": filename, "measure": mid, "line": line, "word": w,
                                                       "field": Word(MEASURE_FIELD_WORDS, fld, said_in_english=True)}))
         for line, numeral in rm.note_items:
-            warnings.append(Notice("numeral_in_note", {"measure": mid, "numeral": numeral, "line": line, "next": rt.id + 1, "why": Notice("no_task_heading", {})}))
+            warnings.append(Notice("numeral_in_note", {"file": filename, "measure": mid, "numeral": numeral, "line": line, "next": rt.id + 1,
+                                                       "why": Notice("no_task_heading", {})}))
         if rm.numbered_otherwise:
             line, numbered, fld, numbering = rm.numbered_otherwise
-            warnings.append(Notice("numbered_otherwise", {"measure": mid, "numbered": numbered, "line": line, "next": f"{rt.id}.{rm.id + 1}",
+            warnings.append(Notice("numbered_otherwise", {"file": filename, "measure": mid, "numbered": numbered, "line": line,
+                                                          "next": f"{rt.id}.{rm.id + 1}",
                                                           "field": Word(MEASURE_FIELD_WORDS, fld, said_in_english=True),
                                                           "first": Notice("as_first_style", {"numbering": numbering})}))
         if rm.extra_note_lines:
-            warnings.append(Notice("note_continues" + _one(rm.extra_note_lines), {"measure": mid, "lines": list(rm.extra_note_lines)}))
+            warnings.append(Notice("note_continues" + _one(rm.extra_note_lines), {"file": filename, "measure": mid,
+                                                                                  "lines": list(rm.extra_note_lines)}))
         if mid in cur.owners:
             owners, lead = list(cur.owners[mid]["owners"]), cur.owners[mid]["lead"]
         else:
-            owners, lead = _listed_owners(rm.units, vocab, Notice("of_measure", {"measure": mid}), warnings)
+            owners, lead = _listed_owners(rm.units, vocab, Notice("of_measure", {"measure": mid}), warnings, filename=filename)
             if not owners:
                 owners, lead = sentence_owners(rm.text, vocab)  # (西宁市配合，省生态环境厅负责…: the latter leads, as on a unit line)
                 for words in unread_in_sentence(rm.text, vocab) if owners else ():  # (自治区生态环境厅、拉萨市…: lost without a word)
-                    warnings.append(Notice("sentence_unread_unit", {"who": Notice("of_measure", {"measure": mid}), "line": rm.line,
+                    warnings.append(Notice("sentence_unread_unit", {"file": filename, "who": Notice("of_measure", {"measure": mid}), "line": rm.line,
                                                                     "words": words}))
                 if owners and lead is None:  # (every one it names helps: the first made the lead, said as on a unit line)
-                    warnings.append(Notice("supporting_only_sentence", {"who": Notice("of_measure", {"measure": mid}), "line": rm.line,
+                    warnings.append(Notice("supporting_only_sentence", {"file": filename, "who": Notice("of_measure", {"measure": mid}),
+                                                                        "line": rm.line,
                                                                         "units": "、".join(owners), "count": len(owners), "lead": owners[0]}))
             if not owners and task_owners:  # (its problem's 责任单位： line)
                 owners, lead = list(task_owners), task_lead
             if not owners and rm.note:
                 owners, lead = sentence_owners(rm.note, vocab)  # (as a unit line's: not one said to help, where another is named)
                 if owners:
-                    warnings.append(Notice("owners_from_note", {"measure": mid, "line": rm.line, "owners": "、".join(owners)}))
+                    warnings.append(Notice("owners_from_note", {"file": filename, "measure": mid, "line": rm.line, "owners": "、".join(owners)}))
                 if owners and lead is None:  # (西宁市协助完成…: every one it names helps, said as of the measure's sentence)
-                    warnings.append(Notice("supporting_only_note", {"who": Notice("of_measure", {"measure": mid}),
+                    warnings.append(Notice("supporting_only_note", {"file": filename, "who": Notice("of_measure", {"measure": mid}),
                                                                     "line": rm.note_line or rm.line, "units": "、".join(owners),
                                                                     "count": len(owners), "lead": owners[0]}))
             if not owners:
                 owners = [f"{level}相关部门"]
-                warnings.append(Notice("no_unit", {"measure": mid, "line": rm.line, "owner": owners[0]}))
+                warnings.append(Notice("no_unit", {"file": filename, "measure": mid, "line": rm.line, "owner": owners[0]}))
             lead = lead or owners[0]
         # (the units' names gathered once a measure, not searched for each owner: 16,000 in one sentence took half a minute)
         names = {u["name"] for u in units}
@@ -1100,7 +1111,8 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
     }
 
 
-def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: Notice, warnings: list[Notice]) -> tuple[list[str], str | None]:
+def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: Notice, warnings: list[Notice], *,
+                   filename: str) -> tuple[list[str], str | None]:
     """(owners, lead) that 牵头单位：/责任单位：/配合单位： lines name, in their order; the lead is the
     first of a 牵头 or 主办 line, or the one a line says leads (X牵头, X（牵头）), else the first named not said to help
     (not on a 配合单位： line, nor X（配合）, X配合); where every line names supporting units only (配合, 协办, or
@@ -1113,9 +1125,9 @@ def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: No
     for head, units, line in lines:
         found, led, unhelping = owner_roles(units, vocab)
         if not found:
-            warnings.append(Notice("names_no_unit", {"who": who, "head": head, "units": units, "line": line}))
+            warnings.append(Notice("names_no_unit", {"file": filename, "who": who, "head": head, "units": units, "line": line}))
         for words in unread_units(units, vocab) if found else ():  # (those after it were lost without a word)
-            warnings.append(Notice("names_unread_unit", {"who": who, "head": head, "units": units, "line": line, "words": words}))
+            warnings.append(Notice("names_unread_unit", {"file": filename, "who": who, "head": head, "units": units, "line": line, "words": words}))
         if found and lead is None and (led or head.startswith(("牵头", "主办"))):  # (西宁市配合，省生态环境厅牵头: the latter)
             lead = led or found[0]
         owners.extend(o for o in found if o not in seen and not seen.add(o))  # (a set: the list searched for each of 40,000 took seconds)
@@ -1126,7 +1138,7 @@ def _listed_owners(lines: list[tuple[str, str, int]], vocab: Vocabulary, who: No
     if owners and lead is None and not responsible:
         # (a supporting unit made the lead in silence, 牵头单位 in summary's tables: said, at its line)
         head, units, line, count = first
-        warnings.append(Notice("supporting_only", {"who": who, "head": head, "units": units, "line": line, "lead": owners[0],
+        warnings.append(Notice("supporting_only", {"file": filename, "who": who, "head": head, "units": units, "line": line, "lead": owners[0],
                                                    "count": count}))  # (English: 1 supporting unit)
     return owners, lead or (responsible or owners or [None])[0]
 
@@ -1176,7 +1188,7 @@ def _quote(note: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[Notice]) -> list[dict[str, Any]]:
+def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[Notice], *, filename: str) -> list[dict[str, Any]]:
     entries = []
     prev = chain.GENESIS
     for t in tasks:
@@ -1186,7 +1198,8 @@ def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[
             if decision is None:
                 decision = _propose(t, m, report_date)
                 if cur.journal:
-                    warnings.append(Notice("no_curated_state", {"measure": mid, "state": Word(ENTRY, decision["state"])}))
+                    warnings.append(Notice("no_curated_state", {"file": filename, "line": m["line"], "measure": mid,
+                                                                "state": Word(ENTRY, decision["state"])}))
             note = decision.get("note") or m["note"] or "（报告未载明整改进展）"
             if decision.get("evidence") and decision["evidence"] not in note:
                 raise cur.fail("evidence_not_quoted", "journal", mid, measure=mid, evidence=decision["evidence"])
@@ -1206,20 +1219,22 @@ def _journal(tasks: list[dict], report_date: str, cur: Curation, warnings: list[
     return entries
 
 
-def _check_totals(claims: list[dict], tasks: list[dict], warnings: list[Notice]) -> None:
+def _check_totals(claims: list[dict], tasks: list[dict], warnings: list[Notice], *, claims_at: dict[str, tuple[str, int]]) -> None:
     """The report's own count of problems and measures against what its appendix gave: a text
-    cut short (a page lost in the PDF extraction) still parses, into fewer of them."""
+    cut short (a page lost in the PDF extraction) still parses, into fewer of them. `claims_at`:
+    (file, line) of each claim by its key, as _registry gives it."""
     found = {"tasks_total": len(tasks), "measures_total": sum(len(t["measures"]) for t in tasks)}
     for claim in claims:
         count = found.get(claim["key"])
         if count is not None and count != claim["value"]:
-            warnings.append(Notice("totals", {"text": claim["text"], "count": count}))
+            file, line = claims_at[claim["key"]]
+            warnings.append(Notice("totals", {"file": file, "line": line, "text": claim["text"], "count": count}))
 
 
 TYPO_YEARS = 20  # (a deadline this long after the feedback: 2109 for 2019, not a plan's 2035)
 
 
-def _check_deadline_years(tasks: list[dict], feedback: str, warnings: list[Notice]) -> None:
+def _check_deadline_years(tasks: list[dict], feedback: str, warnings: list[Notice], *, filename: str) -> None:
     """A deadline before the inspection's feedback, or decades after it, is read as written but is
     likely a typo of its year (2009, 2109 for 2019): a wrong date gives a wrong overdue verdict."""
     fb = date.fromisoformat(feedback)
@@ -1233,11 +1248,11 @@ def _check_deadline_years(tasks: list[dict], feedback: str, warnings: list[Notic
                 if due < feedback or due > late:
                     written = re.search(rf"{due[:4]}年[^，；（）]*", text)
                     warnings.append(Notice("due_before_feedback" if due < feedback else "due_long_after", {
-                        "who": who, "line": line, "due": due, "written": written.group(0) if written else due, "feedback": feedback,
-                        "years": TYPO_YEARS}))
+                        "file": filename, "who": who, "line": line, "due": due, "written": written.group(0) if written else due,
+                        "feedback": feedback, "years": TYPO_YEARS}))
 
 
-def _check_consistency(tasks: list[dict], journal: list[dict], curated: dict, warnings: list[Notice]) -> None:
+def _check_consistency(tasks: list[dict], journal: list[dict], curated: dict, warnings: list[Notice], *, filename: str) -> None:
     """The task's reported 整改进度 against the states of its dated measures. Of a problem 全面完成, a measure
     curated not done, or whose note says so (evidence), is said not done; one the import only could not read
     as done is said so, at its note's line: the report does not contradict itself there."""
@@ -1251,13 +1266,13 @@ def _check_consistency(tasks: list[dict], journal: list[dict], curated: dict, wa
         rs = t["reported"]["state"]
         if rs == "fully_done" and not_done:
             # (English: "measure 1.1 is", "measures … are")
-            warnings.append(Notice("done_but_open" + _one(not_done), {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs),
-                                                                      "measures": not_done}))
+            warnings.append(Notice("done_but_open" + _one(not_done), {"file": filename, "task": t["id"], "line": t["progress_line"],
+                                                                      "reported": _reported(rs), "measures": not_done}))
         if rs == "fully_done" and unread:
-            warnings.append(Notice("done_but_unread" + _one(unread), {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs),
-                                                                      "measures": unread}))
+            warnings.append(Notice("done_but_unread" + _one(unread), {"file": filename, "task": t["id"], "line": t["progress_line"],
+                                                                      "reported": _reported(rs), "measures": unread}))
         if rs in ("basically_done", "on_schedule") and dated and not open_:
-            warnings.append(Notice("open_but_done", {"task": t["id"], "line": t["progress_line"], "reported": _reported(rs)}))
+            warnings.append(Notice("open_but_done", {"file": filename, "task": t["id"], "line": t["progress_line"], "reported": _reported(rs)}))
 
 
 def _reported(state: str) -> Notice:

@@ -436,8 +436,9 @@ def test_import_command_warns_when_the_appendix_falls_short_of_the_reports_own_t
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if line.startswith("rectify: warning: ")]
     assert warnings[0] == "rectify: warning: no curation: units discovered from the text, owners and states proposed heuristically"
-    assert warnings[-2:] == ["rectify: warning: the report says 全区45项整改任务, but its appendix gives 22: is the text complete?",
-                             "rectify: warning: the report says 179项具体措施, but its appendix gives 92: is the text complete?"]
+    # (both said in the headline, the report's line 5: at the claim's line, to find the figure it quotes)
+    assert warnings[-2:] == [f"rectify: warning: {cut}, line 5: the report says 全区45项整改任务, but its appendix gives 22: is the text complete?",
+                             f"rectify: warning: {cut}, line 5: the report says 179项具体措施, but its appendix gives 92: is the text complete?"]
     whole = CliRunner().invoke(app, ["import", "--lang", "en", str(SOURCE)])
     assert "is the text complete?" not in whole.stderr
     assert whole.stderr.startswith("rectify: warning: no curation")
@@ -1366,7 +1367,7 @@ def test_a_unit_not_declared_after_lianhe_is_warned_of(tmp_path):
     result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
     assert result.measures[0]["owners"] == ["自治区生态环境厅"]
     line = (HEADLINE + block).split("\n").index("1.自治区生态环境厅联合公安厅开展专项检查（2018年6月30日）。") + 1
-    assert (f"measure 1.1: the measure's sentence (line {line}): no unit the import knows read in 公安厅开展专项检查, "
+    assert (f"mini.txt, line {line}: measure 1.1: the measure's sentence: no unit the import knows read in 公安厅开展专项检查, "
             "left out of the owners") in _warnings(result)
 
 
@@ -1456,24 +1457,25 @@ def test_a_measure_whose_progress_heading_is_lost_is_warned_of_with_its_lines():
     block = PROBLEM_ONE.replace("整改进展：已制定。", "已制定。")
     line = HEADLINE.count("\n") + 7
     result = mini(block)
-    assert f"measure 1.1 (line {line}): no 整改进展 note in the report; its text runs on over line {line + 2}: " \
+    assert f"mini.txt, line {line}: measure 1.1: no 整改进展 note in the report; its text runs on over line {line + 2}: " \
            "a lost 整改进展： heading?" in _warnings(result)
 
 
-@pytest.mark.parametrize("paragraphs, en_lines, zh_lines", [
-    (["又完成了验收。"], "a separate paragraph at line {0}", "{0}"),
-    (["又完成了验收。", "还开展了检查。"], "separate paragraphs at lines {0}, {1}", "{0}、{1}")])
-def test_a_note_continued_in_separate_paragraphs_names_its_line_or_lines(paragraphs, en_lines, zh_lines):
-    """'note continues in a separate paragraph at line(s) …'"""
+@pytest.mark.parametrize("paragraphs, en_said, zh_said", [
+    (["又完成了验收。"], "mini.txt, line {0}: measure 1.1: note continues in a separate paragraph",
+     "mini.txt 第 {0} 行：措施 1.1：整改进展在此另起一段继续"),
+    (["又完成了验收。", "还开展了检查。"], "mini.txt, lines {0}, {1}: measure 1.1: note continues in separate paragraphs",
+     "mini.txt 第 {0}、{1} 行：措施 1.1：整改进展在这几行各另起一段继续")])
+def test_a_note_continued_in_separate_paragraphs_names_its_line_or_lines(paragraphs, en_said, zh_said):
+    """'mini.txt, line(s) …: measure 1.1: note continues in a separate paragraph'"""
     from rectify_cli.importer import warning_text
 
     block = PROBLEM_ONE.replace("整改进展：已制定。\n\n", "整改进展：已制定。\n\n" + "".join(p + "\n\n" for p in paragraphs))
     first = HEADLINE.count("\n") + 11  # (two lines after 整改进展：已制定。)
     lines = [first + 2 * i for i in range(len(paragraphs))]
     warnings = [w for w in mini(block).warnings if w.key.startswith("note_continues")]
-    assert [warning_text(w, Lang.en) for w in warnings] == [
-        "measure 1.1: note continues in " + en_lines.format(*lines)]
-    assert [warning_text(w, Lang.zh) for w in warnings] == ["措施 1.1：整改进展在第 " + zh_lines.format(*lines) + " 行另起一段继续"]
+    assert [warning_text(w, Lang.en) for w in warnings] == [en_said.format(*lines)]
+    assert [warning_text(w, Lang.zh) for w in warnings] == [zh_said.format(*lines)]
 
 
 @pytest.mark.parametrize("plan, journal", [("tasks.yaml", "progress.yaml"), ("xizang.yaml", "xizang.progress.yaml")])
@@ -1996,10 +1998,50 @@ def test_a_provinces_own_departments_are_found_and_named_by_its_level():
     kinds = {u["name"]: u.get("kind") for u in written["units"]}
     assert [kinds[name] for name in ("省生态环境厅", "省住房城乡建设厅", "省相关部门")] == ["department"] * 3
     line = text.split("\n").index("2.完善长效机制（长期坚持）。") + 1
-    assert f"measure 1.2 (line {line}): no responsible unit found; using 省相关部门" in _warnings(result)
+    assert f"gs.txt, line {line}: measure 1.2: no responsible unit found; using 省相关部门" in _warnings(result)
 
 
 # ---------------------------------------------------------------- said in Chinese by default, in English with --lang en
+# (a report whose warnings are of places of most kinds: a measure's text, its note, a unit line, a problem's deadline and
+# progress, the opening's totals; each line of its text that a warning names is listed in PLACED)
+PLACES = (
+    "青海省贯彻落实中央环境保护督察反馈意见整改情况报告\n\n"
+    "中央第七环境保护督察组于2017年12月24日反馈了督察意见。青海省委、省政府高度重视。截至2019年3月底，全省5项整改任务、12项具体措施基本完成。\n\n"
+    "一、湟水河流域污染治理滞后。\n\n整改时限：2009年6月底前完成。\n\n整改进度：全面完成。\n\n"
+    "1.西宁市完成第一污水处理厂提标改造（2109年6月30日）。\n\n整改进展：正在进行设备调试。\n\n"
+    "2.西宁市统一规范程序 and 标准（2019年6月30日）。\n\n整改进展：已完成设备调试。\n\n又完成了验收。\n\n"
+    "3.完成污水管网建设（2019年6月30日）。\n\n责任单位：有关企业\n\n整改进展：已制定方案。\n\n"
+    "二、祁连山自然保护区内违规开发问题突出。\n\n整改时限：2018年12月31日前完成。\n\n整改进度：基本完成。\n\n"
+    "1.完成矿山整治（2018年12月31日）。\n\n配合单位：西宁市、海东市\n\n整改进展：已完成整治。\n\n"
+    "2.完成生态修复（2018年12月31日）。\n\n整改进展：省生态环境厅已完成修复。\n\n"
+    "3.完成巡查（长期坚持）。\n\n已开展巡查。\n")
+PLACED = ["2.西宁市统一规范程序 and 标准（2019年6月30日）。", "又完成了验收。", "责任单位：有关企业", "3.完成污水管网建设（2019年6月30日）。",
+          "配合单位：西宁市、海东市", "2.完成生态修复（2018年12月31日）。", "3.完成巡查（长期坚持）。", "3.完成巡查（长期坚持）。",
+          "整改时限：2009年6月底前完成。", "1.西宁市完成第一污水处理厂提标改造（2109年6月30日）。", "整改进度：全面完成。", "整改进度：全面完成。",
+          "整改进度：基本完成。", PLACES.split("\n")[2], PLACES.split("\n")[2]]
+
+
+@pytest.mark.parametrize("lang, warning, place, subject", [
+    (None, "rectify: 警告：", r"{file} 第 (\d+)(?:、\d+)* 行：", r"(?:措施 \d+\.\d+|问题 \d+)：|报告称“"),
+    ("en", "rectify: warning: ", r"{file}, lines? (\d+)(?:, \d+)*: ", r"(?:measure \d+\.\d+|problem \d+): |the report says "),
+], ids=["zh", "en"])
+def test_every_warning_at_a_place_in_the_report_begins_with_the_file_and_the_line(tmp_path, lang, warning, place, subject):
+    """As a compiler's or a linter's message does, for an editor or a reader to go there: 措施 1.3（第 21 行）：… named no
+    file, 措施 1.2：第 19 行的… its line in the middle, and the totals no line at all."""
+    report = tmp_path / "report.txt"
+    report.write_text(PLACES, encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(warning)]
+    at_a_line = [line for line in warnings if re.search(r"第 \d+ 行|\bline \d+", line)]
+    assert [line for line in warnings if line not in at_a_line] == [warning + (
+        "没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测" if lang is None
+        else "no curation: units discovered from the text, owners and states proposed heuristically")]
+    begins = re.compile(re.escape(warning) + place.format(file=re.escape(str(report))) + f"(?:{subject})")
+    assert [line for line in at_a_line if not begins.match(line)] == []
+    assert [PLACES.split("\n")[int(begins.match(line).group(1)) - 1] for line in at_a_line] == PLACED
+
+
 
 
 def test_the_import_says_what_it_wrote_and_its_warnings_in_chinese_by_default(tmp_path):
@@ -2009,15 +2051,16 @@ def test_the_import_says_what_it_wrote_and_its_warnings_in_chinese_by_default(tm
     said = {lang: _rectify("import", str(cut), "-o", str(out), lang=lang).stderr.splitlines() for lang, out in ((None, zh), ("en", en))}
     assert said[None][0] == f"已写入 {zh / 'tasks.yaml'} 和 {zh / 'progress.yaml'}"
     assert said[None][1] == "rectify: 警告：没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测"
-    assert said[None][-2:] == ["rectify: 警告：报告称“全区45项整改任务”，但其附件中为 22 项：报告文字是否完整？",
-                               "rectify: 警告：报告称“179项具体措施”，但其附件中为 92 项：报告文字是否完整？"]
+    assert said[None][-2:] == [f"rectify: 警告：{cut} 第 5 行：报告称“全区45项整改任务”，但其附件中为 22 项：报告文字是否完整？",
+                               f"rectify: 警告：{cut} 第 5 行：报告称“179项具体措施”，但其附件中为 92 项：报告文字是否完整？"]
     assert said["en"][0] == f"wrote {en / 'tasks.yaml'} and {en / 'progress.yaml'}"
     assert said["en"][1] == "rectify: warning: no curation: units discovered from the text, owners and states proposed heuristically"
     assert len(said[None]) == len(said["en"])
     flagged = _rectify("import", str(SOURCE), "--lang", "en", lang=None).stderr.splitlines()
-    assert "rectify: warning: measure 39.1 (line 1069): Latin word 'and' inside Chinese text (a PDF artefact? fix it under text_fixes:)" in flagged
+    assert (f"rectify: warning: {SOURCE}, line 1069: measure 39.1: Latin word 'and' inside Chinese text (a PDF artefact? "
+            "fix it under text_fixes:)") in flagged
     flagged = _rectify("import", str(SOURCE), lang=None).stderr.splitlines()
-    assert "rectify: 警告：措施 39.1（第 1069 行）：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）" in flagged
+    assert f"rectify: 警告：{SOURCE} 第 1069 行：措施 39.1：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）" in flagged
 
 
 def test_a_kept_journal_is_said_in_chinese_by_default(tmp_path):
@@ -2224,6 +2267,34 @@ def test_a_curated_claim_replaces_the_one_of_its_key_the_import_read(tmp_path):
     claims = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["registry"]["claims"]
     assert [c for c in claims if c["key"] == "tasks_total"] == [{"key": "tasks_total", "text": "全区45项整改任务", "value": 44}]
     assert [c["key"] for c in claims].count("tasks_total") == 1 and "measures_total" in [c["key"] for c in claims]
+
+
+def test_a_curated_claim_the_appendix_does_not_match_is_warned_of_at_its_line_in_the_curation(tmp_path):
+    """The report's words are the curation's there: its line is where to look, and to mend it."""
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("registry:\n  claims:\n    - {key: measures_total, text: 179项具体措施, value: 179}\n"
+                        "    - {key: tasks_total, text: 全区46项整改任务, value: 46}\n", encoding="utf-8")
+    for lang, said in (("en", f"rectify: warning: {curation}, line 4: the report says 全区46项整改任务, but its appendix gives 45: "
+                              "is the text complete?"),
+                       (None, f"rectify: 警告：{curation} 第 4 行：报告称“全区46项整改任务”，但其附件中为 45 项：报告文字是否完整？")):
+        result = _rectify("import", str(SOURCE), "--curation", str(curation), "-o", str(tmp_path / "out"), lang=lang)
+        assert result.exit_code == 0, result.output
+        assert [line for line in result.stderr.splitlines() if "46项" in line] == [said]
+
+
+def test_a_measure_the_curations_journal_leaves_out_is_warned_of_at_its_line(tmp_path):
+    """Its state proposed, at the measure's line: where its note, what the state is read from, follows."""
+    from rectify_cli.importer import warning_text
+
+    cur = _curation(tmp_path, 'journal:\n  "1.1": done\n')
+    block = ("一、问题一。说明。\n\n整改时限：2018年6月30日前完成。\n\n整改进度：全面完成。\n\n"
+             "1.自治区生态环境厅制定方案（2018年6月30日）。\n\n整改进展：已制定。\n\n"
+             "2.自治区生态环境厅开展检查（2018年6月30日）。\n\n整改进展：已开展。\n")
+    result = import_report(HEADLINE + block, filename="mini.txt", curation=cur)
+    line = (HEADLINE + block).split("\n").index("2.自治区生态环境厅开展检查（2018年6月30日）。") + 1
+    unsettled = [w for w in result.warnings if w.key == "no_curated_state"]
+    assert [warning_text(w, Lang.en) for w in unsettled] == [f"mini.txt, line {line}: measure 1.2: no curated state; proposed done"]
+    assert [warning_text(w, Lang.zh) for w in unsettled] == [f"mini.txt 第 {line} 行：措施 1.2：校订文件中没有其状态；推测为“销号”"]
 
 
 @pytest.mark.parametrize("claim", ["{key: tasks_total, text: 四十五项, value: '45'}", "{key: tasks_total, value: 45}",

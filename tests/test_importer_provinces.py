@@ -80,9 +80,9 @@ def test_a_measure_ending_in_a_deadline_word_it_does_not_accept_is_refused_namin
 
 
 @pytest.mark.parametrize("lang, said", [
-    (None, "rectify: 警告：措施 1.1（第 {line} 行）：结尾的“（持续推进）”未读作时限，只计入了其他括号中的时限"
+    (None, "rectify: 警告：{report} 第 {line} 行：措施 1.1：结尾的“（持续推进）”未读作时限，只计入了其他括号中的时限"
            "（如果它是一步的时限，请在校订文件的 text_fixes: 下改正）"),
-    ("en", "rectify: warning: measure 1.1 (line {line}): its closing （持续推进） is not read as a deadline, only its other "
+    ("en", "rectify: warning: {report}, line {line}: measure 1.1: its closing （持续推进） is not read as a deadline, only its other "
            "parentheses are (if it is a step's deadline, repair it under text_fixes: in the curation)")])
 def test_a_closing_deadline_word_it_does_not_accept_after_a_readable_deadline_is_warned_of(tmp_path, lang, said):
     # (its （持续推进） step was dropped without a word: only a parenthesis naming a year was checked)
@@ -90,7 +90,7 @@ def test_a_closing_deadline_word_it_does_not_accept_after_a_readable_deadline_is
     report.write_text(QINGHAI + _problem(measure="西宁市完成A建设（2019年6月30日），推进B工作（持续推进）。"), encoding="utf-8")
     result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
     assert result.exit_code == 0, result.output
-    assert said.format(line=LINE_OF_MEASURE) in result.stderr.splitlines()
+    assert said.format(report=report, line=LINE_OF_MEASURE) in result.stderr.splitlines()
     tasks = yaml.safe_load((tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8"))
     assert tasks["tasks"][0]["measures"][0]["milestones"] == [{"kind": "date", "due": date(2019, 6, 30)}]
 
@@ -153,7 +153,7 @@ def test_a_numbered_list_in_a_progress_note_stays_in_the_note(tmp_path):
     journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
     assert [e["note"] for e in journal] == ["主要开展了以下工作：一、印发巡护制度。二、累计巡护1200余次。", "正在进行设备调试。"]
     line = text.split("\n").index("二、累计巡护1200余次。") + 1
-    assert f"measure 1.1: 二、 on line {line} is read as part of its progress note, not as problem 2 " \
+    assert f"{tmp_path / 'report.txt'}, line {line}: measure 1.1: 二、 is read as part of its progress note, not as problem 2 " \
            "(no 整改时限： or 整改进度： line follows it)" in _warnings(result)
     assert _rectify("validate", str(out / "tasks.yaml")).exit_code == 0
 
@@ -421,7 +421,7 @@ def test_a_paragraph_numbered_otherwise_before_the_next_measure_is_warned_of_not
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     line = text.split("\n").index("（2）海南州完成整治（2019年6月30日）。") + 1
-    assert f"measure 1.1: （2） on line {line} is read as part of its note, not as measure 1.2 " \
+    assert f"{tmp_path / 'report.txt'}, line {line}: measure 1.1: （2） is read as part of its note, not as measure 1.2 " \
            "(measures are numbered as the first one is: 1. 2. …)" in _warnings(result)
 
 
@@ -549,30 +549,30 @@ def test_a_problems_deadline_with_a_step_label_beginning_with_a_dun_comma_is_ref
 
 @pytest.mark.parametrize("deadline, measure, warning", [
     ("2019年6月底前完成。", "西宁市完成第一污水处理厂提标改造（2109年6月30日）。",
-     f"measure 1.1 (line {LINE_OF_MEASURE}): deadline 2109-06-30 (2109年6月30日) is more than 20 years after the inspection's "
+     f"line {LINE_OF_MEASURE}: measure 1.1: deadline 2109-06-30 (2109年6月30日) is more than 20 years after the inspection's "
      "feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation"),
     ("2019年6月底前完成。", "西宁市完成第一污水处理厂提标改造（2009年6月30日）。",
-     f"measure 1.1 (line {LINE_OF_MEASURE}): deadline 2009-06-30 (2009年6月30日) is before the inspection's feedback of 2017-12-24: "
+     f"line {LINE_OF_MEASURE}: measure 1.1: deadline 2009-06-30 (2009年6月30日) is before the inspection's feedback of 2017-12-24: "
      "a typo? repair it under text_fixes: in the curation"),
     ("2091年6月底前完成，长期坚持。", "西宁市完成第一污水处理厂提标改造（2019年6月30日）。",
-     f"problem 1 (line {LINE_OF_MEASURE - 4}): deadline 2091-06-30 (2091年6月底前完成) is more than 20 years after the inspection's "
+     f"line {LINE_OF_MEASURE - 4}: problem 1: deadline 2091-06-30 (2091年6月底前完成) is more than 20 years after the inspection's "
      "feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation"),
 ])
 def test_a_deadline_long_before_or_after_the_inspection_is_warned_of_as_a_typo(tmp_path, deadline, measure, warning):
     # (2109 for 2019 imported silently: a measure shown on track for ninety years, or 2009, closed before it was set)
     result, out = _import(tmp_path, QINGHAI + _problem(deadline=deadline, measure=measure))
     assert result.exit_code == 0, result.output
-    assert warning in _warnings(result)
+    assert f"{tmp_path / 'report.txt'}, {warning}" in _warnings(result)
 
 
 @pytest.mark.parametrize("lang, said", [
-    (None, ["rectify: 警告：问题 1（第 {task} 行）：时限 2009-06-30（2009年6月底前完成）早于督察反馈日期 2017-12-24：是否笔误？"
+    (None, ["rectify: 警告：{report} 第 {task} 行：问题 1：时限 2009-06-30（2009年6月底前完成）早于督察反馈日期 2017-12-24：是否笔误？"
             "请在校订文件的 text_fixes: 下改正",
-            "rectify: 警告：措施 1.1（第 {measure} 行）：时限 2109-06-30（2109年6月30日）比督察反馈日期 2017-12-24 晚 20 年以上："
+            "rectify: 警告：{report} 第 {measure} 行：措施 1.1：时限 2109-06-30（2109年6月30日）比督察反馈日期 2017-12-24 晚 20 年以上："
             "是否笔误？请在校订文件的 text_fixes: 下改正"]),
-    ("en", ["rectify: warning: problem 1 (line {task}): deadline 2009-06-30 (2009年6月底前完成) is before the inspection's feedback "
-            "of 2017-12-24: a typo? repair it under text_fixes: in the curation",
-            "rectify: warning: measure 1.1 (line {measure}): deadline 2109-06-30 (2109年6月30日) is more than 20 years after the "
+    ("en", ["rectify: warning: {report}, line {task}: problem 1: deadline 2009-06-30 (2009年6月底前完成) is before the inspection's "
+            "feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation",
+            "rectify: warning: {report}, line {measure}: measure 1.1: deadline 2109-06-30 (2109年6月30日) is more than 20 years after the "
             "inspection's feedback of 2017-12-24: a typo? repair it under text_fixes: in the curation"])])
 def test_a_deadline_warned_of_as_a_typo_names_the_line_it_is_written_on(tmp_path, lang, said):
     # (a problem's at its 整改时限 line, a measure's at its own: 问题 1：时限… left the year to be searched for)
@@ -580,7 +580,8 @@ def test_a_deadline_warned_of_as_a_typo_names_the_line_it_is_written_on(tmp_path
     result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     lines = [ln for ln in result.stderr.splitlines() if "2017-12-24" in ln]
-    assert lines == [s.format(task=text.split("\n").index("整改时限：2009年6月底前完成。") + 1, measure=LINE_OF_MEASURE) for s in said]
+    assert lines == [s.format(report=tmp_path / "report.txt", task=text.split("\n").index("整改时限：2009年6月底前完成。") + 1,
+                              measure=LINE_OF_MEASURE) for s in said]
 
 
 def test_a_deadline_years_after_the_inspection_is_no_typo(tmp_path):
@@ -746,7 +747,7 @@ def test_a_measure_naming_no_unit_is_owned_by_the_issuers_own_departments(tmp_pa
     written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
     assert written["tasks"][0]["measures"][0]["owners"] == [f"{level}相关部门"]
     assert {"name": f"{level}相关部门", "kind": "department"} in written["units"]
-    assert f"measure 1.1 (line {LINE_OF_MEASURE}): no responsible unit found; using {level}相关部门" in _warnings(result)
+    assert f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE}: measure 1.1: no responsible unit found; using {level}相关部门" in _warnings(result)
 
 
 # ---------------------------------------------------------------- 8. smaller issues: evidence is a whole sentence, never cut mid-word
@@ -815,8 +816,8 @@ def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     line = text.split("\n").index("责任单位：有关企业") + 1
-    assert _warnings(result) == [NO_CURATION, f"measure 1.1: 责任单位：有关企业 (line {line}) names no unit the import knows",
-                                 f"measure 1.1 (line {line - 2}): no responsible unit found; using 省相关部门"]
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {line}: measure 1.1: 责任单位：有关企业 names no unit the import knows",
+                                 f"{tmp_path / 'report.txt'}, line {line - 2}: measure 1.1: no responsible unit found; using 省相关部门"]
 
 
 @pytest.mark.parametrize("lines, said", [
@@ -829,7 +830,7 @@ def test_a_unit_line_after_a_complete_one_is_warned_of_at_its_own_line(tmp_path,
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     line = text.split("\n").index(said) + 1
-    assert _warnings(result) == [NO_CURATION, f"measure 1.1: {said} (line {line}) names no unit the import knows"]
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {line}: measure 1.1: {said} names no unit the import knows"]
 
 
 @pytest.mark.parametrize("head", ["整改情况", "整改完成情况", "进展情况"])
@@ -880,8 +881,8 @@ def test_a_unit_line_naming_a_unit_it_does_not_know_beside_one_it_knows_is_warne
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     line = text.split("\n").index(f"责任单位：{units}") + 1
-    assert _warnings(result) == [NO_CURATION, *(f"measure 1.1: 责任单位：{units} (line {line}): no unit the import knows read in {words}, "
-                                                "left out of the owners" for words in unread)]
+    assert _warnings(result) == [NO_CURATION, *(f"{tmp_path / 'report.txt'}, line {line}: measure 1.1: 责任单位：{units}: no unit the import knows read in "
+                                                f"{words}, left out of the owners" for words in unread)]
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
 
 
@@ -911,10 +912,10 @@ def test_a_unit_line_saying_who_leads_or_helps_reads_whole_without_a_warning(tmp
 
 
 @pytest.mark.parametrize("lang, said", [
-    (None, "rectify: 警告：措施 1.1：第 {line} 行的“配合单位：西宁市、海东市”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为西宁市，"
+    (None, "rectify: 警告：{report} 第 {line} 行：措施 1.1：“配合单位：西宁市、海东市”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为西宁市，"
            "请核对，必要时在校订文件的 owners: 下写明 lead"),
-    ("en", "rectify: warning: measure 1.1: 配合单位：西宁市、海东市 (line {line}) names 2 supporting units only, no lead or responsible unit; "
-           "西宁市 is made the lead for now: check it, and if need be give the lead under owners: in the curation"),
+    ("en", "rectify: warning: {report}, line {line}: measure 1.1: 配合单位：西宁市、海东市 names 2 supporting units only, no lead or "
+           "responsible unit; 西宁市 is made the lead for now: check it, and if need be give the lead under owners: in the curation"),
 ], ids=["zh", "en"])
 def test_a_measure_with_only_supporting_units_is_warned_that_one_of_them_is_made_its_lead(tmp_path, lang, said):
     # (配合单位：西宁市、海东市 alone made 西宁市, a supporting unit, the lead in silence: 牵头单位 in summary's tables)
@@ -922,7 +923,7 @@ def test_a_measure_with_only_supporting_units_is_warned_that_one_of_them_is_made
     result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     line = text.split("\n").index("配合单位：西宁市、海东市") + 1
-    assert result.stderr.splitlines()[2:] == [said.format(line=line)]
+    assert result.stderr.splitlines()[2:] == [said.format(report=tmp_path / "report.txt", line=line)]
     measure = yaml.safe_load((tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert (measure["owners"], measure["lead"]) == (["西宁市", "海东市"], "西宁市")
 
@@ -944,7 +945,7 @@ def test_a_unit_line_whose_every_unit_it_says_helps_is_warned_of_as_a_supporting
     line = text.split("\n").index(f"责任单位：{units}") + 1
     # (one unit is said so: "names supporting units only" of 西宁市 alone read as a slip)
     named = "1 supporting unit" if len(owners) == 1 else f"{len(owners)} supporting units"
-    assert _warnings(result) == [NO_CURATION, f"measure 1.1: 责任单位：{units} (line {line}) names {named} only, no lead or "
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {line}: measure 1.1: 责任单位：{units} names {named} only, no lead or "
                                               "responsible unit; 西宁市 is made the lead for now: check it, and if need be give the "
                                               "lead under owners: in the curation"]
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
@@ -960,7 +961,7 @@ def test_a_unit_marked_as_assisting_is_warned_of_in_chinese_as_a_supporting_one(
     assert result.exit_code == 0, result.output
     line = text.split("\n").index(f"责任单位：{units}") + 1
     assert result.stderr.splitlines()[2:] == [
-        f"rectify: 警告：措施 1.1：第 {line} 行的“责任单位：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为西宁市，"
+        f"rectify: 警告：{report} 第 {line} 行：措施 1.1：“责任单位：{units}”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为西宁市，"
         "请核对，必要时在校订文件的 owners: 下写明 lead"]
 
 
@@ -1028,8 +1029,8 @@ def test_a_measures_own_sentence_naming_a_unit_it_does_not_know_after_one_it_kno
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     assert _warnings(result) == [*([NO_PROVINCE_WARNING] if opening == NO_PROVINCE else []), NO_CURATION,
-                                 f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import knows read in "
-                                 f"{unread}, left out of the owners"]
+                                 f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE}: measure 1.1: the measure's sentence: no unit the import knows "
+                                 f"read in {unread}, left out of the owners"]
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == owners
 
 
@@ -1042,8 +1043,8 @@ def test_a_clause_of_units_after_the_lead_beginning_with_one_it_does_not_know_is
     # (X牵头，会同Y、Z…, Y no unit it knows: Y and Z, though Z is a region, were left out of the owners without a word)
     result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
     assert result.exit_code == 0, result.output
-    assert _warnings(result) == [NO_CURATION, *([f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import "
-                                                f"knows read in {unread}, left out of the owners"] if unread else [])]
+    assert _warnings(result) == [NO_CURATION, *([f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE}: measure 1.1: the measure's sentence: no unit the "
+                                                f"import knows read in {unread}, left out of the owners"] if unread else [])]
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["省生态环境厅"]
 
 
@@ -1089,8 +1090,8 @@ def test_a_unit_line_sharing_the_level_written_once_reads_every_unit(tmp_path, u
 def test_a_unit_it_does_not_know_after_lianhe_is_warned_of(tmp_path, measure, unread):
     result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
     assert result.exit_code == 0, result.output
-    assert _warnings(result) == [NO_CURATION, *([f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import "
-                                                f"knows read in {unread}, left out of the owners"] if unread else [])]
+    assert _warnings(result) == [NO_CURATION, *([f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE}: measure 1.1: the measure's sentence: no unit the "
+                                                f"import knows read in {unread}, left out of the owners"] if unread else [])]
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"][0] == "省生态环境厅"
 
 
@@ -1111,8 +1112,8 @@ def test_a_word_beginning_with_a_joining_character_is_no_unit_of_the_level_writt
 def test_a_body_of_its_own_name_after_a_province_unit_is_not_given_the_province_level(tmp_path, measure, unread):
     result, out = _import(tmp_path, QINGHAI + _problem(measure=f"{measure}（2019年6月30日）。"))
     assert result.exit_code == 0, result.output
-    assert _warnings(result) == [NO_CURATION, f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}): no unit the import knows "
-                                              f"read in {unread}, left out of the owners"]
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE}: measure 1.1: the measure's sentence: no unit the import "
+                                              f"knows read in {unread}, left out of the owners"]
     assert yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]["owners"] == ["省生态环境厅"]
 
 
@@ -1188,7 +1189,7 @@ def test_the_owners_of_a_unit_line_naming_tens_of_thousands_of_units_are_read_wi
     warnings = []
     with hang_guard(6):
         owners, lead = _listed_owners([("责任单位", "、".join(named), 9)], Vocabulary.build([], {}, discover=True),
-                                     Notice("of_measure", {"measure": "1.1"}), warnings)
+                                     Notice("of_measure", {"measure": "1.1"}), warnings, filename="report.txt")
     assert (owners, lead, warnings) == (named, "市甲甲甲甲甲局", [])
 
 
@@ -1208,7 +1209,7 @@ def test_a_measures_own_sentence_whose_every_unit_helps_is_warned_of_as_a_unit_l
     result, out = _import(tmp_path, QINGHAI + _problem(measure=measure))
     assert result.exit_code == 0, result.output
     named = "1 supporting unit" if len(owners) == 1 else f"{len(owners)} supporting units"
-    assert _warnings(result) == [NO_CURATION, f"measure 1.1: the measure's sentence (line {LINE_OF_MEASURE}) names {named} "
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE}: measure 1.1: the measure's sentence names {named} "
                                               f"only ({'、'.join(owners)}), no lead or responsible unit; 西宁市 is made "
                                               "the lead for now: check it, and if need be give the lead under owners: in the "
                                               "curation"]
@@ -1222,7 +1223,7 @@ def test_a_measures_own_sentence_whose_every_unit_helps_is_warned_of_in_chinese_
     result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=None)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[2:] == [
-        f"rectify: 警告：措施 1.1：第 {LINE_OF_MEASURE} 行的措施原文所写单位（西宁市、海东市）均为配合单位，没有牵头单位或责任单位；"
+        f"rectify: 警告：{report} 第 {LINE_OF_MEASURE} 行：措施 1.1：措施原文所写单位（西宁市、海东市）均为配合单位，没有牵头单位或责任单位；"
         "牵头单位暂定为西宁市，请核对，必要时在校订文件的 owners: 下写明 lead"]
 
 
@@ -1234,8 +1235,8 @@ def test_a_unit_it_does_not_know_beside_one_it_knows_is_warned_of_in_chinese_by_
     line = text.split("\n").index("配合单位：西宁市、有关企业") + 1
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[2:] == [
-        f"rectify: 警告：措施 1.1：第 {line} 行的“配合单位：西宁市、有关企业”中，“有关企业”不是导入程序认识的单位，未计入责任单位",
-        f"rectify: 警告：措施 1.1：第 {line} 行的“配合单位：西宁市、有关企业”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为西宁市，"
+        f"rectify: 警告：{report} 第 {line} 行：措施 1.1：“配合单位：西宁市、有关企业”中，“有关企业”不是导入程序认识的单位，未计入责任单位",
+        f"rectify: 警告：{report} 第 {line} 行：措施 1.1：“配合单位：西宁市、有关企业”只列配合单位，没有牵头单位或责任单位；牵头单位暂定为西宁市，"
         "请核对，必要时在校订文件的 owners: 下写明 lead"]
 
 
@@ -1281,15 +1282,16 @@ def test_warnings_are_said_in_chinese_by_default(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[1:] == [
         "rectify: 警告：没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测",
-        f"rectify: 警告：措施 1.1：第 {line} 行的“责任单位：有关企业”中没有导入程序认识的单位",
-        f"rectify: 警告：措施 1.1（第 {line - 2} 行）：找不到责任单位；暂定为省相关部门"]
+        f"rectify: 警告：{report} 第 {line} 行：措施 1.1：“责任单位：有关企业”中没有导入程序认识的单位",
+        f"rectify: 警告：{report} 第 {line - 2} 行：措施 1.1：找不到责任单位；暂定为省相关部门"]
 
 
 @pytest.mark.parametrize("open_measures, lang, said", [
-    (1, "en", f"rectify: warning: problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but measure 1.1 is not done"),
-    (2, "en", f"rectify: warning: problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but measures 1.1, 1.2 "
+    (1, "en", f"rectify: warning: {{report}}, line {LINE_OF_MEASURE - 2}: problem 1: reported 全面完成 (fully done), but measure 1.1 "
+              "is not done"),
+    (2, "en", f"rectify: warning: {{report}}, line {LINE_OF_MEASURE - 2}: problem 1: reported 全面完成 (fully done), but measures 1.1, 1.2 "
               "are not done"),
-    (2, None, f"rectify: 警告：问题 1（第 {LINE_OF_MEASURE - 2} 行）报告为全面完成，但措施 1.1、1.2 尚未完成"),
+    (2, None, f"rectify: 警告：{{report}} 第 {LINE_OF_MEASURE - 2} 行：问题 1：报告为全面完成，但措施 1.1、1.2 尚未完成"),
 ])
 def test_a_problem_reported_fully_done_with_open_measures_is_warned_of_in_the_number_it_has(tmp_path, open_measures, lang, said):
     # (English said "measure(s) 1.1 are not done" of one; the report's word, 全面完成, with its meaning, as 基本完成's)
@@ -1297,7 +1299,7 @@ def test_a_problem_reported_fully_done_with_open_measures_is_warned_of_in_the_nu
     text = QINGHAI + "一、湟水河流域污染治理滞后。\n\n整改时限：2019年6月底前完成。\n\n整改进度：全面完成。\n\n" + measures
     result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
-    assert said in result.stderr.splitlines()
+    assert said.format(report=tmp_path / "report.txt") in result.stderr.splitlines()
 
 
 # (a measure due after the report's date, under a problem the report says is 全面完成)
@@ -1319,10 +1321,10 @@ def test_a_measure_not_yet_due_whose_note_says_it_is_done_as_a_whole_under_a_pro
 # (what is done may be part of it, said before or after: 已完成 alone, the note's last words, is the whole)
 @pytest.mark.parametrize("note", ["已完成清淤工程量的60%。", "一期工程已完成。", "已完成，剩余部分计划年内完工。", "已制定方案。"])
 @pytest.mark.parametrize("lang, said", [
-    ("en", "problem 1 (line {task}) is reported 全面完成 (fully done) but the import could not read measure 1.1 (line {note}) as done "
-           "from its progress note: check it, and if need be give its state under journal: in the curation"),
-    (None, "问题 1（第 {task} 行）报告为全面完成，但导入程序未能从措施 1.1（第 {note} 行）的整改进展读出其已完成：请核对，必要时在校订文件的 "
-           "journal: 下写明其状态"),
+    ("en", "{report}, line {task}: problem 1: reported 全面完成 (fully done), but the import could not read measure 1.1 (line {note}) "
+           "as done from its progress note: check it, and if need be give its state under journal: in the curation"),
+    (None, "{report} 第 {task} 行：问题 1：报告为全面完成，但导入程序未能从措施 1.1（第 {note} 行）的整改进展读出其已完成：请核对，必要时在"
+           "校订文件的 journal: 下写明其状态"),
 ])
 def test_a_measure_not_yet_due_whose_note_is_not_read_as_done_under_a_problem_fully_done_is_warned_of_as_unread(tmp_path, note,
                                                                                                                    lang, said):
@@ -1330,7 +1332,7 @@ def test_a_measure_not_yet_due_whose_note_is_not_read_as_done_under_a_problem_fu
     result, out = _import(tmp_path, QINGHAI + FULLY_DONE.format(note=note), lang=lang)
     assert result.exit_code == 0, result.output
     prefix = "rectify: warning: " if lang else "rectify: 警告："
-    assert result.stderr.splitlines()[-1] == prefix + said.format(task=LINE_OF_MEASURE - 2, note=LINE_OF_NOTE)
+    assert result.stderr.splitlines()[-1] == prefix + said.format(report=tmp_path / "report.txt", task=LINE_OF_MEASURE - 2, note=LINE_OF_NOTE)
     journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
     assert [(e["state"], e.get("evidence"), e.get("milestone")) for e in journal] == [("in_progress", None, None)]
 
@@ -1345,9 +1347,10 @@ def test_measures_of_a_problem_fully_done_said_unfinished_and_not_read_as_done_a
     lines = text.split("\n")
     at = [lines.index(f"整改进展：{note}") + 1 for note in notes[1:]]
     assert _warnings(result)[-2:] == [
-        f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but measure 1.1 is not done",
-        f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but the import could not read measures 1.2 (line {at[0]}), "
-        f"1.3 (line {at[1]}) as done from their progress notes: check them, and if need be give their states under journal: in the curation"]
+        f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE - 2}: problem 1: reported 全面完成 (fully done), but measure 1.1 is not done",
+        f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE - 2}: problem 1: reported 全面完成 (fully done), but the import could not read measures "
+        f"1.2 (line {at[0]}), 1.3 (line {at[1]}) as done from their progress notes: check them, and if need be give their states under "
+        "journal: in the curation"]
 
 @pytest.mark.parametrize("note", ["已完成。", "已全部完成。"])
 def test_a_measure_not_yet_due_whose_note_says_done_under_a_problem_not_fully_done_is_still_proposed_in_progress(tmp_path, note):
@@ -1363,7 +1366,8 @@ def test_a_measure_curated_in_progress_under_a_problem_fully_done_is_still_said_
     # (the clerk's decision, not the import's reading: the report and the ledger disagree)
     result = _import_curated(tmp_path, QINGHAI + FULLY_DONE.format(note="已完成。"), "journal:\n  \"1.1\": in_progress\n")
     assert result.exit_code == 0, result.output
-    assert _warnings(result)[-1] == f"problem 1 (line {LINE_OF_MEASURE - 2}) is reported 全面完成 (fully done) but measure 1.1 is not done"
+    assert _warnings(result)[-1] == f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE - 2}: problem 1: reported 全面完成 (fully done), but measure 1.1 " \
+                                    "is not done"
 
 
 def test_a_reimport_of_one_measure_over_a_journal_edited_by_hand_names_its_one_entry(tmp_path):
@@ -1435,9 +1439,12 @@ def test_a_headlines_rate_of_completion_and_counts_in_progress_and_remaining_are
 
 
 def test_totals_given_with_fenbie_are_checked_against_the_appendix(tmp_path):
-    result, out = _import(tmp_path, _headline("全省整改任务和具体措施分别为3项、5项。") + DUE_2017)
+    text = _headline("全省整改任务和具体措施分别为3项、5项。") + DUE_2017
+    result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
-    assert "the report says 整改任务和具体措施分别为3项、5项, but its appendix gives 4: is the text complete?" in _warnings(result)
+    line = next(n for n, words in enumerate(text.split("\n"), 1) if "分别为3项、5项" in words)
+    assert f"{tmp_path / 'report.txt'}, line {line}: the report says 整改任务和具体措施分别为3项、5项, but its appendix gives 4: " \
+           "is the text complete?" in _warnings(result)
     reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
     assert reconciled.exit_code == 1
     assert "- measures_total (“整改任务和具体措施分别为3项、5项”): the report claims 5, the appendix gives 4." \
@@ -1759,9 +1766,12 @@ def test_a_count_grouped_in_thousands_is_read_whole(tmp_path, words, claims):
 
 
 def test_a_count_of_problems_the_appendix_does_not_have_is_found_by_reconcile(tmp_path):
-    result, out = _import(tmp_path, SICHUAN.replace("整改工作正在推进。", "督察反馈问题共4个。") + DUE_2017)
+    text = SICHUAN.replace("整改工作正在推进。", "督察反馈问题共4个。") + DUE_2017
+    result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
-    assert "the report says 督察反馈问题共4个, but its appendix gives 3: is the text complete?" in _warnings(result)
+    line = next(n for n, words in enumerate(text.split("\n"), 1) if "督察反馈问题共4个" in words)
+    assert f"{tmp_path / 'report.txt'}, line {line}: the report says 督察反馈问题共4个, but its appendix gives 3: is the text complete?" \
+        in _warnings(result)
     reconciled = _rectify("reconcile", "-r", str(out / "tasks.yaml"))
     assert reconciled.exit_code == 1
     assert "- tasks_total (“督察反馈问题共4个”): the report claims 4, the appendix gives 3." in " ".join(reconciled.stdout.split())
@@ -1882,21 +1892,21 @@ def test_each_prefecture_with_its_city_in_brackets_on_a_unit_line_is_every_prefe
 
 
 @pytest.mark.parametrize("lang, said", [
-    (None, "rectify: 警告：措施 1.1（第 {line} 行）：措施文字没有写明单位；责任单位取自其整改进展：省生态环境厅"),
-    ("en", "rectify: warning: measure 1.1 (line {line}): the text names no unit; owners taken from its progress note: 省生态环境厅")])
+    (None, "rectify: 警告：{report} 第 {line} 行：措施 1.1：措施文字没有写明单位；责任单位取自其整改进展：省生态环境厅"),
+    ("en", "rectify: warning: {report}, line {line}: measure 1.1: the text names no unit; owners taken from its progress note: 省生态环境厅")])
 def test_owners_taken_from_a_note_are_warned_of_at_the_measures_line(tmp_path, lang, said):
     text = QINGHAI + _problem(measure="完成第一污水处理厂提标改造（2019年6月30日）。", note="省生态环境厅正在进行设备调试。")
     result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines()[2:] == [said.format(line=LINE_OF_MEASURE)]
+    assert result.stderr.splitlines()[2:] == [said.format(report=tmp_path / "report.txt", line=LINE_OF_MEASURE)]
 
 
 @pytest.mark.parametrize("lang, said", [
-    (None, ["rectify: 警告：措施 1.1（第 {line} 行）：措施文字没有写明单位；责任单位取自其整改进展：西宁市",
-            "rectify: 警告：措施 1.1：第 {note} 行的整改进展所写单位（西宁市）均为配合单位，没有牵头单位或责任单位；"
+    (None, ["rectify: 警告：{report} 第 {line} 行：措施 1.1：措施文字没有写明单位；责任单位取自其整改进展：西宁市",
+            "rectify: 警告：{report} 第 {note} 行：措施 1.1：整改进展所写单位（西宁市）均为配合单位，没有牵头单位或责任单位；"
             "牵头单位暂定为西宁市，请核对，必要时在校订文件的 owners: 下写明 lead"]),
-    ("en", ["rectify: warning: measure 1.1 (line {line}): the text names no unit; owners taken from its progress note: 西宁市",
-            "rectify: warning: measure 1.1: its progress note (line {note}) names 1 supporting unit only (西宁市), no lead or "
+    ("en", ["rectify: warning: {report}, line {line}: measure 1.1: the text names no unit; owners taken from its progress note: 西宁市",
+            "rectify: warning: {report}, line {note}: measure 1.1: its progress note names 1 supporting unit only (西宁市), no lead or "
             "responsible unit; 西宁市 is made the lead for now: check it, and if need be give the lead under owners: in the curation"])])
 def test_owners_taken_from_a_note_whose_every_unit_helps_are_warned_of_as_a_sentences_are(tmp_path, lang, said):
     # (整改进展：西宁市协助完成…: 西宁市 made the lead, said only to be taken from the note; the measure's own sentence so
@@ -1904,7 +1914,8 @@ def test_owners_taken_from_a_note_whose_every_unit_helps_are_warned_of_as_a_sent
     text = QINGHAI + _problem(measure="完成第一污水处理厂提标改造（2019年6月30日）。", note="西宁市协助完成了设备调试。")
     result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines()[2:] == [s.format(line=LINE_OF_MEASURE, note=LINE_OF_MEASURE + 2) for s in said]
+    assert result.stderr.splitlines()[2:] == [s.format(report=tmp_path / "report.txt", line=LINE_OF_MEASURE, note=LINE_OF_MEASURE + 2)
+                                              for s in said]
     measure = yaml.safe_load((tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert (measure["owners"], measure["lead"]) == (["西宁市"], "西宁市")
 
@@ -1915,8 +1926,8 @@ def test_owners_taken_from_a_note_make_the_lead_the_unit_not_said_to_help(tmp_pa
     # (the first named was made the lead, though the note says it only helps; a unit line's are read so)
     result, out = _import(tmp_path, QINGHAI + _problem(measure="完成第一污水处理厂提标改造（2019年6月30日）。", note=note))
     assert result.exit_code == 0, result.output
-    assert _warnings(result) == [NO_CURATION, f"measure 1.1 (line {LINE_OF_MEASURE}): the text names no unit; owners taken from "
-                                              "its progress note: 西宁市、省生态环境厅"]
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE}: measure 1.1: the text names no unit; owners taken "
+                                              "from its progress note: 西宁市、省生态环境厅"]
     measure = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]["measures"][0]
     assert (measure["owners"], measure["lead"]) == (["西宁市", "省生态环境厅"], "省生态环境厅")
 
@@ -1930,7 +1941,7 @@ def test_a_unit_is_not_cut_out_of_a_note_saying_what_the_region_did(tmp_path, no
     text = XIZANG + _problem(measure="建立生态文明建设协调机制（2019年6月30日）。", note=note)
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
-    assert _warnings(result) == [NO_CURATION, f"measure 1.1 (line {XIZANG.count(chr(10)) + 7}): no responsible unit found; "
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {XIZANG.count(chr(10)) + 7}: measure 1.1: no responsible unit found; "
                                               "using 自治区相关部门"]
     written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
     assert written["tasks"][0]["measures"][0]["owners"] == ["自治区相关部门"]
@@ -1945,32 +1956,37 @@ def test_an_organisation_department_in_a_note_is_still_its_unit(tmp_path, note, 
     text = XIZANG + _problem(measure="建立生态文明建设协调机制（2019年6月30日）。", note=note)
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
-    assert _warnings(result)[1:] == [f"measure 1.1 (line {XIZANG.count(chr(10)) + 7}): the text names no unit; "
+    assert _warnings(result)[1:] == [f"{tmp_path / 'report.txt'}, line {XIZANG.count(chr(10)) + 7}: measure 1.1: the text names no unit; "
                                      f"owners taken from its progress note: {owner}"]
     written = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))
     assert written["tasks"][0]["measures"][0]["owners"] == [owner]
 
 
 @pytest.mark.parametrize("lang, said", [
-    (None, ["rectify: 警告：措施 1.1（第 {text} 行）：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）",
-            "rectify: 警告：措施 1.1（第 {note} 行）：整改进展的中文里有拉丁字母单词“of”（PDF 转换所致？请在 text_fixes: 下改正）"]),
-    ("en", ["rectify: warning: measure 1.1 (line {text}): Latin word 'and' inside Chinese text (a PDF artefact? fix it under text_fixes:)",
-            "rectify: warning: measure 1.1 (line {note}): Latin word 'of' inside Chinese note (a PDF artefact? fix it under text_fixes:)"])])
+    (None, ["rectify: 警告：{report} 第 {text} 行：措施 1.1：措施文字的中文里有拉丁字母单词“and”（PDF 转换所致？请在 text_fixes: 下改正）",
+            "rectify: 警告：{report} 第 {note} 行：措施 1.1：整改进展的中文里有拉丁字母单词“of”（PDF 转换所致？请在 text_fixes: 下改正）"]),
+    ("en", ["rectify: warning: {report}, line {text}: measure 1.1: Latin word 'and' inside Chinese text (a PDF artefact? fix it under "
+            "text_fixes:)",
+            "rectify: warning: {report}, line {note}: measure 1.1: Latin word 'of' inside Chinese note (a PDF artefact? fix it under "
+            "text_fixes:)"])])
 def test_a_latin_word_is_warned_of_at_the_line_of_the_text_or_note_holding_it(tmp_path, lang, said):
     text = QINGHAI + _problem(measure="西宁市统一规范程序 and 标准（2019年6月30日）。", note="已完成设备调试 of 一期工程。")
     result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines()[2:] == [s.format(text=LINE_OF_MEASURE, note=LINE_OF_MEASURE + 2) for s in said]
+    assert result.stderr.splitlines()[2:] == [s.format(report=tmp_path / "report.txt", text=LINE_OF_MEASURE, note=LINE_OF_MEASURE + 2)
+                                              for s in said]
 
 
 @pytest.mark.parametrize("progress, lang, said", [
-    ("基本完成", None, "rectify: 警告：问题 1（第 {line} 行）报告为基本完成，但其限期措施均已完成"),
-    ("基本完成", "en", "rectify: warning: problem 1 (line {line}) is reported 基本完成 (essentially done) but all its dated measures are done"),
-    ("序时推进", "en", "rectify: warning: problem 1 (line {line}) is reported 序时推进 (on schedule) but all its dated measures are done")])
+    ("基本完成", None, "rectify: 警告：{report} 第 {line} 行：问题 1：报告为基本完成，但其限期措施均已完成"),
+    ("基本完成", "en", "rectify: warning: {report}, line {line}: problem 1: reported 基本完成 (essentially done), but all its dated measures "
+                     "are done"),
+    ("序时推进", "en", "rectify: warning: {report}, line {line}: problem 1: reported 序时推进 (on schedule), but all its dated measures "
+                     "are done")])
 def test_a_problem_reported_basically_done_with_its_measures_done_is_warned_of_at_its_progress_line(tmp_path, progress, lang, said):
     # (English said "reported basically_done", the YAML's key, which the report never writes)
     text = QINGHAI + _problem(deadline="2018年12月31日前完成。", measure="西宁市完成第一污水处理厂提标改造（2018年12月31日）。",
                               note="已完成提标改造。").replace("整改进度：序时推进。", f"整改进度：{progress}。")
     result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines()[2:] == [said.format(line=LINE_OF_MEASURE - 2)]
+    assert result.stderr.splitlines()[2:] == [said.format(report=tmp_path / "report.txt", line=LINE_OF_MEASURE - 2)]

@@ -71,7 +71,7 @@ def test_the_readme_quotes_the_import_warning_as_the_bundled_report_gives_it(tmp
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     result = run_cli("import", "data/source/xizang-2019-rectification-report.txt", "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
-    warning = next(line for line in result.stderr.splitlines() if "措施 1.2（" in line)
+    warning = next(line for line in result.stderr.splitlines() if "措施 1.2：找不到责任单位" in line)
     assert f"`{warning}`" in readme
 
 
