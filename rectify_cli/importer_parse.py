@@ -158,7 +158,7 @@ def find_appendix(paras: list[Para], filename: str, tabbed: int | None = None) -
         for q in paras[i + 1 : i + 6]:
             if TASK_RE.match(q.text):
                 break
-            if _heads_deadline(q.text) or (problem_bracket(p.text) and HEAD_RE.match(q.text)):  # (its deadline in brackets, then 整改进度)
+            if _heads_deadline(q.text) or (HEAD_RE.match(q.text) and problem_bracket(p.text)):  # (its deadline in brackets, then 整改进度)
                 return i
             if lacking is None and HEAD_RE.match(q.text):
                 lacking = p
@@ -212,7 +212,9 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
     sub_problem: Para | None = None  # a （二）-like paragraph since the problem began, for the message
     style: str | None = None  # how measures are numbered (MEASURE_STYLES), once the first is read
     in_list = False  # a paragraph numbered in any style has run on into the measure (a list: no measure lost)
-    problem_line = 0  # (the line a problem's text last ran on at)
+    # (the paragraph a problem's text last ran on over, and its line: a bracket ending its text ends it, looked for there
+    # alone, not in the whole text again at each paragraph)
+    problem_end, problem_line = "", 0
 
     def err(p: Para, key: str, **values) -> ReportFormatError:
         return ReportFormatError(problem(filename, p.line, None, f"import_{key}", **values))
@@ -245,7 +247,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
                 raise err(p, "task_empty", task=number, numeral=TASK_RE.match(after.text).group(1), line=after.line)
             task = RawTask(number, p.line, tm.group(2).strip())
             tasks.append(task)
-            problem_line = p.line  # (where its text last ran on: a bracket ending it is there)
+            problem_end, problem_line = task.problem, p.line
             measure, in_note, passed_over, sub_problem = None, False, None, None
             continue
         assert task is not None
@@ -263,7 +265,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
         hm = HEAD_RE.match(t)
         head = HEAD_KINDS[hm.group(1)] if hm else None
         mm = _measure_match(t, style)
-        if mm and not task.measures and task.bracket is None and (bracket := problem_bracket(task.problem)):
+        if mm and not task.measures and task.bracket is None and (bracket := problem_bracket(problem_end)):
             task.bracket = bracket, problem_line
             if task.deadline is None and not DONE_STATUS.fullmatch(bracket):  # (its deadline written after it, as a measure's is)
                 task.deadline, task.deadline_line = bracket[1:-1], problem_line
@@ -314,7 +316,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
                 in_note = True
         elif task.deadline is None:
             task.problem += t  # problem text running over several paragraphs
-            problem_line = p.line
+            problem_end, problem_line = t, p.line
         elif measure is None:
             expected = Notice("import_as_first_numbered", {"first": measure_label(style, 1)}) if style else \
                 Notice("import_numbered", {"numbering": MEASURE_NUMBERING})
