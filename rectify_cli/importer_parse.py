@@ -155,11 +155,13 @@ def find_appendix(paras: list[Para], filename: str, tabbed: int | None = None) -
         m = TASK_RE.match(p.text)
         if not m or m.group(1) != "一":
             continue
-        for q in paras[i + 1 : i + 6]:
+        for j, q in enumerate(paras[i + 1 : i + 6], i + 1):
             if TASK_RE.match(q.text):
                 break
-            if _heads_deadline(q.text) or (HEAD_RE.match(q.text) and problem_bracket(p.text)):  # (its deadline in brackets, then 整改进度)
+            if _heads_deadline(q.text):
                 return i
+            if HEAD_RE.match(q.text) and not HEAD_RE.match(paras[j - 1].text) and problem_bracket(paras[j - 1].text):
+                return i  # (its deadline in brackets after its text, as a measure's is, then its 整改进度)
             if lacking is None and HEAD_RE.match(q.text):
                 lacking = p
     if lacking is not None:

@@ -2082,13 +2082,15 @@ def test_a_problems_deadline_in_brackets_after_its_text_is_its_deadline_when_it_
     assert task["measures"][0]["text"] == "西宁市完成第一污水处理厂提标改造（2019年6月30日）。"
 
 
-def test_a_problems_deadline_in_brackets_is_warned_of_as_a_typo_at_its_line(tmp_path):
-    text = QINGHAI + PROBLEM_IN_BRACKETS.format(bracket="2091年12月31日前完成", heads="整改进度：序时推进。\n\n")
-    result, _ = _import(tmp_path, text)
+@pytest.mark.parametrize("over", ["", "。\n\n部分污水处理厂超标排放"])  # (its text over one paragraph or two)
+def test_a_problems_deadline_in_brackets_is_warned_of_as_a_typo_at_its_line(tmp_path, over):
+    text = QINGHAI + PROBLEM_IN_BRACKETS.format(bracket="2091年12月31日前完成", heads="整改进度：序时推进。\n\n").replace("滞后（", f"滞后{over}（")
+    result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
-    line = text.split("\n").index("一、湟水河流域污染治理滞后（2091年12月31日前完成）。") + 1
+    line = next(at for at, ln in enumerate(text.split("\n"), 1) if ln.endswith("（2091年12月31日前完成）。"))
     assert (f"problem 1 (line {line}): deadline 2091-12-31 (2091年12月31日前完成) is more than 20 years after the inspection's feedback of "
             "2017-12-24: a typo? repair it under text_fixes: in the curation") in _warnings(result)
+    assert _ledger(out)[0]["problem"] == f"湟水河流域污染治理滞后{over.replace(chr(10), '')}（2091年12月31日前完成）。"
 
 
 def test_a_problem_said_done_in_brackets_with_no_progress_line_is_reported_fully_done(tmp_path):
