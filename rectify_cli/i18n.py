@@ -1873,6 +1873,22 @@ LABELS.update({
                               "（如果它是一步的时限，请在校订文件的 text_fixes: 下改正）",
                               "{file}, line {line}: measure {measure}: its closing {deadline} is not read as a deadline, only its other "
                               "parentheses are (if it is a step's deadline, repair it under text_fixes: in the curation)"),
+    "import_done_no_deadline": ("{file} 第 {line} 行：措施 {measure}：“{status}”说明已完成，但没有写明时限：取其问题的{heading}（{deadline}）作为其时限"
+                                "（如其另有时限，请在校订文件的 text_fixes: 下写入）",
+                                "{file}, line {line}: measure {measure}: {status} says it is done but gives no deadline: its problem's {heading} "
+                                "({deadline}) is taken as its deadline (if it has one of its own, write it in under text_fixes: in the curation)"),
+    "import_done_but_note_not": ("{file} 第 {line} 行：措施 {measure}：“{status}”说明已完成，但其整改进展写的是“{quote}”：推测为正在整改"
+                                 "（请在校订文件的 journal: 下写明其状态）",
+                                 "{file}, line {line}: measure {measure}: {status} says it is done, but its note says {quote}: proposed in progress "
+                                 "(give its state under journal: in the curation)"),
+    "import_problem_done_but_progress": ("{file} 第 {line} 行：问题 {task}：“{status}”说明已完成，但第 {progress_line} 行的整改进度是“{progress}”：按整改进度读取"
+                                         "（请核对，必要时在校订文件的 text_fixes: 下改正）",
+                                         "{file}, line {line}: problem {task}: {status} says it is done, but its 整改进度 on line {progress_line} "
+                                         "is {progress}: the 整改进度 is read (check it; repair it under text_fixes: in the curation if need be)"),
+    "import_problem_two_deadlines": ("{file} 第 {line} 行：问题 {task}：文字末尾的“{bracket}”与第 {deadline_line} 行的{heading}“{deadline}”不同：按{heading}读取"
+                                     "（请核对，必要时在校订文件的 text_fixes: 下改正）",
+                                     "{file}, line {line}: problem {task}: {bracket} after its text differs from its {heading} on line {deadline_line}, "
+                                     "{deadline}: the {heading} is read (check it; repair it under text_fixes: in the curation if need be)"),
     "import_lost_heading": ("；其文字延续到第 {lines} 行：是否漏了“整改进展：”标题？", "; its text runs on over line {lines}: a lost 整改进展： heading?"),
     "import_lost_headings": ("；其文字延续到第 {lines} 行：是否漏了“整改进展：”标题？", "; its text runs on over lines {lines}: a lost 整改进展： heading?"),
     "import_latin_word": ("{file} 第 {line} 行：措施 {measure}：{field}的中文里有拉丁字母单词“{word}”（PDF 转换所致？请在 text_fixes: 下改正）",
@@ -2112,9 +2128,9 @@ LABELS.update({
     "problem_import_before_feedback": ("报告日期 {report} 早于督察反馈日期 {feedback}",
                                        "the report's date {report} is before the inspection's feedback {feedback}"),
     "problem_import_repair": ("请在校订文件的 text_fixes: 下改正", "repair it under text_fixes: in the curation"),
-    "problem_import_task_deadline": ("问题 {task}：无法识别整改时限“{deadline}”（应为 2018年6月30日前完成、长期坚持 或 立行立改 这样的时限，"
+    "problem_import_task_deadline": ("问题 {task}：无法识别{heading}“{deadline}”（应为 2018年6月30日前完成、长期坚持 或 立行立改 这样的时限，"
                                      "{steps}，以“，”分隔；{repair}）",
-                                     "problem {task}: cannot read the deadline 整改时限：{deadline} (expected a date such as 2018年6月30日前完成, "
+                                     "problem {task}: cannot read the deadline {heading}：{deadline} (expected a date such as 2018年6月30日前完成, "
                                      "长期坚持 or 立行立改, {steps}, separated by ，; {repair})"),
     "problem_import_task_progress": ("问题 {task}：未知的整改进度“{progress}”（应为 全面完成、基本完成、序时推进 或 取得阶段性成效；{repair}）",
                                      "problem {task}: unknown 整改进度 '{progress}' (expected 全面完成, 基本完成, 序时推进 or 取得阶段性成效; {repair})"),
@@ -2126,7 +2142,7 @@ LABELS.update({
     "problem_import_steps": ("或 2018年6月30日前完成关停、关停于2018年6月30日前完成 这样的分步时限",
                              "or steps such as 2018年6月30日前完成关停 or 关停于2018年6月30日前完成"),
     # (每年, 每季度: due again each period; read as 长期坚持 it would never be late)
-    "problem_import_task_recurring": ("问题 {task}：整改时限“{deadline}”{recurs}", "problem {task}: the deadline 整改时限：{deadline} {recurs}"),
+    "problem_import_task_recurring": ("问题 {task}：{heading}“{deadline}”{recurs}", "problem {task}: the deadline {heading}：{deadline} {recurs}"),
     "problem_import_measure_recurring": ("措施 {measure}：时限“{deadline}”{recurs}", "measure {measure}: the deadline {deadline} {recurs}"),
     "problem_import_recurs": ("是周期性的（每年、每季度或每月），台账的时限容纳不了（只能是日期、长期坚持或立即启动）：请改写为长期坚持或各期的日期；{repair}",
                               "recurs (each year, quarter or month), which a ledger's deadline can't hold (a date, 长期坚持 or 立即启动): "
@@ -2193,13 +2209,16 @@ LABELS.update({
                                                "problems are numbered 一、 二、 …, found {numbered} (each with one 整改时限 and one 整改进度 "
                                                "before its measures)"),
     "problem_import_no_deadline": ("问题 {task}：问题文字之后没有“整改时限：”一行", "problem {task}: no 整改时限： line after the problem's text"),
+    "problem_import_no_deadline_said_done": ("问题 {task}：问题文字之后没有“整改时限：”一行（其“{status}”说明已完成，但没有说明时限）",
+                                             "problem {task}: no 整改时限： line after the problem's text (its {status} says it is done, "
+                                             "not by when)"),
     "problem_import_no_progress": ("问题 {task}：没有“整改进度：”一行", "problem {task}: no 整改进度 line"),
     "problem_import_no_measures": ("问题 {task}：没有编号的措施", "problem {task}: no numbered measures"),
     "problem_import_task_empty": ("问题 {task} 下没有整改时限、整改进度和措施：紧接着就是第 {line} 行的“{numeral}、”（是否漏了它的文字？）",
                                   "problem {task} has no 整改时限, 整改进度 or measures under it: {numeral}、 on line {line} follows "
                                   "at once (is its text missing?)"),
     "problem_import_task_number": ("应为第 {expected} 个问题，实为“{numeral}、”", "problem {numeral}、 found where problem number {expected} was expected"),
-    "problem_import_unexpected_heading": ("问题 {task} 中出现了意外的“整改{heading}：”{hint}", "unexpected 整改{heading}： in problem {task}{hint}"),
+    "problem_import_unexpected_heading": ("问题 {task} 中出现了意外的“{heading}：”{hint}", "unexpected {heading}： in problem {task}{hint}"),
     "problem_import_hint_measure_deadline": ("（措施 {measure} 的时限从其文字末尾的括号中读取，如（2018年6月30日）：请在报告文字中把它写在那里）",
                                              " (measure {measure}'s deadline is read from the parentheses its text ends with, such as "
                                              "（2018年6月30日）: write it there in the report's text)"),

@@ -33,7 +33,7 @@ from .importer_claims import read_claims
 from .importer_owners import EVERY_REGION, Vocabulary, owner_roles, sentence_owners, unread_in_sentence, unread_units
 from .regions import PREFECTURES, Region, find_regions, province_of, region_table
 from .importer_parse import RawTask, closing_parenthesis, measure_milestones, parse_appendix, parse_deadline, parse_reported, recurring_deadlines, recurs, \
-    unreadable_deadlines
+    said_done, unreadable_deadlines
 from .importer_text import decode_report, normalise, paragraphs, read_as, tabbed_line
 from .importer_yaml import Date, Quoted, flow_map, flow_seq, scalar
 from .model import ALL_REGIONS, REGION, UNIT_KINDS
@@ -997,13 +997,22 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
     dl_text = rt.deadline.rstrip("。")
     dl = parse_deadline(dl_text) or []
     if not dl and recurs(dl_text):
-        problems.append(problem(filename, rt.deadline_line, None, "import_task_recurring", task=rt.id, deadline=rt.deadline, recurs=RECURS))
+        problems.append(problem(filename, rt.deadline_line, None, "import_task_recurring", task=rt.id, heading=rt.deadline_head,
+                                deadline=rt.deadline, recurs=RECURS))
     elif not dl:
-        problems.append(problem(filename, rt.deadline_line, None, "import_task_deadline", task=rt.id, deadline=rt.deadline, steps=STEPS,
-                                repair=REPAIR))
+        problems.append(problem(filename, rt.deadline_line, None, "import_task_deadline", task=rt.id, heading=rt.deadline_head,
+                                deadline=rt.deadline, steps=STEPS, repair=REPAIR))
     reported = parse_reported(rt.progress)
     if reported is None:
         problems.append(problem(filename, rt.progress_line, None, "import_task_progress", task=rt.id, progress=rt.progress, repair=REPAIR))
+    status = said_done(rt.problem) if rt.bracket else None
+    if status and reported and reported["state"] != "fully_done":  # (its （已完成） and its 整改进度 disagree: the 整改进度 read)
+        warnings.append(Notice("problem_done_but_progress", {"file": filename, "task": rt.id, "line": rt.bracket[1], "status": status,
+                                                             "progress": rt.progress.rstrip("。"), "progress_line": rt.progress_line}))
+    elif rt.bracket and not status and rt.deadline_line != rt.bracket[1] and dl and parse_deadline(rt.bracket[0][1:-1]) != dl:
+        # (a deadline after its text and a 整改时限 line that differ: the line read)
+        warnings.append(Notice("problem_two_deadlines", {"file": filename, "task": rt.id, "line": rt.bracket[1], "bracket": rt.bracket[0],
+                                                         "heading": rt.deadline_head, "deadline": dl_text, "deadline_line": rt.deadline_line}))
     measures = []
     task_owners, task_lead = _listed_owners(rt.units, vocab, Notice("of_problem", {"task": rt.id}), warnings, filename=filename)
     for rm in rt.measures:
@@ -1015,12 +1024,19 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
             problems.append(problem(filename, rm.line, None, "import_measure_recurring", measure=mid, deadline=written, recurs=RECURS))
         # (dropped, it would lose a step of the measure: a wrong ledger; 2018年12月31日，每年 names a year, but recurs)
         unread = [written for written in unreadable_deadlines(rm.text) if written not in recurring]
-        closing = closing_parenthesis(rm.text)
+        done = said_done(rm.text)  # (（已完成）: its state where its deadline is written, no deadline unread)
+        closing = None if done else closing_parenthesis(rm.text)
+        if not ms and done and dl:  # (its deadline not said: its problem's, as the report words it, said so)
+            ms = [dict(x) for x in dl]
+            warnings.append(Notice("done_no_deadline", {"file": filename, "measure": mid, "line": rm.line, "status": done, "heading": rt.deadline_head,
+                                                        "deadline": dl_text}))
+        if done and mid not in cur.journal and (quote := _quote(rm.note or "", NOT_DONE_WORDS)):
+            warnings.append(Notice("done_but_note_not", {"file": filename, "measure": mid, "line": rm.line, "status": done, "quote": quote}))
         if not ms and not recurring and not unread and closing:
             unread.append(closing)  # (a deadline in words it does not read, 持续推进: named, not said to be missing)
         for written in unread:
             problems.append(problem(filename, rm.line, None, "import_measure_deadline", measure=mid, deadline=written, steps=STEPS, repair=REPAIR))
-        if not ms and not recurring and not unread:
+        if not ms and not recurring and not unread and not done:  # (said done under a deadline not read: that one refused)
             problems.append(problem(filename, rm.line, None, "import_measure_no_deadline", measure=mid))
         elif ms and closing and closing not in recurring + unread and not parse_deadline(closing[1:-1]):
             # (a last step in words it does not read, after a readable one: dropped, so said; an aside ends no measure)
@@ -1092,6 +1108,7 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
                 "owners": owners,
                 "lead": lead,
                 "milestones": ms,
+                "said_done": done is not None,
                 "note": rm.note,
                 "note_heading": rm.note_head,
                 "note_line": rm.note_line or rm.line,  # (where a warning of its note points)
@@ -1100,7 +1117,8 @@ def _task(rt: RawTask, filename: str, cur: Curation, vocab: Vocabulary, units: l
     return {
         "id": rt.id,
         "line": rt.line,
-        "title": _title(rt.problem),
+        # (the （…） its text ends with giving its deadline or state: no part of its title)
+        "title": _title("".join(rt.problem.rpartition(rt.bracket[0])[::2]) if rt.bracket else rt.problem),
         "problem": rt.problem,
         "deadline": {"text": dl_text, "milestones": dl},
         "reported": reported,
@@ -1152,6 +1170,9 @@ SUPPORTING_HEADS = ("配合", "协办")  # (the heads of unit lines naming units
 def _propose(task: dict, m: dict, report_date: str) -> dict[str, Any]:
     kinds = [x["kind"] for x in m["milestones"]]
     note = m["note"] or ""
+    if m["said_done"]:  # (its （已完成）: the report's word, as a 全面完成 problem's 已完成 note is, unless its note says otherwise)
+        quote = _quote(note, NOT_DONE_WORDS)
+        return {"state": "in_progress", "evidence": quote} if quote else {"state": "done"}
     if all(k == "ongoing" for k in kinds):
         return {"state": "report"}
     if not note:  # (nothing in the report says it is done)

@@ -10,7 +10,7 @@ from datetime import date
 
 from .errors import ReportFormatError
 from .i18n import MEASURE_FIELDS as MEASURE_FIELD_WORDS, Notice, Word, problem
-from .importer_text import CN_NUM, NOTE_HEADS, UNITS_AT, UNITS_HEAD, Para
+from .importer_text import CN_NUM, DEADLINE_HEADS, MEASURES_HEADING, NOTE_HEADS, UNITS_AT, UNITS_HEAD, Para
 from .model import KIND_WORDS, MilestoneKind
 
 
@@ -29,7 +29,9 @@ MEASURE_NUMBERING = Notice("import_numbering", {})  # (1. 2. …, 1、 2、 …,
 # (a problem numbered so, where 一、 is expected: （一） under a category heading 一、, or 三． among 一、 二、;
 # 1. or （1） too, found only where no 一、 has its 整改时限)
 OTHER_TASK_RE = re.compile(rf"^(?:（(?:[{CN_NUM}]+|\d{{1,3}})）|[{CN_NUM}]+[．.]|\d{{1,3}}[．.](?!\d))")
-HEAD_RE = re.compile(r"^整改(时限|进度|进展)：(.*)$")
+HEAD_RE = re.compile(rf"^({'|'.join(DEADLINE_HEADS)}|整改进度|整改进展)：(.*)$")
+# what each heading heads: a problem's deadline (时限), its 整改进度 (进度), a measure's note (进展)
+HEAD_KINDS = {**dict.fromkeys(DEADLINE_HEADS, "时限"), "整改进度": "进度", "整改进展": "进展"}
 # other provinces head a measure's progress note so; on a line of its own or after the measure's
 # sentence (a text with no blank lines runs it on: only 整改进展： starts a paragraph of its own)
 NOTE_HEAD_RE = re.compile(rf"(?:^|(?<=[。；）])){NOTE_HEADS}")
@@ -136,6 +138,9 @@ class RawTask:
     problem: str
     deadline: str | None = None
     deadline_line: int | None = None
+    deadline_head: str = "整改时限"  # (as the report words it: 完成时限, 整改期限)
+    # the （…） its text ends with giving its deadline or its state (problem_bracket), and its line, once its first measure is read
+    bracket: tuple[str, int] | None = None
     progress: str | None = None
     progress_line: int | None = None
     measures: list[RawMeasure] = field(default_factory=list)
@@ -150,18 +155,20 @@ def find_appendix(paras: list[Para], filename: str, tabbed: int | None = None) -
         m = TASK_RE.match(p.text)
         if not m or m.group(1) != "一":
             continue
-        for q in paras[i + 1 : i + 6]:
+        for j, q in enumerate(paras[i + 1 : i + 6], i + 1):
             if TASK_RE.match(q.text):
                 break
-            if q.text.startswith("整改时限："):
+            if _heads_deadline(q.text):
                 return i
+            if HEAD_RE.match(q.text) and not HEAD_RE.match(paras[j - 1].text) and problem_bracket(paras[j - 1].text):
+                return i  # (its deadline in brackets after its text, as a measure's is, then its 整改进度)
             if lacking is None and HEAD_RE.match(q.text):
                 lacking = p
     if lacking is not None:
         raise ReportFormatError(problem(filename, lacking.line, None, "import_no_deadline", task=1))
     for i, p in enumerate(paras):  # (problems numbered （一） or 一． throughout: the first named, not "no appendix")
         m = OTHER_TASK_RE.match(p.text)
-        if m and any(q.text.startswith("整改时限：") for q in paras[i + 1 : i + 6]):
+        if m and any(_heads_deadline(q.text) for q in paras[i + 1 : i + 6]):
             raise ReportFormatError(problem(filename, p.line, None, "import_task_numbered_otherwise", numbered=m.group(0)))
     if tabbed is not None:  # (its cells run together: no 整改时限： starts a paragraph)
         raise ReportFormatError(problem(filename, tabbed, None, "import_tab_columns"))
@@ -207,6 +214,9 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
     sub_problem: Para | None = None  # a （二）-like paragraph since the problem began, for the message
     style: str | None = None  # how measures are numbered (MEASURE_STYLES), once the first is read
     in_list = False  # a paragraph numbered in any style has run on into the measure (a list: no measure lost)
+    # (the paragraph a problem's text last ran on over, and its line: a bracket ending its text ends it, looked for there
+    # alone, not in the whole text again at each paragraph)
+    problem_end, problem_line = "", 0
 
     def err(p: Para, key: str, **values) -> ReportFormatError:
         return ReportFormatError(problem(filename, p.line, None, f"import_{key}", **values))
@@ -239,6 +249,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
                 raise err(p, "task_empty", task=number, numeral=TASK_RE.match(after.text).group(1), line=after.line)
             task = RawTask(number, p.line, tm.group(2).strip())
             tasks.append(task)
+            problem_end, problem_line = task.problem, p.line
             measure, in_note, passed_over, sub_problem = None, False, None, None
             continue
         assert task is not None
@@ -246,22 +257,31 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
         if listed and not t:
             own(listed, p.line)
             continue
+        if t == MEASURES_HEADING and measure is None:  # (整改措施： alone before the first measure: a heading, no text)
+            continue
         if tm:
             passed_over = p
         # (one before it is the problem's own text; 1. and （1） number measures, or a list in a note)
         if OTHER_TASK_RE.match(t) and not _measure_match(t, None) and task.deadline is not None:
             sub_problem = sub_problem or p
         hm = HEAD_RE.match(t)
+        head = HEAD_KINDS[hm.group(1)] if hm else None
         mm = _measure_match(t, style)
-        if hm and hm.group(1) == "时限" and not task.measures:
-            task.deadline, task.deadline_line = hm.group(2).strip(), p.line
-        elif hm and hm.group(1) == "进度" and not task.measures and task.progress is None:
+        if mm and not task.measures and task.bracket is None and (bracket := problem_bracket(problem_end)):
+            task.bracket = bracket, problem_line
+            if task.deadline is None and not DONE_STATUS.fullmatch(bracket):  # (its deadline written after it, as a measure's is)
+                task.deadline, task.deadline_line = bracket[1:-1], problem_line
+            elif task.progress is None and DONE_STATUS.fullmatch(bracket):  # (its state so: its 整改进度)
+                task.progress, task.progress_line = bracket[1:-1], problem_line
+        if head == "时限" and not task.measures:
+            task.deadline, task.deadline_line, task.deadline_head = hm.group(2).strip(), p.line, hm.group(1)
+        elif head == "进度" and not task.measures and task.progress is None:
             task.progress, task.progress_line = hm.group(2).strip(), p.line
-        elif hm and hm.group(1) in ("进展", "进度") and measure is not None and measure.note is None:
-            measure.note, measure.note_head, measure.note_line = hm.group(2).strip(), "整改" + hm.group(1), p.line
+        elif head in ("进展", "进度") and measure is not None and measure.note is None:
+            measure.note, measure.note_head, measure.note_line = hm.group(2).strip(), hm.group(1), p.line
             in_note = True
-        elif hm and task.deadline is None and hm.group(1) == "进展":  # (its measures were read as its text)
-            raise ReportFormatError(problem(filename, task.line, None, "import_no_deadline", task=task.id))
+        elif head == "进展" and task.deadline is None:  # (its measures were read as its text)
+            raise _no_deadline(task, filename)
         elif hm:
             if passed_over:
                 hint = Notice("import_hint_passed_over", {"numeral": TASK_RE.match(passed_over.text).group(1), "line": passed_over.line,
@@ -270,9 +290,9 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
                 hint = Notice("import_hint_sub_problem", {"numbered": OTHER_TASK_RE.match(sub_problem.text).group(0), "line": sub_problem.line})
             elif measure is not None and measure.numbered_otherwise:
                 hint = _numbered_otherwise_hint(task, measure)
-            elif measure is None and hm.group(1) == "进展":  # (a measure numbered otherwise, or run on into 整改进度's line)
+            elif measure is None and head == "进展":  # (a measure numbered otherwise, or run on into 整改进度's line)
                 hint = Notice("import_hint_measure_before", {"numbering": MEASURE_NUMBERING})
-            elif measure is not None and measure.note is None and hm.group(1) == "时限":  # (a measure's own, as other provinces write it)
+            elif measure is not None and measure.note is None and head == "时限":  # (a measure's own, as other provinces write it)
                 hint = Notice("import_hint_measure_deadline", {"measure": f"{task.id}.{measure.id}"})
             else:
                 hint = ""
@@ -298,6 +318,7 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
                 in_note = True
         elif task.deadline is None:
             task.problem += t  # problem text running over several paragraphs
+            problem_end, problem_line = t, p.line
         elif measure is None:
             expected = Notice("import_as_first_numbered", {"first": measure_label(style, 1)}) if style else \
                 Notice("import_numbered", {"numbering": MEASURE_NUMBERING})
@@ -322,6 +343,12 @@ def parse_appendix(paras: list[Para], filename: str, tabbed: int | None = None) 
     _check_no_measure_lost(task, measure, filename)
     _check_task_complete(task, filename)
     return tasks, tail
+
+
+def _heads_deadline(text: str) -> bool:
+    """Whether a paragraph is a problem's deadline line: 整改时限：…, or as other provinces head it (DEADLINE_HEADS)."""
+    hm = HEAD_RE.match(text)
+    return hm is not None and HEAD_KINDS[hm.group(1)] == "时限"
 
 
 def _continues_a_list(text: str, style: str, number: int) -> bool:
@@ -415,12 +442,19 @@ def _is_next_task(numeral: str, current: int) -> bool:
         return False
 
 
+def _no_deadline(task: RawTask, filename: str) -> ReportFormatError:
+    """The refusal of a problem with no 整改时限： line, saying so of one whose （已完成） tells it is done, not by when."""
+    if task.bracket is not None:
+        return ReportFormatError(problem(filename, task.line, None, "import_no_deadline_said_done", task=task.id, status=task.bracket[0]))
+    return ReportFormatError(problem(filename, task.line, None, "import_no_deadline", task=task.id))
+
+
 def _check_task_complete(task: RawTask, filename: str) -> None:
     def fail(key: str) -> ReportFormatError:
         return ReportFormatError(problem(filename, task.line, None, f"import_{key}", task=task.id))
 
     if task.deadline is None:
-        raise fail("no_deadline")
+        raise _no_deadline(task, filename)
     if task.progress is None:
         raise fail("no_progress")
     if not task.measures:
@@ -529,6 +563,25 @@ def closing_parenthesis(text: str) -> str | None:
     can be read, what it says is the deadline not understood (（持续推进）), no aside (（含再生水厂）)."""
     m = re.search(r"（[^（）]*）(?=[。；，]*$)", text)
     return m.group(0) if m else None
+
+
+# a measure's or a problem's deadline written as its state, in the parentheses its text ends with, as other
+# provinces write it: done
+DONE_STATUS = re.compile(r"（(?:已(?:全部|全面)?完成(?:整改)?|已整改完成)）")
+
+
+def problem_bracket(problem: str) -> str | None:
+    """The （…） a problem's text ends with where it gives the problem's deadline, as a measure's does
+    (（2018年12月31日前完成）, （长期坚持）, （持续推进）), or its state (（已完成）); else None."""
+    closing = closing_parenthesis(problem)
+    return closing if closing and (DONE_STATUS.fullmatch(closing) or parse_deadline(closing[1:-1])) else None
+
+
+def said_done(text: str) -> str | None:
+    """The （已完成） a measure text ends with, saying it is done where its deadline is written (none
+    given: its problem's is taken), else None."""
+    closing = closing_parenthesis(text)
+    return closing if closing and DONE_STATUS.fullmatch(closing) else None
 
 
 def parse_reported(progress: str) -> dict[str, object] | None:

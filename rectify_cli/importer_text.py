@@ -51,12 +51,18 @@ _PAGE, _PAGES, _DASH = rf"第\s*{_N}\s*页", rf"共\s*{_N}\s*页", r"[-—－–
 PAGE_NUMBER = re.compile(rf"\s*(?:{_DASH}\s*{_N}{_OF}?\s*{_DASH}|{_PAGE}(?:\s*[，,/／]?\s*{_PAGES})?|{_PAGES}\s*[，,/／]?\s*{_PAGE}|{_N}{_OF})\s*")
 BARE_NUMBER = re.compile(r"\s*[0-9０-９]{1,4}\s*")  # (one between blank lines: no sentence is a number alone)
 
+# a problem's headings: its deadline (as other provinces word 整改时限 too), its 整改进度, a measure's 整改进展
+DEADLINE_HEADS = ("整改时限", "整改期限", "完成时限")
+HEADINGS = rf"(?:{'|'.join(DEADLINE_HEADS)}|整改进度|整改进展)："
+# a heading alone on its line before a problem's measures, as other provinces write it: no text of theirs
+MEASURES_HEADING = "整改措施："
+
 # paragraph starts that open a new item and therefore never continue the previous paragraph
 ITEM_START = re.compile(
-    rf"^(?:[{CN_NUM}]+、|\d{{1,3}}\.(?!\d)|\d{{1,3}}、|（\d{{1,3}}）|[\u2460-\u2473]|（[{CN_NUM}]+）|整改(?:时限|进度|进展)：|附：)"
+    rf"^(?:[{CN_NUM}]+、|\d{{1,3}}\.(?!\d)|\d{{1,3}}、|（\d{{1,3}}）|[\u2460-\u2473]|（[{CN_NUM}]+）|{HEADINGS}|{MEASURES_HEADING}$|附：)"
 )
 
-HEADING_START = re.compile(r"^(?:整改(?:时限|进度|进展)：|附：)")
+HEADING_START = re.compile(rf"^(?:{HEADINGS}|{MEASURES_HEADING}$|附：)")
 
 # the heads of a line naming units (牵头单位：…) and of a measure's progress note, as other provinces write them
 # (importer_parse reads them; here, a line so headed after a complete unit line is a line of its own)

@@ -16,7 +16,8 @@ class MilestoneKind(str, enum.Enum):
 
 # The words a deadline names a kind without a date by, as reports write them: the importer reads
 # them, and a registry date written in them is told which kind of milestone to write instead.
-KIND_WORDS = {"长期坚持": MilestoneKind.ONGOING, "长期坚持执行": MilestoneKind.ONGOING} | dict.fromkeys(
+# (持续推进: other provinces' word for an ongoing measure, as a status in its parentheses)
+KIND_WORDS = dict.fromkeys(("长期坚持", "长期坚持执行", "持续推进"), MilestoneKind.ONGOING) | dict.fromkeys(
     ("立即启动", "立行立改", "立即执行", "立即", "立即整改"), MilestoneKind.IMMEDIATE)
 
 

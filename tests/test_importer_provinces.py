@@ -65,7 +65,7 @@ def test_a_measure_whose_only_deadline_cannot_be_read_is_not_said_to_have_none(t
     assert not out.exists()
 
 
-@pytest.mark.parametrize("written", ["持续推进", "常态化推进"])
+@pytest.mark.parametrize("written", ["常态化推进", "稳步推进"])  # (持续推进 is read: ongoing)
 @pytest.mark.parametrize("lang, said", [
     (None, "措施 1.2：无法识别时限“（{written}）”（应为 2018年6月30日、长期坚持 或 立即启动 这样的时限，"
            "或 2018年6月30日前完成关停、关停于2018年6月30日前完成 这样的分步时限，以“，”分隔；请在校订文件的 text_fixes: 下改正）"),
@@ -80,14 +80,14 @@ def test_a_measure_ending_in_a_deadline_word_it_does_not_accept_is_refused_namin
 
 
 @pytest.mark.parametrize("lang, said", [
-    (None, "rectify: 警告：{report} 第 {line} 行：措施 1.1：结尾的“（持续推进）”未读作时限，只计入了其他括号中的时限"
+    (None, "rectify: 警告：{report} 第 {line} 行：措施 1.1：结尾的“（常态化推进）”未读作时限，只计入了其他括号中的时限"
            "（如果它是一步的时限，请在校订文件的 text_fixes: 下改正）"),
-    ("en", "rectify: warning: {report}, line {line}: measure 1.1: its closing （持续推进） is not read as a deadline, only its other "
+    ("en", "rectify: warning: {report}, line {line}: measure 1.1: its closing （常态化推进） is not read as a deadline, only its other "
            "parentheses are (if it is a step's deadline, repair it under text_fixes: in the curation)")])
 def test_a_closing_deadline_word_it_does_not_accept_after_a_readable_deadline_is_warned_of(tmp_path, lang, said):
     # (its （持续推进） step was dropped without a word: only a parenthesis naming a year was checked)
     report = tmp_path / "report.txt"
-    report.write_text(QINGHAI + _problem(measure="西宁市完成A建设（2019年6月30日），推进B工作（持续推进）。"), encoding="utf-8")
+    report.write_text(QINGHAI + _problem(measure="西宁市完成A建设（2019年6月30日），推进B工作（常态化推进）。"), encoding="utf-8")
     result = _rectify("import", str(report), "-o", str(tmp_path / "out"), lang=lang)
     assert result.exit_code == 0, result.output
     assert said.format(report=report, line=LINE_OF_MEASURE) in result.stderr.splitlines()
@@ -1990,3 +1990,221 @@ def test_a_problem_reported_basically_done_with_its_measures_done_is_warned_of_a
     result, _ = _import(tmp_path, text, lang=lang)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[2:] == [said.format(report=tmp_path / "report.txt", line=LINE_OF_MEASURE - 2)]
+
+
+# ---------------------------------------------------------------- 12. other provinces' forms: a state in brackets, 完成时限, 整改措施：
+
+def _ledger(out: Path) -> tuple[dict, list[dict]]:
+    """The first task of the plan written, and the journal's entries without their hashes."""
+    task = yaml.safe_load((out / "tasks.yaml").read_text(encoding="utf-8"))["tasks"][0]
+    journal = yaml.safe_load((out / "progress.yaml").read_text(encoding="utf-8"))
+    return task, [{k: v for k, v in e.items() if k != "hash"} for e in journal]
+
+
+@pytest.mark.parametrize("status", ["已完成", "已全面完成", "已完成整改"])
+@pytest.mark.parametrize("lang, said", [
+    ("en", "rectify: warning: {report}, line {line}: measure 1.1: （{status}） says it is done but gives no deadline: its problem's 整改时限 "
+           "(2019年6月底前完成) is taken as its deadline (if it has one of its own, write it in under text_fixes: in the curation)"),
+    (None, "rectify: 警告：{report} 第 {line} 行：措施 1.1：“（{status}）”说明已完成，但没有写明时限：取其问题的整改时限（2019年6月底前完成）作为其时限"
+           "（如其另有时限，请在校订文件的 text_fixes: 下写入）")])
+def test_a_measure_said_done_in_its_closing_brackets_is_proposed_done_under_its_problems_deadline_warned_of(tmp_path, status, lang, said):
+    # (（已完成） where a measure's deadline is written was refused: "cannot read the deadline （已完成）")
+    text = QINGHAI + _problem(measure=f"西宁市完成第一污水处理厂提标改造（{status}）。", note="已建成并投入运行。")
+    result, out = _import(tmp_path, text, lang=lang)
+    assert result.exit_code == 0, result.output
+    assert said.format(report=tmp_path / "report.txt", line=LINE_OF_MEASURE, status=status) in result.stderr.splitlines()
+    task, journal = _ledger(out)
+    assert task["measures"][0]["text"] == f"西宁市完成第一污水处理厂提标改造（{status}）。"
+    assert task["measures"][0]["milestones"] == [{"kind": "date", "due": date(2019, 6, 30)}]
+    assert task["measures"][0]["owners"] == ["西宁市"]
+    # (not yet due as of the report, under a problem 序时推进: proposed done all the same, as the report says)
+    assert journal == [{"measure": "1.1", "date": date(2019, 3, 31), "state": "done", "note": "已建成并投入运行。"}]
+
+
+def test_a_measure_said_done_after_its_own_deadline_keeps_that_deadline_and_is_proposed_done(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市完成第一污水处理厂提标改造（2019年6月30日）（已完成）。",
+                                                      note="已建成并投入运行。"))
+    assert result.exit_code == 0, result.output
+    # (no "its closing （已完成） is not read as a deadline"; its problem 序时推进, with its one measure done)
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE - 2}: problem 1: reported 序时推进 (on schedule), but all its dated "
+                                              "measures are done"]
+    task, journal = _ledger(out)
+    assert task["measures"][0]["milestones"] == [{"kind": "date", "due": date(2019, 6, 30)}]
+    assert [e["state"] for e in journal] == ["done"]
+
+
+def test_a_measure_said_done_whose_note_says_it_is_not_is_proposed_in_progress_and_warned_of_at_its_line(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市完成第一污水处理厂提标改造（已完成）。", note="正在进行设备调试。"))
+    assert result.exit_code == 0, result.output
+    assert (f"{tmp_path / 'report.txt'}, line {LINE_OF_MEASURE}: measure 1.1: （已完成） says it is done, but its note says 正在进行设备调试: proposed in progress "
+            "(give its state under journal: in the curation)") in _warnings(result)
+    _, journal = _ledger(out)
+    assert journal == [{"measure": "1.1", "date": date(2019, 3, 31), "state": "in_progress", "note": "正在进行设备调试。",
+                        "evidence": "正在进行设备调试"}]
+
+
+def test_a_measure_said_done_under_a_deadline_it_cannot_read_is_refused_for_that_deadline_alone(tmp_path):
+    result, out = _import(tmp_path, QINGHAI + _problem(deadline="2021年前完成。", measure="西宁市完成提标改造（已完成）。"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 4}: problem 1: cannot read the deadline "
+                                    "整改时限：2021年前完成。 ")
+    assert result.stderr.count("\n") == 1  # (the measure's （已完成） is no second refusal)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("written", ["持续推进", "长期坚持"])
+def test_a_measure_or_problem_said_to_go_on_in_brackets_is_ongoing(tmp_path, written):
+    # (（持续推进） was refused: "cannot read the deadline （持续推进）")
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("海东市完成污水管网建设（长期坚持）", f"海东市推进河湖长制工作（{written}）") \
+        .replace("整改时限：2019年6月底前完成。", f"整改时限：2019年6月底前完成，{written}。")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    task, journal = _ledger(out)
+    assert task["deadline"] == {"text": f"2019年6月底前完成，{written}", "milestones": [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]}
+    assert [m["milestones"] for m in task["measures"]] == [[{"kind": "date", "due": date(2019, 6, 30)}], [{"kind": "ongoing"}]]
+    assert [e["state"] for e in journal] == ["in_progress", "report"]  # (reported on, as a 长期坚持 measure is)
+
+
+def test_a_step_said_to_go_on_after_a_dated_one_is_a_second_milestone(tmp_path):
+    # (（持续推进） after a readable deadline was left out, warned of)
+    result, out = _import(tmp_path, QINGHAI + _problem(measure="西宁市完成A建设（2019年6月30日），推进B工作（持续推进）。"))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    task, _ = _ledger(out)
+    assert task["measures"][0]["milestones"] == [{"kind": "date", "due": date(2019, 6, 30)}, {"kind": "ongoing"}]
+
+
+PROBLEM_IN_BRACKETS = ("一、湟水河流域污染治理滞后（{bracket}）。\n\n{heads}"
+                       "1.西宁市完成第一污水处理厂提标改造（2019年6月30日）。\n\n整改进展：正在进行设备调试。\n")
+
+
+@pytest.mark.parametrize("bracket, milestones", [
+    ("2019年12月31日前完成", [{"kind": "date", "due": date(2019, 12, 31)}]),
+    ("2019年底前完成，长期坚持", [{"kind": "date", "due": date(2019, 12, 31)}, {"kind": "ongoing"}]),
+    ("长期坚持", [{"kind": "ongoing"}]),
+    ("持续推进", [{"kind": "ongoing"}])])
+def test_a_problems_deadline_in_brackets_after_its_text_is_its_deadline_when_it_has_no_deadline_line(tmp_path, bracket, milestones):
+    # (refused: "no appendix of numbered problems (一、…) with 整改时限/整改进展 found")
+    text = QINGHAI + PROBLEM_IN_BRACKETS.format(bracket=bracket, heads="整改进度：序时推进。\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    task, _ = _ledger(out)
+    assert task["deadline"] == {"text": bracket, "milestones": milestones}
+    assert task["title"] == "湟水河流域污染治理滞后"  # (the bracket no part of its title; its text kept whole)
+    assert task["problem"] == f"湟水河流域污染治理滞后（{bracket}）。"
+    assert task["reported"] == {"state": "on_schedule", "ongoing": False}
+    assert task["measures"][0]["text"] == "西宁市完成第一污水处理厂提标改造（2019年6月30日）。"
+
+
+@pytest.mark.parametrize("over", ["", "。\n\n部分污水处理厂超标排放"])  # (its text over one paragraph or two)
+def test_a_problems_deadline_in_brackets_is_warned_of_as_a_typo_at_its_line(tmp_path, over):
+    text = QINGHAI + PROBLEM_IN_BRACKETS.format(bracket="2091年12月31日前完成", heads="整改进度：序时推进。\n\n").replace("滞后（", f"滞后{over}（")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    line = next(at for at, ln in enumerate(text.split("\n"), 1) if ln.endswith("（2091年12月31日前完成）。"))
+    assert (f"problem 1 (line {line}): deadline 2091-12-31 (2091年12月31日前完成) is more than 20 years after the inspection's feedback of "
+            "2017-12-24: a typo? repair it under text_fixes: in the curation") in _warnings(result)
+    assert _ledger(out)[0]["problem"] == f"湟水河流域污染治理滞后{over.replace(chr(10), '')}（2091年12月31日前完成）。"
+
+
+def test_a_problem_said_done_in_brackets_with_no_progress_line_is_reported_fully_done(tmp_path):
+    text = QINGHAI + PROBLEM_IN_BRACKETS.format(bracket="已完成", heads="整改时限：2019年6月底前完成。\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    task, _ = _ledger(out)
+    assert task["reported"] == {"state": "fully_done", "ongoing": False}
+    assert task["deadline"] == {"text": "2019年6月底前完成", "milestones": [{"kind": "date", "due": date(2019, 6, 30)}]}
+    assert task["title"] == "湟水河流域污染治理滞后"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "rectify: warning: {report}, line {line}: problem 1: （已完成） says it is done, but its 整改进度 on line {progress} is 序时推进: the 整改进度 "
+           "is read (check it; repair it under text_fixes: in the curation if need be)"),
+    (None, "rectify: 警告：{report} 第 {line} 行：问题 1：“（已完成）”说明已完成，但第 {progress} 行的整改进度是“序时推进”：按整改进度读取"
+           "（请核对，必要时在校订文件的 text_fixes: 下改正）")])
+def test_a_problem_said_done_in_brackets_whose_progress_says_otherwise_is_read_by_its_progress_and_warned_of(tmp_path, lang, said):
+    text = QINGHAI + PROBLEM_IN_BRACKETS.format(bracket="已完成", heads="整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n")
+    result, out = _import(tmp_path, text, lang=lang)
+    assert result.exit_code == 0, result.output
+    lines = text.split("\n")
+    assert said.format(report=tmp_path / "report.txt", line=lines.index("一、湟水河流域污染治理滞后（已完成）。") + 1, progress=lines.index("整改进度：序时推进。") + 1) \
+        in result.stderr.splitlines()
+    assert _ledger(out)[0]["reported"] == {"state": "on_schedule", "ongoing": False}
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "problem 1: no 整改时限： line after the problem's text (its （已完成） says it is done, not by when)"),
+    (None, "问题 1：问题文字之后没有“整改时限：”一行（其“（已完成）”说明已完成，但没有说明时限）")])
+def test_a_problem_said_done_in_brackets_with_no_deadline_line_is_refused_saying_it_gives_no_deadline(tmp_path, lang, said):
+    text = QINGHAI + PROBLEM_IN_BRACKETS.format(bracket="已完成", heads="整改进度：全面完成。\n\n")
+    result, out = _import(tmp_path, text, lang=lang)
+    line = text.split("\n").index("一、湟水河流域污染治理滞后（已完成）。") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: {said}\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("heading", ["完成时限", "整改期限"])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])  # (with blank lines between paragraphs, or none)
+def test_other_provinces_headings_of_a_problems_deadline_are_read_as_zhenggai_shixian(tmp_path, heading, gap):
+    # (refused: "problem 1: no 整改时限： line after the problem's text")
+    (tmp_path / "usual").mkdir()
+    _, usual = _import(tmp_path / "usual", QINGHAI + TWO_MEASURES.format(one="1.", two="2."))
+    result, out = _import(tmp_path, QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("整改时限：", f"{heading}：").replace("\n\n", gap))
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    for name in ("tasks.yaml", "progress.yaml"):  # (read as the same report's 整改时限 is)
+        assert (out / name).read_text(encoding="utf-8") == (usual / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "problem 1: cannot read the deadline 完成时限：2021年前完成。 " + TEXT_FIXES_HINT.replace("2018年6月30日,", "2018年6月30日前完成,")
+     .replace("长期坚持 or 立即启动", "长期坚持 or 立行立改")),
+    (None, "问题 1：无法识别完成时限“2021年前完成。”（应为 2018年6月30日前完成、长期坚持 或 立行立改 这样的时限，"
+           "或 2018年6月30日前完成关停、关停于2018年6月30日前完成 这样的分步时限，以“，”分隔；请在校订文件的 text_fixes: 下改正）")])
+def test_a_deadline_it_cannot_read_under_another_heading_is_refused_quoting_that_heading(tmp_path, lang, said):
+    text = QINGHAI + _problem(deadline="2021年前完成。", measure="西宁市完成提标改造（2019年6月30日）。").replace("整改时限：", "完成时限：")
+    result, out = _import(tmp_path, text, lang=lang)
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{LINE_OF_MEASURE - 4}: {said}\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "unexpected 完成时限： in problem 1 (measure 1.1's deadline is read from the parentheses its text ends with, such as "
+           "（2018年6月30日）: write it there in the report's text)"),
+    (None, "问题 1 中出现了意外的“完成时限：”（措施 1.1 的时限从其文字末尾的括号中读取，如（2018年6月30日）：请在报告文字中把它写在那里）")])
+def test_a_deadline_line_under_a_measure_is_refused_naming_the_heading_as_written(tmp_path, lang, said):
+    text = QINGHAI + _problem(measure="海东市完成污水管网建设。\n\n完成时限：2019年6月30日前")
+    result, out = _import(tmp_path, text, lang=lang)
+    line = text.split("\n").index("完成时限：2019年6月30日前") + 1
+    assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:{line}: {said}\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+@pytest.mark.parametrize("heading", ["整改措施：", "整改措施:", "整改措施： "])
+def test_a_measures_heading_alone_on_its_line_before_the_first_measure_is_skipped(tmp_path, gap, heading):
+    # (refused: "text between 整改进度 and the first measure of problem 1")
+    (tmp_path / "usual").mkdir()
+    _, usual = _import(tmp_path / "usual", QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("\n\n", gap))
+    text = QINGHAI + TWO_MEASURES.format(one="1.", two="2.").replace("整改进度：序时推进。\n\n", f"整改进度：序时推进。\n\n{heading}\n\n") \
+        .replace("\n\n", gap)
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [NO_CURATION]
+    for name in ("tasks.yaml", "progress.yaml"):  # (no text of the problem's, nor of its first measure)
+        assert (out / name).read_text(encoding="utf-8") == (usual / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bracket, warned", [("2018年12月31日前完成", True), ("2019年6月30日前完成", False)])
+def test_a_problems_deadline_in_brackets_beside_a_deadline_line_that_differs_is_warned_of_and_the_line_read(tmp_path, bracket, warned):
+    text = QINGHAI + PROBLEM_IN_BRACKETS.format(bracket=bracket, heads="整改时限：2019年6月底前完成。\n\n整改进度：序时推进。\n\n")
+    result, out = _import(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    lines = text.split("\n")
+    said = (f"{tmp_path / 'report.txt'}, line {lines.index(f'一、湟水河流域污染治理滞后（{bracket}）。') + 1}: problem 1: （{bracket}） after its text differs from its "
+            f"整改时限 on line {lines.index('整改时限：2019年6月底前完成。') + 1}, 2019年6月底前完成: the 整改时限 is read (check it; repair it "
+            "under text_fixes: in the curation if need be)")
+    assert _warnings(result) == [NO_CURATION, *([said] if warned else [])]
+    assert _ledger(out)[0]["deadline"] == {"text": "2019年6月底前完成", "milestones": [{"kind": "date", "due": date(2019, 6, 30)}]}
