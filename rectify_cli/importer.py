@@ -633,15 +633,12 @@ def _keeps_journal(path: Path, result: ImportResult) -> bool:
 def schema_for(plan: Path) -> str | None:
     """The plan file `plan`'s way to the JSON Schema of plans (SCHEMA), relative to its folder,
     for the line that points YAML editors at it: in its repository (layout.nearest), else None
-    (an office's repository holds none: a line naming one would have the editor warn of it; and
-    outside any repository a schema/ found on the way up, /tmp/schema, is no one's)."""
+    (an office's repository holds none: a line naming one would have the editor warn of it)."""
     from .layout import nearest
 
     folder = Path(os.path.abspath(plan.parent))
     found = nearest(SCHEMA, folder)
-    if found is None or not any(os.path.lexists(above / ".git") for above in found.parents):
-        return None
-    return Path(os.path.relpath(found, folder)).as_posix()
+    return None if found is None else Path(os.path.relpath(found, folder)).as_posix()
 
 
 def import_report(text: str, *, filename: str, curation: Curation | None = None, source: str | None = None,

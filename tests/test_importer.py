@@ -2189,8 +2189,6 @@ def test_an_unreadable_deadline_is_said_in_chinese_by_default(tmp_path):
     ("office/national/2019/xizang.yaml", "office/schema", "../../schema/registry.schema.json"),
     # (not beyond the repository's root)
     ("office/data", "schema", None),
-    # (in no repository: a schema/ found on the way up, as a stray /tmp/schema, is no one's)
-    ("elsewhere/data", "schema", None),
 ])
 def test_an_imported_plan_points_editors_at_the_schema_only_where_there_is_one(tmp_path, monkeypatch, output, schema_at,
                                                                                line):
