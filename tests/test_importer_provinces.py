@@ -2104,7 +2104,7 @@ def test_a_problems_deadline_in_brackets_is_warned_of_as_a_typo_at_its_line(tmp_
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     line = next(at for at, ln in enumerate(text.split("\n"), 1) if ln.endswith("（2091年12月31日前完成）。"))
-    assert (f"problem 1 (line {line}): deadline 2091-12-31 (2091年12月31日前完成) is more than 20 years after the inspection's feedback of "
+    assert (f"{tmp_path / 'report.txt'}, line {line}: problem 1: deadline 2091-12-31 (2091年12月31日前完成) is more than 20 years after the inspection's feedback of "
             "2017-12-24: a typo? repair it under text_fixes: in the curation") in _warnings(result)
     assert _ledger(out)[0]["problem"] == f"湟水河流域污染治理滞后{over.replace(chr(10), '')}（2091年12月31日前完成）。"
 
