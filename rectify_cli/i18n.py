@@ -2169,6 +2169,11 @@ LABELS.update({
                                        "a head hash is 64 hex digits, this line's is '{given}': cut short in the copy?"),
     "problem_import_is_folder": ("是文件夹，应为{text}", "is a folder, expected {text}"),
     "problem_import_empty": ("是空的，应为报告文字", "is empty, expected the report's text"),
+    "problem_import_kept_journal_refused": ("本次导入写出的方案读不了保留的进展记录（导入后录入的记录用到了它不再声明的单位或措施：请在校订文件中保留它们）。"
+                                            "未写入任何内容。",
+                                            "the plan this import writes could not read the journal kept (entries recorded since the "
+                                            "import name what it no longer declares: keep their units and measures in the curation "
+                                            "file). Nothing was written."),
     "problem_import_journal_differs": ("这一行不同", "this line differs"),
     "problem_import_journal_ends": ("它到这一行就结束了", "it ends on this line"),
     "problem_import_no_appendix": ("没有找到附件中编号的问题（一、…）及其整改时限、整改进展",

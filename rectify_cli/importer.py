@@ -493,6 +493,8 @@ def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
     _refuse_a_name_taken(tasks)  # (before anything is written: a refusal writes nothing)
     _refuse_to_lose_a_plan(tasks)
     kept = _keeps_journal(journal, result)
+    if kept:
+        _refuse_to_strand_the_journal(tasks, journal, result)
     made = not os.path.lexists(tasks.parent)
     make_folder(tasks.parent)
     had = journal_present(journal)  # (when not kept: an empty one)
@@ -517,6 +519,32 @@ def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
                 os.rmdir(tasks.parent)
         raise
     return tasks, journal, kept
+
+
+def _refuse_to_strand_the_journal(plan: Path, journal: Path, result: ImportResult) -> None:
+    """JournalWriteError, the loader's problems named at the journal kept and its lines, when
+    the plan this import writes can't read that journal: an entry recorded since the import
+    names a unit (--by, --approved-by) the curation no longer declares. Written, the plan would
+    leave every command refusing the ledger (_check_loads checked the imported entries alone)."""
+    from .fsutil import scratch_folder
+    from .layout import read_bytes
+    from .registry import load_registry
+
+    with scratch_folder("rectify-import-", "import_scratch_failed") as scratch:
+        folder = Path(scratch)
+        try:
+            (folder / plan.name).write_text(result.tasks_yaml, encoding="utf-8")
+            (folder / journal.name).write_bytes(read_bytes(journal))
+        except OSError as exc:
+            raise FileWriteError(problem(str(folder.parent), None, None, "import_scratch_failed",
+                                         why=os_reason(exc))) from None
+        try:  # (today is no limit, as in _check_loads: an entry may be dated after the clock's day)
+            load_registry(folder / plan.name, today=date.max, use_cache=False)
+        except RegistryError as e:
+            named = {plan.name: str(plan), journal.name: str(journal)}
+            problems = [replace(p, file=named.get(Path(p.file).name, p.file)) if isinstance(p, Problem) else p
+                        for p in e.problems]
+            raise JournalWriteError([*problems, problem(str(journal), None, None, "import_kept_journal_refused")]) from None
 
 
 def _holds(path: Path, text: str) -> bool:
