@@ -332,7 +332,8 @@ def test_a_regions_government_as_reports_name_it_is_that_region(tmp_path):
                             "--registry", str(out / "tasks.yaml"), RECTIFY_TODAY="2019-03-31")
         assert recorded.exit_code == 0, recorded.output
     xinjiang = QINGHAI.replace("青海省", "新疆维吾尔自治区").replace("青海", "新疆")
-    result, out = _import(tmp_path, xinjiang + APPENDIX.replace("西宁市", "自治区生态环境厅"), name="xinjiang.txt")
+    (tmp_path / "xinjiang").mkdir()  # (its own folder: over the ledger above, its journal's entries by 成都市政府 would not load)
+    result, out = _import(tmp_path / "xinjiang", xinjiang + APPENDIX.replace("西宁市", "自治区生态环境厅"), name="xinjiang.txt")
     assert {u["name"]: u.get("aliases") for u in _regions(out)}["阿克苏地区"] == ["阿克苏地区行署"]
 
 
