@@ -2096,8 +2096,10 @@ LABELS.update({
     "problem_import_is_export": ("这是 `{command}` 的输出，不是整改报告：请导入整改报告本身的文字；rectify 不能把导出文件转回台账（其中没有进展记录）",
                                  "this is the output of `{command}`, not a report: import the report's own text; rectify cannot "
                                  "turn an export back into a ledger (it holds no journal)"),
-    "problem_import_field_missing": ("找不到报告的{field}{says}（请在校订文件的 registry: 下写明）",
-                                     "cannot find the report's {field}{says} (give it under registry: in the curation file)"),
+    # ({key}: the curation's key, {form}: what it takes, YYYY-MM-DD or …: the key is what the file needs, not the word)
+    "problem_import_field_missing": ("找不到报告的{field}{says}（请在校订文件的 registry: 下写明 {key}: {form}）",
+                                     "cannot find the report's {field}{says} (give it under registry: in the curation file, "
+                                     "as {key}: {form})"),
     "problem_import_headline_undated": ("：开头一段写的是“{words}”，没有日期", ": its headline says {words}, with no date"),
     "problem_import_before_feedback": ("报告日期 {report} 早于督察反馈日期 {feedback}",
                                        "the report's date {report} is before the inspection's feedback {feedback}"),

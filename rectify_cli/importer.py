@@ -961,7 +961,8 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             undated = k == "report_date" and at is not None
             says = Notice("import_headline_undated", {"words": AS_OF_WORD.search(headline).group(0)}) if undated else ""
             line = (_line_of(text, at.line, AS_OF_WORD.search(headline).group(0)) or at.line) if undated else None
-            missing.append(problem(filename, line, None, "import_field_missing", field=Word(REGISTRY_FIELDS, k, said_in_english=True), says=says))
+            missing.append(problem(filename, line, None, "import_field_missing", field=Word(REGISTRY_FIELDS, k, said_in_english=True), says=says,
+                                   key=k, form="YYYY-MM-DD" if k.endswith("_date") else "…"))
     if missing:
         raise ReportFormatError(missing)
     if reg["report_date"] < reg["feedback_date"]:  # (ISO dates: compared as text)

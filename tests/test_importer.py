@@ -641,6 +641,17 @@ def test_reimport_refuses_the_journal_of_another_report(tmp_path):
         "append-only, so it is not replaced: move it away to import afresh. Nothing was written.\n")
 
 
+def test_a_feedback_date_it_cannot_find_is_asked_for_by_the_curation_key_that_gives_it(tmp_path):
+    """It said only 请在校订文件的 registry: 下写明: an office had to look up the key's name in README."""
+    report = tmp_path / "jx.txt"
+    report.write_text(_report_of("江西省整改情况报告", "问题一。说明。").replace("于2018年1月3日反馈了督察意见", "反馈了督察意见"),
+                      encoding="utf-8")
+    result = _rectify("import", str(report), "-o", str(tmp_path / "ledger"), lang=None)
+    assert (result.exit_code, result.stderr) == (
+        2, f"rectify: {report}: 找不到报告的督察反馈日期（请在校订文件的 registry: 下写明 feedback_date: YYYY-MM-DD）\n")
+    assert not (tmp_path / "ledger").exists()
+
+
 KEPT_REFUSED = {
     "en": "the plan this import writes could not read the journal kept (entries recorded since the import name what it no "
           "longer declares: keep their units and measures in the curation file). Nothing was written.",

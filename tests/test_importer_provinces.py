@@ -237,7 +237,8 @@ def test_a_headline_saying_as_of_now_gives_no_date_and_the_import_asks_for_it(tm
     # (report_date was 2018-06-30, from a statistic of the body, and every journal entry dated so, without a word)
     result, out = _import(tmp_path, AS_OF_NOW + APPENDIX)
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:3: cannot find the report's report date: "
-                                                    "its headline says 截至目前, with no date (give it under registry: in the curation file)\n")
+                                                    "its headline says 截至目前, with no date (give it under registry: in the curation file, "
+                                                    "as report_date: YYYY-MM-DD)\n")
     assert not out.exists()
 
 
@@ -680,7 +681,9 @@ def test_every_registry_field_the_text_does_not_give_is_named_in_one_run(tmp_pat
     result, out = _import(tmp_path, text)
     name = tmp_path / "report.txt"
     assert (result.exit_code, result.stderr) == (2, "".join(f"rectify: {name}: cannot find the report's {what} (give it under registry: "
-                                                             "in the curation file)\n" for what in ("issuer", "inspection", "feedback date")))
+                                                             f"in the curation file, as {key}: {form})\n" for what, key, form in (
+                                                                 ("issuer", "issuer", "…"), ("inspection", "inspection", "…"),
+                                                                 ("feedback date", "feedback_date", "YYYY-MM-DD"))))
     assert not out.exists()
 
 
