@@ -724,7 +724,10 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     used = {o for t in tasks for m in t["measures"] for o in m["owners"]}
     if cur.units:  # (a region must be a declared unit, or the loader refuses the plan)
         curated = {u["name"] for u in cur.units}
-        undeclared = [r.name for r in regions if r.name not in curated and (r.name in used or any(r.name in t["regions"] for t in tasks))]
+        # (a unit standing for every region, 各设区市, names each of them: its measures are theirs, as without a curation)
+        every = any(u.get("kind") == ALL_REGIONS and u["name"] in used for u in cur.units)
+        undeclared = [r.name for r in regions if r.name not in curated
+                      and ((every and r.name not in forms) or r.name in used or any(r.name in t["regions"] for t in tasks))]
         units.extend(_region_unit(next(region for region in regions if region.name == r), forms)
                      for r in undeclared if not any(u["name"] == r for u in units))
         if undeclared:

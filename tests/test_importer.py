@@ -1965,6 +1965,22 @@ def test_a_region_a_curation_does_not_declare_is_declared_as_a_region_and_said_s
     assert "regions named in the problems or measures but not declared under units: in the curation, declared as regions: 银川市" in _warnings(result)
 
 
+def test_every_region_of_the_province_is_declared_when_a_curated_unit_stands_for_them_all(tmp_path):
+    # (a curation declaring 各设区市 but not the prefectures got only those the text named: 宜春市's office was
+    # refused by --region and --by 宜春市, and the summary's urging list left it out, though 各设区市's measures are its)
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("units:\n  - {name: 省生态环境厅, kind: department}\n  - {name: 各设区市, kind: all_regions}\n",
+                        encoding="utf-8")
+    text = _report_of("江西省整改情况报告", "南昌市部分园区污水直排。").replace("1.自治区生态环境厅制定方案", "1.各设区市人民政府制定方案")
+    result = import_report(text, filename="jx.txt", curation=load_curation(curation))
+    written = _written(result)
+    assert written["tasks"][0]["measures"][0]["owners"] == ["各设区市"]
+    jiangxi = ["南昌市", "景德镇市", "萍乡市", "九江市", "新余市", "鹰潭市", "赣州市", "吉安市", "宜春市", "抚州市", "上饶市"]
+    assert [u["name"] for u in written["units"] if u.get("kind") == "region"] == jiangxi
+    assert ("regions named in the problems or measures but not declared under units: in the curation, declared as regions: "
+            + "、".join(jiangxi)) in _warnings(result)
+
+
 # ---------------------------------------------------------------- a text without blank lines between its items
 
 
