@@ -2131,6 +2131,14 @@ LABELS.update({
                                         "expected the journal to begin with the {count:entry|entries} this import writes, but {what} (edited by hand, "
                                         "or the journal of another report or curation); a journal is append-only, so it is not replaced: move it "
                                         "away to import afresh. Nothing was written."),
+    "problem_import_journal_recorded_since": ("进展记录应以本次导入写入的 {count} 条记录开头，但{what}；它在导入的 {imported} 条之后还有 {later} 条录入的记录，"
+                                              "移走就会丢失：请让报告和校订文件仍写出导入时的记录（journal:、text_fixes:），"
+                                              "更正用 rectify record、rectify retract 另行记录。未写入任何内容。",
+                                              "expected the journal to begin with the {count:entry|entries} this import writes, but {what}; "
+                                              "it holds {later:entry|entries} recorded after the {imported} imported, which moving it away "
+                                              "would lose: have the report and the curation write the imported entries as they did "
+                                              "(journal:, text_fixes:), and record a correction with rectify record or rectify retract. "
+                                              "Nothing was written."),
     "problem_import_output_is_journal": ("是进展记录的文件名：-o 应指方案文件（如 {plan}，进展记录写在它旁边）或文件夹。未写入任何内容。",
                                          "is the name of a journal: -o names a plan file (such as {plan}, its journal written beside "
                                          "it) or a folder. Nothing was written."),

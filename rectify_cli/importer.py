@@ -652,7 +652,23 @@ def _keeps_journal(path: Path, result: ImportResult) -> bool:
     else:
         line = next(i for i, (a, b) in enumerate(zip(old_lines, new.splitlines(keepends=True)), 1) if a != b)
         what = Notice("import_journal_differs", {})
+    imported, entries = _imported_and_entries(old)
+    if imported is not None and entries > imported:  # (moved away, it would take the entries recorded since with it)
+        raise JournalWriteError(problem(str(path), line, None, "import_journal_recorded_since", count=len(result.journal),
+                                        what=what, imported=imported, later=entries - imported))
     raise JournalWriteError(problem(str(path), line, None, "import_journal_not_ours", count=len(result.journal), what=what))
+
+
+_IMPORTED_HEADER = re.compile(rb"^# The first (?:entry is|(\d+) entries are) the report's ", re.MULTILINE)
+
+
+def _imported_and_entries(journal: bytes) -> tuple[int | None, int]:
+    """How many entries the import that wrote `journal` wrote, as its header says (None when
+    it has no such header), and how many entries it holds (each begins `- measure:` at the left
+    margin, as the import and `rectify record` write them)."""
+    m = _IMPORTED_HEADER.search(journal)
+    imported = None if m is None else int(m.group(1) or 1)
+    return imported, len(re.findall(rb"^- measure:", journal, re.MULTILINE))
 
 
 # ------------------------------------------------------------------ import

@@ -652,6 +652,35 @@ def test_a_feedback_date_it_cannot_find_is_asked_for_by_the_curation_key_that_gi
     assert not (tmp_path / "ledger").exists()
 
 
+@pytest.mark.parametrize("lang, message", [
+    ("en", "expected the journal to begin with the 1 entry this import writes, but this line differs; it holds 1 entry "
+           "recorded after the 1 imported, which moving it away would lose: have the report and the curation write the "
+           "imported entries as they did (journal:, text_fixes:), and record a correction with rectify record or rectify "
+           "retract. Nothing was written."),
+    (None, "进展记录应以本次导入写入的 1 条记录开头，但这一行不同；它在导入的 1 条之后还有 1 条录入的记录，移走就会丢失："
+           "请让报告和校订文件仍写出导入时的记录（journal:、text_fixes:），更正用 rectify record、rectify retract 另行记录。"
+           "未写入任何内容。"),
+])
+def test_reimport_over_a_journal_with_entries_recorded_since_does_not_say_to_move_it_away(tmp_path, lang, message):
+    """A curated state changed after a month of records: the refusal said to move the journal away, which loses the month."""
+    report = tmp_path / "nx.txt"
+    report.write_text(_report_of("宁夏回族自治区整改情况报告", "问题一。说明。"), encoding="utf-8")
+    out = tmp_path / "ledger"
+    assert _rectify("import", str(report), "-o", str(out)).exit_code == 0
+    assert "  state: done" in (out / "progress.yaml").read_text(encoding="utf-8")  # (the premise: proposed done)
+    recorded = _rectify("reopen", "1.1", "--note", "回头看", "-r", str(out), RECTIFY_TODAY="2019-04-02")
+    assert recorded.exit_code == 0, recorded.output
+    plan, journal = (out / "tasks.yaml").read_bytes(), (out / "progress.yaml").read_bytes()
+    line = journal.decode("utf-8").splitlines().index("  state: done") + 1
+    curation = tmp_path / "curation.yaml"
+    curation.write_text('journal:\n  "1.1": in_progress\n', encoding="utf-8")
+
+    again = _rectify("import", str(report), "--curation", str(curation), "-o", str(out), lang=lang)
+    assert (again.exit_code, again.stderr) == (2, f"rectify: {out / 'progress.yaml'}:{line}: {message}\n")
+    assert (out / "tasks.yaml").read_bytes() == plan
+    assert (out / "progress.yaml").read_bytes() == journal
+
+
 KEPT_REFUSED = {
     "en": "the plan this import writes could not read the journal kept (entries recorded since the import name what it no "
           "longer declares: keep their units and measures in the curation file). Nothing was written.",
