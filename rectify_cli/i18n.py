@@ -2484,7 +2484,21 @@ def unit_suggestion(name: str, names, seen: dict | None = None) -> Notice | str:
     closest: dict[str, str] = {}  # unit -> its closest name
     for match in close_matches(name, names, most=max(len(names), 1)):
         closest.setdefault(names[match], match)
-    return suggested(list(closest.values())[:3])
+    shown = list(closest.values())[:3]
+    if len(closest) > len(shown) and _likeness(name, list(closest.values())[len(shown)]) == _likeness(name, shown[0]):
+        # (more units as close as the closest than are named: 省人民政府 to each of 11 城市's 人民政府;
+        # three of them, picked by their spelling, would be a guess, a city's for the province's)
+        return ""
+    return suggested(shown)
+
+
+def _likeness(name: str, other: str) -> float:
+    """How close `other` is to `name`, as errors.close_matches ranks them (difflib's ratio)."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seqs(other, name)
+    return matcher.ratio()
 
 
 # What a refusal echoes of a value typed: enough to know it by, not 100,000 characters of it.
