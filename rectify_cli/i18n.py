@@ -2122,8 +2122,10 @@ LABELS.update({
     "problem_import_is_export": ("这是 `{command}` 的输出，不是整改报告：请导入整改报告本身的文字；rectify 不能把导出文件转回台账（其中没有进展记录）",
                                  "this is the output of `{command}`, not a report: import the report's own text; rectify cannot "
                                  "turn an export back into a ledger (it holds no journal)"),
-    "problem_import_field_missing": ("找不到报告的{field}{says}（请在校订文件的 registry: 下写明）",
-                                     "cannot find the report's {field}{says} (give it under registry: in the curation file)"),
+    # ({key}: the curation's key, {form}: what it takes, YYYY-MM-DD or …: the key is what the file needs, not the word)
+    "problem_import_field_missing": ("找不到报告的{field}{says}（请在校订文件的 registry: 下写明 {key}: {form}）",
+                                     "cannot find the report's {field}{says} (give it under registry: in the curation file, "
+                                     "as {key}: {form})"),
     "problem_import_headline_undated": ("：开头一段写的是“{words}”，没有日期", ": its headline says {words}, with no date"),
     "problem_import_before_feedback": ("报告日期 {report} 早于督察反馈日期 {feedback}",
                                        "the report's date {report} is before the inspection's feedback {feedback}"),
@@ -2155,6 +2157,14 @@ LABELS.update({
                                         "expected the journal to begin with the {count:entry|entries} this import writes, but {what} (edited by hand, "
                                         "or the journal of another report or curation); a journal is append-only, so it is not replaced: move it "
                                         "away to import afresh. Nothing was written."),
+    "problem_import_journal_recorded_since": ("进展记录应以本次导入写入的 {count} 条记录开头，但{what}；它在导入的 {imported} 条之后还有 {later} 条录入的记录，"
+                                              "移走就会丢失：请让报告和校订文件仍写出导入时的记录（journal:、text_fixes:），"
+                                              "更正用 rectify record、rectify retract 另行记录。未写入任何内容。",
+                                              "expected the journal to begin with the {count:entry|entries} this import writes, but {what}; "
+                                              "it holds {later:entry|entries} recorded after the {imported} imported, which moving it away "
+                                              "would lose: have the report and the curation write the imported entries as they did "
+                                              "(journal:, text_fixes:), and record a correction with rectify record or rectify retract. "
+                                              "Nothing was written."),
     "problem_import_output_is_journal": ("是进展记录的文件名：-o 应指方案文件（如 {plan}，进展记录写在它旁边）或文件夹。未写入任何内容。",
                                          "is the name of a journal: -o names a plan file (such as {plan}, its journal written beside "
                                          "it) or a folder. Nothing was written."),
@@ -2195,6 +2205,11 @@ LABELS.update({
                                        "a head hash is 64 hex digits, this line's is '{given}': cut short in the copy?"),
     "problem_import_is_folder": ("是文件夹，应为{text}", "is a folder, expected {text}"),
     "problem_import_empty": ("是空的，应为报告文字", "is empty, expected the report's text"),
+    "problem_import_kept_journal_refused": ("本次导入写出的方案读不了保留的进展记录（导入后录入的记录用到了它不再声明的单位或措施：请在校订文件中保留它们）。"
+                                            "未写入任何内容。",
+                                            "the plan this import writes could not read the journal kept (entries recorded since the "
+                                            "import name what it no longer declares: keep their units and measures in the curation "
+                                            "file). Nothing was written."),
     "problem_import_journal_differs": ("这一行不同", "this line differs"),
     "problem_import_journal_ends": ("它到这一行就结束了", "it ends on this line"),
     "problem_import_no_appendix": ("没有找到附件中编号的问题（一、…）及其整改时限、整改进展",
@@ -2498,7 +2513,21 @@ def unit_suggestion(name: str, names, seen: dict | None = None) -> Notice | str:
     closest: dict[str, str] = {}  # unit -> its closest name
     for match in close_matches(name, names, most=max(len(names), 1)):
         closest.setdefault(names[match], match)
-    return suggested(list(closest.values())[:3])
+    shown = list(closest.values())[:3]
+    if len(closest) > len(shown) and _likeness(name, list(closest.values())[len(shown)]) == _likeness(name, shown[0]):
+        # (more units as close as the closest than are named: 省人民政府 to each of 11 城市's 人民政府;
+        # three of them, picked by their spelling, would be a guess, a city's for the province's)
+        return ""
+    return suggested(shown)
+
+
+def _likeness(name: str, other: str) -> float:
+    """How close `other` is to `name`, as errors.close_matches ranks them (difflib's ratio)."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seqs(other, name)
+    return matcher.ratio()
 
 
 # What a refusal echoes of a value typed: enough to know it by, not 100,000 characters of it.

@@ -493,6 +493,8 @@ def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
     _refuse_a_name_taken(tasks)  # (before anything is written: a refusal writes nothing)
     _refuse_to_lose_a_plan(tasks)
     kept = _keeps_journal(journal, result)
+    if kept:
+        _refuse_to_strand_the_journal(tasks, journal, result)
     made = not os.path.lexists(tasks.parent)
     make_folder(tasks.parent)
     had = journal_present(journal)  # (when not kept: an empty one)
@@ -517,6 +519,32 @@ def write_result(result: ImportResult, plan: Path) -> tuple[Path, Path, bool]:
                 os.rmdir(tasks.parent)
         raise
     return tasks, journal, kept
+
+
+def _refuse_to_strand_the_journal(plan: Path, journal: Path, result: ImportResult) -> None:
+    """JournalWriteError, the loader's problems named at the journal kept and its lines, when
+    the plan this import writes can't read that journal: an entry recorded since the import
+    names a unit (--by, --approved-by) the curation no longer declares. Written, the plan would
+    leave every command refusing the ledger (_check_loads checked the imported entries alone)."""
+    from .fsutil import scratch_folder
+    from .layout import read_bytes
+    from .registry import load_registry
+
+    with scratch_folder("rectify-import-", "import_scratch_failed") as scratch:
+        folder = Path(scratch)
+        try:
+            (folder / plan.name).write_text(result.tasks_yaml, encoding="utf-8")
+            (folder / journal.name).write_bytes(read_bytes(journal))
+        except OSError as exc:
+            raise FileWriteError(problem(str(folder.parent), None, None, "import_scratch_failed",
+                                         why=os_reason(exc))) from None
+        try:  # (today is no limit, as in _check_loads: an entry may be dated after the clock's day)
+            load_registry(folder / plan.name, today=date.max, use_cache=False)
+        except RegistryError as e:
+            named = {plan.name: str(plan), journal.name: str(journal)}
+            problems = [replace(p, file=named.get(Path(p.file).name, p.file)) if isinstance(p, Problem) else p
+                        for p in e.problems]
+            raise JournalWriteError([*problems, problem(str(journal), None, None, "import_kept_journal_refused")]) from None
 
 
 def _holds(path: Path, text: str) -> bool:
@@ -624,7 +652,23 @@ def _keeps_journal(path: Path, result: ImportResult) -> bool:
     else:
         line = next(i for i, (a, b) in enumerate(zip(old_lines, new.splitlines(keepends=True)), 1) if a != b)
         what = Notice("import_journal_differs", {})
+    imported, entries = _imported_and_entries(old)
+    if imported is not None and entries > imported:  # (moved away, it would take the entries recorded since with it)
+        raise JournalWriteError(problem(str(path), line, None, "import_journal_recorded_since", count=len(result.journal),
+                                        what=what, imported=imported, later=entries - imported))
     raise JournalWriteError(problem(str(path), line, None, "import_journal_not_ours", count=len(result.journal), what=what))
+
+
+_IMPORTED_HEADER = re.compile(rb"^# The first (?:entry is|(\d+) entries are) the report's ", re.MULTILINE)
+
+
+def _imported_and_entries(journal: bytes) -> tuple[int | None, int]:
+    """How many entries the import that wrote `journal` wrote, as its header says (None when
+    it has no such header), and how many entries it holds (each begins `- measure:` at the left
+    margin, as the import and `rectify record` write them)."""
+    m = _IMPORTED_HEADER.search(journal)
+    imported = None if m is None else int(m.group(1) or 1)
+    return imported, len(re.findall(rb"^- measure:", journal, re.MULTILINE))
 
 
 # ------------------------------------------------------------------ import
@@ -696,7 +740,10 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
     used = {o for t in tasks for m in t["measures"] for o in m["owners"]}
     if cur.units:  # (a region must be a declared unit, or the loader refuses the plan)
         curated = {u["name"] for u in cur.units}
-        undeclared = [r.name for r in regions if r.name not in curated and (r.name in used or any(r.name in t["regions"] for t in tasks))]
+        # (a unit standing for every region, 各设区市, names each of them: its measures are theirs, as without a curation)
+        every = any(u.get("kind") == ALL_REGIONS and u["name"] in used for u in cur.units)
+        undeclared = [r.name for r in regions if r.name not in curated
+                      and ((every and r.name not in forms) or r.name in used or any(r.name in t["regions"] for t in tasks))]
         units.extend(_region_unit(next(region for region in regions if region.name == r), forms)
                      for r in undeclared if not any(u["name"] == r for u in units))
         if undeclared:
@@ -935,7 +982,8 @@ def _registry(text: str, paras, filename: str, cur: Curation, source: str | None
             undated = k == "report_date" and at is not None
             says = Notice("import_headline_undated", {"words": AS_OF_WORD.search(headline).group(0)}) if undated else ""
             line = (_line_of(text, at.line, AS_OF_WORD.search(headline).group(0)) or at.line) if undated else None
-            missing.append(problem(filename, line, None, "import_field_missing", field=Word(REGISTRY_FIELDS, k, said_in_english=True), says=says))
+            missing.append(problem(filename, line, None, "import_field_missing", field=Word(REGISTRY_FIELDS, k, said_in_english=True), says=says,
+                                   key=k, form="YYYY-MM-DD" if k.endswith("_date") else "…"))
     if missing:
         raise ReportFormatError(missing)
     if reg["report_date"] < reg["feedback_date"]:  # (ISO dates: compared as text)

@@ -127,3 +127,29 @@ def test_a_label_is_worded_as_the_counting_formatter_words_it(key):
             assert label(key, lang, **values) == _Counts().format(template, **values), (key, lang)
             numbers = {name: n for name in fields}
             assert label(key, lang, **numbers) == _Counts().format(template, **numbers), (key, lang)
+
+
+JIANGXI_REGIONS = ("南昌市", "景德镇市", "萍乡市", "九江市", "新余市", "鹰潭市", "赣州市", "吉安市", "宜春市", "抚州市", "上饶市")
+
+
+def test_an_unknown_unit_as_close_to_many_units_as_to_any_suggests_none(tmp_path):
+    """`--approved-by 省人民政府` was asked 是否指 鹰潭市人民政府、赣州市人民政府、萍乡市人民政府？: three of eleven
+    city governments, all as close, picked by their spelling, a provincial body offered a city's."""
+    units = "".join(f"  - {{name: {r}, kind: region, aliases: [{r}人民政府]}}\n" for r in JIANGXI_REGIONS)
+    plan = tmp_path / "tasks.yaml"
+    plan.write_text("registry: {title: 江西省整改情况报告, issuer: 江西省委、省政府, inspection: 督察组, feedback_date: 2021-07-15, "
+                    "report_date: 2022-06-30}\nunits:\n  - {name: 省生态环境厅, kind: department}\n" + units +
+                    "tasks:\n  - id: 1\n    title: 问题\n    problem: 问题。\n    deadline:\n      text: 2022年12月31日前完成\n"
+                    "      milestones: [{kind: date, due: 2022-12-31}]\n    reported: {state: on_schedule}\n    regions: []\n"
+                    "    measures:\n      - id: 1\n        text: 措施。\n        owners: [省生态环境厅]\n        lead: 省生态环境厅\n        milestones: [{kind: date, due: 2022-12-31}]\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "RECTIFY_LANG"} | {"RECTIFY_TODAY": "2022-07-18"}
+    run = [sys.executable, "-m", "rectify_cli", "extend", "1.1", "--to", "2023-06-30", "--reason", "资金缺口", "-r", str(plan)]
+    refused = subprocess.run([*run, "--approved-by", "省人民政府"], capture_output=True, text=True, env=env)
+    assert (refused.returncode, refused.stderr) == (
+        2, "rectify: --approved-by：未知单位“省人民政府”；请使用方案 units: 下声明的单位（名称或别名）\n")
+    # (a slip of one character is still suggested, its closest first)
+    slip = subprocess.run([*run, "--approved-by", "赣州市人民政"], capture_output=True, text=True, env=env)
+    assert (slip.returncode, slip.stderr) == (
+        2, "rectify: --approved-by：未知单位“赣州市人民政”（是否指 赣州市人民政府、抚州市人民政府、鹰潭市人民政府？）；"
+           "请使用方案 units: 下声明的单位（名称或别名）\n")
+    assert not (tmp_path / "progress.yaml").exists()

@@ -237,7 +237,8 @@ def test_a_headline_saying_as_of_now_gives_no_date_and_the_import_asks_for_it(tm
     # (report_date was 2018-06-30, from a statistic of the body, and every journal entry dated so, without a word)
     result, out = _import(tmp_path, AS_OF_NOW + APPENDIX)
     assert (result.exit_code, result.stderr) == (2, f"rectify: {tmp_path / 'report.txt'}:3: cannot find the report's report date: "
-                                                    "its headline says 截至目前, with no date (give it under registry: in the curation file)\n")
+                                                    "its headline says 截至目前, with no date (give it under registry: in the curation file, "
+                                                    "as report_date: YYYY-MM-DD)\n")
     assert not out.exists()
 
 
@@ -332,7 +333,8 @@ def test_a_regions_government_as_reports_name_it_is_that_region(tmp_path):
                             "--registry", str(out / "tasks.yaml"), RECTIFY_TODAY="2019-03-31")
         assert recorded.exit_code == 0, recorded.output
     xinjiang = QINGHAI.replace("青海省", "新疆维吾尔自治区").replace("青海", "新疆")
-    result, out = _import(tmp_path, xinjiang + APPENDIX.replace("西宁市", "自治区生态环境厅"), name="xinjiang.txt")
+    (tmp_path / "xinjiang").mkdir()  # (its own folder: over the ledger above, its journal's entries by 成都市政府 would not load)
+    result, out = _import(tmp_path / "xinjiang", xinjiang + APPENDIX.replace("西宁市", "自治区生态环境厅"), name="xinjiang.txt")
     assert {u["name"]: u.get("aliases") for u in _regions(out)}["阿克苏地区"] == ["阿克苏地区行署"]
 
 
@@ -680,7 +682,9 @@ def test_every_registry_field_the_text_does_not_give_is_named_in_one_run(tmp_pat
     result, out = _import(tmp_path, text)
     name = tmp_path / "report.txt"
     assert (result.exit_code, result.stderr) == (2, "".join(f"rectify: {name}: cannot find the report's {what} (give it under registry: "
-                                                             "in the curation file)\n" for what in ("issuer", "inspection", "feedback date")))
+                                                             f"in the curation file, as {key}: {form})\n" for what, key, form in (
+                                                                 ("issuer", "issuer", "…"), ("inspection", "inspection", "…"),
+                                                                 ("feedback date", "feedback_date", "YYYY-MM-DD"))))
     assert not out.exists()
 
 
