@@ -767,9 +767,20 @@ def import_report(text: str, *, filename: str, curation: Curation | None = None,
         units=tuple(units),
         tasks=tuple(tasks),
         journal=tuple(journal),
-        warnings=tuple(warnings),
+        warnings=tuple(sorted(warnings, key=lambda w: _warning_place(w, filename))),
         repairs=repairs,
     )
+
+
+def _warning_place(warning: Notice, report: str) -> tuple:
+    """Where `warning` is, to say them as a compiler does, in the order of the text (they are found
+    check by check: lines 15, 19, 23, 21, 7 …): first those of no one place (no curation), then the
+    report's, by line, then the curation's. (sorted is stable: one line's keep their order.)"""
+    values = warning.values
+    if "file" not in values:
+        return (0,)
+    lines = values.get("lines") or [values.get("line") or 0]
+    return (1, values["file"] != report, str(values["file"]), lines[0])
 
 
 def _region_unit(region: Region, taken=frozenset()) -> dict:

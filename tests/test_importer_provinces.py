@@ -205,7 +205,7 @@ def test_text_after_the_appendix_is_left_out_of_the_last_note_and_warned_of(tmp_
     text = QINGHAI + LAX + tail
     first = next(ln for ln in tail.split("\n") if ln)
     line = text.split("\n").index(first) + 1
-    assert _warnings(result) == [f"{tmp_path / 'report.txt'}, line {line}: text after the appendix left out, from: {first}", NO_CURATION]
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {line}: text after the appendix left out, from: {first}"]
 
 
 def test_a_note_running_on_with_one_government_named_over_and_over_is_read_whole_not_searched_for_minutes(tmp_path):
@@ -820,8 +820,8 @@ def test_a_unit_line_naming_no_known_unit_is_warned_of(tmp_path):
     result, out = _import(tmp_path, text)
     assert result.exit_code == 0, result.output
     line = text.split("\n").index("责任单位：有关企业") + 1
-    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {line}: measure 1.1: 责任单位：有关企业 names no unit the import knows",
-                                 f"{tmp_path / 'report.txt'}, line {line - 2}: measure 1.1: no responsible unit found; using 省相关部门"]
+    assert _warnings(result) == [NO_CURATION, f"{tmp_path / 'report.txt'}, line {line - 2}: measure 1.1: no responsible unit found; using 省相关部门",
+                                 f"{tmp_path / 'report.txt'}, line {line}: measure 1.1: 责任单位：有关企业 names no unit the import knows"]
 
 
 @pytest.mark.parametrize("lines, said", [
@@ -1286,8 +1286,8 @@ def test_warnings_are_said_in_chinese_by_default(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[1:] == [
         "rectify: 警告：没有校订文件：单位从报告文字中识别，责任单位和状态由程序推测",
-        f"rectify: 警告：{report} 第 {line} 行：措施 1.1：“责任单位：有关企业”中没有导入程序认识的单位",
-        f"rectify: 警告：{report} 第 {line - 2} 行：措施 1.1：找不到责任单位；暂定为省相关部门"]
+        f"rectify: 警告：{report} 第 {line - 2} 行：措施 1.1：找不到责任单位；暂定为省相关部门",
+        f"rectify: 警告：{report} 第 {line} 行：措施 1.1：“责任单位：有关企业”中没有导入程序认识的单位"]
 
 
 @pytest.mark.parametrize("open_measures, lang, said", [
