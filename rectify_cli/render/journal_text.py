@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import cache, partial
 
 from ..dates import nearest_months
 from ..engine import Retractions, filter_values
@@ -556,13 +556,24 @@ _CHINESE_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 def entry_words_whole(state: str, lang: Lang) -> str:
     """An entry's cell with no line break inside a word (`unbroken`): a run of Chinese characters
     (`推进` / `中`, `撤` / `回` were split at 30-36 columns), an entry's name of two words (`in` /
-    `progress`, `progress` / `note`)."""
+    `progress`, `progress` / `note`), a day with the words that say what it is (`written 2026-12-02`,
+    `2026-12-02补录`, `step due 2018-12-31`): a bracket too wide for a line breaks between its parts,
+    `(retracted;` / `written 2026-12-02)`, not `(retracted; written` / `2026-12-02)` (at 28-31 columns)."""
     from .linebreak import unbroken
 
     for name in {word(names, kind, lang) for names in (ENTRY, ENTRY_NOUN) for kind in EntryState}:
         if " " in name:
             state = state.replace(name, unbroken(name))
+    state = _dated_words(lang).sub(lambda dated: unbroken(dated.group()), state)
     return _CHINESE_WORD.sub(lambda run: unbroken(run.group()), state)
+
+
+@cache
+def _dated_words(lang: Lang) -> re.Pattern:
+    """The day an entry was written on and the step a close names, each with its words
+    (recorded_on, closed_step), as an entry's cell has them."""
+    said = [worded(key, lang, "", "day") for key in ("recorded_on", "closed_step")]
+    return re.compile("|".join(re.escape(before) + r"\d{4}-\d\d-\d\d" + re.escape(after) for before, _, after in said))
 
 
 def _state_under(widths: _Widths, headers: list[str], rows: list[list[str]], fixed: list[int], width: int) -> bool:

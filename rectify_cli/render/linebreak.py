@@ -170,6 +170,8 @@ _NO_END = frozenset("（「『【《〈“‘")
 # the line, a path, was folded before ".txt: no such file)." or after "(")
 _ASCII_NO_START = frozenset(")],.;:")
 _ASCII_NO_END = frozenset('(["')
+# (a run of ideographs in `unbroken` text, the joiners between them: the word after a date, _fold_pieces)
+_IDEOGRAPHS = re.compile(f"(?:{_JOINER}?[\u3400-\u4dbf\u4e00-\u9fff])+")
 
 
 def _marks_kept(pieces: list[str], width: int) -> list[str]:
@@ -358,4 +360,9 @@ def _fold_pieces(unit: str, width: int) -> list[str]:
             pieces += grapheme_clusters(unit[start:number.start()])
             pieces.append(number.group())
             start = number.end()
+            # (the word a date is said with, `2019-06-30到期的一步`, one piece where it fits a line: folded after
+            # the date, not inside the word, `2019-06-30到期的一` / `步`)
+            if (said := _IDEOGRAPHS.match(unit, start)) and cell_len(said.group()) <= width:
+                pieces.append(said.group())
+                start = said.end()
     return pieces + list(grapheme_clusters(unit[start:]))

@@ -409,3 +409,17 @@ def test_from_20_to_80_columns_an_entry_s_words_are_never_split(lang):
         text = "\n".join(lines)
         split = [word for word in ENTRY_WORDS[lang] if text.count(word) != wide.count(word)]
         assert split == [] and max(map(wcswidth, lines)) <= width, (width, split, lines)
+
+
+@pytest.mark.parametrize("lang, width, under", [
+    (Lang.en, 30, ["  Entry: in progress", "  (retracted;", "  written 2019-02-20)"]),
+    (Lang.en, 28, ["  Entry: in progress", "  (retracted;", "  written 2019-02-20)"]),
+    (Lang.zh, 22, ["  记录：推进中", "  （已撤回；", "  2019-02-20补录）"]),
+])
+def test_a_bracket_wider_than_a_line_under_its_row_breaks_between_its_parts(lang, width, under):
+    """At 28-31 columns `(retracted; written 2019-02-20)`, 31 cells, fits no line under its row and
+    read `(retracted; written` / `2019-02-20)`, at 22 `（已撤回；2019-02-20` / `补录）`: the day an entry
+    was written is never parted from its words; the bracket breaks after its `;`."""
+    lines = render_history(WITHDRAWN[2:3], lang=lang, width=width, journal=WITHDRAWN).split("\n")
+    assert lines[3:6] == under
+

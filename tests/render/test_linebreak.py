@@ -135,6 +135,12 @@ def test_a_date_folded_out_of_a_longer_run_stays_whole():
     assert wrapped("(written 2019-04-30)", 10) == ["(written", "2019-04-30", ")"]
 
 
+def test_a_date_kept_unbroken_with_its_words_folds_after_the_date_not_inside_them():
+    """History keeps a step's date with its words, `2019-06-30到期的一步`; in 20 cells the bracket,
+    24, was folded at its 20th, `（2019-06-30到期的一` / `步）`."""
+    assert wrapped("销号" + unbroken("（2019-06-30到期的一步）"), 20) == ["销号", "（2019-06-30", "到期的一步）"]
+
+
 def test_text_kept_unbroken_but_wider_than_the_line_folds_at_its_spaces():
     """show at 20-23 columns folded the command kept whole, wider than the line, at any character:
     `见 rectify show <编号` / `>）`, `see rectify show <id` / `>)`, or left `）` alone on a line."""
