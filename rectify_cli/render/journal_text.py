@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from functools import cache, partial
+from itertools import pairwise
 
 from ..dates import nearest_months
 from ..engine import Retractions, filter_values
@@ -272,9 +273,23 @@ def _clauses_wrapped(line: str, start: int, width: int) -> str:
         return line
     from .linebreak import joined_out, unbroken, wrapped
 
-    # (each file whole too: wrapped keeps ASCII paths whole only, `整改台账/` / `tasks.yaml` was cut)
-    files, clauses = re.split(r"(?<=、)|(?<=, )", line[:start]), _CLAUSE_ENDS.split(line[start:])
-    return "\n".join(map(joined_out, wrapped("".join(map(unbroken, files + clauses)), width)))
+    # (each file whole too: wrapped keeps ASCII paths whole only, `整改台账/` / `tasks.yaml` was cut; whole
+    # where it fits a line, the `：` after it then starting the next, not `整改台账/tasks.yam` / `l：` at 20
+    # columns; wider, at its spaces, and a word of it wider still after a slash, not `西藏自治区整改台账/t` /
+    # `asks.yaml`; the bundled ledger's bracket apart from the file)
+    files, clauses = re.split(r"(?<=、)|(?<=, )|(?=（)|(?<= )(?=\()", line[:start]), _CLAUSE_ENDS.split(line[start:])
+    text, wholes = "", []
+    for file in files:
+        if display_width(file) <= width:
+            wholes.append((len(text), len(text) + len(unbroken(file))))
+            text += unbroken(file)
+            continue
+        # (a line may break after a slash of a word wider than a line, else at the spaces between words)
+        slashes = [at + 1 for word in re.finditer(r"\S+", file) if display_width(word.group()) > width
+                   for at in range(word.start(), word.end() - 1) if file[at] == "/"]
+        text += "".join(unbroken(file[start:end]) for start, end in pairwise([0, *slashes, len(file)]))
+    text += "".join(map(unbroken, clauses))
+    return "\n".join(map(joined_out, wrapped(text, width, wholes=wholes)))
 
 
 def _hash_kept(line: str, start: int, head: str, width: int | None) -> str:

@@ -170,6 +170,9 @@ _NO_END = frozenset("（「『【《〈“‘")
 # the line, a path, was folded before ".txt: no such file)." or after "(")
 _ASCII_NO_START = frozenset(")],.;:")
 _ASCII_NO_END = frozenset('(["')
+# (where the marks ending a word's clause begin, the joiners and spaces after them to its end: _fold_pieces;
+# a closing bracket stays with what it closes, `'台账 副本/tasks.yaml'）`)
+_MARKS_AFTER = re.compile("(?=(?:{j}?[，。；：、,.;:])+[{j} ]*$)".format(j=_JOINER))
 # (a run of ideographs in `unbroken` text, the joiners between them: the word after a date, _fold_pieces)
 _IDEOGRAPHS = re.compile(f"(?:{_JOINER}?[\u3400-\u4dbf\u4e00-\u9fff])+")
 
@@ -240,12 +243,13 @@ _PATH = re.compile(r"/?[\w.~-]+(?:/[\w.~-]+)+", re.ASCII)
 _PATH_BREAKS = str.maketrans("/-", "__")
 
 
-def wrapped(text: str, width: int, *, groups: bool = False) -> list[str]:
+def wrapped(text: str, width: int, *, groups: bool = False, wholes: Iterable[tuple[int, int]] = ()) -> list[str]:
     """`text` (one line) in lines of at most `width` cells, broken where Chinese and English may
-    break, but inside a path (`groups`: nor inside a bracket group that fits a line)."""
+    break, but inside a path (`groups`: nor inside a bracket group that fits a line; `wholes`, as
+    break_offsets keeps them: nor inside those pieces where they fit a line)."""
     # (broken as if each slash and hyphen of a path were a letter: as many cells, no break beside it)
     kept = _PATH.sub(lambda path: path.group().translate(_PATH_BREAKS), text)
-    cuts = [0, *break_offsets(kept, width, groups=groups), len(text)]
+    cuts = [0, *break_offsets(kept, width, groups=groups, wholes=wholes), len(text)]
     return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
 
@@ -349,8 +353,11 @@ def _fold_pieces(unit: str, width: int) -> list[str]:
     command wider than the line was cut `见 rectify show <编` / `号>）`), and inside one longer than
     a line its characters (a flag or an emoji whole), but a number that fits on a line is never cut."""
     if f" {_JOINER}" in unit:
-        return [piece for word in re.split(f"(?<= )(?={_JOINER})", unit)
-                for piece in ([word] if cell_len(word.rstrip()) <= width else _fold_pieces(word, width))]
+        # (the marks ending a word's clause a piece of their own, put back with it where they fit a line
+        # (_marks_kept): a path wider with its `：` than the line is kept whole, `台账 副本/tasks.yaml` / `：`,
+        # not cut at its space)
+        return [piece for word in re.split(f"(?<= )(?={_JOINER})", unit) for part in _MARKS_AFTER.split(word, maxsplit=1)
+                for piece in ([part] if cell_len(part.rstrip()) <= width else _fold_pieces(part, width)) if piece]
     from uniseg.graphemecluster import grapheme_clusters
 
     pieces: list[str] = []

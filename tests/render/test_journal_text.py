@@ -423,3 +423,33 @@ def test_a_bracket_wider_than_a_line_under_its_row_breaks_between_its_parts(lang
     lines = render_history(WITHDRAWN[2:3], lang=lang, width=width, journal=WITHDRAWN).split("\n")
     assert lines[3:6] == under
 
+
+def _validated(tmp_path, monkeypatch, folder: str, lang: Lang, width: int) -> list[str]:
+    """validate's line for the small fixture copied into `folder`, named from its parent."""
+    import shutil
+
+    from rectify_cli.render.journal_text import validated_line
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    registry = load_registry(f"{folder}/tasks.yaml", use_cache=False)
+    return validated_line(registry, bundled=False, lang=lang, width=width).split("\n")
+
+
+@pytest.mark.parametrize("lang, width, lines", [
+    (Lang.zh, 20, ["西藏自治区整改台账/", "tasks.yaml：通过——", "4项整改任务、", "8项具体措施、", "9条进展记录"]),
+    (Lang.en, 24, ["西藏自治区整改台账/", "tasks.yaml: ok —", "4 tasks, 8 measures,", "9 journal entries"]),
+])
+def test_validate_breaks_a_path_wider_than_the_line_after_a_slash(tmp_path, monkeypatch, lang, width, lines):
+    """At 20-24 columns `西藏自治区整改台账/tasks.yaml` (28 cells) was cut `西藏自治区整改台账/t` / `asks.yaml`."""
+    assert _validated(tmp_path, monkeypatch, "西藏自治区整改台账", lang, width) == lines
+
+
+@pytest.mark.parametrize("folder, lang, lines", [
+    ("整改台账", Lang.zh, ["整改台账/tasks.yaml", "：通过——", "4项整改任务、", "8项具体措施、", "9条进展记录"]),
+    ("台账 副本", Lang.en, ["台账 副本/tasks.yaml", ": ok — 4 tasks,", "8 measures,", "9 journal entries"]),
+])
+def test_validate_keeps_a_path_that_fits_the_line_whole(tmp_path, monkeypatch, folder, lang, lines):
+    """At 20 columns a path of 19 or 20 cells, the mark after it one or two more, was cut `整改台账/tasks.yam`
+    / `l：`, or at its space, `台账` / `副本/tasks.yaml:`: the path whole on its line, the mark on the next."""
+    assert _validated(tmp_path, monkeypatch, folder, lang, 20) == lines
