@@ -257,14 +257,20 @@ def hanging(first: str, text: str, width: int, min_room: int = 20) -> list[str]:
     """`first` (a place, never broken) then `text` on lines of at most `width` cells, the lines after
     the first indented under the text's start, broken as `wrapped` breaks. Where `first` leaves the
     text less than `min_room`, the text goes on the lines under it, indented: beside it they ran past
-    the edge (20: a date or a key is never folded, however narrow the terminal)."""
+    the edge (where that leaves it more room: not under a bullet, `- `). Where a line still leaves the
+    text less, it is wrapped to the line's edge, past it only for a piece a line may not break inside
+    (up to `min_room`: a date or a key is never folded, however narrow the terminal; at 20 columns
+    reconcile's `  claimed 45, computed` ran 2 cells past the edge, and each line under a label 4)."""
     from ..textsafe import display_width  # (as the lines' other cells are measured)
 
     indent = display_width(first)
-    if width - indent < min_room and first.strip():
-        under = indent - display_width(first.lstrip()) + 2
+    under = indent - display_width(first.lstrip()) + 2
+    if width - indent < min_room and first.strip() and under < indent:
         return [first.rstrip(), *hanging(" " * under, text, width, min_room)]
-    pieces = [joined_out(piece).rstrip() for piece in wrapped(text, max(width - indent, min_room))]
+    room = width - indent
+    if room < min_room:
+        room = max(room, widest_unbroken(text, min_room))
+    pieces = [joined_out(piece).rstrip() for piece in wrapped(text, room)]
     return [first + pieces[0], *(" " * indent + piece for piece in pieces[1:])]
 
 

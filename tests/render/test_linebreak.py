@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from rectify_cli.render.linebreak import Paragraph, unbroken
+from rectify_cli.render.linebreak import Paragraph, hanging, unbroken
 
 
 def wrapped(text: str, width: int) -> list[str]:
@@ -139,6 +139,17 @@ def test_a_date_kept_unbroken_with_its_words_folds_after_the_date_not_inside_the
     """History keeps a step's date with its words, `2019-06-30到期的一步`; in 20 cells the bracket,
     24, was folded at its 20th, `（2019-06-30到期的一` / `步）`."""
     assert wrapped("销号" + unbroken("（2019-06-30到期的一步）"), 20) == ["销号", "（2019-06-30", "到期的一步）"]
+
+
+def test_hanging_text_keeps_to_the_line_where_nothing_in_it_needs_more():
+    """At 20 columns reconcile's lines ran past the edge: the text after an indent or a bullet kept 20
+    cells however little the line left it, and a bullet's text went under a `-` alone. Only a piece
+    a line may not break inside, a date, takes more."""
+    assert hanging("- ", "tasks_total: the report claims 45, the appendix gives 44.", 20) == [
+        "- tasks_total: the", "  report claims 45,", "  the appendix gives", "  44."]
+    assert hanging("  Counting rule: ", "tasks listed in the appendix", 20) == [
+        "  Counting rule:", "    tasks listed in", "    the appendix"]
+    assert hanging("  ", "see 2019-03-31", 10) == ["  see", "  2019-03-31"]
 
 
 def test_text_kept_unbroken_but_wider_than_the_line_folds_at_its_spaces():
