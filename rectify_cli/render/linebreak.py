@@ -173,6 +173,9 @@ _ASCII_NO_END = frozenset('(["')
 # (where the marks ending a word's clause begin, the joiners and spaces after them to its end: _fold_pieces;
 # a closing bracket stays with what it closes, `'台账 副本/tasks.yaml'）`)
 _MARKS_AFTER = re.compile("(?=(?:{j}?[，。；：、,.;:])+[{j} ]*$)".format(j=_JOINER))
+# (where a path wider than a line may be folded: after a slash, before the marks closing it; _fold_pieces)
+_PATH_FOLDS = re.compile("(?<=/)|(?=(?:{j}?[{marks}])+{j}?$)".format(
+    j=_JOINER, marks=re.escape("".join(sorted(_NO_START | _ASCII_NO_START)))))
 # (a run of ideographs in `unbroken` text, the joiners between them: the word after a date, _fold_pieces)
 _IDEOGRAPHS = re.compile(f"(?:{_JOINER}?[\u3400-\u4dbf\u4e00-\u9fff])+")
 
@@ -245,10 +248,12 @@ _PATH_BREAKS = str.maketrans("/-", "__")
 
 def wrapped(text: str, width: int, *, groups: bool = False, wholes: Iterable[tuple[int, int]] = ()) -> list[str]:
     """`text` (one line) in lines of at most `width` cells, broken where Chinese and English may
-    break, but inside a path (`groups`: nor inside a bracket group that fits a line; `wholes`, as
+    break, but inside a path that fits a line (`groups`: nor inside a bracket group that fits a line; `wholes`, as
     break_offsets keeps them: nor inside those pieces where they fit a line)."""
-    # (broken as if each slash and hyphen of a path were a letter: as many cells, no break beside it)
-    kept = _PATH.sub(lambda path: path.group().translate(_PATH_BREAKS), text)
+    # (broken as if each slash and hyphen of a path were a letter: as many cells, no break beside it; one
+    # wider than a line is broken after a slash, not folded anywhere, `/work/…/tasks.y` / `aml`)
+    kept = _PATH.sub(lambda path: path.group().translate(_PATH_BREAKS) if cell_len(path.group()) <= width
+                     else path.group(), text)
     cuts = [0, *break_offsets(kept, width, groups=groups, wholes=wholes), len(text)]
     return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
@@ -364,6 +369,11 @@ def _fold_pieces(unit: str, width: int) -> list[str]:
         # not cut at its space)
         return [piece for word in re.split(f"(?<= )(?={_JOINER})", unit) for part in _MARKS_AFTER.split(word, maxsplit=1)
                 for piece in ([part] if cell_len(part.rstrip()) <= width else _fold_pieces(part, width)) if piece]
+    if "/" in unit and len(parts := [part for part in _PATH_FOLDS.split(unit) if part]) > 1:
+        # (a path: folded after a slash, each name whole where it fits a line, `-r 西藏自治区整改台` / `账/tasks.yaml`
+        # was cut at 20 columns; the marks after it apart, for _kept_whole and _marks_kept to place)
+        return [piece for part in parts for piece in ([part] if cell_len(part.rstrip()) <= width
+                                                      else _fold_pieces(part, width))]
     from uniseg.graphemecluster import grapheme_clusters
 
     pieces: list[str] = []

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
+from rectify_cli.render import linebreak
 from rectify_cli.render.linebreak import Paragraph, hanging, unbroken
 
 
@@ -150,6 +151,16 @@ def test_hanging_text_keeps_to_the_line_where_nothing_in_it_needs_more():
     assert hanging("  Counting rule: ", "tasks listed in the appendix", 20) == [
         "  Counting rule:", "    tasks listed in", "    the appendix"]
     assert hanging("  ", "see 2019-03-31", 10) == ["  see", "  2019-03-31"]
+
+
+def test_a_path_wider_than_the_line_folds_after_a_slash():
+    """The command under a narrow status or show, its ledger 28 cells, read `-r 西藏自治区整改台` /
+    `账/tasks.yaml）` at 20 columns; validate's bundled ledger `/work/wt_tinyterm/data/tasks.y` / `aml` at 30."""
+    command = unbroken("见 rectify show <编号> -r 西藏自治区整改台账/tasks.yaml") + "）"
+    assert wrapped(command, 20) == ["见 rectify show", "<编号> -r", "西藏自治区整改台账/", "tasks.yaml）"]
+    assert wrapped(command, 28) == ["见 rectify show <编号> -r", "西藏自治区整改台账/", "tasks.yaml）"]
+    assert linebreak.wrapped("/work/wt_tinyterm/data/tasks.yaml (bundled example ledger)", 30) == [
+        "/work/wt_tinyterm/data/", "tasks.yaml (bundled example", "ledger)"]
 
 
 def test_text_kept_unbroken_but_wider_than_the_line_folds_at_its_spaces():
