@@ -314,6 +314,8 @@ def widest_kept(text: str, most: int, *, groups_from: int | None = None,
 # What a number keeps on its line: UAX #14 breaks before an ideograph, and after a space, so
 # status cut （报告周期 90 / 天） and 12 / 项.
 _UNITS = frozenset("天项个条年月日号%％")
+# (the unit or counter right after a number, as _units keeps it with it; _fold_pieces)
+_COUNTED = re.compile("{j}?[{units}]".format(j=_JOINER, units="".join(sorted(_UNITS))))
 # (in English, the nouns its messages count, "{n:day}" in i18n: for 154 / days was cut as 90 / 天 was)
 _WORD_UNITS = re.compile(r"(?:days?|months?|years?|measures?|tasks?|problems?|files?|entry|entries)\b")
 
@@ -379,10 +381,12 @@ def _fold_pieces(unit: str, width: int) -> list[str]:
     pieces: list[str] = []
     start = 0
     for number in _NUMBER.finditer(unit):
-        if cell_len(number.group()) <= width:
+        # (with the unit it counts, as _units keeps them: `…done“86` / `项全面完成` was cut at 28 columns)
+        counted = number.group() + (said.group() if (said := _COUNTED.match(unit, number.end())) else "")
+        if cell_len(counted) <= width:
             pieces += grapheme_clusters(unit[start:number.start()])
-            pieces.append(number.group())
-            start = number.end()
+            pieces.append(counted)
+            start = number.start() + len(counted)
             # (the word a date is said with, `2019-06-30到期的一步`, one piece where it fits a line: folded after
             # the date, not inside the word, `2019-06-30到期的一` / `步`)
             if (said := _IDEOGRAPHS.match(unit, start)) and cell_len(said.group()) <= width:

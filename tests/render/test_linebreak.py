@@ -136,6 +136,12 @@ def test_a_date_folded_out_of_a_longer_run_stays_whole():
     assert wrapped("(written 2019-04-30)", 10) == ["(written", "2019-04-30", ")"]
 
 
+def test_a_count_folded_out_of_a_longer_run_keeps_its_unit():
+    """reconcile's `measures_due_2018_done“86项…`, wider than 26 cells, was folded `…done“86` / `项全面完成”`."""
+    assert wrapped("measures_due_2018_done“86项全面完成”：报告称86", 26) == [
+        "measures_due_2018_done", "“86项全面完成”：报告称86"]
+
+
 def test_a_date_kept_unbroken_with_its_words_folds_after_the_date_not_inside_them():
     """History keeps a step's date with its words, `2019-06-30到期的一步`; in 20 cells the bracket,
     24, was folded at its 20th, `（2019-06-30到期的一` / `步）`."""
