@@ -314,8 +314,10 @@ def widest_kept(text: str, most: int, *, groups_from: int | None = None,
 # What a number keeps on its line: UAX #14 breaks before an ideograph, and after a space, so
 # status cut （报告周期 90 / 天） and 12 / 项.
 _UNITS = frozenset("天项个条年月日号%％")
-# (the unit or counter right after a number, as _units keeps it with it; _fold_pieces)
-_COUNTED = re.compile("{j}?[{units}]".format(j=_JOINER, units="".join(sorted(_UNITS))))
+# (the unit or counter right after a number, as _units keeps it with it; _fold_pieces. Not one a closing
+# mark follows: that goes down with the marks, `（2008-2015` / `年）》，`, the marks alone on a line else)
+_COUNTED = re.compile("{j}?[{units}](?!{j}?[{marks}])".format(
+    j=_JOINER, units="".join(sorted(_UNITS)), marks=re.escape("".join(sorted(_NO_START | _ASCII_NO_START)))))
 # (in English, the nouns its messages count, "{n:day}" in i18n: for 154 / days was cut as 90 / 天 was)
 _WORD_UNITS = re.compile(r"(?:days?|months?|years?|measures?|tasks?|problems?|files?|entry|entries)\b")
 
