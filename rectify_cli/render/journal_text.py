@@ -287,7 +287,7 @@ def _clauses_wrapped(line: str, start: int, width: int) -> str:
         # (a line may break after a slash of a word wider than a line, else at the spaces between words)
         slashes = [at + 1 for word in re.finditer(r"\S+", file) if display_width(word.group()) > width
                    for at in range(word.start(), word.end() - 1) if file[at] == "/"]
-        text += "".join(unbroken(file[start:end]) for start, end in pairwise([0, *slashes, len(file)]))
+        text += "".join(unbroken(file[at:end]) for at, end in pairwise([0, *slashes, len(file)]))
     text += "".join(map(unbroken, clauses))
     return "\n".join(map(joined_out, wrapped(text, width, wholes=wholes)))
 

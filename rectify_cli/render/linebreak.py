@@ -248,8 +248,8 @@ _PATH_BREAKS = str.maketrans("/-", "__")
 
 def wrapped(text: str, width: int, *, groups: bool = False, wholes: Iterable[tuple[int, int]] = ()) -> list[str]:
     """`text` (one line) in lines of at most `width` cells, broken where Chinese and English may
-    break, but inside a path that fits a line (`groups`: nor inside a bracket group that fits a line; `wholes`, as
-    break_offsets keeps them: nor inside those pieces where they fit a line)."""
+    break, but inside a path that fits a line (`groups`: nor inside a bracket group that fits a
+    line; `wholes`, as break_offsets keeps them: nor inside those pieces where they fit a line)."""
     # (broken as if each slash and hyphen of a path were a letter: as many cells, no break beside it; one
     # wider than a line is broken after a slash, not folded anywhere, `/work/…/tasks.y` / `aml`)
     kept = _PATH.sub(lambda path: path.group().translate(_PATH_BREAKS) if cell_len(path.group()) <= width
@@ -365,8 +365,9 @@ def _unit_lengths(shape: str) -> tuple[int, ...]:
 
 def _fold_pieces(unit: str, width: int) -> list[str]:
     """What a unit longer than a line may be folded between: the words of `unbroken` text (a
-    command wider than the line was cut `见 rectify show <编` / `号>）`), and inside one longer than
-    a line its characters (a flag or an emoji whole), but a number that fits on a line is never cut."""
+    command wider than the line was cut `见 rectify show <编` / `号>）`), the names of a path, and
+    inside one longer than a line its characters (a flag or an emoji whole), but a number that fits
+    on a line is never cut, nor parted from the unit it counts."""
     if f" {_JOINER}" in unit:
         # (the marks ending a word's clause a piece of their own, put back with it where they fit a line
         # (_marks_kept): a path wider with its `：` than the line is kept whole, `台账 副本/tasks.yaml` / `：`,
