@@ -96,14 +96,15 @@ def test_each_line_fits_a_very_narrow_terminal_and_says_each_measures_id_and_sta
 
 @pytest.mark.parametrize("lang, first, total", [
     ("zh", ["35.3  红  逾期274天", "  责任单位：各地市", "  措施：已建成生活…", "32.2  红  逾期182天",
-            "  责任单位：自治区…", "  措施：自治区住房…"],
+            "  责任单位：自治区住", "  房城乡建设厅", "  措施：自治区住房…"],
      ["8 项措施逾期（共", "179 项）"]),  # (179 kept with its 项)
     ("en", ["35.3  red", "  274 days overdue", "  Units: 各地市", "  Measure: 已建成生…", "32.2  red",
-            "  182 days overdue", "  Units: 自治区住房…", "  Measure: 自治区住…"],
+            "  182 days overdue", "  Units: 自治区住房", "  城乡建设厅", "  Measure: 自治区住…"],
      ["8 of 179 measures", "failing (overdue)"]),
 ])
 def test_at_20_columns_each_measure_has_its_units_and_text_under_it(lang, first, total):
-    """As `history` puts a note under its entry; in English the state goes under the id too."""
+    """As `history` puts a note under its entry; in English the state goes under the id too. The
+    units wrapped, not cut: `责任单位：自治区…` named no unit; the text, already a reminder cut, cut."""
     result = run("--registry", "data/tasks.yaml", "--lang", lang, env={"COLUMNS": "20"})
     lines = result.stdout.splitlines()
     assert lines[:len(first)] == first

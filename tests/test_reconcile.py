@@ -1132,8 +1132,9 @@ def test_a_report_path_too_long_for_the_rest_of_the_line_goes_whole_to_the_next(
 
 @pytest.mark.parametrize("columns, en", [
     # (the path, wider than the line, folded: the line after it began ".txt: no such file)." at 40
-    # columns, ": no such file)." at 44; the character before goes down with the mark, as in Chinese)
-    (40, ["(source/xizang-2019-rectification-repor", "t.txt: no such file)."]),
+    # columns, ": no such file)." at 44; the character before goes down with the mark, as in Chinese;
+    # at 40, wider than the line alone, it breaks after a hyphen, not inside a word, `…-repor` / `t.txt`)
+    (40, ["(source/xizang-2019-rectification-", "report.txt: no such file)."]),
     (44, ["(source/xizang-2019-rectification-report.tx", "t: no such file)."]),
 ])
 def test_a_report_path_folded_in_english_starts_no_line_with_a_closing_mark(tmp_path, monkeypatch, columns, en):

@@ -213,8 +213,9 @@ def _rows(pieces: Sequence[list], width: int, lang: Lang) -> list[str]:
 
 def _folded(pieces: Sequence[list], widths: list[int], width: int, lang: Lang) -> list[str]:
     """Each measure's id, light and detail as columns (where the three do not fit in `width`,
-    the detail under the id, wrapped), then its units and text, a line each, named and cut to
-    `width`, as history puts a note under its entry."""
+    the detail under the id, wrapped), then its units and text, a line each, named, as history
+    puts a note under its entry: the units wrapped (`责任单位：自治区住房…` at 24 columns named no
+    unit), the text, a reminder already cut to SHORT_CELLS, cut to `width`."""
     from .linebreak import wrapped  # (UAX #14: only where a line is too narrow)
 
     beside = sum(widths[:3]) + 2 * 2 <= width
@@ -225,8 +226,9 @@ def _folded(pieces: Sequence[list], widths: list[int], width: int, lang: Lang) -
         lines.append(clip(head.rstrip(), width))  # (cut only where an id alone is wider)
         if not beside:
             lines += ["  " + line for line in wrapped(piece[2], width - 2)]
-        lines += [clip("  " + label("history_under_row", lang, name=name, text=text), width)
-                  for name, text in zip(names, piece[3:5])]
+        units, text = (label("history_under_row", lang, name=name, text=said) for name, said in zip(names, piece[3:5]))
+        lines += ["  " + line for line in wrapped(units, width - 2)]
+        lines.append(clip("  " + text, width))
     return lines
 
 

@@ -98,12 +98,16 @@ class HelpFormatter(typer.Context.formatter_class):
 
     def _name_lines(self, name: str) -> list[str]:
         """`name` in lines that fit the terminal: a value too long for one line (--state
-        <overdue|…|stale>) goes on under its own start."""
+        <overdue|…|stale>) goes on under its own start; where its name or one of its choices
+        does not fit there whole (at 20-26 columns `--report-period <integ` / `er>`, `<pa` / `th>`,
+        `<路` / `径>`), on the lines under the option, indented."""
         room = self.width - self.current_indent
         if display_width(name) <= room or " " not in name:
             return [name]
         option, _, value = name.rpartition(" ")
         hang = display_width(option) + 1
+        if max(display_width(choice) for choice in re.split(r"(?<=\|)", value)) > room - hang:
+            return [option, *("  " + line for line in wrapped(value, room - 2))]
         first, *rest = wrapped(value, room - hang)
         return [f"{option} {first}", *(" " * hang + line for line in rest)]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import cache, partial
+from itertools import pairwise
 
 from ..dates import nearest_months
 from ..engine import Retractions, filter_values
@@ -272,9 +273,23 @@ def _clauses_wrapped(line: str, start: int, width: int) -> str:
         return line
     from .linebreak import joined_out, unbroken, wrapped
 
-    # (each file whole too: wrapped keeps ASCII paths whole only, `整改台账/` / `tasks.yaml` was cut)
-    files, clauses = re.split(r"(?<=、)|(?<=, )", line[:start]), _CLAUSE_ENDS.split(line[start:])
-    return "\n".join(map(joined_out, wrapped("".join(map(unbroken, files + clauses)), width)))
+    # (each file whole too: wrapped keeps ASCII paths whole only, `整改台账/` / `tasks.yaml` was cut; whole
+    # where it fits a line, the `：` after it then starting the next, not `整改台账/tasks.yam` / `l：` at 20
+    # columns; wider, at its spaces, and a word of it wider still after a slash, not `西藏自治区整改台账/t` /
+    # `asks.yaml`; the bundled ledger's bracket apart from the file)
+    files, clauses = re.split(r"(?<=、)|(?<=, )|(?=（)|(?<= )(?=\()", line[:start]), _CLAUSE_ENDS.split(line[start:])
+    text, wholes = "", []
+    for file in files:
+        if display_width(file) <= width:
+            wholes.append((len(text), len(text) + len(unbroken(file))))
+            text += unbroken(file)
+            continue
+        # (a line may break after a slash of a word wider than a line, else at the spaces between words)
+        slashes = [at + 1 for word in re.finditer(r"\S+", file) if display_width(word.group()) > width
+                   for at in range(word.start(), word.end() - 1) if file[at] == "/"]
+        text += "".join(unbroken(file[at:end]) for at, end in pairwise([0, *slashes, len(file)]))
+    text += "".join(map(unbroken, clauses))
+    return "\n".join(map(joined_out, wrapped(text, width, wholes=wholes)))
 
 
 def _hash_kept(line: str, start: int, head: str, width: int | None) -> str:
@@ -556,13 +571,24 @@ _CHINESE_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 def entry_words_whole(state: str, lang: Lang) -> str:
     """An entry's cell with no line break inside a word (`unbroken`): a run of Chinese characters
     (`推进` / `中`, `撤` / `回` were split at 30-36 columns), an entry's name of two words (`in` /
-    `progress`, `progress` / `note`)."""
+    `progress`, `progress` / `note`), a day with the words that say what it is (`written 2026-12-02`,
+    `2026-12-02补录`, `step due 2018-12-31`): a bracket too wide for a line breaks between its parts,
+    `(retracted;` / `written 2026-12-02)`, not `(retracted; written` / `2026-12-02)` (at 28-31 columns)."""
     from .linebreak import unbroken
 
     for name in {word(names, kind, lang) for names in (ENTRY, ENTRY_NOUN) for kind in EntryState}:
         if " " in name:
             state = state.replace(name, unbroken(name))
+    state = _dated_words(lang).sub(lambda dated: unbroken(dated.group()), state)
     return _CHINESE_WORD.sub(lambda run: unbroken(run.group()), state)
+
+
+@cache
+def _dated_words(lang: Lang) -> re.Pattern:
+    """The day an entry was written on and the step a close names, each with its words
+    (recorded_on, closed_step), as an entry's cell has them."""
+    said = [worded(key, lang, "", "day") for key in ("recorded_on", "closed_step")]
+    return re.compile("|".join(re.escape(before) + r"\d{4}-\d\d-\d\d" + re.escape(after) for before, _, after in said))
 
 
 def _state_under(widths: _Widths, headers: list[str], rows: list[list[str]], fixed: list[int], width: int) -> bool:

@@ -170,6 +170,14 @@ _NO_END = frozenset("（「『【《〈“‘")
 # the line, a path, was folded before ".txt: no such file)." or after "(")
 _ASCII_NO_START = frozenset(")],.;:")
 _ASCII_NO_END = frozenset('(["')
+# (where the marks ending a word's clause begin, the joiners and spaces after them to its end: _fold_pieces;
+# a closing bracket stays with what it closes, `'台账 副本/tasks.yaml'）`)
+_MARKS_AFTER = re.compile("(?=(?:{j}?[，。；：、,.;:])+[{j} ]*$)".format(j=_JOINER))
+# (where a path wider than a line may be folded: after a slash, before the marks closing it; _fold_pieces)
+_PATH_FOLDS = re.compile("(?<=/)|(?=(?:{j}?[{marks}])+{j}?$)".format(
+    j=_JOINER, marks=re.escape("".join(sorted(_NO_START | _ASCII_NO_START)))))
+# (a run of ideographs in `unbroken` text, the joiners between them: the word after a date, _fold_pieces)
+_IDEOGRAPHS = re.compile(f"(?:{_JOINER}?[\u3400-\u4dbf\u4e00-\u9fff])+")
 
 
 def _marks_kept(pieces: list[str], width: int) -> list[str]:
@@ -238,12 +246,15 @@ _PATH = re.compile(r"/?[\w.~-]+(?:/[\w.~-]+)+", re.ASCII)
 _PATH_BREAKS = str.maketrans("/-", "__")
 
 
-def wrapped(text: str, width: int, *, groups: bool = False) -> list[str]:
+def wrapped(text: str, width: int, *, groups: bool = False, wholes: Iterable[tuple[int, int]] = ()) -> list[str]:
     """`text` (one line) in lines of at most `width` cells, broken where Chinese and English may
-    break, but inside a path (`groups`: nor inside a bracket group that fits a line)."""
-    # (broken as if each slash and hyphen of a path were a letter: as many cells, no break beside it)
-    kept = _PATH.sub(lambda path: path.group().translate(_PATH_BREAKS), text)
-    cuts = [0, *break_offsets(kept, width, groups=groups), len(text)]
+    break, but inside a path that fits a line (`groups`: nor inside a bracket group that fits a
+    line; `wholes`, as break_offsets keeps them: nor inside those pieces where they fit a line)."""
+    # (broken as if each slash and hyphen of a path were a letter: as many cells, no break beside it; one
+    # wider than a line is broken after a slash, not folded anywhere, `/work/…/tasks.y` / `aml`)
+    kept = _PATH.sub(lambda path: path.group().translate(_PATH_BREAKS) if cell_len(path.group()) <= width
+                     else path.group(), text)
+    cuts = [0, *break_offsets(kept, width, groups=groups, wholes=wholes), len(text)]
     return [text[start:end].rstrip() for start, end in pairwise(cuts)]
 
 
@@ -251,14 +262,20 @@ def hanging(first: str, text: str, width: int, min_room: int = 20) -> list[str]:
     """`first` (a place, never broken) then `text` on lines of at most `width` cells, the lines after
     the first indented under the text's start, broken as `wrapped` breaks. Where `first` leaves the
     text less than `min_room`, the text goes on the lines under it, indented: beside it they ran past
-    the edge (20: a date or a key is never folded, however narrow the terminal)."""
+    the edge (where that leaves it more room: not under a bullet, `- `). Where a line still leaves the
+    text less, it is wrapped to the line's edge, past it only for a piece a line may not break inside
+    (up to `min_room`: a date or a key is never folded, however narrow the terminal; at 20 columns
+    reconcile's `  claimed 45, computed` ran 2 cells past the edge, and each line under a label 4)."""
     from ..textsafe import display_width  # (as the lines' other cells are measured)
 
     indent = display_width(first)
-    if width - indent < min_room and first.strip():
-        under = indent - display_width(first.lstrip()) + 2
+    under = indent - display_width(first.lstrip()) + 2
+    if width - indent < min_room and first.strip() and under < indent:
         return [first.rstrip(), *hanging(" " * under, text, width, min_room)]
-    pieces = [joined_out(piece).rstrip() for piece in wrapped(text, max(width - indent, min_room))]
+    room = width - indent
+    if room < min_room:
+        room = max(room, widest_unbroken(text, min_room))
+    pieces = [joined_out(piece).rstrip() for piece in wrapped(text, room)]
     return [first + pieces[0], *(" " * indent + piece for piece in pieces[1:])]
 
 
@@ -297,6 +314,10 @@ def widest_kept(text: str, most: int, *, groups_from: int | None = None,
 # What a number keeps on its line: UAX #14 breaks before an ideograph, and after a space, so
 # status cut （报告周期 90 / 天） and 12 / 项.
 _UNITS = frozenset("天项个条年月日号%％")
+# (the unit or counter right after a number, as _units keeps it with it; _fold_pieces. Not one a closing
+# mark follows: that goes down with the marks, `（2008-2015` / `年）》，`, the marks alone on a line else)
+_COUNTED = re.compile("{j}?[{units}](?!{j}?[{marks}])".format(
+    j=_JOINER, units="".join(sorted(_UNITS)), marks=re.escape("".join(sorted(_NO_START | _ASCII_NO_START)))))
 # (in English, the nouns its messages count, "{n:day}" in i18n: for 154 / days was cut as 90 / 天 was)
 _WORD_UNITS = re.compile(r"(?:days?|months?|years?|measures?|tasks?|problems?|files?|entry|entries)\b")
 
@@ -344,18 +365,34 @@ def _unit_lengths(shape: str) -> tuple[int, ...]:
 
 def _fold_pieces(unit: str, width: int) -> list[str]:
     """What a unit longer than a line may be folded between: the words of `unbroken` text (a
-    command wider than the line was cut `见 rectify show <编` / `号>）`), and inside one longer than
-    a line its characters (a flag or an emoji whole), but a number that fits on a line is never cut."""
+    command wider than the line was cut `见 rectify show <编` / `号>）`), the names of a path, and
+    inside one longer than a line its characters (a flag or an emoji whole), but a number that fits
+    on a line is never cut, nor parted from the unit it counts."""
     if f" {_JOINER}" in unit:
-        return [piece for word in re.split(f"(?<= )(?={_JOINER})", unit)
-                for piece in ([word] if cell_len(word.rstrip()) <= width else _fold_pieces(word, width))]
+        # (the marks ending a word's clause a piece of their own, put back with it where they fit a line
+        # (_marks_kept): a path wider with its `：` than the line is kept whole, `台账 副本/tasks.yaml` / `：`,
+        # not cut at its space)
+        return [piece for word in re.split(f"(?<= )(?={_JOINER})", unit) for part in _MARKS_AFTER.split(word, maxsplit=1)
+                for piece in ([part] if cell_len(part.rstrip()) <= width else _fold_pieces(part, width)) if piece]
+    if "/" in unit and len(parts := [part for part in _PATH_FOLDS.split(unit) if part]) > 1:
+        # (a path: folded after a slash, each name whole where it fits a line, `-r 西藏自治区整改台` / `账/tasks.yaml`
+        # was cut at 20 columns; the marks after it apart, for _kept_whole and _marks_kept to place)
+        return [piece for part in parts for piece in ([part] if cell_len(part.rstrip()) <= width
+                                                      else _fold_pieces(part, width))]
     from uniseg.graphemecluster import grapheme_clusters
 
     pieces: list[str] = []
     start = 0
     for number in _NUMBER.finditer(unit):
-        if cell_len(number.group()) <= width:
+        # (with the unit it counts, as _units keeps them: `…done“86` / `项全面完成` was cut at 28 columns)
+        counted = number.group() + (said.group() if (said := _COUNTED.match(unit, number.end())) else "")
+        if cell_len(counted) <= width:
             pieces += grapheme_clusters(unit[start:number.start()])
-            pieces.append(number.group())
-            start = number.end()
+            pieces.append(counted)
+            start = number.start() + len(counted)
+            # (the word a date is said with, `2019-06-30到期的一步`, one piece where it fits a line: folded after
+            # the date, not inside the word, `2019-06-30到期的一` / `步`)
+            if (said := _IDEOGRAPHS.match(unit, start)) and cell_len(said.group()) <= width:
+                pieces.append(said.group())
+                start = said.end()
     return pieces + list(grapheme_clusters(unit[start:]))

@@ -245,6 +245,22 @@ def test_text_fits_a_narrower_terminal_and_no_more_on_a_wider_one(monkeypatch):
     assert max(display_width(line) for line in render(wide(), "text").splitlines()) == 81  # (the text stays cut to 30)
 
 
+def test_text_on_a_terminal_too_narrow_for_columns_wraps_each_measures_units_under_it(monkeypatch):
+    """At 24 columns the units under a measure were cut to the line, `责任单位：自治区自然保…`, naming no
+    unit: they are wrapped, whole; the text, a reminder already cut to 30 cells, is cut to the line."""
+    monkeypatch.setattr("rectify_cli.console.terminal_width", lambda stream=None: 24)
+    assert render(wide(), "text").splitlines() == [
+        "14.4  红  逾期90天",
+        "  责任单位：自治区自然保",
+        "  护区领导小组办公室",
+        "  措施：自治区自然保护…",
+        "1.3   红  逾期59天",
+        "  责任单位：各级党委、政",
+        "  府及有关部门",
+        "  措施：严格贯彻落实《…",
+        "2 项措施逾期（共 2 项）"]
+
+
 # --------------------------------------------------------------------------- github
 
 

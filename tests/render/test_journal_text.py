@@ -409,3 +409,47 @@ def test_from_20_to_80_columns_an_entry_s_words_are_never_split(lang):
         text = "\n".join(lines)
         split = [word for word in ENTRY_WORDS[lang] if text.count(word) != wide.count(word)]
         assert split == [] and max(map(wcswidth, lines)) <= width, (width, split, lines)
+
+
+@pytest.mark.parametrize("lang, width, under", [
+    (Lang.en, 30, ["  Entry: in progress", "  (retracted;", "  written 2019-02-20)"]),
+    (Lang.en, 28, ["  Entry: in progress", "  (retracted;", "  written 2019-02-20)"]),
+    (Lang.zh, 22, ["  记录：推进中", "  （已撤回；", "  2019-02-20补录）"]),
+])
+def test_a_bracket_wider_than_a_line_under_its_row_breaks_between_its_parts(lang, width, under):
+    """At 28-31 columns `(retracted; written 2019-02-20)`, 31 cells, fits no line under its row and
+    read `(retracted; written` / `2019-02-20)`, at 22 `（已撤回；2019-02-20` / `补录）`: the day an entry
+    was written is never parted from its words; the bracket breaks after its `;`."""
+    lines = render_history(WITHDRAWN[2:3], lang=lang, width=width, journal=WITHDRAWN).split("\n")
+    assert lines[3:6] == under
+
+
+def _validated(tmp_path, monkeypatch, folder: str, lang: Lang, width: int) -> list[str]:
+    """validate's line for the small fixture copied into `folder`, named from its parent."""
+    import shutil
+
+    from rectify_cli.render.journal_text import validated_line
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    registry = load_registry(f"{folder}/tasks.yaml", use_cache=False)
+    return validated_line(registry, bundled=False, lang=lang, width=width).split("\n")
+
+
+@pytest.mark.parametrize("lang, width, lines", [
+    (Lang.zh, 20, ["西藏自治区整改台账/", "tasks.yaml：通过——", "4项整改任务、", "8项具体措施、", "9条进展记录"]),
+    (Lang.en, 24, ["西藏自治区整改台账/", "tasks.yaml: ok —", "4 tasks, 8 measures,", "9 journal entries"]),
+])
+def test_validate_breaks_a_path_wider_than_the_line_after_a_slash(tmp_path, monkeypatch, lang, width, lines):
+    """At 20-24 columns `西藏自治区整改台账/tasks.yaml` (28 cells) was cut `西藏自治区整改台账/t` / `asks.yaml`."""
+    assert _validated(tmp_path, monkeypatch, "西藏自治区整改台账", lang, width) == lines
+
+
+@pytest.mark.parametrize("folder, lang, lines", [
+    ("整改台账", Lang.zh, ["整改台账/tasks.yaml", "：通过——", "4项整改任务、", "8项具体措施、", "9条进展记录"]),
+    ("台账 副本", Lang.en, ["台账 副本/tasks.yaml", ": ok — 4 tasks,", "8 measures,", "9 journal entries"]),
+])
+def test_validate_keeps_a_path_that_fits_the_line_whole(tmp_path, monkeypatch, folder, lang, lines):
+    """At 20 columns a path of 19 or 20 cells, the mark after it one or two more, was cut `整改台账/tasks.yam`
+    / `l：`, or at its space, `台账` / `副本/tasks.yaml:`: the path whole on its line, the mark on the next."""
+    assert _validated(tmp_path, monkeypatch, folder, lang, 20) == lines

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from rectify_cli.render.linebreak import Paragraph, unbroken
+from rectify_cli.render import linebreak
+from rectify_cli.render.linebreak import Paragraph, hanging, unbroken
 
 
 def wrapped(text: str, width: int) -> list[str]:
@@ -133,6 +134,39 @@ def test_a_date_folded_out_of_a_longer_run_stays_whole():
     """（2019-04-30 can break nowhere: folded at any character it was cut as （2019-04-3 / 0."""
     assert wrapped("（2019-04-30补录）", 11) == ["（", "2019-04-30", "补录）"]
     assert wrapped("(written 2019-04-30)", 10) == ["(written", "2019-04-30", ")"]
+
+
+def test_a_count_folded_out_of_a_longer_run_keeps_its_unit():
+    """reconcile's `measures_due_2018_done“86项…`, wider than 26 cells, was folded `…done“86` / `项全面完成”`."""
+    assert wrapped("measures_due_2018_done“86项全面完成”：报告称86", 26) == [
+        "measures_due_2018_done", "“86项全面完成”：报告称86"]
+
+
+def test_a_date_kept_unbroken_with_its_words_folds_after_the_date_not_inside_them():
+    """History keeps a step's date with its words, `2019-06-30到期的一步`; in 20 cells the bracket,
+    24, was folded at its 20th, `（2019-06-30到期的一` / `步）`."""
+    assert wrapped("销号" + unbroken("（2019-06-30到期的一步）"), 20) == ["销号", "（2019-06-30", "到期的一步）"]
+
+
+def test_hanging_text_keeps_to_the_line_where_nothing_in_it_needs_more():
+    """At 20 columns reconcile's lines ran past the edge: the text after an indent or a bullet kept 20
+    cells however little the line left it, and a bullet's text went under a `-` alone. Only a piece
+    a line may not break inside, a date, takes more."""
+    assert hanging("- ", "tasks_total: the report claims 45, the appendix gives 44.", 20) == [
+        "- tasks_total: the", "  report claims 45,", "  the appendix gives", "  44."]
+    assert hanging("  Counting rule: ", "tasks listed in the appendix", 20) == [
+        "  Counting rule:", "    tasks listed in", "    the appendix"]
+    assert hanging("  ", "see 2019-03-31", 10) == ["  see", "  2019-03-31"]
+
+
+def test_a_path_wider_than_the_line_folds_after_a_slash():
+    """The command under a narrow status or show, its ledger 28 cells, read `-r 西藏自治区整改台` /
+    `账/tasks.yaml）` at 20 columns; validate's bundled ledger `/work/wt_tinyterm/data/tasks.y` / `aml` at 30."""
+    command = unbroken("见 rectify show <编号> -r 西藏自治区整改台账/tasks.yaml") + "）"
+    assert wrapped(command, 20) == ["见 rectify show", "<编号> -r", "西藏自治区整改台账/", "tasks.yaml）"]
+    assert wrapped(command, 28) == ["见 rectify show <编号> -r", "西藏自治区整改台账/", "tasks.yaml）"]
+    assert linebreak.wrapped("/work/wt_tinyterm/data/tasks.yaml (bundled example ledger)", 30) == [
+        "/work/wt_tinyterm/data/", "tasks.yaml (bundled example", "ledger)"]
 
 
 def test_text_kept_unbroken_but_wider_than_the_line_folds_at_its_spaces():
