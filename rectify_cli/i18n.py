@@ -423,6 +423,17 @@ LABELS = {
     "notice_evidence_is_folder": ("佐证“{evidence}”是文件夹，不是文件：按文字记录（未计算哈希）；要以哈希固定佐证，请指明其中的文件",
                                   "evidence '{evidence}' is a folder, not a file: recorded as text (no hash); name a "
                                   "file in it to pin the proof by its hash"),
+    # (a file in the repository is named relative to the journal: this one's path is this machine's alone)
+    "notice_evidence_outside_repository": ("佐证文件不在台账所在的仓库（{folder}）中，按本机的完整路径 {path} 记录："
+                                           "同事克隆的仓库里找不到它；佐证文件宜放在仓库中",
+                                           "the evidence file is outside the ledger's repository ({folder}): recorded "
+                                           "by its full path on this machine, {path}, which a colleague's clone won't "
+                                           "find; keep evidence files in the repository"),
+    "notice_evidence_outside_ledger": ("佐证文件不在台账文件夹（{folder}）中，按本机的完整路径 {path} 记录："
+                                       "台账复制到别处后找不到它；佐证文件宜放在台账文件夹中",
+                                       "the evidence file is outside the ledger's folder ({folder}): recorded by its "
+                                       "full path on this machine, {path}, which a copy of the ledger elsewhere won't "
+                                       "find; keep evidence files in the ledger's folder"),
     "journal_head": ("台账哈希", "head"),
     # (on stderr after a write to a journal `verify` fails: written all the same, as the journal is append-only)
     "journal_chain_broken": ("警告：{journal} 的哈希链已断（第 {index} 条，第 {line} 行起与哈希不符），本条仍已写入；"

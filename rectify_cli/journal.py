@@ -59,6 +59,7 @@ from .layout import (
     existing_root,
     journal_path_for,
     journal_present,
+    nearest,
     packaged_copy,
     plan_files,
     read_bytes,
@@ -119,7 +120,8 @@ class Effect:
 
 
 # Notice (i18n): something the writer should know about an accepted entry (warnings: closed_late,
-# closed_all_steps, late_extension, late_left_out, back_filled, evidence_not_found, evidence_is_folder), or why a
+# closed_all_steps, late_extension, late_left_out, back_filled, evidence_not_found, evidence_is_folder,
+# evidence_outside_repository, evidence_outside_ledger), or why a
 # request was refused (i18n.refusal).
 
 
@@ -688,7 +690,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                    approved_by: str | None, late: bool, today: date, journal_dir: Path,
                    milestone: str | None = None, entry: str | None = None, far_future: bool = False,
                    typed_id: str | None = None, named_registry: str | None = None) -> _Request:
-    """Every check of a write request against the plan and journal (no I/O but hashing evidence).
+    """Every check of a write request against the plan and journal (no I/O but hashing evidence
+    and looking for the repository it may lie in).
     `typed_id`: the id as the user wrote it, which a refusal of no such measure names;
     `named_registry`: the ledger as -r named it, for a command a refusal says to run (_instead)."""
     plan = reg.plan
@@ -738,8 +741,8 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
     if evidence is not None and says_nothing(evidence):  # (--evidence "", as --by "": it was written as none, unsaid)
         raise refusal(UsageError, "empty_evidence")
     by_unit = unit(by, "--by")
-    evidence_text = _evidence(evidence, journal_dir)
-    warnings: list[Notice] = []
+    evidence_text, outside = _evidence(evidence, journal_dir)
+    warnings: list[Notice] = [outside] if outside is not None else []
     if evidence_text is not None and not evidence_text.startswith("file:"):
         if _is_folder(evidence_text):  # (a folder's contents can't be pinned by one hash)
             warnings.append(Notice("evidence_is_folder", {"evidence": evidence_text}))
@@ -1128,28 +1131,41 @@ _LOOKS_LIKE_A_PATH = re.compile(r"(?![a-z][a-z0-9+.-]*://)(.*[/\\]|.*\.(pdf|docx
                                 re.IGNORECASE | re.DOTALL)
 
 
-def _evidence(evidence: str | None, journal_dir: Path) -> str | None:
-    """A path to an existing file is pinned by its sha256 (so it cannot be swapped later);
-    anything else is kept as text. A path inside the registry folder is stored relative to it."""
+def _evidence(evidence: str | None, journal_dir: Path) -> tuple[str | None, Notice | None]:
+    """(the evidence as the entry stores it, a notice when it is a file outside the ledger's
+    repository): a path to an existing file is pinned by its sha256 (so it cannot be swapped
+    later), named as _evidence_path names it; anything else is kept as text."""
     text = _text(evidence, "--evidence")
     if text is None or says_nothing(text):
-        return None
+        return None, None
     try:
         path = Path(text).expanduser()
         if not path.is_file():
-            return text
+            return text, None
     except (OSError, RuntimeError):  # no file can have that name: too long, an unknown ~user
-        return text
+        return text, None
     try:
         digest, _ = file_sha256(path)
     except OSError as exc:
         raise refusal(UsageError, "evidence_unreadable", path=text, why=os_reason(exc)) from None
-    absolute = path.resolve()
-    try:
-        shown = absolute.relative_to(journal_dir.resolve()).as_posix()
-    except ValueError:
-        shown = absolute.as_posix()
-    return pinned_file(shown, digest)
+    shown, outside = _evidence_path(path, journal_dir)
+    return pinned_file(shown, digest), outside
+
+
+def _evidence_path(path: Path, journal_dir: Path) -> tuple[str, Notice | None]:
+    """How an entry names the evidence file at `path`: relative to the journal's folder, with `/`
+    (../evidence/x.pdf), when it lies in that folder or in the git repository holding it, so that
+    every clone, on Linux or Windows, names the same file; else in full, with a notice that a
+    clone (a copy, without git) of the ledger won't find it. A link is named where it is, not
+    where it leads (git-annex keeps a repository's big files as links into .git/annex/objects)."""
+    folder = journal_dir.resolve()
+    located = path.parent.resolve() / path.name
+    git = nearest(".git", folder)
+    tree = folder if git is None else git.parent
+    if located.is_relative_to(tree):
+        return Path(os.path.relpath(located, folder)).as_posix(), None
+    key = "evidence_outside_ledger" if git is None else "evidence_outside_repository"
+    return located.as_posix(), Notice(key, {"path": located.as_posix(), "folder": tree.as_posix()})
 
 
 def _is_folder(text: str) -> bool:

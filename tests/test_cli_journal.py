@@ -413,6 +413,58 @@ def test_evidence_file_is_pinned_by_sha256(reg):
             in journal_bytes(reg).decode())
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "  ! 佐证文件不在台账所在的仓库（{root}）中，按本机的完整路径 {path} 记录：同事克隆的仓库里找不到它；佐证文件宜放在仓库中\n"),
+    ("en", "  ! the evidence file is outside the ledger's repository ({root}): recorded by its full path on this machine, "
+           "{path}, which a colleague's clone won't find; keep evidence files in the repository\n")])
+def test_evidence_outside_the_ledgers_repository_is_written_and_warned_of(tmp_path, lang, said):
+    (tmp_path / "office" / ".git").mkdir(parents=True)
+    shutil.copytree(FIXTURE, tmp_path / "office" / "data")
+    proof = tmp_path / "下载" / "验收意见.pdf"
+    proof.parent.mkdir()
+    proof.write_bytes(b"acceptance\n")
+    reg = tmp_path / "office" / "data" / "tasks.yaml"
+    result = run("close", "1.1", "--evidence", str(proof), "--registry", str(reg), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert said.format(root=(tmp_path / "office").as_posix(), path=proof.as_posix()) in result.stdout
+    assert (f"  evidence: file:{proof.as_posix()} sha256:93682060bf3e8203a105bcda6ef7ee727d90fbe3db4f8848fa2f97e5e7c2bf9f\n"
+            in journal_bytes(reg).decode())
+
+
+def test_evidence_outside_a_ledger_kept_without_git_is_warned_of(reg, tmp_path):
+    proof = tmp_path / "验收意见.pdf"
+    proof.write_bytes(b"acceptance\n")
+    result = run("close", "1.1", "--evidence", str(proof), "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    assert (f"  ! 佐证文件不在台账文件夹（{reg.parent.as_posix()}）中，按本机的完整路径 {proof.as_posix()} 记录："
+            "台账复制到别处后找不到它；佐证文件宜放在台账文件夹中\n") in result.stdout
+
+
+def test_a_colleagues_copy_of_the_repository_shows_and_verifies_the_evidence_as_written(tmp_path):
+    """The entry names the file from the journal's folder: show and history in another clone say
+    the path that leads to it there, and verify passes."""
+    (tmp_path / "office" / ".git").mkdir(parents=True)
+    shutil.copytree(FIXTURE, tmp_path / "office" / "data")
+    (tmp_path / "office" / "evidence").mkdir()
+    (tmp_path / "office" / "evidence" / "验收意见.pdf").write_bytes(b"acceptance\n")
+    written = run("close", "1.1", "--evidence", str(tmp_path / "office" / "evidence" / "验收意见.pdf"),
+                  "--registry", str(tmp_path / "office" / "data" / "tasks.yaml"))
+    assert written.exit_code == 0, written.output
+    assert "佐证文件" not in written.stdout
+    shutil.copytree(tmp_path / "office", tmp_path / "colleague" / "office")
+    shutil.rmtree(tmp_path / "office")
+    reg = tmp_path / "colleague" / "office" / "data" / "tasks.yaml"
+    pinned = "file:../evidence/验收意见.pdf sha256:93682060bf3e8203a105bcda6ef7ee727d90fbe3db4f8848fa2f97e5e7c2bf9f"
+    show = CliRunner().invoke(app, ["show", "1.1", "--registry", str(reg)],
+                              env={"RECTIFY_TODAY": TODAY, "RECTIFY_REGISTRY": None, "COLUMNS": "140"})
+    assert f"2019-03-31  销号    佐证：{pinned}" in show.stdout.splitlines()
+    history = run("history", "1.1", "--format", "json", "--registry", str(reg))
+    assert json.loads(history.stdout)["entries"][0]["evidence"] == pinned
+    verified = run("verify", "--registry", str(reg))
+    assert verified.exit_code == 0, verified.output
+    assert verified.stdout.endswith("核验：通过\n")
+
+
 @pytest.mark.parametrize("evidence, noticed", [("scans/验收报告.pdf", True), ("验收报告.PDF", True),
                                                ("藏环发〔2019〕12号", False), ("验收报告", False),
                                                ("https://sthjt.xizang.gov.cn/a/验收报告.pdf", False),

@@ -2,6 +2,7 @@
 two branches and merge, with real git. Skipped where git is not installed."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -264,3 +265,22 @@ def test_a_key_written_twice_in_a_hand_written_entry_is_still_a_duplicate_key(re
     done = rectify(repo, "verify", "--lang", "en")
     assert (done.returncode, done.stdout, done.stderr) == (
         2, "", f"rectify: data/progress.yaml:{line}:3: duplicate key 'date' (first defined on line {line - 2})\n")
+
+
+def test_evidence_recorded_in_the_repository_is_found_in_a_colleagues_clone(repo, tmp_path_factory):
+    """It was named by the clerk's full path (file:/…/evidence/验收意见.pdf), which the clone has not:
+    named from the journal's folder, the clone's history leads to its own copy, and verify passes."""
+    (repo / "evidence").mkdir()
+    (repo / "evidence" / "验收意见.pdf").write_bytes(b"acceptance\n")
+    closed = rectify(repo, "close", "1.1", "--evidence", "evidence/验收意见.pdf")
+    assert closed.returncode == 0, closed.stderr
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "1.1 closed")
+    clone = tmp_path_factory.mktemp("colleague") / "ledger"
+    git(clone.parent, "clone", "-q", str(repo), str(clone))
+    history = rectify(clone, "history", "1.1", "--format", "json")
+    pinned = "file:../evidence/验收意见.pdf sha256:93682060bf3e8203a105bcda6ef7ee727d90fbe3db4f8848fa2f97e5e7c2bf9f"
+    assert json.loads(history.stdout)["entries"][0]["evidence"] == pinned
+    assert (clone / "data" / "../evidence/验收意见.pdf").read_bytes() == b"acceptance\n"
+    verified = rectify(clone, "verify")
+    assert verified.returncode == 0, verified.stderr

@@ -351,6 +351,117 @@ def test_history_task_id_since_and_errors(reg):
         journal.history(loaded, item=None, since="last week")
 
 
+# -------------------------------------------------------------------------- evidence files
+
+ACCEPTANCE = "93682060bf3e8203a105bcda6ef7ee727d90fbe3db4f8848fa2f97e5e7c2bf9f"  # (sha256 of b"acceptance\n")
+
+
+@pytest.fixture
+def office(tmp_path) -> Path:
+    """An office's repository (its .git): the small ledger in data/, the scanned evidence in evidence/."""
+    root = tmp_path / "office"
+    (root / ".git").mkdir(parents=True)
+    shutil.copytree(FIXTURE, root / "data")
+    (root / "evidence").mkdir()
+    (root / "evidence" / "验收 意见.pdf").write_bytes(b"acceptance\n")
+    return root / "data" / "tasks.yaml"
+
+
+def close_with(reg: Path, evidence: str):
+    return record(reg, "1.1", command="close", state="done", note="", evidence=evidence)
+
+
+def evidence_warnings(result) -> list[tuple[str, dict]]:
+    """The warnings of a write about its evidence (1.1 closed is also closed late)."""
+    return [(w.key, w.values) for w in result.warnings if w.key.startswith("evidence")]
+
+
+def journal_text(reg: Path) -> str:
+    return (reg.parent / "progress.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("typed, cwd", [("{root}/evidence/验收 意见.pdf", "{root}/.."), ("evidence/验收 意见.pdf", "{root}"),
+                                        ("../evidence/验收 意见.pdf", "{root}/data"), ("../../office/evidence/验收 意见.pdf", "{root}/data")])
+def test_evidence_in_the_ledgers_repository_is_named_from_the_journals_folder(office, monkeypatch, typed, cwd):
+    """It was named by the clerk's full path (file:/tmp/office/evidence/…), which no colleague's
+    clone, nor CI's checkout, has: named from the journal's folder, with /, each clone finds it."""
+    root = office.parent.parent
+    monkeypatch.chdir(cwd.format(root=root))
+    result = close_with(office, typed.format(root=root))
+    assert evidence_warnings(result) == []
+    assert result.fields["evidence"] == f"file:../evidence/验收 意见.pdf sha256:{ACCEPTANCE}"
+    assert journal_text(office).endswith(f"  evidence: file:../evidence/验收 意见.pdf sha256:{ACCEPTANCE}\n"
+                                         f"  hash: {result.head}\n")
+    assert journal.verify(office).ok  # (the hash covers the path as written)
+
+
+def test_evidence_beside_the_journal_is_named_by_its_path_from_there(office):
+    (office.parent / "scans").mkdir()
+    (office.parent / "scans" / "验收意见.pdf").write_bytes(b"acceptance\n")
+    result = close_with(office, str(office.parent / "scans" / "验收意见.pdf"))
+    assert (result.fields["evidence"], evidence_warnings(result)) == (f"file:scans/验收意见.pdf sha256:{ACCEPTANCE}", [])
+
+
+def test_evidence_that_is_a_link_in_the_repository_is_named_by_the_link(office):
+    """git-annex keeps a repository's big files (scans, videos) as links into .git/annex/objects:
+    the link's name says which document; where it leads is a hash that says nothing."""
+    objects = office.parent.parent / ".git" / "annex" / "objects"
+    objects.mkdir(parents=True)
+    (objects / "SHA256E-s11--9368.pdf").write_bytes(b"acceptance\n")
+    link = office.parent.parent / "evidence" / "现场照片.pdf"
+    link.symlink_to(Path("..") / ".git" / "annex" / "objects" / "SHA256E-s11--9368.pdf")
+    result = close_with(office, str(link))
+    assert (result.fields["evidence"], evidence_warnings(result)) == (f"file:../evidence/现场照片.pdf sha256:{ACCEPTANCE}", [])
+
+
+def test_a_colleagues_clone_elsewhere_verifies_and_finds_the_evidence_it_names(office, tmp_path):
+    """No command opens an evidence file after it is pinned: the entry is for people, who read the
+    path in their own clone, from the journal's folder."""
+    written = close_with(office, str(office.parent.parent / "evidence" / "验收 意见.pdf"))
+    clone = tmp_path / "colleague" / "ledgers" / "office"
+    shutil.move(office.parent.parent, clone)  # (nothing of the clerk's left where it was)
+    reg = clone / "data" / "tasks.yaml"
+    assert journal.verify(reg).ok
+    shown = journal.history(load_registry(reg), item="1.1", since=None).entries[0]
+    assert (shown.evidence, shown.hash) == (f"file:../evidence/验收 意见.pdf sha256:{ACCEPTANCE}", written.head)
+    named = reg.parent / "../evidence/验收 意见.pdf"
+    assert hashlib.sha256(named.read_bytes()).hexdigest() == ACCEPTANCE
+
+
+def test_evidence_outside_the_repository_keeps_its_full_path_and_is_warned_of(office, tmp_path):
+    outside = tmp_path / "下载" / "验收意见.pdf"
+    outside.parent.mkdir()
+    outside.write_bytes(b"acceptance\n")
+    result = close_with(office, str(outside))
+    assert result.fields["evidence"] == f"file:{outside.as_posix()} sha256:{ACCEPTANCE}"
+    assert evidence_warnings(result) == [
+        ("evidence_outside_repository", {"path": outside.as_posix(), "folder": (tmp_path / "office").as_posix()})]
+
+
+def test_evidence_outside_a_ledger_kept_without_git_keeps_its_full_path_and_is_warned_of(reg, tmp_path):
+    """Without a repository, the ledger's folder is what is copied: a file beside it is not."""
+    outside = tmp_path / "验收意见.pdf"
+    outside.write_bytes(b"acceptance\n")
+    result = close_with(reg, str(outside))
+    assert result.fields["evidence"] == f"file:{outside.as_posix()} sha256:{ACCEPTANCE}"
+    assert evidence_warnings(result) == [
+        ("evidence_outside_ledger", {"path": outside.as_posix(), "folder": reg.parent.as_posix()})]
+
+
+def test_an_entry_naming_its_evidence_by_a_full_path_as_earlier_versions_did_still_verifies(reg):
+    """Journals written before evidence was named from the journal's folder keep their full paths:
+    read as they were, and chained on from."""
+    evidence = f"file:/home/clerk/文档/2019年整改验收材料/验收意见.pdf sha256:{ACCEPTANCE}"
+    path = reg.parent / "progress.yaml"
+    path.write_bytes(path.read_bytes() + (
+        f'- measure: "1.1"\n  date: 2019-03-31\n  state: done\n  note: ""\n  evidence: {evidence}\n'
+        "  hash: 0dc39b3e1f29e667697d2e10a391201a488a8b0ef8079022d1d1ca39389a2ffe\n").encode())
+    assert journal.verify(reg).ok
+    assert load_registry(reg, use_cache=False).journal[-1].evidence == evidence
+    record(reg, "2.1")
+    assert journal.verify(reg).ok
+
+
 # -------------------------------------------------------------------------- verify
 
 def test_fixture_verifies(reg):

@@ -317,3 +317,26 @@ def test_the_readme_quotes_the_first_github_annotation_of_the_bundled_ledger(mon
     assert result.exit_code == 1, result.output
     first = result.stdout.splitlines()[0]
     assert f"`{first[: first.index('：') + 1]}…`" in readme
+
+
+def test_the_readme_says_how_evidence_is_named_as_a_close_writes_it(tmp_path, monkeypatch):
+    """Evidence in the repository, named from the journal's folder (data/): the README's close
+    writes its line; a file elsewhere gets the notice the README quotes (its paths the clerk's)."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    office = tmp_path / "office"
+    (office / ".git").mkdir(parents=True)
+    shutil.copytree(ROOT / "data", office / "data")
+    (office / "evidence").mkdir()
+    (office / "evidence" / "验收意见.pdf").write_bytes(b"acceptance\n")
+    monkeypatch.chdir(office)
+    command = re.search(r"`rectify (close [^`]* --evidence evidence/[^`]*)`", readme)[1]
+    written = re.search(r"writes `evidence: (file:[^`]*) sha256:…`", readme)[1]
+    result = run_cli(*shlex.split(command))
+    assert result.exit_code == 0, result.output
+    assert f"  evidence: {written} sha256:" in (office / "data" / "progress.yaml").read_text(encoding="utf-8")
+    (tmp_path / "下载").mkdir()
+    (tmp_path / "下载" / "验收意见.pdf").write_bytes(b"acceptance\n")
+    result = run_cli("report", "1.1", "--note", "验收", "--evidence", str(tmp_path / "下载" / "验收意见.pdf"))
+    assert result.exit_code == 0, result.output
+    notice = next(line for line in result.stdout.splitlines() if "佐证文件" in line).removeprefix("  ! ")
+    assert f"`{notice.replace(tmp_path.as_posix(), '/home/clerk')}`" in readme
