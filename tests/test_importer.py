@@ -653,6 +653,18 @@ def test_a_feedback_date_it_cannot_find_is_asked_for_by_the_curation_key_that_gi
     assert not (tmp_path / "ledger").exists()
 
 
+def _imported_then_reopened(tmp_path: Path, *by: str) -> tuple[Path, Path, bytes, bytes]:
+    """A one-measure report imported into ledger/, then its measure reopened (`by`: --by UNIT): the
+    report, the ledger's folder, and its plan and journal as they then are."""
+    report = tmp_path / "nx.txt"
+    report.write_text(_report_of("宁夏回族自治区整改情况报告", "问题一。说明。"), encoding="utf-8")
+    out = tmp_path / "ledger"
+    assert _rectify("import", str(report), "-o", str(out)).exit_code == 0
+    recorded = _rectify("reopen", "1.1", "--note", "回头看", *by, "-r", str(out), RECTIFY_TODAY="2019-04-02")
+    assert recorded.exit_code == 0, recorded.output
+    return report, out, (out / "tasks.yaml").read_bytes(), (out / "progress.yaml").read_bytes()
+
+
 @pytest.mark.parametrize("lang, message", [
     ("en", "expected the journal to begin with the 1 entry this import writes, but this line differs; it holds 1 entry "
            "recorded after the 1 imported, which moving it away would lose: have the report and the curation write the "
@@ -664,14 +676,8 @@ def test_a_feedback_date_it_cannot_find_is_asked_for_by_the_curation_key_that_gi
 ])
 def test_reimport_over_a_journal_with_entries_recorded_since_does_not_say_to_move_it_away(tmp_path, lang, message):
     """A curated state changed after a month of records: the refusal said to move the journal away, which loses the month."""
-    report = tmp_path / "nx.txt"
-    report.write_text(_report_of("宁夏回族自治区整改情况报告", "问题一。说明。"), encoding="utf-8")
-    out = tmp_path / "ledger"
-    assert _rectify("import", str(report), "-o", str(out)).exit_code == 0
-    assert "  state: done" in (out / "progress.yaml").read_text(encoding="utf-8")  # (the premise: proposed done)
-    recorded = _rectify("reopen", "1.1", "--note", "回头看", "-r", str(out), RECTIFY_TODAY="2019-04-02")
-    assert recorded.exit_code == 0, recorded.output
-    plan, journal = (out / "tasks.yaml").read_bytes(), (out / "progress.yaml").read_bytes()
+    report, out, plan, journal = _imported_then_reopened(tmp_path)
+    assert "  state: done" in journal.decode("utf-8")  # (the premise: proposed done)
     line = journal.decode("utf-8").splitlines().index("  state: done") + 1
     curation = tmp_path / "curation.yaml"
     curation.write_text('journal:\n  "1.1": in_progress\n', encoding="utf-8")
@@ -693,13 +699,7 @@ KEPT_REFUSED = {
 def test_reimport_refuses_a_plan_that_would_leave_the_kept_journal_unreadable(tmp_path, lang):
     """A curation's units: left out a unit an entry recorded since names: the plan was rewritten, the journal kept,
     and every command refused the ledger afterwards."""
-    report = tmp_path / "nx.txt"
-    report.write_text(_report_of("宁夏回族自治区整改情况报告", "问题一。说明。"), encoding="utf-8")
-    out = tmp_path / "ledger"
-    assert _rectify("import", str(report), "-o", str(out)).exit_code == 0
-    recorded = _rectify("reopen", "1.1", "--note", "回头看", "--by", "固原市", "-r", str(out), RECTIFY_TODAY="2019-04-02")
-    assert recorded.exit_code == 0, recorded.output
-    plan, journal = (out / "tasks.yaml").read_bytes(), (out / "progress.yaml").read_bytes()
+    report, out, plan, journal = _imported_then_reopened(tmp_path, "--by", "固原市")
     line = journal.decode("utf-8").splitlines().index("  by: 固原市") + 1
     curation = tmp_path / "curation.yaml"
     curation.write_text("units:\n  - {name: 自治区生态环境厅, kind: department}\n", encoding="utf-8")
