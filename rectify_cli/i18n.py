@@ -418,6 +418,14 @@ LABELS = {
                               "this entry repeats the {state} entry of {date} ({hash}) exactly, and is written "
                               "all the same; if the command ran twice by mistake, `rectify retract {measure} --entry {new} "
                               "--reason duplicate{registry}` voids this one"),
+    # (on stderr after a write whose --by is none of the measure's units: written all the same, as a
+    # unit may report for another; the retract of notice_repeated_entry, and the way to record it right)
+    "notice_by_not_responsible": ("警告：措施 {measure} 由 {units} 负责，--by {by} 不在其中，仍已写入；若填错了，"
+                                  "请用 `rectify retract {command_id} --entry {new} --reason 填报单位有误{registry}` 撤回这一条，"
+                                  "再以正确的 --by 重新记录",
+                                  "warning: --by {by} is none of the units {measure} falls to ({units}); written all "
+                                  "the same; if that was a mistake, `rectify retract {command_id} --entry {new} --reason "
+                                  "'wrong unit'{registry}` voids this entry: then record it again with the right --by"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
                                   "evidence '{evidence}' is not a file here: recorded as text (no hash)"),
     "notice_evidence_is_folder": ("佐证“{evidence}”是文件夹，不是文件：按文字记录（未计算哈希）；要以哈希固定佐证，请指明其中的文件",

@@ -342,7 +342,91 @@ def test_a_registry_not_typed_on_the_command_line_is_not_repeated_in_the_hint(tm
     assert (validated.exit_code, validated.stderr) == (0, "")
 
 
-@pytest.mark.parametrize("differs", [("--note", "另一说明"), ("--by", "那曲市"), ("--evidence", "现场照片"),
+# ------------------------------------------------------------- a write by a unit not the measure's
+
+def _new_hash(result) -> str:
+    """The first 12 digits of the hash of the entry a write printed it wrote."""
+    return re.search(r"(?:台账哈希|head) ([0-9a-f]{12})", result.stdout)[1]
+
+
+def test_a_write_by_a_unit_not_the_measures_is_written_with_a_warning_and_the_retract_that_voids_it(reg):
+    """A new office's clerk wrote, by their region, on another region's measure: written without a
+    word. Written still (a unit may report for another), warned of on stderr, naming the measure's
+    units, and how to void it; pasted, that retract runs."""
+    result = run("record", "2.1", "--state", "in_progress", "--note", "推进中", "--by", "拉萨市", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    new = _new_hash(result)
+    assert result.stderr == (
+        f"rectify: 警告：措施 2.1 由 那曲市 负责，--by 拉萨市 不在其中，仍已写入；若填错了，请用 "
+        f"`rectify retract 2.1 --entry {new} --reason 填报单位有误 -r {reg}` 撤回这一条，再以正确的 --by 重新记录\n")
+    assert result.stdout.startswith("已记录 2.1 2019-03-31 推进中 — ")
+    assert "  note: 推进中\n  by: 拉萨市\n" in journal_bytes(reg).decode()
+    pasted = run(*_hint(result.stderr))
+    assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
+    assert f"  retracts: {new}" in journal_bytes(reg).decode()
+
+
+def test_the_warning_of_a_unit_not_the_measures_names_them_all_lead_first_in_english(reg):
+    result = run("record", "1.2", "--state", "in_progress", "--note", "修订中", "--by", "那曲市", "--registry", str(reg),
+                 "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "rectify: warning: --by 那曲市 is none of the units 1.2 falls to (自治区生态环境厅, 自治区住房城乡建设厅); written "
+        f"all the same; if that was a mistake, `rectify retract 1.2 --entry {_new_hash(result)} --reason 'wrong unit' "
+        f"-r {reg}` voids this entry: then record it again with the right --by\n")
+
+
+@pytest.mark.parametrize("args", [
+    ("record", "1.1", "--state", "in_progress", "--note", "推进中", "--by", "拉萨市"),  # (its owner)
+    ("record", "2.2", "--state", "in_progress", "--note", "推进中", "--by", "那曲市"),  # (a region its task is about)
+    ("record", "2.1", "--state", "in_progress", "--note", "推进中", "--by", "自治区生态环境厅"),  # (a department over a region)
+    ("record", "2.1", "--state", "in_progress", "--note", "推进中"),  # (no --by)
+    # (the approving authority is no owner, as a rule)
+    ("extend", "3.1", "--to", "2021-06-30", "--reason", "资金", "--approved-by", "那曲市", "--by", "自治区生态环境厅"),
+], ids=["owner", "task's region", "department", "no --by", "approved by"])
+def test_a_write_by_a_unit_the_measure_falls_to_or_with_no_unit_is_not_warned_of(reg, args):
+    result = run(*args, "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+
+
+def _with_units(reg: Path) -> Path:
+    """`reg` with a unit for every region (owning 3.1), a county, and units of kind other: one standing
+    for many (owning 3.2), and the office overseeing the rectification."""
+    text = reg.read_text(encoding="utf-8")
+    text = text.replace("tasks:\n", "  - name: 各地市\n    kind: all_regions\n  - name: 曲水县\n    kind: subregion\n"
+                        "  - name: 各级党委、政府及有关部门\n    kind: other\n  - name: 自治区整改办\n    kind: other\n"
+                        "tasks:\n", 1)
+    first, _, rest = text.partition("      - id: 1   # on track\n")
+    rest = rest.replace("owners: [自治区生态环境厅]\n        lead: 自治区生态环境厅", "owners: [各地市]\n        lead: 各地市", 1)
+    rest = rest.replace("owners: [自治区生态环境厅]\n        lead: 自治区生态环境厅",
+                        "owners: [各级党委、政府及有关部门]\n        lead: 各级党委、政府及有关部门", 1)
+    reg.write_text(first + "      - id: 1   # on track\n" + rest, encoding="utf-8")
+    return reg
+
+
+@pytest.mark.parametrize("measure, by, said", [
+    ("3.1", "那曲市", None),  # (a region: 各地市 stands for it)
+    ("3.1", "自治区住房城乡建设厅", None),  # (a department over the regions)
+    ("3.2", "拉萨市", None),  # (各级党委、政府及有关部门 stands for many: whether for 拉萨市, no one can tell)
+    ("1.2", "自治区整改办", None),  # (a unit of kind other: the office overseeing them all)
+    # (a county: no unit for every region stands for it, and whose region it is in, nothing says)
+    ("3.1", "曲水县", "措施 3.1 由 各地市 负责，--by 曲水县 不在其中"),
+    ("1.1", "曲水县", "措施 1.1 由 拉萨市 负责，--by 曲水县 不在其中"),
+], ids=["region of every region's", "department", "owned by many", "overseeing office", "county of every region's",
+        "county of a region's"])
+def test_a_write_for_a_unit_of_every_region_of_many_or_by_a_county_is_warned_of_as_the_plan_tells(reg, measure, by,
+                                                                                                    said):
+    _with_units(reg)
+    result = run("record", measure, "--state", "in_progress", "--note", "推进中", "--by", by, "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    if said is None:
+        assert result.stderr == ""
+    else:
+        assert result.stderr.startswith(f"rectify: 警告：{said}，仍已写入；若填错了，请用 `rectify retract {measure} "
+                                        f"--entry {_new_hash(result)} --reason 填报单位有误 -r {reg}` 撤回这一条"), result.stderr
+
+
+@pytest.mark.parametrize("differs", [("--note", "另一说明"), ("--by", "自治区生态环境厅"), ("--evidence", "现场照片"),
                                      ("--date", "2019-03-30")])
 def test_an_entry_that_differs_in_one_field_is_no_repeat(reg, differs):
     args = ("record", "1.1", "--state", "in_progress", "--note", "同一说明", "--by", "拉萨市", "--registry", str(reg))
