@@ -772,8 +772,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if not evidence_text:
             raise refusal(JournalWriteError, "evidence_missing", measure=measure)
         if not dated:
-            # (a report needs a note: none typed, none is made up, but it is asked for here, not after the paste)
-            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure, run=instead("report"),
+            # (a report needs a note: none typed, none is made up, but a placeholder stands for it, to be
+            # replaced: the command pasted without one was refused in its turn)
+            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure,
+                          run=instead("report", needs_note=True),
                           needs_note="" if note else Notice("note_needed_too", {}))
         if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
             if standing := _close_retracted_after(reg.journal, measure, when, milestone=milestone):
@@ -884,15 +886,19 @@ def _units_apart(plan: Plan, measure: Measure, by: str | None) -> tuple[str, ...
 
 
 def _instead(command: str, *words: str, measure: str, note: str, day: str | None, evidence: str | None,
-             by: str | None, registry: str | None) -> str:
+             by: str | None, registry: str | None, needs_note: bool = False) -> str | Notice:
     """The command a refusal says to run instead, whole: the measure, then the options given that
     it takes too (the date as read, the rest as typed), quoted for a POSIX shell: pasted, it
     writes what was meant (a bare `rectify report` was refused for want of the measure, then of
-    the note typed a moment before)."""
+    the note typed a moment before). `needs_note`: the command needs a --note, which, none typed,
+    it gives a placeholder to replace (refused_run_with_note), where a typed one would stand."""
     # (a note's CR LF as the LF it is, as history and show have it: not \x0d and a space)
-    given = (("--note", note and line_ends(note)), ("--date", day), ("--evidence", evidence), ("--by", by))
-    said = ["rectify", command, measure, *words, *(word for pair in given if pair[1] for word in pair)]
-    return " ".join(shell_word(word) for word in said) + registry_words(registry)
+    given = (("--date", day), ("--evidence", evidence), ("--by", by))
+    head = " ".join(shell_word(word) for word in ("rectify", command, measure, *words))
+    rest = "".join(f" {shell_word(word)}" for pair in given if pair[1] for word in pair) + registry_words(registry)
+    if note:
+        return f"{head} --note {shell_word(line_ends(note))}{rest}"
+    return Notice("run_with_note", {"command": head, "options": rest}) if needs_note else head + rest
 
 
 def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date) -> Entry:

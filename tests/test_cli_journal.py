@@ -287,10 +287,16 @@ REFUSED_FOR_ANOTHER = [
      "--evidence '藏建〔2019〕3号' --by 自治区住房城乡建设厅 -r '台账 副本/tasks.yaml'` 报告其进展",
      ["report", "2.2", "--note", "大检查 已完成", "--date", "2019-03-20", "--evidence", "藏建〔2019〕3号",
       "--by", "自治区住房城乡建设厅", "-r", "台账 副本/tasks.yaml"]),
-    (("record", "2.2", "--state", "done", "--evidence", "x"),  # (no note given: none made up, but asked for)
-     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --evidence x -r '台账 副本/tasks.yaml'` 报告其进展，"
-     "并以 --note 写明本期完成的工作",
-     ["report", "2.2", "--evidence", "x", "-r", "台账 副本/tasks.yaml"]),
+    # (no note given: none made up, but a placeholder where it goes, to replace: without one, the
+    # command pasted was refused in its turn, for want of the note)
+    (("record", "2.2", "--state", "done", "--evidence", "x"),
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note 本期工作 --evidence x -r '台账 副本/tasks.yaml'` "
+     "报告其进展，并把其中的“本期工作”换成本期完成的工作",
+     ["report", "2.2", "--note", "本期工作", "--evidence", "x", "-r", "台账 副本/tasks.yaml"]),
+    (("close", "2.2", "--evidence", "x", "--by", "自治区住房城乡建设厅"),
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note 本期工作 --evidence x --by 自治区住房城乡建设厅 "
+     "-r '台账 副本/tasks.yaml'` 报告其进展，并把其中的“本期工作”换成本期完成的工作",
+     ["report", "2.2", "--note", "本期工作", "--evidence", "x", "--by", "自治区住房城乡建设厅", "-r", "台账 副本/tasks.yaml"]),
     (("report", "1.1", "--note", "管网 施工中", "--by", "拉萨市"),
      "措施 1.1 没有长期坚持的部分可供定期报告：请用 `rectify record 1.1 --state in_progress --note '管网 施工中' "
      "--by 拉萨市 -r '台账 副本/tasks.yaml'`",
@@ -298,12 +304,14 @@ REFUSED_FOR_ANOTHER = [
 ]
 
 
-@pytest.mark.parametrize("typed, said, hint", REFUSED_FOR_ANOTHER, ids=["close", "record done", "report"])
+@pytest.mark.parametrize("typed, said, hint", REFUSED_FOR_ANOTHER,
+                         ids=["close", "record done", "close without note", "report"])
 def test_a_refusal_naming_the_command_to_use_instead_names_it_whole_and_it_runs_when_pasted(tmp_path, monkeypatch,
                                                                                              typed, said, hint):
     """It said 请用 `rectify report`: pasted, refused for want of the measure, then of the note
     typed a moment ago. It names the measure and the options typed that command takes, quoted where
-    a shell needs it (the date as read: a day is the same wherever it is pasted)."""
+    a shell needs it (the date as read: a day is the same wherever it is pasted); a report's note,
+    none typed, by a placeholder: without it, the command pasted was refused for want of --note."""
     shutil.copytree(FIXTURE, tmp_path / "台账 副本")
     monkeypatch.chdir(tmp_path)
     journal_file = tmp_path / "台账 副本" / "progress.yaml"
@@ -313,13 +321,11 @@ def test_a_refusal_naming_the_command_to_use_instead_names_it_whole_and_it_runs_
     assert journal_file.read_bytes() == before
     assert _hint(refused.stderr) == hint
     english = run(*typed, "-r", "台账 副本/tasks.yaml", "--lang", "en")
-    assert _hint(english.stderr) == hint
-    pasted = run(*hint)
-    if "--note" in hint:
-        assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
-        assert journal_file.read_bytes().startswith(before) and len(journal_file.read_bytes()) > len(before)
-    else:  # (none typed, none made up: the refusal said to add one; pasted alone, it is asked for again)
-        assert (pasted.exit_code, pasted.stderr.startswith("rectify: 缺少必需的选项 --note；")) == (2, True), pasted.output
+    assert _hint(english.stderr) == [{"本期工作": "WORK_DONE"}.get(word, word) for word in hint]
+    # (the placeholder, where no note was typed, replaced by a note, as the refusal says to)
+    pasted = run(*[{"本期工作": "5月专题部署1次"}.get(word, word) for word in hint])
+    assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
+    assert journal_file.read_bytes().startswith(before) and len(journal_file.read_bytes()) > len(before)
 
 
 @pytest.mark.parametrize("found", ["default", "environment"])
@@ -615,8 +621,8 @@ REFUSALS = [
     (("record", "1.1", "--state", "done"),
      "closing 1.1 needs --evidence: a file or text that proves it is done (e.g. a document number)"),
     (("close", "1.2", "--evidence", "x"), "1.2 is already closed as of 2019-03-31; reopen it first if it must be closed again"),
-    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --evidence x -r {reg}` to report "
-     "on it, adding --note to say what was done this period"),
+    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --note WORK_DONE --evidence x -r {reg}` "
+     "to report on it, WORK_DONE in it replaced by what was done this period"),
     (("reopen", "1.1", "--note", "回头看"), "1.1 is not closed as of 2019-03-31 (status: overdue): nothing to reopen"),
     # (its example note in English, as the retraction's is: an untranslated 回头看发现表面整改 told an English reader nothing)
     (("reopen", "1.2", "--note", " "),
