@@ -496,7 +496,8 @@ def _write(ctx: typer.Context, registry: Path | None, lang: Lang, **fields) -> N
     with said_in(lang):  # (a refused request, said in the clerk's language)
         result = journal.append(registry, written=written, named_registry=typed, **fields)
     sys.stdout.write(journal_text.render_written(result, lang=lang, registry=typed))
-    if warning := journal_text.chain_broken_warning(result, lang=lang, registry=typed):
+    if warning := (journal_text.by_not_responsible_warning(result, lang=lang, registry=typed)
+                   + journal_text.chain_broken_warning(result, lang=lang, registry=typed)):
         typer.echo(warning, err=True, nl=False)
 
 

@@ -418,6 +418,14 @@ LABELS = {
                               "this entry repeats the {state} entry of {date} ({hash}) exactly, and is written "
                               "all the same; if the command ran twice by mistake, `rectify retract {measure} --entry {new} "
                               "--reason duplicate{registry}` voids this one"),
+    # (on stderr after a write whose --by is none of the measure's units: written all the same, as a
+    # unit may report for another; the retract of notice_repeated_entry, and the way to record it right)
+    "notice_by_not_responsible": ("警告：措施 {measure} 由 {units} 负责，--by {by} 不在其中，仍已写入；若填错了，"
+                                  "请用 `rectify retract {command_id} --entry {new} --reason 填报单位有误{registry}` 撤回这一条，"
+                                  "再以正确的 --by 重新记录",
+                                  "warning: --by {by} is none of the units {measure} falls to ({units}); written all "
+                                  "the same; if that was a mistake, `rectify retract {command_id} --entry {new} --reason "
+                                  "'wrong unit'{registry}` voids this entry: then record it again with the right --by"),
     "notice_evidence_not_found": ("佐证“{evidence}”不是本机上的文件，按文字记录（未计算哈希）",
                                   "evidence '{evidence}' is not a file here: recorded as text (no hash)"),
     "notice_evidence_is_folder": ("佐证“{evidence}”是文件夹，不是文件：按文字记录（未计算哈希）；要以哈希固定佐证，请指明其中的文件",
@@ -555,11 +563,16 @@ LABELS = {
                                  "closing {measure} needs --evidence: a file or text that proves it is done (e.g. a "
                                  "document number)"),
     # ({run}: the command whole, with the measure and the options typed that it takes: journal._instead)
-    # ({needs_note}: "" when a note was typed, which {run} repeats; else refused_note_needed_too)
+    # ({needs_note}: "" when a note was typed, which {run} repeats; else refused_note_needed_too, of
+    # the placeholder {run} then holds: refused_run_with_note)
     "refused_close_ongoing_only": ("措施 {measure} 为长期坚持，没有可销号的期限：请用 `{run}` 报告其进展{needs_note}",
                                    "{measure} is ongoing (长期坚持) with no deadline to close: use `{run}` to "
                                    "report on it{needs_note}"),
-    "refused_note_needed_too": ("，并以 --note 写明本期完成的工作", ", adding --note to say what was done this period"),
+    "refused_note_needed_too": ("，并把其中的“本期工作”换成本期完成的工作",
+                                ", WORK_DONE in it replaced by what was done this period"),
+    # (a command advised that needs a --note none was typed for: a placeholder where it goes, which
+    # refused_note_needed_too says to replace; a shell word, so that the command pasted runs as it is)
+    "refused_run_with_note": ("{command} --note 本期工作{options}", "{command} --note WORK_DONE{options}"),
     "refused_reopen_first": ("{conflict}；如须再次销号，请先重新打开", "{conflict}; reopen it first if it must be closed again"),
     # (the close that stands is retracted after this date: it counts until then, and no reopening undoes a mistake)
     "refused_closed_until_retracted": ("{conflict}：{closed} 的销号已于 {retracted} 撤回，撤回前仍然有效；请以 {retracted} 或之后的日期销号",

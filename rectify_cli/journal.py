@@ -66,10 +66,17 @@ from .layout import (
     registry_files,
 )
 from .model import (
+    ALL_REGIONS,
     CHANGES_MILESTONES,
+    DEPARTMENT,
+    OTHER,
+    REGION,
+    SUBREGION,
     Entry,
     EntryState,
+    Measure,
     MilestoneKind,
+    Plan,
     Registry,
     file_prefix,
     ids_in_files,
@@ -137,6 +144,8 @@ class WriteResult:
     retracted: Entry | None = None  # a retraction: the entry it voids
     folder: bool = False  # written to a folder registry's journal (named as gate.shown_file names it)
     repeats: Entry | None = None  # an earlier entry this one repeats field for field (journal_checks.repeated_by)
+    # the measure's units, lead first, when --by named a unit not among them (_units_apart); () else
+    units_apart: tuple[str, ...] = ()
     broken: tuple[int, int] | None = None  # (index, line) of the first entry `verify` finds changed, written after all
     cut_short: tuple[int, int] | None = None  # (index, line) of the last entry, unhashed where the journal ended mid-line
 
@@ -217,7 +226,7 @@ def append(
     effect = _effect(reg, after, measure, today)
     return WriteResult(fields=fields, journal=str(jpath), head=fields["hash"], warnings=request.warnings,
                        effect=effect, created=old is None, measure=measure, retracted=request.retracted,
-                       folder=root.is_dir(), repeats=request.repeats,
+                       folder=root.is_dir(), repeats=request.repeats, units_apart=request.units_apart,
                        broken=None if verdict is _UNKNOWN else verdict[0], cut_short=cut_short)
 
 
@@ -664,6 +673,7 @@ class _Request:
     retracted: Entry | None = None  # a retraction: the entry it voids
     repeats: Entry | None = None  # an earlier entry it repeats field for field
     far_future: bool = False  # an extension more than FAR_YEARS on, confirmed (--far-future)
+    units_apart: tuple[str, ...] = ()  # the measure's units, when `by` is none of them (_units_apart)
 
     def fields(self, stored_id: str) -> dict:
         raw = {
@@ -765,8 +775,10 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
         if not evidence_text:
             raise refusal(JournalWriteError, "evidence_missing", measure=measure)
         if not dated:
-            # (a report needs a note: none typed, none is made up, but it is asked for here, not after the paste)
-            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure, run=instead("report"),
+            # (a report needs a note: none typed, none is made up, but a placeholder stands for it, to be
+            # replaced: the command pasted without one was refused in its turn)
+            raise refusal(JournalWriteError, "close_ongoing_only", measure=measure,
+                          run=instead("report", needs_note=True),
                           needs_note="" if note else Notice("note_needed_too", {}))
         if conflict := _state_conflict(entry_state, measure, result, when, milestone=milestone):
             if standing := _close_retracted_after(reg.journal, measure, when, milestone=milestone):
@@ -846,23 +858,50 @@ def _check_request(reg: Registry, *, command: str, measure: str, state: str, not
                        milestone=milestone, to=to_day, reason=reason_text, approved_by=approver,
                        late=bool(late) if entry_state is EntryState.EXTENDED else False,
                        far_future=entry_state is EntryState.EXTENDED and far,
-                       warnings=tuple(warnings), recorded=today if when < today else None, retracted=retracted)
+                       warnings=tuple(warnings), recorded=today if when < today else None, retracted=retracted,
+                       units_apart=_units_apart(plan, target, by_unit))
     if latest is not None and when < latest and entry_state in CHANGES_MILESTONES:
         _check_later_entries(reg, measure, request)
     mine = [e for e in reg.journal if e.measure == measure]
     return replace(request, repeats=repeated_by(mine, request.as_entry(measure, None)))
 
 
+def _units_apart(plan: Plan, measure: Measure, by: str | None) -> tuple[str, ...]:
+    """The measure's units, lead first, when `by` (the unit --by named) is none of those it falls
+    to: its owners; each region of its file, of one owned by a unit standing for every region
+    (各地市); the regions its task is about (拉萨市 writing for its county's 40.3), as `status
+    --owner` and `--region` count them. () when it is one, or when the plan can't tell: an owner or
+    `by` of kind other (各级党委、政府及有关部门 stands for many units, 整改办 oversees all), or a
+    department writing for a region's measure (the province's department overseeing it: a
+    回头看 reopens it). A subregion is no region's: nothing says which region a county is in."""
+    if by is None:
+        return ()
+    kinds = {unit.name: unit.kind for unit in plan.units}
+    task = next(task for task in plan.tasks if task.id == measure.task_id)
+    index = engine.unit_index(plan.units)
+    theirs = (engine.owners_with_regions(plan.units)(measure) | {measure.lead}
+              | {index.get(region, region) for region in task.regions})
+    if by in theirs or OTHER in (kinds.get(by), *(kinds.get(owner) for owner in measure.owners)):
+        return ()
+    if kinds.get(by) == DEPARTMENT and any(kinds.get(unit) in (REGION, SUBREGION, ALL_REGIONS) for unit in theirs):
+        return ()
+    return measure.lead_first
+
+
 def _instead(command: str, *words: str, measure: str, note: str, day: str | None, evidence: str | None,
-             by: str | None, registry: str | None) -> str:
+             by: str | None, registry: str | None, needs_note: bool = False) -> str | Notice:
     """The command a refusal says to run instead, whole: the measure, then the options given that
     it takes too (the date as read, the rest as typed), quoted for a POSIX shell: pasted, it
     writes what was meant (a bare `rectify report` was refused for want of the measure, then of
-    the note typed a moment before)."""
+    the note typed a moment before). `needs_note`: the command needs a --note, which, none typed,
+    it gives a placeholder to replace (refused_run_with_note), where a typed one would stand."""
     # (a note's CR LF as the LF it is, as history and show have it: not \x0d and a space)
-    given = (("--note", note and line_ends(note)), ("--date", day), ("--evidence", evidence), ("--by", by))
-    said = ["rectify", command, measure, *words, *(word for pair in given if pair[1] for word in pair)]
-    return " ".join(shell_word(word) for word in said) + registry_words(registry)
+    given = (("--date", day), ("--evidence", evidence), ("--by", by))
+    head = " ".join(shell_word(word) for word in ("rectify", command, measure, *words))
+    rest = "".join(f" {shell_word(word)}" for pair in given if pair[1] for word in pair) + registry_words(registry)
+    if note:
+        return f"{head} --note {shell_word(line_ends(note))}{rest}"
+    return Notice("run_with_note", {"command": head, "options": rest}) if needs_note else head + rest
 
 
 def _retracted_entry(reg: Registry, measure: str, given: str | None, when: date) -> Entry:

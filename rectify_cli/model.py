@@ -71,7 +71,9 @@ class Milestone:
 REGION = "region"
 ALL_REGIONS = "all_regions"
 SUBREGION = "subregion"
-UNIT_KINDS = (REGION, SUBREGION, "department", ALL_REGIONS, "other")
+DEPARTMENT = "department"
+OTHER = "other"  # (a body of no one place: a leading group, or a unit standing for many, 各级党委、政府及有关部门)
+UNIT_KINDS = (REGION, SUBREGION, DEPARTMENT, ALL_REGIONS, OTHER)
 
 
 @dataclass(frozen=True, slots=True)

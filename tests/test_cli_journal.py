@@ -287,10 +287,16 @@ REFUSED_FOR_ANOTHER = [
      "--evidence '藏建〔2019〕3号' --by 自治区住房城乡建设厅 -r '台账 副本/tasks.yaml'` 报告其进展",
      ["report", "2.2", "--note", "大检查 已完成", "--date", "2019-03-20", "--evidence", "藏建〔2019〕3号",
       "--by", "自治区住房城乡建设厅", "-r", "台账 副本/tasks.yaml"]),
-    (("record", "2.2", "--state", "done", "--evidence", "x"),  # (no note given: none made up, but asked for)
-     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --evidence x -r '台账 副本/tasks.yaml'` 报告其进展，"
-     "并以 --note 写明本期完成的工作",
-     ["report", "2.2", "--evidence", "x", "-r", "台账 副本/tasks.yaml"]),
+    # (no note given: none made up, but a placeholder where it goes, to replace: without one, the
+    # command pasted was refused in its turn, for want of the note)
+    (("record", "2.2", "--state", "done", "--evidence", "x"),
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note 本期工作 --evidence x -r '台账 副本/tasks.yaml'` "
+     "报告其进展，并把其中的“本期工作”换成本期完成的工作",
+     ["report", "2.2", "--note", "本期工作", "--evidence", "x", "-r", "台账 副本/tasks.yaml"]),
+    (("close", "2.2", "--evidence", "x", "--by", "自治区住房城乡建设厅"),
+     "措施 2.2 为长期坚持，没有可销号的期限：请用 `rectify report 2.2 --note 本期工作 --evidence x --by 自治区住房城乡建设厅 "
+     "-r '台账 副本/tasks.yaml'` 报告其进展，并把其中的“本期工作”换成本期完成的工作",
+     ["report", "2.2", "--note", "本期工作", "--evidence", "x", "--by", "自治区住房城乡建设厅", "-r", "台账 副本/tasks.yaml"]),
     (("report", "1.1", "--note", "管网 施工中", "--by", "拉萨市"),
      "措施 1.1 没有长期坚持的部分可供定期报告：请用 `rectify record 1.1 --state in_progress --note '管网 施工中' "
      "--by 拉萨市 -r '台账 副本/tasks.yaml'`",
@@ -298,12 +304,14 @@ REFUSED_FOR_ANOTHER = [
 ]
 
 
-@pytest.mark.parametrize("typed, said, hint", REFUSED_FOR_ANOTHER, ids=["close", "record done", "report"])
+@pytest.mark.parametrize("typed, said, hint", REFUSED_FOR_ANOTHER,
+                         ids=["close", "record done", "close without note", "report"])
 def test_a_refusal_naming_the_command_to_use_instead_names_it_whole_and_it_runs_when_pasted(tmp_path, monkeypatch,
                                                                                              typed, said, hint):
     """It said 请用 `rectify report`: pasted, refused for want of the measure, then of the note
     typed a moment ago. It names the measure and the options typed that command takes, quoted where
-    a shell needs it (the date as read: a day is the same wherever it is pasted)."""
+    a shell needs it (the date as read: a day is the same wherever it is pasted); a report's note,
+    none typed, by a placeholder: without it, the command pasted was refused for want of --note."""
     shutil.copytree(FIXTURE, tmp_path / "台账 副本")
     monkeypatch.chdir(tmp_path)
     journal_file = tmp_path / "台账 副本" / "progress.yaml"
@@ -313,13 +321,11 @@ def test_a_refusal_naming_the_command_to_use_instead_names_it_whole_and_it_runs_
     assert journal_file.read_bytes() == before
     assert _hint(refused.stderr) == hint
     english = run(*typed, "-r", "台账 副本/tasks.yaml", "--lang", "en")
-    assert _hint(english.stderr) == hint
-    pasted = run(*hint)
-    if "--note" in hint:
-        assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
-        assert journal_file.read_bytes().startswith(before) and len(journal_file.read_bytes()) > len(before)
-    else:  # (none typed, none made up: the refusal said to add one; pasted alone, it is asked for again)
-        assert (pasted.exit_code, pasted.stderr.startswith("rectify: 缺少必需的选项 --note；")) == (2, True), pasted.output
+    assert _hint(english.stderr) == [{"本期工作": "WORK_DONE"}.get(word, word) for word in hint]
+    # (the placeholder, where no note was typed, replaced by a note, as the refusal says to)
+    pasted = run(*[{"本期工作": "5月专题部署1次"}.get(word, word) for word in hint])
+    assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
+    assert journal_file.read_bytes().startswith(before) and len(journal_file.read_bytes()) > len(before)
 
 
 @pytest.mark.parametrize("found", ["default", "environment"])
@@ -342,7 +348,91 @@ def test_a_registry_not_typed_on_the_command_line_is_not_repeated_in_the_hint(tm
     assert (validated.exit_code, validated.stderr) == (0, "")
 
 
-@pytest.mark.parametrize("differs", [("--note", "另一说明"), ("--by", "那曲市"), ("--evidence", "现场照片"),
+# ------------------------------------------------------------- a write by a unit not the measure's
+
+def _new_hash(result) -> str:
+    """The first 12 digits of the hash of the entry a write printed it wrote."""
+    return re.search(r"(?:台账哈希|head) ([0-9a-f]{12})", result.stdout)[1]
+
+
+def test_a_write_by_a_unit_not_the_measures_is_written_with_a_warning_and_the_retract_that_voids_it(reg):
+    """A new office's clerk wrote, by their region, on another region's measure: written without a
+    word. Written still (a unit may report for another), warned of on stderr, naming the measure's
+    units, and how to void it; pasted, that retract runs."""
+    result = run("record", "2.1", "--state", "in_progress", "--note", "推进中", "--by", "拉萨市", "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    new = _new_hash(result)
+    assert result.stderr == (
+        f"rectify: 警告：措施 2.1 由 那曲市 负责，--by 拉萨市 不在其中，仍已写入；若填错了，请用 "
+        f"`rectify retract 2.1 --entry {new} --reason 填报单位有误 -r {reg}` 撤回这一条，再以正确的 --by 重新记录\n")
+    assert result.stdout.startswith("已记录 2.1 2019-03-31 推进中 — ")
+    assert "  note: 推进中\n  by: 拉萨市\n" in journal_bytes(reg).decode()
+    pasted = run(*_hint(result.stderr))
+    assert (pasted.exit_code, pasted.stderr) == (0, ""), pasted.output
+    assert f"  retracts: {new}" in journal_bytes(reg).decode()
+
+
+def test_the_warning_of_a_unit_not_the_measures_names_them_all_lead_first_in_english(reg):
+    result = run("record", "1.2", "--state", "in_progress", "--note", "修订中", "--by", "那曲市", "--registry", str(reg),
+                 "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "rectify: warning: --by 那曲市 is none of the units 1.2 falls to (自治区生态环境厅, 自治区住房城乡建设厅); written "
+        f"all the same; if that was a mistake, `rectify retract 1.2 --entry {_new_hash(result)} --reason 'wrong unit' "
+        f"-r {reg}` voids this entry: then record it again with the right --by\n")
+
+
+@pytest.mark.parametrize("args", [
+    ("record", "1.1", "--state", "in_progress", "--note", "推进中", "--by", "拉萨市"),  # (its owner)
+    ("record", "2.2", "--state", "in_progress", "--note", "推进中", "--by", "那曲市"),  # (a region its task is about)
+    ("record", "2.1", "--state", "in_progress", "--note", "推进中", "--by", "自治区生态环境厅"),  # (a department over a region)
+    ("record", "2.1", "--state", "in_progress", "--note", "推进中"),  # (no --by)
+    # (the approving authority is no owner, as a rule)
+    ("extend", "3.1", "--to", "2021-06-30", "--reason", "资金", "--approved-by", "那曲市", "--by", "自治区生态环境厅"),
+], ids=["owner", "task's region", "department", "no --by", "approved by"])
+def test_a_write_by_a_unit_the_measure_falls_to_or_with_no_unit_is_not_warned_of(reg, args):
+    result = run(*args, "--registry", str(reg))
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+
+
+def _with_units(reg: Path) -> Path:
+    """`reg` with a unit for every region (owning 3.1), a county, and units of kind other: one standing
+    for many (owning 3.2), and the office overseeing the rectification."""
+    text = reg.read_text(encoding="utf-8")
+    text = text.replace("tasks:\n", "  - name: 各地市\n    kind: all_regions\n  - name: 曲水县\n    kind: subregion\n"
+                        "  - name: 各级党委、政府及有关部门\n    kind: other\n  - name: 自治区整改办\n    kind: other\n"
+                        "tasks:\n", 1)
+    first, _, rest = text.partition("      - id: 1   # on track\n")
+    rest = rest.replace("owners: [自治区生态环境厅]\n        lead: 自治区生态环境厅", "owners: [各地市]\n        lead: 各地市", 1)
+    rest = rest.replace("owners: [自治区生态环境厅]\n        lead: 自治区生态环境厅",
+                        "owners: [各级党委、政府及有关部门]\n        lead: 各级党委、政府及有关部门", 1)
+    reg.write_text(first + "      - id: 1   # on track\n" + rest, encoding="utf-8")
+    return reg
+
+
+@pytest.mark.parametrize("measure, by, said", [
+    ("3.1", "那曲市", None),  # (a region: 各地市 stands for it)
+    ("3.1", "自治区住房城乡建设厅", None),  # (a department over the regions)
+    ("3.2", "拉萨市", None),  # (各级党委、政府及有关部门 stands for many: whether for 拉萨市, no one can tell)
+    ("1.2", "自治区整改办", None),  # (a unit of kind other: the office overseeing them all)
+    # (a county: no unit for every region stands for it, and whose region it is in, nothing says)
+    ("3.1", "曲水县", "措施 3.1 由 各地市 负责，--by 曲水县 不在其中"),
+    ("1.1", "曲水县", "措施 1.1 由 拉萨市 负责，--by 曲水县 不在其中"),
+], ids=["region of every region's", "department", "owned by many", "overseeing office", "county of every region's",
+        "county of a region's"])
+def test_a_write_for_a_unit_of_every_region_of_many_or_by_a_county_is_warned_of_as_the_plan_tells(reg, measure, by,
+                                                                                                    said):
+    _with_units(reg)
+    result = run("record", measure, "--state", "in_progress", "--note", "推进中", "--by", by, "--registry", str(reg))
+    assert result.exit_code == 0, result.output
+    if said is None:
+        assert result.stderr == ""
+    else:
+        assert result.stderr.startswith(f"rectify: 警告：{said}，仍已写入；若填错了，请用 `rectify retract {measure} "
+                                        f"--entry {_new_hash(result)} --reason 填报单位有误 -r {reg}` 撤回这一条"), result.stderr
+
+
+@pytest.mark.parametrize("differs", [("--note", "另一说明"), ("--by", "自治区生态环境厅"), ("--evidence", "现场照片"),
                                      ("--date", "2019-03-30")])
 def test_an_entry_that_differs_in_one_field_is_no_repeat(reg, differs):
     args = ("record", "1.1", "--state", "in_progress", "--note", "同一说明", "--by", "拉萨市", "--registry", str(reg))
@@ -583,8 +673,8 @@ REFUSALS = [
     (("record", "1.1", "--state", "done"),
      "closing 1.1 needs --evidence: a file or text that proves it is done (e.g. a document number)"),
     (("close", "1.2", "--evidence", "x"), "1.2 is already closed as of 2019-03-31; reopen it first if it must be closed again"),
-    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --evidence x -r {reg}` to report "
-     "on it, adding --note to say what was done this period"),
+    (("close", "2.2", "--evidence", "x"), "2.2 is ongoing (长期坚持) with no deadline to close: use `rectify report 2.2 --note WORK_DONE --evidence x -r {reg}` "
+     "to report on it, WORK_DONE in it replaced by what was done this period"),
     (("reopen", "1.1", "--note", "回头看"), "1.1 is not closed as of 2019-03-31 (status: overdue): nothing to reopen"),
     # (its example note in English, as the retraction's is: an untranslated 回头看发现表面整改 told an English reader nothing)
     (("reopen", "1.2", "--note", " "),

@@ -285,6 +285,18 @@ def test_the_readme_quotes_a_write_to_a_broken_or_cut_short_journal_as_record_wa
         assert f"`{warning}`" in readme or f"``{warning}``" in readme, damage  # (`` around one holding a `)
 
 
+def test_the_readme_quotes_a_write_by_a_unit_not_the_measures_as_record_warns(tmp_path, monkeypatch):
+    """Recording progress: 日喀则市 writing for 40.3, its county 曲水县's in 拉萨市, on the bundled ledger
+    run in its folder."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path / "data")
+    result = run_cli("record", "40.3", "--state", "in_progress", "--note", "设备调试完成，进入试运行", "--by", "日喀则市",
+                     env={"RECTIFY_REGISTRY": "tasks.yaml", "RECTIFY_TODAY": "2019-04-30"})
+    assert result.exit_code == 0, result.output
+    assert f"``{result.stderr.strip()}``" in readme
+
+
 def test_the_refusals_the_readme_quotes_are_what_the_commands_say(tmp_path, monkeypatch):
     """Where things stand's options, step 1, Recording progress: each refusal quoted whole, as
     `rectify` says it from a copy of the repository's ledger (-o's are test_bad_inputs')."""

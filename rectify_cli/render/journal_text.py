@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from ..dates import nearest_months
 from ..engine import Retractions, filter_values
-from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, any_of, label, names_listed, notice_text, word
+from ..i18n import ENTRY, ENTRY_NOUN, STATUS, Lang, Notice, Word, any_of, few_of, label, names_listed, notice_text, word
 from ..model import EntryState
 from ..textsafe import clip, display_width, line_ends, printable, registry_words, shell_word
 
@@ -122,6 +122,17 @@ def chain_broken_warning(result, *, lang: Lang = Lang.zh, registry: str | None =
         index, line = result.cut_short
         said.append(label("journal_cut_short_written", lang, journal=journal, index=index, line=line))
     return "".join(printable(f"rectify: {one}", single_line=True) + "\n" for one in said)
+
+
+def by_not_responsible_warning(result, *, lang: Lang = Lang.zh, registry: str | None = None) -> str:
+    """For stderr: the write's --by names none of the measure's units (WriteResult.units_apart), and
+    the retract that voids it, or ""."""
+    if not result.units_apart:
+        return ""
+    notice = Notice("by_not_responsible", {"measure": result.measure, "units": few_of(list(result.units_apart)),
+                                           "by": result.fields["by"], "command_id": shell_word(result.measure),
+                                           "new": result.head[:12], "registry": registry_words(registry)})
+    return printable(f"rectify: {notice_text(notice, lang, prefix='notice_')}", single_line=True) + "\n"
 
 
 def _repeats(result, registry: str | None) -> list[Notice]:
